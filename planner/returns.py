@@ -36,8 +36,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planner.criteria import not_passed as criteria_not_passed
-from planner.criteria import tests_until
+from planner.criteria import not_passed, tests_until
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
@@ -556,8 +555,9 @@ class Return:
     # the return recorded (a FIT stage record) while criteria of the stage left had no passing
     # latest result: their names with the stage (RH-CRIT allowed it; the physio must still see it)
     untested: tuple[str, ...] = ()
-    # a provisional return: the criteria not passed yet that make it so, with their stage
-    pending: tuple[str, ...] = ()
+    # a provisional return: per stage left on the way, in order, (the stage, its criteria not
+    # passed yet named with their pass marks) that make it so (:func:`provisional_note`)
+    pending: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # why the target is not played: back before it, RE-1's sessions not done, away, out of the
     # squad; back only after it, the stage start that sets the return (a MISSED said with its
     # reason, :func:`late_why`)
@@ -625,7 +625,8 @@ class Return:
         """The Provisional column: ``yes``, ``no``, or the return recorded untested (``named``
         False: without the tests' names, as :meth:`back_note`)."""
         if self.provisional:
-            return f"yes: {', '.join(self.pending)} not passed yet" if self.pending and named else "yes"
+            return (f"yes: {', '.join(stage_tests_words(*p) for p in self.pending)} not passed yet"
+                    if self.pending and named else "yes")
         if self.untested:
             return (f"recorded without a passing test ({', '.join(self.untested)})" if named
                     else "recorded without a passing test")
@@ -705,8 +706,8 @@ def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]]
     for i, old, _run, _forced, _cause, kind in stage_walk(f, f.p0):
         if kind != "progress" or old.rec is None:
             continue
-        names = not_passed(f.records[old.rec], f.protos[old.rec], old.stage, f.date(old.start),
-                           f.date(i))
+        names = not_passed_names(f.records[old.rec], f.protos[old.rec], old.stage,
+                                 f.date(old.start), f.date(i))
         if not names:
             continue
         for j in range(i, f.span_stop(old.rec)):  # each provisional step's tests, in order
@@ -714,16 +715,17 @@ def provisional_steps(f: AthleteFacts) -> list[tuple[tuple[str, tuple[str, ...]]
     return out
 
 
-def not_passed(rec: Injury, proto: Protocol, stage: str, since: dt.date,
-               exit_day: dt.date) -> tuple[str, ...]:
+def not_passed_names(rec: Injury, proto: Protocol, stage: str, since: dt.date,
+                     exit_day: dt.date) -> tuple[str, ...]:
     """The criteria of ``stage`` (held from ``since``) without a passing latest result for a move
     out of it on ``exit_day`` (:func:`planner.criteria.not_passed`), by name."""
-    return tuple(c.name for c in criteria_not_passed(rec, proto, stage, since, tests_until(exit_day)))
+    return tuple(c.name for c in not_passed(rec, proto, stage, since, tests_until(exit_day)))
 
 
-def provisional_note(pending: tuple[str, ...]) -> str:
+def provisional_note(pending: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     """`` (provisional: P2's Hamstring strength LSI (≥ 75 %) not passed yet, then S3's tests)``;
-    without ``pending`` (the tests unnamed, or not known) a criteria test. Every provisional
+    ``pending``: (stage, criteria names) per stage, as :attr:`Return.pending`; without it (the
+    tests unnamed, or not known) a criteria test. Every provisional
     return says it so. Several stages' tests: the next gate named with its pass marks, the later
     ones by their stage (five stages' tests in one parenthesis were a paragraph a physio had to
     take apart for the next one)."""
@@ -731,9 +733,9 @@ def provisional_note(pending: tuple[str, ...]) -> str:
 
     if not pending:
         return " (provisional: a criteria test is not passed yet)"
-    later = [p.split(" ", 1)[0] for p in pending[1:]]  # stage_tests_words: "S3's …"
+    later = [f"{stage}'s" for stage, _names in pending[1:]]
     then = f", then {join_and(later)} tests" if later else ""
-    return f" (provisional: {pending[0]} not passed yet{then})"
+    return f" (provisional: {stage_tests_words(*pending[0])} not passed yet{then})"
 
 
 def untested_note(untested: tuple[str, ...]) -> str:
@@ -800,7 +802,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         target=comp.name if comp else None, target_date=comp.date if comp else None,
         target_met=None if ti is None else f.played[ti],
         provisional=fit is not None and bool(provisional[fit]),
-        pending=() if fit is None else tuple(stage_tests_words(st, marked(proto, st, names))
+        pending=() if fit is None else tuple((st, tuple(marked(proto, st, names)))
                                              for st, names in provisional[fit]),
         past=fit is not None and fit < f.p0,
         counted=counted,
@@ -885,7 +887,7 @@ def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
     if not segs or segs[-1].stage not in proto.stage_ids:
         return ()
     left = segs[-1]
-    names = not_passed(rec, proto, left.stage, left.start, back)
+    names = not_passed_names(rec, proto, left.stage, left.start, back)
     return (stage_tests_words(left.stage, names),) if names else ()
 
 

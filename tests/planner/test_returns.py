@@ -44,7 +44,7 @@ def test_return_fit_first_match_target_and_provisional():
         athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
         fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
         provisional=True, recorded_stage="S3",
-        pending=("S3's Hip-flexor strength LSI (≥ 90 %) and Pain during max sprint (≤ 2/10)",),
+        pending=(("S3", ("Hip-flexor strength LSI (≥ 90 %)", "Pain during max sprint (≤ 2/10)")),),
         first_role="start", first_start=day(12))]
     # the provisional return names the tests still to pass
     [r] = returns(make(), plan())
@@ -55,7 +55,7 @@ def test_return_fit_first_match_target_and_provisional():
                              "max sprint (≤ 2/10) not passed yet)")
     passing = ((-2, "Hip-flexor strength LSI", 95),)
     [r] = returns(make(tests=passing), plan())
-    assert r.pending == ("S3's Pain during max sprint (≤ 2/10)",)
+    assert r.pending == (("S3", ("Pain during max sprint (≤ 2/10)",)),)
 
 
 def test_a_stage_the_plan_projects_on_the_first_day_is_said_as_planned():
@@ -259,8 +259,8 @@ def test_a_provisional_return_names_every_step_s_tests_not_passed():
     season = solved_demo()
     kofi = next(r for r in returns(season, season.plan) if r.athlete == "A07")
     proto = load_protocol(kofi.protocol)
-    stages_named = {s.id for s in proto.stages for p in kofi.pending if p.startswith(f"{s.id}'s ")
-                    and all(c.name in p for c in s.criteria)}
+    stages_named = {st for st, names in kofi.pending
+                    if {c.name for c in proto.stage(st).criteria} <= {n.split(" (")[0] for n in names}}
     assert kofi.provisional and len(stages_named) >= 2, kofi.pending
     assert len(set(kofi.pending)) == len(kofi.pending)  # each once, in the order of the steps
 
@@ -367,3 +367,33 @@ def test_the_plan_json_keeps_a_return_recorded_before_today():
     assert [(r["onset"], r["past"]) for r in a1["returns"]] == [("2026-12-26", True),
                                                                 ("2027-01-11", False)]
     assert a1["return"] == a1["returns"][1] and a1["return"]["fit"] is None
+
+
+def test_a_provisional_note_is_made_from_each_stage_and_its_tests_not_from_their_words(monkeypatch):
+    """Return.pending held each stage's tests as words ("S3's Hip-flexor strength LSI") and the
+    note took the stage back off them by their first word: worded otherwise ("the tests of S3")
+    the note read "then the and P3 tests". It holds (stage, names) now, worded once."""
+    from planner.returns import Return, provisional_note, stage_tests_words
+
+    pending = (("P2", ("Hamstring strength LSI (≥ 75 %)",)), ("P3", ("Single-leg bridge",)),
+               ("S3", ("Hip-flexor strength LSI (≥ 90 %)", "Pain during max sprint (≤ 2/10)")))
+    assert provisional_note(pending) == (
+        " (provisional: P2's Hamstring strength LSI (≥ 75 %) not passed yet, then P3's and S3's "
+        "tests)")
+    assert stage_tests_words(*pending[0]) == "P2's Hamstring strength LSI (≥ 75 %)"
+    r = Return(athlete="A1", onset=None, protocol="hamstring-strain", stage_at_p0="P2", fit=None,
+               first_match=None, target=None, target_date=None, target_met=None, provisional=True,
+               pending=pending[1:])
+    assert r.provisional_words() == (
+        "yes: P3's Single-leg bridge, S3's Hip-flexor strength LSI (≥ 90 %) and Pain during max "
+        "sprint (≤ 2/10) not passed yet")
+    assert r.provisional_words(named=False) == "yes" and r.back_note(named=False) == (
+        " (provisional: a criteria test is not passed yet)")
+    # the tests worded otherwise: the later stages are still named by their stage
+    import planner.returns as returns_module
+
+    monkeypatch.setattr(returns_module, "stage_tests_words",
+                        lambda stage, names: f"the tests of {stage} ({', '.join(names)})")
+    assert provisional_note(pending) == (
+        " (provisional: the tests of P2 (Hamstring strength LSI (≥ 75 %)) not passed yet, then "
+        "P3's and S3's tests)")

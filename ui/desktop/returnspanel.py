@@ -97,7 +97,7 @@ class ReturnRow:
     missed_why: str = ""  # why a missed target is not played though back before it
     injured_from: dt.date | None = None  # the onset, when it is still to come (a what-if adopted)
     setback: str = ""  # fit today, back in rehab later: "the flare-up on Wed 21 Oct 2026 (S3)"
-    pending: tuple[str, ...] = ()  # a provisional return: the criteria not passed yet
+    pending: tuple[tuple[str, tuple[str, ...]], ...] = ()  # planner.returns.Return.pending
     no_match: str = "no match after it this season"  # planner.returns.Return.no_match_words
     # logged playing while the records hold the athlete in rehab (planner.progress
     # .played_in_rehab): "Sat 12 Sep 2026 ('League match 5') while in S3"
