@@ -688,14 +688,16 @@ def _cell_text(cell) -> tuple[str, bool]:
     return str(v), False
 
 
-def read_sessions(path: str | Path, season: Season, until_today: bool = False) -> LogResult:
+def read_sessions(path: str | Path, season: Season, until_today: bool = False,
+                  late_fix: str = "") -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
     ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
-    refused: a GPS export of the whole season read week by week."""
+    refused: a GPS export of the whole season read week by week. ``late_fix``: the fix for rows
+    after today in the words of the place (default :data:`LATE_FIX`, the command line's)."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
     result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
-                                 until_today)
+                                 until_today, late_fix)
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -763,15 +765,19 @@ def _mapping(columns: list, source: str, frame=None) -> dict[str, str]:
     return mapping
 
 
-def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False) -> LogResult:
+def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
+                        late_fix: str = "") -> LogResult:
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
     mapping = _mapping(list(frame.columns), source, frame)
+    later_days: list[dt.date] = []
+    left: tuple = ()  # the dates of the rows left out: the column's order, not read
+    if until_today:  # left out before the rows are read: a blank RPE on a later row refused it all
+        frame, later_days, left = _up_to_today(frame, mapping["date"], season)
     # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
-    numbers = frame.attrs.get("rows") or [str(k) for k in range(2, len(frame) + 2)]
-    rows = pd.Series(numbers, index=frame.index)
+    rows = pd.Series(_row_numbers(frame), index=frame.index)
     problems: list[str] = []
     where = lambda i, key: f"row {rows[i]}, {mapping[key]}"  # noqa: E731 (InputError names the file)
     from planner.coachform.guard import NO_VALUE
@@ -780,29 +786,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
                 for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
     notes: list[str] = []
-    from planner.validate import planning_start
-
-    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season,
-                               planning_start(season) if until_today else None)
+    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season, also=left)
     if dates_read:
         notes.append(dates_read)
-    later = _after_today(frame.index, dates, season) if until_today else []
-    if later:  # left out before the rows are read: a blank RPE on a later row refused it all
-        gone = set(later)
-        later_days = sorted(d for i, d in zip(frame.index, dates, strict=True) if i in gone)
-        dates = [d for i, d in zip(frame.index, dates, strict=True) if i not in gone]
-        said = tuple(f"row {rows[i]}, " for i in later)
-        problems = [x for x in problems if not x.startswith(said)]
-        unvalued = [x for x in unvalued if not x.startswith(said)]
-        # numbered again from 0: the readers below pair the rows by position and by label, and
-        # the cells a workbook held as numbers move with their rows (a number cell of 7.125 m/s
-        # read as text "could be 7125" under a dropped row's flag)
-        kept = {i: k for k, i in enumerate(x for x in frame.index if x not in gone)}
-        attrs = {**frame.attrs, "numeric": {c: {kept[i] for i in cells if i in kept} for c, cells
-                                            in frame.attrs.get("numeric", {}).items()}}
-        frame = frame.drop(index=later).reset_index(drop=True)
-        frame.attrs = attrs
-        rows = rows.drop(index=later).reset_index(drop=True)
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
@@ -820,7 +806,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
     _in_hours(frame[mapping["minutes"]], nums, problems, where)
-    _today(dates, season, problems, where, until_today)
+    _today(dates, season, problems, where, until_today, late_fix)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
     faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates)
@@ -852,9 +838,59 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
         notes.append(said)
     result.notes = notes + result.notes
-    if later:
-        result.later, result.later_days = len(later), (later_days[0], later_days[-1])
+    if later_days:
+        result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
     return result
+
+
+# what a reader of a log (read_frame) notes in ``frame.attrs``, by how it follows the rows: one
+# entry a row, by position; for each column, the positions of some of its rows; the whole file
+ROW_ATTRS = ("rows",)  # each row's number as the file shows it
+CELL_ATTRS = ("numeric", "uncached")  # the cells a workbook held as numbers; formulas without a value
+FILE_ATTRS = ("sheet", "sheets", "hidden")  # hidden: row numbers, as the file shows them
+
+
+def _row_numbers(frame) -> list[str]:
+    """Each row's number as the file shows it (``attrs['rows']``; a frame without: 2, 3, …)."""
+    return frame.attrs.get("rows") or [str(k) for k in range(2, len(frame) + 2)]
+
+
+def _keep_rows(frame, drop):
+    """``frame`` without the rows ``drop`` (index labels), numbered again from 0, and every note
+    its reader keeps of the rows by their places (:data:`ROW_ATTRS`, :data:`CELL_ATTRS`) moved
+    with them: the readers pair a row with its notes by position (a number cell of 7.125 m/s
+    below a row left out was read as text under that row's flag)."""
+    gone = set(drop)
+    kept = [k for k, i in enumerate(frame.index) if i not in gone]
+    place = {old: new for new, old in enumerate(kept)}
+    attrs = {**frame.attrs, "rows": _row_numbers(frame)}
+    for key in ROW_ATTRS:
+        if key in attrs:
+            attrs[key] = KeptList([attrs[key][k] for k in kept])
+    for key in CELL_ATTRS:
+        if key in frame.attrs:
+            attrs[key] = KeptDict({c: {place[k] for k in cells if k in place}
+                                   for c, cells in frame.attrs[key].items()})
+    out = frame.iloc[kept].reset_index(drop=True)
+    out.attrs = attrs
+    return out
+
+
+def _up_to_today(frame, column, season: Season) -> tuple:
+    """A log read up to today: ``frame`` without its rows dated after today (:func:`_after_today`,
+    their dates read as the column's, :func:`_dates`; a slashed one after today whichever way it
+    reads is one of them), their days in order, and their dates' texts (which still give the
+    column its order)."""
+    import pandas as pd
+
+    from planner.validate import planning_start
+
+    rows = pd.Series(_row_numbers(frame), index=frame.index)
+    dates, _ = _dates(frame[column], [], lambda i, key: "", rows, season, planning_start(season))
+    later = _after_today(frame.index, dates, season)
+    gone = set(later)
+    days = sorted(d for i, d in zip(frame.index, dates, strict=True) if i in gone)
+    return _keep_rows(frame, later), days, tuple(frame[column].astype(str).str.strip().loc[later])
 
 
 def _after_today(index, dates: list, season: Season) -> list:
@@ -984,14 +1020,15 @@ def _row_number(problem: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-def _dates(col, problems: list, where, rows, season: Season,
-           after: dt.date | None = None) -> tuple[list[dt.date | None], str]:
+def _dates(col, problems: list, where, rows, season: Season, after: dt.date | None = None,
+           also: tuple = ()) -> tuple[list[dt.date | None], str]:
     """The column's dates: ISO (``2026-09-14``, an Excel date) or written with slashes or dots,
     read as the coach workbook reads them (``planner.text.read_text_dates``: the rows that read
     one way only give the others their order, then the season; a row that still reads two ways
     is refused with both); and the note of how. ``after``: a log read up to that day, whose
     rows after it are left out: a row whose two readings both lie after it (and in the season)
-    is one of them, not refused for its order."""
+    is one of them, not refused for its order. ``also``: the dates of the rows left out so,
+    which still give the column its order (``read_text_dates``)."""
     import pandas as pd
 
     from planner.validate import PRE_SEASON_LOG_DAYS
@@ -1001,7 +1038,7 @@ def _dates(col, problems: list, where, rows, season: Season,
     slashed = {rows[i]: t for i, t in text.items() if numeric_parts(t) is not None}
     cal = season.calendar
     read = read_text_dates(slashed, f"the column '{col.name}'",
-                           cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS), cal.end)
+                           cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS), cal.end, also)
     out = []
     for i, v in parsed.items():
         if rows[i] in slashed:
@@ -1399,21 +1436,23 @@ def _note_lengths(frame, mapping: dict, problems: list, where) -> None:
                             f"{NOTE_LENGTH} are allowed, shorten it")
 
 
-# what a row after today needs, in the CLI's words (the app puts its own: ui/desktop/sessionimport.py)
+# what a row after today needs, in the CLI's words (the app passes its own: ui/desktop/sessionimport.py)
 LATE_FIX = ("move today on first (periodize advance --today DATE), or read the rows up to today "
             "alone (--until-today)")
 
 
-def _today(dates: list, season: Season, problems: list, where, until_today: bool = False) -> None:
-    """The rows dated after today and the rows outside the days a log may hold, refused. A log
-    read ``until_today`` has left its later rows out already (:func:`_after_today`): what is
-    left after today lies after the season's end, and is said so."""
+def _today(dates: list, season: Season, problems: list, where, until_today: bool = False,
+           fix: str = "") -> None:
+    """The rows dated after today and the rows outside the days a log may hold, refused (``fix``:
+    what a row after today needs, in the place's words; default :data:`LATE_FIX`). A log read
+    ``until_today`` has left its later rows out already (:func:`_up_to_today`): what is left
+    after today lies after the season's end, and is said so."""
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
     cal = season.calendar
     last = planning_start(season)  # today, or the season start while today is not set
     first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
-    fix = LATE_FIX
+    fix = fix or LATE_FIX
     late = [] if until_today else [i for i, d in enumerate(dates) if d is not None and d > last]
     # today before the season counts as the season's first day: say so, not a date never set
     if cal.today is None:

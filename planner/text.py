@@ -154,7 +154,7 @@ class TextDates:
 
 
 def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
-                    hi: dt.date | None = None) -> TextDates:
+                    hi: dt.date | None = None, also: tuple = ()) -> TextDates:
     """The dates of one column typed with slashes or dots (``cells``: a row as the coach finds
     it -> its text), read by the one policy of the session log and the coach workbook:
 
@@ -171,16 +171,15 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     4. a row that still reads two ways is refused, with both days and the text to write.
 
     One note for the column (``where``: "Competitions, Date"): how many were read, how, and
-    an example."""
+    an example. ``also``: the texts of the column's rows left out of the reading (a log read up
+    to today, its later rows): they give the order (2.), and are neither read nor counted."""
     read: dict = {}  # row -> {day first: its day, month first: its day}
     for row, text in cells.items():
-        if (parts := numeric_parts(str(text))) is None:
-            continue
-        both = {o: d for o in (True, False) if (d := numeric_date(parts, o)) is not None}
-        if "." in str(text) and True in both:
-            both = {True: both[True]}
-        read[row] = (parts, both)
-    orders = {o for _, r in read.values() if len(r) == 1 for o in r}
+        if (parts := numeric_parts(str(text))) is not None:
+            read[row] = (parts, _readings(str(text), parts))
+    orders = {o for _, r in read.values() if len(r) == 1 for o in r} | {
+        o for t in also if (parts := numeric_parts(str(t))) is not None
+        and len(r := _readings(str(t), parts)) == 1 for o in r}
     order = orders.pop() if len(orders) == 1 else None
     by_season = False
     if not orders and order is None:
@@ -208,6 +207,13 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
                ("each " if len(out.days) > 1 else "") + "readable one way only")
         out.note = f"{n} typed as text in {where}, {how}" + (f" (e.g. {example})" if example else "")
     return out
+
+
+def _readings(text: str, parts) -> dict:
+    """{day first (True) or month first: its day} of a date typed with slashes or dots (its
+    ``numeric_parts``): dots are day first."""
+    both = {o: d for o in (True, False) if (d := numeric_date(parts, o)) is not None}
+    return {True: both[True]} if "." in text and True in both else both
 
 
 def season_past(calendar, show=dt.date.isoformat) -> str | None:

@@ -1030,3 +1030,61 @@ def test_a_log_that_adds_nothing_says_why_in_one_sentence_for_the_cli_and_the_ap
                                "today left out).")
     assert read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE\n"), s).nothing_new() == \
         "The log holds no session: a header row only."
+
+
+def test_every_note_a_log_reader_keeps_of_its_rows_follows_them_when_rows_are_left_out(tmp_path, s):
+    """A log read up to today leaves its later rows out, and each note of the file kept by a
+    row's place (its number, the cells held as numbers, the formulas without a value) must
+    move with its row: one re-indexed by hand and another forgotten paired a row with another
+    row's flags. Every note a reader sets is declared by how it follows the rows, so a new one
+    is moved too (or this fails)."""
+    from planner.coachform.guard import NO_VALUE
+    from planner.sessionlog import CELL_ATTRS, FILE_ATTRS, ROW_ATTRS, _keep_rows, read_frame
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sessions"
+    ws.append(["Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"])
+    ws.append(["A1", day(2), 60, 5, 8.0])
+    ws.append(["A2", day(20), "=40+5", 4, None])  # after today: left out
+    ws.append(["A3", day(3), "=50+10", 3, 7.125])  # a formula without a value, a number cell
+    ws.row_dimensions[4].hidden = True
+    wb.save(tmp_path / "log.xlsx")
+    frame = read_frame(tmp_path / "log.xlsx")
+    csv = read_frame(write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,2027-01-05,60,5\n"))
+    assert set(frame.attrs) | set(csv.attrs) <= {*ROW_ATTRS, *CELL_ATTRS, *FILE_ATTRS}, frame.attrs
+    kept = _keep_rows(frame, [1])
+    assert list(kept["Athlete ID"]) == ["A1", "A3"] and list(kept.attrs["rows"]) == ["2", "4"]
+    assert kept.attrs["uncached"]["Minutes"] == {1} and kept.attrs["numeric"]["Top speed m/s"] == {0, 1}
+    assert kept.attrs["hidden"] == frame.attrs["hidden"] and kept.attrs["sheet"] == "Sessions"
+    with pytest.raises(InputError) as e:  # said at its own row, which is read
+        read_sessions(tmp_path / "log.xlsx", s, until_today=True)
+    assert e.value.problems == [f"row 4, Minutes: {NO_VALUE}"], e.value.problems
+
+
+def test_a_log_read_up_to_today_counts_its_dates_typed_as_text_among_the_rows_it_reads(tmp_path):
+    """Read up to today, '2 dates typed as text' counted a row it left out (after today); the
+    note counts the rows read, and the rows left out still give the column its order: a
+    '03/02/2027' (3 February or 2 March, both in the season) above a later '25/03/2027' is
+    3 February, not refused."""
+    s = season(weeks=40, athletes=2, today=day(40))  # from Mon 4 Jan 2027, today 13 Feb
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,03/02/2027,60,5\nA2,25/03/2027,60,\n")
+    r = read_sessions(p, s, until_today=True)
+    assert [(x.athlete, x.date) for x in r.sessions] == [("A1", dt.date(2027, 2, 3))] and r.later == 1
+    said = next(x for x in r.notes if "typed as text" in x)
+    assert said.startswith("1 date typed as text in the column 'Date', read day first"), said
+
+
+def test_a_row_after_today_is_refused_with_the_fix_in_the_words_of_the_place(tmp_path, s):
+    """The app read a log's refusal in the command line's words and replaced them with its own
+    after the fact; the place's words go into the reader, the command line's by default."""
+    later = day(20)
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{later.isoformat()},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s, late_fix="choose a later new today above")
+    (said,) = e.value.problems
+    assert said.endswith("log a session once it happened, or choose a later new today above"), said
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems[0].endswith("(periodize advance --today DATE), or read the rows up to "
+                                        "today alone (--until-today)"), e.value.problems

@@ -514,6 +514,9 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     assert (kind, title) == ("error", "Sessions not imported") and len(title) <= 24
     assert "row 2, Player" in text and "row 3, RPE" in text and "row 4" in text
     assert "after today" in text and "nothing was added" in text
+    # the reader says the app's way to move today, not the command line's
+    assert text.endswith("once it happened, or move today on first (Season ▸ Move Today…)"), text
+    assert "periodize" not in text, text
     assert w.season is before and w.undo_stack.count() == 0
     assert "unchanged" in w.statusBar().currentMessage()
     # a top speed in km/h (m/s) for an athlete without a max speed: named, nothing added

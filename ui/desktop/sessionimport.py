@@ -46,7 +46,8 @@ def read_log(path: str | Path, season: Season, in_move_today: bool = False,
     from planner.sessionlog import read_sessions
 
     try:
-        return read_sessions(path, season, until_today=until_today or in_move_today)
+        return read_sessions(path, season, until_today=until_today or in_move_today,
+                             late_fix=DIALOG_FIX if in_move_today else MENU_FIX)
     except PeriodizeError as e:
         raise LogReadError(listing(e, path, in_move_today)) from None
     except OSError as e:
@@ -56,8 +57,7 @@ def read_log(path: str | Path, season: Season, in_move_today: bool = False,
 def listing(error: PeriodizeError, path: str | Path, in_move_today: bool = False) -> str:
     """The error's located problems, one a line (the first :data:`MAX_LISTED`), headed by how
     many rows lie after today when some do (the usual slip: the log read before today moved)."""
-    fix = DIALOG_FIX if in_move_today else MENU_FIX
-    problems = [_in_app(p, fix) for p in getattr(error, "problems", None) or []]
+    problems = list(getattr(error, "problems", None) or [])
     source = getattr(error, "source", "") or Path(path).name
     if not problems:
         return str(error)
@@ -77,14 +77,6 @@ def listing(error: PeriodizeError, path: str | Path, in_move_today: bool = False
     return f"{head}\n{shown}{tail}"
 
 
-def _in_app(problem: str, fix: str = MENU_FIX) -> str:
-    """A reader's problem with its command-line hint put as the app's (``fix``)."""
-    from planner.sessionlog import LATE_FIX
-
-    return (problem.replace(LATE_FIX, fix)
-            .replace("periodize advance", "Season ▸ Move Today…"))
-
-
 _SESSION_AT = re.compile(r"sessions\[(\d+)\](?:\.\w+)?: (.*)", re.DOTALL)
 
 
@@ -97,7 +89,8 @@ def refused(error: PeriodizeError, season: Season, sessions, path: str | Path) -
         if m and int(m[1]) < len(sessions):
             s = sessions[int(m[1])]
             p = f"{season.athlete_label(s.athlete)} on {day_long(s.date)}: {m[2]}"
-        problems.append(p)
+        # the season's checks name the command line's way to move today
+        problems.append(p.replace("periodize advance", "Season ▸ Move Today…"))
     return listing(InputError(Path(path).name, list(dict.fromkeys(problems))), path)
 
 
