@@ -37,6 +37,8 @@ from planner.text import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Collection
+
     from planner.loadtable import LoadTable
 
 
@@ -167,9 +169,33 @@ def match_session(played: float, table: LoadTable) -> tuple[float, float]:
     return max(minutes, played), rpe
 
 
-# minutes played alone on a day no competition is on: no match, so no match session to read
-NO_MATCH_THAT_DAY = ("Minutes played alone on a day with no competition; write the session's "
-                     "minutes and RPE, or the competition's date")
+@dataclass(frozen=True)
+class AloneWords:
+    """A place's words for minutes played alone that it refuses (:func:`match_alone`):
+    ``instead`` what to give for a player who did not play; ``named`` how the place names what
+    was typed (``"m{:g} alone"``, the Log panel's: a refusal starts with it), or "" (a file's
+    row, whose refusal of a day without a match is said of the row); ``zero`` 0 played so
+    (default ``named`` with 0)."""
+
+    instead: str
+    named: str = ""
+    zero: str = ""
+
+
+# a log's or a workbook's row: Minutes played with neither Minutes nor RPE
+FILE_WORDS = AloneWords("give the session's Minutes and RPE (e.g. 45 and 5), or 0 and 0 for no "
+                        "training", zero="0 without Minutes and RPE")
+NONE_PLAYED = "none played"  # 0 minutes played: no match, so no match session (said at the cell)
+NO_MATCH_DAY = "no match that day"  # no competition is on that day (its fix in another column)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why minutes played alone give no session (:func:`match_alone`): ``kind``
+    :data:`NONE_PLAYED` or :data:`NO_MATCH_DAY`, ``words`` the sentence in the place's words."""
+
+    kind: str
+    words: str
 
 
 def competition_days(competitions) -> set[dt.date]:
@@ -178,19 +204,23 @@ def competition_days(competitions) -> set[dt.date]:
             for k in range((c.last - c.date).days + 1)}
 
 
-def match_alone(played: float, table: LoadTable, match_day: bool = True
-                ) -> tuple[float, float] | str:
+def match_alone(played: float, table: LoadTable, day: dt.date | None = None,
+                match_days: Collection[dt.date] | None = None, words: AloneWords = FILE_WORDS
+                ) -> tuple[float, float] | Refusal:
     """A session given as minutes played alone, neither minutes nor RPE (a workbook's Sessions
-    row, a log's row, as the Log panel reads ``m90``): (minutes, RPE) of its match session
-    (:func:`match_session`), or the problem of 0 minutes played (no match, no match session),
-    or of a day no competition is on (``match_day`` False: a 95-minute RPE 8 match session
-    made up on a training day)."""
+    row, a log's row, the Log panel's ``m90``): (minutes, RPE) of its match session
+    (:func:`match_session`), or the :class:`Refusal` (in the place's ``words``) of 0 minutes
+    played (no match, no match session) or of a ``day`` not in ``match_days``
+    (:func:`competition_days`: a 95-minute RPE 8 match session made up on a training day; not
+    checked when either is None, unread)."""
     if not played:
-        return ("0 without Minutes and RPE: no match was played, so there is no match session to "
-                "log; give the session's Minutes and RPE (e.g. 45 and 5), or 0 and 0 for no "
-                "training")
-    if not match_day:
-        return NO_MATCH_THAT_DAY
+        return Refusal(NONE_PLAYED, f"{words.zero or words.named.format(0)}: no match was played, "
+                                    f"so there is no match session to log; {words.instead}")
+    if day is not None and match_days is not None and day not in match_days:
+        said = ("minutes played alone on a day with no competition; write the session's minutes "
+                "and RPE, or the competition's date")
+        return Refusal(NO_MATCH_DAY, f"{words.named.format(played)}: {said}" if words.named
+                       else said[0].upper() + said[1:])
     return match_session(played, table)
 
 
@@ -1125,13 +1155,13 @@ def _match_alone(frame, mapping: dict, played, season: Season, problems: list, w
     out: dict = {}
     for i in played.index[blank & played.notna()]:
         day = days.get(i)
-        got = match_alone(played[i], table, not isinstance(day, dt.date) or day in on)
-        if got is NO_MATCH_THAT_DAY:  # the row, not its cell: the fix is in another column
-            problems.append(f"{where(i, 'played').split(',')[0]}: {got}")
-        elif isinstance(got, str):
-            problems.append(f"{where(i, 'played')}: {got}")
+        got = match_alone(played[i], table, day if isinstance(day, dt.date) else None, on)
+        if isinstance(got, Refusal) and got.kind == NO_MATCH_DAY:  # the row: the fix is in another column
+            problems.append(f"{where(i, 'played').split(',')[0]}: {got.words}")
+        elif isinstance(got, Refusal):
+            problems.append(f"{where(i, 'played')}: {got.words}")
         out[i] = got
-    if read := [rows[i] for i, got in out.items() if not isinstance(got, str)]:
+    if read := [rows[i] for i, got in out.items() if not isinstance(got, Refusal)]:
         said = match_alone_note(read, table)
         notes.append(said[0].upper() + said[1:])
     return out
@@ -1177,7 +1207,7 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
         for i in values.index[values.isna() & (cleaned == "")]:
             if i not in alone:
                 problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
-        if read := {i: got[key == "rpe"] for i, got in alone.items() if not isinstance(got, str)}:
+        if read := {i: got[key == "rpe"] for i, got in alone.items() if not isinstance(got, Refusal)}:
             values = values.astype(float)
             for i, v in read.items():
                 values[i] = v

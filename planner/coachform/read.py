@@ -1452,7 +1452,7 @@ class _Import:
         panel reads ``m90`` alone (``sessionlog.match_alone``); None for any other row; False
         when such a row is refused (0 minutes played: no match session to log; a day no
         competition is on, ``day`` the row's date, when it and the Competitions sheet read)."""
-        from planner.sessionlog import NO_MATCH_THAT_DAY, match_alone
+        from planner.sessionlog import NO_MATCH_DAY, Refusal, match_alone
 
         if any(key in row.errors or row.values.get(key) is not None for key in ("minutes", "rpe")):
             return None
@@ -1462,13 +1462,13 @@ class _Import:
             played = to_minutes(row.values["played"])
         except Bad:
             return None  # said by the Minutes played cell itself
-        got = match_alone(played, self.loads, self.comps_unread or not isinstance(day, dt.date)
-                          or day in self.comp_days)
-        if got is NO_MATCH_THAT_DAY:  # the row, not its cell: the fix is in another column
-            self.p.add(spec.title, row.number, f"{spec.title}, row {row.number}: {got}")
+        got = match_alone(played, self.loads, day if isinstance(day, dt.date) else None,
+                          None if self.comps_unread else self.comp_days)
+        if isinstance(got, Refusal) and got.kind == NO_MATCH_DAY:  # the row: the fix is in another column
+            self.p.add(spec.title, row.number, f"{spec.title}, row {row.number}: {got.words}")
             return False
-        if isinstance(got, str):
-            self.note(spec, row, "played", got)
+        if isinstance(got, Refusal):
+            self.note(spec, row, "played", got.words)
             return False
         return got
 

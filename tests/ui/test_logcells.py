@@ -44,9 +44,33 @@ def test_minutes_played_alone_on_a_day_without_a_match_is_refused():
     match that was not played; with minutes and RPE it is logged as typed."""
     with pytest.raises(CellError, match="m60 alone: minutes played alone on a day with no "
                                         "competition; write the session's minutes and RPE"):
-        parse_cell("m60", A, DAY, TABLE, match_day=False)
-    (s,) = parse_cell("60 5 m60", A, DAY, TABLE, match_day=False)
+        parse_cell("m60", A, DAY, TABLE, match_days=set())
+    (s,) = parse_cell("60 5 m60", A, DAY, TABLE, match_days=set())
     assert (s.minutes, s.rpe, s.minutes_played) == (60, 5, 60)
+    (s,) = parse_cell("m60", A, DAY, TABLE, match_days={DAY})  # a match that day
+    assert (s.minutes, s.rpe, s.minutes_played) == (95, 8, 60)
+
+
+def test_a_cell_s_minutes_played_alone_is_read_by_the_log_s_one_rule_in_the_cell_s_words():
+    """The Log panel kept its own copy of the rule for 'm90' alone (its refusals, its match
+    day): it reads it as a log's or a workbook's row does (sessionlog.match_alone), in its own
+    words (what to type, not which column to fill)."""
+    from planner.sessionlog import NO_MATCH_DAY, NONE_PLAYED, Refusal, match_alone
+    from ui.desktop.logcells import ALONE
+
+    cell = match_alone(60, TABLE, DAY, set(), ALONE)
+    assert cell == Refusal(NO_MATCH_DAY, "m60 alone: minutes played alone on a day with no "
+                                         "competition; write the session's minutes and RPE, or "
+                                         "the competition's date")
+    with pytest.raises(CellError) as e:
+        parse_cell("m60", A, DAY, TABLE, match_days=set())
+    assert str(e.value) == cell.words
+    row = match_alone(0, TABLE, DAY, {DAY})
+    assert row.kind == NONE_PLAYED and row.words.startswith("0 without Minutes and RPE: no match")
+    assert match_alone(0, TABLE, DAY, {DAY}, ALONE).words == (
+        "m0 alone: no match was played, so there is no match session to log; type what the "
+        "player did (e.g. 45 5 m0), or 0 for no training")
+    assert match_alone(90, TABLE, DAY, None) == match_alone(90, TABLE, None, set()) == (95, 8)
 
 
 def test_minutes_played_alone_is_the_season_s_own_match_session():

@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 
 from planner.loadtable import LoadTable
 from planner.season import Athlete, Session
 from planner.sessionlog import (
     DAY_MINUTES,
-    NO_MATCH_THAT_DAY,
+    AloneWords,
+    Refusal,
     hours_problem,
     limit_problem,
-    match_session,
+    match_alone,
     played_problem,
 )
 
@@ -40,6 +42,8 @@ HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (o
         "with what was logged.")
 EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
 KMH_PER_MS = 3.6
+# minutes played alone refused (sessionlog.match_alone), in a cell's words
+ALONE = AloneWords("type what the player did (e.g. 45 5 m0), or 0 for no training", named="m{:g} alone")
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _UNIT_JOIN = re.compile(r"(\d)\s+(%|m/s|ms|km/h|kmh|min|'|′)(?=\s|$)", re.IGNORECASE)
@@ -76,9 +80,11 @@ def _tokens(text: str) -> list[str]:
     return text.split()
 
 
-def _fields(text: str, table: LoadTable, match_day: bool = True) -> dict[str, float]:
+def _fields(text: str, table: LoadTable, day: dt.date | None = None,
+            match_days: Collection[dt.date] | None = None) -> dict[str, float]:
     """The fields of one typed session (``minutes``, ``rpe`` and the labelled extras);
-    ``table``: the season's load table (minutes played alone, on a ``match_day`` only)."""
+    ``table``: the season's load table (minutes played alone, on ``day`` in ``match_days``
+    only: :func:`planner.sessionlog.match_alone`)."""
     out: dict[str, float] = {}
     bare: list[float] = []
     for tok in _tokens(text):
@@ -102,27 +108,25 @@ def _fields(text: str, table: LoadTable, match_day: bool = True) -> dict[str, fl
             break
         else:
             raise CellError(f"'{tok[:20]}' is not understood; {EXAMPLE}")
-    _place_bare(out, bare, text, table, match_day)
+    _place_bare(out, bare, text, table, day, match_days)
     return out
 
 
 def _place_bare(out: dict[str, float], bare: list[float], text: str, table: LoadTable,
-                match_day: bool = True) -> None:
+                day: dt.date | None = None, match_days: Collection[dt.date] | None = None) -> None:
     """The unlabelled numbers are minutes, then RPE; a third must say what it is. Two short
     forms: ``0`` alone is a day without training (0 minutes, RPE 0), and minutes played alone
     (``m20``) is the match session of the season's load table ``table`` (started from 45
-    minutes on, else from the bench)."""
+    minutes on, else from the bench), as a log's or a workbook's row reads it
+    (:func:`planner.sessionlog.match_alone`)."""
     if bare == [0] and "rpe" not in out and "minutes" not in out:
         out["minutes"], out["rpe"] = 0.0, 0.0
         bare.clear()
     if not bare and "minutes" not in out and "rpe" not in out and "played" in out:
-        if not out["played"]:  # the bench session's 30 x 7 for a player who did not play
-            raise CellError("m0 alone: no match was played, so there is no match session to "
-                            "log; type what the player did (e.g. 45 5 m0), or 0 for no training")
-        if not match_day:  # no match that day: no match session to make up
-            raise CellError(f"m{out['played']:g} alone: {NO_MATCH_THAT_DAY[0].lower()}"
-                            f"{NO_MATCH_THAT_DAY[1:]}")
-        out["minutes"], out["rpe"] = match_session(out["played"], table)
+        got = match_alone(out["played"], table, day, match_days, ALONE)
+        if isinstance(got, Refusal):
+            raise CellError(got.words)
+        out["minutes"], out["rpe"] = got
     for field in ("minutes", "rpe"):
         if field not in out and bare:
             out[field] = bare.pop(0)
@@ -165,10 +169,11 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
 
 
 def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable,
-               match_day: bool = True) -> tuple[Session, ...]:
+               match_days: Collection[dt.date] | None = None) -> tuple[Session, ...]:
     """The sessions a cell's text gives (empty: the day is cleared); :class:`CellError` when
     the text cannot be read. ``table``: the season's load table (``LoadTable.of_season``), whose
-    match session ``m90`` alone logs on a ``match_day`` (a competition is on that day)."""
+    match session ``m90`` alone logs on a day of ``match_days`` (the season's
+    ``sessionlog.competition_days``; None: not checked)."""
     note = ""
     if "#" in text:
         text, note = text.split("#", 1)
@@ -179,7 +184,7 @@ def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable,
             raise CellError(f"a note needs a session; {EXAMPLE}")
         return ()
     out = []
-    fields = [_fields(part, table, match_day) for part in parts]
+    fields = [_fields(part, table, day, match_days) for part in parts]
     for f in fields:
         _check(f, athlete)
     total = sum(f["minutes"] for f in fields)

@@ -57,6 +57,7 @@ from planner.history import au
 from planner.loadtable import LoadTable
 from planner.progress import ABOVE_STAGE_ADVICE
 from planner.season import FIT, Athlete, Season, Session
+from planner.sessionlog import competition_days
 from planner.squad import display_order
 from planner.text import day as day_text
 from planner.text import day_long, number, plural, span
@@ -106,6 +107,7 @@ class LogModel(QAbstractTableModel):
         self.season: Season | None = None
         self.tl: Timeline | None = None
         self.loads: LoadTable | None = None  # the season's: the match session m90 alone logs
+        self.match_days: frozenset[dt.date] = frozenset()  # the days m90 alone may be logged
         self.week = 0
         self.athletes: list[Athlete] = []
         self.days: list[int] = []  # day indexes of the week
@@ -119,6 +121,8 @@ class LogModel(QAbstractTableModel):
         self.season = season
         self.tl = Timeline(season) if season is not None else None
         self.loads = LoadTable.of_season(season) if season is not None else None
+        self.match_days = (frozenset(competition_days(season.competitions)) if season is not None
+                           else frozenset())
         self._lived = None  # (season, the plan as lived): worked out on first use
         if self.tl is not None:
             self.week = max(0, min(len(self.tl.weeks) - 1, self.week if week is None else week))
@@ -361,7 +365,7 @@ class LogModel(QAbstractTableModel):
         if not self.loggable(d):
             return self.why_not(d)
         try:
-            parse_cell(text, a, self.tl.days[d], self.loads, self.tl.is_comp[d])
+            parse_cell(text, a, self.tl.days[d], self.loads, self.match_days)
         except CellError as e:
             return f"{a.name}, {day_long(self.tl.days[d])}: {e}"
         return ""
@@ -379,7 +383,7 @@ class LogModel(QAbstractTableModel):
         if " ".join(text.split()) == " ".join(edit_text(old).split()):
             return True  # unchanged: no edit, no undo step
         try:
-            sessions = parse_cell(text, a, self.tl.days[d], self.loads, self.tl.is_comp[d])
+            sessions = parse_cell(text, a, self.tl.days[d], self.loads, self.match_days)
         except CellError as e:
             # the editor closed on it (a click on another cell; Enter keeps it open): say that
             # what was typed is not logged, not only why
@@ -387,7 +391,7 @@ class LogModel(QAbstractTableModel):
                            f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
             return False
         self.edit_requested.emit(E.LogSessions(sessions=sessions, replace=((a.id, self.tl.days[d]),)))
-        if not self.tl.is_comp[d] and any((s.minutes_played or 0) > 0 for s in sessions):
+        if self.tl.days[d] not in self.match_days and any((s.minutes_played or 0) > 0 for s in sessions):
             # as a log file's import says it (planner.sessionlog): the role of a match day only
             self.note.emit(f"{a.name}, {day_long(self.tl.days[d])}: logged; the minutes played are "
                            f"not used, as no competition is on that day (minutes played set the "
@@ -860,7 +864,7 @@ class LogPanel(QWidget):
                     problems.append(m.why_not(d))
                     continue
                 try:
-                    sessions += parse_cell(cell_text, a, m.tl.days[d], m.loads, m.tl.is_comp[d])
+                    sessions += parse_cell(cell_text, a, m.tl.days[d], m.loads, m.match_days)
                 except CellError as e:
                     problems.append(f"{a.name}, {day_long(m.tl.days[d])}: {e}")
                     continue
