@@ -1881,6 +1881,13 @@ def test_a_match_typed_for_an_athlete_in_rehab_is_marked_and_said(qtbot, w):
             "was back, record the stage changes (tick them in Move Today, or Season ▸ Injuries ▸ "
             "Stages).") in tip, tip
     assert "Played in rehab" not in m.data(fit, Qt.ItemDataRole.ToolTipRole)
+    # each paint of the cell looks its mark up; the sentence is built for the tooltip alone
+    import ui.desktop.logtable as logtable
+
+    built = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(logtable, "played_in_rehab_words", lambda *a: built.append(a) or "")
+        assert m.data(rehab).startswith("▲ ") and not built
     view.setCurrentIndex(rehab)
     type_cell(qtbot, view, "m70")  # typed again: said again
     assert "Played in rehab: Athlete 1 (A1) logged minutes played" in w.statusBar().currentMessage()

@@ -70,6 +70,7 @@ from ui.desktop.pastview import (
     above_stage,
     alerts,
     otherwise_text,
+    played_in_rehab,
     played_in_rehab_words,
     proposals,
 )
@@ -237,7 +238,7 @@ class LogModel(QAbstractTableModel):
                 return "⚑ " + text
             if ss and self._alert(a.id, d):
                 return "⚠ " + text
-            marked = ss and (self._above(a.id, d) or self._played_in_rehab(a.id, d))
+            marked = ss and self._marked(a.id, d)
             return (f"{ABOVE_MARK} " + text) if marked else text
         if role == Qt.ItemDataRole.EditRole:
             return edit_text(ss)
@@ -283,6 +284,12 @@ class LogModel(QAbstractTableModel):
 
     def _above(self, athlete: str, d: int):
         return above_stage(self.season).get((athlete, self.tl.days[d]))
+
+    def _marked(self, athlete: str, d: int) -> bool:
+        """The cell's ▲ (a top speed above the stage's cap, a match played in rehab): looked up,
+        as every paint asks; the sentences are the tooltip's."""
+        key = (athlete, self.tl.days[d])
+        return key in above_stage(self.season) or key in played_in_rehab(self.season)
 
     def _played_in_rehab(self, athlete: str, d: int) -> str:
         return played_in_rehab_words(self.season, athlete, self.tl.days[d])
