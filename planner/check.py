@@ -72,7 +72,7 @@ from planner.returns import (
     rehab_runs_after,
     stage_walk,
 )
-from planner.rules import SOFT_RULES, RuleSet
+from planner.rules import RULES, SOFT_RULES, RuleSet
 from planner.season import (
     FIT,
     HV_LEVEL,
@@ -204,6 +204,130 @@ def group_soft(soft) -> list[SoftGroup]:
 UNAVOIDABLE = "no plan avoids it"  # the end of an HV-1 window inside the team's days off
 
 
+@dataclass(frozen=True)
+class Hv1Run:
+    """One gap without a high-velocity exposure, from the first day of HV-1's first window in it
+    to the last day of its last (the windows overlap: a 15-week gap is about 100 of them), and
+    the athletes who share it. ``matches``: every training day of the gap that a speed session
+    could have had was closed by the matches the athletes played there without starting (an
+    appearance at 80 %, no exposure): HV-2 counts each as one of the week's speed days, HV-5,
+    HV-6 and HV-7 keep the days around it free. ``days_off``: some of its windows lie inside the
+    team's days off (no plan avoids those)."""
+
+    athletes: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    matches: bool = False
+    days_off: bool = False
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def length(self) -> str:
+        """``15 weeks`` (two weeks or more), else ``12 days``."""
+        return (f"{self.days // 7} weeks" if self.days >= 14 else text.plural(self.days, "day"))
+
+    def text(self, season: Season) -> str:
+        """``Kai Turner (C3): no high-velocity exposure from Mon 18 Jan to Tue 4 May (15 weeks)``,
+        with why when the matches played or the team's days off leave no day for one."""
+        who = text.join_and([season.athlete_label(a) for a in self.athletes])
+        out = (f"{who}: no high-velocity exposure (>= {HV_LEVEL} %) from {text.day(self.start)} "
+               f"to {text.day(self.end)} ({self.length()})")
+        one = len(self.athletes) == 1
+        if self.matches:
+            out += (f"; {'his' if one else 'their'} matches from the bench are no exposure and "
+                    f"leave no training day free for one (HV-2 counts each as one of the week's "
+                    f"speed days; HV-5, HV-6 and HV-7 keep the days around it free)")
+        elif self.days_off:
+            out += "; some of it is the team's days off, where no plan gives one"
+        return out
+
+
+def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
+    """HV-1's instances of ``plan`` (``soft``: its soft-rule instances; by default the plan's own,
+    else those the plan checker finds) as one run per athlete and gap, athletes with the same
+    run (and the same reason) together, the longest first."""
+    if soft is None:
+        soft = plan.soft or check_plan(season, plan).soft
+    hv1 = sorted((v for v in soft if v.rule == "HV-1" and v.athlete), key=lambda v: (v.athlete, v.start))
+    groups = group_soft(hv1)
+    if not groups:
+        return []
+    facts = {a.id: a for a in _Checker(season, plan, {"HV-1"}, None).athletes}
+    runs: dict[tuple, list[str]] = {}
+    for g in groups:
+        aid = g.first.athlete
+        a = facts.get(aid)
+        matches = a is not None and _closed_by_matches(a, g.first.start, g.end)
+        off = any(UNAVOIDABLE in m.message for m in g.members)
+        runs.setdefault((g.first.start, g.end, matches, off), []).append(aid)
+    out = [Hv1Run(tuple(who), s, e, m, o) for (s, e, m, o), who in runs.items()]
+    return sorted(out, key=lambda r: (-r.days, r.start, r.athletes))
+
+
+def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
+               where: str = "in Rules") -> str | None:
+    """The settings to look at when most athletes with a gap have it from their matches off the
+    bench (``Hv1Run.matches``: 2 or 3 matches a week leave a bench player no speed day), as long
+    as one of them can still move; None otherwise. ``record``: the season file as the command
+    line names it, for the command that sets them (else they are set ``where``)."""
+    bench = {a for r in runs if r.matches for a in r.athletes}
+    if not bench or len(bench) * 2 < len({a for r in runs for a in r.athletes}):
+        return None
+    rs = RuleSet(season.rules)
+    cap, after = int(rs.value("HV-2", "max_speed_days")), int(rs.value("HV-6", "days_after"))
+    top = int(next(p.max for p in RULES["HV-2"].params if p.name == "max_speed_days"))
+    least = int(next(p.min for p in RULES["HV-6"].params if p.name == "days_after"))
+    moves, sets = [], []
+    if cap < top:
+        moves.append(f"raise HV-2's speed days in a load or taper week (now {cap}, at most {top})")
+        sets.append(f"--rule HV-2.max_speed_days={top}")
+    if after > least:
+        moves.append(f"lower HV-6's days after a played match (now {after}, at least {least})")
+        sets.append(f"--rule HV-6.days_after={least}")
+    if not moves:
+        return None
+    where = (f" ('periodize record {record} {' '.join(sets)} --save' sets "
+             f"{'both' if len(sets) > 1 else 'it'})" if record is not None else f" {where}")
+    return (f"With 2 or 3 matches a week, a player off the bench has no day left for a speed "
+            f"session: to give {'him' if len(bench) == 1 else 'them'} one, "
+            f"{' or '.join(moves)}{where}.")
+
+
+def _closed_by_matches(a: _Athlete, start: dt.date, end: dt.date) -> bool:
+    """Did the matches ``a`` played (without starting: no exposure) from ``start`` to ``end``
+    leave no planned training day of it open to a speed session? A day is closed when HV-2's
+    cap for its week is reached by the week's speed days already given (matches played, past
+    days), or it is within HV-5's rest days or HV-6's days after a played match, or it is the
+    day before one (HV-7)."""
+    ck, tl = a.ck, a.tl
+    rs = ck.rs
+    after = int(rs.value("HV-6", "days_after"))
+    rest = int(rs.value("HV-5", "rest_days"))
+    md_1 = rs.value("HV-7", "enabled") >= 1
+    lo, hi = a.idx(start), a.idx(end)
+    played = [i for i in range(lo, hi + 1) if a.played[i]]
+    if not played:
+        return False
+
+    def week_full(i: int) -> bool:
+        w = tl.weeks[tl.week_of[i]]
+        cap = rs.value("HV-2", "max_speed_days_deload" if a.kind[w.index] == "deload"
+                       else "max_speed_days")
+        return sum(1 for j in w.days if a.speed[j] and a.given[j]) >= cap
+
+    def near(i: int, back: int, ahead: int) -> bool:
+        return any(0 <= j < a.n and a.played[j] for j in range(i - back, i + ahead + 1) if j != i)
+
+    for i in range(max(lo, a.p0), hi + 1):
+        if a.played[i] or i in a.off or not tl.trains(i, a.st[i] == FIT, False):
+            continue
+        if not (week_full(i) or near(i, max(after, rest), max(rest, int(md_1)))):
+            return False
+    return True
+
+
 def unavoidable(soft) -> int:
     """How many of the soft-rule instances ``soft`` are HV-1 windows inside the team's days off
     (a winter break): no plan avoids them, though a count alone reads as the plan's choice."""
@@ -283,6 +407,7 @@ class _Athlete(AthleteFacts):
 
     def __init__(self, ck: _Checker, ap) -> None:
         super().__init__(ck.season, ck.tl, ck.rs, ap)
+        self.ck = ck
         self.who = ck.season.athlete_label(self.id)
         athlete = ck.season.athlete(self.id)
         self.position = athlete.position if athlete is not None else ""

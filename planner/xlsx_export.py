@@ -484,7 +484,9 @@ def _by_athlete(season: Season, items: list[tuple[str, str]]) -> str:
     return "; ".join(f"{season.athlete_label(a)}: {', '.join(w)}" for a, w in by.items())
 
 
-def _soft_words(plan: Plan) -> list[tuple[str, str]]:
+def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str]]:
+    """Each soft rule's count; HV-1's with its runs without an exposure when ``season`` is given
+    (``planner.check.hv1_runs``: a count of overlapping windows names no one)."""
     counts: dict[str, list] = {}
     for v in plan.soft:
         entry = counts.setdefault(v.rule, [0, 0, set()])
@@ -504,15 +506,37 @@ def _soft_words(plan: Plan) -> list[tuple[str, str]]:
             out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}, listed only: its weight "
                               f"is 0, so the plan does not avoid them (the Rules sheet)"))
             continue
-        out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}"))
+        words = f"{title}: {text.plural(n, 'time')}{whom}"
+        if rule == "HV-1" and season is not None:
+            words += _hv1_words(season, plan)
+        out.append((rule, words))
     return out
 
 
-def _trade_off_lines(plan: Plan, past: bool) -> list[tuple[str | None, str, bool]]:
+HV1_RUNS_SAID = 6  # the longest runs the Cover names
+
+
+def _hv1_words(season: Season, plan: Plan) -> str:
+    """``. Kai Turner (C3): no high-velocity exposure … (15 weeks); …``: the longest runs without
+    an exposure, and the settings a congested season would change."""
+    from planner.check import hv1_advice, hv1_runs
+
+    runs = hv1_runs(season, plan, plan.soft)
+    if not runs:
+        return ""
+    more = len(runs) - HV1_RUNS_SAID
+    words = ". " + ". ".join(r.text(season) for r in runs[:HV1_RUNS_SAID]) + (
+        f". And {text.plural(more, 'shorter run')}" if more > 0 else "")
+    advice = hv1_advice(season, runs, where="in the app's Rules panel")
+    return words + "." + (f" {advice}" if advice else "")
+
+
+def _trade_off_lines(plan: Plan, past: bool,
+                     season: Season | None = None) -> list[tuple[str | None, str, bool]]:
     """The Cover's "What the plan trades off": (key, words, said as a note)."""
     if past:
         return [(None, PAST_TRADE_OFFS, True)]
-    soft = _soft_words(plan)
+    soft = _soft_words(plan, season)
     if not soft:
         return [(None, "Nothing: the plan meets every soft rule.", True)]
     return [(None, "Soft rules are preferences the plan weighs against each other within the hard "
@@ -610,7 +634,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     line("MD labels", "MD match day; MD-k k days before the next match; MD+k k days after the last.")
 
     head("What the plan trades off")
-    for key, value, noted in _trade_off_lines(plan, past):
+    for key, value, noted in _trade_off_lines(plan, past, season):
         if noted:
             line(None, value, note, 9 if value.startswith("Soft rules") else 10)
         else:

@@ -586,3 +586,30 @@ def test_a_weekly_re_plan_opened_says_what_the_command_line_says(qtbot, tmp_path
 
     assert plan_words("feasible", 120, 100) == (
         "the best plan found in the time allowed, at most 16.7 % from the best possible")
+
+
+def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
+    """HV-1's 400 windows for four bench players were a count in the header's long sentence; the
+    runs are items of their own at the top of the list, with the settings to look at, and a
+    click on one selects the first athlete on the run's first day."""
+    from solver import SolveRequest, solve
+    from tests.planner.test_hv1_runs import congested
+    from ui.desktop.panels import HV1_MARK, ViolationsPanel
+
+    s = congested()
+    plan = solve(SolveRequest(s, time_limit=30, deterministic=True)).plan
+    s = s.model_copy(update={"plan": plan})
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, plan))
+    lines = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert lines[0].startswith(f"{HV1_MARK} HV-1 — Athlete 2 (A2) and Athlete 3 (A3): no "
+                               f"high-velocity exposure (>= 90 %) from Mon 4 Jan to "), lines[:3]
+    assert lines[1].startswith(f"{HV1_MARK} HV-1 — With 2 or 3 matches a week") \
+        and lines[1].endswith("in Rules."), lines[1]
+    assert f"{HV1_MARK} 2 athletes without a high-velocity exposure for two weeks or more " \
+           "(listed first)." in panel.summary.text()
+    assert "HV-1 regular high-velocity exposure" in panel.summary.text()  # the count stays
+    with qtbot.waitSignal(panel.cell_requested) as got:
+        panel.list.itemClicked.emit(panel.list.item(0))
+    assert got.args == ["A2", D(2027, 1, 4)]

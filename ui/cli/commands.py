@@ -234,8 +234,31 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
         if hint:
             print(hint)
+        if outcome.counts.get("HV-1"):
+            print_hv1_runs(season, plan, path)
     if plan is not None:
         print_congestion(season.model_copy(update={"plan": plan}))
+
+
+HV1_RUNS_SHOWN = 6
+
+
+def print_hv1_runs(season, plan, path: str = "SEASON", soft=None, file=None) -> None:
+    """HV-1's windows as the athletes' runs without an exposure, the longest first
+    (``planner.check.hv1_runs``): a count of windows (400 for four bench players) named no one."""
+    from planner.check import hv1_advice, hv1_runs
+
+    runs = hv1_runs(season, plan, soft)
+    if not runs:
+        return
+    print("Without a high-velocity exposure (HV-1; the longest first):", file=file)
+    for r in runs[:HV1_RUNS_SHOWN]:
+        print(f"  {r.text(season)}", file=file)
+    if len(runs) > HV1_RUNS_SHOWN:
+        print(f"  … and {len(runs) - HV1_RUNS_SHOWN} shorter ('periodize check "
+              f"{shlex.quote(path)} --soft HV-1' lists every window)", file=file)
+    if advice := hv1_advice(season, runs, shlex.quote(path)):
+        print(f"  {advice}", file=file)
 
 
 def _unavoidable(season, plan) -> int:
@@ -450,6 +473,7 @@ def cmd_check(args) -> int:
                 print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  "
                       f"(soft, penalty {v.penalty:g})  {v.message}")
     # not rules: said on stderr, so that every line of stdout is a violation or the count
+    print_hv1_runs(season, plan, args.season, report.soft, file=sys.stderr)
     print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
     print_speed_after_pain(season, plan, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.check import group_soft, group_violations, unavoidable_said
+from planner.check import group_soft, group_violations, hv1_advice, hv1_runs, unavoidable_said
 from planner.citations import cite
 from planner.daymarks import day_rows, fold_session
 from planner.rules import RULES, RuleSet, listed_only, load_table_problem
@@ -48,6 +48,8 @@ from planner.season import Season
 from planner.text import date_short, day, day_long, no_conflict_set_text, plural, stage_name
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
+HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as one line)
+HV1_SHOWN = 6  # the longest runs listed; the rest are under Show soft-rule instances
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
 
 
@@ -493,6 +495,7 @@ class ViolationsPanel(QWidget):
         self.list.itemClicked.connect(self._go)
         self.list.itemActivated.connect(self._go)
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
+        self._gaps: tuple | None = None  # (report, planner.check.hv1_runs of it)
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -519,19 +522,24 @@ class ViolationsPanel(QWidget):
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")
             return
         runs, tapers = self._congestion(season)
+        gaps = self._hv1(season, report)
         from ui.desktop.pastview import ABOVE_MARK, above_stage
 
         above = len(above_stage(season))
+        without = len({a for r in gaps if r.days >= 14 for a in r.athletes})
         self.summary.setText(check_summary(report) + (
             f" {ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap (listed "
             f"first): no rule breaks, but worth a word with the athlete and the physio."
             if above else "") + (
+            f" {HV1_MARK} {plural(without, 'athlete')} without a high-velocity exposure for two "
+            f"weeks or more (listed first)." if without else "") + (
             f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
             f"breaks, but recovery is short." if runs else "") + (
             f" ◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')} "
             f"started in a taper (listed first): "
             f"no rule breaks, but the taper is heavier." if tapers else ""))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
+        self._fill_hv1(season, gaps)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
@@ -601,6 +609,34 @@ class ViolationsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (aid, days[0].date))
             item.setToolTip("\n".join(p.text(season) + "." for p in days)
                             + "\nNot a rule of the plan: the stage stays as recorded.")
+            self.list.addItem(item)
+
+    def _hv1(self, season: Season, report) -> list:
+        """``planner.check.hv1_runs`` of the plan checked, worked out once per report."""
+        if season.plan is None or not report.counts().get("HV-1"):
+            return []
+        if self._gaps is None or self._gaps[0] is not report:
+            self._gaps = (report, hv1_runs(season, season.plan, report.soft))
+        return self._gaps[1]
+
+    def _fill_hv1(self, season: Season, gaps: list) -> None:
+        """A line per run without a high-velocity exposure (athletes with the same run together),
+        the longest first, and the settings a congested season would change: HV-1's count of
+        overlapping windows (400 for four bench players) named no one."""
+        for r in gaps[:HV1_SHOWN]:
+            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {r.text(season)}.")
+            item.setData(Qt.ItemDataRole.UserRole, (r.athletes[0], r.start))
+            item.setToolTip("Athletes: " + ", ".join(season.athlete_label(a) for a in r.athletes)
+                            + f".\n{r.days} days: every HV-1 window in them "
+                              "has no day at 90 % or more.\nHV-1 is a soft rule: the plan weighs "
+                              "it against the others.")
+            self.list.addItem(item)
+        if len(gaps) > HV1_SHOWN:
+            item = QListWidgetItem(f"{HV1_MARK} HV-1 — and {plural(len(gaps) - HV1_SHOWN, 'shorter run')}"
+                                   f": Show soft-rule instances lists every window.")
+            self.list.addItem(item)
+        if advice := hv1_advice(season, gaps):
+            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {advice}")
             self.list.addItem(item)
 
     def _congestion(self, season: Season) -> tuple[list, list]:

@@ -1,0 +1,106 @@
+"""HV-1's windows read as runs per athlete (planner.check.hv1_runs): with 2-3 matches a week the
+bench had ~100 windows each, said as "HV-1 ... 400 / 12000" and "400 times (4 athletes)", and no
+output named the players or the weeks without an exposure."""
+
+from __future__ import annotations
+
+from planner.check import hv1_advice, hv1_runs
+from planner.season import RuleSettings
+from tests.builders import day, season, solved_and_checked
+
+# Tue+Fri+Sat, then Wed+Sat, week after week (a basketball league)
+CONGESTED = [d for w in range(0, 6, 2) for d in (7 * w + 1, 7 * w + 4, 7 * w + 5,
+                                                    7 * w + 9, 7 * w + 12)]
+
+
+def congested(**values) -> object:
+    s = season(weeks=6, athletes=3, matches=CONGESTED,
+               rules=RuleSettings(values=values) if values else None)
+    athletes = tuple(a.model_copy(update={"role": "bench"}) if a.id != "A1" else a
+                     for a in s.athletes)
+    return s.model_copy(update={"athletes": athletes})
+
+
+def test_the_bench_of_a_congested_season_is_one_run_that_names_them_and_the_settings():
+    s = congested()
+    out, report = solved_and_checked(s)
+    assert report.counts()["HV-1"] > 20  # the windows, still counted as they were
+    runs = hv1_runs(s, out.plan, report.soft)
+    assert len(runs) == 1, [r.text(s) for r in runs]
+    run = runs[0]
+    assert run.athletes == ("A2", "A3") and run.matches
+    assert run.start == day(0) and run.days >= 5 * 7
+    words = run.text(s)
+    assert words.startswith("Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure (>= 90 %) "
+                            "from Mon 4 Jan to ")
+    assert f"({run.days // 7} weeks); their matches from the bench are no exposure" in words
+    advice = hv1_advice(s, runs)
+    assert advice is not None and "raise HV-2's speed days in a load or taper week (now 2, at " \
+                                  "most 3)" in advice
+    assert "lower HV-6's days after a played match (now 2, at least 1)" in advice
+
+
+def test_with_the_settings_changed_the_bench_has_exposures_and_nothing_more_is_pointed_at():
+    s = congested(**{"HV-2": {"max_speed_days": 3}, "HV-6": {"days_after": 1}})
+    out, report = solved_and_checked(s)
+    runs = hv1_runs(s, out.plan, report.soft)
+    # the bench gets speed days now: no run of weeks; and both settings are as far as they go
+    assert runs and all(r.days < 14 for r in runs), [r.text(s) for r in runs]
+    assert hv1_advice(s, runs) is None
+
+
+def test_a_gap_the_matches_do_not_close_is_said_without_the_settings():
+    """A plan whose second athlete never runs above 80 % in a season with no matches: a run of
+    weeks, but not the matches' doing, and no settings pointed at."""
+    from planner.check import check_plan
+
+    s = season(weeks=4, athletes=2, matches=[])
+    out, _ = solved_and_checked(s)
+    slow = tuple(ap.model_copy(update={"intensity": tuple(min(v, 80) for v in ap.intensity)})
+                 if ap.athlete == "A2" else ap for ap in out.plan.athletes)
+    plan = out.plan.model_copy(update={"athletes": slow, "soft": ()})
+    runs = hv1_runs(s, plan)  # the plan has no check: the plan checker's
+    assert [(r.athletes, r.start, r.end, r.matches) for r in runs] == [
+        (("A2",), day(0), day(27), False)]
+    assert runs[0].text(s) == ("Athlete 2 (A2): no high-velocity exposure (>= 90 %) from Mon 4 Jan "
+                               "to Sun 31 Jan (4 weeks)")
+    assert len(check_plan(s, plan).soft) > len(runs)
+    assert hv1_advice(s, runs) is None
+
+
+def test_solve_and_check_name_the_bench_and_the_weeks_beside_the_count(tmp_path, capsys):
+    """The solve summary's "HV-1 Regular high-velocity exposure N / P" stays (other tools read
+    it), with the runs under it; 'periodize check' says them on stderr, beside the congestion."""
+    from planner.seasonfile import save_season
+    from ui.cli.main import main
+
+    path = tmp_path / "s.season.json"
+    save_season(congested(), path)
+    assert main(["solve", str(path), "--deterministic", "--save"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "HV-1 Regular high-velocity exposure" in out
+    assert ("Without a high-velocity exposure (HV-1; the longest first): Athlete 2 (A2) and "
+            "Athlete 3 (A3): no high-velocity exposure (>= 90 %) from Mon 4 Jan to ") in out
+    assert (f"raise HV-2's speed days in a load or taper week (now 2, at most 3) or lower HV-6's "
+            f"days after a played match (now 2, at least 1) ('periodize record {path} --rule "
+            f"HV-2.max_speed_days=3 --rule HV-6.days_after=1 --save' sets both).") in out
+    assert main(["check", str(path)]) == 0
+    got = capsys.readouterr()
+    assert "Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure" in got.err
+    assert "Athlete 2 (A2) and Athlete 3 (A3)" not in got.out  # stdout: violations and the count
+
+
+def test_the_cover_keeps_the_count_and_names_the_runs():
+    """The Cover read "Regular high-velocity exposure: 400 times (4 athletes)"."""
+    from planner.xlsx_export import build_workbook
+
+    s = congested()
+    out, _ = solved_and_checked(s)
+    s = s.model_copy(update={"plan": out.plan})
+    rows = {r[0]: r[1] for r in build_workbook(s, out.plan)["Cover"].iter_rows(values_only=True)}
+    n = sum(1 for v in out.plan.soft if v.rule == "HV-1")
+    assert rows["HV-1"].startswith(f"Regular high-velocity exposure: {n} times (2 athletes). "
+                                   "Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure "
+                                   "(>= 90 %) from Mon 4 Jan to ")
+    assert rows["HV-1"].endswith("lower HV-6's days after a played match (now 2, at least 1) in "
+                                 "the app's Rules panel.")
