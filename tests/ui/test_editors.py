@@ -769,6 +769,26 @@ def test_typed_words_find_a_rule_or_a_setting(w, qtbot):
     assert all(not item.isHidden() for item in rp.items.values())
 
 
+def test_match_game_and_competition_find_one_another_in_the_rules(w, qtbot):
+    """A basketball coach typed "match" for the minutes of a game started, and LD-1's rows say
+    "competition": nothing was found."""
+    rp = w.rules_panel
+
+    def lines(rid: str) -> list[str]:
+        item = rp.items[rid]
+        return [item.child(k).text(0) for k in range(item.childCount())
+                if not item.child(k).isHidden()]
+
+    for typed in ("match minutes", "game minutes", "Games started"):
+        rp.find.setText(typed)
+        assert "A competition started: minutes" in lines("LD-1"), typed
+        assert "A competition from the bench: minutes" in lines("LD-1") or typed == "Games started"
+    rp.find.setText("competition")
+    assert not rp.items["HV-7"].isHidden()  # "No speed the day before a match"
+    rp.find.setText("minutes")  # a word of no group finds only itself
+    assert rp.items["HV-7"].isHidden()
+
+
 def test_rules_panel_values_and_modes(w):
     rp = w.rules_panel
     before = w.season

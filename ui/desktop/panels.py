@@ -816,6 +816,20 @@ class ExplanationPanel(_Browser):
 
 
 # -- rules --------------------------------------------------------------------------------------
+# words the Rules panel's search takes for one another: the rules say "competition", a
+# basketball or hockey coach types "game", a football coach "match"
+FIND_SYNONYMS = (("competition", "match", "game", "fixture"),)
+
+
+def find_synonyms(word: str) -> tuple[str, ...]:
+    """``word`` and the words the Rules search takes for it ("games": every word of its group;
+    a word of no group: itself alone)."""
+    for group in FIND_SYNONYMS:
+        if any(word.startswith(w) for w in group):
+            return (word, *group)
+    return (word,)
+
+
 VALUE_W = 84  # a rule value's box: room for "10000" and the arrows, the words get the rest
 
 
@@ -1102,20 +1116,23 @@ class RulesPanel(QWidget):
         """Show the rules whose heading (id and title) has every typed word, with all their
         lines, and each line that has them together with its rule's heading ("load spike
         weight"); an empty text shows everything. Returns the number of rules shown."""
-        words = text.casefold().split()
+        words = [find_synonyms(w) for w in text.casefold().split()]
 
         def words_of(item: QTreeWidgetItem) -> str:
             return " ".join(item.text(c) for c in range(item.columnCount())).casefold()
 
+        def has(hay: str) -> bool:
+            return all(any(w in hay for w in same) for same in words)
+
         shown = 0
         for item in self.items.values():
             head = words_of(item)  # the rule's id and title
-            whole = all(w in head for w in words)
+            whole = has(head)
             any_child = False
             for k in range(item.childCount()):
                 child = item.child(k)
                 hay = f"{head} {words_of(child)} {child.toolTip(0).casefold()}"
-                keep = whole or all(w in hay for w in words)
+                keep = whole or has(hay)
                 child.setHidden(not keep)
                 any_child |= keep
             item.setHidden(not (whole or any_child))
