@@ -1560,6 +1560,42 @@ def test_a_second_every_week_of_a_league_numbers_on_from_the_first(w):
         f"Kreisliga {k}" for k in (1, 3, 5, 2, 4, 6)]
 
 
+def test_a_league_of_two_games_a_week_is_one_series_numbered_in_date_order(w, dialogs):
+    """Tue and Sat games: two series of Every week read League 1, League 17, League 2, … by
+    date. The Saturday ticked beside the date's Tuesday adds them as one series, numbered in
+    date order, as one undo step."""
+    ed = w.competitions_editor
+    tue, sat = ed.weekly_days[1], ed.weekly_days[5]
+    ed.date.setDate(q(D(2026, 3, 3)))  # a Tuesday: its box ticked, and fixed
+    assert tue.isChecked() and not tue.isEnabled() and not sat.isEnabled()
+    ed.weekly.setChecked(True)
+    assert sat.isEnabled() and not tue.isEnabled()
+    sat.setChecked(True)
+    ed.date.setDate(q(D(2026, 3, 4)))  # the date moved: Wednesday fixed, Tuesday free again
+    assert not tue.isChecked() and tue.isEnabled() and sat.isChecked()
+    assert ed.series_weekdays() == [2, 5]
+    ed.date.setDate(q(D(2026, 3, 3)))
+    before = w.season
+    add_weekly(ed, "Liga", D(2026, 3, 3), D(2026, 3, 14))
+    assert not dialogs
+    assert [(c.name, c.date) for c in w.season.competitions if c.name.startswith("Liga")] == [
+        ("Liga 1", D(2026, 3, 3)), ("Liga 2", D(2026, 3, 7)), ("Liga 3", D(2026, 3, 10))]
+    assert w.undo_stack.undoText() == (  # Sat 14 Mar holds 'League match'
+        "Add 'Liga 1' to 'Liga 3', every Tue and Sat from Tue 3 Mar 2026 to Tue 10 Mar 2026; "
+        "1 week on another competition's day left out")
+    assert not ed.weekly.isChecked() and not sat.isChecked()  # the next one a single one again
+    w.undo_action.trigger()
+    assert w.season == before
+    ed.multi.setChecked(True)  # several days on several weekdays would overlap: refused
+    ed.end.setDate(q(D(2026, 3, 4)))
+    ed.weekly.setChecked(True)
+    sat.setChecked(True)
+    ed.weekly_end.setDate(q(D(2026, 3, 14)))
+    ed.add_button.click()
+    assert w.season == before
+    assert "on several weekdays, one would overlap the next" in dialogs[-1][2]
+
+
 def test_every_week_of_a_weekend_event_leaves_out_the_one_past_the_season(w, dialogs):
     """A Saturday-to-Monday event every week until the season's last Saturday: that last one's
     Monday is after the season, and the whole step was refused ('move it inside'). That week is

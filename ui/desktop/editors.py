@@ -57,7 +57,16 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import POSITION_ORDER, unknown_position_note
-from planner.text import clean_message, date_short, day_long, measure, name_sort_key, plural, span
+from planner.text import (
+    clean_message,
+    date_short,
+    day_long,
+    join_and,
+    measure,
+    name_sort_key,
+    plural,
+    span,
+)
 from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox, speed_text
@@ -526,6 +535,22 @@ class CompetitionsEditor(Editor):
         repeat.addWidget(self.weekly)
         repeat.addWidget(self.weekly_end, 1)
         form.addRow("", repeat)
+        # a league of two or three games a week: its weekdays, the date's own always among them
+        # (one series, numbered in date order: Tue 'League 1', Sat 'League 2', …)
+        self.weekly_days: list[QCheckBox] = []
+        on = QHBoxLayout()
+        on.setSpacing(2)
+        on.addWidget(QLabel("on"))
+        on.addSpacing(4)
+        for wd in WEEKDAYS:
+            box = QCheckBox(WEEKDAY_NAMES[wd][:2])
+            box.setAccessibleName(f"Every week on {WEEKDAY_NAMES[wd]}")
+            box.setToolTip(f"Every week on {WEEKDAY_NAMES[wd]} too: several weekdays are one "
+                           f"series numbered in date order (the date's weekday is always one)")
+            self.weekly_days.append(box)
+            on.addWidget(box)
+        on.addStretch(1)
+        form.addRow("", on)
         form.addRow("Priority", self.priority)
         self.day_off_note = _wrapped("")  # the competition on a declared day off
         self.day_off_note.setAccessibleName("Day off note")
@@ -544,6 +569,10 @@ class CompetitionsEditor(Editor):
         self.end.setEnabled(False)
         self.weekly.toggled.connect(self.weekly_end.setEnabled)
         self.weekly_end.setEnabled(False)
+        self.weekly.toggled.connect(self._weekday_boxes)
+        self.date.dateChanged.connect(self._weekday_boxes)
+        self._weekday = pydate(self.date.date()).weekday()
+        self._weekday_boxes()
         self.date.dateChanged.connect(self._follow_date)
         for field in (self.date, self.end):
             field.dateChanged.connect(self._day_off_note)
@@ -613,6 +642,22 @@ class CompetitionsEditor(Editor):
 
     def select(self, comp_id: str) -> bool:
         return _select_key(self.table, comp_id)
+
+    def _weekday_boxes(self, _x=None) -> None:
+        """The date's weekday ticked and fixed (the one a series always has; the one of the date
+        before untied), the others enabled with Every week."""
+        day = pydate(self.date.date()).weekday()
+        if day != self._weekday:
+            self.weekly_days[self._weekday].setChecked(False)
+            self._weekday = day
+        for k, box in enumerate(self.weekly_days):
+            if k == day:
+                box.setChecked(True)
+            box.setEnabled(self.weekly.isChecked() and k != day)
+
+    def series_weekdays(self) -> list[int]:
+        """The weekdays of a series (0 Monday), the date's own among them."""
+        return [k for k, box in enumerate(self.weekly_days) if box.isChecked()]
 
     def _follow_date(self, _q=None) -> None:
         """The last day follows the first while it is not after it (or one day only)."""
@@ -694,7 +739,19 @@ class CompetitionsEditor(Editor):
                                     f"would overlap the next; shorten it to a week or less, or "
                                     f"untick Every week.")
             return
-        days, out = E.weekly_days(self.season, day, last, span)
+        weekdays = self.series_weekdays()
+        if len(weekdays) > 1 and end is not None:
+            self.problem.emit(what, f"'{name}' lasts {span.days + 1} days: on several weekdays, "
+                                    f"one would overlap the next; keep the date's weekday "
+                                    f"alone, or untick Several days.")
+            return
+        days, out = [], dict.fromkeys(E.WEEKS_LEFT_OUT, 0)
+        for k in weekdays:  # each weekday's weeks from the date's week on, in date order
+            first = day + dt.timedelta(days=(k - day.weekday()) % 7)
+            found, left_out = E.weekly_days(self.season, first, last, span)
+            days += found
+            out = {why: out[why] + left_out[why] for why in out}
+        days.sort()
         if len(days) + sum(out.values()) < 2:
             self.problem.emit(what, f"Every week until {day_long(last)} gives "
                                     f"{plural(len(days) + sum(out.values()), 'competition')}; "
@@ -714,14 +771,18 @@ class CompetitionsEditor(Editor):
         from ui.desktop.macro import EditGroup
 
         left = f"; {left} left out" if left else ""
+        every = ("every week" if len(weekdays) == 1 else "every " + join_and(
+            [WEEKDAY_NAMES[WEEKDAYS[k]][:3] for k in weekdays]))
         if len(edits) == 1:  # the other weeks left out: not "'League 1' to 'League 1'"
             text = f"Add '{edits[0].competition.name}' on {day_long(days[0])}{left}"
         else:
             text = (f"Add '{edits[0].competition.name}' to '{edits[-1].competition.name}', "
-                    f"every week from {day_long(days[0])} to {day_long(days[-1])}{left}")
+                    f"{every} from {day_long(days[0])} to {day_long(days[-1])}{left}")
         self.request(EditGroup(edits, text))
         if self.season.competition(edits[0].competition.id) is not None:
             self.weekly.setChecked(False)  # added: the next competition is a single one again
+            for k, box in enumerate(self.weekly_days):
+                box.setChecked(k == self._weekday)
             _select_key(self.table, edits[0].competition.id)
 
     def apply(self) -> None:
