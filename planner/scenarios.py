@@ -10,7 +10,7 @@ from planner import text
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
-from planner.season import FIT, Plan, Scenario, Season, basis_changes
+from planner.season import FIT, Plan, Scenario, Season, basis_changes, log_basis
 from planner.text import date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -94,15 +94,31 @@ def past_role_problem(season: Season, edit) -> str | None:
 ROLE_NOW = {"start": "in the starting line-up", "bench": "on the bench", "out": "out of the squad"}
 
 
-def stale_plan_words(season: Season, broken: int, logged: int = 0, how: str = "") -> str:
+def logged_since(season: Season) -> list[tuple[str, dt.date]]:
+    """The (athlete, day)s logged otherwise since the season's plan was made (added, changed or
+    cleared), in date order: the plan counts what they held then. Recorded on the plan
+    (``Plan.logged_with``), so it holds after the season is saved and opened again; empty
+    without a plan, or for one made before this was recorded."""
+    plan = season.plan
+    if plan is None or plan.logged_with is None:
+        return []
+    then, now = plan.logged_with, log_basis(season.sessions)
+    if then == now:
+        return []
+    return sorted(((a, dt.date.fromisoformat(d)) for a in then.keys() | now.keys()
+                   for d in then.get(a, {}).keys() | now.get(a, {}).keys()
+                   if then.get(a, {}).get(d) != now.get(a, {}).get(d)),
+                  key=lambda k: (k[1], k[0]))
+
+
+def stale_plan_words(season: Season, broken: int, how: str = "") -> str:
     """What a scenario made or compared now would hide: the current plan breaks ``broken`` hard
     rules of the season as it is now (a flare-up recorded and not re-planned), or was made
-    without ``logged`` athlete-days logged since, so the scenario's re-plan makes that re-plan
-    too and the comparison credits it to the scenario ("Leo Martin misses the target" for a
-    priority change). ``how``: the way to re-plan first, in the words of the place. "" when
-    neither. The app and ``periodize whatif`` say it alike."""
+    without athlete-days logged since (``logged_since``), so the scenario's re-plan makes that
+    re-plan too and the comparison credits it to the scenario ("Leo Martin misses the target" for
+    a priority change). ``how``: the way to re-plan first, in the words of the place. "" when neither. The app and ``periodize whatif`` say it alike."""
     n = broken if season.plan is not None else 0
-    logged = logged if season.plan is not None else 0
+    logged = len(logged_since(season))
     if not n and not logged:
         return ""
     if not logged:

@@ -342,6 +342,9 @@ class Plan(Model):
     team_weeks: tuple[WeekKind, ...]
     athletes: tuple[AthletePlan, ...]
     soft: tuple[SoftViolation, ...] = ()
+    # the session log it was made with: per athlete, per day logged, a short digest of that day's
+    # sessions (``log_basis``); None when made before this was recorded
+    logged_with: dict[str, dict[str, str]] | None = None
 
     def for_athlete(self, athlete_id: str) -> AthletePlan | None:
         for ap in self.athletes:
@@ -447,6 +450,31 @@ def plan_basis(season: Season) -> dict[str, str]:
                                            c.priority] for c in season.competitions],
                                          separators=(",", ":"))
     _last_basis = (season, basis)
+    return basis
+
+
+_last_log: tuple = (None, None)  # the last session log asked about and its basis
+
+
+def log_basis(sessions: tuple[Session, ...]) -> dict[str, dict[str, str]]:
+    """A short digest of each athlete-day's logged sessions, by athlete and ISO day: a plan
+    records the one it was made with (``Plan.logged_with``), so the days logged otherwise since
+    can be named after the season is saved and opened again."""
+    global _last_log
+    last, basis = _last_log
+    if last is sessions:
+        return basis
+    import hashlib
+    import json
+
+    days: dict[tuple[str, str], list] = {}
+    for x in sessions:
+        days.setdefault((x.athlete, x.date.isoformat()), []).append(x.model_dump(mode="json"))
+    basis = {}
+    for (athlete, day), logged in days.items():
+        text = json.dumps(logged, sort_keys=True, separators=(",", ":"))
+        basis.setdefault(athlete, {})[day] = hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+    _last_log = (sessions, basis)
     return basis
 
 

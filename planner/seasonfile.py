@@ -24,7 +24,7 @@ from planner.text import date_long, error_path, quoted, validation_problems
 from planner.validate import season_notes, season_problems, without_early_targets
 
 FORMAT = "periodize-season"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class FileReadError(InputError):
@@ -93,8 +93,17 @@ def _v4_to_v5(data: dict) -> dict:
     return dict(data)
 
 
+def _v5_to_v6(data: dict) -> dict:
+    """Schema 6: a plan records the session log it was made with (``logged_with``, a digest per
+    athlete-day logged), so the days logged since are named after the file is opened again;
+    absent: made before it was recorded, no day called logged since. Nothing to convert; the
+    bump makes an older Periodize refuse the file by its version instead of by a field it does
+    not know."""
+    return dict(data)
+
+
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
-                                                 4: _v4_to_v5}  # from-version -> version + 1
+                                                 4: _v4_to_v5, 5: _v5_to_v6}  # from -> + 1
 # a pin's kind, a tag in its error paths and the kinds a pin without one is told of
 _PIN_KINDS = tuple(m.model_fields["kind"].default for m in get_args(get_args(Pin)[0]))
 

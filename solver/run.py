@@ -18,7 +18,7 @@ from planner.check import check_plan
 from planner.errors import InputError
 from planner.history import with_planned
 from planner.rules import SOFT_RULES, RuleSet
-from planner.season import PLANNER_VERSION, Plan, Season
+from planner.season import PLANNER_VERSION, Plan, Season, log_basis
 from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
@@ -513,6 +513,7 @@ def _finish(season: Season, plan: Plan, status: Status, objective: float, bound:
     plan = plan.model_copy(update={
         "status": status.value, "objective": objective, "bound": bound,
         "solve_seconds": round(wall, 3), "soft": report.soft,
+        "logged_with": log_basis(season.sessions),  # what it was made with: planner.scenarios
     })
     return Outcome(status, plan, objective=objective, bound=bound, wall_time=wall,
                    penalties=report.penalties(), counts=report.counts(), hard=len(report.violations),

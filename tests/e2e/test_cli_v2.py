@@ -290,3 +290,22 @@ def test_whatif_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan(tmp
     save_season(s, tmp_path / "fresh.season.json")
     r = run("whatif", "fresh.season.json", "--new", "B", "--priority", "m2", "A", cwd=tmp_path)
     assert r.returncode == 0 and "not re-planned" not in r.stdout, r.stdout + r.stderr
+
+
+def test_whatif_on_a_plan_made_without_days_logged_since_says_so(tmp_path):
+    """The README said `whatif` warns of a plan made without the days logged since, as the app
+    does; it never did (it counted none). A day logged with `log --no-replan` is named now."""
+    s = small(tmp_path)
+    save_season(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(7)})}),
+                tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    r = run("whatif", "s.season.json", "--new", "B", "--priority", "m2", "A", cwd=tmp_path)
+    assert r.returncode == 0 and "logged since" not in r.stdout, r.stdout + r.stderr
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(3)},50,4\n")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("whatif", "s.season.json", "--new", "B", "--priority", "m2", "A", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("Note: The plan was made without 1 athlete-day logged since: the comparison counts "
+            "the re-plan too. Re-plan (periodize solve s.season.json --save) first") in r.stdout, \
+        r.stdout

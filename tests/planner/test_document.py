@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 
@@ -32,7 +33,7 @@ def test_demo_season_round_trips_exactly(demo_season, tmp_path):
     assert again == demo_season
     assert dumps(again) == dumps(demo_season)
     data = json.loads(p.read_text())
-    assert data["format"] == "periodize-season" and data["schema_version"] == SCHEMA_VERSION == 5
+    assert data["format"] == "periodize-season" and data["schema_version"] == SCHEMA_VERSION == 6
 
 
 def test_demo_season_matches_the_issue(demo_season):
@@ -374,6 +375,42 @@ def test_a_schema_3_file_with_a_plan_reads_as_a_plan_of_planner_version_1(demo_s
     data["schema_version"] = SCHEMA_VERSION + 1
     with pytest.raises(InputError, match="newer than this Periodize understands"):
         loads(json.dumps(data))
+
+
+def test_the_days_logged_since_the_plan_was_made_are_named_after_the_file_is_opened_again(
+        demo_season):
+    """The warning that the plan was made without days logged since was kept by the app's
+    session: a week logged, saved and opened the next day read as if the plan had been made
+    with it. The plan records the log it was made with; a schema-5 file without it names none."""
+    from planner.scenarios import logged_since, stale_plan_words
+    from planner.season import AthletePlan, Plan, Session, log_basis
+
+    n = (demo_season.calendar.end - demo_season.calendar.start).days + 1
+    weeks = (n + 6) // 7
+    a, d = demo_season.athletes[1].id, demo_season.calendar.start + dt.timedelta(days=3)
+    made = demo_season.model_copy(update={"sessions": ()})
+    plan = Plan(status="manual", team_weeks=("load",) * weeks, logged_with=log_basis(made.sessions),
+                athletes=tuple(AthletePlan(athlete=x.id, stages=("FIT",) * n, intensity=(0,) * n,
+                                           weeks=("load",) * weeks) for x in made.athletes))
+    made = made.model_copy(update={"plan": plan})
+    assert logged_since(made) == [] and stale_plan_words(made, 0, "Re-plan") == ""
+    one = Session(athlete=a, date=d, minutes=60, rpe=5)
+    logged = made.model_copy(update={"sessions": (one,)})
+    again = loads(dumps(logged))
+    assert logged_since(again) == [(a, d)]
+    assert stale_plan_words(again, 0, "Re-plan").startswith(
+        "The plan was made without 1 athlete-day logged since")
+    # the same day logged otherwise, and cleared, are days the plan was made without too
+    other = again.model_copy(update={"sessions": (one.model_copy(update={"rpe": 6.0}),)})
+    made_with = other.model_copy(update={"plan": other.plan.model_copy(
+        update={"logged_with": log_basis(again.sessions)})})
+    assert logged_since(made_with) == [(a, d)]
+    assert logged_since(made_with.model_copy(update={"sessions": ()})) == [(a, d)]
+    data = json.loads(dumps(logged))
+    data["schema_version"] = 5
+    del data["plan"]["logged_with"]
+    old = loads(json.dumps(data))
+    assert old.plan.logged_with is None and logged_since(old) == []
 
 
 def test_a_field_written_twice_is_refused_at_its_path():

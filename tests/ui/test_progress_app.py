@@ -19,6 +19,7 @@ from planner import edits as E
 from planner.check import check_plan
 from planner.history import level_at_or_below
 from planner.progress import projected_transitions
+from planner.scenarios import logged_since
 from planner.season import Season, Session
 from planner.sessions import Prescriber
 from planner.timeline import Timeline
@@ -333,15 +334,43 @@ def test_a_day_logged_after_the_plan_was_made_says_how_to_re_plan_with_it(w, qtb
     assert (f"The plan was made without 1 athlete-day logged since (Athlete 2 (A2) "
             f"{day(8):%a} {day(8).day} {day(8):%b}): Plan ▸ Re-plan from Today ({shortcut}) plans "
             f"with them.") in said, said
-    assert w.weekly.logged_since_plan() == [("A2", day(8))]
+    assert logged_since(w.season) == [("A2", day(8))]
     with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
         assert w.weekly.replan()
     assert done.args[0].plan is not None and w.season.plan is done.args[0].plan
     assert check_plan(w.season, w.season.plan).violations == ()
-    assert w.weekly.logged_since_plan() == []  # re-planned with it: nothing to say
+    assert logged_since(w.season) == []  # re-planned with it: nothing to say
     assert panel.type_into(r, 2, "45 4")
-    assert w.weekly.logged_since_plan() == [("A2", day(9))]
+    assert logged_since(w.season) == [("A2", day(9))]
     assert "made without 1 athlete-day" in w.statusBar().currentMessage()
+
+
+def test_a_solve_that_gives_back_the_same_plan_records_the_log_it_was_made_with(w, qtbot):
+    """A day logged as prescribed, then F5: the solver gave back the same plan, nothing was
+    stored, and "made without 1 athlete-day logged since" stayed in the What-if form and after
+    every later Log entry; before the season's first day F5 was the only advice given. The
+    plan kept now records the log, and the status bar still says it is the same plan."""
+    from ui.desktop.solving import same_plan
+
+    with qtbot.waitSignal(w.solve_finished, timeout=TIMEOUT):
+        w.start_solve()
+    r = row_of(w, "A2")
+    p = Prescriber(w.season, w.season.plan).athlete("A2")[9]
+    assert w.weekly.log_panel.type_into(r, 2, f"{p.minutes:g} {p.rpe:g}"
+                                        + (f" {p.level}%" if p.level else ""))
+    assert logged_since(w.season) == [("A2", day(9))]
+    before = w.season.plan
+    with qtbot.waitSignal(w.solve_finished, timeout=TIMEOUT):
+        w.start_solve()
+    assert "the same plan as before" in w.statusBar().currentMessage()
+    assert same_plan(before, w.season.plan)
+    assert logged_since(w.season) == []
+    assert check_plan(w.season, w.season.plan).violations == ()
+    dlg = w.whatif.new_dialog()
+    try:
+        assert not dlg.stale.isVisibleTo(dlg), dlg.stale.text()
+    finally:
+        dlg.reject()
 
 
 def test_move_today_says_the_days_it_puts_in_the_past_are_logged_after_it(qtbot, planned):

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from planner import edits as E
-from planner.scenarios import scenario_season
+from planner.scenarios import logged_since, scenario_season
 from planner.season import Competition, IntensityPin, Plan, Season, StagePin
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
@@ -1137,7 +1137,7 @@ def test_a_scenario_on_a_plan_made_without_the_days_logged_since_says_so(qtbot):
         assert w.weekly._log_edit(E.LogSessions(sessions=(
             Session(athlete="A2", date=day(12), minutes=95, rpe=8, minutes_played=60),),
             replace=(("A2", day(12)),)))
-        assert w.weekly.logged_since_plan() == [("A2", day(12))]
+        assert logged_since(w.season) == [("A2", day(12))]
         said = ("The plan was made without 1 athlete-day logged since: the comparison counts the "
                 "re-plan too. Re-plan from Today (Ctrl+R) first to see this change alone.")
 
@@ -1153,6 +1153,39 @@ def test_a_scenario_on_a_plan_made_without_the_days_logged_since_says_so(qtbot):
         w.whatif.shutdown()
         w.weekly.shutdown()
 
+
+def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_opened_again(
+        qtbot, tmp_path):
+    """A day logged, the season saved and opened again the next day: the plan was still the one
+    made without it, but the app took the log as it found it for the plan's, so What-if said
+    nothing and the comparison credited the pending re-plan to the scenario. The plan records
+    the log it was made with, so the form says it after reopening, as the status bar does."""
+    from planner.season import Session
+    from planner.seasonfile import load_season, save_season
+
+    s = small_season()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(12), minutes=95, rpe=8,
+                                        minutes_played=60),), replace=(("A2", day(12)),)).apply(s)
+    path = tmp_path / "s.season.json"
+    save_season(s, path)
+    w = MainWindow(load_season(path), str(path), autosave=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        assert logged_since(w.season) == [("A2", day(12))]
+        dlg = w.whatif.new_dialog()
+        said = "The plan was made without 1 athlete-day logged since: the comparison counts"
+        assert dlg.stale.isVisibleTo(dlg) and said in dlg.stale.text(), dlg.stale.text()
+        dlg.reject()
+        assert w.weekly._log_edit(E.LogSessions(sessions=(
+            Session(athlete="A3", date=day(13), minutes=40, rpe=3),), replace=(("A3", day(13)),)))
+        assert "The plan was made without 2 athlete-days logged since" in \
+            w.statusBar().currentMessage(), w.statusBar().currentMessage()
+    finally:
+        w.whatif.shutdown()
+        w.weekly.shutdown()
 
 def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtbot, window):
     """Athlete 1 is in rehab (P3 of an iliopsoas tendinopathy) on the first match day: the form

@@ -544,7 +544,8 @@ def cmd_whatif(args) -> int:
 
 def _say_stale(season, path: str) -> None:
     """The stored plan breaking hard rules of the season as it is now (a flare-up recorded, not
-    re-planned): the comparison counts that re-plan too, said before it as the app says it
+    re-planned), or made without days logged since (``periodize log --no-replan``): the
+    comparison counts that re-plan too, said before it as the app says it
     (``planner.scenarios.stale_plan_words``)."""
     from planner.check import check_plan
     from planner.scenarios import stale_plan_words
@@ -553,7 +554,7 @@ def _say_stale(season, path: str) -> None:
         return
     broken = len(check_plan(season, season.plan).broken())
     how = f"Re-plan (periodize solve {shlex.quote(path)} --save)"
-    if said := stale_plan_words(season, broken, 0, how):
+    if said := stale_plan_words(season, broken, how):
         print(f"Note: {said}")
 
 

@@ -1201,6 +1201,9 @@ class MainWindow(QMainWindow):
         outcome = result.value.outcome
         before = self.season.plan  # the plan the accepted one replaces (the days it changed)
         same = self._same_plan(outcome)
+        # the same days made with a log the stored plan was not: stored, so it records the log
+        # it was made with (planner.scenarios.logged_since; "made without … logged since" ends)
+        kept = same and outcome.plan.logged_with == self.season.plan.logged_with
         if result.replaced:
             self.statusBar().showMessage(
                 f"Solve result ({outcome.status.value}) ignored: another season was opened while "
@@ -1209,7 +1212,7 @@ class MainWindow(QMainWindow):
             self._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and (was := self._backs()) is not None \
                 and (spikes := self._spikes()) is not None \
-                and (same or self._accept_plan(result.value)):
+                and (kept or self._accept_plan(result.value)):
             conflict_shown = self.explanation.outcome is not None
             self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
                                    "explain.</i></p>")

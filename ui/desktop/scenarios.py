@@ -676,9 +676,7 @@ class WhatIf(QObject):
 
     def _stale_words(self) -> str:
         """``stale_plan_words`` of the window's season as it stands."""
-        weekly = getattr(self.window, "weekly", None)
-        logged = len(weekly.logged_since_plan()) if weekly is not None else 0
-        return stale_plan_words(self.window.season, self.window.check_report, logged)
+        return stale_plan_words(self.window.season, self.window.check_report)
 
     def _activated(self, name: str) -> None:
         sc = self._scenario(name)
@@ -690,14 +688,14 @@ class WhatIf(QObject):
             self.replan(sc.name)
 
 
-def stale_plan_words(season: Season, report, logged: int = 0) -> str:
-    """``planner.scenarios.stale_plan_words`` with the app's counts (``panels.broken``, as the
-    status bar counts them; ``logged`` from ``WeeklyLoop.logged_since_plan``) and its way on."""
+def stale_plan_words(season: Season, report) -> str:
+    """``planner.scenarios.stale_plan_words`` with the app's count (``panels.broken``, as the
+    status bar counts them) and its way on."""
     from planner.scenarios import stale_plan_words as words
     from ui.desktop.panels import broken
 
     how = "Re-plan from Today (Ctrl+R)" if season.calendar.today else "Solve again (F5)"
-    return words(season, len(broken(report)), logged, how)
+    return words(season, len(broken(report)), how)
 
 
 def _out_of_date_line(season: Season, sc: Scenario) -> str:

@@ -41,6 +41,7 @@ from planner import edits as E
 from planner.progress import next_week_start, played_before_re_entry, returns_moved
 from planner.rehab import FLARE_BACK_SHORT
 from planner.rules import same_rules
+from planner.scenarios import logged_since
 from planner.season import Plan, Season
 from planner.text import day as day_text
 from planner.text import day_long, plural
@@ -164,8 +165,6 @@ class WeeklyLoop(QObject):
         self._before: Season | None = None  # the season it started from
         self._log_opened_by_move = False  # a move opened the Log panel in this session
         self._log_hint = ""  # the move's re-plan says where its week is logged (panel closed)
-        # the stored plan and the log it was made with (or found with, when opened)
-        self._plan_log = (window.season.plan, window.season.sessions)
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text)
         self.job.finished.connect(self._on_replan_done)
         self._build_actions()
@@ -248,8 +247,6 @@ class WeeklyLoop(QObject):
     @Slot()
     def _on_document_changed(self) -> None:
         season = self.window.season
-        if season.plan is not self._plan_log[0]:  # a new plan: made with the log as it stands
-            self._plan_log = (season.plan, season.sessions)
         self.log_panel.set_season(season)
         cur = self.window.board.current()
         self.flare_strip.show_for(season, *(cur or (None, None)))
@@ -276,7 +273,7 @@ class WeeklyLoop(QObject):
         # a match typed for an athlete the records hold in rehab: said as the Log's ▲ says it
         played = list(dict.fromkeys(filter(None, (played_in_rehab_words(season, a, d)
                                                   for a, d in getattr(edit, "replace", ())))))
-        days = self.logged_since_plan()
+        days = logged_since(season)
         if days or played:
             said = w.statusBar().currentMessage().rstrip(".")
             parts = [said] if said else []
@@ -290,24 +287,6 @@ class WeeklyLoop(QObject):
                              f"them")
             w.statusBar().showMessage(". ".join(parts) + ".", 20000)
         return True
-
-    def logged_since_plan(self) -> list[tuple[str, dt.date]]:
-        """The (athlete, day)s whose log changed since the stored plan was made (or the season
-        opened with it), in date order: the plan was made without what they hold now."""
-        plan, then = self._plan_log
-        season = self.window.season
-        if season.plan is None or season.plan is not plan or season.sessions is then:
-            return []
-
-        def by_day(sessions) -> dict:
-            out: dict = {}
-            for x in sessions:
-                out.setdefault((x.athlete, x.date), []).append(x)
-            return out
-
-        old, new = by_day(then), by_day(season.sessions)
-        return sorted((k for k in old.keys() | new.keys() if old.get(k) != new.get(k)),
-                      key=lambda k: (k[1], k[0]))
 
     @Slot()
     def show_log(self) -> None:
