@@ -345,6 +345,25 @@ def test_a_day_logged_after_the_plan_was_made_says_how_to_re_plan_with_it(w, qtb
     assert "made without 1 athlete-day" in w.statusBar().currentMessage()
 
 
+def test_the_log_s_status_words_are_the_edit_s_never_a_message_shown_meanwhile(w):
+    """The words after a Log entry were read back from the status bar: a message shown while
+    the edit was applied (a timer, an autosave) was glued in front of "The plan was made
+    without …". They are the edit's own words now."""
+    shown = []
+
+    def meanwhile(text: str) -> None:  # the edit's words in the bar, then another message
+        if text and not shown:
+            shown.append(text)
+            w.statusBar().showMessage("Autosaved meanwhile.", 5000)
+
+    w.statusBar().messageChanged.connect(meanwhile)
+    assert w.weekly.log_panel.type_into(row_of(w, "A2"), 1, "40 3")
+    said = w.statusBar().currentMessage()
+    assert "Autosaved meanwhile" not in said, said
+    assert shown and said.startswith(shown[0].rstrip(".")) and shown[0] == w.edit_said, said
+    assert "The plan was made without 1 athlete-day logged since" in said, said
+
+
 def test_a_solve_that_gives_back_the_same_plan_records_the_log_it_was_made_with(w, qtbot):
     """A day logged as prescribed, then F5: the solver gave back the same plan, nothing was
     stored, and "made without 1 athlete-day logged since" stayed in the What-if form and after

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._solve_fn = solve_fn
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
+        self.edit_said = ""  # the status bar's words for the last edit applied (apply_edit)
         self._check_cache: dict[int, tuple[Season, object]] = {}
         self._returns_cache: dict[int, tuple[Season, list]] = {}
 
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             if panels.broken(self.check_report):
                 text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
                          f"solve again (F5).")
+        self.edit_said = text  # what the last edit said: a caller adds to it, never to the bar
         self.statusBar().showMessage(text, 8000)
         return True
 

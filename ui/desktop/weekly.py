@@ -275,7 +275,7 @@ class WeeklyLoop(QObject):
                                                   for a, d in getattr(edit, "replace", ())))))
         days = logged_since(season)
         if days or played:
-            said = w.statusBar().currentMessage().rstrip(".")
+            said = w.edit_said.rstrip(".")  # the edit's own words, never a message since
             parts = [said] if said else []
             parts += played
             if days:
