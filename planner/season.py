@@ -454,6 +454,7 @@ def plan_basis(season: Season) -> dict[str, str]:
 
 
 _last_log: tuple = (None, None)  # the last session log asked about and its basis
+_KEY = ("athlete", "date")  # a session's fields that place it (``log_basis``'s keys)
 
 
 def log_basis(sessions: tuple[Session, ...]) -> dict[str, dict[str, str]]:
@@ -465,15 +466,15 @@ def log_basis(sessions: tuple[Session, ...]) -> dict[str, dict[str, str]]:
     if last is sessions:
         return basis
     import hashlib
-    import json
 
-    days: dict[tuple[str, str], list] = {}
-    for x in sessions:
-        days.setdefault((x.athlete, x.date.isoformat()), []).append(x.model_dump(mode="json"))
-    basis = {}
+    days: dict[tuple[str, dt.date], list[str]] = {}
+    for x in sessions:  # the fields given (a field added later, unset, changes no digest)
+        days.setdefault((x.athlete, x.date), []).append(repr(
+            [(k, v) for k, v in x.__dict__.items() if v is not None and v != "" and k not in _KEY]))
+    basis: dict[str, dict[str, str]] = {}
     for (athlete, day), logged in days.items():
-        text = json.dumps(logged, sort_keys=True, separators=(",", ":"))
-        basis.setdefault(athlete, {})[day] = hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+        basis.setdefault(athlete, {})[day.isoformat()] = hashlib.blake2b(
+            "\n".join(logged).encode(), digest_size=4).hexdigest()
     _last_log = (sessions, basis)
     return basis
 
