@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from planner import text
 from planner.criteria import failed_words, gate, passes_all, tests_until
-from planner.history import counted_lower_why, logged_days, went_otherwise
+from planner.history import counted_lower_why, logged_days, planned_level, went_otherwise
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
@@ -617,7 +617,7 @@ class Handouts:
         logged = self._logged(f.id).get(tl.days[i]) if i < tl.p0 else None
         past = i < tl.p0
         ap = self.plan.for_athlete(f.id) if past else None
-        planned = ap.planned.get(tl.days[i]) if ap is not None else None
+        planned = planned_level(self.season, ap, tl.days[i], tl) if ap is not None else None
         if planned is not None and not went_otherwise(f.st[i], planned, f.it[i]):
             planned = None  # under a fit day's ceiling: as planned (planner.history)
         rec = f.records[f.gov[i]] if past and f.gov[i] is not None else None

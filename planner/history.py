@@ -367,6 +367,48 @@ def within_recorded_stage(season: Season, athlete: str, day: dt.date, planned: i
     return _recorded_day(season, season.injuries_of(athlete), tl, d, planned)[1]
 
 
+def planned_level(season: Season, ap, day: dt.date, tl: Timeline | None = None) -> int | None:
+    """The level planned for a past day as the records now read the plan (None: nothing was
+    planned otherwise): the stored plan's level (``AthletePlan.planned``), within the stage the
+    records give the day when the plan had projected a stage change nobody recorded. The board,
+    the Inspector, the Log, the handouts, ``explain`` and the sessions shown all compare with
+    this one figure: the app said "went as planned" of a day the handout said "planned 90 %" of."""
+    was = ap.planned.get(day)
+    i = (day - season.calendar.start).days
+    if was is None or not 0 <= i < len(ap.intensity):
+        return None
+    if stage_cause(season, ap, day)[0] == "not recorded":
+        return within_recorded_stage(season, ap.athlete, day, was, tl)
+    return was
+
+
+def stage_cause(season: Season, ap, day: dt.date) -> tuple[str, dt.date | None]:
+    """Why a past day's stage differs from the one the plan had for it: ``("injury", onset)``
+    (recorded after the plan), ``("flare-up", date)``, ``("not recorded", None)`` (a stage change
+    the plan projected that nobody recorded, or recorded later), or ``("", None)`` (it does not
+    differ)."""
+    from planner.errors import PeriodizeError
+    from planner.protocols import load_protocol
+    from planner.rehab import governing, segments
+
+    i = (day - season.calendar.start).days
+    planned, stage = ap.planned_stages.get(day), ap.stages[i]
+    rec = governing(season.injuries_of(ap.athlete), day) if planned not in (None, stage) else None
+    if rec is None:
+        return "", None
+    k = (rec.onset - season.calendar.start).days
+    if 0 <= k < len(ap.stages) and ap.planned_stages.get(rec.onset, ap.stages[k]) == FIT:
+        return "injury", rec.onset
+    try:
+        segs = segments(rec, load_protocol(rec.protocol))
+    except PeriodizeError:
+        segs = []
+    now_seg = [g for g in segs if g.start <= day]
+    if now_seg and now_seg[-1].cause == "flare-up" and now_seg[-1].stage == stage:
+        return "flare-up", now_seg[-1].start
+    return "not recorded", None
+
+
 def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -> tuple[str, int]:
     """Day ``d``'s recorded stage and ``planned`` within its cap (a match planned as played is
     not played out of FIT)."""

@@ -829,12 +829,12 @@ def shown_session(prescriber: Prescriber, plan: Plan, athlete: str, i: int) -> P
     """The session of day ``i`` as the Inspector and ``explain`` say it: None for a day before
     today that went otherwise (its session would be made up from the logged level; the day's
     "went otherwise" words say it) or an athlete without a plan."""
-    from planner.history import went_otherwise
+    from planner.history import planned_level, went_otherwise
 
     ap = plan.for_athlete(athlete)
     if ap is None:
         return None
-    was = ap.planned.get(prescriber.tl.days[i])
+    was = planned_level(prescriber.season, ap, prescriber.tl.days[i], prescriber.tl)
     if was is not None and went_otherwise(ap.stages[i], was, ap.intensity[i]):
         return None
     return prescriber.day(athlete, i)

@@ -22,7 +22,13 @@ from planner.criteria import (
     tests_until,
 )
 from planner.errors import InputError
-from planner.history import counted_lower_why, flare_calm_caps, logged_days, went_otherwise
+from planner.history import (
+    counted_lower_why,
+    flare_calm_caps,
+    logged_days,
+    planned_level,
+    went_otherwise,
+)
 from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments
@@ -329,15 +335,17 @@ def _past_text(c: _Context, i: int) -> str:
                    f"{limit} (RH-FL), but this plan was made before the flare-up was recorded "
                    f"and still has {it} %; re-plan from today to read it so.")
     elif logged is None:
-        was = c.ap.planned.get(day)
+        was = planned_level(c.season, c.ap, day, c.tl)
         if was is not None and went_otherwise(c.ap.stages[i], was, it):
             # re-read under the stage the records give the day (a projected change not
             # recorded): "it went as planned" contradicted the "went otherwise" beside it
             out = (f"This day is in the past and no session was logged: it counts as {it} % "
                    f"within the stage the records give that day.")
-        else:
+        else:  # read within the recorded stage, as the Log greys it and the Inspector says
+            within = (" within the stage the records give that day"
+                      if c.ap.planned.get(day, it) != it else "")
             out = (f"This day is in the past and no session was logged: it keeps the plan's "
-                   f"{it} % (it went as planned).")
+                   f"{it} %{within} (it went as planned).")
     else:
         parts = [text.plural(logged.sessions, "session"), f"{logged.minutes:g} min",
                  f"{logged.au} AU"]
@@ -372,8 +380,8 @@ def _past_text(c: _Context, i: int) -> str:
                 played = role_of_minutes(logged.played)
                 out += (f" On a match day the minutes played set the level ({played}), not the "
                         f"top speed.")
-    was = c.ap.planned.get(day)
-    if was is not None and was != it:
+    was = planned_level(c.season, c.ap, day, c.tl)
+    if was is not None and went_otherwise(c.ap.stages[i], was, it):  # as the board marks it
         out += f" The plan had said {was} %."
     pain = c.pain_notes().get(day) if logged is not None else None
     if pain:

@@ -2105,6 +2105,55 @@ def test_a_day_logged_under_a_stage_change_not_recorded_has_one_planned_level(pl
     assert past_marks(slower).mark("A1", d) == "otherwise"
 
 
+def test_a_day_logged_under_a_stage_change_not_recorded_reads_the_same_in_every_place(planned):
+    """The same day in the app, the handout (and so the Excel athlete sheet and the Cover),
+    ``explain`` and the session shown: A1's projected S1 left unticked, a top speed of 81 %
+    logged on an S1 day, re-planned. The Inspector said it went as planned (P3's 80 %) while the
+    handout said "planned 90 %" and ``explain`` "The plan had said 90 %"; a 75 % said otherwise
+    in every place, with the one planned level."""
+    from planner.handout import handout_weeks
+    from planner.history import planned_level
+    from planner.sessions import shown_session
+    from planner.why import why_day
+    from ui.desktop.pastview import otherwise_text, past_marks
+
+    kept = _kept_in_p3(planned)
+    ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
+    d = next(d for d in range(8, 14) if ap.intensity[d] == 80 and was.intensity[d] > 80
+             and ap.planned_stages.get(day(d)) == "S1")
+    tl = Timeline(kept)
+
+    def logged_at(pct: float) -> Season:
+        s = E.LogSessions(sessions=(Session(athlete="A1", date=day(d), minutes=60, rpe=5,
+                                            top_speed_pct=pct),)).apply(kept)
+        s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+        assert check_plan(s, s.plan).ok
+        return s
+
+    def words(s: Season) -> tuple[str, str, str, bool]:
+        hd = next(x for w in handout_weeks(s, s.plan, ["A1"], [tl.week_of[d]]) for x in w.days
+                  if x.date == day(d))
+        why = " ".join(r.text for r in why_day(s, s.plan, "A1", day(d)).reasons)
+        shown = shown_session(Prescriber(s, s.plan), s.plan, "A1", d) is not None
+        return otherwise_text(s, "A1", day(d)), hd.deviation, why, shown
+
+    faster = logged_at(81)  # counts as 80 %, P3's level: as planned in every place
+    fa = faster.plan.for_athlete("A1")
+    assert fa.intensity[d] == 80 and fa.planned[day(d)] > 80  # the plan remembers S1's level
+    assert planned_level(faster, fa, day(d)) == 80
+    inspector, handout, why, shown = words(faster)
+    assert inspector == "" and past_marks(faster).mark("A1", d) == "logged"
+    assert "planned" not in handout, handout
+    assert "The plan had said" not in why, why
+    assert shown
+    slower = logged_at(75)  # the 70 % level: went otherwise, planned 80 % in every place
+    inspector, handout, why, shown = words(slower)
+    assert inspector == "planned 80 %, logged 75 %, counted 70 %"
+    assert "planned 80 %" in handout, handout
+    assert "The plan had said 80 %." in why, why
+    assert not shown and past_marks(slower).mark("A1", d) == "otherwise"
+
+
 def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned):
     """After Move Today with a stage change unticked, a past day read as the old stage said
     "planned 80 %, logged 0 %" while nothing was logged; a flare-up's day where the athlete

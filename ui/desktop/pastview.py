@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
-from planner.history import went_otherwise
+from planner.history import planned_level, stage_cause, went_otherwise
 from planner.season import FIT, Season
 from planner.timeline import Timeline
 
@@ -182,55 +182,12 @@ def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, n
         return (f"a calm day after the flare-up of {day_text(max(flares))}: counted as {level} "
                 f"(RH-FL), planned {level_text(was)}")
     said = f"read as {ap.stages[i]}, {level} (planned {level_text(was)})"
-    cause, when = _stage_cause(season, ap, athlete, day, i)
+    cause, when = stage_cause(season, ap, day)
     if cause == "injury":
         return f"the injury of {day_text(when)} was recorded after the plan: {said}"
     if cause == "flare-up":
         return f"after the flare-up of {day_text(when)}: {said}"
     return ""
-
-
-def _stage_cause(season: Season, ap, athlete: str, day: dt.date, i: int) -> tuple[str, dt.date | None]:
-    """Why a past day's stage differs from the one the plan had for it: ``("injury", onset)``
-    (recorded after the plan), ``("flare-up", date)``, ``("not recorded", None)`` (a stage change
-    the plan projected that nobody recorded, or recorded later), or ``("", None)`` (it does not
-    differ)."""
-    from planner.errors import PeriodizeError
-    from planner.protocols import load_protocol
-    from planner.rehab import governing, segments
-
-    planned, stage = ap.planned_stages.get(day), ap.stages[i]
-    rec = governing(season.injuries_of(athlete), day) if planned not in (None, stage) else None
-    if rec is None:
-        return "", None
-    k = (rec.onset - season.calendar.start).days
-    if 0 <= k < len(ap.stages) and ap.planned_stages.get(rec.onset, ap.stages[k]) == FIT:
-        return "injury", rec.onset
-    try:
-        segs = segments(rec, load_protocol(rec.protocol))
-    except PeriodizeError:
-        segs = []
-    now_seg = [g for g in segs if g.start <= day]
-    if now_seg and now_seg[-1].cause == "flare-up" and now_seg[-1].stage == stage:
-        return "flare-up", now_seg[-1].start
-    return "not recorded", None
-
-
-def planned_level(season: Season, ap, day: dt.date, tl: Timeline | None = None) -> int | None:
-    """The level planned for a past day as the records now read the plan (None: the day went as
-    planned): the stored plan's level, within the stage the records give the day when the plan
-    had projected a stage change nobody recorded. The Log greys that day with this level and the
-    Inspector's Intensity says it, so "went otherwise" compares with it too: "planned 100 %" for
-    an athlete the records keep in S2 (at most 95 %) was a third figure for one day."""
-    from planner.history import within_recorded_stage
-
-    was = ap.planned.get(day)
-    i = (day - season.calendar.start).days
-    if was is None or not 0 <= i < len(ap.intensity):
-        return None
-    if _stage_cause(season, ap, ap.athlete, day, i)[0] == "not recorded":
-        return within_recorded_stage(season, ap.athlete, day, was, tl)
-    return was
 
 
 def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
