@@ -106,9 +106,10 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     now = ap.intensity[i]
     if not went_otherwise(ap.stages[i], was, now):
         return ""  # under a fit day's ceiling, neither a speed day: as planned
+    comp_day = Timeline(season).is_comp[i]  # the competition days the rules read
     played = [x.minutes_played for x in sessions_on(season, athlete, day)
               if x.minutes_played is not None]
-    if played and ap.stages[i] == FIT and any(c.date <= day <= c.last for c in season.competitions):
+    if played and ap.stages[i] == FIT and comp_day:
         # a match day: the minutes played set the role and so the level (rules-spec.md section 9)
         plan_words = {100: "to start", 80: "on the bench"}.get(was, "not to play")
         m = max(played)
@@ -127,7 +128,7 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         # as the handouts say it: an ill player's 0 min is no "0 % (no speed work)"
         return f"planned {level_text(was)}, did not train (0 min logged)"
     read = _read_as(season, ap, athlete, day, i, was, now) or _counted_lower(
-        season, athlete, day, ap.stages[i], was, now)
+        season, athlete, day, ap.stages[i], was, now, comp_day)
     return read or f"planned {level_text(was)}, logged {_typed(season, athlete, day, now)}"
 
 
@@ -145,20 +146,19 @@ def _typed(season: Season, athlete: str, day: dt.date, now: int) -> str:
 
 
 def _counted_lower(season: Season, athlete: str, day: dt.date, stage: str, was: int,
-                   now: int) -> str:
-    """A top speed logged on a competition day not played, counted a level lower
-    (``planner.history.counted_lower_why``, the words of ``explain`` and the handout too):
-    "planned 100 %, logged 95 %" under a logged "top speed 9.3 m/s (100 %)" said nothing of
-    why. "" for any other day."""
+                   now: int, comp_day: bool) -> str:
+    """A top speed logged on a competition day (``comp_day``: the Timeline's) not played,
+    counted a level lower (``planner.history.counted_lower_why``, the words of ``explain`` and
+    the handout too): "planned 100 %, logged 95 %" under a logged "top speed 9.3 m/s (100 %)"
+    said nothing of why. "" for any other day."""
     from planner.history import counted_lower_why, logged_days
 
     got = logged_days(season, athlete).get(day)
-    why = counted_lower_why(got, now, stage, any(c.date <= day <= c.last
-                                                for c in season.competitions))
+    why = counted_lower_why(got, now, stage, comp_day)
     if not why:
         return ""
     return (f"planned {level_text(was)}, logged {level_text(got.top_level)}, counted "
-            f"{level_text(now)}: {why} (docs/semantics.md)")
+            f"{level_text(now)}: {why}")
 
 
 def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, now: int) -> str:
