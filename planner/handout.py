@@ -513,14 +513,16 @@ class Handouts:
         al = self._series(f)
         wl = al.week_of(self.tl.days[self.tl.weeks[w].first])
         lt = None if wl is None or not wl.full else lighter_than_around(al, wl)
-        if lt is None or nominal is None or lt.change - nominal < OWN_WEEK_SHORTFALL:
+        if lt is None or not lt.barely(nominal):
             return ""
         size = (f"{abs(lt.change)} % {'below' if lt.change < 0 else 'above'}" if lt.change
                 else "as much as")
         around = "the load weeks around it" if lt.both else "the nearest load week"
         days = self.tl.weeks[w].days
         played = [i for i in days if f.played[i]]
-        share = sum(self._planned_au(f, i) for i in played)
+        # the match days as the week's load counts them (logged where logged): their planned AU
+        # against a logged week called matches "most of it" that were not
+        share = sum(al.load[al.season_start + i] for i in played)
         why = ("" if not played and all(f.st[i] in (FIT, INJ) for i in days)
                else "your rehab sessions keep their length" if not played
                else f"the {'match is' if len(played) == 1 else f'{len(played)} matches are'} "
@@ -1016,11 +1018,6 @@ class Handouts:
         after = "After this week: " if any(tl.is_comp[i] for i in week.days) else ""
         return after + self._match_line(f, j)
 
-
-# a deload or taper week this many points less lighter than its team sessions (a starter's
-# two-match deload: 1 % below the load weeks around it, the sessions 40 % shorter) says its own
-# figure in its heading
-OWN_WEEK_SHORTFALL = 10
 
 
 def _week_load(days: list[Prescription]) -> float | None:

@@ -237,9 +237,10 @@ class AthleteLoad:
         return None
 
 
-# a deload or taper week less than this much (%) lighter than the load weeks around it is named
-# with its own figure: "Deload week for the team: your week is 2,000 AU, 1 % below ..."
-SMALL_REDUCTION = 20
+# a deload or taper week this many points less lighter than its team sessions (a starter's
+# two-match deload: 1 % below the load weeks around it, the sessions 40 % shorter) is named with
+# its own figure: "Deload week for the team: your week is 2,000 AU, 1 % below ..."
+OWN_WEEK_SHORTFALL = 10
 
 
 @dataclass(frozen=True)
@@ -254,10 +255,13 @@ class Lighter:
     around: float
     both: bool
 
-    @property
-    def small(self) -> bool:
-        """Less than :data:`SMALL_REDUCTION` % lighter: a lighter week in name only."""
-        return self.change > -SMALL_REDUCTION
+    def barely(self, nominal: int | None) -> bool:
+        """A lighter week in name only: :data:`OWN_WEEK_SHORTFALL` points or more short of
+        ``nominal``, its team sessions' change (``LoadTable.volume_change``: -40, so 30 % below or
+        less). The handout's heading ("your week is …") and the why's "the matches and rehab
+        sessions keep their length" both ask this: one said it of a week 25 % below, the other
+        not. False when the team sessions have no change to compare with (``nominal`` None)."""
+        return nominal is not None and self.change - nominal >= OWN_WEEK_SHORTFALL
 
 
 def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:

@@ -998,7 +998,8 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
     if wl is None:
         return
     if wl.kind in ("deload", "taper") and wl.full:
-        _lighter_reason(series, wl, add, team)
+        nominal = LoadTable.of(RuleSet(season.rules)).volume_change(wl.kind)
+        _lighter_reason(series, wl, nominal, add, team)
     # a week with logged days reads their logged load (rules-spec.md section 8): say so
     what = "Planned load" if wl.logged is None else "Load"
     amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
@@ -1020,11 +1021,12 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
                                f"limit of {most:g} times."))
 
 
-def _lighter_reason(series, wl, add, team: bool = True) -> None:
+def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True) -> None:
     """A deload or taper week against the nearest full load weeks before and after it: the
-    shorter team sessions say "40 % less volume", but matches and rehab sessions keep their
-    length, so the week itself may be barely lighter; say by how much it is. ``team``: the
-    athlete has team sessions this week (a week wholly in rehab has none to shorten)."""
+    shorter team sessions say "40 % less volume" (``nominal``: -40), but matches and rehab
+    sessions keep their length, so the week itself may be barely lighter (``Lighter.barely``, as
+    the handout's heading asks); say by how much it is. ``team``: the athlete has team sessions
+    this week (a week wholly in rehab has none to shorten)."""
     lt = lighter_than_around(series, wl)
     if lt is None:
         return
@@ -1033,10 +1035,10 @@ def _lighter_reason(series, wl, add, team: bool = True) -> None:
     size = (f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as")
     # as the Load panel counts: logged where logged, else planned
     text = f"This week's load, {lt.load:.0f} AU, is {size} {around} ({mean:.0f} AU)"
-    if lt.small and team:
+    if lt.barely(nominal) and team:
         text += (": the matches and rehab sessions keep their length, only the team sessions are "
                  "shorter")
-    elif lt.small:
+    elif lt.barely(nominal):
         text += (": in rehab all week, so no team session to shorten, and a rehab session keeps "
                  "its length in a deload week")
     add(Reason("LD-1", "fact", text + "."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner import text
 from planner.handout import Handouts, handout_weeks
+from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import returns
 from planner.rules import RuleSet
@@ -969,6 +970,46 @@ def test_a_deload_heading_compares_with_the_load_weeks_as_logged():
         week.kind_text
     assert any(f"This week's load, {wl.load:.0f} AU, is {size} the load weeks around it" in r.text
                for r in why_week(s, s.plan, "A1", tl.days[7]).reasons)
+
+
+def test_a_deload_25_percent_lighter_reads_barely_lighter_in_the_heading_and_the_why():
+    """A starter's logged deload week 25 % below the load weeks around it (its team sessions 40 %
+    shorter): the heading said "your week is …, 25 % below" but the why, which asked for 20 %
+    or less, said nothing of the matches keeping their length. And the heading's "the 2 matches
+    are most of it" weighed the matches' planned AU against the week's logged load: two matches
+    logged at 60 AU each in a week of 1,500 are not most of it. One question (Lighter.barely),
+    and the match days as the week's load counts them."""
+    from planner import edits as E
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Session
+    from planner.why import why_week
+
+    s = _two_match_deload()
+    tl = Timeline(s)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[14]})})
+    after = athlete_load(s, s.plan, "A1").week_of(tl.days[14]).load  # planned: after today
+    matches = [d for d in range(7, 14) if tl.is_comp[d]]
+    others = [d for d in range(7, 14) if d not in matches]
+    assert len(matches) == 2
+    week = 0.75 * after  # the week before logs as much as the one after: 25 % below both
+    rpe = 5
+    logs = [Session(athlete="A1", date=tl.days[d], minutes=after / 7 / rpe, rpe=rpe)
+            for d in range(7)]
+    logs += [Session(athlete="A1", date=tl.days[d], minutes=12, rpe=rpe) for d in matches]
+    logs += [Session(athlete="A1", date=tl.days[d], rpe=rpe,
+                     minutes=(week - 2 * 12 * rpe) / len(others) / rpe) for d in others]
+    s = E.LogSessions(sessions=tuple(logs)).apply(s)
+    series = athlete_load(s, s.plan, "A1")
+    wl = series.week_of(tl.days[7])
+    lt = lighter_than_around(series, wl)
+    assert lt.change == -25 and LoadTable.of(RuleSet(s.rules)).volume_change("deload") == -40
+    assert lt.barely(-40) and not lt.barely(-30) and not lt.barely(None)
+    (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
+    assert (f"your week is {wl.load:,.0f} AU, 25 % below the load weeks around it — your matches "
+            f"keep their length") in hw.kind_text, hw.kind_text
+    said = [r.text for r in why_week(s, s.plan, "A1", tl.days[7]).reasons]
+    assert any(f"{wl.load:.0f} AU, is 25 % below the load weeks around it" in t
+               and "the matches and rehab sessions keep their length" in t for t in said), said
 
 
 def test_a_stage_recorded_before_the_minimum_is_said_recorded_not_planned():
