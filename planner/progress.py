@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set
 from dataclasses import dataclass
 
 from planner.history import logged_days
@@ -267,19 +268,30 @@ def flare_after_match_words(days: tuple[dt.date, ...] | list[dt.date], fix: str)
 def played_in_rehab_advice(season: Season, athlete: str, days: tuple[dt.date, ...],
                            stage_fix: str, flare_fix: str, until: str = "") -> str:
     """What to do about ``days`` (matches logged played while the records hold the athlete in
-    rehab), said alike by ``advance``, ``record`` and the Returns panel: a flare-up put him
-    there, its date the day after the last match (the panel said "record the stage changes", the
-    CLI "date the flare-up the day after the match"); else the stage changes not recorded.
+    rehab), said alike by ``advance``, ``record`` and the Returns panel: a flare-up dated on the
+    first of them put him there, its date the day after the last match (the panel said "record
+    the stage changes", the CLI "date the flare-up the day after the match"); a flare-up dated
+    before them all stays (the stage changes since, or the physio); else the stage changes not
+    recorded.
     ``flare_fix``: how to move the flare-up (``{date}`` the day, ``{athlete}`` the id);
     ``until``: said after the stage changes (what holds meanwhile)."""
-    if days and flare_up_before(season, athlete, min(days)) is not None:
+    flare = flare_up_before(season, athlete, min(days)) if days else None
+    if flare is not None and flare == min(days):
         return flare_after_match_words(days, flare_fix.replace("{athlete}", athlete))
+    if flare is not None:
+        # a flare-up recorded days before every match: moving it after them cannot be what
+        # happened, and would drop what the physio recorded
+        return (f"the flare-up of {day_long(flare)} comes before "
+                f"{'it' if len(days) == 1 else 'them'}: if he was back, record the stage changes "
+                f"he went through since ({stage_fix}){until}; if not, worth a word with the "
+                f"physio")
     return f"if the athlete was back, record the stage changes ({stage_fix}){until}"
 
 
-def played_in_rehab(season: Season) -> list[PlayedInRehab]:
+def played_in_rehab(season: Season, leave_out: Set[tuple[str, dt.date]] = frozenset()
+                    ) -> list[PlayedInRehab]:
     """Per athlete, the days before today with logged minutes played while the records hold the
-    athlete in a rehab stage (or injured)."""
+    athlete in a rehab stage (or injured); ``leave_out``: (athlete, day) pairs not to count."""
     tl, today = Timeline(season), planning_start(season)
     out = []
     for a in season.athletes:
@@ -290,7 +302,7 @@ def played_in_rehab(season: Season) -> list[PlayedInRehab]:
         for d, x in sorted(logged_days(season, a.id).items()):
             i = tl.index(d)  # minutes played count on a competition day only (section 9)
             if (x.played and d < today and i is not None and tl.is_comp[i]
-                    and athlete_stage_on(records, d) != FIT):
+                    and (a.id, d) not in leave_out and athlete_stage_on(records, d) != FIT):
                 days.append(d)
         if days:
             stages = tuple(dict.fromkeys(athlete_stage_on(records, d) for d in days))
@@ -313,6 +325,14 @@ class PlayedAway:
         return (f"{season.athlete_label(self.athlete)} logged minutes played on "
                 f"{n} competition day{'s' if n != 1 else ''} from {day_long(self.days[0])} "
                 f"recorded as away: if the athlete played, shorten the absence ({fix})")
+
+
+def played_in_rehab_since(before: Season, after: Season) -> list[PlayedInRehab]:
+    """``played_in_rehab(after)`` with the days ``played_in_rehab(before)`` reported left out:
+    what a log just read adds, said once (a week's import repeated every match since the
+    flare-up, each Monday)."""
+    said = {(p.athlete, d) for p in played_in_rehab(before) for d in p.days}
+    return played_in_rehab(after, leave_out=said)
 
 
 def played_while_away(season: Season) -> list[PlayedAway]:

@@ -873,6 +873,25 @@ def test_advance_without_accept_says_the_matches_logged_while_recorded_in_rehab(
            "record the stage changes (advance --accept" in lines[1]
 
 
+def test_a_week_logged_says_only_its_own_matches_played_in_rehab_and_keeps_the_flare_up(tmp_path):
+    """A flare-up recorded on Wed 6 Jan, a match played on Sat 9 Jan logged already: the next
+    week's log said "2 competitions from Sat 9 Jan" and to date the flare-up the day after the
+    last match. It says Sat 16 Jan alone, and that the flare-up comes before it."""
+    first = Session(athlete="A1", date=day(5), minutes=75, rpe=7, minutes_played=70)
+    s = season(weeks=3, athletes=2, today=day(19), matches=[5, 12], injuries=(
+        injury("A1", "FIT", start_day=-5, history=(("S3", -12),), flare_days=(2,)),))
+    save_season(s.model_copy(update={"sessions": (first,)}), tmp_path / "s.season.json")
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                       f"A1,{day(12).isoformat()},75,7,60\n")
+    r = run("log", "s.season.json", "week.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    (line,) = [x for x in r.stdout.splitlines() if x.startswith("Played in rehab: ")]
+    assert line.startswith("Played in rehab: Athlete 1 (A1) logged minutes played in 1 "
+                           f"competition from {day_long(day(12))} while in "), line
+    assert f"the flare-up of {day_long(day(2))} comes before it: if he was back" in line, line
+    assert "--flare-up" not in line
+
+
 def test_advance_says_which_days_it_puts_in_the_past_with_nothing_logged(tmp_path):
     """Moving today a week on with nothing logged counted the week as planned without a word."""
     from planner.progress import unlogged

@@ -111,3 +111,36 @@ def test_minutes_played_while_recorded_in_rehab_count_on_competition_days_only()
     assert "while in P2 and in P3 by the injury's records" in p.text(s)
     fit = Session(athlete="A2", date=day(12), minutes=95, rpe=8, minutes_played=90)
     assert [x.athlete for x in played_in_rehab(E.LogSessions(sessions=(match, fit)).apply(s))] == ["A1"]
+
+
+def test_a_flare_up_recorded_before_the_matches_played_is_not_proposed_moved_and_each_is_said_once():
+    """A flare-up the physio recorded on Wed 6 Jan, then matches logged played on Sat 9 and Sat
+    16 Jan: 'Played in rehab' proposed to date the flare-up the day after his last match (or, in
+    the app, to remove it), which cannot be what happened; and each week's import said every
+    match since the flare-up again. It says the flare-up comes before them and what to record,
+    and an import says only its own matches."""
+    from planner.progress import played_in_rehab, played_in_rehab_since
+    from planner.text import day_long
+    from tests.builders import injury
+
+    def back(flare: int):
+        return season(weeks=3, athletes=2, today=day(19), matches=[5, 12], injuries=(
+            injury("A1", "FIT", start_day=-5, history=(("S3", -12),), flare_days=(flare,)),))
+
+    first = Session(athlete="A1", date=day(5), minutes=75, rpe=7, minutes_played=70)
+    second = Session(athlete="A1", date=day(12), minutes=75, rpe=7, minutes_played=60)
+    s = back(2)
+    week1, week2 = (E.LogSessions(sessions=x).apply(s) for x in ((first,), (first, second)))
+    (p,) = played_in_rehab(week2)
+    said = p.text(week2)
+    assert p.days == (day(5), day(12)) and f"the flare-up of {day_long(day(2))} comes before them: " \
+        "if he was back, record the stage changes he went through since (advance --accept" in said
+    assert "day after his last match" not in said and "--flare-up" not in said, said
+    (p,) = played_in_rehab_since(week1, week2)  # the second week's import: its match alone
+    assert p.days == (day(12),) and f"1 competition from {day_long(day(12))}" in p.text(week2)
+    assert played_in_rehab_since(week2, week2) == []
+    # a flare-up dated on the match itself may well have come after it: that advice stays
+    s = E.LogSessions(sessions=(first,)).apply(back(5))
+    (p,) = played_in_rehab(s)
+    assert (f"if the flare-up came after it, its date is the day after his last match, "
+            f"{day_long(day(6))} (record --flare-up A1 {day(6).isoformat()} instead)") in p.text(s)

@@ -163,10 +163,9 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     was = pain_alerts(season)
     for line in pain_alert_lines(after, [p for p in pain_alerts(after) if p not in was]):
         print(line)
-    from planner.progress import played_in_rehab
+    from planner.progress import played_in_rehab_since
 
-    was_rehab = played_in_rehab(season)
-    for p in [p for p in played_in_rehab(after) if p not in was_rehab]:
+    for p in played_in_rehab_since(season, after):  # the log's matches, not those said before
         print(f"Played in rehab: {p.text(after)}.")
     from planner.progress import played_while_away
 

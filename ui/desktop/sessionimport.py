@@ -141,10 +141,9 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     """Say the athletes whose newly logged matches contradict the injury records (minutes played
     while recorded in a rehab stage): the log says they were back, the records do not. True when
     something was said."""
-    from planner.progress import above_stage, played_in_rehab
+    from planner.progress import above_stage, played_in_rehab_since
 
-    old = set(played_in_rehab(before))
-    new = [p for p in played_in_rehab(after) if p not in old]
+    new = played_in_rehab_since(before, after)
     seen = set(above_stage(before))
     fast = [p for p in above_stage(after) if p not in seen]
     from planner.progress import played_while_away
