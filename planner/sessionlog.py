@@ -809,7 +809,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
     rows = pd.Series(_row_numbers(frame), index=frame.index)
     problems: list[str] = []
-    where = lambda i, key: f"row {rows[i]}, {mapping[key]}"  # noqa: E731 (InputError names the file)
+    # (InputError names the file); ``who``: the row's athlete and date, where a cell is missing
+    where = lambda i, key, who="": f"row {rows[i]}{who}, {mapping[key]}"  # noqa: E731
     from planner.coachform.guard import NO_VALUE
 
     # formulas without a calculated value: said instead of what their cells, read as empty, give
@@ -844,18 +845,18 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
     if unvalued:
-        problems = [x for x in problems if not x.startswith(tuple(unvalued))]
+        problems = [x for x in problems if not _unnamed(x).startswith(tuple(unvalued))]
         problems += [f"{w} {NO_VALUE}" for w in unvalued]
     if headers := _header_rows(frame, mapping):  # two exports joined: one line each, not four
         said = tuple(f"row {rows[i]}, " for i in headers)
-        problems = [x for x in problems if not x.startswith(said)]
+        problems = [x for x in problems if not _unnamed(x).startswith(said)]
         problems += [f"row {rows[i]}: repeats the header (two exports joined into one file?); "
                      f"delete the row" for i in headers]
     summary = [i for i, aid in zip(frame.index, athletes, strict=True) if aid is None
                and _SUMMARY.fullmatch(fold(frame.at[i, mapping["athlete"]]))]
     if summary:  # a report's "Total" or "Average" row under the sessions: one line each
         said = tuple(f"row {rows[i]}, " for i in summary)
-        problems = [x for x in problems if not x.startswith(said)]
+        problems = [x for x in problems if not _unnamed(x).startswith(said)]
         problems += [f"row {rows[i]}: '{str(frame.at[i, mapping['athlete']]).strip()[:40]}' is a "
                      f"summary of the rows, not a session; delete the row" for i in summary]
     if problems:
@@ -1206,12 +1207,33 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
         alone = alone or {}
         for i in values.index[values.isna() & (cleaned == "")]:
             if i not in alone:
-                problems.append(f"{where(i, key)}: missing; every session has minutes and an RPE")
+                problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: missing; every "
+                                f"session has minutes and an RPE")
         if read := {i: got[key == "rpe"] for i, got in alone.items() if not isinstance(got, Refusal)}:
             values = values.astype(float)
             for i, v in read.items():
                 values[i] = v
     return values
+
+
+def _who_when(frame, mapping: dict, i) -> str:
+    """`` (Adam Kowalski, 21/09/2026)``: the row's athlete and date as written, to find the row
+    by (either alone when the other cell is empty; "" for neither): "row 12, RPE: missing" sent
+    the coach to count rows in the file."""
+    said = []
+    for key in ("athlete", "date"):
+        text = str(frame.at[i, mapping[key]]).strip()
+        if text not in ("", "nan", "None", "NaT"):
+            # an Excel date reads "2026-09-21 00:00:00"; brackets would end the place early
+            text = " ".join(text.removesuffix(" 00:00:00").replace("(", "").replace(")", "").split())
+            said.append(text[:40])
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _unnamed(problem: str) -> str:
+    """``problem``'s place without the row's athlete and date (:func:`_who_when`): "row 12 (Adam
+    Kowalski, 21/09/2026), RPE: ..." -> "row 12, RPE: ...", to compare places."""
+    return re.sub(r"^(row \d+(?: \(line \d+\))?) \([^()]*\),", r"\1,", problem, count=1)
 
 
 def _in_hours(raw, nums: dict, problems: list, where) -> None:

@@ -1304,7 +1304,7 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert err.value.problems == [
         "Season, row 4 (End): 'soon' is not a date; use an Excel date or write it as YYYY-MM-DD, "
         "e.g. 2027-01-04",
-        "Sessions, row 3, sRPE: missing; every session has minutes and an RPE"]
+        "Sessions, row 3 (Bo Birch, 2027-01-12), sRPE: missing; every session has minutes and an RPE"]
     assert err.value.note == (
         "Not checked yet: the checks across sheets (dates inside the season, stage durations, "
         "sessions against today) and the Sessions sheet's dates against the season, as they need "
@@ -1314,7 +1314,7 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     with pytest.raises(InputError) as err:
         import_workbook(path)
     assert [p.split(":")[0] for p in err.value.problems] == [
-        "Season, row 5 (Today)", "Sessions, row 3, sRPE"]
+        "Season, row 5 (Today)", "Sessions, row 3 (Bo Birch, 2027-01-12), sRPE"]
     assert err.value.note.startswith("Not checked yet: what is checked against Today")
     # a row left out for a problem of its own is checked against the season once it is fixed:
     # said (a date after Today, found only on the next import)

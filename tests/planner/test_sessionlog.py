@@ -1088,3 +1088,29 @@ def test_a_row_after_today_is_refused_with_the_fix_in_the_words_of_the_place(tmp
         read_sessions(p, s)
     assert e.value.problems[0].endswith("(periodize advance --today DATE), or read the rows up to "
                                         "today alone (--until-today)"), e.value.problems
+
+
+def test_a_missing_rpe_or_minutes_names_the_rows_athlete_and_date_as_written(tmp_path, s):
+    """"row 12, RPE: missing" sent the coach to count rows in the file to find whose session
+    it was: the row's athlete and date, as the row writes them, follow its number."""
+    p = write(tmp_path, "Athlete,Date,Minutes,RPE\n"
+                        "Ann Ash,11/01/2027,60,5\n"
+                        "Bo Birch,12/01/2027,60,\n"       # row 3: no RPE
+                        "Cy Cedar,12/01/2027,,6\n"        # row 4: no minutes
+                        ",13/01/2027,45,\n")              # row 5: no athlete either
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert ("row 3 (Bo Birch, 12/01/2027), RPE: missing; every session has minutes and an RPE"
+            in e.value.problems)
+    assert ("row 4 (Cy Cedar, 12/01/2027), Minutes: missing; every session has minutes and an "
+            "RPE") in e.value.problems
+    assert "row 5 (13/01/2027), RPE: missing; every session has minutes and an RPE" in e.value.problems
+    # an Excel date cell is written as the date alone
+    wb = openpyxl.Workbook()
+    wb.active.append(["Athlete ID", "Date", "Minutes", "RPE"])
+    wb.active.append(["A2", dt.datetime(2027, 1, 12), 60, None])
+    wb.save(tmp_path / "log.xlsx")
+    with pytest.raises(InputError) as e:
+        read_sessions(tmp_path / "log.xlsx", s)
+    assert e.value.problems == [
+        "row 2 (A2, 2027-01-12), RPE: missing; every session has minutes and an RPE"]
