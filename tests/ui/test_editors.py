@@ -1035,7 +1035,7 @@ def test_a_new_max_typed_in_km_h_as_the_log_asks_is_kept_and_the_note_goes(w, tm
     from planner.sessionlog import read_sessions
 
     ed = w.squad_editor
-    w.apply_edit(E.UpdateAthlete(athlete="A2", max_speed=9.2))
+    w.apply_edit(E.UpdateAthlete(athlete="A2", max_speed=9.0))  # 32.4 km/h
     ed.table.selectRow([a.id for a in w.season.athletes].index("A2"))
     log = tmp_path / "gps.csv"
     log.write_text("Player,Date,Duration,RPE,Max Velocity (km/h)\n"
@@ -1046,7 +1046,9 @@ def test_a_new_max_typed_in_km_h_as_the_log_asks_is_kept_and_the_note_goes(w, tm
             update={"today": dt.date(2026, 3, 5)})})
         return " ".join(read_sessions(log, season).notes)
 
-    assert "Faster than the max speed on record: Ben Striker (A2) 33.2 km/h" in notes()
+    assert ("Faster than the max speed on record by more than 1 %: Ben Striker (A2) 33.2 km/h"
+            in notes())
+    assert "Season ▸ Squad (as the log writes it: 33.2 km/h), then Apply" in notes()
     ed.max_speed.setFocus()
     ed.max_speed.lineEdit().selectAll()
     QTest.keyClicks(ed.max_speed, "33.2 km/h")
