@@ -792,7 +792,9 @@ class Handouts:
         flare-up's day or a calm day (no kicks, no change of direction that day only: the
         week's line read "kicking: none" above days of medium kicks)."""
         run = [j for j in range(i, last + 1) if f.st[j] == f.st[i]]
-        usual = next((j for j in run if sessions[j].context not in ("flare-up", "calm")), i)
+        # nor the session that flared up, run in the stage before (S3's limits under S2)
+        own = [j for j in run if sessions[j].stage == f.st[j]] or [i]
+        usual = next((j for j in own if sessions[j].context not in ("flare-up", "calm")), own[0])
         return sessions[usual].limits
 
     def _stepped_words(self, f: AthleteFacts, i: int, last: int) -> str:

@@ -174,6 +174,15 @@ class AthleteFacts:
             return proto.cap(s)
         return DEFAULT_CAPS.get(s, 0)
 
+    def session_stage(self, i: int) -> str:
+        """The stage day ``i``'s session was run in: on a flare-up's day with running, the stage
+        held the day before (the session came before the flare-up: it is the one that flared
+        up), else the day's stage. A 100 % session that flared up in S3 was shown as "Rehab S2:
+        4 × 30 m at 100 %", above S2's cap, a session nobody ran."""
+        if 0 < i < self.n and i in self.flared and self.it[i] > 0:
+            return self.st[i - 1]
+        return self.st[i]
+
     def recorded_stage(self, i: int) -> str:
         """The stage the records give for day ``i`` (any index), flare-ups folded in."""
         return athlete_stage_on(self.records, self.date(i))

@@ -485,7 +485,7 @@ class Prescriber:
     # -- the context of a day -------------------------------------------------------------------
     def context(self, f: AthleteFacts, i: int) -> tuple[str, str]:
         """(context, reason): the reason words a rest day or a day away."""
-        tl, st, lvl = self.tl, f.st[i], f.it[i]
+        tl, st, lvl = self.tl, f.session_stage(i), f.it[i]
         if i in f.off and lvl == 0:
             return "unavailable", self.away_reason(f.id, i)
         if f.played[i]:
@@ -568,12 +568,12 @@ class Prescriber:
     # -- the prescription -----------------------------------------------------------------------
     def _day(self, f: AthleteFacts, i: int) -> Prescription:
         context, reason = self.context(f, i)
-        tl, st, lvl = self.tl, f.st[i], f.it[i]
+        tl, st, lvl = self.tl, f.session_stage(i), f.it[i]
         week = f.wk[tl.week_of[i]]
         between = context == "rehab" and not self.anonymise and self._between_days(f)[i]
         spec = (self.cat.find(context, lvl, week, between)
                 or self.cat.find(context, lvl, "load", between))
-        stage_spec = self.stage_spec(f, i)
+        stage_spec = self.stage_spec(f, i, st)
         match = self._match_of(f, i, context)
         others = ""
         roles = f.match_roles(i) if context in ("match", "bench") else ()
@@ -662,20 +662,22 @@ class Prescriber:
             content = f"{stage_spec.between.rstrip('.')}. {content}"
         return name, content, self._summary(name, context, drill, lvl, ms, reason, match)
 
-    def stage_spec(self, f: AthleteFacts, i: int):
-        st = f.st[i]
+    def stage_spec(self, f: AthleteFacts, i: int, stage: str | None = None):
+        """Day ``i``'s stage in the protocol (``stage``: another stage of that day's, the one
+        its session was run in)."""
+        st = f.st[i] if stage is None else stage
         if st not in REHAB_STAGES:
             return None
-        proto = self._proto(f, i)
+        proto = self._proto(f, i, st)
         try:
             return proto.stage(st) if proto is not None else None
         except KeyError:
             return None
 
-    def _proto(self, f: AthleteFacts, i: int):
+    def _proto(self, f: AthleteFacts, i: int, stage: str | None = None):
         """The protocol of day ``i``'s stage (the governing record's, else the athlete's injury's)."""
         proto = f.proto_of(i)
-        if proto is None or f.st[i] not in proto.stage_ids:
+        if proto is None or (f.st[i] if stage is None else stage) not in proto.stage_ids:
             k = self.season.injury_of(f.id)
             proto = load_protocol(k.protocol) if k is not None else None
         return proto
@@ -746,6 +748,10 @@ class Prescriber:
     def _note(self, f: AthleteFacts, i: int, context: str, rehab: bool = False) -> str:
         tl = self.tl
         notes = []
+        if (run := f.session_stage(i)) != f.st[i]:
+            # as explain's fact says it: the session came before the flare-up that day
+            notes.append("The session that flared up, run in "
+                         + ("full training" if run == FIT else run))
         if rehab and context not in KEEP_OWN_LIMITS and (down := self.stepped_down(f, i)):
             if down[0].id != f.st[i]:
                 notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "

@@ -1070,3 +1070,41 @@ def test_the_last_stage_s_next_line_names_full_training_not_a_next_stage():
     assert "S3 lasts at least 7 days from" in week.milestone, week.milestone
     assert ": full training from " in week.milestone and "the next stage" not in week.milestone, \
         week.milestone
+
+
+def test_the_session_that_flared_up_is_shown_in_the_stage_it_was_run_in():
+    """A 100 % session run in S3, logged with pain 6/10 and recorded as a flare-up that day (back
+    to S2, whose cap is 95 %): the Inspector and explain said "Planned session: Rehab S2: 4 × 30 m
+    at 100 %", a session above S2's cap nobody ran, while explain's fact said it was run in S3.
+    The day's session is S3's, in explain, the handout (and so the Excel week) alike; the week's
+    S2 limits are S2's days', not the flare-up's session's."""
+    from planner import edits as E
+    from planner.handout import day_texts
+    from planner.season import Session
+    from tests.builders import day, injury, season, solved_and_checked
+    from ui.cli.commands import _day_lines
+
+    d = 3  # Thursday of week 1
+    s = season(weeks=4, athletes=2, today=day(d + 3),
+               injuries=(injury("A1", "S3", start_day=-3, history=(("S2", -12),)),))
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(d), minutes=75, rpe=6,
+                                                  top_speed_pct=100, pain=6),)})
+    s = E.RecordFlareUp(athlete="A1", date=day(d)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    ap = s.plan.for_athlete("A1")
+    assert (ap.stages[d - 1], ap.stages[d], ap.intensity[d]) == ("S3", "S2", 100)
+
+    said = [x for x in _day_lines(s, s.plan, "A1", day(d)) if x.startswith("Planned session:")]
+    assert len(said) == 1 and said[0].startswith("Planned session: Rehab S3:"), said
+    assert "at 100 %" in said[0] and "S2" not in said[0], said
+
+    week = next(w for w in handout_weeks(s, s.plan, ["A1"]) if w.first <= day(d) <= w.last)
+    flare = next(x for x in week.days if x.date == day(d))
+    assert flare.stage == "S2" and flare.session.stage == "S3"
+    assert flare.session.summary == said[0].removeprefix("Planned session: ")
+    assert flare.session.kicking == load_protocol("iliopsoas-tendinopathy").stage("S3").kicking
+    assert "The session that flared up, run in S3." in day_texts(flare).what
+    # S2 from the flare-up: its limits are not the S3 session's full kicks
+    s2 = week.stage[week.stage.index("From " + text.day(day(d))):]
+    assert "full kicks" not in s2.split("Limits:", 1)[1], week.stage
