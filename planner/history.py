@@ -292,8 +292,9 @@ def with_planned(stored: Plan | None, new: Plan, tl: Timeline) -> Plan:
     """``new`` remembering, for each day before today, the level ``stored`` planned for it when
     that differs from what happened (``new``'s past): what the board marks as not as planned;
     and the stage, where a stage change recorded afterwards (a flare-up) moved the day's stage,
-    or a projected one was not recorded, so that its planned load stays what was planned
-    (docs/load.md). The solver's plans and :func:`lived_for_load` use it."""
+    so that its planned load stays what was planned, or a projected one was not recorded (its
+    days then read within the recorded stage: :func:`planned_level`, docs/load.md). The
+    solver's plans and :func:`lived_for_load` use it."""
     if stored is None or tl.p0 == 0:
         return new
     by_id = {ap.athlete: ap for ap in stored.athletes}
@@ -349,7 +350,7 @@ def lived_for_load(season: Season, plan: Plan, tl: Timeline | None = None) -> Pl
     """``plan`` as the load figures read it: its days before today as lived, under the recorded
     stages (:func:`as_lived`), each remembering what the plan had for it. A stored plan whose
     projected stage change was not recorded (today moved on without a re-plan) then prices the
-    days just lived at the recorded stage's session and keeps the projected one as planned."""
+    days just lived at the recorded stage's session, and plans them so (:func:`planned_level`)."""
     tl = tl if tl is not None else Timeline(season)
     lived = as_lived(season, plan, tl, stages=True)
     return plan if lived is plan else with_planned(plan, lived, tl)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.history import logged_days
+from planner.history import logged_days, planned_level, stage_cause
 from planner.protocols import Protocol
 from planner.returns import AthleteFacts
 from planner.rules import LOAD_STAGES, RuleSet
@@ -356,11 +356,16 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         happened[off + i] = planned[off + i] = round(table.day(
             kind, level=f.it[i], played=f.played[i], training=f.train[i], also=f.other_matches(i),
             **facts))
-        was = ap.planned.get(tl.days[i]) if i < tl.p0 else None
-        was_stage = ap.planned_stages.get(tl.days[i]) if i < tl.p0 else None
-        if was is not None or was_stage is not None:
-            # a past day that went otherwise: planned is what was planned for it
+        day = tl.days[i]
+        if i < tl.p0 and (day in ap.planned or day in ap.planned_stages):
+            # a past day that went otherwise: planned is what was planned for it, as every place
+            # reads it (planned_level): a projected stage change nobody recorded did not happen,
+            # its days planned within the recorded stage; a flare-up or an injury recorded
+            # afterwards keeps the session planned
+            was = planned_level(season, ap, day, tl)
             was = f.it[i] if was is None else was
+            was_stage = (None if stage_cause(season, ap, day)[0] == "not recorded"
+                         else ap.planned_stages.get(day))
             facts["stage"] = st = f.st[i] if was_stage is None else was_stage
             played = bool(tl.is_comp[i] and st == FIT and was in (100, 80))
             planned[off + i] = round(table.day(kind, level=was, played=played,
@@ -379,7 +384,7 @@ def lived_load(season: Season, plan: Plan, athlete: str, **kw) -> AthleteLoad:
     stages (``planner.history.lived_for_load``): what the monitoring figures and the week's
     reasons read. A stored plan whose projected stage change was not recorded (today moved on
     without a re-plan) then counts those days at the recorded stage's session, as the plan
-    checker and the Log panel do, and keeps the projected session as planned."""
+    checker and the Log panel do, and plans them so too (``planner.history.planned_level``)."""
     from planner.history import lived_for_load
 
     ap = plan.for_athlete(athlete)

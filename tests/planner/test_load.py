@@ -853,8 +853,9 @@ def test_a_logged_half_au_rounds_up_as_a_spreadsheet_does():
 def test_days_lived_under_a_stage_change_not_recorded_count_the_recorded_stage():
     """Today moved past A1's projected P2 -> P3 without recording it and without a re-plan: the
     figures counted the unlogged days just lived as P3 sessions, a stage the records (and the
-    plan checker, and the Log panel) say A1 never reached. They count P2's session; the planned
-    column keeps the P3 session the plan had."""
+    plan checker, and the Log panel) say A1 never reached. They count P2's session, and plan it:
+    the planned column reads the plan within P2, as every place reads a past day's planned level
+    (planner.history.planned_level), not the P3 session no place shows as planned any more."""
     from planner.loadtable import LoadTable
     from planner.protocols import load_protocol
     from tests.builders import injury
@@ -876,7 +877,7 @@ def test_days_lived_under_a_stage_change_not_recorded_count_the_recorded_stage()
     assert lived
     for d in lived:
         row = daily.loc[pd.Timestamp(day(d))]
-        assert (row["load"], row["planned"]) == (p2, p3), (d, row.to_dict())
+        assert (row["load"], row["planned"]) == (p2, p2), (d, row.to_dict())
     after = next(d for d in range(10, tl.n) if tl.is_training[d])
     row = daily.loc[pd.Timestamp(day(after))]
     assert row["load"] == row["planned"] == p3  # the plan ahead stays the plan's until a re-plan

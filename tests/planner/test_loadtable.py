@@ -63,3 +63,32 @@ def test_a_bad_stage_load_is_refused_and_located(bad):
     with pytest.raises(InputError) as e:
         _protocol(bad)
     assert "stages[0].load" in str(e.value)
+
+
+def test_a_past_day_of_a_projected_stage_change_nobody_recorded_is_planned_in_the_recorded_stage():
+    """The plan projected S2 (60 min x RPE 6) from day k; today moved past it and nobody recorded
+    it, so the athlete stayed in S1 (60 x 5). The board, the Inspector, the handout and explain
+    read those days' planned level and session within S1, "as planned"; the Load dock and
+    'periodize load' still priced them at S2's 360 AU, 60 AU a day above the session shown as
+    planned. Before the re-plan (the figures' lived reading) and after it alike."""
+    from planner.history import planned_level, stage_cause
+    from planner.loadtable import athlete_load, lived_load
+    from planner.sessions import Prescriber
+    from tests.builders import day, injury, season, solved_and_checked
+
+    s = season(weeks=4, athletes=2, today=day(0), injuries=(injury("A1", "S1", start_day=-5),))
+    out, _ = solved_and_checked(s, time_limit=20)
+    k = out.plan.for_athlete("A1").stages.index("S2")
+    moved = s.model_copy(update={"plan": out.plan,
+                                 "calendar": s.calendar.model_copy(update={"today": day(k + 4)})})
+    again, _ = solved_and_checked(moved, time_limit=20)
+    replanned = moved.model_copy(update={"plan": again.plan})
+    ap = again.plan.for_athlete("A1")
+    ran = [d for d in range(k, k + 4) if ap.intensity[d] > 0]
+    assert ran and all(ap.stages[d] == "S1" and ap.planned_stages[day(d)] == "S2"
+                       and stage_cause(replanned, ap, day(d))[0] == "not recorded"
+                       and planned_level(replanned, ap, day(d)) is None for d in ran)
+    shown = Prescriber(replanned, again.plan).athlete("A1")
+    assert {shown[d].load for d in ran} == {300}  # S1's session, as planned
+    for al in (lived_load(moved, moved.plan, "A1"), athlete_load(replanned, again.plan, "A1")):
+        assert [al.planned[al.season_start + d] for d in ran] == [shown[d].load for d in ran]
