@@ -29,8 +29,8 @@ class InputError(PeriodizeError):
                                                     else ":") + "\n" + "\n".join(
                 f"  - {p}" for p in self.problems
             ) + (f"\n  ... and {more:,} more" if more else "")
-        if note:
-            text += f"\n{note}"
+        if note:  # a paragraph of its own: never run on from the last problem
+            text += f"\n\n{note}"
         super().__init__(text)
 
 

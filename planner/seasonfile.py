@@ -330,16 +330,28 @@ def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
             f"as UTF-8")
 
 
-def _backup_note(p: Path) -> str:
-    """When a season file cannot be read: its backup (the version before the last save), if that
-    one can be, named with the way back."""
+def readable_backup(path: str | os.PathLike) -> Path | None:
+    """The backup of a season file (the version before the last save), when it can be read:
+    the way back from a file that cannot be."""
+    p = Path(path)
     bak = p.with_name(p.name + ".bak")
     try:
         if p.suffix == ".bak" or not bak.is_file():
-            return ""
+            return None
         load_season(bak)
-        when = dt.datetime.fromtimestamp(bak.stat().st_mtime)
     except (InputError, OSError):
+        return None
+    return bak
+
+
+def _backup_note(p: Path) -> str:
+    """When a season file cannot be read: its backup, if that one can be, named with the way back."""
+    bak = readable_backup(p)
+    try:
+        when = dt.datetime.fromtimestamp(bak.stat().st_mtime) if bak else None
+    except OSError:
+        return ""
+    if when is None:
         return ""
     return (f"Its backup {bak.name} (the version before the last save, {date_long(when)} {when:%H:%M}) "
             f"can be read: open it (File ▸ Open), or copy it over {p.name}.")

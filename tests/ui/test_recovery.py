@@ -464,3 +464,46 @@ def test_the_no_recovery_notice_goes_when_the_season_is_saved_and_comes_back_wit
     assert not saver.tick()
     assert w.statusBar().currentMessage().startswith("Recovery copies cannot be written to")
     assert not w.notice.isHidden()
+
+
+def test_a_file_that_cannot_be_opened_is_said_first_and_other_files_copies_wait(
+        qtbot, dialogs, tmp_path):
+    """`periodize open trunc.season.json` (cut short, its .bak readable) after crashes of other
+    files: three 'Recover unsaved changes?' questions about those files came before 'Season not
+    opened'. Now the failed open is said first, with Open the Backup, and no other file's copy
+    is offered; the copies stay for their own files."""
+    from ui.desktop.app import create_main_window
+
+    club, trunc = tmp_path / "club.season.json", tmp_path / "trunc.season.json"
+    save_season(tiny_season(), club)
+    save_season(tiny_season().model_copy(update={"name": "Trunc FC"}), trunc)
+    save_season(tiny_season().model_copy(update={"name": "Trunc FC"}), trunc)  # a .bak
+    text = trunc.read_text()
+    trunc.write_text(text[:len(text) // 2])
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crash(crashed, "Crashed FC")
+
+    dialogs.answer = "openbackup"
+    window = create_main_window(str(trunc))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"]
+    kind, title, said = dialogs[0]
+    assert title == "Season not opened" and "not valid JSON" in said
+    assert "\n\nIts backup trunc.season.json.bak" in said
+    assert window.season.name == "Trunc FC" and window.path == trunc.with_name(trunc.name + ".bak")
+    assert [r.name for r in find_recoveries(exclude={window.autosaver.key})] == ["Crashed FC"]
+
+    dialogs.clear()
+    dialogs.answer = "ok"  # no backup taken: the demo season, and still no other file's copy
+    window = create_main_window(str(trunc))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"] and window.path is None
+    assert "Showing the demo season instead." in dialogs[0][2]
+
+    dialogs.clear()
+    trunc.with_name(trunc.name + ".bak").unlink()  # no backup: the error alone, first
+    window = create_main_window(str(trunc))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["error"] and window.path is None
+    assert [r.name for r in find_recoveries(exclude={window.autosaver.key})] == ["Crashed FC"]

@@ -38,10 +38,11 @@ def make_app():
 def create_main_window(path: str | None = None, recover: bool = True):
     """Open the main window on ``path`` (or the bundled demo season), shown.
 
-    A file that cannot be opened is explained in a message box (no traceback) and the demo
-    season is shown instead. With ``recover``, a recovery copy left by a crashed session is
-    offered first: the opened file's own copy (its unsaved changes replace it), or with no file
-    (or one that could not be opened) any copy.
+    A file that cannot be opened is explained first in a message box (no traceback), with its
+    backup offered when that can be read, and the demo season is shown instead. With
+    ``recover``, a recovery copy left by a crashed session is then offered: the file's own copy
+    (its unsaved changes replace it; also of a file that could not be opened), or with no file
+    any copy.
     """
     from PySide6.QtCore import QTimer
 
@@ -56,7 +57,7 @@ def create_main_window(path: str | None = None, recover: bool = True):
         try:
             season = load_season(path, notes)
         except PeriodizeError as e:
-            error = str(e)
+            error = e
     if season is None:
         window = MainWindow(load_demo_season(), None)
     else:
@@ -69,22 +70,19 @@ def create_main_window(path: str | None = None, recover: bool = True):
         window.showMaximized()  # a laptop screen (1280 x 720): the whole screen, no more
     else:
         window.show()
+    if error is not None:  # said first: the file asked for, before any recovery copy
+        window.say_not_opened(path, error, "Showing the demo season instead.")
     if recover:
         from pathlib import Path
 
         from ui.desktop.recovery import offer_recovery
 
         exclude = {window.autosaver.key} if window.autosaver is not None else set()
-        opened = Path(path) if path and season is not None else None
-        if offer_recovery(window, exclude, opened):
-            error = None  # the recovered document is shown instead
+        # a file asked for: only its own copy, also when it could not be opened
+        offer_recovery(window, exclude, Path(path) if path else None)
     # Load OR-Tools in the background once the window is up: the first solve starts at once.
     QTimer.singleShot(PREWARM_DELAY_MS, window, window.prewarm_solver)
-    if error is not None:
-        message = f"{error}\n\nShowing the demo season instead."
-        QTimer.singleShot(0, window, lambda: window.interaction.error(
-            "Season not opened", message))
-    elif notes:
+    if notes:
         QTimer.singleShot(0, window, lambda: window.say_notes(notes))
     return window
 

@@ -58,6 +58,7 @@ _WORDED = {
     "apply": ("&Apply", QMessageBox.ButtonRole.AcceptRole),
     "untiltoday": ("&Import up to Today", QMessageBox.ButtonRole.ActionRole),
     "movetoday": ("&Move Today", QMessageBox.ButtonRole.AcceptRole),
+    "openbackup": ("&Open the Backup", QMessageBox.ButtonRole.AcceptRole),
 }
 
 

@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
         try:
             season = load_season(path, notes)
         except PeriodizeError as e:
-            self.interaction.error("Season not opened", str(e))
+            if self.say_not_opened(path, e):
+                return True
             self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
             return False
         self.set_document(season, Path(path), stamp=stamp)
@@ -307,6 +308,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {Path(path).name}. {self._summary()}", 8000)
         self.say_notes(notes)
         return True
+
+    def say_not_opened(self, path: str | os.PathLike, e: PeriodizeError, after: str = "") -> bool:
+        """Why the season file at ``path`` was not opened (``after``: what is shown instead); with
+        a backup that can be read, Open the Backup opens it. True when it did."""
+        from planner.seasonfile import readable_backup
+
+        text = f"{e}\n\n{after}" if after else str(e)
+        backup = readable_backup(path)
+        if backup is None:
+            self.interaction.error("Season not opened", text)
+            return False
+        if self.interaction.choose("Season not opened", text, ("openbackup", "ok"),
+                                   "openbackup") != "openbackup":
+            return False
+        return self.open_path(backup)
 
     def say_notes(self, notes: list[str]) -> None:
         """What an opened season holds that a coach should hear of (a match on a day off, an
