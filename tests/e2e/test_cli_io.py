@@ -253,6 +253,22 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
     assert written_kind(tmp_path / "gps.csv") is None
 
 
+def test_an_export_over_a_file_open_in_libreoffice_is_refused_naming_it(tmp_path):
+    """A workbook open in LibreOffice Calc (its lock file beside it) was replaced without a word,
+    and Calc wrote over the export when the coach saved there. Now nothing is written and the
+    refusal says who has it open and the way on."""
+    assert run("template", "-o", "team.xlsx", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "team.xlsx").read_bytes()
+    (tmp_path / ".~lock.team.xlsx#").write_text("Coach,laptop,coach,05.12.2026 15:31,file:///x;")
+    r = run("template", "-o", "team.xlsx", "--replace", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert "team.xlsx: is open in LibreOffice (user Coach)" in r.stderr
+    assert "close it there first, or export under another name" in r.stderr
+    assert (tmp_path / "team.xlsx").read_bytes() == before and not (tmp_path / "team.xlsx.bak").exists()
+    (tmp_path / ".~lock.team.xlsx#").unlink()
+    assert run("template", "-o", "team.xlsx", "--replace", cwd=tmp_path).returncode == 0
+
+
 def test_export_says_what_needs_a_plan(tmp_path):
     from planner.seasonfile import save_season
     from tests.builders import season

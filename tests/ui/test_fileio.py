@@ -415,6 +415,27 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     assert (tmp_path / "form.xlsx.1.bak").exists()
 
 
+def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothing(
+        window, dialogs, tmp_path, demo_season):
+    """The exported workbook open in Calc (its lock file beside it) was replaced, the notice
+    saying only where the previous one was kept; Calc then wrote over the export. Now the
+    export stops first, naming the program, the user and the way on."""
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    dialogs.answer = "yes"  # the plan's broken hard rules: export anyway
+    book = tmp_path / "mannschaft müller-plan.xlsx"
+    assert fileio.export_to(window, book, "xlsx")
+    before = book.read_bytes()
+    (tmp_path / ".~lock.mannschaft müller-plan.xlsx#").write_text("Coach,pc,coach,05.12.2026 15:31,x;")
+    assert not fileio.export_to(window, book, "xlsx")
+    kind, title, words = dialogs[-1]
+    assert (kind, title) == ("error", "Could not export")
+    assert words.startswith("mannschaft müller-plan.xlsx is open in LibreOffice (user Coach)")
+    assert "close it there first, or export under another name" in words
+    assert book.read_bytes() == before and not (tmp_path / "mannschaft müller-plan.xlsx.bak").exists()
+
+
 def test_an_export_never_replaces_a_season_file_whatever_its_name(window, dialogs, tmp_path,
                                                                   demo_season):
     """A season file saved under a workbook's name is refused, as the command line refuses it,

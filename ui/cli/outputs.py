@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from planner.lockfiles import open_elsewhere  # an office program has the file open
+
 # what an existing file is and how it is replaced: shared with the app (ui.outputkinds)
 from ui.outputkinds import exists as _exists
 from ui.outputkinds import (
@@ -202,6 +204,8 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
                             f"'--save', 'import -o' and 'demo -o')")
         elif not replace and kind not in FOLDERS and kind not in saves and (why := _replaces(kind, p)):
             problems.append(why)
+        if clash is None and kind not in FOLDERS and kind not in saves and (why := open_elsewhere(p)):
+            problems.append(f"{p}: {why}")
         seen.append((kind, p))
     if problems:
         raise InputError("", problems)

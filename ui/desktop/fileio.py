@@ -32,6 +32,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from planner.errors import PeriodizeError
+from planner.lockfiles import open_elsewhere
 from planner.text import plural
 from ui.outputkinds import (
     KIND_WORDS,
@@ -218,6 +219,9 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
     if exists(p) and p.is_file() and holds_season(p):
         window.interaction.error("Could not export", f"{p} is a season file; an export would "
                                  f"replace it. Choose another name.")
+        return False
+    if why := open_elsewhere(p):  # the program would write over the export when it saves
+        window.interaction.error("Could not export", f"{p.name} {why}.")
         return False
     what = foreign(kind, p)
     if what is None:

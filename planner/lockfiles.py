@@ -1,0 +1,51 @@
+"""Whether a file is open in an office program (LibreOffice, Excel): the lock file each writes
+beside the file it has open. An export over such a file would be overwritten again when the
+program saves, so the CLI and the app say so before writing (``open_elsewhere``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_READ = 4096  # a lock file is a line or two; never more read
+
+
+def _lock_files(p: Path) -> list[tuple[Path, str]]:
+    """The lock files a program may keep beside ``p``, with the program's name: LibreOffice's
+    ``.~lock.NAME#``; Excel's owner file ``~$NAME``, or ``~$`` over the name's first two
+    characters (a longer name)."""
+    out = [(p.with_name(f".~lock.{p.name}#"), "LibreOffice"), (p.with_name(f"~${p.name}"), "Excel")]
+    if len(p.stem) > 2:
+        out.append((p.with_name(f"~${p.name[2:]}"), "Excel"))
+    return out
+
+
+def _user(raw: bytes, program: str) -> str:
+    """Who has the file open, as the lock file says ("" when it does not)."""
+    if program == "LibreOffice":  # "Full Name,host,login,date time,profile;"
+        fields = raw.decode("utf-8", errors="replace").split(",")
+        names = [fields[i].strip() for i in (0, 2) if len(fields) > i]
+        return next((n for n in names if n), "")
+    n = raw[0] if raw else 0  # Excel: the user name's length, then the name
+    return raw[1:1 + n].decode("cp1252", errors="replace").strip() if 0 < n < len(raw) else ""
+
+
+def open_elsewhere(path: str | os.PathLike) -> str | None:
+    """Why ``path`` should not be written now, after its name ("is open in LibreOffice (user
+    Coach), …"): it is open in LibreOffice or Excel (its lock file is beside it), said with the
+    user and the way on; None when no lock file is there."""
+    p = Path(path)
+    for lock, program in _lock_files(p):
+        try:
+            if not lock.is_file():
+                continue
+            with lock.open("rb") as f:
+                raw = f.read(_READ)
+        except OSError:
+            continue
+        user = _user(raw, program)
+        who = f" (user {user})" if user else ""
+        return (f"is open in {program}{who}, which would write over the export when it "
+                f"saves: close it there first, or export under another name (if it is not open, "
+                f"delete {lock.name} beside it, left by a program that ended without closing it)")
+    return None

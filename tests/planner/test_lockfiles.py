@@ -1,0 +1,33 @@
+"""A file open in LibreOffice or Excel, known by the lock file beside it (planner.lockfiles)."""
+
+from __future__ import annotations
+
+from planner.lockfiles import open_elsewhere
+
+
+def test_a_libreoffice_lock_names_the_program_the_user_and_the_lock(tmp_path):
+    book = tmp_path / "mannschaft müller-plan.xlsx"
+    book.write_bytes(b"x")
+    assert open_elsewhere(book) is None
+    lock = tmp_path / ".~lock.mannschaft müller-plan.xlsx#"
+    lock.write_text("Coach,laptop,coach,05.12.2026 15:31,file:///home/coach/.config/libreoffice/4;")
+    said = open_elsewhere(book)
+    assert said.startswith("is open in LibreOffice (user Coach), which would write over the export")
+    assert "close it there first, or export under another name" in said
+    assert f"delete {lock.name}" in said
+    lock.write_text(",laptop,trainer,05.12.2026 15:31,file:///x;")  # no full name: the login
+    assert "(user trainer)" in open_elsewhere(book)
+    lock.write_text("")
+    assert open_elsewhere(book).startswith("is open in LibreOffice, which")
+
+
+def test_an_excel_owner_file_of_either_form_is_found(tmp_path):
+    book = tmp_path / "teamplan.xlsx"
+    owner = tmp_path / "~$amplan.xlsx"  # Excel's owner file over the name's first two characters
+    name = b"Jo Coach"
+    owner.write_bytes(bytes([len(name)]) + name + b" " * (54 - len(name)))
+    assert open_elsewhere(book).startswith("is open in Excel (user Jo Coach)")
+    owner.unlink()
+    (tmp_path / "~$teamplan.xlsx").write_bytes(b"\x00")
+    assert open_elsewhere(book).startswith("is open in Excel, which")
+    assert open_elsewhere(tmp_path / "other.xlsx") is None
