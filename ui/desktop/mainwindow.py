@@ -33,6 +33,7 @@ from ui.desktop import (
     fileio,
     gcguard,
     handouts,
+    menukeys,
     mnemonics,
     panels,
     roles,
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         wheelguard.guard(self)  # the wheel scrolls the docks, not the fields under the pointer
+        menukeys.install()  # Ctrl+E in a field is File ▸ Export…, not the field's end of line
 
         self.document.changed.connect(self._on_document_changed)
         self.document.modified_changed.connect(lambda _m: self._update_title())
