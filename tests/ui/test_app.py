@@ -493,11 +493,38 @@ def test_opening_an_invalid_season_names_the_problem(window, tiny, tmp_path, dia
     assert "competitions[0].priority" in dialogs[0][2]
 
 
-def test_a_failed_save_is_shown(window, tmp_path, dialogs):
+def test_a_failed_save_is_shown_with_save_as(window, tmp_path, dialogs):
+    """'Season not saved … the folder does not exist; choose an existing folder' had only OK:
+    the coach went through the File menu to act on it. Save As… is offered with it now."""
+    dialogs.answer = "ok"
     assert not window.save_to(tmp_path / "no such folder" / "x.season.json")
-    assert dialogs.kinds() == ["error"]
-    assert "does not exist" in dialogs[0][2]
+    assert dialogs.kinds() == ["choose"]
+    assert dialogs[0][1] == "Season not saved" and "does not exist" in dialogs[0][2]
     assert window.path is None
+    dialogs.clear()
+    dialogs.answer = "saveas"
+    dialogs.files = [str(tmp_path / "x.season.json")]
+    assert window.save_to(tmp_path / "no such folder" / "x.season.json")
+    assert dialogs.kinds() == ["choose", "save"]
+    assert window.path == tmp_path / "x.season.json" and (tmp_path / "x.season.json").is_file()
+
+
+def test_file_open_of_a_file_cut_short_offers_its_backup(window, tmp_path, dialogs, tiny):
+    """The 'not opened' error of a truncated file said its backup could be read, with only OK:
+    Open the Backup opens it at once (File ▸ Open, as at start-up)."""
+    from planner.seasonfile import save_season
+
+    f = tmp_path / "club.season.json"
+    save_season(tiny, f)
+    save_season(tiny, f)  # the .bak
+    f.write_text(f.read_text()[:200])
+    dialogs.answer = "ok"
+    assert not window.open_path(f)
+    assert dialogs.kinds() == ["choose"] and dialogs[0][1] == "Season not opened"
+    assert "\n\nIts backup club.season.json.bak" in dialogs[0][2]
+    dialogs.answer = "openbackup"
+    assert window.open_path(f)
+    assert window.path == tmp_path / "club.season.json.bak" and window.season.name == tiny.name
 
 
 def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):

@@ -196,8 +196,9 @@ class QtInteraction:
                 _give_letter(buttons[key], used)
         box.setDefaultButton(buttons[default])
         _with_details(box, details)
-        if "cancel" in buttons or "keepediting" in buttons:  # Escape: nothing is lost
-            box.setEscapeButton(buttons.get("cancel") or buttons["keepediting"])
+        escape = next((buttons[k] for k in ("cancel", "keepediting", "ok") if k in buttons), None)
+        if escape is not None:  # Escape: nothing is lost (OK: a message read)
+            box.setEscapeButton(escape)
         title_room(box)
         box.exec()
         clicked = box.clickedButton()

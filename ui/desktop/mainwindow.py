@@ -321,8 +321,8 @@ class MainWindow(QMainWindow):
         if backup is None:
             self.interaction.error("Season not opened", text)
             return False
-        if self.interaction.choose("Season not opened", text, ("openbackup", "ok"),
-                                   "openbackup") != "openbackup":
+        if self.interaction.choose("Season not opened", f"The season was not opened.\n\n{text}",
+                                   ("openbackup", "ok"), "openbackup") != "openbackup":
             return False
         return self.open_path(backup)
 
@@ -352,11 +352,9 @@ class MainWindow(QMainWindow):
         try:
             save_season(self._season, path)
         except PeriodizeError as e:
-            self.interaction.error("Season not saved", str(e))
-            return False
+            return self._say_not_saved(str(e))
         except OSError as e:  # e.g. a read-only folder on the backup copy
-            self.interaction.error("Season not saved", save_failure(path, e))
-            return False
+            return self._say_not_saved(save_failure(path, e))
         self.lost_file = None
         self.document.path = Path(path)
         self.document.disk_stamp = DiskStamp.of(path)
@@ -371,6 +369,13 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
         return True
+
+    def _say_not_saved(self, why: str) -> bool:
+        """Why the season was not saved (a folder gone, a full or read-only disk), with Save As…
+        to save it elsewhere at once; True when that saved it."""
+        answer = self.interaction.choose("Season not saved", f"The season was not saved.\n\n{why}",
+                                         ("saveas", "ok"), "saveas")
+        return answer == "saveas" and self.save_as()
 
     def _check_disk(self, path: str | os.PathLike) -> str:
         """``save`` when saving to ``path`` loses nothing; else the coach's answer when the
