@@ -153,10 +153,18 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
         raise InputError(source, validation_problems(e.errors(), tags=_PIN_KINDS)) from None
     problems = season_problems(season) + scenario_problems(season)
     if problems:
+        if "athletes" not in data:  # the cause first; the unknown athletes it makes, cut short
+            raise InputError(source, [MISSING_SQUAD] + problems[:3], more=max(0, len(problems) - 3))
         raise InputError(source, problems)
     if notes is not None:
         notes += season_notes(season)
     return without_early_targets(season, notes)
+
+
+# a file with no "athletes" entry at all (a hand edit deleted it; a season read without it has
+# no squad): said first, as the cause of the unknown athletes after it
+MISSING_SQUAD = ('athletes: missing: the file has no "athletes" entry, so the athletes named below '
+                 'are unknown; put the squad back ("athletes": [ … ]), e.g. from the file\'s backup')
 
 
 def scenario_problems(season: Season) -> list[str]:

@@ -457,8 +457,9 @@ def clean_message(msg: str) -> str:
 
 def quoted(value: object, keep: int = 60) -> str:
     """``repr(value)``, cut to about ``keep`` characters: a message never echoes a huge input; a
-    true or false as the season file writes it."""
-    text = ("true" if value else "false") if isinstance(value, bool) else repr(value)
+    true, false or null as the season file writes it."""
+    text = (("true" if value else "false") if isinstance(value, bool) else
+            "null" if value is None else repr(value))
     if len(text) <= keep:
         return text
     return f"{text[:keep]}… ({len(str(value)):,} characters)"

@@ -65,8 +65,14 @@ def _calendar_problems(season: Season) -> list[str]:
 
 def _squad_problems(season: Season) -> list[str]:
     ids = [a.id for a in season.athletes]
-    return [f"athletes[{ids.index(key)}].id: {key!r} is used by {n} athletes; give each athlete a "
-            f"unique id" for key, n in Counter(ids).items() if n > 1]
+    out = []
+    for key, n in Counter(ids).items():
+        if n > 1:  # each holder named: the second one is the one a hand edit often added
+            at = [i for i, x in enumerate(ids) if x == key]
+            holders = ", ".join(f"athletes[{i}] {season.athletes[i].name!r}" for i in at)
+            out.append(f"athletes[{at[0]}].id: {key!r} is used by {n} athletes ({holders}); give "
+                       f"each athlete a unique id")
+    return out
 
 
 def _competition_problems(season: Season) -> list[str]:

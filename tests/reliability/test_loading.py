@@ -380,3 +380,34 @@ def test_a_file_saved_before_the_test_value_check_still_opens():
     with pytest.raises(InputError, match="0.91 reads as a ratio"):
         E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(date=day(0), name=lsi.name,
                                                              value=0.91)).apply(old)
+
+
+def test_a_hand_edit_of_the_squad_is_said_in_the_files_words(tmp_path):
+    """The "athletes" entry deleted read '81 problems' of unknown ids and never 'athletes:
+    missing'; "athletes": null read 'None is not a list' (Python's word, not the file's); an id
+    used twice named only the first holder, not the one the edit added (athletes[24] 'Dup Guy')."""
+    base = season(weeks=2, athletes=3)
+    data = season_to_dict(base.model_copy(update={"injuries": ()}))
+    data["unavailability"] = [{"athlete": base.athletes[1].id, "start": str(base.calendar.start),
+                               "end": str(base.calendar.start), "reason": "ill"}]
+    gone = {k: v for k, v in data.items() if k != "athletes"}
+    with pytest.raises(InputError) as err:
+        season_from_dict(gone)
+    assert err.value.problems[0].startswith('athletes: missing: the file has no "athletes" entry')
+    assert "no athlete has id" in err.value.problems[1]
+    data["roles"] = [{"competition": data["competitions"][0]["id"], "athlete": a.id, "role": "bench"}
+                     for a in base.athletes]
+    gone = {k: v for k, v in data.items() if k != "athletes"}
+    with pytest.raises(InputError) as err:
+        season_from_dict(gone)  # the rest that follows from it cut short
+    assert len(err.value.problems) == 4 and err.value.more == 1
+    with pytest.raises(InputError) as err:
+        season_from_dict({**data, "athletes": None})
+    assert err.value.problems == ["athletes: null is not a list; write it as [ ... ]"]
+    twice = [*data["athletes"], {**data["athletes"][0], "name": "Dup Guy"}]
+    with pytest.raises(InputError) as err:
+        season_from_dict({**data, "athletes": twice})
+    first = data["athletes"][0]
+    assert err.value.problems == [
+        f"athletes[0].id: {first['id']!r} is used by 2 athletes (athletes[0] {first['name']!r}, "
+        f"athletes[3] 'Dup Guy'); give each athlete a unique id"]
