@@ -3,8 +3,10 @@ half of one, and the previous version is kept as ``NAME.bak`` when asked.
 
 Every write goes to a temporary file in the target's folder (``.NAME.XXXXXXXX.tmp``), is fsynced
 and then renamed over the target; the backup is made the same way (the old file copied to a
-temporary file, fsynced, renamed to ``NAME.bak``), so a full disk, a crash or ``kill -9`` at any
-moment leaves the file and its ``.bak`` each complete (the old version or the new one).
+temporary file, fsynced, and renamed to ``NAME.bak`` only once the new file is in place), so a
+full disk, a crash or ``kill -9`` at any moment leaves the file and its ``.bak`` each complete (the
+old version or the new one), and a replace that fails (an immutable or locked file) leaves the
+``.bak`` as it was.
 
 - A writer holds an exclusive ``flock`` on its temporary files while it lives; the next save of
   the same name removes the temporary files nobody holds (left by a killed save).
@@ -194,19 +196,31 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
         temps.append(new)
         new.write(data)
         new.sync()
-        if backup and old_mode is not None:
-            bak = _Temp(folder, p.name + ".bak", PRIVATE)
+        bak = None
+        if backup and old_mode is not None:  # made under a temporary name: the .bak changes
+            bak = _Temp(folder, p.name + ".bak", PRIVATE)  # only once the new file is in place
             temps.append(bak)
             bak.copy_from(p)
             bak.sync()
-            bak.rename(p.with_name(p.name + ".bak"))
         new.rename(p)
+        if bak is not None:
+            _place_backup(link, p, bak)
     except OSError as e:
         raise _save_error(link, p, folder, e, in_folder=not temps) from None
     finally:
         for t in temps:
             t.close()
     _sync_folder(folder)
+
+
+def _place_backup(link: Path, p: Path, bak: _Temp) -> None:
+    """Move the ready backup to ``NAME.bak`` once the new file is in place."""
+    try:
+        bak.rename(p.with_name(p.name + ".bak"))
+    except OSError as e:
+        raise SaveError(f"{link}: saved, but the previous file could not be kept as {p.name}.bak "
+                        f"({e.strerror or e.__class__.__name__}); {p.name}.bak holds an earlier "
+                        f"version") from None
 
 
 def _read_only(link: Path) -> str:

@@ -362,3 +362,37 @@ def test_a_read_only_season_file_is_refused_before_the_solve(tmp_path, monkeypat
     p.chmod(0o444)
     assert main(["solve", str(p), "--save", "--time-limit", "600"]) == 1
     assert f"{p}: is read-only; save to another file" in capsys.readouterr().err
+
+
+def _replace_refused(monkeypatch, target):
+    """``os.replace`` onto ``target`` fails as on a file that is immutable (``chattr +i``) or
+    locked by another program: the temporary file was written, the rename is refused."""
+    import errno
+
+    real = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if os.path.abspath(dst) == os.path.abspath(target):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+def test_a_save_whose_replace_fails_leaves_the_older_bak_as_it_was(tmp_path, monkeypatch):
+    """The backup was renamed into place before the file was replaced, so a refused replace
+    turned the older .bak into a copy of the current file, though the message said the previous
+    file is unchanged: retried a few times, the older version was gone."""
+    p, bak = tmp_path / "t.season.json", tmp_path / "t.season.json.bak"
+    save_season(season(weeks=1, athletes=1), p)
+    save_season(season(weeks=2, athletes=1), p)  # the .bak: the 1-week season
+    old, old_bak = p.read_bytes(), bak.read_bytes()
+    _replace_refused(monkeypatch, p)
+    for _ in range(2):
+        with pytest.raises(SaveError, match="could not be replaced .*the previous file is unchanged"):
+            save_season(season(weeks=3, athletes=1), p)
+    assert p.read_bytes() == old and bak.read_bytes() == old_bak
+    assert [x.name for x in tmp_path.iterdir() if x.name.endswith(".tmp")] == []
+    monkeypatch.undo()
+    save_season(season(weeks=3, athletes=1), p)  # once it can be replaced: the .bak moves on
+    assert bak.read_bytes() == old and p.read_bytes() != old
