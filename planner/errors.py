@@ -47,6 +47,22 @@ class SaveError(PeriodizeError):
     """A file could not be written; the previous file is untouched."""
 
 
+class ChangedOnDiskError(SaveError):
+    """A save over a file that another program saved after it was read (``planner.safefile``'s
+    ``expected``): nothing was written, so the other save is not lost. ``when``: the other
+    save's time as a coach reads it ("15:28")."""
+
+    def __init__(self, path: str, when: str, since: str = "since it was read",
+                 fix: str = "open it again to see the other change"):
+        self.path, self.when = path, when
+        super().__init__(f"{path}: changed on disk {since} (another program saved it at {when}): "
+                         f"nothing was written; {fix}")
+
+    def said(self, since: str, fix: str) -> ChangedOnDiskError:
+        """The same refusal in a caller's words (``since this command read it``, its fix)."""
+        return ChangedOnDiskError(self.path, self.when, since, fix)
+
+
 NOT_ENOUGH_MEMORY = ("not enough memory for this; close other programs, or make the season smaller "
                      "(fewer athletes or a shorter season)")
 

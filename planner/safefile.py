@@ -19,13 +19,15 @@ old version or the new one), and a replace that fails (an immutable or locked fi
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import hashlib
 import os
 import re
 import stat
 import tempfile
 from pathlib import Path
 
-from planner.errors import SaveError
+from planner.errors import ChangedOnDiskError, SaveError
 
 try:  # POSIX: locks tell a live writer's temporary file from a dead one's
     import fcntl
@@ -135,10 +137,14 @@ class _Temp:
             n = os.write(self.fd, view)
             view = view[n:]
 
-    def copy_from(self, src: Path) -> None:
+    def copy_from(self, src: Path) -> str:
+        """Copy ``src`` in; the :func:`digest` of what was copied."""
+        h = hashlib.sha256()
         with open(src, "rb") as f:
             while chunk := f.read(1 << 20):
                 self.write(chunk)
+                h.update(chunk)
+        return h.hexdigest()
 
     def sync(self) -> None:
         os.fsync(self.fd)
@@ -155,13 +161,21 @@ class _Temp:
             os.close(self.fd)
 
 
+def digest(data: bytes) -> str:
+    """The SHA-256 of a file's bytes (hex), as ``expected`` takes it."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = False,
-                 private: bool = False) -> None:
+                 private: bool = False, expected: str | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     With ``backup`` the previous file is kept as ``NAME.bak`` (itself written new-then-rename);
-    ``private`` creates a new file readable by the owner only. Raises :class:`SaveError` (the
-    previous file and backup unchanged) when it cannot be written.
+    ``private`` creates a new file readable by the owner only. ``expected``: the :func:`digest`
+    of the file as its writer read it; when the file there now holds other bytes (another
+    program saved it since), :class:`ChangedOnDiskError` and nothing is written (a file gone
+    since is no loss: written). Raises :class:`SaveError` (the previous file and backup
+    unchanged) when it cannot be written.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -200,8 +214,12 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
         if backup and old_mode is not None:  # made under a temporary name: the .bak changes
             bak = _Temp(folder, p.name + ".bak", PRIVATE)  # only once the new file is in place
             temps.append(bak)
-            bak.copy_from(p)
+            copied = bak.copy_from(p)
             bak.sync()
+            if expected is not None and copied != expected:
+                raise _changed(link, p)
+        if expected is not None:  # again, just before the replace: the smallest window
+            _check_unchanged(link, p, expected)
         new.rename(p)
         if bak is not None:
             _place_backup(link, p, bak)
@@ -211,6 +229,25 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
         for t in temps:
             t.close()
     _sync_folder(folder)
+
+
+def _check_unchanged(link: Path, p: Path, expected: str) -> None:
+    try:
+        with open(p, "rb") as f:
+            now = digest(f.read())
+    except FileNotFoundError:
+        return  # gone since it was read: nothing of another program's to lose
+    if now != expected:
+        raise _changed(link, p)
+
+
+def _changed(link: Path, p: Path) -> ChangedOnDiskError:
+    try:
+        when = dt.datetime.fromtimestamp(os.stat(p).st_mtime)
+    except OSError:
+        when = dt.datetime.now()
+    shown = f"{when:%H:%M}" if when.date() == dt.date.today() else f"{when.day} {when:%b %Y %H:%M}"
+    return ChangedOnDiskError(str(link), shown)
 
 
 def _place_backup(link: Path, p: Path, bak: _Temp) -> None:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from planner import limits
 from planner.errors import InputError, NewerFileError
-from planner.safefile import atomic_write
+from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
 from planner.text import date_long, error_path, quoted, validation_problems
 from planner.validate import season_notes, season_problems, without_early_targets
@@ -284,8 +284,11 @@ def dumps(season: Season) -> str:
     return json.dumps(season_to_dict(season), indent=1, ensure_ascii=False) + "\n"
 
 
-def load_season(path: str | os.PathLike, notes: list[str] | None = None) -> Season:
-    """The season file at ``path`` (``notes``: as :func:`season_from_dict`)."""
+def load_season(path: str | os.PathLike, notes: list[str] | None = None,
+                digests: list[str] | None = None) -> Season:
+    """The season file at ``path`` (``notes``: as :func:`season_from_dict`). ``digests``: the
+    :func:`planner.safefile.digest` of the bytes read is appended, for :func:`save_season`'s
+    ``expected`` (a save over the file read refused when another program saved it since)."""
     p = Path(path)
     if why := limits.not_a_file(p, "season file"):
         raise InputError(str(p), [why])
@@ -306,6 +309,8 @@ def load_season(path: str | os.PathLike, notes: list[str] | None = None) -> Seas
         raise InputError(str(p), ["is a folder, not a season file"]) from None
     except OSError as e:
         raise FileReadError(str(p), [f"cannot be read ({e.strerror})"]) from None
+    if digests is not None:
+        digests.append(digest(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -365,7 +370,13 @@ def _backup_note(p: Path) -> str:
             f"can be read: open it (File ▸ Open), or copy it over {p.name}.")
 
 
-def save_season(season: Season, path: str | os.PathLike, backup: bool = True) -> None:
+def save_season(season: Season, path: str | os.PathLike, backup: bool = True,
+                expected: str | None = None) -> str:
     """Save atomically (``planner.safefile``): the previous file kept as ``.bak``, a new file
-    readable by its owner only."""
-    atomic_write(path, dumps(season), backup=backup, private=True)
+    readable by its owner only. ``expected``: the digest of the file as it was read
+    (:func:`load_season`'s ``digests``); when another program saved it since,
+    :class:`planner.errors.ChangedOnDiskError` and nothing is written. Returns the digest of
+    what was written (``expected`` of a later save over it)."""
+    data = dumps(season).encode("utf-8")
+    atomic_write(path, data, backup=backup, private=True, expected=expected)
+    return digest(data)

@@ -396,3 +396,86 @@ def test_a_save_whose_replace_fails_leaves_the_older_bak_as_it_was(tmp_path, mon
     monkeypatch.undo()
     save_season(season(weeks=3, athletes=1), p)  # once it can be replaced: the .bak moves on
     assert bak.read_bytes() == old and p.read_bytes() != old
+
+
+# -- a save over a file another program saved since it was read ------------------------------------
+def test_a_second_store_of_the_same_read_is_refused_and_writes_nothing(tmp_path):
+    """Two commands (or the app and a command) read the same file and each stored over it: the
+    first store was silently overwritten and survived only in .bak."""
+    from planner.errors import ChangedOnDiskError
+
+    p, bak = tmp_path / "s.season.json", tmp_path / "s.season.json.bak"
+    save_season(season(weeks=1, athletes=1), p)
+    save_season(season(weeks=2, athletes=1), p)
+    read: list[str] = []
+    load_season(p, digests=read)
+    save_season(season(weeks=3, athletes=1), p, expected=read[0])  # the first store: written
+    first, first_bak = p.read_bytes(), bak.read_bytes()
+    with pytest.raises(ChangedOnDiskError) as e:
+        save_season(season(weeks=4, athletes=2), p, expected=read[0])
+    assert str(e.value).startswith(f"{p}: changed on disk since it was read (another program saved "
+                                   f"it at ") and ": nothing was written" in str(e.value)
+    assert p.read_bytes() == first and bak.read_bytes() == first_bak
+    assert [x.name for x in tmp_path.iterdir() if x.name.endswith(".tmp")] == []
+    again: list[str] = []
+    load_season(p, digests=again)  # read again: its store goes through
+    assert save_season(season(weeks=4, athletes=2), p, expected=again[0]) != again[0]
+    assert load_season(p).calendar.end == season(weeks=4, athletes=2).calendar.end
+    assert bak.read_bytes() == first
+
+
+def test_a_store_after_an_untouched_read_is_written(tmp_path):
+    """Saved again by the same bytes (a copy, a touch) is no change; a file gone since is no loss."""
+    p = tmp_path / "s.season.json"
+    save_season(season(weeks=1, athletes=1), p)
+    read: list[str] = []
+    load_season(p, digests=read)
+    os.utime(p, (time.time() + 60, time.time() + 60))
+    written = save_season(season(weeks=2, athletes=1), p, expected=read[0])
+    assert load_season(p).calendar.end == season(weeks=2, athletes=1).calendar.end
+    p.unlink()
+    (tmp_path / "s.season.json.bak").unlink()
+    save_season(season(weeks=3, athletes=1), p, expected=written)
+    assert p.exists()
+
+
+@pytest.mark.parametrize("command", ["advance", "import"])
+def test_a_command_that_stores_over_a_file_saved_meanwhile_refuses(tmp_path, monkeypatch, capsys,
+                                                                     command):
+    """``periodize advance … --save`` (as record, log, solve, whatif) while the app saved the
+    same file: the app's save was lost. Now the command stops, naming the file and the fix."""
+    import ui.cli.outputs as outputs
+    from ui.cli.main import main
+
+    s = season(weeks=2, athletes=1)
+    p, bak = tmp_path / "s.season.json", tmp_path / "s.season.json.bak"
+    save_season(s, p)
+    save_season(s.model_copy(update={"name": "older"}), p)
+    theirs = s.model_copy(update={"name": "saved by the app"})
+    read = outputs.load_season
+
+    def read_then_another_save(path, notes=None):
+        got = read(path, notes)
+        if not str(path).endswith(".bak"):
+            save_season(theirs, p, backup=False)  # the app's save while the command works
+        return got
+
+    monkeypatch.setattr(outputs, "load_season", read_then_another_save)
+    monkeypatch.chdir(tmp_path)
+    old_bak = bak.read_bytes()
+    if command == "advance":
+        args = ["advance", "s.season.json", "--today", s.calendar.start.isoformat(), "--no-replan",
+                "--save"]
+    else:
+        from planner.coachform.write import save_template_form
+
+        save_template_form(s, tmp_path / "s.xlsx")  # the season's own workbook
+        args = ["import", "s.xlsx", "-o", "s.season.json", "--keep"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert ("s.season.json: changed on disk since this command read it (another program saved "
+            "it at ") in err, err
+    assert "): nothing was written; run the command again" in err and "Traceback" not in err
+    assert load_season(p).name == "saved by the app"
+    assert bak.read_bytes() == old_bak
+

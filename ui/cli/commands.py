@@ -31,10 +31,8 @@ def read_season(path: str, to_plan: bool = False):
     off, an injury after the season, a target before its injury) is said on stderr. ``to_plan``:
     the command solves, so a season without a training weekday (a file may hold one: it opens,
     with a note) is bad input, refused with the fix, not an infeasible season."""
-    from planner.seasonfile import load_season
-
     notes: list[str] = []
-    season = load_season(path, notes)
+    season = outputs.load_season(path, notes)  # remembered: a --save over it checks it first
     if to_plan:
         refuse_unplannable(season, path)
     for note in notes:
@@ -81,7 +79,6 @@ def cmd_demo(args) -> int:
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
     from planner.reimport import Place, decide
-    from planner.seasonfile import save_season
     from planner.text import plural
     from ui.cli.args import only_one
 
@@ -122,7 +119,7 @@ def cmd_import(args) -> int:
     if decision.removed:
         notes.insert(0, decision.removed)  # with --keep too
     replaced = out.is_file()
-    save_season(season, out)
+    outputs.store_season(season, out)
     cal = season.calendar
     print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
           f"{plural(len(season.athletes), 'athlete')}, {plural(len(season.competitions), 'competition')}, "
@@ -150,10 +147,9 @@ def _season_or_none(path):
     """The season file ``--replace`` writes over, to name what the workbook removes from it
     (None: nothing there, or no season that reads)."""
     from planner.errors import PeriodizeError
-    from planner.seasonfile import load_season
 
     try:
-        return load_season(path) if path.is_file() else None
+        return outputs.load_season(path) if path.is_file() else None
     except (PeriodizeError, OSError):
         return None
 
@@ -383,7 +379,6 @@ def _json_left(e: InputError, json: str | None) -> InputError:
 
 def cmd_solve(args) -> int:
     from planner.limits import athlete_days, size_warning
-    from planner.seasonfile import save_season
     from planner.text import plural
 
     try:
@@ -422,7 +417,7 @@ def cmd_solve(args) -> int:
         print("Interrupted: this is the best plan found before the interrupt (not proven best).",
               file=sys.stderr)
     if args.save:  # the plan first: an export that cannot be written must not lose it
-        save_season(season.model_copy(update={"plan": outcome.plan}), args.season)
+        outputs.store_season(season.model_copy(update={"plan": outcome.plan}), args.season)
         print(f"Stored the plan in {args.season}{outputs.kept_words(args.season)}")
     try:
         outputs.write(season, outcome.plan, out, args.anonymise)

@@ -144,11 +144,39 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+_READ: dict[str, str] = {}  # the season files this command read: real path -> digest of the bytes
+
+
+def load_season(path: str | os.PathLike, notes: list[str] | None = None):
+    """The season file at ``path``, as ``planner.seasonfile.load_season``; what was read is
+    remembered, so that :func:`store_season` over it refuses when another program saved it
+    since."""
+    from planner.seasonfile import load_season as load
+
+    digests: list[str] = []
+    season = load(path, notes, digests)
+    _READ[os.path.realpath(path)] = digests[0]
+    return season
+
+
+def store_season(season, path: str | os.PathLike) -> None:
+    """Save ``season`` over the season file at ``path`` (the previous one kept as ``.bak``).
+    When the command read that file and another program (the app, another command) saved it
+    since, nothing is written: SaveError naming the file, the other save's time and the fix."""
+    from planner.errors import ChangedOnDiskError, SaveError
+    from planner.seasonfile import save_season
+
+    key = os.path.realpath(path)
+    try:
+        _READ[key] = save_season(season, path, expected=_READ.get(key))
+    except ChangedOnDiskError as e:
+        raise SaveError(str(e.said("since this command read it", "run the command again"))) from None
+
+
 def season_there(path: Path):
     """The season in the file at ``path`` (None when no file is there); InputError when the file
     is there but is no season Periodize can read."""
     from planner.errors import InputError, NewerFileError, PeriodizeError
-    from planner.seasonfile import load_season
 
     if not path.exists():
         return None

@@ -619,12 +619,10 @@ def _grouped_later(season, later) -> list[tuple[str, object]]:
 
 def _store(season, args, done: str, what: str) -> int:
     """Save ``season`` into the season file with --save, else say that nothing was stored."""
-    from planner.seasonfile import save_season
-
     if args.save:
-        from ui.cli.outputs import kept_words
+        from ui.cli.outputs import kept_words, store_season
 
-        save_season(season, args.season)
+        store_season(season, args.season)
         print(f"{done} {args.season}{kept_words(args.season)}")
     else:
         print(f"Nothing stored (add --save to keep {what}).")

@@ -570,12 +570,12 @@ def _delete(season, args) -> int:
 
     from planner import edits as E
     from planner.scenarios import find
-    from planner.seasonfile import save_season
+    from ui.cli.outputs import store_season
 
     sc = find(season, args.delete)
     from ui.cli.outputs import kept_words
 
-    save_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
+    store_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
     print(f"Deleted scenario '{sc.name}' from {args.season}{kept_words(args.season)}")
     return 0
 
@@ -585,8 +585,7 @@ def _adopt(season, args) -> int:
     only with a plan made for the season as it is now."""
     from planner import edits as E
     from planner.scenarios import find, out_of_date, overtaken
-    from planner.seasonfile import save_season
-    from ui.cli.outputs import kept_words
+    from ui.cli.outputs import kept_words, store_season
 
     sc = find(season, args.adopt)
     past = overtaken(season, sc)  # re-planning it is refused too: as --list says, delete it
@@ -602,7 +601,7 @@ def _adopt(season, args) -> int:
     if why:
         raise InputError("--adopt", [f"scenario '{sc.name}' was {why}: its plan no longer fits; "
                                      f"re-plan it first ({again}), then adopt it"])
-    save_season(E.AdoptScenario(name=sc.name).apply(season), args.season)
+    store_season(E.AdoptScenario(name=sc.name).apply(season), args.season)
     print(f"Adopted scenario '{sc.name}': its changes and its plan are now the season's, in "
           f"{args.season}{kept_words(args.season)}")
     return 0
@@ -710,7 +709,7 @@ def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
     ``stab``: the re-plan's penalty for the days it changed (STAB)."""
     from planner import edits as E
     from planner.scenarios import compare, describe_edits
-    from planner.seasonfile import save_season
+    from ui.cli.outputs import store_season
 
     comp = compare(baseline, season.plan, after, plan, "baseline", f"'{sc.name}'", stab_b=stab)
     print()
@@ -726,7 +725,7 @@ def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
         print(f"Wrote the comparison to {args.xlsx}")
     if args.save:
         season = E.SetScenarioPlan(name=sc.name, plan=plan).apply(season)
-        save_season(season, args.season)
+        store_season(season, args.season)
         from ui.cli.outputs import kept_words
 
         print(f"Stored scenario '{sc.name}' and its plan in {args.season}{kept_words(args.season)}")
