@@ -12,8 +12,11 @@ files new and others old. :func:`write_group` therefore
    back);
 4. removes the old copies and fsyncs the folder.
 
-Either way no temporary file is left behind. Files of the folder the group does not name are
-never touched. :func:`athlete_file_names` gives the files' names, one per athlete.
+Either way no temporary file is left behind; one left by an export that was killed (``kill -9``)
+is removed by the next write of the same name, as a single file's save does
+(``planner.safefile.clean_stale_temps``; a live writer's temporary files are locked and stay).
+Files of the folder the group does not name are never touched. :func:`athlete_file_names` gives
+the files' names, one per athlete.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import tempfile
 from pathlib import Path
 
 from planner.errors import InputError, SaveError
+from planner.safefile import TempFile, clean_stale_temps
 
 __all__ = ["athlete_file_names", "kept_only_if_written", "prepare_folder", "safe_file_stem",
            "write_group"]
@@ -100,19 +104,15 @@ def _mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+def _write_temp(folder: Path, name: str, data: bytes) -> TempFile:
+    """``data`` in a locked temporary file next to ``name`` (a save's: ``planner.safefile``),
+    fsynced; the caller closes it."""
+    tmp = TempFile(folder, name, _mode(folder / name))
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, _mode(folder / name))
-        except OSError:
-            pass
+        tmp.write(data)
+        tmp.sync()
     except BaseException:
-        _unlink(tmp)
+        tmp.close()
         raise
     return tmp
 
@@ -122,13 +122,21 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
     the paths in the order given. SaveError naming the file and the cause when any fails, with
     every previous file as it was."""
     folder = Path(folder)
-    temps: dict[str, str] = {}
+    for name in files:  # a killed export's leftovers, as a single file's save removes them
+        clean_stale_temps(folder, name)
+    temps: dict[str, TempFile] = {}
+    try:
+        return _write_all(folder, files, temps)
+    finally:
+        for tmp in temps.values():
+            tmp.close()  # removed unless renamed into place
+
+
+def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile]) -> list[Path]:
     try:
         for name, data in files.items():
             temps[name] = _write_temp(folder, name, data)
     except OSError as e:
-        for tmp in temps.values():
-            _unlink(tmp)
         raise SaveError(f"{folder}: could not write {name} ({e.strerror or e}); no file was "
                         f"changed") from None
     aside: dict[str, str] = {}
@@ -149,7 +157,7 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
                 aside[name] = old
         for name in files:
             failing = name
-            os.replace(temps[name], folder / name)
+            temps[name].rename(folder / name)
             placed.append(name)
     except OSError as e:
         for done in placed:
@@ -159,8 +167,6 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
                 os.replace(old, folder / done)
             except OSError:
                 pass
-        for tmp in temps.values():
-            _unlink(tmp)
         hint = "; is it open in another program or read-only?" if isinstance(e, PermissionError) else ""
         raise SaveError(f"{folder / failing}: could not be replaced ({e.strerror or e}){hint}; "
                         f"every file in {folder} is as it was") from None

@@ -111,7 +111,7 @@ def _remove_if_dead(path: Path) -> bool:
         os.close(fd)  # also releases the lock
 
 
-class _Temp:
+class TempFile:
     """A locked temporary file next to the target, removed unless it was renamed into place."""
 
     def __init__(self, folder: Path, name: str, mode: int):
@@ -204,15 +204,15 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
         # its owner made so to keep it as it is, would be replaced all the same
         raise SaveError(_read_only(link))
     mode = old_mode if old_mode is not None else (PRIVATE if private else 0o666 & ~_UMASK)
-    temps: list[_Temp] = []
+    temps: list[TempFile] = []
     try:
-        new = _Temp(folder, p.name, mode)
+        new = TempFile(folder, p.name, mode)
         temps.append(new)
         new.write(data)
         new.sync()
         bak = None
         if backup and old_mode is not None:  # made under a temporary name: the .bak changes
-            bak = _Temp(folder, p.name + ".bak", PRIVATE)  # only once the new file is in place
+            bak = TempFile(folder, p.name + ".bak", PRIVATE)  # only once the new file is in place
             temps.append(bak)
             copied = bak.copy_from(p)
             bak.sync()
@@ -250,7 +250,7 @@ def _changed(link: Path, p: Path) -> ChangedOnDiskError:
     return ChangedOnDiskError(str(link), shown)
 
 
-def _place_backup(link: Path, p: Path, bak: _Temp) -> None:
+def _place_backup(link: Path, p: Path, bak: TempFile) -> None:
     """Move the ready backup to ``NAME.bak`` once the new file is in place."""
     try:
         bak.rename(p.with_name(p.name + ".bak"))
@@ -281,7 +281,7 @@ def write_problem(path: str | os.PathLike) -> str | None:
     except OSError:
         pass  # no file yet (or none that can be looked at: the save says why)
     try:
-        probe = _Temp(folder, p.name, PRIVATE)
+        probe = TempFile(folder, p.name, PRIVATE)
     except PermissionError as e:
         return folder_refused(link, folder, e.strerror or e.__class__.__name__, p.exists())
     except OSError as e:
@@ -362,7 +362,7 @@ def keep_backup(path: str | os.PathLike) -> bool:
     clean_stale_temps(folder, p.name)
     bak = None
     try:
-        bak = _Temp(folder, p.name + ".bak", PRIVATE)
+        bak = TempFile(folder, p.name + ".bak", PRIVATE)
         bak.copy_from(p)
         bak.sync()
         bak.rename(p.with_name(p.name + ".bak"))

@@ -231,6 +231,37 @@ def test_a_file_that_cannot_be_replaced_leaves_every_old_calendar(tmp_path, monk
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == old
 
 
+def test_a_killed_exports_temporary_files_go_at_the_next_export(tmp_path):
+    """An export killed while writing left '.A1 Ann Ash.ics.XXXXXXXX.tmp' in the folder for
+    good, even after a full re-export; single-file saves already removed such leftovers."""
+    season = _season()
+    folder = tmp_path / "ics"
+    folder.mkdir()
+    last = sorted(calendar_file_names(season).values())[-1]
+    stale = [folder / ".A1 Ann Ash.ics.4oq_hbnx.tmp", folder / f".{last}.ab12cd34.tmp"]
+    for f in stale:
+        f.write_text("BEGIN:VCALENDAR")  # half a calendar, as kill -9 leaves it
+    other = folder / ".notes.txt.ab12cd34.tmp"  # no file of this export's: not its business
+    other.write_text("x")
+    written = export_calendars(season, small_plan(season), folder, stamp=STAMP)
+    assert not any(f.exists() for f in stale) and other.exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([other.name, *(p.name for p in written)])
+
+
+def test_a_live_exports_temporary_files_are_locked_against_another_exports_clean_up(tmp_path):
+    """Two exports into one folder at once: the one starting second removes only temporary
+    files no writer holds, so the first one's are never pulled from under it."""
+    from planner.safefile import clean_stale_temps
+
+    tmp = fg._write_temp(tmp_path, "A1 Ann Ash.ics", b"BEGIN:VCALENDAR")
+    try:
+        if os.name == "posix":
+            assert clean_stale_temps(tmp_path, "A1 Ann Ash.ics") == 0 and os.path.exists(tmp.path)
+    finally:
+        tmp.close()
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or shutil.which("chattr") is None,
                     reason="a real immutable file needs root and chattr")
 def test_a_real_immutable_calendar_leaves_the_others_untouched(tmp_path):
