@@ -10,7 +10,9 @@ files new and others old. :func:`write_group` therefore
    the ones already moved are moved back);
 3. renames each new file into place (on a failure the new ones are removed and the old ones moved
    back);
-4. removes the old copies and fsyncs the folder.
+4. removes the old copies, or keeps one as ``NAME.bak`` where the export asked so before it was
+   built (``planner.safefile.keep_backup``: only now, so a failed group leaves every older
+   ``.bak`` as it was), and fsyncs the folder.
 
 Either way no temporary file is left behind; one left by an export that was killed (``kill -9``)
 is removed by the next write of the same name, as a single file's save does
@@ -28,7 +30,7 @@ import tempfile
 from pathlib import Path
 
 from planner.errors import InputError, SaveError
-from planner.safefile import TempFile, clean_stale_temps
+from planner.safefile import PRIVATE, TempFile, backup_wanted, clean_stale_temps, sync_folder
 
 __all__ = ["athlete_file_names", "kept_only_if_written", "prepare_folder", "safe_file_stem",
            "write_group"]
@@ -124,15 +126,18 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path
     folder = Path(folder)
     for name in files:  # a killed export's leftovers, as a single file's save removes them
         clean_stale_temps(folder, name)
+    # the files keep_backup asked to keep: their NAME.bak once every new file is in place
+    kept = {name for name in files if backup_wanted(folder / name)}
     temps: dict[str, TempFile] = {}
     try:
-        return _write_all(folder, files, temps)
+        return _write_all(folder, files, temps, kept)
     finally:
         for tmp in temps.values():
             tmp.close()  # removed unless renamed into place
 
 
-def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile]) -> list[Path]:
+def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile],
+               kept: set[str]) -> list[Path]:
     try:
         for name, data in files.items():
             temps[name] = _write_temp(folder, name, data)
@@ -170,17 +175,24 @@ def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile]
         hint = "; is it open in another program or read-only?" if isinstance(e, PermissionError) else ""
         raise SaveError(f"{folder / failing}: could not be replaced ({e.strerror or e}){hint}; "
                         f"every file in {folder} is as it was") from None
-    for old in aside.values():
-        _unlink(old)
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    for name, old in aside.items():
+        if name in kept:  # the file replaced: its NAME.bak, now that the new one is in place
+            _keep_as_backup(folder, name, old)
+        else:
+            _unlink(old)
+    sync_folder(folder)
     return [folder / name for name in files]
+
+
+def _keep_as_backup(folder: Path, name: str, old: str) -> None:
+    try:
+        os.chmod(old, PRIVATE)
+        os.replace(old, folder / f"{name}.bak")
+    except OSError as e:
+        _unlink(old)
+        raise SaveError(f"{folder / name}: written, but the previous file could not be kept as "
+                        f"{name}.bak ({e.strerror or e}); {name}.bak holds an earlier "
+                        f"version") from None
 
 
 def left_over(folder: str | os.PathLike, written: list[Path], what: str,

@@ -8,6 +8,9 @@ full disk, a crash or ``kill -9`` at any moment leaves the file and its ``.bak``
 old version or the new one), and a replace that fails (an immutable or locked file) leaves the
 ``.bak`` as it was.
 
+- An export asks with :func:`keep_backup`, before it is built, for the file it replaces to be
+  kept; its write (:func:`atomic_write`, or a group's) keeps it as ``NAME.bak`` once the new
+  file is in place, so an export that fails or is cancelled leaves the older ``.bak`` as it was.
 - A writer holds an exclusive ``flock`` on its temporary files while it lives; the next save of
   the same name removes the temporary files nobody holds (left by a killed save).
 - A symbolic link stays a link: the file it points to is replaced, next to it.
@@ -25,6 +28,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 from pathlib import Path
 
 from planner.errors import ChangedOnDiskError, SaveError
@@ -175,12 +179,13 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
     of the file as its writer read it; when the file there now holds other bytes (another
     program saved it since), :class:`ChangedOnDiskError` and nothing is written (a file gone
     since is no loss: written). Raises :class:`SaveError` (the previous file and backup
-    unchanged) when it cannot be written.
+    unchanged) when it cannot be written. After :func:`keep_backup` of ``path``, as ``backup``.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
     link = Path(path)
     p = target(link)
+    backup = backup_wanted(p) or backup
     if _is_special(p):
         if p.is_dir():
             raise SaveError(f"{link}: is a folder; give a file name")
@@ -228,7 +233,7 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
     finally:
         for t in temps:
             t.close()
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def _check_unchanged(link: Path, p: Path, expected: str) -> None:
@@ -336,7 +341,7 @@ def _write_directly(link: Path, p: Path, data: bytes) -> None:
         raise SaveError(f"{link}: could not be written ({e.strerror or e.__class__.__name__})") from None
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the renames durable where the platform allows it."""
     try:
         dfd = os.open(folder, os.O_RDONLY)
@@ -351,26 +356,37 @@ def _sync_folder(folder: Path) -> None:
 
 
 def keep_backup(path: str | os.PathLike) -> bool:
-    """Keep the current ``path`` as ``NAME.bak`` (written new-then-rename, 0600) before another
-    writer replaces it; True when there was a file to keep. For writers that do not take
-    ``backup=True`` (the exports)."""
+    """Keep the current ``path`` as ``NAME.bak`` (0600) when another writer replaces it; True
+    when there is a file to keep. For writers that do not take ``backup=True`` (the exports,
+    which say so before they are built): the next :func:`atomic_write` (or
+    ``planner.filegroup.write_group``) of ``path`` keeps the file it replaces as ``NAME.bak``
+    once the new one is in place, so an export that fails or is cancelled leaves the older
+    ``.bak`` as it was. SaveError now when the file cannot be read (nothing was written)."""
     link = Path(path)
     p = target(link)
     if _is_special(p) or not p.is_file():
         return False
-    folder = p.parent if str(p.parent) else Path(".")
-    clean_stale_temps(folder, p.name)
-    bak = None
     try:
-        bak = TempFile(folder, p.name + ".bak", PRIVATE)
-        bak.copy_from(p)
-        bak.sync()
-        bak.rename(p.with_name(p.name + ".bak"))
+        with open(p, "rb"):
+            pass
     except OSError as e:
         raise SaveError(f"{link}: could not keep the previous file as {p.name}.bak "
                         f"({e.strerror or e.__class__.__name__}); nothing was written") from None
-    finally:
-        if bak is not None:
-            bak.close()
-    _sync_folder(folder)
+    with _wanted_lock:
+        _wanted.add(os.path.realpath(p))
     return True
+
+
+_wanted: set[str] = set()  # real paths whose next write keeps the file it replaces (keep_backup)
+_wanted_lock = threading.Lock()  # the app exports in a background job
+
+
+def backup_wanted(p: Path) -> bool:
+    """Whether :func:`keep_backup` asked for ``p``'s next write to keep the file it replaces as
+    ``NAME.bak`` (the request is taken: one write)."""
+    key = os.path.realpath(p)
+    with _wanted_lock:
+        if key in _wanted:
+            _wanted.discard(key)
+            return True
+    return False

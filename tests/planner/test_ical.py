@@ -407,3 +407,33 @@ def test_a_stage_whose_days_are_all_calm_says_no_step_down():
     cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
     (ev,) = [e for e in by_category(cal, "Rehab") if str(e.get("summary")) == "Rehab stage S3 starts"]
     assert "After the flare-up" not in str(ev.get("description"))
+
+
+def test_a_group_that_cannot_be_written_leaves_every_older_bak(tmp_path, monkeypatch):
+    """The calendars replaced are kept as NAME.bak (an export over the coach's own files, or
+    the handouts' PDFs): a group that failed had already moved each .bak on."""
+    from planner.safefile import keep_backup
+
+    season = _season()
+    folder = tmp_path / "ics"
+    export_calendars(season, small_plan(season), folder, stamp=STAMP)
+    names = sorted(p.name for p in folder.iterdir())
+    for name in names:
+        (folder / f"{name}.bak").write_text("older")
+    old = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real = os.replace
+
+    def immutable(src, dst):
+        if os.fspath(src).endswith("A1 Ann Ash.ics"):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        return real(src, dst)
+
+    assert all(keep_backup(folder / name) for name in names)
+    monkeypatch.setattr(os, "replace", immutable)
+    with pytest.raises(SaveError, match="could not be replaced"):
+        export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == old  # no temporary file either
+    monkeypatch.undo()
+    assert all(keep_backup(folder / name) for name in names)
+    export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+    assert all((folder / f"{n}.bak").read_bytes() == old[n] for n in names)

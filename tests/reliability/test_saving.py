@@ -195,7 +195,9 @@ def test_keep_backup_and_a_name_too_long(tmp_path):
     f = tmp_path / "plan.json"
     assert keep_backup(f) is False
     f.write_text("one")
-    assert keep_backup(f) is True and (tmp_path / "plan.json.bak").read_text() == "one"
+    assert keep_backup(f) is True and not (tmp_path / "plan.json.bak").exists()  # not yet:
+    atomic_write(f, "two")  # once the new file is in place
+    assert (tmp_path / "plan.json.bak").read_text() == "one"
     with pytest.raises(SaveError, match="at most 237"):
         atomic_write(tmp_path / ("x" * 240), "data")
 
@@ -479,3 +481,36 @@ def test_a_command_that_stores_over_a_file_saved_meanwhile_refuses(tmp_path, mon
     assert load_season(p).name == "saved by the app"
     assert bak.read_bytes() == old_bak
 
+
+def test_an_export_whose_replace_fails_leaves_the_older_bak_as_it_was(work, monkeypatch, capsys):
+    """A re-export onto a workbook or JSON that is immutable or locked: the export kept the
+    current file as .bak before it wrote, so each failed try replaced the older .bak."""
+    from ui.cli.main import main
+
+    monkeypatch.chdir(work)
+    assert main(["export", "s.season.json", "--json", "p.json"]) == 0
+    assert main(["export", "s.season.json", "--json", "p.json"]) == 0  # p.json.bak: the first
+    (work / "p.json.bak").write_bytes(b'{"format": "periodize-plan", "older": true}')
+    now, older = (work / "p.json").read_bytes(), (work / "p.json.bak").read_bytes()
+    _replace_refused(monkeypatch, work / "p.json")
+    capsys.readouterr()
+    assert main(["export", "s.season.json", "--json", "p.json"]) == 1
+    assert "p.json: could not be replaced" in capsys.readouterr().err
+    assert (work / "p.json").read_bytes() == now and (work / "p.json.bak").read_bytes() == older
+    assert [x.name for x in work.iterdir() if x.name.endswith(".tmp")] == []
+    monkeypatch.setattr(os, "replace", os.rename)  # replaceable again: the .bak moves on
+    assert main(["export", "s.season.json", "--json", "p.json"]) == 0
+    assert (work / "p.json.bak").read_bytes() == now
+
+
+def test_a_backup_kept_for_a_write_that_never_comes_changes_nothing(tmp_path):
+    """An export that fails or is cancelled before it writes: no .bak moved, no file left."""
+    p, bak = tmp_path / "p.json", tmp_path / "p.json.bak"
+    p.write_text("now")
+    bak.write_text("older")
+    assert keep_backup(p)
+    assert bak.read_text() == "older" and sorted(x.name for x in tmp_path.iterdir()) == ["p.json", "p.json.bak"]
+    assert keep_backup(p) and keep_backup(p)  # kept twice before one write: one .bak
+    atomic_write(p, "new")
+    assert bak.read_text() == "now" and p.read_text() == "new"
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["p.json", "p.json.bak"]

@@ -264,9 +264,11 @@ def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbo
     assert seen and seen[0] == len(athletes) * len(weeks)
     assert target.read_bytes() == b"the handouts printed last week"
     assert "not written" in window.statusBar().currentMessage()
-    assert {p.name for p in (tmp_path / "out").iterdir()} == {"season.pdf", "season.pdf.bak"}  # no temporary file left
+    # no temporary file left, nor a .bak: the file is kept as one only once it is replaced
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"season.pdf"}
     assert export_handouts_to(window, target, athletes, weeks)  # not cancelled: written
     assert target.read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "out" / "season.pdf.bak").read_bytes() == b"the handouts printed last week"
     assert f"Wrote {len(athletes) * len(weeks)} handout pages" in window.statusBar().currentMessage()
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
 
