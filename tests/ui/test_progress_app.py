@@ -2505,3 +2505,59 @@ def test_the_played_in_rehab_mark_follows_a_match_moved():
     moved = match.model_copy(update={"date": match.date + dt.timedelta(days=1)})
     s2 = s.model_copy(update={"competitions": (moved,) + s.competitions[1:]})
     assert s2.sessions is s.sessions and ("A1", match.date) not in played_in_rehab(s2)
+
+
+@pytest.mark.parametrize("flare", [True, False])
+def test_a_sessions_file_that_cannot_be_read_keeps_the_flare_up_and_its_tick(qtbot, in_week_3, tmp_path, flare):
+    """A flare-up ticked (or an offer left unticked), then "Import this week's sessions…" with a
+    file that cannot be read (an empty RPE): the box went, "Leave the sessions out" did not bring
+    it back, and Move Today recorded neither the flare-up nor the stage change it had unticked.
+    Now the offer stays with its tick, and what is ticked is what is recorded."""
+    pain_day = day(12)  # A1 is in S1 (recorded on day 7); today is day 14
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=pain_day, minutes=50, rpe=4, pain=6),)
+                      ).apply(in_week_3)
+    w = make_window(qtbot, s)
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.replan_box.setChecked(False)
+    (i,) = [i for i, t in enumerate(dlg.moves) if t.athlete == "A1"]
+    s2 = (dlg.moves[i].stage, dlg.date_fields[i].value())
+    assert s2[1] >= pain_day and dlg.is_accepted(i)
+    (box, _p), = dlg.flare_boxes
+    box.setChecked(flare)
+    assert dlg.is_accepted(i) is not flare
+    bad = tmp_path / "week.csv"
+    bad.write_text("Athlete ID,Date,Minutes,RPE\n"
+                   f"A2,{day(15).isoformat()},50,4\nA3,{day(15).isoformat()},50,\n")
+    dlg.choose_log = lambda: str(bad)
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert "The sessions were not read" in dlg.error.text() and "RPE" in dlg.error.text()
+    for step in ("failed", "left out"):
+        (box, p), = dlg.flare_boxes
+        assert (p.athlete, p.date, box.isChecked()) == ("A1", pain_day, flare), step
+        assert dlg.is_accepted(i) is not flare, step
+        assert dlg.flare_note.isVisibleTo(dlg) is flare, step
+        qtbot.mouseClick(dlg.leave_out_button, Qt.MouseButton.LeftButton)
+    dlg.buttons.accepted.emit()
+    rec = w.season.injury_of("A1")
+    assert (pain_day in rec.flare_ups) is flare
+    assert (any((r.stage, r.start) == s2 for r in rec.stages)) is not flare
+    if not flare:  # unticked again after the failed read: the stage change comes back with it
+        return
+    w.undo_action.trigger()
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    (box, _p), = dlg.flare_boxes
+    box.setChecked(True)
+    good = tmp_path / "good.csv"  # read: the tick on the offer still offered is kept
+    good.write_text(f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(16).isoformat()},50,4,7\n")
+    assert dlg.read_log_file(str(good)), dlg.log_error
+    assert [(p.athlete, p.date, b.isChecked()) for b, p in dlg.flare_boxes] == [
+        ("A1", pain_day, True), ("A1", day(16), False)]
+    assert not dlg.is_accepted(i)
+    assert not dlg.read_log_file(str(bad))  # the read log's own offer goes with it; the tick stays
+    (box, p), = dlg.flare_boxes
+    assert box.isChecked() and (p.athlete, p.date) == ("A1", pain_day) and not dlg.is_accepted(i)
+    box.setChecked(False)  # and unticking it still gives the stage change back
+    assert dlg.is_accepted(i)
+    dlg.reject()

@@ -375,9 +375,7 @@ class AdvanceDialog(QDialog):
             self.error.setText("")
         elif not self.log_source:
             self.error.setText("")
-            self._clear_flare_boxes()  # the pains logged already that propose a flare-up
-            self._add_flare_boxes(self.season.model_copy(update={
-                "calendar": self.season.calendar.model_copy(update={"today": today})}), ())
+            self._offer_flare_ups(self._moved(), ())  # the pains logged already that propose one
 
     def _show_intro(self, today: dt.date) -> None:
         old = self.old_today
@@ -463,6 +461,7 @@ class AdvanceDialog(QDialog):
 
     def _fill_table(self) -> None:
         self._release_table()
+        self._undid = {}  # rows listed afresh: the flare-ups ticked untick theirs again (_offer_flare_ups)
         self._filling = True  # the ticks restored are no click of the coach's (_hold_table)
         try:
             self._fill_rows()
@@ -602,6 +601,7 @@ class AdvanceDialog(QDialog):
 
     def _refresh_status(self) -> None:
         """Each row's last column: recorded, or the stage the athlete stays in."""
+        ticked = {(p.athlete, p.date) for box, p in self.flare_boxes if box.isChecked()}
         staying: dict[str, str] = {}
         for i, t in enumerate(self.moves):
             if t.athlete not in staying:
@@ -611,14 +611,14 @@ class AdvanceDialog(QDialog):
             if item is None:
                 continue
             done = "happened: recorded on this day" + self._short_stage(i)
-            flares = [f for a, f in self._ticked if a == t.athlete and f <= t.date]
+            flares = [f for a, f in ticked if a == t.athlete and f <= t.date]
             not_done = (f"not done: the flare-up of {day_text(max(flares))} sends the athlete "
                         f"back a stage" if flares else  # "stays in" would be untrue
                         f"not done: stays in {_stage_words(self.season, t, staying[t.athlete])}")
             if self.is_accepted(i):
                 staying[t.athlete] = t.stage
             self._steady_height(i, item, done, not_done, done if self.is_accepted(i) else not_done)
-        flared = {a for a, _f in self._ticked}  # the flare-up note says what happens to them
+        flared = {a for a, _f in ticked}  # the flare-up note says what happens to them
         none, part = [], []
         for a in dict.fromkeys(t.athlete for t in self.moves):
             rows = [i for i, t in enumerate(self.moves) if t.athlete == a]
@@ -701,9 +701,8 @@ class AdvanceDialog(QDialog):
     # -- the week's log ----------------------------------------------------------------------
     def read_log_file(self, path: str) -> bool:
         """Read ``path`` as if the coach had chosen it with Import (it is re-read when today
-        changes)."""
+        changes). A flare-up ticked stays ticked while it is offered."""
         self.log_source = path
-        self._ticked = set()
         return self._read_log(path)
 
     def leave_log_out(self) -> None:
@@ -716,12 +715,14 @@ class AdvanceDialog(QDialog):
         self._clear_flare_boxes()
         self.leave_out_button.hide()
         self._reread_moves()
+        if self.today_field.is_valid():  # the pains logged already still propose theirs
+            self._offer_flare_ups(self._moved(), ())
 
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
         if not path:
             return False
-        return self.read_log_file(path)  # a new log: its own proposals, none ticked
+        return self.read_log_file(path)
 
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
@@ -731,17 +732,19 @@ class AdvanceDialog(QDialog):
         self.log_source = self.log_source or path
         self.leave_out_button.show()
         self.log_label.setText("")
-        self._clear_flare_boxes()
         if not self.today_field.is_valid():
             return False
-        moved = self.season.model_copy(update={"calendar": self.season.calendar.model_copy(
-            update={"today": self.today_field.value()})})
+        moved = self._moved()
         try:
             result = read_log(path, moved, in_move_today=True)
         except LogReadError as e:
             self.log_error = str(e)
             self.error.setText(f"The sessions were not read:\n{e}")
             self._reread_moves()
+            # a file not read changes nothing else: the pains logged already offer their
+            # flare-ups, ticked as the coach left them (they went, and OK recorded neither the
+            # flare-up nor the stage change its tick had unticked)
+            self._offer_flare_ups(moved, ())
             QTimer.singleShot(0, self._fit_height)  # the list of problems: room for it
             return False
         self.error.setText("")
@@ -765,8 +768,8 @@ class AdvanceDialog(QDialog):
                                # flare-up to record below the fold
                                + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
                                + kept)
-        self._add_flare_boxes(moved, result.sessions)
-        self._reread_moves()
+        self._reread_moves()  # first: rows listed again are then unticked by the ticks kept
+        self._offer_flare_ups(moved, result.sessions)
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
         QTimer.singleShot(0, self._fit_height)
         return True
@@ -782,6 +785,11 @@ class AdvanceDialog(QDialog):
             self.moves = moves
             self._fill_table()
             self._show_intro(self.today_field.value())
+
+    def _moved(self) -> Season:
+        """The season with the new today (the field's date, understood)."""
+        return self.season.model_copy(update={"calendar": self.season.calendar.model_copy(
+            update={"today": self.today_field.value()})})
 
     def _logged_sessions(self):
         """The season's sessions with the log read for the new today (None: no log read)."""
@@ -829,9 +837,22 @@ class AdvanceDialog(QDialog):
             self.flare_col.removeWidget(box.row)
             box.row.deleteLater()
         self.flare_boxes = []
-        self._undid = {}
         self.flare_note.hide()
         self.older_flares.hide()
+
+    def _offer_flare_ups(self, moved: Season, sessions) -> None:
+        """The flare-ups to tick listed again for the log as it now is (read, left out, or not
+        readable): a tick the coach gave one still offered is kept, with the stage changes it
+        unticked; one no longer offered gives them back, as unticking it would (its tick is
+        remembered: a today typed a digit at a time passes days that do not offer it)."""
+        self._clear_flare_boxes()
+        self._add_flare_boxes(moved, sessions)
+        offered = {(p.athlete, p.date) for _box, p in self.flare_boxes}
+        for key in self._ticked - offered:
+            self._flare_rows(key, False)
+            self._ticked.add(key)
+        self._refresh_status()
+        self._show_flare_note()
 
     def _add_flare_boxes(self, moved: Season, sessions) -> None:
         """A box for each flare-up the log being read proposes, and for each pain logged
@@ -878,31 +899,32 @@ class AdvanceDialog(QDialog):
         self._hold_table()
         self._flaring = True  # the rows it ticks or unticks are not the coach's own setting
         try:
-            self._flare_rows(prop, on)
+            self._flare_rows((prop.athlete, prop.date), on)
         finally:
             self._flaring = False
         self._refresh_status()
         self._show_flare_note()
 
-    def _flare_rows(self, prop, on: bool) -> None:
-        key = (prop.athlete, prop.date)
+    def _flare_rows(self, key: tuple[str, dt.date], on: bool) -> None:
+        athlete, date = key
         if not on:
             self._ticked.discard(key)
             for i in self._undid.pop(key, []):
-                before = [j for j in range(i) if self.moves[j].athlete == prop.athlete]
+                before = [j for j in range(i) if self.moves[j].athlete == athlete]
                 if all(self.is_accepted(j) for j in before):  # else ticking it would tick
                     self.set_accepted(i, True)                # rows before it the coach unticked
             return
         self._ticked.add(key)
         undone = []
         for i, t in enumerate(self.moves):
-            if t.athlete == prop.athlete and self.is_accepted(i) and self.date_fields[i].is_valid() \
-                    and self.date_fields[i].value() >= prop.date:
+            if t.athlete == athlete and self.is_accepted(i) and self.date_fields[i].is_valid() \
+                    and self.date_fields[i].value() >= date:
                 undone.append(i)
         for i in undone:
             if self.is_accepted(i):  # (unticking one may have unticked the later ones)
                 self.set_accepted(i, False)
-        self._undid[key] = undone
+        # ticked again as the offers are listed again, the rows it unticked before stay its own
+        self._undid[key] = sorted({*self._undid.get(key, ()), *undone})
 
     def _show_flare_note(self) -> None:
         """What the ticked flare-ups change besides themselves: projected changes unticked, and a
