@@ -135,7 +135,7 @@ def test_coming_back_to_the_window_says_the_file_changed_and_offers_reload(qtbot
     assert w.notice_disk_change()
     assert w.notice.isVisibleTo(w) and w.notice.reload_button.isVisibleTo(w.notice)
     assert "tiny.season.json was changed by another program" in w.notice.label.toolTip()
-    assert "discards your changes" not in w.notice.text()  # none made here
+    assert "replaces your changes" not in w.notice.text()  # none made here
     assert not w.notice_disk_change()  # the same change: said once
     w.changeEvent(QEvent(QEvent.Type.ActivationChange))  # not active offscreen: nothing more
     w.notice.reload_button.click()
@@ -144,7 +144,7 @@ def test_coming_back_to_the_window_says_the_file_changed_and_offers_reload(qtbot
     # with changes here, Reload asks first; declined, they stay
     w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
     save_season(season, path)
-    assert w.notice_disk_change() and "Reloading discards your changes here." in \
+    assert w.notice_disk_change() and "Reload replaces your changes here (Undo gives them back)." in \
         w.notice.text()
     dialogs.answer = "no"
     w.notice.reload_button.click()
@@ -178,3 +178,25 @@ def test_the_changed_on_disk_notice_takes_one_line_at_1024x600(qtbot, tmp_path):
     notice.resize(300, notice.height())  # narrower than the words: cut, still one line
     qtbot.wait(10)
     assert label.text().endswith("…") and label.height() < 2 * one_line
+
+
+def test_reload_is_one_undo_step_that_gives_back_the_windows_season(setup, dialogs):
+    """Reload after another program saved the file cleared the whole undo history unsaid: the
+    changes made here before it could not be undone. It is one Edit ▸ Undo step now, as an
+    import over the season is: Undo gives back the window's version, and the steps before it."""
+    w, path, other = setup
+    mine = w.season
+    assert w.undo_stack.count() == 1
+    assert w.notice_disk_change() and "Undo gives them back" in w.notice.label.toolTip()
+    dialogs.answer = "yes"
+    w.notice.reload_button.click()
+    assert w.season == other and not w.modified and w.notice.isHidden()
+    assert w.undo_stack.count() == 2 and w.undo_action.text() == "&Undo Reload tiny.season.json"
+    assert "Edit ▸ Undo gives back the season as it was here" in w.statusBar().currentMessage()
+    w.undo_action.trigger()
+    assert w.season == mine and w.modified
+    w.undo_action.trigger()  # the change made here before the reload
+    assert w.season == tiny_season()
+    w.redo_action.trigger()
+    w.redo_action.trigger()
+    assert w.season == other and not w.modified and load_season(path) == other

@@ -292,19 +292,32 @@ class MainWindow(QMainWindow):
     def is_solving(self) -> bool:
         return self.solve_job.is_running()
 
-    def open_path(self, path: str | os.PathLike) -> bool:
-        """Open a season file; on a bad file show why and keep the current document."""
+    def _read_season(self, path: str | os.PathLike, failed: str, open_backup: bool = False):
+        """``(season, notes, stamp)`` read from ``path``, or None when it does not read (said,
+        with ``failed`` in the status bar). ``open_backup``: a readable backup is offered and
+        opened instead (``say_not_opened``); then True."""
         from planner.seasonfile import load_season
 
         stamp = DiskStamp.of(path)  # before reading: a change while reading is noticed later
         notes: list[str] = []
         try:
-            season = load_season(path, notes)
+            return load_season(path, notes), notes, stamp
         except PeriodizeError as e:
-            if self.say_not_opened(path, e):
-                return True
-            self.statusBar().showMessage("Open failed; the current season is unchanged.", 8000)
-            return False
+            if open_backup:
+                if self.say_not_opened(path, e):
+                    return True
+            else:
+                self.interaction.error("Season not opened", str(e))
+            self.statusBar().showMessage(f"{failed}; the current season is unchanged.", 8000)
+            return None
+
+    def open_path(self, path: str | os.PathLike) -> bool:
+        """Open a season file; on a bad file show why (offering its backup) and keep the current
+        document."""
+        read = self._read_season(path, "Open failed", open_backup=True)
+        if read is None or read is True:
+            return read is True
+        season, notes, stamp = read
         self.set_document(season, Path(path), stamp=stamp)
         self._add_recent(Path(path))
         self.statusBar().showMessage(f"Opened {Path(path).name}. {self._summary()}", 8000)
@@ -399,7 +412,8 @@ class MainWindow(QMainWindow):
             "The file changed on disk",
             f"“{Path(path).name}” was changed by another program (for example periodize solve "
             f"--save) at {now.modified:%H:%M} on {date_short(now.modified)}, after you opened or saved it here.\n\n"
-            f"Reload: open it as it is on disk; your changes here are discarded.\n"
+            f"Reload: open it as it is on disk in place of your changes here (Edit ▸ Undo "
+            f"gives them back).\n"
             f"Overwrite: save the season as it is here over it; the other change is lost "
             f"(the previous file is kept as {Path(path).name}.bak).\n"
             f"Save As: keep both; save yours under another name.",
@@ -426,7 +440,7 @@ class MainWindow(QMainWindow):
         if now is None or (self._told_disk is not None and self._told_disk.same_content(now)):
             return False
         self._told_disk = now
-        yours = (" Reloading discards your changes here." if doc.modified else "")
+        yours = (" Reload replaces your changes here (Undo gives them back)." if doc.modified else "")
         # one line above the board (two squeezed it to 4 athletes at 1024 x 600); the whole
         # sentence in its tooltip
         self.notice.offer(
@@ -446,22 +460,37 @@ class MainWindow(QMainWindow):
 
     def _reload_asked(self) -> None:
         if self.document.modified and not self.interaction.confirm(
-                "Reload the season file?", "Reload it as it is on disk and discard your changes "
-                "here?", default=False):
+                "Reload the season file?", "Reload it as it is on disk in place of your changes "
+                "here? Edit ▸ Undo gives them back.", default=False):
             return
         self.reload_from_disk()
 
     def reload_from_disk(self) -> bool:
-        """Open the document's file again as it is on disk (the changes here are dropped)."""
-        path = self.document.path
+        """The document's file as it is on disk in place of the window's season, as one Edit ▸
+        Undo step ("Reload FILE"), as an import over it is: Undo gives back the window's version
+        and the history before it (a reload after ``periodize advance --save`` in a terminal
+        cleared the whole undo history unsaid). The reloaded season is the saved one."""
+        doc = self.document
+        path = doc.path
         if path is None:
             return False
-        modified = self.document.modified
-        self.document.set_modified(False)  # the coach chose to drop them: no save prompt
-        if not self.open_path(path):
-            self.document.set_modified(modified)
+        read = self._read_season(path, "Reload failed")
+        if read is None:
             return False
-        self.statusBar().showMessage(f"Reloaded {path.name} as it is on disk.", 8000)
+        season, notes, stamp = read
+        self._hide_stale()
+        self.lost_file = None
+        self._hide_disk_notice()
+        changed = season != doc.season
+        if changed:
+            self.import_over(season, f"Reload {path.name}")
+        doc.disk_stamp = stamp
+        doc.set_modified(False)  # the window's season is the file's again
+        self._update_title()
+        self.statusBar().showMessage(f"Reloaded {path.name} as it is on disk"
+                                     + (" (Edit ▸ Undo gives back the season as it was here)."
+                                        if changed else "."), 8000)
+        self.say_notes(notes)
         return True
 
     def set_document(self, season: Season, path: Path | None, modified: bool = False,
