@@ -1082,10 +1082,15 @@ class SetPlan(Edit):
         if self.plan is None:
             return "Clear the plan"
         # in a coach's words, not the solver's ("Accept the feasible plan")
-        return {"optimal": "Accept the plan (the best possible)",
-                "manual": "Accept the plan edited by hand",
+        return {"manual": "Accept the plan edited by hand",
                 "cancelled": "Accept the plan found before the stop",
-                }.get(self.plan.status, "Accept the plan (the best found in the time allowed)")
+                }.get(self.plan.status, f"Accept the plan ({self.quality()})")
+
+    def quality(self) -> str:
+        """How good the plan is, in a coach's words ("the best possible")."""
+        return {"optimal": "the best possible", "manual": "edited by hand",
+                "cancelled": "found before the stop",
+                }.get(self.plan.status if self.plan else "", "the best found in the time allowed")
 
 
 class SetDayIntensity(Edit):

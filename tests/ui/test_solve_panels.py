@@ -56,7 +56,7 @@ def test_an_accepted_plan_is_one_undo_step(qtbot, tiny):
         fake.release.set()
     assert w.season.plan == plan
     assert w.undo_stack.count() == 1
-    assert w.undo_stack.undoText() == "Accept the plan edited by hand"  # "the manual plan"
+    assert w.undo_stack.undoText() == "Solve (edited by hand)"  # what the coach did, then the plan
     assert w.stale_result() is None and not w.banner.isVisible()
     w.undo_action.trigger()
     assert w.season == tiny and not w.modified

@@ -58,8 +58,8 @@ class EditCommand(SeasonCommand):
     (and merged with the plan that completes it, :meth:`mergeWith`)."""
 
     def __init__(self, document: Document, edit: Edit, before: Season, after: Season,
-                 plan_rules=None):
-        super().__init__(document, edit.describe(before), before, after)
+                 plan_rules=None, text: str = ""):
+        super().__init__(document, text or edit.describe(before), before, after)
         self.edit = edit
         self.plan_rules = plan_rules  # the rules a stored plan was made under, when not after's
 
@@ -158,17 +158,19 @@ class Document(QObject):
         return self._season.rules
 
     # -- changes -------------------------------------------------------------------------
-    def apply(self, edit: Edit, after: Season | None = None, plan_rules=None) -> Season:
+    def apply(self, edit: Edit, after: Season | None = None, plan_rules=None,
+              text: str = "") -> Season:
         """Apply ``edit`` as one undo step; raises ``planner.errors.InputError`` (nothing changes).
 
         ``after``: the result of ``edit.apply(season)`` already computed (in a worker thread)
         for exactly the current season. ``plan_rules``: the rule settings the plan ``edit``
         stores was made under, when they are not the season's (:meth:`rules_of_plan`).
+        ``text``: the step's name in Edit ▸ Undo, when not the edit's own (what the coach did).
         """
         before = self._season
         if after is None:
             after = edit.apply(before)
-        self.undo_stack.push(EditCommand(self, edit, before, after, plan_rules))
+        self.undo_stack.push(EditCommand(self, edit, before, after, plan_rules, text))
         return after
 
     def apply_season(self, season: Season, text: str, saved: Season | None = None) -> None:

@@ -216,12 +216,13 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def apply_edit(self, edit: E.Edit, after: Season | None = None, quiet: bool = False,
-                   plan_rules=None) -> bool:
+                   plan_rules=None, text: str = "") -> bool:
         """Apply ``edit`` as one undo step; a refused edit is explained, never raised.
 
         ``after``: the edit's result for the current season when already computed; ``quiet``:
         a refusal is explained in the status bar only (a drop on the board), not a dialog;
-        ``plan_rules``: the rules the plan ``edit`` stores was made under, when not the season's."""
+        ``plan_rules``: the rules the plan ``edit`` stores was made under, when not the season's;
+        ``text``: the undo step's name, when not the edit's own."""
         if isinstance(edit, E.RecordFlareUp) and after is None:
             edit = self._flare_later(edit)
             if edit is None:
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
                 return False
         try:
             before = self.document.season
-            self.document.apply(edit, after, plan_rules)
+            self.document.apply(edit, after, plan_rules, text)
         except PeriodizeError as e:
             if quiet:
                 self.statusBar().showMessage(f"Not done: {_one_line(e)}. The season is "
@@ -1412,16 +1413,23 @@ class MainWindow(QMainWindow):
             self.interaction.warn("No plan found", outcome.message or f"The solver found no plan "
                                   f"({status}). Give it more time or relax a rule.")
 
-    def _accept_plan(self, result: SolveResult) -> bool:
-        """Accept the solver's plan as one undo step, using the season and check the worker
-        prepared when they are for exactly the current season."""
+    def _accept_plan(self, result: SolveResult, what: str = "Solve") -> bool:
+        """Accept the solver's plan as one undo step named for what the coach did (``what``:
+        "Solve", "Re-plan from today"; it read "Accept the plan (the best possible)" whichever),
+        using the season and check the worker prepared when they are for exactly the current
+        season. A solve says how good its plan is; a re-plan keeps all it need not change, so
+        it says only that it was stopped."""
+        edit = E.SetPlan(plan=result.outcome.plan)
+        quality = edit.quality()
+        text = f"{what} ({quality})" if what == "Solve" or quality == "found before the stop" \
+            else what
         prepared = result.prepared
         if prepared is not None and prepared.season == self.document.season \
                 and prepared.edit.plan is result.outcome.plan:
             self._remember_check(prepared.after, (prepared.report, None))
             self._remember_returns(prepared.after, prepared.returns)
-            return self.apply_edit(prepared.edit, prepared.after)
-        return self.apply_edit(E.SetPlan(plan=result.outcome.plan))
+            return self.apply_edit(prepared.edit, prepared.after, text=text)
+        return self.apply_edit(edit, text=text)
 
     @Slot()
     def apply_stale_result(self) -> bool:

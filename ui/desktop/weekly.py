@@ -504,7 +504,7 @@ class WeeklyLoop(QObject):
             w.statusBar().showMessage("Re-plan ignored: another season was opened meanwhile.", 10000)
         elif result.stale and outcome.plan is not None:
             w._offer_stale(outcome, result.value.rules)
-        elif outcome.plan is not None and w._accept_plan(result.value):
+        elif outcome.plan is not None and w._accept_plan(result.value, "Re-plan from today"):
             season = w.season
             p0 = max(0, (planning_start(season) - season.calendar.start).days)
             n = changed_days(self._reference, outcome.plan, p0)
@@ -524,9 +524,10 @@ class WeeklyLoop(QObject):
                                         f"{'es' if len(early) > 2 else ''}." if len(early) > 1 else "")
                      if early else "")
             hint = f" {hint}." if hint else ""
+            # the returns it moved first: last, they were cut off at 1366 px
             w.statusBar().showMessage(
-                f"Re-planned from today in {outcome.wall_time:.1f} s: {words}; "
-                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}{said}{hint}",
+                f"Re-planned from today.{said} In {outcome.wall_time:.1f} s: {words}; "
+                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}{hint}",
                 20000)
         else:
             w._show_no_plan(outcome)
