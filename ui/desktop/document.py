@@ -2,7 +2,8 @@
 
 Every change goes through :meth:`Document.apply`, which runs a ``planner.edits`` edit and
 pushes one :class:`EditCommand` (orange-canvas-core style: one ``QUndoCommand`` per domain
-verb); a coach workbook imported over the season is one :class:`SeasonCommand`. A command stores the document before and after, so undo restores the exact previous
+verb); a coach workbook imported over the season, or the file reloaded from disk, is one
+:class:`SeasonCommand`. A command stores the document before and after, so undo restores the exact previous
 season. "Modified" is derived from the undo stack's clean state. ``disk_stamp`` is the file as
 the document last read or wrote it (``ui.desktop.diskstate``): saving compares it with the disk.
 """
@@ -38,7 +39,8 @@ def _stores_plan(edit) -> bool:
 
 class SeasonCommand(QUndoCommand):
     """The whole season swapped for another as one step (a coach workbook imported over the open
-    season): undo gives back the season as it was, redo the other; the file stays the same."""
+    season, the file reloaded from disk): undo gives back the season as it was, redo the other;
+    the file stays the same."""
 
     def __init__(self, document: Document, text: str, before: Season, after: Season):
         super().__init__(text)
