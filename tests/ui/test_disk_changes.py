@@ -200,3 +200,82 @@ def test_reload_is_one_undo_step_that_gives_back_the_windows_season(setup, dialo
     w.redo_action.trigger()
     w.redo_action.trigger()
     assert w.season == other and not w.modified and load_season(path) == other
+
+
+def test_a_save_made_between_the_check_and_the_write_is_not_overwritten(setup, dialogs,
+                                                                        monkeypatch):
+    """The app looked at the file, found it as it had read it, and wrote: a save another
+    program made in between (``periodize record … --save`` finishing its solve) was overwritten
+    unsaid. The write now takes the file as checked; changed since, the coach is asked."""
+    w, path, other = setup
+    save_season(tiny_season(), path)  # the file as the window read it: no change to ask about
+    w.document.disk_stamp = DiskStamp.of(path)
+    check = w._check_disk
+    raced = []
+
+    def check_then_another_save(p):
+        verdict = check(p)
+        if not raced:  # the other program's save lands just after the check
+            raced.append(save_season(other, path))
+        return verdict
+
+    monkeypatch.setattr(w, "_check_disk", check_then_another_save)
+    dialogs.answer = "cancel"
+    assert not w.save() and w.modified and "*" in w.windowTitle()
+    assert load_season(path) == other and len(asked(dialogs)) == 1
+    dialogs.answer = "overwrite"
+    assert w.save() and not w.modified
+    assert load_season(path) == w.season
+    assert load_season(path.parent / (path.name + ".bak")) == other  # kept, as Overwrite says
+
+
+def test_closing_asks_when_another_program_saved_over_the_windows_save(setup, dialogs):
+    """The app saved; another program then wrote over that save; Ctrl+Q closed the window
+    without a question, and the season saved here survived only in the .bak. The window's
+    season is in no file then: it counts as not saved, and closing asks."""
+    w, path, other = setup
+    dialogs.answer = "overwrite"
+    assert w.save() and not w.modified
+    mine = w.season
+    save_season(other, path)  # over the app's save, by a program that did not look
+    dialogs.answer = "cancel"
+    assert not w.close()
+    (q,) = [d for d in dialogs if d[1] == "Unsaved changes"]
+    assert "was saved here, then another program saved over it" in q[2]
+    assert w.modified and "*" in w.windowTitle() and w.season == mine
+    # noticed on coming back to the window too: Reload is one undo step, and the file's again
+    assert w.notice_disk_change()
+    assert "this window shows it as saved" in w.notice.text()
+    dialogs.answer = "yes"
+    w.notice.reload_button.click()
+    assert w.season == other and not w.modified
+    w.undo_action.trigger()  # the season saved here, back on screen: not in the file
+    assert w.season == mine and w.modified
+    w.redo_action.trigger()
+    asked_before = len(dialogs)
+    assert w.close() and len(dialogs) == asked_before  # the file's season: nothing to ask
+
+
+
+def test_a_write_over_the_apps_save_at_once_is_still_found(setup, dialogs, monkeypatch):
+    """The stamp of a save was read back from the disk after the write: another program's file
+    written in that instant became the stamp, its change was never noticed, and closing let
+    the window's season go. The stamp is of the bytes written; the file holding others is a
+    change."""
+    import planner.seasonfile as seasonfile
+
+    w, path, other = setup
+    save = seasonfile.save_season
+
+    def save_then_another_program(season, p, **kw):
+        written = save(season, p, **kw)
+        save(other, p, backup=False)  # in the same instant
+        return written
+
+    monkeypatch.setattr(seasonfile, "save_season", save_then_another_program)
+    dialogs.answer = "overwrite"
+    assert w.save()
+    monkeypatch.setattr(seasonfile, "save_season", save)
+    assert w.notice_disk_change() and w.modified
+    dialogs.answer = "cancel"
+    assert not w.close()

@@ -32,6 +32,16 @@ class DiskStamp:
             return None
         return cls(st.st_mtime_ns, st.st_size, digest)
 
+    @classmethod
+    def written(cls, path: str | os.PathLike, digest: str) -> DiskStamp:
+        """The stamp of the bytes a save wrote (``digest``): the file's now when it holds them;
+        when another program wrote over them at once, a stamp of the written bytes alone, so
+        that the next look finds the file changed."""
+        now = cls.of(path)
+        if now is not None and now.digest == digest:
+            return now
+        return cls(0, -1, digest)
+
     def same_content(self, other: DiskStamp | None) -> bool:
         return other is not None and other.size == self.size and other.digest == self.digest
 

@@ -6,6 +6,8 @@ verb); a coach workbook imported over the season, or the file reloaded from disk
 :class:`SeasonCommand`. A command stores the document before and after, so undo restores the exact previous
 season. "Modified" is derived from the undo stack's clean state. ``disk_stamp`` is the file as
 the document last read or wrote it (``ui.desktop.diskstate``): saving compares it with the disk.
+``saved_here``: the stamp is of a save this window made (not of a file it read), so another
+program's write over it takes the window's season out of the file: not saved any more.
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ class Document(QObject):
         self._season = season
         self._path: Path | None = Path(path) if path else None
         self.disk_stamp: DiskStamp | None = DiskStamp.of(path) if path else None
+        self.saved_here = False
         self.revision = 0
         self.file_revision = 0
         self.undo_stack = QUndoStack(self)
@@ -199,6 +202,7 @@ class Document(QObject):
         self.undo_stack.clear()
         self._path = Path(path) if path else None
         self.disk_stamp = stamp or (DiskStamp.of(path) if path else None)
+        self.saved_here = False
         self.file_revision += 1
         self._set(season)
         self.set_modified(modified)

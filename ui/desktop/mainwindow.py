@@ -352,10 +352,13 @@ class MainWindow(QMainWindow):
         """Save the document to ``path`` (atomically); errors are shown, never raised. When the
         document's own file changed on disk since it was opened or saved (another program, such
         as ``periodize solve --save``), the coach chooses first: reload it, overwrite it, or
-        save under another name."""
+        save under another name. The write itself takes the file as checked (``expected``): a
+        save another program makes between the check and the write is not overwritten, the
+        coach is asked as for one made before it."""
+        from planner.errors import ChangedOnDiskError
         from planner.seasonfile import save_season
 
-        verdict = self._check_disk(path)
+        verdict, expected = self._check_disk(path)
         if verdict == "saveas":
             return self.save_as()
         if verdict != "save":
@@ -364,14 +367,17 @@ class MainWindow(QMainWindow):
         gone = (doc.path is not None and doc.disk_stamp is not None and _same_file(path, doc.path)
                 and not Path(path).exists())  # deleted or moved away since it was opened
         try:
-            save_season(self._season, path)
+            written = save_season(self._season, path, expected=expected)
+        except ChangedOnDiskError:  # saved by another program since the check: asked as for that
+            return self.save_to(path)
         except PeriodizeError as e:
             return self._say_not_saved(str(e))
         except OSError as e:  # e.g. a read-only folder on the backup copy
             return self._say_not_saved(save_failure(path, e))
         self.lost_file = None
         self.document.path = Path(path)
-        self.document.disk_stamp = DiskStamp.of(path)
+        self.document.disk_stamp = DiskStamp.written(path, written)
+        self.document.saved_here = True
         self._hide_disk_notice()
         self.document.set_modified(False)
         self._add_recent(self.document.path)
@@ -391,12 +397,14 @@ class MainWindow(QMainWindow):
                                          ("saveas", "ok"), "saveas")
         return answer == "saveas" and self.save_as()
 
-    def _check_disk(self, path: str | os.PathLike) -> str:
-        """``save`` when saving to ``path`` loses nothing; else the coach's answer when the
-        document's file changed on disk: ``saveas``, ``reloaded`` or ``cancel``."""
+    def _check_disk(self, path: str | os.PathLike) -> tuple[str, str | None]:
+        """``("save", expected)`` when saving to ``path`` loses nothing or the coach chose
+        Overwrite, ``expected`` the digest of the file as checked, which the write must still
+        find there (None: nothing to compare); else the coach's answer when the document's file
+        changed on disk: ``saveas``, ``reloaded`` or ``cancel``."""
         doc = self.document
         if doc.path is None or not _same_file(path, doc.path):
-            return "save"
+            return "save", None
         if self.lost_file is not None and _same_file(path, self.lost_file) and not Path(path).exists():
             answer = self.interaction.choose(
                 "File not found",
@@ -405,10 +413,10 @@ class MainWindow(QMainWindow):
                 f"Save: write the season there again.\n"
                 f"Save As: choose where to save it (where the file is now, if you moved it).",
                 ("saveas", "save", "cancel"), "saveas")
-            return answer if answer in ("save", "saveas") else "cancel"
+            return (answer if answer in ("save", "saveas") else "cancel"), None
         now = changed_on_disk(doc.disk_stamp, path)
         if now is None:
-            return "save"
+            return "save", doc.disk_stamp.digest if doc.disk_stamp is not None else None
         answer = self.interaction.choose(
             "The file changed on disk",
             f"“{Path(path).name}” was changed by another program (for example periodize solve "
@@ -420,11 +428,11 @@ class MainWindow(QMainWindow):
             f"Save As: keep both; save yours under another name.",
             ("reload", "overwrite", "saveas", "cancel"), "cancel")
         if answer == "overwrite":
-            return "save"
+            return "save", now.digest
         if answer == "reload":
             self.reload_from_disk()
-            return "reloaded"
-        return answer if answer == "saveas" else "cancel"
+            return "reloaded", None
+        return (answer if answer == "saveas" else "cancel"), None
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
@@ -435,22 +443,39 @@ class MainWindow(QMainWindow):
         """Coming back to the window (from a terminal where ``periodize record … --save`` ran,
         say): when the season file changed on disk, say so above the board with Reload, once
         per change. The board kept showing the season as opened, a return date the file no
-        longer had, until a save asked. True when said."""
+        longer had, until a save asked. Over this window's own save, its season counts as not
+        saved from then on (:meth:`_overwritten_save`). True when said."""
         doc = self.document
-        now = changed_on_disk(doc.disk_stamp, doc.path) if doc.path is not None else None
+        if doc.saved_here:  # over this window's save: not saved any more
+            now = self._overwritten_save()
+        else:
+            now = changed_on_disk(doc.disk_stamp, doc.path) if doc.path is not None else None
         if now is None or (self._told_disk is not None and self._told_disk.same_content(now)):
             return False
         self._told_disk = now
         yours = (" Reload replaces your changes here (Undo gives them back)." if doc.modified else "")
+        how = "saved" if doc.saved_here else "opened"
         # one line above the board (two squeezed it to 4 athletes at 1024 x 600); the whole
         # sentence in its tooltip
         self.notice.offer(
             f"{doc.path.name} was changed by another program at {now.modified:%H:%M} on "
             f"{date_short(now.modified)} (for example periodize … --save): this window shows it "
-            f"as you opened it.{yours}", reload=True,
+            f"as you {how} it.{yours}", reload=True,
             line=f"{doc.path.name} changed on disk (another program, {now.modified:%H:%M}): "
-                 f"this window shows it as opened.{yours}")
+                 f"this window shows it as {how}.{yours}")
         return True
+
+    def _overwritten_save(self) -> DiskStamp | None:
+        """The file's stamp now when another program wrote over this window's last save (else
+        None). The window's season is then in no file: it counts as not saved from here on, so
+        Close and Quit ask before it is discarded, as for any change not saved."""
+        doc = self.document
+        if not doc.saved_here or doc.path is None:
+            return None
+        now = changed_on_disk(doc.disk_stamp, doc.path)
+        if now is not None and not doc.modified:
+            doc.set_modified(True)
+        return now
 
     def _hide_disk_notice(self) -> None:
         """The file is the window's again (saved, reloaded, another opened): the notice of its
@@ -486,6 +511,7 @@ class MainWindow(QMainWindow):
         if changed:
             self.import_over(season, f"Reload {path.name}")
         doc.disk_stamp = stamp
+        doc.saved_here = False
         doc.set_modified(False)  # the window's season is the file's again
         self._update_title()
         self.statusBar().showMessage(f"Reloaded {path.name} as it is on disk"
@@ -1195,10 +1221,14 @@ class MainWindow(QMainWindow):
 
     def _maybe_keep_changes(self) -> bool:
         """False when the coach cancels; True when the document may be replaced or closed."""
+        overwritten = self._overwritten_save()
         if not self._modified:
             return True
+        why = (f"“{self._path.name}” was saved here, then another program saved over it at "
+               f"{overwritten.modified:%H:%M}: the season in this window is in no file now.\n\n"
+               if overwritten is not None else "")
         answer = self.interaction.choose(
-            "Unsaved changes", f"Save the changes to “{self._season.name}” first?",
+            "Unsaved changes", f"{why}Save the changes to “{self._season.name}” first?",
             ("save", "discard", "cancel"), "save")
         if answer == "save":
             return self.save()
