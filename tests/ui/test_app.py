@@ -524,7 +524,36 @@ def test_file_open_of_a_file_cut_short_offers_its_backup(window, tmp_path, dialo
     assert "\n\nIts backup club.season.json.bak" in dialogs[0][2]
     dialogs.answer = "openbackup"
     assert window.open_path(f)
-    assert window.path == tmp_path / "club.season.json.bak" and window.season.name == tiny.name
+    assert window.path == f and window.season.name == tiny.name and window.modified
+
+
+def test_the_backup_opens_as_the_damaged_files_season_not_saved(window, tmp_path, dialogs, tiny):
+    """Open the Backup opened NAME.bak itself: a later Ctrl+S wrote to NAME.bak (and its backup
+    NAME.bak.bak), and the damaged file stayed the one the coach opens. The backup's season now
+    opens for the file asked for, not saved; Ctrl+S puts it in place of the damaged file, whose
+    bytes the save keeps as NAME.bak, as the status line says."""
+    from planner.seasonfile import load_season, save_season
+
+    f = tmp_path / "club.season.json"
+    bak = tmp_path / "club.season.json.bak"
+    save_season(tiny.model_copy(update={"name": "Backup FC"}), f)
+    save_season(tiny, f)  # the .bak holds Backup FC
+    damaged = f.read_bytes()[:200]
+    f.write_bytes(damaged)
+    dialogs.answer = "openbackup"
+    assert window.open_path(f)
+    assert window.path == f and window.season.name == "Backup FC"
+    assert window.modified and window.windowTitle().startswith("Backup FC — club.season.json* ")
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Opened the backup of club.season.json (")
+    assert said.endswith("Ctrl+S puts it in place of the damaged file, which is then kept as "
+                         "club.season.json.bak.")
+    window.save_action.trigger()
+    assert not window.modified and load_season(f).name == "Backup FC"
+    assert bak.read_bytes() == damaged  # said where it went, not lost
+    assert not (tmp_path / "club.season.json.bak.bak").exists()
+    assert sorted(p.name for p in tmp_path.glob("club*")) == ["club.season.json",
+                                                               "club.season.json.bak"]
 
 
 def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):

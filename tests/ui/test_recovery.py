@@ -491,7 +491,8 @@ def test_a_file_that_cannot_be_opened_is_said_first_and_other_files_copies_wait(
     kind, title, said = dialogs[0]
     assert title == "Season not opened" and "not valid JSON" in said
     assert "\n\nIts backup trunc.season.json.bak" in said
-    assert window.season.name == "Trunc FC" and window.path == trunc.with_name(trunc.name + ".bak")
+    assert window.season.name == "Trunc FC" and window.path == trunc and window.modified
+    assert window.statusBar().currentMessage().startswith("Opened the backup of trunc.season.json")
     assert [r.name for r in find_recoveries(exclude={window.autosaver.key})] == ["Crashed FC"]
 
     dialogs.clear()

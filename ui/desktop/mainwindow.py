@@ -327,7 +327,8 @@ class MainWindow(QMainWindow):
 
     def say_not_opened(self, path: str | os.PathLike, e: PeriodizeError, after: str = "") -> bool:
         """Why the season file at ``path`` was not opened (``after``: what is shown instead); with
-        a backup that can be read, Open the Backup opens it. True when it did."""
+        a backup that can be read, Open the Backup opens it (:meth:`open_backup`). True when it
+        did."""
         from planner.seasonfile import readable_backup
 
         text = f"{e}\n\n{after}" if after else str(e)
@@ -338,7 +339,27 @@ class MainWindow(QMainWindow):
         if self.interaction.choose("Season not opened", f"The season was not opened.\n\n{text}",
                                    ("openbackup", "ok"), "openbackup") != "openbackup":
             return False
-        return self.open_path(backup)
+        return self.open_backup(path, backup)
+
+    def open_backup(self, path: str | os.PathLike, backup: Path) -> bool:
+        """The season of ``backup`` as the document of the damaged file at ``path`` (not the
+        ``.bak`` itself: a later Ctrl+S wrote to NAME.bak and its backup NAME.bak.bak), not
+        saved: a save puts it in place of the damaged file, whose bytes the save keeps as
+        NAME.bak (the backup's season being then in NAME itself)."""
+        read = self._read_season(backup, "Open failed")
+        if read is None:
+            return False
+        season, notes, taken = read
+        path = Path(path)
+        self.set_document(season, path, modified=True, stamp=DiskStamp.of(path))
+        self._add_recent(path)
+        when = taken.modified if taken is not None else dt.datetime.now()
+        self.statusBar().showMessage(
+            f"Opened the backup of {path.name} ({date_short(when)} {when:%H:%M}), not saved: "
+            f"Ctrl+S puts it in place of the damaged file, which is then kept as "
+            f"{path.name}.bak.", 30000)
+        self.say_notes(notes)
+        return True
 
     def say_notes(self, notes: list[str]) -> None:
         """What an opened season holds that a coach should hear of (a match on a day off, an
