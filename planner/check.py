@@ -55,6 +55,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
+from planner.congestion import AFTER_RETURN_DAYS
 from planner.criteria import failed_words, gate, tests_until
 from planner.errors import InputError
 from planner.history import as_lived, pre_season_speed_days
@@ -208,17 +209,27 @@ UNAVOIDABLE = "no plan avoids it"  # the end of an HV-1 window inside the team's
 class Hv1Run:
     """One gap without a high-velocity exposure, from the first day of HV-1's first window in it
     to the last day of its last (the windows overlap: a 15-week gap is about 100 of them), and
-    the athletes who share it. ``matches``: every training day of the gap that a speed session
-    could have had was closed by the matches the athletes played there without starting (an
-    appearance at 80 %, no exposure): HV-2 counts each as one of the week's speed days, HV-5,
-    HV-6 and HV-7 keep the days around it free. ``days_off``: some of its windows lie inside the
-    team's days off (no plan avoids those)."""
+    the athletes who share it. ``cause``: why no training day of the gap could have had a speed
+    session, when the matches the athletes played there without starting (an appearance at
+    80 %, no exposure) closed every one (HV-2 counts each as one of the week's speed days, HV-5,
+    HV-6 and HV-7 keep the days around it free): ``matches`` in weeks of 2 matches or more,
+    ``deload`` where they fill a deload week's cap (the weeks in ``deload_weeks``); "" when a
+    day was open, or when neither is so. ``settled``: the athletes are FIT all through it and
+    for ``AFTER_RETURN_DAYS`` before (none just back from rehab). ``days_off``: some of its
+    windows lie inside the team's days off (no plan avoids those)."""
 
     athletes: tuple[str, ...]
     start: dt.date
     end: dt.date
-    matches: bool = False
+    cause: str = ""
     days_off: bool = False
+    settled: bool = True
+    deload_weeks: tuple[dt.date, ...] = ()
+
+    @property
+    def matches(self) -> bool:
+        """Closed by matches in weeks of 2 or more: what HV-2's and HV-6's settings can open."""
+        return self.cause == "matches"
 
     @property
     def days(self) -> int:
@@ -235,10 +246,20 @@ class Hv1Run:
         out = (f"{who}: no high-velocity exposure (>= {HV_LEVEL} %) from {text.day(self.start)} "
                f"to {text.day(self.end)} ({self.length()})")
         one = len(self.athletes) == 1
+        his = "his" if one else "their"
         if self.matches:
-            out += (f"; {'his' if one else 'their'} matches from the bench are no exposure and "
+            out += (f"; {his} matches from the bench (2 or more a week) are no exposure and "
                     f"leave no training day free for one (HV-2 counts each as one of the week's "
                     f"speed days; HV-5, HV-6 and HV-7 keep the days around it free)")
+        elif self.cause == "deload":
+            cap = int(RuleSet(season.rules).value("HV-2", "max_speed_days_deload"))
+            many = len(self.deload_weeks) > 1
+            weeks = text.join_and([text.day(d) for d in self.deload_weeks])
+            allows = ("no speed day" if cap == 0 else f"{text.plural(cap, 'speed day')}, which "
+                      f"{his} matches from the bench take")
+            out += (f"; the deload week{'s' if many else ''} of {weeks} allow{'' if many else 's'} "
+                    f"{allows} (HV-2's speed days in a deload week), and HV-5, HV-6 and HV-7 keep "
+                    f"the days around {his} matches free")
         elif self.days_off:
             out += "; some of it is the team's days off, where no plan gives one"
         return out
@@ -259,21 +280,24 @@ def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
     for g in groups:
         aid = g.first.athlete
         a = facts.get(aid)
-        matches = a is not None and _closed_by_matches(a, g.first.start, g.end)
+        cause, weeks = _closed_by_matches(a, g.first.start, g.end) if a else ("", ())
+        settled = a is None or _settled(a, g.first.start, g.end)
         off = any(UNAVOIDABLE in m.message for m in g.members)
-        runs.setdefault((g.first.start, g.end, matches, off), []).append(aid)
-    out = [Hv1Run(tuple(who), s, e, m, o) for (s, e, m, o), who in runs.items()]
+        runs.setdefault((g.first.start, g.end, cause, off, settled, weeks), []).append(aid)
+    out = [Hv1Run(tuple(who), s, e, c, o, f, w) for (s, e, c, o, f, w), who in runs.items()]
     return sorted(out, key=lambda r: (-r.days, r.start, r.athletes))
 
 
 def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
                where: str = "in Rules") -> str | None:
-    """The settings to look at when most athletes with a gap have it from their matches off the
-    bench (``Hv1Run.matches``: 2 or 3 matches a week leave a bench player no speed day), as long
-    as one of them can still move; None otherwise. ``record``: the season file as the command
-    line names it, for the command that sets them (else they are set ``where``)."""
-    bench = {a for r in runs if r.matches for a in r.athletes}
-    if not bench or len(bench) * 2 < len({a for r in runs for a in r.athletes}):
+    """The settings to look at when the runs of matches off the bench in weeks of 2 or more
+    (``Hv1Run.matches``) of athletes FIT and not just back from rehab (``Hv1Run.settled``) are at
+    least half the athletes' days in runs, as long as one setting can still move; else None.
+    ``record``: the season file as the command line names it, for the command that sets them
+    (else they are set ``where``)."""
+    bench = {a for r in runs if r.matches and r.settled for a in r.athletes}
+    days = sum(r.days * len(r.athletes) for r in runs if r.matches and r.settled)
+    if not bench or days * 2 < sum(r.days * len(r.athletes) for r in runs):
         return None
     rs = RuleSet(season.rules)
     cap, after = int(rs.value("HV-2", "max_speed_days")), int(rs.value("HV-6", "days_after"))
@@ -290,26 +314,46 @@ def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
         return None
     where = (f" ('periodize record {record} {' '.join(sets)} --save' sets "
              f"{'both' if len(sets) > 1 else 'it'})" if record is not None else f" {where}")
+    both = len(sets) > 1
+    caveat = (f" {'Both apply' if both else 'It applies'} to every athlete, those in rehab too "
+              f"(the speed days of a rehab stage)")
+    if after > least and (least + 1) * 24 < HV6_RECOVERY_HOURS:  # the first day free: MD+k+1
+        caveat += (f", and HV-6 below {HV6_RECOVERY_HOURS // 24 - 1} puts speed sessions within "
+                   f"{HV6_RECOVERY_HOURS} h of a match played")
     return (f"With 2 or 3 matches a week, a player off the bench has no day left for a speed "
             f"session: to give {'him' if len(bench) == 1 else 'them'} one, "
-            f"{' or '.join(moves)}{where}.")
+            f"{' or '.join(moves)}{where}.{caveat}.")
 
 
-def _closed_by_matches(a: _Athlete, start: dt.date, end: dt.date) -> bool:
+HV6_RECOVERY_HOURS = 72  # Nedelec12, HV-6's evidence: more than 72 h to recover from a match
+
+
+def _settled(a: _Athlete, start: dt.date, end: dt.date) -> bool:
+    """Is ``a`` FIT every day from ``AFTER_RETURN_DAYS`` before ``start`` to ``end``: no rehab
+    stage in the gap, and not just back from one (the settings HV-1's advice names would also
+    move a returning player's speed days)?"""
+    lo, hi = a.idx(start), a.idx(end)
+    return all(a.st[i] == FIT for i in range(max(0, lo - AFTER_RETURN_DAYS), min(hi + 1, a.n)))
+
+
+def _closed_by_matches(a: _Athlete, start: dt.date, end: dt.date) -> tuple[str, tuple]:
     """Did the matches ``a`` played (without starting: no exposure) from ``start`` to ``end``
     leave no planned training day of it open to a speed session? A day is closed when HV-2's
     cap for its week is reached by the week's speed days already given (matches played, past
     days), or it is within HV-5's rest days or HV-6's days after a played match, or it is the
-    day before one (HV-7)."""
+    day before one (HV-7), or it is within HV-5's rest days of the speed day that ends or starts
+    the gap. Every day closed: (``matches``, ()) when its load or taper weeks of 2 played
+    matches or more are as many as its deload weeks whose cap the given speed days reach (no
+    setting HV-1's advice names opens those) or more; else (``deload``, the first days of those
+    weeks); ("", ()) when a day is open or the gap has neither."""
     ck, tl = a.ck, a.tl
     rs = ck.rs
     after = int(rs.value("HV-6", "days_after"))
     rest = int(rs.value("HV-5", "rest_days"))
     md_1 = rs.value("HV-7", "enabled") >= 1
     lo, hi = a.idx(start), a.idx(end)
-    played = [i for i in range(lo, hi + 1) if a.played[i]]
-    if not played:
-        return False
+    if not any(a.played[i] for i in range(lo, hi + 1)):
+        return "", ()
 
     def week_full(i: int) -> bool:
         w = tl.weeks[tl.week_of[i]]
@@ -320,12 +364,28 @@ def _closed_by_matches(a: _Athlete, start: dt.date, end: dt.date) -> bool:
     def near(i: int, back: int, ahead: int) -> bool:
         return any(0 <= j < a.n and a.played[j] for j in range(i - back, i + ahead + 1) if j != i)
 
+    def beside_the_gap(i: int) -> bool:  # HV-5 with the exposure just before or after the gap
+        return any(0 <= j < a.n and a.speed[j] and not lo <= j <= hi
+                   for j in range(i - rest, i + rest + 1))
+
+    deload: set[int] = set()
     for i in range(max(lo, a.p0), hi + 1):
         if a.played[i] or i in a.off or not tl.trains(i, a.st[i] == FIT, False):
             continue
-        if not (week_full(i) or near(i, max(after, rest), max(rest, int(md_1)))):
-            return False
-    return True
+        if a.kind[tl.week_of[i]] == "deload" and week_full(i):
+            deload.add(tl.week_of[i])  # so even with HV-6 lower or HV-2's load weeks higher
+        elif not (near(i, max(after, rest), max(rest, int(md_1))) or beside_the_gap(i)
+                  or week_full(i)):
+            return "", ()
+    # the weeks of two matches or more that HV-2's and HV-6's settings can open
+    weeks = {tl.week_of[i] for i in range(max(lo, a.p0), min(hi + 1, a.n))} - deload
+    busy = sum(1 for w in weeks if a.kind[w] != "deload"
+               and sum(1 for j in tl.weeks[w].days if a.played[j]) >= 2)
+    if busy and busy >= len(deload):
+        return "matches", ()
+    if deload:
+        return "deload", tuple(tl.days[tl.weeks[w].first] for w in sorted(deload))
+    return "", ()
 
 
 def unavoidable(soft) -> int:

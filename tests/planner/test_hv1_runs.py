@@ -4,6 +4,8 @@ output named the players or the weeks without an exposure."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from planner.check import hv1_advice, hv1_runs
 from planner.season import RuleSettings
 from tests.builders import day, season, solved_and_checked
@@ -33,11 +35,16 @@ def test_the_bench_of_a_congested_season_is_one_run_that_names_them_and_the_sett
     words = run.text(s)
     assert words.startswith("Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure (>= 90 %) "
                             "from Mon 4 Jan to ")
-    assert f"({run.days // 7} weeks); their matches from the bench are no exposure" in words
+    assert f"({run.days // 7} weeks); their matches from the bench (2 or more a week) are no " \
+           "exposure" in words
     advice = hv1_advice(s, runs)
     assert advice is not None and "raise HV-2's speed days in a load or taper week (now 2, at " \
                                   "most 3)" in advice
     assert "lower HV-6's days after a played match (now 2, at least 1)" in advice
+    # the settings are the whole squad's: said, with what HV-6 at 1 allows after a match
+    assert advice.endswith("in Rules. Both apply to every athlete, those in rehab too (the speed "
+                           "days of a rehab stage), and HV-6 below 2 puts speed sessions within "
+                           "72 h of a match played."), advice
 
 
 def test_with_the_settings_changed_the_bench_has_exposures_and_nothing_more_is_pointed_at():
@@ -83,7 +90,8 @@ def test_solve_and_check_name_the_bench_and_the_weeks_beside_the_count(tmp_path,
             "Athlete 3 (A3): no high-velocity exposure (>= 90 %) from Mon 4 Jan to ") in out
     assert (f"raise HV-2's speed days in a load or taper week (now 2, at most 3) or lower HV-6's "
             f"days after a played match (now 2, at least 1) ('periodize record {path} --rule "
-            f"HV-2.max_speed_days=3 --rule HV-6.days_after=1 --save' sets both).") in out
+            f"HV-2.max_speed_days=3 --rule HV-6.days_after=1 --save' sets both). Both apply to "
+            f"every athlete") in out
     assert main(["check", str(path)]) == 0
     got = capsys.readouterr()
     assert "Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure" in got.err
@@ -103,4 +111,63 @@ def test_the_cover_keeps_the_count_and_names_the_runs():
                                    "Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure "
                                    "(>= 90 %) from Mon 4 Jan to ")
     assert rows["HV-1"].endswith("lower HV-6's days after a played match (now 2, at least 1) in "
-                                 "the app's Rules panel.")
+                                 "the app's Rules panel. Both apply to every athlete, those in "
+                                 "rehab too (the speed days of a rehab stage), and HV-6 below 2 "
+                                 "puts speed sessions within 72 h of a match played.")
+
+
+def _demo_runs(demo, tuesdays: bool = False):
+    """The demo season (one match a week, a cup tie some midweeks), solved and checked, with its
+    HV-1 runs; ``tuesdays``: a league match on every Tuesday from 5 Jan to 27 Apr too (2 a week)."""
+    from planner.season import Competition
+
+    s = demo
+    if tuesdays:
+        extra = tuple(Competition(id=f"tue{k}", name=f"Midweek {k}", date=dt.date(2027, 1, 5)
+                                  + dt.timedelta(weeks=k), priority="C") for k in range(17))
+        s = s.model_copy(update={"competitions": s.competitions + extra})
+    out, report = solved_and_checked(s, time_limit=60, deterministic=True)
+    return s, hv1_runs(s, out.plan, report.soft)
+
+
+def test_the_demo_s_bench_gaps_say_their_deload_weeks_and_no_settings_are_pointed_at(demo_season):
+    """The demo, a squad with one match a week, was told "With 2 or 3 matches a week, a player
+    off the bench has no day left …" and to change HV-2 and HV-6 for the whole squad, while the
+    six longest lines said no reason: their gaps lie around deload weeks, whose one speed day a
+    match from the bench takes (raising HV-2's load-week cap cannot help), and a run's last day,
+    next to the exposure that ends it, read as a day left open."""
+    s, runs = _demo_runs(demo_season)
+    assert hv1_advice(s, runs) is None, [r.text(s) for r in runs]
+    assert all(r.cause for r in runs[:6]), [r.text(s) for r in runs[:6]]
+    first = next(r for r in runs if "A04" in r.athletes and r.start == dt.date(2026, 10, 22))
+    assert (first.end, first.cause, first.deload_weeks) == (
+        dt.date(2026, 11, 3), "deload", (dt.date(2026, 10, 26),))
+    assert first.text(s).endswith(
+        "(13 days); the deload week of Mon 26 Oct allows 1 speed day, which their matches from the "
+        "bench take (HV-2's speed days in a deload week), and HV-5, HV-6 and HV-7 keep the days "
+        "around their matches free"), first.text(s)
+    # Kofi Mensah, in S3 until Sun 4 Oct: a run of his first week back is no bench player's
+    back = [r for r in runs if "A07" in r.athletes]
+    assert back and not any(r.settled for r in back)
+
+
+def test_two_matches_every_week_name_the_settings_and_for_whom(demo_season):
+    """The demo with a match every Tuesday too from January: the bench's gap of weeks is the
+    matches' doing, and the settings are named with what they change beyond the bench."""
+    s, runs = _demo_runs(demo_season, tuesdays=True)
+    longest = runs[0]
+    assert longest.matches and longest.settled and longest.days > 100, longest.text(s)
+    assert "their matches from the bench (2 or more a week) are no exposure" in longest.text(s)
+    advice = hv1_advice(s, runs)
+    assert advice is not None and advice.startswith("With 2 or 3 matches a week"), advice
+    assert "Both apply to every athlete, those in rehab too" in advice
+
+
+def test_a_player_just_back_from_rehab_is_not_counted_for_the_settings():
+    """Only runs of athletes FIT through them, and not back from rehab within 21 days before,
+    count: the settings would move a returning player's speed days too."""
+    from planner.check import Hv1Run
+
+    s = congested()
+    assert hv1_advice(s, [Hv1Run(("A2",), day(7), day(20), cause="matches", settled=False)]) is None
+    assert hv1_advice(s, [Hv1Run(("A2",), day(7), day(20), cause="matches")]) is not None

@@ -606,7 +606,7 @@ def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
     assert lines[0].startswith(f"{HV1_MARK} HV-1 — Athlete 2 (A2) and Athlete 3 (A3): no "
                                f"high-velocity exposure (>= 90 %) from Mon 4 Jan to "), lines[:3]
     assert lines[1].startswith(f"{HV1_MARK} HV-1 — With 2 or 3 matches a week") \
-        and lines[1].endswith("in Rules."), lines[1]
+        and "in Rules. Both apply to every athlete, those in rehab too" in lines[1], lines[1]
     assert f"{HV1_MARK} 2 athletes without a high-velocity exposure for two weeks or more " \
            "(listed first)." in panel.summary.text()
     assert "HV-1 regular high-velocity exposure" in panel.summary.text()  # the count stays
