@@ -454,13 +454,16 @@ def plan_basis(season: Season) -> dict[str, str]:
 
 
 _last_log: tuple = (None, None)  # the last session log asked about and its basis
-_KEY = ("athlete", "date")  # a session's fields that place it (``log_basis``'s keys)
+# a session's fields the planner reads (the load, the past's level, who played, pain), in the
+# model's order: a note, or the order a day's sessions were logged in, changes no plan
+PLANNED_FROM = ("minutes", "rpe", "top_speed_pct", "top_speed_ms", "minutes_played", "pain")
 
 
 def log_basis(sessions: tuple[Session, ...]) -> dict[str, dict[str, str]]:
     """A short digest of each athlete-day's logged sessions, by athlete and ISO day: a plan
     records the one it was made with (``Plan.logged_with``), so the days logged otherwise since
-    can be named after the season is saved and opened again."""
+    can be named after the season is saved and opened again. Only what the planner reads
+    (``PLANNED_FROM``) counts, whatever the order of a day's sessions."""
     global _last_log
     last, basis = _last_log
     if last is sessions:
@@ -470,11 +473,11 @@ def log_basis(sessions: tuple[Session, ...]) -> dict[str, dict[str, str]]:
     days: dict[tuple[str, dt.date], list[str]] = {}
     for x in sessions:  # the fields given (a field added later, unset, changes no digest)
         days.setdefault((x.athlete, x.date), []).append(repr(
-            [(k, v) for k, v in x.__dict__.items() if v is not None and v != "" and k not in _KEY]))
+            [(k, v) for k in PLANNED_FROM if (v := getattr(x, k)) is not None]))
     basis: dict[str, dict[str, str]] = {}
     for (athlete, day), logged in days.items():
         basis.setdefault(athlete, {})[day.isoformat()] = hashlib.blake2b(
-            "\n".join(logged).encode(), digest_size=4).hexdigest()
+            "\n".join(sorted(logged)).encode(), digest_size=4).hexdigest()
     _last_log = (sessions, basis)
     return basis
 

@@ -413,6 +413,35 @@ def test_the_days_logged_since_the_plan_was_made_are_named_after_the_file_is_ope
     assert old.plan.logged_with is None and logged_since(old) == []
 
 
+def test_a_note_or_the_order_of_a_days_sessions_is_no_day_logged_since(demo_season):
+    """A note added to a day four months back made "The plan was made without 1 athlete-day
+    logged since … re-plan first" appear: only what the planner reads counts, in any order."""
+    from planner.scenarios import logged_since
+    from planner.season import AthletePlan, Plan, Session, log_basis
+
+    n = (demo_season.calendar.end - demo_season.calendar.start).days + 1
+    weeks = (n + 6) // 7
+    a, d = demo_season.athletes[1].id, demo_season.calendar.start + dt.timedelta(days=3)
+    two = (Session(athlete=a, date=d, minutes=60, rpe=5, top_speed_pct=90),
+           Session(athlete=a, date=d, minutes=20, rpe=3, pain=2, note="gym"))
+    made = demo_season.model_copy(update={"sessions": two})
+    plan = Plan(status="manual", team_weeks=("load",) * weeks, logged_with=log_basis(made.sessions),
+                athletes=tuple(AthletePlan(athlete=x.id, stages=("FIT",) * n, intensity=(0,) * n,
+                                           weeks=("load",) * weeks) for x in made.athletes))
+    made = loads(dumps(made.model_copy(update={"plan": plan})))
+
+    def logged(*sessions):
+        return logged_since(made.model_copy(update={"sessions": sessions}))
+
+    noted = two[0].model_copy(update={"note": "felt fine"})
+    assert logged(noted, two[1]) == [] and logged(two[1], two[0]) == []
+    assert logged(two[0], two[1].model_copy(update={"note": ""})) == []
+    assert logged(two[0].model_copy(update={"rpe": 6.0}), two[1]) == [(a, d)]
+    assert logged(two[0], two[1].model_copy(update={"pain": 3.0})) == [(a, d)]
+    assert logged(two[0].model_copy(update={"top_speed_pct": None, "top_speed_ms": 8.5}),
+                  two[1]) == [(a, d)]
+
+
 def test_a_field_written_twice_is_refused_at_its_path():
     """A hand edit that added "name" without removing the old one (``"name": 5, "name":
     "Riverside"``) was read silently as the last; each repeated field is named at its path,
