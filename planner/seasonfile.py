@@ -146,7 +146,7 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
                                       f"{version + 1} ({e.__class__.__name__}); the file is damaged "
                                       f"or was not written by Periodize"]) from None
         version += 1
-    body = {k: v for k, v in data.items() if k not in ("format", "schema_version")}
+    body = _with_shared_log({k: v for k, v in data.items() if k not in ("format", "schema_version")})
     try:
         season = Season.model_validate(body)
     except ValidationError as e:
@@ -189,7 +189,35 @@ def _short(value: object, keep: int = 60) -> str:
 
 def season_to_dict(season: Season) -> dict:
     body = season.model_dump(mode="json", exclude_none=False)
+    # a scenario's plan made with the season plan's log (most are) is written without it: one
+    # copy a file (67 KB on the logged demo), not one a scenario plan (_with_shared_log reads it)
+    shared = season.plan.logged_with if season.plan is not None else None
+    if shared is not None:
+        for sc, out in zip(season.scenarios, body["scenarios"], strict=True):
+            for key in _SCENARIO_PLANS:
+                if getattr(sc, key) is not None and getattr(sc, key).logged_with == shared:
+                    del out[key]["logged_with"]
     return {"format": FORMAT, "schema_version": SCHEMA_VERSION, **body}
+
+
+_SCENARIO_PLANS = ("base_plan", "plan")  # a scenario's plans
+
+
+def _with_shared_log(body: dict) -> dict:
+    """``body`` with each scenario plan written without ``logged_with`` given the season plan's
+    (``season_to_dict``; an explicit ``null`` stays none). A file from before it was recorded
+    has none in the season's plan either, so its scenario plans stay without."""
+    plan, scenarios = body.get("plan"), body.get("scenarios")
+    if not isinstance(plan, dict) or plan.get("logged_with") is None or not isinstance(scenarios, list):
+        return body
+    out = []
+    for sc in scenarios:
+        if isinstance(sc, dict):
+            sc = {k: ({**v, "logged_with": plan["logged_with"]}
+                      if k in _SCENARIO_PLANS and isinstance(v, dict) and "logged_with" not in v
+                      else v) for k, v in sc.items()}
+        out.append(sc)
+    return {**body, "scenarios": out}
 
 
 class KeysOnce:
