@@ -36,6 +36,17 @@ def test_demo_season_round_trips_exactly(demo_season, tmp_path):
     assert data["format"] == "periodize-season" and data["schema_version"] == SCHEMA_VERSION == 6
 
 
+def test_the_bundled_demo_is_written_as_this_periodize_writes_a_season():
+    """``periodize demo`` copies the bundled file as it is, and it still said schema 5 after the
+    bump to 6: a new user's first file was one an older Periodize opened. It is exactly what a
+    save writes now (``python scripts/make_demo.py`` after a schema change)."""
+    from templates import path
+
+    text = path("demo.season.json").read_text(encoding="utf-8")
+    assert json.loads(text)["schema_version"] == SCHEMA_VERSION
+    assert dumps(loads(text)) == text
+
+
 def test_demo_season_matches_the_issue(demo_season):
     assert len(demo_season.athletes) == 24
     weeks = (demo_season.calendar.end - demo_season.calendar.start).days // 7
