@@ -577,6 +577,23 @@ def test_every_week_leaves_out_days_off_other_competitions_and_the_season_end_wi
     assert E.competition_series("Match 1", s.competitions) == ("Match", 2)
 
 
+def test_two_games_a_week_are_one_series_numbered_in_date_order_without_qt():
+    """Tuesday and Saturday games were a series only the Competitions editor could make: the
+    planner gives each weekday's weeks from the date's week on, in date order, with the weeks
+    left out of both counted, for any caller."""
+    cup = Competition(id="cup", name="Cup", date=day(12), end_date=day(13), priority="B")
+    s = season(weeks=4, matches=[5], comps=[cup])
+    days, out = E.weekly_days(s, day(3), day(26), dt.timedelta(0), weekdays=[5, 1])  # from a Thu
+    assert days == [day(8), day(15), day(19), day(22), day(26)]  # Sat 5: Match 1, Sat 12: the cup
+    assert out == {"on days off": 0, "on another competition's day": 2,
+                   "ending after the season": 0}
+    edits = E.weekly_competitions(s, "Match", days, None, "C")
+    assert [(e.competition.name, e.competition.date) for e in edits][:3] == [
+        ("Match 2", day(8)), ("Match 3", day(15)), ("Match 4", day(19))]
+    assert E.weekly_days(s, day(1), day(26), dt.timedelta(0), weekdays=[1]) == E.weekly_days(
+        s, day(1), day(26), dt.timedelta(0))
+
+
 @pytest.mark.parametrize(("name", "have", "series"), [
     ("Turnier", ["Turnier 2026"], ("Turnier", 1)),  # a year is no match's number
     ("Turnier 2026", ["Turnier 2026"], ("Turnier 2026", 1)),

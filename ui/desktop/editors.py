@@ -745,13 +745,7 @@ class CompetitionsEditor(Editor):
                                     f"one would overlap the next; keep the date's weekday "
                                     f"alone, or untick Several days.")
             return
-        days, out = [], dict.fromkeys(E.WEEKS_LEFT_OUT, 0)
-        for k in weekdays:  # each weekday's weeks from the date's week on, in date order
-            first = day + dt.timedelta(days=(k - day.weekday()) % 7)
-            found, left_out = E.weekly_days(self.season, first, last, span)
-            days += found
-            out = {why: out[why] + left_out[why] for why in out}
-        days.sort()
+        days, out = E.weekly_days(self.season, day, last, span, weekdays)
         if len(days) + sum(out.values()) < 2:
             self.problem.emit(what, f"Every week until {day_long(last)} gives "
                                     f"{plural(len(days) + sum(out.values()), 'competition')}; "
