@@ -441,11 +441,12 @@ def test_a_store_after_an_untouched_read_is_written(tmp_path):
     assert p.exists()
 
 
-@pytest.mark.parametrize("command", ["advance", "import"])
+@pytest.mark.parametrize("command", ["advance", "import", "solve"])
 def test_a_command_that_stores_over_a_file_saved_meanwhile_refuses(tmp_path, monkeypatch, capsys,
                                                                      command):
     """``periodize advance … --save`` (as record, log, solve, whatif) while the app saved the
-    same file: the app's save was lost. Now the command stops, naming the file and the fix."""
+    same file: the app's save was lost. Now the command stops, naming the file and the fix, and
+    its result (a long solve's plan) is kept beside it, not lost: "s (not stored 15.31)"."""
     import ui.cli.outputs as outputs
     from ui.cli.main import main
 
@@ -468,6 +469,8 @@ def test_a_command_that_stores_over_a_file_saved_meanwhile_refuses(tmp_path, mon
     if command == "advance":
         args = ["advance", "s.season.json", "--today", s.calendar.start.isoformat(), "--no-replan",
                 "--save"]
+    elif command == "solve":
+        args = ["solve", "s.season.json", "--save", "--time-limit", "10"]
     else:
         from planner.coachform.write import save_template_form
 
@@ -477,9 +480,18 @@ def test_a_command_that_stores_over_a_file_saved_meanwhile_refuses(tmp_path, mon
     err = capsys.readouterr().err
     assert ("s.season.json: changed on disk since this command read it (another program saved "
             "it at ") in err, err
-    assert "): nothing was written; run the command again" in err and "Traceback" not in err
+    beside = [x for x in tmp_path.iterdir() if x.name.startswith("s (not stored ")]
+    assert len(beside) == 1 and beside[0].name.endswith(").season.json"), beside
+    assert (f"): nothing was written; this command's result is kept beside it instead, as "
+            f"'{beside[0].name}': run the command again on the file as it is now, or, to keep "
+            f"that result instead of the other save, open it ('periodize open \"") in err, err
+    assert "Traceback" not in err
     assert load_season(p).name == "saved by the app"
     assert bak.read_bytes() == old_bak
+    kept = load_season(beside[0])
+    assert kept.name == ("older" if command != "import" else s.name)  # what it read, or the workbook's
+    assert (kept.plan is not None) == (command == "solve")  # the solve's work is not lost
+    assert beside[0].stat().st_mode & 0o077 == 0  # a season file: the owner's alone
 
 
 def test_an_export_whose_replace_fails_leaves_the_older_bak_as_it_was(work, monkeypatch, capsys):

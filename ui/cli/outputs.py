@@ -170,7 +170,38 @@ def store_season(season, path: str | os.PathLike) -> None:
     try:
         _READ[key] = save_season(season, path, expected=_READ.get(key))
     except ChangedOnDiskError as e:
-        raise SaveError(str(e.said("since this command read it", "run the command again"))) from None
+        beside = _kept_beside(season, Path(path))
+        if beside is None:
+            raise SaveError(str(e.said("since this command read it", "run the command again"))) from None
+        raise SaveError(str(e.said(
+            "since this command read it",
+            f"this command's result is kept beside it instead, as '{beside.name}': "
+            f"run the command again on the file as it is now, or, to keep that result instead "
+            f"of the other save, open it ('periodize open \"{beside}\"') and save it as "
+            f"{Path(path).name}"))) from None
+
+
+def _kept_beside(season, path: Path) -> Path | None:
+    """Save ``season`` as a new file next to ``path`` that says it was not stored and when
+    ("s (not stored 15.31).season.json"), so a long solve's work is not lost; None when it
+    cannot be written either."""
+    import datetime as dt
+
+    from planner.errors import SaveError
+    from planner.seasonfile import save_season
+
+    stem = path.name.removesuffix(".season.json").removesuffix(".json")
+    when = dt.datetime.now().strftime("%H.%M")  # no colon: not in a Windows file name
+    for n in range(1, 100):
+        beside = path.with_name(f"{stem} (not stored {when}{f' {n}' if n > 1 else ''}).season.json")
+        if _exists(beside):
+            continue
+        try:
+            save_season(season, beside, backup=False)
+        except (SaveError, OSError):
+            return None
+        return beside
+    return None
 
 
 def season_there(path: Path):
