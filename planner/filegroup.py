@@ -10,9 +10,9 @@ files new and others old. :func:`write_group` therefore
    the ones already moved are moved back);
 3. renames each new file into place (on a failure the new ones are removed and the old ones moved
    back);
-4. removes the old copies, or keeps one as ``NAME.bak`` where the export asked so before it was
-   built (``planner.safefile.keep_backup``: only now, so a failed group leaves every older
-   ``.bak`` as it was), and fsyncs the folder.
+4. removes the old copies, or keeps one as ``NAME.bak`` where the export asked so (``keep``,
+   decided before it was built: ``planner.safefile.can_keep``; only now, so a failed group
+   leaves every older ``.bak`` as it was), and fsyncs the folder.
 
 Either way no temporary file is left behind; one left by an export that was killed (``kill -9``)
 is removed by the next write of the same name, as a single file's save does
@@ -27,10 +27,11 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 from planner.errors import InputError, SaveError
-from planner.safefile import PRIVATE, TempFile, backup_wanted, clean_stale_temps, sync_folder
+from planner.safefile import PRIVATE, TempFile, clean_stale_temps, sync_folder
 
 __all__ = ["athlete_file_names", "kept_only_if_written", "prepare_folder", "safe_file_stem",
            "write_group"]
@@ -119,15 +120,16 @@ def _write_temp(folder: Path, name: str, data: bytes) -> TempFile:
     return tmp
 
 
-def write_group(folder: str | os.PathLike, files: dict[str, bytes]) -> list[Path]:
+def write_group(folder: str | os.PathLike, files: dict[str, bytes],
+                keep: Collection[str] = ()) -> list[Path]:
     """Write ``files`` (name -> bytes) into ``folder`` all at once (see the module text); returns
-    the paths in the order given. SaveError naming the file and the cause when any fails, with
-    every previous file as it was."""
+    the paths in the order given. ``keep``: the names whose file there now is kept as
+    ``NAME.bak`` once every new file is in place. SaveError naming the file and the cause when
+    any fails, with every previous file as it was."""
     folder = Path(folder)
     for name in files:  # a killed export's leftovers, as a single file's save removes them
         clean_stale_temps(folder, name)
-    # the files keep_backup asked to keep: their NAME.bak once every new file is in place
-    kept = {name for name in files if backup_wanted(folder / name)}
+    kept = {name for name in files if name in keep}
     temps: dict[str, TempFile] = {}
     try:
         return _write_all(folder, files, temps, kept)

@@ -270,7 +270,8 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
 
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
-                     anonymise: bool = False, stamp: dt.datetime | None = None) -> list[Path]:
+                     anonymise: bool = False, stamp: dt.datetime | None = None,
+                     keep: frozenset[str] = frozenset()) -> list[Path]:
     """One ``.ics`` per athlete into ``folder`` (created when missing), all or none (see the
     module text); returns the files, in the squad's display order (:func:`planner.squad.display_order`)."""
     problems = export_problems(season, plan)
@@ -293,4 +294,4 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
         cal = _calendar(season, plan, a.id, anonymise, stamp, previous_events(old), prescriber,
                         explainer)
         files[names[a.id]] = cal.to_ical()
-    return write_group(out, files)
+    return write_group(out, files, keep)  # keep: the names kept as NAME.bak

@@ -8,9 +8,10 @@ full disk, a crash or ``kill -9`` at any moment leaves the file and its ``.bak``
 old version or the new one), and a replace that fails (an immutable or locked file) leaves the
 ``.bak`` as it was.
 
-- An export asks with :func:`keep_backup`, before it is built, for the file it replaces to be
-  kept; its write (:func:`atomic_write`, or a group's) keeps it as ``NAME.bak`` once the new
-  file is in place, so an export that fails or is cancelled leaves the older ``.bak`` as it was.
+- An export asks :func:`can_keep`, before it is built, whether the file it replaces can be
+  kept, and passes the answer to its write (:func:`atomic_write`'s ``backup``, a group's
+  ``keep``), which keeps it as ``NAME.bak`` once the new file is in place: an export that fails
+  or is cancelled leaves the older ``.bak`` as it was, and no later write keeps one unasked.
 - A writer holds an exclusive ``flock`` on its temporary files while it lives; the next save of
   the same name removes the temporary files nobody holds (left by a killed save).
 - A symbolic link stays a link: the file it points to is replaced, next to it.
@@ -28,7 +29,6 @@ import os
 import re
 import stat
 import tempfile
-import threading
 from pathlib import Path
 
 from planner.errors import ChangedOnDiskError, SaveError
@@ -179,13 +179,12 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
     of the file as its writer read it; when the file there now holds other bytes (another
     program saved it since), :class:`ChangedOnDiskError` and nothing is written (a file gone
     since is no loss: written). Raises :class:`SaveError` (the previous file and backup
-    unchanged) when it cannot be written. After :func:`keep_backup` of ``path``, as ``backup``.
+    unchanged) when it cannot be written.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
     link = Path(path)
     p = target(link)
-    backup = backup_wanted(p) or backup
     if _is_special(p):
         if p.is_dir():
             raise SaveError(f"{link}: is a folder; give a file name")
@@ -355,13 +354,13 @@ def sync_folder(folder: Path) -> None:
         os.close(dfd)
 
 
-def keep_backup(path: str | os.PathLike) -> bool:
-    """Keep the current ``path`` as ``NAME.bak`` (0600) when another writer replaces it; True
-    when there is a file to keep. For writers that do not take ``backup=True`` (the exports,
-    which say so before they are built): the next :func:`atomic_write` (or
-    ``planner.filegroup.write_group``) of ``path`` keeps the file it replaces as ``NAME.bak``
-    once the new one is in place, so an export that fails or is cancelled leaves the older
-    ``.bak`` as it was. SaveError now when the file cannot be read (nothing was written)."""
+def can_keep(path: str | os.PathLike) -> bool:
+    """Whether the current ``path`` is a file to keep as ``NAME.bak`` when a writer replaces it,
+    for writers that say so before they build what they write (the exports): pass the answer to
+    the write (:func:`atomic_write`'s ``backup``, ``planner.filegroup.write_group``'s ``keep``),
+    which keeps it once the new file is in place, so an export that fails or is cancelled
+    leaves the older ``.bak`` as it was. SaveError now when the file cannot be read (nothing
+    was written)."""
     link = Path(path)
     p = target(link)
     if _is_special(p) or not p.is_file():
@@ -372,21 +371,4 @@ def keep_backup(path: str | os.PathLike) -> bool:
     except OSError as e:
         raise SaveError(f"{link}: could not keep the previous file as {p.name}.bak "
                         f"({e.strerror or e.__class__.__name__}); nothing was written") from None
-    with _wanted_lock:
-        _wanted.add(os.path.realpath(p))
     return True
-
-
-_wanted: set[str] = set()  # real paths whose next write keeps the file it replaces (keep_backup)
-_wanted_lock = threading.Lock()  # the app exports in a background job
-
-
-def backup_wanted(p: Path) -> bool:
-    """Whether :func:`keep_backup` asked for ``p``'s next write to keep the file it replaces as
-    ``NAME.bak`` (the request is taken: one write)."""
-    key = os.path.realpath(p)
-    with _wanted_lock:
-        if key in _wanted:
-            _wanted.discard(key)
-            return True
-    return False

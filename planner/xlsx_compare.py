@@ -117,8 +117,10 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     return wb
 
 
-def export_comparison(path: str | os.PathLike, *args) -> None:
+def export_comparison(path: str | os.PathLike, *args, backup: bool = False) -> None:
+    """The comparison workbook (``build_comparison_workbook``'s ``args``) at ``path``
+    (``backup``: the file replaced kept as ``NAME.bak``)."""
     wb = build_comparison_workbook(*args)
     buf = io.BytesIO()
     wb.save(buf)
-    atomic_write(path, buf.getvalue())
+    atomic_write(path, buf.getvalue(), backup=backup)

@@ -1200,15 +1200,17 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
 
 
 def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,
-                    anonymise: bool = False, check: CheckReport | None = None) -> None:
-    """Write the plan workbook to ``path`` atomically.
+                    anonymise: bool = False, check: CheckReport | None = None,
+                    backup: bool = False) -> None:
+    """Write the plan workbook to ``path`` atomically (``backup``: the file replaced kept as
+    ``NAME.bak``).
 
     SaveError (the previous file untouched) when it cannot be written, e.g. because the file
     is open in Excel (Windows locks it) or the folder is read-only.
     """
     data = workbook_bytes(season, plan, anonymise=anonymise, check=check)
     try:
-        atomic_write(path, data)
+        atomic_write(path, data, backup=backup)
     except SaveError:
         raise
     except OSError as e:  # e.g. no permission to create the temporary file in the folder

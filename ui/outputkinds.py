@@ -149,13 +149,13 @@ def strangers_in_folder(season, folder: Path, kind: str, anonymise: bool) -> lis
 
 
 def keep_backup_for(kind: str, p: Path, say: Callable[[str], None] = print) -> bool:
-    """Keep the existing file ``p`` (about to be replaced by output ``kind``) as ``NAME.bak``;
-    True when it was kept. A ``NAME.bak`` that holds a file Periodize did not write as such an
+    """Whether the existing file ``p`` (about to be replaced by output ``kind``) is kept as
+    ``NAME.bak``: True asks the write for it (``backup=True``, a group's ``keep``). A ``NAME.bak`` that holds a file Periodize did not write as such an
     output (the coach's file an earlier export took the place of) is never written over: an
     earlier output at ``p`` is then not kept (the season file writes it again), and any other
     file moves that ``.bak`` to ``NAME.1.bak`` first. What is done beside that is ``say``-ed."""
     from planner.errors import SaveError
-    from planner.safefile import keep_backup
+    from planner.safefile import can_keep
 
     bak = p.with_name(p.name + ".bak")
     kept = exists(bak) and bak.is_file() and written_kind(bak) not in REPLACEABLE
@@ -172,4 +172,4 @@ def keep_backup_for(kind: str, p: Path, say: Callable[[str], None] = print) -> b
                             f"{p.name} ({e.strerror or e.__class__.__name__}); nothing was "
                             f"written") from None
         say(f"The earlier {bak.name} is kept as {older.name}.")
-    return keep_backup(p)
+    return can_keep(p)

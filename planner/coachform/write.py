@@ -379,11 +379,13 @@ def export_template_form(season: Season) -> openpyxl.Workbook:
     return template_workbook(season)
 
 
-def save_template_form(season: Season | None, path: str | os.PathLike) -> None:
-    """Write the form (``season`` None: the empty template) to ``path`` atomically."""
+def save_template_form(season: Season | None, path: str | os.PathLike,
+                       backup: bool = False) -> None:
+    """Write the form (``season`` None: the empty template) to ``path`` atomically
+    (``backup``: the file replaced kept as ``NAME.bak``)."""
     buf = io.BytesIO()
     template_workbook(season).save(buf)
     try:
-        atomic_write(path, buf.getvalue())
+        atomic_write(path, buf.getvalue(), backup=backup)
     except OSError as e:
         raise SaveError(f"{os.fspath(path)}: could not be saved ({e.strerror})") from None

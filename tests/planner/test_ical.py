@@ -412,7 +412,7 @@ def test_a_stage_whose_days_are_all_calm_says_no_step_down():
 def test_a_group_that_cannot_be_written_leaves_every_older_bak(tmp_path, monkeypatch):
     """The calendars replaced are kept as NAME.bak (an export over the coach's own files, or
     the handouts' PDFs): a group that failed had already moved each .bak on."""
-    from planner.safefile import keep_backup
+    from planner.safefile import can_keep
 
     season = _season()
     folder = tmp_path / "ics"
@@ -428,12 +428,13 @@ def test_a_group_that_cannot_be_written_leaves_every_older_bak(tmp_path, monkeyp
             raise PermissionError(errno.EPERM, "Operation not permitted")
         return real(src, dst)
 
-    assert all(keep_backup(folder / name) for name in names)
+    assert all(can_keep(folder / name) for name in names)
     monkeypatch.setattr(os, "replace", immutable)
     with pytest.raises(SaveError, match="could not be replaced"):
-        export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+        export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC),
+                         keep=frozenset(names))
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == old  # no temporary file either
     monkeypatch.undo()
-    assert all(keep_backup(folder / name) for name in names)
-    export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+    export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC),
+                     keep=frozenset(names))
     assert all((folder / f"{n}.bak").read_bytes() == old[n] for n in names)

@@ -16,7 +16,7 @@ import time
 import pytest
 
 from planner.errors import SaveError
-from planner.safefile import atomic_write, clean_stale_temps, keep_backup
+from planner.safefile import atomic_write, can_keep, clean_stale_temps
 from planner.seasonfile import load_season, save_season
 from tests.builders import season
 from tests.reliability.hostile import ROOT, run_cli, template_workbook
@@ -191,12 +191,12 @@ def test_season_files_and_backups_are_created_private(tmp_path):
     assert stat.S_IMODE(p.stat().st_mode) == 0o640
 
 
-def test_keep_backup_and_a_name_too_long(tmp_path):
+def test_can_keep_and_a_name_too_long(tmp_path):
     f = tmp_path / "plan.json"
-    assert keep_backup(f) is False
+    assert can_keep(f) is False
     f.write_text("one")
-    assert keep_backup(f) is True and not (tmp_path / "plan.json.bak").exists()  # not yet:
-    atomic_write(f, "two")  # once the new file is in place
+    assert can_keep(f) is True and not (tmp_path / "plan.json.bak").exists()  # not yet:
+    atomic_write(f, "two", backup=True)  # once the new file is in place
     assert (tmp_path / "plan.json.bak").read_text() == "one"
     with pytest.raises(SaveError, match="at most 237"):
         atomic_write(tmp_path / ("x" * 240), "data")
@@ -516,13 +516,17 @@ def test_an_export_whose_replace_fails_leaves_the_older_bak_as_it_was(work, monk
 
 
 def test_a_backup_kept_for_a_write_that_never_comes_changes_nothing(tmp_path):
-    """An export that fails or is cancelled before it writes: no .bak moved, no file left."""
+    """An export that fails or is cancelled before it writes: no .bak moved, no file left, and
+    no later write of the file keeps one it was not asked for (the wish was a process-wide
+    "next write keeps a .bak" that the next unrelated write took)."""
     p, bak = tmp_path / "p.json", tmp_path / "p.json.bak"
     p.write_text("now")
     bak.write_text("older")
-    assert keep_backup(p)
+    assert can_keep(p)
     assert bak.read_text() == "older" and sorted(x.name for x in tmp_path.iterdir()) == ["p.json", "p.json.bak"]
-    assert keep_backup(p) and keep_backup(p)  # kept twice before one write: one .bak
-    atomic_write(p, "new")
-    assert bak.read_text() == "now" and p.read_text() == "new"
+    atomic_write(p, "unrelated")  # the export was cancelled; another write of the file
+    assert bak.read_text() == "older" and p.read_text() == "unrelated"
+    assert can_keep(p) and can_keep(p)  # asked twice before one write: one .bak
+    atomic_write(p, "new", backup=True)
+    assert bak.read_text() == "unrelated" and p.read_text() == "new"
     assert sorted(x.name for x in tmp_path.iterdir()) == ["p.json", "p.json.bak"]

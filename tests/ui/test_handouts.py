@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from planner import text
 from planner.errors import InputError, SaveError
 from planner.handout import handout_weeks
+from planner.safefile import atomic_write
 from planner.timeline import Timeline
 from tests.exports.demo import solved_demo
 from ui.desktop.handouts import (
@@ -265,6 +266,10 @@ def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbo
     assert target.read_bytes() == b"the handouts printed last week"
     assert "not written" in window.statusBar().currentMessage()
     # no temporary file left, nor a .bak: the file is kept as one only once it is replaced
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"season.pdf"}
+    # nor by a later write of the file that asks for none (the cancelled export's wish was left
+    # behind for whichever write of the path came next)
+    atomic_write(target, b"the handouts printed last week")
     assert {p.name for p in (tmp_path / "out").iterdir()} == {"season.pdf"}
     assert export_handouts_to(window, target, athletes, weeks)  # not cancelled: written
     assert target.read_bytes().startswith(b"%PDF")

@@ -176,8 +176,8 @@ def cmd_template(args) -> int:
 
     out = outputs.out_path(args.output, "workbook")
     outputs.guard({"template": out}, {}, replace=args.replace)
-    outputs.keep_backups({"template": out})
-    save_template_form(None, out)
+    backup = "template" in outputs.keep_backups({"template": out})
+    save_template_form(None, out, backup=backup)
     print(f"Wrote the coach workbook template to {out}; fill it in, then run "
           f"'periodize import {out} -o SEASON.season.json'")
     return EXIT_OK
@@ -387,7 +387,7 @@ def cmd_solve(args) -> int:
         raise _json_left(e, getattr(args, "json", None)) from None
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
-    outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
+    kept = outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
     outputs.save_target(args)
     warning = size_warning(season, args.time_limit)
     if warning:
@@ -420,7 +420,7 @@ def cmd_solve(args) -> int:
         outputs.store_season(season.model_copy(update={"plan": outcome.plan}), args.season)
         print(f"Stored the plan in {args.season}{outputs.kept_words(args.season)}")
     try:
-        outputs.write(season, outcome.plan, out, args.anonymise)
+        outputs.write(season, outcome.plan, out, args.anonymise, kept=kept)
     except PeriodizeError as e:
         if not args.save:
             raise
@@ -483,7 +483,7 @@ def cmd_export(args) -> int:
     season = read_season(args.season)
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
-    outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
+    kept = outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
     if not any(out.values()):
         raise InputError("export", ["say what to write: --xlsx OUT.xlsx, --json OUT.json, --ics DIR, "
                                     "--pdf OUT.pdf, --handouts DIR and/or --template OUT.xlsx"])
@@ -508,7 +508,7 @@ def cmd_export(args) -> int:
         if note:  # exported all the same (the workbook's cover says it too), but said first
             print(f"Warning: {note} To see them all: periodize check {args.season}; to solve "
                   f"again: periodize solve {args.season} --save", file=sys.stderr)
-    outputs.write(season, season.plan, out, args.anonymise, check=report, weeks=weeks)
+    outputs.write(season, season.plan, out, args.anonymise, check=report, weeks=weeks, kept=kept)
     return EXIT_OK
 
 

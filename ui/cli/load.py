@@ -63,8 +63,8 @@ def cmd_load(args) -> int:
     if out is not None:
         from planner.safefile import atomic_write
 
-        outputs.keep_backups({"csv": out})  # a file replaced is kept as NAME.bak, and said
-        atomic_write(out, csv_text(figs, args.anonymise))
+        backup = "csv" in outputs.keep_backups({"csv": out})  # kept as NAME.bak, and said
+        atomic_write(out, csv_text(figs, args.anonymise), backup=backup)
         rows = sum(len(f.weeks) for f in figs.values())
         print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
               + (f" ({NO_LOG})" if no_log else ""))

@@ -273,20 +273,24 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
             writable(p)
 
 
-def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool, replace: bool) -> None:
+def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool,
+                  replace: bool) -> dict[str, frozenset[str]]:
     """The calendar and handout folders: a file there under a name this export writes (one per
     athlete) that Periodize did not write is refused, named, unless ``replace``; with it, the
-    file is kept as ``NAME.bak`` before the export writes its own."""
+    file is kept as ``NAME.bak`` when the export writes its own. Returns, by output, the names
+    kept so (:func:`write`'s ``kept``)."""
     from planner.errors import InputError
 
     problems: list[str] = []
+    kept: dict[str, frozenset[str]] = {}
     for kind in ("ics", "handouts"):
         folder = outputs.get(kind)
         if folder is None:
             continue
         for p in strangers_in_folder(season, folder, kind, anonymise):
             if replace:
-                keep_backup_for(kind, p)
+                if keep_backup_for(kind, p):
+                    kept[kind] = kept.get(kind, frozenset()) | {p.name}
                 print(f"The file that was at {p} is kept as {p.name}.bak.")
             else:
                 problems.append(f"{p}: is there already and was not written by Periodize; the "
@@ -294,23 +298,29 @@ def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool, repl
                                 f"add --replace (the file is then kept as {p.name}.bak)")
     if problems:
         raise InputError("", problems[:20], more=max(0, len(problems) - 20))
+    return kept
 
 
-def keep_backups(outputs: dict[str, Path | None]) -> None:
-    """Keep every existing file an export is about to replace as ``NAME.bak``, and say so. An
-    earlier output of the same kind is not kept over a ``NAME.bak`` that is not: that backup is
-    the file of the coach's that an export with --replace took the place of, and the earlier
-    output can be written again from the season file."""
+def keep_backups(outputs: dict[str, Path | None]) -> set[str]:
+    """The outputs whose existing file is kept as ``NAME.bak`` when the export replaces it (the
+    write's ``backup``), said. An earlier output of the same kind is not kept over a
+    ``NAME.bak`` that is not: that backup is the file of the coach's that an export with
+    --replace took the place of, and the earlier output can be written again from the season
+    file."""
+    kept = set()
     for kind, p in outputs.items():
         if p is None or kind in FOLDERS or not _exists(p) or not p.is_file():
             continue
         if keep_backup_for(kind, p):
+            kept.add(kind)
             print(f"The file that was at {p.name} is kept as {p.name}.bak.")
+    return kept
 
 
-def keep_handout_backups(season, folder: Path, anonymise: bool) -> None:
-    """Keep each earlier handout PDF the export is about to replace as ``NAME.pdf.bak``, and say
-    so in one line (a file of the coach's there was kept by :func:`guard_folders`)."""
+def keep_handout_backups(season, folder: Path, anonymise: bool) -> frozenset[str]:
+    """The earlier handout PDFs the export is about to replace that are kept as
+    ``NAME.pdf.bak`` (the group's ``keep``), said in one line (a file of the coach's there is
+    kept by :func:`guard_folders`)."""
     from planner.filegroup import athlete_file_names
     from planner.text import plural
 
@@ -324,6 +334,7 @@ def keep_handout_backups(season, folder: Path, anonymise: bool) -> None:
     elif kept:
         print(f"The {plural(len(kept), 'handout PDF')} that were in {folder} are kept as NAME.pdf.bak "
               f"(e.g. {kept[0]}.bak).")
+    return frozenset(kept)
 
 
 def headless_qt() -> None:
@@ -334,25 +345,27 @@ def headless_qt() -> None:
 
 
 def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=None,
-          weeks: list[int] | None = None) -> None:
+          weeks: list[int] | None = None, kept: dict[str, frozenset[str]] | None = None) -> None:
     """Write every requested output of ``plan`` (None: only those that need no plan); a file
     replaced is kept as ``NAME.bak``. ``check``: the plan checker's report of ``plan``, if the
     caller made one (the workbook's cover says what it finds). ``weeks``: the handouts' weeks
-    (0-based; None: every week)."""
+    (0-based; None: every week). ``kept``: the files of the coach's in the calendar and
+    handout folders kept as ``NAME.bak`` (:func:`guard_folders`)."""
     note = " (anonymised)" if anonymise else ""
     if plan is not None and any(outputs.get(k) for k in ("json", "xlsx", "ics", "handouts")):
         from planner.sessions import load_catalogue
 
         load_catalogue()  # a session catalogue with a problem is said before any file is touched
-    keep_backups({k: p for k, p in outputs.items() if plan is not None or k not in NEED_A_PLAN})
+    backup = keep_backups({k: p for k, p in outputs.items()
+                           if plan is not None or k not in NEED_A_PLAN})
     if plan is not None:
-        _write_plan_files(season, plan, outputs, anonymise, note, check, weeks)
+        _write_plan_files(season, plan, outputs, anonymise, note, check, weeks, backup, kept or {})
     if outputs.get("pdf"):
-        _write_pdf(season, plan, outputs["pdf"], anonymise, note)
+        _write_pdf(season, plan, outputs["pdf"], anonymise, note, "pdf" in backup)
     if outputs.get("template"):
         from planner.coachform.write import save_template_form
 
-        save_template_form(season, outputs["template"])
+        save_template_form(season, outputs["template"], backup="template" in backup)
         print(f"Wrote the season as a coach workbook to {outputs['template']} (edit it, then "
               f"'periodize import {outputs['template']} -o FILE.season.json')")
 
@@ -372,33 +385,38 @@ def write_no_plan(season, outcome, path: Path | None, anonymise: bool) -> bool:
     pairs = name_pairs(season) if anonymise else []
     conflicts = [{"rule": c.rule, "athlete": c.athlete, "from": c.start, "to": c.end,
                   "message": scrub(c.text, pairs)} for c in outcome.explanation]
-    keep_backups({"json": path})
-    atomic_write(path, no_plan_to_json(season, status, outcome.wall_time, conflicts))
+    backup = "json" in keep_backups({"json": path})
+    atomic_write(path, no_plan_to_json(season, status, outcome.wall_time, conflicts), backup=backup)
     print(f"Wrote the solve's status ({status}: no plan, objective and bound null) to {path}")
     return True
 
 
-def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=None,
-                      weeks: list[int] | None = None) -> None:
+def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
+                      weeks: list[int] | None, backup: set[str],
+                      kept: dict[str, frozenset[str]]) -> None:
+    """``backup``: the outputs whose file is kept as NAME.bak (:func:`keep_backups`); ``kept``:
+    the names kept so in the calendar and handout folders (:func:`guard_folders`)."""
     if outputs.get("json"):
         from planner.anonymise import anonymised
         from planner.planjson import plan_to_json
         from planner.seasonfile import atomic_write
 
         s, p = anonymised(season, plan) if anonymise else (season, plan)
-        atomic_write(outputs["json"], plan_to_json(s, p, anonymise))
+        atomic_write(outputs["json"], plan_to_json(s, p, anonymise), backup="json" in backup)
         print(f"Wrote the plan{note} to {outputs['json']}")
     if outputs.get("xlsx"):
         from planner.xlsx_export import export_workbook
 
-        export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check)
+        export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check,
+                        backup="xlsx" in backup)
         print(f"Wrote the workbook{note} to {outputs['xlsx']}")
     if outputs.get("ics"):
         from planner.filegroup import kept_only_if_written, left_over
         from planner.ical import export_calendars
 
         with kept_only_if_written(outputs["ics"]):
-            files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise)
+            files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise,
+                                     keep=kept.get("ics", frozenset()))
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
         if extra := left_over(outputs["ics"], files, "calendar file", tuple(outputs.values())):
             print(extra, file=sys.stderr)
@@ -407,10 +425,10 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check=N
         from planner.filegroup import kept_only_if_written, left_over
         from ui.desktop.handouts import export_handouts  # Qt, only for the PDFs
 
-        keep_handout_backups(season, outputs["handouts"], anonymise)
+        keep = keep_handout_backups(season, outputs["handouts"], anonymise)
         with kept_only_if_written(outputs["handouts"]):
             files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise,
-                                    weeks=weeks)
+                                    weeks=weeks, keep=keep | kept.get("handouts", frozenset()))
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week"
               f"{_weeks_words(season, weeks)}, to {outputs['handouts']}")
         if extra := left_over(outputs["handouts"], files, "PDF file", tuple(outputs.values())):
@@ -430,12 +448,13 @@ def _weeks_words(season, weeks: list[int] | None) -> str:
     return f" ({which}, {span(tl.days[first.first], tl.days[last.last])})"
 
 
-def _write_pdf(season, plan, path: Path, anonymise: bool, note: str) -> None:
+def _write_pdf(season, plan, path: Path, anonymise: bool, note: str, backup: bool) -> None:
     from planner.text import plural
 
     headless_qt()
     from ui.desktop.pdf import export_board_pdf  # Qt, only for the PDF
 
-    pages = export_board_pdf(season.model_copy(update={"plan": plan}), path, anonymise=anonymise)
+    pages = export_board_pdf(season.model_copy(update={"plan": plan}), path, anonymise=anonymise,
+                             backup=backup)
     print(f"Wrote the season board ({plural(pages, 'page')}){note} to {path}"
           + ("" if plan is not None else "; no plan yet, so no intensities"))

@@ -720,8 +720,9 @@ def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
         from planner.xlsx_compare import export_comparison
         from ui.cli import outputs
 
-        outputs.keep_backups({"compare": Path(args.xlsx)})
-        export_comparison(args.xlsx, comp, baseline, season.plan, after, plan, describe_edits(season, sc))
+        backup = "compare" in outputs.keep_backups({"compare": Path(args.xlsx)})
+        export_comparison(args.xlsx, comp, baseline, season.plan, after, plan,
+                          describe_edits(season, sc), backup=backup)
         print(f"Wrote the comparison to {args.xlsx}")
     if args.save:
         season = E.SetScenarioPlan(name=sc.name, plan=plan).apply(season)

@@ -237,16 +237,17 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
     return False
 
 
-def keep_previous(path: str | Path, kind: str) -> str:
-    """Keep the file at ``path`` an export of output ``kind`` is about to replace as
-    ``NAME.bak`` as the command line does (ui.outputkinds.keep_backup_for: a ``.bak`` holding
-    the coach's own file is never written over); the words that say where it is, for
-    :func:`written` ("" when nothing was there)."""
+def keep_previous(path: str | Path, kind: str) -> tuple[bool, str]:
+    """Whether the file at ``path`` an export of output ``kind`` is about to replace is kept as
+    ``NAME.bak``, as the command line does (ui.outputkinds.keep_backup_for: a ``.bak`` holding
+    the coach's own file is never written over): the export's write's ``backup``; and the words
+    that say where it is, for :func:`written` ("" when nothing was there)."""
     p = Path(path)
     notes: list[str] = []
-    if keep_backup_for(kind, p, notes.append):
+    backup = keep_backup_for(kind, p, notes.append)
+    if backup:
         notes.insert(0, f"The previous {p.name} is kept as {p.name}.bak.")
-    return "".join(f" {n}" for n in notes)
+    return backup, "".join(f" {n}" for n in notes)
 
 
 def hand_out_anyway(window) -> bool:
@@ -274,20 +275,20 @@ def export_to(window, path: str | Path, kind: str) -> bool:
         return False
     try:
         with _busy():
-            kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
+            backup, kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
             if kind in ("xlsx", "xlsx-anonymised"):
                 from planner.xlsx_export import export_workbook
 
                 export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"),
-                                check=getattr(window, "check_report", None))
+                                check=getattr(window, "check_report", None), backup=backup)
             elif kind in ("pdf", "pdf-anonymised"):
                 from ui.desktop.pdf import export_board_pdf
 
-                export_board_pdf(season, path, anonymise=kind.endswith("anonymised"))
+                export_board_pdf(season, path, anonymise=kind.endswith("anonymised"), backup=backup)
             elif kind == "template":
                 from planner.coachform.write import save_template_form
 
-                save_template_form(season, path)
+                save_template_form(season, path, backup=backup)
             else:
                 raise ValueError(f"unknown export kind {kind!r}")
     except PeriodizeError as e:
@@ -321,9 +322,9 @@ def export_calendars_to(window, folder: str | Path) -> bool:
         with kept_only_if_written(folder):
             folder.mkdir(parents=True, exist_ok=True)
             with _busy():
-                for p in strangers:  # as the command line's --replace: each kept as NAME.bak
-                    keep_backup_for("ics", p, notes.append)
-                files = export_calendars(season, season.plan, folder)
+                keep = frozenset(p.name for p in strangers  # as the command line's --replace
+                                 if keep_backup_for("ics", p, notes.append))
+                files = export_calendars(season, season.plan, folder, keep=keep)
     except PeriodizeError as e:
         _say_error(window, "Calendars not exported", e)
         return False

@@ -337,21 +337,24 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
 
 def export_handouts_pdf(season: Season, plan: Plan, path: str | os.PathLike,
                         athletes: list[str] | None = None, weeks: list[int] | None = None, *,
-                        anonymise: bool = False, progress=None) -> int:
+                        anonymise: bool = False, progress=None, backup: bool = False) -> int:
     """One PDF with the chosen athlete-weeks, written atomically (nothing when ``progress``
-    stops it: :func:`handouts_pdf`); returns the pages."""
+    stops it: :func:`handouts_pdf`; ``backup``: the file replaced kept as ``NAME.bak``);
+    returns the pages."""
     from planner.seasonfile import atomic_write
 
     _check(season, plan)
     data, pages = handouts_pdf(season, plan, athletes, weeks, anonymise=anonymise, progress=progress)
-    atomic_write(Path(path), data)
+    atomic_write(Path(path), data, backup=backup)
     return pages
 
 
 def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
-                    anonymise: bool = False, weeks: list[int] | None = None) -> list[Path]:
+                    anonymise: bool = False, weeks: list[int] | None = None,
+                    keep: frozenset[str] = frozenset()) -> list[Path]:
     """One PDF per athlete (a page per week) into ``folder`` (created when missing): every file
-    new, or on a failure every previous file untouched (``planner.filegroup``)."""
+    new, or on a failure every previous file untouched (``planner.filegroup``; ``keep``: the
+    names whose file there is kept as ``NAME.bak``)."""
     from planner.filegroup import athlete_file_names, prepare_folder, write_group
 
     _check(season, plan)
@@ -360,7 +363,7 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
     files = {}
     for a in display_order(season, plan):
         files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
-    return write_group(out, files)
+    return write_group(out, files, keep)
 
 
 def _check(season: Season, plan: Plan) -> None:
@@ -503,9 +506,10 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
     shown = _progress_dialog(window, count) if count >= PROGRESS_PAGES else None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        kept = keep_previous(path, "pdf")  # as NAME.bak, as the command line does
+        backup, kept = keep_previous(path, "pdf")  # as NAME.bak, as the command line does
         pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise,
-                                    progress=None if shown is None else (lambda done, n: _step(shown, done, n)))
+                                    progress=None if shown is None else (lambda done, n: _step(shown, done, n)),
+                                    backup=backup)
     except HandoutsCancelled:
         window.statusBar().showMessage(f"Handouts not exported: stopped; {Path(path).name} was "
                                        f"not written.", 8000)

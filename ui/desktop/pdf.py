@@ -127,12 +127,13 @@ def render_a4_landscape(title: str, paint) -> tuple[bytes, int]:
 
 
 def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool = False,
-                     exported: dt.date | None = None) -> int:
-    """Write the board of ``season`` (its stored plan, if any) to ``path``; returns the pages."""
+                     exported: dt.date | None = None, backup: bool = False) -> int:
+    """Write the board of ``season`` (its stored plan, if any) to ``path`` (``backup``: the file
+    replaced kept as ``NAME.bak``); returns the pages."""
     from planner.seasonfile import atomic_write
 
     data, pages = _render(season, anonymise, exported, None)
-    atomic_write(Path(path), data)
+    atomic_write(Path(path), data, backup=backup)
     return pages
 
 
