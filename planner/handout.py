@@ -135,8 +135,8 @@ class HandoutDay:
         # as 'periodize log' says it
         done = round(self.logged_top) if self.logged_top is not None else self.intensity
         if self.cap is not None and done > self.cap and self.cap < 100:  # 100 %: a new max
-            parts.append(f"above {self.stage}'s {self.cap} %" if parts
-                         else f"{self.logged_words}, above {self.stage}'s {self.cap} %")
+            above = text.above_stage(self.stage, self.cap)
+            parts.append(above if parts else f"{self.logged_words}, {above}")
         elif self.calm_cap is not None and done > self.calm_cap:
             # the day after a flare-up: the stage's cap is not the one that held (RH-FL), as the
             # inspector and 'periodize explain' say it ("at most 60 %")
@@ -178,9 +178,11 @@ class HandoutDay:
     def as_logged(self) -> bool:
         """A past day logged otherwise than planned: its page says what was done, not a session
         made up from the logged level (a 70 % day logged at 95 % read "Flying sprints 4 × 30 m
-        at 95 %", a warm-up nobody prescribed)."""
-        return (self.logged_load is not None and self.planned_level is not None
-                and self.planned_level != self.intensity)
+        at 95 %", a warm-up nobody prescribed), or above the stage the records now give it (a
+        flare-up recorded after the fact: "Rehab P1: 4 × 30 m at 95 %" under P1's no running)."""
+        return self.logged_load is not None and (
+            self.session.as_logged
+            or (self.planned_level is not None and self.planned_level != self.intensity))
 
     @property
     def said(self) -> str:
@@ -625,7 +627,8 @@ class Handouts:
         rec = f.records[f.gov[i]] if past and f.gov[i] is not None else None
         # the session the injury happened in, or the one that flared up, is no breach of the
         # stage it starts (as 'periodize log', the Cover and the inspector read it)
-        started = rec is not None and (tl.days[i] == rec.onset or tl.days[i] in rec.flare_ups)
+        started = rec is not None and (tl.days[i] == rec.onset or (
+            tl.days[i] in rec.flare_ups and f.session_stage(i) != f.st[i]))
         cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) and not started else None
         session = sessions[i]
         waits = self._waits_words(prov[i]) if prov[i] else ("", "")

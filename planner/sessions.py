@@ -32,7 +32,7 @@ import datetime as dt
 import json
 import os
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -44,8 +44,8 @@ from planner.returns import AthleteFacts
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
+from planner.text import above_stage, stage_allows, stepped_down_sentence
 from planner.text import day as day_words
-from planner.text import stepped_down_sentence
 from planner.timeline import Timeline
 
 __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec", "load_catalogue",
@@ -365,7 +365,9 @@ class Prescription:
     (``speed_is_target``: a ladder step to reach), else a ceiling; ``kicking`` and ``cod`` the day's limits; ``note`` what
     else the day needs said (not in the squad, a re-entry session, a provisional stage); ``load``
     the day's planned load in AU (rules-spec.md section 8) and ``load_how`` how it is made
-    (``75 min x RPE 6``, ``""`` for no load).
+    (``75 min x RPE 6``, ``""`` for no load); ``as_logged``: a day before today logged faster
+    than the stage the records give it (a flare-up recorded after the fact): its words say what
+    was logged, never a session of that stage (:meth:`Prescriber.above_stage`).
     """
 
     session: str
@@ -385,6 +387,7 @@ class Prescription:
     note: str = ""
     load: float | None = None
     load_how: str = ""
+    as_logged: bool = False
 
     @property
     def speed(self) -> str:
@@ -622,7 +625,7 @@ class Prescriber:
             kicking, cod = limits.kicking or kicking, limits.cod or cod
         elif st == INJ:
             kicking, cod = "none", "none"
-        return Prescription(
+        p = Prescription(
             session=sid, context=context, name=name, summary=summary,
             content=content, minutes=minutes, rpe=rpe, level=lvl, stage=st,
             speed_ms=None if ms is None else round(ms, 2),
@@ -631,6 +634,46 @@ class Prescriber:
             note=self._note(f, i, context, stage_spec is not None),
             load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),
         )
+        fast = self.above_stage(f, i)
+        return p if fast is None else self._as_logged(p, f, i, fast)
+
+    def above_stage(self, f: AthleteFacts, i: int) -> int | None:
+        """The speed (whole % of max) logged on day ``i`` when it lies above the stage the records
+        give the day, else None: a day before today only, below a 100 % cap (more is a new max),
+        not an onset's day nor a flare-up's that moved the stage (the session it happened in, run
+        before it; a flare-up in the stage already held flared up in it: :meth:`AthleteFacts.
+        session_stage`). The
+        plan keeps what was logged (rules-spec.md section 9), so once a flare-up is recorded after
+        the fact its past days hold 95 % in P1: a session made from them read "Rehab P1: 4 × 30
+        m at 95 %" under P1's no running."""
+        if i >= self.tl.p0 or f.st[i] == FIT or f.session_stage(i) != f.st[i]:
+            return None
+        day = self.tl.days[i]
+        if any(day == rec.onset for rec in f.records):
+            return None
+        cap, lvl = f.cap(i), f.it[i]
+        got = logged_days(self.season, f.id).get(day)
+        top = round(got.top_pct) if got is not None and got.top_pct is not None else None
+        fast = top if top is not None and top > lvl else lvl
+        return fast if cap < 100 and fast > cap else None
+
+    def _as_logged(self, p: Prescription, f: AthleteFacts, i: int, fast: int) -> Prescription:
+        """Day ``i``'s words as logged, above its stage: no target speed, no limits, no session."""
+        st, cap = f.st[i], f.cap(i)
+        got = logged_days(self.season, f.id).get(self.tl.days[i])
+        if got is None:  # the plan's level kept (nothing logged), not one of this stage's
+            summary = f"Not logged: the plan's {fast} % — {above_stage(st, cap)}"
+            content = f"No session logged; the plan's {fast} % is not a session of {st}"
+        else:
+            played = f", {got.played:g} min played" if got.played and self.tl.is_comp[i] else ""
+            summary = f"Logged {fast} %{played} — {above_stage(st, cap)}"
+            content = f"What was logged, not a session of {st}"
+        return replace(
+            p, name="Logged" if got is not None else "Not logged", summary=summary,
+            content=(f"{content}: {st} allows {stage_allows(cap)}. Worth a word with the athlete "
+                     f"and the physio."),
+            speed_ms=None, speed_kmh=None, speed_is_target=False, kicking=NO_LIMIT, cod=NO_LIMIT,
+            minutes=None, rpe=None, note="", as_logged=True)
 
     def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,
                ms: float | None, stage_spec, pain_rule: str = "",

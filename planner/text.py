@@ -318,6 +318,17 @@ def join_and(items: list[str]) -> str:
 
 
 # -- stages -----------------------------------------------------------------------------------
+def stage_allows(cap: int) -> str:
+    """What a rehab stage's speed cap allows: ``no running`` (0), ``at most 80 %``."""
+    return "no running" if cap == 0 else f"at most {cap} %"
+
+
+def above_stage(stage: str, cap: int) -> str:
+    """``above P1 (no running)``: a day logged faster than its stage allows, as every page of the
+    past says it (a P1 day read "above P1's 0 %")."""
+    return f"above {stage} ({stage_allows(cap)})"
+
+
 def stage_name(stage: str, protocol: str | None = None) -> str:
     """``P2 concentric/eccentric``; with the ``protocol`` of the athlete's injury its own stage
     title (``P2 strength and balance`` for an ankle sprain); unknown ids as given."""

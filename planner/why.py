@@ -257,14 +257,16 @@ def _why_day(c: _Context, day: dt.date) -> Why:
                                         f"session logged is the one that flared up"
                                         + (f", run in {before}" if before != st else "")
                                         + f". From the flare-up {c.who} is in {st}: no more "
-                                        f"running that day, at most 60 % on the calm days after."))
+                                        f"running that day, at most 60 % on the calm days after."
+                                        + (f" Run in {st} already, it was {text.above_stage(st, c.cap(st))}."
+                                           if before == st and c.cap(st) < 100 else "")))
         elif st != FIT and fast > c.cap(st) and any(day == rec.onset for rec in c.facts.records):
             add(Reason("FACT", "fact", f"{fast:g} % logged on the day of the injury's onset: the "
                                        f"session in which it happened, not a breach of {st}."))
         elif st != FIT and fast > c.cap(st) and c.cap(st) < 100:  # 100 %: a new max, no breach
-            allowed = "no running" if c.cap(st) == 0 else f"at most {c.cap(st)} %"
             add(Reason("RH-CAP", "fact", f"Above the stage: {fast:g} % logged where {st} allows "
-                                         f"{allowed}. Worth a word with the athlete and the physio."))
+                                         f"{text.stage_allows(c.cap(st))}. Worth a word with the "
+                                         f"athlete and the physio."))
         _early_match_reason(c, i, add)
         _load_day_reason(c, i, kind, add)
         return why

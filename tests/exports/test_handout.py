@@ -201,7 +201,7 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     (week,) = Handouts(moved, plan).weeks("A07", [w])
     days = {d.date: d for d in week.days}
     ran = days[tl.days[d70]]
-    assert ran.intensity == 80 and ran.deviation == "Logged 81 % (counts as 80 %), planned 70 %, above P2's 70 %"
+    assert ran.intensity == 80 and ran.deviation == "Logged 81 % (counts as 80 %), planned 70 %, above P2 (at most 70 %)"
     # the page says what was done, not a sprint session made up from the logged 80 %
     from dataclasses import replace
 
@@ -211,9 +211,9 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     cells = _day_cells(ran)
     cells = replace(cells, values=tuple(v.replace("\xa0", " ") for v in cells.values))  # kept units
     assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 81 %"  # as written
-    assert cells.values[4] == "Logged 81 % (counts as 80 %), planned 70 %, above P2's 70 %."
+    assert cells.values[4] == "Logged 81 % (counts as 80 %), planned 70 %, above P2 (at most 70 %)."
     assert cells.values[5] == "" and not cells.bold_session  # no target speed
-    assert ran.session.limits and cells.values[9] == ""  # nor the planned kicking limits
+    assert cells.values[9] == ""  # nor the planned kicking limits (none on a day as logged)
     from planner.protocols import load_protocol
 
     mark = load_protocol(moved.injury_of("A07").protocol).pain_flare
@@ -361,7 +361,7 @@ def test_a_speed_above_the_stage_cap_is_said_as_logged_though_it_counts_as_the_c
     day = next(d for d in week.days if d.date == tl.days[i])
     assert day.cap == 80 and day.deviation == ""  # as planned: nothing to say
     over = replace(day, logged_top=81.0, logged_load=300, logged_minutes=60)
-    assert over.deviation == "Logged 81 % (counts as 80 %), above P3's 80 %"
+    assert over.deviation == "Logged 81 % (counts as 80 %), above P3 (at most 80 %)"
     assert replace(day, logged_top=80.4).deviation == ""  # 80 as written (rounded)
 
 
@@ -1108,3 +1108,49 @@ def test_the_session_that_flared_up_is_shown_in_the_stage_it_was_run_in():
     # S2 from the flare-up: its limits are not the S3 session's full kicks
     s2 = week.stage[week.stage.index("From " + text.day(day(d))):]
     assert "full kicks" not in s2.split("Limits:", 1)[1], week.stage
+
+
+def test_a_past_day_logged_above_a_stage_recorded_afterwards_is_said_as_logged():
+    """A flare-up recorded after the fact puts the days already logged at 70 % in P1 (no
+    running): the handout, the calendar and explain printed them as P1 prescriptions ("Rehab P1:
+    6 × 80 m at 70 % … no faster than the stage's 0 %"). Such a day says what was logged and the
+    stage it lies above, the same in explain, the handout (and so the Excel week) and the .ics."""
+    from icalendar import Calendar
+
+    from planner import edits as E
+    from planner.handout import day_texts
+    from planner.ical import athlete_calendar
+    from planner.season import Session
+    from tests.builders import day, injury, season, solved_and_checked
+    from ui.cli.commands import _day_lines
+
+    s = season(weeks=4, athletes=2, today=day(8), injuries=(injury("A1", "P2", start_day=-20),))
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=70) for d in (1, 2, 3, 4))})
+    s = E.RecordFlareUp(athlete="A1", date=day(0)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    ap = s.plan.for_athlete("A1")
+    assert (ap.stages[4], ap.intensity[4]) == ("P1", 70)
+
+    lines = _day_lines(s, s.plan, "A1", day(4))
+    assert "Session: Logged 70 % — above P1 (no running)" in lines, lines
+    assert not any("Rehab P1" in x or "Planned session" in x for x in lines), lines
+
+    week = next(w for w in handout_weeks(s, s.plan, ["A1"]) if w.first <= day(4) <= w.last)
+    ran = next(x for x in week.days if x.date == day(4))
+    cells = day_texts(ran)
+    assert ran.session.as_logged and ran.as_logged
+    assert cells.summary.replace("\xa0", " ") == "Logged: 60 min, RPE 5, top speed 70 %"
+    assert cells.what.replace("\xa0", " ") == "Logged 70 %, above P1 (no running)."
+    assert cells.speed == cells.limits == "" and not cells.bold
+    for d in week.days:  # no day of the week is a P1 session with running
+        assert "Rehab P1:" not in day_texts(d).summary or "no running" in day_texts(d).summary
+        assert "stage's 0 %" not in day_texts(d).what
+
+    cal = Calendar.from_ical(athlete_calendar(s, s.plan, "A1").to_ical())
+    event = next(e for e in cal.walk("VEVENT") if e.decoded("dtstart") == day(4)
+                 and str(e.get("categories").cats[0]) == "Rehab")
+    assert str(event.get("summary")) == "Logged 70 % — above P1 (no running)"
+    assert "stage's 0 %" not in str(event.get("description"))
+    assert "target effort" not in str(event.get("description"))

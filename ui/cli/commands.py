@@ -575,7 +575,8 @@ def _day_lines(season, plan, aid: str, day) -> list[str]:
     p = shown_session(Prescriber(planned, plan), plan, aid, i)
     if p is not None:  # one Session line (a compensation day printed the session, then why)
         why, rows = fold_session(rows)
-        out.append(f"{'Planned session' if _past(season, day) else 'Session'}: {p.summary}{why}")
+        label = "Session" if p.as_logged or not _past(season, day) else "Planned session"
+        out.append(f"{label}: {p.summary}{why}")
     out += [f"{key}: {words}" for key, words in rows]
     return out
 

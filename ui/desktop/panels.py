@@ -255,7 +255,7 @@ class InspectorPanel(_Browser):
         p = shown_session(got[2], season.plan, aid, i)
         if p is None:
             return []
-        label = "Planned session" if i < tl.p0 else "Session"
+        label = "Planned session" if i < tl.p0 and not p.as_logged else "Session"
         text = f"<b>{_esc(p.summary)}</b>" + (f"<br>{_esc(p.content)}" if p.content else "")
         return [(label, text)]
 
