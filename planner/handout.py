@@ -908,7 +908,8 @@ class Handouts:
             if ret.first_match is None:  # "before the first match" read as if one were to come
                 parts.append(ret.no_match_words())
         if ret is not None and ret.target is not None:
-            met = ("played before the setback" if ret.target_before_setback
+            met = (ret.target_played_words() or "played before the setback"
+                   if ret.target_before_setback or ret.target_rehab
                    else "on track" if ret.target_met else "not reached in this plan" + (
                        f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else ""))
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")

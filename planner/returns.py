@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.criteria import not_passed, tests_until
+from planner.history import logged_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
 from planner.rules import RuleSet
@@ -586,6 +587,21 @@ class Return:
     setback: dt.date | None = None
     setback_stage: str | None = None
     flare_up: bool = False
+    # a past target the log shows played while the records hold the athlete in rehab that day
+    # (a flare-up recorded after the fact): the minutes played logged and where the records put
+    # him ("in P1", "injured"); met, as the log has it, and said so (:meth:`target_played_words`)
+    target_minutes: float | None = None
+    target_rehab: str = ""
+
+    def target_played_words(self) -> str:
+        """``played (90 min logged) though the records have him in P1 that day: worth a word
+        with the physio``, or "" (a target played as planned, or not played): the handout, the
+        Returns panel and ``explain --return`` said "missed (not played)" of a match the log has
+        him playing 90 minutes."""
+        if not self.target_rehab:
+            return ""
+        return (f"played ({self.target_minutes:g} min logged) though the records have him "
+                f"{self.target_rehab} that day: worth a word with the physio")
 
     def setback_words(self, day_fmt) -> str:
         """``the flare-up on Wed 21 Oct 2026 (S3)`` (a setback ahead), else ""."""
@@ -610,7 +626,7 @@ class Return:
         follows: "met", said alone beside a return after the target's date, reads as a
         contradiction (or, on a handout, "on track" for a match a month gone)."""
         return bool(self.target_met and self.fit is not None and self.target_date is not None
-                    and self.target_date < self.fit)
+                    and self.target_date < self.fit and not self.target_rehab)
 
     def no_match_words(self) -> str:
         """What the return's first match reads when there is none: the season has no match
@@ -793,6 +809,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
                            None)
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
+    in_rehab = _played_in_rehab(season, f, ti) if ti is not None and not f.played[ti] else None
     now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
     if span.setback:  # fit today: today's stage, the setback said apart
         now = min(f.p0, f.n - 1)
@@ -809,7 +826,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         first_starts=() if first_match is None else started_in(tl.comp_on[first_match],
                                                                f.match_roles(first_match)),
         target=comp.name if comp else None, target_date=comp.date if comp else None,
-        target_met=None if ti is None else f.played[ti],
+        target_met=None if ti is None else f.played[ti] or in_rehab is not None,
         provisional=fit is not None and bool(provisional[fit]),
         pending=() if fit is None else tuple((st, tuple(marked(proto, st, names)))
                                              for st, names in provisional[fit]),
@@ -823,7 +840,22 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         setback=tl.days[span.first] if span.setback else None,
         setback_stage=f.st[span.first] if span.setback else None,
         flare_up=span.setback and tl.days[span.first] in rec.flare_ups,
+        target_minutes=None if in_rehab is None else in_rehab[0],
+        target_rehab="" if in_rehab is None else in_rehab[1],
     )
+
+
+def _played_in_rehab(season: Season, f: AthleteFacts, i: int) -> tuple[float, str] | None:
+    """Day ``i`` before today logged with minutes played on a competition day while the records
+    hold the athlete in rehab (planner.progress.played_in_rehab's days): (the minutes, ``in P1``
+    or ``injured``), else None. The plan keeps the recorded stage, so it has him not playing."""
+    if i >= f.p0 or not f.tl.is_comp[i]:
+        return None
+    got = logged_days(season, f.id).get(f.date(i))
+    stage = f.recorded_stage(i)
+    if got is None or not got.played or stage == FIT:
+        return None
+    return got.played, "injured" if stage == INJ else f"in {stage}"
 
 
 def _no_match_why(f: AthleteFacts, fit: int, stop: int) -> str:
@@ -1000,7 +1032,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     if r.target is not None:
         when = day_long(r.target_date) if r.target_date else "?"
         target = f"; target '{r.target}' ({when}) " + (
-            "met" if r.target_met else "MISSED" if r.target_missed else "not played (back "
+            r.target_played_words() or "met" if r.target_met else "MISSED" if r.target_missed else "not played (back "
             "before it; a choice of selection RTS no longer counts)")
         if r.target_missed and r.missed_why:
             target += f" ({r.missed_why})"

@@ -33,6 +33,9 @@ class ReturnReport:
     target_date: dt.date | None = None
     target_reachable: bool | None = None
     target_played: bool | None = None  # a target before today: played (met) or not (missed)
+    # a past target the log has him playing while the records hold him in rehab: in words
+    # (planner.returns.Return.target_played_words)
+    target_note: str = ""
     latest_entries: list[tuple[str, dt.date | None]] = field(default_factory=list)
     planned_fit: dt.date | None = None  # the stored plan's return (None: no plan, or not back)
     since: str = ""  # " since Mon 27 Jul 2026 (recorded)", or since a flare-up: where it is from
@@ -65,7 +68,8 @@ class ReturnReport:
             when = day_long(self.target_date)
             if self.target_played is not None:
                 lines.append(f"  target '{self.target_name}' ({when}) is in the past: "
-                             + ("met (played)." if self.target_played else "missed (not played)."))
+                             + (f"{self.target_note}." if self.target_note else "met (played)."
+                                if self.target_played else "missed (not played)."))
             elif self.target_reachable and not self.latest_entries:  # back already: no stage
                 lines.append(f"  target '{self.target_name}' ({when}) can be made.")
             elif self.target_reachable:
@@ -218,7 +222,7 @@ def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: floa
     report.target_name, report.target_date = comp.name, comp.date
     t = pm.tl.index(comp.date)
     if t is not None and t < pm.p0:  # what happened, as the Returns panel says it
-        report.target_played = _played_before(pm.season, rec, t)
+        report.target_played, report.target_note = _played_before(pm.season, rec, t)
         report.target_reachable = report.target_played
         return
     plays = u.play[t] if t is not None else False
@@ -240,15 +244,16 @@ def _target(pm: PlanModel, u, rec, first, report: ReturnReport, time_limit: floa
         report.latest_entries.append((first.order[k], pm.tl.days[d] if d is not None else None))
 
 
-def _played_before(season: Season, rec, t: int) -> bool:
-    """Whether the athlete played the past competition day ``t`` (the stored plan and the log)."""
+def _played_before(season: Season, rec, t: int) -> tuple[bool, str]:
+    """Whether the athlete played the past competition day ``t`` (the stored plan and the log),
+    and, played while the records hold him in rehab, that in words (the Returns panel's)."""
     from planner.returns import returns
 
     if season.plan is None:
-        return False
+        return False, ""
     got = [r for r in returns(season, season.plan, history=True)
            if r.athlete == rec.athlete and r.onset == rec.onset]
-    return bool(got and got[0].target_met)
+    return bool(got and got[0].target_met), got[0].target_played_words() if got else ""
 
 
 def _planned_fit(season: Season, athlete: str, start: int, end: int) -> dt.date | None:

@@ -530,7 +530,8 @@ def test_a_fit_athlete_with_a_flare_up_ahead_is_listed_with_his_back_date(qtbot)
 def test_a_match_logged_while_the_records_hold_rehab_is_said_beside_the_missed_target():
     """The log has the returner playing 20 minutes of his target match while the records still
     hold him in S3 (the stage change waited on a test and was not ticked): the Returns row said
-    "MISSED" and nothing of the match; it now says he is logged playing it, and how to record it."""
+    "MISSED" and nothing of the match; it now says he played it, as logged, in S3 by the records,
+    and how to record it."""
     from planner.season import Session
     from solver import SolveRequest, solve
     from tests.builders import day, injury, season
@@ -543,11 +544,13 @@ def test_a_match_logged_while_the_records_hold_rehab_is_said_beside_the_missed_t
     assert s.competition("m1").date == day(12)
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
     (row,) = [r for r in return_rows(s) if r.athlete == "A1"]
-    assert row.missed
+    assert not row.missed and row.target_met
+    assert ("Target Match 2 (Sat 16 Jan 2027): played (20 min logged) though the records have him "
+            "in S3 that day") in row.sentence()
     assert row.played_in_rehab == f"{day_long(day(12))} ('Match 2') while in S3"
     assert (f"⚠ Logged playing on {day_long(day(12))} ('Match 2') while in S3 by the injury's "
             "records: if the athlete was back, record the stage changes") in row.sentence()
-    assert ReturnsPanel._cells(row)[3][0].endswith("⚠ logged playing")
+    assert ReturnsPanel._cells(row)[3][0] == "✔ played: Match 2\n⚠ in rehab by the records"
 
 
 def test_the_returns_panel_names_the_matches_a_returner_starts_on_a_day_of_several():
@@ -592,3 +595,42 @@ def test_a_flare_up_dated_on_a_match_he_played_gets_one_advice_and_says_why_the_
     assert otherwise_text(s, "A2", day(5)) == (
         "planned 100 %, logged 100 %, counted 95 %: a match played while the records put him in "
         "S3 counts a level lower")
+
+
+def test_a_past_target_the_log_has_him_playing_in_rehab_reads_played_everywhere():
+    """A flare-up recorded after the fact (day 8) puts the target of day 12, logged as played 90
+    minutes, in S3 by the records: explain --return said "missed (not played)", the handout's
+    Next line "not reached", while its Matches row said "played 90 min (logged)". The target is
+    played, as the log has it, with the records' stage and the question to the physio, in the
+    return line, explain --return, the handout and the Returns panel alike."""
+    from planner import edits as E
+    from planner.handout import handout_weeks
+    from planner.returns import return_text, returns
+    from planner.season import Session
+    from solver.queries import return_report
+    from tests.builders import day, injury, season, solved_and_checked
+    from ui.desktop.returnspanel import ReturnsPanel, return_rows
+
+    back = injury("A2", "FIT", start_day=-5, history=(("S3", -12),), target="m1")
+    s = season(weeks=4, athletes=2, today=day(14), injuries=(back,))
+    assert s.competition("m1").date == day(12)
+    s = s.model_copy(update={"sessions": (Session(
+        athlete="A2", date=day(12), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),)})
+    s = E.RecordFlareUp(athlete="A2", date=day(8)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    assert out.plan.for_athlete("A2").stages[12] == "S3"  # the records' stage, kept by the plan
+
+    said = ("played (90 min logged) though the records have him in S3 that day: worth a word "
+            "with the physio")
+    (r,) = [x for x in returns(s, s.plan, history=True) if x.athlete == "A2"]
+    assert r.target_met and not r.target_missed and not r.target_before_setback
+    assert r.target_played_words() == said
+    assert f"target 'Match 2' (Sat 16 Jan 2027) {said}" in return_text(s, r)
+    assert f"is in the past: {said}." in return_report(s, "A2").text(s)
+    week = next(w for w in handout_weeks(s, s.plan, ["A2"]) if w.first <= day(12) <= w.last)
+    assert f"target Match 2 (Sat 16 Jan): {said}" in week.milestone, week.milestone
+    (row,) = [x for x in return_rows(s) if x.athlete == "A2"]
+    assert not row.missed and f"Target Match 2 (Sat 16 Jan 2027): {said}" in row.sentence()
+    assert "before the setback" not in row.sentence()
+    assert ReturnsPanel._cells(row)[3] == ("✔ played: Match 2\n⚠ in rehab by the records", "", True)

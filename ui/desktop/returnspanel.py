@@ -103,6 +103,9 @@ class ReturnRow:
     # .played_in_rehab): "Sat 12 Sep 2026 ('League match 5') while in S3"
     played_in_rehab: str = ""
     played_advice: str = ""  # what to do about it (planner.progress.played_in_rehab_advice)
+    # the target played as the log has it while the records hold him in rehab, in words
+    # (planner.returns.Return.target_played_words)
+    target_note: str = ""
     flare_ups: tuple[dt.date, ...] = ()  # recorded under this injury, up to today
 
     @property
@@ -140,7 +143,7 @@ class ReturnRow:
         if self.target is not None:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
             text += f". Target {self.target}{when}: " + (
-                "met" if self.target_met else "not played (back before it: a choice of "
+                self.target_note or "met" if self.target_met else "not played (back before it: a choice of "
                 "selection)" if self.selection else "MISSED" + (
                     f" ({self.missed_why})" if self.missed_why else ""))
             if self.met_before_setback:
@@ -190,7 +193,7 @@ class ReturnRow:
     def met_before_setback(self) -> bool:
         """The target was played, and the return shown came later (a flare-up after it)."""
         return bool(self.target_met and self.back and self.target_date
-                    and self.target_date < self.back)
+                    and self.target_date < self.back and not self.target_note)
 
 
 def _next_change(stages: tuple[str, ...], tl: Timeline, t: int) -> str:
@@ -245,6 +248,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             first_starts=started_in(tl.comp_on[first], set_roles) if first is not None else (),
             congested=after_return_words(run) if run is not None else "",
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
+            target_note=r.target_played_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
             setback=r.setback_words(day_long),
             **_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
@@ -477,6 +481,8 @@ class ReturnsPanel(QWidget):
             target = ("—", "", False)
         elif not row.planned:
             target = (row.target, "", False)
+        elif row.target_met and row.target_note:  # played as logged, in rehab by the records
+            target = (f"✔ played: {row.target}\n⚠ in rehab by the records", "", True)
         elif row.target_met:
             target = (f"✔ met: {row.target}" + (" (played, before the setback)"
                                                  if row.met_before_setback else ""), MET, False)
