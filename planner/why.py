@@ -804,7 +804,15 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
                                      f"({met}); highest level reached before this day {highest} %."))
     else:
-        add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before this day {highest} %."))
+        restarted = ""
+        if segs and credit and highest == credit and (segs[-1].cause == "flare-up"
+                                                      or start in c.inj.flare_ups):
+            # RH-11 resets at a flare-up (rules-spec section 6): a player back 83 days read "90 %"
+            # beside the 100 % match sprints he logged before it, the reset unsaid
+            restarted = (f" (the ladder restarted at the flare-up of {text.day_long(start)}: "
+                         f"credited up to {credit} %, what was run before it not counted)")
+        add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before this day "
+                                     f"{highest} %{restarted}."))
 
 
 def _return_reason(c: _Context, i: int, add) -> None:

@@ -781,3 +781,19 @@ def test_explain_return_says_a_failed_test_holds_the_stage_until_the_retest():
             f"on {day_long(day(1))} (pass mark ≥ 80 %)") in said, said
     free = season(weeks=8, athletes=2, injuries=(injury("A1", "P2", start_day=-30),), today=day(2))
     assert "held in" not in return_report(free, "A1").text(free)
+
+
+def test_the_ladder_after_a_flare_up_says_it_restarted_there():
+    """A returner plays 90 minutes at 100 % and flares up that day (back to S3): explain's RH-11
+    said "highest level reached before this day 90 %" beside the match sprints he had logged, as
+    if they were not read. RH-11 resets at a flare-up and credits up to two levels below S3's cap
+    (rules-spec section 6): the line says the ladder restarted there and what it credits."""
+    from tests.builders import flared_on_a_match_played
+
+    s = flared_on_a_match_played()
+    ap = s.plan.for_athlete("A2")
+    assert (ap.stages[4], ap.stages[5], ap.intensity[6], ap.intensity[7]) == ("FIT", "S3", 0, 60)
+    (said,) = [r.text for r in why_day(s, s.plan, "A2", day(7)).reasons if r.rule == "RH-11"]
+    assert said == ("Sprint ladder: highest level reached before this day 90 % (the ladder "
+                    "restarted at the flare-up of Sat 9 Jan 2027: credited up to 90 %, what was "
+                    "run before it not counted).")
