@@ -32,7 +32,7 @@ from pydantic import (
     ValidationError,
 )
 
-from planner.errors import InputError
+from planner.errors import InputError, PeriodizeError
 from planner.history import reopened
 from planner.protocols import load_protocol, protocol_name
 from planner.rules import RULES, load_table_problem, settings_problems
@@ -819,18 +819,20 @@ class RecordFlareUp(Edit):
                 f"on a flare-up's day, at most 60 % after it): log what was run")
 
     def second(self, s: Season) -> str:
-        """"the second within 7 days (after Wed 9 Dec 2026): two stages back" ("" otherwise,
-        rules-spec.md section 6); it was never called that, only "goes back a stage"."""
-        from planner.rehab import flare_steps
+        """"the second within 7 days (after Wed 9 Dec 2026): two stages back, to P1" ("" otherwise,
+        rules-spec.md section 6), or what it does to an athlete in the first stage ("stays in P1;
+        P1's minimum restarts from ...", planner.rehab.second_flare_words)."""
+        from planner.rehab import second_flare_words
 
         try:
             inj = _governing(s, self.athlete, self.date)
-        except InputError:
+            words = second_flare_words(inj, load_protocol(inj.protocol), self.date)
+        except PeriodizeError:
             return ""
-        if flare_steps(inj.flare_ups, self.date) < 2:
+        if not words:
             return ""
         before = max(f for f in inj.flare_ups if f < self.date)
-        return f"the second within 7 days (after {date_long(before)}): two stages back"
+        return f"the second within 7 days (after {date_long(before)}): {words}"
 
     def describe(self, s: Season) -> str:
         text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"

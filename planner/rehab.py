@@ -34,6 +34,29 @@ def flare_steps(flare_ups: tuple[dt.date, ...] | list[dt.date], day: dt.date) ->
     return 2 if earlier else 1
 
 
+def second_flare_words(injury: Injury, protocol: Protocol, day: dt.date, fmt=None) -> str:
+    """What a flare-up on ``day`` does when it is the second within 7 days ("" otherwise), from
+    the stage the records hold the day before: "two stages back, to P1"; "one stage back, to P1,
+    the first" (only one behind); "stays in P1; P1's minimum restarts from Mon 30 Nov 2026" (in
+    the first already). "Two stages back" was said to an athlete in P1, who cannot go back.
+    ``fmt`` writes a date (``planner.text.date_long`` by default)."""
+    if flare_steps(injury.flare_ups, day) < 2:
+        return ""
+    from planner.text import date_long
+
+    held = stage_on(injury, protocol, day - dt.timedelta(days=1))
+    order = stage_order(protocol)
+    if held not in order:
+        return ""
+    new = back(protocol, held, 2)
+    steps = order.index(held) - order.index(new)
+    if steps == 0:
+        return f"stays in {held}; {held}'s minimum restarts from {(fmt or date_long)(day)}"
+    if steps == 1:
+        return f"one stage back, to {new}, the first"
+    return f"two stages back, to {new}"
+
+
 # what a flare-up does (rules-spec.md section 6), said alike wherever one is recorded or planned
 FLARE_BACK = ("the rehab goes back a stage (two when another flare-up came in the week before); "
               "a player back to full training goes back to the last stage of his injury's "

@@ -654,10 +654,27 @@ def test_a_second_flare_up_within_a_week_is_called_so():
     the record said only that it went back a stage."""
     s = season(weeks=4, athletes=1, today=day(20),
                injuries=(injury("A1", "P3", start_day=2, history=(("P2", -10),), flare_days=(8,)),))
+    # S1 from day 2, back to P3 on day 8: the second goes two stages back, to P1
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "S1", start_day=2, history=(("P3", -10),), flare_days=(8,)),))
     assert E.RecordFlareUp(athlete="A1", date=day(12)).second(s) == (
-        f"the second within 7 days (after {date_long(day(8))}): two stages back")
+        f"the second within 7 days (after {date_long(day(8))}): two stages back, to P1")
     assert E.RecordFlareUp(athlete="A1", date=day(16)).second(s) == ""  # 8 days after
-    assert "two stages back" in E.RecordFlareUp(athlete="A1", date=day(12)).describe(s)
+    assert "two stages back, to P1" in E.RecordFlareUp(athlete="A1", date=day(12)).describe(s)
+
+
+def test_a_second_flare_up_within_a_week_in_the_first_stages_says_what_it_does():
+    """"Two stages back" was said to an athlete in P1 since the first flare-up, who cannot go
+    back: he stays in P1 and its minimum restarts; from P2 there is one stage behind."""
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P2", start_day=2, history=(("P1", -10),), flare_days=(8,)),))
+    assert E.RecordFlareUp(athlete="A1", date=day(12)).second(s) == (
+        f"the second within 7 days (after {date_long(day(8))}): stays in P1; P1's minimum "
+        f"restarts from {date_long(day(12))}")
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=2, history=(("P2", -10),), flare_days=(8,)),))
+    assert E.RecordFlareUp(athlete="A1", date=day(12)).second(s) == (
+        f"the second within 7 days (after {date_long(day(8))}): one stage back, to P1, the first")
 
 
 def test_a_date_outside_the_season_is_refused_in_the_apps_words(base):

@@ -432,11 +432,25 @@ def test_a_next_step_that_is_the_return_itself_is_said_once():
     earlier = dataclasses.replace(row, today="S2", next="S3 Fri 28 Aug")
     assert "now S2; next: S3 Fri 28 Aug; back to full training Fri 4 Sep 2026" in earlier.details()
     # after two flare-ups in a week the panel read as if nothing had happened
-    flared = dataclasses.replace(earlier, flare_ups=(D(2026, 8, 10), D(2026, 8, 16)))
+    flared = dataclasses.replace(earlier, flare_ups=(D(2026, 8, 10), D(2026, 8, 16)),
+                                 second_flare="two stages back, to S1")
     assert ("next: S3 Fri 28 Aug; 2 flare-ups, the last Sun 16 Aug 2026 (the second within 7 "
-            "days: two stages back); back to full training") in flared.details()
+            "days: two stages back, to S1); back to full training") in flared.details()
     once = dataclasses.replace(earlier, flare_ups=(D(2026, 8, 1), D(2026, 8, 16)))
     assert "2 flare-ups, the last Sun 16 Aug 2026; back" in once.details()
+
+
+def test_the_panel_says_a_second_flare_up_in_the_first_stage_keeps_the_athlete_there():
+    """The panel repeated "the second within 7 days: two stages back" for an athlete in P1 since
+    the first flare-up: it says what the records did, as the recorded flare-up says it."""
+    from tests.builders import day, injury, season
+    from ui.desktop.returnspanel import _second_flare
+
+    rec = injury("A1", "P2", start_day=2, history=(("P1", -10),), flare_days=(8, 12))
+    s = season(weeks=4, athletes=1, today=day(20), injuries=(rec,))
+    assert _second_flare(s, "A1", rec.onset, day(20)) == (
+        f"stays in P1; P1's minimum restarts from {day_long(day(12))}")
+    assert _second_flare(s, "A1", rec.onset, day(10)) == ""  # the first alone, up to that day
 
 
 def test_an_injury_still_to_come_is_not_said_as_full_competition_now():

@@ -107,6 +107,9 @@ class ReturnRow:
     # (planner.returns.Return.target_played_words)
     target_note: str = ""
     flare_ups: tuple[dt.date, ...] = ()  # recorded under this injury, up to today
+    # the last of them when it is the second within 7 days: what it did ("stays in P1; ...",
+    # planner.rehab.second_flare_words)
+    second_flare: str = ""
 
     @property
     def missed(self) -> bool:
@@ -177,17 +180,16 @@ class ReturnRow:
         return f"{head}now {now}{nxt}; {rest}"
 
     def _flare_words(self) -> str:
-        """"; 2 flare-ups, the last Wed 16 Dec 2026 (the second within 7 days: two stages back)":
-        after two flare-ups in a week the panel read as if nothing had happened (rules-spec.md
-        section 6 sends the second of two within 7 days back two stages)."""
-        from planner.rehab import flare_steps
-
+        """"; 2 flare-ups, the last Wed 16 Dec 2026 (the second within 7 days: two stages back,
+        to P1)": after two flare-ups in a week the panel read as if nothing had happened
+        (rules-spec.md section 6 sends the second of two within 7 days back two stages, as far
+        as there are stages: "stays in P1; ..." in the first)."""
         if not self.flare_ups:
             return ""
         last = self.flare_ups[-1]
         said = f"; {plural(len(self.flare_ups), 'flare-up')}, the last {day_long(last)}"
-        return said + (" (the second within 7 days: two stages back)"
-                       if flare_steps(self.flare_ups[:-1], last) == 2 else "")
+        return said + (f" (the second within 7 days: {self.second_flare})"
+                       if self.second_flare else "")
 
     @property
     def met_before_setback(self) -> bool:
@@ -253,11 +255,28 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             setback=r.setback_words(day_long),
             **_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
-                            for d in i.flare_ups if d <= tl.days[t])))
+                            for d in i.flare_ups if d <= tl.days[t]),
+            second_flare=_second_flare(season, r.athlete, r.onset, tl.days[t])))
     if season.plan is None or not rets:
         rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
     return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
+
+
+def _second_flare(season: Season, athlete: str, onset: dt.date, today: dt.date) -> str:
+    """What the last flare-up up to ``today`` of the record of ``onset`` did when it was the
+    second within 7 days (planner.rehab.second_flare_words), "" otherwise."""
+    from planner.protocols import load_protocol
+    from planner.rehab import second_flare_words
+
+    inj = next((i for i in season.injuries_of(athlete) if i.onset == onset), None)
+    last = max((d for d in inj.flare_ups if d <= today), default=None) if inj else None
+    if last is None:
+        return ""
+    try:
+        return second_flare_words(inj, load_protocol(inj.protocol), last, day_long)
+    except PeriodizeError:
+        return ""
 
 
 def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...]) -> dict:
