@@ -376,9 +376,8 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
     one of them first: S1 recorded on P3's 15th day (at least 21 needed), with 1 of its 2 days at
     80 % done, was said only as a failed test, and the plan put a 90 % sprint on the next day."""
     from planner.criteria import failed_test_hold_words
-    from planner.rehab import governing
-    from planner.text import day as day_short
-    from planner.text import day_long, plural
+    from planner.rehab import governing, short_stay_words, skipped_words
+    from planner.text import day_long
 
     inj = governing(list(season.injuries_of(athlete)), day)
     if inj is None:
@@ -391,12 +390,7 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
         return None
     held, since = segs[-1].stage, segs[-1].start
     spec = proto.stage(held)
-    parts = []
-    served = (day - since).days
-    if served < spec.min_days:
-        # "P1 day 3 of at least 3" read as done on the day it was not: the days had, and needed
-        parts.append(f"{held} has had {plural(served, 'day')} (from {day_short(since)}); it needs at "
-                     f"least {spec.min_days}")
+    parts = [x for x in (short_stay_words(proto, held, since, day),) if x]
     done = _days_at_cap(season, athlete, day)
     if spec.exit_kind == "days_at_cap" and done is not None and done < spec.exit_days:
         parts.append(f"{done} of {spec.exit_days} days at {spec.cap} % done")
@@ -405,11 +399,15 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
         parts.append(test)
     if not parts:
         return None
+    # what an early record passes over beyond the stage held: the stages between, and a first
+    # match back started with no sprint since
+    also = [x for x in (skipped_words(proto, held, stage),
+                        first_start_words(season, athlete, day) if stage == FIT else "") if x]
     return PassedOver(held, bool(test), (
         f"{season.athlete_label(athlete)} has not finished {held} on {day_long(day)}: "
         f"{'; '.join(parts)}. Once recorded, {stage} from {day_long(day)} stands on the physio's "
         f"word and {'none of these holds the athlete any' if len(parts) > 1 else 'this holds the athlete no'} "
-        f"more"))
+        f"more" + "".join(f"; {x}" for x in also)))
 
 
 def _days_at_cap(season: Season, athlete: str, day: dt.date) -> int | None:
@@ -510,6 +508,41 @@ def starter_words(starts: tuple[str, ...] = ()) -> str:
     names = " and ".join(f"'{x}'" for x in starts)
     return STARTER_WORDS.replace("as a starter", f"as a starter in {names}", 1).replace(
         "for it", "for it" if len(starts) == 1 else "for them", 1)
+
+
+# a first start this soon after a return recorded early is said when nothing on record prepared
+# it: the plan has little room before it to ramp the athlete up
+FIRST_START_DAYS = 7
+
+
+def first_start_words(season: Season, athlete: str, back: dt.date) -> str:
+    """For a return recorded on ``back``: "his first start back, 'League 17' on Sat 5 Dec 2026
+    (4 days after), comes with no sprint at 90 % or more on record since Sat 28 Nov 2026 (to cap
+    the minutes ..., set bench for it ...)" when he starts a competition within
+    ``FIRST_START_DAYS`` and no day from ``back`` to it before today holds an HV exposure ("" otherwise,
+    and for a position HV-1 exempts). A full training recorded early after two flare-ups put a
+    90-minute start four days later as his first sprint, and nothing said so."""
+    from planner.text import day_long, plural
+
+    a = season.athlete(athlete)
+    comp = min((c for c in season.competitions if c.date >= back
+                and season.role_of(athlete, c.id) == "start"), key=lambda c: c.date, default=None)
+    if a is None or comp is None or (comp.date - back).days > FIRST_START_DAYS \
+            or hv1_exempt(RuleSet(season.rules), a.position):
+        return ""
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    start, until = season.calendar.start, min(comp.date, planning_start(season))
+    hv = [start + dt.timedelta(days=i) for i, v in enumerate(ap.intensity if ap else ())
+          if v >= HV_LEVEL and start + dt.timedelta(days=i) < until]
+    last = max(hv, default=None)
+    if last is not None and last >= back:
+        return ""
+    since = f"since {day_long(last)}" if last is not None else "this season"
+    after = (comp.date - back).days
+    return (f"his first start back, '{comp.name}' on {day_long(comp.date)} "
+            f"({plural(after, 'day') + ' after' if after else 'that day'}), comes with no sprint "
+            f"at {HV_LEVEL} % or more on record {since} "
+            f"{STARTER_WORDS.removeprefix('as a starter ')}")
 
 
 def started_in(comps, roles) -> tuple[str, ...]:
@@ -979,7 +1012,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
            "late_why", "past_records",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
-           "PassedOver", "passed_over", "provisional_steps", "stage_tests_words"]
+           "PassedOver", "first_start_words", "passed_over", "provisional_steps", "stage_tests_words"]
 
 
 def again_words(season: Season, rets: list[Return], r: Return) -> str:

@@ -397,3 +397,38 @@ def test_a_provisional_note_is_made_from_each_stage_and_its_tests_not_from_their
     assert provisional_note(pending) == (
         " (provisional: the tests of P2 (Hamstring strength LSI (≥ 75 %)) not passed yet, then "
         "P3's and S3's tests)")
+
+
+def test_an_early_return_names_the_stages_it_skips_and_a_first_start_with_no_sprint_before():
+    """Full training recorded a day after a second flare-up said P1 was not finished, never that
+    P2 to S3 (the sprints at 90 to 100 %) were passed over, nor that his first sprint would be a
+    start four days later: both are said, with the bench the returns suggest for a first match."""
+    from planner.returns import STARTER_WORDS, passed_over
+    from planner.season import MatchRole
+    from planner.text import day_long
+
+    s = build(weeks=4, athletes=2, injuries=(injury("A1", "P1", start_day=6),), today=day(8))
+    words = passed_over(s, "A1", "FIT", day(8)).words
+    assert ("stands on the physio's word and this holds the athlete no more; P2, P3, S1, S2 and "
+            "S3 are skipped, and with them the sprints at 90, 95 and 100 %; his first start "
+            f"back, 'Match 2' on {day_long(day(12))} (4 days after), comes with no sprint at 90 % "
+            f"or more on record this season {STARTER_WORDS.removeprefix('as a starter ')}") \
+        in words, words
+    # a sprint logged (the plan's past) since the return: the start is prepared, not said
+    ap = AthletePlan(athlete="A1", stages=("P1",) * 8 + ("FIT",) * 20,
+                     intensity=(0,) * 5 + (95,) + (0,) * 2 + (0,) * 20, weeks=("load",) * 4)
+    plan = Plan(status="feasible", team_weeks=("load",) * 4, athletes=(ap,))
+    later = s.model_copy(update={"plan": plan})
+    assert f"no sprint at 90 % or more on record since {day_long(day(5))}" in \
+        passed_over(later, "A1", "FIT", day(8)).words
+    hv = later.model_copy(update={"calendar": later.calendar.model_copy(update={"today": day(10)}),
+                                  "plan": plan.model_copy(update={"athletes": (ap.model_copy(
+                                      update={"intensity": (0,) * 9 + (90,) + (0,) * 18}),)})})
+    assert "first start" not in passed_over(hv, "A1", "FIT", day(8)).words
+    # set on the bench for it: the next start is more than a week on, nothing to say
+    bench = s.model_copy(update={"roles": (MatchRole(competition="m1", athlete="A1", role="bench"),)})
+    assert "first start" not in passed_over(bench, "A1", "FIT", day(8)).words
+    # a stage recorded early but not full training: the stages between are named, no match words
+    said = passed_over(s, "A1", "S1", day(8)).words
+    assert "P2 and P3 are skipped; " not in said and said.endswith(
+        "holds the athlete no more; P2 and P3 are skipped")
