@@ -759,8 +759,34 @@ class RecordFlareUp(Edit):
         if self.later == "drop":
             return (f"the stage changes recorded after it are removed ({said}): the plan "
                     f"projects them again from the flare-up")
-        return (f"the stage changes recorded after it stand ({said}): move them if the "
-                f"flare-up held the athlete back")
+        over = self.later_passed_over(s)
+        return (f"the stage changes recorded after it stand ({said})"
+                + (f": after the flare-up, {over}; confirm them with the physio, or move them"
+                   if over else ": move them") + " if the flare-up held the athlete back")
+
+    def later_passed_over(self, s: Season) -> str:
+        """What the first stage change recorded after the flare-up, kept, passes over of the stage
+        the flare-up puts the athlete in, in words ("" when nothing): "P3 has had 6 days (from
+        Thu 13 Aug); it needs at least 21; S1 is skipped, ..." (planner.rehab), as an early
+        stage record says it. Kept, the history skipped S1 and cut P3's 21 days to 6, unsaid."""
+        from planner.rehab import segments, short_stay_words, skipped_words
+
+        try:
+            inj = _governing(s, self.athlete, self.date)
+            later = self._later(inj)
+            if not later:
+                return ""
+            after = _governing(self.model_copy(update={"later": "keep"})._apply(s), self.athlete,
+                               self.date)
+            proto = load_protocol(inj.protocol)
+        except PeriodizeError:
+            return ""
+        segs = segments(after, proto, until=later[0].start - dt.timedelta(days=1))
+        if not segs or segs[-1].start < self.date or segs[-1].stage not in proto.stage_ids:
+            return ""
+        held, since = segs[-1].stage, segs[-1].start
+        return "; ".join(x for x in (short_stay_words(proto, held, since, later[0].start),
+                                     skipped_words(proto, held, later[0].stage)) if x)
 
     def later_records(self, s: Season) -> str:
         """The stage records after the flare-up's date in words ("P3 from Fri 18 Dec 2026 on"),

@@ -360,6 +360,33 @@ def test_a_flare_up_recorded_before_later_stage_changes_says_that_they_stand():
     assert E.RecordFlareUp(athlete="A1", date=day(12)).later_stages(s) == ""  # none after it
 
 
+def test_later_stage_changes_kept_after_a_flare_up_say_what_they_pass_over():
+    """Kept after a flare-up inside S1's minimum, the history skipped S1 and cut P3's 21 days to
+    6, said only as "the stage changes recorded after it stand": they are said as an early stage
+    record says it, so that the physio confirms or moves them."""
+    from planner.text import day as day_text
+
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=10, history=(("P2", 0),)),))
+    edit = E.RecordFlareUp(athlete="A1", date=day(5))  # P2 -> P1 on day 5, P3 recorded on day 10
+    assert edit.later_stages(s) == (
+        f"the stage changes recorded after it stand (P3 from {date_long(day(10))}): after the "
+        f"flare-up, P1 has had 5 days (from {day_text(day(5))}); it needs at least 7; P2 is "
+        f"skipped; confirm them with the physio, or move them if the flare-up held the athlete back")
+    assert "P2 is skipped" in edit.describe(s)
+    # S1 (90 %) skipped: its sprints named
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "S2", start_day=10, history=(("S1", 0),)),))
+    said = E.RecordFlareUp(athlete="A1", date=day(5)).later_passed_over(s)
+    assert said.endswith("S1 is skipped, and with it the sprints at 90 %"), said
+    # the later change comes once the stage is done and nothing is skipped: nothing to say
+    s = season(weeks=6, athletes=1, today=day(30),
+               injuries=(injury("A1", "P2", start_day=14, history=(("P2", 0),)),))
+    edit = E.RecordFlareUp(athlete="A1", date=day(5))
+    assert edit.later_passed_over(s) == ""
+    assert "move them if the flare-up held the athlete back" in edit.later_stages(s)
+
+
 def test_a_flare_up_recorded_before_later_stage_changes_can_remove_them():
     """A second flare-up reported after Move Today had accepted P3 left P3 standing: the athlete
     sprinted at 80 % five days later. With later="drop" the records after it go, and the plan

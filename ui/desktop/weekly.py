@@ -542,13 +542,13 @@ class WeeklyLoop(QObject):
         edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
         undone = edit.undoes(w.season)
         recorded = edit.later_records(w.season)
+        kept = edit.later_stages(w.season)  # kept, with what they pass over
         extra = [x for x in (edit.second(w.season), edit.past_not_done(w.season)) if x]
         if not w.apply_edit(edit):  # asks whether stage changes recorded after it stay
             return False
         later = ""
         if recorded:
-            later = (f"the stage changes recorded after it stand ({recorded}): move them if the "
-                     f"flare-up held the athlete back" if edit.later_records(w.season)
+            later = (kept if edit.later_records(w.season)
                      else f"the stage changes recorded after it were removed ({recorded}): the "
                           f"plan projects them again")
         w.statusBar().showMessage(
