@@ -401,7 +401,36 @@ def above_stage_lines(season: Season, items: list[AboveStage]) -> tuple[list[str
             near.setdefault(p.athlete, []).append(p)
     grouped = [f"{season.athlete_label(aid)}: " + ", ".join(p.short() for p in days)
                for aid, days in near.items()]
-    return [p.text(season) for p in far], grouped
+    return _run_lines(season, far), grouped
+
+
+# an athlete's days above one stage, one after another in the list, said on one line from this
+# many (a flare-up back-dated before months of full matches printed 66 lines, one a day)
+ABOVE_RUN_DAYS = 3
+
+
+def _run_lines(season: Season, far: list[AboveStage]) -> list[str]:
+    """A line per day of ``far`` (sorted per athlete, in date order), and one per run of
+    ``ABOVE_RUN_DAYS`` or more days of one athlete in one stage: "Kofi Mensah (A07): 66 days from
+    Tue 25 Aug 2026 to Sat 28 Nov 2026 logged above P1 (no running), 62 to 100 % of max speed"."""
+    runs: list[list[AboveStage]] = []
+    for p in far:
+        if runs and (runs[-1][-1].athlete, runs[-1][-1].stage) == (p.athlete, p.stage):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    out = []
+    for run in runs:
+        if len(run) < ABOVE_RUN_DAYS:
+            out += [p.text(season) for p in run]
+            continue
+        first, lo, hi = run[0], min(p.top for p in run), max(p.top for p in run)
+        allowed = "no running" if first.cap == 0 else f"at most {first.cap} %"
+        out.append(f"{season.athlete_label(first.athlete)}: {len(run)} days from "
+                   f"{day_long(first.date)} to {day_long(run[-1].date)} logged above "
+                   f"{first.stage} ({allowed}), {f'{lo} to ' if lo < hi else ''}{hi} % of max "
+                   f"speed")
+    return out
 
 
 def above_stage(season: Season) -> list[AboveStage]:

@@ -805,6 +805,29 @@ def test_large_excesses_over_the_stage_are_said_per_athlete_in_date_order():
                     ("Athlete 1", day_long(day(2))), ("Athlete 1", day_long(day(4)))]
 
 
+def test_an_athletes_run_of_days_above_one_stage_is_said_on_one_line():
+    """A flare-up back-dated before months of full matches printed 66 "Above the stage" lines,
+    one a day: three days or more of one athlete above one stage are one line, with the span and
+    the speeds; two are still said day by day."""
+    from planner.progress import ABOVE_RUN_DAYS, above_stage, above_stage_lines
+    from planner.text import day_long
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P1", start_day=-10),
+                                              injury("A2", "P3", start_day=-10)), today=day(12))
+    s = E.LogSessions(sessions=tuple(
+        Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=v)
+        for d, v in ((1, 60), (3, 95), (5, 100), (8, 70))) + (
+        Session(athlete="A2", date=day(2), minutes=60, rpe=5, top_speed_pct=90),
+        Session(athlete="A2", date=day(4), minutes=60, rpe=5, top_speed_pct=95))).apply(s)
+    got = above_stage(s)
+    assert ABOVE_RUN_DAYS == 3
+    far, near = above_stage_lines(s, got)
+    assert not near
+    assert far == [f"Athlete 1 (A1): 4 days from {day_long(day(1))} to {day_long(day(8))} logged "
+                   f"above P1 (no running), 60 to 100 % of max speed",
+                   *[p.text(s) for p in got if p.athlete == "A2"]]
+
+
 def _p3_season():
     """A1 in P3 (80 %, its exit 2 days at 80 %) since three weeks: the plan moves it on soon."""
     s = season(weeks=8, athletes=2, matches=[12, 26, 40],
