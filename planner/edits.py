@@ -767,9 +767,10 @@ class RecordFlareUp(Edit):
     def later_passed_over(self, s: Season) -> str:
         """What the first stage change recorded after the flare-up, kept, passes over of the stage
         the flare-up puts the athlete in, in words ("" when nothing): "P3 has had 6 days (from
-        Thu 13 Aug); it needs at least 21; S1 is skipped, ..." (planner.rehab), as an early
+        Thu 13 Aug); it needs at least 21; S1 is skipped, ..." (planner.text), as an early
         stage record says it. Kept, the history skipped S1 and cut P3's 21 days to 6, unsaid."""
-        from planner.rehab import segments, short_stay_words, skipped_words
+        from planner.rehab import segments
+        from planner.text import short_stay_words, skipped_words
 
         try:
             inj = _governing(s, self.athlete, self.date)
@@ -847,8 +848,8 @@ class RecordFlareUp(Edit):
     def second(self, s: Season) -> str:
         """"the second within 7 days (after Wed 9 Dec 2026): two stages back, to P1" ("" otherwise,
         rules-spec.md section 6), or what it does to an athlete in the first stage ("stays in P1;
-        P1's minimum restarts from ...", planner.rehab.second_flare_words)."""
-        from planner.rehab import second_flare_words
+        P1's minimum restarts from ...", planner.text.second_flare_words)."""
+        from planner.text import second_flare_words
 
         try:
             inj = _governing(s, self.athlete, self.date)

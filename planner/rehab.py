@@ -34,44 +34,6 @@ def flare_steps(flare_ups: tuple[dt.date, ...] | list[dt.date], day: dt.date) ->
     return 2 if earlier else 1
 
 
-def second_flare_words(injury: Injury, protocol: Protocol, day: dt.date, fmt=None) -> str:
-    """What a flare-up on ``day`` does when it is the second within 7 days ("" otherwise), from
-    the stage the records hold the day before: "two stages back, to P1"; "one stage back, to P1,
-    the first" (only one behind); "stays in P1; P1's minimum restarts from Mon 30 Nov 2026" (in
-    the first already). "Two stages back" was said to an athlete in P1, who cannot go back.
-    ``fmt`` writes a date (``planner.text.date_long`` by default)."""
-    if flare_steps(injury.flare_ups, day) < 2:
-        return ""
-    from planner.text import date_long
-
-    held = stage_on(injury, protocol, day - dt.timedelta(days=1))
-    order = stage_order(protocol)
-    if held not in order:
-        return ""
-    new = back(protocol, held, 2)
-    steps = order.index(held) - order.index(new)
-    if steps == 0:
-        return f"stays in {held}; {held}'s minimum restarts from {(fmt or date_long)(day)}"
-    if steps == 1:
-        return f"one stage back, to {new}, the first"
-    return f"two stages back, to {new}"
-
-
-def short_stay_words(protocol: Protocol, held: str, since: dt.date, day: dt.date) -> str:
-    """"P3 has had 6 days (from Thu 13 Aug); it needs at least 21" when ``held``, entered on
-    ``since``, is left on ``day`` before its minimum days ("" otherwise): "P1 day 3 of at least
-    3" read as done on the day it was not."""
-    from planner.text import day as day_short
-    from planner.text import plural
-
-    spec = protocol.stage(held)
-    served = (day - since).days
-    if served >= spec.min_days:
-        return ""
-    return (f"{held} has had {plural(served, 'day')} (from {day_short(since)}); it needs at "
-            f"least {spec.min_days}")
-
-
 def skipped_stages(protocol: Protocol, held: str, stage: str) -> tuple[str, ...]:
     """The stages between ``held`` and ``stage`` (later in the order) that moving straight from
     one to the other passes over: P1 to FIT skips P2 to S3."""
@@ -79,24 +41,6 @@ def skipped_stages(protocol: Protocol, held: str, stage: str) -> tuple[str, ...]
     if held not in order or stage not in order or order.index(stage) <= order.index(held):
         return ()
     return order[order.index(held) + 1:order.index(stage)]
-
-
-def skipped_words(protocol: Protocol, held: str, stage: str) -> str:
-    """"P2, P3, S1, S2 and S3 are skipped, and with them the sprints at 90, 95 and 100 %" ("" when
-    none is): an early record said the stage held was not finished, never that the sprint stages
-    were passed over."""
-    from planner.season import HV_LEVEL
-    from planner.text import join_and
-
-    skipped = skipped_stages(protocol, held, stage)
-    if not skipped:
-        return ""
-    sprints = sorted({protocol.cap(x) for x in skipped if protocol.cap(x) >= HV_LEVEL})
-    said = f"{join_and(list(skipped))} {'is' if len(skipped) == 1 else 'are'} skipped"
-    if sprints:
-        said += (f", and with {'it' if len(skipped) == 1 else 'them'} the sprints at "
-                 f"{join_and([str(v) for v in sprints])} %")
-    return said
 
 
 # what a flare-up does (rules-spec.md section 6), said alike wherever one is recorded or planned

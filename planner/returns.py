@@ -376,8 +376,8 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
     one of them first: S1 recorded on P3's 15th day (at least 21 needed), with 1 of its 2 days at
     80 % done, was said only as a failed test, and the plan put a 90 % sprint on the next day."""
     from planner.criteria import failed_test_hold_words
-    from planner.rehab import governing, short_stay_words, skipped_words
-    from planner.text import day_long
+    from planner.rehab import governing
+    from planner.text import day_long, short_stay_words, skipped_words
 
     inj = governing(list(season.injuries_of(athlete)), day)
     if inj is None:

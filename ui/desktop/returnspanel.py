@@ -108,7 +108,7 @@ class ReturnRow:
     target_note: str = ""
     flare_ups: tuple[dt.date, ...] = ()  # recorded under this injury, up to today
     # the last of them when it is the second within 7 days: what it did ("stays in P1; ...",
-    # planner.rehab.second_flare_words)
+    # planner.text.second_flare_words)
     second_flare: str = ""
 
     @property
@@ -265,9 +265,9 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
 
 def _second_flare(season: Season, athlete: str, onset: dt.date, today: dt.date) -> str:
     """What the last flare-up up to ``today`` of the record of ``onset`` did when it was the
-    second within 7 days (planner.rehab.second_flare_words), "" otherwise."""
+    second within 7 days (planner.text.second_flare_words), "" otherwise."""
     from planner.protocols import load_protocol
-    from planner.rehab import second_flare_words
+    from planner.text import second_flare_words
 
     inj = next((i for i in season.injuries_of(athlete) if i.onset == onset), None)
     last = max((d for d in inj.flare_ups if d <= today), default=None) if inj else None
