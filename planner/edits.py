@@ -764,6 +764,22 @@ class RecordFlareUp(Edit):
                 + (f": after the flare-up, {over}; confirm them with the physio, or move them"
                    if over else ": move them") + " if the flare-up held the athlete back")
 
+    def played_after(self, s: Season, either: bool = False) -> tuple[dt.date, ...]:
+        """The matches logged played from the flare-up's date to today that recording it on
+        ``s`` puts in rehab (planner.progress.played_after_flare_up); ``either``: with the stage
+        changes recorded after it kept or removed (the app asks which after), whichever puts
+        some there. () when it cannot be recorded (its refusal says why)."""
+        from planner.progress import played_after_flare_up
+
+        days: tuple[dt.date, ...] = ()
+        for later in dict.fromkeys((self.later, "drop", "keep") if either else (self.later,)):
+            try:
+                after = self.model_copy(update={"later": later}).apply(s)
+            except PeriodizeError:
+                return ()
+            days = days or played_after_flare_up(s, after, self.athlete, self.date)
+        return days
+
     def later_passed_over(self, s: Season) -> str:
         """What the first stage change recorded after the flare-up, kept, passes over of the stage
         the flare-up puts the athlete in, in words ("" when nothing): "P3 has had 6 days (from

@@ -255,14 +255,40 @@ def flare_up_before(season: Season, athlete: str, day: dt.date) -> dt.date | Non
     return segs[-1].start if segs and segs[-1].cause == "flare-up" else None
 
 
-def flare_after_match_words(days: tuple[dt.date, ...] | list[dt.date], fix: str) -> str:
+def flare_after_match_words(days: tuple[dt.date, ...] | list[dt.date], fix: str,
+                            played: str = "worth a word with the physio") -> str:
     """The way out for matches logged played on or after a flare-up's date: it came after them,
-    so its date is the day after the last; ``fix`` says how (``{date}``: that day, ISO)."""
+    so its date is the day after the last; ``fix`` says how (``{date}``: that day, ISO);
+    ``played``: what to do if he played with it."""
     then = max(days) + dt.timedelta(days=1)
     them = "it" if len(days) == 1 else "them"
     return (f"if the flare-up came after {them}, its date is the day after his last match, "
             f"{day_long(then)} ({fix.format(date=then.isoformat())}); if he played with it, "
-            f"worth a word with the physio")
+            f"{played}")
+
+
+def played_after_flare_up(before: Season, after: Season, athlete: str,
+                          day: dt.date) -> tuple[dt.date, ...]:
+    """The competition days after ``day`` (a flare-up of ``athlete`` recorded in ``after``, not
+    in ``before``) up to today with minutes logged played that the flare-up puts in rehab: asked
+    about before it is recorded (a flare-up back-dated before 9 matches played was stored first
+    and questioned after). The flare-up's own day is not one: it may have come in that match."""
+    return tuple(d for p in played_in_rehab_since(before, after) if p.athlete == athlete
+                 for d in p.days if d > day)
+
+
+def played_after_flare_words(season: Season, athlete: str, day: dt.date,
+                             days: tuple[dt.date, ...], fix: str, played: str) -> str:
+    """``played_after_flare_up`` in words, with the way out: "the log has Kofi Mensah (A07)
+    playing 9 competitions from Sat 10 Oct 2026 to Sat 28 Nov 2026, after a flare-up on Mon 24
+    Aug 2026: if the flare-up came after them, ..." (``fix``, ``played``: as
+    :func:`flare_after_match_words`)."""
+    n = len(days)
+    span = (f"on {day_long(days[0])}" if n == 1
+            else f"from {day_long(days[0])} to {day_long(days[-1])}")
+    return (f"the log has {season.athlete_label(athlete)} playing {plural(n, 'competition')} "
+            f"{span}, after a flare-up on {day_long(day)}: "
+            f"{flare_after_match_words(days, fix, played)}")
 
 
 def played_in_rehab_advice(season: Season, athlete: str, days: tuple[dt.date, ...],

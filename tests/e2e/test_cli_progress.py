@@ -494,31 +494,42 @@ def test_record_writes_a_flare_up_and_an_injury_into_the_season_and_replans_from
     assert after.plan.for_athlete("A2").stages[tl.p0] != FIT
 
 
-def test_a_flare_up_recorded_before_a_match_he_played_says_to_move_the_flare_up(tmp_path):
+def test_a_flare_up_recorded_before_a_match_he_played_is_refused_unless_he_played_with_it(tmp_path):
     """A returned player's flare-up dated before a match he logged minutes in: "Played in rehab"
     told the coach to correct the injury's onset, which would move an injury months old to that
-    day and drop its history. It says to date the flare-up after the match instead."""
+    day and drop its history; then it was stored first and questioned after (a flare-up
+    back-dated before 9 matches restarted a two-month rehab). It is refused, with the day after
+    the match to date it, unless --played-with-flare-up says he played with it."""
     s = season(weeks=3, athletes=2, today=day(7), injuries=(
         injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),)).model_copy(update={
             "sessions": (Session(athlete="A2", date=day(5), minutes=95, rpe=8,
                                  minutes_played=20),)})
     save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
     change = ("--flare-up", "A2", day(3).isoformat(), "--time-limit", "10")
-    r = run("record", "s.season.json", *change, cwd=tmp_path)
+    for save in ((), ("--save",)):
+        r = run("record", "s.season.json", *change, *save, cwd=tmp_path)
+        said = " ".join(r.stderr.split())
+        assert r.returncode == 1 and r.stdout == "", r.stdout
+        assert ("--flare-up: the log has Athlete 2 (A2) playing 1 competition on Sat 9 Jan 2027, "
+                "after a flare-up on Thu 7 Jan 2027: if the flare-up came after it, its date is "
+                f"the day after his last match, Sun 10 Jan 2027 (--flare-up A2 {day(6).isoformat()} "
+                "instead); if he played with it, add --played-with-flare-up to record it on "
+                f"{day(3).isoformat()}") in said, said
+        assert "Nothing recorded or stored" in said and "correct the onset" not in said
+        assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("record", "s.season.json", *change, "--played-with-flare-up", "--save", cwd=tmp_path)
+    said = " ".join(r.stdout.split())
     assert r.returncode == 0, r.stderr
-    said = " ".join(r.stdout.split())
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
-            "Jan 2027 ('Match 1'), which the records now put in S3: if the flare-up came after "
-            "it, its date is the day after his last match, Sun 10 Jan 2027 (record it on that day "
-            f"instead: --flare-up A2 {day(6).isoformat()})") in said, said
-    assert "correct the onset" not in said
-    r = run("record", "s.season.json", *change, "--save", cwd=tmp_path)
-    said = " ".join(r.stdout.split())
-    assert r.returncode == 0 and ("its date is the day after his last match, Sun 10 Jan 2027 "
-                                  "(stored: the season as it was is kept in its .bak file "
-                                  "(below); record the flare-up there on that day "
-                                  "instead)") in said, said
-    assert "correct the onset" not in said
+            "Jan 2027 ('Match 1'), which the records now put in S3: recorded as played with the "
+            "flare-up (--played-with-flare-up).") in said, said
+    assert load_season(tmp_path / "s.season.json").injury_of("A2").flare_ups == (day(3),)
+    # dated after the match: nothing to ask
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--flare-up", "A2", day(6).isoformat(), "--time-limit",
+            "10", cwd=tmp_path)
+    assert r.returncode == 0 and "Played in rehab" not in r.stdout, r.stderr
 
 
 def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_does(tmp_path):
@@ -1229,3 +1240,15 @@ def test_a_log_row_with_minutes_played_alone_is_the_season_s_match_session(tmp_p
     r = run("log", "s.season.json", "zero.csv", cwd=tmp_path)
     assert r.returncode == 1 and "row 2, Minutes played: 0 without Minutes and RPE: no match " \
         "was played" in " ".join(r.stderr.split()), r.stderr
+
+
+def test_a_flare_up_on_the_day_of_a_match_he_played_is_not_asked_about(tmp_path):
+    """The flare-up that came in the match itself is dated on its day: nothing to refuse."""
+    s = season(weeks=3, athletes=2, today=day(7), injuries=(
+        injury("A2", "FIT", start_day=-5, history=(("S3", -12),)),)).model_copy(update={
+            "sessions": (Session(athlete="A2", date=day(5), minutes=95, rpe=8,
+                                 minutes_played=20),)})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--flare-up", "A2", day(5).isoformat(), "--time-limit",
+            "10", cwd=tmp_path)
+    assert r.returncode == 0 and "--played-with-flare-up" not in r.stderr + r.stdout, r.stderr

@@ -2197,3 +2197,42 @@ def test_every_date_of_the_injuries_editor_lies_in_a_new_empty_season(qtbot):
         update={"today": D(2027, 3, 1)})})
     ed.set_season(later)  # a season under way: today
     assert [f.date() for f in fields] == [q(D(2027, 3, 1))] * len(fields)
+
+
+def test_a_flare_up_dated_before_a_match_he_played_is_asked_about_first(qtbot, dialogs):
+    """A flare-up back-dated before matches the log shows played was recorded at once, putting
+    them in rehab (a two-month rehab restarted for a player who had played 9 matches). The
+    coach is asked first, with the day after the last match to date it; No records nothing."""
+    from planner.season import Injury, Session
+
+    season = tiny_season()
+    season = season.model_copy(update={
+        "competitions": season.competitions + (Competition(
+            id="m0", name="Friendly", date=D(2026, 3, 7), priority="C"),),
+        "sessions": (Session(athlete="A3", date=D(2026, 3, 7), minutes=95, rpe=8,
+                             minutes_played=90),)})
+    inj = Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
+                 stages=(StageRecord(stage="S3", start=D(2026, 2, 16)),
+                         StageRecord(stage="FIT", start=D(2026, 3, 5))))
+    win, ed = _injuries_of_a3(qtbot, season, inj)
+    ed.flare_date.setDate(q(D(2026, 3, 6)))
+    dialogs.answer = "no"
+    ed.flare_button.click()
+    assert win.season.injuries_of("A3")[0].flare_ups == ()
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Played after the flare-up?")
+    assert text == ("The log has Cara Mid (A3) playing 1 competition on Sat 7 Mar 2026, after a "
+                    "flare-up on Fri 6 Mar 2026: if the flare-up came after it, its date is the "
+                    "day after his last match, Sun 8 Mar 2026 (record it on that day instead: the "
+                    "date beside Record flare-up); if he played with it, record it all the same."
+                    "\n\nRecord the flare-up on Fri 6 Mar 2026 anyway?")
+    dialogs.answer = "yes"
+    ed.flare_button.click()
+    assert win.season.injuries_of("A3")[0].flare_ups == (D(2026, 3, 6),)
+    # dated after the match: nothing to ask
+    asked = len(dialogs)
+    win.undo_stack.undo()
+    ed.flare_date.setDate(q(D(2026, 3, 8)))
+    ed.flare_button.click()
+    assert win.season.injuries_of("A3")[0].flare_ups == (D(2026, 3, 8),)
+    assert len(dialogs) == asked

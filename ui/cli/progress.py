@@ -87,6 +87,10 @@ def add_parsers(sub) -> None:
                     help="the rehab history: ATHLETE entered STAGE on DATE (today at the latest), or "
                          "is still in it then; the stage's days count from DATE (a stage that has "
                          "run out of days while the athlete is not ready)")
+    rc.add_argument("--played-with-flare-up", action="store_true",
+                    help="with --flare-up dated before matches the log shows played: he played "
+                         "them with it, record it on its date all the same (without this, such a "
+                         "flare-up is refused, with the day after his last match to date it)")
     rc.add_argument("--save", action="store_true", help="store the result in the season file")
     add_search_options(rc)
     rc.set_defaults(func=cmd_record, reason="")
@@ -428,6 +432,7 @@ def cmd_record(args) -> int:
         raise InputError(option, problems)
     unchanged: list[str] = []
     edits, after = edit_objects(season, args, unchanged)
+    _played_after_flare_ups(season, after, edits, args)
     for said in unchanged:
         print(f"Note: {said}.", file=sys.stderr)
     if not edits:
@@ -448,7 +453,7 @@ def cmd_record(args) -> int:
         cur = e.apply(cur)
     for words in held:
         print(f"Note: {words}.")
-    _logged_in_new_stages(season, cur, args.save)
+    _logged_in_new_stages(season, cur, args.save, args.played_with_flare_up)
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread
     # later (its projected stage changes offered as history by 'advance')
     if season.plan is not None:
@@ -461,7 +466,28 @@ def cmd_record(args) -> int:
     return _store(after, args, "Stored in", "it")
 
 
-def _logged_in_new_stages(season, after, saving: bool) -> None:
+def _played_after_flare_ups(season, after, edits, args) -> None:
+    """Refuse a flare-up dated before matches the log shows played, which it would put in
+    rehab, unless ``--played-with-flare-up`` says he played with it: stored first and questioned
+    after, such a flare-up restarted a two-month rehab for a player who had played 9 matches."""
+    from planner import edits as E
+    from planner.progress import played_after_flare_up, played_after_flare_words
+
+    if args.played_with_flare_up:
+        return
+    problems = []
+    for e in edits:
+        if isinstance(e, E.RecordFlareUp) and (
+                days := played_after_flare_up(season, after, e.athlete, e.date)):
+            problems.append(played_after_flare_words(
+                after, e.athlete, e.date, days, f"--flare-up {e.athlete} {{date}} instead",
+                f"add --played-with-flare-up to record it on {e.date.isoformat()}"))
+    if problems:
+        raise InputError("--flare-up", problems, note="Nothing recorded or stored: the season "
+                                                      "file is as it was.")
+
+
+def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False) -> None:
     """What the log holds on days the recorded changes now put in a rehab stage (an injury
     dated before a match logged at full load), said as ``log`` says it: recording it said
     nothing of the match, while ``log`` said "Played in rehab" for the same facts."""
@@ -490,6 +516,9 @@ def _logged_in_new_stages(season, after, saving: bool) -> None:
         if _new_flare_up(season, after, p.athlete, p.days[0]):
             # a flare-up of an injury months old: "correct the onset" moved the injury, and
             # dropped its history, instead of the flare-up
+            if played_with:  # the coach said so: he played with it
+                print(f"{said}recorded as played with the flare-up (--played-with-flare-up).")
+                continue
             moved = ("stored: the season as it was is kept in its .bak file (below); record the "
                      "flare-up there on that day instead" if saving else
                      f"record it on that day instead: --flare-up {p.athlete} {{date}}")

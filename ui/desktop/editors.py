@@ -1937,11 +1937,20 @@ class InjuriesEditor(Editor):
                 self._refuse_rehab(f"Not recorded: {later}. To see what it would change, plan it "
                                    f"in a what-if (What-if ▸ New Scenario).", self.flare_row)
                 return
+            edit = E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date()),
+                                   note=self.flare_note.text())
+            if not self._played_after_asked(edit):
+                return
             self._want_onset = inj.onset
-            if self._check(E.RecordFlareUp(athlete=inj.athlete, date=pydate(self.flare_date.date()),
-                                           note=self.flare_note.text()), self.rehab_error,
-                           self.flare_row):
+            if self._check(edit, self.rehab_error, self.flare_row):
                 self.flare_note.clear()
+
+    def _played_after_asked(self, edit) -> bool:
+        """A flare-up dated before matches the log shows played, which it would put in rehab,
+        is asked about first (:func:`played_after_question`). True: record it."""
+        return self.confirm is None or played_after_question(
+            self.season, edit, self.confirm, "record it on that day instead: the date beside "
+                                             "Record flare-up")
 
     def record_test(self) -> None:
         inj = self.injury()
@@ -1963,6 +1972,23 @@ class InjuriesEditor(Editor):
 
             if words := uncounted_test_words(self.season, inj.athlete, test):
                 self._refuse_rehab(f"Recorded. {words}", self.test_row)
+
+
+def played_after_question(season: Season, edit, confirm, fix: str) -> bool:
+    """Ask ``confirm`` (title, text) -> bool before recording the flare-up ``edit`` when it
+    lies before matches the log shows played that it would put in rehab (with the stage changes
+    recorded after it kept or removed: the window asks which next); ``fix``: how to date it
+    after them. Recorded at once, a flare-up back-dated before 9 matches played restarted a
+    two-month rehab. True: record it (nothing to ask, or the coach said yes)."""
+    from planner.progress import played_after_flare_words
+
+    days = edit.played_after(season, either=True)
+    if not days:
+        return True
+    words = played_after_flare_words(season, edit.athlete, edit.date, days, fix,
+                                     "record it all the same")
+    return confirm("Played after the flare-up?", f"{words[0].upper()}{words[1:]}.\n\nRecord "
+                   f"the flare-up on {day_long(edit.date)} anyway?")
 
 
 # -- dialogs ------------------------------------------------------------------------------------

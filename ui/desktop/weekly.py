@@ -540,6 +540,13 @@ class WeeklyLoop(QObject):
         p = proposal_on(w.season, athlete, day)
         note = p.note(w.season.sessions) if p is not None else ""
         edit = E.RecordFlareUp(athlete=athlete, date=day, note=note)
+        from ui.desktop.editors import played_after_question
+
+        if not played_after_question(w.season, edit, w.interaction.confirm,
+                                     "record it on that day instead, in Season ▸ Injuries"):
+            w.statusBar().showMessage("The flare-up was not recorded; the season is unchanged.",
+                                      8000)
+            return False
         undone = edit.undoes(w.season)
         recorded = edit.later_records(w.season)
         kept = edit.later_stages(w.season)  # kept, with what they pass over
