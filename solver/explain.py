@@ -201,9 +201,11 @@ def explain(season: Season, stop: StopToken | None = None,
     infeasible, core = _infeasible_with(model, keys, time_limit, stop)
     if not infeasible:
         return (), ()
-    # shrink by deletion while time allows (cores are usually small already)
+    # shrink by deletion while time allows (cores are usually small already), keeping half of
+    # the time for the ways on: on a busy machine the shrinking took it all and the flare-up a
+    # painful session proposes was no longer offered
     i = 0
-    while i < len(core) and time.monotonic() - t0 < time_limit and len(core) > 1:
+    while i < len(core) and time.monotonic() - t0 < time_limit / 2 and len(core) > 1:
         trial = core[:i] + core[i + 1:]
         still, smaller = _infeasible_with(model, trial, min(2.0, time_limit), stop)
         if still:

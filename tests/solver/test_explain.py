@@ -580,3 +580,30 @@ def test_a_stage_at_its_maximum_by_a_moved_today_is_explained_from_today():
     assert out.status == Status.INFEASIBLE
     assert any(c.rule == "RH-STAGE" and f"must end by {date_long(day(7 + 42 - 1))}" in c.text
                for c in out.explanation), out.explanation
+
+
+def test_shrinking_the_conflict_leaves_half_the_time_for_the_ways_on(monkeypatch):
+    """On a busy machine each trial of the conflict's shrinking takes long: it had used all the
+    time, so the ways on (the flare-up a painful session proposes, a stage recorded from today)
+    were tried with the 2-second floor and were no longer found. The shrinking stops at half
+    the time; the ways on are tried with the rest."""
+    import solver.explain as X
+
+    away = (Unavailability(athlete="A1", start=day(14), end=day(34)),)
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+               unavailable=away, today=day(14))
+    clock = [0.0]
+    monkeypatch.setattr(X.time, "monotonic", lambda: clock[0])
+    real = X._infeasible_with
+
+    def slow(model, keys, time_limit, stop):  # each trial takes a quarter of the time allowed
+        clock[0] += 5.0
+        return real(model, keys, time_limit, stop)
+
+    given = {}
+    monkeypatch.setattr(X, "_infeasible_with", slow)
+    monkeypatch.setattr(X, "_flare_ups", lambda m, c, st, t: given.setdefault("flare", t) and ())
+    monkeypatch.setattr(X, "_stage_restarts", lambda m, c, st, t: given.setdefault("stage", t) and ())
+    conflicts, _ = X.explain(s, time_limit=20.0)
+    assert conflicts
+    assert given["flare"] >= 10.0 - 5.0, given  # the half left (less one trial that began in it)
