@@ -222,6 +222,11 @@ def later_records(season: Season, today: dt.date) -> list[Later]:
     return sorted(out, key=lambda x: (x.date, x.athlete, x.what))
 
 
+# how the command line records the stage changes, and moves a flare-up ({athlete}, {date})
+STAGE_FIX = "advance --accept, or record --stage-start"
+FLARE_FIX = "record --flare-up {athlete} {date} instead"
+
+
 @dataclass(frozen=True)
 class PlayedInRehab:
     """Logged minutes played in competitions on days the injury's records hold the athlete in a
@@ -232,8 +237,7 @@ class PlayedInRehab:
     days: tuple[dt.date, ...]
     stages: tuple[str, ...]  # the recorded stages on those days, in order, each once
 
-    def text(self, season: Season, fix: str = "advance --accept, or record --stage-start",
-             flare_fix: str = "record --flare-up {athlete} {date} instead") -> str:
+    def text(self, season: Season, fix: str = STAGE_FIX, flare_fix: str = FLARE_FIX) -> str:
         n = len(self.days)
         # "4 competitions ... while in S1" read wrong when the later ones were in S2 by then
         where = join_and(["injured" if st == INJ else f"in {st}" for st in self.stages])
@@ -241,6 +245,19 @@ class PlayedInRehab:
                 f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while "
                 f"{where} by the injury's records: "
                 f"{played_in_rehab_advice(season, self.athlete, self.days, fix, flare_fix)}")
+
+    def by_cause(self, season: Season) -> list[PlayedInRehab]:
+        """These days split where a different record or flare-up of ``season`` holds them in
+        rehab (the advice reads the first day's: a flare-up between the matches fell to the
+        one before it)."""
+        runs: dict[tuple, list[dt.date]] = {}
+        for d in self.days:
+            inj = governing(sorted(season.injuries_of(self.athlete), key=lambda r: r.onset), d)
+            runs.setdefault((inj and inj.onset, flare_up_before(season, self.athlete, d)),
+                            []).append(d)
+        records = sorted(season.injuries_of(self.athlete), key=lambda r: r.onset)
+        return [PlayedInRehab(self.athlete, tuple(days), tuple(dict.fromkeys(
+                    athlete_stage_on(records, d) for d in days))) for days in runs.values()]
 
 
 def flare_up_before(season: Season, athlete: str, day: dt.date) -> dt.date | None:
@@ -270,10 +287,11 @@ def flare_after_match_words(days: tuple[dt.date, ...] | list[dt.date], fix: str,
 def played_after_flare_up(before: Season, after: Season, athlete: str,
                           day: dt.date) -> tuple[dt.date, ...]:
     """The competition days after ``day`` (a flare-up of ``athlete`` recorded in ``after``, not
-    in ``before``) up to today with minutes logged played that the flare-up puts in rehab: asked
-    about before it is recorded (a flare-up back-dated before 9 matches played was stored first
-    and questioned after). The flare-up's own day is not one: it may have come in that match."""
-    return tuple(d for p in played_in_rehab_since(before, after) if p.athlete == athlete
+    in ``before``) up to today with minutes logged played that the flare-up puts in rehab, or
+    in another stretch of it (a match in S3 that a second flare-up puts in S2): asked about
+    before it is recorded (a flare-up back-dated before 9 matches played was stored first and
+    questioned after). The flare-up's own day is not one: it may have come in that match."""
+    return tuple(d for p in played_in_new_stages(before, after) if p.athlete == athlete
                  for d in p.days if d > day)
 
 
@@ -359,6 +377,54 @@ def played_in_rehab_since(before: Season, after: Season) -> list[PlayedInRehab]:
     flare-up, each Monday)."""
     said = {(p.athlete, d) for p in played_in_rehab(before) for d in p.days}
     return played_in_rehab(after, leave_out=said)
+
+
+def _held_in(season: Season, athlete: str, day: dt.date) -> tuple | None:
+    """What the records hold ``athlete`` in on ``day``: the governing injury's onset and the
+    start, stage and cause of its stretch then (None when fit)."""
+    from planner.rehab import segments
+
+    inj = governing(sorted(season.injuries_of(athlete), key=lambda r: r.onset), day)
+    if inj is None:
+        return None
+    segs = segments(inj, load_protocol(inj.protocol), until=day)
+    return (inj.onset, segs[-1]) if segs else (inj.onset, None)
+
+
+def played_in_new_stages(before: Season, after: Season) -> list[PlayedInRehab]:
+    """``played_in_rehab(after)`` for the match days a change of the injury records (``before``
+    -> ``after``: a flare-up, an injury, a stage recorded) puts in rehab or in another stretch of
+    it, each day compared on its own: a second flare-up re-listed the matches the first had put
+    in rehab, reported then, because the athlete's days as a whole had changed."""
+    same = {(p.athlete, d) for p in played_in_rehab(before) for d in p.days
+            if _held_in(before, p.athlete, d) == _held_in(after, p.athlete, d)}
+    return played_in_rehab(after, leave_out=same)
+
+
+def onset_in_question(before: Season, after: Season, athlete: str,
+                      days: tuple[dt.date, ...]) -> bool:
+    """``days`` (matches logged played, in rehab by ``after``) lie in an injury record just
+    recorded (not in ``before``) with nothing recorded on it up to the last of them but its
+    onset: its onset is what is in question, and dating it after them drops nothing. An injury
+    with a history (flare-ups, stage changes, tests) is never said to need its onset moved:
+    "correct the onset" of a tendinopathy from July, said after a flare-up in October, would
+    have dropped its whole history."""
+    inj = governing(sorted(after.injuries_of(athlete), key=lambda r: r.onset), min(days))
+    if inj is None or any(r.onset == inj.onset for r in before.injuries_of(athlete)):
+        return False
+    last = max(days)
+    return (not any(f <= last for f in inj.flare_ups)
+            and all(r.start == inj.onset or r.start > last for r in inj.stages)
+            and not any(t.date <= last for t in inj.tests))
+
+
+def injury_after_match_words(days: tuple[dt.date, ...], fix: str) -> str:
+    """The way out for matches logged played after an injury just recorded (``onset_in_question``):
+    its date may be the day after the last; ``fix`` says how."""
+    them = "it" if len(days) == 1 else "them"
+    return (f"if he was injured after {them}, the injury's date is the day after his last "
+            f"match, {day_long(max(days) + dt.timedelta(days=1))} ({fix}); if he played "
+            f"injured, worth a word with the physio")
 
 
 def played_while_away(season: Season) -> list[PlayedAway]:

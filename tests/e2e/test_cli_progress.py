@@ -522,14 +522,56 @@ def test_a_flare_up_recorded_before_a_match_he_played_is_refused_unless_he_playe
     said = " ".join(r.stdout.split())
     assert r.returncode == 0, r.stderr
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
-            "Jan 2027 ('Match 1'), which the records now put in S3: recorded as played with the "
-            "flare-up (--played-with-flare-up).") in said, said
+            "Jan 2027 ('Match 1'), which the records now put in S3: the flare-up of Thu 7 Jan 2027 "
+            "comes before it: if he was back, record the stage changes he went through since "
+            "(advance --accept, or record --stage-start); if not, worth a word with the physio; "
+            "recorded on its date, as he played with it (--played-with-flare-up).") in said, said
     assert load_season(tmp_path / "s.season.json").injury_of("A2").flare_ups == (day(3),)
     # dated after the match: nothing to ask
     save_season(s, tmp_path / "s.season.json")
     r = run("record", "s.season.json", "--flare-up", "A2", day(6).isoformat(), "--time-limit",
             "10", cwd=tmp_path)
     assert r.returncode == 0 and "Played in rehab" not in r.stdout, r.stderr
+
+
+def test_a_second_flare_up_names_only_the_match_it_moves_and_keeps_the_injury_s_onset(tmp_path):
+    """The report's season: Kofi's flare-up of 2 Oct put his matches of 10 and 17 Oct in S2
+    (said then), S3 was recorded on 20 Oct and he played 24 Oct; a second flare-up on 23 Oct
+    re-listed all three matches as new and said to "correct the onset" of an injury from July,
+    dropping its history, for a flare-up dated before his last match. Only the 24 Oct match is
+    named, the flare-up before it, the onset never; the app asks about that match alone."""
+    from planner import edits as E
+    from planner.progress import played_in_rehab
+
+    played = tuple(Session(athlete="A1", date=day(d), minutes=95, rpe=8, minutes_played=m)
+                   for d, m in ((5, 20), (12, 90), (19, 90)))
+    s = season(weeks=4, athletes=2, today=day(21), injuries=(  # matches on days 5, 12, 19
+        injury("A1", "S3", start_day=14, history=(("S2", -20), ("S3", -6)), flare_days=(2,)),
+    )).model_copy(update={"sessions": played})
+    (said,) = played_in_rehab(s)  # what the log said before: all three, the flare-up before them
+    assert said.days == (day(5), day(12), day(19)) and said.stages == ("S2", "S3")
+    save_season(s, tmp_path / "s.season.json")
+    change = ("--flare-up", "A1", day(18).isoformat(), "--time-limit", "10")
+    r = run("record", "s.season.json", *change, cwd=tmp_path)
+    said = " ".join(r.stderr.split())
+    assert r.returncode == 1 and ("the log has Athlete 1 (A1) playing 1 competition on Sat 23 "
+                                  "Jan 2027, after a flare-up on Fri 22 Jan 2027") in said, said
+    assert E.RecordFlareUp(athlete="A1", date=day(18)).played_after(s) == (day(19),)  # the app's
+    for save in ((), ("--save",)):
+        r = run("record", "s.season.json", *change, "--played-with-flare-up", *save, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        lines = [x for x in r.stdout.splitlines() if x.startswith("Played in rehab: ")]
+        assert lines == [
+            "Played in rehab: Athlete 1 (A1) logged minutes played in 1 competition from Sat 23 Jan "
+            "2027 ('Match 3'), which the records now put in S2: the flare-up of Fri 22 Jan 2027 "
+            "comes before it: if he was back, record the stage changes he went through since "
+            "(advance --accept, or record --stage-start); if not, worth a word with the physio; "
+            "recorded on its date, as he played with it (--played-with-flare-up)."], r.stdout
+        assert "onset" not in r.stdout
+    stored = load_season(tmp_path / "s.season.json")
+    assert stored.injury_of("A1").flare_ups == (day(2), day(18))
+    assert stored.injury_of("A1").onset == s.injury_of("A1").onset
+    assert [str(v) for v in check_plan(stored, stored.plan).violations] == []
 
 
 def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_does(tmp_path):
@@ -546,7 +588,8 @@ def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_d
     assert r.returncode == 0, r.stderr
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
             "Jan 2027 ('Match 1'), which the records now put in P1: if he was injured after it, "
-            "the injury's date is the day after his last match (record it with that date)") in r.stdout
+            "the injury's date is the day after his last match, Sun 10 Jan 2027 (record it with that "
+            "date)") in r.stdout
     assert ("Above the stage: Athlete 2 (A2) logged 92 % of max speed on Sat 9 Jan 2027 in P1 "
             "(no running)") in r.stdout
     r = run("record", "s.season.json", *change, "--save", cwd=tmp_path)

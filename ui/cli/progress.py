@@ -490,21 +490,31 @@ def _played_after_flare_ups(season, after, edits, args) -> None:
 def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False) -> None:
     """What the log holds on days the recorded changes now put in a rehab stage (an injury
     dated before a match logged at full load), said as ``log`` says it: recording it said
-    nothing of the match, while ``log`` said "Played in rehab" for the same facts."""
+    nothing of the match, while ``log`` said "Played in rehab" for the same facts. Only the
+    matches the changes put in rehab, or in another stage of it, are named; what to do is
+    ``log``'s advice, the onset moved only for an injury just recorded with nothing on it yet;
+    ``played_with``: --played-with-flare-up, said of the matches after a flare-up it recorded."""
     from planner.progress import (
+        FLARE_FIX,
         NEAR_CAP,
+        STAGE_FIX,
         above_stage,
         above_stage_lines,
-        flare_after_match_words,
-        played_in_rehab,
+        flare_up_before,
+        injury_after_match_words,
+        onset_in_question,
+        played_in_new_stages,
+        played_in_rehab_advice,
     )
     from planner.season import INJ
     from planner.text import join_and
 
-    was = played_in_rehab(season)
-    fix = ("stored: correct the onset in the app, Season ▸ Injuries" if saving else
-           "record it with that date")
-    for p in [p for p in played_in_rehab(after) if p not in was]:
+    onset_fix = ("stored: correct the onset in the app, Season ▸ Injuries" if saving else
+                 "record it with that date")
+    # a flare-up moved: what 'record --flare-up' refuses, or 'log' says, only stored already
+    flare_fix = ("stored: the season as it was is kept in its .bak file (below); record the "
+                 "flare-up there on that day instead" if saving else FLARE_FIX)
+    for p in [q for x in played_in_new_stages(season, after) for q in x.by_cause(after)]:
         names = join_and([f"'{c.name}'" for d in p.days for c in after.competitions
                           if c.date <= d <= c.last])
         where = join_and(["injured" if st == INJ else st for st in p.stages])
@@ -512,20 +522,15 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
         said = (f"Played in rehab: {after.athlete_label(p.athlete)} logged minutes played in "
                 f"{n} competition{'s' if n != 1 else ''} from {day_long(p.days[0])} ({names}), "
                 f"which the records now put in {where}: ")
-        them = "it" if n == 1 else "them"
-        if _new_flare_up(season, after, p.athlete, p.days[0]):
-            # a flare-up of an injury months old: "correct the onset" moved the injury, and
-            # dropped its history, instead of the flare-up
-            if played_with:  # the coach said so: he played with it
-                print(f"{said}recorded as played with the flare-up (--played-with-flare-up).")
-                continue
-            moved = ("stored: the season as it was is kept in its .bak file (below); record the "
-                     "flare-up there on that day instead" if saving else
-                     f"record it on that day instead: --flare-up {p.athlete} {{date}}")
-            print(f"{said}{flare_after_match_words(p.days, moved)}.")
-            continue
-        print(f"{said}if he was injured after {them}, the injury's date is the day after his "
-              f"last match ({fix}); if he played injured, worth a word with the physio.")
+        if onset_in_question(season, after, p.athlete, p.days):
+            print(f"{said}{injury_after_match_words(p.days, onset_fix)}.")
+        else:
+            advice = played_in_rehab_advice(after, p.athlete, p.days, STAGE_FIX, flare_fix)
+            flare = flare_up_before(after, p.athlete, p.days[0])
+            if played_with and flare is not None and flare < p.days[0] and flare not in {
+                    f for r in season.injuries_of(p.athlete) for f in r.flare_ups}:
+                advice += "; recorded on its date, as he played with it (--played-with-flare-up)"
+            print(f"{said}{advice}.")
     far, near = above_stage_lines(after, [p for p in above_stage(after)
                                           if p not in above_stage(season)])
     for line in far:
@@ -534,14 +539,6 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
         print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
         for line in near:
             print(f"  - {line}")
-
-
-def _new_flare_up(season, after, athlete: str, day: dt.date) -> bool:
-    """The changes recorded a flare-up of ``athlete`` on or before ``day`` (and no injury record
-    of his starts after it, on or before ``day``): what puts that day in rehab."""
-    old = {f for r in season.injuries_of(athlete) for f in r.flare_ups}
-    new = [f for r in after.injuries_of(athlete) for f in r.flare_ups if f not in old and f <= day]
-    return bool(new) and not any(max(new) < r.onset <= day for r in after.injuries_of(athlete))
 
 
 def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
