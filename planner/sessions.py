@@ -731,7 +731,9 @@ class Prescriber:
         section 6), the day's kicking and change of direction are the stage's before it in the
         protocol (P1 keeps its own): (that stage's spec, the flare-up's day), else None. Full
         kicks and reactive change of direction read on S3's first running day after the calm
-        days of an iliopsoas flare-up, the provoking component not stepped down."""
+        days of an iliopsoas flare-up, the provoking component not stepped down. A stage below
+        with the same kicking and change of direction is no step-down (the iliopsoas S1 and
+        S2): "stepped down a stage (S1's)" on every day changed nothing."""
         spec = self.stage_spec(f, i)
         # the flare-up's own session came before it (it is what flared up): from the day after
         j = max((j for j in f.flared if j < i), default=None)
@@ -739,7 +741,10 @@ class Prescriber:
                 or any(f.st[k] != f.st[i] for k in range(max(j, 0), i)):
             return None
         order = self._proto(f, i).stage_ids
-        return self._proto(f, i).stage(order[max(0, order.index(f.st[i]) - 1)]), f.date(j)
+        below = self._proto(f, i).stage(order[max(0, order.index(f.st[i]) - 1)])
+        if (below.kicking, below.cod) == (spec.kicking, spec.cod):
+            return None
+        return below, f.date(j)
 
     def stepped_down_run(self, f: AthleteFacts, i: int) -> StepDown | None:
         """The step-down of the stage held from day ``i`` as its days use it: the days of that
@@ -752,7 +757,7 @@ class Prescriber:
         n, end = self.tl.n, i
         while end < n and f.st[end] == f.st[i]:
             end += 1
-        down = {k: d for k in range(i, end) if (d := self.stepped_down(f, k)) and d[0].id != f.st[i]}
+        down = {k: d for k in range(i, end) if (d := self.stepped_down(f, k))}
         days = tuple(k for k in down if self.context(f, k)[0] not in KEEP_OWN_LIMITS)
         if not days:
             return None
@@ -796,9 +801,8 @@ class Prescriber:
             notes.append("The session that flared up, run in "
                          + ("full training" if run == FIT else run))
         if rehab and context not in KEEP_OWN_LIMITS and (down := self.stepped_down(f, i)):
-            if down[0].id != f.st[i]:
-                notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "
-                             f"after the flare-up of {day_words(down[1])}")
+            notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "
+                         f"after the flare-up of {day_words(down[1])}")
         if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
             if f.role[i] != "out" and f.ready[i] and i < tl.p0:
                 # picked and did not play (0 min logged, say): "not playing yet" is RE-1's words

@@ -119,6 +119,16 @@ def flared_from_s3(flare: int = 3) -> Season:
 
 
 
+def flared_back_to_s2(flare: int = 3) -> Season:
+    """A1 (iliopsoas) in S3 since day -5 flares up on day ``flare`` and goes back to S2, whose
+    stage below (S1) has the same kicking and change of direction; solved and checked from today
+    day 0."""
+    s = season(weeks=4, athletes=2, today=day(0), injuries=(
+        injury("A1", "S3", start_day=-5, history=(("S2", -15),), flare_days=(flare,)),))
+    out, _ = solved_and_checked(s, time_limit=20)
+    return s.model_copy(update={"plan": out.plan})
+
+
 def flared_in_s3_then(stage: str, on: int, flare: int = 3) -> Season:
     """A1 (iliopsoas) back since day -10 after S3 flares up on day ``flare`` (back to S3, whose 7
     days' minimum it restarts), and the physio records ``stage`` on day ``on``, within that

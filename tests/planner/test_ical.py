@@ -438,3 +438,19 @@ def test_a_group_that_cannot_be_written_leaves_every_older_bak(tmp_path, monkeyp
     export_calendars(season, small_plan(season), folder, stamp=dt.datetime(2027, 2, 1, tzinfo=dt.UTC),
                      keep=frozenset(names))
     assert all((folder / f"{n}.bak").read_bytes() == old[n] for n in names)
+
+
+def test_a_stage_begun_by_a_flare_up_whose_stage_below_has_the_same_limits_says_no_step_down():
+    """Back to S2 after a flare-up in S3 (iliopsoas: S1's kicking and change of direction are
+    S2's): the "Rehab stage S2 starts" event said "kicking and change of direction are S1's until
+    …, then S2's own", a change that was none."""
+    from tests.builders import day, flared_back_to_s2
+
+    s = flared_back_to_s2(3)  # solved and checked
+    cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
+    (ev,) = [e for e in by_category(cal, "Rehab") if str(e.get("summary")) == "Rehab stage S2 starts"]
+    assert _start(ev) == day(3)
+    said = str(ev.get("description"))
+    assert "Kicking: medium kicks; change of direction: planned." in said, said
+    assert "After the flare-up" not in said and "S1's" not in said, said
+    assert not any("stepped down" in str(e.get("description")) for e in events(cal))

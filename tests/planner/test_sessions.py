@@ -629,3 +629,27 @@ def test_a_week_of_calm_days_says_no_step_down_above_its_limits():
     weeks = handout_weeks(s, s.plan, ["A1"])
     assert "S3" in weeks[0].stage
     assert not any("After the flare-up" in w.stage for w in weeks)
+
+
+def test_a_stage_below_with_the_same_limits_is_no_step_down():
+    """An iliopsoas player flares up in S3 and goes back to S2, whose stage below (S1) has the
+    same kicking and change of direction: every S2 day said "stepped down a stage (S1's)" and the
+    week "kicking and change of direction are S1's until …, then S2's own", a step-down that
+    changed nothing. The days keep S2's limits and say no step-down."""
+    from planner.handout import handout_weeks
+    from tests.builders import flared_back_to_s2
+
+    flare = 3
+    s = flared_back_to_s2(flare)  # solved and checked
+    proto = load_protocol("iliopsoas-tendinopathy")
+    s1, s2 = proto.stage("S1"), proto.stage("S2")
+    assert (s1.kicking, s1.cod) == (s2.kicking, s2.cod)
+    days = Prescriber(s, s.plan).athlete("A1")
+    within = range(flare + 1, flare + s2.min_days)
+    running = [i for i in within if days[i].context == "rehab" and days[i].level > 0]
+    assert running and all(days[i].stage == "S2" for i in within), [
+        (p.stage, p.context, p.level) for p in days[flare:flare + s2.min_days]]
+    for i in running:
+        assert (days[i].kicking, days[i].cod) == (s2.kicking, s2.cod), i
+    assert not any("stepped down" in p.note for p in days)
+    assert not any("After the flare-up" in w.stage for w in handout_weeks(s, s.plan, ["A1"]))
