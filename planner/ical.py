@@ -263,7 +263,8 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         week = f"{kind.capitalize()} week" + (f" ({block})" if block else "") + (
             f"; {md}" if md else "") + f"; {day_long(day)}."
         category = "Rehab" if p.context in ("rehab", "calm", "flare-up") else "Training"
-        spec = None if anonymise else prescriber.stage_spec(f, i)
+        # the stage the session was run in (a flare-up's day: the one before it), as its name
+        spec = None if anonymise else prescriber.stage_spec(f, i, p.stage)
         stage = f"Your stage, {p.stage} {spec.title}: {spec.content}" if spec is not None else ""
         events.add(f"session-{day.isoformat()}", day, p.summary,
                    _session_text(p, week, reasons, stage), category)

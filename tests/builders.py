@@ -129,6 +129,22 @@ def flared_back_to_s2(flare: int = 3) -> Season:
     return s.model_copy(update={"plan": out.plan})
 
 
+def flared_in_a_logged_s3_session(d: int = 3, later: tuple = ()) -> Season:
+    """A1 (iliopsoas) in S3 since day -3 logs a 100 % session with pain 6/10 on day ``d`` (a
+    Thursday), recorded as a flare-up that day (back to S2); ``later``: more logged sessions;
+    today ``d + 3``; solved and checked."""
+    from planner import edits as E
+    from planner.season import Session
+
+    s = season(weeks=4, athletes=2, today=day(d + 3),
+               injuries=(injury("A1", "S3", start_day=-3, history=(("S2", -12),)),))
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(d), minutes=75, rpe=6,
+                                                  top_speed_pct=100, pain=6),) + tuple(later)})
+    s = E.RecordFlareUp(athlete="A1", date=day(d)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    return s.model_copy(update={"plan": out.plan})
+
+
 def flared_in_s3_then(stage: str, on: int, flare: int = 3) -> Season:
     """A1 (iliopsoas) back since day -10 after S3 flares up on day ``flare`` (back to S3, whose 7
     days' minimum it restarts), and the physio records ``stage`` on day ``on``, within that

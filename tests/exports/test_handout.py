@@ -1078,20 +1078,12 @@ def test_the_session_that_flared_up_is_shown_in_the_stage_it_was_run_in():
     at 100 %", a session above S2's cap nobody ran, while explain's fact said it was run in S3.
     The day's session is S3's, in explain, the handout (and so the Excel week) alike; the week's
     S2 limits are S2's days', not the flare-up's session's."""
-    from planner import edits as E
     from planner.handout import day_texts
-    from planner.season import Session
-    from tests.builders import day, injury, season, solved_and_checked
+    from tests.builders import day, flared_in_a_logged_s3_session
     from ui.cli.commands import _day_lines
 
     d = 3  # Thursday of week 1
-    s = season(weeks=4, athletes=2, today=day(d + 3),
-               injuries=(injury("A1", "S3", start_day=-3, history=(("S2", -12),)),))
-    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(d), minutes=75, rpe=6,
-                                                  top_speed_pct=100, pain=6),)})
-    s = E.RecordFlareUp(athlete="A1", date=day(d)).apply(s)
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = flared_in_a_logged_s3_session(d)  # solved and checked
     ap = s.plan.for_athlete("A1")
     assert (ap.stages[d - 1], ap.stages[d], ap.intensity[d]) == ("S3", "S2", 100)
 

@@ -454,3 +454,30 @@ def test_a_stage_begun_by_a_flare_up_whose_stage_below_has_the_same_limits_says_
     assert "Kicking: medium kicks; change of direction: planned." in said, said
     assert "After the flare-up" not in said and "S1's" not in said, said
     assert not any("stepped down" in str(e.get("description")) for e in events(cal))
+
+
+def test_the_flare_ups_session_event_describes_the_stage_it_was_run_in():
+    """A 100 % session run in S3 and recorded as a flare-up that day (back to S2): the day's event
+    read "Rehab S3: …" and "Your stage, S3 Controlled sprinting: …medium kicks, planned change of
+    direction" (S2's title and words) beside S3's limits. The words are S3's, as the session."""
+    from planner.protocols import load_protocol
+    from planner.season import Session
+    from tests.builders import day, flared_in_a_logged_s3_session
+
+    d = 3
+    # the calm day after it is a match he logged 90 minutes in, at 100 %
+    s = flared_in_a_logged_s3_session(d, (Session(
+        athlete="A1", date=day(5), minutes=95, rpe=8, top_speed_pct=100, minutes_played=90),))
+    proto = load_protocol("iliopsoas-tendinopathy")
+    s2, s3 = proto.stage("S2"), proto.stage("S3")
+    cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
+    (ev,) = [e for e in events(cal) if _start(e) == day(d) and str(e.get("summary")).startswith("Rehab S3:")]
+    said = str(ev.get("description"))
+    assert f"Your stage, S3 {s3.title}: {s3.content}" in said, said
+    assert s2.title not in said and s2.content not in said, said
+    assert f"Kicking: {s3.kicking}; change of direction: {s3.cod}." in said, said
+    # the match day he logged carries what was logged, never a session of S2 nobody ran
+    match = [str(e.get("summary")) for e in events(cal) if _start(e) == day(5)]
+    assert any(m.startswith("Match 1: played 90 min (logged)") for m in match), match
+    assert not any(m.startswith("Rehab") for m in match), match
+    assert any(m.startswith("Logged 100 %, 90 min played") for m in match), match
