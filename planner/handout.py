@@ -26,7 +26,14 @@ from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_a
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
-from planner.sessions import ROLE_WORDS, Prescriber, Prescription, planned_load
+from planner.sessions import (
+    KEEP_OWN_LIMITS,
+    ROLE_WORDS,
+    Prescriber,
+    Prescription,
+    planned_load,
+    stage_limits,
+)
 from planner.squad import position_key
 from planner.timeline import Timeline
 
@@ -789,15 +796,26 @@ class Handouts:
         return " ".join(parts), (self._run_limits(f, sessions, week.first, week.days[-1])
                                  if f.st[week.first] != FIT else "")
 
-    @staticmethod
-    def _run_limits(f: AthleteFacts, sessions: list[Prescription], i: int, last: int) -> str:
-        """The limits of the stage held from day ``i``: its first day's, unless that is a
-        flare-up's day or a calm day (no kicks, no change of direction that day only: the
-        week's line read "kicking: none" above days of medium kicks)."""
+    def _run_limits(self, f: AthleteFacts, sessions: list[Prescription], i: int, last: int) -> str:
+        """The limits of the stage held from day ``i`` (to ``last``): the stage's own, never
+        another day type's (a flare-up's or calm day's "none" read as S2's beside S2's "medium
+        kicks", a rest day's as a week of calm days'), nor a stepped-down day's (the step-down
+        is said in the stage's words); when every session of it that week is a flare-up's or a
+        calm day, those said as theirs."""
         run = [j for j in range(i, last + 1) if f.st[j] == f.st[i]]
-        # nor the session that flared up, run in the stage before (S3's limits under S2)
-        own = [j for j in run if sessions[j].stage == f.st[j]] or [i]
-        usual = next((j for j in own if sessions[j].context not in ("flare-up", "calm")), own[0])
+        # not the session that flared up, run in the stage before (S3's limits under S2)
+        own = [j for j in run if sessions[j].stage == f.st[j]]
+        calm = [j for j in own if sessions[j].context in ("flare-up", "calm")]
+        if calm and all(sessions[j].context in KEEP_OWN_LIMITS for j in own):
+            if all((sessions[j].kicking, sessions[j].cod) == ("none", "none") for j in calm):
+                return "no kicking, no change of direction on the calm days after the flare-up"
+            kicks = " or ".join(dict.fromkeys(sessions[j].kicking for j in calm))
+            cods = " or ".join(dict.fromkeys(sessions[j].cod for j in calm))
+            return f"kicking: {kicks}; change of direction: {cods} on the calm days after the flare-up"
+        spec = self.p.stage_spec(f, i)
+        if spec is not None and (limits := stage_limits(spec)):
+            return limits
+        usual = next((j for j in own if sessions[j].context not in KEEP_OWN_LIMITS), (own or [i])[0])
         return sessions[usual].limits
 
     def _stepped_words(self, f: AthleteFacts, i: int, last: int) -> str:

@@ -41,7 +41,7 @@ from planner.handout import match_role
 from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
-from planner.sessions import Prescriber, Prescription
+from planner.sessions import Prescriber, Prescription, stage_limits
 from planner.squad import display_order
 from planner.text import day_long
 from planner.timeline import Timeline
@@ -93,10 +93,8 @@ def _stage_text(season: Season, proto, stage: str, anonymise: bool, down: str = 
     if anonymise:
         return f"Rehab stage {stage}: {cap}."
     lines = [f"Rehab stage {stage}, {spec.title}: {cap}.", spec.content]
-    limits = [f"Kicking: {spec.kicking}" if spec.kicking else "",
-              f"change of direction: {spec.cod}" if spec.cod else ""]
-    if any(limits):
-        lines.append("; ".join(x for x in limits if x) + ".")
+    if limits := stage_limits(spec):
+        lines.append(f"{limits[:1].upper()}{limits[1:]}.")
     if down:
         lines.append(down)
     if spec.exit_text:

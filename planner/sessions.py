@@ -330,6 +330,13 @@ class _Reader:
 
 
 # -- prescriptions --------------------------------------------------------------------------------
+def stage_limits(spec) -> str:
+    """A protocol stage's own kicking and change of direction: ``kicking: medium kicks; change
+    of direction: planned`` (either left out when the protocol gives none)."""
+    return "; ".join(x for x in (f"kicking: {spec.kicking}" if spec.kicking else "",
+                                 f"change of direction: {spec.cod}" if spec.cod else "") if x)
+
+
 @dataclass(frozen=True)
 class StepDown:
     """A stage's days with the stage before it's kicking and change of direction after a
@@ -352,7 +359,7 @@ class StepDown:
         after = None if beyond or self.after is None else (tl.days[self.after[0]], self.after[1])
         return stepped_down_sentence(
             self.flared, self.spec.id, stage, None if beyond else tl.days[upto[-1]], after,
-            f"kicking: {self.spec.kicking}; change of direction: {self.spec.cod}" if limits else "")
+            stage_limits(self.spec) if limits else "")
 
 
 @dataclass(frozen=True)

@@ -554,8 +554,8 @@ def test_a_stage_begun_this_week_before_today_says_what_it_takes_to_leave_it():
 def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
     """A flare-up on the week's Monday (no kicks, no change of direction that day) set the
     week's "Limits: kicking: none; change of direction: none" above days of the stage's own
-    kicks; the week's line is the stage's, the flare-up's day says its own. A week nobody logged
-    is titled as planned, not "as logged"."""
+    kicks; the week's line is the stage's own (its stepped-down days said beside it), the
+    flare-up's day says its own. A week nobody logged is titled as planned, not "as logged"."""
     from solver import SolveRequest, solve
     from tests.builders import day, injury, season
 
@@ -566,7 +566,11 @@ def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
     assert flare.session.context == "flare-up" and flare.session.kicking == "none"
     later = next(d for d in week.days[1:] if d.stage == flare.stage
                  and d.session.context not in ("flare-up", "calm", "rest"))
-    assert week.limits == later.session.limits and "kicking: none" not in week.limits
+    own = load_protocol("iliopsoas-tendinopathy").stage(flare.stage)
+    assert week.limits == f"kicking: {own.kicking}; change of direction: {own.cod}"
+    assert "kicking: none" not in later.session.limits
+    if later.session.limits != week.limits:  # stepped down: the week's words say so
+        assert "kicking and change of direction are" in week.stage, week.stage
     moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
     (past,) = handout_weeks(moved, moved.plan, ["A1"], [1])
     assert past.title.endswith("past: nothing logged, as planned")
@@ -1146,3 +1150,49 @@ def test_a_past_day_logged_above_a_stage_recorded_afterwards_is_said_as_logged()
     assert str(event.get("summary")) == "Logged 70 % — above P1 (no running)"
     assert "stage's 0 %" not in str(event.get("description"))
     assert "target effort" not in str(event.get("description"))
+
+
+def _limits_from(week, day) -> str:
+    """The Limits said for the stage that starts on ``day`` in a week of two stages."""
+    part = week.stage[week.stage.index("From " + text.day(day)):]
+    return part.split("Limits: ", 1)[1].split(".")[0]
+
+
+def test_a_stage_of_calm_days_in_the_week_gives_them_as_the_calm_days_limits():
+    """Back to S2 on a flare-up's day whose session ran in S3, then the calm days and a rest
+    day: the week's S2 read "Limits: kicking: none; change of direction: none" (the calm days',
+    as if S2's, right after S2's "medium kicks") or the rest day's "medium kicks" above days
+    without a kick. Every S2 session that week is a calm day's: the limits are said as theirs."""
+    from planner.sessions import Prescriber
+    from tests.builders import day, flared_in_a_logged_s3_session
+
+    d = 3
+    s = flared_in_a_logged_s3_session(d)  # solved and checked
+    days = Prescriber(s, s.plan).athlete("A1")
+    week = handout_weeks(s, s.plan, ["A1"])[0]
+    s2 = [i for i in range(d, 7) if days[i].stage == "S2"]
+    assert {days[i].context for i in s2} <= {"calm", "rest"} and "calm" in {
+        days[i].context for i in s2}, [(p.stage, p.context) for p in days[:7]]
+    assert _limits_from(week, day(d)) == (
+        "no kicking, no change of direction on the calm days after the flare-up"), week.stage
+
+
+def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():
+    """A flare-up's week in S2 then S2's own sessions the next week: its line gives S2's own
+    limits; after a flare-up in S3 the stepped-down days keep S2's in their cells, while the
+    week's line says the step-down beside S3's own limits (as the calendar's stage event)."""
+    from planner.sessions import Prescriber
+    from tests.builders import day, flared_back_to_s2, flared_from_s3
+
+    proto = load_protocol("iliopsoas-tendinopathy")
+    s2, s3 = proto.stage("S2"), proto.stage("S3")
+    s = flared_back_to_s2(3)  # solved and checked
+    weeks = handout_weeks(s, s.plan, ["A1"])
+    assert weeks[1].limits == f"kicking: {s2.kicking}; change of direction: {s2.cod}"
+    assert "calm days" in _limits_from(weeks[0], day(3))  # flare-up, calm and rest days only
+    s = flared_from_s3(3)
+    days = Prescriber(s, s.plan).athlete("A1")
+    week = handout_weeks(s, s.plan, ["A1"])[1]  # S3 all week, stepped down from its first days
+    assert days[7].stage == "S3" and days[7].level > 0 and days[7].kicking == s2.kicking
+    assert "kicking and change of direction are S2's until" in week.stage, week.stage
+    assert week.limits == f"kicking: {s3.kicking}; change of direction: {s3.cod}", week.limits
