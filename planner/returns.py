@@ -101,6 +101,25 @@ class StageRun:
     flare: bool = False  # entered by a flare-up (or a record on its date): twice its maximum
 
 
+def ran_in(stages: tuple[str, ...], intensity: tuple[int, ...], i: int, flared: bool) -> str:
+    """The stage day ``i``'s session was run in (``flared``: a flare-up is recorded that day): on
+    a flare-up's day with running, the stage held the day before, else the day's stage
+    (:meth:`AthleteFacts.session_stage`)."""
+    if 0 < i < len(stages) and flared and intensity[i] > 0:
+        return stages[i - 1]
+    return stages[i]
+
+
+def day_stage_words(season: Season, ap: AthletePlan, i: int) -> str:
+    """Day ``i``'s stage as the Inspector's and explain's first lines say it: "S3 → S2
+    (flare-up)" on a flare-up's day whose session was run in the stage before (a 100 % day under
+    "S2, cap 95 %" read as a breach), else the stage."""
+    day = season.calendar.start + dt.timedelta(days=i)
+    flared = any(day in r.flare_ups for r in season.injuries_of(ap.athlete))
+    run, st = ran_in(ap.stages, ap.intensity, i, flared), ap.stages[i]
+    return st if run == st else f"{run} → {st} (flare-up)"
+
+
 class AthleteFacts:
     """One athlete's plan with the per-day facts several rules read (day indexes from the season
     start; negative indexes are days before it)."""
@@ -180,9 +199,7 @@ class AthleteFacts:
         held the day before (the session came before the flare-up: it is the one that flared
         up), else the day's stage. A 100 % session that flared up in S3 was shown as "Rehab S2:
         4 × 30 m at 100 %", above S2's cap, a session nobody ran."""
-        if 0 < i < self.n and i in self.flared and self.it[i] > 0:
-            return self.st[i - 1]
-        return self.st[i]
+        return ran_in(self.st, self.it, i, i in self.flared)
 
     def recorded_stage(self, i: int) -> str:
         """The stage the records give for day ``i`` (any index), flare-ups folded in."""

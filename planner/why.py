@@ -32,7 +32,7 @@ from planner.history import (
 from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments
-from planner.returns import AthleteFacts
+from planner.returns import AthleteFacts, day_stage_words
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
@@ -234,7 +234,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
     st, it = ap.stages[i], ap.intensity[i]
     label, shown = tl.label(i), tl.day_label(i)
     kind = ap.weeks[tl.week_of[i]]
-    summary = f"{c.who}: {st}, intensity {it} %" + (f", {shown}" if shown else "") + f", {kind} week"
+    summary = f"{c.who}: {day_stage_words(c.season, ap, i)}, intensity {it} %" + (f", {shown}" if shown else "") + f", {kind} week"
     why = Why(c.aid, text.day_long(day), summary)
     add = _adder(why, c.rs)
     _day_facts(c, i, shown, add)

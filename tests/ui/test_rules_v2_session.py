@@ -156,3 +156,26 @@ def test_the_inspector_says_the_days_session_a_day_between_included(w, qtbot):
     w.board.set_current("A3", tl.days[1])
     text = w.inspector.toPlainText()
     assert "Planned session" not in text and "Went otherwise" in text
+
+
+def test_a_flare_ups_day_says_the_stage_its_session_ran_in_beside_the_new_one():
+    """A 100 % session run in S3 and recorded as a flare-up that day (back to S2): the
+    Inspector's Stage row read "S2 — Controlled sprinting, cap 95 %" above "Intensity 100 %"
+    and explain's first line "S2, intensity 100 %", a breach at first sight, the "run in S3" far
+    below. Both say "S3 → S2 (flare-up)"; the day before and after say their stage alone."""
+    from planner.timeline import Timeline
+    from tests.builders import flared_in_a_logged_s3_session
+    from ui.desktop.panels import InspectorPanel
+
+    d = 3
+    s = flared_in_a_logged_s3_session(d)  # solved and checked
+    ap, tl = s.plan.for_athlete("A1"), Timeline(s)
+    assert (ap.stages[d - 1], ap.stages[d], ap.intensity[d]) == ("S3", "S2", 100)
+    head = why_day(s, s.plan, "A1", day(d)).text().splitlines()[0]
+    assert ": S3 → S2 (flare-up), intensity 100 %" in head, head
+    rows = dict(InspectorPanel._plan_rows(s, tl, ap, d))
+    assert rows["Stage"].startswith("<b>S3 → S2 (flare-up)</b> — "), rows["Stage"]
+    assert "cap 95 %" in rows["Stage"]
+    for i, st in ((d - 1, "S3"), (d + 1, "S2")):
+        assert dict(InspectorPanel._plan_rows(s, tl, ap, i))["Stage"].startswith(f"<b>{st}</b> — ")
+        assert f": {st}, intensity" in why_day(s, s.plan, "A1", day(i)).text().splitlines()[0]

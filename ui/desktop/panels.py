@@ -43,6 +43,7 @@ from planner import edits as E
 from planner.check import group_soft, group_violations, hv1_advice, hv1_runs, unavoidable_said
 from planner.citations import cite
 from planner.daymarks import day_rows, fold_session
+from planner.returns import day_stage_words
 from planner.rules import RULES, RuleSet, listed_only, load_table_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, no_conflict_set_text, plural, stage_name
@@ -277,7 +278,7 @@ class InspectorPanel(_Browser):
     def _plan_rows(season: Season, tl, ap, i: int) -> list[tuple[str, str]]:
         """What the plan holds on the day: stage, intensity, the athlete's week."""
         st = ap.stages[i]
-        stage = f"<b>{_esc(st)}</b> — {_esc(stage_words(season, ap.athlete, st))}"
+        stage = f"<b>{_esc(day_stage_words(season, ap, i))}</b> — {_esc(stage_words(season, ap.athlete, st))}"
         if i < tl.p0:
             from planner.rehab import athlete_stage_on
 
