@@ -336,16 +336,17 @@ WEEKS_LEFT_OUT = ("on days off", "on another competition's day", "ending after t
 
 
 def weekly_days(season: Season, day: dt.date, last: dt.date, span: dt.timedelta,
-                weekdays: list[int] | None = None) -> tuple[list[dt.date], dict[str, int]]:
+                weekdays: list[int] | None = None) -> tuple[list[dt.date], dict[str, list[dt.date]]]:
     """The first days of a competition of ``span`` + 1 days held every week from ``day`` to
-    ``last``, in date order, and how many weeks are left out and why (:data:`WEEKS_LEFT_OUT`):
-    one of its days is a day off or another competition's (a cup weekend), or it runs past the
-    season's end (a weekend event whose Monday is after the last Sunday). ``weekdays`` (0 is
-    Monday): two or three games a week, one series on each of those weekdays from ``day``'s
-    week on, numbered in date order by :func:`weekly_competitions`; None: ``day``'s weekday."""
+    ``last``, in date order, and the first days left out, in date order, by why
+    (:data:`WEEKS_LEFT_OUT`): one of its days is a day off or another competition's (a cup
+    weekend), or it runs past the season's end (a weekend event whose Monday is after the last
+    Sunday); named, since the coach has those games to place. ``weekdays`` (0 is Monday): two
+    or three games a week, one series on each of those weekdays from ``day``'s week on,
+    numbered in date order by :func:`weekly_competitions`; None: ``day``'s weekday."""
     off = {d.date for d in season.calendar.non_training_days}
     held = {d for c in season.competitions for d in c.days()}
-    out = dict.fromkeys(WEEKS_LEFT_OUT, 0)
+    out: dict[str, list[dt.date]] = {why: [] for why in WEEKS_LEFT_OUT}
     days = []
     for k in sorted(set(weekdays)) if weekdays is not None else (day.weekday(),):
         first = day + dt.timedelta(days=(k - day.weekday()) % 7)
@@ -353,12 +354,9 @@ def weekly_days(season: Season, day: dt.date, last: dt.date, span: dt.timedelta,
             its = {first + dt.timedelta(days=j) for j in range(span.days + 1)}
             why = (WEEKS_LEFT_OUT[0] if its & off else WEEKS_LEFT_OUT[1] if its & held
                    else WEEKS_LEFT_OUT[2] if first + span > season.calendar.end else None)
-            if why:
-                out[why] += 1
-            else:
-                days.append(first)
+            (out[why] if why else days).append(first)
             first += dt.timedelta(days=7)
-    return sorted(days), out
+    return sorted(days), {why: sorted(its) for why, its in out.items()}
 
 
 def weekly_competitions(season: Season, name: str, days: list[dt.date], span: dt.timedelta | None,

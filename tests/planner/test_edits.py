@@ -590,14 +590,14 @@ def test_every_week_leaves_out_days_off_other_competitions_and_the_season_end_wi
             NonTrainingDay(date=day(20), reason="Break"),)})})
     days, out = E.weekly_days(s, day(5), day(26), dt.timedelta(days=1))  # Sat-Sun each week
     assert days == [day(26)]  # 1: Match 1 on its Saturday; 2: the cup; 3: the break
-    assert out == {"on days off": 1, "on another competition's day": 2,
-                   "ending after the season": 0}
+    assert out == {"on days off": [day(19)], "on another competition's day": [day(5), day(12)],
+                   "ending after the season": []}
     days, out = E.weekly_days(s, day(6), day(27), dt.timedelta(days=1))  # Sun-Mon each week
     assert days == [day(6)]  # the cup's Sunday, the break, a Monday past the season's end
-    assert out == {"on days off": 1, "on another competition's day": 1,
-                   "ending after the season": 1}
+    assert out == {"on days off": [day(20)], "on another competition's day": [day(13)],
+                   "ending after the season": [day(27)]}
     days, out = E.weekly_days(s, day(1), day(27), dt.timedelta(0))  # Tuesdays: all free
-    assert days == [day(1), day(8), day(15), day(22)] and sum(out.values()) == 0
+    assert days == [day(1), day(8), day(15), day(22)] and not any(out.values())
     edits = E.weekly_competitions(s, "Match", days, None, "C")
     assert [e.competition.name for e in edits] == ["Match 2", "Match 3", "Match 4", "Match 5"]
     assert len({e.competition.id for e in edits} | {c.id for c in s.competitions}) == 6
@@ -612,8 +612,8 @@ def test_two_games_a_week_are_one_series_numbered_in_date_order_without_qt():
     s = season(weeks=4, matches=[5], comps=[cup])
     days, out = E.weekly_days(s, day(3), day(26), dt.timedelta(0), weekdays=[5, 1])  # from a Thu
     assert days == [day(8), day(15), day(19), day(22), day(26)]  # Sat 5: Match 1, Sat 12: the cup
-    assert out == {"on days off": 0, "on another competition's day": 2,
-                   "ending after the season": 0}
+    assert out == {"on days off": [], "on another competition's day": [day(5), day(12)],
+                   "ending after the season": []}
     edits = E.weekly_competitions(s, "Match", days, None, "C")
     assert [(e.competition.name, e.competition.date) for e in edits][:3] == [
         ("Match 2", day(8)), ("Match 3", day(15)), ("Match 4", day(19))]

@@ -20,6 +20,7 @@ from planner.season import (
     Unavailability,
 )
 from tests.ui.test_app import hand_plan, tiny_season
+from ui.desktop.editors import series_left_out
 from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
@@ -1483,7 +1484,7 @@ def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days
     assert [(c.name, c.date, c.priority) for c in added] == [
         ("Kreisliga 1", D(2026, 3, 3), "B")]  # Tue 10 Mar is a day off: left out
     assert w.undo_stack.undoText() == (  # one added: said as one, not "from 1 to 1"
-        "Add 'Kreisliga 1' on Tue 3 Mar 2026; 1 week on days off left out")
+        "Add 'Kreisliga 1' on Tue 3 Mar 2026; 1 week on days off left out: Tue 10 Mar")
     w.undo_action.trigger()
     assert w.season == before
     w.redo_action.trigger()
@@ -1520,7 +1521,8 @@ def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days
     ed.add_button.click()
     assert [(c.name, c.date) for c in w.season.competitions if c.name.startswith("Pokal")] == [
         ("Pokal 1", D(2026, 3, 7))]  # Sat 14 Mar holds 'League match'
-    assert "1 week on another competition's day left out" in w.undo_stack.undoText()
+    assert ("1 week on another competition's day left out: Sat 14 Mar"
+            in w.undo_stack.undoText())
 
 
 def add_weekly(ed, name: str, first: dt.date, until: dt.date,
@@ -1584,7 +1586,7 @@ def test_a_league_of_two_games_a_week_is_one_series_numbered_in_date_order(w, di
         ("Liga 1", D(2026, 3, 3)), ("Liga 2", D(2026, 3, 7)), ("Liga 3", D(2026, 3, 10))]
     assert w.undo_stack.undoText() == (  # Sat 14 Mar holds 'League match'
         "Add 'Liga 1' to 'Liga 3', every Tue and Sat from Tue 3 Mar 2026 to Tue 10 Mar 2026; "
-        "1 week on another competition's day left out")
+        "1 day on another competition's day left out: Sat 14 Mar")
     assert not ed.weekly.isChecked() and not sat.isChecked()  # the next one a single one again
     w.undo_action.trigger()
     assert w.season == before
@@ -1598,6 +1600,69 @@ def test_a_league_of_two_games_a_week_is_one_series_numbered_in_date_order(w, di
     assert "on several weekdays, one would overlap the next" in dialogs[-1][2]
 
 
+def test_a_series_on_several_weekdays_names_the_days_it_left_out(w, dialogs):
+    """A Tue and Thu cup with a league match on a Tuesday: "1 week … left out" read as a week
+    without a cup game, though that week's Thursday was added. The day left out is said and
+    named, in the status line as in the Undo label."""
+    w.apply_edit(E.AddCompetition(competition=Competition(
+        id="m2", name="League match", date=D(2026, 3, 10), priority="B")))
+    ed = w.competitions_editor
+    ed.date.setDate(q(D(2026, 3, 3)))
+    ed.weekly.setChecked(True)
+    ed.weekly_days[3].setChecked(True)
+    add_weekly(ed, "Cup", D(2026, 3, 3), D(2026, 3, 14))
+    assert not dialogs
+    assert [(c.name, c.date) for c in w.season.competitions if c.name.startswith("Cup")] == [
+        ("Cup 1", D(2026, 3, 3)), ("Cup 2", D(2026, 3, 5)), ("Cup 3", D(2026, 3, 12))]
+    said = ("Add 'Cup 1' to 'Cup 3', every Tue and Thu from Tue 3 Mar 2026 to Thu 12 Mar 2026; "
+            "1 day on another competition's day left out: Tue 10 Mar")
+    assert w.undo_stack.undoText() == said
+    assert said in w.statusBar().currentMessage()
+
+
+def test_a_series_weekday_wholly_taken_is_not_said_held(w, dialogs):
+    """Mon, Wed and Fri friendlies with every Wednesday a league day: "every Mon, Wed and Fri"
+    though no Wednesday was added. The weekdays added are said, and the Wednesdays as left
+    out, with their dates."""
+    for k, wed in enumerate((D(2026, 3, 4), D(2026, 3, 11))):
+        w.apply_edit(E.AddCompetition(competition=Competition(
+            id=f"l{k}", name=f"League {k + 1}", date=wed, priority="B")))
+    ed = w.competitions_editor
+    ed.date.setDate(q(D(2026, 3, 2)))
+    ed.weekly.setChecked(True)
+    ed.weekly_days[2].setChecked(True)
+    ed.weekly_days[4].setChecked(True)
+    add_weekly(ed, "Friendly", D(2026, 3, 2), D(2026, 3, 15))
+    assert not dialogs
+    assert [c.date for c in w.season.competitions if c.name.startswith("Friendly")] == [
+        D(2026, 3, 2), D(2026, 3, 6), D(2026, 3, 9), D(2026, 3, 13)]
+    said = ("Add 'Friendly 1' to 'Friendly 4', every Mon and Fri from Mon 2 Mar 2026 to "
+            "Fri 13 Mar 2026; the 2 Wednesdays (4, 11 Mar) are on another competition's day, "
+            "left out")
+    assert w.undo_stack.undoText() == said
+    assert said in w.statusBar().currentMessage()
+
+
+def test_a_series_names_the_first_few_days_left_out_and_a_weekday_across_months():
+    """Many days left out: the first three named, then "…"; a weekday wholly left out is dated
+    with each month named once, the others as left out days; one weekday's series counts weeks
+    (a week left out has no game of it)."""
+    tue = [D(2026, 12, 29) + dt.timedelta(days=7 * k) for k in range(6)]
+    thu = [D(2026, 12, 31) + dt.timedelta(days=7 * k) for k in range(6)]
+    sat = [D(2027, 1, 2) + dt.timedelta(days=7 * k) for k in range(6)]
+    out = {"on days off": [thu[4]], "on another competition's day": tue + thu[:4],
+           "ending after the season": []}
+    assert series_left_out(out, [1, 3, 5], sat + [thu[5]]) == [
+        "the 6 Tuesdays (29 Dec, 5, 12, 19, 26 Jan, …) are on another competition's day, "
+        "left out",
+        "1 day on days off left out: Thu 28 Jan",
+        "4 days on another competition's day left out: Thu 31 Dec, Thu 7 Jan, Thu 14 Jan, …"]
+    assert series_left_out({"on days off": tue[:2], "ending after the season": [tue[2]]},
+                           [1], tue[3:]) == [
+        "2 weeks on days off left out: Tue 29 Dec, Tue 5 Jan",
+        "1 week ending after the season left out: Tue 12 Jan"]
+
+
 def test_every_week_of_a_weekend_event_leaves_out_the_one_past_the_season(w, dialogs):
     """A Saturday-to-Monday event every week until the season's last Saturday: that last one's
     Monday is after the season, and the whole step was refused ('move it inside'). That week is
@@ -1608,7 +1673,7 @@ def test_every_week_of_a_weekend_event_leaves_out_the_one_past_the_season(w, dia
     assert not dialogs
     assert [(c.name, c.date, c.end_date) for c in w.season.competitions] == [
         ("Camp 1", D(2026, 3, 7), D(2026, 3, 9))]
-    assert "1 week ending after the season left out" in w.undo_stack.undoText()
+    assert "1 week ending after the season left out: Sat 14 Mar" in w.undo_stack.undoText()
 
 
 def test_every_week_of_an_event_longer_than_a_week_is_refused_and_said(w, dialogs):

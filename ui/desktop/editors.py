@@ -67,6 +67,7 @@ from planner.text import (
     plural,
     span,
 )
+from planner.text import day as day_text
 from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox, speed_text
@@ -492,6 +493,42 @@ def _rehab_status(season: Season, athlete: str) -> str | None:
 
 
 # -- competitions -------------------------------------------------------------------------------
+SERIES_NAMED = 3  # the days left out a weekly series names, then "…"
+SERIES_WEEKDAY_NAMED = 5  # the dates of a weekday it wholly left out (a month's), then "…"
+
+
+def series_left_out(out: dict[str, list[dt.date]], weekdays: list[int],
+                    days: list[dt.date]) -> list[str]:
+    """What a weekly series (``days`` added on ``weekdays``, ``out`` left out by why, from
+    planner.edits.weekly_days) left out, named: "2 days on another competition's day left out:
+    Tue 12 Jan, Tue 26 Jan" (weeks for a series on one weekday: that week has none); a weekday
+    none of which was added, first and as a whole: "the 4 Wednesdays (6, 13, 20, 27 Jan) are
+    on another competition's day, left out"."""
+    unit = "week" if len(weekdays) == 1 else "day"
+    added = {d.weekday() for d in days}
+    rest = {why: list(its) for why, its in out.items()}
+    parts = []
+    for k in weekdays if days and len(weekdays) > 1 else ():
+        its = sorted(d for ds in out.values() for d in ds if d.weekday() == k)
+        if k in added or not its:
+            continue
+        whys = [why for why, ds in out.items() if any(d.weekday() == k for d in ds)]
+        for why in whys:
+            rest[why] = [d for d in rest[why] if d.weekday() != k]
+        name = WEEKDAY_NAMES[WEEKDAYS[k]]
+        shown = its[:SERIES_WEEKDAY_NAMED]  # "30 Dec, 6, 13 Jan": a month named once
+        dates = ", ".join(date_short(d) if i + 1 == len(shown) or shown[i + 1].month != d.month
+                          else str(d.day) for i, d in enumerate(shown))
+        dates += ", …" if len(its) > len(shown) else ""
+        said = " or ".join(whys)
+        parts.append(f"the {len(its)} {name}s ({dates}) are {said}, left out" if len(its) > 1
+                     else f"the one {name} ({dates}) is {said}, left out")
+    parts += [f"{plural(len(its), unit)} {why} left out: "
+              + ", ".join(day_text(d) for d in its[:SERIES_NAMED])
+              + (", …" if len(its) > SERIES_NAMED else "") for why, its in rest.items() if its]
+    return parts
+
+
 class CompetitionsEditor(Editor):
     """The competitions: add, move, delete, priority and multi-day events."""
 
@@ -746,15 +783,16 @@ class CompetitionsEditor(Editor):
                                     f"alone, or untick Several days.")
             return
         days, out = E.weekly_days(self.season, day, last, span, weekdays)
-        if len(days) + sum(out.values()) < 2:
+        every_one = len(days) + sum(len(its) for its in out.values())
+        if every_one < 2:
             self.problem.emit(what, f"Every week until {day_long(last)} gives "
-                                    f"{plural(len(days) + sum(out.values()), 'competition')}; "
+                                    f"{plural(every_one, 'competition')}; "
                                     f"set the last day a week or more after the first, or "
                                     f"untick Every week.")
             return
-        left = "; ".join(f"{plural(k, 'week')} {why}" for why, k in out.items() if k)
+        left = "; ".join(series_left_out(out, weekdays, days))
         if not days:
-            self.problem.emit(what, f"Every week until {day_long(last)} is left out: {left}.")
+            self.problem.emit(what, f"Every week until {day_long(last)} adds none: {left}.")
             return
         try:
             edits = E.weekly_competitions(self.season, name, days,
@@ -764,9 +802,10 @@ class CompetitionsEditor(Editor):
             return
         from ui.desktop.macro import EditGroup
 
-        left = f"; {left} left out" if left else ""
+        left = f"; {left}" if left else ""
+        held = sorted({d.weekday() for d in days})  # a weekday wholly left out is not said held
         every = ("every week" if len(weekdays) == 1 else "every " + join_and(
-            [WEEKDAY_NAMES[WEEKDAYS[k]][:3] for k in weekdays]))
+            [WEEKDAY_NAMES[WEEKDAYS[k]][:3] for k in held]))
         if len(edits) == 1:  # the other weeks left out: not "'League 1' to 'League 1'"
             text = f"Add '{edits[0].competition.name}' on {day_long(days[0])}{left}"
         else:
