@@ -1345,6 +1345,31 @@ def test_a_flare_up_recorded_with_a_note_keeps_it_and_shows_it(qtbot):
     assert ed.flare_note.text() == "twice" and ed.rehab_error.isVisibleTo(ed)
 
 
+def test_ctrl_z_in_the_note_field_after_a_flare_up_recorded_brings_no_note_back(qtbot):
+    """Record flare-up emptied the note field, and Ctrl+Z in it brought the note back, counted
+    as typed and not applied: the next click on the board asked to apply it (a second note).
+    The field's own history goes with the note recorded."""
+    from PySide6.QtTest import QTest
+
+    from planner.season import Injury
+
+    season = tiny_season()
+    inj = Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
+                 stages=(StageRecord(stage="P2", start=D(2026, 2, 16)),
+                         StageRecord(stage="P3", start=D(2026, 2, 23))))
+    win, ed = _injuries_of_a3(qtbot, season, inj)
+    win.show()
+    ed.flare_date.setDate(q(D(2026, 3, 1)))
+    qtbot.keyClicks(ed.flare_note, "hip sore")
+    assert ed.pending() == ["Flare-up note"]
+    ed.flare_button.click()
+    assert win.season.injuries_of("A3")[0].flare_notes == {D(2026, 3, 1): "hip sore"}
+    assert ed.flare_note.text() == "" and not ed.flare_note.isUndoAvailable()
+    ed.flare_note.setFocus()
+    QTest.keyClick(ed.flare_note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ed.flare_note.text() == "" and ed.pending() == []  # the board's click asks nothing
+
+
 def _alt(widget, key) -> None:
     from PySide6.QtTest import QTest
 

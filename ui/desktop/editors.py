@@ -1982,7 +1982,7 @@ class InjuriesEditor(Editor):
                 return
             self._want_onset = inj.onset
             if self._check(edit, self.rehab_error, self.flare_row):
-                self.flare_note.clear()
+                self.flare_note.setText("")  # not clear(): its Ctrl+Z brought the note back
 
     def _played_after_asked(self, edit) -> bool:
         """A flare-up dated before matches the log shows played, which it would put in rehab,
