@@ -288,6 +288,38 @@ def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
     return sorted(out, key=lambda r: (-r.days, r.start, r.athletes))
 
 
+HV1_SHOWN = 6  # the longest runs the solve, the check, Plan Check and the Cover name
+
+
+@dataclass(frozen=True)
+class Hv1Lines:
+    """What every place says of HV-1's runs (``hv1_lines``): the longest runs named, their
+    words, and how many are left out; each place adds only where every window is listed."""
+
+    runs: tuple[Hv1Run, ...]
+    lines: tuple[str, ...]
+    more: int
+    athletes: int  # in the runs as long as the shortest named, or longer: all of them named
+
+    def least(self) -> str:
+        """The shortest run named, ``12 days`` or ``5 weeks`` (the header's threshold)."""
+        return self.runs[-1].length() if self.runs else ""
+
+    def shorter(self) -> str:
+        """``and 12 more runs, none longer`` ("" when every run is named)."""
+        return f"and {text.plural(self.more, 'more run')}, none longer" if self.more else ""
+
+
+def hv1_lines(season: Season, runs: list[Hv1Run], limit: int = HV1_SHOWN) -> Hv1Lines:
+    """The longest ``limit`` of ``runs`` (``hv1_runs``' order) with their words, the count of
+    the others, and the athletes of every run as long as the shortest named or longer: a
+    header that counts them agrees with the list under it."""
+    shown = tuple(runs[:limit])
+    least = shown[-1].days if shown else 0
+    who = {a for r in runs if r.days >= least for a in r.athletes} if shown else set()
+    return Hv1Lines(shown, tuple(r.text(season) for r in shown), len(runs) - len(shown), len(who))
+
+
 def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
                where: str = "in Rules") -> str | None:
     """The settings to look at when the runs of matches off the bench in weeks of 2 or more

@@ -513,20 +513,17 @@ def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str
     return out
 
 
-HV1_RUNS_SAID = 6  # the longest runs the Cover names
-
-
 def _hv1_words(season: Season, plan: Plan) -> str:
     """``. Kai Turner (C3): no high-velocity exposure … (15 weeks); …``: the longest runs without
     an exposure, and the settings a congested season would change."""
-    from planner.check import hv1_advice, hv1_runs
+    from planner.check import hv1_advice, hv1_lines, hv1_runs
 
     runs = hv1_runs(season, plan, plan.soft)
     if not runs:
         return ""
-    more = len(runs) - HV1_RUNS_SAID
-    words = ". " + ". ".join(r.text(season) for r in runs[:HV1_RUNS_SAID]) + (
-        f". And {text.plural(more, 'shorter run')}" if more > 0 else "")
+    said = hv1_lines(season, runs)
+    more = said.shorter()
+    words = ". " + ". ".join(said.lines) + (f". {more[:1].upper()}{more[1:]}" if more else "")
     advice = hv1_advice(season, runs, where="in the app's Rules panel")
     return words + "." + (f" {advice}" if advice else "")
 

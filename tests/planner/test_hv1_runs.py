@@ -171,3 +171,28 @@ def test_a_player_just_back_from_rehab_is_not_counted_for_the_settings():
     s = congested()
     assert hv1_advice(s, [Hv1Run(("A2",), day(7), day(20), cause="matches", settled=False)]) is None
     assert hv1_advice(s, [Hv1Run(("A2",), day(7), day(20), cause="matches")]) is not None
+
+
+def test_every_place_names_the_same_runs_and_counts_the_athletes_of_those_named():
+    """The solve, the check, Plan Check and the Cover each kept a limit and an "and N shorter"
+    of their own, and Plan Check's header counted the athletes of runs of two weeks or more over
+    a list that began with runs of 12 and 13 days (the demo): the header said nothing of them."""
+    from planner.check import HV1_SHOWN, Hv1Run, hv1_lines
+
+    s = congested()
+    runs = [Hv1Run(("A2", "A3"), day(0), day(12)), Hv1Run(("A1",), day(14), day(25))] + [
+        Hv1Run((f"A{k % 3 + 1}",), day(k), day(k + 11 - (k > 5))) for k in range(7)]
+    runs.sort(key=lambda r: (-r.days, r.start, r.athletes))
+    said = hv1_lines(s, runs)
+    assert said.runs == tuple(runs[:HV1_SHOWN]) and said.more == len(runs) - HV1_SHOWN == 3
+    assert said.lines[0] == ("Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure "
+                             "(>= 90 %) from Mon 4 Jan to Sat 16 Jan (13 days)")
+    assert said.shorter() == "and 3 more runs, none longer"
+    # the header's count and threshold are the list's: every athlete of a run as long as the
+    # shortest named (12 days: one left out too), all three here
+    assert (said.least(), said.athletes) == ("12 days", 3)
+    two = hv1_lines(s, runs, limit=1)
+    assert (two.least(), two.athletes, two.shorter()) == ("13 days", 2, "and 8 more runs, none longer")
+    weeks = hv1_lines(s, [Hv1Run(("A2",), day(0), day(40))])
+    assert (weeks.least(), weeks.athletes, weeks.more, weeks.shorter()) == ("5 weeks", 1, 0, "")
+    assert hv1_lines(s, []).athletes == 0

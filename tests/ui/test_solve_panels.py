@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from planner import edits as E
 from planner.check import check_plan, group_violations
 from planner.season import IntensityPin
+from planner.text import plural
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
 from ui.desktop.mainwindow import MainWindow
@@ -592,6 +593,7 @@ def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
     """HV-1's 400 windows for four bench players were a count in the header's long sentence; the
     runs are items of their own at the top of the list, with the settings to look at, and a
     click on one selects the first athlete on the run's first day."""
+    from planner.check import hv1_runs
     from solver import SolveRequest, solve
     from tests.planner.test_hv1_runs import congested
     from ui.desktop.panels import HV1_MARK, ViolationsPanel
@@ -607,9 +609,37 @@ def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
                                f"high-velocity exposure (>= 90 %) from Mon 4 Jan to "), lines[:3]
     assert lines[1].startswith(f"{HV1_MARK} HV-1 — With 2 or 3 matches a week") \
         and "in Rules. Both apply to every athlete, those in rehab too" in lines[1], lines[1]
-    assert f"{HV1_MARK} 2 athletes without a high-velocity exposure for two weeks or more " \
+    weeks = hv1_runs(s, plan)[0].days // 7
+    assert f"{HV1_MARK} 2 athletes without a high-velocity exposure for {weeks} weeks or more " \
            "(listed first)." in panel.summary.text()
     assert "HV-1 regular high-velocity exposure" in panel.summary.text()  # the count stays
     with qtbot.waitSignal(panel.cell_requested) as got:
         panel.list.itemClicked.emit(panel.list.item(0))
     assert got.args == ["A2", D(2027, 1, 4)]
+
+
+def test_plan_check_s_header_counts_the_athletes_of_the_runs_it_lists_first(qtbot):
+    """The header counted runs of two weeks or more only, so over a list headed by runs of 12
+    and 13 days (the demo's) it said nothing of them; it counts the athletes of the runs listed
+    now, with the shortest one's length."""
+    from planner.check import HV1_SHOWN, hv1_runs
+    from solver import SolveRequest, solve
+    from tests.planner.test_hv1_runs import congested
+    from ui.desktop.panels import HV1_MARK, ViolationsPanel
+
+    s = congested(**{"HV-2": {"max_speed_days": 3}, "HV-6": {"days_after": 1}})
+    plan = solve(SolveRequest(s, time_limit=30, deterministic=True)).plan
+    s = s.model_copy(update={"plan": plan})
+    report = check_plan(s, plan)
+    runs = hv1_runs(s, plan, report.soft)
+    assert runs and all(r.days < 14 for r in runs)  # no run of two weeks
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, report)
+    listed = [panel.list.item(i).text() for i in range(panel.list.count())
+              if panel.list.item(i).text().startswith(f"{HV1_MARK} HV-1 — Athlete")]
+    named = runs[:HV1_SHOWN]
+    assert len(listed) == len(named)
+    who = {a for r in runs if r.days >= named[-1].days for a in r.athletes}
+    assert f"{HV1_MARK} {plural(len(who), 'athlete')} without a high-velocity exposure for " \
+           f"{plural(named[-1].days, 'day')} or more (listed first)." in panel.summary.text()

@@ -236,23 +236,21 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_congestion(season.model_copy(update={"plan": plan}))
 
 
-HV1_RUNS_SHOWN = 6
-
-
 def print_hv1_runs(season, plan, path: str = "SEASON", soft=None, file=None) -> None:
     """HV-1's windows as the athletes' runs without an exposure, the longest first
     (``planner.check.hv1_runs``): a count of windows (400 for four bench players) named no one."""
-    from planner.check import hv1_advice, hv1_runs
+    from planner.check import hv1_advice, hv1_lines, hv1_runs
 
     runs = hv1_runs(season, plan, soft)
     if not runs:
         return
+    said = hv1_lines(season, runs)
     print("Without a high-velocity exposure (HV-1; the longest first):", file=file)
-    for r in runs[:HV1_RUNS_SHOWN]:
-        print(f"  {r.text(season)}", file=file)
-    if len(runs) > HV1_RUNS_SHOWN:
-        print(f"  … and {len(runs) - HV1_RUNS_SHOWN} shorter ('periodize check "
-              f"{shlex.quote(path)} --soft HV-1' lists every window)", file=file)
+    for line in said.lines:
+        print(f"  {line}", file=file)
+    if said.more:
+        print(f"  … {said.shorter()} ('periodize check {shlex.quote(path)} --soft HV-1' lists "
+              f"every window)", file=file)
     if advice := hv1_advice(season, runs, shlex.quote(path)):
         print(f"  {advice}", file=file)
 

@@ -40,7 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.check import group_soft, group_violations, hv1_advice, hv1_runs, unavoidable_said
+from planner.check import (
+    group_soft,
+    group_violations,
+    hv1_advice,
+    hv1_lines,
+    hv1_runs,
+    unavoidable_said,
+)
 from planner.citations import cite
 from planner.daymarks import day_rows, fold_session
 from planner.returns import day_stage_words
@@ -50,7 +57,6 @@ from planner.text import date_short, day, day_long, no_conflict_set_text, plural
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as one line)
-HV1_SHOWN = 6  # the longest runs listed; the rest are under Show soft-rule instances
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
 
 
@@ -527,20 +533,20 @@ class ViolationsPanel(QWidget):
         from ui.desktop.pastview import ABOVE_MARK, above_stage
 
         above = len(above_stage(season))
-        without = len({a for r in gaps if r.days >= 14 for a in r.athletes})
+        said = hv1_lines(season, gaps)
         self.summary.setText(check_summary(report) + (
             f" {ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap (listed "
             f"first): no rule breaks, but worth a word with the athlete and the physio."
             if above else "") + (
-            f" {HV1_MARK} {plural(without, 'athlete')} without a high-velocity exposure for two "
-            f"weeks or more (listed first)." if without else "") + (
+            f" {HV1_MARK} {plural(said.athletes, 'athlete')} without a high-velocity exposure "
+            f"for {said.least()} or more (listed first)." if said.athletes else "") + (
             f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
             f"breaks, but recovery is short." if runs else "") + (
             f" ◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')} "
             f"started in a taper (listed first): "
             f"no rule breaks, but the taper is heavier." if tapers else ""))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
-        self._fill_hv1(season, gaps)  # then who goes without speed work: HV-1's windows as runs
+        self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
@@ -620,21 +626,22 @@ class ViolationsPanel(QWidget):
             self._gaps = (report, hv1_runs(season, season.plan, report.soft))
         return self._gaps[1]
 
-    def _fill_hv1(self, season: Season, gaps: list) -> None:
+    def _fill_hv1(self, season: Season, gaps: list, said) -> None:
         """A line per run without a high-velocity exposure (athletes with the same run together),
-        the longest first, and the settings a congested season would change: HV-1's count of
-        overlapping windows (400 for four bench players) named no one."""
-        for r in gaps[:HV1_SHOWN]:
-            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {r.text(season)}.")
+        the longest first (``said``: ``planner.check.hv1_lines`` of them), and the settings a
+        congested season would change: HV-1's count of overlapping windows (400 for four bench
+        players) named no one."""
+        for r, line in zip(said.runs, said.lines, strict=True):
+            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {line}.")
             item.setData(Qt.ItemDataRole.UserRole, (r.athletes[0], r.start))
             item.setToolTip("Athletes: " + ", ".join(season.athlete_label(a) for a in r.athletes)
                             + f".\n{r.days} days: every HV-1 window in them "
                               "has no day at 90 % or more.\nHV-1 is a soft rule: the plan weighs "
                               "it against the others.")
             self.list.addItem(item)
-        if len(gaps) > HV1_SHOWN:
-            item = QListWidgetItem(f"{HV1_MARK} HV-1 — and {plural(len(gaps) - HV1_SHOWN, 'shorter run')}"
-                                   f": Show soft-rule instances lists every window.")
+        if said.more:
+            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {said.shorter()}: Show soft-rule "
+                                   f"instances lists every window.")
             self.list.addItem(item)
         if advice := hv1_advice(season, gaps):
             item = QListWidgetItem(f"{HV1_MARK} HV-1 — {advice}")
