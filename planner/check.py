@@ -370,45 +370,29 @@ def _settled(a: _Athlete, start: dt.date, end: dt.date) -> bool:
 
 def _closed_by_matches(a: _Athlete, start: dt.date, end: dt.date) -> tuple[str, tuple]:
     """Did the matches ``a`` played (without starting: no exposure) from ``start`` to ``end``
-    leave no planned training day of it open to a speed session? A day is closed when HV-2's
-    cap for its week is reached by the week's speed days already given (matches played, past
-    days), or it is within HV-5's rest days or HV-6's days after a played match, or it is the
-    day before one (HV-7), or it is within HV-5's rest days of the speed day that ends or starts
-    the gap. Every day closed: (``matches``, ()) when its load or taper weeks of 2 played
+    leave no planned training day of it open to a speed session? The plan checker says, with
+    its own HV-2, HV-5, HV-6 and HV-7 (``_Checker.speed_day_breaks``), whether a speed day
+    could stand on each day, the speed days kept being those given (matches played, past days)
+    and those outside the gap (the exposures that end or start it): HV-2's cap for the week
+    reached by the given ones, HV-5's rest days, HV-6's days after a played match, HV-7's day
+    before one. Every day closed: (``matches``, ()) when its load or taper weeks of 2 played
     matches or more are as many as its deload weeks whose cap the given speed days reach (no
     setting HV-1's advice names opens those) or more; else (``deload``, the first days of those
     weeks); ("", ()) when a day is open or the gap has neither."""
     ck, tl = a.ck, a.tl
-    rs = ck.rs
-    after = int(rs.value("HV-6", "days_after"))
-    rest = int(rs.value("HV-5", "rest_days"))
-    md_1 = rs.value("HV-7", "enabled") >= 1
     lo, hi = a.idx(start), a.idx(end)
     if not any(a.played[i] for i in range(lo, hi + 1)):
         return "", ()
-
-    def week_full(i: int) -> bool:
-        w = tl.weeks[tl.week_of[i]]
-        cap = rs.value("HV-2", "max_speed_days_deload" if a.kind[w.index] == "deload"
-                       else "max_speed_days")
-        return sum(1 for j in w.days if a.speed[j] and a.given[j]) >= cap
-
-    def near(i: int, back: int, ahead: int) -> bool:
-        return any(0 <= j < a.n and a.played[j] for j in range(i - back, i + ahead + 1) if j != i)
-
-    def beside_the_gap(i: int) -> bool:  # HV-5 with the exposure just before or after the gap
-        return any(0 <= j < a.n and a.speed[j] and not lo <= j <= hi
-                   for j in range(i - rest, i + rest + 1))
-
+    kept = [a.speed[j] and (a.given[j] or not lo <= j <= hi) for j in range(a.n)]
     deload: set[int] = set()
     for i in range(max(lo, a.p0), hi + 1):
         if a.played[i] or i in a.off or not tl.trains(i, a.st[i] == FIT, False):
             continue
-        if a.kind[tl.week_of[i]] == "deload" and week_full(i):
-            deload.add(tl.week_of[i])  # so even with HV-6 lower or HV-2's load weeks higher
-        elif not (near(i, max(after, rest), max(rest, int(md_1))) or beside_the_gap(i)
-                  or week_full(i)):
+        broken = ck.speed_day_breaks(a, i, kept)
+        if not broken:
             return "", ()
+        if a.kind[tl.week_of[i]] == "deload" and "HV-2" in broken:
+            deload.add(tl.week_of[i])  # so even with HV-6 lower or HV-2's load weeks higher
     # the weeks of two matches or more that HV-2's and HV-6's settings can open
     weeks = {tl.week_of[i] for i in range(max(lo, a.p0), min(hi + 1, a.n))} - deload
     busy = sum(1 for w in weeks if a.kind[w] != "deload"
@@ -721,27 +705,28 @@ class _Checker:
 
     def hv5(self, a: _Athlete) -> None:
         r = self.rs.value("HV-5", "rest_days")
-        sp = [i for i in range(self.n) if a.speed[i]]
-        for k, e in enumerate(sp):
-            if e < self.p0:
+        for e in range(self.p0, self.n):
+            if not a.speed[e]:
                 continue
-            j = k - 1
-            while j >= 0 and e - sp[j] <= r:
-                d = sp[j]
-                if not (a.given[d] and a.given[e]):
-                    one, two = self._speed_text(a, d), self._speed_text(a, e)
-                    self.bad("HV-5", a.id, d, e, f"{a.who} has speed days on {one} and {two}; "
-                             f"speed days need {text.plural(r, 'rest day')} between them.")
-                j -= 1
+            for d in self.hv5_clashes(a, e, a.speed):
+                if d > e:
+                    continue
+                one, two = self._speed_text(a, d), self._speed_text(a, e)
+                self.bad("HV-5", a.id, d, e, f"{a.who} has speed days on {one} and {two}; "
+                         f"speed days need {text.plural(r, 'rest day')} between them.")
+
+    def hv5_clashes(self, a: _Athlete, i: int, speed) -> list[int]:
+        """HV-5: the speed days (``speed[j]``) within its rest days of a speed day on day ``i``,
+        the nearest first, less those given with it (two matches played, past days)."""
+        r = int(self.rs.value("HV-5", "rest_days"))
+        near = sorted(range(max(0, i - r), min(self.n, i + r + 1)), key=lambda j: abs(i - j))
+        return [j for j in near if j != i and speed[j] and not (a.given[i] and a.given[j])]
 
     def hv2(self, a: _Athlete) -> None:
-        hi = self.rs.value("HV-2", "max_speed_days")
-        lo = self.rs.value("HV-2", "max_speed_days_deload")
         for w in self.tl.weeks[self.open_week:]:
-            given = [i for i in w.days if a.speed[i] and a.given[i]]
+            cap, given = self.hv2_cap(a, w)
             planned = [i for i in w.days if a.speed[i] and not a.given[i]]
             kind = a.kind[w.index]
-            cap = lo if kind == "deload" else hi
             allowed = max(0, cap - len(given))
             if len(planned) > allowed:
                 extra = (f", besides {text.plural(len(given), 'match or past speed day')}"
@@ -752,18 +737,31 @@ class _Checker:
                          f"{kind} {self.wof(w.index)} ({days}){extra}; a {kind} week allows "
                          f"{text.plural(cap, 'speed day')}, so at most {allowed} may be planned.")
 
+    def hv2_cap(self, a: _Athlete, w) -> tuple[int, list[int]]:
+        """HV-2: the speed days week ``w`` allows ``a`` (its deload cap in a deload week) and the
+        ones given in it (matches played, past days); the rest may be planned."""
+        deload = a.kind[w.index] == "deload"
+        cap = self.rs.value("HV-2", "max_speed_days_deload" if deload else "max_speed_days")
+        return cap, [i for i in w.days if a.speed[i] and a.given[i]]
+
     def hv6(self, a: _Athlete) -> None:
         k = self.rs.value("HV-6", "days_after")
         after = " or ".join(f"MD+{x}" for x in range(1, k + 1))
         for d in range(self.p0, self.n):
             if not a.speed[d] or a.given[d]:
                 continue
-            c = next((d - j for j in range(1, k + 1) if d - j >= 0 and a.played[d - j]), None)
+            c = self.hv6_match(a, d)
             if c is None:
                 continue
             self.bad("HV-6", a.id, d, d, f"{a.who} has a speed day ({a.it[d]} %) on {self.f(d)}, "
                      f"MD+{d - c} after {self.played_names(a, c)} on {self.f(c)}, which the "
                      f"athlete played; no speed work on {after} after a played match.")
+
+    def hv6_match(self, a: _Athlete, d: int) -> int | None:
+        """HV-6: the day of the match played, within its days after, that a speed day planned on
+        day ``d`` follows (the latest); None when there is none."""
+        k = int(self.rs.value("HV-6", "days_after"))
+        return next((d - j for j in range(1, k + 1) if d - j >= 0 and a.played[d - j]), None)
 
     def played_names(self, a: _Athlete, i: int) -> str:
         """The competitions of day ``i`` the athlete played ('m1', not 'm1 / m2' when he was out
@@ -774,13 +772,25 @@ class _Checker:
         return text.join_and(names) if names else self.comp_name(i)
 
     def hv7(self, a: _Athlete) -> None:
-        if self.rs.value("HV-7", "enabled") < 1:
-            return
-        for d in range(self.p0, self.n - 1):
-            if a.speed[d] and not a.given[d] and a.played[d + 1]:
+        for d in range(self.p0, self.n):
+            if a.speed[d] and not a.given[d] and self.hv7_md1(a, d):
                 self.bad("HV-7", a.id, d, d, f"{a.who} has a speed day ({a.it[d]} %) on "
                          f"{self.f(d)}, the day before {self.comp_name(d + 1)}, which the athlete "
                          f"plays; MD-1 is for activation only.")
+
+    def hv7_md1(self, a: _Athlete, d: int) -> bool:
+        """HV-7 (when on): is day ``d`` the day before a match ``a`` plays, no day for speed?"""
+        return self.rs.value("HV-7", "enabled") >= 1 and d + 1 < self.n and a.played[d + 1]
+
+    def speed_day_breaks(self, a: _Athlete, i: int, speed) -> list[str]:
+        """Which of HV-2, HV-5, HV-6 and HV-7 a speed day planned on day ``i`` would break, with
+        the speed days ``speed[j]`` kept (HV-2 counts the week's given ones), in the words of
+        the checks above: an empty list when one could stand there."""
+        tl = self.tl
+        cap, given = self.hv2_cap(a, tl.weeks[tl.week_of[i]])
+        return [rule for rule, broken in (
+            ("HV-2", len(given) >= cap), ("HV-5", bool(self.hv5_clashes(a, i, speed))),
+            ("HV-6", self.hv6_match(a, i) is not None), ("HV-7", self.hv7_md1(a, i))) if broken]
 
     def ramp(self, a: _Athlete) -> None:
         g = self.rs.value("RAMP", "gap_days")

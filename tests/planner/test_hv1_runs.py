@@ -196,3 +196,35 @@ def test_every_place_names_the_same_runs_and_counts_the_athletes_of_those_named(
     weeks = hv1_lines(s, [Hv1Run(("A2",), day(0), day(40))])
     assert (weeks.least(), weeks.athletes, weeks.more, weeks.shorter()) == ("5 weeks", 1, 0, "")
     assert hv1_lines(s, []).athletes == 0
+
+
+def test_a_gap_s_cause_asks_the_plan_checker_s_own_speed_day_rules(monkeypatch):
+    """The cause of a gap re-stated HV-2, HV-5, HV-6 and HV-7 as day arithmetic of its own, so a
+    change to one of those rules would not reach the words. It asks the checker now: a speed
+    day placed where the checker's predicates say HV-5, HV-6 or HV-7 breaks is a violation of
+    them, and an HV-2 without a cap and an HV-6 of 0 days open the bench's days, in the check and in the gap's words
+    alike."""
+    from planner.check import _Checker, check_plan
+
+    s = congested()
+    out, report = solved_and_checked(s)
+    ck = _Checker(s, out.plan, None, None)
+    a = next(x for x in ck.athletes if x.id == "A2")
+    for i in range(ck.p0, ck.n):
+        if a.played[i] or a.speed[i] or not ck.tl.is_training[i]:
+            continue
+        said = set(ck.speed_day_breaks(a, i, a.speed)) & {"HV-5", "HV-6", "HV-7"}
+        ap = next(x for x in out.plan.athletes if x.athlete == "A2")
+        it = tuple(95 if j == i else v for j, v in enumerate(ap.intensity))
+        plan = out.plan.model_copy(update={"athletes": tuple(
+            x.model_copy(update={"intensity": it}) if x is ap else x for x in out.plan.athletes)})
+        found = {v.rule for v in check_plan(s, plan).violations
+                 if v.rule in said | {"HV-5", "HV-6", "HV-7"} and v.athlete == "A2"
+                 and v.start <= ck.d(i) <= v.end}
+        assert found == said, (ck.d(i), said, found)
+    assert hv1_runs(s, out.plan, report.soft)[0].matches
+    # HV-2 without a cap and HV-6 at 0 days in the checker: the gap's words follow
+    monkeypatch.setattr(_Checker, "hv2_cap", lambda self, a, w: (7, []))
+    monkeypatch.setattr(_Checker, "hv6_match", lambda self, a, d: None)
+    runs = hv1_runs(s, out.plan, report.soft)
+    assert runs and not any(r.matches for r in runs), [r.text(s) for r in runs]
