@@ -333,15 +333,14 @@ def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
         return None
     rs = RuleSet(season.rules)
     cap, after = int(rs.value("HV-2", "max_speed_days")), int(rs.value("HV-6", "days_after"))
-    top = int(next(p.max for p in RULES["HV-2"].params if p.name == "max_speed_days"))
-    least = int(next(p.min for p in RULES["HV-6"].params if p.name == "days_after"))
-    moves, sets = [], []
-    if cap < top:
-        moves.append(f"raise HV-2's speed days in a load or taper week (now {cap}, at most {top})")
-        sets.append(f"--rule HV-2.max_speed_days={top}")
-    if after > least:
-        moves.append(f"lower HV-6's days after a played match (now {after}, at least {least})")
-        sets.append(f"--rule HV-6.days_after={least}")
+    moves, sets, least = [], [], None
+    for rule, name, to in hv1_settings(season):
+        if rule == "HV-2":
+            moves.append(f"raise HV-2's speed days in a load or taper week (now {cap}, at most {to})")
+        else:
+            moves.append(f"lower HV-6's days after a played match (now {after}, at least {to})")
+            least = to
+        sets.append(f"--rule {rule}.{name}={to}")
     if not moves:
         return None
     where = (f" ('periodize record {record} {' '.join(sets)} --save' sets "
@@ -349,12 +348,27 @@ def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
     both = len(sets) > 1
     caveat = (f" {'Both apply' if both else 'It applies'} to every athlete, those in rehab too "
               f"(the speed days of a rehab stage)")
-    if after > least and (least + 1) * 24 < HV6_RECOVERY_HOURS:  # the first day free: MD+k+1
+    if least is not None and (least + 1) * 24 < HV6_RECOVERY_HOURS:  # the first day free: MD+k+1
         caveat += (f", and HV-6 below {HV6_RECOVERY_HOURS // 24 - 1} puts speed sessions within "
                    f"{HV6_RECOVERY_HOURS} h of a match played")
     return (f"With 2 or 3 matches a week, a player off the bench has no day left for a speed "
             f"session: to give {'him' if len(bench) == 1 else 'them'} one, "
             f"{' or '.join(moves)}{where}.{caveat}.")
+
+
+def hv1_settings(season: Season) -> list[tuple[str, str, int]]:
+    """The settings HV-1's advice names, as (rule, parameter, the value as far as it goes), each
+    while it can still move: HV-2's speed days in a load or taper week up, HV-6's days after a
+    played match down (Plan Check opens them in Rules)."""
+    rs = RuleSet(season.rules)
+    top = int(next(p.max for p in RULES["HV-2"].params if p.name == "max_speed_days"))
+    least = int(next(p.min for p in RULES["HV-6"].params if p.name == "days_after"))
+    out = []
+    if rs.value("HV-2", "max_speed_days") < top:
+        out.append(("HV-2", "max_speed_days", top))
+    if rs.value("HV-6", "days_after") > least:
+        out.append(("HV-6", "days_after", least))
+    return out
 
 
 HV6_RECOVERY_HOURS = 72  # Nedelec12, HV-6's evidence: more than 72 h to recover from a match

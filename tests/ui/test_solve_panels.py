@@ -643,3 +643,41 @@ def test_plan_check_s_header_counts_the_athletes_of_the_runs_it_lists_first(qtbo
     who = {a for r in runs if r.days >= named[-1].days for a in r.athletes}
     assert f"{HV1_MARK} {plural(len(who), 'athlete')} without a high-velocity exposure for " \
            f"{plural(named[-1].days, 'day')} or more (listed first)." in panel.summary.text()
+
+
+def test_double_click_on_plan_check_s_hv1_advice_opens_the_settings_it_names_in_rules(qtbot):
+    """"… raise HV-2's speed days … or lower HV-6's days after a played match … in Rules." did
+    nothing on a double-click, and the Rules search for "match" finds HV-6 but not HV-2: the
+    coach searched twice. The double-click shows Rules with those two settings alone."""
+    from solver import SolveRequest, solve
+    from tests.planner.test_hv1_runs import congested
+
+    s = congested()
+    plan = solve(SolveRequest(s, time_limit=30, deterministic=True)).plan
+    w = MainWindow(s.model_copy(update={"plan": plan}), None)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.show_dock("check")
+    vp, rp = w.violations_panel, w.rules_panel
+    qtbot.waitUntil(lambda: vp.list.count() > 0)
+    item = next(vp.list.item(i) for i in range(vp.list.count())
+                if "With 2 or 3 matches a week" in vp.list.item(i).text())
+    assert "HV-2.max_speed_days and HV-6.days_after in Rules" in item.toolTip()
+    assert rp.visibleRegion().isEmpty()  # Rules is a tab behind Plan Check
+    vp.list.scrollToItem(item)
+    rect = vp.list.visualItemRect(item)
+    qtbot.mouseClick(vp.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert rp.visibleRegion().isEmpty()  # a click selects it, as any line
+    qtbot.mouseDClick(vp.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: not rp.visibleRegion().isEmpty())  # Rules in front
+    assert rp.find.text() == "HV-2.max_speed_days, HV-6.days_after"
+    shown = {rid: [it.child(k).text(0) for k in range(it.childCount()) if not it.child(k).isHidden()]
+             for rid, it in rp.items.items() if not it.isHidden()}
+    assert shown == {"HV-2": ["Speed days in a load or taper week"],
+                     "HV-6": ["Days after a played match without speed work"]}, shown
+    assert rp.current_rule() == "HV-2"
+    rp.find.clear()  # the search box said why: cleared, every rule is back
+    assert all(not it.isHidden() for it in rp.items.values())
+    # typed as the command line writes one setting, or words with commas between: alternatives
+    assert rp.filter("HV-6.days_after") == 1 and rp.filter("deload, load spike weight") > 2

@@ -718,6 +718,7 @@ class MainWindow(QMainWindow):
             browser.rule_requested.connect(self.show_rule)
             browser.cell_requested.connect(self.select_cell)
         self.violations_panel.cell_requested.connect(self.select_cell)
+        self.violations_panel.settings_requested.connect(self.show_settings)
         self.explanation.remedy_requested.connect(self.record_remedy)
 
     def _build_menus(self) -> None:
@@ -1010,6 +1011,12 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_rule(self, rule_id: str) -> None:
         if self.rules_panel.show_rule(rule_id):
+            self.show_dock("rules")
+
+    @Slot(object)
+    def show_settings(self, keys: list) -> None:
+        """Rules with the settings ``keys`` alone (Plan Check's HV-1 advice names them)."""
+        if self.rules_panel.show_settings(keys):
             self.show_dock("rules")
 
     TALL_DOCKS = ("log", "load", "roles")  # tables and charts: a strip of them shows nothing

@@ -46,6 +46,7 @@ from planner.check import (
     hv1_advice,
     hv1_lines,
     hv1_runs,
+    hv1_settings,
     unavoidable_said,
 )
 from planner.citations import cite
@@ -472,6 +473,7 @@ class ViolationsPanel(QWidget):
     """The plan checker's findings; clicking one selects its athlete and first day."""
 
     cell_requested = Signal(str, object)
+    settings_requested = Signal(object)  # ["HV-2.max_speed_days", …]: shown in Rules
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -501,6 +503,7 @@ class ViolationsPanel(QWidget):
         self.problem: str | None = None
         self.list.itemClicked.connect(self._go)
         self.list.itemActivated.connect(self._go)
+        self.list.itemActivated.connect(self._open_settings)
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
         self._gaps: tuple | None = None  # (report, planner.check.hv1_runs of it)
         self.show_soft.toggled.connect(lambda _on: self._fill())
@@ -645,6 +648,9 @@ class ViolationsPanel(QWidget):
             self.list.addItem(item)
         if advice := hv1_advice(season, gaps):
             item = QListWidgetItem(f"{HV1_MARK} HV-1 — {advice}")
+            keys = [f"{rule}.{name}" for rule, name, _to in hv1_settings(season)]
+            item.setData(SETTING_ROLE, keys)
+            item.setToolTip(f"Double-click: {' and '.join(keys)} in Rules.")
             self.list.addItem(item)
 
     def _congestion(self, season: Season) -> tuple[list, list]:
@@ -692,6 +698,11 @@ class ViolationsPanel(QWidget):
         data = item.data(Qt.ItemDataRole.UserRole)
         if data:
             self.cell_requested.emit(data[0], data[1])
+
+    def _open_settings(self, item: QListWidgetItem) -> None:
+        """Double-click (or Enter) on advice that names settings: those settings in Rules."""
+        if keys := item.data(SETTING_ROLE):
+            self.settings_requested.emit(list(keys))
 
 
 # -- infeasibility ------------------------------------------------------------------------------
@@ -838,6 +849,7 @@ def find_synonyms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+SETTING_ROLE = Qt.ItemDataRole.UserRole + 1  # a setting line's name, "HV-2.max_speed_days"
 VALUE_W = 84  # a rule value's box: room for "10000" and the arrows, the words get the rest
 
 
@@ -1078,6 +1090,7 @@ class RulesPanel(QWidget):
         span = "" if p.text is not None else f"{p.min:g}–{p.max:g}"
         child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "", span, p.unit])
         child.setData(0, Qt.ItemDataRole.UserRole, r.id)
+        child.setData(0, SETTING_ROLE, f"{r.id}.{p.name}")
         child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default_text})")
         item.addChild(child)
         if p.text is not None:  # a list of names, typed comma-separated
@@ -1123,14 +1136,25 @@ class RulesPanel(QWidget):
     def filter(self, text: str) -> int:
         """Show the rules whose heading (id and title) has every typed word, with all their
         lines, and each line that has them together with its rule's heading ("load spike
-        weight"); an empty text shows everything. Returns the number of rules shown."""
-        words = [find_synonyms(w) for w in text.casefold().split()]
+        weight"); an empty text shows everything. Commas part alternatives, and a setting's
+        name as the command line writes it keeps that line alone ("HV-2.max_speed_days,
+        HV-6.days_after": the two settings HV-1's advice names). Returns the number of rules
+        shown."""
+        keys = {f"{rid}.{name}".casefold() for rid, name in self.value_boxes}
+        alternatives = [[find_synonyms(w) for w in part.split()]
+                        for part in text.casefold().split(",") if part.split()] or [[]]
 
         def words_of(item: QTreeWidgetItem) -> str:
             return " ".join(item.text(c) for c in range(item.columnCount())).casefold()
 
-        def has(hay: str) -> bool:
-            return all(any(w in hay for w in same) for same in words)
+        def has(hay: str, key: str | None = None) -> bool:
+            for words in alternatives:
+                if len(words) == 1 and words[0][0] in keys:  # one setting, by its name
+                    if key is not None and words[0][0] == key.casefold():
+                        return True
+                elif all(any(w in hay for w in same) for same in words):
+                    return True
+            return False
 
         shown = 0
         for item in self.items.values():
@@ -1140,11 +1164,23 @@ class RulesPanel(QWidget):
             for k in range(item.childCount()):
                 child = item.child(k)
                 hay = f"{head} {words_of(child)} {child.toolTip(0).casefold()}"
-                keep = whole or has(hay)
+                keep = whole or has(hay, child.data(0, SETTING_ROLE))
                 child.setHidden(not keep)
                 any_child |= keep
             item.setHidden(not (whole or any_child))
             shown += not item.isHidden()
+        return shown
+
+    def show_settings(self, keys: list[str]) -> int:
+        """Find the settings ``keys`` ("HV-2.max_speed_days") alone, the first one selected (the
+        search box says them: clearing it shows every rule again). Returns the rules shown."""
+        self.find.setText(", ".join(keys))
+        shown = self.filter(self.find.text())
+        first = next((self.items[k.split(".")[0]] for k in keys if k.split(".")[0] in self.items),
+                     None)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+            self.tree.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
         return shown
 
     def show_rule(self, rule_id: str) -> bool:
