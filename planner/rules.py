@@ -362,6 +362,11 @@ class RuleSet:
             for p in rule.params)) for rid, rule in RULES.items())
 
 
+def listed_free(counts: dict, penalties: dict) -> list[str]:
+    """The soft rules with instances the plan lists at no cost (a weight of 0, LD-1's default)."""
+    return [r for r, n in counts.items() if n and not penalties.get(r, 0) and r in RULES]
+
+
 def listed_only(counts: dict, penalties: dict, season_file: str | None = None,
                 named: bool = False) -> str | None:
     """What the coach can do about soft-rule instances the plan lists at no cost (a weight of 0,
@@ -369,7 +374,7 @@ def listed_only(counts: dict, penalties: dict, season_file: str | None = None,
     ``season_file``: said on the command line, with the command that sets the weight.
     ``named``: the text before already gave each rule's title and count (Plan Check's summary),
     so only the ids are said again."""
-    free = [r for r, n in counts.items() if n and not penalties.get(r, 0) and r in RULES]
+    free = listed_free(counts, penalties)
     if not free:
         return None
     said = ", ".join(free) if named else ", ".join(

@@ -442,7 +442,8 @@ def test_a_speed_above_the_rehab_stages_cap_is_marked_in_the_log_and_listed_in_p
     lines = [panel_check.list.item(i).text() for i in range(panel_check.list.count())]
     assert lines[0].startswith("▲ Above the stage") and lines[1].startswith("◷ Congested"), lines
     summary = w.violations_panel.summary.text()
-    assert "▲ 1 day logged above a rehab stage's cap (listed first)" in summary, summary
+    assert ("Listed first: ▲ 1 day logged above a rehab stage's cap; ◷ 1 congested run of "
+            "matches (▲ and ◷ break no rule).") in summary, summary
     assert panel.type_into(r, 3, "60 6 60%")  # typed again within the cap: the mark goes
     assert not m.data(m.index(r, 3)).startswith("▲")
     assert not any(w.violations_panel.list.item(i).text().startswith("▲")

@@ -425,7 +425,7 @@ def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first
     assert first.text().startswith("◷ Congested fixtures — Athlete 1 (A1), Athlete 2 (A2) and "
                                    "Athlete 3 (A3) start on 5 match days in 8 days")
     assert "Starters: Athlete 1 (A1), Athlete 2 (A2), Athlete 3 (A3)." in first.toolTip()
-    assert "◷ 1 congested run of matches (listed first)" in panel.summary.text()
+    assert "Listed first: ◷ 1 congested run of matches (◷ breaks no rule)." in panel.summary.text()
     from PySide6.QtGui import QFontMetrics
 
     # the marks have a glyph in the list's font (⏱ showed as an empty box on Debian's fonts)
@@ -470,7 +470,7 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
     panel = w.violations_panel
     first = panel.list.item(0)
     assert first.text() == f"◷ Match in a taper — {said}."
-    assert "◷ 1 match started in a taper (listed first)" in panel.summary.text()
+    assert "Listed first: ◷ 1 match started in a taper (◷ breaks no rule)." in panel.summary.text()
     panel.list.setCurrentRow(0)
     panel.list.itemClicked.emit(first)
     assert w.board.current() == ("A1", day(19))
@@ -610,8 +610,8 @@ def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
     assert lines[1].startswith(f"{HV1_MARK} HV-1 — With 2 or 3 matches a week") \
         and "in Rules. Both apply to every athlete, those in rehab too" in lines[1], lines[1]
     weeks = hv1_runs(s, plan)[0].days // 7
-    assert f"{HV1_MARK} 2 athletes without a high-velocity exposure for {weeks} weeks or more " \
-           "(listed first)." in panel.summary.text()
+    assert f"Listed first: {HV1_MARK} 2 athletes without a high-velocity exposure for {weeks} " \
+           "weeks or more" in panel.summary.text()
     assert "HV-1 regular high-velocity exposure" in panel.summary.text()  # the count stays
     with qtbot.waitSignal(panel.cell_requested) as got:
         panel.list.itemClicked.emit(panel.list.item(0))
@@ -641,8 +641,8 @@ def test_plan_check_s_header_counts_the_athletes_of_the_runs_it_lists_first(qtbo
     named = runs[:HV1_SHOWN]
     assert len(listed) == len(named)
     who = {a for r in runs if r.days >= named[-1].days for a in r.athletes}
-    assert f"{HV1_MARK} {plural(len(who), 'athlete')} without a high-velocity exposure for " \
-           f"{plural(named[-1].days, 'day')} or more (listed first)." in panel.summary.text()
+    assert f"Listed first: {HV1_MARK} {plural(len(who), 'athlete')} without a high-velocity " \
+           f"exposure for {plural(named[-1].days, 'day')} or more" in panel.summary.text()
 
 
 def test_double_click_on_plan_check_s_hv1_advice_opens_the_settings_it_names_in_rules(qtbot):
@@ -681,3 +681,38 @@ def test_double_click_on_plan_check_s_hv1_advice_opens_the_settings_it_names_in_
     assert all(not it.isHidden() for it in rp.items.values())
     # typed as the command line writes one setting, or words with commas between: alternatives
     assert rp.filter("HV-6.days_after") == 1 and rp.filter("deload, load spike weight") > 2
+
+
+def test_at_1024x600_plan_check_s_list_has_most_of_the_dock(qtbot, demo_season):
+    """At 1024 x 600 the summary (each soft rule's count, LD-1's "Listed, not avoided …" and a
+    sentence for each kind of line listed first) filled most of the dock, over a list of some
+    fourteen lines (the demo, solved). What is listed at no cost is a line of the list now,
+    whose Enter or double-click shows the weight in Rules, and what is listed first is said in
+    one short sentence."""
+    from solver import SolveRequest, solve
+
+    plan = solve(SolveRequest(demo_season, time_limit=60, deterministic=True)).plan
+    s = demo_season.model_copy(update={"plan": plan})
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    w.resize(1024, 600)
+    w.show()
+    w.show_dock("check")
+    vp, rp = w.violations_panel, w.rules_panel
+    qtbot.waitUntil(lambda: vp.list.count() > 0)
+    summary = vp.summary.text()
+    assert "LD-1 no planned load spike" in summary and "(listed, no cost)" in summary  # counted
+    assert "Listed, not avoided" not in summary and "(listed first)" not in summary
+    assert "Listed first: ◌ " in summary
+    qtbot.waitUntil(lambda: vp.list.height() > 0)
+    assert vp.list.height() > 0.6 * vp.height(), (vp.list.height(), vp.summary.height(), vp.height())
+    item = next(vp.list.item(i) for i in range(vp.list.count())
+                if vp.list.item(i).text().startswith("· Listed, not avoided: LD-1. Weight 0"))
+    assert item.toolTip() == "Double-click: LD-1.weight in Rules."
+    vp.list.setCurrentItem(item)
+    qtbot.keyClick(vp.list, Qt.Key.Key_Return)  # Enter, as a double-click
+    qtbot.waitUntil(lambda: not rp.visibleRegion().isEmpty())
+    shown = {rid: [it.child(k).text(0) for k in range(it.childCount()) if not it.child(k).isHidden()]
+             for rid, it in rp.items.items() if not it.isHidden()}
+    assert list(shown) == ["LD-1"] and len(shown["LD-1"]) == 1 and "spikes are listed, not " \
+        "avoided" in shown["LD-1"][0], shown

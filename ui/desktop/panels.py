@@ -52,7 +52,7 @@ from planner.check import (
 from planner.citations import cite
 from planner.daymarks import day_rows, fold_session
 from planner.returns import day_stage_words
-from planner.rules import RULES, RuleSet, listed_only, load_table_problem
+from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, no_conflict_set_text, plural, stage_name
 
@@ -446,9 +446,10 @@ def check_summary(report) -> str:
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
                  f"{'it' if pins == 1 else 'them'}.")
-    hint = listed_only(report.counts(), report.penalties(), named=True)  # the breakdown counts them
+    # what the plan lists at no cost is said by a line of the list (listed_only), which opens
+    # its weights: here, at 1024 x 600, it left the list a third of the dock
     return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}" \
-        + soft_breakdown(report) + "." + (f" {hint}" if hint else "")
+        + soft_breakdown(report) + "."
 
 
 def soft_breakdown(report) -> str:
@@ -537,17 +538,23 @@ class ViolationsPanel(QWidget):
 
         above = len(above_stage(season))
         said = hv1_lines(season, gaps)
+        first = []  # what the list shows first, in its order
+        if above:
+            first.append(f"{ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap")
+        if said.athletes:
+            first.append(f"{HV1_MARK} {plural(said.athletes, 'athlete')} without a high-velocity "
+                         f"exposure for {said.least()} or more")
+        if runs:
+            first.append(f"◷ {plural(len(runs), 'congested run')} of matches")
+        if tapers:
+            first.append(f"◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')}"
+                         f" started in a taper")
+        # ▲ and ◷ break no rule: each line's tooltip says why it is listed
+        marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers)) if on]
+        notes = (f" ({' and '.join(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
+                 if marks else "")
         self.summary.setText(check_summary(report) + (
-            f" {ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap (listed "
-            f"first): no rule breaks, but worth a word with the athlete and the physio."
-            if above else "") + (
-            f" {HV1_MARK} {plural(said.athletes, 'athlete')} without a high-velocity exposure "
-            f"for {said.least()} or more (listed first)." if said.athletes else "") + (
-            f" ◷ {plural(len(runs), 'congested run')} of matches (listed first): no rule "
-            f"breaks, but recovery is short." if runs else "") + (
-            f" ◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')} "
-            f"started in a taper (listed first): "
-            f"no rule breaks, but the taper is heavier." if tapers else ""))
+            f" Listed first: {'; '.join(first)}{notes}." if first else ""))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
@@ -566,6 +573,7 @@ class ViolationsPanel(QWidget):
                             + ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
                               "competition taper weeks; a match started plays in full.")
             self.list.addItem(item)
+        self._fill_listed_only(report)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
         # sprint ladder breaks it on every later running day): the days are in its tooltip
@@ -620,6 +628,21 @@ class ViolationsPanel(QWidget):
             item.setToolTip("\n".join(p.text(season) + "." for p in days)
                             + "\nNot a rule of the plan: the stage stays as recorded.")
             self.list.addItem(item)
+
+    def _fill_listed_only(self, report) -> None:
+        """A line for the soft rules listed at no cost (LD-1's weight 0 by default): what the
+        coach can do about them; a double-click shows their weights in Rules."""
+        counts, penalties = report.counts(), report.penalties()
+        if not (hint := listed_only(counts, penalties, named=True)):
+            return
+        item = QListWidgetItem(f"· {hint}")
+        keys = [f"{r}.weight" for r in listed_free(counts, penalties)
+                if any(p.name == "weight" for p in RULES[r].params)]
+        if keys:
+            item.setData(SETTING_ROLE, keys)
+            item.setToolTip(f"Double-click: {' and '.join(keys)} in Rules.")
+        item.setForeground(soft_colour(self.palette()))
+        self.list.addItem(item)
 
     def _hv1(self, season: Season, report) -> list:
         """``planner.check.hv1_runs`` of the plan checked, worked out once per report."""
