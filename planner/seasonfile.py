@@ -21,7 +21,7 @@ from planner.errors import InputError, NewerFileError
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
 from planner.text import date_long, error_path, quoted, validation_problems
-from planner.validate import season_notes, season_problems, without_early_targets
+from planner.validate import season_notes, season_problems, squad_first, without_early_targets
 
 FORMAT = "periodize-season"
 SCHEMA_VERSION = 6
@@ -153,18 +153,10 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
         raise InputError(source, validation_problems(e.errors(), tags=_PIN_KINDS)) from None
     problems = season_problems(season) + scenario_problems(season)
     if problems:
-        if "athletes" not in data:  # the cause first; the unknown athletes it makes, cut short
-            raise InputError(source, [MISSING_SQUAD] + problems[:3], more=max(0, len(problems) - 3))
-        raise InputError(source, problems)
+        raise InputError(source, *squad_first(data, problems))  # a missing or empty squad first
     if notes is not None:
         notes += season_notes(season)
     return without_early_targets(season, notes)
-
-
-# a file with no "athletes" entry at all (a hand edit deleted it; a season read without it has
-# no squad): said first, as the cause of the unknown athletes after it
-MISSING_SQUAD = ('athletes: missing: the file has no "athletes" entry, so the athletes named below '
-                 'are unknown; put the squad back ("athletes": [ … ]), e.g. from the file\'s backup')
 
 
 def scenario_problems(season: Season) -> list[str]:

@@ -529,6 +529,17 @@ def quoted(value: object, keep: int = 60) -> str:
     return f"{text[:keep]}… ({len(str(value)):,} characters)"
 
 
+def as_written(value: object, keep: int = 60) -> str:
+    """``value`` as a JSON file writes it (``{}``, ``{"A1": {}}``), cut as :func:`quoted` cuts."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return quoted(value, keep)
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
+
+
 def error_path(loc: tuple, tags: Collection[str] = ()) -> str:
     """``athletes[3].max_speed`` from a pydantic location tuple. A part in ``tags`` that follows
     an index names the kind of a union item (a pin's ``intensity``, ``week``...): it adds nothing
@@ -578,6 +589,8 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             msg = f"{quoted(e['input'])} {impossible}; write it as YYYY-MM-DD (2026-09-14)"
         elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
+        elif isinstance(e.get("input"), dict | list) and msg.startswith(("is not a list", "is not an object")):
+            msg = f"{as_written(e['input'])} {msg}"  # "athletes": {} read "athletes: is not a list"
         out.append(f"{where}: {msg}")
     return out
 

@@ -35,6 +35,29 @@ def season_problems(season: Season) -> list[str]:
             + settings_problems(season.rules) + plan_problems(season))
 
 
+# a file with no squad (a hand edit deleted the "athletes" entry, or emptied it): said first, as
+# the cause of the unknown athletes after it
+MISSING_SQUAD = ('athletes: missing: the file has no "athletes" entry, so the athletes named below '
+                 'are unknown; put the squad back ("athletes": [ … ]), e.g. from the file\'s backup')
+EMPTY_SQUAD = ('athletes: empty: the file\'s squad has no athlete ("athletes": []), so the athletes '
+               'named below are unknown; put the squad back ("athletes": [ … ]), e.g. from the '
+               'file\'s backup')
+SQUAD_SHOWN = 3  # the unknown athletes listed after a missing or empty squad; the rest counted
+
+
+def squad_first(data: dict, problems: list[str]) -> tuple[list[str], int]:
+    """``(problems, more)`` of a season file whose squad is missing or empty: that said first,
+    then the problems it does not explain, then the first :data:`SQUAD_SHOWN` unknown athletes
+    it makes (the rest counted in ``more``: 80 "no athlete has id" lines hid the one cause).
+    Any other file: ``(problems, 0)``."""
+    if "athletes" in data and data["athletes"] != []:
+        return problems, 0
+    cause = EMPTY_SQUAD if "athletes" in data else MISSING_SQUAD
+    made = [p for p in problems if "no athlete has id" in p or ".athletes: does not match the squad" in p]
+    other = [p for p in problems if p not in made]
+    return [cause, *other, *made[:SQUAD_SHOWN]], max(0, len(made) - SQUAD_SHOWN)
+
+
 def _outside(season: Season, day: dt.date, where: str) -> list[str]:
     """The problem of a date outside the season (none inside it)."""
     cal = season.calendar

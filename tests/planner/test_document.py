@@ -347,7 +347,7 @@ def test_hand_edited_types_read_in_plain_words_with_the_fix():
             in problems)
     data = _base()
     data["athletes"] = {"A1": {}}
-    assert "athletes: is not a list; write it as [ ... ]" in _bad(data)
+    assert 'athletes: {"A1": {}} is not a list; write it as [ ... ]' in _bad(data)
     assert not any("Input should" in p for p in problems)
 
 

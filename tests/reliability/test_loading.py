@@ -382,6 +382,34 @@ def test_a_file_saved_before_the_test_value_check_still_opens():
                                                              value=0.91)).apply(old)
 
 
+def test_an_emptied_squad_is_said_first_and_its_unknown_athletes_cut_short():
+    """"athletes": [] read 81 problems of unknown ids and never said the squad was empty (the
+    deleted entry did); "athletes": {} read "athletes: is not a list", the value left out."""
+    base = season(weeks=2, athletes=3)
+    data = season_to_dict(base.model_copy(update={"injuries": ()}))
+    data["roles"] = [{"competition": data["competitions"][0]["id"], "athlete": a.id, "role": "bench"}
+                     for a in base.athletes]
+    data["blocks"] = [{"name": "Late", "start": data["calendar"]["start"], "end": "2030-01-02"}]
+    with pytest.raises(InputError) as err:
+        season_from_dict({**data, "athletes": []})
+    problems = err.value.problems
+    assert problems[0].startswith('athletes: empty: the file\'s squad has no athlete ("athletes": '
+                                  '[]), so the athletes named below are unknown; put the squad back')
+    assert problems[1].startswith("blocks[0].end (Late): ")  # not one the empty squad makes: said
+    assert [p.split(":")[0] for p in problems[2:]] == [f"roles[{i}].athlete" for i in range(3)]
+    assert err.value.more == 0 and len(problems) == 5
+    data["unavailability"] = [{"athlete": a.id, "start": data["calendar"]["start"],
+                               "end": data["calendar"]["start"], "reason": "ill"} for a in base.athletes]
+    with pytest.raises(InputError) as err:
+        season_from_dict({**data, "athletes": []})
+    assert len(err.value.problems) == 5 and err.value.more == 3
+    with pytest.raises(InputError) as err:
+        season_from_dict({**data, "athletes": {}})
+    assert err.value.problems == ["athletes: {} is not a list; write it as [ ... ]"]
+    empty = season_from_dict({**data, "athletes": [], "roles": [], "blocks": [], "unavailability": []})
+    assert empty.athletes == ()  # a squad not entered yet, with nothing naming one, opens
+
+
 def test_a_hand_edit_of_the_squad_is_said_in_the_files_words(tmp_path):
     """The "athletes" entry deleted read '81 problems' of unknown ids and never 'athletes:
     missing'; "athletes": null read 'None is not a list' (Python's word, not the file's); an id

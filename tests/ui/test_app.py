@@ -527,6 +527,39 @@ def test_file_open_of_a_file_cut_short_offers_its_backup(window, tmp_path, dialo
     assert window.path == f and window.season.name == tiny.name and window.modified
 
 
+def test_a_season_whose_squad_was_emptied_says_so_and_offers_its_backup(window, tmp_path, dialogs,
+                                                                      tiny):
+    """"athletes": [] gave 'Season not opened' with one "no athlete has id" line per record and
+    no word of the empty squad. It says that first now, the unknown athletes cut short, with
+    Open the Backup (the backup reads)."""
+    import json
+
+    from planner.seasonfile import save_season
+
+    f = tmp_path / "club.season.json"
+    save_season(tiny, f)
+    save_season(tiny, f)  # the .bak
+    data = json.loads(f.read_text())
+    data["athletes"] = []
+    data["unavailability"] = [{"athlete": a.id, "start": "2026-03-03", "end": "2026-03-03",
+                               "reason": "ill"} for a in tiny.athletes]
+    f.write_text(json.dumps(data))
+    dialogs.answer = "ok"
+    assert not window.open_path(f)
+    assert dialogs.kinds() == ["choose"] and dialogs[0][1] == "Season not opened"
+    lines = dialogs[0][2].split("\n")
+    assert lines[2].endswith("club.season.json: 5 problems (the first 4):")
+    assert lines[3].startswith('  - athletes: empty: the file\'s squad has no athlete')
+    assert lines[4:8] == ["  - unavailability[0].athlete: no athlete has id 'A1'; use an id from "
+                          "the squad", "  - unavailability[1].athlete: no athlete has id 'A2'; use "
+                          "an id from the squad", "  - unavailability[2].athlete: no athlete has "
+                          "id 'A3'; use an id from the squad", "  ... and 1 more"]
+    assert lines[-1].startswith("Its backup club.season.json.bak")
+    dialogs.answer = "openbackup"
+    assert window.open_path(f)
+    assert [a.id for a in window.season.athletes] == [a.id for a in tiny.athletes]
+
+
 def test_the_backup_opens_as_the_damaged_files_season_not_saved(window, tmp_path, dialogs, tiny):
     """Open the Backup opened NAME.bak itself: a later Ctrl+S wrote to NAME.bak (and its backup
     NAME.bak.bak), and the damaged file stayed the one the coach opens. The backup's season now

@@ -279,3 +279,49 @@ def test_a_box_is_wide_enough_for_its_title_as_the_title_bar_shows_it(qtbot, kin
     QTimer.singleShot(0, close)
     getattr(QtInteraction(None), kind)("Sessions not imported", "Row 3: no date.")
     assert seen["width"] >= seen["needs"], seen
+
+
+@pytest.mark.parametrize("kind", ["choose", "error", "inform"])
+def test_a_long_problem_list_never_makes_a_box_taller_than_the_screen(qtbot, kind):
+    """A season of 81 unknown-athlete problems gave a 'Season not opened' box taller than the
+    screen at 1366 x 768 and at 1024 x 600: OK and Open the Backup below the bottom edge, only
+    Escape closed it. The list is cut to the lines that fit ("… and N more"), the whole message
+    behind Show Details…, and the paragraphs around the list (the backup that can be read) kept."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    seen = {}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        for details in [b for b in box.findChildren(QPushButton) if "Details" in b.text()][:1]:
+            details.click()  # open too, the box still fits
+        QApplication.processEvents()
+        screen = box.screen().availableGeometry()
+        seen.update(text=box.informativeText() or box.text(), details=box.detailedText(),
+                    height=box.frameGeometry().height(), screen=screen.height(),
+                    buttons=[b.mapToGlobal(b.rect().bottomLeft()).y() - screen.top()
+                             for b in box.buttons() if b.isVisible()])
+        box.accept()
+
+    QTimer.singleShot(0, look)
+    problems = "\n".join(f"  - roles[{i}].athlete: no athlete has id 'A{i:02}'; use an id from the "
+                         f"squad" for i in range(80)) + "\n  ... and 12 more"
+    text = (f"club.season.json: 93 problems (the first 81):\n{problems}\n\nIts backup "
+            f"club.season.json.bak can be read: open it (File ▸ Open).")
+    ui = QtInteraction(None)
+    if kind == "choose":
+        ui.choose("Season not opened", text, ("openbackup", "ok"), "openbackup")
+    else:
+        getattr(ui, kind)("Season not opened", text)
+    assert seen["height"] <= seen["screen"] and max(seen["buttons"]) <= seen["screen"]
+    kept = seen["text"].split("\n")
+    assert kept[0] == "club.season.json: 93 problems (the first 81):"
+    assert kept[1].startswith("  - roles[0].athlete") and 3 < len(kept) < 60
+    gone = 80 - sum(line.startswith("  - roles[") for line in kept)
+    assert kept[-3] == f"… and {gone + 12} more (Show Details… shows them all, to read or copy)"
+    assert seen["text"].endswith("\n\nIts backup club.season.json.bak can be read: open it (File ▸ Open).")
+    assert seen["details"] == text

@@ -12,6 +12,7 @@ A window gets its interaction from :func:`default_interaction` unless one is pas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -144,12 +145,14 @@ class QtInteraction:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
                           self.parent)
         _with_details(box, details)
+        fit_screen(box)
         title_room(box)
         box.exec()
 
     def warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self.parent)
+        fit_screen(box)
         title_room(box)
         box.exec()
 
@@ -160,6 +163,7 @@ class QtInteraction:
                           self.parent)
         box.setInformativeText(text)
         _with_details(box, details)
+        fit_screen(box)
         title_room(box)
         box.exec()
 
@@ -175,6 +179,7 @@ class QtInteraction:
             return self._choose_worded(title, text, answers, default, details)
         box = question_box(self.parent, title, text, answers, default)
         _with_details(box, details)
+        fit_screen(box)
         title_room(box)
         box.exec()
         answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
@@ -199,6 +204,7 @@ class QtInteraction:
         escape = next((buttons[k] for k in ("cancel", "keepediting", "ok") if k in buttons), None)
         if escape is not None:  # Escape: nothing is lost (OK: a message read)
             box.setEscapeButton(escape)
+        fit_screen(box)
         title_room(box)
         box.exec()
         clicked = box.clickedButton()
@@ -274,6 +280,66 @@ def _with_details(box: QMessageBox, details: str) -> None:
     screen = box.screen()
     half = screen.availableGeometry().height() // 2 if screen is not None else lines
     shown.setFixedHeight(min(lines, half))
+
+
+SCREEN_MARGIN = 60  # px of a screen's height a box leaves for its title bar and frame
+_COUNTED = re.compile(r"^\s*(?:\.\.\.|…) and ([\d,]+) more\b")  # "… and 49 more"
+_ITEM = re.compile(r"^\s*(?:[-•◌⚠]|\.\.\. and|… and) ")  # a line of a list, or its count
+
+
+def fit_screen(box: QMessageBox) -> None:
+    """A box never taller than its screen: a message of 81 problems put OK and Open the Backup
+    below the bottom edge at 1366 x 768, reachable only with Escape. The longest paragraph of
+    its text keeps its first lines (as many as fit, with Show Details… open too), then "… and N
+    more"; the whole text goes behind Show Details… (unless the box has details of its own).
+    The paragraphs around it (a backup that can be read, the question) are kept."""
+    screen = box.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry().height() - SCREEN_MARGIN
+    if _shown_height(box) <= room:
+        return
+    informative = bool(box.informativeText())
+    text = box.informativeText() if informative else box.text()
+    put = box.setInformativeText if informative else box.setText
+    paragraphs = text.split("\n\n")
+    at = max(range(len(paragraphs)), key=lambda i: paragraphs[i].count("\n"))
+    lines = paragraphs[at].split("\n")
+    items = [i for i, line in enumerate(lines) if _ITEM.match(line)]
+    # the list's lines are cut, the lines around it (its head, a note after it) kept
+    first, last = (items[0], items[-1] + 1) if len(items) > 1 else (0, len(lines))
+    if not box.detailedText():
+        _with_details(box, text)
+    shown = box.findChild(QTextEdit)
+    room -= shown.height() if shown is not None else 0  # Show Details… opened: still on screen
+
+    def cut(keep: int) -> str:
+        gone = sum(int(m[1].replace(",", "")) if (m := _COUNTED.match(line)) else 1
+                   for line in lines[first + keep:last] if _ITEM.match(line) or not items)
+        more = f"… and {gone:,} more (Show Details… shows them all, to read or copy)"
+        return "\n\n".join([*paragraphs[:at], "\n".join(
+            [*lines[:first + keep], more, *lines[last:]]), *paragraphs[at + 1:]])
+
+    low, high = 1, last - first - 1  # the most lines of the list that fit (at least one)
+    while low < high:
+        mid = (low + high + 1) // 2
+        put(cut(mid))
+        low, high = (mid, high) if _shown_height(box) <= room else (low, mid - 1)
+    put(cut(low))
+
+
+def _shown_height(box: QMessageBox) -> int:
+    """The height ``box`` takes once shown: Qt then wraps its text at half the screen's width (at
+    most 500 px; its size hint before that wraps none)."""
+    from PySide6.QtWidgets import QLabel
+
+    for label in box.findChildren(QLabel):
+        if label.objectName() in ("qt_msgbox_label", "qt_msgbox_informativelabel"):
+            label.setWordWrap(True)
+    grid = box.layout()
+    width = max(min(box.screen().availableGeometry().width() // 2, 500),
+                grid.totalMinimumSize().width())
+    return grid.totalHeightForWidth(width) if grid.hasHeightForWidth() else box.sizeHint().height()
 
 
 def save_dialog(parent, title: str, suggestion: str, filters: str, selected: str,
