@@ -62,6 +62,8 @@ class FakeInteraction(list):
         self.choices: list[str] = []
         self.unseen_errors: list[tuple[str, str, str]] = []
         self.details: list[tuple[str, str, str]] = []
+        self.suggested: list[str] = []  # the name each save dialog opened with
+        self.ask_replace: list[bool] = []  # whether it asked about a file that exists
 
     def _seen(self) -> None:
         self.unseen_errors.clear()
@@ -139,7 +141,9 @@ class FakeInteraction(list):
     def open_file(self, title, folder, filters):
         return self._file("open", title)
 
-    def save_file(self, title, suggestion, filters, selected="", names=None):
+    def save_file(self, title, suggestion, filters, selected="", names=None, ask_replace=True):
+        self.suggested.append(suggestion)
+        self.ask_replace.append(ask_replace)
         path = self._file("save", title)
         if path is None:
             return None

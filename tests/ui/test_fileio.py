@@ -350,7 +350,7 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
     seen = {}
     real = dialogs.save_file
 
-    def save_file(title, suggestion, filters, selected="", names=None):
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
         seen["suggestion"] = suggestion
         return real(title, suggestion, filters, selected)
 
@@ -434,6 +434,43 @@ def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothin
     assert words.startswith("mannschaft müller-plan.xlsx is open in LibreOffice (user Coach)")
     assert "close it there first, or export under another name" in words
     assert book.read_bytes() == before and not (tmp_path / "mannschaft müller-plan.xlsx.bak").exists()
+
+
+def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(
+        window, dialogs, tmp_path, demo_season):
+    """Ctrl+E over a workbook open in LibreOffice asked Qt's "already exists. Replace it?"
+    first, and said it was open only after the coach's Yes, with only OK. The dialog asks no
+    question now; the lock is said first, with Export under Another Name…, which opens the
+    dialog again; a name free of a lock is then asked about (it exists) and written."""
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    book, other = tmp_path / "small-plan.xlsx", tmp_path / "small-plan-2.xlsx"
+    xlsx = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "xlsx")
+    dialogs.answer = "yes"
+    assert fileio.export_to(window, book, "xlsx") and fileio.export_to(window, other, "xlsx")
+    before = book.read_bytes()
+    (tmp_path / ".~lock.small-plan.xlsx#").write_text("Coach Smith,pc,coach,05.12.2026 16:02,x;")
+    dialogs.clear()
+    dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
+    dialogs.choices = ["exportas", "yes", "yes"]  # another name; replace it; the plan as it is
+    window.export_action.trigger()
+    assert dialogs.kinds()[:4] == ["save", "choose", "save", "confirm"]
+    assert dialogs.ask_replace[-2:] == [False, False]  # the dialog asked no "replace it?"
+    kind, title, words = dialogs[1]
+    assert title == "Could not export" and words.startswith(
+        "small-plan.xlsx is open in LibreOffice (user Coach Smith)")
+    assert dialogs.suggested[-1] == str(book)  # opened again where the coach was
+    assert dialogs[3][1] == "Replace the file?" and "small-plan-2.xlsx exists already" in dialogs[3][2]
+    assert book.read_bytes() == before and not (tmp_path / "small-plan.xlsx.bak").exists()
+    assert (tmp_path / "small-plan-2.xlsx.bak").exists()  # the one chosen instead was written
+    assert "small-plan-2.xlsx" in window.notice.label.text()
+    dialogs.clear()
+    dialogs.files = [(str(book), xlsx)]
+    dialogs.choices = ["cancel"]
+    window.export_action.trigger()
+    assert dialogs.kinds() == ["save", "choose"] and book.read_bytes() == before
+    assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
 
 
 def test_an_export_never_replaces_a_season_file_whatever_its_name(window, dialogs, tmp_path,
@@ -522,7 +559,7 @@ def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, 
     seen = []
     real = dialogs.save_file
 
-    def save_file(title, suggestion, filters, selected="", names=None):
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
         seen.append((Path(suggestion).name, selected))
         return real(title, suggestion, filters, selected)
 
@@ -595,7 +632,7 @@ def test_the_export_dialog_is_given_each_kinds_name(window, dialogs, demo_season
     window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
     seen = {}
 
-    def save_file(title, suggestion, filters, selected="", names=None):
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
         seen.update(names or {})
         return None
 
@@ -771,7 +808,7 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dia
     offered = []
     real = dialogs.save_file
 
-    def save_file(title, suggestion, filters, selected="", names=None):
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
         offered.append((filters.split(";;"), selected))
         return real(title, suggestion, filters, selected)
 

@@ -403,23 +403,35 @@ def export_dialog(window) -> None:
     names = {f: _file_stem(window) + ("-form" if kind == "template" else "-plan") + SUFFIX[kind]
              for f, kind in kinds.items()}
     filters = ";;".join(kinds)
-    answer = window.interaction.save_file("Export", str(Path(_start_dir(window)) / names[selected]),
-                                          filters, selected, names)
-    if answer is None:
-        return
-    path, chosen = answer
-    if chosen in EXPORT_KINDS:
-        QSettings().setValue("lastExportFilter", chosen)
-    kind = kinds.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
-    if not path.lower().endswith(SUFFIX[kind]):
-        for other in set(SUFFIX.values()) - {SUFFIX[kind]}:  # "team-plan.xlsx" as a PDF
-            if path.lower().endswith(other):
-                path = path[:-len(other)]
-        path += SUFFIX[kind]
-        # the file dialog asked about the name without the suffix: ask about this one (a file
-        # Periodize did not write as this export is asked about, by name, by export_to)
+    suggestion = str(Path(_start_dir(window)) / names[selected])
+    while True:  # Export under Another Name… opens the dialog again
+        # the file dialog asks no "replace it?": a workbook open in LibreOffice was refused only
+        # after the coach said Yes to it; the lock is looked at first, then the question asked
+        answer = window.interaction.save_file("Export", suggestion, filters, selected, names,
+                                              ask_replace=False)
+        if answer is None:
+            return
+        path, chosen = answer
+        if chosen in EXPORT_KINDS:
+            QSettings().setValue("lastExportFilter", chosen)
+            selected = chosen
+        kind = kinds.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
+        if not path.lower().endswith(SUFFIX[kind]):
+            for other in set(SUFFIX.values()) - {SUFFIX[kind]}:  # "team-plan.xlsx" as a PDF
+                if path.lower().endswith(other):
+                    path = path[:-len(other)]
+            path += SUFFIX[kind]
+        if why := open_elsewhere(path):
+            if window.interaction.choose("Could not export", f"{Path(path).name} {why}.",
+                                         ("exportas", "cancel"), "exportas") != "exportas":
+                window.statusBar().showMessage(f"Not exported: {Path(path).name} is as it was.", 8000)
+                return
+            suggestion = path
+            continue
+        # a file Periodize did not write as this export is asked about, by name, by export_to
         if foreign(OUTPUT_KIND[kind], Path(path)) is None and not replace_confirmed(window, path):
             return
+        break
     QSettings().setValue("lastDir", str(Path(path).parent))
     export_to(window, path, kind)
 
@@ -447,8 +459,8 @@ def _has_plan(window) -> bool:
 
 
 def replace_confirmed(window, path: str | Path) -> bool:
-    """After a suffix was added to the name typed in a file dialog: the dialog asked about the
-    name without the suffix, so ask about this one; True when it may be written."""
+    """Before an export over a file the export dialog did not ask about (it asks none: the
+    lock of a program that has the file open is looked at first); True when it may be written."""
     return not Path(path).exists() or window.interaction.confirm(
         "Replace the file?", f"{path} exists already. Replace it? (The file it replaces is kept "
         f"as {Path(path).name}.bak.)", default=False)

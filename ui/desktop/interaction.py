@@ -60,6 +60,7 @@ _WORDED = {
     "untiltoday": ("&Import up to Today", QMessageBox.ButtonRole.ActionRole),
     "movetoday": ("&Move Today", QMessageBox.ButtonRole.AcceptRole),
     "openbackup": ("&Open the Backup", QMessageBox.ButtonRole.AcceptRole),
+    "exportas": ("Export under Another &Name…", QMessageBox.ButtonRole.AcceptRole),
 }
 
 
@@ -96,11 +97,12 @@ class Interaction(Protocol):
     def open_file(self, title: str, folder: str, filters: str) -> str | None: ...
 
     def save_file(self, title: str, suggestion: str, filters: str,
-                  selected: str = "", names: dict[str, str] | None = None
-                  ) -> tuple[str, str] | None:
+                  selected: str = "", names: dict[str, str] | None = None,
+                  ask_replace: bool = True) -> tuple[str, str] | None:
         """The chosen path and the chosen filter; None when cancelled. ``names``: the file name
         suggested for each filter, put in place of the one shown when the coach picks another
-        file type (while the name is still a suggestion, not one typed)."""
+        file type (while the name is still a suggestion, not one typed). ``ask_replace`` False:
+        the dialog asks nothing about a file that exists (the caller does)."""
         ...
 
     def choose_folder(self, title: str, folder: str) -> str | None:
@@ -220,13 +222,14 @@ class QtInteraction:
         return path or None
 
     def save_file(self, title: str, suggestion: str, filters: str,
-                  selected: str = "", names: dict[str, str] | None = None
-                  ) -> tuple[str, str] | None:
-        if not names:
+                  selected: str = "", names: dict[str, str] | None = None,
+                  ask_replace: bool = True) -> tuple[str, str] | None:
+        if not names and ask_replace:
             path, chosen = QFileDialog.getSaveFileName(self.parent, title, suggestion, filters,
                                                        selected)
             return (path, chosen) if path else None
-        dialog = save_dialog(self.parent, title, suggestion, filters, selected, names)
+        dialog = save_dialog(self.parent, title, suggestion, filters, selected, names or {})
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not ask_replace)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
         return dialog.selectedFiles()[0], dialog.selectedNameFilter()
