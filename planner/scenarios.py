@@ -11,7 +11,7 @@ from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
 from planner.season import FIT, Plan, Scenario, Season, basis_changes, log_basis
-from planner.text import date_long, date_short, join_and, number, plural
+from planner.text import count, date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
 from planner.validate import planning_start
 
@@ -128,7 +128,7 @@ def stale_plan_words(season: Season, broken: int, how: str = "") -> str:
     # a past day logged otherwise read as the scenario's doing (another player's match)
     why = (f"The current plan is not re-planned since the season changed (Plan Check: "
            f"{plural(n, 'violation')}) and was made" if n else "The plan was made")
-    return (f"{why} without {plural(logged, 'athlete-day')} logged since: the comparison counts "
+    return (f"{why} without {count(logged, 'athlete-day')} logged since: the comparison counts "
             f"the re-plan too. {how} first to see this change alone.")
 
 

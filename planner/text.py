@@ -251,6 +251,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {many or word + 's'}"
 
 
+def count(n: int, word: str, many: str | None = None) -> str:
+    """``2,381 sessions``: :func:`plural` with thousands separated (:func:`number`)."""
+    return plural(n, word, many).replace(str(n), number(n), 1)
+
+
 def match_days(days: int, matches: int) -> str:
     """Match days a week counts as speed days (HV-2: a day is one however many matches it has):
     ``2 matches`` when each has one, ``2 match days (3 matches)`` when a day has several."""

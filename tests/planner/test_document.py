@@ -411,6 +411,11 @@ def test_the_days_logged_since_the_plan_was_made_are_named_after_the_file_is_ope
     assert logged_since(again) == [(a, d)]
     assert stale_plan_words(again, 0, "Re-plan").startswith(
         "The plan was made without 1 athlete-day logged since")
+    # a season's log: thousands separated as everywhere else ("1190 athlete-days" in the app)
+    many = tuple(Session(athlete=x.id, date=demo_season.calendar.start + dt.timedelta(days=k),
+                         minutes=60, rpe=5) for x in made.athletes for k in range(50))
+    assert stale_plan_words(made.model_copy(update={"sessions": many}), 0, "Re-plan").startswith(
+        f"The plan was made without {len(many) // 1000},{len(many) % 1000:03} athlete-days logged since")
     # the same day logged otherwise, and cleared, are days the plan was made without too
     other = again.model_copy(update={"sessions": (one.model_copy(update={"rpe": 6.0}),)})
     made_with = other.model_copy(update={"plan": other.plan.model_copy(

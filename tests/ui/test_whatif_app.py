@@ -1187,6 +1187,54 @@ def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_op
         w.whatif.shutdown()
         w.weekly.shutdown()
 
+def test_the_form_re_plans_first_and_opening_the_season_names_the_days_logged_since(
+        qtbot, tmp_path, dialogs):
+    """The form said "Re-plan from Today (Ctrl+R) first", but Ctrl+R did nothing in it: the coach
+    had to Cancel and find the action. It has Re-plan First (and Ctrl+R) now, which closes the
+    form (a draft asked about first) and re-plans. Opening a season whose plan was made without
+    days logged since said only the plan's status; it names them now, as after a Log entry."""
+    from PySide6.QtGui import QKeySequence
+
+    from planner.season import Session
+    from planner.seasonfile import save_season
+    from tests.ui.test_app import tiny_season
+
+    s = small_season()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(12), minutes=95, rpe=8,
+                                        minutes_played=60),), replace=(("A2", day(12)),)).apply(s)
+    path = tmp_path / "s.season.json"
+    save_season(s, path)
+    w = MainWindow(tiny_season(), None, autosave=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        assert w.open_path(path)
+        said = w.statusBar().currentMessage()
+        assert said.startswith("Opened s.season.json. The plan was made without 1 athlete-day "
+                               f"logged since ({w.season.athlete_label('A2')} "), said
+        assert "Plan ▸ Re-plan from Today (Ctrl+R) plans with them. " in said
+        dlg = w.whatif.new_dialog()
+        assert dlg.first_button.isVisibleTo(dlg) and dlg.first_button.text() == "&Re-plan First"
+        assert dlg._first_keys.key() == QKeySequence("Ctrl+R")  # the keys the warning names
+        dlg.name.setText("Final earlier")
+        dialogs.answer = "keepediting"
+        dlg.first_button.click()  # a draft: asked first; kept, nothing planned
+        assert dialogs.kinds() == ["choose"] and dlg.isVisible()
+        assert not w.weekly.job.is_running() and logged_since(w.season)
+        dialogs.answer = "discard"
+        dlg.first_button.click()
+        assert not dlg.isVisible()
+        qtbot.waitUntil(lambda: not logged_since(w.season), timeout=60000)
+        dlg = w.whatif.new_dialog()  # made with the log now: no warning, no button
+        assert not dlg.stale.isVisibleTo(dlg) and not dlg.first_button.isVisibleTo(dlg)
+        dlg.reject()
+    finally:
+        w.whatif.shutdown()
+        w.weekly.shutdown()
+
+
 def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtbot, window):
     """Athlete 1 is in rehab (P3 of an iliopsoas tendinopathy) on the first match day: the form
     read "now: on the bench", and a coach took him for one of the squad. A refusal for another

@@ -321,7 +321,10 @@ class MainWindow(QMainWindow):
         season, notes, stamp = read
         self.set_document(season, Path(path), stamp=stamp)
         self._add_recent(Path(path))
-        self.statusBar().showMessage(f"Opened {Path(path).name}. {self._summary()}", 8000)
+        # days logged since the plan was made: said as after a Log entry, before the summary
+        made = self.weekly.made_without_words(season)
+        self.statusBar().showMessage(f"Opened {Path(path).name}. " + (f"{made}. " if made else "")
+                                     + self._summary(), 20000 if made else 8000)
         self.say_notes(notes)
         return True
 

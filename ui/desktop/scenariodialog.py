@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -434,20 +435,50 @@ class ScenarioDialog(QDialog):
         self.stale.setStyleSheet("color: #b26a00")
         self.stale.setAccessibleName("The current plan is out of date")
         self.stale.hide()
+        # the way on the warning names, here: its keys did nothing in the form (Ctrl+R belongs to
+        # the window behind it), so the form closed with Cancel first
+        self.first_button = QPushButton("&Re-plan First")
+        self.first_button.setAccessibleName("Close the form and re-plan the current plan first")
+        self.first_button.hide()
+        self.first_button.clicked.connect(self._plan_first)
+        self._first_action: QAction | None = None
+        self._first_keys = QShortcut(self)
+        self._first_keys.activated.connect(self._plan_first)
+        warning = QHBoxLayout()
+        warning.addWidget(self.stale, 1)
+        warning.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignTop)
         form = QFormLayout()
         form.addRow("Scenario name", self.name)
         lay = QVBoxLayout(self)
-        for item in (intro, self.stale, form, change_box, list_box, self.replan_now, self.ok_error, self.buttons):
-            if isinstance(item, QFormLayout):
+        for item in (intro, warning, form, change_box, list_box, self.replan_now, self.ok_error, self.buttons):
+            if isinstance(item, QFormLayout | QHBoxLayout):
                 lay.addLayout(item)
             else:
                 lay.addWidget(item, 1 if item is list_box else 0)
 
-    def set_stale(self, text: str) -> None:
+    def set_stale(self, text: str, first: QAction | None = None) -> None:
         """Say that the current plan is not re-planned since the season changed (``text``; ""
-        hides it): the comparison would credit that re-plan to the scenario."""
+        hides it): the comparison would credit that re-plan to the scenario. ``first``: the
+        window's action the text names (Re-plan from Today, Ctrl+R; Solve, F5), offered as a
+        button and its keys here: the form closes (a draft asked about first) and it runs."""
         self.stale.setText(f"⚠ {text}" if text else "")
         self.stale.setVisible(bool(text))
+        self._first_action = first if text else None
+        shown = self._first_action is not None
+        self.first_button.setVisible(shown)
+        if shown:
+            self.first_button.setText("&Re-plan First" if "Re-plan" in first.text() else "&Solve First")
+            self.first_button.setEnabled(first.isEnabled())
+        self._first_keys.setKey(first.shortcut() if shown else QKeySequence())
+
+    def _plan_first(self) -> None:
+        """Re-plan First: close the form (Discard or Keep Editing asked of a draft), then plan."""
+        action = self._first_action
+        if action is None or not action.isEnabled():
+            return
+        self.reject()
+        if not self.isVisible():  # not kept for editing
+            action.trigger()
 
     def _connect(self) -> None:
         self.move_comp.currentIndexChanged.connect(self._suggest_move)

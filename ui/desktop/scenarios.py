@@ -343,7 +343,7 @@ class WhatIf(QObject):
         """What-if ▸ New Scenario… (non-blocking); OK adds the scenario as one undo step."""
         dlg = ScenarioDialog(self.window.season, self.window)
         dlg.interaction = self.interaction
-        dlg.set_stale(self._stale_words())
+        dlg.set_stale(self._stale_words(), self._first_way()[0])
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._create_from(dlg))
         self.dialog = dlg
@@ -676,7 +676,15 @@ class WhatIf(QObject):
 
     def _stale_words(self) -> str:
         """``stale_plan_words`` of the window's season as it stands."""
-        return stale_plan_words(self.window.season, self.window.check_report)
+        return stale_plan_words(self.window.season, self.window.check_report, self._first_way()[1])
+
+    def _first_way(self):
+        """``(action, words)``: how the season's own plan is planned again before a scenario is
+        compared with it: Re-plan from Today once the season is under way, else Solve."""
+        w = self.window
+        if w.season.calendar.today:
+            return w.weekly.replan_action, "Re-plan from Today (Ctrl+R)"
+        return w.solve_action, "Solve again (F5)"
 
     def _activated(self, name: str) -> None:
         sc = self._scenario(name)
@@ -688,13 +696,12 @@ class WhatIf(QObject):
             self.replan(sc.name)
 
 
-def stale_plan_words(season: Season, report) -> str:
+def stale_plan_words(season: Season, report, how: str) -> str:
     """``planner.scenarios.stale_plan_words`` with the app's count (``panels.broken``, as the
-    status bar counts them) and its way on."""
+    status bar counts them) and its way on (``how``)."""
     from planner.scenarios import stale_plan_words as words
     from ui.desktop.panels import broken
 
-    how = "Re-plan from Today (Ctrl+R)" if season.calendar.today else "Solve again (F5)"
     return words(season, len(broken(report)), how)
 
 

@@ -20,7 +20,7 @@ from planner import edits as E
 from planner import logmerge
 from planner.errors import InputError, PeriodizeError
 from planner.season import Season
-from planner.text import day_long, number, plural, span
+from planner.text import count, day_long, number, plural, span
 from planner.timeline import Timeline
 from planner.validate import planning_start
 
@@ -103,11 +103,6 @@ def counts(sessions) -> str:
     first, last = min(s.date for s in sessions), max(s.date for s in sessions)
     return (f"{count(len(sessions), 'session')} of {count(len(athletes), 'athlete')} on "
             f"{count(len(days), 'athlete-day')} ({span(first, last)})")
-
-
-def count(n: int, word: str) -> str:
-    """``2,381 sessions`` (``plural`` with thousands separated)."""
-    return plural(n, word).replace(str(n), number(n), 1)
 
 
 def summary(result, path: str | Path, short: bool = False) -> str:

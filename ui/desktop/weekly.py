@@ -43,8 +43,8 @@ from planner.rehab import FLARE_BACK_SHORT
 from planner.rules import same_rules
 from planner.scenarios import logged_since
 from planner.season import Plan, Season
+from planner.text import count, day_long, number, plural
 from planner.text import day as day_text
-from planner.text import day_long, plural
 from planner.validate import planning_start
 from solver.api import neighbourhood_plan
 from ui.desktop.advance import AdvanceDialog
@@ -273,20 +273,28 @@ class WeeklyLoop(QObject):
         # a match typed for an athlete the records hold in rehab: said as the Log's ▲ says it
         played = list(dict.fromkeys(filter(None, (played_in_rehab_words(season, a, d)
                                                   for a, d in getattr(edit, "replace", ())))))
-        days = logged_since(season)
-        if days or played:
+        made = self.made_without_words(season)
+        if made or played:
             said = w.edit_said.rstrip(".")  # the edit's own words, never a message since
             parts = [said] if said else []
             parts += played
-            if days:
-                named = "; ".join(f"{season.athlete_label(a)} {day_text(d)}" for a, d in days[:3])
-                more = f"; and {len(days) - 3} more" if len(days) > 3 else ""
-                keys = self.replan_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                parts.append(f"The plan was made without {plural(len(days), 'athlete-day')} logged "
-                             f"since ({named}{more}): Plan ▸ Re-plan from Today ({keys}) plans with "
-                             f"them")
+            if made:
+                parts.append(made)
             w.statusBar().showMessage(". ".join(parts) + ".", 20000)
         return True
+
+    def made_without_words(self, season: Season) -> str:
+        """The athlete-days logged since the stored plan was made (``logged_since``), named with
+        the way to plan with them, for the status bar after a Log entry and on opening the
+        season ("" when none)."""
+        days = logged_since(season)
+        if not days:
+            return ""
+        named = "; ".join(f"{season.athlete_label(a)} {day_text(d)}" for a, d in days[:3])
+        more = f"; and {number(len(days) - 3)} more" if len(days) > 3 else ""
+        keys = self.replan_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        return (f"The plan was made without {count(len(days), 'athlete-day')} logged since "
+                f"({named}{more}): Plan ▸ Re-plan from Today ({keys}) plans with them")
 
     @Slot()
     def show_log(self) -> None:
