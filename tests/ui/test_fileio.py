@@ -313,7 +313,7 @@ def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, dem
     window.export_action.trigger()
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
     assert f"Exported {(tmp_path / 'board.pdf').resolve()}" in window.statusBar().currentMessage()
-    assert "board.pdf" in window.notice.label.text()  # and it stays, with Open and Show folder
+    assert "board.pdf" in window.notice.text()  # and it stays, with Open and Show folder
     dialogs.files = [(str(tmp_path / "team-plan.xlsx"), pdf_filter)]  # the suggested name, as PDF
     window.export_action.trigger()
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
@@ -393,12 +393,12 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     dialogs.answer = "yes"
     assert fileio.export_to(window, book, "xlsx")
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
-    assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in window.notice.label.text()
+    assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in window.notice.text()
     questions = [d[1] for d in dialogs]
     assert fileio.export_to(window, book, "xlsx")  # its own export now: no question about it
     assert [d[1] for d in dialogs][len(questions):] == ["Plan breaks hard rules"]
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
-    assert "left as it is" in window.notice.label.text()
+    assert "left as it is" in window.notice.text()
     # the form written back over a form is asked about too (its rows are the coach's)
     form = tmp_path / "form.xlsx"
     save_template_form(demo_season, form)
@@ -464,7 +464,7 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(
     assert dialogs[3][1] == "Replace the file?" and "small-plan-2.xlsx exists already" in dialogs[3][2]
     assert book.read_bytes() == before and not (tmp_path / "small-plan.xlsx.bak").exists()
     assert (tmp_path / "small-plan-2.xlsx.bak").exists()  # the one chosen instead was written
-    assert "small-plan-2.xlsx" in window.notice.label.text()
+    assert "small-plan-2.xlsx" in window.notice.text()
     dialogs.clear()
     dialogs.files = [(str(book), xlsx)]
     dialogs.choices = ["cancel"]
@@ -513,7 +513,7 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert fileio.export_calendars_to(window, folder)
     assert (folder / f"{name}.bak").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / name).read_bytes()
-    assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.label.text()
+    assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.text()
     asked = len(dialogs)
     assert fileio.export_calendars_to(window, folder)  # its own calendars now: not asked
     assert [d[1] for d in dialogs[asked:]] == ["Plan breaks hard rules"]
@@ -909,3 +909,31 @@ def test_the_notes_of_an_import_are_cut_short_with_every_one_under_show_details(
     assert sum("counted once" in line for line in every) == 30
     assert said == every[:MAX_LISTED] + [f"… and {len(every) - MAX_LISTED} more (Show Details… "
                                          f"lists all {len(every)}, to read or copy)"]
+
+
+def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(qtbot, window, dialogs,
+                                                                           tmp_path):
+    """At 1024 x 600 the notice above the board wrapped "Exported / small-plan.xlsx in / tmp/ /
+    review150" one word a line. It is one line now: the file's name whole, the folder's path
+    cut in its middle; the whole notice is its tooltip."""
+
+    from ui.desktop import fileio
+
+    folder = tmp_path / "Riverside FC season 2026-27 with a long folder name" / "exports"
+    folder.mkdir(parents=True)
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    dialogs.answer = "yes"  # the form written over a form: asked
+    assert fileio.export_to(window, folder / "small-form.xlsx", "template")
+    assert fileio.export_to(window, folder / "small-form.xlsx", "template")  # one kept as .bak
+    label = window.notice.label
+    qtbot.waitUntil(lambda: label.width() > 100)
+    shown = label.text()
+    assert not label.wordWrap() and label.height() < 2 * label.fontMetrics().lineSpacing()
+    assert shown.startswith("Exported small-form.xlsx in ") and "…" in shown
+    start, end = shown.removeprefix("Exported small-form.xlsx in ").split("…")[:2]
+    assert str(folder).startswith(start) and len(start) >= 4  # the folder's start, "…", its end
+    assert end.split(".")[0] and str(folder).endswith(end.split(".")[0])
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.width()
+    assert str(folder) in label.toolTip() and str(folder) in window.notice.text()

@@ -193,7 +193,7 @@ def test_an_export_says_where_it_went_and_opens_it(w, tmp_path, dialogs):
     assert fileio.export_to(w, target, "xlsx")
     assert target.exists()
     assert w.notice.isVisible()
-    assert "test-united.xlsx" in w.notice.label.text() and str(target.parent) in w.notice.label.text()
+    assert "test-united.xlsx" in w.notice.text() and str(target.parent) in w.notice.text()
     w.notice.open_button.click()
     w.notice.folder_button.click()
     assert dialogs[-2:] == [("shown", "", str(target)), ("shown", "", str(target.parent))]
@@ -207,7 +207,7 @@ def test_calendars_go_into_a_new_folder(w, tmp_path, dialogs):
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     assert fileio.export_calendars_to(w, folder)
     assert len(list(folder.glob("*.ics"))) == len(w.season.athletes)
-    assert w.notice.isVisible() and "3 calendar files" in w.notice.label.text()
+    assert w.notice.isVisible() and "3 calendar files" in w.notice.text()
     w.notice.folder_button.click()
     assert dialogs[-1] == ("shown", "", str(folder))
     assert not [d for d in dialogs if d[0] in ("error", "warn")]

@@ -460,3 +460,18 @@ def test_tab_onto_a_field_below_the_fold_scrolls_the_dock_to_it(qtbot):
     assert not in_view(ed.away_reason)
     ed.away_reason.setFocus()  # below the fold
     assert bar.value() > 0 and in_view(ed.away_reason)
+
+
+def test_a_cut_status_message_keeps_its_advice(w, qtbot):
+    """At 1024 x 600 the bar read "… 2 weeks on another competition's day left out. The plan
+    now breaks 1…": the advice a message ends with was what the cut took. A short last sentence
+    is kept whole now, the cut made before it; the whole message is the tooltip."""
+    bar = w.statusBar()
+    advice = "The plan now breaks 1 hard rule: solve again (F5)."
+    said = f"{LONG} {LONG} {advice}"
+    bar.showMessage(said)
+    QApplication.processEvents()
+    shown, fm = bar.shown_text(), bar.fontMetrics()
+    assert bar.is_elided() and bar.toolTip() == said
+    assert shown.endswith(f"… {advice}") and said.startswith(shown[:20])
+    assert fm.horizontalAdvance(shown) <= bar.message_rect().width()

@@ -208,7 +208,8 @@ def written(window, what: str, path: Path, folder: Path, open_file: bool = True,
     tail = f".{kept}" if kept else ""
     window.statusBar().showMessage(f"{what} {path}{tail}", 8000)
     window.notice.offer(f"{what} <b>{html.escape(path.name)}</b> in {html.escape(str(folder))}"
-                        f"{html.escape(tail)}", str(path) if open_file else "", str(folder))
+                        f"{html.escape(tail)}", str(path) if open_file else "", str(folder),
+                        line=f"{what} {path.name} in {folder}{tail}")  # the folder cut, not wrapped
 
 
 def may_replace(window, path: str | Path, kind: str) -> bool:
@@ -342,8 +343,8 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     kept = "".join(f" {n}" for n in notes)
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
                                    f"{kept}", 8000)
-    window.notice.offer(f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in "
-                        f"{html.escape(str(folder))}.{html.escape(kept)}", "", str(folder))
+    said = f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in {folder}.{kept}"
+    window.notice.offer(html.escape(said), "", str(folder), line=said)
     from planner.filegroup import left_over
 
     if extra := left_over(folder, files, "calendar file"):

@@ -1376,8 +1376,14 @@ class NoticeBar(QFrame):
 
     def _elide(self) -> None:
         width = max(self.label.width(), 1)
-        self.label.setText(self.label.fontMetrics().elidedText(
-            self._line, Qt.TextElideMode.ElideRight, width))
+        metrics, line = self.label.fontMetrics(), self._line
+        if self.folder and self.folder in line and metrics.horizontalAdvance(line) > width:
+            # the folder's path cut in its middle ("/home/coach/…/exports"): the file's name
+            # and what follows it stay (it wrapped one word a line at 1024 x 600)
+            room = width - metrics.horizontalAdvance(line.replace(self.folder, "", 1))
+            line = line.replace(self.folder, metrics.elidedText(
+                self.folder, Qt.TextElideMode.ElideMiddle, max(room, width // 3)), 1)
+        self.label.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
 
     def offer(self, text: str, file: str = "", folder: str = "", reload: bool = False,
               line: str = "") -> None:
@@ -1386,6 +1392,7 @@ class NoticeBar(QFrame):
         shown instead on one line, cut to the width with "…", ``text`` in its tooltip (two
         wrapped lines squeezed a narrow board to 4 athletes at 1024 x 600)."""
         self._line = line
+        self.file, self.folder = file, folder
         self.label.setWordWrap(not line)
         self.label.setTextFormat(Qt.TextFormat.PlainText if line else Qt.TextFormat.AutoText)
         self.label.setToolTip(text if line else "")
@@ -1397,7 +1404,6 @@ class NoticeBar(QFrame):
             self._elide()
         else:
             self.label.setText(text)
-        self.file, self.folder = file, folder
         self.open_button.setVisible(bool(file))
         self.folder_button.setVisible(bool(folder))
         self.reload_button.setVisible(reload)

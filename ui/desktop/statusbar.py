@@ -7,8 +7,9 @@ bar, so a bar that changes height moves them: a bar that wrapped a long message 
 the Roles grid by a line between two clicks, and a click aimed at a row landed on the row above
 or on a column header. ``MessageBar`` therefore keeps Qt's height (Qt's bar is as tall as its
 tallest item, the solve's progress, bar and Cancel button, whether they show or not) and paints
-a message on one line, cut with "…" at the end when it does not fit beside them (a line break in
-a message is read as a space). The tooltip shows the whole message.
+a message on one line, cut with "…" when it does not fit beside them (before its last sentence,
+the advice a message ends with, when that is short; a line break in a message is read as a
+space). The tooltip shows the whole message.
 ``showMessage``/``currentMessage``/``messageChanged`` are Qt's own, so callers are unchanged.
 """
 
@@ -58,9 +59,19 @@ class MessageBar(QStatusBar):
         return self._elided
 
     def shown_text(self) -> str:
-        """The message as painted: on one line, elided to the message rectangle's width."""
-        text = one_line(self.currentMessage())
-        return self.fontMetrics().elidedText(text, Qt.ElideRight, self.message_rect().width())
+        """The message as painted: on one line, elided to the message rectangle's width. A
+        message ends with its advice ("… The plan now breaks 1 hard rule: solve again (F5).",
+        "… plans with them."), which a cut at the end took away at 1024 x 600: its last sentence
+        is kept whole when it takes at most half the width, the cut made before it; else the
+        end is cut."""
+        text, width, metrics = one_line(self.currentMessage()), self.message_rect().width(), self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        head, sep, last = text.rpartition(". ")
+        if sep and metrics.horizontalAdvance(f"{head[:1]}… {last}") <= width // 2:
+            room = width - metrics.horizontalAdvance(f" {last}")
+            return f"{metrics.elidedText(head + '.', Qt.ElideRight, room)} {last}"
+        return metrics.elidedText(text, Qt.ElideRight, width)
 
     def _fit(self, text: str = "") -> None:
         self.setToolTip(text if text else "")
