@@ -14,9 +14,16 @@ files new and others old. :func:`write_group` therefore
    decided before it was built: ``planner.safefile.can_keep``; only now, so a failed group
    leaves every older ``.bak`` as it was), and fsyncs the folder.
 
-Either way no temporary file is left behind; one left by an export that was killed (``kill -9``)
-is removed by the next write of the same name, as a single file's save does
-(``planner.safefile.clean_stale_temps``; a live writer's temporary files are locked and stay).
+Either way no temporary file is left behind, nor an old copy: one whose ``NAME.bak`` cannot be
+made (a folder of that name, an immutable ``.bak``) is removed with the others, and the failures
+are said together once every file is in place. What an export that was killed (``kill -9``)
+left is settled by the next write of the same name: its temporary files are removed, as a single
+file's save does (``planner.safefile.clean_stale_temps``), and so is an old copy
+(``.NAME.XXXXXXXX.old``) whose NAME holds the killed export's new file (whole: it got there by a
+rename); one whose NAME is missing (killed before the new file took its place) is the only copy
+of that file and is put back at NAME, and the write stops there, so that the next export keeps
+it as any file it replaces (:func:`clean_stale_asides`). A live writer's temporary files and old
+copies are locked (``flock``) and stay.
 Files of the folder the group does not name are never touched. :func:`athlete_file_names` gives
 the files' names, one per athlete.
 """
@@ -31,10 +38,10 @@ from collections.abc import Collection
 from pathlib import Path
 
 from planner.errors import InputError, SaveError
-from planner.safefile import PRIVATE, TempFile, clean_stale_temps, sync_folder
+from planner.safefile import PRIVATE, TempFile, clean_stale_temps, hold, if_dead, sync_folder
 
-__all__ = ["athlete_file_names", "kept_only_if_written", "prepare_folder", "safe_file_stem",
-           "write_group"]
+__all__ = ["athlete_file_names", "clean_stale_asides", "kept_only_if_written", "prepare_folder",
+           "safe_file_stem", "write_group"]
 
 
 def safe_file_stem(text: str) -> str:
@@ -127,8 +134,16 @@ def write_group(folder: str | os.PathLike, files: dict[str, bytes],
     ``NAME.bak`` once every new file is in place. SaveError naming the file and the cause when
     any fails, with every previous file as it was."""
     folder = Path(folder)
+    back = []
     for name in files:  # a killed export's leftovers, as a single file's save removes them
         clean_stale_temps(folder, name)
+        if clean_stale_asides(folder, name):
+            back.append(name)
+    if back:
+        raise SaveError(f"{folder / back[0]}: an export that was stopped had left the previous "
+                        f"file{'s' if len(back) > 1 else ''} of {_names(back)} aside; "
+                        f"{'they are' if len(back) > 1 else 'it is'} back in place and nothing "
+                        f"was written; export again")
     kept = {name for name in files if name in keep}
     temps: dict[str, TempFile] = {}
     try:
@@ -147,6 +162,30 @@ def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile]
         raise SaveError(f"{folder}: could not write {name} ({e.strerror or e}); no file was "
                         f"changed") from None
     aside: dict[str, str] = {}
+    locks: list[int] = []  # the old copies', while they are aside: no other export's clean-up
+    failed: dict[str, str] = {}  # name -> why its NAME.bak could not be made
+    try:
+        _replace_all(folder, files, temps, aside, locks)
+        for name, old in aside.items():
+            if name in kept:  # the file replaced: its NAME.bak, now that the new one is in place
+                why = _keep_as_backup(folder, name, old)
+                if why:
+                    failed[name] = why
+            else:
+                _unlink(old)
+    finally:
+        for fd in locks:
+            os.close(fd)
+    sync_folder(folder)
+    if failed:
+        raise SaveError(_not_kept(folder, failed, len(kept & aside.keys()) - len(failed)))
+    return [folder / name for name in files]
+
+
+def _replace_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile],
+                 aside: dict[str, str], locks: list[int]) -> None:
+    """Steps 2 and 3: every old file aside (``aside``: name -> its temporary name), every new
+    one in place; on a failure, every old file back and SaveError."""
     placed: list[str] = []
     failing = ""
     try:
@@ -156,6 +195,9 @@ def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile]
             if target.exists():
                 fd, old = tempfile.mkstemp(prefix=f".{name}.", suffix=".old", dir=folder)
                 os.close(fd)
+                lock = hold(target)
+                if lock is not None:
+                    locks.append(lock)
                 try:
                     os.replace(target, old)
                 except OSError:
@@ -177,24 +219,83 @@ def _write_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFile]
         hint = "; is it open in another program or read-only?" if isinstance(e, PermissionError) else ""
         raise SaveError(f"{folder / failing}: could not be replaced ({e.strerror or e}){hint}; "
                         f"every file in {folder} is as it was") from None
-    for name, old in aside.items():
-        if name in kept:  # the file replaced: its NAME.bak, now that the new one is in place
-            _keep_as_backup(folder, name, old)
-        else:
-            _unlink(old)
-    sync_folder(folder)
-    return [folder / name for name in files]
 
 
-def _keep_as_backup(folder: Path, name: str, old: str) -> None:
+def _keep_as_backup(folder: Path, name: str, old: str) -> str:
+    """The old copy ``old`` of ``name`` as ``NAME.bak``: "" when done, else why not (the copy
+    is then removed: no hidden copy stays behind)."""
     try:
         os.chmod(old, PRIVATE)
         os.replace(old, folder / f"{name}.bak")
     except OSError as e:
         _unlink(old)
-        raise SaveError(f"{folder / name}: written, but the previous file could not be kept as "
-                        f"{name}.bak ({e.strerror or e}); {name}.bak holds an earlier "
-                        f"version") from None
+        return e.strerror or e.__class__.__name__
+    return ""
+
+
+def _names(names: list[str]) -> str:
+    if len(names) > 3:
+        return f"{', '.join(names[:3])} and {len(names) - 3} more"
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
+def _not_kept(folder: Path, failed: dict[str, str], others: int) -> str:
+    """What a group says when ``failed`` (name -> why) could not be kept as ``NAME.bak``:
+    where, why, what ``NAME.bak`` is now, and the way on; ``others``: how many were kept."""
+    parts = []
+    for name, why in failed.items():
+        bak = folder / f"{name}.bak"
+        if bak.is_dir():
+            parts.append(f"{bak.name} (a folder has that name; move or rename it)")
+            continue
+        now = "it holds an earlier version" if bak.is_file() else "there is no earlier one"
+        parts.append(f"{bak.name} ({why}; {now})")
+    rest = (f"; the other {others} previous file{'' if others == 1 else 's'} "
+            f"{'is' if others == 1 else 'are'} kept as NAME.bak") if others else ""
+    if len(failed) == 1:
+        name = next(iter(failed))
+        return (f"{folder / name}: written, but the previous file could not be kept as "
+                f"{parts[0]} and was removed{rest}")
+    return (f"{folder}: every file is written, but {len(failed)} previous files could not be "
+            f"kept as NAME.bak and were removed: {', '.join(parts[:3])}"
+            f"{' …' if len(parts) > 3 else ''}{rest}")
+
+
+def _old_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.old")
+
+
+def clean_stale_asides(folder: Path, name: str) -> bool:
+    """Settle the old copies of ``name`` (``.NAME.XXXXXXXX.old``) an export that was killed
+    left and no live writer holds: removed when ``name`` is there (the killed export's new file,
+    whole), else the newest put back at ``name`` (it is the only copy of that file). Returns
+    whether one was put back."""
+    pattern = _old_pattern(name)
+    try:
+        olds = [folder / e for e in os.listdir(folder) if pattern.fullmatch(e)]
+    except OSError:
+        return False
+    target = folder / name
+    back = False
+
+    def settle(old: Path) -> None:
+        nonlocal back
+        if os.path.lexists(target):
+            os.unlink(old)
+        else:
+            os.replace(old, target)
+            back = True
+
+    for old in sorted(olds, key=_mtime, reverse=True):
+        if_dead(old, settle)
+    return back
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def left_over(folder: str | os.PathLike, written: list[Path], what: str,

@@ -91,9 +91,15 @@ def clean_stale_temps(folder: Path, name: str) -> int:
 
 
 def _remove_if_dead(path: Path) -> bool:
+    return if_dead(path, os.unlink)
+
+
+def if_dead(path: Path, act) -> bool:
+    """``act(path)`` unless a live writer holds ``path`` (its ``flock``; on Windows an open file
+    refuses the act itself); whether it was done."""
     if fcntl is None:
         try:
-            path.unlink()  # fails while another process has it open
+            act(path)  # fails while another process has it open
             return True
         except OSError:
             return False
@@ -107,12 +113,29 @@ def _remove_if_dead(path: Path) -> bool:
         os.close(fd)
         return False  # a live writer holds it
     try:
-        path.unlink()
+        act(path)
         return True
     except OSError:
         return False
     finally:
         os.close(fd)  # also releases the lock
+
+
+def hold(path: Path) -> int | None:
+    """An open descriptor of ``path`` with the ``flock`` a live writer holds (None where there
+    are no such locks, or the file cannot be opened); the caller closes it."""
+    if fcntl is None:
+        return None  # on Windows an open file could not be renamed
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
 
 
 class TempFile:
