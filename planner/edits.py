@@ -863,7 +863,7 @@ class RecordFlareUp(Edit):
         """"the second within 7 days (after Wed 9 Dec 2026): two stages back, to P1" ("" otherwise,
         rules-spec.md section 6), or what it does to an athlete in the first stage ("stays in P1;
         P1's minimum restarts from ...", planner.text.second_flare_words)."""
-        from planner.text import second_flare_words
+        from planner.text import second_flare_clause, second_flare_words
 
         try:
             inj = _governing(s, self.athlete, self.date)
@@ -873,7 +873,7 @@ class RecordFlareUp(Edit):
         if not words:
             return ""
         before = max(f for f in inj.flare_ups if f < self.date)
-        return f"the second within 7 days (after {date_long(before)}): {words}"
+        return second_flare_clause(words, before)
 
     def describe(self, s: Season) -> str:
         text = f"Flare-up of {s.athlete_label(self.athlete)} on {date_long(self.date)}"

@@ -384,6 +384,16 @@ def second_flare_words(injury, protocol, day: dt.date, fmt=None) -> str:
     return f"two stages back, to {new}"
 
 
+def second_flare_clause(words: str, before: dt.date | None = None, fmt=None) -> str:
+    """"the second within 7 days (after Wed 9 Dec 2026): two stages back, to P1": what
+    :func:`second_flare_words` says (``words``; "" gives ""), after the flare-up ``before`` it
+    when given. ``fmt`` writes the date (``planner.text.date_long`` by default)."""
+    if not words:
+        return ""
+    after = f" (after {(fmt or date_long)(before)})" if before is not None else ""
+    return f"the second within 7 days{after}: {words}"
+
+
 def short_stay_words(protocol, held: str, since: dt.date, left: dt.date) -> str:
     """"P3 has had 6 days (from Thu 13 Aug); it needs at least 21" when ``held``, entered on
     ``since``, is left on ``left`` before its minimum days ("" otherwise): "P1 day 3 of at least

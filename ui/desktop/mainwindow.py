@@ -226,9 +226,7 @@ class MainWindow(QMainWindow):
         if isinstance(edit, E.RecordFlareUp) and after is None:
             edit = self._flare_later(edit)
             if edit is None:
-                self.statusBar().showMessage("The flare-up was not recorded; the season is "
-                                             "unchanged.", 8000)
-                return False
+                return self.flare_not_recorded()
         try:
             before = self.document.season
             self.document.apply(edit, after, plan_rules, text)
@@ -256,6 +254,12 @@ class MainWindow(QMainWindow):
         self.edit_said = text  # what the last edit said: a caller adds to it, never to the bar
         self.statusBar().showMessage(text, 8000)
         return True
+
+    def flare_not_recorded(self) -> bool:
+        """Say that a flare-up the coach was asked about was not recorded; False (not done)."""
+        self.statusBar().showMessage("The flare-up was not recorded; the season is unchanged.",
+                                     8000)
+        return False
 
     def _flare_later(self, edit: E.RecordFlareUp) -> E.RecordFlareUp | None:
         """A flare-up before stage changes already recorded (accepted when today moved, before it

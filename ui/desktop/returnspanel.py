@@ -36,7 +36,7 @@ from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.season import FIT, INJ, Season
 from planner.squad import display_ids
-from planner.text import day, day_long, join_and, plural, stage_name
+from planner.text import day, day_long, join_and, plural, second_flare_clause, stage_name
 from planner.timeline import Timeline
 
 COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "Next",
@@ -188,8 +188,7 @@ class ReturnRow:
             return ""
         last = self.flare_ups[-1]
         said = f"; {plural(len(self.flare_ups), 'flare-up')}, the last {day_long(last)}"
-        return said + (f" (the second within 7 days: {self.second_flare})"
-                       if self.second_flare else "")
+        return said + (f" ({second_flare_clause(self.second_flare)})" if self.second_flare else "")
 
     @property
     def met_before_setback(self) -> bool:

@@ -552,9 +552,7 @@ class WeeklyLoop(QObject):
 
         if not played_after_question(w.season, edit, w.interaction.confirm,
                                      "record it on that day instead, in Season ▸ Injuries"):
-            w.statusBar().showMessage("The flare-up was not recorded; the season is unchanged.",
-                                      8000)
-            return False
+            return w.flare_not_recorded()
         undone = edit.undoes(w.season)
         recorded = edit.later_records(w.season)
         kept = edit.later_stages(w.season)  # kept, with what they pass over
