@@ -1406,6 +1406,39 @@ class _Checker:
                     self.penal("STAB", a.id, weeks[w].first, weeks[w].last,
                                f"{a.who}'s {self.wof(w)} is {a.wk[w]} instead of "
                                f"{r.weeks[w]}.", weight)
+        if self.rs.mode("STAB") != "hard":  # what moved for the whole squad, said once
+            for first, last, words in team_weeks_moved(self.tl, ref.team_weeks,
+                                                       self.team):
+                self.penal("STAB", None, first, last, words + ".", 0)
+
+
+def team_weeks_moved(tl: Timeline, before, after) -> list[tuple[int, int, str]]:
+    """The team's week kinds a re-plan changed (``before`` and ``after``: two plans'
+    ``team_weeks``), from the first week not wholly past, as a coach reads them: a deload or
+    taper week gone from one week and come to another is a move ("Team: deload week moved from
+    Mon 11 Jan to Mon 18 Jan"), the rest are said one week each. ``(first day, last day,
+    words)`` each, by date: the command line, the app's status after a re-plan, Plan Check and
+    the Cover (STAB) say the same."""
+    weeks = [w for w in tl.weeks[tl.first_open_week:min(len(before), len(after))]
+             if before[w.index] != after[w.index]]
+
+    def on(w) -> str:
+        return text.day(tl.days[w.first])
+
+    out = []
+    for kind in ("deload", "taper"):
+        lost = [w for w in weeks if before[w.index] == kind]
+        got = [w for w in weeks if after[w.index] == kind]
+        for a, b in zip(lost, got, strict=False):  # the moves; the rest below
+            out.append((min(a.first, b.first), max(a.last, b.last),
+                        f"Team: {kind} week moved from {on(a)} to {on(b)}"))
+        for a in lost[len(got):]:
+            out.append((a.first, a.last, f"Team: the {kind} week of {on(a)} is now a "
+                                         f"{after[a.index]} week"))
+        for b in got[len(lost):]:
+            out.append((b.first, b.last, f"Team: the week of {on(b)} is now a {kind} week "
+                                         f"(was a {before[b.index]} week)"))
+    return sorted(out)
 
 
 def soft_check_name(rule: str) -> str:

@@ -842,6 +842,21 @@ def played_before_re_entry(before: Season, after: Season) -> list[str]:
     return out
 
 
+def team_weeks_changed(before: Season, after: Season) -> list[str]:
+    """The team's deload and taper weeks a re-plan moved, a line each ("Team: deload week moved
+    from Mon 11 Jan to Mon 18 Jan."; ``planner.check.team_weeks_moved``): a flare-up recorded
+    for one player can trade the squad's weeks, and pages printed for them are then out of
+    date. Nothing when either has no plan or the weeks are not the same weeks."""
+    from planner.check import team_weeks_moved
+
+    if before.plan is None or after.plan is None or (
+            (before.calendar.start, before.calendar.week_start)
+            != (after.calendar.start, after.calendar.week_start)):
+        return []
+    return [words + "." for *_, words in team_weeks_moved(
+        Timeline(after), before.plan.team_weeks, after.plan.team_weeks)]
+
+
 def returns_moved(before: Season, after: Season, season_file: str | None = None) -> list[str]:
     """A line for each return to full training the re-plan moved, with what in the days just
     put in the past went below the plan (a sprint-ladder step counts only at its level: a GPS

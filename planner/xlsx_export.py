@@ -498,9 +498,13 @@ def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str
     for rule, (n, penalty, who) in sorted(counts.items()):
         title = RULES[rule].title if rule in RULES else rule
         whom = f" ({text.plural(len(who), 'athlete')})" if who else ""
-        if rule == "STAB":  # what a coach reads in it: how much the last re-plan changed
+        if rule == "STAB":  # what a coach reads in it: how much the last re-plan changed, and
+            # the squad's weeks it moved (planner.check.team_weeks_moved), said by name
+            team = [v.message.removeprefix("STAB: ") for v in plan.soft
+                    if v.rule == "STAB" and v.athlete is None]
             out.append((rule, f"Changed by the last re-plan: "
-                              f"{text.plural(n, 'day or week', 'days and weeks')}{whom}"))
+                              f"{text.plural(n - len(team), 'day or week', 'days and weeks')}"
+                              f"{whom}" + "".join(f". {t.rstrip('.')}" for t in team)))
             continue
         if penalty == 0:  # weight 0 (LD-1 by default): listed for the staff, not traded off
             out.append((rule, f"{title}: {text.plural(n, 'time')}{whom}, listed only: its weight "

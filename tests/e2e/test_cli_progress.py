@@ -624,6 +624,29 @@ def test_a_flare_up_of_a_player_back_for_weeks_is_a_return_moved(advanced, tmp_p
         f"{day_long(back)} (was back since Mon 5 Oct 2026)" in r.stdout, r.stdout
 
 
+def test_a_flare_up_that_moves_the_squads_deload_week_says_so(advanced, tmp_path):
+    """Marco's flare-up in P1 on 1 Dec re-planned the whole squad's deload week of Mon 11 Jan to
+    Mon 18 Jan, and the command said only that his return moved: the team's weeks it moved are
+    named, as the plan checker finds them against the plan before."""
+    shutil.copy(advanced[2] / "demo.season.json", tmp_path / "d.season.json")
+    r = run("record", "d.season.json", "--injury", "A05", "hamstring-strain", "2026-11-29",
+            "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    before = load_season(tmp_path / "d.season.json")
+    r = run("record", "d.season.json", "--flare-up", "A05", "2026-12-01", "--save", "--time-limit",
+            "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    after = load_season(tmp_path / "d.season.json")
+    team = [v.message.removeprefix("STAB: ") for v in check_plan(
+        after, after.plan, reference=before.plan).soft if v.rule == "STAB" and v.athlete is None]
+    moved = [ln for ln in r.stdout.splitlines() if ln.startswith("Team: ")]
+    assert moved == team, r.stdout
+    # the squad's weeks did move here (11 Jan to 18 Jan when first seen): said, not only counted
+    assert team and all(" week " in t for t in team), team
+    assert team == [v.message.removeprefix("STAB: ") for v in after.plan.soft
+                    if v.rule == "STAB" and v.athlete is None]  # the Cover's words too
+
+
 def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_plan(tmp_path):
     """P2 since 7 days before the season must end by day 35, and the athlete is away from today
     (day 14) to day 34, so its exit cannot be done: the solve names the conflict and the way on

@@ -906,6 +906,37 @@ def test_rts_target_competition_missed():
     assert "RTS" not in report.counts() and report.objective == 3
 
 
+def test_stab_names_the_team_weeks_a_re_plan_moved():
+    """A flare-up recorded for one player re-planned the squad's deload week a week on, and the
+    re-plan said only that a return moved: the team's weeks it moved are named, at no cost of
+    their own (each athlete's week changed is STAB's price)."""
+    from planner.progress import team_weeks_changed
+
+    season = make_season()
+    ref = make_plan()  # deload in the week of Mon 15 Mar
+    moved = ("load", "deload", "load", "load")
+    plan = make_plan(team=moved, a07_weeks=moved)
+    report = check_plan(season, plan, reference=ref)
+    team = [(v.start, v.end, v.message, v.penalty) for v in report.soft
+            if v.rule == "STAB" and v.athlete is None]
+    assert team == [(M(8), M(21), "STAB: Team: deload week moved from Mon 15 Mar to Mon 8 Mar.", 0)]
+    athletes = [v for v in report.soft if v.rule == "STAB" and v.athlete is not None]
+    assert report.penalties()["STAB"] == sum(v.penalty for v in athletes) > 0
+    # the command line and the app say the same words, from the two seasons
+    before, after = (season.model_copy(update={"plan": p}) for p in (ref, plan))
+    assert team_weeks_changed(before, after) == ["Team: deload week moved from Mon 15 Mar to "
+                                                 "Mon 8 Mar."]
+    # a deload week gone with none in its place, and one new: said one week each
+    assert team_weeks_changed(before, before.model_copy(update={"plan": make_plan(
+        team=("load",) * 4, a07_weeks=("load",) * 4)})) == [
+        "Team: the deload week of Mon 15 Mar is now a load week."]
+    assert team_weeks_changed(before.model_copy(update={"plan": make_plan(
+        team=("load",) * 4, a07_weeks=("load",) * 4)}), before) == [
+        "Team: the week of Mon 15 Mar is now a deload week (was a load week)."]
+    assert team_weeks_changed(before, before) == []
+    assert not [v for v in check_plan(season, ref, reference=ref).soft if v.rule == "STAB"]
+
+
 def test_stab_counts_changes_from_the_reference():
     ref = make_plan()
     plan = make_plan(it={"A01": changed(A01_IT, d2=60, d4=60)},

@@ -485,6 +485,15 @@ def test_the_cover_says_what_the_last_re_plan_changed_in_words(tmp_path):
     said = [v for v in _cells(openpyxl.load_workbook(path)["Cover"]).values() if isinstance(v, str)]
     assert "Changed by the last re-plan: 3 days and weeks (2 athletes)" in said
     assert not any("Minimal change in a re-plan" in v for v in said)
+    # the squad's deload week it moved (a flare-up recorded for one player did) is named, and
+    # is no day or week of an athlete's in the count
+    team = SoftViolation(rule="STAB", start=season.calendar.start, end=season.calendar.start,
+                         message="STAB: Team: deload week moved from Mon 11 Jan to Mon 18 Jan.")
+    path.write_bytes(workbook_bytes(season, plan.model_copy(update={"soft": soft + (team,)}),
+                                    exported_at=EXPORTED_AT))
+    said = [v for v in _cells(openpyxl.load_workbook(path)["Cover"]).values() if isinstance(v, str)]
+    assert ("Changed by the last re-plan: 3 days and weeks (2 athletes). Team: deload week moved "
+            "from Mon 11 Jan to Mon 18 Jan") in said
 
 
 def test_the_cover_counts_returns_against_their_targets():

@@ -256,6 +256,24 @@ def test_a_re_solve_names_the_days_it_changed(w, qtbot):
     assert "Days changed" not in w.statusBar().currentMessage()
 
 
+def test_a_re_solve_names_the_team_weeks_it_moved(w, qtbot):
+    """A flare-up recorded for one player, then F5: the squad's deload week moved a week on and
+    the status bar named no week. The team's weeks moved from the plan replaced are said."""
+    from planner.progress import team_weeks_changed
+
+    solve(w, qtbot)
+    now = w.season.plan
+    k = next(i for i, kind in enumerate(now.team_weeks) if kind == "deload" and i > 0
+             and now.team_weeks[i - 1] == "load")
+    weeks = list(now.team_weeks)
+    weeks[k - 1], weeks[k] = "deload", "load"  # the plan replaced had it a week earlier
+    before = now.model_copy(update={"team_weeks": tuple(weeks)})
+    said = team_weeks_changed(w.season.model_copy(update={"plan": before}), w.season)
+    assert said and said[0].startswith("Team: deload week moved from ")
+    assert f" {said[0]}" in w._changed_text(before)
+    assert "Team:" not in w._changed_text(now)
+
+
 def test_days_before_today_are_not_named_as_changed_by_a_re_solve(w, qtbot):
     """After a log, the days before today take what was logged: the status bar listed them as
     "Days changed" by the re-plan, which a coach reads as the plan changed behind his back."""

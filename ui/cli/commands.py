@@ -417,6 +417,10 @@ def cmd_solve(args) -> int:
     if args.save:  # the plan first: an export that cannot be written must not lose it
         outputs.store_season(season.model_copy(update={"plan": outcome.plan}), args.season)
         print(f"Stored the plan in {args.season}{outputs.kept_words(args.season)}")
+        from planner.progress import team_weeks_changed
+
+        for line in team_weeks_changed(season, season.model_copy(update={"plan": outcome.plan})):
+            print(line)  # the squad's weeks the stored plan had, moved: printed pages are old
     try:
         outputs.write(season, outcome.plan, out, args.anonymise, kept=kept)
     except PeriodizeError as e:

@@ -19,7 +19,7 @@ import shlex
 import sys
 
 from planner.errors import InputError
-from planner.progress import played_before_re_entry, returns_moved
+from planner.progress import played_before_re_entry, returns_moved, team_weeks_changed
 from planner.rehab import FLARE_BACK
 from planner.text import day_long
 from ui.cli.outputs import save_target
@@ -773,6 +773,8 @@ def _replanned(before, season, time_limit: float, path: str, context: str, searc
     print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
     for line in returns_moved(before, after, shlex.quote(path)):
+        print(line)
+    for line in team_weeks_changed(before, after):
         print(line)
     for line in played_before_re_entry(before, after):
         print(line)

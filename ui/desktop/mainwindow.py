@@ -1370,8 +1370,12 @@ class MainWindow(QMainWindow):
         after = self.season.plan
         if before is None or after is None or before is after:
             return ""
+        from planner.progress import team_weeks_changed
         from planner.timeline import Timeline
 
+        # the squad's deload or taper week moved: every printed page of those weeks is old
+        team = "".join(" " + x for x in team_weeks_changed(
+            self.season.model_copy(update={"plan": before}), self.season))
         tl = Timeline(self.season)
         days, old = tl.days, {ap.athlete: ap for ap in before.athletes}
         changed = []  # from today on: a day before it takes what was logged, not a plan change
@@ -1383,11 +1387,11 @@ class MainWindow(QMainWindow):
                         for i in range(tl.p0, min(len(days), len(ap.intensity)))
                         if was.intensity[i] != ap.intensity[i]]
         if not changed:
-            return ""
+            return team
         said = "; ".join(f"{self.season.athlete(a).name} {days[i]:%a} {date_short(days[i])} ({x} % → {y} %)"
                          for a, i, x, y in changed[:3])
         more = f"; and {len(changed) - 3} more" if len(changed) > 3 else ""
-        return f" Days changed: {said}{more}."
+        return f"{team} Days changed: {said}{more}."
 
     def _spikes(self) -> int:
         """LD-1's planned load spikes in the plan check before a solve is accepted (-1: none)."""

@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.progress import next_week_start, played_before_re_entry, returns_moved
+from planner.progress import (
+    next_week_start,
+    played_before_re_entry,
+    returns_moved,
+    team_weeks_changed,
+)
 from planner.rehab import FLARE_BACK_SHORT
 from planner.rules import same_rules
 from planner.scenarios import logged_since
@@ -525,6 +530,8 @@ class WeeklyLoop(QObject):
             said = (" Returns moved: " + "; ".join(x.strip() for x in moved[:2])
                     + (f"; and {len(moved) - 2} more (Returns panel)" if len(moved) > 2 else "")
                     + ".") if moved else ""
+            said += "".join(" " + x for x in team_weeks_changed(self._before, season)) \
+                if self._before is not None else ""
             # a returner logged playing before RE-1's team sessions were done: the log stands,
             # and the command line's advance says so
             early = played_before_re_entry(self._before, season) if self._before is not None else []
