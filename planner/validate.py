@@ -513,6 +513,26 @@ def day_off_words(day: dt.date, comps: list[Competition], reason: str = "") -> s
 DAY_OFF_FIX = "if the match is off, delete the competition"
 
 
+def shared_day_notes(season: Season) -> list[str]:
+    """Each competition on a day an earlier one (in the list) is also played, located at the
+    later: two matches started on one day, which a season may hold (a cup tie on a league day)
+    and a workbook typed by hand rarely means (a Derby typed on a league Saturday); the solve
+    then reads the day as a congested start. The Competitions editor's weekly series leaves such
+    a day out and names it, and adding or moving one onto it says "the same day as"."""
+    out = []
+    for j, c in enumerate(season.competitions):
+        clash = [o for o in season.competitions[:j] if o.date <= c.last and c.date <= o.last]
+        if not clash:
+            continue
+        day = max(c.date, min(o.date for o in clash))  # the first day they share
+        names = " and ".join(f"'{o.name}' ({o.priority})" for o in [*clash, c])
+        out.append(f"competitions[{j}].date ({c.name}): {day_long(day)} is the day of {names}: "
+                   f"{len(clash) + 1} matches started on one day, which the solve names a "
+                   f"congested start; if one is played on another day, move it (its Date here, "
+                   f"or Season ▸ Competitions after the import)")
+    return out
+
+
 def late_onset_words(season: Season, inj: Injury) -> str | None:
     """Why an injury whose onset is after the season's end cannot be meant (None otherwise)."""
     end = season.calendar.end

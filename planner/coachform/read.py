@@ -121,6 +121,7 @@ from planner.validate import (
     overdue_problems,
     season_notes,
     season_problems,
+    shared_day_notes,
 )
 
 __all__ = ["import_workbook", "parse_training_days"]
@@ -1545,9 +1546,9 @@ class _Import:
         return m, place
 
     def _season_notes(self, season: Season, where: dict) -> None:
-        """What the season holds that a coach should hear of (a competition on a day off), said
-        at its sheet, row and column."""
-        for text in season_notes(season):
+        """What the season holds that a coach should hear of (a competition on a day off, two
+        competitions on one day), said at its sheet, row and column."""
+        for text in season_notes(season) + shared_day_notes(season):
             m, place = self._located(text, where)
             if place is None:
                 self.notes.append(text)

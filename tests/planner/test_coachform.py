@@ -180,7 +180,37 @@ def test_a_competition_row_pasted_twice_is_counted_once(tmp_path):
     s = import_workbook(path, notes)
     assert [(c.name, c.date.isoformat()) for c in s.competitions] == [
         ("League 1", "2027-01-09"), ("Cup", "2027-01-09")]
-    assert notes == ["Competitions, row 3 repeats row 2: counted once"]
+    assert notes[0] == "Competitions, row 3 repeats row 2: counted once"
+    # the Cup on the league's day is two matches on one day: said (the next test)
+    assert notes[1:] == [
+        "Competitions, row 4, Date: Sat 9 Jan 2027 is the day of 'League 1' (C) and 'Cup' (B): 2 "
+        "matches started on one day, which the solve names a congested start; if one is played "
+        "on another day, move it (its Date here, or Season ▸ Competitions after the import)"]
+
+
+def test_two_competitions_on_one_day_are_noted_at_the_later_row(tmp_path):
+    """A Derby typed on a league Saturday imported without a word, and the solve then called
+    the day a congested start: the import names the day, both competitions and the fix. A
+    tournament over a league day is said at its first shared day; a season file holding such
+    a day opens without the note (the editors allow it and say it as they add it)."""
+    from planner.seasonfile import load_season, save_season
+
+    path = book(tmp_path, Competitions=[
+        ("Date", "End date", "Name", "Priority"), ("2027-01-09", None, "League 1", "C"),
+        ("2027-01-16", None, "League 2", "C"), ("2027-01-16", None, "Derby", "B"),
+        ("2027-01-22", "2027-01-24", "Indoor Cup", "C"), ("2027-01-23", None, "League 3", "C")])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert len(s.competitions) == 5
+    assert [n.split(":")[0] for n in notes] == ["Competitions, row 4, Date",
+                                                "Competitions, row 6, Date"], notes
+    assert "Sat 16 Jan 2027 is the day of 'League 2' (C) and 'Derby' (B)" in notes[0]
+    assert "Sat 23 Jan 2027 is the day of 'Indoor Cup' (C) and 'League 3' (C)" in notes[1]
+    assert all("move it (its Date here, or Season ▸ Competitions" in n for n in notes)
+    save_season(s, tmp_path / "s.season.json")
+    opened: list[str] = []
+    load_season(tmp_path / "s.season.json", notes=opened)
+    assert not any("the day of" in n for n in opened)
 
 
 def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
