@@ -51,6 +51,7 @@ Each soft rule of the rule table is checked by the method :func:`soft_check_name
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -242,9 +243,19 @@ class Hv1Run:
     def text(self, season: Season) -> str:
         """``Kai Turner (C3): no high-velocity exposure from Mon 18 Jan to Tue 4 May (15 weeks)``,
         with why when the matches played or the team's days off leave no day for one."""
-        who = text.join_and([season.athlete_label(a) for a in self.athletes])
-        out = (f"{who}: no high-velocity exposure (>= {HV_LEVEL} %) from {text.day(self.start)} "
-               f"to {text.day(self.end)} ({self.length()})")
+        return f"{self.who(season)}: {NO_HV} {self.span()}{self.why(season)}"
+
+    def who(self, season: Season) -> str:
+        return text.join_and([season.athlete_label(a) for a in self.athletes])
+
+    def span(self) -> str:
+        """``from Mon 18 Jan to Tue 4 May (15 weeks)``."""
+        return f"from {text.day(self.start)} to {text.day(self.end)} ({self.length()})"
+
+    def why(self, season: Season) -> str:
+        """``; their matches from the bench …``: why no day of the run could have had an
+        exposure ("" when a day was open)."""
+        out = ""
         one = len(self.athletes) == 1
         his = "his" if one else "their"
         if self.matches:
@@ -263,6 +274,34 @@ class Hv1Run:
         elif self.days_off:
             out += "; some of it is the team's days off, where no plan gives one"
         return out
+
+
+NO_HV = f"no high-velocity exposure (>= {HV_LEVEL} %)"
+
+
+def hv1_group_text(season: Season, runs: list[Hv1Run]) -> str:
+    """The runs of the same athletes in one line, the names once and the runs by date
+    (``Jonas Lind (A04) and Adam Kowalski (A11): no high-velocity exposure (>= 90 %) from Thu 26
+    Nov to Mon 7 Dec (12 days) and from Fri 15 Jan to Tue 26 Jan (12 days); the deload weeks of
+    Mon 30 Nov and Mon 18 Jan allow …``): each reason once, with the runs it is about when it is
+    not about all of them."""
+    runs = sorted(runs, key=lambda r: r.start)
+    if len(runs) == 1:
+        return runs[0].text(season)
+    by_cause: dict[tuple, list[Hv1Run]] = {}
+    for r in runs:
+        by_cause.setdefault((r.cause, r.days_off), []).append(r)
+    why = ""
+    for some in by_cause.values():
+        weeks = tuple(sorted({w for r in some for w in r.deload_weeks}))
+        said = dataclasses.replace(some[0], deload_weeks=weeks).why(season)
+        if said and len(some) < len(runs):  # "; in the run from Thu 11 Mar, their matches …"
+            many = "s" if len(some) > 1 else ""
+            said = (f"; in the run{many} from {text.join_and([text.day(r.start) for r in some])}, "
+                    f"{said[2:]}")
+        why += said
+    spans = text.join_and([r.span() for r in runs])
+    return f"{runs[0].who(season)}: {NO_HV} {spans}{why}"
 
 
 def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
@@ -310,14 +349,24 @@ class Hv1Lines:
         return f"and {text.plural(self.more, 'more run')}, none longer" if self.more else ""
 
 
-def hv1_lines(season: Season, runs: list[Hv1Run], limit: int = HV1_SHOWN) -> Hv1Lines:
+def hv1_lines(season: Season, runs: list[Hv1Run], limit: int = HV1_SHOWN,
+              grouped: bool = False) -> Hv1Lines:
     """The longest ``limit`` of ``runs`` (``hv1_runs``' order) with their words, the count of
     the others, and the athletes of every run as long as the shortest named or longer: a
-    header that counts them agrees with the list under it."""
+    header that counts them agrees with the list under it. ``grouped``: the runs of the same
+    athletes in one line (``hv1_group_text``; the Cover, a page of prose), else a line a run
+    (a list whose rows are runs)."""
     shown = tuple(runs[:limit])
     least = shown[-1].days if shown else 0
     who = {a for r in runs if r.days >= least for a in r.athletes} if shown else set()
-    return Hv1Lines(shown, tuple(r.text(season) for r in shown), len(runs) - len(shown), len(who))
+    if grouped:
+        groups: dict[tuple[str, ...], list[Hv1Run]] = {}
+        for r in shown:  # in the order of each group's longest run
+            groups.setdefault(r.athletes, []).append(r)
+        lines = tuple(hv1_group_text(season, g) for g in groups.values())
+    else:
+        lines = tuple(r.text(season) for r in shown)
+    return Hv1Lines(shown, lines, len(runs) - len(shown), len(who))
 
 
 def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,

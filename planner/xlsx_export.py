@@ -512,22 +512,28 @@ def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str
             continue
         words = f"{title}: {text.plural(n, 'time')}{whom}"
         if rule == "HV-1" and season is not None:
-            words += _hv1_words(season, plan)
+            words = _hv1_words(season, plan, f"{title}: ", n, whom) or words
         out.append((rule, words))
     return out
 
 
-def _hv1_words(season: Season, plan: Plan) -> str:
-    """``. Kai Turner (C3): no high-velocity exposure … (15 weeks); …``: the longest runs without
-    an exposure, and the settings a congested season would change."""
+def _hv1_words(season: Season, plan: Plan, title: str, n: int, whom: str) -> str:
+    """``Regular high-velocity exposure: 11 runs without a high-velocity exposure (6 athletes;
+    136 windows of 8 days counted). Kai Turner (C3): no high-velocity exposure … (15 weeks); …``:
+    the runs a coach reads (the overlapping windows HV-1 counts read as 136 gaps), the longest
+    named with each athlete's runs together, and the settings a congested season would change
+    ("" without a run)."""
     from planner.check import hv1_advice, hv1_lines, hv1_runs
 
     runs = hv1_runs(season, plan, plan.soft)
     if not runs:
         return ""
-    said = hv1_lines(season, runs)
+    said = hv1_lines(season, runs, grouped=True)
     more = said.shorter()
-    words = ". " + ". ".join(said.lines) + (f". {more[:1].upper()}{more[1:]}" if more else "")
+    gap = int(RuleSet(season.rules).value("HV-1", "max_gap_days"))
+    head = (f"{title}{text.plural(len(runs), 'run')} without a high-velocity exposure"
+            f"{whom[:-1]}; {text.plural(n, 'window')} of {gap} days counted)")
+    words = head + ". " + ". ".join(said.lines) + (f". {more[:1].upper()}{more[1:]}" if more else "")
     advice = hv1_advice(season, runs, where="in the app's Rules panel")
     return words + "." + (f" {advice}" if advice else "")
 

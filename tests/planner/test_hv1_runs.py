@@ -107,9 +107,12 @@ def test_the_cover_keeps_the_count_and_names_the_runs():
     s = s.model_copy(update={"plan": out.plan})
     rows = {r[0]: r[1] for r in build_workbook(s, out.plan)["Cover"].iter_rows(values_only=True)}
     n = sum(1 for v in out.plan.soft if v.rule == "HV-1")
-    assert rows["HV-1"].startswith(f"Regular high-velocity exposure: {n} times (2 athletes). "
-                                   "Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure "
-                                   "(>= 90 %) from Mon 4 Jan to ")
+    # the runs a coach reads, the overlapping windows HV-1 counts in smaller words ("400 times"
+    # read as 400 gaps)
+    assert rows["HV-1"].startswith(f"Regular high-velocity exposure: 1 run without a "
+                                   f"high-velocity exposure (2 athletes; {n} windows of 8 days "
+                                   "counted). Athlete 2 (A2) and Athlete 3 (A3): no high-velocity "
+                                   "exposure (>= 90 %) from Mon 4 Jan to ")
     assert rows["HV-1"].endswith("lower HV-6's days after a played match (now 2, at least 1) in "
                                  "the app's Rules panel. Both apply to every athlete, those in "
                                  "rehab too (the speed days of a rehab stage), and HV-6 below 2 "
@@ -196,6 +199,41 @@ def test_every_place_names_the_same_runs_and_counts_the_athletes_of_those_named(
     weeks = hv1_lines(s, [Hv1Run(("A2",), day(0), day(40))])
     assert (weeks.least(), weeks.athletes, weeks.more, weeks.shorter()) == ("5 weeks", 1, 0, "")
     assert hv1_lines(s, []).athletes == 0
+
+
+def test_the_cover_names_the_same_athletes_once_with_each_of_their_runs():
+    """The demo's Cover repeated "Jonas Lind (A04), Adam Kowalski (A11) and Pavel Dvorak (A20)"
+    for each of six runs (and its row kept a blank gap): grouped, their names come once, then
+    their runs by date, and each reason once with the runs it is about. A list whose rows are
+    runs (the solve, the check, Plan Check) keeps a line a run."""
+    from planner.check import Hv1Run, hv1_lines
+
+    s = congested()
+    trio = ("A2", "A3")
+    runs = [Hv1Run(trio, day(22), day(34), "matches"),
+            Hv1Run(trio, day(8), day(19), "deload", deload_weeks=(day(14),)),
+            Hv1Run(("A1",), day(0), day(11)),
+            Hv1Run(trio, day(36), day(47), "deload", deload_weeks=(day(42),))]
+    runs.sort(key=lambda r: (-r.days, r.start, r.athletes))
+    said = hv1_lines(s, runs, grouped=True)
+    assert said.runs == tuple(runs) and said.more == 0 and said.athletes == 3
+    both, one = said.lines
+    assert both.count("Athlete 2 (A2)") == 1 and "Athlete 1" not in both
+    assert both.startswith("Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure (>= 90 %) "
+                           "from Tue 12 Jan to Sat 23 Jan (12 days), from Tue 26 Jan to Sun 7 Feb "
+                           "(13 days) and from Tue 9 Feb to Sat 20 Feb (12 days); in the runs from "
+                           "Tue 12 Jan and Tue 9 Feb, the deload weeks of Mon 18 Jan and Mon 15 Feb "
+                           "allow 1 speed day, which their matches from the bench take"), both
+    assert "; in the run from Tue 26 Jan, their matches from the bench (2 or more a week)" in both
+    assert both.count("deload weeks of") == 1
+    assert one == ("Athlete 1 (A1): no high-velocity exposure (>= 90 %) from "
+                                       "Mon 4 Jan to Fri 15 Jan (12 days)")
+    # one reason for all the runs: said once, without naming the runs
+    same = hv1_lines(s, [Hv1Run(trio, day(0), day(12), "matches"),
+                         Hv1Run(trio, day(20), day(31), "matches")], grouped=True).lines
+    assert len(same) == 1 and same[0].count("their matches from the bench") == 1
+    assert "in the run" not in same[0]
+    assert len(hv1_lines(s, runs).lines) == 4  # ungrouped: a line a run
 
 
 def test_a_gap_s_cause_asks_the_plan_checker_s_own_speed_day_rules(monkeypatch):
