@@ -1759,6 +1759,32 @@ def test_move_today_offers_a_flare_up_for_pain_logged_already(qtbot, in_week_3):
     assert w.undo_stack.count() == steps + 1 and "1 flare-up recorded" in w.undo_stack.undoText()
 
 
+def test_a_replan_that_moves_the_team_s_weeks_says_so_in_the_status_bar(qtbot, planned,
+                                                                        monkeypatch):
+    """A flare-up recorded, then Re-plan from Today: the squad's deload week moved a week on and
+    the status bar named only the returns. The team's weeks the re-plan moved
+    (planner.progress.team_weeks_changed, from the plan before and after) are said."""
+    import ui.desktop.weekly as weekly
+
+    seen = []
+
+    def moved(before, after):
+        seen.append((before.plan, after.plan))
+        return ["Team: deload week moved from Mon 11 Jan to Mon 18 Jan."]
+
+    monkeypatch.setattr(weekly, "team_weeks_changed", moved)
+    w = make_window(qtbot, planned)
+    assert w.apply_edit(E.AdvanceToday(today=day(7), accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+        for t in projected_transitions(planned, day(7)))))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        assert w.weekly.replan(before=planned)
+    assert seen == [(planned.plan, w.season.plan)]
+    text = w.statusBar().currentMessage()
+    assert "Team: deload week moved from Mon 11 Jan to Mon 18 Jan." in text, text
+    w.weekly.shutdown()
+
+
 def test_a_replan_that_moves_a_return_says_so_in_the_status_bar(qtbot, planned):
     """The command line lists the returns a re-plan moved; the app said only how many
     athlete-days changed."""
