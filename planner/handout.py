@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from planner import text
 from planner.criteria import failed_words, gate, passes_all, tests_until
 from planner.history import counted_lower_why, logged_days, planned_level, went_otherwise
+from planner.rehab import stage_since
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
@@ -784,7 +785,8 @@ class Handouts:
                 runs.append((f.st[i], i))
         parts = []
         for k, (st, i) in enumerate(runs):
-            words = self._stage_words(f, st, i) + self._stepped_words(f, i, week.days[-1])
+            words = (self._stage_words(f, st, i) + self._restarted_words(f, i, week.days[-1])
+                     + self._stepped_words(f, i, week.days[-1]))
             limits = self._run_limits(f, sessions, i, week.days[-1])
             if len(runs) > 1 and st != FIT and limits:
                 # each stage with its own limits: after the second stage's words, the first's
@@ -817,6 +819,16 @@ class Handouts:
             return limits
         usual = next((j for j in own if sessions[j].context not in KEEP_OWN_LIMITS), (own or [i])[0])
         return sessions[usual].limits
+
+    def _restarted_words(self, f: AthleteFacts, i: int, last: int) -> str:
+        """`` After the flare-up of Tue 1 Dec, P1 starts again.``: a flare-up that kept the stage
+        held from day ``i`` (to ``last``; one in P1, the first stage) restarts it, which the week
+        said nowhere (a flare-up that steps back is said by its stage change and step-down)."""
+        st = f.st[i]
+        j = next((j for j in range(max(i, 1), last + 1) if f.st[j] != st), last + 1)
+        kept = [k for k in range(max(i, 1), j) if k in f.flared and f.st[k - 1] == st]
+        return "".join(f" After the flare-up of {text.day(self.tl.days[k])}, {st} starts again."
+                       for k in kept if st in REHAB_STAGES)
 
     def _stepped_words(self, f: AthleteFacts, i: int, last: int) -> str:
         """After a flare-up, the days of the stage held from day ``i`` (to ``last``) whose
@@ -953,9 +965,10 @@ class Handouts:
         days, the tests to pass."""
         st = f.st[i]
         spec = self.p.stage_spec(f, i)
-        start = self._run_first(f, i)
         if spec is None:
             return []
+        since = self._run_start(f, i)
+        start = max(self._run_first(f, i), f.idx(since))
         parts: list[str] = []
         if spec.exit_kind == "days_at_cap":
             cap = spec.cap
@@ -965,7 +978,7 @@ class Handouts:
                 parts.append(f"{text.plural(need, 'session')} at {cap} % to leave {st}"
                              + (f" ({done} done)" if done else ""))
         rec = f.records[f.gov[i]] if f.gov[i] is not None else None
-        return parts + self._earliest_parts(f, i, spec, rec, self._run_start(f, start))
+        return parts + self._earliest_parts(f, i, spec, rec, since)
 
     @staticmethod
     def _run_first(f: AthleteFacts, i: int) -> int:
@@ -975,14 +988,20 @@ class Handouts:
             start -= 1
         return start
 
-    def _run_start(self, f: AthleteFacts, start: int) -> dt.date:
-        """The date the run of the stage beginning on day ``start`` began: its recorded start
-        when the run began before the season."""
-        rec = f.records[f.gov[start]] if f.gov[start] is not None else None
-        if start == 0 and rec is not None:
-            recorded = [s.start for s in rec.stages if s.stage == f.st[start]]
-            return max(recorded) if recorded else self.tl.days[0]
-        return self.tl.days[start]
+    def _run_start(self, f: AthleteFacts, i: int) -> dt.date:
+        """The day the run of the stage held on day ``i`` counts its minimum from
+        (rehab.stage_since, as the stage rules' "Day 1 of P1 (started …)" and explain --return
+        read it): its first day, a flare-up that kept the stage (one in P1), or its recorded
+        start when the run began before the season."""
+        first = self._run_first(f, i)
+        rec = f.records[f.gov[i]] if f.gov[i] is not None else None
+        if rec is None:
+            return self.tl.days[first]
+        # the run's last day: a flare-up later in the week that kept the stage restarted it
+        nxt = self._next_change(f, i)
+        last = (nxt[1] if nxt is not None else self.tl.n) - 1
+        return stage_since(rec, f.protos[f.gov[i]], f.st[i], self.tl.days[first],
+                           self.tl.days[last], self.tl.days[0])
 
     def _before_minimum(self, f: AthleteFacts, i: int) -> str:
         """`` (before P1's minimum of 3 days)`` when the stage held on day ``i`` is left the day
@@ -990,7 +1009,7 @@ class Handouts:
         spec = self.p.stage_spec(f, i) if i >= 0 else None
         if spec is None:
             return ""
-        first = self._run_start(f, self._run_first(f, i))
+        first = self._run_start(f, i)
         if (self.tl.days[i + 1] - first).days >= spec.min_days:
             return ""
         return f" (before {f.st[i]}'s minimum of {text.plural(spec.min_days, 'day')})"
@@ -1012,8 +1031,12 @@ class Handouts:
         if hold is not None and self.anonymise:  # the tests unnamed: the day alone
             parts.append(f"{nxt} from {text.day(max(earliest, hold))} at the earliest")
         elif earliest > today and not (hold is not None and hold >= earliest):
+            # a flare-up that kept the stage restarted it: "from Sun 29 Nov" (the stage's start)
+            # beside "Day 1 of P1 (started Tue 1 Dec)" invited a move the day after the flare-up
+            since = (f"the flare-up of {text.day(run_start)}"
+                     if rec is not None and run_start in rec.flare_ups else text.day(run_start))
             parts.append(f"{st} lasts at least {text.plural(spec.min_days, 'day')} from "
-                         f"{text.day(run_start)}: {nxt} from {text.day(earliest)} at the earliest")
+                         f"{since}: {nxt} from {text.day(earliest)} at the earliest")
         if not spec.criteria or self.anonymise:
             return parts
         if hold is not None:

@@ -86,6 +86,19 @@ def segments(injury: Injury, protocol: Protocol, until: dt.date | None = None) -
     return out
 
 
+def stage_since(injury: Injury, protocol: Protocol, stage: str, run_first: dt.date,
+                day: dt.date, season_start: dt.date) -> dt.date:
+    """The day ``stage``, held on ``day`` in a run begun ``run_first``, counts its durations from:
+    a record or flare-up that kept the stage restarts them (a flare-up in P1 leaves the athlete in
+    P1 and restarts its minimum, rules-spec.md section 6), as RH-STAGE reads it; a run held since
+    the season's start, its recorded start before it."""
+    segs = segments(injury, protocol, until=day)
+    if segs and segs[-1].stage == stage and (
+            segs[-1].start > run_first or run_first == season_start):
+        return segs[-1].start
+    return run_first
+
+
 def stage_on(injury: Injury, protocol: Protocol, day: dt.date) -> str:
     """The recorded stage on ``day`` (FIT before the onset, INJ before the first record)."""
     if day < injury.onset:

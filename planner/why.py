@@ -31,7 +31,7 @@ from planner.history import (
 )
 from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
-from planner.rehab import max_days, reset_credit, segments
+from planner.rehab import max_days, reset_credit, segments, stage_since
 from planner.returns import AthleteFacts, day_stage_words
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
@@ -843,10 +843,8 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     first = i
     while first > 0 and c.ap.stages[first - 1] == st:
         first -= 1
-    segs = segments(c.inj, c.proto, until=c.tl.days[i])
-    start = c.tl.days[first]
-    if segs and segs[-1].stage == st and (first == 0 or segs[-1].start > start):
-        start = segs[-1].start  # recorded before the season, or a flare-up that kept the stage
+    # recorded before the season, or a flare-up that kept the stage
+    start = stage_since(c.inj, c.proto, st, c.tl.days[first], c.tl.days[i], c.tl.days[0])
     day_no = (c.tl.days[i] - start).days + 1
     flare = start in c.inj.flare_ups
     lasts = (f"after the flare-up it lasts {spec.min_days}-{max_days(spec, True)} days (twice the "

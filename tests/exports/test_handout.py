@@ -1196,3 +1196,27 @@ def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():
     assert days[7].stage == "S3" and days[7].level > 0 and days[7].kicking == s2.kicking
     assert "kicking and change of direction are S2's until" in week.stage, week.stage
     assert week.limits == f"kicking: {s3.kicking}; change of direction: {s3.cod}", week.limits
+
+
+def test_a_flare_up_that_keeps_p1_restarts_its_minimum_on_the_week_line():
+    """A flare-up in P1 (the first stage: it stays there) restarts P1's minimum, but the Next
+    line counted from P1's recorded start ("P1 lasts at least 3 days from Sun 29 Nov: the next
+    stage from Wed 2 Dec", the day after the flare-up) and the Stage line did not name it."""
+    from tests.builders import day, injury, season, solved_and_checked
+
+    s = season(weeks=3, athletes=2, injuries=(injury("A1", "P1", start_day=-1, flare_days=(2,)),))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    spec = load_protocol("iliopsoas-tendinopathy").stage("P1")
+    ap = s.plan.for_athlete("A1")
+    assert ap.stages[2] == ap.stages[1] == "P1"  # the case: the flare-up kept the stage
+    (week,) = handout_weeks(s, s.plan, ["A1"], [0])
+    earliest = day(2 + spec.min_days)
+    assert week.milestone.startswith(
+        f"P1 lasts at least {text.plural(spec.min_days, 'day')} from the flare-up of "
+        f"{text.day(day(2))}: the next stage from {text.day(earliest)} at the earliest"), week.milestone
+    assert f"After the flare-up of {text.day(day(2))}, P1 starts again." in week.stage
+    # the stage rules ('periodize explain', the athlete sheet) count from the same day
+    from planner.why import why_day
+
+    said = why_day(s, s.plan, "A1", day(3)).text()
+    assert f"Day 2 of P1 (started {text.day_long(day(2))})" in said, said
