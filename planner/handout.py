@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from planner import text
 from planner.criteria import failed_words, gate, passes_all, tests_until
 from planner.history import counted_lower_why, logged_days, planned_level, went_otherwise
-from planner.rehab import stage_since
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
+from planner.rehab import stage_since
 from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
