@@ -809,16 +809,43 @@ class Handouts:
         own = [j for j in run if sessions[j].stage == f.st[j]]
         calm = [j for j in own if sessions[j].context in ("flare-up", "calm")]
         if calm and all(sessions[j].context in KEEP_OWN_LIMITS for j in own):
-            if all((sessions[j].kicking, sessions[j].cod) == ("none", "none") for j in calm):
-                return "no kicking, no change of direction on the calm days after the flare-up"
-            kicks = " or ".join(dict.fromkeys(sessions[j].kicking for j in calm))
-            cods = " or ".join(dict.fromkeys(sessions[j].cod for j in calm))
-            return f"kicking: {kicks}; change of direction: {cods} on the calm days after the flare-up"
+            return self._calm_limits(sessions, calm)
         spec = self.p.stage_spec(f, i)
         if spec is not None and (limits := stage_limits(spec)):
+            # every training day of the week stepped down after a flare-up: the limits that
+            # hold on them, the stage's own only as what follows ("full kicks; reactive" read
+            # as the week's limit above days of medium kicks)
+            step = self.p.stepped_down_run(f, i)
+            train = [j for j in own if sessions[j].context not in KEEP_OWN_LIMITS]
+            if step is not None and train and set(train) <= set(step.days):
+                then = (f", then {f.st[i]}'s own: {limits}" if step.days[-1] <= last
+                        and step.after is not None and step.after[1] == f.st[i] else "")
+                return f"{stage_limits(step.spec)} ({step.spec.id}'s){then}"
             return limits
         usual = next((j for j in own if sessions[j].context not in KEEP_OWN_LIMITS), (own or [i])[0])
         return sessions[usual].limits
+
+    def _calm_limits(self, sessions: list[Prescription], days: list[int]) -> str:
+        """The limits of a flare-up's day and calm days (``days``) as theirs, each day type named
+        as it is: the flare-up's own day's "no kicking" was said of "the calm days after the
+        flare-up" above a calm day whose row read "Kicking: short passes"."""
+        groups: dict[tuple[str, str], list[int]] = {}
+        for j in days:
+            groups.setdefault((sessions[j].kicking, sessions[j].cod), []).append(j)
+        out = []
+        for (kick, cod), js in groups.items():
+            said = (("no kicking" if kick == "none" else f"kicking: {kick}") + ", "
+                    + ("no change of direction" if cod == "none" else f"change of direction: {cod}"))
+            who = ["the flare-up's day"] if any(sessions[j].context == "flare-up" for j in js) else []
+            calm = [j for j in js if sessions[j].context == "calm"]
+            if calm and len(groups) == 1:
+                who.append(("the calm days" if len(calm) > 1 else "the calm day")
+                           + (" after it" if who else " after the flare-up"))
+            elif calm:  # calm days of different limits: each named
+                who.append(("the calm days " if len(calm) > 1 else "the calm day ")
+                           + text.join_and([text.day(self.tl.days[j]) for j in calm]))
+            out.append(f"{said} on {' and '.join(who)}")
+        return "; ".join(out)
 
     def _restarted_words(self, f: AthleteFacts, i: int, last: int) -> str:
         """`` After the flare-up of Tue 1 Dec, P1 starts again.``: a flare-up that kept the stage

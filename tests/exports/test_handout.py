@@ -567,10 +567,15 @@ def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
     later = next(d for d in week.days[1:] if d.stage == flare.stage
                  and d.session.context not in ("flare-up", "calm", "rest"))
     own = load_protocol("iliopsoas-tendinopathy").stage(flare.stage)
-    assert week.limits == f"kicking: {own.kicking}; change of direction: {own.cod}"
+    mine = f"kicking: {own.kicking}; change of direction: {own.cod}"
     assert "kicking: none" not in later.session.limits
-    if later.session.limits != week.limits:  # stepped down: the week's words say so
+    if later.session.limits != mine:  # stepped down: the week's words say so
         assert "kicking and change of direction are" in week.stage, week.stage
+        # every training day of the week stepped down: the limits that hold on them, the
+        # stage's own only as what follows
+        assert week.limits.startswith(later.session.limits + " ("), week.limits
+    else:
+        assert week.limits == mine
     moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
     (past,) = handout_weeks(moved, moved.plan, ["A1"], [1])
     assert past.title.endswith("past: nothing logged, as planned")
@@ -1189,7 +1194,11 @@ def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():
     s = flared_back_to_s2(3)  # solved and checked
     weeks = handout_weeks(s, s.plan, ["A1"])
     assert weeks[1].limits == f"kicking: {s2.kicking}; change of direction: {s2.cod}"
-    assert "calm days" in _limits_from(weeks[0], day(3))  # flare-up, calm and rest days only
+    # flare-up, calm and rest days only: each day type with the limits its row gives
+    assert _limits_from(weeks[0], day(3)) == (
+        f"no kicking, no change of direction on the flare-up's day and the calm day "
+        f"{text.day(day(5))}; kicking: short passes, no change of direction on the calm day "
+        f"{text.day(day(4))}")
     s = flared_from_s3(3)
     days = Prescriber(s, s.plan).athlete("A1")
     week = handout_weeks(s, s.plan, ["A1"])[1]  # S3 all week, stepped down from its first days
