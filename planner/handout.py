@@ -129,6 +129,9 @@ class HandoutDay:
     note: str = ""  # a past day's logged notes ("trained alone"), as the Inspector shows them
     # a past match day counted a level under its logged top speed: why (planner.history)
     counted_why: str = ""
+    # a past day logged otherwise than planned (at a planned level above 0): the session
+    # planned, said beside the log (its target speed and limits kept on the row)
+    planned_session: Prescription | None = None
 
     @property
     def deviation(self) -> str:
@@ -377,11 +380,17 @@ def day_texts(d: HandoutDay) -> DayTexts:
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
         summary, what = d.logged_summary, f"{d.deviation}."
-    elif p.speed_ms is not None:
+        if d.planned_session is not None:
+            # the session planned, its target speed and limits beside the log (the row of a
+            # day logged above the plan lost its kicking cell)
+            p = d.planned_session
+            what += f"\nPlanned: {p.summary}."
+    if p.speed_ms is not None and (not d.as_logged or d.planned_session is not None):
         pre = "" if p.speed_is_target else "≤ "
         speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
     rest = p.context in ("rest", "unavailable")
-    limits = "" if rest or not p.limits or d.as_logged else _limit_lines(p.limits)
+    limits = ("" if rest or not p.limits or (d.as_logged and d.planned_session is None)
+              else _limit_lines(p.limits))
     return DayTexts(keep_units(summary), keep_units(what), speed, limits,
                     p.context in BOLD_CONTEXTS and not d.as_logged, rest)
 
@@ -665,7 +674,17 @@ class Handouts:
                           planned_au=self._planned_au(f, i) if logged is not None else None,
                           note=self._notes_of(f.id).get(tl.days[i], "") if past else "",
                           counted_why=counted_lower_why(logged, f.it[i], f.st[i], tl.is_comp[i])
-                          if past else "")
+                          if past else "",
+                          planned_session=self.p.planned(f, i, planned)
+                          if logged is not None and planned else None)
+
+    def past_day(self, athlete: str, i: int) -> HandoutDay | None:
+        """Day ``i`` (before today) of ``athlete`` as the handout's row has it: what was logged,
+        beside what was planned (the calendar says it as the handout does)."""
+        sessions, f = self.sessions(athlete), self.p.facts(athlete)
+        if sessions is None or f is None or i >= self.tl.p0:
+            return None
+        return self._day(f, sessions, [None] * self.tl.n, i)
 
     def _notes_of(self, athlete: str) -> dict[dt.date, str]:
         """The athlete's logged notes by day (none on an anonymised page: a note may name anyone)."""

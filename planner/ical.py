@@ -37,7 +37,7 @@ from icalendar import Calendar, Event, vText
 from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError
 from planner.filegroup import athlete_file_names, prepare_folder, write_group
-from planner.handout import match_role
+from planner.handout import Handouts, match_role
 from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
@@ -185,7 +185,7 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
 
 def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
               stamp: dt.datetime | None, previous: dict, prescriber: Prescriber,
-              explainer: Explainer | None = None) -> Calendar:
+              explainer: Explainer | None = None, handouts: Handouts | None = None) -> Calendar:
     """The calendar of ``athlete`` from a season that is already anonymised when asked."""
     a = season.athlete(athlete)
     if a is None:
@@ -210,7 +210,8 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     if days is not None and f is not None:
         _stages(season, prescriber, f, anonymise, events)
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
-                  names, events)
+                  names, events, handouts or Handouts(season, plan, anonymise=anonymise,
+                                                      prescriber=prescriber, timeline=tl))
     return cal
 
 
@@ -243,11 +244,21 @@ def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: 
 
 
 def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription],
-              explainer: Explainer, anonymise: bool, names, events: _Events) -> None:
+              explainer: Explainer, anonymise: bool, names, events: _Events,
+              handouts: Handouts) -> None:
     tl = prescriber.tl
     blocks = season.blocks
     for i, p in enumerate(days):
-        if p.context not in SESSION_CONTEXTS:
+        # a past day logged: what was logged, beside what was planned, as the handout's row
+        # says it (a 70 % team training logged at 80 % read "Speed: 4 × 40 m at 80 % … RPE 5",
+        # neither planned nor logged)
+        past = handouts.past_day(f.id, i) if i < tl.p0 else None
+        if past is not None and past.logged_load is None:
+            past = None
+        went = past is not None and past.planned_level is not None
+        planned = past.planned_session if went else None
+        if p.context not in SESSION_CONTEXTS and not (
+                planned is not None and planned.context in SESSION_CONTEXTS):
             continue
         day = tl.days[i]
         reasons = []
@@ -264,8 +275,16 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         # the stage the session was run in (a flare-up's day: the one before it), as its name
         spec = None if anonymise else prescriber.stage_spec(f, i, p.stage)
         stage = f"Your stage, {p.stage} {spec.title}: {spec.content}" if spec is not None else ""
-        events.add(f"session-{day.isoformat()}", day, p.summary,
-                   _session_text(p, week, reasons, stage), category)
+        summary, text_ = p.summary, _session_text(p, week, reasons, stage)
+        if went:
+            what = (planned.summary if planned is not None
+                    else past.planned_words or "no running")
+            summary = f"{past.logged_summary} — planned: {what[:1].lower()}{what[1:]}"
+            text_ = (f"{past.logged_summary}.\n{past.said}" + (f"Planned: {_session_text(planned, week, reasons, stage)}"
+                                  if planned is not None else week))
+        elif past is not None:
+            text_ = past.said + text_
+        events.add(f"session-{day.isoformat()}", day, summary, text_, category)
 
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
@@ -283,6 +302,8 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
         season, plan = anonymised(season, plan)
     prescriber = Prescriber(season, plan, anonymise=anonymise)
     explainer = Explainer(season, plan, prescriber.tl)
+    handouts = Handouts(season, plan, anonymise=anonymise, prescriber=prescriber,
+                        timeline=prescriber.tl)
     files: dict[str, bytes] = {}
     for a in display_order(season, plan):
         path = out / names[a.id]
@@ -291,6 +312,6 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
         except OSError:
             old = None
         cal = _calendar(season, plan, a.id, anonymise, stamp, previous_events(old), prescriber,
-                        explainer)
+                        explainer, handouts)
         files[names[a.id]] = cal.to_ical()
     return write_group(out, files, keep)  # keep: the names kept as NAME.bak

@@ -492,10 +492,18 @@ class Prescriber:
         f = self.facts(athlete)
         return None if f is None else self._day(f, i)
 
+    def planned(self, f: AthleteFacts, i: int, level: int) -> Prescription:
+        """Day ``i``'s session had it been run at ``level``: a past day's planned session
+        (``planner.history.planned_level``), said beside what was logged (a 70 % team training
+        logged at 80 % read "Speed: 4 × 40 m at 80 %", neither planned nor logged)."""
+        return self._day(f, i, level)
+
     # -- the context of a day -------------------------------------------------------------------
-    def context(self, f: AthleteFacts, i: int) -> tuple[str, str]:
-        """(context, reason): the reason words a rest day or a day away."""
-        tl, st, lvl = self.tl, f.session_stage(i), f.it[i]
+    def context(self, f: AthleteFacts, i: int, level: int | None = None) -> tuple[str, str]:
+        """(context, reason): the reason words a rest day or a day away (``level``: the day had
+        it been run at that level, else as the plan has it)."""
+        tl, st = self.tl, f.session_stage(i)
+        lvl = f.it[i] if level is None else level
         if i in f.off and lvl == 0:
             return "unavailable", self.away_reason(f.id, i)
         if f.played[i]:
@@ -513,14 +521,14 @@ class Prescriber:
             return ("injured" if lvl == 0 else "rehab"), ""
         if st != FIT:
             return "rehab", ""
-        return self._fit_context(f, i), ""
+        return self._fit_context(f, i, lvl), ""
 
-    def _fit_context(self, f: AthleteFacts, i: int) -> str:
-        tl, lvl = self.tl, f.it[i]
+    def _fit_context(self, f: AthleteFacts, i: int, lvl: int) -> str:
+        tl = self.tl
         if lvl == 0:
             return "recovery"
         if lvl >= SPEED_DAY:  # one definition with the board's C and the explanation
-            return "compensation" if f.compensation(i) else "speed"
+            return "compensation" if lvl == f.it[i] and f.compensation(i) else "speed"
         # a day with running after a match played is the team's session, priced as one: the
         # recovery session is the 0 % day (a starter's MD+1, docs/semantics.md)
         if i + 1 < tl.n and f.played[i + 1]:  # the day before a match: activation
@@ -576,9 +584,10 @@ class Prescriber:
         return " / ".join(c.name for c in self.tl.comp_on[i])
 
     # -- the prescription -----------------------------------------------------------------------
-    def _day(self, f: AthleteFacts, i: int) -> Prescription:
-        context, reason = self.context(f, i)
-        tl, st, lvl = self.tl, f.session_stage(i), f.it[i]
+    def _day(self, f: AthleteFacts, i: int, level: int | None = None) -> Prescription:
+        context, reason = self.context(f, i, level)
+        tl, st = self.tl, f.session_stage(i)
+        lvl = f.it[i] if level is None else level
         week = f.wk[tl.week_of[i]]
         between = context == "rehab" and not self.anonymise and self._between_days(f)[i]
         spec = (self.cat.find(context, lvl, week, between)
@@ -641,7 +650,7 @@ class Prescriber:
             note=self._note(f, i, context, stage_spec is not None),
             load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),
         )
-        fast = self.above_stage(f, i)
+        fast = self.above_stage(f, i) if level is None else None
         return p if fast is None else self._as_logged(p, f, i, fast)
 
     def above_stage(self, f: AthleteFacts, i: int) -> int | None:

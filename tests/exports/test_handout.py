@@ -211,9 +211,26 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     cells = _day_cells(ran)
     cells = replace(cells, values=tuple(v.replace("\xa0", " ") for v in cells.values))  # kept units
     assert cells.values[3] == "Logged: 60 min, RPE 5, top speed 81 %"  # as written
-    assert cells.values[4] == "Logged 81 % (counts as 80 %), planned 70 %, above P2 (at most 70 %)."
-    assert cells.values[5] == "" and not cells.bold_session  # no target speed
-    assert cells.values[9] == ""  # nor the planned kicking limits (none on a day as logged)
+    planned = ran.planned_session  # beside the log: the session planned, its speed and limits
+    assert planned.level == 70 and planned.stage == "P2" and planned.context == "rehab"
+    assert cells.values[4] == ("Logged 81 % (counts as 80 %), planned 70 %, above P2 (at most "
+                               f"70 %).\nPlanned: {planned.summary}.")
+    assert not cells.bold_session
+    assert cells.values[5].startswith(f"{planned.speed_ms:.1f} m/s")  # the planned target
+    assert cells.values[9] == "\n".join(x[:1].upper() + x[1:] for x in planned.limits.split("; "))
+    assert cells.values[9].startswith("Kicking: ")
+    # the calendar says it as the handout does: what was logged, beside what was planned (it
+    # read "Rehab P2: 4 × 30 m at 80 %", a session neither planned nor logged)
+    from planner.ical import athlete_calendar
+
+    (event,) = [e for e in athlete_calendar(moved, plan, "A07").walk("VEVENT")
+                if e.get("dtstart").dt == tl.days[d70] and "session" in str(e.get("uid"))]
+    assert str(event.get("summary")) == (f"Logged: 60 min, RPE 5, top speed 81 % — planned: "
+                                         f"{planned.summary[:1].lower()}{planned.summary[1:]}")
+    said = str(event.get("description"))
+    assert said.startswith("Logged: 60 min, RPE 5, top speed 81 %.\nLogged 81 % (counts as 80 %), "
+                           "planned 70 %, above P2 (at most 70 %).\nPlanned: "), said
+    assert "at 80 %" not in said and "target effort (RPE) 4 of 10" in said
     from planner.protocols import load_protocol
 
     mark = load_protocol(moved.injury_of("A07").protocol).pain_flare
