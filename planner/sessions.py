@@ -513,7 +513,9 @@ class Prescriber:
         flare = self._flare(f, i)
         if flare == 0 and lvl == 0:
             return "flare-up", ""
-        if flare and lvl <= 60:
+        # a rehab player's match day is a rest day with no rehab session, a calm day or not
+        # (one read "Calm day: pain-free exercises only" beside "no running on a match day")
+        if flare and lvl <= 60 and not (lvl == 0 and st != FIT and tl.is_comp[i]):
             return "calm", ""
         if lvl == 0 and (not f.train[i] or (st != FIT and tl.is_comp[i])):
             return "rest", self._rest_reason(f, i)
@@ -819,6 +821,9 @@ class Prescriber:
         if rehab and context not in KEEP_OWN_LIMITS and (down := self.stepped_down(f, i)):
             notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "
                          f"after the flare-up of {day_words(down[1])}")
+        if context == "rest" and tl.is_comp[i] and f.st[i] != FIT and (k := self._flare(f, i)):
+            notes.append(f"A calm day after the flare-up of "
+                         f"{day_words(tl.days[i] - dt.timedelta(days=k))} (RH-FL)")
         if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
             if f.role[i] != "out" and f.ready[i] and i < tl.p0:
                 # picked and did not play (0 min logged, say): "not playing yet" is RE-1's words

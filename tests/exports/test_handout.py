@@ -1195,8 +1195,9 @@ def test_a_stage_of_calm_days_in_the_week_gives_them_as_the_calm_days_limits():
     s2 = [i for i in range(d, 7) if days[i].stage == "S2"]
     assert {days[i].context for i in s2} <= {"calm", "rest"} and "calm" in {
         days[i].context for i in s2}, [(p.stage, p.context) for p in days[:7]]
+    # the calm day of the match (day 5) is a rest day: one calm day
     assert _limits_from(week, day(d)) == (
-        "no kicking, no change of direction on the calm days after the flare-up"), week.stage
+        "no kicking, no change of direction on the calm day after the flare-up"), week.stage
 
 
 def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():
@@ -1212,10 +1213,10 @@ def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():
     weeks = handout_weeks(s, s.plan, ["A1"])
     assert weeks[1].limits == f"kicking: {s2.kicking}; change of direction: {s2.cod}"
     # flare-up, calm and rest days only: each day type with the limits its row gives
+    # (the calm day of the match, day 5, is a rest day with no rehab session)
     assert _limits_from(weeks[0], day(3)) == (
-        f"no kicking, no change of direction on the flare-up's day and the calm day "
-        f"{text.day(day(5))}; kicking: short passes, no change of direction on the calm day "
-        f"{text.day(day(4))}")
+        f"no kicking, no change of direction on the flare-up's day; kicking: short passes, no "
+        f"change of direction on the calm day {text.day(day(4))}")
     s = flared_from_s3(3)
     days = Prescriber(s, s.plan).athlete("A1")
     week = handout_weeks(s, s.plan, ["A1"])[1]  # S3 all week, stepped down from its first days

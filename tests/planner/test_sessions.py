@@ -653,3 +653,23 @@ def test_a_stage_below_with_the_same_limits_is_no_step_down():
         assert (days[i].kicking, days[i].cod) == (s2.kicking, s2.cod), i
     assert not any("stepped down" in p.note for p in days)
     assert not any("After the flare-up" in w.stage for w in handout_weeks(s, s.plan, ["A1"]))
+
+
+def test_a_rehab_players_match_on_a_calm_day_is_a_rest_day_with_the_calm_day_note():
+    """Marco (P1, flared up the day before a cup match) read "Calm day: no running - pain-free
+    exercises only" with the Why "no running on a match day", while Kofi's match day read "Rest
+    day: Cup round 4 - match day, no rehab session": a player could not tell whether he does his
+    exercises. Both read as a rest day with no rehab session; the calm day is noted."""
+    from planner import text
+    from tests.builders import day, injury, season, solved_and_checked
+
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P3", start_day=-10, flare_days=(4,)),))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    tl = Timeline(s)
+    assert tl.is_comp[5] and s.plan.for_athlete("A1").stages[5] != "FIT"  # a calm day's match
+    p = Prescriber(s, s.plan).day("A1", 5)
+    assert p.level == 0 and p.context == "rest", (p.context, p.summary)
+    assert p.summary == "Rest day: Match 1" and "match day, no rehab session" in p.content
+    assert p.note == f"A calm day after the flare-up of {text.day(day(4))} (RH-FL)"
+    later = Prescriber(s, s.plan).day("A1", 6)  # the calm day after it, no match: a calm day
+    assert later.context == "calm"
