@@ -132,6 +132,9 @@ class HandoutDay:
     # a past day logged otherwise than planned (at a planned level above 0): the session
     # planned, said beside the log (its target speed and limits kept on the row)
     planned_session: Prescription | None = None
+    # a provisional day after the week's first waiting on the same move: its day, the row that
+    # says what it waits on (the note on every row shrank a rehab page's type to 7 pt); None
+    provisional_said: dt.date | None = None
 
     @property
     def deviation(self) -> str:
@@ -323,6 +326,14 @@ class HandoutWeek:
         days = text.plural(self.speed_days, "speed day")
         if self.played:  # a day of several matches is one speed day
             days += f" incl. {text.match_days(self.played, self.matches_played)}"
+        # a speed day logged where none was planned, named: "at most 1 speed day. Done: 2 speed
+        # days" read as a contradiction, the day that went over said only on its row
+        over = [f"{d.day} logged above " + (d.stage if d.cap is not None and d.intensity > d.cap
+                                            else "the plan")
+                for d in self.days if d.intensity >= SPEED_DAY and d.logged_load is not None
+                and d.planned_level is not None and d.planned_level < SPEED_DAY]
+        if over:
+            days += f" ({text.join_and(over)})"
         if self.hv_exempt and not self.hv_exposures:  # none asked: no count of what is not asked
             who = ("a goalkeeper" if position_key(self.position) == "goalkeeper"
                    else f"the {self.position} position")
@@ -376,7 +387,8 @@ def day_texts(d: HandoutDay) -> DayTexts:
     what = d.said + p.content + (f"\n{p.note}." if p.note else "")
     if d.provisional and d.stage != FIT and d.intensity >= 60:  # a run waiting on a test
         # printed as a plain day: the week's Next line alone said it (and no day said which test)
-        what = _provisional_day(d) + what
+        what = (f"Provisional (see {_day_text(d.provisional_said)}). "
+                if d.provisional_said is not None else _provisional_day(d)) + what
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
         summary, what = d.logged_summary, f"{d.deviation}."
@@ -393,6 +405,22 @@ def day_texts(d: HandoutDay) -> DayTexts:
               else _limit_lines(p.limits))
     return DayTexts(keep_units(summary), keep_units(what), speed, limits,
                     p.context in BOLD_CONTEXTS and not d.as_logged, rest)
+
+
+def _provisional_once(days: tuple[HandoutDay, ...]) -> tuple[HandoutDay, ...]:
+    """``days`` (a week's) with each provisional note said in full on the first row that
+    waits on its move, the later ones pointing to it."""
+    first: dict[tuple[str, str], dt.date] = {}
+    out = []
+    for d in days:
+        if d.provisional and d.stage != FIT and d.intensity >= 60:
+            key = (d.waits_move, d.waits_tests)
+            if key in first:
+                d = replace(d, provisional_said=first[key])
+            else:
+                first[key] = d.date
+        out.append(d)
+    return tuple(out)
 
 
 def _provisional_day(d: HandoutDay) -> str:
@@ -569,7 +597,7 @@ class Handouts:
         week = tl.weeks[w]
         a = season.athlete(f.id)
         rules = self._pain_rules(f, sessions, week.days)
-        days = tuple(self._day(f, sessions, prov, i, rules) for i in week.days)
+        days = _provisional_once(tuple(self._day(f, sessions, prov, i, rules) for i in week.days))
         kind = f.wk[w]
         away = self._away(f, week.days)
         if away:  # no load week, stage or milestone: nothing of them is his this week

@@ -239,6 +239,9 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
         f"Pain 6/10 logged, at or above the protocol's {mark}/10 for a flare-up (not recorded)")
     assert all(d.deviation == "" for d in week.days if d.date >= tl.days[d70 + 2])
     assert week.logged_load == 60 * 5 + 60 * 4  # the two days logged, beside the planned load
+    # the week's count names the speed day logged where none was planned ("at most 1 speed
+    # day. Done: 2 speed days" read as a contradiction)
+    assert f"({text.day(tl.days[d70])} logged above P2)" in week.speed_line, week.speed_line
     flared = E.RecordFlareUp(athlete="A07", date=tl.days[d70 + 1]).apply(moved)
     (week,) = Handouts(flared, plan).weeks("A07", [w])
     day = next(d for d in week.days if d.date == tl.days[d70 + 1])
@@ -511,16 +514,23 @@ def test_a_provisional_week_and_day_name_the_move_its_date_and_the_tests_mark():
     assert (f"Provisional: the move P2 → P3 ({text.day(tl.days[p2])}) waits on {mark}, not passed "
             f"yet") in week.milestone
     assert "the stage depends on" not in week.milestone
-    day = next(d for d in week.days if d.stage == "S3" and d.intensity >= 60)
+    day = next(d for d in week.days if d.provisional and d.stage != FIT and d.intensity >= 60)
     assert day_texts(day).what.startswith(keep_units(
         f"Provisional: only once {mark} is passed (the move P2 → P3, {text.day(tl.days[p2])}; ask "
         f"the physio). "))
+    # said in full once, on the week's first row that waits on the move: every row repeating
+    # it shrank a rehab page's type to 7 pt; the later rows point to it
+    waiting = [d for d in week.days if d.provisional and d.stage != FIT and d.intensity >= 60]
+    assert len(waiting) > 1 and waiting[0] is day
+    for later in waiting[1:]:
+        assert day_texts(later).what.startswith(f"Provisional (see {day.day}). "), day_texts(later).what
+        assert "only once" not in day_texts(later).what
     # anonymised: the move, not the test (its name names the injury)
     (anon,) = Handouts(season, season.plan, anonymise=True).weeks("A19", [tl.week_of[s3]])
     assert (f"Provisional: the move P2 → P3 ({text.day(tl.days[p2])}) waits on a criteria test, "
             f"not passed yet") in anon.milestone
     assert "Hamstring" not in anon.milestone
-    anon_day = next(d for d in anon.days if d.stage == "S3" and d.intensity >= 60)
+    anon_day = next(d for d in anon.days if d.provisional and d.stage != FIT and d.intensity >= 60)
     assert day_texts(anon_day).what.startswith("Provisional: only once a criteria test is passed "
                                                "(the move P2 → P3")
 
@@ -544,7 +554,12 @@ def test_a_provisional_week_names_the_tests_it_waits_on():
 
     days = [d for w in weeks for d in w.days if d.provisional and d.stage != "FIT"
             and d.intensity >= 60]
-    assert days and all(day_texts(d).what.startswith("Provisional: only once ") for d in days)
+    # in full on the week's first such row, the later ones pointing to it (once a week: on
+    # every row it shrank the page's type)
+    assert days and all(day_texts(d).what.startswith(
+        "Provisional: only once " if d.provisional_said is None
+        else f"Provisional (see {text.day(d.provisional_said)}). ") for d in days)
+    assert all(sum(1 for d in w.days if d in days and d.provisional_said is None) <= 1 for w in weeks)
     assert not any("the criteria test the stage waits on" in day_texts(d).what for d in days)
     assert not any(day_texts(d).what.startswith("Provisional") for w in weeks for d in w.days
                    if not d.provisional or d.intensity < 60)  # a rest day says nothing of it
