@@ -15,6 +15,7 @@ criteria go.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -90,6 +91,16 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None, comp=None) -
 
 
 NOTE_CHARS = 80  # a logged note on a page: the day's line, not the notes box
+# how a rehab day runs, in the catalogue's words (templates/sessions.json): said once a week in the
+# Running row, not in every row (with the provisional note on each, a rehab page's type shrank
+# to 7 pt); a catalogue worded otherwise keeps its rows as they are
+_RUN_HOW = re.compile(r", in a straight line, reaching that speed and no faster"
+                      r"(?: than the stage's \d+\s%)? \(a slower run (?:counts as the step below|"
+                      r"does not count as a step)\)")
+_EXERCISES_FIRST = re.compile(r"^The exercises of your stage \([^)]*\), then ")
+RUN_RULE = ("Rehab days: your stage's exercises first, then the runs of the day's row, in a "
+            "straight line, each reaching the row's speed and no faster; a slower run counts as "
+            "the step below (at 60 %, the lowest step, as none).")
 
 
 def _short(note: str) -> str:
@@ -276,6 +287,7 @@ class HandoutWeek:
     # the rehab pain rule, said once for the week: the day rows leave it out (it filled every
     # row of a rehab page and shrank its type)
     pain_rule: str = ""
+    run_rule: str = ""  # how a rehab day runs (RUN_RULE), said once for the week; "" for none
     today: dt.date | None = None  # a partly past week's today: the first day still planned
     # away every day of the week with nothing logged: why ("Loan"); the page says only
     # ``kind_text``, "Away all week (Loan): nothing planned". "" otherwise
@@ -405,6 +417,12 @@ def day_texts(d: HandoutDay) -> DayTexts:
               else _limit_lines(p.limits))
     return DayTexts(keep_units(summary), keep_units(what), speed, limits,
                     p.context in BOLD_CONTEXTS and not d.as_logged, rest)
+
+
+def _run_said(content: str) -> str:
+    """A rehab day's ``content`` without what the week's Running row says once (RUN_RULE)."""
+    out = _EXERCISES_FIRST.sub("", _RUN_HOW.sub("", content))
+    return out[:1].upper() + out[1:]
 
 
 def _provisional_once(days: tuple[HandoutDay, ...]) -> tuple[HandoutDay, ...]:
@@ -598,6 +616,10 @@ class Handouts:
         a = season.athlete(f.id)
         rules = self._pain_rules(f, sessions, week.days)
         days = _provisional_once(tuple(self._day(f, sessions, prov, i, rules) for i in week.days))
+        run_rule = RUN_RULE if any(d.session.content != _run_said(d.session.content)
+                                   for d in days if d.session.context == "rehab") else ""
+        days = tuple(replace(d, session=replace(d.session, content=_run_said(d.session.content)))
+                     if d.session.context == "rehab" else d for d in days)
         kind = f.wk[w]
         away = self._away(f, week.days)
         if away:  # no load week, stage or milestone: nothing of them is his this week
@@ -640,7 +662,7 @@ class Handouts:
             matches_played=sum(f.matches_played(i) for i in week.days),
             past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
             today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None,
-            pain_rule=" ".join(dict.fromkeys(rules)),
+            pain_rule=" ".join(dict.fromkeys(rules)), run_rule=run_rule,
         )
 
     def _pain_rules(self, f: AthleteFacts, sessions, days) -> list[str]:

@@ -227,6 +227,8 @@ class AthleteSheet:
             self._info(out, "Stage", w.stage + limits, None)
             if w.pain_rule:  # said once here, not in every day's row
                 self._info(out, "Pain", w.pain_rule, None)
+            if w.run_rule:  # how a rehab day runs, said once here too
+                self._info(out, "Running", w.run_rule, None)
             if stage_rules:
                 self._info(out, "Stage rules", " ".join(stage_rules), None)
             self._info(out, "Next", w.milestone or "–", None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner import text
-from planner.handout import Handouts, handout_weeks
+from planner.handout import RUN_RULE, Handouts, _run_said, handout_weeks
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import returns
@@ -455,13 +455,39 @@ def test_a_rehab_weeks_pain_rule_is_said_once_not_in_every_row():
         for d in w.days:
             assert rule not in d.session.content
             whole = full[tl.index(d.date)].content
-            if rule in whole:  # the rest of the session is kept
-                assert d.session.content == " ".join(whole.replace(rule, " ").split())
+            if rule in whole:  # the rest of the session is kept (how to run: the week's row)
+                assert d.session.content == _run_said(" ".join(whole.replace(rule, " ").split()))
     assert all(not w.pain_rule for w in weeks if w not in rehab)
     # anonymised, the default words, also once
     anon = Handouts(season, plan, anonymise=True).weeks("A07", [tl.week_of[tl.index(rehab[0].first)]])
     assert anon[0].pain_rule == PAIN_RULE_DEFAULT
     assert all(PAIN_RULE_DEFAULT not in d.session.content for d in anon[0].days)
+
+
+def test_how_a_rehab_day_runs_is_said_once_in_the_week_not_in_every_row():
+    """Every rehab row repeated "The exercises of your stage (…), then running: … in a straight
+    line, reaching that speed and no faster (a slower run counts as the step below)": with the
+    provisional note, Marco's and Isaac's busiest pages were shrunk to 7 pt to fit. The week's
+    Running row says it once; each row keeps its runs, their speed and the rest."""
+    from planner.sessions import Prescriber
+
+    season = solved_demo()
+    tl = Timeline(season)
+    full = Prescriber(season, season.plan).athlete("A19")
+    weeks = Handouts(season, season.plan).weeks("A19", None)
+    running = [w for w in weeks if any("in a straight line, reaching that speed" in
+                                       full[tl.index(d.date)].content for d in w.days)]
+    assert running
+    for w in running:
+        assert w.run_rule == RUN_RULE
+        for d in w.days:
+            assert "in a straight line" not in d.session.content, d.session.content
+            assert not d.session.content.startswith("The exercises of your stage (")
+            whole = full[tl.index(d.date)].content
+            if d.session.context == "rehab" and d.intensity >= 60 and "× " in whole:
+                drill = whole.split(": ", 1)[1].split(",")[0]  # "6 × 80 m at 70 % (6.8 m/s)"
+                assert drill in d.session.content, (drill, d.session.content)
+    assert all(not w.run_rule for w in weeks if w not in running)
 
 
 def test_a_provisional_week_names_the_tests_of_the_move_it_waits_on_not_every_earlier_one():

@@ -437,6 +437,22 @@ def test_every_week_of_the_rehab_athletes_fits_its_page(qapp):
     assert min(size for _, _, size, _ in sizes) < 9.5  # the heavy weeks were made to fit
 
 
+def test_a_provisional_rehab_week_keeps_the_type_of_the_pages_around_it():
+    """Isaac Boateng's provisional P2 and P3 weeks repeated on every row "Provisional: only once
+    … is passed (…; ask the physio)" and "The exercises of your stage (…), then running: … in a
+    straight line, reaching that speed and no faster (…)": the pages were set in 7 pt to fit.
+    The note is said once a week, how to run in the week's Running row: 9 pt or more."""
+    season = solved_demo()
+    ap = season.plan.for_athlete("A19")
+    tl = Timeline(season)
+    weeks = [w for w in range(5) if any(ap.stages[i] in ("P2", "P3") and ap.intensity[i] >= 60
+                                        for i in tl.weeks[w].days)]
+    assert weeks
+    sizes = []
+    handouts_pdf(season, season.plan, ["A19"], weeks, exported=dt.date(2026, 8, 1), sizes=sizes)
+    assert all(fits and size >= 9.0 for _, _, size, fits in sizes), sizes
+
+
 def test_a_day_of_a_week_already_lived_opens_the_handouts_on_todays_week(qtbot):
     """After logging last week (the Log panel selects its days), Export Handouts opened on the
     week just logged, as logged, rather than the week to hand out."""

@@ -197,6 +197,7 @@ class _Painter:
             ("Block", w.block or "–", None),
             ("Stage", stage, None),
             *((("Pain", w.pain_rule, None),) if w.pain_rule else ()),
+            *((("Running", w.run_rule, None),) if w.run_rule else ()),
             ("Next", w.milestone or "–", None),
             ("Matches", "; ".join(w.matches) if w.matches else "No match this week", None),
             ("Load", f"Planned load: {w.load_text}" + (
