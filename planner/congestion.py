@@ -35,9 +35,10 @@ from planner.season import Competition, Season
 from planner.text import date_short, join_and, plural
 from planner.timeline import Timeline
 
-GAP_DAYS = 3  # starts this many days apart or fewer: 72 h or less between kick-offs
+RECOVERY_HOURS = 72  # Nedelec12, HV-6's evidence: more than 72 h to recover from a match
+GAP_DAYS = RECOVERY_HOURS // 24  # starts this many days apart or fewer: 72 h or less between kick-offs
 AFTER_RETURN_DAYS = 21  # a congested run starting this soon after a return is said with it
-CLOSE_DAYS = 2  # two starts this close are listed on their own: less than 72 h
+CLOSE_DAYS = GAP_DAYS - 1  # two starts this close are listed on their own: less than 72 h
 EVIDENCE = "Nedelec12"
 
 
@@ -76,8 +77,8 @@ class Congestion:
     def text(self, season: Season, named: int = 3) -> str:
         back = "".join(f"; ⚠ {season.athlete_label(a)} is back to full training only since "
                        f"{d:%a} {date_short(d)}" for a, d in self.returned)
-        return (f"{self.short(season, named)}: 72 h or less between them, where more than 72 h "
-                f"are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
+        return (f"{self.short(season, named)}: {RECOVERY_HOURS} h or less between them, where "
+                f"more than {RECOVERY_HOURS} h are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
                 f"them (Roles){back}")
 
     def short(self, season: Season, named: int = 3) -> str:
@@ -203,8 +204,8 @@ def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None
 def after_return_words(c: Congestion) -> str:
     """``starts on 3 match days in 3 days from Thu 8 Oct (72 h or less apart, soon after the
     return)``"""
-    return (f"starts {c.count_words()} from {c.days[0]:%a} {date_short(c.days[0])} (72 h or "
-            f"less apart, soon after the return)")
+    return (f"starts {c.count_words()} from {c.days[0]:%a} {date_short(c.days[0])} ({RECOVERY_HOURS} h "
+            f"or less apart, soon after the return)")
 
 
 TOURNAMENT_GAP = 1  # matches in a taper at most this many days apart: one tournament, one line

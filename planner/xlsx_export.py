@@ -71,6 +71,7 @@ from planner import text
 from planner.anonymise import anonymised, name_pairs, scrub
 from planner.check import CheckReport, check_plan
 from planner.citations import CITATIONS
+from planner.congestion import RECOVERY_HOURS
 from planner.errors import InputError, PeriodizeError, SaveError
 from planner.handout import Handouts
 from planner.load import figures as load_figures
@@ -486,7 +487,7 @@ def _by_athlete(season: Season, items: list[tuple[str, str]]) -> str:
 
 def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str]]:
     """Each soft rule's count; HV-1's with its runs without an exposure when ``season`` is given
-    (``planner.check.hv1_runs``: a count of overlapping windows names no one)."""
+    (``planner.hv1.hv1_runs``: a count of overlapping windows names no one)."""
     counts: dict[str, list] = {}
     for v in plan.soft:
         entry = counts.setdefault(v.rule, [0, 0, set()])
@@ -523,7 +524,7 @@ def _hv1_words(season: Season, plan: Plan, title: str, n: int, whom: str) -> str
     the runs a coach reads (the overlapping windows HV-1 counts read as 136 gaps), the longest
     named with each athlete's runs together, and the settings a congested season would change
     ("" without a run)."""
-    from planner.check import hv1_advice, hv1_lines, hv1_runs
+    from planner.hv1 import hv1_advice, hv1_lines, hv1_runs
 
     runs = hv1_runs(season, plan, plan.soft)
     if not runs:
@@ -776,9 +777,10 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
              "flare-up or re-injury the return shown follows). Provisional: the return depends on a "
              "criteria test not passed yet; recorded without a passing test: the return is on "
              "record although a criterion of the stage left has no passing result. Congested "
-             "soon after: the athlete is planned to start a run of matches 72 h or less apart "
-             "within three weeks of the return (more than 72 h are needed to recover, Nédélec "
-             "2012); not a rule: set roles to rotate."]
+             "soon after: the athlete is planned to start a run of matches "
+             f"{RECOVERY_HOURS} h or less apart within three weeks of the return (more than "
+             f"{RECOVERY_HOURS} h are needed to recover, Nédélec 2012); not a rule: set roles to "
+             "rotate."]
     total = sum(w for _, w in cols)
     for line in notes:
         r += 1

@@ -1,4 +1,4 @@
-"""HV-1's windows read as runs per athlete (planner.check.hv1_runs): with 2-3 matches a week the
+"""HV-1's windows read as runs per athlete (planner.hv1.hv1_runs): with 2-3 matches a week the
 bench had ~100 windows each, said as "HV-1 ... 400 / 12000" and "400 times (4 athletes)", and no
 output named the players or the weeks without an exposure."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.check import hv1_advice, hv1_runs
+from planner.hv1 import hv1_advice, hv1_runs
 from planner.season import RuleSettings
 from tests.builders import day, season, solved_and_checked
 
@@ -169,7 +169,7 @@ def test_two_matches_every_week_name_the_settings_and_for_whom(demo_season):
 def test_a_player_just_back_from_rehab_is_not_counted_for_the_settings():
     """Only runs of athletes FIT through them, and not back from rehab within 21 days before,
     count: the settings would move a returning player's speed days too."""
-    from planner.check import Hv1Run
+    from planner.hv1 import Hv1Run
 
     s = congested()
     assert hv1_advice(s, [Hv1Run(("A2",), day(7), day(20), cause="matches", settled=False)]) is None
@@ -180,7 +180,7 @@ def test_every_place_names_the_same_runs_and_counts_the_athletes_of_those_named(
     """The solve, the check, Plan Check and the Cover each kept a limit and an "and N shorter"
     of their own, and Plan Check's header counted the athletes of runs of two weeks or more over
     a list that began with runs of 12 and 13 days (the demo): the header said nothing of them."""
-    from planner.check import HV1_SHOWN, Hv1Run, hv1_lines
+    from planner.hv1 import HV1_SHOWN, Hv1Run, hv1_lines
 
     s = congested()
     runs = [Hv1Run(("A2", "A3"), day(0), day(12)), Hv1Run(("A1",), day(14), day(25))] + [
@@ -206,7 +206,7 @@ def test_the_cover_names_the_same_athletes_once_with_each_of_their_runs():
     for each of six runs (and its row kept a blank gap): grouped, their names come once, then
     their runs by date, and each reason once with the runs it is about. A list whose rows are
     runs (the solve, the check, Plan Check) keeps a line a run."""
-    from planner.check import Hv1Run, hv1_lines
+    from planner.hv1 import Hv1Run, hv1_lines
 
     s = congested()
     trio = ("A2", "A3")
@@ -266,3 +266,28 @@ def test_a_gap_s_cause_asks_the_plan_checker_s_own_speed_day_rules(monkeypatch):
     monkeypatch.setattr(_Checker, "hv6_match", lambda self, a, d: None)
     runs = hv1_runs(s, out.plan, report.soft)
     assert runs and not any(r.matches for r in runs), [r.text(s) for r in runs]
+
+
+def test_the_plan_checker_holds_no_coach_advice_and_one_recovery_figure_is_read(monkeypatch):
+    """HV-1's runs, causes, lines and advice (the ``periodize record … --rule`` command among
+    them) lived in the plan checker; the 72 h of Nédélec 2012 was a constant there and another in
+    planner.congestion, and HV-1's "not just back" borrowed congestion's days after a return.
+    They live in planner.hv1 now, with one recovery figure and days of their own."""
+    import inspect
+
+    import planner.check as check
+    import planner.congestion as congestion
+    import planner.hv1 as hv1
+    from planner.hv1 import Hv1Run
+
+    source = inspect.getsource(check)
+    assert "periodize record" not in source and "def hv1_" not in source
+    assert not hasattr(check, "HV6_RECOVERY_HOURS")
+    assert congestion.GAP_DAYS * 24 == congestion.RECOVERY_HOURS == hv1.RECOVERY_HOURS
+    s = congested()
+    run = [Hv1Run(("A2",), day(7), day(20), cause="matches")]
+    monkeypatch.setattr(hv1, "RECOVERY_HOURS", 96)  # the advice says the figure it reads
+    assert hv1_advice(s, run).endswith("HV-6 below 3 puts speed sessions within 96 h of a "
+                                       "match played.")
+    monkeypatch.setattr(congestion, "AFTER_RETURN_DAYS", 0)  # congestion's own: HV-1's stays
+    assert hv1.SETTLED_DAYS == 21

@@ -593,7 +593,7 @@ def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
     """HV-1's 400 windows for four bench players were a count in the header's long sentence; the
     runs are items of their own at the top of the list, with the settings to look at, and a
     click on one selects the first athlete on the run's first day."""
-    from planner.check import hv1_runs
+    from planner.hv1 import hv1_runs
     from solver import SolveRequest, solve
     from tests.planner.test_hv1_runs import congested
     from ui.desktop.panels import HV1_MARK, ViolationsPanel
@@ -622,7 +622,7 @@ def test_plan_check_s_header_counts_the_athletes_of_the_runs_it_lists_first(qtbo
     """The header counted runs of two weeks or more only, so over a list headed by runs of 12
     and 13 days (the demo's) it said nothing of them; it counts the athletes of the runs listed
     now, with the shortest one's length."""
-    from planner.check import HV1_SHOWN, hv1_runs
+    from planner.hv1 import HV1_SHOWN, hv1_runs
     from solver import SolveRequest, solve
     from tests.planner.test_hv1_runs import congested
     from ui.desktop.panels import HV1_MARK, ViolationsPanel

@@ -238,8 +238,8 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
 
 def print_hv1_runs(season, plan, path: str = "SEASON", soft=None, file=None) -> None:
     """HV-1's windows as the athletes' runs without an exposure, the longest first
-    (``planner.check.hv1_runs``): a count of windows (400 for four bench players) named no one."""
-    from planner.check import hv1_advice, hv1_lines, hv1_runs
+    (``planner.hv1.hv1_runs``): a count of windows (400 for four bench players) named no one."""
+    from planner.hv1 import hv1_advice, hv1_lines, hv1_runs
 
     runs = hv1_runs(season, plan, soft)
     if not runs:

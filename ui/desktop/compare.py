@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.congestion import RECOVERY_HOURS
 from planner.errors import PeriodizeError
 from planner.rules import RULES
 from planner.scenarios import AthleteDiff, Comparison
@@ -378,8 +379,8 @@ class CompareWindow(QWidget):
                          f"penalty points{_esc(unlike)}; hard-rule violations {comp.hard_a} → "
                          f"{comp.hard_b}")
         for c in comp.runs[:2]:  # not a rule: what a tournament what-if is asked for
-            sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, 72 h or less "
-                             f"apart (set roles to rotate)")
+            sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, {RECOVERY_HOURS} h "
+                             f"or less apart (set roles to rotate)")
         for t in comp.tapers[:2]:  # not a rule either: a taper made heavier
             sentences.append(f"<b>in a taper</b>: {_esc(t.short())} (set roles to keep the taper)")
         if comp.broken_b:

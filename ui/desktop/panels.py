@@ -43,14 +43,12 @@ from planner import edits as E
 from planner.check import (
     group_soft,
     group_violations,
-    hv1_advice,
-    hv1_lines,
-    hv1_runs,
-    hv1_settings,
     unavoidable_said,
 )
 from planner.citations import cite
+from planner.congestion import RECOVERY_HOURS
 from planner.daymarks import day_rows, fold_session
+from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
@@ -506,7 +504,7 @@ class ViolationsPanel(QWidget):
         self.list.itemActivated.connect(self._go)
         self.list.itemActivated.connect(self._open_settings)
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
-        self._gaps: tuple | None = None  # (report, planner.check.hv1_runs of it)
+        self._gaps: tuple | None = None  # (report, planner.hv1.hv1_runs of it)
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -562,8 +560,9 @@ class ViolationsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
             item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in c.athletes)
                             + ".\nMatch days: " + ", ".join(f"{d:%a} {date_short(d)}" for d in c.days)
-                            + ".\nNot a rule of the plan: Nédélec 2012 found more than 72 h "
-                              "needed to recover physical performance after a match.")
+                            + ".\nNot a rule of the plan: Nédélec 2012 found more than "
+                              f"{RECOVERY_HOURS} h needed to recover physical performance after a "
+                              "match.")
             self.list.addItem(item)
         for t in tapers:  # not a rule: B or C matches started in the taper before an A
             item = QListWidgetItem(f"◷ {'Match' if len(t.competitions) == 1 else 'Matches'} in a "
@@ -645,7 +644,7 @@ class ViolationsPanel(QWidget):
         self.list.addItem(item)
 
     def _hv1(self, season: Season, report) -> list:
-        """``planner.check.hv1_runs`` of the plan checked, worked out once per report."""
+        """``planner.hv1.hv1_runs`` of the plan checked, worked out once per report."""
         if season.plan is None or not report.counts().get("HV-1"):
             return []
         if self._gaps is None or self._gaps[0] is not report:
@@ -654,7 +653,7 @@ class ViolationsPanel(QWidget):
 
     def _fill_hv1(self, season: Season, gaps: list, said) -> None:
         """A line per run without a high-velocity exposure (athletes with the same run together),
-        the longest first (``said``: ``planner.check.hv1_lines`` of them), and the settings a
+        the longest first (``said``: ``planner.hv1.hv1_lines`` of them), and the settings a
         congested season would change: HV-1's count of overlapping windows (400 for four bench
         players) named no one."""
         for r, line in zip(said.runs, said.lines, strict=True):
