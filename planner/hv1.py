@@ -68,27 +68,57 @@ class Hv1Run:
         return f"from {text.day(self.start)} to {text.day(self.end)} ({self.length()})"
 
     def why(self, season: Season) -> str:
-        """``; their matches from the bench …``: why no day of the run could have had an
+        """``; the deload week of Mon 26 Oct allows …``: why no day of the run could have had an
         exposure ("" when a day was open)."""
-        out = ""
-        one = len(self.athletes) == 1
-        his = "his" if one else "their"
+        said = self.cause_words(season)
+        return f"; {said}" if said else ""
+
+    def cause_words(self, season: Season, weeks: bool = True) -> str:
+        """Why no day of the run could have had an exposure, in words that fit every run of
+        the same cause (``weeks``: the deload weeks named, else "a deload week"); "" when a day
+        was open."""
         if self.matches:
-            out += (f"; {his} matches from the bench (2 or more a week) are no exposure and "
-                    f"leave no training day free for one (HV-2 counts each as one of the week's "
-                    f"speed days; HV-5, HV-6 and HV-7 keep the days around it free)")
+            return ("matches from the bench (2 or more a week) are no exposure and leave no "
+                    "training day free for one (HV-2 counts each as one of the week's speed "
+                    "days; HV-5, HV-6 and HV-7 keep the days around it free)")
+        if self.cause == "deload":
+            cap = self._deload_cap(season)
+            many = weeks and len(self.deload_weeks) > 1
+            allows = ("no speed day" if cap == 0 else "1 speed day, which a match from the "
+                      "bench takes" if cap == 1 else f"{cap} speed days, which the matches from "
+                      f"the bench take")
+            return (f"{self.deload_words() if weeks else 'a deload week'} "
+                    f"allow{'' if many else 's'} {allows} (HV-2's speed days in a deload week), "
+                    f"and HV-5, HV-6 and HV-7 keep the days around the matches free")
+        if self.days_off:
+            return "some of it is the team's days off, where no plan gives one"
+        return ""
+
+    def deload_words(self) -> str:
+        """``the deload week of Mon 26 Oct`` (``weeks of … and …``; "" when none)."""
+        if not self.deload_weeks:
+            return ""
+        many = "s" if len(self.deload_weeks) > 1 else ""
+        return f"the deload week{many} of {text.join_and([text.day(d) for d in self.deload_weeks])}"
+
+    def short(self, season: Season) -> str:
+        """A line of a list, the cause in a few words (its tooltip says all of it): ``Jonas
+        Lind (A04): no exposure from Thu 22 Oct to Tue 3 Nov (13 days); bench matches fill the
+        deload week of Mon 26 Oct``."""
+        brief = ""
+        if self.matches:
+            brief = "bench matches leave no day free"
         elif self.cause == "deload":
-            cap = int(RuleSet(season.rules).value("HV-2", "max_speed_days_deload"))
-            many = len(self.deload_weeks) > 1
-            weeks = text.join_and([text.day(d) for d in self.deload_weeks])
-            allows = ("no speed day" if cap == 0 else f"{text.plural(cap, 'speed day')}, which "
-                      f"{his} matches from the bench take")
-            out += (f"; the deload week{'s' if many else ''} of {weeks} allow{'' if many else 's'} "
-                    f"{allows} (HV-2's speed days in a deload week), and HV-5, HV-6 and HV-7 keep "
-                    f"the days around {his} matches free")
+            cap = self._deload_cap(season)
+            brief = (f"{self.deload_words()} allows no speed day" if cap == 0 else
+                     f"bench matches fill {self.deload_words()}")
         elif self.days_off:
-            out += "; some of it is the team's days off, where no plan gives one"
-        return out
+            brief = "the team's days off"
+        return f"{self.who(season)}: no exposure {self.span()}" + (f"; {brief}" if brief else "")
+
+    @staticmethod
+    def _deload_cap(season: Season) -> int:
+        return int(RuleSet(season.rules).value("HV-2", "max_speed_days_deload"))
 
 
 NO_HV = f"no high-velocity exposure (>= {HV_LEVEL} %)"
@@ -158,6 +188,16 @@ class Hv1Lines:
     def least(self) -> str:
         """The shortest run named, ``12 days`` or ``5 weeks`` (the header's threshold)."""
         return self.runs[-1].length() if self.runs else ""
+
+    def by_cause(self, season: Season) -> list[tuple[str, list[Hv1Run]]]:
+        """The runs named under their cause, each cause once (``Hv1Run.cause_words`` without the
+        weeks, capitalised; "" for the runs without one), in the order of each cause's longest
+        run: a list of runs whose lines would repeat the same 40 words."""
+        out: dict[str, list[Hv1Run]] = {}
+        for r in self.runs:
+            said = r.cause_words(season, weeks=False)
+            out.setdefault(said[:1].upper() + said[1:], []).append(r)
+        return list(out.items())
 
     def shorter(self) -> str:
         """``and 12 more runs, none longer`` ("" when every run is named)."""

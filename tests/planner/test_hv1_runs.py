@@ -35,7 +35,7 @@ def test_the_bench_of_a_congested_season_is_one_run_that_names_them_and_the_sett
     words = run.text(s)
     assert words.startswith("Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure (>= 90 %) "
                             "from Mon 4 Jan to ")
-    assert f"({run.days // 7} weeks); their matches from the bench (2 or more a week) are no " \
+    assert f"({run.days // 7} weeks); matches from the bench (2 or more a week) are no " \
            "exposure" in words
     advice = hv1_advice(s, runs)
     assert advice is not None and "raise HV-2's speed days in a load or taper week (now 2, at " \
@@ -86,15 +86,19 @@ def test_solve_and_check_name_the_bench_and_the_weeks_beside_the_count(tmp_path,
     assert main(["solve", str(path), "--deterministic", "--save"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "HV-1 Regular high-velocity exposure" in out
-    assert ("Without a high-velocity exposure (HV-1; the longest first): Athlete 2 (A2) and "
-            "Athlete 3 (A3): no high-velocity exposure (>= 90 %) from Mon 4 Jan to ") in out
+    # the cause once, the runs it closed as short lines under it
+    assert ("Without a high-velocity exposure (>= 90 %; HV-1, the longest first, each cause "
+            "once): Matches from the bench (2 or more a week) are no exposure and leave no "
+            "training day free for one (HV-2 counts each as one of the week's speed days; HV-5, "
+            "HV-6 and HV-7 keep the days around it free): Athlete 2 (A2) and Athlete 3 (A3): "
+            "from Mon 4 Jan to ") in out
     assert (f"raise HV-2's speed days in a load or taper week (now 2, at most 3) or lower HV-6's "
             f"days after a played match (now 2, at least 1) ('periodize record {path} --rule "
             f"HV-2.max_speed_days=3 --rule HV-6.days_after=1 --save' sets both). Both apply to "
             f"every athlete") in out
     assert main(["check", str(path)]) == 0
     got = capsys.readouterr()
-    assert "Athlete 2 (A2) and Athlete 3 (A3): no high-velocity exposure" in got.err
+    assert "    Athlete 2 (A2) and Athlete 3 (A3): from Mon 4 Jan to " in got.err
     assert "Athlete 2 (A2) and Athlete 3 (A3)" not in got.out  # stdout: violations and the count
 
 
@@ -146,9 +150,9 @@ def test_the_demo_s_bench_gaps_say_their_deload_weeks_and_no_settings_are_pointe
     assert (first.end, first.cause, first.deload_weeks) == (
         dt.date(2026, 11, 3), "deload", (dt.date(2026, 10, 26),))
     assert first.text(s).endswith(
-        "(13 days); the deload week of Mon 26 Oct allows 1 speed day, which their matches from the "
-        "bench take (HV-2's speed days in a deload week), and HV-5, HV-6 and HV-7 keep the days "
-        "around their matches free"), first.text(s)
+        "(13 days); the deload week of Mon 26 Oct allows 1 speed day, which a match from the "
+        "bench takes (HV-2's speed days in a deload week), and HV-5, HV-6 and HV-7 keep the days "
+        "around the matches free"), first.text(s)
     # Kofi Mensah, in S3 until Sun 4 Oct: a run of his first week back is no bench player's
     back = [r for r in runs if "A07" in r.athletes]
     assert back and not any(r.settled for r in back)
@@ -160,7 +164,7 @@ def test_two_matches_every_week_name_the_settings_and_for_whom(demo_season):
     s, runs = _demo_runs(demo_season, tuesdays=True)
     longest = runs[0]
     assert longest.matches and longest.settled and longest.days > 100, longest.text(s)
-    assert "their matches from the bench (2 or more a week) are no exposure" in longest.text(s)
+    assert "matches from the bench (2 or more a week) are no exposure" in longest.text(s)
     advice = hv1_advice(s, runs)
     assert advice is not None and advice.startswith("With 2 or 3 matches a week"), advice
     assert "Both apply to every athlete, those in rehab too" in advice
@@ -223,15 +227,15 @@ def test_the_cover_names_the_same_athletes_once_with_each_of_their_runs():
                            "from Tue 12 Jan to Sat 23 Jan (12 days), from Tue 26 Jan to Sun 7 Feb "
                            "(13 days) and from Tue 9 Feb to Sat 20 Feb (12 days); in the runs from "
                            "Tue 12 Jan and Tue 9 Feb, the deload weeks of Mon 18 Jan and Mon 15 Feb "
-                           "allow 1 speed day, which their matches from the bench take"), both
-    assert "; in the run from Tue 26 Jan, their matches from the bench (2 or more a week)" in both
+                           "allow 1 speed day, which a match from the bench takes"), both
+    assert "; in the run from Tue 26 Jan, matches from the bench (2 or more a week)" in both
     assert both.count("deload weeks of") == 1
     assert one == ("Athlete 1 (A1): no high-velocity exposure (>= 90 %) from "
                                        "Mon 4 Jan to Fri 15 Jan (12 days)")
     # one reason for all the runs: said once, without naming the runs
     same = hv1_lines(s, [Hv1Run(trio, day(0), day(12), "matches"),
                          Hv1Run(trio, day(20), day(31), "matches")], grouped=True).lines
-    assert len(same) == 1 and same[0].count("their matches from the bench") == 1
+    assert len(same) == 1 and same[0].count("matches from the bench") == 1
     assert "in the run" not in same[0]
     assert len(hv1_lines(s, runs).lines) == 4  # ungrouped: a line a run
 
@@ -291,3 +295,36 @@ def test_the_plan_checker_holds_no_coach_advice_and_one_recovery_figure_is_read(
                                        "match played.")
     monkeypatch.setattr(congestion, "AFTER_RETURN_DAYS", 0)  # congestion's own: HV-1's stays
     assert hv1.SETTLED_DAYS == 21
+
+
+def test_a_list_of_runs_says_each_cause_once_and_each_run_short(demo_season):
+    """The demo's check printed six HV-1 lines, five of them ending in the same 40 words ("the
+    deload week of … allows 1 speed day, which their matches from the bench take …"), and at
+    1366 x 768 they filled Plan Check's list. Each cause is said once over its runs (the command
+    line), and a run's own line is short: who, when, a few words of why (Plan Check, the whole
+    cause in its tooltip)."""
+    from planner.hv1 import Hv1Run, hv1_lines
+
+    s = congested()
+    trio = ("A2", "A3")
+    runs = [Hv1Run(trio, day(8), day(20), "deload", deload_weeks=(day(14),)),
+            Hv1Run(trio, day(22), day(34), "matches"),
+            Hv1Run(("A1",), day(36), day(47), "deload", deload_weeks=(day(42),)),
+            Hv1Run(("A2",), day(0), day(11))]
+    said = hv1_lines(s, runs)
+    causes = said.by_cause(s)
+    assert [(c[:40], [r.start for r in some]) for c, some in causes] == [
+        ("A deload week allows 1 speed day, which ", [day(8), day(36)]),
+        ("Matches from the bench (2 or more a week", [day(22)]),
+        ("", [day(0)])]
+    assert causes[0][0] == ("A deload week allows 1 speed day, which a match from the bench "
+                            "takes (HV-2's speed days in a deload week), and HV-5, HV-6 and HV-7 "
+                            "keep the days around the matches free")
+    assert [r.short(s) for r in runs] == [
+        "Athlete 2 (A2) and Athlete 3 (A3): no exposure from Tue 12 Jan to Sun 24 Jan (13 days); "
+        "bench matches fill the deload week of Mon 18 Jan",
+        "Athlete 2 (A2) and Athlete 3 (A3): no exposure from Tue 26 Jan to Sun 7 Feb (13 days); "
+        "bench matches leave no day free",
+        "Athlete 1 (A1): no exposure from Tue 9 Feb to Sat 20 Feb (12 days); bench matches fill "
+        "the deload week of Mon 15 Feb",
+        "Athlete 2 (A2): no exposure from Mon 4 Jan to Fri 15 Jan (12 days)"]

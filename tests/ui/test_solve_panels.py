@@ -606,7 +606,14 @@ def test_plan_check_lists_the_bench_without_speed_work_first_as_runs(qtbot):
     panel.set_report(s, check_plan(s, plan))
     lines = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert lines[0].startswith(f"{HV1_MARK} HV-1 — Athlete 2 (A2) and Athlete 3 (A3): no "
-                               f"high-velocity exposure (>= 90 %) from Mon 4 Jan to "), lines[:3]
+                               f"exposure from Mon 4 Jan to "), lines[:3]
+    assert lines[0].endswith("; bench matches leave no day free."), lines[0]
+    # the whole cause, said once a line no more, is the item's tooltip
+    assert panel.list.item(0).toolTip().startswith("Athlete 2 (A2) and Athlete 3 (A3): no "
+                                                   "high-velocity exposure (>= 90 %) from Mon 4 "
+                                                   "Jan to "), panel.list.item(0).toolTip()
+    assert "; matches from the bench (2 or more a week) are no exposure and leave no training " \
+           "day free for one" in panel.list.item(0).toolTip()
     assert lines[1].startswith(f"{HV1_MARK} HV-1 — With 2 or 3 matches a week") \
         and "in Rules. Both apply to every athlete, those in rehab too" in lines[1], lines[1]
     weeks = hv1_runs(s, plan)[0].days // 7
@@ -716,3 +723,31 @@ def test_at_1024x600_plan_check_s_list_has_most_of_the_dock(qtbot, demo_season):
              for rid, it in rp.items.items() if not it.isHidden()}
     assert list(shown) == ["LD-1"] and len(shown["LD-1"]) == 1 and "spikes are listed, not " \
         "avoided" in shown["LD-1"][0], shown
+
+
+def test_at_1366x768_plan_check_shows_the_congested_fixtures_without_scrolling(qtbot, demo_season):
+    """Six HV-1 lines of the demo, five of them ending in the same 40-word cause, filled Plan
+    Check's list at 1366 x 768: the congested run and the matches in a taper were 10 wheel
+    clicks down. Each run's line is short now (its cause whole in the tooltip), and they show
+    with the list at its top."""
+    from solver import SolveRequest, solve
+
+    plan = solve(SolveRequest(demo_season, time_limit=60, deterministic=True)).plan
+    w = MainWindow(demo_season.model_copy(update={"plan": plan}), None)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.show_dock("check")
+    vp = w.violations_panel
+    qtbot.waitUntil(lambda: vp.list.count() > 0 and vp.list.height() > 0)
+    texts = [vp.list.item(i).text() for i in range(vp.list.count())]
+    congested = [i for i, t in enumerate(texts) if t.startswith("◷ ")]
+    assert congested, texts
+    seen = vp.list.viewport().rect()
+    assert vp.list.verticalScrollBar().value() == 0
+    for i in congested:
+        rect = vp.list.visualItemRect(vp.list.item(i))
+        assert seen.contains(rect), (texts[i], rect, seen)
+    runs = [i for i, t in enumerate(texts) if t.startswith("◌ HV-1 — ") and "more run" not in t]
+    assert len(runs) == 6 and all("keep the days around" not in texts[i] for i in runs), texts
+    assert all("keep the days around" in vp.list.item(i).toolTip() for i in runs)

@@ -240,14 +240,21 @@ def print_hv1_runs(season, plan, path: str = "SEASON", soft=None, file=None) -> 
     """HV-1's windows as the athletes' runs without an exposure, the longest first
     (``planner.hv1.hv1_runs``): a count of windows (400 for four bench players) named no one."""
     from planner.hv1 import hv1_advice, hv1_lines, hv1_runs
+    from planner.season import HV_LEVEL
 
     runs = hv1_runs(season, plan, soft)
     if not runs:
         return
     said = hv1_lines(season, runs)
-    print("Without a high-velocity exposure (HV-1; the longest first):", file=file)
-    for line in said.lines:
-        print(f"  {line}", file=file)
+    print(f"Without a high-velocity exposure (>= {HV_LEVEL} %; HV-1, the longest first, each "
+          f"cause once):", file=file)
+    for cause, some in said.by_cause(season):
+        if cause:  # the runs it closed as short lines under it
+            print(f"  {cause}:", file=file)
+        for r in some:
+            weeks = f", {r.deload_words()}" if r.deload_words() else ""
+            print(f"    {r.who(season)}: {r.span()}{weeks}" if cause else f"  {r.text(season)}",
+                  file=file)
     if said.more:
         print(f"  … {said.shorter()} ('periodize check {shlex.quote(path)} --soft HV-1' lists "
               f"every window)", file=file)

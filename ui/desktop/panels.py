@@ -657,9 +657,10 @@ class ViolationsPanel(QWidget):
         congested season would change: HV-1's count of overlapping windows (400 for four bench
         players) named no one."""
         for r, line in zip(said.runs, said.lines, strict=True):
-            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {line}.")
+            item = QListWidgetItem(f"{HV1_MARK} HV-1 — {r.short(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (r.athletes[0], r.start))
-            item.setToolTip("Athletes: " + ", ".join(season.athlete_label(a) for a in r.athletes)
+            item.setToolTip(f"{line}.\n\n"  # the whole cause: the line says it in a few words
+                            + "Athletes: " + ", ".join(season.athlete_label(a) for a in r.athletes)
                             + f".\n{r.days} days: every HV-1 window in them "
                               "has no day at 90 % or more.\nHV-1 is a soft rule: the plan weighs "
                               "it against the others.")
