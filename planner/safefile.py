@@ -103,15 +103,9 @@ def if_dead(path: Path, act) -> bool:
             return True
         except OSError:
             return False
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        return False  # a live writer holds it
+    fd = hold(path)
+    if fd is None:
+        return False  # gone, unreadable, or a live writer holds it
     try:
         act(path)
         return True

@@ -1154,14 +1154,11 @@ def test_a_scenario_on_a_plan_made_without_the_days_logged_since_says_so(qtbot):
         w.weekly.shutdown()
 
 
-def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_opened_again(
-        qtbot, tmp_path):
-    """A day logged, the season saved and opened again the next day: the plan was still the one
-    made without it, but the app took the log as it found it for the plan's, so What-if said
-    nothing and the comparison credited the pending re-plan to the scenario. The plan records
-    the log it was made with, so the form says it after reopening, as the status bar does."""
+def _saved_with_a_day_logged_since(tmp_path):
+    """A small season at day 14, solved, then A2's day 12 logged (a match played): its plan was
+    made without that day. Saved; its path."""
     from planner.season import Session
-    from planner.seasonfile import load_season, save_season
+    from planner.seasonfile import save_season
 
     s = small_season()
     s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
@@ -1170,6 +1167,19 @@ def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_op
                                         minutes_played=60),), replace=(("A2", day(12)),)).apply(s)
     path = tmp_path / "s.season.json"
     save_season(s, path)
+    return path
+
+
+def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_opened_again(
+        qtbot, tmp_path):
+    """A day logged, the season saved and opened again the next day: the plan was still the one
+    made without it, but the app took the log as it found it for the plan's, so What-if said
+    nothing and the comparison credited the pending re-plan to the scenario. The plan records
+    the log it was made with, so the form says it after reopening, as the status bar does."""
+    from planner.season import Session
+    from planner.seasonfile import load_season
+
+    path = _saved_with_a_day_logged_since(tmp_path)
     w = MainWindow(load_season(path), str(path), autosave=False)
     qtbot.addWidget(w)
     w.show()
@@ -1187,6 +1197,7 @@ def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_op
         w.whatif.shutdown()
         w.weekly.shutdown()
 
+
 def test_the_form_re_plans_first_and_opening_the_season_names_the_days_logged_since(
         qtbot, tmp_path, dialogs):
     """The form said "Re-plan from Today (Ctrl+R) first", but Ctrl+R did nothing in it: the coach
@@ -1195,17 +1206,9 @@ def test_the_form_re_plans_first_and_opening_the_season_names_the_days_logged_si
     days logged since said only the plan's status; it names them now, as after a Log entry."""
     from PySide6.QtGui import QKeySequence
 
-    from planner.season import Session
-    from planner.seasonfile import save_season
     from tests.ui.test_app import tiny_season
 
-    s = small_season()
-    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
-    s = E.LogSessions(sessions=(Session(athlete="A2", date=day(12), minutes=95, rpe=8,
-                                        minutes_played=60),), replace=(("A2", day(12)),)).apply(s)
-    path = tmp_path / "s.season.json"
-    save_season(s, path)
+    path = _saved_with_a_day_logged_since(tmp_path)
     w = MainWindow(tiny_season(), None, autosave=False)
     qtbot.addWidget(w)
     w.show()
