@@ -1318,3 +1318,25 @@ def test_a_flare_up_on_the_day_of_a_match_he_played_is_not_asked_about(tmp_path)
     r = run("record", "s.season.json", "--flare-up", "A2", day(5).isoformat(), "--time-limit",
             "10", cwd=tmp_path)
     assert r.returncode == 0 and "--played-with-flare-up" not in r.stderr + r.stdout, r.stderr
+
+
+def test_a_log_says_matches_played_in_rehab_once_per_flare_up_that_holds_them(tmp_path):
+    """Matches on 9, 16 and 23 Jan logged played, flare-ups recorded on 6 and 22 Jan: log said
+    one line naming the flare-up of 6 Jan for all three, though the second holds the last match
+    in rehab. A line per flare-up, each naming its own."""
+    s = season(weeks=4, athletes=2, today=day(21), injuries=(  # matches on days 5, 12, 19
+        injury("A1", "S3", start_day=14, history=(("S2", -20), ("S3", -6)), flare_days=(2, 18)),
+    ))
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Minutes played\n" + "".join(
+        f"A1,{day(d).isoformat()},95,8,{m}\n" for d, m in ((5, 20), (12, 90), (19, 90))))
+    r = run("log", "s.season.json", "week.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = [x for x in r.stdout.splitlines() if x.startswith("Played in rehab: ")]
+    assert len(lines) == 2, r.stdout
+    assert lines[0].startswith("Played in rehab: Athlete 1 (A1) logged minutes played in 2 "
+                               f"competitions from {day_long(day(5))} while in "), lines
+    assert f"the flare-up of {day_long(day(2))} comes before them" in lines[0], lines
+    assert lines[1].startswith("Played in rehab: Athlete 1 (A1) logged minutes played in 1 "
+                               f"competition from {day_long(day(19))} while in "), lines
+    assert f"the flare-up of {day_long(day(18))} comes before it" in lines[1], lines

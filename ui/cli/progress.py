@@ -170,7 +170,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     from planner.progress import played_in_rehab_since
 
     for p in played_in_rehab_since(season, after):  # the log's matches, not those said before
-        print(f"Played in rehab: {p.text(after)}.")
+        for q in p.by_cause(after):  # a line per flare-up or record that holds them in rehab
+            print(f"Played in rehab: {q.text(after)}.")
     from planner.progress import played_while_away
 
     was_away = played_while_away(season)

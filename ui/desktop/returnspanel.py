@@ -282,7 +282,7 @@ def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...])
     """The competitions of this injury (from its onset, before its return) the athlete is
     logged playing while the records hold him in rehab, in words, and what to do about it, as
     the CLI says it (a flare-up dated on a match played: date it the day after); {} for none."""
-    from planner.progress import played_in_rehab_advice
+    from planner.progress import PlayedInRehab, played_in_rehab_advice
     from ui.desktop.sessionimport import FLARE_FIX
 
     days = [d for d in days if d >= r.onset and (r.fit is None or d < r.fit)]
@@ -293,11 +293,18 @@ def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...])
              for d in days[:3]]
     more = f" and {len(days) - 3} more" if len(days) > 3 else ""
     where = join_and(["injured" if st == INJ else f"in {st}" for st in stages])  # as the CLI says
+    # the advice per flare-up or record that holds them in rehab (a flare-up between the
+    # matches was said as the one before it)
+    causes = PlayedInRehab(r.athlete, tuple(days), ()).by_cause(season)
+    advice = [played_in_rehab_advice(season, r.athlete, p.days, "Season ▸ Injuries, Record stage",
+                                     FLARE_FIX,
+                                     until="; until then the return and the target follow the "
+                                           "records") for p in causes]
+    if len(causes) > 1:
+        advice = [f"{'for' if k == 0 else 'For'} {join_and([day_long(d) for d in p.days])}, {a}"
+                  for k, (p, a) in enumerate(zip(causes, advice, strict=True))]
     return {"played_in_rehab": f"{', '.join(names)}{more} while {where}",
-            "played_advice": played_in_rehab_advice(
-                season, r.athlete, tuple(days), "Season ▸ Injuries, Record stage",
-                FLARE_FIX,
-                until="; until then the return and the target follow the records")}
+            "played_advice": ". ".join(advice)}
 
 
 def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:

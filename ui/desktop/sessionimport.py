@@ -150,7 +150,8 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
     fix = REHAB_STAGE_FIX
     parts = []
     if new:
-        lines = "\n".join(f"• {p.text(after, fix, FLARE_FIX)}." for p in new)
+        lines = "\n".join(f"• {q.text(after, fix, FLARE_FIX)}." for p in new
+                          for q in p.by_cause(after))  # one a flare-up or record
         parts.append(f"{lines}\n\nThe plan keeps the records: until the stage changes are "
                      f"recorded, these athletes are planned as still in rehab.")
     if fast:
