@@ -488,10 +488,12 @@ def _by_athlete(season: Season, items: list[tuple[str, str]]) -> str:
 def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str]]:
     """Each soft rule's count; HV-1's with its runs without an exposure when ``season`` is given
     (``planner.hv1.hv1_runs``: a count of overlapping windows names no one)."""
+    from planner.check import team_line
+
     counts: dict[str, list] = {}
     for v in plan.soft:
         entry = counts.setdefault(v.rule, [0, 0, set()])
-        entry[0] += 1
+        entry[0] += not team_line(v)  # a team week moved is named below, not counted
         entry[1] += v.penalty
         if v.athlete:
             entry[2].add(v.athlete)
@@ -501,10 +503,9 @@ def _soft_words(plan: Plan, season: Season | None = None) -> list[tuple[str, str
         whom = f" ({text.plural(len(who), 'athlete')})" if who else ""
         if rule == "STAB":  # what a coach reads in it: how much the last re-plan changed, and
             # the squad's weeks it moved (planner.check.team_weeks_moved), said by name
-            team = [v.message.removeprefix("STAB: ") for v in plan.soft
-                    if v.rule == "STAB" and v.athlete is None]
+            team = [v.message.removeprefix("STAB: ") for v in plan.soft if team_line(v)]
             out.append((rule, f"Changed by the last re-plan: "
-                              f"{text.plural(n - len(team), 'day or week', 'days and weeks')}"
+                              f"{text.plural(n, 'day or week', 'days and weeks')}"
                               f"{whom}" + "".join(f". {t.rstrip('.')}" for t in team)))
             continue
         if penalty == 0:  # weight 0 (LD-1 by default): listed for the staff, not traded off

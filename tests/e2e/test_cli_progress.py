@@ -645,6 +645,13 @@ def test_a_flare_up_that_moves_the_squads_deload_week_says_so(advanced, tmp_path
     assert team and all(" week " in t for t in team), team
     assert team == [v.message.removeprefix("STAB: ") for v in after.plan.soft
                     if v.rule == "STAB" and v.athlete is None]  # the Cover's words too
+    # the soft-rule table counts the athletes' changes alone ("STAB 94 / 93" counted the team
+    # line too) and names the team's weeks under its row
+    changed = [v for v in after.plan.soft if v.rule == "STAB" and v.athlete is not None]
+    lines = r.stdout.splitlines()
+    (k,) = [i for i, ln in enumerate(lines) if ln.startswith("  STAB ")]
+    assert re.search(rf" {len(changed)} / {sum(v.penalty for v in changed):g}$", lines[k]), lines[k]
+    assert [ln.strip() for ln in lines[k + 1:k + 1 + len(team)]] == team, r.stdout
 
 
 def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_plan(tmp_path):

@@ -922,6 +922,8 @@ def test_stab_names_the_team_weeks_a_re_plan_moved():
     assert team == [(M(8), M(21), "STAB: Team: deload week moved from Mon 15 Mar to Mon 8 Mar.", 0)]
     athletes = [v for v in report.soft if v.rule == "STAB" and v.athlete is not None]
     assert report.penalties()["STAB"] == sum(v.penalty for v in athletes) > 0
+    # the team line is said, not counted: solve's table read "STAB 94 / 93" beside 93 changes
+    assert report.counts()["STAB"] == len(athletes) == sum(v.rule == "STAB" for v in report.soft) - 1
     # the command line and the app say the same words, from the two seasons
     before, after = (season.model_copy(update={"plan": p}) for p in (ref, plan))
     assert team_weeks_changed(before, after) == ["Team: deload week moved from Mon 15 Mar to "

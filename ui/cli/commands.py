@@ -217,23 +217,32 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_returns(season, plan)
         print_speed_after_pain(season, plan)
     if plan is not None and outcome.counts:
-        print("Soft rules (instances / penalty):")
-        from planner.check import unavoidable_said
-        from planner.rules import RULES, listed_only
-
-        forced = _unavoidable(season, plan) if outcome.counts.get("HV-1") else 0
-        for rule, n in outcome.counts.items():
-            line = f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}"
-            if rule == "HV-1" and forced:  # 176 misses read as the plan's choice
-                line += f"  ({unavoidable_said(forced)})"
-            print(line)
-        hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
-        if hint:
-            print(hint)
-        if outcome.counts.get("HV-1"):
-            print_hv1_runs(season, plan, path)
+        print_soft_table(outcome, season, plan, path)
     if plan is not None:
         print_congestion(season.model_copy(update={"plan": plan}))
+
+
+def print_soft_table(outcome, season, plan, path: str) -> None:
+    """The soft rules' instances and penalties of a solve, and what they name."""
+    print("Soft rules (instances / penalty):")
+    from planner.check import team_line, unavoidable_said
+    from planner.rules import RULES, listed_only
+
+    forced = _unavoidable(season, plan) if outcome.counts.get("HV-1") else 0
+    for rule, n in outcome.counts.items():
+        line = f"  {rule:7s} {RULES[rule].title:38s} {n:5d} / {outcome.penalties.get(rule, 0):g}"
+        if rule == "HV-1" and forced:  # 176 misses read as the plan's choice
+            line += f"  ({unavoidable_said(forced)})"
+        print(line)
+        if rule == "STAB":  # the team's weeks moved: said, not counted among the athletes'
+            for v in plan.soft:
+                if team_line(v):
+                    print(f"          {v.message.removeprefix('STAB: ')}")
+    hint = listed_only(outcome.counts, outcome.penalties, shlex.quote(path))
+    if hint:
+        print(hint)
+    if outcome.counts.get("HV-1"):
+        print_hv1_runs(season, plan, path)
 
 
 def print_hv1_runs(season, plan, path: str = "SEASON", soft=None, file=None) -> None:
