@@ -148,6 +148,21 @@ def strangers_in_folder(season, folder: Path, kind: str, anonymise: bool) -> lis
     return out
 
 
+def open_in_folder(season, folder: Path, kind: str, anonymise: bool) -> list[str]:
+    """The files the calendar or handouts export writes in ``folder`` that an office program
+    has open (``planner.lockfiles.open_elsewhere``: a handout PDF open in LibreOffice Draw, a
+    calendar opened as text in Writer, which would write over the new file when it saves), a
+    line each: "PATH: is open in LibreOffice (user Coach), …"."""
+    from planner.filegroup import athlete_file_names
+    from planner.lockfiles import open_elsewhere
+
+    if not exists(folder):
+        return []
+    names = athlete_file_names(season, anonymise, ".ics" if kind == "ics" else ".pdf").values()
+    return [f"{folder / name}: {why}" for name in names
+            if (why := open_elsewhere(folder / name))]
+
+
 def keep_backup_for(kind: str, p: Path, say: Callable[[str], None] = print) -> bool:
     """Whether the existing file ``p`` (about to be replaced by output ``kind``) is kept as
     ``NAME.bak``: True asks the write for it (``backup=True``, a group's ``keep``). A ``NAME.bak`` that holds a file Periodize did not write as such an

@@ -269,6 +269,31 @@ def test_an_export_over_a_file_open_in_libreoffice_is_refused_naming_it(tmp_path
     assert run("template", "-o", "team.xlsx", "--replace", cwd=tmp_path).returncode == 0
 
 
+def test_a_folder_export_over_a_handout_open_in_libreoffice_is_refused_naming_it(tmp_path):
+    """A handout PDF open in LibreOffice Draw (its lock file beside it) was replaced by the
+    handouts folder export without a word, as single files were before: Draw writes over it when
+    the coach saves. Now nothing is written and the refusal names the file, who has it open and
+    the way on; the calendars folder likewise."""
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", "--time-limit", "20", cwd=tmp_path).returncode == 0
+    assert run("export", "s.season.json", "--ics", "cal", "--handouts", "ho",
+               cwd=tmp_path).returncode == 0
+    pdf, ics = tmp_path / "ho" / "A2 Athlete 2.pdf", tmp_path / "cal" / "A1 Athlete 1.ics"
+    before = pdf.read_bytes(), ics.read_bytes()
+    (tmp_path / "ho" / ".~lock.A2 Athlete 2.pdf#").write_text("Coach,pc,coach,05.12.2026 15:31,x;")
+    (tmp_path / "cal" / ".~lock.A1 Athlete 1.ics#").write_text(",pc,physio,05.12.2026 15:31,x;")
+    r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "ho/A2 Athlete 2.pdf: is open in LibreOffice (user Coach), which would write over" \
+        in r.stderr, r.stderr
+    assert "cal/A1 Athlete 1.ics: is open in LibreOffice (user physio)" in r.stderr, r.stderr
+    assert (pdf.read_bytes(), ics.read_bytes()) == before
+    assert not (tmp_path / "ho" / "A2 Athlete 2.pdf.bak").exists()
+
+
 def test_export_says_what_needs_a_plan(tmp_path):
     from planner.seasonfile import save_season
     from tests.builders import season

@@ -520,6 +520,28 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert (folder / f"{name}.bak").read_bytes() == mine
 
 
+def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(window, dialogs, tmp_path,
+                                                                       demo_season):
+    """An athlete's calendar opened in LibreOffice (its lock file beside it) was replaced by
+    Export Calendars… without a word, as single-file exports no longer are. Now nothing is
+    written and the message names the file, who has it open and the way on."""
+    from planner.filegroup import athlete_file_names
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    name = next(iter(athlete_file_names(demo_season, False, ".ics").values()))
+    (folder / f".~lock.{name}#").write_text("Coach Smith,pc,coach,05.12.2026 16:02,x;")
+    assert not fileio.export_calendars_to(window, folder)
+    assert dialogs.kinds() == ["error"]
+    _kind, title, words = dialogs[-1]
+    assert title == "Calendars not exported"
+    assert f"{name}: is open in LibreOffice (user Coach Smith)" in words
+    assert "close it there first" in words
+    assert [p.name for p in folder.iterdir()] == [f".~lock.{name}#"]
+
+
 def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):
     from ui.desktop import fileio
 

@@ -22,6 +22,7 @@ from ui.outputkinds import (
     foreign,
     holds_season,
     keep_backup_for,
+    open_in_folder,
     ours_in_folder,
     strangers_in_folder,
 )
@@ -287,6 +288,7 @@ def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool,
         folder = outputs.get(kind)
         if folder is None:
             continue
+        problems += open_in_folder(season, folder, kind, anonymise)  # as a single file's export
         for p in strangers_in_folder(season, folder, kind, anonymise):
             if replace:
                 if keep_backup_for(kind, p):

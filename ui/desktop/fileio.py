@@ -42,6 +42,7 @@ from ui.outputkinds import (
     foreign,
     holds_season,
     keep_backup_for,
+    open_in_folder,
     strangers_in_folder,
 )
 
@@ -310,6 +311,10 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     if not _has_plan(window):
         return False
     folder = Path(folder)
+    if busy := open_in_folder(season, folder, "ics", anonymise=False):  # as a single file's
+        window.interaction.error("Calendars not exported", "\n".join(busy[:5]) + (
+            f"\n… and {len(busy) - 5} more" if len(busy) > 5 else ""))
+        return False
     strangers = strangers_in_folder(season, folder, "ics", anonymise=False)
     if strangers and not _replace_calendars(window, folder, strangers):
         return False
