@@ -14,6 +14,21 @@ DESKTOP = Path(__file__).resolve().parents[2] / "ui" / "desktop"
 DIALOGS = re.compile(r"\b(QMessageBox|QFileDialog|QInputDialog)\b")
 
 
+def on_message_box(act) -> None:
+    """``act(box)`` on the message box once it shows (called before the call that shows it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        act(box)
+
+    QTimer.singleShot(0, look)
+
+
 def test_only_the_interaction_module_opens_standard_dialogs():
     users = sorted(f.name for f in DESKTOP.rglob("*.py")
                    if f.name != "interaction.py" and DIALOGS.search(f.read_text(encoding="utf-8")))
@@ -118,24 +133,19 @@ def test_every_button_of_a_worded_question_answers_its_alt_key(qtbot, answers, k
 def test_show_details_shows_fifteen_lines_at_once(qtbot):
     """Qt's Show Details… box is 100 px tall: 5 lines of an import's 86 problems at 768 px. It
     shows 15 lines now (half the screen on a screen too low for them)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
+    from PySide6.QtWidgets import QTextEdit
 
     from ui.desktop.interaction import DETAILS_LINES
 
     seen = {}
 
-    def look() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, look)
-            return
+    def look(box) -> None:
         shown = box.findChild(QTextEdit)
         seen.update(height=shown.minimumHeight(), line=shown.fontMetrics().lineSpacing(),
                     half=box.screen().availableGeometry().height() // 2)
         box.accept()
 
-    QTimer.singleShot(0, look)
+    on_message_box(look)
     details = "\n".join(f"• Roles, row {n}, Role: 'sub' is no role" for n in range(2, 88))
     QtInteraction(None).error("Could not import the workbook", "86 problems", details)
     assert seen["height"] >= min(DETAILS_LINES * seen["line"], seen["half"]) > 100
@@ -287,16 +297,11 @@ def test_a_long_problem_list_never_makes_a_box_taller_than_the_screen(qtbot, kin
     screen at 1366 x 768 and at 1024 x 600: OK and Open the Backup below the bottom edge, only
     Escape closed it. The list is cut to the lines that fit ("… and N more"), the whole message
     behind Show Details…, and the paragraphs around the list (the backup that can be read) kept."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+    from PySide6.QtWidgets import QApplication, QPushButton
 
     seen = {}
 
-    def look() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, look)
-            return
+    def look(box) -> None:
         for details in [b for b in box.findChildren(QPushButton) if "Details" in b.text()][:1]:
             details.click()  # open too, the box still fits
         QApplication.processEvents()
@@ -307,7 +312,7 @@ def test_a_long_problem_list_never_makes_a_box_taller_than_the_screen(qtbot, kin
                              for b in box.buttons() if b.isVisible()])
         box.accept()
 
-    QTimer.singleShot(0, look)
+    on_message_box(look)
     problems = "\n".join(f"  - roles[{i}].athlete: no athlete has id 'A{i:02}'; use an id from the "
                          f"squad" for i in range(80)) + "\n  ... and 12 more"
     text = (f"club.season.json: 93 problems (the first 81):\n{problems}\n\nIts backup "

@@ -332,6 +332,19 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
         app.setPalette(light)
 
 
+def _plan_check(qtbot, season, size, time_limit):
+    """The window on ``season`` solved (deterministically), at ``size``, with Plan Check shown."""
+    from solver import SolveRequest, solve
+
+    plan = solve(SolveRequest(season, time_limit=time_limit, deterministic=True)).plan
+    w = MainWindow(season.model_copy(update={"plan": plan}), None)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    w.show_dock("check")
+    return w
+
+
 def _contrast(a, b) -> float:
     """WCAG contrast of colour ``a`` drawn on ``b`` (a translucent ``a`` blended over it)."""
     from PySide6.QtGui import QColor
@@ -656,16 +669,9 @@ def test_double_click_on_plan_check_s_hv1_advice_opens_the_settings_it_names_in_
     """"… raise HV-2's speed days … or lower HV-6's days after a played match … in Rules." did
     nothing on a double-click, and the Rules search for "match" finds HV-6 but not HV-2: the
     coach searched twice. The double-click shows Rules with those two settings alone."""
-    from solver import SolveRequest, solve
     from tests.planner.test_hv1_runs import congested
 
-    s = congested()
-    plan = solve(SolveRequest(s, time_limit=30, deterministic=True)).plan
-    w = MainWindow(s.model_copy(update={"plan": plan}), None)
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    w.show_dock("check")
+    w = _plan_check(qtbot, congested(), (1280, 720), 30)
     vp, rp = w.violations_panel, w.rules_panel
     qtbot.waitUntil(lambda: vp.list.count() > 0)
     item = next(vp.list.item(i) for i in range(vp.list.count())
@@ -696,15 +702,7 @@ def test_at_1024x600_plan_check_s_list_has_most_of_the_dock(qtbot, demo_season):
     fourteen lines (the demo, solved). What is listed at no cost is a line of the list now,
     whose Enter or double-click shows the weight in Rules, and what is listed first is said in
     one short sentence."""
-    from solver import SolveRequest, solve
-
-    plan = solve(SolveRequest(demo_season, time_limit=60, deterministic=True)).plan
-    s = demo_season.model_copy(update={"plan": plan})
-    w = MainWindow(s, None)
-    qtbot.addWidget(w)
-    w.resize(1024, 600)
-    w.show()
-    w.show_dock("check")
+    w = _plan_check(qtbot, demo_season, (1024, 600), 60)
     vp, rp = w.violations_panel, w.rules_panel
     qtbot.waitUntil(lambda: vp.list.count() > 0)
     summary = vp.summary.text()
@@ -730,14 +728,7 @@ def test_at_1366x768_plan_check_shows_the_congested_fixtures_without_scrolling(q
     Check's list at 1366 x 768: the congested run and the matches in a taper were 10 wheel
     clicks down. Each run's line is short now (its cause whole in the tooltip), and they show
     with the list at its top."""
-    from solver import SolveRequest, solve
-
-    plan = solve(SolveRequest(demo_season, time_limit=60, deterministic=True)).plan
-    w = MainWindow(demo_season.model_copy(update={"plan": plan}), None)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.show_dock("check")
+    w = _plan_check(qtbot, demo_season, (1366, 768), 60)
     vp = w.violations_panel
     qtbot.waitUntil(lambda: vp.list.count() > 0 and vp.list.height() > 0)
     texts = [vp.list.item(i).text() for i in range(vp.list.count())]
