@@ -206,6 +206,8 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
             r = run("export", "s.season.json", option, name, cwd=tmp_path)
             assert r.returncode == 0, r.stderr
         assert f"The file that was at {name} is kept as {name}.bak." in r.stdout
+        # said once the write went through: before it, it was untrue when the write failed
+        assert r.stdout.index("Wrote ") < r.stdout.index(f"The file that was at {name}"), r.stdout
         assert written_kind(tmp_path / name) == written_kind(tmp_path / f"{name}.bak") == kind
     # a what-if comparison written twice: the second replaces the first
     for _ in range(2):
@@ -226,6 +228,7 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
         r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", cwd=tmp_path)
         assert r.returncode == 0, r.stderr
     assert "The 2 handout PDFs that were in ho are kept as NAME.pdf.bak" in r.stdout, r.stdout
+    assert r.stdout.index("Wrote 2 handout PDF") < r.stdout.index("The 2 handout PDFs"), r.stdout
     assert written_kind(tmp_path / "ho" / "A1 Athlete 1.pdf.bak") == "pdf"
     assert not (tmp_path / "cal" / "A1 Athlete 1.ics.bak").exists()
     mine_ics, mine_pdf = tmp_path / "cal" / "A1 Athlete 1.ics", tmp_path / "ho" / "A2 Athlete 2.pdf"
@@ -237,6 +240,8 @@ def test_an_export_replaces_only_its_own_earlier_file_unless_told(tmp_path):
     assert mine_pdf.read_bytes() == b"%PDF-1.4 my own notes"
     r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", "--replace", cwd=tmp_path)
     assert r.returncode == 0 and "A2 Athlete 2.pdf.bak" in r.stdout, r.stderr
+    assert "The file that was at cal/A1 Athlete 1.ics is kept as A1 Athlete 1.ics.bak." in r.stdout
+    assert r.stdout.index("calendar file(s)") < r.stdout.index("A1 Athlete 1.ics.bak"), r.stdout
     assert (tmp_path / "ho" / "A2 Athlete 2.pdf.bak").read_bytes() == b"%PDF-1.4 my own notes"
     assert b"PRODID:-//My club//" in (tmp_path / "cal" / "A1 Athlete 1.ics.bak").read_bytes()
     # a second file of the coach's there: the first one's .bak is not written over

@@ -176,10 +176,11 @@ def cmd_template(args) -> int:
 
     out = outputs.out_path(args.output, "workbook")
     outputs.guard({"template": out}, {}, replace=args.replace)
-    backup = "template" in outputs.keep_backups({"template": out})
-    save_template_form(None, out, backup=backup)
+    backup = outputs.keep_backups({"template": out})
+    save_template_form(None, out, backup="template" in backup)
     print(f"Wrote the coach workbook template to {out}; fill it in, then run "
           f"'periodize import {out} -o SEASON.season.json'")
+    outputs.say_kept("template", out, backup)
     return EXIT_OK
 
 

@@ -63,11 +63,12 @@ def cmd_load(args) -> int:
     if out is not None:
         from planner.safefile import atomic_write
 
-        backup = "csv" in outputs.keep_backups({"csv": out})  # kept as NAME.bak, and said
-        atomic_write(out, csv_text(figs, args.anonymise), backup=backup)
+        backup = outputs.keep_backups({"csv": out})  # kept as NAME.bak, said once written
+        atomic_write(out, csv_text(figs, args.anonymise), backup="csv" in backup)
         rows = sum(len(f.weeks) for f in figs.values())
         print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
               + (f" ({NO_LOG})" if no_log else ""))
+        outputs.say_kept("csv", out, backup)
         return EXIT_OK
     print(_intro(season))
     if no_log:

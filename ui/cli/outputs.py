@@ -293,7 +293,6 @@ def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool,
             if replace:
                 if keep_backup_for(kind, p):
                     kept[kind] = kept.get(kind, frozenset()) | {p.name}
-                print(f"The file that was at {p} is kept as {p.name}.bak.")
             else:
                 problems.append(f"{p}: is there already and was not written by Periodize; the "
                                 f"{_WHAT[kind]} would replace it: move it, give another folder, or "
@@ -305,7 +304,7 @@ def guard_folders(outputs: dict[str, Path | None], season, anonymise: bool,
 
 def keep_backups(outputs: dict[str, Path | None]) -> set[str]:
     """The outputs whose existing file is kept as ``NAME.bak`` when the export replaces it (the
-    write's ``backup``), said. An earlier output of the same kind is not kept over a
+    write's ``backup``; :func:`say_kept` says it once written). An earlier output of the same kind is not kept over a
     ``NAME.bak`` that is not: that backup is the file of the coach's that an export with
     --replace took the place of, and the earlier output can be written again from the season
     file."""
@@ -315,28 +314,44 @@ def keep_backups(outputs: dict[str, Path | None]) -> set[str]:
             continue
         if keep_backup_for(kind, p):
             kept.add(kind)
-            print(f"The file that was at {p.name} is kept as {p.name}.bak.")
     return kept
+
+
+def say_kept(kind: str, path: Path, backup: set[str]) -> None:
+    """"The file that was at NAME is kept as NAME.bak.", once output ``kind`` is written at
+    ``path`` and :func:`keep_backups` kept the file there (said before the write, it was untrue
+    when the write then failed: the file was still at its name, and no .bak)."""
+    if kind in backup:
+        print(f"The file that was at {Path(path).name} is kept as {Path(path).name}.bak.")
 
 
 def keep_handout_backups(season, folder: Path, anonymise: bool) -> frozenset[str]:
     """The earlier handout PDFs the export is about to replace that are kept as
-    ``NAME.pdf.bak`` (the group's ``keep``), said in one line (a file of the coach's there is
-    kept by :func:`guard_folders`)."""
+    ``NAME.pdf.bak`` (the group's ``keep``; said once written, :func:`say_kept_in_folder`; a
+    file of the coach's there is kept by :func:`guard_folders`)."""
     from planner.filegroup import athlete_file_names
-    from planner.text import plural
 
     kept = []
     for name in athlete_file_names(season, anonymise, ".pdf").values():
         p = folder / name
         if _exists(p) and p.is_file() and ours_in_folder("handouts", p) and keep_backup_for("pdf", p):
             kept.append(name)
+    return frozenset(kept)
+
+
+def say_kept_in_folder(folder: Path, ours: frozenset[str], strangers: frozenset[str]) -> None:
+    """Once a calendar or handout folder is written: the earlier outputs there kept as
+    ``NAME.bak`` (``ours``, in one line) and each file of the coach's kept so (``strangers``)."""
+    from planner.text import plural
+
+    for name in sorted(strangers):
+        print(f"The file that was at {folder / name} is kept as {name}.bak.")
+    kept = sorted(ours - strangers)
     if len(kept) == 1:
         print(f"The handout that was at {folder / kept[0]} is kept as {kept[0]}.bak.")
     elif kept:
         print(f"The {plural(len(kept), 'handout PDF')} that were in {folder} are kept as NAME.pdf.bak "
               f"(e.g. {kept[0]}.bak).")
-    return frozenset(kept)
 
 
 def headless_qt() -> None:
@@ -364,12 +379,14 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
         _write_plan_files(season, plan, outputs, anonymise, note, check, weeks, backup, kept or {})
     if outputs.get("pdf"):
         _write_pdf(season, plan, outputs["pdf"], anonymise, note, "pdf" in backup)
+        say_kept("pdf", outputs["pdf"], backup)
     if outputs.get("template"):
         from planner.coachform.write import save_template_form
 
         save_template_form(season, outputs["template"], backup="template" in backup)
         print(f"Wrote the season as a coach workbook to {outputs['template']} (edit it, then "
               f"'periodize import {outputs['template']} -o FILE.season.json')")
+        say_kept("template", outputs["template"], backup)
 
 
 def write_no_plan(season, outcome, path: Path | None, anonymise: bool) -> bool:
@@ -387,9 +404,11 @@ def write_no_plan(season, outcome, path: Path | None, anonymise: bool) -> bool:
     pairs = name_pairs(season) if anonymise else []
     conflicts = [{"rule": c.rule, "athlete": c.athlete, "from": c.start, "to": c.end,
                   "message": scrub(c.text, pairs)} for c in outcome.explanation]
-    backup = "json" in keep_backups({"json": path})
-    atomic_write(path, no_plan_to_json(season, status, outcome.wall_time, conflicts), backup=backup)
+    backup = keep_backups({"json": path})
+    atomic_write(path, no_plan_to_json(season, status, outcome.wall_time, conflicts),
+                 backup="json" in backup)
     print(f"Wrote the solve's status ({status}: no plan, objective and bound null) to {path}")
+    say_kept("json", path, backup)
     return True
 
 
@@ -406,12 +425,14 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         s, p = anonymised(season, plan) if anonymise else (season, plan)
         atomic_write(outputs["json"], plan_to_json(s, p, anonymise), backup="json" in backup)
         print(f"Wrote the plan{note} to {outputs['json']}")
+        say_kept("json", outputs["json"], backup)
     if outputs.get("xlsx"):
         from planner.xlsx_export import export_workbook
 
         export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check,
                         backup="xlsx" in backup)
         print(f"Wrote the workbook{note} to {outputs['xlsx']}")
+        say_kept("xlsx", outputs["xlsx"], backup)
     if outputs.get("ics"):
         from planner.filegroup import kept_only_if_written, left_over
         from planner.ical import export_calendars
@@ -420,6 +441,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise,
                                      keep=kept.get("ics", frozenset()))
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+        say_kept_in_folder(outputs["ics"], frozenset(), kept.get("ics", frozenset()))
         if extra := left_over(outputs["ics"], files, "calendar file", tuple(outputs.values())):
             print(extra, file=sys.stderr)
     if outputs.get("handouts"):
@@ -433,6 +455,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
                                     weeks=weeks, keep=keep | kept.get("handouts", frozenset()))
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week"
               f"{_weeks_words(season, weeks)}, to {outputs['handouts']}")
+        say_kept_in_folder(outputs["handouts"], keep, kept.get("handouts", frozenset()))
         if extra := left_over(outputs["handouts"], files, "PDF file", tuple(outputs.values())):
             print(extra, file=sys.stderr)
 

@@ -720,10 +720,11 @@ def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
         from planner.xlsx_compare import export_comparison
         from ui.cli import outputs
 
-        backup = "compare" in outputs.keep_backups({"compare": Path(args.xlsx)})
+        backup = outputs.keep_backups({"compare": Path(args.xlsx)})
         export_comparison(args.xlsx, comp, baseline, season.plan, after, plan,
-                          describe_edits(season, sc), backup=backup)
+                          describe_edits(season, sc), backup="compare" in backup)
         print(f"Wrote the comparison to {args.xlsx}")
+        outputs.say_kept("compare", Path(args.xlsx), backup)
     if args.save:
         season = E.SetScenarioPlan(name=sc.name, plan=plan).apply(season)
         store_season(season, args.season)
