@@ -65,6 +65,7 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
+from planner.squad import JOINED_REASON
 from planner.text import (
     clean_message,
     date_long,
@@ -443,8 +444,6 @@ class RemoveNonTrainingDay(Edit):
 
 
 # -- squad and availability ---------------------------------------------------------------------
-JOINED_REASON = "not in the squad yet"
-
 
 class AddAthlete(Edit):
     """A new athlete. The stored plan is kept (the squad's past and plan stay as they were) with

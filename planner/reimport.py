@@ -509,8 +509,8 @@ def _joined_from_today(out: Kept, old: Season) -> None:
     """A player new in the sheet joins the squad from today, as the Squad editor's Add gives him:
     he was counted with the squad from the season's first day, at the plan's row of load, and
     his first real week read as a +308 % spike."""
-    from planner.edits import JOINED_REASON
     from planner.season import Unavailability
+    from planner.squad import JOINED_REASON
 
     today = out.season.calendar.today
     known = {a.id for a in old.athletes}

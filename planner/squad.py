@@ -6,8 +6,16 @@ The board, the board PDF, the Excel export and the iCal export all list athletes
 
 from __future__ import annotations
 
+import datetime as dt
+
 from planner.season import FIT, Athlete, Plan, Season
 from planner.timeline import Timeline
+
+# The reasons of the two unavailabilities that say an athlete is not with this squad (a
+# signing's days before he joined, a player's days after he left): his load on them is not
+# known, not zero, unlike a day away ill or with his country (docs/semantics.md).
+JOINED_REASON = "not in the squad yet"
+LEFT_REASON = "left the squad"
 
 # Known positions in the order a coach reads a team sheet; any other position follows them,
 # in the order it first appears in the squad.
@@ -81,3 +89,14 @@ def unknown_position_note(position: str) -> str | None:
         return None
     return (f"'{' '.join(position.split())}' is a group of its own, not Goalkeeper, Defender, "
             f"Midfielder or Forward (HV-1's goalkeeper exemption reads the position)")
+
+
+def not_with_squad(season: Season, athlete_id: str) -> set[dt.date]:
+    """The days ``athlete_id`` is not with this squad: those of his unavailabilities whose reason
+    is :data:`JOINED_REASON` or :data:`LEFT_REASON` (however cased or spaced)."""
+    keys = {JOINED_REASON, LEFT_REASON}
+    days: set[dt.date] = set()
+    for u in season.unavailability:
+        if u.athlete == athlete_id and " ".join(u.reason.split()).lower() in keys:
+            days.update(u.start + dt.timedelta(days=i) for i in range((u.end - u.start).days + 1))
+    return days
