@@ -36,7 +36,8 @@ def _return_dict(r, anonymise: bool = False) -> dict:
     iso = (lambda d: d.isoformat() if d else None)  # noqa: E731
     return {"fit": iso(r.fit), "first_match": iso(r.first_match), "target": r.target,
             "target_met": r.target_met, "provisional": r.provisional,
-            "onset": r.onset.isoformat(), "protocol": None if anonymise else r.protocol,
+            "onset": None if anonymise else r.onset.isoformat(),
+            "protocol": None if anonymise else r.protocol,
             "past": r.past}
 
 
@@ -97,8 +98,9 @@ def day_loads(season: Season, plan: Plan, tl: Timeline) -> dict[str, list[float]
 
 
 def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False) -> dict:
-    """The plan JSON (docs/file-format.md). ``anonymise``: no protocol (the diagnosis) in the
-    returns; names and free text are the caller's to anonymise (``planner.anonymise``)."""
+    """The plan JSON (docs/file-format.md). ``anonymise``: no protocol (the diagnosis) and no
+    onset (the injury's date) in the returns; names and free text are the caller's to
+    anonymise (``planner.anonymise``)."""
     from planner.returns import provisional_days, returns
     from planner.sessions import session_ids
 

@@ -396,12 +396,12 @@ def write_no_plan(season, outcome, path: Path | None, anonymise: bool) -> bool:
     Returns whether a file was written."""
     if path is None:
         return False
-    from planner.anonymise import name_pairs, scrub
+    from planner.anonymise import scrub, text_pairs
     from planner.planjson import NO_PLAN, no_plan_to_json
     from planner.seasonfile import atomic_write
 
     status = outcome.status.value if outcome.status.value in NO_PLAN else "timeout"
-    pairs = name_pairs(season) if anonymise else []
+    pairs = text_pairs(season) if anonymise else []  # no names, no injury dates
     conflicts = [{"rule": c.rule, "athlete": c.athlete, "from": c.start, "to": c.end,
                   "message": scrub(c.text, pairs)} for c in outcome.explanation]
     backup = keep_backups({"json": path})
