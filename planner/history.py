@@ -41,6 +41,7 @@ class LoggedDay:
     pain: float | None
     sessions: int
     top_level: int | None = None  # the level the day's top speeds reached (:func:`session_level`)
+    top_ms: float | None = None  # the highest top speed in m/s (:func:`top_speed_ms`)
 
     @property
     def au(self) -> int:
@@ -61,6 +62,15 @@ def top_speed_pct(s: Session, athlete: Athlete | None) -> float | None:
         return s.top_speed_pct
     if s.top_speed_ms is not None and athlete is not None and athlete.max_speed:
         return 100.0 * s.top_speed_ms / athlete.max_speed
+    return None
+
+
+def top_speed_ms(s: Session, athlete: Athlete | None) -> float | None:
+    """The session's top speed in m/s (a percentage needs the athlete's max speed)."""
+    if s.top_speed_ms is not None:
+        return s.top_speed_ms
+    if s.top_speed_pct is not None and athlete is not None and athlete.max_speed:
+        return s.top_speed_pct * athlete.max_speed / 100.0
     return None
 
 
@@ -108,13 +118,14 @@ def _fold(season: Season, athlete: str, a: Athlete | None) -> dict[dt.date, Logg
     out = {}
     for day, ss in by_day.items():
         tops = [t for t in (top_speed_pct(s, a) for s in ss) if t is not None]
+        speeds = [t for t in (top_speed_ms(s, a) for s in ss) if t is not None]
         levels = [v for v in (session_level(s, a) for s in ss) if v is not None]
         played = [s.minutes_played for s in ss if s.minutes_played is not None]
         pains = [s.pain for s in ss if s.pain is not None]
         out[day] = LoggedDay(sum(s.minutes for s in ss), sum(s.load for s in ss),
                              max(tops) if tops else None, max(played) if played else None,
                              max(pains) if pains else None, len(ss),
-                             max(levels) if levels else None)
+                             max(levels) if levels else None, max(speeds) if speeds else None)
     return out
 
 

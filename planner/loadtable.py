@@ -227,6 +227,10 @@ class AthleteLoad:
     def date(self, k: int) -> dt.date:
         return self.origin + dt.timedelta(days=k)
 
+    def as_logged(self, k: int) -> bool:
+        """Whether day ``k``'s ``load`` is the logged one rather than the plan's."""
+        return counts_log(self.logged, k, self.logged_until)
+
     def index(self, day: dt.date) -> int:
         return (day - self.origin).days
 
@@ -373,10 +377,16 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
                                                also=f.other_matches(i, was, played), **facts))
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
-    load = [logged[k] if k < until and logged[k] is not None else happened[k] for k in range(n)]
+    load = [logged[k] if counts_log(logged, k, until) else happened[k] for k in range(n)]
     weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
                        tuple(kinds), weeks, until)
+
+
+def counts_log(logged: list[float | None] | tuple[float | None, ...], k: int, until: int) -> bool:
+    """Whether day ``k`` counts its logged load (rules-spec.md section 8): a session logged on a
+    day before ``until`` (today, or the day after when today's session counts)."""
+    return k < until and logged[k] is not None
 
 
 def lived_load(season: Season, plan: Plan, athlete: str, **kw) -> AthleteLoad:

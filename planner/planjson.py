@@ -43,23 +43,24 @@ def _return_dict(r, anonymise: bool = False) -> dict:
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
                   week_starts: list, provisional: list[bool], rets: list,
-                  sessions: list[str] | None, loads: list[float], anonymise: bool = False) -> dict:
+                  sessions: list[str] | None, al, anonymise: bool = False) -> dict:
     a = season.athlete(ap.athlete)
     off = tl.unavailable(a.id)
     roles = day_roles(season, tl, ap)
     sessions = sessions or [None] * tl.n
+    loads = al.load[al.season_start:al.season_start + tl.n]
     week_loads = [_au(sum(loads[i] for i in w.days)) for w in tl.weeks]
+    days = [{"date": dates[i], "md": labels[i], "stage": ap.stages[i], "intensity": ap.intensity[i],
+             "available": i not in off, "role": roles[i], "load": _au(loads[i]),
+             "session": sessions[i], "provisional": provisional[i]}
+            for i in range(tl.n)]
+    _mark_logged(season, tl, al, a.id, days)
     return {
         "id": a.id,
         "name": a.name,
         "weeks": [{"start": s, "kind": k, "load": x}
                   for s, k, x in zip(week_starts, ap.weeks, week_loads, strict=True)],
-        "days": [
-            {"date": dates[i], "md": labels[i], "stage": ap.stages[i], "intensity": ap.intensity[i],
-             "available": i not in off, "role": roles[i], "load": _au(loads[i]),
-             "session": sessions[i], "provisional": provisional[i]}
-            for i in range(tl.n)
-        ],
+        "days": days,
         # the return under the injury that governs the planning start (or the next one), else
         # the latest one the season recorded before today: a player whose return was accepted
         # a week before his target match read null, and a returns dashboard lost him; and every
@@ -69,6 +70,20 @@ def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, d
         "return": _return_dict(_current(rets), anonymise) if rets else None,
         "returns": [_return_dict(r, anonymise) for r in rets],
     }
+
+
+def _mark_logged(season: Season, tl: Timeline, al, aid: str, days: list[dict]) -> None:
+    """Each day's ``logged``: whether its ``load`` is the logged one (the load series decides,
+    ``AthleteLoad.as_logged``), and on such a day ``logged_top_speed_ms`` (the highest top
+    speed logged, m/s; null when none was logged, or a percentage without a max speed)."""
+    from planner.history import logged_days
+
+    log = logged_days(season, aid)
+    for i, d in enumerate(days):
+        d["logged"] = al.as_logged(al.season_start + i)
+        if d["logged"]:
+            ms = log[tl.days[i]].top_ms
+            d["logged_top_speed_ms"] = None if ms is None else round(ms, 2)
 
 
 def _current(rets: list):
@@ -82,32 +97,64 @@ def _au(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(x, 1)
 
 
-def day_loads(season: Season, plan: Plan, tl: Timeline) -> dict[str, list[float]]:
-    """Per athlete, each season day's load of rules-spec.md section 8 (the planned load; the
-    logged one on a day before today with a logged session)."""
+def day_loads(season: Season, plan: Plan, tl: Timeline) -> dict:
+    """Per athlete, the load series (``planner.loadtable.AthleteLoad``) whose season days give
+    each day's load of rules-spec.md section 8 (the planned load; the logged one on a day before
+    today with a logged session)."""
     from planner.loadtable import LoadTable, athlete_load
 
     table = LoadTable.of_season(season)
-    out = {}
-    for ap in plan.athletes:
-        if season.athlete(ap.athlete) is None:
-            continue
-        al = athlete_load(season, plan, ap.athlete, table=table, tl=tl)
-        out[ap.athlete] = list(al.load[al.season_start:al.season_start + tl.n])
-    return out
+    return {ap.athlete: athlete_load(season, plan, ap.athlete, table=table, tl=tl)
+            for ap in plan.athletes if season.athlete(ap.athlete) is not None}
 
 
-def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False) -> dict:
+def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None) -> dict:
     """The plan JSON (docs/file-format.md). ``anonymise``: no protocol (the diagnosis) and no
     onset (the injury's date) in the returns; names and free text are the caller's to
-    anonymise (``planner.anonymise``)."""
+    anonymise (``planner.anonymise``). ``check``: the plan checker's report of ``plan`` for
+    ``season`` if the caller made one (``hard_violations`` counts what it finds broken)."""
+    if check is None:
+        from planner.check import check_plan
+
+        check = check_plan(season, plan)
+    today = season.calendar.today
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "season": season.name,
+        "status": plan.status if plan.status != "manual" else "feasible",
+        "objective": plan.objective,
+        "bound": plan.bound,
+        "solve_seconds": plan.solve_seconds,
+        # how current the plan is: the season's today, and the hard rules the plan breaks of the
+        # season as it is now (a match moved or an absence entered after the solve), counted as
+        # the export's warning counts them
+        "today": today.isoformat() if today else None,
+        "hard_violations": len(check.broken()),
+        "team_weeks": [{"start": start, "kind": k} for start, k in
+                       zip(_week_starts(Timeline(season)), plan.team_weeks, strict=True)],
+        "athletes": athlete_dicts(season, plan, anonymise),
+        "soft": [
+            {"rule": v.rule, "athlete": v.athlete, "from": v.start.isoformat(),
+             "to": v.end.isoformat(), "message": v.message}
+            for v in plan.soft
+        ],
+    }
+
+
+def _week_starts(tl: Timeline) -> list[str]:
+    return [tl.days[w.first].isoformat() for w in tl.weeks]
+
+
+def athlete_dicts(season: Season, plan: Plan, anonymise: bool = False) -> list[dict]:
+    """The plan JSON's ``athletes``: each athlete's weeks, days and returns."""
     from planner.returns import provisional_days, returns
     from planner.sessions import session_ids
 
     tl = Timeline(season)
     loads = day_loads(season, plan, tl)
     labels = [tl.label(i) for i in range(tl.n)]
-    week_starts = [tl.days[w.first].isoformat() for w in tl.weeks]
+    week_starts = _week_starts(tl)
     dates = [d.isoformat() for d in tl.days]
     prov = provisional_days(season, plan)
     rets = returns(season, plan, history=True)
@@ -121,26 +168,12 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False) -> dict:
                                       prov.get(a.id, [False] * tl.n),
                                       [r for r in rets if r.athlete == a.id],
                                       sessions.get(a.id), loads[a.id], anonymise))
-    return {
-        "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "season": season.name,
-        "status": plan.status if plan.status != "manual" else "feasible",
-        "objective": plan.objective,
-        "bound": plan.bound,
-        "solve_seconds": plan.solve_seconds,
-        "team_weeks": [{"start": s, "kind": k} for s, k in zip(week_starts, plan.team_weeks, strict=True)],
-        "athletes": athletes,
-        "soft": [
-            {"rule": v.rule, "athlete": v.athlete, "from": v.start.isoformat(),
-             "to": v.end.isoformat(), "message": v.message}
-            for v in plan.soft
-        ],
-    }
+    return athletes
 
 
-def plan_to_json(season: Season, plan: Plan, anonymise: bool = False) -> str:
-    return json.dumps(plan_to_dict(season, plan, anonymise), indent=1, ensure_ascii=False) + "\n"
+def plan_to_json(season: Season, plan: Plan, anonymise: bool = False, check=None) -> str:
+    return json.dumps(plan_to_dict(season, plan, anonymise, check), indent=1,
+                      ensure_ascii=False) + "\n"
 
 
 NO_PLAN = ("infeasible", "cancelled", "timeout")  # the statuses of a solve that found no plan
@@ -336,7 +369,7 @@ def derived_notes(data: dict, season: Season, plan: Plan) -> list[str]:
     from planner.history import as_lived
 
     # the fields follow from the days as check reads them: the past as it happened
-    want = {a["id"]: a for a in plan_to_dict(season, as_lived(season, plan))["athletes"]}
+    want = {a["id"]: a for a in athlete_dicts(season, as_lived(season, plan))}
     found = 0
     out += _past_notes(season, plan)
     for k, a in enumerate(data.get("athletes") or []):

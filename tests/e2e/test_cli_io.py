@@ -145,9 +145,10 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     day = solved.calendar.start + dt.timedelta(days=d)
     save_season(AddUnavailability(unavailability=Unavailability(athlete="A2", start=day, end=day))
                 .apply(solved), tmp_path / "s.season.json")
-    r = run("export", "s.season.json", "--xlsx", "later.xlsx", cwd=tmp_path)
+    r = run("export", "s.season.json", "--xlsx", "later.xlsx", "--json", "later.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stderr.startswith("Warning: This plan breaks 1 hard rule of the season as it is now")
+    assert json.loads((tmp_path / "later.json").read_text())["hard_violations"] == 1  # the file too
     assert r.stderr.rstrip().endswith("To see them all: periodize check s.season.json; to solve "
                                       "again: periodize solve s.season.json --save")
     assert (tmp_path / "later.xlsx").exists()

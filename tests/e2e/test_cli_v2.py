@@ -30,6 +30,9 @@ def test_solve_prints_each_return_and_plan_json_v2_carries_it(tmp_path):
     assert a1["return"]["fit"] is not None and a1["return"]["target"] == "Match 4"
     assert {"role", "provisional", "load", "session"} <= set(a1["days"][0])
     assert {d["role"] for d in a1["days"] if d["md"] == "MD"} <= {"start", "bench", "out"}
+    # how current it is: no today, nothing logged, no hard rule broken (a fresh solve)
+    assert plan["today"] is None and plan["hard_violations"] == 0
+    assert not any(d["logged"] for d in a1["days"]) and "logged_top_speed_ms" not in a1["days"][0]
     # solving the saved season again keeps its plan
     r2 = run("solve", "s.season.json", "--json", "p2.json", cwd=tmp_path)
     assert "the plan stored in the season file" in r2.stdout

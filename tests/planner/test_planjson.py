@@ -65,3 +65,61 @@ def test_an_anonymised_explanation_dates_no_injury(solved):
     line = (f"RH-CAP: Athlete 1 (A1)'s P1 after the injury of {text.date_long(day(16))} runs into "
             f"the season end")
     assert scrub(line, text_pairs(solved)) == "RH-CAP: A1's P1 after an injury runs into the season end"
+
+
+@pytest.fixture(scope="module")
+def logged():
+    """Today is day 10; A2 (max speed 9 m/s) logged day 3 at 90 % of his max, day 4 without a
+    top speed, and today itself (not counted before tomorrow)."""
+    from planner.season import Session
+
+    s = season(weeks=4, athletes=3, today=day(10))
+    a2 = s.athletes[1].model_copy(update={"max_speed": 9.0})
+    log = (Session(athlete="A2", date=day(3), minutes=60.0, rpe=5.0, top_speed_pct=90.0),
+           Session(athlete="A2", date=day(4), minutes=50.0, rpe=4.0),
+           Session(athlete="A2", date=day(10), minutes=40.0, rpe=3.0, top_speed_ms=8.55))
+    s = s.model_copy(update={"athletes": (s.athletes[0], a2, s.athletes[2]), "sessions": log})
+    out, _ = solved_and_checked(s)
+    return s.model_copy(update={"plan": out.plan})
+
+
+def test_the_plan_json_says_its_today_and_the_hard_rules_it_breaks_now(logged):
+    """A stored plan the season had moved on from (a new absence) was written "optimal" with
+    nothing saying so: a dashboard showed it as the current plan. ``hard_violations`` is the
+    count the export's warning gives (``CheckReport.broken``), ``today`` the season's."""
+    from planner.check import check_plan
+    from planner.edits import AddUnavailability
+    from planner.season import Unavailability
+
+    data = plan_to_dict(logged, logged.plan)
+    assert data["today"] == day(10).isoformat() and data["hard_violations"] == 0
+    assert data["status"] in ("optimal", "feasible")
+    ap = logged.plan.for_athlete("A3")
+    i = next(i for i in range(11, len(ap.intensity)) if ap.intensity[i] > 0)
+    away = AddUnavailability(unavailability=Unavailability(athlete="A3", start=day(i), end=day(i)))
+    later = away.apply(logged)
+    report = check_plan(later, later.plan)
+    assert report.broken_note().startswith("This plan breaks 1 hard rule")
+    data = plan_to_dict(later, later.plan)
+    assert data["hard_violations"] == 1 and data["status"] == plan_to_dict(logged, logged.plan)["status"]
+    assert plan_to_dict(later, later.plan, check=report)["hard_violations"] == 1
+    no_today = logged.model_copy(update={"calendar": logged.calendar.model_copy(update={"today": None})})
+    assert plan_to_dict(no_today, no_today.plan)["today"] is None
+
+
+def test_each_day_says_whether_its_load_is_the_logged_one(logged):
+    """A5's 432 AU on 4 Jan was the logged 72 min x RPE 6 with nothing saying so. ``logged`` is
+    true where the load series counts the log (a session before today), and there alone the
+    day carries ``logged_top_speed_ms``."""
+    from planner.loadtable import athlete_load
+
+    (a2,) = [a for a in plan_to_dict(logged, logged.plan)["athletes"] if a["id"] == "A2"]
+    days = a2["days"]
+    assert [d["logged"] for d in days[:11]] == [False] * 3 + [True, True] + [False] * 6
+    assert days[3]["load"] == 300 and days[3]["logged_top_speed_ms"] == 8.1
+    assert days[4]["load"] == 200 and days[4]["logged_top_speed_ms"] is None
+    assert "logged_top_speed_ms" not in days[5] and "logged_top_speed_ms" not in days[10]
+    al = athlete_load(logged, logged.plan, "A2")
+    assert days[10]["load"] == al.planned[al.season_start + 10] != 120  # today: the plan's
+    assert not any(d["logged"] for a in plan_to_dict(logged, logged.plan)["athletes"]
+                   if a["id"] != "A2" for d in a["days"])

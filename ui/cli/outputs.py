@@ -423,7 +423,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         from planner.seasonfile import atomic_write
 
         s, p = anonymised(season, plan) if anonymise else (season, plan)
-        atomic_write(outputs["json"], plan_to_json(s, p, anonymise), backup="json" in backup)
+        atomic_write(outputs["json"], plan_to_json(s, p, anonymise, check), backup="json" in backup)
         print(f"Wrote the plan{note} to {outputs['json']}")
         say_kept("json", outputs["json"], backup)
     if outputs.get("xlsx"):
