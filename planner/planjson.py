@@ -35,7 +35,7 @@ def day_roles(season: Season, tl: Timeline, ap: AthletePlan) -> list[str | None]
 def _return_dict(r, anonymise: bool = False) -> dict:
     iso = (lambda d: d.isoformat() if d else None)  # noqa: E731
     return {"fit": iso(r.fit), "first_match": iso(r.first_match), "target": r.target,
-            "target_met": r.target_met, "provisional": r.provisional,
+            "target_id": r.target_id, "target_met": r.target_met, "provisional": r.provisional,
             "onset": None if anonymise else r.onset.isoformat(),
             "protocol": None if anonymise else r.protocol,
             "past": r.past}
@@ -131,6 +131,7 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
         # the export's warning counts them
         "today": today.isoformat() if today else None,
         "hard_violations": len(check.broken()),
+        "competitions": competitions(season),
         "team_weeks": [{"start": start, "kind": k} for start, k in
                        zip(_week_starts(Timeline(season)), plan.team_weeks, strict=True)],
         "athletes": athlete_dicts(season, plan, anonymise),
@@ -140,6 +141,14 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
             for v in plan.soft
         ],
     }
+
+
+def competitions(season: Season) -> list[dict]:
+    """The plan JSON's ``competitions``, by date: ``id``, ``name``, ``date``, ``end`` (the last
+    day: ``date`` itself for a one-day competition) and ``priority``."""
+    return [{"id": c.id, "name": c.name, "date": c.date.isoformat(), "end": c.last.isoformat(),
+             "priority": c.priority}
+            for c in sorted(season.competitions, key=lambda c: (c.date, c.id))]
 
 
 def _week_starts(tl: Timeline) -> list[str]:

@@ -604,11 +604,12 @@ class Return:
     stage_at_p0: str
     fit: dt.date | None
     first_match: dt.date | None
-    target: str | None
+    target: str | None  # the target competition's name (names need not be unique)
     target_date: dt.date | None
     target_met: bool | None
     provisional: bool
     past: bool = False  # back before today (a return the season already saw)
+    target_id: str | None = None  # the target competition's id
     counted: bool = True  # RTS counts it (False: back before or on today, or fit on today and
     # back in rehab later, a setback ahead: nothing of the return left to plan on today)
     recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
@@ -876,6 +877,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         first_starts=() if first_match is None else started_in(tl.comp_on[first_match],
                                                                f.match_roles(first_match)),
         target=comp.name if comp else None, target_date=comp.date if comp else None,
+        target_id=comp.id if comp else None,
         target_met=None if ti is None else f.played[ti] or in_rehab is not None,
         provisional=fit is not None and bool(provisional[fit]),
         pending=() if fit is None else tuple((st, tuple(marked(proto, st, names)))

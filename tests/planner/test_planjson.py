@@ -36,6 +36,7 @@ def test_an_anonymised_plan_json_dates_no_injury(solved):
     named = plan_to_dict(solved, solved.plan)
     (a1,) = [a for a in named["athletes"] if a["id"] == "A1"]
     assert [r["onset"] for r in a1["returns"]] == [day(-9).isoformat(), day(16).isoformat()]
+    assert [r["target_id"] for r in a1["returns"]] == [None, None]  # no target match
     rts = [v["message"] for v in named["soft"] if v["rule"] == "RTS"]
     assert any(f"after the injury of {text.day(day(16))}" in m for m in rts), rts
     assert any(f"before the next injury on {text.day(day(16))}" in m for m in rts), rts
@@ -123,3 +124,31 @@ def test_each_day_says_whether_its_load_is_the_logged_one(logged):
     assert days[10]["load"] == al.planned[al.season_start + 10] != 120  # today: the plan's
     assert not any(d["logged"] for a in plan_to_dict(logged, logged.plan)["athletes"]
                    if a["id"] != "A2" for d in a["days"])
+
+
+def test_the_plan_json_lists_the_competitions_and_names_a_target_by_its_id():
+    """Matches could only be told from ``md == "MD"``, and ``return.target`` is a name, which
+    need not be unique: two 'Derby' matches, and the return's target could be either."""
+    from planner.season import Competition
+
+    comps = [Competition(id="d1", name="Derby", date=day(12), priority="B"),
+             Competition(id="d2", name="Derby", date=day(26), priority="A"),
+             Competition(id="cup", name="Cup weekend", date=day(33), end_date=day(34), priority="C")]
+    s = season(weeks=5, athletes=2, matches=[5, 19], comps=comps,
+               injuries=(injury("A1", "P3", start_day=-6, target="d2"),))
+    out, _ = solved_and_checked(s)
+    data = plan_to_dict(s, out.plan)
+    assert data["competitions"] == [
+        {"id": "m0", "name": "Match 1", "date": day(5).isoformat(), "end": day(5).isoformat(),
+         "priority": "C"},
+        {"id": "d1", "name": "Derby", "date": day(12).isoformat(), "end": day(12).isoformat(),
+         "priority": "B"},
+        {"id": "m1", "name": "Match 2", "date": day(19).isoformat(), "end": day(19).isoformat(),
+         "priority": "C"},
+        {"id": "d2", "name": "Derby", "date": day(26).isoformat(), "end": day(26).isoformat(),
+         "priority": "A"},
+        {"id": "cup", "name": "Cup weekend", "date": day(33).isoformat(), "end": day(34).isoformat(),
+         "priority": "C"}]
+    (a1, a2) = data["athletes"]
+    assert a1["return"]["target"] == "Derby" and a1["return"]["target_id"] == "d2"
+    assert a1["returns"][0]["target_id"] == "d2" and a2["return"] is None

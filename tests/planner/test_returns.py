@@ -43,7 +43,7 @@ def test_return_fit_first_match_target_and_provisional():
     assert returns(make(), plan()) == [Return(
         athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="S3",
         fit=day(4), first_match=day(12), target="Match 2", target_date=day(12), target_met=True,
-        provisional=True, recorded_stage="S3",
+        provisional=True, recorded_stage="S3", target_id="m1",
         pending=(("S3", ("Hip-flexor strength LSI (≥ 90 %)", "Pain during max sprint (≤ 2/10)")),),
         first_role="start", first_start=day(12))]
     # the provisional return names the tests still to pass
@@ -355,7 +355,7 @@ def test_the_plan_json_keeps_a_return_recorded_before_today():
                                  "calendar": s.calendar.model_copy(update={"today": day(5)})})
     (a1,) = plan_to_dict(later, plan())["athletes"]
     assert a1["return"] == {"fit": "2027-01-08", "first_match": "2027-01-16", "target": "Match 2",
-                            "target_met": True, "provisional": False, "onset": "2026-12-26",
+                            "target_id": "m1", "target_met": True, "provisional": False, "onset": "2026-12-26",
                             "protocol": "iliopsoas-tendinopathy", "past": True}
     assert a1["returns"] == [a1["return"]]
     # injured again on Mon 11 Jan: the return ahead is his return, the recorded one listed first
