@@ -117,7 +117,6 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
         from planner.check import check_plan
 
         check = check_plan(season, plan)
-    today = season.calendar.today
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -129,7 +128,7 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
         # how current the plan is: the season's today, and the hard rules the plan breaks of the
         # season as it is now (a match moved or an absence entered after the solve), counted as
         # the export's warning counts them
-        "today": today.isoformat() if today else None,
+        "today": _today(season),
         "hard_violations": len(check.broken()),
         "competitions": competitions(season),
         "team_weeks": [{"start": start, "kind": k} for start, k in
@@ -141,6 +140,11 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
             for v in plan.soft
         ],
     }
+
+
+def _today(season: Season) -> str | None:
+    """The season's today as the plan JSON gives it (null: the season has none)."""
+    return season.calendar.today.isoformat() if season.calendar.today else None
 
 
 def competitions(season: Season) -> list[dict]:
@@ -193,11 +197,15 @@ def no_plan_to_json(season: Season, status: str, solve_seconds: float | None,
     """The plan JSON of a solve that found no plan (``status`` one of :data:`NO_PLAN`):
     objective and bound null, no weeks, athletes or soft entries, and for an infeasible season
     the conflicting hard-rule groups (``explanation``: rule, athlete, from, to, message), so that
-    a file an earlier solve wrote at that path is not read as the current plan."""
+    a file an earlier solve wrote at that path is not read as the current plan. The season's
+    ``today`` and ``competitions`` are there as in a plan; ``hard_violations`` is null (no plan
+    to count them in)."""
     return json.dumps({
         "format": FORMAT, "schema_version": SCHEMA_VERSION, "season": season.name,
         "status": status, "objective": None, "bound": None,
         "solve_seconds": None if solve_seconds is None else round(solve_seconds, 2),
+        "today": _today(season), "hard_violations": None,
+        "competitions": competitions(season),
         "team_weeks": [], "athletes": [], "soft": [], "explanation": list(explanation),
     }, indent=1, ensure_ascii=False) + "\n"
 

@@ -163,6 +163,8 @@ def test_infeasible_season_exits_2_with_explanation(tmp_path):
     assert status["status"] == "infeasible" and status["season"] == s.name
     assert status["objective"] is None and status["bound"] is None
     assert status["athletes"] == [] and status["team_weeks"] == [] and status["soft"] == []
+    assert status["today"] is None and status["hard_violations"] is None
+    assert "Cup final" in [c["name"] for c in status["competitions"]]
     rules = {c["rule"] for c in status["explanation"]}
     assert {"TP-1", "PIN"} <= rules and all(c["message"] for c in status["explanation"])
     # and it is no plan to check: said, not read as a plan of nobody

@@ -152,3 +152,20 @@ def test_the_plan_json_lists_the_competitions_and_names_a_target_by_its_id():
     (a1, a2) = data["athletes"]
     assert a1["return"]["target"] == "Derby" and a1["return"]["target_id"] == "d2"
     assert a1["returns"][0]["target_id"] == "d2" and a2["return"] is None
+
+
+def test_the_file_of_a_solve_without_a_plan_says_today_and_the_competitions(logged):
+    """The no-plan file keeps every key the contract gives it, and carries the season's
+    ``today`` and ``competitions`` as a plan's file does; ``hard_violations`` is null (no plan)."""
+    from planner.errors import InputError
+    from planner.planjson import NO_PLAN, no_plan_to_json, plan_from_dict
+
+    data = json.loads(no_plan_to_json(logged, "infeasible", 1.234, []))
+    assert {"format", "schema_version", "season", "status", "objective", "bound", "solve_seconds",
+            "team_weeks", "athletes", "soft", "explanation"} <= set(data)
+    assert data["status"] in NO_PLAN and data["schema_version"] == 2 and data["solve_seconds"] == 1.23
+    assert data["today"] == day(10).isoformat() and data["hard_violations"] is None
+    assert data["competitions"] == plan_to_dict(logged, logged.plan)["competitions"]
+    assert [c["id"] for c in data["competitions"]] == ["m0", "m1", "m2", "m3"]
+    with pytest.raises(InputError):  # still no plan to check
+        plan_from_dict(data, logged)
