@@ -74,10 +74,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "rpe": ("rpe", "srpe", "session rpe", "cr10", "rpe cr10"),
     "top_pct": ("top speed %", "top speed pct", "top speed percent", "% max speed", "max speed %",
                 "vmax %", "% vmax", "percent max speed"),
+    # Catapult's "Maximum Velocity" follows the account's unit: m/s, or km/h when its values
+    # can only be km/h (:func:`_speed_unit`); its "Max Vel (% Max)" is of OpenField's own max,
+    # not the squad's, so no top speed % (said, :func:`_unread_speeds`)
     "top_ms": ("top speed m/s", "top speed ms", "max velocity", "max velocity m/s", "max speed m/s",
-               "vmax", "vmax m/s", "top speed", "peak speed", "peak speed m/s"),
+               "vmax", "vmax m/s", "top speed", "peak speed", "peak speed m/s", "maximum velocity",
+               "maximum velocity m/s"),
     "top_kmh": ("max velocity km/h", "max velocity kmh", "top speed km/h", "top speed kmh",
-                "max speed km/h", "peak speed km/h", "vmax km/h"),
+                "max speed km/h", "peak speed km/h", "vmax km/h", "maximum velocity km/h",
+                "maximum velocity kmh"),
     "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time"),
     "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas"),
     "note": ("note", "notes", "comment", "comments"),
@@ -248,6 +253,8 @@ class LogResult:
     mapping: dict[str, str]  # field -> the header it was read from
     repeated: list[str] = field(default_factory=list)  # rows counted once
     notes: list[str] = field(default_factory=list)  # how ambiguous columns were read
+    # said before anything else: a column that looks like the top speed, not read, when none is
+    loud: list[str] = field(default_factory=list)
     already: list[Session] = field(default_factory=list)  # in the log and in the season already
     later: int = 0  # rows dated after today, left out (read until today)
     later_days: tuple[dt.date, dt.date] | None = None  # the first and last of their dates
@@ -268,11 +275,12 @@ class LogResult:
             return f"No session in the log is dated up to today{later}."
         return "The log holds no session: a header row only."
 
-    def text(self, short: bool = False) -> str:
+    def text(self, short: bool = False, loud: bool = True) -> str:
         """The columns read, the rows left out, the notes and the rows counted once, a line
         each (``short``: the rows counted once in one line, for a dialog: a whole season's
-        export imported every week listed them under the choice to make)."""
-        lines = ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
+        export imported every week listed them under the choice to make). :attr:`loud` first
+        (``loud=False``: left to the caller, which says them above its own first line)."""
+        lines = (self.loud if loud else []) + ["Columns read: " + ", ".join(f"{LABEL[k]} <- '{v}'" for k, v in self.mapping.items())]
         if self.later_days:
             first, last = self.later_days
             days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
@@ -828,11 +836,14 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     nums = {k: _numbers(frame, mapping, k, problems, where, alone) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     columns = list(frame.columns)
+    speeds = _unread_speeds(columns, mapping)
     unread = [column_label(c, columns) for c in columns if c not in mapping.values()
+              and c not in speeds
               and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
     if unread:
         notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
                      f"repeated one; see the README for the column names)")
+    _speed_unit(nums, mapping, notes)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping)
     _played(nums, dates, season, problems, where, notes)
@@ -869,9 +880,56 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
         notes.append(said)
     result.notes = notes + result.notes
+    if speeds and not {"top_pct", "top_ms"} & set(mapping):  # no top speed read: said first
+        result.loud = list(speeds.values())
+    else:
+        result.notes = list(speeds.values()) + result.notes
     if later_days:
         result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
     return result
+
+
+# a header that names a top speed (a distance or a count at a speed is none)
+_SPEEDLIKE = re.compile(r"veloc|\bvel\b|speed|vmax|\bmax v\b")
+_NO_SPEED = re.compile(r"distance|\bdist\b|running|effort|zone|count|metres|meters|\bm\b|time|"
+                       r"duration|minutes|load")
+_SPEED_FIX = "head a column 'Top speed m/s' or 'Max Speed (km/h)'"
+
+
+def _unread_speeds(columns: list, mapping: dict) -> dict:
+    """{column: the line that says it} of the columns not read whose header looks like a top
+    speed (``Max Vel (% Max)``, ``Max Speed (mph)``): said apart from the other columns not
+    read, since a top speed lost makes every exposure of the log count as none."""
+    read = mapping.get("top_ms") or mapping.get("top_kmh") or mapping.get("top_pct")
+    out = {}
+    for c in columns:
+        name = fold(c)
+        if c in mapping.values() or not _SPEEDLIKE.search(name) or _NO_SPEED.search(name):
+            continue
+        why = ("a percentage of the GPS system's own max" if re.search(r"%|pct|percent", name)
+               else "not a header Periodize knows")
+        fix = f"the top speed is read from '{read}'" if read else _SPEED_FIX
+        out[c] = f"{column_label(c, columns)} looks like a top speed but was not read ({why}): {fix}"
+    return out
+
+
+def _speed_unit(nums: dict, mapping: dict, notes: list) -> None:
+    """A top speed column whose header names no unit (Catapult's ``Maximum Velocity`` follows
+    the account's setting) read as km/h when every value is one no athlete sprints in m/s and
+    a km/h can be (``coachform.cells.parse_max_speed``'s rule for a bare number)."""
+    from planner.coachform.cells import KMH_MAX
+    from planner.season import MAX_MAX_SPEED
+
+    header = mapping.get("top_ms")
+    if header is None or re.search(r"m/?s\b", fold(header)):
+        return
+    given = nums["top_ms"].dropna()
+    given = given[given > 0]
+    if given.empty or not ((given > MAX_MAX_SPEED) & (given <= KMH_MAX)).all():
+        return
+    nums["top_kmh"], mapping["top_kmh"] = nums.pop("top_ms"), mapping.pop("top_ms")
+    notes.append(f"'{header}' names no unit and its values ({given.min():g} to {given.max():g}) "
+                 f"are above {MAX_MAX_SPEED:g}, which no one sprints in m/s: read as km/h")
 
 
 # what a reader of a log (read_frame) notes in ``frame.attrs``, by how it follows the rows: one

@@ -1347,3 +1347,26 @@ def test_a_log_says_matches_played_in_rehab_once_per_flare_up_that_holds_them(tm
     assert lines[1].startswith("Played in rehab: Athlete 1 (A1) logged minutes played in 1 "
                                f"competition from {day_long(day(19))} while in "), lines
     assert f"the flare-up of {day_long(day(18))} comes before it" in lines[1], lines
+
+
+def test_a_catapult_export_gives_its_top_speeds_and_a_speed_not_read_is_the_first_line(tmp_path):
+    """Catapult's 'Maximum Velocity' was left among the columns not read, exit 0, and every
+    exposure counted as none: it is the top speed; a '% Max' of the GPS system's own max alone
+    is said on the first line."""
+    base = season(weeks=4, athletes=2, today=day(10))
+    s = base.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": 9.0})
+                                                  for a in base.athletes)})
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "c.csv").write_text(f"Date,Player Name,Total Duration,Maximum Velocity,Max Vel (% Max),RPE\n"
+                                    f"{day(3)},A1,01:00:00,8.1,90,6\n")
+    r = run("log", "s.season.json", "c.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Top speed m/s <- 'Maximum Velocity'" in r.stdout
+    assert [x.top_speed_ms for x in load_season(tmp_path / "s.season.json").sessions] == [8.1]
+    (tmp_path / "p.csv").write_text(f"Date,Player Name,Total Duration,Max Vel (% Max),RPE\n"
+                                    f"{day(4)},A1,01:00:00,90,6\n")
+    r = run("log", "s.season.json", "p.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == (
+        "'Max Vel (% Max)' looks like a top speed but was not read (a percentage of the GPS "
+        "system's own max): head a column 'Top speed m/s' or 'Max Speed (km/h)'")

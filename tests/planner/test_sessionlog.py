@@ -478,8 +478,9 @@ def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s
     a value the log reads is refused: test_two_columns_for_one_value_are_refused_not_one_picked)."""
     text = f"Athlete ID,Date,Minutes,RPE,Note,Note,Max Speed (mph)\nA1,{day(1)},60,5,a,b,19\n"
     result = read_sessions(write(tmp_path, text), s)
-    assert ("Not read: a second 'Note', 'Max Speed (mph)' (not a column Periodize knows, or a "
-            "repeated one; see the README for the column names)") in result.text()
+    assert ("Not read: a second 'Note' (not a column Periodize knows, or a repeated one; see the "
+            "README for the column names)") in result.text()
+    assert result.text().startswith("'Max Speed (mph)' looks like a top speed but was not read")
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -1121,3 +1122,34 @@ def test_a_missing_rpe_or_minutes_names_the_rows_athlete_and_date_as_written(tmp
         read_sessions(tmp_path / "log.xlsx", s)
     assert e.value.problems == [
         "row 2 (A2, 2027-01-12), RPE: missing; every session has minutes and an RPE"]
+
+
+def test_catapults_maximum_velocity_is_the_top_speed_and_a_speed_not_read_is_said_first(tmp_path, s):
+    """Catapult's 'Maximum Velocity' (m/s, or km/h when the account says so) was dropped among
+    HSR and Player Load, so every exposure of the log counted as none; 'Max Vel (% Max)' is of
+    OpenField's own max, not the squad's, so it is no top speed %, and it is said, first."""
+    head = "Date,Player Name,Total Duration,Maximum Velocity,Max Vel (% Max),HSR,RPE\n"
+    ms = read_sessions(write(tmp_path, head + f"{day(1)},Ann Ash,01:12:40,8.1,92,410,6\n"), s)
+    assert [(x.top_speed_ms, x.top_speed_pct) for x in ms.sessions] == [(8.1, None)]
+    assert ms.mapping["top_ms"] == "Maximum Velocity" and not ms.loud
+    said = [n for n in ms.notes if "looks like a top speed" in n]
+    assert said == ["'Max Vel (% Max)' looks like a top speed but was not read (a percentage of "
+                    "the GPS system's own max): the top speed is read from 'Maximum Velocity'"]
+    assert ms.notes[0] == said[0] and "Max Vel" not in ms.text().split("Not read:")[1]
+    kmh = read_sessions(write(tmp_path, head + f"{day(1)},Ann Ash,60,29.16,92,410,6\n"
+                                               f"{day(2)},Bo Birch,60,,,410,5\n"), s)
+    assert [x.top_speed_ms for x in kmh.sessions] == [pytest.approx(8.1), None]
+    assert any("'Maximum Velocity' names no unit" in n and "read as km/h" in n for n in kmh.notes)
+    mixed = write(tmp_path, head + f"{day(1)},Ann Ash,60,29.16,,,6\n{day(2)},Bo Birch,60,8.1,,,5\n")
+    with pytest.raises(InputError, match="29.16 is outside 0-16.5"):  # one unit a column
+        read_sessions(mixed, s)
+    none = read_sessions(write(tmp_path, "Date,Player Name,Total Duration,Max Vel (% Max),HSR,RPE\n"
+                                         f"{day(1)},Ann Ash,60,92,410,6\n"), s)
+    assert none.loud == ["'Max Vel (% Max)' looks like a top speed but was not read (a percentage "
+                         "of the GPS system's own max): head a column 'Top speed m/s' or 'Max "
+                         "Speed (km/h)'"]
+    assert none.text().splitlines()[0] == none.loud[0] and none.sessions[0].top_speed_pct is None
+    assert none.text(loud=False).startswith("Columns read:")
+    high = read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE,High Speed Running (m),"
+                                         f"Sprint Efforts\nA1,{day(1)},60,6,410,3\n"), s)
+    assert not high.loud and not any("looks like a top speed" in n for n in high.notes)

@@ -496,6 +496,21 @@ def test_import_sessions_shows_what_it_adds_and_adds_it_in_one_step(w, tmp_path,
     assert "Added 3 sessions" in status and "proposes 1 flare-up" in status
 
 
+def test_import_sessions_says_first_a_speed_column_it_does_not_read(w, tmp_path, dialogs):
+    """Catapult's 'Max Vel (% Max)' (of the GPS system's own max) was listed among HSR and
+    Player Load in grey under the question: with no top speed read, it is the first line."""
+    path = tmp_path / "cat.csv"
+    path.write_text(f"Player,Date,Duration,RPE,Max Vel (% Max)\nAthlete 2,{day(7)},75,6,92\n",
+                    encoding="utf-8")
+    dialogs.answer = "yes"
+    assert import_sessions(w, path) is True
+    kind, title, text = dialogs[-1]
+    assert kind == "confirm" and text.splitlines()[0] == (
+        "'Max Vel (% Max)' looks like a top speed but was not read (a percentage of the GPS "
+        "system's own max): head a column 'Top speed m/s' or 'Max Speed (km/h)'")
+    assert text.splitlines()[1].startswith("Add cat.csv: 1 session") and text.count("Max Vel") == 1
+
+
 def test_a_log_on_days_already_logged_asks_replace_add_or_keep_never_counts_twice(w, tmp_path, dialogs):
     """A second export of days already logged: adding it silently counted each day twice (a
     week's load doubled). The coach chooses for those days: replace, add both, keep what is

@@ -105,10 +105,12 @@ def counts(sessions) -> str:
             f"{count(len(days), 'athlete-day')} ({span(first, last)})")
 
 
-def summary(result, path: str | Path, short: bool = False) -> str:
+def summary(result, path: str | Path, short: bool = False, loud: bool = True) -> str:
     """What the log adds, the columns read and the notes (km/h read as m/s, rows counted once;
-    ``short``: those in one line)."""
-    lines = [f"{Path(path).name}: {counts(result.sessions)}.", result.text(short)]
+    ``short``: those in one line); the result's loud lines first (``loud=False``: left to the
+    caller, which says them above its own first line)."""
+    lines = [*(result.loud if loud else []), f"{Path(path).name}: {counts(result.sessions)}.",
+             result.text(short, loud=False)]
     return "\n".join(line for line in lines if line)
 
 
@@ -214,13 +216,14 @@ def import_sessions(window, path: str | Path) -> bool:
                                          + edit.sessions, path))
         window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
         return False
-    what = summary(result, path) if not found else (
+    what = summary(result, path, loud=False) if not found else (
         f"{Path(path).name}: {counts(sessions)}"
         + {"replace": f", replacing the sessions logged on {count(len(found), 'athlete-day')}",
            "add": f", {count(len(found), 'athlete-day')} of them added to what is logged",
            "skip": f" (the log's sessions on {count(len(found), 'athlete-day')} already logged "
-                   f"left out)"}[policy] + ".\n" + result.text())
-    if not window.interaction.confirm("Import sessions", f"Add {what}"):
+                   f"left out)"}[policy] + ".\n" + result.text(loud=False))
+    loud = "".join(f"{line}\n" for line in result.loud)  # said before the question
+    if not window.interaction.confirm("Import sessions", f"{loud}Add {what}"):
         window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
         return False
     if not window.apply_edit(edit, after):
