@@ -86,11 +86,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time"),
     "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas"),
     "note": ("note", "notes", "comment", "comments"),
+    # a per-drill export's drill and session: its rows of one athlete, day and session are one
+    # session (:func:`_per_drill`)
+    "drill": ("drill", "drill title", "drill name", "period name", "period", "split name", "split",
+              "phase", "phase name"),
+    "session": ("session title", "session name", "session"),
 }
 REQUIRED = ("athlete", "date", "minutes", "rpe")
 LABEL = {"athlete": "Athlete ID", "date": "Date", "minutes": "Minutes", "rpe": "RPE",
          "top_pct": "Top speed %", "top_ms": "Top speed m/s", "top_kmh": "Top speed km/h",
-         "played": "Minutes played", "pain": "Pain", "note": "Note"}
+         "played": "Minutes played", "pain": "Pain", "note": "Note", "drill": "Drill",
+         "session": "Session"}
 
 # column key -> (lowest, highest, what a value means): the Session model's bounds in a coach's words
 LIMITS: dict[str, tuple[float, float, str]] = {
@@ -846,6 +852,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _speed_unit(nums, mapping, notes)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping)
+    if "drill" in mapping:  # a per-drill export: its rows of one session made one
+        frame, athletes, dates, nums = _per_drill(frame, mapping, athletes, dates, nums, problems,
+                                                  notes, where)
+        rows = pd.Series(_row_numbers(frame), index=frame.index)  # ``where`` reads them
     _played(nums, dates, season, problems, where, notes)
     _in_hours(frame[mapping["minutes"]], nums, problems, where)
     _today(dates, season, problems, where, until_today, late_fix)
@@ -887,6 +897,74 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if later_days:
         result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
     return result
+
+
+# a per-drill export's row that is its session's total, named where the drill goes
+TOTAL_DRILLS = ("full session", "session", "total", "all", "entire session")
+
+
+def _per_drill(frame, mapping: dict, athletes: list, dates: list, nums: dict, problems: list,
+               notes: list, where) -> tuple:
+    """A per-drill export (a ``drill`` column): the rows of one athlete, day and session (the
+    ``session`` column's, when there is one) are one session, minutes summed, the highest top
+    speed, minutes played and pain, the notes joined, the session's RPE (rows that disagree on
+    it are a problem naming them); a row named as the session's total (:data:`TOTAL_DRILLS`)
+    beside drill rows is the session, its drill rows left out. Returns the frame, athletes,
+    dates and numbers of the sessions (rows numbered as the file does, :func:`_keep_rows`)."""
+    drill = frame[mapping["drill"]].astype(str).map(fold)
+    title = frame[mapping["session"]].astype(str).map(fold) if "session" in mapping else None
+    groups: dict[tuple, list] = {}
+    for k, i in enumerate(frame.index):
+        if athletes[k] is not None and isinstance(dates[k], dt.date):
+            key = (athletes[k], dates[k], "" if title is None else title[i])
+            groups.setdefault(key, []).append(i)
+    gone: list = []
+    said: list[str] = []
+    merged = 0
+    for idx in (g for g in groups.values() if len(g) > 1):
+        totals = [i for i in idx if drill[i] in TOTAL_DRILLS]
+        if totals:
+            drills = [i for i in idx if i not in totals]
+            gone += drills
+            said += [f"row {_row_of(where, i)} '{str(frame.at[i, mapping['drill']]).strip()}' is "
+                     f"the session's total: its {len(drills)} drill row"
+                     f"{'s' if len(drills) != 1 else ''} {'are' if len(drills) != 1 else 'is'} "
+                     f"left out" for i in totals if drills]
+            continue
+        _one_session(frame, mapping, idx, nums, problems, where)
+        gone += idx[1:]
+        merged += 1
+    if merged:
+        notes.append(f"Per-drill rows read as one session per athlete and day: minutes summed, the "
+                     f"highest top speed: {len(frame):,} rows → {len(frame) - len(gone):,} sessions")
+    if len(said) > REPEATS_SHOWN:  # a whole squad's export with its totals: a screenful says no more
+        said = said[:REPEATS_SHOWN] + [f"… and {len(said) - REPEATS_SHOWN:,} more sessions' total "
+                                       f"rows like these"]
+    notes += said
+    if not gone:
+        return frame, athletes, dates, nums
+    keep = [k for k, i in enumerate(frame.index) if i not in set(gone)]
+    nums = {key: v.drop(gone).reset_index(drop=True) for key, v in nums.items()}
+    return (_keep_rows(frame, gone), [athletes[k] for k in keep], [dates[k] for k in keep], nums)
+
+
+def _one_session(frame, mapping: dict, idx: list, nums: dict, problems: list, where) -> None:
+    """The drill rows ``idx`` of one session made its first row (:func:`_per_drill`)."""
+    first = idx[0]
+    rpe = nums["rpe"].loc[idx].dropna()
+    if rpe.nunique() > 1:
+        listed = ", ".join(f"row {_row_of(where, i)}: {rpe[i]:g}" for i in rpe.index)
+        problems.append(f"{where(first, 'rpe')}: the drill rows of one session give different RPEs "
+                        f"({listed}); the session has one RPE: write it on each of its rows")
+    for key, how in (("minutes", "sum"), ("top_ms", "max"), ("top_pct", "max"),
+                     ("played", "max"), ("pain", "max")):
+        if key in nums:
+            values = nums[key].loc[idx]
+            nums[key] = nums[key].astype(float)
+            nums[key][first] = values.sum(min_count=1) if how == "sum" else values.max()
+    if "note" in mapping:
+        texts = [str(frame.at[i, mapping["note"]]).strip() for i in idx]
+        frame.at[first, mapping["note"]] = "; ".join(dict.fromkeys(x for x in texts if x))
 
 
 # a header that names a top speed (a distance or a count at a speed is none)

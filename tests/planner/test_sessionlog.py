@@ -1153,3 +1153,35 @@ def test_catapults_maximum_velocity_is_the_top_speed_and_a_speed_not_read_is_sai
     high = read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE,High Speed Running (m),"
                                          f"Sprint Efforts\nA1,{day(1)},60,6,410,3\n"), s)
     assert not high.loud and not any("looks like a top speed" in n for n in high.notes)
+
+
+def test_a_per_drill_export_is_one_session_per_athlete_day_and_session(tmp_path, s):
+    """Catapult's per-drill rows were four sessions a day, and a 'Full Session' row beside its
+    drills counted the day twice (a doubled load, a red ACWR flag)."""
+    head = "Player Name,Date,Session Title,Drill Title,Total Duration,Maximum Velocity,RPE,Note\n"
+    rows = "".join(f"{who},{day(d)},MD-4,{drill},00:{m}:00,{v},6,{n}\n"
+                   for who in ("Ann Ash", "Bo Birch") for d in (1, 2)
+                   for drill, m, v, n in (("Warm Up", 15, 6.1, ""), ("Rondo", "04", 5.0, "a"),
+                                          ("Max Velocity Exposure", 10, 8.6, "b"), ("SSG", 33, 7.9, "a")))
+    r = read_sessions(write(tmp_path, head + rows), s)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.top_speed_ms, x.note) for x in r.sessions] == [
+        (a, day(d), 62, 6, 8.6, "a; b") for a in ("A1", "A2") for d in (1, 2)]
+    assert ("Per-drill rows read as one session per athlete and day: minutes summed, the highest "
+            "top speed: 16 rows → 4 sessions") in r.notes
+    assert "Drill <- 'Drill Title'" in r.text() and "Session <- 'Session Title'" in r.text()
+    # two sessions of a day (by their titles) stay two; a row that is the total takes the day
+    two = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},AM,Gym,00:30:00,,5,\n"
+                                               f"Ann Ash,{day(1)},PM,Full Session,01:00:00,8.5,6,\n"
+                                               f"Ann Ash,{day(1)},PM,Warm Up,00:20:00,6,6,\n"
+                                               f"Ann Ash,{day(1)},PM,SSG,00:40:00,8.5,6,\n"), s)
+    assert sorted((x.minutes, x.rpe) for x in two.sessions) == [(30, 5), (60, 6)]
+    assert "row 3 'Full Session' is the session's total: its 2 drill rows are left out" in two.notes
+    with pytest.raises(InputError) as e:  # one session, one RPE
+        read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},PM,Warm Up,00:20:00,6,6,\n"
+                                             f"Ann Ash,{day(1)},PM,SSG,00:40:00,8.5,7,\n"), s)
+    assert e.value.problems == ["row 2, RPE: the drill rows of one session give different RPEs "
+                                "(row 2: 6, row 3: 7); the session has one RPE: write it on each of "
+                                "its rows"]
+    plain = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},20,6\n"
+                                          f"A1,{day(1)},40,6\n"), s)
+    assert [x.minutes for x in plain.sessions] == [20, 40]  # no drill column: two sessions
