@@ -228,9 +228,9 @@ class HandoutDay:
     @property
     def logged_summary(self) -> str:
         """``Logged: 75 min, RPE 6, top speed 95 %`` (the day's sessions added up)."""
-        parts = [f"{self.minutes:g} min" if self.minutes is not None else "",
+        parts = [f"{text.number(self.minutes)} min" if self.minutes is not None else "",
                  f"RPE {self.rpe:g}" if self.rpe is not None else "",
-                 f"{self.played:g} min played" if self.played is not None else "",
+                 f"{text.number(self.played)} min played" if self.played is not None else "",
                  f"top speed {self.logged_top:g} %" if self.logged_top is not None else ""]
         return "Logged: " + ", ".join(x for x in parts if x) + (f" ({self.note})" if self.note else "")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from planner.season import Season, Session
+from planner.text import number
 
 POLICIES = ("replace", "add", "skip")
 
@@ -43,13 +44,13 @@ def _sessions(xs: tuple[Session, ...]) -> str:
 def _one(x: Session) -> str:
     """``95 min RPE 8, top 31 km/h, played 90 min, pain 2/10, 'tight hip'``: every field a
     coach may have to choose by (two logs of a day can differ only in the top speed or the note)."""
-    parts = [f"{x.minutes:g} min RPE {x.rpe:g}"]
+    parts = [f"{number(x.minutes)} min RPE {x.rpe:g}"]  # 72.7 min, as 01:12:40 reads
     if x.top_speed_ms is not None:
         parts.append(f"top {x.top_speed_ms * 3.6:.1f} km/h")
     elif x.top_speed_pct is not None:
         parts.append(f"top {x.top_speed_pct:.0f} %")
     if x.minutes_played is not None:
-        parts.append(f"played {x.minutes_played:g} min")
+        parts.append(f"played {number(x.minutes_played)} min")
     if x.pain is not None:
         parts.append(f"pain {x.pain:g}/10")
     if x.note.strip():

@@ -144,3 +144,12 @@ def test_a_flare_up_recorded_before_the_matches_played_is_not_proposed_moved_and
     (p,) = played_in_rehab(s)
     assert (f"if the flare-up came after it, its date is the day after his last match, "
             f"{day_long(day(6))} (record --flare-up A1 {day(6).isoformat()} instead)") in p.text(s)
+
+
+def test_minutes_from_a_clock_are_said_rounded_on_the_day_already_logged():
+    """01:12:40 from a GPS export is 72.6667 minutes: the overlap line printed it so."""
+    s = _s()
+    (o,) = logmerge.overlaps(s, (Session(athlete="A1", date=day(2), minutes=72 + 40 / 60, rpe=6,
+                                         minutes_played=44 + 1 / 3),))
+    said = logmerge.summary(s, [o])
+    assert "the log has 72.7 min RPE 6, played 44.3 min" in said and "72.66" not in said
