@@ -28,6 +28,7 @@ from planner.limits import not_a_file
 from planner.season import Season, Session
 from planner.text import (
     DATE_FORMS,
+    TEXT_DATE_FIX,
     iso_not_a_day,
     name_key,
     numeric_date,
@@ -816,6 +817,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
     mapping = _mapping(list(frame.columns), source, frame)
+    if "drill" not in mapping:  # a session's title groups a per-drill export's rows alone
+        mapping.pop("session", None)
     later_days: list[dt.date] = []
     left: tuple = ()  # the dates of the rows left out: the column's order, not read
     if until_today:  # left out before the rows are read: a blank RPE on a later row refused it all
@@ -1198,20 +1201,22 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
     which still give the column its order (``read_text_dates``)."""
     import pandas as pd
 
-    from planner.validate import PRE_SEASON_LOG_DAYS
+    from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
     text = col.astype(str).str.strip()
     parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     slashed = {rows[i]: t for i, t in text.items() if numeric_parts(t) is not None}
     cal = season.calendar
     read = read_text_dates(slashed, f"the column '{col.name}'",
-                           cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS), cal.end, also)
+                           cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS), cal.end, also,
+                           last=planning_start(season))  # a log holds no day after today
     out = []
+    two_ways: list = []  # the rows that still read two ways: said once for the column
     for i, v in parsed.items():
         if rows[i] in slashed:
             later = _later_both_ways(slashed[rows[i]], after, cal.end) if after else None
             if rows[i] in read.problems and later is None:
-                problems.append(f"{where(i, 'date')}: {read.problems[rows[i]]}")
+                two_ways.append(i)
             out.append(read.days.get(rows[i], later))
         elif text[i] in ("", "nan", "None", "NaT"):
             problems.append(f"{where(i, 'date')}: missing; every session has a date: write it as {DATE_FORMS}")
@@ -1232,7 +1237,24 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
             out.append(None)
         else:
             out.append(v.date())
+    problems += _two_ways(two_ways, read.problems, rows, where, col.name, len(slashed))
     return out, read.note
+
+
+def _two_ways(idx: list, said: dict, rows, where, column, typed: int) -> list[str]:
+    """The problems of the rows of a date column that read two ways (``said``: row -> why,
+    ``read_text_dates``): one line for the column, not one per row of a week's export, each
+    the same but for the date; a lone row (or one that is no date at all) at its row."""
+    ambiguous = [i for i in idx if " could be " in said[rows[i]]]
+    if len(ambiguous) < 2:
+        return [f"{where(i, 'date')}: {said[rows[i]]}" for i in idx]
+    first = said[rows[ambiguous[0]]].split(f"; {TEXT_DATE_FIX}")[0]
+    n = f"all {typed:,}" if len(ambiguous) == typed else f"{len(ambiguous):,}"
+    listed = ", ".join(str(rows[i]) for i in ambiguous[:REPEATS_SHOWN])
+    more = " …" if len(ambiguous) > REPEATS_SHOWN else ""
+    return [f"{where(i, 'date')}: {said[rows[i]]}" for i in idx if i not in ambiguous] + [
+        f"{where(ambiguous[0], 'date')}: {n} dates in '{column}' read two ways (rows {listed}{more}; "
+        f"e.g. {first}); make the cells Excel dates or write them as YYYY-MM-DD"]
 
 
 def _later_both_ways(text: str, after: dt.date, end: dt.date) -> dt.date | None:

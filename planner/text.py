@@ -154,7 +154,8 @@ class TextDates:
 
 
 def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
-                    hi: dt.date | None = None, also: tuple = ()) -> TextDates:
+                    hi: dt.date | None = None, also: tuple = (),
+                    last: dt.date | None = None) -> TextDates:
     """The dates of one column typed with slashes or dots (``cells``: a row as the coach finds
     it -> its text), read by the one policy of the session log and the coach workbook:
 
@@ -168,7 +169,9 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     3. when no row decides, the season does (``lo``..``hi``, the days the column may hold): an
        order that puts a row outside it is not the column's ('04/08/2026' in a season from
        3 August is 4 August; a week's export of 7-12 Nov is not July to December);
-    4. a row that still reads two ways is refused, with both days and the text to write.
+    4. when the season leaves both orders, ``last`` does (the last day the column may hold
+       rows of, a log's today): a week of 04/01-06/01 in January is not 1 April to 1 June;
+    5. a row that still reads two ways is refused, with both days and the text to write.
 
     One note for the column (``where``: "Competitions, Date"): how many were read, how, and
     an example. ``also``: the texts of the column's rows left out of the reading (a log read up
@@ -181,13 +184,15 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
         o for t in also if (parts := numeric_parts(str(t))) is not None
         and len(r := _readings(str(t), parts)) == 1 for o in r}
     order = orders.pop() if len(orders) == 1 else None
-    by_season = False
+    by_season = None  # the day the season (or ``last``) ends when it decides the order
     if not orders and order is None:
         two = [r for _, r in read.values() if len(set(r.values())) == 2]
-        fits = [o for o in (True, False) if all((lo is None or lo <= r[o])
-                                                and (hi is None or r[o] <= hi) for r in two)]
-        if two and len(fits) == 1:
-            order, by_season = fits[0], True
+        for end in dict.fromkeys(x for x in (hi, last) if x is not None) or (None,):
+            fits = [o for o in (True, False) if all((lo is None or lo <= r[o])
+                                                    and (end is None or r[o] <= end) for r in two)]
+            if two and len(fits) == 1:
+                order, by_season = fits[0], end or hi
+                break
     out, decided = TextDates(), 0
     for row, (parts, r) in read.items():
         if len(set(r.values())) == 1:
@@ -197,16 +202,41 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
         else:
             out.problems[row] = numeric_problem(cells[row], parts, r)
     if out.days:
-        # the example reads one way by its numbers ('01/12/2026' is no example of that)
-        row = next((x for x in out.days if len(read[x][1]) == 1), next(iter(out.days)))
-        example = f"row {row} '{str(cells[row]).strip()}' = {day_long(out.days[row])}"
-        n = plural(len(out.days), "date")
-        first = f"read {'day' if order else 'month'} first ({'dd/mm/yyyy' if order else 'mm/dd/yyyy'})"
-        how = (f"{first}: the other order puts a date outside the season" if by_season and decided
-               else f"{first}, as its dates readable one way only are" if decided else
-               ("each " if len(out.days) > 1 else "") + "readable one way only")
-        out.note = f"{n} typed as text in {where}, {how}" + (f" (e.g. {example})" if example else "")
+        out.note = _dates_note(out, cells, read, where, order, decided,
+                               _other_order(read, cells, order, lo, by_season, hi)
+                               if by_season and decided else "")
     return out
+
+
+def _other_order(read: dict, cells: dict, order: bool, lo, end: dt.date, hi) -> str:
+    """``the other order puts row 5 '07/01/2027' outside the season (Thu 1 Jul 2027)``: the
+    row whose other reading decided the order of :func:`read_text_dates` (``end``: the last day
+    the column may hold, the season's end ``hi`` or today)."""
+    for row, (_parts, r) in read.items():
+        if len(set(r.values())) == 2 and ((lo is not None and r[not order] < lo)
+                                          or r[not order] > end):
+            other = r[not order]
+            inside = (lo is None or lo <= other) and (hi is None or other <= hi)
+            why = "after today" if end != hi and inside else "outside the season"
+            return (f"the other order puts row {row} '{str(cells[row]).strip()}' {why} "
+                    f"({day_long(other)})")
+    return "the other order puts a date outside the season"
+
+
+def _dates_note(out: TextDates, cells: dict, read: dict, where: str, order, decided: int,
+                other: str) -> str:
+    """How :func:`read_text_dates` read a column, with an example (``other``: the row whose
+    other order is no day of the column, when the season decided the order)."""
+    # the example reads one way by its numbers ('01/12/2026' is no example of that)
+    row = next((x for x in out.days if len(read[x][1]) == 1), next(iter(out.days)))
+    example = f"row {row} '{str(cells[row]).strip()}' = {day_long(out.days[row])}"
+    n = plural(len(out.days), "date")
+    first = f"read {'day' if order else 'month'} first ({'dd/mm/yyyy' if order else 'mm/dd/yyyy'})"
+    if other:
+        return f"{n} typed as text in {where}, {first}: {other}"
+    how = (f"{first}, as its dates readable one way only are" if decided else
+           ("each " if len(out.days) > 1 else "") + "readable one way only")
+    return f"{n} typed as text in {where}, {how} (e.g. {example})"
 
 
 def _readings(text: str, parts) -> dict:

@@ -143,6 +143,11 @@ def test_a_log_s_rows_readable_one_way_give_the_others_their_order(tmp_path, s):
                         f"A1,{day(10).strftime('%d/%m/%Y')},60,5\nA1,{us.strftime('%m/%d/%Y')},60,5\n")
     assert [x.date for x in read_sessions(p, s).sessions] == [day(10), us]
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,01/02/2027,60,5\n")
+    # today 18 Jan: 1 February is no day of the log, so it is 2 January; once February is past,
+    # both are
+    assert [x.date for x in read_sessions(p, feb).sessions] == [dt.date(2027, 1, 2)]
+    feb = feb.model_copy(update={"calendar": feb.calendar.model_copy(
+        update={"today": dt.date(2027, 2, 15)})})
     with pytest.raises(InputError) as e:
         read_sessions(p, feb)
     assert e.value.problems == [
@@ -920,7 +925,9 @@ def test_a_row_is_read_by_its_numbers_before_the_season_is_asked():
     week = {r: f"{d:02d}/11/2026 09:30" for r, d in enumerate(range(7, 13), start=2)}
     got = read_text_dates(week, "Date", lo, hi)
     assert got.days == {r: dt.date(2026, 11, d) for r, d in enumerate(range(7, 13), start=2)}
-    assert "the other order puts a date outside the season" in got.note, got.note
+    # the row named is one whose other order is outside: 07/11 month first is 11 July
+    assert ("read day first (dd/mm/yyyy): the other order puts row 2 '07/11/2026 09:30' outside "
+            "the season (Sat 11 Jul 2026)") in got.note, got.note
     dots = {r: f"{d}.11.2026" for r, d in enumerate(range(7, 13), start=2)}
     assert read_text_dates(dots, "Date").days == {r: dt.date(2026, 11, d)
                                                  for r, d in enumerate(range(7, 13), start=2)}
@@ -1185,3 +1192,24 @@ def test_a_per_drill_export_is_one_session_per_athlete_day_and_session(tmp_path,
     plain = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},20,6\n"
                                           f"A1,{day(1)},40,6\n"), s)
     assert [x.minutes for x in plain.sessions] == [20, 40]  # no drill column: two sessions
+
+
+def test_a_date_read_after_today_is_no_reading_and_a_column_read_two_ways_is_said_once(tmp_path):
+    """A week of 04/01-06/01 exported in January was refused, 1 April to 1 June being in the
+    season too, with one identical line per row; a reading after today is no day of a log. A
+    column that still reads two ways is one line; the note names the row whose other order is
+    no day of the log, and why."""
+    january = season(weeks=30, athletes=2, today=day(14))
+    text = "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A{a},0{d}/01/2027,60,5\n"
+                                                       for d in (4, 5, 6) for a in (1, 2))
+    r = read_sessions(write(tmp_path, text), january)
+    assert [x.date for x in r.sessions] == [day(d) for d in (0, 1, 2) for _ in (1, 2)]
+    assert ("6 dates typed as text in the column 'Date', read day first (dd/mm/yyyy): the other "
+            "order puts row 2 '04/01/2027' after today (Thu 1 Apr 2027)") in r.notes
+    june = season(weeks=30, athletes=2, today=day(150))  # 3 June: both orders are past days
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), june)
+    assert e.value.problems == [
+        "row 2, Date: all 6 dates in 'Date' read two ways (rows 2, 3, 4, 5, 6, 7; e.g. "
+        "'04/01/2027' could be Mon 4 Jan 2027 (day first) or Thu 1 Apr 2027 (month first)); make "
+        "the cells Excel dates or write them as YYYY-MM-DD"]
