@@ -67,7 +67,7 @@ ALREADY = "is already in the season"  # a row counted once as the season holds i
 # field -> header spellings (lower case, spaces and punctuation folded)
 ALIASES: dict[str, tuple[str, ...]] = {
     "athlete": ("athlete id", "athlete", "id", "player", "player id", "player name", "name",
-                "athlete name"),
+                "athlete name", "player display name", "display name"),  # the last: STATSports
     "date": ("date", "session date", "day"),
     "minutes": ("minutes", "duration", "duration min", "duration mins", "session duration",
                 "session minutes", "mins", "training minutes", "total duration", "total time",
@@ -1147,9 +1147,48 @@ class AthleteMatch:
         return None, "unknown"
 
 
+def _plain_name(text: object) -> str:
+    """A name as a GPS export's other spellings are compared: case, accents, dots and commas
+    aside ("M. Ruiz", "RUIZ, Marco")."""
+    return " ".join(without_accents(name_key(text)).replace(".", " ").replace(",", " ").split())
+
+
+def name_forms(athletes) -> dict[str, str]:
+    """{spelling: ID} of the ways GPS exports write an athlete's name that are not the name
+    itself, each the spelling of one athlete only (``athletes``: (ID, name) pairs): initial and
+    surname ("m ruiz"), SURNAME Firstname ("ruiz marco"), the surname alone ("ruiz")."""
+    forms: dict[str, set[str]] = {}
+    for aid, name in athletes:
+        words = _plain_name(name or "").split()
+        if len(words) < 2:
+            continue
+        first = words[0]
+        for last in dict.fromkeys((" ".join(words[1:]), words[-1])):
+            for form in (f"{first[0]} {last}", f"{last} {first}", last):
+                forms.setdefault(form, set()).add(aid)
+    return {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1}
+
+
+def _proposals(rows: dict, forms: dict, season: Season, where) -> list[str]:
+    """One problem a name written as another spelling of one athlete's (``rows``: the name as
+    written -> its row indexes; ``forms``: :func:`name_forms`), proposing the athlete: never
+    read as them unasked."""
+    out = []
+    for written, idx in rows.items():
+        listed = ", ".join(_row_of(where, i) for i in idx[:REPEATS_SHOWN])
+        more = " …" if len(idx) > REPEATS_SHOWN else ""
+        aid = forms[_plain_name(written)]
+        out.append(f"{where(idx[0], 'athlete')}: '{written[:60]}' (row{'s' if len(idx) > 1 else ''} "
+                   f"{listed}{more}) is no athlete: {season.athlete_label(aid)}? write the "
+                   f"squad's name or ID")
+    return out
+
+
 def _athletes(col, season: Season, problems: list, where, notes: list | None = None) -> list[str | None]:
     match = AthleteMatch((a.id, a.name) for a in season.athletes)
     exact = match.exact
+    forms = name_forms((a.id, a.name) for a in season.athletes)
+    proposed: dict[str, list] = {}  # a name as written -> its rows, another spelling of one athlete's
     plain_read: dict[str, str] = {}  # a name as written -> the athlete it was read as
     out = []
     for i, v in col.items():
@@ -1164,7 +1203,9 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
             continue
         if how == "plain":
             plain_read.setdefault(written, aid)
-        if aid is None:
+        if aid is None and how == "unknown" and _plain_name(written) in forms:
+            proposed.setdefault(written, []).append(i)
+        elif aid is None:
             shared = how == "shared"
             near = None if shared else _near_name(key, season)
             hint = ("two athletes share that name; use the ID" if shared
@@ -1173,6 +1214,7 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
                          f"{', ...' if len(exact) > 8 else ''})")
             problems.append(f"{where(i, 'athlete')}: '{str(v)[:60]}': {hint}")
         out.append(aid)
+    problems += _proposals(proposed, forms, season, where)
     if plain_read and notes is not None:
         said = [f"'{w[:60]}' as {season.athlete_label(a)}" for w, a in list(plain_read.items())[:5]]
         more = f" and {len(plain_read) - 5} more" if len(plain_read) > 5 else ""

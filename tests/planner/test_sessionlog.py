@@ -1213,3 +1213,30 @@ def test_a_date_read_after_today_is_no_reading_and_a_column_read_two_ways_is_sai
         "row 2, Date: all 6 dates in 'Date' read two ways (rows 2, 3, 4, 5, 6, 7; e.g. "
         "'04/01/2027' could be Mon 4 Jan 2027 (day first) or Thu 1 Apr 2027 (month first)); make "
         "the cells Excel dates or write them as YYYY-MM-DD"]
+
+
+def test_statsports_headers_are_read_and_a_gps_spelling_of_a_name_is_proposed_once(tmp_path):
+    """STATSports' 'Player Display Name' was no column; 'M. Ruiz' and 'RUIZ Marco' were refused
+    row by row with the IDs listed. Each is proposed once, with its rows, and never read unasked."""
+    base = season(weeks=4, athletes=3, today=day(14))
+    squad = base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": n}) for a, n in
+        zip(base.athletes, ("Marco Ruíz", "Tom Berger", "Anna Berger"), strict=True))})
+    head = "Player Display Name,Session Date,Duration,RPE\n"
+    ok = read_sessions(write(tmp_path, head + f"Tom Berger,{day(1)},60,5\n"), squad)
+    assert ok.mapping["athlete"] == "Player Display Name" and ok.mapping["date"] == "Session Date"
+    rows = "".join(f"{n},{day(d)},60,5\n" for d in (1, 2, 3)
+                   for n in ("M. Ruiz", "RUIZ Marco", "ruiz", "berger", "T Berger"))
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, head + rows), squad)
+    said = e.value.problems
+    assert ("row 2, Player Display Name: 'M. Ruiz' (rows 2, 7, 12) is no athlete: Marco Ruíz "
+            "(A1)? write the squad's name or ID") in said
+    assert ("row 3, Player Display Name: 'RUIZ Marco' (rows 3, 8, 13) is no athlete: Marco Ruíz "
+            "(A1)? write the squad's name or ID") in said
+    assert any(x.startswith("row 4, Player Display Name: 'ruiz' (rows 4, 9, 14) is no athlete: "
+                            "Marco Ruíz (A1)?") for x in said)
+    assert any("'T Berger' (rows 6, 11, 16) is no athlete: Tom Berger (A2)?" in x for x in said)
+    # two Bergers: the surname alone proposes neither, refused row by row as before
+    assert [x for x in said if "'berger'" in x][0].startswith("row 5, Player Display Name: 'berger': no athlete")
+    assert len(said) == 4 + 3
