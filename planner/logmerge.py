@@ -8,6 +8,9 @@ both silently would count the day twice, so the coach chooses, for those days on
 - ``replace``: the log's sessions replace what was logged on those days;
 - ``add``: both count (a second session that day);
 - ``skip``: what is logged stays; the log's sessions on those days are left out.
+
+And ``speed`` (:func:`speeds`), for a GPS export without RPE read after the RPE: each row's top
+speed goes to the one session logged on its athlete-day, minutes and RPE as logged.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import NamedTuple
 from planner.season import Season, Session
 from planner.text import number
 
-POLICIES = ("replace", "add", "skip")
+POLICIES = ("replace", "add", "skip")  # and "speed": :func:`speeds`
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,45 @@ def resolve(sessions, found: list[Overlap], policy: str | None) -> Merge:
     raise ValueError(f"unknown policy {policy!r}; one of {', '.join(POLICIES)}")
 
 
+def _pct(season: Season, x: Session) -> float | None:
+    """A session's top speed in % of the athlete's max (as given, or from its m/s)."""
+    if x.top_speed_pct is not None:
+        return x.top_speed_pct
+    top = season.athlete(x.athlete).max_speed
+    return 100 * x.top_speed_ms / top if x.top_speed_ms is not None and top else None
+
+
+def speeds(season: Season, sessions) -> tuple[Merge, list[str]]:
+    """``--overlap speed``: each of ``sessions``' top speeds (a GPS export read after the RPE)
+    given to the one session logged on its athlete-day (the higher of both when it has one;
+    minutes, RPE and the rest as logged): the merge, and a problem for each athlete-day with no
+    session logged or several (which one the speed belongs to is not known)."""
+    have: dict[tuple[str, dt.date], list[Session]] = defaultdict(list)
+    for x in season.sessions:
+        have[(x.athlete, x.date)].append(x)
+    best: dict[tuple[str, dt.date], Session] = {}
+    for x in sessions:  # the fastest of an athlete-day's rows
+        key = (x.athlete, x.date)
+        if key not in best or (_pct(season, x) or 0) > (_pct(season, best[key]) or 0):
+            best[key] = x
+    updated, problems = [], []
+    for (aid, day), x in sorted(best.items()):
+        logged = have.get((aid, day), [])
+        where = f"{season.athlete_label(aid)} on {day.isoformat()}"
+        if len(logged) != 1:
+            problems.append(f"{where}: {'no session is' if not logged else f'{len(logged)} sessions are'} "
+                            f"logged that day, so its top speed has no session to go to; "
+                            + ("import the day's RPE first" if not logged else
+                               "type it on the session it belongs to (the app's Log panel)"))
+            continue
+        (old,) = logged
+        if _pct(season, x) is None or (_pct(season, old) or 0) >= _pct(season, x):
+            continue  # no speed in the row, or the session's own is as high
+        updated.append(old.model_copy(update={"top_speed_ms": x.top_speed_ms,
+                                              "top_speed_pct": x.top_speed_pct}))
+    return Merge(tuple(updated), tuple((x.athlete, x.date) for x in updated), 0), problems
+
+
 def summary(season: Season, found: list[Overlap], most: int = 5) -> str:
     """``3 athlete-days already have other sessions logged: A04 Jonas Lind on ...; ...``."""
     n = len(found)
@@ -127,4 +169,4 @@ def summary(season: Season, found: list[Overlap], most: int = 5) -> str:
     return f"{head}: " + "; ".join(lines) + more
 
 
-__all__ = ["POLICIES", "Merge", "Overlap", "overlaps", "resolve", "summary"]
+__all__ = ["POLICIES", "Merge", "Overlap", "overlaps", "resolve", "speeds", "summary"]

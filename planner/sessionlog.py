@@ -734,15 +734,18 @@ def _cell_text(cell) -> tuple[str, bool]:
 
 
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
-                  late_fix: str = "") -> LogResult:
+                  late_fix: str = "", speeds: bool = False, speed_fix: str = "") -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
     ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
     refused: a GPS export of the whole season read week by week. ``late_fix``: the fix for rows
-    after today in the words of the place (default :data:`LATE_FIX`, the command line's)."""
+    after today in the words of the place (default :data:`LATE_FIX`, the command line's).
+    ``speeds``: a log read for its top speeds alone (``planner.logmerge.speeds``): a top speed
+    column is needed, minutes and RPE are not (0 where the file has none). ``speed_fix``: how
+    the place adds a GPS export's speeds to sessions logged (default :data:`SPEED_FIX`)."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
     result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
-                                 until_today, late_fix)
+                                 until_today, late_fix, speeds, speed_fix)
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -774,7 +777,14 @@ def column_label(column: object, columns: list) -> str:
 NUMBERS = ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain")
 
 
-def _mapping(columns: list, source: str, frame=None) -> dict[str, str]:
+# how the command line adds a GPS export's top speeds to the sessions logged (the app: its words)
+SPEED_FIX = ("import the RPE first and then this file with --overlap speed, which adds each row's "
+             "top speed to the session already logged that day")
+TOPS = ("top_pct", "top_ms", "top_kmh")  # the columns of a top speed
+
+
+def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
+             speed_fix: str = "") -> dict[str, str]:
     folded = {fold(c): c for c in columns}
     mapping: dict[str, str] = {}
     for key, names in ALIASES.items():
@@ -801,7 +811,14 @@ def _mapping(columns: list, source: str, frame=None) -> dict[str, str]:
                          f"other, or rename it so that it is not read)")
     if twice:
         raise InputError(source, twice)
-    missing = [LABEL[k] for k in REQUIRED if k not in mapping]
+    missing = [LABEL[k] for k in REQUIRED if k not in mapping
+               and not (speeds and k in ("minutes", "rpe"))]
+    if speeds and not set(TOPS) & set(mapping):
+        missing.append("a top speed (Top speed m/s, Top speed km/h or Top speed %)")
+    if "RPE" in missing and set(TOPS) & set(mapping):  # a GPS export: no column to rename
+        raise InputError(source, [f"this file has top speeds but no RPE (a GPS export): add an "
+                                  f"RPE column (from your wellness/RPE app), or "
+                                  f"{speed_fix or SPEED_FIX}"])
     if missing:
         raise InputError(source, [f"no column for {', '.join(missing)}; the columns are "
                                   f"{', '.join(column_label(c, columns) for c in columns) or 'none'}; name them "
@@ -811,12 +828,16 @@ def _mapping(columns: list, source: str, frame=None) -> dict[str, str]:
 
 
 def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
-                        late_fix: str = "") -> LogResult:
+                        late_fix: str = "", speeds: bool = False, speed_fix: str = "") -> LogResult:
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
-    mapping = _mapping(list(frame.columns), source, frame)
+    mapping = _mapping(list(frame.columns), source, frame, speeds, speed_fix)
+    absent = {f"({LABEL[k]} not in the log)": k for k in ("minutes", "rpe") if k not in mapping}
+    if absent:  # a log read for its top speeds alone: 0, which the speeds leave as logged
+        frame = frame.assign(**dict.fromkeys(absent, "0"))
+        mapping.update({k: column for column, k in absent.items()})
     if "drill" not in mapping:  # a session's title groups a per-drill export's rows alone
         mapping.pop("session", None)
     later_days: list[dt.date] = []
@@ -845,9 +866,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     nums = {k: _numbers(frame, mapping, k, problems, where, alone) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     columns = list(frame.columns)
-    speeds = _unread_speeds(columns, mapping)
+    speedlike = _unread_speeds(columns, mapping)
     unread = [column_label(c, columns) for c in columns if c not in mapping.values()
-              and c not in speeds
+              and c not in speedlike
               and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
     if unread:
         notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
@@ -893,12 +914,13 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
         notes.append(said)
     result.notes = notes + result.notes
-    if speeds and not {"top_pct", "top_ms"} & set(mapping):  # no top speed read: said first
-        result.loud = list(speeds.values())
+    if speedlike and not {"top_pct", "top_ms"} & set(mapping):  # no top speed read: said first
+        result.loud = list(speedlike.values())
     else:
-        result.notes = list(speeds.values()) + result.notes
+        result.notes = list(speedlike.values()) + result.notes
     if later_days:
         result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
+    result.mapping = {k: v for k, v in result.mapping.items() if v not in absent}
     return result
 
 

@@ -1370,3 +1370,32 @@ def test_a_catapult_export_gives_its_top_speeds_and_a_speed_not_read_is_the_firs
     assert r.stdout.splitlines()[0] == (
         "'Max Vel (% Max)' looks like a top speed but was not read (a percentage of the GPS "
         "system's own max): head a column 'Top speed m/s' or 'Max Speed (km/h)'")
+
+
+def test_a_gps_export_without_rpe_is_refused_with_the_way_in_and_overlap_speed_adds_its_speeds(tmp_path):
+    """A Catapult export has no RPE: it was refused with 'name them … RPE', a fix the file has
+    no data for, and no --overlap gave its speeds to the wellness app's sessions (add doubled
+    the load). --overlap speed gives each row's top speed to the day's one session."""
+    base = season(weeks=4, athletes=2, today=day(10))
+    s = base.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": 9.0})
+                                                  for a in base.athletes)})
+    save_season(s, tmp_path / "s.season.json")
+    gps = tmp_path / "gps.csv"
+    gps.write_text(f"Date,Player Name,Total Duration,Maximum Velocity\n{day(3)},A1,01:00:00,8.1\n"
+                   f"{day(3)},A2,01:00:00,7.2\n")
+    r = run("log", "s.season.json", "gps.csv", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "this file has top speeds but no RPE (a GPS export)" in r.stderr
+    assert "--overlap speed" in r.stderr
+    r = run("log", "s.season.json", "gps.csv", "--no-replan", "--overlap", "speed", cwd=tmp_path)
+    assert r.returncode == 1 and "Athlete 1 (A1) on " + day(3).isoformat() + ": no session is " \
+        "logged that day" in r.stderr
+    (tmp_path / "rpe.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},70,6\n"
+                                      f"A2,{day(3)},65,5\n")
+    assert run("log", "s.season.json", "rpe.csv", "--save", "--no-replan", cwd=tmp_path).returncode == 0
+    r = run("log", "s.season.json", "gps.csv", "--save", "--no-replan", "--overlap", "speed",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Top speeds added to 2 sessions already logged (minutes and RPE as logged)." in r.stdout
+    got = load_season(tmp_path / "s.season.json").sessions
+    assert sorted((x.athlete, x.minutes, x.rpe, x.top_speed_ms) for x in got) == [
+        ("A1", 70, 6, 8.1), ("A2", 65, 5, 7.2)]

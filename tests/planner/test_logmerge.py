@@ -153,3 +153,33 @@ def test_minutes_from_a_clock_are_said_rounded_on_the_day_already_logged():
                                          minutes_played=44 + 1 / 3),))
     said = logmerge.summary(s, [o])
     assert "the log has 72.7 min RPE 6, played 44.3 min" in said and "72.66" not in said
+
+
+def test_speeds_go_to_the_one_session_logged_that_day_and_a_day_without_one_is_named():
+    """A GPS export read after the wellness app's RPE: 'add' doubled each day's load and
+    'replace' lost the RPE; each row's top speed goes to the day's one session, the higher of
+    both, its minutes and RPE as logged."""
+    base = _s()
+    s = base.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"max_speed": 9.0}) for a in base.athletes),
+        "sessions": base.sessions + (Session(athlete="A2", date=day(3), minutes=30, rpe=3,
+                                             top_speed_pct=95),)})
+    gps = (Session.model_construct(athlete="A1", date=day(2), minutes=0, rpe=0, top_speed_ms=8.1),
+           Session.model_construct(athlete="A1", date=day(2), minutes=0, rpe=0, top_speed_ms=7.0),
+           Session.model_construct(athlete="A2", date=day(3), minutes=0, rpe=0, top_speed_ms=8.1))
+    merge, problems = logmerge.speeds(s, gps)
+    assert not problems and merge.replace == (("A1", day(2)),)  # A2's 95 % is faster than 90 %
+    (a1,) = merge.sessions
+    assert (a1.minutes, a1.rpe, a1.top_speed_ms) == (60, 5, 8.1)
+    after = E.LogSessions(sessions=merge.sessions, replace=merge.replace).apply(s)
+    assert sorted((x.athlete, x.date, x.top_speed_ms) for x in after.sessions) == [
+        ("A1", day(2), 8.1), ("A2", day(2), None), ("A2", day(3), None)]
+    two = s.model_copy(update={"sessions": s.sessions + (Session(athlete="A1", date=day(2),
+                                                                 minutes=20, rpe=2),)})
+    _, problems = logmerge.speeds(two, gps[:1] + (Session.model_construct(
+        athlete="A1", date=day(5), minutes=0, rpe=0, top_speed_ms=8.0),))
+    assert problems == [
+        "Athlete 1 (A1) on 2027-01-06: 2 sessions are logged that day, so its top speed has no "
+        "session to go to; type it on the session it belongs to (the app's Log panel)",
+        "Athlete 1 (A1) on 2027-01-09: no session is logged that day, so its top speed has no "
+        "session to go to; import the day's RPE first"]

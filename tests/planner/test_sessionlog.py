@@ -1240,3 +1240,20 @@ def test_statsports_headers_are_read_and_a_gps_spelling_of_a_name_is_proposed_on
     # two Bergers: the surname alone proposes neither, refused row by row as before
     assert [x for x in said if "'berger'" in x][0].startswith("row 5, Player Display Name: 'berger': no athlete")
     assert len(said) == 4 + 3
+
+
+def test_a_gps_export_without_rpe_says_what_to_do_and_reads_for_its_speeds(tmp_path, s):
+    """'no column for RPE … name them …': the file has no RPE to rename. It says so, with the
+    way in; read for its speeds alone, minutes and RPE are not needed."""
+    text = f"Player Name,Date,Maximum Velocity,Total Distance\nAnn Ash,{day(1)},8.1,6200\n"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert e.value.problems == [
+        "this file has top speeds but no RPE (a GPS export): add an RPE column (from your "
+        "wellness/RPE app), or import the RPE first and then this file with --overlap speed, which "
+        "adds each row's top speed to the session already logged that day"]
+    r = read_sessions(write(tmp_path, text), s, speeds=True)
+    assert [(x.athlete, x.date, x.top_speed_ms) for x in r.sessions] == [("A1", day(1), 8.1)]
+    assert set(r.mapping) == {"athlete", "date", "top_ms"}
+    with pytest.raises(InputError, match="no column for a top speed"):
+        read_sessions(write(tmp_path, f"Player,Date\nAnn Ash,{day(1)}\n"), s, speeds=True)

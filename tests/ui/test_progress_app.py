@@ -511,6 +511,28 @@ def test_import_sessions_says_first_a_speed_column_it_does_not_read(w, tmp_path,
     assert text.splitlines()[1].startswith("Add cat.csv: 1 session") and text.count("Max Vel") == 1
 
 
+def test_a_gps_export_without_rpe_adds_its_speeds_to_the_sessions_logged(w, tmp_path, dialogs):
+    """A GPS export has no RPE: refused with 'name them … RPE' (no such data in it). Read after
+    the RPE, its top speeds go to the sessions logged those days, asked first, in one step."""
+    gps = tmp_path / "gps.csv"
+    gps.write_text(f"Date,Player Name,Total Duration,Maximum Velocity\n{day(8)},A2,01:00:00,8.1\n",
+                   encoding="utf-8")
+    assert import_sessions(w, gps) is False  # nothing logged on the day yet
+    kind, title, text = dialogs[-1]
+    assert kind == "error" and "has top speeds but no RPE (a GPS export)" in text
+    assert "then this file with File ▸ Import Sessions" in text and "--overlap" not in text
+    dialogs.answer = "yes"
+    rpe = tmp_path / "rpe.csv"
+    rpe.write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(8)},70,6\n", encoding="utf-8")
+    assert import_sessions(w, rpe) is True
+    steps = w.undo_stack.count()
+    assert import_sessions(w, gps) is True
+    kind, title, text = dialogs[-1]
+    assert kind == "confirm" and title == "Import top speeds" and "1 session already logged" in text
+    assert [(s.minutes, s.rpe, s.top_speed_ms) for s in logged(w, "A2", 8)] == [(70, 6, 8.1)]
+    assert w.undo_stack.count() == steps + 1
+
+
 def test_a_log_on_days_already_logged_asks_replace_add_or_keep_never_counts_twice(w, tmp_path, dialogs):
     """A second export of days already logged: adding it silently counted each day twice (a
     week's load doubled). The coach chooses for those days: replace, add both, keep what is

@@ -30,7 +30,9 @@ EXIT_OK = 0
 
 OVERLAP_HELP = ("what to do with the log's sessions on athlete-days that already have other "
                 "sessions logged: replace them, add both (a second session that day), or skip "
-                "them (keep what is logged); without it such a log is refused, listing the days")
+                "them (keep what is logged); without it such a log is refused, listing the days. "
+                "speed: a GPS export (no RPE needed) read after the RPE, each row's top speed "
+                "added to the one session already logged that day")
 
 
 UNTIL_TODAY_HELP = ("read the log's rows up to today (the new today with advance) and leave the "
@@ -46,7 +48,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("season", metavar="FILE.season.json")
     lg.add_argument("sessions", metavar="SESSIONS.csv|.xlsx")
     lg.add_argument("--save", action="store_true", help="store the sessions in the season file")
-    lg.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
+    lg.add_argument("--overlap", choices=("replace", "add", "skip", "speed"), help=OVERLAP_HELP)
     lg.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
@@ -65,7 +67,7 @@ def add_parsers(sub) -> None:
                     help="also read the sessions of a log that ends before the new today (as 'periodize "
                          "log'; a log with later rows is refused, naming them: export the "
                          "weeks up to today, or give --until-today)")
-    ad.add_argument("--overlap", choices=("replace", "add", "skip"), help=OVERLAP_HELP)
+    ad.add_argument("--overlap", choices=("replace", "add", "skip", "speed"), help=OVERLAP_HELP)
     ad.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
@@ -119,6 +121,26 @@ def cmd_log(args) -> int:
     return _store(after, args, "Stored the sessions in", "the sessions")
 
 
+def _speeds_into(season, result, path):
+    """``--overlap speed``: the log's top speeds given to the sessions logged on their days
+    (``planner.logmerge.speeds``), said; InputError naming the days with no session or several."""
+    from planner import edits as E
+    from planner import logmerge
+    from planner.text import plural
+
+    merge, problems = logmerge.speeds(season, result.sessions)
+    if problems:
+        raise InputError(str(path), problems)
+    kept = len({(x.athlete, x.date) for x in result.sessions}) - len(merge.sessions)
+    print(f"Top speeds added to {plural(len(merge.sessions), 'session')} already logged (minutes "
+          f"and RPE as logged)" + (f"; {plural(kept, 'athlete-day')} kept the speed logged (as "
+                                   f"fast, or none in the log)" if kept else "")
+          + (f"; {result.left_out()}" if result.later else "") + ".")
+    if not merge.sessions:
+        return season
+    return E.LogSessions(sessions=merge.sessions, replace=merge.replace).apply(season)
+
+
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
              until_today: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
@@ -132,8 +154,10 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     from planner.sessionlog import read_sessions
     from planner.text import plural
 
-    result = read_sessions(path, season, until_today=until_today)
+    result = read_sessions(path, season, until_today=until_today, speeds=overlap == "speed")
     print(result.text())
+    if overlap == "speed":
+        return _speeds_into(season, result, path)
     if not result.sessions and not result.already:
         # a header row alone: "Added 0 sessions" and the whole squad's load flags said nothing
         print(result.nothing_new())

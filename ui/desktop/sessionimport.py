@@ -38,6 +38,12 @@ MENU_HEAD = "move today on first (Season ▸ New Week or Move Today…, which ca
 DIALOG_FIX = DIALOG_HEAD = "choose a later new today above"
 
 
+# a GPS export without RPE: how the app adds its top speeds (the command line: --overlap speed)
+SPEED_FIX = ("import the RPE first and then this file with File ▸ Import Sessions, which adds "
+             "each row's top speed to the session already logged that day")
+NO_RPE = "has top speeds but no RPE"  # the reader's refusal of such a file
+
+
 def read_log(path: str | Path, season: Season, in_move_today: bool = False,
              until_today: bool = False):
     """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
@@ -47,7 +53,8 @@ def read_log(path: str | Path, season: Season, in_move_today: bool = False,
 
     try:
         return read_sessions(path, season, until_today=until_today or in_move_today,
-                             late_fix=DIALOG_FIX if in_move_today else MENU_FIX)
+                             late_fix=DIALOG_FIX if in_move_today else MENU_FIX,
+                             speed_fix=SPEED_FIX)
     except PeriodizeError as e:
         raise LogReadError(listing(e, path, in_move_today)) from None
     except OSError as e:
@@ -183,7 +190,7 @@ def import_sessions(window, path: str | Path) -> bool:
     try:
         result = read_log(path, season)
     except LogReadError as e:
-        result = _past_today(window, season, path, e)
+        result = _refused(window, season, path, e)
         if isinstance(result, bool):
             return result
     if not result.sessions:
@@ -249,6 +256,51 @@ def import_sessions(window, path: str | Path) -> bool:
         text += " Re-plan from today (Plan ▸ Re-plan from Today) to plan with them."
     window.statusBar().showMessage(text, 15000)
     warn_played_in_rehab(window, season, window.season)
+    return True
+
+
+def _refused(window, season: Season, path, error: LogReadError):
+    """A log the reader refused: a GPS export without RPE whose days are logged gives them its
+    top speeds (:func:`_import_speeds`); else :func:`_past_today`."""
+    if NO_RPE in str(error) and (done := _import_speeds(window, season, path)) is not None:
+        return done
+    return _past_today(window, season, path, error)
+
+
+def _import_speeds(window, season: Season, path) -> bool | None:
+    """A GPS export without RPE read after the RPE: each row's top speed given to the session
+    logged on its athlete-day (``planner.logmerge.speeds``, the command line's ``--overlap
+    speed``), asked first; None when no row's day has a session logged (the reader's refusal
+    says what to do), else whether the speeds were added."""
+    from planner.sessionlog import read_sessions
+
+    try:
+        result = read_sessions(path, season, speeds=True)
+    except PeriodizeError:
+        return None  # refused as a log of speeds too: the refusal of the file as it is
+    merge, problems = logmerge.speeds(season, result.sessions)
+    if len([p for p in problems if "no session is logged" in p]) == len(
+            {(x.athlete, x.date) for x in result.sessions}):
+        return None  # no day logged yet: "import the RPE first"
+    if problems:
+        window.interaction.error("Speeds not imported",
+                                 listing(InputError(Path(path).name, problems), path))
+        return False
+    if not merge.sessions:
+        window.interaction.inform("Nothing to add", f"{result.text()}\nEvery session "
+                                  f"logged on its days is as fast as the file says already.")
+        return False
+    loud = "".join(f"{line}\n" for line in result.loud)
+    if not window.interaction.confirm(
+            "Import top speeds", f"{loud}{Path(path).name} has top speeds but no RPE: add them to "
+            f"the {count(len(merge.sessions), 'session')} already logged on their days (minutes and "
+            f"RPE as logged)?\n{result.text(loud=False)}"):
+        window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
+        return False
+    if not window.apply_edit(E.LogSessions(sessions=merge.sessions, replace=merge.replace)):
+        return False
+    window.statusBar().showMessage(f"Top speeds added to {count(len(merge.sessions), 'session')} "
+                                   f"from {Path(path).name}.", 8000)
     return True
 
 
