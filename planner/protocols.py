@@ -207,10 +207,25 @@ class _ProtocolReader:
         for j, c in enumerate(items):
             try:
                 out.append(Criterion(str(c["name"]), str(c.get("unit", "")), float(c["pass"]),
-                                     "lower" if c.get("better") == "lower" else "higher"))
+                                     self.better(c, f"{w}.criteria[{j}]")))
             except (KeyError, TypeError, ValueError):
                 self.problems.append(f"{w}.criteria[{j}]: needs 'name' and a numeric 'pass'")
         return tuple(out)
+
+    def better(self, c: dict, w: str) -> str:
+        """"higher" or "lower" (any case): required, since a pain score read the wrong way round
+        would pass a gate it fails."""
+        if "better" not in c:
+            self.problems.append(f'{w}.better: missing; add "higher" or "lower" (which way a result passes)')
+            return "higher"
+        v = c["better"]
+        if not isinstance(v, str) or v.strip().lower() not in BETTER:
+            self.problems.append(f"{w}.better: {v!r} is not 'higher' or 'lower'")
+            return "higher"
+        return v.strip().lower()
+
+
+BETTER = ("higher", "lower")  # which way a criterion's result passes
 
 
 @cache
