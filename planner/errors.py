@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 
 class PeriodizeError(Exception):
     """Base class of every error Periodize shows to a user (never with a traceback)."""
@@ -87,3 +89,13 @@ def error_words(e: BaseException) -> str:
     if isinstance(e, MemoryError):
         return NOT_ENOUGH_MEMORY
     return unexpected_words(e)
+
+
+def not_a_known_field(key: str, known: Collection[str] = ()) -> str:
+    """What a field a file may not hold is, with the fix: the ``known`` one it seems a misspelling
+    of ("kickng": did you mean 'kicking'?), else remove it or check its spelling."""
+    import difflib
+
+    near = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    fix = f"did you mean {near[0]!r}?" if near else "remove it or check its spelling"
+    return f"not a known field; {fix}"

@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from planner.errors import InputError, PeriodizeError
+from planner.citations import CITATIONS
+from planner.errors import InputError, PeriodizeError, not_a_known_field
 from planner.season import LEVELS, REHAB_STAGES
 from planner.units import measure
 
@@ -97,24 +98,39 @@ class Protocol:
 
 
 def parse_protocol(data: dict, source: str) -> Protocol:
-    """A protocol from its JSON object; InputError with every located problem."""
+    """A protocol from its JSON object (docs/architecture.md "Where a new protocol goes"); InputError
+    with every located problem."""
+    if not isinstance(data, dict):
+        raise InputError(source, ["protocol: not an object; write the protocol as {\"id\": ..., \"stages\": [...]}"])
     reader = _ProtocolReader()
+    reader.unknown(data, PROTOCOL_FIELDS, "protocol")
     pid = reader.need(data, "id", "protocol")
     raw_stages = data.get("stages")
     if not isinstance(raw_stages, list) or not raw_stages:
         reader.problems.append("protocol.stages: missing or empty; list the protocol's stages")
         raw_stages = []
     stages = [spec for i, s in enumerate(raw_stages) if (spec := reader.stage(s, f"stages[{i}]"))]
-    if reader.problems:
-        raise InputError(source, reader.problems)
     pain_flare = data.get("pain_flare", 5)
     if isinstance(pain_flare, bool) or not isinstance(pain_flare, int) or not 0 <= pain_flare <= 10:
-        raise InputError(source, [f"protocol.pain_flare: {pain_flare!r} is not a whole number 0-10"])
+        reader.problems.append(f"protocol.pain_flare: {pain_flare!r} is not a whole number 0-10")
+    citations = reader.citations(data.get("citations", []))
+    top = {key: reader.text(data, key, "protocol", default) for key, default in
+           (("name", pid or ""), ("evidence", "J"), ("notes", ""), ("pain_rule", ""))}
+    if reader.problems:
+        raise InputError(source, reader.problems)
     return Protocol(
-        id=pid, name=str(data.get("name", pid)), evidence=str(data.get("evidence", "J")),
-        citations=tuple(data.get("citations", ())), notes=str(data.get("notes", "")),
-        stages=tuple(stages), pain_flare=pain_flare, pain_rule=str(data.get("pain_rule", "")),
+        id=pid, name=top["name"], evidence=top["evidence"], citations=citations, notes=top["notes"],
+        stages=tuple(stages), pain_flare=pain_flare, pain_rule=top["pain_rule"],
     )
+
+
+# the fields a protocol file may hold, at each level (docs/architecture.md "Where a new protocol goes")
+PROTOCOL_FIELDS = ("id", "name", "evidence", "citations", "notes", "pain_rule", "pain_flare", "stages")
+STAGE_FIELDS = ("id", "title", "content", "cap", "kicking", "cod", "min_days", "max_days", "exit",
+                "exit_text", "criteria", "evidence", "load", "between")
+EXIT_FIELDS = ("kind", "days")
+CRITERION_FIELDS = ("name", "unit", "pass", "better")
+BETTER = ("higher", "lower")  # which way a criterion's result passes
 
 
 class _ProtocolReader:
@@ -123,54 +139,91 @@ class _ProtocolReader:
     def __init__(self) -> None:
         self.problems: list[str] = []
         self.last = -1  # the order of the last stage read
+        self.prev: tuple[str, int] | None = None  # the last stage read with a cap: (id, cap)
 
     def need(self, obj: dict, key: str, where: str, kind=str):
+        """A required field; None (the problem said) when it is missing or not a ``kind``."""
         if key not in obj:
             self.problems.append(f"{where}.{key}: missing; add it")
-            return kind()
+            return None
         v = obj[key]
         if kind is int and (isinstance(v, bool) or not isinstance(v, int)):
             self.problems.append(f"{where}.{key}: {v!r} is not a whole number")
-            return 0
+            return None
         if kind is str and not isinstance(v, str):
             self.problems.append(f"{where}.{key}: {v!r} is not text")
-            return ""
+            return None
+        if kind is dict and not isinstance(v, dict):
+            self.problems.append(f"{where}.{key}: {v!r} is not an object")
+            return None
         return v
+
+    def unknown(self, obj: dict, known: tuple[str, ...], where: str) -> None:
+        """Each field of ``obj`` not in ``known``, with the known one it seems a misspelling of."""
+        self.problems += [f"{where}.{key}: {not_a_known_field(key, known)}"
+                          for key in obj if key not in known]
 
     def stage(self, s: object, w: str) -> StageSpec | None:
         if not isinstance(s, dict):
             self.problems.append(f"{w}: not an object")
             return None
         sid = self.need(s, "id", w)
-        if sid not in REHAB_STAGES:
+        if sid is not None and sid not in REHAB_STAGES:
             self.problems.append(f"{w}.id: {sid!r} is not one of {', '.join(REHAB_STAGES)}")
+            sid = None
+        w = f"{w} ({sid})" if sid else w
+        self.unknown(s, STAGE_FIELDS, w)
+        if sid is None:
             return None
         order = REHAB_STAGES.index(sid)
         if order <= self.last:
             self.problems.append(f"{w}.id: {sid} is out of order; stages follow {', '.join(REHAB_STAGES)}")
         self.last = max(self.last, order)
-        cap = self.need(s, "cap", w, int)
-        if cap not in LEVELS:
-            self.problems.append(f"{w}.cap: {cap} is not one of {LEVELS}")
+        cap = self.cap(s, w, sid)
         lo, hi = self.need(s, "min_days", w, int), self.need(s, "max_days", w, int)
-        if not (1 <= lo <= hi):
+        if lo is not None and hi is not None and not (1 <= lo <= hi):
             self.problems.append(f"{w}: min_days {lo} and max_days {hi} must satisfy 1 <= min <= max")
-        kind, exit_days = self.exit(s.get("exit", {}), w, cap, lo)
+        kind, exit_days = self.exit(s, w, cap, lo)
         return StageSpec(
-            id=sid, title=str(s.get("title", sid)), content=str(s.get("content", "")), cap=cap,
-            kicking=str(s.get("kicking", "")), cod=str(s.get("cod", "")), min_days=lo, max_days=hi,
-            exit_kind=kind or "min_days", exit_days=exit_days, exit_text=str(s.get("exit_text", "")),
-            criteria=self.criteria(s.get("criteria", []), w), evidence=str(s.get("evidence", "J")),
-            load=self.load(s.get("load"), w), between=self.text(s, "between", w),
+            id=sid, title=self.text(s, "title", w, sid), content=self.text(s, "content", w), cap=cap or 0,
+            kicking=self.text(s, "kicking", w), cod=self.text(s, "cod", w), min_days=lo or 0,
+            max_days=hi or 0, exit_kind=kind or "min_days", exit_days=exit_days,
+            exit_text=self.text(s, "exit_text", w), criteria=self.criteria(s, w),
+            evidence=self.text(s, "evidence", w, "J"), load=self.load(s.get("load"), w),
+            between=self.text(s, "between", w),
         )
 
-    def text(self, s: dict, key: str, w: str) -> str:
-        """An optional text field ("" when absent)."""
-        v = s.get(key, "")
+    def cap(self, s: dict, w: str, sid: str) -> int | None:
+        """The stage's speed cap: one of the levels, never below the stage before's."""
+        cap = self.need(s, "cap", w, int)
+        if cap is None:
+            return None
+        if cap not in LEVELS:
+            self.problems.append(f"{w}.cap: {cap} is not one of {', '.join(map(str, LEVELS))}")
+        elif self.prev is not None and cap < self.prev[1]:
+            self.problems.append(f"{w}.cap: {cap} is below {self.prev[0]}'s {self.prev[1]}; "
+                                 f"caps rise stage by stage")
+        self.prev = (sid, cap)
+        return cap
+
+    def text(self, s: dict, key: str, w: str, default: str = "") -> str:
+        """An optional text field (``default`` when absent)."""
+        v = s.get(key, default)
         if not isinstance(v, str):
             self.problems.append(f"{w}.{key}: {v!r} is not text; write the words in quotes")
             return ""
         return v.strip()
+
+    def citations(self, raw: object) -> tuple[str, ...]:
+        """The protocol's citation keys, each one of planner/citations.py's."""
+        if not isinstance(raw, list) or not all(isinstance(k, str) for k in raw):
+            self.problems.append(f"protocol.citations: {raw!r} is not a list of citation keys "
+                                 f"(\"Heiderscheit10\"); the keys are in planner/citations.py")
+            return ()
+        self.problems += [f"protocol.citations[{i}]: {k!r} is not a key of planner/citations.py; "
+                          f"add the reference there or use a key it lists"
+                          for i, k in enumerate(raw) if k not in CITATIONS]
+        return tuple(raw)
 
     def load(self, raw: object, w: str) -> tuple[float, float] | None:
         """A stage's own session load (rules-spec.md section 8): ``{"minutes": 45, "rpe": 3}``."""
@@ -188,44 +241,61 @@ class _ProtocolReader:
             out.append(float(v))
         return out[0], out[1]
 
-    def exit(self, ex: object, w: str, cap: int, min_days: int) -> tuple[str | None, int]:
+    def exit(self, s: dict, w: str, cap: int | None, min_days: int | None) -> tuple[str | None, int]:
         """The exit requirement: its kind and the days at the cap it asks (0 for min_days)."""
-        kind = ex.get("kind") if isinstance(ex, dict) else None
+        ex = self.need(s, "exit", w, dict)
+        if ex is None:
+            return None, 0
+        self.unknown(ex, EXIT_FIELDS, f"{w}.exit")
+        kind = ex.get("kind")
         if kind not in ("min_days", "days_at_cap"):
             self.problems.append(f"{w}.exit.kind: {kind!r} is not 'min_days' or 'days_at_cap'")
         if kind != "days_at_cap":
             return kind, 0
-        exit_days = int(ex.get("days", 0))
-        if not (1 <= exit_days <= min_days):
-            self.problems.append(f"{w}.exit.days: {exit_days} must be between 1 and min_days")
+        exit_days = self.need(ex, "days", f"{w}.exit", int)
+        if exit_days is not None and min_days is not None and not (1 <= exit_days <= min_days):
+            self.problems.append(f"{w}.exit.days: {exit_days} must be between 1 and min_days ({min_days})")
         if cap == 0:
             self.problems.append(f"{w}.exit: a stage with cap 0 cannot require days at its cap")
-        return kind, exit_days
+        return kind, exit_days or 0
 
-    def criteria(self, items: list, w: str) -> tuple[Criterion, ...]:
-        out = []
-        for j, c in enumerate(items):
-            try:
-                out.append(Criterion(str(c["name"]), str(c.get("unit", "")), float(c["pass"]),
-                                     self.better(c, f"{w}.criteria[{j}]")))
-            except (KeyError, TypeError, ValueError):
-                self.problems.append(f"{w}.criteria[{j}]: needs 'name' and a numeric 'pass'")
-        return tuple(out)
+    def criteria(self, s: dict, w: str) -> tuple[Criterion, ...]:
+        items = s.get("criteria", [])
+        if not isinstance(items, list):
+            self.problems.append(f"{w}.criteria: {'an object' if isinstance(items, dict) else repr(items)}, "
+                                 f"not a list; write [{{\"name\": ..., \"unit\": ..., \"pass\": ..., "
+                                 f"\"better\": ...}}, ...]")
+            return ()
+        out = [self.criterion(c, f"{w}.criteria[{j}]") for j, c in enumerate(items)]
+        return tuple(c for c in out if c is not None)
 
-    def better(self, c: dict, w: str) -> str:
+    def criterion(self, c: object, w: str) -> Criterion | None:
+        """A test a stage's exit asks, with its pass mark and the way a result passes."""
+        if not isinstance(c, dict):
+            self.problems.append(f"{w}: not an object")
+            return None
+        self.unknown(c, CRITERION_FIELDS, w)
+        name, unit = self.need(c, "name", w), self.text(c, "unit", w)
+        mark = c.get("pass")
+        if isinstance(mark, bool) or not isinstance(mark, int | float):
+            self.problems.append(f"{w}.pass: {'missing; add the pass mark' if 'pass' not in c else f'{mark!r} is not a number'}")
+            mark = None
+        better = self.better(c, w)
+        if name is None or mark is None or better is None:
+            return None
+        return Criterion(name, unit, float(mark), better)
+
+    def better(self, c: dict, w: str) -> str | None:
         """"higher" or "lower" (any case): required, since a pain score read the wrong way round
         would pass a gate it fails."""
         if "better" not in c:
-            self.problems.append(f'{w}.better: missing; add "higher" or "lower" (which way a result passes)')
-            return "higher"
+            self.problems.append(f"{w}.better: missing; add \"higher\" or \"lower\" (which way a result passes)")
+            return None
         v = c["better"]
         if not isinstance(v, str) or v.strip().lower() not in BETTER:
             self.problems.append(f"{w}.better: {v!r} is not 'higher' or 'lower'")
-            return "higher"
+            return None
         return v.strip().lower()
-
-
-BETTER = ("higher", "lower")  # which way a criterion's result passes
 
 
 @cache

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from planner.errors import InputError
+from planner.errors import InputError, not_a_known_field
 from planner.history import logged_days
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
@@ -78,6 +78,9 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
+# the fields a catalogue session may hold ("minutes" and "rpe" only to be refused with their reason)
+SESSION_FIELDS = ("id", "context", "levels", "week", "day", "name", "content", "minutes", "rpe", "kicking",
+                  "cod", "drill", "notes")
 FIELDS = ("level", "stage", "stage_cap", "ceiling", "slower", "stage_title", "stage_content", "stage_between",
           "pain_rule", "reason", "match", "exposure", "drill")
 # {exposure}: what a match started is to the player; HV-1 asks no exposure of an exempt position
@@ -298,10 +301,8 @@ class _Reader:
             day = None
         elif day is not None and context != "rehab":
             self.bad(f"{w}.day", "only a rehab session has days between loading days")
-        unknown = sorted(set(raw) - {"id", "context", "levels", "week", "day", "name", "content",
-                                     "minutes", "rpe", "kicking", "cod", "drill", "notes"})
-        if unknown:
-            self.bad(w, f"{', '.join(unknown)}: not a known field; remove it or check its spelling")
+        for key in sorted(set(raw) - set(SESSION_FIELDS)):
+            self.bad(w, f"{key}: {not_a_known_field(key, SESSION_FIELDS)}")
         return SessionSpec(
             id=sid, context=str(context), levels=tuple(levels), week=week,
             name=self.text(raw, "name", w), content=self.text(raw, "content", w, ""),

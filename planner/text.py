@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from planner.errors import not_a_known_field
 from planner.season import REHAB_STAGES
 from planner.units import measure  # noqa: F401 (the texts' own name for it)
 
@@ -624,7 +625,7 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
         elif e["type"] == "missing":
             msg = "missing; add it"
         elif e["type"] == "extra_forbidden":
-            msg = "not a known field; remove it or check its spelling"
+            msg = not_a_known_field(loc[-1] if loc else "")
         elif isinstance(e.get("input"), float) and not math.isfinite(e["input"]):
             # NaN and Infinity, which JSON files written by other programs may hold
             what = "NaN" if e["input"] != e["input"] else "Infinity"

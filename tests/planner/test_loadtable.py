@@ -62,7 +62,7 @@ def test_a_protocol_stage_may_set_its_own_session_load():
 def test_a_bad_stage_load_is_refused_and_located(bad):
     with pytest.raises(InputError) as e:
         _protocol(bad)
-    assert "stages[0].load" in str(e.value)
+    assert "stages[0] (P1).load" in str(e.value)
 
 
 def test_a_past_day_of_a_projected_stage_change_nobody_recorded_is_planned_in_the_recorded_stage():

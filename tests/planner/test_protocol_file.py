@@ -40,12 +40,12 @@ def test_every_bundled_protocol_says_which_way_each_criterion_passes():
 @pytest.mark.parametrize("word", ["less", "LOWR", 1])
 def test_a_criterion_better_that_is_not_higher_or_lower_is_refused(word):
     problems = _problems(lambda d: _pain_gate(d).update(better=word))
-    assert problems == [f"stages[0].criteria[0].better: {word!r} is not 'higher' or 'lower'"]
+    assert problems == [f"stages[0] (P1).criteria[0].better: {word!r} is not 'higher' or 'lower'"]
 
 
 def test_a_criterion_without_better_is_refused_not_read_as_higher():
     problems = _problems(lambda d: _pain_gate(d).pop("better"))
-    assert problems == ['stages[0].criteria[0].better: missing; add "higher" or "lower" '
+    assert problems == ['stages[0] (P1).criteria[0].better: missing; add "higher" or "lower" '
                         '(which way a result passes)']
 
 
@@ -55,3 +55,43 @@ def test_a_capitalised_better_is_read_and_a_pain_of_6_fails_a_gate_of_at_most_1(
     gate = parse_protocol(data, "x.json").stages[0].criteria[0]
     assert gate.better == "lower" and gate.bar == "≤ 1/10"
     assert not gate.passes(6) and gate.passes(0)
+
+
+@pytest.mark.parametrize("where, key, meant", [
+    (lambda d: d["stages"][1], "kickng", "stages[1] (P2).kickng: not a known field; did you mean 'kicking'?"),
+    (lambda d: d, "pain_flar", "protocol.pain_flar: not a known field; did you mean 'pain_flare'?"),
+    (lambda d: d["stages"][1]["exit"], "dayz", "stages[1] (P2).exit.dayz: not a known field; did you mean 'days'?"),
+    (lambda d: d["stages"][0]["criteria"][0], "uint", "stages[0] (P1).criteria[0].uint: not a known field; "
+                                                      "did you mean 'unit'?"),
+    (lambda d: d["stages"][2], "colour", "stages[2] (P3).colour: not a known field; remove it or check its spelling"),
+])
+def test_an_unknown_field_is_refused_with_the_known_one_it_seems_to_mean(where, key, meant):
+    assert _problems(lambda d: where(d).update({key: "x"})) == [meant]
+
+
+@pytest.mark.parametrize("days, said", [("two", "'two' is not a whole number"), (2.7, "2.7 is not a whole number")])
+def test_exit_days_that_are_not_a_whole_number_are_a_located_problem(days, said):
+    assert _problems(lambda d: d["stages"][1]["exit"].update(days=days)) == [f"stages[1] (P2).exit.days: {said}"]
+
+
+def test_a_missing_min_days_is_one_problem_not_three():
+    assert _problems(lambda d: d["stages"][1].pop("min_days")) == ["stages[1] (P2).min_days: missing; add it"]
+
+
+def test_criteria_written_as_an_object_are_one_problem():
+    def edit(d):
+        d["stages"][0]["criteria"] = d["stages"][0]["criteria"][0]
+    problems = _problems(edit)
+    assert len(problems) == 1 and problems[0].startswith("stages[0] (P1).criteria: an object, not a list")
+
+
+def test_caps_that_fall_from_one_stage_to_the_next_are_refused_in_the_file():
+    assert [s["cap"] for s in HAMSTRING["stages"][1:3]] == [70, 90]
+    assert _problems(lambda d: d["stages"][2].update(cap=60)) == [
+        "stages[2] (P3).cap: 60 is below P2's 70; caps rise stage by stage"]
+
+
+def test_an_unknown_citation_key_is_refused_naming_the_file_of_the_known_ones():
+    problems = _problems(lambda d: d["citations"].append("Green20"))
+    assert problems == [f"protocol.citations[{len(HAMSTRING['citations'])}]: 'Green20' is not a key of "
+                        f"planner/citations.py; add the reference there or use a key it lists"]

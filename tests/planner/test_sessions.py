@@ -386,7 +386,7 @@ def test_a_protocol_stage_with_between_words_that_are_not_text_is_refused():
          "between": 3}]}))
     with pytest.raises(InputError) as got:
         parse_protocol(data, "x.json")
-    assert "stages[0].between: 3 is not text" in str(got.value)
+    assert "stages[0] (P1).between: 3 is not text" in str(got.value)
     data["stages"][0]["between"] = "Isometrics only."
     assert parse_protocol(data, "x.json").stages[0].between == "Isometrics only."
 
