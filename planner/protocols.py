@@ -306,6 +306,18 @@ def available_protocols() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")))
 
 
+def readable_protocols() -> tuple[tuple[Protocol, ...], tuple[InputError, ...]]:
+    """The bundled protocols that read, and the problems of each file that does not: a list to
+    choose a protocol from leaves a broken file out (the app says it once) instead of stopping."""
+    good, broken = [], []
+    for pid in available_protocols():
+        try:
+            good.append(load_protocol(pid))
+        except InputError as e:
+            broken.append(e)
+    return tuple(good), tuple(broken)
+
+
 @cache
 def load_protocol(protocol_id: str) -> Protocol:
     """The bundled protocol template ``protocol_id``; InputError naming the known ones if absent."""

@@ -72,6 +72,7 @@ def create_main_window(path: str | None = None, recover: bool = True):
         window.show()
     if error is not None:  # said first: the file asked for, before any recovery copy
         window.say_not_opened(path, error, "Showing the demo season instead.")
+    window.say_broken_protocols()  # a protocol file that does not read: left out, said once
     if recover:
         from pathlib import Path
 

@@ -1456,12 +1456,12 @@ class InjuriesEditor(Editor):
     # building ---------------------------------------------------------------------------
     def _details(self) -> tuple[QFormLayout, QHBoxLayout]:
         """The injury record: protocol, onset, first stage and its start, target; its buttons."""
-        from planner.protocols import available_protocols, load_protocol
+        from planner.protocols import readable_protocols
 
         self.protocol = QComboBox()
         self.protocol.setAccessibleName("Rehab protocol")
-        for pid in available_protocols():
-            self.protocol.addItem(load_protocol(pid).name, pid)
+        for proto in readable_protocols()[0]:  # a file that does not read: said once at start
+            self.protocol.addItem(proto.name, proto.id)
         # no protocol until one is chosen: the first in the list was taken for a hamstring
         # strain entered in a hurry
         self.protocol.setPlaceholderText("Choose the injury…")

@@ -368,6 +368,21 @@ class MainWindow(QMainWindow):
         self.say_notes(notes)
         return True
 
+    def say_broken_protocols(self) -> None:
+        """Each bundled protocol file that does not read, said once at start: it is left out of
+        the Protocol lists and the app runs with the others (a season that uses it is not opened,
+        with the same problems the command line gives)."""
+        from planner.protocols import readable_protocols
+
+        broken = readable_protocols()[1]
+        if broken:
+            self.interaction.warn(
+                "Protocol file not read" if len(broken) == 1 else "Protocol files not read",
+                "\n\n".join(str(e) for e in broken) + "\n\n" + (
+                    "It is" if len(broken) == 1 else "They are") + " left out of the Protocol "
+                "lists; the other protocols are available. Correct the file (docs/architecture.md, "
+                "\"Where a new protocol goes\") and start Periodize again.")
+
     def say_notes(self, notes: list[str]) -> None:
         """What an opened season holds that a coach should hear of (a match on a day off, an
         injury after the season, a target before its injury), each with its fix."""

@@ -286,13 +286,13 @@ class ScenarioDialog(QDialog):
         f.addRow(self.flare_words)
 
     def _injury_page(self) -> None:
-        from planner.protocols import available_protocols, load_protocol
+        from planner.protocols import readable_protocols
 
         f = self._page("injury")
         self.injury_athlete = self._combo("Athlete injured")
         self.injury_protocol = self._combo("Protocol")
-        for pid in available_protocols():
-            self.injury_protocol.addItem(load_protocol(pid).name, pid)
+        for proto in readable_protocols()[0]:  # a file that does not read: said once at start
+            self.injury_protocol.addItem(proto.name, proto.id)
         # no protocol until one is chosen, as in the Injuries editor: the first in the list
         # (an adductor injury) was taken for a striker's hamstring strain asked in a hurry
         self.injury_protocol.setPlaceholderText("Choose the injury…")

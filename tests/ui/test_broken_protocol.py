@@ -1,0 +1,91 @@
+"""A bundled protocol file that does not read: the app starts without it, says it once, and a
+season that uses it is not opened, with the problems the command line gives (pytest-qt)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import templates
+from planner import protocols
+from planner.errors import InputError
+from planner.seasonfile import load_season, save_season
+from tests.ui.test_app import tiny_season
+
+CACHED = (protocols.available_protocols, protocols.load_protocol)
+
+
+def _clear() -> None:
+    for f in CACHED:
+        f.cache_clear()
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """The bundled protocols copied to a folder the app reads instead of templates/protocols."""
+    own = tmp_path / "protocols"
+    shutil.copytree(Path(str(templates.path("protocols"))), own)
+    real = templates.path
+    monkeypatch.setattr(templates, "path", lambda name: own if name == "protocols" else real(name))
+    _clear()
+    yield own
+    monkeypatch.undo()
+    _clear()
+
+
+def _break(folder: Path, pid: str, source: str = "hamstring-strain") -> None:
+    """``pid``: ``source``'s stages with P3's cap below P2's."""
+    data = json.loads((folder / f"{source}.json").read_text("utf-8"))
+    data["id"] = pid
+    data["stages"][2]["cap"] = 60
+    (folder / f"{pid}.json").write_text(json.dumps(data), "utf-8")
+
+
+PROBLEM = "stages[2] (P3).cap: 60 is below P2's 70; caps rise stage by stage"
+
+
+def test_the_app_starts_without_a_broken_protocol_and_says_it_once(qtbot, dialogs, folder):
+    from ui.desktop.app import create_main_window
+
+    _break(folder, "calf-strain")
+    window = create_main_window(None, recover=False)
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    listed = [window.injuries_editor.protocol.itemData(i)
+              for i in range(window.injuries_editor.protocol.count())]
+    assert "calf-strain" not in listed and "hamstring-strain" in listed
+    assert len(listed) == len(protocols.available_protocols()) - 1
+    assert dialogs.kinds() == ["warn"]
+    _, title, text = dialogs[0]
+    assert title == "Protocol file not read"
+    assert f"templates/protocols/calf-strain.json: {PROBLEM}" in text
+    assert "the other protocols are available" in text
+
+
+def test_a_season_that_uses_a_broken_protocol_is_not_opened_with_the_files_problems(
+        qtbot, dialogs, folder, tmp_path):
+    from ui.desktop.app import create_main_window
+
+    path = tmp_path / "tiny.season.json"
+    season = tiny_season()
+    cara = season.injuries[0].model_copy(update={"protocol": "adductor-groin"})
+    save_season(season.model_copy(update={"injuries": (cara,)}), path)  # not a protocol of the demo's
+    adductor = json.loads((folder / "adductor-groin.json").read_text("utf-8"))
+    assert [s["cap"] for s in adductor["stages"][1:3]] == [70, 95]
+    adductor["stages"][2]["cap"] = 60
+    (folder / "adductor-groin.json").write_text(json.dumps(adductor), "utf-8")
+    _clear()
+    with pytest.raises(InputError) as cli:  # what `periodize check` reads, and says
+        load_season(path)
+    said = str(cli.value)
+    assert said == f"templates/protocols/adductor-groin.json: {PROBLEM}"
+    dialogs.expect_error()
+    window = create_main_window(str(path), recover=False)
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.path is None  # the demo season instead
+    assert dialogs.kinds() == ["error", "warn"]  # the season not opened, then the file left out
+    assert said in dialogs[0][2] and "Showing the demo season instead." in dialogs[0][2]
+    assert "templates/protocols/adductor-groin.json" in dialogs[1][2]
