@@ -1,4 +1,5 @@
-"""Rehab protocol templates (rules-spec.md section 4): stages, caps, durations, exit requirements."""
+"""Rehab protocol templates: stages, caps, durations, exit requirements (the file's fields:
+docs/architecture.md, "Where a new protocol goes")."""
 
 from __future__ import annotations
 

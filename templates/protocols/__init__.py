@@ -1,1 +1,2 @@
-"""Rehab protocol templates, one JSON file per protocol (rules-spec.md section 4 shape)."""
+"""Rehab protocol templates, one JSON file per protocol (its fields: docs/architecture.md,
+"Where a new protocol goes")."""
