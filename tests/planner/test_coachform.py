@@ -435,8 +435,8 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Athletes, row 4, Name: is empty; write the athlete's name",
         "Athletes, row 4, Max speed: 'fast' is not a speed; write it in m/s, e.g. 9.2, or in km/h as "
         "'33.1 km/h' (or leave it empty)",
-        "Injuries, row 2, Protocol: 'hamstring' is not a rehab protocol; use one of adductor-groin, "
-        "ankle-sprain, hamstring-strain, iliopsoas-tendinopathy, patellar-tendinopathy",
+        f"Injuries, row 2, Protocol: 'hamstring' is not a rehab protocol; use one of "
+        f"{', '.join(available_protocols())}",
         "Injuries, row 2, Stage: 'P9' is not a stage; write one of P1, P2, P3, S1, S2, S3, FIT "
         "(FIT: back in full training)",
         "Injuries, row 2, Stage start: Sun 1 Nov 2026 is before the Onset Tue 1 Dec 2026; a stage starts on "
@@ -621,7 +621,7 @@ def test_the_shipped_template_has_dropdowns_formatted_headers_and_an_example_row
         assert ws.max_row == 1 + example_rows, f"{spec.title}: example rows"
     comp, inj = _validations(wb["Competitions"]), _validations(wb["Injuries"])
     assert comp["C2"] == '"A,B,C"'
-    assert inj["B2"] == '"adductor-groin,ankle-sprain,hamstring-strain,iliopsoas-tendinopathy,patellar-tendinopathy"'
+    assert inj["B2"] == '"' + ",".join(available_protocols()) + '"'  # every bundled protocol
     assert inj["D2"] == '"' + ",".join(STAGE_CHOICES) + '"'
     assert _validations(wb["Athletes"])["E2"] == '"start,bench,out"'
     roles = _validations(wb["Roles"])

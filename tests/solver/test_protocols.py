@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planner.check import check_plan
@@ -9,19 +11,23 @@ from planner.protocols import available_protocols, load_protocol
 from planner.rules import SOFT_RULES
 from planner.season import Injury, StageRecord
 from solver import SolveRequest, Status, solve
+from templates import path as template_path
 from tests.builders import day, season
 
 CASES = [(p, s.id) for p in available_protocols() for s in load_protocol(p).stages]
 
 
-def test_all_five_protocols_are_bundled():
-    assert set(available_protocols()) == {"iliopsoas-tendinopathy", "hamstring-strain", "adductor-groin",
-                                          "ankle-sprain", "patellar-tendinopathy"}
+def test_every_protocol_file_in_the_templates_folder_is_bundled_and_reads():
+    """The protocols are the folder's files (a new one needs no list extended here); each reads
+    (parse_protocol refuses a cap below the stage before's) with its sources and notes."""
+    folder = Path(str(template_path("protocols")))
+    assert available_protocols() == tuple(sorted(p.stem for p in folder.glob("*.json")))
+    assert {"hamstring-strain", "iliopsoas-tendinopathy"} <= set(available_protocols())  # the demo's
     for p in available_protocols():
         proto = load_protocol(p)
         caps = [s.cap for s in proto.stages]
         assert caps == sorted(caps), p
-        assert proto.citations and proto.notes
+        assert proto.citations and proto.notes, p
 
 
 @pytest.mark.parametrize("protocol, stage", CASES)
