@@ -11,10 +11,18 @@ Each calendar holds all-day events, in words a player understands:
 - **competitions**: every competition with the athlete's role (``League match 7: you start``);
   multi-day events span their days.
 
-UIDs are stable (season, athlete, kind, date or competition id), so a calendar app that
-subscribes to or re-imports the file updates its events instead of duplicating them; an event
-whose content changed since the calendar in the folder was written gets the next ``SEQUENCE``
-(each event carries a fingerprint of its content, ``X-PERIODIZE-FINGERPRINT``, to tell).
+Each event has a key (``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE``, and for a session
+its place in its ISO week (``session-2026-W40-speed-2``: the athlete's second speed session of
+week 40, a compensation session being one; ``rehab`` for rehab, calm and flare-up days). An export
+reads the calendar of the athlete already in the folder and continues each of its events under its
+UID: a session is paired with the one of before on the same day, else the next of its week and
+kind, so a session moved Thu -> Wed is the same event on its new day. An event whose content
+changed gets the next ``SEQUENCE`` (each event carries a fingerprint of its content,
+``X-PERIODIZE-FINGERPRINT``, to tell); one the plan no longer has is written once more as
+``STATUS:CANCELLED`` ("Cancelled: …", the next ``SEQUENCE``, its day kept), so a calendar app that
+re-imports the file removes or strikes it, until a week after its day (``CANCELLED_FOR`` before
+the season's today). A calendar written while session UIDs named their day
+(``SEASON-ATHLETE-session-DATE``) is read so too: its sessions keep those UIDs.
 
 Text is escaped and folded as RFC 5545 asks (``icalendar``): a line break inside a name or a
 reason (an Excel Alt+Enter, a CR) becomes a space in a summary and an escaped line break in a
@@ -30,6 +38,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from icalendar import Calendar, Event, vText
@@ -52,6 +61,8 @@ __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars"]
 
 PRODID = "-//Periodize//Season plan//EN"
 FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
+KEY = "X-PERIODIZE-KEY"  # what the event is, whatever its UID (see _Events)
+CANCELLED_FOR = dt.timedelta(days=7)  # a dropped event is said cancelled until a week after it
 SESSION_CONTEXTS = ("speed", "compensation", "rehab", "calm", "flare-up")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters other than tab and LF
 _YEAR = re.compile(r"(\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) \d{4}\b")
@@ -125,38 +136,134 @@ def _session_text(p: Prescription, week: str, reasons: list[str], stage: str = "
     return "\n".join(lines)
 
 
+def _mark(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class _Old:
+    """An event of the calendar written before, as an export continues or cancels it."""
+
+    key: str
+    uid: str
+    seq: int
+    mark: str
+    day: dt.date
+    end: dt.date
+    summary: str
+    description: str
+    category: str
+    cancelled: bool
+
+
 class _Events:
-    """The events of one calendar, with their fingerprints and the sequence numbers they get."""
+    """The events of one calendar, with their fingerprints and the sequence numbers they get.
 
-    def __init__(self, cal: Calendar, base: str, stamp: dt.datetime, previous: dict[str, tuple[int, str]]):
+    Each event has a key (``competition-ID``, ``stage-DATE``, ``session-2026-W40-speed-1``) and
+    keeps the UID the calendar written before gave its key, so a calendar app updates it."""
+
+    def __init__(self, cal: Calendar, base: str, stamp: dt.datetime, previous: dict[str, _Old]):
         self.cal, self.base, self.stamp, self.previous = cal, base, stamp, previous
+        self.used: set[str] = set()  # the keys of the calendar before carried on
+        self.pending: list[tuple[dt.date, str, str, str]] = []
 
-    def add(self, uid: str, day: dt.date, summary: str, description: str, category: str,
-            last: dt.date | None = None) -> None:
-        uid = f"{self.base}-{uid}@periodize"
+    def add(self, key: str, day: dt.date, summary: str, description: str, category: str,
+            last: dt.date | None = None, old: _Old | None = None) -> None:
+        """``old``: the event of the calendar before this one continues (else the one of ``key``)."""
         summary, description = one_line(summary), multi_line(description)
         end = (last or day) + dt.timedelta(days=1)  # all-day: the end is exclusive
-        mark = hashlib.sha256("\x1f".join((summary, description, day.isoformat(), end.isoformat(),
-                                           category)).encode("utf-8")).hexdigest()[:16]
-        seq, old = self.previous.get(uid, (0, mark))
+        mark = _mark(summary, description, day.isoformat(), end.isoformat(), category)
+        old = old or self.previous.get(key)
+        if old is not None and old.key in self.used:
+            old = None
+        if old is not None:
+            self.used.add(old.key)
+        uid = old.uid if old is not None else f"{self.base}-{key}@periodize"
+        seq = 0 if old is None else old.seq if old.mark == mark else old.seq + 1
+        self._event(uid, key, day, end, seq, summary, description, category, mark)
+
+    def session(self, day: dt.date, summary: str, description: str, category: str) -> None:
+        """A session, added by :meth:`add_sessions` once all are known."""
+        self.pending.append((day, summary, description, category))
+
+    def add_sessions(self) -> None:
+        """The sessions, each paired with one of the calendar before in its ISO week and kind:
+        the one on the same day, else the next in date order (a session moved Thu -> Wed is that
+        session, updated); one left without a pair is new, one of before left so is dropped."""
+        olds: dict[tuple, list[_Old]] = {}
+        for old in self.previous.values():
+            if (group := _old_group(old)) is not None:
+                olds.setdefault(group, []).append(old)
+        news: dict[tuple, list[tuple]] = {}
+        for item in self.pending:
+            news.setdefault(_group(item[0], item[3]), []).append(item)
+        for group, items in news.items():
+            for item, old, key in _paired(group, items, olds.get(group, [])):
+                self.add(key, *item, old=old)
+        self.pending = []
+
+    def cancel_dropped(self, since: dt.date) -> None:
+        """Every event of the calendar before that this one no longer has, ending on or after
+        ``since``, once more as ``STATUS:CANCELLED`` (an importing calendar app removes or
+        strikes it; one that was cancelled already keeps its sequence)."""
+        for old in self.previous.values():
+            if old.key in self.used or old.end <= since:
+                continue
+            if old.cancelled:
+                summary, seq, mark = old.summary, old.seq, old.mark
+            else:
+                summary, seq, mark = f"Cancelled: {old.summary}", old.seq + 1, _mark("cancelled", old.mark)
+            ev = self._event(old.uid, old.key, old.day, old.end, seq, summary, old.description,
+                             old.category, mark)
+            ev.add("status", "CANCELLED")
+
+    def _event(self, uid: str, key: str, day: dt.date, end: dt.date, seq: int, summary: str,
+               description: str, category: str, mark: str) -> Event:
         ev = Event()
         ev.add("uid", uid)
         ev.add("dtstamp", self.stamp)
         ev.add("dtstart", day)
         ev.add("dtend", end)
-        ev.add("sequence", seq if old == mark else seq + 1)
+        ev.add("sequence", seq)
         ev.add("summary", summary)
         if description:
             ev.add("description", description)
         ev.add("categories", [category])
         ev.add("transp", "TRANSPARENT")
         ev.add(FINGERPRINT, vText(mark))
+        ev.add(KEY, vText(key))
         self.cal.add_component(ev)
+        return ev
 
 
-def previous_events(data: bytes | None) -> dict[str, tuple[int, str]]:
-    """UID -> (sequence, fingerprint) of the events of a calendar written before (none when it
-    cannot be read: every event then starts again at its sequence)."""
+def _old_event(ev, athlete: str) -> _Old | None:
+    """An event read back (None when it is no event of Periodize's)."""
+    uid = str(ev.get("uid", ""))
+    key = str(ev.get(KEY, "")) or _legacy_key(uid, athlete)
+    try:
+        seq = int(ev.get("sequence", 0))
+        day = ev.decoded("dtstart")
+        end = ev.decoded("dtend") if ev.get("dtend") is not None else day + dt.timedelta(days=1)
+        cats = ev.get("categories")
+        category = str(cats.cats[0]) if cats is not None and cats.cats else ""
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+    if not key or not uid or isinstance(day, dt.datetime) or isinstance(end, dt.datetime):
+        return None
+    return _Old(key, uid, seq, str(ev.get(FINGERPRINT, "")), day, end, str(ev.get("summary", "")),
+                str(ev.get("description", "")), category,
+                str(ev.get("status", "")).upper() == "CANCELLED")
+
+
+def _legacy_key(uid: str, athlete: str) -> str:
+    """The key in a UID written before events carried theirs: ``SEASON-ATHLETE-KEY@periodize``."""
+    m = re.match(rf"^.+?-{re.escape(_slug(athlete))}-((?:competition|stage|session)-.+)@periodize$", uid)
+    return m.group(1) if m else ""
+
+
+def previous_events(data: bytes | None, athlete: str) -> dict[str, _Old]:
+    """Key -> the event of ``athlete``'s calendar written before (none when it cannot be read:
+    every event then starts again at its sequence)."""
     if not data:
         return {}
     try:
@@ -165,11 +272,8 @@ def previous_events(data: bytes | None) -> dict[str, tuple[int, str]]:
         return {}
     out = {}
     for ev in old.walk("VEVENT"):
-        try:
-            seq = int(ev.get("sequence", 0))
-        except (TypeError, ValueError):
-            seq = 0
-        out[str(ev.get("uid"))] = (seq, str(ev.get(FINGERPRINT, "")))
+        if (got := _old_event(ev, athlete)) is not None:
+            out[got.key] = got
     return out
 
 
@@ -179,7 +283,7 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
     before for the athlete, whose events' sequence numbers are continued."""
     if anonymise:
         season, plan = anonymised(season, plan)
-    return _calendar(season, plan, athlete, anonymise, stamp, previous_events(previous),
+    return _calendar(season, plan, athlete, anonymise, stamp, previous_events(previous, athlete),
                      Prescriber(season, plan, anonymise=anonymise))
 
 
@@ -212,6 +316,8 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
                   names, events, handouts or Handouts(season, plan, anonymise=anonymise,
                                                       prescriber=prescriber, timeline=tl))
+        events.add_sessions()
+    events.cancel_dropped((season.calendar.today or season.calendar.start) - CANCELLED_FOR)
     return cal
 
 
@@ -241,6 +347,48 @@ def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: 
             events.add(f"stage-{day.isoformat()}", day, title,
                        _stage_text(season, proto, stage, anonymise, down), "Rehab")
         prev = stage
+
+
+_SESSION_KEY = re.compile(r"session-(\d{4})-W(\d{2})-(speed|rehab)-\d+")
+_LEGACY_SESSION = re.compile(r"session-\d{4}-\d{2}-\d{2}")  # a session's key until it was by week
+
+
+def _group(day: dt.date, category: str) -> tuple[int, int, str]:
+    """A session's ISO year, week and kind: ``speed`` (a compensation session is one) or ``rehab``."""
+    year, number, _ = day.isocalendar()
+    return year, number, "rehab" if category == "Rehab" else "speed"
+
+
+def _old_group(old: _Old) -> tuple[int, int, str] | None:
+    if m := _SESSION_KEY.fullmatch(old.key):
+        return int(m[1]), int(m[2]), m[3]
+    return _group(old.day, old.category) if _LEGACY_SESSION.fullmatch(old.key) else None
+
+
+def _paired(group: tuple[int, int, str], items: list[tuple], olds: list[_Old]):
+    """(session, the event of before it continues or None, its key) for the sessions of
+    ``group``, in date order; keys ``session-2026-W40-speed-2``, a new one's unused before."""
+    free = sorted(olds, key=lambda o: (o.cancelled, o.day))  # a live one before a cancelled one
+    pairs: list[_Old | None] = []
+    for day, *_ in items:
+        same = next((o for o in free if o.day == day), None)
+        if same is not None:
+            free.remove(same)
+        pairs.append(same)
+    for i, old in enumerate(pairs):
+        if old is None and free:
+            pairs[i] = free.pop(0)
+    taken = {o.key for o in olds}
+    year, number, what = group
+    k = 0
+    for item, old in zip(items, pairs, strict=True):
+        key = old.key if old is not None and _SESSION_KEY.fullmatch(old.key) else ""
+        while not key:
+            k += 1
+            key = f"session-{year}-W{number:02d}-{what}-{k}"
+            key = "" if key in taken else key
+        taken.add(key)
+        yield item, old, key
 
 
 def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription],
@@ -284,7 +432,7 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
                                   if planned is not None else week))
         elif past is not None:
             text_ = past.said + text_
-        events.add(f"session-{day.isoformat()}", day, summary, text_, category)
+        events.session(day, summary, text_, category)
 
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
@@ -311,7 +459,7 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
             old = path.read_bytes() if path.is_file() else None
         except OSError:
             old = None
-        cal = _calendar(season, plan, a.id, anonymise, stamp, previous_events(old), prescriber,
+        cal = _calendar(season, plan, a.id, anonymise, stamp, previous_events(old, a.id), prescriber,
                         explainer, handouts)
         files[names[a.id]] = cal.to_ical()
     return write_group(out, files, keep)  # keep: the names kept as NAME.bak

@@ -186,7 +186,7 @@ def test_sequence_grows_only_for_an_event_that_changed(tmp_path):
     after = {str(e["uid"]): e for e in events(Calendar.from_ical(path.read_bytes()))}
     assert set(after) == set(before)  # the same UIDs: a calendar app updates, never duplicates
     moved = [u for u, e in after.items() if int(e["sequence"]) == 1]
-    assert len(moved) == 1 and moved[0].endswith(f"session-{_day(1).isoformat()}@periodize")
+    assert len(moved) == 1 and moved[0].endswith("session-2027-W01-speed-1@periodize")
     assert str(after[moved[0]]["summary"]).startswith("Speed: 4 × 30 m at 95 %")
     export_calendars(season, changed, folder, stamp=STAMP)  # again unchanged: stays at 1
     again = {str(e["uid"]): int(e["sequence"]) for e in events(Calendar.from_ical(path.read_bytes()))}
@@ -481,3 +481,131 @@ def test_the_flare_ups_session_event_describes_the_stage_it_was_run_in():
     assert any(m.startswith("Match 1: played 90 min (logged)") for m in match), match
     assert not any(m.startswith("Rehab") for m in match), match
     assert any(m.startswith("Logged 100 %, 90 min played") for m in match), match
+
+
+# -- updates: a re-planned session, a dropped one, calendars written before ----------------------
+def _replanned(plan, athlete: str, levels: dict[int, int]):
+    """``plan`` with ``athlete``'s intensity set on the days of ``levels``."""
+    it = list(plan.for_athlete(athlete).intensity)
+    for i, v in levels.items():
+        it[i] = v
+    return plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": tuple(it)}) if a.athlete == athlete else a
+        for a in plan.athletes)})
+
+
+def _rfc_problems(raw: bytes) -> list[str]:
+    """What a calendar app could trip on (RFC 5545): CRLF lines of at most 75 octets, no UTF-8
+    character split by folding, one UID, DTSTAMP and DTSTART an event, a DTEND after the
+    DTSTART, each UID once."""
+    out = []
+    lines = raw.split(b"\r\n")
+    if lines[-1] != b"":
+        out.append("no final CRLF")
+    for n, line in enumerate(lines[:-1], 1):
+        if b"\n" in line or b"\r" in line or len(line) > 75:
+            out.append(f"line {n}: a bare line break or {len(line)} octets")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            out.append(f"line {n} splits a UTF-8 character")
+    seen = set()
+    for e in events(Calendar.from_ical(raw)):
+        names = [k for k, _ in e.property_items(recursive=False)]
+        out += [f"{e.get('summary')}: not one {name}" for name in ("UID", "DTSTAMP", "DTSTART")
+                if names.count(name) != 1]
+        if e.decoded("dtend") <= _start(e):
+            out.append(f"{e.get('summary')}: DTEND not after DTSTART")
+        if str(e["uid"]) in seen:
+            out.append(f"UID {e['uid']} twice")
+        seen.add(str(e["uid"]))
+    return out
+
+
+def _read(path) -> dict[str, object]:
+    raw = path.read_bytes()
+    assert _rfc_problems(raw) == []
+    return {str(e["uid"]): e for e in events(Calendar.from_ical(raw))}
+
+
+def test_a_session_moved_within_its_week_is_the_same_event_updated(tmp_path):
+    """A re-plan moved Thursday's 95 % session to Wednesday: its UID was by date, so an imported
+    calendar kept Thursday's beside Wednesday's. Now it is the week's second speed session, the
+    same UID at the next SEQUENCE on its new day."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    path = folder / "A1 Ann Ash.ics"
+    before = _read(path)
+    (thu,) = [u for u, e in before.items() if _start(e) == _day(3) and "session" in u]
+    export_calendars(season, _replanned(plan, "A1", {3: 0, 2: 95}), folder, stamp=STAMP)
+    after = _read(path)
+    assert set(after) == set(before)
+    assert (_start(after[thu]), int(after[thu]["sequence"])) == (_day(2), 1)
+    assert str(after[thu]["summary"]).startswith("Speed: 4 × 30 m at 95 %")
+    # the others keep their day (Tuesday's words may change: its reasons name the week's sessions)
+    assert {u: _start(e) for u, e in after.items() if u != thu} == {
+        u: _start(e) for u, e in before.items() if u != thu}
+    assert not [e for e in after.values() if e.get("status")]
+
+
+def test_a_dropped_session_is_cancelled_once_and_gone_a_week_after_its_day(tmp_path):
+    """A session the re-plan dropped was left out of the file, so an imported calendar kept it.
+    It is written once more as CANCELLED at the next SEQUENCE, its day and words kept, until a
+    week after its day; the week's other sessions are untouched."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    path = folder / "A1 Ann Ash.ics"
+    before = _read(path)
+    (thu,) = [u for u, e in before.items() if _start(e) == _day(3) and "session" in u]
+    dropped = _replanned(plan, "A1", {3: 0})
+    for _ in range(2):  # cancelled once: the next export keeps it as it is
+        export_calendars(season, dropped, folder, stamp=STAMP)
+        after = _read(path)
+        assert str(after[thu]["status"]) == "CANCELLED" and int(after[thu]["sequence"]) == 1
+        assert str(after[thu]["summary"]).startswith("Cancelled: Speed: 4 × 30 m at 95 %")
+        assert _start(after[thu]) == _day(3)
+        assert [u for u, e in after.items() if e.get("status")] == [thu]
+        assert {u: _start(e) for u, e in after.items()} == {u: _start(e) for u, e in before.items()}
+
+    def today(i):
+        return season.model_copy(update={"calendar": season.calendar.model_copy(
+            update={"today": _day(i)})})
+
+    export_calendars(today(10), dropped, folder, stamp=STAMP)  # its day + 7: still said
+    assert str(_read(path)[thu]["status"]) == "CANCELLED"
+    export_calendars(today(11), dropped, folder, stamp=STAMP)
+    assert thu not in _read(path)
+
+
+def test_a_calendar_with_date_uids_is_updated_not_cancelled_and_added(tmp_path):
+    """A calendar written while session UIDs named their day (SEASON-ATHLETE-session-DATE): its
+    events are continued under their own UIDs, a moved session updated, none cancelled."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    path = folder / "A1 Ann Ash.ics"
+    cal = Calendar.from_ical(path.read_bytes())
+    for e in events(cal):
+        key = str(e.pop("X-PERIODIZE-KEY"))
+        e.pop("uid")
+        if key.startswith("session-"):
+            key = f"session-{_start(e).isoformat()}"
+        e.add("uid", f"riverside-u19-a1-{key}@periodize")
+    for name in [k for k in cal if k.startswith("X-PERIODIZE")]:
+        cal.pop(name)
+    path.write_bytes(cal.to_ical())
+    before = _read(path)
+    export_calendars(season, _replanned(plan, "A1", {3: 0, 2: 95}), folder, stamp=STAMP)
+    after = _read(path)
+    assert set(after) == set(before)
+    thu = "riverside-u19-a1-session-2027-01-07@periodize"
+    assert (_start(after[thu]), int(after[thu]["sequence"])) == (_day(2), 1)
+    # the others keep their day (Tuesday's words may change: its reasons name the week's sessions)
+    assert {u: _start(e) for u, e in after.items() if u != thu} == {
+        u: _start(e) for u, e in before.items() if u != thu}
+    assert not [e for e in after.values() if e.get("status")]
