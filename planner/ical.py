@@ -11,7 +11,11 @@ Each calendar holds all-day events, in words a player understands:
 - **competitions**: every competition with the athlete's role (``League match 7: you start``);
   multi-day events span their days.
 
-Each event has a key (``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE``, and for a session
+A UID is ``PREFIX-ATHLETE-KEY@periodize``. PREFIX is the one of the calendars already in the
+folder (``X-PERIODIZE-UID-PREFIX``; in calendars written before it was said, read from their
+UIDs: the season's name as a slug), else ``season-FIRSTDAY`` (:func:`uid_prefix`): never the
+season's name as it is now, so renaming the season changes no UID. Each event has a key
+(``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE``, and for a session
 its place in its ISO week (``session-2026-W40-speed-2``: the athlete's second speed session of
 week 40, a compensation session being one; ``rehab`` for rehab, calm and flare-up days). An export
 reads the calendar of the athlete already in the folder and continues each of its events under its
@@ -38,6 +42,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +66,7 @@ __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars"]
 
 PRODID = "-//Periodize//Season plan//EN"
 FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
+PREFIX = "X-PERIODIZE-UID-PREFIX"  # the calendar's UIDs begin so (see export_calendars)
 KEY = "X-PERIODIZE-KEY"  # what the event is, whatever its UID (see _Events)
 CANCELLED_FOR = dt.timedelta(days=7)  # a dropped event is said cancelled until a week after it
 SESSION_CONTEXTS = ("speed", "compensation", "rehab", "calm", "flare-up")
@@ -239,7 +245,7 @@ class _Events:
 def _old_event(ev, athlete: str) -> _Old | None:
     """An event read back (None when it is no event of Periodize's)."""
     uid = str(ev.get("uid", ""))
-    key = str(ev.get(KEY, "")) or _legacy_key(uid, athlete)
+    key = str(ev.get(KEY, "")) or _in_uid(uid, athlete)[1]
     try:
         seq = int(ev.get("sequence", 0))
         day = ev.decoded("dtstart")
@@ -255,26 +261,45 @@ def _old_event(ev, athlete: str) -> _Old | None:
                 str(ev.get("status", "")).upper() == "CANCELLED")
 
 
-def _legacy_key(uid: str, athlete: str) -> str:
-    """The key in a UID written before events carried theirs: ``SEASON-ATHLETE-KEY@periodize``."""
-    m = re.match(rf"^.+?-{re.escape(_slug(athlete))}-((?:competition|stage|session)-.+)@periodize$", uid)
-    return m.group(1) if m else ""
+def _in_uid(uid: str, athlete: str) -> tuple[str, str]:
+    """(prefix, key) of a UID Periodize made, ``PREFIX-ATHLETE-KEY@periodize`` (PREFIX: the
+    season's name as a slug in calendars written before it was ``season-FIRSTDAY``)."""
+    m = re.match(rf"^(.+?)-{re.escape(_slug(athlete))}-((?:competition|stage|session)-.+)@periodize$",
+                 uid)
+    return (m.group(1), m.group(2)) if m else ("", "")
 
 
-def previous_events(data: bytes | None, athlete: str) -> dict[str, _Old]:
-    """Key -> the event of ``athlete``'s calendar written before (none when it cannot be read:
-    every event then starts again at its sequence)."""
+@dataclass(frozen=True)
+class _Earlier:
+    """An athlete's calendar written before: its events by key and its UIDs' prefix."""
+
+    events: dict[str, _Old]
+    prefix: str
+
+
+def earlier_calendar(data: bytes | None, athlete: str) -> _Earlier:
+    """``athlete``'s calendar written before (nothing when it cannot be read: every event then
+    starts again at its sequence)."""
     if not data:
-        return {}
+        return _Earlier({}, "")
     try:
         old = Calendar.from_ical(data)
     except (ValueError, TypeError, KeyError, IndexError):
-        return {}
+        return _Earlier({}, "")
     out = {}
     for ev in old.walk("VEVENT"):
         if (got := _old_event(ev, athlete)) is not None:
             out[got.key] = got
-    return out
+    prefixes = Counter(_in_uid(o.uid, athlete)[0] for o in out.values())
+    prefixes.pop("", None)
+    prefix = str(old.get(PREFIX, "")) or (prefixes.most_common(1)[0][0] if prefixes else "")
+    return _Earlier(out, prefix)
+
+
+def uid_prefix(season: Season) -> str:
+    """The UIDs' prefix of calendars made in a folder without earlier ones: from the season's
+    first day, which a coach does not edit for looks as he may its name."""
+    return f"season-{season.calendar.start.isoformat()}"
 
 
 def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: bool = False,
@@ -283,12 +308,13 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
     before for the athlete, whose events' sequence numbers are continued."""
     if anonymise:
         season, plan = anonymised(season, plan)
-    return _calendar(season, plan, athlete, anonymise, stamp, previous_events(previous, athlete),
-                     Prescriber(season, plan, anonymise=anonymise))
+    earlier = earlier_calendar(previous, athlete)
+    return _calendar(season, plan, athlete, anonymise, stamp, earlier.events,
+                     earlier.prefix or uid_prefix(season), Prescriber(season, plan, anonymise=anonymise))
 
 
 def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
-              stamp: dt.datetime | None, previous: dict, prescriber: Prescriber,
+              stamp: dt.datetime | None, previous: dict, prefix: str, prescriber: Prescriber,
               explainer: Explainer | None = None, handouts: Handouts | None = None) -> Calendar:
     """The calendar of ``athlete`` from a season that is already anonymised when asked."""
     a = season.athlete(athlete)
@@ -307,7 +333,8 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     cal.add("x-wr-caldesc", vText(one_line(
         f"The {season.name} plan for {who}: speed and rehab sessions, rehab stages and matches "
         f"(from Periodize).")))
-    events = _Events(cal, f"{_slug(season.name)}-{_slug(a.id)}", stamp, previous)
+    cal.add(PREFIX, vText(prefix))
+    events = _Events(cal, f"{prefix}-{_slug(a.id)}", stamp, previous)
     days = prescriber.athlete(athlete)
     f = prescriber.facts(athlete)
     _competitions(season, tl, f, events)
@@ -435,6 +462,18 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         events.session(day, summary, text_, category)
 
 
+def _earlier_calendars(folder: Path, names: dict[str, str]) -> dict[str, _Earlier]:
+    """Athlete id -> the athlete's calendar in ``folder`` written before (empty when none)."""
+    out = {}
+    for aid, name in names.items():
+        try:
+            data = (folder / name).read_bytes() if (folder / name).is_file() else None
+        except OSError:
+            data = None
+        out[aid] = earlier_calendar(data, aid)
+    return out
+
+
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None,
                      keep: frozenset[str] = frozenset()) -> list[Path]:
@@ -452,14 +491,12 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     explainer = Explainer(season, plan, prescriber.tl)
     handouts = Handouts(season, plan, anonymise=anonymise, prescriber=prescriber,
                         timeline=prescriber.tl)
+    earlier = _earlier_calendars(out, names)
+    prefixes = Counter(e.prefix for e in earlier.values() if e.prefix)
+    prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}
     for a in display_order(season, plan):
-        path = out / names[a.id]
-        try:
-            old = path.read_bytes() if path.is_file() else None
-        except OSError:
-            old = None
-        cal = _calendar(season, plan, a.id, anonymise, stamp, previous_events(old, a.id), prescriber,
-                        explainer, handouts)
+        cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
+                        prescriber, explainer, handouts)
         files[names[a.id]] = cal.to_ical()
     return write_group(out, files, keep)  # keep: the names kept as NAME.bak

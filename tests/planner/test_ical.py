@@ -603,9 +603,45 @@ def test_a_calendar_with_date_uids_is_updated_not_cancelled_and_added(tmp_path):
     export_calendars(season, _replanned(plan, "A1", {3: 0, 2: 95}), folder, stamp=STAMP)
     after = _read(path)
     assert set(after) == set(before)
-    thu = "riverside-u19-a1-session-2027-01-07@periodize"
+    thu = "riverside-u19-a1-session-2027-01-07@periodize"  # the calendar of before's
     assert (_start(after[thu]), int(after[thu]["sequence"])) == (_day(2), 1)
     # the others keep their day (Tuesday's words may change: its reasons name the week's sessions)
     assert {u: _start(e) for u, e in after.items() if u != thu} == {
         u: _start(e) for u, e in before.items() if u != thu}
     assert not [e for e in after.values() if e.get("status")]
+
+
+def test_a_renamed_season_keeps_every_uid(tmp_path):
+    """The season's name was in every UID: "First Team" added to it turned each event into a new
+    one, twice over in an imported calendar. The UIDs begin with the season's first day, in a
+    new folder as in the folder of before."""
+    season = _season()
+    plan = small_plan(season)
+    export_calendars(season, plan, tmp_path / "ics", stamp=STAMP)
+    before = _read(tmp_path / "ics" / "A1 Ann Ash.ics")
+    assert all(u.startswith("season-2027-01-04-a1-") for u in before)
+    renamed = season.model_copy(update={"name": "Riverside U19 First Team"})
+    for folder in ("ics", "fresh"):
+        export_calendars(renamed, plan, tmp_path / folder, stamp=STAMP)
+        after = _read(tmp_path / folder / "A1 Ann Ash.ics")
+        assert set(after) == set(before)
+        assert {int(e["sequence"]) for e in after.values()} == {0}
+
+
+def test_the_folders_uid_prefix_is_kept_for_new_events(tmp_path):
+    """Calendars written while UIDs began with the season's name keep it, for their events and
+    for one the plan adds (a new competition), in every athlete's calendar."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    for path in folder.iterdir():
+        raw = path.read_bytes().replace(b"season-2027-01-04-", b"riverside-u19-")
+        path.write_bytes(re.sub(rb"X-PERIODIZE-UID-PREFIX:[^\r]*\r\n", b"", raw))
+    cup = Competition(id="c3", name="Cup round 3", date=_day(15), priority="B")
+    more = season.model_copy(update={"name": "Renamed", "competitions": season.competitions + (cup,)})
+    export_calendars(more, small_plan(more), folder, stamp=STAMP)
+    for path in folder.iterdir():
+        uids = _read(path)
+        assert all(u.startswith("riverside-u19-") for u in uids), path.name
+        assert any(u.endswith("-competition-c3@periodize") for u in uids)
