@@ -62,7 +62,7 @@ from planner.timeline import Timeline
 from planner.validate import export_problems
 from planner.why import Explainer
 
-__all__ = ["athlete_calendar", "calendar_file_names", "export_calendars"]
+__all__ = ["athlete_calendar", "calendar_file_names", "export_calendars", "no_earlier_calendars"]
 
 PRODID = "-//Periodize//Season plan//EN"
 FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
@@ -472,6 +472,20 @@ def _earlier_calendars(folder: Path, names: dict[str, str]) -> dict[str, _Earlie
             data = None
         out[aid] = earlier_calendar(data, aid)
     return out
+
+
+def no_earlier_calendars(season: Season, folder: str | os.PathLike, anonymise: bool = False) -> str:
+    """The sentence said before an export into ``folder`` when it holds no athlete's calendar
+    Periodize wrote (a new folder: no SEQUENCE continued, nothing cancelled), else ""."""
+    out = Path(folder)
+    for name in calendar_file_names(season, anonymise).values():
+        try:
+            if b"PRODID:" + PRODID.encode() in (out / name).read_bytes():
+                return ""
+        except OSError:
+            continue
+    return (f"No earlier calendars in {folder}: export into the folder the players' calendars "
+            f"were made from, so changed sessions update them rather than appear twice.")
 
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,

@@ -103,6 +103,8 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
             "--ics", "cal", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Wrote 3 calendar file(s) to cal" in r.stdout
+    assert ("No earlier calendars in cal: export into the folder the players' calendars were made "
+            "from, so changed sessions update them rather than appear twice.") in r.stdout
     files = sorted((tmp_path / "cal").glob("*.ics"))
     assert [f.name for f in files] == ["A1 Athlete 1.ics", "A2 Athlete 2.ics", "A3 Athlete 3.ics"]
     cal = Calendar.from_ical(files[1].read_bytes())
@@ -122,6 +124,9 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     assert wb.sheetnames[:6] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Rules"] and "A1" in wb.sheetnames
     assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics"]
     assert "other calendar file" not in r.stderr
+    assert "No earlier calendars in anon: " in r.stdout
+    r = run("export", "s.season.json", "--ics", "cal", cwd=tmp_path)
+    assert r.returncode == 0 and "No earlier calendars" not in r.stdout, r.stdout
     # anonymised into the folder that holds the named calendars: those are left, and said so
     r = run("export", "s.season.json", "--ics", "cal", "--anonymise", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

@@ -645,3 +645,23 @@ def test_the_folders_uid_prefix_is_kept_for_new_events(tmp_path):
         uids = _read(path)
         assert all(u.startswith("riverside-u19-") for u in uids), path.name
         assert any(u.endswith("-competition-c3@periodize") for u in uids)
+
+
+def test_an_export_into_a_folder_without_earlier_calendars_says_so(tmp_path):
+    """SEQUENCE is continued, and a dropped session cancelled, only from the calendars in the
+    folder: exported into a new one each week, nothing was an update, and nothing said so."""
+    from planner.ical import no_earlier_calendars
+
+    season = _season()
+    folder = tmp_path / "ics"
+    said = ("No earlier calendars in {}: export into the folder the players' calendars were made "
+            "from, so changed sessions update them rather than appear twice.")
+    assert no_earlier_calendars(season, folder) == said.format(folder)  # not even made
+    folder.mkdir()
+    (folder / "A1 Ann Ash.ics").write_bytes(b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\n"
+                                            b"END:VCALENDAR\r\n")  # not one of Periodize's
+    assert no_earlier_calendars(season, folder) == said.format(folder)
+    export_calendars(season, small_plan(season), folder, stamp=STAMP)
+    assert no_earlier_calendars(season, folder) == ""
+    # the anonymised calendars are other files: the named ones are not continued in them
+    assert no_earlier_calendars(season, folder, anonymise=True) == said.format(folder)

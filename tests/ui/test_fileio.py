@@ -514,8 +514,12 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert (folder / f"{name}.bak").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / name).read_bytes()
     assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.text()
+    # the coach's own calendar is no earlier one of the players': said, as a new folder
+    assert (f"No earlier calendars in {folder.resolve()}: export into the folder the players' "
+            f"calendars were made from") in window.notice.text()
     asked = len(dialogs)
     assert fileio.export_calendars_to(window, folder)  # its own calendars now: not asked
+    assert "No earlier calendars" not in window.notice.text()
     assert [d[1] for d in dialogs[asked:]] == ["Plan breaks hard rules"]
     assert (folder / f"{name}.bak").read_bytes() == mine
 

@@ -435,12 +435,15 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         say_kept("xlsx", outputs["xlsx"], backup)
     if outputs.get("ics"):
         from planner.filegroup import kept_only_if_written, left_over
-        from planner.ical import export_calendars
+        from planner.ical import export_calendars, no_earlier_calendars
 
+        fresh = no_earlier_calendars(season, outputs["ics"], anonymise)
         with kept_only_if_written(outputs["ics"]):
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise,
                                      keep=kept.get("ics", frozenset()))
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+        if fresh:
+            print(fresh)
         say_kept_in_folder(outputs["ics"], frozenset(), kept.get("ics", frozenset()))
         if extra := left_over(outputs["ics"], files, "calendar file", tuple(outputs.values())):
             print(extra, file=sys.stderr)

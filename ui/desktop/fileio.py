@@ -321,9 +321,10 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     if not hand_out_anyway(window):
         return False
     from planner.filegroup import kept_only_if_written
-    from planner.ical import export_calendars
+    from planner.ical import export_calendars, no_earlier_calendars
 
     notes: list[str] = []
+    fresh = no_earlier_calendars(season, folder.resolve())
     try:
         with kept_only_if_written(folder):
             folder.mkdir(parents=True, exist_ok=True)
@@ -348,7 +349,8 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     kept = "".join(f" {n}" for n in notes)
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
                                    f"{kept}", 8000)
-    said = f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in {folder}.{kept}"
+    said = f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in {folder}.{kept}" + (
+        f" {fresh}" if fresh else "")
     window.notice.offer(html.escape(said), "", str(folder), line=said)
     from planner.filegroup import left_over
 
