@@ -40,8 +40,8 @@ from pathlib import Path
 from planner.errors import InputError, SaveError
 from planner.safefile import PRIVATE, TempFile, clean_stale_temps, hold, if_dead, sync_folder
 
-__all__ = ["athlete_file_names", "clean_stale_asides", "kept_only_if_written", "prepare_folder",
-           "safe_file_stem", "write_group"]
+__all__ = ["athlete_file_names", "clean_stale_asides", "group_file_name", "kept_only_if_written",
+           "prepare_folder", "safe_file_stem", "write_group"]
 
 
 def safe_file_stem(text: str) -> str:
@@ -51,20 +51,30 @@ def safe_file_stem(text: str) -> str:
     return stem or "athlete"
 
 
+def _unique(stem: str, taken: set[str]) -> str:
+    """``stem``, else ``stem (2)``, ``stem (3)``, … : the first not in ``taken`` (casefolded)."""
+    name, n = stem, 2
+    while name.casefold() in taken:
+        name = f"{stem} ({n})"
+        n += 1
+    taken.add(name.casefold())
+    return name
+
+
 def athlete_file_names(season, anonymise: bool, suffix: str) -> dict[str, str]:
     """Athlete id -> a file name (unique, also on case-insensitive file systems), in the squad's
     order, so an athlete's file keeps its name when the display order changes."""
     taken: set[str] = set()
-    out = {}
-    for a in season.athletes:
-        stem = safe_file_stem(a.id if anonymise else f"{a.id} {a.name}")
-        name, n = stem, 2
-        while name.casefold() in taken:
-            name = f"{stem} ({n})"
-            n += 1
-        taken.add(name.casefold())
-        out[a.id] = name + suffix
-    return out
+    return {a.id: _unique(safe_file_stem(a.id if anonymise else f"{a.id} {a.name}"), taken) + suffix
+            for a in season.athletes}
+
+
+def group_file_name(season, anonymise: bool, stem: str, suffix: str) -> str:
+    """The name of a file of the folder beside the athletes' (the staff's calendar, ``Team.ics``):
+    ``stem``, else ``stem (2)``… when an athlete's file has that name (an athlete ``Team``)."""
+    taken = {n.removesuffix(suffix).casefold()
+             for n in athlete_file_names(season, anonymise, suffix).values()}
+    return _unique(stem, taken) + suffix
 
 
 def prepare_folder(folder: str | os.PathLike, what: str) -> Path:

@@ -1,4 +1,6 @@
-"""iCalendar export: one ``.ics`` per athlete with the days of the plan that matter to the athlete.
+"""iCalendar export: one ``.ics`` per athlete with the days of the plan that matter to the athlete,
+and one for the staff (``Team.ics``, :func:`team_calendar`: the competitions with their priority,
+the team's deload and taper weeks, the days off and the blocks).
 
 Each calendar holds all-day events, in words a player understands:
 
@@ -50,7 +52,7 @@ from icalendar import Calendar, Event, vText
 
 from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError
-from planner.filegroup import athlete_file_names, prepare_folder, write_group
+from planner.filegroup import athlete_file_names, group_file_name, prepare_folder, write_group
 from planner.handout import Handouts, match_role
 from planner.history import logged_days
 from planner.protocols import load_protocol
@@ -62,7 +64,8 @@ from planner.timeline import Timeline
 from planner.validate import export_problems
 from planner.why import Explainer
 
-__all__ = ["athlete_calendar", "calendar_file_names", "export_calendars", "no_earlier_calendars"]
+__all__ = ["athlete_calendar", "calendar_file_names", "export_calendars", "folder_file_names",
+           "no_earlier_calendars", "team_calendar", "team_file_name"]
 
 PRODID = "-//Periodize//Season plan//EN"
 FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
@@ -96,6 +99,16 @@ def calendar_file_names(season: Season, anonymise: bool = False) -> dict[str, st
     Names are given in the squad's order, not the display order, so that an athlete's file keeps
     its name when someone is injured (a calendar app subscribed to it keeps finding it)."""
     return athlete_file_names(season, anonymise, ".ics")
+
+
+def team_file_name(season: Season, anonymise: bool = False) -> str:
+    """The staff's calendar: ``Team.ics`` (``Team (2).ics`` when an athlete's file is so named)."""
+    return group_file_name(season, anonymise, "Team", ".ics")
+
+
+def folder_file_names(season: Season, anonymise: bool = False) -> list[str]:
+    """Every file an export writes into the calendar folder: the athletes' and the team's."""
+    return [*calendar_file_names(season, anonymise).values(), team_file_name(season, anonymise)]
 
 
 def _stage_text(season: Season, proto, stage: str, anonymise: bool, down: str = "") -> str:
@@ -324,16 +337,8 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     names = name_pairs(season) if anonymise else []  # an anonymised label "A1 (A1)" reads "A1"
     who = one_line(scrub(season.athlete_label(a.id), names))
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", vText(one_line(f"{season.name}: {who}")))
-    cal.add("x-wr-caldesc", vText(one_line(
-        f"The {season.name} plan for {who}: speed and rehab sessions, rehab stages and matches "
-        f"(from Periodize).")))
-    cal.add(PREFIX, vText(prefix))
+    cal = _header(f"{season.name}: {who}", f"The {season.name} plan for {who}: speed and rehab "
+                  f"sessions, rehab stages and matches (from Periodize).", prefix)
     events = _Events(cal, f"{prefix}-{_slug(a.id)}", stamp, previous)
     days = prescriber.athlete(athlete)
     f = prescriber.facts(athlete)
@@ -346,6 +351,63 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
         events.add_sessions()
     events.cancel_dropped((season.calendar.today or season.calendar.start) - CANCELLED_FOR)
     return cal
+
+
+def _header(name: str, description: str, prefix: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", vText(one_line(name)))
+    cal.add("x-wr-caldesc", vText(one_line(description)))
+    cal.add(PREFIX, vText(prefix))
+    return cal
+
+
+def team_calendar(season: Season, plan: Plan, *, stamp: dt.datetime | None = None,
+                  previous: bytes | None = None, prefix: str = "") -> Calendar:
+    """The staff's calendar: every competition with its priority, the team's deload and taper
+    weeks, the days off and the blocks, each spanning its days; ``previous``: the team calendar
+    written before, whose events are continued (or cancelled) as an athlete's."""
+    earlier = earlier_calendar(previous, "")
+    prefix = prefix or earlier.prefix or uid_prefix(season)
+    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    cal = _header(f"{season.name}: team", f"The {season.name} plan for the staff: competitions, "
+                  f"deload and taper weeks, days off and blocks (from Periodize).", prefix)
+    events = _Events(cal, f"{prefix}.team", stamp, earlier.events)  # "." is in no athlete's slug
+    for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
+        events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name} (priority {c.priority})",
+                   f"Competition, priority {c.priority}.", "Competition", c.last)
+    tl = Timeline(season)
+    for w, kind in zip(tl.weeks, plan.team_weeks, strict=False):
+        if kind in ("deload", "taper"):
+            first, last = tl.days[w.first], tl.days[w.last]
+            events.add(f"week-{first.isoformat()}", first, f"{kind.capitalize()} week",
+                       f"The team's {kind} week, week {w.index + 1} of the season.", "Training", last)
+    for first, last, reason in _days_off(season):
+        events.add(f"off-{first.isoformat()}", first, f"No training: {reason}" if reason else "No training",
+                   "A day off declared for the team.", "Day off", last)
+    seen: set[str] = set()
+    for b in sorted(season.blocks, key=lambda b: (b.start, b.name)):
+        key = f"block-{b.start.isoformat()}-{_slug(b.name)}"
+        while key in seen:  # two blocks of one name from one day
+            key += "-2"
+        seen.add(key)
+        events.add(key, b.start, f"Block: {b.name}", b.emphasis, "Block", b.end)
+    events.cancel_dropped((season.calendar.today or season.calendar.start) - CANCELLED_FOR)
+    return cal
+
+
+def _days_off(season: Season) -> list[tuple[dt.date, dt.date, str]]:
+    """The declared days off as runs of consecutive days with one reason (a winter break once)."""
+    out: list[tuple[dt.date, dt.date, str]] = []
+    for d in sorted(season.calendar.non_training_days, key=lambda d: d.date):
+        if out and out[-1][2] == d.reason and d.date - out[-1][1] == dt.timedelta(days=1):
+            out[-1] = (out[-1][0], d.date, d.reason)
+        else:
+            out.append((d.date, d.date, d.reason))
+    return out
 
 
 def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
@@ -464,14 +526,14 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
 
 def _earlier_calendars(folder: Path, names: dict[str, str]) -> dict[str, _Earlier]:
     """Athlete id -> the athlete's calendar in ``folder`` written before (empty when none)."""
-    out = {}
-    for aid, name in names.items():
-        try:
-            data = (folder / name).read_bytes() if (folder / name).is_file() else None
-        except OSError:
-            data = None
-        out[aid] = earlier_calendar(data, aid)
-    return out
+    return {aid: earlier_calendar(_read(folder / name), aid) for aid, name in names.items()}
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
 
 
 def no_earlier_calendars(season: Season, folder: str | os.PathLike, anonymise: bool = False) -> str:
@@ -491,14 +553,16 @@ def no_earlier_calendars(season: Season, folder: str | os.PathLike, anonymise: b
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None,
                      keep: frozenset[str] = frozenset()) -> list[Path]:
-    """One ``.ics`` per athlete into ``folder`` (created when missing), all or none (see the
-    module text); returns the files, in the squad's display order (:func:`planner.squad.display_order`)."""
+    """One ``.ics`` per athlete into ``folder`` (created when missing) and the team's, all or none
+    (see the module text); returns the files, the athletes' in the squad's display order
+    (:func:`planner.squad.display_order`), then the team's."""
     problems = export_problems(season, plan)
     if problems:
         raise InputError("iCalendar export", problems)
     out = prepare_folder(folder, "calendar files")
     stamp = stamp or dt.datetime.now(dt.UTC)
     names = calendar_file_names(season, anonymise)
+    team = team_file_name(season, anonymise)
     if anonymise:
         season, plan = anonymised(season, plan)
     prescriber = Prescriber(season, plan, anonymise=anonymise)
@@ -513,4 +577,6 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
         cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
                         prescriber, explainer, handouts)
         files[names[a.id]] = cal.to_ical()
+    files[team] = team_calendar(season, plan, stamp=stamp, previous=_read(out / team),
+                                prefix=prefix).to_ical()
     return write_group(out, files, keep)  # keep: the names kept as NAME.bak

@@ -133,15 +133,25 @@ def ours_in_folder(kind: str, p: Path) -> bool:
         return False
 
 
-def strangers_in_folder(season, folder: Path, kind: str, anonymise: bool) -> list[Path]:
-    """The files in the calendar or handouts ``folder`` under a name the export writes (one per
-    athlete) that Periodize did not write there."""
+def folder_names(season, kind: str, anonymise: bool) -> list[str]:
+    """The files the calendar (``ics``: the athletes' and ``Team.ics``) or handouts export writes
+    into its folder."""
+    if kind == "ics":
+        from planner.ical import folder_file_names
+
+        return folder_file_names(season, anonymise)
     from planner.filegroup import athlete_file_names
 
+    return list(athlete_file_names(season, anonymise, ".pdf").values())
+
+
+def strangers_in_folder(season, folder: Path, kind: str, anonymise: bool) -> list[Path]:
+    """The files in the calendar or handouts ``folder`` under a name the export writes (one per
+    athlete, and the team's calendar) that Periodize did not write there."""
     if not exists(folder):
         return []
     out = []
-    for name in athlete_file_names(season, anonymise, ".ics" if kind == "ics" else ".pdf").values():
+    for name in folder_names(season, kind, anonymise):
         p = folder / name
         if exists(p) and p.is_file() and not ours_in_folder(kind, p):
             out.append(p)
@@ -153,13 +163,11 @@ def open_in_folder(season, folder: Path, kind: str, anonymise: bool) -> list[str
     has open (``planner.lockfiles.open_elsewhere``: a handout PDF open in LibreOffice Draw, a
     calendar opened as text in Writer, which would write over the new file when it saves), a
     line each: "PATH: is open in LibreOffice (user Coach), …"."""
-    from planner.filegroup import athlete_file_names
     from planner.lockfiles import open_elsewhere
 
     if not exists(folder):
         return []
-    names = athlete_file_names(season, anonymise, ".ics" if kind == "ics" else ".pdf").values()
-    return [f"{folder / name}: {why}" for name in names
+    return [f"{folder / name}: {why}" for name in folder_names(season, kind, anonymise)
             if (why := open_elsewhere(folder / name))]
 
 

@@ -102,11 +102,12 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     r = run("solve", "s.season.json", "--save", "--deterministic", "--time-limit", "30",
             "--ics", "cal", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Wrote 3 calendar file(s) to cal" in r.stdout
+    assert "Wrote 4 calendar file(s) to cal: one per athlete, and Team.ics for the staff" in r.stdout
     assert ("No earlier calendars in cal: export into the folder the players' calendars were made "
             "from, so changed sessions update them rather than appear twice.") in r.stdout
     files = sorted((tmp_path / "cal").glob("*.ics"))
-    assert [f.name for f in files] == ["A1 Athlete 1.ics", "A2 Athlete 2.ics", "A3 Athlete 3.ics"]
+    assert [f.name for f in files] == ["A1 Athlete 1.ics", "A2 Athlete 2.ics", "A3 Athlete 3.ics",
+                                       "Team.ics"]
     cal = Calendar.from_ical(files[1].read_bytes())
     assert len([e for e in cal.walk("VEVENT") if "Match" in str(e["summary"])]) == 3
     # the environment has no DISPLAY and no QT_QPA_PLATFORM: the PDF must still be made
@@ -122,7 +123,8 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     assert _pages(tmp_path / "board.pdf") == 1
     wb = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
     assert wb.sheetnames[:6] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Rules"] and "A1" in wb.sheetnames
-    assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics"]
+    assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics",
+                                                                  "Team.ics"]
     assert "other calendar file" not in r.stderr
     assert "No earlier calendars in anon: " in r.stdout
     r = run("export", "s.season.json", "--ics", "cal", cwd=tmp_path)

@@ -49,7 +49,7 @@ def test_one_parseable_calendar_per_athlete(tmp_path):
     files = export_calendars(season, plan, tmp_path / "ics", stamp=STAMP)
     # in the board's order (planner.squad): the injured A3 first, the goalkeeper, the defenders
     assert [f.name for f in files] == ["A3 Cy Cedar.ics", "A2 Bo Birch.ics", "A1 Ann Ash.ics",
-                                       "A4 Di Dale.ics"]
+                                       "A4 Di Dale.ics", "Team.ics"]
     for f in files:
         cal = Calendar.from_ical(f.read_bytes())
         assert str(cal["version"]) == "2.0" and "Periodize" in str(cal["prodid"])
@@ -127,7 +127,7 @@ def test_anonymised_calendars_name_no_one_and_no_protocol(tmp_path):
 
     season = _season()
     files = export_calendars(season, small_plan(season), tmp_path, anonymise=True, stamp=STAMP)
-    assert [f.name for f in files] == ["A3.ics", "A2.ics", "A1.ics", "A4.ics"]
+    assert [f.name for f in files] == ["A3.ics", "A2.ics", "A1.ics", "A4.ics", "Team.ics"]
     text = "\n".join(Calendar.from_ical(f.read_bytes()).to_ical().decode() for f in files)
     proto = load_protocol("iliopsoas-tendinopathy")
     for secret in [a.name for a in season.athletes] + [proto.id, proto.name] + [s.title for s in proto.stages]:
@@ -154,7 +154,7 @@ def test_a_line_break_in_a_name_is_escaped_not_a_crash(tmp_path, brk):
         "competitions": tuple(c.model_copy(update={"name": f"League{brk}match 3"}) if c.id == "l3" else c
                               for c in base.competitions)})
     files = export_calendars(season, small_plan(season), tmp_path / "ics", stamp=STAMP)
-    assert len(files) == 4
+    assert len(files) == 5  # and Team.ics
     for f in files:
         raw = f.read_bytes()
         lines = raw.split(b"\r\n")
@@ -636,14 +636,14 @@ def test_the_folders_uid_prefix_is_kept_for_new_events(tmp_path):
     folder = tmp_path / "ics"
     export_calendars(season, plan, folder, stamp=STAMP)
     for path in folder.iterdir():
-        raw = path.read_bytes().replace(b"season-2027-01-04-", b"riverside-u19-")
+        raw = path.read_bytes().replace(b"season-2027-01-04", b"riverside-u19")
         path.write_bytes(re.sub(rb"X-PERIODIZE-UID-PREFIX:[^\r]*\r\n", b"", raw))
     cup = Competition(id="c3", name="Cup round 3", date=_day(15), priority="B")
     more = season.model_copy(update={"name": "Renamed", "competitions": season.competitions + (cup,)})
     export_calendars(more, small_plan(more), folder, stamp=STAMP)
     for path in folder.iterdir():
         uids = _read(path)
-        assert all(u.startswith("riverside-u19-") for u in uids), path.name
+        assert all(u.startswith(("riverside-u19-", "riverside-u19.team-")) for u in uids), path.name
         assert any(u.endswith("-competition-c3@periodize") for u in uids)
 
 
@@ -665,3 +665,68 @@ def test_an_export_into_a_folder_without_earlier_calendars_says_so(tmp_path):
     assert no_earlier_calendars(season, folder) == ""
     # the anonymised calendars are other files: the named ones are not continued in them
     assert no_earlier_calendars(season, folder, anonymise=True) == said.format(folder)
+
+
+def test_the_staffs_calendar_holds_the_teams_weeks_days_off_blocks_and_matches(tmp_path):
+    """Nothing held the team's deload and taper weeks, the days off or the matches once for the
+    staff. Team.ics does, each spanning its days, continued and cancelled as a player's."""
+    from planner.season import Block, NonTrainingDay
+
+    base = _season()
+    season = base.model_copy(update={
+        "calendar": base.calendar.model_copy(update={"non_training_days": (
+            NonTrainingDay(date=_day(6), reason="Club day"), NonTrainingDay(date=_day(13), reason="Break"),
+            NonTrainingDay(date=_day(14), reason="Break"))}),
+        "blocks": (Block(name="Pre-season; phase 1", start=_day(0), end=_day(6)),)})
+    plan = small_plan(season)  # load, deload, taper
+    folder = tmp_path / "ics"
+    files = export_calendars(season, plan, folder, stamp=STAMP)
+    assert files[-1] == folder / "Team.ics"
+    cal = Calendar.from_ical(files[-1].read_bytes())
+    assert str(cal["x-wr-calname"]) == "Riverside U19: team"
+    team = _read(files[-1])
+    got = sorted((_start(e), e.decoded("dtend"), str(e["summary"])) for e in team.values())
+    assert got == [
+        (_day(0), _day(7), "Block: Pre-season; phase 1"),
+        (_day(5), _day(6), "League match 3 (priority C)"),
+        (_day(6), _day(7), "No training: Club day"),
+        (_day(7), _day(14), "Deload week"),
+        (_day(9), _day(10), "Cup round 2 (priority B)"),
+        (_day(12), _day(13), "League match 4 (priority C)"),
+        (_day(13), _day(15), "No training: Break"),  # two days, one event
+        (_day(14), _day(17), "Taper week"),
+    ]
+    a1 = _read(folder / "A1 Ann Ash.ics")
+    assert not set(team) & set(a1)  # no UID of a player's
+    # a competition removed is cancelled in the staff's calendar as in the players'
+    fewer = season.model_copy(update={"competitions": season.competitions[:2]})
+    export_calendars(fewer, small_plan(fewer), folder, stamp=STAMP)
+    after = _read(folder / "Team.ics")
+    assert set(after) == set(team)
+    (l4,) = [e for e in after.values() if "League match 4" in str(e["summary"])]
+    assert str(l4["status"]) == "CANCELLED" and str(l4["summary"]) == "Cancelled: League match 4 (priority C)"
+
+
+def test_the_staffs_calendar_never_takes_an_athletes_file_name():
+    from planner.ical import folder_file_names, team_file_name
+
+    base = small_season()
+    season = base.model_copy(update={"athletes": base.athletes + (Athlete(id="team", name="T"),)})
+    assert team_file_name(season) == "Team.ics"
+    assert team_file_name(season, anonymise=True) == "Team (2).ics"  # "team.ics" is the athlete's
+    names = folder_file_names(season, anonymise=True)
+    assert len({n.casefold() for n in names}) == len(names) == len(season.athletes) + 1
+
+
+def test_a_team_ics_of_the_coachs_own_is_asked_about_as_an_athletes_would_be(tmp_path):
+    """The export now writes Team.ics: a calendar of the coach's own by that name is one it
+    would replace, named before (the command line's --replace, the app's question)."""
+    from ui.outputkinds import strangers_in_folder
+
+    season = _season()
+    mine = tmp_path / "Team.ics"
+    mine.write_bytes(b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n")
+    assert strangers_in_folder(season, tmp_path, "ics", anonymise=False) == [mine]
+    mine.unlink()
+    export_calendars(season, small_plan(season), tmp_path, stamp=STAMP)
+    assert strangers_in_folder(season, tmp_path, "ics", anonymise=False) == []

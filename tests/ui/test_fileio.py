@@ -297,7 +297,7 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     (tmp_path / "cal").mkdir()
     (tmp_path / "cal" / "A99 Old Name.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     assert fileio.export_calendars_to(window, tmp_path / "cal")
-    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes) + 1
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes) + 2  # Team.ics
     # the plan is asked about for the workbooks and the calendars, not the board or the form;
     # the calendar file an earlier export left in the folder is named
     assert dialogs.kinds() == ["inform", "confirm", "confirm", "confirm", "confirm", "warn"]

@@ -206,8 +206,9 @@ def test_calendars_go_into_a_new_folder(w, tmp_path, dialogs):
     folder = tmp_path / "not" / "there" / "yet"
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     assert fileio.export_calendars_to(w, folder)
-    assert len(list(folder.glob("*.ics"))) == len(w.season.athletes)
-    assert w.notice.isVisible() and "3 calendar files" in w.notice.text()
+    assert len(list(folder.glob("*.ics"))) == len(w.season.athletes) + 1  # and Team.ics
+    assert w.notice.isVisible() and "4 calendar files (one per athlete, and Team.ics for the staff)" \
+        in w.notice.text()
     w.notice.folder_button.click()
     assert dialogs[-1] == ("shown", "", str(folder))
     assert not [d for d in dialogs if d[0] in ("error", "warn")]

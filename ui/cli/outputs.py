@@ -441,7 +441,8 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         with kept_only_if_written(outputs["ics"]):
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise,
                                      keep=kept.get("ics", frozenset()))
-        print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}")
+        print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}: one per athlete, "
+              f"and {files[-1].name} for the staff")
         if fresh:
             print(fresh)
         say_kept_in_folder(outputs["ics"], frozenset(), kept.get("ics", frozenset()))

@@ -349,7 +349,8 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     kept = "".join(f" {n}" for n in notes)
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
                                    f"{kept}", 8000)
-    said = f"Wrote {plural(len(files), 'calendar file')} (one per athlete) in {folder}.{kept}" + (
+    said = (f"Wrote {plural(len(files), 'calendar file')} (one per athlete, and {files[-1].name} "
+            f"for the staff) in {folder}.{kept}") + (
         f" {fresh}" if fresh else "")
     window.notice.offer(html.escape(said), "", str(folder), line=said)
     from planner.filegroup import left_over
