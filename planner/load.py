@@ -10,9 +10,12 @@ logged before the season, days without a session at 0):
 - **ACWR** of a week: its load / its chronic load (the mean of the four full weeks before, as LD-1
   reads it);
 - **EWMA** acute and chronic load, lambda = 2/(7+1) and 2/(28+1), seeded with the series' first
-  day (Williams et al. 2017, [Williams17]; pandas ``ewm(alpha=..., adjust=False)``), and their
-  ratio; the **rolling 7:28 ratio**: the sum of the last 7 days / (the sum of the last 28 / 4).
-  Both ratios exist once 28 days of the series exist (before that the EWMA is mostly its seed).
+  day with a known load (Williams et al. 2017, [Williams17]; pandas ``ewm(alpha=..., adjust=False)``),
+  and their ratio; the **rolling 7:28 ratio**: the sum of the last 7 days / (the sum of the last
+  28 / 4). Both ratios exist once 28 days of known load exist (before that the EWMA is mostly its
+  seed). A day not with the squad (``AthleteLoad.unknown``: before a signing joined, after a
+  player left, nothing logged) has no known load: no figure reads it, and a week wholly so has
+  none at all (docs/semantics.md).
   A week's EWMA ratio is the mean of its daily ratios (when each of its days has one): read on one day it swings with the week's
   rhythm (a steady plan ending on a rest day reads about 0.8 on that day); a week's rolling ratio
   is the one on its last day (its load / the mean of the four weeks ending with it);
@@ -68,6 +71,7 @@ AFTER_NONE = "load after 4 weeks at 0"  # above LD-1's limit with no chronic loa
 # up on a full week at 0 (an athlete away, joining): more than 15 % up, with no change to give
 FROM_ZERO = "load up from 0"
 NO_LOG = "no sessions logged: planned figures only"
+NOT_WITH_SQUAD = "not with the squad"  # a week wholly before he joined or after he left
 
 COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
            "logged_ewma_ratio")
@@ -97,10 +101,27 @@ class WeekFigures:
     # tomorrow once today is logged); a session dated later waits there, logged or not
     to_come: float = 0.0
     kinds: tuple[int, ...] = ()  # the kinds of ``flags`` (:data:`FLAG_KINDS`), weightiest first
+    # days of the week not with the squad with nothing logged: their load is not known
+    unknown: int = 0
 
     @property
     def end(self) -> dt.date:
         return self.start + dt.timedelta(days=self.days - 1)
+
+    @property
+    def away(self) -> bool:
+        """Wholly not with the squad: no load, no figure (``—``)."""
+        return self.unknown >= self.days
+
+    @property
+    def shown_load(self) -> float | None:
+        """The week's load as a table shows it: None (``—``) for a week not with the squad."""
+        return None if self.away else self.load
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a table's flags column says of the week: its flags, or :data:`NOT_WITH_SQUAD`."""
+        return (NOT_WITH_SQUAD,) if self.away else self.flags
 
     @property
     def full(self) -> bool:
@@ -300,7 +321,10 @@ def daily_frame(al: AthleteLoad, end: int | None = None) -> pandas.DataFrame:
 
     index = pd.date_range(al.origin, periods=len(al.load), freq="D", name="date")
     load = pd.Series([float(x) for x in al.load], index=index)
-    acute, chronic, ratio = ewma_ratio(load)
+    # a day not with the squad has no known load (NaN): the EWMA is seeded with his first day
+    # with the squad and the 28 days count his days with it
+    known = load.where(~pd.Series(list(al.unknown) or [False] * len(load), index=index))
+    acute, chronic, ratio = (x.where(known.notna()) for x in ewma_ratio(known))
     logged = _logged_series(al, index, al.logged_until if end is None else end)
     lr = pd.Series(float("nan"), index=index)
     seen = logged.dropna()
@@ -310,13 +334,13 @@ def daily_frame(al: AthleteLoad, end: int | None = None) -> pandas.DataFrame:
         "planned": [float(x) for x in al.planned],
         "logged": [float("nan") if x is None else float(x) for x in al.logged],
         "load": load, "ewma_acute": acute, "ewma_chronic": chronic, "ewma_ratio": ratio,
-        "rolling_ratio": rolling_ratio(load), "logged_ewma_ratio": lr,
+        "rolling_ratio": rolling_ratio(known), "logged_ewma_ratio": lr,
     }, index=index)
 
 
 # -- weeks -----------------------------------------------------------------------------------------------
 def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
-    if prev is None or not (w.full and prev.full) or prev.load <= 0:
+    if prev is None or not (w.counted and prev.counted) or prev.load <= 0:
         return None
     return (w.load - prev.load) / prev.load
 
@@ -378,11 +402,14 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
           most: float, end: int) -> WeekFigures:
     a = al.index(w.start)
     b = a + w.days - 1
-    mono = monotony([float(x) for x in al.load[a:b + 1]])
+    if w.away:  # wholly not with the squad: nothing known, no figure
+        return _away_week(w)
+    mono = None if w.unknown else monotony([float(x) for x in al.load[a:b + 1]])
     change = _change(w, prev)
     # rules-spec.md section 8 flags a week up more than 15 % on the week before: from a full week
-    # at 0 (away, joining) any load is, though the change itself is undefined
-    from_zero = (prev is not None and w.full and prev.full and prev.load <= 0 and w.load > 0)
+    # at 0 (away, injured) any load is, though the change itself is undefined; a week not with
+    # the squad is no week at 0
+    from_zero = (prev is not None and w.counted and prev.counted and prev.load <= 0 and w.load > 0)
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
     lb = min(b, end - 1)
     logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < end else None
@@ -398,7 +425,16 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         rolling_ratio=_num(cols["rolling_ratio"][b]), monotony=mono,
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
-        flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)))
+        flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
+        unknown=w.unknown)
+
+
+def _away_week(w: WeekLoad) -> WeekFigures:
+    """A week wholly not with the squad: its kind and days, no load, no figure, no flag."""
+    return WeekFigures(
+        start=w.start, days=w.days, kind=w.kind, in_season=w.in_season, planned=None, logged=None,
+        load=0.0, change=None, chronic=None, acwr=None, ewma_ratio=None, rolling_ratio=None,
+        monotony=None, strain=None, logged_ewma_ratio=None, flags=(), unknown=w.unknown)
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------

@@ -17,9 +17,12 @@ A day before ``today`` with a logged session has the logged minutes x RPE instea
 
 Weeks follow the season's week start. The load **series** of an athlete runs from the week of the
 first session logged before the season (when there is one: those weeks count, days without a
-session at 0) to the season's end; a week is **full** when all 7 of its days are in the series.
-The **chronic** load of a full week is the mean of the four weeks before it when those four are
-full, and does not exist otherwise (LD-1 then does not apply).
+session at 0) to the season's end; a week is **full** when all 7 of its days are in the series
+and the athlete is with the squad on each of them, or logged a session in the week
+(:func:`counted_weeks`; a day "not in the squad yet" or after he "left the squad" has a load
+that is not known, not a rest day's 0, docs/semantics.md). The **chronic** load of a full week
+is the mean of the four weeks before it when those four are full, and does not exist otherwise
+(LD-1 then does not apply). The plan checker and the solver both read the weeks so.
 
 This module is pure Python (the solver builds LD-1 from :class:`LoadTable` and the same weeks);
 the monitoring figures on top of it (EWMA, monotony, strain, flags) are in ``planner/load.py``.
@@ -35,6 +38,7 @@ from planner.protocols import Protocol
 from planner.returns import AthleteFacts
 from planner.rules import LOAD_STAGES, RuleSet
 from planner.season import FIT, INJ, WEEKDAYS, Plan, Season
+from planner.squad import not_with_squad
 from planner.timeline import Timeline
 from planner.validate import PRE_SEASON_LOG_DAYS
 
@@ -189,10 +193,23 @@ class WeekLoad:
     kind: str | None  # the athlete's week kind (None before the season)
     chronic: float | None  # mean of the four full weeks before (None: not four)
     in_season: bool
+    # days of the week whose load is not known: not with the squad, nothing logged (7: a week
+    # wholly before he joined or after he left)
+    unknown: int = 0
 
     @property
     def full(self) -> bool:
         return self.days == 7
+
+    @property
+    def counted(self) -> bool:
+        """A full week with the squad (or logged) on all 7 days: the chronic load reads it."""
+        return self.full and not self.unknown
+
+    @property
+    def away(self) -> bool:
+        """Wholly not with the squad: no load known, no figure."""
+        return self.unknown >= self.days
 
     @property
     def ratio(self) -> float | None:
@@ -219,6 +236,8 @@ class AthleteLoad:
     # the first day whose logged session does not count: today (rules-spec.md section 8), or the
     # day after when the monitoring figures count a session already logged today
     logged_until: int = -1
+    # per day: its load is not known (not with the squad, nothing logged that counts)
+    unknown: tuple[bool, ...] = ()
 
     def __post_init__(self) -> None:
         if self.logged_until < 0:
@@ -277,8 +296,8 @@ def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
     beside it counts: a player benched the week before logged 1,470 AU where 2,020 was planned,
     and the heading's "1 % below" stood over the Load row's "+36 % on the week before"."""
     k = series.weeks.index(wl)
-    before = next((w for w in reversed(series.weeks[:k]) if w.full and w.kind == "load"), None)
-    after = next((w for w in series.weeks[k + 1:] if w.full and w.kind == "load"), None)
+    before = next((w for w in reversed(series.weeks[:k]) if w.counted and w.kind == "load"), None)
+    after = next((w for w in series.weeks[k + 1:] if w.counted and w.kind == "load"), None)
     near = [w.load for w in (before, after) if w is not None and w.in_season]
     if not wl.in_season or not near or not (mean := sum(near) / len(near)):
         return None
@@ -319,6 +338,28 @@ def week_bounds(season: Season, origin: dt.date, n: int) -> list[tuple[int, int]
             bounds.append((first, k - 1))
             first = k
     return bounds
+
+
+def unknown_days(season: Season, athlete: str, origin: dt.date, bounds: list[tuple[int, int]],
+                 logged: set[int]) -> list[bool]:
+    """Per day of the series from ``origin`` (its weeks ``bounds``, :func:`week_bounds`): is the
+    athlete's load that day not known, a day not with the squad (``planner.squad.not_with_squad``)
+    in a week with no logged session that counts (``logged``: their indexes)? A week he logged
+    counts as a logged pre-season week does, its days without a session at 0. A day not known is
+    no rest day: the weeks that hold it are not full (:func:`counted_weeks`)."""
+    away = not_with_squad(season, athlete)
+    out = [False] * (bounds[-1][1] + 1 if bounds else 0)
+    for a, b in bounds:
+        if not any(a <= k <= b for k in logged):
+            out[a:b + 1] = [origin + dt.timedelta(days=k) in away for k in range(a, b + 1)]
+    return out
+
+
+def counted_weeks(bounds: list[tuple[int, int]], unknown: list[bool]) -> list[bool]:
+    """Per week (``bounds``, :func:`week_bounds`): does it count for a chronic load, 7 days
+    with no day of unknown load (:func:`unknown_days`)? LD-1 in the plan checker and in the
+    solver, and the monitoring figures, all read the weeks so."""
+    return [b - a == 6 and not any(unknown[a:b + 1]) for a, b in bounds]
 
 
 def chronic_of(loads: list[float], full: list[bool], k: int) -> float | None:
@@ -378,9 +419,11 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
     load = [logged[k] if counts_log(logged, k, until) else happened[k] for k in range(n)]
-    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until)
+    unknown = unknown_days(season, athlete, origin, week_bounds(season, origin, n),
+                           {k for k in range(until) if logged[k] is not None})
+    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until, unknown)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
-                       tuple(kinds), weeks, until)
+                       tuple(kinds), weeks, until, tuple(unknown))
 
 
 def counts_log(logged: list[float | None] | tuple[float | None, ...], k: int, until: int) -> bool:
@@ -404,12 +447,13 @@ def lived_load(season: Season, plan: Plan, athlete: str, **kw) -> AthleteLoad:
     return athlete_load(season, one, athlete, **kw)
 
 
-def _weeks(origin, tl, off, load, planned, logged, kinds, until: int) -> tuple[WeekLoad, ...]:
+def _weeks(origin, tl, off, load, planned, logged, kinds, until: int,
+           unknown: list[bool]) -> tuple[WeekLoad, ...]:
     """The weeks of the series; a week's ``logged`` sums the sessions its ``load`` counts (those
     before ``until``: a session logged on a later day, after today moved back, waits)."""
     bounds = week_bounds(tl.season, origin, len(load))
     sums = [sum(load[a:b + 1]) for a, b in bounds]
-    full = [b - a == 6 for a, b in bounds]
+    full = counted_weeks(bounds, unknown)
     out = []
     for k, (a, b) in enumerate(bounds):
         logs = [x for x in logged[a:min(b + 1, until)] if x is not None]
@@ -417,7 +461,7 @@ def _weeks(origin, tl, off, load, planned, logged, kinds, until: int) -> tuple[W
             start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
             planned=sum(planned[a:b + 1]) if b >= off else None, logged=sum(logs) if logs else None,
             kind=kinds[b] if b >= off else None, chronic=chronic_of(sums, full, k),
-            in_season=b >= off))
+            in_season=b >= off, unknown=sum(unknown[a:b + 1])))
     return tuple(out)
 
 
@@ -433,4 +477,5 @@ def season_loads(season: Season, plan: Plan | None = None) -> dict[str, AthleteL
 
 
 __all__ = ["KINDS", "AthleteLoad", "LoadTable", "Lighter", "WeekLoad", "athlete_load",
-           "chronic_of", "lighter_than_around", "lived_load", "season_loads", "series_origin", "week_bounds"]
+           "chronic_of", "counted_weeks", "lighter_than_around", "lived_load", "season_loads", "series_origin", "unknown_days",
+           "week_bounds"]

@@ -4,7 +4,8 @@ A unit-week's load is ``W = 75 r_load + 45 r_deload + 40 r_taper + c``: ``r`` su
 fit athlete's team sessions (their length M depends on the week kind), ``c`` everything else (a
 match, a recovery day, a rehab session, a logged day). ``r_kind`` equals ``r`` in a week of that
 kind and is 0 otherwise, so the product of kind and volume stays linear. A week with a chronic
-load (the four full weeks before it, logged pre-season weeks included) is penalised when
+load (the four full weeks before it, logged pre-season weeks included; a week with a day not with
+the squad is not full, ``planner.loadtable.counted_weeks``) is penalised when
 ``100 x 4 x W > round(100 x acwr_max) x (sum of the four)``.
 """
 
@@ -15,7 +16,7 @@ import itertools
 from ortools.sat.python import cp_model
 
 from planner.history import logged_days
-from planner.loadtable import LoadTable, series_origin, week_bounds
+from planner.loadtable import LoadTable, counted_weeks, series_origin, unknown_days, week_bounds
 from planner.protocols import load_protocol
 from planner.returns import other_matches
 from planner.season import FIT, INJ
@@ -168,10 +169,12 @@ class LoadMixin(ModelBase):
         off = (tl.start - origin).days
         logged = {(day - origin).days: v.au for day, v in log.items()}
         bounds = week_bounds(self.season, origin, off + tl.n)
-        loads, full = [], []
+        # a week with a day not with the squad (nothing logged on it) is no full week
+        full = counted_weeks(bounds, unknown_days(self.season, u.athletes[0], origin, bounds,
+                                                  {x for x in logged if x < off + self.p0}))
+        loads = []
         open_from = len(bounds)
         for k, (a, b) in enumerate(bounds):
-            full.append(b - a == 6)
             if b - off >= self.p0 and open_from == len(bounds):
                 open_from = k
             days, c = [], 0

@@ -26,7 +26,7 @@ from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
-from planner.squad import hv1_exempt
+from planner.squad import hv1_exempt, not_with_squad
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
 
 RAMP_LEVELS = (80, 90, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
@@ -194,13 +194,15 @@ class UnitsMixin(ModelBase):
                 self._past_loads(a.id))
 
     def _past_loads(self, athlete: str) -> tuple:
-        """The logged loads before ``today`` (LD-1 reads them; nothing when it is off)."""
+        """The logged loads before ``today`` and the days not with the squad (LD-1 reads them;
+        nothing when it is off)."""
         mode = self.rules.mode("LD-1")
         if mode == "off" or (mode == "soft" and not self.rules.value("LD-1", "weight")):
             return ()
         p0 = self.tl.days[self.p0] if self.p0 < self.n else self.tl.end
-        return tuple(sorted((day, v.au) for day, v in logged_days(self.season, athlete).items()
-                            if day < p0))
+        # the days not with the squad too: the weeks LD-1 reads differ with them
+        return (tuple(sorted((day, v.au) for day, v in logged_days(self.season, athlete).items()
+                             if day < p0)), frozenset(not_with_squad(self.season, athlete)))
 
     def _pre_speed(self, athlete: str) -> frozenset[int]:
         return frozenset(pre_season_speed_days(self.season, athlete))

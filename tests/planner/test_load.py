@@ -1092,3 +1092,65 @@ def _demo_today_after_a_deload():
     after = next(w for w in tl.weeks[4:] if s.plan.team_weeks[w.index - 1] == "deload"
                  and s.plan.team_weeks[w.index] == "load")
     return s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[after.first]})})
+
+
+# -- athletes not with the squad (docs/semantics.md, "Not with the squad") ------------------------
+def _with_newcomer(logged_before: bool = False):
+    """_season over 16 weeks with a fourth athlete, A4, "not in the squad yet" until he joins on
+    day 63 (week 10), two identical logged weeks since (today day 77); ``logged_before``: he also
+    logged four weeks of sessions at his old club, days 35-62."""
+    from planner.season import Athlete, Unavailability
+    from planner.squad import JOINED_REASON
+
+    s = _season(weeks=16, today=77)
+    a1 = s.plan.athletes[0]
+    athletes = s.athletes + (Athlete(id="A4", name="Athlete 4", position="Midfielder"),)
+    away = (Unavailability(athlete="A4", start=day(0), end=day(62), reason=JOINED_REASON),)
+    # a fit team plan for him from his first day: A1's, nothing before he joined
+    it = tuple(0 if i < 63 else x for i, x in enumerate(a1.intensity))
+    plan = s.plan.model_copy(update={"athletes": s.plan.athletes + (
+        a1.model_copy(update={"athlete": "A4", "intensity": it}),)})
+    minutes = (45, 90, 45, 90, 45, 90)  # a week of six sessions, not a monotonous one
+    first = 35 if logged_before else 63
+    logs = tuple(Session(athlete="A4", date=day(i), minutes=minutes[i % 7], rpe=5)
+                 for i in range(first, 77) if i % 7 != 6)
+    return s.model_copy(update={"athletes": athletes, "unavailability": away, "plan": plan,
+                                "sessions": s.sessions + logs})
+
+
+def test_a_newcomers_weeks_before_he_joined_are_unknown_not_rest():
+    s = _with_newcomer()
+    weeks = {w.start: w for w in L.figures(s)["A4"].weeks}
+    before = [w for w in weeks.values() if w.end < day(63)]
+    assert before and all(w.away and w.shown_load is None and w.planned is None and not w.flags
+                          and w.notes == (L.NOT_WITH_SQUAD,) for w in before)
+    first, second = weeks[day(63)], weeks[day(70)]
+    assert first.logged == second.logged == first.load == second.load > 0
+    for w in (first, second):  # no chronic load, no ratio, no spike from an absence
+        assert w.chronic is None and w.acwr is None and w.ewma_ratio is None
+        assert w.flags == (), w.flags
+    for k in range(2, 4):  # nor in the planned weeks before he has four with the squad
+        w = weeks[day(63 + 7 * k)]
+        assert w.acwr is None
+        assert not any(x.startswith(("ACWR", "EWMA", L.AFTER_NONE, L.FROM_ZERO)) for x in w.flags)
+    # from week 14 his chronic load is that of his four weeks with the squad
+    w14 = weeks[day(91)]
+    four = [weeks[day(63 + 7 * k)].load for k in range(4)]
+    assert w14.chronic == pytest.approx(sum(four) / 4) and w14.acwr is not None
+    # the EWMA is seeded with his first day with the squad: its ratio exists from his 28th
+    daily = L.figures(s)["A4"].daily
+    assert daily["ewma_acute"][str(day(63))] == daily["load"][str(day(63))]
+    assert math.isnan(daily["ewma_ratio"][str(day(89))])
+    assert not math.isnan(daily["ewma_ratio"][str(day(90))])
+    assert not [x for x in L.flag_lines(s)
+                if "(A4)" in x and ("ACWR" in x or "EWMA ratio >" in x or L.AFTER_NONE in x)]
+
+
+def test_a_newcomers_sessions_logged_before_he_joined_count():
+    s = _with_newcomer(logged_before=True)
+    weeks = {w.start: w for w in L.figures(s)["A4"].weeks}
+    assert all(not weeks[day(35 + 7 * k)].away for k in range(4))
+    w = weeks[day(63)]
+    assert w.chronic == pytest.approx(sum(weeks[day(35 + 7 * k)].load for k in range(4)) / 4)
+    assert w.acwr == pytest.approx(1.0)
+    assert weeks[day(28)].away  # before his log: still not known

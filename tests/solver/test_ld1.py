@@ -471,3 +471,25 @@ def test_a_tournament_day_counts_each_match_played_in_the_solver_as_in_the_check
     # A1 starts all four; A2 starts two, is on the bench in one and out of the fourth
     assert a1.planned[a1.season_start + 40] == 4 * 95 * 8
     assert a2.planned[a2.season_start + 40] == 2 * 95 * 8 + 30 * 7
+
+
+def test_a_signings_weeks_before_he_joined_are_no_rest_to_the_solver_or_the_checker():
+    """A2 is "not in the squad yet" for four weeks: the solver and the plan checker read the same
+    weeks (planner.loadtable.counted_weeks), so his first weeks with the squad are no spike after
+    four weeks at 0, and the two agree on the plan's cost."""
+    from planner.squad import JOINED_REASON
+
+    s = season(weeks=9, athletes=2, unavailable=(
+        Unavailability(athlete="A2", start=day(0), end=day(27), reason=JOINED_REASON),),
+        rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    out, report = solved(s)
+    assert not [v for v in report.soft if v.rule == "LD-1" and v.athlete == "A2"]
+    al = season_loads(s, out.plan)["A2"]
+    weeks = {w.start: w for w in al.weeks}
+    assert all(weeks[day(28 + 7 * k)].chronic is None for k in range(4))
+    assert weeks[day(56)].chronic == sum(weeks[day(28 + 7 * k)].load for k in range(4)) / 4
+    # read as rest, the same weeks made his first week a spike
+    away = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A2", start=day(0), end=day(27), reason="Illness"),)})
+    ill = solved(away)[1]
+    assert [v for v in ill.soft if v.rule == "LD-1" and v.athlete == "A2"]
