@@ -28,6 +28,7 @@ from planner.load import (
     AFTER_NONE,
     DASH,
     NO_LOG,
+    NOT_WITH_SQUAD,
     RATIO_HIGH,
     RATIO_LOW,
     AthleteFigures,
@@ -92,6 +93,8 @@ def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> st
     w = week_of(f, first) if f is not None else None
     if w is None:
         return out
+    if w.away:
+        return f"{out}; {NOT_WITH_SQUAD}."
     if w.logged is not None:
         out += f"; logged {fmt(w.logged, 0)} AU"
     out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "
@@ -112,12 +115,14 @@ def _median(values: list[float | None]) -> float | None:
 def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date]) -> list[tuple]:
     """Per season week: (start, planned load per athlete, logged load per athlete who logged
     (None: nobody did), median ACWR, median EWMA ratio) over the athletes' weeks that hold the
-    week's first day. Per athlete, so that planned and logged compare like with like: the
+    week's first day, those with the squad on all its days (a signing's weeks before he joined
+    are no weeks at 0 AU: counted so, four of them took 14 % off the squad's autumn). Per athlete, so that planned and logged compare like with like: the
     squad's sums set a whole squad's plan against the few who logged (a fifth of the work, it
     read)."""
     out = []
     for start in starts:
-        weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None]
+        # a week he is not with the squad on every day is none of the squad's (its load not known)
+        weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None and not w.unknown]
         logged = [w.logged for w in weeks if w.logged is not None]
         planned = [w.planned for w in weeks if w.planned is not None]
         out.append((start, round(statistics.fmean(planned)) if planned else None,
@@ -246,13 +251,13 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
             row[:NCOLS] = [
                 (names[a.id], text), (w.start, st.load_number(TABLE[1][2])),
                 (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
-                _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.load, 5),
+                _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.shown_load, 5),
                 _change(st, w.change),
                 _num(st, w.acwr, 7, lim("acwr")), _num(st, w.ewma_ratio, 8, lim("ewma")),
                 _num(st, w.monotony, 9, lim("monotony")),
-                _num(st, w.strain, 10), ("; ".join(w.flags) or None, wrap),
+                _num(st, w.strain, 10), ("; ".join(w.notes) or None, wrap),
             ]
-            flags = "; ".join(w.flags)
+            flags = "; ".join(w.notes)
             lines = fit_lines(flags, widths[-1], 9) if flags else 1
             rows.heights[r] = max(rows.heights.get(r, 0.0), round(lines * line_height(9) + 3, 1))
 

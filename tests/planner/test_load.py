@@ -1154,3 +1154,32 @@ def test_a_newcomers_sessions_logged_before_he_joined_count():
     assert w.chronic == pytest.approx(sum(weeks[day(35 + 7 * k)].load for k in range(4)) / 4)
     assert w.acwr == pytest.approx(1.0)
     assert weeks[day(28)].away  # before his log: still not known
+
+
+def test_a_squads_mean_of_a_week_before_a_signing_joined_is_the_same_once_he_is_added():
+    from planner.xlsx_load import squad_weeks
+
+    s = _with_newcomer()
+    before = s.model_copy(update={
+        "athletes": s.athletes[:3], "unavailability": (),
+        "plan": s.plan.model_copy(update={"athletes": s.plan.athletes[:3]}),
+        "sessions": tuple(x for x in s.sessions if x.athlete != "A4")})
+    starts = [day(7 * k) for k in range(16)]
+    was, now = squad_weeks(L.figures(before), starts), squad_weeks(L.figures(s), starts)
+    assert was[:9] == now[:9]  # the weeks before he joined
+    assert was[2][1] > 0
+    assert was[10][1] != now[10][1]  # a week with him: he is one of the squad
+
+
+def test_a_newcomers_weeks_before_he_joined_read_blank_on_his_own_rows():
+    from planner.xlsx_load import week_line
+    from ui.cli.load import csv_text, table
+
+    f = L.figures(_with_newcomer())["A4"]
+    row = next(x for x in table(f).splitlines() if x.startswith(day(14).isoformat()))
+    assert row.split()[2:6] == ["—", "—", "—", "—"] and row.endswith(L.NOT_WITH_SQUAD), row
+    joined = next(x for x in table(f).splitlines() if x.startswith(day(63).isoformat()))
+    assert L.NOT_WITH_SQUAD not in joined and joined.split()[4] != "—"
+    line = next(x for x in csv_text({"A4": f}).splitlines() if f",{day(14).isoformat()}," in x)
+    assert line.split(",")[6:9] == ["", "", ""]  # planned, logged, load
+    assert week_line(f, day(14), "—") == f"Planned load: —; {L.NOT_WITH_SQUAD}."

@@ -124,10 +124,10 @@ def table(f, season=None, anonymise: bool = False) -> str:
     for w in f.weeks:
         days = "" if w.full else f" ({w.days} d)"
         lines.append(f"{w.start.isoformat():<10}  {_kind(w) + days:<10} {fmt(w.planned, 0):>8} "
-                     f"{fmt(w.logged, 0):>8} {fmt(w.load, 0):>8} {fmt_change(w.change):>7} "
+                     f"{fmt(w.logged, 0):>8} {fmt(w.shown_load, 0):>8} {fmt_change(w.change):>7} "
                      f"{fmt_figure(w.acwr, lim('acwr')):>5} {fmt_figure(w.ewma_ratio, lim('ewma')):>5} "
                      f"{fmt_figure(w.monotony, lim('monotony')):>6} {fmt(w.strain, 0):>7}  "
-                     f"{'; '.join(w.flags)}".rstrip())
+                     f"{'; '.join(w.notes)}".rstrip())
     return "\n".join(lines)
 
 
@@ -153,7 +153,7 @@ def csv_text(figs, anonymise: bool = False) -> str:
         for k in f.weeks:
             w.writerow([_text(f.athlete), "" if anonymise else _text(f.name), k.start.isoformat(), k.days,
                         _kind(k), "yes" if k.in_season else "no", _cell(k.planned, 0),
-                        _cell(k.logged, 0), _cell(k.load, 0),
+                        _cell(k.logged, 0), _cell(k.shown_load, 0),
                         _cell(None if k.change is None else 100 * k.change, 1),
                         _cell(k.chronic, 1), _cell(k.acwr), _cell(k.ewma_ratio),
                         _cell(k.rolling_ratio), _cell(k.monotony), _cell(k.strain, 0),
