@@ -414,9 +414,11 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     lb = min(b, end - 1)
     logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < end else None
     # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
-    # sessions a week is what the flag is there to show (docs/load.md)
-    flags = week_flag_kinds(ratio, mono, change, most if above_limit(w, most) else None,
-                            no_chronic=w.chronic == 0, from_zero=from_zero)
+    # sessions a week is what the flag is there to show (docs/load.md); not a week he is away
+    # all of (a loaned player read 'EWMA ratio < 0.8' every week to May): the week back keeps its
+    flags = () if w.absent >= w.days else week_flag_kinds(
+        ratio, mono, change, most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
+        from_zero=from_zero)
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
         planned=None if w.planned is None else float(w.planned),
@@ -519,7 +521,9 @@ def _sentences(season: Season, al: AthleteLoad,
     label = season.athlete_label(al.athlete)
     out = []
     r = f.latest_logged_ewma_ratio
-    if f.stale_log:
+    if _away_lately(al):  # away all the last 7 days (on loan, ill): nothing logged is no news
+        pass
+    elif f.stale_log:
         out.append((f"{label}: no session logged in the 7 days before today ({f.stale_words()}; "
                     f"the load figures count their planned load).", al.date(al.today - 1),
                     (0, len(FLAG_KINDS))))
@@ -539,6 +543,12 @@ def _sentences(season: Season, al: AthleteLoad,
             out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start,
                         (2 if w.end >= today else 1, *w.kinds)))
     return out
+
+
+def _away_lately(al: AthleteLoad) -> bool:
+    """Was the athlete away (any unavailability) on each of the 7 days before today?"""
+    days = al.absent[max(0, al.today - 7):al.today]
+    return len(days) == 7 and all(days)
 
 
 def _unlogged_words(al: AthleteLoad, last: dt.date) -> str:

@@ -196,6 +196,8 @@ class WeekLoad:
     # days of the week whose load is not known: not with the squad, nothing logged (7: a week
     # wholly before he joined or after he left)
     unknown: int = 0
+    # days of the week the athlete is away (any unavailability: ill, with his country, on loan)
+    absent: int = 0
 
     @property
     def full(self) -> bool:
@@ -238,6 +240,8 @@ class AthleteLoad:
     logged_until: int = -1
     # per day: its load is not known (not with the squad, nothing logged that counts)
     unknown: tuple[bool, ...] = ()
+    # per day: the athlete is away (any unavailability; pre-season days: not)
+    absent: tuple[bool, ...] = ()
 
     def __post_init__(self) -> None:
         if self.logged_until < 0:
@@ -421,9 +425,10 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
     load = [logged[k] if counts_log(logged, k, until) else happened[k] for k in range(n)]
     unknown = unknown_days(season, athlete, origin, week_bounds(season, origin, n),
                            {k for k in range(until) if logged[k] is not None})
-    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until, unknown)
+    absent = [False] * off + [i in f.off for i in range(tl.n)]
+    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until, unknown, absent)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
-                       tuple(kinds), weeks, until, tuple(unknown))
+                       tuple(kinds), weeks, until, tuple(unknown), tuple(absent))
 
 
 def counts_log(logged: list[float | None] | tuple[float | None, ...], k: int, until: int) -> bool:
@@ -447,8 +452,8 @@ def lived_load(season: Season, plan: Plan, athlete: str, **kw) -> AthleteLoad:
     return athlete_load(season, one, athlete, **kw)
 
 
-def _weeks(origin, tl, off, load, planned, logged, kinds, until: int,
-           unknown: list[bool]) -> tuple[WeekLoad, ...]:
+def _weeks(origin, tl, off, load, planned, logged, kinds, until: int, unknown: list[bool],
+           absent: list[bool]) -> tuple[WeekLoad, ...]:
     """The weeks of the series; a week's ``logged`` sums the sessions its ``load`` counts (those
     before ``until``: a session logged on a later day, after today moved back, waits)."""
     bounds = week_bounds(tl.season, origin, len(load))
@@ -461,7 +466,7 @@ def _weeks(origin, tl, off, load, planned, logged, kinds, until: int,
             start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
             planned=sum(planned[a:b + 1]) if b >= off else None, logged=sum(logs) if logs else None,
             kind=kinds[b] if b >= off else None, chronic=chronic_of(sums, full, k),
-            in_season=b >= off, unknown=sum(unknown[a:b + 1])))
+            in_season=b >= off, unknown=sum(unknown[a:b + 1]), absent=sum(absent[a:b + 1])))
     return tuple(out)
 
 

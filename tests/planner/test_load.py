@@ -1183,3 +1183,35 @@ def test_a_newcomers_weeks_before_he_joined_read_blank_on_his_own_rows():
     line = next(x for x in csv_text({"A4": f}).splitlines() if f",{day(14).isoformat()}," in x)
     assert line.split(",")[6:9] == ["", "", ""]  # planned, logged, load
     assert week_line(f, day(14), "—") == f"Planned load: —; {L.NOT_WITH_SQUAD}."
+
+
+def test_weeks_an_athlete_is_wholly_away_raise_no_flag_the_week_back_keeps_its_own():
+    """A3 on loan from day 14 to day 48 (five whole weeks): the EWMA ratio falls below 0.8 but no
+    week of the loan is flagged, nor is he in the flags of now; the week he is back is."""
+    from planner.season import Unavailability
+
+    s = _season(weeks=10, today=42)
+    s = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A3", start=day(14), end=day(48), reason="Loan"),)})
+    weeks = {w.start: w for w in L.figures(s)["A3"].weeks}
+    away = [weeks[day(7 * k)] for k in range(2, 7)]
+    assert all(w.load == 0 and w.flags == () for w in away)
+    assert any(w.ewma_ratio is not None and w.ewma_ratio < L.RATIO_LOW for w in away)
+    assert weeks[day(49)].flags and L.FROM_ZERO in weeks[day(49)].flags
+    assert not [x for x in L.flag_lines(s) if "(A3)" in x or "Athlete 3" in x]
+    # away only part of a week: that week keeps its flags
+    part = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A3", start=day(14), end=day(47), reason="Loan"),)})
+    assert f"EWMA ratio < {L.RATIO_LOW:g}" in L.figures(part)["A3"].weeks[6].flags
+
+
+def test_an_athlete_away_all_the_last_7_days_has_no_logged_ratio_sentence():
+    from planner.season import Unavailability
+
+    s = _season(weeks=10, today=42)
+    s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.athlete != "A1"
+                                               or x.date < day(28))})
+    assert [x for x in L.flag_lines(s) if x.startswith("Athlete 1 (A1): no session logged")]
+    away = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A1", start=day(28), end=day(48), reason="Loan"),)})
+    assert not [x for x in L.flag_lines(away) if x.startswith("Athlete 1 (A1)")]
