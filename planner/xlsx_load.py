@@ -178,7 +178,8 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (planned or logged), "
             f"load up more than 15 % on the week before, ACWR above LD-1's limit "
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). The load chart "
-            f"gives the mean per athlete: planned over the squad, logged over the athletes who "
+            f"gives the mean per athlete: planned over the athletes with the squad all that "
+            f"week, logged over those of them who "
             f"logged that week; the week holding today gets its logged bar once it is over (its "
             f"days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
     if no_log:
