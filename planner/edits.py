@@ -65,10 +65,11 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
-from planner.squad import JOINED_REASON
+from planner.squad import JOINED_REASON, LEFT_REASON
 from planner.text import (
     clean_message,
     date_long,
+    day_long,
     edit_words,
     measure,
     name_key,
@@ -526,9 +527,43 @@ class UpdateAthlete(Edit):
         return f"Edit athlete {s.athlete_label(self.athlete)}"
 
 
+class LeaveSquad(Edit):
+    """A player who leaves the squad mid-season (sold, released), the mirror of
+    :class:`AddAthlete`'s ``joins``: his days from ``leaves`` to the season's end are an
+    unavailability "left the squad" (no load, no rule asks anything of them), and his stored
+    plan from then is at 0 %. His past stays: logged sessions, injury records, absences, plan."""
+
+    op: Literal["leave_squad"] = "leave_squad"
+    athlete: str
+    leaves: dt.date
+
+    def _apply(self, s: Season) -> Season:
+        _known_athlete(s, self.athlete)
+        cal = s.calendar
+        if not cal.start <= self.leaves <= cal.end:
+            raise InputError(self.describe(s), [
+                f"leaves: {date_long(self.leaves)} is outside the season ({date_long(cal.start)} "
+                f"to {date_long(cal.end)}); give his first day away, inside the season"])
+        kept = tuple(u for u in s.unavailability if not (  # a date given again moves it
+            u.athlete == self.athlete and " ".join(u.reason.split()).lower() == LEFT_REASON))
+        upd: dict = {"unavailability": kept + (Unavailability(
+            athlete=self.athlete, start=self.leaves, end=cal.end, reason=LEFT_REASON),)}
+        row = s.plan.for_athlete(self.athlete) if s.plan is not None else None
+        if row is not None:
+            k = (self.leaves - cal.start).days
+            new = row.model_copy(update={"intensity": row.intensity[:k] + (0,) * (len(row.intensity) - k)})
+            upd["plan"] = s.plan.model_copy(update={"athletes": _replace(s.plan.athletes, row, new),
+                                                    "status": "manual"})
+        return s.model_copy(update=upd)
+
+    def describe(self, s: Season) -> str:
+        return (f"{s.athlete_label(self.athlete)} left the squad on {day_long(self.leaves)}: his "
+                f"past is kept; nothing is planned from then")
+
+
 class RemoveAthlete(Edit):
-    """An athlete leaves the squad with every record of theirs; the stored plan keeps the others'
-    rows as they are (their past and their plan)."""
+    """An athlete deleted with every record of theirs (:class:`LeaveSquad` keeps a departed
+    player's past); the stored plan keeps the others' rows as they are (their past and plan)."""
 
     op: Literal["remove_athlete"] = "remove_athlete"
     athlete: str
@@ -1289,7 +1324,7 @@ class AdoptScenario(Edit):
 AnyEdit = Annotated[
     SetSeasonSettings | AddCompetition | MoveCompetition | RemoveCompetition | UpdateCompetition
     | AddBlock | UpdateBlock | RemoveBlock | AddNonTrainingDay | RemoveNonTrainingDay
-    | AddAthlete | UpdateAthlete | RemoveAthlete | AddUnavailability | RemoveUnavailability
+    | AddAthlete | UpdateAthlete | LeaveSquad | RemoveAthlete | AddUnavailability | RemoveUnavailability
     | SetInjury | AddInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest
     | SetTargetCompetition | SetRole | LogSessions | AdvanceToday
     | SetRuleValue | SetRuleMode | AddPin | RemovePin | SetPlan | SetDayIntensity

@@ -39,6 +39,9 @@ def past_change_problem(season: Season, edit) -> str | None:
     if isinstance(edit, E.AddUnavailability) and edit.unavailability.start < today:
         return (f"{date_long(edit.unavailability.start)} {past}; record the absence from today on "
                 f"(a day gone by without training is logged with 0 minutes)")
+    if isinstance(edit, E.LeaveSquad) and edit.leaves < today:
+        return (f"{date_long(edit.leaves)} {past}; give today as his first day away (the days "
+                f"since he went are logged with 0 minutes, or left unlogged)")
     # a day off (or one made a training day again) is the calendar as it was: 'record' refuses it
     off = edit.day.date if isinstance(edit, E.AddNonTrainingDay) else (
         edit.date if isinstance(edit, E.RemoveNonTrainingDay) else None)

@@ -100,3 +100,26 @@ def not_with_squad(season: Season, athlete_id: str) -> set[dt.date]:
         if u.athlete == athlete_id and " ".join(u.reason.split()).lower() in keys:
             days.update(u.start + dt.timedelta(days=i) for i in range((u.end - u.start).days + 1))
     return days
+
+
+def history_counts(season: Season, athlete_id: str) -> list[str]:
+    """What the season records of ``athlete_id``'s past, counted ("99 logged sessions",
+    "1 injury record", "2 criteria tests", "1 absence"): what deleting him takes away."""
+    from planner.text import plural
+
+    injuries = [i for i in season.injuries if i.athlete == athlete_id]
+    counts = ((sum(1 for x in season.sessions if x.athlete == athlete_id), "logged session", None),
+              (len(injuries), "injury record", None),
+              (sum(len(i.tests) for i in injuries), "criteria test", None),
+              (sum(1 for u in season.unavailability if u.athlete == athlete_id
+                   and " ".join(u.reason.split()).lower() not in {JOINED_REASON, LEFT_REASON}),
+               "absence", None))
+    return [plural(n, word, many) for n, word, many in counts if n]
+
+
+def left_on(season: Season, athlete_id: str) -> dt.date | None:
+    """The day ``athlete_id`` left the squad (his first day away with :data:`LEFT_REASON`), or
+    None: with the squad to the season's end."""
+    days = [u.start for u in season.unavailability if u.athlete == athlete_id
+            and " ".join(u.reason.split()).lower() == LEFT_REASON]
+    return min(days, default=None)

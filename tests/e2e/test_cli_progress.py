@@ -1399,3 +1399,29 @@ def test_a_gps_export_without_rpe_is_refused_with_the_way_in_and_overlap_speed_a
     got = load_season(tmp_path / "s.season.json").sessions
     assert sorted((x.athlete, x.minutes, x.rpe, x.top_speed_ms) for x in got) == [
         ("A1", 70, 6, 8.1), ("A2", 65, 5, 7.2)]
+
+
+def test_record_left_lets_a_player_go_keeping_his_past(tmp_path):
+    """A sold player could only be deleted, and his logged sessions went with him. 'record
+    --left ATHLETE DATE' keeps every record of his and plans nothing for him from DATE; a DATE
+    before today is refused, nothing written."""
+    s = season(weeks=6, athletes=3, today=day(7))
+    s = s.model_copy(update={"sessions": tuple(Session(athlete="A2", date=day(i), minutes=60, rpe=5)
+                                               for i in range(7))})
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("record", "s.season.json", "--left", "A2", day(5).isoformat(), "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "--left" in r.stderr and "the past keeps what happened" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("record", "s.season.json", "--left", "Athlete 2", day(9).isoformat(), "--save",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Athlete 2 (A2) left the squad on {day_long(day(9))}: his past is kept; nothing is "
+            f"planned from then") in r.stdout
+    after = load_season(tmp_path / "s.season.json")
+    assert after.sessions == s.sessions and after.athlete("A2") is not None
+    assert [(u.start, u.end, u.reason) for u in after.unavailability if u.athlete == "A2"] == [
+        (day(9), after.calendar.end, "left the squad")]
+    assert set(after.plan.for_athlete("A2").intensity[9:]) == {0}
+    assert check_plan(after, after.plan).violations == ()

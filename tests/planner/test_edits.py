@@ -75,6 +75,7 @@ ALL = [
     E.AddAthlete(athlete=Athlete(id="A9", name="New Player", position="Forward")),
     E.UpdateAthlete(athlete="A2", name="Renamed Player", max_speed=9.1),
     E.RemoveAthlete(athlete="A3"),
+    E.LeaveSquad(athlete="A2", leaves=day(20)),
     E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(3), end=day(9))),
     E.RemoveUnavailability(index=0),
     E.SetInjury(injury=injury("A2", "P2", start_day=-3)),
@@ -414,6 +415,47 @@ def test_an_edit_of_an_athlete_not_in_the_squad_says_so(make):
     with pytest.raises(InputError) as e:
         make(day(3)).apply(s)
     assert "no athlete has id 'A9'; use an id from the squad" in str(e.value)
+
+
+def test_a_player_who_leaves_keeps_his_past_and_is_planned_nothing_from_then(base):
+    """Delete was the only way to let a sold player go, and it took his 99 logged sessions and
+    his absence with it. Leaving keeps every record of his; from the day he left he is away
+    ("left the squad") and his stored plan is at 0 %; the squad's other rows stay."""
+    from planner.squad import LEFT_REASON, history_counts, left_on
+    from planner.validate import plan_problems
+
+    s = base.model_copy(update={
+        "unavailability": (Unavailability(athlete="A2", start=day(3), end=day(4), reason="Ill"),),
+        "sessions": tuple(Session(athlete="A2", date=day(i - 5), minutes=60, rpe=5) for i in range(5))})
+    plan = flat_plan(s, intensity=60)
+    s = s.model_copy(update={"plan": plan})
+    edit = E.LeaveSquad(athlete="A2", leaves=day(20))
+    after = edit.apply(s)
+    assert after.sessions == s.sessions and after.injuries == s.injuries
+    assert after.athlete("A2") == s.athlete("A2")
+    assert history_counts(after, "A2") == history_counts(s, "A2") == ["5 logged sessions", "1 absence"]
+    (gone,) = [u for u in after.unavailability if u.reason == LEFT_REASON]
+    assert (gone.athlete, gone.start, gone.end) == ("A2", day(20), s.calendar.end)
+    assert left_on(after, "A2") == day(20) and left_on(s, "A2") is None
+    row = after.plan.for_athlete("A2")
+    assert set(row.intensity[20:]) == {0} and set(row.intensity[:20]) == {60}
+    assert [ap for ap in after.plan.athletes if ap.athlete != "A2"] == [
+        ap for ap in plan.athletes if ap.athlete != "A2"]
+    assert not plan_problems(after)
+    assert edit.describe(s) == (f"{s.athlete_label('A2')} left the squad on "
+                                f"{day(20):%a} {day(20).day} {day(20):%b %Y}: his past is kept; "
+                                f"nothing is planned from then")
+    # given again, the date moves: one stretch "left the squad", not two
+    again = E.LeaveSquad(athlete="A2", leaves=day(25)).apply(after)
+    assert [u.start for u in again.unavailability if u.reason == LEFT_REASON] == [day(25)]
+    assert E.edit_from_dict(edit.to_dict()) == edit
+    with pytest.raises(InputError, match="outside the season"):
+        E.LeaveSquad(athlete="A2", leaves=s.calendar.end + dt.timedelta(days=1)).apply(s)
+    from planner.scenarios import past_change_problem
+
+    today = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+    assert "before today" in past_change_problem(today, E.LeaveSquad(athlete="A2", leaves=day(9)))
+    assert past_change_problem(today, E.LeaveSquad(athlete="A2", leaves=day(10))) is None
 
 
 def test_a_squad_change_keeps_everyone_elses_plan_and_past(base):

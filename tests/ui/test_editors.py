@@ -16,6 +16,7 @@ from planner.season import (
     Competition,
     CriteriaTest,
     NonTrainingDay,
+    Session,
     StageRecord,
     Unavailability,
 )
@@ -376,7 +377,7 @@ def test_a_competition_added_after_another_starts_as_one_day_c(w, qtbot):
 
 
 # -- squad ---------------------------------------------------------------------------------------
-def test_squad_add_edit_delete_and_unavailable_dates(w):
+def test_squad_add_edit_delete_and_unavailable_dates(w, dialogs):
     ed = w.squad_editor
     before = w.season
     assert ed.athlete_id.text() == "A4"  # the next free id, in the squad's own pattern (A1-A3)
@@ -430,10 +431,74 @@ def test_squad_add_edit_delete_and_unavailable_dates(w):
     assert not any(u.athlete == "A1" for u in w.season.unavailability)
 
     ed.select("A2")
+    dialogs.choices = ["delete"]  # he has an absence: asked first
     ed.delete_button.click()
+    assert dialogs[-1][:2] == ("choose", "Delete athlete")
     assert w.season.athlete("A2") is None
     assert not any(u.athlete == "A2" for u in w.season.unavailability)
     undo_all(w, before)
+
+
+def squad_with_history(qtbot):
+    """tiny_season under way (today Mon 9 Mar) with five logged sessions of Ben Striker's."""
+    season = tiny_season()
+    season = season.model_copy(update={
+        "calendar": season.calendar.model_copy(update={"today": D(2026, 3, 9)}),
+        "sessions": tuple(Session(athlete="A2", date=D(2026, 3, d), minutes=60, rpe=5)
+                          for d in range(2, 7))})
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot, dialogs):
+    """Delete on a sold player ran at one click and took his logged sessions and his absence
+    with it. It asks now, naming what goes; Cancel keeps everything, Left the Squad… keeps his
+    past and plans nothing for him from the day given; an athlete with no history goes at once."""
+    win = squad_with_history(qtbot)
+    ed, before = win.squad_editor, win.season
+    ed.select("A2")
+    dialogs.choices = ["cancel"]
+    ed.delete_button.click()
+    assert dialogs[-1] == ("choose", "Delete athlete", "Delete Ben Striker (A2) and his 5 logged "
+                           "sessions and 1 absence? To keep his history, use Left the Squad… instead.")
+    assert win.season == before and win.undo_stack.index() == 0
+
+    dialogs.choices, dialogs.texts = ["leftsquad"], ["11/03/2026"]
+    ed.delete_button.click()
+    assert dialogs[-1][:2] == ("text", "Left the squad")
+    after = win.season
+    assert after.athlete("A2") == before.athlete("A2") and after.sessions == before.sessions
+    assert [u for u in after.unavailability if u.athlete == "A2"] == [
+        *(u for u in before.unavailability if u.athlete == "A2"),
+        Unavailability(athlete="A2", start=D(2026, 3, 11), end=D(2026, 3, 15), reason="left the squad")]
+    row, was = after.plan.for_athlete("A2"), before.plan.for_athlete("A2")
+    assert set(row.intensity[9:]) == {0} and row.intensity[:9] == was.intensity[:9]
+    assert any(was.intensity[9:])  # he was planned after he left: the edit took it away
+    said = "Ben Striker (A2) left the squad on Wed 11 Mar 2026: his past is kept; nothing is planned from then"
+    assert win.undo_stack.undoText() == said and win.statusBar().currentMessage().startswith(said)
+    win.undo_action.trigger()
+    assert win.season == before
+
+    dialogs.texts = ["Mon 9 Mar 2026"]  # the button itself, with a day of the coach's
+    ed.select("A2")
+    assert ed.leave_button.text() == "&Left the Squad…" and ed.leave_button.isEnabled()
+    ed.leave_button.click()
+    assert win.season.sessions == before.sessions
+    assert ("A2", D(2026, 3, 9)) in {(u.athlete, u.start) for u in win.season.unavailability
+                                     if u.reason == "left the squad"}
+    dialogs.texts = ["06/03/2026"]  # before today: the past keeps what happened
+    ed.leave_button.click()
+    assert win.undo_stack.index() == 1
+    assert dialogs[-1] == ("warn", "Change not made", "Left the squad: Ben Striker (A2): 6 Mar 2026 "
+                           "is before today (9 Mar 2026): the past keeps what happened; give today "
+                           "as his first day away (the days since he went are logged with 0 "
+                           "minutes, or left unlogged).")
+
+    n = len(dialogs)
+    ed.select("A1")  # no history: no question
+    ed.delete_button.click()
+    assert win.season.athlete("A1") is None and len(dialogs) == n
 
 
 def test_a_player_added_to_a_season_under_way_joins_today(qtbot):

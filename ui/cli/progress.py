@@ -89,6 +89,11 @@ def add_parsers(sub) -> None:
                     help="the rehab history: ATHLETE entered STAGE on DATE (today at the latest), or "
                          "is still in it then; the stage's days count from DATE (a stage that has "
                          "run out of days while the athlete is not ready)")
+    rc.add_argument("--left", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
+                    help="ATHLETE left the squad (sold, released) and DATE (today or later) is his "
+                         "first day away: his past is kept (logged sessions, injuries, absences), "
+                         "nothing is planned for him from then; a loan, after which he comes back, "
+                         "is --unavailable with its dates")
     rc.add_argument("--played-with-flare-up", action="store_true",
                     help="with --flare-up dated before matches the log shows played: he played "
                          "them with it, record it on its date all the same (without this, such a "
@@ -599,6 +604,9 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     add("--stage", [f"{a} {st} {d}: a stage is recorded once the athlete is in it, and today is "
                     f"{today.isoformat()}; --stage-start {a} {st} {d} plans it to start then"
                     for a, st, d in args.stage if (when := _parsed(d)) is not None and when > today])
+    add("--left", [f"{a} {d}: {d} is {past}; give today as his first day away, and log each "
+                   f"day since he went with 0 minutes, or leave it unlogged"
+                   for a, d in args.left if (when := _parsed(d)) is not None and when < today])
     add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on, "
                                                 f"and log each day gone by without training with 0 "
                                                 f"minutes ('periodize log {args.season} LOG.csv', "
@@ -645,6 +653,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                            for a, st, _d in args.stage_start])
     once("--stage", [((athlete_id(season, a, "--stage"), _parsed(d) or d), f"{a} {d}")
                      for a, _st, d in args.stage])
+    once("--left", [(athlete_id(season, a, "--left"), a) for a, _d in args.left])
     return out
 
 

@@ -271,6 +271,8 @@ def _athlete_edits(s, args) -> list:
         aid, day = athlete_id(s, ath, "--stage-start"), _date(date, "--stage-start")
         out.append(E.AddPin(pin=_built(
             "--stage-start", StagePin, athlete=aid, stage=stage.strip().upper(), date=day)))
+    for ath, date in getattr(args, "left", ()):  # 'record' only: the squad as it is
+        out.append(E.LeaveSquad(athlete=athlete_id(s, ath, "--left"), leaves=_date(date, "--left")))
     for ath, a, b in args.unavailable:
         aid, first, last = athlete_id(s, ath, "--unavailable"), _date(a, "--unavailable"), _date(b, "--unavailable")
         out.append(E.AddUnavailability(unavailability=_built(

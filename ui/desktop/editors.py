@@ -56,7 +56,7 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
-from planner.squad import POSITION_ORDER, unknown_position_note
+from planner.squad import POSITION_ORDER, history_counts, unknown_position_note
 from planner.text import (
     clean_message,
     date_short,
@@ -1152,10 +1152,14 @@ class SquadEditor(Editor):
         self.position.editTextChanged.connect(self._note_position)
         form.addRow("Max speed", self.max_speed)
         form.addRow("Match role", self.role)
-        buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
-            "&Add", "Appl&y", "&Delete")
+        buttons, (self.add_button, self.apply_button, self.delete_button, self.leave_button) = \
+            _buttons("&Add", "Appl&y", "&Delete", "&Left the Squad…")
         self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
-        self.delete_button.setToolTip("Delete the selected athlete with their injury, pins and dates")
+        self.delete_button.setToolTip("Delete the selected athlete with their whole history: logged "
+                                      "sessions, injuries, pins and dates")
+        self.leave_button.setToolTip("The selected athlete leaves the squad on a day you give: his "
+                                     "past is kept, nothing is planned for him from then")
+        self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
 
         self.away = QGroupBox("Unavailable (selected athlete)")
         self.away_table = _table(["From", "To", "Reason"], "Unavailable dates")
@@ -1185,6 +1189,7 @@ class SquadEditor(Editor):
         self.add_button.clicked.connect(self.add)
         self.apply_button.clicked.connect(self.apply)
         self.delete_button.clicked.connect(self.delete)
+        self.leave_button.clicked.connect(self.leave)
         self.away_table.itemSelectionChanged.connect(self._update_buttons)
         self.away_add.clicked.connect(self.add_away)
         self.away_remove.clicked.connect(self.remove_away)
@@ -1263,6 +1268,7 @@ class SquadEditor(Editor):
         has = self.selected_id() is not None
         self.apply_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.leave_button.setEnabled(has)
         self.away.setEnabled(has)
         self.away_remove.setEnabled(_selected_key(self.away_table) is not None)
 
@@ -1349,9 +1355,55 @@ class SquadEditor(Editor):
                                      max_speed=speed, clear_max_speed=speed is None, role=role))
 
     def delete(self) -> None:
+        """Delete the selected athlete; one with a history (logged sessions, injury records,
+        tests, absences) only once the coach said so, with Left the Squad… offered instead."""
         aid = self.selected_id()
-        if aid is not None:
-            self.request(E.RemoveAthlete(athlete=aid))
+        if aid is None or self.season is None:
+            return
+        had = history_counts(self.season, aid)
+        if had and self.ask is not None:
+            who = self.season.athlete_label(aid)
+            answer = self.ask().choose(
+                "Delete athlete", f"Delete {who} and his {join_and(had)}? To keep his history, "
+                f"use Left the Squad… instead.", ("delete", "leftsquad", "cancel"), "cancel")
+            if answer == "leftsquad":
+                self.leave()
+            if answer != "delete":
+                return
+        self.request(E.RemoveAthlete(athlete=aid))
+
+    def leave_default(self) -> dt.date:
+        """The day Left the Squad… offers: today, or the season's first day after the date
+        today when the season has no today (within the season)."""
+        cal = self.season.calendar
+        day = cal.today or dt.date.today() + dt.timedelta(days=1)
+        return min(max(day, cal.start), cal.end)
+
+    def leave(self) -> None:
+        """The selected athlete leaves the squad on the day the coach gives (his past is kept)."""
+        from planner.scenarios import past_change_problem
+        from ui.desktop.datefield import DateError, parse_date
+
+        aid = self.selected_id()
+        if aid is None or self.season is None or self.ask is None:
+            return
+        cal, who = self.season.calendar, self.season.athlete_label(aid)
+        typed = self.ask().ask_text(
+            "Left the squad", f"{who}'s first day away (his past is kept; nothing is planned "
+            f"for him from that day):", day_long(self.leave_default()))
+        if typed is None:
+            return
+        try:
+            leaves = parse_date(typed, cal.start, cal.end, today=cal.today)
+        except DateError as e:
+            self.problem.emit("Left the squad", f"{who}: {e}. Nothing was changed.")
+            return
+        edit = E.LeaveSquad(athlete=aid, leaves=leaves)
+        past = past_change_problem(self.season, edit)
+        if past is not None:
+            self.problem.emit("Left the squad", f"{who}: {past}.")
+            return
+        self.request(edit)
 
     def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
         return [(self.apply_button, (self.athlete_id, self.name, self.position, self.max_speed,

@@ -58,6 +58,8 @@ _WORDED = {
     "keepediting": ("&Keep Editing", QMessageBox.ButtonRole.RejectRole),
     "apply": ("&Apply", QMessageBox.ButtonRole.AcceptRole),
     "untiltoday": ("&Import up to Today", QMessageBox.ButtonRole.ActionRole),
+    "delete": ("&Delete", QMessageBox.ButtonRole.DestructiveRole),
+    "leftsquad": ("&Left the Squad…", QMessageBox.ButtonRole.ActionRole),
     "movetoday": ("&Move Today", QMessageBox.ButtonRole.AcceptRole),
     "openbackup": ("&Open the Backup", QMessageBox.ButtonRole.AcceptRole),
     "exportas": ("Export under Another &Name…", QMessageBox.ButtonRole.AcceptRole),
