@@ -7,6 +7,7 @@ The board, the board PDF, the Excel export and the iCal export all list athletes
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from planner.season import FIT, Athlete, Plan, Season
 from planner.timeline import Timeline
@@ -123,3 +124,13 @@ def left_on(season: Season, athlete_id: str) -> dt.date | None:
     days = [u.start for u in season.unavailability if u.athlete == athlete_id
             and " ".join(u.reason.split()).lower() == LEFT_REASON]
     return min(days, default=None)
+
+
+def other_number(typed: str, known: str) -> bool:
+    """Do the IDs ``typed`` and ``known`` differ only in their digits (A22 and A27)? Then they
+    name two players, and one is never suggested for the other: a sold player's rows "meant"
+    for the signing with the next number would hand his log to someone else."""
+    def letters(text: str) -> str:
+        return re.sub(r"\d+", "#", text.strip().casefold())
+
+    return typed.strip().casefold() != known.strip().casefold() and letters(typed) == letters(known)

@@ -112,8 +112,8 @@ from planner.season import (
     Session,
     Unavailability,
 )
-from planner.squad import POSITION_SHORT, position_key
-from planner.text import TextDates, day_long, join_and, numeric_parts, read_text_dates
+from planner.squad import LEFT_REASON, POSITION_SHORT, other_number, position_key
+from planner.text import TextDates, day_long, join_and, numeric_parts, plural, read_text_dates
 from planner.validate import (
     PRE_SEASON_LOG_DAYS,
     entry_problems,
@@ -657,6 +657,8 @@ class _Import:
         # unknown key may be to one of them, so it is held back, not "did you mean"-ed
         self.keyless: dict[str, list[tuple[int, str]]] = {}  # sheet -> rows
         self.held: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (sheet, key) -> (sheet, row)
+        # athletes of the season imported over whose Athletes row is gone: ID -> sheet -> rows
+        self.removed: dict[str, dict[str, int]] = {}
         self.match = None  # the athletes a cell may name (sessionlog.AthleteMatch), once read
         # date cells holding a number in a workbook whose styles cannot be read: (where, value)
         self.style_dates: list[tuple[str, int, str, object]] = []
@@ -868,6 +870,7 @@ class _Import:
             self.p.add("Athletes", _LAST_ROW, f"Athletes: … and {n} row{'s' if n != 1 else ''} on "
                        f"other sheets ({', '.join(self.unread_refs)}) name athletes that could not "
                        f"be read; they are checked once the Athletes sheet can be read")
+        self._removed_problems()
         for (sheet, key), refs in self.held.items():
             failed = self.keyless[sheet]
             what = "ID" if sheet == "Athletes" else "name"
@@ -1174,6 +1177,28 @@ class _Import:
         self.held.setdefault((sheet, key), []).append((spec.title, row.number))
         return True
 
+    def _removed(self, aid: str, sheet: str) -> bool:
+        """Whether ``aid`` is an athlete of the season imported over whose Athletes row was
+        removed: his rows are counted by sheet and said once (:meth:`_closing_problems`), not
+        each as an unknown ID."""
+        known = self.known.athlete(aid) if self.known is not None else None
+        if known is None:
+            return False
+        rows = self.removed.setdefault(aid, {})
+        rows[sheet] = rows.get(sheet, 0) + 1
+        return True
+
+    def _removed_problems(self) -> None:
+        """One problem per athlete of the season imported over whose Athletes row is gone while
+        other sheets still have rows of his (a sold player's log and absence)."""
+        for aid, rows in self.removed.items():
+            counts = [plural(n, "row") + f" in {sheet}" if i == 0 else f"{n} in {sheet}"
+                      for i, (sheet, n) in enumerate(rows.items())]
+            self.p.add("Athletes", _LAST_ROW, f"Athletes: {self.known.athlete_label(aid)} is not in "
+                       f"the Athletes sheet but has {join_and(counts)}: to let him go keep his row "
+                       f"and add an Unavailable row '{LEFT_REASON}' from his first day away to the "
+                       f"season's end, or delete those rows too")
+
     def athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):
         """A known athlete ID (None when blank, unknown or its Athletes row has a problem)."""
         aid = self.text(spec, row, "athlete", limit=40)
@@ -1195,9 +1220,13 @@ class _Import:
             return found, ids[found]
         if aid not in ids and self._held("Athletes", aid, spec, row):
             return None, False
+        if aid not in ids and self._removed(aid, spec.title):
+            return None, False
         if aid not in ids:
             named = self.named.get(" ".join(aid.split()).casefold(), [])
-            near = difflib.get_close_matches(aid, list(ids), n=1)
+            # an ID that differs only in its number is another player's (A22 is not A27)
+            near = [k for k in difflib.get_close_matches(aid, list(ids), n=3)
+                    if not other_number(aid, k)][:1]
             hint = (f": it is the name of {' and of '.join(named)} on the Athletes sheet; write "
                     f"the ID, {named[0]}" if len(named) == 1 else
                     f": it is the name of {' and of '.join(named)}; write the ID of the one meant"

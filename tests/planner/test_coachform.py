@@ -1156,6 +1156,35 @@ def test_an_athlete_named_where_the_id_goes_is_read_as_a_log_reads_it(tmp_path):
         "Athletes sheet"]
 
 
+def test_a_player_removed_from_the_athletes_sheet_is_said_once_with_his_rows_and_the_fix(tmp_path):
+    """A sold player's row deleted from the Athletes sheet while his log and absence stayed gave
+    one line per row, each "did you mean 'A27'?" (a signing's ID: his log handed to another
+    player). Imported over the season that has him: one line for him, his rows counted by sheet,
+    how to let him go. Another unknown ID is never answered with an ID that differs only in its
+    number."""
+    athletes = ATHLETE_ROWS + [("A22", "Amir Rahimi", "Forward", 9.2), ("A27", "Kian Walker",
+                                                                        "Midfielder", 9.3)]
+    rows = dict(Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Unavailable=[("Athlete ID", "From", "To", "Reason"),
+                             ("A22", "2027-01-05", "2027-01-06", "Illness")],
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE")] + [
+                    ("A22", f"2027-01-{d:02d}", 60, 5) for d in range(4, 15)])
+    known = import_workbook(book(tmp_path, "known.xlsx", Athletes=athletes, **rows))
+    assert len(known.sessions) == 11
+    gone = book(tmp_path, "gone.xlsx", Athletes=[r for r in athletes if r[0] != "A22"], **rows)
+    with pytest.raises(InputError) as err:
+        import_workbook(gone, known=known)
+    assert err.value.problems == [
+        "Athletes: Amir Rahimi (A22) is not in the Athletes sheet but has 1 row in Unavailable and "
+        "11 in Sessions: to let him go keep his row and add an Unavailable row 'left the squad' "
+        "from his first day away to the season's end, or delete those rows too"]
+    # not over that season: each row said, and never "did you mean 'A27'?"
+    said = problems_of(gone)
+    assert len(said) == 12 and not any("A27" in p for p in said)
+    assert ("Unavailable, row 2, Athlete ID: no athlete has the ID 'A22'; use an ID from the "
+            "Athletes sheet") in said
+
+
 def test_a_player_typed_twice_under_two_ids_is_said(tmp_path):
     """A row pasted again with a new ID was two players of one name, planned twice, without a
     word (a log naming him was then refused)."""
