@@ -488,8 +488,9 @@ class AddAthlete(Edit):
         # a role other than start said: the Squad form keeps the last athlete's role, and a
         # bench the coach did not mean went unseen
         role = {"bench": ", on the bench by default",
-                "out": ", out of the squad by default"}.get(self.athlete.role, "")
-        return f"Add athlete {self.athlete.name} ({self.athlete.id}){role}{joins}"
+                "out": ", out of the matchday squad until you pick him in Roles"}.get(
+                    self.athlete.role, "")
+        return f"Add athlete {self.athlete.name} ({self.athlete.id}){joins}{role}"
 
 
 class UpdateAthlete(Edit):

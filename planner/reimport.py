@@ -508,7 +508,8 @@ def keep_over(old: Season, new: Season, absent=frozenset()) -> Kept:
 def _joined_from_today(out: Kept, old: Season) -> None:
     """A player new in the sheet joins the squad from today, as the Squad editor's Add gives him:
     he was counted with the squad from the season's first day, at the plan's row of load, and
-    his first real week read as a +308 % spike."""
+    his first real week read as a +308 % spike. One whose Role was left empty is out of the
+    matchday squad until the coach picks him (three signings made 14 starters a match)."""
     from planner.season import Unavailability
     from planner.squad import JOINED_REASON
 
@@ -524,6 +525,14 @@ def _joined_from_today(out: Kept, old: Season) -> None:
         _try(out, f"{join_and([out.season.athlete(u.athlete).name for u in away])} with the squad "
                   f"from today, {today.isoformat()}",
              lambda s: s.model_copy(update={"unavailability": s.unavailability + away}))
+    unpicked = {a.id for a in joined if "role" not in a.model_fields_set}
+    if unpicked:
+        names = [a.name for a in joined if a.id in unpicked]
+        _try(out, f"{join_and(names)} out of the matchday squad until you pick "
+                  f"{'him' if len(names) == 1 else 'them'} in Roles (no Role in the Athletes sheet)",
+             lambda s: s.model_copy(update={"athletes": tuple(
+                 a.model_copy(update={"role": "out"}) if a.id in unpicked else a
+                 for a in s.athletes)}))
 
 
 def _session_key(x) -> tuple:

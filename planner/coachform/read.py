@@ -1100,8 +1100,10 @@ class _Import:
                 else:  # "CB", "Winger": said once for the sheet, as the Squad editor says it
                     own.setdefault(" ".join(pos.split()), row.number)
             if ok:
+                # a Role left empty is not set (``model_fields_set``): a player new in the sheet of
+                # a season under way is then out of the matchday squad (planner.reimport)
                 athletes.append(Athlete(id=aid, name=name, position=pos or "", max_speed=speed,
-                                        role=role or "start"))
+                                        **({"role": role} if role else {})))
                 athlete_rows.append(row.number)
                 ids[aid] = True
                 self.named.setdefault(" ".join(name.split()).casefold(), []).append(aid)

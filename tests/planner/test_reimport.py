@@ -177,12 +177,19 @@ def test_a_signing_joins_from_today_and_the_sheets_rounding_is_no_change():
     old = old.model_copy(update={"sessions": (exact,), "athletes": tuple(
         a.model_copy(update={"max_speed": 9.0}) for a in old.athletes)})
     sheet = old.model_copy(update={
-        "athletes": old.athletes + (Athlete(id="A9", name="Sven Holm", position="Forward"),),
+        "athletes": old.athletes + (Athlete(id="A9", name="Sven Holm", position="Forward"),
+                                    Athlete(id="A8", name="Ola Berg", role="bench")),
         "sessions": (exact.model_copy(update={"top_speed_ms": 6.5}),)})
     kept = keep_over(old, sheet)
     (away,) = [u for u in kept.season.unavailability if u.athlete == "A9"]
     assert (away.start, away.end, away.reason) == (day(0), day(9), JOINED_REASON)
-    assert f"Sven Holm with the squad from today, {day(10).isoformat()}" in kept.kept
+    assert f"Sven Holm and Ola Berg with the squad from today, {day(10).isoformat()}" in kept.kept
+    # three signings left at "start" made 14 starters a match: one without a Role is out of the
+    # matchday squad until picked; a Role written in the sheet stays
+    assert kept.season.athlete("A9").role == "out" and kept.season.athlete("A8").role == "bench"
+    assert [a.role for a in kept.season.athletes[:2]] == [a.role for a in old.athletes]
+    assert ("Sven Holm out of the matchday squad until you pick him in Roles (no Role in the "
+            "Athletes sheet)") in kept.kept
     assert kept.workbook == [] and kept.season.sessions == (exact,)
     changed = sheet.model_copy(update={"sessions": (exact.model_copy(update={"pain": 6}),)})
     assert keep_over(old, changed).workbook == ["1 logged day changed in it (a pain, minutes, a "

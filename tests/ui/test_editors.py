@@ -518,8 +518,17 @@ def test_a_player_added_to_a_season_under_way_joins_today(qtbot):
     assert (away.start, away.end, away.reason) == (D(2026, 3, 2), D(2026, 3, 8), E.JOINED_REASON)
     assert win.season.plan.athletes[:3] == season.plan.athletes
     assert "with the squad from" in win.undo_stack.text(win.undo_stack.index() - 1)
+    # out of the matchday squad until picked (three signings at "start" made 14 starters)
+    assert new.role == "out"
+    assert win.statusBar().currentMessage().startswith(
+        f"Add athlete Eli Signing ({new.id}), with the squad from 9 Mar 2026, out of the "
+        f"matchday squad until you pick him in Roles")
     win.undo_stack.undo()
     assert win.season == season
+    ed.name.setText("Fay Bench")
+    ed.role.setCurrentIndex(ed.role.findData("bench"))  # a role the coach chose stays
+    ed.add_button.click()
+    assert next(a for a in win.season.athletes if a.name == "Fay Bench").role == "bench"
 
 
 # -- injuries ------------------------------------------------------------------------------------

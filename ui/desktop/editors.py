@@ -1250,7 +1250,9 @@ class SquadEditor(Editor):
         self.name.clear()
         self.position.setCurrentIndex(-1)  # no position until the coach picks one
         self.max_speed.setValue(0.0)
-        self.role.setCurrentIndex(0)
+        # a player added to a season under way is out of the matchday squad until picked in
+        # Roles: three signings left at "start" made 14 starters a match, unsaid
+        self.role.setCurrentIndex(self.role.findData("out" if joins_on(self.season) else "start"))
         self._update_buttons()
 
     def selected_id(self) -> str | None:
