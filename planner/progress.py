@@ -743,19 +743,28 @@ def unlogged(season: Season, today: dt.date, sessions=()) -> tuple[int, int]:
     return sum(due - got for _d, due, got in per_day), len(per_day)
 
 
+def _due_per_day(season: Season, today: dt.date) -> list[tuple[int, list[str]]]:
+    """(day, the athletes due) for each training and match day from the season's today up to
+    the new ``today`` (an athlete away that day is not due)."""
+    tl = Timeline(season)
+    start = planning_start(season)
+    away = {a.id: tl.unavailable(a.id) for a in season.athletes}
+    return [(d, [a.id for a in season.athletes if d not in away[a.id]]) for d in range(tl.n)
+            if start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])]
+
+
+def _due_athletes(season: Season, today: dt.date) -> set[str]:
+    """The athletes due on at least one of the days the move to ``today`` puts in the past."""
+    return {a for _d, due in _due_per_day(season, today) for a in due}
+
+
 def _logged_per_day(season: Season, today: dt.date, sessions=()) -> list[tuple[int, int, int]]:
     """(day, athletes due, athletes with a session logged) for each training and match day from
     the season's today up to the new ``today`` (an athlete away that day is not due)."""
-    tl = Timeline(season)
-    start = planning_start(season)
+    days = Timeline(season).days
     logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
-    away = {a.id: tl.unavailable(a.id) for a in season.athletes}
-    out = []
-    for d in range(tl.n):
-        if start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d]):
-            due = [a.id for a in season.athletes if d not in away[a.id]]
-            out.append((d, len(due), sum(1 for a in due if (a, tl.days[d]) in logged)))
-    return out
+    return [(d, len(due), sum(1 for a in due if (a, days[d]) in logged))
+            for d, due in _due_per_day(season, today)]
 
 
 # how the days a move puts in the past are logged once it is made (the command line's words;
@@ -771,13 +780,18 @@ def unlogged_text(season: Season, today: dt.date, sessions=(), how: str = LOG_AF
     missing, days = sum(due - got for _d, due, got in per_day), len(per_day)
     if not missing:
         return ""
-    n = len(season.athletes)
+    # the athletes due on at least one of the days, as each day's "3 of 26 logged" counts them
+    # (a player away on all of them, on loan or gone, is in neither count)
+    n = len(_due_athletes(season, today))
+    total = sum(due for _d, due, _got in per_day)
     whole = not any(got for _d, _due, got in per_day)  # an athlete away is not a day logged
     plural_days = f"{days} training and match day{'s' if days != 1 else ''}"
+    shape = (f"{n} athletes x {plural_days}" if total == n * days else
+             f"{n} athletes on {plural_days}, their days away left out")
     what = (f"nothing is logged for any athlete on the {plural_days} this puts in the past"
             if whole else
-            f"{missing:,} of the {days * n:,} athlete-days this puts in the past ({n} athletes x "
-            f"{plural_days}) {'have' if missing != 1 else 'has'} nothing logged")
+            f"{missing:,} of the {total:,} athlete-days this puts in the past ({shape}) "
+            f"{'have' if missing != 1 else 'has'} nothing logged")
     thin = [] if whole else thin_days(season, today, sessions, per_day)
     named = (f" Days with few or no sessions logged (a missing export?): {'; '.join(thin[:4])}"
              f"{f'; and {len(thin) - 4} more' if len(thin) > 4 else ''}." if thin else "")

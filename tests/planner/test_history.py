@@ -122,6 +122,27 @@ def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
                                              "re-plans with them).") in said
 
 
+def test_move_today_counts_the_same_athletes_in_its_total_and_in_each_day():
+    """"27 athletes x 12 training and match days" and then "3 of 26 logged": the player on loan
+    (away every one of those days) was in the first count only. Both count the athletes due; one
+    away some of the days is said so, his days away left out of the total."""
+    from planner.progress import thin_days, unlogged, unlogged_text
+    from planner.season import Unavailability
+
+    s = season(weeks=4, athletes=3, today=day(0),
+               unavailable=(Unavailability(athlete="A3", start=day(0), end=day(27), reason="Loan"),))
+    s = s.model_copy(update={"sessions": (Session(athlete="A1", date=day(0), minutes=60, rpe=5),)})
+    missing, days = unlogged(s, day(7))
+    said = unlogged_text(s, day(7))
+    assert (f"{missing} of the {2 * days} athlete-days this puts in the past (2 athletes x {days} "
+            f"training and match days)") in said, said
+    assert "3 athletes" not in said and all(t.endswith("nothing logged") for t in thin_days(s, day(7)))
+    part = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A3", start=day(0), end=day(1), reason="Ill"),)})
+    said = unlogged_text(part, day(7))
+    assert f"(3 athletes on {days} training and match days, their days away left out)" in said
+
+
 def test_a_flare_up_on_a_match_he_played_is_said_as_the_past_and_why_the_day_counts_lower():
     """A returner's flare-up recorded on the day of a match he played in full: the Inspector and
     `explain` read "Flare-up: recorded on this day: no running (RH-FL)" under a logged 90-minute

@@ -1042,6 +1042,34 @@ def test_the_squad_table_says_who_is_injured_now_and_who_is_back(qtbot):
         return table.item(row, 4).text()
 
     assert (status("A1"), status("A2"), status("A3")) == ("back (injury history)", "injured (P2)", "")
+    # his return recorded (Move Today): the status follows, though the same athletes have
+    # injury records; a player let go reads as gone, not as "dates away"
+    back = s.model_copy(update={"injuries": (s.injuries[0], injury(
+        "A2", "FIT", start_day=0, history=(("P2", -30), ("P3", -25), ("S1", -20), ("S2", -15),
+                                           ("S3", -10))))})
+    win.squad_editor.set_season(back)
+    assert status("A2") == "back (injury history)"
+    gone = E.LeaveSquad(athlete="A3", leaves=day(5)).apply(back)
+    win.squad_editor.set_season(gone)
+    assert status("A3") == f"left the squad on {day(5):%a} {day(5).day} {day(5):%b %Y}"
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "A2")
+    assert table.item(row, 4).toolTip() == "back (injury history)"
+
+
+def test_a_cleared_squad_form_is_for_a_new_athlete(w):
+    """Ctrl+click on the selected athlete left "ID A25" and "Max speed 9.5 m/s" in the form:
+    the next signing added took his max speed unseen. Cleared, the form shows the next free ID
+    and no max speed ("not measured")."""
+    w.apply_edit(E.UpdateAthlete(athlete="A2", max_speed=9.5))
+    ed = w.squad_editor
+    ed.select("A2")
+    assert (ed.athlete_id.text(), ed.max_speed.value()) == ("A2", 9.5)
+    ed.table.clearSelection()  # what Ctrl+click on the row, or a click below the rows, does
+    assert (ed.athlete_id.text(), ed.max_speed.value(), ed.name.text()) == ("A4", 0.0, "")
+    assert ed.max_speed.text() == "not measured"
+    ed.name.setText("Gil New")
+    ed.add_button.click()
+    assert w.season.athlete("A4").max_speed is None
 
 
 def test_dates_away_start_at_today_not_at_the_seasons_first_day(qtbot):

@@ -56,7 +56,14 @@ from planner.season import (
     StageRecord,
     Unavailability,
 )
-from planner.squad import POSITION_ORDER, history_counts, unknown_position_note
+from planner.squad import (
+    JOINED_REASON,
+    LEFT_REASON,
+    POSITION_ORDER,
+    history_counts,
+    left_on,
+    unknown_position_note,
+)
 from planner.text import (
     clean_message,
     date_short,
@@ -1197,17 +1204,23 @@ class SquadEditor(Editor):
         self.watch_typing()
 
     def set_season(self, season: Season) -> None:
-        if self.unchanged(season, (season.athletes, tuple(i.athlete for i in season.injuries),
-                                   season.unavailability, season.calendar.start,
-                                   season.calendar.end)):
+        # the injuries and today in full: the status read "injured (S2)" after Move Today had
+        # recorded his return (the same athletes injured, another record)
+        if self.unchanged(season, (season.athletes, season.injuries, season.unavailability,
+                                   season.calendar.start, season.calendar.end,
+                                   season.calendar.today, season.plan is None)):
             return
         key = self.selected_id()
-        away = {u.athlete for u in season.unavailability}
+        away = {u.athlete for u in season.unavailability
+                if " ".join(u.reason.split()).lower() not in (JOINED_REASON, LEFT_REASON)}
         rows = []
         for a in season.athletes:
             rehab = _rehab_status(season, a.id)
+            left = left_on(season, a.id)
             status = ", ".join(x for x, on in ((rehab, rehab is not None),
                                                ("dates away", a.id in away),
+                                               (f"left the squad on {day_long(left)}" if left
+                                                else "", left is not None),
                                                (f"role: {a.role}", a.role != "start")) if on)
             rows.append((a.id, [a.id, a.name, a.position,
                                 speed_text(a.max_speed) if a.max_speed else "", status]))
@@ -1278,7 +1291,9 @@ class SquadEditor(Editor):
         """The selected athlete into the form; after a change of the season it is reloaded only
         when this athlete changed, so what the coach is typing stays."""
         a = self.season.athlete(self.selected_id()) if self.season else None
-        self._shown = a
+        was, self._shown = self._shown, a
+        if a is None and was is not None:  # the selection cleared: the form is for a new
+            self._clear_form()  # athlete (his ID and max speed were left in it)
         if a is not None:
             self.athlete_id.setText(a.id)
             self.name.setText(a.name)
