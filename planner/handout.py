@@ -42,7 +42,8 @@ from planner.timeline import Timeline
 if TYPE_CHECKING:
     from planner.daymarks import ProvisionalExit
 
-__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "handout_weeks", "keep_units"]
+__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "gone_before", "gone_words", "handout_weeks",
+           "keep_units"]
 
 PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
 
@@ -1194,12 +1195,38 @@ def away_runs(weeks: list[HandoutWeek]) -> list[HandoutWeek]:
 def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
                   weeks: list[int] | None = None, *, anonymise: bool = False) -> list[HandoutWeek]:
     """Handout weeks for ``athletes`` (ids, in the given order; None: the squad's display order)
-    and ``weeks`` (0-based indexes; None: all), athlete by athlete."""
+    and ``weeks`` (0-based indexes; None: all), athlete by athlete; none for an athlete who left
+    the squad before those weeks (:func:`gone_before`)."""
     from planner.squad import display_ids
 
     h = Handouts(season, plan, anonymise=anonymise)
+    gone = gone_before(season, weeks)
     ids = athletes if athletes is not None else display_ids(season, plan)
     out: list[HandoutWeek] = []
     for aid in ids:
-        out.extend(h.weeks(aid, weeks))
+        if aid not in gone:
+            out.extend(h.weeks(aid, weeks))
     return out
+
+
+def gone_before(season: Season, weeks: list[int] | None = None) -> dict[str, dt.date]:
+    """The athletes who left the squad before ``weeks`` (0-based indexes; None: the season) and
+    are not with it on any of their days: ID -> the day he left. No handout is his: a page
+    "Away all 4 weeks" was paper for a sold player."""
+    from planner.squad import gone_between
+
+    tl = Timeline(season)
+    if weeks is not None and not weeks:
+        return {}
+    first = tl.days[tl.weeks[min(weeks)].first] if weeks else tl.start
+    last = tl.days[tl.weeks[max(weeks)].last] if weeks else tl.end
+    return gone_between(season, first, last)
+
+
+def gone_words(season: Season, gone: dict[str, dt.date], anonymise: bool = False) -> list[str]:
+    """A line for each athlete :func:`gone_before` leaves out ("Amir Rahimi left the squad on
+    4 Jan: no handout"; his ID when anonymised)."""
+    from planner.text import date_short
+
+    return [f"{aid if anonymise else season.athlete(aid).name} left the squad on "
+            f"{date_short(day)}: no handout" for aid, day in gone.items()]

@@ -92,15 +92,31 @@ def unknown_position_note(position: str) -> str | None:
             f"Midfielder or Forward (HV-1's goalkeeper exemption reads the position)")
 
 
-def not_with_squad(season: Season, athlete_id: str) -> set[dt.date]:
+def not_with_squad(season: Season, athlete_id: str,
+                   keys: frozenset[str] = frozenset({JOINED_REASON, LEFT_REASON})) -> set[dt.date]:
     """The days ``athlete_id`` is not with this squad: those of his unavailabilities whose reason
-    is :data:`JOINED_REASON` or :data:`LEFT_REASON` (however cased or spaced)."""
-    keys = {JOINED_REASON, LEFT_REASON}
+    is :data:`JOINED_REASON` or :data:`LEFT_REASON` (however cased or spaced); ``keys``: one of
+    them alone."""
     days: set[dt.date] = set()
     for u in season.unavailability:
         if u.athlete == athlete_id and " ".join(u.reason.split()).lower() in keys:
             days.update(u.start + dt.timedelta(days=i) for i in range((u.end - u.start).days + 1))
     return days
+
+
+def gone_between(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.date]:
+    """The athletes who left the squad (:data:`LEFT_REASON`) before ``first`` and are away every
+    day to ``last``: ID -> the day he left. An export of those days has nothing of theirs."""
+    days = {first + dt.timedelta(days=i) for i in range((last - first).days + 1)}
+    out = {}
+    for a in season.athletes:
+        gone = not_with_squad(season, a.id, frozenset({LEFT_REASON}))
+        if gone and days <= gone:
+            day = first
+            while day - dt.timedelta(days=1) in gone:  # back to the day he left
+                day -= dt.timedelta(days=1)
+            out[a.id] = day
+    return out
 
 
 def history_counts(season: Season, athlete_id: str) -> list[str]:

@@ -73,7 +73,7 @@ from planner.check import CheckReport, check_plan
 from planner.citations import CITATIONS
 from planner.congestion import RECOVERY_HOURS
 from planner.errors import InputError, PeriodizeError, SaveError
-from planner.handout import Handouts
+from planner.handout import Handouts, gone_before
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
 from planner.returns import again_words, first_match_day_words
@@ -301,7 +301,8 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
         broken = (check or check_plan(season, plan)).broken_note(anonymise)
     except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
         broken = None
-    if anonymise:
+    gone = gone_before(season)  # left the squad before the season's first day: no sheet
+    if anonymise:  # (the reasons that say who left go with the anonymisation)
         broken = broken and scrub(broken, name_pairs(season))
         season, plan = anonymised(season, plan)
     wb = openpyxl.Workbook()
@@ -312,7 +313,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     athletes = display_order(season, plan)
     taken = {t.lower() for t in SUMMARY_SHEETS + (SPEED_SHEET,)}
     titles = {a.id: safe_sheet_title(a.id if anonymise else f"{a.id} {a.name}", taken)
-              for a in athletes}
+              for a in athletes if a.id not in gone}
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
                names=name_pairs(season) if anonymise else [], broken=broken)
@@ -328,7 +329,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     calendar = wb.create_sheet(CALENDAR_SHEET)
     load_ws = wb.create_sheet(LOAD_SHEET)
     rules = wb.create_sheet(RULES_SHEET)
-    sheets = {a.id: wb.create_sheet(titles[a.id]) for a in athletes}
+    sheets = {aid: wb.create_sheet(title) for aid, title in titles.items()}
     speed = wb.create_sheet(SPEED_SHEET)
 
     write_overview(ctx, overview, by_athlete)
@@ -342,8 +343,9 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     handouts = Handouts(season, plan, anonymise=anonymise, timeline=tl)
     writer = AthleteSheet(ctx, styles)
     for a in athletes:
-        _write_athlete(ctx, writer, sheets[a.id], a, explainer, handouts, speed,
-                       by_athlete.get(a.id, []))
+        if a.id in sheets:
+            _write_athlete(ctx, writer, sheets[a.id], a, explainer, handouts, speed,
+                           by_athlete.get(a.id, []))
     _write_cover(ctx, cover, rets)
     return wb, ctx
 
@@ -669,8 +671,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                      "with ACWR, monotony, strain and flags; the squad's charts"),
         (RULES_SHEET, "every rule with this season's values, its evidence and references"),
     ]
-    if ctx.athletes:
-        first = ctx.titles[ctx.athletes[0].id]
+    first = next((ctx.titles[a.id] for a in ctx.athletes if a.id in ctx.titles), None)
+    if first is not None:
         # labelled "Athletes": a first sheet's name ("A05 Jonas Player05") ran into the words
         index.append((first, f"one sheet per athlete, from '{first}' on (click a name on the "
                              f"Overview): the season and a chart on page 1, then one page per "
@@ -679,8 +681,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     link = st.link()
     for sheet, what in index:
         c = ws.cell(row=r, column=1)
-        write_styled(c, "Athletes" if ctx.athletes and sheet == ctx.titles[ctx.athletes[0].id]
-                     else sheet, link)
+        write_styled(c, "Athletes" if sheet == first else sheet, link)
         c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote_sheet(sheet)}!A1")
         line(None, what)
 

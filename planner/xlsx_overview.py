@@ -259,8 +259,9 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
     for a in ctx.athletes:
         c = ws.cell(row=row, column=1)
         write_styled(c, _name(ctx, a, col_points(name_w) - CELL_PAD_PT), name_s)
-        c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote(ctx.titles[a.id])}!A1",
-                                tooltip="Open this athlete's weeks")
+        if a.id in ctx.titles:  # none for a player gone before the season (no sheet)
+            c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote(ctx.titles[a.id])}!A1",
+                                    tooltip="Open this athlete's weeks")
         p = ws.cell(row=row, column=2)
         write_styled(p, short_position(a.position)[:4], small_s)
         ap = plan.for_athlete(a.id)

@@ -1425,3 +1425,10 @@ def test_record_left_lets_a_player_go_keeping_his_past(tmp_path):
         (day(9), after.calendar.end, "left the squad")]
     assert set(after.plan.for_athlete("A2").intensity[9:]) == {0}
     assert check_plan(after, after.plan).violations == ()
+    # the weeks after he left: no handout of his, and said so
+    r = run("export", "s.season.json", "--handouts", "ho", "--weeks",
+            f"{day(14).isoformat()}..{day(27).isoformat()}", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"Athlete 2 left the squad on {day(9).day} {day(9):%b}: no handout." in r.stdout
+    assert sorted(p.name for p in (tmp_path / "ho").iterdir()) == ["A1 Athlete 1.pdf",
+                                                                   "A3 Athlete 3.pdf"]

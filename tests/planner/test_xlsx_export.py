@@ -190,6 +190,27 @@ def test_sheets_in_order_athletes_in_the_boards_order(exported):
     assert list(overview_rows(wb[OVERVIEW_SHEET])) == display_ids(season, plan)
 
 
+def test_a_player_gone_before_the_season_has_no_athlete_sheet(tmp_path):
+    """An athlete who left the squad before the weeks exported (here: the season's first day)
+    has no athlete sheet, and his Overview row no link to one; one who left later keeps his
+    sheet, the weeks he was with the squad."""
+    season = small_season(unavailability=(
+        Unavailability(athlete="A4", start=START, end=END, reason="left the squad"),
+        Unavailability(athlete="A1", start=_day(10), end=END, reason="Left the squad")))
+    plan = small_plan(season)
+    for anonymise in (False, True):
+        path = tmp_path / f"plan{anonymise}.xlsx"
+        export_workbook(season, plan, path, anonymise=anonymise)
+        wb = openpyxl.load_workbook(path)
+        names = ("A3", "A2", "A1") if anonymise else ("A3 Cy Cedar", "A2 Bo Birch", "A1 Ann Ash")
+        assert wb.sheetnames == [*SUMMARY_SHEETS, *names, SPEED_SHEET]
+        ws = wb[OVERVIEW_SHEET]
+        rows = overview_rows(ws) if not anonymise else None
+        if rows is not None:
+            assert ws.cell(rows["A4"], 1).hyperlink is None
+            assert ws.cell(rows["A1"], 1).hyperlink is not None
+
+
 def test_the_overview_is_the_season_on_one_page(exported):
     season, plan, path = exported
     ws = openpyxl.load_workbook(path)[OVERVIEW_SHEET]

@@ -122,6 +122,34 @@ def test_one_pdf_per_athlete_into_a_folder_all_or_none(qapp, tmp_path, monkeypat
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == old
 
 
+def test_no_handout_for_a_player_who_left_before_the_weeks_exported(qapp, qtbot, tmp_path):
+    """A sold player kept as "dates away" still got "A22 Amir Rahimi.pdf" ("Away all 4 weeks
+    (Sold): nothing planned"): paper for a player at another club. One who left the squad before
+    the weeks exported gets no page and no file, and the export says so; the weeks he was still
+    with the squad are handed out as before."""
+    from planner import edits as E
+    from planner.handout import gone_before, gone_words
+
+    season = solved_demo()
+    tl = Timeline(season)
+    leaves = tl.days[tl.weeks[5].first]
+    aid = season.athletes[1].id
+    name = season.athletes[1].name
+    left = E.LeaveSquad(athlete=aid, leaves=leaves).apply(season)
+    assert gone_before(left, [5, 6]) == {aid: leaves} and gone_before(left, [4, 5]) == {}
+    assert gone_before(left) == {}  # the season: he was with the squad until then
+    assert gone_words(left, {aid: leaves}) == [f"{name} left the squad on {text.date_short(leaves)}: "
+                                               f"no handout"]
+    assert aid not in {w.athlete for w in handout_weeks(left, left.plan, weeks=[5, 6])}
+    assert aid in {w.athlete for w in handout_weeks(left, left.plan, weeks=[4, 5])}
+    files = export_handouts(left, left.plan, tmp_path / "ho", weeks=[6])
+    assert len(files) == len(season.athletes) - 1 and not any(aid in f.name for f in files)
+    d = HandoutsDialog(left, today=tl.days[tl.weeks[6].first])
+    qtbot.addWidget(d)
+    assert d.summary.text() == (f"{len(season.athletes) - 1} pages to print. {name} left the squad "
+                                f"on {text.date_short(leaves)}: no handout.")
+
+
 def test_the_dialog_opens_on_the_seasons_today_not_the_computers(qapp, qtbot):
     season = solved_demo()
     lived = season.model_copy(update={"calendar": season.calendar.model_copy(

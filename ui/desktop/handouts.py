@@ -52,7 +52,15 @@ from PySide6.QtWidgets import (
 
 from planner import text
 from planner.errors import PeriodizeError
-from planner.handout import HandoutDay, HandoutWeek, day_texts, handout_weeks, keep_units
+from planner.handout import (
+    HandoutDay,
+    HandoutWeek,
+    day_texts,
+    gone_before,
+    gone_words,
+    handout_weeks,
+    keep_units,
+)
 from planner.season import Plan, Season
 from planner.squad import display_order
 from planner.timeline import Timeline
@@ -309,11 +317,15 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
     ``progress(done, total)`` is told before each page; when it returns False the export stops
     (:class:`HandoutsCancelled`). ``sizes`` receives, per page, (athlete, week, type size, the
     week fits its page)."""
+    from planner.squad import display_ids
     from ui.desktop.pdf import render_a4_landscape
 
-    if anonymise:
+    if anonymise:  # who left the squad read first: the anonymisation drops the reasons
         from planner.anonymise import anonymised
 
+        gone = gone_before(season, weeks)
+        athletes = [a for a in (athletes if athletes is not None else display_ids(season, plan))
+                    if a not in gone]
         season, plan = anonymised(season, plan)
     weeks_out = handout_weeks(season, plan, athletes, weeks, anonymise=anonymise)
 
@@ -361,9 +373,11 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
     _check(season, plan)
     out = prepare_folder(folder, "handouts")
     names = athlete_file_names(season, anonymise, ".pdf")
+    gone = gone_before(season, weeks)  # left the squad before these weeks: no file
     files = {}
     for a in display_order(season, plan):
-        files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
+        if a.id not in gone:
+            files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
     return write_group(out, files, keep)
 
 
@@ -472,8 +486,13 @@ class HandoutsDialog(QDialog):
         return list(range(lo, hi + 1))
 
     def _update(self, *_args) -> None:
-        n = len(self.chosen_athletes()) * len(self.chosen_weeks())
-        self.summary.setText(f"{text.plural(n, 'page')} to print.")
+        weeks = self.chosen_weeks()
+        gone = gone_before(self.season, weeks)
+        chosen = self.chosen_athletes()
+        n = sum(1 for a in chosen if a not in gone) * len(weeks)
+        left = gone_words(self.season, {a: gone[a] for a in chosen if a in gone})
+        self.summary.setText(f"{text.plural(n, 'page')} to print." + "".join(
+            f" {line}." for line in left))
         self.ok.setEnabled(n > 0)
 
     def file_name(self) -> str:
