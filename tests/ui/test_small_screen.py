@@ -5,7 +5,7 @@ drawn over the tab bar)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.reach import assert_reachable, dock_tab_bars
@@ -75,6 +75,49 @@ def test_the_window_opens_within_a_small_screen(qtbot):
     free = win.screen().availableGeometry().size()
     size = default_size(win)
     assert size.width() <= free.width() and size.height() <= free.height()
+
+
+class _Screen:
+    def __init__(self, width: int, height: int):
+        self.free = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:  # noqa: N802 (QScreen's name)
+        return self.free
+
+
+class _Window:
+    """A window on a screen of ``width`` x ``height`` logical pixels, with the title bar
+    ``title`` high once shown (``None``: not shown yet)."""
+
+    def __init__(self, width: int, height: int, title: int | None):
+        self._screen = _Screen(width, height)
+        self.geo = QRect(1, 20 if title else 0, 1400, 860)
+        self.frame = (QRect(0, 0, 1402, 861 + title) if title else QRect(self.geo))
+
+    def screen(self) -> _Screen:
+        return self._screen
+
+    def geometry(self) -> QRect:
+        return self.geo
+
+    def frameGeometry(self) -> QRect:  # noqa: N802 (QWidget's name)
+        return self.frame
+
+
+@pytest.mark.parametrize(("width", "height", "title", "maximised"), [
+    (1536, 864, None, True),  # 1920 x 1080 at 125 %: 860 px and a title bar do not fit in 864
+    (1536, 864, 20, True),
+    (1920, 1080, None, False),  # at 100 % the 1400 x 860 window fits with its frame
+    (1920, 1080, 20, False),
+    (1706, 960, None, False),  # 2560 x 1440 at 150 %
+    (1280, 720, None, True),
+    (1400, 900, 60, True),  # a tall title bar measured once shown
+])
+def test_the_window_opens_maximised_when_it_would_not_fit_with_its_frame(width, height, title,
+                                                                          maximised):
+    from ui.desktop.layout import needs_maximising
+
+    assert needs_maximising(_Window(width, height, title)) is maximised
 
 
 def test_a_layout_saved_on_a_large_screen_leaves_the_board_room_on_a_small_one(qtbot):

@@ -239,13 +239,23 @@ def fitting_size(window: QWidget, wanted: QSize, frame: QSize = FRAME) -> QSize:
                  min(wanted.height(), free.height() - frame.height()))
 
 
+def frame_size(window: QWidget) -> QSize:
+    """What the window manager adds around ``window`` (title bar and borders): measured once the
+    window is shown, ``FRAME`` before."""
+    geo, frame = window.geometry(), window.frameGeometry()
+    if frame == geo:  # not shown yet: no frame known
+        return FRAME
+    return QSize(frame.width() - geo.width(), frame.height() - geo.height())
+
+
 def needs_maximising(window: QWidget) -> bool:
-    """Whether the screen is smaller than the default window (it then opens maximised)."""
+    """Whether the default window with its frame around it is larger than the screen's free area
+    (it then opens maximised): 1400 x 860 under a title bar on a 1920 x 1080 screen at 125 %
+    (1536 x 864) put the status bar, with the solve's progress and Cancel, below the screen."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return False
-    free = screen.availableGeometry().size()
-    return free.width() < DEFAULT_SIZE.width() or free.height() < DEFAULT_SIZE.height()
+    return fitting_size(window, DEFAULT_SIZE, frame_size(window)) != DEFAULT_SIZE
 
 
 def keep_on_screen(window: QWidget) -> bool:
@@ -257,8 +267,7 @@ def keep_on_screen(window: QWidget) -> bool:
     if screen is None or window.isMaximized() or window.isFullScreen():
         return False
     free, geo, frame = screen.availableGeometry(), window.geometry(), window.frameGeometry()
-    extra = (QSize(frame.width() - geo.width(), frame.height() - geo.height())
-             if frame != geo else FRAME)  # not shown yet: no frame known
+    extra = frame_size(window)
     size = fitting_size(window, geo.size(), extra)
     outer = size + extra
     x = min(max(frame.x(), free.x()), free.x() + free.width() - outer.width())
