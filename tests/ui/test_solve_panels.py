@@ -259,6 +259,40 @@ def test_the_inspector_explains_the_selected_cell(qtbot, tiny):
     assert w.rules_panel.current_rule() == "HV-7"
 
 
+def test_the_inspectors_reds_read_on_a_dark_palette(qtbot, tiny):
+    """The missed target's Return and the "Rules broken here" heading were a fixed #d50000:
+    3:1 on a dark base; they take the board's red for the palette, 4.5:1 at least."""
+    import re
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.theme import BoardTheme, dark_palette
+
+    w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny)}))
+    missed = SimpleNamespace(athlete="A3", missed=True,
+                             sentence=lambda: "Cara Mid: back Fri 13 Mar 2026; target MISSED.")
+    w.inspector.set_returns([missed])
+    w.board.set_current("A3", D(2026, 3, 4))
+    app = QApplication.instance()
+    light = app.palette()
+    try:
+        for palette in (light, dark_palette()):
+            app.setPalette(palette)
+            QApplication.processEvents()
+            html = w.inspector.cell_html()
+            reds = re.findall(r"color:(#[0-9a-f]{6})", html)
+            assert "Rules broken here" in html and "target MISSED" in html
+            assert len(reds) == 2 and len(set(reds)) == 1, reds
+            base = w.inspector.palette().color(w.inspector.palette().ColorRole.Base)
+            assert reds[0] == BoardTheme.from_palette(w.inspector.palette()).violation.name()
+            assert _contrast(QColor(reds[0]), base) >= 4.5, (reds[0], base.name())
+            assert reds[0] in w.inspector.toHtml()  # shown again after the palette changed
+    finally:
+        app.setPalette(light)
+
+
 def test_the_inspector_without_a_plan(qtbot, tiny):
     w = make(qtbot, tiny)
     w.board.set_current("A1", D(2026, 3, 14))

@@ -53,6 +53,7 @@ from planner.returns import day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
 from planner.text import date_short, day, day_long, no_conflict_set_text, plural, stage_name
+from ui.desktop.theme import BoardTheme
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as one line)
@@ -180,6 +181,16 @@ class InspectorPanel(_Browser):
         self.load_flags = dict(flags)
         self.load_waits = dict(waits or {})
 
+    def _red(self) -> str:
+        """A missed target's and a broken rule's red: the board's (lighter on a dark palette,
+        where the light theme's #d50000 read at 3:1)."""
+        return BoardTheme.from_palette(self.palette()).violation.name()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.season is not None:
+            self.show_cell(self.season, self.athlete, self.day, self.violations)  # its reds
+
     def show_nothing(self) -> None:
         self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
                      "to see its stage, intensity and why.</i></p>")
@@ -221,7 +232,7 @@ class InspectorPanel(_Browser):
         for ret in self.returns.get(aid, ()):
             text = _esc(ret.sentence().split(": ", 1)[-1])
             if ret.missed:
-                text = f"<b style='color:#d50000'>{text}</b>"
+                text = f"<b style='color:{self._red()}'>{text}</b>"
             rows.append(("Return", text))
         if aid in self.load_flags:
             rows.append(("Load ⚠", self.load_flags[aid].html()))
@@ -233,7 +244,8 @@ class InspectorPanel(_Browser):
         bad = [v for v in self.violations if not is_pending_pin(v)]
         waiting = [v for v in self.violations if is_pending_pin(v)]
         if bad:
-            out.append("<h4 style='color:#d50000;margin-bottom:2px'>Rules broken here</h4><ul style='margin-top:0'>")
+            out.append(f"<h4 style='color:{self._red()};margin-bottom:2px'>Rules broken here</h4>"
+                       "<ul style='margin-top:0'>")
             out += [f"<li>{rule_link(v.rule)}: {_esc(message_of(v))}</li>" for v in bad]
             out.append("</ul>")
         if waiting:
