@@ -913,3 +913,40 @@ def test_beside_the_roles_the_notice_wraps_in_the_dock_and_the_dock_grown_shows_
     w.load_view.show()
     QApplication.processEvents()
     assert bar.value() == 0
+
+
+def test_the_charts_lines_and_labels_read_on_a_dark_palette(qtbot):
+    """On a dark palette the EWMA ratio's brown line read at 1.7:1, the logged bars at 3.2:1 and
+    the red "today" at 3:1: the charts take their colours from the theme for the palette, lines
+    and bars 3:1 at least against the background, text 4.5:1; the flag's label has the
+    background behind it, so it reads over the bars."""
+    from tests.ui.test_solve_panels import _contrast
+    from ui.desktop.loadcharts import AthleteChart, TeamChart
+    from ui.desktop.theme import CHART_DARK, CHART_LIGHT, dark_palette
+
+    app = QApplication.instance()
+    light = app.palette()
+    bright = AthleteChart()
+    qtbot.addWidget(bright)
+    assert bright.colours is CHART_LIGHT
+    try:
+        app.setPalette(dark_palette())
+        chart, team = AthleteChart(), TeamChart()
+        qtbot.addWidget(chart)
+        qtbot.addWidget(team)
+    finally:
+        app.setPalette(light)
+    assert chart.colours is team.colours is CHART_DARK
+    base = chart.view.backgroundBrush().color()
+    assert base.lightness() < 100
+    lines = {"planned": chart.planned_bars.opts["brush"], "logged": chart.logged_bars.opts["brush"],
+             "ACWR": chart.ratio_curve.opts["pen"], "EWMA": chart.ewma_curve.opts["pen"],
+             "monotony": chart.mono_bars.opts["brush"], "flag": chart.flag_line.pen,
+             "today": chart.today_lines[0].pen, "team today": team.today_line.pen}
+    for name, item in lines.items():
+        colour = QColor(item) if isinstance(item, str) else item.color()
+        assert _contrast(colour, base) >= 3, (name, colour.name(), base.name())
+    assert _contrast(QColor(*CHART_DARK.athlete_line), base) >= 3  # the team chart's lines
+    for label in (chart.flag_label, chart.today_label):
+        assert _contrast(label.color, base) >= 4.5, (label.toPlainText(), label.color.name())
+    assert chart.flag_label.fill.color().rgb() == base.rgb()  # the bars do not show through it

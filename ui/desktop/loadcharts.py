@@ -1,7 +1,7 @@
 """The load charts (pyqtgraph), imported by ``ui.desktop.loadpanel`` the first time they are shown.
 
-- :class:`AthleteChart`: an athlete's weeks: planned load (light bars) and logged load (dark
-  bars), the ACWR (the week's load / the mean of the four full weeks before, as LD-1 reads it)
+- :class:`AthleteChart`: an athlete's weeks: planned load (faint bars) and logged load (bars that
+  stand out, on a dark palette too: ``theme.ChartTheme``), the ACWR (the week's load / the mean of the four full weeks before, as LD-1 reads it)
   and the EWMA ratio (acute 7 : chronic 28 days, dashed) on their own axis with the 0.8–1.3 band
   and the EWMA ratio's 1.5 flag line, "today" as a vertical line; monotony per week below with its 2.0 line. The week under the
   mouse or the board's selected week is read out in words under the chart.
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from planner.text import date_short
 from ui.desktop.loadwords import (
     BAND,
-    FLAG_COLOUR,
     FLAG_EVIDENCE,
     FLAG_EVIDENCE_TIP,
     FLAG_RATIO,
@@ -45,15 +44,9 @@ from ui.desktop.loadwords import (
     load_flags,
     week_text,
 )
+from ui.desktop.theme import ChartTheme
 
-PLANNED = "#9ecae1"
-LOGGED = "#2171b5"
-RATIO = "#e6550d"
-EWMA = "#8c2d04"
 BAND_FILL = (49, 163, 84, 45)
-MONOTONY = "#8c6bb1"
-TODAY = "#d50000"
-ATHLETE_LINE = (120, 120, 120, 110)
 RATIO_CAP = 4.0  # the ratio axis ends here at most; a ratio above it is written at the top
 SELECTED_WEEK = (255, 193, 7, 60)
 
@@ -72,10 +65,12 @@ def _set_data(curve, xs: list[float], ys: list[float]) -> None:
         curve.setData(xs, ys)
 
 
-def _colours(widget: QWidget) -> tuple[QColor, QColor]:
-    """The palette's background and text colours (the system's dark mode included)."""
+def _colours(widget: QWidget) -> tuple[QColor, QColor, ChartTheme]:
+    """The palette's background and text colours and the chart's colours for it (the system's
+    dark mode included)."""
     pal = widget.palette()
-    return pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+    return (pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text),
+            ChartTheme.from_palette(pal))
 
 
 class _WeekAxis:
@@ -123,8 +118,10 @@ def _week_region(brush) -> pg.LinearRegionItem:
     return region
 
 
-def _text_item(text: str, colour, anchor=(0, 1)) -> pg.TextItem:
-    item = pg.TextItem(text, color=colour, anchor=anchor)
+def _text_item(text: str, colour, anchor=(0, 1), fill: QColor | None = None) -> pg.TextItem:
+    """``fill``: a background behind the text, which then reads over the bars."""
+    item = pg.TextItem(text, color=colour, anchor=anchor,
+                       fill=None if fill is None else QColor(fill.red(), fill.green(), fill.blue(), 215))
     font = QFont()
     font.setPointSizeF(8)
     item.setFont(font)
@@ -174,7 +171,8 @@ class AthleteChart(QWidget):
         self.figures = None
         self.weeks: tuple = ()
         self.axis: _WeekAxis | None = None
-        base, text = _colours(self)
+        base, text, c = _colours(self)
+        self.colours = c
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
         self.view.setMinimumHeight(CHART_MIN_H)
@@ -219,9 +217,9 @@ class AthleteChart(QWidget):
         self.ratio_box.setZValue(10)  # over the plot (and its bars): the line stays in sight
         self.load_plot.vb.sigResized.connect(self._sync_boxes)
 
-        self.planned_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=PLANNED,
+        self.planned_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=c.planned,
                                             pen=pg.mkPen(None), name="planned")
-        self.logged_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=LOGGED,
+        self.logged_bars = pg.BarGraphItem(x=[], height=[], width=0.4, brush=c.logged,
                                            pen=pg.mkPen(None), name="logged")
         self.load_plot.addItem(self.planned_bars)
         self.load_plot.addItem(self.logged_bars)
@@ -230,37 +228,37 @@ class AthleteChart(QWidget):
         self.band.setZValue(-10)
         self.ratio_box.addItem(self.band)
         self.flag_line = pg.InfiniteLine(pos=FLAG_RATIO, angle=0, movable=False,
-                                         pen=pg.mkPen(FLAG_COLOUR, width=1, style=Qt.PenStyle.DashLine))
+                                         pen=pg.mkPen(c.flag, width=1, style=Qt.PenStyle.DashLine))
         self.ratio_box.addItem(self.flag_line)
-        self.ratio_curve = pg.PlotDataItem([], [], pen=pg.mkPen(RATIO, width=2), connect="finite",
-                                           symbol="o", symbolSize=5, symbolBrush=RATIO,
+        self.ratio_curve = pg.PlotDataItem([], [], pen=pg.mkPen(c.ratio, width=2), connect="finite",
+                                           symbol="o", symbolSize=5, symbolBrush=c.ratio,
                                            symbolPen=pg.mkPen(None), name="ACWR")
         self.ratio_box.addItem(self.ratio_curve)
         self.ewma_curve = pg.PlotDataItem([], [], connect="finite", name="EWMA ratio 7:28",
-                                          pen=pg.mkPen(EWMA, width=1.5, style=Qt.PenStyle.DashLine))
+                                          pen=pg.mkPen(c.ewma, width=1.5, style=Qt.PenStyle.DashLine))
         self.ratio_box.addItem(self.ewma_curve)
         self.band_sample = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(*BAND_FILL),
                                            pen=pg.mkPen(None))
         self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
-        self.flag_label = _text_item(f"EWMA ratio flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", FLAG_COLOUR,
-                                     anchor=(1, 1))
+        self.flag_label = _text_item(f"EWMA ratio flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", c.flag,
+                                     anchor=(1, 1), fill=base)  # over the last weeks' bars
         self.ratio_box.addItem(self.flag_label)
         self._off_scale: list = []  # values of ratios above the axis (_mark_off_scale)
 
-        self.mono_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=MONOTONY,
+        self.mono_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=c.monotony,
                                          pen=pg.mkPen(None))
         self.mono_plot.addItem(self.mono_bars)
         self.mono_line = pg.InfiniteLine(pos=MONOTONY_FLAG, angle=0, movable=False,
-                                         pen=pg.mkPen(FLAG_COLOUR, width=1,
+                                         pen=pg.mkPen(c.flag, width=1,
                                                       style=Qt.PenStyle.DashLine))
         self.mono_plot.addItem(self.mono_line)
 
         self.today_lines = [pg.InfiniteLine(angle=90, movable=False,
-                                            pen=pg.mkPen(TODAY, width=1, style=Qt.PenStyle.DotLine))
+                                            pen=pg.mkPen(c.today, width=1, style=Qt.PenStyle.DotLine))
                             for _ in range(2)]
         self.load_plot.addItem(self.today_lines[0])
         self.mono_plot.addItem(self.today_lines[1])
-        self.today_label = _text_item("today", TODAY, anchor=(0, 0))
+        self.today_label = _text_item("today", c.today, anchor=(0, 0))
         self.load_plot.addItem(self.today_label)
         self.selected = [_week_region(SELECTED_WEEK), _week_region(SELECTED_WEEK)]
         self.load_plot.addItem(self.selected[0])
@@ -311,8 +309,8 @@ class AthleteChart(QWidget):
         self.mono_bars.setOpts(x=[x for x, v in monos if v is not None],
                                height=[v for _, v in monos if v is not None],
                                # orange where the week is flagged (weeks over, with a log)
-                               brushes=[pg.mkBrush(FLAG_COLOUR if any(f.startswith("monotony")
-                                                                      for f in w.flags) else MONOTONY)
+                               brushes=[pg.mkBrush(self.colours.flag if any(
+                                   f.startswith("monotony") for f in w.flags) else self.colours.monotony)
                                         for (_, v), w in zip(monos, self.weeks, strict=True)
                                         if v is not None])
         self._scale(xs)
@@ -365,7 +363,7 @@ class AthleteChart(QWidget):
         for x, w in zip(xs, self.weeks, strict=True):
             tops = [r for r in (finite(w.acwr), finite(w.ewma_ratio)) if r is not None and r > cap]
             if tops:
-                item = _text_item(f"{max(tops):.1f}↑", RATIO, anchor=(0.5, 0))
+                item = _text_item(f"{max(tops):.1f}↑", self.colours.ratio, anchor=(0.5, 0))
                 item.setPos(x, cap)
                 self.ratio_box.addItem(item)
                 self._off_scale.append(item)
@@ -493,7 +491,8 @@ class TeamChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Load chart of the team")
-        base, text = _colours(self)
+        base, text, c = _colours(self)
+        self.colours = c
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground(base)
         self.view.setMinimumHeight(CHART_MIN_H)
@@ -509,12 +508,12 @@ class TeamChart(QWidget):
         self.band.setZValue(-10)
         self.plot.addItem(self.band)
         self.flag_line = pg.InfiniteLine(pos=FLAG_RATIO, angle=0, movable=False,
-                                         pen=pg.mkPen(FLAG_COLOUR, style=Qt.PenStyle.DashLine))
+                                         pen=pg.mkPen(c.flag, style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.flag_line)
         self.selected = _week_region(SELECTED_WEEK)
         self.plot.addItem(self.selected)
         self.today_line = pg.InfiniteLine(angle=90, movable=False,
-                                          pen=pg.mkPen(TODAY, width=1, style=Qt.PenStyle.DotLine))
+                                          pen=pg.mkPen(c.today, width=1, style=Qt.PenStyle.DotLine))
         self.today_line.hide()
         self.plot.addItem(self.today_line)
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -576,7 +575,7 @@ class TeamChart(QWidget):
             xs = [axis.x(w.start) for w in f.weeks]
             ys = [_nan(w.ewma_ratio) for w in f.weeks]
             hot = aid in flagged
-            pen = pg.mkPen(FLAG_COLOUR if hot else pg.mkColor(*ATHLETE_LINE),
+            pen = pg.mkPen(self.colours.flag if hot else pg.mkColor(*self.colours.athlete_line),
                            width=2 if hot or aid == athlete else 1)
             curve = pg.PlotDataItem(xs, ys, pen=pen, connect="finite")
             curve.setCurveClickable(True, width=6)

@@ -2,7 +2,8 @@
 
 ``BoardTheme.from_palette`` derives every colour of the board and its legend from the widget's
 palette: on a dark palette the stage and week colours are muted against the dark base and the
-intensity glyphs get lighter, so text and glyphs keep their contrast. ``follow_system_scheme``
+intensity glyphs get lighter, so text and glyphs keep their contrast. ``ChartTheme.from_palette``
+does the same for the load charts (lighter lines and bars on a dark palette). ``follow_system_scheme``
 gives the application a dark Fusion palette when the system asks for dark mode and the platform
 style does not switch by itself (e.g. Linux without a desktop theme plugin).
 """
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+
+from ui.desktop.loadwords import FLAG_COLOUR
 
 _STAGES_LIGHT = {
     "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
@@ -128,6 +131,34 @@ class BoardTheme:
             if lv <= level:
                 best = lv
         return self.intensity[best]
+
+
+@dataclass(frozen=True)
+class ChartTheme:
+    """The load charts' colours (``ui.desktop.loadcharts``). On a dark palette every line and bar
+    keeps at least 3:1 against the dark base, and text 4.5:1: the light theme's EWMA-ratio brown
+    read at 1.7:1 there, the logged bars' blue at 3.2:1 and the red "today" at 3:1."""
+
+    planned: str  # planned load: the lighter bars on white, the dimmer ones on a dark base
+    logged: str
+    ratio: str  # the ACWR
+    ewma: str  # the EWMA ratio (dashed)
+    monotony: str
+    today: str
+    flag: str  # the flag lines, their label and a flagged athlete's line
+    athlete_line: tuple[int, int, int, int]  # the team chart's other athletes (translucent)
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartTheme:
+        return CHART_DARK if is_dark(palette) else CHART_LIGHT
+
+
+CHART_LIGHT = ChartTheme(planned="#9ecae1", logged="#2171b5", ratio="#e6550d", ewma="#8c2d04",
+                         monotony="#8c6bb1", today="#d50000", flag=FLAG_COLOUR,
+                         athlete_line=(120, 120, 120, 110))
+CHART_DARK = ChartTheme(planned="#5d8fb8", logged="#9ecae1", ratio="#fd8d3c", ewma="#fdd0a2",
+                        monotony="#b1a2d8", today="#ff5252", flag="#ff9800",
+                        athlete_line=(190, 190, 190, 120))
 
 
 def dark_palette() -> QPalette:
