@@ -72,3 +72,15 @@ def assert_reachable(w, key: str) -> int:
             assert not rect_in(w, bar).intersects(r), f"{key}: {name} is drawn over the tabs"
         n += 1
     return n
+
+
+def button_letters(root: QWidget) -> dict[str, str]:
+    """Every visible-or-not button under ``root`` (its text without the "&") -> its Alt letter
+    ("" for none); asserts that no two buttons share a letter."""
+    from ui.desktop.mnemonics import _letter, _plain
+
+    letters = {_plain(b.text()): _letter(b.text()) for b in root.findChildren(QAbstractButton)
+               if b.text()}
+    given = [c for c in letters.values() if c]
+    assert len(given) == len(set(given)), letters
+    return letters

@@ -24,6 +24,7 @@ from planner.handout import handout_weeks
 from planner.safefile import atomic_write
 from planner.timeline import Timeline
 from tests.exports.demo import solved_demo
+from tests.ui.reach import button_letters
 from ui.desktop.handouts import (
     HandoutsDialog,
     export_handouts,
@@ -220,7 +221,10 @@ def test_the_dialog_ticks_the_athlete_selected_on_the_board_and_names_the_file_a
     d.anonymise.setChecked(True)  # an anonymised handout's name names no one either
     assert d.file_name() == f"handouts A12 week {w + 1}-{w + 2}.pdf"
     d.anonymise.setChecked(False)
-    (squad,) = [b for b in d.findChildren(QPushButton) if b.text() == "Whole squad"]
+    (squad,) = [b for b in d.findChildren(QPushButton) if b.text() == "&Whole squad"]
+    # each button has an Alt letter of its own (only Tab reached them)
+    letters = button_letters(d)
+    assert [letters[k] for k in ("Whole squad", "None", "Export…", "Cancel")] == list("wnec")
     squad.click()  # the whole squad, one click away
     assert len(d.chosen_athletes()) == len(season.athletes)
     assert d.file_name() == f"handouts week {w + 1}-{w + 2}.pdf"

@@ -806,6 +806,41 @@ def test_enter_in_a_date_of_move_today_confirms_the_date_not_the_move(qtbot, pla
     w.weekly.shutdown()
 
 
+@pytest.mark.parametrize("where", ["tick", "table"])
+def test_enter_outside_the_dates_of_move_today_presses_move_today(qtbot, planned, where):
+    """Move Today is drawn as the default button, but Enter on "Re-plan from the new today" (or
+    in the table) did nothing: only the date fields keep Enter to themselves."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    dlg.replan_box.setChecked(False)  # the move alone: no solve in the background
+    focus = dlg.replan_box if where == "tick" else dlg.table
+    focus.setFocus()
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    assert not dlg.isVisible() and w.season.calendar.today == day(21)
+    assert w.undo_stack.count() == 1
+    w.weekly.shutdown()
+
+
+def test_move_todays_buttons_have_letters_of_their_own(qtbot, planned):
+    from tests.ui.reach import button_letters
+
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    letters = button_letters(dlg)
+    assert (letters["Move Today"], letters["Cancel"]) == ("m", "c")
+    dlg.replan_box.setChecked(False)
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    dlg.today_field.setFocus()
+    qtbot.waitUntil(dlg.today_field.line.hasFocus)
+    qtbot.keyClick(dlg.today_field.line, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    # (a mnemonic's animated click; the dialog is deleted once closed)
+    qtbot.waitUntil(lambda: w.season.calendar.today == day(21), timeout=2000)
+    assert w.undo_stack.count() == 1
+    w.weekly.shutdown()
+
+
 def test_move_today_rows_dates_are_reached_by_tab_in_row_order_and_take_typing(qtbot, planned):
     """Tab walked the table cell by cell past the "On" dates, the arrows selected the cell
     behind a date, and typing there changed nothing: the day a stage change happened could not

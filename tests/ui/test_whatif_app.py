@@ -1037,6 +1037,9 @@ def test_enter_in_a_change_adds_it_and_alt_a_adds_it_without_typing_an_a(qtbot, 
     QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: len(dlg.changes) == 2, timeout=2000)  # (a mnemonic's animated click)
     assert line.text() == typed and dlg.flare_date.edit.is_valid()
+    from tests.ui.reach import button_letters
+
+    assert button_letters(dlg)["Create scenario"] == "c"  # Alt+C, as Move Today's buttons
     dlg.list.setCurrentRow(1)
     dlg.remove_button.setFocus()
     qtbot.waitUntil(dlg.remove_button.hasFocus)

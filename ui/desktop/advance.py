@@ -262,7 +262,8 @@ class AdvanceDialog(QDialog):
         self.unticked_note.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Move Today")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Move Today")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
         # everything but the buttons scrolls: on a small screen (1024 x 600) a long log or a
         # list of its problems was squeezed under its wrapped height, its rows out of reach
         body = QWidget()
@@ -329,10 +330,12 @@ class AdvanceDialog(QDialog):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter in a date field confirms the date, not the dialog: it moved today, recorded the
-        ticked stage changes and re-planned while the coach was typing a date. Move Today is
-        clicked (or reached with Tab and Space)."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not isinstance(self.focusWidget(), QPushButton):
+        ticked stage changes and re-planned while the coach was typing a date. Elsewhere (a
+        tick, the table) Enter presses Move Today, the default button, as it is drawn; Alt+M
+        presses it from anywhere."""
+        focus = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focus is not None \
+                and isinstance(focus.parentWidget(), DateField):
             event.accept()
             return
         super().keyPressEvent(event)

@@ -435,8 +435,8 @@ class HandoutsDialog(QDialog):
                 self.athletes.setCurrentItem(item)
         layout.addWidget(self.athletes)
         row = QHBoxLayout()
-        for label, state in (("Whole squad", Qt.CheckState.Checked),
-                             ("None", Qt.CheckState.Unchecked)):
+        for label, state in (("&Whole squad", Qt.CheckState.Checked),
+                             ("&None", Qt.CheckState.Unchecked)):
             b = QPushButton(label)
             b.clicked.connect(lambda _c=False, s=state: self._check_all(s))
             row.addWidget(b)
@@ -460,7 +460,8 @@ class HandoutsDialog(QDialog):
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -425,7 +425,7 @@ class ScenarioDialog(QDialog):
         self.ok_error = _error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create scenario")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Create scenario")
         intro = QLabel("A scenario changes a copy of the season; the season itself stays as it "
                        "is until you adopt the scenario. Re-planning starts from the current plan "
                        "and changes only what the changes require.")
