@@ -247,6 +247,28 @@ def open_menu(w: MainWindow, athlete: str, day: dt.date):
     return w.cell_menu
 
 
+@pytest.mark.parametrize("athlete", ["A1", "A3"])  # fit, and injured (a flare-up to record)
+def test_every_item_of_the_cell_menu_has_an_alt_letter_of_its_own(qtbot, athlete):
+    """Record flare-up, Set planned intensity, Mark unavailable and Why? had no Alt letter: from
+    the keyboard (the Menu key) they were reached with the arrows only."""
+    from ui.desktop.mnemonics import _letter
+
+    season = tiny_season()
+    w = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    menu = open_menu(w, athlete, D(2026, 3, 14))  # a match day: its role too
+    items = [a for a in menu.actions()[1:] if not a.isSeparator()]  # after the cell's name
+    letters = {a.text(): _letter(a.text()) for a in items}
+    for text in ("Record flare-up on this day", "Set planned intensity (manual change)",
+                 "Mark unavailable on this day", "Why? (Inspector)", "Role for "):
+        assert any(k.replace("&", "").startswith(text) and v for k, v in letters.items()), \
+            (text, letters)
+    given = [v for v in letters.values() if v]
+    assert len(given) == len(set(given)) and set(given) >= set("iwtspmh"), letters
+
+
 def test_pin_and_unpin_from_the_boards_menu(qtbot):
     season = tiny_season()
     w = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
@@ -263,7 +285,7 @@ def test_pin_and_unpin_from_the_boards_menu(qtbot):
 
     menu = open_menu(w, "A1", D(2026, 3, 4))
     # 0 % on a fit athlete's training day is the recovery session the ring shows, not rest
-    for title in ("Pin &intensity", "Set planned intensity (manual change)"):
+    for title in ("Pin &intensity", "Set &planned intensity (manual change)"):
         sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == title)
         zero = next(a for a in sub.actions() if a.text().startswith("0 %"))
         assert sub.toolTipsVisible() and zero.text() == "0 % — no running"

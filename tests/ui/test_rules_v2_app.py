@@ -341,7 +341,7 @@ def test_flare_up_from_the_board_menu_one_undo_step(w):
     assert ("A flare-up is recorded once it happened, and the season starts on "
             f"{w.season.calendar.start.day} Mar 2026; What-if ▸ New Scenario") in act.toolTip()
     # the reason is in the tooltip, the item's text stays short (inline, the menu was 1,000 px wide)
-    assert act.text() == "Record flare-up on this day (after today: try it as a what-if)"
+    assert act.text() == "Record &flare-up on this day (after today: try it as a what-if)"
     assert menu.toolTipsVisible()
     s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
         update={"today": D(2026, 3, 5)})})
@@ -365,7 +365,7 @@ def test_flare_up_without_an_injury_is_greyed_with_the_reason(w):
     act = find_action(menu, "Record flare-up on this day")
     assert act is not None and not act.isEnabled()
     assert "has no injury before" in act.toolTip()
-    assert act.text() == "Record flare-up on this day (not possible here)"
+    assert act.text() == "Record &flare-up on this day (not possible here)"
 
 
 def test_a_past_day_cannot_be_marked_unavailable_from_the_board_or_the_squad_editor(w, dialogs):

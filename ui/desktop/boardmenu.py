@@ -190,7 +190,7 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
         short = "after today: try it as a what-if"
     if why is not None:  # the reason in the tooltip: inline it made the menu 1,000 px wide
         a.setEnabled(False)
-        a.setText(f"Record flare-up on this day ({short})")
+        a.setText(f"Record &flare-up on this day ({short})")
         why = why[:1].upper() + why[1:]
         a.setToolTip(why)
         a.setStatusTip(why)
@@ -217,7 +217,7 @@ def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> Non
 
 def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     """Changes of the plan itself (the plan check shows what they break) and unavailability."""
-    sub = menu.addMenu("Set planned intensity (manual change)")
+    sub = menu.addMenu("Set &planned intensity (manual change)")
     sub.setToolTipsVisible(True)
     tl = Timeline(season)
     ap = season.plan.for_athlete(athlete) if season.plan is not None else None
@@ -232,12 +232,12 @@ def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> 
 
     away = any(u.athlete == athlete and u.start <= day <= u.end for u in season.unavailability)
     edit = E.AddUnavailability(unavailability=Unavailability(athlete=athlete, start=day, end=day))
-    a = _act(menu, "Mark unavailable on this day", edit)
+    a = _act(menu, "&Mark unavailable on this day", edit)
     a.setEnabled(not away)
     past = past_change_problem(season, edit)
     if past is not None and not away:  # what the command line's 'record' refuses too
         a.setEnabled(False)
-        a.setText("Mark unavailable on this day (not possible: the day is past)")
+        a.setText("&Mark unavailable on this day (not possible: the day is past)")
         a.setToolTip(past)
 
 

@@ -1130,7 +1130,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         menu = cell_menu(self.document.season, athlete, day, self.apply_edit, self)
         menu.addSeparator()
-        menu.addAction("Why? (Inspector)", lambda: self.show_dock("inspector"))
+        menu.addAction("W&hy? (Inspector)", lambda: self.show_dock("inspector"))
         self.cell_menu = menu
         menu.popup(global_pos)
 
