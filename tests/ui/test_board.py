@@ -433,6 +433,44 @@ def test_a_cached_badge_is_the_badge_drawn_in_place(qtbot):
         assert blitted == direct, letter
 
 
+def _frame(image, ink) -> tuple[tuple[int, int], list[int]]:
+    """The size in device pixels of what ``image`` has in colour ``ink``, and how many whole
+    lines of it its top, bottom, left and right edges are."""
+    pts = [(x, y) for x in range(image.width()) for y in range(image.height())
+           if image.pixelColor(x, y) == ink]
+    x0, x1 = min(x for x, _ in pts), max(x for x, _ in pts)
+    y0, y1 = min(y for _, y in pts), max(y for _, y in pts)
+    edges = [lambda k: [(x, y0 + k) for x in range(x0, x1 + 1)],
+             lambda k: [(x, y1 - k) for x in range(x0, x1 + 1)],
+             lambda k: [(x0 + k, y) for y in range(y0, y1 + 1)],
+             lambda k: [(x1 - k, y) for y in range(y0, y1 + 1)]]
+    sides = [next(k for k in range(6) if not all(image.pixelColor(x, y) == ink for x, y in e(k)))
+             for e in edges]
+    return (x1 - x0 + 1, y1 - y0 + 1), sides
+
+
+@pytest.mark.parametrize("dpr", [1.0, 1.25, 1.5, 2.0])
+def test_a_badges_frame_is_whole_and_even_at_any_scale(qtbot, dpr):
+    """At 125 % the S badge lost the top line of its frame, its bottom line doubled, and it read
+    "5": the box is whole device pixels, its frame as thick on every side, wherever it falls."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from ui.desktop.boardmarks import badge_font, badge_pixmap
+
+    font = badge_font(QFont())
+    fg, bg, paper = QColor("#202020"), QColor("#ffffff"), QColor("#ddeeff")
+    for pos in ((5, 6), (6, 7), (7, 9)):  # 6.25, 7.5, 8.75 device pixels at 125 %
+        image = QImage(round(24 * dpr), round(24 * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(paper)
+        p = QPainter(image)
+        p.drawPixmap(*pos, badge_pixmap("S", fg, bg, False, font, dpr))
+        p.end()
+        size, sides = _frame(image, fg)
+        assert size == (round(8 * dpr), round(9 * dpr)), (dpr, pos)
+        assert sides == [max(1, int(dpr))] * 4, (dpr, pos, sides)
+
+
 def test_week_zoom_shows_one_match_marker_per_week_the_highest_priority_and_a_count(qtbot):
     """At 4 px a day the 13 px markers of a week's matches were drawn over each other: a week
     with C matches on Wed and Sat and a B cup tie on Thu read "CCC" with the B half hidden."""

@@ -32,13 +32,18 @@ def badge_font(base: QFont) -> QFont:
 
 def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QColor,
                filled: bool = False) -> None:
-    """A 7 x 8 px box with a letter: framed on the cell's own colour, or filled."""
-    rect = QRectF(x, y, 7, 8)
-    p.setPen(QPen(fg, 1))
-    p.setBrush(fg if filled else bg)
-    p.drawRect(rect)
+    """An 8 x 9 px box with a letter: framed on the cell's own colour, or filled. The box and
+    its frame are whole device pixels, the frame as thick on every side: at 125 % a 1 px pen
+    stroked 1.25 device pixels, the S badge lost a line of its frame and read "5"."""
+    dpr = p.device().devicePixelRatioF() or 1.0
+    x0, y0 = round(x * dpr), round(y * dpr)
+    outer = QRectF(x0 / dpr, y0 / dpr, round(8 * dpr) / dpr, round(9 * dpr) / dpr)
+    frame = max(1, int(dpr)) / dpr  # 1 device pixel up to 200 %, 2 there
+    p.fillRect(outer, fg)
+    if not filled:
+        p.fillRect(outer.adjusted(frame, frame, -frame, -frame), bg)
     p.setPen(bg if filled else fg)
-    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
+    p.drawText(outer.adjusted(0, 0, -1 / dpr, -1 / dpr), Qt.AlignmentFlag.AlignCenter, letter)
 
 
 _BADGES: dict[tuple, QPixmap] = {}  # rendered badges: a day-zoom paint draws several hundred
