@@ -269,6 +269,23 @@ def test_every_item_of_the_cell_menu_has_an_alt_letter_of_its_own(qtbot, athlete
     assert len(given) == len(set(given)) and set(given) >= set("iwtspmh"), letters
 
 
+def test_the_boards_parts_have_names_for_a_screen_reader(qtbot):
+    """A screen reader listed two nameless "client" objects inside the board (its cells and the
+    scroll bar's container)."""
+    from PySide6.QtGui import QAccessible
+
+    season = tiny_season()
+    w = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(w)
+    w.resize(600, 300)  # both scroll bars shown
+    w.show()
+    QApplication.processEvents()
+    board = QAccessible.queryAccessibleInterface(w.board)
+    names = [board.child(k).text(QAccessible.Text.Name) for k in range(board.childCount())]
+    assert len(names) >= 2 and all(names), names
+    assert "Season board cells" in names and "Scroll the days" in names
+
+
 def test_pin_and_unpin_from_the_boards_menu(qtbot):
     season = tiny_season()
     w = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)

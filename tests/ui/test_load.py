@@ -118,6 +118,34 @@ def test_the_athlete_chart_renders_a_real_season(qtbot, logged):
     assert panel.athlete == "A02" and [label for _s, label in chart.legend.items] == labels
 
 
+def test_a_screen_reader_hears_the_charts_figures(qtbot, logged):
+    """The chart had a name and no description: a screen reader said its title and none of its
+    figures. Its description is the marked week's readout (ACWR, EWMA ratio, monotony, flags)."""
+    from PySide6.QtGui import QTextDocument
+
+    w = open_window(qtbot, logged, "A07")
+    w.load_view.show()
+    settle(qtbot, w)
+    chart = w.load_view.panel.athlete_chart
+
+    def shown() -> str:
+        doc = QTextDocument()
+        doc.setHtml(chart.readout.text())
+        return doc.toPlainText().replace("\n", "; ")
+
+    said = chart.view.accessibleDescription()
+    assert said == shown() and "ACWR" in said and "EWMA ratio" in said and "monotony" in said
+    w.board.set_current("A07", dt.date(2026, 10, 7))  # another week: its figures
+    assert "week of 5 Oct 2026" in chart.view.accessibleDescription() != said
+    assert chart.view.accessibleDescription() == shown()
+    f = w.load_view.figures(w.season)["A07"]
+    flagged = next(wk for wk in f.weeks if wk.flags)
+    chart.mark_day(flagged.start)
+    assert chart.view.accessibleDescription().endswith("⚑ " + "; ".join(flagged.flags))
+    chart.set_athlete(None)
+    assert chart.view.accessibleDescription() == ""
+
+
 def test_the_team_chart_has_a_line_per_athlete_the_median_and_the_flags(qtbot, logged):
     w = open_window(qtbot, spiked(logged))
     w.load_view.show(team=True)

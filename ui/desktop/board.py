@@ -302,6 +302,12 @@ class SeasonBoard(QAbstractScrollArea):
             "cell; the menu key opens its pin menu."
         )
         self.setAccessibleDescription(self._base_description)
+        # the scroll area's parts, named: a screen reader listed two nameless "client" objects
+        self.viewport().setAccessibleName("Season board cells")
+        for bar, name in ((self.horizontalScrollBar(), "Scroll the days"),
+                          (self.verticalScrollBar(), "Scroll the athletes")):
+            bar.setAccessibleName(name)
+            bar.parentWidget().setAccessibleName(name)  # Qt's container around it
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

@@ -22,7 +22,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -290,6 +290,7 @@ class AthleteChart(QWidget):
             self.ratio_curve.setData([], [])
             self._mark_off_scale([], RATIO_CAP)
             self.readout.setText("")
+            self._describe(None)
             return
         first_in = next((w.start for w in self.weeks if w.in_season), self.weeks[0].start)
         self.axis = axis = _WeekAxis(first_in, first_in.weekday())
@@ -316,7 +317,9 @@ class AthleteChart(QWidget):
         self._scale(xs)
         self._place_today(today)
         self._marked = None
-        self._read(self._default_week(today))
+        k = self._default_week(today)
+        self._read(k)
+        self._describe(k)
 
     def _legend_logged(self, has_log: bool) -> None:
         """The legend, with "logged" only when something was logged. Rebuilt only when that
@@ -419,6 +422,17 @@ class AthleteChart(QWidget):
                 region.setRegion((x - 0.5, x + 0.5))
         if k is not None:
             self._read(k)
+            self._describe(k)
+
+    def _describe(self, k: int | None) -> None:
+        """The chart's accessible description: week ``k``'s figures in the readout's words (its
+        ACWR, EWMA ratio, monotony and any flag), which a screen reader cannot take from the
+        drawing; none without a week."""
+        text = ""
+        if k is not None and self.figures is not None and 0 <= k < len(self.weeks):
+            html_text = week_text(self.figures, self.weeks[k]).replace("<br>", "; ")
+            text = QTextDocumentFragment.fromHtml(html_text).toPlainText()
+        self.view.setAccessibleDescription(text)
 
     def _read(self, k: int | None) -> None:
         if k is None or self.figures is None or not 0 <= k < len(self.weeks):
