@@ -159,6 +159,36 @@ def test_the_log_opens_on_the_week_before_today_and_greys_the_plan(w):
     assert not m.flags(m.index(r, 1)) & Qt.ItemFlag.ItemIsEditable  # after today
 
 
+def test_the_week_column_shows_its_whole_total_in_a_narrow_log(w, qtbot):
+    """At 1366 x 768 beside the Load dock the Week column read "720 A": stretched to fill the
+    table it never went below a day column's width, and its end was past the table's edge. It
+    is as wide as its widest total, and all of it is in sight when the days fit."""
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    r = row_of(w, "A2")
+    view.setCurrentIndex(panel.model.index(r, 0))
+    type_cell(qtbot, view, "120 6")  # 720 AU
+    from ui.desktop.logtable import LogPanel
+
+    alone = LogPanel()  # sized at will, out of its dock
+    qtbot.addWidget(alone)
+    alone.set_season(w.season)
+    alone.show_week(panel.week)
+    alone.show()
+    view = alone.view
+    hh = view.horizontalHeader()
+    week = hh.count() - 1
+    total = alone.model.index(r, week).data()
+    assert total == "720 AU"
+    need = view.fontMetrics().horizontalAdvance(total)
+    days = hh.sectionPosition(week)  # the seven days' columns
+    for room in (need + 40, need + 120):  # the table as wide as the days and a little more
+        alone.resize(alone.width() - view.viewport().width() + days + room, alone.height())
+        QApplication.processEvents()
+        assert view.viewport().width() == days + room
+        assert view.horizontalScrollBar().maximum() == 0, room  # nothing past the table's edge
+        assert hh.sectionSize(week) >= need, room
+
+
 def test_typing_logs_a_session_per_cell_enter_moves_down_and_tab_right(w, qtbot):
     panel, view = w.weekly.log_panel, w.weekly.log_panel.view
     r = row_of(w, "A2")

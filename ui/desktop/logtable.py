@@ -618,6 +618,18 @@ class LogPanel(QWidget):
         self.clear_button.clicked.connect(self.clear_selected)
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.selectionModel().currentChanged.connect(self.current_changed)
+        self.model.modelReset.connect(self._fit_week_column)
+        self.model.dataChanged.connect(lambda *_a: self._fit_week_column())
+
+    def _fit_week_column(self) -> None:
+        """The Week column at least as wide as its title and widest total ("1,450 AU"), and no
+        wider where the table has no room: stretched to fill the table, it kept a day column's
+        width, and at 1366 x 768 beside the Load dock "720 AU" was cut at the table's edge."""
+        hh = self.view.horizontalHeader()
+        last = hh.count() - 1
+        if last >= 0:
+            hh.resizeSection(last, max(self.view.sizeHintForColumn(last),
+                                       hh.sectionSizeHint(last)))
 
     # -- the season and the week -------------------------------------------------------------
     def set_season(self, season: Season | None) -> None:
