@@ -58,7 +58,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
-from planner.squad import display_order
+from planner.squad import display_order, gone_between, left_on
 from planner.text import day_long
 from planner.timeline import Timeline
 from planner.validate import export_problems
@@ -319,17 +319,22 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
                      stamp: dt.datetime | None = None, previous: bytes | None = None) -> Calendar:
     """The iCalendar of one athlete (see the module text); ``previous``: the calendar written
     before for the athlete, whose events' sequence numbers are continued."""
+    left = left_on(season, athlete)  # before anonymising, which drops the reasons
     if anonymise:
         season, plan = anonymised(season, plan)
     earlier = earlier_calendar(previous, athlete)
     return _calendar(season, plan, athlete, anonymise, stamp, earlier.events,
-                     earlier.prefix or uid_prefix(season), Prescriber(season, plan, anonymise=anonymise))
+                     earlier.prefix or uid_prefix(season), Prescriber(season, plan, anonymise=anonymise),
+                     left=left)
 
 
 def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
               stamp: dt.datetime | None, previous: dict, prefix: str, prescriber: Prescriber,
-              explainer: Explainer | None = None, handouts: Handouts | None = None) -> Calendar:
-    """The calendar of ``athlete`` from a season that is already anonymised when asked."""
+              explainer: Explainer | None = None, handouts: Handouts | None = None,
+              left: dt.date | None = None) -> Calendar:
+    """The calendar of ``athlete`` from a season that is already anonymised when asked.
+    ``left``: the day he left the squad (:func:`planner.squad.left_on`): no competition of his
+    from then (an earlier calendar's are cancelled)."""
     a = season.athlete(athlete)
     if a is None:
         raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
@@ -342,7 +347,7 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     events = _Events(cal, f"{prefix}-{_slug(a.id)}", stamp, previous)
     days = prescriber.athlete(athlete)
     f = prescriber.facts(athlete)
-    _competitions(season, tl, f, events)
+    _competitions(season, tl, f, events, left)
     if days is not None and f is not None:
         _stages(season, prescriber, f, anonymise, events)
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
@@ -410,9 +415,12 @@ def _days_off(season: Season) -> list[tuple[dt.date, dt.date, str]]:
     return out
 
 
-def _competitions(season: Season, tl: Timeline, f, events: _Events) -> None:
+def _competitions(season: Season, tl: Timeline, f, events: _Events,
+                  left: dt.date | None = None) -> None:
     logged = logged_days(season, f.id) if f is not None else None
     for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
+        if left is not None and c.date >= left:
+            break
         i = tl.index(c.date)
         role = match_role(f, i, logged, c) if f is not None and i is not None else ""
         events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
@@ -563,6 +571,10 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     stamp = stamp or dt.datetime.now(dt.UTC)
     names = calendar_file_names(season, anonymise)
     team = team_file_name(season, anonymise)
+    # read before anonymising, which drops the absences' reasons: a player gone before the
+    # season has no calendar, and one who left has no match from the day he left
+    gone = gone_between(season, season.calendar.start, season.calendar.end)
+    left = {a.id: left_on(season, a.id) for a in season.athletes}
     if anonymise:
         season, plan = anonymised(season, plan)
     prescriber = Prescriber(season, plan, anonymise=anonymise)
@@ -574,8 +586,10 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}
     for a in display_order(season, plan):
+        if a.id in gone:
+            continue
         cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
-                        prescriber, explainer, handouts)
+                        prescriber, explainer, handouts, left=left.get(a.id))
         files[names[a.id]] = cal.to_ical()
     files[team] = team_calendar(season, plan, stamp=stamp, previous=_read(out / team),
                                 prefix=prefix).to_ical()

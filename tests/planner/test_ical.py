@@ -730,3 +730,36 @@ def test_a_team_ics_of_the_coachs_own_is_asked_about_as_an_athletes_would_be(tmp
     mine.unlink()
     export_calendars(season, small_plan(season), tmp_path, stamp=STAMP)
     assert strangers_in_folder(season, tmp_path, "ics", anonymise=False) == []
+
+
+@pytest.mark.parametrize("anonymise", [False, True])
+def test_a_player_who_left_has_no_match_from_then_and_one_gone_all_season_no_calendar(tmp_path, anonymise):
+    """A sold player's calendar kept every match to the season's end ("League match 4: out of
+    the squad"), and one who left before the season got a calendar of nothing: the matches from
+    the day he left are gone (an earlier calendar's cancelled), and a player gone all season has
+    no file. Read before anonymising, which drops the absences' reasons."""
+    import planner.edits as E
+    from planner.season import Unavailability
+    from planner.squad import LEFT_REASON
+
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP, anonymise=anonymise)
+    a1 = calendar_file_names(season, anonymise)["A1"]
+    before = {str(e["summary"]).split(":")[0] for e in events(Calendar.from_ical((folder / a1).read_bytes()))
+              if e.get("categories") is None or "session" not in str(e["uid"])}
+    assert {"League match 3", "Cup round 2", "League match 4"} <= before
+    left = E.LeaveSquad(athlete="A1", leaves=_day(9)).apply(season.model_copy(update={"plan": plan}))
+    gone = left.model_copy(update={"unavailability": left.unavailability + (Unavailability(
+        athlete="A4", start=season.calendar.start, end=season.calendar.end, reason=LEFT_REASON),)})
+    files = export_calendars(gone, gone.plan, folder, stamp=STAMP, anonymise=anonymise)
+    names = calendar_file_names(season, anonymise)
+    assert names["A4"] not in [f.name for f in files] and names["A1"] in [f.name for f in files]
+    live = {str(e["summary"]) for e in events(Calendar.from_ical((folder / a1).read_bytes()))
+            if e.get("status") is None}
+    cancelled = {str(e["summary"]) for e in events(Calendar.from_ical((folder / a1).read_bytes()))
+                 if str(e.get("status")) == "CANCELLED"}
+    assert any(s.startswith("League match 3") for s in live)
+    assert not any(s.startswith(("Cup round 2", "League match 4")) for s in live)
+    assert any(s.startswith("Cancelled: Cup round 2") for s in cancelled)
