@@ -36,6 +36,7 @@ from planner.text import (
     read_text_dates,
     without_accents,
 )
+from planner.text import day as day_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Collection
@@ -885,7 +886,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _today(dates, season, problems, where, until_today, late_fix)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
-    faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates)
+    no_max: dict[str, NoMaxSpeed] = {}
+    faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates, no_max)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
@@ -906,9 +908,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                      f"summary of the rows, not a session; delete the row" for i in summary]
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
-        raise InputError(source, problems[:200], more=max(0, len(problems) - 200),
-                         note=f"{dates_read}; write dates as YYYY-MM-DD if that is not how the "
-                              f"file writes them." if dates_read else "")
+        raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
+                       note=f"{dates_read}; write dates as YYYY-MM-DD if that is not how the "
+                            f"file writes them." if dates_read else "", no_max=no_max)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
@@ -1633,22 +1635,79 @@ def _faster(v: float, max_speed: float) -> bool:
     return v > max_speed * (1 + NEW_MAX_MARGIN)
 
 
+@dataclass(frozen=True)
+class NoMaxSpeed:
+    """An athlete of a log with top speeds in m/s (or km/h) and no max speed to read them
+    against: how many, the fastest, its day and its row ("row 7")."""
+
+    athlete: str
+    count: int
+    fastest: float  # m/s
+    day: dt.date | None
+    row: str
+
+    def words(self) -> str:
+        """``8.75 m/s = 31.5 km/h, Tue 12 Jan, row 7``."""
+        when = f", {day_text(self.day)}" if isinstance(self.day, dt.date) else ""
+        return f"{self.fastest:.2f} m/s = {self.fastest * 3.6:.1f} km/h{when}, {self.row}"
+
+    def problem(self, season: Season) -> str:
+        """The reader's one line for the athlete (not one a row)."""
+        speeds = (f"his {self.count} top speeds" if self.count > 1 else "his top speed")
+        fastest = "fastest " if self.count > 1 else ""
+        return (f"{season.athlete_label(self.athlete)} has no max speed, so {speeds} in m/s "
+                f"({fastest}{self.words()}) cannot be read: give his max speed (Season ▸ Squad, "
+                f"the workbook's Athletes sheet, or --max-speed-from-log), or log his top "
+                f"speeds in %")
+
+
+class LogError(InputError):
+    """A log refused; ``no_max``: its athletes with top speeds in m/s and no max speed (a max
+    speed taken from the log reads them: :func:`planner.logmerge.max_speeds_from_log`)."""
+
+    def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.no_max = no_max or {}
+
+
+def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -> dict:
+    """The athletes with top speeds in m/s and no max speed, each once (:class:`NoMaxSpeed`)."""
+    lo, hi, _ = LIMITS["top_ms"]
+    rows: dict[str, list] = {}
+    for i, v in top_ms.items():
+        aid = athletes[i] if i < len(athletes) else None
+        if aid is not None and v == v and lo < v <= hi and not season.athlete(aid).max_speed:
+            rows.setdefault(aid, []).append((v, i))
+    out: dict[str, NoMaxSpeed] = {}
+    for aid, speeds in rows.items():
+        v, i = max(speeds, key=lambda x: x[0])  # the first of the fastest
+        day = dates[i] if dates is not None and i < len(dates) else None
+        out[aid] = NoMaxSpeed(aid, len(speeds), float(v), day, where(i, "top_ms").split(",")[0])
+    return out
+
+
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
-                kmh: bool = False, dates: list | None = None) -> list[tuple]:
+                kmh: bool = False, dates: list | None = None,
+                no_max: dict | None = None) -> list[tuple]:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
-    the column is in km/h, and the problem says the value as written first). The rows above
-    the max speed (within the 10 %) are read, and returned as (row, athlete, m/s, date) for
+    the column is in km/h, and the problem says the value as written first). The athletes with
+    none are said once each, and put in ``no_max`` (:func:`_no_max`). The rows above the max
+    speed (within the 10 %) are read, and returned as (row, athlete, m/s, date) for
     :func:`_faster_note`: a new max makes every percentage of the athlete read lower than it was."""
     from planner.validate import top_speed_ms_problem
 
     if top_ms is None:
         return []
+    found = _no_max(top_ms, athletes, season, where, dates)
+    problems.extend(x.problem(season) for x in found.values())
+    if no_max is not None:
+        no_max.update(found)
     lo, hi, _ = LIMITS["top_ms"]
     faster: list[tuple] = []
     for i, v in top_ms.items():
         aid = athletes[i] if i < len(athletes) else None
-        if aid is None or v != v or not lo < v <= hi:  # unknown athlete, no speed, out of range:
-            continue  # reported already
+        if aid is None or aid in found or v != v or not lo < v <= hi:  # unknown athlete, no
+            continue  # speed, out of range: reported already; no max speed: said once above
         a = season.athlete(aid)
         problem = top_speed_ms_problem(season, a, v)
         if problem:

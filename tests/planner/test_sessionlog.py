@@ -13,6 +13,7 @@ from planner import edits as E
 from planner.errors import InputError
 from planner.season import Athlete
 from planner.sessionlog import read_sessions
+from planner.text import day as text_day
 from planner.text import day_long
 from tests.builders import day, season
 
@@ -1257,3 +1258,38 @@ def test_a_gps_export_without_rpe_says_what_to_do_and_reads_for_its_speeds(tmp_p
     assert set(r.mapping) == {"athlete", "date", "top_ms"}
     with pytest.raises(InputError, match="no column for a top speed"):
         read_sessions(write(tmp_path, f"Player,Date\nAnn Ash,{day(1)}\n"), s, speeds=True)
+
+
+def test_an_athlete_without_max_speed_is_one_line_naming_his_fastest(tmp_path, s):
+    """A newcomer with no max speed gave a line for each of his rows ("row 3, Max Velocity
+    (km/h): Diego Santos (A26) has no max speed, so 8.75 m/s cannot be read" x 10): one line for
+    him, with how many, the fastest (its day and row) and the ways on; the other problems of the
+    log stay located by row, and the athletes with none are given to whoever reads on."""
+    from planner.sessionlog import LogError
+
+    cleared = s.model_copy(update={"athletes": s.athletes[:2] + (
+        s.athletes[2].model_copy(update={"max_speed": None}),)})
+    p = write(tmp_path, "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                        f"A3,{day(1)},60,5,29.0\nA3,{day(2)},60,5,31.5\nA1,{day(2)},60,50,30\n"
+                        f"A3,{day(3)},60,5,30.2\nA3,{day(4)},60,5,31.5\n")
+    with pytest.raises(LogError) as err:
+        read_sessions(p, cleared)
+    assert err.value.problems[0] == (
+        f"Cy Cedar (A3) has no max speed, so his 4 top speeds in m/s (fastest 8.75 m/s = 31.5 "
+        f"km/h, {text_day(day(2))}, row 3) cannot be read: give his max speed (Season ▸ Squad, "
+        f"the workbook's Athletes sheet, or --max-speed-from-log), or log his top speeds in %")
+    assert len(err.value.problems) == 2 and err.value.problems[1].startswith("row 4, RPE: ")
+    (got,) = err.value.no_max.values()
+    assert (got.athlete, got.count, got.fastest, got.day, got.row) == (
+        "A3", 4, pytest.approx(8.75), day(2), "row 3")
+    # one row: said in the singular
+    one = write(tmp_path, "Athlete ID,Date,Minutes,RPE,Top speed m/s\n"
+                          f"A3,{day(1)},60,5,8.4\n", "one.csv")
+    with pytest.raises(LogError) as err:
+        read_sessions(one, cleared)
+    assert err.value.problems == [
+        f"Cy Cedar (A3) has no max speed, so his top speed in m/s (8.40 m/s = 30.2 km/h, "
+        f"{text_day(day(1))}, row 2) cannot be read: give his max speed (Season ▸ Squad, the "
+        f"workbook's Athletes sheet, or --max-speed-from-log), or log his top speeds in %"]
+    # with his max speed, his row reads as the others'
+    assert [x.top_speed_ms for x in read_sessions(one, s).sessions] == [8.4]

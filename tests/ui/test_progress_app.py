@@ -22,6 +22,7 @@ from planner.progress import projected_transitions
 from planner.scenarios import logged_since
 from planner.season import Season, Session
 from planner.sessions import Prescriber
+from planner.text import day as text_day
 from planner.timeline import Timeline
 from solver import SolveRequest, solve
 from tests.builders import day, injury, returner_back_on_day_2, season
@@ -638,7 +639,9 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     # a top speed in km/h (m/s) for an athlete without a max speed: named, nothing added
     assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,30,,,", f"A4,{day(9)},75,6,30,,,"])) is False
     kind, _title, text = dialogs[-1]
-    assert kind == "error" and "row 3, Max Velocity (km/h): Athlete 4 (A4) has no max speed" in text
+    assert kind == "error" and ("Athlete 4 (A4) has no max speed, so his top speed in m/s "
+                                f"(8.33 m/s = 30.0 km/h, {text_day(day(9))}, row 3) cannot be "
+                                "read") in text
     assert "sessions[" not in text and w.season is before
     dialogs.answer = "no"  # a good log, not confirmed: nothing added either
     assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,,,,"])) is False
