@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from planner.season import Season, Session
+from planner.text import day as day_text
 from planner.text import number
 
 POLICIES = ("replace", "add", "skip")  # and "speed": :func:`speeds`
@@ -159,6 +160,64 @@ def speeds(season: Season, sessions) -> tuple[Merge, list[str]]:
     return Merge(tuple(updated), tuple((x.athlete, x.date) for x in updated), 0), problems
 
 
+class MaxSpeeds(NamedTuple):
+    """The max speeds a log gives its athletes with none (:func:`max_speeds_from_log`): the
+    season with them, the edits that set them (``planner.edits.UpdateAthlete``), and a line
+    each saying it."""
+
+    season: Season
+    edits: tuple
+    lines: tuple[str, ...]
+
+
+def max_speeds_from_log(season: Season, no_max: dict, source: str = "") -> MaxSpeeds:
+    """Each athlete of ``no_max`` (``planner.sessionlog.NoMaxSpeed`` by athlete: a log's top
+    speeds in m/s with no max speed to read them against) takes the fastest of them as his max
+    speed, to two decimals as the Squad editor stores it. InputError (``source``) when one is
+    slower than any athlete sprints (``planner.season.max_speed_problem``): not a max speed."""
+    from planner.edits import UpdateAthlete
+    from planner.errors import InputError
+    from planner.season import max_speed_problem
+
+    edits, lines, problems = [], [], []
+    for aid, x in no_max.items():
+        ms = round(x.fastest, 2)
+        who = season.athlete_label(aid)
+        of = f"his {x.count} logged sessions" if x.count > 1 else "his one logged session"
+        if slow := max_speed_problem(ms):
+            problems.append(f"{who}: the fastest of {of} ({x.words()}) cannot be his max speed: "
+                            f"{slow.split(': write')[0]}; check the log's top speed column, or give his "
+                            f"max speed measured (Season ▸ Squad, or periodize record SEASON "
+                            f"--max-speed {aid} SPEED)")
+            continue
+        edits.append(UpdateAthlete(athlete=aid, max_speed=ms))
+        when = f" ({day_text(x.day)})" if isinstance(x.day, dt.date) else ""
+        lines.append(f"{who}: max speed set to {ms:g} m/s ({ms * 3.6:.1f} km/h), the fastest of "
+                     f"{of}{when}; measure it properly when you can")
+    if problems:
+        raise InputError(source, problems)
+    for edit in edits:
+        season = edit.apply(season)
+    return MaxSpeeds(season, tuple(edits), tuple(lines))
+
+
+def read_taking_max_speeds(read, season: Season) -> tuple[MaxSpeeds, object]:
+    """``read(season)``, a log's reader (``planner.sessionlog.read_sessions`` as the place reads
+    it); refused for athletes with no max speed, they take the fastest the log gives them
+    (:func:`max_speeds_from_log`) and the log is read again with them, as the others' rows. The
+    max speeds (none when the log needed none) and the log's ``LogResult``; the reader's
+    InputError for any other problem."""
+    from planner.sessionlog import LogError
+
+    try:
+        return MaxSpeeds(season, (), ()), read(season)
+    except LogError as e:
+        if not e.no_max:
+            raise
+        taken = max_speeds_from_log(season, e.no_max, e.source)
+    return taken, read(taken.season)
+
+
 def summary(season: Season, found: list[Overlap], most: int = 5) -> str:
     """``3 athlete-days already have other sessions logged: A04 Jonas Lind on ...; ...``."""
     n = len(found)
@@ -169,4 +228,5 @@ def summary(season: Season, found: list[Overlap], most: int = 5) -> str:
     return f"{head}: " + "; ".join(lines) + more
 
 
-__all__ = ["POLICIES", "Merge", "Overlap", "overlaps", "resolve", "speeds", "summary"]
+__all__ = ["POLICIES", "MaxSpeeds", "Merge", "Overlap", "max_speeds_from_log", "overlaps",
+           "read_taking_max_speeds", "resolve", "speeds", "summary"]

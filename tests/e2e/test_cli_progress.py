@@ -1432,3 +1432,50 @@ def test_record_left_lets_a_player_go_keeping_his_past(tmp_path):
     assert f"Athlete 2 left the squad on {day(9).day} {day(9):%b}: no handout." in r.stdout
     assert sorted(p.name for p in (tmp_path / "ho").iterdir()) == ["A1 Athlete 1.pdf",
                                                                    "A3 Athlete 3.pdf"]
+
+
+def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_his_fastest(tmp_path):
+    """A newcomer added with no max speed refused the week's GPS export a line per row, and the
+    others' sessions and today's move with it. Refused, he is one line naming the way on;
+    --max-speed-from-log (log and advance --log) sets his max speed to the fastest the log gives
+    him, said, stored with the sessions in the same save."""
+    base = season(weeks=4, athletes=3, today=day(7))
+    s = base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0 if a.id != "A3" else None}) for a in base.athletes)})
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    rows = [f"A{a},{day(d)},60,5,{k}" for d, k in ((0, 29.5), (1, 31.5), (2, 30.1), (3, 28.0))
+            for a in (1, 3)]
+    (tmp_path / "gps.csv").write_text("Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                                      + "\n".join(rows) + "\n")
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--log", "gps.csv",
+            "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 1
+    said = " ".join(r.stderr.split())
+    assert said.count("has no max speed") == 1, r.stderr
+    assert (f"gps.csv: Athlete 3 (A3) has no max speed, so his 4 top speeds in m/s (fastest "
+            f"8.75 m/s = 31.5 km/h, {text_day(day(1))}, row 5) cannot be read: give his max speed "
+            f"(Season ▸ Squad, the workbook's Athletes sheet, or --max-speed-from-log), or log "
+            f"his top speeds in %") in said
+    assert "Nothing was saved" in said
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--max-speed-from-log",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "--max-speed-from-log: takes max speeds from a log" in r.stderr
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--log", "gps.csv",
+            "--max-speed-from-log", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Athlete 3 (A3): max speed set to 8.75 m/s (31.5 km/h), the fastest of his 4 "
+            f"logged sessions ({text_day(day(1))}); measure it properly when you can") in r.stdout
+    got = load_season(tmp_path / "s.season.json")
+    assert got.calendar.today == day(14) and got.athlete("A3").max_speed == 8.75
+    assert len(got.sessions) == 8
+    assert max(x.top_speed_ms for x in got.sessions if x.athlete == "A3") == pytest.approx(8.75)
+    # 'log' the same, from the season as it was: his max speed stored with the sessions, one save
+    save_season(s, tmp_path / "s.season.json")
+    r = run("log", "s.season.json", "gps.csv", "--max-speed-from-log", "--no-replan", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Athlete 3 (A3): max speed set to 8.75 m/s (31.5 km/h)" in r.stdout
+    got = load_season(tmp_path / "s.season.json")
+    assert got.athlete("A3").max_speed == 8.75 and len(got.sessions) == 8

@@ -8,6 +8,7 @@ import pytest
 from planner import edits as E
 from planner import logmerge
 from planner.season import Session
+from planner.text import day as text_day
 from tests.builders import day, season
 
 
@@ -183,3 +184,40 @@ def test_speeds_go_to_the_one_session_logged_that_day_and_a_day_without_one_is_n
         "session to go to; type it on the session it belongs to (the app's Log panel)",
         "Athlete 1 (A1) on 2027-01-09: no session is logged that day, so its top speed has no "
         "session to go to; import the day's RPE first"]
+
+
+def test_an_athlete_without_max_speed_takes_the_fastest_of_the_log_and_a_crawl_is_refused(tmp_path):
+    """--max-speed-from-log (and the app's Take the Fastest as Max Speed): each athlete of the log
+    with no max speed takes the fastest top speed it gives him, with the Squad editor's edit and
+    check; the log is then read with it, his rows as the others'. A fastest slower than any
+    athlete sprints is no max speed: refused, as the Squad editor refuses it."""
+    from planner.errors import InputError
+    from planner.sessionlog import read_sessions
+
+    s = season(weeks=4, athletes=2, today=day(14))
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}),
+                                          s.athletes[1])})
+    p = tmp_path / "gps.csv"
+    p.write_text("Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+                 f"A1,{day(1)},60,5,30\nA2,{day(1)},60,5,29.5\nA2,{day(2)},60,5,31.5\n")
+    taken, result = logmerge.read_taking_max_speeds(lambda x: read_sessions(p, x), s)
+    assert taken.edits == (E.UpdateAthlete(athlete="A2", max_speed=8.75),)
+    assert taken.season.athlete("A2").max_speed == 8.75 and taken.season.athlete("A1").max_speed == 9.0
+    assert taken.lines == (f"Athlete 2 (A2): max speed set to 8.75 m/s (31.5 km/h), the fastest "
+                           f"of his 2 logged sessions ({text_day(day(2))}); measure it properly "
+                           f"when you can",)
+    assert sorted((x.athlete, round(x.top_speed_ms, 2)) for x in result.sessions) == [
+        ("A1", 8.33), ("A2", 8.19), ("A2", 8.75)]
+    # a log that needs none: nothing taken
+    taken, _ = logmerge.read_taking_max_speeds(lambda x: read_sessions(p, x), taken.season)
+    assert taken.edits == () and taken.lines == ()
+    slow = tmp_path / "slow.csv"
+    slow.write_text(f"Athlete ID,Date,Minutes,RPE,Top speed m/s\nA2,{day(1)},60,5,3.2\n")
+    with pytest.raises(InputError) as err:
+        logmerge.read_taking_max_speeds(lambda x: read_sessions(slow, x), s)
+    assert err.value.problems == [
+        f"Athlete 2 (A2): the fastest of his one logged session (3.20 m/s = 11.5 km/h, "
+        f"{text_day(day(1))}, row 2) cannot be his max speed: 3.2 m/s (11.5 km/h) is slower than "
+        f"any athlete sprints; a max speed is in m/s, at least 4 (14.4 km/h); check the log's "
+        f"top speed column, or give his max speed measured "
+        f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]

@@ -639,13 +639,69 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     # a top speed in km/h (m/s) for an athlete without a max speed: named, nothing added
     assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,30,,,", f"A4,{day(9)},75,6,30,,,"])) is False
     kind, _title, text = dialogs[-1]
-    assert kind == "error" and ("Athlete 4 (A4) has no max speed, so his top speed in m/s "
-                                f"(8.33 m/s = 30.0 km/h, {text_day(day(9))}, row 3) cannot be "
-                                "read") in text
-    assert "sessions[" not in text and w.season is before
+    assert kind == "choose" and ("Athlete 4 (A4) has no max speed, so his top speed in m/s "
+                                 f"(8.33 m/s = 30.0 km/h, {text_day(day(9))}, row 3) cannot be "
+                                 "read") in text
+    assert "sessions[" not in text and w.season is before  # Cancel: nothing taken
     dialogs.answer = "no"  # a good log, not confirmed: nothing added either
     assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,,,,"])) is False
     assert w.season is before
+
+
+def test_a_newcomer_without_max_speed_takes_the_fastest_of_the_log_in_the_imports_undo_step(
+        w, tmp_path, dialogs):
+    """A newcomer with no max speed refused the whole week's GPS export, a line for each of his
+    rows, and the others' sessions with it: Take the Fastest as Max Speed sets his max speed to
+    the fastest the log gives him and adds the log, both in one undo step."""
+    before = w.season
+    path = _csv(tmp_path, [f"A2,{day(7)},75,6,30,,,", f"A4,{day(7)},75,6,29.5,,,",
+                           f"A4,{day(8)},60,5,31.5,,,", f"A4,{day(9)},60,5,30.1,,,"])
+    dialogs.choices = ["fastestmax"]
+    dialogs.answer = "yes"
+    assert import_sessions(w, path) is True
+    asked = [d for d in dialogs if d[0] == "choose"][-1]
+    assert asked[1] == "No max speed" and "Take the Fastest as Max Speed" in asked[2]
+    assert asked[2].count("has no max speed") == 1  # one line for the athlete, not one a row
+    assert ("Athlete 4 (A4) has no max speed, so his 3 top speeds in m/s (fastest 8.75 m/s = "
+            f"31.5 km/h, {text_day(day(8))}, row 4)") in asked[2]
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Import sessions")
+    assert (f"Athlete 4 (A4): max speed set to 8.75 m/s (31.5 km/h), the fastest of his 3 logged "
+            f"sessions ({text_day(day(8))}); measure it properly when you can") in text
+    assert w.season.athlete("A4").max_speed == 8.75
+    assert [x.top_speed_ms for x in logged(w, "A4", 8)] == [pytest.approx(8.75)]
+    assert len(logged(w, "A2", 7)) == 1
+    assert w.undo_stack.count() == 1  # one step: the max speed and the sessions
+    assert "max speed" in w.undo_stack.undoText()
+    assert "Athlete 4 (A4): max speed set to 8.75 m/s" in w.statusBar().currentMessage()
+    w.undo_stack.undo()
+    assert w.season.athlete("A4").max_speed is None and w.season.sessions == before.sessions
+
+
+def test_move_today_takes_the_fastest_as_max_speed_with_the_move(w, tmp_path, dialogs):
+    """Move Today with a week's file where a newcomer has no max speed: the refusal offers
+    Take the Fastest as Max Speed; clicked, the log is read and OK moves today, sets his max
+    speed and logs the sessions in one undo step."""
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    path = _csv(tmp_path, [f"A2,{day(15)},75,6,30,,,", f"A4,{day(15)},75,6,31.5,,,",
+                           f"A4,{day(16)},75,6,29.0,,,"])
+    assert not dlg.read_log_file(str(path))
+    assert dlg.take_max_button.isVisibleTo(dlg)
+    assert "Athlete 4 (A4) has no max speed, so his 2 top speeds" in dlg.error.text()
+    assert dlg.problems()  # OK is refused while the file is not read
+    dlg.take_max_button.click()
+    assert dlg.error.text() == "" and dlg.problems() == []
+    assert not dlg.take_max_button.isVisibleTo(dlg)
+    assert "Athlete 4 (A4): max speed set to 8.75 m/s" in dlg.log_label.text()
+    dlg.replan_box.setChecked(False)
+    count = w.undo_stack.count()
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(21) and w.season.athlete("A4").max_speed == 8.75
+    assert [x.top_speed_ms for x in logged(w, "A4", 15)] == [pytest.approx(8.75)]
+    assert w.undo_stack.count() == count + 1
+    w.undo_stack.undo()
+    assert w.season.athlete("A4").max_speed is None and logged(w, "A4", 15) == []
 
 
 def test_a_log_that_runs_past_today_offers_to_move_today_with_it(w, tmp_path, dialogs):

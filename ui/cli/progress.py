@@ -35,6 +35,11 @@ OVERLAP_HELP = ("what to do with the log's sessions on athlete-days that already
                 "added to the one session already logged that day")
 
 
+MAX_SPEED_HELP = ("an athlete of the log with no max speed takes the fastest top speed the log "
+                  "gives him as his max speed (said, and stored with the sessions), so that his "
+                  "top speeds in m/s are read as the others'; without it such a log is refused")
+
+
 UNTIL_TODAY_HELP = ("read the log's rows up to today (the new today with advance) and leave the "
                     "later ones out, counted (a GPS export of the whole season read week by week); "
                     "without it a log with rows after today is refused")
@@ -50,6 +55,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("--save", action="store_true", help="store the sessions in the season file")
     lg.add_argument("--overlap", choices=("replace", "add", "skip", "speed"), help=OVERLAP_HELP)
     lg.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
+    lg.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
@@ -69,6 +75,7 @@ def add_parsers(sub) -> None:
                          "weeks up to today, or give --until-today)")
     ad.add_argument("--overlap", choices=("replace", "add", "skip", "speed"), help=OVERLAP_HELP)
     ad.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
+    ad.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
@@ -110,8 +117,10 @@ def cmd_log(args) -> int:
     save_target(args)  # before the log is read and the season re-planned
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
-    after = log_into(season, args.sessions, args.season, args.overlap, args.until_today)
-    if after.sessions != season.sessions and not args.no_replan and after.plan is not None:
+    after = log_into(season, args.sessions, args.season, args.overlap, args.until_today,
+                     args.max_speed_from_log)
+    changed = after.sessions != season.sessions or after.athletes != season.athletes
+    if changed and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
         if status is not None:
             if status == EXIT_INFEASIBLE:
@@ -120,7 +129,7 @@ def cmd_log(args) -> int:
                       "then stays as it was until the season is solved again, and 'periodize check' says what "
                       "in it no longer holds.", file=sys.stderr)
             return status
-    if after.sessions == season.sessions:
+    if not changed:
         print("No new session in the log: the season file is as it was.")
         return EXIT_OK
     return _store(after, args, "Stored the sessions in", "the sessions")
@@ -147,20 +156,31 @@ def _speeds_into(season, result, path):
 
 
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
-             until_today: bool = False):
+             until_today: bool = False, max_speed_from_log: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
     (``planner.logmerge``); None refuses such a log, naming the days. ``until_today``: its rows
-    after today are left out and counted, not refused."""
+    after today are left out and counted, not refused. ``max_speed_from_log``: an athlete with
+    no max speed takes the fastest the log gives him (``logmerge.read_taking_max_speeds``),
+    in the season returned with the sessions."""
     from planner import edits as E
     from planner import logmerge
     from planner.progress import flare_proposals
     from planner.sessionlog import read_sessions
     from planner.text import plural
 
-    result = read_sessions(path, season, until_today=until_today, speeds=overlap == "speed")
+    def read(s):
+        return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed")
+
+    if max_speed_from_log:
+        taken, result = logmerge.read_taking_max_speeds(read, season)
+        season = taken.season  # the sessions are logged over the max speeds set
+    else:
+        taken, result = None, read(season)
     print(result.text())
+    for line in taken.lines if taken else ():
+        print(line)
     if overlap == "speed":
         return _speeds_into(season, result, path)
     if not result.sessions and not result.already:
@@ -263,6 +283,9 @@ def _log_option(args) -> None:
     if args.until_today and not args.log:
         raise InputError("--until-today", ["says which rows of a log to read: give the log with "
                                            "--log, or leave --until-today out"])
+    if args.max_speed_from_log and not args.log:
+        raise InputError("--max-speed-from-log", ["takes max speeds from a log: give the log with "
+                                                  "--log, or leave --max-speed-from-log out"])
     if args.log and not os.path.isfile(args.log):
         from planner.limits import not_a_file
 
@@ -438,7 +461,8 @@ def _planned_first(season, today: dt.date, before: dt.date, args):
 def _read_log_for(season, args):
     """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved."""
     try:
-        return log_into(season, args.log, args.season, args.overlap, args.until_today)
+        return log_into(season, args.log, args.season, args.overlap, args.until_today,
+                        args.max_speed_from_log)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)

@@ -62,7 +62,14 @@ from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
 from ui.desktop.interaction import default_interaction
 from ui.desktop.macro import EditGroup
-from ui.desktop.sessionimport import LogReadError, new_alerts, new_proposals, read_log, summary
+from ui.desktop.sessionimport import (
+    TAKE_MAX,
+    LogReadError,
+    new_alerts,
+    new_proposals,
+    read_log_taking,
+    summary,
+)
 
 # where the days the move puts in the past are logged: not before it (they are after today)
 LOG_AFTER_MOVE = ("import them here (Import this week's sessions…) or log them after the move "
@@ -160,6 +167,8 @@ class AdvanceDialog(QDialog):
         self.log_source: str | None = None  # the log the coach chose: re-read when today changes
         self.log_error = ""  # why it could not be read for the new today
         self.log_result = None
+        self.take_max = False  # athletes of the log with no max speed take its fastest
+        self.max_speeds = ()  # the edits that set them (planner.logmerge.MaxSpeeds.edits)
         self._ticked: set[tuple[str, dt.date]] = set()  # flare-ups ticked, kept across re-reads
         self._undid: dict[tuple[str, dt.date], list[int]] = {}  # rows a ticked flare-up unticked
         # what the coach set in a row (its date, ticked or not), kept when the new today changes
@@ -226,9 +235,13 @@ class AdvanceDialog(QDialog):
         self.leave_out_button.setToolTip("Move today without the sessions file chosen above "
                                          "(import it later with File ▸ Import Sessions)")
         self.leave_out_button.hide()
+        self.take_max_button = QPushButton("Take the Fastest as Max Speed")
+        self.take_max_button.setToolTip(TAKE_MAX)
+        self.take_max_button.hide()
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
         log_row.addWidget(self.leave_out_button)
+        log_row.addWidget(self.take_max_button)
         log_row.addWidget(self.log_label, 1)
         # the flare-ups the log's pain proposes, each to tick (none is recorded unless ticked)
         self.flare_boxes: list[tuple[QCheckBox, object]] = []
@@ -308,6 +321,7 @@ class AdvanceDialog(QDialog):
         self.table.itemChanged.connect(self._item_changed)
         self.import_button.clicked.connect(self.import_log)
         self.leave_out_button.clicked.connect(self.leave_log_out)
+        self.take_max_button.clicked.connect(self.take_fastest_as_max)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
@@ -706,6 +720,7 @@ class AdvanceDialog(QDialog):
         """Read ``path`` as if the coach had chosen it with Import (it is re-read when today
         changes). A flare-up ticked stays ticked while it is offered."""
         self.log_source = path
+        self.take_max = False  # a new file: its athletes' max speeds are asked again
         return self._read_log(path)
 
     def leave_log_out(self) -> None:
@@ -713,6 +728,8 @@ class AdvanceDialog(QDialog):
         move goes on without it."""
         self.log_source = self.log_path = self.log_result = None
         self.log_error = ""
+        self.take_max, self.max_speeds = False, ()
+        self.take_max_button.hide()
         self.log_label.setText("")
         self.error.setText("")
         self._clear_flare_boxes()
@@ -727,6 +744,12 @@ class AdvanceDialog(QDialog):
             return False
         return self.read_log_file(path)
 
+    def take_fastest_as_max(self) -> bool:
+        """The log refused for athletes with no max speed read again, each taking the fastest
+        it gives him (set with the move, in its undo step)."""
+        self.take_max = True
+        return self._read_log(self.log_source) if self.log_source else False
+
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
         nothing is taken."""
@@ -738,11 +761,15 @@ class AdvanceDialog(QDialog):
         if not self.today_field.is_valid():
             return False
         moved = self._moved()
+        self.max_speeds = ()
+        self.take_max_button.hide()
         try:
-            result = read_log(path, moved, in_move_today=True)
+            taken, result = read_log_taking(path, moved, in_move_today=True, take_max=self.take_max)
         except LogReadError as e:
             self.log_error = str(e)
-            self.error.setText(f"The sessions were not read:\n{e}")
+            self.error.setText(f"The sessions were not read:\n{e}"
+                               + (f"\n\n{TAKE_MAX}" if e.no_max else ""))
+            self.take_max_button.setVisible(bool(e.no_max))
             self._reread_moves()
             # a file not read changes nothing else: the pains logged already offer their
             # flare-ups, ticked as the coach left them (they went, and OK recorded neither the
@@ -762,7 +789,7 @@ class AdvanceDialog(QDialog):
                     f"{'have' if len(found) != 1 else 'has'} other sessions logged: kept as "
                     f"logged, the log's sessions on them left out (File ▸ Import Sessions after "
                     f"the move asks whether to replace them).")
-        self.log_path, self.log_result = path, result
+        self.log_path, self.log_result, self.max_speeds = path, result, taken.edits
         # the pain first: after the summary and the columns read it sat below the fold of a
         # dialog at its first size, the one line a coach must not miss
         self.log_label.setText(self._pain_lines(moved, result.sessions)
@@ -770,6 +797,7 @@ class AdvanceDialog(QDialog):
                                # the rows counted once in one line: a line each pushed the
                                # flare-up to record below the fold
                                + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
+                               + "".join(f"<br>{html.escape(line)}." for line in taken.lines)
                                + kept)
         self._reread_moves()  # first: rows listed again are then unticked by the ticks kept
         self._offer_flare_ups(moved, result.sessions)
@@ -1043,7 +1071,9 @@ class AdvanceDialog(QDialog):
             text += f", {plural(len(flares), 'flare-up')} recorded"
             undone = [u for f in flares if (u := f.undoes(self.season))]
             text += f" ({'; '.join(undone)})" if undone else ""
-        logged = [E.LogSessions(sessions=sessions)] if sessions else []
+        logged = [*self.max_speeds, E.LogSessions(sessions=sessions)] if sessions else []
+        if sessions and self.max_speeds:
+            text += f", {plural(len(self.max_speeds), 'max speed')} taken from the log"
         return EditGroup([move, *logged, *flares], text)
 
     def _check(self) -> None:

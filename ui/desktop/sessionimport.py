@@ -29,7 +29,12 @@ MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen)
 
 
 class LogReadError(Exception):
-    """A log that cannot be read; ``str()`` lists the located problems."""
+    """A log that cannot be read; ``str()`` lists the located problems. ``no_max``: its athletes
+    with top speeds in m/s and no max speed (``planner.sessionlog.LogError``)."""
+
+    def __init__(self, text: str, no_max: dict | None = None):
+        super().__init__(text)
+        self.no_max = no_max or {}
 
 
 MENU_FIX = "move today on first (Season ▸ Move Today…)"
@@ -49,16 +54,35 @@ def read_log(path: str | Path, season: Season, in_move_today: bool = False,
     """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
     the fix for rows after today as Move Today's own field when read there. Read in Move Today
     or ``until_today``, the rows after today are left out and counted, not refused."""
+    return read_log_taking(path, season, in_move_today, until_today)[1]
+
+
+def read_log_taking(path: str | Path, season: Season, in_move_today: bool = False,
+                    until_today: bool = False, take_max: bool = False):
+    """:func:`read_log`, and the max speeds taken from the log (``take_max``: an athlete with
+    none takes the fastest the log gives him, ``planner.logmerge.read_taking_max_speeds``;
+    otherwise none): (``logmerge.MaxSpeeds``, ``LogResult``)."""
     from planner.sessionlog import read_sessions
 
-    try:
-        return read_sessions(path, season, until_today=until_today or in_move_today,
+    def read(s: Season):
+        return read_sessions(path, s, until_today=until_today or in_move_today,
                              late_fix=DIALOG_FIX if in_move_today else MENU_FIX,
                              speed_fix=SPEED_FIX)
+
+    try:
+        if take_max:
+            return logmerge.read_taking_max_speeds(read, season)
+        return logmerge.MaxSpeeds(season, (), ()), read(season)
     except PeriodizeError as e:
-        raise LogReadError(listing(e, path, in_move_today)) from None
+        raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None)) from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
+
+
+# the question a log refused for athletes with no max speed asks (Import Sessions, Move Today)
+TAKE_MAX = ("Take the Fastest as Max Speed: each of them takes the fastest top speed the log "
+            "gives him as his max speed (measure it properly when you can), and the log is read "
+            "with it; Edit ▸ Undo takes both back.")
 
 
 def listing(error: PeriodizeError, path: str | Path, in_move_today: bool = False) -> str:
@@ -187,12 +211,15 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
 def import_sessions(window, path: str | Path) -> bool:
     """Read the log at ``path``, show what it adds and, confirmed, add it as one edit."""
     season = window.season
+    taken = logmerge.MaxSpeeds(season, (), ())
     try:
         result = read_log(path, season)
     except LogReadError as e:
-        result = _refused(window, season, path, e)
-        if isinstance(result, bool):
-            return result
+        got = _take_max(window, season, path, e) if e.no_max else _refused(window, season, path, e)
+        if isinstance(got, bool):
+            return got
+        taken, result = got if isinstance(got, tuple) else (taken, got)
+        season = taken.season  # the sessions are logged over the max speeds taken
     if not result.sessions:
         window.interaction.inform("Nothing to add", f"{summary(result, path)}\n{result.nothing_new()}")
         return False
@@ -229,14 +256,15 @@ def import_sessions(window, path: str | Path) -> bool:
            "add": f", {count(len(found), 'athlete-day')} of them added to what is logged",
            "skip": f" (the log's sessions on {count(len(found), 'athlete-day')} already logged "
                    f"left out)"}[policy] + ".\n" + result.text(loud=False))
-    loud = "".join(f"{line}\n" for line in result.loud)  # said before the question
+    loud = "".join(f"{line}\n" for line in (*result.loud, *taken.lines))  # said before the question
     if not window.interaction.confirm("Import sessions", f"{loud}Add {what}"):
         window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
         return False
-    if not window.apply_edit(edit, after):
+    if not window.apply_edit(_with_max_speeds(taken, edit, season), after):
         return False
     flares = new_proposals(season, window.season)
-    text = f"Added {counts(sessions)} from {Path(path).name}."
+    text = " ".join(f"{line}." for line in taken.lines) + (" " if taken.lines else "")
+    text += f"Added {counts(sessions)} from {Path(path).name}."
     if result.later:  # read up to today: the later rows wait for their week
         text += f" {result.left_out().capitalize()}."
     if found:
@@ -257,6 +285,38 @@ def import_sessions(window, path: str | Path) -> bool:
     window.statusBar().showMessage(text, 15000)
     warn_played_in_rehab(window, season, window.season)
     return True
+
+
+def _with_max_speeds(taken, edit, season: Season):
+    """The log's ``edit``, with the max speeds taken from it (``logmerge.MaxSpeeds``) first: one
+    undo step."""
+    if not taken.edits:
+        return edit
+    from ui.desktop.macro import EditGroup
+
+    return EditGroup([*taken.edits, edit], f"{edit.describe(season)}, "
+                                           f"{plural(len(taken.edits), 'max speed')} taken from it")
+
+
+def _take_max(window, season: Season, path, error: LogReadError):
+    """A log refused for athletes with no max speed: asked, each takes the fastest the log
+    gives him (the command line's ``--max-speed-from-log``) and the log is read with them:
+    (``logmerge.MaxSpeeds``, ``LogResult``); read so, a refusal for another reason goes as any
+    other (:func:`_refused`); declined, or a fastest no max speed, False."""
+    answer = window.interaction.choose("No max speed", f"{error}\n\n{TAKE_MAX}",
+                                       ("fastestmax", "cancel"), "fastestmax")
+    if answer == "fastestmax":
+        try:
+            taken = logmerge.max_speeds_from_log(season, error.no_max, Path(path).name)
+            return taken, read_log(path, taken.season)
+        except LogReadError as e:
+            got = _refused(window, taken.season, path, e)
+            return got if isinstance(got, bool) else (taken, got)
+        except PeriodizeError as e:  # a fastest slower than any athlete sprints
+            error = LogReadError(listing(e, path))
+        window.interaction.error("Sessions not imported", str(error))
+    window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+    return False
 
 
 def _refused(window, season: Season, path, error: LogReadError):
