@@ -525,6 +525,10 @@ class UpdateAthlete(Edit):
                             "role": self.role}, clear={"max_speed"} if self.clear_max_speed else ()):
                 return f"Edit athlete {s.athlete_label(self.athlete)}, renamed {self.name}"
             return f"Rename athlete {s.athlete_label(self.athlete)} to {self.name}"
+        if a is not None and self.max_speed is not None and not _changes(
+                a, {"name": self.name, "position": self.position, "role": self.role}):
+            return (f"Set the max speed of {s.athlete_label(self.athlete)} to "
+                    f"{self.max_speed:g} m/s ({self.max_speed * 3.6:.1f} km/h)")
         return f"Edit athlete {s.athlete_label(self.athlete)}"
 
 

@@ -1479,3 +1479,29 @@ def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_h
     assert "Athlete 3 (A3): max speed set to 8.75 m/s (31.5 km/h)" in r.stdout
     got = load_season(tmp_path / "s.season.json")
     assert got.athlete("A3").max_speed == 8.75 and len(got.sessions) == 8
+
+
+def test_record_max_speed_sets_it_as_the_squad_editor_reads_it(tmp_path):
+    """The command line had no way to give a player a max speed: record --max-speed takes m/s,
+    or km/h ('33.5 km/h', or a number above 15) as the Squad editor reads it, and refuses what no
+    athlete sprints at, nothing stored."""
+    save_season(season(weeks=4, athletes=3, today=day(7)), tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    for written, said in (("3", "--max-speed: A3 3: 3 m/s (10.8 km/h) is slower than any athlete "
+                                "sprints; a max speed is at least 4 m/s (14.4 km/h): write it in "
+                                "m/s, e.g. 9.2, or in km/h as '33.1 km/h'"),
+                          ("fast", "--max-speed: A3 fast: 'fast' is not a speed")):
+        r = run("record", "s.season.json", "--max-speed", "A3", written, "--save", cwd=tmp_path)
+        assert r.returncode == 1 and said in r.stderr, r.stderr
+        assert "leave it empty" not in r.stderr and "Traceback" not in r.stderr
+    r = run("record", "s.season.json", "--max-speed", "A3", "9", "--max-speed", "Athlete 3", "9.1",
+            cwd=tmp_path)
+    assert r.returncode == 1 and "is given twice in one command" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("record", "s.season.json", "--max-speed", "A3", "34.2", "--max-speed", "Athlete 2",
+            "33.5 km/h", "--max-speed", "A1", "9.2", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "  - Set the max speed of Athlete 3 (A3) to 9.5 m/s (34.2 km/h)" in r.stdout
+    got = load_season(tmp_path / "s.season.json")
+    assert [a.max_speed for a in got.athletes] == [9.2, 9.31, 9.5]
+    assert got.plan is not None and check_plan(got, got.plan).violations == ()

@@ -101,6 +101,10 @@ def add_parsers(sub) -> None:
                          "first day away: his past is kept (logged sessions, injuries, absences), "
                          "nothing is planned for him from then; a loan, after which he comes back, "
                          "is --unavailable with its dates")
+    rc.add_argument("--max-speed", nargs=2, action="append", default=[], metavar=("ATHLETE", "SPEED"),
+                    help="ATHLETE's max speed, measured: m/s (9.2) or km/h ('34.2 km/h', or a "
+                         "number above 15 such as 34.2), read as the app's Season ▸ Squad reads it; "
+                         "every top speed in %% of the plan is of it")
     rc.add_argument("--played-with-flare-up", action="store_true",
                     help="with --flare-up dated before matches the log shows played: he played "
                          "them with it, record it on its date all the same (without this, such a "
@@ -492,7 +496,8 @@ def cmd_record(args) -> int:
     if not edits:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
                                     "DATE, --injury ATHLETE PROTOCOL DATE, --stage ATHLETE STAGE "
-                                    "DATE, --unavailable ATHLETE FROM TO); see --help"])
+                                    "DATE, --unavailable ATHLETE FROM TO, --max-speed ATHLETE "
+                                    "SPEED); see --help"])
     # the re-plan decides whether anything is stored: no "Recorded:" above "Nothing stored"
     print("Recording:" if args.save else "Would record:")  # the --save hint: _store's, once
     cur = season
@@ -678,6 +683,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     once("--stage", [((athlete_id(season, a, "--stage"), _parsed(d) or d), f"{a} {d}")
                      for a, _st, d in args.stage])
     once("--left", [(athlete_id(season, a, "--left"), a) for a, _d in args.left])
+    once("--max-speed", [(athlete_id(season, a, "--max-speed"), a) for a, _v in args.max_speed])
     return out
 
 

@@ -267,6 +267,9 @@ def _athlete_edits(s, args) -> list:
     for ath, stage, date in getattr(args, "stage", ()):  # 'record' only: the rehab history
         out.append(_built("--stage", E.RecordStage, athlete=athlete_id(s, ath, "--stage"),
                           stage=stage.strip().upper(), start=_date(date, "--stage")))
+    for ath, speed in getattr(args, "max_speed", ()):  # 'record' only: a max speed measured
+        out.append(E.UpdateAthlete(athlete=athlete_id(s, ath, "--max-speed"),
+                                   max_speed=_max_speed(ath, speed)))
     for ath, stage, date in args.stage_start:
         aid, day = athlete_id(s, ath, "--stage-start"), _date(date, "--stage-start")
         out.append(E.AddPin(pin=_built(
@@ -279,6 +282,18 @@ def _athlete_edits(s, args) -> list:
             "--unavailable", Unavailability, athlete=aid, start=first, end=last,
             reason=getattr(args, "reason", "What-if"))))
     return out
+
+
+def _max_speed(athlete: str, text: str) -> float:
+    """``--max-speed``'s SPEED in m/s, read as the Squad editor and the workbook read a max
+    speed (``planner.coachform.cells.parse_max_speed``: m/s, or km/h)."""
+    from planner.coachform.cells import Bad, parse_max_speed
+
+    try:
+        return parse_max_speed(text)[0]
+    except Bad as e:
+        raise InputError("--max-speed", [f"{_clip(athlete)} {_clip(text)}: "
+                                         f"{str(e).removesuffix(' (or leave it empty)')}"]) from None
 
 
 def _rule_change_problem(season, key: str, rule: str, param: str, number: float) -> None:
