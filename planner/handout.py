@@ -30,6 +30,7 @@ from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import (
     KEEP_OWN_LIMITS,
+    NO_MAX_SPEED,
     ROLE_WORDS,
     Prescriber,
     Prescription,
@@ -410,9 +411,12 @@ def day_texts(d: HandoutDay) -> DayTexts:
             # day logged above the plan lost its kicking cell)
             p = d.planned_session
             what += f"\nPlanned: {p.summary}."
-    if p.speed_ms is not None and (not d.as_logged or d.planned_session is not None):
-        pre = "" if p.speed_is_target else "≤ "
-        speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
+    if not d.as_logged or d.planned_session is not None:
+        if p.speed_ms is not None:
+            pre = "" if p.speed_is_target else "≤ "
+            speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
+        elif p.no_max_speed:  # a % with no speed to aim at: said, not an empty cell
+            speed = NO_MAX_SPEED
     rest = p.context in ("rest", "unavailable")
     limits = ("" if rest or not p.limits or (d.as_logged and d.planned_session is None)
               else _limit_lines(p.limits))

@@ -42,9 +42,9 @@ from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
-from planner.season import FIT, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.season import FIT, HV_LEVEL, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
-from planner.text import above_stage, stage_allows, stepped_down_sentence
+from planner.text import above_stage, date_short, plural, stage_allows, stepped_down_sentence
 from planner.text import day as day_words
 from planner.timeline import Timeline
 
@@ -396,10 +396,14 @@ class Prescription:
     load: float | None = None
     load_how: str = ""
     as_logged: bool = False
+    no_max_speed: bool = False
 
     @property
     def speed(self) -> str:
-        """``8.6 m/s · 31.0 km/h`` (``up to …`` for a ceiling), or ``""``."""
+        """``8.6 m/s · 31.0 km/h`` (``up to …`` for a ceiling), ``max speed not measured`` for a
+        run at a % of a max speed not on record, or ``""``."""
+        if self.no_max_speed:
+            return NO_MAX_SPEED
         return speed_text(self.speed_ms, target=self.speed_is_target)
 
     @property
@@ -411,6 +415,15 @@ class Prescription:
         if self.cod != NO_LIMIT:
             parts.append(f"change of direction: {self.cod}")
         return "; ".join(parts)
+
+
+# a run at a % of max speed for an athlete whose max speed is not on record (a signing added
+# without one): the % has no speed to aim at, said where the speed would be (the handouts' cell)
+# and in full where there is room (the Inspector)
+NO_MAX_SPEED = "max speed not measured"
+NO_MAX_SPEED_SAID = ("No max speed on record: the % has no speed to aim at; measure his max speed "
+                     "(a flying 30–40 m sprint, fully recovered) before speed work, and enter it "
+                     "in Season ▸ Squad")
 
 
 def speed_text(ms: float | None, target: bool = True) -> str:
@@ -610,6 +623,8 @@ class Prescriber:
         ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
             ms = None
+        # a run at a % of a max speed not on record: the handouts say so where the speed goes
+        no_max = not max_speed and lvl >= 60 and context not in ("match", "bench")
         # a day between two loading days is easy running: its level a ceiling, as before
         target = context in TARGET_CONTEXTS and not between
         if spec is None:  # only a catalogue that skipped the completeness check
@@ -652,6 +667,7 @@ class Prescriber:
             speed_is_target=target, kicking=kicking, cod=cod,
             note=self._note(f, i, context, stage_spec is not None),
             load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),
+            no_max_speed=no_max,
         )
         fast = self.above_stage(f, i) if level is None else None
         return p if fast is None else self._as_logged(p, f, i, fast)
@@ -692,7 +708,7 @@ class Prescriber:
             content=(f"{content}: {st} allows {stage_allows(cap)}. Worth a word with the athlete "
                      f"and the physio."),
             speed_ms=None, speed_kmh=None, speed_is_target=False, kicking=NO_LIMIT, cod=NO_LIMIT,
-            minutes=None, rpe=None, note="", as_logged=True)
+            minutes=None, rpe=None, note="", as_logged=True, no_max_speed=False)
 
     def _texts(self, spec, context: str, lvl: int, st: str, reason: str, match: str,
                ms: float | None, stage_spec, pain_rule: str = "",
@@ -924,3 +940,49 @@ def session_ids(season: Season, plan: Plan, *, anonymise: bool = False) -> dict[
         if days is not None:
             out[a.id] = [d.session for d in days]
     return out
+
+
+NAMED_WITHOUT_MAX = 4  # the athletes a line of speed_without_max_line names, the others counted
+
+
+@dataclass(frozen=True)
+class SpeedWithoutMax:
+    """An athlete without a max speed on record planned speed work from today on: the % of his
+    sessions has no speed to aim at (a signing added without one). Not a rule of the plan: Plan
+    Check and ``periodize solve``/``check`` list it beside the congested fixtures."""
+
+    athlete: str
+    first: dt.date  # the first day from today on planned at HV_LEVEL or more with a % target
+
+
+def speed_without_max(season: Season, plan: Plan | None = None) -> list[SpeedWithoutMax]:
+    """The athletes with no max speed planned a running day at ``HV_LEVEL`` % or more from
+    today on whose session gives a % to reach (a match played gives none), in the squad's order."""
+    plan = plan if plan is not None else season.plan
+    unmeasured = [a.id for a in season.athletes if not a.max_speed]
+    if plan is None or not unmeasured:
+        return []
+    p = Prescriber(season, plan)
+    out = []
+    for aid in unmeasured:
+        ap = plan.for_athlete(aid)
+        if ap is None or len(ap.intensity) != p.tl.n:
+            continue
+        first = next((i for i in range(p.tl.p0, p.tl.n) if ap.intensity[i] >= HV_LEVEL
+                      and (s := p.day(aid, i)) is not None and s.no_max_speed), None)
+        if first is not None:
+            out.append(SpeedWithoutMax(aid, p.tl.days[first]))
+    return out
+
+
+def speed_without_max_line(season: Season, found: list[SpeedWithoutMax]) -> str:
+    """``2 athletes with speed days planned and no max speed: Diego Santos (A26) from Mon 4 Jan,
+    …: enter it in Season ▸ Squad or the workbook's Athletes sheet`` (``""`` for none)."""
+    if not found:
+        return ""
+    who = ", ".join(f"{season.athlete_label(x.athlete)} from {x.first:%a} {date_short(x.first)}"
+                    for x in found[:NAMED_WITHOUT_MAX])
+    if len(found) > NAMED_WITHOUT_MAX:  # a squad without any max speed on record: not 24 names
+        who += f" and {plural(len(found) - NAMED_WITHOUT_MAX, 'other')}"
+    return (f"{plural(len(found), 'athlete')} with speed days planned and no max speed: {who}: "
+            f"enter it in Season ▸ Squad or the workbook's Athletes sheet")

@@ -70,6 +70,7 @@ CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
 SESSION, WHAT, LIMITS, WHY = 3, 4, 9, 10  # the wrapping text columns: a wide page's room goes to them
+SPEED = 5  # the target speed: two lines (m/s, km/h), or the words for a max speed not measured
 TEXT_COLUMNS = (SESSION, WHAT, LIMITS, WHY)
 LINE_9, LINE_8 = line_height(9), line_height(8)
 
@@ -261,7 +262,7 @@ class AthleteSheet:
             (limits or None, self.s_limits),
             (why or None, self.s_why),
         ])
-        _measured(out, partial(_day_height, summary, what, bool(speed), limits, why, bold))
+        _measured(out, partial(_day_height, summary, what, speed, limits, why, bold))
 
     # -- helpers ---------------------------------------------------------------------------------
     def _merged(self, out: SheetRows, cells: list, height: float) -> None:
@@ -292,13 +293,13 @@ def _info_height(value: str, widths: tuple[float, ...]) -> float:  # merged over
     return row_height(fit_lines(value, sum(widths[1:]), 10), 10, pad=4)
 
 
-def _day_height(summary: str, what: str, speed: bool, limits: str, why: str, bold: bool,
+def _day_height(summary: str, what: str, speed: str, limits: str, why: str, bold: bool,
                 widths: tuple[float, ...]) -> float:
     h9, h8 = LINE_9, LINE_8
     height = max(
         fit_lines(summary, widths[SESSION], 9, bold) * h9,
         fit_lines(what, widths[WHAT], 9) * h9,
-        (2 * h9) if speed else h9,
+        fit_lines(speed, widths[SPEED], 9) * h9 if speed else h9,
         fit_lines(limits, widths[LIMITS], 8) * h8 if limits else 0.0,
         fit_lines(why, widths[WHY], 8) * h8 if why else 0.0,
     )

@@ -711,3 +711,20 @@ def test_explain_says_a_compensation_day_in_one_session_line():
     p = Prescriber(solved, solved.plan).day(aid, i)
     assert said == [f"Session: {p.summary} — {COMPENSATION_WHY}"], lines
     assert p.context == "compensation"
+
+
+def test_check_notes_the_athletes_planned_speed_work_without_a_max_speed(tmp_path):
+    from tests.exports.demo import solved_demo
+
+    demo = solved_demo()
+    save_season(demo.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": None}) if a.id == "A04" else a for a in demo.athletes)}),
+        tmp_path / "s.season.json")
+    r = run("check", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    note = [line for line in r.stderr.splitlines() if line.startswith("⚠ Max speed: ")]
+    assert len(note) == 1, r.stderr
+    assert note[0].startswith(f"⚠ Max speed: 1 athlete with speed days planned and no max speed: "
+                              f"{demo.athlete_label('A04')} from ")
+    assert demo.athlete_label("A05") not in note[0]
+    assert "max speed" not in r.stdout  # a note, not a violation

@@ -1288,3 +1288,21 @@ def test_a_flare_up_that_keeps_p1_restarts_its_minimum_on_the_week_line():
 
     said = why_day(s, s.plan, "A1", day(3)).text()
     assert f"Day 2 of P1 (started {text.day_long(day(2))})" in said, said
+
+
+def test_a_run_at_a_percent_without_a_max_speed_says_the_max_speed_is_not_measured():
+    from planner.handout import day_texts
+    from planner.sessions import NO_MAX_SPEED
+
+    season = solved_demo()
+    aid = season.athletes[0].id
+    assert season.athletes[0].max_speed
+    unmeasured = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": None}) if a.id == aid else a for a in season.athletes)})
+    measured = [day_texts(d).speed for w in handout_weeks(season, season.plan) if w.athlete == aid
+                for d in w.days]
+    said = [day_texts(d).speed for w in handout_weeks(unmeasured, unmeasured.plan)
+            if w.athlete == aid for d in w.days]
+    # every cell that gave a speed now says the max speed is missing (an empty cell said nothing)
+    assert sum("m/s" in s for s in measured) > 10
+    assert [NO_MAX_SPEED if "m/s" in s else s for s in measured] == said

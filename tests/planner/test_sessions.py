@@ -159,7 +159,8 @@ def test_rehab_days_take_the_stages_limits_and_no_speed_without_a_max_speed():
     assert day.context == "rehab" and day.session == "rehab-run" and day.stage == "P2"
     assert (day.kicking, day.cod) == (stage.kicking, stage.cod)
     assert day.content.startswith("The exercises of your stage (Concentric and eccentric loading), then")
-    assert day.speed_ms is None and day.speed == ""  # Cy Cedar has no max speed
+    # Cy Cedar has no max speed: no m/s, and the speed's place says why
+    assert day.speed_ms is None and day.no_max_speed and day.speed == "max speed not measured"
     assert a3[12].session == "rest" and "match day, no rehab session" in a3[12].content
     # the pain the session may provoke is the protocol's rule (a tendinopathy tolerates 5/10,
     # a hamstring strain stops at 2/10), not one number for every injury; anonymised: a rule
@@ -673,3 +674,31 @@ def test_a_rehab_players_match_on_a_calm_day_is_a_rest_day_with_the_calm_day_not
     assert p.note == f"A calm day after the flare-up of {text.day(day(4))} (RH-FL)"
     later = Prescriber(s, s.plan).day("A1", 6)  # the calm day after it, no match: a calm day
     assert later.context == "calm"
+
+
+def _unmeasured(season, ids):
+    return season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": None}) if a.id in ids else a for a in season.athletes)})
+
+
+def test_athletes_planned_speed_work_without_a_max_speed_are_listed_with_their_first_day():
+    from planner.season import HV_LEVEL
+    from planner.sessions import speed_without_max, speed_without_max_line
+    from planner.text import date_short
+    from tests.exports.demo import solved_demo
+
+    demo = solved_demo()
+    tl = Timeline(demo)
+    # A01 a goalkeeper (his 100 % days are matches: no % to reach), A04 an outfield player
+    season = _unmeasured(demo, {"A01", "A04"})
+    found = speed_without_max(season)
+    assert [x.athlete for x in found] == ["A04"]  # not A01, nor A05 whose max speed is on record
+    ap = demo.plan.for_athlete("A04")
+    first = found[0].first
+    assert ap.intensity[tl.index(first)] >= HV_LEVEL and not tl.is_comp[tl.index(first)]
+    assert all(ap.intensity[i] < HV_LEVEL or tl.is_comp[i] for i in range(tl.index(first)))
+    assert speed_without_max_line(season, found) == (
+        f"1 athlete with speed days planned and no max speed: {season.athlete_label('A04')} "
+        f"from {first:%a} {date_short(first)}: enter it in Season ▸ Squad or the workbook's "
+        f"Athletes sheet")
+    assert speed_without_max(demo) == [] and speed_without_max_line(demo, []) == ""

@@ -308,9 +308,11 @@ def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
     # one line for a rule broken for one cause on several days: 10 RH-11 days of Cara's (the
     # hand plan jumps her ladder), two AV-1 days of Ben's (90 % on his days away)
     groups = group_violations(report.violations)
-    assert w.violations_panel.list.count() == len(groups) == len(report.violations) - 9 - 1
+    # and first, a line for the athletes planned 90 % without a max speed on record (none has one)
+    assert w.violations_panel.list.item(0).text().startswith("⊘ Max speed — ")
+    assert w.violations_panel.list.count() - 1 == len(groups) == len(report.violations) - 9 - 1
     ladder = next(k for k, g in enumerate(groups) if g.first.rule == "RH-11" and len(g.members) == 10)
-    item = w.violations_panel.list.item(ladder)
+    item = w.violations_panel.list.item(ladder + 1)
     assert item.text().endswith("70 % needs 2 days at 60 % first. The same on 9 more days, to Fri 13 Mar.")
     assert item.text().startswith("⚠ RH-11 ")
     # the checker's words name the athlete and the first day: not said twice before them
@@ -510,6 +512,8 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
 
     final = Competition(id="fin", name="Final", date=day(26), priority="A")
     s = season(weeks=4, athletes=2, matches=[5, 19], comps=[final])  # Match 2 in the taper
+    s = s.model_copy(update={"athletes": tuple(  # max speeds on record: the taper alone listed
+        a.model_copy(update={"max_speed": 9.0}) for a in s.athletes)})
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
     said = ("Match 2 (C, Sat 23 Jan) lies in the taper before Final (A, Sat 30 Jan): its 2 "
             "starters play it in full; set bench or out for some (Roles) to keep the taper")
@@ -776,3 +780,50 @@ def test_at_1366x768_plan_check_shows_the_congested_fixtures_without_scrolling(q
     runs = [i for i, t in enumerate(texts) if t.startswith("◌ HV-1 — ") and "more run" not in t]
     assert len(runs) == 6 and all("keep the days around" not in texts[i] for i in runs), texts
     assert all("keep the days around" in vp.list.item(i).toolTip() for i in runs)
+
+
+def test_the_inspector_says_a_run_at_a_percent_has_no_max_speed_to_aim_at(qtbot):
+    from planner.sessions import NO_MAX_SPEED_SAID
+    from planner.timeline import Timeline
+    from tests.exports.demo import solved_demo
+    from ui.desktop.panels import InspectorPanel
+
+    season = solved_demo()
+    aid = season.athletes[0].id
+    unmeasured = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": None}) if a.id == aid else a for a in season.athletes)})
+    tl, ap = Timeline(season), season.plan.for_athlete(aid)
+    fast = next(i for i in range(tl.n) if ap.intensity[i] >= 60 and not tl.is_comp[i])
+    rest = next(i for i in range(tl.n) if ap.intensity[i] == 0)
+    panel = InspectorPanel()
+    qtbot.addWidget(panel)
+
+    def said(s, i) -> str:
+        panel.show_cell(s, aid, tl.days[i])
+        return panel.toPlainText()
+
+    assert NO_MAX_SPEED_SAID in said(unmeasured, fast)
+    assert "No max speed" not in said(unmeasured, rest)  # no running: no speed to aim at
+    assert "No max speed" not in said(season, fast)  # measured: the session gives the speed
+
+
+def test_plan_check_lists_the_athletes_planned_speed_work_without_a_max_speed(qtbot):
+    from planner.sessions import speed_without_max, speed_without_max_line
+    from tests.exports.demo import solved_demo
+    from ui.desktop.panels import NO_MAX_MARK, ViolationsPanel
+
+    demo = solved_demo()
+    season = demo.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": None}) if a.id == "A04" else a for a in demo.athletes)})
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(season, check_plan(season, season.plan))
+    lines = [panel.list.item(k).text() for k in range(panel.list.count())]
+    said = [t for t in lines if t.startswith(NO_MAX_MARK)]
+    line = speed_without_max_line(season, speed_without_max(season))
+    assert said == [f"{NO_MAX_MARK} Max speed — {line}."] and "(A04)" in line and "(A05)" not in line
+    assert f"{NO_MAX_MARK} 1 athlete without a max speed" in panel.summary.text()
+    panel.set_report(demo, check_plan(demo, demo.plan))  # every max speed on record: no line
+    assert not any(panel.list.item(k).text().startswith(NO_MAX_MARK)
+                   for k in range(panel.list.count()))
+

@@ -221,6 +221,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_soft_table(outcome, season, plan, path)
     if plan is not None:
         print_congestion(season.model_copy(update={"plan": plan}))
+        print_speed_without_max(season, plan)
 
 
 def print_soft_table(outcome, season, plan, path: str) -> None:
@@ -300,6 +301,15 @@ def print_congestion(season, file=None) -> None:
         print("Matches in a taper (no rule breaks; set roles to keep the taper):", file=file)
         for t in tapers:
             print(f"  {t.text(season)}", file=file)
+
+
+def print_speed_without_max(season, plan, file=None) -> None:
+    """The athletes planned speed work without a max speed on record
+    (``planner.sessions.speed_without_max``): not a rule, the Plan Check's line."""
+    from planner.sessions import speed_without_max, speed_without_max_line
+
+    if line := speed_without_max_line(season, speed_without_max(season, plan)):
+        print(f"⚠ Max speed: {line}.", file=file)
 
 
 def print_speed_after_pain(season, plan, file=None) -> None:
@@ -490,6 +500,7 @@ def cmd_check(args) -> int:
     print_hv1_runs(season, plan, args.season, report.soft, file=sys.stderr)
     print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
     print_speed_after_pain(season, plan, file=sys.stderr)
+    print_speed_without_max(season, plan, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))

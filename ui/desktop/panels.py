@@ -52,11 +52,20 @@ from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
-from planner.text import date_short, day, day_long, no_conflict_set_text, plural, stage_name
+from planner.text import (
+    date_short,
+    day,
+    day_long,
+    join_and,
+    no_conflict_set_text,
+    plural,
+    stage_name,
+)
 from ui.desktop.theme import BoardTheme
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as one line)
+NO_MAX_MARK = "⊘"  # athletes planned speed work without a max speed on record
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
 
 
@@ -224,6 +233,7 @@ class InspectorPanel(_Browser):
         if planned and (session := self._session_rows(season, tl, aid, i)):
             why, marks = fold_session(marks)  # one Session row on a compensation day
             rows += [(session[0][0], session[0][1].replace("</b>", f"</b>{_esc(why)}", 1))]
+            rows += session[1:]  # a % without a max speed to make it a speed
         rows += self._record_rows(season, tl, aid, i, ap if planned else None)
         rows += [(k, _esc(v)) for k, v in marks]
         from ui.desktop.pastview import inspector_rows  # what was logged, what went otherwise
@@ -261,7 +271,7 @@ class InspectorPanel(_Browser):
         """The day's session as the handouts print it (planner.sessions): what the player does,
         which the board's marks do not say (a day between two tendon-loading days, say)."""
         from planner.errors import PeriodizeError
-        from planner.sessions import Prescriber, shown_session
+        from planner.sessions import NO_MAX_SPEED_SAID, Prescriber, shown_session
 
         got = self._prescriber
         if got is None or got[0] is not season or got[1] is not season.plan:
@@ -275,6 +285,8 @@ class InspectorPanel(_Browser):
             return []
         label = "Planned session" if i < tl.p0 and not p.as_logged else "Session"
         text = f"<b>{_esc(p.summary)}</b>" + (f"<br>{_esc(p.content)}" if p.content else "")
+        if p.no_max_speed:  # the handouts' "max speed not measured", said in full
+            return [(label, text), ("Max speed ⚠", _esc(NO_MAX_SPEED_SAID) + ".")]
         return [(label, text)]
 
     @staticmethod
@@ -480,6 +492,32 @@ def soft_breakdown(report) -> str:
     return ": " + ", ".join(parts) if parts else ""
 
 
+def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int) -> str:
+    """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
+    the Plan Check list shows before the rules broken, in its order (``""`` for nothing)."""
+    from ui.desktop.pastview import ABOVE_MARK
+
+    first = []
+    if above:
+        first.append(f"{ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap")
+    if said.athletes:
+        first.append(f"{HV1_MARK} {plural(said.athletes, 'athlete')} without a high-velocity "
+                     f"exposure for {said.least()} or more")
+    if runs:
+        first.append(f"◷ {plural(len(runs), 'congested run')} of matches")
+    if tapers:
+        first.append(f"◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')}"
+                     f" started in a taper")
+    if unmeasured:
+        first.append(f"{NO_MAX_MARK} {plural(unmeasured, 'athlete')} without a max speed")
+    # ▲, ◷ and ⊘ break no rule: each line's tooltip says why it is listed
+    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers),
+                             (NO_MAX_MARK, unmeasured)) if on]
+    notes = (f" ({join_and(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
+             if marks else "")
+    return f" Listed first: {'; '.join(first)}{notes}." if first else ""
+
+
 class ViolationsPanel(QWidget):
     """The plan checker's findings; clicking one selects its athlete and first day."""
 
@@ -517,6 +555,7 @@ class ViolationsPanel(QWidget):
         self.list.itemActivated.connect(self._open_settings)
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
         self._gaps: tuple | None = None  # (report, planner.hv1.hv1_runs of it)
+        self._no_max: tuple | None = None  # (season, planner.sessions.speed_without_max of it)
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -544,27 +583,13 @@ class ViolationsPanel(QWidget):
             return
         runs, tapers = self._congestion(season)
         gaps = self._hv1(season, report)
-        from ui.desktop.pastview import ABOVE_MARK, above_stage
+        from ui.desktop.pastview import above_stage
 
         above = len(above_stage(season))
         said = hv1_lines(season, gaps)
-        first = []  # what the list shows first, in its order
-        if above:
-            first.append(f"{ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap")
-        if said.athletes:
-            first.append(f"{HV1_MARK} {plural(said.athletes, 'athlete')} without a high-velocity "
-                         f"exposure for {said.least()} or more")
-        if runs:
-            first.append(f"◷ {plural(len(runs), 'congested run')} of matches")
-        if tapers:
-            first.append(f"◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')}"
-                         f" started in a taper")
-        # ▲ and ◷ break no rule: each line's tooltip says why it is listed
-        marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers)) if on]
-        notes = (f" ({' and '.join(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
-                 if marks else "")
-        self.summary.setText(check_summary(report) + (
-            f" Listed first: {'; '.join(first)}{notes}." if first else ""))
+        unmeasured = self._unmeasured(season)
+        self.summary.setText(check_summary(report) + _listed_first(above, said, runs, tapers,
+                                                                   len(unmeasured)))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
@@ -584,6 +609,7 @@ class ViolationsPanel(QWidget):
                             + ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
                               "competition taper weeks; a match started plays in full.")
             self.list.addItem(item)
+        self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_listed_only(report)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
@@ -639,6 +665,27 @@ class ViolationsPanel(QWidget):
             item.setToolTip("\n".join(p.text(season) + "." for p in days)
                             + "\nNot a rule of the plan: the stage stays as recorded.")
             self.list.addItem(item)
+
+    def _unmeasured(self, season: Season) -> list:
+        """``planner.sessions.speed_without_max`` of the plan, worked out once per season."""
+        from planner.sessions import speed_without_max
+
+        if self._no_max is None or self._no_max[0] is not season:
+            self._no_max = (season, speed_without_max(season) if season.plan is not None else [])
+        return self._no_max[1]
+
+    def _fill_unmeasured(self, season: Season, found: list) -> None:
+        """One line for the athletes planned speed work without a max speed on record (the
+        handouts print "max speed not measured" where the speed goes): not a rule of the plan."""
+        from planner.sessions import NO_MAX_SPEED_SAID, speed_without_max_line
+
+        if not found:
+            return
+        item = QListWidgetItem(f"{NO_MAX_MARK} Max speed — {speed_without_max_line(season, found)}.")
+        item.setData(Qt.ItemDataRole.UserRole, (found[0].athlete, found[0].first))
+        item.setToolTip(f"{NO_MAX_SPEED_SAID}.\nNot a rule of the plan: the sessions keep their "
+                        f"%, and the handouts say \"max speed not measured\" where the speed goes.")
+        self.list.addItem(item)
 
     def _fill_listed_only(self, report) -> None:
         """A line for the soft rules listed at no cost (LD-1's weight 0 by default): what the
