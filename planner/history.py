@@ -111,6 +111,17 @@ def logged_days(season: Season, athlete: str) -> Mapping[dt.date, LoggedDay]:
     return out
 
 
+def ran_at_least(season: Season, athlete: str, level: int) -> bool:
+    """Has the athlete run at ``level`` % or more here: a logged day whose top speed reached it
+    (the level it counts as, :func:`session_level`), or a day before today the plan keeps at it
+    (what RH-11 counts as run without a log)? A signing's first day here has neither."""
+    if any(d.top_level is not None and d.top_level >= level
+           for d in logged_days(season, athlete).values()):
+        return True
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    return ap is not None and any(v >= level for v in ap.intensity[: Timeline(season).p0])
+
+
 def _fold(season: Season, athlete: str, a: Athlete | None) -> dict[dt.date, LoggedDay]:
     by_day: dict[dt.date, list[Session]] = defaultdict(list)
     for s in sessions_of(season, athlete):

@@ -946,3 +946,49 @@ def _why_later(season: Season, athlete: str, start: dt.date, today: dt.date, tl:
                      f"recorded, so the athlete stayed in {stayed}; if it happened, record it "
                      f"({how})")
     return (": " + "; ".join(parts)) if parts else ""
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def credit_not_run(before: Season, after: Season) -> list[str]:
+    """What a stage record ``after`` adds to ``before`` credits of the sprint ladder with nothing
+    logged to show for it, as the record says it once: RH-11 counts every level up to the
+    previous stage's cap as done (rules-spec.md, kept as written), so a signing recorded in S2
+    on his first day here is planned 100 % at once; said when neither the log nor the plan's
+    past days hold a run at the highest level credited (:func:`planner.history.ran_at_least`)."""
+    from planner.errors import PeriodizeError
+    from planner.history import ran_at_least
+    from planner.rehab import reset_credit, segments
+    from planner.rules import RuleSet
+    from planner.season import LADDER
+
+    rs = RuleSet(after.rules)
+    if not rs.active("RH-11"):
+        return []
+    old = {(r.athlete, r.onset, s.stage, s.start) for r in before.injuries for s in r.stages}
+    sps = int(rs.value("RH-11", "sessions_per_step"))
+    out = []
+    for rec in after.injuries:
+        new = {(s.stage, s.start) for s in rec.stages if (rec.athlete, rec.onset, s.stage, s.start)
+               not in old}
+        try:
+            proto = load_protocol(rec.protocol) if new else None
+        except PeriodizeError:
+            continue
+        for seg in segments(rec, proto) if proto is not None else ():
+            if seg.cause != "record" or (seg.stage, seg.start) not in new:
+                continue
+            credit = reset_credit(proto, seg, set(rec.flare_ups), sps,
+                                  int(rs.value("RH-11", "flare_credit_levels")))
+            top = max(credit, default=0)
+            if top < LADDER[0] or ran_at_least(after, rec.athlete, top):
+                continue
+            before_it = proto.stage_ids[proto.index(seg.stage) - 1]
+            out.append(f"Recorded in {seg.stage}: the sprint ladder counts {top} % as done "
+                       f"{_times(credit[top])} (RH-11 credits the stages before {seg.stage}). "
+                       f"{after.athlete(rec.athlete).name} has no run at {top} % or more logged "
+                       f"here: if he has not done them, record him from {before_it}, or pin his "
+                       f"first running days lower")
+    return out

@@ -27,6 +27,7 @@ from planner.history import (
     flare_calm_caps,
     logged_days,
     planned_level,
+    ran_at_least,
     went_otherwise,
 )
 from planner.loadtable import LoadTable, lighter_than_around, lived_load
@@ -799,7 +800,10 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
         if lower <= credit and run < sps:  # credit, not running: the physio must see which
             cause = ("after the flare-up of " if segs[-1].cause == "flare-up" or start in c.inj.flare_ups
                      else "at the stage record of ")
-            met = (f"credited {cause}{text.day_long(start)}, not run since"
+            # nothing logged or past at that level (a signing recorded in S2): not run here at all
+            here = (run == 0 and cause == "at the stage record of "
+                    and not ran_at_least(c.season, c.aid, lower))
+            met = (f"credited {cause}{text.day_long(start)}, not run {'here' if here else 'since'}"
                    if run == 0 else f"credited {cause}{text.day_long(start)}; run on {run} since")
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
                                      f"({met}); highest level reached before this day {highest} %."))

@@ -1505,3 +1505,32 @@ def test_record_max_speed_sets_it_as_the_squad_editor_reads_it(tmp_path):
     got = load_season(tmp_path / "s.season.json")
     assert [a.max_speed for a in got.athletes] == [9.2, 9.31, 9.5]
     assert got.plan is not None and check_plan(got, got.plan).violations == ()
+
+
+def test_a_record_in_s2_says_the_ladder_it_credits_when_no_run_at_that_level_is_logged(tmp_path):
+    """A signing recorded in S2 on his first day here was planned 4 × 30 m at 100 % at once:
+    RH-11 credits 95 % twice (the stages before S2), which nothing logged here shows. The record
+    says so once, and the why of his first 100 % day says "not run here"; with a run at 95 % or
+    more in the log, neither."""
+    from planner.why import why_day
+
+    said = ("Note: Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
+            "stages before S2). Athlete 2 has no run at 95 % or more logged here: if he has not "
+            "done them, record him from S1, or pin his first running days lower.")
+    change = ("--injury", "A2", "hamstring-strain", day(7).isoformat(), "S2", "--time-limit", "10",
+              "--save")
+    for log in ((), (Session(athlete="A2", date=day(4), minutes=60, rpe=6, top_speed_pct=96),)):
+        s = season(weeks=4, athletes=2, today=day(7)).model_copy(update={"sessions": log})
+        save_season(s, tmp_path / "s.season.json")
+        r = run("record", "s.season.json", *change, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.count("Recorded in S2: the sprint ladder") == (0 if log else 1), r.stdout
+        if not log:
+            assert said in r.stdout
+        after = load_season(tmp_path / "s.season.json")
+        it = after.plan.for_athlete("A2").intensity
+        first = next(i for i in range(7, len(it)) if it[i] == 100)
+        ladder = [x.text for x in why_day(after, after.plan, "A2", day(first)).reasons
+                  if x.rule == "RH-11"]
+        credit = f"(credited at the stage record of {day_long(day(7))}, not run "
+        assert any(credit + ("since" if log else "here") + ")" in t for t in ladder), ladder

@@ -827,3 +827,18 @@ def test_plan_check_lists_the_athletes_planned_speed_work_without_a_max_speed(qt
     assert not any(panel.list.item(k).text().startswith(NO_MAX_MARK)
                    for k in range(panel.list.count()))
 
+
+def test_recording_an_injury_in_s2_says_the_credited_ladder_in_the_status_bar(qtbot):
+    from planner.season import Injury, Session, StageRecord
+    from tests.builders import day, season
+
+    inj = Injury(athlete="A2", protocol="hamstring-strain", onset=day(7),
+                 stages=(StageRecord(stage="S2", start=day(7)),))
+    for log in ((), (Session(athlete="A2", date=day(4), minutes=60, rpe=6, top_speed_pct=96),)):
+        w = make(qtbot, season(weeks=3, athletes=2, today=day(7)).model_copy(
+            update={"sessions": log}))
+        assert w.apply_edit(E.SetInjury(injury=inj))
+        said = w.statusBar().currentMessage()
+        words = ("Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
+                 "stages before S2). Athlete 2 has no run at 95 % or more logged here")
+        assert said.count(words) == (0 if log else 1), said

@@ -510,7 +510,9 @@ def cmd_record(args) -> int:
             if (over := passed_over(cur, e.athlete, e.stage, e.start)) is not None:
                 held.append(over.words)
         cur = e.apply(cur)
-    for words in held:
+    from planner.progress import credit_not_run
+
+    for words in held + credit_not_run(season, cur):  # a ladder credited with no run logged
         print(f"Note: {words}.")
     _logged_in_new_stages(season, cur, args.save, args.played_with_flare_up)
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread

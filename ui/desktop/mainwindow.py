@@ -251,6 +251,11 @@ class MainWindow(QMainWindow):
             if panels.broken(self.check_report):
                 text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
                          f"solve again (F5).")
+        if isinstance(edit, (E.SetInjury, E.AddInjury, E.RecordStage)):
+            from planner.progress import credit_not_run
+
+            if said := credit_not_run(before, after):  # a ladder credited, no run logged here
+                text = text.rstrip(".") + "." + "".join(f" {words}." for words in said)
         self.edit_said = text  # what the last edit said: a caller adds to it, never to the bar
         self.statusBar().showMessage(text, 8000)
         return True
