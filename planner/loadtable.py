@@ -348,14 +348,19 @@ def unknown_days(season: Season, athlete: str, origin: dt.date, bounds: list[tup
                  logged: set[int]) -> list[bool]:
     """Per day of the series from ``origin`` (its weeks ``bounds``, :func:`week_bounds`): is the
     athlete's load that day not known, a day not with the squad (``planner.squad.not_with_squad``)
-    in a week with no logged session that counts (``logged``: their indexes)? A week he logged
-    counts as a logged pre-season week does, its days without a session at 0. A day not known is
-    no rest day: the weeks that hold it are not full (:func:`counted_weeks`)."""
+    in a week with no session logged that counts (``logged``: their indexes) on such a day? A
+    week whose days not with the squad have sessions logged (his old club's log typed in) counts
+    as a logged pre-season week does, its days without a session at 0; sessions logged on his
+    days with the squad make nothing known: a signing who joined on Thursday and logged Thursday
+    and Friday had his Monday to Wednesday read as rest, and the week a spike's chronic base. A
+    day not known is no rest day: the weeks that hold it are not full (:func:`counted_weeks`)."""
     away = not_with_squad(season, athlete)
     out = [False] * (bounds[-1][1] + 1 if bounds else 0)
     for a, b in bounds:
-        if not any(a <= k <= b for k in logged):
-            out[a:b + 1] = [origin + dt.timedelta(days=k) in away for k in range(a, b + 1)]
+        days = [k for k in range(a, b + 1) if origin + dt.timedelta(days=k) in away]
+        if not any(k in logged for k in days):
+            for k in days:
+                out[k] = True
     return out
 
 

@@ -1156,6 +1156,38 @@ def test_a_newcomers_sessions_logged_before_he_joined_count():
     assert weeks[day(28)].away  # before his log: still not known
 
 
+def test_a_signing_who_joined_on_thursday_and_logged_thursday_and_friday_is_no_spike():
+    """Sessions logged on his days with the squad make his days before, in that week, nothing
+    known: the week stays not full, so the four weeks that count it in their chronic load have no
+    ACWR and no LD-1 (read as rest, Monday to Wednesday made the fourth of them a spike)."""
+    from planner.check import check_plan
+    from planner.loadtable import athlete_load
+    from planner.season import Unavailability
+    from planner.squad import JOINED_REASON
+
+    s = _with_newcomer()
+    joined = 66  # Thursday of week 10 (day 63 a Monday)
+    away = (Unavailability(athlete="A4", start=day(0), end=day(joined - 1), reason=JOINED_REASON),)
+    plan = s.plan.model_copy(update={"athletes": s.plan.athletes[:3] + (s.plan.athletes[3].model_copy(
+        update={"intensity": tuple(0 if i < joined else x
+                                   for i, x in enumerate(s.plan.athletes[3].intensity))}),)})
+    logs = tuple(Session(athlete="A4", date=day(i), minutes=45, rpe=4) for i in (joined, joined + 1))
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"today": day(70)}), "unavailability": away,
+        "plan": plan, "sessions": tuple(x for x in s.sessions if x.athlete != "A4") + logs})
+    al = athlete_load(s, s.plan, "A4")
+    weeks = {w.start: w for w in al.weeks}
+    assert weeks[day(63)].logged > 0 and not weeks[day(63)].counted
+    for k in range(1, 5):  # the weeks whose four weeks before hold his joining week
+        assert weeks[day(63 + 7 * k)].chronic is None, k
+        assert L.figures(s)["A4"].weeks[9 + k].acwr is None
+    assert weeks[day(98)].chronic == sum(weeks[day(63 + 7 * k)].load for k in range(1, 5)) / 4
+    assert not [v for v in check_plan(s, s.plan).soft if v.rule == "LD-1" and v.athlete == "A4"]
+    # read as rest (away for another reason), the same week made the weeks after it spikes
+    ill = s.model_copy(update={"unavailability": (away[0].model_copy(update={"reason": "Illness"}),)})
+    assert [v for v in check_plan(ill, ill.plan).soft if v.rule == "LD-1" and v.athlete == "A4"]
+
+
 def test_a_squads_mean_of_a_week_before_a_signing_joined_is_the_same_once_he_is_added():
     from planner.xlsx_load import squad_weeks
 
