@@ -474,22 +474,30 @@ def test_a_tournament_day_counts_each_match_played_in_the_solver_as_in_the_check
 
 
 def test_a_signings_weeks_before_he_joined_are_no_rest_to_the_solver_or_the_checker():
-    """A2 is "not in the squad yet" for four weeks: the solver and the plan checker read the same
-    weeks (planner.loadtable.counted_weeks), so his first weeks with the squad are no spike after
-    four weeks at 0, and the two agree on the plan's cost."""
+    """A2 is "not in the squad yet" until Thursday of week 5 and logged that Thursday and Friday;
+    A3, ill on the same days, logged the same sessions. The solver and the plan checker read the
+    same weeks (planner.loadtable.counted_weeks): A2's first weeks with the squad are no spike
+    after weeks at 0, A3's first week back is one, and the model prices LD-1 as the checker
+    counts it (its own breakdown, PlanModel.penalties, against the checker's)."""
     from planner.squad import JOINED_REASON
+    from tests.solver.test_model_penalties import agree, optimum
 
-    s = season(weeks=9, athletes=2, unavailable=(
-        Unavailability(athlete="A2", start=day(0), end=day(27), reason=JOINED_REASON),),
+    s = season(weeks=10, athletes=3, unavailable=tuple(
+        Unavailability(athlete=a, start=day(0), end=day(30), reason=reason)
+        for a, reason in (("A2", JOINED_REASON), ("A3", "Illness"))),
         rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    log = tuple(Session(athlete=a, date=day(d), minutes=60, rpe=5) for a in ("A2", "A3") for d in (31, 32))
+    s = s.model_copy(update={"plan": solved(s)[0].plan, "sessions": log,
+                             "calendar": s.calendar.model_copy(update={"today": day(35)})})
     out, report = solved(s)
-    assert not [v for v in report.soft if v.rule == "LD-1" and v.athlete == "A2"]
+    spikes = {v.athlete for v in report.soft if v.rule == "LD-1"}
+    assert "A2" not in spikes and "A3" in spikes
     al = season_loads(s, out.plan)["A2"]
     weeks = {w.start: w for w in al.weeks}
-    assert all(weeks[day(28 + 7 * k)].chronic is None for k in range(4))
-    assert weeks[day(56)].chronic == sum(weeks[day(28 + 7 * k)].load for k in range(4)) / 4
-    # read as rest, the same weeks made his first week a spike
-    away = s.model_copy(update={"unavailability": (
-        Unavailability(athlete="A2", start=day(0), end=day(27), reason="Illness"),)})
-    ill = solved(away)[1]
-    assert [v for v in ill.soft if v.rule == "LD-1" and v.athlete == "A2"]
+    assert weeks[day(28)].logged == 600 and not weeks[day(28)].counted
+    assert all(weeks[day(35 + 7 * k)].chronic is None for k in range(4))
+    assert weeks[day(63)].chronic == sum(weeks[day(35 + 7 * k)].load for k in range(4)) / 4
+    model_pen, report, _, _ = optimum(s)
+    agree(model_pen, report)
+    assert "A2" not in {v.athlete for v in report.soft if v.rule == "LD-1"}
+    assert model_pen["LD-1"] == report.penalties()["LD-1"] > 0
