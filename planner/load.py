@@ -141,7 +141,7 @@ class AthleteFigures:
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
     logged_lately: bool = True  # a session logged in the 7 days before today
     acwr_max: float | None = None  # LD-1's limit the weeks' ACWR flags read (None: LD-1 off)
-    log_span: int = 0  # days from the first logged day to the day before today (28: a ratio)
+    log_span: int = 0  # days from the first logged day to logged_to, both counted (28: a ratio)
     # the last full week before today, when sessions were logged in it and its load is above
     # LD-1's limit (what happened spiked: the board marks it as it marks a high logged ratio)
     logged_spike: WeekFigures | None = None

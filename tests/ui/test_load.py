@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from planner.season import AthletePlan, Plan, Season, Session
-from planner.text import date_short
+from planner.text import date_short, day_long
 from planner.timeline import Timeline
 from ui.desktop.board import LOAD_FLAG
 from ui.desktop.loadwords import BAND, FLAG_RATIO, fmt, load_flags, week_text
@@ -559,7 +559,8 @@ def test_a_log_too_short_for_a_ratio_says_why_no_flag_shows_yet(qtbot, unlogged)
     assert f.logged_spike is None and w.board.load_flag("A03") is None
     w.board.set_current("A03", TODAY)
     html = w.inspector.toHtml()
-    assert "until the log covers 28 days (its first session is 21 days back" in html
+    first, last = (day_long(TODAY - dt.timedelta(days=k)) for k in (21, 1))
+    assert f"until the log covers 28 days (it covers 21 days, {first} to {last}, the days" in html
     w.board.set_current("A01", TODAY)  # nothing logged: no such row
     assert "log covers 28 days" not in w.inspector.toHtml()
     heavy = tuple(Session(athlete="A03", date=TODAY - dt.timedelta(days=k), minutes=150, rpe=9)
@@ -571,22 +572,28 @@ def test_a_log_too_short_for_a_ratio_says_why_no_flag_shows_yet(qtbot, unlogged)
 
 def test_the_flag_and_the_wait_say_their_figure_truthfully():
     """1.502 read "1.50, above 1.5" on the board; a log of 70 days at 0 AU read "until 28 days of
-    log exist (70 so far)"."""
+    log exist (70 so far)"; a log begun 27 days ago, its sessions planned after its second day not
+    logged, read "its first session is 2 days back"."""
+    from planner.load import AthleteFigures
     from ui.desktop.loadwords import LoadFlag, load_waits
 
     assert "1.502, above 1.5" in LoadFlag("A01", "X", 1.502).text()
+    today = dt.date(2026, 10, 7)
 
     class F:
         has_log, latest_logged_ewma_ratio = True, None
+        logged_when = AthleteFigures.logged_when
 
-        def __init__(self, span):
-            self.log_span = span
+        def __init__(self, span, to=today - dt.timedelta(days=1)):
+            self.log_span, self.logged_to, self.today = span, to, today
 
-    waits = load_waits({"a": F(70), "b": F(21), "c": F(1), "d": F(0)})
+    waits = load_waits({"a": F(70), "b": F(21), "c": F(1), "d": F(0), "e": F(2, dt.date(2026, 9, 11))})
     assert "the logged load is 0" in waits["a"] and "28 days" not in waits["a"]
-    assert "(its first session is 21 days back" in waits["b"]
-    assert "(its first session is 1 day back" in waits["c"]
-    assert "(its first session is today" in waits["d"]
+    assert "(it covers 21 days, Wed 16 Sep 2026 to Tue 6 Oct 2026, the days without" in waits["b"]
+    assert "(it covers 1 day, Tue 6 Oct 2026, the days without a session as rest)" in waits["c"]
+    assert "(it covers no day yet: its first session is today)" in waits["d"]
+    assert ("(it covers 2 days, Thu 10 Sep 2026 to Fri 11 Sep 2026: the sessions planned since are "
+            "not logged yet)") in waits["e"]
 
 
 def test_a_flag_the_whole_squad_shares_is_one_line_naming_them_in_its_tooltip(qtbot, unlogged):

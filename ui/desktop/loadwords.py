@@ -8,6 +8,7 @@ worked out.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from html import escape
@@ -21,7 +22,7 @@ from planner.load import (  # no pandas at import
     fmt_figure,
 )
 from planner.season import Season
-from planner.text import date_long, number
+from planner.text import date_long, day_long, number, plural
 
 FLAG_RATIO = RATIO_HIGH  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
 BAND = (RATIO_LOW, 1.3)  # LM-5's "sweet spot", drawn as a band around the ACWR line
@@ -134,10 +135,7 @@ def load_waits(figs: dict) -> dict[str, str]:
         if f.has_log and finite(getattr(f, "latest_logged_ewma_ratio", None)) is None:
             span = getattr(f, "log_span", 0)
             if span < 28:
-                back = ("is today" if span <= 0 else "is 1 day back" if span == 1
-                        else f"is {span} days back")
-                out[aid] = (f"logged EWMA ratio — until the log covers 28 days (its first session "
-                            f"{back}, the days since count even with nothing logged), so "
+                out[aid] = (f"logged EWMA ratio — until the log covers 28 days ({_covered(f)}), so "
                             f"the ratio puts no ⚠ on the board yet (a logged week above LD-1's limit does, "
                             f"once four full weeks come before it); "
                             f"the weeks' ACWR and flags are in View ▸ Load")
@@ -145,6 +143,20 @@ def load_waits(figs: dict) -> dict[str, str]:
                 out[aid] = ("logged EWMA ratio — : the logged load is 0, so there is no ratio to "
                             "flag; the weeks' figures are in View ▸ Load")
     return out
+
+
+def _covered(f) -> str:
+    """The days the logged series of ``f`` (``planner.load.AthleteFigures``) covers: from its
+    first session to ``logged_to``. It said "its first session is 2 days back" of a log begun 27
+    days ago whose sessions planned after its second day were not logged."""
+    if f.log_span <= 0:
+        return "it covers no day yet: its first session is today"
+    first = f.logged_to - dt.timedelta(days=f.log_span - 1)
+    days = day_long(first) if first == f.logged_to else f"{day_long(first)} to {day_long(f.logged_to)}"
+    covers = f"it covers {plural(f.log_span, 'day')}, {days}"
+    if f.logged_when() == "now":
+        return f"{covers}, the days without a session as rest"
+    return f"{covers}: the sessions planned since are not logged yet"
 
 
 def _fits(season: Season) -> bool:
