@@ -29,10 +29,11 @@ def _anonymised_dict(s):
     return plan_to_dict(a, p, anonymise=True)
 
 
-def test_an_anonymised_plan_json_dates_no_injury(solved):
+def test_an_anonymised_plan_json_writes_no_onset(solved):
     """`export --json --anonymise` kept each injury's onset in ``returns`` (health data, and with
     the squad list it names the player), where docs/file-format.md says it is null; and the RTS
-    line of an athlete injured twice said "after the injury of Mon 18 Jan"."""
+    line of an athlete injured twice said "after the injury of Mon 18 Jan". (The days' stages
+    stay, so they still show when an injury inside the season began: docs/file-format.md.)"""
     named = plan_to_dict(solved, solved.plan)
     (a1,) = [a for a in named["athletes"] if a["id"] == "A1"]
     assert [r["onset"] for r in a1["returns"]] == [day(-9).isoformat(), day(16).isoformat()]
