@@ -89,3 +89,57 @@ def test_a_season_that_uses_a_broken_protocol_is_not_opened_with_the_files_probl
     assert dialogs.kinds() == ["error", "warn"]  # the season not opened, then the file left out
     assert said in dialogs[0][2] and "Showing the demo season instead." in dialogs[0][2]
     assert "templates/protocols/adductor-groin.json" in dialogs[1][2]
+
+
+def _trailing_comma(folder: Path, pid: str) -> str:
+    """``pid``'s file with a comma after its last stage (a hand edit); what the reader says."""
+    f = folder / f"{pid}.json"
+    text = f.read_text("utf-8")
+    last = text.rindex("}", 0, text.rindex("]"))  # the last stage's closing brace
+    f.write_text(text[:last + 1] + "," + text[last + 1:], "utf-8")
+    _clear()
+    with pytest.raises(InputError) as e:
+        protocols.load_protocol(pid)
+    return str(e.value)
+
+
+def test_the_app_starts_on_an_empty_season_when_the_demo_uses_a_broken_protocol(
+        qtbot, dialogs, folder):
+    from ui.desktop.app import create_main_window
+
+    said = _trailing_comma(folder, "hamstring-strain")  # a protocol of the demo's
+    assert said.startswith("templates/protocols/hamstring-strain.json: line ")
+    dialogs.expect_error()
+    window = create_main_window(None, recover=False)
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.path is None
+    season = window.document.season
+    assert season.name == "New season" and not season.athletes and not season.injuries
+    assert dialogs.kinds() == ["error", "warn"]  # why no demo, then the file left out
+    _, title, text = dialogs[0]
+    assert title == "Demo season not opened"
+    assert said in text and "either" not in text
+    assert "Showing an empty season" in text and "File ▸ Open" in text
+    assert "templates/protocols/hamstring-strain.json" in dialogs[1][2]
+
+
+def test_a_season_not_opened_and_no_demo_are_said_in_one_message_box(
+        qtbot, dialogs, folder, tmp_path):
+    from ui.desktop.app import create_main_window
+
+    path = tmp_path / "cut.season.json"
+    path.write_text('{"format": 6, "name": "Cut', "utf-8")  # a season cut short
+    with pytest.raises(InputError) as cli:
+        load_season(path)
+    broken = _trailing_comma(folder, "hamstring-strain")
+    dialogs.expect_error()
+    window = create_main_window(str(path), recover=False)
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.path is None
+    assert window.document.season.name == "New season"
+    assert dialogs.kinds() == ["error", "warn"]
+    _, title, text = dialogs[0]
+    assert title == "Season not opened"
+    assert str(cli.value) in text and f"The demo season was not opened either:\n{broken}" in text
+    assert "demo season instead" not in text
+    assert text.index(str(cli.value)) < text.index(broken)  # the file asked for first

@@ -39,7 +39,9 @@ def create_main_window(path: str | None = None, recover: bool = True):
     """Open the main window on ``path`` (or the bundled demo season), shown.
 
     A file that cannot be opened is explained first in a message box (no traceback), with its
-    backup offered when that can be read, and the demo season is shown instead. With
+    backup offered when that can be read, and the demo season is shown instead; when the demo
+    cannot be opened either (a bundled protocol file it uses does not read), an empty season,
+    both problems said in that one message box (the demo's alone when no file was asked for). With
     ``recover``, a recovery copy left by a crashed session is then offered: the file's own copy
     (its unsaved changes replace it; also of a file that could not be opened), or with no file
     any copy.
@@ -48,7 +50,7 @@ def create_main_window(path: str | None = None, recover: bool = True):
 
     make_app()
     from planner.errors import PeriodizeError
-    from ui.desktop.mainwindow import MainWindow, load_demo_season
+    from ui.desktop.mainwindow import MainWindow
 
     season, error, notes = None, None, []
     if path:
@@ -59,9 +61,10 @@ def create_main_window(path: str | None = None, recover: bool = True):
         except PeriodizeError as e:
             error = e
     if season is None:
-        window = MainWindow(load_demo_season(), None)
+        shown, problem = _demo_or_empty(either=error is not None)
+        window = MainWindow(shown, None)
     else:
-        window = MainWindow(season, path)
+        window, problem = MainWindow(season, path), None
     from PySide6.QtCore import QSettings
 
     from ui.desktop.layout import needs_maximising
@@ -71,7 +74,9 @@ def create_main_window(path: str | None = None, recover: bool = True):
     else:
         window.show()
     if error is not None:  # said first: the file asked for, before any recovery copy
-        window.say_not_opened(path, error, "Showing the demo season instead.")
+        window.say_not_opened(path, error, problem or "Showing the demo season instead.")
+    elif problem:  # no file asked for, and the demo did not open
+        window.interaction.error("Demo season not opened", problem)
     window.say_broken_protocols()  # a protocol file that does not read: left out, said once
     if recover:
         from pathlib import Path
@@ -86,6 +91,23 @@ def create_main_window(path: str | None = None, recover: bool = True):
     if notes:
         QTimer.singleShot(0, window, lambda: window.say_notes(notes))
     return window
+
+
+def _demo_or_empty(either: bool):
+    """The season shown when the file asked for does not open (or none was): the demo season,
+    else (a bundled file it needs does not read) File ▸ New's empty season with why the demo is
+    not shown, in words (``either``: after the file asked for); None with the demo."""
+    from planner.errors import PeriodizeError
+    from ui.desktop.editors import empty_season
+    from ui.desktop.mainwindow import load_demo_season
+
+    try:
+        return load_demo_season(), None
+    except (PeriodizeError, OSError) as e:
+        season = empty_season()
+        return season, (f"The demo season was not opened{' either' if either else ''}:\n{e}\n\nShowing an empty "
+                        f"season (“{season.name}”) instead: File ▸ Open opens a season file, "
+                        f"File ▸ New starts one.")
 
 
 def show_unexpected_error(kind, value, tb) -> None:

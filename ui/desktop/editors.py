@@ -2239,6 +2239,20 @@ def _settings_problem(e: PeriodizeError) -> str:
     return "\n".join(out) + "\nNothing was changed; correct it or press Cancel."
 
 
+def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
+    """A new season's first and last day as File ▸ New proposes them: from the next Monday
+    (today when it is one), 40 weeks."""
+    start = today + dt.timedelta(days=(7 - today.weekday()) % 7)
+    return start, start + dt.timedelta(days=7 * 40 - 1)
+
+
+def empty_season(name: str = "New season") -> Season:
+    """File ▸ New's empty season with the dates it proposes (the app's start when neither the
+    file asked for nor the demo season opens)."""
+    start, end = new_season_dates(dt.date.today())
+    return Season(name=name, calendar=Calendar(start=start, end=end))
+
+
 class NewSeasonDialog(QDialog):
     """File ▸ New: an empty season (name, dates and training weekdays) or a copy of a bundled
     season template."""
@@ -2262,12 +2276,11 @@ class NewSeasonDialog(QDialog):
         self.name = QLineEdit()
         self.name.setAccessibleName("Season name")
         self.name.setPlaceholderText("e.g. Riverside FC 2027/28")
-        today = dt.date.today()
-        start = today + dt.timedelta(days=(7 - today.weekday()) % 7)
+        start, end = new_season_dates(dt.date.today())
         self.start = date_edit("Season start")
         self.start.setDate(qdate(start))
         self.end = date_edit("Season end")
-        self.end.setDate(qdate(start + dt.timedelta(days=7 * 40 - 1)))
+        self.end.setDate(qdate(end))
         self.training = TrainingDayTicks(Calendar.model_fields["training_days"].default)
         self.error = self.training.error
         self.training.setToolTip("The weekdays the team trains; Season Settings changes them "
