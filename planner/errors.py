@@ -99,3 +99,29 @@ def not_a_known_field(key: str, known: Collection[str] = ()) -> str:
     near = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
     fix = f"did you mean {near[0]!r}?" if near else "remove it or check its spelling"
     return f"not a known field; {fix}"
+
+
+def quoted(value: object, keep: int = 60) -> str:
+    """``repr(value)``, cut to about ``keep`` characters: a message never echoes a huge input; a
+    true, false or null as the season file writes it."""
+    text = (("true" if value else "false") if isinstance(value, bool) else
+            "null" if value is None else repr(value))
+    if len(text) <= keep:
+        return text
+    return f"{text[:keep]}… ({len(str(value)):,} characters)"
+
+
+def error_path(loc: tuple, tags: Collection[str] = ()) -> str:
+    """``athletes[3].max_speed`` from a pydantic location tuple. A part in ``tags`` that follows
+    an index names the kind of a union item (a pin's ``intensity``, ``week``...): it adds nothing
+    for a reader and is left out."""
+    out = ""
+    after_index = False
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not (after_index and part in tags):
+            part = str(part)
+            out += ("." if out else "") + (part if len(part) <= 60 else quoted(part))
+        after_index = isinstance(part, int)
+    return out

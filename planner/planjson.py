@@ -453,7 +453,7 @@ def load_plan(path: str | Path, season: Season, notes: list[str] | None = None) 
     p = Path(path)
     if why := not_a_file(p, "plan JSON"):
         raise InputError(str(p), [why])
-    from planner.seasonfile import KeysOnce
+    from planner.jsonread import KeysOnce
 
     once = KeysOnce()
     try:

@@ -9,6 +9,7 @@ from functools import cache
 
 from planner.citations import CITATIONS
 from planner.errors import InputError, PeriodizeError, not_a_known_field
+from planner.jsonread import KeysOnce, json_problem
 from planner.season import LEVELS, REHAB_STAGES
 from planner.units import measure
 
@@ -330,10 +331,13 @@ def load_protocol(protocol_id: str) -> Protocol:
         ])
     res = path("protocols").joinpath(protocol_id + ".json")
     source = f"templates/protocols/{protocol_id}.json"
-    try:
-        data = json.loads(res.read_text(encoding="utf-8"))
+    once = KeysOnce()
+    try:  # utf-8-sig: a file saved by Notepad starts with a BOM
+        data = json.loads(res.read_text(encoding="utf-8-sig"), object_pairs_hook=once)
     except json.JSONDecodeError as e:
-        raise InputError(source, [f"line {e.lineno}: not valid JSON ({e.msg})"]) from None
+        raise InputError(source, [json_problem(e, "protocol")]) from None
+    if twice := once.problems(data):
+        raise InputError(source, twice)
     proto = parse_protocol(data, source)
     if proto.id != protocol_id:
         raise InputError(source, [f"id {proto.id!r} does not match the file name"])

@@ -18,9 +18,10 @@ from pydantic import ValidationError
 
 from planner import limits
 from planner.errors import InputError, NewerFileError
+from planner.jsonread import KeysOnce, json_words
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
-from planner.text import date_long, error_path, quoted, validation_problems
+from planner.text import date_long, validation_problems
 from planner.validate import season_notes, season_problems, squad_first, without_early_targets
 
 FORMAT = "periodize-season"
@@ -212,28 +213,6 @@ def _with_shared_log(body: dict) -> dict:
     return {**body, "scenarios": out}
 
 
-class KeysOnce:
-    """A JSON reader's ``object_pairs_hook`` that notes each field written twice in one object
-    (JSON itself keeps only the last): :meth:`problems` says them at their paths. Every JSON
-    file Periodize reads (a season, a plan) is read with one."""
-
-    def __init__(self) -> None:
-        self.twice: list[tuple[int, str, object, object]] = []  # (id of the object, key, first, last)
-
-    def __call__(self, items: list[tuple[str, object]]) -> dict:
-        out = dict(items)
-        if len(out) != len(items):
-            seen: dict[str, object] = {}
-            for key, value in items:
-                if key in seen:
-                    self.twice.append((id(out), key, seen[key], value))
-                seen.setdefault(key, value)
-        return out
-
-    def problems(self, data: object) -> list[str]:
-        return _repeated_keys(data, self.twice) if self.twice else []
-
-
 def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season:
     once = KeysOnce()
     try:
@@ -243,7 +222,7 @@ def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season
             raise InputError(source, ["the file is empty; it is not a season (a save that never "
                                       "finished does not leave one: was it made elsewhere?)"]) from None
         raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON "
-                                  f"({_json_words(e.msg)}); the file is damaged or cut "
+                                  f"({json_words(e.msg)}); the file is damaged or cut "
                                   f"short"]) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
         long = re.search(r"\d{4301,}", text)
@@ -261,43 +240,6 @@ def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season
     if twice := once.problems(data):
         raise InputError(source, twice)
     return season_from_dict(data, source, notes)
-
-
-def _repeated_keys(data: object, twice: list[tuple[int, str, object, object]]) -> list[str]:
-    """Each field written twice in one object of the file (JSON reads only the last), at its
-    path: a hand edit that added a field without removing the old one."""
-    paths: dict[int, tuple] = {}  # by id, in the file's order
-    stack: list[tuple[object, tuple]] = [(data, ())]
-    while stack:  # iterative: the paths of the objects, however deep
-        obj, loc = stack.pop()
-        if isinstance(obj, dict):
-            paths[id(obj)] = loc
-            stack += reversed([(v, loc + (k,)) for k, v in obj.items()])
-        elif isinstance(obj, list):
-            stack += reversed([(v, loc + (i,)) for i, v in enumerate(obj)])
-    order = {obj: n for n, obj in enumerate(paths)}
-
-    def shown(v: object) -> str:
-        return "{…}" if isinstance(v, dict) else "[…]" if isinstance(v, list) else quoted(v, 40)
-
-    return [f"{error_path(paths.get(obj, ()) + (key,))}: written twice in one object ({shown(first)}, "
-            f"then {shown(last)}); delete the one that is wrong (only the last would be read)"
-            for obj, key, first, last in sorted(twice, key=lambda t: order.get(t[0], 0))]
-
-
-def _json_words(msg: str) -> str:
-    """The JSON reader's complaint in a reader's words."""
-    for start, words in (("Unterminated string", "a text runs to the end without its closing quote"),
-                         ("Expecting value", "a value is missing"),
-                         ("Expecting property name", "a field name is missing"),
-                         ("Expecting ',' delimiter", "a comma is missing"),
-                         ("Expecting ':' delimiter", "a colon is missing"),
-                         ("Extra data", "more follows the end of the season"),
-                         ("Invalid control character", "a line break or tab inside a text"),
-                         ("Invalid \\escape", "a backslash that is no escape")):
-        if msg.startswith(start):
-            return words
-    return msg.lower()
 
 
 def dumps(season: Season) -> str:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from planner.errors import not_a_known_field
+from planner.errors import error_path, not_a_known_field, quoted  # noqa: F401 (the texts' own names)
 from planner.season import REHAB_STAGES
 from planner.units import measure  # noqa: F401 (the texts' own name for it)
 
@@ -565,16 +565,6 @@ def clean_message(msg: str) -> str:
     return msg.strip()
 
 
-def quoted(value: object, keep: int = 60) -> str:
-    """``repr(value)``, cut to about ``keep`` characters: a message never echoes a huge input; a
-    true, false or null as the season file writes it."""
-    text = (("true" if value else "false") if isinstance(value, bool) else
-            "null" if value is None else repr(value))
-    if len(text) <= keep:
-        return text
-    return f"{text[:keep]}… ({len(str(value)):,} characters)"
-
-
 def as_written(value: object, keep: int = 60) -> str:
     """``value`` as a JSON file writes it (``{}``, ``{"A1": {}}``), cut as :func:`quoted` cuts."""
     import json
@@ -584,22 +574,6 @@ def as_written(value: object, keep: int = 60) -> str:
     except (TypeError, ValueError):
         return quoted(value, keep)
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
-
-
-def error_path(loc: tuple, tags: Collection[str] = ()) -> str:
-    """``athletes[3].max_speed`` from a pydantic location tuple. A part in ``tags`` that follows
-    an index names the kind of a union item (a pin's ``intensity``, ``week``...): it adds nothing
-    for a reader and is left out."""
-    out = ""
-    after_index = False
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif not (after_index and part in tags):
-            part = str(part)
-            out += ("." if out else "") + (part if len(part) <= 60 else quoted(part))
-        after_index = isinstance(part, int)
-    return out
 
 
 def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[str]:

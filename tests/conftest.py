@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,6 +19,28 @@ def demo_season():
         from planner.seasonfile import loads
 
         return loads(f.read(), "demo.season.json")
+
+
+@pytest.fixture
+def protocol_folder(tmp_path, monkeypatch):
+    """The bundled protocols copied to a folder read instead of templates/protocols (a test
+    breaks one there); the protocol caches are cleared before and after."""
+    import shutil
+
+    import templates
+    from planner import protocols
+
+    own = tmp_path / "protocols"
+    shutil.copytree(Path(str(templates.path("protocols"))), own)
+    real = templates.path
+    monkeypatch.setattr(templates, "path", lambda name: own if name == "protocols" else real(name))
+    cached = (protocols.available_protocols, protocols.load_protocol)
+    for f in cached:
+        f.cache_clear()
+    yield own
+    monkeypatch.undo()
+    for f in cached:
+        f.cache_clear()
 
 
 __all__ = ["load_season"]

@@ -95,3 +95,66 @@ def test_an_unknown_citation_key_is_refused_naming_the_file_of_the_known_ones():
     problems = _problems(lambda d: d["citations"].append("Green20"))
     assert problems == [f"protocol.citations[{len(HAMSTRING['citations'])}]: 'Green20' is not a key of "
                         f"planner/citations.py; add the reference there or use a key it lists"]
+
+
+def trailing_comma(folder, pid: str) -> str:
+    """``pid``'s file in ``folder`` with a comma after its last stage (a hand edit that removed
+    a stage, or added one out of habit); the problem the reader says."""
+    from planner import protocols
+
+    f = folder / f"{pid}.json"
+    text = f.read_text("utf-8")
+    last = text.rindex("}", 0, text.rindex("]"))  # the last stage's closing brace
+    f.write_text(text[:last + 1] + "," + text[last + 1:], "utf-8")
+    protocols.load_protocol.cache_clear()
+    with pytest.raises(InputError) as e:
+        protocols.load_protocol(pid)
+    return str(e.value)
+
+
+def test_a_comma_after_the_last_stage_is_said_with_its_line_column_and_fix(protocol_folder):
+    said = trailing_comma(protocol_folder, "hamstring-strain")
+    text = (protocol_folder / "hamstring-strain.json").read_text("utf-8")
+    comma = text.rindex(",", 0, text.rindex("]"))
+    line = text.count("\n", 0, comma) + 1
+    assert said.startswith(f"templates/protocols/hamstring-strain.json: line {line + 1}, column ")
+    assert said.endswith("not valid JSON (a value is missing); a comma after the last item? "
+                         "delete it")
+
+
+def test_a_missing_comma_is_not_taken_for_one_after_the_last_item(protocol_folder):
+    from planner import protocols
+
+    f = protocol_folder / "ankle-sprain.json"
+    text = f.read_text("utf-8")
+    f.write_text(text.replace('",\n', '"\n', 1), "utf-8")
+    protocols.load_protocol.cache_clear()
+    with pytest.raises(InputError) as e:
+        protocols.load_protocol("ankle-sprain")
+    assert "not valid JSON (a comma is missing)" in str(e.value)
+    assert "last item" not in str(e.value)
+
+
+def test_a_protocol_saved_with_a_bom_reads_as_without(protocol_folder):
+    from planner import protocols
+
+    plain = load_protocol("ankle-sprain")
+    f = protocol_folder / "ankle-sprain.json"
+    f.write_bytes(b"\xef\xbb\xbf" + f.read_bytes())  # Notepad's "UTF-8"
+    protocols.load_protocol.cache_clear()
+    assert protocols.load_protocol("ankle-sprain") == plain
+
+
+def test_a_field_written_twice_in_a_protocol_is_refused_at_its_path(protocol_folder):
+    from planner import protocols
+
+    f = protocol_folder / "ankle-sprain.json"
+    text = f.read_text("utf-8")
+    cap = text.index('"cap"')
+    f.write_text(text[:cap] + '"cap": 99, ' + text[cap:], "utf-8")  # the first stage's cap twice
+    protocols.load_protocol.cache_clear()
+    with pytest.raises(InputError) as e:
+        protocols.load_protocol("ankle-sprain")
+    assert e.value.source == "templates/protocols/ankle-sprain.json"
+    assert len(e.value.problems) == 1
+    assert e.value.problems[0].startswith("stages[0].cap: written twice in one object (99, then ")

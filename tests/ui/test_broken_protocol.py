@@ -4,53 +4,37 @@ season that uses it is not opened, with the problems the command line gives (pyt
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-import templates
 from planner import protocols
 from planner.errors import InputError
 from planner.seasonfile import load_season, save_season
+from tests.planner.test_protocol_file import trailing_comma
 from tests.ui.test_app import tiny_season
-
-CACHED = (protocols.available_protocols, protocols.load_protocol)
 
 
 def _clear() -> None:
-    for f in CACHED:
-        f.cache_clear()
+    protocols.available_protocols.cache_clear()
+    protocols.load_protocol.cache_clear()
 
 
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    """The bundled protocols copied to a folder the app reads instead of templates/protocols."""
-    own = tmp_path / "protocols"
-    shutil.copytree(Path(str(templates.path("protocols"))), own)
-    real = templates.path
-    monkeypatch.setattr(templates, "path", lambda name: own if name == "protocols" else real(name))
-    _clear()
-    yield own
-    monkeypatch.undo()
-    _clear()
-
-
-def _break(folder: Path, pid: str, source: str = "hamstring-strain") -> None:
+def _break(protocol_folder: Path, pid: str, source: str = "hamstring-strain") -> None:
     """``pid``: ``source``'s stages with P3's cap below P2's."""
-    data = json.loads((folder / f"{source}.json").read_text("utf-8"))
+    data = json.loads((protocol_folder / f"{source}.json").read_text("utf-8"))
     data["id"] = pid
     data["stages"][2]["cap"] = 60
-    (folder / f"{pid}.json").write_text(json.dumps(data), "utf-8")
+    (protocol_folder / f"{pid}.json").write_text(json.dumps(data), "utf-8")
 
 
 PROBLEM = "stages[2] (P3).cap: 60 is below P2's 70; caps rise stage by stage"
 
 
-def test_the_app_starts_without_a_broken_protocol_and_says_it_once(qtbot, dialogs, folder):
+def test_the_app_starts_without_a_broken_protocol_and_says_it_once(qtbot, dialogs, protocol_folder):
     from ui.desktop.app import create_main_window
 
-    _break(folder, "calf-strain")
+    _break(protocol_folder, "calf-strain")
     window = create_main_window(None, recover=False)
     qtbot.addWidget(window)
     assert window.isVisible()
@@ -66,17 +50,17 @@ def test_the_app_starts_without_a_broken_protocol_and_says_it_once(qtbot, dialog
 
 
 def test_a_season_that_uses_a_broken_protocol_is_not_opened_with_the_files_problems(
-        qtbot, dialogs, folder, tmp_path):
+        qtbot, dialogs, protocol_folder, tmp_path):
     from ui.desktop.app import create_main_window
 
     path = tmp_path / "tiny.season.json"
     season = tiny_season()
     cara = season.injuries[0].model_copy(update={"protocol": "adductor-groin"})
     save_season(season.model_copy(update={"injuries": (cara,)}), path)  # not a protocol of the demo's
-    adductor = json.loads((folder / "adductor-groin.json").read_text("utf-8"))
+    adductor = json.loads((protocol_folder / "adductor-groin.json").read_text("utf-8"))
     assert [s["cap"] for s in adductor["stages"][1:3]] == [70, 95]
     adductor["stages"][2]["cap"] = 60
-    (folder / "adductor-groin.json").write_text(json.dumps(adductor), "utf-8")
+    (protocol_folder / "adductor-groin.json").write_text(json.dumps(adductor), "utf-8")
     _clear()
     with pytest.raises(InputError) as cli:  # what `periodize check` reads, and says
         load_season(path)
@@ -91,23 +75,11 @@ def test_a_season_that_uses_a_broken_protocol_is_not_opened_with_the_files_probl
     assert "templates/protocols/adductor-groin.json" in dialogs[1][2]
 
 
-def _trailing_comma(folder: Path, pid: str) -> str:
-    """``pid``'s file with a comma after its last stage (a hand edit); what the reader says."""
-    f = folder / f"{pid}.json"
-    text = f.read_text("utf-8")
-    last = text.rindex("}", 0, text.rindex("]"))  # the last stage's closing brace
-    f.write_text(text[:last + 1] + "," + text[last + 1:], "utf-8")
-    _clear()
-    with pytest.raises(InputError) as e:
-        protocols.load_protocol(pid)
-    return str(e.value)
-
-
 def test_the_app_starts_on_an_empty_season_when_the_demo_uses_a_broken_protocol(
-        qtbot, dialogs, folder):
+        qtbot, dialogs, protocol_folder):
     from ui.desktop.app import create_main_window
 
-    said = _trailing_comma(folder, "hamstring-strain")  # a protocol of the demo's
+    said = trailing_comma(protocol_folder, "hamstring-strain")  # a protocol of the demo's
     assert said.startswith("templates/protocols/hamstring-strain.json: line ")
     dialogs.expect_error()
     window = create_main_window(None, recover=False)
@@ -124,14 +96,14 @@ def test_the_app_starts_on_an_empty_season_when_the_demo_uses_a_broken_protocol(
 
 
 def test_a_season_not_opened_and_no_demo_are_said_in_one_message_box(
-        qtbot, dialogs, folder, tmp_path):
+        qtbot, dialogs, protocol_folder, tmp_path):
     from ui.desktop.app import create_main_window
 
     path = tmp_path / "cut.season.json"
     path.write_text('{"format": 6, "name": "Cut', "utf-8")  # a season cut short
     with pytest.raises(InputError) as cli:
         load_season(path)
-    broken = _trailing_comma(folder, "hamstring-strain")
+    broken = trailing_comma(protocol_folder, "hamstring-strain")
     dialogs.expect_error()
     window = create_main_window(str(path), recover=False)
     qtbot.addWidget(window)
