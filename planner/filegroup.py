@@ -34,7 +34,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from planner.errors import InputError, SaveError
@@ -51,10 +51,11 @@ def safe_file_stem(text: str) -> str:
     return stem or "athlete"
 
 
-def _unique(stem: str, taken: set[str]) -> str:
-    """``stem``, else ``stem (2)``, ``stem (3)``, … : the first not in ``taken`` (casefolded)."""
+def _unique(stem: str, taken: set[str], free: Callable[[str], bool] | None = None) -> str:
+    """``stem``, else ``stem (2)``, ``stem (3)``, … : the first not in ``taken`` (casefolded)
+    and, with ``free``, one it says is free."""
     name, n = stem, 2
-    while name.casefold() in taken:
+    while name.casefold() in taken or (free is not None and not free(name)):
         name = f"{stem} ({n})"
         n += 1
     taken.add(name.casefold())
@@ -69,12 +70,14 @@ def athlete_file_names(season, anonymise: bool, suffix: str) -> dict[str, str]:
             for a in season.athletes}
 
 
-def group_file_name(season, anonymise: bool, stem: str, suffix: str) -> str:
+def group_file_name(season, anonymise: bool, stem: str, suffix: str,
+                    free: Callable[[str], bool] | None = None) -> str:
     """The name of a file of the folder beside the athletes' (the staff's calendar, ``Team.ics``):
-    ``stem``, else ``stem (2)``… when an athlete's file has that name (an athlete ``Team``)."""
+    ``stem``, else ``stem (2)``… when an athlete's file has that name (an athlete ``Team``) or,
+    with ``free`` (given the file name), the name is not free (a coach's own file there)."""
     taken = {n.removesuffix(suffix).casefold()
              for n in athlete_file_names(season, anonymise, suffix).values()}
-    return _unique(stem, taken) + suffix
+    return _unique(stem, taken, None if free is None else lambda name: free(name + suffix)) + suffix
 
 
 def prepare_folder(folder: str | os.PathLike, what: str) -> Path:

@@ -65,7 +65,8 @@ from planner.validate import export_problems
 from planner.why import Explainer
 
 __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars", "folder_file_names",
-           "no_earlier_calendars", "team_calendar", "team_file_name"]
+           "no_earlier_calendars", "team_calendar", "team_file_name", "team_file_words",
+           "coachs_team_files"]
 
 PRODID = "-//Periodize//Season plan//EN"
 FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
@@ -101,14 +102,59 @@ def calendar_file_names(season: Season, anonymise: bool = False) -> dict[str, st
     return athlete_file_names(season, anonymise, ".ics")
 
 
-def team_file_name(season: Season, anonymise: bool = False) -> str:
-    """The staff's calendar: ``Team.ics`` (``Team (2).ics`` when an athlete's file is so named)."""
-    return group_file_name(season, anonymise, "Team", ".ics")
+def team_file_name(season: Season, anonymise: bool = False,
+                   folder: str | os.PathLike | None = None) -> str:
+    """The staff's calendar: ``Team.ics`` (``Team (2).ics`` when an athlete's file is so named,
+    or a ``Team.ics`` in ``folder`` is not a calendar Periodize wrote: a coach's own is left as
+    it is)."""
+    if folder is None:
+        return group_file_name(season, anonymise, "Team", ".ics")
+    return group_file_name(season, anonymise, "Team", ".ics",
+                           lambda name: not (Path(folder) / name).exists()
+                           or _written_here(Path(folder) / name))
 
 
-def folder_file_names(season: Season, anonymise: bool = False) -> list[str]:
+def coachs_team_files(season: Season, folder: str | os.PathLike,
+                      anonymise: bool = False) -> list[Path]:
+    """The files of ``folder`` under the staff's calendar's names before the one it gets there
+    (``Team.ics``, ``Team (2).ics`` …) that Periodize did not write: the coach's own, left as they
+    are (:func:`team_file_name`), and no earlier export's left over."""
+    usual, name = team_file_name(season, anonymise), team_file_name(season, anonymise, folder)
+    if name == usual:
+        return []
+    stem = re.escape(usual.removesuffix(".ics"))
+    return sorted(p for p in Path(folder).iterdir()
+                  if re.fullmatch(rf"{stem}( \(\d+\))?\.ics", p.name, re.IGNORECASE)
+                  and p.is_file() and not _written_here(p))
+
+
+def team_file_words(season: Season, folder: str | os.PathLike, anonymise: bool = False) -> str:
+    """Said after an export into ``folder`` whose staff's calendar is not the usual name, since a
+    file of that name there is not Periodize's (:func:`coachs_team_files`); else ""."""
+    mine = coachs_team_files(season, folder, anonymise)
+    if not mine:
+        return ""
+    names = " and ".join(p.name for p in mine)
+    return (f"{names} in {folder} {'is' if len(mine) == 1 else 'are'} not Periodize's "
+            f"calendar{'' if len(mine) == 1 else 's'} and {'is' if len(mine) == 1 else 'are'} left "
+            f"as {'it is' if len(mine) == 1 else 'they are'}: the staff's calendar is "
+            f"{team_file_name(season, anonymise, folder)}.")
+
+
+def _written_here(path: Path) -> bool:
+    """Is the file at ``path`` a calendar Periodize wrote (its PRODID)?"""
+    try:
+        with open(path, "rb") as f:
+            return b"PRODID:" + PRODID.encode() in f.read(4096)
+    except OSError:
+        return False
+
+
+def folder_file_names(season: Season, anonymise: bool = False,
+                      folder: str | os.PathLike | None = None) -> list[str]:
     """Every file an export writes into the calendar folder: the athletes' and the team's."""
-    return [*calendar_file_names(season, anonymise).values(), team_file_name(season, anonymise)]
+    return [*calendar_file_names(season, anonymise).values(),
+            team_file_name(season, anonymise, folder)]
 
 
 def _stage_text(season: Season, proto, stage: str, anonymise: bool, down: str = "") -> str:
@@ -548,12 +594,8 @@ def no_earlier_calendars(season: Season, folder: str | os.PathLike, anonymise: b
     """The sentence said before an export into ``folder`` when it holds no athlete's calendar
     Periodize wrote (a new folder: no SEQUENCE continued, nothing cancelled), else ""."""
     out = Path(folder)
-    for name in calendar_file_names(season, anonymise).values():
-        try:
-            if b"PRODID:" + PRODID.encode() in (out / name).read_bytes():
-                return ""
-        except OSError:
-            continue
+    if any(_written_here(out / name) for name in calendar_file_names(season, anonymise).values()):
+        return ""
     return (f"No earlier calendars in {folder}: export into the folder the players' calendars "
             f"were made from, so changed sessions update them rather than appear twice.")
 
@@ -570,7 +612,7 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     out = prepare_folder(folder, "calendar files")
     stamp = stamp or dt.datetime.now(dt.UTC)
     names = calendar_file_names(season, anonymise)
-    team = team_file_name(season, anonymise)
+    team = team_file_name(season, anonymise, out)  # not a coach's own Team.ics there
     # read before anonymising, which drops the absences' reasons: a player gone before the
     # season has no calendar, and one who left has no match from the day he left
     gone = gone_between(season, season.calendar.start, season.calendar.end)

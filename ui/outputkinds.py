@@ -133,13 +133,13 @@ def ours_in_folder(kind: str, p: Path) -> bool:
         return False
 
 
-def folder_names(season, kind: str, anonymise: bool) -> list[str]:
-    """The files the calendar (``ics``: the athletes' and ``Team.ics``) or handouts export writes
-    into its folder."""
+def folder_names(season, kind: str, anonymise: bool, folder: Path) -> list[str]:
+    """The files the calendar (``ics``: the athletes' and ``Team.ics``, ``Team (2).ics`` beside
+    a coach's own ``Team.ics``) or handouts export writes into ``folder``."""
     if kind == "ics":
         from planner.ical import folder_file_names
 
-        return folder_file_names(season, anonymise)
+        return folder_file_names(season, anonymise, folder)
     from planner.filegroup import athlete_file_names
 
     return list(athlete_file_names(season, anonymise, ".pdf").values())
@@ -151,7 +151,7 @@ def strangers_in_folder(season, folder: Path, kind: str, anonymise: bool) -> lis
     if not exists(folder):
         return []
     out = []
-    for name in folder_names(season, kind, anonymise):
+    for name in folder_names(season, kind, anonymise, folder):
         p = folder / name
         if exists(p) and p.is_file() and not ours_in_folder(kind, p):
             out.append(p)
@@ -167,7 +167,7 @@ def open_in_folder(season, folder: Path, kind: str, anonymise: bool) -> list[str
 
     if not exists(folder):
         return []
-    return [f"{folder / name}: {why}" for name in folder_names(season, kind, anonymise)
+    return [f"{folder / name}: {why}" for name in folder_names(season, kind, anonymise, folder)
             if (why := open_elsewhere(folder / name))]
 
 

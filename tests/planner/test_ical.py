@@ -718,18 +718,41 @@ def test_the_staffs_calendar_never_takes_an_athletes_file_name():
     assert len({n.casefold() for n in names}) == len(names) == len(season.athletes) + 1
 
 
-def test_a_team_ics_of_the_coachs_own_is_asked_about_as_an_athletes_would_be(tmp_path):
-    """The export now writes Team.ics: a calendar of the coach's own by that name is one it
-    would replace, named before (the command line's --replace, the app's question)."""
+def test_a_team_ics_of_the_coachs_own_is_left_and_the_staffs_calendar_is_team_2(tmp_path):
+    """A calendar of the coach's own named Team.ics in the folder (Google's) refused the whole
+    export unless --replace: the staff's calendar is now Team (2).ics beside it, said, and the
+    next export continues it there; with his file gone, Team.ics is the staff's again."""
+    from planner.ical import coachs_team_files, team_file_name, team_file_words
     from ui.outputkinds import strangers_in_folder
 
     season = _season()
+    plan = small_plan(season)
     mine = tmp_path / "Team.ics"
-    mine.write_bytes(b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n")
-    assert strangers_in_folder(season, tmp_path, "ics", anonymise=False) == [mine]
+    google = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
+    mine.write_bytes(google)
+    assert team_file_name(season, folder=tmp_path) == "Team (2).ics"
+    assert strangers_in_folder(season, tmp_path, "ics", anonymise=False) == []  # nothing to ask
+    files = export_calendars(season, plan, tmp_path, stamp=STAMP)
+    assert files[-1].name == "Team (2).ics" and mine.read_bytes() == google
+    assert team_file_words(season, tmp_path) == (
+        f"Team.ics in {tmp_path} is not Periodize's calendar and is left as it is: the staff's "
+        f"calendar is Team (2).ics.")
+    assert coachs_team_files(season, tmp_path) == [mine]
+    first = {str(e["uid"]) for e in events(Calendar.from_ical(files[-1].read_bytes()))}
+    again = export_calendars(season, plan, tmp_path, stamp=STAMP)
+    cal = Calendar.from_ical(again[-1].read_bytes())
+    assert again[-1].name == "Team (2).ics" and {str(e["uid"]) for e in events(cal)} == first
+    assert all(int(e["sequence"]) == 0 for e in events(cal))  # continued, not made anew
+    (tmp_path / "Team (3).ics").write_bytes(google)  # a name of the coach's is never taken
     mine.unlink()
-    export_calendars(season, small_plan(season), tmp_path, stamp=STAMP)
-    assert strangers_in_folder(season, tmp_path, "ics", anonymise=False) == []
+    assert team_file_name(season, folder=tmp_path) == "Team.ics"
+    assert team_file_words(season, tmp_path) == ""
+    (tmp_path / "Team (2).ics").write_bytes(google)
+    mine.write_bytes(google)
+    assert team_file_name(season, folder=tmp_path) == "Team (4).ics"
+    assert team_file_words(season, tmp_path).startswith(
+        f"Team (2).ics and Team (3).ics and Team.ics in {tmp_path} are not Periodize's calendars "
+        f"and are left as they are: the staff's calendar is Team (4).ics.")
 
 
 @pytest.mark.parametrize("anonymise", [False, True])

@@ -524,6 +524,28 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert (folder / f"{name}.bak").read_bytes() == mine
 
 
+def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(
+        window, dialogs, tmp_path, demo_season):
+    """A Team.ics of the coach's own in the folder asked to replace it (the command line
+    refused without --replace): the staff's calendar is now Team (2).ics, said, his file kept."""
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    mine = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
+    (folder / "Team.ics").write_bytes(mine)
+    dialogs.answer = "yes"  # the demo's plan breaks hard rules: handed out anyway
+    assert fileio.export_calendars_to(window, folder)
+    assert [d[1] for d in dialogs] == ["Plan breaks hard rules"]  # not "Replace other files?"
+    assert (folder / "Team.ics").read_bytes() == mine
+    assert b"PRODID:-//Periodize//" in (folder / "Team (2).ics").read_bytes()
+    said = window.notice.text()
+    assert "and Team (2).ics for the staff" in said
+    assert (f"Team.ics in {folder.resolve()} is not Periodize's calendar and is left as it is: "
+            f"the staff's calendar is Team (2).ics.") in said
+
+
 def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(window, dialogs, tmp_path,
                                                                        demo_season):
     """An athlete's calendar opened in LibreOffice (its lock file beside it) was replaced by

@@ -435,7 +435,12 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         say_kept("xlsx", outputs["xlsx"], backup)
     if outputs.get("ics"):
         from planner.filegroup import kept_only_if_written, left_over
-        from planner.ical import export_calendars, no_earlier_calendars
+        from planner.ical import (
+            coachs_team_files,
+            export_calendars,
+            no_earlier_calendars,
+            team_file_words,
+        )
 
         fresh = no_earlier_calendars(season, outputs["ics"], anonymise)
         with kept_only_if_written(outputs["ics"]):
@@ -443,10 +448,13 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
                                      keep=kept.get("ics", frozenset()))
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}: one per athlete, "
               f"and {files[-1].name} for the staff")
+        if beside := team_file_words(season, outputs["ics"], anonymise):
+            print(beside)
         if fresh:
             print(fresh)
         say_kept_in_folder(outputs["ics"], frozenset(), kept.get("ics", frozenset()))
-        if extra := left_over(outputs["ics"], files, "calendar file", tuple(outputs.values())):
+        mine = tuple(coachs_team_files(season, outputs["ics"], anonymise))  # said just above
+        if extra := left_over(outputs["ics"], files, "calendar file", (*outputs.values(), *mine)):
             print(extra, file=sys.stderr)
     if outputs.get("handouts"):
         headless_qt()

@@ -321,7 +321,12 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     if not hand_out_anyway(window):
         return False
     from planner.filegroup import kept_only_if_written
-    from planner.ical import export_calendars, no_earlier_calendars
+    from planner.ical import (
+        coachs_team_files,
+        export_calendars,
+        no_earlier_calendars,
+        team_file_words,
+    )
 
     notes: list[str] = []
     fresh = no_earlier_calendars(season, folder.resolve())
@@ -349,13 +354,14 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     kept = "".join(f" {n}" for n in notes)
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
                                    f"{kept}", 8000)
+    beside = team_file_words(season, folder)
     said = (f"Wrote {plural(len(files), 'calendar file')} (one per athlete, and {files[-1].name} "
-            f"for the staff) in {folder}.{kept}") + (
+            f"for the staff) in {folder}.{kept}") + (f" {beside}" if beside else "") + (
         f" {fresh}" if fresh else "")
     window.notice.offer(html.escape(said), "", str(folder), line=said)
     from planner.filegroup import left_over
 
-    if extra := left_over(folder, files, "calendar file"):
+    if extra := left_over(folder, files, "calendar file", tuple(coachs_team_files(season, folder))):
         window.interaction.warn("Other calendar files", extra)
     return True
 
