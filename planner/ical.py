@@ -16,7 +16,11 @@ Each calendar holds all-day events, in words a player understands:
 A UID is ``PREFIX-ATHLETE-KEY@periodize``. PREFIX is the one of the calendars already in the
 folder (``X-PERIODIZE-UID-PREFIX``; in calendars written before it was said, read from their
 UIDs: the season's name as a slug), else ``season-FIRSTDAY`` (:func:`uid_prefix`): never the
-season's name as it is now, so renaming the season changes no UID. Each event has a key
+season's name as it is now, so renaming the season changes no UID. A calendar says the first day
+of its season (``X-PERIODIZE-SEASON-START``): one of another season in the folder (last season's,
+the folder reused) is not continued, neither its prefix nor its events, and the export says so;
+in one written before the header, the events wholly outside the season's days are left out, and
+with none inside, its prefix too. Each event has a key
 (``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE``, and for a session
 its place in its ISO week (``session-2026-W40-speed-2``: the athlete's second speed session of
 week 40, a compensation session being one; ``rehab`` for rehab, calm and flare-up days). An export
@@ -71,6 +75,7 @@ __all__ = ["athlete_calendar", "calendar_file_names", "export_calendars", "folde
 PRODID = "-//Periodize//Season plan//EN"
 FINGERPRINT = "X-PERIODIZE-FINGERPRINT"
 PREFIX = "X-PERIODIZE-UID-PREFIX"  # the calendar's UIDs begin so (see export_calendars)
+SEASON_START = "X-PERIODIZE-SEASON-START"  # the first day of the season the calendar is of
 KEY = "X-PERIODIZE-KEY"  # what the event is, whatever its UID (see _Events)
 CANCELLED_FOR = dt.timedelta(days=7)  # a dropped event is said cancelled until a week after it
 SESSION_CONTEXTS = ("speed", "compensation", "rehab", "calm", "flare-up")
@@ -330,25 +335,38 @@ def _in_uid(uid: str, athlete: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Earlier:
-    """An athlete's calendar written before: its events by key and its UIDs' prefix."""
+    """An athlete's calendar written before: its events by key and its UIDs' prefix; ``other``:
+    it is of another season, whose events and prefix are not this season's to continue."""
 
     events: dict[str, _Old]
     prefix: str
+    other: bool = False
 
 
-def earlier_calendar(data: bytes | None, athlete: str) -> _Earlier:
+def earlier_calendar(data: bytes | None, athlete: str, season: Season) -> _Earlier:
     """``athlete``'s calendar written before (nothing when it cannot be read: every event then
-    starts again at its sequence)."""
+    starts again at its sequence). A calendar of another ``season`` (its first day in
+    ``X-PERIODIZE-SEASON-START``) gives nothing: next season's League match 1 is no update of
+    last season's. One written before that header was: its events wholly outside the season's
+    days are left out, and with none inside, its prefix too."""
     if not data:
         return _Earlier({}, "")
     try:
         old = Calendar.from_ical(data)
     except (ValueError, TypeError, KeyError, IndexError):
         return _Earlier({}, "")
+    start, end = season.calendar.start, season.calendar.end
+    said = str(old.get(SEASON_START, ""))
+    if said and said != start.isoformat():
+        return _Earlier({}, "", other=True)
     out = {}
     for ev in old.walk("VEVENT"):
         if (got := _old_event(ev, athlete)) is not None:
             out[got.key] = got
+    if not said and out:  # written before the header: its days tell
+        out = {k: o for k, o in out.items() if o.end > start and o.day <= end}
+        if not out:
+            return _Earlier({}, "", other=True)
     prefixes = Counter(_in_uid(o.uid, athlete)[0] for o in out.values())
     prefixes.pop("", None)
     prefix = str(old.get(PREFIX, "")) or (prefixes.most_common(1)[0][0] if prefixes else "")
@@ -368,7 +386,7 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
     left = left_on(season, athlete)  # before anonymising, which drops the reasons
     if anonymise:
         season, plan = anonymised(season, plan)
-    earlier = earlier_calendar(previous, athlete)
+    earlier = earlier_calendar(previous, athlete, season)
     return _calendar(season, plan, athlete, anonymise, stamp, earlier.events,
                      earlier.prefix or uid_prefix(season), Prescriber(season, plan, anonymise=anonymise),
                      left=left)
@@ -388,8 +406,8 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     names = name_pairs(season) if anonymise else []  # an anonymised label "A1 (A1)" reads "A1"
     who = one_line(scrub(season.athlete_label(a.id), names))
-    cal = _header(f"{season.name}: {who}", f"The {season.name} plan for {who}: speed and rehab "
-                  f"sessions, rehab stages and matches (from Periodize).", prefix)
+    cal = _header(season, f"{season.name}: {who}", f"The {season.name} plan for {who}: speed and "
+                  f"rehab sessions, rehab stages and matches (from Periodize).", prefix)
     events = _Events(cal, f"{prefix}-{_slug(a.id)}", stamp, previous)
     days = prescriber.athlete(athlete)
     f = prescriber.facts(athlete)
@@ -404,7 +422,7 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     return cal
 
 
-def _header(name: str, description: str, prefix: str) -> Calendar:
+def _header(season: Season, name: str, description: str, prefix: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -413,6 +431,7 @@ def _header(name: str, description: str, prefix: str) -> Calendar:
     cal.add("x-wr-calname", vText(one_line(name)))
     cal.add("x-wr-caldesc", vText(one_line(description)))
     cal.add(PREFIX, vText(prefix))
+    cal.add(SEASON_START, vText(season.calendar.start.isoformat()))
     return cal
 
 
@@ -421,10 +440,10 @@ def team_calendar(season: Season, plan: Plan, *, stamp: dt.datetime | None = Non
     """The staff's calendar: every competition with its priority, the team's deload and taper
     weeks, the days off and the blocks, each spanning its days; ``previous``: the team calendar
     written before, whose events are continued (or cancelled) as an athlete's."""
-    earlier = earlier_calendar(previous, "")
+    earlier = earlier_calendar(previous, "", season)
     prefix = prefix or earlier.prefix or uid_prefix(season)
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    cal = _header(f"{season.name}: team", f"The {season.name} plan for the staff: competitions, "
+    cal = _header(season, f"{season.name}: team", f"The {season.name} plan for the staff: competitions, "
                   f"deload and taper weeks, days off and blocks (from Periodize).", prefix)
     events = _Events(cal, f"{prefix}.team", stamp, earlier.events)  # "." is in no athlete's slug
     for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
@@ -578,9 +597,10 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         events.session(day, summary, text_, category)
 
 
-def _earlier_calendars(folder: Path, names: dict[str, str]) -> dict[str, _Earlier]:
-    """Athlete id -> the athlete's calendar in ``folder`` written before (empty when none)."""
-    return {aid: earlier_calendar(_read(folder / name), aid) for aid, name in names.items()}
+def _earlier_calendars(folder: Path, names: dict[str, str], season: Season) -> dict[str, _Earlier]:
+    """Athlete id -> the athlete's calendar in ``folder`` written before (empty when none, or of
+    another season)."""
+    return {aid: earlier_calendar(_read(folder / name), aid, season) for aid, name in names.items()}
 
 
 def _read(path: Path) -> bytes | None:
@@ -602,10 +622,11 @@ def no_earlier_calendars(season: Season, folder: str | os.PathLike, anonymise: b
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None,
-                     keep: frozenset[str] = frozenset()) -> list[Path]:
+                     keep: frozenset[str] = frozenset(), notes: list[str] | None = None) -> list[Path]:
     """One ``.ics`` per athlete into ``folder`` (created when missing) and the team's, all or none
     (see the module text); returns the files, the athletes' in the squad's display order
-    (:func:`planner.squad.display_order`), then the team's."""
+    (:func:`planner.squad.display_order`), then the team's. ``notes``: what the export has to
+    say is appended there (the folder's calendars are of another season)."""
     problems = export_problems(season, plan)
     if problems:
         raise InputError("iCalendar export", problems)
@@ -623,7 +644,10 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     explainer = Explainer(season, plan, prescriber.tl)
     handouts = Handouts(season, plan, anonymise=anonymise, prescriber=prescriber,
                         timeline=prescriber.tl)
-    earlier = _earlier_calendars(out, names)
+    earlier = _earlier_calendars(out, names, season)
+    if notes is not None and any(e.other for e in earlier.values()):
+        notes.append(f"The calendars in {folder} are of another season: this season's events are "
+                     f"new ones beside them.")
     prefixes = Counter(e.prefix for e in earlier.values() if e.prefix)
     prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}

@@ -3,6 +3,7 @@ competitions with the athlete's role; escaping, SEQUENCE, and all calendars or n
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import errno
 import os
@@ -645,6 +646,71 @@ def test_the_folders_uid_prefix_is_kept_for_new_events(tmp_path):
         uids = _read(path)
         assert all(u.startswith(("riverside-u19-", "riverside-u19.team-")) for u in uids), path.name
         assert any(u.endswith("-competition-c3@periodize") for u in uids)
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_last_seasons_calendars_in_the_folder_are_not_taken_over(tmp_path, header):
+    """Next season exported into last season's folder took its UIDs (the folder's prefix, each
+    competition's key): last season's League match 1 was updated a year on at SEQUENCE 1 and
+    left the players' calendar apps. A calendar of another season's first day (said in its
+    header; in one written before the header, by its days: all outside this season) is not
+    continued: this season's events are new ones beside it, said once."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    assert b"X-PERIODIZE-SEASON-START:2027-01-04\r\n" in (folder / "A1 Ann Ash.ics").read_bytes()
+    for path in folder.iterdir():  # last season's: every date and the prefix a year earlier
+        raw = path.read_bytes().replace(b"2027", b"2026")
+        if not header:  # as written before the season's first day was said
+            raw = re.sub(rb"X-PERIODIZE-SEASON-START:[^\r]*\r\n", b"", raw)
+        path.write_bytes(raw)
+    last = _read(folder / "A1 Ann Ash.ics")
+    assert any(u.endswith("-competition-l3@periodize") for u in last)
+    notes: list[str] = []
+    export_calendars(season, plan, folder, stamp=STAMP, notes=notes)
+    assert notes == [f"The calendars in {folder} are of another season: this season's events are "
+                     f"new ones beside them."]
+    for path in folder.iterdir():
+        cal = Calendar.from_ical(path.read_bytes())
+        assert str(cal["X-PERIODIZE-UID-PREFIX"]) == "season-2027-01-04", path.name
+        assert all(str(e["uid"]).startswith("season-2027-01-04") for e in events(cal)), path.name
+        assert {int(e["sequence"]) for e in events(cal)} == {0}
+        assert not [e for e in events(cal) if e.get("status")]  # last season's not cancelled
+    assert not set(_read(folder / "A1 Ann Ash.ics")) & set(last)
+    again: list[str] = []  # this season's now: continued, nothing said
+    export_calendars(season, plan, folder, stamp=STAMP, notes=again)
+    assert again == []
+
+
+def test_a_calendar_without_the_header_keeps_the_events_of_this_season(tmp_path):
+    """A calendar written before the season's first day was in its header, of this season: its
+    events in the season's days are continued under their UIDs; one wholly outside them (a
+    friendly of the season before's last days, left in the file) is not cancelled."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    path = folder / "A1 Ann Ash.ics"
+    cal = Calendar.from_ical(path.read_bytes())
+    cal.pop("X-PERIODIZE-SEASON-START")
+    old = next(e for e in events(cal) if str(e["uid"]).endswith("-competition-l3@periodize"))
+    before = copy.deepcopy(old)
+    for name in ("uid", "dtstart", "dtend", "X-PERIODIZE-KEY"):
+        before.pop(name)
+    before.add("uid", "season-2027-01-04-a1-competition-x0@periodize")
+    before.add("dtstart", season.calendar.start - dt.timedelta(days=3))
+    before.add("dtend", season.calendar.start - dt.timedelta(days=2))
+    before.add("X-PERIODIZE-KEY", "competition-x0")
+    cal.add_component(before)
+    path.write_bytes(cal.to_ical())
+    kept = _read(path)
+    notes: list[str] = []
+    export_calendars(season, plan, folder, stamp=STAMP, notes=notes)
+    after = _read(path)
+    assert notes == []
+    assert set(after) == set(kept) - {"season-2027-01-04-a1-competition-x0@periodize"}
+    assert {int(e["sequence"]) for e in after.values()} == {0}
 
 
 def test_an_export_into_a_folder_without_earlier_calendars_says_so(tmp_path):

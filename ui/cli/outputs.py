@@ -443,11 +443,14 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         )
 
         fresh = no_earlier_calendars(season, outputs["ics"], anonymise)
+        said: list[str] = []
         with kept_only_if_written(outputs["ics"]):
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise,
-                                     keep=kept.get("ics", frozenset()))
+                                     keep=kept.get("ics", frozenset()), notes=said)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}: one per athlete, "
               f"and {files[-1].name} for the staff")
+        for line in said:
+            print(line)
         if beside := team_file_words(season, outputs["ics"], anonymise):
             print(beside)
         if fresh:

@@ -329,6 +329,7 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     )
 
     notes: list[str] = []
+    own: list[str] = []  # the export's own words (the folder's calendars of another season)
     fresh = no_earlier_calendars(season, folder.resolve())
     try:
         with kept_only_if_written(folder):
@@ -336,7 +337,7 @@ def export_calendars_to(window, folder: str | Path) -> bool:
             with _busy():
                 keep = frozenset(p.name for p in strangers  # as the command line's --replace
                                  if keep_backup_for("ics", p, notes.append))
-                files = export_calendars(season, season.plan, folder, keep=keep)
+                files = export_calendars(season, season.plan, folder, keep=keep, notes=own)
     except PeriodizeError as e:
         _say_error(window, "Calendars not exported", e)
         return False
@@ -354,10 +355,9 @@ def export_calendars_to(window, folder: str | Path) -> bool:
     kept = "".join(f" {n}" for n in notes)
     window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
                                    f"{kept}", 8000)
-    beside = team_file_words(season, folder)
+    beside = [w for w in (team_file_words(season, folder), *own, fresh) if w]
     said = (f"Wrote {plural(len(files), 'calendar file')} (one per athlete, and {files[-1].name} "
-            f"for the staff) in {folder}.{kept}") + (f" {beside}" if beside else "") + (
-        f" {fresh}" if fresh else "")
+            f"for the staff) in {folder}.{kept}") + "".join(f" {w}" for w in beside)
     window.notice.offer(html.escape(said), "", str(folder), line=said)
     from planner.filegroup import left_over
 
