@@ -1020,8 +1020,11 @@ def _unread_speeds(columns: list, mapping: dict) -> dict:
 
 def _speed_unit(nums: dict, mapping: dict, notes: list) -> None:
     """A top speed column whose header names no unit (Catapult's ``Maximum Velocity`` follows
-    the account's setting) read as km/h when every value is one no athlete sprints in m/s and
-    a km/h can be (``coachform.cells.parse_max_speed``'s rule for a bare number)."""
+    the account's setting) read as km/h when every value is one a km/h can be and one is more
+    than a log takes in m/s (:data:`LIMITS`, 16.5), or all are more than anyone's max speed
+    (:data:`~planner.season.MAX_MAX_SPEED`, 15): a rehab player's or a goalkeeper's 13.5 beside
+    the squad's 31.2 is 13.5 km/h. Said, with the values that would read in m/s too; a column
+    that reads in both units stays m/s (and what is out of range is refused)."""
     from planner.coachform.cells import KMH_MAX
     from planner.season import MAX_MAX_SPEED
 
@@ -1030,11 +1033,16 @@ def _speed_unit(nums: dict, mapping: dict, notes: list) -> None:
         return
     given = nums["top_ms"].dropna()
     given = given[given > 0]
-    if given.empty or not ((given > MAX_MAX_SPEED) & (given <= KMH_MAX)).all():
+    most = LIMITS["top_ms"][1]  # the fastest a log takes in m/s
+    if given.empty or (given > KMH_MAX).any() or not (
+            (given > most).any() or (given > MAX_MAX_SPEED).all()):
         return
     nums["top_kmh"], mapping["top_kmh"] = nums.pop("top_ms"), mapping.pop("top_ms")
+    above = most if (given > most).any() else MAX_MAX_SPEED
+    low = sorted(set(given[given <= most]))  # would read in m/s too: each said
+    also = "; ".join(f"{v:g} is {v / 3.6:.2f} m/s" for v in low[:3]) + ("; …" if len(low) > 3 else "")
     notes.append(f"'{header}' names no unit and its values ({given.min():g} to {given.max():g}) "
-                 f"are above {MAX_MAX_SPEED:g}, which no one sprints in m/s: read as km/h")
+                 f"go above {above:g}, which no one sprints in m/s: read as km/h{f' ({also})' if also else ''}")
 
 
 # what a reader of a log (read_frame) notes in ``frame.attrs``, by how it follows the rows: one

@@ -1148,9 +1148,9 @@ def test_catapults_maximum_velocity_is_the_top_speed_and_a_speed_not_read_is_sai
                                                f"{day(2)},Bo Birch,60,,,410,5\n"), s)
     assert [x.top_speed_ms for x in kmh.sessions] == [pytest.approx(8.1), None]
     assert any("'Maximum Velocity' names no unit" in n and "read as km/h" in n for n in kmh.notes)
-    mixed = write(tmp_path, head + f"{day(1)},Ann Ash,60,29.16,,,6\n{day(2)},Bo Birch,60,8.1,,,5\n")
-    with pytest.raises(InputError, match="29.16 is outside 0-16.5"):  # one unit a column
-        read_sessions(mixed, s)
+    both = write(tmp_path, head + f"{day(1)},Ann Ash,60,8.1,,,6\n{day(2)},Bo Birch,60,13.5,,,5\n")
+    with pytest.raises(InputError, match="13.50 m/s is more than 10 % above"):  # m/s as well: not guessed
+        read_sessions(both, s)
     none = read_sessions(write(tmp_path, "Date,Player Name,Total Duration,Max Vel (% Max),HSR,RPE\n"
                                          f"{day(1)},Ann Ash,60,92,410,6\n"), s)
     assert none.loud == ["'Max Vel (% Max)' looks like a top speed but was not read (a percentage "
@@ -1161,6 +1161,17 @@ def test_catapults_maximum_velocity_is_the_top_speed_and_a_speed_not_read_is_sai
     high = read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE,High Speed Running (m),"
                                          f"Sprint Efforts\nA1,{day(1)},60,6,410,3\n"), s)
     assert not high.loud and not any("looks like a top speed" in n for n in high.notes)
+
+
+def test_a_unitless_speed_column_is_km_h_when_one_value_can_only_be(tmp_path, s):
+    """One rehab player's 13.5 beside the squad's 31.2 made Catapult's 'Maximum Velocity' refused
+    whole: km/h was read only when every value was above 15."""
+    head = "Player Display Name,Date,Duration,RPE,Maximum Velocity\n"
+    r = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},60,6,31.2\n"
+                                             f"Bo Birch,{day(1)},40,3,13.5\n"), s)
+    assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(31.2 / 3.6), pytest.approx(3.75)]
+    assert ("'Maximum Velocity' names no unit and its values (13.5 to 31.2) go above 16.5, which no "
+            "one sprints in m/s: read as km/h (13.5 is 3.75 m/s)") in r.notes
 
 
 def test_a_per_drill_export_is_one_session_per_athlete_day_and_session(tmp_path, s):
