@@ -874,9 +874,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if unread:
         notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
                      f"repeated one; see the README for the column names)")
-    _speed_unit(nums, mapping, notes)
+    guessed = _speed_unit(nums, mapping, notes)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
-    _ranges(nums, problems, where, notes, mapping)
+    _ranges(nums, problems, where, notes, mapping, guessed)
     if "drill" in mapping:  # a per-drill export: its rows of one session made one
         frame, athletes, dates, nums = _per_drill(frame, mapping, athletes, dates, nums, problems,
                                                   notes, where)
@@ -922,7 +922,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         result.notes = list(speedlike.values()) + result.notes
     if later_days:
         result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
-    result.mapping = {k: v for k, v in result.mapping.items() if v not in absent}
+    # the speeds said in the unit they were read in (divided by 3.6 to m/s)
+    result.mapping = {"top_kmh" if kmh and k == "top_ms" else k: v
+                      for k, v in result.mapping.items() if v not in absent}
     return result
 
 
@@ -1018,31 +1020,33 @@ def _unread_speeds(columns: list, mapping: dict) -> dict:
     return out
 
 
-def _speed_unit(nums: dict, mapping: dict, notes: list) -> None:
+def _speed_unit(nums: dict, mapping: dict, notes: list) -> bool:
     """A top speed column whose header names no unit (Catapult's ``Maximum Velocity`` follows
     the account's setting) read as km/h when every value is one a km/h can be and one is more
     than a log takes in m/s (:data:`LIMITS`, 16.5), or all are more than anyone's max speed
     (:data:`~planner.season.MAX_MAX_SPEED`, 15): a rehab player's or a goalkeeper's 13.5 beside
-    the squad's 31.2 is 13.5 km/h. Said, with the values that would read in m/s too; a column
-    that reads in both units stays m/s (and what is out of range is refused)."""
+    the squad's 31.2 is 13.5 km/h. Said, in one note (True), with the values that would read in
+    m/s too; a column that reads in both units stays m/s (and what is out of range is refused)."""
     from planner.coachform.cells import KMH_MAX
     from planner.season import MAX_MAX_SPEED
 
     header = mapping.get("top_ms")
     if header is None or re.search(r"m/?s\b", fold(header)):
-        return
+        return False
     given = nums["top_ms"].dropna()
     given = given[given > 0]
     most = LIMITS["top_ms"][1]  # the fastest a log takes in m/s
     if given.empty or (given > KMH_MAX).any() or not (
             (given > most).any() or (given > MAX_MAX_SPEED).all()):
-        return
+        return False
     nums["top_kmh"], mapping["top_kmh"] = nums.pop("top_ms"), mapping.pop("top_ms")
     above = most if (given > most).any() else MAX_MAX_SPEED
     low = sorted(set(given[given <= most]))  # would read in m/s too: each said
     also = "; ".join(f"{v:g} is {v / 3.6:.2f} m/s" for v in low[:3]) + ("; …" if len(low) > 3 else "")
     notes.append(f"'{header}' names no unit and its values ({given.min():g} to {given.max():g}) "
-                 f"go above {above:g}, which no one sprints in m/s: read as km/h{f' ({also})' if also else ''}")
+                 f"go above {above:g}, which no one sprints in m/s: read as km/h, each "
+                 f"speed divided by 3.6 to give m/s{f' ({also})' if also else ''}")
+    return True
 
 
 # what a reader of a log (read_frame) notes in ``frame.attrs``, by how it follows the rows: one
@@ -1510,7 +1514,11 @@ def _holds_loads(rpe, minutes) -> bool:
     return bool(as_load.any()) and int(as_load.sum()) >= int(as_rpe.sum())
 
 
-def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> None:
+def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict,
+            guessed: bool = False) -> None:
+    """Each number within its field's bounds (:data:`LIMITS`), a speed in km/h said in km/h;
+    an sRPE of loads read back as the RPE; km/h divided by 3.6, said (unless ``guessed``:
+    :func:`_speed_unit` said it)."""
     rpe = nums["rpe"]
     if fold(mapping["rpe"]) == "srpe" and "minutes" in nums and _holds_loads(rpe, nums["minutes"]):
         # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
@@ -1532,7 +1540,8 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict) -> No
     if kmh:
         nums["top_ms"] = nums.pop("top_kmh") / 3.6
         mapping["top_ms"] = mapping.pop("top_kmh")
-        notes.append(f"'{mapping['top_ms']}' is in km/h: each speed is divided by 3.6 to give m/s")
+        if not guessed:
+            notes.append(f"'{mapping['top_ms']}' is in km/h: each speed is divided by 3.6 to give m/s")
     for key, (lo, hi, _) in LIMITS.items():
         if key not in nums:
             continue

@@ -110,7 +110,7 @@ def test_the_demo_advanced_to_december_accepts_the_projected_stage_changes(advan
 
 def test_the_log_is_read_with_its_mapping_and_the_replan_keeps_what_happened(advanced):
     r, s, _ = advanced
-    assert "Top speed m/s <- 'Max Velocity (km/h)'" in r.stdout and "is in km/h" in r.stdout
+    assert "Top speed km/h <- 'Max Velocity (km/h)'" in r.stdout and "is in km/h" in r.stdout
     rows = template_path("demo-sessions.csv").read_text().count("\n") - 1
     assert len(s.sessions) == rows and f"Added {rows} sessions of 24 athletes" in r.stdout
     assert "Proposed flare-up: " in r.stdout  # the log's painful rehab days
