@@ -835,10 +835,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
     mapping = _mapping(list(frame.columns), source, frame, speeds, speed_fix)
-    absent = {f"({LABEL[k]} not in the log)": k for k in ("minutes", "rpe") if k not in mapping}
-    if absent:  # a log read for its top speeds alone: 0, which the speeds leave as logged
-        frame = frame.assign(**dict.fromkeys(absent, "0"))
-        mapping.update({k: column for column, k in absent.items()})
+    frame, absent = _speeds_only(frame, mapping)
     if "drill" not in mapping:  # a session's title groups a per-drill export's rows alone
         mapping.pop("session", None)
     later_days: list[dt.date] = []
@@ -860,6 +857,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if dates_read:
         notes.append(dates_read)
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
+    # a per-drill export's rows of one session (none without a drill column)
+    drills = _drill_groups(frame, mapping, athletes, dates)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
     alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows,
@@ -877,9 +876,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     guessed = _speed_unit(nums, mapping, notes)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping, guessed)
-    if "drill" in mapping:  # a per-drill export: its rows of one session made one
-        frame, athletes, dates, nums = _per_drill(frame, mapping, athletes, dates, nums, problems,
-                                                  notes, where)
+    if drills:  # a per-drill export: its rows of one session made one
+        frame, athletes, dates, nums = _per_drill(_LogRows(frame, athletes, dates, nums), mapping,
+                                                  drills, problems, notes, where)
         rows = pd.Series(_row_numbers(frame), index=frame.index)  # ``where`` reads them
     _played(nums, dates, season, problems, where, notes)
     _in_hours(frame[mapping["minutes"]], nums, problems, where)
@@ -928,72 +927,129 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     return result
 
 
+def _speeds_only(frame, mapping: dict) -> tuple:
+    """A log read for its top speeds alone (``speeds``): the minutes and RPE it has no column
+    for read as 0, which the speeds leave as logged. The frame and {column added: key}."""
+    absent = {f"({LABEL[k]} not in the log)": k for k in ("minutes", "rpe") if k not in mapping}
+    if absent:
+        frame = frame.assign(**dict.fromkeys(absent, "0"))
+        mapping.update({k: column for column, k in absent.items()})
+    return frame, absent
+
+
 # a per-drill export's row that is its session's total, named where the drill goes
 TOTAL_DRILLS = ("full session", "session", "total", "all", "entire session")
 
 
-def _per_drill(frame, mapping: dict, athletes: list, dates: list, nums: dict, problems: list,
-               notes: list, where) -> tuple:
-    """A per-drill export (a ``drill`` column): the rows of one athlete, day and session (the
-    ``session`` column's, when there is one) are one session, minutes summed, the highest top
-    speed, minutes played and pain, the notes joined, the session's RPE (rows that disagree on
-    it are a problem naming them); a row named as the session's total (:data:`TOTAL_DRILLS`)
-    beside drill rows is the session, its drill rows left out. Returns the frame, athletes,
-    dates and numbers of the sessions (rows numbered as the file does, :func:`_keep_rows`)."""
-    drill = frame[mapping["drill"]].astype(str).map(fold)
-    title = frame[mapping["session"]].astype(str).map(fold) if "session" in mapping else None
+@dataclass
+class _LogRows:
+    """A log's rows as read: the frame, each row's athlete and date, and its numbers by field
+    (:data:`NUMBERS`), each a Series on the frame's index."""
+    frame: object
+    athletes: list
+    dates: list
+    nums: dict
+
+    def __iter__(self):
+        return iter((self.frame, self.athletes, self.dates, self.nums))
+
+
+def _drill_groups(frame, mapping: dict, athletes: list, dates: list) -> list[list]:
+    """A per-drill export's sessions of more than one row (a ``drill`` column; none without):
+    the row labels of each athlete, day and session (the ``session`` column's, when there is
+    one), in the file's order."""
+    if "drill" not in mapping:
+        return []
+    titles = (frame[mapping["session"]].astype(str).map(fold).tolist() if "session" in mapping
+              else [""] * len(frame))
     groups: dict[tuple, list] = {}
-    for k, i in enumerate(frame.index):
-        if athletes[k] is not None and isinstance(dates[k], dt.date):
-            key = (athletes[k], dates[k], "" if title is None else title[i])
-            groups.setdefault(key, []).append(i)
-    gone: list = []
-    said: list[str] = []
-    merged = 0
-    for idx in (g for g in groups.values() if len(g) > 1):
-        totals = [i for i in idx if drill[i] in TOTAL_DRILLS]
-        if totals:
-            drills = [i for i in idx if i not in totals]
-            gone += drills
-            said += [f"row {_row_of(where, i)} '{str(frame.at[i, mapping['drill']]).strip()}' is "
-                     f"the session's total: its {len(drills)} drill row"
-                     f"{'s' if len(drills) != 1 else ''} {'are' if len(drills) != 1 else 'is'} "
-                     f"left out" for i in totals if drills]
-            continue
-        _one_session(frame, mapping, idx, nums, problems, where)
-        gone += idx[1:]
-        merged += 1
-    if merged:
-        notes.append(f"Per-drill rows read as one session per athlete and day: minutes summed, the "
-                     f"highest top speed: {len(frame):,} rows → {len(frame) - len(gone):,} sessions")
-    if len(said) > REPEATS_SHOWN:  # a whole squad's export with its totals: a screenful says no more
-        said = said[:REPEATS_SHOWN] + [f"… and {len(said) - REPEATS_SHOWN:,} more sessions' total "
-                                       f"rows like these"]
-    notes += said
-    if not gone:
-        return frame, athletes, dates, nums
-    keep = [k for k, i in enumerate(frame.index) if i not in set(gone)]
-    nums = {key: v.drop(gone).reset_index(drop=True) for key, v in nums.items()}
-    return (_keep_rows(frame, gone), [athletes[k] for k in keep], [dates[k] for k in keep], nums)
+    for i, athlete, day, title in zip(frame.index, athletes, dates, titles, strict=True):
+        if athlete is not None and isinstance(day, dt.date):
+            groups.setdefault((athlete, day, title), []).append(i)
+    return [idx for idx in groups.values() if len(idx) > 1]
 
 
-def _one_session(frame, mapping: dict, idx: list, nums: dict, problems: list, where) -> None:
-    """The drill rows ``idx`` of one session made its first row (:func:`_per_drill`)."""
-    first = idx[0]
-    rpe = nums["rpe"].loc[idx].dropna()
-    if rpe.nunique() > 1:
-        listed = ", ".join(f"row {_row_of(where, i)}: {rpe[i]:g}" for i in rpe.index)
-        problems.append(f"{where(first, 'rpe')}: the drill rows of one session give different RPEs "
-                        f"({listed}); the session has one RPE: write it on each of its rows")
+def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list, notes: list,
+               where) -> _LogRows:
+    """A per-drill export (a ``drill`` column): the rows of one session (``groups``,
+    :func:`_drill_groups`) are one session, minutes summed, the highest top speed, minutes
+    played and pain, the notes joined, the session's RPE (rows that disagree on it are a
+    problem naming them);
+    a row named as the session's total (:data:`TOTAL_DRILLS`) beside drill rows is the session,
+    its drill rows left out.
+    Returns the sessions (rows numbered as the file does, :func:`_keep_rows`), in a time linear
+    in the rows (a season's export of 20,000 drill rows)."""
+    import pandas as pd
+
+    frame = log.frame
+    drill = frame[mapping["drill"]].astype(str).map(fold)
+    label = pd.Series({i: g for g, idx in enumerate(groups) for i in idx})  # row -> its session
+    total = drill[label.index].isin(TOTAL_DRILLS)
+    heads = [next((i for i in idx if total[i]), idx[0]) for idx in groups]  # the row kept
+    nums = {key: v.astype(float) for key, v in log.nums.items()}
+    _drill_rpe(frame, mapping, nums["rpe"], label, groups, heads, problems, where)
+    has_total = total.groupby(label).any().reindex(range(len(groups)), fill_value=False)
+    of_drills = label[~total.to_numpy()]
     for key, how in (("minutes", "sum"), ("top_ms", "max"), ("top_pct", "max"),
                      ("played", "max"), ("pain", "max")):
         if key in nums:
-            values = nums[key].loc[idx]
-            nums[key] = nums[key].astype(float)
-            nums[key][first] = values.sum(min_count=1) if how == "sum" else values.max()
-    if "note" in mapping:
-        texts = [str(frame.at[i, mapping["note"]]).strip() for i in idx]
-        frame.at[first, mapping["note"]] = "; ".join(dict.fromkeys(x for x in texts if x))
+            part = nums[key][of_drills.index].groupby(of_drills)
+            theirs = (part.sum(min_count=1) if how == "sum" else part.max()).reindex(range(len(groups)))
+            own = pd.Series(nums[key][heads].to_numpy())
+            nums[key].loc[heads] = own.where(has_total, theirs).to_numpy()
+    plain = [h for g, h in enumerate(heads) if not has_total[g]]
+    if "note" in mapping and plain:
+        texts = frame[mapping["note"]].astype(str).str.strip()[label.index]
+        joined = texts.groupby(label).agg(lambda t: "; ".join(dict.fromkeys(x for x in t if x)))
+        frame.loc[plain, mapping["note"]] = [joined[g] for g, h in enumerate(heads) if not has_total[g]]
+    kept = set(heads) | set(total.index[total])  # a second total of its own is a session too
+    gone = [i for idx in groups for i in idx if i not in kept]
+    if plain:
+        notes.append(f"Per-drill rows read as one session per athlete and day: minutes summed, the "
+                     f"highest top speed: {len(frame):,} rows → {len(frame) - len(gone):,} session{'s' if len(frame) - len(gone) != 1 else ''}")
+    notes += _totals_said(frame, mapping, groups, total, where)
+    gone_set = set(gone)
+    keep_at = [k for k, i in enumerate(frame.index) if i not in gone_set]
+    return _LogRows(_keep_rows(frame, gone), [log.athletes[k] for k in keep_at],
+                    [log.dates[k] for k in keep_at],
+                    {key: v.drop(gone).reset_index(drop=True) for key, v in nums.items()})
+
+
+def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list, problems: list,
+               where) -> None:
+    """The RPE of each session of a per-drill export (:func:`_per_drill`): rows that give two
+    are a problem naming them."""
+    given = rpe[label.index]
+    differ = given.groupby(label).nunique()
+    for g in differ.index[differ > 1]:
+        idx = groups[g]
+        if _total_named(frame, mapping, heads[g]):
+            continue  # the total row is the session
+        listed = ", ".join(f"row {_row_of(where, i)}: {given[i]:g}" for i in idx if given[i] == given[i])
+        problems.append(f"{where(idx[0], 'rpe')}: the drill rows of one session give different "
+                        f"RPEs ({listed}); the session has one RPE: write it on each of its rows")
+
+
+def _total_named(frame, mapping: dict, i) -> str:
+    """`` 'Full Session'`` for a row that is its session's total (empty for a drill row)."""
+    text = str(frame.at[i, mapping["drill"]]).strip()
+    return f" '{text[:40]}'" if fold(text) in TOTAL_DRILLS else ""
+
+
+def _totals_said(frame, mapping: dict, groups: list[list], total, where) -> list[str]:
+    """A line for each total row of a per-drill export's session: ``row 4 'Full Session' is the
+    session's total: its 2 drill rows are left out`` (:data:`REPEATS_SHOWN` of them, the rest
+    counted)."""
+    said = []
+    for idx in groups:
+        drills = [i for i in idx if not total[i]]
+        said += [f"row {_row_of(where, i)} '{str(frame.at[i, mapping['drill']]).strip()}' is the "
+                 f"session's total: its {len(drills)} drill row{'s' if len(drills) != 1 else ''} "
+                 f"{'are' if len(drills) != 1 else 'is'} left out" for i in idx if total[i] and drills]
+    if len(said) > REPEATS_SHOWN:  # a whole squad's export with its totals: a screenful says no more
+        said = said[:REPEATS_SHOWN] + [f"… and {len(said) - REPEATS_SHOWN:,} more sessions' total "
+                                       f"rows like these"]
+    return said
 
 
 # a header that names a top speed (a distance or a count at a speed is none)

@@ -1163,26 +1163,6 @@ def test_catapults_maximum_velocity_is_the_top_speed_and_a_speed_not_read_is_sai
     assert not high.loud and not any("looks like a top speed" in n for n in high.notes)
 
 
-def test_a_unitless_speed_column_is_km_h_when_one_value_can_only_be_and_says_it_once(tmp_path, s):
-    """One rehab player's 13.5 beside the squad's 31.2 made Catapult's 'Maximum Velocity' refused
-    whole (km/h was read only when every value was above 15); and the km/h reading was announced
-    as 'Top speed m/s <- ...' and then said twice."""
-    head = "Player Display Name,Date,Duration,RPE,Maximum Velocity\n"
-    r = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},60,6,31.2\n"
-                                             f"Bo Birch,{day(1)},40,3,13.5\n"), s)
-    assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(31.2 / 3.6), pytest.approx(3.75)]
-    lines = r.text().splitlines()
-    assert lines[0] == ("Columns read: Athlete ID <- 'Player Display Name', Date <- 'Date', Minutes "
-                        "<- 'Duration', RPE <- 'RPE', Top speed km/h <- 'Maximum Velocity'")
-    assert [x for x in lines if "km/h" in x][1:] == [
-        "'Maximum Velocity' names no unit and its values (13.5 to 31.2) go above 16.5, which no one "
-        "sprints in m/s: read as km/h, each speed divided by 3.6 to give m/s (13.5 is 3.75 m/s)"]
-    named = read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE,Max Velocity (km/h)\n"
-                                          f"A1,{day(1)},60,6,29.16\n"), s)
-    assert "Top speed km/h <- 'Max Velocity (km/h)'" in named.text()
-    assert sum("km/h" in x for x in named.notes) == 1
-
-
 def test_a_per_drill_export_is_one_session_per_athlete_day_and_session(tmp_path, s):
     """Catapult's per-drill rows were four sessions a day, and a 'Full Session' row beside its
     drills counted the day twice (a doubled load, a red ACWR flag)."""
@@ -1213,6 +1193,26 @@ def test_a_per_drill_export_is_one_session_per_athlete_day_and_session(tmp_path,
     plain = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},20,6\n"
                                           f"A1,{day(1)},40,6\n"), s)
     assert [x.minutes for x in plain.sessions] == [20, 40]  # no drill column: two sessions
+
+
+def test_a_unitless_speed_column_is_km_h_when_one_value_can_only_be_and_says_it_once(tmp_path, s):
+    """One rehab player's 13.5 beside the squad's 31.2 made Catapult's 'Maximum Velocity' refused
+    whole (km/h was read only when every value was above 15); and the km/h reading was announced
+    as 'Top speed m/s <- ...' and then said twice."""
+    head = "Player Display Name,Date,Duration,RPE,Maximum Velocity\n"
+    r = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},60,6,31.2\n"
+                                             f"Bo Birch,{day(1)},40,3,13.5\n"), s)
+    assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(31.2 / 3.6), pytest.approx(3.75)]
+    lines = r.text().splitlines()
+    assert lines[0] == ("Columns read: Athlete ID <- 'Player Display Name', Date <- 'Date', Minutes "
+                        "<- 'Duration', RPE <- 'RPE', Top speed km/h <- 'Maximum Velocity'")
+    assert [x for x in lines if "km/h" in x][1:] == [
+        "'Maximum Velocity' names no unit and its values (13.5 to 31.2) go above 16.5, which no one "
+        "sprints in m/s: read as km/h, each speed divided by 3.6 to give m/s (13.5 is 3.75 m/s)"]
+    named = read_sessions(write(tmp_path, "Athlete ID,Date,Minutes,RPE,Max Velocity (km/h)\n"
+                                          f"A1,{day(1)},60,6,29.16\n"), s)
+    assert "Top speed km/h <- 'Max Velocity (km/h)'" in named.text()
+    assert sum("km/h" in x for x in named.notes) == 1
 
 
 def test_a_date_read_after_today_is_no_reading_and_a_column_read_two_ways_is_said_once(tmp_path):
