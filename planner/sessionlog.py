@@ -865,14 +865,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                          dict(zip(frame.index, dates, strict=True)))
     nums = {k: _numbers(frame, mapping, k, problems, where, alone) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
-    columns = list(frame.columns)
-    speedlike = _unread_speeds(columns, mapping)
-    unread = [column_label(c, columns) for c in columns if c not in mapping.values()
-              and c not in speedlike
-              and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
-    if unread:
-        notes.append(f"Not read: {', '.join(unread)} (not a column Periodize knows, or a "
-                     f"repeated one; see the README for the column names)")
+    speedlike = _unread_speeds(list(frame.columns), mapping)
+    notes += _unread(frame, mapping, speedlike)
     guessed = _speed_unit(nums, mapping, notes)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping, guessed)
@@ -893,18 +887,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if unvalued:
         problems = [x for x in problems if not _unnamed(x).startswith(tuple(unvalued))]
         problems += [f"{w} {NO_VALUE}" for w in unvalued]
-    if headers := _header_rows(frame, mapping):  # two exports joined: one line each, not four
-        said = tuple(f"row {rows[i]}, " for i in headers)
-        problems = [x for x in problems if not _unnamed(x).startswith(said)]
-        problems += [f"row {rows[i]}: repeats the header (two exports joined into one file?); "
-                     f"delete the row" for i in headers]
-    summary = [i for i, aid in zip(frame.index, athletes, strict=True) if aid is None
-               and _SUMMARY.fullmatch(fold(frame.at[i, mapping["athlete"]]))]
-    if summary:  # a report's "Total" or "Average" row under the sessions: one line each
-        said = tuple(f"row {rows[i]}, " for i in summary)
-        problems = [x for x in problems if not _unnamed(x).startswith(said)]
-        problems += [f"row {rows[i]}: '{str(frame.at[i, mapping['athlete']]).strip()[:40]}' is a "
-                     f"summary of the rows, not a session; delete the row" for i in summary]
+    problems = _not_sessions(frame, mapping, athletes, rows, problems)
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
@@ -925,6 +908,30 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     result.mapping = {"top_kmh" if kmh and k == "top_ms" else k: v
                       for k, v in result.mapping.items() if v not in absent}
     return result
+
+
+def _unread(frame, mapping: dict, speedlike: dict) -> list[str]:
+    """The line naming the columns not read (none: no line), but those that look like a top
+    speed (:func:`_unread_speeds`, said apart) and an unnamed one left empty."""
+    columns = list(frame.columns)
+    unread = [column_label(c, columns) for c in columns if c not in mapping.values()
+              and c not in speedlike
+              and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
+    return [f"Not read: {', '.join(unread)} (not a column Periodize knows, or a repeated one; see "
+            f"the README for the column names)"] if unread else []
+
+
+def _not_sessions(frame, mapping: dict, athletes: list, rows, problems: list) -> list[str]:
+    """``problems`` with a row that is no session said in one line instead of its cells' lines:
+    a header repeated (two exports joined), a report's "Total" or "Average" row."""
+    lines = {i: f"row {rows[i]}: repeats the header (two exports joined into one file?); delete "
+                f"the row" for i in _header_rows(frame, mapping)}
+    lines.update({i: f"row {rows[i]}: '{str(frame.at[i, mapping['athlete']]).strip()[:40]}' is a "
+                     f"summary of the rows, not a session; delete the row"
+                  for i, aid in zip(frame.index, athletes, strict=True) if aid is None
+                  and _SUMMARY.fullmatch(fold(frame.at[i, mapping["athlete"]]))})
+    said = tuple(f"row {rows[i]}, " for i in lines)
+    return [x for x in problems if not _unnamed(x).startswith(said)] + list(lines.values())
 
 
 def _speeds_only(frame, mapping: dict) -> tuple:
@@ -976,7 +983,7 @@ def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list,
     played and pain, the notes joined, the session's RPE (rows that disagree on it are a
     problem naming them);
     a row named as the session's total (:data:`TOTAL_DRILLS`) beside drill rows is the session,
-    its drill rows left out.
+    its drill rows left out; a second total row that repeats it is left out with them.
     Returns the sessions (rows numbered as the file does, :func:`_keep_rows`), in a time linear
     in the rows (a season's export of 20,000 drill rows)."""
     import pandas as pd
@@ -987,6 +994,7 @@ def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list,
     total = drill[label.index].isin(TOTAL_DRILLS)
     heads = [next((i for i in idx if total[i]), idx[0]) for idx in groups]  # the row kept
     nums = {key: v.astype(float) for key, v in log.nums.items()}
+    repeats = _repeated_totals(nums, groups, total, heads)
     _drill_rpe(frame, mapping, nums["rpe"], label, groups, heads, problems, where)
     has_total = total.groupby(label).any().reindex(range(len(groups)), fill_value=False)
     of_drills = label[~total.to_numpy()]
@@ -1007,12 +1015,28 @@ def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list,
     if plain:
         notes.append(f"Per-drill rows read as one session per athlete and day: minutes summed, the "
                      f"highest top speed: {len(frame):,} rows → {len(frame) - len(gone):,} session{'s' if len(frame) - len(gone) != 1 else ''}")
-    notes += _totals_said(frame, mapping, groups, total, where)
+    notes += _totals_said(frame, mapping, groups, total, heads, repeats, where)
     gone_set = set(gone)
     keep_at = [k for k, i in enumerate(frame.index) if i not in gone_set]
     return _LogRows(_keep_rows(frame, gone), [log.athletes[k] for k in keep_at],
                     [log.dates[k] for k in keep_at],
                     {key: v.drop(gone).reset_index(drop=True) for key, v in nums.items()})
+
+
+def _repeated_totals(nums: dict, groups: list[list], total, heads: list) -> dict:
+    """{a session's kept total row: the total rows beside it that repeat it, number for number}
+    (an export that wrote the total twice); a second total that differs stays a session of its
+    own. The rows repeating it are made drill rows, left out with them."""
+    out: dict = {}
+    for idx, head in zip(groups, heads, strict=True):
+        if not total[head]:
+            continue
+        same = [i for i in idx if i != head and total[i] and all(
+            v[i] == v[head] or (v[i] != v[i] and v[head] != v[head]) for v in nums.values())]
+        if same:
+            out[head] = same
+            total[same] = False
+    return out
 
 
 def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list, problems: list,
@@ -1036,16 +1060,31 @@ def _total_named(frame, mapping: dict, i) -> str:
     return f" '{text[:40]}'" if fold(text) in TOTAL_DRILLS else ""
 
 
-def _totals_said(frame, mapping: dict, groups: list[list], total, where) -> list[str]:
-    """A line for each total row of a per-drill export's session: ``row 4 'Full Session' is the
-    session's total: its 2 drill rows are left out`` (:data:`REPEATS_SHOWN` of them, the rest
-    counted)."""
+def _rows_listed(idx: list, where) -> str:
+    """``rows 2, 3, 4`` (``row 2`` for one)."""
+    return f"row{'s' if len(idx) != 1 else ''} " + ", ".join(_row_of(where, i) for i in idx)
+
+
+def _totals_said(frame, mapping: dict, groups: list[list], total, heads: list, repeats: dict,
+                 where) -> list[str]:
+    """One line for each session of a per-drill export its total row gives: ``row 4 'Full
+    Session' is the session's total: its 2 drill rows are left out`` (and the rows repeating it)
+    (:data:`REPEATS_SHOWN` of them, the rest counted)."""
     said = []
-    for idx in groups:
-        drills = [i for i in idx if not total[i]]
-        said += [f"row {_row_of(where, i)} '{str(frame.at[i, mapping['drill']]).strip()}' is the "
-                 f"session's total: its {len(drills)} drill row{'s' if len(drills) != 1 else ''} "
-                 f"{'are' if len(drills) != 1 else 'is'} left out" for i in idx if total[i] and drills]
+    for idx, head in zip(groups, heads, strict=True):
+        if not total[head]:
+            continue
+        again = repeats.get(head, [])
+        drills = [i for i in idx if i != head and i not in again and not total[i]]
+        if not drills and not again:
+            continue
+        line = f"row {_row_of(where, head)} '{str(frame.at[head, mapping['drill']]).strip()}' is the session's total"
+        if again:
+            line += f" ({_rows_listed(again, where)} repeat{'s' if len(again) == 1 else ''} it)"
+        if drills:
+            line += (f": its {len(drills)} drill row{'s' if len(drills) != 1 else ''} "
+                     f"{'are' if len(drills) != 1 else 'is'} left out")
+        said.append(line)
     if len(said) > REPEATS_SHOWN:  # a whole squad's export with its totals: a screenful says no more
         said = said[:REPEATS_SHOWN] + [f"… and {len(said) - REPEATS_SHOWN:,} more sessions' total "
                                        f"rows like these"]

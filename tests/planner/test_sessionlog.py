@@ -1215,6 +1215,18 @@ def test_a_unitless_speed_column_is_km_h_when_one_value_can_only_be_and_says_it_
     assert sum("km/h" in x for x in named.notes) == 1
 
 
+def test_a_total_row_written_twice_is_said_once(tmp_path, s):
+    """Two identical 'Full Session' rows gave a line for each and 'Counted once: row 4 repeats
+    row 3': three lines for one session."""
+    r = read_sessions(write(tmp_path, "Player Name,Date,Drill Title,Duration,RPE,Maximum Velocity\n"
+                                      f"Bo Birch,{day(1)},Warm Up,15,6,6.0\n"
+                                      f"Bo Birch,{day(1)},Full Session,45,6,8.5\n"
+                                      f"Bo Birch,{day(1)},Full Session,45,6,8.5\n"), s)
+    assert [(x.minutes, x.rpe, x.top_speed_ms) for x in r.sessions] == [(45, 6, 8.5)]
+    assert r.text().splitlines()[1:] == [
+        "row 3 'Full Session' is the session's total (row 4 repeats it): its 1 drill row is left out"]
+
+
 def test_a_date_read_after_today_is_no_reading_and_a_column_read_two_ways_is_said_once(tmp_path):
     """A week of 04/01-06/01 exported in January was refused, 1 April to 1 June being in the
     season too, with one identical line per row; a reading after today is no day of a log. A
