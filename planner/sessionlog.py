@@ -983,7 +983,8 @@ def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list,
     played and pain, the notes joined, the session's RPE (rows that disagree on it are a
     problem naming them);
     a row named as the session's total (:data:`TOTAL_DRILLS`) beside drill rows is the session,
-    its drill rows left out; a second total row that repeats it is left out with them.
+    its drill rows left out and what it leaves blank (top speed, minutes played, pain) taken from
+    them, its RPE compared with theirs; a second total row that repeats it is left out with them.
     Returns the sessions (rows numbered as the file does, :func:`_keep_rows`), in a time linear
     in the rows (a season's export of 20,000 drill rows)."""
     import pandas as pd
@@ -1004,7 +1005,8 @@ def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list,
             part = nums[key][of_drills.index].groupby(of_drills)
             theirs = (part.sum(min_count=1) if how == "sum" else part.max()).reindex(range(len(groups)))
             own = pd.Series(nums[key][heads].to_numpy())
-            nums[key].loc[heads] = own.where(has_total, theirs).to_numpy()
+            keep = has_total & (own.notna() if how == "max" else True)
+            nums[key].loc[heads] = own.where(keep, theirs).to_numpy()
     plain = [h for g, h in enumerate(heads) if not has_total[g]]
     if "note" in mapping and plain:
         texts = frame[mapping["note"]].astype(str).str.strip()[label.index]
@@ -1046,16 +1048,17 @@ def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list
     given = rpe[label.index]
     differ = given.groupby(label).nunique()
     for g in differ.index[differ > 1]:
-        idx = groups[g]
-        if _total_named(frame, mapping, heads[g]):
-            continue  # the total row is the session
-        listed = ", ".join(f"row {_row_of(where, i)}: {given[i]:g}" for i in idx if given[i] == given[i])
-        problems.append(f"{where(idx[0], 'rpe')}: the drill rows of one session give different "
-                        f"RPEs ({listed}); the session has one RPE: write it on each of its rows")
+        idx, head = groups[g], heads[g]
+        named = _total_named(frame, mapping, head)
+        listed = ", ".join(f"row {_row_of(where, i)}{named if i == head else ''}: {given[i]:g}"
+                           for i in idx if given[i] == given[i])
+        rows = "the session's total and its drill rows" if named else "the drill rows of one session"
+        problems.append(f"{where(idx[0], 'rpe')}: {rows} give different RPEs ({listed}); the "
+                        f"session has one RPE: write it on each of its rows")
 
 
 def _total_named(frame, mapping: dict, i) -> str:
-    """`` 'Full Session'`` for a row that is its session's total (empty for a drill row)."""
+    """`` 'Full Session'`` for a row that is its session's total, to tell it from the drills."""
     text = str(frame.at[i, mapping["drill"]]).strip()
     return f" '{text[:40]}'" if fold(text) in TOTAL_DRILLS else ""
 

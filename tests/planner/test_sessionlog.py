@@ -1215,6 +1215,22 @@ def test_a_unitless_speed_column_is_km_h_when_one_value_can_only_be_and_says_it_
     assert sum("km/h" in x for x in named.notes) == 1
 
 
+def test_a_total_row_beside_its_drills_is_compared_with_them_and_fills_what_it_leaves_blank(tmp_path, s):
+    """A 'Full Session' row with RPE 8 beside drills of RPE 6 was taken without a word, and its
+    blank top speed lost the drills' 8.9 m/s sprint (an exposure counted as none)."""
+    head = "Player Name,Date,Drill Title,Duration,RPE,Maximum Velocity,Pain\n"
+    rows = f"Ann Ash,{day(1)},Warm Up,15,6,6.1,\nAnn Ash,{day(1)},SSG,30,6,8.9,2\n"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, head + rows + f"Ann Ash,{day(1)},Full Session,45,8,,\n"), s)
+    assert e.value.problems == ["row 2, RPE: the session's total and its drill rows give different "
+                                "RPEs (row 2: 6, row 3: 6, row 4 'Full Session': 8); the session "
+                                "has one RPE: write it on each of its rows"]
+    r = read_sessions(write(tmp_path, head + rows + f"Ann Ash,{day(1)},Full Session,50,6,,\n"), s)
+    assert [(x.minutes, x.rpe, x.top_speed_ms, x.pain) for x in r.sessions] == [(50, 6, 8.9, 2)]
+    own = read_sessions(write(tmp_path, head + rows + f"Ann Ash,{day(1)},Full Session,50,6,7.5,0\n"), s)
+    assert [(x.top_speed_ms, x.pain) for x in own.sessions] == [(7.5, 0)]  # the total's own stand
+
+
 def test_a_total_row_written_twice_is_said_once(tmp_path, s):
     """Two identical 'Full Session' rows gave a line for each and 'Counted once: row 4 repeats
     row 3': three lines for one session."""
