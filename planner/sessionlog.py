@@ -857,13 +857,14 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if dates_read:
         notes.append(dates_read)
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
-    # a per-drill export's rows of one session (none without a drill column)
+    # a per-drill export's rows of one session: its RPE is judged once they are one
     drills = _drill_groups(frame, mapping, athletes, dates)
     # rows with minutes played alone: the match session (their problems said with the column's)
     played = _numbers(frame, mapping, "played", [], where) if "played" in mapping else None
     alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows,
                          dict(zip(frame.index, dates, strict=True)))
-    nums = {k: _numbers(frame, mapping, k, problems, where, alone) for k in
+    grouped = {i for idx in drills for i in idx}
+    nums = {k: _numbers(frame, mapping, k, problems, where, alone, grouped) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     speedlike = _unread_speeds(list(frame.columns), mapping)
     notes += _unread(frame, mapping, speedlike)
@@ -980,8 +981,8 @@ def _per_drill(log: _LogRows, mapping: dict, groups: list[list], problems: list,
                where) -> _LogRows:
     """A per-drill export (a ``drill`` column): the rows of one session (``groups``,
     :func:`_drill_groups`) are one session, minutes summed, the highest top speed, minutes
-    played and pain, the notes joined, the session's RPE (rows that disagree on it are a
-    problem naming them);
+    played and pain, the notes joined, the session's RPE (the one its rows give; rows that
+    disagree on it are a problem naming them, and so is a session none of whose rows gives one);
     a row named as the session's total (:data:`TOTAL_DRILLS`) beside drill rows is the session,
     its drill rows left out and what it leaves blank (top speed, minutes played, pain) taken from
     them, its RPE compared with theirs; a second total row that repeats it is left out with them.
@@ -1043,10 +1044,12 @@ def _repeated_totals(nums: dict, groups: list[list], total, heads: list) -> dict
 
 def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list, problems: list,
                where) -> None:
-    """The RPE of each session of a per-drill export (:func:`_per_drill`): rows that give two
-    are a problem naming them."""
+    """The RPE of each session of a per-drill export (:func:`_per_drill`) in its kept row: the
+    one its rows give (on one of them, the others blank, or on each); rows that give two are a
+    problem naming them, and so is a session none of whose rows gives one."""
     given = rpe[label.index]
     differ = given.groupby(label).nunique()
+    first = given.groupby(label).first().reindex(range(len(groups)))
     for g in differ.index[differ > 1]:
         idx, head = groups[g], heads[g]
         named = _total_named(frame, mapping, head)
@@ -1055,6 +1058,12 @@ def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list
         rows = "the session's total and its drill rows" if named else "the drill rows of one session"
         problems.append(f"{where(idx[0], 'rpe')}: {rows} give different RPEs ({listed}); the "
                         f"session has one RPE: write it on each of its rows")
+    for g in first.index[first.isna()]:
+        idx = groups[g]
+        problems.append(f"{where(idx[0], 'rpe', _who_when(frame, mapping, idx[0]))}: missing on "
+                        f"each of the session's drill rows ({_rows_listed(idx, where)}); every "
+                        f"session has minutes and an RPE")
+    rpe.loc[heads] = first.to_numpy()
 
 
 def _total_named(frame, mapping: dict, i) -> str:
@@ -1502,10 +1511,12 @@ def _match_alone(frame, mapping: dict, played, season: Season, problems: list, w
     return out
 
 
-def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict | None = None):
+def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict | None = None,
+             grouped: set | frozenset = frozenset()):
     """The column ``key`` as numbers, each cell that is none said at its row. ``alone``: the
     rows given as minutes played alone (:func:`_match_alone`), whose minutes and RPE it gives
-    (None where refused)."""
+    (None where refused); ``grouped``: a per-drill export's rows of a session of several, whose
+    RPE the session's rows give together (:func:`_drill_rpe`), a blank one no problem alone."""
     import pandas as pd
 
     from planner.coachform.cells import grouping_problem
@@ -1540,7 +1551,7 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     if key in ("minutes", "rpe"):
         alone = alone or {}
         for i in values.index[values.isna() & (cleaned == "")]:
-            if i not in alone:
+            if i not in alone and not (key == "rpe" and i in grouped):
                 problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: missing; every "
                                 f"session has minutes and an RPE")
         if read := {i: got[key == "rpe"] for i, got in alone.items() if not isinstance(got, Refusal)}:

@@ -1231,6 +1231,30 @@ def test_a_total_row_beside_its_drills_is_compared_with_them_and_fills_what_it_l
     assert [(x.top_speed_ms, x.pain) for x in own.sessions] == [(7.5, 0)]  # the total's own stand
 
 
+def test_a_drill_exports_rpe_on_one_drill_row_is_the_sessions(tmp_path, s):
+    """The session's RPE written on one drill row (the last, or all but the first) was refused
+    row by row as 'RPE: missing' for the rows that merge into a session that has one."""
+    head = "Player Name,Date,Drill Title,Duration,RPE,Maximum Velocity\n"
+    r = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},Warm Up,15,,6.1\n"
+                                             f"Ann Ash,{day(1)},SSG,30,,8.9\n"
+                                             f"Ann Ash,{day(1)},Cool down,10,6,4\n"
+                                             f"Bo Birch,{day(1)},Warm Up,15,,6.0\n"
+                                             f"Bo Birch,{day(1)},SSG,30,5,8.5\n"), s)
+    assert [(x.athlete, x.minutes, x.rpe, x.top_speed_ms) for x in r.sessions] == [
+        ("A1", 55, 6, 8.9), ("A2", 45, 5, 8.5)]
+    total = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},Warm Up,15,6,6.1\n"
+                                                 f"Ann Ash,{day(1)},Full Session,45,,\n"), s)
+    assert [(x.minutes, x.rpe, x.top_speed_ms) for x in total.sessions] == [(45, 6, 6.1)]
+    with pytest.raises(InputError) as e:  # none of its rows gives one: missing, once
+        read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},Warm Up,15,,6.1\n"
+                                             f"Ann Ash,{day(1)},SSG,30,,8.9\n"
+                                             f"Bo Birch,{day(1)},SSG,30,,8.5\n"), s)
+    assert e.value.problems == [
+        f"row 2 (Ann Ash, {day(1)}), RPE: missing on each of the session's drill rows (rows 2, 3); "
+        f"every session has minutes and an RPE",
+        f"row 4 (Bo Birch, {day(1)}), RPE: missing; every session has minutes and an RPE"]
+
+
 def test_a_total_row_written_twice_is_said_once(tmp_path, s):
     """Two identical 'Full Session' rows gave a line for each and 'Counted once: row 4 repeats
     row 3': three lines for one session."""
