@@ -1050,6 +1050,8 @@ def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list
     given = rpe[label.index]
     differ = given.groupby(label).nunique()
     first = given.groupby(label).first().reindex(range(len(groups)))
+    apart = ("" if "session" in mapping else "; if these are two sessions, add a 'Session' column "
+             "(AM/PM) to tell them apart")
     for g in differ.index[differ > 1]:
         idx, head = groups[g], heads[g]
         named = _total_named(frame, mapping, head)
@@ -1057,7 +1059,7 @@ def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list
                            for i in idx if given[i] == given[i])
         rows = "the session's total and its drill rows" if named else "the drill rows of one session"
         problems.append(f"{where(idx[0], 'rpe')}: {rows} give different RPEs ({listed}); the "
-                        f"session has one RPE: write it on each of its rows")
+                        f"session has one RPE: write it on each of its rows{'' if named else apart}")
     for g in first.index[first.isna()]:
         idx = groups[g]
         problems.append(f"{where(idx[0], 'rpe', _who_when(frame, mapping, idx[0]))}: missing on "

@@ -1255,6 +1255,20 @@ def test_a_drill_exports_rpe_on_one_drill_row_is_the_sessions(tmp_path, s):
         f"row 4 (Bo Birch, {day(1)}), RPE: missing; every session has minutes and an RPE"]
 
 
+def test_two_sessions_of_a_day_in_a_drill_export_without_a_session_column_are_told_how(tmp_path, s):
+    """An AM and a PM session (a 'Warm Up' each) without a session column read as one session
+    whose RPEs disagree: the fix offered was to write one RPE on every row."""
+    head = "Player Name,Date,Drill Title,Duration,RPE\n"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},Warm Up,15,4\n"
+                                             f"Ann Ash,{day(1)},Speed,20,4\n"
+                                             f"Ann Ash,{day(1)},Warm Up,15,7\n"), s)
+    assert e.value.problems == ["row 2, RPE: the drill rows of one session give different RPEs "
+                                "(row 2: 4, row 3: 4, row 4: 7); the session has one RPE: write it "
+                                "on each of its rows; if these are two sessions, add a 'Session' "
+                                "column (AM/PM) to tell them apart"]
+
+
 def test_a_total_row_written_twice_is_said_once(tmp_path, s):
     """Two identical 'Full Session' rows gave a line for each and 'Counted once: row 4 repeats
     row 3': three lines for one session."""
