@@ -735,18 +735,21 @@ def _cell_text(cell) -> tuple[str, bool]:
 
 
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
-                  late_fix: str = "", speeds: bool = False, speed_fix: str = "") -> LogResult:
+                  late_fix: str = "", speeds: bool = False, speed_fix: str = "",
+                  as_proposed: bool = False) -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
     ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
     refused: a GPS export of the whole season read week by week. ``late_fix``: the fix for rows
     after today in the words of the place (default :data:`LATE_FIX`, the command line's).
     ``speeds``: a log read for its top speeds alone (``planner.logmerge.speeds``): a top speed
     column is needed, minutes and RPE are not (0 where the file has none). ``speed_fix``: how
-    the place adds a GPS export's speeds to sessions logged (default :data:`SPEED_FIX`)."""
+    the place adds a GPS export's speeds to sessions logged (default :data:`SPEED_FIX`).
+    ``as_proposed``: a name that is another spelling of one athlete's ("M. Ruiz") is read as him,
+    said, rather than refused with the proposal (the refusal's note says how: :data:`NAMES_FIX`)."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
     result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
-                                 until_today, late_fix, speeds, speed_fix)
+                                 until_today, late_fix, speeds, speed_fix, as_proposed)
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -829,7 +832,8 @@ def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
 
 
 def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
-                        late_fix: str = "", speeds: bool = False, speed_fix: str = "") -> LogResult:
+                        late_fix: str = "", speeds: bool = False, speed_fix: str = "",
+                        as_proposed: bool = False) -> LogResult:
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
@@ -856,7 +860,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season, also=left)
     if dates_read:
         notes.append(dates_read)
-    athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes)
+    proposed: dict[str, str] = {}  # names read as the athlete proposed, or to be (as_proposed)
+    athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes, proposed,
+                         as_proposed)
     # a per-drill export's rows of one session: its RPE is judged once they are one
     drills = _drill_groups(frame, mapping, athletes, dates)
     # rows with minutes played alone: the match session (their problems said with the column's)
@@ -892,8 +898,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
-                       note=f"{dates_read}; write dates as YYYY-MM-DD if that is not how the "
-                            f"file writes them." if dates_read else "", no_max=no_max)
+                       note=_refusal_note(dates_read, proposed, as_proposed),
+                       no_max=no_max, proposed={} if as_proposed else proposed)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
@@ -909,6 +915,22 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     result.mapping = {"top_kmh" if kmh and k == "top_ms" else k: v
                       for k, v in result.mapping.items() if v not in absent}
     return result
+
+
+# how the command line reads a GPS export's names as the athletes proposed (the app asks, in
+# the dialog that lists the problems, without the note)
+NAMES_FIX = "run the command again with --read-names-as-proposed"
+
+
+def _refusal_note(dates_read: str, proposed: dict, as_proposed: bool) -> str:
+    """What a refused log's problems are followed by: how its dates were read, and how a name
+    proposed as an athlete can be read so (:data:`NAMES_FIX`)."""
+    said = [f"{dates_read}; write dates as YYYY-MM-DD if that is not how the file writes them."
+            if dates_read else ""]
+    if proposed and not as_proposed:
+        said.append(f"To read each name proposed above as that athlete (each said), "
+                    f"{NAMES_FIX}.")
+    return " ".join(x for x in said if x)
 
 
 def _unread(frame, mapping: dict, speedlike: dict) -> list[str]:
@@ -1314,22 +1336,26 @@ def name_forms(athletes) -> dict[str, str]:
     return {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1}
 
 
-def _proposals(rows: dict, forms: dict, season: Season, where) -> list[str]:
+def _proposals(rows: dict, forms: dict, season: Season, where, as_proposed: bool = False) -> list[str]:
     """One problem a name written as another spelling of one athlete's (``rows``: the name as
     written -> its row indexes; ``forms``: :func:`name_forms`), proposing the athlete: never
-    read as them unasked."""
+    read as them unasked. ``as_proposed`` (asked): one note a name, saying whom it was read as."""
     out = []
     for written, idx in rows.items():
         listed = ", ".join(_row_of(where, i) for i in idx[:REPEATS_SHOWN])
-        more = " …" if len(idx) > REPEATS_SHOWN else ""
-        aid = forms[_plain_name(written)]
-        out.append(f"{where(idx[0], 'athlete')}: '{written[:60]}' (row{'s' if len(idx) > 1 else ''} "
-                   f"{listed}{more}) is no athlete: {season.athlete_label(aid)}? write the "
-                   f"squad's name or ID")
+        rows_said = f"row{'s' if len(idx) > 1 else ''} {listed}{' …' if len(idx) > REPEATS_SHOWN else ''}"
+        who = season.athlete_label(forms[_plain_name(written)])
+        out.append(f"'{written[:60]}' read as {who} ({rows_said})" if as_proposed else
+                   f"{where(idx[0], 'athlete')}: '{written[:60]}' ({rows_said}) is no athlete: "
+                   f"{who}? write the squad's name or ID")
     return out
 
 
-def _athletes(col, season: Season, problems: list, where, notes: list | None = None) -> list[str | None]:
+def _athletes(col, season: Season, problems: list, where, notes: list | None = None,
+              names: dict | None = None, as_proposed: bool = False) -> list[str | None]:
+    """Each row's athlete (None: a problem said). A name that is another spelling of one
+    athlete's (:func:`name_forms`) is proposed, in ``problems``, and given in ``names`` ({as
+    written: ID}); ``as_proposed``: read as him instead, said in ``notes``."""
     match = AthleteMatch((a.id, a.name) for a in season.athletes)
     exact = match.exact
     forms = name_forms((a.id, a.name) for a in season.athletes)
@@ -1350,6 +1376,7 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
             plain_read.setdefault(written, aid)
         if aid is None and how == "unknown" and _plain_name(written) in forms:
             proposed.setdefault(written, []).append(i)
+            aid = forms[_plain_name(written)] if as_proposed else None
         elif aid is None:
             shared = how == "shared"
             near = None if shared else _near_name(key, season)
@@ -1359,7 +1386,13 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
                          f"{', ...' if len(exact) > 8 else ''})")
             problems.append(f"{where(i, 'athlete')}: '{str(v)[:60]}': {hint}")
         out.append(aid)
-    problems += _proposals(proposed, forms, season, where)
+    said = _proposals(proposed, forms, season, where, as_proposed)
+    if not as_proposed:
+        problems += said
+    elif notes is not None:
+        notes += said
+    if names is not None:
+        names.update({w: forms[_plain_name(w)] for w in proposed})
     if plain_read and notes is not None:
         said = [f"'{w[:60]}' as {season.athlete_label(a)}" for w, a in list(plain_read.items())[:5]]
         more = f" and {len(plain_read) - 5} more" if len(plain_read) > 5 else ""
@@ -1791,11 +1824,15 @@ class NoMaxSpeed:
 
 class LogError(InputError):
     """A log refused; ``no_max``: its athletes with top speeds in m/s and no max speed (a max
-    speed taken from the log reads them: :func:`planner.logmerge.max_speeds_from_log`)."""
+    speed taken from the log reads them: :func:`planner.logmerge.max_speeds_from_log`);
+    ``proposed``: {a name as written: the athlete's ID} of the names refused with the athlete
+    they are another spelling of (read so with ``read_sessions(..., as_proposed=True)``)."""
 
-    def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None, **kwargs):
+    def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None,
+                 proposed: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.no_max = no_max or {}
+        self.proposed = proposed or {}
 
 
 def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -> dict:

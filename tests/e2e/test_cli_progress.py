@@ -1481,6 +1481,28 @@ def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_h
     assert got.athlete("A3").max_speed == 8.75 and len(got.sessions) == 8
 
 
+def test_read_names_as_proposed_reads_a_gps_spelling_as_the_athlete_said(tmp_path):
+    """A proposed GPS spelling ('M. Ruiz' for Marco Ruiz) could not be accepted: the file was
+    refused every week until fixed. --read-names-as-proposed (log, advance --log) reads each as
+    the athlete proposed, saying each; refused, the note names the option."""
+    save_season(season(weeks=4, athletes=3, today=day(7)), tmp_path / "s.season.json")
+    (tmp_path / "w.csv").write_text(f"Player Display Name,Date,Duration,RPE\n3 ATHLETE,{day(1)},60,5\n"
+                                    f"A1,{day(1)},50,4\n")
+    r = run("log", "s.season.json", "w.csv", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "'3 ATHLETE' (row 2) is no athlete: Athlete 3 (A3)?" in r.stderr
+    assert "run the command again with --read-names-as-proposed" in " ".join(r.stderr.split())
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--read-names-as-proposed",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "--read-names-as-proposed: reads a log's names" in r.stderr
+    r = run("log", "s.season.json", "w.csv", "--read-names-as-proposed", "--no-replan", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "'3 ATHLETE' read as Athlete 3 (A3) (row 2)" in r.stdout
+    got = load_season(tmp_path / "s.season.json")
+    assert sorted((x.athlete, x.minutes) for x in got.sessions) == [("A1", 50), ("A3", 60)]
+    assert [a.name for a in got.athletes] == ["Athlete 1", "Athlete 2", "Athlete 3"]  # no alias kept
+
+
 def test_record_max_speed_sets_it_as_the_squad_editor_reads_it(tmp_path):
     """The command line had no way to give a player a max speed: record --max-speed takes m/s,
     or km/h ('33.5 km/h', or a number above 15) as the Squad editor reads it, and refuses what no

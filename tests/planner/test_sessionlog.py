@@ -1329,6 +1329,24 @@ def test_statsports_headers_are_read_and_a_gps_spelling_of_a_name_is_proposed_on
     assert len(said) == 4 + 3
 
 
+def test_a_proposed_gps_spelling_is_read_as_the_athlete_when_asked_and_said(tmp_path, s):
+    """A proposed spelling ('M. Ruiz' for Marco Ruiz) could not be accepted: the file had to be
+    fixed every week. Asked (as_proposed), each is read as the athlete proposed, said."""
+    from planner.sessionlog import LogError
+
+    p = write(tmp_path, "Player Display Name,Date,Duration,RPE\n"
+                        f"A. Ash,{day(1)},60,5\nBIRCH Bo,{day(1)},50,4\nA. Ash,{day(2)},40,3\n")
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s)
+    assert e.value.proposed == {"A. Ash": "A1", "BIRCH Bo": "A2"}
+    assert e.value.note == ("To read each name proposed above as that athlete (each said), run the "
+                            "command again with --read-names-as-proposed.")
+    r = read_sessions(p, s, as_proposed=True)
+    assert [(x.athlete, x.minutes) for x in r.sessions] == [("A1", 60), ("A2", 50), ("A1", 40)]
+    assert "'A. Ash' read as Ann Ash (A1) (rows 2, 4)" in r.notes
+    assert "'BIRCH Bo' read as Bo Birch (A2) (row 3)" in r.notes
+
+
 def test_a_gps_export_without_rpe_says_what_to_do_and_reads_for_its_speeds(tmp_path, s):
     """'no column for RPE … name them …': the file has no RPE to rename. It says so, with the
     way in; read for its speeds alone, minutes and RPE are not needed."""

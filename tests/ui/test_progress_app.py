@@ -678,6 +678,34 @@ def test_a_newcomer_without_max_speed_takes_the_fastest_of_the_log_in_the_import
     assert w.season.athlete("A4").max_speed is None and w.season.sessions == before.sessions
 
 
+def test_a_gps_spelling_of_a_name_is_read_as_the_athlete_proposed_when_the_coach_says(
+        w, tmp_path, dialogs):
+    """A GPS export's spelling of a name ('M. Ruiz' for Marco Ruiz) refused the file every week,
+    and nothing could accept the proposal: Read as Proposed reads it as him, said."""
+    path = _csv(tmp_path, [f"2 ATHLETE,{day(7)},75,6,30,,,", f"Athlete 3,{day(7)},70,5,,,,"])
+    dialogs.choices = ["asproposed"]
+    dialogs.answer = "yes"
+    assert import_sessions(w, path) is True
+    asked = [d for d in dialogs if d[0] == "choose"][-1]
+    assert asked[1] == "Names proposed" and "'2 ATHLETE' (row 2) is no athlete: Athlete 2 (A2)?" in asked[2]
+    assert "Read as Proposed: each of these names is read as the athlete proposed" in asked[2]
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Import sessions")
+    assert "'2 ATHLETE' read as Athlete 2 (A2) (row 2)" in text
+    assert len(logged(w, "A2", 7)) == 1 and len(logged(w, "A3", 7)) == 1
+    before = w.season
+    dialogs.choices = ["cancel"]  # declined: nothing read, nothing added
+    assert import_sessions(w, _csv(tmp_path, [f"2 ATHLETE,{day(8)},75,6,30,,,"])) is False
+    assert w.season is before
+    # a GPS export of top speeds alone (no RPE) for the day logged: the same question, then its speeds
+    gps = tmp_path / "gps.csv"
+    gps.write_text(f"Player,Date,Max Velocity (km/h)\n2 ATHLETE,{day(7)},31.5\n", encoding="utf-8")
+    dialogs.choices = ["asproposed"]
+    assert import_sessions(w, gps) is True
+    assert [d for d in dialogs if d[0] == "choose"][-1][1] == "Names proposed"
+    assert [x.top_speed_ms for x in logged(w, "A2", 7)] == [pytest.approx(8.75)]
+
+
 def test_move_today_takes_the_fastest_as_max_speed_with_the_move(w, tmp_path, dialogs):
     """Move Today with a week's file where a newcomer has no max speed: the refusal offers
     Take the Fastest as Max Speed; clicked, the log is read and OK moves today, sets his max

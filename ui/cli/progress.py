@@ -40,6 +40,11 @@ MAX_SPEED_HELP = ("an athlete of the log with no max speed takes the fastest top
                   "top speeds in m/s are read as the others'; without it such a log is refused")
 
 
+NAMES_HELP = ("read each name the log writes as another spelling of one athlete's ('M. Ruiz' for "
+              "Marco Ruiz) as that athlete, each said; without it such a log is refused, "
+              "proposing the athlete")
+
+
 UNTIL_TODAY_HELP = ("read the log's rows up to today (the new today with advance) and leave the "
                     "later ones out, counted (a GPS export of the whole season read week by week); "
                     "without it a log with rows after today is refused")
@@ -56,6 +61,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("--overlap", choices=("replace", "add", "skip", "speed"), help=OVERLAP_HELP)
     lg.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     lg.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
+    lg.add_argument("--read-names-as-proposed", action="store_true", help=NAMES_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
@@ -76,6 +82,7 @@ def add_parsers(sub) -> None:
     ad.add_argument("--overlap", choices=("replace", "add", "skip", "speed"), help=OVERLAP_HELP)
     ad.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     ad.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
+    ad.add_argument("--read-names-as-proposed", action="store_true", help=NAMES_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
@@ -122,7 +129,7 @@ def cmd_log(args) -> int:
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
     after = log_into(season, args.sessions, args.season, args.overlap, args.until_today,
-                     args.max_speed_from_log)
+                     args.max_speed_from_log, args.read_names_as_proposed)
     changed = after.sessions != season.sessions or after.athletes != season.athletes
     if changed and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
@@ -160,14 +167,16 @@ def _speeds_into(season, result, path):
 
 
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
-             until_today: bool = False, max_speed_from_log: bool = False):
+             until_today: bool = False, max_speed_from_log: bool = False,
+             as_proposed: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
     (``planner.logmerge``); None refuses such a log, naming the days. ``until_today``: its rows
     after today are left out and counted, not refused. ``max_speed_from_log``: an athlete with
     no max speed takes the fastest the log gives him (``logmerge.read_taking_max_speeds``),
-    in the season returned with the sessions."""
+    in the season returned with the sessions. ``as_proposed``: a name that is another spelling
+    of one athlete's is read as him, said (``--read-names-as-proposed``)."""
     from planner import edits as E
     from planner import logmerge
     from planner.progress import flare_proposals
@@ -175,7 +184,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     from planner.text import plural
 
     def read(s):
-        return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed")
+        return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed",
+                             as_proposed=as_proposed)
 
     if max_speed_from_log:
         taken, result = logmerge.read_taking_max_speeds(read, season)
@@ -290,6 +300,9 @@ def _log_option(args) -> None:
     if args.max_speed_from_log and not args.log:
         raise InputError("--max-speed-from-log", ["takes max speeds from a log: give the log with "
                                                   "--log, or leave --max-speed-from-log out"])
+    if args.read_names_as_proposed and not args.log:
+        raise InputError("--read-names-as-proposed", ["reads a log's names: give the log with "
+                                                      "--log, or leave --read-names-as-proposed out"])
     if args.log and not os.path.isfile(args.log):
         from planner.limits import not_a_file
 
@@ -466,7 +479,7 @@ def _read_log_for(season, args):
     """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved."""
     try:
         return log_into(season, args.log, args.season, args.overlap, args.until_today,
-                        args.max_speed_from_log)
+                        args.max_speed_from_log, args.read_names_as_proposed)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)

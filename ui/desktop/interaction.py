@@ -62,6 +62,7 @@ _WORDED = {
     "leftsquad": ("&Left the Squad…", QMessageBox.ButtonRole.ActionRole),
     "movetoday": ("&Move Today", QMessageBox.ButtonRole.AcceptRole),
     "fastestmax": ("&Take the Fastest as Max Speed", QMessageBox.ButtonRole.AcceptRole),
+    "asproposed": ("&Read as Proposed", QMessageBox.ButtonRole.AcceptRole),
     "openbackup": ("&Open the Backup", QMessageBox.ButtonRole.AcceptRole),
     "exportas": ("Export under Another &Name…", QMessageBox.ButtonRole.AcceptRole),
 }

@@ -30,11 +30,13 @@ MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen)
 
 class LogReadError(Exception):
     """A log that cannot be read; ``str()`` lists the located problems. ``no_max``: its athletes
-    with top speeds in m/s and no max speed (``planner.sessionlog.LogError``)."""
+    with top speeds in m/s and no max speed; ``proposed``: its names refused as another spelling
+    of one athlete's, {as written: ID} (``planner.sessionlog.LogError``)."""
 
-    def __init__(self, text: str, no_max: dict | None = None):
+    def __init__(self, text: str, no_max: dict | None = None, proposed: dict | None = None):
         super().__init__(text)
         self.no_max = no_max or {}
+        self.proposed = proposed or {}
 
 
 MENU_FIX = "move today on first (Season ▸ Move Today…)"
@@ -50,15 +52,16 @@ NO_RPE = "has top speeds but no RPE"  # the reader's refusal of such a file
 
 
 def read_log(path: str | Path, season: Season, in_move_today: bool = False,
-             until_today: bool = False):
+             until_today: bool = False, as_proposed: bool = False):
     """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
     the fix for rows after today as Move Today's own field when read there. Read in Move Today
-    or ``until_today``, the rows after today are left out and counted, not refused."""
-    return read_log_taking(path, season, in_move_today, until_today)[1]
+    or ``until_today``, the rows after today are left out and counted, not refused;
+    ``as_proposed``: a name that is another spelling of one athlete's is read as him, said."""
+    return read_log_taking(path, season, in_move_today, until_today, as_proposed=as_proposed)[1]
 
 
 def read_log_taking(path: str | Path, season: Season, in_move_today: bool = False,
-                    until_today: bool = False, take_max: bool = False):
+                    until_today: bool = False, take_max: bool = False, as_proposed: bool = False):
     """:func:`read_log`, and the max speeds taken from the log (``take_max``: an athlete with
     none takes the fastest the log gives him, ``planner.logmerge.read_taking_max_speeds``;
     otherwise none): (``logmerge.MaxSpeeds``, ``LogResult``)."""
@@ -67,18 +70,22 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
     def read(s: Season):
         return read_sessions(path, s, until_today=until_today or in_move_today,
                              late_fix=DIALOG_FIX if in_move_today else MENU_FIX,
-                             speed_fix=SPEED_FIX)
+                             speed_fix=SPEED_FIX, as_proposed=as_proposed)
 
     try:
         if take_max:
             return logmerge.read_taking_max_speeds(read, season)
         return logmerge.MaxSpeeds(season, (), ()), read(season)
     except PeriodizeError as e:
-        raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None)) from None
+        raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None),
+                           getattr(e, "proposed", None)) from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
 
 
+# the question a log refused for names proposed as athletes asks (Import Sessions)
+AS_PROPOSED = ("Read as Proposed: each of these names is read as the athlete proposed, and the "
+               "import says each; the file is left as it is.")
 # the question a log refused for athletes with no max speed asks (Import Sessions, Move Today)
 TAKE_MAX = ("Take the Fastest as Max Speed: each of them takes the fastest top speed the log "
             "gives him as his max speed (measure it properly when you can), and the log is read "
@@ -215,7 +222,9 @@ def import_sessions(window, path: str | Path) -> bool:
     try:
         result = read_log(path, season)
     except LogReadError as e:
-        got = _take_max(window, season, path, e) if e.no_max else _refused(window, season, path, e)
+        got = (_take_max(window, season, path, e) if e.no_max else
+               _as_proposed(window, season, path, e) if e.proposed else
+               _refused(window, season, path, e))
         if isinstance(got, bool):
             return got
         taken, result = got if isinstance(got, tuple) else (taken, got)
@@ -319,6 +328,47 @@ def _take_max(window, season: Season, path, error: LogReadError):
     return False
 
 
+def _as_proposed(window, season: Season, path, error: LogReadError):
+    """A log refused for names that are another spelling of one athlete's ('M. Ruiz'): asked,
+    each is read as the athlete proposed (the command line's ``--read-names-as-proposed``),
+    said in the import's words: the ``LogResult``; read so, a refusal for another reason goes as
+    any other (:func:`_refused`); declined, False."""
+    if not _read_as_proposed(window, str(error)):
+        return False
+    try:
+        return read_log(path, season, as_proposed=True)
+    except LogReadError as e:
+        return _refused(window, season, path, e)
+
+
+def _read_as_proposed(window, text: str) -> bool:
+    """Asked, after the refusal ``text``: read its proposed names as the athletes proposed?
+    Declined, the status bar says nothing was imported."""
+    answer = window.interaction.choose("Names proposed", f"{text}\n\n{AS_PROPOSED}",
+                                       ("asproposed", "cancel"), "asproposed")
+    if answer != "asproposed":
+        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+    return answer == "asproposed"
+
+
+def _speeds_read(window, season: Season, path):
+    """A GPS export read for its top speeds alone (``LogResult``); its names proposed as
+    athletes read so when the coach says yes (False: declined); None when it cannot be read so."""
+    from planner.sessionlog import read_sessions
+
+    try:
+        return read_sessions(path, season, speeds=True)
+    except PeriodizeError as e:
+        if not getattr(e, "proposed", None):
+            return None  # refused as a log of speeds too: the refusal of the file as it is
+        if not _read_as_proposed(window, listing(e, path)):
+            return False
+    try:
+        return read_sessions(path, season, speeds=True, as_proposed=True)
+    except PeriodizeError:
+        return None
+
+
 def _refused(window, season: Season, path, error: LogReadError):
     """A log the reader refused: a GPS export without RPE whose days are logged gives them its
     top speeds (:func:`_import_speeds`); else :func:`_past_today`."""
@@ -332,12 +382,9 @@ def _import_speeds(window, season: Season, path) -> bool | None:
     logged on its athlete-day (``planner.logmerge.speeds``, the command line's ``--overlap
     speed``), asked first; None when no row's day has a session logged (the reader's refusal
     says what to do), else whether the speeds were added."""
-    from planner.sessionlog import read_sessions
-
-    try:
-        result = read_sessions(path, season, speeds=True)
-    except PeriodizeError:
-        return None  # refused as a log of speeds too: the refusal of the file as it is
+    result = _speeds_read(window, season, path)
+    if not result:
+        return result
     merge, problems = logmerge.speeds(season, result.sessions)
     if len([p for p in problems if "no session is logged" in p]) == len(
             {(x.athlete, x.date) for x in result.sessions}):
