@@ -74,6 +74,7 @@ from planner.text import (
     measure,
     name_key,
     plural,
+    span,
     validation_problems,
     week_of,
 )
@@ -508,6 +509,8 @@ class UpdateAthlete(Edit):
         upd = {k: v for k, v in (("name", self.name), ("position", self.position),
                                  ("max_speed", self.max_speed), ("role", self.role)) if v is not None}
         if self.clear_max_speed:
+            if a.max_speed and (held := _speeds_held(s, a)):
+                raise InputError(self.describe(s), [held])
             upd["max_speed"] = None
         elif self.max_speed is not None and self.max_speed != a.max_speed and (
                 slow := max_speed_problem(self.max_speed)):  # entered now: refused (a season
@@ -530,6 +533,17 @@ class UpdateAthlete(Edit):
             return (f"Set the max speed of {s.athlete_label(self.athlete)} to "
                     f"{self.max_speed:g} m/s ({self.max_speed * 3.6:.1f} km/h)")
         return f"Edit athlete {s.athlete_label(self.athlete)}"
+
+
+def _speeds_held(s: Season, a) -> str | None:
+    """Why ``a``'s max speed cannot be cleared: his sessions logged with a top speed in m/s,
+    which are read against it (one sentence, not a problem per session)."""
+    days = sorted(x.date for x in s.sessions if x.athlete == a.id and x.top_speed_ms is not None)
+    if not days:
+        return None
+    return (f"{a.name} has {plural(len(days), 'session')} logged in m/s ({span(days[0], days[-1])}): "
+            f"{'they need' if len(days) > 1 else 'it needs'} a max speed to be read, so it cannot "
+            f"be removed; correct it instead")
 
 
 class LeaveSquad(Edit):

@@ -784,3 +784,22 @@ def test_a_competition_edit_says_each_field_it_changes_old_to_new_as_a_scenario_
     assert back.describe(longer) == f"{c.name}: end {day:%a} {day.day} {day:%b} → one day"
     assert E.UpdateCompetition(competition=c.id, priority=c.priority).describe(base) == (
         f"Edit competition '{c.name}' (nothing changed)")
+
+
+def test_clearing_a_max_speed_his_logged_speeds_need_is_one_sentence_not_a_line_a_session():
+    """Clearing Diego's max speed after ten sessions logged in m/s was refused with ten lines of
+    ``sessions[2402].top_speed_ms: …``; now one sentence from the edit, with their days."""
+    s = season(weeks=3, athletes=2, today=day(14))
+    s = s.model_copy(update={
+        "athletes": (s.athletes[0].model_copy(update={"max_speed": 9.0}), s.athletes[1]),
+        "sessions": tuple(Session(athlete="A1", date=day(i), minutes=60, rpe=5, top_speed_ms=7.5)
+                          for i in range(10))})
+    with pytest.raises(InputError) as e:
+        E.UpdateAthlete(athlete="A1", clear_max_speed=True).apply(s)
+    assert e.value.problems == [
+        "Athlete 1 has 10 sessions logged in m/s (4 to 13 Jan 2027): they need a max speed to be "
+        "read, so it cannot be removed; correct it instead"]
+    assert E.UpdateAthlete(athlete="A1", max_speed=8.8).apply(s).athlete("A1").max_speed == 8.8
+    in_pct = s.model_copy(update={"sessions": tuple(
+        x.model_copy(update={"top_speed_ms": None, "top_speed_pct": 85}) for x in s.sessions)})
+    assert E.UpdateAthlete(athlete="A1", clear_max_speed=True).apply(in_pct).athlete("A1").max_speed is None

@@ -531,6 +531,30 @@ def test_a_player_added_to_a_season_under_way_joins_today(qtbot):
     assert next(a for a in win.season.athletes if a.name == "Fay Bench").role == "bench"
 
 
+def test_clearing_a_max_speed_his_logged_speeds_need_says_one_sentence_and_the_form_goes_back(qtbot, dialogs):
+    """Max speed "not measured" and Apply for a player with sessions logged in m/s: ten lines of
+    ``sessions[…].top_speed_ms`` and, after OK, a form showing "not measured" beside the list's
+    9.0 m/s. One sentence now, and the form shows the max speed stored."""
+    season = tiny_season()
+    season = season.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"max_speed": 9.0}) if a.id == "A2" else a
+                          for a in season.athletes),
+        "sessions": tuple(Session(athlete="A2", date=D(2026, 3, d), minutes=60, rpe=5,
+                                  top_speed_ms=7.0) for d in (2, 3, 5))})
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    ed = win.squad_editor
+    ed.select("A2")
+    ed.max_speed.setValue(0.0)
+    assert ed.max_speed.text() == "not measured"
+    ed.apply_button.click()
+    assert dialogs[-1] == ("warn", "Change not made", "Edit athlete Ben Striker (A2): Ben Striker "
+                           "has 3 sessions logged in m/s (2 to 5 Mar 2026): they need a max speed "
+                           "to be read, so it cannot be removed; correct it instead")
+    assert win.season.athlete("A2").max_speed == 9.0 and win.undo_stack.count() == 0
+    assert ed.max_speed.value() == 9.0 and ed.max_speed.text() != "not measured"
+
+
 # -- injuries ------------------------------------------------------------------------------------
 def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
     ed = w.injuries_editor

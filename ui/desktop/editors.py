@@ -1368,8 +1368,11 @@ class SquadEditor(Editor):
         role = self.role.currentData()
         if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
             return
+        before = self.season
         self.request(E.UpdateAthlete(athlete=a.id, name=name or a.name, position=pos,
                                      max_speed=speed, clear_max_speed=speed is None, role=role))
+        if self.season is before:  # refused (said why): the form shows what is stored, not
+            self._load()  # "not measured" beside the list's 9.0 m/s
 
     def delete(self) -> None:
         """Delete the selected athlete; one with a history (logged sessions, injury records,
