@@ -71,6 +71,7 @@ from planner.text import (
     date_long,
     day_long,
     edit_words,
+    join_and,
     measure,
     name_key,
     plural,
@@ -550,7 +551,8 @@ class LeaveSquad(Edit):
     """A player who leaves the squad mid-season (sold, released), the mirror of
     :class:`AddAthlete`'s ``joins``: his days from ``leaves`` to the season's end are an
     unavailability "left the squad" (no load, no rule asks anything of them), and his stored
-    plan from then is at 0 %. His past stays: logged sessions, injury records, absences, plan."""
+    plan from then is at 0 %. His past stays: logged sessions, injury records, absences, plan;
+    his absences from that day on go (one across it ends the day before), said."""
 
     op: Literal["leave_squad"] = "leave_squad"
     athlete: str
@@ -563,10 +565,15 @@ class LeaveSquad(Edit):
             raise InputError(self.describe(s), [
                 f"leaves: {date_long(self.leaves)} is outside the season ({date_long(cal.start)} "
                 f"to {date_long(cal.end)}); give his first day away, inside the season"])
-        kept = tuple(u for u in s.unavailability if not (  # a date given again moves it
-            u.athlete == self.athlete and " ".join(u.reason.split()).lower() == LEFT_REASON))
-        upd: dict = {"unavailability": kept + (Unavailability(
-            athlete=self.athlete, start=self.leaves, end=cal.end, reason=LEFT_REASON),)}
+        kept = []
+        for u in s.unavailability:
+            if u.athlete == self.athlete and self._after(u):
+                continue  # from the day he left on (his leaving given again: moved)
+            if u.athlete == self.athlete and u.end >= self.leaves:  # across it: to the day before
+                u = u.model_copy(update={"end": self.leaves - dt.timedelta(days=1)})
+            kept.append(u)
+        upd: dict = {"unavailability": (*kept, Unavailability(
+            athlete=self.athlete, start=self.leaves, end=cal.end, reason=LEFT_REASON))}
         row = s.plan.for_athlete(self.athlete) if s.plan is not None else None
         if row is not None:
             k = (self.leaves - cal.start).days
@@ -575,9 +582,23 @@ class LeaveSquad(Edit):
                                                     "status": "manual"})
         return s.model_copy(update=upd)
 
+    def _after(self, u: Unavailability) -> bool:
+        """``u`` (his) goes: it starts on or after the day he left, or it is his leaving."""
+        return u.start >= self.leaves or " ".join(u.reason.split()).lower() == LEFT_REASON
+
     def describe(self, s: Season) -> str:
-        return (f"{s.athlete_label(self.athlete)} left the squad on {day_long(self.leaves)}: his "
+        said = (f"{s.athlete_label(self.athlete)} left the squad on {day_long(self.leaves)}: his "
                 f"past is kept; nothing is planned from then")
+        mine = [u for u in s.unavailability if u.athlete == self.athlete
+                and " ".join(u.reason.split()).lower() != LEFT_REASON]
+        gone = [f"{u.reason or 'away'} {span(u.start, u.end)}" for u in mine if self._after(u)]
+        cut = [f"{u.reason or 'away'} {span(u.start, u.end)}" for u in mine
+               if u.start < self.leaves <= u.end]
+        if gone:
+            said += f"; his absence{'s' if len(gone) > 1 else ''} from then removed: {join_and(gone)}"
+        if cut:
+            said += f"; {join_and(cut)} now ends {day_long(self.leaves - dt.timedelta(days=1))}"
+        return said
 
 
 class RemoveAthlete(Edit):

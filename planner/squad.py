@@ -112,11 +112,33 @@ def gone_between(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.
     for a in season.athletes:
         gone = not_with_squad(season, a.id, frozenset({LEFT_REASON}))
         if gone and days <= gone:
-            day = first
-            while day - dt.timedelta(days=1) in gone:  # back to the day he left
-                day -= dt.timedelta(days=1)
-            out[a.id] = day
+            out[a.id] = _run_end(gone, first, -1)  # back to the day he left
     return out
+
+
+def _run_end(days: set[dt.date], day: dt.date, step: int) -> dt.date:
+    """The first (``step`` -1) or last (+1) day of the run of ``days`` that holds ``day``."""
+    while day + dt.timedelta(days=step) in days:
+        day += dt.timedelta(days=step)
+    return day
+
+
+def away_from_squad(season: Season, athlete_id: str, day: dt.date) -> str | None:
+    """What ``day`` is for ``athlete_id`` when he is not with the squad: "left the squad on Mon 4
+    Jan 2027", or "not in the squad yet: with the squad from Mon 11 Jan 2027" for a signing's
+    days before he joined; None on a day with the squad (the stage and plan say it then)."""
+    from planner.text import day_long
+
+    left = not_with_squad(season, athlete_id, frozenset({LEFT_REASON}))
+    if day in left:
+        return f"{LEFT_REASON} on {day_long(_run_end(left, day, -1))}"
+    before = not_with_squad(season, athlete_id, frozenset({JOINED_REASON}))
+    if day in before:
+        joins = _run_end(before, day, 1) + dt.timedelta(days=1)
+        if joins > season.calendar.end:
+            return JOINED_REASON
+        return f"{JOINED_REASON}: with the squad from {day_long(joins)}"
+    return None
 
 
 def history_counts(season: Season, athlete_id: str) -> list[str]:

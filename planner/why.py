@@ -1009,6 +1009,11 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
     wl = series.week_of(first)
     if wl is None:
         return
+    if wl.away:  # after he left or before he joined: no load to weigh (it read "no chronic
+        # load yet" for a player who had logged every week since August)
+        add(Reason("LD-1", "fact", "Not with the squad this week: no load is planned or counted, "
+                                   "and no ratio is worked out."))
+        return
     if wl.kind in ("deload", "taper") and wl.full:
         nominal = LoadTable.of(RuleSet(season.rules)).volume_change(wl.kind)
         _lighter_reason(series, wl, nominal, add, team)

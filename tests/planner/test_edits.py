@@ -803,3 +803,49 @@ def test_clearing_a_max_speed_his_logged_speeds_need_is_one_sentence_not_a_line_
     in_pct = s.model_copy(update={"sessions": tuple(
         x.model_copy(update={"top_speed_ms": None, "top_speed_pct": 85}) for x in s.sessions)})
     assert E.UpdateAthlete(athlete="A1", clear_max_speed=True).apply(in_pct).athlete("A1").max_speed is None
+
+
+def test_leaving_removes_his_absences_from_that_day_and_trims_one_across_it(base):
+    """His Illness 1-5 Feb stayed listed above "left the squad" from 4 Jan. His absences from the
+    day he left on go, one across that day ends the day before, both said; the others' stay,
+    and the season before the edit (what undo restores) still holds them."""
+    from planner.squad import LEFT_REASON
+
+    s = base.model_copy(update={"unavailability": (
+        Unavailability(athlete="A2", start=day(3), end=day(4), reason="Ill"),
+        Unavailability(athlete="A2", start=day(18), end=day(22), reason="national team"),
+        Unavailability(athlete="A2", start=day(28), end=day(32), reason="Illness"),
+        Unavailability(athlete="A3", start=day(28), end=day(32), reason="Illness"))})
+    edit = E.LeaveSquad(athlete="A2", leaves=day(20))
+    after = edit.apply(s)
+    assert [(u.athlete, u.start, u.end, u.reason) for u in after.unavailability] == [
+        ("A2", day(3), day(4), "Ill"), ("A2", day(18), day(19), "national team"),
+        ("A3", day(28), day(32), "Illness"), ("A2", day(20), s.calendar.end, LEFT_REASON)]
+    assert edit.describe(s) == (
+        "Athlete 2 (A2) left the squad on Sun 24 Jan 2027: his past is kept; nothing is planned "
+        "from then; his absence from then removed: Illness 1 to 5 Feb 2027; national team 22 to "
+        "26 Jan 2027 now ends Sat 23 Jan 2027")
+    assert len(s.unavailability) == 4  # the season before is untouched: undo gives it back
+    assert E.LeaveSquad(athlete="A2", leaves=day(25)).apply(after).unavailability[:3] == \
+        after.unavailability[:3]  # given again: his leaving moves, the trimmed absence stays
+
+
+def test_a_day_after_he_left_or_before_he_joined_says_so_in_the_stage_and_load_reasons(base):
+    """A player who left read "Stage FIT — fit: full training and matches" and "no chronic load
+    yet (fewer than four full weeks before)" on his days after leaving, though he had logged
+    every week. The day says "left the squad on …" (a signing's "not in the squad yet: with the
+    squad from …"), and LD-1's reason "not with the squad this week"."""
+    from planner.squad import JOINED_REASON, away_from_squad
+    from planner.why import why_week
+
+    s = base.model_copy(update={"unavailability": (
+        Unavailability(athlete="A3", start=base.calendar.start, end=day(13), reason=JOINED_REASON),)})
+    s = E.LeaveSquad(athlete="A2", leaves=day(14)).apply(s.model_copy(update={"plan": flat_plan(s, 60)}))
+    assert away_from_squad(s, "A2", day(30)) == "left the squad on Mon 18 Jan 2027"
+    assert away_from_squad(s, "A2", day(13)) is None and away_from_squad(s, "A1", day(30)) is None
+    assert away_from_squad(s, "A3", day(3)) == "not in the squad yet: with the squad from Mon 18 Jan 2027"
+    assert away_from_squad(s, "A3", day(14)) is None
+    for aid, d in (("A2", day(21)), ("A3", day(0))):
+        text = why_week(s, s.plan, aid, d).text()
+        assert "Not with the squad this week" in text and "no chronic load yet" not in text, text
+    assert "Not with the squad this week" not in why_week(s, s.plan, "A2", day(7)).text()

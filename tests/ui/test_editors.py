@@ -501,6 +501,32 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
     assert win.season.athlete("A1") is None and len(dialogs) == n
 
 
+def test_a_player_who_left_reads_so_in_the_inspector_and_his_later_absence_goes_undoably(qtbot):
+    """After Left the Squad… the Inspector read "Stage FIT — fit: full training and matches" on
+    his days after leaving, and his absence on those days stayed listed above "left the squad".
+    The stage line says he left; his absence from that day goes, and undo gives it back."""
+    from planner.timeline import Timeline
+    from ui.desktop.panels import InspectorPanel
+
+    win = squad_with_history(qtbot)
+    before = win.season
+    assert win.apply_edit(E.LeaveSquad(athlete="A2", leaves=D(2026, 3, 9)))
+    s = win.season
+    assert [(u.start, u.reason) for u in s.unavailability if u.athlete == "A2"] == [
+        (D(2026, 3, 9), "left the squad")]  # "family" 9-10 Mar is gone
+    assert "his absence from then removed: family 9 to 10 Mar 2026" in win.undo_stack.undoText()
+    tl, ap = Timeline(s), s.plan.for_athlete("A2")
+    assert dict(InspectorPanel._plan_rows(s, tl, ap, 10))["Stage"] == \
+        "<b>left the squad on Mon 9 Mar 2026</b>"
+    assert dict(InspectorPanel._plan_rows(s, tl, ap, 6))["Stage"].startswith("<b>FIT</b> — fit")
+    win.board.set_current("A2", D(2026, 3, 11))
+    assert "full training and matches" not in win.inspector.toPlainText()
+    win.undo_action.trigger()
+    assert win.season == before
+    win.squad_editor.select("A2")
+    assert win.squad_editor.away_table.rowCount() == 1  # "family" listed again
+
+
 def test_a_player_added_to_a_season_under_way_joins_today(qtbot):
     """Added with today inside the season, the newcomer is "not in the squad yet" before today
     (one undo step with the add), and the squad's plan stays as it was."""

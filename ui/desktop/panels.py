@@ -52,6 +52,7 @@ from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
+from planner.squad import away_from_squad
 from planner.text import (
     date_short,
     day,
@@ -308,7 +309,9 @@ class InspectorPanel(_Browser):
         """What the plan holds on the day: stage, intensity, the athlete's week."""
         st = ap.stages[i]
         stage = f"<b>{_esc(day_stage_words(season, ap, i))}</b> — {_esc(stage_words(season, ap.athlete, st))}"
-        if i < tl.p0:
+        if (gone := away_from_squad(season, ap.athlete, tl.days[i])) is not None:
+            stage = f"<b>{_esc(gone)}</b>"  # not "FIT — full training and matches" after he left
+        elif i < tl.p0:
             from planner.rehab import athlete_stage_on
 
             records = season.injuries_of(ap.athlete)
