@@ -82,7 +82,7 @@ from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
-from planner.squad import display_order
+from planner.squad import display_order, left_on
 from planner.timeline import Timeline
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
@@ -179,8 +179,13 @@ RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 
 def _squad_words(season: Season) -> str:
     """``24 athletes; by default 11 start, 5 on the bench, 8 out of the matchday squad; roles set
     for single matches: 74``: the counts on every sheet (speed days, HV exposures, loads) follow
-    the roles, which "24 athletes" alone did not say."""
+    the roles, which "24 athletes" alone did not say; those who left the squad are named
+    ("26 athletes (1 left the squad: Amir Rahimi on 4 Jan)")."""
     out = text.plural(len(season.athletes), "athlete")
+    gone = [(d, a.name) for a in season.athletes if (d := left_on(season, a.id)) is not None]
+    if gone:
+        out += (f" ({len(gone)} left the squad: "
+                f"{text.join_and([f'{name} on {text.date_short(d)}' for d, name in sorted(gone)])})")
     roles = Counter(a.role for a in season.athletes)
     if set(roles) != {"start"}:
         parts = [f"{roles[r]} {words}" for r, words in (

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
-from planner.squad import hv1_exempt, short_position
+from planner.squad import JOINED_REASON, LEFT_REASON, hv1_exempt, not_with_squad, short_position
 from planner.xlsx_cells import write_styled
 from planner.xlsx_layout import (
     CELL_PAD_PT,
@@ -42,6 +42,7 @@ from planner.xlsx_layout import (
 from planner.xlsx_styles import STAGE_ORDER
 
 SHEET = "Overview"
+AWAY_WORDS = {JOINED_REASON: "not yet here", LEFT_REASON: "left"}  # a week not with the squad
 WEEK_W = 3.6
 POS_W = 4.5
 FIRST_WEEK_COL = 3  # A name, B position, then the weeks
@@ -265,7 +266,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
         p = ws.cell(row=row, column=2)
         write_styled(p, short_position(a.position)[:4], small_s)
         ap = plan.for_athlete(a.id)
-        off = tl.unavailable(a.id)
+        off = _away_weeks(ctx, a.id)
         free = hv1_exempt(rs, a.position)
         for w, week in enumerate(tl.weeks):
             cell = ws.cell(row=row, column=FIRST_WEEK_COL + w)
@@ -273,9 +274,8 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
                 cell.style = st.cell(None, None, False)
                 continue
             stage = ap.stages[week.first]
-            if all(i in off for i in week.days):
-                cell.value = "away"
-                cell.style = st.away(7)
+            if w in off:
+                _away_cell(ctx, ws, row, w, off)
             elif stage != FIT:  # (away weeks first: hatched, their cell says so)
                 cell.value = stage
                 cell.style = st.cell(ap.weeks[w], stage, False)
@@ -290,6 +290,39 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
         ws.row_dimensions[row].height = 13 + 10 * max(0, len(words) - 1)
         row += 1
     return row
+
+
+def _away_weeks(ctx, athlete: str) -> dict[int, str]:
+    """The athlete's weeks away every day, each with its word: "not yet here" (a signing's
+    weeks before he joined), "left" (after he left the squad), else "away" (ill, on loan…)."""
+    tl = ctx.tl
+    off = tl.unavailable(athlete)
+    outside = {k: {tl.index(d) for d in not_with_squad(ctx.season, athlete, frozenset({k}))}
+               for k in AWAY_WORDS}
+    out = {}
+    for w, week in enumerate(tl.weeks):
+        if all(i in off for i in week.days):
+            out[w] = next((AWAY_WORDS[k] for k, days in outside.items()
+                           if all(i in days for i in week.days)), "away")
+    return out
+
+
+def _away_cell(ctx, ws: Worksheet, row: int, w: int, off: dict[int, str]) -> None:
+    """Week ``w``'s hatched cell; a run of "not yet here" or "left" weeks is one cell over the
+    run, the word written once (shrunk to fit a run too narrow for it)."""
+    word = off[w]
+    cell = ws.cell(row=row, column=FIRST_WEEK_COL + w)
+    cell.style = ctx.st.away(7)
+    if word == "away" or off.get(w - 1) != word:
+        end = w
+        while word != "away" and off.get(end + 1) == word:
+            end += 1
+        cell.value = word
+        if text_width(word, 6) > (end - w + 1) * WEEK_W * 5.25 - 4:
+            cell.alignment = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
+        if end > w:
+            ws.merge_cells(start_row=row, start_column=FIRST_WEEK_COL + w, end_row=row,
+                           end_column=FIRST_WEEK_COL + end)
 
 
 def _return_words(rets: list | None) -> list[str]:
@@ -318,7 +351,9 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> int:
         "on the Cover.",
         "Fill = the athlete's week: blue deload, orange taper (D and T in the Team week row); a "
         "stage code on its colour = in that rehab stage on the week's first day (underlined in blue: "
-        "the athlete's deload week); grey “away” (hatched on screen) = away the whole week.",
+        "the athlete's deload week); grey “away” (hatched on screen) = away the whole week, "
+        "“not yet here” = weeks before a signing joined the squad, “left” = weeks after a player "
+        "left it.",
         "Return: back = first day of full training (* provisional: a criteria test is not passed "
         "yet; † recorded without a passing test); target met = plays the target competition. "
         "Details on the Returns sheet; click a name for the athlete's weeks.",

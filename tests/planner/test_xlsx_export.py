@@ -1485,3 +1485,39 @@ def test_hv1_exempts_a_position_however_it_is_spelled():
     assert hv1_exempt(gk, "Goalie") and not hv1_exempt(gk, "Forward")
     none = RuleSet(season.rules.model_copy(update={"values": {"HV-1": {"exempt_positions": []}}}))
     assert not hv1_exempt(none, "Goalkeeper")
+
+
+def test_the_overview_tells_not_yet_here_and_left_from_away_and_the_cover_names_who_left():
+    """The Overview wrote "away" for a signing's weeks before he joined and for a sold player's
+    weeks after he left, as for an illness; the Cover's "26 athletes" counted the sold player
+    unsaid. "not yet here" and "left" (a run of weeks one cell), "away" for the rest, the
+    legend says each; the Cover names who left and when."""
+    from planner.xlsx_export import _squad_words
+    from planner.xlsx_overview import FIRST_WEEK_COL
+
+    season = small_season(unavailability=(
+        Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
+        Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad"),
+        Unavailability(athlete="A2", start=_day(14), end=END, reason="Illness")))
+    assert _squad_words(season) == "4 athletes (1 left the squad: Ann Ash on 11 Jan)"
+    wb = build_workbook(season, small_plan(season))
+    ws = wb[OVERVIEW_SHEET]
+    rows = overview_rows(ws)
+
+    def week(aid: str, w: int):
+        return ws.cell(row=rows[aid], column=FIRST_WEEK_COL + w).value
+
+    assert week("A4", 0) == "not yet here"
+    assert ws.cell(row=rows["A4"], column=FIRST_WEEK_COL).alignment.shrink_to_fit  # one week
+    assert week("A4", 1) != "not yet here"
+    assert week("A1", 1) == "left" and week("A1", 0) != "left"
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    first = openpyxl.utils.get_column_letter(FIRST_WEEK_COL + 1)
+    last = openpyxl.utils.get_column_letter(FIRST_WEEK_COL + 2)
+    assert f"{first}{rows['A1']}:{last}{rows['A1']}" in merged  # his two weeks: one cell
+    assert week("A2", 2) == "away"
+    legend = " ".join(str(ws.cell(row=r, column=1).value) for r in range(1, ws.max_row + 1))
+    assert "“not yet here” = weeks before a signing joined the squad" in legend
+    assert "“left” = weeks after a player left it" in legend
+    cover = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
+    assert _squad_words(season) in cover
