@@ -46,7 +46,8 @@ class FakeInteraction(list):
     ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
     last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
     ``choices``: the answers of the next ``choose`` questions, in order (before ``answer``).
-    ``texts``: the answers of ``ask_text`` in order, ``files``: those of the file and folder
+    ``texts``: the answers of ``ask_text`` in order, ``dates`` those of ``ask_date`` (a day, or
+    "offered"; none left: cancelled), ``files``: those of the file and folder
     dialogs (none left: the coach cancels).
 
     An error said to the coach fails the test at teardown unless the test looked at the record
@@ -58,6 +59,8 @@ class FakeInteraction(list):
         super().__init__()
         self.answer = "discard"
         self.texts: list[str] = []
+        self.dates: list = []  # the answers of ask_date: a day, or "offered" (OK on the day offered)
+        self.offered: list = []  # (the day offered, first, last) of each ask_date
         self.files: list = []
         self.choices: list[str] = []
         self.unseen_errors: list[tuple[str, str, str]] = []
@@ -133,6 +136,12 @@ class FakeInteraction(list):
         self.append(("text", title, label))
         value = self.texts.pop(0).strip() if self.texts else ""
         return value or None
+
+    def ask_date(self, title, label, day, lo, hi):
+        self.append(("date", title, label))
+        self.offered.append((day, lo, hi))
+        value = self.dates.pop(0) if self.dates else None
+        return day if value == "offered" else value
 
     def _file(self, kind, title):
         self.append((kind, title, ""))

@@ -464,9 +464,10 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
                            "sessions and 1 absence? To keep his history, use Left the Squad… instead.")
     assert win.season == before and win.undo_stack.index() == 0
 
-    dialogs.choices, dialogs.texts = ["leftsquad"], ["11/03/2026"]
+    dialogs.choices, dialogs.dates = ["leftsquad"], [D(2026, 3, 11)]
     ed.delete_button.click()
-    assert dialogs[-1][:2] == ("text", "Left the squad")
+    assert dialogs[-1][:2] == ("date", "Left the squad")  # the forms' date field, not free text
+    assert dialogs.offered[-1] == (D(2026, 3, 9), D(2026, 3, 2), D(2026, 3, 15))  # today offered
     after = win.season
     assert after.athlete("A2") == before.athlete("A2") and after.sessions == before.sessions
     assert [u for u in after.unavailability if u.athlete == "A2"] == [
@@ -480,14 +481,14 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
     win.undo_action.trigger()
     assert win.season == before
 
-    dialogs.texts = ["Mon 9 Mar 2026"]  # the button itself, with a day of the coach's
+    dialogs.dates = ["offered"]  # the button itself, OK on the day offered (today)
     ed.select("A2")
     assert ed.leave_button.text() == "&Left the Squad…" and ed.leave_button.isEnabled()
     ed.leave_button.click()
     assert win.season.sessions == before.sessions
     assert ("A2", D(2026, 3, 9)) in {(u.athlete, u.start) for u in win.season.unavailability
                                      if u.reason == "left the squad"}
-    dialogs.texts = ["06/03/2026"]  # before today: the past keeps what happened
+    dialogs.dates = [D(2026, 3, 6)]  # before today: the past keeps what happened
     ed.leave_button.click()
     assert win.undo_stack.index() == 1
     assert dialogs[-1] == ("warn", "Change not made", "Left the squad: Ben Striker (A2): 6 Mar 2026 "

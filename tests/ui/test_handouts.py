@@ -147,8 +147,17 @@ def test_no_handout_for_a_player_who_left_before_the_weeks_exported(qapp, qtbot,
     assert len(files) == len(season.athletes) - 1 and not any(aid in f.name for f in files)
     d = HandoutsDialog(left, today=tl.days[tl.weeks[6].first])
     qtbot.addWidget(d)
-    assert d.summary.text() == (f"{len(season.athletes) - 1} pages to print. {name} left the squad "
-                                f"on {text.date_short(leaves)}: no handout.")
+    # listed and ticked, then "no handout": now unticked and greyed, the day he left beside him
+    item = next(d.athletes.item(k) for k in range(d.athletes.count())
+                if d.athletes.item(k).data(Qt.ItemDataRole.UserRole) == aid)
+    assert aid not in d.chosen_athletes() and not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert item.text().endswith(f" — left the squad on {text.date_short(leaves)}")
+    assert d.summary.text() == f"{len(season.athletes) - 1} pages to print."
+    d._check_all(Qt.CheckState.Checked)  # Whole squad: not him
+    assert aid not in d.chosen_athletes()
+    d.first.setCurrentIndex(4)  # weeks he was with the squad in: ticked as before, his name alone
+    assert aid in d.chosen_athletes() and item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert f"{name} ({aid})" in item.text() and "left the squad" not in item.text()
 
 
 def test_the_dialog_opens_on_the_seasons_today_not_the_computers(qapp, qtbot):

@@ -330,3 +330,27 @@ def test_a_long_problem_list_never_makes_a_box_taller_than_the_screen(qtbot, kin
     assert kept[-3] == f"… and {gone + 12} more (Show Details… shows them all, to read or copy)"
     assert seen["text"].endswith("\n\nIts backup club.season.json.bak can be read: open it (File ▸ Open).")
     assert seen["details"] == text
+
+
+def test_a_day_is_asked_in_the_date_field_of_the_forms_and_a_text_no_day_is_refused(qtbot):
+    """Left the Squad… took its day as free text where the forms beside it have a date field
+    with a calendar. The question is that field, the day offered; OK on a text that is no day
+    in the range says why and keeps the dialog open."""
+    import datetime as dt
+
+    from ui.desktop.datefield import DateField
+    from ui.desktop.interaction import DateDialog
+
+    d = DateDialog(None, "Left the squad", "His first day away:", dt.date(2026, 3, 9),
+                   dt.date(2026, 3, 2), dt.date(2026, 3, 15))
+    qtbot.addWidget(d)
+    assert isinstance(d.field, DateField) and d.field.value() == dt.date(2026, 3, 9)
+    assert d.field.button.toolTip().startswith("Pick the day on a calendar")
+    d.show()
+    assert not d.field.set_text("31/02/2026")
+    d.accept()
+    assert d.isVisible() and d.result() != d.DialogCode.Accepted
+    assert d.problem.isVisibleTo(d) and d.problem.text()
+    assert d.field.set_text("12/03/2026")
+    d.accept()
+    assert d.result() == d.DialogCode.Accepted and d.field.value() == dt.date(2026, 3, 12)

@@ -2709,6 +2709,34 @@ def test_ticking_in_move_today_moves_nothing_below_and_escape_asks_before_losing
     w.weekly.shutdown()
 
 
+def test_cancel_after_a_sessions_file_not_read_asks_nothing_unless_a_tick_was_set(
+        qtbot, planned, dialogs, tmp_path):
+    """Move Today ▸ Import a file that could not be read ▸ Cancel asked "The ticks and dates
+    set here are not recorded yet … Discard them, or keep editing?" with no tick or date set.
+    Asked only once the coach set one."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(15).isoformat()},50,14\n")
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-13),)})
+    w = make_window(qtbot, untested)
+    dlg = w.weekly.move_today(day(21))
+    dlg.show()
+    assert not dlg.read_log_file(str(bad)) and "were not read" in dlg.error.text()
+    dlg.reject()
+    assert not dlg.isVisible() and dialogs.kinds() == []
+    again = w.weekly.move_today(day(21))
+    again.show()
+    assert not again.read_log_file(str(bad))
+    assert again.table.rowCount()
+    again.set_accepted(0, not again.is_accepted(0))  # the coach's tick
+    dialogs.answer = "keepediting"
+    again.reject()
+    assert again.isVisible() and [c[1] for c in dialogs] == ["Discard what you set?"]
+    dialogs.answer = "discard"
+    again.reject()
+    assert not again.isVisible() and w.undo_stack.count() == 0
+    w.weekly.shutdown()
+
+
 def test_the_played_in_rehab_mark_follows_a_match_moved():
     """The ▲ "played in rehab" marks were kept by sessions, injuries, athletes and calendar:
     a match moved a day on still marked its old day (the check reads the competitions)."""

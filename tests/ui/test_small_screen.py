@@ -518,3 +518,19 @@ def test_a_cut_status_message_keeps_its_advice(w, qtbot):
     assert bar.is_elided() and bar.toolTip() == said
     assert shown.endswith(f"… {advice}") and said.startswith(shown[:20])
     assert fm.horizontalAdvance(shown) <= bar.message_rect().width()
+
+
+@pytest.mark.parametrize("roles", [False, True])
+def test_the_squad_list_shows_five_athletes_at_1024_by_600(qtbot, roles):
+    """At 1024 x 600 with the Squad editor open its athlete list showed 1½ rows (A01, A02),
+    one with Roles open too: a coach could not see his squad while editing it. The list keeps
+    five rows at least; the dock scrolls to the rest of the form."""
+    win = shown_window(qtbot, 1024, 600)
+    win.open_editor("squad")
+    if roles:
+        win.show_dock("roles")
+    QApplication.processEvents()
+    table = win.squad_editor.table
+    rows = (table.viewport().height()) / table.rowHeight(0)
+    assert rows >= 5, rows
+    assert_reachable(win, "squad")

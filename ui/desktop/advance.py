@@ -327,10 +327,11 @@ class AdvanceDialog(QDialog):
         self.resize(780, TABLE_HEIGHT)
 
     def has_draft(self) -> bool:
-        """A tick or a date the coach set, a flare-up ticked, a log read or another today:
-        something Escape would throw away."""
+        """A tick or a date the coach set (a row's, a flare-up's, another today): what the
+        question on Cancel names. A sessions file chosen is none: a file not read asked about
+        "the ticks and dates set here" where none was set, and one read is read again."""
         today = self.today_field.value() if self.today_field.is_valid() else None
-        return bool(self._set or self._ticked or self.log_source) or today != self._opened_on
+        return bool(self._set or self._ticked) or today != self._opened_on
 
     def reject(self) -> None:
         """Escape, Cancel or the window's close: with ticks or dates set, asked first (Escape

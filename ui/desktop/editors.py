@@ -255,6 +255,14 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     return t
 
 
+def rows_tall(table: QTableWidget, rows: int) -> int:
+    """The height that shows ``rows`` rows of ``table`` under its header (and a scroll bar's
+    room): a list's least height in a dock that scrolls."""
+    header = table.horizontalHeader().sizeHint().height()
+    bar = table.horizontalScrollBar().sizeHint().height()
+    return header + rows * table.verticalHeader().defaultSectionSize() + bar + 2 * table.frameWidth()
+
+
 def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
     """Rows of (key, cells); the key is kept in the first cell's UserRole.
 
@@ -1126,6 +1134,9 @@ class SquadEditor(Editor):
         self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self._away_for: str | None = None  # the athlete the absence form was filled for
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
+        # five athletes at least: at 1024 x 600 the list showed 1½ rows beside its own form
+        # (the dock scrolls instead)
+        self.table.setMinimumHeight(rows_tall(self.table, 5))
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
         self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
@@ -1402,21 +1413,15 @@ class SquadEditor(Editor):
     def leave(self) -> None:
         """The selected athlete leaves the squad on the day the coach gives (his past is kept)."""
         from planner.scenarios import past_change_problem
-        from ui.desktop.datefield import DateError, parse_date
 
         aid = self.selected_id()
         if aid is None or self.season is None or self.ask is None:
             return
         cal, who = self.season.calendar, self.season.athlete_label(aid)
-        typed = self.ask().ask_text(
+        leaves = self.ask().ask_date(  # the date field of the forms here, not free text
             "Left the squad", f"{who}'s first day away (his past is kept; nothing is planned "
-            f"for him from that day):", day_long(self.leave_default()))
-        if typed is None:
-            return
-        try:
-            leaves = parse_date(typed, cal.start, cal.end, today=cal.today)
-        except DateError as e:
-            self.problem.emit("Left the squad", f"{who}: {e}. Nothing was changed.")
+            f"for him from that day):", self.leave_default(), cal.start, cal.end)
+        if leaves is None:
             return
         edit = E.LeaveSquad(athlete=aid, leaves=leaves)
         past = past_change_problem(self.season, edit)

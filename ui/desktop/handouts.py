@@ -406,6 +406,10 @@ def current_week(tl: Timeline, today: dt.date | None = None) -> int:
     return tl.week_of[i]
 
 
+_LABEL = Qt.ItemDataRole.UserRole + 1  # an athlete's line as listed (greyed: "— left the squad")
+_TICKED = Qt.ItemDataRole.UserRole + 2  # his tick before he was greyed
+
+
 class HandoutsDialog(QDialog):
     """Pick the athletes (checked in a list; Whole squad / None) and a range of weeks.
 
@@ -474,7 +478,9 @@ class HandoutsDialog(QDialog):
 
     def _check_all(self, state: Qt.CheckState) -> None:
         for k in range(self.athletes.count()):
-            self.athletes.item(k).setCheckState(state)
+            item = self.athletes.item(k)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled:  # not one who left before the weeks
+                item.setCheckState(state)
 
     def chosen_athletes(self) -> list[str]:
         return [self.athletes.item(k).data(Qt.ItemDataRole.UserRole)
@@ -486,9 +492,33 @@ class HandoutsDialog(QDialog):
         lo, hi = min(a, b), max(a, b)
         return list(range(lo, hi + 1))
 
+    def _grey_gone(self, gone: dict[str, dt.date]) -> None:
+        """Those who left the squad before the weeks chosen: unticked and greyed, "left the squad
+        on 4 Jan" beside the name (he was listed and ticked, then "no handout"); ticked as they
+        were again once the weeks chosen are some of his."""
+        self.athletes.blockSignals(True)
+        for k in range(self.athletes.count()):
+            item = self.athletes.item(k)
+            aid = item.data(Qt.ItemDataRole.UserRole)
+            label = item.data(_LABEL)
+            if label is None:
+                item.setData(_LABEL, label := item.text())
+            was_gone = not item.flags() & Qt.ItemFlag.ItemIsEnabled
+            if aid in gone and not was_gone:
+                item.setData(_TICKED, item.checkState())
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setText(f"{label} — left the squad on {text.date_short(gone[aid])}")
+            elif aid not in gone and was_gone:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
+                item.setCheckState(item.data(_TICKED))
+                item.setText(label)
+        self.athletes.blockSignals(False)
+
     def _update(self, *_args) -> None:
         weeks = self.chosen_weeks()
         gone = gone_before(self.season, weeks)
+        self._grey_gone(gone)
         chosen = self.chosen_athletes()
         n = sum(1 for a in chosen if a not in gone) * len(weeks)
         left = gone_words(self.season, {a: gone[a] for a in chosen if a in gone})

@@ -12,6 +12,7 @@ A window gets its interaction from :func:`default_interaction` unless one is pas
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,11 +23,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
+
+from ui.desktop.datefield import DateField
 
 DETAILS_LINES = 15  # the lines Show Details… shows at once (Qt's box: about 5)
 
@@ -98,6 +103,12 @@ class Interaction(Protocol):
         """A line of text, stripped; None when the coach cancels or leaves it blank."""
         ...
 
+    def ask_date(self, title: str, label: str, day: dt.date, lo: dt.date, hi: dt.date
+                 ) -> dt.date | None:
+        """A day from ``lo`` to ``hi``, ``day`` offered, in the editors' date field (typed or
+        picked on its calendar); None when the coach cancels."""
+        ...
+
     def open_file(self, title: str, folder: str, filters: str) -> str | None: ...
 
     def save_file(self, title: str, suggestion: str, filters: str,
@@ -139,6 +150,41 @@ def _give_letter(button, used: set[str]) -> None:
     if k is not None:
         used.add(label[k].lower())
         button.setText(label[:k] + "&" + label[k:])
+
+
+class DateDialog(QDialog):
+    """A question whose answer is a day: the editors' date field (``ui.desktop.datefield``: a
+    date typed as a coach writes it, or picked on its calendar), ``day`` offered; OK is refused,
+    the reason under the field, while its text is no day from ``lo`` to ``hi``."""
+
+    def __init__(self, parent, title: str, label: str, day: dt.date, lo: dt.date, hi: dt.date):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        lay = QVBoxLayout(self)
+        text = QLabel(label)
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        self.field = DateField(title)
+        self.field.setDateRange(lo, hi)
+        self.field.setDate(day)
+        lay.addWidget(self.field)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        lay.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.field.problemChanged.connect(lambda _t: self.problem.setVisible(False))
+
+    def accept(self) -> None:
+        if not self.field.is_valid():
+            self.problem.setText(self.field.problem())
+            self.problem.setVisible(True)
+            return
+        super().accept()
 
 
 class QtInteraction:
@@ -220,6 +266,11 @@ class QtInteraction:
         value, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, text)
         value = (value or "").strip()
         return value if ok and value else None
+
+    def ask_date(self, title: str, label: str, day: dt.date, lo: dt.date, hi: dt.date
+                 ) -> dt.date | None:
+        dlg = DateDialog(self.parent, title, label, day, lo, hi)
+        return dlg.field.value() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
     def open_file(self, title: str, folder: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)
