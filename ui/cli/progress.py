@@ -291,18 +291,13 @@ def _today(text: str, season) -> dt.date:
 
 def _log_option(args) -> None:
     """``--log`` and ``--overlap`` checked before the season is planned and today moves."""
-    if args.overlap and not args.log:
-        raise InputError("--overlap", ["says what to do with a log's sessions on days already "
-                                       "logged: give the log with --log, or leave --overlap out"])
-    if args.until_today and not args.log:
-        raise InputError("--until-today", ["says which rows of a log to read: give the log with "
-                                           "--log, or leave --until-today out"])
-    if args.max_speed_from_log and not args.log:
-        raise InputError("--max-speed-from-log", ["takes max speeds from a log: give the log with "
-                                                  "--log, or leave --max-speed-from-log out"])
-    if args.read_names_as_proposed and not args.log:
-        raise InputError("--read-names-as-proposed", ["reads a log's names: give the log with "
-                                                      "--log, or leave --read-names-as-proposed out"])
+    for given, option, what in (
+            (args.overlap, "--overlap", "says what to do with a log's sessions on days already logged"),
+            (args.until_today, "--until-today", "says which rows of a log to read"),
+            (args.max_speed_from_log, "--max-speed-from-log", "takes max speeds from a log"),
+            (args.read_names_as_proposed, "--read-names-as-proposed", "reads a log's names")):
+        if given and not args.log:
+            raise InputError(option, [f"{what}: give the log with --log, or leave {option} out"])
     if args.log and not os.path.isfile(args.log):
         from planner.limits import not_a_file
 
