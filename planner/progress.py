@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.history import logged_days
 from planner.protocols import load_protocol
@@ -104,8 +104,6 @@ def _after_pain(season: Season, since: dt.date, moves: list[Transition],
     over the weeks of a 6/10 pain recorded "enters P3" on its very day). Pains from
     PAIN_LOOKBACK_DAYS before the old planning start ``since`` count, as Move Today offers them;
     ``sessions``: the log as it will be after the move (the season's own when None)."""
-    from dataclasses import replace
-
     s = season if sessions is None else season.model_copy(update={"sessions": tuple(sessions)})
     first = since - dt.timedelta(days=PAIN_LOOKBACK_DAYS)
     pains: dict[str, list[FlareProposal]] = {}
@@ -952,43 +950,103 @@ def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def credit_not_run(before: Season, after: Season) -> list[str]:
-    """What a stage record ``after`` adds to ``before`` credits of the sprint ladder with nothing
-    logged to show for it, as the record says it once: RH-11 counts every level up to the
-    previous stage's cap as done (rules-spec.md, kept as written), so a signing recorded in S2
-    on his first day here is planned 100 % at once; said when neither the log nor the plan's
-    past days hold a run at the highest level credited (:func:`planner.history.ran_at_least`)."""
+@dataclass(frozen=True)
+class LadderCredit:
+    """A stage record crediting the sprint ladder with nothing logged to show for it (RH-11
+    counts every level up to the previous stage's cap as done, rules-spec.md, kept as written):
+    a signing recorded in S2 on his first day here is planned 100 % at once. ``first``: the
+    first day from today on the plan runs on the credit (:func:`ladder_credit_unrun`)."""
+
+    athlete: str
+    stage: str  # the stage recorded
+    before: str  # the stage before it: where to record him from instead
+    start: dt.date  # the record's day
+    top: int  # the highest level credited
+    times: int  # the days credited at it
+    first: dt.date | None = None
+
+    def words(self, season: Season) -> str:
+        """``Recorded in S2: the sprint ladder counts 95 % as done twice … or pin his first
+        running days lower`` (no full stop): what the record, the import and Plan Check say."""
+        return (f"Recorded in {self.stage}: the sprint ladder counts {self.top} % as done "
+                f"{_times(self.times)} (RH-11 credits the stages before {self.stage}). "
+                f"{season.athlete(self.athlete).name} has no run at {self.top} % or more logged "
+                f"here: if he has not done them, record him from {self.before}, or pin his "
+                f"first running days lower")
+
+    def note(self, season: Season) -> str:
+        """Plan Check's line: ``Rafael Costa (A25) runs above 95 % from Mon 4 Jan on the credit
+        of his S2 record: Recorded in S2: …`` (no full stop)."""
+        when = f" from {day_short(self.first)}" if self.first is not None else ""
+        return (f"{season.athlete_label(self.athlete)} runs above {self.top} %{when} on the "
+                f"credit of his {self.stage} record: {self.words(season)}")
+
+
+def _credits(season: Season):
+    """(record, segment, its ladder credit) of every stage record crediting a level of the
+    sprint ladder the athlete has not run here (:func:`planner.history.ran_at_least`)."""
     from planner.errors import PeriodizeError
     from planner.history import ran_at_least
     from planner.rehab import reset_credit, segments
     from planner.rules import RuleSet
     from planner.season import LADDER
 
-    rs = RuleSet(after.rules)
+    rs = RuleSet(season.rules)
     if not rs.active("RH-11"):
-        return []
-    old = {(r.athlete, r.onset, s.stage, s.start) for r in before.injuries for s in r.stages}
+        return
     sps = int(rs.value("RH-11", "sessions_per_step"))
-    out = []
-    for rec in after.injuries:
-        new = {(s.stage, s.start) for s in rec.stages if (rec.athlete, rec.onset, s.stage, s.start)
-               not in old}
+    for rec in season.injuries:
         try:
-            proto = load_protocol(rec.protocol) if new else None
+            proto = load_protocol(rec.protocol)
         except PeriodizeError:
             continue
-        for seg in segments(rec, proto) if proto is not None else ():
-            if seg.cause != "record" or (seg.stage, seg.start) not in new:
+        segs = segments(rec, proto)
+        for k, seg in enumerate(segs):
+            if seg.cause != "record":
                 continue
             credit = reset_credit(proto, seg, set(rec.flare_ups), sps,
                                   int(rs.value("RH-11", "flare_credit_levels")))
             top = max(credit, default=0)
-            if top < LADDER[0] or ran_at_least(after, rec.athlete, top):
+            if top < LADDER[0] or ran_at_least(season, rec.athlete, top):
                 continue
-            before_it = proto.stage_ids[proto.index(seg.stage) - 1]
-            out.append(f"Recorded in {seg.stage}: the sprint ladder counts {top} % as done "
-                       f"{_times(credit[top])} (RH-11 credits the stages before {seg.stage}). "
-                       f"{after.athlete(rec.athlete).name} has no run at {top} % or more logged "
-                       f"here: if he has not done them, record him from {before_it}, or pin his "
-                       f"first running days lower")
-    return out
+            until = segs[k + 1].start if k + 1 < len(segs) else None
+            yield LadderCredit(rec.athlete, seg.stage, proto.stage_ids[proto.index(seg.stage) - 1],
+                               seg.start, top, credit[top]), until
+
+
+def credit_not_run(before: Season, after: Season) -> list[str]:
+    """What a stage record ``after`` adds to ``before`` credits of the sprint ladder with nothing
+    logged to show for it, as the record (and a workbook import) says it once
+    (:meth:`LadderCredit.words`); Plan Check lists them while the plan runs on them
+    (:func:`ladder_credit_unrun`)."""
+    old = {(r.athlete, r.onset, s.stage, s.start) for r in before.injuries for s in r.stages}
+    new = {(r.athlete, s.stage, s.start) for r in after.injuries for s in r.stages
+           if (r.athlete, r.onset, s.stage, s.start) not in old}
+    return [c.words(after) for c, _until in _credits(after) if (c.athlete, c.stage, c.start) in new]
+
+
+def ladder_credit_unrun(season: Season, plan=None) -> list[LadderCredit]:
+    """The athletes the plan has run, from today on, above a level of the sprint ladder a stage
+    record credited and nothing here shows run (:func:`credit_not_run`), each with the first such
+    day, in the squad's order. Not a rule of the plan: Plan Check and ``periodize solve``/
+    ``check`` list them beside the athletes without a max speed."""
+    plan = plan if plan is not None else season.plan
+    if plan is None:
+        return []
+    tl = Timeline(season)
+    found: dict[str, LadderCredit] = {}
+    for c, until in _credits(season):
+        ap = plan.for_athlete(c.athlete)
+        if c.athlete in found or ap is None or len(ap.intensity) != tl.n:
+            continue
+        s0 = max(0, (c.start - tl.start).days)
+        end = tl.n if until is None else max(0, min(tl.n, (until - tl.start).days))
+        run = 0  # days at the credited level before the plan goes above it
+        for i in range(s0, end):
+            if ap.intensity[i] > c.top:
+                if run < c.times and i >= tl.p0:
+                    found[c.athlete] = replace(c, first=tl.days[i])
+                break
+            run += ap.intensity[i] == c.top
+    order = {a.id: k for k, a in enumerate(season.athletes)}
+    return sorted(found.values(), key=lambda c: order.get(c.athlete, len(order)))

@@ -313,6 +313,10 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
     out.removed = removed_words(was, new, absent) if was is not None else ""
     if not out.over and (said := absent_sheets_words(absent, was)):
         out.notes.append(said)
+    if old is not None:  # a stage record crediting the sprint ladder: said as `record` says it
+        from planner.progress import credit_not_run
+
+        out.notes += [f"{words}." for words in credit_not_run(old, out.season)]
     return out
 
 

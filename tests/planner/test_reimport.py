@@ -584,3 +584,60 @@ def test_the_workbook_alone_without_its_roles_sheet_drops_the_roles_it_said_it_w
     assert alone.season.roles == () and not alone.over
     kept = decide(old, new, place, keep=True, absent={"Roles"})
     assert kept.season.roles == old.roles
+
+
+def _signing_in_s2(old):
+    """``old`` with Athlete 2 entered in the workbook in S2 of a hamstring strain from today
+    (day 7), nothing run here yet."""
+    from planner.season import Injury, StageRecord
+
+    inj = Injury(athlete="A2", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="S2", start=day(7)),))
+    return old.model_copy(update={"injuries": old.injuries + (inj,)})
+
+
+CREDIT_SAID = ("Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
+               "stages before S2). Athlete 2 has no run at 95 % or more logged here: if he has not "
+               "done them, record him from S1, or pin his first running days lower.")
+
+
+def test_a_workbook_import_with_a_signing_in_s2_says_the_ladder_it_credits_as_record_does():
+    """A signing entered in the workbook's Injuries sheet in S2 was planned 100 % at once on
+    RH-11's credit: `record` and the app said so, `import --keep` did not. It says it now, in
+    the same words, once; with a run at 95 % or more logged here, not at all."""
+    from planner.reimport import Place, decide
+    from planner.season import Session
+
+    place = Place("--keep", lambda d: "")
+    old = season(weeks=3, athletes=2, today=day(7))
+    got = decide(old, _signing_in_s2(old), place, keep=True)
+    assert got.notes.count(CREDIT_SAID) == 1, got.notes
+    ran = old.model_copy(update={"sessions": (Session(athlete="A2", date=day(4), minutes=60,
+                                                      rpe=6, top_speed_pct=96),)})
+    assert not any("sprint ladder" in n for n in decide(ran, _signing_in_s2(ran), place,
+                                                       keep=True).notes)
+    # the same workbook imported again: the record is the season's already, not said again
+    again = _signing_in_s2(old)
+    assert not any("sprint ladder" in n for n in decide(again, again, place, keep=True).notes)
+
+
+def test_plan_check_lists_a_plan_running_on_a_ladder_credit_nobody_saw_run():
+    """What the record says once stays in Plan Check (and `solve`/`check`) while the plan runs
+    above the credited level: the athlete, the first day it does so, and the way out."""
+    from planner.progress import ladder_credit_unrun
+    from planner.season import Session
+
+    s = _signing_in_s2(season(weeks=3, athletes=2, today=day(7)))
+    plan = solved_and_checked(s)[0].plan
+    found = ladder_credit_unrun(s, plan)
+    assert [(c.athlete, c.top) for c in found] == [("A2", 95)]
+    first = found[0].first
+    ap = plan.for_athlete("A2")
+    i = (first - s.calendar.start).days
+    assert first >= day(7) and ap.intensity[i] > 95
+    assert all(v <= 95 for v in ap.intensity[(day(7) - s.calendar.start).days:i])
+    assert found[0].note(s) == (f"Athlete 2 (A2) runs above 95 % from {first:%a} {first.day} "
+                                f"{first:%b} on the credit of his S2 record: {CREDIT_SAID[:-1]}")
+    ran = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(4), minutes=60, rpe=6,
+                                                    top_speed_pct=96),)})
+    assert ladder_credit_unrun(ran, plan) == []  # run at 95 % here: nothing credited unseen

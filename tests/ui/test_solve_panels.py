@@ -842,3 +842,26 @@ def test_recording_an_injury_in_s2_says_the_credited_ladder_in_the_status_bar(qt
         words = ("Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
                  "stages before S2). Athlete 2 has no run at 95 % or more logged here")
         assert said.count(words) == (0 if log else 1), said
+
+
+def test_plan_check_keeps_the_ladder_credit_the_record_said_once(qtbot):
+    """The status bar said "Recorded in S2: the sprint ladder counts 95 % as done twice …" cut
+    at 1366 px and gone at the next action: Plan Check lists it while the plan runs on it."""
+    from planner.progress import ladder_credit_unrun
+    from planner.season import Injury, StageRecord
+    from tests.builders import day, season, solved_and_checked
+    from ui.desktop.panels import CREDIT_MARK, ViolationsPanel
+
+    inj = Injury(athlete="A2", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="S2", start=day(7)),))
+    s = season(weeks=3, athletes=2, today=day(7), injuries=(inj,))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    lines = [panel.list.item(k).text() for k in range(panel.list.count())]
+    [found] = ladder_credit_unrun(s)
+    assert [t for t in lines if t.startswith(CREDIT_MARK)] == [
+        f"{CREDIT_MARK} Sprint ladder — {found.note(s)}."]
+    assert "or pin his first running days lower" in found.note(s)
+    assert f"{CREDIT_MARK} 1 athlete planned on a sprint ladder credit" in panel.summary.text()

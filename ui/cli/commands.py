@@ -222,6 +222,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
     if plan is not None:
         print_congestion(season.model_copy(update={"plan": plan}))
         print_speed_without_max(season, plan)
+        print_ladder_credit(season, plan)
 
 
 def print_soft_table(outcome, season, plan, path: str) -> None:
@@ -310,6 +311,15 @@ def print_speed_without_max(season, plan, file=None) -> None:
 
     if line := speed_without_max_line(season, speed_without_max(season, plan)):
         print(f"⚠ Max speed: {line}.", file=file)
+
+
+def print_ladder_credit(season, plan, file=None) -> None:
+    """A line per athlete the plan runs on a sprint ladder credit nothing here shows run
+    (``planner.progress.ladder_credit_unrun``): not a rule, the Plan Check's line."""
+    from planner.progress import ladder_credit_unrun
+
+    for c in ladder_credit_unrun(season, plan):
+        print(f"⚠ Sprint ladder: {c.note(season)}.", file=file)
 
 
 def print_speed_after_pain(season, plan, file=None) -> None:
@@ -501,6 +511,7 @@ def cmd_check(args) -> int:
     print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
     print_speed_after_pain(season, plan, file=sys.stderr)
     print_speed_without_max(season, plan, file=sys.stderr)
+    print_ladder_credit(season, plan, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))

@@ -67,6 +67,7 @@ from ui.desktop.theme import BoardTheme
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
 HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as one line)
 NO_MAX_MARK = "⊘"  # athletes planned speed work without a max speed on record
+CREDIT_MARK = "⇡"  # athletes planned above a sprint ladder level credited, not run here
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
 
 
@@ -495,7 +496,8 @@ def soft_breakdown(report) -> str:
     return ": " + ", ".join(parts) if parts else ""
 
 
-def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int) -> str:
+def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
+                  credited: int = 0) -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
     the Plan Check list shows before the rules broken, in its order (``""`` for nothing)."""
     from ui.desktop.pastview import ABOVE_MARK
@@ -513,9 +515,12 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int) -
                      f" started in a taper")
     if unmeasured:
         first.append(f"{NO_MAX_MARK} {plural(unmeasured, 'athlete')} without a max speed")
-    # ▲, ◷ and ⊘ break no rule: each line's tooltip says why it is listed
+    if credited:
+        first.append(f"{CREDIT_MARK} {plural(credited, 'athlete')} planned on a sprint ladder "
+                     f"credit not run here")
+    # ▲, ◷, ⊘ and ⇡ break no rule: each line's tooltip says why it is listed
     marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers),
-                             (NO_MAX_MARK, unmeasured)) if on]
+                             (NO_MAX_MARK, unmeasured), (CREDIT_MARK, credited)) if on]
     notes = (f" ({join_and(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
              if marks else "")
     return f" Listed first: {'; '.join(first)}{notes}." if first else ""
@@ -559,6 +564,7 @@ class ViolationsPanel(QWidget):
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
         self._gaps: tuple | None = None  # (report, planner.hv1.hv1_runs of it)
         self._no_max: tuple | None = None  # (season, planner.sessions.speed_without_max of it)
+        self._credit: tuple | None = None  # (season, planner.progress.ladder_credit_unrun of it)
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -591,8 +597,9 @@ class ViolationsPanel(QWidget):
         above = len(above_stage(season))
         said = hv1_lines(season, gaps)
         unmeasured = self._unmeasured(season)
-        self.summary.setText(check_summary(report) + _listed_first(above, said, runs, tapers,
-                                                                   len(unmeasured)))
+        credited = self._credited(season)
+        self.summary.setText(check_summary(report) + _listed_first(
+            above, said, runs, tapers, len(unmeasured), len(credited)))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
@@ -613,6 +620,7 @@ class ViolationsPanel(QWidget):
                               "competition taper weeks; a match started plays in full.")
             self.list.addItem(item)
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
+        self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
         self._fill_listed_only(report)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
@@ -689,6 +697,26 @@ class ViolationsPanel(QWidget):
         item.setToolTip(f"{NO_MAX_SPEED_SAID}.\nNot a rule of the plan: the sessions keep their "
                         f"%, and the handouts say \"max speed not measured\" where the speed goes.")
         self.list.addItem(item)
+
+    def _credited(self, season: Season) -> list:
+        """``planner.progress.ladder_credit_unrun`` of the plan, worked out once per season."""
+        from planner.progress import ladder_credit_unrun
+
+        if self._credit is None or self._credit[0] is not season:
+            self._credit = (season, ladder_credit_unrun(season) if season.plan is not None else [])
+        return self._credit[1]
+
+    def _fill_credited(self, season: Season, found: list) -> None:
+        """A line per athlete planned above a sprint ladder level a stage record credited and
+        nothing here shows run (a signing recorded in S2): not a rule of the plan, which follows
+        RH-11's credit; the record said it once, this stays while the plan runs on it."""
+        for c in found:
+            item = QListWidgetItem(f"{CREDIT_MARK} Sprint ladder — {c.note(season)}.")
+            item.setData(Qt.ItemDataRole.UserRole, (c.athlete, c.first))
+            item.setToolTip("Not a rule of the plan: RH-11 counts the levels up to the previous "
+                            "stage's cap as done at a stage record; listed until a run at that "
+                            "level is logged here.")
+            self.list.addItem(item)
 
     def _fill_listed_only(self, report) -> None:
         """A line for the soft rules listed at no cost (LD-1's weight 0 by default): what the
