@@ -421,9 +421,21 @@ class Prescription:
 # without one): the % has no speed to aim at, said where the speed would be (the handouts' cell)
 # and in full where there is room (the Inspector)
 NO_MAX_SPEED = "max speed not measured"
+# where a page's header gives the max speed (the handout, the workbook's athlete page): what to do
+NO_MAX_SPEED_HEADER = (f"{NO_MAX_SPEED}: time his first near-max sprint (a flying 30 m) to "
+                       f"set it")
 NO_MAX_SPEED_SAID = ("No max speed on record: the % has no speed to aim at; measure his max speed "
                      "(a flying 30–40 m sprint, fully recovered) before speed work, and enter it "
                      "in Season ▸ Squad")
+
+
+def max_speed_header(ms: float | None) -> str:
+    """``max speed 9.1 m/s (32.8 km/h)``, or :data:`NO_MAX_SPEED_HEADER` for none on record: the
+    athlete's max speed where a page's header gives it (a handout, the workbook's athlete page),
+    so that the % of his runs is not read against a speed nobody measured."""
+    if not ms:
+        return NO_MAX_SPEED_HEADER
+    return f"max speed {ms:g} m/s ({ms * 3.6:.1f} km/h)"
 
 
 def speed_text(ms: float | None, target: bool = True) -> str:

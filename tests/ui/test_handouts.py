@@ -593,3 +593,23 @@ def test_the_progress_counts_the_pages_written_not_athletes_times_weeks(qapp):
     dlg = QProgressDialog("Handouts", "Cancel", 0, 240)
     assert _step(dlg, 0, 200) and dlg.maximum() == 200
     dlg.close()
+
+
+@needs_pdftotext
+def test_a_signing_without_a_max_speed_reads_so_in_his_handouts_header(qapp, tmp_path):
+    """A signing's header read "Rafael Costa (A25) / Forward", others "Midfielder · max speed
+    9.1 m/s (32.8 km/h)": nothing said his % targets had no speed to aim at, nor how to get one.
+    It says so where the max speed would stand; a measured one still reads as it did."""
+    from planner.sessions import NO_MAX_SPEED_HEADER, max_speed_header
+
+    demo = solved_demo()
+    season = demo.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": None}) if a.id == "A04" else a for a in demo.athletes)})
+    data, _ = handouts_pdf(season, season.plan, ["A04", "A05"], [9])
+    unmeasured, measured = _text_pages(data, tmp_path)
+    assert _has_words(unmeasured, NO_MAX_SPEED_HEADER), unmeasured
+    assert NO_MAX_SPEED_HEADER.startswith("max speed not measured: time his first near-max sprint")
+    ms = season.athlete("A05").max_speed
+    assert max_speed_header(ms) == f"max speed {ms:g} m/s ({ms * 3.6:.1f} km/h)"
+    assert _has_words(measured, max_speed_header(ms)) and "not measured: time" not in measured
+    assert "Speed day: a day at ≥ 80 % of your max speed" in " ".join(unmeasured.split())

@@ -62,6 +62,7 @@ from planner.handout import (
     keep_units,
 )
 from planner.season import Plan, Season
+from planner.sessions import max_speed_header
 from planner.squad import display_order
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
@@ -176,8 +177,7 @@ class _Painter:
                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                    w.title if whole else w.heading)
         sub = [w.position] if w.position else []
-        if w.max_speed:
-            sub.append(f"max speed {w.max_speed:g} m/s ({w.max_speed * 3.6:.1f} km/h)")
+        sub.append(max_speed_header(w.max_speed))  # "max speed not measured: time his first …"
         p.setPen(MUTED)
         p.setFont(_font(9))
         p.drawText(QRectF(MARGIN, MARGIN + 22, self.inner * 0.6, 14),
