@@ -638,6 +638,8 @@ class Handouts:
                 past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
                 today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None, away=away)
         stage, limits = self._stage_line(f, sessions, w)
+        if said := self._still_provisional(f, prov, w):  # "Fit: full training — provisional: …"
+            stage = stage.rstrip(".") + said
         milestone = self._milestone(f, w)
         ret = self._returns.get(f.id)
         back = ret.fit if ret is not None else None
@@ -669,6 +671,21 @@ class Handouts:
             today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None,
             pain_rule=" ".join(dict.fromkeys(rules)), run_rule=run_rule,
         )
+
+    def _still_provisional(self, f: AthleteFacts, prov: list, w: int) -> str:
+        """`` — provisional: the move S3 → FIT (Tue 12 Jan) waits on …, not passed yet.`` for the
+        first week all in full training after a provisional return in the week before (that
+        week's Next line says it; the next one read "Fit: full training." above 95 % sprints
+        the physio still had to clear), else ""."""
+        ret = self._returns.get(f.id)
+        week, tl = self.tl.weeks[w], self.tl
+        if ret is None or not ret.provisional or ret.fit is None or w == 0:
+            return ""
+        back = (ret.fit - tl.start).days
+        if back not in tl.weeks[w - 1].days or not prov[back] or any(
+                f.st[i] != FIT for i in week.days):
+            return ""
+        return f" — provisional: {self._waits_week(prov[back])}, not passed yet."
 
     def _pain_rules(self, f: AthleteFacts, sessions, days) -> list[str]:
         """The pain rules the week's rehab sessions say, in the words their content holds."""

@@ -61,6 +61,9 @@ DEFAULT_CAPS = {**dict(zip(REHAB_STAGES, (0, 70, 80, 90, 95, 100), strict=True))
 REHAB = frozenset(REHAB_STAGES)
 RETURN_FROM = REHAB | {INJ}  # RE-1: reaching FIT from one of these is a return
 PLAY_LEVEL = {"start": 100, "bench": 80}
+# a returner's first match not played because his default role is out and no match has a role
+# of its own for him (a signing added without a role): said once, with where to set it
+OUT_BY_DEFAULT = "not in the matchday squad, out by default: no role set for a match yet (Roles panel)"
 _ROLE_RANK = {"start": 0, "bench": 1, "out": 2}
 
 
@@ -254,6 +257,10 @@ class AthleteFacts:
         """The athlete's role on each competition day (None on other days)."""
         self.role: list[str | None] = [None] * self.n
         self.roles_set: list[tuple[str, ...]] = [()] * self.n  # per competition of the day
+        # competition days with a role picked for one of its matches (the others follow the
+        # athlete's default role)
+        picked = {r.competition for r in season.roles if r.athlete == self.id}
+        self.picked = {i for i in self.tl.comp_days if any(c.id in picked for c in self.tl.comp_on[i])}
         for i in self.tl.comp_days:
             roles = self.roles_set[i] = tuple(season.role_of(self.id, c.id)
                                               for c in self.tl.comp_on[i])
@@ -936,7 +943,8 @@ def _missed_why(f: AthleteFacts, fit: int, ti: int) -> str:
         return (f"{f.done[ti]} of the {f.sessions} team session{'s' if f.sessions != 1 else ''}"
                 f" RE-1 asks before a first match done by then")
     if f.role[ti] not in PLAY_LEVEL:
-        return "out of the squad for it"
+        # out by default, no match picked: a selection gap to fill, not a decision on the return
+        return "out of the squad for it" if ti in f.picked else OUT_BY_DEFAULT
     return ""
 
 

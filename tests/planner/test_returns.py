@@ -432,3 +432,56 @@ def test_an_early_return_names_the_stages_it_skips_and_a_first_start_with_no_spr
     said = passed_over(s, "A1", "S1", day(8)).words
     assert "P2 and P3 are skipped; " not in said and said.endswith(
         "holds the athlete no more; P2 and P3 are skipped")
+
+
+def _signing_out_by_default():
+    """Athlete 2 signed in S2 of a hamstring strain on today, Mon 11 Jan (day 7), with no role:
+    out of the matchday squad by default, every match without a role of its own; solved."""
+    from tests.builders import solved_and_checked
+
+    inj = Injury(athlete="A2", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="S2", start=day(7)),))
+    s = build(weeks=5, athletes=2, today=day(7), injuries=(inj,))
+    s = s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"role": "out"}) if a.id == "A2" else a for a in s.athletes)})
+    return s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+
+
+def test_a_returner_out_by_default_is_told_why_he_plays_no_match():
+    """A signing added without a role read "no match played after it ('Match 4' on Sat 23 Jan:
+    out of the squad for it)" and nothing said it was a role nobody set: the first match's words
+    say so, with where to set it; a match he was left out of by a role of its own reads as
+    before."""
+    from planner.returns import OUT_BY_DEFAULT
+    from planner.season import MatchRole
+
+    s = _signing_out_by_default()
+    [ret] = [r for r in returns(s, s.plan) if r.athlete == "A2"]
+    assert ret.fit is not None and ret.first_match is None
+    assert ret.no_match_words().endswith(f": {OUT_BY_DEFAULT})"), ret.no_match_words()
+    assert "(Roles panel)" in OUT_BY_DEFAULT and "out by default" in OUT_BY_DEFAULT
+    first = next(c for c in s.competitions if c.date >= ret.fit)
+    picked = s.model_copy(update={"roles": (MatchRole(competition=first.id, athlete="A2",
+                                                      role="out"),)})
+    [ret] = [r for r in returns(picked, picked.plan) if r.athlete == "A2"]
+    assert ret.no_match_words().endswith(": out of the squad for it)"), ret.no_match_words()
+
+
+def test_the_first_week_back_in_full_training_still_says_the_return_waits_on_a_test():
+    """The week of a provisional return said "Provisional: the move S3 → FIT … not passed yet";
+    the next week, all in full training with 95 % sprints, read just "Fit: full training.". Its
+    stage line carries it now, on the handout and the athlete sheet (one HandoutWeek); the week
+    after it, not."""
+    from planner.handout import handout_weeks
+    from planner.timeline import Timeline
+
+    s = _signing_out_by_default()
+    [ret] = [r for r in returns(s, s.plan) if r.athlete == "A2"]
+    assert ret.provisional
+    tl = Timeline(s)
+    w = next(k for k, wk in enumerate(tl.weeks) if ret.fit in (tl.days[i] for i in wk.days))
+    back, after, later = handout_weeks(s, s.plan, ["A2"], [w, w + 1, w + 2])
+    assert "Provisional: the move S3 → FIT" in back.milestone
+    assert after.stage.startswith("Fit: full training — provisional: the move S3 → FIT ("), after.stage
+    assert after.stage.endswith("waits on Hamstring strength LSI ≥ 90 %, not passed yet."), after.stage
+    assert later.stage == "Fit: full training."
