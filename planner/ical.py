@@ -18,7 +18,9 @@ folder (``X-PERIODIZE-UID-PREFIX``; in calendars written before it was said, rea
 UIDs: the season's name as a slug), else ``season-FIRSTDAY`` (:func:`uid_prefix`): never the
 season's name as it is now, so renaming the season changes no UID. A calendar says the first day
 of its season (``X-PERIODIZE-SEASON-START``): one of another season in the folder (last season's,
-the folder reused) is not continued, neither its prefix nor its events, and the export says so;
+the folder reused: one not overlapping this season, its first day after this season's end or its
+events all before this season's start) is not continued, neither its prefix nor its events, and
+the export says so; the season's first day moved (pre-season a week earlier) continues them;
 in one written before the header, the events wholly outside the season's days are left out, and
 with none inside, its prefix too. Each event has a key
 (``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE``, and for a session
@@ -345,10 +347,12 @@ class _Earlier:
 
 def earlier_calendar(data: bytes | None, athlete: str, season: Season) -> _Earlier:
     """``athlete``'s calendar written before (nothing when it cannot be read: every event then
-    starts again at its sequence). A calendar of another ``season`` (its first day in
-    ``X-PERIODIZE-SEASON-START``) gives nothing: next season's League match 1 is no update of
-    last season's. One written before that header was: its events wholly outside the season's
-    days are left out, and with none inside, its prefix too."""
+    starts again at its sequence). A calendar of another ``season`` gives nothing: next season's
+    League match 1 is no update of last season's. Another season is one that does not overlap
+    this one: the first day it says (``X-PERIODIZE-SEASON-START``) after this season's end, or
+    before its start with every event ended by then; a first day moved (pre-season brought
+    forward a week) is the same season, continued. In one written before that header, the
+    events wholly outside the season's days are left out, and with none inside, its prefix too."""
     if not data:
         return _Earlier({}, "")
     try:
@@ -356,14 +360,15 @@ def earlier_calendar(data: bytes | None, athlete: str, season: Season) -> _Earli
     except (ValueError, TypeError, KeyError, IndexError):
         return _Earlier({}, "")
     start, end = season.calendar.start, season.calendar.end
-    said = str(old.get(SEASON_START, ""))
-    if said and said != start.isoformat():
-        return _Earlier({}, "", other=True)
+    said = _said_start(old)
     out = {}
     for ev in old.walk("VEVENT"):
         if (got := _old_event(ev, athlete)) is not None:
             out[got.key] = got
-    if not said and out:  # written before the header: its days tell
+    if said is not None:  # another season's starts after this one ends, or ended before it began
+        if said > end or (said < start and all(o.end <= start for o in out.values())):
+            return _Earlier({}, "", other=True)
+    elif out:  # written before the header: its days tell
         out = {k: o for k, o in out.items() if o.end > start and o.day <= end}
         if not out:
             return _Earlier({}, "", other=True)
@@ -371,6 +376,15 @@ def earlier_calendar(data: bytes | None, athlete: str, season: Season) -> _Earli
     prefixes.pop("", None)
     prefix = str(old.get(PREFIX, "")) or (prefixes.most_common(1)[0][0] if prefixes else "")
     return _Earlier(out, prefix)
+
+
+def _said_start(cal: Calendar) -> dt.date | None:
+    """The season's first day a calendar says (``X-PERIODIZE-SEASON-START``), None when it says
+    none readable."""
+    try:
+        return dt.date.fromisoformat(str(cal.get(SEASON_START, "")))
+    except ValueError:
+        return None
 
 
 def uid_prefix(season: Season) -> str:

@@ -683,6 +683,30 @@ def test_last_seasons_calendars_in_the_folder_are_not_taken_over(tmp_path, heade
     assert again == []
 
 
+def test_start_moved_a_week_earlier_uids_kept_no_another_season_sentence(tmp_path):
+    """The coach brought pre-season forward a week: the calendars said the first day a week
+    later, and every one was "of another season": every UID new, nothing cancelled, every event
+    twice in the players' apps. Overlapping seasons are one season: its events are continued."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    for path in folder.iterdir():  # as written when the season began a week later
+        raw = path.read_bytes().replace(b"START:2027-01-04", b"START:2027-01-11")
+        path.write_bytes(raw.replace(b"season-2027-01-04", b"season-2027-01-11"))
+    assert b"X-PERIODIZE-SEASON-START:2027-01-11\r\n" in (folder / "A1 Ann Ash.ics").read_bytes()
+    before = {p.name: set(_read(p)) for p in folder.iterdir()}
+    notes: list[str] = []
+    export_calendars(season, plan, folder, stamp=STAMP, notes=notes)
+    assert notes == []
+    for path in folder.iterdir():
+        after = _read(path)
+        assert set(after) == before[path.name], path.name
+        assert str(Calendar.from_ical(path.read_bytes())["X-PERIODIZE-UID-PREFIX"]) == \
+            "season-2027-01-11"
+        assert b"X-PERIODIZE-SEASON-START:2027-01-04\r\n" in path.read_bytes()
+
+
 def test_a_calendar_without_the_header_keeps_the_events_of_this_season(tmp_path):
     """A calendar written before the season's first day was in its header, of this season: its
     events in the season's days are continued under their UIDs; one wholly outside them (a
