@@ -65,7 +65,7 @@ from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
 from planner.squad import display_order, gone_between, left_on
-from planner.text import day_long
+from planner.text import day_long, join_and
 from planner.timeline import Timeline
 from planner.validate import export_problems
 from planner.why import Explainer
@@ -617,6 +617,26 @@ def _earlier_calendars(folder: Path, names: dict[str, str], season: Season) -> d
     return {aid: earlier_calendar(_read(folder / name), aid, season) for aid, name in names.items()}
 
 
+def _other_season_note(season: Season, folder: str | os.PathLike, earlier: dict[str, _Earlier],
+                       anonymise: bool) -> str:
+    """What the export says of the calendars in ``folder`` of another season: all of them, or
+    whose they are beside the ones continued ("" when none); by ID only when ``anonymise``."""
+    other = [aid for aid, e in earlier.items() if e.other]
+    kept = sum(1 for e in earlier.values() if not e.other and (e.events or e.prefix))
+    if not other:
+        return ""
+    if not kept:
+        return (f"The calendars in {folder} are of another season: this season's events are new "
+                f"ones beside them.")
+    whose = join_and([f"{aid if anonymise else season.athlete_label(aid)}'s" for aid in other])
+    rest = "the other is" if kept == 1 else f"the {kept} others are"
+    if len(other) == 1:
+        return (f"{whose} calendar in {folder} is of another season: his events this season are "
+                f"new ones beside it; {rest} continued.")
+    return (f"{whose} calendars in {folder} are of another season: their events this season are "
+            f"new ones beside them; {rest} continued.")
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes() if path.is_file() else None
@@ -659,9 +679,8 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     handouts = Handouts(season, plan, anonymise=anonymise, prescriber=prescriber,
                         timeline=prescriber.tl)
     earlier = _earlier_calendars(out, names, season)
-    if notes is not None and any(e.other for e in earlier.values()):
-        notes.append(f"The calendars in {folder} are of another season: this season's events are "
-                     f"new ones beside them.")
+    if notes is not None and (note := _other_season_note(season, folder, earlier, anonymise)):
+        notes.append(note)
     prefixes = Counter(e.prefix for e in earlier.values() if e.prefix)
     prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}

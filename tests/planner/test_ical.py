@@ -707,6 +707,31 @@ def test_start_moved_a_week_earlier_uids_kept_no_another_season_sentence(tmp_pat
         assert b"X-PERIODIZE-SEASON-START:2027-01-04\r\n" in path.read_bytes()
 
 
+def test_one_calendar_of_another_season_among_this_seasons_is_named(tmp_path):
+    """One player's calendar of another season copied among this season's made the export say
+    every calendar in the folder was of another season. It names his, and says the others are
+    continued (their UIDs kept); all of another season is the sentence about all."""
+    season = _season()
+    plan = small_plan(season)
+    folder = tmp_path / "ics"
+    export_calendars(season, plan, folder, stamp=STAMP)
+    ann = folder / "A1 Ann Ash.ics"
+    ann.write_bytes(ann.read_bytes().replace(b"2027", b"2026"))  # last season's
+    before = set(_read(folder / "A2 Bo Birch.ics"))
+    notes: list[str] = []
+    export_calendars(season, plan, folder, stamp=STAMP, notes=notes)
+    assert notes == [f"Ann Ash (A1)'s calendar in {folder} is of another season: his events this "
+                     f"season are new ones beside it; the 3 others are continued."]
+    assert set(_read(folder / "A2 Bo Birch.ics")) == before
+    for path in folder.glob("A[23]*.ics"):
+        path.write_bytes(path.read_bytes().replace(b"2027", b"2026"))
+    two: list[str] = []
+    export_calendars(season, plan, folder, stamp=STAMP, notes=two)
+    assert two == [f"Bo Birch (A2)'s and Cy Cedar (A3)'s calendars in {folder} are of another "
+                   f"season: their events this season are new ones beside them; the 2 others are "
+                   f"continued."]
+
+
 def test_a_calendar_without_the_header_keeps_the_events_of_this_season(tmp_path):
     """A calendar written before the season's first day was in its header, of this season: its
     events in the season's days are continued under their UIDs; one wholly outside them (a
