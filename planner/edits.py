@@ -65,7 +65,7 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
-from planner.squad import JOINED_REASON, LEFT_REASON
+from planner.squad import JOINED_REASON, LEFT_REASON, left_on
 from planner.text import (
     clean_message,
     date_long,
@@ -598,7 +598,19 @@ class LeaveSquad(Edit):
             said += f"; his absence{'s' if len(gone) > 1 else ''} from then removed: {join_and(gone)}"
         if cut:
             said += f"; {join_and(cut)} now ends {day_long(self.leaves - dt.timedelta(days=1))}"
-        return said
+        return said + self._moved_later(s, mine)
+
+    def _moved_later(self, s: Season, mine: list[Unavailability]) -> str:
+        """What his leaving recorded earlier than ``leaves`` cut or removed, and this does not
+        give back (the season no longer holds it): said, with the fix."""
+        was = left_on(s, self.athlete)
+        if was is None or was >= self.leaves:
+            return ""
+        ended = [f"{u.reason or 'away'} {span(u.start, u.end)}" for u in mine
+                 if u.end == was - dt.timedelta(days=1)]
+        which = f" ({join_and(ended)} ends the day before it)" if ended else ""
+        return (f"; he was recorded as leaving {day_long(was)}: the absences cut or removed then "
+                f"are not restored{which}: record again as an absence any that went on past it")
 
 
 class RemoveAthlete(Edit):

@@ -830,6 +830,24 @@ def test_leaving_removes_his_absences_from_that_day_and_trims_one_across_it(base
         after.unavailability[:3]  # given again: his leaving moves, the trimmed absence stays
 
 
+def test_his_leaving_moved_later_says_the_absences_cut_then_are_not_restored(base):
+    """Recorded as leaving on day 20, which cut his national team days 18-22 to end on day 19,
+    then again on day 25: the absence stayed cut (days 20-22 became training days) and nothing
+    said it. The second leaving says what the first one cut and that it is not restored; moving
+    it earlier says nothing of it."""
+    s = base.model_copy(update={"unavailability": (
+        Unavailability(athlete="A2", start=day(18), end=day(22), reason="national team"),)})
+    after = E.LeaveSquad(athlete="A2", leaves=day(20)).apply(s)
+    later = E.LeaveSquad(athlete="A2", leaves=day(25))
+    assert later.describe(after) == (
+        "Athlete 2 (A2) left the squad on Fri 29 Jan 2027: his past is kept; nothing is planned "
+        "from then; he was recorded as leaving Sun 24 Jan 2027: the absences cut or removed then "
+        "are not restored (national team 22 to 23 Jan 2027 ends the day before it): record again "
+        "as an absence any that went on past it")
+    assert "not restored" not in E.LeaveSquad(athlete="A2", leaves=day(15)).describe(after)
+    assert "not restored" not in E.LeaveSquad(athlete="A2", leaves=day(20)).describe(after)
+
+
 def test_a_day_after_he_left_or_before_he_joined_says_so_in_the_stage_and_load_reasons(base):
     """A player who left read "Stage FIT — fit: full training and matches" and "no chronic load
     yet (fewer than four full weeks before)" on his days after leaving, though he had logged

@@ -502,6 +502,38 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
     assert win.season.athlete("A1") is None and len(dialogs) == n
 
 
+def test_left_the_squad_again_offers_his_recorded_day_and_says_what_is_not_restored(qtbot, dialogs):
+    """Left the Squad… for a player recorded as leaving offered today and did not say he was
+    recorded as leaving; moving the day later quietly kept his absence as the first day had cut
+    it. It offers his recorded day, says a new day moves it, and the move says the cut absence
+    is not restored. The Unavailable list shows three rows at 1366 × 768 (it showed 1.5)."""
+    win = squad_with_history(qtbot)  # "family" 9-10 Mar
+    win.resize(1366, 768)
+    win.show()
+    win.open_editor("squad")
+    qtbot.waitExposed(win)
+    ed = win.squad_editor
+    ed.select("A2")
+    dialogs.dates = [D(2026, 3, 10)]
+    ed.leave_button.click()
+    assert "recorded as leaving" not in dialogs[-1][2]
+    dialogs.dates = ["offered"]
+    ed.leave_button.click()
+    assert dialogs.offered[-1][0] == D(2026, 3, 10)
+    assert dialogs[-1][2].startswith("Ben Striker (A2) is recorded as leaving on Tue 10 Mar 2026; "
+                                     "a new day moves it. ")
+    dialogs.dates = [D(2026, 3, 12)]
+    ed.leave_button.click()
+    assert "he was recorded as leaving Tue 10 Mar 2026: the absences cut or removed then are not " \
+        "restored (family 9 Mar 2026 ends the day before it)" in win.undo_stack.undoText()
+    assert [(u.start, u.end) for u in win.season.unavailability if u.athlete == "A2"] == [
+        (D(2026, 3, 9), D(2026, 3, 9)), (D(2026, 3, 12), D(2026, 3, 15))]
+    ed.select("A2")
+    table = ed.away_table
+    assert table.rowCount() == 2
+    assert table.viewport().height() >= 3 * table.verticalHeader().defaultSectionSize()
+
+
 def test_a_player_who_left_reads_so_in_the_inspector_and_his_later_absence_goes_undoably(qtbot):
     """After Left the Squad… the Inspector read "Stage FIT — fit: full training and matches" on
     his days after leaving, and his absence on those days stayed listed above "left the squad".

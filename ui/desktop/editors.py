@@ -1181,6 +1181,7 @@ class SquadEditor(Editor):
 
         self.away = QGroupBox("Unavailable (selected athlete)")
         self.away_table = _table(["From", "To", "Reason"], "Unavailable dates")
+        self.away_table.setMinimumHeight(rows_tall(self.away_table, 3))  # an absence and his leaving
         self.away_from = date_edit("Unavailable from")
         self.away_to = date_edit("Unavailable to")
         self.away_reason = QLineEdit()
@@ -1403,11 +1404,12 @@ class SquadEditor(Editor):
                 return
         self.request(E.RemoveAthlete(athlete=aid))
 
-    def leave_default(self) -> dt.date:
-        """The day Left the Squad… offers: today, or the season's first day after the date
-        today when the season has no today (within the season)."""
+    def leave_default(self, aid: str) -> dt.date:
+        """The day Left the Squad… offers: the day ``aid`` is recorded as leaving, else today,
+        or the season's first day after the date today when the season has no today (within the
+        season)."""
         cal = self.season.calendar
-        day = cal.today or dt.date.today() + dt.timedelta(days=1)
+        day = left_on(self.season, aid) or cal.today or dt.date.today() + dt.timedelta(days=1)
         return min(max(day, cal.start), cal.end)
 
     def leave(self) -> None:
@@ -1418,9 +1420,11 @@ class SquadEditor(Editor):
         if aid is None or self.season is None or self.ask is None:
             return
         cal, who = self.season.calendar, self.season.athlete_label(aid)
+        was = left_on(self.season, aid)
+        moves = f"{who} is recorded as leaving on {day_long(was)}; a new day moves it. " if was else ""
         leaves = self.ask().ask_date(  # the date field of the forms here, not free text
-            "Left the squad", f"{who}'s first day away (his past is kept; nothing is planned "
-            f"for him from that day):", self.leave_default(), cal.start, cal.end)
+            "Left the squad", f"{moves}{who}'s first day away (his past is kept; nothing is "
+            f"planned for him from that day):", self.leave_default(aid), cal.start, cal.end)
         if leaves is None:
             return
         edit = E.LeaveSquad(athlete=aid, leaves=leaves)
