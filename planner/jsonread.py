@@ -14,25 +14,25 @@ class KeysOnce:
     file Periodize reads (a season, a plan, a protocol) is read with one."""
 
     def __init__(self) -> None:
-        self.twice: list[tuple[int, str, object, object]] = []  # (id of the object, key, first, last)
+        self.twice: list[tuple[int, str, list]] = []  # (id of the object, key, its values in order)
 
     def __call__(self, items: list[tuple[str, object]]) -> dict:
         out = dict(items)
         if len(out) != len(items):
-            seen: dict[str, object] = {}
+            values: dict[str, list] = {}
             for key, value in items:
-                if key in seen:
-                    self.twice.append((id(out), key, seen[key], value))
-                seen.setdefault(key, value)
+                values.setdefault(key, []).append(value)
+            self.twice += [(id(out), key, said) for key, said in values.items() if len(said) > 1]
         return out
 
     def problems(self, data: object) -> list[str]:
         return _repeated_keys(data, self.twice) if self.twice else []
 
 
-def _repeated_keys(data: object, twice: list[tuple[int, str, object, object]]) -> list[str]:
-    """Each field written twice in one object of the file (JSON reads only the last), at its
-    path: a hand edit that added a field without removing the old one."""
+def _repeated_keys(data: object, twice: list[tuple[int, str, list]]) -> list[str]:
+    """Each field written more than once in one object of the file (JSON reads only the last),
+    at its path, once with all its values: a hand edit that added a field without removing the
+    old one."""
     paths: dict[int, tuple] = {}  # by id, in the file's order
     stack: list[tuple[object, tuple]] = [(data, ())]
     while stack:  # iterative: the paths of the objects, however deep
@@ -47,9 +47,15 @@ def _repeated_keys(data: object, twice: list[tuple[int, str, object, object]]) -
     def shown(v: object) -> str:
         return "{…}" if isinstance(v, dict) else "[…]" if isinstance(v, list) else quoted(v, 40)
 
-    return [f"{error_path(paths.get(obj, ()) + (key,))}: written twice in one object ({shown(first)}, "
-            f"then {shown(last)}); delete the one that is wrong (only the last would be read)"
-            for obj, key, first, last in sorted(twice, key=lambda t: order.get(t[0], 0))]
+    def said(key: str, values: list) -> str:
+        times, ones = ("twice", "the one") if len(values) == 2 else (f"{len(values)} times", "the ones")
+        written = ", ".join(shown(v) for v in values[:-1])
+        return (f"{key}: written {times} in one object ({written}, then {shown(values[-1])}); "
+                f"delete {ones} that {'is' if len(values) == 2 else 'are'} wrong (only the last "
+                f"would be read)")
+
+    return [said(error_path(paths.get(obj, ()) + (key,)), values)
+            for obj, key, values in sorted(twice, key=lambda t: order.get(t[0], 0))]
 
 
 def json_words(msg: str, whole: str = "season") -> str:
@@ -70,10 +76,11 @@ def json_words(msg: str, whole: str = "season") -> str:
 
 def json_problem(e: json.JSONDecodeError, whole: str = "season") -> str:
     """Where the JSON reader stopped and why, in words: "line L, column C: not valid JSON (…)";
-    a value or field name missing right after a comma asks whether it is a comma after the last
-    item (a hand edit that removed an item, or added a comma out of habit)."""
+    a value or field name missing between a comma and the end of its list or object asks whether
+    it is a comma after the last item (a hand edit that removed an item, or added a comma out of
+    habit); ``[1,, 2]`` does not."""
     said = f"line {e.lineno}, column {e.colno}: not valid JSON ({json_words(e.msg, whole)})"
     if e.msg.startswith(("Expecting value", "Expecting property name")) \
-            and e.doc[:e.pos].rstrip().endswith(","):
+            and e.doc[:e.pos].rstrip().endswith(",") and e.doc[e.pos:].lstrip()[:1] in ("]", "}"):
         said += "; a comma after the last item? delete it"
     return said
