@@ -330,7 +330,7 @@ def load_protocol(protocol_id: str) -> Protocol:
             f"unknown protocol {protocol_id!r}; use one of {', '.join(available_protocols())}"
         ])
     res = path("protocols").joinpath(protocol_id + ".json")
-    source = f"templates/protocols/{protocol_id}.json"
+    source = str(res)  # where the coach finds the file: the installed package's folder
     once = KeysOnce()
     try:  # utf-8-sig: a file saved by Notepad starts with a BOM
         data = json.loads(res.read_text(encoding="utf-8-sig"), object_pairs_hook=once)

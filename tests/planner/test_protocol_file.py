@@ -117,7 +117,7 @@ def test_a_comma_after_the_last_stage_is_said_with_its_line_column_and_fix(proto
     text = (protocol_folder / "hamstring-strain.json").read_text("utf-8")
     comma = text.rindex(",", 0, text.rindex("]"))
     line = text.count("\n", 0, comma) + 1
-    assert said.startswith(f"templates/protocols/hamstring-strain.json: line {line + 1}, column ")
+    assert said.startswith(f"{protocol_folder / 'hamstring-strain.json'}: line {line + 1}, column ")
     assert said.endswith("not valid JSON (a value is missing); a comma after the last item? "
                          "delete it")
 
@@ -155,6 +155,6 @@ def test_a_field_written_twice_in_a_protocol_is_refused_at_its_path(protocol_fol
     protocols.load_protocol.cache_clear()
     with pytest.raises(InputError) as e:
         protocols.load_protocol("ankle-sprain")
-    assert e.value.source == "templates/protocols/ankle-sprain.json"
+    assert e.value.source == str(protocol_folder / "ankle-sprain.json")
     assert len(e.value.problems) == 1
     assert e.value.problems[0].startswith("stages[0].cap: written twice in one object (99, then ")

@@ -45,7 +45,7 @@ def test_the_app_starts_without_a_broken_protocol_and_says_it_once(qtbot, dialog
     assert dialogs.kinds() == ["warn"]
     _, title, text = dialogs[0]
     assert title == "Protocol file not read"
-    assert f"templates/protocols/calf-strain.json: {PROBLEM}" in text
+    assert f"{protocol_folder / 'calf-strain.json'}: {PROBLEM}" in text
     assert "the other protocols are available" in text
 
 
@@ -65,14 +65,14 @@ def test_a_season_that_uses_a_broken_protocol_is_not_opened_with_the_files_probl
     with pytest.raises(InputError) as cli:  # what `periodize check` reads, and says
         load_season(path)
     said = str(cli.value)
-    assert said == f"templates/protocols/adductor-groin.json: {PROBLEM}"
+    assert said == f"{protocol_folder / 'adductor-groin.json'}: {PROBLEM}"
     dialogs.expect_error()
     window = create_main_window(str(path), recover=False)
     qtbot.addWidget(window)
     assert window.isVisible() and window.path is None  # the demo season instead
     assert dialogs.kinds() == ["error", "warn"]  # the season not opened, then the file left out
     assert said in dialogs[0][2] and "Showing the demo season instead." in dialogs[0][2]
-    assert "templates/protocols/adductor-groin.json" in dialogs[1][2]
+    assert str(protocol_folder / "adductor-groin.json") in dialogs[1][2]
 
 
 def test_the_app_starts_on_an_empty_season_when_the_demo_uses_a_broken_protocol(
@@ -80,7 +80,7 @@ def test_the_app_starts_on_an_empty_season_when_the_demo_uses_a_broken_protocol(
     from ui.desktop.app import create_main_window
 
     said = trailing_comma(protocol_folder, "hamstring-strain")  # a protocol of the demo's
-    assert said.startswith("templates/protocols/hamstring-strain.json: line ")
+    assert said.startswith(f"{protocol_folder / 'hamstring-strain.json'}: line ")  # a path to find
     dialogs.expect_error()
     window = create_main_window(None, recover=False)
     qtbot.addWidget(window)
@@ -92,7 +92,7 @@ def test_the_app_starts_on_an_empty_season_when_the_demo_uses_a_broken_protocol(
     assert title == "Demo season not opened"
     assert said in text and "either" not in text
     assert "Showing an empty season" in text and "File ▸ Open" in text
-    assert "templates/protocols/hamstring-strain.json" in dialogs[1][2]
+    assert str(protocol_folder / "hamstring-strain.json") in dialogs[1][2]
 
 
 def test_a_season_not_opened_and_no_demo_are_said_in_one_message_box(
