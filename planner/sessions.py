@@ -401,7 +401,7 @@ class Prescription:
     @property
     def speed(self) -> str:
         """``8.6 m/s · 31.0 km/h`` (``up to …`` for a ceiling), ``max speed not measured`` for a
-        run at a % of a max speed not on record, or ``""``."""
+        run at a % of a max speed not on record whose speed would be a target, or ``""``."""
         if self.no_max_speed:
             return NO_MAX_SPEED
         return speed_text(self.speed_ms, target=self.speed_is_target)
@@ -635,10 +635,11 @@ class Prescriber:
         ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
             ms = None
-        # a run at a % of a max speed not on record: the handouts say so where the speed goes
-        no_max = not max_speed and lvl >= 60 and context not in ("match", "bench")
         # a day between two loading days is easy running: its level a ceiling, as before
         target = context in TARGET_CONTEXTS and not between
+        # a run at a % of a max speed not on record, whose speed would be a target to reach: the
+        # handouts say so where the speed goes (a ceiling day has nothing to aim at: says nothing)
+        no_max = not max_speed and lvl >= 60 and context not in ("match", "bench") and target
         if spec is None:  # only a catalogue that skipped the completeness check
             kicking, cod, sid = NO_LIMIT, NO_LIMIT, f"{context}-{lvl}"
         else:
