@@ -341,6 +341,10 @@ def test_the_stage_pin_needs_an_injury_and_the_team_week_pin_covers_everyone():
 
 def test_a_manual_intensity_change_runs_the_plan_checker(qtbot):
     season = tiny_season()
+    # measured max speeds: Plan Check then lists the rules broken alone (without one, a line
+    # for the speed days planned without a max speed comes first)
+    season = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) for a in season.athletes)})
     w = MainWindow(season.model_copy(update={"plan": hand_plan(season, level=70)}), None)
     qtbot.addWidget(w)
     w.resize(1000, 500)
