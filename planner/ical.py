@@ -64,7 +64,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
-from planner.squad import display_order, gone_between, left_on
+from planner.squad import display_order, gone_between, not_with_squad
 from planner.text import day_long, join_and
 from planner.timeline import Timeline
 from planner.validate import export_problems
@@ -397,22 +397,22 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
                      stamp: dt.datetime | None = None, previous: bytes | None = None) -> Calendar:
     """The iCalendar of one athlete (see the module text); ``previous``: the calendar written
     before for the athlete, whose events' sequence numbers are continued."""
-    left = left_on(season, athlete)  # before anonymising, which drops the reasons
+    off = not_with_squad(season, athlete)  # before anonymising, which drops the reasons
     if anonymise:
         season, plan = anonymised(season, plan)
     earlier = earlier_calendar(previous, athlete, season)
     return _calendar(season, plan, athlete, anonymise, stamp, earlier.events,
                      earlier.prefix or uid_prefix(season), Prescriber(season, plan, anonymise=anonymise),
-                     left=left)
+                     off=off)
 
 
 def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
               stamp: dt.datetime | None, previous: dict, prefix: str, prescriber: Prescriber,
               explainer: Explainer | None = None, handouts: Handouts | None = None,
-              left: dt.date | None = None) -> Calendar:
+              off: frozenset[dt.date] | set[dt.date] = frozenset()) -> Calendar:
     """The calendar of ``athlete`` from a season that is already anonymised when asked.
-    ``left``: the day he left the squad (:func:`planner.squad.left_on`): no competition of his
-    from then (an earlier calendar's are cancelled)."""
+    ``off``: his days not with the squad (:func:`planner.squad.not_with_squad`: before he joined,
+    after he left): no competition of his on them (an earlier calendar's are cancelled)."""
     a = season.athlete(athlete)
     if a is None:
         raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
@@ -425,7 +425,7 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     events = _Events(cal, f"{prefix}-{_slug(a.id)}", stamp, previous)
     days = prescriber.athlete(athlete)
     f = prescriber.facts(athlete)
-    _competitions(season, tl, f, events, left)
+    _competitions(season, tl, f, events, off)
     if days is not None and f is not None:
         _stages(season, prescriber, f, anonymise, events)
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
@@ -495,11 +495,11 @@ def _days_off(season: Season) -> list[tuple[dt.date, dt.date, str]]:
 
 
 def _competitions(season: Season, tl: Timeline, f, events: _Events,
-                  left: dt.date | None = None) -> None:
+                  off: frozenset[dt.date] | set[dt.date] = frozenset()) -> None:
     logged = logged_days(season, f.id) if f is not None else None
     for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
-        if left is not None and c.date >= left:
-            break
+        if c.date in off:
+            continue
         i = tl.index(c.date)
         role = match_role(f, i, logged, c) if f is not None and i is not None else ""
         events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
@@ -669,9 +669,10 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     names = calendar_file_names(season, anonymise)
     team = team_file_name(season, anonymise, out)  # not a coach's own Team.ics there
     # read before anonymising, which drops the absences' reasons: a player gone before the
-    # season has no calendar, and one who left has no match from the day he left
+    # season has no calendar, and none has a match on a day not with the squad (a signing's 23
+    # matches before he joined read "League match 1: away")
     gone = gone_between(season, season.calendar.start, season.calendar.end)
-    left = {a.id: left_on(season, a.id) for a in season.athletes}
+    off = {a.id: not_with_squad(season, a.id) for a in season.athletes}
     if anonymise:
         season, plan = anonymised(season, plan)
     prescriber = Prescriber(season, plan, anonymise=anonymise)
@@ -688,7 +689,7 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
         if a.id in gone:
             continue
         cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
-                        prescriber, explainer, handouts, left=left.get(a.id))
+                        prescriber, explainer, handouts, off=off[a.id])
         files[names[a.id]] = cal.to_ical()
     files[team] = team_calendar(season, plan, stamp=stamp, previous=_read(out / team),
                                 prefix=prefix).to_ical()

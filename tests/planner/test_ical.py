@@ -901,3 +901,21 @@ def test_a_player_who_left_has_no_match_from_then_and_one_gone_all_season_no_cal
     assert any(s.startswith("League match 3") for s in live)
     assert not any(s.startswith(("Cup round 2", "League match 4")) for s in live)
     assert any(s.startswith("Cancelled: Cup round 2") for s in cancelled)
+
+
+def test_a_signings_calendar_has_no_match_before_the_day_he_joined(tmp_path):
+    """A signing's calendar held the 23 matches before he joined, each "League match 1: away"
+    (read as an away fixture): a match on a day not with the squad is no event of his."""
+    import planner.edits as E
+    from planner.season import Athlete
+
+    season = _season()
+    plan = small_plan(season)
+    joined = E.AddAthlete(athlete=Athlete(id="A9", name="New Signing", position="Forward"),
+                          joins=_day(9)).apply(season.model_copy(update={"plan": plan}))
+    files = export_calendars(joined, joined.plan, tmp_path / "ics", stamp=STAMP)
+    (mine,) = [f for f in files if f.name.startswith("A9 ")]
+    summaries = [str(e["summary"]) for e in events(Calendar.from_ical(mine.read_bytes()))]
+    assert not any(s.startswith("League match 3") for s in summaries), summaries  # day 5: before
+    assert any(s.startswith("Cup round 2") for s in summaries)  # day 9: his first day
+    assert any(s.startswith("League match 4") for s in summaries)
