@@ -104,6 +104,15 @@ def not_with_squad(season: Season, athlete_id: str,
     return days
 
 
+def weeks_not_with_squad(season: Season, athlete_id: str, tl: Timeline | None = None) -> list[bool]:
+    """Per week of the season: is ``athlete_id`` not with the squad on every day of it
+    (:func:`not_with_squad`: wholly before he joined or after he left)? Nothing he did or did not
+    do in such a week is counted: it is no week of his (a week away on loan is)."""
+    tl = tl or Timeline(season)
+    gone = not_with_squad(season, athlete_id)
+    return [bool(gone) and all(tl.days[i] in gone for i in w.days) for w in tl.weeks]
+
+
 def gone_between(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.date]:
     """The athletes who left the squad (:data:`LEFT_REASON`) before ``first`` and are away every
     day to ``last``: ID -> the day he left. An export of those days has nothing of theirs."""

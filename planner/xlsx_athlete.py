@@ -36,6 +36,7 @@ from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
 from planner.rules import RULES
 from planner.season import SPEED_DAY
+from planner.squad import weeks_not_with_squad
 from planner.xlsx_layout import (
     PRINT_UNIT_PT,
     fit_lines,
@@ -170,7 +171,7 @@ class AthleteSheet:
         starts = sum(1 for d in days if d.role == "start")
         bench = sum(1 for d in days if d.role == "bench")
         self._info(out, "Counts", f"{text.plural(speed, 'speed day')} and "
-                                  f"{text.plural(hv, 'HV exposure')} in {text.plural(len(weeks), 'week')}; "
+                                  f"{text.plural(hv, 'HV exposure')} in {self._weeks_words(a, weeks)}; "
                                   f"{text.plural(starts, 'match', 'matches')} started, {bench} from the "
                                   f"bench (speed day and HV exposure: see the Cover)", None)
         self._info(out, "Read", "Each week page: the session of every day with its target speed "
@@ -183,6 +184,18 @@ class AthleteSheet:
             out.rows.append([])
             out.heights[r] = CHART_ROW_H
         out.breaks.append(SUMMARY_ROWS)
+
+    def _weeks_words(self, a, weeks: list[HandoutWeek]) -> str:
+        """"18 weeks with the squad": the season's weeks he was with it a day or more (a merged
+        page "Away all 22 weeks" is one HandoutWeek, and a signing's weeks before he joined or a
+        leaver's after he left are none of his); a week wholly away otherwise (a loan, an
+        illness) is his: "40 weeks with the squad, 8 of them away"."""
+        gone = weeks_not_with_squad(self.ctx.season, a.id, self.ctx.tl)
+        away = sum(1 for w in weeks if w.away for k in range(w.week, max(w.week, w.last_week) + 1)
+                   if not gone[k - 1])
+        n = gone.count(False)
+        return (f"{text.plural(n, 'week')} with the squad"
+                + (f", {away} of them away" if away else ""))
 
     def _return_text(self, r, rets: list) -> str:
         parts = []

@@ -1521,3 +1521,23 @@ def test_the_overview_tells_not_yet_here_and_left_from_away_and_the_cover_names_
     assert "“left” = weeks after a player left it" in legend
     cover = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
     assert _squad_words(season) in cover
+
+
+def _counts_line(ws) -> str:
+    return next(ws.cell(row=r, column=2).value for r in range(1, 10)
+                if ws.cell(row=r, column=1).value == "Counts")
+
+
+def test_the_counts_name_the_weeks_with_the_squad_not_the_pages():
+    """A signing's merged page of weeks before he joined is one week page, so the athlete sheet
+    read "in 3 weeks" for a signing with the squad 2 weeks and for a leaver with it 1; the
+    count is of the weeks with the squad, and a week away on loan is one of them, said."""
+    season = small_season(unavailability=(
+        Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
+        Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad"),
+        Unavailability(athlete="A2", start=_day(7), end=_day(13), reason="Loan")))
+    wb = build_workbook(season, small_plan(season))
+    assert " in 2 weeks with the squad;" in _counts_line(wb["A4 Di Dale"])
+    assert " in 1 week with the squad;" in _counts_line(wb["A1 Ann Ash"])
+    assert " in 3 weeks with the squad, 1 of them away;" in _counts_line(wb["A2 Bo Birch"])
+    assert " in 3 weeks with the squad;" in _counts_line(wb["A3 Cy Cedar"])
