@@ -37,7 +37,7 @@ from planner.sessions import (
     planned_load,
     stage_limits,
 )
-from planner.squad import position_key
+from planner.squad import left_on, position_key
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -1175,6 +1175,12 @@ class Handouts:
     def _next_match(self, f: AthleteFacts, last: int) -> str:
         tl = self.tl
         j = next((j for j in range(last + 1, tl.n) if tl.is_comp[j]), None)
+        left = left_on(self.season, f.id)
+        if left is not None and (j is None or tl.days[j] >= left):
+            # a leaver's next match is one he is gone for: "away" under it read as an away game
+            if left <= tl.days[last] + dt.timedelta(days=1):
+                return f"Last week with the squad: you leave on {text.day(left)}"
+            return f"No match before you leave the squad on {text.day(left)}"
         if j is None:
             return ""
         # a week with matches of its own lists them in its Matches row: the next match, printed
@@ -1207,17 +1213,23 @@ def away_runs(weeks: list[HandoutWeek]) -> list[HandoutWeek]:
         pasts = {prev.past, w.past}
         out[-1] = replace(
             prev, last=w.last, last_week=last, days=prev.days + w.days,
-            kind_text=f"Away all {last - prev.week + 1} weeks ({w.away}): nothing planned",
+            kind_text=f"Away {_all_weeks(last - prev.week + 1)} ({w.away}): nothing planned",
             past=pasts.pop() if len(pasts) == 1 else "partly past", today=prev.today or w.today,
             block=prev.block if prev.block == w.block else "")
     return out
+
+
+def _all_weeks(n: int) -> str:
+    """``both weeks`` or ``all 8 weeks``: a run of weeks away ("all 2 weeks" read oddly)."""
+    return "both weeks" if n == 2 else f"all {n} weeks"
 
 
 def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
                   weeks: list[int] | None = None, *, anonymise: bool = False) -> list[HandoutWeek]:
     """Handout weeks for ``athletes`` (ids, in the given order; None: the squad's display order)
     and ``weeks`` (0-based indexes; None: all), athlete by athlete; none for an athlete who left
-    the squad before those weeks (:func:`gone_before`)."""
+    the squad before those weeks (:func:`gone_before`), and none of the weeks after he left (a page
+    "Away both weeks (left the squad)" was paper to hand a player who had gone)."""
     from planner.squad import display_ids
 
     h = Handouts(season, plan, anonymise=anonymise)
@@ -1226,7 +1238,9 @@ def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
     out: list[HandoutWeek] = []
     for aid in ids:
         if aid not in gone:
-            out.extend(h.weeks(aid, weeks))
+            left = left_on(season, aid)  # his weeks after he left: no page to print and hand out
+            out.extend(w for w in h.weeks(aid, weeks)
+                       if not (w.away and left is not None and w.first >= left))
     return out
 
 

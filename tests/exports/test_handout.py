@@ -1309,3 +1309,51 @@ def test_a_run_at_a_percent_without_a_max_speed_says_the_max_speed_is_not_measur
     assert sum("m/s" in s and not s.startswith("≤") for s in measured) > 10
     assert sum(s.startswith("≤") for s in measured) > 5
     assert [("" if s.startswith("≤") else NO_MAX_SPEED) if "m/s" in s else s for s in measured] == said
+
+
+def _leaver(weeks_with: int):
+    """The demo with a player fit all season leaving the squad on the Monday of week
+    ``weeks_with`` + 1 (0-based index ``weeks_with``): the season, the plan, his ID, the day."""
+    import datetime as dt
+
+    from planner.season import Unavailability
+
+    season = solved_demo()
+    plan = season.plan
+    tl = Timeline(season)
+    aid = next(ap.athlete for ap in plan.athletes if set(ap.stages) == {FIT}
+               and not any(u.athlete == ap.athlete for u in season.unavailability))
+    left = tl.days[tl.weeks[weeks_with].first]
+    assert left.weekday() == 0
+    gone = Unavailability(athlete=aid, start=left, end=tl.end, reason="left the squad")
+    season = season.model_copy(update={"unavailability": (*season.unavailability, gone)})
+    assert tl.end - left > dt.timedelta(days=13)
+    return season, plan, aid, left
+
+
+def test_a_leavers_last_week_says_so_and_his_weeks_after_it_print_no_page():
+    """A leaver's last handout week named, as "Next", a match after he left with "away" (read as
+    an away fixture), and a page "Away all 2 weeks (left the squad): nothing planned" followed;
+    the week says he leaves and when, the weeks after it print no page, and a run of two weeks
+    away reads "both weeks"."""
+    season, plan, aid, left = _leaver(10)
+    out = handout_weeks(season, plan, [aid], [9, 10, 11])
+    assert [w.week for w in out] == [10]
+    assert out[0].milestone == f"Last week with the squad: you leave on {text.day(left)}"
+    earlier = handout_weeks(season, plan, [aid], [8])[0]  # a week on: his next match is before
+    assert "leave" not in earlier.milestone
+    # the staff workbook keeps them as one page (its athlete sheet reads Handouts.weeks)
+    away = Handouts(season, plan).weeks(aid, [10, 11])
+    assert [w.kind_text for w in away] == ["Away both weeks (left the squad): nothing planned"]
+
+
+def test_a_leaver_with_no_match_before_he_goes_is_told_so_not_a_match_after():
+    """Leaving after a break with no match (weeks 21 and 22 of the demo), the week before the
+    break names no match of the weeks after he left either."""
+    season, plan, aid, left = _leaver(22)
+    tl = Timeline(season)
+    assert not any(tl.is_comp[i] for w in (20, 21) for i in tl.weeks[w].days)
+    before = handout_weeks(season, plan, [aid], [19])[0]
+    assert before.milestone == f"No match before you leave the squad on {text.day(left)}"
+    assert handout_weeks(season, plan, [aid], [21])[0].milestone == (
+        f"Last week with the squad: you leave on {text.day(left)}")
