@@ -70,13 +70,31 @@ def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:
     rank = {p: i for i, p in enumerate(POSITION_ORDER)}
     for a in season.athletes:
         rank.setdefault(position_key(a.position), len(rank))
-    p0 = Timeline(season).p0
-    injured = {a.id for a in season.athletes if is_injured(season, a.id, plan, p0)}
+    injured = _injured(season, plan)
 
     def key(a: Athlete) -> tuple:
         return (a.id not in injured, rank[position_key(a.position)], a.id)
 
     return sorted(season.athletes, key=key)
+
+
+def _injured(season: Season, plan: Plan | None) -> set[str]:
+    p0 = Timeline(season).p0
+    return {a.id for a in season.athletes if is_injured(season, a.id, plan, p0)}
+
+
+def order_words(season: Season, plan: Plan | None = None) -> str:
+    """What a printed list in :func:`display_order` puts first and why ("In rehab today, listed
+    first: Rafael Costa; then by position ..."): on paper a forward above the goalkeepers looked
+    misfiled. "" when no one is injured."""
+    from planner.text import join_and
+
+    injured = _injured(season, plan)
+    if not injured:
+        return ""
+    names = [a.name for a in display_order(season, plan) if a.id in injured]
+    return (f"In rehab today, listed first: {join_and(names)}; then by position (goalkeepers, "
+            f"defenders, midfielders, forwards).")
 
 
 def display_ids(season: Season, plan: Plan | None = None) -> list[str]:
@@ -171,6 +189,14 @@ def left_on(season: Season, athlete_id: str) -> dt.date | None:
     days = [u.start for u in season.unavailability if u.athlete == athlete_id
             and " ".join(u.reason.split()).lower() == LEFT_REASON]
     return min(days, default=None)
+
+
+def joined_on(season: Season, athlete_id: str) -> dt.date | None:
+    """The day a signing joined the squad (the day after his last day :data:`JOINED_REASON`), or
+    None: with the squad from the season's start, or joining after its end."""
+    before = not_with_squad(season, athlete_id, frozenset({JOINED_REASON}))
+    joins = max(before) + dt.timedelta(days=1) if before else None
+    return joins if joins is not None and joins <= season.calendar.end else None
 
 
 def other_number(typed: str, known: str) -> bool:

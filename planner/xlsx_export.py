@@ -82,7 +82,7 @@ from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
-from planner.squad import display_order, left_on
+from planner.squad import display_order, joined_on, left_on, order_words
 from planner.timeline import Timeline
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
@@ -179,13 +179,18 @@ RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 
 def _squad_words(season: Season) -> str:
     """``24 athletes; by default 11 start, 5 on the bench, 8 out of the matchday squad; roles set
     for single matches: 74``: the counts on every sheet (speed days, HV exposures, loads) follow
-    the roles, which "24 athletes" alone did not say; those who left the squad are named
-    ("26 athletes (1 left the squad: Amir Rahimi on 4 Jan)")."""
+    the roles, which "24 athletes" alone did not say; those who joined or left the squad during
+    the season are named ("26 athletes (1 joined: Rafael Costa on 4 Jan; 1 left the squad: Amir
+    Rahimi on 4 Jan)")."""
     out = text.plural(len(season.athletes), "athlete")
-    gone = [(d, a.name) for a in season.athletes if (d := left_on(season, a.id)) is not None]
-    if gone:
-        out += (f" ({len(gone)} left the squad: "
-                f"{text.join_and([f'{name} on {text.date_short(d)}' for d, name in sorted(gone)])})")
+    moves = []
+    for words, on in (("joined", joined_on), ("left the squad", left_on)):
+        who = sorted((d, a.name) for a in season.athletes if (d := on(season, a.id)) is not None)
+        if who:
+            moves.append(f"{len(who)} {words}: "
+                         + text.join_and([f"{name} on {text.date_short(d)}" for d, name in who]))
+    if moves:
+        out += f" ({'; '.join(moves)})"
     roles = Counter(a.role for a in season.athletes)
     if set(roles) != {"start"}:
         parts = [f"{roles[r]} {words}" for r, words in (
@@ -863,7 +868,9 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
         key = calendar_page(day)
         months[key] = months.get(key, 0.0) + rows.heights.get(i + 2, base_h)
     ctx.print_setup(ws, scale=scale_for(page_w, head_h + max(months.values(), default=0.0)))
-    ws.oddFooter.left.text = CALENDAR_LEGEND
+    # the columns in display order: those in rehab today first (a forward before the keepers)
+    ws.oddFooter.left.text = CALENDAR_LEGEND + (" · in rehab today: the first columns"
+                                                if order_words(ctx.season, ctx.plan) else "")
     ws.oddFooter.center.text = ""
     ws.oddFooter.right.text = "&8Page &P of &N"
 

@@ -25,7 +25,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
-from planner.squad import JOINED_REASON, LEFT_REASON, hv1_exempt, not_with_squad, short_position
+from planner.squad import (
+    JOINED_REASON,
+    LEFT_REASON,
+    hv1_exempt,
+    not_with_squad,
+    order_words,
+    short_position,
+)
 from planner.xlsx_cells import write_styled
 from planner.xlsx_layout import (
     CELL_PAD_PT,
@@ -358,6 +365,9 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> int:
         "yet; † recorded without a passing test); target met = plays the target competition. "
         "Details on the Returns sheet; click a name for the athlete's weeks.",
     ]
+    order = order_words(ctx.season, ctx.plan)  # a forward above the goalkeepers, said why
+    if order:
+        lines.append(order)
     if ctx.season.blocks:
         lines.append("Blocks: " + "; ".join(
             f"{b.name} ({text.span(b.start, b.end)})" + (f": {b.emphasis}" if b.emphasis else "")

@@ -1491,7 +1491,7 @@ def test_the_overview_tells_not_yet_here_and_left_from_away_and_the_cover_names_
     """The Overview wrote "away" for a signing's weeks before he joined and for a sold player's
     weeks after he left, as for an illness; the Cover's "26 athletes" counted the sold player
     unsaid. "not yet here" and "left" (a run of weeks one cell), "away" for the rest, the
-    legend says each; the Cover names who left and when."""
+    legend says each; the Cover names who joined and who left, and when."""
     from planner.xlsx_export import _squad_words
     from planner.xlsx_overview import FIRST_WEEK_COL
 
@@ -1499,7 +1499,9 @@ def test_the_overview_tells_not_yet_here_and_left_from_away_and_the_cover_names_
         Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
         Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad"),
         Unavailability(athlete="A2", start=_day(14), end=END, reason="Illness")))
-    assert _squad_words(season) == "4 athletes (1 left the squad: Ann Ash on 11 Jan)"
+    # the signing named beside the leaver (the Cover named only who left)
+    assert _squad_words(season) == ("4 athletes (1 joined: Di Dale on 11 Jan; "
+                                    "1 left the squad: Ann Ash on 11 Jan)")
     wb = build_workbook(season, small_plan(season))
     ws = wb[OVERVIEW_SHEET]
     rows = overview_rows(ws)
@@ -1541,3 +1543,26 @@ def test_the_counts_name_the_weeks_with_the_squad_not_the_pages():
     assert " in 1 week with the squad;" in _counts_line(wb["A1 Ann Ash"])
     assert " in 3 weeks with the squad, 1 of them away;" in _counts_line(wb["A2 Bo Birch"])
     assert " in 3 weeks with the squad;" in _counts_line(wb["A3 Cy Cedar"])
+
+
+def test_the_overview_and_calendar_say_why_the_injured_are_listed_first():
+    """The board's order puts athletes in rehab first: on the printed Overview a forward above the
+    goalkeepers, with nothing saying why, looked misfiled. The Overview's legend names them and
+    the order, the Calendar's footer says its first columns are in rehab today; a squad with no
+    one injured has neither."""
+    season = small_season()
+    wb = build_workbook(season, small_plan(season))
+    legend = [str(c.value) for row in wb[OVERVIEW_SHEET].iter_rows(max_col=1) for c in row
+              if c.value is not None]
+    assert ("In rehab today, listed first: Cy Cedar; then by position (goalkeepers, defenders, "
+            "midfielders, forwards).") in legend
+    assert wb["Calendar"].oddFooter.left.text.endswith(" · in rehab today: the first columns")
+    assert len(wb["Calendar"].oddFooter.left.text) + len(wb["Calendar"].oddFooter.right.text) < 250
+    fit = small_season(injuries=())
+    plan = small_plan(fit)
+    plan = plan.model_copy(update={"athletes": tuple(
+        fit_plan(fit, "A3", [0] * 7) if ap.athlete == "A3" else ap for ap in plan.athletes)})
+    wb = build_workbook(fit, plan)
+    assert not any("In rehab today" in str(c.value) for row in wb[OVERVIEW_SHEET].iter_rows(max_col=1)
+                   for c in row)
+    assert "rehab today" not in wb["Calendar"].oddFooter.left.text
