@@ -82,7 +82,7 @@ from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
-from planner.squad import display_order, joined_on, left_on, order_words
+from planner.squad import display_order, joined_on, left_on, order_words, weeks_not_with_squad
 from planner.timeline import Timeline
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
@@ -1029,7 +1029,7 @@ def _speed_days(ap, tl: Timeline) -> list[int]:
 def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
     tl, st = ctx.tl, ctx.st
     header, rotated, date_s = st.header(), st.header_rotated(), st.cal_date()
-    number = st.number()
+    number, away = st.number(), st.away()
     rows = _Rows()
     rows.rows.append([("Week", header), ("Week start", header), ("Team week", header)]
                      + [(_label(ctx, a), rotated) for a in ctx.athletes])
@@ -1038,10 +1038,16 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
     counts = []
     for a in ctx.athletes:
         ap = ctx.plan.for_athlete(a.id)
-        counts.append(_speed_days(ap, tl) if ap is not None else None)
+        # a week before he joined or after he left is blank and grey, as the Overview's "not yet
+        # here" / "left": a 0 there read as a week trained without a sprint, and drew his chart
+        # a run of empty bars from the season's start
+        gone = weeks_not_with_squad(ctx.season, a.id, tl)
+        counts.append(None if ap is None else [
+            (None, away) if out else (n, number)
+            for n, out in zip(_speed_days(ap, tl), gone, strict=True)])
     for w, week in enumerate(tl.weeks):
         row = [w + 1, (tl.days[week.first], date_s), ctx.plan.team_weeks[w]]
-        row += [None if c is None else (c[w], number) for c in counts]
+        row += [None if c is None else c[w] for c in counts]
         rows.rows.append(row)
     _put(ctx, ws, rows)
     ws.column_dimensions["A"].width = 6

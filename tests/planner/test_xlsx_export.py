@@ -1566,3 +1566,36 @@ def test_the_overview_and_calendar_say_why_the_injured_are_listed_first():
     assert not any("In rehab today" in str(c.value) for row in wb[OVERVIEW_SHEET].iter_rows(max_col=1)
                    for c in row)
     assert "rehab today" not in wb["Calendar"].oddFooter.left.text
+
+
+def test_speed_days_are_blank_in_the_weeks_not_with_the_squad():
+    """A signing's weeks before he joined (and a leaver's after he left) read "0" speed days on
+    the Speed days sheet, and his chart drew them as empty bars from the season's start: "0" is
+    a week trained without a sprint. Those cells are blank and grey (the chart has no bar for
+    them); a week away on loan is still his, counted."""
+    season = small_season(unavailability=(
+        Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
+        Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad"),
+        Unavailability(athlete="A2", start=_day(7), end=_day(13), reason="Loan")))
+    wb = build_workbook(season, small_plan(season))
+    ws = wb[SPEED_SHEET]
+    col = {ws.cell(row=1, column=j).value: j for j in range(4, ws.max_column + 1)}
+
+    def weeks(name: str) -> list:
+        j = next(c for label, c in col.items() if name in str(label))
+        return [ws.cell(row=2 + w, column=j).value for w in range(3)]
+
+    def fill(name: str, w: int) -> str:
+        j = next(c for label, c in col.items() if name in str(label))
+        return ws.cell(row=2 + w, column=j).fill.fill_type
+
+    plan = small_plan(season)
+
+    def planned(aid: str) -> list[int]:
+        ap = plan.for_athlete(aid)
+        return [sum(1 for i in days if ap.intensity[i] >= 80) for days in WEEK_DAYS]
+
+    assert weeks("Di Dale") == [None, *planned("A4")[1:]]
+    assert weeks("Ann Ash") == [planned("A1")[0], None, None]
+    assert fill("Di Dale", 0) == "lightUp" and fill("Di Dale", 1) != "lightUp"
+    assert weeks("Bo Birch") == planned("A2")  # on loan: his week, the plan's count
