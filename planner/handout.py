@@ -37,7 +37,7 @@ from planner.sessions import (
     planned_load,
     stage_limits,
 )
-from planner.squad import left_on, position_key
+from planner.squad import AWAY_WORDS, left_on, position_key
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -310,11 +310,15 @@ class HandoutWeek:
     def when(self) -> str:
         """A printed past week is what happened, not instructions (a practitioner read it as the
         plan): ``past: as logged``, or for the week holding today which days are which ("before
-        today" left the reader to guess which day today was); "" from today on."""
+        today" left the reader to guess which day today was); "" from today on. A run of weeks
+        before a signing joined or after a player left: "not yet here" or "left", past or not."""
         # nothing logged: the days count as planned, so the page says so ("as logged" above a
         # week nobody logged read as a record of what was done)
+        outside = AWAY_WORDS.get(" ".join(self.away.split()).lower())
+        if outside:  # "as planned" above weeks he was not at the club
+            return outside
         past = [d for d in self.days if self.today is None or d.date < self.today]
-        logged = any(d.logged_minutes is not None for d in past)
+        logged = self.logged
         how = "as logged" if logged else "nothing logged, as planned"
         if not logged and any(d.planned_level is not None for d in past):
             # "as planned" above days a flare-up recorded afterwards counts as not done
@@ -327,12 +331,21 @@ class HandoutWeek:
         return ""
 
     @property
+    def logged(self) -> bool:
+        """Is a session logged on a day of the week before today?"""
+        return any(d.logged_minutes is not None for d in self.days
+                   if self.today is None or d.date < self.today)
+
+    @property
     def who(self) -> str:
         return self.name if self.anonymised or self.name == self.athlete else f"{self.name} ({self.athlete})"
 
     @property
     def speed_label(self) -> str:
-        """``Planned``, or what a past week's counts are: what was done (as logged)."""
+        """``Planned``, or what a past week's counts are: what was done (as logged); with nothing
+        logged they are the plan's ("Done" stated as fact what was only assumed)."""
+        if self.past and not self.logged:
+            return "Planned (nothing logged)"
         return {"past": "Done", "partly past": "Done and planned"}.get(self.past, "Planned")
 
     @property

@@ -17,6 +17,9 @@ from planner.timeline import Timeline
 # known, not zero, unlike a day away ill or with his country (docs/semantics.md).
 JOINED_REASON = "not in the squad yet"
 LEFT_REASON = "left the squad"
+# a week wholly not with the squad, as the printed pages word it (the Overview's cell, a week's
+# heading): its reason would read "away"
+AWAY_WORDS = {JOINED_REASON: "not yet here", LEFT_REASON: "left"}
 
 # Known positions in the order a coach reads a team sheet; any other position follows them,
 # in the order it first appears in the squad.

@@ -26,8 +26,7 @@ from planner import text
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
 from planner.squad import (
-    JOINED_REASON,
-    LEFT_REASON,
+    AWAY_WORDS,
     hv1_exempt,
     not_with_squad,
     order_words,
@@ -49,7 +48,6 @@ from planner.xlsx_layout import (
 from planner.xlsx_styles import STAGE_ORDER
 
 SHEET = "Overview"
-AWAY_WORDS = {JOINED_REASON: "not yet here", LEFT_REASON: "left"}  # a week not with the squad
 WEEK_W = 3.6
 POS_W = 4.5
 FIRST_WEEK_COL = 3  # A name, B position, then the weeks

@@ -161,8 +161,11 @@ def test_a_past_day_with_a_log_shows_what_was_done():
         assert w.title.endswith(past) and (how in w.title) == bool(past)
         # and its counts are what was done, not a plan ("Planned: 2 speed days" on a past week
         # whose plan had none)
-        assert w.speed_label == ("Done" if last < tl.p0 else "Done and planned" if first < tl.p0
-                                 else "Planned")
+        # ... and a past week with nothing logged counts the plan's, said so ("Done: 1 speed
+        # day" stated as fact what was only assumed)
+        assert w.speed_label == ("Planned" if first >= tl.p0 else "Planned (nothing logged)"
+                                 if how != "as logged" else "Done" if last < tl.p0
+                                 else "Done and planned")
     assert logged_seen and planned_seen
 
 
@@ -406,7 +409,8 @@ def test_a_week_holding_today_says_which_days_are_logged_and_which_planned():
         how = ("as logged" if any(d.date in log for d in w.days if d.date < today)
                else "nothing logged, as planned")
         assert w.title.endswith(f" · {how} to Wed 17 Feb, planned from Thu 18 Feb"), w.title
-    assert all(w.speed_label == "Done and planned" for w in weeks)
+        assert w.speed_label == ("Done and planned" if how == "as logged"
+                                 else "Planned (nothing logged)")
     assert tl.days[tl.p0] == today
 
 
@@ -637,6 +641,7 @@ def test_a_week_begun_by_a_flare_up_keeps_its_stage_limits():
     moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
     (past,) = handout_weeks(moved, moved.plan, ["A1"], [1])
     assert past.title.endswith("past: nothing logged, as planned")
+    assert past.speed_label == "Planned (nothing logged)"  # not "Done": nothing says it was
     # a flare-up recorded afterwards makes its days count as not done: not "as planned" above them
     from planner import edits as E
 

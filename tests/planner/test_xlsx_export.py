@@ -1599,3 +1599,31 @@ def test_speed_days_are_blank_in_the_weeks_not_with_the_squad():
     assert weeks("Ann Ash") == [planned("A1")[0], None, None]
     assert fill("Di Dale", 0) == "lightUp" and fill("Di Dale", 1) != "lightUp"
     assert weeks("Bo Birch") == planned("A2")  # on loan: his week, the plan's count
+
+
+def test_a_past_week_with_nothing_logged_and_the_weeks_not_with_the_squad_say_so():
+    """A past week with nothing logged read "past: nothing logged, as planned" over "Done: 1
+    speed day", and a signing's weeks before he joined "past: nothing logged, as planned" as if
+    he had been at the club: the counts are "Planned (nothing logged)", the weeks he was not
+    here "not yet here" and after a player left "left"."""
+    season = small_season(
+        calendar=Calendar(start=START, end=END, today=_day(14)),
+        unavailability=(
+            Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
+            Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad")))
+    wb = build_workbook(season, small_plan(season))
+
+    def column(title: str, col: int) -> list[str]:
+        ws = wb[title]
+        return [str(ws.cell(row=r, column=col).value) for r in range(1, ws.max_row + 1)
+                if ws.cell(row=r, column=col).value is not None]
+
+    titles = column("A4 Di Dale", 1)
+    assert any(t.startswith("Di Dale (A4) · Week 1 · ") and t.endswith(" · not yet here")
+               for t in titles), titles
+    assert not any("as planned" in t for t in titles if "Week 1 ·" in t)
+    assert any(t.startswith("Ann Ash (A1) · Weeks 2–3 · ") and t.endswith(" · left")
+               for t in column("A1 Ann Ash", 1))
+    weeks = [v for v in column("A2 Bo Birch", 2) if "speed day" in v and v[0].isupper()]
+    past = [v for v in weeks if "Planned (nothing logged): " in v]
+    assert len(past) == 2 and not any("Done: " in v for v in weeks), weeks
