@@ -36,6 +36,7 @@ from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
 from planner.returns import again_words
 from planner.rules import RULES
 from planner.season import SPEED_DAY
+from planner.sessions import max_speed_header
 from planner.squad import weeks_not_with_squad
 from planner.xlsx_layout import (
     PRINT_UNIT_PT,
@@ -159,8 +160,10 @@ class AthleteSheet:
         if a.position:
             bits.append(a.position)
         if a.max_speed:
-            bits.append(f"max speed {a.max_speed:g} m/s ({a.max_speed * 3.6:.1f} km/h)")
+            bits.append(max_speed_header(a.max_speed))
         self._merged(out, [(" · ".join(bits), self.s_title)], 26)
+        if not a.max_speed:  # as the handout's header says it: the % of his runs has no speed
+            self._info(out, "Max speed", max_speed_header(None), None)
         self._info(out, "Season", f"{ctx.season.name}: the plan day by day, one page per week from "
                                   f"page 2", None)
         self._info(out, "Return", "\n".join(self._return_text(r, rets) for r in rets) if rets

@@ -1627,3 +1627,21 @@ def test_a_past_week_with_nothing_logged_and_the_weeks_not_with_the_squad_say_so
     weeks = [v for v in column("A2 Bo Birch", 2) if "speed day" in v and v[0].isupper()]
     past = [v for v in weeks if "Planned (nothing logged): " in v]
     assert len(past) == 2 and not any("Done: " in v for v in weeks), weeks
+
+
+def test_the_athlete_page_says_his_max_speed_or_that_it_is_not_measured(tmp_path):
+    """The handout's header said a signing's max speed was not measured and how to set it; the
+    workbook's athlete page left it out, so its "at 95 %" had no speed to read against."""
+    from planner.sessions import NO_MAX_SPEED_HEADER
+
+    base = small_season()
+    season = base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) if a.id == "A1" else a for a in base.athletes)})
+    path = tmp_path / "plan.xlsx"
+    export_workbook(season, small_plan(season), path)
+    wb = openpyxl.load_workbook(path)
+    measured = [v for v in _cells(wb["A1 Ann Ash"]).values() if isinstance(v, str)]
+    unmeasured = [v for v in _cells(wb["A4 Di Dale"]).values() if isinstance(v, str)]
+    assert any("max speed 9 m/s (32.4 km/h)" in v for v in measured)
+    assert NO_MAX_SPEED_HEADER not in measured
+    assert NO_MAX_SPEED_HEADER in unmeasured and "Max speed" in unmeasured
