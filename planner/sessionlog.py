@@ -736,7 +736,7 @@ def _cell_text(cell) -> tuple[str, bool]:
 
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
                   late_fix: str = "", speeds: bool = False, speed_fix: str = "",
-                  as_proposed: bool = False) -> LogResult:
+                  as_proposed: bool = False, max_fix: str = "") -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
     ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
     refused: a GPS export of the whole season read week by week. ``late_fix``: the fix for rows
@@ -745,11 +745,12 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
     column is needed, minutes and RPE are not (0 where the file has none). ``speed_fix``: how
     the place adds a GPS export's speeds to sessions logged (default :data:`SPEED_FIX`).
     ``as_proposed``: a name that is another spelling of one athlete's ("M. Ruiz") is read as him,
-    said, rather than refused with the proposal (the refusal's note says how: :data:`NAMES_FIX`)."""
+    said, rather than refused with the proposal (the refusal's note says how: :data:`NAMES_FIX`).
+    ``max_fix``: how the place takes a max speed from the log (default :data:`MAX_FIX`)."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
     result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
-                                 until_today, late_fix, speeds, speed_fix, as_proposed)
+                                 until_today, late_fix, speeds, speed_fix, as_proposed, max_fix)
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -833,7 +834,7 @@ def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
 
 def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
                         late_fix: str = "", speeds: bool = False, speed_fix: str = "",
-                        as_proposed: bool = False) -> LogResult:
+                        as_proposed: bool = False, max_fix: str = "") -> LogResult:
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
@@ -887,7 +888,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _day_totals(athletes, dates, nums.get("minutes"), problems, where)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
     no_max: dict[str, NoMaxSpeed] = {}
-    faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates, no_max)
+    faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates, no_max,
+                         max_fix)
     _speeds_agree(athletes, nums.get("top_pct"), nums.get("top_ms"), season, problems, where,
                   mapping, kmh)
     _note_lengths(frame, mapping, problems, where)
@@ -1796,6 +1798,10 @@ def _faster(v: float, max_speed: float) -> bool:
     return v > max_speed * (1 + NEW_MAX_MARGIN)
 
 
+# how the command line takes a max speed from the log (the app: its Take the Fastest button)
+MAX_FIX = "--max-speed-from-log"
+
+
 @dataclass(frozen=True)
 class NoMaxSpeed:
     """An athlete of a log with top speeds in m/s (or km/h) and no max speed to read them
@@ -1812,13 +1818,14 @@ class NoMaxSpeed:
         when = f", {day_text(self.day)}" if isinstance(self.day, dt.date) else ""
         return f"{self.fastest:.2f} m/s = {self.fastest * 3.6:.1f} km/h{when}, {self.row}"
 
-    def problem(self, season: Season) -> str:
-        """The reader's one line for the athlete (not one a row)."""
+    def problem(self, season: Season, fix: str = "") -> str:
+        """The reader's one line for the athlete (not one a row); ``fix``: how the place takes
+        a max speed from the log (default :data:`MAX_FIX`, the command line's)."""
         speeds = (f"his {self.count} top speeds" if self.count > 1 else "his top speed")
         fastest = "fastest " if self.count > 1 else ""
         return (f"{season.athlete_label(self.athlete)} has no max speed, so {speeds} in m/s "
                 f"({fastest}{self.words()}) cannot be read: give his max speed (Season ▸ Squad, "
-                f"the workbook's Athletes sheet, or --max-speed-from-log), or log his top "
+                f"the workbook's Athletes sheet, or {fix or MAX_FIX}), or log his top "
                 f"speeds in %")
 
 
@@ -1853,10 +1860,11 @@ def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -
 
 def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
                 kmh: bool = False, dates: list | None = None,
-                no_max: dict | None = None) -> list[tuple]:
+                no_max: dict | None = None, max_fix: str = "") -> list[tuple]:
     """A top speed in m/s needs the athlete's max speed and is at most 10 % above it (``kmh``:
     the column is in km/h, and the problem says the value as written first). The athletes with
-    none are said once each, and put in ``no_max`` (:func:`_no_max`). The rows above the max
+    none are said once each (``max_fix``: :meth:`NoMaxSpeed.problem`), and put in ``no_max``
+    (:func:`_no_max`). The rows above the max
     speed (within the 10 %) are read, and returned as (row, athlete, m/s, date) for
     :func:`_faster_note`: a new max makes every percentage of the athlete read lower than it was."""
     from planner.validate import top_speed_ms_problem
@@ -1864,7 +1872,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
     if top_ms is None:
         return []
     found = _no_max(top_ms, athletes, season, where, dates)
-    problems.extend(x.problem(season) for x in found.values())
+    problems.extend(x.problem(season, max_fix) for x in found.values())
     if no_max is not None:
         no_max.update(found)
     lo, hi, _ = LIMITS["top_ms"]

@@ -706,6 +706,43 @@ def test_a_gps_spelling_of_a_name_is_read_as_the_athlete_proposed_when_the_coach
     assert [x.top_speed_ms for x in logged(w, "A2", 7)] == [pytest.approx(8.75)]
 
 
+def test_a_newcomer_without_max_speed_and_a_gps_spelling_import_in_one_go(w, tmp_path, dialogs):
+    """A signing's first GPS export: he has no max speed and another player's name is in the
+    export's spelling. Both questions are asked, each once, and the log is read with both
+    answers (it was refused after Take the Fastest, Read as Proposed never offered); the
+    question names the app's button, not the command line's flag."""
+    path = _csv(tmp_path, [f"2 ATHLETE,{day(7)},75,6,30,,,", f"A4,{day(7)},75,6,31.5,,,"])
+    dialogs.choices = ["fastestmax", "asproposed"]
+    dialogs.answer = "yes"
+    assert import_sessions(w, path) is True
+    asked = [d[1] for d in dialogs if d[0] == "choose"]
+    assert asked == ["No max speed", "Names proposed"]
+    text = [d for d in dialogs if d[0] == "choose"][0][2]
+    assert "or Take the Fastest as Max Speed)" in text and "--max-speed-from-log" not in text
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Import sessions")
+    assert "'2 ATHLETE' read as Athlete 2 (A2) (row 2)" in text
+    assert w.season.athlete("A4").max_speed == 8.75
+    assert len(logged(w, "A2", 7)) == 1 and len(logged(w, "A4", 7)) == 1
+    assert w.undo_stack.count() == 1
+
+
+def test_move_today_reads_a_newcomer_and_a_gps_spelling_with_both_buttons(w, tmp_path, dialogs):
+    """Move Today with a week's file of a newcomer with no max speed and a name in the export's
+    spelling: both buttons are offered; clicked, the file is read with both answers."""
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    path = _csv(tmp_path, [f"2 ATHLETE,{day(15)},75,6,30,,,", f"A4,{day(15)},75,6,31.5,,,"])
+    assert not dlg.read_log_file(str(path))
+    assert dlg.take_max_button.isVisibleTo(dlg) and dlg.as_proposed_button.isVisibleTo(dlg)
+    dlg.take_max_button.click()
+    assert dlg.problems() and dlg.as_proposed_button.isVisibleTo(dlg)
+    dlg.as_proposed_button.click()
+    assert dlg.error.text() == "" and dlg.problems() == []
+    assert "&#x27;2 ATHLETE&#x27; read as Athlete 2 (A2)" in dlg.log_label.text()
+    assert "Athlete 4 (A4): max speed set to 8.75 m/s" in dlg.log_label.text()
+
+
 def test_move_today_takes_the_fastest_as_max_speed_with_the_move(w, tmp_path, dialogs):
     """Move Today with a week's file where a newcomer has no max speed: the refusal offers
     Take the Fastest as Max Speed; clicked, the log is read and OK moves today, sets his max

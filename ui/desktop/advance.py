@@ -63,6 +63,7 @@ from ui.desktop.datefield import EXAMPLES, DateField
 from ui.desktop.interaction import default_interaction
 from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import (
+    AS_PROPOSED,
     TAKE_MAX,
     LogReadError,
     new_alerts,
@@ -168,6 +169,7 @@ class AdvanceDialog(QDialog):
         self.log_error = ""  # why it could not be read for the new today
         self.log_result = None
         self.take_max = False  # athletes of the log with no max speed take its fastest
+        self.as_proposed = False  # the log's names proposed as athletes are read as them
         self.max_speeds = ()  # the edits that set them (planner.logmerge.MaxSpeeds.edits)
         self._ticked: set[tuple[str, dt.date]] = set()  # flare-ups ticked, kept across re-reads
         self._undid: dict[tuple[str, dt.date], list[int]] = {}  # rows a ticked flare-up unticked
@@ -238,10 +240,14 @@ class AdvanceDialog(QDialog):
         self.take_max_button = QPushButton("Take the Fastest as Max Speed")
         self.take_max_button.setToolTip(TAKE_MAX)
         self.take_max_button.hide()
+        self.as_proposed_button = QPushButton("Read as Proposed")
+        self.as_proposed_button.setToolTip(AS_PROPOSED)
+        self.as_proposed_button.hide()
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
         log_row.addWidget(self.leave_out_button)
         log_row.addWidget(self.take_max_button)
+        log_row.addWidget(self.as_proposed_button)
         log_row.addWidget(self.log_label, 1)
         # the flare-ups the log's pain proposes, each to tick (none is recorded unless ticked)
         self.flare_boxes: list[tuple[QCheckBox, object]] = []
@@ -322,6 +328,7 @@ class AdvanceDialog(QDialog):
         self.import_button.clicked.connect(self.import_log)
         self.leave_out_button.clicked.connect(self.leave_log_out)
         self.take_max_button.clicked.connect(self.take_fastest_as_max)
+        self.as_proposed_button.clicked.connect(self.read_as_proposed)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
@@ -721,7 +728,7 @@ class AdvanceDialog(QDialog):
         """Read ``path`` as if the coach had chosen it with Import (it is re-read when today
         changes). A flare-up ticked stays ticked while it is offered."""
         self.log_source = path
-        self.take_max = False  # a new file: its athletes' max speeds are asked again
+        self.take_max = self.as_proposed = False  # a new file: its questions are asked again
         return self._read_log(path)
 
     def leave_log_out(self) -> None:
@@ -729,8 +736,9 @@ class AdvanceDialog(QDialog):
         move goes on without it."""
         self.log_source = self.log_path = self.log_result = None
         self.log_error = ""
-        self.take_max, self.max_speeds = False, ()
+        self.take_max, self.as_proposed, self.max_speeds = False, False, ()
         self.take_max_button.hide()
+        self.as_proposed_button.hide()
         self.log_label.setText("")
         self.error.setText("")
         self._clear_flare_boxes()
@@ -751,6 +759,12 @@ class AdvanceDialog(QDialog):
         self.take_max = True
         return self._read_log(self.log_source) if self.log_source else False
 
+    def read_as_proposed(self) -> bool:
+        """The log refused for names proposed as athletes read again, each as the athlete
+        proposed (said in what it adds)."""
+        self.as_proposed = True
+        return self._read_log(self.log_source) if self.log_source else False
+
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
         nothing is taken."""
@@ -764,13 +778,17 @@ class AdvanceDialog(QDialog):
         moved = self._moved()
         self.max_speeds = ()
         self.take_max_button.hide()
+        self.as_proposed_button.hide()
         try:
-            taken, result = read_log_taking(path, moved, in_move_today=True, take_max=self.take_max)
+            taken, result = read_log_taking(path, moved, in_move_today=True, take_max=self.take_max,
+                                            as_proposed=self.as_proposed)
         except LogReadError as e:
             self.log_error = str(e)
             self.error.setText(f"The sessions were not read:\n{e}"
-                               + (f"\n\n{TAKE_MAX}" if e.no_max else ""))
+                               + (f"\n\n{TAKE_MAX}" if e.no_max else "")
+                               + (f"\n\n{AS_PROPOSED}" if e.proposed else ""))
             self.take_max_button.setVisible(bool(e.no_max))
+            self.as_proposed_button.setVisible(bool(e.proposed))
             self._reread_moves()
             # a file not read changes nothing else: the pains logged already offer their
             # flare-ups, ticked as the coach left them (they went, and OK recorded neither the

@@ -49,6 +49,8 @@ DIALOG_FIX = DIALOG_HEAD = "choose a later new today above"
 SPEED_FIX = ("import the RPE first and then this file with File ▸ Import Sessions, which adds "
              "each row's top speed to the session already logged that day")
 NO_RPE = "has top speeds but no RPE"  # the reader's refusal of such a file
+# how the app takes a max speed from the log (the command line: --max-speed-from-log)
+MAX_FIX = "Take the Fastest as Max Speed"
 
 
 def read_log(path: str | Path, season: Season, in_move_today: bool = False,
@@ -70,7 +72,7 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
     def read(s: Season):
         return read_sessions(path, s, until_today=until_today or in_move_today,
                              late_fix=DIALOG_FIX if in_move_today else MENU_FIX,
-                             speed_fix=SPEED_FIX, as_proposed=as_proposed)
+                             speed_fix=SPEED_FIX, as_proposed=as_proposed, max_fix=MAX_FIX)
 
     try:
         if take_max:
@@ -218,17 +220,11 @@ def warn_played_in_rehab(window, before: Season, after: Season) -> bool:
 def import_sessions(window, path: str | Path) -> bool:
     """Read the log at ``path``, show what it adds and, confirmed, add it as one edit."""
     season = window.season
-    taken = logmerge.MaxSpeeds(season, (), ())
-    try:
-        result = read_log(path, season)
-    except LogReadError as e:
-        got = (_take_max(window, season, path, e) if e.no_max else
-               _as_proposed(window, season, path, e) if e.proposed else
-               _refused(window, season, path, e))
-        if isinstance(got, bool):
-            return got
-        taken, result = got if isinstance(got, tuple) else (taken, got)
-        season = taken.season  # the sessions are logged over the max speeds taken
+    got = _read_asking(window, season, path)
+    if isinstance(got, bool):
+        return got
+    taken, result = got if isinstance(got, tuple) else (logmerge.MaxSpeeds(season, (), ()), got)
+    season = taken.season  # the sessions are logged over the max speeds taken
     if not result.sessions:
         window.interaction.inform("Nothing to add", f"{summary(result, path)}\n{result.nothing_new()}")
         return False
@@ -307,38 +303,37 @@ def _with_max_speeds(taken, edit, season: Season):
                                            f"{plural(len(taken.edits), 'max speed')} taken from it")
 
 
-def _take_max(window, season: Season, path, error: LogReadError):
-    """A log refused for athletes with no max speed: asked, each takes the fastest the log
-    gives him (the command line's ``--max-speed-from-log``) and the log is read with them:
-    (``logmerge.MaxSpeeds``, ``LogResult``); read so, a refusal for another reason goes as any
-    other (:func:`_refused`); declined, or a fastest no max speed, False."""
-    answer = window.interaction.choose("No max speed", f"{error}\n\n{TAKE_MAX}",
-                                       ("fastestmax", "cancel"), "fastestmax")
-    if answer == "fastestmax":
+def _read_asking(window, season: Season, path):
+    """The log read for ``season``; refused, each question its refusal carries is asked (athletes
+    with no max speed: Take the Fastest as Max Speed, the command line's
+    ``--max-speed-from-log``; names proposed as athletes: Read as Proposed, its
+    ``--read-names-as-proposed``) and the log read again with every answer
+    (:func:`read_log_taking`): (``logmerge.MaxSpeeds``, ``LogResult``). A refusal with nothing
+    more to ask goes as any other (:func:`_refused`: a ``LogResult``, or whether it was added);
+    a question declined, False."""
+    take_max = as_proposed = False
+    while True:
         try:
-            taken = logmerge.max_speeds_from_log(season, error.no_max, Path(path).name)
-            return taken, read_log(path, taken.season)
+            return read_log_taking(path, season, take_max=take_max, as_proposed=as_proposed)
         except LogReadError as e:
-            got = _refused(window, taken.season, path, e)
-            return got if isinstance(got, bool) else (taken, got)
-        except PeriodizeError as e:  # a fastest slower than any athlete sprints
-            error = LogReadError(listing(e, path))
-        window.interaction.error("Sessions not imported", str(error))
-    window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
-    return False
+            ask_max, ask_names = e.no_max and not take_max, e.proposed and not as_proposed
+            if not ask_max and not ask_names:
+                return _refused(window, season, path, e, take_max=take_max, as_proposed=as_proposed)
+            if ask_max and not _take_fastest(window, str(e)):
+                return False
+            if ask_names and not _read_as_proposed(window, str(e)):
+                return False
+            take_max, as_proposed = take_max or bool(ask_max), as_proposed or bool(ask_names)
 
 
-def _as_proposed(window, season: Season, path, error: LogReadError):
-    """A log refused for names that are another spelling of one athlete's ('M. Ruiz'): asked,
-    each is read as the athlete proposed (the command line's ``--read-names-as-proposed``),
-    said in the import's words: the ``LogResult``; read so, a refusal for another reason goes as
-    any other (:func:`_refused`); declined, False."""
-    if not _read_as_proposed(window, str(error)):
-        return False
-    try:
-        return read_log(path, season, as_proposed=True)
-    except LogReadError as e:
-        return _refused(window, season, path, e)
+def _take_fastest(window, text: str) -> bool:
+    """Asked, after the refusal ``text``: take the fastest the log gives each athlete with no
+    max speed as his max speed? Declined, the status bar says nothing was imported."""
+    answer = window.interaction.choose("No max speed", f"{text}\n\n{TAKE_MAX}",
+                                       ("fastestmax", "cancel"), "fastestmax")
+    if answer != "fastestmax":
+        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+    return answer == "fastestmax"
 
 
 def _read_as_proposed(window, text: str) -> bool:
@@ -369,12 +364,13 @@ def _speeds_read(window, season: Season, path):
         return None
 
 
-def _refused(window, season: Season, path, error: LogReadError):
+def _refused(window, season: Season, path, error: LogReadError, **asked):
     """A log the reader refused: a GPS export without RPE whose days are logged gives them its
-    top speeds (:func:`_import_speeds`); else :func:`_past_today`."""
+    top speeds (:func:`_import_speeds`); else :func:`_past_today` (``asked``: the answers given,
+    :func:`read_log_taking`'s ``take_max`` and ``as_proposed``)."""
     if NO_RPE in str(error) and (done := _import_speeds(window, season, path)) is not None:
         return done
-    return _past_today(window, season, path, error)
+    return _past_today(window, season, path, error, **asked)
 
 
 def _import_speeds(window, season: Season, path) -> bool | None:
@@ -411,12 +407,12 @@ def _import_speeds(window, season: Season, path) -> bool | None:
     return True
 
 
-def _past_today(window, season: Season, path, error: LogReadError):
+def _past_today(window, season: Season, path, error: LogReadError, **asked):
     """A log refused: one whose only problem is that it runs past today offers to move today to
     the day after it (Move Today opens with the log: True or False, as that goes), or to import
-    up to today (the log read so, the later rows left out); declined, or otherwise refused, the
-    error is said (False)."""
-    end = _log_end(season, path)
+    up to today (the log read so, the later rows left out, with the answers ``asked`` before:
+    :func:`read_log_taking`); declined, or otherwise refused, the error is said (False)."""
+    end = _log_end(season, path, **asked)
     if end is not None:
         # the log's last day, not the day before the new today: past a Saturday's match
         # that was the Sunday off ("sessions up to Sun 27 Sep" of a log ending on the 26th)
@@ -435,7 +431,7 @@ def _past_today(window, season: Season, path, error: LogReadError):
             return window.weekly.move_today_with_log(later, str(path))
         if answer == "untiltoday":
             try:
-                return read_log(path, season, until_today=True)
+                return read_log_taking(path, season, until_today=True, **asked)
             except LogReadError as e:
                 error = e
     window.interaction.error("Sessions not imported", str(error))
@@ -443,7 +439,7 @@ def _past_today(window, season: Season, path, error: LogReadError):
     return False
 
 
-def _log_end(season: Season, path) -> tuple[dt.date, dt.date] | None:
+def _log_end(season: Season, path, **asked) -> tuple[dt.date, dt.date] | None:
     """The log's last session day, and the day after it (past the days off that follow it) when
     that lies after today and the log reads well with today there, so that moving today is what
     it needs; else None."""
@@ -451,7 +447,7 @@ def _log_end(season: Season, path) -> tuple[dt.date, dt.date] | None:
     end = cal.end + dt.timedelta(days=1)
     try:
         late = season.model_copy(update={"calendar": cal.model_copy(update={"today": end})})
-        result = read_log(path, late)
+        result = read_log_taking(path, late, **asked)[1]
     except (LogReadError, PeriodizeError, ValueError):
         return None
     if not result.sessions:
