@@ -531,8 +531,10 @@ class UpdateAthlete(Edit):
             return f"Rename athlete {s.athlete_label(self.athlete)} to {self.name}"
         if a is not None and self.max_speed is not None and not _changes(
                 a, {"name": self.name, "position": self.position, "role": self.role}):
+            was = (f", was {a.max_speed:g} m/s" if a.max_speed and a.max_speed != self.max_speed
+                   else "")  # an overwritten max said: it set every sprint target
             return (f"Set the max speed of {s.athlete_label(self.athlete)} to "
-                    f"{self.max_speed:g} m/s ({self.max_speed * 3.6:.1f} km/h)")
+                    f"{self.max_speed:g} m/s ({self.max_speed * 3.6:.1f} km/h){was}")
         return f"Edit athlete {s.athlete_label(self.athlete)}"
 
 

@@ -170,25 +170,29 @@ class MaxSpeeds(NamedTuple):
     lines: tuple[str, ...]
 
 
+# a fastest more than this above the athlete's next fastest is a typo as likely as a max speed
+FAR_ABOVE_NEXT = 0.15
+
+
 def max_speeds_from_log(season: Season, no_max: dict, source: str = "") -> MaxSpeeds:
     """Each athlete of ``no_max`` (``planner.sessionlog.NoMaxSpeed`` by athlete: a log's top
     speeds in m/s with no max speed to read them against) takes the fastest of them as his max
-    speed, to two decimals as the Squad editor stores it. InputError (``source``) when one is
-    slower than any athlete sprints (``planner.season.max_speed_problem``): not a max speed."""
+    speed, to two decimals as the Squad editor stores it. InputError (``source``) when one cannot
+    be a max speed (``planner.season.max_speed_problem``: slower or faster than any athlete
+    sprints) or lies more than :data:`FAR_ABOVE_NEXT` above his next fastest (a typo as likely
+    as his max): neither is taken."""
     from planner.edits import UpdateAthlete
     from planner.errors import InputError
-    from planner.season import max_speed_problem
 
     edits, lines, problems = [], [], []
     for aid, x in no_max.items():
         ms = round(x.fastest, 2)
         who = season.athlete_label(aid)
         of = f"his {x.count} logged sessions" if x.count > 1 else "his one logged session"
-        if slow := max_speed_problem(ms):
-            problems.append(f"{who}: the fastest of {of} ({x.words()}) cannot be his max speed: "
-                            f"{slow.split(': write')[0]}; check the log's top speed column, or give his "
-                            f"max speed measured (Season ▸ Squad, or periodize record SEASON "
-                            f"--max-speed {aid} SPEED)")
+        if wrong := _not_a_max(ms, x, of):
+            problems.append(f"{who}: {wrong[0]}; check {wrong[1]}, "
+                            f"or give his max speed measured (Season ▸ Squad, or periodize record "
+                            f"SEASON --max-speed {aid} SPEED)")
             continue
         edits.append(UpdateAthlete(athlete=aid, max_speed=ms))
         when = f" ({day_text(x.day)})" if isinstance(x.day, dt.date) else ""
@@ -199,6 +203,21 @@ def max_speeds_from_log(season: Season, no_max: dict, source: str = "") -> MaxSp
     for edit in edits:
         season = edit.apply(season)
     return MaxSpeeds(season, tuple(edits), tuple(lines))
+
+
+def _not_a_max(ms: float, x, of: str) -> tuple[str, str] | None:
+    """Why the fastest ``ms`` of ``x`` (``NoMaxSpeed``, ``of`` his sessions) cannot be taken as
+    his max speed, and what to check; None when it can."""
+    from planner.season import max_speed_problem
+
+    if wrong := max_speed_problem(ms):
+        return (f"the fastest of {of} ({x.words()}) cannot be his max speed: "
+                f"{wrong.split(': write')[0]}", "the log's top speed column")
+    if x.second is not None and ms > x.second * (1 + FAR_ABOVE_NEXT):
+        when = f", {day_text(x.day)}" if isinstance(x.day, dt.date) else ""
+        return (f"the fastest of {of}, {ms:g} m/s ({ms * 3.6:.1f} km/h) on {x.row}{when}, is far "
+                f"above his next, {x.second:g} m/s, and is not taken as his max speed", x.row)
+    return None
 
 
 def read_taking_max_speeds(read, season: Season) -> tuple[MaxSpeeds, object]:

@@ -128,7 +128,14 @@ class Block(Model):
 
 
 MIN_MAX_SPEED = 4.0  # m/s (14.4 km/h): no athlete's top sprint is slower
-MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the world record is about 12.4 m/s
+# m/s (45 km/h): no athlete's top sprint is faster (the world record is about 12.4 m/s); a max
+# speed entered above it is refused (the workbook notes one above 11 m/s, still read)
+FASTEST_MAX_SPEED = 12.5
+MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the field's own bound; a season file's old max still opens
+# km/h: a number typed without a unit above MAX_MAX_SPEED is read as km/h (the Squad editor,
+# the workbook, record --max-speed); from FASTEST_MAX_SPEED to this it is neither (slower than
+# any athlete sprints in km/h, faster in m/s): refused
+BARE_KMH_MIN = 20.0
 
 
 def max_speed_from_kmh(kmh: float) -> float:
@@ -139,14 +146,18 @@ def max_speed_from_kmh(kmh: float) -> float:
 
 
 def max_speed_problem(v: float) -> str | None:
-    """Why ``v`` m/s cannot be an athlete's max speed (below :data:`MIN_MAX_SPEED`: a fraction,
-    a percentage or a speed in another unit), with the unit and the km/h reading; None when it
-    can be one (the upper bound is the field's own ``le``)."""
-    if v >= MIN_MAX_SPEED:
+    """Why ``v`` m/s cannot be an athlete's max speed, with the unit and the km/h reading: below
+    :data:`MIN_MAX_SPEED` (a fraction, a percentage or a speed in another unit) or above
+    :data:`FASTEST_MAX_SPEED` (a typo, or km/h); None when it can be one. The Squad editor, the
+    workbook, ``record --max-speed`` and a max speed taken from a log all ask it."""
+    if MIN_MAX_SPEED <= v <= FASTEST_MAX_SPEED:
         return None
-    return (f"{v:g} m/s ({v * 3.6:.1f} km/h) is slower than any athlete sprints; a max speed is "
-            f"in m/s, at least {MIN_MAX_SPEED:g} ({MIN_MAX_SPEED * 3.6:.1f} km/h): write the top "
-            f"speed in m/s, e.g. 9.2 (33.1 km/h), or leave it empty")
+    slow = v < MIN_MAX_SPEED
+    bound = MIN_MAX_SPEED if slow else FASTEST_MAX_SPEED
+    return (f"{v:g} m/s ({v * 3.6:.1f} km/h) is {'slower' if slow else 'faster'} than any athlete "
+            f"sprints; a max speed is in m/s, at {'least' if slow else 'most'} {bound:g} "
+            f"({bound * 3.6:.1f} km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or "
+            f"leave it empty")
 
 
 class Athlete(Model):

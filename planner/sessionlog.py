@@ -1805,13 +1805,15 @@ MAX_FIX = "--max-speed-from-log"
 @dataclass(frozen=True)
 class NoMaxSpeed:
     """An athlete of a log with top speeds in m/s (or km/h) and no max speed to read them
-    against: how many, the fastest, its day and its row ("row 7")."""
+    against: how many, the fastest, its day and its row ("row 7"), and the next fastest of his
+    other rows (None: one row)."""
 
     athlete: str
     count: int
     fastest: float  # m/s
     day: dt.date | None
     row: str
+    second: float | None = None  # m/s
 
     def words(self) -> str:
         """``8.75 m/s = 31.5 km/h, Tue 12 Jan, row 7``."""
@@ -1854,7 +1856,9 @@ def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -
     for aid, speeds in rows.items():
         v, i = max(speeds, key=lambda x: x[0])  # the first of the fastest
         day = dates[i] if dates is not None and i < len(dates) else None
-        out[aid] = NoMaxSpeed(aid, len(speeds), float(v), day, where(i, "top_ms").split(",")[0])
+        others = [float(x) for x, j in speeds if j != i]
+        out[aid] = NoMaxSpeed(aid, len(speeds), float(v), day, where(i, "top_ms").split(",")[0],
+                              max(others) if others else None)
     return out
 
 

@@ -13,6 +13,8 @@ import unicodedata
 
 from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import (
+    BARE_KMH_MIN,
+    FASTEST_MAX_SPEED,
     MAX_MAX_SPEED,
     MIN_MAX_SPEED,
     ROLES,
@@ -221,11 +223,12 @@ KMH_MAX = MAX_MAX_SPEED * 3.6  # 54 km/h
 def parse_max_speed(value: object, percent_cell: bool = False,
                     column_unit: str | None = None) -> tuple[float, bool]:
     """(m/s, read as km/h) of a Max speed cell: a number or text in m/s (``9.2``, ``9,2``,
-    ``9.6 m/s``), or in km/h (``34.6 km/h``, or a bare number above 15, which no athlete runs in
+    ``9.6 m/s``), or in km/h (``34.6 km/h``, or a bare number from 20, which no athlete runs in
     m/s), converted to m/s to two decimals as the Squad editor does (34.6 km/h is 9.61 m/s). ``column_unit`` ("m/s" or
     "km/h"): the unit the column's header gives (``Max speed (km/h)``), that of a number without
     its own. Refused: a cell formatted as a percentage, and a speed no athlete sprints at (below
-    4 m/s, above 15 m/s or 54 km/h)."""
+    4 m/s, above 12.5 m/s or 45 km/h: ``planner.season.max_speed_problem``), and a number
+    without a unit from 12.5 to 20, neither m/s nor km/h (:data:`BARE_KMH_MIN`)."""
     fix = "write it in m/s, e.g. 9.2, or in km/h as '33.1 km/h' (or leave it empty)"
     if isinstance(value, bool):
         raise Bad(f"{describe(value)} is not a speed; {fix}")
@@ -248,26 +251,31 @@ def parse_max_speed(value: object, percent_cell: bool = False,
     if unit in ("km/h", "kmh") or (not unit and number > MAX_MAX_SPEED):
         if not 0 < number <= KMH_MAX:
             raise Bad(f"{describe(value)} is not a top running speed, in m/s or in km/h; "
-                      f"write m/s from {MIN_MAX_SPEED:g} to {MAX_MAX_SPEED:g}, e.g. 9.2, or km/h "
-                      f"from {MIN_MAX_SPEED * 3.6:.1f} to {KMH_MAX:g}, e.g. '33.1 km/h' (or leave "
+                      f"write m/s from {MIN_MAX_SPEED:g} to {FASTEST_MAX_SPEED:g}, e.g. 9.2, or km/h "
+                      f"from {MIN_MAX_SPEED * 3.6:.1f} to {FASTEST_MAX_SPEED * 3.6:g}, e.g. '33.1 "
+                      f"km/h' (or leave "
                       f"it empty)")
         ms = max_speed_from_kmh(number)
         kmh = True
+        if not unit and number < BARE_KMH_MIN:  # "16": not 16 m/s, and 16 km/h is 4.44 m/s
+            raise Bad(f"{describe(value)} read as km/h ({ms:g} m/s) is slower than any athlete "
+                      f"sprints, and read as m/s faster; a max speed is at least {BARE_KMH_MIN:g} "
+                      f"km/h, at most {FASTEST_MAX_SPEED:g} m/s: {fix}")
         if unit == column_unit and not max_speed_problem(number) and max_speed_problem(ms):
             raise Bad(f"{describe(value)} read as km/h, as the column's header says, is {ms:g} "
                       f"m/s, slower than any athlete sprints; if the column holds m/s, head it "
                       f"'Max speed (m/s)' (or write each speed with its unit, e.g. '33.1 km/h')")
     else:
-        if number > MAX_MAX_SPEED:  # "16 m/s"
-            raise Bad(f"{describe(value)} is faster than any athlete sprints; a max speed is at "
-                      f"most {MAX_MAX_SPEED:g} m/s ({KMH_MAX:g} km/h): {fix}")
         ms, kmh = number, False
     if ms <= 0:
         raise Bad(f"{describe(value)} is not a speed; {fix}")
     if max_speed_problem(ms):
         shown = f"{describe(value)} ({ms:g} m/s)" if kmh else f"{ms:g} m/s ({ms * 3.6:.1f} km/h)"
-        raise Bad(f"{shown} is slower than any athlete sprints; a max speed is at least "
-                  f"{MIN_MAX_SPEED:g} m/s ({MIN_MAX_SPEED * 3.6:.1f} km/h): {fix}")
+        slow = ms < MIN_MAX_SPEED
+        bound = MIN_MAX_SPEED if slow else FASTEST_MAX_SPEED
+        raise Bad(f"{shown} is {'slower' if slow else 'faster'} than any athlete sprints; a max "
+                  f"speed is at {'least' if slow else 'most'} {bound:g} m/s "
+                  f"({bound * 3.6:.1f} km/h): {fix}")
     return ms, kmh
 
 

@@ -1479,6 +1479,19 @@ def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_h
     assert "Athlete 3 (A3): max speed set to 8.75 m/s (31.5 km/h)" in r.stdout
     got = load_season(tmp_path / "s.season.json")
     assert got.athlete("A3").max_speed == 8.75 and len(got.sessions) == 8
+    # a typo's 14.5 m/s is no max speed: refused in the log's words, with its row; nothing saved
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "typo.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Top speed m/s\n"
+                                       f"A3,{day(0)},60,5,8.5\nA3,{day(1)},60,5,14.5\n"
+                                       f"A3,{day(2)},60,5,8.8\n")
+    r = run("log", "s.season.json", "typo.csv", "--max-speed-from-log", "--no-replan", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    said = " ".join(r.stderr.split())
+    assert (f"Athlete 3 (A3): the fastest of his 3 logged sessions (14.50 m/s = 52.2 km/h, "
+            f"{text_day(day(1))}, row 3) cannot be his max speed: 14.5 m/s (52.2 km/h) is faster "
+            f"than any athlete sprints") in said
+    assert load_season(tmp_path / "s.season.json").athlete("A3").max_speed is None
 
 
 def test_read_names_as_proposed_reads_a_gps_spelling_as_the_athlete_said(tmp_path):
@@ -1512,6 +1525,11 @@ def test_record_max_speed_sets_it_as_the_squad_editor_reads_it(tmp_path):
     for written, said in (("3", "--max-speed: A3 3: 3 m/s (10.8 km/h) is slower than any athlete "
                                 "sprints; a max speed is at least 4 m/s (14.4 km/h): write it in "
                                 "m/s, e.g. 9.2, or in km/h as '33.1 km/h'"),
+                          ("14.9", "--max-speed: A3 14.9: 14.9 m/s (53.6 km/h) is faster than "
+                                   "any athlete sprints; a max speed is at most 12.5 m/s (45.0 "
+                                   "km/h): write it in m/s"),
+                          ("16", "--max-speed: A3 16: '16' read as km/h (4.44 m/s) is slower than "
+                                 "any athlete sprints, and read as m/s faster"),
                           ("fast", "--max-speed: A3 fast: 'fast' is not a speed")):
         r = run("record", "s.season.json", "--max-speed", "A3", written, "--save", cwd=tmp_path)
         assert r.returncode == 1 and said in r.stderr, r.stderr
@@ -1527,6 +1545,9 @@ def test_record_max_speed_sets_it_as_the_squad_editor_reads_it(tmp_path):
     got = load_season(tmp_path / "s.season.json")
     assert [a.max_speed for a in got.athletes] == [9.2, 9.31, 9.5]
     assert got.plan is not None and check_plan(got, got.plan).violations == ()
+    r = run("record", "s.season.json", "--max-speed", "A1", "8", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr  # an overwritten max says what it was
+    assert "  - Set the max speed of Athlete 1 (A1) to 8 m/s (28.8 km/h), was 9.2 m/s" in r.stdout
 
 
 def test_a_record_in_s2_says_the_ladder_it_credits_when_no_run_at_that_level_is_logged(tmp_path):

@@ -431,7 +431,7 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Jan 2024: 2024-01-09); format the cell as a date or write it as YYYY-MM-DD, e.g. 2027-01-04",
         "Athletes, row 3, ID: 'A1' is already the ID of row 2; give each athlete a unique ID",
         "Athletes, row 3, Max speed: 60 is not a top running speed, in m/s or in km/h; write m/s "
-        "from 4 to 15, e.g. 9.2, or km/h from 14.4 to 54, e.g. '33.1 km/h' (or leave it empty)",
+        "from 4 to 12.5, e.g. 9.2, or km/h from 14.4 to 45, e.g. '33.1 km/h' (or leave it empty)",
         "Athletes, row 4, Name: is empty; write the athlete's name",
         "Athletes, row 4, Max speed: 'fast' is not a speed; write it in m/s, e.g. 9.2, or in km/h as "
         "'33.1 km/h' (or leave it empty)",

@@ -164,23 +164,24 @@ def test_a_max_speed_in_km_h_is_converted_as_the_squad_editor_converts_it(tmp_pa
     """As ui/desktop/speedbox.py reads a typed speed: "34.6" 9.61, "31.5 km/h" 8.75, "30 kmh" 8.33
     (two decimals: to one, 34.6 km/h became 9.6 m/s through the workbook, 9.61 in the editor)."""
     rows = [("ID", "Name", "Max speed")] + [(f"A{i}", f"P {i}", v) for i, v in enumerate(
-        ["31.5 km/h", 34.6, "9,6", "9.6 m/s", "30 kmh", 8.4, "34.6 KM/H", 15, 15.5])]
+        ["31.5 km/h", 34.6, "9,6", "9.6 m/s", "30 kmh", 8.4, "34.6 KM/H", 12, 20.5])]
     notes: list[str] = []
     season = import_workbook(book(tmp_path, Athletes=rows), notes)
-    assert [a.max_speed for a in season.athletes] == [8.75, 9.61, 9.6, 9.6, 8.33, 8.4, 9.61, 15.0, 4.31]
+    assert [a.max_speed for a in season.athletes] == [8.75, 9.61, 9.6, 9.6, 8.33, 8.4, 9.61, 12.0, 5.69]
     assert notes == [
         "Athletes, row 3, Max speed: 34.6 is read as km/h, 9.61 m/s (no athlete runs 34.6 m/s); "
         "write '34.6 km/h' or 9.61 to say so",
-        # 15 m/s is accepted (the field's bound), but said: a slip for 9.2 set every target speed
-        "Athletes, row 9, Max speed: 15 m/s (54.0 km/h) is faster than footballers are measured "
+        # 12 m/s is accepted (at most 12.5), but said: a slip for 9.2 set every target speed
+        "Athletes, row 9, Max speed: 12 m/s (43.2 km/h) is faster than footballers are measured "
         "(11 m/s is 39.6 km/h); every target speed is a share of it: check it",
-        "Athletes, row 10, Max speed: 15.5 is read as km/h, 4.31 m/s (no athlete runs 15.5 m/s); "
-        "write '15.5 km/h' or 4.31 to say so"]
+        "Athletes, row 10, Max speed: 20.5 is read as km/h, 5.69 m/s (no athlete runs 20.5 m/s); "
+        "write '20.5 km/h' or 5.69 to say so"]
 
 
 def test_a_max_speed_no_athlete_sprints_at_is_located(tmp_path):
     rows = [("ID", "Name", "Max speed"), ("A1", "Ann", 0.85), ("A2", "Bo", 0.85), ("A3", "Cy", "16 m/s"),
-            ("A4", "Di", "10 km/h"), ("A5", "Ed", 60), ("A6", "Flo", True)]
+            ("A4", "Di", "10 km/h"), ("A5", "Ed", 60), ("A6", "Flo", True), ("A7", "Gus", 15),
+            ("A8", "Hal", 15.5)]
     path = book(tmp_path, Athletes=rows)
     wb = openpyxl.load_workbook(path)
     wb["Athletes"]["C2"].number_format = "0%"  # shows 85 %
@@ -191,13 +192,18 @@ def test_a_max_speed_no_athlete_sprints_at_is_located(tmp_path):
         f"speed is a speed, not a percentage; format the cell as a number and {fix}",
         f"Athletes, row 3, Max speed: 0.85 m/s (3.1 km/h) is slower than any athlete sprints; a max "
         f"speed is at least 4 m/s (14.4 km/h): {fix}",
-        f"Athletes, row 4, Max speed: '16 m/s' is faster than any athlete sprints; a max speed is "
-        f"at most 15 m/s (54 km/h): {fix}",
+        f"Athletes, row 4, Max speed: 16 m/s (57.6 km/h) is faster than any athlete sprints; a max "
+        f"speed is at most 12.5 m/s (45.0 km/h): {fix}",
         f"Athletes, row 5, Max speed: '10 km/h' (2.78 m/s) is slower than any athlete sprints; a max "
         f"speed is at least 4 m/s (14.4 km/h): {fix}",
         "Athletes, row 6, Max speed: 60 is not a top running speed, in m/s or in km/h; write m/s "
-        "from 4 to 15, e.g. 9.2, or km/h from 14.4 to 54, e.g. '33.1 km/h' (or leave it empty)",
-        f"Athletes, row 7, Max speed: TRUE is not a speed; {fix}"]
+        "from 4 to 12.5, e.g. 9.2, or km/h from 14.4 to 45, e.g. '33.1 km/h' (or leave it empty)",
+        f"Athletes, row 7, Max speed: TRUE is not a speed; {fix}",
+        # 12.5 m/s to 20 km/h: no athlete's max, either way (15 was taken as m/s, 15.5 as km/h)
+        f"Athletes, row 8, Max speed: 15 m/s (54.0 km/h) is faster than any athlete sprints; a max "
+        f"speed is at most 12.5 m/s (45.0 km/h): {fix}",
+        f"Athletes, row 9, Max speed: 15.5 read as km/h (4.31 m/s) is slower than any athlete "
+        f"sprints, and read as m/s faster; a max speed is at least 20 km/h, at most 12.5 m/s: {fix}"]
 
 
 # -- 6. a workbook without styles ------------------------------------------------------------------------
@@ -407,8 +413,8 @@ def test_a_km_h_header_over_speeds_in_m_s_is_refused_naming_the_header_to_write(
         "slower than any athlete sprints; if the column holds m/s, head it 'Max speed (m/s)' (or "
         "write each speed with its unit, e.g. '33.1 km/h')"]
     path = book(tmp_path, "ms.xlsx", Athletes=[("ID", "Name", "Max speed (m/s)"), ("A1", "Ann Ash", 33)])
-    assert problems_of(path)[0].startswith("Athletes, row 2, Max speed: 33 is faster than any "
-                                           "athlete sprints")
+    assert problems_of(path)[0].startswith("Athletes, row 2, Max speed: 33 m/s (118.8 km/h) is "
+                                           "faster than any athlete sprints")
 
 
 @pytest.mark.parametrize("sheet, rows, problem", [

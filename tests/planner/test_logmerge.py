@@ -221,3 +221,38 @@ def test_an_athlete_without_max_speed_takes_the_fastest_of_the_log_and_a_crawl_i
         f"any athlete sprints; a max speed is in m/s, at least 4 (14.4 km/h); check the log's "
         f"top speed column, or give his max speed measured "
         f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]
+
+
+def test_a_fastest_faster_than_any_sprint_or_far_above_his_next_is_not_taken_as_max_speed(tmp_path):
+    """--max-speed-from-log took a typo's 14.5 m/s (52.2 km/h) as a signing's max speed without a
+    word, and every later target with it. Above what any athlete sprints it is refused as a crawl
+    is; a fastest far above his next fastest (more than 15 %) is named with its row, and neither
+    is taken. Within 15 % of his next it is taken."""
+    from planner.errors import InputError
+    from planner.sessionlog import read_sessions
+
+    s = season(weeks=4, athletes=2, today=day(14))
+    head = "Athlete ID,Date,Minutes,RPE,Top speed m/s\n"
+
+    def taking(speeds):
+        p = tmp_path / "gps.csv"
+        p.write_text(head + "".join(f"A2,{day(i)},60,5,{v}\n" for i, v in enumerate(speeds)))
+        return logmerge.read_taking_max_speeds(lambda x: read_sessions(p, x), s)
+
+    with pytest.raises(InputError) as err:
+        taking([8.5, 14.5, 8.8])
+    assert err.value.problems == [
+        f"Athlete 2 (A2): the fastest of his 3 logged sessions (14.50 m/s = 52.2 km/h, "
+        f"{text_day(day(1))}, row 3) cannot be his max speed: 14.5 m/s (52.2 km/h) is faster than "
+        f"any athlete sprints; a max speed is in m/s, at most 12.5 (45.0 km/h); check the log's "
+        f"top speed column, or give his max speed measured "
+        f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]
+    with pytest.raises(InputError) as err:
+        taking([8.5, 11.5, 8.8])
+    assert err.value.problems == [
+        f"Athlete 2 (A2): the fastest of his 3 logged sessions, 11.5 m/s (41.4 km/h) on row 3, "
+        f"{text_day(day(1))}, is far above his next, 8.8 m/s, and is not taken as his max speed; "
+        f"check row 3, or give his max speed measured "
+        f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]
+    taken, _ = taking([8.5, 10.1, 8.8])  # 14.8 % above his next: a fast day, taken
+    assert taken.season.athlete("A2").max_speed == 10.1

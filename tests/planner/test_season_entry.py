@@ -241,3 +241,28 @@ def test_a_season_file_with_a_long_competition_opens_with_a_note_and_an_edit_can
     assert E.AddCompetition(competition=week).apply(season()).competition("t").last == day(11)
     # the file's own long competition is not refused by an edit elsewhere
     assert E.AddCompetition(competition=week.model_copy(update={"id": "u"})).apply(s)
+
+
+def test_a_max_speed_faster_than_any_sprint_is_refused_where_entered_and_a_saved_one_still_opens():
+    """One plausibility rule for a max speed (the Squad editor, the workbook, record --max-speed,
+    a max taken from a log): above 12.5 m/s (45 km/h) no athlete sprints, as below 4 m/s; an
+    overwritten max says what it was. A season file holding one above it still opens."""
+    from planner.season import max_speed_problem
+
+    assert max_speed_problem(12.5) is None and max_speed_problem(4) is None
+    assert max_speed_problem(12.6) == (
+        "12.6 m/s (45.4 km/h) is faster than any athlete sprints; a max speed is in m/s, at most "
+        "12.5 (45.0 km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or leave it empty")
+    assert max_speed_problem(3.9).startswith("3.9 m/s (14.0 km/h) is slower than any athlete")
+    s = season(weeks=4, athletes=2)
+    with pytest.raises(InputError) as err:
+        E.UpdateAthlete(athlete="A1", max_speed=14.9).apply(s)
+    assert "max speed: 14.9 m/s (53.6 km/h) is faster than any athlete sprints" in str(err.value)
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"max_speed": 14.0}),
+                                          s.athletes[1])})
+    opened = season_from_dict(season_to_dict(s))
+    assert opened.athlete("A1").max_speed == 14.0
+    edit = E.UpdateAthlete(athlete="A1", max_speed=8.0)
+    assert edit.describe(opened) == ("Set the max speed of Athlete 1 (A1) to 8 m/s (28.8 km/h), "
+                                     "was 14 m/s")
+    assert edit.apply(opened).athlete("A1").max_speed == 8.0

@@ -1255,9 +1255,13 @@ def test_read_speed_accepts_a_speed_as_coaches_write_it_and_nothing_else():
     assert read_speed("abc") == (None, True) and read_speed("9.6 mph") == (None, True)
     assert read_speed("60") == (None, True)  # above 54 km/h (15 m/s): no sprinter
     assert read_speed("16 m/s") == (None, True)
+    assert read_speed("12.6 m/s") == (None, True)  # faster than any athlete sprints
+    # neither m/s (faster than any sprint) nor km/h (slower): not taken, a unit may follow
+    assert read_speed("14.9") == (None, False) and read_speed("16") == (None, False)
+    assert read_speed("12.5") == (12.5, True) and read_speed("20") == (5.56, True)
 
 
-@pytest.mark.parametrize("typed", ["34.6", "34.6 km/h", "31.5 km/h", "30 kmh", "33.1", "15.5"])
+@pytest.mark.parametrize("typed", ["34.6", "34.6 km/h", "31.5 km/h", "30 kmh", "33.1", "20.5"])
 def test_a_max_speed_in_km_h_is_the_same_in_the_workbook_and_the_squad_editor(qtbot, typed):
     """34.6 km/h became 9.6 m/s through the coach workbook but 9.61 m/s typed in the Squad
     editor: the same GPS max, two values, and the log's "faster than the max on record" came

@@ -4,7 +4,8 @@ A plain ``QDoubleSpinBox`` of 0-15 m/s dropped what it could not read: "31.5 km/
 3.5 m/s, "34.6" 3.6 and "9,6" 9, each accepted without a word, and every sprint target of the
 plan is a percentage of this value. Here a comma is a decimal point, a number with "km/h" (or
 above :data:`MS_MAX`, which no sprinter reaches in m/s) is read as km/h and converted, and
-what cannot be a speed is not accepted."""
+what cannot be a speed is not accepted: above 12.5 m/s, or a bare number from there to 20
+(``planner.season.FASTEST_MAX_SPEED``, ``BARE_KMH_MIN``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import re
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
-from planner.season import max_speed_from_kmh
+from planner.season import BARE_KMH_MIN, FASTEST_MAX_SPEED, max_speed_from_kmh
 
 MS_MAX = 15.0  # m/s: above it a typed number is km/h (the world record is about 12.4 m/s)
 KMH_MAX = MS_MAX * 3.6
@@ -34,7 +35,9 @@ def read_speed(text: str) -> tuple[float | None, bool]:
     if unit.startswith("k"):
         return (max_speed_from_kmh(value) if value <= KMH_MAX else None), unit in ("km/h", "kmh")
     if unit.startswith("m"):
-        return (value if value <= MS_MAX else None), unit == "m/s"
+        return (value if value <= FASTEST_MAX_SPEED else None), unit == "m/s"
+    if FASTEST_MAX_SPEED < value < BARE_KMH_MIN:  # neither m/s nor km/h: "15 km/h" may follow
+        return None, False
     if value > MS_MAX:  # km/h, as a GPS vest reports it
         return (max_speed_from_kmh(value) if value <= KMH_MAX else None), True
     return value, True
@@ -60,7 +63,7 @@ class SpeedBox(QDoubleSpinBox):
         self.setDecimals(2)
         self.setSingleStep(0.1)
         # the unit is part of the text, not a suffix: typed over, a suffix stayed ("34.6 km/h m/s")
-        self.setToolTip("In m/s, or type km/h (\"34.6 km/h\", or any number above 15) and it is "
+        self.setToolTip("In m/s, or type km/h (\"34.6 km/h\", or any number from 20) and it is "
                         "converted")
 
     def _typed(self, text: str) -> str:
