@@ -1155,11 +1155,13 @@ def _unread_speeds(columns: list, mapping: dict) -> dict:
 
 def _speed_unit(nums: dict, mapping: dict, notes: list) -> bool:
     """A top speed column whose header names no unit (Catapult's ``Maximum Velocity`` follows
-    the account's setting) read as km/h when every value is one a km/h can be and one is more
-    than a log takes in m/s (:data:`LIMITS`, 16.5), or all are more than anyone's max speed
-    (:data:`~planner.season.MAX_MAX_SPEED`, 15): a rehab player's or a goalkeeper's 13.5 beside
-    the squad's 31.2 is 13.5 km/h. Said, in one note (True), with the values that would read in
-    m/s too; a column that reads in both units stays m/s (and what is out of range is refused)."""
+    the account's setting) read as km/h when every value is one a km/h can be and the column's
+    bulk (its median) is more than a log takes in m/s (:data:`LIMITS`, 16.5), or all are more
+    than anyone's max speed (:data:`~planner.season.MAX_MAX_SPEED`, 15): a rehab player's or a
+    goalkeeper's 13.5 beside the squad's 31.2 is 13.5 km/h, and one typo's 18.9 among 8.4 to 8.7
+    leaves the column m/s, the 18.9 refused with its row (:func:`_ranges`). Said, in one note
+    (True), with the values that would read in m/s too; a column that reads in both units stays
+    m/s (and what is out of range is refused)."""
     from planner.coachform.cells import KMH_MAX
     from planner.season import MAX_MAX_SPEED
 
@@ -1169,11 +1171,11 @@ def _speed_unit(nums: dict, mapping: dict, notes: list) -> bool:
     given = nums["top_ms"].dropna()
     given = given[given > 0]
     most = LIMITS["top_ms"][1]  # the fastest a log takes in m/s
-    if given.empty or (given > KMH_MAX).any() or not (
-            (given > most).any() or (given > MAX_MAX_SPEED).all()):
+    bulk = not given.empty and given.median() > most
+    if given.empty or (given > KMH_MAX).any() or not (bulk or (given > MAX_MAX_SPEED).all()):
         return False
     nums["top_kmh"], mapping["top_kmh"] = nums.pop("top_ms"), mapping.pop("top_ms")
-    above = most if (given > most).any() else MAX_MAX_SPEED
+    above = most if bulk else MAX_MAX_SPEED
     low = sorted(set(given[given <= most]))  # would read in m/s too: each said
     also = "; ".join(f"{v:g} is {v / 3.6:.2f} m/s" for v in low[:3]) + ("; …" if len(low) > 3 else "")
     notes.append(f"'{header}' names no unit and its values ({given.min():g} to {given.max():g}) "

@@ -1215,6 +1215,25 @@ def test_a_unitless_speed_column_is_km_h_when_one_value_can_only_be_and_says_it_
     assert sum("km/h" in x for x in named.notes) == 1
 
 
+def test_a_unitless_m_s_column_with_one_typo_above_16_5_stays_m_s_and_the_typo_is_refused(tmp_path, s):
+    """A unitless speed column of m/s values with one typo above 16.5 (8.5, 8.4, 18.9, 8.7) was
+    read wholly as km/h: every player at about 2.4 m/s. The unit is the column's bulk: m/s,
+    the 18.9 refused naming its row; a km/h column with one rehab 13.5 stays km/h."""
+    head = "Athlete ID,Date,Minutes,RPE,Top speed\n"
+    rows = "".join(f"A{a},{day(1)},60,6,{v}\n" for a, v in ((1, 8.5), (2, 8.4), (3, 18.9),
+                                                             (4, 8.7)))
+    ss = s.model_copy(update={"athletes": (*s.athletes, Athlete(id="A4", name="Di Dale",
+                                                                max_speed=9.0))})
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, head + rows), ss)
+    assert e.value.problems == ["row 4, Top speed: 18.9 is outside 0-16.5; write top speed in m/s "
+                                "(if the column is in km/h, name it 'Top speed km/h')"]
+    kmh = "".join(f"A{a},{day(1)},60,6,{v}\n" for a, v in ((1, 29.5), (2, 31.0), (3, 13.5),
+                                                            (4, 27.0)))
+    r = read_sessions(write(tmp_path, head + kmh), ss)
+    assert sorted(round(x.top_speed_ms, 2) for x in r.sessions) == [3.75, 7.5, 8.19, 8.61]
+
+
 def test_a_total_row_beside_its_drills_is_compared_with_them_and_fills_what_it_leaves_blank(tmp_path, s):
     """A 'Full Session' row with RPE 8 beside drills of RPE 6 was taken without a word, and its
     blank top speed lost the drills' 8.9 m/s sprint (an exposure counted as none)."""
