@@ -862,8 +862,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if dates_read:
         notes.append(dates_read)
     proposed: dict[str, str] = {}  # names read as the athlete proposed, or to be (as_proposed)
+    proposed_rows: list[str] = []  # their rows' numbers
     athletes = _athletes(frame[mapping["athlete"]], season, problems, where, notes, proposed,
-                         as_proposed)
+                         as_proposed, proposed_rows)
     # a per-drill export's rows of one session: its RPE is judged once they are one
     drills = _drill_groups(frame, mapping, athletes, dates)
     # rows with minutes played alone: the match session (their problems said with the column's)
@@ -900,7 +901,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
-                       note=_refusal_note(dates_read, proposed, as_proposed),
+                       note=_refusal_note(dates_read, proposed_rows, as_proposed),
                        no_max=no_max, proposed={} if as_proposed else proposed)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
@@ -924,14 +925,16 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
 NAMES_FIX = "run the command again with --read-names-as-proposed"
 
 
-def _refusal_note(dates_read: str, proposed: dict, as_proposed: bool) -> str:
-    """What a refused log's problems are followed by: how its dates were read, and how a name
-    proposed as an athlete can be read so (:data:`NAMES_FIX`)."""
+def _refusal_note(dates_read: str, rows: list, as_proposed: bool) -> str:
+    """What a refused log's problems are followed by: how its dates were read, and how the
+    names proposed as athletes (on ``rows``, their numbers) can be read so (:data:`NAMES_FIX`)."""
     said = [f"{dates_read}; write dates as YYYY-MM-DD if that is not how the file writes them."
             if dates_read else ""]
-    if proposed and not as_proposed:
-        said.append(f"To read each name proposed above as that athlete (each said), "
-                    f"{NAMES_FIX}.")
+    if rows and not as_proposed:
+        listed = ", ".join(rows[:REPEATS_SHOWN]) + (" …" if len(rows) > REPEATS_SHOWN else "")
+        said.append(f"To read the name{'s' if len(rows) > 1 else ''} on row"
+                    f"{'s' if len(rows) > 1 else ''} {listed} as the athlete proposed for each "
+                    f"(each said), {NAMES_FIX}.")
     return " ".join(x for x in said if x)
 
 
@@ -1328,7 +1331,13 @@ def name_forms(athletes) -> dict[str, str]:
     """{spelling: ID} of the ways GPS exports write an athlete's name that are not the name
     itself, each the spelling of one athlete only (``athletes``: (ID, name) pairs): initial and
     surname ("m ruiz"), SURNAME Firstname ("ruiz marco"), the surname alone ("ruiz")."""
-    forms: dict[str, set[str]] = {}
+    return {form: ids[0] for form, ids in _forms(athletes).items() if len(ids) == 1}
+
+
+def _forms(athletes) -> dict[str, list[str]]:
+    """{spelling: the IDs of the athletes it may be} of :func:`name_forms`' spellings, those of
+    several athletes too (a surname two share: "ruiz")."""
+    forms: dict[str, list[str]] = {}
     for aid, name in athletes:
         words = _plain_name(name or "").split()
         if len(words) < 2:
@@ -1336,8 +1345,10 @@ def name_forms(athletes) -> dict[str, str]:
         first = words[0]
         for last in dict.fromkeys((" ".join(words[1:]), words[-1])):
             for form in (f"{first[0]} {last}", f"{last} {first}", last):
-                forms.setdefault(form, set()).add(aid)
-    return {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1}
+                ids = forms.setdefault(form, [])
+                if aid not in ids:
+                    ids.append(aid)
+    return forms
 
 
 def _proposals(rows: dict, forms: dict, season: Season, where, as_proposed: bool = False) -> list[str]:
@@ -1349,20 +1360,24 @@ def _proposals(rows: dict, forms: dict, season: Season, where, as_proposed: bool
         listed = ", ".join(_row_of(where, i) for i in idx[:REPEATS_SHOWN])
         rows_said = f"row{'s' if len(idx) > 1 else ''} {listed}{' …' if len(idx) > REPEATS_SHOWN else ''}"
         who = season.athlete_label(forms[_plain_name(written)])
+        others = f" ({rows_said})" if len(idx) > 1 else ""  # one row: the line's own, said once
         out.append(f"'{written[:60]}' read as {who} ({rows_said})" if as_proposed else
-                   f"{where(idx[0], 'athlete')}: '{written[:60]}' ({rows_said}) is no athlete: "
+                   f"{where(idx[0], 'athlete')}: '{written[:60]}'{others} is no athlete: "
                    f"{who}? write the squad's name or ID")
     return out
 
 
 def _athletes(col, season: Season, problems: list, where, notes: list | None = None,
-              names: dict | None = None, as_proposed: bool = False) -> list[str | None]:
+              names: dict | None = None, as_proposed: bool = False,
+              rows: list | None = None) -> list[str | None]:
     """Each row's athlete (None: a problem said). A name that is another spelling of one
     athlete's (:func:`name_forms`) is proposed, in ``problems``, and given in ``names`` ({as
-    written: ID}); ``as_proposed``: read as him instead, said in ``notes``."""
+    written: ID}), its rows' numbers in ``rows``; ``as_proposed``: read as him instead, said in
+    ``notes``. One several athletes' spelling ('RUIZ') names them."""
     match = AthleteMatch((a.id, a.name) for a in season.athletes)
     exact = match.exact
-    forms = name_forms((a.id, a.name) for a in season.athletes)
+    every = _forms((a.id, a.name) for a in season.athletes)
+    forms = {form: ids[0] for form, ids in every.items() if len(ids) == 1}
     proposed: dict[str, list] = {}  # a name as written -> its rows, another spelling of one athlete's
     plain_read: dict[str, str] = {}  # a name as written -> the athlete it was read as
     out = []
@@ -1384,7 +1399,10 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
         elif aid is None:
             shared = how == "shared"
             near = None if shared else _near_name(key, season)
+            may = every.get(_plain_name(written), ())
             hint = ("two athletes share that name; use the ID" if shared
+                    else f"{' or '.join(season.athlete_label(a) for a in may)}? write the first "
+                         f"name or ID" if len(may) > 1
                     else f"no athlete has that ID or name; did you mean {near}?" if near
                     else f"no athlete has that ID or name (IDs: {', '.join(sorted(exact)[:8])}"
                          f"{', ...' if len(exact) > 8 else ''})")
@@ -1397,6 +1415,8 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
         notes += said
     if names is not None:
         names.update({w: forms[_plain_name(w)] for w in proposed})
+    if rows is not None:
+        rows += sorted({_row_of(where, i) for idx in proposed.values() for i in idx}, key=int)
     if plain_read and notes is not None:
         said = [f"'{w[:60]}' as {season.athlete_label(a)}" for w, a in list(plain_read.items())[:5]]
         more = f" and {len(plain_read) - 5} more" if len(plain_read) > 5 else ""

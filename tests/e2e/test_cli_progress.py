@@ -1502,7 +1502,7 @@ def test_read_names_as_proposed_reads_a_gps_spelling_as_the_athlete_said(tmp_pat
     (tmp_path / "w.csv").write_text(f"Player Display Name,Date,Duration,RPE\n3 ATHLETE,{day(1)},60,5\n"
                                     f"A1,{day(1)},50,4\n")
     r = run("log", "s.season.json", "w.csv", "--no-replan", "--save", cwd=tmp_path)
-    assert r.returncode == 1 and "'3 ATHLETE' (row 2) is no athlete: Athlete 3 (A3)?" in r.stderr
+    assert r.returncode == 1 and "row 2, Player Display Name: '3 ATHLETE' is no athlete: Athlete 3 (A3)?" in r.stderr
     assert "run the command again with --read-names-as-proposed" in " ".join(r.stderr.split())
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--read-names-as-proposed",
             "--no-replan", cwd=tmp_path)

@@ -1343,9 +1343,14 @@ def test_statsports_headers_are_read_and_a_gps_spelling_of_a_name_is_proposed_on
     assert any(x.startswith("row 4, Player Display Name: 'ruiz' (rows 4, 9, 14) is no athlete: "
                             "Marco Ruíz (A1)?") for x in said)
     assert any("'T Berger' (rows 6, 11, 16) is no athlete: Tom Berger (A2)?" in x for x in said)
-    # two Bergers: the surname alone proposes neither, refused row by row as before
-    assert [x for x in said if "'berger'" in x][0].startswith("row 5, Player Display Name: 'berger': no athlete")
+    # two Bergers: the surname alone proposes neither, and names both, row by row (it listed IDs)
+    assert [x for x in said if "'berger'" in x][0] == (
+        "row 5, Player Display Name: 'berger': Tom Berger (A2) or Anna Berger (A3)? write the "
+        "first name or ID")
     assert len(said) == 4 + 3
+    assert e.value.note == ("To read the names on rows 2, 3, 4, 6, 7, 8, 9, 11 … as the "
+                            "athlete proposed for each (each said), run the command again with "
+                            "--read-names-as-proposed.")
 
 
 def test_a_proposed_gps_spelling_is_read_as_the_athlete_when_asked_and_said(tmp_path, s):
@@ -1358,8 +1363,11 @@ def test_a_proposed_gps_spelling_is_read_as_the_athlete_when_asked_and_said(tmp_
     with pytest.raises(LogError) as e:
         read_sessions(p, s)
     assert e.value.proposed == {"A. Ash": "A1", "BIRCH Bo": "A2"}
-    assert e.value.note == ("To read each name proposed above as that athlete (each said), run the "
-                            "command again with --read-names-as-proposed.")
+    assert e.value.note == ("To read the names on rows 2, 3, 4 as the athlete proposed for each (each "
+                            "said), run the command again with --read-names-as-proposed.")
+    # one row: said once in its line, not again in brackets
+    assert ("row 3, Player Display Name: 'BIRCH Bo' is no athlete: Bo Birch (A2)? write the squad's "
+            "name or ID") in e.value.problems
     r = read_sessions(p, s, as_proposed=True)
     assert [(x.athlete, x.minutes) for x in r.sessions] == [("A1", 60), ("A2", 50), ("A1", 40)]
     assert "'A. Ash' read as Ann Ash (A1) (rows 2, 4)" in r.notes

@@ -687,7 +687,7 @@ def test_a_gps_spelling_of_a_name_is_read_as_the_athlete_proposed_when_the_coach
     dialogs.answer = "yes"
     assert import_sessions(w, path) is True
     asked = [d for d in dialogs if d[0] == "choose"][-1]
-    assert asked[1] == "Names proposed" and "'2 ATHLETE' (row 2) is no athlete: Athlete 2 (A2)?" in asked[2]
+    assert asked[1] == "Names proposed" and "row 2, Player: '2 ATHLETE' is no athlete: Athlete 2 (A2)?" in asked[2]
     assert "Read as Proposed: each of these names is read as the athlete proposed" in asked[2]
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Import sessions")
