@@ -179,7 +179,6 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     of one athlete's is read as him, said (``--read-names-as-proposed``)."""
     from planner import edits as E
     from planner import logmerge
-    from planner.progress import flare_proposals
     from planner.sessionlog import read_sessions
     from planner.text import plural
 
@@ -220,6 +219,15 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
                 "add": "the log's sessions added to them",
                 "skip": "kept as logged, the log's sessions left out"}[overlap] if found else "")
           + (f"; {result.left_out()}" if result.later else "") + ".")
+    _say_after_log(season, after, season_path)
+    return after
+
+
+def _say_after_log(season, after, season_path: str = "SEASON") -> None:
+    """What a log merged into ``season`` (giving ``after``) brings up, a line each: the flare-ups
+    its pain proposes, the pains of athletes not in rehab, the matches played in rehab or while
+    away, the sessions above the rehab stage, and the monitoring flags."""
+    from planner.progress import flare_proposals
     from ui.cli.commands import flare_hint
 
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
@@ -252,7 +260,6 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
         for line in near:
             print(f"  - {line}")
     _print_flags(after)
-    return after
 
 
 def _print_flags(season) -> None:
