@@ -865,3 +865,37 @@ def test_plan_check_keeps_the_ladder_credit_the_record_said_once(qtbot):
         f"{CREDIT_MARK} Sprint ladder — {found.note(s)}."]
     assert "or pin his first running days lower" in found.note(s)
     assert f"{CREDIT_MARK} 1 athlete planned on a sprint ladder credit" in panel.summary.text()
+
+
+def test_every_problem_met_and_flag_text_reads_on_a_light_and_a_dark_palette(qtbot, tiny):
+    """The Returns panel's "target missed", the editors' problems and the Load notice's flags
+    were fixed colours (#c62828, #2e7d32, #e65100): about 2:1, 2:1 and 4.4:1 on a dark base.
+    They take ui.desktop.theme.ink for the application's palette: 4.5:1 or more on both."""
+    import re
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.loadwords import flag_colour
+    from ui.desktop.returnspanel import ReturnsPanel
+    from ui.desktop.theme import dark_palette, ink
+
+    app = QApplication.instance()
+    light = app.palette()
+    seen = set()
+    try:
+        for palette in (light, dark_palette()):
+            app.setPalette(palette)
+            base = palette.color(palette.ColorRole.Base)
+            for kind in ("error", "ok", "flag"):
+                assert _contrast(QColor(ink(kind)), base) >= 4.5, (kind, ink(kind), base.name())
+                seen.add(ink(kind))
+            assert flag_colour() == ink("flag")
+            missed = SimpleNamespace(name="Ben Hart", target="Cup tie", missed=True, planned=True,
+                                     athlete="A1")
+            html = ReturnsPanel._summary([missed])
+            assert re.findall(r"color:(#[0-9a-f]{6})", html) == [ink("error")], html
+    finally:
+        app.setPalette(light)
+    assert len(seen) == 6  # a light and a dark colour of each kind

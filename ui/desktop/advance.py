@@ -71,6 +71,7 @@ from ui.desktop.sessionimport import (
     read_log_taking,
     summary,
 )
+from ui.desktop.theme import ink
 
 # where the days the move puts in the past are logged: not before it (they are after today)
 LOG_AFTER_MOVE = ("import them here (Import this week's sessions…) or log them after the move "
@@ -270,7 +271,7 @@ class AdvanceDialog(QDialog):
         self.note.setVisible(bool(note))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {ink('error')}")
         self.error.setAccessibleName("Problem")
         # beside OK: whose stage changes are all unticked (a coach who only pressed Move Today
         # kept three athletes a month behind, the rows' "not done" out of sight above)

@@ -44,6 +44,7 @@ from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.interaction import default_interaction
 from ui.desktop.layout import fitting_size, scrolled
 from ui.desktop.panels import InspectorPanel
+from ui.desktop.theme import ink
 
 XLSX_FILTER = "Excel workbook (*.xlsx)"
 COLUMN_TIPS = (
@@ -109,7 +110,7 @@ class CompareWindow(QWidget):
         self.heading.setWordWrap(True)
         self.stale = QLabel()
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet("color: #c62828")
+        self.stale.setStyleSheet(f"color: {ink('error')}")
         self.stale.hide()
         top = QWidget()
         top_lay = QVBoxLayout(top)

@@ -78,6 +78,7 @@ from planner.text import day as day_text
 from ui.desktop import wheelguard
 from ui.desktop.datefield import DateField
 from ui.desktop.speedbox import SpeedBox, speed_text
+from ui.desktop.theme import ink
 
 NO_RESULT = -1000.0  # a criteria test's result box before a result is typed (shown "—")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
@@ -218,7 +219,7 @@ def _error_line(name: str) -> QLabel:
     """A red line next to a form that says why it changed nothing (hidden when all is well)."""
     label = _wrapped("")
     label.setAccessibleName(name)
-    label.setStyleSheet("color: #c62828")
+    label.setStyleSheet(f"color: {ink('error')}")
     label.hide()
     return label
 
@@ -1761,7 +1762,7 @@ class InjuriesEditor(Editor):
         texts = []
         for r in rows:
             text = r.sentence().split(": ", 1)[-1]
-            texts.append(f"<b style='color:#c62828'>{text}</b>" if r.missed else text)
+            texts.append(f"<b style='color:{ink('error')}'>{text}</b>" if r.missed else text)
         self.back.setText("<br>".join(f"<i>Plan:</i> {t}" for t in texts))
         self.back.setVisible(bool(texts))
 
@@ -1882,7 +1883,7 @@ class InjuriesEditor(Editor):
 
         lines = gate_texts(self.season, inj)  # a retest date gone by said as due
         self.gate.setText("<br>".join(
-            f"<b style='color:#c62828'>{escape(t)}</b>" if "held until" in t
+            f"<b style='color:{ink('error')}'>{escape(t)}</b>" if "held until" in t
             else f"⚠ {escape(t)} (record results under Criteria test, below)"
             for t in lines))  # escaped: "82 % < 90 %" is no tag
         self.gate.setVisible(bool(lines))
@@ -2205,7 +2206,7 @@ class TrainingDayTicks(QWidget):
     def __init__(self, chosen, parent: QWidget | None = None):
         super().__init__(parent)
         self.error = _wrapped("")
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {ink('error')}")
         self.days: dict[str, QCheckBox] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

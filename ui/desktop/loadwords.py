@@ -23,6 +23,7 @@ from planner.load import (  # no pandas at import
 )
 from planner.season import Season
 from planner.text import date_long, day_long, number, plural
+from ui.desktop.theme import ink
 
 FLAG_RATIO = RATIO_HIGH  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
 BAND = (RATIO_LOW, 1.3)  # LM-5's "sweet spot", drawn as a band around the ACWR line
@@ -31,7 +32,12 @@ FLAG_EVIDENCE = "E, disputed"
 FLAG_EVIDENCE_TIP = ("Evidence: observational studies (Gabbett 2016; Williams 2017), disputed "
                      "(Impellizzeri 2021: \"time to dismiss ACWR\"). A flag to look at, never a "
                      "rule of the plan.")
-FLAG_COLOUR = "#e65100"
+
+
+def flag_colour() -> str:
+    """The flag's text colour for the application's palette (``ui.desktop.theme.ink``): the
+    chart's flag orange read at 3.8:1 on white and 4.4:1 on a dark base."""
+    return ink("flag")
 
 
 def au(x) -> str:
@@ -101,11 +107,11 @@ class LoadFlag:
         """The inspector's row: the figures, the thresholds and the evidence tag."""
         parts = []
         if self.ratio is not None:
-            parts.append(f"<b style='color:{FLAG_COLOUR}'>logged EWMA ratio "
+            parts.append(f"<b style='color:{flag_colour()}'>logged EWMA ratio "
                          f"{fmt_figure(self.ratio, (FLAG_RATIO,))}</b> (acute 7 : chronic 28 "
                          f"days, logged sessions only), above {FLAG_RATIO:g}")
         if self.spike is not None:
-            part = f"<b style='color:{FLAG_COLOUR}'>{escape(self._spike_words())}</b>"
+            part = f"<b style='color:{flag_colour()}'>{escape(self._spike_words())}</b>"
             if self.spike.acwr is not None:
                 part += (f" (the week's load ÷ the mean of the four weeks before), above LD-1's "
                          f"limit {self.limit:g}")
@@ -240,7 +246,7 @@ def week_text(f, w) -> str:
         parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits('ewma'))}")
     text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
     if w.flags:  # rich text: "EWMA ratio < 0.8" read "<" as a tag and lost its limit
-        text += f"<br><span style='color:{FLAG_COLOUR}'>⚑ " + escape("; ".join(w.flags)) + "</span>"
+        text += f"<br><span style='color:{flag_colour()}'>⚑ " + escape("; ".join(w.flags)) + "</span>"
     return text
 
 

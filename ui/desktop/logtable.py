@@ -74,6 +74,7 @@ from ui.desktop.pastview import (
     played_in_rehab_words,
     proposals,
 )
+from ui.desktop.theme import ink
 
 MATCH_SESSION = {"match": (95.0, 8.0), "bench": (30.0, 7.0)}  # a played match day's session
 PLAYED = {"match": 90.0, "bench": 20.0}  # minutes played as planned: a start, a bench appearance
@@ -694,7 +695,7 @@ class LogPanel(QWidget):
         panel, not cleared by a season changed elsewhere)."""
         self._keep = keep and bool(text)
         self.message.setText(text)
-        self.message.setStyleSheet("color: #c62828" if error else "")
+        self.message.setStyleSheet(f"color: {ink('error')}" if error else "")
         self.message.setVisible(bool(text))
         if text:
             self.status.emit(text)

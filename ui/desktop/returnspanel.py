@@ -38,14 +38,13 @@ from planner.season import FIT, INJ, Season
 from planner.squad import display_ids
 from planner.text import day, day_long, join_and, plural, second_flare_clause, stage_name
 from planner.timeline import Timeline
+from ui.desktop.theme import ink
 
 COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "Next",
            "Injury"]
-MISSED = "#c62828"
 MAX_COLUMN = 20  # the widest a column is sized to, in "x" widths
 MAX_ROWS = 8  # the table is as tall as this many rows at most (it scrolls beyond)
 TARGET_MIN = 12  # the narrowest the Target column is made to fit the dock, in "x" widths
-MET = "#2e7d32"
 
 
 
@@ -395,7 +394,7 @@ class ReturnsPanel(QWidget):
         lay.addWidget(self.summary)
         self.stale = QLabel()
         self.stale.setWordWrap(True)
-        self.stale.setStyleSheet(f"color: {MISSED}")
+        self.stale.setStyleSheet(f"color: {ink('error')}")
         self.stale.setAccessibleName("Returns out of date")
         self.stale.hide()
         lay.addWidget(self.stale)
@@ -510,14 +509,14 @@ class ReturnsPanel(QWidget):
             target = (f"✔ played: {row.target}\n⚠ in rehab by the records", "", True)
         elif row.target_met:
             target = (f"✔ met: {row.target}" + (" (played, before the setback)"
-                                                 if row.met_before_setback else ""), MET, False)
+                                                 if row.met_before_setback else ""), ink("ok"), False)
         elif not row.selection:
             target = (f"✖ MISSED: {row.target}" + ("\n⚠ logged playing" if row.played_in_rehab
-                                                   else ""), MISSED, True)
+                                                   else ""), ink("error"), True)
         else:  # back before it, RTS no longer counting: a choice of selection, not a miss
             target = (f"not played: {row.target}", "", False)
         today = stage_name(row.today) if row.today in ("FIT",) else row.today
-        return [(row.name, MISSED if row.missed else "", row.missed), (back, "", row.planned),
+        return [(row.name, ink("error") if row.missed else "", row.missed), (back, "", row.planned),
                 (first, "", False), target, ("yes" if row.provisional else
                                              "untested" if row.untested else "", "", False),
                 (today, "", False), (row.next, "", False), (row.injury, "", False)]
@@ -532,7 +531,8 @@ class ReturnsPanel(QWidget):
             return text + ": not planned yet. Solve (Plan ▸ Solve, F5) to see who is back when."
         if missed:
             names = ", ".join(f"{r.name} ({r.target})" for r in missed)
-            return text + f"; <b style='color:{MISSED}'>target missed</b>: {names}."
+            red = ink("error")
+            return text + f"; <b style='color:{red}'>target missed</b>: {names}."
         if not any(r.target for r in rows):
             return text + "."
         unplayed = [r for r in rows if r.target and r.planned and r.target_met is False]

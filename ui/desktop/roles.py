@@ -46,6 +46,7 @@ from planner.timeline import Timeline
 from ui.desktop.interaction import default_interaction
 from ui.desktop.layout import scrolled
 from ui.desktop.macro import EditGroup
+from ui.desktop.theme import ink
 
 KEYS = {Qt.Key.Key_S: "start", Qt.Key.Key_B: "bench", Qt.Key.Key_O: "out"}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Minus)
@@ -317,7 +318,7 @@ class RolesPanel(QWidget):
         self.error = QLabel()
         self.error.setAccessibleName("Why the roles were not changed")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {ink('error')}")
         self.error.hide()
         row = QHBoxLayout()
         row.addWidget(hint, 1)

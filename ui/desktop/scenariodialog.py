@@ -53,6 +53,7 @@ from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
+from ui.desktop.theme import ink
 
 # The kinds of change the dialog composes: key -> label.
 # an athlete's role for a match, as "Leo Martin is … for League match 5"
@@ -90,7 +91,7 @@ def _error_label() -> QLabel:
     """A red line that says why something was refused (hidden while there is nothing to say)."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828")
+    label.setStyleSheet(f"color: {ink('error')}")
     label.hide()
     return label
 

@@ -45,6 +45,7 @@ from planner.timeline import Timeline
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.scenariodialog import KINDS, ScenarioDialog
 from ui.desktop.solving import ReplanResult, new_stop, progress_text, replan_work
+from ui.desktop.theme import ink
 
 if TYPE_CHECKING:  # the solver is imported when a re-plan starts
     from solver.api import Outcome
@@ -138,11 +139,11 @@ class ScenariosPanel(QWidget):
                     if c == 1 and past:
                         item.setToolTip(f"Scenario “{sc.name}” can no longer apply: {past}. "
                                         f"Delete it (What-if ▸ Delete Scenario).")
-                        item.setForeground(QColor("#c62828"))
+                        item.setForeground(QColor(ink("error")))
                     elif c == 1 and why:
                         item.setToolTip(f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan "
                                         f"Scenario, Shift+F5).")
-                        item.setForeground(QColor("#c62828"))
+                        item.setForeground(QColor(ink("error")))
                     elif c == 1 and sc.plan is not None:
                         item.setToolTip(f"{sc.plan.status} plan, objective "
                                         f"{sc.plan.objective if sc.plan.objective is not None else '–'}")
@@ -191,9 +192,9 @@ class ScenariosPanel(QWidget):
             lines = "".join(f"<li>{html.escape(t)}</li>" for t in texts) or "<li><i>no changes</i></li>"
             past = overtaken(self.season, sc)
             why = "" if past else out_of_date(self.season, sc)
-            stale = (f"<p style='color:#c62828;margin:0'>Can no longer apply: {html.escape(past)}. "
+            stale = (f"<p style='color:{ink('error')};margin:0'>Can no longer apply: {html.escape(past)}. "
                      f"Delete it (What-if ▸ Delete Scenario).</p>" if past else
-                     f"<p style='color:#c62828;margin:0'>Out of date: {html.escape(why)} (Re-plan, "
+                     f"<p style='color:{ink('error')};margin:0'>Out of date: {html.escape(why)} (Re-plan, "
                      f"Shift+F5).</p>" if why else "")
             self.details.setText(f"<b>{html.escape(sc.name)}</b>:<ol style='margin:0'>{lines}</ol>"
                                  + stale)

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
-from ui.desktop.loadwords import FLAG_COLOUR
-
 _STAGES_LIGHT = {
     "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
     "S1": "#cfeab8", "S2": "#97cf87", "S3": "#86cdc4",
@@ -30,6 +28,27 @@ PRIORITY = {"A": "#d32f2f", "B": "#ef7d00", "C": "#8c8c8c"}
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+FLAG_COLOUR = "#e65100"  # the load chart's flag line on a light palette
+
+# Text colours that say something (a problem, a target met, a load flag), light and dark: the
+# light ones read at 4.5:1 or more on a white base, the dark ones on a dark one (#c62828 read at
+# about 2:1 on a dark palette's base; the chart's flag orange, FLAG_COLOUR, is a line's colour
+# and reads at 3.8:1 as text on white, so the flag's text is a deeper orange)
+_INK = {"error": ("#c62828", "#ef5350"), "ok": ("#2e7d32", "#66bb6a"),
+        "flag": ("#bf360c", "#ffb74d")}
+
+
+def ink(kind: str, palette: QPalette | None = None) -> str:
+    """The colour of ``kind`` ("error", "ok", "flag") text for ``palette`` (the application's by
+    default), as ``#rrggbb`` for a style sheet or a rich text's ``color``."""
+    if palette is None:
+        from PySide6.QtWidgets import QApplication
+
+        palette = QApplication.palette()
+    light, dark = _INK[kind]
+    return dark if is_dark(palette) else light
 
 
 def blend(a: QColor, b: QColor, t: float) -> QColor:
