@@ -563,8 +563,9 @@ class ViolationsPanel(QWidget):
         self.list.itemActivated.connect(self._open_settings)
         self._runs: tuple | None = None  # (season parts, planner.congestion's runs)
         self._gaps: tuple | None = None  # (report, planner.hv1.hv1_runs of it)
-        self._no_max: tuple | None = None  # (season, planner.sessions.speed_without_max of it)
-        self._credit: tuple | None = None  # (season, planner.progress.ladder_credit_unrun of it)
+        # the notes listed before the rules broken, each worked out once per season: name ->
+        # (season, the planner's list for it)
+        self._notes: dict[str, tuple] = {}
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -596,8 +597,11 @@ class ViolationsPanel(QWidget):
 
         above = len(above_stage(season))
         said = hv1_lines(season, gaps)
-        unmeasured = self._unmeasured(season)
-        credited = self._credited(season)
+        from planner.progress import ladder_credit_unrun
+        from planner.sessions import speed_without_max
+
+        unmeasured = self._once("no max speed", season, speed_without_max)
+        credited = self._once("ladder credit", season, ladder_credit_unrun)
         self.summary.setText(check_summary(report) + _listed_first(
             above, said, runs, tapers, len(unmeasured), len(credited)))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
@@ -677,13 +681,13 @@ class ViolationsPanel(QWidget):
                             + "\nNot a rule of the plan: the stage stays as recorded.")
             self.list.addItem(item)
 
-    def _unmeasured(self, season: Season) -> list:
-        """``planner.sessions.speed_without_max`` of the plan, worked out once per season."""
-        from planner.sessions import speed_without_max
-
-        if self._no_max is None or self._no_max[0] is not season:
-            self._no_max = (season, speed_without_max(season) if season.plan is not None else [])
-        return self._no_max[1]
+    def _once(self, name: str, season: Season, find) -> list:
+        """``find(season)`` (a planner note's list: ``speed_without_max``, ``ladder_credit_unrun``)
+        of the plan, worked out once per season ([] without a plan)."""
+        kept = self._notes.get(name)
+        if kept is None or kept[0] is not season:
+            kept = self._notes[name] = (season, find(season) if season.plan is not None else [])
+        return kept[1]
 
     def _fill_unmeasured(self, season: Season, found: list) -> None:
         """One line for the athletes planned speed work without a max speed on record (the
@@ -697,14 +701,6 @@ class ViolationsPanel(QWidget):
         item.setToolTip(f"{NO_MAX_SPEED_SAID}.\nNot a rule of the plan: the sessions keep their "
                         f"%, and the handouts say \"max speed not measured\" where the speed goes.")
         self.list.addItem(item)
-
-    def _credited(self, season: Season) -> list:
-        """``planner.progress.ladder_credit_unrun`` of the plan, worked out once per season."""
-        from planner.progress import ladder_credit_unrun
-
-        if self._credit is None or self._credit[0] is not season:
-            self._credit = (season, ladder_credit_unrun(season) if season.plan is not None else [])
-        return self._credit[1]
 
     def _fill_credited(self, season: Season, found: list) -> None:
         """A line per athlete planned above a sprint ladder level a stage record credited and
