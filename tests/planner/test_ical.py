@@ -529,10 +529,9 @@ def _read(path) -> dict[str, object]:
     return {str(e["uid"]): e for e in events(Calendar.from_ical(raw))}
 
 
-def test_a_session_moved_within_its_week_is_the_same_event_updated(tmp_path):
-    """A re-plan moved Thursday's 95 % session to Wednesday: its UID was by date, so an imported
-    calendar kept Thursday's beside Wednesday's. Now it is the week's second speed session, the
-    same UID at the next SEQUENCE on its new day."""
+def _thursday_speed_session(tmp_path):
+    """A1's calendar exported once: the season, plan, folder, file, its events by UID and the UID
+    of his Thursday speed session."""
     season = _season()
     plan = small_plan(season)
     folder = tmp_path / "ics"
@@ -540,6 +539,14 @@ def test_a_session_moved_within_its_week_is_the_same_event_updated(tmp_path):
     path = folder / "A1 Ann Ash.ics"
     before = _read(path)
     (thu,) = [u for u, e in before.items() if _start(e) == _day(3) and "session" in u]
+    return season, plan, folder, path, before, thu
+
+
+def test_a_session_moved_within_its_week_is_the_same_event_updated(tmp_path):
+    """A re-plan moved Thursday's 95 % session to Wednesday: its UID was by date, so an imported
+    calendar kept Thursday's beside Wednesday's. Now it is the week's second speed session, the
+    same UID at the next SEQUENCE on its new day."""
+    season, plan, folder, path, before, thu = _thursday_speed_session(tmp_path)
     export_calendars(season, _replanned(plan, "A1", {3: 0, 2: 95}), folder, stamp=STAMP)
     after = _read(path)
     assert set(after) == set(before)
@@ -555,13 +562,7 @@ def test_a_dropped_session_is_cancelled_once_and_gone_a_week_after_its_day(tmp_p
     """A session the re-plan dropped was left out of the file, so an imported calendar kept it.
     It is written once more as CANCELLED at the next SEQUENCE, its day and words kept, until a
     week after its day; the week's other sessions are untouched."""
-    season = _season()
-    plan = small_plan(season)
-    folder = tmp_path / "ics"
-    export_calendars(season, plan, folder, stamp=STAMP)
-    path = folder / "A1 Ann Ash.ics"
-    before = _read(path)
-    (thu,) = [u for u, e in before.items() if _start(e) == _day(3) and "session" in u]
+    season, plan, folder, path, before, thu = _thursday_speed_session(tmp_path)
     dropped = _replanned(plan, "A1", {3: 0})
     for _ in range(2):  # cancelled once: the next export keeps it as it is
         export_calendars(season, dropped, folder, stamp=STAMP)
