@@ -1386,7 +1386,7 @@ class _Import:
     def _gps_header(self, spec: SheetSpec) -> bool:
         """The Sessions sheet is headed as a GPS or athlete-monitoring export writes its columns
         (``Player``, ``Duration``, ``sRPE``...), not as the form does: `periodize log` reads it."""
-        from planner.sessionlog import REQUIRED, _header_keys
+        from planner.logfile import REQUIRED, header_keys
 
         ws = self.r.find(spec.title)
         if ws is None:
@@ -1398,7 +1398,7 @@ class _Import:
         own = {norm(t) for t in texts}
         if all(norm(c.header) in own for c in spec.columns if c.required):
             return False
-        return set(REQUIRED) <= _header_keys(texts)
+        return set(REQUIRED) <= header_keys(texts)
 
     def _export_sessions(self, season: Season) -> tuple[list[Session], list[int]]:
         """The sessions of a Sessions sheet headed as an export writes it, read as `periodize

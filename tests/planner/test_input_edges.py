@@ -297,7 +297,7 @@ def test_a_bug_in_reading_a_log_workbook_is_not_said_to_be_a_damaged_file(tmp_pa
                                                                             monkeypatch, helper):
     """A TypeError of Periodize's own code propagates (a bug to fix), never "a part of it is
     damaged": the coach would look for a fault in a sound file."""
-    from planner import sessionlog
+    from planner import logfile
     from planner.coachform import guard
 
     log = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE"), ("A1", str(day(1)), 60, 5)])
@@ -307,7 +307,7 @@ def test_a_bug_in_reading_a_log_workbook_is_not_said_to_be_a_damaged_file(tmp_pa
     monkeypatch.undo()
     for name in ("_log_sheet", "_sheet_table", "_cell_text"):  # while the sheet is read
         with monkeypatch.context() as m:
-            m.setattr(sessionlog, name, _bug)
+            m.setattr(logfile, name, _bug)
             with pytest.raises(TypeError, match="own code"):
                 read_sessions(log, s)
     assert len(read_sessions(log, s).sessions) == 1
@@ -348,7 +348,7 @@ def test_the_library_error_on_a_damaged_file_is_logged_for_a_bug_report(tmp_path
                                     "not as Excel writes it; export the log as CSV or XLSX"]
         workbook_problems(coach)
     logged = [r for r in caplog.records if "could not read" in r.getMessage()]
-    assert [r.name for r in logged] == ["planner.sessionlog", "planner.coachform.read"]
+    assert [r.name for r in logged] == ["planner.logfile", "planner.coachform.read"]
     # the traceback is kept: as the exception itself, or redacted of its message once the app
     # has installed its private log records (ui.private_logs, in a process that opened one)
     assert all(r.levelno == logging.DEBUG and (
