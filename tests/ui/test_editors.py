@@ -781,6 +781,29 @@ def test_season_settings_refused_when_the_end_is_before_the_start(w, dialogs):
     assert dialogs.kinds() == ["warn"] and "ends before it starts" in dialogs[0][2]
 
 
+def test_season_settings_moved_a_year_on_say_each_kind_of_problem_once(w):
+    """Dates moved past a season with a log refused every logged session in a line of its own:
+    the dialog grew past the screen, OK out of reach. Each kind is said once and counted, and
+    the way to the next season is given."""
+    from planner.season import Session
+
+    sessions = tuple(Session(athlete=a, date=D(2026, 3, 2) + dt.timedelta(days=k), minutes=60,
+                             rpe=5) for a in ("A1", "A2") for k in range(10))
+    w.set_document(w.season.model_copy(update={"sessions": sessions}), None)
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    dlg.end.setDate(q(D(2027, 3, 14)))
+    dlg.start.setDate(q(D(2027, 3, 1)))
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and len(w.season.sessions) == 20  # refused, nothing changed
+    lines = dlg.error.text().splitlines()
+    assert len(lines) <= 8, lines
+    assert any(line.endswith("(and 19 more like it)") for line in lines), lines
+    assert "use File ▸ New ▸ Next season after “Tiny FC”" in dlg.error.text()
+    assert dlg.height() < 700
+    dlg.reject()
+
+
 # -- rules panel -----------------------------------------------------------------------------------
 def test_the_mouse_wheel_over_a_rule_scrolls_and_sets_nothing(w, qtbot):
     from PySide6.QtCore import QPoint, QPointF

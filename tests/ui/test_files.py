@@ -57,6 +57,40 @@ def test_undo_and_redo_say_what_they_did(w):
 
 
 # -- New ------------------------------------------------------------------------------------------
+def test_new_season_after_the_open_one(w, dialogs):
+    """File ▸ New ▸ Next season: the open season's squad and rehab in progress, the dates and
+    name moved on, a new unsaved document, and a notice of what was carried and left."""
+    old = w.season
+    dlg = w.new_dialog()
+    assert "Tiny FC" in dlg.following.text()
+    dlg.following.setChecked(True)
+    assert dlg.form.isEnabled()
+    # Tiny FC ends Sun 15 Mar 2026: the next Monday, as many weeks
+    assert (dlg.start.value(), dlg.end.value()) == (D(2026, 3, 16), D(2026, 3, 29))
+    assert dlg.name.text() == "Tiny FC (next season)"
+    dlg.name.setText("Tiny FC 2026/27")
+    dlg.buttons.accepted.emit()
+    assert w.season.name == "Tiny FC 2026/27" and w.path is None
+    assert [a.id for a in w.season.athletes] == [a.id for a in old.athletes]
+    assert w.season.competitions == () and w.season.calendar.start == D(2026, 3, 16)
+    assert [i.athlete for i in w.season.injuries] == ["A3"]  # Cara, still in P2
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("inform", "Next season")
+    assert "The last season's file is unchanged" in text
+    assert "• Rehab carried: 1 injury still open (Cara Mid (A3))" in text
+
+
+def test_new_season_after_the_open_one_refuses_dates_before_its_end(w, qtbot):
+    dlg = w.new_dialog()
+    dlg.following.setChecked(True)
+    dlg.start.setDate(QDate(2026, 3, 10))
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and w.season.name == "Tiny FC"
+    assert dlg.error.text().startswith("The next season starts on Tue 10 Mar 2026, before the "
+                                       "last one ends (Sun 15 Mar 2026)")
+    dlg.reject()
+
+
 def test_new_from_the_demo_template(w):
     rename(w)
     dlg = w.new_dialog()  # not modified-prompted: the conftest answers Discard

@@ -76,6 +76,38 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
+def cmd_next_season(args) -> int:
+    from planner.nextseason import next_season
+    from planner.seasonfile import save_season
+    from planner.text import DATE_WRITTEN, day_long, read_date
+
+    days = {}
+    for flag, text in (("--start", args.start), ("--end", args.end)):
+        if text is not None and (days.setdefault(flag, read_date(text)) is None):
+            raise InputError(flag, [f"{text!r} is not a date; write it {DATE_WRITTEN}"])
+    out = outputs.season_name(outputs.out_path(args.output, "season file"))
+    outputs.guard({"season": out}, {"season file it follows": Path(args.season)}, saves={"season"})
+    if out.exists() and not args.replace:
+        raise InputError(str(out), ["exists already; writing the next season there would replace "
+                                    "it: give another file name, or add --replace (the file is "
+                                    f"then kept as {out.name}.bak)"])
+    made = next_season(outputs.load_season(args.season), days.get("--start"), days.get("--end"),
+                       args.name)
+    existed = out.is_file()
+    save_season(made.season, out)
+    cal = made.season.calendar
+    print(f"Wrote the next season, '{made.season.name}' ({day_long(cal.start)} to "
+          f"{day_long(cal.end)}), to {out}{outputs.kept_words(out, existed)}; "
+          f"{args.season} is unchanged.")
+    for note in made.notes:
+        print(f"  {note}")
+    new = shlex.quote(str(out))
+    print(f"Next: add its competitions (periodize record {new} --add-competition NAME DATE A|B|C "
+          f"--save, one each; or the app's Season ▸ Competitions), then periodize solve {new} "
+          f"--save")
+    return EXIT_OK
+
+
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
     from planner.reimport import Place, decide

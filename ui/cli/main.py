@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="periodize", description=DESCRIPTION)
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_open, _add_demo, _add_import, _add_template, _add_solve, _add_check,
+    for add in (_add_open, _add_demo, _add_next_season, _add_import, _add_template, _add_solve, _add_check,
                 _add_export, _add_explain, add_whatif, add_progress, add_load):
         add(sub)
     p.set_defaults(commands=sub.choices)
@@ -117,6 +117,25 @@ def _add_demo(sub) -> None:
     d.add_argument("--replace", action="store_true",
                    help="replace a season file already there (it is kept as FILE.bak)")
     d.set_defaults(func=commands.cmd_demo)
+
+
+def _add_next_season(sub) -> None:
+    n = sub.add_parser(
+        "next-season", help="start the next season from this one (squad, rehab, recent load)",
+        description="Write the season after FILE as a new season file: the squad (positions, "
+                    "default roles, max speeds), the rule settings and training weekdays, every "
+                    "injury still open and the sessions logged in the four weeks before its start "
+                    "are carried; the competitions, blocks, days off, absences, pins, scenarios "
+                    "and the plan stay in the old file, which is not changed. Each choice is said.")
+    n.add_argument("season", metavar="FILE.season.json", help="the season that ends")
+    n.add_argument("-o", "--output", required=True, metavar="NEW.season.json")
+    n.add_argument("--start", metavar="DATE", help="the first day (default: the first week start "
+                                                   "after FILE ends)")
+    n.add_argument("--end", metavar="DATE", help="the last day (default: as many weeks as FILE)")
+    n.add_argument("--name", help="the new season's name (default: FILE's, its years moved on)")
+    n.add_argument("--replace", action="store_true",
+                   help="replace a season file already at NEW (it is kept as NEW.bak)")
+    n.set_defaults(func=commands.cmd_next_season)
 
 
 def _add_import(sub) -> None:

@@ -2179,9 +2179,17 @@ class SeasonSettingsDialog(QDialog):
             try:
                 rest.apply(self.season)
             except PeriodizeError as e:
-                self.training.say(_settings_problem(e))
+                self.training.say(_settings_problem(e, self._next_season_hint()))
                 return
         self.accept()
+
+    def _next_season_hint(self) -> str:
+        """Dates moved wholly past the season's end: the next season, said as the way to it."""
+        if self.start.value() <= self.season.calendar.end:
+            return ""
+        return ("To start the next season from this one, use File ▸ New ▸ Next season after "
+                f"“{self.season.name}”: it carries the squad and the rehab in progress, and this "
+                "season's file stays as it is.")
 
     def edit(self) -> E.SetSeasonSettings | None:
         """The edit these settings make, or None when nothing changed."""
@@ -2222,6 +2230,15 @@ class TrainingDayTicks(QWidget):
         """The weekdays ticked, Monday first."""
         return tuple(d for d in WEEKDAYS if self.days[d].isChecked())
 
+    def set_chosen(self, days) -> None:
+        """Tick ``days`` alone (the ones to tick first, so the last one is never refused)."""
+        for d in WEEKDAYS:
+            if d in days:
+                self.days[d].setChecked(True)
+        for d in WEEKDAYS:
+            if d not in days:
+                self.days[d].setChecked(False)
+
     def _keep_one(self, day: str, on: bool) -> None:
         if on or self.chosen():
             if on and self.error.text().startswith(_LAST_TRAINING_DAY):
@@ -2240,16 +2257,28 @@ class TrainingDayTicks(QWidget):
 _LAST_TRAINING_DAY = "A season needs at least one training weekday"
 
 
-def _settings_problem(e: PeriodizeError) -> str:
-    """A refused setting in the dialog's words: the calendar's field names as the form shows them."""
+SETTINGS_PROBLEMS_SHOWN = 6  # kinds of problem the dialog lists (a season's dates moved a year
+# on refused every logged session, one line each: the dialog grew past the screen)
+
+
+def _settings_problem(e: PeriodizeError, hint: str = "") -> str:
+    """A refused setting in the dialog's words: the calendar's field names as the form shows them,
+    the problems that differ only in their dates and numbers said once and counted, and
+    ``hint`` after them."""
     words = {"'end'": "Ends", "'start'": "Starts", "'today'": "Today"}
     problems = getattr(e, "problems", None) or [str(e)]
-    out = []
+    groups: dict[str, list[str]] = {}
     for p in problems:
         for key, label in words.items():
             p = p.replace(key, label)
-        out.append(p[0].upper() + p[1:] if p else p)
-    return "\n".join(out) + "\nNothing was changed; correct it or press Cancel."
+        p = p[0].upper() + p[1:] if p else p
+        groups.setdefault(re.sub(r"\d[\d,./:-]*", "#", re.sub(r"\[\d+\]", "", p)), []).append(p)
+    out = [same[0] + (f" (and {len(same) - 1:,} more like it)" if len(same) > 1 else "")
+           for same in list(groups.values())[:SETTINGS_PROBLEMS_SHOWN]]
+    if len(groups) > SETTINGS_PROBLEMS_SHOWN:
+        out.append(f"… and {len(groups) - SETTINGS_PROBLEMS_SHOWN:,} other kinds of problem")
+    return "\n".join(out + ([hint] if hint else [])) + ("\nNothing was changed; correct it or press "
+                                                        "Cancel.")
 
 
 def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -2267,10 +2296,11 @@ def empty_season(name: str = "New season") -> Season:
 
 
 class NewSeasonDialog(QDialog):
-    """File ▸ New: an empty season (name, dates and training weekdays) or a copy of a bundled
-    season template."""
+    """File ▸ New: an empty season (name, dates and training weekdays), the season after the open
+    one (``current``: its squad, rehab in progress and last four weeks' load,
+    :mod:`planner.nextseason`) or a copy of a bundled season template."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, current: Season | None = None):
         super().__init__(parent)
         self.setWindowTitle("New Season")
         self.setAccessibleName("New season")
@@ -2278,9 +2308,18 @@ class NewSeasonDialog(QDialog):
         self.empty = QRadioButton("Empty season")
         self.empty.setChecked(True)
         self.template_buttons: dict[str, QRadioButton] = {}
+        self.current = current if current is not None and current.athletes else None
+        self.notes: list[str] = []  # what the next season carried and left (said once it opens)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Start from:"))
         lay.addWidget(self.empty)
+        self.following = None
+        if self.current is not None:
+            self.following = QRadioButton(
+                f"Next season after “{self.current.name}”: its squad, max speeds, rehab in "
+                f"progress and the last four weeks' load")
+            self.following.setAccessibleName("Next season after the open season")
+            lay.addWidget(self.following)
         for key, (title, _path) in self.templates.items():
             b = QRadioButton(title)
             b.setAccessibleName(title)
@@ -2321,7 +2360,9 @@ class NewSeasonDialog(QDialog):
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.empty.toggled.connect(self.form.setEnabled)
+        self.empty.toggled.connect(self._form_shown)
+        if self.following is not None:
+            self.following.toggled.connect(self._follow)
         # the end keeps the season's length while only the start is typed (1 Aug 2026 left the
         # end of a season starting in December: 13 months)
         self._length = pydate(self.end.date()) - start
@@ -2332,6 +2373,26 @@ class NewSeasonDialog(QDialog):
             field.dateChanged.connect(self._started_before_today)
         self._started_before_today()
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
+
+    def _form_shown(self, *_args) -> None:
+        self.form.setEnabled(self.empty.isChecked() or bool(
+            self.following and self.following.isChecked()))
+
+    def _follow(self, on: bool) -> None:
+        """The next season's proposed name, dates and weekdays (the open season's, moved on), or
+        File ▸ New's own again."""
+        from planner.nextseason import proposed_dates, proposed_name
+
+        self._form_shown()
+        cur = self.current
+        start, end = proposed_dates(cur) if on else new_season_dates(dt.date.today())
+        self._end_typed = False
+        self.start.setDate(qdate(start))
+        self.end.setDate(qdate(end))
+        self._length = end - start
+        self.name.setText(proposed_name(cur, start) if on else "")
+        self.training.set_chosen(cur.calendar.training_days if on
+                                 else Calendar.model_fields["training_days"].default)
 
     def _started_before_today(self, *_args) -> None:
         """A season that started before today (entered mid-season) is planned from its first day
@@ -2391,8 +2452,24 @@ class NewSeasonDialog(QDialog):
             raise ValueError("A season may span at most two years.")
         today = dt.date.today()
         planned_from = today if self.from_today.isChecked() and start < today <= end else None
-        return Season(name=name, calendar=Calendar(start=start, end=end, today=planned_from,
-                                                   training_days=self.training.chosen()))
+        calendar = Calendar(start=start, end=end, today=planned_from,
+                            training_days=self.training.chosen())
+        if self.following is not None and self.following.isChecked():
+            return self._next_season(name, calendar)
+        return Season(name=name, calendar=calendar)
+
+    def _next_season(self, name: str, calendar: Calendar) -> Season:
+        from planner.errors import InputError
+        from planner.nextseason import next_season
+
+        try:
+            made = next_season(self.current, calendar.start, calendar.end, name)
+        except InputError as e:
+            raise ValueError("The next season " + "; ".join(e.problems) + ".") from None
+        self.notes = made.notes
+        cal = made.season.calendar.model_copy(update={"today": calendar.today,
+                                                      "training_days": calendar.training_days})
+        return made.season.model_copy(update={"calendar": cal})
 
 
 def unapplied(editors, season: Season, athlete: str) -> str | None:

@@ -1207,7 +1207,7 @@ class MainWindow(QMainWindow):
         """File ▸ New: opens (non-blocking) the new-season dialog after the unsaved prompt."""
         if not self._maybe_keep_changes():
             return None
-        dlg = editors.NewSeasonDialog(self)
+        dlg = editors.NewSeasonDialog(self, self.document.season)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._new_from(dlg))
         self.new_season_dialog = dlg
@@ -1221,6 +1221,15 @@ class MainWindow(QMainWindow):
             self.interaction.warn("Season not started", str(e))
             return
         self.set_document(season, None)
+        if dlg.notes:  # the season after the open one: what it carried and what it left
+            self.statusBar().showMessage(
+                f"New season “{season.name}”: add its competitions (Season menu), then Plan ▸ "
+                f"Solve (F5); File ▸ Save As keeps it beside the last season's file.", 10000)
+            self.interaction.inform(
+                "Next season", f"“{season.name}” starts from the last season's squad. The last "
+                f"season's file is unchanged; save this one as a new file (File ▸ Save As).\n\n"
+                + "\n".join(f"• {n}" for n in dlg.notes))
+            return
         self.statusBar().showMessage(
             f"New season “{season.name}”: add the squad and competitions (Season menu), "
             f"then Plan ▸ Solve (F5).", 10000)

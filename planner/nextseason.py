@@ -1,0 +1,225 @@
+"""The next season from this one (File ▸ New ▸ "From the open season", ``periodize next-season``).
+
+What a coach carries over a summer or a winter break, and what stays in the old file:
+
+- **Carried:** the squad (IDs, names, positions, default match roles, max speeds), the rule
+  settings, the training weekdays, every injury still open the day before the new season starts
+  (its stage records, flare-ups, tests and notes; no target, as the old competitions are gone),
+  and the sessions logged in the four weeks before the new start (the chronic load of the first
+  weeks reads them, rules-spec section 7: the season file holds that window and no more).
+- **Left in the old file:** the competitions, match roles, blocks, non-training days, absences,
+  pins, scenarios and the plan (all dated in the old season), injuries back to full training by
+  then, older sessions, and the players who left the squad.
+
+A carried stage that would have outlasted its protocol's maximum by the new start (a player in
+S3 since May, the new season in July) restarts on the new season's first day: he is assessed
+at pre-season, and the coach records the stage he is in (the note says so). Every choice is
+said in :attr:`NextSeason.notes`, a line each, in the CLI and the app alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from planner.errors import InputError
+from planner.protocols import available_protocols, load_protocol
+from planner.rehab import governing, max_days, segments
+from planner.season import FIT, Calendar, Injury, Season, StageRecord, planning_start
+from planner.squad import JOINED_REASON, LEFT_REASON, joined_on, left_on
+from planner.text import day_long, plural
+from planner.validate import PRE_SEASON_LOG_DAYS
+
+LONGEST_DAYS = 731  # a season spans at most two years (File ▸ New says the same)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass
+class NextSeason:
+    season: Season
+    notes: list[str] = field(default_factory=list)  # what was carried and left, a line each
+
+
+def proposed_dates(old: Season) -> tuple[dt.date, dt.date]:
+    """The new season's first and last day as proposed: from the first day after the old one
+    ends that starts a week (the season's week start), as many whole weeks as the old one."""
+    cal = old.calendar
+    first = WEEKDAYS.index(cal.week_start)
+    start = cal.end + dt.timedelta(days=1)
+    start += dt.timedelta(days=(first - start.weekday()) % 7)
+    weeks = -(-((cal.end - cal.start).days + 1) // 7)
+    return start, start + dt.timedelta(days=7 * weeks - 1)
+
+
+def proposed_name(old: Season, start: dt.date) -> str:
+    """The old name with its years moved on as far as the start moved ("Riverside FC 2026/27"
+    -> "Riverside FC 2027/28"), or "NAME (next season)" when it names no year."""
+    years = round((start - old.calendar.start).days / 365.25)
+    if not years:
+        years = 1 if start.year > old.calendar.start.year else 0
+    name, n = re.subn(r"(?<!\d)(19|20)(\d\d)(?!\d)", lambda m: str(int(m[0]) + years), old.name)
+    name = re.sub(r"(?<=\d{4}[/–-])(\d\d)(?!\d)", lambda m: f"{(int(m[0]) + years) % 100:02d}", name)
+    if not n or not years:
+        name = f"{old.name} (next season)"
+    return name[:200]
+
+
+def _dates_problems(old: Season, start: dt.date, end: dt.date) -> list[str]:
+    out = []
+    if start <= old.calendar.end:
+        out.append(f"starts on {day_long(start)}, before the last one ends "
+                   f"({day_long(old.calendar.end)}); start it on "
+                   f"{day_long(old.calendar.end + dt.timedelta(days=1))} or later")
+    if end < start:
+        out.append(f"ends ({day_long(end)}) before it starts "
+                   f"({day_long(start)}); give an end after the start")
+    elif (end - start).days > LONGEST_DAYS:
+        out.append("spans more than two years; a season spans at most two: give an earlier end")
+    return out
+
+
+def next_season(old: Season, start: dt.date | None = None, end: dt.date | None = None,
+                name: str | None = None) -> NextSeason:
+    """The season after ``old``, from ``start`` to ``end`` (default :func:`proposed_dates`),
+    named ``name`` (default :func:`proposed_name`); InputError when the dates do not follow it."""
+    first, last = proposed_dates(old)
+    start = start or first
+    end = end or (last if start == first else start + (last - first))
+    if problems := _dates_problems(old, start, end):
+        raise InputError("the next season", problems)
+    notes: list[str] = []
+    gone = {a.id: d for a in old.athletes if (d := left_on(old, a.id)) is not None}
+    squad = tuple(a for a in old.athletes if a.id not in gone)
+    kept = {a.id for a in squad}
+    injuries = _open_injuries(old, kept, start, notes)
+    earliest = start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
+    sessions = tuple(s for s in old.sessions if s.athlete in kept and s.date >= earliest)
+    season = Season(
+        name=(name or proposed_name(old, start)).strip()[:200],
+        calendar=Calendar(start=start, end=end, week_start=old.calendar.week_start,
+                          training_days=old.calendar.training_days),
+        athletes=squad, injuries=injuries, rules=old.rules, sessions=sessions)
+    notes[:0] = _squad_notes(old, squad, gone)
+    notes.append(_sessions_note(old, sessions, earliest, start))
+    notes.append(_left_note(old))
+    return NextSeason(season, notes)
+
+
+def _squad_notes(old: Season, squad: tuple, gone: dict[str, dt.date]) -> list[str]:
+    speeds = sum(1 for a in squad if a.max_speed)
+    out = [f"Squad: {plural(len(squad), 'athlete')} carried with their positions, default match "
+           f"roles and max speeds ({speeds} of {len(squad)} measured)"]
+    if gone:
+        names = ", ".join(f"{old.athlete_label(i)} on {day_long(d)}" for i, d in gone.items())
+        out.append(f"Not carried, as they left the squad: {names}")
+    signed = [a for a in squad if joined_on(old, a.id)]
+    if signed:
+        out.append(f"With the squad from the first day: {', '.join(a.name for a in signed)}, "
+                   f"who joined during the last season")
+    return out
+
+
+def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]) -> tuple:
+    """The injuries still open the day before ``start`` (the governing record of each athlete
+    carried), without a target. The stage is the one recorded, or, where the stored plan moved
+    him on after today (days not reached yet), the one planned for the old season's last day; a
+    stage planned, or held past its maximum by ``start``, is recorded again on ``start``."""
+    eve = start - dt.timedelta(days=1)
+    out: list[Injury] = []
+    back: list[str] = []  # back to full training as the plan had it, not recorded
+    said: list[str] = []
+    for athlete in sorted(kept):
+        records = sorted((i for i in old.injuries if i.athlete == athlete), key=lambda i: i.onset)
+        inj = governing(records, eve)
+        if inj is None:
+            continue
+        if inj.protocol not in available_protocols():
+            out.append(inj.model_copy(update={"target_competition": None}))
+            continue
+        proto = load_protocol(inj.protocol)
+        segs = segments(inj, proto, until=eve)
+        seg = segs[-1] if segs else None
+        planned = _projected(old, athlete, seg)
+        if (planned[0] if planned else seg.stage if seg else None) == FIT:
+            if planned:
+                back.append(f"{old.athlete_label(athlete)} from {day_long(planned[1])}")
+            continue
+        out.append(_carried(old, inj, proto, seg, planned, start, said))
+    closed = sum(1 for i in old.injuries if i.athlete in kept) - len(out)
+    lines = [f"Rehab carried: {plural(len(out), 'injury', 'injuries')} still open ("
+             f"{', '.join(old.athlete_label(i.athlete) for i in out)}), with their stage records, "
+             f"flare-ups and tests and no target competition (pick one of the new season's)"
+             if out else "Rehab carried: none, no injury is still open"]
+    if closed:
+        lines.append(f"Left in the old file: {plural(closed, 'injury record')} closed before the "
+                     f"new season (back to full training, or followed by a later injury)")
+    if back:
+        lines.append(f"Back to full training as the plan had it, after the last season's today "
+                     f"(not recorded there): {', '.join(back)}")
+    notes[:0] = lines + said
+    return tuple(out)
+
+
+def _projected(old: Season, athlete: str, seg) -> tuple[str, dt.date] | None:
+    """(the stage the stored plan gives ``athlete`` on the old season's last day, the day that
+    run begins) when the plan moved him on from the recorded stage on a day not reached yet
+    (on or after the old today); None when the record says it all."""
+    plan, cal = old.plan, old.calendar
+    ap = next((a for a in plan.athletes if a.athlete == athlete), None) if plan else None
+    days = (cal.end - cal.start).days + 1
+    if ap is None or len(ap.stages) != days:
+        return None
+    last, k = ap.stages[-1], days - 1
+    while k > 0 and ap.stages[k - 1] == last:
+        k -= 1
+    begins = cal.start + dt.timedelta(days=k)
+    if last == "INJ" or (seg is not None and last == seg.stage) or begins < planning_start(old):
+        return None
+    return last, begins
+
+
+def _carried(old: Season, inj: Injury, proto, seg, planned, start: dt.date,
+             notes: list[str]) -> Injury:
+    update: dict = {"target_competition": None}
+    who, fix = old.athlete_label(inj.athlete), (
+        "record the stage he is in at pre-season if it differs (Season ▸ Injuries, Record "
+        "stage; or periodize record --stage)")
+    if planned is not None:
+        stage, begins = planned
+        update["stages"] = inj.stages + (StageRecord(stage=stage, start=start),)
+        notes.append(f"{who}: planned to be in {stage} from {day_long(begins)}, after the last "
+                     f"season's today (not recorded there), so the new season starts him in "
+                     f"{stage} on {day_long(start)}; {fix}")
+    elif seg is not None:
+        spec = proto.stage(seg.stage)
+        if (start - seg.start).days >= max_days(spec, seg.start in inj.flare_ups):
+            update["stages"] = inj.stages + (StageRecord(stage=seg.stage, start=start),)
+            notes.append(f"{who}: in {seg.stage} since {day_long(seg.start)}, longer than "
+                         f"{seg.stage}'s {spec.max_days} days by the new start, so {seg.stage} "
+                         f"restarts on {day_long(start)}; {fix}")
+    return inj.model_copy(update=update)
+
+
+def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.date) -> str:
+    older = len(old.sessions) - len(sessions)  # before the window, or of a player who left
+    if sessions:
+        return (f"Load history: {plural(len(sessions), 'logged session')} of the four weeks before "
+                f"{day_long(start)} carried (from {day_long(earliest)}), so the first weeks' "
+                f"chronic load and ACWR read them; the other {older:,} stay in the old file")
+    return (f"Load history: nothing logged in the four weeks before {day_long(start)} (from "
+            f"{day_long(earliest)}), so the chronic load starts again: ACWR reads from the fifth "
+            f"week; {older:,} logged sessions left in the old file")
+
+
+def _left_note(old: Season) -> str:
+    parts = [(len(old.competitions), "competition"), (len(old.roles), "match role"),
+             (len(old.blocks), "block"),
+             (len(old.calendar.non_training_days), "non-training day"),
+             (sum(1 for u in old.unavailability if " ".join(u.reason.split()).lower()
+                  not in {JOINED_REASON, LEFT_REASON}), "absence"), (len(old.pins), "pin"),
+             (len(old.scenarios), "scenario")]
+    said = ", ".join(plural(n, w) for n, w in parts if n)
+    return ("Left in the old file (all dated in the last season): " + (said or "nothing else")
+            + (" and the plan" if old.plan is not None else "")
+            + "; add the new season's competitions, blocks and days off")

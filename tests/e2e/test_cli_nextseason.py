@@ -1,0 +1,48 @@
+"""`periodize next-season`: the season after one, written as a new file, the old one untouched."""
+
+from __future__ import annotations
+
+from planner.seasonfile import load_season, save_season
+from tests.e2e.test_cli import run
+from tests.planner.test_nextseason import ended_season
+
+
+def test_next_season_writes_a_new_file_and_leaves_the_old_one(tmp_path):
+    save_season(ended_season(), tmp_path / "old.season.json")
+    before = (tmp_path / "old.season.json").read_bytes()
+    r = run("next-season", "old.season.json", "-o", "new.season.json", "--name", "Test 2027/28",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "old.season.json").read_bytes() == before
+    assert r.stdout.startswith("Wrote the next season, 'Test 2027/28' (Mon 1 Feb 2027 to Sun 28 "
+                               "Feb 2027), to new.season.json; old.season.json is unchanged.\n")
+    assert "  Rehab carried: 2 injuries still open" in r.stdout
+    assert ("Next: add its competitions (periodize record new.season.json --add-competition NAME "
+            "DATE A|B|C --save") in r.stdout
+    new = load_season(tmp_path / "new.season.json")
+    assert [a.id for a in new.athletes] == ["A1", "A2", "A3", "A5"]
+    # the way the hint gives: a competition added, then a plan that checks clean
+    r = run("record", "new.season.json", "--add-competition", "Opener", "2027-02-13", "B", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("check", "new.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_next_season_refuses_what_would_lose_a_file_or_does_not_follow(tmp_path):
+    save_season(ended_season(), tmp_path / "old.season.json")
+    r = run("next-season", "old.season.json", "-o", "old.season.json", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "is also the season file it follows" in r.stderr
+    (tmp_path / "new.season.json").write_text("{}")
+    r = run("next-season", "old.season.json", "-o", "new.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and "exists already" in r.stderr and "--replace" in r.stderr
+    assert (tmp_path / "new.season.json").read_text() == "{}"
+    r = run("next-season", "old.season.json", "-o", "n2.season.json", "--start", "2027-01-20",
+            cwd=tmp_path)
+    assert r.returncode == 1 and not (tmp_path / "n2.season.json").exists()
+    assert ("the next season: starts on Wed 20 Jan 2027, before the last one ends (Sun 31 Jan "
+            "2027); start it on Mon 1 Feb 2027 or later") in r.stderr
+    r = run("next-season", "old.season.json", "-o", "n2.season.json", "--end", "31/13/2027",
+            cwd=tmp_path)
+    assert r.returncode == 1 and "--end: '31/13/2027' is not a date" in r.stderr

@@ -1,0 +1,142 @@
+"""The next season from this one (planner.nextseason): what is carried, what stays behind, and a
+new season that plans and checks clean."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.errors import InputError
+from planner.nextseason import next_season, proposed_dates, proposed_name
+from planner.season import (
+    AthletePlan,
+    Competition,
+    Injury,
+    Plan,
+    Session,
+    StageRecord,
+    Unavailability,
+)
+from planner.squad import LEFT_REASON
+from planner.timeline import Timeline
+from planner.validate import outlasted_at_start, season_problems
+from tests.builders import day, injury, season, solved_and_checked
+
+
+def ended_season():
+    """Four weeks (Mon 4 Jan to Sun 31 Jan 2027), today on the last day. A1 in P2 since day 10
+    (18 days by the next start: P2 lasts up to 42); A2 in P1 since day -20 (48 days: P1 lasts up
+    to 21); A3 back to full training on day 5; A4 left the squad on day 20; A5 away two days."""
+    s = season(weeks=4, athletes=5, today=day(27), injuries=(
+        injury("A1", "P2", start_day=10, onset_day=8, target="m1"),
+        injury("A2", "P1", start_day=-20, onset_day=-21),
+        injury("A3", "FIT", start_day=5, history=(("S3", -6),)),
+    ), unavailable=(Unavailability(athlete="A4", start=day(20), end=day(27), reason=LEFT_REASON),
+                    Unavailability(athlete="A5", start=day(3), end=day(4), reason="family")))
+    sessions = (Session(athlete="A1", date=day(2), minutes=60, rpe=5),
+                Session(athlete="A5", date=day(26), minutes=90, rpe=7),
+                Session(athlete="A5", date=day(-1), minutes=45, rpe=4),  # before the window
+                Session(athlete="A4", date=day(19), minutes=60, rpe=6))  # he left
+    return s.model_copy(update={"sessions": sessions})
+
+
+def test_the_next_season_carries_the_squad_open_rehab_and_the_last_four_weeks():
+    old = ended_season()
+    made = next_season(old)
+    new = made.season
+    assert (new.calendar.start, new.calendar.end) == (day(28), day(55))  # the next Monday, 4 weeks
+    assert [a.id for a in new.athletes] == ["A1", "A2", "A3", "A5"]
+    assert new.competitions == () and new.roles == () and new.unavailability == ()
+    assert new.plan is None and new.pins == () and new.calendar.today is None
+    # open rehab carried without its target; A3's injury (back to full training) left behind
+    assert [(i.athlete, i.target_competition) for i in new.injuries] == [("A1", None), ("A2", None)]
+    a1, a2 = new.injuries
+    assert a1.stages == old.injuries[0].stages  # 18 days in P2 of 42: as recorded
+    # 48 days in P1 (at most 21): restarted on the first day, the record kept before it
+    assert a2.stages == old.injuries[1].stages + (StageRecord(stage="P1", start=day(28)),)
+    # the sessions of the four weeks before the start, of athletes carried
+    assert sorted((s.athlete, s.date) for s in new.sessions) == [("A1", day(2)), ("A5", day(26))]
+    assert season_problems(new) == [] and outlasted_at_start(new) == []
+    text = "\n".join(made.notes)
+    assert "Not carried, as they left the squad: Athlete 4 (A4) on Sun 24 Jan 2027" in text
+    assert "Rehab carried: 2 injuries still open (Athlete 1 (A1), Athlete 2 (A2))" in text
+    assert "Athlete 2 (A2): in P1 since Tue 15 Dec 2026, longer than P1's 21 days" in text
+    assert "2 logged sessions of the four weeks before Mon 1 Feb 2027 carried" in text
+    assert "4 competitions, 1 absence;" in text  # left in the old file, counted
+
+
+def test_the_next_season_plans_and_checks_clean():
+    """Solved with a match of its own, the carried season's plan holds against the checker."""
+    new = next_season(ended_season()).season
+    new = new.model_copy(update={"competitions": (
+        Competition(id="n1", name="Opener", date=day(40), priority="B"),)})
+    out, _report = solved_and_checked(new, time_limit=20)
+    assert {a.athlete for a in out.plan.athletes} == {"A1", "A2", "A3", "A5"}
+
+
+def _plan(s, stages_by_athlete: dict[str, list[str]]) -> Plan:
+    tl = Timeline(s)
+    return Plan(status="manual", team_weeks=tuple("load" for _ in tl.weeks), athletes=tuple(
+        AthletePlan(athlete=a.id, stages=tuple(stages_by_athlete.get(a.id, ["FIT"] * tl.n)),
+                    intensity=tuple(0 for _ in range(tl.n)),
+                    weeks=tuple("load" for _ in tl.weeks)) for a in s.athletes))
+
+
+def test_stages_planned_after_the_last_today_are_read_from_the_plan():
+    """Today left on day 10: A1 (S3 since day 8) was planned back to full training on day 20
+    and is not carried; A2 (P1 since day 5) planned into P2 from day 24 starts in P2."""
+    s = season(weeks=4, athletes=2, today=day(10), injuries=(
+        Injury(athlete="A1", protocol="iliopsoas-tendinopathy", onset=day(-40),
+               stages=(StageRecord(stage="S3", start=day(8)),)),
+        injury("A2", "P1", start_day=5, onset_day=4)))
+    s = s.model_copy(update={"plan": _plan(s, {"A1": ["S3"] * 20 + ["FIT"] * 8,
+                                               "A2": ["P1"] * 24 + ["P2"] * 4})})
+    made = next_season(s)
+    assert [i.athlete for i in made.season.injuries] == ["A2"]
+    assert made.season.injuries[0].stages[-1] == StageRecord(stage="P2", start=day(28))
+    text = "\n".join(made.notes)
+    assert ("Back to full training as the plan had it, after the last season's today (not "
+            "recorded there): Athlete 1 (A1) from Sun 24 Jan 2027") in text
+    assert "Athlete 2 (A2): planned to be in P2 from Thu 28 Jan 2027" in text
+    assert outlasted_at_start(made.season) == []
+
+
+def test_dates_that_do_not_follow_the_season_are_refused_with_the_fix():
+    old = ended_season()
+    with pytest.raises(InputError) as e:
+        next_season(old, start=day(20))
+    assert e.value.problems == ["starts on Sun 24 Jan 2027, before the last one ends (Sun 31 Jan "
+                                "2027); start it on Mon 1 Feb 2027 or later"]
+    with pytest.raises(InputError) as e:
+        next_season(old, start=day(40), end=day(35))
+    assert "ends (Mon 8 Feb 2027) before it starts (Sat 13 Feb 2027)" in e.value.problems[0]
+    with pytest.raises(InputError):
+        next_season(old, start=day(30), end=day(30) + dt.timedelta(days=800))
+
+
+def test_a_start_given_alone_keeps_the_seasons_length():
+    made = next_season(ended_season(), start=day(35))
+    assert (made.season.calendar.start, made.season.calendar.end) == (day(35), day(62))
+
+
+@pytest.mark.parametrize(("name", "start", "want"), [
+    ("Riverside FC 2026/27", dt.date(2027, 8, 2), "Riverside FC 2027/28"),
+    ("Season 2026-2027", dt.date(2027, 7, 5), "Season 2027-2028"),
+    ("Hawks 2026", dt.date(2027, 1, 4), "Hawks 2027"),
+    ("Hawks", dt.date(2027, 8, 2), "Hawks (next season)"),
+])
+def test_the_proposed_name_moves_its_years_on(name, start, want):
+    old = season().model_copy(update={"name": name})
+    old = old.model_copy(update={"calendar": old.calendar.model_copy(update={
+        "start": dt.date(2026, 8, 3), "end": dt.date(2027, 5, 30)})})
+    assert proposed_name(old, start) == want
+
+
+def test_the_proposed_dates_start_on_the_seasons_week_start():
+    old = season()
+    old = old.model_copy(update={"calendar": old.calendar.model_copy(update={
+        "start": dt.date(2026, 8, 5), "end": dt.date(2027, 5, 26), "week_start": "sat"})})
+    start, end = proposed_dates(old)
+    assert start == dt.date(2027, 5, 29) and start.weekday() == 5
+    assert (end - start).days + 1 == 7 * 43  # 295 days, in whole weeks
