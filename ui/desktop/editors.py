@@ -2315,9 +2315,10 @@ class NewSeasonDialog(QDialog):
         lay.addWidget(self.empty)
         self.following = None
         if self.current is not None:
-            self.following = QRadioButton(
-                f"Next season after “{self.current.name}”: its squad, max speeds, rehab in "
-                f"progress and the last four weeks' load")
+            self.following = QRadioButton(f"Next season after “{self.current.name}”")
+            self.following.setToolTip("Its squad with max speeds, the rehab in progress and the "
+                                      "last four weeks' load; the competitions and the plan stay "
+                                      "in its file, which is not changed")
             self.following.setAccessibleName("Next season after the open season")
             lay.addWidget(self.following)
         for key, (title, _path) in self.templates.items():
