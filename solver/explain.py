@@ -19,7 +19,7 @@ from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import FIT, LADDER, Season
-from planner.text import date_long, date_short, day_long, join_and
+from planner.text import date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
@@ -78,7 +78,44 @@ def _describe(model: PlanModel, key: str) -> Conflict:
     elif rule in ("RH-STAGE", "RH-11") and athlete:
         phrase = _rehab_phrase(model, rule, athlete, what, first) or phrase
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"
+    if rule == "HV-2" and unit:
+        text += _speed_days_taken(model, unit, first, last)
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
+
+
+def _speed_days_taken(model: PlanModel, unit: str, first: int, last: int) -> str:
+    """When the week's given speed days (matches played, rules-spec.md section 2, and days
+    already done) fill HV-2's cap on their own, say so and the way on, e.g. ': Sat 10 Apr and
+    Sun 11 Apr are matches: the week's 2 speed days (HV-2) are taken; pin another week, or allow
+    3 ...'; "" otherwise (the conflict is then the planned speed days, said by the pin or rule
+    beside it)."""
+    u = model.unit(unit)
+    if u is None:
+        return ""
+    tl, given = model.tl, model.given_speed_lits(u)
+    days = [d for d in range(first, last + 1) if given[d] is True]
+    deload = u.deload[tl.week_of[first]] is True if u.deload else False
+    name = "max_speed_days_deload" if deload else "max_speed_days"
+    cap = int(model.rules.value("HV-2", name))
+    if not days or len(days) < cap:
+        return ""
+    done = [tl.days[d] for d in days if d < model.p0]
+    matches = [tl.days[d] for d in days if d >= model.p0]
+    said = []
+    if matches:
+        said.append(f"{join_and([day(d) for d in matches])} "
+                    f"{'is a match' if len(matches) == 1 else 'are matches'}")
+    if done:
+        said.append(f"{join_and([day(d) for d in done])} "
+                    f"{'was a speed day' if len(done) == 1 else 'were speed days'} already")
+    week = "deload week's" if deload else "week's"
+    text = (f": {' and '.join(said)}: the {week} {plural(cap, 'speed day')} (HV-2) "
+            f"{'is' if cap == 1 else 'are'} taken; pin another week")
+    top = int(RULES["HV-2"].param(name).max)
+    if len(days) < top:
+        more = len(days) + 1
+        text += f", or allow {more} (Rules panel, or --rule HV-2.{name}={more})"
+    return text
 
 
 def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: int) -> str:

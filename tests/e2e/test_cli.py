@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner.season import Competition, Unavailability, WeekPin
+from planner.season import Competition, IntensityPin, Unavailability, WeekPin
 from planner.seasonfile import load_season, save_season
 from planner.text import day_long
 from tests.builders import day, injury, season
@@ -327,6 +327,37 @@ def test_whatif_new_scenario_saved_listed_and_replayed(tmp_path):
     assert load_season(tmp_path / "s.season.json").scenarios == ()
     r = run("whatif", "s.season.json", "--delete", "Match earlier", cwd=tmp_path)
     assert r.returncode == 1 and "no scenario is called 'Match earlier'" in r.stderr
+
+
+def test_whatif_save_of_an_infeasible_scenario_says_it_is_not_stored(tmp_path, capsys):
+    """'whatif --new X ... --save' of a re-plan with no plan printed the conflict and stored
+    nothing, without a word: the coach looked for the scenario in the app. A stored scenario
+    re-planned with --save is left as it was, and said so too."""
+    from planner import edits as E
+    from ui.cli.main import main
+
+    sunday = Competition(id="sun", name="Sunday match", date=day(13), priority="C")
+    path = tmp_path / "s.season.json"
+    save_season(season(weeks=3, athletes=2, comps=[sunday]), path)
+    assert main(["whatif", str(path), "--new", "Speed touch", "--pin", "A1", day(9).isoformat(),
+                 "95", "--save", "--deterministic"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Sat 16 Jan and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are taken" in err
+    assert (f"Not stored: the re-plan is infeasible; scenario 'Speed touch' is not in {path}. "
+            f"Change its edits (the list above names the rules in the way) and run --new again.") in err
+    assert load_season(path).scenarios == ()
+    s = load_season(path)
+    pin = E.AddPin(pin=IntensityPin(athlete="A1", date=day(9), intensity=95)).to_dict()
+    save_season(E.AddScenario(name="Speed touch", edits=(pin,)).apply(s), path)
+    assert main(["whatif", str(path), "--scenario", "Speed touch", "--save", "--deterministic"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert (f"Not stored: the re-plan is infeasible; scenario 'Speed touch' stays in {path} as it "
+            f"was. Change what the list above names, or delete it (--delete 'Speed touch').") in err
+    kept = load_season(path).scenarios
+    assert [sc.name for sc in kept] == ["Speed touch"] and kept[0].plan is None
+    # without --save nothing was asked to be stored: nothing said of it
+    assert main(["whatif", str(path), "--scenario", "Speed touch", "--deterministic"]) == 2
+    assert "Not stored" not in capsys.readouterr().err
 
 
 def test_whatif_bad_input_is_located(tmp_path):

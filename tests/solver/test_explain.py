@@ -607,3 +607,43 @@ def test_shrinking_the_conflict_leaves_half_the_time_for_the_ways_on(monkeypatch
     conflicts, _ = X.explain(s, time_limit=20.0)
     assert conflicts
     assert given["flare"] >= 10.0 - 5.0, given  # the half left (less one trial that began in it)
+
+
+def test_a_pin_in_a_week_whose_matches_take_hv2s_speed_days_says_so_and_the_way_on():
+    """A 95 % pin in a week of a Saturday and a Sunday match read "HV-2 (speed days per week)"
+    and the pin, no word of the matches (a match played counts as a speed day) or of the
+    setting that makes room; with that setting the pin has a plan."""
+    from planner.season import Competition
+
+    sunday = Competition(id="sun", name="Sunday match", date=day(13), priority="C")
+    pin = (IntensityPin(athlete="A1", date=day(9), intensity=95),)
+    s = season(weeks=3, athletes=2, comps=[sunday], pins=pin)
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
+    assert hv2 == ["HV-2 (speed days per week) for Athlete 1 (A1), 11 to 17 Jan 2027: Sat 16 Jan "
+                   "and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are taken; pin "
+                   "another week, or allow 3 (Rules panel, or --rule HV-2.max_speed_days=3)"], out.explanation
+    three = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days": 3}})})
+    out = solve(SolveRequest(three, time_limit=20))
+    assert out.plan is not None and not check_plan(three, out.plan).violations
+    assert out.plan.for_athlete("A1").intensity[9] == 95
+    # at HV-2's top value, no higher one is offered
+    top = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days": 3}}),
+                               "competitions": s.competitions + (
+                                   Competition(id="fri", name="Friday match", date=day(11), priority="C"),)})
+    out = solve(SolveRequest(top, time_limit=20))
+    hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
+    assert hv2 and hv2[0].endswith("Fri 15 Jan, Sat 16 Jan and Sun 17 Jan are matches: the week's "
+                                   "3 speed days (HV-2) are taken; pin another week"), out.explanation
+
+
+def test_hv2_with_room_for_no_more_planned_speed_days_names_no_matches():
+    """Three speed sessions pinned in a week without a match: HV-2's cap is reached by the pins,
+    not by matches, and nothing says matches took it."""
+    pins = tuple(IntensityPin(athlete="A1", date=day(d), intensity=95) for d in (7, 9, 11))
+    s = season(weeks=3, athletes=2, matches=[19], pins=pins)
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
+    assert hv2 == ["HV-2 (speed days per week) for Athlete 1 (A1), 11 to 17 Jan 2027"], out.explanation

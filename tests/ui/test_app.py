@@ -208,6 +208,28 @@ def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     assert "no conflict to explain" in w.explanation.toPlainText()
 
 
+def test_a_speed_pin_in_a_week_of_two_matches_is_explained_with_the_matches_and_the_setting(qtbot, dialogs):
+    """The Solver Explanation of a 95 % pin in a week whose Saturday and Sunday matches take
+    HV-2's speed days read "HV-2 Speed days per week ... for Tom Aki" and the pin, no word of
+    the matches; it says them and the setting, as the command line does (one text)."""
+    from planner.season import Competition, IntensityPin
+    from tests.builders import day
+    from tests.builders import season as built
+
+    sunday = Competition(id="sun", name="Sunday match", date=day(13), priority="C")
+    s = built(weeks=3, athletes=2, comps=[sunday],
+              pins=(IntensityPin(athlete="A1", date=day(9), intensity=95),))
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    w.solve_time_limit = 20.0
+    with qtbot.waitSignal(w.solve_finished, timeout=60000):
+        w.solve_action.trigger()
+    assert w.season.plan is None and dialogs == []
+    text = " ".join(w.explanation.toPlainText().split())
+    assert ("Sat 16 Jan and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are taken; "
+            "pin another week, or allow 3 (Rules panel, or --rule HV-2.max_speed_days=3)") in text
+
+
 def test_a_stage_out_of_days_is_explained_with_a_way_on_that_one_click_records(qtbot, dialogs):
     """The real solver: P2 must end by day 35 and the athlete is away from today (day 14) to day
     34. The explanation offers recording the athlete still in P2 from today; the link records

@@ -552,11 +552,30 @@ def cmd_whatif(args) -> int:
                      deterministic=args.deterministic, stop=stop)
     print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
     if out.plan is None:
-        return _no_plan(out, ctrl_c.interrupted, args.time_limit, "re-plan")
+        return _replan_failed(out, ctrl_c.interrupted, args, sc.name)
     if ctrl_c.interrupted:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan, out.penalties.get("STAB", 0))
     return 0
+
+
+def _replan_failed(outcome, interrupted: bool, args, name: str) -> int:
+    """The re-plan found no plan: why (``_no_plan``), and with ``--save`` of an infeasible one,
+    that nothing was stored (a time limit or an interrupt says "nothing was written" already)."""
+    status = _no_plan(outcome, interrupted, args.time_limit, "re-plan")
+    if args.save and outcome.status.value == "infeasible":
+        print(_not_stored(name, args.season, stored=bool(args.scenario)), file=sys.stderr)
+    return status
+
+
+def _not_stored(name: str, path: str, stored: bool) -> str:
+    """``--save`` of a scenario whose re-plan is infeasible: what the file holds (a new scenario
+    is not in it; a stored one keeps what it had) and the way on."""
+    if stored:
+        return (f"Not stored: the re-plan is infeasible; scenario '{name}' stays in {path} as it "
+                f"was. Change what the list above names, or delete it (--delete {shlex.quote(name)}).")
+    return (f"Not stored: the re-plan is infeasible; scenario '{name}' is not in {path}. Change "
+            f"its edits (the list above names the rules in the way) and run --new again.")
 
 
 def _say_stale(season, path: str) -> None:
