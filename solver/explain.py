@@ -80,6 +80,8 @@ def _describe(model: PlanModel, key: str) -> Conflict:
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"
     if rule == "HV-2" and unit:
         text += _speed_days_taken(model, unit, first, last)
+    elif rule == "PIN" and athlete:
+        text += _held_longer(model, athlete, what)
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
 
 
@@ -116,6 +118,42 @@ def _speed_days_taken(model: PlanModel, unit: str, first: int, last: int) -> str
         more = len(days) + 1
         text += f", or allow {more} (Rules panel, or --rule HV-2.{name}={more})"
     return text
+
+
+def _held_longer(model: PlanModel, athlete: str, what: str) -> str:
+    """A pin of the next stage's start after the day the stage held today must end by (a slip
+    of the rehab): that stage's days are the protocol's, no setting, and the one way to hold the
+    athlete in it longer is the physio's record that he still is, dated today (a stage is
+    recorded once the athlete is in it), after which its days count from today; "" for any
+    other pin, or when the stage was recorded today already."""
+    season, p0 = model.season, model.p0
+    try:
+        pin = season.pins[int(what)]
+    except (ValueError, IndexError):
+        return ""
+    u = model.unit(athlete)
+    if pin.kind != "stage_start" or u is None or not u.injured or p0 >= model.n:
+        return ""
+    ep = u.epoch_at(p0)
+    if not ep.rehab or ep.protocol is None or ep.start_stage is None or ep.start_day >= p0:
+        return ""
+    held = ep.order[ep.start_stage]
+    if held == FIT or tuple(ep.order[ep.start_stage + 1:ep.start_stage + 2]) != (pin.stage,):
+        return ""
+    end = _held_stage_end(model, ep)[1]
+    spec, today = ep.protocol.stage(held), model.tl.days[p0]
+    latest = today + dt.timedelta(days=spec.max_days)
+    if pin.date <= end + dt.timedelta(days=1) or latest <= end + dt.timedelta(days=1):
+        return ""
+    name = season.athlete(athlete).name
+    later = ("" if pin.date <= latest else
+             "; a stay after that is recorded on the day it is known, not ahead")
+    return (f": {held} lasts at most {spec.max_days} days (the protocol's, no setting), so "
+            f"{pin.stage} starts by {date_long(end + dt.timedelta(days=1))}. If {name} is still in "
+            f"{held} today, record that in the season (periodize record FILE --stage {athlete} {held} "
+            f"{today.isoformat()} --save, or Season ▸ Injuries, Record stage): its "
+            f"{spec.min_days}-{spec.max_days} days then count from today, {pin.stage} by "
+            f"{date_long(latest)} at the latest{later}")
 
 
 def _rehab_phrase(model: PlanModel, rule: str, athlete: str, what: str, first: int) -> str:

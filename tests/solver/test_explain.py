@@ -647,3 +647,37 @@ def test_hv2_with_room_for_no_more_planned_speed_days_names_no_matches():
     assert out.status == Status.INFEASIBLE
     hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
     assert hv2 == ["HV-2 (speed days per week) for Athlete 1 (A1), 11 to 17 Jan 2027"], out.explanation
+
+
+def test_a_stage_start_pin_past_the_held_stages_maximum_says_how_to_hold_him_in_it_longer():
+    """'S3 starts on day 28' for an athlete in S2 since day 7 (7-14 days): the conflict named S2's
+    end and the pin, and no way to model a slip. It says the stage's days are the protocol's
+    and the record that holds him in it longer (still in S2 today), with the latest start it
+    gives; that record, made, gives the pinned start a plan the checker passes."""
+    from planner.season import StagePin
+
+    def pinned(on: int):
+        return season(weeks=8, athletes=2, injuries=(injury("A1", "S2", start_day=7),),
+                      today=day(14), pins=(StagePin(athlete="A1", stage="S3", date=day(on)),))
+
+    out = solve(SolveRequest(pinned(28), time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    pin = [c.text for c in out.explanation if c.rule == "PIN"]
+    assert pin == ["PIN (the coach's pin S3 starts 1 Feb) for Athlete 1 (A1), Mon 1 Feb 2027: S2 "
+                   "lasts at most 14 days (the protocol's, no setting), so S3 starts by 25 Jan "
+                   "2027. If Athlete 1 is still in S2 today, record that in the season (periodize "
+                   "record FILE --stage A1 S2 2027-01-18 --save, or Season ▸ Injuries, Record "
+                   "stage): its 7-14 days then count from today, S3 by 1 Feb 2027 at the latest"], out.explanation
+    recorded = E.RecordStage(athlete="A1", stage="S2", start=day(14)).apply(pinned(28))
+    again = solve(SolveRequest(recorded, time_limit=20))
+    assert again.plan is not None and not check_plan(recorded, again.plan).violations
+    stages = again.plan.for_athlete("A1").stages
+    assert stages[27] == "S2" and stages[28] == "S3"
+    # a slip past what a record today allows: said, not promised
+    out = solve(SolveRequest(pinned(30), time_limit=20))
+    pin = [c.text for c in out.explanation if c.rule == "PIN"]
+    assert pin and pin[0].endswith("S3 by 1 Feb 2027 at the latest; a stay after that is recorded "
+                                   "on the day it is known, not ahead"), out.explanation
+    # a pin of a stage start before the maximum ends has nothing of it
+    out = solve(SolveRequest(pinned(16), time_limit=20))
+    assert all("no setting" not in c.text for c in out.explanation)
