@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -35,29 +36,40 @@ class KeptDict(dict):
 
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
 
-# field -> header spellings (lower case, spaces and punctuation folded)
-ALIASES: dict[str, tuple[str, ...]] = {
+# field -> header spellings as exports write them (compared folded: :func:`fold`, so a header
+# typed without its accents reads too); the German and French ones only where the meaning is
+# certain ("Geschwindigkeit" or "vitesse" alone may be an average: no top speed)
+_SPELLINGS: dict[str, tuple[str, ...]] = {
     "athlete": ("athlete id", "athlete", "id", "player", "player id", "player name", "name",
-                "athlete name", "player display name", "display name"),  # the last: STATSports
-    "date": ("date", "session date", "day"),
+                "athlete name", "player display name", "display name",  # the last: STATSports
+                "spieler", "spielername", "athlet", "athletin", "joueur", "joueuse", "nom"),
+    "date": ("date", "session date", "day", "datum"),
     "minutes": ("minutes", "duration", "duration min", "duration mins", "session duration",
                 "session minutes", "mins", "training minutes", "total duration", "total time",
-                "duration minutes"),  # not "session time": some exports mean the start
+                "duration minutes",  # not "session time": some exports mean the start
+                "minuten", "dauer", "dauer (min)", "trainingsdauer", "durée", "durée (min)"),
     "rpe": ("rpe", "srpe", "session rpe", "cr10", "rpe cr10"),
     "top_pct": ("top speed %", "top speed pct", "top speed percent", "% max speed", "max speed %",
                 "vmax %", "% vmax", "percent max speed"),
     # Catapult's "Maximum Velocity" follows the account's unit: m/s, or km/h when its values
     # can only be km/h (:func:`_speed_unit`); its "Max Vel (% Max)" is of OpenField's own max,
-    # not the squad's, so no top speed % (said, :func:`_unread_speeds`)
+    # not the squad's, so no top speed % (said, :func:`_unread_speeds`); so do the German and
+    # French headers that name no unit
     "top_ms": ("top speed m/s", "top speed ms", "max velocity", "max velocity m/s", "max speed m/s",
                "vmax", "vmax m/s", "top speed", "peak speed", "peak speed m/s", "maximum velocity",
-               "maximum velocity m/s"),
+               "maximum velocity m/s", "höchstgeschwindigkeit", "hoechstgeschwindigkeit",
+               "max. geschwindigkeit", "max geschwindigkeit", "vitesse max", "vitesse maximale"),
     "top_kmh": ("max velocity km/h", "max velocity kmh", "top speed km/h", "top speed kmh",
                 "max speed km/h", "peak speed km/h", "vmax km/h", "maximum velocity km/h",
-                "maximum velocity kmh"),
-    "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time"),
-    "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas"),
-    "note": ("note", "notes", "comment", "comments"),
+                "maximum velocity kmh", "höchstgeschwindigkeit (km/h)",
+                "hoechstgeschwindigkeit (km/h)", "max. geschwindigkeit (km/h)",
+                "max geschwindigkeit (km/h)", "vitesse max (km/h)", "vitesse maximale (km/h)"),
+    "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time",
+               "spielminuten", "minutes jouées"),
+    "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas", "schmerz", "schmerzen",
+             "douleur"),
+    "note": ("note", "notes", "comment", "comments", "notiz", "notizen", "bemerkung",
+             "bemerkungen", "remarque", "remarques", "commentaire", "commentaires"),
     # a per-drill export's drill and session: its rows of one athlete, day and session are one
     # session (:func:`_per_drill`)
     "drill": ("drill", "drill title", "drill name", "period name", "period", "split name", "split",
@@ -68,9 +80,17 @@ REQUIRED = ("athlete", "date", "minutes", "rpe")
 
 
 def fold(header: object) -> str:
-    """A header as compared: lower case, brackets and repeated spaces folded."""
-    text = str(header).strip().lower().replace("(", " ").replace(")", " ").replace("_", " ")
+    """A header as compared: lower case, accents dropped (``Durée`` is ``duree``, as typed on a
+    keyboard without them), brackets and repeated spaces folded."""
+    text = unicodedata.normalize("NFKD", str(header).strip().lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("(", " ").replace(")", " ").replace("_", " ")
     return " ".join(text.split())
+
+
+# field -> header spellings, folded
+ALIASES: dict[str, tuple[str, ...]] = {
+    key: tuple(dict.fromkeys(fold(s) for s in spellings)) for key, spellings in _SPELLINGS.items()}
 
 
 def read_frame(path: str | Path):

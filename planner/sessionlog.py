@@ -3,7 +3,8 @@
 Columns: `Athlete ID`, `Date`, `Minutes`, `RPE`, and optional `Top speed %`, `Top speed m/s`,
 `Minutes played`, `Pain`, `Note`, in any order and case. Column names as GPS and
 athlete-monitoring exports write them are recognised where unambiguous (`Player`, `Duration`,
-`sRPE`, `Max Velocity`, `Max Velocity (km/h)`...); the result names the mapping it used. An
+`sRPE`, `Max Velocity`, `Max Velocity (km/h)`..., German and French ones: `Spieler`, `Datum`,
+`Durée`...); the result names the mapping it used. An
 athlete is named by ID or by name. Every problem is located ("sessions.csv, row 7, RPE: ...")
 and nothing is added while there is one; a row that repeats another (or a session already in the
 season) is reported and counted once.

@@ -1424,3 +1424,49 @@ def test_an_athlete_without_max_speed_is_one_line_naming_his_fastest(tmp_path, s
         f"workbook's Athletes sheet, or --max-speed-from-log), or log his top speeds in %"]
     # with his max speed, his row reads as the others'
     assert [x.top_speed_ms for x in read_sessions(one, s).sessions] == [8.4]
+
+
+def test_a_german_header_log_is_read(tmp_path, s):
+    """"Athlet;Datum;Minuten;RPE" gave "no column for Athlete ID, Date, Minutes": the headers a
+    German coach's spreadsheet has are read, with its decimal commas and dd.mm.yyyy dates."""
+    p = write(tmp_path, "sep=;\nSpieler;Datum;Dauer (min);RPE;Höchstgeschwindigkeit (km/h);"
+                        "Spielminuten;Schmerz;Bemerkung;Geschwindigkeit\n"
+                        "Ann Ash;05.01.2027;72,5;6,5;32,4;;1,5;\"Sprint; gut\";25,1\n"
+                        "Bo Birch;06.01.2027;60;5;;45;;;\n")
+    r = read_sessions(p, s)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.minutes_played, x.pain, x.note)
+            for x in r.sessions] == [("A1", day(1), 72.5, 6.5, None, 1.5, "Sprint; gut"),
+                                     ("A2", day(2), 60, 5, 45, None, "")]
+    assert r.sessions[0].top_speed_ms == pytest.approx(9.0)
+    assert r.mapping == {"athlete": "Spieler", "date": "Datum", "minutes": "Dauer (min)",
+                         "rpe": "RPE", "top_kmh": "Höchstgeschwindigkeit (km/h)",
+                         "played": "Spielminuten", "pain": "Schmerz", "note": "Bemerkung"}
+    # "Geschwindigkeit" alone may be an average: not read as the top speed
+
+
+@pytest.mark.parametrize("header", ["Athlet;Datum;Minuten;RPE;Max. Geschwindigkeit;Notiz",
+                                    "Athletin;Datum;Trainingsdauer;RPE;Hoechstgeschwindigkeit;Notiz"])
+def test_german_headers_without_a_unit_read_the_top_speed_by_its_values(tmp_path, s, header):
+    p = write(tmp_path, f"{header}\nAnn Ash;05.01.2027;75;6;32,4;\nCy Cedar;07.01.2027;60;4;31,5;ok\n")
+    r = read_sessions(p, s)
+    assert [(x.athlete, x.date, x.minutes) for x in r.sessions] == [("A1", day(1), 75),
+                                                                    ("A3", day(3), 60)]
+    assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(9.0), pytest.approx(8.75)]
+    assert r.mapping["top_kmh"] == header.split(";")[4] and r.sessions[1].note == "ok"
+
+
+@pytest.mark.parametrize("header", [
+    "Joueuse;Date;Durée (min);RPE;Vitesse max (km/h);Minutes jouées;Douleur;Commentaire",
+    # typed without the accents
+    "Athlete;Date;Duree (min);RPE;Vitesse max (km/h);Minutes jouees;Douleur;Commentaire",
+    "Athlète;Date;Durée;RPE;Vitesse maximale;Minutes jouées;Douleur;Remarque",
+])
+def test_a_french_header_log_is_read(tmp_path, s, header):
+    p = write(tmp_path, f"{header}\nAnn Ash;05.01.2027;72,5;6;32,4;;2;\"vite; bien\"\n"
+                        f"Bo Birch;06.01.2027;90;7;31,5;60;;\n")
+    r = read_sessions(p, s)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.minutes_played, x.pain, x.note)
+            for x in r.sessions] == [("A1", day(1), 72.5, 6, None, 2, "vite; bien"),
+                                     ("A2", day(2), 90, 7, 60, None, "")]
+    assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(9.0), pytest.approx(8.75)]
+    assert sorted(r.mapping.values()) == sorted(header.split(";"))
