@@ -1,9 +1,10 @@
-"""Reading a session log file into a table of text: a CSV (UTF-8, `,` `;` or tab separated,
-Excel's `sep=` line) or an Excel workbook (the `Sessions` sheet, else the first sheet whose header
-names the log's columns), every value as text and every row named by the number the coach sees.
-What the columns mean is :mod:`planner.sessionlog`'s; this module only finds the table and refuses
-a file that is not one (an image, a JSON file, UTF-16 text, a title above the header, a row with
-more fields than the header, a merged range over the data), naming the line or row and the fix.
+"""Reading a session log file into a table of text: a CSV (UTF-8, or Windows text as Excel in
+Western Europe saves a 'CSV'; `,` `;` or tab separated, Excel's `sep=` line) or an Excel workbook
+(the `Sessions` sheet, else the first sheet whose header names the log's columns), every value
+as text and every row named by the number the coach sees. What the columns mean is
+:mod:`planner.sessionlog`'s; this module only finds the table and refuses a file that is not one
+(an image, a JSON file, UTF-16 text, a title above the header, a row with more fields than the
+header, a merged range over the data), naming the line or row and the fix.
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 def read_frame(path: str | Path):
     """The table of a CSV or an Excel workbook (the `Sessions` sheet, else the first), every
     value as text, blank rows left out. ``attrs``: ``rows`` (each row's number as the
-    spreadsheet or the editor shows it), for a workbook ``sheet``, ``numeric`` (column -> the rows
+    spreadsheet or the editor shows it), for a CSV not in UTF-8 ``encoding`` (:data:`WINDOWS`:
+    :data:`WINDOWS_NOTE` says it), for a workbook ``sheet``, ``numeric`` (column -> the rows
     whose cell is a number, not text: its value cannot be ambiguous) and ``uncached`` (column ->
     the rows whose cell is a formula without a calculated value)."""
     p = Path(path)
@@ -151,6 +153,36 @@ def _sniff(p: Path) -> None:
                                   "again as 'CSV UTF-8' (Excel: File ▸ Save As)"])
 
 
+# Windows text: what Excel in Western Europe saves as "CSV (Trennzeichen-getrennt)" or "CSV
+# (séparateur: point-virgule)"; a letter it has no byte for (Ł, 佐) it writes as "?"
+WINDOWS = "cp1252"
+WINDOWS_NOTE = ("Read as Windows text (cp1252), not UTF-8: its ä, ö, ü, é read right; letters Excel "
+                "could not save there (Ł, 佐) are '?' in it: save it as 'CSV UTF-8' (Excel: File ▸ "
+                "Save As) to keep them")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in no text a spreadsheet writes
+_SCANNED = 64 << 20  # the bytes looked at for the encoding (a season's log is a few MB)
+
+
+def _encoding(p: Path) -> str:
+    """The encoding a CSV is read in: UTF-8 (with or without Excel's BOM), else :data:`WINDOWS`
+    when every byte is one it defines and none makes a control character (a binary file);
+    otherwise UnicodeDecodeError, which :func:`read_frame` says (:func:`_not_utf8`)."""
+    import codecs
+
+    with p.open("rb") as f:
+        data = f.read(_SCANNED)
+    try:
+        # a chunk may end inside a letter: not final unless the file ends there
+        codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=len(data) < _SCANNED)
+        return "utf-8-sig"
+    except UnicodeDecodeError as e:
+        error = e
+    text = data.decode(WINDOWS)  # a byte cp1252 leaves undefined: UnicodeDecodeError
+    if _CONTROL.search(text):
+        raise error
+    return WINDOWS
+
+
 def _not_utf8(p: Path) -> str:
     """"line 3 ('Müller')": the line of the first byte that is not UTF-8 ("it" when unknown;
     the reader's error counts from the chunk it decoded, not from the file's start)."""
@@ -173,8 +205,9 @@ def _read_csv(p: Path):
     import pandas as pd
 
     _sniff(p)
-    with p.open("r", encoding="utf-8-sig", newline="") as f:
-        head = [f.readline() for _ in range(50)]  # UnicodeDecodeError: said by read_frame
+    encoding = _encoding(p)  # UnicodeDecodeError: said by read_frame
+    with p.open("r", encoding=encoding, newline="") as f:
+        head = [f.readline() for _ in range(50)]
     if not "".join(head).strip():
         raise InputError(str(p), [f"is empty; export the log again: its first line names the "
                                   f"columns, {COLUMNS_TEXT}, and each line below is a session"])
@@ -187,8 +220,8 @@ def _read_csv(p: Path):
                                   f"again: its first line names the columns, {COLUMNS_TEXT}, and "
                                   f"each line below is a session"])
     _header_first(p, head[skip:])
-    sep = directive[1] if directive else _separator(p)
-    starts, long = _records(p, sep, skip)
+    sep = directive[1] if directive else _separator(p, encoding)
+    starts, long = _records(p, sep, skip, encoding)
     if long:  # a row with more fields than the header: pandas would make its first field the
         # index and shift the rest, so the wrong columns would be blamed
         raise InputError(str(p), long[:10], more=len(long) - 10 if len(long) > 10 else 0)
@@ -197,7 +230,7 @@ def _read_csv(p: Path):
             # the empty fields after the last column (checked above) are all pandas leaves out
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
             frame = pd.read_csv(p, dtype=str, keep_default_na=False, sep=sep, index_col=False,
-                                nrows=MAX_ROWS + 1, encoding="utf-8-sig", skip_blank_lines=False,
+                                nrows=MAX_ROWS + 1, encoding=encoding, skip_blank_lines=False,
                                 skiprows=skip)
     except pd.errors.ParserError as e:
         if "EOF inside string" not in str(e) or not starts:
@@ -215,6 +248,8 @@ def _read_csv(p: Path):
         labels = [lab for lab, k in zip(labels, keep.tolist(), strict=True) if k]
         frame = frame[keep].reset_index(drop=True)
     frame.attrs["rows"] = KeptList(labels)
+    if encoding == WINDOWS:
+        frame.attrs["encoding"] = WINDOWS
     return frame
 
 
@@ -249,16 +284,16 @@ def _header_first(p: Path, head: list[str]) -> None:
                               f"first line names the columns: {COLUMNS_TEXT}"])
 
 
-def _records(p: Path, sep: str, skip: int = 0) -> tuple[list[int], list[str]]:
+def _records(p: Path, sep: str, skip: int, encoding: str) -> tuple[list[int], list[str]]:
     """The line each record starts on (the header's first; a blank line is a record), and a
     problem for each row with more fields than the header. ``skip``: lines above the header
-    that are not counted (Excel's "sep=;")."""
+    that are not counted (Excel's "sep=;"); ``encoding``: the file's (:func:`_encoding`)."""
     import csv
 
     starts: list[int] = []
     long: list[str] = []
     try:
-        with p.open("r", encoding="utf-8-sig", errors="replace", newline="") as f:
+        with p.open("r", encoding=encoding, errors="replace", newline="") as f:
             for _ in range(skip):
                 f.readline()
             rows = csv.reader(f, delimiter=sep)
@@ -282,9 +317,10 @@ def _records(p: Path, sep: str, skip: int = 0) -> tuple[list[int], list[str]]:
     return starts, long
 
 
-def _separator(p: Path) -> str:
-    """The CSV's separator from its header line: `,`, `;` (European exports) or a tab."""
-    with p.open("r", encoding="utf-8-sig", errors="replace") as f:
+def _separator(p: Path, encoding: str) -> str:
+    """The CSV's separator from its header line: `,`, `;` (European exports) or a tab; the file
+    read in ``encoding`` (:func:`_encoding`)."""
+    with p.open("r", encoding=encoding, errors="replace") as f:
         head = f.readline()
     counts = {sep: head.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=counts.get)

@@ -27,6 +27,8 @@ from planner.logfile import (
     ALIASES,
     MAX_ROWS,
     REQUIRED,
+    WINDOWS,
+    WINDOWS_NOTE,
     KeptDict,
     KeptList,
     fold,
@@ -293,6 +295,8 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
         result.notes.insert(0, f"Read sheet '{sheet}'{mark} of {len(sheets)} "
                                f"({', '.join(sheets.values())}); name the log's sheet 'Sessions' "
                                f"to read another")
+    if frame.attrs.get("encoding") == WINDOWS:
+        result.notes.insert(0, WINDOWS_NOTE)
     hidden = frame.attrs.get("hidden") or []
     if hidden:
         result.notes.append(f"Rows hidden in Excel (or filtered out) were read too: "
@@ -437,7 +441,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
-                       note=_refusal_note(dates_read, proposed_rows, as_proposed),
+                       note=_refusal_note(dates_read, proposed_rows, as_proposed,
+                                          _lost_letters(frame, problems)),
                        no_max=no_max, proposed={} if as_proposed else proposed)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
@@ -461,11 +466,20 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
 NAMES_FIX = "run the command again with --read-names-as-proposed"
 
 
-def _refusal_note(dates_read: str, rows: list, as_proposed: bool) -> str:
-    """What a refused log's problems are followed by: how its dates were read, and how the
-    names proposed as athletes (on ``rows``, their numbers) can be read so (:data:`NAMES_FIX`)."""
-    said = [f"{dates_read}; write dates as YYYY-MM-DD if that is not how the file writes them."
-            if dates_read else ""]
+def _lost_letters(frame, problems: list[str]) -> str:
+    """:data:`WINDOWS_NOTE` when the log was read as Windows text and a value a problem quotes
+    holds a '?' (a letter Excel could not save there: '?ukasz' for Łukasz), else nothing."""
+    if frame.attrs.get("encoding") != WINDOWS:
+        return ""
+    return WINDOWS_NOTE + "." if any(re.search(r"'[^']*\?[^']*'", x) for x in problems) else ""
+
+
+def _refusal_note(dates_read: str, rows: list, as_proposed: bool, lost: str = "") -> str:
+    """What a refused log's problems are followed by: why a name holds a '?' (``lost``:
+    :func:`_lost_letters`), how its dates were read, and how the names proposed as athletes (on
+    ``rows``, their numbers) can be read so (:data:`NAMES_FIX`)."""
+    said = [lost, f"{dates_read}; write dates as YYYY-MM-DD if that is not how the file writes "
+                  f"them." if dates_read else ""]
     if rows and not as_proposed:
         listed = ", ".join(rows[:REPEATS_SHOWN]) + (" …" if len(rows) > REPEATS_SHOWN else "")
         said.append(f"To read the name{'s' if len(rows) > 1 else ''} on row"
@@ -727,7 +741,7 @@ def _speed_unit(nums: dict, mapping: dict, notes: list) -> bool:
 # entry a row, by position; for each column, the positions of some of its rows; the whole file
 ROW_ATTRS = ("rows",)  # each row's number as the file shows it
 CELL_ATTRS = ("numeric", "uncached")  # the cells a workbook held as numbers; formulas without a value
-FILE_ATTRS = ("sheet", "sheets", "hidden")  # hidden: row numbers, as the file shows them
+FILE_ATTRS = ("sheet", "sheets", "hidden", "encoding")  # hidden: row numbers, as the file shows them
 
 
 def _row_numbers(frame) -> list[str]:

@@ -701,13 +701,78 @@ def test_a_log_is_named_by_the_path_given_in_every_message(tmp_path, s, monkeypa
     assert str(e.value).startswith("logs/rpe11.csv: 2 problems:"), str(e.value)
 
 
-def test_a_latin1_file_names_the_line_that_is_not_utf8(tmp_path, s):
+def test_a_file_neither_utf8_nor_windows_text_names_the_line_that_is_not_utf8(tmp_path, s):
+    """DOS text (cp437: "ü" is the byte 0x81, which Windows text leaves undefined)."""
     rows = ["Athlete ID,Date,Minutes,RPE,Note"] + [f"A1,{day(1)},60,5,ok" for _ in range(5000)]
     p = tmp_path / "log.csv"
-    p.write_bytes(("\n".join(rows) + f"\nA2,{day(2)},60,5,Müller\n").encode("latin-1"))
-    with pytest.raises(InputError, match=re.escape("line 5002 ('A2,2027-01-06,60,5,Müller') is not "
-                                                   "UTF-8 text; save it again as 'CSV UTF-8'")):
+    p.write_bytes(("\n".join(rows) + f"\nA2,{day(2)},60,5,Müller\n").encode("cp437"))
+    with pytest.raises(InputError, match=re.escape("line 5002 ('A2,2027-01-06,60,5,M\ufffdller') is "
+                                                   "not UTF-8 text; save it again as 'CSV UTF-8'")):
         read_sessions(p, s)
+
+
+def test_a_binary_file_is_not_read_as_windows_text(tmp_path, s):
+    """Bytes Windows text defines, but control characters no spreadsheet writes: no CSV."""
+    p = tmp_path / "log.csv"
+    p.write_bytes(b"Athlete ID,Date,Minutes,RPE\nA1,\x01\x02\xe9\x03\x1b\xc4,60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    (problem,) = e.value.problems
+    assert problem.startswith("cannot be read as CSV: line 2 ('A1,") and problem.endswith(
+        "is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)")
+
+
+@pytest.fixture
+def umlauts(s):
+    return s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": n}) for a, n in
+        zip(s.athletes, ("Jörg Müller", "Zoë Ängström", "Łukasz Wójcik"), strict=True))})
+
+
+def test_a_windows_text_csv_is_read_and_said(tmp_path, umlauts):
+    """German Excel's "CSV (Trennzeichen-getrennt)" is Windows text (cp1252): it was refused
+    as "not UTF-8 text; save it again as 'CSV UTF-8'" every week. Its ä, ö, ü read right, said."""
+    from planner.logfile import WINDOWS_NOTE
+
+    p = tmp_path / "log.csv"
+    p.write_bytes("sep=;\r\nSpieler;Datum;Durée;RPE;Höchstgeschwindigkeit (km/h);Bemerkung\r\n"
+                  "Jörg Müller;05.01.2027;72,5;6,5;32,4;\"Sprint; Fuß gut\"\r\n"
+                  "Zoë Ängström;06.01.2027;60;5;31,5;Übung\r\n".encode("cp1252"))
+    r = read_sessions(p, umlauts)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.note) for x in r.sessions] == [
+        ("A1", day(1), 72.5, 6.5, "Sprint; Fuß gut"), ("A2", day(2), 60, 5, "Übung")]
+    assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(9.0), pytest.approx(8.75)]
+    assert r.mapping["minutes"] == "Durée" and WINDOWS_NOTE in r.notes
+    # a UTF-8 file is not said to be Windows text
+    p.write_bytes(p.read_bytes().decode("cp1252").encode("utf-8"))
+    assert WINDOWS_NOTE not in read_sessions(p, umlauts).notes
+
+
+def test_a_windows_text_csv_says_its_rows_as_a_utf8_one_does(tmp_path, umlauts):
+    """A Windows text file's rows are checked and numbered as a UTF-8 one's: a row with more
+    fields than the header (the header's é read in the file's encoding)."""
+    p = tmp_path / "log.csv"
+    p.write_bytes("Joueur;Date;Durée;RPE\r\nJörg Müller;05.01.2027;60;5\r\n"
+                  "Zoë Ängström;06.01.2027;60;5;trop;là\r\n".encode("cp1252"))
+    with pytest.raises(InputError) as e:
+        read_sessions(p, umlauts)
+    assert e.value.problems == ["row 3 has 6 fields but the header has 4: remove the extra "
+                                "separators, or put a note that holds a ';' in quotes"]
+
+
+def test_a_name_excel_could_not_save_as_windows_text_is_refused_and_said_why(tmp_path, umlauts):
+    """Excel writes Ł as '?' in Windows text: the name is refused as no athlete, and the note
+    says why it holds a '?' and how to keep it."""
+    from planner.logfile import WINDOWS_NOTE
+
+    p = tmp_path / "log.csv"
+    p.write_bytes("Athlet;Datum;Minuten;RPE\r\nJörg Müller;05.01.2027;60;5\r\n"
+                  "Łukasz Wójcik;06.01.2027;60;5\r\n".encode("cp1252", errors="replace"))
+    with pytest.raises(InputError) as e:
+        read_sessions(p, umlauts)
+    assert e.value.problems == ["row 3, Athlet: '?ukasz Wójcik': no athlete has that ID or name; "
+                                "did you mean Łukasz Wójcik (A3)?"]
+    assert e.value.note.startswith(WINDOWS_NOTE + ". ")
 
 
 def test_a_value_just_above_its_range_is_not_written_as_the_bound():
