@@ -2538,3 +2538,42 @@ def test_a_flare_up_dated_before_a_match_he_played_is_asked_about_first(qtbot, d
     ed.flare_button.click()
     assert win.season.injuries_of("A3")[0].flare_ups == (D(2026, 3, 8),)
     assert len(dialogs) == asked
+
+
+def test_the_squad_list_sorts_by_the_column_clicked(w, qtbot):
+    """A coach looks a player up by name: a header click sorts the list (accents and case do not
+    count, max speeds by their value), the selection stays on its athlete, and a refill keeps
+    the order chosen; until a click the list is in the season's order."""
+    from PySide6.QtCore import QPoint
+
+    from planner.season import Athlete
+
+    squad = (Athlete(id="A9", name="Zoë Ångström", max_speed=9.8),
+             Athlete(id="A10", name="Łukasz Wójcik", max_speed=10.1),
+             Athlete(id="A2", name="luis Ortega"), Athlete(id="A11", name="Ömer Çelik", max_speed=8.9))
+    w.set_document(w.season.model_copy(update={"athletes": squad, "injuries": (), "plan": None,
+                                               "unavailability": ()}), None)
+    w.show_dock("squad")
+    table = w.squad_editor.table
+
+    def column(c: int) -> list[str]:
+        return [table.item(r, c).text() for r in range(table.rowCount())]
+
+    assert column(0) == ["A9", "A10", "A2", "A11"]
+    header = table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2))
+    assert column(1) == ["luis Ortega", "Łukasz Wójcik", "Ömer Çelik", "Zoë Ångström"]
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(0) == ["A2", "A9", "A10", "A11"]
+    table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert column(0)[:3] == ["A11", "A9", "A10"]  # 8.9, 9.8, 10.1 m/s; not measured last
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    table.selectRow(1)
+    assert w.squad_editor.selected_id() == "A10"
+    w.apply_edit(E.SetSeasonSettings(name="Sorted FC"))  # a refill keeps the order and the row
+    w.squad_editor.set_season(w.season.model_copy(update={"athletes": squad + (
+        Athlete(id="A3", name="Kofi Mensah"),)}))
+    assert column(1) == ["Kofi Mensah", "luis Ortega", "Łukasz Wójcik", "Ömer Çelik",
+                         "Zoë Ångström"]
+    assert w.squad_editor.selected_id() == "A10"

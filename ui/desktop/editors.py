@@ -264,6 +264,32 @@ def rows_tall(table: QTableWidget, rows: int) -> int:
     return header + rows * table.verticalHeader().defaultSectionSize() + bar + 2 * table.frameWidth()
 
 
+class _SortedItem(QTableWidgetItem):
+    """A cell a coach can sort by (a list whose header is clicked): names as a list of names is
+    sorted (accents and case do not count: "Łukasz" beside "Luis"), numbers by their value
+    ("9.8 m/s" before "10.1 m/s"), an empty cell last."""
+
+    def _key(self) -> tuple:
+        text = self.text().strip()
+        number = re.match(r"\d+(?:[.,]\d+)?", text)
+        natural = name_sort_key(re.sub(r"\d+", lambda m: m[0].zfill(9), text))  # A9 before A10
+        if number:
+            return (0, float(number[0].replace(",", ".")), natural)
+        return (1 if text else 2, 0.0, natural)
+
+    def __lt__(self, other) -> bool:
+        if isinstance(other, _SortedItem):
+            return self._key() < other._key()
+        return super().__lt__(other)
+
+
+def sortable(table: QTableWidget) -> None:
+    """A list sorted by a click on a column's header (again: the other way); shown in the
+    season's order until one is clicked."""
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+
+
 def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
     """Rows of (key, cells); the key is kept in the first cell's UserRole.
 
@@ -272,7 +298,9 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
     """
     header = table.horizontalHeader()
     none = _selected_key(table) is None
+    sorting = table.isSortingEnabled()  # rows sorted as they are set moved under the loop
     with QSignalBlocker(table):
+        table.setSortingEnabled(False)
         table.setUpdatesEnabled(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setRowCount(len(rows))
@@ -280,7 +308,7 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
             table.clearSelection()  # Apply and Delete then acted on a row the form did not show
         for r, (key, cells) in enumerate(rows):
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _SortedItem(text)
                 item.setToolTip(text)  # a narrow dock cuts the last column ("role: bench")
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, key)
@@ -288,6 +316,7 @@ def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
         table.resizeColumnsToContents()
         header.setStretchLastSection(False)  # re-applied: the last column fills the width
         header.setStretchLastSection(True)
+        table.setSortingEnabled(sorting)  # sorted again by the column the coach chose
         table.setUpdatesEnabled(True)
 
 
@@ -1138,6 +1167,7 @@ class SquadEditor(Editor):
         # five athletes at least: at 1024 x 600 the list showed 1½ rows beside its own form
         # (the dock scrolls instead)
         self.table.setMinimumHeight(rows_tall(self.table, 5))
+        sortable(self.table)  # 25 players: a coach looks one up by name or groups a position
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
         self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
