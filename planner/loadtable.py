@@ -214,6 +214,12 @@ class WeekLoad:
         return self.unknown >= self.days
 
     @property
+    def away_all_week(self) -> bool:
+        """Away (any unavailability, not with the squad too) on every day of it: its 0 AU is no
+        training week of his (a week away raises no flag, docs/load.md)."""
+        return self.absent >= self.days
+
+    @property
     def ratio(self) -> float | None:
         if self.chronic is None or self.chronic <= 0:
             return None
@@ -298,10 +304,16 @@ def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
     so a starter's two-match deload is barely lighter: every word about it reads this figure.
     Each week as lived (``WeekLoad.load``: logged where logged, else planned), as the Load row
     beside it counts: a player benched the week before logged 1,470 AU where 2,020 was planned,
-    and the heading's "1 % below" stood over the Load row's "+36 % on the week before"."""
+    and the heading's "1 % below" stood over the Load row's "+36 % on the week before". A load
+    week he was away all of (ill, with his country, not with the squad) is skipped for the next
+    one: its 0 AU made a planned deload 40 % lighter than the week before "20 % above"."""
     k = series.weeks.index(wl)
-    before = next((w for w in reversed(series.weeks[:k]) if w.counted and w.kind == "load"), None)
-    after = next((w for w in series.weeks[k + 1:] if w.counted and w.kind == "load"), None)
+
+    def trained(w: WeekLoad) -> bool:  # a full load week he was with the squad for, not away
+        return w.counted and w.kind == "load" and not w.away_all_week
+
+    before = next((w for w in reversed(series.weeks[:k]) if trained(w)), None)
+    after = next((w for w in series.weeks[k + 1:] if trained(w)), None)
     near = [w.load for w in (before, after) if w is not None and w.in_season]
     if not wl.in_season or not near or not (mean := sum(near) / len(near)):
         return None

@@ -1247,3 +1247,33 @@ def test_an_athlete_away_all_the_last_7_days_has_no_logged_ratio_sentence():
     away = s.model_copy(update={"unavailability": (
         Unavailability(athlete="A1", start=day(28), end=day(48), reason="Loan"),)})
     assert not [x for x in L.flag_lines(away) if x.startswith("Athlete 1 (A1)")]
+
+
+def test_a_deload_is_compared_with_load_weeks_the_athlete_trained_not_one_he_was_away():
+    """A2 is away all the load week after a deload (0 AU): averaged in, a planned deload 40 %
+    lighter than the week before read "20 % above the load weeks around it" on his handout. The
+    week away is skipped for the next load week he trained; A1, never away, keeps his neighbours."""
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Unavailability
+    from planner.why import why_week
+
+    away = Unavailability(athlete="A2", start=day(21), end=day(27), reason="Away week")
+    s = season(weeks=6, athletes=2, matches=[], unavailable=(away,))
+    tl = Timeline(s)
+    kinds = ("load", "load", "deload", "load", "load", "load")
+    it = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
+    plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=it, weeks=kinds)
+        for a in s.athletes))
+    s = s.model_copy(update={"plan": plan})
+    a2, a1 = athlete_load(s, plan, "A2"), athlete_load(s, plan, "A1")
+    assert a2.weeks[3].load == 0 and a2.weeks[3].away_all_week and a2.weeks[3].kind == "load"
+    deload = a2.weeks[2]
+    lt = lighter_than_around(a2, deload)
+    mean = (a2.weeks[1].load + a2.weeks[4].load) / 2  # the week away skipped for the next one
+    assert lt is not None and lt.both and lt.around == mean
+    assert lt.change == round(100 * (deload.load / mean - 1)) < -30
+    said = next(r.text for r in why_week(s, plan, "A2", deload.start).reasons
+                if r.text.startswith("This week's load"))
+    assert f"{abs(lt.change)} % below the load weeks around it ({mean:.0f} AU)" in said
+    assert lighter_than_around(a1, a1.weeks[2]).around == (a1.weeks[1].load + a1.weeks[3].load) / 2
