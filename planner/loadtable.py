@@ -15,9 +15,10 @@ template's own ``load`` when it sets one:
 
 A day before ``today`` with a logged session has the logged minutes x RPE instead.
 
-Weeks follow the season's week start. The load **series** of an athlete runs from the week of the
-first session logged before the season (when there is one: those weeks count, days without a
-session at 0) to the season's end; a week is **full** when all 7 of its days are in the series
+Weeks follow the season's week start. The load **series** of an athlete runs from the first
+session logged before the season (when there is one: the weeks from it count, days without a
+session at 0; its week's days before it were not logged, and are not in the series:
+:func:`series_origin`) to the season's end; a week is **full** when all 7 of its days are in the series
 and the athlete is with the squad on each of them, or logged a session in the week
 (:func:`counted_weeks`; a day "not in the squad yet" or after he "left the squad" has a load
 that is not known, not a rest day's 0, docs/semantics.md). The **chronic** load of a full week
@@ -321,12 +322,15 @@ def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
 
 
 def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:
-    """The first day of an athlete's series: the start of the earliest pre-season week of the
-    unbroken run of weeks with a logged session that reaches the season's start, else the
-    season's first day; never before the earliest day a session can be logged (a week reaching
-    before it would count days nobody could log as rest). A pre-season week with nothing logged
-    ends the run: one session weeks before the season, with nothing logged since, made the weeks
-    between rest and the first season week a spike (ACWR 9.3)."""
+    """The first day of an athlete's series: the first logged day of the earliest pre-season
+    week of the unbroken run of weeks with a logged session that reaches the season's start, else
+    the season's first day; never before the earliest day a session can be logged (a week
+    reaching before it would count days nobody could log as rest). A pre-season week with nothing
+    logged ends the run: one session weeks before the season, with nothing logged since, made the
+    weeks between rest and the first season week a spike (ACWR 9.3). The run's first week starts
+    on its first logged day, a partial week when that is not the week's first day: its days
+    before were not logged, not rest (a coach who started logging on a Saturday had Monday to
+    Friday read as 0 AU, the week a chronic load's base and the first season week "+889 %")."""
     before = sorted((d for d in logged if d < tl.start), reverse=True)
     if not before:
         return tl.start
@@ -342,7 +346,7 @@ def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -
         if not any(first <= d <= last for d in before):
             break
         origin = first
-    return origin
+    return min((d for d in before if d >= origin), default=origin)
 
 
 def week_bounds(season: Season, origin: dt.date, n: int) -> list[tuple[int, int]]:

@@ -792,7 +792,7 @@ def test_a_planned_spike_or_ld1_off_gives_no_logged_spike():
 def test_the_series_starts_no_earlier_than_a_session_can_be_logged():
     """Weeks from Wednesday, the season from Monday 4 Jan: a session logged on Tue 8 Dec (the
     second day a session can be logged, 28 days before the start) does not pull in Wed 2 Dec to
-    Sun 6 Dec as rest days; the first week is partial (no chronic load from it). Before the season
+    Mon 7 Dec as rest days; the first week is partial (no chronic load from it). Before the season
     nothing was planned: a wholly pre-season week has no planned load, and the week the season
     starts in counts only the plan's days in ``planned``."""
     from planner.loadtable import athlete_load
@@ -802,8 +802,8 @@ def test_the_series_starts_no_earlier_than_a_session_can_be_logged():
     early = tuple(Session(athlete="A3", date=day(d), minutes=60, rpe=5) for d in (-27, -26, -19, -12))
     s = s.model_copy(update={"sessions": s.sessions + early})
     al = athlete_load(s, s.plan, "A3")
-    assert al.origin == day(-28)
-    assert (al.weeks[0].start, al.weeks[0].days) == (day(-28), 2) and not al.weeks[0].full
+    assert al.origin == day(-27)
+    assert (al.weeks[0].start, al.weeks[0].days) == (day(-27), 1) and not al.weeks[0].full
     assert all(w.planned is None for w in al.weeks if not w.in_season)
     assert al.weeks[1].logged == 300 and al.weeks[1].load == 300
     mixed = al.week_of(day(0))
@@ -828,11 +828,37 @@ def test_a_lone_pre_season_session_weeks_before_the_season_starts_no_series():
     assert all(w.chronic is None for w in al.weeks[:4])
     f = L.figures(lone)["A3"]
     assert not any("ACWR" in flag or "EWMA" in flag for w in f.weeks[:5] for flag in w.flags)
-    # the same session with one in each later pre-season week: four logged weeks, a chronic load
+    # one in each pre-season week from the first's Monday: four logged weeks, a chronic load
     run = s.model_copy(update={"sessions": s.sessions + tuple(
-        Session(athlete="A3", date=day(d), minutes=90, rpe=9) for d in (-24, -17, -10, -3))})
+        Session(athlete="A3", date=day(d), minutes=90, rpe=9) for d in (-28, -17, -10, -3))})
     al = athlete_load(run, run.plan, "A3")
     assert al.origin == day(-28) and al.week_of(day(0)).chronic == 810  # 90 min x RPE 9 a week
+    # the first from a Friday: its Monday to Thursday were not logged, not rest; three full weeks
+    late = s.model_copy(update={"sessions": s.sessions + tuple(
+        Session(athlete="A3", date=day(d), minutes=90, rpe=9) for d in (-24, -17, -10, -3))})
+    al = athlete_load(late, late.plan, "A3")
+    assert al.origin == day(-24) and al.weeks[0].days == 3 and al.week_of(day(0)).chronic is None
+
+
+def test_a_pre_season_week_logged_from_its_saturday_is_partial_not_five_rest_days():
+    """One session on the Saturday before the season, then every day: Monday to Friday read as
+    0 AU gave that week a monotony and a strain as if measured, made it a chronic load's base and
+    flagged the first season week "load +889 %". The series starts on the day logged: a partial
+    week with no change, monotony or strain, no full week for the chronic load."""
+    from planner.loadtable import athlete_load
+
+    s = _season(pre_season=False)
+    sat = Session(athlete="A1", date=day(-2), minutes=45, rpe=6)
+    s = s.model_copy(update={"sessions": (sat,) + s.sessions})
+    al = athlete_load(s, s.plan, "A1")
+    assert al.origin == day(-2) and al.load[0] == 270
+    first = al.weeks[0]
+    assert (first.start, first.days, first.load, first.counted) == (day(-2), 2, 270, False)
+    assert all(w.chronic is None for w in al.weeks[:5]) and al.weeks[5].chronic is not None
+    f = L.figures(s)["A1"]
+    pre, season1 = f.weeks[0], f.weeks[1]
+    assert not pre.in_season and pre.monotony is None and pre.strain is None
+    assert season1.change is None and not any(x.startswith("load") for x in season1.flags)
 
 
 def test_a_logged_half_au_rounds_up_as_a_spreadsheet_does():

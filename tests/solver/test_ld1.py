@@ -501,3 +501,27 @@ def test_a_signings_weeks_before_he_joined_are_no_rest_to_the_solver_or_the_chec
     agree(model_pen, report)
     assert "A2" not in {v.athlete for v in report.soft if v.rule == "LD-1"}
     assert model_pen["LD-1"] == report.penalties()["LD-1"] > 0
+
+
+def test_a_pre_season_week_logged_from_its_saturday_is_no_chronic_base_to_the_solver_or_checker():
+    """A2 logged one session on the Saturday before the season, then every day but Sunday; his
+    fourth week is 20 % up on the three before. Read from Monday, the pre-season week was a full
+    week of 270 AU, the fourth week's chronic load (270 + 3 x 1,800) / 4 and the week a spike
+    (ratio 1.5). Its Monday to Friday were not logged: the series starts on that Saturday, a
+    partial week, so the fourth week has no chronic load; the model prices LD-1 as the checker
+    counts it (planner.loadtable.series_origin, read by both)."""
+    from tests.solver.test_model_penalties import agree, optimum
+
+    s = season(weeks=6, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    log = (Session(athlete="A2", date=day(-2), minutes=45, rpe=6),) + tuple(
+        Session(athlete="A2", date=day(d), minutes=60, rpe=5 if d < 21 else 6)
+        for d in range(27) if d % 7 != 6)
+    s = s.model_copy(update={"plan": solved(s)[0].plan, "sessions": log,
+                             "calendar": s.calendar.model_copy(update={"today": day(27)})})
+    model_pen, report, _, plan = optimum(s)
+    agree(model_pen, report)
+    al = season_loads(s, plan)["A2"]
+    assert (al.origin, al.weeks[0].days, al.weeks[0].load, al.weeks[0].counted) == (day(-2), 2, 270, False)
+    fourth = al.week_of(day(21))
+    assert fourth.load >= 2160 and fourth.chronic is None
+    assert not [v for v in report.soft if v.rule == "LD-1" and v.athlete == "A2"]
