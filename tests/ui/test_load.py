@@ -985,3 +985,32 @@ def test_the_charts_lines_and_labels_read_on_a_dark_palette(qtbot):
     for label in (chart.flag_label, chart.today_label):
         assert _contrast(label.color, base) >= 4.5, (label.toPlainText(), label.color.name())
     assert chart.flag_label.fill.color().rgb() == base.rgb()  # the bars do not show through it
+
+
+def test_a_week_partly_in_the_season_goes_to_its_first_season_day_without_outside_the_season(qtbot):
+    """The season from Wed 5 Aug: clicking the week of Mon 3 Aug on the Load chart read "The week
+    of Mon 3 Aug 2026 is outside the season", while 5 to 9 Aug are in it. The board goes to its
+    first season day and says nothing; the chart's own first week (from Wed 5 Aug), clicked with a
+    Monday selected, went to Mon 10 Aug, the week after. A week wholly before the season says so."""
+    demo = load_demo_season()
+    cal = demo.calendar.model_copy(update={"start": dt.date(2026, 8, 5)})
+    season = planned(demo.model_copy(update={"calendar": cal}))
+    w = open_window(qtbot, season, "A05")
+    w.board.set_current("A05", dt.date(2026, 11, 30))  # a Monday
+    w.load_view.show()
+    settle(qtbot, w)
+    bar = w.statusBar()
+    bar.clearMessage()
+    w.load_view.select_week("A05", dt.date(2026, 8, 3))
+    assert w.board.current() == ("A05", dt.date(2026, 8, 5))
+    assert "outside the season" not in bar.currentMessage()
+    chart = w.load_view.panel.athlete_chart
+    assert chart.weeks[0].start == dt.date(2026, 8, 5)
+    w.board.set_current("A05", dt.date(2026, 11, 30))
+    chart.click_week(0)
+    assert w.board.current() == ("A05", dt.date(2026, 8, 5))
+    assert "outside the season" not in bar.currentMessage()
+    w.load_view.select_week("A05", dt.date(2026, 7, 27))
+    assert w.board.current() == ("A05", dt.date(2026, 8, 5))
+    assert bar.currentMessage() == ("The week of Mon 27 Jul 2026 is outside the season: the board "
+                                    "shows its nearest day.")

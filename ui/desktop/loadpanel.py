@@ -45,7 +45,7 @@ from planner.load import (  # noqa: F401 - the list's rules
     off_plan_heading,
     off_plan_lines,
 )
-from planner.season import Season
+from planner.season import WEEKDAYS, Season
 from planner.text import date_short, day_long
 from ui.desktop.layout import scrolled
 from ui.desktop.loadwords import (
@@ -557,7 +557,10 @@ class LoadView(QObject):
     @Slot(str, object)
     def select_week(self, athlete: str, day: dt.date | None) -> None:
         """A week clicked on a chart: that week on the board (the athlete's row; the selected
-        athlete when the click names none), on the same weekday as the selected cell."""
+        athlete when the click names none), on the same weekday as the selected cell. A week
+        partly in the season (the season starts on a Wednesday) shows its nearest season day
+        without a word; only a week wholly outside the season says so (the week of Mon 3 Aug,
+        the season from Wed 5 Aug, read "outside the season")."""
         w = self.window
         season = w.season
         cur = w.board.current()
@@ -565,12 +568,15 @@ class LoadView(QObject):
         day = day or (cur[1] if cur else None) or season.calendar.today
         if not athlete or day is None:
             return
+        # the clicked week's days (its first in a series may be a mid-week day)
+        ws = WEEKDAYS.index(season.calendar.week_start)
+        week_first = day - dt.timedelta(days=(day.weekday() - ws) % 7)
         when = day
         if cur is not None:
-            when = day + dt.timedelta(days=(cur[1].weekday() - day.weekday()) % 7)
+            when = week_first + dt.timedelta(days=(cur[1].weekday() - ws) % 7)
         first, last = season.calendar.start, season.calendar.end
-        if when < first or when > last:
-            w.statusBar().showMessage(f"The week of {day_long(day)} is outside the season: the "
-                                      f"board shows its nearest day.", 6000)
+        if week_first + dt.timedelta(days=6) < first or week_first > last:
+            w.statusBar().showMessage(f"The week of {day_long(week_first)} is outside the season: "
+                                      f"the board shows its nearest day.", 6000)
         when = min(max(when, first), last)
         w.board.set_current(athlete, when)
