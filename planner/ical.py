@@ -11,7 +11,8 @@ Each calendar holds all-day events, in words a player understands:
 - **stage changes**: the days the rehab stage changes and the return to full training, with what
   the stage allows;
 - **competitions**: every competition with the athlete's role (``League match 7: you start``);
-  multi-day events span their days.
+  multi-day events span their days; one day's several say their place among the day's in the
+  season file's order (``2/3 Semi-final: you start``, :func:`_in_day_order`).
 
 A UID is ``PREFIX-ATHLETE-KEY@periodize``. PREFIX is the one of the calendars already in the
 folder (``X-PERIODIZE-UID-PREFIX``; in calendars written before it was said, read from their
@@ -460,8 +461,8 @@ def team_calendar(season: Season, plan: Plan, *, stamp: dt.datetime | None = Non
     cal = _header(season, f"{season.name}: team", f"The {season.name} plan for the staff: competitions, "
                   f"deload and taper weeks, days off and blocks (from Periodize).", prefix)
     events = _Events(cal, f"{prefix}.team", stamp, earlier.events)  # "." is in no athlete's slug
-    for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
-        events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name} (priority {c.priority})",
+    for c, place in _in_day_order(season):
+        events.add(f"competition-{_slug(c.id)}", c.date, f"{place}{c.name} (priority {c.priority})",
                    f"Competition, priority {c.priority}.", "Competition", c.last)
     tl = Timeline(season)
     for w, kind in zip(tl.weeks, plan.team_weeks, strict=False):
@@ -494,15 +495,31 @@ def _days_off(season: Season) -> list[tuple[dt.date, dt.date, str]]:
     return out
 
 
+def _in_day_order(season: Season) -> list[tuple]:
+    """The competitions by their first day and, on one day, in the season file's order (the
+    order the coach entered a tournament's matches), each with its place among that day's:
+    ``"2/3 "`` for the second of three, ``""`` alone. An all-day event has no time, so a
+    calendar app orders one day's events as it likes (by name: Final before Quarter-final);
+    the place in the summary keeps their order."""
+    order = sorted(enumerate(season.competitions), key=lambda ic: (ic[1].date, ic[0]))
+    per_day = Counter(c.date for c in season.competitions)
+    seen: Counter = Counter()
+    out = []
+    for _, c in order:
+        seen[c.date] += 1
+        out.append((c, f"{seen[c.date]}/{per_day[c.date]} " if per_day[c.date] > 1 else ""))
+    return out
+
+
 def _competitions(season: Season, tl: Timeline, f, events: _Events,
                   off: frozenset[dt.date] | set[dt.date] = frozenset()) -> None:
     logged = logged_days(season, f.id) if f is not None else None
-    for c in sorted(season.competitions, key=lambda c: (c.date, c.name)):
+    for c, place in _in_day_order(season):
         if c.date in off:
             continue
         i = tl.index(c.date)
         role = match_role(f, i, logged, c) if f is not None and i is not None else ""
-        events.add(f"competition-{_slug(c.id)}", c.date, f"{c.name}: {role}" if role else c.name,
+        events.add(f"competition-{_slug(c.id)}", c.date, place + (f"{c.name}: {role}" if role else c.name),
                    f"Competition, priority {c.priority}." + (f" {role[:1].upper()}{role[1:]}." if role else ""),
                    "Competition", c.last)
 

@@ -10,7 +10,7 @@ from icalendar import Calendar
 from planner.check import check_plan
 from planner.daymarks import day_rows
 from planner.handout import handout_weeks
-from planner.ical import athlete_calendar
+from planner.ical import athlete_calendar, team_calendar
 from planner.loadtable import athlete_load
 from planner.planjson import plan_to_dict
 from planner.returns import return_text, returns
@@ -58,9 +58,34 @@ def test_each_match_of_the_day_says_the_athletes_own_role_in_the_calendar():
                 if "Competition" in [str(c) for c in e.get("categories").cats]}
 
     a1, a4 = summaries("A1"), summaries("A4")
-    assert {"Cup round 2: you start", "Cup round 2b: not in the squad"} <= a1
-    assert "Cup round 2b: you start" not in a1
-    assert {"Cup round 2: on the bench", "Cup round 2b: you start"} <= a4
+    assert {"1/2 Cup round 2: you start", "2/2 Cup round 2b: not in the squad"} <= a1
+    assert "2/2 Cup round 2b: you start" not in a1
+    assert {"1/2 Cup round 2: on the bench", "2/2 Cup round 2b: you start"} <= a4
+
+
+def test_a_days_matches_keep_the_season_files_order_in_the_calendars_with_their_uids():
+    """All-day events have no time: a calendar app orders one day's by name (Final before
+    Quarter-final). Each says its place among the day's, in the order the season file gives."""
+    base = tournament()
+    day = _day(CUP + 1)
+    finals = tuple(Competition(id=cid, name=name, date=day, priority="A")
+                   for cid, name in (("qf", "Quarter-final"), ("sf", "Semi-final"), ("fin", "Final")))
+    s = base.model_copy(update={"competitions": base.competitions + finals})
+    s = s.model_copy(update={"plan": small_plan(s)})
+
+    def events(cal):
+        return [(str(e["summary"]), str(e["uid"])) for e in Calendar.from_ical(cal.to_ical()).walk("VEVENT")
+                if "Competition" in [str(c) for c in e.get("categories").cats]]
+
+    ours = [(summary, uid) for summary, uid in events(athlete_calendar(s, s.plan, "A2"))
+            if summary[:4] in ("1/3 ", "2/3 ", "3/3 ")]
+    assert [summary.split(":")[0] for summary, _ in ours] == [
+        "1/3 Quarter-final", "2/3 Semi-final", "3/3 Final"]
+    assert [uid.rsplit("-", 1)[1] for _, uid in ours] == ["qf@periodize", "sf@periodize", "fin@periodize"]
+    staff = [summary for summary, _ in events(team_calendar(s, s.plan))]
+    assert [t for t in staff if t.endswith("(priority A)")][-3:] == [
+        "1/3 Quarter-final (priority A)", "2/3 Semi-final (priority A)", "3/3 Final (priority A)"]
+    assert "League match 3 (priority C)" in staff  # alone on its day: no place said
 
 
 def test_the_inspector_names_each_matchs_role_and_the_session_the_day_plays():
