@@ -883,6 +883,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
                      + [(_label(ctx, a), rotated) for a in ctx.athletes])
     rows.heights[1] = head_h
     date_s, text_s, bold_s = st.cal_date(), st.cal_text(), st.cal_text(bold=True)
+    note_s, note_bold_s = st.cal_text(wrap=True), st.cal_text(bold=True, wrap=True)
     kind_s = {k: st.cal_kind(k) for k in ("load", "deload", "taper")}
     plans = [plan.for_athlete(a.id) for a in ctx.athletes]
     offs = [tl.unavailable(a.id) for a in ctx.athletes]
@@ -909,7 +910,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
         row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),
                # the week's number as the app, the handouts and --weeks name it
                (f"W{tl.week_of[i] + 1} {kind}", kind_s[kind]), (show_block or None, text_s),
-               (note or None, bold_s if comps else text_s)]
+               (note or None, note_bold_s if comps else note_s)]
         for ap, off, role_of in zip(plans, offs, roles, strict=True):
             if ap is None:
                 row.append(None)
@@ -929,10 +930,11 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
 
 
 def _calendar_note(ctx: _Ctx, i: int) -> str:
-    """The day's competitions, or the day off and its reason."""
+    """The day's competitions, a line each (a tournament day's, wrapped in the column, all
+    printed), or the day off and its reason."""
     tl = ctx.tl
     if tl.comp_on[i]:
-        return "; ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
+        return "\n".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
     if i in tl.non_training:
         reason = next((d.reason for d in ctx.season.calendar.non_training_days
                        if d.date == tl.days[i]), "")

@@ -1,10 +1,11 @@
 """The season on one printed page: athletes x weeks with the blocks, competitions and returns.
 
 Rows from the top: the title, the months, the training blocks as a band, each week's first day,
-the week's competitions by name (rotated), and the team's week kind (D deload, T taper). Then one
-row per athlete in the squad's display order (``planner.squad``): a week the athlete starts in a
-rehab stage shows the stage (its colour and code); otherwise the number of speed days that week,
-on the athlete's week kind, in red when the week has no HV exposure (not for a position HV-1
+the week's competitions by name (rotated; more than the column holds as one line,
+``Nationals ×6 (A)``), and the team's week kind (D deload, T taper). Then one row per athlete
+in the squad's display order (``planner.squad``): a week the athlete starts in a rehab stage
+shows the stage (its colour and code); otherwise the number of speed days that week, on the
+athlete's week kind, in red when the week has no HV exposure (not for a position HV-1
 exempts, goalkeepers by default); a week away is hatched. The
 last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
 prints on one A4 landscape page, so nothing splits, when it fits one as wide as the page; a larger
@@ -38,6 +39,7 @@ from planner.xlsx_layout import (
     col_points,
     elide,
     fit_lines,
+    line_height,
     print_points,
     printable,
     row_height,
@@ -237,20 +239,51 @@ def _blocks(ctx, ws: Worksheet) -> None:
     ws.row_dimensions[3].height = row_height(min(lines, 2), 8)
 
 
+COMP_SIZE = 7  # the competitions' rotated names, points
+COMP_LINES = max(1, int(print_points(WEEK_W) // line_height(COMP_SIZE)))  # across a week: 2
+
+
+def _common_words(names: list[str]) -> str:
+    """The words all ``names`` begin with (``Nationals`` of ``Nationals Final`` and
+    ``Nationals Pool v Lions``), without a last short joining word (``v``, ``-``)."""
+    words = [n.split() for n in names]
+    common = []
+    for group in zip(*words, strict=False):
+        if len(set(group)) > 1:
+            break
+        common.append(group[0])
+    while common and len(common[-1]) <= 2 and not common[-1][:1].isupper():
+        common.pop()
+    return " ".join(common)
+
+
+def week_words(comps: list) -> str:
+    """A week's competitions as its rotated cell reads them: one line each when they fit across
+    the week's narrow column (``COMP_LINES``), else one line for them all, the name they share
+    and their count (``Nationals ×6 (A)``; ``6 competitions (A, B)``): six names side by side
+    in a column two lines wide were cut or spilt over the next week. The Calendar names each."""
+    if len(comps) <= COMP_LINES:
+        return "\n".join(f"{c.name} ({c.priority})" for c in comps)
+    common = _common_words([c.name for c in comps])
+    priorities = ", ".join(sorted({c.priority for c in comps}))
+    return f"{common} ×{len(comps)} ({priorities})" if common else f"{len(comps)} competitions ({priorities})"
+
+
 def _competitions(ctx, ws: Worksheet) -> None:
-    """Each week's competitions by name, rotated, A competitions bold; the row is as tall as the
-    longest name (at most ~130 points; a longer name wraps onto a second line)."""
+    """Each week's competitions by name, rotated, A competitions bold (more than the column holds:
+    one line, :func:`week_words`); the row is as tall as the longest name (at most ~130 points; a
+    longer name wraps onto a second line)."""
     tl, st = ctx.tl, ctx.st
     tallest = 40.0
     for w in range(len(tl.weeks)):
         comps = ctx.week_competitions(w)
         if not comps:
             continue
-        words = "\n".join(f"{c.name} ({c.priority})" for c in comps)
+        words = week_words(comps)
         c = ws.cell(row=5, column=FIRST_WEEK_COL + w)
         write_styled(c, words, st.comp_rotated(any(x.priority == "A" for x in comps)))
         for line in words.split("\n"):
-            tallest = max(tallest, text_width(line, 7, True) + 8)
+            tallest = max(tallest, text_width(line, COMP_SIZE, True) + 8)
     ws.row_dimensions[5].height = min(130.0, tallest)
 
 

@@ -310,9 +310,10 @@ class Styles:
                         alignment=Alignment(horizontal="left", vertical="center"))
 
     @_once
-    def cal_text(self, bold: bool = False) -> str:
-        return self.add(f"Periodize cal text{' bold' if bold else ''}", font=self.f(9, bold=bold),
-                        alignment=Alignment(vertical="center"))
+    def cal_text(self, bold: bool = False, wrap: bool = False) -> str:
+        """``wrap``: the competitions' column, a tournament day's matches on lines of their own."""
+        return self.add(f"Periodize cal text{' bold' if bold else ''}{' wrap' if wrap else ''}",
+                        font=self.f(9, bold=bold), alignment=Alignment(vertical="center", wrap_text=wrap))
 
     @_once
     def cal_kind(self, kind: str) -> str:

@@ -342,3 +342,50 @@ def test_a_few_athletes_of_the_same_figures_are_each_named_in_the_comparison():
     assert any(r.startswith("Athlete 2 (A2) ") and r.split()[-1] == "1" for r in rows)
     assert any(r.startswith("Athlete 3 (A3) and 3 more ") for r in rows)
     assert not any("Athlete 1 (A1) and" in r for r in rows)
+
+
+def test_a_tournament_weeks_matches_are_legible_in_the_printed_workbook(tmp_path):
+    """Three matches a day on two days: the Calendar's cell said "Cup pool v Lions (A); Cup"
+    (cut, not wrapped), the Overview's narrow week column held six names side by side (cut, or
+    over the next week). The Calendar now gives each match a line, wrapped in a row as tall as
+    them all; the Overview says the week's matches as one line."""
+    import openpyxl
+
+    from planner.xlsx_export import export_workbook
+    from planner.xlsx_layout import line_height
+    from tests.planner.test_xlsx_export import small_season as base_season
+
+    names = [(CUP, "Cup pool v Lions"), (CUP, "Cup pool v Sharks"), (CUP, "Cup pool v Hawks"),
+             (CUP + 1, "Cup Quarter-final"), (CUP + 1, "Cup Semi-final"), (CUP + 1, "Cup Final")]
+    base = base_season()
+    s = base.model_copy(update={"competitions": (base.competitions[0],) + tuple(
+        Competition(id=f"t{k}", name=name, date=_day(i), priority="A") for k, (i, name) in enumerate(names))})
+    path = tmp_path / "plan.xlsx"
+    export_workbook(s, small_plan(s), path)
+    wb = openpyxl.load_workbook(path)
+    cal = wb["Calendar"]
+    for i, day_names in ((CUP, names[:3]), (CUP + 1, names[3:])):
+        cell = cal.cell(row=i + 2, column=5)
+        assert cell.value == "\n".join(f"{n} (A)" for _, n in day_names)
+        assert cell.alignment.wrap_text
+        assert cal.row_dimensions[i + 2].height >= 3 * line_height(9)
+    lone = cal.cell(row=5 + 2, column=5)
+    assert lone.value == "League match 3 (C)" and lone.alignment.wrap_text
+    ov = wb["Overview"]
+    week = Timeline(s).week_of[CUP]
+    row5 = {c.column: c.value for c in ov[5] if c.value}
+    assert row5[3 + week] == "Cup ×6 (A)"
+    assert row5[3 + Timeline(s).week_of[5]] == "League match 3 (C)"  # one a week: its name
+
+
+def test_a_weeks_many_matches_of_no_common_name_are_counted():
+    from planner.xlsx_overview import week_words
+
+    def comp(name, priority):
+        return Competition(id=name, name=name, date=_day(CUP), priority=priority)
+
+    assert week_words([comp("Lions", "A"), comp("Sharks", "B")]) == "Lions (A)\nSharks (B)"
+    assert week_words([comp("Lions", "A"), comp("Sharks", "B"), comp("Hawks", "A")]) == \
+        "3 competitions (A, B)"
+    assert week_words([comp("Nationals Pool v Lions", "A"), comp("Nationals Pool v Sharks", "A"),
+                       comp("Nationals Pool v Hawks", "A")]) == "Nationals Pool ×3 (A)"
