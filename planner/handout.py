@@ -1257,6 +1257,17 @@ def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
     return out
 
 
+def weeks_words(season: Season, weeks: list[int] | None) -> str:
+    """``week 12, 14-20 Dec 2026`` or ``weeks 14-15, 5-18 Apr 2027``: the weeks chosen (0-based,
+    in order, as ``--weeks`` gives them); "" for the whole season (None)."""
+    if not weeks:
+        return ""
+    tl = Timeline(season)
+    first, last = tl.weeks[weeks[0]], tl.weeks[weeks[-1]]
+    which = f"week {weeks[0] + 1}" if len(weeks) == 1 else f"weeks {weeks[0] + 1}-{weeks[-1] + 1}"
+    return f"{which}, {text.span(tl.days[first.first], tl.days[last.last])}"
+
+
 def gone_before(season: Season, weeks: list[int] | None = None) -> dict[str, dt.date]:
     """The athletes who left the squad before ``weeks`` (0-based indexes; None: the season) and
     are not with it on any of their days: ID -> the day he left. No handout is his: a page

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
 from planner.anonymise import scrub
-from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units
+from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units, weeks_words
 from planner.returns import again_words
 from planner.rules import RULES
 from planner.season import SPEED_DAY
@@ -164,8 +164,10 @@ class AthleteSheet:
         self._merged(out, [(" · ".join(bits), self.s_title)], 26)
         if not a.max_speed:  # as the handout's header says it: the % of his runs has no speed
             self._info(out, "Max speed", max_speed_header(None), None)
+        chosen = weeks_words(ctx.season, ctx.weeks)
         self._info(out, "Season", f"{ctx.season.name}: the plan day by day, one page per week from "
-                                  f"page 2", None)
+                                  f"page 2" + (f", for {chosen} (exported so; the counts below are "
+                                               f"the season's)" if chosen else ""), None)
         self._info(out, "Return", "\n".join(self._return_text(r, rets) for r in rets) if rets
                    else "No injury in this season's plan.", None)
         days = [d for w in weeks for d in w.days]

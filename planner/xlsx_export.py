@@ -73,7 +73,7 @@ from planner.check import CheckReport, check_plan
 from planner.citations import CITATIONS
 from planner.congestion import RECOVERY_HOURS
 from planner.errors import InputError, PeriodizeError, SaveError
-from planner.handout import Handouts, gone_before
+from planner.handout import Handouts, gone_before, weeks_words
 from planner.load import figures as load_figures
 from planner.protocols import protocol_name
 from planner.returns import again_words, first_match_day_words
@@ -266,6 +266,19 @@ class _Ctx:
     deferred: dict[str, _Rows] = field(default_factory=dict)  # sheet title -> rows (fast path)
     load: dict = field(default_factory=dict)  # athlete -> planner.load.AthleteFigures
     broken: str | None = None  # the plan breaks hard rules of the season as it is now: say so
+    weeks: list[int] | None = None  # the Calendar's and the week pages' weeks (None: all)
+
+    def shown_days(self) -> list[int]:
+        """The days the Calendar holds: those of the weeks chosen, else every day."""
+        if self.weeks is None:
+            return list(range(self.tl.n))
+        return [i for w in self.weeks for i in self.tl.weeks[w].days]
+
+    def weeks_lines(self) -> list[tuple[str, str]]:
+        """The Cover's line of a workbook of some weeks (none for the whole season)."""
+        words = weeks_words(self.season, self.weeks)
+        return [("Weeks", f"Only {words} (exported so) in the Calendar and each athlete's week "
+                          f"pages; the other sheets hold the whole season.")] if words else []
 
     def week_competitions(self, w: int) -> list:
         seen: dict[str, object] = {}
@@ -298,13 +311,17 @@ class _Ctx:
 
 
 def build_workbook(season: Season, plan: Plan, *, anonymise: bool = False,
-                   exported_at: dt.datetime | None = None) -> openpyxl.Workbook:
-    """The export workbook in memory, every cell an ordinary openpyxl cell."""
-    return _build(season, plan, anonymise=anonymise, exported_at=exported_at, fast=False)[0]
+                   exported_at: dt.datetime | None = None,
+                   weeks: list[int] | None = None) -> openpyxl.Workbook:
+    """The export workbook in memory, every cell an ordinary openpyxl cell; ``weeks`` (0-based,
+    in order; None: the whole season): the weeks of the Calendar and the athletes' week pages."""
+    return _build(season, plan, anonymise=anonymise, exported_at=exported_at, fast=False,
+                  weeks=weeks)[0]
 
 
 def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datetime | None,
-           fast: bool, check: CheckReport | None = None) -> tuple[openpyxl.Workbook, _Ctx]:
+           fast: bool, check: CheckReport | None = None,
+           weeks: list[int] | None = None) -> tuple[openpyxl.Workbook, _Ctx]:
     tl = Timeline(season)
     _check_plan(season, plan, tl)
     try:  # the caller's check of this plan, when it has one (the app's, the CLI's)
@@ -326,7 +343,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
               for a in athletes if a.id not in gone}
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
-               names=name_pairs(season) if anonymise else [], broken=broken)
+               names=name_pairs(season) if anonymise else [], broken=broken, weeks=weeks)
     rets = plan_returns(season, plan, history=True)  # the season's returns, before today too
     by_athlete: dict[str, list] = {}
     for r in rets:
@@ -634,7 +651,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     for key, value, warn in _in_progress_lines(season):
         line(key, value, st.warning() if warn else None, bold=warn)
     line("Competitions", _competitions_words(season))
-    for key, value in _calendar_lines(season):
+    for key, value in _calendar_lines(season) + ctx.weeks_lines():
         line(key, value)
     exported = ws.cell(row=r, column=1, value="Exported")
     exported.style = label
@@ -664,10 +681,11 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     head("Sheets")
     tl = Timeline(season)
     n, weeks = len(ctx.athletes), len(tl.weeks)
-    months = len({calendar_page(d) for d in tl.days})
-    # a page per athlete and week (and each athlete's first page), the Calendar's months, the
-    # Load sheet's rows (about 30 a page, after its charts), and the few short sheets
-    pages = n * (weeks + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1 + -(-n * weeks // 30) + 10
+    months = len({calendar_page(tl.days[i]) for i in ctx.shown_days()})
+    # a page per athlete and week printed (and each athlete's first page), the Calendar's months,
+    # the Load sheet's rows (about 30 a page, after its charts), and the few short sheets
+    pages = (n * (len(ctx.weeks or tl.weeks) + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1
+             + -(-n * weeks // 30) + 10)
     if pages > 50:
         line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "
                    f"workbook is about {pages:,} pages, a page per athlete and week.", note, 9)
@@ -861,13 +879,14 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     for k in range(per_page, len(ctx.athletes), per_page):
         ws.col_breaks.append(Break(id=nfixed + k))
     ws.freeze_panes = f"{get_column_letter(nfixed + 1)}2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{tl.n + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{len(rows.rows)}"
     ws.print_title_cols = f"A:{get_column_letter(nfixed)}"
     months: dict[tuple[int, int], float] = {}
-    for i, day in enumerate(tl.days):
-        key = calendar_page(day)
-        months[key] = months.get(key, 0.0) + rows.heights.get(i + 2, base_h)
-    ctx.print_setup(ws, scale=scale_for(page_w, head_h + max(months.values(), default=0.0)))
+    for row, i in enumerate(ctx.shown_days(), start=2):
+        key = calendar_page(tl.days[i])
+        months[key] = months.get(key, 0.0) + rows.heights.get(row, base_h)
+    ctx.print_setup(ws, scale=scale_for(page_w, head_h + max(months.values(), default=0.0)),
+                    label=f"{ws.title}, {weeks_words(ctx.season, ctx.weeks)}" if ctx.weeks else None)
     # the columns in display order: those in rehab today first (a forward before the keepers)
     ws.oddFooter.left.text = CALENDAR_LEGEND + (" · in rehab today: the first columns"
                                                 if order_words(ctx.season, ctx.plan) else "")
@@ -894,11 +913,13 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
     roles = [marks[a.id].role if a.id in marks else {} for a in ctx.athletes]
     comp_w = CALENDAR_FIXED[4][1]
     styles: dict[tuple, str] = {}
-    prev_block = None
-    for i, day in enumerate(tl.days):
-        month_start = i == 0 or calendar_page(day) != calendar_page(tl.days[i - 1])
-        if month_start and i > 0:
-            rows.breaks.append(i + 1)  # the header is row 1: day i is row i + 2
+    prev_block = prev_day = None
+    for i in ctx.shown_days():
+        day = tl.days[i]
+        month_start = prev_day is None or calendar_page(day) != calendar_page(prev_day)
+        if month_start and prev_day is not None:
+            rows.breaks.append(len(rows.rows))  # the header is row 1: this day the next row
+        prev_day = day
         block = _block_of(season, day)
         show_block = block if (block != prev_block or month_start) else ""
         prev_block = block
@@ -1070,9 +1091,9 @@ def _write_athlete(ctx: _Ctx, writer: AthleteSheet, ws: Worksheet, a, explainer,
     tl = ctx.tl
     rows = SheetRows(rows=[], heights={}, merges=[], breaks=[])
     weeks = handouts.weeks(a.id)
-    writer.summary(rows, a, weeks, rets)
+    writer.summary(rows, a, weeks, rets)  # the season's counts, whatever weeks are printed
     p0 = tl.days[min(tl.p0, tl.n - 1)]
-    for w in weeks:
+    for w in weeks if ctx.weeks is None else handouts.weeks(a.id, ctx.weeks):
         whys, stage_rules = [], []
         for d in () if w.away else w.days:  # a week away is one line, without day rows
             lines, stage = why_lines(explainer.day(a.id, d.date), ctx.anonymise, ctx.names, d.date < p0)
@@ -1198,11 +1219,13 @@ def _with_merges(xml: str, merges: list[str]) -> str:
 
 
 def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
-                   exported_at: dt.datetime | None = None, check: CheckReport | None = None) -> bytes:
+                   exported_at: dt.datetime | None = None, check: CheckReport | None = None,
+                   weeks: list[int] | None = None) -> bytes:
     """The export workbook as the bytes of an .xlsx file (the fast path); ``check``: the plan
-    checker's report of ``plan`` if the caller has it (else it is made here)."""
+    checker's report of ``plan`` if the caller has it (else it is made here); ``weeks``: as
+    :func:`build_workbook`'s."""
     wb, ctx = _build(season, plan, anonymise=anonymise, exported_at=exported_at, fast=True,
-                     check=check)
+                     check=check, weeks=weeks)
     parts = {title: _sheet_data(rows, wb, ctx.st) for title, rows in ctx.deferred.items()}
     buf = io.BytesIO()
     wb.save(buf)  # the deferred sheets are empty here; their styles are registered already
@@ -1232,14 +1255,14 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
 
 def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,
                     anonymise: bool = False, check: CheckReport | None = None,
-                    backup: bool = False) -> None:
+                    backup: bool = False, weeks: list[int] | None = None) -> None:
     """Write the plan workbook to ``path`` atomically (``backup``: the file replaced kept as
-    ``NAME.bak``).
+    ``NAME.bak``; ``weeks``: as :func:`build_workbook`'s, a fortnight to print).
 
     SaveError (the previous file untouched) when it cannot be written, e.g. because the file
     is open in Excel (Windows locks it) or the folder is read-only.
     """
-    data = workbook_bytes(season, plan, anonymise=anonymise, check=check)
+    data = workbook_bytes(season, plan, anonymise=anonymise, check=check, weeks=weeks)
     try:
         atomic_write(path, data, backup=backup)
     except SaveError:

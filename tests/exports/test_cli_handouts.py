@@ -76,3 +76,19 @@ def test_handouts_of_chosen_weeks_only(tmp_path):
     assert r.returncode == 1 and "add --handouts DIR" in r.stderr
     assert not (tmp_path / "plan.xlsx").exists()
     assert {f.name: f.read_bytes() for f in (tmp_path / "ho").iterdir()} == before
+
+
+def test_the_weeks_of_an_export_keep_the_workbooks_calendar_to_them(tmp_path, capsys):
+    """The export's weeks (``--weeks``) go to the workbook as to the handouts: its Calendar holds
+    their days, and the export says which."""
+    import openpyxl
+
+    from ui.cli import outputs
+
+    season = solved_demo()
+    outputs.write(season, season.plan, {"xlsx": tmp_path / "plan.xlsx"}, False, weeks=[11, 12, 13])
+    assert ("Wrote the workbook to " + str(tmp_path / "plan.xlsx") + "; its Calendar and week pages "
+            "hold weeks 12-14, 19 Oct to 8 Nov 2026") in capsys.readouterr().out
+    cal = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)["Calendar"]
+    dates = [row[0] for row in cal.iter_rows(min_row=2, max_col=1, values_only=True)]
+    assert [d.date() for d in dates] == [dt.date(2026, 10, 19) + dt.timedelta(days=k) for k in range(21)]

@@ -616,6 +616,52 @@ def test_calendar_is_the_intensity_grid_a_month_a_page(exported):
     assert df["A1 Ann Ash"].tolist() == list(plan.for_athlete("A1").intensity)
 
 
+def test_a_workbook_of_chosen_weeks_holds_their_days_and_week_pages_only(tmp_path, demo_season):
+    """A printed workbook was a page per athlete and week of the whole season (275 pages for a
+    squad of 14): ``weeks`` (``export --weeks``) keeps the Calendar's days and each athlete's
+    week pages to the weeks chosen, the Overview, the counts and the other sheets whole, and the
+    Cover and the pages say which weeks they hold."""
+    from planner.handout import handout_weeks
+
+    season = demo_season
+    plan = simple_plan(season)
+    tl = Timeline(season)
+    chosen = [12, 13]  # weeks 13-14: the last of October's Calendar page, the first of November's
+    whole, part = tmp_path / "whole.xlsx", tmp_path / "part.xlsx"
+    export_workbook(season, plan, whole)
+    export_workbook(season, plan, part, weeks=chosen)
+    wb, wp = openpyxl.load_workbook(whole), openpyxl.load_workbook(part)
+    days = [i for w in chosen for i in tl.weeks[w].days]
+    cal = wp["Calendar"]
+    assert cal.max_row == 1 + len(days) == 15
+    assert [cal.cell(row=r, column=1).value.date() for r in range(2, cal.max_row + 1)] == \
+        [tl.days[i] for i in days]
+    assert cal.cell(row=2, column=3).value == "W13 " + plan.team_weeks[12]
+    assert cal.auto_filter.ref.endswith(str(cal.max_row))
+    assert [b.id for b in cal.row_breaks.brk] == [8]  # the header, then October's week
+    assert "weeks 13-14" in cal.oddHeader.right.text
+    aid = display_ids(season, plan)[0]
+    title = next(t for t in wp.sheetnames if t.startswith(f"{aid} "))
+    shown = week_blocks(wp[title])
+    assert len(shown) == 2 and len(week_blocks(wb[title])) == len(tl.weeks)
+    want = handout_weeks(season, plan, [aid], chosen)
+    assert [wp[title].cell(row=t, column=1).value.split(" · ", 1)[1] for t, _, _ in shown] == \
+        [w.title for w in want]
+    # the first page's counts are the season's; it says what the pages hold
+    counts = next(k for k, v in _cells(wb[title]).items() if v == "Counts")
+    count = "B" + counts[1:]
+    assert "speed days" in _cells(wb[title])[count] and _cells(wp[title])[count] == _cells(wb[title])[count]
+    assert any("for weeks 13-14" in str(v) and "the counts below are the season's" in str(v)
+               for v in _cells(wp[title]).values())
+    # the Overview and the Load sheet whole, the Cover says which weeks the pages hold
+    assert _cells(wp[OVERVIEW_SHEET]) == _cells(wb[OVERVIEW_SHEET])
+    assert wp["Load"].max_row == wb["Load"].max_row
+    cover = _cells(wp["Cover"])
+    row = next(k for k, v in cover.items() if v == "Weeks")
+    assert cover["B" + row[1:]].startswith("Only weeks 13-14, 26 Oct to 8 Nov 2026 ")
+    assert "Weeks" not in _cells(wb["Cover"]).values()
+
+
 def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season, demo_book):
     """A page break falls on a Monday, never inside a week: each page holds the weeks whose
     Thursday is in its month (four or five), so a printed week is read on one page."""

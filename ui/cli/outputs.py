@@ -365,8 +365,8 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
           weeks: list[int] | None = None, kept: dict[str, frozenset[str]] | None = None) -> None:
     """Write every requested output of ``plan`` (None: only those that need no plan); a file
     replaced is kept as ``NAME.bak``. ``check``: the plan checker's report of ``plan``, if the
-    caller made one (the workbook's cover says what it finds). ``weeks``: the handouts' weeks
-    (0-based; None: every week). ``kept``: the files of the coach's in the calendar and
+    caller made one (the workbook's cover says what it finds). ``weeks``: the handouts' weeks and
+    the workbook's Calendar and week pages (0-based; None: every week). ``kept``: the files of the coach's in the calendar and
     handout folders kept as ``NAME.bak`` (:func:`guard_folders`)."""
     note = " (anonymised)" if anonymise else ""
     if plan is not None and any(outputs.get(k) for k in ("json", "xlsx", "ics", "handouts")):
@@ -430,8 +430,12 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         from planner.xlsx_export import export_workbook
 
         export_workbook(season, plan, outputs["xlsx"], anonymise=anonymise, check=check,
-                        backup="xlsx" in backup)
-        print(f"Wrote the workbook{note} to {outputs['xlsx']}")
+                        backup="xlsx" in backup, weeks=weeks)
+        from planner.handout import weeks_words
+
+        chosen = weeks_words(season, weeks)
+        print(f"Wrote the workbook{note} to {outputs['xlsx']}"
+              + (f"; its Calendar and week pages hold {chosen}" if chosen else ""))
         say_kept("xlsx", outputs["xlsx"], backup)
     if outputs.get("ics"):
         from planner.filegroup import kept_only_if_written, left_over
@@ -480,16 +484,11 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
 
 
 def _weeks_words(season, weeks: list[int] | None) -> str:
-    """`` (week 12, 14-20 Dec 2026)``: the handouts' weeks when not the whole season."""
-    if weeks is None:
-        return ""
-    from planner.text import span
-    from planner.timeline import Timeline
+    """`` (week 12, 14-20 Dec 2026)``: the weeks chosen when not the whole season."""
+    from planner.handout import weeks_words
 
-    tl = Timeline(season)
-    first, last = tl.weeks[weeks[0]], tl.weeks[weeks[-1]]
-    which = f"week {weeks[0] + 1}" if len(weeks) == 1 else f"weeks {weeks[0] + 1}-{weeks[-1] + 1}"
-    return f" ({which}, {span(tl.days[first.first], tl.days[last.last])})"
+    words = weeks_words(season, weeks)
+    return f" ({words})" if words else ""
 
 
 def _write_pdf(season, plan, path: Path, anonymise: bool, note: str, backup: bool) -> None:
