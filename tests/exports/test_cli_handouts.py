@@ -72,10 +72,14 @@ def test_handouts_of_chosen_weeks_only(tmp_path):
         r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", spec, cwd=tmp_path)
         assert r.returncode == 1 and f"--weeks: {said}" in r.stderr, (spec, r.stderr)
         assert "Traceback" not in r.stderr
-    r = _cli("export", "demo.season.json", "--xlsx", "plan.xlsx", "--weeks", "3", cwd=tmp_path)
-    assert r.returncode == 1 and "add --handouts DIR" in r.stderr
-    assert not (tmp_path / "plan.xlsx").exists()
+    r = _cli("export", "demo.season.json", "--json", "plan.json", "--weeks", "3", cwd=tmp_path)
+    assert r.returncode == 1 and "add --handouts DIR or --xlsx OUT.xlsx" in r.stderr
+    assert not (tmp_path / "plan.json").exists()
     assert {f.name: f.read_bytes() for f in (tmp_path / "ho").iterdir()} == before
+    # the workbook alone takes the weeks (its Calendar and week pages)
+    r = _cli("export", "demo.season.json", "--xlsx", "plan.xlsx", "--weeks", "3", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "its Calendar and week pages hold week 3" in r.stdout, r.stdout
 
 
 def test_the_weeks_of_an_export_keep_the_workbooks_calendar_to_them(tmp_path, capsys):

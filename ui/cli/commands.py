@@ -568,9 +568,10 @@ def cmd_export(args) -> int:
     if args.weeks is not None:
         from ui.cli.names import weeks as weeks_named
 
-        if not out["handouts"]:
-            raise InputError("--weeks", ["chooses the weeks of the handouts: add --handouts DIR "
-                                         "(the other exports hold the whole season)"])
+        if not (out["handouts"] or out["xlsx"]):
+            raise InputError("--weeks", ["chooses the weeks of the handouts and of the workbook's "
+                                         "Calendar and week pages: add --handouts DIR or --xlsx "
+                                         "OUT.xlsx (the other exports hold the whole season)"])
         weeks = weeks_named(season, args.weeks)
     report = None
     if needs_plan:

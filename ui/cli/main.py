@@ -205,7 +205,8 @@ def _add_export(sub) -> None:
     e.add_argument("--pdf", metavar="OUT.pdf", help="the season board as a PDF, a page a month")
     e.add_argument("--handouts", metavar="DIR", help="one PDF per athlete into DIR: a page per "
                                                      "week to print and hand out")
-    e.add_argument("--weeks", metavar="WEEKS", help="the handouts' weeks (default: the whole season): "
+    e.add_argument("--weeks", metavar="WEEKS", help="the weeks of the handouts and of the workbook's "
+                                                    "Calendar and week pages (default: the whole season): "
                                                     "a week number as the app shows it (12), a range "
                                                     "(12-14), a date or FROM..TO dates (the weeks "
                                                     "holding them), or now (the week of today)")
