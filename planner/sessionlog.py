@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.errors import InputError
+from planner.history import au
 from planner.logfile import (
     ALIASES,
     MAX_ROWS,
@@ -56,6 +57,9 @@ if TYPE_CHECKING:  # pragma: no cover
 DAY_MINUTES = 24 * 60  # an athlete's sessions of one day add up to at most this
 REPEATS_SHOWN = 8  # rows counted once, listed one by one (the rest are counted)
 ALREADY = "is already in the season"  # a row counted once as the season holds it
+# the way out for rows counted once as repeats of another row of the log (a double session)
+SEPARATE = ("if they were separate sessions, give each a different Note (e.g. AM, PM) and "
+            "import again")
 LABEL = {"athlete": "Athlete ID", "date": "Date", "minutes": "Minutes", "rpe": "RPE",
          "top_pct": "Top speed %", "top_ms": "Top speed m/s", "top_kmh": "Top speed km/h",
          "played": "Minutes played", "pain": "Pain", "note": "Note", "drill": "Drill",
@@ -215,6 +219,9 @@ class LogResult:
     sessions: list[Session]
     mapping: dict[str, str]  # field -> the header it was read from
     repeated: list[str] = field(default_factory=list)  # rows counted once
+    # the rows counted once as repeats of another row of the log: how many, their load (AU)
+    again: int = 0
+    again_load: float = 0.0
     notes: list[str] = field(default_factory=list)  # how ambiguous columns were read
     # said before anything else: a column that looks like the top speed, not read, when none is
     loud: list[str] = field(default_factory=list)
@@ -259,7 +266,17 @@ class LogResult:
         if more > 0:  # a log imported twice repeats every row: a screenful says it no better
             lines.append(f"Counted once: {more:,} more rows like these "
                          f"({len(self.repeated):,} in all)")
+        if self.again == 1 and more <= 0:  # the one row's line says the way out
+            at = next(i for i, line in enumerate(lines) if line.endswith(" AU left out)"))
+            lines[at] += f"; {SEPARATE}"
+        elif self.again:  # once for them all, not on every line
+            lines.append(f"Counted once: {self.again_said()}; {SEPARATE}")
         return "\n".join(lines)
+
+    def again_said(self) -> str:
+        """``2 rows repeating another row of the log, 585 AU left out``."""
+        return (f"{self.again:,} row{'s' if self.again != 1 else ''} repeating another row of "
+                f"the log, {au(self.again_load):,} AU left out")
 
 
     def repeats_line(self) -> str:
@@ -269,7 +286,8 @@ class LogResult:
         again = len(self.repeated) - old
         said = [f"{n:,} row{'s' if n != 1 else ''} {what}" for n, what in
                 ((old, "already in the season"), (again, "repeating another row of the log")) if n]
-        return " and ".join(said) + ", counted once"
+        lost = f" ({au(self.again_load):,} AU left out; {SEPARATE})" if again else ""
+        return " and ".join(said) + ", counted once" + lost
 
 
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
@@ -1594,6 +1612,7 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
     out: list[Session] = []
     repeated: list[str] = []
     already: list[Session] = []  # sessions of the log the season holds exactly so already
+    again: list[float] = []  # the loads of the rows repeating another row of the log
     n = len(frame)
     cols = {k: _column(nums.get(k)) or [None] * n
             for k in ("minutes", "rpe", "top_pct", "top_ms", "played", "pain")}
@@ -1615,8 +1634,10 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
             if s not in already:
                 already.append(s)
         elif s in seen:
-            repeated.append(f"row {row} repeats row {seen[s]}")
+            repeated.append(f"row {row} repeats row {seen[s]} ({au(s.load):,} AU left out)")
+            again.append(s.load)
         else:
             seen[s] = row
             out.append(s)
-    return LogResult(out, dict(mapping), repeated, already=already)
+    return LogResult(out, dict(mapping), repeated, again=len(again), again_load=sum(again),
+                     already=already)

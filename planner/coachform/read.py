@@ -1423,6 +1423,8 @@ class _Import:
         """Logged sessions (rules-spec.md section 9): a row each, checked like an import."""
         from pydantic import ValidationError
 
+        from planner.history import au
+        from planner.sessionlog import SEPARATE
         from planner.text import validation_problems
 
         spec = sheet_spec("Sessions")
@@ -1466,8 +1468,7 @@ class _Import:
                 continue
             if session in seen:  # as `periodize log` reads a repeated row: one session
                 self.notes.append(f"{spec.title}, row {row.number} repeats row {seen[session]}: "
-                                  f"counted once (give two sessions of one day a note each, "
-                                  f"e.g. AM and PM, to keep both)")
+                                  f"counted once ({au(session.load):,} AU left out; {SEPARATE})")
                 continue
             seen[session] = row.number
             out.append(session)

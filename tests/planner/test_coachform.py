@@ -1214,8 +1214,9 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     season = import_workbook(path, notes)
     assert [(x.athlete, x.date, x.load) for x in season.sessions] == [
         ("A1", D(2027, 1, 11), 450), ("A1", D(2027, 1, 11), 40), ("A1", D(2027, 1, 12), 300)]
-    assert notes == ["Sessions, row 5 repeats row 4: counted once (give two sessions of one day a "
-                     "note each, e.g. AM and PM, to keep both)"]
+    assert notes == ["Sessions, row 5 repeats row 4: counted once (300 AU left out; if they were "
+                     "separate sessions, give each a different Note (e.g. AM, PM) and import "
+                     "again)"]
     bad = book(
         tmp_path, "bad.xlsx",
         Season=SEASON_ROWS + [("Today", "2027-01-18")],

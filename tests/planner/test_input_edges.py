@@ -205,7 +205,7 @@ def test_blank_lines_of_a_csv_keep_the_row_numbers(tmp_path, s):
     assert problems(p, s) == ["row 3 (line 4), RPE: 14 is outside 0-10; write session RPE on the "
                               "CR-10 scale"]
     p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},75,5\n\nA1,{day(1)},75,5\n")
-    assert read_sessions(p, s).repeated == ["row 4 repeats row 2"]
+    assert read_sessions(p, s).repeated == ["row 4 repeats row 2 (375 AU left out)"]
 
 
 def test_blank_rows_of_a_log_workbook_are_skipped_and_rows_keep_their_numbers(tmp_path, s):

@@ -160,7 +160,7 @@ def test_a_repeated_row_is_counted_once_also_against_the_season(tmp_path, s):
     line = f"A1,{day(1)},60,5\n"
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + line + line)
     r = read_sessions(p, s)
-    assert len(r.sessions) == 1 and r.repeated == ["row 3 repeats row 2"]
+    assert len(r.sessions) == 1 and r.repeated == ["row 3 repeats row 2 (300 AU left out)"]
     logged = E.LogSessions(sessions=tuple(r.sessions)).apply(s)
     again = read_sessions(p, logged)
     assert again.sessions == [] and len(again.repeated) == 2
@@ -191,7 +191,8 @@ def test_the_short_text_says_the_rows_counted_once_in_one_line(tmp_path, s):
     assert len(again.sessions) == 1 and len(again.repeated) == 31
     short = again.text(short=True).splitlines()
     assert short[-1] == ("30 rows already in the season and 1 row repeating another row of the "
-                         "log, counted once"), short
+                         "log, counted once (160 AU left out; if they were separate sessions, give "
+                         "each a different Note (e.g. AM, PM) and import again)"), short
     assert not [line for line in short if line.startswith("Counted once")]
     assert short[:-1] == [x for x in again.text().splitlines() if not x.startswith("Counted once")]
 
@@ -1535,3 +1536,40 @@ def test_a_french_header_log_is_read(tmp_path, s, header):
                                      ("A2", day(2), 90, 7, 60, None, "")]
     assert [x.top_speed_ms for x in r.sessions] == [pytest.approx(9.0), pytest.approx(8.75)]
     assert sorted(r.mapping.values()) == sorted(header.split(";"))
+
+
+def test_identical_sessions_of_a_day_say_the_load_left_out_and_the_way_to_keep_them(tmp_path, s):
+    """Three 45 min x RPE 6.5 sessions of one athlete on one day (AM, PM and an extra) said
+    "Counted once: row 3 repeats row 2" alone: 585 AU dropped on a guess, unsaid. The rows
+    counted once say the load left out and, once, how to keep them; a Note tells them apart."""
+    head = "Athlete ID,Date,Minutes,RPE,Note\n"
+    r = read_sessions(write(tmp_path, head + f"A1,{day(1)},45,6.5,\n" * 3), s)
+    assert [(x.minutes, x.rpe) for x in r.sessions] == [(45, 6.5)]
+    counted = [line for line in r.text().splitlines() if line.startswith("Counted once")]
+    assert counted == [
+        "Counted once: row 3 repeats row 2 (293 AU left out)",
+        "Counted once: row 4 repeats row 2 (293 AU left out)",
+        "Counted once: 2 rows repeating another row of the log, 585 AU left out; if they were "
+        "separate sessions, give each a different Note (e.g. AM, PM) and import again"]
+    assert r.text(short=True).splitlines()[-1] == (
+        "2 rows repeating another row of the log, counted once (585 AU left out; if they were "
+        "separate sessions, give each a different Note (e.g. AM, PM) and import again)")
+    one = read_sessions(write(tmp_path, head + f"A1,{day(1)},45,6.5,\n" * 2), s)
+    assert [line for line in one.text().splitlines() if line.startswith("Counted once")] == [
+        "Counted once: row 3 repeats row 2 (293 AU left out); if they were separate sessions, "
+        "give each a different Note (e.g. AM, PM) and import again"]
+    kept = read_sessions(write(tmp_path, head + "".join(f"A1,{day(1)},45,6.5,{n}\n"
+                                                        for n in ("AM", "PM", "extra"))), s)
+    assert [x.note for x in kept.sessions] == ["AM", "PM", "extra"] and not kept.repeated
+    logged = E.LogSessions(sessions=tuple(kept.sessions)).apply(s)
+    assert sum(x.load for x in logged.sessions if x.date == day(1)) == 3 * 292.5
+
+
+def test_a_log_imported_again_leaves_no_load_out(tmp_path, s):
+    """Rows the season holds already are counted once with no load said left out: the season
+    has it."""
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},45,6\n")
+    logged = E.LogSessions(sessions=tuple(read_sessions(p, s).sessions)).apply(s)
+    again = read_sessions(p, logged)
+    assert again.repeated == ["row 2 is already in the season"] and again.again == 0
+    assert "AU left out" not in again.text() and "AU left out" not in again.text(short=True)

@@ -520,6 +520,8 @@ def test_import_sessions_shows_what_it_adds_and_adds_it_in_one_step(w, tmp_path,
     assert kind == "confirm" and title == "Import sessions"
     assert "3 sessions of 3 athletes" in text and "Athlete ID <- 'Player'" in text
     assert "km/h" in text and "Counted once" in text
+    assert ("(720 AU left out); if they were separate sessions, give each a different Note (e.g. "
+            "AM, PM) and import again") in text  # the command line's words
     assert w.undo_stack.count() == 1
     (s,) = logged(w, w2.id, 7)
     assert s.top_speed_ms == pytest.approx(30.6 / 3.6)
