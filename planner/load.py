@@ -103,6 +103,8 @@ class WeekFigures:
     kinds: tuple[int, ...] = ()  # the kinds of ``flags`` (:data:`FLAG_KINDS`), weightiest first
     # days of the week not with the squad with nothing logged: their load is not known
     unknown: int = 0
+    # days of the week the athlete is away (any unavailability: ill, with his country, on loan)
+    absent: int = 0
 
     @property
     def end(self) -> dt.date:
@@ -112,6 +114,12 @@ class WeekFigures:
     def away(self) -> bool:
         """Wholly not with the squad: no load, no figure (``—``)."""
         return self.unknown >= self.days
+
+    @property
+    def absent_all(self) -> bool:
+        """Away (ill, with his country, on loan) on every day of the week: he trained with none
+        of it (his load counts 0; the Load sheet's squad means leave him out)."""
+        return self.absent >= self.days
 
     @property
     def shown_load(self) -> float | None:
@@ -428,7 +436,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
-        unknown=w.unknown)
+        unknown=w.unknown, absent=w.absent)
 
 
 def _away_week(w: WeekLoad) -> WeekFigures:

@@ -1,7 +1,7 @@
 """The workbook's **Load** sheet and the load line of each athlete week (rules-spec.md section 8).
 
-Page 1: two native charts of the squad per week, the planned and the logged load (the sum over
-the squad, AU) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
+Page 1: two native charts of the squad per week, the planned and the logged load (the mean per
+athlete over the same athletes, AU: :func:`squad_weeks`) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
 marks of the EWMA flags and LD-1's ACWR limit (1.3 by default). From page 2: athletes x weeks, one row per athlete-week: the week, its kind, planned and
 logged load, the change from the week before, ACWR (the week's load / the mean of the four full
 weeks before), EWMA ratio, monotony, strain and the flags; ``—`` where a figure is undefined
@@ -24,6 +24,7 @@ from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.history import au
 from planner.load import (
     AFTER_NONE,
     DASH,
@@ -112,23 +113,37 @@ def _median(values: list[float | None]) -> float | None:
     return statistics.median(got) if got else None
 
 
-def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date]) -> list[tuple]:
-    """Per season week: (start, planned load per athlete, logged load per athlete who logged
-    (None: nobody did), median ACWR, median EWMA ratio) over the athletes' weeks that hold the
-    week's first day, those with the squad on all its days (a signing's weeks before he joined
-    are no weeks at 0 AU: counted so, four of them took 14 % off the squad's autumn). Per athlete, so that planned and logged compare like with like: the
-    squad's sums set a whole squad's plan against the few who logged (a fifth of the work, it
-    read)."""
+def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date],
+                holding: dt.date | None = None) -> list[tuple]:
+    """Per season week: (start, planned load per athlete, logged load per athlete (None: nobody
+    logged), median ACWR, median EWMA ratio). The medians are over the athletes' weeks that hold
+    the week's first day, those with the squad on all its days (a signing's weeks before he
+    joined are no weeks at 0 AU: counted so, four of them took 14 % off the squad's autumn).
+    The two means compare like with like, over the same athletes: those of them not away all
+    the week (an away player's planned 0 AU halved a two-man squad's plan beside the one who
+    trained, a 148 % overshoot) who logged that week; a week nobody logged (or ``holding``, the
+    week holding today, its days to come not logged yet) has the planned mean of them all and
+    no logged one. A squad's sums set a whole squad's plan against the few who logged (a fifth
+    of the work, it read). Means in whole AU, a half up (:func:`planner.history.au`)."""
     out = []
     for start in starts:
         # a week he is not with the squad on every day is none of the squad's (its load not known)
         weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None and not w.unknown]
-        logged = [w.logged for w in weeks if w.logged is not None]
-        planned = [w.planned for w in weeks if w.planned is not None]
-        out.append((start, round(statistics.fmean(planned)) if planned else None,
-                    round(statistics.fmean(logged)) if logged else None,
+        here = [w for w in weeks if not w.absent_all]
+        loggers = [w for w in here if w.logged is not None] if start != holding else []
+        planned = [w.planned for w in loggers or here if w.planned is not None]
+        out.append((start, au(statistics.fmean(planned)) if planned else None,
+                    au(statistics.fmean([w.logged for w in loggers])) if loggers else None,
                     _median([w.acwr for w in weeks]), _median([w.ewma_ratio for w in weeks])))
     return out
+
+
+def holding_week(tl) -> dt.date | None:
+    """The first day of the week holding today, when today is not its first day (None
+    otherwise): a few days logged beside the whole week's plan read as a drop in load (the
+    week's real first day: a season's first week may be short)."""
+    now = tl.weeks[tl.week_of[tl.p0]] if 0 < tl.p0 < tl.n else None
+    return tl.days[now.first] if now is not None and now.first < tl.p0 else None
 
 
 def write_load(ctx, ws: Worksheet, figs: dict[str, AthleteFigures], label: Callable,
@@ -143,7 +158,7 @@ def write_load(ctx, ws: Worksheet, figs: dict[str, AthleteFigures], label: Calla
     widths = [name_w if w is None else w for _, w, _ in TABLE]
     no_log = not any(f.has_log for f in figs.values())
     _title(ctx, rows, widths, no_log)
-    squad = squad_weeks(figs, [tl.days[w.first] for w in tl.weeks])
+    squad = squad_weeks(figs, [tl.days[w.first] for w in tl.weeks], holding_week(tl))
     _chart_data(ctx, rows, squad)
     rows.breaks.append(HEADER_ROW - 1)
     _table(ctx, rows, widths, athletes, names, figs)
@@ -178,10 +193,10 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (planned or logged), "
             f"load up more than 15 % on the week before, ACWR above LD-1's limit "
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). The load chart "
-            f"gives the mean per athlete: planned over the athletes with the squad all that "
-            f"week, logged over those of them who "
-            f"logged that week; the week holding today gets its logged bar once it is over (its "
-            f"days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
+            f"gives the mean per athlete, planned and logged over the same athletes: those "
+            f"with the squad and not away all that week who logged it (a week nobody logged: "
+            f"the planned mean of all of them, no logged bar); the week holding today gets its "
+            f"logged bar once it is over (its days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
     if no_log:
         note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note
     rows.rows.append([(note, st.info())] + [None] * (NCOLS - 1))
@@ -197,15 +212,7 @@ def _chart_data(ctx, rows: SheetRows, squad: list[tuple]) -> None:
     limit = RuleSet(ctx.season.rules).value("LD-1", "acwr_max")  # the ACWR a week spikes above
     head = [(h if h != "LD-1 limit" else f"LD-1 limit {limit:g}", st.chart_data()) for h, _, _ in DATA]
     body = []
-    tl = ctx.tl
-    # the week holding today, when today is not its first day: a few days logged beside the
-    # whole week's plan read as a drop in load (the week's real first day: a season's first
-    # week may be short)
-    now = tl.weeks[tl.week_of[tl.p0]] if 0 < tl.p0 < tl.n else None
-    holding = tl.days[now.first] if now is not None and now.first < tl.p0 else None
     for start, planned, logged, acwr, ewma in squad:
-        if start == holding:
-            logged = None
         vals = (start, planned, logged, acwr, ewma, RATIO_LOW, RATIO_HIGH, limit)
         body.append([None if v is None else (v if k == 0 else _value(v, fmt_), st.chart_data(fmt_))
                      for k, (v, (_, _, fmt_)) in enumerate(zip(vals, DATA, strict=True))])

@@ -1226,7 +1226,9 @@ def test_a_squads_mean_of_a_week_before_a_signing_joined_is_the_same_once_he_is_
     was, now = squad_weeks(L.figures(before), starts), squad_weeks(L.figures(s), starts)
     assert was[:9] == now[:9]  # the weeks before he joined
     assert was[2][1] > 0
-    assert was[10][1] != now[10][1]  # a week with him: he is one of the squad
+    # a week with him: he is one of the squad (he logged it: of the logged mean; his plan is
+    # A1's, so the planned mean over those who logged is A1's either way)
+    assert was[10][2] != now[10][2] and was[11][1] != now[11][1]
 
 
 def test_a_newcomers_weeks_before_he_joined_read_blank_on_his_own_rows():

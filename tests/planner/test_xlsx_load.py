@@ -9,10 +9,13 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from planner.history import au
 from planner.load import figures, fmt_change
+from planner.season import Session, Unavailability
 from planner.timeline import Timeline
 from planner.xlsx_export import CALENDAR_SHEET, LOAD_SHEET, RULES_SHEET, export_workbook
-from planner.xlsx_load import DATA_COL, HEADER_ROW, TABLE, squad_weeks
+from planner.xlsx_load import DATA_COL, HEADER_ROW, TABLE, holding_week, squad_weeks
+from tests.builders import day
 from tests.exports.layout import layout_problems
 from tests.planner.test_load import _season
 
@@ -100,14 +103,17 @@ def test_the_charts_plot_the_squads_weeks(book):
         assert row[3] == (None if acwr is None else round(acwr, 2))  # as the data cells show it
         assert row[4] == (None if ewma is None else round(ewma, 2))
     assert got[0][2] is not None and got[-1][2] is None  # logged before today only
-    # per athlete, like with like: the week's planned mean over the squad, the logged mean over
-    # the athletes who logged (a squad sum against a few loggers' read as a fifth of the work)
+    # per athlete, like with like: the week's planned and logged means over the same athletes,
+    # those who logged (a squad sum against a few loggers' read as a fifth of the work); a week
+    # nobody logged: the planned mean of the squad
     figs = figures(s)
     first = [w for f in figs.values() for w in f.weeks if w.start == squad[0][0]]
-    loggers = [w.logged for w in first if w.logged is not None]
+    loggers = [w for w in first if w.logged is not None]
     assert 0 < len(loggers) < len(first)
-    assert squad[0][1] == round(sum(w.planned for w in first) / len(first))
-    assert squad[0][2] == round(sum(loggers) / len(loggers))
+    assert squad[0][1] == au(sum(w.planned for w in loggers) / len(loggers))
+    assert squad[0][2] == au(sum(w.logged for w in loggers) / len(loggers))
+    last = [w for f in figs.values() for w in f.weeks if w.start == squad[-1][0]]
+    assert squad[-1][1] == au(sum(w.planned for w in last) / len(last))
     with zipfile.ZipFile(path) as z:
         charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
     load_charts = [c for c in charts if "'Load'!" in c]
@@ -171,9 +177,39 @@ def test_the_week_holding_today_has_no_logged_bar_until_it_is_over(tmp_path):
     export_workbook(s, s.plan, path)
     ws = openpyxl.load_workbook(path)[LOAD_SHEET]
     tl = Timeline(s)
-    squad = squad_weeks(figures(s), [tl.days[w.first] for w in tl.weeks])
+    starts = [tl.days[w.first] for w in tl.weeks]
+    squad = squad_weeks(figures(s), starts, holding_week(tl))
     k = next(k for k, row in enumerate(squad) if row[0] <= today < row[0] + dt.timedelta(days=7))
-    assert squad[k][2] is not None  # logged days in it
+    assert squad_weeks(figures(s), starts)[k][2] is not None  # logged days in it
+    assert squad[k][2] is None and squad[k][0] == holding_week(tl)
     assert ws.cell(row=4 + k, column=DATA_COL + 2).value is None
     assert ws.cell(row=4 + k - 1, column=DATA_COL + 2).value == squad[k - 1][2]
     assert "the week holding today gets its logged bar once it is over" in ws["A2"].value
+
+
+def test_the_charts_planned_and_logged_means_are_over_the_same_athletes(tmp_path):
+    """A player away all week counted 0 AU in the planned mean and was left out of the logged one:
+    a two-man week read as a 148 % overshoot. Both means are over the athletes with the squad
+    and not away who logged the week, in whole AU a half up (262.5 -> 263, not 262)."""
+    s = _season()
+    week = [day(i) for i in range(28, 35)]
+    sessions = [x for x in s.sessions if x.date not in week]
+    sessions += [Session(athlete="A1", date=week[0], minutes=60, rpe=5),   # 300 AU
+                 Session(athlete="A2", date=week[0], minutes=45, rpe=5)]   # 225 AU
+    s = s.model_copy(update={"sessions": tuple(sessions), "unavailability": (
+        Unavailability(athlete="A3", start=week[0], end=week[-1], reason="Away week"),)})
+    path = tmp_path / "away.xlsx"
+    export_workbook(s, s.plan, path)
+    ws = openpyxl.load_workbook(path)[LOAD_SHEET]
+    rows = {r["Athlete"][-3:-1]: r for r in _table(ws) if r["Week"].date() == week[0]}
+    assert rows["A3"]["Logged (AU)"] == "—" and rows["A3"]["Planned (AU)"] != rows["A1"]["Planned (AU)"]
+    chart = next(r for r in range(4, 4 + 20) if ws.cell(row=r, column=DATA_COL).value.date() == week[0])
+    planned, logged = (ws.cell(row=chart, column=DATA_COL + k).value for k in (1, 2))
+    assert logged == 263  # (300 + 225) / 2 = 262.5, a half up as docs/load.md says
+    assert planned == au((rows["A1"]["Planned (AU)"] + rows["A2"]["Planned (AU)"]) / 2)
+    assert "planned and logged over the same athletes" in ws["A2"].value
+    # a week nobody logged: the planned mean of all with the squad, no logged bar
+    later = next(r for r in range(chart, chart + 20) if ws.cell(row=r, column=DATA_COL + 2).value is None)
+    start = ws.cell(row=later, column=DATA_COL).value.date()
+    plans = [r["Planned (AU)"] for r in _table(ws) if r["Week"].date() == start]
+    assert ws.cell(row=later, column=DATA_COL + 1).value == au(sum(plans) / len(plans))
