@@ -96,7 +96,8 @@ def test_the_load_charts_print_on_the_load_sheets_first_page(printed):
     season, pages, sheets, reading = printed
     first = _flat(reading[sheets.index("Load")])
     assert "Load per athlete and week (AU)" in first, first
-    assert "planned over the athletes with the squad all that week, logged over those of them who logged that week" in first
+    assert ("planned and logged over the same athletes: those with the squad and not away all "
+            "that week who logged it") in first
     assert "Squad median ACWR and EWMA ratio" in first
     second = _flat(reading[sheets.index("Load") + 1])
     assert "Athlete" in second and "Monotony" in second and "Flags" in second
