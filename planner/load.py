@@ -685,16 +685,40 @@ def off_plan_lines(season: Season, figs: dict,
             continue
         off = (done - plan) / plan if plan else math.inf
         change = f"{fmt_change(off)} on the plan" if plan else "nothing planned"
-        days = f.daily.loc[str(w.start):str(w.end)]
-        missing = int(((days["planned"] > 0) & days["logged"].isna()).sum())
-        note = ("" if not missing else "; 1 day with nothing logged counts its planned session"
-                if missing == 1 else
-                f"; {missing} days with nothing logged count their planned sessions")
-        out.append((-abs(off), k, f"{season.athlete_label(aid)}: {text.week_of(w.start)}: logged "
-                    f"{text.number(done)} AU, planned {text.number(plan)} AU ({change}{note}).",
-                    aid, w.start))
+        out.append((-abs(off), k, f"{season.athlete_label(aid)}: {text.week_of(w.start)}: "
+                    f"{logged_words(w)}, planned {au_words(plan)} ({change}).", aid, w.start))
     out.sort(key=lambda x: (x[0], x[1]))
     return [x[2:] for x in out]
+
+
+def au_words(load: float) -> str:
+    """A load in words: ``1,950 AU``."""
+    return f"{text.number(round(load))} AU"
+
+
+def extra_words(w: WeekFigures) -> str:
+    """The planned load a partly logged week counts beyond its logged sessions, on past days
+    with nothing logged and on the days still to come (the week of today: those cannot be
+    logged yet): ``300 AU planned on days not logged``; empty when none (or nothing logged)."""
+    if w.logged is None:
+        return ""
+    ahead = getattr(w, "to_come", 0.0)  # a week of a table without days to come
+    missed = w.load - w.logged - ahead
+    words = [f"{au_words(missed)} planned on days not logged"] if missed > 0.5 else []
+    if ahead > 0.5:
+        words.append(f"{au_words(ahead)} planned for the days to come")
+    return " + ".join(words)
+
+
+def logged_words(w: WeekFigures) -> str:
+    """A logged week's load in the words of the Load panel: ``logged 2,635 AU · counted 2,935 AU
+    (+ 300 AU planned on days not logged)`` when days not logged count their planned load (the
+    Logged column is the sessions' sum, the figures count the week's load), else ``logged 2,635
+    AU``."""
+    extra = extra_words(w)
+    if not extra:
+        return f"logged {au_words(w.load)}"
+    return f"logged {au_words(w.logged)} · counted {au_words(w.load)} (+ {extra})"
 
 
 def off_plan_heading() -> str:
@@ -724,7 +748,7 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
 
 
 __all__ = ["COLUMNS", "DASH", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
-           "change_pct", "daily_frame", "defined", "ewma_ratio", "figure_limits", "figure_places",
+           "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
-           "grouped", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
+           "grouped", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -403,8 +403,8 @@ def test_flag_lines_name_the_athlete_and_the_week(figs):
     assert L.flag_lines(s) == [
         "Logged differs from the plan by more than 20 % (last week's load), farthest off first:",
         "  Athlete 1 (A1): week of 8 Feb 2027: logged 3,120 AU, planned 1,185 AU (+163 % on the plan).",
-        "  Athlete 2 (A2): week of 8 Feb 2027: logged 1,590 AU, planned 1,230 AU (+29 % on the plan; "
-        "3 days with nothing logged count their planned sessions).",
+        "  Athlete 2 (A2): week of 8 Feb 2027: logged 1,080 AU · counted 1,590 AU (+ 510 AU "
+        "planned on days not logged), planned 1,230 AU (+29 % on the plan).",
         "Athlete 1 (A1): week of 8 Feb 2027 (last week): ACWR > 1.3, load +41 %.",
         "Athlete 2 (A2): week of 15 Feb 2027 (this week, planned): load +21 %.",
         "Athlete 3 (A3): week of 15 Feb 2027 (this week, planned): load +34 %.",
@@ -1066,8 +1066,14 @@ def test_a_week_part_logged_says_its_days_not_logged_count_as_planned():
     s = _logged_as({"A2": 3.0})
     first = min(x.date for x in s.sessions)
     s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date != first)})
-    (line, aid, _d), = L.off_plan_lines(s, L.figures(s))
-    assert aid == "A2" and "1 day with nothing logged counts its planned session)" in line
+    (line, aid, start), = L.off_plan_lines(s, L.figures(s))
+    # "logged" is the Logged column (the sessions' sum), "counted" the week's load: "logged 2,935
+    # AU" was of 2,635 logged and a day not logged at its planned 300
+    w = next(w for w in L.figures(s)["A2"].weeks if w.start == start)
+    done = sum(x.load for x in s.sessions if x.athlete == "A2" and w.start <= x.date <= w.end)
+    assert aid == "A2" and round(w.logged) == round(done) and w.load - w.logged > 0.5
+    assert (f": logged {text.number(round(done))} AU · counted {text.number(round(w.load))} AU "
+            f"(+ {text.number(round(w.load - done))} AU planned on days not logged), planned ") in line
 
 
 def test_flags_of_one_kind_stand_together_what_happened_first_in_the_boards_order():

@@ -18,6 +18,7 @@ from planner.load import (  # no pandas at import
     MONOTONY_HIGH,
     RATIO_HIGH,
     RATIO_LOW,
+    extra_words,
     fmt,
     fmt_figure,
 )
@@ -217,17 +218,6 @@ def week_title(w) -> str:
     return when
 
 
-def _extra_words(w, extra: float) -> str:
-    """The planned load a partly logged week counts: on past days with nothing logged, and on
-    the days still to come (the week of today: those cannot be logged yet)."""
-    ahead = getattr(w, "to_come", 0.0)
-    missed = extra - ahead
-    words = [f"{au(missed)} planned on days not logged"] if missed > 0.5 else []
-    if ahead > 0.5:
-        words.append(f"{au(ahead)} planned for the days to come")
-    return " + ".join(words)
-
-
 def week_text(f, w) -> str:
     """One week of an athlete in words (the chart's readout and tooltips); "—" for a figure
     that does not exist."""
@@ -235,9 +225,9 @@ def week_text(f, w) -> str:
              f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged"]
     # a lived week with days not logged counts their planned sessions: the load the ACWR divides
     # is then neither sum above ("logged 2,260 · ACWR 1.54" was of 2,710), so it is said
-    extra = w.load - w.logged if w.logged is not None else 0
-    if extra > 0.5:
-        parts.append(f"counted <b>{au(w.load)}</b> (+ {_extra_words(w, extra)})")
+    extra = extra_words(w)
+    if extra:
+        parts.append(f"counted <b>{au(w.load)}</b> (+ {extra})")
     parts += [f"ACWR <b>{fmt_figure(w.acwr, f.limits('acwr'))}</b>",
               f"EWMA ratio <b>{fmt_figure(w.ewma_ratio, f.limits('ewma'))}</b>",
               f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}",
