@@ -133,7 +133,7 @@ def test_the_csv_holds_every_figure(folder):
             assert float(row["load"]) == w.load
             for col, value in (("acwr", w.acwr), ("ewma_ratio", w.ewma_ratio),
                                ("monotony", w.monotony), ("logged_ewma_ratio", w.logged_ewma_ratio)):
-                assert row[col] == ("" if value is None else f"{value:.2f}"), (col, row)
+                assert row[col] == ("" if value is None else f"{value:.3f}"), (col, row)
             assert row["logged"] == ("" if w.logged is None else f"{w.logged:.0f}")
             assert row["flags"] == "; ".join(w.flags)
     assert (folder / "s.season.json").read_bytes() == before

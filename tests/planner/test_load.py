@@ -1311,3 +1311,26 @@ def test_a_deload_is_compared_with_load_weeks_the_athlete_trained_not_one_he_was
                 if r.text.startswith("This week's load"))
     assert f"{abs(lt.change)} % below the load weeks around it ({mean:.0f} AU)" in said
     assert lighter_than_around(a1, a1.weeks[2]).around == (a1.weeks[1].load + a1.weeks[3].load) / 2
+
+
+def test_the_csv_writes_ratios_with_the_decimal_that_explains_a_flag():
+    """`load --csv` wrote a flagged ACWR 1.304 and an unflagged 1.298 alike as "1.30" (and monotony
+    2.003 flagged "monotony > 2.0" as "2.00"): a filter `acwr > 1.3` on the CSV disagreed with its
+    own flags column. Ratios and monotony have 3 decimals, more where 3 still round onto a
+    threshold."""
+    import csv
+    import dataclasses
+
+    from ui.cli.load import csv_text
+
+    f = L.figures(_season())["A1"]
+    w = next(w for w in f.weeks if w.acwr is not None and w.monotony is not None)
+    cases = [(1.304, 2.003, 0.804, 1.25), (1.298, 1.999, 1.4996, 1.0), (1.3004, 2.0, 0.8, None)]
+    weeks = tuple(dataclasses.replace(w, start=w.start + dt.timedelta(days=7 * k), acwr=a,
+                                      monotony=m, ewma_ratio=e, rolling_ratio=r)
+                  for k, (a, m, e, r) in enumerate(cases))
+    rows = list(csv.DictReader(csv_text({"A1": dataclasses.replace(f, weeks=weeks)}).splitlines()))
+    got = [(x["acwr"], x["monotony"], x["ewma_ratio"], x["rolling_ratio"]) for x in rows]
+    assert got == [("1.304", "2.003", "0.804", "1.250"), ("1.298", "1.999", "1.4996", "1.000"),
+                   ("1.3004", "2.000", "0.800", "")]
+    assert [float(x["acwr"]) > 1.3 for x in rows] == [True, False, True]

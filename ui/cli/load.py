@@ -4,7 +4,8 @@ plan and the log (docs/load.md), one row per athlete-week.
 The table shows the week, its kind, planned and logged load (AU), the change of the week's load
 from the week before, the ACWR (the week's load / its chronic load), the EWMA ratio, monotony,
 strain and the flags; ``—`` where a figure is undefined. ``--csv`` writes every figure of every
-row (undefined ones as empty cells) safely: a reader sees the old file or the new one.
+row (undefined ones as empty cells; ratios and monotony to 3 decimals) safely: a reader sees the
+old file or the new one.
 """
 
 from __future__ import annotations
@@ -139,6 +140,18 @@ def _cell(x, digits: int = 2) -> str:
     return f"{x:.{digits}f}"
 
 
+def _ratio(x, limits: tuple[float, ...] = ()) -> str:
+    """A ratio (ACWR, EWMA or rolling ratio, monotony) in the CSV, for analysis: 3 decimals, more
+    where 3 would round onto a flag's threshold (``figure_places``), so that a filter
+    ``acwr > 1.3`` agrees with the flags column (2 decimals wrote a flagged 1.304 and an unflagged
+    1.298 alike as 1.30); empty where undefined."""
+    from planner.load import defined, figure_places
+
+    if not defined(x):
+        return ""
+    return f"{x:.{max(3, figure_places(x, limits))}f}"
+
+
 def _text(value: str) -> str:
     """Coach text in a CSV cell: a leading ``= + - @`` (which a spreadsheet would run as a
     formula) gets a quote in front."""
@@ -155,7 +168,8 @@ def csv_text(figs, anonymise: bool = False) -> str:
                         _kind(k), "yes" if k.in_season else "no", _cell(k.planned, 0),
                         _cell(k.logged, 0), _cell(k.shown_load, 0),
                         _cell(None if k.change is None else 100 * k.change, 1),
-                        _cell(k.chronic, 1), _cell(k.acwr), _cell(k.ewma_ratio),
-                        _cell(k.rolling_ratio), _cell(k.monotony), _cell(k.strain, 0),
-                        _cell(k.logged_ewma_ratio), "; ".join(k.flags)])
+                        _cell(k.chronic, 1), _ratio(k.acwr, f.limits("acwr")),
+                        _ratio(k.ewma_ratio, f.limits("ewma")), _ratio(k.rolling_ratio),
+                        _ratio(k.monotony, f.limits("monotony")), _cell(k.strain, 0),
+                        _ratio(k.logged_ewma_ratio, f.limits("ewma")), "; ".join(k.flags)])
     return buf.getvalue()
