@@ -186,9 +186,9 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
     rows.heights[1] = 24
     note = ("Load = minutes × RPE (AU): logged before today (a past day with nothing logged counts "
             "its planned load), planned from today on (a session logged today counts at once). "
-            "ACWR = the "
-            "week's load / the mean of the 4 full weeks before; EWMA ratio = acute (7-day) / "
-            "chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
+            "ACWR (rolling, uncoupled; LD-1's) = the "
+            "week's load / the mean of the 4 full weeks before; EWMA ratio (EWMA 7:28) = acute "
+            "(7-day) / chronic (28-day) exponentially weighted load, the week's mean; monotony = mean / SD "
             "of the week's 7 daily loads; strain = week load × monotony. Flags: EWMA ratio above "
             f"{RATIO_HIGH:g} or below {RATIO_LOW:g}, monotony above 2.0 (planned or logged), "
             f"load up more than 15 % on the week before, ACWR above LD-1's limit "
