@@ -2,8 +2,8 @@
 
 Built on the daily load series of :mod:`planner.loadtable` (the planned load of every day, the
 logged minutes x RPE instead on a day before ``today`` with a logged session, and on ``today``
-itself once a session is logged for it; pre-season weeks from the week of the first session
-logged before the season, days without a session at 0):
+itself once a session is logged for it; pre-season days from the first session logged before
+the season, a partial week when it falls mid-week, days without a session at 0):
 
 - **daily load** (AU) and **weekly load**, with the week's **change** from the week before
   (a fraction: 0.2 is +20 %; only between two full 7-day weeks, the week before above 0);
@@ -116,7 +116,7 @@ class WeekFigures:
         return self.unknown >= self.days
 
     @property
-    def absent_all(self) -> bool:
+    def away_all_week(self) -> bool:
         """Away (ill, with his country, on loan) on every day of the week: he trained with none
         of it (his load counts 0; the Load sheet's squad means leave him out)."""
         return self.absent >= self.days
@@ -424,7 +424,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
     # sessions a week is what the flag is there to show (docs/load.md); not a week he is away
     # all of (a loaned player read 'EWMA ratio < 0.8' every week to May): the week back keeps its
-    flags = () if w.absent >= w.days else week_flag_kinds(
+    flags = () if w.away_all_week else week_flag_kinds(
         ratio, mono, change, most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
         from_zero=from_zero)
     return WeekFigures(

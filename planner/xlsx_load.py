@@ -129,7 +129,7 @@ def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date],
     for start in starts:
         # a week he is not with the squad on every day is none of the squad's (its load not known)
         weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None and not w.unknown]
-        here = [w for w in weeks if not w.absent_all]
+        here = [w for w in weeks if not w.away_all_week]
         loggers = [w for w in here if w.logged is not None] if start != holding else []
         planned = [w.planned for w in loggers or here if w.planned is not None]
         out.append((start, au(statistics.fmean(planned)) if planned else None,
