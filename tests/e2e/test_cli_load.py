@@ -88,7 +88,7 @@ def test_an_empty_csv_name_is_refused_and_a_replaced_file_kept_as_bak(folder):
     assert r.returncode == 0, r.stderr
     assert "The file that was at mine.csv is kept as mine.csv.bak." in r.stdout
     assert (folder / "mine.csv.bak").read_text(encoding="utf-8") == "my own notes\n"
-    assert (folder / "mine.csv").read_text(encoding="utf-8").startswith("athlete,")
+    assert (folder / "mine.csv").read_text(encoding="utf-8-sig").startswith("athlete,")
     # the next export replaces its own table, and leaves the coach's file in the .bak
     r = run("load", "s.season.json", "--csv", "mine.csv", cwd=folder)
     assert r.returncode == 0 and "mine.csv.bak (the file that was at mine.csv before" in r.stdout
@@ -113,7 +113,9 @@ def test_the_csv_holds_every_figure(folder):
     before = (folder / "s.season.json").read_bytes()
     r = run("load", "s.season.json", "--csv", "load.csv", cwd=folder)
     assert r.returncode == 0, r.stderr
-    rows = list(csv.DictReader((folder / "load.csv").open(encoding="utf-8")))
+    # UTF-8 with a byte-order mark, which Excel and LibreOffice read as UTF-8 in any language
+    assert (folder / "load.csv").read_bytes().startswith(b"\xef\xbb\xbfathlete,name,week,")
+    rows = list(csv.DictReader((folder / "load.csv").open(encoding="utf-8-sig")))
     figs = figures(load_season(folder / "s.season.json"))
     assert len(rows) == sum(len(f.weeks) for f in figs.values())
     assert f"Wrote {len(rows)} athlete-weeks of 3 athlete(s)" in r.stdout

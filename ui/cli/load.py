@@ -65,7 +65,9 @@ def cmd_load(args) -> int:
         from planner.safefile import atomic_write
 
         backup = outputs.keep_backups({"csv": out})  # kept as NAME.bak, said once written
-        atomic_write(out, csv_text(figs, args.anonymise), backup="csv" in backup)
+        # UTF-8 with its byte-order mark: Excel and LibreOffice read it so whatever the
+        # computer's language (without it a German spreadsheet read "Łukasz" as "Å?ukasz")
+        atomic_write(out, "\ufeff" + csv_text(figs, args.anonymise), backup="csv" in backup)
         rows = sum(len(f.weeks) for f in figs.values())
         print(f"Wrote {rows} athlete-weeks of {len(figs)} athlete(s) to {out}"
               + (f" ({NO_LOG})" if no_log else ""))
