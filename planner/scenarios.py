@@ -295,11 +295,16 @@ class AthleteDiff:
     provisional_b: bool = False
     # the targets dated before today in both seasons (a match already played)
     past_targets: tuple[str, ...] = ()
+    # the match roles B changes, a day each, in words with the day's planned load (role_days)
+    roles: tuple[str, ...] = ()
+    # the athlete-days whose planned load B changes (a role, a session's minutes)
+    load_days: int = 0
 
     @property
     def changed(self) -> bool:
         return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b
-                    or self.away_a != self.away_b or self.targets_a != self.targets_b)
+                    or self.away_a != self.away_b or self.targets_a != self.targets_b
+                    or self.roles or self.load_days)
 
     def missed(self, which: str) -> list[str]:
         """The target competitions plan ``which`` ("a" or "b") misses."""
@@ -368,6 +373,8 @@ class Comparison:
     load_only: int = 0
     # a competition B adds on the day of another, in words: why the plan's days need not change
     shared_days: tuple[str, ...] = ()
+    # (athlete, day index) -> the match roles B changes that day, in words (role_days)
+    role_cells: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def changed_days(self) -> int:
@@ -479,7 +486,8 @@ class Comparison:
         for a in self.athletes:
             if not a.changed and a.hv_a == a.hv_b:
                 continue
-            key = (a.back("a"), a.back("b"), a.hv_a, a.hv_b, a.changed_days, tuple(a.weeks_moved))
+            key = (a.back("a"), a.back("b"), a.hv_a, a.hv_b, a.changed_days, tuple(a.weeks_moved),
+                   a.roles, a.load_days)
             groups.setdefault(key, []).append(a)
         for members in groups.values():
             a = members[0]
@@ -490,12 +498,18 @@ class Comparison:
             moved = ", ".join(f"{date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved[:4])
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"
+            if not moved and a.load_days:  # a match added on a match day, a role: the load alone
+                moved = f"(planned load changed on {plural(a.load_days, 'day')})"
             ret_a, ret_b = a.back("a"), a.back("b")
             lines += [f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_a:5d} {a.hv_b:5d} "
                       f"{a.changed_days:5d}  {moved}" for who in named]
+        roles = [f"  {a.name}: {'; '.join(a.roles)}" for a in self.athletes if a.roles]
+        if roles:
+            lines.append("Match roles changed (the day's planned load B - A):")
+            lines += roles
         unchanged = sum(1 for a in self.athletes if not a.changed)
         lines.append(f"({unchanged} athlete{'' if unchanged == 1 else 's'} unchanged: the same days, "
-                     f"weeks and return)")
+                     f"weeks, roles and return)")
         return "\n".join(lines)
 
 
@@ -544,6 +558,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     comp.congested = tuple(c.text(scenario) for c in comp.runs)
     comp.tapers = tuple(tapers_added(baseline, scenario))
     comp.load_days, loaded = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
+    comp.role_cells = role_days(season_a, season_b, tl_b, loaded)
     comp.shared_days = _shared_days(season_a, season_b, tl_b, {d for d, _, _ in comp.load_days})
     (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)
     past_a, past_b = _past_competitions(season_a, tl_a), _past_competitions(season_b, tl_b)
@@ -574,8 +589,11 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),
             (ath.id, ret_a) in prov_a, (ath.id, ret_b) in prov_b,
             tuple(sorted(past_a & past_b)),
+            tuple(w for (aid, _d), w in sorted(comp.role_cells.items(), key=lambda x: x[0][1])
+                  if aid == ath.id),
+            sum(1 for aid, _d in loaded if aid == ath.id),
         ))
-    comp.load_only = len(loaded - comp.changed_cells)
+    comp.load_only = len(set(loaded) - comp.changed_cells)
     return comp
 
 
@@ -585,14 +603,34 @@ def _past_competitions(season: Season, tl: Timeline) -> set[str]:
     return {c.name for c in season.competitions if c.date < today}
 
 
+def role_days(season_a: Season, season_b: Season, tl: Timeline,
+              loaded: dict[tuple[str, int], float]) -> dict[tuple[str, int], str]:
+    """(athlete, day index) -> the match roles B changes that day, in words with the day's planned
+    load B - A (``loaded``, from _load_days): "Sat 10 Apr out of the squad for 'Pool v Hawks'
+    (-760 AU)". A competition of both seasons only (one B adds is said by _shared_days); from
+    today on (the past keeps what happened)."""
+    out: dict[tuple[str, int], str] = {}
+    ids_a = {c.id for c in season_a.competitions}
+    for i in range(tl.p0, tl.n):
+        comps = [c for c in tl.comp_on[i] if c.id in ids_a]
+        for ath in season_b.athletes if comps else ():
+            moved = [f"{ROLE_NOW[rb]} for '{c.name}'" for c in comps
+                     if (rb := season_b.role_of(ath.id, c.id)) != season_a.role_of(ath.id, c.id)]
+            if moved:
+                au = loaded.get((ath.id, i), 0)
+                out[(ath.id, i)] = (f"{text.day(tl.days[i])} {join_and(moved)} "
+                                    f"({'+' if au > 0 else ''}{number(au)} AU)")
+    return out
+
+
 def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan, tl: Timeline
-               ) -> tuple[tuple[tuple[dt.date, int, float], ...], set[tuple[str, int]]]:
+               ) -> tuple[tuple[tuple[dt.date, int, float], ...], dict[tuple[str, int], float]]:
     """The days whose planned load (planner.loadtable) differs in B: (day, athletes, AU B - A), and
-    those athlete-days as (athlete, day index)."""
+    those athlete-days as (athlete, day index) -> AU B - A."""
     from planner.loadtable import athlete_load
 
     by: dict[int, list[float]] = {}
-    cells: set[tuple[str, int]] = set()
+    cells: dict[tuple[str, int], float] = {}
     for ath in season_b.athletes:
         if plan_a.for_athlete(ath.id) is None or plan_b.for_athlete(ath.id) is None:
             continue
@@ -605,7 +643,7 @@ def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan, t
             diff = lb.planned[lb.season_start + d] - la.planned[la.season_start + d]
             if diff:
                 by.setdefault(d, []).append(diff)
-                cells.add((ath.id, d))
+                cells[(ath.id, d)] = diff
     return tuple((tl.days[d], len(v), sum(v)) for d, v in sorted(by.items())), cells
 
 

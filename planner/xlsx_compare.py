@@ -60,14 +60,15 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
         ret_b = a.back("b") if a.return_b is None or a.provisional_b else a.return_b
         rows.append([a.athlete, a.name, ret_a, ret_b,
                      a.target("a") or None, a.target("b") or None,
-                     a.hv_a, a.hv_b, a.changed_days, moved])
+                     a.hv_a, a.hv_b, a.changed_days, moved, "; ".join(a.roles) or None])
     _table(ws, ["ID", "Athlete", f"Return ({comp.label_a})", f"Return ({comp.label_b})",
                 f"Target ({comp.label_a})", f"Target ({comp.label_b})",
-                "HV exposures A", "HV exposures B", "Changed days", "Weeks moved"], rows,
-           [8, 28, 18, 18, 18, 18, 14, 14, 13, 50])
+                "HV exposures A", "HV exposures B", "Changed days", "Weeks moved",
+                "Match roles changed"], rows,
+           [8, 28, 18, 18, 18, 18, 14, 14, 13, 50, 60])
     for i, a in enumerate(comp.athletes, 2):
         if a.changed:
-            for j in range(1, 11):
+            for j in range(1, 12):
                 ws.cell(row=i, column=j).fill = CHANGED
     tot = len(rows) + 3
     write_text(ws.cell(row=tot, column=2), "Objective")
@@ -108,12 +109,13 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     ch = wb.create_sheet("Changes")
     tl = Timeline(season_b)
     rows = []
-    for aid, d in sorted(comp.changed_cells, key=lambda x: (x[1], x[0])):
+    # a day whose match role alone changed (the same intensity and stage) is a change too
+    for aid, d in sorted(comp.changed_cells | set(comp.role_cells), key=lambda x: (x[1], x[0])):
         pa, pb = plan_a.for_athlete(aid), plan_b.for_athlete(aid)
         rows.append([tl.days[d], aid, season_b.athlete_label(aid), pa.stages[d], pa.intensity[d],
-                     pb.stages[d], pb.intensity[d]])
-    _table(ch, ["Date", "ID", "Athlete", "Stage A", "Intensity A", "Stage B", "Intensity B"], rows,
-           [14, 8, 28, 9, 12, 9, 12])
+                     pb.stages[d], pb.intensity[d], comp.role_cells.get((aid, d))])
+    _table(ch, ["Date", "ID", "Athlete", "Stage A", "Intensity A", "Stage B", "Intensity B",
+                "Match roles changed"], rows, [14, 8, 28, 9, 12, 9, 12, 60])
     return wb
 
 

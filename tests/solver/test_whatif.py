@@ -148,8 +148,45 @@ def test_comparison_counts_match_the_two_plans(base):
     assert comp.soft_a == check_plan(base, base.plan).counts()
     assert "Comparing" in comp.text() and "Athlete 2 (A2)" in comp.text()
     same = sum(not d.changed for d in comp.athletes)  # said "(1 athlete(s) unchanged)"
-    assert f"({same} athlete{'' if same == 1 else 's'} unchanged: the same days, weeks and return)" \
-        in comp.text()
+    assert (f"({same} athlete{'' if same == 1 else 's'} unchanged: the same days, weeks, roles "
+            f"and return)") in comp.text()
+
+
+def test_a_role_change_alone_names_the_athlete_with_his_days(tmp_path):
+    """A what-if that only rests a player for one match of a tournament day (he still plays the
+    others that day, so no intensity changes) names him with the match, his role and the day's
+    load, in the text, the workbook's Summary and Changes: not "unchanged"."""
+    import openpyxl
+
+    from planner import text
+    from planner.xlsx_compare import export_comparison
+    from tests.builders import tournament_season
+
+    base = planned(tournament_season(0))
+    edits = [E.SetRole(competition="t2", athlete="A2", role="out"),
+             E.SetRole(competition="t3", athlete="A2", role="bench")]
+    after = E.apply_all(base, edits)
+    out = replan(base, after, base.plan, time_limit=20)
+    assert out.plan is not None and check_plan(after, out.plan).violations == ()
+    comp = compare(base, base.plan, after, out.plan)
+    a2 = next(d for d in comp.athletes if d.athlete == "A2")
+    assert a2.changed_days == 0 and a2.changed  # the same 100 % day, fewer minutes
+    assert len(a2.roles) == 1 and a2.roles[0].startswith(f"{text.day(day(40))} ")
+    line = a2.roles[0]
+    assert "out of the squad for 'Tournament 2'" in line and "on the bench for 'Tournament 3'" in line
+    au = next(x for d, _k, x in comp.load_days if d == day(40))
+    assert au < 0 and f"({au:,.0f} AU)" in line
+    assert f"  Athlete 2 (A2): {line}" in comp.text()
+    row = next(x for x in comp.text().splitlines() if x.startswith("Athlete 2 (A2) "))
+    assert row.endswith("0  (planned load changed on 1 day)")
+    assert "(1 athlete unchanged: the same days, weeks, roles and return)" in comp.text()
+    path = tmp_path / "cmp.xlsx"
+    export_comparison(path, comp, base, base.plan, after, out.plan, [e.describe(base) for e in edits])
+    wb = openpyxl.load_workbook(path)
+    summary = {r[0]: r for r in wb["Summary"].iter_rows(min_row=2, max_row=3, values_only=True)}
+    assert summary["A2"][-1] == line and summary["A1"][-1] is None
+    changes = list(wb["Changes"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[-1]) for r in changes] == [("A2", line)]
 
 
 def test_a_scenario_of_a_season_under_way_keeps_its_past():

@@ -1274,3 +1274,16 @@ def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtb
             dlg.role.setCurrentIndex(dlg.role.findData("out" if role != "out" else "start"))
         assert not dlg.error.isVisibleTo(dlg) and dlg.error.text() == "", (change, dlg.error.text())
     dlg.reject()
+
+
+def test_the_comparison_table_says_the_days_a_role_changed_on():
+    """A player rested for one match of a tournament day (the same intensity) read "–" in the
+    Days column, like every unchanged athlete: the row says the days his roles changed."""
+    from planner.scenarios import AthleteDiff
+    from ui.desktop.compare import CompareWindow
+
+    a = AthleteDiff("A2", "Sam Bell (A02)", None, None, 7, 7, [], 0, {}, {},
+                    roles=("Sat 10 Apr out of the squad for 'Pool v Hawks' (-760 AU)",
+                           "Sun 11 Apr on the bench for 'Quarter-final' (-550 AU)"), load_days=2)
+    assert a.changed
+    assert CompareWindow._cells(a, None)[5] == "–\nroles changed on 2 days"

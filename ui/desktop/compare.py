@@ -405,6 +405,8 @@ class CompareWindow(QWidget):
             soft = sorted(set(a.soft_a) | set(a.soft_b))
             item.setToolTip(6, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
                                          for r in soft) or "none")
+            if a.roles:  # a role changed at the same intensity: the day's load, said in full
+                item.setToolTip(5, "\n".join(a.roles))
             if a.weeks_moved:
                 item.setToolTip(7, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
@@ -422,7 +424,8 @@ class CompareWindow(QWidget):
             return a.back(which) + ("\n⚠ target missed" if a.missed(which) else "")
 
         return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
-                str(a.changed_days) if a.changed_days else "–",
+                (str(a.changed_days) if a.changed_days else "–")
+                + (f"\nroles changed on {plural(len(a.roles), 'day')}" if a.roles else ""),
                 f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–",
                 "the team's" if a.weeks_moved and list(a.weeks_moved) == list(team_moved)
                 else _weeks(a.weeks_moved)]
@@ -493,7 +496,8 @@ class CompareWindow(QWidget):
             return
         aid = item.data(0, Qt.ItemDataRole.UserRole)
         tl = Timeline(self.scenario)
-        days = sorted(d for a, d in self.comparison.changed_cells if a == aid)
+        days = sorted(d for a, d in self.comparison.changed_cells | set(self.comparison.role_cells)
+                      if a == aid)
         cur = self.board_b.current()
         if days:
             day = tl.days[days[0]]
