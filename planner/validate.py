@@ -513,24 +513,42 @@ def day_off_words(day: dt.date, comps: list[Competition], reason: str = "") -> s
 DAY_OFF_FIX = "if the match is off, delete the competition"
 
 
-def shared_day_notes(season: Season) -> list[str]:
-    """Each competition on a day an earlier one (in the list) is also played, located at the
-    later: two matches started on one day, which a season may hold (a cup tie on a league day)
-    and a workbook typed by hand rarely means (a Derby typed on a league Saturday); the solve
-    then reads the day as a congested start. The Competitions editor's weekly series leaves such
-    a day out and names it, and adding or moving one onto it says "the same day as"."""
-    out = []
+def shared_day_notes(season: Season, rows=None) -> list[str]:
+    """Each day two or more competitions are started on, once, located at the last of them (in
+    the list): two matches started on one day, which a season may hold (a cup tie on a league
+    day, a tournament's matches) and a workbook typed by hand rarely means (a Derby typed on a
+    league Saturday); the solve then reads the day as a congested start. A several-day
+    competition is said at the first day it shares. ``rows``: a competition's index -> its row on
+    a sheet, said with the matches (the coach workbook). The Competitions editor's weekly series
+    leaves such a day out and names it, and adding or moving one onto it says "the same day as"."""
+    days: dict[dt.date, tuple[int, list[int]]] = {}  # day -> (last index, every index in order)
     for j, c in enumerate(season.competitions):
-        clash = [o for o in season.competitions[:j] if o.date <= c.last and c.date <= o.last]
+        clash = [i for i, o in enumerate(season.competitions[:j]) if o.date <= c.last and c.date <= o.last]
         if not clash:
             continue
-        day = max(c.date, min(o.date for o in clash))  # the first day they share
-        names = " and ".join(f"'{o.name}' ({o.priority})" for o in [*clash, c])
-        out.append(f"competitions[{j}].date ({c.name}): {day_long(day)} is the day of {names}: "
-                   f"{len(clash) + 1} matches started on one day, which the solve names a "
-                   f"congested start; if one is played on another day, move it (its Date here, "
-                   f"or Season ▸ Competitions after the import)")
+        day = max(c.date, min(season.competitions[i].date for i in clash))  # the first day they share
+        seen = days.get(day, (j, []))[1]
+        days[day] = (j, seen + [i for i in [*clash, j] if i not in seen])
+    out = []
+    for day, (j, group) in days.items():
+        names = join_and([f"'{season.competitions[i].name}' ({season.competitions[i].priority})"
+                          for i in group])
+        out.append(f"competitions[{j}].date ({season.competitions[j].name}): {day_long(day)}: "
+                   f"{len(group)} matches, {names}{_rows_words(group, rows)}, are started on one "
+                   f"day, which the solve names a congested start; if one is played on another "
+                   f"day, move it (its Date here, or Season ▸ Competitions after the import)")
     return out
+
+
+def _rows_words(indexes: list[int], rows) -> str:
+    """`` (rows 14–16)`` (or ``(rows 3, 5 and 9)``) of the competitions at ``indexes`` (``rows``:
+    index -> row; empty without)."""
+    if rows is None:
+        return ""
+    got = sorted(rows(i) for i in indexes)
+    if got == list(range(got[0], got[0] + len(got))):
+        return f" (rows {got[0]}–{got[-1]})"
+    return f" (rows {join_and([str(r) for r in got])})"
 
 
 def late_onset_words(season: Season, inj: Injury) -> str | None:

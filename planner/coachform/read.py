@@ -1580,7 +1580,9 @@ class _Import:
     def _season_notes(self, season: Season, where: dict) -> None:
         """What the season holds that a coach should hear of (a competition on a day off, two
         competitions on one day), said at its sheet, row and column."""
-        for text in season_notes(season) + shared_day_notes(season):
+        rows = where["competitions"][1] if "competitions" in where else None
+        shared = shared_day_notes(season, None if rows is None else lambda i: rows[i])
+        for text in season_notes(season) + shared:
             m, place = self._located(text, where)
             if place is None:
                 self.notes.append(text)

@@ -183,8 +183,8 @@ def test_a_competition_row_pasted_twice_is_counted_once(tmp_path):
     assert notes[0] == "Competitions, row 3 repeats row 2: counted once"
     # the Cup on the league's day is two matches on one day: said (the next test)
     assert notes[1:] == [
-        "Competitions, row 4, Date: Sat 9 Jan 2027 is the day of 'League 1' (C) and 'Cup' (B): 2 "
-        "matches started on one day, which the solve names a congested start; if one is played "
+        "Competitions, row 4, Date: Sat 9 Jan 2027: 2 matches, 'League 1' (C) and 'Cup' (B) (rows "
+        "2 and 4), are started on one day, which the solve names a congested start; if one is played "
         "on another day, move it (its Date here, or Season ▸ Competitions after the import)"]
 
 
@@ -204,13 +204,32 @@ def test_two_competitions_on_one_day_are_noted_at_the_later_row(tmp_path):
     assert len(s.competitions) == 5
     assert [n.split(":")[0] for n in notes] == ["Competitions, row 4, Date",
                                                 "Competitions, row 6, Date"], notes
-    assert "Sat 16 Jan 2027 is the day of 'League 2' (C) and 'Derby' (B)" in notes[0]
-    assert "Sat 23 Jan 2027 is the day of 'Indoor Cup' (C) and 'League 3' (C)" in notes[1]
+    assert "Sat 16 Jan 2027: 2 matches, 'League 2' (C) and 'Derby' (B) (rows 3–4)," in notes[0]
+    assert "Sat 23 Jan 2027: 2 matches, 'Indoor Cup' (C) and 'League 3' (C) (rows 5–6)," in notes[1]
     assert all("move it (its Date here, or Season ▸ Competitions" in n for n in notes)
     save_season(s, tmp_path / "s.season.json")
     opened: list[str] = []
     load_season(tmp_path / "s.season.json", notes=opened)
     assert not any("the day of" in n for n in opened)
+
+
+def test_a_tournament_day_is_one_note_with_its_matches_and_rows(tmp_path):
+    """Three pool matches on a Saturday and three knock-out matches on the Sunday were four
+    notes, each counting again the matches before it (2, then 3): one note a day now, at the
+    day's last row, naming every match and its rows."""
+    path = book(tmp_path, Competitions=[
+        ("Date", "Name", "Priority"), ("2027-01-09", "League 1", "C"),
+        ("2027-01-16", "Pool v Lions", "A"), ("2027-01-16", "Pool v Sharks", "A"),
+        ("2027-01-16", "Pool v Hawks", "A"), ("2027-01-17", "Semi-final", "A"),
+        ("2027-01-17", "Final", "A")])
+    notes: list[str] = []
+    import_workbook(path, notes)
+    shared = [n for n in notes if "started on one day" in n]
+    assert [n.split(": ", 1)[0] for n in shared] == ["Competitions, row 5, Date",
+                                                     "Competitions, row 7, Date"], notes
+    assert ("Sat 16 Jan 2027: 3 matches, 'Pool v Lions' (A), 'Pool v Sharks' (A) and "
+            "'Pool v Hawks' (A) (rows 3–5), are started on one day") in shared[0]
+    assert "Sun 17 Jan 2027: 2 matches, 'Semi-final' (A) and 'Final' (A) (rows 6–7)," in shared[1]
 
 
 def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
