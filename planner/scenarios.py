@@ -287,9 +287,10 @@ class AthleteDiff:
     soft_b: dict[str, int]
     away_a: bool = False  # not back to FIT by the season's end in A
     away_b: bool = False
-    # the target competitions of the athlete's returns: (name, met; None: not in the season)
-    targets_a: tuple[tuple[str, bool | None], ...] = ()
-    targets_b: tuple[tuple[str, bool | None], ...] = ()
+    # the target competitions of the athlete's returns: (name, met; None: not in the season, why
+    # it is missed: planner.returns.Return.missed_why, as solve's Returns line says it)
+    targets_a: tuple[tuple[str, bool | None, str], ...] = ()
+    targets_b: tuple[tuple[str, bool | None, str], ...] = ()
     # the return waits on a criteria test not passed yet (RH-CRIT), as the Returns panel says
     provisional_a: bool = False
     provisional_b: bool = False
@@ -308,7 +309,7 @@ class AthleteDiff:
 
     def missed(self, which: str) -> list[str]:
         """The target competitions plan ``which`` ("a" or "b") misses."""
-        return [name for name, met in (self.targets_a if which == "a" else self.targets_b)
+        return [name for name, met, _why in (self.targets_a if which == "a" else self.targets_b)
                 if met is False]
 
     def missed_news(self) -> list[str]:
@@ -317,13 +318,31 @@ class AthleteDiff:
         return [n for n in self.missed("b")
                 if not (n in self.past_targets and n in self.missed("a"))]
 
-    def target(self, which: str) -> str:
-        """``met``, ``MISSED 'Derby'`` or ``""`` (no target) for plan ``which``."""
+    def target(self, which: str, why: bool = True) -> str:
+        """``met``, ``MISSED 'Derby' (in S3 again that day)`` or ``""`` (no target) for plan
+        ``which``; the reason as solve's Returns line gives it (``why``: with it)."""
         targets = self.targets_a if which == "a" else self.targets_b
-        missed = self.missed(which)
+        missed = [(n, w) for n, met, w in targets if met is False]
         if missed:
-            return "MISSED " + ", ".join(f"'{m}'" for m in missed)
-        return "met" if any(met for _n, met in targets) else ""
+            return "MISSED " + ", ".join(f"'{n}'" + (f" ({w})" if w and why else "")
+                                         for n, w in missed)
+        return "met" if any(met for _n, met, _w in targets) else ""
+
+    def target_moved(self) -> bool:
+        """Whether the scenario changes a target's verdict or the return it follows (a target
+        missed in both with the same return is no news of the scenario)."""
+        return bool(self.targets_a or self.targets_b) and (
+            self.target("a", why=False) != self.target("b", why=False)
+            or self.back("a") != self.back("b"))
+
+    def target_line(self) -> str:
+        """``Target: Eli Nash (A14): A MISSED 'Pool' (…), B met``, with both returns when they
+        differ; "" when :meth:`target_moved` is not."""
+        if not self.target_moved():
+            return ""
+        back = (f"; back {self.back('a')} in A, {self.back('b')} in B"
+                if self.back("a") != self.back("b") else "")
+        return f"Target: {self.name}: A {self.target('a') or '-'}, B {self.target('b') or '-'}{back}"
 
     def back(self, which: str) -> str:
         """The return in words for plan ``which`` ("a" or "b"): a date, "not this season", or
@@ -432,6 +451,22 @@ class Comparison:
             f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
             for d, k, au in self.load_days[:shown]) + (" …" if len(self.load_days) > shown else "")
 
+    def target_lines(self) -> list[str]:
+        """The targets whose verdict or return the scenario changes, a line each, and the
+        others counted in one line (every comparison repeated the same MISSED)."""
+        lines = [line for a in self.athletes if (line := a.target_line())]
+        if self.targets_unchanged():
+            lines.append(self.targets_unchanged_words())
+        return lines
+
+    def targets_unchanged(self) -> int:
+        """The targets of B whose verdict and return are A's."""
+        return sum(len(a.targets_b) for a in self.athletes
+                   if (a.targets_a or a.targets_b) and not a.target_moved())
+
+    def targets_unchanged_words(self) -> str:
+        return f"{plural(self.targets_unchanged(), 'target')} unchanged (the same verdict and return)"
+
     def _advice_lines(self) -> list[str]:
         """What the scenario adds that is no rule but what a tournament what-if is asked for:
         congested runs of starts, matches started in a taper."""
@@ -462,9 +497,7 @@ class Comparison:
             lines.append(self.load_words())
         lines += self.shared_days
         lines += self._advice_lines()
-        for a in self.athletes:
-            if a.missed("a") or a.missed("b"):
-                lines.append(f"Target: {a.name}: A {a.target('a') or '-'}, B {a.target('b') or '-'}")
+        lines += self.target_lines()
         for label, broken in (("A", self.broken_a), ("B", self.broken_b)):
             if broken:
                 lines.append(f"Hard rules {label} breaks:")
@@ -680,20 +713,20 @@ def _rules_changed(a: Season, b: Season) -> list[str]:
     return [x[0] for x, y in zip(ea, eb, strict=True) if x != y]
 
 
-def _targets(season: Season, plan: Plan) -> tuple[dict[str, tuple[tuple[str, bool | None], ...]],
-                                                 set[tuple[str, dt.date]]]:
-    """(athlete id -> (target competition, met) of each return with a target; the (athlete,
-    return day) of the provisional returns, RH-CRIT)."""
+def _targets(season: Season, plan: Plan
+             ) -> tuple[dict[str, tuple[tuple[str, bool | None, str], ...]], set[tuple[str, dt.date]]]:
+    """(athlete id -> (target competition, met, why missed) of each return with a target; the
+    (athlete, return day) of the provisional returns, RH-CRIT)."""
     from planner.returns import returns
 
-    out: dict[str, list[tuple[str, bool | None]]] = {}
+    out: dict[str, list[tuple[str, bool | None, str]]] = {}
     try:
         rets = returns(season, plan, history=True)
     except PeriodizeError:  # a plan that does not fit its season: the hard rules say so
         return {}, set()
     for r in rets:
         if r.target is not None:
-            out.setdefault(r.athlete, []).append((r.target, r.target_met))
+            out.setdefault(r.athlete, []).append((r.target, r.target_met, r.missed_why))
     return ({k: tuple(v) for k, v in out.items()},
             {(r.athlete, r.fit) for r in rets if r.provisional and r.fit is not None})
 

@@ -432,20 +432,43 @@ def derby_flare_up():
 def test_a_comparison_says_which_target_a_scenario_misses():
     """A flare-up a week before the target: the comparison only showed RTS going up; it now says
     the target is missed in the scenario and met in the baseline, in its text and its workbook."""
+    from planner.returns import returns
     from planner.xlsx_compare import build_comparison_workbook
 
     s, after, plan_b = derby_flare_up()
     comp = compare(s, s.plan, after, plan_b)
     a1 = next(a for a in comp.athletes if a.athlete == "A1")
     assert a1.missed("a") == [] and a1.missed("b") == ["Derby"]
-    assert (a1.target("a"), a1.target("b")) == ("met", "MISSED 'Derby'")
+    # with the reason solve's Returns line gives
+    assert (a1.target("a"), a1.target("b")) == ("met", "MISSED 'Derby' (in S3 again that day)")
+    assert [r.missed_why for r in returns(after, plan_b)] == ["in S3 again that day"]
+    assert a1.target("b", why=False) == "MISSED 'Derby'"
     assert "Target: Athlete 1 (A1): A met, B MISSED 'Derby'" in comp.text()
     assert all(not a.missed("b") for a in comp.athletes if a.athlete != "A1")
     ws = build_comparison_workbook(comp, s, s.plan, after, plan_b, [])["Summary"]
     header = [c.value for c in ws[1]]
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "A1")
     assert row[header.index("Target (the baseline)")] == "met"
-    assert row[header.index("Target (the scenario)")] == "MISSED 'Derby'"
+    assert row[header.index("Target (the scenario)")] == "MISSED 'Derby' (in S3 again that day)"
+
+
+def test_a_comparison_lists_only_the_targets_it_changes_and_says_both_returns():
+    """Every comparison repeated "Target: Eli Nash (A14): A MISSED 'Pool', B MISSED 'Pool'" though
+    nothing about him changed: a target of the same verdict and return is counted in one line;
+    one whose return moved while its verdict did not is said with both returns."""
+    s, after, plan_b = derby_flare_up()
+    same = compare(after, plan_b, after, plan_b).text()
+    assert "Target:" not in same and "1 target unchanged (the same verdict and return)" in same
+    # the flare-up's plan against itself with the return a day later: same verdict, moved return
+    comp = compare(after, plan_b, after, plan_b)
+    a1 = next(a for a in comp.athletes if a.athlete == "A1")
+    later = a1.return_b + dt.timedelta(days=1)
+    a1.return_b = later
+    assert a1.target("a") == a1.target("b") == "MISSED 'Derby' (in S3 again that day)"
+    assert (f"Target: Athlete 1 (A1): A MISSED 'Derby' (in S3 again that day), B MISSED 'Derby' "
+            f"(in S3 again that day); back {date_long(later - dt.timedelta(days=1))} in A, "
+            f"{date_long(later)} in B") in comp.text()
+    assert "target unchanged" not in comp.text()
 
 
 def test_freezing_fixes_a_literal_by_its_domain_and_a_conflict_stays_infeasible():

@@ -355,15 +355,19 @@ class CompareWindow(QWidget):
                              f"{_esc(_return_words(a.back('b')))} instead of "
                              f"{_esc(_return_words(a.back('a')))}")
         for a in comp.athletes:
-            for name in a.missed_news():  # a target gone by, missed in both: no news
-                was = " (missed in the baseline too)" if name in a.missed("a") else \
-                    " (met in the baseline)"
+            # a target missed in both with the same return is no news (nor one gone by)
+            for name in a.missed_news() if a.target_moved() else ():
+                was = "missed in the baseline too" if name in a.missed("a") else \
+                    "met in the baseline"
+                why = next((f"{w}; " for n, _met, w in a.targets_b if n == name and w), "")
                 sentences.append(f"<b>{_esc(a.name.split(' (')[0])} misses the target "
-                                 f"'{_esc(name)}'</b>{was}")
+                                 f"'{_esc(name)}'</b> ({_esc(why)}{was})")
             for name in a.missed("a"):
                 if name not in a.missed("b"):
                     sentences.append(f"{_esc(a.name.split(' (')[0])} makes the target "
                                      f"'{_esc(name)}' (missed in the baseline)")
+        if comp.targets_unchanged():
+            sentences.append(_esc(comp.targets_unchanged_words()))
         if comp.team_weeks_moved:
             # a moved deload changes the sessions of every athlete on the team's weeks, not only
             # the days counted above (their levels stay; their minutes change)
