@@ -11,7 +11,10 @@ started are two starts, less than 72 h apart):
   tournament);
 - two starts less than 72 h apart (``CLOSE_DAYS``: Saturday and Monday, or one day);
 - for an athlete back to full training within ``AFTER_RETURN_DAYS`` before the run, two starts
-  72 h or less apart (``GAP_DAYS``: Wednesday and Saturday).
+  72 h or less apart (``GAP_DAYS``: Wednesday and Saturday);
+- an athlete back as soon, planned to play such a run with some of it off the bench (a returner
+  on the bench in all six matches of a tournament weekend): said with the run of starts it
+  overlaps (``Congestion.played_back``), or on its own line.
 
 A week of two matches 3 and 4 days apart (Saturday, Wednesday, Saturday) is the ordinary
 in-season week that HV-6 and HV-8 already plan around; listing all of them would bury the
@@ -54,6 +57,9 @@ class Congestion:
     # the matches started on each of ``days`` (a tournament's two matches on a Saturday: 2);
     # empty: one each
     starts: tuple[int, ...] = ()
+    # athletes back to full training within AFTER_RETURN_DAYS who play matches of these days,
+    # some off the bench: (athlete, back, "bench in 6 matches on 2 days") (played_back)
+    played_back: tuple[tuple[str, dt.date, str], ...] = ()
 
     @property
     def span(self) -> int:
@@ -77,6 +83,12 @@ class Congestion:
     def text(self, season: Season, named: int = 3) -> str:
         back = "".join(f"; ⚠ {season.athlete_label(a)} is back to full training only since "
                        f"{d:%a} {date_short(d)}" for a, d in self.returned)
+        played = [f"{season.athlete_label(a)}, back {d:%a} {date_short(d)}: {words}"
+                  for a, d, words in self.played_back]
+        if not self.athletes:  # a returner off the bench where nobody's starts are congested
+            return (f"⚠ {'; '.join(played)}: {RECOVERY_HOURS} h or less between them, soon "
+                    f"after the return ({EVIDENCE}); to spare him, set out for some of them (Roles)")
+        back += "".join(f"; ⚠ {x}" for x in played)
         return (f"{self.short(season, named)}: {RECOVERY_HOURS} h or less between them, where "
                 f"more than {RECOVERY_HOURS} h are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
                 f"them (Roles){back}")
@@ -114,8 +126,61 @@ def congestion(season: Season, timeline: Timeline | None = None,
                 if _congested(run, count, _back_before(season, tl, aid, run[0]) is not None):
                     runs.append((aid, tuple(tl.days[k] for k in run), count))
             run = [d] if d is not None else []
-    out = regroup(season, runs)
-    return [_with_returns(season, tl, c) for c in out]
+    out = [_with_returns(season, tl, c) for c in regroup(season, runs)]
+    return _with_played_back(season, tl, marks if marks is not None else day_marks(season, tl), out)
+
+
+def _with_played_back(season: Season, tl: Timeline, marks: dict,
+                      runs: list[Congestion]) -> list[Congestion]:
+    """``runs`` with the athletes back to full training within ``AFTER_RETURN_DAYS`` who are
+    planned to play a congested run of matches, some off the bench (starts alone are said
+    already): named in the first run of starts over the same days, else a run of their own."""
+    runs = list(runs)
+    for aid, m in marks.items():
+        played = sorted(d for d, role in m.role.items() if role in ("start", "bench"))
+        for run in _runs(played):
+            back = _back_before(season, tl, aid, run[0])
+            count = [_played(season, tl, aid, k, m.role[k]) for k in run]
+            benched = sum(b for _s, b in count)
+            if run[-1] < tl.p0 or back is None or not benched or \
+                    not _congested(run, tuple(s + b for s, b in count), True):
+                continue
+            said = (aid, back, _played_words(count, len(run)))
+            days = {tl.days[k] for k in run}
+            k = next((j for j, c in enumerate(runs) if c.athletes and days & set(c.days)), None)
+            if k is None:
+                runs.append(Congestion((), tuple(sorted(days)), played_back=(said,)))
+            else:
+                runs[k] = replace(runs[k], played_back=runs[k].played_back + (said,))
+    return runs
+
+
+def _runs(days: list[int]) -> list[list[int]]:
+    """``days`` (in order) cut where two are more than ``GAP_DAYS`` apart."""
+    out: list[list[int]] = []
+    for d in days:
+        if out and d - out[-1][-1] <= GAP_DAYS:
+            out[-1].append(d)
+        else:
+            out.append([d])
+    return out
+
+
+def _played(season: Season, tl: Timeline, athlete: str, i: int, role: str) -> tuple[int, int]:
+    """(matches started, matches off the bench) of the athlete on day ``i``, a day the board
+    marks as played in ``role``: one at least."""
+    roles = [season.role_of(athlete, c.id) for c in tl.comp_on[i]]
+    s, b = roles.count("start"), roles.count("bench")
+    return (s, b) if s + b else ((1, 0) if role == "start" else (0, 1))
+
+
+def _played_words(count: list[tuple[int, int]], days: int) -> str:
+    """``bench in 6 matches on 2 days``; ``6 matches on 2 days (2 started, 4 off the bench)``."""
+    s, b = sum(x for x, _ in count), sum(y for _, y in count)
+    on = "on one day" if days == 1 else f"on {days} days"
+    if not s:
+        return f"bench in {b} matches {on}"
+    return f"{s + b} matches {on} ({s} started, {b} off the bench)"
 
 
 def _started(season: Season, tl: Timeline, athlete: str, i: int) -> int:

@@ -111,6 +111,44 @@ def test_two_starts_72_h_apart_soon_after_a_return_are_listed_for_the_returner_a
     assert _runs(later) == []
 
 
+def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
+    """A returner 11 days back, on the bench in all six matches of a tournament weekend, was in no
+    congestion note: only starts counted. Back within three weeks and planned to play a run of
+    matches 72 h or less apart, some off the bench, he is named: with the starters' run over the
+    same days, else on a line of his own."""
+    from planner.check import check_plan
+
+    s = _back_on_friday()
+    bench = tuple(MatchRole(competition=c.id, athlete="A1", role="bench") for c in s.competitions)
+    a1 = s.plan.athletes[0]
+    it = tuple(80 if k in (9, 12) else v for k, v in enumerate(a1.intensity))
+    plan = s.plan.model_copy(update={"athletes": (a1.model_copy(update={"intensity": it}),
+                                                  s.plan.athletes[1])})
+    s = s.model_copy(update={"roles": bench, "plan": plan})
+    assert check_plan(s, plan).ok
+    (c,) = congestion(s)  # A2's Wed-Sat starts stay the ordinary week
+    assert (c.athletes, c.played_back) == ((), (("A1", day(4), "bench in 2 matches on 2 days"),))
+    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 2 matches on 2 days: "
+                                "72 h or less between them, soon after the return")
+    # a tournament: A2 starts three matches on two days, A1 is on the bench in all three
+    t = season(weeks=2, athletes=2, matches=[12, 12, 13], injuries=s.injuries)
+    t_plan = plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": a.intensity[:9] + (70, 0, 70, lv, lv)})
+        for a, lv in zip(plan.athletes, (80, 100), strict=True))})
+    t = t.model_copy(update={"roles": tuple(MatchRole(competition=c.id, athlete="A1", role="bench")
+                                            for c in t.competitions), "plan": t_plan})
+    assert check_plan(t, t_plan).violations == ()
+    (c,) = congestion(t)
+    assert c.athletes == ("A2",) and c.played_back == (("A1", day(4), "bench in 3 matches on 2 days"),)
+    assert c.text(t).endswith("; ⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 3 matches on 2 days")
+    # starts alone are said as before (``returned``), and a fit player's bench is no note
+    assert not any(x.played_back for x in congestion(_back_on_friday()))
+    fit = t.model_copy(update={"injuries": ()})
+    fit = fit.model_copy(update={"plan": fit.plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"stages": ("FIT",) * 14}) for a in fit.plan.athletes)})})
+    assert [x.played_back for x in congestion(fit)] == [()]
+
+
 def test_a_tournament_counts_the_matches_started_not_the_match_days():
     """Two matches on Saturday and one on Sunday, all started: "start on 2 match days in 2
     days" hid a third match; a day of two matches started is itself congested."""
