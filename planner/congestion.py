@@ -37,6 +37,7 @@ from planner.rules import RuleSet
 from planner.season import Competition, Season
 from planner.text import date_short, join_and, plural
 from planner.timeline import Timeline
+from planner.validate import MANY_MATCHES, match_minutes_hint
 
 RECOVERY_HOURS = 72  # Nedelec12, HV-6's evidence: more than 72 h to recover from a match
 GAP_DAYS = RECOVERY_HOURS // 24  # starts this many days apart or fewer: 72 h or less between kick-offs
@@ -89,6 +90,8 @@ class Congestion:
             return (f"⚠ {'; '.join(played)}: {RECOVERY_HOURS} h or less between them, soon "
                     f"after the return ({EVIDENCE}); to spare him, set out for some of them (Roles)")
         back += "".join(f"; ⚠ {x}" for x in played)
+        if max(self.starts, default=1) >= MANY_MATCHES:  # a tournament day of short matches
+            back += f"; {match_minutes_hint(season)}"
         return (f"{self.short(season, named)}: {RECOVERY_HOURS} h or less between them, where "
                 f"more than {RECOVERY_HOURS} h are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
                 f"them (Roles){back}")

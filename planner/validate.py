@@ -533,11 +533,29 @@ def shared_day_notes(season: Season, rows=None) -> list[str]:
     for day, (j, group) in days.items():
         names = join_and([f"'{season.competitions[i].name}' ({season.competitions[i].priority})"
                           for i in group])
+        many = f"; {match_minutes_hint(season)}" if len(group) >= MANY_MATCHES else ""
         out.append(f"competitions[{j}].date ({season.competitions[j].name}): {day_long(day)}: "
                    f"{len(group)} matches, {names}{_rows_words(group, rows)}, are started on one "
                    f"day, which the solve names a congested start; if one is played on another "
-                   f"day, move it (its Date here, or Season ▸ Competitions after the import)")
+                   f"day, move it (its Date here, or Season ▸ Competitions after the import){many}")
     return out
+
+
+MANY_MATCHES = 3  # matches on one day from which their minutes in the load table are hinted at
+
+
+def match_minutes_hint(season: Season) -> str:
+    """Where a day of ``MANY_MATCHES`` matches or more counts its load from (a sevens
+    tournament's day read as three football matches, 285 min): LD-1's load table, with the way to
+    change it."""
+    from planner.rules import RuleSet
+
+    rules = RuleSet(season.rules)
+    minutes, rpe = rules.value("LD-1", "minutes_start"), rules.value("LD-1", "rpe_start")
+    return (f"each match started counts {minutes:g} min at RPE {rpe:g} in the planned load, a "
+            f"setting of LD-1's load table: for shorter matches set LD-1's \"A competition "
+            f"started: minutes\" (Rules panel, or periodize record FILE --rule "
+            f"LD-1.minutes_start=MINUTES --save; README, \"Another sport\")")
 
 
 def _rows_words(indexes: list[int], rows) -> str:

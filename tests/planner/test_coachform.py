@@ -230,6 +230,12 @@ def test_a_tournament_day_is_one_note_with_its_matches_and_rows(tmp_path):
     assert ("Sat 16 Jan 2027: 3 matches, 'Pool v Lions' (A), 'Pool v Sharks' (A) and "
             "'Pool v Hawks' (A) (rows 3–5), are started on one day") in shared[0]
     assert "Sun 17 Jan 2027: 2 matches, 'Semi-final' (A) and 'Final' (A) (rows 6–7)," in shared[1]
+    # three matches on one day: where their minutes in the planned load come from, and the fix
+    hint = ("; each match started counts 95 min at RPE 8 in the planned load, a setting of LD-1's "
+            "load table: for shorter matches set LD-1's \"A competition started: minutes\" (Rules "
+            "panel, or periodize record FILE --rule LD-1.minutes_start=MINUTES --save; README, "
+            "\"Another sport\")")
+    assert shared[0].endswith(hint) and "LD-1" not in shared[1]
 
 
 def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):

@@ -149,6 +149,25 @@ def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
     assert [x.played_back for x in congestion(fit)] == [()]
 
 
+def test_a_day_of_three_matches_started_says_where_their_minutes_come_from():
+    """A sevens day of three matches counted 3 x 95 min at RPE 8 (285 min) with no word of it: the
+    note of a day with three matches started or more says it is LD-1's setting and how to change
+    it, at the season's own values; a day of two is left alone."""
+    from planner.season import RuleSettings
+
+    s = season(weeks=2, matches=[5, 5, 5])
+    (c,) = congestion(s)
+    assert c.text(s).endswith("; each match started counts 95 min at RPE 8 in the planned load, a "
+                              "setting of LD-1's load table: for shorter matches set LD-1's \"A "
+                              "competition started: minutes\" (Rules panel, or periodize record "
+                              "FILE --rule LD-1.minutes_start=MINUTES --save; README, \"Another "
+                              "sport\")")
+    sevens = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"minutes_start": 14}})})
+    assert "each match started counts 14 min at RPE 8" in congestion(sevens)[0].text(sevens)
+    two = season(weeks=2, matches=[5, 5, 6])
+    assert "LD-1" not in congestion(two)[0].text(two)
+
+
 def test_a_tournament_counts_the_matches_started_not_the_match_days():
     """Two matches on Saturday and one on Sunday, all started: "start on 2 match days in 2
     days" hid a third match; a day of two matches started is itself congested."""
