@@ -478,7 +478,7 @@ class _Checker:
         elif i in tl.non_training:
             why = "a declared non-training day" + (f" ({tl.off_reason[i]})" if i in tl.off_reason else "")
         elif not tl.is_training[i]:
-            why = f"not a training day (no training on {self.d(i):%A}s)"
+            why = f"not a training day (no training on {text.weekday_name(self.d(i))}s)"
         else:
             return
         self.bad("AV-1", a.id, i, i, f"{a.who} has intensity {v} % on {self.f(i)}, {why}; "

@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 from planner.errors import ChangedOnDiskError, SaveError
+from planner.text import date_long
 
 try:  # POSIX: locks tell a live writer's temporary file from a dead one's
     import fcntl
@@ -267,7 +268,7 @@ def _changed(link: Path, p: Path) -> ChangedOnDiskError:
         when = dt.datetime.fromtimestamp(os.stat(p).st_mtime)
     except OSError:
         when = dt.datetime.now()
-    shown = f"{when:%H:%M}" if when.date() == dt.date.today() else f"{when.day} {when:%b %Y %H:%M}"
+    shown = f"{when:%H:%M}" if when.date() == dt.date.today() else f"{date_long(when)} {when:%H:%M}"
     return ChangedOnDiskError(str(link), shown)
 
 

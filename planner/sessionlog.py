@@ -39,6 +39,7 @@ from planner.season import Season, Session
 from planner.text import (
     DATE_FORMS,
     TEXT_DATE_FIX,
+    date_short,
     iso_not_a_day,
     name_key,
     numeric_date,
@@ -1500,7 +1501,7 @@ def _faster_note(faster: list[tuple], season: Season, kmh: bool = False) -> str:
         return f"{ms * 3.6:.1f} km/h" if kmh else f"{ms:.2f} m/s"
 
     said = "; ".join(f"{season.athlete_label(a)} {speed(v)}"
-                     + (f" on {d:%-d %b}" if isinstance(d, dt.date) else "")
+                     + (f" on {date_short(d)}" if isinstance(d, dt.date) else "")
                      + f" (max {speed(season.athlete(a).max_speed)})"
                      for a, (v, d) in best.items())
     typed = f" (as the log writes it: {speed(max(v for v, _d in best.values()))})" if kmh else ""

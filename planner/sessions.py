@@ -44,7 +44,7 @@ from planner.returns import AthleteFacts
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
-from planner.text import above_stage, date_short, plural, stage_allows, stepped_down_sentence
+from planner.text import above_stage, plural, stage_allows, stepped_down_sentence
 from planner.text import day as day_words
 from planner.timeline import Timeline
 
@@ -993,7 +993,7 @@ def speed_without_max_line(season: Season, found: list[SpeedWithoutMax]) -> str:
     …: enter it in Season ▸ Squad or the workbook's Athletes sheet`` (``""`` for none)."""
     if not found:
         return ""
-    who = ", ".join(f"{season.athlete_label(x.athlete)} from {x.first:%a} {date_short(x.first)}"
+    who = ", ".join(f"{season.athlete_label(x.athlete)} from {day_words(x.first)}"
                     for x in found[:NAMED_WITHOUT_MAX])
     if len(found) > NAMED_WITHOUT_MAX:  # a squad without any max speed on record: not 24 names
         who += f" and {plural(len(found) - NAMED_WITHOUT_MAX, 'other')}"

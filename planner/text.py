@@ -31,28 +31,45 @@ REHAB_STAGE_IDS: tuple[str, ...] = REHAB_STAGES  # declared once, in planner.sea
 
 
 # -- dates ------------------------------------------------------------------------------------
+# English names, fixed: strftime's %a/%b and Qt's month names follow the computer's language,
+# which would put "So 20 Dez" inside an English sentence on a German computer
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+MONTH_ABBRS = tuple(name[:3] for name in MONTH_NAMES)
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_ABBRS = tuple(name[:3] for name in DAY_NAMES)
+
+
+def month_abbr(d: dt.date) -> str:
+    """``Dec``: a month's English abbreviation, whatever the computer's language."""
+    return MONTH_ABBRS[d.month - 1]
+
+
+def weekday_name(d: dt.date) -> str:
+    """``Monday``."""
+    return DAY_NAMES[d.weekday()]
+
+
 def day(d: dt.date) -> str:
     """``Mon 7 Dec``: a day inside the season being discussed."""
-    return f"{d:%a} {d.day} {d:%b}"
+    return f"{DAY_ABBRS[d.weekday()]} {d.day} {month_abbr(d)}"
 
 
 def day_long(d: dt.date) -> str:
     """``Mon 7 Dec 2026``: a day named on its own."""
-    return f"{d:%a} {d.day} {d:%b %Y}"
+    return f"{day(d)} {d.year}"
 
 
 def date_short(d: dt.date) -> str:
     """``7 Dec``."""
-    return f"{d.day} {d:%b}"
+    return f"{d.day} {month_abbr(d)}"
 
 
 def date_long(d: dt.date) -> str:
     """``7 Dec 2026``."""
-    return f"{d.day} {d:%b %Y}"
+    return f"{date_short(d)} {d.year}"
 
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
 ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # 2026-02-30: a date's form, maybe no day
 
 

@@ -602,7 +602,7 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
             add(Reason("HV-6", "bound", f"MD+{i - m} after {played}, which {c.who} {how}: "
                                          f"no speed day."))
         elif f.st[i] == FIT and j <= 2:
-            head = f"{_not_played(c, i - j)} on {tl.days[i - j]:%A} ({names})"
+            head = f"{_not_played(c, i - j)} on {text.weekday_name(tl.days[i - j])} ({names})"
             # a session after a match the athlete could not play (in rehab, away, held out) is
             # no compensation to him, though HV-6 allows it alike
             what = ("compensation session" if f.could_play(i - j) else

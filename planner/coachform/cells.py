@@ -102,7 +102,7 @@ def to_date(value: object) -> dt.date:
         day = ""
         if float(value).is_integer() and 1 <= value <= 2958465:
             d = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-            day = f" (as an Excel date it is {d:%a} {d.day} {d:%b %Y}: {d.isoformat()})"
+            day = f" (as an Excel date it is {day_long(d)}: {d.isoformat()})"
         raise Bad(f"{describe(value)} is a number, not a date{day}; format the cell as a date "
                   f"or write it as YYYY-MM-DD, e.g. 2027-01-04")
     raise Bad(f"{describe(value)} is not a date; {fix}")

@@ -43,10 +43,12 @@ from planner.daymarks import day_marks
 from planner.season import Season
 from planner.squad import display_order, is_injured, position_key, short_position
 from planner.text import (
+    MONTH_NAMES,
     REHAB_STAGE_IDS,
     date_long,
     date_short,
     day_long,
+    month_abbr,
     plural,
     span,
     stage_name,
@@ -251,7 +253,9 @@ def month_title(day: dt.date) -> str:
 def month_forms(day: dt.date) -> tuple[str, ...]:
     """A month's heading from the longest to the shortest form, for the room there is: never
     ``Sep 26``, which reads as a date beside the week row's ``28 Sep``."""
-    return (f"{day:%B %Y}", f"{day:%b %Y}", f"{day:%b} \u2019{day:%y}", f"{day:%b}")
+    short = month_abbr(day)
+    return (f"{MONTH_NAMES[day.month - 1]} {day.year}", f"{short} {day.year}",
+            f"{short} \u2019{day.year % 100:02d}", short)
 
 
 def _runs(values: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:

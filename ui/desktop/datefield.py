@@ -33,14 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.text import day_long
+from planner.text import DAY_ABBRS, DAY_NAMES, MONTH_ABBRS, MONTH_NAMES, date_long, day_long
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# English names first (the app's own words); the computer's language's names are read too where
+# they name no other month or day ("Dez", "janv.")
+MONTHS = {name.lower(): i + 1 for names in (MONTH_NAMES, MONTH_ABBRS) for i, name in enumerate(names)}
 MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+for _i, _name in [*enumerate(calendar.month_name), *enumerate(calendar.month_abbr)]:
+    if _name:
+        MONTHS.setdefault(_name.lower().rstrip("."), _i)
+WEEKDAYS = {name.lower(): i for names in (DAY_NAMES, DAY_ABBRS) for i, name in enumerate(names)}
 WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+for _i, _name in [*enumerate(calendar.day_name), *enumerate(calendar.day_abbr)]:
+    WEEKDAYS.setdefault(_name.lower().rstrip("."), _i)
 EXAMPLES = "e.g. 28/12/2026 or Mon 28 Dec 2026"
 
 
@@ -64,7 +69,7 @@ def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None,
         try:
             return dt.date(y, m, d)
         except ValueError:
-            raise DateError(f"{calendar.month_name[m]} {y} has no day {d}") from None
+            raise DateError(f"{MONTH_NAMES[m - 1]} {y} has no day {d}") from None
     anchor = near or dt.date.today()
     if lo is not None and anchor < lo:
         anchor = lo
@@ -79,7 +84,7 @@ def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None,
         except ValueError:
             continue
     if not cands:
-        raise DateError(f"{calendar.month_name[m]} has no day {d}")
+        raise DateError(f"{MONTH_NAMES[m - 1]} has no day {d}")
     inside = [c for c in cands if (lo is None or c >= lo) and (hi is None or c <= hi)]
     if inside:
         return min(inside, key=lambda c: abs((c - anchor).days))
@@ -139,7 +144,7 @@ def _words(text: str, lo, hi, near: dt.date | None = None) -> dt.date | None:
         return None
     out = _make(year, month, day, lo, hi, near)
     if weekday is not None and out.weekday() != weekday:
-        raise DateError(f"{out.day} {out:%b %Y} is a {out:%A}, not a {calendar.day_name[weekday]}")
+        raise DateError(f"{date_long(out)} is a {DAY_NAMES[out.weekday()]}, not a {DAY_NAMES[weekday]}")
     return out
 
 
@@ -213,6 +218,8 @@ class _CalendarPopup(QFrame):
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # the month and day names in the app's English, not the computer's language
+        self.calendar.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.calendar.setAccessibleName("Calendar")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(1, 1, 1, 1)

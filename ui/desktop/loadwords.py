@@ -23,7 +23,7 @@ from planner.load import (  # no pandas at import
     fmt_figure,
 )
 from planner.season import Season
-from planner.text import date_long, day_long, number, plural
+from planner.text import date_long, date_short, day_long, number, plural
 from ui.desktop.theme import ink
 
 FLAG_RATIO = RATIO_HIGH  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
@@ -88,7 +88,7 @@ class LoadFlag:
         extra = w.load - w.logged if w.logged is not None else 0
         what = (f"(logged {au(w.logged)} + {au(extra)} planned on days not logged)" if extra > 0.5
                 else "(logged)")
-        when = f"week of {w.start.day} {w.start:%b} {what} {au(w.load)}"
+        when = f"week of {date_short(w.start)} {what} {au(w.load)}"
         if w.acwr is None:  # the four weeks before had no load: no ratio exists
             return f"{when} after 4 weeks at 0"
         return f"{when}, ACWR {fmt_figure(w.acwr, (self.limit,))}"

@@ -28,6 +28,7 @@ from planner.rules import RuleSet
 from planner.safefile import save_failure
 from planner.season import Season
 from planner.text import date_short, day_long, plural, season_past
+from planner.text import day as day_words
 from ui.desktop import (
     editors,
     fileio,
@@ -1418,7 +1419,7 @@ class MainWindow(QMainWindow):
                         if was.intensity[i] != ap.intensity[i]]
         if not changed:
             return team
-        said = "; ".join(f"{self.season.athlete(a).name} {days[i]:%a} {date_short(days[i])} ({x} % → {y} %)"
+        said = "; ".join(f"{self.season.athlete(a).name} {day_words(days[i])} ({x} % → {y} %)"
                          for a, i, x, y in changed[:3])
         more = f"; and {len(changed) - 3} more" if len(changed) > 3 else ""
         return f"{team} Days changed: {said}{more}."

@@ -610,7 +610,7 @@ class ViolationsPanel(QWidget):
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
             item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in c.athletes)
-                            + ".\nMatch days: " + ", ".join(f"{d:%a} {date_short(d)}" for d in c.days)
+                            + ".\nMatch days: " + ", ".join(day(d) for d in c.days)
                             + ".\nNot a rule of the plan: Nédélec 2012 found more than "
                               f"{RECOVERY_HOURS} h needed to recover physical performance after a "
                               "match.")
