@@ -44,8 +44,8 @@ from planner.text import (
     name_key,
     numeric_date,
     numeric_parts,
+    plain_name,
     read_text_dates,
-    without_accents,
 )
 from planner.text import day as day_text
 
@@ -862,7 +862,7 @@ class AthleteMatch:
             self.by_key.setdefault(name_key(aid), []).append(aid)
             if name:
                 self.by_name.setdefault(name_key(name), []).append(aid)
-                self.by_plain.setdefault(without_accents(name_key(name)), []).append(aid)
+                self.by_plain.setdefault(plain_name(name), []).append(aid)
 
     def read(self, value: object) -> tuple[str | None, str]:
         """(the athlete's ID, how it was read): "id", "name", "plain" (a name, accents aside);
@@ -884,16 +884,16 @@ class AthleteMatch:
             return named[0], "name"
         if len(named) > 1:
             return None, "shared"
-        plain = self.by_plain.get(without_accents(key), [])
+        plain = self.by_plain.get(plain_name(key), [])
         if len(plain) == 1:
             return plain[0], "plain"  # the one athlete whose name it is, accents aside
-        return None, "unknown"
+        return (None, "shared") if plain else (None, "unknown")
 
 
 def _plain_name(text: object) -> str:
     """A name as a GPS export's other spellings are compared: case, accents, dots and commas
-    aside ("M. Ruiz", "RUIZ, Marco")."""
-    return " ".join(without_accents(name_key(text)).replace(".", " ").replace(",", " ").split())
+    aside ("M. Ruiz", "RUIZ, Marco"), as :func:`planner.text.plain_name` reads a name."""
+    return " ".join(plain_name(text, hyphens=True).replace(".", " ").replace(",", " ").split())
 
 
 def name_forms(athletes) -> dict[str, str]:

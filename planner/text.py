@@ -354,6 +354,19 @@ def without_accents(text: str) -> str:
 # filed under in a team sheet
 _SORT_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
                                "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+# the apostrophes phones and word processors type for ' (N’Golo); the hyphens, read as a space
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_HYPHENS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " "})
+
+
+def plain_name(text: object, hyphens: bool = False) -> str:
+    """A name as an ASCII-only export writes it: case, spacing and accents aside, the letters
+    with no accent to take off as the ones they are written with ("Lukasz Wojcik" for Łukasz
+    Wójcik, "Soren Odegaard" for Søren Ødegaard, "Aevar Thorsson" for Ævar Þórsson), any
+    apostrophe as ' and a hyphen as a space ("Jose Maria Nunez" for José-María Núñez);
+    ``hyphens``: kept (a double first name stays one word: "NUNEZ Jose-Maria")."""
+    folded = without_accents(name_key(text)).translate(_SORT_LETTERS).translate(_APOSTROPHES)
+    return " ".join((folded if hyphens else folded.translate(_HYPHENS)).split())
 
 
 def name_sort_key(name: str) -> str:

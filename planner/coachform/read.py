@@ -113,7 +113,15 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import LEFT_REASON, POSITION_SHORT, other_number, position_key
-from planner.text import TextDates, day_long, join_and, numeric_parts, plural, read_text_dates
+from planner.text import (
+    TextDates,
+    day_long,
+    join_and,
+    numeric_parts,
+    plain_name,
+    plural,
+    read_text_dates,
+)
 from planner.validate import (
     PRE_SEASON_LOG_DAYS,
     entry_problems,
@@ -1225,7 +1233,8 @@ class _Import:
         if aid not in ids and self._removed(aid, spec.title):
             return None, False
         if aid not in ids:
-            named = self.named.get(" ".join(aid.split()).casefold(), [])
+            named = (self.named.get(" ".join(aid.split()).casefold(), [])
+                     or self.match.by_plain.get(plain_name(aid), []))  # "Jose Nunez" for two
             # an ID that differs only in its number is another player's (A22 is not A27)
             near = [k for k in difflib.get_close_matches(aid, list(ids), n=3)
                     if not other_number(aid, k)][:1]

@@ -103,6 +103,24 @@ def test_a_name_typed_without_its_accents_is_the_one_athlete_so_named():
         athlete_id(s, "Ana Nunez", "--x")
 
 
+def test_a_name_typed_on_an_ascii_keyboard_is_the_one_athlete_so_named():
+    """'Soren Odegaard' for Søren Ødegaard was "no athlete has the ID or name"; a phone's
+    apostrophe (N’Golo) and a space for a hyphen (Jose Maria) too."""
+    from tests.builders import season
+    from ui.cli.names import athlete_id
+
+    names = ("Łukasz Wójcik", "Søren Ødegaard", "Ævar Þórsson", "N'Golo Kanté", "José-María Núñez",
+             "Lukasz Wójcik")
+    s = season(weeks=1, athletes=len(names))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"name": n})
+                                               for a, n in zip(s.athletes, names, strict=True))})
+    for typed, aid in (("Soren Odegaard", "A2"), ("aevar thorsson", "A3"), ("N\u2019Golo Kante", "A4"),
+                       ("Jose Maria Nunez", "A5"), ("Łukasz Wójcik", "A1")):
+        assert athlete_id(s, typed, "--x") == aid, typed
+    with pytest.raises(InputError, match="is the name of 2 athletes"):
+        athlete_id(s, "Lukasz Wojcik", "--x")
+
+
 def test_a_blank_scenario_name_is_refused_in_words(demo):
     r = run_cli("whatif", "d.season.json", "--new", "   ", "--flare-up", "A07", "2026-10-20", cwd=demo)
     assert r.returncode == 1 and "--new: the scenario name is empty" in r.stderr, r.stderr

@@ -1181,6 +1181,25 @@ def test_an_athlete_named_where_the_id_goes_is_read_as_a_log_reads_it(tmp_path):
         "Athletes sheet"]
 
 
+def test_an_athlete_id_cell_takes_a_name_written_in_ascii_letters(tmp_path):
+    """'Soren Odegaard' and 'Jose Maria Nunez' in an Athlete ID column were refused; read as the
+    one athlete so named (said); one that spells two athletes' names is refused naming both."""
+    athletes = ATHLETE_ROWS + [("A3", "Søren Ødegaard", "Forward", None),
+                               ("A4", "José-María Núñez", "Forward", None)]
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")], Athletes=athletes,
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("Soren Odegaard", "2027-01-11", 60, 5),
+                          ("Jose Maria Nunez", "2027-01-11", 60, 6)])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [(x.athlete, x.rpe) for x in s.sessions] == [("A3", 5), ("A4", 6)]
+    assert "Sessions, row 2, Athlete ID: 'Soren Odegaard' is read as A3 (its name, accents aside)" in notes
+    path = book(tmp_path, "two.xlsx", Athletes=athletes + [("A5", "Soren Ødegaard", "Forward", None)],
+                Unavailable=[("Athlete ID", "From", "To"), ("Soren Odegaard", "2027-01-10", "2027-01-12")])
+    assert problems_of(path) == [
+        "Unavailable, row 2, Athlete ID: no athlete has the ID 'Soren Odegaard': it is the name of "
+        "A3 and of A5; write the ID of the one meant"]
+
+
 def test_a_player_removed_from_the_athletes_sheet_is_said_once_with_his_rows_and_the_fix(tmp_path):
     """A sold player's row deleted from the Athletes sheet while his log and absence stayed gave
     one line per row, each "did you mean 'A27'?" (a signing's ID: his log handed to another

@@ -317,8 +317,37 @@ def test_a_name_exported_without_its_accents_is_the_one_athlete_so_named_and_sai
                                                                     Athlete(id="A6", name="Ana Nunez"))})
     r = read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nJose Muller,{day(1)},60,5\n"), twins)
     assert [x.athlete for x in r.sessions] == ["A4"]  # the name as written first
-    with pytest.raises(InputError, match="'ANA NÚNEZ': no athlete has that ID or name"):
+    with pytest.raises(InputError, match="'ANA NÚNEZ': two athletes share that name; use the ID"):
         read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nANA NÚNEZ,{day(1)},60,5\n"), twins)
+
+
+ASCII_SQUAD = ("Łukasz Wójcik", "Søren Ødegaard", "Ævar Þórsson", "N'Golo Kanté", "José-María Núñez")
+
+
+def test_a_name_an_ascii_only_export_writes_is_the_one_athlete_so_named(tmp_path, s):
+    """GPS exports without accents wrote "Lukasz Wojcik", "Soren Odegaard", "Aevar Thorsson",
+    a phone "N’Golo Kanté" (U+2019) and "Jose Maria Nunez" for José-María Núñez: each refused,
+    even read as proposed. The letters NFD leaves whole are read as their ASCII spelling, any
+    apostrophe as ', a hyphen as a space; a spelling two athletes share still needs the ID."""
+    base = season(weeks=4, athletes=5, today=day(14))
+    squad = base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": n}) for a, n in zip(base.athletes, ASCII_SQUAD, strict=True))})
+    written = ("Lukasz Wojcik", "SOREN ODEGAARD", "Aevar Thorsson", "N\u2019Golo Kanté",
+               "Jose Maria Nunez")
+    body = "".join(f"{w},{day(1)},60,5\n" for w in written)
+    r = read_sessions(write(tmp_path, "Player,Date,Minutes,RPE\n" + body), squad)
+    assert [x.athlete for x in r.sessions] == ["A1", "A2", "A3", "A4", "A5"]
+    assert "'Lukasz Wojcik' as Łukasz Wójcik (A1)" in r.notes[-1]
+    # an export's other spellings of a name are proposed with the same letters
+    r = read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nWOJCIK Lukasz,{day(1)},60,5\n"),
+                      squad, as_proposed=True)
+    assert [x.athlete for x in r.sessions] == ["A1"]
+    twins = squad.model_copy(update={"athletes": squad.athletes + (Athlete(id="A6", name="Lukasz Wójcik"),)})
+    with pytest.raises(InputError, match="'LUKASZ WOJCIK': two athletes share that name; use the ID"):
+        read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nLUKASZ WOJCIK,{day(1)},60,5\n"),
+                      twins, as_proposed=True)
+    r = read_sessions(write(tmp_path, f"Player,Date,Minutes,RPE\nLukasz Wójcik,{day(1)},60,5\n"), twins)
+    assert [x.athlete for x in r.sessions] == ["A6"]  # the name as written first
 
 
 def test_excels_sep_line_above_the_header_says_the_separator(tmp_path, s):

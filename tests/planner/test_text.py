@@ -1,6 +1,6 @@
 """Words shared by the app, the command line and the exports (planner.text)."""
 
-from planner.text import short_title
+from planner.text import plain_name, short_title
 
 
 def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_parenthesis():
@@ -36,3 +36,14 @@ def test_the_no_conflict_set_words_are_the_planners_not_the_solvers():
     assert said.startswith("No small set of rules that cannot all hold together was found")
     assert "Solve again with more time; or take back the latest changes one at a time" in said
     assert not hasattr(solver.api, "no_conflict_set_text")
+
+
+def test_a_plain_name_folds_the_letters_no_accent_makes_and_reads_apostrophes_and_hyphens_alike():
+    pairs = {"Łukasz Wójcik": "lukasz wojcik", "Søren Ødegaard": "soren odegaard",
+             "Ævar Þórsson": "aevar thorsson", "Œuvre Đorđe Ðan": "oeuvre dorde dan",
+             "Anna-Lena Weiß": "anna lena weiss", "Yıldız": "yildiz",
+             "N\u2019Golo  Kanté": "n'golo kante", "N\u2018Golo": "n'golo", "N\u02bcGolo": "n'golo",
+             "N`Golo": "n'golo", "José\u2011María": "jose maria"}
+    for name, plain in pairs.items():
+        assert plain_name(name) == plain, name
+    assert plain_name("José-María Núñez", hyphens=True) == "jose-maria nunez"

@@ -8,7 +8,7 @@ import re
 
 from planner.errors import InputError
 from planner.squad import other_number
-from planner.text import name_key, without_accents
+from planner.text import name_key, plain_name
 
 SHOWN = 40  # athletes listed in an error before "and N more"
 
@@ -25,7 +25,7 @@ def athlete_id(season, key: str, option: str) -> str:
     hits = [a for a in season.athletes if name_key(a.id) == k] or [
         a for a in season.athletes if name_key(a.name) == k] or [
         a for a in season.athletes if k and k in name_key(a.name).split()] or [  # a first or last name
-        a for a in season.athletes if without_accents(name_key(a.name)) == without_accents(k)]  # "Jose" for "José"
+        a for a in season.athletes if plain_name(a.name) == plain_name(k)]  # "Jose" for "José", "Soren" for "Søren"
     if len(hits) == 1:
         return hits[0].id
     if hits:
@@ -36,7 +36,7 @@ def athlete_id(season, key: str, option: str) -> str:
                                   f"empty; add athletes first"])
     # the start of a first or last name ("Ma"): said, never taken (two letters rarely name one)
     begun = [a for a in season.athletes if len(k) >= 2 and any(
-        w.startswith(without_accents(k)) for w in without_accents(name_key(a.name)).split())]
+        w.startswith(plain_name(k)) for w in plain_name(a.name).split())]
     if len(begun) > 1:
         raise InputError(option, [f"'{_clip(key)}' begins the names of {len(begun)} athletes "
                                   f"({listing(begun)}); give the full name or the ID"])
