@@ -696,6 +696,10 @@ def test_the_proposed_flare_up_command_is_one_that_is_taken():
     p = FlareProposal("A1", day(5), 6, 5)
     assert f"--flare-up A1 {day(5).isoformat()} --later-stages drop --save" in flare_hint("s.json", p, s)
     assert "--later-stages" not in flare_hint("s.json", FlareProposal("A1", day(12), 6, 5), s)
+    # a path with a space is quoted: the command runs as copied
+    said = flare_hint("Équipe A/s.json", p, s)
+    assert "periodize record 'Équipe A/s.json' --flare-up" in said
+    assert "periodize whatif 'Équipe A/s.json' --new" in said
 
 
 def test_check_says_a_past_day_edited_in_a_plan_file_is_read_as_it_happened(tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +33,34 @@ def test_template_then_import(tmp_path):
     assert "1 athlete, 1 competition, 1 injury" in r.stdout
     season = load_season(tmp_path / "team.season.json")
     assert season.athletes[0].id == "A01" and season.injuries[0].protocol == "hamstring-strain"
+
+
+def _printed_import(stdout: str) -> list[str]:
+    """The arguments of the 'periodize import …' command printed, split as a shell splits them."""
+    m = re.search(r"'periodize (import .*? -o \S+)'", stdout)
+    assert m, stdout
+    return shlex.split(m[1])
+
+
+def test_the_import_command_printed_runs_as_copied_with_spaces_in_the_path(tmp_path):
+    """'periodize import /…/Équipe A/Mannschaft ÄÖÜ.xlsx -o SEASON.season.json' was printed
+    unquoted: copied as printed, the shell split the path and import refused its arguments."""
+    folder = tmp_path / "Équipe A"
+    folder.mkdir()
+    r = run("template", "-o", folder / "Mannschaft ÄÖÜ.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    args = _printed_import(r.stdout)
+    assert args[:2] == ["import", str(folder / "Mannschaft ÄÖÜ.xlsx")], r.stdout
+    r = run(*args[:-1], "first.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("export", "first.season.json", "--template", folder / "Rück é.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    args = _printed_import(r.stdout)
+    assert args[:2] == ["import", str(folder / "Rück é.xlsx")], r.stdout
+    r = run(*args[:-1], "back.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "back.season.json").athletes == \
+        load_season(tmp_path / "first.season.json").athletes
 
 
 def test_a_squad_named_by_shirt_numbers_comes_back_from_its_own_workbook(tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shlex
 import signal
 import stat
 import subprocess
@@ -484,7 +485,8 @@ def test_a_command_that_stores_over_a_file_saved_meanwhile_refuses(tmp_path, mon
     assert len(beside) == 1 and beside[0].name.endswith(").season.json"), beside
     assert (f"): nothing was written; this command's result is kept beside it instead, as "
             f"'{beside[0].name}': run the command again on the file as it is now, or, to keep "
-            f"that result instead of the other save, open it ('periodize open \"") in err, err
+            f"that result instead of the other save, open it ('periodize open "
+            f"{shlex.quote(beside[0].name)}')") in err, err
     assert "Traceback" not in err
     assert load_season(p).name == "saved by the app"
     assert bak.read_bytes() == old_bak

@@ -22,6 +22,7 @@ def flare_hint(path, p, season=None) -> str:
     option = f"--flare-up {p.athlete} {p.date.isoformat()}"
     if season is not None and E.RecordFlareUp(athlete=p.athlete, date=p.date).later_records(season):
         option += " --later-stages drop"
+    path = shlex.quote(str(path))
     return (f"Record it (Log panel in the app, or: periodize record {path} {option} --save); "
             f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}")
 
@@ -197,7 +198,7 @@ def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) 
                      if proposals else [])
                     + ([f"{plural(len(alerts), 'pain')} of a player not in rehab"] if alerts else []))
     first = proposals[0] if proposals else None
-    record = (f"; record a flare-up with: periodize record {path} --flare-up {first.athlete} "
+    record = (f"; record a flare-up with: periodize record {shlex.quote(str(path))} --flare-up {first.athlete} "
               f"{first.date.isoformat()} --save" if first is not None else "")
     return (f"Not repeated: {what}, {when} (the app's Log panel marks each day: ⚑ a flare-up "
             f"proposed, ⚠ a pain){record}.")
@@ -211,7 +212,7 @@ def cmd_template(args) -> int:
     backup = outputs.keep_backups({"template": out})
     save_template_form(None, out, backup="template" in backup)
     print(f"Wrote the coach workbook template to {out}; fill it in, then run "
-          f"'periodize import {out} -o SEASON.season.json'")
+          f"'periodize import {shlex.quote(str(out))} -o SEASON.season.json'")
     outputs.say_kept("template", out, backup)
     return EXIT_OK
 
@@ -402,7 +403,7 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
               "Change or remove one of them (a pin, a date, an absence, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
         option = r.option()
-        command = f"periodize record {path or 'FILE.season.json'} {option} --save"
+        command = f"periodize record {shlex.quote(path) if path else 'FILE.season.json'} {option} --save"
         how = {"record": f"run the same command with {option} added",
                "move": f"run the same command with --no-replan --save (today moves and is stored), then:\n  {command}",
                "log": f"run the same command with --no-replan --save (the log is stored), then:\n  {command}",
@@ -496,7 +497,7 @@ def cmd_solve(args) -> int:
         if not args.save:
             raise
         raise PeriodizeError(f"{e}\nThe plan is stored in {args.season} all the same: export it "
-                             f"with 'periodize export {args.season} ...' once the output can be "
+                             f"with 'periodize export {shlex.quote(args.season)} ...' once the output can be "
                              f"written.") from None
     return EXIT_OK
 
@@ -580,8 +581,9 @@ def cmd_export(args) -> int:
         report = check_plan(season, season.plan)
         note = report.broken_note()
         if note:  # exported all the same (the workbook's cover says it too), but said first
-            print(f"Warning: {note} To see them all: periodize check {args.season}; to solve "
-                  f"again: periodize solve {args.season} --save", file=sys.stderr)
+            quoted = shlex.quote(args.season)
+            print(f"Warning: {note} To see them all: periodize check {quoted}; to solve "
+                  f"again: periodize solve {quoted} --save", file=sys.stderr)
     outputs.write(season, season.plan, out, args.anonymise, check=report, weeks=weeks, kept=kept)
     return EXIT_OK
 

@@ -11,6 +11,7 @@ file that holds one) or another output of the same command; only the commands th
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -178,7 +179,7 @@ def store_season(season, path: str | os.PathLike) -> None:
             "since this command read it",
             f"this command's result is kept beside it instead, as '{beside.name}': "
             f"run the command again on the file as it is now, or, to keep that result instead "
-            f"of the other save, open it ('periodize open \"{beside}\"') and save it as "
+            f"of the other save, open it ('periodize open {shlex.quote(str(beside))}') and save it as "
             f"{Path(path).name}"))) from None
 
 
@@ -385,7 +386,7 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
 
         save_template_form(season, outputs["template"], backup="template" in backup)
         print(f"Wrote the season as a coach workbook to {outputs['template']} (edit it, then "
-              f"'periodize import {outputs['template']} -o FILE.season.json')")
+              f"'periodize import {shlex.quote(str(outputs['template']))} -o FILE.season.json')")
         say_kept("template", outputs["template"], backup)
 
 

@@ -638,7 +638,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
         add(option, twice)
 
     add("--flare-up", [f"{d}: a flare-up is recorded once it happened, and today is "
-                       f"{today.isoformat()}; 'periodize whatif {args.season} --new NAME "
+                       f"{today.isoformat()}; 'periodize whatif {shlex.quote(args.season)} --new NAME "
                        f"--flare-up {a} {d}' shows what it would change"
                        for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today])
     add("--pin", [f"{d}: a pin holds from today on; {d} is {past}"
@@ -655,7 +655,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                    for a, d in args.left if (when := _parsed(d)) is not None and when < today])
     add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on, "
                                                 f"and log each day gone by without training with 0 "
-                                                f"minutes ('periodize log {args.season} LOG.csv', "
+                                                f"minutes ('periodize log {shlex.quote(args.season)} LOG.csv', "
                                                 f"a row '{a},{x},0,0' a day) so the load figures "
                                                 f"count it as no training"
                                                 if fx < today else f"it starts after the season "
