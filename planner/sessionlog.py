@@ -1222,22 +1222,36 @@ def _in_hours(raw, nums: dict, problems: list, where) -> None:
             problems.append(f"{where(i, 'minutes')}: {problem}")
 
 
-def _clock_minutes(raw, key: str, problems: list, where) -> dict:
-    """Durations written as a clock, as GPS exports and a time cell of a workbook write them:
+CLOCK = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+
+
+def clock_minutes(text: str) -> float | None:
+    """A duration written as a clock, as GPS exports and a time cell of a workbook write it:
     ``01:15:00`` (hours:minutes:seconds) is 75 minutes; ``1:15`` could be hours:minutes or
-    minutes:seconds and is refused with both readings (``coachform.cells.to_minutes``, as the
-    coach workbook reads them). {row index: minutes, NaN where refused} of the clocks."""
-    from planner.coachform.cells import Bad, to_minutes
+    minutes:seconds and is refused with both readings (``coachform.cells.Bad``, as the coach
+    workbook reads it: ``coachform.cells.to_minutes``); None for a text that is no clock. The
+    log's files and the app's Log cells read minutes with it."""
+    if not CLOCK.fullmatch(text):
+        return None
+    from planner.coachform.cells import to_minutes
+
+    return to_minutes(text)
+
+
+def _clock_minutes(raw, key: str, problems: list, where) -> dict:
+    """:func:`clock_minutes` of a column: {row index: minutes, NaN where refused} of the
+    clocks."""
+    from planner.coachform.cells import Bad
 
     out: dict = {}
     for i, t in raw.items():
-        if not re.fullmatch(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?", t):
-            continue
         try:
-            out[i] = to_minutes(t)
+            minutes = clock_minutes(t)
         except Bad as e:
             problems.append(f"{where(i, key)}: {e}")
-            out[i] = float("nan")
+            minutes = float("nan")
+        if minutes is not None:
+            out[i] = minutes
     return out
 
 

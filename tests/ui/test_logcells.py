@@ -27,6 +27,29 @@ def test_minutes_rpe_and_the_labelled_extras():
         95, 6, 95, 90, 3, "felt good")
 
 
+def test_minutes_typed_as_a_clock_read_as_a_logs_file_reads_them(tmp_path):
+    """'1:15:00 7' was "'1:15:00' is not understood" though the CSV import reads 1:15:00 as 75
+    minutes: the cell reads a clock with the log's helper; '1:15' is refused with both readings,
+    in the cell's words."""
+    from planner.sessionlog import read_sessions
+    from tests.builders import day, season
+
+    s = one("1:15:00 7 95%")
+    assert (s.minutes, s.rpe, s.top_speed_pct) == (75, 7, 95)
+    assert one("01:30:30 6").minutes == pytest.approx(90.5)
+    assert one("rpe6 1:15:00").minutes == 75  # in any order, as labelled fields
+    with pytest.raises(CellError, match="'1:15' is a time, not a number of minutes: type 75 if it is "
+                                        "hours:minutes"):
+        one("1:15 7")
+    with pytest.raises(CellError, match="gives minutes twice"):
+        one("1:15:00 75' 7")
+    # the same clock read from a log's file
+    log = tmp_path / "log.csv"
+    log.write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},1:15:00,7\n", encoding="utf-8")
+    (read,) = read_sessions(log, season(weeks=2, athletes=1, today=day(7))).sessions
+    assert read.minutes == one("1:15:00 7").minutes
+
+
 def test_0_alone_is_a_day_without_training():
     s = one("0 # ill")
     assert (s.minutes, s.rpe, s.note) == (0, 0, "ill")

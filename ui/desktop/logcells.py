@@ -10,7 +10,8 @@ then, in any order, labelled extras:
 - pain (0-10): ``p3`` (or ``pain 3``);
 - a note: everything after ``#``.
 
-Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
+Minutes may be a clock, as a log's file writes them (``1:15:00 7`` is 75 minutes; ``1:15``
+is refused with both readings). Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
 without training; minutes played alone (``m20``) is the season's load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
 the day. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
@@ -23,12 +24,14 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
+from planner.coachform.cells import Bad
 from planner.loadtable import LoadTable
 from planner.season import Athlete, Session
 from planner.sessionlog import (
     DAY_MINUTES,
     AloneWords,
     Refusal,
+    clock_minutes,
     hours_problem,
     limit_problem,
     match_alone,
@@ -88,6 +91,9 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
     out: dict[str, float] = {}
     bare: list[float] = []
     for tok in _tokens(text):
+        if (clock := _clock(tok)) is not None:  # 1:15:00, as a log's file reads it
+            _put(out, "minutes", clock, tok)
+            continue
         for field, pattern in _PATTERNS:
             m = pattern.match(tok)
             if m is None:
@@ -101,15 +107,28 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
                 field, value = "top_ms", round(value / KMH_PER_MS, 2)
             if field == "bare":
                 bare.append(value)
-            elif field in out:
-                raise CellError(f"'{tok}' gives {_WORDS[field]} twice; give it once")
             else:
-                out[field] = value
+                _put(out, field, value, tok)
             break
         else:
             raise CellError(f"'{tok[:20]}' is not understood; {EXAMPLE}")
     _place_bare(out, bare, text, table, day, match_days)
     return out
+
+
+def _clock(tok: str) -> float | None:
+    """The minutes of a token written as a clock (``1:15:00``; None: no clock), read as a log's
+    file reads them (:func:`planner.sessionlog.clock_minutes`)."""
+    try:
+        return clock_minutes(tok)
+    except Bad as e:
+        raise CellError(str(e).replace("write ", "type ")) from None
+
+
+def _put(out: dict[str, float], field: str, value: float, tok: str) -> None:
+    if field in out:
+        raise CellError(f"'{tok}' gives {_WORDS[field]} twice; give it once")
+    out[field] = value
 
 
 def _place_bare(out: dict[str, float], bare: list[float], text: str, table: LoadTable,
