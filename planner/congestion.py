@@ -35,7 +35,8 @@ from dataclasses import dataclass, replace
 from planner.daymarks import day_marks
 from planner.rules import RuleSet
 from planner.season import Competition, Season
-from planner.text import date_short, join_and, plural
+from planner.text import day as day_text
+from planner.text import join_and, plural
 from planner.timeline import Timeline
 from planner.validate import MANY_MATCHES, match_minutes_hint
 
@@ -83,8 +84,8 @@ class Congestion:
 
     def text(self, season: Season, named: int = 3) -> str:
         back = "".join(f"; ⚠ {season.athlete_label(a)} is back to full training only since "
-                       f"{d:%a} {date_short(d)}" for a, d in self.returned)
-        played = [f"{season.athlete_label(a)}, back {d:%a} {date_short(d)}: {words}"
+                       f"{day_text(d)}" for a, d in self.returned)
+        played = [f"{season.athlete_label(a)}, back {day_text(d)}: {words}"
                   for a, d, words in self.played_back]
         if not self.athletes:  # a returner off the bench where nobody's starts are congested
             return (f"⚠ {'; '.join(played)}: {RECOVERY_HOURS} h or less between them, soon "
@@ -102,9 +103,8 @@ class Congestion:
         who = [season.athlete_label(a) for a in self.athletes]
         said = join_and(who) if len(who) <= named else (
             f"{', '.join(who[:named])} and {plural(len(who) - named, 'other')}")
-        days = (", ".join(f"{d:%a} {date_short(d)}" for d in self.days) if len(self.days) <= 4
-                else f"{self.days[0]:%a} {date_short(self.days[0])} – "
-                     f"{self.days[-1]:%a} {date_short(self.days[-1])}")
+        days = (", ".join(f"{day_text(d)}" for d in self.days) if len(self.days) <= 4
+                else f"{day_text(self.days[0])} – {day_text(self.days[-1])}")
         verb = "starts" if len(who) == 1 else "start"
         return f"{said} {verb} {self.count_words()} ({days})"
 
@@ -272,7 +272,7 @@ def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None
 def after_return_words(c: Congestion) -> str:
     """``starts on 3 match days in 3 days from Thu 8 Oct (72 h or less apart, soon after the
     return)``"""
-    return (f"starts {c.count_words()} from {c.days[0]:%a} {date_short(c.days[0])} ({RECOVERY_HOURS} h "
+    return (f"starts {c.count_words()} from {day_text(c.days[0])} ({RECOVERY_HOURS} h "
             f"or less apart, soon after the return)")
 
 
@@ -303,13 +303,13 @@ class TaperMatch:
         starters play them in full``."""
         cs, a = self.competitions, self.a
         first, last = cs[0].date, max(c.end_date or c.date for c in cs)
-        when = f"{first:%a} {date_short(first)}" + (
-            f" – {last:%a} {date_short(last)}" if last != first else "")
+        when = f"{day_text(first)}" + (
+            f" – {day_text(last)}" if last != first else "")
         prio = "/".join(sorted({c.priority for c in cs}))
         one = len(cs) == 1
         return (f"{join_and([c.name for c in cs])} ({prio}, {when}) "
-                f"{'lies' if one else 'lie'} in the taper before {a.name} (A, {a.date:%a} "
-                f"{date_short(a.date)}): {'its' if one else 'their'} "
+                f"{'lies' if one else 'lie'} in the taper before {a.name} (A, "
+                f"{day_text(a.date)}): {'its' if one else 'their'} "
                 f"{plural(len(self.starters), 'starter')} play {'it' if one else 'them'} in full")
 
     def text(self, season: Season | None = None) -> str:

@@ -531,7 +531,9 @@ class Comparison:
             moved = ", ".join(f"{date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved[:4])
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"
-            if not moved and a.load_days:  # a match added on a match day, a role: the load alone
+            # a match added on a match day, a role: the load alone changed on days the "days"
+            # column does not count
+            if not moved and a.load_days > a.changed_days:
                 moved = f"(planned load changed on {plural(a.load_days, 'day')})"
             ret_a, ret_b = a.back("a"), a.back("b")
             lines += [f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_a:5d} {a.hv_b:5d} "

@@ -183,7 +183,7 @@ def _months(ctx, ws: Worksheet) -> None:
     runs: list[tuple[str, int, int]] = []
     for w, week in enumerate(tl.weeks):
         d = tl.days[week.first]
-        label = f"{d:%b %Y}" if d.month == 1 or w == 0 else f"{d:%b}"
+        label = f"{text.month_abbr(d)} {d.year}" if d.month == 1 or w == 0 else text.month_abbr(d)
         key = (d.year, d.month)
         if runs and runs[-1][0][0] == key:
             runs[-1] = (runs[-1][0], runs[-1][1], w)
