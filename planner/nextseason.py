@@ -156,7 +156,9 @@ def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]
                      f"new season (back to full training, or followed by a later injury)")
     if back:
         lines.append(f"Back to full training as the plan had it, after the last season's today "
-                     f"(not recorded there): {', '.join(back)}")
+                     f"(not recorded there): {', '.join(back)}; a plan, not a physio's word: "
+                     f"confirm it, and record the injury again in the new season (Season ▸ "
+                     f"Injuries) for a player still in rehab")
     notes[:0] = lines + said
     return tuple(out)
 

@@ -97,7 +97,8 @@ def test_stages_planned_after_the_last_today_are_read_from_the_plan():
     assert made.season.injuries[0].stages[-1] == StageRecord(stage="P2", start=day(28))
     text = "\n".join(made.notes)
     assert ("Back to full training as the plan had it, after the last season's today (not "
-            "recorded there): Athlete 1 (A1) from Sun 24 Jan 2027") in text
+            "recorded there): Athlete 1 (A1) from Sun 24 Jan 2027; a plan, not a physio's word: "
+            "confirm it") in text
     assert "Athlete 2 (A2): planned to be in P2 from Thu 28 Jan 2027" in text
     assert outlasted_at_start(made.season) == []
 
