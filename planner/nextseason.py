@@ -1,20 +1,23 @@
-"""The next season from this one (File ▸ New ▸ "From the open season", ``periodize next-season``).
+"""The next season from this one (File ▸ New, "Next season after …"; ``periodize next-season``).
 
 What a coach carries over a summer or a winter break, and what stays in the old file:
 
 - **Carried:** the squad (IDs, names, positions, default match roles, max speeds), the rule
   settings, the training weekdays, every injury still open the day before the new season starts
   (its stage records, flare-ups, tests and notes; no target, as the old competitions are gone),
-  and the sessions logged in the four weeks before the new start (the chronic load of the first
-  weeks reads them, rules-spec section 7: the season file holds that window and no more).
-- **Left in the old file:** the competitions, match roles, blocks, non-training days, absences,
-  pins, scenarios and the plan (all dated in the old season), injuries back to full training by
-  then, older sessions, and the players who left the squad.
+  the absences that run into the new season (cut to it), and the sessions logged in the four
+  weeks before the new start (the chronic load of the first weeks reads them, rules-spec
+  section 7: the season file holds that window and no more).
+- **Left in the old file:** the competitions, match roles, blocks, non-training days, the
+  absences dated in it, pins, scenarios and the plan, injuries back to full training by then,
+  older sessions, and the players who left the squad.
 
-A carried stage that would have outlasted its protocol's maximum by the new start (a player in
-S3 since May, the new season in July) restarts on the new season's first day: he is assessed
-at pre-season, and the coach records the stage he is in (the note says so). Every choice is
-said in :attr:`NextSeason.notes`, a line each, in the CLI and the app alike.
+Where the old file's today had not reached its end, the stage changes its plan made after
+today are carried as planned (each stage start, so none is skipped) and said. A carried stage
+that would have outlasted its protocol's maximum by the new start (a player in S3 since May,
+the new season in July) restarts on the new season's first day: he is assessed at pre-season,
+and the coach records the stage he is in (the note says so). Every choice is said in
+:attr:`NextSeason.notes`, a line each, in the CLI and the app alike.
 """
 
 from __future__ import annotations
@@ -26,12 +29,20 @@ from dataclasses import dataclass, field
 from planner.errors import InputError
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, max_days, segments
-from planner.season import FIT, Calendar, Injury, Season, StageRecord, planning_start
+from planner.season import (
+    FIT,
+    LONGEST_SEASON_DAYS,
+    Calendar,
+    Injury,
+    Season,
+    StageRecord,
+    Unavailability,
+    planning_start,
+)
 from planner.squad import JOINED_REASON, LEFT_REASON, joined_on, left_on
 from planner.text import day_long, plural
 from planner.validate import PRE_SEASON_LOG_DAYS
 
-LONGEST_DAYS = 731  # a season spans at most two years (File ▸ New says the same)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -42,9 +53,13 @@ class NextSeason:
 
 
 def proposed_dates(old: Season) -> tuple[dt.date, dt.date]:
-    """The new season's first and last day as proposed: from the first day after the old one
-    ends that starts a week (the season's week start), as many whole weeks as the old one."""
+    """The new season's first and last day as proposed: the old one's 52 weeks on (the same
+    weekdays, the same off-season: 3 Aug 2026 - 9 May 2027 gives 2 Aug 2027 - 7 May 2028);
+    for a season longer than that, from the first week start after it ends, as many weeks."""
     cal = old.calendar
+    year = dt.timedelta(weeks=52)
+    if cal.start + year > cal.end:
+        return cal.start + year, cal.end + year
     first = WEEKDAYS.index(cal.week_start)
     start = cal.end + dt.timedelta(days=1)
     start += dt.timedelta(days=(first - start.weekday()) % 7)
@@ -54,13 +69,18 @@ def proposed_dates(old: Season) -> tuple[dt.date, dt.date]:
 
 def proposed_name(old: Season, start: dt.date) -> str:
     """The old name with its years moved on as far as the start moved ("Riverside FC 2026/27"
-    -> "Riverside FC 2027/28"), or "NAME (next season)" when it names no year."""
+    -> "Riverside FC 2027/28"), or "NAME (next season)" when it names no year of the season
+    (a year far from it, "FC 2000 Academy", is no season's year)."""
     years = round((start - old.calendar.start).days / 365.25)
     if not years:
         years = 1 if start.year > old.calendar.start.year else 0
-    name, n = re.subn(r"(?<!\d)(19|20)(\d\d)(?!\d)", lambda m: str(int(m[0]) + years), old.name)
-    name = re.sub(r"(?<=\d{4}[/–-])(\d\d)(?!\d)", lambda m: f"{(int(m[0]) + years) % 100:02d}", name)
-    if not n or not years:
+    near = range(old.calendar.start.year - 1, old.calendar.end.year + 2)
+    name, n = re.subn(r"(?<!\d)(?:19|20)\d\d(?!\d)",
+                      lambda m: str(int(m[0]) + years) if int(m[0]) in near else m[0], old.name)
+    moved = name != old.name
+    name = re.sub(r"(?<=\d{4}[/–-])(\d\d)(?!\d)", lambda m: f"{(int(m[0]) + years) % 100:02d}",
+                  name) if moved else name
+    if not moved or not years:
         name = f"{old.name} (next season)"
     return name[:200]
 
@@ -74,7 +94,7 @@ def _dates_problems(old: Season, start: dt.date, end: dt.date) -> list[str]:
     if end < start:
         out.append(f"ends ({day_long(end)}) before it starts "
                    f"({day_long(start)}); give an end after the start")
-    elif (end - start).days > LONGEST_DAYS:
+    elif (end - start).days > LONGEST_SEASON_DAYS:
         out.append("spans more than two years; a season spans at most two: give an earlier end")
     return out
 
@@ -95,15 +115,47 @@ def next_season(old: Season, start: dt.date | None = None, end: dt.date | None =
     injuries = _open_injuries(old, kept, start, notes)
     earliest = start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
     sessions = tuple(s for s in old.sessions if s.athlete in kept and s.date >= earliest)
+    away = _absences(old, kept, start, end)
     season = Season(
         name=(name or proposed_name(old, start)).strip()[:200],
         calendar=Calendar(start=start, end=end, week_start=old.calendar.week_start,
                           training_days=old.calendar.training_days),
-        athletes=squad, injuries=injuries, rules=old.rules, sessions=sessions)
-    notes[:0] = _squad_notes(old, squad, gone)
+        athletes=squad, injuries=injuries, rules=old.rules, sessions=sessions,
+        unavailability=away)
+    notes[:0] = _not_over(old) + _squad_notes(old, squad, gone)
+    if away:
+        notes.append("Absences carried, as they run into the new season: " + ", ".join(
+            f"{old.athlete_label(u.athlete)} {day_long(u.start)} to {day_long(u.end)}"
+            + (f" ({u.reason})" if u.reason else "") for u in away))
     notes.append(_sessions_note(old, sessions, earliest, start))
-    notes.append(_left_note(old))
+    notes.append(_left_note(old, len(away)))
     return NextSeason(season, notes)
+
+
+def _not_over(old: Season) -> list[str]:
+    """A line when the last season's file has not reached its end: what happens after its
+    today is read from its plan, not from what happened."""
+    cal = old.calendar
+    if cal.today is not None and cal.today >= cal.end:
+        return []
+    when = f"its today is {day_long(cal.today)}" if cal.today else "its today was never moved"
+    return [f"The last season is not over in its file ({when}; it ends {day_long(cal.end)}): "
+            f"what comes after its today is read from its plan, not from what happened; move its "
+            f"today on and record the rehab first (Move Today, or periodize advance --accept) "
+            f"for a next season from what happened"]
+
+
+def _is_absence(u: Unavailability) -> bool:
+    """An absence (ill, with his country, on loan), not a signing's or a leaver's days."""
+    return " ".join(u.reason.split()).lower() not in {JOINED_REASON, LEFT_REASON}
+
+
+def _absences(old: Season, kept: set[str], start: dt.date, end: dt.date) -> tuple:
+    """The absences of the athletes carried that run into the new season, cut to it (a loan
+    to July: planned to train from the first day otherwise)."""
+    return tuple(u.model_copy(update={"start": max(u.start, start), "end": min(u.end, end)})
+                 for u in old.unavailability
+                 if u.athlete in kept and _is_absence(u) and u.end >= start and u.start <= end)
 
 
 def _squad_notes(old: Season, squad: tuple, gone: dict[str, dt.date]) -> list[str]:
@@ -122,9 +174,9 @@ def _squad_notes(old: Season, squad: tuple, gone: dict[str, dt.date]) -> list[st
 
 def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]) -> tuple:
     """The injuries still open the day before ``start`` (the governing record of each athlete
-    carried), without a target. The stage is the one recorded, or, where the stored plan moved
-    him on after today (days not reached yet), the one planned for the old season's last day; a
-    stage planned, or held past its maximum by ``start``, is recorded again on ``start``."""
+    carried), without a target. The stages are the ones recorded and, where the stored plan
+    moved him on after the old today (days not reached there), the ones it planned to the old
+    season's last day; a stage held past its maximum by ``start`` is recorded again on it."""
     eve = start - dt.timedelta(days=1)
     out: list[Injury] = []
     back: list[str] = []  # back to full training as the plan had it, not recorded
@@ -139,13 +191,12 @@ def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]
             continue
         proto = load_protocol(inj.protocol)
         segs = segments(inj, proto, until=eve)
-        seg = segs[-1] if segs else None
-        planned = _projected(old, athlete, seg)
-        if (planned[0] if planned else seg.stage if seg else None) == FIT:
-            if planned:
-                back.append(f"{old.athlete_label(athlete)} from {day_long(planned[1])}")
+        runs = _projected(old, athlete, segs[-1] if segs else None)
+        if (runs[-1][0] if runs else segs[-1].stage if segs else None) == FIT:
+            if runs:
+                back.append(f"{old.athlete_label(athlete)} from {day_long(runs[-1][1])}")
             continue
-        out.append(_carried(old, inj, proto, seg, planned, start, said))
+        out.append(_carried(old, inj, proto, runs, start, said))
     closed = sum(1 for i in old.injuries if i.athlete in kept) - len(out)
     lines = [f"Rehab carried: {plural(len(out), 'injury', 'injuries')} still open ("
              f"{', '.join(old.athlete_label(i.athlete) for i in out)}), with their stage records, "
@@ -163,44 +214,51 @@ def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]
     return tuple(out)
 
 
-def _projected(old: Season, athlete: str, seg) -> tuple[str, dt.date] | None:
-    """(the stage the stored plan gives ``athlete`` on the old season's last day, the day that
-    run begins) when the plan moved him on from the recorded stage on a day not reached yet
-    (on or after the old today); None when the record says it all."""
+def _projected(old: Season, athlete: str, seg) -> list[tuple[str, dt.date]]:
+    """The stage runs the stored plan gives ``athlete`` from the old today (the first day not
+    reached) to the old season's last day, as (stage, first day), when they move him on from
+    the recorded stage ``seg``; [] when the record says it all. The plan passes through every
+    stage (P1, P2, P3 …): each run is a stage start, none skipped."""
     plan, cal = old.plan, old.calendar
     ap = next((a for a in plan.athletes if a.athlete == athlete), None) if plan else None
     days = (cal.end - cal.start).days + 1
-    if ap is None or len(ap.stages) != days:
-        return None
-    last, k = ap.stages[-1], days - 1
-    while k > 0 and ap.stages[k - 1] == last:
-        k -= 1
-    begins = cal.start + dt.timedelta(days=k)
-    if last == "INJ" or (seg is not None and last == seg.stage) or begins < planning_start(old):
-        return None
-    return last, begins
+    first = (planning_start(old) - cal.start).days
+    if ap is None or len(ap.stages) != days or first >= days or "INJ" in ap.stages[first:]:
+        return []
+    runs: list[tuple[str, dt.date]] = []
+    for k in range(first, days):
+        if not runs or runs[-1][0] != ap.stages[k]:
+            runs.append((ap.stages[k], cal.start + dt.timedelta(days=k)))
+    if seg is not None and runs and runs[0][0] == seg.stage:
+        runs = runs[1:]  # the recorded stage goes on: its recorded start stands
+    return runs
 
 
-def _carried(old: Season, inj: Injury, proto, seg, planned, start: dt.date,
+def _carried(old: Season, inj: Injury, proto, runs: list, start: dt.date,
              notes: list[str]) -> Injury:
-    update: dict = {"target_competition": None}
+    """``inj`` for the new season: no target, the planned ``runs`` recorded, and the stage held
+    on ``start`` restarted then when it would have lasted past its maximum."""
     who, fix = old.athlete_label(inj.athlete), (
-        "record the stage he is in at pre-season if it differs (Season ▸ Injuries, Record "
-        "stage; or periodize record --stage)")
-    if planned is not None:
-        stage, begins = planned
-        update["stages"] = inj.stages + (StageRecord(stage=stage, start=start),)
-        notes.append(f"{who}: planned to be in {stage} from {day_long(begins)}, after the last "
-                     f"season's today (not recorded there), so the new season starts him in "
-                     f"{stage} on {day_long(start)}; {fix}")
-    elif seg is not None:
-        spec = proto.stage(seg.stage)
-        if (start - seg.start).days >= max_days(spec, seg.start in inj.flare_ups):
-            update["stages"] = inj.stages + (StageRecord(stage=seg.stage, start=start),)
-            notes.append(f"{who}: in {seg.stage} since {day_long(seg.start)}, longer than "
-                         f"{seg.stage}'s {spec.max_days} days by the new start, so {seg.stage} "
-                         f"restarts on {day_long(start)}; {fix}")
-    return inj.model_copy(update=update)
+        "record the stage he is in at pre-season (Season ▸ Injuries, Record stage; or "
+        "periodize record --stage)")
+    stages = inj.stages + tuple(StageRecord(stage=st, start=d) for st, d in runs)
+    if runs:
+        planned = " and ".join(f"{st} from {day_long(d)}" for st, d in runs)
+        notes.append(f"{who}: planned to be in {planned}, after the last season's today (not "
+                     f"recorded there): carried as planned; {fix} if it differs")
+    inj = inj.model_copy(update={"target_competition": None, "stages": stages})
+    segs = segments(inj, proto, until=start)
+    if segs and segs[-1].stage != FIT:
+        seg = segs[-1]
+        longest = max_days(proto.stage(seg.stage), seg.start in inj.flare_ups)
+        lasted = (start - seg.start).days
+        if lasted >= longest:
+            inj = inj.model_copy(update={"stages": stages + (StageRecord(stage=seg.stage,
+                                                                         start=start),)})
+            notes.append(f"{who}: in {seg.stage} since {day_long(seg.start)}, {lasted} days by "
+                         f"the new start ({seg.stage} lasts at most {longest}), so {seg.stage} "
+                         f"restarts on {day_long(start)}: {fix}, most likely a later one")
+    return inj
 
 
 def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.date) -> str:
@@ -214,12 +272,12 @@ def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.da
             f"week; {older:,} logged sessions left in the old file")
 
 
-def _left_note(old: Season) -> str:
+def _left_note(old: Season, carried: int) -> str:
     parts = [(len(old.competitions), "competition"), (len(old.roles), "match role"),
              (len(old.blocks), "block"),
              (len(old.calendar.non_training_days), "non-training day"),
-             (sum(1 for u in old.unavailability if " ".join(u.reason.split()).lower()
-                  not in {JOINED_REASON, LEFT_REASON}), "absence"), (len(old.pins), "pin"),
+             (sum(1 for u in old.unavailability if _is_absence(u)) - carried, "absence"),
+             (len(old.pins), "pin"),
              (len(old.scenarios), "scenario")]
     said = ", ".join(plural(n, w) for n, w in parts if n)
     return ("Left in the old file (all dated in the last season): " + (said or "nothing else")

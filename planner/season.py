@@ -73,6 +73,9 @@ class NonTrainingDay(Model):
     reason: Text = ""
 
 
+LONGEST_SEASON_DAYS = 731  # a season spans at most two years (its last day 731 days after its first)
+
+
 class Calendar(Model):
     start: dt.date
     end: dt.date
@@ -85,7 +88,7 @@ class Calendar(Model):
     def _span(self) -> Calendar:
         if self.end < self.start:
             raise ValueError("the season ends before it starts; set 'end' on or after 'start'")
-        if (self.end - self.start).days > 731:
+        if (self.end - self.start).days > LONGEST_SEASON_DAYS:
             raise ValueError("a season may span at most two years; shorten it")
         if len(set(self.training_days)) != len(self.training_days):
             raise ValueError("training_days lists a weekday twice; list each once")

@@ -102,6 +102,7 @@ from planner.coachform.spec import (
 from planner.errors import InputError
 from planner.limits import MAX_ATHLETES
 from planner.season import (
+    LONGEST_SEASON_DAYS,
     Athlete,
     Block,
     Calendar,
@@ -982,10 +983,10 @@ class _Import:
             self.p.add(SEASON_SHEET, end_row, f"{where}: {end:%Y-%m-%d} is before the Start "
                        f"{start:%Y-%m-%d}; the season ends on or after its start")
             return False
-        if (end - start).days > 731:
+        if (end - start).days > LONGEST_SEASON_DAYS:
             self.p.add(SEASON_SHEET, end_row, f"{where}: the season would last "
                        f"{(end - start).days + 1} days; a season spans at most two years, so end "
-                       f"it by {start + dt.timedelta(days=731):%Y-%m-%d}")
+                       f"it by {start + dt.timedelta(days=LONGEST_SEASON_DAYS):%Y-%m-%d}")
             return False
         return True
 

@@ -11,7 +11,7 @@ def test_next_season_writes_a_new_file_and_leaves_the_old_one(tmp_path):
     save_season(ended_season(), tmp_path / "old.season.json")
     before = (tmp_path / "old.season.json").read_bytes()
     r = run("next-season", "old.season.json", "-o", "new.season.json", "--name", "Test 2027/28",
-            cwd=tmp_path)
+            "--start", "2027-02-01", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "old.season.json").read_bytes() == before
     assert r.stdout.startswith("Wrote the next season, 'Test 2027/28' (Mon 1 Feb 2027 to Sun 28 "

@@ -43,9 +43,9 @@ def ended_season():
 
 def test_the_next_season_carries_the_squad_open_rehab_and_the_last_four_weeks():
     old = ended_season()
-    made = next_season(old)
+    made = next_season(old, start=day(28))  # the next Monday: a short break
     new = made.season
-    assert (new.calendar.start, new.calendar.end) == (day(28), day(55))  # the next Monday, 4 weeks
+    assert (new.calendar.start, new.calendar.end) == (day(28), day(55))  # as many weeks
     assert [a.id for a in new.athletes] == ["A1", "A2", "A3", "A5"]
     assert new.competitions == () and new.roles == () and new.unavailability == ()
     assert new.plan is None and new.pins == () and new.calendar.today is None
@@ -61,14 +61,16 @@ def test_the_next_season_carries_the_squad_open_rehab_and_the_last_four_weeks():
     text = "\n".join(made.notes)
     assert "Not carried, as they left the squad: Athlete 4 (A4) on Sun 24 Jan 2027" in text
     assert "Rehab carried: 2 injuries still open (Athlete 1 (A1), Athlete 2 (A2))" in text
-    assert "Athlete 2 (A2): in P1 since Tue 15 Dec 2026, longer than P1's 21 days" in text
+    assert ("Athlete 2 (A2): in P1 since Tue 15 Dec 2026, 48 days by the new start (P1 lasts at "
+            "most 21), so P1 restarts on Mon 1 Feb 2027") in text
+    assert "not over" not in text  # today on the last day
     assert "2 logged sessions of the four weeks before Mon 1 Feb 2027 carried" in text
     assert "4 competitions, 1 absence;" in text  # left in the old file, counted
 
 
 def test_the_next_season_plans_and_checks_clean():
     """Solved with a match of its own, the carried season's plan holds against the checker."""
-    new = next_season(ended_season()).season
+    new = next_season(ended_season(), start=day(28)).season
     new = new.model_copy(update={"competitions": (
         Competition(id="n1", name="Opener", date=day(40), priority="B"),)})
     out, _report = solved_and_checked(new, time_limit=20)
@@ -94,12 +96,15 @@ def test_stages_planned_after_the_last_today_are_read_from_the_plan():
                                                "A2": ["P1"] * 24 + ["P2"] * 4})})
     made = next_season(s)
     assert [i.athlete for i in made.season.injuries] == ["A2"]
-    assert made.season.injuries[0].stages[-1] == StageRecord(stage="P2", start=day(28))
+    # P2 as planned from day 24, then (by the next season, 52 weeks on) restarted on its first day
+    assert made.season.injuries[0].stages[-2:] == (StageRecord(stage="P2", start=day(24)),
+                                                   StageRecord(stage="P2", start=day(364)))
     text = "\n".join(made.notes)
     assert ("Back to full training as the plan had it, after the last season's today (not "
             "recorded there): Athlete 1 (A1) from Sun 24 Jan 2027; a plan, not a physio's word: "
             "confirm it") in text
     assert "Athlete 2 (A2): planned to be in P2 from Thu 28 Jan 2027" in text
+    assert made.season.calendar.start == day(364)  # 52 weeks on: the same weekday
     assert outlasted_at_start(made.season) == []
 
 
@@ -116,6 +121,37 @@ def test_dates_that_do_not_follow_the_season_are_refused_with_the_fix():
         next_season(old, start=day(30), end=day(30) + dt.timedelta(days=800))
 
 
+def test_what_the_plan_moved_on_after_today_is_carried_stage_by_stage():
+    """Today on day 22, the plan moving A1 from P1 (recorded) through P2 and P3 by the season's
+    end: both stage starts are carried (the new file held P1 then P3, "skipping P2", and no
+    command would open it)."""
+    s = season(weeks=4, athletes=1, today=day(22), injuries=(injury("A1", "P1", start_day=15,
+                                                                     onset_day=14),))
+    s = s.model_copy(update={"plan": _plan(s, {"A1": ["P1"] * 23 + ["P2"] * 2 + ["P3"] * 3})})
+    made = next_season(s, start=day(28))
+    assert made.season.injuries[0].stages[-2:] == (StageRecord(stage="P2", start=day(23)),
+                                                   StageRecord(stage="P3", start=day(25)))
+    assert season_problems(made.season) == [] and outlasted_at_start(made.season) == []
+    text = "\n".join(made.notes)
+    assert ("Athlete 1 (A1): planned to be in P2 from Wed 27 Jan 2027 and P3 from Fri 29 Jan "
+            "2027, after the last season's today (not recorded there): carried as planned") in text
+    assert text.startswith("The last season is not over in its file (its today is Tue 26 Jan "
+                           "2027; it ends Sun 31 Jan 2027)")
+
+
+def test_absences_that_run_into_the_next_season_are_carried_cut_to_it():
+    old = ended_season()
+    old = old.model_copy(update={"unavailability": old.unavailability + (
+        Unavailability(athlete="A5", start=day(20), end=day(40), reason="on loan"),)})
+    made = next_season(old, start=day(28))
+    assert made.season.unavailability == (
+        Unavailability(athlete="A5", start=day(28), end=day(40), reason="on loan"),)
+    text = "\n".join(made.notes)
+    assert ("Absences carried, as they run into the new season: Athlete 5 (A5) Mon 1 Feb 2027 to "
+            "Sat 13 Feb 2027 (on loan)") in text
+    assert "1 absence;" in text  # the family days, dated in the last season alone
+
+
 def test_a_start_given_alone_keeps_the_seasons_length():
     made = next_season(ended_season(), start=day(35))
     assert (made.season.calendar.start, made.season.calendar.end) == (day(35), day(62))
@@ -126,6 +162,7 @@ def test_a_start_given_alone_keeps_the_seasons_length():
     ("Season 2026-2027", dt.date(2027, 7, 5), "Season 2027-2028"),
     ("Hawks 2026", dt.date(2027, 1, 4), "Hawks 2027"),
     ("Hawks", dt.date(2027, 8, 2), "Hawks (next season)"),
+    ("FC 2000 Academy 2026", dt.date(2027, 8, 2), "FC 2000 Academy 2027"),
 ])
 def test_the_proposed_name_moves_its_years_on(name, start, want):
     old = season().model_copy(update={"name": name})
@@ -134,10 +171,19 @@ def test_the_proposed_name_moves_its_years_on(name, start, want):
     assert proposed_name(old, start) == want
 
 
-def test_the_proposed_dates_start_on_the_seasons_week_start():
+def test_the_proposed_dates_are_the_seasons_52_weeks_on():
+    """A season from 3 Aug to 9 May: the next from 2 Aug to 7 May (the same weekdays and
+    off-season; proposing it from 10 May for as long ended it in February)."""
     old = season()
     old = old.model_copy(update={"calendar": old.calendar.model_copy(update={
-        "start": dt.date(2026, 8, 5), "end": dt.date(2027, 5, 26), "week_start": "sat"})})
+        "start": dt.date(2026, 8, 3), "end": dt.date(2027, 5, 9)})})
+    assert proposed_dates(old) == (dt.date(2027, 8, 2), dt.date(2028, 5, 7))
+
+
+def test_a_season_longer_than_52_weeks_is_followed_from_its_end_on_its_week_start():
+    old = season()
+    old = old.model_copy(update={"calendar": old.calendar.model_copy(update={
+        "start": dt.date(2026, 8, 5), "end": dt.date(2027, 9, 1), "week_start": "sat"})})
     start, end = proposed_dates(old)
-    assert start == dt.date(2027, 5, 29) and start.weekday() == 5
-    assert (end - start).days + 1 == 7 * 43  # 295 days, in whole weeks
+    assert start == dt.date(2027, 9, 4) and start.weekday() == 5
+    assert (end - start).days + 1 == 7 * 57  # as many whole weeks

@@ -799,6 +799,7 @@ def test_season_settings_moved_a_year_on_say_each_kind_of_problem_once(w):
     lines = dlg.error.text().splitlines()
     assert len(lines) <= 8, lines
     assert any(line.endswith("(and 19 more like it)") for line in lines), lines
+    assert lines[0].startswith("To start the next season from this one")  # seen first
     assert "use File ▸ New ▸ Next season after “Tiny FC”" in dlg.error.text()
     assert dlg.height() < 700
     dlg.reject()

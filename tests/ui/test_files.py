@@ -65,19 +65,37 @@ def test_new_season_after_the_open_one(w, dialogs):
     assert "Tiny FC" in dlg.following.text()
     dlg.following.setChecked(True)
     assert dlg.form.isEnabled()
-    # Tiny FC ends Sun 15 Mar 2026: the next Monday, as many weeks
-    assert (dlg.start.value(), dlg.end.value()) == (D(2026, 3, 16), D(2026, 3, 29))
+    # Tiny FC runs Mon 2 to Sun 15 Mar 2026: 52 weeks on, the same weekdays
+    assert (dlg.start.value(), dlg.end.value()) == (D(2027, 3, 1), D(2027, 3, 14))
     assert dlg.name.text() == "Tiny FC (next season)"
     dlg.name.setText("Tiny FC 2026/27")
     dlg.buttons.accepted.emit()
     assert w.season.name == "Tiny FC 2026/27" and w.path is None
     assert [a.id for a in w.season.athletes] == [a.id for a in old.athletes]
-    assert w.season.competitions == () and w.season.calendar.start == D(2026, 3, 16)
+    assert w.season.competitions == () and w.season.calendar.start == D(2027, 3, 1)
     assert [i.athlete for i in w.season.injuries] == ["A3"]  # Cara, still in P2
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("inform", "Next season")
     assert "The last season's file is unchanged" in text
     assert "• Rehab carried: 1 injury still open (Cara Mid (A3))" in text
+
+
+def test_new_offers_the_next_season_first_in_the_seasons_last_week_and_saves_beside_it(
+        qtbot, tmp_path, dialogs):
+    from PySide6.QtCore import QSettings
+
+    from planner.seasonfile import save_season
+
+    s = tiny_season()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": D(2026, 3, 12)})})
+    (tmp_path / "club").mkdir()
+    save_season(s, tmp_path / "club" / "tiny.season.json")
+    win = MainWindow(s, tmp_path / "club" / "tiny.season.json")
+    qtbot.addWidget(win)
+    dlg = win.new_dialog()
+    assert dlg.following.isChecked() and dlg.name.text() == "Tiny FC (next season)"
+    dlg.buttons.accepted.emit()
+    assert win.path is None and QSettings().value("lastDir") == str(tmp_path / "club")
 
 
 def test_new_season_after_the_open_one_refuses_dates_before_its_end(w, qtbot):

@@ -44,6 +44,7 @@ from planner.protocols import protocol_name
 from planner.rehab import FLARE_BACK, Segment, segments
 from planner.season import (
     FIT,
+    LONGEST_SEASON_DAYS,
     WEEKDAYS,
     Athlete,
     Block,
@@ -2287,14 +2288,16 @@ class TrainingDayTicks(QWidget):
 _LAST_TRAINING_DAY = "A season needs at least one training weekday"
 
 
-SETTINGS_PROBLEMS_SHOWN = 6  # kinds of problem the dialog lists (a season's dates moved a year
+SETTINGS_PROBLEMS_SHOWN = 4  # kinds of problem the dialog lists (a season's dates moved a year
 # on refused every logged session, one line each: the dialog grew past the screen)
+_SAME_KIND = re.compile(r"'[^']*'|\[\d+\]|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|"
+                        r"Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d[\d,./:-]*")
 
 
 def _settings_problem(e: PeriodizeError, hint: str = "") -> str:
     """A refused setting in the dialog's words: the calendar's field names as the form shows them,
-    the problems that differ only in their dates and numbers said once and counted, and
-    ``hint`` after them."""
+    the problems that differ only in their names, dates and numbers said once and counted, and
+    ``hint`` first (the way on, seen whatever the screen cuts)."""
     words = {"'end'": "Ends", "'start'": "Starts", "'today'": "Today"}
     problems = getattr(e, "problems", None) or [str(e)]
     groups: dict[str, list[str]] = {}
@@ -2302,13 +2305,14 @@ def _settings_problem(e: PeriodizeError, hint: str = "") -> str:
         for key, label in words.items():
             p = p.replace(key, label)
         p = p[0].upper() + p[1:] if p else p
-        groups.setdefault(re.sub(r"\d[\d,./:-]*", "#", re.sub(r"\[\d+\]", "", p)), []).append(p)
+        groups.setdefault(_SAME_KIND.sub("#", p), []).append(p)
     out = [same[0] + (f" (and {len(same) - 1:,} more like it)" if len(same) > 1 else "")
            for same in list(groups.values())[:SETTINGS_PROBLEMS_SHOWN]]
-    if len(groups) > SETTINGS_PROBLEMS_SHOWN:
-        out.append(f"… and {len(groups) - SETTINGS_PROBLEMS_SHOWN:,} other kinds of problem")
-    return "\n".join(out + ([hint] if hint else [])) + ("\nNothing was changed; correct it or press "
-                                                        "Cancel.")
+    rest = sum(len(same) for same in list(groups.values())[SETTINGS_PROBLEMS_SHOWN:])
+    if rest:
+        out.append(f"… and {rest:,} other problems")
+    return "\n".join(([hint] if hint else []) + out) + ("\nNothing was changed; correct it or "
+                                                        "press Cancel.")
 
 
 def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -2403,6 +2407,10 @@ class NewSeasonDialog(QDialog):
         for field in (self.start, self.end):
             field.dateChanged.connect(self._started_before_today)
         self._started_before_today()
+        cal = self.current.calendar if self.current is not None else None
+        if cal is not None and cal.today is not None and cal.today > cal.end - dt.timedelta(days=7):
+            self.following.setChecked(True)  # the open season is in its last week: its next is
+            # the likely choice
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     def _form_shown(self, *_args) -> None:
@@ -2479,7 +2487,7 @@ class NewSeasonDialog(QDialog):
         start, end = self.start.value(), self.end.value()
         if end < start:
             raise ValueError("The season ends before it starts.")
-        if (end - start).days > 731:
+        if (end - start).days > LONGEST_SEASON_DAYS:
             raise ValueError("A season may span at most two years.")
         today = dt.date.today()
         planned_from = today if self.from_today.isChecked() and start < today <= end else None

@@ -1221,6 +1221,8 @@ class MainWindow(QMainWindow):
         except (ValueError, PeriodizeError) as e:
             self.interaction.warn("Season not started", str(e))
             return
+        if dlg.notes and self._path is not None:  # Save As opens beside the last season's file
+            QSettings().setValue("lastDir", str(self._path.parent))
         self.set_document(season, None)
         if dlg.notes:  # the season after the open one: what it carried and what it left
             self.statusBar().showMessage(
