@@ -229,6 +229,13 @@ class LogResult:
     already: list[Session] = field(default_factory=list)  # in the log and in the season already
     later: int = 0  # rows dated after today, left out (read until today)
     later_days: tuple[dt.date, dt.date] | None = None  # the first and last of their dates
+    # rows of players not in this squad left out (read with ``only_squad``): name -> rows
+    others: dict[str, int] = field(default_factory=dict)
+
+    def others_line(self) -> str:
+        """``131 rows of 24 players not in this squad left out: Tom Berger, …`` (empty when
+        none was)."""
+        return others_said(self.others, "left out")
 
     def left_out(self) -> str:
         """``2,219 rows after today left out`` (empty when none was)."""
@@ -240,6 +247,8 @@ class LogResult:
         """Why a log adds nothing, the same words in the CLI and the app: no row up to today (the
         later ones left out), every row logged already, or a header row alone."""
         later = f" ({self.left_out()})" if self.later else ""
+        if self.others and not self.already and not self.later:
+            return f"No row of the log is of this squad: {self.others_line()}."
         if self.already:
             return f"Every session in it{' up to today' if self.later else ''} is already logged{later}."
         if self.later:
@@ -257,6 +266,8 @@ class LogResult:
             days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
             lines.append(f"Left out: {self.left_out().removesuffix(' after today left out')} "
                          f"dated after today ({days}); import them once they happened")
+        if self.others:
+            lines.append(self.others_line())  # a number first: no capital to give
         lines += self.notes
         if short:
             if self.repeated:
@@ -293,7 +304,8 @@ class LogResult:
 
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
                   late_fix: str = "", speeds: bool = False, speed_fix: str = "",
-                  as_proposed: bool = False, max_fix: str = "") -> LogResult:
+                  as_proposed: bool = False, max_fix: str = "", only_squad: bool = False,
+                  squad_fix: str = "") -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
     ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
     refused: a GPS export of the whole season read week by week. ``late_fix``: the fix for rows
@@ -303,11 +315,15 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
     the place adds a GPS export's speeds to sessions logged (default :data:`SPEED_FIX`).
     ``as_proposed``: a name that is another spelling of one athlete's ("M. Ruiz") is read as him,
     said, rather than refused with the proposal (the refusal's note says how: :data:`NAMES_FIX`).
-    ``max_fix``: how the place takes a max speed from the log (default :data:`MAX_FIX`)."""
+    ``max_fix``: how the place takes a max speed from the log (default :data:`MAX_FIX`).
+    ``only_squad``: the rows whose athlete is no one of the squad (:func:`other_squad_rows`: a
+    club-wide export's other squads) are left out and said in one line (``LogResult.others``),
+    not refused; refused, the note says how with ``squad_fix`` (default :data:`SQUAD_FIX`)."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
     result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
-                                 until_today, late_fix, speeds, speed_fix, as_proposed, max_fix)
+                                 until_today, late_fix, speeds, speed_fix, as_proposed, max_fix,
+                                 only_squad, squad_fix)
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -393,7 +409,8 @@ def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
 
 def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
                         late_fix: str = "", speeds: bool = False, speed_fix: str = "",
-                        as_proposed: bool = False, max_fix: str = "") -> LogResult:
+                        as_proposed: bool = False, max_fix: str = "", only_squad: bool = False,
+                        squad_fix: str = "") -> LogResult:
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
@@ -406,6 +423,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     left: tuple = ()  # the dates of the rows left out: the column's order, not read
     if until_today:  # left out before the rows are read: a blank RPE on a later row refused it all
         frame, later_days, left = _up_to_today(frame, mapping["date"], season)
+    # a club-wide export's other squads: said (and left out, asked) once the later rows are
+    others, frame = _other_squads(frame, mapping, season, only_squad)
     # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
     rows = pd.Series(_row_numbers(frame), index=frame.index)
     problems: list[str] = []
@@ -461,8 +480,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
                        note=_refusal_note(dates_read, proposed_rows, as_proposed,
-                                          _lost_letters(frame, problems)),
-                       no_max=no_max, proposed={} if as_proposed else proposed)
+                                          _lost_letters(frame, problems),
+                                          _squad_note(others, only_squad, squad_fix)),
+                       no_max=no_max, proposed={} if as_proposed else proposed,
+                       others={} if only_squad else others)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
@@ -474,6 +495,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         result.notes = list(speedlike.values()) + result.notes
     if later_days:
         result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
+    result.others = others
     # the speeds said in the unit they were read in (divided by 3.6 to m/s)
     result.mapping = {"top_kmh" if kmh and k == "top_ms" else k: v
                       for k, v in result.mapping.items() if v not in absent}
@@ -493,10 +515,12 @@ def _lost_letters(frame, problems: list[str]) -> str:
     return WINDOWS_NOTE + "." if any(re.search(r"'[^']*\?[^']*'", x) for x in problems) else ""
 
 
-def _refusal_note(dates_read: str, rows: list, as_proposed: bool, lost: str = "") -> str:
+def _refusal_note(dates_read: str, rows: list, as_proposed: bool, lost: str = "",
+                  squad: str = "") -> str:
     """What a refused log's problems are followed by: why a name holds a '?' (``lost``:
-    :func:`_lost_letters`), how its dates were read, and how the names proposed as athletes (on
-    ``rows``, their numbers) can be read so (:data:`NAMES_FIX`)."""
+    :func:`_lost_letters`), how its dates were read, how the names proposed as athletes (on
+    ``rows``, their numbers) can be read so (:data:`NAMES_FIX`), and how the rows of players
+    not in this squad can be left out (``squad``: :func:`_squad_note`)."""
     said = [lost, f"{dates_read}; write dates as YYYY-MM-DD if that is not how the file writes "
                   f"them." if dates_read else ""]
     if rows and not as_proposed:
@@ -504,7 +528,70 @@ def _refusal_note(dates_read: str, rows: list, as_proposed: bool, lost: str = ""
         said.append(f"To read the name{'s' if len(rows) > 1 else ''} on row"
                     f"{'s' if len(rows) > 1 else ''} {listed} as the athlete proposed for each "
                     f"(each said), {NAMES_FIX}.")
+    said.append(squad)
     return " ".join(x for x in said if x)
+
+
+# how the command line leaves out the rows of players not in this squad (the app: its button)
+SQUAD_FIX = "run the command again with --only-this-squad"
+OTHERS_SHOWN = 8  # names of players not in this squad listed; the rest are counted
+
+
+def others_said(others: dict[str, int], what: str = "") -> str:
+    """``131 rows of 24 players not in this squad left out: Tom Berger, Luis Ortega, …``
+    (``others``: each name as written -> its rows; ``what``: what befalls them)."""
+    if not others:
+        return ""
+    names = list(others)
+    listed = ", ".join(n[:40] for n in names[:OTHERS_SHOWN]) + (", …" if len(names) > OTHERS_SHOWN else "")
+    rows = sum(others.values())
+    return (f"{rows:,} row{'s' if rows != 1 else ''} of {len(names)} player"
+            f"{'s' if len(names) != 1 else ''} not in this squad{' ' + what if what else ''}: {listed}")
+
+
+def _squad_note(others: dict[str, int], only_squad: bool, fix: str) -> str:
+    """A refused log's way to leave out the rows of players not in this squad (none read with
+    ``only_squad``: they were left out)."""
+    if not others or only_squad:
+        return ""
+    return (f"{others_said(others)}; to leave their rows out and read this "
+            f"squad's, {fix or SQUAD_FIX}.")
+
+
+def other_squad_rows(frame, mapping: dict, season: Season) -> dict:
+    """{row index: the name as written} of the rows whose athlete is no one of the squad: not
+    an ID or name (in any case, accents aside), no other spelling of one athlete's or several
+    athletes' (:func:`name_forms`) and no near miss (:func:`_near_name`): a club-wide export's
+    players of another squad. A blank cell, a summary row and a repeated header are none (the
+    log's problems say them)."""
+    column = mapping["athlete"]
+    match = AthleteMatch((a.id, a.name) for a in season.athletes)
+    every = _forms((a.id, a.name) for a in season.athletes)
+    headers = set(_header_rows(frame, mapping))
+    known: dict[str, bool] = {}  # a name as written -> whether it is no one's
+    out = {}
+    for i, v in frame[column].items():
+        written = " ".join(unicodedata.normalize("NFC", str(v)).split())
+        if i in headers or not written or fold(written) in ("nan", "none") or \
+                _SUMMARY.fullmatch(fold(written)):
+            continue
+        if written not in known:
+            known[written] = (match.read(v) == (None, "unknown")
+                              and _plain_name(written) not in every
+                              and _near_name(written.casefold(), season) is None)
+        if known[written]:
+            out[i] = written
+    return out
+
+
+def _other_squads(frame, mapping: dict, season: Season, only_squad: bool) -> tuple:
+    """({name as written: its rows} of the rows of players not in this squad
+    (:func:`other_squad_rows`), the frame): without them when ``only_squad``."""
+    rows = other_squad_rows(frame, mapping, season)
+    others: dict[str, int] = {}
+    for name in rows.values():
+        others[name] = others.get(name, 0) + 1
+    return others, (_keep_rows(frame, list(rows)) if only_squad and rows else frame)
 
 
 def _unread(frame, mapping: dict, speedlike: dict) -> list[str]:
@@ -1440,13 +1527,17 @@ class LogError(InputError):
     """A log refused; ``no_max``: its athletes with top speeds in m/s and no max speed (a max
     speed taken from the log reads them: :func:`planner.logmerge.max_speeds_from_log`);
     ``proposed``: {a name as written: the athlete's ID} of the names refused with the athlete
-    they are another spelling of (read so with ``read_sessions(..., as_proposed=True)``)."""
+    they are another spelling of (read so with ``read_sessions(..., as_proposed=True)``);
+    ``others``: {a name as written: its rows} of the players not in this squad (left out with
+    ``read_sessions(..., only_squad=True)``)."""
 
     def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None,
-                 proposed: dict[str, str] | None = None, **kwargs):
+                 proposed: dict[str, str] | None = None, others: dict[str, int] | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
+        self.others = others or {}
 
 
 def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -> dict:

@@ -1580,3 +1580,34 @@ def test_a_record_in_s2_says_the_ladder_it_credits_when_no_run_at_that_level_is_
                   if x.rule == "RH-11"]
         credit = f"(credited at the stage record of {day_long(day(7))}, not run "
         assert any(credit + ("since" if log else "here") + ")" in t for t in ladder), ladder
+
+
+def test_only_this_squad_reads_a_club_wide_export_leaving_the_other_squads_out(tmp_path):
+    """A club-wide GPS export (both squads in one file) could not be read into either squad's
+    file: every other squad's row was a problem, nothing logged. --only-this-squad (log, advance
+    --log) leaves out the rows of players who are no one of the squad, said in one line; without
+    it the refusal names the option."""
+    save_season(season(weeks=4, athletes=3, today=day(7)), tmp_path / "s.season.json")
+    (tmp_path / "club.csv").write_text(
+        f"Player,Date,Duration,RPE\nAthlete 1,{day(1)},60,5\nTom Berger,{day(1)},70,6\n"
+        f"Luis Ortega,{day(1)},70,6\nTom Berger,{day(8)},70,6\nA2,{day(8)},50,4\n")
+    r = run("log", "s.season.json", "club.csv", "--until-today", "--no-replan", "--save", cwd=tmp_path)
+    said = " ".join(r.stderr.split())
+    assert r.returncode == 1 and "row 3, Player: 'Tom Berger': no athlete has that ID or name" in said
+    assert ("2 rows of 2 players not in this squad: Tom Berger, Luis Ortega; to leave their rows "
+            "out and read this squad's, run the command again with --only-this-squad.") in said
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--only-this-squad",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "--only-this-squad: says which rows of a log to read" in r.stderr
+    r = run("log", "s.season.json", "club.csv", "--only-this-squad", "--until-today", "--no-replan",
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "2 rows of 2 players not in this squad left out: Tom Berger, Luis Ortega" in r.stdout
+    assert [(x.athlete, x.date) for x in load_season(tmp_path / "s.season.json").sessions] == [
+        ("A1", day(1))]
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--log", "club.csv",
+            "--only-this-squad", "--overlap", "skip", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "3 rows of 2 players not in this squad left out" in r.stdout
+    got = load_season(tmp_path / "s.season.json")
+    assert sorted((x.athlete, x.date) for x in got.sessions) == [("A1", day(1)), ("A2", day(8))]

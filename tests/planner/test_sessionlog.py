@@ -1602,3 +1602,43 @@ def test_a_log_imported_again_leaves_no_load_out(tmp_path, s):
     again = read_sessions(p, logged)
     assert again.repeated == ["row 2 is already in the season"] and again.again == 0
     assert "AU left out" not in again.text() and "AU left out" not in again.text(short=True)
+
+
+def test_a_club_wide_export_is_read_for_this_squad_when_asked_leaving_the_others_out(tmp_path, s):
+    """A club-wide GPS export (both squads in one file) was refused for every player of the other
+    squad ('no athlete has that ID or name'), nothing logged. Read with only_squad, the rows
+    whose player is no one of the squad are left out, said in one line; a near miss of a squad
+    member ('Ann Asj') and another spelling of one ('A. Ash') are still refused, as before."""
+    from planner.sessionlog import LogError
+
+    head = "Player,Date,Duration,RPE\n"
+    ours = f"Ann Ash,{day(1)},60,5\nBo Birch,{day(1)},50,4\n"
+    theirs = (f"Tom Berger,{day(1)},70,6\nLuis Ortega,{day(1)},70,6\nTom Berger,{day(2)},65,5\n"
+              f"Total,{day(1)},250,5\n")
+    p = write(tmp_path, head + ours + theirs + f"Ann Asj,{day(2)},40,3\nA. Ash,{day(3)},40,3\n")
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s)
+    assert e.value.others == {"Tom Berger": 2, "Luis Ortega": 1}  # not the summary row, nor the near misses
+    assert ("3 rows of 2 players not in this squad: Tom Berger, Luis Ortega; to leave their rows "
+            "out and read this squad's, run the command again with --only-this-squad.") in e.value.note
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s, only_squad=True)
+    said = e.value.problems
+    assert not any("Tom Berger" in x or "Luis Ortega" in x for x in said)
+    assert any(x.startswith("row 8, Player: 'Ann Asj': no athlete has that ID or name; did you "
+                            "mean Ann Ash (A1)?") for x in said)
+    assert any("'A. Ash' is no athlete: Ann Ash (A1)?" in x for x in said)
+    assert any(x.startswith("row 7: 'Total' is a summary") for x in said)
+    assert e.value.others == {} and "--only-this-squad" not in e.value.note
+    r = read_sessions(write(tmp_path, head + ours + theirs[:theirs.index("Total")]), s,
+                      only_squad=True)
+    assert sorted((x.athlete, x.minutes) for x in r.sessions) == [("A1", 60), ("A2", 50)]
+    assert r.others_line() == "3 rows of 2 players not in this squad left out: Tom Berger, Luis Ortega"
+    assert r.others_line() in r.text().splitlines()
+    # many players: eight named, the rest as '…'; none of the squad: said so, not "a header row only"
+    many = "".join(f"Player {c},{day(1)},60,5\n" for c in "BCDEFGHIJK")
+    r = read_sessions(write(tmp_path, head + many), s, only_squad=True)
+    assert r.sessions == [] and r.others_line() == (
+        "10 rows of 10 players not in this squad left out: Player B, Player C, Player D, Player E, "
+        "Player F, Player G, Player H, Player I, …")
+    assert r.nothing_new() == f"No row of the log is of this squad: {r.others_line()}."

@@ -625,7 +625,9 @@ def test_a_log_with_a_logged_day_and_a_second_session_adds_it_and_counts_only_th
 
 def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, tmp_path, dialogs):
     before = w.season
-    path = _csv(tmp_path, [f"Nobody,{day(7)},75,6,,,,", f"A2,{day(8)},75,12,,,,",
+    # a near miss of a squad member's name (no other squad's player: Read Only This Squad is
+    # not offered)
+    path = _csv(tmp_path, [f"Athl 2,{day(7)},75,6,,,,", f"A2,{day(8)},75,12,,,,",
                            f"A2,{day(20)},75,6,,,,"])
     assert import_sessions(w, path) is False
     kind, title, text = dialogs[-1]
@@ -2847,3 +2849,48 @@ def test_a_sessions_file_that_cannot_be_read_keeps_the_flare_up_and_its_tick(qtb
     box.setChecked(False)  # and unticking it still gives the stage change back
     assert dlg.is_accepted(i)
     dlg.reject()
+
+
+def test_a_club_wide_export_is_imported_for_this_squad_with_read_only_this_squad(
+        w, tmp_path, dialogs):
+    """A club-wide GPS export (both squads in one file) was refused for every other squad's
+    player, nothing imported. Read Only This Squad leaves their rows out, said in one line in
+    the question to add and the status bar; a near miss of a squad member is still refused."""
+    path = _csv(tmp_path, [f"Athlete 2,{day(7)},75,6,30,,,", f"Tom Berger,{day(7)},70,6,30,,,",
+                           f"Luis Ortega,{day(7)},70,6,30,,,"])
+    dialogs.choices = ["onlysquad"]
+    dialogs.answer = "yes"
+    assert import_sessions(w, path) is True
+    asked = [d for d in dialogs if d[0] == "choose"][-1]
+    assert asked[1] == "Players not in this squad"
+    assert "row 3, Player: 'Tom Berger': no athlete has that ID or name" in asked[2]
+    assert "Read Only This Squad: the rows whose player is no one of this squad" in asked[2]
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Import sessions")
+    assert "2 rows of 2 players not in this squad left out: Tom Berger, Luis Ortega" in text
+    assert "2 rows of 2 players not in this squad left out." in w.statusBar().currentMessage()
+    assert len(logged(w, "A2", 7)) == 1
+    before = w.season
+    dialogs.choices = ["onlysquad"]  # a near miss is no other squad's player: refused as it was
+    assert import_sessions(w, _csv(tmp_path, [f"Athl 2,{day(8)},75,6,30,,,",
+                                              f"Tom Berger,{day(8)},70,6,30,,,"])) is False
+    assert w.season is before
+    said = [d for d in dialogs if d[0] == "error"][-1][2]
+    assert "'Athl 2': no athlete has that ID or name; did you mean Athlete 2 (A2)?" in said
+    assert "Tom Berger" not in said
+
+
+def test_move_today_reads_a_club_wide_export_with_read_only_this_squad(w, tmp_path, dialogs):
+    """Move Today with a club-wide week's file: the refusal offers Read Only This Squad;
+    clicked, the other squad's rows are left out, said, and the squad's sessions read."""
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    path = _csv(tmp_path, [f"A2,{day(15)},75,6,30,,,", f"Tom Berger,{day(15)},70,6,30,,,"])
+    assert not dlg.read_log_file(str(path))
+    assert dlg.only_squad_button.isVisibleTo(dlg) and not dlg.as_proposed_button.isVisibleTo(dlg)
+    assert "Read Only This Squad: the rows whose player" in dlg.error.text()
+    dlg.only_squad_button.click()
+    assert dlg.error.text() == "" and dlg.problems() == []
+    assert not dlg.only_squad_button.isVisibleTo(dlg)
+    assert "1 row of 1 player not in this squad left out: Tom Berger" in dlg.log_label.text()
+    assert [(x.athlete, x.date) for x in dlg.log_result.sessions] == [("A2", day(15))]

@@ -45,6 +45,11 @@ NAMES_HELP = ("read each name the log writes as another spelling of one athlete'
               "proposing the athlete")
 
 
+SQUAD_HELP = ("leave out the log's rows whose athlete is no one of this squad (a club-wide "
+              "export's other squads), said in one line with their names; a name close to an "
+              "athlete's is still refused, proposing him; without it such a log is refused")
+
+
 UNTIL_TODAY_HELP = ("read the log's rows up to today (the new today with advance) and leave the "
                     "later ones out, counted (a GPS export of the whole season read week by week); "
                     "without it a log with rows after today is refused")
@@ -62,6 +67,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     lg.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
     lg.add_argument("--read-names-as-proposed", action="store_true", help=NAMES_HELP)
+    lg.add_argument("--only-this-squad", action="store_true", help=SQUAD_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
@@ -83,6 +89,7 @@ def add_parsers(sub) -> None:
     ad.add_argument("--until-today", action="store_true", help=UNTIL_TODAY_HELP)
     ad.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
     ad.add_argument("--read-names-as-proposed", action="store_true", help=NAMES_HELP)
+    ad.add_argument("--only-this-squad", action="store_true", help=SQUAD_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
@@ -129,7 +136,7 @@ def cmd_log(args) -> int:
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
     after = log_into(season, args.sessions, args.season, args.overlap, args.until_today,
-                     args.max_speed_from_log, args.read_names_as_proposed)
+                     args.max_speed_from_log, args.read_names_as_proposed, args.only_this_squad)
     changed = after.sessions != season.sessions or after.athletes != season.athletes
     if changed and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
@@ -168,7 +175,7 @@ def _speeds_into(season, result, path):
 
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
              until_today: bool = False, max_speed_from_log: bool = False,
-             as_proposed: bool = False):
+             as_proposed: bool = False, only_squad: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
@@ -176,7 +183,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     after today are left out and counted, not refused. ``max_speed_from_log``: an athlete with
     no max speed takes the fastest the log gives him (``logmerge.read_taking_max_speeds``),
     in the season returned with the sessions. ``as_proposed``: a name that is another spelling
-    of one athlete's is read as him, said (``--read-names-as-proposed``)."""
+    of one athlete's is read as him, said (``--read-names-as-proposed``). ``only_squad``: the
+    rows of players not in this squad are left out, said (``--only-this-squad``)."""
     from planner import edits as E
     from planner import logmerge
     from planner.sessionlog import read_sessions
@@ -184,7 +192,7 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
     def read(s):
         return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed",
-                             as_proposed=as_proposed)
+                             as_proposed=as_proposed, only_squad=only_squad)
 
     if max_speed_from_log:
         taken, result = logmerge.read_taking_max_speeds(read, season)
@@ -302,7 +310,8 @@ def _log_option(args) -> None:
             (args.overlap, "--overlap", "says what to do with a log's sessions on days already logged"),
             (args.until_today, "--until-today", "says which rows of a log to read"),
             (args.max_speed_from_log, "--max-speed-from-log", "takes max speeds from a log"),
-            (args.read_names_as_proposed, "--read-names-as-proposed", "reads a log's names")):
+            (args.read_names_as_proposed, "--read-names-as-proposed", "reads a log's names"),
+            (args.only_this_squad, "--only-this-squad", "says which rows of a log to read")):
         if given and not args.log:
             raise InputError(option, [f"{what}: give the log with --log, or leave {option} out"])
     if args.log and not os.path.isfile(args.log):
@@ -481,7 +490,8 @@ def _read_log_for(season, args):
     """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved."""
     try:
         return log_into(season, args.log, args.season, args.overlap, args.until_today,
-                        args.max_speed_from_log, args.read_names_as_proposed)
+                        args.max_speed_from_log, args.read_names_as_proposed,
+                        args.only_this_squad)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)

@@ -64,6 +64,7 @@ from ui.desktop.interaction import default_interaction
 from ui.desktop.macro import EditGroup
 from ui.desktop.sessionimport import (
     AS_PROPOSED,
+    ONLY_SQUAD,
     TAKE_MAX,
     LogReadError,
     new_alerts,
@@ -171,6 +172,7 @@ class AdvanceDialog(QDialog):
         self.log_result = None
         self.take_max = False  # athletes of the log with no max speed take its fastest
         self.as_proposed = False  # the log's names proposed as athletes are read as them
+        self.only_squad = False  # the log's rows of players not in this squad are left out
         self.max_speeds = ()  # the edits that set them (planner.logmerge.MaxSpeeds.edits)
         self._ticked: set[tuple[str, dt.date]] = set()  # flare-ups ticked, kept across re-reads
         self._undid: dict[tuple[str, dt.date], list[int]] = {}  # rows a ticked flare-up unticked
@@ -244,11 +246,15 @@ class AdvanceDialog(QDialog):
         self.as_proposed_button = QPushButton("Read as Proposed")
         self.as_proposed_button.setToolTip(AS_PROPOSED)
         self.as_proposed_button.hide()
+        self.only_squad_button = QPushButton("Read Only This Squad")
+        self.only_squad_button.setToolTip(ONLY_SQUAD)
+        self.only_squad_button.hide()
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
         log_row.addWidget(self.leave_out_button)
         log_row.addWidget(self.take_max_button)
         log_row.addWidget(self.as_proposed_button)
+        log_row.addWidget(self.only_squad_button)
         log_row.addWidget(self.log_label, 1)
         # the flare-ups the log's pain proposes, each to tick (none is recorded unless ticked)
         self.flare_boxes: list[tuple[QCheckBox, object]] = []
@@ -330,6 +336,7 @@ class AdvanceDialog(QDialog):
         self.leave_out_button.clicked.connect(self.leave_log_out)
         self.take_max_button.clicked.connect(self.take_fastest_as_max)
         self.as_proposed_button.clicked.connect(self.read_as_proposed)
+        self.only_squad_button.clicked.connect(self.read_only_squad)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
@@ -729,7 +736,8 @@ class AdvanceDialog(QDialog):
         """Read ``path`` as if the coach had chosen it with Import (it is re-read when today
         changes). A flare-up ticked stays ticked while it is offered."""
         self.log_source = path
-        self.take_max = self.as_proposed = False  # a new file: its questions are asked again
+        # a new file: its questions are asked again
+        self.take_max = self.as_proposed = self.only_squad = False
         return self._read_log(path)
 
     def leave_log_out(self) -> None:
@@ -738,8 +746,8 @@ class AdvanceDialog(QDialog):
         self.log_source = self.log_path = self.log_result = None
         self.log_error = ""
         self.take_max, self.as_proposed, self.max_speeds = False, False, ()
-        self.take_max_button.hide()
-        self.as_proposed_button.hide()
+        self.only_squad = False
+        self._hide_questions()
         self.log_label.setText("")
         self.error.setText("")
         self._clear_flare_boxes()
@@ -766,6 +774,16 @@ class AdvanceDialog(QDialog):
         self.as_proposed = True
         return self._read_log(self.log_source) if self.log_source else False
 
+    def read_only_squad(self) -> bool:
+        """The log refused for rows of players not in this squad read again without them
+        (said in what it adds)."""
+        self.only_squad = True
+        return self._read_log(self.log_source) if self.log_source else False
+
+    def _hide_questions(self) -> None:
+        for button in (self.take_max_button, self.as_proposed_button, self.only_squad_button):
+            button.hide()
+
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
         nothing is taken."""
@@ -778,16 +796,17 @@ class AdvanceDialog(QDialog):
             return False
         moved = self._moved()
         self.max_speeds = ()
-        self.take_max_button.hide()
-        self.as_proposed_button.hide()
+        self._hide_questions()
         try:
             taken, result = read_log_taking(path, moved, in_move_today=True, take_max=self.take_max,
-                                            as_proposed=self.as_proposed)
+                                            as_proposed=self.as_proposed, only_squad=self.only_squad)
         except LogReadError as e:
             self.log_error = str(e)
             self.error.setText(f"The sessions were not read:\n{e}"
+                               + (f"\n\n{ONLY_SQUAD}" if e.others else "")
                                + (f"\n\n{TAKE_MAX}" if e.no_max else "")
                                + (f"\n\n{AS_PROPOSED}" if e.proposed else ""))
+            self.only_squad_button.setVisible(bool(e.others))
             self.take_max_button.setVisible(bool(e.no_max))
             self.as_proposed_button.setVisible(bool(e.proposed))
             self._reread_moves()

@@ -68,6 +68,7 @@ _WORDED = {
     "movetoday": ("&Move Today", QMessageBox.ButtonRole.AcceptRole),
     "fastestmax": ("&Take the Fastest as Max Speed", QMessageBox.ButtonRole.AcceptRole),
     "asproposed": ("&Read as Proposed", QMessageBox.ButtonRole.AcceptRole),
+    "onlysquad": ("Read &Only This Squad", QMessageBox.ButtonRole.AcceptRole),
     "openbackup": ("&Open the Backup", QMessageBox.ButtonRole.AcceptRole),
     "exportas": ("Export under Another &Name…", QMessageBox.ButtonRole.AcceptRole),
 }

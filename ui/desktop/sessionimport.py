@@ -31,12 +31,15 @@ MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen)
 class LogReadError(Exception):
     """A log that cannot be read; ``str()`` lists the located problems. ``no_max``: its athletes
     with top speeds in m/s and no max speed; ``proposed``: its names refused as another spelling
-    of one athlete's, {as written: ID} (``planner.sessionlog.LogError``)."""
+    of one athlete's, {as written: ID}; ``others``: its players not in this squad, {as written:
+    rows} (``planner.sessionlog.LogError``)."""
 
-    def __init__(self, text: str, no_max: dict | None = None, proposed: dict | None = None):
+    def __init__(self, text: str, no_max: dict | None = None, proposed: dict | None = None,
+                 others: dict | None = None):
         super().__init__(text)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
+        self.others = others or {}
 
 
 MENU_FIX = "move today on first (Season ▸ Move Today…)"
@@ -51,19 +54,24 @@ SPEED_FIX = ("import the RPE first and then this file with File ▸ Import Sessi
 NO_RPE = "has top speeds but no RPE"  # the reader's refusal of such a file
 # how the app takes a max speed from the log (the command line: --max-speed-from-log)
 MAX_FIX = "Take the Fastest as Max Speed"
+# how the app leaves out the rows of players not in this squad (the command line: --only-this-squad)
+SQUAD_FIX = "choose Read Only This Squad"
 
 
 def read_log(path: str | Path, season: Season, in_move_today: bool = False,
-             until_today: bool = False, as_proposed: bool = False):
+             until_today: bool = False, as_proposed: bool = False, only_squad: bool = False):
     """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
     the fix for rows after today as Move Today's own field when read there. Read in Move Today
     or ``until_today``, the rows after today are left out and counted, not refused;
-    ``as_proposed``: a name that is another spelling of one athlete's is read as him, said."""
-    return read_log_taking(path, season, in_move_today, until_today, as_proposed=as_proposed)[1]
+    ``as_proposed``: a name that is another spelling of one athlete's is read as him, said;
+    ``only_squad``: the rows of players not in this squad are left out, said."""
+    return read_log_taking(path, season, in_move_today, until_today, as_proposed=as_proposed,
+                           only_squad=only_squad)[1]
 
 
 def read_log_taking(path: str | Path, season: Season, in_move_today: bool = False,
-                    until_today: bool = False, take_max: bool = False, as_proposed: bool = False):
+                    until_today: bool = False, take_max: bool = False, as_proposed: bool = False,
+                    only_squad: bool = False):
     """:func:`read_log`, and the max speeds taken from the log (``take_max``: an athlete with
     none takes the fastest the log gives him, ``planner.logmerge.read_taking_max_speeds``;
     otherwise none): (``logmerge.MaxSpeeds``, ``LogResult``)."""
@@ -72,7 +80,8 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
     def read(s: Season):
         return read_sessions(path, s, until_today=until_today or in_move_today,
                              late_fix=DIALOG_FIX if in_move_today else MENU_FIX,
-                             speed_fix=SPEED_FIX, as_proposed=as_proposed, max_fix=MAX_FIX)
+                             speed_fix=SPEED_FIX, as_proposed=as_proposed, max_fix=MAX_FIX,
+                             only_squad=only_squad, squad_fix=SQUAD_FIX)
 
     try:
         if take_max:
@@ -80,7 +89,7 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
         return logmerge.MaxSpeeds(season, (), ()), read(season)
     except PeriodizeError as e:
         raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None),
-                           getattr(e, "proposed", None)) from None
+                           getattr(e, "proposed", None), getattr(e, "others", None)) from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
 
@@ -88,6 +97,11 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
 # the question a log refused for names proposed as athletes asks (Import Sessions)
 AS_PROPOSED = ("Read as Proposed: each of these names is read as the athlete proposed, and the "
                "import says each; the file is left as it is.")
+# the question a log refused for rows of players not in this squad asks (Import Sessions, Move
+# Today)
+ONLY_SQUAD = ("Read Only This Squad: the rows whose player is no one of this squad (a club-wide "
+              "export's other squads) are left out, said in one line; a name close to an "
+              "athlete's is still asked about. The file is left as it is.")
 # the question a log refused for athletes with no max speed asks (Import Sessions, Move Today)
 TAKE_MAX = ("Take the Fastest as Max Speed: each of them takes the fastest top speed the log "
             "gives him as his max speed (measure it properly when you can), and the log is read "
@@ -272,6 +286,8 @@ def import_sessions(window, path: str | Path) -> bool:
     text += f"Added {counts(sessions)} from {Path(path).name}."
     if result.later:  # read up to today: the later rows wait for their week
         text += f" {result.left_out().capitalize()}."
+    if result.others:  # a club-wide export: the other squads' players named in the question
+        text += f" {result.others_line().split(':')[0]}."
     if found:
         text += {"replace": f" They replaced what was logged on {count(len(found), 'athlete-day')}.",
                  "add": f" {count(len(found), 'athlete-day')} now "
@@ -308,42 +324,50 @@ def _read_asking(window, season: Season, path):
     with no max speed: Take the Fastest as Max Speed, the command line's
     ``--max-speed-from-log``; names proposed as athletes: Read as Proposed, its
     ``--read-names-as-proposed``) and the log read again with every answer
-    (:func:`read_log_taking`): (``logmerge.MaxSpeeds``, ``LogResult``). A refusal with nothing
+    (:func:`read_log_taking`): (``logmerge.MaxSpeeds``, ``LogResult``); players not in this
+    squad: Read Only This Squad, its ``--only-this-squad``, asked first. A refusal with nothing
     more to ask goes as any other (:func:`_refused`: a ``LogResult``, or whether it was added);
     a question declined, False."""
-    take_max = as_proposed = False
+    asked = {"take_max": False, "as_proposed": False, "only_squad": False}
     while True:
         try:
-            return read_log_taking(path, season, take_max=take_max, as_proposed=as_proposed)
+            return read_log_taking(path, season, **asked)
         except LogReadError as e:
-            ask_max, ask_names = e.no_max and not take_max, e.proposed and not as_proposed
-            if not ask_max and not ask_names:
-                return _refused(window, season, path, e, take_max=take_max, as_proposed=as_proposed)
-            if ask_max and not _take_fastest(window, str(e)):
+            ask = {"only_squad": bool(e.others), "as_proposed": bool(e.proposed),
+                   "take_max": bool(e.no_max)}
+            ask = {k: v and not asked[k] for k, v in ask.items()}
+            if not any(ask.values()):
+                return _refused(window, season, path, e, **asked)
+            if ask["only_squad"]:  # the other squads' rows first: the rest may read then
+                if not _ask(window, "Players not in this squad", str(e), ONLY_SQUAD, "onlysquad"):
+                    return False
+                asked["only_squad"] = True
+                continue
+            if ask["take_max"] and not _take_fastest(window, str(e)):
                 return False
-            if ask_names and not _read_as_proposed(window, str(e)):
+            if ask["as_proposed"] and not _read_as_proposed(window, str(e)):
                 return False
-            take_max, as_proposed = take_max or bool(ask_max), as_proposed or bool(ask_names)
+            asked.update({k: True for k, v in ask.items() if v})
+
+
+def _ask(window, title: str, text: str, question: str, answer: str) -> bool:
+    """Asked, after the refusal ``text``: ``question``, ``answer`` or Cancel. Declined, the
+    status bar says nothing was imported."""
+    said = window.interaction.choose(title, f"{text}\n\n{question}", (answer, "cancel"), answer)
+    if said != answer:
+        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+    return said == answer
 
 
 def _take_fastest(window, text: str) -> bool:
     """Asked, after the refusal ``text``: take the fastest the log gives each athlete with no
-    max speed as his max speed? Declined, the status bar says nothing was imported."""
-    answer = window.interaction.choose("No max speed", f"{text}\n\n{TAKE_MAX}",
-                                       ("fastestmax", "cancel"), "fastestmax")
-    if answer != "fastestmax":
-        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
-    return answer == "fastestmax"
+    max speed as his max speed?"""
+    return _ask(window, "No max speed", text, TAKE_MAX, "fastestmax")
 
 
 def _read_as_proposed(window, text: str) -> bool:
-    """Asked, after the refusal ``text``: read its proposed names as the athletes proposed?
-    Declined, the status bar says nothing was imported."""
-    answer = window.interaction.choose("Names proposed", f"{text}\n\n{AS_PROPOSED}",
-                                       ("asproposed", "cancel"), "asproposed")
-    if answer != "asproposed":
-        window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
-    return answer == "asproposed"
+    """Asked, after the refusal ``text``: read its proposed names as the athletes proposed?"""
+    return _ask(window, "Names proposed", text, AS_PROPOSED, "asproposed")
 
 
 def _speeds_read(window, season: Season, path):
@@ -367,7 +391,7 @@ def _speeds_read(window, season: Season, path):
 def _refused(window, season: Season, path, error: LogReadError, **asked):
     """A log the reader refused: a GPS export without RPE whose days are logged gives them its
     top speeds (:func:`_import_speeds`); else :func:`_past_today` (``asked``: the answers given,
-    :func:`read_log_taking`'s ``take_max`` and ``as_proposed``)."""
+    :func:`read_log_taking`'s ``take_max``, ``as_proposed`` and ``only_squad``)."""
     if NO_RPE in str(error) and (done := _import_speeds(window, season, path)) is not None:
         return done
     return _past_today(window, season, path, error, **asked)
