@@ -1050,3 +1050,55 @@ def ladder_credit_unrun(season: Season, plan=None) -> list[LadderCredit]:
             run += ap.intensity[i] == c.top
     order = {a.id: k for k, a in enumerate(season.athletes)}
     return sorted(found.values(), key=lambda c: order.get(c.athlete, len(order)))
+
+
+def logged_while_away(season: Season, sessions) -> list[str]:
+    """One note per athlete of ``sessions`` (a log's, being added to ``season``) logged on days
+    ``season`` records him unavailable: away ("6 sessions of Luca Brandt (U06) fall on days he
+    is away (Training with first team, 7 to 13 Dec 2026): counted as his load"), before he
+    joined or after he left the squad (``planner.squad``). Nothing is refused or changed: a
+    week with another squad, logged here, is his load."""
+    from planner.squad import JOINED_REASON, LEFT_REASON
+
+    out = []
+    for a in season.athletes:
+        days = [s.date for s in sessions if s.athlete == a.id]
+        absences = [u for u in season.unavailability if u.athlete == a.id]
+        if not days or not absences:
+            continue
+        groups: dict = {}  # JOINED_REASON, LEFT_REASON or an absence -> its sessions
+        for d in days:
+            u = next((u for u in absences if u.start <= d <= u.end), None)
+            if u is not None:
+                reason = " ".join(u.reason.split()).lower()
+                key = reason if reason in (JOINED_REASON, LEFT_REASON) else u
+                groups[key] = groups.get(key, 0) + 1
+        if groups:
+            out.append(_away_note(season, a.id, groups))
+    return out
+
+
+def _away_note(season: Season, athlete: str, groups: dict) -> str:
+    """:func:`logged_while_away`'s note of one athlete (``groups``: the sessions per kind of
+    day away), its parts in the order of the season: before joining, away, after leaving."""
+    from planner.squad import JOINED_REASON, LEFT_REASON, joined_on, left_on
+    from planner.text import date_long, span
+
+    parts = []
+    if n := groups.get(JOINED_REASON):
+        joins = joined_on(season, athlete)
+        when = f" ({date_long(joins)})" if joins else ""
+        parts.append((n, f"before he joined{when}: counted as his load before joining"))
+    away = {u: n for u, n in groups.items() if not isinstance(u, str)}
+    if away:
+        said = "; ".join(", ".join(x for x in (u.reason, span(u.start, u.end)) if x) for u in away)
+        n = sum(away.values())
+        parts.append((n, f"fall{'s' if n == 1 else ''} on days he is away ({said}): counted as "
+                         f"his load"))
+    if n := groups.get(LEFT_REASON):
+        left = left_on(season, athlete)
+        when = f" ({date_long(left)})" if left else ""
+        parts.append((n, f"after he left the squad{when}: counted as his load"))
+    (n, first), rest = parts[0], parts[1:]
+    return "; ".join([f"{plural(n, 'session')} of {season.athlete_label(athlete)} {first}",
+                      *(f"{n} {text}" for n, text in rest)])

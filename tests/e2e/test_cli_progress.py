@@ -1611,3 +1611,39 @@ def test_only_this_squad_reads_a_club_wide_export_leaving_the_other_squads_out(t
     assert "3 rows of 2 players not in this squad left out" in r.stdout
     got = load_season(tmp_path / "s.season.json")
     assert sorted((x.athlete, x.date) for x in got.sessions) == [("A1", day(1)), ("A2", day(8))]
+
+
+def test_sessions_logged_on_days_away_or_not_with_the_squad_are_noted_per_athlete(tmp_path):
+    """A week with the other squad (an absence) or the weeks before a signing joined, logged
+    here, were accepted silently, though those days read as away. Each athlete gets one note
+    saying how many sessions fall on which days and that they count as his load; nothing else
+    changes (the sessions are added)."""
+    from planner.season import Unavailability
+    from planner.text import span
+    from tests.builders import season as small
+
+    s = small(weeks=3, athletes=4, today=day(14))
+    end = s.calendar.end
+    s = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A1", start=s.calendar.start, end=day(6), reason="not in the squad yet"),
+        Unavailability(athlete="A2", start=s.calendar.start, end=day(1), reason="Not in the squad yet"),
+        Unavailability(athlete="A2", start=day(8), end=day(10), reason="Training with first team"),
+        Unavailability(athlete="A3", start=day(11), end=end, reason="left the squad"),
+        Unavailability(athlete="A4", start=day(8), end=day(9), reason="family"))})
+    save_season(s, tmp_path / "s.season.json")
+    rows = [("A1", 2), ("A1", 3), ("A1", 8), ("A2", 1), ("A2", 8), ("A2", 9), ("A2", 10),
+            ("A3", 12), ("A4", 11)]
+    (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"{a},{day(d).isoformat()},60,5\n" for a, d in rows), encoding="utf-8")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    notes = [x for x in r.stdout.splitlines() if x.startswith("Note: ")]
+    assert notes == [
+        f"Note: 2 sessions of Athlete 1 (A1) before he joined ({date_long(day(7))}): counted as "
+        f"his load before joining.",
+        f"Note: 1 session of Athlete 2 (A2) before he joined ({date_long(day(2))}): counted as his "
+        f"load before joining; 3 fall on days he is away (Training with first team, "
+        f"{span(day(8), day(10))}): counted as his load.",
+        f"Note: 1 session of Athlete 3 (A3) after he left the squad ({date_long(day(11))}): "
+        f"counted as his load."]  # A4's session is on a day with the squad: nothing said
+    assert len(load_season(tmp_path / "s.season.json").sessions) == len(rows)

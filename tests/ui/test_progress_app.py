@@ -2894,3 +2894,33 @@ def test_move_today_reads_a_club_wide_export_with_read_only_this_squad(w, tmp_pa
     assert not dlg.only_squad_button.isVisibleTo(dlg)
     assert "1 row of 1 player not in this squad left out: Tom Berger" in dlg.log_label.text()
     assert [(x.athlete, x.date) for x in dlg.log_result.sessions] == [("A2", day(15))]
+
+
+def test_sessions_imported_on_days_away_are_noted_before_they_are_added(
+        qtbot, in_week_3, tmp_path, dialogs):
+    """A week with the other squad, logged here, was imported without a word though the days
+    read as away: the question to add says it, one line for the athlete, and Move Today's
+    summary of the week's file too; the sessions are added all the same."""
+    from planner.season import Unavailability
+    from planner.text import span
+
+    s = in_week_3.model_copy(update={"unavailability": in_week_3.unavailability + (
+        Unavailability(athlete="A2", start=day(7), end=day(9), reason="Training with first team"),
+        Unavailability(athlete="A3", start=day(15), end=day(16), reason="international duty"))})
+    w = make_window(qtbot, s)
+    dialogs.answer = "yes"
+    path = _csv(tmp_path, [f"A2,{day(7)},75,6,,,,", f"A2,{day(8)},75,6,,,,", f"A3,{day(8)},75,6,,,,"])
+    assert import_sessions(w, path) is True
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Import sessions")
+    assert (f"2 sessions of Athlete 2 (A2) fall on days he is away (Training with first team, "
+            f"{span(day(7), day(9))}): counted as his load.") in text.splitlines()
+    assert "Athlete 3 (A3) fall" not in text
+    assert len(logged(w, "A2", 7)) == 1 and len(logged(w, "A2", 8)) == 1
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert dlg.read_log_file(str(_csv(tmp_path, [f"A3,{day(15)},75,6,,,,", f"A2,{day(15)},75,6,,,,"])))
+    said = html.unescape(dlg.log_label.text())
+    assert (f"1 session of Athlete 3 (A3) falls on days he is away (international duty, "
+            f"{span(day(15), day(16))}): counted as his load.") in said
+    assert "Athlete 2 (A2) fall" not in said

@@ -234,7 +234,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 def _say_after_log(season, after, season_path: str = "SEASON") -> None:
     """What a log merged into ``season`` (giving ``after``) brings up, a line each: the flare-ups
     its pain proposes, the pains of athletes not in rehab, the matches played in rehab or while
-    away, the sessions above the rehab stage, and the monitoring flags."""
+    away, the sessions logged on days away (or not with the squad), the sessions above the
+    rehab stage, and the monitoring flags."""
     from planner.progress import flare_proposals
     from ui.cli.commands import flare_hint
 
@@ -257,6 +258,11 @@ def _say_after_log(season, after, season_path: str = "SEASON") -> None:
     fix = "the app's Season ▸ Squad, Unavailable, or the coach workbook's Unavailable sheet"
     for p in [p for p in played_while_away(after) if p not in was_away]:
         print(f"Played while away: {p.text(after, fix)}.")
+    from planner.progress import logged_while_away
+
+    old = set(season.sessions)
+    for line in logged_while_away(after, [s for s in after.sessions if s not in old]):
+        print(f"Note: {line}.")
     from planner.progress import NEAR_CAP, above_stage, above_stage_lines
 
     far, near = above_stage_lines(after, [p for p in above_stage(after)

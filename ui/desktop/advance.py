@@ -47,6 +47,7 @@ from planner.errors import PeriodizeError
 from planner.progress import (
     Transition,
     later_records,
+    logged_while_away,
     next_week_start,
     pain_alert_lines,
     pending_flare_ups,
@@ -836,7 +837,8 @@ class AdvanceDialog(QDialog):
                                # the rows counted once in one line: a line each pushed the
                                # flare-up to record below the fold
                                + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
-                               + "".join(f"<br>{html.escape(line)}." for line in taken.lines)
+                               + "".join(f"<br>{html.escape(line)}." for line in
+                                         [*taken.lines, *logged_while_away(moved, result.sessions)])
                                + kept)
         self._reread_moves()  # first: rows listed again are then unticked by the ticks kept
         self._offer_flare_ups(moved, result.sessions)
