@@ -37,14 +37,14 @@ from planner.sessions import (
     planned_load,
     stage_limits,
 )
-from planner.squad import AWAY_WORDS, left_on, position_key
+from planner.squad import AWAY_WORDS, joined_on, left_on, position_key
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
     from planner.daymarks import ProvisionalExit
 
-__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "gone_before", "gone_words", "handout_weeks",
-           "keep_units"]
+__all__ = ["HandoutDay", "HandoutWeek", "Handouts", "gone_before", "gone_label", "gone_words",
+           "handout_weeks", "keep_units"]
 
 PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
 
@@ -1241,8 +1241,9 @@ def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
                   weeks: list[int] | None = None, *, anonymise: bool = False) -> list[HandoutWeek]:
     """Handout weeks for ``athletes`` (ids, in the given order; None: the squad's display order)
     and ``weeks`` (0-based indexes; None: all), athlete by athlete; none for an athlete who left
-    the squad before those weeks (:func:`gone_before`), and none of the weeks after he left (a page
-    "Away both weeks (left the squad)" was paper to hand a player who had gone)."""
+    the squad before those weeks or joins it after them (:func:`gone_before`), and none of the
+    weeks after he left or wholly before he joined (a page "Away both weeks (left the squad)"
+    was paper to hand a player who had gone, "Week 19 · not yet here" one to hand a signing)."""
     from planner.squad import display_ids
 
     h = Handouts(season, plan, anonymise=anonymise)
@@ -1252,8 +1253,10 @@ def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
     for aid in ids:
         if aid not in gone:
             left = left_on(season, aid)  # his weeks after he left: no page to print and hand out
+            joins = joined_on(season, aid)  # nor his weeks before he joined
             out.extend(w for w in h.weeks(aid, weeks)
-                       if not (w.away and left is not None and w.first >= left))
+                       if not (w.away and left is not None and w.first >= left)
+                       and not (w.away and joins is not None and w.last < joins))
     return out
 
 
@@ -1269,23 +1272,32 @@ def weeks_words(season: Season, weeks: list[int] | None) -> str:
 
 
 def gone_before(season: Season, weeks: list[int] | None = None) -> dict[str, dt.date]:
-    """The athletes who left the squad before ``weeks`` (0-based indexes; None: the season) and
-    are not with it on any of their days: ID -> the day he left. No handout is his: a page
-    "Away all 4 weeks" was paper for a sold player."""
-    from planner.squad import gone_between
+    """The athletes who left the squad before ``weeks`` (0-based indexes; None: the season), or
+    join it after them, and are not with it on any of their days: ID -> the day he left or
+    joins (:func:`gone_label`). No handout is his: a page "Away all 4 weeks" was paper for a
+    sold player, "not yet here" one for a signing."""
+    from planner.squad import gone_between, joins_after
 
     tl = Timeline(season)
     if weeks is not None and not weeks:
         return {}
     first = tl.days[tl.weeks[min(weeks)].first] if weeks else tl.start
     last = tl.days[tl.weeks[max(weeks)].last] if weeks else tl.end
-    return gone_between(season, first, last)
+    return {**gone_between(season, first, last), **joins_after(season, first, last)}
+
+
+def gone_label(season: Season, athlete: str, day: dt.date) -> str:
+    """Why :func:`gone_before` leaves ``athlete`` out, ``day`` its day: "left the squad on 4 Jan",
+    or for a signing "joins the squad on 4 Jan"."""
+    from planner.squad import LEFT_REASON, not_with_squad
+
+    left = day in not_with_squad(season, athlete, frozenset({LEFT_REASON}))
+    return f"{'left the squad on' if left else 'joins the squad on'} {text.date_short(day)}"
 
 
 def gone_words(season: Season, gone: dict[str, dt.date], anonymise: bool = False) -> list[str]:
     """A line for each athlete :func:`gone_before` leaves out ("Amir Rahimi left the squad on
-    4 Jan: no handout"; his ID when anonymised)."""
-    from planner.text import date_short
-
-    return [f"{aid if anonymise else season.athlete(aid).name} left the squad on "
-            f"{date_short(day)}: no handout" for aid, day in gone.items()]
+    4 Jan: no handout", "Milan Vogt joins the squad on 4 Jan: no handout"; his ID when
+    anonymised)."""
+    return [f"{aid if anonymise else season.athlete(aid).name} {gone_label(season, aid, day)}: "
+            f"no handout" for aid, day in gone.items()]

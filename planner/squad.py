@@ -146,6 +146,19 @@ def gone_between(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.
     return out
 
 
+def joins_after(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.date]:
+    """The signings not in the squad yet (:data:`JOINED_REASON`) every day from ``first`` to
+    ``last``: ID -> the day he joins (after ``last``). An export of those days has nothing of
+    theirs, as for :func:`gone_between`'s leavers."""
+    days = {first + dt.timedelta(days=i) for i in range((last - first).days + 1)}
+    out = {}
+    for a in season.athletes:
+        before = not_with_squad(season, a.id, frozenset({JOINED_REASON}))
+        if before and days <= before:
+            out[a.id] = _run_end(before, last, 1) + dt.timedelta(days=1)  # on to the day he joins
+    return out
+
+
 def _run_end(days: set[dt.date], day: dt.date, step: int) -> dt.date:
     """The first (``step`` -1) or last (+1) day of the run of ``days`` that holds ``day``."""
     while day + dt.timedelta(days=step) in days:

@@ -328,7 +328,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
         broken = (check or check_plan(season, plan)).broken_note(anonymise)
     except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
         broken = None
-    gone = gone_before(season)  # left the squad before the season's first day: no sheet
+    gone = gone_before(season)  # not with the squad on any day of the season: no sheet
     if anonymise:  # (the reasons that say who left go with the anonymisation)
         broken = broken and scrub(broken, name_pairs(season))
         season, plan = anonymised(season, plan)

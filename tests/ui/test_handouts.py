@@ -160,6 +160,47 @@ def test_no_handout_for_a_player_who_left_before_the_weeks_exported(qapp, qtbot,
     assert f"{name} ({aid})" in item.text() and "left the squad" not in item.text()
 
 
+def test_no_handout_for_a_signings_weeks_before_he_joined(qapp, qtbot, tmp_path):
+    """A signing got a page for his weeks before he joined ("Week 19 · not yet here … Away all
+    week (not in the squad yet): nothing planned"), while a leaver gets none for his weeks after
+    he left. A signing now gets no page for the weeks wholly before he joined, and no file when
+    the weeks exported are all before it, said as for a leaver; his weeks with the squad are
+    handed out."""
+    from planner import edits as E
+    from planner.handout import gone_before, gone_words
+    from planner.season import Athlete
+
+    season = solved_demo()
+    tl = Timeline(season)
+    joins = tl.days[tl.weeks[5].first]
+    new = E.AddAthlete(athlete=Athlete(id="A99", name="Milan Vogt", position="Midfielder"),
+                       joins=joins).apply(season)
+    assert gone_before(new, [3, 4]) == {"A99": joins} and gone_before(new, [4, 5]) == {}
+    assert gone_before(new) == {}  # the season: he is with the squad from then
+    assert gone_words(new, gone_before(new, [3, 4])) == [
+        f"Milan Vogt joins the squad on {text.date_short(joins)}: no handout"]
+    from planner.handout import Handouts
+
+    # weeks 3-5 (indexes 2-4) are one page "not yet here" of his: not handed out
+    pages = Handouts(new, new.plan).weeks("A99", [2, 3, 4, 5, 6])
+    assert [(w.week, w.when) for w in pages][:2] == [(3, "not yet here"), (6, pages[1].when)]
+    assert [w.week for w in handout_weeks(new, new.plan, ["A99"], [2, 3, 4, 5, 6])] == [6, 7]
+    assert "A99" not in {w.athlete for w in handout_weeks(new, new.plan, weeks=[3, 4])}
+    assert len(handout_weeks(new, new.plan, [season.athletes[0].id], [2, 3, 4])) == 3  # the others' as before
+    files = export_handouts(new, new.plan, tmp_path / "ho", weeks=[4])
+    assert len(files) == len(season.athletes) and not any("A99" in f.name for f in files)
+    files = export_handouts(new, new.plan, tmp_path / "ho2", weeks=[4, 5])
+    assert any("A99" in f.name for f in files)
+    d = HandoutsDialog(new, today=tl.days[tl.weeks[3].first])
+    qtbot.addWidget(d)
+    d.first.setCurrentIndex(3)
+    d.last.setCurrentIndex(4)
+    item = next(d.athletes.item(k) for k in range(d.athletes.count())
+                if d.athletes.item(k).data(Qt.ItemDataRole.UserRole) == "A99")
+    assert d.chosen_weeks() == [3, 4] and not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert item.text().endswith(f" — joins the squad on {text.date_short(joins)}")
+    assert d.summary.text() == f"{len(season.athletes) * 2} pages to print."  # not his
+
 def test_the_dialog_opens_on_the_seasons_today_not_the_computers(qapp, qtbot):
     season = solved_demo()
     lived = season.model_copy(update={"calendar": season.calendar.model_copy(

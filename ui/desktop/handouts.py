@@ -57,6 +57,7 @@ from planner.handout import (
     HandoutWeek,
     day_texts,
     gone_before,
+    gone_label,
     gone_words,
     handout_weeks,
     keep_units,
@@ -373,7 +374,7 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
     _check(season, plan)
     out = prepare_folder(folder, "handouts")
     names = athlete_file_names(season, anonymise, ".pdf")
-    gone = gone_before(season, weeks)  # left the squad before these weeks: no file
+    gone = gone_before(season, weeks)  # left the squad before these weeks, or joins after: no file
     files = {}
     for a in display_order(season, plan):
         if a.id not in gone:
@@ -493,9 +494,10 @@ class HandoutsDialog(QDialog):
         return list(range(lo, hi + 1))
 
     def _grey_gone(self, gone: dict[str, dt.date]) -> None:
-        """Those who left the squad before the weeks chosen: unticked and greyed, "left the squad
-        on 4 Jan" beside the name (he was listed and ticked, then "no handout"); ticked as they
-        were again once the weeks chosen are some of his."""
+        """Those who left the squad before the weeks chosen, or join it after them: unticked and
+        greyed, "left the squad on 4 Jan" ("joins the squad on 4 Jan") beside the name (he was
+        listed and ticked, then "no handout"); ticked as they were again once the weeks chosen
+        are some of his."""
         self.athletes.blockSignals(True)
         for k in range(self.athletes.count()):
             item = self.athletes.item(k)
@@ -508,7 +510,7 @@ class HandoutsDialog(QDialog):
                 item.setData(_TICKED, item.checkState())
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                item.setText(f"{label} — left the squad on {text.date_short(gone[aid])}")
+                item.setText(f"{label} — {gone_label(self.season, aid, gone[aid])}")
             elif aid not in gone and was_gone:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
                 item.setCheckState(item.data(_TICKED))
