@@ -7,7 +7,7 @@ independently of the solver; the plan checker (``planner.check``) reads the same
 - :class:`AthleteFacts`: one athlete's plan with who plays, the athlete's training days, RE-1
   readiness, the governing injury record of each day and the stages the records force.
 - :func:`stage_walk`: the stage runs of an athlete from ``p0`` on (what RH-STAGE, RH-11's resets
-  and the provisional exits read).
+  and the provisional exits read), to the day he left the squad for good.
 - :func:`returns`: one :class:`Return` per injury record that RTS counts.
 - :func:`provisional_days`: per athlete and day, whether the stage depends on a criteria result
   not yet passed (RH-CRIT).
@@ -52,7 +52,7 @@ from planner.season import (
     Season,
     planning_start,
 )
-from planner.squad import hv1_exempt
+from planner.squad import gone_from, hv1_exempt
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -141,6 +141,10 @@ class AthleteFacts:
         # HV-1 asks no exposure of the position (goalkeepers by default): his match is his session
         self.exempt = athlete is not None and hv1_exempt(rs, athlete.position)
         self.protos: list[Protocol] = [load_protocol(r.protocol) for r in self.records]
+        # the day he left the squad for good (the season's end when he did not): from it on his
+        # rehab is history, no stage rule binds (docs/semantics.md, "Left the squad in rehab")
+        left = gone_from(season, self.id)
+        self.gone = self.n if left is None else min(self.n, max(0, self.idx(left)))
         self._events()
         self.gov: list[int | None] = [self.gov_at(i) for i in range(self.n)]
         self._roles(season)
@@ -350,9 +354,10 @@ def stage_walk(f: AthleteFacts, p0: int) -> Iterator[tuple[int, StageRun, StageR
     """The athlete's stage runs from ``p0`` on, one step a day: (day, run before it, run holding it,
     forced stage, its cause, kind). Kind: ``forced`` (the records set the day), ``hold``,
     ``progress`` (the next stage of the protocol), ``bad`` (any other move). An athlete without an
-    injury record has no walk."""
+    injury record has no walk. The walk ends on the day he left the squad for good
+    (``f.gone``): nothing of his is planned or checked after it."""
     run = f.run_before(p0)
-    for i in range(p0, f.n):
+    for i in range(p0, f.gone):
         s = f.st[i]
         forced, cause = f.forced(i, run.stage)
         old = run

@@ -125,6 +125,16 @@ def not_with_squad(season: Season, athlete_id: str,
     return days
 
 
+def gone_from(season: Season, athlete_id: str) -> dt.date | None:
+    """The day ``athlete_id`` left the squad for good: the first day of his run of days
+    :data:`LEFT_REASON` that lasts to the season's end, or None. From it on nothing of his is this
+    file's to plan or check: a rehab is history up to that day (its stage rules bind no day after
+    it, docs/semantics.md)."""
+    left = not_with_squad(season, athlete_id, frozenset({LEFT_REASON}))
+    end = season.calendar.end
+    return _run_end(left, end, -1) if end in left else None
+
+
 def weeks_not_with_squad(season: Season, athlete_id: str, tl: Timeline | None = None) -> list[bool]:
     """Per week of the season: is ``athlete_id`` not with the squad on every day of it
     (:func:`not_with_squad`: wholly before he joined or after he left)? Nothing he did or did not

@@ -26,7 +26,7 @@ from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
-from planner.squad import hv1_exempt, not_with_squad
+from planner.squad import gone_from, hv1_exempt, not_with_squad
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
 
 RAMP_LEVELS = (80, 90, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
@@ -37,7 +37,8 @@ FIT_TRAINING = (70, 80, 90, FIT_HV_LEVEL)  # what a fit athlete's training day c
 class Epoch:
     """Days [first, end) of an injured athlete that one stage order governs without a recorded
     event inside: ``kind`` is ``fit`` (before the first onset), ``inj`` (onset, no stage yet),
-    ``known`` (the state at p0 or a stage record: the start stage is known) or ``flare``."""
+    ``known`` (the state at p0 or a stage record: the start stage is known), ``flare`` or
+    ``gone`` (from the day he left the squad for good: the stage held then, no rule binding)."""
 
     first: int
     end: int
@@ -517,24 +518,55 @@ class UnitsMixin(ModelBase):
 
     # -- epochs ---------------------------------------------------------------------------------
     def _build_epochs(self, u: Unit, past: _Past) -> None:
-        bounds = self._epoch_starts(u)
+        gone = self._gone(u)
+        bounds = self._epoch_starts(u, gone)
         for i, b in enumerate(bounds):
             end = bounds[i + 1] if i + 1 < len(bounds) else self.n
+            if b == gone:
+                u.epochs.append(self._gone_epoch(u, b, end))
+                continue
             ep = self._epoch_at_p0(u, past, end) if i == 0 else self._epoch_at_event(u, b, end)
             self._reached_rows(u, ep)
             u.epochs.append(ep)
 
-    def _epoch_starts(self, u: Unit) -> list[int]:
-        """p0 and every later day with an onset, a stage record or a flare-up."""
+    def _gone(self, u: Unit) -> int | None:
+        """The first day from p0 on which the athlete has left the squad for good
+        (``planner.squad.gone_from``), or None."""
+        left = gone_from(self.season, u.athletes[0])
+        return None if left is None else max(self.p0, (left - self.tl.start).days)
+
+    def _epoch_starts(self, u: Unit, gone: int | None) -> list[int]:
+        """p0 and every later day with an onset, a stage record or a flare-up, up to the day he
+        left the squad for good (``gone``: one epoch from it to the season's end)."""
         tl, p0 = self.tl, self.p0
-        days = {p0}
+        stop = self.n if gone is None else gone
+        days = {p0} if gone is None else {min(p0, gone), gone}
         for rec in u.records:
             dates = [rec.onset] + [r.start for r in rec.stages] + list(rec.flare_ups)
             for x in dates:
                 i = (x - tl.start).days
-                if p0 < i < self.n:
+                if p0 < i < stop:
                     days.add(i)
         return sorted(days)
+
+    def _gone_epoch(self, u: Unit, b: int, end: int) -> Epoch:
+        """The days from ``b``, the day he left the squad for good, to the season's end: no rule
+        of the rehab binds them (docs/semantics.md, "Left the squad in rehab"). The stage stays
+        the one held the day before he left, its history: the stage of the epoch before, or, when
+        he left before today, the one the records give the day before he left."""
+        L = end - b
+        if u.epochs:
+            prev = u.epochs[-1]
+            return Epoch(b, end, "gone", prev.order, prev.caps, prev.protocol, prev.record,
+                         R=[[row[-1]] * L for row in prev.R])
+        left = gone_from(self.season, u.athletes[0])
+        day = left - dt.timedelta(days=1)
+        rec = self._governing(u, day)
+        stage = self._stage_by_records(u.records, day)
+        proto = load_protocol(rec.protocol) if rec is not None else None
+        cap = proto.cap(stage) if proto is not None and stage in proto.stage_ids else (
+            100 if stage == FIT else 0)
+        return Epoch(b, end, "gone", (stage,), (cap,), proto, rec, R=[[True] * L])
 
     def _governing(self, u: Unit, day: dt.date) -> Injury | None:
         rec = None

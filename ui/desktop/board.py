@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.daymarks import day_marks
 from planner.season import Season
-from planner.squad import display_order, is_injured, position_key, short_position
+from planner.squad import display_order, is_injured, not_with_squad, position_key, short_position
 from planner.text import (
     MONTH_NAMES,
     REHAB_STAGE_IDS,
@@ -266,6 +266,15 @@ def _runs(values: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
             out.append((start, i - 1, values[start]))
             start = i
     return tuple(out)
+
+
+def _with_squad(stages: tuple[str, ...], tl: Timeline, gone: set[dt.date]) -> tuple[str, ...]:
+    """``stages`` with no stage ("") on the days the athlete is not with the squad (before he
+    joined, after he left: ``planner.squad.not_with_squad``): those days are drawn hatched as
+    days away, never as a rehab stage or INJ (nothing of his is planned there)."""
+    if not gone:
+        return stages
+    return tuple("" if tl.days[i] in gone else s for i, s in enumerate(stages))
 
 
 def _spans(days: set[int]) -> tuple[tuple[int, int], ...]:
@@ -688,7 +697,8 @@ class SeasonBoard(QAbstractScrollArea):
                 stages=stages,
                 intensity=intensity,
                 weeks=weeks,
-                runs=_runs(stages) if stages else (_runs(recorded) if recorded else ()),
+                runs=_runs(_with_squad(stages or recorded, tl, not_with_squad(season, a.id)))
+                if stages or recorded else (),
                 unavailable=_spans(tl.unavailable(a.id)),
                 week_speed=week_speed,
                 recorded=recorded,

@@ -1,0 +1,41 @@
+"""A player in rehab who leaves the squad for good (Left the Squad): his rehab is history up to
+the day he left, no stage rule binds a day after it (docs/semantics.md, "Left the squad in
+rehab"). Read as an absence, his stage's maximum ran out while away and the season had no plan
+("AV-1 (away in rehab): Kofi Mensah (A07) away 10 Aug 2026 to 9 May 2027 (left the squad): P1
+must end by 16 Aug 2026"), nothing stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner import edits as E
+from planner.check import check_plan
+from planner.season import FIT, Unavailability
+from planner.timeline import Timeline
+from tests.builders import solved_and_checked
+
+D = dt.date
+
+
+def test_the_demos_kofi_leaving_in_rehab_solves_and_checks_clean_nothing_planned_after(demo_season):
+    s = E.LeaveSquad(athlete="A07", leaves=D(2026, 8, 10)).apply(demo_season)
+    out, _report = solved_and_checked(s)
+    ap = out.plan.for_athlete("A07")
+    k = Timeline(s).index(D(2026, 8, 10))
+    held = ap.stages[k - 1]
+    assert held not in (FIT, "INJ")  # he left in rehab
+    assert set(ap.stages[k:]) == {held}  # the stage he left in, no stage planned after
+    assert set(ap.intensity[k:]) == {0}
+
+
+def test_a_stage_outlasting_its_maximum_after_he_left_is_no_violation_an_absence_still_is(demo_season):
+    """The checker's stage walk ends the day he left: the stored plan's stage held to the season's
+    end breaks RH-STAGE's maximum only when the days are an ordinary absence."""
+    s = E.LeaveSquad(athlete="A07", leaves=D(2026, 8, 10)).apply(demo_season)
+    plan = solved_and_checked(s)[0].plan
+    assert not [v for v in check_plan(s, plan).violations if v.athlete == "A07"]
+    away = s.model_copy(update={"unavailability": tuple(
+        u if u.athlete != "A07" else Unavailability(athlete="A07", start=u.start, end=u.end,
+                                                    reason="ill") for u in s.unavailability)})
+    broken = [v for v in check_plan(away, plan).violations if v.athlete == "A07"]
+    assert [v.rule for v in broken] == ["RH-STAGE"] and "lasts at most" in broken[0].message
