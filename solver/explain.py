@@ -19,6 +19,7 @@ from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import FIT, LADDER, Season
+from planner.squad import JOINED_REASON
 from planner.text import date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
 from planner.validate import check_season
@@ -386,19 +387,31 @@ def _absence_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
         for a in season.unavailability:
             if a.athlete != athlete or a.end < window[0] or a.start > window[1]:
                 continue
-            if held:
-                why = (f"{ep.order[ep.start_stage]} must end by {date_long(end)} and no stage "
-                       f"work is done while away")
-            else:
-                why = "no stage work is done while away, and a stage ends by its maximum counted in calendar days"
-            name = season.athlete(athlete).name
-            out.append(Conflict(
-                rule="AV-1", athlete=athlete, start=a.start.isoformat(), end=a.end.isoformat(),
-                text=f"AV-1 (away in rehab): {season.athlete_label(athlete)} away "
-                     f"{span_of(a.start, a.end)} ({a.reason or 'unavailable'}): {why}. Ways on: "
-                     f"enter the absence a week at a time as it happens, or record the stage as "
-                     f"it stands when {name} is back (its days then count from that day)."))
+            must = f"{ep.order[ep.start_stage]} must end by {date_long(end)}" if held else ""
+            out.append(Conflict(rule="AV-1", athlete=athlete, start=a.start.isoformat(),
+                                end=a.end.isoformat(), text=_absence_text(season, a, must)))
     return tuple(out)
+
+
+def _absence_text(season: Season, a, must: str) -> str:
+    """The words of an absence a stage cannot outlast (``must``: "P3 must end by …", or "" when
+    the stage is not held today). A signing's days before he joined are no absence: his rehab
+    with his old squad counts here as far as it is logged, and the ways on say so."""
+    label, name = season.athlete_label(a.athlete), season.athlete(a.athlete).name
+    if " ".join(a.reason.split()).lower() == JOINED_REASON:
+        why = f"{must} and" if must else "a stage ends by its maximum counted in calendar days, and"
+        return (f"AV-1 (not in the squad yet): {label} joins on "
+                f"{day_long(a.end + dt.timedelta(days=1))}: {why} nothing is planned before he "
+                f"joins; his rehab before then counts here as far as it is logged. Ways on: log "
+                f"his sessions from before he joined (his runs count for the stage's exit work "
+                f"and the sprint ladder), or record the stage as it stands on the day {name} "
+                f"joined (its days then count from that day).")
+    why = (f"{must} and no stage work is done while away" if must else
+           "no stage work is done while away, and a stage ends by its maximum counted in calendar days")
+    return (f"AV-1 (away in rehab): {label} away {span_of(a.start, a.end)} "
+            f"({a.reason or 'unavailable'}): {why}. Ways on: enter the absence a week at a time as "
+            f"it happens, or record the stage as it stands when {name} is back (its days then "
+            f"count from that day).")
 
 
 def _after_flare(r: Remedy) -> Remedy:

@@ -75,6 +75,28 @@ def test_an_absence_a_stage_cannot_outlast_is_named_with_the_ways_on():
                for c in out.explanation)
 
 
+def test_a_signings_days_before_he_joined_are_named_as_such_with_ways_on_that_fit_him():
+    """A signing in rehab whose stage's maximum runs out before he joins read "AV-1 (away in
+    rehab): … away … (not in the squad yet): … Ways on: enter the absence a week at a time as it
+    happens": he is not away, and a week at a time fits no signing. It says he joins then, that
+    his rehab before counts as far as it is logged, and the ways on that fit: log his sessions
+    from before he joined, or record the stage on the day he joined."""
+    from planner.squad import JOINED_REASON
+    from planner.text import date_long, day_long
+
+    before = (Unavailability(athlete="A1", start=day(0), end=day(34), reason=JOINED_REASON),)
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+               unavailable=before, today=day(14))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    (named,) = [c for c in out.explanation if c.rule == "AV-1"]
+    assert named.text.startswith(f"AV-1 (not in the squad yet): Athlete 1 (A1) joins on "
+                                 f"{day_long(day(35))}: P2 must end by {date_long(day(34))} and "
+                                 f"nothing is planned before he joins")
+    assert "log his sessions from before he joined" in named.text
+    assert "away" not in named.text and "a week at a time" not in named.text
+
+
 def test_pins_that_break_spacing_are_infeasible_and_name_rule_and_dates():
     pins = (IntensityPin(athlete="A2", date=day(8), intensity=95),
             IntensityPin(athlete="A2", date=day(9), intensity=95))

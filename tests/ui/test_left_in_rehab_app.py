@@ -56,3 +56,22 @@ def test_left_the_squad_in_rehab_is_drawn_as_left_and_f5_gives_a_plan(qtbot, dia
     assert ap.stages[k - 1] not in (FIT, "INJ") and set(ap.stages[k:]) == {ap.stages[k - 1]}
     assert set(ap.intensity[k:]) == {0}
     drawn_as_left(win, k)
+
+
+def test_a_signings_days_before_he_joined_are_drawn_away_not_as_his_rehab(qtbot):
+    """A signing whose rehab began with his old squad: the board drew his days before he joined
+    as his stage (or dark-grey INJ, "no running"), as if this squad had him in rehab then. They
+    are hatched as days away, no stage; his stage is drawn from the day he joined."""
+    from planner.season import Unavailability
+    from planner.squad import JOINED_REASON
+    from tests.builders import day, injury, season
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "P2", start_day=-7),),
+               unavailable=(Unavailability(athlete="A1", start=day(0), end=day(9),
+                                           reason=JOINED_REASON),))
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    (row,) = [r for r in win.board._rows if r.athlete_id == "A1"]
+    assert [(a, b) for a, b, stage in row.runs if stage and a <= 9] == []
+    assert (0, 9) in row.unavailable
+    assert row.runs[1][0] == 10 and row.runs[1][2] == "P2"  # from the day he joined
