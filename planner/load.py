@@ -74,7 +74,13 @@ NO_LOG = "no sessions logged: planned figures only"
 NOT_WITH_SQUAD = "not with the squad"  # a week wholly before he joined or after he left
 
 COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
-           "logged_ewma_ratio")
+           "logged_ewma_ratio", "unlogged_28")
+# the most days with a session planned and nothing logged the 28 days of a logged EWMA ratio (its
+# chronic window, the day read included) may hold: a week of sessions. More is a gap in logging,
+# not in training: one session logged after five months not logged read "3.62" over a chronic
+# load of months read as 0, so the ratio is "—", too little logged to compare
+UNLOGGED_MOST = 7
+THIN_WORDS = "too little logged to compare"
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,9 @@ class WeekFigures:
     unknown: int = 0
     # days of the week the athlete is away (any unavailability: ill, with his country, on loan)
     absent: int = 0
+    # the logged ratio is None on a day of the week's logged series because its 28 days hold
+    # too little logged (:data:`UNLOGGED_MOST`): "—", too little logged to compare
+    thin_log: bool = False
 
     @property
     def end(self) -> dt.date:
@@ -160,6 +169,10 @@ class AthleteFigures:
     # each sentence's place in the list (:func:`now_lines`): what happened before the plan,
     # then the kind of flag (``WeekFigures.kinds``)
     flag_ranks: tuple[tuple[int, ...], ...] = ()
+    # the days with a session planned and nothing logged in the 28 days to ``logged_to`` when
+    # they are more than :data:`UNLOGGED_MOST` (the logged ratio is then None: too little
+    # logged to compare); 0 otherwise
+    thin_log: int = 0
 
     def logged_when(self) -> str:
         """When the logged ratio is read: "now" (the day before today, or today once logged),
@@ -168,6 +181,15 @@ class AthleteFigures:
                 self.logged_to >= self.today - dt.timedelta(days=1):
             return "now"
         return f"on {text.day_long(self.logged_to)} (the planned sessions since are not logged yet)"
+
+    def thin_words(self) -> str:
+        """Why the logged ratio is "—" though the log covers 28 days (``thin_log``): "too little
+        logged to compare (23 of the 28 days to Tue 27 Apr 2027 had a session planned and
+        nothing logged)"; "" when it is not so."""
+        if not self.thin_log or self.logged_to is None:
+            return ""
+        return (f"{THIN_WORDS} ({self.thin_log} of the {CHRONIC_DAYS} days to "
+                f"{text.day_long(self.logged_to)} had a session planned and nothing logged)")
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -336,13 +358,19 @@ def daily_frame(al: AthleteLoad, end: int | None = None) -> pandas.DataFrame:
     logged = _logged_series(al, index, al.logged_until if end is None else end)
     lr = pd.Series(float("nan"), index=index)
     seen = logged.dropna()
+    # the days in the 28 up to each day of the logged series with a session planned and nothing
+    # logged: read as 0 there, they are a gap in logging when more than UNLOGGED_MOST
+    unlogged = pd.Series(float("nan"), index=index)
     if len(seen):
-        lr.loc[seen.index] = ewma_ratio(seen)[2]
+        gap = pd.Series([float(al.logged[k] is None and al.load[k] > 0) for k in range(len(al.load))],
+                        index=index)
+        unlogged.loc[seen.index] = gap.rolling(CHRONIC_DAYS, min_periods=1).sum().loc[seen.index]
+        lr.loc[seen.index] = ewma_ratio(seen)[2].where(unlogged.loc[seen.index] <= UNLOGGED_MOST)
     return pd.DataFrame({
         "planned": [float(x) for x in al.planned],
         "logged": [float("nan") if x is None else float(x) for x in al.logged],
         "load": load, "ewma_acute": acute, "ewma_chronic": chronic, "ewma_ratio": ratio,
-        "rolling_ratio": rolling_ratio(known), "logged_ewma_ratio": lr,
+        "rolling_ratio": rolling_ratio(known), "logged_ewma_ratio": lr, "unlogged_28": unlogged,
     }, index=index)
 
 
@@ -419,8 +447,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     # the squad is no week at 0
     from_zero = (prev is not None and w.counted and prev.counted and prev.load <= 0 and w.load > 0)
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
-    lb = min(b, end - 1)
-    logged_ratio = _mean(cols["logged_ewma_ratio"][a:lb + 1]) if a < end else None
+    logged_ratio, thin = _logged_week(cols, a, min(b, end - 1))
     # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
     # sessions a week is what the flag is there to show (docs/load.md); not a week he is away
     # all of (a loaned player read 'EWMA ratio < 0.8' every week to May): the week back keeps its
@@ -436,7 +463,17 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
-        unknown=w.unknown, absent=w.absent)
+        unknown=w.unknown, absent=w.absent, thin_log=thin)
+
+
+def _logged_week(cols: dict[str, list[float]], a: int, b: int) -> tuple[float | None, bool]:
+    """The logged ratio of the week's days ``a`` to ``b`` (the mean of its days' ratios; None
+    when the logged series has no day there), and whether a day of them has too little logged
+    in its 28 days for one (:data:`UNLOGGED_MOST`)."""
+    if a > b:
+        return None, False
+    thin = any(x > UNLOGGED_MOST for x in cols["unlogged_28"][a:b + 1] if not math.isnan(x))
+    return _mean(cols["logged_ewma_ratio"][a:b + 1]), thin
 
 
 def _away_week(w: WeekLoad) -> WeekFigures:
@@ -451,7 +488,8 @@ def _away_week(w: WeekLoad) -> WeekFigures:
 def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     end = logged_end(al)
     daily = daily_frame(al, end)
-    cols = {c: daily[c].tolist() for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio")}
+    cols = {c: daily[c].tolist()
+            for c in ("ewma_ratio", "rolling_ratio", "logged_ewma_ratio", "unlogged_28")}
     rs = RuleSet(season.rules)
     most = rs.value("LD-1", "acwr_max") if rs.active("LD-1") else math.inf  # off: no LD-1 flag
     weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most, end)
@@ -471,12 +509,21 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
              and above_limit(al.weeks[last], most) else None)
     extra = {"logged_lately": lately, "acwr_max": acwr_max, "log_span": span,
              "logged_spike": spike, "logged_to": al.date(end - 1) if first is not None else None,
-             "today": today}
+             "today": today, "thin_log": _thin(cols, end, len(al.load))}
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
                           tuple(t for t, _d, _r in said), tuple(d for _t, d, _r in said),
                           flag_ranks=tuple(r for _t, _d, r in said), **extra)
+
+
+def _thin(cols: dict[str, list[float]], end: int, n: int) -> int:
+    """The days with a session planned and nothing logged in the 28 to the logged series' last
+    day, when too many for a logged ratio (:data:`UNLOGGED_MOST`); 0 otherwise."""
+    if end <= 0:
+        return 0
+    x = cols["unlogged_28"][min(end, n) - 1]
+    return int(x) if not math.isnan(x) and x > UNLOGGED_MOST else 0
 
 
 def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigures]:
@@ -747,7 +794,7 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
     return out
 
 
-__all__ = ["COLUMNS", "DASH", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
+__all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
            "grouped", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",

@@ -332,11 +332,52 @@ def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
         assert f.latest_logged_ewma_ratio == pytest.approx(f.daily["logged_ewma_ratio"][str(last)])
         assert f.logged_when() == (f"on {text.day_long(last)} (the planned sessions since are not "
                                    "logged yet)")
-    # a session logged today ends the gap: the days without one are read as rest, and said so
+    # a session logged today after those 12 days: the 28 days to today hold more than a week of
+    # sessions planned and not logged, too little logged for a chronic base (no ratio, no flag)
     today = alone + [Session(athlete="A1", date=day(42), minutes=60, rpe=5)]
     f = L.figures(s.model_copy(update={"sessions": tuple(today)}))["A1"]
-    assert f.logged_when() == "now" and f.stale_log
-    assert "(the logged ratio reads them as rest days;" in f.flags[0], f.flags[0]
+    assert f.logged_when() == "now" and f.latest_logged_ewma_ratio is None and not f.stale_log
+    assert f.thin_log > L.UNLOGGED_MOST
+    assert not any("logged EWMA" in x for x in f.flags), f.flags
+
+
+def test_one_session_logged_after_a_long_gap_is_too_little_logged_to_compare():
+    """A1 logged four weeks, nothing for the next five, then one ordinary session yesterday:
+    read over a chronic load of five weeks at 0 the logged ratio was far above 1.5, a flag on
+    a gap in logging. It is "—", too little logged to compare, on the day it is read and on
+    every day of the gap; the weeks before the gap keep theirs, and a week of the gap says
+    why it has none."""
+    from ui.cli.load import table
+
+    s = _season(weeks=12, today=70, pre_season=False)
+    tl = Timeline(s)
+    ap = s.plan.for_athlete("A1")
+    last = next(i for i in range(69, 0, -1) if tl.is_training[i] and ap.intensity[i] > 0)
+    kept = tuple(x for x in s.sessions if x.athlete != "A1" or x.date < day(28))
+    s = s.model_copy(update={"sessions": kept + (
+        Session(athlete="A1", date=day(last), minutes=75, rpe=7),)})
+    f = L.figures(s)["A1"]
+    al = lived_load(s, s.plan, "A1", count_today=True)
+    read = f.logged_to  # the day after it, a rest day, is read too: yesterday
+    assert day(last) <= read < day(70)
+    gap = sum(1 for k in range(al.index(read) - 27, al.index(read) + 1)
+              if al.logged[k] is None and al.load[k] > 0)
+    assert f.thin_log == gap > L.UNLOGGED_MOST
+    assert f.latest_logged_ewma_ratio is None
+    assert not any("logged EWMA" in x for x in f.flags), f.flags
+    # what the ratio read without the check: a spike of a gap
+    logged = f.daily["logged"][str(day(0)):str(read)].fillna(0.0)
+    assert L.ewma_ratio(logged)[2].iloc[-1] > L.RATIO_HIGH
+    assert f.thin_words() == (f"too little logged to compare ({gap} of the 28 days to "
+                              f"{text.day_long(read)} had a session planned and nothing logged)")
+    assert f"logged EWMA ratio —: {f.thin_words()}" in table(f, s).splitlines()[0]
+    # the weeks of the gap: none, said; the gap's first week (at most 7 days not logged in any
+    # of its days' 28) is read, those days as no training, as before
+    gap_weeks = [w for w in f.weeks if day(42) <= w.start and w.end <= day(last)]
+    assert gap_weeks and all(w.logged_ewma_ratio is None and w.thin_log for w in gap_weeks)
+    assert f.weeks[4].start == day(28)
+    assert f.weeks[4].logged_ewma_ratio is not None and not f.weeks[4].thin_log
+    assert f.daily["logged_ewma_ratio"][str(day(42)):str(read)].isna().all()
 
 
 def test_sessions_not_logged_yet_are_not_read_as_rest_days():

@@ -1014,3 +1014,46 @@ def test_a_week_partly_in_the_season_goes_to_its_first_season_day_without_outsid
     assert w.board.current() == ("A05", dt.date(2026, 8, 5))
     assert bar.currentMessage() == ("The week of Mon 27 Jul 2026 is outside the season: the board "
                                     "shows its nearest day.")
+
+
+def test_one_session_logged_after_a_gap_in_logging_is_no_flag_and_says_why(qtbot, logged):
+    """A03's log stops on 18 Oct; one ordinary session (75 min at RPE 7) on Mon 30 Nov. Read over
+    six weeks of nothing logged the logged EWMA ratio was far above 1.5: an orange "EWMA" tag on
+    the name column and a "Load ⚠" row in the inspector, while the Load panel's week read an
+    ordinary load. Now no tag, and the inspector and the week's readout say the ratio is "—",
+    too little logged to compare (one source: planner.load's thin_log)."""
+    from planner import load as L
+
+    gap = dt.date(2026, 10, 19)
+    kept = tuple(x for x in logged.sessions if x.athlete != "A03" or x.date < gap)
+    one = Session(athlete="A03", date=TODAY - dt.timedelta(days=1), minutes=75, rpe=7)
+    season = logged.model_copy(update={"sessions": kept + (one,)})
+    w = open_window(qtbot, season, "A03")
+    f = w.load_view.figures(w.season)["A03"]
+    assert f.logged_to == one.date and f.thin_log > L.UNLOGGED_MOST
+    assert f.latest_logged_ewma_ratio is None
+    # the ratio the gap made (the logged series read without the check): a spike
+    series = f.daily["logged"][:str(one.date)].dropna()
+    series = f.daily["logged"][str(series.index[0].date()):str(one.date)].fillna(0.0)
+    assert L.ewma_ratio(series)[2].iloc[-1] > FLAG_RATIO
+    assert w.board.load_flag("A03") is None and _orange_in_name_column(w, "A03") == 0
+    w.board.set_current("A03", dt.date(2026, 11, 10))  # a day of his row before the session
+    html = w.inspector.toHtml()
+    assert "Load ⚠" not in html and "E, disputed" not in html
+    assert f"too little logged to compare ({f.thin_log} of the 28 days to {day_long(one.date)}" in html
+    week = next(x for x in f.weeks if x.start <= one.date <= x.end)
+    assert "logged EWMA ratio — (too little logged to compare)" in week_text(f, week)
+
+
+def test_the_inspectors_load_row_says_the_day_its_ratio_is_read_on(qtbot, logged):
+    """The "Load ⚠" row shows on every day of the athlete's row: it says the day its logged
+    ratio is read on (the board's tooltip too), not as if it were of the day selected."""
+    w = open_window(qtbot, spiked(logged, "A03"), "A03")
+    f = w.load_view.figures(w.season)["A03"]
+    flag = w.board.load_flag("A03")
+    assert flag is not None and flag.day == f.logged_to == TODAY - dt.timedelta(days=1)
+    w.board.set_current("A03", dt.date(2026, 10, 6))
+    shown = w.inspector.toPlainText()
+    assert f"logged EWMA ratio {fmt(f.latest_logged_ewma_ratio)} on {day_long(f.logged_to)}" in shown
+    tip = w.board._athlete_tooltip(next(r for r in w.board._rows if r.athlete_id == "A03"))
+    assert f"on {day_long(f.logged_to)}, above 1.5" in tip

@@ -121,6 +121,8 @@ def table(f, season=None, anonymise: bool = False) -> str:
                  f"{fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}")
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
+    elif f.thin_log:
+        head += f"; logged EWMA ratio —: {f.thin_words()}"
     elif not f.has_log:
         head += "; no sessions logged"
     lines = [head, HEADER]

@@ -18,6 +18,7 @@ from planner.load import (  # no pandas at import
     MONOTONY_HIGH,
     RATIO_HIGH,
     RATIO_LOW,
+    THIN_WORDS,
     extra_words,
     fmt,
     fmt_figure,
@@ -63,13 +64,18 @@ def finite(x) -> float | None:
 class LoadFlag:
     """An athlete whose logged EWMA ratio is above :data:`FLAG_RATIO` (``ratio``), or whose last
     week before today, with sessions logged, is above LD-1's limit (``spike``: its
-    ``planner.load.WeekFigures``; ``limit``: the limit)."""
+    ``planner.load.WeekFigures``; ``limit``: the limit; ``day``: the day the ratio is read on,
+    the logged series' last: the inspector shows the row on every day of the athlete's)."""
 
     athlete: str
     name: str
     ratio: float | None
     spike: object | None = None
     limit: float | None = None
+    day: dt.date | None = None
+
+    def _on(self) -> str:
+        return f" on {day_long(self.day)}" if self.day is not None else ""
 
     @property
     def figure(self) -> str:
@@ -97,8 +103,8 @@ class LoadFlag:
         """The flag as one line (the name's tooltip on the board)."""
         parts = []
         if self.ratio is not None:
-            parts.append(f"logged EWMA ratio (7:28) {fmt_figure(self.ratio, (FLAG_RATIO,))}, "
-                         f"above {FLAG_RATIO:g}")
+            parts.append(f"logged EWMA ratio (7:28) {fmt_figure(self.ratio, (FLAG_RATIO,))}"
+                         f"{self._on()}, above {FLAG_RATIO:g}")
         if self.spike is not None:
             above = f", above {self.limit:g}" if self.spike.acwr is not None else ""
             parts.append(self._spike_words() + above)
@@ -109,8 +115,8 @@ class LoadFlag:
         parts = []
         if self.ratio is not None:
             parts.append(f"<b style='color:{flag_colour()}'>logged EWMA ratio "
-                         f"{fmt_figure(self.ratio, (FLAG_RATIO,))}</b> (acute 7 : chronic 28 "
-                         f"days, logged sessions only), above {FLAG_RATIO:g}")
+                         f"{fmt_figure(self.ratio, (FLAG_RATIO,))}</b>{self._on()} (acute 7 : "
+                         f"chronic 28 days, logged sessions only), above {FLAG_RATIO:g}")
         if self.spike is not None:
             part = f"<b style='color:{flag_colour()}'>{escape(self._spike_words())}</b>"
             if self.spike.acwr is not None:
@@ -130,18 +136,24 @@ def load_flags(figs: dict) -> dict[str, LoadFlag]:
         ratio = ratio if f.has_log and ratio is not None and ratio > FLAG_RATIO else None
         spike = getattr(f, "logged_spike", None)
         if ratio is not None or spike is not None:
-            out[aid] = LoadFlag(aid, f.name, ratio, spike, getattr(f, "acwr_max", None))
+            out[aid] = LoadFlag(aid, f.name, ratio, spike, getattr(f, "acwr_max", None),
+                                getattr(f, "logged_to", None) if ratio is not None else None)
     return out
 
 
 def load_waits(figs: dict) -> dict[str, str]:
-    """For athletes with a log too short for a logged EWMA ratio (under 28 days): why no ⚠
-    can show yet, in words (the inspector's Load row)."""
+    """For athletes with a log and no logged EWMA ratio (a log under 28 days, too little
+    logged in the 28 days it is read on, a logged load of 0): why no ⚠ shows, in words (the
+    inspector's Load row)."""
     out = {}
     for aid, f in figs.items():
         if f.has_log and finite(getattr(f, "latest_logged_ewma_ratio", None)) is None:
             span = getattr(f, "log_span", 0)
-            if span < 28:
+            if getattr(f, "thin_log", 0):  # a gap in logging: no chronic base to compare with
+                out[aid] = (f"logged EWMA ratio — : {f.thin_words()}, so the ratio puts no ⚠ on "
+                            f"the board; the weeks' ACWR and flags count the planned sessions "
+                            f"(View ▸ Load)")
+            elif span < 28:
                 out[aid] = (f"logged EWMA ratio — until the log covers 28 days ({_covered(f)}), so "
                             f"the ratio puts no ⚠ on the board yet (a logged week above LD-1's limit does, "
                             f"once four full weeks come before it); "
@@ -234,6 +246,8 @@ def week_text(f, w) -> str:
               f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
         parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits('ewma'))}")
+    elif getattr(w, "thin_log", False):
+        parts.append(f"logged EWMA ratio — ({THIN_WORDS})")
     text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
     if w.flags:  # rich text: "EWMA ratio < 0.8" read "<" as a tag and lost its limit
         text += f"<br><span style='color:{flag_colour()}'>⚑ " + escape("; ".join(w.flags)) + "</span>"
