@@ -487,7 +487,7 @@ def test_a_squeezed_load_dock_keeps_its_chart_and_readout_apart(qtbot, logged, t
     view = QRect(chart.view.mapTo(chart, QPoint(0, 0)), chart.view.size())  # the team's: in a splitter
     readout = chart.readout.geometry()
     assert view.height() >= chart.view.minimumHeight() > 0
-    assert readout.top() > view.bottom(), (view, readout)
+    assert readout.bottom() < view.top(), (view, readout)  # above the chart, apart
     assert readout.height() >= chart.readout.minimumHeight() > 0
     assert chart.geometry().bottom() <= panel.stack.height()
 
@@ -1057,3 +1057,29 @@ def test_the_inspectors_load_row_says_the_day_its_ratio_is_read_on(qtbot, logged
     assert f"logged EWMA ratio {fmt(f.latest_logged_ewma_ratio)} on {day_long(f.logged_to)}" in shown
     tip = w.board._athlete_tooltip(next(r for r in w.board._rows if r.athlete_id == "A03"))
     assert f"on {day_long(f.logged_to)}, above 1.5" in tip
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_the_weeks_readout_and_its_flags_are_seen_without_scrolling(qtbot, logged, size):
+    """View ▸ Load beside the Log: the week's readout (what a click on the chart answers) and its
+    flag line sat under the chart, half cut by the dock's tab bar at 1366 x 768 (the flags
+    needed scrolling) and out of sight at 1024 x 600. They are above the chart, inside the
+    dock's visible area with the dock scrolled to its top."""
+    from PySide6.QtCore import QPoint, QRect
+
+    w = open_window(qtbot, logged, "A02")
+    w.resize(*size)
+    w.weekly.show_log()
+    w.load_view.show()
+    settle(qtbot, w)
+    chart = w.load_view.panel.athlete_chart
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.view.height() > 0)
+    w.board.set_current("A02", dt.date(2026, 12, 8))  # week of 7 Dec: flagged "monotony > 2.0"
+    qtbot.wait(50)
+    assert "⚑" in chart.readout.text() and "week of 7 Dec" in chart.readout.text()
+    area = w.docks["load"].widget()
+    assert area.verticalScrollBar().value() == 0
+    port = area.viewport()
+    readout = QRect(chart.readout.mapTo(port, QPoint(0, 0)), chart.readout.size())
+    assert port.rect().contains(readout), (port.rect(), readout)
+    assert readout.bottom() < chart.view.mapTo(port, QPoint(0, 0)).y()

@@ -4,7 +4,8 @@
   stand out, on a dark palette too: ``theme.ChartTheme``), the ACWR (the week's load / the mean of the four full weeks before, as LD-1 reads it)
   and the EWMA ratio (acute 7 : chronic 28 days, dashed) on their own axis with the 0.8–1.3 band
   and the EWMA ratio's 1.5 flag line, "today" as a vertical line; monotony per week below with its 2.0 line. The week under the
-  mouse or the board's selected week is read out in words under the chart.
+  mouse or the board's selected week is read out in words above the chart (its flags
+  too), where it is seen without scrolling the dock: under the chart it was below the fold.
 - :class:`TeamChart`: the EWMA ratio of every athlete, one thin line each (a flagged athlete's in
   orange), the squad's median as a thick line in the text colour, the same band; the flags
   listed beside it.
@@ -136,7 +137,7 @@ CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
 
 
 class _Readout(QLabel):
-    """The figures under a chart, in a height of their own: four wrapped lines always kept. A
+    """The figures above a chart, in a height of their own: four wrapped lines always kept. A
     word-wrapped label's height follows its width, and a squeezed dock gave it that height out
     of the chart's, drawing it over the dates; this one never asks for more than it keeps. The
     Load dock scrolls its panel (``layout.scrolled``): a dock squeezed below the panel's least
@@ -269,8 +270,10 @@ class AthleteChart(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        lay.addWidget(self.view, 1)
+        # the readout first: under the chart, at 1366 x 768 the tab bar cut it and its flags
+        # needed scrolling, and at 1024 x 600 it was out of sight (what a click on a week is for)
         lay.addWidget(self.readout)
+        lay.addWidget(self.view, 1)
         self._marked: int | None = None
         self.view.scene().sigMouseClicked.connect(self._clicked)
         self.view.scene().sigMouseMoved.connect(self._moved)
@@ -559,8 +562,8 @@ class TeamChart(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
+        lay.addWidget(self.readout)  # above the chart, as the athlete's: seen without scrolling
         lay.addWidget(split, 1)
-        lay.addWidget(self.readout)
         self.figs: dict = {}
         self.axis: _WeekAxis | None = None
         self.median_points: list = []
