@@ -121,6 +121,40 @@ def test_a_name_typed_on_an_ascii_keyboard_is_the_one_athlete_so_named():
         athlete_id(s, "Lukasz Wojcik", "--x")
 
 
+def test_a_surname_or_first_name_typed_without_its_accents_is_the_one_athlete_so_named():
+    """'--athlete Wojcik' was "no athlete has the ID or name 'Wojcik'; did you mean Łukasz
+    Wójcik?" while 'Wójcik' and 'Lukasz Wojcik' were taken: a name alone is read accents aside
+    as the whole name is, and refused as ambiguous when it is two athletes'."""
+    from tests.builders import season
+    from ui.cli.names import athlete_id
+
+    names = ("Łukasz Wójcik", "N’Golo Kanté", "Søren Ødegaard", "Søren Berg", "Ana Núñez", "Ana Nuñez")
+    s = season(weeks=1, athletes=len(names))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"name": n})
+                                               for a, n in zip(s.athletes, names, strict=True))})
+    for typed, aid in (("Wojcik", "A1"), ("Wójcik", "A1"), ("lukasz", "A1"), ("Lukasz Wojcik", "A1"),
+                       ("Kante", "A2"), ("N'Golo", "A2"), ("odegaard", "A3"), ("Núñez", "A5")):
+        assert athlete_id(s, typed, "--x") == aid, typed
+    for typed, listed in (("Soren", "A3 Søren Ødegaard, A4 Søren Berg"),
+                          ("Nunez", "A5 Ana Núñez, A6 Ana Nuñez")):
+        with pytest.raises(InputError, match=f"'{typed}' is the name of 2 athletes \\({listed}\\); give the ID"):
+            athlete_id(s, typed, "--x")
+
+
+def test_a_surname_without_its_accent_is_taken_on_the_command_line(tmp_path):
+    from planner.seasonfile import save_season
+    from tests.builders import season
+
+    s = season(weeks=2, athletes=2)
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"name": "Łukasz Wójcik"}),
+                                          s.athletes[1].model_copy(update={"name": "Tom Berg"}))})
+    save_season(s, tmp_path / "w.season.json")
+    assert run_cli("solve", "w.season.json", "--save", "--time-limit", "30", cwd=tmp_path).returncode == 0
+    r = run_cli("load", "w.season.json", "--athlete", "Wojcik", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Łukasz Wójcik" in r.stdout and "Tom Berg" not in r.stdout
+
+
 def test_a_blank_scenario_name_is_refused_in_words(demo):
     r = run_cli("whatif", "d.season.json", "--new", "   ", "--flare-up", "A07", "2026-10-20", cwd=demo)
     assert r.returncode == 1 and "--new: the scenario name is empty" in r.stderr, r.stderr

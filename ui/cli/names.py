@@ -18,14 +18,23 @@ def _clip(text: str, keep: int = 60) -> str:
 
 
 def athlete_id(season, key: str, option: str) -> str:
-    """The ID of the athlete ``key`` names (an ID or a name); InputError naming ``option``."""
+    """The ID of the athlete ``key`` names, read as a session log reads it (the ID, the name,
+    the name without its accents: :class:`planner.sessionlog.AthleteMatch`), else a first or
+    last name alone, accents aside, when it is one athlete's; InputError naming ``option``."""
+    from planner.sessionlog import AthleteMatch
+
     if season.athlete(key) is not None:
         return key
     k = name_key(key)
-    hits = [a for a in season.athletes if name_key(a.id) == k] or [
-        a for a in season.athletes if name_key(a.name) == k] or [
+    match = AthleteMatch((a.id, a.name) for a in season.athletes)
+    aid, how = match.read(key)
+    if aid is not None:
+        return aid
+    shared = {"cased": match.by_key.get(k), "shared": match.by_name.get(k) or
+              match.by_plain.get(plain_name(k))}.get(how)  # the athletes it names, several
+    hits = [season.athlete(i) for i in shared] if shared else [
         a for a in season.athletes if k and k in name_key(a.name).split()] or [  # a first or last name
-        a for a in season.athletes if plain_name(a.name) == plain_name(k)]  # "Jose" for "José", "Soren" for "Søren"
+        a for a in season.athletes if k and plain_name(k) in plain_name(a.name).split()]  # "Wojcik"
     if len(hits) == 1:
         return hits[0].id
     if hits:
