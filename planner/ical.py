@@ -67,7 +67,7 @@ from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
 from planner.squad import display_order, gone_between, not_with_squad
 from planner.text import day_long, join_and
-from planner.timeline import Timeline
+from planner.timeline import Timeline, in_day_order
 from planner.validate import export_problems
 from planner.why import Explainer
 
@@ -501,11 +501,10 @@ def _in_day_order(season: Season) -> list[tuple]:
     ``"2/3 "`` for the second of three, ``""`` alone. An all-day event has no time, so a
     calendar app orders one day's events as it likes (by name: Final before Quarter-final);
     the place in the summary keeps their order."""
-    order = sorted(enumerate(season.competitions), key=lambda ic: (ic[1].date, ic[0]))
     per_day = Counter(c.date for c in season.competitions)
     seen: Counter = Counter()
     out = []
-    for _, c in order:
+    for c in in_day_order(season.competitions):
         seen[c.date] += 1
         out.append((c, f"{seen[c.date]}/{per_day[c.date]} " if per_day[c.date] > 1 else ""))
     return out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from planner.errors import InputError
 from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, AthletePlan, Plan, Season, SoftViolation
-from planner.timeline import Timeline
+from planner.timeline import Timeline, in_day_order
 
 FORMAT = "periodize-plan"
 SCHEMA_VERSION = 2
@@ -148,11 +148,12 @@ def _today(season: Season) -> str | None:
 
 
 def competitions(season: Season) -> list[dict]:
-    """The plan JSON's ``competitions``, by date: ``id``, ``name``, ``date``, ``end`` (the last
-    day: ``date`` itself for a one-day competition) and ``priority``."""
+    """The plan JSON's ``competitions``, by date (one day's in the season file's order): ``id``,
+    ``name``, ``date``, ``end`` (the last day: ``date`` itself for a one-day competition) and
+    ``priority``."""
     return [{"id": c.id, "name": c.name, "date": c.date.isoformat(), "end": c.last.isoformat(),
              "priority": c.priority}
-            for c in sorted(season.competitions, key=lambda c: (c.date, c.id))]
+            for c in in_day_order(season.competitions)]
 
 
 def _week_starts(tl: Timeline) -> list[str]:

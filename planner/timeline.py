@@ -16,6 +16,13 @@ from planner.season import WEEKDAYS, Season
 _PRIORITY_RANK = {"A": 0, "B": 1, "C": 2}
 
 
+def in_day_order(competitions) -> list:
+    """The competitions by their first day and, on one day, in the season file's order (the
+    order the coach entered a tournament's matches: Quarter-final, Semi-final, Final), as every
+    list of a day's matches reads them: the calendars, the workbook, the Roles grid."""
+    return sorted(competitions, key=lambda c: c.date)  # a stable sort keeps the file's order
+
+
 @dataclass(frozen=True)
 class Week:
     index: int

@@ -83,7 +83,7 @@ from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import display_order, joined_on, left_on, order_words, weeks_not_with_squad
-from planner.timeline import Timeline
+from planner.timeline import Timeline, in_day_order
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
 from planner.xlsx_athlete import AthleteSheet, SheetRows, add_chart, fit_page, why_lines
@@ -285,7 +285,7 @@ class _Ctx:
         for i in self.tl.weeks[w].days:
             for c in self.tl.comp_on[i]:
                 seen.setdefault(c.id, c)
-        return sorted(seen.values(), key=lambda c: (c.date, c.name))
+        return in_day_order(seen.values())  # seen in the file's order, day by day
 
     def print_setup(self, ws: Worksheet, title_rows: str | None = "1:1", landscape: bool = True,
                     fit: tuple[int, int] | None = (1, 0), scale: int | None = None,

@@ -18,7 +18,7 @@ from planner.season import AthletePlan, Competition, MatchRole
 from planner.sessions import Prescriber
 from planner.timeline import Timeline
 from planner.why import why_day
-from planner.xlsx_export import RETURNS_SHEET, build_workbook
+from planner.xlsx_export import OVERVIEW_SHEET, RETURNS_SHEET, build_workbook
 from tests.planner.test_xlsx_export import _day, small_plan, small_season
 
 CUP = 9  # day index of "Cup round 2" (B), and now of "Cup round 2b" (B) too
@@ -86,6 +86,30 @@ def test_a_days_matches_keep_the_season_files_order_in_the_calendars_with_their_
     assert [t for t in staff if t.endswith("(priority A)")][-3:] == [
         "1/3 Quarter-final (priority A)", "2/3 Semi-final (priority A)", "3/3 Final (priority A)"]
     assert "League match 3 (priority C)" in staff  # alone on its day: no place said
+
+
+def semi_and_final():
+    """A semi-final and the final on one day of the last week, entered in that order (by name:
+    Final first)."""
+    base = small_season()
+    day = _day(15)
+    s = base.model_copy(update={"competitions": base.competitions + (
+        Competition(id="sf", name="Semi-final", date=day, priority="A"),
+        Competition(id="fin", name="Final", date=day, priority="A"))})
+    return s.model_copy(update={"plan": small_plan(s)})
+
+
+def test_a_days_matches_keep_the_season_files_order_in_the_overview_and_the_plan_json():
+    """The calendars listed a tournament day's matches in the order entered, the workbook's
+    Overview and the plan JSON by name or ID (Final before Semi-final)."""
+    from planner.xlsx_overview import FIRST_WEEK_COL
+
+    s = semi_and_final()
+    week = Timeline(s).week_of[15]
+    cell = build_workbook(s, s.plan)[OVERVIEW_SHEET].cell(row=5, column=FIRST_WEEK_COL + week).value
+    assert cell.index("Semi-final (A)") < cell.index("\nFinal (A)"), cell
+    ids = [c["id"] for c in plan_to_dict(s, s.plan)["competitions"]]
+    assert ids.index("sf") + 1 == ids.index("fin")
 
 
 def test_the_inspector_names_each_matchs_role_and_the_session_the_day_plays():

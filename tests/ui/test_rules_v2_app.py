@@ -69,6 +69,24 @@ def test_roles_grid_lists_squad_and_matches_in_date_order(w):
     assert w.docks["roles"].isVisible()
 
 
+def test_a_days_matches_keep_the_season_files_order_in_the_roles_grid(qtbot):
+    """A tournament day's matches were columns by name (Final, Quarter-final, Semi-final) while
+    the calendars and the workbook list them as the season file does."""
+    from ui.desktop.roles import RolesPanel
+
+    season = two_match_season()
+    day = max(c.date for c in season.competitions)
+    matches = tuple(Competition(id=cid, name=name, date=day, priority="B")
+                    for cid, name in (("qf", "Quarter-final"), ("sf", "Semi-final"), ("fin", "Final")))
+    season = season.model_copy(update={"competitions": season.competitions + matches})
+    panel = RolesPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(season)
+    assert [c.id for c in panel.model.comps][-3:] == ["qf", "sf", "fin"]
+    heads = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, panel.model.columnCount())]
+    assert [h.split("\n")[0] for h in heads][-3:] == ["Quarter-final", "Semi-final", "Final"], heads
+
+
 def test_a_match_header_is_never_cut_even_in_bold(qtbot):
     """The columns were 104 px: "League match 12" (bold for the current match) lost both ends."""
     from PySide6.QtGui import QFont, QFontMetrics

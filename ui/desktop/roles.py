@@ -42,7 +42,7 @@ from planner.history import START_MINUTES, as_lived, logged_days
 from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
-from planner.timeline import Timeline
+from planner.timeline import Timeline, in_day_order
 from ui.desktop.interaction import default_interaction
 from ui.desktop.layout import scrolled
 from ui.desktop.macro import EditGroup
@@ -101,7 +101,7 @@ class RolesModel(QAbstractTableModel):
         self.beginResetModel()
         self.season = season
         self.athletes = list(display_order(season))
-        self.comps = sorted(season.competitions, key=lambda c: (c.date, c.name))
+        self.comps = in_day_order(season.competitions)
         self._overrides = {(r.athlete, r.competition): r.role for r in season.roles}
         self.held = set()
         self.absent = {}
@@ -363,7 +363,7 @@ class RolesPanel(QWidget):
         """The grid column of the first match from the planning start (the one a coach sets
         next), or the first match."""
         start = season.calendar.today or season.calendar.start
-        comps = sorted(season.competitions, key=lambda c: (c.date, c.name))
+        comps = in_day_order(season.competitions)
         return 1 + next((k for k, c in enumerate(comps) if c.date >= start), 0)
 
     # -- actions -----------------------------------------------------------------------------
