@@ -410,6 +410,13 @@ class Comparison:
         it re-plans (STAB); 0 for the baseline."""
         return round(self.stab_b) if which == "b" else 0
 
+    def stab_words(self, which: str) -> str:
+        """``4 of it for the days changed from the plan it re-plans``: :meth:`stab` in words, so
+        that a re-plan's points are not read as a worse plan (the command line and the app);
+        empty when there are none."""
+        stab = self.stab(which)
+        return f"{stab} of it for the days changed from the plan it re-plans" if stab else ""
+
     def _unlike(self) -> list[str]:
         """B's objective counted under other rule settings than A's, said under the objectives."""
         if not self.rules_changed:
@@ -484,9 +491,8 @@ class Comparison:
             value = self.objective_a if which == "a" else self.objective_b
             if value is None:
                 return "-"
-            stab = self.stab(which)
-            return f"{value:g}" + (f" ({stab} of it for the days changed from the plan it "
-                                   f"re-plans)" if stab else "")
+            stab = self.stab_words(which)
+            return f"{value:g}" + (f" ({stab})" if stab else "")
 
         lines = [f"Comparing {self.label_a} (A) with {self.label_b} (B)",
                  f"Objective: A {objective('a')}  B {objective('b')}"

@@ -1277,6 +1277,56 @@ def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtb
     dlg.reject()
 
 
+def test_a_role_only_scenario_says_the_points_of_the_days_its_re_plan_changed(qtbot, window):
+    """Two players out of the final read "objective 2,903 → 2,907" with no row that accounted for
+    the 4 (the command line said "(… of it for the days changed from the plan it re-plans)"); the
+    Days cell read "1" over "roles changed on 1 day", into the next column; an unchanged soft-rule
+    count read "1 → 1"."""
+    from planner.check import check_plan
+    from planner.rules import RULES
+
+    w = window
+
+    def out(aid):
+        def fill(dlg):
+            dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("final"))
+            dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData(aid))
+            dlg.role.setCurrentIndex(dlg.role.findData("out"))
+        return fill
+
+    ask(qtbot, w, "Two out", ("role", out("A5")), ("role", out("A8")))
+    win = w.whatif.compare_window
+    sc = w.season.scenarios[0]
+    after = scenario_season(w.season, sc)
+    # counted here by the plan checker against the plan it re-planned
+    stab = check_plan(after, sc.plan, reference=w.season.plan).penalties()["STAB"]
+    assert stab > 0 and win.comparison.stab("b") == stab
+    said = f"({stab} of it for the days changed from the plan it re-plans)"
+    assert said in win.comparison.text()  # the command line's words
+    heading = html.unescape(win.heading.text())
+    assert f"penalty points {said}; hard-rule violations" in heading, heading
+    totals = win.totals.toPlainText().split("\n")
+    row = totals.index(f"of it: STAB {RULES['STAB'].title} ")
+    assert totals[row + 1:row + 3] == ["0", str(stab)], totals
+    cells = {}
+    for i in range(win.table.topLevelItemCount()):
+        item = win.table.topLevelItem(i)
+        cells[item.data(0, Qt.ItemDataRole.UserRole)] = item
+    a5 = next(a for a in win.comparison.athletes if a.athlete == "A5")
+    assert cells["A5"].text(5) == f"{a5.changed_days} · roles 1" and "\n" not in cells["A5"].text(5)
+    assert "out of the squad for 'Cup final'" in cells["A5"].toolTip(5)
+    for a in win.comparison.athletes:  # a count the scenario keeps reads as one number
+        soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
+        if soft_a == soft_b:
+            assert cells[a.athlete].text(6) == (str(soft_a) if soft_a else "–")
+        else:
+            assert cells[a.athlete].text(6) == f"{soft_a} → {soft_b}"
+    assert any(sum(a.soft_a.values()) == sum(a.soft_b.values()) > 0 for a in win.comparison.athletes)
+    # compared again later (no re-plan to tell): the same points, counted by the checker
+    w.whatif.compare(sc.name)
+    assert w.whatif.compare_window.comparison.stab("b") == stab
+
+
 def test_the_comparison_table_says_the_days_a_role_changed_on():
     """A player rested for one match of a tournament day (the same intensity) read "–" in the
     Days column, like every unchanged athlete: the row says the days his roles changed."""
@@ -1287,4 +1337,4 @@ def test_the_comparison_table_says_the_days_a_role_changed_on():
                     roles=("Sat 10 Apr out of the squad for 'Pool v Hawks' (-760 AU)",
                            "Sun 11 Apr on the bench for 'Quarter-final' (-550 AU)"), load_days=2)
     assert a.changed
-    assert CompareWindow._cells(a, None)[5] == "–\nroles changed on 2 days"
+    assert CompareWindow._cells(a, None)[5] == "roles 2"

@@ -52,7 +52,8 @@ COLUMN_TIPS = (
     "… and in the scenario's plan",
     "High-velocity exposures (90 % of max speed or more; a goalkeeper's match is none, as on "
     "his handout) from today on, in the season's plan",
-    "… and in the scenario's plan", "Days whose stage or intensity differ",
+    "… and in the scenario's plan", "Days whose stage or intensity differ; \"roles 2\": the "
+    "match roles changed on 2 days (the cell's tooltip names them)",
     "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario",
     "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario; \"the "
     "team's\": the same weeks as the team's, named above the boards")
@@ -380,9 +381,12 @@ class CompareWindow(QWidget):
         unlike = (f" (counted under the scenario's own {', '.join(ruled)} setting"
                   f"{'s' if len(ruled) > 1 else ''}, so not like for like: compare the rule "
                   f"counts below)") if ruled else ""
+        # a role-only change read "objective 0 → 4" with nothing that accounted for the 4: the
+        # re-plan's own points for the days it changed (STAB), said as the command line says them
+        stab = comp.stab_words("b")
         sentences.append(f"objective {_objective(comp.objective_a)} → {_objective(comp.objective_b)} "
-                         f"penalty points{_esc(unlike)}; hard-rule violations {comp.hard_a} → "
-                         f"{comp.hard_b}")
+                         f"penalty points{_esc(f' ({stab})' if stab else '')}{_esc(unlike)}; "
+                         f"hard-rule violations {comp.hard_a} → {comp.hard_b}")
         for c in comp.runs[:2]:  # not a rule: what a tournament what-if is asked for
             sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, {RECOVERY_HOURS} h "
                              f"or less apart (set roles to rotate)")
@@ -409,8 +413,7 @@ class CompareWindow(QWidget):
             soft = sorted(set(a.soft_a) | set(a.soft_b))
             item.setToolTip(6, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
                                          for r in soft) or "none")
-            if a.roles:  # a role changed at the same intensity: the day's load, said in full
-                item.setToolTip(5, "\n".join(a.roles))
+            item.setToolTip(5, _days_tip(a))
             if a.weeks_moved:
                 item.setToolTip(7, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
@@ -427,10 +430,13 @@ class CompareWindow(QWidget):
         def back(which: str) -> str:  # a missed target said where the return is
             return a.back(which) + ("\n⚠ target missed" if a.missed(which) else "")
 
+        # one short line each ("2\nroles changed on 1 day" ran into the next column and was cut
+        # at 1024 px; an unchanged "1 → 1" read as a change): the tooltip says the days in full
+        days = [str(a.changed_days)] if a.changed_days else []
+        days += [f"roles {len(a.roles)}"] if a.roles else []
         return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
-                (str(a.changed_days) if a.changed_days else "–")
-                + (f"\nroles changed on {plural(len(a.roles), 'day')}" if a.roles else ""),
-                f"{soft_a} → {soft_b}" if (soft_a or soft_b) else "–",
+                " · ".join(days) or "–",
+                f"{soft_a} → {soft_b}" if soft_a != soft_b else (str(soft_a) if soft_a else "–"),
                 "the team's" if a.weeks_moved and list(a.weeks_moved) == list(team_moved)
                 else _weeks(a.weeks_moved)]
 
@@ -444,8 +450,10 @@ class CompareWindow(QWidget):
             out.append(f"<p style='margin-top:0'><i>{_esc(note)}</i></p>")
         out.append("<table cellspacing=0 cellpadding=2><tr><th align=left></th>"
                    "<th align=right nowrap>baseline</th><th align=right nowrap>scenario</th></tr>")
-        rows = [("Objective (penalty points)", _objective(comp.objective_a), _objective(comp.objective_b)),
-                ("Hard-rule violations", comp.hard_a, comp.hard_b)]
+        rows = [("Objective (penalty points)", _objective(comp.objective_a), _objective(comp.objective_b))]
+        if comp.stab("b"):  # the part of it for the days the re-plan changed
+            rows.append((f"of it: STAB {RULES['STAB'].title}", comp.stab("a"), comp.stab("b")))
+        rows.append(("Hard-rule violations", comp.hard_a, comp.hard_b))
         for rule in sorted(set(comp.soft_a) | set(comp.soft_b)):
             a, b = comp.soft_a.get(rule, 0), comp.soft_b.get(rule, 0)
             if a or b:
@@ -547,6 +555,17 @@ class CompareWindow(QWidget):
         self.status.setText(f"Wrote {Path(path).name}")
         self.exported.emit(str(path))
         return True
+
+
+def _days_tip(a: AthleteDiff) -> str:
+    """The Days cell said in full: the days whose intensity or stage changed, and the match
+    roles changed at the same intensity, each with the day's load."""
+    lines = [f"Intensity or stage changed on {plural(a.changed_days, 'day')}"] if a.changed_days else []
+    if a.roles:
+        lines.append(f"Match roles changed on {plural(len(a.roles), 'day')} (the day's planned "
+                     f"load, scenario - baseline):")
+        lines += a.roles
+    return "\n".join(lines)
 
 
 def _return_rows(season: Season) -> list:

@@ -529,7 +529,8 @@ class WhatIf(QObject):
                 raise InputError("", [f"the plan of scenario “{sc.name}” no longer fits the season "
                                       "(the season changed since it was planned); re-plan it "
                                       "(What-if ▸ Re-plan Scenario)"])
-            comp = compare(baseline, season.plan, after, sc.plan, "baseline", f"'{sc.name}'")
+            comp = compare(baseline, season.plan, after, sc.plan, "baseline", f"'{sc.name}'",
+                           stab_b=_stab(after, sc, outcome))
             texts = describe_edits(season, sc)
         except PeriodizeError as e:
             self.interaction.warn("Scenario not compared", str(e))
@@ -711,6 +712,19 @@ def _out_of_date_line(season: Season, sc: Scenario) -> str:
     why = out_of_date(season, sc)
     return (f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan Scenario, Shift+F5)."
             if why else "")
+
+
+def _stab(after: Season, sc: Scenario, outcome: Outcome | None) -> float:
+    """The part of the scenario plan's objective for the days its re-plan changed from the plan
+    it re-planned (STAB): the re-plan's own figure right after it (as the command line says it),
+    else the plan checker's, against that plan (0 when it is not kept)."""
+    if outcome is not None and outcome.plan is not None:
+        return outcome.penalties.get("STAB", 0)
+    if sc.base_plan is None or sc.plan is None:
+        return 0
+    from planner.check import check_plan
+
+    return check_plan(after, sc.plan, reference=sc.base_plan).penalties().get("STAB", 0)
 
 
 def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = None) -> str:
