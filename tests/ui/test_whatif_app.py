@@ -1205,9 +1205,10 @@ def test_the_days_logged_since_the_plan_was_made_are_said_after_the_season_is_op
 def test_the_form_re_plans_first_and_opening_the_season_names_the_days_logged_since(
         qtbot, tmp_path, dialogs):
     """The form said "Re-plan from Today (Ctrl+R) first", but Ctrl+R did nothing in it: the coach
-    had to Cancel and find the action. It has Re-plan First (and Ctrl+R) now, which closes the
-    form (a draft asked about first) and re-plans. Opening a season whose plan was made without
-    days logged since said only the plan's status; it names them now, as after a Log entry."""
+    had to Cancel and find the action. It has Re-plan First (and Ctrl+R) now, which re-plans and
+    opens the form again with the name and changes typed in it (it closed, and they were gone).
+    Opening a season whose plan was made without days logged since said only the plan's status;
+    it names them now, as after a Log entry."""
     from PySide6.QtGui import QKeySequence
 
     from tests.ui.test_app import tiny_season
@@ -1225,21 +1226,60 @@ def test_the_form_re_plans_first_and_opening_the_season_names_the_days_logged_si
         dlg = w.whatif.new_dialog()
         assert dlg.first_button.isVisibleTo(dlg) and dlg.first_button.text() == "&Re-plan First"
         assert dlg._first_keys.key() == QKeySequence("Ctrl+R")  # the keys the warning names
-        dlg.name.setText("Final earlier")
-        dialogs.answer = "keepediting"
-        dlg.first_button.click()  # a draft: asked first; kept, nothing planned
-        assert dialogs.kinds() == ["choose"] and dlg.isVisible()
-        assert not w.weekly.job.is_running() and logged_since(w.season)
-        dialogs.answer = "discard"
-        dlg.first_button.click()
-        assert not dlg.isVisible()
+        dlg.name.setText("Steer spikes")
+        dlg.set_kind("rule")
+        dlg.rule.setCurrentIndex(dlg.rule.findData("LD-1"))
+        dlg.param.setCurrentIndex(dlg.param.findData("weight"))
+        dlg.value.setValue(20)
+        assert dlg.add_change(), dlg.error.text()
+        typed = dlg.change_texts()
+        dlg.first_button.click()  # the draft is kept: nothing asked
+        assert dialogs.kinds() == [] and not dlg.isVisible()
         qtbot.waitUntil(lambda: not logged_since(w.season), timeout=60000)
-        dlg = w.whatif.new_dialog()  # made with the log now: no warning, no button
-        assert not dlg.stale.isVisibleTo(dlg) and not dlg.first_button.isVisibleTo(dlg)
-        dlg.reject()
+        qtbot.waitUntil(lambda: w.whatif.dialog is not dlg and w.whatif.dialog.isVisible(), timeout=60000)
+        again = w.whatif.dialog  # made with the log now: no warning, no button; the draft in it
+        assert not again.stale.isVisibleTo(again) and not again.first_button.isVisibleTo(again)
+        assert again.name.text() == "Steer spikes" and again.change_texts() == typed
+        assert again.kind_key() == "rule" and not again.error.isVisibleTo(again)
+        assert not w.season.scenarios  # nothing made yet: the coach creates it
+        dialogs.answer = "discard"
+        again.reject()
+        assert not again.isVisible()
     finally:
         w.whatif.shutdown()
         w.weekly.shutdown()
+
+
+def test_a_draft_opened_again_leaves_out_a_change_the_season_no_longer_takes(qtbot, window):
+    """After Re-plan First the form comes back with its changes, each added again to the season
+    as it is now: one it refuses is left out, said with its words and the reason."""
+    w = window
+    keep = E.RemoveCompetition(competition="final")
+    gone = E.RemoveCompetition(competition="no-such-match")
+    dlg = w.whatif.new_dialog(("Two changes", "remove", [(keep, "Remove 'Cup final'"),
+                                                         (gone, "Remove 'Old match'")]))
+    assert dlg.name.text() == "Two changes" and dlg.changes == [keep]
+    said = dlg.error.text()
+    assert dlg.error.isVisibleTo(dlg) and said.startswith("Not added again after the re-plan: "
+                                                          "Remove 'Old match' ("), said
+    assert said.endswith("Change it above and press Add this change, or create the scenario without it.")
+    dlg.done(0)
+
+
+def test_re_plan_first_that_starts_nothing_opens_the_form_again_at_once(qtbot, window):
+    """Re-plan First whose action plans nothing (a plan in the making already): the form is
+    opened again at once with its draft, never lost waiting for a plan."""
+    from PySide6.QtGui import QAction
+
+    w = window
+    dlg = w.whatif.new_dialog()
+    dlg.name.setText("Kept")
+    idle = QAction("Re-plan from Today", w)  # triggers nothing
+    dlg.set_stale("The plan is out of date.", idle)
+    dlg.first_button.click()
+    again = w.whatif.dialog
+    assert again is not dlg and again.isVisible() and again.name.text() == "Kept"
+    again.done(0)
 
 
 def test_the_role_form_says_a_player_in_rehab_on_the_match_day_does_not_play(qtbot, window):

@@ -439,10 +439,14 @@ class ScenarioDialog(QDialog):
         # the way on the warning names, here: its keys did nothing in the form (Ctrl+R belongs to
         # the window behind it), so the form closed with Cancel first
         self.first_button = QPushButton("&Re-plan First")
-        self.first_button.setAccessibleName("Close the form and re-plan the current plan first")
+        self.first_button.setAccessibleName("Re-plan the current plan first; the form comes back "
+                                            "with its changes")
         self.first_button.hide()
         self.first_button.clicked.connect(self._plan_first)
         self._first_action: QAction | None = None
+        # the window's keeper of a draft while it plans (WhatIf): called with the draft and the
+        # action; it reopens the form with them when the plan is made. None: the form closes
+        self.plan_first = None
         self._first_keys = QShortcut(self)
         self._first_keys.activated.connect(self._plan_first)
         warning = QHBoxLayout()
@@ -473,9 +477,16 @@ class ScenarioDialog(QDialog):
         self._first_keys.setKey(first.shortcut() if shown else QKeySequence())
 
     def _plan_first(self) -> None:
-        """Re-plan First: close the form (Discard or Keep Editing asked of a draft), then plan."""
+        """Re-plan First: the form's draft handed to the window, which plans and opens the form
+        again with it (the changes typed were gone, the form with them); without a keeper, close
+        the form (Discard or Keep Editing asked of a draft), then plan."""
         action = self._first_action
         if action is None or not action.isEnabled():
+            return
+        if self.plan_first is not None:
+            draft = self.draft()
+            self.done(QDialog.DialogCode.Rejected)  # not reject(): nothing is discarded
+            self.plan_first(draft, action)
             return
         self.reject()
         if not self.isVisible():  # not kept for editing
@@ -837,6 +848,26 @@ class ScenarioDialog(QDialog):
                 self.add_change()
                 return
         super().keyPressEvent(event)
+
+    def draft(self) -> tuple[str, str, list[tuple[E.Edit, str]]]:
+        """(the name typed, the kind of change shown, the changes added with their words): what
+        the form is opened again with after Re-plan First (:meth:`restore`)."""
+        return self.name.text(), self.kind_key(), [
+            (e, self.list.item(i).toolTip()) for i, e in enumerate(self.changes)]
+
+    def restore(self, draft: tuple[str, str, list[tuple[E.Edit, str]]]) -> None:
+        """The form as :meth:`draft` left it, its changes added again to the season as it is
+        now; one the re-plan made impossible is left out, said under the form."""
+        name, kind, changes = draft
+        self.name.setText(name)
+        self.set_kind(kind)
+        refused = []
+        for edit, words in changes:
+            if not self.add_change(edit):
+                refused.append(f"{words} ({self.error.text().rstrip('.')})")
+        if refused:
+            self._show_error("Not added again after the re-plan: " + "; ".join(refused) + ". Change "
+                             "it above and press Add this change, or create the scenario without it.")
 
     def has_draft(self) -> bool:
         """A name typed or a change added: something Escape would throw away."""

@@ -218,6 +218,8 @@ class WhatIf(QObject):
         self.last_outcome: Outcome | None = None
         self._compared: tuple[str, Season, Scenario] | None = None
         self._replanning: tuple[str, bool] | None = None  # (scenario, planning the season first)
+        self._draft = None  # the New Scenario form's draft while Re-plan First plans (_plan_first)
+        self._draft_hooked = False
         self.replan_work = replan_work  # makes the job's work (tests wrap it to hold a re-plan)
         self._build_actions()
         self.job = BackgroundJob(window, REPLAN_WORDS, detail=progress_text, bar_width=140)
@@ -337,19 +339,44 @@ class WhatIf(QObject):
         if self.compare_window is not None:
             self.compare_window.close()
         self._compared = None
+        self._draft = None  # a draft for the season that was open: not opened on another
 
     # -- new -------------------------------------------------------------------------------------
     @Slot()
-    def new_dialog(self) -> ScenarioDialog:
-        """What-if ▸ New Scenario… (non-blocking); OK adds the scenario as one undo step."""
+    def new_dialog(self, draft=None) -> ScenarioDialog:
+        """What-if ▸ New Scenario… (non-blocking); OK adds the scenario as one undo step.
+        ``draft``: the form's name, kind and changes before Re-plan First (ScenarioDialog.draft)."""
         dlg = ScenarioDialog(self.window.season, self.window)
         dlg.interaction = self.interaction
         dlg.set_stale(self._stale_words(), self._first_way()[0])
+        dlg.plan_first = self._plan_first
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._create_from(dlg))
         self.dialog = dlg
         dlg.open()
+        if draft is not None:
+            dlg.restore(draft)
         return dlg
+
+    def _plan_first(self, draft, action: QAction) -> None:
+        """The form's Re-plan First: the season's plan made again (``action``: Re-plan from Today
+        or Solve), then the form opened again with its ``draft`` (it closed with the changes
+        typed in it); at once when nothing started."""
+        w = self.window
+        if not self._draft_hooked:  # the window's jobs exist once it is built
+            for job in (w.solve_job, w.weekly.job):
+                job.finished.connect(self._reopen_draft)  # after the window took the result
+            self._draft_hooked = True
+        self._draft = draft
+        action.trigger()
+        if not (w.is_solving() or w.weekly.job.is_running()):
+            self._reopen_draft()
+
+    @Slot()
+    def _reopen_draft(self, *_args) -> None:
+        draft, self._draft = self._draft, None
+        if draft is not None:
+            self.new_dialog(draft)
 
     def _create_from(self, dlg: ScenarioDialog) -> None:
         edit = dlg.edit()
