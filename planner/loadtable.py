@@ -306,12 +306,14 @@ def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
     Each week as lived (``WeekLoad.load``: logged where logged, else planned), as the Load row
     beside it counts: a player benched the week before logged 1,470 AU where 2,020 was planned,
     and the heading's "1 % below" stood over the Load row's "+36 % on the week before". A load
-    week he was away all of (ill, with his country, not with the squad) is skipped for the next
-    one: its 0 AU made a planned deload 40 % lighter than the week before "20 % above"."""
+    week he was away on any day of (ill, with his country, not with the squad) is skipped for the
+    next one: a week away all of (0 AU) made a planned deload 40 % lighter than the week before
+    "20 % above", and a week ill Monday to Friday (300 AU, one session on the Saturday) made a
+    deload 40 % lighter than his training weeks "4 % above"."""
     k = series.weeks.index(wl)
 
-    def trained(w: WeekLoad) -> bool:  # a full load week he was with the squad for, not away
-        return w.counted and w.kind == "load" and not w.away_all_week
+    def trained(w: WeekLoad) -> bool:  # a full load week he was with the squad for every day of
+        return w.counted and w.kind == "load" and not w.absent
 
     before = next((w for w in reversed(series.weeks[:k]) if trained(w)), None)
     after = next((w for w in series.weeks[k + 1:] if trained(w)), None)

@@ -1362,3 +1362,27 @@ def test_a_leaver_with_no_match_before_he_goes_is_told_so_not_a_match_after():
     assert before.milestone == f"No match before you leave the squad on {text.day(left)}"
     assert handout_weeks(season, plan, [aid], [21])[0].milestone == (
         f"Last week with the squad: you leave on {text.day(left)}")
+
+
+def test_the_demos_ill_week_is_no_load_week_around_amir_rahimis_deload():
+    """Amir Rahimi (A22) is ill Monday 1 to Friday 5 Feb 2027 and trains on the Saturday (a few
+    hundred AU); the team's deload follows. Counted as a load week around it, that week made his
+    deload, 40 % lighter than the weeks he trained, "4 % above the load weeks around it" on the
+    handout and the Excel week, with no "40 % less volume" at all. A load week with any day away
+    is skipped for the next one he trained whole."""
+    import datetime as dt
+
+    from planner.loadtable import lighter_than_around, lived_load
+
+    season = solved_demo()
+    series = lived_load(season, season.plan, "A22")
+    ill, deload = series.week_of(dt.date(2027, 2, 1)), series.week_of(dt.date(2027, 2, 8))
+    assert ill.kind == "load" and ill.counted and 0 < ill.absent < 7 and 0 < ill.load
+    assert deload.kind == "deload"
+    lt = lighter_than_around(series, deload)
+    before, after = (w for w in series.weeks if w.start in (dt.date(2027, 1, 25),
+                                                               dt.date(2027, 2, 15)))
+    assert not before.absent and not after.absent and before.kind == after.kind == "load"
+    assert lt.both and lt.around == (before.load + after.load) / 2 and lt.change <= -30
+    (hw,) = [w for w in handout_weeks(season, season.plan, ["A22"]) if w.first == deload.start]
+    assert "40 % less volume" in hw.kind_text and "above the load weeks" not in hw.kind_text

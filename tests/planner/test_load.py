@@ -1354,6 +1354,38 @@ def test_a_deload_is_compared_with_load_weeks_the_athlete_trained_not_one_he_was
     assert lighter_than_around(a1, a1.weeks[2]).around == (a1.weeks[1].load + a1.weeks[3].load) / 2
 
 
+def test_a_load_week_with_a_day_away_is_no_load_week_around_a_deload():
+    """A2 is ill Monday to Friday of the load week before a deload and trains on the Saturday:
+    averaged in, its few hundred AU made a deload 40 % lighter than his training weeks read
+    "above the load weeks around it". Any day away skips the week (one day, here the Monday,
+    too); A1, with the squad every day, keeps the week before as his neighbour."""
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Unavailability
+
+    def around(first: int, last: int):
+        ill = Unavailability(athlete="A2", start=day(first), end=day(last), reason="Illness")
+        s = season(weeks=6, athletes=2, matches=[], unavailable=(ill,))
+        tl = Timeline(s)
+        kinds = ("load", "load", "deload", "load", "load", "load")
+        it = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
+        plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
+            AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=it, weeks=kinds)
+            for a in s.athletes))
+        return athlete_load(s, plan, "A2"), athlete_load(s, plan, "A1")
+
+    for first, last in ((7, 11), (7, 7)):  # Monday to Friday of week 2; its Monday alone
+        a2, a1 = around(first, last)
+        ill, deload = a2.weeks[1], a2.weeks[2]
+        assert ill.kind == "load" and ill.counted and ill.absent == last - first + 1
+        assert 0 < ill.load < a2.weeks[0].load and not ill.away_all_week
+        lt = lighter_than_around(a2, deload)
+        assert lt.around == (a2.weeks[0].load + a2.weeks[3].load) / 2  # the week ill skipped
+        assert lt.change == round(100 * (deload.load / lt.around - 1)) < -30
+        # never away: the week before is his
+        assert lighter_than_around(a1, a1.weeks[2]).around == (a1.weeks[1].load
+                                                                + a1.weeks[3].load) / 2
+
+
 def test_the_csv_writes_ratios_with_the_decimal_that_explains_a_flag():
     """`load --csv` wrote a flagged ACWR 1.304 and an unflagged 1.298 alike as "1.30" (and monotony
     2.003 flagged "monotony > 2.0" as "2.00"): a filter `acwr > 1.3` on the CSV disagreed with its
