@@ -8,26 +8,50 @@ import io
 import os
 
 import openpyxl
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from planner import text
 from planner.scenarios import Comparison
 from planner.season import Plan, Season
 from planner.seasonfile import atomic_write
 from planner.timeline import Timeline
 from planner.xlsx_cells import write_text
+from planner.xlsx_layout import FONT, fit_lines, page_setup, row_height
+from planner.xlsx_styles import BASE_SIZE, base_font
 
-BOLD = Font(bold=True)
+BOLD = Font(name=FONT, size=BASE_SIZE, bold=True)
+TITLE = Font(name=FONT, size=12, bold=True)
 CHANGED = PatternFill("solid", fgColor="FFF2CC")
+WRAP = Alignment(wrap_text=True, vertical="top")
+HEAD = 2  # the tables' header row, under the title line
 
 
-def _table(ws, header: list[str], rows: list[list], widths: list[int]) -> None:
+def _title(comp: Comparison, season: Season, exported_at: dt.datetime) -> str:
+    """The line above every sheet: the season, the plans compared in full (A and B, the tables'
+    columns), the date."""
+    return (f"{season.name}: what if {comp.label_b} (B) against {comp.label_a} (A) · exported "
+            f"{text.date_long(exported_at)}")
+
+
+def _table(ws, header: list[str], rows: list[list], widths: list[int], title: str,
+           exported_at: dt.datetime, season: Season) -> None:
+    """A sheet's title line, its table under it (header row :data:`HEAD`, wrapped), and its print:
+    A4 landscape, one page wide, the plan workbook's header and footer."""
+    write_text(ws.cell(row=1, column=1), title)
+    ws.cell(row=1, column=1).font = TITLE
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.cell(row=1, column=1).alignment = WRAP
+    ws.row_dimensions[1].height = row_height(fit_lines(title, sum(widths), TITLE.sz, True), TITLE.sz)
     for j, h in enumerate(header, 1):
-        c = ws.cell(row=1, column=j, value=h)
-        c.font = BOLD
-    for i, row in enumerate(rows, 2):
+        c = ws.cell(row=HEAD, column=j, value=h)
+        c.font, c.alignment = BOLD, WRAP
+    ws.row_dimensions[HEAD].height = row_height(max(
+        fit_lines(h, w, BASE_SIZE, True) for h, w in zip(header, widths, strict=True)))
+    for i, row in enumerate(rows, HEAD + 1):
         for j, v in enumerate(row, 1):
             cell = ws.cell(row=i, column=j)
+            cell.alignment = WRAP
             if isinstance(v, str):
                 write_text(cell, v)
             else:
@@ -36,18 +60,21 @@ def _table(ws, header: list[str], rows: list[list], widths: list[int]) -> None:
                     cell.number_format = "dd mmm yyyy"
     for j, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{HEAD + 1}"
     if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+        ws.auto_filter.ref = f"A{HEAD}:{get_column_letter(len(header))}{len(rows) + HEAD}"
+    page_setup(ws, season.name, exported_at, title_rows=f"1:{HEAD}")
 
 
 def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, season_b: Season,
-                              plan_b: Plan, edits: list[str]) -> openpyxl.Workbook:
+                              plan_b: Plan, edits: list[str],
+                              exported_at: dt.datetime | None = None) -> openpyxl.Workbook:
+    """The comparison's sheets, each titled with the season, the plans compared (A, B) and
+    ``exported_at`` (now by default)."""
+    exported_at = exported_at or dt.datetime.now()
+    title = _title(comp, season_b, exported_at)
     wb = openpyxl.Workbook()
+    base_font(wb)  # Arial 10, as the plan workbook: the widths below are planned for it
     wb.properties.creator = "Periodize"  # an export recognises its own file by it (ui.cli.outputs)
     wb.properties.title = "Periodize what-if comparison"
     ws = wb.active
@@ -61,50 +88,25 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
         rows.append([a.athlete, a.name, ret_a, ret_b,
                      a.target("a") or None, a.target("b") or None,
                      a.hv_a, a.hv_b, a.changed_days, moved, "; ".join(a.roles) or None])
-    _table(ws, ["ID", "Athlete", f"Return ({comp.label_a})", f"Return ({comp.label_b})",
-                f"Target ({comp.label_a})", f"Target ({comp.label_b})",
+    # A and B are named once, in the title line; the widths keep a one-page-wide print >= 8 pt
+    _table(ws, ["ID", "Athlete", "Return A", "Return B", "Target A", "Target B",
                 "HV exposures A", "HV exposures B", "Changed days", "Weeks moved",
                 "Match roles changed"], rows,
-           [8, 28, 18, 18, 18, 18, 14, 14, 13, 50, 60])
-    for i, a in enumerate(comp.athletes, 2):
+           [6, 22, 13, 13, 12, 12, 13, 13, 10, 22, 32], title, exported_at, season_b)
+    for i, a in enumerate(comp.athletes, HEAD + 1):
         if a.changed:
             for j in range(1, 12):
                 ws.cell(row=i, column=j).fill = CHANGED
-    tot = len(rows) + 3
-    write_text(ws.cell(row=tot, column=2), "Objective")
-    ws.cell(row=tot, column=3, value=comp.objective_a)
-    ws.cell(row=tot, column=4, value=comp.objective_b)
-    write_text(ws.cell(row=tot + 1, column=2), "Hard violations")
-    ws.cell(row=tot + 1, column=3, value=comp.hard_a)
-    ws.cell(row=tot + 1, column=4, value=comp.hard_b)
-    rules = sorted(set(comp.soft_a) | set(comp.soft_b))
-    for k, rule in enumerate(rules):
-        write_text(ws.cell(row=tot + 2 + k, column=2), f"{rule} instances")
-        ws.cell(row=tot + 2 + k, column=3, value=comp.soft_a.get(rule, 0))
-        ws.cell(row=tot + 2 + k, column=4, value=comp.soft_b.get(rule, 0))
-    r = tot + 2 + len(rules)
-    if comp.stab("a") or comp.stab("b"):  # the objective's part the rule counts do not show
-        write_text(ws.cell(row=r, column=2), "Of the objective: days changed from the plan re-planned")
-        ws.cell(row=r, column=3, value=comp.stab("a"))
-        ws.cell(row=r, column=4, value=comp.stab("b"))
-        r += 1
-    if comp.congested:
-        write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
-        for k, line in enumerate(comp.congested):
-            write_text(ws.cell(row=r + 2 + k, column=2), line)
-        r += 2 + len(comp.congested)
-    if comp.tapers:
-        write_text(ws.cell(row=r + 1, column=2), "Matches in a taper the scenario adds (not a rule)")
-        for k, t in enumerate(comp.tapers):
-            write_text(ws.cell(row=r + 2 + k, column=2), t.text())
+    _totals(ws, comp, len(rows) + HEAD + 2)
 
     broken = [[label, x] for label, items in (("A", comp.broken_a), ("B", comp.broken_b)) for x in items]
     if broken:
         hb = wb.create_sheet("Hard rules broken")
-        _table(hb, ["Plan", "Hard rule broken"], broken, [6, 110])
+        _table(hb, ["Plan", "Hard rule broken"], broken, [6, 110], title, exported_at, season_b)
 
     ed = wb.create_sheet("Edits")
-    _table(ed, ["#", "Edit"], [[i + 1, e] for i, e in enumerate(edits)], [5, 90])
+    _table(ed, ["#", "Edit"], [[i + 1, e] for i, e in enumerate(edits)], [5, 110], title,
+           exported_at, season_b)
 
     ch = wb.create_sheet("Changes")
     tl = Timeline(season_b)
@@ -115,8 +117,42 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
         rows.append([tl.days[d], aid, season_b.athlete_label(aid), pa.stages[d], pa.intensity[d],
                      pb.stages[d], pb.intensity[d], comp.role_cells.get((aid, d))])
     _table(ch, ["Date", "ID", "Athlete", "Stage A", "Intensity A", "Stage B", "Intensity B",
-                "Match roles changed"], rows, [14, 8, 28, 9, 12, 9, 12, 60])
+                "Match roles changed"], rows, [14, 8, 28, 9, 12, 9, 12, 60], title, exported_at,
+           season_b)
     return wb
+
+
+def _totals(ws, comp: Comparison, tot: int) -> None:
+    """The Summary's block under the athletes: the objective and the rule counts of plans A and B
+    (columns C and D, headed so), then the fixtures the scenario adds."""
+    for col, head in ((3, "A"), (4, "B")):
+        c = ws.cell(row=tot, column=col, value=head)
+        c.font, c.alignment = BOLD, Alignment(horizontal="right")
+    def row(r: int, words: str, a, b) -> None:  # the words wrap: never cut by the A column
+        write_text(ws.cell(row=r, column=2), words)
+        ws.cell(row=r, column=2).alignment = WRAP
+        ws.cell(row=r, column=3, value=a)
+        ws.cell(row=r, column=4, value=b)
+
+    tot += 1
+    row(tot, "Objective", comp.objective_a, comp.objective_b)
+    row(tot + 1, "Hard violations", comp.hard_a, comp.hard_b)
+    rules = sorted(set(comp.soft_a) | set(comp.soft_b))
+    for k, rule in enumerate(rules):
+        row(tot + 2 + k, f"{rule} instances", comp.soft_a.get(rule, 0), comp.soft_b.get(rule, 0))
+    r = tot + 2 + len(rules)
+    if comp.stab("a") or comp.stab("b"):  # the objective's part the rule counts do not show
+        row(r, "Of the objective: days changed from the plan re-planned", comp.stab("a"), comp.stab("b"))
+        r += 1
+    if comp.congested:
+        write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
+        for k, line in enumerate(comp.congested):
+            write_text(ws.cell(row=r + 2 + k, column=2), line)
+        r += 2 + len(comp.congested)
+    if comp.tapers:
+        write_text(ws.cell(row=r + 1, column=2), "Matches in a taper the scenario adds (not a rule)")
+        for k, t in enumerate(comp.tapers):
+            write_text(ws.cell(row=r + 2 + k, column=2), t.text())
 
 
 def export_comparison(path: str | os.PathLike, *args, backup: bool = False) -> None:

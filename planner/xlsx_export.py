@@ -63,7 +63,6 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -96,9 +95,9 @@ from planner.xlsx_cells import (
     write_text,
 )
 from planner.xlsx_layout import (
-    MARGINS,
     elide,
     fit_lines,
+    page_setup,
     print_points,
     printable,
     row_height,
@@ -206,11 +205,6 @@ def _quote_sheet(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def _header_text(value: str) -> str:
-    """Text for a print header/footer: ``&`` starts a code there, so double it."""
-    return CONTROL.sub(" ", value).replace("&", "&&")[:100]
-
-
 # ---------------------------------------------------------------------------------------------
 # Checks
 # ---------------------------------------------------------------------------------------------
@@ -290,24 +284,10 @@ class _Ctx:
     def print_setup(self, ws: Worksheet, title_rows: str | None = "1:1", landscape: bool = True,
                     fit: tuple[int, int] | None = (1, 0), scale: int | None = None,
                     label: str | None = None) -> None:
-        """A4, the project's margins, the season's name in the header, page numbers in the footer;
-        ``fit`` (pages wide, tall; 0 = as many as needed) or a fixed ``scale``."""
-        if title_rows:
-            ws.print_title_rows = title_rows
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_margins = PageMargins(**MARGINS)
-        if scale is not None:
-            ws.sheet_properties.pageSetUpPr.fitToPage = False
-            ws.page_setup.scale = scale
-        elif fit is not None:
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
-            ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = fit
-        ws.print_options.gridLines = False
-        ws.oddHeader.left.text = "&9" + _header_text(self.season.name)
-        ws.oddHeader.right.text = "&9" + _header_text(label or ws.title)
-        ws.oddFooter.center.text = "&8Page &P of &N"
-        ws.oddFooter.right.text = "&8" + _header_text(f"Periodize · {text.date_long(self.exported_at)}")
+        """A4, the project's margins, the season's name in the header, page numbers in the footer
+        (``planner.xlsx_layout.page_setup``, the comparison workbook's too)."""
+        page_setup(ws, self.season.name, self.exported_at, title_rows=title_rows,
+                   landscape=landscape, fit=fit, scale=scale, label=label)
 
 
 def build_workbook(season: Season, plan: Plan, *, anonymise: bool = False,

@@ -13,11 +13,18 @@ Page geometry: A4 with the margins of :data:`MARGINS` (inches).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from functools import lru_cache
 
-__all__ = ["FONT", "MARGINS", "col_points", "elide", "fit_lines", "line_height", "print_points", "printable",
-           "row_height", "scale_for", "text_width", "width_for"]
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner import text
+from planner.xlsx_cells import CONTROL
+
+__all__ = ["FONT", "MARGINS", "col_points", "elide", "fit_lines", "header_text", "line_height", "page_setup",
+           "print_points", "printable", "row_height", "scale_for", "text_width", "width_for"]
 
 FONT = "Arial"
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.65, "bottom": 0.55, "header": 0.25, "footer": 0.25}
@@ -154,3 +161,33 @@ def scale_for(width_pt: float, height_pt: float, landscape: bool = True, most: i
     pw, ph = printable(landscape)
     s = min(most / 100, pw / max(width_pt, 1.0), ph / max(height_pt, 1.0))
     return max(10, math.floor(s * 100 * 0.98))  # 2 % to spare for rounding in the renderers
+
+
+def header_text(value: str) -> str:
+    """Text for a print header/footer: ``&`` starts a code there, so double it."""
+    return CONTROL.sub(" ", value).replace("&", "&&")[:100]
+
+
+def page_setup(ws: Worksheet, season_name: str, exported_at: dt.datetime, *,
+               title_rows: str | None = "1:1", landscape: bool = True,
+               fit: tuple[int, int] | None = (1, 0), scale: int | None = None,
+               label: str | None = None) -> None:
+    """Every exported sheet's print: A4, the project's margins, the season's name and the sheet's
+    (``label``) in the header, "Page n of N" and "Periodize · date" in the footer; ``fit`` (pages
+    wide, tall; 0 = as many as needed) or a fixed ``scale``."""
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_margins = PageMargins(**MARGINS)
+    if scale is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = scale
+    elif fit is not None:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = fit
+    ws.print_options.gridLines = False
+    ws.oddHeader.left.text = "&9" + header_text(season_name)
+    ws.oddHeader.right.text = "&9" + header_text(label or ws.title)
+    ws.oddFooter.center.text = "&8Page &P of &N"
+    ws.oddFooter.right.text = "&8" + header_text(f"Periodize · {text.date_long(exported_at)}")

@@ -13,6 +13,7 @@ from planner.errors import InputError
 from planner.scenarios import compare, find, scenario_season
 from planner.season import Unavailability
 from planner.text import date_long, day_long
+from planner.xlsx_compare import HEAD
 from solver import SolveRequest, Status, solve
 from solver.whatif import change_scope, replan
 from tests.builders import day, injury, season
@@ -183,9 +184,9 @@ def test_a_role_change_alone_names_the_athlete_with_his_days(tmp_path):
     path = tmp_path / "cmp.xlsx"
     export_comparison(path, comp, base, base.plan, after, out.plan, [e.describe(base) for e in edits])
     wb = openpyxl.load_workbook(path)
-    summary = {r[0]: r for r in wb["Summary"].iter_rows(min_row=2, max_row=3, values_only=True)}
+    summary = {r[0]: r for r in wb["Summary"].iter_rows(min_row=HEAD + 1, max_row=HEAD + 2, values_only=True)}
     assert summary["A2"][-1] == line and summary["A1"][-1] is None
-    changes = list(wb["Changes"].iter_rows(min_row=2, values_only=True))
+    changes = list(wb["Changes"].iter_rows(min_row=HEAD + 1, values_only=True))
     assert [(r[1], r[-1]) for r in changes] == [("A2", line)]
 
 
@@ -248,8 +249,52 @@ def test_the_comparison_workbook_lists_the_broken_hard_rules(base, tmp_path):
     path = tmp_path / "c.xlsx"
     export_comparison(path, comp, base, base.plan, after, base.plan, ["A2 away"])
     ws = openpyxl.load_workbook(path)["Hard rules broken"]
-    rows = [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)]
+    rows = [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value) for r in range(HEAD + 1, ws.max_row + 1)]
     assert rows == [("B", m) for m in comp.broken_b]
+
+
+def test_the_comparison_workbook_prints_on_a4_titled_with_its_plans_and_legible(base, tmp_path):
+    """The comparison printed on US Letter at ~5 pt, its headers cut ("Return ('Rest Isaac i"),
+    with no title, page header or footer, and two unlabelled number columns under the objective.
+    Every sheet is A4 landscape one page wide with the plan workbook's header and footer, a title
+    line naming the season, both plans in full and the date; short wrapped headers ("Return A");
+    columns narrow enough for fit-to-width to keep the text at 8 pt or more."""
+    import datetime as dt
+
+    import openpyxl
+
+    from planner.xlsx_compare import export_comparison
+    from planner.xlsx_layout import print_points, printable
+
+    name = "Rest Isaac in the group of the Winter Cup & keep him fresh"
+    after = E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(10), end=day(16))).apply(base)
+    comp = compare(base, base.plan, after, base.plan, label_b=f"'{name}'")
+    when = dt.datetime(2026, 12, 5, 9, 30)
+    export_comparison(tmp_path / "c.xlsx", comp, base, base.plan, after, base.plan, ["A2 away"],
+                      when)
+    wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
+    assert wb.sheetnames == ["Summary", "Hard rules broken", "Edits", "Changes"]
+    for ws in wb:
+        assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        # the plan workbook's header and footer (planner.xlsx_layout.page_setup, read back)
+        head, foot = ws.oddHeader, ws.oddFooter
+        assert (head.left.text, head.right.text) == (base.name, ws.title)
+        assert (foot.center.text, foot.right.text) == ("Page &P of &N", "Periodize · 5 Dec 2026")
+        assert ws.print_title_rows == f"$1:${HEAD}"
+        title = ws["A1"].value
+        assert title.startswith(base.name) and f"'{name}' (B)" in title and "(A)" in title
+        assert title.endswith("5 Dec 2026")
+        heads = [c for c in ws[HEAD] if c.value]
+        assert heads and all(c.alignment.wrap_text for c in heads)
+        widths = [ws.column_dimensions[c.column_letter].width for c in heads]
+        assert 10 * min(1, printable()[0] / sum(print_points(w) for w in widths)) >= 8, ws.title
+    summary = wb["Summary"]
+    assert [c.value for c in summary[HEAD]][2:6] == ["Return A", "Return B", "Target A", "Target B"]
+    assert not any(name in str(c.value) for c in summary[HEAD])  # named once, in the title
+    objective = next(r for r in summary.iter_rows() if r[1].value == "Objective")[0].row
+    assert [summary.cell(row=objective - 1, column=k).value for k in (3, 4)] == ["A", "B"]
+    assert summary.cell(row=objective, column=3).value == comp.objective_a
 
 
 def test_a_comparison_says_each_return_fit_or_not_back_also_before_today(base):
@@ -446,10 +491,10 @@ def test_a_comparison_says_which_target_a_scenario_misses():
     assert "Target: Athlete 1 (A1): A met, B MISSED 'Derby'" in comp.text()
     assert all(not a.missed("b") for a in comp.athletes if a.athlete != "A1")
     ws = build_comparison_workbook(comp, s, s.plan, after, plan_b, [])["Summary"]
-    header = [c.value for c in ws[1]]
-    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "A1")
-    assert row[header.index("Target (the baseline)")] == "met"
-    assert row[header.index("Target (the scenario)")] == "MISSED 'Derby' (in S3 again that day)"
+    header = [c.value for c in ws[HEAD]]
+    row = next(r for r in ws.iter_rows(min_row=HEAD + 1, values_only=True) if r[0] == "A1")
+    assert row[header.index("Target A")] == "met"
+    assert row[header.index("Target B")] == "MISSED 'Derby' (in S3 again that day)"
 
 
 def test_a_comparison_lists_only_the_targets_it_changes_and_says_both_returns():
@@ -599,7 +644,7 @@ def test_a_provisional_return_is_said_so_in_the_comparison(base):
     from planner.xlsx_compare import build_comparison_workbook
 
     wb = build_comparison_workbook(comp, base, base.plan, base, base.plan, [])
-    row = next(r for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0] == "A1")
+    row = next(r for r in wb["Summary"].iter_rows(min_row=HEAD + 1, values_only=True) if r[0] == "A1")
     assert row[2] == row[3] == f"{date_long(r.fit)} (provisional)"
 
 

@@ -231,8 +231,8 @@ def test_export_comparison_writes_the_workbook_and_explains_a_failure(qtbot, win
         win.export_button.click()
     wb = openpyxl.load_workbook(tmp_path / "what-if.xlsx")
     assert wb.sheetnames == ["Summary", "Edits", "Changes"]
-    assert wb["Edits"]["B2"].value == "Move competition 'Cup final' to 20 Feb 2027 (the same day as 'Match 7')"
-    assert wb["Changes"].max_row - 1 == win.comparison.changed_days
+    assert wb["Edits"]["B3"].value == "Move competition 'Cup final' to 20 Feb 2027 (the same day as 'Match 7')"
+    assert wb["Changes"].max_row - 2 == win.comparison.changed_days  # a title line, a header
     assert not win.export(str(tmp_path / "missing" / "x.xlsx"))
     assert dialogs[-1][0] == "error" and "does not exist" in dialogs[-1][2]
     assert "Traceback" not in dialogs[-1][2]
