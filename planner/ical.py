@@ -12,7 +12,7 @@ Each calendar holds all-day events, in words a player understands:
   the stage allows;
 - **competitions**: every competition with the athlete's role (``League match 7: you start``);
   multi-day events span their days; one day's several say their place among the day's in the
-  season file's order (``2/3 Semi-final: you start``, :func:`_in_day_order`).
+  season file's order (``2/3 Semi-final: you start``, :func:`planner.timeline.in_day_places`).
 
 A UID is ``PREFIX-ATHLETE-KEY@periodize``. PREFIX is the one of the calendars already in the
 folder (``X-PERIODIZE-UID-PREFIX``; in calendars written before it was said, read from their
@@ -67,7 +67,7 @@ from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
 from planner.squad import display_order, gone_between, not_with_squad
 from planner.text import day_long, join_and
-from planner.timeline import Timeline, in_day_order
+from planner.timeline import Timeline, in_day_places
 from planner.validate import export_problems
 from planner.why import Explainer
 
@@ -461,7 +461,7 @@ def team_calendar(season: Season, plan: Plan, *, stamp: dt.datetime | None = Non
     cal = _header(season, f"{season.name}: team", f"The {season.name} plan for the staff: competitions, "
                   f"deload and taper weeks, days off and blocks (from Periodize).", prefix)
     events = _Events(cal, f"{prefix}.team", stamp, earlier.events)  # "." is in no athlete's slug
-    for c, place in _in_day_order(season):
+    for c, place in in_day_places(season.competitions):
         events.add(f"competition-{_slug(c.id)}", c.date, f"{place}{c.name} (priority {c.priority})",
                    f"Competition, priority {c.priority}.", "Competition", c.last)
     tl = Timeline(season)
@@ -495,25 +495,10 @@ def _days_off(season: Season) -> list[tuple[dt.date, dt.date, str]]:
     return out
 
 
-def _in_day_order(season: Season) -> list[tuple]:
-    """The competitions by their first day and, on one day, in the season file's order (the
-    order the coach entered a tournament's matches), each with its place among that day's:
-    ``"2/3 "`` for the second of three, ``""`` alone. An all-day event has no time, so a
-    calendar app orders one day's events as it likes (by name: Final before Quarter-final);
-    the place in the summary keeps their order."""
-    per_day = Counter(c.date for c in season.competitions)
-    seen: Counter = Counter()
-    out = []
-    for c in in_day_order(season.competitions):
-        seen[c.date] += 1
-        out.append((c, f"{seen[c.date]}/{per_day[c.date]} " if per_day[c.date] > 1 else ""))
-    return out
-
-
 def _competitions(season: Season, tl: Timeline, f, events: _Events,
                   off: frozenset[dt.date] | set[dt.date] = frozenset()) -> None:
     logged = logged_days(season, f.id) if f is not None else None
-    for c, place in _in_day_order(season):
+    for c, place in in_day_places(season.competitions):
         if c.date in off:
             continue
         i = tl.index(c.date)

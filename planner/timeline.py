@@ -8,6 +8,7 @@ day label, training days, availability and the first day that may still be plann
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,6 +22,20 @@ def in_day_order(competitions) -> list:
     order the coach entered a tournament's matches: Quarter-final, Semi-final, Final), as every
     list of a day's matches reads them: the calendars, the workbook, the Roles grid."""
     return sorted(competitions, key=lambda c: c.date)  # a stable sort keeps the file's order
+
+
+def in_day_places(competitions) -> list[tuple]:
+    """:func:`in_day_order`, each with its place among its day's: ``"2/3 "`` for the second of
+    three, ``""`` alone. An all-day event has no time, so a calendar app orders one day's events
+    as it likes (by name: Final before Quarter-final); the place keeps their order. The
+    calendars and the board PDF's Competitions line read it."""
+    per_day = Counter(c.date for c in competitions)
+    seen: Counter = Counter()
+    out = []
+    for c in in_day_order(competitions):
+        seen[c.date] += 1
+        out.append((c, f"{seen[c.date]}/{per_day[c.date]} " if per_day[c.date] > 1 else ""))
+    return out
 
 
 @dataclass(frozen=True)

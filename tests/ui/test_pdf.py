@@ -103,6 +103,33 @@ def test_competitions_are_named_and_the_legend_is_whole(qapp):
         assert word in first, word
 
 
+def test_a_tournament_days_matches_are_listed_in_the_season_files_order(qapp):
+    """A tournament's Sunday entered as quarter-final, semi-final, final: the board's line read
+    "Su 13 Winter Cup final · Su 13 Winter Cup quarter-final · Su 13 Winter Cup semi-final" (by
+    name) while the workbook and the calendars keep the entered order ("1/3 … quarter-final").
+    The line keeps it too, with the calendars' places, and the project's weekday names."""
+    from planner.text import in_day_order
+
+    season = _squad(4)
+    sat, sun = dt.date(2027, 3, 13), dt.date(2027, 3, 14)
+    cup = [Competition(id=f"cup{k}", name=f"Winter Cup {name}", date=sun, priority="B")
+           for k, name in enumerate(("quarter-final", "semi-final", "final"))]
+    group = [Competition(id="grp", name="Winter Cup group v Zeta Town", date=sat, priority="B")]
+    season = _with_plan(season.model_copy(update={
+        "competitions": (*cup, *season.competitions, *group)}))
+    march = next(p for p in board_labels(season) if "Sun 14 1/3 Winter Cup quarter-final" in
+                 [t for _, t in p])
+    said = [t for _, t in march if "Winter Cup" in t]
+    # Saturday's league match comes first in the file: the group match is the second of two
+    assert "Sat 13 1/2 League match 2 against a long name FC" in [t for _, t in march]
+    assert said == ["Sat 13 2/2 Winter Cup group v Zeta Town", "Sun 14 1/3 Winter Cup quarter-final",
+                    "Sun 14 2/3 Winter Cup semi-final", "Sun 14 3/3 Winter Cup final"]
+    # the calendars' own order and places (planner.text.in_day_order, one for both)
+    assert [(place + c.name) for c, place in in_day_order(season.competitions)
+            if c.date == sun] == [t.removeprefix("Sun 14 ") for t in said[1:]]
+    assert not [t for _, t in march if re.match(r"(Sa|Su) \d", t)]  # "Sat", "Sun" as everywhere
+
+
 def test_a_small_squad_fills_the_page_and_a_position_is_not_cut(qapp):
     season = _squad(6)
     page = board_labels(season)[1]

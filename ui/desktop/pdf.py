@@ -6,7 +6,8 @@ page is filled.
 
 Each page shows the month's days as columns and the squad as rows in the squad's display order
 (``planner.squad``, as on the board and in the exports): the month's competitions named in a line
-under the title, each week's number and first day, the team's deload and taper weeks, the days as
+under the title ("Sun 13 1/3 Winter Cup quarter-final": a day's matches in the season file's
+order), each week's number and first day, the team's deload and taper weeks, the days as
 weekday (``Mo`` … ``Su``: never read as a stage) and date with a priority disc under a competition
 day; rehab stages as coloured cells with their code where a stretch starts, the planned intensity
 as the board's glyphs, days without training in grey, unavailable days hatched; the full legend
@@ -47,8 +48,8 @@ from PySide6.QtGui import (
 
 from planner.season import Season
 from planner.squad import display_order, short_position
-from planner.text import date_long, date_short, plural
-from planner.timeline import Timeline
+from planner.text import DAY_ABBRS, date_long, date_short, plural
+from planner.timeline import Timeline, in_day_places
 
 RESOLUTION = 72  # painter units are points
 MARGIN = 24.0
@@ -62,7 +63,7 @@ FOOTER_H = 11.0
 NAME_W_MAX = 190.0
 ROW_H_MAX = 60.0  # a small squad's rows grow up to this, filling the page
 ROW_H_MIN = 9.0  # below this a row is hard to read on paper: a large squad gets more pages
-WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+WEEKDAYS = tuple(d[:2] for d in DAY_ABBRS)  # a day column's head: "Mo" … "Su" (narrow)
 GRID = QColor("#d9d9d9")
 WEEK_LINE = QColor("#8c8c8c")
 OFF_DAY = QColor(225, 225, 225)
@@ -329,11 +330,13 @@ class _Pages:
                   | Qt.AlignmentFlag.AlignTop, name, font_l)
 
     def _competitions(self, first: dt.date, top: float, paint: bool) -> float:
-        """The month's competitions by name, a disc and the date before each, wrapped on as many
-        lines as they need; returns the height used."""
+        """The month's competitions, a disc and the date before each, wrapped on as many lines as
+        they need; a day's matches in the season file's order with their place ("1/3"), as the
+        calendars and the workbook list them (``planner.timeline.in_day_places``); returns the height
+        used."""
         nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-        comps = sorted((c for c in self.season.competitions if first <= c.date < nxt or
-                        (c.date < first <= c.last)), key=lambda c: (c.date, c.name))
+        comps = [(c, place) for c, place in in_day_places(self.season.competitions)
+                 if first <= c.date < nxt or (c.date < first <= c.last)]
         if not comps:
             return 0.0
         font, bold = self._font(6.5), self._font(6.5, bold=True)
@@ -344,10 +347,10 @@ class _Pages:
             self.text(QRectF(x, y, fmb.horizontalAdvance(label) + 2, COMP_LINE_H),
                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label, bold)
         x += fmb.horizontalAdvance(label) + 6
-        for c in comps:
-            when = f"{WEEKDAYS[c.date.weekday()]} {c.date.day}" + (
+        for c, place in comps:
+            when = f"{DAY_ABBRS[c.date.weekday()]} {c.date.day}" + (
                 f"\u2013{c.last.day}" if c.end_date and c.last != c.date else "")
-            item = f"{when} {c.name}"
+            item = f"{when} {place}{c.name}"
             width = 10 + fm.horizontalAdvance(item) + 10
             if x + width > self.w - MARGIN and x > MARGIN + 60:
                 x, y = MARGIN + fmb.horizontalAdvance(label) + 6, y + COMP_LINE_H
