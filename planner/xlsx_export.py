@@ -271,8 +271,9 @@ class _Ctx:
     def weeks_lines(self) -> list[tuple[str, str]]:
         """The Cover's line of a workbook of some weeks (none for the whole season)."""
         words = weeks_words(self.season, self.weeks)
-        return [("Weeks", f"Only {words} (exported so) in the Calendar and each athlete's week "
-                          f"pages; the other sheets hold the whole season.")] if words else []
+        return [("Weeks", f"Only {words} (exported so) in the Calendar, each athlete's week pages "
+                          f"and the Load table; the other sheets, and the Load charts, hold the "
+                          f"whole season.")] if words else []
 
     def week_competitions(self, w: int) -> list:
         seen: dict[str, object] = {}

@@ -2,7 +2,8 @@
 
 Page 1: two native charts of the squad per week, the planned and the logged load (the mean per
 athlete over the same athletes, AU: :func:`squad_weeks`) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
-marks of the EWMA flags and LD-1's ACWR limit (1.3 by default). From page 2: athletes x weeks, one row per athlete-week: the week, its kind, planned and
+marks of the EWMA flags and LD-1's ACWR limit (1.3 by default). From page 2: athletes x weeks, one row per athlete-week (a
+workbook of some weeks, ``export --weeks``: their rows alone, the charts whole): the week, its kind, planned and
 logged load, the change from the week before, ACWR (the week's load / the mean of the four full
 weeks before), EWMA ratio, monotony, strain and the flags; ``—`` where a figure is undefined
 (:func:`planner.load.fmt`'s dash). The charts' data sits beside the table (columns M to S, not
@@ -161,14 +162,13 @@ def write_load(ctx, ws: Worksheet, figs: dict[str, AthleteFigures], label: Calla
     squad = squad_weeks(figs, [tl.days[w.first] for w in tl.weeks], holding_week(tl))
     _chart_data(ctx, rows, squad)
     rows.breaks.append(HEADER_ROW - 1)
-    _table(ctx, rows, widths, athletes, names, figs)
+    last = _table(ctx, rows, widths, athletes, names, figs)
     put(ctx, ws, rows)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.column_dimensions[get_column_letter(NCOLS + 1)].width = 3
     for j, (_, w, _) in enumerate(DATA, start=DATA_COL):
         ws.column_dimensions[get_column_letter(j)].width = w
-    last = max(HEADER_ROW, len(rows.rows))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{LAST}{last}"
     ws.print_area = f"A1:{LAST}{last}"
     ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", fit=(1, 0),
@@ -243,7 +243,9 @@ def _row(rows: SheetRows, r: int) -> list:
 
 
 def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str, str],
-           figs: dict[str, AthleteFigures]) -> None:
+           figs: dict[str, AthleteFigures]) -> int:
+    """The table's rows under its header; returns its last row (the chart data beside it may run
+    further down: a fortnight's table is shorter than the season's weeks)."""
     st = ctx.st
     header = _row(rows, HEADER_ROW)
     header[:NCOLS] = [(h, st.header()) for h, _, _ in TABLE]
@@ -251,9 +253,14 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
                                               zip(TABLE, widths, strict=True)), 10)
     text, wrap = st.load_text(), st.load_text(wrap=True)
     r = HEADER_ROW
+    # a workbook of some weeks (export --weeks) holds their rows alone: 40 weeks of 24 athletes
+    # printed 28 pages of a fortnight's workbook
+    shown = None if ctx.weeks is None else [ctx.tl.days[i] for i in ctx.shown_days()]
     for a in athletes:
         lim = figs[a.id].limits
         for w in figs[a.id].weeks:
+            if shown is not None and not any(w.start <= d <= w.end for d in shown):
+                continue
             r += 1
             row = _row(rows, r)
             row[:NCOLS] = [
@@ -268,6 +275,7 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
             flags = "; ".join(w.notes)
             lines = fit_lines(flags, widths[-1], 9) if flags else 1
             rows.heights[r] = max(rows.heights.get(r, 0.0), round(lines * line_height(9) + 3, 1))
+    return r
 
 
 def _num(st, value: float | None, col: int, limits: tuple[float, ...] = ()) -> tuple:

@@ -76,10 +76,10 @@ def test_handouts_of_chosen_weeks_only(tmp_path):
     assert r.returncode == 1 and "add --handouts DIR or --xlsx OUT.xlsx" in r.stderr
     assert not (tmp_path / "plan.json").exists()
     assert {f.name: f.read_bytes() for f in (tmp_path / "ho").iterdir()} == before
-    # the workbook alone takes the weeks (its Calendar and week pages)
+    # the workbook alone takes the weeks (its Calendar, week pages and Load table)
     r = _cli("export", "demo.season.json", "--xlsx", "plan.xlsx", "--weeks", "3", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "its Calendar and week pages hold week 3" in r.stdout, r.stdout
+    assert "its Calendar, week pages and Load table hold week 3" in r.stdout, r.stdout
 
 
 def test_the_weeks_of_an_export_keep_the_workbooks_calendar_to_them(tmp_path, capsys):
@@ -91,8 +91,8 @@ def test_the_weeks_of_an_export_keep_the_workbooks_calendar_to_them(tmp_path, ca
 
     season = solved_demo()
     outputs.write(season, season.plan, {"xlsx": tmp_path / "plan.xlsx"}, False, weeks=[11, 12, 13])
-    assert ("Wrote the workbook to " + str(tmp_path / "plan.xlsx") + "; its Calendar and week pages "
-            "hold weeks 12-14, 19 Oct to 8 Nov 2026") in capsys.readouterr().out
+    assert ("Wrote the workbook to " + str(tmp_path / "plan.xlsx") + "; its Calendar, week pages and "
+            "Load table hold weeks 12-14, 19 Oct to 8 Nov 2026") in capsys.readouterr().out
     cal = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)["Calendar"]
     dates = [row[0] for row in cal.iter_rows(min_row=2, max_col=1, values_only=True)]
     assert [d.date() for d in dates] == [dt.date(2026, 10, 19) + dt.timedelta(days=k) for k in range(21)]

@@ -45,6 +45,7 @@ from planner.xlsx_export import (
     export_workbook,
     workbook_bytes,
 )
+from planner.xlsx_load import HEADER_ROW
 from tests.exports.layout import layout_problems
 
 START = dt.date(2027, 1, 4)  # a Monday
@@ -653,12 +654,16 @@ def test_a_workbook_of_chosen_weeks_holds_their_days_and_week_pages_only(tmp_pat
     assert "speed days" in _cells(wb[title])[count] and _cells(wp[title])[count] == _cells(wb[title])[count]
     assert any("for weeks 13-14" in str(v) and "the counts below are the season's" in str(v)
                for v in _cells(wp[title]).values())
-    # the Overview and the Load sheet whole, the Cover says which weeks the pages hold
+    # the Overview whole, the Load table the weeks' rows alone (its charts whole), the Cover says
+    # which weeks the pages hold
     assert _cells(wp[OVERVIEW_SHEET]) == _cells(wb[OVERVIEW_SHEET])
-    assert wp["Load"].max_row == wb["Load"].max_row
+    athletes = {wb["Load"].cell(row=r, column=1).value for r in range(HEADER_ROW + 1, wb["Load"].max_row + 1)}
+    athletes.discard(None)
+    assert wp["Load"].auto_filter.ref.endswith(f"L{HEADER_ROW + 2 * len(athletes)}")
     cover = _cells(wp["Cover"])
     row = next(k for k, v in cover.items() if v == "Weeks")
     assert cover["B" + row[1:]].startswith("Only weeks 13-14, 26 Oct to 8 Nov 2026 ")
+    assert "and the Load table; the other sheets, and the Load charts," in cover["B" + row[1:]]
     assert "Weeks" not in _cells(wb["Cover"]).values()
 
 

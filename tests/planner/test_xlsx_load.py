@@ -213,3 +213,34 @@ def test_the_charts_planned_and_logged_means_are_over_the_same_athletes(tmp_path
     start = ws.cell(row=later, column=DATA_COL).value.date()
     plans = [r["Planned (AU)"] for r in _table(ws) if r["Week"].date() == start]
     assert ws.cell(row=later, column=DATA_COL + 1).value == au(sum(plans) / len(plans))
+
+
+def test_a_workbook_of_some_weeks_holds_their_load_rows_and_the_whole_seasons_charts(tmp_path):
+    """`export --xlsx --weeks 19-20` printed 112 pages, 29 of them every athlete's 40 weeks of the
+    Load table. With weeks chosen the table holds their rows alone (the default keeps every
+    week: test_the_load_sheet_has_a_row_per_athlete_week), its filter and print area end there,
+    the charts keep the season, and the Cover says which weeks the table holds."""
+    s = _season()
+    tl = Timeline(s)
+    weeks = [1, 2]
+    path = tmp_path / "weeks.xlsx"
+    export_workbook(s, s.plan, path, weeks=weeks)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[LOAD_SHEET]
+    rows = _table(ws)
+    figs = figures(s)
+    chosen = [tl.days[tl.weeks[w].first] for w in weeks]
+    expected = [(f, w) for a in ("A1", "A2", "A3") for f in [figs[a]] for w in f.weeks
+                if w.start in chosen]
+    assert len(expected) == 3 * len(weeks) < sum(len(f.weeks) for f in figs.values())
+    assert [(r["Athlete"], r["Week"].date(), r["Load (AU)"]) for r in rows] == [
+        (f"{f.name} ({f.athlete})", w.start, int(round(w.load))) for f, w in expected]
+    last = HEADER_ROW + len(rows)
+    assert ws.auto_filter.ref == f"A{HEADER_ROW}:L{last}"
+    assert ws.print_area.endswith(f"$L${last}")
+    # the charts' data: every week of the season still
+    starts = [ws.cell(row=r, column=DATA_COL).value for r in range(4, 4 + len(tl.weeks))]
+    assert [d.date() for d in starts] == [tl.days[w.first] for w in tl.weeks]
+    cover = [c.value for row in wb["Cover"].iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("each athlete's week pages and the Load table; the other sheets, and the Load "
+               "charts, hold the whole season" in v for v in cover), cover

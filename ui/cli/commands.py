@@ -571,7 +571,7 @@ def cmd_export(args) -> int:
 
         if not (out["handouts"] or out["xlsx"]):
             raise InputError("--weeks", ["chooses the weeks of the handouts and of the workbook's "
-                                         "Calendar and week pages: add --handouts DIR or --xlsx "
+                                         "Calendar, week pages and Load table: add --handouts DIR or --xlsx "
                                          "OUT.xlsx (the other exports hold the whole season)"])
         weeks = weeks_named(season, args.weeks)
     report = None

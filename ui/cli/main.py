@@ -206,7 +206,8 @@ def _add_export(sub) -> None:
     e.add_argument("--handouts", metavar="DIR", help="one PDF per athlete into DIR: a page per "
                                                      "week to print and hand out")
     e.add_argument("--weeks", metavar="WEEKS", help="the weeks of the handouts and of the workbook's "
-                                                    "Calendar and week pages (default: the whole season): "
+                                                    "Calendar, week pages and Load table (default: the "
+                                                    "whole season): "
                                                     "a week number as the app shows it (12), a range "
                                                     "(12-14), a date or FROM..TO dates (the weeks "
                                                     "holding them), or now (the week of today)")

@@ -367,7 +367,7 @@ def write(season, plan, outputs: dict[str, Path | None], anonymise: bool, check=
     """Write every requested output of ``plan`` (None: only those that need no plan); a file
     replaced is kept as ``NAME.bak``. ``check``: the plan checker's report of ``plan``, if the
     caller made one (the workbook's cover says what it finds). ``weeks``: the handouts' weeks and
-    the workbook's Calendar and week pages (0-based; None: every week). ``kept``: the files of the coach's in the calendar and
+    the workbook's Calendar, week pages and Load table (0-based; None: every week). ``kept``: the files of the coach's in the calendar and
     handout folders kept as ``NAME.bak`` (:func:`guard_folders`)."""
     note = " (anonymised)" if anonymise else ""
     if plan is not None and any(outputs.get(k) for k in ("json", "xlsx", "ics", "handouts")):
@@ -436,7 +436,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
 
         chosen = weeks_words(season, weeks)
         print(f"Wrote the workbook{note} to {outputs['xlsx']}"
-              + (f"; its Calendar and week pages hold {chosen}" if chosen else ""))
+              + (f"; its Calendar, week pages and Load table hold {chosen}" if chosen else ""))
         say_kept("xlsx", outputs["xlsx"], backup)
     if outputs.get("ics"):
         from planner.filegroup import kept_only_if_written, left_over
