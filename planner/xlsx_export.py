@@ -1050,7 +1050,8 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
             (None, away) if out else (n, number)
             for n, out in zip(_speed_days(ap, tl), gone, strict=True)])
     for w, week in enumerate(tl.weeks):
-        row = [w + 1, (tl.days[week.first], date_s), ctx.plan.team_weeks[w]]
+        # the week's number centred: right-aligned, it ran into the date ("10 Mon 5 Oct 2026")
+        row = [(w + 1, number), (tl.days[week.first], date_s), ctx.plan.team_weeks[w]]
         row += [None if c is None else c[w] for c in counts]
         rows.rows.append(row)
     _put(ctx, ws, rows)

@@ -65,6 +65,7 @@ CHART_TOP = 3  # the charts' first row (page 1)
 CHART_ROWS = 24
 CHART_ROW_H = 15.0
 HEADER_ROW = CHART_TOP + CHART_ROWS  # the table's header
+LOW_MARK = "404040"  # the chart's 0.8 line: dark grey (dashed, 1.5 pt), seen on a printout
 DATA_COL = NCOLS + 2  # the charts' data: column N
 DATA = (("Week", 11, "d mmm yyyy"), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
@@ -341,6 +342,9 @@ def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
         s.graphicalProperties.line.dashStyle = "dash"
         s.graphicalProperties.line.width = 9525
         s.smooth = False
+    # the 0.8 mark in the palette's third colour, a pale yellow-green, all but vanished on paper
+    low = lines.series[2].graphicalProperties.line
+    low.solidFill, low.width = LOW_MARK, 19050
     for s in lines.series:
         s.smooth = False
     for chart in (bars, lines):

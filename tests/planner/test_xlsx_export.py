@@ -799,6 +799,17 @@ def test_a_week_page_prints_as_wide_as_the_page_at_the_scale_its_tallest_week_al
         assert layout_problems(ws) == [], title  # every row as tall as its wrapped text
 
 
+def test_the_speed_days_week_number_reads_apart_from_its_date(exported):
+    """The Week number, right-aligned against the left-aligned Week start, printed as one string:
+    "10 Mon 5 Oct 2026". It is centred in its column."""
+    _, _, path = exported
+    speed = openpyxl.load_workbook(path)["Speed days"]
+    weeks = [speed.cell(row=r, column=1) for r in range(2, speed.max_row + 1)]
+    assert weeks and [c.value for c in weeks] == list(range(1, len(weeks) + 1))
+    assert {c.alignment.horizontal for c in weeks} == {"center"}
+    assert speed.cell(row=2, column=2).alignment.horizontal == "left"
+
+
 def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
     season, plan, path = exported
     wb = openpyxl.load_workbook(path)

@@ -128,6 +128,14 @@ def test_the_charts_plot_the_squads_weeks(book):
     ws = openpyxl.load_workbook(path)["Load"]  # under the only line drawn, 1.5)
     assert ws["U3"].value == "LD-1 limit 1.3" and ws["U4"].value == 1.3
     assert re.search(r"'Load'!\$N\$4:\$N\$\d+", xml)
+    # the 0.8 mark printed as a thin pale yellow-green dotted line, all but invisible on paper:
+    # dark grey, dashed, 1.5 pt; the other marks dashed in their own colours
+    line = next(c for c in load_charts if "<lineChart>" in c)
+    series = re.findall(r"<ser>.*?</ser>", line, re.S)
+    low = next(s for s in series if "<f>'Load'!S3</f>" in s)  # the 0.8 series
+    assert re.search(r'<a:ln w="19050"[^>]*>.*?<a:srgbClr val="404040"\s*/>.*?<a:prstDash val="dash"',
+                     low, re.S), low
+    assert sum('val="404040"' in s for s in series) == 1
 
 
 def test_the_athlete_sheets_give_each_day_and_week_its_load(book):
