@@ -108,7 +108,7 @@ def test_a_tournament_days_matches_are_listed_in_the_season_files_order(qapp):
     "Su 13 Winter Cup final · Su 13 Winter Cup quarter-final · Su 13 Winter Cup semi-final" (by
     name) while the workbook and the calendars keep the entered order ("1/3 … quarter-final").
     The line keeps it too, with the calendars' places, and the project's weekday names."""
-    from planner.text import in_day_order
+    from planner.timeline import in_day_places
 
     season = _squad(4)
     sat, sun = dt.date(2027, 3, 13), dt.date(2027, 3, 14)
@@ -124,8 +124,8 @@ def test_a_tournament_days_matches_are_listed_in_the_season_files_order(qapp):
     assert "Sat 13 1/2 League match 2 against a long name FC" in [t for _, t in march]
     assert said == ["Sat 13 2/2 Winter Cup group v Zeta Town", "Sun 14 1/3 Winter Cup quarter-final",
                     "Sun 14 2/3 Winter Cup semi-final", "Sun 14 3/3 Winter Cup final"]
-    # the calendars' own order and places (planner.text.in_day_order, one for both)
-    assert [(place + c.name) for c, place in in_day_order(season.competitions)
+    # the calendars' own order and places (planner.timeline.in_day_places, one for both)
+    assert [(place + c.name) for c, place in in_day_places(season.competitions)
             if c.date == sun] == [t.removeprefix("Sun 14 ") for t in said[1:]]
     assert not [t for _, t in march if re.match(r"(Sa|Su) \d", t)]  # "Sat", "Sun" as everywhere
 
