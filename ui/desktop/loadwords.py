@@ -91,9 +91,8 @@ class LoadFlag:
         w = self.spike
         # the week's load counts the days with nothing logged as planned: said when it differs
         # from the logged sum, which the Load panel shows (2,920 here beside "logged 2,620")
-        extra = w.load - w.logged if w.logged is not None else 0
-        what = (f"(logged {au(w.logged)} + {au(extra)} planned on days not logged)" if extra > 0.5
-                else "(logged)")
+        extra = extra_words(w)  # the Load panel's and the CLI's words for it
+        what = f"(logged {au(w.logged)} + {extra})" if extra else "(logged)"
         when = f"week of {date_short(w.start)} {what} {au(w.load)}"
         if w.acwr is None:  # the four weeks before had no load: no ratio exists
             return f"{when} after 4 weeks at 0"
