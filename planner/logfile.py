@@ -153,11 +153,17 @@ def _sniff(p: Path) -> None:
                                   "again as 'CSV UTF-8' (Excel: File ▸ Save As)"])
 
 
+# the notes a frame of read_frame carries (``attrs``), by what they follow when rows are left out
+ROW_ATTRS = ("rows",)  # each row's number as the file shows it
+CELL_ATTRS = ("numeric", "uncached")  # the cells a workbook held as numbers; formulas without a value
+FILE_ATTRS = ("sheet", "sheets", "hidden", "encoding")  # hidden: row numbers, as the file shows them
+
+
 # Windows text: what Excel in Western Europe saves as "CSV (Trennzeichen-getrennt)" or "CSV
 # (séparateur: point-virgule)"; a letter it has no byte for (Ł, 佐) it writes as "?"
 WINDOWS = "cp1252"
 WINDOWS_NOTE = ("Read as Windows text (cp1252), not UTF-8: its ä, ö, ü, é read right; letters Excel "
-                "could not save there (Ł, 佐) are '?' in it: save it as 'CSV UTF-8' (Excel: File ▸ "
+                "could not save there (such as Ł or 佐) are '?' in it: save it as 'CSV UTF-8' (Excel: File ▸ "
                 "Save As) to keep them")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in no text a spreadsheet writes
 _SCANNED = 64 << 20  # the bytes looked at for the encoding (a season's log is a few MB)

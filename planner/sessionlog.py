@@ -26,8 +26,10 @@ from planner.errors import InputError
 from planner.history import au
 from planner.logfile import (
     ALIASES,
+    CELL_ATTRS,
     MAX_ROWS,
     REQUIRED,
+    ROW_ATTRS,
     WINDOWS,
     WINDOWS_NOTE,
     KeptDict,
@@ -845,9 +847,6 @@ def _speed_unit(nums: dict, mapping: dict, notes: list) -> bool:
 
 # what a reader of a log (read_frame) notes in ``frame.attrs``, by how it follows the rows: one
 # entry a row, by position; for each column, the positions of some of its rows; the whole file
-ROW_ATTRS = ("rows",)  # each row's number as the file shows it
-CELL_ATTRS = ("numeric", "uncached")  # the cells a workbook held as numbers; formulas without a value
-FILE_ATTRS = ("sheet", "sheets", "hidden", "encoding")  # hidden: row numbers, as the file shows them
 
 
 def _row_numbers(frame) -> list[str]:

@@ -1150,7 +1150,8 @@ def test_every_note_a_log_reader_keeps_of_its_rows_follows_them_when_rows_are_le
     row's flags. Every note a reader sets is declared by how it follows the rows, so a new one
     is moved too (or this fails)."""
     from planner.coachform.guard import NO_VALUE
-    from planner.sessionlog import CELL_ATTRS, FILE_ATTRS, ROW_ATTRS, _keep_rows, read_frame
+    from planner.logfile import CELL_ATTRS, FILE_ATTRS, ROW_ATTRS, read_frame
+    from planner.sessionlog import _keep_rows
 
     wb = openpyxl.Workbook()
     ws = wb.active
