@@ -12,8 +12,9 @@ What a coach carries over a summer or a winter break, and what stays in the old 
   absences dated in it, pins, scenarios and the plan, injuries back to full training by then,
   older sessions, and the players who left the squad.
 
-Where the old file's today had not reached its end, the stage changes its plan made after
-today are carried as planned (each stage start, so none is skipped) and said. A carried stage
+Where the old file's today had not reached its end, what its plan had an injured player do after
+today (a stage moved on, back to full training) is said, never recorded: the injury is carried
+as recorded, and a physio records what he finds at pre-season. A carried stage
 that would have outlasted its protocol's maximum by the new start (a player in S3 since May,
 the new season in July) restarts on the new season's first day: he is assessed at pre-season,
 and the coach records the stage he is in (the note says so). Every choice is said in
@@ -173,13 +174,13 @@ def _squad_notes(old: Season, squad: tuple, gone: dict[str, dt.date]) -> list[st
 
 
 def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]) -> tuple:
-    """The injuries still open the day before ``start`` (the governing record of each athlete
-    carried), without a target. The stages are the ones recorded and, where the stored plan
-    moved him on after the old today (days not reached there), the ones it planned to the old
-    season's last day; a stage held past its maximum by ``start`` is recorded again on it."""
+    """The injuries still open the day before ``start`` as recorded (the governing record of
+    each athlete carried), without a target. What the stored plan had him do after the old
+    today (days not reached there: a stage moved on, back to full training) is said, never
+    recorded: a plan is not a physio's word. A stage held past its maximum by ``start`` is
+    recorded again on it (he is assessed at pre-season)."""
     eve = start - dt.timedelta(days=1)
     out: list[Injury] = []
-    back: list[str] = []  # back to full training as the plan had it, not recorded
     said: list[str] = []
     for athlete in sorted(kept):
         records = sorted((i for i in old.injuries if i.athlete == athlete), key=lambda i: i.onset)
@@ -191,34 +192,44 @@ def _open_injuries(old: Season, kept: set[str], start: dt.date, notes: list[str]
             continue
         proto = load_protocol(inj.protocol)
         segs = segments(inj, proto, until=eve)
-        runs = _projected(old, athlete, segs[-1] if segs else None)
-        if (runs[-1][0] if runs else segs[-1].stage if segs else None) == FIT:
-            if runs:
-                back.append(f"{old.athlete_label(athlete)} from {day_long(runs[-1][1])}")
-            continue
-        out.append(_carried(old, inj, proto, runs, start, said))
+        if segs and segs[-1].stage == FIT:
+            continue  # recorded back to full training: closed
+        said += _planned_words(old, athlete, segs[-1] if segs else None)
+        out.append(_carried(old, inj, proto, start, said))
     closed = sum(1 for i in old.injuries if i.athlete in kept) - len(out)
-    lines = [f"Rehab carried: {plural(len(out), 'injury', 'injuries')} still open ("
+    lines = [f"Rehab carried: {plural(len(out), 'injury', 'injuries')} still open as recorded ("
              f"{', '.join(old.athlete_label(i.athlete) for i in out)}), with their stage records, "
              f"flare-ups and tests and no target competition (pick one of the new season's)"
              if out else "Rehab carried: none, no injury is still open"]
     if closed:
         lines.append(f"Left in the old file: {plural(closed, 'injury record')} closed before the "
-                     f"new season (back to full training, or followed by a later injury)")
-    if back:
-        lines.append(f"Back to full training as the plan had it, after the last season's today "
-                     f"(not recorded there): {', '.join(back)}; a plan, not a physio's word: "
-                     f"confirm it, and record the injury again in the new season (Season ▸ "
-                     f"Injuries) for a player still in rehab")
+                     f"new season (recorded back to full training, or followed by a later injury)")
     notes[:0] = lines + said
     return tuple(out)
+
+
+def _planned_words(old: Season, athlete: str, seg) -> list[str]:
+    """What the stored plan had ``athlete`` do after the old today that the records do not say
+    (a stage moved on, back to full training): a line, or none."""
+    runs = _projected(old, athlete, seg)
+    if not runs:
+        return []
+    who = old.athlete_label(athlete)
+    held = f"in {seg.stage} as recorded" if seg is not None else "as recorded"
+    if runs[-1][0] == FIT:
+        return [f"{who}: the plan had him back to full training from {day_long(runs[-1][1])}, "
+                f"after the last season's today (not recorded there: a plan, not a physio's "
+                f"word): carried {held}; record FIT once the physio clears him (Season ▸ "
+                f"Injuries, Record stage; or periodize record --stage)"]
+    planned = " and ".join(f"{st} from {day_long(d)}" for st, d in runs)
+    return [f"{who}: the plan had him in {planned}, after the last season's today (not recorded "
+            f"there): carried {held}; record the stage the physio finds at pre-season"]
 
 
 def _projected(old: Season, athlete: str, seg) -> list[tuple[str, dt.date]]:
     """The stage runs the stored plan gives ``athlete`` from the old today (the first day not
     reached) to the old season's last day, as (stage, first day), when they move him on from
-    the recorded stage ``seg``; [] when the record says it all. The plan passes through every
-    stage (P1, P2, P3 …): each run is a stage start, none skipped."""
+    the recorded stage ``seg``; [] when the record says it all."""
     plan, cal = old.plan, old.calendar
     ap = next((a for a in plan.athletes if a.athlete == athlete), None) if plan else None
     days = (cal.end - cal.start).days + 1
@@ -234,31 +245,27 @@ def _projected(old: Season, athlete: str, seg) -> list[tuple[str, dt.date]]:
     return runs
 
 
-def _carried(old: Season, inj: Injury, proto, runs: list, start: dt.date,
-             notes: list[str]) -> Injury:
-    """``inj`` for the new season: no target, the planned ``runs`` recorded, and the stage held
-    on ``start`` restarted then when it would have lasted past its maximum."""
-    who, fix = old.athlete_label(inj.athlete), (
-        "record the stage he is in at pre-season (Season ▸ Injuries, Record stage; or "
-        "periodize record --stage)")
-    stages = inj.stages + tuple(StageRecord(stage=st, start=d) for st, d in runs)
-    if runs:
-        planned = " and ".join(f"{st} from {day_long(d)}" for st, d in runs)
-        notes.append(f"{who}: planned to be in {planned}, after the last season's today (not "
-                     f"recorded there): carried as planned; {fix} if it differs")
-    inj = inj.model_copy(update={"target_competition": None, "stages": stages})
+def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) -> Injury:
+    """``inj`` for the new season: no target, and the stage held on ``start`` recorded again
+    then when it would have lasted past its maximum (a season cannot start with a stage
+    outlasted): a restart whose sprint-ladder credit (RH-11) the note says."""
+    inj = inj.model_copy(update={"target_competition": None})
     segs = segments(inj, proto, until=start)
-    if segs and segs[-1].stage != FIT:
-        seg = segs[-1]
-        longest = max_days(proto.stage(seg.stage), seg.start in inj.flare_ups)
-        lasted = (start - seg.start).days
-        if lasted >= longest:
-            inj = inj.model_copy(update={"stages": stages + (StageRecord(stage=seg.stage,
-                                                                         start=start),)})
-            notes.append(f"{who}: in {seg.stage} since {day_long(seg.start)}, {lasted} days by "
-                         f"the new start ({seg.stage} lasts at most {longest}), so {seg.stage} "
-                         f"restarts on {day_long(start)}: {fix}, most likely a later one")
-    return inj
+    if not segs or segs[-1].stage == FIT:
+        return inj
+    seg = segs[-1]
+    longest = max_days(proto.stage(seg.stage), seg.start in inj.flare_ups)
+    lasted = (start - seg.start).days
+    if lasted < longest:
+        return inj
+    notes.append(f"{old.athlete_label(inj.athlete)}: in {seg.stage} since {day_long(seg.start)}, "
+                 f"{lasted} days by the new start ({seg.stage} lasts at most {longest}), so "
+                 f"{seg.stage} restarts on {day_long(start)}, its sprint ladder counted as done "
+                 f"to the stage before's cap (RH-11): after the break, re-test him before his "
+                 f"first speed day and record the stage the physio finds (Season ▸ Injuries, "
+                 f"Record stage), or pin his first running days lower")
+    return inj.model_copy(update={"stages": inj.stages + (StageRecord(stage=seg.stage,
+                                                                      start=start),)})
 
 
 def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.date) -> str:

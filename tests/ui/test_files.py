@@ -77,7 +77,7 @@ def test_new_season_after_the_open_one(w, dialogs):
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("inform", "Next season")
     assert "The last season's file is unchanged" in text
-    assert "• Rehab carried: 1 injury still open (Cara Mid (A3))" in text
+    assert "• Rehab carried: 1 injury still open as recorded (Cara Mid (A3))" in text
 
 
 def test_new_offers_the_next_season_first_in_the_seasons_last_week_and_saves_beside_it(

@@ -124,14 +124,16 @@ def _add_next_season(sub) -> None:
         "next-season", help="start the next season from this one (squad, rehab, recent load)",
         description="Write the season after FILE as a new season file: the squad (positions, "
                     "default roles, max speeds), the rule settings and training weekdays, every "
-                    "injury still open and the sessions logged in the four weeks before its start "
-                    "are carried; the competitions, blocks, days off, absences, pins, scenarios "
-                    "and the plan stay in the old file, which is not changed. Each choice is said.")
+                    "injury still open as recorded, the absences running into it and the sessions "
+                    "logged in the four weeks before its start are carried; the competitions, "
+                    "blocks, days off, other absences, pins, scenarios and the plan stay in the old "
+                    "file, which is not changed. Each choice is said.")
     n.add_argument("season", metavar="FILE.season.json", help="the season that ends")
     n.add_argument("-o", "--output", required=True, metavar="NEW.season.json")
-    n.add_argument("--start", metavar="DATE", help="the first day (default: the first week start "
-                                                   "after FILE ends)")
-    n.add_argument("--end", metavar="DATE", help="the last day (default: as many weeks as FILE)")
+    n.add_argument("--start", metavar="DATE", help="the first day (default: FILE's first day 52 "
+                                                   "weeks on, the same weekday)")
+    n.add_argument("--end", metavar="DATE", help="the last day (default: FILE's last day 52 weeks "
+                                                 "on; with --start, as many weeks as FILE)")
     n.add_argument("--name", help="the new season's name (default: FILE's, its years moved on)")
     n.add_argument("--replace", action="store_true",
                    help="replace a season file already at NEW (it is kept as NEW.bak)")
