@@ -58,6 +58,9 @@ def _table(ws, header: list[str], rows: list[list], widths: list[int], title: st
                 cell.value = v
                 if isinstance(v, dt.date):
                     cell.number_format = "dd mmm yyyy"
+        # a wrapped cell gets its lines: a row of the default height prints them over the next
+        ws.row_dimensions[i].height = row_height(max(
+            (fit_lines(v, w) for v, w in zip(row, widths, strict=True) if isinstance(v, str)), default=1))
     for j, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = f"A{HEAD + 1}"
@@ -131,8 +134,9 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
     def row(r: int, words: str, a, b) -> None:  # the words wrap: never cut by the A column
         write_text(ws.cell(row=r, column=2), words)
         ws.cell(row=r, column=2).alignment = WRAP
-        ws.cell(row=r, column=3, value=a)
-        ws.cell(row=r, column=4, value=b)
+        ws.row_dimensions[r].height = row_height(fit_lines(words, ws.column_dimensions["B"].width))
+        for col, value in ((3, a), (4, b)):  # level with the label's first line
+            ws.cell(row=r, column=col, value=value).alignment = WRAP
 
     tot += 1
     row(tot, "Objective", comp.objective_a, comp.objective_b)

@@ -648,6 +648,35 @@ def test_a_provisional_return_is_said_so_in_the_comparison(base):
     assert row[2] == row[3] == f"{date_long(r.fit)} (provisional)"
 
 
+def test_the_comparison_workbook_gives_a_wrapped_cell_the_height_of_its_lines(base):
+    """Printed in LibreOffice, "3 Nov 2026 (provisional)", "MISSED 'Derby (home)'" and a match
+    role wrapped over the row below (every row kept the default height) and the STAB total's
+    label was cut. Each row is as tall as its longest cell's lines; a one-line row stays one."""
+    from planner.xlsx_compare import build_comparison_workbook
+    from planner.xlsx_layout import fit_lines, row_height
+
+    comp = compare(base, base.plan, base, base.plan, stab_b=8)
+    a1 = next(a for a in comp.athletes if a.athlete == "A1")
+    a1.roles = ["Sat 17 Oct out of the squad for 'Derby (home)' (-460 AU)"]
+    ws = build_comparison_workbook(comp, base, base.plan, base, base.plan, [])["Summary"]
+    width = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[HEAD]}
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=HEAD + 1, max_row=HEAD + len(comp.athletes))}
+    one = row_height(1)
+    for aid, cells in rows.items():
+        lines = max(fit_lines(str(c.value), width[ws.cell(row=HEAD, column=c.column).value])
+                    for c in cells if isinstance(c.value, str))
+        assert ws.row_dimensions[cells[0].row].height == row_height(lines), aid
+    a1_row = rows["A1"][0].row
+    assert fit_lines(a1.back("a"), width["Return A"]) == 2  # the date, then "(provisional)"
+    assert fit_lines(a1.roles[0], width["Match roles changed"]) == 2
+    assert ws.row_dimensions[a1_row].height >= row_height(2) > one
+    assert ws.row_dimensions[rows["A2"][0].row].height == one
+    label = "Of the objective: days changed from the plan re-planned"
+    stab = next(r for r in ws.iter_rows() if r[1].value == label)
+    assert [c.value for c in stab[2:4]] == [0, 8]
+    assert ws.row_dimensions[stab[0].row].height == row_height(fit_lines(label, width["Athlete"])) > one
+
+
 def test_a_stage_start_pin_after_a_planned_flare_up_counts_from_the_stage_the_plan_holds():
     """A1, recorded in S1 on day -3, is back to full training by day 18 at the soonest; a
     flare-up planned on day 20 moves him back from there (rules-spec.md section 6), to S3. The
