@@ -1058,7 +1058,7 @@ def logged_while_away(season: Season, sessions) -> list[str]:
     is away (Training with first team, 7 to 13 Dec 2026): counted as his load"), before he
     joined or after he left the squad (``planner.squad``). Nothing is refused or changed: a
     week with another squad, logged here, is his load."""
-    from planner.squad import JOINED_REASON, LEFT_REASON
+    from planner.squad import JOINED_REASON, LEFT_REASON, squad_reason
 
     out = []
     for a in season.athletes:
@@ -1070,7 +1070,7 @@ def logged_while_away(season: Season, sessions) -> list[str]:
         for d in days:
             u = next((u for u in absences if u.start <= d <= u.end), None)
             if u is not None:
-                reason = " ".join(u.reason.split()).lower()
+                reason = squad_reason(u)
                 key = reason if reason in (JOINED_REASON, LEFT_REASON) else u
                 groups[key] = groups.get(key, 0) + 1
         if groups:

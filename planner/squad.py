@@ -113,6 +113,12 @@ def unknown_position_note(position: str) -> str | None:
             f"Midfielder or Forward (HV-1's goalkeeper exemption reads the position)")
 
 
+def squad_reason(u) -> str:
+    """The reason of the unavailability ``u`` as it is compared with :data:`JOINED_REASON` and
+    :data:`LEFT_REASON`: however cased or spaced ("Left  the Squad" is one)."""
+    return " ".join(u.reason.split()).lower()
+
+
 def not_with_squad(season: Season, athlete_id: str,
                    keys: frozenset[str] = frozenset({JOINED_REASON, LEFT_REASON})) -> set[dt.date]:
     """The days ``athlete_id`` is not with this squad: those of his unavailabilities whose reason
@@ -120,7 +126,7 @@ def not_with_squad(season: Season, athlete_id: str,
     them alone."""
     days: set[dt.date] = set()
     for u in season.unavailability:
-        if u.athlete == athlete_id and " ".join(u.reason.split()).lower() in keys:
+        if u.athlete == athlete_id and squad_reason(u) in keys:
             days.update(u.start + dt.timedelta(days=i) for i in range((u.end - u.start).days + 1))
     return days
 
@@ -204,7 +210,7 @@ def history_counts(season: Season, athlete_id: str) -> list[str]:
               (len(injuries), "injury record", None),
               (sum(len(i.tests) for i in injuries), "criteria test", None),
               (sum(1 for u in season.unavailability if u.athlete == athlete_id
-                   and " ".join(u.reason.split()).lower() not in {JOINED_REASON, LEFT_REASON}),
+                   and squad_reason(u) not in {JOINED_REASON, LEFT_REASON}),
                "absence", None))
     return [plural(n, word, many) for n, word, many in counts if n]
 
@@ -213,7 +219,7 @@ def left_on(season: Season, athlete_id: str) -> dt.date | None:
     """The day ``athlete_id`` left the squad (his first day away with :data:`LEFT_REASON`), or
     None: with the squad to the season's end."""
     days = [u.start for u in season.unavailability if u.athlete == athlete_id
-            and " ".join(u.reason.split()).lower() == LEFT_REASON]
+            and squad_reason(u) == LEFT_REASON]
     return min(days, default=None)
 
 
