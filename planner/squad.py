@@ -153,25 +153,27 @@ def weeks_not_with_squad(season: Season, athlete_id: str, tl: Timeline | None = 
 def gone_between(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.date]:
     """The athletes who left the squad (:data:`LEFT_REASON`) before ``first`` and are away every
     day to ``last``: ID -> the day he left. An export of those days has nothing of theirs."""
-    days = {first + dt.timedelta(days=i) for i in range((last - first).days + 1)}
-    out = {}
-    for a in season.athletes:
-        gone = not_with_squad(season, a.id, frozenset({LEFT_REASON}))
-        if gone and days <= gone:
-            out[a.id] = _run_end(gone, first, -1)  # back to the day he left
-    return out
+    return {aid: _run_end(gone, first, -1)  # back to the day he left
+            for aid, gone in _away_throughout(season, first, last, LEFT_REASON).items()}
 
 
 def joins_after(season: Season, first: dt.date, last: dt.date) -> dict[str, dt.date]:
     """The signings not in the squad yet (:data:`JOINED_REASON`) every day from ``first`` to
     ``last``: ID -> the day he joins (after ``last``). An export of those days has nothing of
     theirs, as for :func:`gone_between`'s leavers."""
+    return {aid: _run_end(before, last, 1) + dt.timedelta(days=1)  # on to the day he joins
+            for aid, before in _away_throughout(season, first, last, JOINED_REASON).items()}
+
+
+def _away_throughout(season: Season, first: dt.date, last: dt.date, reason: str) -> dict[str, set[dt.date]]:
+    """The athletes not with the squad for ``reason`` every day from ``first`` to ``last``: ID ->
+    all his days away for it (:func:`not_with_squad`)."""
     days = {first + dt.timedelta(days=i) for i in range((last - first).days + 1)}
     out = {}
     for a in season.athletes:
-        before = not_with_squad(season, a.id, frozenset({JOINED_REASON}))
-        if before and days <= before:
-            out[a.id] = _run_end(before, last, 1) + dt.timedelta(days=1)  # on to the day he joins
+        away = not_with_squad(season, a.id, frozenset({reason}))
+        if away and days <= away:
+            out[a.id] = away
     return out
 
 
