@@ -581,7 +581,7 @@ def test_the_flag_and_the_wait_say_their_figure_truthfully():
     today = dt.date(2026, 10, 7)
 
     class F:
-        has_log, latest_logged_ewma_ratio = True, None
+        has_log, latest_logged_ewma_ratio, thin_log = True, None, 0
         logged_when = AthleteFigures.logged_when
 
         def __init__(self, span, to=today - dt.timedelta(days=1)):

@@ -146,9 +146,9 @@ def load_waits(figs: dict) -> dict[str, str]:
     inspector's Load row)."""
     out = {}
     for aid, f in figs.items():
-        if f.has_log and finite(getattr(f, "latest_logged_ewma_ratio", None)) is None:
-            span = getattr(f, "log_span", 0)
-            if getattr(f, "thin_log", 0):  # a gap in logging: no chronic base to compare with
+        if f.has_log and finite(f.latest_logged_ewma_ratio) is None:
+            span = f.log_span
+            if f.thin_log:  # a gap in logging: no chronic base to compare with
                 out[aid] = (f"logged EWMA ratio — : {f.thin_words()}, so the ratio puts no ⚠ on "
                             f"the board; the weeks' ACWR and flags count the planned sessions "
                             f"(View ▸ Load)")
