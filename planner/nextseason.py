@@ -37,10 +37,9 @@ from planner.season import (
     Injury,
     Season,
     StageRecord,
-    Unavailability,
     planning_start,
 )
-from planner.squad import JOINED_REASON, LEFT_REASON, joined_on, left_on
+from planner.squad import is_absence, joined_on, left_on
 from planner.text import day_long, plural
 from planner.validate import PRE_SEASON_LOG_DAYS
 
@@ -146,17 +145,12 @@ def _not_over(old: Season) -> list[str]:
             f"for a next season from what happened"]
 
 
-def _is_absence(u: Unavailability) -> bool:
-    """An absence (ill, with his country, on loan), not a signing's or a leaver's days."""
-    return " ".join(u.reason.split()).lower() not in {JOINED_REASON, LEFT_REASON}
-
-
 def _absences(old: Season, kept: set[str], start: dt.date, end: dt.date) -> tuple:
     """The absences of the athletes carried that run into the new season, cut to it (a loan
     to July: planned to train from the first day otherwise)."""
     return tuple(u.model_copy(update={"start": max(u.start, start), "end": min(u.end, end)})
                  for u in old.unavailability
-                 if u.athlete in kept and _is_absence(u) and u.end >= start and u.start <= end)
+                 if u.athlete in kept and is_absence(u) and u.end >= start and u.start <= end)
 
 
 def _squad_notes(old: Season, squad: tuple, gone: dict[str, dt.date]) -> list[str]:
@@ -283,7 +277,7 @@ def _left_note(old: Season, carried: int) -> str:
     parts = [(len(old.competitions), "competition"), (len(old.roles), "match role"),
              (len(old.blocks), "block"),
              (len(old.calendar.non_training_days), "non-training day"),
-             (sum(1 for u in old.unavailability if _is_absence(u)) - carried, "absence"),
+             (sum(1 for u in old.unavailability if is_absence(u)) - carried, "absence"),
              (len(old.pins), "pin"),
              (len(old.scenarios), "scenario")]
     said = ", ".join(plural(n, w) for n, w in parts if n)

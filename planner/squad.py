@@ -119,6 +119,12 @@ def squad_reason(u) -> str:
     return " ".join(u.reason.split()).lower()
 
 
+def is_absence(u) -> bool:
+    """Is the unavailability ``u`` an absence (ill, with his country, on loan), not a signing's
+    days before he joined nor a leaver's after he left?"""
+    return squad_reason(u) not in {JOINED_REASON, LEFT_REASON}
+
+
 def not_with_squad(season: Season, athlete_id: str,
                    keys: frozenset[str] = frozenset({JOINED_REASON, LEFT_REASON})) -> set[dt.date]:
     """The days ``athlete_id`` is not with this squad: those of his unavailabilities whose reason
@@ -212,7 +218,7 @@ def history_counts(season: Season, athlete_id: str) -> list[str]:
               (len(injuries), "injury record", None),
               (sum(len(i.tests) for i in injuries), "criteria test", None),
               (sum(1 for u in season.unavailability if u.athlete == athlete_id
-                   and squad_reason(u) not in {JOINED_REASON, LEFT_REASON}),
+                   and is_absence(u)),
                "absence", None))
     return [plural(n, word, many) for n, word, many in counts if n]
 

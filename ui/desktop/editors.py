@@ -58,10 +58,9 @@ from planner.season import (
     Unavailability,
 )
 from planner.squad import (
-    JOINED_REASON,
-    LEFT_REASON,
     POSITION_ORDER,
     history_counts,
+    is_absence,
     left_on,
     unknown_position_note,
 )
@@ -1256,7 +1255,7 @@ class SquadEditor(Editor):
             return
         key = self.selected_id()
         away = {u.athlete for u in season.unavailability
-                if " ".join(u.reason.split()).lower() not in (JOINED_REASON, LEFT_REASON)}
+                if is_absence(u)}
         rows = []
         for a in season.athletes:
             rehab = _rehab_status(season, a.id)
