@@ -32,6 +32,7 @@ from planner.text import day as day_words
 from ui.desktop import (
     editors,
     fileio,
+    findathlete,
     gcguard,
     handouts,
     menukeys,
@@ -649,6 +650,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
         self.undo_action.triggered.connect(lambda: self._after_undo_redo("Undone"))
         self.redo_action.triggered.connect(lambda: self._after_undo_redo("Redone"))
+        self.find_athlete_action = QAction("&Find Athlete…", self)
+        self.find_athlete_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.find_athlete_action.setStatusTip("Find an athlete's row on the board by name, ID or "
+                                              "position")
+        self.find_athlete_action.triggered.connect(lambda: findathlete.find_athlete(self))
 
         self.settings_action = QAction("Season &Settings…", self)
         self.settings_action.setShortcuts(_shortcut(QKeySequence.StandardKey.Preferences,
@@ -691,7 +697,7 @@ class MainWindow(QMainWindow):
 
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action,
                   self.quit_action, self.solve_action, self.cancel_action, self.undo_action,
-                  self.redo_action, self.settings_action, self.day_zoom_action,
+                  self.redo_action, self.find_athlete_action, self.settings_action, self.day_zoom_action,
                   self.week_zoom_action, self.today_action, self.guide_action):
             self.addAction(a)  # shortcuts work even with the menu bar hidden
 
@@ -740,7 +746,7 @@ class MainWindow(QMainWindow):
             ed.problem.connect(self._show_problem)
             ed.said.connect(lambda text: self.statusBar().showMessage(text, 15000))
             ed.date_selected.connect(self._show_date)
-            ed.athlete_selected.connect(self._show_athlete)
+            ed.athlete_selected.connect(self.select_athlete)
         self.rules_panel.edit_requested.connect(self.apply_edit)
         self.rules_panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         for browser in (self.inspector, self.explanation):
@@ -768,6 +774,8 @@ class MainWindow(QMainWindow):
         edit_menu = mb.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_athlete_action)
         view_menu = mb.addMenu("&View")
         view_menu.addAction(self.day_zoom_action)
         view_menu.addAction(self.week_zoom_action)
@@ -1000,8 +1008,12 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object)
     def _on_cell_clicked(self, _athlete: str, _day) -> None:
-        """A click on the board shows the inspector when another tab hides it (an open panel
-        the coach closed stays closed)."""
+        """A click on the board shows the inspector when another tab hides it."""
+        self.show_inspector()
+
+    def show_inspector(self) -> None:
+        """The Inspector brought to the front when another tab hides it (an open panel the
+        coach closed stays closed)."""
         dock = self.docks["inspector"]
         # a dock behind another tab is moved out of sight, not hidden
         if dock.toggleViewAction().isChecked() and dock.visibleRegion().isEmpty():
@@ -1028,8 +1040,9 @@ class MainWindow(QMainWindow):
         self.board.set_current(cur[0] if cur else None, day)
 
     @Slot(str)
-    def _show_athlete(self, athlete: str) -> None:
-        """An athlete chosen in the squad or injuries editor: the board selects its row."""
+    def select_athlete(self, athlete: str) -> None:
+        """An athlete chosen in the squad or injuries editor or found (Edit ▸ Find Athlete…):
+        the board selects its row, on the day selected, else today."""
         if not athlete:
             return
         cur = self.board.current()
