@@ -110,3 +110,35 @@ def test_an_id_or_a_position_matches_as_the_board_reads_it():
     assert {a.id for a in matching(season, "defender")} == defenders
     assert [a.id for a in matching(season, "ORTEGA")] == ["P044"]
     assert matching(season, "Ortega Elias") == []  # the words in the name's order
+
+
+# -- the Log follows the board's athlete ----------------------------------------------------
+def log_row_in_view(window, athlete: str) -> bool:
+    panel = window.weekly.log_panel
+    cur = panel.view.currentIndex()
+    if not cur.isValid() or panel.model.athletes[cur.row()].id != athlete:
+        return False
+    return panel.view.viewport().rect().contains(panel.view.visualRect(cur))
+
+
+def test_the_log_scrolls_to_the_athlete_selected_on_the_board(window, qtbot):
+    window.weekly.show_log()
+    qtbot.waitUntil(lambda: window.docks["log"].isVisible())
+    panel = window.weekly.log_panel
+    assert not log_row_in_view(window, "P044")
+    week = [panel.model.tl.days[d] for d in panel.model.days]
+    window.board.set_current("P044", week[3])  # Elias Ortega, near the bottom of the squad
+    assert log_row_in_view(window, "P044")
+    assert panel.view.currentIndex().column() == 3  # the board's day, in the week shown
+    later = week[-1] + (week[-1] - week[0]) * 3
+    window.board.set_current("P002", later)  # a day after the week shown: the column stays
+    assert log_row_in_view(window, "P002")
+    assert panel.view.currentIndex().column() == 3
+    assert window.board.current() == ("P002", later)  # the board keeps its day
+
+
+def test_the_log_opens_on_the_athlete_selected_on_the_board(window, qtbot):
+    window.select_athlete("P040")
+    window.weekly.show_log()
+    qtbot.waitUntil(lambda: log_row_in_view(window, "P040"))
+    assert window.board.current()[0] == "P040"

@@ -549,6 +549,7 @@ class LogPanel(QWidget):
         # in the background (a new season) must not clear it before the coach has read it
         self._keep = False
         self._season_key: tuple | None = None  # the season shown: its name and squad
+        self._following = False  # the current cell follows the board's: not sent back to it
         self._build()
         self.model.edit_requested.connect(self._emit_edit)
         self.model.problem.connect(lambda text: self.say(text, error=True))
@@ -713,9 +714,31 @@ class LogPanel(QWidget):
         self.edit_requested.emit(edit)  # applied at once (or refused): the flag is spent
         self._own_edit = False
 
+    def follow(self, athlete: str | None, day: dt.date | None) -> None:
+        """The athlete selected on the board: his row made current and scrolled into view (on
+        the board's day when it is in the week shown, else in the column current here), without
+        moving the board (among 45 rows the Log stayed on the first while the board showed the
+        last); a cell being typed into is left as it is."""
+        model, view = self.model, self.view
+        rows = {a.id: r for r, a in enumerate(model.athletes)}
+        if athlete not in rows or model.tl is None or view.state() == view.State.EditingState:
+            return
+        d = model.tl.index(day) if day is not None else None
+        cur = view.currentIndex()
+        column = (model.days.index(d) if d in model.days
+                  else cur.column() if cur.isValid() else 0)
+        index = model.index(rows[athlete], column)
+        if index != cur:
+            self._following = True
+            try:
+                view.setCurrentIndex(index)
+            finally:
+                self._following = False
+        view.scrollTo(index)
+
     def current_changed(self, current: QModelIndex) -> None:
         cell = self.model.cell(current)
-        if cell is not None:
+        if cell is not None and not self._following:
             self.cell_selected.emit(cell[0].id, self.model.tl.days[cell[1]])
 
     # -- typing (tests and scripts type as the coach does) ------------------------------------

@@ -230,6 +230,7 @@ class WeeklyLoop(QObject):
         dock.setWidget(scrolled(self.log_panel))  # a short dock scrolls: the window fits
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
+        dock.visibilityChanged.connect(self._on_visibility)
         w.docks["log"] = dock
         self.dock = dock
         self.log_panel.set_season(w.season)
@@ -259,6 +260,14 @@ class WeeklyLoop(QObject):
     @Slot(str, object)
     def _on_current(self, athlete: str, day) -> None:
         self.flare_strip.show_for(self.window.season, athlete or None, day)
+        if self.dock is not None and self.dock.isVisible():  # as the Load panel follows it
+            self.log_panel.follow(athlete or None, day)
+
+    def _on_visibility(self, visible: bool) -> None:
+        """The Log opened: on the athlete selected on the board."""
+        cur = self.window.board.current()
+        if visible and cur is not None:
+            self.log_panel.follow(*cur)
 
     def _select_on_board(self, athlete: str, day: dt.date) -> None:
         cur = self.window.board.current()
