@@ -806,6 +806,21 @@ def test_the_name_column_makes_room_for_a_tag_so_the_name_stays_whole(qtbot, log
     assert w.board._name_w >= room + 20 + 8
 
 
+def test_the_name_column_keeps_its_width_when_a_tag_comes_or_goes(qtbot, logged):
+    """After Move Today an "ACWR 1.32" tag came with the figures, widened the name column by
+    about 40 px and moved the whole board right: a logged season keeps the tag's room."""
+    w = open_window(qtbot, spiked(logged, "A03"))
+    flags = dict(w.load_view.flags)
+    assert "A03" in flags and _orange_in_name_column(w, "A03") > 20
+    board = w.board
+    with_tag = (board._name_w, board.cell_rect("A01", TODAY).left())
+    board.set_load_flags({})  # the figures before they are worked out: no tag
+    assert _orange_in_name_column(w, "A03") == 0
+    assert (board._name_w, board.cell_rect("A01", TODAY).left()) == with_tag
+    board.set_load_flags(flags)  # and the tag back: nothing moves
+    assert (board._name_w, board.cell_rect("A01", TODAY).left()) == with_tag
+
+
 def test_the_team_flags_are_those_of_the_week_the_chart_marks(qtbot, unlogged):
     """In a season without today the list named the plan's first week while the chart marked,
     and its readout named, the week selected on the board: one week now, said alike."""

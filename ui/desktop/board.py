@@ -96,6 +96,7 @@ HATCH = _LIGHT.hatch
 
 WEEKDAY_LETTERS = "MTWTFSS"
 LOAD_FLAG = "#e65100"  # a high logged load ratio on the name column (ui.desktop.loadwords)
+LOAD_TAG_ROOM = ("EWMA 8.88", "ACWR 8.88")  # the room kept for a load tag (its usual widest)
 
 
 def _intensity_path(level: int) -> QPainterPath | None:
@@ -721,12 +722,18 @@ class SeasonBoard(QAbstractScrollArea):
 
     def _marks_room(self, athlete_id: str) -> int:
         """The room the marks beside a name take: a missed target's disc, a load flag's tag
-        ("EWMA 1.79" squeezed "Marco Ruiz" to "Ma…")."""
+        ("EWMA 1.79" squeezed "Marco Ruiz" to "Ma…"). A season with a plan and logged
+        sessions, the only one that can have a flag, keeps a tag's room beside every name
+        whether one is shown or not: a tag that came with the load figures (after Move Today)
+        widened the column by 40 px and the whole board moved right under the coach's eyes."""
         room = 15 if self.missed_target(athlete_id) else 0
+        fm = QFontMetrics(self._marker_font)
         flag = self._load_flags.get(athlete_id)
-        if flag is not None:
-            room += QFontMetrics(self._marker_font).horizontalAdvance(flag.figure) + 12
-        return room
+        tag = fm.horizontalAdvance(flag.figure) + 12 if flag is not None else 0
+        season = self._season
+        if season is not None and season.plan is not None and season.sessions:
+            tag = max(tag, max(fm.horizontalAdvance(t) for t in LOAD_TAG_ROOM) + 12)
+        return room + tag
 
     def _compute_signature(self) -> str:
         h = hashlib.blake2b(digest_size=12)
