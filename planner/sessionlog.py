@@ -563,7 +563,7 @@ def _squad_note(others: dict[str, int], only_squad: bool, fix: str) -> str:
 def other_squad_rows(frame, mapping: dict, season: Season) -> dict:
     """{row index: the name as written} of the rows whose athlete is no one of the squad: not
     an ID or name (in any case, accents aside), no other spelling of one athlete's or several
-    athletes' (:func:`name_forms`) and no near miss (:func:`_near_name`): a club-wide export's
+    athletes' (:func:`name_forms`) and no near miss (:func:`_near`): a club-wide export's
     players of another squad. A blank cell, a summary row and a repeated header are none (the
     log's problems say them)."""
     column = mapping["athlete"]
@@ -580,7 +580,7 @@ def other_squad_rows(frame, mapping: dict, season: Season) -> dict:
         if written not in known:
             known[written] = (match.read(v) == (None, "unknown")
                               and _plain_name(written) not in every
-                              and _near_name(written.casefold(), season) is None)
+                              and _near(written, season) is None)
         if known[written]:
             out[i] = written
     return out
@@ -932,6 +932,16 @@ def _near_name(key: str, season: Season) -> str | None:
     return f"{a.name} ({a.id})"
 
 
+def _near(written: str, season: Season) -> str | None:
+    """The squad's one athlete ``written`` is a near miss of, with his ID: his ID but for
+    spacing, case or leading zeros ("A 05", "A5": :func:`planner.squad.near_id`), else his name
+    (:func:`_near_name`)."""
+    from planner.squad import near_id
+
+    aid = near_id(written, [a.id for a in season.athletes])
+    return season.athlete_label(aid) if aid else _near_name(written.casefold(), season)
+
+
 class AthleteMatch:
     """An athlete named in a cell, as a session log names them: the ID as written, the one ID
     it is in another case ("a07" is A07), the one athlete whose name it is (case and spacing
@@ -1053,7 +1063,7 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
             aid = forms[_plain_name(written)] if as_proposed else None
         elif aid is None:
             shared = how == "shared"
-            near = None if shared else _near_name(key, season)
+            near = None if shared else _near(written, season)
             may = every.get(_plain_name(written), ())
             hint = ("two athletes share that name; use the ID" if shared
                     else f"{' or '.join(season.athlete_label(a) for a in may)}? write the first "

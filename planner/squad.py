@@ -239,6 +239,21 @@ def joined_on(season: Season, athlete_id: str) -> dt.date | None:
     return joins if joins is not None and joins <= season.calendar.end else None
 
 
+def id_form(text: object) -> str:
+    """An ID as a near miss is compared: without its spacing, case aside, each number without
+    its leading zeros ("A 05", "a5" and "A05" are one form)."""
+    bare = "".join(str(text).split()).casefold()
+    return re.sub(r"\d+", lambda m: m.group().lstrip("0") or "0", bare)
+
+
+def near_id(typed: str, ids) -> str | None:
+    """The one ID of ``ids`` that ``typed`` writes but for spacing, case or leading zeros ("A 05"
+    and "A5" for A05), or None. Its number is the same: not :func:`other_number`'s case."""
+    form = id_form(typed)
+    hits = [i for i in dict.fromkeys(ids) if id_form(i) == form] if form else []
+    return hits[0] if len(hits) == 1 else None
+
+
 def other_number(typed: str, known: str) -> bool:
     """Do the IDs ``typed`` and ``known`` differ only in their digits (A22 and A27)? Then they
     name two players, and one is never suggested for the other: a sold player's rows "meant"

@@ -113,7 +113,7 @@ from planner.season import (
     Session,
     Unavailability,
 )
-from planner.squad import LEFT_REASON, POSITION_SHORT, other_number, position_key
+from planner.squad import LEFT_REASON, POSITION_SHORT, near_id, other_number, position_key
 from planner.text import (
     TextDates,
     day_long,
@@ -1237,8 +1237,9 @@ class _Import:
             named = (self.named.get(" ".join(aid.split()).casefold(), [])
                      or self.match.by_plain.get(plain_name(aid), []))  # "Jose Nunez" for two
             # an ID that differs only in its number is another player's (A22 is not A27)
-            near = [k for k in difflib.get_close_matches(aid, list(ids), n=3)
-                    if not other_number(aid, k)][:1]
+            typo = near_id(aid, list(ids))  # "A 05", "A5": A05
+            near = [typo] if typo else [k for k in difflib.get_close_matches(aid, list(ids), n=3)
+                                        if not other_number(aid, k)][:1]
             hint = (f": it is the name of {' and of '.join(named)} on the Athletes sheet; write "
                     f"the ID, {named[0]}" if len(named) == 1 else
                     f": it is the name of {' and of '.join(named)}; write the ID of the one meant"

@@ -1643,3 +1643,31 @@ def test_a_club_wide_export_is_read_for_this_squad_when_asked_leaving_the_others
         "10 rows of 10 players not in this squad left out: Player B, Player C, Player D, Player E, "
         "Player F, Player G, Player H, Player I, …")
     assert r.nothing_new() == f"No row of the log is of this squad: {r.others_line()}."
+
+
+def test_an_id_written_with_a_space_or_another_number_of_zeros_is_a_near_miss_never_another_squad(
+        tmp_path, s):
+    """'A 05' and 'A5' for A05 were read as players of another squad: --only-this-squad left
+    their rows out (his load lost) and the refusal proposed no one. They are near misses of
+    the squad member's ID, refused with the proposal; another number (A2 for A1) is not."""
+    from planner.sessionlog import LogError, other_squad_rows
+    from planner.squad import near_id
+
+    assert near_id("A 05", ["A05", "A06"]) == near_id("a5", ["A05", "A06"]) == "A05"
+    assert near_id("A22", ["A27"]) is None and near_id("A 5", ["A05", "A5"]) is None
+    head = "Player,Date,Duration,RPE\n"
+    rows = (f"Ann Ash,{day(1)},60,5\nA 1,{day(2)},50,4\nA01,{day(3)},50,4\n"
+            f"Tom Berger,{day(1)},70,6\n")
+    p = write(tmp_path, head + rows)
+    for only in (False, True):
+        with pytest.raises(LogError) as e:
+            read_sessions(p, s, only_squad=only)
+        said = e.value.problems
+        assert [x for x in said if "did you mean Ann Ash (A1)?" in x] == [
+            "row 3, Player: 'A 1': no athlete has that ID or name; did you mean Ann Ash (A1)?",
+            "row 4, Player: 'A01': no athlete has that ID or name; did you mean Ann Ash (A1)?"]
+        assert e.value.others == ({} if only else {"Tom Berger": 1})
+    import pandas as pd
+
+    frame = pd.DataFrame({"Player": ["A 1", "A01", "A2 ", "B1", "Tom Berger"]})
+    assert other_squad_rows(frame, {"athlete": "Player"}, s) == {3: "B1", 4: "Tom Berger"}

@@ -7,7 +7,7 @@ import difflib
 import re
 
 from planner.errors import InputError
-from planner.squad import other_number
+from planner.squad import near_id, other_number
 from planner.text import name_key, plain_name
 
 SHOWN = 40  # athletes listed in an error before "and N more"
@@ -50,8 +50,10 @@ def athlete_id(season, key: str, option: str) -> str:
         raise InputError(option, [f"'{_clip(key)}' begins the names of {len(begun)} athletes "
                                   f"({listing(begun)}); give the full name or the ID"])
     names = {name_key(a.name): a for a in season.athletes} | {name_key(a.id): a for a in season.athletes}
-    close = [c for c in difflib.get_close_matches(k, list(names), n=3, cutoff=0.8)
-             if not other_number(k, c)][:1] if len(k) < 200 else []  # A22 is not A27
+    typo = near_id(key, [a.id for a in season.athletes])  # "A 05", "A5": A05
+    close = [name_key(typo)] if typo else [
+        c for c in difflib.get_close_matches(k, list(names), n=3, cutoff=0.8)
+        if not other_number(k, c)][:1] if len(k) < 200 else []  # A22 is not A27
     text = f"no athlete has the ID or name '{_clip(key)}'"
     if close or begun:
         a = names[close[0]] if close else begun[0]
