@@ -75,10 +75,12 @@ NOT_WITH_SQUAD = "not with the squad"  # a week wholly before he joined or after
 
 COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
            "logged_ewma_ratio", "unlogged_28")
-# the most days with a session planned and nothing logged the 28 days of a logged EWMA ratio (its
-# chronic window, the day read included) may hold: a week of sessions. More is a gap in logging,
-# not in training: one session logged after five months not logged read "3.62" over a chronic
-# load of months read as 0, so the ratio is "—", too little logged to compare
+# the most days with a session planned and nothing logged that one gap in logging (days with
+# nothing logged, one after another) in the 28 days of a logged EWMA ratio (its chronic window, the
+# day read included) may hold: a week of sessions. More is a gap in logging, not in training: one
+# session logged after five months not logged read "3.62" over a chronic load of months read as
+# 0, so the ratio is "—", too little logged to compare. Days not logged between days logged (a
+# squad that logs Monday to Thursday, not the Friday and Saturday) are no such gap
 UNLOGGED_MOST = 7
 THIN_WORDS = "too little logged to compare"
 
@@ -169,9 +171,10 @@ class AthleteFigures:
     # each sentence's place in the list (:func:`now_lines`): what happened before the plan,
     # then the kind of flag (``WeekFigures.kinds``)
     flag_ranks: tuple[tuple[int, ...], ...] = ()
-    # the days with a session planned and nothing logged in the 28 days to ``logged_to`` when
-    # they are more than :data:`UNLOGGED_MOST` (the logged ratio is then None: too little
-    # logged to compare); 0 otherwise
+    # the days with a session planned and nothing logged in the longest gap in logging (days
+    # with nothing logged, one after another) in the 28 days to ``logged_to``, when they are
+    # more than :data:`UNLOGGED_MOST` (the logged ratio is then None: too little logged to
+    # compare); 0 otherwise
     thin_log: int = 0
 
     def logged_when(self) -> str:
@@ -184,12 +187,13 @@ class AthleteFigures:
 
     def thin_words(self) -> str:
         """Why the logged ratio is "—" though the log covers 28 days (``thin_log``): "too little
-        logged to compare (23 of the 28 days to Tue 27 Apr 2027 had a session planned and
-        nothing logged)"; "" when it is not so."""
+        logged to compare (a gap in logging in the 28 days to Tue 27 Apr 2027: 23 days with a
+        session planned and nothing logged)"; "" when it is not so."""
         if not self.thin_log or self.logged_to is None:
             return ""
-        return (f"{THIN_WORDS} ({self.thin_log} of the {CHRONIC_DAYS} days to "
-                f"{text.day_long(self.logged_to)} had a session planned and nothing logged)")
+        return (f"{THIN_WORDS} (a gap in logging in the {CHRONIC_DAYS} days to "
+                f"{text.day_long(self.logged_to)}: {self.thin_log} days with a session planned "
+                f"and nothing logged)")
 
     def limits(self, figure: str) -> tuple[float, ...]:
         """The thresholds ``figure`` (``acwr``, ``ewma`` or ``monotony``) is flagged against, for
@@ -344,6 +348,26 @@ def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex, end: int) -> pa
     return out
 
 
+def _gaps(al: AthleteLoad, days: list[int]) -> list[float]:
+    """For each of ``days``, the days with a session planned and nothing logged in the longest
+    gap in logging (days with nothing logged, one after another) within its 28 days: a logged
+    day ends a gap, a rest day does not."""
+    run, runs = 0, []  # the planned days not logged since the last day logged, to each day
+    for k in range(len(al.load)):
+        run = 0 if al.logged[k] is not None else run + (al.load[k] > 0)
+        runs.append(run)
+    out = []
+    for d in days:
+        lo = max(0, d - CHRONIC_DAYS + 1)
+        before = runs[lo - 1] if lo else 0  # the days of a gap begun before the 28
+        best, first = 0, True
+        for k in range(lo, d + 1):
+            first = first and al.logged[k] is None
+            best = max(best, runs[k] - before if first else runs[k])
+        out.append(float(best))
+    return out
+
+
 def daily_frame(al: AthleteLoad, end: int | None = None) -> pandas.DataFrame:
     """The athlete's daily figures (see :data:`COLUMNS`); ``end``: the index after the logged
     series' last day (:func:`logged_end`; the athlete's ``logged_until`` by default)."""
@@ -358,13 +382,11 @@ def daily_frame(al: AthleteLoad, end: int | None = None) -> pandas.DataFrame:
     logged = _logged_series(al, index, al.logged_until if end is None else end)
     lr = pd.Series(float("nan"), index=index)
     seen = logged.dropna()
-    # the days in the 28 up to each day of the logged series with a session planned and nothing
-    # logged: read as 0 there, they are a gap in logging when more than UNLOGGED_MOST
+    # the planned days not logged of the longest gap in logging in the 28 up to each day of the
+    # logged series: read as 0 there, too little logged to compare when more than UNLOGGED_MOST
     unlogged = pd.Series(float("nan"), index=index)
     if len(seen):
-        gap = pd.Series([float(al.logged[k] is None and al.load[k] > 0) for k in range(len(al.load))],
-                        index=index)
-        unlogged.loc[seen.index] = gap.rolling(CHRONIC_DAYS, min_periods=1).sum().loc[seen.index]
+        unlogged.loc[seen.index] = _gaps(al, [index.get_loc(d) for d in seen.index])
         lr.loc[seen.index] = ewma_ratio(seen)[2].where(unlogged.loc[seen.index] <= UNLOGGED_MOST)
     return pd.DataFrame({
         "planned": [float(x) for x in al.planned],
@@ -518,8 +540,9 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
 
 
 def _thin(cols: dict[str, list[float]], end: int, n: int) -> int:
-    """The days with a session planned and nothing logged in the 28 to the logged series' last
-    day, when too many for a logged ratio (:data:`UNLOGGED_MOST`); 0 otherwise."""
+    """The days with a session planned and nothing logged in the longest gap in logging in the
+    28 to the logged series' last day, when too many for a logged ratio
+    (:data:`UNLOGGED_MOST`); 0 otherwise."""
     if end <= 0:
         return 0
     x = cols["unlogged_28"][min(end, n) - 1]

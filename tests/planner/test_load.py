@@ -341,6 +341,29 @@ def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
     assert not any("logged EWMA" in x for x in f.flags), f.flags
 
 
+def test_a_steady_log_of_four_of_six_training_days_keeps_its_logged_ratio():
+    """A squad that logs Monday to Thursday, and not the Friday and Saturday the plan has too,
+    read "—, too little logged to compare" every day (8 of the 28 days planned and not logged):
+    a count, not a gap. Days not logged between days logged are no gap in logging: the ratio
+    is read; two weeks not logged are one (the gap cases above)."""
+    s = _season(weeks=10, today=56, pre_season=False)
+    steady = tuple(x for x in s.sessions if x.athlete != "A1" or (x.date - day(0)).days % 7 < 4)
+    s = s.model_copy(update={"sessions": steady})
+    f = L.figures(s)["A1"]
+    al = lived_load(s, s.plan, "A1", count_today=True)
+    read = al.index(f.logged_to)
+    unlogged = sum(1 for k in range(read - 27, read + 1) if al.logged[k] is None and al.load[k] > 0)
+    assert unlogged > L.UNLOGGED_MOST  # what the count read as too little logged
+    assert f.thin_log == 0 and f.thin_words() == ""
+    assert f.latest_logged_ewma_ratio is not None
+    assert not any(w.thin_log for w in f.weeks)
+    # the same log with two weeks not logged before its last week: a gap, too little logged
+    gap = tuple(x for x in steady if x.athlete != "A1" or not day(42) <= x.date < day(49)
+                and not day(35) <= x.date < day(42))
+    f = L.figures(s.model_copy(update={"sessions": gap}))["A1"]
+    assert f.thin_log > L.UNLOGGED_MOST and f.latest_logged_ewma_ratio is None
+
+
 def test_one_session_logged_after_a_long_gap_is_too_little_logged_to_compare():
     """A1 logged four weeks, nothing for the next five, then one ordinary session yesterday:
     read over a chronic load of five weeks at 0 the logged ratio was far above 1.5, a flag on
@@ -368,8 +391,9 @@ def test_one_session_logged_after_a_long_gap_is_too_little_logged_to_compare():
     # what the ratio read without the check: a spike of a gap
     logged = f.daily["logged"][str(day(0)):str(read)].fillna(0.0)
     assert L.ewma_ratio(logged)[2].iloc[-1] > L.RATIO_HIGH
-    assert f.thin_words() == (f"too little logged to compare ({gap} of the 28 days to "
-                              f"{text.day_long(read)} had a session planned and nothing logged)")
+    assert f.thin_words() == (f"too little logged to compare (a gap in logging in the 28 days to "
+                              f"{text.day_long(read)}: {gap} days with a session planned and "
+                              f"nothing logged)")
     assert f"logged EWMA ratio —: {f.thin_words()}" in table(f, s).splitlines()[0]
     # the weeks of the gap: none, said; the gap's first week (at most 7 days not logged in any
     # of its days' 28) is read, those days as no training, as before

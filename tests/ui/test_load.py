@@ -1055,7 +1055,8 @@ def test_one_session_logged_after_a_gap_in_logging_is_no_flag_and_says_why(qtbot
     w.board.set_current("A03", dt.date(2026, 11, 10))  # a day of his row before the session
     html = w.inspector.toHtml()
     assert "Load ⚠" not in html and "E, disputed" not in html
-    assert f"too little logged to compare ({f.thin_log} of the 28 days to {day_long(one.date)}" in html
+    assert (f"too little logged to compare (a gap in logging in the 28 days to {day_long(one.date)}: "
+            f"{f.thin_log} days with a session planned") in html
     week = next(x for x in f.weeks if x.start <= one.date <= x.end)
     assert "logged EWMA ratio — (too little logged to compare)" in week_text(f, week)
 
