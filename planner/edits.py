@@ -554,7 +554,7 @@ class LeaveSquad(Edit):
     :class:`AddAthlete`'s ``joins``: his days from ``leaves`` to the season's end are an
     unavailability "left the squad" (no load, no rule asks anything of them), and his stored
     plan from then is at 0 %. His past stays: logged sessions, injury records, absences, plan;
-    his absences from that day on go (one across it ends the day before), said."""
+    his absences and pins from that day on go (an absence across it ends the day before), said."""
 
     op: Literal["leave_squad"] = "leave_squad"
     athlete: str
@@ -574,8 +574,10 @@ class LeaveSquad(Edit):
             if u.athlete == self.athlete and u.end >= self.leaves:  # across it: to the day before
                 u = u.model_copy(update={"end": self.leaves - dt.timedelta(days=1)})
             kept.append(u)
+        later = self._later_pins(s)
         upd: dict = {"unavailability": (*kept, Unavailability(
-            athlete=self.athlete, start=self.leaves, end=cal.end, reason=LEFT_REASON))}
+            athlete=self.athlete, start=self.leaves, end=cal.end, reason=LEFT_REASON)),
+            "pins": tuple(p for p in s.pins if p not in later)}
         row = s.plan.for_athlete(self.athlete) if s.plan is not None else None
         if row is not None:
             k = (self.leaves - cal.start).days
@@ -583,6 +585,21 @@ class LeaveSquad(Edit):
             upd["plan"] = s.plan.model_copy(update={"athletes": _replace(s.plan.athletes, row, new),
                                                     "status": "manual"})
         return s.model_copy(update=upd)
+
+    def _later_pins(self, s: Season) -> list:
+        """His pins from the day he leaves on (a day's intensity or a stage start on or after
+        it, a week of his own starting on or after it): nothing is planned then for them to
+        hold (kept, a stage pin after it gave no plan)."""
+        from planner.timeline import Timeline
+
+        tl = Timeline(s)
+
+        def first_day(p) -> dt.date:
+            w = tl.week_index_of_date(p.week)
+            return p.week if w is None else tl.days[tl.weeks[w].first]
+
+        return [p for p in s.pins if getattr(p, "athlete", None) == self.athlete and (
+            first_day(p) if isinstance(p, WeekPin) else p.date) >= self.leaves]
 
     def _after(self, u: Unavailability) -> bool:
         """``u`` (his) goes: it starts on or after the day he left, or it is his leaving."""
@@ -600,6 +617,10 @@ class LeaveSquad(Edit):
             said += f"; his absence{'s' if len(gone) > 1 else ''} from then removed: {join_and(gone)}"
         if cut:
             said += f"; {join_and(cut)} now ends {day_long(self.leaves - dt.timedelta(days=1))}"
+        pins = [_pin_what(p) for p in self._later_pins(s)]
+        if pins:
+            said += (f"; his {len(pins)} pin{'s' if len(pins) > 1 else ''} from then "
+                     f"removed: {join_and(pins)}")
         return said + self._moved_later(s, mine)
 
     def _moved_later(self, s: Season, mine: list[Unavailability]) -> str:
@@ -1164,6 +1185,17 @@ def _same_target(a, b) -> bool:
     return a.athlete == b.athlete and a.stage == b.stage
 
 
+def _pin_what(p) -> str:
+    """What a pin holds, its athlete aside: "at 80 % on Tue 25 Aug 2026", "the week of ... as
+    deload", "to start S1 on Tue 25 Aug 2026"."""
+    if isinstance(p, IntensityPin):
+        return f"at {p.intensity} % on {date_long(p.date)}"
+    if isinstance(p, WeekPin):
+        return f"the {week_of(p.week)} as {p.week_kind}"
+    assert isinstance(p, StagePin)
+    return f"to start {p.stage} on {date_long(p.date)}"
+
+
 class AddPin(Edit):
     """Pin a day's intensity, a week's kind or a stage start (replacing a pin of the same thing)."""
 
@@ -1176,13 +1208,10 @@ class AddPin(Edit):
 
     def describe(self, s: Season) -> str:
         p = self.pin
-        if isinstance(p, IntensityPin):
-            return f"Pin {s.athlete_label(p.athlete)} at {p.intensity} % on {date_long(p.date)}"
         if isinstance(p, WeekPin):
             who = s.athlete_label(p.athlete) if p.athlete else "the team"
-            return f"Pin the {week_of(p.week)} as {p.week_kind} for {who}"
-        assert isinstance(p, StagePin)
-        return f"Pin {s.athlete_label(p.athlete)} to start {p.stage} on {date_long(p.date)}"
+            return f"Pin {_pin_what(p)} for {who}"
+        return f"Pin {s.athlete_label(p.athlete)} {_pin_what(p)}"
 
 
 class RemovePin(Edit):

@@ -867,3 +867,25 @@ def test_a_day_after_he_left_or_before_he_joined_says_so_in_the_stage_and_load_r
         text = why_week(s, s.plan, aid, d).text()
         assert "Not with the squad this week" in text and "no chronic load yet" not in text, text
     assert "Not with the squad this week" not in why_week(s, s.plan, "A2", day(7)).text()
+
+
+def test_leaving_removes_his_pins_from_that_day_on_and_says_so(base):
+    """A pin of his after the day he left (a stage start, a day's level, a week of his own)
+    held nothing once nothing was planned for him then: a stage pin gave "No plan". They go
+    with his leaving, said; his earlier pins, and the others', stay; the season before the
+    edit (what Undo puts back) keeps them."""
+    s = base.model_copy(update={"injuries": (injury("A2", "S1", start_day=0),)})
+    week = Timeline(s).weeks[3]
+    mine = (StagePin(athlete="A2", stage="S2", date=day(22)),
+            IntensityPin(athlete="A2", date=day(20), intensity=60),
+            WeekPin(athlete="A2", week=Timeline(s).days[week.first + 2], week_kind="deload"))
+    kept = (IntensityPin(athlete="A2", date=day(19), intensity=60),
+            IntensityPin(athlete="A1", date=day(22), intensity=60))
+    s = s.model_copy(update={"pins": kept + mine})
+    assert Timeline(s).days[week.first] >= day(20)
+    edit = E.LeaveSquad(athlete="A2", leaves=day(20))
+    after = edit.apply(s)
+    assert after.pins == kept and s.pins == kept + mine
+    said = edit.describe(s)
+    assert f"his 3 pins from then removed: to start S2 on {date_long(day(22))}, at 60 % on " \
+           f"{date_long(day(20))} and the week of" in said, said

@@ -39,3 +39,19 @@ def test_a_stage_outlasting_its_maximum_after_he_left_is_no_violation_an_absence
                                                     reason="ill") for u in s.unavailability)})
     broken = [v for v in check_plan(away, plan).violations if v.athlete == "A07"]
     assert [v.rule for v in broken] == ["RH-STAGE"] and "lasts at most" in broken[0].message
+
+
+def test_a_stage_pin_after_the_day_he_leaves_goes_with_his_leaving_and_the_season_solves(demo_season):
+    """Isaac's stage pin (S1 starts 25 Aug), then Left the Squad on 20 Aug: "No plan", citing
+    only the pin, since nothing is planned after he left for it to hold. Leaving removes his
+    pins from that day on, says so, and the season solves and checks clean."""
+    from planner.season import StagePin
+
+    pin = StagePin(athlete="A19", stage="S1", date=D(2026, 8, 25))
+    s = E.AddPin(pin=pin).apply(demo_season)
+    edit = E.LeaveSquad(athlete="A19", leaves=D(2026, 8, 20))
+    assert "his 1 pin from then removed: to start S1 on 25 Aug 2026" in edit.describe(s)
+    after = edit.apply(s)
+    assert pin in s.pins and pin not in after.pins
+    out, _report = solved_and_checked(after)
+    assert out.plan is not None
