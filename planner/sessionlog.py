@@ -426,9 +426,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     if until_today:  # left out before the rows are read: a blank RPE on a later row refused it all
         frame, later_days, left = _up_to_today(frame, mapping["date"], season)
     # a club-wide export's other squads: said (and left out, asked) once the later rows are
-    others, frame = _other_squads(frame, mapping, season, only_squad)
+    theirs, others, frame = _other_squads(frame, mapping, season, only_squad)
     # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
     rows = pd.Series(_row_numbers(frame), index=frame.index)
+    theirs = set() if only_squad else {_row_number(f"row {rows[i]}") for i in theirs}
     problems: list[str] = []
     # (InputError names the file); ``who``: the row's athlete and date, where a cell is missing
     where = lambda i, key, who="": f"row {rows[i]}{who}, {mapping[key]}"  # noqa: E731
@@ -480,10 +481,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     problems = _not_sessions(frame, mapping, athletes, rows, problems)
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
+        problems, squad = _squad_first(problems, {} if only_squad else others, theirs, squad_fix)
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
                        note=_refusal_note(dates_read, proposed_rows, as_proposed,
-                                          _lost_letters(frame, problems),
-                                          _squad_note(others, only_squad, squad_fix)),
+                                          _lost_letters(frame, problems), squad),
                        no_max=no_max, proposed={} if as_proposed else proposed,
                        others={} if only_squad else others)
     old: set[int] = set()  # the rows the season holds already: said before, not news
@@ -521,8 +522,8 @@ def _refusal_note(dates_read: str, rows: list, as_proposed: bool, lost: str = ""
                   squad: str = "") -> str:
     """What a refused log's problems are followed by: why a name holds a '?' (``lost``:
     :func:`_lost_letters`), how its dates were read, how the names proposed as athletes (on
-    ``rows``, their numbers) can be read so (:data:`NAMES_FIX`), and how the rows of players
-    not in this squad can be left out (``squad``: :func:`_squad_note`)."""
+    ``rows``, their numbers) can be read so (:data:`NAMES_FIX`), and how a few rows of players
+    not in this squad can be left out (``squad``: :func:`_squad_first`)."""
     said = [lost, f"{dates_read}; write dates as YYYY-MM-DD if that is not how the file writes "
                   f"them." if dates_read else ""]
     if rows and not as_proposed:
@@ -537,6 +538,7 @@ def _refusal_note(dates_read: str, rows: list, as_proposed: bool, lost: str = ""
 # how the command line leaves out the rows of players not in this squad (the app: its button)
 SQUAD_FIX = "run the command again with --only-this-squad"
 OTHERS_SHOWN = 8  # names of players not in this squad listed; the rest are counted
+OTHERS_ROWS_LISTED = 3  # a refusal's rows of players not in this squad located each; more: one line
 
 
 def others_said(others: dict[str, int], what: str = "") -> str:
@@ -551,11 +553,9 @@ def others_said(others: dict[str, int], what: str = "") -> str:
             f"{'s' if len(names) != 1 else ''} not in this squad{' ' + what if what else ''}: {listed}")
 
 
-def _squad_note(others: dict[str, int], only_squad: bool, fix: str) -> str:
-    """A refused log's way to leave out the rows of players not in this squad (none read with
-    ``only_squad``: they were left out)."""
-    if not others or only_squad:
-        return ""
+def _squad_note(others: dict[str, int], fix: str) -> str:
+    """A refused log's line for the rows of players not in this squad, and the way to leave
+    them out (``fix``; default :data:`SQUAD_FIX`)."""
     return (f"{others_said(others)}; to leave their rows out and read this "
             f"squad's, {fix or SQUAD_FIX}.")
 
@@ -587,13 +587,28 @@ def other_squad_rows(frame, mapping: dict, season: Season) -> dict:
 
 
 def _other_squads(frame, mapping: dict, season: Season, only_squad: bool) -> tuple:
-    """({name as written: its rows} of the rows of players not in this squad
-    (:func:`other_squad_rows`), the frame): without them when ``only_squad``."""
+    """(the row indexes of players not in this squad (:func:`other_squad_rows`), {name as
+    written: its rows}, the frame): without those rows when ``only_squad``."""
     rows = other_squad_rows(frame, mapping, season)
     others: dict[str, int] = {}
     for name in rows.values():
         others[name] = others.get(name, 0) + 1
-    return others, (_keep_rows(frame, list(rows)) if only_squad and rows else frame)
+    return list(rows), others, (_keep_rows(frame, list(rows)) if only_squad and rows else frame)
+
+
+def _squad_first(problems: list[str], others: dict[str, int], theirs: set[int],
+                 fix: str) -> tuple[list[str], str]:
+    """(A refused log's problems, the line for its note) with the rows of players not in this
+    squad (their numbers ``theirs``) said in one line with the way to leave them out
+    (:func:`_squad_note`): first, in place of their rows' problems, then the others' (a near
+    miss of a squad member's) row by row; for :data:`OTHERS_ROWS_LISTED` rows at most (a name
+    mistyped in the squad's own log), each row located with the squad's IDs and the line in
+    the note."""
+    if not others:
+        return problems, ""
+    if len(theirs) <= OTHERS_ROWS_LISTED:
+        return problems, _squad_note(others, fix)
+    return [_squad_note(others, fix)] + [x for x in problems if _row_number(x) not in theirs], ""
 
 
 def _unread(frame, mapping: dict, speedlike: dict) -> list[str]:

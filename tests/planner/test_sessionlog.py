@@ -1671,3 +1671,29 @@ def test_an_id_written_with_a_space_or_another_number_of_zeros_is_a_near_miss_ne
 
     frame = pd.DataFrame({"Player": ["A 1", "A01", "A2 ", "B1", "Tom Berger"]})
     assert other_squad_rows(frame, {"athlete": "Player"}, s) == {3: "B1", 4: "Tom Berger"}
+
+
+def test_a_club_wide_export_refused_says_its_other_squads_players_first_in_one_line(tmp_path, s):
+    """A club-wide export refused printed a line a row for each other squad's player (198 of
+    them, cut off at 200) and named --only-this-squad only at the end, if at all. Now its
+    first problem is one line (how many rows of how many players, the flag); then the squad's
+    near misses row by row; no row of another squad's player is listed. Three rows or fewer
+    (a name mistyped in the squad's own log) are still located each, with the squad's IDs."""
+    from planner.sessionlog import LogError
+
+    head = "Player,Date,Duration,RPE\n"
+    theirs = "".join(f"Player {c},{day(d)},60,5\n" for d in range(1, 12) for c in "BCDEFGHIJK")
+    p = write(tmp_path, head + f"Ann Ash,{day(1)},60,5\n" + theirs + f"Ann Asj,{day(2)},40,3\n"
+              f"Bo Birch,{day(2)},40,99\n")
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s)
+    said = e.value.problems
+    assert said[0] == (
+        "110 rows of 10 players not in this squad: Player B, Player C, Player D, Player E, "
+        "Player F, Player G, Player H, Player I, …; to leave their rows out and read this "
+        "squad's, run the command again with --only-this-squad.")
+    assert len(said) == 3 and not any("Player B" in x for x in said[1:])
+    assert said[1].startswith("row 113, Player: 'Ann Asj': no athlete has that ID or name; did "
+                              "you mean Ann Ash (A1)?")
+    assert said[2].startswith("row 114") and "RPE" in said[2]
+    assert "--only-this-squad" not in e.value.note and e.value.more == 0
