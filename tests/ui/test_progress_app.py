@@ -2896,6 +2896,36 @@ def test_move_today_reads_a_club_wide_export_with_read_only_this_squad(w, tmp_pa
     assert [(x.athlete, x.date) for x in dlg.log_result.sessions] == [("A2", day(15))]
 
 
+def test_read_only_this_squad_answered_in_import_is_carried_to_the_move_today_that_follows(
+        w, tmp_path, dialogs):
+    """Import Sessions with a club-wide file that runs past today: Read Only This Squad, then
+    Move Today. Move Today opened with the log refused again in red for the same players and
+    a second Read Only This Squad button. The answer is carried: the log is read at once,
+    their rows left out, said; the move adds the squad's sessions."""
+    path = _csv(tmp_path, [f"A2,{day(15)},75,6,,,,", f"Tom Berger,{day(15)},70,6,,,,",
+                           f"A3,{day(17)},60,5,,,,"])
+    dialogs.choices = ["onlysquad", "movetoday"]
+    assert import_sessions(w, path) is True
+    assert [d[1] for d in dialogs if d[0] == "choose"] == ["Players not in this squad",
+                                                            "Move today first?"]
+    dlg = w.weekly.dialog
+    assert dlg.isVisible() and dlg.today() == day(18) and dlg.only_squad
+    assert dlg.error.text() == "" and not dlg.only_squad_button.isVisibleTo(dlg)
+    assert dlg.log_path == str(path)
+    assert "1 row of 1 player not in this squad left out: Tom Berger" in dlg.log_label.text()
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(18)
+    assert len(logged(w, "A2", 15)) == len(logged(w, "A3", 17)) == 1
+    # another file chosen in the dialog is asked again
+    other = tmp_path / "other.csv"
+    other.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    w.weekly.new_week_action.trigger()
+    assert not w.weekly.dialog.read_log_file(str(other))
+    assert w.weekly.dialog.only_squad_button.isVisibleTo(w.weekly.dialog)
+    w.weekly.dialog.reject()
+
+
 def test_sessions_imported_on_days_away_are_noted_before_they_are_added(
         qtbot, in_week_3, tmp_path, dialogs):
     """A week with the other squad, logged here, was imported without a word though the days

@@ -733,12 +733,14 @@ class AdvanceDialog(QDialog):
                      for i, t in enumerate(self.moves) if self.is_accepted(i))
 
     # -- the week's log ----------------------------------------------------------------------
-    def read_log_file(self, path: str) -> bool:
+    def read_log_file(self, path: str, take_max: bool = False, as_proposed: bool = False,
+                      only_squad: bool = False) -> bool:
         """Read ``path`` as if the coach had chosen it with Import (it is re-read when today
-        changes). A flare-up ticked stays ticked while it is offered."""
+        changes). A flare-up ticked stays ticked while it is offered. The answers given to its
+        questions before (Import Sessions, which opened Move Today with it) are read with it."""
         self.log_source = path
-        # a new file: its questions are asked again
-        self.take_max = self.as_proposed = self.only_squad = False
+        # a new file: its questions are asked again, but those answered already
+        self.take_max, self.as_proposed, self.only_squad = take_max, as_proposed, only_squad
         return self._read_log(path)
 
     def leave_log_out(self) -> None:

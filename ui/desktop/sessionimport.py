@@ -455,7 +455,7 @@ def _past_today(window, season: Season, path, error: LogReadError, **asked):
             f"left out (import the file again once they happened).",
             ("movetoday", "untiltoday", "cancel"), "movetoday")
         if answer == "movetoday":
-            return window.weekly.move_today_with_log(later, str(path))
+            return window.weekly.move_today_with_log(later, str(path), **asked)
         if answer == "untiltoday":
             try:
                 return read_log_taking(path, season, until_today=True, **asked)

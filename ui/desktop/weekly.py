@@ -165,7 +165,8 @@ class WeeklyLoop(QObject):
         self.dock: QDockWidget | None = None
         self.dialog: AdvanceDialog | None = None
         self._pending_today: dt.date | None = None  # a move waiting for the first plan
-        self._pending_log: str | None = None  # the log that move reads when it opens
+        # the log that move reads when it opens, with the answers given to its questions
+        self._pending_log: tuple[str, dict] | None = None
         self._reference: Plan | None = None  # the plan the running re-plan started from
         self._before: Season | None = None  # the season it started from
         self._log_opened_by_move = False  # a move opened the Log panel in this session
@@ -387,21 +388,23 @@ class WeeklyLoop(QObject):
             "athletes stay in their recorded stages.")
         dlg = self.open_dialog(day, note)
         if log:
-            dlg.read_log_file(log)
+            dlg.read_log_file(log[0], **log[1])
 
     def solve_failed(self, _text: str = "") -> None:
         self._pending_today = None
         self._pending_log = None
 
-    def move_today_with_log(self, day: dt.date, path: str) -> bool:
+    def move_today_with_log(self, day: dt.date, path: str, **asked) -> bool:
         """Move Today on ``day`` with the sessions of ``path`` read in it (a log that runs past
-        today: its sessions are added with the move)."""
+        today: its sessions are added with the move), with the answers ``asked`` already given
+        to its questions (Read Only This Squad, Read as Proposed, Take the Fastest as Max
+        Speed: ``AdvanceDialog.read_log_file``)."""
         dlg = self.move_today(day)
         if dlg is not None:
-            dlg.read_log_file(path)
+            dlg.read_log_file(path, **asked)
             return True
         if self._pending_today is not None:  # the season is planned first; the log follows
-            self._pending_log = path
+            self._pending_log = (path, asked)
             return True
         return False
 
