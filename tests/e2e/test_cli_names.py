@@ -176,3 +176,22 @@ def test_weeks_now_after_the_seasons_end_says_so_and_names_the_last_week():
     assert "has none in it" not in text
     assert weeks(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(20)})}),
                  "now") == [2]
+
+
+def test_an_id_typed_with_a_space_or_without_its_leading_zero_is_proposed_not_taken():
+    """'A 05' was proposed as A05 and 'A5' was not ("A22 is not A27" kept it from the
+    proposal), while a session log read both as another squad's players: the command line,
+    the log and the coach workbook share one near-an-ID test (planner.squad.near_id)."""
+    from tests.builders import season
+    from ui.cli.names import athlete_id
+
+    s = season(weeks=1, athletes=2)
+    s = s.model_copy(update={"athletes": (s.athletes[0].model_copy(update={"id": "A05"}),
+                                          s.athletes[1].model_copy(update={"id": "A27"}))})
+    for typed in ("A 05", "a5", "A005"):
+        with pytest.raises(InputError, match=f"no athlete has the ID or name '{typed}'; did you "
+                                             f"mean {s.athletes[0].name} \\(A05\\)?"):
+            athlete_id(s, typed, "--x")
+    with pytest.raises(InputError) as e:
+        athlete_id(s, "A22", "--x")
+    assert "did you mean" not in str(e.value)

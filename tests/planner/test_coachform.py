@@ -1521,3 +1521,18 @@ def test_the_flare_ups_sheet_says_what_a_flare_up_does_to_a_player_back_to_full_
     assert ("a player back to full training goes back to the last stage of his injury's protocol"
             in spec.help)
     assert "two when another flare-up came in the week before" in spec.help
+
+
+def test_an_athlete_id_cell_with_a_space_or_a_missing_zero_proposes_the_squads_id(tmp_path):
+    """'A 27' and 'A027' on the Sessions sheet were answered with the ID difflib found close, or
+    none: they are A27 but for spacing and zeros (planner.squad.near_id), proposed as such;
+    A22 is still never proposed for A27."""
+    athletes = ATHLETE_ROWS + [("A27", "Kian Walker", "Midfielder", 9.3)]
+    rows = dict(Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("A 27", "2027-01-04", 60, 5),
+                          ("A027", "2027-01-05", 60, 5), ("A22", "2027-01-06", 60, 5)])
+    said = problems_of(book(tmp_path, "near.xlsx", Athletes=athletes, **rows))
+    assert "Sessions, row 2, Athlete ID: no athlete has the ID 'A 27'; did you mean 'A27'?" in said
+    assert "Sessions, row 3, Athlete ID: no athlete has the ID 'A027'; did you mean 'A27'?" in said
+    assert ("Sessions, row 4, Athlete ID: no athlete has the ID 'A22'; use an ID from the "
+            "Athletes sheet") in said
