@@ -234,10 +234,10 @@ class LogResult:
     # rows of players not in this squad left out (read with ``only_squad``): name -> rows
     others: dict[str, int] = field(default_factory=dict)
 
-    def others_line(self) -> str:
+    def others_line(self, names: bool = True) -> str:
         """``131 rows of 24 players not in this squad left out: Tom Berger, …`` (empty when
-        none was)."""
-        return others_said(self.others, "left out")
+        none was; ``names``: False for the count alone)."""
+        return others_said(self.others, "left out", names)
 
     def left_out(self) -> str:
         """``2,219 rows after today left out`` (empty when none was)."""
@@ -541,16 +541,20 @@ OTHERS_SHOWN = 8  # names of players not in this squad listed; the rest are coun
 OTHERS_ROWS_LISTED = 3  # a refusal's rows of players not in this squad located each; more: one line
 
 
-def others_said(others: dict[str, int], what: str = "") -> str:
+def others_said(others: dict[str, int], what: str = "", names: bool = True) -> str:
     """``131 rows of 24 players not in this squad left out: Tom Berger, Luis Ortega, …``
-    (``others``: each name as written -> its rows; ``what``: what befalls them)."""
+    (``others``: each name as written -> its rows; ``what``: what befalls them; ``names``:
+    False for the count alone)."""
     if not others:
         return ""
-    names = list(others)
-    listed = ", ".join(n[:40] for n in names[:OTHERS_SHOWN]) + (", …" if len(names) > OTHERS_SHOWN else "")
     rows = sum(others.values())
-    return (f"{rows:,} row{'s' if rows != 1 else ''} of {len(names)} player"
-            f"{'s' if len(names) != 1 else ''} not in this squad{' ' + what if what else ''}: {listed}")
+    count = (f"{rows:,} row{'s' if rows != 1 else ''} of {len(others)} player"
+             f"{'s' if len(others) != 1 else ''} not in this squad{' ' + what if what else ''}")
+    if not names:
+        return count
+    listed = ", ".join(n[:40] for n in list(others)[:OTHERS_SHOWN]) + (
+        ", …" if len(others) > OTHERS_SHOWN else "")
+    return f"{count}: {listed}"
 
 
 def _squad_note(others: dict[str, int], fix: str) -> str:

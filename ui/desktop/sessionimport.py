@@ -290,7 +290,7 @@ def import_sessions(window, path: str | Path) -> bool:
     if result.later:  # read up to today: the later rows wait for their week
         text += f" {result.left_out().capitalize()}."
     if result.others:  # a club-wide export: the other squads' players named in the question
-        text += f" {result.others_line().split(':')[0]}."
+        text += f" {result.others_line(names=False)}."
     if found:
         text += {"replace": f" They replaced what was logged on {count(len(found), 'athlete-day')}.",
                  "add": f" {count(len(found), 'athlete-day')} now "
