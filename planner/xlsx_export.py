@@ -55,6 +55,7 @@ import os
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -1237,17 +1238,22 @@ def workbook_bytes(season: Season, plan: Plan, *, anonymise: bool = False,
 
 def export_workbook(season: Season, plan: Plan, path: str | os.PathLike, *,
                     anonymise: bool = False, check: CheckReport | None = None,
-                    backup: bool = False, weeks: list[int] | None = None) -> None:
+                    backup: bool = False, weeks: list[int] | None = None,
+                    stopped: Callable[[], bool] | None = None) -> bool:
     """Write the plan workbook to ``path`` atomically (``backup``: the file replaced kept as
-    ``NAME.bak``; ``weeks``: as :func:`build_workbook`'s, a fortnight to print).
+    ``NAME.bak``; ``weeks``: as :func:`build_workbook`'s, a fortnight to print); True when
+    written, False when ``stopped()`` said so once the workbook was made (nothing written).
 
     SaveError (the previous file untouched) when it cannot be written, e.g. because the file
     is open in Excel (Windows locks it) or the folder is read-only.
     """
     data = workbook_bytes(season, plan, anonymise=anonymise, check=check, weeks=weeks)
+    if stopped is not None and stopped():
+        return False
     try:
         atomic_write(path, data, backup=backup)
     except SaveError:
         raise
     except OSError as e:  # e.g. no permission to create the temporary file in the folder
         raise SaveError(save_failure(os.fspath(path), e)) from None
+    return True

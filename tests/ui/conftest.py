@@ -176,3 +176,35 @@ def dialogs() -> FakeInteraction:
     use_interaction(None)
     if log.unseen_errors:
         pytest.fail(f"an error the test did not look at or expect: {log.unseen_errors}", pytrace=False)
+
+
+
+def export_ended(qtbot, window):
+    """Wait for the window's background export, if one runs: its JobResult (None: none ran)."""
+    job = getattr(window, "export_job", None)
+    if job is None or not job.is_running():
+        return None
+    ended: list = []
+    job.finished.connect(ended.append)
+    qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
+    return ended[0]
+
+
+@pytest.fixture
+def export_now(qtbot):
+    """``fileio.export_to`` waited for: True when the file was written. A workbook is written in
+    the background (the window's export job), so its end is waited for here."""
+    from ui.desktop import fileio
+
+    def run(window, path, kind: str) -> bool:
+        if not fileio.export_to(window, path, kind):
+            return False
+        result = export_ended(qtbot, window)
+        return result is None or (result.value is not None and result.value.written)
+    return run
+
+
+@pytest.fixture
+def wait_export(qtbot):
+    """Wait for the background export an action started (File ▸ Export…): its JobResult."""
+    return lambda window: export_ended(qtbot, window)

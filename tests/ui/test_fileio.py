@@ -270,18 +270,18 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
     assert "… and 14 more" in text
 
 
-def test_export_each_kind(window, dialogs, tmp_path, demo_season):
+def test_export_each_kind(export_now, window, dialogs, tmp_path, demo_season):
     import openpyxl
 
     from planner.coachform.read import import_workbook
     from ui.desktop import fileio
 
-    assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
+    assert not export_now(window, tmp_path / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["inform"] and "solve it first" in dialogs[0][2]
     assert not (tmp_path / "plan.xlsx").exists()
     window.set_document(_with_plan(demo_season), None)
     # a plan made by hand, breaking hard rules: the coach is asked before it is handed out
-    assert not fileio.export_to(window, tmp_path / "plan.xlsx", "xlsx")
+    assert not export_now(window, tmp_path / "plan.xlsx", "xlsx")
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Plan breaks hard rules")
     assert "This plan breaks" in text and "Export it anyway?" in text
@@ -289,7 +289,7 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     dialogs.answer = "yes"
     for kind, name in (("xlsx", "plan.xlsx"), ("xlsx-anonymised", "anon.xlsx"), ("pdf", "board.pdf"),
                        ("template", "form.xlsx")):
-        assert fileio.export_to(window, tmp_path / name, kind), kind
+        assert export_now(window, tmp_path / name, kind), kind
     assert openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True).sheetnames[0] == "Cover"
     assert "A07" in openpyxl.load_workbook(tmp_path / "anon.xlsx", read_only=True).sheetnames
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")
@@ -304,42 +304,43 @@ def test_export_each_kind(window, dialogs, tmp_path, demo_season):
     assert "1 other calendar file ('A99 Old Name.ics')" in dialogs[-1][2]
 
 
-def test_the_export_dialog_writes_the_chosen_kind(window, dialogs, tmp_path, demo_season):
+def test_the_export_dialog_writes_the_chosen_kind(wait_export, window, dialogs, tmp_path, demo_season):
     from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     pdf_filter = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "pdf")
     dialogs.files = [(str(tmp_path / "board"), pdf_filter)]
     window.export_action.trigger()
+    wait_export(window)
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
     assert f"Exported {(tmp_path / 'board.pdf').resolve()}" in window.statusBar().currentMessage()
     assert "board.pdf" in window.notice.text()  # and it stays, with Open and Show folder
     dialogs.files = [(str(tmp_path / "team-plan.xlsx"), pdf_filter)]  # the suggested name, as PDF
     window.export_action.trigger()
+    wait_export(window)
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_the_export_notice_goes_when_another_season_is_opened_or_started(window, dialogs,
+def test_the_export_notice_goes_when_another_season_is_opened_or_started(export_now, window, dialogs,
                                                                          tmp_path, demo_season):
     """"Exported harbour-form.xlsx in …" stayed above the board of the season File ▸ New started
     next. It stays while the season it was exported from is open (saved, read again from disk),
     and goes when another one replaces it (Open, New)."""
     from planner.seasonfile import save_season
-    from ui.desktop import fileio
 
     save_season(demo_season, tmp_path / "team.season.json")
     save_season(demo_season.model_copy(update={"name": "Other"}), tmp_path / "other.season.json")
     assert window.open_path(tmp_path / "team.season.json")
-    assert fileio.export_to(window, tmp_path / "team-form.xlsx", "template")
+    assert export_now(window, tmp_path / "team-form.xlsx", "template")
     assert not window.notice.isHidden() and "team-form.xlsx" in window.notice.text()
     assert window.reload_from_disk() and not window.notice.isHidden()  # the same season
     assert window.open_path(tmp_path / "other.season.json") and window.notice.isHidden()
-    assert fileio.export_to(window, tmp_path / "other-form.xlsx", "template")
+    assert export_now(window, tmp_path / "other-form.xlsx", "template")
     window.set_document(demo_season, None)  # File ▸ New
     assert window.notice.isHidden()
 
 
-def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
+def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(wait_export,
         window, dialogs, tmp_path, demo_season):
     """The coach's own workbook "team.xlsx": the export suggests another name; a name typed
     without its suffix that then meets the workbook asks first; a replaced file is kept as .bak."""
@@ -358,44 +359,45 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
     dialogs.files = [str(tmp_path / "team")]  # typed without .xlsx: the dialog saw no clash
     dialogs.answer = "no"
     window.export_action.trigger()
+    wait_export(window)
     assert seen["suggestion"].endswith("-plan.xlsx")
     assert dialogs.kinds()[-1] == "confirm" and "team.xlsx was not written by Periodize" in dialogs[-1][2]
     assert workbook.read_bytes() == b"the coach's squad"  # declined: nothing written
     dialogs.files = [str(tmp_path / "team")]
     dialogs.answer = "yes"
     window.export_action.trigger()
+    wait_export(window)
     import openpyxl
 
     assert openpyxl.load_workbook(workbook, read_only=True).sheetnames[0] == "Cover"
     assert (tmp_path / "team.xlsx.bak").read_bytes() == b"the coach's squad"
 
 
-def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_for_good(
+def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_for_good(export_now,
         window, dialogs, tmp_path, demo_season):
     """Export onto the coach's filled-in workbook got only the file dialog's "replace?"; the
     workbook went to .bak unsaid, and a second export wrote the first over that .bak: the
     workbook was gone. Now the question names it, the notice says where it is kept, and the
     second export leaves that .bak as it is."""
     from planner.coachform.write import save_template_form
-    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     book = tmp_path / "coachbook.xlsx"
     save_template_form(demo_season, book)
     mine = book.read_bytes()
     dialogs.answer = "no"
-    assert not fileio.export_to(window, book, "xlsx")
+    assert not export_now(window, book, "xlsx")
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("confirm", "Replace the file?")
     assert words.startswith("coachbook.xlsx is a coach workbook")
     assert "not a plan workbook Periodize exported. Replace it? It is kept as coachbook.xlsx.bak" in words
     assert book.read_bytes() == mine and not (tmp_path / "coachbook.xlsx.bak").exists()
     dialogs.answer = "yes"
-    assert fileio.export_to(window, book, "xlsx")
+    assert export_now(window, book, "xlsx")
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
     assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in window.notice.text()
     questions = [d[1] for d in dialogs]
-    assert fileio.export_to(window, book, "xlsx")  # its own export now: no question about it
+    assert export_now(window, book, "xlsx")  # its own export now: no question about it
     assert [d[1] for d in dialogs][len(questions):] == ["Plan breaks hard rules"]
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
     assert "left as it is" in window.notice.text()
@@ -403,32 +405,31 @@ def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_
     form = tmp_path / "form.xlsx"
     save_template_form(demo_season, form)
     dialogs.answer = "no"
-    assert not fileio.export_to(window, form, "template")
+    assert not export_now(window, form, "template")
     assert dialogs[-1][1] == "Replace the file?" and ", not " not in dialogs[-1][2]
     # the form again over a .bak of the coach's: the question says where that .bak goes before
     # it happens (it said "kept as form.xlsx.bak", the name the older file held)
     dialogs.answer = "yes"
-    assert fileio.export_to(window, form, "template")
-    assert fileio.export_to(window, form, "template")
+    assert export_now(window, form, "template")
+    assert export_now(window, form, "template")
     assert ("Replace it? It is kept as form.xlsx.bak (the form.xlsx.bak there now is kept as "
             "form.xlsx.1.bak), which no later export writes over.") in dialogs[-1][2]
     assert (tmp_path / "form.xlsx.1.bak").exists()
 
 
-def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothing(
+def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothing(export_now,
         window, dialogs, tmp_path, demo_season):
     """The exported workbook open in Calc (its lock file beside it) was replaced, the notice
     saying only where the previous one was kept; Calc then wrote over the export. Now the
     export stops first, naming the program, the user and the way on."""
-    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     dialogs.answer = "yes"  # the plan's broken hard rules: export anyway
     book = tmp_path / "mannschaft müller-plan.xlsx"
-    assert fileio.export_to(window, book, "xlsx")
+    assert export_now(window, book, "xlsx")
     before = book.read_bytes()
     (tmp_path / ".~lock.mannschaft müller-plan.xlsx#").write_text("Coach,pc,coach,05.12.2026 15:31,x;")
-    assert not fileio.export_to(window, book, "xlsx")
+    assert not export_now(window, book, "xlsx")
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("error", "Could not export")
     assert words.startswith("mannschaft müller-plan.xlsx is open in LibreOffice (user Coach)")
@@ -436,7 +437,7 @@ def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothin
     assert book.read_bytes() == before and not (tmp_path / "mannschaft müller-plan.xlsx.bak").exists()
 
 
-def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(
+def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(wait_export, export_now,
         window, dialogs, tmp_path, demo_season):
     """Ctrl+E over a workbook open in LibreOffice asked Qt's "already exists. Replace it?"
     first, and said it was open only after the coach's Yes, with only OK. The dialog asks no
@@ -448,13 +449,14 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(
     book, other = tmp_path / "small-plan.xlsx", tmp_path / "small-plan-2.xlsx"
     xlsx = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "xlsx")
     dialogs.answer = "yes"
-    assert fileio.export_to(window, book, "xlsx") and fileio.export_to(window, other, "xlsx")
+    assert export_now(window, book, "xlsx") and export_now(window, other, "xlsx")
     before = book.read_bytes()
     (tmp_path / ".~lock.small-plan.xlsx#").write_text("Coach Smith,pc,coach,05.12.2026 16:02,x;")
     dialogs.clear()
     dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
     dialogs.choices = ["exportas", "yes", "yes"]  # another name; replace it; the plan as it is
     window.export_action.trigger()
+    wait_export(window)
     assert dialogs.kinds()[:4] == ["save", "choose", "save", "confirm"]
     assert dialogs.ask_replace[-2:] == [False, False]  # the dialog asked no "replace it?"
     kind, title, words = dialogs[1]
@@ -469,21 +471,21 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(
     dialogs.files = [(str(book), xlsx)]
     dialogs.choices = ["cancel"]
     window.export_action.trigger()
+    wait_export(window)
     assert dialogs.kinds() == ["save", "choose"] and book.read_bytes() == before
     assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
 
 
-def test_an_export_never_replaces_a_season_file_whatever_its_name(window, dialogs, tmp_path,
+def test_an_export_never_replaces_a_season_file_whatever_its_name(export_now, window, dialogs, tmp_path,
                                                                   demo_season):
     """A season file saved under a workbook's name is refused, as the command line refuses it,
     not offered for replacing."""
     from planner.seasonfile import save_season
-    from ui.desktop import fileio
 
     save_season(demo_season, tmp_path / "x.season.json")
     (tmp_path / "backup.xlsx").write_bytes((tmp_path / "x.season.json").read_bytes())
     mine = (tmp_path / "backup.xlsx").read_bytes()
-    assert not fileio.export_to(window, tmp_path / "backup.xlsx", "pdf-anonymised")
+    assert not export_now(window, tmp_path / "backup.xlsx", "pdf-anonymised")
     assert dialogs.kinds() == ["error"] and "backup.xlsx is a season file" in dialogs[-1][2]
     assert (tmp_path / "backup.xlsx").read_bytes() == mine
 
@@ -568,12 +570,11 @@ def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(window, di
     assert [p.name for p in folder.iterdir()] == [f".~lock.{name}#"]
 
 
-def test_an_export_error_is_shown_not_raised(window, dialogs, tmp_path, demo_season):
-    from ui.desktop import fileio
+def test_an_export_error_is_shown_not_raised(export_now, window, dialogs, tmp_path, demo_season):
 
     window.set_document(_with_plan(demo_season), None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
-    assert not fileio.export_to(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
+    assert not export_now(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["confirm", "error"] and "does not exist" in dialogs[1][2]
 
 
@@ -600,7 +601,7 @@ def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, 
     assert (tmp_path / "mine").is_dir()
 
 
-def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, demo_season):
+def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialogs, tmp_path, demo_season):
     """The file type went back to the plan workbook every time: a coach writing the coach
     workbook for import each week had to choose it again, or wrote a plan workbook."""
     window.set_document(_with_plan(demo_season), None)
@@ -615,9 +616,11 @@ def test_the_export_dialog_offers_the_kind_used_last(window, dialogs, tmp_path, 
     form = "Coach workbook for import (*.xlsx)"
     dialogs.files = [(str(tmp_path / "form.xlsx"), form)]
     window.export_action.trigger()
+    wait_export(window)
     assert (tmp_path / "form.xlsx").exists()
     dialogs.files = [None]  # cancelled
     window.export_action.trigger()
+    wait_export(window)
     assert seen[0][1] == "Excel workbook (*.xlsx)" and seen[0][0].endswith("-plan.xlsx")
     assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name
 
@@ -676,7 +679,7 @@ def test_the_export_name_follows_the_file_type_picked_in_the_dialog(qtbot, tmp_p
     assert shown() == "week 12.xlsx"
 
 
-def test_the_export_dialog_is_given_each_kinds_name(window, dialogs, demo_season, tmp_path):
+def test_the_export_dialog_is_given_each_kinds_name(wait_export, window, dialogs, demo_season, tmp_path):
     window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
     seen = {}
 
@@ -686,6 +689,7 @@ def test_the_export_dialog_is_given_each_kinds_name(window, dialogs, demo_season
 
     dialogs.save_file = save_file
     window.export_action.trigger()
+    wait_export(window)
     assert seen["Coach workbook for import (*.xlsx)"] == "team-form.xlsx"
     assert seen["Excel workbook (*.xlsx)"] == "team-plan.xlsx"
 
@@ -844,7 +848,7 @@ def test_what_keep_them_cannot_keep_is_listed_whole_behind_show_details(window, 
     assert all(f"• {d}" in dialogs.details[-1][2].splitlines() for d in dropped)
 
 
-def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dialogs, tmp_path,
+def test_export_without_a_plan_says_so_before_the_file_name_is_asked(wait_export, window, dialogs, tmp_path,
                                                                      demo_season):
     """File ▸ Export… asked for a file name first and only then said "Nothing to export yet".
     Without a plan the coach is now told first, and the save dialog offers only what is written
@@ -864,10 +868,12 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dia
     dialogs.answer = "cancel"  # the coach wanted the plan workbook
     dialogs.files = [str(tmp_path / "team-plan.xlsx")]
     window.export_action.trigger()
+    wait_export(window)
     assert dialogs.kinds() == ["choose"] and not offered  # asked before any file dialog
     assert dialogs[0][1] == "No plan to export yet" and fileio.NO_PLAN_YET in dialogs[0][2]
     dialogs.answer = "exportother"  # then the board PDF
     window.export_action.trigger()
+    wait_export(window)
     assert dialogs.kinds() == ["choose", "choose", "save"]
     filters, selected = offered[0]
     assert {fileio.EXPORT_KINDS[f] for f in filters} == {"pdf", "pdf-anonymised", "template"}
@@ -880,6 +886,7 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(window, dia
     window.set_document(_with_plan(demo_season), None)  # with a plan: no question, every kind
     dialogs.files = [None]
     window.export_action.trigger()
+    wait_export(window)
     assert dialogs.kinds()[-1] == "save" and set(offered[-1][0]) == set(fileio.EXPORT_KINDS)
 
 
@@ -959,13 +966,12 @@ def test_the_notes_of_an_import_are_cut_short_with_every_one_under_show_details(
                                          f"lists all {len(every)}, to read or copy)"]
 
 
-def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(qtbot, window, dialogs,
+def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(export_now, qtbot, window, dialogs,
                                                                            tmp_path):
     """At 1024 x 600 the notice above the board wrapped "Exported / small-plan.xlsx in / tmp/ /
     review150" one word a line. It is one line now: the file's name whole, the folder's path
     cut in its middle; the whole notice is its tooltip."""
 
-    from ui.desktop import fileio
 
     folder = tmp_path / "Riverside FC season 2026-27 with a long folder name" / "exports"
     folder.mkdir(parents=True)
@@ -973,8 +979,8 @@ def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(qtbot
     window.show()
     qtbot.waitExposed(window)
     dialogs.answer = "yes"  # the form written over a form: asked
-    assert fileio.export_to(window, folder / "small-form.xlsx", "template")
-    assert fileio.export_to(window, folder / "small-form.xlsx", "template")  # one kept as .bak
+    assert export_now(window, folder / "small-form.xlsx", "template")
+    assert export_now(window, folder / "small-form.xlsx", "template")  # one kept as .bak
     label = window.notice.label
     qtbot.waitUntil(lambda: label.width() > 100)
     shown = label.text()
@@ -985,3 +991,59 @@ def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(qtbot
     assert end.split(".")[0] and str(folder).endswith(end.split(".")[0])
     assert label.fontMetrics().horizontalAdvance(shown) <= label.width()
     assert str(folder) in label.toolTip() and str(folder) in window.notice.text()
+
+
+def test_a_workbook_is_written_in_the_background_with_the_window_free_meanwhile(
+        qtbot, window, dialogs, tmp_path, demo_season, monkeypatch, wait_export):
+    """A big squad's workbook took seconds with the window frozen: it is written in the
+    background ("Writing plan.xlsx…" and Cancel in the status bar), the window's events go on,
+    a second export meanwhile is refused and said, and Cancel writes nothing."""
+    import threading
+
+    import openpyxl
+    from PySide6.QtCore import QTimer
+
+    from planner import xlsx_export
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
+    gate = threading.Event()  # the workbook is made only once the test lets it
+    real = xlsx_export.workbook_bytes
+
+    def held(*args, **kwargs):
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(xlsx_export, "workbook_bytes", held)
+    target = tmp_path / "plan.xlsx"
+    assert fileio.export_to(window, target, "xlsx")
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop runs while the workbook is made
+    timer.stop()
+    job = window.export_job
+    assert job.is_running() and not target.exists()
+    assert job.progress_label.text().startswith("Writing plan.xlsx…")
+    assert not job.cancel_button.isHidden()
+    asked = len(dialogs.suggested)
+    assert not fileio.export_to(window, tmp_path / "other.xlsx", "xlsx")
+    window.export_action.trigger()  # the menu: said before its file dialog, not after
+    assert dialogs.kinds()[-2:] == ["inform", "inform"] and len(dialogs.suggested) == asked
+    assert "Writing plan.xlsx…" in dialogs[-1][2] and "then export again" in dialogs[-1][2]
+    gate.set()
+    assert wait_export(window).value.written
+    assert openpyxl.load_workbook(target, read_only=True).sheetnames[0] == "Cover"
+    assert f"Exported {target.resolve()}" in window.statusBar().currentMessage()
+    assert "plan.xlsx" in window.notice.text() and job.cancel_button.isHidden()
+    assert not (tmp_path / "other.xlsx").exists()
+    gate.clear()  # Cancel while the workbook is made: nothing is written
+    stopped = tmp_path / "stopped.xlsx"
+    assert fileio.export_to(window, stopped, "xlsx")
+    job.cancel_button.click()
+    gate.set()
+    result = wait_export(window)
+    assert result.cancelled and not result.value.written and not stopped.exists()
+    assert "stopped; stopped.xlsx was not written" in window.statusBar().currentMessage()

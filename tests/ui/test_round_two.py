@@ -184,13 +184,11 @@ def test_a_new_pin_waits_for_the_next_solve_instead_of_breaking_a_rule(w):
 
 
 # -- item 7: an export says where it went and opens it ----------------------------------------------
-def test_an_export_says_where_it_went_and_opens_it(w, tmp_path, dialogs):
-    from ui.desktop import fileio
-
+def test_an_export_says_where_it_went_and_opens_it(w, tmp_path, dialogs, export_now):
     target = tmp_path / "out" / "test-united.xlsx"
     target.parent.mkdir()
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
-    assert fileio.export_to(w, target, "xlsx")
+    assert export_now(w, target, "xlsx")
     assert target.exists()
     assert w.notice.isVisible()
     assert "test-united.xlsx" in w.notice.text() and str(target.parent) in w.notice.text()

@@ -10,7 +10,10 @@ import.
   the open season (Keep Them, or the season's own workbook) it stays that file and is one Edit ▸
   Undo step, and what its sheets no longer list (a player, a match) is named.
 - **Export…**: by the chosen file type, the full Excel workbook (optionally anonymised), the
-  season board as a PDF (one page per month), or the season in the import-template form.
+  season board as a PDF (one page per month), or the season in the import-template form. The
+  workbooks, seconds for a big squad, are written in the background (``ui.desktop.jobs``:
+  "Writing plan.xlsx…" with Cancel in the status bar, the window free meanwhile), one export at
+  a time; the board PDF, painted, is written in the window's thread.
 - **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing: the
   folder chooser takes a new folder's name).
 
@@ -25,6 +28,7 @@ the coach, asked by name, says so; it is kept as ``NAME.bak`` as the command lin
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -34,6 +38,7 @@ from PySide6.QtWidgets import QMenu
 from planner.errors import PeriodizeError
 from planner.lockfiles import open_elsewhere
 from planner.text import plural
+from ui.desktop.jobs import BackgroundJob, JobWords
 from ui.outputkinds import (
     KIND_WORDS,
     REPLACEABLE,
@@ -262,9 +267,13 @@ def hand_out_anyway(window) -> bool:
 
 
 def export_to(window, path: str | Path, kind: str) -> bool:
-    """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``."""
+    """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``. The
+    workbooks are written in the background (:data:`IN_BACKGROUND`): True then says the export
+    started, and its end is said in the status bar (:func:`_export_done`)."""
     season = window.season
     needs_plan = kind in NEEDS_PLAN
+    if _still_exporting(window):
+        return False
     if needs_plan and not _has_plan(window):
         return False
     if _is_the_season_file(window, path):
@@ -275,34 +284,108 @@ def export_to(window, path: str | Path, kind: str) -> bool:
         return False
     if needs_plan and not hand_out_anyway(window):
         return False
+    if kind in IN_BACKGROUND:
+        backup, kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
+        work = _workbook_work(season, Path(path), kind, backup, kept,
+                              getattr(window, "check_report", None))
+        return _export_job(window).start(work, label=f"Writing {Path(path).name}…", limit=10)
     try:
         with _busy():
             backup, kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
-            if kind in ("xlsx", "xlsx-anonymised"):
-                from planner.xlsx_export import export_workbook
-
-                export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"),
-                                check=getattr(window, "check_report", None), backup=backup)
-            elif kind in ("pdf", "pdf-anonymised"):
-                from ui.desktop.pdf import export_board_pdf
-
-                export_board_pdf(season, path, anonymise=kind.endswith("anonymised"), backup=backup)
-            elif kind == "template":
-                from planner.coachform.write import save_template_form
-
-                save_template_form(season, path, backup=backup)
-            else:
+            if kind not in ("pdf", "pdf-anonymised"):
                 raise ValueError(f"unknown export kind {kind!r}")
-    except PeriodizeError as e:
-        _say_error(window, "Could not export", e)
-        return False
-    except OSError as e:
-        window.interaction.error("Could not export", f"{path}: could not be written "
-                                 f"({e.strerror or e}); choose another folder or name")
+            from ui.desktop.pdf import export_board_pdf  # painted: in the window's thread
+
+            export_board_pdf(season, path, anonymise=kind.endswith("anonymised"), backup=backup)
+    except (PeriodizeError, OSError) as e:
+        _export_failed(window, Path(path), e)
         return False
     path = Path(path).resolve()
     written(window, "Exported", path, path.parent, kept=kept)
     return True
+
+
+IN_BACKGROUND = ("xlsx", "xlsx-anonymised", "template")  # no painting: a worker thread writes them
+EXPORT_WORDS = JobWords(progress_name="Export progress",
+                        cancel_tip="Stop the export: the file is not written",
+                        failed="The export stopped with an error", title="Could not export",
+                        refused="Could not export")
+
+
+@dataclass(frozen=True)
+class Exported:
+    """How a background export ended: ``written`` False when it was stopped before the file was
+    written; ``error`` the reason it could not be (a SaveError, an OSError)."""
+
+    path: Path
+    kept: str = ""  # where the file it replaced is kept (keep_previous)
+    written: bool = False
+    error: Exception | None = None
+
+
+def _workbook_work(season, path: Path, kind: str, backup: bool, kept: str, check):
+    """The work of a background export: the workbook made and written atomically, as before."""
+    def work(_report, stop) -> Exported:
+        try:
+            if kind == "template":
+                from planner.coachform.write import save_template_form
+
+                save_template_form(season, path, backup=backup)
+                done = True
+            else:
+                from planner.xlsx_export import export_workbook
+
+                done = export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"),
+                                       check=check, backup=backup, stopped=stop.is_set)
+        except (PeriodizeError, OSError) as e:
+            return Exported(path, error=e)
+        return Exported(path, kept, written=done)
+    return work
+
+
+def _export_job(window) -> BackgroundJob:
+    """The window's export job (made on first use): progress and Cancel in the status bar."""
+    job = getattr(window, "export_job", None)
+    if job is None:
+        job = window.export_job = BackgroundJob(window, EXPORT_WORDS, bar_width=120)
+        job.finished.connect(lambda result: _export_done(window, result))
+    return job
+
+
+def _still_exporting(window) -> bool:
+    """True (and said) while a background export is being written: one at a time."""
+    job = getattr(window, "export_job", None)
+    if job is None or not job.is_running():
+        return False
+    window.interaction.inform(
+        "Still exporting", f"{job.progress_label.text()} Wait until the status bar says it is "
+        f"done (or press its Cancel), then export again.")
+    return True
+
+
+def _export_done(window, result) -> None:
+    """Say how a background export ended: written (the notice), stopped, or why not."""
+    done: Exported | None = result.value
+    if done is None:  # an unexpected failure: the job said it
+        return
+    if done.error is not None:
+        _export_failed(window, done.path, done.error)
+    elif not done.written:
+        window.statusBar().showMessage(f"Not exported: stopped; {done.path.name} was not "
+                                       f"written.", 8000)
+    else:
+        path = done.path.resolve()
+        written(window, "Exported", path, path.parent, kept=done.kept)
+
+
+def _export_failed(window, path: Path, error: Exception) -> None:
+    if isinstance(error, PeriodizeError):
+        _say_error(window, "Could not export", error)
+    else:
+        window.interaction.error("Could not export", f"{path}: could not be written "
+                                 f"({getattr(error, 'strerror', None) or error}); choose another "
+                                 f"folder or name")
+    window.statusBar().showMessage(f"Not exported: {path.name} is as it was.", 8000)
 
 
 def export_calendars_to(window, folder: str | Path) -> bool:
@@ -404,6 +487,8 @@ def import_dialog(window) -> None:
 
 
 def export_dialog(window) -> None:
+    if _still_exporting(window):  # before the file dialog, not after it
+        return
     # "team-plan.xlsx", not "team.xlsx": the coach workbook the season came from is often
     # "team.xlsx" in the same folder, and the plan is not that workbook
     # the kind used last is offered again (it went back to the plan workbook every time, and a

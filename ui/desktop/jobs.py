@@ -1,5 +1,6 @@
 """One runner for background work (Anki's ``CollectionOp``, git-cola's stale-result guard): the
-season's solve and the what-if re-plans both run through a :class:`BackgroundJob`.
+season's solve, the what-if re-plans and the Excel exports (``ui.desktop.fileio``) run through a
+:class:`BackgroundJob`.
 
 A job owns everything around the work itself:
 

@@ -1609,6 +1609,8 @@ class MainWindow(QMainWindow):
         self.whatif.shutdown()
         self.weekly.shutdown()
         self.solve_job.shutdown(5000)  # a thread that does not stop in time is kept (jobs.orphans)
+        if getattr(self, "export_job", None) is not None:  # a workbook being written (fileio)
+            self.export_job.shutdown(5000)
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState(STATE_VERSION))
