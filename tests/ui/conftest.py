@@ -67,6 +67,8 @@ class FakeInteraction(list):
         self.details: list[tuple[str, str, str]] = []
         self.suggested: list[str] = []  # the name each save dialog opened with
         self.ask_replace: list[bool] = []  # whether it asked about a file that exists
+        self.asked: list = []  # the app's own dialogs shown (ask_dialog), in order
+        self.on_dialog = None  # answers them: sets a dialog's fields, True to accept
 
     def _seen(self) -> None:
         self.unseen_errors.clear()
@@ -142,6 +144,13 @@ class FakeInteraction(list):
         self.offered.append((day, lo, hi))
         value = self.dates.pop(0) if self.dates else None
         return day if value == "offered" else value
+
+    def ask_dialog(self, dialog):
+        """The app's own dialog, answered by ``on_dialog(dialog)`` when a test set it (it sets
+        the dialog's fields and returns True to accept); otherwise accepted as it opened.
+        Recorded in ``asked`` (the dialog), not among the messages."""
+        self.asked.append(dialog)
+        return self.on_dialog(dialog) if self.on_dialog is not None else True
 
     def _file(self, kind, title):
         self.append((kind, title, ""))

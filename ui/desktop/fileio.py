@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QMenu
 from planner.errors import PeriodizeError
 from planner.lockfiles import open_elsewhere
 from planner.text import plural
+from ui.desktop.exportweeks import weeks_stem
 from ui.desktop.jobs import BackgroundJob, JobWords
 from ui.outputkinds import (
     KIND_WORDS,
@@ -266,10 +267,12 @@ def hand_out_anyway(window) -> bool:
         "Plan breaks hard rules", f"{note} Export it anyway?", default=False)
 
 
-def export_to(window, path: str | Path, kind: str) -> bool:
-    """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``. The
-    workbooks are written in the background (:data:`IN_BACKGROUND`): True then says the export
-    started, and its end is said in the status bar (:func:`_export_done`)."""
+def export_to(window, path: str | Path, kind: str, weeks: list[int] | None = None) -> bool:
+    """Export the window's document as ``kind`` (a value of ``EXPORT_KINDS``) to ``path``;
+    ``weeks`` (0-based; None: the whole season): those of the plan workbook's Calendar, week
+    pages and Load table (``planner.xlsx_export``). The workbooks are written in the background
+    (:data:`IN_BACKGROUND`): True then says the export started, and its end is said in the
+    status bar (:func:`_export_done`)."""
     season = window.season
     needs_plan = kind in NEEDS_PLAN
     if _still_exporting(window):
@@ -287,7 +290,7 @@ def export_to(window, path: str | Path, kind: str) -> bool:
     if kind in IN_BACKGROUND:
         backup, kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
         work = _workbook_work(season, Path(path), kind, backup, kept,
-                              getattr(window, "check_report", None))
+                              getattr(window, "check_report", None), weeks)
         return _export_job(window).start(work, label=f"Writing {Path(path).name}…", limit=10)
     try:
         with _busy():
@@ -323,7 +326,8 @@ class Exported:
     error: Exception | None = None
 
 
-def _workbook_work(season, path: Path, kind: str, backup: bool, kept: str, check):
+def _workbook_work(season, path: Path, kind: str, backup: bool, kept: str, check,
+                   weeks: list[int] | None = None):
     """The work of a background export: the workbook made and written atomically, as before."""
     def work(_report, stop) -> Exported:
         try:
@@ -336,7 +340,8 @@ def _workbook_work(season, path: Path, kind: str, backup: bool, kept: str, check
                 from planner.xlsx_export import export_workbook
 
                 done = export_workbook(season, season.plan, path, anonymise=kind.endswith("anonymised"),
-                                       check=check, backup=backup, stopped=stop.is_set)
+                                       check=check, backup=backup, weeks=weeks,
+                                       stopped=stop.is_set)
         except (PeriodizeError, OSError) as e:
             return Exported(path, error=e)
         return Exported(path, kept, written=done)
@@ -496,12 +501,16 @@ def export_dialog(window) -> None:
     kinds = _kinds_to_offer(window)
     if not kinds:
         return
+    weeks = _plan_weeks(window) if any(k in NEEDS_PLAN for k in kinds.values()) else None
+    if weeks is False:  # cancelled
+        return
     last = str(QSettings().value("lastExportFilter", "") or "")
     selected = last if last in kinds else next(iter(kinds))
     # not "<season>.xlsx" either for the form: the coach's own filled-in workbook is often that
     # and the name follows the kind picked in the dialog ("team-form.xlsx" for the form)
-    names = {f: _file_stem(window) + ("-form" if kind == "template" else "-plan") + SUFFIX[kind]
-             for f, kind in kinds.items()}
+    plan_stem = weeks_stem(_file_stem(window) + "-plan", weeks)  # "team-plan week 23-48"
+    names = {f: (plan_stem if kind in NEEDS_PLAN else _file_stem(window) + ("-form" if kind ==
+             "template" else "-plan")) + SUFFIX[kind] for f, kind in kinds.items()}
     filters = ";;".join(kinds)
     suggestion = str(Path(_start_dir(window)) / names[selected])
     while True:  # Export under Another Name… opens the dialog again
@@ -533,7 +542,18 @@ def export_dialog(window) -> None:
             return
         break
     QSettings().setValue("lastDir", str(Path(path).parent))
-    export_to(window, path, kind)
+    export_to(window, path, kind, weeks if kind in NEEDS_PLAN else None)
+
+
+def _plan_weeks(window) -> list[int] | None | bool:
+    """The weeks of the Excel plan, asked before the file dialog (:mod:`ui.desktop.exportweeks`:
+    the whole season first, as before); None for the whole season, False when cancelled."""
+    from ui.desktop.exportweeks import WorkbookWeeksDialog
+
+    dialog = WorkbookWeeksDialog(window.season, window)
+    if not window.interaction.ask_dialog(dialog):
+        return False
+    return dialog.chosen_weeks()
 
 
 def _kinds_to_offer(window) -> dict[str, str]:

@@ -36,7 +36,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -67,8 +66,10 @@ from planner.sessions import max_speed_header
 from planner.squad import display_order
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
+from ui.desktop.weekpick import chosen_span, current_week, week_combo, week_label, weeks_span
 
-__all__ = ["HandoutsDialog", "export_handouts", "export_handouts_pdf", "handouts_pdf", "install"]
+__all__ = ["HandoutsDialog", "current_week", "export_handouts", "export_handouts_pdf", "handouts_pdf",
+           "install", "week_label"]
 
 MARGIN = 28.0
 LABEL_W = 62.0
@@ -392,21 +393,6 @@ def _check(season: Season, plan: Plan) -> None:
 
 
 # -- the app ---------------------------------------------------------------------------------------
-def week_label(tl: Timeline, w: int) -> str:
-    week = tl.weeks[w]
-    return f"Week {w + 1} · {text.span(tl.days[week.first], tl.days[week.last])}"
-
-
-def current_week(tl: Timeline, today: dt.date | None = None) -> int:
-    """The week holding ``today`` (default: the season's today, else its start, as the planner
-    reads it), clamped to the season: a season opens on its own week, not the computer's."""
-    day = today or tl.season.calendar.today or tl.season.calendar.start
-    i = tl.index(day)
-    if i is None:
-        i = min(tl.p0, tl.n - 1) if day > tl.end or day < tl.start else 0
-    return tl.week_of[i]
-
-
 _LABEL = Qt.ItemDataRole.UserRole + 1  # an athlete's line as listed (greyed: "— left the squad")
 _TICKED = Qt.ItemDataRole.UserRole + 2  # his tick before he was greyed
 
@@ -448,14 +434,8 @@ class HandoutsDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         form = QFormLayout()
-        self.first, self.last = QComboBox(), QComboBox()
-        for combo, name in ((self.first, "First week"), (self.last, "Last week")):
-            combo.setAccessibleName(name)
-            for w in range(len(self.tl.weeks)):
-                combo.addItem(week_label(self.tl, w), w)
         now = current_week(self.tl, today)
-        self.first.setCurrentIndex(now)
-        self.last.setCurrentIndex(now)
+        self.first, self.last = week_combo(self.tl, "First week", now), week_combo(self.tl, "Last week", now)
         form.addRow("From", self.first)
         form.addRow("To", self.last)
         self.anonymise = QCheckBox("Anonymised: athlete IDs, no diagnoses")
@@ -489,9 +469,7 @@ class HandoutsDialog(QDialog):
                 if self.athletes.item(k).checkState() == Qt.CheckState.Checked]
 
     def chosen_weeks(self) -> list[int]:
-        a, b = self.first.currentData(), self.last.currentData()
-        lo, hi = min(a, b), max(a, b)
-        return list(range(lo, hi + 1))
+        return chosen_span(self.first, self.last)
 
     def _grey_gone(self, gone: dict[str, dt.date]) -> None:
         """Those who left the squad before the weeks chosen, or join it after them: unticked and
@@ -534,8 +512,7 @@ class HandoutsDialog(QDialog):
         athlete's id when anonymised), safe on every system."""
         from planner.filegroup import safe_file_stem
 
-        weeks = self.chosen_weeks()
-        span = f"week {weeks[0] + 1}" + ("" if len(weeks) == 1 else f"-{weeks[-1] + 1}")
+        span = weeks_span(self.chosen_weeks())
         chosen = self.chosen_athletes()
         a = self.season.athlete(chosen[0]) if len(chosen) == 1 else None
         who = "" if a is None else f" {a.id if self.anonymise.isChecked() else a.name}"

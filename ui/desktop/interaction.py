@@ -110,6 +110,11 @@ class Interaction(Protocol):
         picked on its calendar); None when the coach cancels."""
         ...
 
+    def ask_dialog(self, dialog: QDialog) -> bool:
+        """Show one of the app's own dialogs (the weeks of an export) and wait; True when the
+        coach accepted it (its fields then hold the answer)."""
+        ...
+
     def open_file(self, title: str, folder: str, filters: str) -> str | None: ...
 
     def save_file(self, title: str, suggestion: str, filters: str,
@@ -272,6 +277,9 @@ class QtInteraction:
                  ) -> dt.date | None:
         dlg = DateDialog(self.parent, title, label, day, lo, hi)
         return dlg.field.value() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def open_file(self, title: str, folder: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, folder, filters)

@@ -1,0 +1,96 @@
+"""The weeks of the Excel plan, asked before File ▸ Export…'s file dialog: the whole season (as
+before), from this week on, this week, or weeks … to … (the handouts' week choice,
+``ui.desktop.weekpick``). A big squad's whole season prints thousands of pages (every athlete's
+every week); the command line's ``export --xlsx --weeks`` keeps the Calendar, each athlete's
+week pages and the Load table to the weeks chosen, and the Cover says them: the app's export
+now does the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from planner.filegroup import safe_file_stem
+from planner.season import Season
+from planner.timeline import Timeline
+from ui.desktop import wheelguard
+from ui.desktop.weekpick import chosen_span, current_week, week_combo, week_label, weeks_span
+
+WHOLE, FROM_NOW, THIS_WEEK, SPAN = "whole", "fromnow", "thisweek", "span"
+
+
+class WorkbookWeeksDialog(QDialog):
+    """Whole season / from this week on / this week / weeks … to …; ``chosen_weeks()`` the
+    weeks (0-based), None for the whole season."""
+
+    def __init__(self, season: Season, parent=None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export: Weeks of the Excel Plan")
+        self.setAccessibleName("Weeks of the Excel plan")
+        self.tl = Timeline(season)
+        self.now = current_week(self.tl, today)
+        lay = QVBoxLayout(self)
+        intro = QLabel("The Excel plan's Calendar, each athlete's week pages and the Load table "
+                       "hold these weeks (the Cover says which); the other sheets, the board PDF "
+                       "and the coach workbook hold the whole season.")
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        n = len(self.tl.weeks)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for key, label in ((WHOLE, f"&Whole season (weeks 1-{n})"),
+                           (FROM_NOW, f"&From this week on (weeks {self.now + 1}-{n})"),
+                           (THIS_WEEK, f"&This week ({week_label(self.tl, self.now)})"),
+                           (SPAN, "Wee&ks")):
+            self.buttons[key] = button = QRadioButton(label)
+            self.group.addButton(button)
+            lay.addWidget(button)
+        row = QHBoxLayout()
+        self.first = week_combo(self.tl, "First week", self.now)
+        self.last = week_combo(self.tl, "Last week", min(n - 1, self.now + 1))
+        row.addWidget(self.first)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.last)
+        lay.addLayout(row)
+        for combo in (self.first, self.last):  # a week picked: the span is what is meant
+            combo.activated.connect(lambda _i: self.buttons[SPAN].setChecked(True))
+        self.buttons[WHOLE].setChecked(True)  # as the export always was
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Choose File…")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        wheelguard.guard(self)
+
+    def choose(self, key: str) -> None:
+        self.buttons[key].setChecked(True)
+
+    def chosen_weeks(self) -> list[int] | None:
+        """The weeks chosen (0-based, in order); None: the whole season."""
+        n = len(self.tl.weeks)
+        if self.buttons[FROM_NOW].isChecked():
+            return list(range(self.now, n))
+        if self.buttons[THIS_WEEK].isChecked():
+            return [self.now]
+        if self.buttons[SPAN].isChecked():
+            return chosen_span(self.first, self.last)
+        return None
+
+
+def weeks_stem(stem: str, weeks: list[int] | None) -> str:
+    """A file name's stem with the weeks chosen ("team-plan week 23-48", as the handouts name
+    theirs), so that a fortnight's workbook does not replace the season's; ``stem`` itself for
+    the whole season."""
+    return safe_file_stem(f"{stem} {weeks_span(weeks)}") if weeks else stem
