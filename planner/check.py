@@ -989,6 +989,8 @@ class _Checker:
             return
         if span.fit is not None:
             when = f"is back to FIT on {self.f(span.fit)}"
+        elif span.stop == a.gone < n:  # his return is no longer this squad's from then
+            when = f"is not back to FIT when he leaves the squad on {self.f(span.stop)}"
         elif span.stop < n:
             when = f"is not back to FIT before the next injury on {self.f(span.stop)}"
         else:
@@ -1008,8 +1010,8 @@ class _Checker:
         rec = span.record
         c = self.season.competition(rec.target_competition) if rec.target_competition else None
         i = self.tl.index(c.date) if c else None
-        if i is None or i < self.p0 or a.played[i]:
-            return
+        if i is None or i < self.p0 or i >= a.gone or a.played[i]:
+            return  # a target on or after the day he left the squad is no longer this squad's
         self.penal("RTS", a.id, i, i, f"{a.who} {self._not_playing(a, i)} and misses the target "
                    f"competition '{c.name}'.", self.rs.value("RTS", "target_weight"))
 

@@ -900,7 +900,7 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
         later = old is not None and (r.fit is None or r.fit > old)
         why = _why_later(after, r.athlete, start, today, tl, season_file) if later else ""
         new = f"back to full training {day_long(r.fit)}" if r.fit is not None else \
-            "not back to full training this season"
+            r.left_words(day_long) or "not back to full training this season"
         was_words = ("not this season" if old is None else f"back since {day_long(old)}"
                      if old < start else day_long(old))
         out.append(f"  {after.athlete_label(r.athlete)}: {new} (was {was_words}){why}")

@@ -186,9 +186,11 @@ class AthleteFacts:
         return out
 
     def span_stop(self, k: int) -> int:
-        """One past the last day (inside the season) that record ``k`` governs."""
+        """One past the last day (inside the season) that record ``k`` governs: the next record's
+        onset, or the day he left the squad for good (``gone``: his return is no longer this
+        squad's, docs/semantics.md "Left the squad in rehab")."""
         nxt = [o for o in self.onsets if o > self.onsets[k]]
-        return min([self.n] + nxt)
+        return min([self.gone] + nxt)
 
     def proto_of(self, i: int) -> Protocol | None:
         k = self.gov[i] if 0 <= i < self.n else self.gov_at(i)
@@ -655,6 +657,17 @@ class Return:
     # him ("in P1", "injured"); met, as the log has it, and said so (:meth:`target_played_words`)
     target_minutes: float | None = None
     target_rehab: str = ""
+    # the day he left the squad for good before he was back (planner.squad.gone_from): his return
+    # is no longer this squad's, nor is a target after it (no verdict); ``left_stage`` the stage
+    # he left in
+    left: dt.date | None = None
+    left_stage: str | None = None
+
+    def left_words(self, day_fmt) -> str:
+        """``left the squad on Thu 20 Aug 2026 in P2`` (a return that left with him), else ""."""
+        if self.left is None:
+            return ""
+        return f"left the squad on {day_fmt(self.left)} in {self.left_stage}"
 
     def target_played_words(self) -> str:
         """``played (90 min logged) though the records have him in P1 that day: worth a word
@@ -872,6 +885,11 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
                            None)
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
+    # he left the squad before he was back: the return, and a target from the day he left, are
+    # no longer this squad's
+    left = span.stop if fit is None and span.stop == f.gone < f.n else None
+    if left is not None and ti is not None and ti >= left:
+        comp = ti = None
     in_rehab = _played_in_rehab(season, f, ti) if ti is not None and not f.played[ti] else None
     now = span.first if span.first >= f.p0 else min(f.p0, f.n - 1)  # a past return: today's stage
     if span.setback:  # fit today: today's stage, the setback said apart
@@ -906,6 +924,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         flare_up=span.setback and tl.days[span.first] in rec.flare_ups,
         target_minutes=None if in_rehab is None else in_rehab[0],
         target_rehab="" if in_rehab is None else in_rehab[1],
+        left=None if left is None else tl.days[left],
+        left_stage=None if left is None else f.st[left - 1],
     )
 
 
@@ -1088,7 +1108,9 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
                     else ""))
     what = (f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} "
             f"({again + '; ' if again else ''}{stage})")
-    if r.fit is None:
+    if r.left is not None:
+        back = r.left_words(day_long)
+    elif r.fit is None:
         back = "not back to full training this season"
     else:
         back = f"back {day_long(r.fit)}" + r.back_note()

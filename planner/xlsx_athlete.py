@@ -215,7 +215,9 @@ class AthleteSheet:
                      + (f", first stage {r.first_stage(season)}" if r.starts_later(season)
                         else f", {r.stage_at_p0} {when} until {r.setback_words(text.day_long)}"
                         if r.setback is not None else f", {r.stage_words()} {when}"))
-        if r.fit is None:
+        if r.left is not None:
+            parts.append(r.left_words(text.day_long))
+        elif r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:
             parts.append(f"back to full training {text.day_long(r.fit)}"

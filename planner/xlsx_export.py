@@ -747,7 +747,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.onset,
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),
-            ret.fit if ret.fit is not None else "not this season",
+            ret.fit if ret.fit is not None else ret.left_words(text.day_long) or "not this season",
             (ret.first_match if ret.first_role not in ("bench", "start") else
              # a returner eased in from the bench: the date alone read as a start; a start
              # says how to cap its minutes, as the Returns panel does

@@ -62,10 +62,14 @@ class ObjectiveMixin(ModelBase):
 
     def _record_days(self, u: Unit, rec: Injury) -> tuple[int, int] | None:
         """(first, last): the first day from p0 that ``rec`` governs and the last day it governs
-        (the day before a later record's onset); None when it governs no day from p0. The record
-        counts (its days back and its target) unless the athlete is FIT on ``first``."""
+        (the day before a later record's onset, or before he left the squad for good); None when it
+        governs no day from p0. The record counts (its days back and its target) unless the
+        athlete is FIT on ``first``."""
         later = [r.onset for r in u.records if r.onset > rec.onset]
         last = min(self.n - 1, (min(later) - self.tl.start).days - 1) if later else self.n - 1
+        gone = self._gone(u)  # left the squad for good: his return is no longer this squad's
+        if gone is not None:
+            last = min(last, gone - 1)
         first = max(self.p0, (rec.onset - self.tl.start).days)
         if first > last or u.epoch_at(first).record is not rec:
             return None
@@ -112,8 +116,9 @@ class ObjectiveMixin(ModelBase):
             return 0
         comp = self.season.competition(rec.target_competition)
         t = self.tl.index(comp.date) if comp else None
-        if t is None or t < self.p0:
-            return 0
+        gone = self._gone(u)
+        if t is None or t < self.p0 or (gone is not None and t >= gone):
+            return 0  # a target on or after the day he left the squad is no longer this squad's
         plays = u.play[t]
         back = u.fit[first]  # never True here
         if mode == "hard":

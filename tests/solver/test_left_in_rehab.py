@@ -10,6 +10,7 @@ import datetime as dt
 
 from planner import edits as E
 from planner.check import check_plan
+from planner.rules import RuleSet
 from planner.season import FIT, Unavailability
 from planner.timeline import Timeline
 from tests.builders import solved_and_checked
@@ -55,3 +56,28 @@ def test_a_stage_pin_after_the_day_he_leaves_goes_with_his_leaving_and_the_seaso
     assert pin in s.pins and pin not in after.pins
     out, _report = solved_and_checked(after)
     assert out.plan is not None
+
+
+def test_rts_stops_on_the_day_he_left_and_his_target_after_it_is_no_longer_missed(demo_season):
+    """After he left, his return is not this squad's: RTS counts his days not back to FIT up to
+    the day he left (solver and checker alike), his target after it costs nothing, and the
+    return says he left, with no target verdict."""
+    from planner.returns import return_text, returns
+
+    leaves = D(2026, 8, 10)
+    s = E.LeaveSquad(athlete="A07", leaves=leaves).apply(demo_season)
+    assert s.injuries_of("A07")[-1].target_competition  # the demo's Derby
+    out, report = solved_and_checked(s)  # the solver's objective is the checker's
+    rts = [v for v in report.soft if v.rule == "RTS" and v.athlete == "A07"]
+    assert len(rts) == 1 and rts[0].end == leaves - dt.timedelta(days=1)
+    assert "when he leaves the squad on" in rts[0].message
+    tl = Timeline(s)
+    weight = RuleSet(s.rules).value("RTS", "weight")
+    assert rts[0].penalty == weight * (tl.index(leaves) - tl.p0)
+    s = s.model_copy(update={"plan": out.plan})
+    [r] = [r for r in returns(s, out.plan) if r.athlete == "A07"]
+    assert r.left == leaves and r.left_stage == out.plan.for_athlete("A07").stages[tl.index(leaves) - 1]
+    assert r.target is None and not r.target_missed
+    line = return_text(s, r)
+    assert f"left the squad on Mon 10 Aug 2026 in {r.left_stage}" in line
+    assert "MISSED" not in line and "not back to full training" not in line

@@ -666,3 +666,23 @@ def test_a_past_target_the_log_has_him_playing_in_rehab_reads_played_everywhere(
     assert not row.missed and f"Target Match 2 (Sat 16 Jan 2027): {said}" in row.sentence()
     assert "before the setback" not in row.sentence()
     assert ReturnsPanel._cells(row)[3] == ("✔ played: Match 2\n⚠ in rehab by the records", "", True)
+
+
+def test_a_player_who_left_in_rehab_reads_left_not_a_missed_target(demo_season, qtbot):
+    """Kofi left the squad in P2: the panel read "not this season", "✖ MISSED Derby (home)",
+    "next: still P2 at the season's end", a red "!" and "Returns ⚠". After he left his return is
+    no longer this squad's."""
+    from solver import SolveRequest, solve
+    from ui.desktop.returnspanel import ReturnsPanel, return_rows
+
+    s = E.LeaveSquad(athlete="A07", leaves=D(2026, 8, 10)).apply(demo_season)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    [row] = [r for r in return_rows(s) if r.athlete == "A07"]
+    assert row.left_day == D(2026, 8, 10) and not row.missed and row.target is None
+    words = row.details()
+    assert "left the squad on Mon 10 Aug 2026 in P" in words, words
+    assert "MISSED" not in words and "next:" not in words and "season's end" not in words
+    panel = ReturnsPanel()
+    qtbot.addWidget(panel)
+    panel.set_rows([row])
+    assert panel.row_texts()[0][1].startswith("left Mon 10 Aug"), panel.row_texts()[0]

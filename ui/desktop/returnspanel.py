@@ -109,6 +109,10 @@ class ReturnRow:
     # the last of them when it is the second within 7 days: what it did ("stays in P1; ...",
     # planner.text.second_flare_words)
     second_flare: str = ""
+    # left the squad before he was back (planner.returns.Return.left_words): "left the squad on
+    # Thu 20 Aug 2026 in P2"; his return and target are no longer this squad's
+    left: str = ""
+    left_day: dt.date | None = None
 
     @property
     def missed(self) -> bool:
@@ -121,7 +125,9 @@ class ReturnRow:
             now = "injured, no rehab stage yet" if self.today == "injured" else f"in {self.today}"
             return (f"{self.name}: {self.injury}, now {now}; not planned yet: solve (Plan ▸ "
                     f"Solve, F5) to see when {self.name.split()[0]} is back.")
-        if self.back is None:
+        if self.left:
+            back = self.left
+        elif self.back is None:
             back = "not back to full training this season"
         else:
             back = f"back to full training {day_long(self.back)}"
@@ -166,7 +172,8 @@ class ReturnRow:
             now += f" (planned; {self.recorded} recorded)"
         # the next step is the return itself: said once, by "back to full training" below
         itself = self.back is not None and self.next == f"full training {day(self.back)}"
-        nxt = f"; next: {self.next}" if self.next and self.next != "—" and not itself else ""
+        nxt = (f"; next: {self.next}" if self.next and self.next != "—" and not itself
+               and not self.left else "")  # after he left, no next stage is this squad's
         nxt += self._flare_words()
         head = f"{self.name}, {self.injury}: "
         rest = self.sentence().removeprefix(head)
@@ -250,7 +257,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
             target_note=r.target_played_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
-            setback=r.setback_words(day_long),
+            setback=r.setback_words(day_long), left=r.left_words(day_long),
+            left_day=r.left,
             **_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
                             for d in i.flare_ups if d <= tl.days[t]),
@@ -493,7 +501,8 @@ class ReturnsPanel(QWidget):
     @staticmethod
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
         if row.planned:
-            back = day(row.back) if row.back else "not this season"
+            back = day(row.back) if row.back else (
+                f"left {day(row.left_day)}" if row.left_day else "not this season")
             if row.back and (row.provisional or row.untested):  # the Provisional column is
                 back += "\nprovisional" if row.provisional else "\nuntested"  # often out of sight
             first = day(row.first_match) if row.first_match else "—"
