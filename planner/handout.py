@@ -654,6 +654,12 @@ class Handouts:
         if said := self._still_provisional(f, prov, w):  # "Fit: full training — provisional: …"
             stage = stage.rstrip(".") + said
         milestone = self._milestone(f, w)
+        # he leaves the squad this week: the page says so first (in rehab, it is the hand-over);
+        # no match or stage is his from that day (the board draws those days away, not a stage)
+        gone = f.gone if week.first <= f.gone <= week.last else None
+        if gone is not None and not milestone.startswith(leaving_words(tl.days[gone])):
+            milestone = leaving_words(tl.days[gone], rehab=f.st[gone - 1] in REHAB_STAGES) + (
+                f". {milestone}" if milestone else "")
         ret = self._returns.get(f.id)
         back = ret.fit if ret is not None else None
         pending = dict.fromkeys(self._waits_week(prov[i]) for i, d in zip(week.days, days, strict=True)
@@ -670,8 +676,11 @@ class Handouts:
                 f.st[i] not in (FIT, INJ) for i in week.days), f=f), block=self._block(w),
             stage=stage,
             limits=limits, milestone=milestone,
-            matches=tuple(self._match_line(f, i) for i in week.days if tl.is_comp[i]),
-            days=days,
+            matches=tuple(self._match_line(f, i) for i in week.days
+                          if tl.is_comp[i] and i < f.gone),
+            days=days if gone is None else tuple(
+                replace(d, stage="") if i >= gone else d
+                for i, d in zip(week.days, days, strict=True)),
             speed_days=sum(1 for i in week.days if f.it[i] >= SPEED_DAY),
             # a match is not an exempt goalkeeper's HV exposure (his day says "the match is
             # your session"): only his HV sessions count
@@ -1192,7 +1201,7 @@ class Handouts:
         if left is not None and (j is None or tl.days[j] >= left):
             # a leaver's next match is one he is gone for: "away" under it read as an away game
             if left <= tl.days[last] + dt.timedelta(days=1):
-                return f"Last week with the squad: you leave on {text.day(left)}"
+                return leaving_words(left)
             return f"No match before you leave the squad on {text.day(left)}"
         if j is None:
             return ""
@@ -1202,6 +1211,14 @@ class Handouts:
         after = "After this week: " if any(tl.is_comp[i] for i in week.days) else ""
         return after + self._match_line(f, j)
 
+
+
+def leaving_words(left: dt.date, rehab: bool = False) -> str:
+    """The last week's line of a player who leaves the squad on ``left``: "Last week with the
+    squad: you leave on Thu 20 Aug"; in rehab (``rehab``) the page is the hand-over, "…; take
+    this page to your next physio"."""
+    return (f"Last week with the squad: you leave on {text.day(left)}"
+            + ("; take this page to your next physio" if rehab else ""))
 
 
 def _week_load(days: list[Prescription]) -> float | None:

@@ -1386,3 +1386,24 @@ def test_the_demos_ill_week_is_no_load_week_around_amir_rahimis_deload():
     assert lt.both and lt.around == (before.load + after.load) / 2 and lt.change <= -30
     (hw,) = [w for w in handout_weeks(season, season.plan, ["A22"]) if w.first == deload.start]
     assert "40 % less volume" in hw.kind_text and "above the load weeks" not in hw.kind_text
+
+
+def test_a_player_leaving_in_rehab_midweek_gets_a_hand_over_page():
+    """Kofi leaves on Thu 20 Aug 2026 in P2: his last page said nothing of it, named the
+    Saturday's match ("in rehab, not playing") and a target after he left, and drew P2 on his
+    days away. It says he leaves, as the hand-over to his next physio, keeps what it takes to
+    leave his stage, and has no match, target or stage after that day."""
+    import datetime as dt
+
+    from planner import edits as E
+
+    left = dt.date(2026, 8, 20)
+    season = E.LeaveSquad(athlete="A07", leaves=left).apply(solved_demo())
+    tl = Timeline(season)
+    [week] = handout_weeks(season, season.plan, ["A07"], [tl.week_of[tl.index(left)]])
+    assert week.milestone.startswith(
+        "Last week with the squad: you leave on Thu 20 Aug; take this page to your next physio. "
+        "P2 lasts"), week.milestone
+    assert "target" not in week.milestone and week.matches == ()
+    assert [d.stage for d in week.days if d.date >= left] == [""] * 4
+    assert {d.stage for d in week.days if d.date < left} == {"P2"}
