@@ -19,7 +19,7 @@ from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
 from planner.season import FIT, LADDER, Season
-from planner.squad import JOINED_REASON
+from planner.squad import JOINED_REASON, joined_on
 from planner.text import date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
 from planner.validate import check_season
@@ -261,6 +261,28 @@ def _infeasible_with(model: PlanModel, keys: list[str], time_limit: float, stop:
     return True, [index[i] for i in core if i in index] or keys
 
 
+def _signings_own(model: PlanModel, core: list[str], time_limit: float,
+                  stop: StopToken | None) -> list[str]:
+    """The rule groups of the signings in ``core`` (a rehab begun with his old club, stage
+    records from before he joined) when they conflict on their own: his case in a few lines. A
+    signing's stage that could not end by its maximum read as 93 lines, mostly HV-5 and HV-6
+    instances of the whole season that hid it; ``core`` unchanged otherwise."""
+    season = model.season
+    signings = {g.unit for k in core if (g := model.group_info[k]).unit
+                and season.athlete(g.unit) is not None and season.injuries_of(g.unit)
+                and joined_on(season, g.unit) is not None}
+    # his stage's rules, and his other rules on the days up to the end its maximum allows
+    ends = {a: _held_stage_end(model, ep)[1] for a in signings
+            if (ep := model.unit(a).epoch_at(model.p0)).rehab and ep.protocol is not None
+            and ep.start_stage is not None and ep.first == model.p0}
+    own = [k for k in model.groups if (g := model.group_info[k]).unit in ends
+           and (g.rule == "RH-STAGE" or g.first <= model.tl.index(ends[g.unit]) + 1)]
+    if not own or set(core) <= set(own):
+        return core
+    still, smaller = _infeasible_with(model, own, time_limit / 2, stop)
+    return smaller if still else core
+
+
 def explain(season: Season, stop: StopToken | None = None,
             time_limit: float = 10.0) -> tuple[tuple[Conflict, ...], tuple[Remedy, ...]]:
     """The conflicting hard-rule groups of an infeasible season, and what the coach could record
@@ -277,6 +299,7 @@ def explain(season: Season, stop: StopToken | None = None,
     infeasible, core = _infeasible_with(model, keys, time_limit, stop)
     if not infeasible:
         return (), ()
+    core = _signings_own(model, core, time_limit, stop)
     # shrink by deletion while time allows (cores are usually small already), keeping half of
     # the time for the ways on: on a busy machine the shrinking took it all and the flare-up a
     # painful session proposes was no longer offered
@@ -480,11 +503,17 @@ def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,
     today = model.tl.days[p0]
     for athlete, stage in found:
         left = max(2.0, time_limit - (time.monotonic() - t0))
-        if (stop is not None and stop.is_set()) or not _has_plan(_restarted(season, athlete, stage, today), left, stop):
+        # a signing still to join is assessed by his new club on the day he joins: the record
+        # is dated then (one dated today, before he joins, contradicted the advice)
+        joins = joined_on(season, athlete)
+        when = joins if joins is not None and joins > today else today
+        if (stop is not None and stop.is_set()) or not _has_plan(_restarted(season, athlete, stage, when), left, stop):
             continue
         spec = model.unit(athlete).epoch_at(p0).protocol.stage(stage)
-        out.append(Remedy(athlete=athlete, stage=stage, date=today.isoformat(), text=(
-            f"If {season.athlete_label(athlete)} is still in {stage} on {date_long(today)}, "
+        held = (f"is in {stage} when he joins on {date_long(when)} (his assessment here)"
+                if when > today else f"is still in {stage} on {date_long(today)}")
+        out.append(Remedy(athlete=athlete, stage=stage, date=when.isoformat(), text=(
+            f"If {season.athlete_label(athlete)} {held}, "
             f"record that: {stage}'s {spec.min_days}-{spec.max_days} days then count from that "
             f"day, and the season has a plan.")))
     return tuple(out)

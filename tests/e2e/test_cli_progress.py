@@ -1647,3 +1647,23 @@ def test_sessions_logged_on_days_away_or_not_with_the_squad_are_noted_per_athlet
         f"Note: 1 session of Athlete 3 (A3) after he left the squad ({date_long(day(11))}): "
         f"counted as his load."]  # A4's session is on a day with the squad: nothing said
     assert len(load_season(tmp_path / "s.season.json").sessions) == len(rows)
+
+
+def test_a_signings_stage_is_recorded_on_the_day_he_joins_other_days_ahead_are_not(tmp_path):
+    """The explanation's way on for a signing is his stage recorded the day he joins (his new
+    club's assessment); 'record' refused it as a day after today. A day ahead that is not his
+    joining day is still refused."""
+    from planner.season import Unavailability
+    from planner.squad import JOINED_REASON
+
+    before = (Unavailability(athlete="A1", start=day(0), end=day(16), reason=JOINED_REASON),)
+    save_season(season(weeks=8, athletes=3, matches=[5, 12, 19, 26, 33, 40, 47],
+                       injuries=(injury("A1", "S1", start_day=5),), unavailable=before,
+                       today=day(14)), tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--stage", "A1", "S1", day(18).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and "a stage is recorded once the athlete is in it" in r.stderr
+    r = run("record", "s.season.json", "--stage", "A1", "S1", day(17).isoformat(), "--save",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    stages = load_season(tmp_path / "s.season.json").injuries_of("A1")[0].stages
+    assert (stages[-1].stage, stages[-1].start) == ("S1", day(17))

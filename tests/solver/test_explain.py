@@ -12,7 +12,7 @@ from planner.timeline import Timeline
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
 from solver.queries import return_report
-from tests.builders import day, injury, season
+from tests.builders import day, injury, season, solved_and_checked
 from tests.solver.test_solver import solved
 
 
@@ -703,3 +703,25 @@ def test_a_stage_start_pin_past_the_held_stages_maximum_says_how_to_hold_him_in_
     # a pin of a stage start before the maximum ends has nothing of it
     out = solve(SolveRequest(pinned(16), time_limit=20))
     assert all("no setting" not in c.text for c in out.explanation)
+
+
+def test_a_signing_whose_stage_cannot_end_in_time_reads_his_case_alone_recorded_the_day_he_joins():
+    """A signing in S1 since before he joins, too few of its days left for its exit work: the
+    explanation ran to 93 lines of HV-5 and HV-6 instances of the whole season that hid his
+    case, and the way on was a record dated today, before he joins (refused on his joining day).
+    It is his few rule groups now, and the record is dated the day he joins (his assessment
+    here), which gives a plan the checker passes."""
+    from planner.squad import JOINED_REASON
+
+    before = (Unavailability(athlete="A1", start=day(0), end=day(16), reason=JOINED_REASON),)
+    s = season(weeks=8, athletes=3, matches=[5, 12, 19, 26, 33, 40, 47],
+               injuries=(injury("A1", "S1", start_day=5),), unavailable=before, today=day(14))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert {c.athlete for c in out.explanation} == {"A1"}
+    assert len(out.explanation) <= 8, [c.text for c in out.explanation]
+    assert out.explanation[0].text.startswith("AV-1 (not in the squad yet)")
+    (way,) = out.remedies
+    assert way.date == day(17).isoformat() and "when he joins on" in way.text
+    recorded = E.RecordStage(athlete="A1", stage=way.stage, start=day(17)).apply(s)
+    solved_and_checked(recorded, time_limit=20)

@@ -665,7 +665,8 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                           if (when := _parsed(d)) is not None and when < today])
     add("--stage", [f"{a} {st} {d}: a stage is recorded once the athlete is in it, and today is "
                     f"{today.isoformat()}; --stage-start {a} {st} {d} plans it to start then"
-                    for a, st, d in args.stage if (when := _parsed(d)) is not None and when > today])
+                    for a, st, d in args.stage if (when := _parsed(d)) is not None and when > today
+                    and not _joins_on(season, a, when)])
     add("--left", [f"{a} {d}: {d} is {past}; give today as his first day away, and log each "
                    f"day since he went with 0 minutes, or leave it unlogged"
                    for a, d in args.left if (when := _parsed(d)) is not None and when < today])
@@ -750,6 +751,18 @@ def _store(season, args, done: str, what: str) -> int:
     else:
         print(f"Nothing stored (add --save to keep {what}).")
     return EXIT_OK
+
+
+def _joins_on(season, key: str, day: dt.date) -> bool:
+    """Is ``day`` the day the signing ``key`` (an ID or a name) joins the squad? His stage is
+    recorded then, ahead of today: it is the day his new club assesses him."""
+    from planner.squad import joined_on
+    from ui.cli.names import athlete_id
+
+    try:
+        return joined_on(season, athlete_id(season, key, "--stage")) == day
+    except InputError:
+        return False
 
 
 def _parsed(text: str) -> dt.date | None:
