@@ -1052,6 +1052,43 @@ def ladder_credit_unrun(season: Season, plan=None) -> list[LadderCredit]:
     return sorted(found.values(), key=lambda c: order.get(c.athlete, len(order)))
 
 
+def signing_stale_stages(season: Season) -> list[str]:
+    """A line per signing still to join (or joining today) whose stage recorded with his old club
+    had outlasted its maximum before today: its days count again from today (docs/semantics.md,
+    "A stage outlasted before today"), so he was planned in it with nothing said, while a
+    fresher record that cannot end in time gives no plan ("Rui Costa (A26): P3 since Sat 25 Jul
+    2026 with his old club, day 27 of it when he joins on Thu 20 Aug 2026 (P3 lasts at most 21): its
+    days count again from today; assess him on Thu 20 Aug 2026 and record the stage he is in")."""
+    from planner.errors import PeriodizeError
+    from planner.rehab import max_days, segments
+    from planner.squad import joined_on
+
+    today = planning_start(season)
+    out = []
+    for a in season.athletes:
+        joins = joined_on(season, a.id)
+        rec = governing(list(season.injuries_of(a.id)), joins - dt.timedelta(days=1)) if (
+            joins is not None and joins >= today) else None
+        if rec is None:
+            continue
+        try:
+            proto = load_protocol(rec.protocol)
+        except PeriodizeError:
+            continue
+        segs = segments(rec, proto, until=today - dt.timedelta(days=1))
+        seg = segs[-1] if segs else None
+        if seg is None or seg.stage not in proto.stage_ids:
+            continue
+        most = max_days(proto.stage(seg.stage), seg.cause == "flare-up")
+        if (today - seg.start).days < most:
+            continue
+        out.append(f"{season.athlete_label(a.id)}: {seg.stage} since {day_long(seg.start)} with "
+                   f"his old club, day {(joins - seg.start).days + 1} of it when he joins on "
+                   f"{day_long(joins)} ({seg.stage} lasts at most {most}): its days count again "
+                   f"from today; assess him on {day_long(joins)} and record the stage he is in")
+    return out
+
+
 def logged_while_away(season: Season, sessions) -> list[str]:
     """One note per athlete of ``sessions`` (a log's, being added to ``season``) logged on days
     ``season`` records him unavailable: away ("6 sessions of Luca Brandt (U06) fall on days he

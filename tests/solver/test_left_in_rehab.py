@@ -81,3 +81,24 @@ def test_rts_stops_on_the_day_he_left_and_his_target_after_it_is_no_longer_misse
     line = return_text(s, r)
     assert f"left the squad on Mon 10 Aug 2026 in {r.left_stage}" in line
     assert "MISSED" not in line and "not back to full training" not in line
+
+
+def test_a_signing_whose_old_clubs_stage_outlasted_its_maximum_before_today_is_said():
+    """A signing's stage from his old club past its maximum before today counts again from today
+    (docs/semantics.md) and was planned with nothing said, while a fresher one that cannot end in
+    time gives no plan: the staler record passed silently. It is said, with what to do."""
+    from planner.progress import signing_stale_stages
+    from planner.squad import JOINED_REASON
+    from planner.text import day_long
+    from tests.builders import day, injury, season
+
+    before = (Unavailability(athlete="A1", start=day(0), end=day(16), reason=JOINED_REASON),
+              Unavailability(athlete="A2", start=day(0), end=day(16), reason=JOINED_REASON))
+    s = season(weeks=8, athletes=3, today=day(14), unavailable=before,
+               injuries=(injury("A1", "P3", start_day=-30), injury("A2", "P3", start_day=-10)))
+    assert signing_stale_stages(s) == [
+        f"Athlete 1 (A1): P3 since {day_long(day(-30))} with his old club, day 48 of it when he "
+        f"joins on {day_long(day(17))} (P3 lasts at most 42): its days count again from today; "
+        f"assess him on {day_long(day(17))} and record the stage he is in"]
+    # once he is with the squad, it is no signing's old record any more
+    assert signing_stale_stages(s.model_copy(update={"unavailability": ()})) == []

@@ -256,6 +256,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_congestion(season.model_copy(update={"plan": plan}))
         print_speed_without_max(season, plan)
         print_ladder_credit(season, plan)
+        print_signing_stages(season)
 
 
 def print_soft_table(outcome, season, plan, path: str) -> None:
@@ -353,6 +354,15 @@ def print_ladder_credit(season, plan, file=None) -> None:
 
     for c in ladder_credit_unrun(season, plan):
         print(f"⚠ Sprint ladder: {c.note(season)}.", file=file)
+
+
+def print_signing_stages(season, file=None) -> None:
+    """A line per signing whose stage from his old club had outlasted its maximum before today
+    (``planner.progress.signing_stale_stages``): planned in it again from today, said."""
+    from planner.progress import signing_stale_stages
+
+    for line in signing_stale_stages(season):
+        print(f"⚠ Signing: {line}.", file=file)
 
 
 def print_speed_after_pain(season, plan, file=None) -> None:
@@ -545,6 +555,7 @@ def cmd_check(args) -> int:
     print_speed_after_pain(season, plan, file=sys.stderr)
     print_speed_without_max(season, plan, file=sys.stderr)
     print_ladder_credit(season, plan, file=sys.stderr)
+    print_signing_stages(season, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))
