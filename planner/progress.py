@@ -964,6 +964,8 @@ class LadderCredit:
     top: int  # the highest level credited
     times: int  # the days credited at it
     first: dt.date | None = None
+    cap: int = 0  # the stage's cap
+    level: int = 0  # the plan's level on ``first``
 
     def words(self, season: Season) -> str:
         """``Recorded in S2: the sprint ladder counts 95 % as done twice … or pin his first
@@ -976,10 +978,33 @@ class LadderCredit:
 
     def note(self, season: Season) -> str:
         """Plan Check's line: ``Rafael Costa (A25) runs above 95 % from Mon 4 Jan on the credit
-        of his S2 record: Recorded in S2: …`` (no full stop)."""
+        of his S2 record: Recorded in S2: …`` (no full stop). A signing recorded before he joined
+        and run so from his first days here (:meth:`joining_words`) is said as such."""
+        if joining := self.joining_words(season):
+            return joining
         when = f" from {day_short(self.first)}" if self.first is not None else ""
         return (f"{season.athlete_label(self.athlete)} runs above {self.top} %{when} on the "
                 f"credit of his {self.stage} record: {self.words(season)}")
+
+
+    def joining_words(self, season: Season) -> str:
+        """``Diego Santos (A25) joins on Thu 20 Aug at S1's cap (95 %) on the credit of his record
+        before joining (Mon 17 Aug): re-test him first, or record him from the stage he is
+        assessed in`` when the record is dated before he joined and the plan runs on its credit
+        from the day he joins (a session at the stage's cap on another club's paperwork); ""
+        otherwise."""
+        from planner.squad import joined_on
+
+        joins = joined_on(season, self.athlete)
+        if joins is None or self.first is None or not self.start < joins <= self.first:
+            return ""
+        at = (f"at {self.stage}'s cap ({self.cap} %)" if self.level >= self.cap
+              else f"above {self.top} %")
+        runs = "" if self.first == joins else f", running {at} from {day_short(self.first)},"
+        return (f"{season.athlete_label(self.athlete)} joins on {day_short(joins)}"
+                f"{runs if runs else ' ' + at} on the credit of his {self.stage} record before "
+                f"joining ({day_short(self.start)}): re-test him first, or record him from the "
+                f"stage he is assessed in")
 
 
 def _credits(season: Season):
@@ -1011,7 +1036,7 @@ def _credits(season: Season):
                 continue
             until = segs[k + 1].start if k + 1 < len(segs) else None
             yield LadderCredit(rec.athlete, seg.stage, proto.stage_ids[proto.index(seg.stage) - 1],
-                               seg.start, top, credit[top]), until
+                               seg.start, top, credit[top], cap=proto.cap(seg.stage)), until
 
 
 def credit_not_run(before: Season, after: Season) -> list[str]:
@@ -1045,7 +1070,7 @@ def ladder_credit_unrun(season: Season, plan=None) -> list[LadderCredit]:
         for i in range(s0, end):
             if ap.intensity[i] > c.top:
                 if run < c.times and i >= tl.p0:
-                    found[c.athlete] = replace(c, first=tl.days[i])
+                    found[c.athlete] = replace(c, first=tl.days[i], level=ap.intensity[i])
                 break
             run += ap.intensity[i] == c.top
     order = {a.id: k for k, a in enumerate(season.athletes)}

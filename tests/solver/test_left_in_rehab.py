@@ -102,3 +102,28 @@ def test_a_signing_whose_old_clubs_stage_outlasted_its_maximum_before_today_is_s
         f"assess him on {day_long(day(17))} and record the stage he is in"]
     # once he is with the squad, it is no signing's old record any more
     assert signing_stale_stages(s.model_copy(update={"unavailability": ()})) == []
+
+
+def test_a_signing_run_on_the_credit_of_a_record_before_he_joined_is_named_as_such():
+    """A signing recorded in S1 before he joined was planned at S1's cap on his first day here on
+    his old club's records alone; the sprint-ladder warning said only "runs above 80 % on the
+    credit of his S1 record". It names his joining, the record before it and what to do."""
+    from planner.progress import ladder_credit_unrun
+    from planner.squad import JOINED_REASON
+    from planner.text import day as day_short
+    from tests.builders import day, injury, season
+
+    before = (Unavailability(athlete="A1", start=day(0), end=day(16), reason=JOINED_REASON),)
+    s = season(weeks=8, athletes=3, matches=[5, 12, 19, 26, 33, 40, 47], today=day(14),
+               injuries=(injury("A1", "S1", start_day=14, history=(("P3", 1),)),),
+               unavailable=before)
+    out, _report = solved_and_checked(s, time_limit=20)
+    (c,) = ladder_credit_unrun(s, out.plan)
+    note = c.note(s)
+    assert note.startswith(f"Athlete 1 (A1) joins on {day_short(day(17))}"), note
+    assert note.endswith(f"on the credit of his S1 record before joining ({day_short(day(14))}): "
+                         "re-test him first, or record him from the stage he is assessed in")
+    if c.first == day(17) and c.level == 90:
+        assert f"joins on {day_short(day(17))} at S1's cap (90 %) on the credit" in note
+    # recorded on the day he joins (his assessment here), it is the ordinary warning
+    assert not c.__class__(**{**c.__dict__, "start": day(17)}).joining_words(s)
