@@ -1357,14 +1357,7 @@ def test_a_deload_is_compared_with_load_weeks_the_athlete_trained_not_one_he_was
     from planner.why import why_week
 
     away = Unavailability(athlete="A2", start=day(21), end=day(27), reason="Away week")
-    s = season(weeks=6, athletes=2, matches=[], unavailable=(away,))
-    tl = Timeline(s)
-    kinds = ("load", "load", "deload", "load", "load", "load")
-    it = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
-    plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
-        AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=it, weeks=kinds)
-        for a in s.athletes))
-    s = s.model_copy(update={"plan": plan})
+    s, plan = _deload_in_week_3(away)
     a2, a1 = athlete_load(s, plan, "A2"), athlete_load(s, plan, "A1")
     assert a2.weeks[3].load == 0 and a2.weeks[3].away_all_week and a2.weeks[3].kind == "load"
     deload = a2.weeks[2]
@@ -1378,6 +1371,19 @@ def test_a_deload_is_compared_with_load_weeks_the_athlete_trained_not_one_he_was
     assert lighter_than_around(a1, a1.weeks[2]).around == (a1.weeks[1].load + a1.weeks[3].load) / 2
 
 
+def _deload_in_week_3(away):
+    """Two athletes, six weeks of 70 % training days, the team's deload in week 3, and A2's
+    ``away`` (an Unavailability): (season with the plan stored, plan)."""
+    s = season(weeks=6, athletes=2, matches=[], unavailable=(away,))
+    tl = Timeline(s)
+    kinds = ("load", "load", "deload", "load", "load", "load")
+    it = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
+    plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=it, weeks=kinds)
+        for a in s.athletes))
+    return s.model_copy(update={"plan": plan}), plan
+
+
 def test_a_load_week_with_a_day_away_is_no_load_week_around_a_deload():
     """A2 is ill Monday to Friday of the load week before a deload and trains on the Saturday:
     averaged in, its few hundred AU made a deload 40 % lighter than his training weeks read
@@ -1388,13 +1394,7 @@ def test_a_load_week_with_a_day_away_is_no_load_week_around_a_deload():
 
     def around(first: int, last: int):
         ill = Unavailability(athlete="A2", start=day(first), end=day(last), reason="Illness")
-        s = season(weeks=6, athletes=2, matches=[], unavailable=(ill,))
-        tl = Timeline(s)
-        kinds = ("load", "load", "deload", "load", "load", "load")
-        it = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
-        plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
-            AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=it, weeks=kinds)
-            for a in s.athletes))
+        s, plan = _deload_in_week_3(ill)
         return athlete_load(s, plan, "A2"), athlete_load(s, plan, "A1")
 
     for first, last in ((7, 11), (7, 7)):  # Monday to Friday of week 2; its Monday alone
