@@ -52,7 +52,7 @@ from planner.season import (
     Season,
     planning_start,
 )
-from planner.squad import gone_from, hv1_exempt
+from planner.squad import gone_from, hv1_exempt, left_words
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -667,7 +667,7 @@ class Return:
         """``left the squad on Thu 20 Aug 2026 in P2`` (a return that left with him), else ""."""
         if self.left is None:
             return ""
-        return f"left the squad on {day_fmt(self.left)} in {self.left_stage}"
+        return left_words(self.left, self.left_stage, day_fmt)
 
     def target_played_words(self) -> str:
         """``played (90 min logged) though the records have him in P1 that day: worth a word

@@ -190,6 +190,16 @@ def _run_end(days: set[dt.date], day: dt.date, step: int) -> dt.date:
     return day
 
 
+def left_words(left: dt.date, stage: str | None = None, day_fmt=None) -> str:
+    """``left the squad on Mon 14 Dec 2026 in P3`` (``stage``: the rehab stage he left in; none
+    for a fit athlete): every place that says a leaver's day says it so (``day_fmt`` the date's
+    words, by default the long day)."""
+    from planner.text import day_long
+
+    said = f"{LEFT_REASON} on {(day_fmt or day_long)(left)}"
+    return said if stage is None or stage == FIT else f"{said} in {stage}"
+
+
 def away_from_squad(season: Season, athlete_id: str, day: dt.date) -> str | None:
     """What ``day`` is for ``athlete_id`` when he is not with the squad: "left the squad on Mon 4
     Jan 2027", or "not in the squad yet: with the squad from Mon 11 Jan 2027" for a signing's
@@ -198,7 +208,7 @@ def away_from_squad(season: Season, athlete_id: str, day: dt.date) -> str | None
 
     left = not_with_squad(season, athlete_id, frozenset({LEFT_REASON}))
     if day in left:
-        return f"{LEFT_REASON} on {day_long(_run_end(left, day, -1))}"
+        return left_words(_run_end(left, day, -1))
     before = not_with_squad(season, athlete_id, frozenset({JOINED_REASON}))
     if day in before:
         joins = _run_end(before, day, 1) + dt.timedelta(days=1)

@@ -36,7 +36,7 @@ from planner.rehab import max_days, reset_credit, segments, stage_since
 from planner.returns import AthleteFacts, day_stage_words
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
-from planner.squad import hv1_exempt
+from planner.squad import gone_from, hv1_exempt, left_words
 from planner.timeline import Timeline
 
 
@@ -81,6 +81,9 @@ class Why:
     label: str  # "Mon 7 Sep 2026" or "week of 7 Sep 2026" (planner.text)
     summary: str
     reasons: list[Reason] = field(default_factory=list)
+    # a day (or week) after he left the squad for good: the one sentence said of it in place of
+    # reasons ("Left the squad on Mon 14 Dec 2026 in P3: nothing of this squad is planned."), else ""
+    away: str = ""
 
     def text(self) -> str:
         lines = [f"{self.label}: {self.summary}"]
@@ -226,11 +229,26 @@ def why_day(season: Season, plan: Plan, athlete: str, day: dt.date) -> Why:
     return _why_day(_Context(season, plan, athlete), day)
 
 
+def _left(season: Season, tl: Timeline, ap, label: str, day: dt.date) -> Why | None:
+    """The why of a day on or after the athlete left the squad for good (planner.squad.gone_from):
+    he left on DATE (in the stage he left in) and nothing of this squad is planned, no rule's
+    reason (the solver and the checker stop at that day, docs/semantics.md); None before it."""
+    gone = gone_from(season, ap.athlete)
+    if gone is None or day < gone:
+        return None
+    g = tl.index(gone)
+    words = f"{left_words(gone, ap.stages[g - 1] if g else None)}: nothing of this squad is planned"
+    return Why(ap.athlete, label, f"{season.athlete_label(ap.athlete)}: {words}",
+               away=f"{words[0].upper()}{words[1:]}.")
+
+
 def _why_day(c: _Context, day: dt.date) -> Why:
     tl, ap = c.tl, c.ap
     i = tl.index(day)
     if i is None:
         raise InputError("", [f"{day.isoformat()} is outside the season ({tl.start} to {tl.end})"])
+    if (left := _left(c.season, tl, ap, text.day_long(day), day)) is not None:
+        return left
     c.at(i)
     st, it = ap.stages[i], ap.intensity[i]
     label, shown = tl.label(i), tl.day_label(i)
@@ -927,6 +945,8 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         if ap is None:
             raise InputError("", [f"no athlete has id {athlete!r}"])
         kinds, who = ap.weeks, season.athlete_label(athlete)
+        if (left := _left(season, tl, ap, text.week_of(tl.days[week.first]), day)) is not None:
+            return left
     kind = kinds[w]
     why = Why(athlete or "", text.week_of(tl.days[week.first]), f"{who}: {kind} week")
     add = _adder(why, rs)

@@ -107,7 +107,9 @@ def _words(r, anonymise: bool, names) -> str:
 def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[str]]:
     """The day's reasons, one a line with its rule id: the hard rules that bound it (the soft rules
     it serves named when nothing bounds it), and apart the stage's own rules (RH-CAP, RH-STAGE,
-    RH-CRIT), which the week page says once."""
+    RH-CRIT), which the week page says once. A day after he left the squad: that alone."""
+    if why.away:
+        return why.away, []
     bound, serves, facts, stage, costs = [], [], [], [], []
     for r in why.reasons:
         words = _words(r, anonymise, names)

@@ -43,9 +43,14 @@ class ReturnReport:
     target_why: str = ""  # why a target ahead can no longer be made (planner.returns.late_why)
     # " (provisional: S3's Hip-flexor strength LSI not passed yet)": the tests the return waits on
     provisional: str = ""
+    # he left the squad for good before he was back (planner.squad.left_words): "left the squad
+    # on Mon 14 Dec 2026 in P3"; his return is not this squad's to plan or query
+    left: str = ""
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
+        if self.left:
+            return f"{who} {self.left}: his return is not this squad's."
         lines = [f"{who}, in {self.current_stage}{self.since}:"]
         if self.current_stage == "FIT":
             lines = [f"{who}: back to full training{self.since}."]
@@ -103,6 +108,9 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     if season.injury_of(athlete) is None:
         raise InputError("", [f"{season.athlete_label(athlete)} has no injury recorded; "
                               f"return dates are for injured athletes"])
+    left = _left_before_back(season, athlete)
+    if left:
+        return ReturnReport(athlete, "", None, left=left)
     pm = PlanModel(_alone(season, athlete))
     u = pm.unit(athlete)
     if u is None or not u.epochs:
@@ -114,6 +122,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     first = next((ep for ep in rehab if ep.start_stage is None
                   or ep.order[ep.start_stage] != "FIT"), rehab[0] if rehab else None)
     if first is None:
+        if gone := _gone_words(season, athlete):
+            return ReturnReport(athlete, "", None, left=gone)
         raise InputError("", [f"{season.athlete_label(athlete)} has no rehab stage to plan"])
     rec = first.record
     # a flare-up's epoch: the stage it enters depends on the one held the day before (FIT: the
@@ -123,6 +133,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     end = next((ep.first for ep in u.epochs if ep.first > first.first and ep.record is not rec),
                pm.n)
     earliest, path = _earliest(pm, u, first.first, end, time_limit)
+    if earliest is None and (gone := _gone_words(season, athlete)):
+        return ReturnReport(athlete, "", None, left=gone)
     day0 = pm.tl.days[first.first]
     start = max((r.start for r in rec.stages if r.stage == current and r.start <= day0),
                 default=rec.onset if current == "INJ" else None)
@@ -142,6 +154,31 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         if report.target_reachable is False and report.target_played is None:
             report.target_why = _target_why(season, rec, report)
     return report
+
+
+def _left_before_back(season: Season, athlete: str) -> str:
+    """``left the squad on Mon 14 Dec 2026 in P3`` when ``athlete`` left the squad for good before
+    he was back (the stored plan's return, planner.returns.Return.left), else "" (no plan that
+    fits: the query finds no return before the day he left, :func:`_gone_words`)."""
+    from planner.squad import gone_from
+    from planner.validate import plan_problems
+
+    if gone_from(season, athlete) is None or season.plan is None or plan_problems(season):
+        return ""
+    from planner.returns import returns
+
+    left = next((r for r in returns(season, season.plan, history=True)
+                 if r.athlete == athlete and r.left is not None), None)
+    return left.left_words(day_long) if left is not None else ""
+
+
+def _gone_words(season: Season, athlete: str) -> str:
+    """``left the squad on Mon 14 Dec 2026`` when ``athlete`` left the squad for good (no return
+    found before it: the query's days stop there), else ""."""
+    from planner.squad import gone_from, left_words
+
+    gone = gone_from(season, athlete)
+    return "" if gone is None else left_words(gone)
 
 
 def _held(season: Season, rec, stage: str, day0: dt.date) -> str:

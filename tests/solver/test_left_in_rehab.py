@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from planner import edits as E
 from planner.check import check_plan
 from planner.rules import RuleSet
@@ -127,3 +129,92 @@ def test_a_signing_run_on_the_credit_of_a_record_before_he_joined_is_named_as_su
         assert f"joins on {day_short(day(17))} at S1's cap (90 %) on the credit" in note
     # recorded on the day he joins (his assessment here), it is the ordinary warning
     assert not c.__class__(**{**c.__dict__, "start": day(17)}).joining_words(s)
+
+
+# -- the why of his days after he left: explain, the workbook (the Inspector: tests/ui) ----------
+LEAVES = D(2026, 8, 13)  # a Thursday: the week's Friday to Sunday are days after he left
+
+
+@pytest.fixture(scope="module")
+def kofi_left(demo_season):
+    """The demo with Kofi (A07, in rehab) leaving on Thu 13 Aug 2026, solved and checked."""
+    s = E.LeaveSquad(athlete="A07", leaves=LEAVES).apply(demo_season)
+    return s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+
+
+def test_the_why_of_a_day_after_he_left_says_he_left_in_his_stage_and_no_rule(kofi_left):
+    """explain and the Inspector gave "RH-STAGE … Day 92 of P3 … it lasts 5-21 days", a DL-2
+    rhythm and "unavailable" for a player gone three months, where the solver and the checker
+    stop at the day he left."""
+    from planner.why import why_day, why_week
+
+    s = kofi_left
+    stage = s.plan.for_athlete("A07").stages[Timeline(s).index(LEAVES) - 1]
+    said = f"left the squad on Thu 13 Aug 2026 in {stage}: nothing of this squad is planned"
+    for day in (LEAVES, D(2026, 8, 15), D(2027, 3, 10)):
+        why, week = why_day(s, s.plan, "A07", day), why_week(s, s.plan, "A07", day)
+        assert why.summary == f"Kofi Mensah (A07): {said}" and why.reasons == []
+        assert week.summary == why.summary and week.reasons == []
+        assert why.away == f"L{said[1:]}."
+    before = why_day(s, s.plan, "A07", D(2026, 8, 12))
+    assert not before.away and "left the squad" not in before.text()
+    assert any(r.rule == "RH-CAP" for r in before.reasons)  # still his stage's day
+
+
+def test_explain_after_he_left_and_his_return_say_he_left_in_his_stage(kofi_left, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from planner.seasonfile import save_season
+
+    save_season(kofi_left, tmp_path / "s.season.json")
+    stage = kofi_left.plan.for_athlete("A07").stages[Timeline(kofi_left).index(LEAVES) - 1]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
+    def explain(*args: str) -> str:
+        r = subprocess.run([sys.executable, "-m", "ui.cli", "explain", "s.season.json", *args],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    out = explain("--athlete", "A07", "--date", "2027-03-10")
+    assert (f"Wed 10 Mar 2027: Kofi Mensah (A07): left the squad on Thu 13 Aug 2026 in {stage}: "
+            f"nothing of this squad is planned") in out
+    for rule in ("RH-STAGE", "RH-CAP", "AV-1", "DL-2", "unavailable", "week of"):
+        assert rule not in out
+    assert explain("--return", "A07").strip() == (
+        f"Kofi Mensah (A07) left the squad on Thu 13 Aug 2026 in {stage}: his return is not "
+        f"this squad's.")
+
+
+def test_the_return_query_with_no_stored_plan_says_he_left_not_cannot_be_back(kofi_left):
+    from solver.queries import return_report
+
+    s = kofi_left.model_copy(update={"plan": None})
+    assert return_report(s, "A07").text(s) == (
+        "Kofi Mensah (A07) left the squad on Thu 13 Aug 2026: his return is not this squad's.")
+
+
+def test_the_workbooks_why_cell_of_a_day_after_he_left_says_he_left(kofi_left, tmp_path):
+    """The week page of the week he left read "unavailable: no running load (AV-1)" on his days
+    after it."""
+    import openpyxl
+
+    from planner.xlsx_athlete import HEADERS
+    from planner.xlsx_export import export_workbook
+
+    s = kofi_left
+    tl = Timeline(s)
+    stage = s.plan.for_athlete("A07").stages[tl.index(LEAVES) - 1]
+    export_workbook(s, s.plan, tmp_path / "p.xlsx", weeks=[tl.week_index_of_date(LEAVES)])
+    ws = next(ws for ws in openpyxl.load_workbook(tmp_path / "p.xlsx") if ws.title.startswith("A07"))
+    col = HEADERS.index("Why: the rules that bound the day (Rules sheet)") + 1
+    whys = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=col).value
+            for r in range(1, ws.max_row + 1)}
+    said = f"Left the squad on Thu 13 Aug 2026 in {stage}: nothing of this squad is planned."
+    assert [day for day, why in whys.items() if why == said] == [
+        "Thu 13 Aug", "Fri 14 Aug", "Sat 15 Aug", "Sun 16 Aug"]
+    assert whys["Wed 12 Aug"] and "left the squad" not in whys["Wed 12 Aug"]
+    assert not any("AV-1" in str(why) for why in whys.values())

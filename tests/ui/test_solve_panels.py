@@ -259,6 +259,26 @@ def test_the_inspector_explains_the_selected_cell(qtbot, tiny):
     assert w.rules_panel.current_rule() == "HV-7"
 
 
+def test_the_inspector_of_a_day_after_he_left_says_he_left_and_no_rule(qtbot, demo_season):
+    """Kofi (A07, in rehab) left the squad on Thu 13 Aug 2026: his Sat 15 Aug read "left the
+    squad" at the top, then RH-CAP, RH-STAGE (a day count of his stage) and a DL-2 rhythm."""
+    from tests.builders import solved_and_checked
+
+    s = E.LeaveSquad(athlete="A07", leaves=D(2026, 8, 13)).apply(demo_season)
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    stage = s.plan.for_athlete("A07").stages[(D(2026, 8, 12) - s.calendar.start).days]
+    w = make(qtbot, s)
+    w.board.set_current("A07", D(2026, 8, 15))
+    text = " ".join(w.inspector.toPlainText().split())
+    assert (f"Why this day Left the squad on Thu 13 Aug 2026 in {stage}: nothing of this squad "
+            f"is planned.") in text
+    for rule in ("RH-STAGE", "RH-CAP", "DL-2", "Why this load week", "is unavailable"):
+        assert rule not in text
+    w.board.set_current("A07", D(2026, 8, 12))  # his last day with the squad: his stage's rules
+    text = w.inspector.toPlainText()
+    assert "RH-CAP" in text and "Why this load week" in text
+
+
 def test_the_inspectors_reds_read_on_a_dark_palette(qtbot, tiny):
     """The missed target's Return and the "Rules broken here" heading were a fixed #d50000:
     3:1 on a dark base; they take the board's red for the palette, 4.5:1 at least."""

@@ -631,7 +631,10 @@ def cmd_explain(args) -> int:
     if args.team:
         print(why_week(season, plan, None, day).text())
     else:
-        print(why_day(season, plan, aid, day).text())
+        why = why_day(season, plan, aid, day)
+        print(why.text())
+        if why.away:  # he left the squad: nothing of this squad's to say of the day or its week
+            return EXIT_OK
         for line in _day_lines(season, plan, aid, day):
             print(line)
         from planner.progress import speed_after_pain

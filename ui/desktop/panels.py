@@ -410,6 +410,8 @@ class InspectorPanel(_Browser):
             wk = why_week(season, season.plan, aid, when)
         except PeriodizeError as e:
             return f"<p><i>{_esc(e)}</i></p>"
+        if why.away:  # he left the squad: the day's one sentence, no week of his to explain
+            return self._reasons_html("Why this day", why)
         return (self._reasons_html("Why this day", why)
                 + self._reasons_html(f"Why this {_esc(wk.summary.split(': ')[-1])}", wk))
 
@@ -418,7 +420,9 @@ class InspectorPanel(_Browser):
         from planner.why import REASON_KINDS
 
         out = [f"<h4 style='margin-bottom:2px'>{head}</h4>"]
-        if not why.reasons:
+        if why.away:
+            out.append(f"<p style='margin:2px 0'><i>{_esc(why.away)}</i></p>")
+        elif not why.reasons:
             out.append("<p style='margin:2px 0'><i>No rule bounds or shapes it: an ordinary "
                        "training day of a fit athlete, at the level the plan chose.</i></p>")
         for kind, title in REASON_KINDS:
