@@ -966,6 +966,7 @@ class LadderCredit:
     first: dt.date | None = None
     cap: int = 0  # the stage's cap
     level: int = 0  # the plan's level on ``first``
+    before_recorded: bool = False  # ``before`` is recorded already, ahead of this record
 
     def words(self, season: Season) -> str:
         """``Recorded in S2: the sprint ladder counts 95 % as done twice … or pin his first
@@ -973,8 +974,27 @@ class LadderCredit:
         return (f"Recorded in {self.stage}: the sprint ladder counts {self.top} % as done "
                 f"{_times(self.times)} (RH-11 credits the stages before {self.stage}). "
                 f"{season.athlete(self.athlete).name} has no run at {self.top} % or more logged "
-                f"here: if he has not done them, record him from {self.before}, or pin his "
-                f"first running days lower")
+                f"here: if he has not done them, {self.ways(season)}, or pin his first running "
+                f"days lower")
+
+    def ways(self, season: Season) -> str:
+        """The way on that fits him: a signing recorded before he joined, ``log his sessions with
+        his old squad (…), or re-test him and record the stage he is assessed in on the day he
+        joins (Mon 14 Dec)``; a stage before it recorded already, log the sessions he ran; else
+        ``record him from S1``. "Record him from P2" read as nonsense with P2 recorded (docs/
+        semantics.md: a signing's sessions logged on his days before joining count)."""
+        from planner.squad import joined_on
+
+        joins = joined_on(season, self.athlete)
+        if joins is not None and self.start < joins:
+            return (f"log his sessions with his old squad (File ▸ Import Sessions…, or periodize "
+                    f"log FILE HIS-SESSIONS.csv: his days not in the squad yet are read), or "
+                    f"re-test him and record the stage he is assessed in on the day he joins "
+                    f"({day_short(joins)})")
+        if self.before_recorded:
+            return ("log the sessions he ran them in (File ▸ Import Sessions…, or periodize log "
+                    "FILE SESSIONS.csv)")
+        return f"record him from {self.before}"
 
     def note(self, season: Season) -> str:
         """Plan Check's line: ``Rafael Costa (A25) runs above 95 % from Mon 4 Jan on the credit
@@ -1003,8 +1023,7 @@ class LadderCredit:
         runs = "" if self.first == joins else f", running {at} from {day_short(self.first)},"
         return (f"{season.athlete_label(self.athlete)} joins on {day_short(joins)}"
                 f"{runs if runs else ' ' + at} on the credit of his {self.stage} record before "
-                f"joining ({day_short(self.start)}): re-test him first, or record him from the "
-                f"stage he is assessed in")
+                f"joining ({day_short(self.start)}): {self.ways(season)}")
 
 
 def _credits(season: Season):
@@ -1035,8 +1054,10 @@ def _credits(season: Season):
             if top < LADDER[0] or ran_at_least(season, rec.athlete, top):
                 continue
             until = segs[k + 1].start if k + 1 < len(segs) else None
-            yield LadderCredit(rec.athlete, seg.stage, proto.stage_ids[proto.index(seg.stage) - 1],
-                               seg.start, top, credit[top], cap=proto.cap(seg.stage)), until
+            before = proto.stage_ids[proto.index(seg.stage) - 1]
+            yield LadderCredit(rec.athlete, seg.stage, before, seg.start, top, credit[top],
+                               cap=proto.cap(seg.stage), before_recorded=any(
+                                   r.stage == before and r.start < seg.start for r in rec.stages)), until
 
 
 def credit_not_run(before: Season, after: Season) -> list[str]:

@@ -123,12 +123,46 @@ def test_a_signing_run_on_the_credit_of_a_record_before_he_joined_is_named_as_su
     (c,) = ladder_credit_unrun(s, out.plan)
     note = c.note(s)
     assert note.startswith(f"Athlete 1 (A1) joins on {day_short(day(17))}"), note
-    assert note.endswith(f"on the credit of his S1 record before joining ({day_short(day(14))}): "
-                         "re-test him first, or record him from the stage he is assessed in")
+    assert note.endswith(
+        f"on the credit of his S1 record before joining ({day_short(day(14))}): log his sessions "
+        f"with his old squad (File ▸ Import Sessions…, or periodize log FILE HIS-SESSIONS.csv: his "
+        f"days not in the squad yet are read), or re-test him and record the stage he is assessed "
+        f"in on the day he joins ({day_short(day(17))})"), note
     if c.first == day(17) and c.level == 90:
         assert f"joins on {day_short(day(17))} at S1's cap (90 %) on the credit" in note
     # recorded on the day he joins (his assessment here), it is the ordinary warning
     assert not c.__class__(**{**c.__dict__, "start": day(17)}).joining_words(s)
+
+
+def test_the_ladder_warning_of_a_signing_names_his_old_squads_log_not_a_stage_recorded_already():
+    """A signing recorded P1, P2 and P3 with his old club, nothing of theirs logged: the record's
+    warning said "record him from P2", P2 recorded already. It names the ways that fit him: his
+    old squad's sessions logged, or the stage he is assessed in on the day he joins; the same
+    records of a player here, P2 recorded, read "log the sessions he ran them in"."""
+    from planner.progress import credit_not_run
+    from planner.squad import JOINED_REASON
+    from planner.text import day as day_short
+    from tests.builders import day, injury, season
+
+    rec = injury("A1", "P3", start_day=12, history=(("P1", 2), ("P2", 5)))
+    before = (Unavailability(athlete="A1", start=day(0), end=day(16), reason=JOINED_REASON),)
+    bare = season(weeks=8, athletes=3, matches=[5, 12, 19, 26], today=day(14))
+    signing = bare.model_copy(update={"unavailability": before})
+    (said,) = credit_not_run(signing, signing.model_copy(update={"injuries": (rec,)}))
+    assert "record him from P2" not in said
+    assert said.endswith(
+        "log his sessions with his old squad (File ▸ Import Sessions…, or periodize log FILE "
+        "HIS-SESSIONS.csv: his days not in the squad yet are read), or re-test him and record the "
+        f"stage he is assessed in on the day he joins ({day_short(day(17))}), or pin his first "
+        "running days lower"), said
+    (here,) = credit_not_run(bare, bare.model_copy(update={"injuries": (rec,)}))
+    assert here.endswith("if he has not done them, log the sessions he ran them in (File ▸ Import "
+                         "Sessions…, or periodize log FILE SESSIONS.csv), or pin his first running "
+                         "days lower"), here
+    # P3 recorded alone: record him from the stage before, as ever
+    (alone,) = credit_not_run(bare, bare.model_copy(update={"injuries": (
+        injury("A1", "P3", start_day=12),)}))
+    assert "record him from P2, or pin his first running days lower" in alone
 
 
 # -- the why of his days after he left: explain, the workbook (the Inspector: tests/ui) ----------
