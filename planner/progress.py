@@ -1099,7 +1099,12 @@ def ladder_credit_unrun(season: Season, plan=None) -> list[LadderCredit]:
 
 
 def signing_stale_stages(season: Season) -> list[str]:
-    """A line per signing still to join (or joining today) whose stage recorded with his old club
+    """:func:`stale_signings`' lines: what ``solve`` and ``check`` print ("⚠ Signing: …")."""
+    return [line for _aid, _joins, line in stale_signings(season)]
+
+
+def stale_signings(season: Season) -> list[tuple[str, dt.date, str]]:
+    """(athlete ID, the day he joins, the line) per signing still to join (or joining today) whose stage recorded with his old club
     had outlasted its maximum before today: its days count again from today (docs/semantics.md,
     "A stage outlasted before today"), so he was planned in it with nothing said, while a
     fresher record that cannot end in time gives no plan ("Rui Costa (A26): P3 since Sat 25 Jul
@@ -1110,7 +1115,7 @@ def signing_stale_stages(season: Season) -> list[str]:
     from planner.squad import joined_on
 
     today = planning_start(season)
-    out = []
+    out: list[tuple[str, dt.date, str]] = []
     for a in season.athletes:
         joins = joined_on(season, a.id)
         rec = governing(list(season.injuries_of(a.id)), joins - dt.timedelta(days=1)) if (
@@ -1128,10 +1133,11 @@ def signing_stale_stages(season: Season) -> list[str]:
         most = max_days(proto.stage(seg.stage), seg.cause == "flare-up")
         if (today - seg.start).days < most:
             continue
-        out.append(f"{season.athlete_label(a.id)}: {seg.stage} since {day_long(seg.start)} with "
-                   f"his old club, day {(joins - seg.start).days + 1} of it when he joins on "
-                   f"{day_long(joins)} ({seg.stage} lasts at most {most}): its days count again "
-                   f"from today; assess him on {day_long(joins)} and record the stage he is in")
+        out.append((a.id, joins, (
+            f"{season.athlete_label(a.id)}: {seg.stage} since {day_long(seg.start)} with his old "
+            f"club, day {(joins - seg.start).days + 1} of it when he joins on {day_long(joins)} "
+            f"({seg.stage} lasts at most {most}): its days count again from today; assess him on "
+            f"{day_long(joins)} and record the stage he is in")))
     return out
 
 

@@ -887,6 +887,41 @@ def test_plan_check_keeps_the_ladder_credit_the_record_said_once(qtbot):
     assert f"{CREDIT_MARK} 1 athlete planned on a sprint ladder credit" in panel.summary.text()
 
 
+def test_plan_check_lists_a_signing_whose_old_stage_counts_again_from_today(qtbot):
+    """``solve`` and ``check`` print "⚠ Signing: … its days count again from today; assess him on
+    … and record the stage he is in"; the app's Plan Check said nothing of it. It lists it as its
+    other notes, clicking it goes to his joining day, and it is gone once he is with the squad."""
+    from planner.progress import signing_stale_stages
+    from planner.season import Unavailability
+    from planner.squad import JOINED_REASON
+    from planner.text import day_long
+    from tests.builders import day, injury, season, solved_and_checked
+    from ui.desktop.panels import SIGNING_MARK, ViolationsPanel
+
+    before = (Unavailability(athlete="A1", start=day(0), end=day(16), reason=JOINED_REASON),)
+    s = season(weeks=8, athletes=3, today=day(14), unavailable=before,
+               injuries=(injury("A1", "P3", start_day=-30),))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    items = [panel.list.item(k) for k in range(panel.list.count())]
+    [line] = signing_stale_stages(s)
+    assert f"assess him on {day_long(day(17))} and record the stage he is in" in line
+    [item] = [i for i in items if i.text().startswith(SIGNING_MARK)]
+    assert item.text() == f"{SIGNING_MARK} Signing — {line}."
+    assert item.data(Qt.ItemDataRole.UserRole) == ("A1", day(17))
+    assert "Not a rule of the plan" in item.toolTip()
+    assert (f"{SIGNING_MARK} 1 signing whose stage from his old club counts its days again from "
+            f"today") in panel.summary.text()
+    assert f"and {SIGNING_MARK} break no rule)" in panel.summary.text()
+    joined = s.model_copy(update={"unavailability": ()})  # with the squad: no signing's record
+    panel.set_report(joined, check_plan(joined, joined.plan))
+    assert not [k for k in range(panel.list.count())
+                if panel.list.item(k).text().startswith(SIGNING_MARK)]
+    assert SIGNING_MARK not in panel.summary.text()
+
+
 def test_every_problem_met_and_flag_text_reads_on_a_light_and_a_dark_palette(qtbot, tiny):
     """The Returns panel's "target missed", the editors' problems and the Load notice's flags
     were fixed colours (#c62828, #2e7d32, #e65100): about 2:1, 2:1 and 4.4:1 on a dark base.

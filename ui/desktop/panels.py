@@ -68,6 +68,7 @@ EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "exp
 HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as one line)
 NO_MAX_MARK = "⊘"  # athletes planned speed work without a max speed on record
 CREDIT_MARK = "⇡"  # athletes planned above a sprint ladder level credited, not run here
+SIGNING_MARK = "↻"  # signings whose stage from the old club counts its days again from today
 STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
 
 
@@ -501,7 +502,7 @@ def soft_breakdown(report) -> str:
 
 
 def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
-                  credited: int = 0) -> str:
+                  credited: int = 0, signings: int = 0) -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
     the Plan Check list shows before the rules broken, in its order (``""`` for nothing)."""
     from ui.desktop.pastview import ABOVE_MARK
@@ -522,9 +523,12 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     if credited:
         first.append(f"{CREDIT_MARK} {plural(credited, 'athlete')} planned on a sprint ladder "
                      f"credit not run here")
-    # ▲, ◷, ⊘ and ⇡ break no rule: each line's tooltip says why it is listed
-    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers),
-                             (NO_MAX_MARK, unmeasured), (CREDIT_MARK, credited)) if on]
+    if signings:
+        first.append(f"{SIGNING_MARK} {plural(signings, 'signing')} whose stage from his old club "
+                     f"counts its days again from today")
+    # ▲, ◷, ⊘, ⇡ and ↻ break no rule: each line's tooltip says why it is listed
+    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers), (NO_MAX_MARK, unmeasured),
+                             (CREDIT_MARK, credited), (SIGNING_MARK, signings)) if on]
     notes = (f" ({join_and(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
              if marks else "")
     return f" Listed first: {'; '.join(first)}{notes}." if first else ""
@@ -601,13 +605,14 @@ class ViolationsPanel(QWidget):
 
         above = len(above_stage(season))
         said = hv1_lines(season, gaps)
-        from planner.progress import ladder_credit_unrun
+        from planner.progress import ladder_credit_unrun, stale_signings
         from planner.sessions import speed_without_max
 
         unmeasured = self._once("no max speed", season, speed_without_max)
         credited = self._once("ladder credit", season, ladder_credit_unrun)
+        signings = self._once("stale signings", season, stale_signings)
         self.summary.setText(check_summary(report) + _listed_first(
-            above, said, runs, tapers, len(unmeasured), len(credited)))
+            above, said, runs, tapers, len(unmeasured), len(credited), len(signings)))
         self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
@@ -629,6 +634,7 @@ class ViolationsPanel(QWidget):
             self.list.addItem(item)
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
+        self._fill_signings(signings)  # a signing's old stage counted again from today
         self._fill_listed_only(report)
         rule = self._fill_rules(report)
         # one line for a rule broken for one cause on many days (a hand edit that breaks the
@@ -705,6 +711,18 @@ class ViolationsPanel(QWidget):
         item.setToolTip(f"{NO_MAX_SPEED_SAID}.\nNot a rule of the plan: the sessions keep their "
                         f"%, and the handouts say \"max speed not measured\" where the speed goes.")
         self.list.addItem(item)
+
+    def _fill_signings(self, found: list) -> None:
+        """A line per signing whose stage from his old club had outlasted its maximum before
+        today (``planner.progress.stale_signings``, as ``solve`` and ``check`` print it): not a
+        rule of the plan, which counts its days again from today."""
+        for aid, joins, line in found:
+            item = QListWidgetItem(f"{SIGNING_MARK} Signing — {line}.")
+            item.setData(Qt.ItemDataRole.UserRole, (aid, joins))
+            item.setToolTip("Not a rule of the plan: the stage recorded with his old club had "
+                            "outlasted its maximum before today, so its days count again from "
+                            "today; assess him on the day he joins and record the stage he is in.")
+            self.list.addItem(item)
 
     def _fill_credited(self, season: Season, found: list) -> None:
         """A line per athlete planned above a sprint ladder level a stage record credited and
