@@ -330,7 +330,7 @@ def test_a_day_no_rule_shapes_says_so(qtbot):
 
     from ui.desktop.panels import InspectorPanel
 
-    text = InspectorPanel._reasons_html("Why this day", SimpleNamespace(reasons=[]))
+    text = InspectorPanel._reasons_html("Why this day", SimpleNamespace(reasons=[], away=""))
     assert "No rule bounds or shapes it" in text
 
 
