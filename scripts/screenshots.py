@@ -202,7 +202,7 @@ def editor_shots(s: Session, window, season) -> None:
         window.show_dock("injuries")
         s.settle()
         window.injuries_editor.select("A07")
-        window._show_athlete("A07")
+        window.select_athlete("A07")
         window.injuries_editor.test_value.setValue(72)
         s.shoot(window, "editor-injuries.png")
         for key in ("squad", "injuries", "competitions", "blocks", "daysoff"):
@@ -220,12 +220,12 @@ def editor_shots(s: Session, window, season) -> None:
     window.show_dock("squad")
     s.settle()  # the panel takes its room first
     window.squad_editor.select("A12")
-    window._show_athlete("A12")  # as a click on the row does
+    window.select_athlete("A12")  # as a click on the row does
     s.shoot(window, "editor-squad.png")
     window.show_dock("injuries")
     s.settle()
     window.injuries_editor.select("A07")
-    window._show_athlete("A07")
+    window.select_athlete("A07")
     window.injuries_editor.test_value.setValue(72)
     s.shoot(window, "editor-injuries.png")
     for key in ("squad", "injuries", "competitions", "blocks", "daysoff"):
