@@ -238,7 +238,7 @@ def test_the_log_opened_from_the_view_menu_where_a_small_dock_was_gets_a_useful_
         log.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: not explanation.isVisible() and not log.isVisible())
     log.toggleViewAction().trigger()
-    qtbot.waitUntil(lambda: log.isVisible() and log.height() >= 0.3 * w.height(), timeout=3000)
+    qtbot.waitUntil(lambda: log.isVisible() and log.height() >= 0.3 * w.height(), timeout=10000)
     assert log.height() <= 0.5 * w.height()  # and the board keeps the rest
 
 
