@@ -529,14 +529,20 @@ def _read(path) -> dict[str, object]:
     return {str(e["uid"]): e for e in events(Calendar.from_ical(raw))}
 
 
-def _thursday_speed_session(tmp_path):
-    """A1's calendar exported once: the season, plan, folder, file, its events by UID and the UID
-    of his Thursday speed session."""
+def _exported_once(tmp_path):
+    """The test season's calendars exported once into ``tmp_path/ics``: (season, plan, folder,
+    A1's calendar file)."""
     season = _season()
     plan = small_plan(season)
     folder = tmp_path / "ics"
     export_calendars(season, plan, folder, stamp=STAMP)
-    path = folder / "A1 Ann Ash.ics"
+    return season, plan, folder, folder / "A1 Ann Ash.ics"
+
+
+def _thursday_speed_session(tmp_path):
+    """A1's calendar exported once: the season, plan, folder, file, its events by UID and the UID
+    of his Thursday speed session."""
+    season, plan, folder, path = _exported_once(tmp_path)
     before = _read(path)
     (thu,) = [u for u, e in before.items() if _start(e) == _day(3) and "session" in u]
     return season, plan, folder, path, before, thu
@@ -586,11 +592,7 @@ def test_a_dropped_session_is_cancelled_once_and_gone_a_week_after_its_day(tmp_p
 def test_a_calendar_with_date_uids_is_updated_not_cancelled_and_added(tmp_path):
     """A calendar written while session UIDs named their day (SEASON-ATHLETE-session-DATE): its
     events are continued under their own UIDs, a moved session updated, none cancelled."""
-    season = _season()
-    plan = small_plan(season)
-    folder = tmp_path / "ics"
-    export_calendars(season, plan, folder, stamp=STAMP)
-    path = folder / "A1 Ann Ash.ics"
+    season, plan, folder, path = _exported_once(tmp_path)
     cal = Calendar.from_ical(path.read_bytes())
     for e in events(cal):
         key = str(e.pop("X-PERIODIZE-KEY"))
@@ -737,11 +739,7 @@ def test_a_calendar_without_the_header_keeps_the_events_of_this_season(tmp_path)
     """A calendar written before the season's first day was in its header, of this season: its
     events in the season's days are continued under their UIDs; one wholly outside them (a
     friendly of the season before's last days, left in the file) is not cancelled."""
-    season = _season()
-    plan = small_plan(season)
-    folder = tmp_path / "ics"
-    export_calendars(season, plan, folder, stamp=STAMP)
-    path = folder / "A1 Ann Ash.ics"
+    season, plan, folder, path = _exported_once(tmp_path)
     cal = Calendar.from_ical(path.read_bytes())
     cal.pop("X-PERIODIZE-SEASON-START")
     old = next(e for e in events(cal) if str(e["uid"]).endswith("-competition-l3@periodize"))
