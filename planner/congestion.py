@@ -33,6 +33,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from planner.daymarks import day_marks
+from planner.memo import by_identity
 from planner.rules import RuleSet
 from planner.season import Competition, Season
 from planner.text import day as day_text
@@ -109,15 +110,18 @@ class Congestion:
         return f"{said} {verb} {self.count_words()} ({days})"
 
 
+@by_identity()  # the timeline and marks follow from the season
 def congestion(season: Season, timeline: Timeline | None = None,
                marks: dict | None = None) -> list[Congestion]:
     """The congested runs of starts (see the module text) not over before ``today`` (a run under
     way at today keeps its days before it), in the season's plan (without a plan: the roles the
     season sets), athletes with the same run grouped; the longest first. ``marks``: the
-    season's ``planner.daymarks.day_marks``, when worked out already."""
+    season's ``planner.daymarks.day_marks``, when worked out already. Kept for the seasons last
+    asked about (``planner.memo``): do not change the list returned."""
     tl = timeline if timeline is not None else Timeline(season)
+    marks = marks if marks is not None else day_marks(season, tl)
     runs: list[tuple[str, tuple[dt.date, ...], tuple[int, ...]]] = []
-    for aid, m in (marks if marks is not None else day_marks(season, tl)).items():
+    for aid, m in marks.items():
         starts = sorted(d for d, role in m.role.items() if role == "start")
         run: list[int] = []
         for d in starts + [None]:
@@ -130,7 +134,7 @@ def congestion(season: Season, timeline: Timeline | None = None,
                     runs.append((aid, tuple(tl.days[k] for k in run), count))
             run = [d] if d is not None else []
     out = [_with_returns(season, tl, c) for c in regroup(season, runs)]
-    return _with_played_back(season, tl, marks if marks is not None else day_marks(season, tl), out)
+    return _with_played_back(season, tl, marks, out)
 
 
 def _with_played_back(season: Season, tl: Timeline, marks: dict,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from planner.criteria import not_passed, tests_until
 from planner.errors import PeriodizeError
+from planner.memo import by_identity
 from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
 from planner.rules import RuleSet
 from planner.season import FIT, Season
@@ -128,9 +129,12 @@ def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> No
     m.exits = provisional_exits(f)
 
 
+@by_identity(values=("only",))
 def day_marks(season: Season, timeline: Timeline | None = None,
               only: str | None = None) -> dict[str, DayMarks]:
-    """Athlete id -> the athlete's marks (see the module text); ``only``: one athlete's."""
+    """Athlete id -> the athlete's marks (see the module text); ``only`` (by keyword): one
+    athlete's. Kept for the seasons last asked about (``planner.memo``): do not change the dict
+    or the marks returned."""
     tl = timeline if timeline is not None else Timeline(season)
     rs = RuleSet(season.rules)
     calm_days = int(rs.value("RH-FL", "calm_days"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from planner import text
 from planner.check import UNAVOIDABLE, _Athlete, _Checker, check_plan, group_soft
 from planner.congestion import RECOVERY_HOURS
+from planner.memo import by_identity
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, Plan, Season
 
@@ -149,10 +150,12 @@ def hv1_group_text(season: Season, runs: list[Hv1Run]) -> str:
     return f"{runs[0].who(season)}: {NO_HV} {spans}{why}"
 
 
+@by_identity(keyed=3)
 def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
     """HV-1's instances of ``plan`` (``soft``: its soft-rule instances; by default the plan's own,
     else those the plan checker finds) as one run per athlete and gap, athletes with the same
-    run (and the same reason) together, the longest first."""
+    run (and the same reason) together, the longest first. Kept for the (season, plan, soft)
+    objects last asked about (``planner.memo``): do not change the list returned."""
     if soft is None:
         soft = plan.soft or check_plan(season, plan).soft
     hv1 = sorted((v for v in soft if v.rule == "HV-1" and v.athlete), key=lambda v: (v.athlete, v.start))

@@ -128,7 +128,26 @@ def prepare(season: Season, outcome: Outcome) -> Prepared | None:
         report = check_plan(after, outcome.plan)
     except PeriodizeError:
         return None
-    return Prepared(season, edit, after, report, _returns(after))
+    rets = _returns(after)
+    _warm(after, report)
+    return Prepared(season, edit, after, report, rets)
+
+
+def _warm(season: Season, report: CheckReport) -> None:
+    """The season's day marks, congested runs and HV-1 runs worked out here, in the worker: the
+    board, Plan Check and the Returns panel find them kept for this season (``planner.memo``)
+    when the window accepts it, instead of working them out while the window waits."""
+    from planner.congestion import congestion
+    from planner.daymarks import day_marks
+    from planner.hv1 import hv1_runs
+
+    try:
+        day_marks(season)
+        congestion(season)
+        if report.counts().get("HV-1"):
+            hv1_runs(season, season.plan, report.soft)
+    except Exception:  # noqa: BLE001 - the window works them out again and says why
+        log.exception("working out the plan's marks failed")
 
 
 def _returns(season: Season) -> list | None:
@@ -194,7 +213,9 @@ def prewarm() -> threading.Thread:
     def load() -> None:
         lower_priority()
         try:
-            import solver.model  # noqa: F401 - imports OR-Tools
+            # OR-Tools and every module a solve uses: an import in the first solve's thread
+            # held the window for 70-130 ms (PySide6 reads each new module's source)
+            import solver.run  # noqa: F401
         except Exception:  # noqa: BLE001 - the solve itself will report the problem
             log.exception("pre-loading the solver failed")
 

@@ -1,0 +1,81 @@
+"""The window stays responsive while a solve runs and when its plan is accepted: what the
+board, Plan Check and the Returns panel read from the plan (day marks, congested runs) is
+worked out in the solve's worker thread, a hidden Roles grid waits until it is shown, and the
+interpreter hands the lock to the window often (bench/APP.md measures the stall)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import planner.congestion
+import planner.daymarks
+from planner import edits as E
+from tests.ui.test_app import hand_plan
+from tests.ui.test_returns import late_return
+from tests.ui.test_rules_v2_app import two_match_season
+from ui.desktop import roles
+from ui.desktop.mainwindow import MainWindow
+
+
+def watch(monkeypatch, module, name: str) -> list:
+    """(thread is the GUI thread, season) of every call of ``module.name``."""
+    calls = []
+    real = getattr(module, name)
+
+    def spy(season, *args, **kwargs):
+        calls.append((threading.current_thread() is threading.main_thread(), season))
+        return real(season, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, spy)
+    return calls
+
+
+def test_accepting_a_plan_works_out_its_marks_in_the_worker_not_the_window(qtbot, monkeypatch):
+    w = MainWindow(late_return(), None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    w.solve_time_limit = 30.0
+    marks = watch(monkeypatch, planner.daymarks, "_flares")  # once per athlete and season
+    runs = watch(monkeypatch, planner.congestion, "regroup")  # once per season
+    with qtbot.waitSignal(w.solve_finished, timeout=60_000) as got:
+        w.solve_action.trigger()
+    assert got.args[0].plan is not None and w.season.plan is not None
+    accepted = w.season
+    assert any(s is accepted for _, s in marks) and any(s is accepted for _, s in runs)
+    assert not [s for gui, s in marks if gui and s is accepted]  # the board, Returns, Plan Check
+    assert not [s for gui, s in runs if gui and s is accepted]
+    # what they show is the accepted plan's
+    assert w.board.marks_of("A01") is planner.daymarks.day_marks(accepted)["A01"]
+    assert [r.athlete for r in w.returns_panel.rows] == ["A01"]
+
+
+@pytest.fixture
+def w(qtbot):
+    season = two_match_season()
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    return win
+
+
+def test_a_hidden_roles_grid_catches_up_when_it_is_opened(w, monkeypatch):
+    panel = w.roles_panel
+    assert w.docks["roles"].isHidden()
+    filled = watch(monkeypatch, panel.model, "set_season")
+    comp = next(c.id for c in panel.model.comps if c.id == "m0")
+    w.apply_edit(E.SetRole(competition=comp, athlete="A2", role="out"))
+    assert filled == []  # nobody looks at it: not worked out
+    roles.show(w)
+    assert [s for _, s in filled] == [w.season]
+    model = panel.model
+    row = [a.id for a in model.athletes].index("A2")
+    col = 1 + [c.id for c in model.comps].index(comp)
+    assert model.data(model.index(row, col)).startswith("out")
+    # open: it follows every change at once
+    w.apply_edit(E.SetRole(competition=comp, athlete="A2", role=None))
+    assert len(filled) == 2 and not model.data(model.index(row, col)).startswith("out")
+
