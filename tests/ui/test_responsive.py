@@ -5,6 +5,7 @@ interpreter hands the lock to the window often (bench/APP.md measures the stall)
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -79,3 +80,10 @@ def test_a_hidden_roles_grid_catches_up_when_it_is_opened(w, monkeypatch):
     w.apply_edit(E.SetRole(competition=comp, athlete="A2", role=None))
     assert len(filled) == 2 and not model.data(model.index(row, col)).startswith("out")
 
+
+def test_the_app_hands_the_interpreter_to_the_window_often():
+    from ui.desktop.app import SWITCH_INTERVAL_S, make_app
+
+    make_app()
+    assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+    assert SWITCH_INTERVAL_S <= 0.001

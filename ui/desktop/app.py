@@ -16,9 +16,18 @@ import sys
 PREWARM_DELAY_MS = 800
 
 
+# How long a thread running Python keeps the interpreter lock while another waits for it. A
+# solve builds its model in Python in a worker thread; every Qt call the window makes releases
+# the lock and must win it back, so painting the board meant waiting Python's default 5 ms many
+# times over: the window stood still 60-160 ms while the model was built (1 ms: 20-55 ms).
+SWITCH_INTERVAL_S = 0.001
+
+
 def make_app():
     """The ``QApplication`` (created once), named so that QSettings and paths are Periodize's."""
     from PySide6.QtWidgets import QApplication
+
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
     app = QApplication.instance()
     if app is None:
