@@ -17,12 +17,18 @@ from typing import get_args
 from pydantic import ValidationError
 
 from planner import limits
-from planner.errors import InputError, NewerFileError
+from planner.errors import InputError, NewerFileError, error_path
 from planner.jsonread import KeysOnce, json_words
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
 from planner.text import date_long, validation_problems
-from planner.validate import season_notes, season_problems, squad_first, without_early_targets
+from planner.validate import (
+    plan_problems,
+    season_notes,
+    season_problems,
+    squad_first,
+    without_early_targets,
+)
 
 FORMAT = "periodize-season"
 SCHEMA_VERSION = 6
@@ -148,16 +154,61 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
                                       f"or was not written by Periodize"]) from None
         version += 1
     body = _with_shared_log({k: v for k, v in data.items() if k not in ("format", "schema_version")})
-    try:
-        season = Season.model_validate(body)
-    except ValidationError as e:
-        raise InputError(source, validation_problems(e.errors(), tags=_PIN_KINDS)) from None
+    season, unread = _validated(body, source)
+    plan, season = season.plan, season.model_copy(update={"plan": None})
     problems = season_problems(season) + scenario_problems(season)
     if problems:
         raise InputError(source, *squad_first(data, problems))  # a missing or empty squad first
+    unfit = _plan_value_problems(unread, season) if unread else plan_problems(season, plan)
+    if not unfit and plan is not None:
+        season = season.model_copy(update={"plan": plan})
     if notes is not None:
-        notes += season_notes(season)
+        notes += season_notes(season) + ([left_out_note(unfit)] if unfit else [])
     return without_early_targets(season, notes)
+
+
+def _validated(body: dict, source: str) -> tuple[Season, list[dict]]:
+    """The season of ``body`` and the validation errors of its stored plan, when only the plan
+    is damaged (the season is read without it); InputError when any other part is."""
+    try:
+        return Season.model_validate(body), []
+    except ValidationError as e:
+        errors = e.errors()
+    rest = [x for x in errors if x["loc"][:1] != ("plan",)]
+    if not rest:
+        try:
+            return Season.model_validate({**body, "plan": None}), errors
+        except ValidationError as e:
+            rest = e.errors()
+    raise InputError(source, validation_problems(rest, tags=_PIN_KINDS)) from None
+
+
+def _plan_value_problems(errors: list[dict], season: Season) -> list[str]:
+    """The stored plan's validation errors located as :func:`planner.validate.plan_problems`
+    locates a value: ``plan.athletes[0].intensity[5] (2026-08-08)`` (a plan has no pin kinds to
+    leave out of the path)."""
+    from planner.timeline import Timeline
+
+    days = Timeline(season).days
+    out = []
+    for problem, e in zip(validation_problems(errors), errors, strict=False):
+        loc = tuple(e["loc"])
+        if len(loc) == 5 and loc[3] in ("stages", "intensity") and isinstance(loc[4], int) \
+                and loc[4] < len(days):
+            where = error_path(loc)
+            problem = problem.replace(where, f"{where} ({days[loc[4]].isoformat()})", 1)
+        out.append(problem)
+    return out
+
+
+def left_out_note(problems: list[str]) -> str:
+    """The one note of a stored plan that no longer fits its season, which is read without it:
+    the plan is derived data, made again by solving."""
+    more = f", and {len(problems) - 1} more" if len(problems) > 1 else ""
+    first = problems[0].split("; ")[0]  # its place and value: the way on is said once, here
+    return (f"the stored plan no longer fits the season ({first}{more}); it was left out: solve "
+            f"again (F5 in the app, or periodize solve SEASON --save); the file keeps the old plan "
+            f"until the season is saved")
 
 
 def scenario_problems(season: Season) -> list[str]:

@@ -744,9 +744,8 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
         return []
     tl = Timeline(season)
     out: list[str] = []
-    # solving reads the season first, so "re-solve" cannot be done while the plan is there
-    fix = ('the plan no longer fits the season (the squad or the dates changed by hand): write '
-           '"plan": null in the file, then solve again')
+    # a season file's plan with such a problem is left out when it is read (planner.seasonfile)
+    fix = "made before the squad or the dates changed: solve again"
     if len(plan.team_weeks) != len(tl.weeks):
         out.append(f"{where}.team_weeks: has {len(plan.team_weeks)} weeks, the season has "
                    f"{len(tl.weeks)}; {fix}")
@@ -755,8 +754,10 @@ def plan_problems(season: Season, plan=None, where: str = "plan") -> list[str]:
     if set(planned) != ids or len(planned) != len(ids):
         missing = sorted(ids - set(planned))
         extra = sorted(set(planned) - ids)
-        out.append(f"{where}.athletes: does not match the squad (missing: {', '.join(missing) or 'none'};"
-                   f" unknown: {', '.join(extra) or 'none'}); {fix}")
+        said = [f"{', '.join(missing)} {'has' if len(missing) == 1 else 'have'} none"] if missing else []
+        said += [f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} not in the squad"] if extra else []
+        out.append(f"{where}.athletes: does not fit the squad ({', '.join(said) or 'an athlete planned twice'}); "
+                   f"{fix}")
     for i, ap in enumerate(plan.athletes):
         for name, seq, n in (("stages", ap.stages, tl.n), ("intensity", ap.intensity, tl.n),
                              ("weeks", ap.weeks, len(tl.weeks))):

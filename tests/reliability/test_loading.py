@@ -439,3 +439,69 @@ def test_a_hand_edit_of_the_squad_is_said_in_the_files_words(tmp_path):
     assert err.value.problems == [
         f"athletes[0].id: {first['id']!r} is used by 2 athletes (athletes[0] {first['name']!r}, "
         f"athletes[3] 'Dup Guy'); give each athlete a unique id"]
+
+
+# -- a stored plan that no longer fits: left out, with a note ----------------------------------------
+def _with_plan(days: int = 14) -> dict:
+    """A two-week season of three athletes with a shape-only stored plan (every day FIT at 0)."""
+    from planner.season import AthletePlan, Plan
+
+    s = season(weeks=2)
+    plan = Plan(status="feasible", team_weeks=("load", "load"), athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * days, intensity=(0,) * days, weeks=("load", "load"))
+        for a in s.athletes))
+    return season_to_dict(s.model_copy(update={"plan": plan}))
+
+
+def _added_by_hand(data: dict) -> dict:
+    data["athletes"].append({**data["athletes"][0], "id": "A30", "name": "New Player"})
+    return data
+
+
+def _cut_short(data: dict) -> dict:
+    data["plan"]["athletes"][0]["intensity"] = data["plan"]["athletes"][0]["intensity"][:5]
+    return data
+
+
+def _wrong_value(data: dict) -> dict:
+    data["plan"]["athletes"][0]["intensity"][5] = "max"
+    return data
+
+
+@pytest.mark.parametrize(("spoil", "why"), [
+    (_added_by_hand, "plan.athletes: does not fit the squad (A30 has none)"),
+    (_cut_short, "plan.athletes[0].intensity: has 5 entries, expected 14"),
+    (_wrong_value, "plan.athletes[0].intensity[5] (2027-01-09): 'max' is not a whole number"),
+])
+def test_a_stored_plan_that_no_longer_fits_is_left_out_with_one_note(spoil, why):
+    assert season_from_dict(_with_plan(), "s.season.json").plan is not None  # a fitting one stays
+    notes: list[str] = []
+    read = season_from_dict(spoil(_with_plan()), "s.season.json", notes)
+    assert read.plan is None and len(read.athletes) >= 3  # the season itself is read
+    assert notes == [f"the stored plan no longer fits the season ({why}); it was left out: solve "
+                     f"again (F5 in the app, or periodize solve SEASON --save); the file keeps the "
+                     f"old plan until the season is saved"]
+
+
+def test_a_damaged_season_part_beside_an_unfitting_plan_is_still_refused():
+    data = _wrong_value(_with_plan())
+    data["athletes"][1]["max_speed"] = "fast"
+    with pytest.raises(InputError) as err:
+        season_from_dict(data, "s.season.json")
+    assert "athletes[1].max_speed" in str(err.value) and "plan" not in str(err.value)
+
+
+def test_the_commands_say_the_plan_was_left_out_and_solve_save_replaces_it(tmp_path):
+    from planner.seasonfile import load_season
+    from planner.validate import plan_problems
+
+    (tmp_path / "s.season.json").write_text(json.dumps(_added_by_hand(_with_plan())))
+    checked = run_cli("check", "s.season.json", cwd=tmp_path)
+    assert checked.returncode == 1 and "it was left out: solve again" in checked.stderr
+    assert "stores no plan" in checked.stderr and "Traceback" not in checked.stderr
+    solved = run_cli("solve", "s.season.json", "--save", "--time-limit", "20", cwd=tmp_path)
+    assert solved.returncode == 0, solved.stderr
+    assert "it was left out" in solved.stderr and "Stored the plan" in solved.stdout
+    stored = load_season(tmp_path / "s.season.json")
+    assert stored.plan is not None and not plan_problems(stored)
+    assert {ap.athlete for ap in stored.plan.athletes} == {"A1", "A2", "A3", "A30"}

@@ -489,6 +489,29 @@ def test_opening_a_season_says_a_match_on_a_day_off_and_a_target_before_its_inju
             "onset Tue 10 Mar 2026") in dialogs[0][2] and "the target is ignored" in dialogs[0][2]
 
 
+def test_a_stored_plan_that_no_longer_fits_is_left_out_on_open_and_said(window, tiny, tmp_path, dialogs):
+    """An athlete added to the file by hand: the season opens without the stored plan, the note
+    says why and the way on; the window is not marked changed (the coach changed nothing), and
+    a save writes the season without the plan."""
+    import json
+
+    from planner.seasonfile import season_to_dict
+
+    data = season_to_dict(tiny.model_copy(update={"plan": hand_plan(tiny)}))
+    data["athletes"].append({**data["athletes"][0], "id": "A30", "name": "New Player"})
+    path = tmp_path / "stale.season.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert window.open_path(path)
+    assert window.path == path and window.season.plan is None and window.season.athlete("A30")
+    assert dialogs.kinds() == ["inform"] and dialogs[0][1] == "Opened, with notes"
+    assert "the stored plan no longer fits the season (plan.athletes: does not fit the squad (A30 " \
+           "has none)); it was left out: solve again (F5" in dialogs[0][2]
+    assert not window.modified
+    assert json.loads(path.read_text(encoding="utf-8"))["plan"] is not None  # not saved unasked
+    assert window.save()
+    assert json.loads(path.read_text(encoding="utf-8"))["plan"] is None and load_season(path).athlete("A30")
+
+
 def test_opening_a_broken_file_keeps_the_document(window, tiny, tmp_path, dialogs):
     bad = tmp_path / "broken.season.json"
     bad.write_text('{"format": "periodize-season", "schema_version": 1, "name": ', encoding="utf-8")
