@@ -324,6 +324,8 @@ def load_season(path: str | os.PathLike, notes: list[str] | None = None,
         raise FileReadError(str(p), [f"cannot be read ({e.strerror})"]) from None
     if digests is not None:
         digests.append(digest(raw))
+    if wrong := _other_kind(raw, p.name):
+        raise InputError(str(p), [wrong])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -335,6 +337,33 @@ def load_season(path: str | os.PathLike, notes: list[str] | None = None,
         if not note:
             raise
         raise InputError(e.source, e.problems, e.more, note=note) from None
+
+
+def _other_kind(raw: bytes, name: str) -> str | None:
+    """What a file given as a season file is when it is plainly another kind a coach has at
+    hand, with the way to read it: an Excel workbook (a zip file holding ``xl/``), or a session
+    log (a first line of separated cells that names the athlete and the date, as
+    ``planner.logfile`` reads its headers). None for anything else."""
+    if raw.startswith(b"PK\x03\x04"):
+        if b"xl/" not in raw:
+            return ("is a zip file, not a season: open the .season.json file Periodize saved "
+                    "(File ▸ Open)")
+        return (f"is an Excel workbook, not a season: to make a season of a coach workbook, use "
+                f"File ▸ Import Excel Workbook… (periodize import {name} -o NEW.season.json)")
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's 'Unicode text'
+    first = raw[:4096].decode("utf-16" if utf16 else "utf-8-sig", errors="replace")
+    first = first.lstrip().partition("\n")[0]
+    sep = next((c for c in (";", "\t", ",") if c in first), None)
+    if first.startswith("{") or sep is None:
+        return None
+    from planner.logfile import ALIASES, fold
+
+    heads = {fold(cell.strip().strip('"')) for cell in first.split(sep)}
+    if not (heads & set(ALIASES["athlete"]) and heads & set(ALIASES["date"])):
+        return None
+    return (f"looks like a session log (its first line is a table's header), not a season: to "
+            f"add its sessions to a season, use File ▸ Import Sessions… (periodize log "
+            f"SEASON.season.json {name})")
 
 
 def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:

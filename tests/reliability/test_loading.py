@@ -505,3 +505,51 @@ def test_the_commands_say_the_plan_was_left_out_and_solve_save_replaces_it(tmp_p
     stored = load_season(tmp_path / "s.season.json")
     assert stored.plan is not None and not plan_problems(stored)
     assert {ap.athlete for ap in stored.plan.athletes} == {"A1", "A2", "A3", "A30"}
+
+
+# -- another kind of file given as the season ----------------------------------------------------
+XLSX_SAID = ("is an Excel workbook, not a season: to make a season of a coach workbook, use File ▸ "
+             "Import Excel Workbook… (periodize import team.xlsx -o NEW.season.json)")
+
+
+def _log_said(name: str) -> str:
+    return (f"looks like a session log (its first line is a table's header), not a season: to add "
+            f"its sessions to a season, use File ▸ Import Sessions… (periodize log "
+            f"SEASON.season.json {name})")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Player,Date,Duration,RPE\nTom Berger,2026-08-03,75,5\n", "utf-8"),
+    ("Spieler;Datum;Dauer;RPE\nTom Berger;03.08.2026;75;5\n", "utf-8-sig"),
+    ("athlete_id\tdate\tminutes\trpe\nA01\t2026-08-03\t75\t5\n", "utf-16"),
+])
+def test_a_session_log_given_as_the_season_is_named_with_the_way_to_read_it(tmp_path, text, encoding):
+    from planner.seasonfile import load_season
+
+    log = tmp_path / "week1.csv"
+    log.write_bytes(text.encode(encoding))
+    with pytest.raises(InputError) as err:
+        load_season(log)
+    assert err.value.problems == [_log_said("week1.csv")]
+
+
+def test_an_excel_workbook_given_as_the_season_is_named_with_the_way_to_import_it(tmp_path):
+    from openpyxl import Workbook
+
+    from planner.seasonfile import load_season
+
+    Workbook().save(tmp_path / "team.xlsx")
+    with pytest.raises(InputError) as err:
+        load_season(tmp_path / "team.xlsx")
+    assert err.value.problems == [XLSX_SAID]
+    r = run_cli("check", "team.xlsx", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr == f"periodize: team.xlsx: {XLSX_SAID}\n"
+
+
+def test_a_text_file_that_is_no_table_is_still_read_as_a_season_file(tmp_path):
+    from planner.seasonfile import load_season
+
+    (tmp_path / "s.season.json").write_text("name,\n{}", encoding="utf-8")  # no header it knows
+    with pytest.raises(InputError) as err:
+        load_season(tmp_path / "s.season.json")
+    assert "not valid JSON" in str(err.value)

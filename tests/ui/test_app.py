@@ -512,6 +512,19 @@ def test_a_stored_plan_that_no_longer_fits_is_left_out_on_open_and_said(window, 
     assert json.loads(path.read_text(encoding="utf-8"))["plan"] is None and load_season(path).athlete("A30")
 
 
+def test_opening_an_excel_workbook_names_the_import_and_keeps_the_document(window, tiny, tmp_path,
+                                                                          dialogs):
+    from openpyxl import Workbook
+
+    Workbook().save(tmp_path / "team.xlsx")
+    assert not window.open_path(tmp_path / "team.xlsx")
+    assert window.season is tiny and window.path is None
+    assert dialogs.kinds() == ["error"]
+    assert ("team.xlsx: is an Excel workbook, not a season: to make a season of a coach workbook, "
+            "use File ▸ Import Excel Workbook… (periodize import team.xlsx -o NEW.season.json)") \
+        in dialogs[0][2]
+
+
 def test_opening_a_broken_file_keeps_the_document(window, tiny, tmp_path, dialogs):
     bad = tmp_path / "broken.season.json"
     bad.write_text('{"format": "periodize-season", "schema_version": 1, "name": ', encoding="utf-8")
