@@ -222,6 +222,8 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
         raise InputError(source, [f"status: {data['status']}: the solve that wrote this file found "
                                   f"no plan, so there is nothing to check; solve again "
                                   f"(periodize solve SEASON --json OUT.json)"])
+    if (other := other_dates(data, season)) is not None:
+        raise InputError(source, [other])
     shape = _Shape(Timeline(season))
     team = shape.weeks(data.get("team_weeks"), "team_weeks")
     raw_athletes = data.get("athletes")
@@ -264,6 +266,31 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
                 solve_seconds=data.get("solve_seconds"), team_weeks=team,
                 athletes=tuple(by_id[a.id] for a in season.athletes), soft=_soft_of(data))
+
+
+def other_dates(data: dict, season: Season) -> str | None:
+    """The one line for a plan file whose days are not the season's (another season's plan, or
+    this one's before its dates changed): what each covers and the way on; None when its first
+    athlete's days are the season's (or cannot be read as dates: those are located one by one)."""
+    from planner.text import day_long, plural
+
+    athletes = data.get("athletes")
+    days = next((a["days"] for a in athletes if isinstance(a, dict) and isinstance(a.get("days"), list)
+                 and a["days"]), None) if isinstance(athletes, list) else None
+    try:
+        first, last = (dt.date.fromisoformat(days[k]["date"]) for k in (0, -1))
+    except (TypeError, KeyError, ValueError):
+        return None
+    tl = Timeline(season)
+    if (first, last, len(days)) == (tl.start, tl.end, tl.n):
+        return None
+    other = data.get("season")
+    whose = (f" (made for season '{other[:80]}')" if isinstance(other, str) and other != season.name
+             else "")
+    return (f"the plan{whose} covers {day_long(first)} – {day_long(last)} "
+            f"({plural(len(days), 'day')}); the season '{season.name}' {day_long(tl.start)} – "
+            f"{day_long(tl.end)} ({plural(tl.n, 'day')}): check the plan against its own season "
+            f"file, or solve again (periodize solve SEASON --json OUT.json)")
 
 
 def json_words(v: object) -> str:
@@ -382,8 +409,10 @@ def derived_notes(data: dict, season: Season, plan: Plan) -> list[str]:
     only the stages, intensities and kinds, so a hand-edited role or load passed unseen."""
     out: list[str] = []
     if isinstance(data.get("season"), str) and data["season"] != season.name:
-        out.append(f"season: the plan is of '{data['season'][:80]}', not of '{season.name}'; "
-                   f"check it against its own season file")
+        out.append(f"season: the plan was made for another season, '{data['season'][:80]}', not "
+                   f"for '{season.name}'; its days are this season's, so it was checked against "
+                   f"'{season.name}': if it is not this season's plan, check it against its own "
+                   f"season file")
     from planner.history import as_lived
 
     # the fields follow from the days as check reads them: the past as it happened

@@ -680,7 +680,8 @@ def test_check_names_the_fields_of_a_plan_file_that_disagree_with_its_days(tmp_p
     (tmp_path / "q.json").write_text(json.dumps(data))
     r = run("check", "s.season.json", "q.json", cwd=tmp_path)
     assert r.returncode == 0 and "Note:" not in r.stdout
-    assert "season: the plan is of 'Other FC', not of 'Test season'" in r.stderr
+    assert ("season: the plan was made for another season, 'Other FC', not for 'Test season'; its "
+            "days are this season's, so it was checked against 'Test season'") in r.stderr
     assert f"athletes[0].days[{match}].role (A1, " in r.stderr and "'out' in the file" in r.stderr
     assert "athletes[1].days[2].load (A2, " in r.stderr and "'99999' in the file" in r.stderr
 

@@ -541,22 +541,33 @@ def test_the_plan_json_gives_each_day_and_week_its_load():
     assert [d["load"] for d in a3["days"]] == list(loads["A3"].planned)
     import json
     assert plan_from_dict(json.loads(plan_to_json(s, s.plan)), s).athletes == s.plan.athletes
-    # a plan of another season (or of this one before its dates changed): every located line,
-    # then once why and what to do
+    # a plan of another season (or of this one before its dates changed): once, what each
+    # covers and what to do, not a line per athlete
     from planner.errors import InputError
+    from planner.text import day_long
 
     later = s.model_copy(update={"name": "Next year", "calendar": s.calendar.model_copy(
         update={"start": s.calendar.start + dt.timedelta(days=7),
                 "end": s.calendar.end + dt.timedelta(days=7)})})
+    n = Timeline(s).n
     with pytest.raises(InputError) as e:
         plan_from_dict(json.loads(plan_to_json(s, s.plan)), later.model_copy(update={"plan": None}))
-    *located, why = e.value.problems
-    assert located[0].startswith("team_weeks[0].start: expected ")
-    assert why.startswith(f"the plan is of season '{s.name}', not of 'Next year' (")
-    assert why.endswith("write this season's plan again (periodize solve SEASON --json OUT.json)")
+    assert e.value.problems == [
+        f"the plan (made for season '{s.name}') covers {day_long(s.calendar.start)} – "
+        f"{day_long(s.calendar.end)} ({n} days); the season 'Next year' "
+        f"{day_long(later.calendar.start)} – {day_long(later.calendar.end)} ({n} days): check the "
+        f"plan against its own season file, or solve again (periodize solve SEASON --json OUT.json)"]
     with pytest.raises(InputError) as e:  # the same name: the calendar is what differs
         plan_from_dict(json.loads(plan_to_json(s, s.plan)), later.model_copy(
             update={"plan": None, "name": s.name}))
+    assert len(e.value.problems) == 1
+    assert e.value.problems[0].startswith(f"the plan covers {day_long(s.calendar.start)} – ")
+    # one day's date wrong, the rest the season's: located, then once why
+    data = json.loads(plan_to_json(s, s.plan))
+    data["athletes"][1]["days"][4]["date"] = "2020-01-01"
+    with pytest.raises(InputError) as e:
+        plan_from_dict(data, s.model_copy(update={"plan": None}))
+    assert e.value.problems[0] == f"athletes[1].days[4].date: expected {Timeline(s).days[4].isoformat()}"
     assert e.value.problems[-1].startswith("the plan does not follow this season's calendar (")
     # the season renamed, the calendar the same, a bad value: located, no word of other seasons
     data = json.loads(plan_to_json(s, s.plan))
