@@ -12,6 +12,9 @@ import re
 from planner.season import FIT, Athlete, Plan, Season
 from planner.timeline import Timeline
 
+# a season without athletes, in the app's words (the board's empty grid) and the CLI's
+NO_SQUAD_YET = "No athletes yet: add the squad (Season ▸ Squad"
+
 # The reasons of the two unavailabilities that say an athlete is not with this squad (a
 # signing's days before he joined, a player's days after he left): his load on them is not
 # known, not zero, unlike a day away ill or with his country (docs/semantics.md).

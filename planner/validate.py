@@ -87,20 +87,25 @@ def _calendar_problems(season: Season) -> list[str]:
 
 
 def _squad_problems(season: Season) -> list[str]:
-    ids = [a.id for a in season.athletes]
+    return _shared_ids(season.athletes, "athletes", "athlete")
+
+
+def _shared_ids(items, where: str, one: str) -> list[str]:
+    """One line per id used by several entries of ``where`` (``athletes``, ``competitions``),
+    each holder named by its place and name: the second one is the one a hand edit often added."""
+    ids = [x.id for x in items]
     out = []
     for key, n in Counter(ids).items():
-        if n > 1:  # each holder named: the second one is the one a hand edit often added
+        if n > 1:
             at = [i for i, x in enumerate(ids) if x == key]
-            holders = ", ".join(f"athletes[{i}] {season.athletes[i].name!r}" for i in at)
-            out.append(f"athletes[{at[0]}].id: {key!r} is used by {n} athletes ({holders}); give "
-                       f"each athlete a unique id")
+            holders = ", ".join(f"{where}[{i}] {items[i].name!r}" for i in at)
+            out.append(f"{where}[{at[0]}].id: {key!r} is used by {n} {where} ({holders}); give "
+                       f"each {one} a unique id")
     return out
 
 
 def _competition_problems(season: Season) -> list[str]:
-    out = [f"competitions: id {key!r} is used {n} times; give each competition a unique id"
-           for key, n in Counter(c.id for c in season.competitions).items() if n > 1]
+    out = _shared_ids(season.competitions, "competitions", "competition")
     for i, c in enumerate(season.competitions):
         out += _outside(season, c.date, f"competitions[{i}].date ({c.name})")
         if c.end_date:

@@ -441,6 +441,34 @@ def test_a_hand_edit_of_the_squad_is_said_in_the_files_words(tmp_path):
         f"athletes[3] 'Dup Guy'); give each athlete a unique id"]
 
 
+
+def test_a_competition_id_used_twice_names_each_entry_as_a_shared_athlete_id_does():
+    data = season_to_dict(season(weeks=2))
+    data["competitions"].append({**data["competitions"][0], "name": "Match 1 (copy)"})
+    with pytest.raises(InputError) as err:
+        season_from_dict(data)
+    last = len(data["competitions"]) - 1
+    assert err.value.problems == [
+        f"competitions[0].id: 'm0' is used by 2 competitions (competitions[0] 'Match 1', "
+        f"competitions[{last}] 'Match 1 (copy)'); give each competition a unique id"]
+
+
+def test_solving_a_season_without_athletes_says_the_squad_is_empty_in_the_apps_words(tmp_path):
+    from planner.squad import NO_SQUAD_YET
+
+    data = season_to_dict(season(weeks=2))
+    data["athletes"] = []
+    (tmp_path / "s.season.json").write_text(json.dumps(data))
+    r = run_cli("solve", "s.season.json", "--time-limit", "10", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"Note: s.season.json: {NO_SQUAD_YET} in the app, or the Athletes sheet of the coach " \
+           f"workbook" in r.stderr and "this plan has the team's weeks only" in r.stderr
+    data["athletes"] = season_to_dict(season(weeks=2))["athletes"]
+    (tmp_path / "s.season.json").write_text(json.dumps(data))
+    assert "No athletes yet" not in run_cli("solve", "s.season.json", "--time-limit", "10",
+                                            cwd=tmp_path).stderr
+
+
 # -- a stored plan that no longer fits: left out, with a note ----------------------------------------
 def _with_plan(days: int = 14) -> dict:
     """A two-week season of three athletes with a shape-only stored plan (every day FIT at 0)."""

@@ -474,6 +474,12 @@ def cmd_solve(args) -> int:
     from ui.cli.interrupt import interruptible
 
     n, days = athlete_days(season)
+    if not season.athletes:  # the team's weeks alone are planned: said, in the app's words
+        from planner.squad import NO_SQUAD_YET
+
+        print(f"Note: {args.season}: {NO_SQUAD_YET} in the app, or the Athletes sheet of the coach "
+              f"workbook: periodize import FILE.xlsx -o NEW.season.json), then solve again; this "
+              f"plan has the team's weeks only", file=sys.stderr)
     print(f"Solving: {plural(n, 'athlete')} x {plural(days, 'day')} to plan, at most "
           f"{args.time_limit:g} s (Ctrl+C stops and keeps the best plan so far) ...",
           file=sys.stderr, flush=True)

@@ -41,7 +41,14 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.daymarks import day_marks
 from planner.season import Season
-from planner.squad import display_order, is_injured, not_with_squad, position_key, short_position
+from planner.squad import (
+    NO_SQUAD_YET,
+    display_order,
+    is_injured,
+    not_with_squad,
+    position_key,
+    short_position,
+)
 from planner.text import (
     MONTH_NAMES,
     REHAB_STAGE_IDS,
@@ -970,8 +977,8 @@ class SeasonBoard(QAbstractScrollArea):
                 # alone cut the sentence at both ends
                 room = self.viewport().rect().adjusted(16, HEADER_H, -16, 0)
                 p.drawText(room, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                           "No athletes yet: add the squad (Season ▸ Squad), the competitions "
-                           "(Season ▸ Competitions), then Plan ▸ Solve (F5).")
+                           f"{NO_SQUAD_YET}), the competitions (Season ▸ Competitions), then "
+                           f"Plan ▸ Solve (F5).")
         finally:
             p.end()
             self.paint_count += 1
