@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from planner.caution import caution_notes
 from planner.errors import InputError, not_a_known_field
 from planner.history import logged_days
 from planner.loadtable import LoadTable
@@ -495,6 +496,7 @@ class Prescriber:
         self._facts: dict[str, AthleteFacts] = {}
         self._words: dict[tuple, tuple[str, str, str]] = {}
         self._between: dict[str, list[bool]] = {}
+        self._cautions: dict[str, dict[dt.date, str]] = {}
         self._max_speed = {a.id: a.max_speed for a in season.athletes}
         self._off_reason = {d.date: d.reason for d in season.calendar.non_training_days}
 
@@ -567,6 +569,16 @@ class Prescriber:
         """A day before today logged with no minutes (ill, rested): it was no session at all."""
         day = logged_days(self.season, f.id).get(self.tl.days[i])
         return day is not None and not day.minutes
+
+    def caution(self, athlete: str, i: int) -> str:
+        """What the log asks the coach to check before day ``i``'s sprints (planner.caution: a
+        pain logged), "" when nothing; never in anonymised words."""
+        if self.anonymise:
+            return ""
+        got = self._cautions.get(athlete)
+        if got is None:
+            got = self._cautions[athlete] = caution_notes(self.season, athlete, self.plan, self.tl)
+        return got.get(self.tl.days[i], "")
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:
         """Days since the latest flare-up within the calm days (0: the flare-up's day), or None."""
@@ -867,6 +879,8 @@ class Prescriber:
             early = any(f.played[j] for j in range(f.back[i], i))  # played, logged, before them
             notes.append(f"Back in team training: session {f.done[i] + 1} of {self.sessions_needed} "
                          f"before your {'next' if early else 'first'} match")
+        if caution := self.caution(f.id, i):
+            notes.append(caution)
         return "; ".join(notes)
 
     def _between_days(self, f: AthleteFacts) -> list[bool]:

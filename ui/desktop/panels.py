@@ -288,9 +288,12 @@ class InspectorPanel(_Browser):
             return []
         label = "Planned session" if i < tl.p0 and not p.as_logged else "Session"
         text = f"<b>{_esc(p.summary)}</b>" + (f"<br>{_esc(p.content)}" if p.content else "")
+        rows = [(label, text)]
         if p.no_max_speed:  # the handouts' "max speed not measured", said in full
-            return [(label, text), ("Max speed ⚠", _esc(NO_MAX_SPEED_SAID) + ".")]
-        return [(label, text)]
+            rows.append(("Max speed ⚠", _esc(NO_MAX_SPEED_SAID) + "."))
+        if caution := got[2].caution(aid, i):  # a pain or days ill logged before it (planner.caution)
+            rows.append(("Check ⚠", _esc(caution) + "."))
+        return rows
 
     @staticmethod
     def _heading_html(season: Season, tl, aid: str, when: dt.date, i: int | None) -> str:
