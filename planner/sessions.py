@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from planner.caution import caution_notes
+from planner.caution import caution_notes, logged_idle
 from planner.errors import InputError, not_a_known_field
 from planner.history import logged_days
 from planner.loadtable import LoadTable
@@ -567,12 +567,11 @@ class Prescriber:
 
     def _logged_idle(self, f: AthleteFacts, i: int) -> bool:
         """A day before today logged with no minutes (ill, rested): it was no session at all."""
-        day = logged_days(self.season, f.id).get(self.tl.days[i])
-        return day is not None and not day.minutes
+        return logged_idle(self.season, f.id, self.tl.days[i])
 
     def caution(self, athlete: str, i: int) -> str:
         """What the log asks the coach to check before day ``i``'s sprints (planner.caution: a
-        pain logged), "" when nothing; never in anonymised words."""
+        pain logged, days logged without training), "" when nothing; never in anonymised words."""
         if self.anonymise:
             return ""
         got = self._cautions.get(athlete)
@@ -670,6 +669,8 @@ class Prescriber:
                                 pain_rule, between, exempt)
             words = self._words[key] = _while_the_team_plays(*words) if team_away else words
         name, content, summary = words
+        if context == "compensation" and (j := tl.md_after[i]) and self._logged_idle(f, i - j):
+            content = _missed_logged(content, match)
         if others:
             summary = f"{summary}; {others}"
         day_facts = {"stage": st, "level": lvl, "played": f.played[i], "training": f.train[i],
@@ -936,6 +937,17 @@ def _drill_text(drill: Drill, level: int, ms: float | None, rest: bool) -> str:
     if rest and drill.rest:
         out += f", {drill.rest}"
     return out
+
+
+def _missed_logged(content: str, match: str) -> str:
+    """A compensation session's words after a match day logged as not training (ill, absent):
+    "You missed League match 7 (logged as not training)." for the catalogue's "You did not play
+    League match 7: a top-up.", which read as a squad decision; other words are kept."""
+    head = f"You did not play {match}"
+    if not content.startswith(head):
+        return content
+    end = content.find(".")
+    return f"You missed {match} (logged as not training)" + (content[end:] if end > 0 else ".")
 
 
 def _tidy(text: str) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
+from planner.caution import logged_idle
 from planner.criteria import (
     episode_start,
     failed_words,
@@ -594,11 +595,19 @@ def _not_played(c: _Context, m: int) -> str:
         return "Not back yet" if f.st[m] == INJ else f"In rehab ({f.st[m]})"
     if m in f.off:
         return "Away"
+    if _missed_idle(c, m):
+        return "Missed (logged as not training)"
     if f.role[m] == "out":
         return "Out of the squad"
     if not f.ready[m]:
         return "Held out (RE-1)"
     return "Not playing"
+
+
+def _missed_idle(c: _Context, m: int) -> bool:
+    """Was match day ``m`` logged as not training (ill, absent: planner.caution.logged_idle)?
+    Missed so, the session after it is no squad decision's top-up."""
+    return m < c.tl.p0 and logged_idle(c.season, c.aid, c.tl.days[m])
 
 
 def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
@@ -623,7 +632,8 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
             head = f"{_not_played(c, i - j)} on {text.weekday_name(tl.days[i - j])} ({names})"
             # a session after a match the athlete could not play (in rehab, away, held out) is
             # no compensation to him, though HV-6 allows it alike
-            what = ("compensation session" if f.could_play(i - j) else
+            what = ("speed work" if _missed_idle(c, i - j) else
+                    "compensation session" if f.could_play(i - j) else
                     "not a match the athlete could play; speed work")
             if f.hv[i]:
                 add(Reason("HV-6", "bound", f"{head}: {what} (HV-6 allows MD+{j} for "
@@ -738,7 +748,9 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
     if j is not None and j <= 2 and not c.facts.played[i - j]:
         # TEAM exempts HV training after any match not played (rules-spec section 5); it is
         # called a compensation session only after one the athlete could have played
-        what = ("A compensation session after a match the athlete did not play" if
+        what = ("A session after a match the athlete missed (logged as not training)"
+                if _missed_idle(c, i - j) else
+                "A compensation session after a match the athlete did not play" if
                 c.facts.compensation(i) else f"Speed work on MD+{j} of a match the athlete did "
                 f"not play ({_lower_first(_not_played(c, i - j))})")
         add(Reason("TEAM", "serves", f"{what}: it does not count as another team speed day."))

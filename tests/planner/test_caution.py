@@ -1,4 +1,4 @@
-"""planner.caution: a pain logged, said on the next planned
+"""planner.caution: a pain logged, or days logged without training, said on the next planned
 speed days (the Inspector's Check row and the handout's notes), never a change of the plan."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from planner.handout import Handouts, day_texts
 from planner.season import Session
 from planner.sessions import Prescriber
 from planner.timeline import Timeline
+from planner.why import why_day
 from tests.planner.test_sessions import _plan, _season
 
 
@@ -59,3 +60,36 @@ def test_a_pain_in_rehab_has_the_flare_up_words_not_the_caution():
     tl = Timeline(base)
     s = _logged(Session(athlete="A3", date=tl.days[4], minutes=30, rpe=3, pain=6))
     assert caution_notes(s, "A3") == {}
+
+
+def test_days_logged_without_training_are_said_on_the_first_speed_day_after_them():
+    """Hugo Laurent, logged 0 (ill) Thursday and Friday and on Saturday's match, was handed
+    "You did not play League match 7: a top-up" for Monday's 95 % sprints: a squad decision's
+    words, for a player who was ill, and nothing said about his first sprints back."""
+    s = _logged(*(Session(athlete="A5", date=Timeline(_season()).days[d], minutes=0, rpe=0,
+                          note="ill") for d in (3, 4, 5)))
+    tl = Timeline(s)
+    assert tl.is_comp[5] and s.plan.for_athlete("A5").intensity[7] == 95
+    said = ("First speed day after 3 days logged without training (Thu 7 – Sat 9 Jan): check "
+            "the athlete is well before sprinting")
+    assert caution_notes(s, "A5") == {tl.days[7]: said}
+    monday = Prescriber(s, s.plan).day("A5", 7)
+    assert monday.context == "compensation"
+    assert monday.content.startswith("You missed League match 3 (logged as not training). Sprints")
+    assert "top-up" not in monday.content and said in monday.note
+    why = why_day(s, s.plan, "A5", tl.days[7]).text()
+    assert "missed (logged as not training)" in why and "compensation session" not in why
+    # one day logged so is no run; a match not played but not logged so keeps its top-up
+    one = _logged(Session(athlete="A5", date=tl.days[4], minutes=0, rpe=0))
+    assert caution_notes(one, "A5") == {}
+    assert Prescriber(one, one.plan).day("A5", 7).content.startswith("You did not play League match 3")
+
+
+def test_a_session_logged_after_the_days_without_training_ends_the_caution():
+    """Back in training (a session with minutes logged after them): his next sprints are no
+    first session back."""
+    tl = Timeline(_season())
+    idle = [Session(athlete="A5", date=tl.days[d], minutes=0, rpe=0) for d in (1, 2)]
+    back = Session(athlete="A5", date=tl.days[3], minutes=60, rpe=5)
+    assert caution_notes(_logged(*idle), "A5") != {}
+    assert caution_notes(_logged(*idle, back), "A5") == {}

@@ -13,12 +13,13 @@ from ui.desktop.panels import InspectorPanel
 
 def test_the_inspector_says_the_caution_of_a_speed_day(qtbot):
     """Ben Carter's Wednesday sprints after his pain 5/10 of Friday said nothing in the
-    Inspector."""
+    Inspector; Hugo Laurent's first sprints after three days ill neither."""
     tl = Timeline(_season())
-    s = _logged(Session(athlete="A1", date=tl.days[4], minutes=45, rpe=4, pain=5))
+    s = _logged(Session(athlete="A1", date=tl.days[4], minutes=45, rpe=4, pain=5),
+                *(Session(athlete="A5", date=tl.days[d], minutes=0, rpe=0) for d in (3, 4, 5)))
     panel = InspectorPanel()
     qtbot.addWidget(panel)
-    for aid, words in (("A1", "Pain 5/10 logged Fri 8 Jan"),):
+    for aid, words in (("A1", "Pain 5/10 logged Fri 8 Jan"), ("A5", "First speed day after 3 days")):
         notes = caution_notes(s, aid)
         when, note = min(notes.items())
         assert words in note
