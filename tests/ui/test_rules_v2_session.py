@@ -176,6 +176,16 @@ def test_a_flare_ups_day_says_the_stage_its_session_ran_in_beside_the_new_one():
     rows = dict(InspectorPanel._plan_rows(s, tl, ap, d))
     assert rows["Stage"].startswith("<b>S3 → S2 (flare-up)</b> — "), rows["Stage"]
     assert "cap 95 %" in rows["Stage"]
+    # one stage for the day's 100 % and its session: the Stage row read "S3 → S2 (flare-up) —
+    # Controlled sprinting, cap 95 %" above "Rehab S3: 4 × 30 m at 100 %", S2's words for S3's run
+    from planner.sessions import Prescriber
+    from ui.desktop.panels import stage_words
+
+    assert rows["Intensity"].startswith("<b>100 %</b>")
+    assert Prescriber(s, s.plan).day("A1", d).summary.startswith("Rehab S3: ")
+    assert (f"the session ran in S3 ({stage_words(s, 'A1', 'S3')}) and flared up; S2 "
+            f"({stage_words(s, 'A1', 'S2')}) from then on") in rows["Stage"], rows["Stage"]
+    assert "cap 100 %" in stage_words(s, "A1", "S3")
     for i, st in ((d - 1, "S3"), (d + 1, "S2")):
         assert dict(InspectorPanel._plan_rows(s, tl, ap, i))["Stage"].startswith(f"<b>{st}</b> — ")
         assert f": {st}, intensity" in why_day(s, s.plan, "A1", day(i)).text().splitlines()[0]

@@ -313,7 +313,13 @@ class InspectorPanel(_Browser):
     def _plan_rows(season: Season, tl, ap, i: int) -> list[tuple[str, str]]:
         """What the plan holds on the day: stage, intensity, the athlete's week."""
         st = ap.stages[i]
-        stage = f"<b>{_esc(day_stage_words(season, ap, i))}</b> — {_esc(stage_words(season, ap.athlete, st))}"
+        said = day_stage_words(season, ap, i)
+        stage = f"<b>{_esc(said)}</b> — {_esc(stage_words(season, ap.athlete, st))}"
+        if said != st:  # a flare-up's day: its intensity and session are those of the stage before
+            run = ap.stages[i - 1]  # planner.returns.ran_in: the stage held the day before
+            stage = (f"<b>{_esc(said)}</b> — the session ran in {_esc(run)} "
+                     f"({_esc(stage_words(season, ap.athlete, run))}) and flared up; {_esc(st)} "
+                     f"({_esc(stage_words(season, ap.athlete, st))}) from then on")
         if (gone := away_from_squad(season, ap.athlete, tl.days[i])) is not None:
             stage = f"<b>{_esc(gone)}</b>"  # not "FIT — full training and matches" after he left
         elif i < tl.p0:
