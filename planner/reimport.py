@@ -231,6 +231,19 @@ def removed_words(old: Season, new: Season, absent=frozenset()) -> str:
             f"import again).")
 
 
+def season_changes(old: Season, new: Season) -> str:
+    """``Season: ends Thu 3 Aug 2028 (was Sun 9 May 2027).``: the name, start or end the
+    workbook's Season sheet gives the season ``old`` it goes over, said before the import (a
+    mistyped year moves the season's end by a year; "the stored plan (made for other season
+    dates)" alone did not say so), by the CLI and the app alike. "" when none changes."""
+    said = [f"named '{new.name}' (was '{old.name}')"] if new.name != old.name else []
+    for verb, was, now in (("starts", old.calendar.start, new.calendar.start),
+                           ("ends", old.calendar.end, new.calendar.end)):
+        if now != was:
+            said.append(f"{verb} {day_long(now)} (was {day_long(was)})")
+    return f"Season: {'; '.join(said)}." if said else ""
+
+
 def season_loses(old: Season, new: Season, absent=frozenset()) -> str:
     """Both in words ("a stored plan, 3 pins and 45 logged sessions the workbook has not got"),
     "" when nothing."""
@@ -279,6 +292,7 @@ class Decision:
     notes: list[str] = field(default_factory=list)  # what was kept, the later Today and how to move it
     removed: str = ""  # what the workbook's sheets remove (:func:`removed_words`), said first
     later_today: dt.date | None = None  # the workbook's Today, later than the season's: not moved
+    changes: str = ""  # the season's name, start or end the workbook changes (:func:`season_changes`)
 
 
 def decide(old: Season | None, new: Season, place: Place, keep: bool | None = None,
@@ -294,10 +308,13 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
     the workbook's sheets remove from the season it goes over, or from ``removed_from`` (the
     season file the CLI writes over, whichever way). ``absent``: the form's sheets the workbook
     has not got (``import_workbook``): the season's rows of them are kept with the rest, else
-    the sheets are named in a note."""
+    the sheets are named in a note. ``changes`` says the season's name, start or end the workbook
+    changes (from ``old``, else ``removed_from``): the CLI and the app say it before importing."""
     lost = season_loses(old, new, absent) if old is not None else ""
+    base = old if old is not None else removed_from
+    changes = season_changes(base, new) if base is not None else ""
     if lost and keep is None:
-        return Decision(new, ask=replaced_words(old, new, place.keep, absent))
+        return Decision(new, ask=replaced_words(old, new, place.keep, absent), changes=changes)
     own = old is not None and updates_season(old, new, absent) and (
         update_own or workbook_today_later(old, new))
     out = Decision(new)
@@ -309,6 +326,7 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
             out.notes.append(said)
         if kept.later_today:
             out.notes.append(kept.today_words(place.move_today(kept.later_today)))
+    out.changes = changes
     was = removed_from if removed_from is not None else old if out.over else None
     out.removed = removed_words(was, new, absent) if was is not None else ""
     if not out.over and (said := absent_sheets_words(absent, was)):

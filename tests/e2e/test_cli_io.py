@@ -564,6 +564,33 @@ def test_import_keep_that_cannot_keep_a_logged_speed_writes_nothing_until_drop_u
     assert (tmp_path / "team.season.json.bak").read_bytes() == before
 
 
+def test_import_says_the_season_end_the_workbook_moves_refused_or_written(tmp_path):
+    """A workbook whose Season sheet End was mistyped a year late refused with "made for other
+    season dates", and with --drop-unkept printed only the new span: the old end was never
+    said. The change is said with the refusal and beside the span once written."""
+    from planner.coachform.write import save_template_form
+    from planner.season import IntensityPin
+    from planner.seasonfile import save_season
+    from planner.text import day_long
+    from tests.builders import day, season
+
+    s = season(weeks=3, athletes=2, pins=(IntensityPin(athlete="A1", date=day(10), intensity=0),))
+    save_season(s, tmp_path / "team.season.json")
+    end = s.calendar.end.replace(year=s.calendar.end.year + 1)
+    save_template_form(s.model_copy(update={"pins": (), "calendar": s.calendar.model_copy(
+        update={"end": end})}), tmp_path / "team.xlsx")
+    said = f"Season: ends {day_long(end)} (was {day_long(s.calendar.end)})."
+    before = (tmp_path / "team.season.json").read_bytes()
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 1 and said in r.stderr, r.stderr
+    assert (tmp_path / "team.season.json").read_bytes() == before
+    r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("Imported team.xlsx:") and lines[1] == said
+    assert load_season(tmp_path / "team.season.json").calendar.end == end
+
+
 def test_a_session_catalogue_with_a_problem_is_said_before_an_export_touches_a_file(tmp_path):
     """The catalogue was read once the export ran: 'The file that was at plan.json is kept as
     plan.json.bak' was printed (and the .bak made) before the catalogue's problem stopped it."""

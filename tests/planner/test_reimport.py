@@ -641,3 +641,30 @@ def test_plan_check_lists_a_plan_running_on_a_ladder_credit_nobody_saw_run():
     ran = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(4), minutes=60, rpe=6,
                                                     top_speed_pct=96),)})
     assert ladder_credit_unrun(ran, plan) == []  # run at 95 % here: nothing credited unseen
+
+
+def test_a_workbook_that_moves_the_seasons_end_or_renames_it_says_so_before_the_import():
+    """The season's own workbook with End mistyped a year late was imported over the season with
+    "the stored plan (made for other season dates: solve again)" as the only word of it. The
+    change of name, start or end is now one line the decision carries, asked or kept."""
+    from planner.reimport import Place, decide, season_changes
+
+    old = _old()
+    cal = old.calendar
+    later = cal.end.replace(year=cal.end.year + 1)
+    new = season(weeks=3, athletes=3)
+    new = new.model_copy(update={"calendar": new.calendar.model_copy(update={"end": later})})
+    said = f"Season: ends {day_long(later)} (was {day_long(cal.end)})."
+    assert season_changes(old, new) == said
+    place = Place("--keep", lambda d: "")
+    assert decide(old, new, place).changes == said  # asked: said with the question
+    kept = decide(old, new, place, keep=True)
+    assert kept.changes == said and "the stored plan (made for other season dates: solve again)" \
+        in kept.dropped
+    # the file --replace writes over is the season compared with
+    assert decide(None, new, place, removed_from=old).changes == said
+    assert decide(None, new, place).changes == "" and season_changes(old, old) == ""
+    renamed = new.model_copy(update={"name": "Other FC", "calendar": old.calendar.model_copy(
+        update={"start": day(1)})})
+    assert season_changes(old, renamed) == (f"Season: named 'Other FC' (was 'Test season'); "
+                                            f"starts {day_long(day(1))} (was {day_long(cal.start)}).")

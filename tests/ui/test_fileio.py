@@ -118,6 +118,34 @@ def test_keep_them_asks_before_leaving_out_what_it_cannot_keep(qtbot, dialogs, t
     assert dialogs[-1][0] == "inform" and "Not kept: the top speed in m/s" in dialogs[-1][2]
 
 
+def test_a_workbook_that_moves_the_seasons_end_says_so_in_each_question_and_the_notes(
+        qtbot, dialogs, tmp_path):
+    """A workbook whose Season sheet End was mistyped went over the open season with only "made
+    for other season dates" to say so. Now the question, "Not all can be kept" and the notes
+    each lead with the season's new end and the one it replaces."""
+    from planner.coachform.write import save_template_form
+    from planner.season import IntensityPin
+    from planner.seasonfile import save_season
+    from planner.text import day_long
+    from tests.builders import day, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=2, pins=(IntensityPin(athlete="A1", date=day(17), intensity=0),))
+    save_template_form(season(weeks=2, athletes=2), tmp_path / "team.xlsx")  # ends a week early
+    save_season(s, tmp_path / "team.season.json")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    said = f"Season: ends {day_long(day(13))} (was {day_long(day(20))})."
+    dialogs.choices = ["keepover", "importanyway"]
+    assert fileio.import_into(w, tmp_path / "team.xlsx")
+    assert dialogs.kinds() == ["choose", "choose", "inform"]
+    assert dialogs[0][1] == "Import over the season" and dialogs[0][2].startswith(said + "\n\n")
+    assert dialogs[1][1] == "Not all can be kept" and dialogs[1][2].startswith(said + "\n\n")
+    assert "• a pin of Athlete 1 (A1) (a day no longer in the season)" in dialogs[1][2]
+    assert said in dialogs[2][2] and w.season.calendar.end == day(13)
+
+
 def test_discarded_changes_are_not_brought_back_by_undo_after_the_import(qtbot, dialogs, tmp_path):
     """File ▸ Import → Discard → Keep Them said the unsaved changes were discarded, yet Edit ▸
     Undo put the discarded pin back. Undo now gives the season as last saved (the one the
@@ -843,7 +871,7 @@ def test_what_keep_them_cannot_keep_is_listed_whole_behind_show_details(window, 
 
     dropped = [f"the session of A{n:02} on Mon 7 Sep 2026 (no such athlete)" for n in range(30)]
     dialogs.answer = "importanyway"
-    assert _import_anyway(window, SimpleNamespace(name="Team"), SimpleNamespace(dropped=dropped))
+    assert _import_anyway(window, SimpleNamespace(name="Team"), SimpleNamespace(dropped=dropped, changes=""))
     assert "… and 5 more (Show Details… lists all 30" in dialogs[-1][2]
     assert all(f"• {d}" in dialogs.details[-1][2].splitlines() for d in dropped)
 

@@ -139,14 +139,15 @@ def cmd_import(args) -> int:
     if decision.ask:
         raise InputError(str(out), [decision.ask + f". Importing would replace the season: add "
                                     f"--keep, give another file name, or add --replace to drop "
-                                    f"it all (the file is then kept as {out.name}.bak)"])
+                                    f"it all (the file is then kept as {out.name}.bak)"],
+                         note=decision.changes)
     if decision.dropped and not args.drop_unkept:
         # the coach asked to keep them: a part left out is said before anything is written
         raise InputError(str(out), [f"not kept with --keep: {d}" for d in decision.dropped],
-                         note=f"Nothing was written: {out.name} is unchanged. Correct the "
-                              f"workbook and import again, or add --drop-unkept to write "
-                              f"the season without them (the file is then kept as "
-                              f"{out.name}.bak).")
+                         note=f"{decision.changes} Nothing was written: {out.name} is "
+                              f"unchanged. Correct the workbook and import again, or add "
+                              f"--drop-unkept to write the season without them (the file is "
+                              f"then kept as {out.name}.bak).".lstrip())
     season = decision.season
     notes += decision.notes
     if decision.removed:
@@ -158,6 +159,8 @@ def cmd_import(args) -> int:
           f"{plural(len(season.athletes), 'athlete')}, {plural(len(season.competitions), 'competition')}, "
           f"{plural(len(season.injuries), 'injury', 'injuries')}"
           + (f", {plural(len(season.sessions), 'logged session')}" if season.sessions else ""))
+    if decision.changes:  # a mistyped year in the Season sheet, said beside the new span
+        print(decision.changes)
     for note in notes:
         print(f"Note: {note}")
     from planner.progress import flare_proposals, new_to_the_coach, pain_alert_lines, pain_alerts

@@ -112,7 +112,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
     place = Place("Keep Them", lambda _day: "Move Today opens on it.")
     decision = decide(under, season, place, update_own=window.path is not None, absent=absent)
     if decision.ask:
-        keep = _keep_over_open(window, under, decision.ask, as_saved=discarded)
+        keep = _keep_over_open(window, under, decision.ask, as_saved=discarded,
+                               changes=decision.changes)
         if keep is None:
             window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
             return False
@@ -132,8 +133,8 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         window.set_document(season, None, modified=True)
         notes += decision.notes  # a sheet the workbook has not got, read as empty
         after = "Save it as a season file (File ▸ Save As)."
-    if kept is not None and kept.removed:
-        notes.insert(0, kept.removed)  # the season file updated: the workbook's sheets give the squad
+    if kept is not None:  # the season file updated: the workbook's sheets give the squad
+        notes[:0] = [x for x in (kept.changes, kept.removed) if x]
     if discarded:
         after = f"The unsaved changes were discarded. {unread}{after}"
     if unread:  # not in a 10-second status line alone: the season's file did not read
@@ -158,7 +159,8 @@ def _import_anyway(window, under, kept) -> bool:
     listed, every = _bullets(kept.dropped)
     return window.interaction.choose(
         "Not all can be kept",
-        f"Of what “{under.name}” holds, this cannot be kept in the imported season:\n{listed}\n\n"
+        (f"{kept.changes}\n\n" if kept.changes else "")
+        + f"Of what “{under.name}” holds, this cannot be kept in the imported season:\n{listed}\n\n"
         f"Import anyway (they are left out), or Cancel: the season stays as it is; correct the "
         f"workbook and import it again.", ("importanyway", "cancel"), "cancel",
         details=every) == "importanyway"
@@ -179,12 +181,14 @@ def _saved_season(window):
                       f"({why}), so the workbook was used alone. ")
 
 
-def _keep_over_open(window, open_season, words: str, as_saved: bool = False) -> bool | None:
+def _keep_over_open(window, open_season, words: str, as_saved: bool = False,
+                    changes: str = "") -> bool | None:
     """The open season (``open_season``: as on screen, or as last saved) holds what the workbook
     does not carry (a plan, pins, rule settings, scenarios) or rows it has not got (sessions,
     rehab records, a later today), said in ``words`` (``planner.reimport.decide``): ask to keep
     it in the imported season where it still fits (True; the workbook's rows stand), use the
-    workbook alone (False), or cancel (None)."""
+    workbook alone (False), or cancel (None). ``changes``: the season's name, start or end the
+    workbook changes (``Decision.changes``), said first: a mistyped year is caught here."""
     # after Discard the question is about the season as last saved, not the one on screen; and
     # each answer's file said (Keep Them stays that file, the workbook alone is a new season)
     which = " as last saved (the changes on screen are discarded)" if as_saved else ""
@@ -192,8 +196,9 @@ def _keep_over_open(window, open_season, words: str, as_saved: bool = False) -> 
             f"season, not saved yet." if window.path is not None else "")
     answer = window.interaction.choose(
         "Import over the season",
-        f"“{open_season.name}”{which} {words}.\n\nKeep Them, or use the workbook alone and lose "
-        f"it all? {file}".rstrip(),
+        (f"{changes}\n\n" if changes else "")
+        + f"“{open_season.name}”{which} {words}.\n\nKeep Them, or use the workbook alone and "
+        f"lose it all? {file}".rstrip(),
         ("keepover", "workbook", "cancel"), "keepover")
     return None if answer == "cancel" else answer == "keepover"
 
