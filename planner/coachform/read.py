@@ -759,7 +759,7 @@ class _Import:
                                   f"unless this is one of yours")
 
     def season(self) -> Season:
-        cal, name, cal_rows = self._calendar()
+        cal, name, self.cal_rows = self._calendar()
         self.span = (cal.start, cal.end) if cal is not None else None
         comps, comp_rows, comp_names = self._competitions(cal)
         self.comp_last = {c.id: c.last for c in comps}  # a target's last day (InjuryReader)
@@ -1577,6 +1577,36 @@ class _Import:
                 spec = sheet_spec(sheet)
                 column = spec.column(key)
                 self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
+        self._fold_outside(season, where)
+
+    # the sheets of dated rows the season refuses outside it (Unavailable: those wholly outside)
+    DATED = ("competitions", "calendar.non_training_days", "blocks", "unavailability")
+
+    def _fold_outside(self, season: Season, where: dict) -> None:
+        """Half or more of the dated rows (at least 5) outside the season: one wrong Start or
+        End cell is likelier than rows typed wrong (End typed as Start gave 56 problems, each
+        row "outside the season", the End row never named). Said first at that Season row
+        (End when more rows fall after the season than before it), the rows folded after it."""
+        outside = [x for x in self.p.items if " is outside the season (" in x.text
+                   and SHEET_ORDER[x.sheet] != SEASON_SHEET]
+        rows = {(SHEET_ORDER[x.sheet], x.row) for x in outside}
+        dated = rows | {(where[k][0], n) for k in self.DATED if k in where for n in where[k][1]}
+        if len(rows) < 5 or 2 * len(rows) < len(dated):
+            return
+        cal = season.calendar
+        spans = ([(c.date, c.last) for c in season.competitions]
+                 + [(d.date, d.date) for d in cal.non_training_days]
+                 + [(b.start, b.end) for b in season.blocks])
+        late = sum(1 for a, _ in spans if a > cal.end) >= sum(1 for _, b in spans if b < cal.start)
+        key, label, day = ("end", "End", cal.end) if late else ("start", "Start", cal.start)
+        row = self.cal_rows[key]
+        first = min(outside).text
+        self.p.items = [x for x in self.p.items if x not in outside]
+        self.p.add(SEASON_SHEET, row, f"{SEASON_SHEET}, row {row} ({label}): {day_long(day)} "
+                   f"leaves {len(rows)} dated rows outside the season; is {label} right?")
+        self.p.add(SEASON_SHEET, row, f"… and {plural(len(rows), 'row')} outside the season "
+                   f"({_rows_text(sorted(rows, key=lambda r: (SHEET_ORDER.index(r[0]), r[1])))})"
+                   f", the first: {first}", 1)
 
     def _located(self, text: str, where: dict):
         """A season problem or note (``path (label): message``) and its place on the sheets

@@ -508,6 +508,37 @@ def test_season_dates_that_cannot_make_a_season(tmp_path):
         "so end it by 2029-01-01"]
 
 
+def test_most_rows_outside_the_season_name_the_end_or_start_cell_first(tmp_path):
+    """The Season sheet's End equal to its Start gave 56 problems, every competition, day off,
+    block and absence "outside the season", and the End row never named. Half or more of the
+    dated rows (at least 5) outside: the End (or Start) cell is said first, the rows folded."""
+    comps = [("Date", "Name", "Priority"), ("2027-01-04", "Opener", "C")] + [
+        (f"2027-02-{d:02}", f"League {d}", "C") for d in (6, 13, 20, 27)]
+    days_off = [("Date", "Reason"), ("2027-03-01", "Holiday")]
+    away = [("Athlete ID", "From", "To", "Reason"), ("A1", "2027-03-08", "2027-03-10", "Trip")]
+    path = book(tmp_path, Season=SEASON_ROWS[:3] + [("End", D(2027, 1, 4))], Competitions=comps,
+                Non_training_days=days_off, Unavailable=away)
+    assert problems_of(path) == [
+        "Season, row 4 (End): Mon 4 Jan 2027 leaves 6 dated rows outside the season; is End right?",
+        "… and 6 rows outside the season (Competitions rows 3–6, Unavailable row 2 and "
+        "Non-training days row 2), the first: Competitions, row 3, Date: Sat 6 Feb 2027 is "
+        "outside the season (Mon 4 Jan 2027 to Mon 4 Jan 2027); move it inside"]
+    # a Start typed too late: the rows fall before it, the Start row is named
+    path = book(tmp_path, "late.xlsx", Season=[*SEASON_ROWS[:2], ("Start", D(2027, 3, 28)),
+                                                SEASON_ROWS[3]], Competitions=comps)
+    assert problems_of(path)[0] == ("Season, row 3 (Start): Sun 28 Mar 2027 leaves 5 dated rows "
+                                    "outside the season; is Start right?")
+    # fewer than 5 rows outside, or fewer than half: each row said as it is
+    path = book(tmp_path, "few.xlsx", Season=SEASON_ROWS[:3] + [("End", D(2027, 1, 4))],
+                Competitions=comps[:5])
+    assert len(problems_of(path)) == 3 and not problems_of(path)[0].startswith("Season")
+    many = comps + [(f"2027-01-{d:02}", f"Cup {d}", "C") for d in range(5, 12)]
+    path = book(tmp_path, "half.xlsx", Season=SEASON_ROWS[:3] + [("End", D(2027, 1, 31))],
+                Competitions=many)
+    assert [p[:22] for p in problems_of(path)] == ["Competitions, row 3, D", "Competitions, row 4, D",
+                                                   "Competitions, row 5, D", "Competitions, row 6, D"]
+
+
 def test_document_checks_are_located_in_the_workbook(tmp_path):
     path = book(
         tmp_path,
