@@ -80,19 +80,22 @@ def group_file_name(season, anonymise: bool, stem: str, suffix: str,
     return _unique(stem, taken, None if free is None else lambda name: free(name + suffix)) + suffix
 
 
-def prepare_folder(folder: str | os.PathLike, what: str) -> Path:
-    """The output folder (created when missing, its parent must exist); InputError or SaveError."""
+def prepare_folder(folder: str | os.PathLike, what: str, choose: str = "") -> Path:
+    """The output folder (created when missing, its parent must exist); InputError or SaveError,
+    each with its fix, ``choose`` the way to give another folder where it is said (the CLI's
+    `` (--handouts DIR)``)."""
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), [f"is a file; give a folder for the {what}"])
     if not out.exists():
         if not out.parent.is_dir():
             raise InputError(str(out), [f"the folder {out.parent} does not exist; create it or "
-                                        f"choose another"])
+                                        f"choose another{choose}"])
         try:
             out.mkdir()
         except OSError as e:
-            raise SaveError(f"{out}: the folder could not be created ({e.strerror})") from None
+            raise SaveError(f"{out}: the folder could not be created ({e.strerror}); choose "
+                            f"another folder{choose}") from None
     return out
 
 

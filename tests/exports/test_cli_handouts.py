@@ -96,3 +96,32 @@ def test_the_weeks_of_an_export_keep_the_workbooks_calendar_to_them(tmp_path, ca
     cal = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)["Calendar"]
     dates = [row[0] for row in cal.iter_rows(min_row=2, max_col=1, values_only=True)]
     assert [d.date() for d in dates] == [dt.date(2026, 10, 19) + dt.timedelta(days=k) for k in range(21)]
+
+
+def test_a_handouts_folder_that_cannot_be_created_names_the_option_to_give_another(
+        tmp_path, monkeypatch, capsys):
+    """A folder refused by its parent (immutable, not the coach's) said only "the folder could
+    not be created (Operation not permitted)", where a workbook there said "choose another
+    folder". Now the folders of --handouts and --ics say it, naming the option; nothing is
+    written."""
+    import errno
+
+    from ui.cli.main import main
+
+    save_season(solved_demo(), tmp_path / "demo.season.json")
+    made = Path.mkdir
+
+    def refused(self, *a, **k):
+        if self.parent == tmp_path:
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(self))
+        return made(self, *a, **k)
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    for kind in ("handouts", "ics"):
+        assert main(["export", str(tmp_path / "demo.season.json"), f"--{kind}",
+                     str(tmp_path / "out")]) == 1
+        said = capsys.readouterr().err
+        assert (f"out: the folder could not be created (Operation not permitted); choose another "
+                f"folder (--{kind} DIR)") in said, said
+        assert not (tmp_path / "out").exists()

@@ -504,6 +504,32 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(w
     assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
 
 
+def test_a_failed_export_to_a_new_name_says_nothing_was_written(window, dialogs, tmp_path,
+                                                                 monkeypatch):
+    """A board PDF that could not be written to a new name (a full disk) ended with "Not
+    exported: plan.pdf is as it was." for a file that never existed. A new name now says that
+    nothing was written; a file that was there is said to be as it was."""
+    import errno
+
+    from ui.desktop import fileio, pdf
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pdf, "export_board_pdf", full)
+    target = tmp_path / "plan.pdf"
+    assert not fileio.export_to(window, target, "pdf")
+    assert dialogs[-1][:2] == ("error", "Could not export") and "No space left" in dialogs[-1][2]
+    assert window.statusBar().currentMessage() == "Not exported: nothing was written."
+    assert not target.exists()
+    target.write_bytes(b"%PDF-1.4 the coach's own")  # a file there: as it was
+    dialogs.answer = "yes"  # replace it
+    assert not fileio.export_to(window, target, "pdf")
+    assert [d[1] for d in dialogs[-2:]] == ["Replace the file?", "Could not export"]
+    assert target.read_bytes() == b"%PDF-1.4 the coach's own"
+    assert window.statusBar().currentMessage() == "Not exported: plan.pdf is as it was."
+
+
 def test_an_export_never_replaces_a_season_file_whatever_its_name(export_now, window, dialogs, tmp_path,
                                                                   demo_season):
     """A season file saved under a workbook's name is refused, as the command line refuses it,

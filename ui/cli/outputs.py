@@ -123,6 +123,14 @@ def folder(path: str, kind: str = "ics") -> Path:
     return p
 
 
+def made_folder(path: Path, kind: str) -> None:
+    """The folder of ``kind`` (calendars, handouts) created now, when missing: one that cannot
+    be says which option gives another (``--handouts DIR``), as the export's own would not."""
+    from planner.filegroup import prepare_folder
+
+    prepare_folder(path, _FILES[kind], choose=f" (--{kind} DIR)")
+
+
 def requested(args) -> dict[str, Path | None]:
     """The requested output paths (None: not asked for), checked before any work is done."""
     out: dict[str, Path | None] = {}
@@ -450,6 +458,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         fresh = no_earlier_calendars(season, outputs["ics"], anonymise)
         said: list[str] = []
         with kept_only_if_written(outputs["ics"]):
+            made_folder(outputs["ics"], "ics")
             files = export_calendars(season, plan, outputs["ics"], anonymise=anonymise,
                                      keep=kept.get("ics", frozenset()), notes=said)
         print(f"Wrote {len(files)} calendar file(s){note} to {outputs['ics']}: one per athlete, "
@@ -471,6 +480,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
 
         keep = keep_handout_backups(season, outputs["handouts"], anonymise)
         with kept_only_if_written(outputs["handouts"]):
+            made_folder(outputs["handouts"], "handouts")
             files = export_handouts(season, plan, outputs["handouts"], anonymise=anonymise,
                                     weeks=weeks, keep=keep | kept.get("handouts", frozenset()))
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week"

@@ -246,7 +246,7 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
             "Replace the file?", f"{p.name} {what}{unlike}. Replace it? It is kept as "
             f"{p.name}.bak{moved}, which no later export writes over.", default=False):
         return True
-    window.statusBar().showMessage(f"Not exported: {p.name} is as it was.", 8000)
+    not_exported(window, p)
     return False
 
 
@@ -395,7 +395,16 @@ def _export_failed(window, path: Path, error: Exception) -> None:
         window.interaction.error("Could not export", f"{path}: could not be written "
                                  f"({getattr(error, 'strerror', None) or error}); choose another "
                                  f"folder or name")
-    window.statusBar().showMessage(f"Not exported: {path.name} is as it was.", 8000)
+    not_exported(window, path)
+
+
+def not_exported(window, path: str | Path) -> None:
+    """The status line of an export not made: ``path`` as it was, or, when no file was there
+    (an export to a new name), that nothing was written. A write is all or nothing, so a file
+    there now was there before."""
+    p = Path(path)
+    left = f"{p.name} is as it was" if exists(p) else "nothing was written"
+    window.statusBar().showMessage(f"Not exported: {left}.", 8000)
 
 
 def export_calendars_to(window, folder: str | Path) -> bool:
@@ -538,7 +547,7 @@ def export_dialog(window) -> None:
         if why := open_elsewhere(path):
             if window.interaction.choose("Could not export", f"{Path(path).name} {why}.",
                                          ("exportas", "cancel"), "exportas") != "exportas":
-                window.statusBar().showMessage(f"Not exported: {Path(path).name} is as it was.", 8000)
+                not_exported(window, path)
                 return
             suggestion = path
             continue
