@@ -278,6 +278,47 @@ def test_copy_down_fills_the_selection_from_the_cell_above_in_one_step(w, qtbot)
     assert panel.copy_down() and len(logged(w, panel.model.athletes[1].id, 8)) == 1
 
 
+def test_the_typing_hint_takes_one_line_and_a_message_takes_its_place(w, qtbot):
+    """The hint wrapped onto three lines above the table, and a message had a line of its own
+    under it: at 1280 x 720 the Log showed seven athletes. The hint is one line now (the whole
+    of it in its tooltip), and a message is said in its place: the table does not move."""
+    from ui.desktop.logcells import HINT
+
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    qtbot.waitUntil(lambda: view.isVisible())
+    line = panel.hint.fontMetrics().lineSpacing()
+    assert panel.hint.isVisible() and panel.hint.height() < 2 * line
+    assert panel.hint.toolTip() == HINT and "minutes RPE" in panel.hint.text()
+    top = view.mapTo(panel, view.rect().topLeft()).y()
+    assert top <= panel.message_box.geometry().bottom() + 12  # nothing else between them
+    panel.say("Athlete 2, Wed 13 Jan 2027: RPE: 15 is outside 0-10", error=True)
+    QApplication.processEvents()
+    assert panel.message.isVisible() and not panel.hint.isVisible()
+    assert view.mapTo(panel, view.rect().topLeft()).y() == top
+    panel.say("")
+    QApplication.processEvents()
+    assert panel.hint.isVisible() and not panel.message.isVisible()
+    assert view.mapTo(panel, view.rect().topLeft()).y() == top
+    from PySide6.QtWidgets import QLabel
+
+    from ui.desktop.logcells import HINT_LINE
+    from ui.desktop.logtable import _HintLine
+
+    narrow = _HintLine(HINT_LINE, HINT)  # in a narrow dock: plain, cut with "…"
+    qtbot.addWidget(narrow)
+    narrow.show()
+    narrow.resize(300, 20)
+    QApplication.processEvents()
+    shown = QLabel.text(narrow)  # as painted (``text()`` is the whole line)
+    assert shown.endswith("…") and "<b>" not in shown
+    assert narrow.fontMetrics().horizontalAdvance(shown) <= 300
+    assert narrow.minimumSizeHint().width() <= 300 or narrow.sizePolicy().horizontalPolicy() \
+        == narrow.sizePolicy().Policy.Ignored  # it never widens the dock
+    narrow.resize(2000, 20)
+    QApplication.processEvents()
+    assert QLabel.text(narrow) == HINT_LINE  # with the room: bold words and all
+
+
 def test_a_refused_cell_left_by_a_click_on_another_says_it_was_not_logged(w, qtbot):
     """Enter keeps an unreadable cell open; a click on another cell closed it, and the typed
     text went with no word that it was not logged."""

@@ -43,6 +43,10 @@ HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (o
         "60 5; 30 7; <b>0</b> did not train; <b>m20</b> alone a match played 20 min. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
         "Ctrl+Shift+A fills the selected empty days as planned; Ctrl+R re-plans from today "
         "with what was logged.")
+# the hint on the Log panel's one line (the whole HINT is its tooltip)
+HINT_LINE = ("Type <b>minutes RPE</b> (75 6), then <b>95%</b> top speed, <b>m90</b> played, "
+             "<b>p3</b> pain, <b># note</b>; <b>0</b> did not train. Enter ↓, Tab →. "
+             "Hold the pointer here for the rest.")
 EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
 KMH_PER_MS = 3.6
 # minutes played alone refused (sessionlog.match_alone), in a cell's words

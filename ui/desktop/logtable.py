@@ -19,8 +19,8 @@ spreadsheet does).
 
 The table never changes the season: every entry is one ``planner.edits.LogSessions`` edit
 (``edit_requested``): a typed cell, or a whole batch (a clear, a copy-down, an as-planned fill,
-a paste): one undo step. A problem is said under the table, naming the athlete and the day,
-and nothing changes.
+a paste): one undo step. A problem is said above the table, in the typing hint's place, naming
+the athlete and the day, and nothing changes.
 """
 
 from __future__ import annotations
@@ -36,7 +36,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -45,6 +53,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyledItemDelegate,
     QTableView,
     QToolButton,
@@ -63,7 +72,15 @@ from planner.text import day as day_text
 from planner.text import day_long, number, plural, span
 from planner.timeline import Timeline
 from planner.validate import planning_start
-from ui.desktop.logcells import HINT, CellError, display_text, edit_text, parse_cell, words
+from ui.desktop.logcells import (
+    HINT,
+    HINT_LINE,
+    CellError,
+    display_text,
+    edit_text,
+    parse_cell,
+    words,
+)
 from ui.desktop.pastview import (
     ABOVE_MARK,
     ALERT_WORDS,
@@ -409,7 +426,7 @@ class LogModel(QAbstractTableModel):
 
 class LogDelegate(QStyledItemDelegate):
     """Keeps the cell's editor open on Enter or Tab while its text cannot be read (the reason
-    is said under the table), as a spreadsheet does: nothing typed is lost."""
+    is said above the table), as a spreadsheet does: nothing typed is lost."""
 
     def __init__(self, panel: LogPanel):
         super().__init__(panel)
@@ -531,8 +548,30 @@ class _MessageLine(QLabel):
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
+class _HintLine(_MessageLine):
+    """The typing hint on one line (``rich``, bold where it fits, else plain and cut with "…"),
+    the whole hint (``full``) in its tooltip: on three wrapped lines above the table it left
+    room for seven athletes at 1280 x 720."""
+
+    def __init__(self, rich: str, full: str) -> None:
+        super().__init__()
+        self._rich = rich
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(QTextDocumentFragment.fromHtml(rich).toPlainText())
+        self.setToolTip(full)
+        self.setAccessibleDescription(QTextDocumentFragment.fromHtml(full).toPlainText())
+
+    def _elide(self) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)  # the widest the bold words can make it
+        if QFontMetrics(bold).horizontalAdvance(self._full) <= self.width():
+            QLabel.setText(self, self._rich)
+        else:
+            super()._elide()
+
+
 class LogPanel(QWidget):
-    """The Log panel: the week chooser, the hint line, the table and its messages."""
+    """The Log panel: the week chooser, the hint line (or the message in its place), the table."""
 
     edit_requested = Signal(object)  # a LogSessions edit (one undo step)
     cell_selected = Signal(str, object)  # the current cell: athlete id, date
@@ -580,18 +619,19 @@ class LogPanel(QWidget):
         top.addStretch(1)
         for w in (self.planned_button, self.copy_down_button, self.clear_button):
             top.addWidget(w)
-        self.hint = QLabel(HINT)
-        self.hint.setWordWrap(True)
+        self.hint = _HintLine(HINT_LINE, HINT)
         self.hint.setAccessibleName("How to type a session")
         self.hint.setStyleSheet("color: palette(placeholder-text)")
         # one line of its own, always there: a message that comes or goes must not move the
-        # grid under the coach's next click (a click then logged the row above)
+        # grid under the coach's next click (a click then logged the row above); a message
+        # takes the hint's place while it is said
         self.message = _MessageLine()
         self.message.setAccessibleName("Log message")
         self.message.hide()
         self.message_box = QWidget()
         box = QVBoxLayout(self.message_box)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.hint)
         box.addWidget(self.message)
         self.message_box.setFixedHeight(self.message.fontMetrics().lineSpacing() + 4)
         self.view = LogView(self)
@@ -609,7 +649,6 @@ class LogPanel(QWidget):
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(3)
         lay.addLayout(top)
-        lay.addWidget(self.hint)
         lay.addWidget(self.message_box)
         lay.addWidget(self.view, 1)
         self.prev_button.clicked.connect(lambda: self.show_week(self.model.week - 1))
@@ -692,12 +731,13 @@ class LogPanel(QWidget):
 
     # -- messages ------------------------------------------------------------------------------
     def say(self, text: str, error: bool = False, keep: bool = False) -> None:
-        """The message under the panel's hint (``keep``: until the coach's next step in the
+        """The message in the hint's place (``keep``: until the coach's next step in the
         panel, not cleared by a season changed elsewhere)."""
         self._keep = keep and bool(text)
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {ink('error')}" if error else "")
         self.message.setVisible(bool(text))
+        self.hint.setVisible(not text)
         if text:
             self.status.emit(text)
 
