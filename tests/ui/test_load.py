@@ -1099,3 +1099,50 @@ def test_the_weeks_readout_and_its_flags_are_seen_without_scrolling(qtbot, logge
     readout = QRect(chart.readout.mapTo(port, QPoint(0, 0)), chart.readout.size())
     assert port.rect().contains(readout), (port.rect(), readout)
     assert readout.bottom() < chart.view.mapTo(port, QPoint(0, 0)).y()
+
+
+def test_at_1280_x_720_the_charts_and_their_dates_fit_the_dock_unscrolled(qtbot, logged):
+    """View ▸ Load beside the Log at 1280 x 720: the readout kept four lines for one line of
+    figures and the chart asked for 220 px, so the load chart's dates were out of view and the
+    monotony strip cut ("ny") unless the coach scrolled inside the dock. The readout keeps the
+    lines its longest week takes, the monotony strip is compact with its name written in it:
+    the whole chart, dates and all, is in view."""
+    from PySide6.QtCore import QPoint, QRect
+
+    w = open_window(qtbot, logged, "A02")
+    w.resize(1280, 690)  # the window on a 1280 x 720 screen, its frame and the panel bar off
+    w.weekly.show_log()
+    w.load_view.show()
+    settle(qtbot, w)
+    chart = w.load_view.panel.athlete_chart
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.view.height() > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    area = w.docks["load"].widget()
+    port = area.viewport()
+    assert area.verticalScrollBar().maximum() == 0, (w.docks["load"].height(), area.widget().minimumSizeHint())
+    shown = QRect(chart.view.mapTo(port, QPoint(0, 0)), chart.view.size())
+    assert port.rect().contains(shown), (port.rect(), shown)
+    dates = chart.mono_plot.getAxis("bottom").sceneBoundingRect()  # the dates, under monotony
+    assert dates.bottom() <= chart.view.height() and dates.height() > 0
+    assert "monotony" in chart.texts()
+    # the readout: as tall as its longest week at this width (one line and the flags), and the
+    # same height whatever week it reads (the chart under the mouse does not move)
+    from PySide6.QtGui import QTextDocument
+
+    line = chart.readout.fontMetrics().lineSpacing()
+    assert chart.readout.height() < 4 * line
+    heights = set()
+    for k in range(0, len(chart.weeks), 5):
+        chart.mark_day(chart.weeks[k].start)
+        heights.add(chart.readout.height())
+    assert len(heights) == 1
+    flagged = next(wk for wk in chart.weeks if wk.flags)
+    chart.mark_day(flagged.start)
+    assert "⚑" in chart.readout.text()
+    doc = QTextDocument()
+    doc.setDefaultFont(chart.readout.font())
+    doc.setDocumentMargin(0)
+    doc.setTextWidth(chart.readout.width())
+    doc.setHtml(chart.readout.text())
+    assert doc.size().height() <= chart.readout.height()  # the flags' line is not cut

@@ -23,7 +23,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextDocumentFragment
+from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -130,18 +130,24 @@ def _text_item(text: str, colour, anchor=(0, 1), fill: QColor | None = None) -> 
 
 
 LEGEND_H = 22  # the legend's row above a chart, in pixels
-MONOTONY_MAX_H = 80  # the monotony strip under the load plot (with the dates), at most
-MONOTONY_MIN_H = 72  # ... and at least (its axis label stays clear of the load plot's)
-CHART_MIN_H = 220  # a chart's least height: a dock dragged smaller takes it from the board
+MONOTONY_MAX_H = 60  # the monotony strip under the load plot (with the dates), at most
+MONOTONY_MIN_H = 52  # ... and at least (its name is written in it, not along its axis)
+# a chart's least height: a dock dragged smaller takes it from the board; the Load dock under
+# the board at 1280 x 720 holds the selector, the readout and a chart of this height unscrolled
+CHART_MIN_H = 160
 CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
 
 
 class _Readout(QLabel):
-    """The figures above a chart, in a height of their own: four wrapped lines always kept. A
-    word-wrapped label's height follows its width, and a squeezed dock gave it that height out
-    of the chart's, drawing it over the dates; this one never asks for more than it keeps. The
-    Load dock scrolls its panel (``layout.scrolled``): a dock squeezed below the panel's least
-    height (beside the Roles, the no-log note on four lines) no longer draws it over the chart."""
+    """The figures above a chart, in a height of their own: four wrapped lines kept, or, told
+    the texts it will show (:meth:`fit`), the lines the longest of them takes at its width (at
+    most four): four lines at 1280 x 720 held one line of figures and pushed the chart's dates
+    and the monotony strip out of the dock. A word-wrapped label's height follows its width,
+    and a squeezed dock gave it that height out of the chart's, drawing it over the dates; this
+    one never asks for more than it keeps, and its height does not change from week to week
+    (the chart under the mouse would move). The Load dock scrolls its panel
+    (``layout.scrolled``): a dock squeezed below the panel's least height (beside the Roles,
+    the no-log note on four lines) no longer draws it over the chart."""
 
     LINES = 4  # the figures (three lines in a narrow dock) and the flags
 
@@ -150,11 +156,41 @@ class _Readout(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAccessibleName(accessible)
-        self.setFixedHeight(self.LINES * self.fontMetrics().lineSpacing() + 4)
+        self._texts: list[str] = []
+        self._fitted: tuple[int, int] | None = None  # (width, texts) of the height set
+        self.setFixedHeight(self._lines_height(self.LINES))
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
         return False
+
+    def _lines_height(self, lines: int) -> int:
+        return lines * self.fontMetrics().lineSpacing() + 4
+
+    def fit(self, texts: list[str]) -> None:
+        """Keep the height the longest of ``texts`` (rich text) takes at the label's width."""
+        self._texts = list(texts)
+        self._fitted = None
+        self._fit()
+
+    def _fit(self) -> None:
+        key = (self.width(), id(self._texts))
+        if not self._texts or key == self._fitted:
+            return
+        self._fitted = key
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(max(self.width(), 1))
+        needed = 0.0
+        for text in self._texts:
+            doc.setHtml(text)
+            needed = max(needed, doc.size().height())
+        self.setFixedHeight(min(math.ceil(needed) + 4, self._lines_height(self.LINES)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
 
 
 def _readout(accessible: str = "The week's figures") -> QLabel:
@@ -195,7 +231,10 @@ class AthleteChart(QWidget):
             _style_plot(plot, text)
         self.load_plot.setLabel("left", "load (AU)")
         self.load_plot.setLabel("right", "ratio")
-        self.mono_plot.setLabel("left", "monotony")
+        # its name written in the strip, over the last weeks' bars as the flag line's: along an
+        # axis this short it was cut ("ny")
+        self.mono_label = _text_item("monotony", text, anchor=(1, 0), fill=base)
+        self.mono_plot.addItem(self.mono_label)
         self.mono_plot.setXLink(self.load_plot)
         self.load_plot.getAxis("bottom").setStyle(showValues=False)  # the dates: under monotony
         self.load_plot.getAxis("bottom").setHeight(4)
@@ -320,6 +359,7 @@ class AthleteChart(QWidget):
         self._scale(xs)
         self._place_today(today)
         self._marked = None
+        self.readout.fit([week_text(figures, w) for w in self.weeks])
         k = self._default_week(today)
         self._read(k)
         self._describe(k)
@@ -352,12 +392,13 @@ class AthleteChart(QWidget):
         self.ratio_box.setYRange(0, cap, padding=0)
         self._mark_off_scale(xs, cap)
         monos = [finite(w.monotony) for w in self.weeks]
-        self.mono_plot.setYRange(0, max([m for m in monos if m is not None]
-                                        + [MONOTONY_FLAG + 0.5]) * 1.1, padding=0)
+        mono_top = max([m for m in monos if m is not None] + [MONOTONY_FLAG + 0.5]) * 1.1
+        self.mono_plot.setYRange(0, mono_top, padding=0)
         ticks = self.axis.ticks([w.start for w in self.weeks])
         for plot in (self.load_plot, self.mono_plot):
             plot.getAxis("bottom").setTicks(ticks)
         self.flag_label.setPos(max(xs) + 0.6, FLAG_RATIO)
+        self.mono_label.setPos(max(xs) + 0.6, mono_top)
         self._sync_boxes()
 
     def _mark_off_scale(self, xs: list[int], cap: float) -> None:
@@ -476,7 +517,8 @@ class AthleteChart(QWidget):
 
     def texts(self) -> list[str]:
         """Every text shown: the readout, the legend, the axis labels and ticks, the labels."""
-        out = [self.readout.text(), self.flag_label.toPlainText(), self.today_label.toPlainText()]
+        out = [self.readout.text(), self.flag_label.toPlainText(), self.today_label.toPlainText(),
+               self.mono_label.toPlainText()]
         out += [label.text for _sample, label in self.legend.items]
         for plot in (self.load_plot, self.mono_plot):
             for side in ("left", "bottom", "right"):

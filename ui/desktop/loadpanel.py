@@ -101,6 +101,7 @@ class LoadPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Load note")
         self.note.setTextFormat(Qt.TextFormat.RichText)
+        self.note.hide()
         self.stack = QStackedWidget()
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -122,6 +123,12 @@ class LoadPanel(QWidget):
         # in a dock sharing the bottom with Roles, it was cut at the dock's edge
         lay.addWidget(self.note)
         lay.addWidget(self.stack, 1)
+
+    def _say_note(self, text: str) -> None:
+        """The notice above the charts, hidden when there is none: empty, it still took a line's
+        spacing from a dock that has no height to spare at 1280 x 720."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def wrapped(self) -> list[QLabel]:
         """The texts that wrap at the dock's width, never past it, when the charts are wider:
@@ -157,7 +164,7 @@ class LoadPanel(QWidget):
         self.figs = {}
         self.flag_lines = []
         self.placeholder.setText(f"{FIGURES_FAILED}\n\n{NO_FLAGS_SHOWN}")
-        self.note.setText("")
+        self._say_note("")
         self.stack.setCurrentWidget(self.placeholder)
 
     def select(self, athlete: str | None, day: dt.date | None) -> None:
@@ -199,7 +206,7 @@ class LoadPanel(QWidget):
                 "No plan yet: solve the season (Plan ▸ Solve, F5) to see its planned load."
                 if no_plan else "The plan does not fit the season: solve again (F5) to see "
                 "its load.")
-            self.note.setText("")
+            self._say_note("")
             self.stack.setCurrentWidget(self.placeholder)
             return
         from ui.desktop import loadcharts  # pyqtgraph: only once the charts are shown
@@ -215,7 +222,7 @@ class LoadPanel(QWidget):
             self.team_chart.set_figures(self.figs, lines, self.athlete, self._today(), said)
             self._listed = (lines, said)
             self.team_chart.mark_day(day)
-            self.note.setText(no_log_note(self.figs))
+            self._say_note(no_log_note(self.figs))
             self.stack.setCurrentWidget(self.team_chart)
             return
         if self.athlete_chart is None:
@@ -226,7 +233,7 @@ class LoadPanel(QWidget):
         f = self.figs.get(self.athlete)
         self.athlete_chart.set_athlete(f, self._today())
         self.athlete_chart.mark_day(self.week)
-        self.note.setText(no_log_note(self.figs, self.athlete))
+        self._say_note(no_log_note(self.figs, self.athlete))
         self.stack.setCurrentWidget(self.athlete_chart)
 
     def _team_flags(self) -> tuple[list, str, dt.date | None]:
