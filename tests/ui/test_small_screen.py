@@ -505,6 +505,32 @@ def test_tab_onto_a_field_below_the_fold_scrolls_the_dock_to_it(qtbot):
     assert bar.value() > 0 and in_view(ed.away_reason)
 
 
+def test_the_pointer_on_a_cut_status_message_shows_the_whole_of_it(w, qtbot):
+    """At 1280 x 720 "Re-planned from today. Returns moved: Kofi Mensah (A07): back to full
+    training Thu 8 Oct 2026 (was Mon 5 Oct …" was cut with "…": the pointer held on the message
+    shows the whole of it, with the line it returns on, not only the bar's tooltip property."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    message = ("Re-planned from today. Returns moved: Kofi Mensah (A07): back to full training "
+               "Thu 8 Oct 2026 (was Mon 5 Oct 2026); Hugo Laurent (A15): back to full training "
+               "Mon 12 Oct 2026 (was Sat 10 Oct 2026); Ben Carter (A03): back to full training "
+               "Tue 13 Oct 2026 (was Tue 6 Oct 2026). In 2.6 s, 3 athletes' days changed.")
+    w.resize(1280, 690)
+    bar = w.statusBar()
+    bar.showMessage(message)
+    QApplication.processEvents()
+    assert bar.is_elided()
+    at = bar.message_rect().center()
+    QApplication.sendEvent(bar, QHelpEvent(QEvent.Type.ToolTip, at, bar.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == message
+    tip = next(t for t in QApplication.topLevelWidgets() if t.objectName() == "qtooltip_label")
+    assert bar.screen().availableGeometry().contains(tip.geometry())  # wrapped, on the screen
+    QToolTip.hideText()
+
+
 def test_a_cut_status_message_keeps_its_advice(w, qtbot):
     """At 1024 x 600 the bar read "… 2 weeks on another competition's day left out. The plan
     now breaks 1…": the advice a message ends with was what the cut took. A short last sentence
