@@ -679,6 +679,55 @@ def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialog
     assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name
 
 
+def test_each_export_dialog_opens_in_the_folder_its_last_export_went_to(
+        wait_export, window, dialogs, tmp_path, demo_season):
+    """Export… and Export Calendars… opened in the season's folder every time, though the
+    coach's exports went to another folder each week. Each opens where its last export went
+    (while that folder is there), else in the season's folder; one kind's folder is not
+    another's."""
+    from planner.seasonfile import save_season
+
+    season_file = tmp_path / "team" / "team.season.json"
+    season_file.parent.mkdir()
+    s = _with_plan(demo_season)
+    save_season(s, season_file)
+    window.set_document(s, season_file)
+    out, cals = tmp_path / "out", tmp_path / "calendars"
+    out.mkdir()
+    cals.mkdir()
+    seen = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
+        seen.append(Path(suggestion).parent)
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    dialogs.answer = "yes"  # (the calendars of a plan that breaks hard rules: written anyway)
+    dialogs.files = [(str(out / "week.xlsx"), "Coach workbook for import (*.xlsx)")]  # quick
+    window.export_action.trigger()
+    wait_export(window)
+    assert (out / "week.xlsx").exists() and seen == [season_file.parent]  # the first time
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert seen[-1] == out  # the second: where the first went
+    folders = []
+    dialogs.choose_folder = lambda title, folder: folders.append(Path(folder)) or str(cals)
+    window.export_ics_action.trigger()
+    wait_export(window)
+    window.export_ics_action.trigger()
+    wait_export(window)
+    assert folders == [season_file.parent, cals]  # its own folder, not Export…'s
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert seen[-1] == out
+    (out / "week.xlsx").unlink()
+    out.rmdir()  # gone: the season's folder again
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert seen[-1] == season_file.parent
+
+
 def test_the_seasons_own_workbook_with_nothing_to_keep_updates_the_open_file(qtbot, dialogs,
                                                                              tmp_path):
     """Re-importing the week's workbook over the season it came from, when the season held

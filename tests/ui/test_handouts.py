@@ -316,6 +316,32 @@ def test_file_export_handouts_writes_the_chosen_pages(qtbot, tmp_path, dialogs):
     assert "Wrote 1 handout page to week.pdf in " in window.notice.text()
 
 
+def test_export_handouts_opens_in_the_folder_the_last_handouts_went_to(qtbot, tmp_path, dialogs):
+    """Export Handouts opened in the season's folder every time, though the last handouts went
+    to another folder: it opens there now."""
+    season = solved_demo()
+    window = MainWindow(season, None)
+    qtbot.addWidget(window)
+    out = tmp_path / "out"
+    out.mkdir()
+    suggested = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, *a, **k):
+        suggested.append(Path(suggestion))
+        return real(title, suggestion, *a, **k)
+
+    dialogs.save_file = save_file
+    for path in (str(out / "week"), None):  # exported into out, then the dialog cancelled
+        dialog = _Accepting(season, window, today=dt.date(2026, 10, 7))
+        dialog._check_all(Qt.CheckState.Unchecked)
+        dialog.athletes.item(0).setCheckState(Qt.CheckState.Checked)
+        dialogs.files.append(path)
+        handouts_dialog(window, dialog)
+    assert (out / "week.pdf").exists()
+    assert suggested[0].parent != out and suggested[1].parent == out
+
+
 def test_a_long_handout_export_shows_its_progress_and_cancel_writes_nothing(qtbot, tmp_path, dialogs):
     """120 pages (3 athletes x 40 weeks) get a progress bar; Cancel stops the export and the
     file already there keeps what it held."""

@@ -487,10 +487,27 @@ def _replace_calendars(window, folder: Path, strangers: list[Path]) -> bool:
 
 
 # -- dialogs -----------------------------------------------------------------------------------
+EXPORT_FOLDER_KEY = "lastExportDir"  # + "/export", "/handouts", "/calendars": one folder each
 def _start_dir(window) -> str:
     if window.path is not None:
         return str(window.path.parent)
     return str(QSettings().value("lastDir", str(Path.home())))
+
+
+def export_folder(window, kind: str) -> str:
+    """The folder an export's dialog opens in: the one the last export of this ``kind``
+    (``EXPORT_FOLDERS``) went to, while it is there, else the season's (or the last folder
+    used). Each opened in the season's folder, and a coach who exports to another folder every
+    week looked for it every time."""
+    last = str(QSettings().value(f"{EXPORT_FOLDER_KEY}/{kind}", "") or "")
+    return last if last and Path(last).is_dir() else _start_dir(window)
+
+
+def remember_export_folder(kind: str, path: str | Path, is_folder: bool = False) -> None:
+    """The folder of ``path`` (or ``path``, ``is_folder``) is where the next ``kind`` export's
+    dialog opens."""
+    folder = Path(path) if is_folder else Path(path).parent
+    QSettings().setValue(f"{EXPORT_FOLDER_KEY}/{kind}", str(folder))
 
 
 def import_dialog(window) -> None:
@@ -526,7 +543,7 @@ def export_dialog(window) -> None:
     names = {f: (plan_stem if kind in NEEDS_PLAN else _file_stem(window) + ("-form" if kind ==
              "template" else "-plan")) + SUFFIX[kind] for f, kind in kinds.items()}
     filters = ";;".join(kinds)
-    suggestion = str(Path(_start_dir(window)) / names[selected])
+    suggestion = str(Path(export_folder(window, "export")) / names[selected])
     while True:  # Export under Another Name… opens the dialog again
         # the file dialog asks no "replace it?": a workbook open in LibreOffice was refused only
         # after the coach said Yes to it; the lock is looked at first, then the question asked
@@ -556,6 +573,7 @@ def export_dialog(window) -> None:
             return
         break
     QSettings().setValue("lastDir", str(Path(path).parent))
+    remember_export_folder("export", path)
     export_to(window, path, kind, weeks if kind in NEEDS_PLAN else None)
 
 
@@ -603,8 +621,10 @@ def replace_confirmed(window, path: str | Path) -> bool:
 def export_calendars_dialog(window) -> None:
     if not _has_plan(window):  # before the folder is chosen, not after
         return
-    folder = window.interaction.choose_folder("Folder for the calendar files", _start_dir(window))
+    folder = window.interaction.choose_folder("Folder for the calendar files",
+                                              export_folder(window, "calendars"))
     if folder:
+        remember_export_folder("calendars", folder, is_folder=True)
         export_calendars_to(window, folder)
 
 
