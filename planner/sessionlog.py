@@ -1218,9 +1218,20 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
                      f"competition day only)")
 
 
-# what GPS and monitoring exports write in a cell with no value: read as empty where a value is
-# optional (top speed, minutes played, pain); never where one is required (minutes, RPE)
+# what GPS and monitoring exports write in a cell with no value: read as empty (where a value is
+# required, minutes and RPE, as missing: a '-' for the RPE a player did not give is no typo)
 NOT_MEASURED = r"-+|–|—|n/?a|none|null|nan|\?"
+# what a row missing its minutes or its RPE needs (a file's rows; the Log panel types 0 alone)
+NO_TRAINING = "or 0 minutes and RPE 0 for a day without training"
+MISSING_FIX = {"minutes": f"write the session's minutes, {NO_TRAINING}",
+               "rpe": f"write the session RPE (0-10), {NO_TRAINING}"}
+
+
+def _cells(frame, mapping: dict, key: str):
+    """The column ``key``'s cells as text, stripped, an export's mark for "not measured"
+    (:data:`NOT_MEASURED`) read as empty."""
+    raw = frame[mapping[key]].astype(str).str.strip()
+    return raw.where(~raw.str.fullmatch(NOT_MEASURED, case=False), "")
 
 
 def _match_alone(frame, mapping: dict, played, season: Season, problems: list, where,
@@ -1233,10 +1244,7 @@ def _match_alone(frame, mapping: dict, played, season: Season, problems: list, w
 
     if played is None:
         return {}
-    blank = None
-    for k in ("minutes", "rpe"):
-        empty = frame[mapping[k]].astype(str).str.strip() == ""
-        blank = empty if blank is None else blank & empty
+    blank = (_cells(frame, mapping, "minutes") == "") & (_cells(frame, mapping, "rpe") == "")
     table = LoadTable.of_season(season)
     on = competition_days(season.competitions)
     out: dict = {}
@@ -1264,9 +1272,7 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
 
     from planner.coachform.cells import grouping_problem
 
-    raw = frame[mapping[key]].astype(str).str.strip()
-    if key not in ("minutes", "rpe"):  # an export's mark for "not measured" in an optional column
-        raw = raw.where(~raw.str.fullmatch(NOT_MEASURED, case=False), "")
+    raw = _cells(frame, mapping, key)
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
     clocks = _clock_minutes(raw, key, problems, where) if key in ("minutes", "played") else {}
@@ -1289,14 +1295,18 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     bad = values.isna() & (cleaned != "") & ~raw.index.isin(ambiguous + list(clocks))
     what = LIMITS[key][2] if key in LIMITS else "the top speed in km/h"
     for i in values.index[bad]:
-        empty = "" if key in ("minutes", "rpe") else ", or leave the cell empty"
-        problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number; write {what}{empty}")
-    if key in ("minutes", "rpe"):
+        if key in MISSING_FIX:  # said as a missing one is: whose, which day, and the fix
+            problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: '{raw[i][:40]}' is "
+                            f"not a number; {MISSING_FIX[key]}")
+        else:
+            problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number; write {what}, "
+                            f"or leave the cell empty")
+    if key in MISSING_FIX:
         alone = alone or {}
         for i in values.index[values.isna() & (cleaned == "")]:
             if i not in alone and not (key == "rpe" and i in grouped):
-                problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: missing; every "
-                                f"session has minutes and an RPE")
+                problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: missing; "
+                                f"{MISSING_FIX[key]}")
         if read := {i: got[key == "rpe"] for i, got in alone.items() if not isinstance(got, Refusal)}:
             values = values.astype(float)
             for i, v in read.items():

@@ -1439,7 +1439,7 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert err.value.problems == [
         "Season, row 4 (End): 'soon' is not a date; use an Excel date or write it as YYYY-MM-DD, "
         "e.g. 2027-01-04",
-        "Sessions, row 3 (Bo Birch, 2027-01-12), sRPE: missing; every session has minutes and an RPE"]
+        "Sessions, row 3 (Bo Birch, 2027-01-12), sRPE: missing; write the session RPE (0-10), or 0 minutes and RPE 0 for a day without training"]
     assert err.value.note == (
         "Not checked yet: the checks across sheets (dates inside the season, stage durations, "
         "sessions against today) and the Sessions sheet's dates against the season, as they need "

@@ -410,14 +410,18 @@ def test_empty_fields_after_the_last_column_are_read_without_a_word(tmp_path, s,
 
 def test_an_exports_not_measured_mark_is_empty_where_a_value_is_optional(tmp_path, s):
     """'-' or 'N/A' for a top speed or pain not measured (as GPS exports write them) was refused
-    row by row; in Minutes or RPE, which every session has, it still is."""
+    row by row; in Minutes or RPE, which every session has, it still is, as missing."""
     r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %,Pain,Minutes played\n"
                                       f"A1,{day(1)},60,5,-,N/A,--\nA2,{day(1)},60,5,92,?,\n"), s)
     assert [(x.top_speed_pct, x.pain, x.minutes_played) for x in r.sessions] == [(None, None, None),
                                                                                  (92, None, None)]
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},-,n/a\n"), s)
-    assert [x.split(":")[0] for x in e.value.problems] == ["row 2, Minutes", "row 2, RPE"]
+    assert [x.split(":")[:2] for x in e.value.problems] == [
+        [f"row 2 (A1, {day(1)}), Minutes", " missing; write the session's minutes, or 0 minutes and "
+                                           "RPE 0 for a day without training"],
+        [f"row 2 (A1, {day(1)}), RPE", " missing; write the session RPE (0-10), or 0 minutes and "
+                                       "RPE 0 for a day without training"]]
 
 
 def test_a_gps_exports_total_duration_is_the_minutes(tmp_path, s):
@@ -540,11 +544,12 @@ def test_with_today_before_the_season_the_message_names_both_dates(tmp_path, s):
 
 
 def test_a_value_that_is_no_number_says_what_to_write(tmp_path, s):
-    text = f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(1)},nan,5,sore\n"
+    text = f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(1)},ninety,5,sore\n"
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, text), s)
     assert e.value.problems == [
-        "row 2, Minutes: 'nan' is not a number; write a session's length in minutes",
+        f"row 2 (A1, {day(1)}), Minutes: 'ninety' is not a number; write the session's minutes, "
+        f"or 0 minutes and RPE 0 for a day without training",
         "row 2, Pain: 'sore' is not a number; write pain on a 0-10 scale, or leave the cell empty"]
 
 
@@ -1212,11 +1217,11 @@ def test_a_missing_rpe_or_minutes_names_the_rows_athlete_and_date_as_written(tmp
                         ",13/01/2027,45,\n")              # row 5: no athlete either
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
-    assert ("row 3 (Bo Birch, 12/01/2027), RPE: missing; every session has minutes and an RPE"
+    assert ("row 3 (Bo Birch, 12/01/2027), RPE: missing; write the session RPE (0-10), or 0 minutes and RPE 0 for a day without training"
             in e.value.problems)
-    assert ("row 4 (Cy Cedar, 12/01/2027), Minutes: missing; every session has minutes and an "
-            "RPE") in e.value.problems
-    assert "row 5 (13/01/2027), RPE: missing; every session has minutes and an RPE" in e.value.problems
+    assert ("row 4 (Cy Cedar, 12/01/2027), Minutes: missing; write the session's minutes, or 0 "
+            "minutes and RPE 0 for a day without training") in e.value.problems
+    assert "row 5 (13/01/2027), RPE: missing; write the session RPE (0-10), or 0 minutes and RPE 0 for a day without training" in e.value.problems
     # an Excel date cell is written as the date alone
     wb = openpyxl.Workbook()
     wb.active.append(["Athlete ID", "Date", "Minutes", "RPE"])
@@ -1225,7 +1230,7 @@ def test_a_missing_rpe_or_minutes_names_the_rows_athlete_and_date_as_written(tmp
     with pytest.raises(InputError) as e:
         read_sessions(tmp_path / "log.xlsx", s)
     assert e.value.problems == [
-        "row 2 (A2, 2027-01-12), RPE: missing; every session has minutes and an RPE"]
+        "row 2 (A2, 2027-01-12), RPE: missing; write the session RPE (0-10), or 0 minutes and RPE 0 for a day without training"]
 
 
 def test_catapults_maximum_velocity_is_the_top_speed_and_a_speed_not_read_is_said_first(tmp_path, s):
@@ -1367,7 +1372,7 @@ def test_a_drill_exports_rpe_on_one_drill_row_is_the_sessions(tmp_path, s):
     assert e.value.problems == [
         f"row 2 (Ann Ash, {day(1)}), RPE: missing on each of the session's drill rows (rows 2, 3); "
         f"every session has minutes and an RPE",
-        f"row 4 (Bo Birch, {day(1)}), RPE: missing; every session has minutes and an RPE"]
+        f"row 4 (Bo Birch, {day(1)}), RPE: missing; write the session RPE (0-10), or 0 minutes and RPE 0 for a day without training"]
 
 
 def test_two_sessions_of_a_day_in_a_drill_export_without_a_session_column_are_told_how(tmp_path, s):
@@ -1697,3 +1702,20 @@ def test_a_club_wide_export_refused_says_its_other_squads_players_first_in_one_l
                               "you mean Ann Ash (A1)?")
     assert said[2].startswith("row 114") and "RPE" in said[2]
     assert "--only-this-squad" not in e.value.note and e.value.more == 0
+
+
+def test_an_rpe_that_is_no_number_or_a_dash_names_the_athlete_the_day_and_the_fix(tmp_path, s):
+    """"row 49, RPE: '-' is not a number; write session RPE on the CR-10 scale" named neither
+    the athlete nor the day, nor what a day without training is: a '-' reads as missing, and
+    both say whose row it is and the fix."""
+    text = (f"Player,Date,Duration,RPE\nAnn Ash,{day(1)},45,-\nBo Birch,{day(1)},45,hard\n"
+            f"Cy Cedar,{day(1)},-,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert e.value.problems == [
+        f"row 2 (Ann Ash, {day(1)}), RPE: missing; write the session RPE (0-10), or 0 minutes and "
+        f"RPE 0 for a day without training",
+        f"row 3 (Bo Birch, {day(1)}), RPE: 'hard' is not a number; write the session RPE (0-10), "
+        f"or 0 minutes and RPE 0 for a day without training",
+        f"row 4 (Cy Cedar, {day(1)}), Duration: missing; write the session's minutes, or 0 minutes "
+        f"and RPE 0 for a day without training"]

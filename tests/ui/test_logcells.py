@@ -116,6 +116,16 @@ def test_what_cannot_be_read_says_what_to_type(text, says):
         parse_cell(text, A, DAY, TABLE)
 
 
+def test_minutes_without_an_rpe_say_what_to_type():
+    """"'45' has no RPE" left the coach to find the way: it says to type the RPE after the
+    minutes, and 0 alone for a day nobody trained (as a log's row with 0 minutes reads)."""
+    with pytest.raises(CellError) as e:
+        parse_cell("45", A, DAY, TABLE)
+    assert str(e.value) == ("'45' has no RPE: type it after the minutes (45 6 for RPE 6), or 0 "
+                            "alone for a day without training")
+    assert [(x.minutes, x.rpe) for x in parse_cell("0", A, DAY, TABLE)] == [(0, 0)]
+
+
 @pytest.mark.parametrize("text", ["1,080 5", "1.080 5", "1,080' 5"])
 def test_a_thousands_separator_is_asked_not_read_as_a_decimal(text):
     with pytest.raises(CellError, match="could be 1080 or 1.08"):

@@ -157,6 +157,9 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str, table: Load
         raise CellError(f"'{bare[0]:g}' in '{text.strip()[:30]}': say what it is: 95% top speed, "
                         f"m90 minutes played or p3 pain")
     missing = [w for f, w in (("minutes", "minutes"), ("rpe", "RPE")) if f not in out]
+    if missing == ["RPE"]:  # "45": what to type, and what a day nobody trained is
+        raise CellError(f"'{text.strip()[:30]}' has no RPE: type it after the minutes "
+                        f"({_g(out['minutes'])} 6 for RPE 6), or 0 alone for a day without training")
     if missing:
         raise CellError(f"'{text.strip()[:30]}' has no {' or '.join(missing)}; {EXAMPLE}")
 
