@@ -453,6 +453,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     alone = _match_alone(frame, mapping, played, season, problems, where, notes, rows,
                          dict(zip(frame.index, dates, strict=True)))
     grouped = {i for idx in drills for i in idx}
+    # 0 minutes and no RPE: a player who did not train, as monitoring exports write him
+    alone.update(_no_training(frame, mapping, notes, rows, grouped))
     nums = {k: _numbers(frame, mapping, k, problems, where, alone, grouped) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     speedlike = _unread_speeds(list(frame.columns), mapping)
@@ -1232,6 +1234,26 @@ def _cells(frame, mapping: dict, key: str):
     (:data:`NOT_MEASURED`) read as empty."""
     raw = frame[mapping[key]].astype(str).str.strip()
     return raw.where(~raw.str.fullmatch(NOT_MEASURED, case=False), "")
+
+
+def _no_training(frame, mapping: dict, notes: list, rows, grouped) -> dict:
+    """{row index: (0, 0)} of the rows with 0 minutes and no RPE (or RPE 0 already, read as
+    such): what monitoring exports write for a player who did not train (ill, absent), read as
+    the Log panel reads ``0``, a day without training, and said in one note. A per-drill
+    export's rows of a session of several (``grouped``) are left to their session's RPE."""
+    import pandas as pd
+
+    minutes = pd.to_numeric(_cells(frame, mapping, "minutes").str.replace(",", ".", regex=False)
+                            .where(lambda x: x != "", None), errors="coerce")
+    idle = [i for i in frame.index[(minutes == 0) & (_cells(frame, mapping, "rpe") == "")]
+            if i not in grouped]
+    if idle:
+        listed = ", ".join(str(rows[i]) for i in idle[:REPEATS_SHOWN]) + (
+            " …" if len(idle) > REPEATS_SHOWN else "")
+        notes.append(f"Row{'s' if len(idle) > 1 else ''} {listed}: 0 minutes and no RPE, read as "
+                     f"{'days' if len(idle) > 1 else 'a day'} without training (0 minutes, RPE 0), "
+                     f"as the app's Log reads 0")
+    return dict.fromkeys(idle, (0.0, 0.0))
 
 
 def _match_alone(frame, mapping: dict, played, season: Season, problems: list, where,

@@ -1704,6 +1704,34 @@ def test_a_club_wide_export_refused_says_its_other_squads_players_first_in_one_l
     assert "--only-this-squad" not in e.value.note and e.value.more == 0
 
 
+def test_zero_minutes_and_no_rpe_is_a_day_without_training_in_a_csv_and_a_workbook(tmp_path, s):
+    """Monitoring exports write a player who did not train (ill, absent) as Duration 0 and no
+    RPE: it was refused as "RPE: missing", while the Log reads 0 as a day without training. It
+    is read as 0 minutes at RPE 0 (RPE '-' or 0 alike), said; minutes above 0 with no RPE are
+    still refused."""
+    text = (f"Player,Date,Duration,RPE,Notes\nAnn Ash,{day(1)},0,,ill - did not train\n"
+            f"Bo Birch,{day(1)},0,-,\nCy Cedar,{day(1)},0,0,\nAnn Ash,{day(2)},60,5,\n")
+    r = read_sessions(write(tmp_path, text), s)
+    assert [(x.athlete, x.minutes, x.rpe, x.note) for x in r.sessions] == [
+        ("A1", 0, 0, "ill - did not train"), ("A2", 0, 0, ""), ("A3", 0, 0, ""), ("A1", 60, 5, "")]
+    assert ("Rows 2, 3: 0 minutes and no RPE, read as days without training (0 minutes, RPE 0), "
+            "as the app's Log reads 0") in r.notes
+    wb = openpyxl.Workbook()
+    wb.active.append(["Athlete ID", "Date", "Minutes", "RPE"])
+    wb.active.append(["A2", dt.datetime(2027, 1, 12), 0, None])
+    wb.active.append(["A3", dt.datetime(2027, 1, 12), 45, None])
+    wb.save(tmp_path / "log.xlsx")
+    with pytest.raises(InputError) as e:  # 45 minutes with no RPE: still refused, alone
+        read_sessions(tmp_path / "log.xlsx", s)
+    assert e.value.problems == [
+        "row 3 (A3, 2027-01-12), RPE: missing; write the session RPE (0-10), or 0 minutes and RPE 0 "
+        "for a day without training"]
+    wb.active.delete_rows(3)
+    wb.save(tmp_path / "log.xlsx")
+    assert [(x.athlete, x.minutes, x.rpe) for x in read_sessions(tmp_path / "log.xlsx", s).sessions] \
+        == [("A2", 0, 0)]
+
+
 def test_an_rpe_that_is_no_number_or_a_dash_names_the_athlete_the_day_and_the_fix(tmp_path, s):
     """"row 49, RPE: '-' is not a number; write session RPE on the CR-10 scale" named neither
     the athlete nor the day, nor what a day without training is: a '-' reads as missing, and
