@@ -6,8 +6,9 @@ athlete-monitoring exports write them are recognised where unambiguous (`Player`
 `sRPE`, `Max Velocity`, `Max Velocity (km/h)`..., German and French ones: `Spieler`, `Datum`,
 `Durée`...); the result names the mapping it used. An
 athlete is named by ID or by name. Every problem is located ("sessions.csv, row 7, RPE: ...")
-and nothing is added while there is one; a row that repeats another (or a session already in the
-season) is reported and counted once.
+and nothing is added while there is one (asked, ``skip_bad``, the rows the problems name are left
+out and the others read, each left out said); a row that repeats another (or a session already in
+the season) is reported and counted once.
 
 Read with pandas, column at a time: a season's log (40 athletes x 300 days) in well under a
 second.
@@ -233,6 +234,17 @@ class LogResult:
     later_days: tuple[dt.date, dt.date] | None = None  # the first and last of their dates
     # rows of players not in this squad left out (read with ``only_squad``): name -> rows
     others: dict[str, int] = field(default_factory=dict)
+    # the problems of the rows left out, read with ``skip_bad`` (each names its row)
+    skipped: list[str] = field(default_factory=list)
+
+    def skipped_line(self) -> str:
+        """``3 rows left out: row 47 (Theo Vidal, 2026-09-22), row 82 (…), …`` (empty when none
+        was): the rows a log read with ``skip_bad`` left out, each by its place."""
+        places = list(dict.fromkeys(_place(p) for p in self.skipped))
+        if not places:
+            return ""
+        listed = ", ".join(places[:REPEATS_SHOWN]) + (" …" if len(places) > REPEATS_SHOWN else "")
+        return f"{len(places):,} row{'s' if len(places) != 1 else ''} left out: {listed}"
 
     def others_line(self, names: bool = True) -> str:
         """``131 rows of 24 players not in this squad left out: Tom Berger, …`` (empty when
@@ -270,6 +282,7 @@ class LogResult:
                          f"dated after today ({days}); import them once they happened")
         if self.others:
             lines.append(self.others_line())  # a number first: no capital to give
+        lines += [f"Left out: {x}" for x in self.skipped]
         lines += self.notes
         if short:
             if self.repeated:
@@ -307,7 +320,7 @@ class LogResult:
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
                   late_fix: str = "", speeds: bool = False, speed_fix: str = "",
                   as_proposed: bool = False, max_fix: str = "", only_squad: bool = False,
-                  squad_fix: str = "") -> LogResult:
+                  squad_fix: str = "", skip_bad: bool = False) -> LogResult:
     """The sessions of a CSV or XLSX log for ``season``, or InputError with every problem.
     ``until_today``: rows dated after today are left out and counted (``LogResult.later``), not
     refused: a GPS export of the whole season read week by week. ``late_fix``: the fix for rows
@@ -320,12 +333,23 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
     ``max_fix``: how the place takes a max speed from the log (default :data:`MAX_FIX`).
     ``only_squad``: the rows whose athlete is no one of the squad (:func:`other_squad_rows`: a
     club-wide export's other squads) are left out and said in one line (``LogResult.others``),
-    not refused; refused, the note says how with ``squad_fix`` (default :data:`SQUAD_FIX`)."""
+    not refused; refused, the note says how with ``squad_fix`` (default :data:`SQUAD_FIX`).
+    ``skip_bad``: a log refused only for problems each naming its row (``LogError.skippable``)
+    is read again without those rows, the rest read as any log, the problems of the rows left
+    out in ``LogResult.skipped`` (refused still when what is left has problems of its own)."""
     frame = read_frame(path)
     sheet = frame.attrs.get("sheet")
-    result = sessions_from_frame(frame, season, str(path) + (f", sheet {sheet}" if sheet else ""),
-                                 until_today, late_fix, speeds, speed_fix, as_proposed, max_fix,
-                                 only_squad, squad_fix)
+    source = str(path) + (f", sheet {sheet}" if sheet else "")
+    args = (season, source, until_today, late_fix, speeds, speed_fix, as_proposed, max_fix,
+            only_squad, squad_fix)
+    try:
+        result = sessions_from_frame(frame, *args)
+    except LogError as e:
+        if not skip_bad or not e.skippable:
+            raise
+        frame = read_frame(path)  # as read: the first reading may have changed it
+        result = sessions_from_frame(frame, *args, leave_out=e.bad_rows())
+        result.skipped = e.skippable
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -412,13 +436,15 @@ def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
 def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
                         late_fix: str = "", speeds: bool = False, speed_fix: str = "",
                         as_proposed: bool = False, max_fix: str = "", only_squad: bool = False,
-                        squad_fix: str = "") -> LogResult:
+                        squad_fix: str = "", leave_out: Collection[int] = ()) -> LogResult:
+    """The sessions of a log's ``frame`` (:func:`read_sessions`, its arguments); ``leave_out``:
+    the rows (their numbers as the file shows them) left out before any is read."""
     import pandas as pd
 
     if len(frame) > MAX_ROWS:
         raise InputError(source, [f"has more than {MAX_ROWS:,} rows; a season's log is far smaller"])
     mapping = _mapping(list(frame.columns), source, frame, speeds, speed_fix)
-    frame, absent = _speeds_only(frame, mapping)
+    frame, absent = _speeds_only(_without_rows(frame, leave_out), mapping)
     if "drill" not in mapping:  # a session's title groups a per-drill export's rows alone
         mapping.pop("session", None)
     later_days: list[dt.date] = []
@@ -430,6 +456,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     # each row's number as the spreadsheet (or the editor) shows it: blank rows are left out
     rows = pd.Series(_row_numbers(frame), index=frame.index)
     theirs = set() if only_squad else {_row_number(f"row {rows[i]}") for i in theirs}
+    read = len(frame)  # the rows a refusal could leave out and import the rest of
     problems: list[str] = []
     # (InputError names the file); ``who``: the row's athlete and date, where a cell is missing
     where = lambda i, key, who="": f"row {rows[i]}{who}, {mapping[key]}"  # noqa: E731
@@ -488,7 +515,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                        note=_refusal_note(dates_read, proposed_rows, as_proposed,
                                           _lost_letters(frame, problems), squad),
                        no_max=no_max, proposed={} if as_proposed else proposed,
-                       others={} if only_squad else others)
+                       others={} if only_squad else others,
+                       skippable=problems if all(map(_row_number, problems)) else [], rows=read)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
@@ -1120,6 +1148,22 @@ def _row_number(problem: str) -> int:
     return int(m.group(1)) if m else 0
 
 
+def _place(problem: str) -> str:
+    """The row a problem names, with its athlete and date when it says them: ``row 47 (Theo
+    Vidal, 2026-09-22)`` of "row 47 (Theo Vidal, 2026-09-22), RPE: missing; …"."""
+    m = re.match(r"row \d+(?: \(line \d+\))?(?: \([^()]*\))?", problem)
+    return m.group(0) if m else problem
+
+
+def _without_rows(frame, rows: Collection[int]):
+    """``frame`` without the rows numbered ``rows`` (as the file shows them: :func:`_row_number`)."""
+    if not rows:
+        return frame
+    gone = set(rows)
+    return _keep_rows(frame, [i for i, n in zip(frame.index, _row_numbers(frame), strict=True)
+                              if _row_number(f"row {n}") in gone])
+
+
 def _dates(col, problems: list, where, rows, season: Season, after: dt.date | None = None,
            also: tuple = ()) -> tuple[list[dt.date | None], str]:
     """The column's dates: ISO (``2026-09-14``, an Excel date) or written with slashes or dots,
@@ -1589,15 +1633,23 @@ class LogError(InputError):
     ``proposed``: {a name as written: the athlete's ID} of the names refused with the athlete
     they are another spelling of (read so with ``read_sessions(..., as_proposed=True)``);
     ``others``: {a name as written: its rows} of the players not in this squad (left out with
-    ``read_sessions(..., only_squad=True)``)."""
+    ``read_sessions(..., only_squad=True)``); ``skippable``: every problem, when each names its
+    row (``read_sessions(..., skip_bad=True)`` leaves those rows out), else none; ``rows``: the
+    rows read."""
 
     def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None,
                  proposed: dict[str, str] | None = None, others: dict[str, int] | None = None,
-                 **kwargs):
+                 skippable: list[str] | None = None, rows: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
         self.others = others or {}
+        self.skippable = skippable or []
+        self.rows = rows
+
+    def bad_rows(self) -> list[int]:
+        """The rows :attr:`skippable` names, each once, in order (none: no skip)."""
+        return list(dict.fromkeys(_row_number(p) for p in self.skippable))
 
 
 def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -> dict:

@@ -160,6 +160,29 @@ def test_a_bad_log_is_refused_located_and_nothing_changes(advanced, tmp_path):
     assert (tmp_path / "s.season.json").read_bytes() == before
 
 
+def test_a_log_with_a_bad_row_is_refused_unless_skip_bad_rows_reads_the_others(tmp_path):
+    """Scripts rely on a bad log changing nothing: it still does, and the refusal says the way to
+    read the other rows; --skip-bad-rows reads them, the row left out said."""
+    s = season(weeks=4, athletes=2, today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3)},60,\n"
+                                      f"A2,{day(3)},45,4\nA1,{day(4)},0,\n")
+    r = run("log", "s.season.json", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1
+    assert f"row 2 (A1, {day(3)}), RPE: missing; write the session RPE (0-10)" in r.stderr
+    assert "run the command again with --skip-bad-rows" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("log", "s.season.json", "log.csv", "--save", "--no-replan", "--skip-bad-rows",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"Added 2 sessions of 2 athletes on 2 athlete-days; 1 row left out: row 2 (A1, {day(3)})." \
+        in r.stdout
+    assert sorted((x.athlete, x.date, x.minutes, x.rpe)
+                  for x in load_season(tmp_path / "s.season.json").sessions) == [
+        ("A1", day(4), 0, 0), ("A2", day(3), 45, 4)]
+
+
 def test_a_duplicate_row_is_reported_and_counted_once(tmp_path):
     s = season(weeks=4, athletes=2, today=day(10))
     save_season(s, tmp_path / "s.season.json")

@@ -1747,3 +1747,29 @@ def test_an_rpe_that_is_no_number_or_a_dash_names_the_athlete_the_day_and_the_fi
         f"or 0 minutes and RPE 0 for a day without training",
         f"row 4 (Cy Cedar, {day(1)}), Duration: missing; write the session's minutes, or 0 minutes "
         f"and RPE 0 for a day without training"]
+
+
+def test_skip_bad_leaves_out_the_rows_named_and_reads_the_rest(tmp_path, s):
+    """One row with a problem refused a week's rows with no way round it: read with
+    ``skip_bad``, the rows each problem names are left out, said with their problems, and the
+    others read; a problem no row carries (a max speed missing) is no row to leave out."""
+    from planner.sessionlog import LogError
+
+    p = write(tmp_path, f"Player,Date,Duration,RPE\nAnn Ash,{day(1)},45,-\nBo Birch,{day(1)},60,5\n"
+                        f"Cy Cedar,{day(1)},60,11\nCy Cedar,{day(2)},30,3\n")
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s)
+    assert e.value.bad_rows() == [2, 4] and e.value.rows == 4
+    r = read_sessions(p, s, skip_bad=True)
+    assert [(x.athlete, x.date, x.minutes, x.rpe) for x in r.sessions] == [
+        ("A2", day(1), 60, 5), ("A3", day(2), 30, 3)]
+    assert r.skipped == e.value.problems
+    assert r.skipped_line() == f"2 rows left out: row 2 (Ann Ash, {day(1)}), row 4"
+    assert f"Left out: row 2 (Ann Ash, {day(1)}), RPE: missing; write the session RPE" in r.text()
+    s2 = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": None})
+                                                for a in s.athletes)})
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed m/s\nA1,{day(1)},60,5,8.5\n"
+                        f"A2,{day(1)},60,,\n")
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s2, skip_bad=True)
+    assert e.value.skippable == [] and e.value.bad_rows() == []

@@ -13,7 +13,7 @@ import html
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from planner import edits as E
 from planner.check import check_plan
@@ -691,6 +691,56 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     dialogs.answer = "no"  # a good log, not confirmed: nothing added either
     assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,,,,"])) is False
     assert w.season is before
+
+
+def _one_bad_row(tmp_path):
+    """A week's export with one row refused (row 3: 60 minutes, no RPE) among good ones (row 4:
+    0 minutes and no RPE, a player who did not train)."""
+    return _csv(tmp_path, [f"A2,{day(7)},75,6,,,,", f"A3,{day(8)},60,,,,,",
+                           f"A1,{day(9)},0,,,,,ill - did not train", f"A4,{day(10)},45,4,,,,"])
+
+
+def test_a_log_with_bad_rows_offers_the_other_rows_and_cancel_adds_nothing(w, tmp_path, dialogs):
+    """One row without RPE refused a week's 136: the refusal offers to import the other rows;
+    Cancel (the default) adds nothing, as the refusal did before."""
+    from ui.desktop.sessionimport import OtherRowsDialog
+
+    before = w.season
+    dialogs.on_dialog = lambda d: False  # Cancel
+    assert import_sessions(w, _one_bad_row(tmp_path)) is False
+    (asked,) = dialogs.asked
+    assert isinstance(asked, OtherRowsDialog) and asked.windowTitle() == "Sessions not imported"
+    assert asked.import_button.text() == "&Import the Other 3 Rows"
+    assert asked.cancel_button.isDefault() and not asked.import_button.isDefault()
+    assert asked.question.startswith("Import the other 3 rows: the 1 row with problems (row 3) left out")
+    text = asked.findChild(QLabel).text()
+    assert text.startswith(f"{tmp_path / 'week.csv'}: 1 problem; nothing was added.")
+    assert f"row 3 (A3, {day(8)}), RPE: missing; write the session RPE (0-10)" in text
+    assert w.season is before and w.undo_stack.count() == 0
+    assert w.statusBar().currentMessage() == "Sessions not imported; the season is unchanged."
+    assert "error" not in dialogs.kinds() and "confirm" not in dialogs.kinds()
+
+
+def test_importing_the_other_rows_adds_exactly_them_in_one_undo_step(w, tmp_path, dialogs):
+    """Import the Other Rows: the good rows are added (the one of a player who did not train as
+    0 minutes at RPE 0), the row with a problem is not, and it is said again in the question
+    and the status bar; one Undo takes the import back whole."""
+    before = w.season
+    dialogs.on_dialog = lambda d: True
+    dialogs.answer = "yes"
+    assert import_sessions(w, _one_bad_row(tmp_path)) is True
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("confirm", "Import sessions")
+    assert "3 sessions of 3 athletes" in text
+    assert f"Left out: row 3 (A3, {day(8)}), RPE: missing" in text
+    new = [s for s in w.season.sessions if s not in before.sessions]
+    assert sorted((s.athlete, s.date, s.minutes, s.rpe) for s in new) == [
+        ("A1", day(9), 0, 0), ("A2", day(7), 75, 6), ("A4", day(10), 45, 4)]
+    status = w.statusBar().currentMessage()
+    assert "Added 3 sessions" in status and f"1 row left out: row 3 (A3, {day(8)})." in status
+    assert w.undo_stack.count() == 1
+    w.undo_stack.undo()
+    assert w.season.sessions == before.sessions
 
 
 def test_a_newcomer_without_max_speed_takes_the_fastest_of_the_log_in_the_imports_undo_step(

@@ -48,6 +48,11 @@ NAMES_HELP = ("read each name the log writes as another spelling of one athlete'
 SQUAD_HELP = ("leave out the log's rows whose athlete is no one of this squad (a club-wide "
               "export's other squads), said in one line with their names; a name close to an "
               "athlete's is still refused, proposing him; without it such a log is refused")
+SKIP_HELP = ("when every problem of the log names its row, leave those rows out and read the "
+             "others, each row left out said with its problem; without it nothing is added "
+             "while a row has a problem")
+# the way a refused log whose problems each name a row is read without them
+SKIP_FIX = "To read the other rows, leaving those out, run the command again with --skip-bad-rows."
 
 
 UNTIL_TODAY_HELP = ("read the log's rows up to today (the new today with advance) and leave the "
@@ -68,6 +73,7 @@ def add_parsers(sub) -> None:
     lg.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
     lg.add_argument("--read-names-as-proposed", action="store_true", help=NAMES_HELP)
     lg.add_argument("--only-this-squad", action="store_true", help=SQUAD_HELP)
+    lg.add_argument("--skip-bad-rows", action="store_true", help=SKIP_HELP)
     lg.add_argument("--no-replan", action="store_true",
                     help="only add the sessions (by default the season is re-planned from today "
                          "with them, keeping the stored plan wherever changing it gains nothing)")
@@ -90,6 +96,7 @@ def add_parsers(sub) -> None:
     ad.add_argument("--max-speed-from-log", action="store_true", help=MAX_SPEED_HELP)
     ad.add_argument("--read-names-as-proposed", action="store_true", help=NAMES_HELP)
     ad.add_argument("--only-this-squad", action="store_true", help=SQUAD_HELP)
+    ad.add_argument("--skip-bad-rows", action="store_true", help=SKIP_HELP)
     ad.add_argument("--save", action="store_true", help="store the result in the season file")
     ad.add_argument("--no-replan", action="store_true",
                     help="only move today (by default the season is re-planned from the new today, "
@@ -136,7 +143,8 @@ def cmd_log(args) -> int:
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
     after = log_into(season, args.sessions, args.season, args.overlap, args.until_today,
-                     args.max_speed_from_log, args.read_names_as_proposed, args.only_this_squad)
+                     args.max_speed_from_log, args.read_names_as_proposed, args.only_this_squad,
+                     args.skip_bad_rows)
     changed = after.sessions != season.sessions or after.athletes != season.athletes
     if changed and not args.no_replan and after.plan is not None:
         after, status = _replan(season, after, args.time_limit, args.season, "log")
@@ -175,7 +183,7 @@ def _speeds_into(season, result, path):
 
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
              until_today: bool = False, max_speed_from_log: bool = False,
-             as_proposed: bool = False, only_squad: bool = False):
+             as_proposed: bool = False, only_squad: bool = False, skip_bad: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
@@ -184,15 +192,24 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     no max speed takes the fastest the log gives him (``logmerge.read_taking_max_speeds``),
     in the season returned with the sessions. ``as_proposed``: a name that is another spelling
     of one athlete's is read as him, said (``--read-names-as-proposed``). ``only_squad``: the
-    rows of players not in this squad are left out, said (``--only-this-squad``)."""
+    rows of players not in this squad are left out, said (``--only-this-squad``). ``skip_bad``:
+    a log whose problems each name a row is read without those rows, each said
+    (``--skip-bad-rows``); refused without it, the refusal says so."""
     from planner import edits as E
     from planner import logmerge
-    from planner.sessionlog import read_sessions
+    from planner.sessionlog import LogError, read_sessions
     from planner.text import plural
 
     def read(s):
-        return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed",
-                             as_proposed=as_proposed, only_squad=only_squad)
+        try:
+            return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed",
+                                 as_proposed=as_proposed, only_squad=only_squad, skip_bad=skip_bad)
+        except LogError as e:
+            if skip_bad or not e.skippable:
+                raise
+            raise LogError(e.source, e.problems, more=e.more, note=" ".join(
+                x for x in (e.note, SKIP_FIX) if x), no_max=e.no_max, proposed=e.proposed,
+                others=e.others, skippable=e.skippable, rows=e.rows) from None
 
     if max_speed_from_log:
         taken, result = logmerge.read_taking_max_speeds(read, season)
@@ -226,7 +243,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
              + {"replace": "the log's sessions replaced them",
                 "add": "the log's sessions added to them",
                 "skip": "kept as logged, the log's sessions left out"}[overlap] if found else "")
-          + (f"; {result.left_out()}" if result.later else "") + ".")
+          + (f"; {result.left_out()}" if result.later else "")
+          + (f"; {result.skipped_line()}" if result.skipped else "") + ".")
     _say_after_log(season, after, season_path)
     return after
 
@@ -317,7 +335,8 @@ def _log_option(args) -> None:
             (args.until_today, "--until-today", "says which rows of a log to read"),
             (args.max_speed_from_log, "--max-speed-from-log", "takes max speeds from a log"),
             (args.read_names_as_proposed, "--read-names-as-proposed", "reads a log's names"),
-            (args.only_this_squad, "--only-this-squad", "says which rows of a log to read")):
+            (args.only_this_squad, "--only-this-squad", "says which rows of a log to read"),
+            (args.skip_bad_rows, "--skip-bad-rows", "says which rows of a log to read")):
         if given and not args.log:
             raise InputError(option, [f"{what}: give the log with --log, or leave {option} out"])
     if args.log and not os.path.isfile(args.log):
@@ -497,7 +516,7 @@ def _read_log_for(season, args):
     try:
         return log_into(season, args.log, args.season, args.overlap, args.until_today,
                         args.max_speed_from_log, args.read_names_as_proposed,
-                        args.only_this_squad)
+                        args.only_this_squad, args.skip_bad_rows)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)

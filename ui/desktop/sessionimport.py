@@ -3,7 +3,9 @@
 ``planner.sessionlog.read_sessions`` reads the file (the column mapping it used, notes such as a
 km/h column read as m/s, repeated rows counted once). The coach sees what will be added and
 confirms; a file with problems gives a message listing each located problem ("log.csv, row 7,
-RPE: …") and changes nothing. Adding is one ``LogSessions`` edit (one undo step); the status bar
+RPE: …") and changes nothing; when each problem names its row and other rows are good, the
+message offers to import the other rows (:class:`OtherRowsDialog`), those named left out and
+said again. Adding is one ``LogSessions`` edit (one undo step); the status bar
 says what was added. The Move Today dialog reads a week's file the same way
 (:func:`read_log`, :func:`summary`) for the season as it will be after the move.
 """
@@ -14,7 +16,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
 from planner import edits as E
 from planner import logmerge
@@ -32,14 +35,21 @@ class LogReadError(Exception):
     """A log that cannot be read; ``str()`` lists the located problems. ``no_max``: its athletes
     with top speeds in m/s and no max speed; ``proposed``: its names refused as another spelling
     of one athlete's, {as written: ID}; ``others``: its players not in this squad, {as written:
-    rows} (``planner.sessionlog.LogError``)."""
+    rows}; ``bad_rows``: the rows its problems name, when each names one, and ``rows``: the
+    rows read (``planner.sessionlog.LogError``: the others can be read without them)."""
 
     def __init__(self, text: str, no_max: dict | None = None, proposed: dict | None = None,
-                 others: dict | None = None):
+                 others: dict | None = None, bad_rows: list[int] | None = None, rows: int = 0):
         super().__init__(text)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
         self.others = others or {}
+        self.bad_rows = bad_rows or []
+        self.rows = rows
+
+    def other_rows(self) -> int:
+        """How many rows are left when those with problems are left out (0: no such choice)."""
+        return max(0, self.rows - len(self.bad_rows)) if self.bad_rows else 0
 
 
 MENU_FIX = "move today on first (Season ▸ Move Today…)"
@@ -71,25 +81,28 @@ def read_log(path: str | Path, season: Season, in_move_today: bool = False,
 
 def read_log_taking(path: str | Path, season: Season, in_move_today: bool = False,
                     until_today: bool = False, take_max: bool = False, as_proposed: bool = False,
-                    only_squad: bool = False):
+                    only_squad: bool = False, skip_bad: bool = False):
     """:func:`read_log`, and the max speeds taken from the log (``take_max``: an athlete with
     none takes the fastest the log gives him, ``planner.logmerge.read_taking_max_speeds``;
-    otherwise none): (``logmerge.MaxSpeeds``, ``LogResult``)."""
+    otherwise none): (``logmerge.MaxSpeeds``, ``LogResult``). ``skip_bad``: the rows named by
+    its problems left out, the rest read (``read_sessions``' ``skip_bad``)."""
     from planner.sessionlog import read_sessions
 
     def read(s: Season):
         return read_sessions(path, s, until_today=until_today or in_move_today,
                              late_fix=DIALOG_FIX if in_move_today else MENU_FIX,
                              speed_fix=SPEED_FIX, as_proposed=as_proposed, max_fix=MAX_FIX,
-                             only_squad=only_squad, squad_fix=SQUAD_FIX)
+                             only_squad=only_squad, squad_fix=SQUAD_FIX, skip_bad=skip_bad)
 
     try:
         if take_max:
             return logmerge.read_taking_max_speeds(read, season)
         return logmerge.MaxSpeeds(season, (), ()), read(season)
     except PeriodizeError as e:
+        bad = e.bad_rows() if hasattr(e, "bad_rows") else []
         raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None),
-                           getattr(e, "proposed", None), getattr(e, "others", None)) from None
+                           getattr(e, "proposed", None), getattr(e, "others", None), bad,
+                           getattr(e, "rows", 0)) from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
 
@@ -287,10 +300,7 @@ def import_sessions(window, path: str | Path) -> bool:
     flares = new_proposals(season, window.season)
     text = " ".join(f"{line}." for line in taken.lines) + (" " if taken.lines else "")
     text += f"Added {counts(sessions)} from {Path(path).name}."
-    if result.later:  # read up to today: the later rows wait for their week
-        text += f" {result.left_out().capitalize()}."
-    if result.others:  # a club-wide export: the other squads' players named in the question
-        text += f" {result.others_line(names=False)}."
+    text += _rows_left_out(result)
     if found:
         text += {"replace": f" They replaced what was logged on {count(len(found), 'athlete-day')}.",
                  "add": f" {count(len(found), 'athlete-day')} now "
@@ -309,6 +319,16 @@ def import_sessions(window, path: str | Path) -> bool:
     window.statusBar().showMessage(text, 15000)
     warn_played_in_rehab(window, season, window.season)
     return True
+
+
+def _rows_left_out(result) -> str:
+    """The rows of the log an import left out, said after what it added: those after today (read
+    up to today: they wait for their week), other squads' (a club-wide export: the players named
+    in the question) and those with problems the coach chose to leave out, said again."""
+    said = [result.left_out().capitalize() if result.later else "",
+            result.others_line(names=False) if result.others else "",
+            result.skipped_line() if result.skipped else ""]
+    return "".join(f" {x}." for x in said if x)
 
 
 def _with_max_speeds(taken, edit, season: Season):
@@ -440,6 +460,7 @@ def _past_today(window, season: Season, path, error: LogReadError, **asked):
     up to today (the log read so, the later rows left out, with the answers ``asked`` before:
     :func:`read_log_taking`); declined, or otherwise refused, the error is said (False)."""
     end = _log_end(season, path, **asked)
+    until = False  # the rows after today left out, asked
     if end is not None:
         # the log's last day, not the day before the new today: past a Saturday's match
         # that was the Sunday off ("sessions up to Sun 27 Sep" of a log ending on the 26th)
@@ -457,13 +478,77 @@ def _past_today(window, season: Season, path, error: LogReadError, **asked):
         if answer == "movetoday":
             return window.weekly.move_today_with_log(later, str(path), **asked)
         if answer == "untiltoday":
+            until = True
             try:
                 return read_log_taking(path, season, until_today=True, **asked)
             except LogReadError as e:
                 error = e
+    return _other_rows(window, season, path, error, until, **asked)
+
+
+# what Cancel in the question of the other rows keeps (nothing is added, as before it was asked)
+NOT_IMPORTED = "Sessions not imported; the season is unchanged."
+
+
+def _other_rows(window, season: Season, path, error: LogReadError, until_today: bool = False,
+                **asked):
+    """A log refused: when each problem names its row and rows are left without them, the
+    refusal offers to import the other rows (:class:`OtherRowsDialog`): the log read without
+    those rows (``read_log_taking(..., skip_bad=True)``, ``until_today`` and the answers
+    ``asked`` kept), to confirm as any log (a ``LogResult``); Cancel adds nothing (False). A
+    refusal with no such choice, or what is left refused too, is said (False)."""
+    if error.other_rows():
+        if not window.interaction.ask_dialog(OtherRowsDialog(window, str(error), error)):
+            window.statusBar().showMessage(NOT_IMPORTED, 8000)
+            return False
+        try:
+            return read_log_taking(path, season, until_today=until_today, skip_bad=True, **asked)
+        except LogReadError as e:
+            error = e
     window.interaction.error("Sessions not imported", str(error))
-    window.statusBar().showMessage("Sessions not imported; the season is unchanged.", 8000)
+    window.statusBar().showMessage(NOT_IMPORTED, 8000)
     return False
+
+
+ROWS_NAMED = 12  # row numbers listed in the question of the other rows; the rest counted
+
+
+class OtherRowsDialog(QDialog):
+    """A log refused for problems each naming its row: the problems (``text``, the refusal's
+    listing), then Import the Other N Rows (those named left out, the rest read and confirmed as
+    any log) or Cancel (nothing added), Cancel the default: Enter leaves no row out unseen."""
+
+    def __init__(self, parent, text: str, error: LogReadError):
+        super().__init__(parent)
+        self.setWindowTitle("Sessions not imported")
+        n, bad = error.other_rows(), error.bad_rows
+        listed = ", ".join(str(r) for r in bad[:ROWS_NAMED]) + (" …" if len(bad) > ROWS_NAMED else "")
+        self.question = (f"Import the other {count(n, 'row')}: the {count(len(bad), 'row')} with "
+                         f"problems ({'row' if len(bad) == 1 else 'rows'} {listed}) left out, said "
+                         f"again after the import; correct them in the file and import it again "
+                         f"to add them. Cancel: nothing is added.")
+        label = QLabel(f"{text}\n\n{self.question}")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()  # a list of ten long problems stays on a 720-pixel screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(label)
+        screen = parent.screen() if parent is not None else None
+        if screen is not None:
+            scroll.setMaximumHeight(int(screen.availableGeometry().height() * 0.6))
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(f"&Import the Other {count(n, 'Row')}",
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll)
+        lay.addWidget(buttons)
+        self.resize(640, min(label.sizeHint().height() + 80, 560))
 
 
 def _log_end(season: Season, path, **asked) -> tuple[dt.date, dt.date] | None:
