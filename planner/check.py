@@ -820,16 +820,15 @@ class _Checker:
         for rec in a.records:
             for flare in rec.flare_ups:
                 f0 = self.idx(flare)
-                for i in range(max(f0, self.p0), min(f0 + calm + 1, self.n)):
-                    v = a.it[i]
-                    if i == f0 and v > 0:
-                        self.bad("RH-FL", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)}, the "
-                                 f"day of a flare-up; no running that day.")
-                    elif i > f0 and v > 60:
-                        self.bad("RH-FL", a.id, i, i, f"{a.who} runs at {v} % on {self.f(i)}, "
-                                 f"{text.plural(i - f0, 'day')} after the flare-up on "
-                                 f"{self.f(f0)}; at most 60 % on the "
-                                 f"{text.plural(calm, 'day')} after a flare-up.")
+                if self.p0 <= f0 < self.n and a.it[f0] > 0:
+                    self.bad("RH-FL", a.id, f0, f0, f"{a.who} runs at {a.it[f0]} % on "
+                             f"{self.f(f0)}, the day of a flare-up; no running that day.")
+                for i in self.tl.calm_days(flare, calm, a.id):
+                    if i >= self.p0 and a.it[i] > 60:
+                        self.bad("RH-FL", a.id, i, i, f"{a.who} runs at {a.it[i]} % on "
+                                 f"{self.f(i)}, a calm day after the flare-up on {self.f(f0)}; "
+                                 f"at most 60 % until {a.who} has trained {text.plural(calm, 'day')} "
+                                 f"after it (days off and match days do not count).")
 
     # -- weeks ---------------------------------------------------------------------------------
     def _dl2(self, kinds, owned, athlete: _Athlete | None) -> None:

@@ -80,10 +80,8 @@ def _flares(season: Season, athlete: str, tl: Timeline, calm_days: int, m: DayMa
             i = tl.index(fd)
             if i is not None:
                 m.flare.add(i)
-            for k in range(1, calm_days + 1):
-                j = tl.index(fd + dt.timedelta(days=k))
-                if j is not None:
-                    m.calm.setdefault(j, fd)
+            for j in tl.calm_days(fd, calm_days, athlete):
+                m.calm.setdefault(j, fd)
 
 
 def _planned_role(f: AthleteFacts, i: int) -> str | None:

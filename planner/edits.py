@@ -957,7 +957,7 @@ class RecordFlareUp(Edit):
         if ap is None:
             return ""
         logged, start, out = logged_days(s, self.athlete), planning_start(s), []
-        for day, cap in calm_window(s, self.date):
+        for day, cap in calm_window(s, self.date, self.athlete):
             i = (day - s.calendar.start).days
             if day >= start or day in logged or not 0 <= i < len(ap.intensity):
                 continue

@@ -448,13 +448,17 @@ def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -
 CALM_LEVEL = 60  # RH-FL: the most on a flare-up's calm days (rules-spec.md section 3)
 
 
-def calm_window(season: Season, flare: dt.date) -> list[tuple[dt.date, int]]:
+def calm_window(season: Season, flare: dt.date, athlete: str | None = None,
+                tl: Timeline | None = None) -> list[tuple[dt.date, int]]:
     """The days RH-FL keeps calm for a flare-up on ``flare`` (recorded, or proposed by a logged
-    pain), each with its highest intensity: 0 on the day, 60 on the ``calm_days`` after it."""
+    pain), each with its highest intensity: 0 on the day, 60 on its calm days in the season (up
+    to the ``calm_days``-th day after it ``athlete`` trains, :meth:`Timeline.calm_days`; with no
+    athlete, the days the team trains)."""
     from planner.rules import RuleSet
 
+    tl = tl if tl is not None else Timeline(season)
     days = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
-    return [(flare + dt.timedelta(days=k), 0 if k == 0 else CALM_LEVEL) for k in range(days + 1)]
+    return [(flare, 0)] + [(tl.days[j], CALM_LEVEL) for j in tl.calm_days(flare, days, athlete)]
 
 
 def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:
@@ -463,7 +467,7 @@ def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int
     out: dict[int, int] = {}
     for rec in season.injuries_of(athlete):
         for flare in rec.flare_ups:
-            for day, cap in calm_window(season, flare):
+            for day, cap in calm_window(season, flare, athlete, tl):
                 d = (day - tl.start).days
                 if 0 <= d < tl.p0:
                     out[d] = min(out.get(d, 100), cap)

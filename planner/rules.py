@@ -171,10 +171,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "RH-FL", "Calm days after a flare-up", True,
-            "No running on a flare-up's day and at most 60 % on the days after it; the sprint ladder "
-            "restarts below the stage's cap.",
+            "No running on a flare-up's day and at most 60 % after it until the athlete has trained "
+            "on the calm days (days off and match days do not count); the sprint ladder restarts "
+            "below the stage's cap.",
             "C", ("IliopsoasGuide", "Silbernagel07", "EvidenceForExercise", "BIMphysio"),
-            (Param("calm_days", 2, 1, 5, "days", "days after a flare-up at 60 % at most"),),
+            (Param("calm_days", 2, 1, 5, "days",
+                   "training days after a flare-up at 60 % at most"),),
         ),
         Rule(
             "RH-CRIT", "Criteria gate", True,

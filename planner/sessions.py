@@ -497,6 +497,7 @@ class Prescriber:
         self._words: dict[tuple, tuple[str, str, str]] = {}
         self._between: dict[str, list[bool]] = {}
         self._cautions: dict[str, dict[dt.date, str]] = {}
+        self._calm: dict[str, dict[int, int]] = {}  # athlete -> RH-FL's days -> days since the flare-up
         self._max_speed = {a.id: a.max_speed for a in season.athletes}
         self._off_reason = {d.date: d.reason for d in season.calendar.non_training_days}
 
@@ -580,15 +581,17 @@ class Prescriber:
         return got.get(self.tl.days[i], "")
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:
-        """Days since the latest flare-up within the calm days (0: the flare-up's day), or None."""
-        day = self.tl.days[i]
-        best = None
-        for rec in f.records:
-            for fd in rec.flare_ups:
-                k = (day - fd).days
-                if 0 <= k <= self.calm and (best is None or k < best):
-                    best = k
-        return best
+        """Days since the latest flare-up when day ``i`` is its day (0) or one of its calm days
+        (RH-FL, Timeline.calm_days), or None."""
+        calm = self._calm.get(f.id)
+        if calm is None:
+            calm = self._calm[f.id] = {}
+            for rec in f.records:
+                for fd in rec.flare_ups:
+                    f0 = (fd - self.tl.start).days
+                    for j in [f0] + self.tl.calm_days(fd, self.calm, f.id):
+                        calm[j] = min(calm.get(j, j - f0), j - f0)
+        return calm.get(i)
 
     def away_reason(self, athlete: str, i: int) -> str:
         """Why ``athlete`` is away on day ``i`` (the absence's reason; "Unavailable" anonymised)."""

@@ -112,6 +112,7 @@ class Timeline:
             (self.days[i].weekday() in tdays) and i not in self.non_training for i in range(self.n)
         ]
         self.is_training = [self.training_weekday[i] and not self.is_comp[i] for i in range(self.n)]
+        self._tdays = tdays
 
     def trains(self, i: int, fit: bool, played: bool) -> bool:
         """Is day ``i`` a training day for an athlete (rules-spec.md section 2): a season
@@ -119,6 +120,25 @@ class Timeline:
         not ``played`` it (an athlete in rehab has no session on a competition day)."""
         return self.is_training[i] or (self.is_comp[i] and self.training_weekday[i] and fit
                                        and not played)
+
+    def calm_days(self, flare: dt.date, count: int, athlete: str | None = None) -> list[int]:
+        """RH-FL's calm days of a flare-up on ``flare`` (rules-spec.md section 3, read as the
+        next ``count`` days the athlete trains, docs/semantics.md): the days of the season after
+        it up to the ``count``-th day the team trains (:attr:`is_training`) and ``athlete`` is
+        not unavailable. Days off, non-training days and match days do not count; those in
+        between are calm too (they have no session). Fewer at the season's end."""
+        away = self.unavailable(athlete) if athlete is not None else set()
+        out: list[int] = []
+        j, left = (flare - self.start).days + 1, count
+        while left > 0 and j < self.n:
+            if j >= 0:
+                out.append(j)
+                trained = self.is_training[j] and j not in away
+            else:  # before the season: a training weekday
+                trained = (self.start + dt.timedelta(days=j)).weekday() in self._tdays
+            left -= trained
+            j += 1
+        return out
 
     def _past(self, cal) -> None:
         """``p0``: the first day that may still be planned (``today``, within the season)."""

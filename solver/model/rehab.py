@@ -23,7 +23,8 @@ class RehabMixin(ModelBase):
                         self.clause([neg(lit), ep.stage_lit(k, d)], enf)
 
     def rh_fl(self) -> None:
-        """RH-FL: no running on a flare-up's day and at most 60 % on the `calm_days` after it.
+        """RH-FL: no running on a flare-up's day and at most 60 % on its calm days (up to the
+        `calm_days`-th day after it the athlete trains: planner.timeline.Timeline.calm_days).
 
         Built into the day domains (a flare-up day has no training level, a calm day only 60);
         the guarded model of an explanation states it as clauses instead."""

@@ -471,9 +471,8 @@ class UnitsMixin(ModelBase):
         flares, calms = set(), set()
         for rec in u.records:
             for f in rec.flare_ups:
-                i = (f - self.tl.start).days
-                flares.add(i)
-                calms.update(range(i + 1, i + calm + 1))
+                flares.add((f - self.tl.start).days)
+                calms.update(self.tl.calm_days(f, calm, u.athletes[0]))
         u.flare_days = frozenset(flares)
         u.calm_days = frozenset(calms - flares)
 

@@ -1339,12 +1339,50 @@ def test_rh_fl_no_running_on_the_flare_up_day_and_calm_days():
     report = check_plan(flare_season(), flare_plan(it=put(FL_IT, d5=70)))
     assert rules_of(report) == {"RH-FL"}
     assert spans(report, "RH-FL") == [("A1", day(5), day(5))]
-    assert "2 days after the flare-up on Thu 7 Jan; at most 60 % on the 2 days" in \
-        found(report, "RH-FL")[0].message
+    assert found(report, "RH-FL")[0].message == (
+        "RH-FL: Athlete 1 (A1) runs at 70 % on Sat 9 Jan, a calm day after the flare-up on Thu 7 "
+        "Jan; at most 60 % until Athlete 1 (A1) has trained 2 days after it (days off and match "
+        "days do not count).")
     assert check_plan(flare_season({"RH-FL": {"calm_days": 1}}),
                       flare_plan(it=put(FL_IT, d5=70))).ok
+    # four calm days are the next four days trained: Fri, Sat, (Sunday is no training day) Mon, Tue
     report = check_plan(flare_season({"RH-FL": {"calm_days": 4}}), flare_plan())
-    assert spans(report, "RH-FL") == [("A1", day(7), day(7))]
+    assert spans(report, "RH-FL") == [("A1", day(7), day(7)), ("A1", day(8), day(8))]
+
+
+def weekend_flare(flare: int) -> Season:
+    """A1 back to FIT on day -5 after S3, a flare-up on day ``flare`` (back to S3, cap 100), a
+    match on Saturday 9 Jan (day 5); Sunday is no training day."""
+    return build(weeks=2, athletes=1, matches=[5], injuries=(
+        injury("A1", "FIT", start_day=-5, history=(("S3", -20),), flare_days=(flare,)),))
+
+
+def test_rh_fl_calm_days_are_the_next_days_trained_not_a_match_or_a_sunday():
+    """A flare-up on Friday: Saturday's match (no rehab session) and Sunday (no training) are no
+    calm days used up, so Monday and Tuesday, the next two days trained, stay at 60 % at most; a
+    90 % sprint on Monday, which the calendar reading allowed, is flagged."""
+    st = ["FIT"] * 4 + ["S3"] * 10
+    it = [70, 70, 70, 70, 0, 0, 0, 60, 60, 90, 90, 70, 0, 0]
+    assert found(check_plan(weekend_flare(4), plan_of(ath("A1", it, st))), "RH-FL") == []
+    report = check_plan(weekend_flare(4), plan_of(ath("A1", put(it, d7=90, d8=70, d9=90), st)))
+    assert spans(report, "RH-FL") == [("A1", day(7), day(7)), ("A1", day(8), day(8))]
+    assert found(report, "RH-FL")[0].message == (
+        "RH-FL: Athlete 1 (A1) runs at 90 % on Mon 11 Jan, a calm day after the flare-up on Fri 8 "
+        "Jan; at most 60 % until Athlete 1 (A1) has trained 2 days after it (days off and match "
+        "days do not count).")
+    # away on Monday: that day does not count either, Wednesday is the second calm day
+    away = weekend_flare(4).model_copy(update={"unavailability": (
+        Unavailability(athlete="A1", start=day(7), end=day(7), reason="Family"),)})
+    report = check_plan(away, plan_of(ath("A1", put(it, d7=0, d9=90), st)))
+    assert spans(report, "RH-FL") == [("A1", day(9), day(9))]
+
+
+def test_rh_fl_a_midweek_flare_up_keeps_the_next_two_days_calm_as_before():
+    st = ["FIT"] + ["S3"] * 13
+    it = [70, 0, 60, 60, 90, 0, 0, 90, 90, 70, 70, 70, 0, 0]
+    assert found(check_plan(weekend_flare(1), plan_of(ath("A1", it, st))), "RH-FL") == []
+    report = check_plan(weekend_flare(1), plan_of(ath("A1", put(it, d2=70, d3=90), st)))
+    assert spans(report, "RH-FL") == [("A1", day(2), day(2)), ("A1", day(3), day(3))]
 
 
 def test_rh11_flare_up_credit():

@@ -97,6 +97,19 @@ def test_no_speed_on_a_flare_up_day_and_the_calm_days_after_it():
     assert "No running" in rules_of(s, plan, "A1", 15)["RH-FL"]
 
 
+def test_the_calm_days_after_a_friday_flare_up_are_monday_and_tuesday():
+    """Back to FIT, then a flare-up on Friday 8 Jan (back to S3) before Saturday's match (no rehab
+    session) and Sunday (no training): the two calm days are the next two days trained, Monday and
+    Tuesday (the calendar reading spent them on Saturday and Sunday, and Monday was a 90 %
+    sprint). A flare-up on Tuesday keeps Wednesday and Thursday calm, as before."""
+    for flare, calm in ((4, (7, 8)), (1, (2, 3))):
+        s = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(
+            injury("A1", "FIT", start_day=-5, history=(("S3", -20),), flare_days=(flare,)),))
+        it = solved(s).for_athlete("A1").intensity
+        assert it[flare] == 0 and all(it[d] <= 60 for d in calm), it[:14]
+        assert max(it[calm[-1] + 1:calm[-1] + 6]) > 60, it[:14]  # the calm days end there
+
+
 def test_a_failing_criteria_test_holds_the_stage_until_a_retest():
     base = injury("A1", "P3", start_day=-20)
     held = base.model_copy(update={"tests": (CriteriaTest(date=day(0), name="Hip-flexor strength LSI",
