@@ -562,7 +562,7 @@ def _flare_reason(c: _Context, i: int, add) -> None:
             k = (c.tl.days[i] - fd).days
             if k == 0:
                 add(Reason("RH-FL", "bound", f"No running: flare-up today ({rule} follow)."))
-            elif 0 < k <= calm:
+            elif k > 0 and i in c.tl.calm_days(fd, calm, c.aid):  # the next days trained
                 when = "yesterday" if k == 1 else f"on {text.day_long(fd)}"
                 # the rule's bound, whatever else keeps the day lower (a match day, a rest day)
                 add(Reason("RH-FL", "bound", f"At most 60 %: flare-up {when} ({rule})."))

@@ -1719,3 +1719,20 @@ def test_a_stage_begun_before_the_season_is_held_to_its_maximum_from_its_start()
     msgs = [v.message for v in check_plan(s, plan).violations if v.rule == "RH-STAGE"]
     assert any("day 15 of the stage (started" in m and "S1 lasts at most 14 days" in m
                for m in msgs), msgs
+
+
+def test_the_why_of_a_calm_day_follows_the_days_trained():
+    """The Inspector's "At most 60 %: flare-up …" stood on Saturday's match and Sunday (the
+    calendar's next two days) and not on Monday and Tuesday, which the checker and the solver
+    keep calm: now on every day up to the second day trained (the days between have no session)."""
+    from planner.why import why_day
+
+    s = weekend_flare(4)
+    st = ["FIT"] * 4 + ["S3"] * 10
+    plan = plan_of(ath("A1", [70, 70, 70, 70, 0, 0, 0, 60, 60, 90, 90, 70, 0, 0], st))
+
+    def calm(i: int) -> bool:
+        return any(r.rule == "RH-FL" and r.text.startswith("At most 60 %: flare-up")
+                   for r in why_day(s, plan, "A1", day(i)).reasons)
+
+    assert [i for i in range(4, 12) if calm(i)] == [5, 6, 7, 8]
