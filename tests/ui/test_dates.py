@@ -115,6 +115,24 @@ def test_the_calendar_popup_and_the_arrow_keys_still_pick_a_day(qtbot):
     QApplication.processEvents()
 
 
+def test_space_on_a_date_reached_with_tab_keeps_the_date(qtbot):
+    """Space on a date field Tab had selected, as on a check box, replaced the date with a red
+    "no date typed"; a space between the words of a date typed is still typed."""
+    from ui.desktop.datefield import DateField
+
+    f = DateField("Day")
+    qtbot.addWidget(f)
+    f.setDateRange(D(2026, 8, 1), D(2027, 5, 31))
+    f.setDate(D(2026, 9, 1))
+    f.show()
+    f.line.setFocus()
+    f.line.selectAll()
+    qtbot.keyClick(f.line, Qt.Key.Key_Space)
+    assert f.is_valid() and f.value() == D(2026, 9, 1) and f.text() == "Tue 1 Sep 2026"
+    qtbot.keyClicks(f.line, "15 Sep")  # the selection kept: typing replaces it, spaces and all
+    assert f.is_valid() and f.value() == D(2026, 9, 15), f.problem()
+
+
 @pytest.mark.parametrize("text,expected", [
     ("28/12/2026", D(2026, 12, 28)), ("28.12.26", D(2026, 12, 28)), ("2026-12-28", D(2026, 12, 28)),
     ("Mon 28 Dec 2026", D(2026, 12, 28)), ("monday 28th december 2026", D(2026, 12, 28)),

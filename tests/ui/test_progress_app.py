@@ -1580,6 +1580,53 @@ def test_a_flare_up_to_tick_wraps_in_a_laptop_sized_dialog(qtbot, in_week_3, tmp
     dlg.reject()
 
 
+def test_tab_reaches_a_flare_up_to_tick_and_space_ticks_it(qtbot, in_week_3, tmp_path, dialogs):
+    """Tab went from the date cell to Import, Re-plan, Move Today and Cancel: the flare-up's box
+    was never reached, so a coach on the keyboard could not tick it. Tab now walks every control
+    top to bottom, round; Space on a row's date (Shift+Tab lands there) keeps the date."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(16).isoformat()},50,4,6\n")
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    (box, _p), = dlg.flare_boxes
+    qtbot.waitUntil(box.isVisible)  # (a box added to a dialog shown shows once events run)
+    cell = dlg.date_fields[0]
+    ok, cancel = (dlg.buttons.button(b) for b in (QDialogButtonBox.StandardButton.Ok,
+                                                  QDialogButtonBox.StandardButton.Cancel))
+    walk = [cell.line, dlg.import_button, dlg.leave_out_button, box, dlg.replan_box, ok, cancel,
+            dlg.today_field.line, dlg.next_week_button, dlg.table, cell.line]
+    cell.line.setFocus()
+    for want in walk[1:]:
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
+        assert dlg.focusWidget() is want, dlg.focusWidget()
+    for want in reversed(walk[1:-1]):  # Shift+Tab the same way back
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Backtab,
+                       Qt.KeyboardModifier.ShiftModifier)
+        assert dlg.focusWidget() is want, dlg.focusWidget()
+    assert dlg.focusWidget() is dlg.import_button
+    for _ in range(2):  # Import, Leave the sessions out, the box: as a coach goes
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is box
+    assert box.label.autoFillBackground()  # its focus shown on its words, highlighted
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert not box.label.autoFillBackground()
+    # Shift+Tab from the Import button lands on the row's date, Tab having selected it
+    dlg.import_button.setFocus()
+    qtbot.keyClick(dlg.import_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert dlg.focusWidget() is cell.line
+    shown = cell.text()
+    qtbot.keyClick(cell.line, Qt.Key.Key_Space)
+    assert cell.is_valid() and cell.text() == shown
+    dialogs.answer = "discard"  # (a tick set: Cancel asks)
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_move_today_says_what_to_do_about_several_pains_once(qtbot, in_week_3, tmp_path):
     """Each fit athlete's pain on its own line, what to do about them once below (the long
     instruction repeated on every line)."""

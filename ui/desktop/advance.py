@@ -22,6 +22,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -110,8 +111,26 @@ class _WrapCheckBox(QCheckBox):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.mousePressEvent = lambda _e: self.click_text()
+        self._frame(False)
         lay.addWidget(self, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.label, 1)
+
+    def _frame(self, focused: bool) -> None:
+        """The focus shown on the words, highlighted: a style draws it around a check box's own
+        text, and this one has none, so a box reached with Tab looked like none had the focus.
+        (Colours only: a frame would change the words' width and wrap them anew.)"""
+        role = QPalette.ColorRole
+        self.label.setAutoFillBackground(focused)
+        self.label.setBackgroundRole(role.Highlight if focused else role.Window)
+        self.label.setForegroundRole(role.HighlightedText if focused else role.WindowText)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self._frame(True)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self._frame(False)
 
     def text(self) -> str:  # noqa: D102 - the sentence beside the box
         return self._words
@@ -555,13 +574,34 @@ class AdvanceDialog(QDialog):
             status.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(i, 3, status)
         self._syncing = False
-        chain = [self.table, *(f.line for f in self.date_fields), self.import_button]
-        for a, b in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(a, b)
         self.rule_note.setText("")
         self.rule_note.hide()
         self._restore_set(today)
         self._refresh_status()
+
+    def _tab_chain(self) -> list[QWidget]:
+        """The dialog's controls top to bottom, as Tab walks them: the rows' dates in row
+        order, the log's buttons, each flare-up's box, Re-plan, Move Today and Cancel."""
+        ok, cancel = (self.buttons.button(b) for b in (QDialogButtonBox.StandardButton.Ok,
+                                                       QDialogButtonBox.StandardButton.Cancel))
+        return [self.today_field.line, self.next_week_button, self.table,
+                *(f.line for f in self.date_fields), self.import_button, self.leave_out_button,
+                self.take_max_button, self.as_proposed_button, self.only_squad_button,
+                *(box for box, _p in self.flare_boxes), self.replan_box, ok, cancel]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        """Tab and Shift+Tab walk ``_tab_chain`` round, every control shown once: Qt's own
+        order never reached the boxes of the flare-ups a log proposes (added after the rest),
+        so a coach on the keyboard could not tick one."""
+        chain = [w for w in self._tab_chain() if w.isVisibleTo(self) and w.isEnabled()]
+        focus = self.focusWidget()
+        if focus not in chain:
+            return super().focusNextPrevChild(next)
+        i = chain.index(focus)
+        target = chain[(i + (1 if next else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        self.scroll.ensureWidgetVisible(target)
+        return True
 
     def _date_set(self, i: int) -> None:
         if not self._syncing and self.date_fields[i].is_valid():

@@ -11,7 +11,7 @@ and the editors refuse their action with the reason (``ui.desktop.editors``).
 
 The widget keeps ``QDateEdit``'s calls that the editors use (``date()`` as a ``QDate``,
 ``setDate``, ``setDateRange``, ``dateChanged``); Up/Down move a day, Page Up/Down a week,
-Alt+Down or F4 opens the calendar.
+Alt+Down or F4 opens the calendar; Space on a date all selected (as Tab leaves it) keeps it.
 """
 
 from __future__ import annotations
@@ -390,6 +390,8 @@ class DateField(QWidget):
             if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
                 self.show_calendar()
                 return True
+            if key == Qt.Key.Key_Space and self._blanks():
+                return True  # a Space that would leave no date is no edit: the date is kept
             steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7,
                      Qt.Key.Key_PageDown: -7}
             if key in steps and not alt:  # a day on: one step of the line's undo, as typing
@@ -401,6 +403,13 @@ class DateField(QWidget):
                 self._retype(day_long(d))
                 return True
         return super().eventFilter(obj, event)
+
+    def _blanks(self) -> bool:
+        """Whether typing a space now leaves the field blank: every character selected (as Tab
+        into the field leaves it) or none typed. Space on a field reached with Tab, as on a
+        check box, replaced a valid date with a red "no date typed"."""
+        text, chosen = self.line.text(), self.line.selectedText()
+        return not text.strip() or (chosen == text and self.line.hasSelectedText())
 
     def show_calendar(self) -> None:
         if self._popup is None:
