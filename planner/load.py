@@ -638,8 +638,7 @@ def _unlogged_words(al: AthleteLoad, last: dt.date) -> str:
             if al.logged[k] is None and al.load[k] > 0]
     if not days:
         return ""
-    return (f" (nothing logged on {text.join_and([text.day_long(d) for d in days])}: read as no "
-            f"training here, while the other figures count the planned "
+    return (f" ({text.nothing_logged_on(days)}: read as no training here, while the other figures count the planned "
             f"{'session' if len(days) == 1 else 'sessions'})")
 
 

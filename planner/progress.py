@@ -26,7 +26,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
 from planner.season import FIT, INJ, Season
-from planner.text import date_short, day_long, join_and, plural, stage_name_on
+from planner.text import date_short, day_long, join_and, nothing_logged_on, plural, stage_name_on
 from planner.text import day as day_short
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -795,6 +795,38 @@ def unlogged_text(season: Season, today: dt.date, sessions=(), how: str = LOG_AF
              f"{f'; and {len(thin) - 4} more' if len(thin) > 4 else ''}." if thin else "")
     return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
             f"If they went otherwise, {how}.{named}")
+
+
+NAMED_DAYS = 3  # an athlete's days without a session named up to this many; more are counted
+
+
+def unlogged_athletes(season: Season, today: dt.date, sessions=()) -> list[str]:
+    """Each athlete with nothing logged on days the move to ``today`` puts in the past, in words
+    ("Jack Doyle (A23): nothing logged on Tue 29 Sep 2026, Wed 30 Sep 2026 and Thu 1 Oct 2026",
+    "Yuki Tanaka (A19): nothing logged on any of the 6 days"), those with the most days missing
+    first, then in the squad's display order: a count of athlete-days did not say who was missing
+    (a player absent the whole week went unnamed). Only the days someone else logged count: a
+    day nobody logged is a missing export, said by :func:`thin_days`, not by every name."""
+    from planner.squad import display_ids
+
+    days = Timeline(season).days
+    logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
+    due: dict[str, list[dt.date]] = {}
+    for d, athletes in _due_per_day(season, today):
+        if any((a, days[d]) in logged for a in athletes):
+            for a in athletes:
+                due.setdefault(a, []).append(days[d])
+    rank = {a: i for i, a in enumerate(display_ids(season))}
+    missing = {a: [d for d in ds if (a, d) not in logged] for a, ds in due.items()}
+    out = []
+    for a in sorted((a for a in missing if missing[a]),
+                    key=lambda a: (len(missing[a]) < len(due[a]), -len(missing[a]), rank[a])):
+        gone, n = missing[a], len(due[a])
+        words = (f"nothing logged on any of the {n} days" if len(gone) == n > 1 else
+                 nothing_logged_on(gone) if len(gone) <= NAMED_DAYS else
+                 f"nothing logged on {len(gone)} of the {n} days")
+        out.append(f"{season.athlete_label(a)}: {words}")
+    return out
 
 
 def thin_days(season: Season, today: dt.date, sessions=(), per_day=None) -> list[str]:

@@ -383,6 +383,12 @@ def join_and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def nothing_logged_on(days: list[dt.date]) -> str:
+    """``nothing logged on Tue 29 Sep 2026, Wed 30 Sep 2026 and Thu 1 Oct 2026``: an athlete's
+    days without a session logged, as the load figures and Move Today name them."""
+    return f"nothing logged on {join_and([day_long(d) for d in days])}"
+
+
 # -- stages -----------------------------------------------------------------------------------
 def stage_allows(cap: int) -> str:
     """What a rehab stage's speed cap allows: ``no running`` (0), ``at most 80 %``."""

@@ -122,6 +122,29 @@ def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
                                              "re-plans with them).") in said
 
 
+def test_the_athletes_with_nothing_logged_are_named_with_their_days():
+    """"14 of the 144 athlete-days have nothing logged" named nobody: a player missing the whole
+    week was not named. Each athlete is named with his days (the load figures' words), one with
+    none logged said so and first; a day nobody logged (a missing export) names no one."""
+    from planner.progress import _due_per_day, unlogged_athletes
+    from planner.text import day_long
+
+    s = season(weeks=4, athletes=4, today=day(0))
+    week = [Timeline(s).days[d] for d, _due in _due_per_day(s, day(7))]
+    assert len(week) >= 5
+    skipped = week[-1]  # nobody's session: a missing export, not a name each
+    gaps = {"A1": [], "A2": week[1:3], "A3": week, "A4": week[:1] + week[2:]}
+    logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a, miss in gaps.items()
+                 for d in week if d not in miss and d != skipped)
+    said = unlogged_athletes(s, day(7), logs)
+    n = len(week) - 1
+    assert said == [
+        f"Athlete 3 (A3): nothing logged on any of the {n} days",
+        f"Athlete 4 (A4): nothing logged on {n - 1} of the {n} days",  # too many to list
+        f"Athlete 2 (A2): nothing logged on {day_long(week[1])} and {day_long(week[2])}"], said
+    assert unlogged_athletes(s, day(7)) == []  # nothing logged at all: the count says it
+
+
 def test_move_today_counts_the_same_athletes_in_its_total_and_in_each_day():
     """"27 athletes x 12 training and match days" and then "3 of 26 logged": the player on loan
     (away every one of those days) was in the first count only. Both count the athletes due; one

@@ -23,6 +23,7 @@ from planner.scenarios import logged_since
 from planner.season import Season, Session
 from planner.sessions import Prescriber
 from planner.text import day as text_day
+from planner.text import day_long as text_day_long
 from planner.timeline import Timeline
 from solver import SolveRequest, solve
 from tests.builders import day, injury, returner_back_on_day_2, season
@@ -1625,6 +1626,27 @@ def test_tab_reaches_a_flare_up_to_tick_and_space_ticks_it(qtbot, in_week_3, tmp
     dialogs.answer = "discard"  # (a tick set: Cancel asks)
     dlg.reject()
     w.weekly.shutdown()
+
+
+def test_move_today_names_who_has_nothing_logged_after_an_import(qtbot, in_week_3, tmp_path):
+    """After the week's import Move Today said "6 of the 24 athlete-days ... have nothing
+    logged" and named nobody: a player missing the whole week went unnamed. He is named now, as
+    the command line's load lines name an athlete's days."""
+    from planner.progress import _due_per_day
+
+    days = [Timeline(in_week_3).days[d] for d, _due in _due_per_day(in_week_3, day(21))]
+    rows = "".join(f"{a},{d.isoformat()},60,5,\n" for a in ("A1", "A2", "A3") for d in days
+                   if (a, d) != ("A3", days[0]))
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  + rows)
+    try:
+        text = html.unescape(dlg.intro.text())
+        assert "have nothing logged" in text, text
+        assert (f"<br>Athlete 4 (A4): nothing logged on any of the {len(days)} days; "
+                f"Athlete 3 (A3): nothing logged on {text_day_long(days[0])}.") in text, text
+    finally:
+        dlg.reject()
+        w.weekly.shutdown()
 
 
 def test_move_today_says_what_to_do_about_several_pains_once(qtbot, in_week_3, tmp_path):

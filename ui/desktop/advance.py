@@ -53,6 +53,7 @@ from planner.progress import (
     pain_alert_lines,
     pending_flare_ups,
     projected_transitions,
+    unlogged_athletes,
     unlogged_text,
 )
 from planner.rehab import FLARE_BACK, athlete_stage_on
@@ -82,6 +83,7 @@ LOG_AFTER_MOVE = ("import them here (Import this week's sessions…) or log them
 
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 MAX_PAIN_LINES = 5  # pain lines under the log's summary; the rest are counted
+MAX_UNLOGGED = 4  # athletes named with nothing logged; the rest are counted
 
 
 def _stage_words(season, t, stage: str | None = None) -> str:
@@ -466,12 +468,23 @@ class AdvanceDialog(QDialog):
         elif days > 0 and not self.note.text():
             text += (" No stage change was projected before it." if self.season.plan is not None
                      else " The season has no plan, so no stage change is projected.")
-        gap = unlogged_text(self.season, today, self.log_result.sessions if self.log_result else (),
-                            how=LOG_AFTER_MOVE)
+        sessions = self.log_result.sessions if self.log_result else ()
+        gap = unlogged_text(self.season, today, sessions, how=LOG_AFTER_MOVE)
         if gap:
             text += f"<br><b>{html.escape(gap.split(':')[0])}</b>:{html.escape(gap.split(':', 1)[1])}"
+            text += self._unlogged_names(today, sessions)
         self.intro.setText(text)
         self.table.setVisible(bool(self.moves))
+
+    def _unlogged_names(self, today: dt.date, sessions) -> str:
+        """Who has nothing logged, a few named and the rest counted, as a line of the intro: the
+        count of athlete-days alone left a player missing the whole week unnamed."""
+        who = unlogged_athletes(self.season, today, sessions)
+        if not who:
+            return ""
+        rest = len(who) - MAX_UNLOGGED if len(who) > MAX_UNLOGGED + 1 else 0
+        named = who[:len(who) - rest] + ([f"and {plural(rest, 'other')}"] if rest else [])
+        return f"<br>{html.escape('; '.join(named))}."
 
     def _show_later(self, today: dt.date) -> None:
         later = later_records(self.season, today) if today < self.old_today else []
