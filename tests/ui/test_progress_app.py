@@ -2469,6 +2469,26 @@ def test_a_stage_change_the_week_log_does_not_bear_out_is_unticked_once_the_log_
     w.weekly.shutdown()
 
 
+def test_a_flare_up_recorded_mid_season_proposes_the_re_plan_from_today(qtbot, planned, in_week_3):
+    """Record flare-up (the board's menu) left the plan breaking rules and the status bar said
+    "solve again (F5)", a solve of everything, where the weekly routine is Ctrl+R, which keeps
+    the rest of the squad's week. With today inside the season and a plan it proposes Ctrl+R,
+    after the edit and in the season's summary; the window's Re-plan action is what it names."""
+    w = make_window(qtbot, in_week_3)
+    try:
+        assert w.apply_edit(E.RecordFlareUp(athlete="A1", date=day(10)))
+        said = w.statusBar().currentMessage()
+        assert "(Plan Check): re-plan from today (Ctrl+R)." in said and "F5" not in said, said
+        assert w._summary().endswith("(Plan Check); re-plan from today (Ctrl+R)"), w._summary()
+        assert w.weekly.plan_again()[0] is w.weekly.replan_action
+    finally:
+        w.weekly.shutdown()
+    before = make_window(qtbot, planned)  # no today yet: nothing to re-plan from, so a solve
+    assert planned.calendar.today is None
+    assert before.weekly.plan_again() == (before.solve_action, "solve again (F5)")
+    before.weekly.shutdown()
+
+
 def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, planned):
     """The physio records today's failed test for an athlete the plan moves on today: the plan
     breaks RH-CRIT and the window says to solve again (the plan check used to ignore a test on
@@ -2479,7 +2499,7 @@ def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, plan
     w = make_window(qtbot, E.AdvanceToday(today=day(8)).apply(planned))
     assert w.apply_edit(E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(
         date=day(8), name="Hip-flexor strength LSI", value=80, unit="%")))
-    assert "The plan now breaks 1 rule (Plan Check): solve again (F5)" in w.statusBar().currentMessage()
+    assert "The plan now breaks 1 rule (Plan Check): re-plan from today (Ctrl+R)" in w.statusBar().currentMessage()
     assert any(v.rule == "RH-CRIT" for v in w.check_report.violations)
     w.weekly.shutdown()
 

@@ -1143,7 +1143,7 @@ def test_a_scenario_on_a_plan_made_without_the_days_logged_since_says_so(qtbot):
             replace=(("A2", day(12)),)))
         assert logged_since(w.season) == [("A2", day(12))]
         said = ("The plan was made without 1 athlete-day logged since: the comparison counts the "
-                "re-plan too. Re-plan from Today (Ctrl+R) first to see this change alone.")
+                "re-plan too. Re-plan from today (Ctrl+R) first to see this change alone.")
 
         def fill(dlg):
             assert dlg.stale.isVisibleTo(dlg) and said in dlg.stale.text(), dlg.stale.text()

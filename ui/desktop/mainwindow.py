@@ -245,14 +245,15 @@ class MainWindow(QMainWindow):
         if before.plan is not None and after.plan is None:
             text += ". The plan no longer fits the season: solve again (F5)."
         elif isinstance(edit, E.AddAthlete) and after.plan is not None:
-            text += (f". {edit.athlete.name} is not planned yet: solve again (F5); the squad's "
-                     f"plan and its past stay as they were.")
+            text += (f". {edit.athlete.name} is not planned yet: {self.weekly.plan_again()[1]}; "
+                     f"the squad's plan and its past stay as they were.")
         elif isinstance(edit, E.AddPin) and after.plan is not None:
-            text += ". Solve again (F5) to plan it."
+            way = self.weekly.plan_again()[1]
+            text += f". {way[:1].upper()}{way[1:]} to plan it."
         elif after.plan is not None and not isinstance(edit, E.SetPlan):
             if panels.broken(self.check_report):
                 text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
-                         f"solve again (F5).")
+                         f"{self.weekly.plan_again()[1]}.")
         if isinstance(edit, (E.SetInjury, E.AddInjury, E.RecordStage)):
             from planner.progress import credit_not_run
 
@@ -850,7 +851,7 @@ class MainWindow(QMainWindow):
         # added) read "(proven)" beside a Plan Check of 4 broken rules
         plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
                 else f"plan: breaks {panels.broken_words(report)} as the season is now (Plan Check); "
-                     f"solve again (F5)" if s.plan and n
+                     f"{self.weekly.plan_again()[1]}" if s.plan and n
                 else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")
         past = self._past()  # first: the status bar cuts a long line at its end

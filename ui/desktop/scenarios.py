@@ -639,7 +639,7 @@ class WhatIf(QObject):
             return False
         w.statusBar().showMessage(f"Adopted scenario “{sc.name}”: its changes and plan are now the "
                                   "season's" + (f"; the plan has {plural(broken, 'hard-rule violation')}: "
-                                                "solve again (F5)" if broken else "")
+                                                f"{w.weekly.plan_again()[1]}" if broken else "")
                                   + ". Edit ▸ Undo takes it back.", 15000)
         if self.compare_window is not None and self._compared and self._compared[0] == sc.name:
             self.compare_window.close()
@@ -709,11 +709,10 @@ class WhatIf(QObject):
 
     def _first_way(self):
         """``(action, words)``: how the season's own plan is planned again before a scenario is
-        compared with it: Re-plan from Today once the season is under way, else Solve."""
-        w = self.window
-        if w.season.calendar.today:
-            return w.weekly.replan_action, "Re-plan from Today (Ctrl+R)"
-        return w.solve_action, "Solve again (F5)"
+        compared with it: Re-plan from Today once the season is under way, else Solve
+        (``WeeklyLoop.plan_again``)."""
+        action, words = self.window.weekly.plan_again()
+        return action, words[:1].upper() + words[1:]
 
     def _activated(self, name: str) -> None:
         sc = self._scenario(name)

@@ -495,6 +495,17 @@ class WeeklyLoop(QObject):
         return self.move_today(target) is not None or self._pending_today is not None
 
     # -- re-planning ---------------------------------------------------------------------------
+    def plan_again(self) -> tuple[QAction, str]:
+        """How a plan the season no longer fits is made again, and its words: re-plan from today
+        (Ctrl+R) once the season has a today inside it and a plan, which keeps the rest of the
+        squad's week (a flare-up recorded said "solve again (F5)", a solve of everything); else
+        solve again (F5)."""
+        w = self.window
+        season, cal = w.season, w.season.calendar
+        if season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end:
+            return self.replan_action, "re-plan from today (Ctrl+R)"
+        return w.solve_action, "solve again (F5)"
+
     def replan(self, before: Season | None = None) -> bool:
         """Re-plan from today in the background (``before``: the season whose stored plan is
         the reference; the current one by default). Without a stored plan: the window's Solve."""
@@ -587,13 +598,16 @@ class WeeklyLoop(QObject):
             f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
             + (f"; it {undone}" if undone else "") + (f"; {later}" if later else "")
             + "".join(f"; {x}" for x in extra)
-            + (". Re-plan from today (Ctrl+R) to plan with it." if w.season.calendar.today
-               else ". Solve again (F5) to plan with it."), 10000)
+            + f". {_capital(self.plan_again()[1])} to plan with it.", 10000)
         if self.dock is not None and self.dock.isVisible():
             # the keys go back to the Log: after the inspector's button, Ctrl+A and
             # Ctrl+Shift+A (fill as planned) did nothing until a cell was clicked
             self.log_panel.view.setFocus()
         return True
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def _settings_differ(edit: E.SetSeasonSettings, season: Season) -> bool:
