@@ -611,6 +611,19 @@ def flare_proposals(season: Season, athlete: str | None = None) -> list[FlarePro
     return out
 
 
+def if_no_flare_up(season: Season, athlete: str, since: dt.date | None = None) -> str:
+    """`` if the pain of Fri 2 Oct 2026 is not a flare-up``: what a return planned for
+    ``athlete`` stands on while a logged pain proposes a flare-up not recorded (from ``since``
+    on), "" when none does. The plan reads such a pain as no flare-up, so a return moved earlier
+    beside "Proposed flare-up" for the same athlete read as settled; recorded, it moves later."""
+    days = [p.date for p in flare_proposals(season, athlete) if since is None or p.date >= since]
+    if not days:
+        return ""
+    one = len(days) == 1
+    return (f" if the pain{'' if one else 's'} of {join_and([day_long(d) for d in days])} "
+            f"{'is not a flare-up' if one else 'are not flare-ups'}")
+
+
 def pending_flare_ups(season: Season, old_today: dt.date,
                       new_today: dt.date) -> tuple[list[FlareProposal], list[FlareProposal]]:
     """(offered, older): the flare-ups logged pains of ``season`` propose, not recorded, as a
@@ -933,6 +946,9 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
         why = _why_later(after, r.athlete, start, today, tl, season_file) if later else ""
         new = f"back to full training {day_long(r.fit)}" if r.fit is not None else \
             r.left_words(day_long) or "not back to full training this season"
+        # a pain the same output proposes as a flare-up (pending_flare_ups' days): not recorded,
+        # the plan reads it as none, and the return depends on it
+        new += if_no_flare_up(after, r.athlete, start - dt.timedelta(days=PAIN_LOOKBACK_DAYS))
         was_words = ("not this season" if old is None else f"back since {day_long(old)}"
                      if old < start else day_long(old))
         out.append(f"  {after.athlete_label(r.athlete)}: {new} (was {was_words}){why}")

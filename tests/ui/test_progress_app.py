@@ -2200,6 +2200,36 @@ def test_a_replan_that_moves_a_return_says_so_in_the_status_bar(qtbot, planned):
     w.weekly.shutdown()
 
 
+def test_a_return_moved_beside_a_proposed_flare_up_says_it_depends_on_it(qtbot, planned):
+    """"Proposed flare-up: Kofi Mensah ... pain 5/10 on Fri 2 Oct" and "Returns moved: Kofi
+    Mensah: back to full training Tue 6 Oct (was Thu 8 Oct)" in one output: the earlier return
+    read as settled, while recording the flare-up moves it weeks later. The moved line says
+    what it stands on, in the command line's lines and the app's status bar alike."""
+    from planner.progress import flare_proposals, if_no_flare_up, returns_moved
+
+    ap = planned.plan.for_athlete("A1")
+    days = [i for i in range(7) if ap.intensity[i] >= 60]
+    slow = tuple(Session(athlete="A1", date=day(i), minutes=45, rpe=4, top_speed_pct=ap.intensity[i] - 1,
+                         pain=6 if i == days[-1] else None) for i in days)
+    done = tuple(E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+                 for t in projected_transitions(planned, day(7)))
+    w = make_window(qtbot, planned)
+    assert w.apply_edit(E.AdvanceToday(today=day(7), accepted=done))
+    assert w.apply_edit(E.LogSessions(sessions=slow))
+    assert [(p.athlete, p.date) for p in flare_proposals(w.season)] == [("A1", day(days[-1]))]
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        assert w.weekly.replan(before=planned)
+    moved = returns_moved(planned, w.season)
+    proviso = f" if the pain of {text_day_long(day(days[-1]))} is not a flare-up (was "
+    assert len(moved) == 2 and proviso in moved[1], moved
+    assert proviso in w.statusBar().currentMessage(), w.statusBar().currentMessage()
+    assert if_no_flare_up(w.season, "A2") == ""  # no pain proposes one: no proviso
+    # recorded, the pain is a flare-up: the proviso goes
+    recorded = E.RecordFlareUp(athlete="A1", date=day(days[-1])).apply(w.season)
+    assert if_no_flare_up(recorded, "A1") == ""
+    w.weekly.shutdown()
+
+
 def test_days_lived_under_a_stage_change_not_recorded_show_and_fill_the_recorded_stage(qtbot, planned):
     """Today moved past A1's projected P3 -> S1 without recording it and without a re-plan: the
     Log greyed the days just lived as the S1 sessions the plan projected, and "As planned" logged

@@ -1465,7 +1465,10 @@ class MainWindow(QMainWindow):
         def back(d) -> str:
             return day_long(d) if d is not None else "not this season"
 
-        said = "; ".join(f"{r.name} back {back(r.back)} (was {back(old)})" for r, old in moved[:3])
+        from planner.progress import if_no_flare_up
+
+        said = "; ".join(f"{r.name} back {back(r.back)}{if_no_flare_up(self.season, r.athlete)} "
+                         f"(was {back(old)})" for r, old in moved[:3])
         more = f"; and {len(moved) - 3} more" if len(moved) > 3 else ""
         return f" Returns moved: {said}{more} (Returns panel)."
 
