@@ -658,7 +658,8 @@ class SpeedAfterPain:
 
 def speed_after_pain(season: Season, plan=None, athlete: str | None = None) -> list[SpeedAfterPain]:
     """Days from today on that a flare-up proposed by a logged pain (not recorded) would keep
-    calm (RH-FL: the day itself and ``calm_days`` after it) but the plan runs above 60 %."""
+    calm (RH-FL: the day itself and its calm days, up to the athlete's second day trained after
+    it: days away do not count) but the plan runs above 60 %."""
     from planner.history import calm_window
 
     plan = plan if plan is not None else season.plan
@@ -670,7 +671,7 @@ def speed_after_pain(season: Season, plan=None, athlete: str | None = None) -> l
         ap = plan.for_athlete(p.athlete)
         if ap is None:
             continue
-        for day, cap in calm_window(season, p.date):
+        for day, cap in calm_window(season, p.date, p.athlete, tl):
             i = tl.index(day)
             if day >= start and i is not None and i < len(ap.intensity) and ap.intensity[i] > cap:
                 out.append(SpeedAfterPain(p, day, ap.intensity[i]))

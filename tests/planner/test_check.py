@@ -1736,3 +1736,21 @@ def test_the_why_of_a_calm_day_follows_the_days_trained():
                    for r in why_day(s, plan, "A1", day(i)).reasons)
 
     assert [i for i in range(4, 12) if calm(i)] == [5, 6, 7, 8]
+
+
+def test_a_pain_not_recorded_keeps_the_athletes_own_days_trained_calm():
+    """The proposed flare-up's calm days (planner.progress.speed_after_pain) counted the team's
+    days trained: a day the athlete is away does not count for him, so the day after the
+    second team day is still a calm day of his."""
+    from planner.progress import speed_after_pain
+    from planner.season import Session
+
+    s = build(weeks=3, athletes=1, matches=[], injuries=(injury("A1", "P3", start_day=-20),))
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"today": day(10)}),
+        "sessions": (Session(athlete="A1", date=day(9), minutes=60, rpe=5, pain=6),),
+        "unavailability": (Unavailability(athlete="A1", start=day(10), end=day(10), reason="Family"),)})
+    it = [0] * 21
+    it[12] = 80  # Saturday: his second day trained after Wednesday's pain (Thursday away)
+    plan = plan_of(ath("A1", it, ["P3"] * 21))
+    assert [x.date for x in speed_after_pain(s, plan)] == [day(12)]
