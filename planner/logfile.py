@@ -1,10 +1,12 @@
-"""Reading a session log file into a table of text: a CSV (UTF-8, or Windows text as Excel in
-Western Europe saves a 'CSV'; `,` `;` or tab separated, Excel's `sep=` line) or an Excel workbook
+"""Reading a session log file into a table of text: a CSV (UTF-8, Windows text as Excel in
+Western Europe saves a 'CSV', or UTF-16 with its byte order mark, Excel's 'Unicode text'; `,`
+`;` or tab separated, Excel's `sep=` line) or an Excel workbook
 (the `Sessions` sheet, else the first sheet whose header names the log's columns), every value
 as text and every row named by the number the coach sees. What the columns mean is
 :mod:`planner.sessionlog`'s; this module only finds the table and refuses a file that is not one
-(an image, a JSON file, UTF-16 text, a title above the header, a row with more fields than the
-header, a merged range over the data), naming the line or row and the fix.
+(an image, a JSON file, UTF-16 text without its byte order mark, a title above the header, a
+row with more fields than the header, a merged range over the data), naming the line or row and
+the fix.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def read_frame(path: str | Path):
     """The table of a CSV or an Excel workbook (the `Sessions` sheet, else the first), every
     value as text, blank rows left out. ``attrs``: ``rows`` (each row's number as the
     spreadsheet or the editor shows it), for a CSV not in UTF-8 ``encoding`` (:data:`WINDOWS`:
-    :data:`WINDOWS_NOTE` says it), for a workbook ``sheet``, ``numeric`` (column -> the rows
+    :data:`ENCODING_NOTES` say it), for a workbook ``sheet``, ``numeric`` (column -> the rows
     whose cell is a number, not text: its value cannot be ambiguous) and ``uncached`` (column ->
     the rows whose cell is a formula without a calculated value)."""
     p = Path(path)
@@ -135,22 +137,27 @@ _MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"%PD
 
 
 def _sniff(p: Path) -> None:
-    """A file that is not text at all, or UTF-16 text ("Unicode text" in Excel's Save As): said
-    as such, before a CSV reader makes columns of its bytes."""
+    """A file that is not text at all, or UTF-16 text without its byte order mark (which byte
+    comes first unknown): said as such, before a CSV reader makes columns of its bytes."""
     with p.open("rb") as f:
         head = f.read(4096)
     what = next((w for magic, w in _MAGIC if head.startswith(magic)), None)
     if what is not None:
         raise InputError(str(p), [f"is not a CSV file: it is {what}; export the log as CSV or "
                                   f"XLSX"])
-    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text[:1] == b"{" or re.match(rb"\[\s*[\[{]", text):  # a season file, a plan JSON
-        raise InputError(str(p), [f"starts with '{text[:1].decode()}': it is a JSON file (a "
+    if head.startswith(_UTF16_BOMS):  # read as the BOM says (:func:`_encoding`)
+        text = head.decode(UTF16, errors="replace").lstrip()
+    else:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1").lstrip()
+    if text[:1] == "{" or re.match(r"\[\s*[\[{]", text):  # a season file, a plan JSON
+        raise InputError(str(p), [f"starts with '{text[:1]}': it is a JSON file (a "
                                   f"season file?), not a session log; give the log your GPS or "
                                   f"monitoring system exports, as CSV or XLSX"])
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
-        raise InputError(str(p), ["is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it "
-                                  "again as 'CSV UTF-8' (Excel: File ▸ Save As)"])
+    if not head.startswith(_UTF16_BOMS) and head.count(b"\x00") > len(head) // 4:
+        # UTF-16 without its BOM: which byte comes first is a guess, so not read
+        raise InputError(str(p), ["is UTF-16 text (Excel's 'Unicode text') without the mark "
+                                  "that says its byte order, not UTF-8; save it again as 'CSV "
+                                  "UTF-8' (Excel: File ▸ Save As)"])
 
 
 # the notes a frame of read_frame carries (``attrs``), by what they follow when rows are left out
@@ -165,18 +172,34 @@ WINDOWS = "cp1252"
 WINDOWS_NOTE = ("Read as Windows text (cp1252), not UTF-8: its ä, ö, ü, é read right; letters Excel "
                 "could not save there (such as Ł or 佐) are '?' in it: save it as 'CSV UTF-8' (Excel: File ▸ "
                 "Save As) to keep them")
+# UTF-16 with its BOM (byte order mark), little- or big-endian: what Excel saves as "Unicode
+# text" and GPS or wellness portals often export, known exactly from its first bytes
+UTF16 = "utf-16"
+UTF16_NOTE = "Read as UTF-16 text (Excel's Unicode text), not UTF-8"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# the note each encoding other than UTF-8 is said with
+ENCODING_NOTES = {WINDOWS: WINDOWS_NOTE, UTF16: UTF16_NOTE}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in no text a spreadsheet writes
 _SCANNED = 64 << 20  # the bytes looked at for the encoding (a season's log is a few MB)
 
 
 def _encoding(p: Path) -> str:
-    """The encoding a CSV is read in: UTF-8 (with or without Excel's BOM), else :data:`WINDOWS`
-    when every byte is one it defines and none makes a control character (a binary file);
-    otherwise UnicodeDecodeError, which :func:`read_frame` says (:func:`_not_utf8`)."""
+    """The encoding a CSV is read in: :data:`UTF16` when its BOM says so, UTF-8 (with or without
+    Excel's BOM), else :data:`WINDOWS` when every byte is one it defines and none makes a
+    control character (a binary file); otherwise UnicodeDecodeError, which :func:`read_frame`
+    says (:func:`_not_utf8`)."""
     import codecs
 
     with p.open("rb") as f:
         data = f.read(_SCANNED)
+    if data.startswith(_UTF16_BOMS):
+        try:
+            codecs.getincrementaldecoder(UTF16)().decode(data, final=len(data) < _SCANNED)
+        except UnicodeDecodeError:
+            raise InputError(str(p), ["is UTF-16 text (Excel's 'Unicode text') that is cut short "
+                                      "or damaged; export it again, or save it as 'CSV UTF-8' "
+                                      "(Excel: File ▸ Save As)"]) from None
+        return UTF16
     try:
         # a chunk may end inside a letter: not final unless the file ends there
         codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=len(data) < _SCANNED)
@@ -254,8 +277,8 @@ def _read_csv(p: Path):
         labels = [lab for lab, k in zip(labels, keep.tolist(), strict=True) if k]
         frame = frame[keep].reset_index(drop=True)
     frame.attrs["rows"] = KeptList(labels)
-    if encoding == WINDOWS:
-        frame.attrs["encoding"] = WINDOWS
+    if encoding in ENCODING_NOTES:
+        frame.attrs["encoding"] = encoding
     return frame
 
 

@@ -28,6 +28,7 @@ from planner.history import au
 from planner.logfile import (
     ALIASES,
     CELL_ATTRS,
+    ENCODING_NOTES,
     MAX_ROWS,
     REQUIRED,
     ROW_ATTRS,
@@ -356,8 +357,8 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
         result.notes.insert(0, f"Read sheet '{sheet}'{mark} of {len(sheets)} "
                                f"({', '.join(sheets.values())}); name the log's sheet 'Sessions' "
                                f"to read another")
-    if frame.attrs.get("encoding") == WINDOWS:
-        result.notes.insert(0, WINDOWS_NOTE)
+    if frame.attrs.get("encoding") in ENCODING_NOTES:
+        result.notes.insert(0, ENCODING_NOTES[frame.attrs["encoding"]])
     hidden = frame.attrs.get("hidden") or []
     if hidden:
         result.notes.append(f"Rows hidden in Excel (or filtered out) were read too: "

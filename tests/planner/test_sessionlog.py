@@ -501,9 +501,43 @@ def test_a_row_with_more_fields_than_the_header_is_named_not_shifted(tmp_path, s
 
 def test_a_csv_that_is_not_utf8_names_the_fix(tmp_path, s):
     p = tmp_path / "log.csv"
-    p.write_bytes(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n".encode("utf-16"))
+    p.write_bytes(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n".encode("utf-16-le"))
     with pytest.raises(InputError, match=r"not UTF-8; save it again as 'CSV UTF-8'"):
         read_sessions(p, s)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("sep", [",", "\t", ";"])
+def test_a_utf16_csv_with_its_byte_order_mark_is_read_and_said(tmp_path, umlauts, encoding, sep):
+    """Excel's "Unicode text" (tab separated) and a portal's UTF-16 CSV were refused ("save it
+    again as 'CSV UTF-8'") though the BOM says the encoding exactly: read, and said."""
+    from planner.logfile import UTF16_NOTE, WINDOWS_NOTE
+
+    rows = [["Player", "Date", "Duration", "RPE", "Notes"],
+            ["Jörg Müller", "05.01.2027", "72,5" if sep == ";" else "72.5", "6", "Fuß gut"],
+            ["Łukasz Wójcik", "06.01.2027", "60", "5", "佐 ok"]]
+    text = "".join(sep.join(r) + "\r\n" for r in rows)
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    p = tmp_path / "log.csv"
+    p.write_bytes(bom + text.encode(encoding))
+    r = read_sessions(p, umlauts)
+    assert [(x.athlete, x.date, x.minutes, x.rpe, x.note) for x in r.sessions] == [
+        ("A1", day(1), 72.5, 6, "Fuß gut"), ("A3", day(2), 60, 5, "佐 ok")]
+    assert r.notes[0] == UTF16_NOTE and WINDOWS_NOTE not in r.notes
+    # the same rows in UTF-8: the same sessions, and no note of an encoding
+    p.write_bytes(text.encode("utf-8"))
+    utf8 = read_sessions(p, umlauts)
+    assert utf8.sessions == r.sessions and UTF16_NOTE not in utf8.notes
+
+
+def test_a_utf16_csv_cut_short_is_refused_with_the_fix(tmp_path, s):
+    p = tmp_path / "log.csv"
+    p.write_bytes(f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},60,5\n".encode("utf-16")[:-1])
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == ["is UTF-16 text (Excel's 'Unicode text') that is cut short or "
+                                "damaged; export it again, or save it as 'CSV UTF-8' (Excel: "
+                                "File ▸ Save As)"]
 
 
 def test_a_top_speed_of_0_ms_says_to_leave_the_cell_empty(tmp_path, s):
@@ -693,8 +727,9 @@ def test_rows_hidden_in_excel_are_read_and_said(tmp_path, s):
 
 
 @pytest.mark.parametrize("data, said", [
-    ("Athlete ID,Date,Minutes,RPE\n".encode("utf-16"), "is UTF-16 text (Excel's 'Unicode text')"),
-    ("Athlete ID,Date,Minutes,RPE\n".encode("utf-16-le"), "is UTF-16 text"),  # no BOM
+    ("Athlete ID,Date,Minutes,RPE\n".encode("utf-16-le"),  # no BOM: the byte order a guess
+     "is UTF-16 text (Excel's 'Unicode text') without the mark that says its byte order"),
+    ('{"schema_version": 5}'.encode("utf-16"), "it is a JSON file (a season file?)"),
     (b"\x89PNG\r\n\x1a\n" + bytes(64), "is not a CSV file: it is a PNG image"),
     (b"PK\x03\x04" + bytes(64), "an Excel workbook is one: if it is, name it .xlsx"),
 ])
