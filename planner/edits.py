@@ -726,8 +726,8 @@ class AddInjury(Edit):
                                   f"{date_long(self.onset)}; edit that one"])
         proto = load_protocol(self.protocol)
         stage = self.stage or proto.stage_ids[0]
-        if stage not in proto.stage_ids + (FIT,):
-            raise InputError("", [f"{stage} is not a stage of {proto.id} ({', '.join(proto.stage_ids)})"])
+        if (why := stage_problem(stage, proto.id)) is not None:
+            raise InputError("", [why])
         inj = Injury(athlete=self.athlete, protocol=self.protocol, onset=self.onset,
                      stages=(StageRecord(stage=stage, start=self.onset),),
                      target_competition=self.target)
@@ -775,11 +775,34 @@ def _governing(s: Season, athlete: str, day: dt.date) -> Injury:
     from planner.rehab import governing
 
     _known_athlete(s, athlete)
-    inj = governing(s.injuries_of(athlete), day)
-    if inj is None:
-        raise InputError("", [f"{s.athlete_label(athlete)} has no injury before {date_long(day)}; "
-                              f"record the injury first"])
-    return inj
+    if (why := no_injury_problem(s, athlete, day)) is not None:
+        raise InputError("", [why])
+    return governing(s.injuries_of(athlete), day)
+
+
+def no_injury_problem(s: Season, athlete: str, day: dt.date | None) -> str | None:
+    """Why a flare-up, a stage or a test of ``athlete`` on ``day`` has no injury record to
+    belong to (``day`` None, a date not read: any record), or None."""
+    from planner.rehab import governing
+
+    records = s.injuries_of(athlete)
+    if day is None:
+        return None if records else (f"{s.athlete_label(athlete)} has no injury recorded; "
+                                     f"record the injury first")
+    if governing(records, day) is None:
+        return (f"{s.athlete_label(athlete)} has no injury before {date_long(day)}; record the "
+                f"injury first")
+    return None
+
+
+def stage_problem(stage: str, protocol: str) -> str | None:
+    """Why ``stage`` is no stage an injury record of ``protocol`` can name, with the ones it
+    can, or None."""
+    proto = load_protocol(protocol)
+    if stage in proto.stage_ids + (FIT,):
+        return None
+    return (f"{stage} is not a stage of {proto.id} ({', '.join(proto.stage_ids)}, or FIT when "
+            f"back in full training); use one of them")
 
 
 def flare_up_not_yet(season: Season, day: dt.date) -> str | None:

@@ -839,7 +839,17 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
          "--stage: A1 S2 " + day(20).isoformat() + ": a stage is recorded once the athlete is in it"),
         (["--stage", "A1", "S2", day(14).isoformat(), "--stage", "A1", "S3", day(14).isoformat()],
          "--stage: A1 " + day(14).isoformat() + " is given twice"),
-        (["--stage", "A1", "S9", day(14).isoformat()], "--stage: stage: 'S9' is not one of"),
+        (["--stage", "A1", "S9", day(14).isoformat()],
+         "--stage: A1 S9 " + day(14).isoformat() + ": S9 is not a stage of "),
+        # in the order a coach fixes them: the athlete's injury, the stage, then the date (a
+        # stage ahead of today was answered about the date alone)
+        (["--stage", "A2", "P9", day(20).isoformat()],
+         "--stage: A2 P9 " + day(20).isoformat() + ": Athlete 2 (A2) has no injury before "
+         + date_long(day(20)) + "; record the injury first"),
+        (["--stage", "A1", "P9", day(20).isoformat()],
+         "--stage: A1 P9 " + day(20).isoformat() + ": P9 is not a stage of "),
+        (["--stage", "A1", "P9", day(20).isoformat()], "or FIT when back in full training); use "
+         "one of them"),
     ]
     for args, said in cases:
         r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)

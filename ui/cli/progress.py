@@ -682,10 +682,8 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                           f"recorded with --stage {a} {st} {d})"
                           for a, st, d in args.stage_start
                           if (when := _parsed(d)) is not None and when < today])
-    add("--stage", [f"{a} {st} {d}: a stage is recorded once the athlete is in it, and today is "
-                    f"{today.isoformat()}; --stage-start {a} {st} {d} plans it to start then"
-                    for a, st, d in args.stage if (when := _parsed(d)) is not None and when > today
-                    and not _joins_on(season, a, when)])
+    add("--stage", [f"{a} {st} {d}: {why}" for a, st, d in args.stage
+                    if (why := _stage_problem(season, a, st, d, today)) is not None])
     add("--left", [f"{a} {d}: {d} is {past}; give today as his first day away, and log each "
                    f"day since he went with 0 minutes, or leave it unlogged"
                    for a, d in args.left if (when := _parsed(d)) is not None and when < today])
@@ -738,6 +736,28 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     once("--left", [(athlete_id(season, a, "--left"), a) for a, _d in args.left])
     once("--max-speed", [(athlete_id(season, a, "--max-speed"), a) for a, _v in args.max_speed])
     return out
+
+
+def _stage_problem(season, key: str, stage: str, text: str, today: dt.date) -> str | None:
+    """What is wrong with ``--stage ATHLETE STAGE DATE``, in the order a coach fixes it: the
+    athlete (an unknown one: the InputError of ``athlete_id``), an injury for the stage to
+    belong to, a stage of its protocol, then the date (a stage is recorded once the athlete is
+    in it); a date not read is said where the edit is built."""
+    from planner.edits import no_injury_problem, stage_problem
+    from planner.rehab import governing
+    from ui.cli.names import athlete_id
+
+    aid, when = athlete_id(season, key, "--stage"), _parsed(text)
+    if (why := no_injury_problem(season, aid, when)) is not None:
+        return why
+    records = season.injuries_of(aid)
+    inj = governing(records, when) if when is not None else records[-1]
+    if (why := stage_problem(stage.strip().upper(), inj.protocol)) is not None:
+        return why
+    if when is not None and when > today and not _joins_on(season, key, when):
+        return (f"a stage is recorded once the athlete is in it, and today is "
+                f"{today.isoformat()}; --stage-start {key} {stage} {text} plans it to start then")
+    return None
 
 
 def _grouped_later(season, later) -> list[tuple[str, object]]:
