@@ -13,6 +13,7 @@ from planner.protocols import load_protocol
 from planner.season import (
     Athlete,
     Block,
+    Calendar,
     Competition,
     CriteriaTest,
     NonTrainingDay,
@@ -257,6 +258,57 @@ def test_blocks_add_edit_delete(w):
     ed.delete_button.click()
     assert w.season.blocks == ()
     undo_all(w, before)
+
+
+def test_another_season_opened_empties_the_forms_an_edit_keeps_them(w, tmp_path):
+    """After File ▸ Open of another season, the Days Off form still read "Club event" (and a
+    date) typed for the last one, ready to be added to this one. An edit of the same season
+    (here another editor's, then its undo) keeps what the coach is typing."""
+    from planner.seasonfile import save_season
+
+    days, comps, blocks, squad = (w.days_off_editor, w.competitions_editor, w.blocks_editor,
+                                  w.squad_editor)
+    injuries = w.injuries_editor
+
+    def type_everywhere() -> None:
+        days.date.setDate(q(D(2026, 3, 11)))
+        days.multi.setChecked(True)
+        days.reason.setText("Club event")
+        comps.name.setText("Cup")
+        comps.date.setDate(q(D(2026, 3, 12)))
+        comps.multi.setChecked(True)
+        blocks.name.setText("Speed")
+        blocks.emphasis.setText("Top speed")
+        squad.name.setText("Dan New")
+        squad.away_reason.setText("wedding")
+        injuries.flare_note.setText("after sprints")
+        injuries.test_value.setValue(80)
+
+    type_everywhere()
+    w.apply_edit(E.AddBlock(block=Block(name="Base", start=D(2026, 3, 2), end=D(2026, 3, 8))))
+    w.undo_action.trigger()
+    assert (days.reason.text(), days.multi.isChecked(), days.date.date().toPython()) == (
+        "Club event", True, D(2026, 3, 11))
+    assert (comps.name.text(), blocks.name.text(), squad.name.text()) == ("Cup", "Speed", "Dan New")
+    assert squad.away_reason.text() == "wedding" and injuries.flare_note.text() == "after sprints"
+
+    other = tiny_season().model_copy(update={
+        "name": "Other FC", "calendar": Calendar(start=D(2026, 9, 7), end=D(2026, 9, 27),
+                                                 today=D(2026, 9, 14)),
+        "competitions": (), "unavailability": (), "injuries": ()})
+    save_season(other, tmp_path / "other.season.json")
+    assert w.open_path(tmp_path / "other.season.json")
+    assert (days.reason.text(), days.multi.isChecked(), days.date.date().toPython()) == (
+        "", False, D(2026, 9, 14))  # today: a day off added mid-season lies ahead
+    assert (comps.name.text(), comps.multi.isChecked(), comps.date.date().toPython()) == (
+        "", False, D(2026, 9, 14))
+    assert (blocks.name.text(), blocks.emphasis.text()) == ("", "")
+    assert (squad.name.text(), squad.away_reason.text(), squad.athlete_id.text()) == ("", "", "A4")
+    assert injuries.flare_note.text() == "" and injuries.test_value.value() < 0
+    for ed in (days, comps, blocks, squad):
+        assert ed.typed() == [] and ed.table.selectedItems() == []
+    # Undo has nothing of the last season to give back: its typing is no field's to undo
+    assert w.editor_undo.unapplied() == []
 
 
 def test_days_off_add_and_delete(w):

@@ -119,6 +119,13 @@ def _any_date(name: str) -> DateField:
     return w
 
 
+def first_day(season: Season) -> QDate:
+    """The day a new record's form proposes: today (the planning start), within the season."""
+    from planner.validate import planning_start
+
+    return qdate(min(planning_start(season), season.calendar.end))
+
+
 def bad_dates(fields) -> list[str]:
     """``name: why`` for each of the date ``fields`` in use (enabled) whose text is not a date
     it accepts: a typed date is never replaced by another behind the coach's back."""
@@ -363,6 +370,24 @@ class Editor(QWidget):
         super().__init__(parent)
         self.season: Season | None = None
         self._view: object = None  # what the editor shows, to skip refills when unchanged
+        # the window's document: another season opened in it empties the form (new_document)
+        replaced = getattr(getattr(parent, "document", None), "replaced", None)
+        if replaced is not None:
+            replaced.connect(self.new_document)
+
+    def new_document(self) -> None:
+        """Another season in the window (File ▸ Open, New, a workbook imported as a new season,
+        a recovery): nothing selected, and the form as for a first entry in it; what was typed
+        for the last season ("Club event", a date) was kept and added to this one. An edit, an
+        undo or a reload of the same season keep the form (the coach may be typing)."""
+        table = getattr(self, "table", None)
+        if table is not None:
+            table.clearSelection()
+        self.blank_form()
+        self.forget_typing()
+
+    def blank_form(self) -> None:
+        """The form as for a first entry in :attr:`season` (no record selected)."""
 
     def unchanged(self, season: Season, view: object) -> bool:
         """Keep ``season``; True when ``view`` (the part of it shown) is what is shown already."""
@@ -774,6 +799,16 @@ class CompetitionsEditor(Editor):
         self.end.setDate(qdate(c.end_date or c.date))
         self.priority.setCurrentIndex(self.priority.findData(c.priority))
 
+    def blank_form(self) -> None:
+        if self.season is None:
+            return
+        self.name.clear()
+        self._proposed = first_day(self.season)
+        self.date.setDate(self._proposed)
+        self.weekly.setChecked(False)
+        self._fresh()
+        self._day_off_note()
+
     def _fresh(self) -> None:
         """A new competition is one day and minor until said otherwise: an A brings a two-week
         taper, and a friendly added in a hurry came in as one; with no competition selected any
@@ -933,6 +968,14 @@ class BlocksEditor(Editor):
     def selected_index(self) -> int | None:
         return _selected_key(self.table)
 
+    def blank_form(self) -> None:
+        if self.season is None:
+            return
+        self.name.clear()
+        self.emphasis.clear()
+        for w in (self.start, self.end):
+            w.setDate(first_day(self.season))
+
     def enter_rows(self) -> EnterRows:
         return self.add_or_apply(self.add_button, self.apply_button,
                                  (self.name, self.start, self.end, self.emphasis))
@@ -1051,6 +1094,15 @@ class DaysOffEditor(Editor):
 
     def enter_rows(self) -> EnterRows:
         return EnterRows([(self.add_button, (self.date, self.multi, self.end, self.reason))])
+
+    def blank_form(self) -> None:
+        if self.season is None:
+            return
+        self.reason.clear()
+        self.multi.setChecked(False)
+        for w in (self.date, self.end):
+            w.setDate(first_day(self.season))
+        self._match_note()
 
     def set_season(self, season: Season) -> None:
         if self.unchanged(season, season.calendar):
@@ -1268,13 +1320,11 @@ class SquadEditor(Editor):
             rows.append((a.id, [a.id, a.name, a.position,
                                 speed_text(a.max_speed) if a.max_speed else "", status]))
         _fill(self.table, rows)
-        from planner.validate import planning_start
-
         first = qdate(season.calendar.start)
         for w in (self.away_from, self.away_to):
             w.setDateRange(first, qdate(season.calendar.end))
             if w.date() == first:  # not chosen yet: an absence is most often from today on
-                w.setDate(qdate(min(planning_start(season), season.calendar.end)))
+                w.setDate(first_day(season))
         if key is None or not _select_key(self.table, key):
             self._clear_form()
         elif season.athlete(key) != self._shown:  # the same row selected again emits nothing:
@@ -1352,13 +1402,14 @@ class SquadEditor(Editor):
 
     def _fresh_away(self) -> None:
         """The absence form as for a first entry: from today (the planning start), no reason."""
-        from planner.validate import planning_start
-
         if self.season is not None:
-            start = qdate(min(planning_start(self.season), self.season.calendar.end))
-            self.away_from.setDate(start)
-            self.away_to.setDate(start)
+            self.away_from.setDate(first_day(self.season))
+            self.away_to.setDate(first_day(self.season))
         self.away_reason.clear()
+
+    def blank_form(self) -> None:
+        self._clear_form()
+        self._fresh_away()
 
     def _fill_away(self) -> None:
         aid = self.selected_id()
@@ -1721,6 +1772,12 @@ class InjuriesEditor(Editor):
                 self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
         self._fill_records()
         self._targets_from_onset()
+
+    def blank_form(self) -> None:
+        """The rest of the form is the record's (shown afresh by :meth:`set_season`): a
+        criteria result and a flare-up note typed for the last season's record are not."""
+        self.test_value.setValue(NO_RESULT)
+        self.flare_note.setText("")
 
     def _start_follows_onset(self, _q=None) -> None:
         """The stage start follows the onset, and never comes before it; one the coach set
