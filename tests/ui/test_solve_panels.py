@@ -328,11 +328,12 @@ def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
     # one line for a rule broken for one cause on several days: 10 RH-11 days of Cara's (the
     # hand plan jumps her ladder), two AV-1 days of Ben's (90 % on his days away)
     groups = group_violations(report.violations)
-    # and first, a line for the athletes planned 90 % without a max speed on record (none has one)
-    assert w.violations_panel.list.item(0).text().startswith("⊘ Max speed — ")
+    # and after them, a line for the athletes planned 90 % without a max speed on record (none
+    # has one)
+    assert w.violations_panel.list.item(len(groups)).text().startswith("⊘ Max speed — ")
     assert w.violations_panel.list.count() - 1 == len(groups) == len(report.violations) - 9 - 1
     ladder = next(k for k, g in enumerate(groups) if g.first.rule == "RH-11" and len(g.members) == 10)
-    item = w.violations_panel.list.item(ladder + 1)
+    item = w.violations_panel.list.item(ladder)
     assert item.text().endswith("70 % needs 2 days at 60 % first. The same on 9 more days, to Fri 13 Mar.")
     assert item.text().startswith("⚠ RH-11 ")
     # the checker's words name the athlete and the first day: not said twice before them
@@ -478,7 +479,8 @@ def test_the_solver_is_preloaded_in_the_background():
 def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first(qtbot):
     """Five starts in eight days got no word anywhere: Plan Check lists the run (not a rule)
     first, names the starters in its tooltip, and a click selects its first athlete's first
-    match day. The command line's check and solve print it too."""
+    match day; once the plan breaks a rule, the rules broken come before it. The command line's
+    check and solve print it too."""
     import contextlib
     import io
 
@@ -509,8 +511,21 @@ def test_plan_check_lists_congested_fixtures_first_and_a_click_selects_the_first
     assert w.apply_edit(E.AddUnavailability(unavailability=Unavailability(
         athlete="A1", start=day(7), end=day(11), reason="ill")))
     assert w.season.plan is s.plan
-    assert panel.list.item(0).text().startswith("◷ Congested fixtures — Athlete 2 (A2) and "
-                                                "Athlete 3 (A3) start on 5 match days")
+    # the rules the plan now breaks come first, as `periodize check` prints them: under the
+    # notes that break no rule they needed scrolling; the notes follow in their order
+    lines = [panel.list.item(k).text() for k in range(panel.list.count())]
+    hard = sum(1 for t in lines if t.startswith("⚠"))
+    assert hard and all(t.startswith("⚠ ") for t in lines[:hard]), lines
+    assert lines[0].startswith("⚠ AV-1 ")
+    assert lines[hard].startswith("◷ Congested fixtures — Athlete 2 (A2) and "
+                                  "Athlete 3 (A3) start on 5 match days")
+    assert "Listed after the rules broken: ◷ 1 congested run of matches; " in panel.summary.text()
+    assert "Listed first" not in panel.summary.text()
+    broken = group_violations(w.check_report.violations)[0].first
+    panel.list.itemClicked.emit(panel.list.item(0))
+    assert w.board.current() == ("A1", broken.start) and broken.athlete == "A1"
+    panel.list.itemClicked.emit(panel.list.item(hard))
+    assert w.board.current() == ("A2", day(5))
     said = io.StringIO()
     with contextlib.redirect_stdout(said):
         print_congestion(s)

@@ -511,9 +511,10 @@ def soft_breakdown(report) -> str:
 
 
 def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
-                  credited: int = 0, signings: int = 0) -> str:
+                  credited: int = 0, signings: int = 0, head: str = "Listed first") -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
-    the Plan Check list shows before the rules broken, in its order (``""`` for nothing)."""
+    the Plan Check list shows besides the checker's findings, in its order (``""`` for nothing);
+    ``head``: where, after the rules broken (``Listed after the rules broken``) or first."""
     from ui.desktop.pastview import ABOVE_MARK
 
     first = []
@@ -540,7 +541,7 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
                              (CREDIT_MARK, credited), (SIGNING_MARK, signings)) if on]
     notes = (f" ({join_and(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
              if marks else "")
-    return f" Listed first: {'; '.join(first)}{notes}." if first else ""
+    return f" {head}: {'; '.join(first)}{notes}." if first else ""
 
 
 class ViolationsPanel(QWidget):
@@ -620,9 +621,14 @@ class ViolationsPanel(QWidget):
         unmeasured = self._once("no max speed", season, speed_without_max)
         credited = self._once("ladder credit", season, ladder_credit_unrun)
         signings = self._once("stale signings", season, stale_signings)
+        head = ("Listed after the rules broken" if broken(report) else
+                "Listed after the pins" if report.violations else "Listed first")
         self.summary.setText(check_summary(report) + _listed_first(
-            above, said, runs, tapers, len(unmeasured), len(credited), len(signings)))
-        self._fill_above_stage(season)  # first: days just lived, before next spring's fixtures
+            above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head))
+        # the rules broken first, as `periodize check` prints them: under ten lines of notes
+        # that break no rule, they needed scrolling to below the dock
+        self._fill_checked(season, [(g, True) for g in group_violations(report.violations)])
+        self._fill_above_stage(season)  # days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
@@ -646,23 +652,25 @@ class ViolationsPanel(QWidget):
         self._fill_signings(signings)  # a signing's old stage counted again from today
         self._fill_listed_only(report)
         rule = self._fill_rules(report)
-        # one line for a rule broken for one cause on many days (a hand edit that breaks the
-        # sprint ladder breaks it on every later running day): the days are in its tooltip
-        items = [(g.first, True, g) for g in group_violations(report.violations)]
         if self.show_soft.isChecked():
             # HV-1's overlapping windows of one gap as one line (they listed 13-20, 14-21, 15-22
             # and 16-23 Nov apart); the windows are in its tooltip
-            items += [(g.first, False, g) for g in group_soft(
-                [v for v in report.soft if rule is None or v.rule == rule])]
-        for v, hard, group in items:
+            self._fill_checked(season, [(g, False) for g in group_soft(
+                [v for v in report.soft if rule is None or v.rule == rule])])
+
+    def _fill_checked(self, season: Season, items: list) -> None:
+        """A line per group of the checker's findings, ``(group, hard)``: one line for a rule
+        broken for one cause on many days (a hand edit that breaks the sprint ladder breaks it
+        on every later running day), the days in its tooltip."""
+        for group, hard in items:
+            v = group.first
             who = season.athlete_label(v.athlete) if v.athlete else "Team"
-            last = group.members[-1].end if group is not None else v.end
+            last = group.members[-1].end
             when = date_short(v.start) + (f" – {date_short(last)}" if last != v.start else "")
             r = RULES.get(v.rule)
             title = f" {r.title}" if r else ""
             mark = "·" if not hard else ("⚑" if is_pending_pin(v) else "⚠")
-            message = group.message if group is not None else v.message
-            said = message.removeprefix(f'{v.rule}: ')
+            said = group.message.removeprefix(f'{v.rule}: ')
             # the checker's words mostly name the athlete and the days: not said twice then
             where = "" if v.athlete and said.startswith(who) else f" — {who}, {when}"
             text = f"{mark} {v.rule}{title}{where}: {said}"
@@ -670,10 +678,10 @@ class ViolationsPanel(QWidget):
                 text += " Solve again (F5) to plan it."
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
-            tip = message
-            if group is not None and len(group.members) > 1 and hard:
+            tip = group.message
+            if len(group.members) > 1 and hard:
                 tip += "\n\nThe days: " + ", ".join(date_short(m.start) for m in group.members) + "."
-            elif group is not None and len(group.members) > 1:
+            elif len(group.members) > 1:
                 tip += "\n\nThe windows: " + ", ".join(
                     f"{date_short(m.start)} – {date_short(m.end)}" for m in group.members) + "."
             item.setToolTip(tip)
