@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 from planner import edits as E
-from planner.check import Violation, group_violations
+from planner.check import Violation
 from planner.season import IntensityPin, StagePin, WeekPin
 from tests.ui.test_app import hand_plan, tiny_season
 from ui.desktop.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, BoardLegend, SeasonBoard
@@ -360,7 +360,9 @@ def test_a_manual_intensity_change_runs_the_plan_checker(qtbot):
     rules = {v.rule for v in w.check_report.violations}
     assert "HV-5" in rules and len(w.check_report.violations) > base
     assert w.board.violations_at("A1", D(2026, 3, 5))
-    assert w.violations_panel.list.count() == len(group_violations(w.check_report.violations))
+    from ui.desktop.panels import squad_groups
+
+    assert w.violations_panel.list.count() == len(squad_groups(w.season, w.check_report.violations))
     assert w.board.current() == ("A1", D(2026, 3, 5))
     assert "Rules broken here" in w.inspector.toPlainText()
     assert "HV-5" in w.inspector.toPlainText()

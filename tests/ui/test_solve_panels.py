@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, QUrl
 from planner import edits as E
 from planner.check import check_plan, group_violations
 from planner.season import IntensityPin
-from planner.text import plural
+from planner.text import date_short, plural
+from planner.text import day as day_name
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
 from ui.desktop.mainwindow import MainWindow
@@ -326,12 +327,16 @@ def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
     report = w.check_report
     assert report is not None and report.violations
     # one line for a rule broken for one cause on several days: 10 RH-11 days of Cara's (the
-    # hand plan jumps her ladder), two AV-1 days of Ben's (90 % on his days away)
-    groups = group_violations(report.violations)
+    # hand plan jumps her ladder), two AV-1 days of Ben's (90 % on his days away); and one for
+    # the athletes of one rule, day and cause (a match day the hand plan leaves at 0 %)
+    from ui.desktop.panels import squad_groups
+
+    groups = squad_groups(w.season, report.violations)
+    assert len(groups) < len(group_violations(report.violations)) == len(report.violations) - 9 - 1
     # and after them, a line for the athletes planned 90 % without a max speed on record (none
     # has one)
     assert w.violations_panel.list.item(len(groups)).text().startswith("⊘ Max speed — ")
-    assert w.violations_panel.list.count() - 1 == len(groups) == len(report.violations) - 9 - 1
+    assert w.violations_panel.list.count() - 1 == len(groups)
     ladder = next(k for k, g in enumerate(groups) if g.first.rule == "RH-11" and len(g.members) == 10)
     item = w.violations_panel.list.item(ladder)
     assert item.text().endswith("70 % needs 2 days at 60 % first. The same on 9 more days, to Fri 13 Mar.")
@@ -969,3 +974,43 @@ def test_every_problem_met_and_flag_text_reads_on_a_light_and_a_dark_palette(qtb
     finally:
         app.setPalette(light)
     assert len(seen) == 6  # a light and a dark colour of each kind
+
+
+def test_one_cause_on_one_day_for_the_squad_is_one_line(qtbot, tiny):
+    """A day off added to a solved season broke AV-1 once per athlete: 24 near-identical lines.
+    The athletes of one rule, one day and one sentence but for the name are one line, the
+    athletes in its tooltip, a click on it selecting the first."""
+    from planner.season import NonTrainingDay
+    from planner.timeline import Timeline
+    from ui.desktop.panels import squad_athletes, squad_groups
+
+    w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny, level=70)}))
+    tl = Timeline(tiny)
+    off = next(tl.days[i] for i in range(tl.n - 1, -1, -1)
+               if tl.is_training[i] and not tl.is_comp[i])
+    assert w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=off, reason="Club event")))
+    panel = w.violations_panel
+    said = f"on {day_name(off)}, a declared non-training day (Club event)"
+    apart = [v for v in w.check_report.violations if v.rule == "AV-1" and said in v.message]
+    squad = [a.id for a in tiny.athletes]
+    assert sorted(v.athlete for v in apart) == sorted(squad) and len(squad) >= 3
+    lines = [panel.list.item(k).text() for k in range(panel.list.count())]
+    ours = [k for k, t in enumerate(lines) if said in t]
+    assert len(ours) == 1, lines
+    item = panel.list.item(ours[0])
+    assert item.text() == (f"⚠ AV-1 Rest when unavailable or off: {len(squad)} athletes have "
+                           f"intensity 70 % {said}; plan no running (0) that day — solve again "
+                           f"(F5).")
+    first = apart[0]
+    assert item.toolTip().endswith(
+        "The athletes: " + ", ".join(tiny.athlete_label(v.athlete) for v in apart)
+        + f".\nThe days: {date_short(off)}.")
+    panel.list.itemClicked.emit(item)
+    assert w.board.current() == (first.athlete, off)
+    # the summary counts the lines as the list shows them
+    groups = squad_groups(w.season, w.check_report.broken())
+    assert len(groups) < len(group_violations(w.check_report.broken())) - len(squad) + 2
+    assert f"(in {plural(len(groups), 'line')} below:" in panel.summary.text()
+    assert [v.athlete for v in apart] in [squad_athletes(g) for g in groups]
+    # a line of one athlete's keeps its own words
+    assert any(t.startswith("⚠ RH-11 ") and "Cara Mid (A3) runs at 70 %" in t for t in lines)

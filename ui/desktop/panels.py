@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.check import (
+    ViolationGroup,
     group_soft,
     group_violations,
     unavoidable_said,
@@ -471,14 +472,59 @@ def broken_words(report) -> str:
     return said if rules == len(violations) else f"{said} {len(violations)} times"
 
 
-def check_summary(report) -> str:
-    """The plan check in one line: broken rules, pins waiting for a solve, the soft penalty."""
+# the verb after an athlete's name in the checker's sentences, for several athletes
+PLURAL_VERBS = {"has": "have", "is": "are", "goes": "go", "leaves": "leave", "moves": "move",
+                "plays": "play", "runs": "run"}
+
+
+def squad_groups(season: Season, violations) -> list[ViolationGroup]:
+    """``planner.check.group_violations`` of ``violations`` with, in turn, the groups of one rule
+    on the same days whose sentences differ only by the athlete gathered into one line: a day
+    off added to a solved season broke AV-1 once per athlete, 24 near-identical lines. Said "24
+    athletes have intensity 70 % on Fri 16 Oct, …" with the way out (solve again); the members
+    are each athlete's days in turn, the first athlete's first the one a click selects. Pins and
+    the team's lines stay alone."""
+    merged: dict[tuple, list[ViolationGroup]] = {}
+    words: dict[tuple, tuple[str, str, str]] = {}  # before the name, its verb, after it
+    for g in group_violations(violations):
+        v = g.first
+        label = season.athlete_label(v.athlete) if v.athlete else ""
+        head, _, rest = g.message.partition(f"{label} ") if label else ("", "", "")
+        verb, _, rest = rest.partition(" ")
+        if not label or g.message.count(label) != 1 or is_pending_pin(v) \
+                or verb not in PLURAL_VERBS:
+            merged[(id(g),)] = [g]
+            continue
+        key = (v.rule, tuple((m.start, m.end) for m in g.members), head, verb, rest)
+        merged.setdefault(key, []).append(g)
+        words[key] = (head, verb, rest)
+    out = []
+    for key, groups in merged.items():
+        if len(groups) == 1:
+            out.append(groups[0])
+            continue
+        head, verb, rest = words[key]
+        message = (f"{head}{len(groups)} athletes {PLURAL_VERBS[verb]} {rest.removesuffix('.')}"
+                   f" — solve again (F5).")
+        out.append(ViolationGroup(tuple(m for g in groups for m in g.members), message))
+    return out
+
+
+def squad_athletes(group: ViolationGroup) -> list[str]:
+    """The athletes of a line of ``squad_groups``, in its order (one for most lines)."""
+    return list(dict.fromkeys(m.athlete for m in group.members if m.athlete))
+
+
+def check_summary(report, season: Season | None = None) -> str:
+    """The plan check in one line: broken rules, pins waiting for a solve, the soft penalty
+    (``season``: the lines counted as the list shows them, ``squad_groups``)."""
     n = len(broken(report))
     pins = len(report.violations) - n
     if n == 0:
         text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
     else:
-        lines = len(group_violations(broken(report)))
+        lines = len(squad_groups(season, broken(report)) if season is not None
+                    else group_violations(broken(report)))
         said = f" (in {plural(lines, 'line')} below: one per rule broken for one cause)" if lines < n else ""
         text = (f"⚠ {plural(n, 'hard-rule violation')}{said} in the plan as it stands: after a change (a "
                 f"match moved, an absence, a day set by hand) the plan no longer fits, so solve "
@@ -623,11 +669,12 @@ class ViolationsPanel(QWidget):
         signings = self._once("stale signings", season, stale_signings)
         head = ("Listed after the rules broken" if broken(report) else
                 "Listed after the pins" if report.violations else "Listed first")
-        self.summary.setText(check_summary(report) + _listed_first(
+        self.summary.setText(check_summary(report, season) + _listed_first(
             above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head))
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
-        self._fill_checked(season, [(g, True) for g in group_violations(report.violations)])
+        # one line, too, for one cause on one day for the whole squad (a day off added)
+        self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
@@ -663,7 +710,7 @@ class ViolationsPanel(QWidget):
         broken for one cause on many days (a hand edit that breaks the sprint ladder breaks it
         on every later running day), the days in its tooltip."""
         for group, hard in items:
-            v = group.first
+            v, athletes = group.first, squad_athletes(group)
             who = season.athlete_label(v.athlete) if v.athlete else "Team"
             last = group.members[-1].end
             when = date_short(v.start) + (f" – {date_short(last)}" if last != v.start else "")
@@ -672,14 +719,19 @@ class ViolationsPanel(QWidget):
             mark = "·" if not hard else ("⚑" if is_pending_pin(v) else "⚠")
             said = group.message.removeprefix(f'{v.rule}: ')
             # the checker's words mostly name the athlete and the days: not said twice then
-            where = "" if v.athlete and said.startswith(who) else f" — {who}, {when}"
+            where = "" if v.athlete and (said.startswith(who) or len(athletes) > 1) \
+                else f" — {who}, {when}"
             text = f"{mark} {v.rule}{title}{where}: {said}"
             if is_pending_pin(v):
                 text += " Solve again (F5) to plan it."
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
             tip = group.message
-            if len(group.members) > 1 and hard:
+            if len(athletes) > 1:
+                tip += "\n\nThe athletes: " + ", ".join(season.athlete_label(a) for a in athletes) \
+                    + ".\nThe days: " + ", ".join(dict.fromkeys(date_short(m.start)
+                                                                 for m in group.members)) + "."
+            elif len(group.members) > 1 and hard:
                 tip += "\n\nThe days: " + ", ".join(date_short(m.start) for m in group.members) + "."
             elif len(group.members) > 1:
                 tip += "\n\nThe windows: " + ", ".join(
