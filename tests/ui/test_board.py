@@ -360,7 +360,7 @@ def test_a_manual_intensity_change_runs_the_plan_checker(qtbot):
     rules = {v.rule for v in w.check_report.violations}
     assert "HV-5" in rules and len(w.check_report.violations) > base
     assert w.board.violations_at("A1", D(2026, 3, 5))
-    from ui.desktop.panels import squad_groups
+    from planner.check import squad_groups
 
     assert w.violations_panel.list.count() == len(squad_groups(w.season, w.check_report.violations))
     assert w.board.current() == ("A1", D(2026, 3, 5))

@@ -329,7 +329,7 @@ def test_clicking_a_violation_selects_its_cell(qtbot, tiny):
     # one line for a rule broken for one cause on several days: 10 RH-11 days of Cara's (the
     # hand plan jumps her ladder), two AV-1 days of Ben's (90 % on his days away); and one for
     # the athletes of one rule, day and cause (a match day the hand plan leaves at 0 %)
-    from ui.desktop.panels import squad_groups
+    from planner.check import squad_groups
 
     groups = squad_groups(w.season, report.violations)
     assert len(groups) < len(group_violations(report.violations)) == len(report.violations) - 9 - 1
@@ -980,9 +980,9 @@ def test_one_cause_on_one_day_for_the_squad_is_one_line(qtbot, tiny):
     """A day off added to a solved season broke AV-1 once per athlete: 24 near-identical lines.
     The athletes of one rule, one day and one sentence but for the name are one line, the
     athletes in its tooltip, a click on it selecting the first."""
+    from planner.check import squad_athletes, squad_groups
     from planner.season import NonTrainingDay
     from planner.timeline import Timeline
-    from ui.desktop.panels import squad_athletes, squad_groups
 
     w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny, level=70)}))
     tl = Timeline(tiny)
