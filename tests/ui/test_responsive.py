@@ -12,11 +12,7 @@ import pytest
 
 import planner.congestion
 import planner.daymarks
-from planner import edits as E
-from tests.ui.test_app import hand_plan
 from tests.ui.test_returns import late_return
-from tests.ui.test_rules_v2_app import two_match_season
-from ui.desktop import roles
 from ui.desktop.mainwindow import MainWindow
 
 
@@ -51,34 +47,6 @@ def test_accepting_a_plan_works_out_its_marks_in_the_worker_not_the_window(qtbot
     # what they show is the accepted plan's
     assert w.board.marks_of("A01") is planner.daymarks.day_marks(accepted)["A01"]
     assert [r.athlete for r in w.returns_panel.rows] == ["A01"]
-
-
-@pytest.fixture
-def w(qtbot):
-    season = two_match_season()
-    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None, autosave=False)
-    qtbot.addWidget(win)
-    win.resize(1200, 700)
-    win.show()
-    return win
-
-
-def test_a_hidden_roles_grid_catches_up_when_it_is_opened(w, monkeypatch):
-    panel = w.roles_panel
-    assert w.docks["roles"].isHidden()
-    filled = watch(monkeypatch, panel.model, "set_season")
-    comp = next(c.id for c in panel.model.comps if c.id == "m0")
-    w.apply_edit(E.SetRole(competition=comp, athlete="A2", role="out"))
-    assert filled == []  # nobody looks at it: not worked out
-    roles.show(w)
-    assert [s for _, s in filled] == [w.season]
-    model = panel.model
-    row = [a.id for a in model.athletes].index("A2")
-    col = 1 + [c.id for c in model.comps].index(comp)
-    assert model.data(model.index(row, col)).startswith("out")
-    # open: it follows every change at once
-    w.apply_edit(E.SetRole(competition=comp, athlete="A2", role=None))
-    assert len(filled) == 2 and not model.data(model.index(row, col)).startswith("out")
 
 
 def test_the_app_hands_the_interpreter_to_the_window_often():

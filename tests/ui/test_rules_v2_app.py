@@ -914,3 +914,24 @@ def test_the_inspector_says_a_compensation_day_in_one_session_row(qtbot):
     html = panel.cell_html()
     assert html.count("<i>Session</i>") == 1, html
     assert "Compensation" in html and COMPENSATION_WHY.split(" (")[0] in html
+
+
+def test_a_hidden_roles_grid_catches_up_when_it_is_opened(w, monkeypatch):
+    """Refilled on every edit while hidden, it cost a solve's accept a fifth of its time."""
+    from tests.ui.test_responsive import watch
+
+    panel = w.roles_panel
+    assert w.docks["roles"].isHidden()
+    filled = watch(monkeypatch, panel.model, "set_season")
+    comp = next(c.id for c in panel.model.comps if c.id == "m0")
+    w.apply_edit(E.SetRole(competition=comp, athlete="A2", role="out"))
+    assert filled == []  # nobody looks at it: not worked out
+    roles.show(w)
+    assert [s for _, s in filled] == [w.season]
+    model = panel.model
+    row = [a.id for a in model.athletes].index("A2")
+    col = 1 + [c.id for c in model.comps].index(comp)
+    assert model.data(model.index(row, col)).startswith("out")
+    # open: it follows every change at once
+    w.apply_edit(E.SetRole(competition=comp, athlete="A2", role=None))
+    assert len(filled) == 2 and not model.data(model.index(row, col)).startswith("out")
