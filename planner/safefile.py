@@ -29,6 +29,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from planner.errors import ChangedOnDiskError, SaveError
@@ -189,11 +190,16 @@ def digest(data: bytes) -> str:
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = False,
-                 private: bool = False, expected: str | None = None) -> None:
+                 private: bool = False, expected: str | None = None,
+                 sound: Callable[[Path], bool] | None = None) -> Path | None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     With ``backup`` the previous file is kept as ``NAME.bak`` (itself written new-then-rename);
-    ``private`` creates a new file readable by the owner only. ``expected``: the :func:`digest`
+    ``sound``: whether a file reads as what ``path`` holds (a season); a previous file that does
+    not, over a ``NAME.bak`` that does, is kept as ``NAME.damaged-YYYYMMDD-HHMM`` instead and the
+    good backup stays (a sync client's cut-short copy never takes its place). Returns where the
+    previous file was kept (None: not kept). ``private`` creates a new file readable by the owner
+    only. ``expected``: the :func:`digest`
     of the file as its writer read it; when the file there now holds other bytes (another
     program saved it since), :class:`ChangedOnDiskError` and nothing is written (a file gone
     since is no loss: written). Raises :class:`SaveError` (the previous file and backup
@@ -232,7 +238,7 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
         temps.append(new)
         new.write(data)
         new.sync()
-        bak = None
+        bak = kept = None
         if backup and old_mode is not None:  # made under a temporary name: the .bak changes
             bak = TempFile(folder, p.name + ".bak", PRIVATE)  # only once the new file is in place
             temps.append(bak)
@@ -240,17 +246,34 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
             bak.sync()
             if expected is not None and copied != expected:
                 raise _changed(link, p)
+            kept = _backup_name(p, bak, sound)
         if expected is not None:  # again, just before the replace: the smallest window
             _check_unchanged(link, p, expected)
         new.rename(p)
         if bak is not None:
-            _place_backup(link, p, bak)
+            _place_backup(link, p, bak, kept)
     except OSError as e:
         raise _save_error(link, p, folder, e, in_folder=not temps) from None
     finally:
         for t in temps:
             t.close()
     sync_folder(folder)
+    return kept
+
+
+def _backup_name(p: Path, bak: TempFile, sound: Callable[[Path], bool] | None) -> Path:
+    """Where the previous file (copied to ``bak``) is kept: ``NAME.bak``, unless it is not
+    ``sound`` and the ``NAME.bak`` there is: then ``NAME.damaged-YYYYMMDD-HHMM`` (a free name),
+    the good backup kept."""
+    good = p.with_name(p.name + ".bak")
+    if sound is None or not good.is_file() or sound(Path(bak.path)) or not sound(good):
+        return good
+    stem = f"{p.name}.damaged-{dt.datetime.now():%Y%m%d-%H%M}"
+    aside, n = p.with_name(stem), 1
+    while aside.exists():
+        n += 1
+        aside = p.with_name(f"{stem}-{n}")
+    return aside
 
 
 def _check_unchanged(link: Path, p: Path, expected: str) -> None:
@@ -272,12 +295,12 @@ def _changed(link: Path, p: Path) -> ChangedOnDiskError:
     return ChangedOnDiskError(str(link), shown)
 
 
-def _place_backup(link: Path, p: Path, bak: TempFile) -> None:
-    """Move the ready backup to ``NAME.bak`` once the new file is in place."""
+def _place_backup(link: Path, p: Path, bak: TempFile, kept: Path) -> None:
+    """Move the ready backup to ``kept`` (``NAME.bak``) once the new file is in place."""
     try:
-        bak.rename(p.with_name(p.name + ".bak"))
+        bak.rename(kept)
     except OSError as e:
-        raise SaveError(f"{link}: saved, but the previous file could not be kept as {p.name}.bak "
+        raise SaveError(f"{link}: saved, but the previous file could not be kept as {kept.name} "
                         f"({e.strerror or e.__class__.__name__}); {p.name}.bak holds an earlier "
                         f"version") from None
 

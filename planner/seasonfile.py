@@ -390,13 +390,26 @@ def readable_backup(path: str | os.PathLike) -> Path | None:
     the way back from a file that cannot be."""
     p = Path(path)
     bak = p.with_name(p.name + ".bak")
-    try:
-        if p.suffix == ".bak" or not bak.is_file():
-            return None
-        load_season(bak)
-    except (InputError, OSError):
+    if p.suffix == ".bak" or not bak.is_file() or not reads_as_season(bak):
         return None
     return bak
+
+
+def reads_as_season(path: str | os.PathLike) -> bool:
+    """Whether the file at ``path`` opens as a season (a cut-short copy does not)."""
+    return read_problem(path) is None
+
+
+def read_problem(path: str | os.PathLike) -> str | None:
+    """Why the file at ``path`` does not open as a season, in the words a coach sees ("line
+    1430, column 6: not valid JSON …"), or None when it opens."""
+    try:
+        load_season(path)
+    except InputError as e:
+        return "; ".join(e.problems)
+    except OSError as e:
+        return f"cannot be read ({e.strerror or e.__class__.__name__})"
+    return None
 
 
 def _backup_note(p: Path) -> str:
@@ -413,12 +426,16 @@ def _backup_note(p: Path) -> str:
 
 
 def save_season(season: Season, path: str | os.PathLike, backup: bool = True,
-                expected: str | None = None) -> str:
+                expected: str | None = None, set_aside: list[Path] | None = None) -> str:
     """Save atomically (``planner.safefile``): the previous file kept as ``.bak``, a new file
-    readable by its owner only. ``expected``: the digest of the file as it was read
+    readable by its owner only; a previous file that does not read as a season never replaces a
+    ``.bak`` that does: it is kept as ``NAME.damaged-YYYYMMDD-HHMM``, appended to ``set_aside``. ``expected``: the digest of the file as it was read
     (:func:`load_season`'s ``digests``); when another program saved it since,
     :class:`planner.errors.ChangedOnDiskError` and nothing is written. Returns the digest of
     what was written (``expected`` of a later save over it)."""
     data = dumps(season).encode("utf-8")
-    atomic_write(path, data, backup=backup, private=True, expected=expected)
+    kept = atomic_write(path, data, backup=backup, private=True, expected=expected,
+                        sound=reads_as_season)
+    if kept is not None and not kept.name.endswith(".bak") and set_aside is not None:
+        set_aside.append(kept)
     return digest(data)

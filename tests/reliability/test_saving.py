@@ -532,3 +532,22 @@ def test_a_backup_kept_for_a_write_that_never_comes_changes_nothing(tmp_path):
     atomic_write(p, "new", backup=True)
     assert bak.read_text() == "unrelated" and p.read_text() == "new"
     assert sorted(x.name for x in tmp_path.iterdir()) == ["p.json", "p.json.bak"]
+
+
+def test_a_season_file_that_does_not_read_never_replaces_a_backup_that_does(tmp_path):
+    """A sync client's cut-short copy over a season file, then a save: the good .bak stays, the
+    damaged copy is kept beside it; a readable previous file still becomes the .bak."""
+    p = tmp_path / "s.season.json"
+    first = season()
+    save_season(first, p)
+    save_season(first.model_copy(update={"name": "Second"}), p)
+    good = (tmp_path / "s.season.json.bak").read_bytes()
+    p.write_bytes(p.read_bytes()[:200])
+    aside: list = []
+    save_season(first.model_copy(update={"name": "Third"}), p, set_aside=aside)
+    assert (tmp_path / "s.season.json.bak").read_bytes() == good
+    assert [a.name for a in aside] == [a.name for a in tmp_path.glob("s.season.json.damaged-*")]
+    assert len(aside) == 1 and aside[0].stat().st_size == 200
+    readable = p.read_bytes()
+    save_season(first, p, set_aside=aside)  # readable: rotated as before
+    assert (tmp_path / "s.season.json.bak").read_bytes() == readable and len(aside) == 1

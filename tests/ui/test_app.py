@@ -622,7 +622,8 @@ def test_the_backup_opens_as_the_damaged_files_season_not_saved(window, tmp_path
     """Open the Backup opened NAME.bak itself: a later Ctrl+S wrote to NAME.bak (and its backup
     NAME.bak.bak), and the damaged file stayed the one the coach opens. The backup's season now
     opens for the file asked for, not saved; Ctrl+S puts it in place of the damaged file, whose
-    bytes the save keeps as NAME.bak, as the status line says."""
+    bytes the save keeps as NAME.damaged-DATE-TIME, as the status line says (the .bak, which
+    reads, stays)."""
     from planner.seasonfile import load_season, save_season
 
     f = tmp_path / "club.season.json"
@@ -638,13 +639,16 @@ def test_the_backup_opens_as_the_damaged_files_season_not_saved(window, tmp_path
     said = window.statusBar().currentMessage()
     assert said.startswith("Opened the backup of club.season.json (")
     assert said.endswith("Ctrl+S puts it in place of the damaged file, which is then kept as "
-                         "club.season.json.bak.")
+                         "club.season.json.damaged-DATE-TIME (club.season.json.bak stays).")
+    good = bak.read_bytes()
     window.save_action.trigger()
     assert not window.modified and load_season(f).name == "Backup FC"
-    assert bak.read_bytes() == damaged  # said where it went, not lost
+    assert bak.read_bytes() == good  # the backup that reads is not replaced by the damaged file
+    (aside,) = tmp_path.glob("club.season.json.damaged-*")
+    assert aside.read_bytes() == damaged  # said where it went, not lost
     assert not (tmp_path / "club.season.json.bak.bak").exists()
     assert sorted(p.name for p in tmp_path.glob("club*")) == ["club.season.json",
-                                                               "club.season.json.bak"]
+                                                               "club.season.json.bak", aside.name]
 
 
 def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):

@@ -49,10 +49,12 @@ def test_cancel_keeps_the_other_programs_file(setup, dialogs):
 
 def test_overwrite_saves_the_apps_season(setup, dialogs):
     w, path, _other = setup
+    theirs = path.read_bytes()
     dialogs.answer = "overwrite"
     w.save_action.trigger()
     assert load_season(path) == w.season and not w.modified
-    assert (path.parent / (path.name + ".bak")).exists()
+    assert (path.parent / (path.name + ".bak")).read_bytes() == theirs  # readable: rotated
+    assert not list(path.parent.glob("*.damaged-*"))
     w.apply_edit(E.RemoveNonTrainingDay(date=D(2026, 3, 11)))
     w.save_action.trigger()  # saved by the app since: no question
     assert len(asked(dialogs)) == 1 and load_season(path) == w.season
@@ -279,3 +281,47 @@ def test_a_write_over_the_apps_save_at_once_is_still_found(setup, dialogs, monke
     assert w.notice_disk_change() and w.modified
     dialogs.answer = "cancel"
     assert not w.close()
+
+
+@pytest.fixture
+def damaged(qtbot, tmp_path):
+    """A season saved twice (its .bak reads), open with a change, then cut short on disk by
+    another program (a sync client's broken copy)."""
+    path = tmp_path / "tiny.season.json"
+    season = tiny_season()
+    save_season(season, path)
+    save_season(season.model_copy(update={"plan": hand_plan(season)}), path)
+    good_bak = (tmp_path / "tiny.season.json.bak").read_bytes()
+    w = MainWindow(load_season(path), path)
+    qtbot.addWidget(w)
+    w.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    cut = path.read_bytes()[:300]
+    path.write_bytes(cut)
+    return w, path, good_bak, cut
+
+
+def test_a_damaged_file_on_disk_is_said_and_reload_is_not_offered(damaged, dialogs):
+    w, path, good_bak, cut = damaged
+    dialogs.answer = "reload"  # not among the answers: the fake takes the last, Cancel
+    assert not w.save()
+    assert w.modified and w.season.calendar.non_training_days[-1].reason == "Travel"
+    assert path.read_bytes() == cut
+    (q,) = [d for d in dialogs if d[0] == "choose"]
+    assert q[1] == "The file on disk does not read"
+    assert "does not read as a season (line " in q[2] and "not valid JSON" in q[2]
+    assert "Reload" not in q[2]
+    assert "the backup tiny.season.json.bak (" in q[2] and ") is kept" in q[2]
+    assert w.notice_disk_change() and not w.notice.reload_button.isVisibleTo(w)
+    assert "does not read" in w.notice.label.toolTip() and "not valid JSON" in w.notice.label.toolTip()
+
+
+def test_overwrite_over_a_damaged_file_keeps_the_good_backup(damaged, dialogs, tmp_path):
+    w, path, good_bak, cut = damaged
+    dialogs.answer = "overwrite"
+    assert w.save() and not w.modified
+    assert load_season(path) == w.season
+    assert (tmp_path / "tiny.season.json.bak").read_bytes() == good_bak
+    (aside,) = tmp_path.glob("tiny.season.json.damaged-*")
+    assert aside.read_bytes() == cut
+    said = w.statusBar().currentMessage()
+    assert aside.name in said and "tiny.season.json.bak is still the backup" in said

@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         """The season of ``backup`` as the document of the damaged file at ``path`` (not the
         ``.bak`` itself: a later Ctrl+S wrote to NAME.bak and its backup NAME.bak.bak), not
         saved: a save puts it in place of the damaged file, whose bytes the save keeps as
-        NAME.bak (the backup's season being then in NAME itself)."""
+        NAME.damaged-YYYYMMDD-HHMM (NAME.bak, which reads, stays: planner.safefile)."""
         read = self._read_season(backup, "Open failed")
         if read is None:
             return False
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Opened the backup of {path.name} ({date_short(when)} {when:%H:%M}), not saved: "
             f"Ctrl+S puts it in place of the damaged file, which is then kept as "
-            f"{path.name}.bak.", 30000)
+            f"{path.name}.damaged-DATE-TIME ({backup.name} stays).", 30000)
         self.say_notes(notes)
         return True
 
@@ -417,8 +417,9 @@ class MainWindow(QMainWindow):
         doc = self.document
         gone = (doc.path is not None and doc.disk_stamp is not None and _same_file(path, doc.path)
                 and not Path(path).exists())  # deleted or moved away since it was opened
+        aside: list[Path] = []
         try:
-            written = save_season(self._season, path, expected=expected)
+            written = save_season(self._season, path, expected=expected, set_aside=aside)
         except ChangedOnDiskError:  # saved by another program since the check: asked as for that
             return self.save_to(path)
         except PeriodizeError as e:
@@ -433,7 +434,12 @@ class MainWindow(QMainWindow):
         self.document.set_modified(False)
         self._add_recent(self.document.path)
         self._update_title()
-        if gone:
+        if aside:
+            self.statusBar().showMessage(
+                f"Saved {self.document.path}. The file on disk did not read as a season: it is "
+                f"kept as {aside[0].name}; {self.document.path.name}.bak is still the "
+                f"backup.", 30000)
+        elif gone:
             self.statusBar().showMessage(
                 f"Saved {self.document.path}: the file had been deleted or moved since it was "
                 f"opened, so it was written again there.", 15000)
@@ -468,6 +474,10 @@ class MainWindow(QMainWindow):
         now = changed_on_disk(doc.disk_stamp, path)
         if now is None:
             return "save", doc.disk_stamp.digest if doc.disk_stamp is not None else None
+        from planner.seasonfile import read_problem
+
+        if (problem := read_problem(path)) is not None:
+            return self._ask_over_damaged(path, now, problem)
         answer = self.interaction.choose(
             "The file changed on disk",
             f"“{Path(path).name}” was changed by another program (for example periodize solve "
@@ -483,6 +493,23 @@ class MainWindow(QMainWindow):
         if answer == "reload":
             self.reload_from_disk()
             return "reloaded", None
+        return (answer if answer == "saveas" else "cancel"), None
+
+    def _ask_over_damaged(self, path, now: DiskStamp, problem: str) -> tuple[str, str | None]:
+        """The file changed on disk and does not read as a season now (a sync client's copy cut
+        short): Reload could only fail, so it is not offered; Overwrite keeps a good backup
+        (planner.safefile keeps the damaged file beside it)."""
+        name = Path(path).name
+        answer = self.interaction.choose(
+            "The file on disk does not read",
+            f"“{name}” was changed by another program at {now.modified:%H:%M} on "
+            f"{date_short(now.modified)}, and the file on disk does not read as a season "
+            f"({problem}).\n\n"
+            f"Overwrite: save the season as it is here over it; {_kept_words(Path(path))}\n"
+            f"Save As: save yours under another name; the file on disk stays as it is.",
+            ("overwrite", "saveas", "cancel"), "overwrite")
+        if answer == "overwrite":
+            return "save", now.digest
         return (answer if answer == "saveas" else "cancel"), None
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -504,6 +531,16 @@ class MainWindow(QMainWindow):
         if now is None or (self._told_disk is not None and self._told_disk.same_content(now)):
             return False
         self._told_disk = now
+        from planner.seasonfile import read_problem
+
+        if (problem := read_problem(doc.path)) is not None:  # Reload could only fail
+            self.notice.offer(
+                f"{doc.path.name} was changed by another program at {now.modified:%H:%M} on "
+                f"{date_short(now.modified)} and does not read as a season now ({problem}). "
+                f"Save (Ctrl+S) writes the season shown here over it; the backup is kept.",
+                line=f"{doc.path.name} on disk does not read ({now.modified:%H:%M}): Ctrl+S "
+                     f"saves yours, the backup is kept.")
+            return True
         yours = (" Reload replaces your changes here (Undo gives them back)." if doc.modified else "")
         how = "saved" if doc.saved_here else "opened"
         # one line above the board (two squeezed it to 4 athletes at 1024 x 600); the whole
@@ -1622,6 +1659,21 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.stop()  # a clean exit leaves no recovery copy
         event.accept()
+
+
+def _kept_words(path: Path) -> str:
+    """What Overwrite keeps of a season file that does not read (planner.safefile)."""
+    from planner.seasonfile import readable_backup
+
+    bak = readable_backup(path)
+    try:
+        when = dt.datetime.fromtimestamp(bak.stat().st_mtime) if bak is not None else None
+    except OSError:
+        when = None
+    if bak is None or when is None:
+        return f"the damaged file is kept as {path.name}.bak."
+    return (f"the backup {bak.name} ({date_short(when)} {when:%H:%M}) is kept, and the damaged "
+            f"file beside it as {path.name}.damaged-DATE-TIME.")
 
 
 def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
