@@ -744,6 +744,56 @@ def test_importing_the_other_rows_adds_exactly_them_in_one_undo_step(w, tmp_path
     assert w.season.sessions == before.sessions
 
 
+def _week_with_a_bad_row(tmp_path):
+    """Move Today's week (today day 14, the new today day 21): row 3 refused (no RPE)."""
+    return _csv(tmp_path, [f"A2,{day(15)},75,6,,,,", f"A3,{day(16)},60,,,,,",
+                           f"A1,{day(16)},0,,,,,ill - did not train", f"A4,{day(17)},45,4,,,,"])
+
+
+def test_move_today_offers_the_other_rows_and_cancel_adds_nothing(w, tmp_path, dialogs):
+    """Move Today's "Import this week's sessions…" with one row refused only listed the
+    problems; it offers File ▸ Import Sessions' Import the Other N Rows now, in the same dialog.
+    Cancel leaves the log refused: OK is refused, and nothing is added."""
+    from ui.desktop.sessionimport import OtherRowsDialog
+
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert not dlg.read_log_file(str(_week_with_a_bad_row(tmp_path)))
+    assert dlg.other_rows_button.isVisibleTo(dlg)
+    assert dlg.other_rows_button.text() == "Import the Other 3 Rows…"
+    dialogs.on_dialog = lambda d: False  # Cancel
+    assert not dlg.import_other_rows()
+    (asked,) = dialogs.asked
+    assert isinstance(asked, OtherRowsDialog)
+    assert asked.question.startswith("Import the other 3 rows: the 1 row with problems (row 3)")
+    assert f"row 3 (A3, {day(16)}), RPE: missing" in asked.findChild(QLabel).text()
+    assert dlg.problems() and dlg.log_result is None and dlg.other_rows_button.isVisibleTo(dlg)
+    before = w.season.sessions
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()  # refused while the file is not read
+    assert w.season.sessions == before
+
+
+def test_move_today_imports_exactly_the_other_rows_and_says_the_rows_left_out(w, tmp_path, dialogs):
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert not dlg.read_log_file(str(_week_with_a_bad_row(tmp_path)))
+    dialogs.on_dialog = lambda d: True
+    assert dlg.import_other_rows()
+    assert dlg.error.text() == "" and dlg.problems() == []
+    assert not dlg.other_rows_button.isVisibleTo(dlg)
+    said = dlg.log_label.text()
+    assert said.startswith("Adds week.csv: 3 sessions of 3 athletes"), said
+    assert f"Left out: row 3 (A3, {day(16)}), RPE: missing" in said
+    before = w.season.sessions
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(21)
+    new = [x for x in w.season.sessions if x not in before]
+    assert sorted((x.athlete, x.date, x.minutes, x.rpe) for x in new) == [
+        ("A1", day(16), 0, 0), ("A2", day(15), 75, 6), ("A4", day(17), 45, 4)]
+
+
 def test_a_newcomer_without_max_speed_takes_the_fastest_of_the_log_in_the_imports_undo_step(
         w, tmp_path, dialogs):
     """A newcomer with no max speed refused the whole week's GPS export, a line for each of his

@@ -58,7 +58,7 @@ from planner.progress import (
 )
 from planner.rehab import FLARE_BACK, athlete_stage_on
 from planner.season import FIT, Season
-from planner.text import date_short, day_long, join_and, plural, season_past, stage_name_on
+from planner.text import count, date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
 from planner.validate import planning_start
 from ui.desktop import wheelguard
@@ -70,6 +70,7 @@ from ui.desktop.sessionimport import (
     ONLY_SQUAD,
     TAKE_MAX,
     LogReadError,
+    OtherRowsDialog,
     new_alerts,
     new_proposals,
     read_log_taking,
@@ -195,6 +196,8 @@ class AdvanceDialog(QDialog):
         self.take_max = False  # athletes of the log with no max speed take its fastest
         self.as_proposed = False  # the log's names proposed as athletes are read as them
         self.only_squad = False  # the log's rows of players not in this squad are left out
+        self.skip_bad = False  # the log's rows with problems are left out (Import the Other Rows)
+        self.refusal: LogReadError | None = None  # why the log was not read, its rows named
         self.max_speeds = ()  # the edits that set them (planner.logmerge.MaxSpeeds.edits)
         self._ticked: set[tuple[str, dt.date]] = set()  # flare-ups ticked, kept across re-reads
         self._undid: dict[tuple[str, dt.date], list[int]] = {}  # rows a ticked flare-up unticked
@@ -271,12 +274,19 @@ class AdvanceDialog(QDialog):
         self.only_squad_button = QPushButton("Read Only This Squad")
         self.only_squad_button.setToolTip(ONLY_SQUAD)
         self.only_squad_button.hide()
+        # the log refused for rows each named: the others read, those left out (as File ▸
+        # Import Sessions offers it, in its dialog)
+        self.other_rows_button = QPushButton("Import the Other Rows…")
+        self.other_rows_button.setToolTip("The rows with problems left out, said with what the "
+                                          "move adds; the file is left as it is")
+        self.other_rows_button.hide()
         log_row = QHBoxLayout()
         log_row.addWidget(self.import_button)
         log_row.addWidget(self.leave_out_button)
         log_row.addWidget(self.take_max_button)
         log_row.addWidget(self.as_proposed_button)
         log_row.addWidget(self.only_squad_button)
+        log_row.addWidget(self.other_rows_button)
         log_row.addWidget(self.log_label, 1)
         # the flare-ups the log's pain proposes, each to tick (none is recorded unless ticked)
         self.flare_boxes: list[tuple[QCheckBox, object]] = []
@@ -359,6 +369,7 @@ class AdvanceDialog(QDialog):
         self.take_max_button.clicked.connect(self.take_fastest_as_max)
         self.as_proposed_button.clicked.connect(self.read_as_proposed)
         self.only_squad_button.clicked.connect(self.read_only_squad)
+        self.other_rows_button.clicked.connect(self.import_other_rows)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.resize(780, TABLE_HEIGHT)
@@ -600,7 +611,7 @@ class AdvanceDialog(QDialog):
         return [self.today_field.line, self.next_week_button, self.table,
                 *(f.line for f in self.date_fields), self.import_button, self.leave_out_button,
                 self.take_max_button, self.as_proposed_button, self.only_squad_button,
-                *(box for box, _p in self.flare_boxes), self.replan_box, ok, cancel]
+                self.other_rows_button, *(box for box, _p in self.flare_boxes), self.replan_box, ok, cancel]
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
         """Tab and Shift+Tab walk ``_tab_chain`` round, every control shown once: Qt's own
@@ -794,6 +805,7 @@ class AdvanceDialog(QDialog):
         self.log_source = path
         # a new file: its questions are asked again, but those answered already
         self.take_max, self.as_proposed, self.only_squad = take_max, as_proposed, only_squad
+        self.skip_bad = False
         return self._read_log(path)
 
     def leave_log_out(self) -> None:
@@ -802,7 +814,7 @@ class AdvanceDialog(QDialog):
         self.log_source = self.log_path = self.log_result = None
         self.log_error = ""
         self.take_max, self.as_proposed, self.max_speeds = False, False, ()
-        self.only_squad = False
+        self.only_squad = self.skip_bad = False
         self._hide_questions()
         self.log_label.setText("")
         self.error.setText("")
@@ -836,9 +848,22 @@ class AdvanceDialog(QDialog):
         self.only_squad = True
         return self._read_log(self.log_source) if self.log_source else False
 
+    def import_other_rows(self) -> bool:
+        """The log refused for problems each naming its row: File ▸ Import Sessions' question
+        (:class:`OtherRowsDialog`); Import reads it again without those rows (said in what the
+        move adds), Cancel leaves it refused (nothing added)."""
+        if self.refusal is None or not self.log_source:
+            return False
+        if not self.interaction.ask_dialog(OtherRowsDialog(self, self.log_error, self.refusal)):
+            return False
+        self.skip_bad = True
+        return self._read_log(self.log_source)
+
     def _hide_questions(self) -> None:
-        for button in (self.take_max_button, self.as_proposed_button, self.only_squad_button):
+        for button in (self.take_max_button, self.as_proposed_button, self.only_squad_button,
+                       self.other_rows_button):
             button.hide()
+        self.refusal = None
 
     def _read_log(self, path: str) -> bool:
         """Read ``path`` for the season as it will be after the move; problems are listed and
@@ -855,16 +880,10 @@ class AdvanceDialog(QDialog):
         self._hide_questions()
         try:
             taken, result = read_log_taking(path, moved, in_move_today=True, take_max=self.take_max,
-                                            as_proposed=self.as_proposed, only_squad=self.only_squad)
+                                            as_proposed=self.as_proposed, only_squad=self.only_squad,
+                                            skip_bad=self.skip_bad)
         except LogReadError as e:
-            self.log_error = str(e)
-            self.error.setText(f"The sessions were not read:\n{e}"
-                               + (f"\n\n{ONLY_SQUAD}" if e.others else "")
-                               + (f"\n\n{TAKE_MAX}" if e.no_max else "")
-                               + (f"\n\n{AS_PROPOSED}" if e.proposed else ""))
-            self.only_squad_button.setVisible(bool(e.others))
-            self.take_max_button.setVisible(bool(e.no_max))
-            self.as_proposed_button.setVisible(bool(e.proposed))
+            self._say_refusal(e)
             self._reread_moves()
             # a file not read changes nothing else: the pains logged already offer their
             # flare-ups, ticked as the coach left them (they went, and OK recorded neither the
@@ -900,6 +919,23 @@ class AdvanceDialog(QDialog):
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
         QTimer.singleShot(0, self._fit_height)
         return True
+
+    def _say_refusal(self, e: LogReadError) -> None:
+        """Why the log was not read, with its questions as buttons: those with an answer that
+        reads it again first; when none is left and each problem names its row, Import the
+        Other N Rows (File ▸ Import Sessions' offer)."""
+        self.log_error = str(e)
+        self.error.setText(f"The sessions were not read:\n{e}"
+                           + (f"\n\n{ONLY_SQUAD}" if e.others else "")
+                           + (f"\n\n{TAKE_MAX}" if e.no_max else "")
+                           + (f"\n\n{AS_PROPOSED}" if e.proposed else ""))
+        self.only_squad_button.setVisible(bool(e.others))
+        self.take_max_button.setVisible(bool(e.no_max))
+        self.as_proposed_button.setVisible(bool(e.proposed))
+        others = e.other_rows() if not (e.others or e.no_max or e.proposed) else 0
+        self.refusal = e if others else None
+        self.other_rows_button.setText(f"Import the Other {count(others, 'Row')}…")
+        self.other_rows_button.setVisible(bool(others))
 
     def _reread_moves(self) -> None:
         """The stage changes read again against the log as it now is (read, left out, or not
