@@ -66,6 +66,7 @@ class FakeInteraction(list):
         self.unseen_errors: list[tuple[str, str, str]] = []
         self.details: list[tuple[str, str, str]] = []
         self.suggested: list[str] = []  # the name each save dialog opened with
+        self.folders: list[str] = []  # the folder each open dialog opened in
         self.ask_replace: list[bool] = []  # whether it asked about a file that exists
         self.asked: list = []  # the app's own dialogs shown (ask_dialog), in order
         self.on_dialog = None  # answers them: sets a dialog's fields, True to accept
@@ -157,6 +158,7 @@ class FakeInteraction(list):
         return self.files.pop(0) if self.files else None
 
     def open_file(self, title, folder, filters):
+        self.folders.append(folder)
         return self._file("open", title)
 
     def save_file(self, title, suggestion, filters, selected="", names=None, ask_replace=True):

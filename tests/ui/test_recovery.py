@@ -508,3 +508,41 @@ def test_a_file_that_cannot_be_opened_is_said_first_and_other_files_copies_wait(
     qtbot.addWidget(window)
     assert dialogs.kinds() == ["error"] and window.path is None
     assert [r.name for r in find_recoveries(exclude={window.autosaver.key})] == ["Crashed FC"]
+
+
+def test_the_demo_shown_for_a_file_that_did_not_open_says_so_and_open_starts_beside_it(
+        qtbot, tmp_path, dialogs):
+    """After "Season not opened … Showing the demo season instead." the window showed the demo
+    under "Riverside FC 2026/27 — not saved", easy to take for the coach's own season, and File ▸
+    Open started in the home folder. The title says it is the demo, not the file; File ▸ Open
+    starts in the file's folder; another season opened, the title is that season's."""
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club"
+    club.mkdir()
+    broken = club / "mine.season.json"
+    save_season(tiny_season(), broken)
+    broken.write_bytes(broken.read_bytes()[:100])
+    window = create_main_window(str(broken), recover=False)
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["error"] and window.path is None
+    demo = window.season.name
+    assert window.windowTitle() == (f"Demo season: {demo} — not your file (mine.season.json did "
+                                    f"not open) — Periodize")
+    window.set_modified(True)
+    assert window.windowTitle().startswith("Demo season*: ")
+    window.set_modified(False)
+    good = club / "good.season.json"
+    save_season(tiny_season(), good)
+    dialogs.files = [str(good)]
+    window.open_action.trigger()
+    assert dialogs.folders == [str(club.resolve())]
+    assert window.path == good and window.windowTitle() == "Tiny FC — good.season.json — Periodize"
+
+
+def test_the_demo_at_a_start_without_a_file_keeps_its_plain_title(qtbot, dialogs):
+    from ui.desktop.app import create_main_window
+
+    window = create_main_window(None, recover=False)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == f"{window.season.name} — not saved — Periodize"

@@ -83,6 +83,8 @@ def create_main_window(path: str | None = None, recover: bool = True):
     else:
         window.show()
     if error is not None:  # said first: the file asked for, before any recovery copy
+        if problem is None:  # the demo in its place: its title says so
+            window.show_demo_instead_of(path)
         window.say_not_opened(path, error, problem or "Showing the demo season instead.")
     elif problem:  # no file asked for, and the demo did not open
         window.interaction.error("Demo season not opened", problem)

@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.notice.open_requested.connect(self.show_externally)
         self.notice.reload_requested.connect(self._reload_asked)
         self._told_disk: DiskStamp | None = None  # the change on disk the notice said
+        # the file asked for that could not be opened, the demo season shown in its place (its
+        # title says so; File ▸ Open starts in its folder)
+        self.demo_instead_of: Path | None = None
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -618,6 +621,7 @@ class MainWindow(QMainWindow):
         self._hide_disk_notice()
         if path is None or path != self.document.path:  # not the same file read again
             self.notice.hide_export()
+        self.demo_instead_of = None  # another season: no longer the demo shown in its place
         self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()
@@ -869,7 +873,19 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self._path.name if self._path else "not saved"
         star = "*" if self._modified else ""
+        failed = self.demo_instead_of
+        if failed is not None and self._path is None:  # not to be taken for the coach's season
+            self.setWindowTitle(f"Demo season{star}: {self._season.name} — not your file "
+                                f"({failed.name} did not open) — Periodize")
+            return
         self.setWindowTitle(f"{self._season.name} — {name}{star} — Periodize")
+
+    def show_demo_instead_of(self, path: str | os.PathLike) -> None:
+        """The demo season is shown because the file at ``path`` could not be opened: the title
+        says it is the demo, not that file, until another season is opened or it is saved; File
+        ▸ Open starts in that file's folder."""
+        self.demo_instead_of = Path(path)
+        self._update_title()
 
     def _past(self) -> str | None:
         """What the command line's solve says of a today after the season's end, with the
@@ -1306,6 +1322,9 @@ class MainWindow(QMainWindow):
     def _start_dir(self) -> str:
         if self._path is not None:
             return str(self._path.parent)
+        failed = self.demo_instead_of  # the folder of the file that did not open, where it is
+        if failed is not None and failed.parent.is_dir():
+            return str(failed.parent.resolve())
         return str(QSettings().value("lastDir", str(Path.home())))
 
     @Slot()
