@@ -505,7 +505,7 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     assert (tmp_path / "team.season.json").read_bytes() == before
     r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Wrote the season to team.season.json (the file that was there is kept as " \
+    assert "Wrote the season to team.season.json (the previous file is kept as " \
            "team.season.json.bak)" in r.stdout
     assert (tmp_path / "team.season.json.bak").read_bytes() == before
     # --keep: the records entered since the workbook was written put back, and today
@@ -837,3 +837,25 @@ def test_import_without_the_competitions_sheet_is_refused_in_one_line(tmp_path):
             "(periodize template -o FILE.xlsx writes the form with every sheet" in r.stderr
     assert (tmp_path / "base.season.json").read_bytes() == data
     assert not (tmp_path / "new.season.json").exists()
+
+
+def test_a_command_writing_over_a_season_that_does_not_read_keeps_the_good_backup(tmp_path):
+    """next-season --replace, demo --replace and a solve --save over a file cut short on disk
+    said "(the previous file is kept as NAME.bak)" while the good backup was kept and the
+    damaged file set aside (planner.safefile): the words say where each went."""
+    r = run("demo", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    good = (tmp_path / "s.season.json").read_bytes()
+    (tmp_path / "s.season.json.bak").write_bytes(good)
+    (tmp_path / "s.season.json").write_bytes(good[:2000])  # a sync client's broken copy
+    r = run("demo", "s.season.json", "--replace", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    (aside,) = tmp_path.glob("s.season.json.damaged-*")
+    assert aside.read_bytes() == good[:2000]
+    assert (tmp_path / "s.season.json.bak").read_bytes() == good
+    assert (f"(the file that was there did not read as a season: it is kept as {aside.name}; "
+            "s.season.json.bak is still the backup)") in r.stdout
+    r = run("demo", "t.season.json", cwd=tmp_path)  # a readable file is kept as .bak, as before
+    r = run("next-season", "s.season.json", "-o", "t.season.json", "--replace", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "(the previous file is kept as t.season.json.bak)" in r.stdout

@@ -59,6 +59,7 @@ def cmd_open(args) -> int:
 
 def cmd_demo(args) -> int:
     from planner.safefile import atomic_write
+    from planner.seasonfile import reads_as_season
     from templates import path
 
     given = [x for x in (args.file, args.output) if x]
@@ -72,14 +73,14 @@ def cmd_demo(args) -> int:
                                     "another file name, or add --replace (the file is then kept "
                                     f"as {out.name}.bak)"])
     existed = out.is_file()
-    atomic_write(out, data, backup=True, private=True)
-    print(f"Wrote the demo season to {out}{outputs.kept_words(out, existed)}")
+    kept = atomic_write(out, data, backup=True, private=True, sound=reads_as_season)
+    aside = kept if kept is not None and not kept.name.endswith(".bak") else None
+    print(f"Wrote the demo season to {out}{outputs.kept_words(out, existed, aside)}")
     return EXIT_OK
 
 
 def cmd_next_season(args) -> int:
     from planner.nextseason import next_season
-    from planner.seasonfile import save_season
     from planner.text import DATE_WRITTEN, day_long, read_date
 
     days = {}
@@ -95,10 +96,10 @@ def cmd_next_season(args) -> int:
     made = next_season(outputs.load_season(args.season), days.get("--start"), days.get("--end"),
                        args.name)
     existed = out.is_file()
-    save_season(made.season, out)
+    aside = outputs.store_season(made.season, out)
     cal = made.season.calendar
     print(f"Wrote the next season, '{made.season.name}' ({day_long(cal.start)} to "
-          f"{day_long(cal.end)}), to {out}{outputs.kept_words(out, existed)}; "
+          f"{day_long(cal.end)}), to {out}{outputs.kept_words(out, existed, aside)}; "
           f"{args.season} is unchanged.")
     for note in made.notes:
         print(f"  {note}")
@@ -153,7 +154,7 @@ def cmd_import(args) -> int:
     if decision.removed:
         notes.insert(0, decision.removed)  # with --keep too
     replaced = out.is_file()
-    outputs.store_season(season, out)
+    aside = outputs.store_season(season, out)
     cal = season.calendar
     print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
           f"{plural(len(season.athletes), 'athlete')}, {plural(len(season.competitions), 'competition')}, "
@@ -174,8 +175,7 @@ def cmd_import(args) -> int:
         print(line)
     if older or older_alerts:
         print(older_pains_words(season, older, older_alerts, old is None, out))
-    print(f"Wrote the season to {out}" + (f" (the file that was there is kept as {out.name}.bak)"
-                                          if replaced else ""))
+    print(f"Wrote the season to {out}{outputs.kept_words(out, replaced, aside)}")
     return EXIT_OK
 
 
@@ -504,8 +504,8 @@ def cmd_solve(args) -> int:
         print("Interrupted: this is the best plan found before the interrupt (not proven best).",
               file=sys.stderr)
     if args.save:  # the plan first: an export that cannot be written must not lose it
-        outputs.store_season(season.model_copy(update={"plan": outcome.plan}), args.season)
-        print(f"Stored the plan in {args.season}{outputs.kept_words(args.season)}")
+        aside = outputs.store_season(season.model_copy(update={"plan": outcome.plan}), args.season)
+        print(f"Stored the plan in {args.season}{outputs.kept_words(args.season, aside=aside)}")
         from planner.progress import team_weeks_changed
 
         for line in team_weeks_changed(season, season.model_copy(update={"plan": outcome.plan})):

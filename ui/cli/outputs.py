@@ -93,10 +93,16 @@ def season_name(p: Path) -> Path:
     return p
 
 
-def kept_words(path: str | os.PathLike, existed: bool = True) -> str:
+def kept_words(path: str | os.PathLike, existed: bool = True, aside: Path | None = None) -> str:
     """`` (the previous file is kept as NAME.bak)`` after a season file is saved over the file
-    that ``existed`` there (a save keeps it), else "": the weekly loop's way back relies on it."""
-    return f" (the previous file is kept as {Path(path).name}.bak)" if existed else ""
+    that ``existed`` there (a save keeps it), else "": the weekly loop's way back relies on it.
+    ``aside``: where a previous file that did not read as a season went instead
+    (:func:`store_season`), the good ``.bak`` kept."""
+    name = Path(path).name
+    if aside is not None:
+        return (f" (the file that was there did not read as a season: it is kept as {aside.name}; "
+                f"{name}.bak is still the backup)")
+    return f" (the previous file is kept as {name}.bak)" if existed else ""
 
 
 def _short(text: str, keep: int = 80) -> str:
@@ -169,16 +175,18 @@ def load_season(path: str | os.PathLike, notes: list[str] | None = None):
     return season
 
 
-def store_season(season, path: str | os.PathLike) -> None:
-    """Save ``season`` over the season file at ``path`` (the previous one kept as ``.bak``).
+def store_season(season, path: str | os.PathLike) -> Path | None:
+    """Save ``season`` over the season file at ``path`` (the previous one kept as ``.bak``; one
+    that did not read as a season set aside beside it, its path returned: :func:`kept_words`).
     When the command read that file and another program (the app, another command) saved it
     since, nothing is written: SaveError naming the file, the other save's time and the fix."""
     from planner.errors import ChangedOnDiskError, SaveError
     from planner.seasonfile import save_season
 
     key = os.path.realpath(path)
+    aside: list[Path] = []
     try:
-        _READ[key] = save_season(season, path, expected=_READ.get(key))
+        _READ[key] = save_season(season, path, expected=_READ.get(key), set_aside=aside)
     except ChangedOnDiskError as e:
         beside = _kept_beside(season, Path(path))
         if beside is None:
@@ -189,6 +197,7 @@ def store_season(season, path: str | os.PathLike) -> None:
             f"run the command again on the file as it is now, or, to keep that result instead "
             f"of the other save, open it ('periodize open {shlex.quote(str(beside))}') and save it as "
             f"{Path(path).name}"))) from None
+    return aside[0] if aside else None
 
 
 def _kept_beside(season, path: Path) -> Path | None:

@@ -785,8 +785,8 @@ def _store(season, args, done: str, what: str) -> int:
     if args.save:
         from ui.cli.outputs import kept_words, store_season
 
-        store_season(season, args.season)
-        print(f"{done} {args.season}{kept_words(args.season)}")
+        aside = store_season(season, args.season)
+        print(f"{done} {args.season}{kept_words(args.season, aside=aside)}")
     else:
         print(f"Nothing stored (add --save to keep {what}).")
     return EXIT_OK

@@ -611,8 +611,8 @@ def _delete(season, args) -> int:
     sc = find(season, args.delete)
     from ui.cli.outputs import kept_words
 
-    store_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
-    print(f"Deleted scenario '{sc.name}' from {args.season}{kept_words(args.season)}")
+    aside = store_season(E.DeleteScenario(name=sc.name).apply(season), args.season)
+    print(f"Deleted scenario '{sc.name}' from {args.season}{kept_words(args.season, aside=aside)}")
     return 0
 
 
@@ -637,9 +637,9 @@ def _adopt(season, args) -> int:
     if why:
         raise InputError("--adopt", [f"scenario '{sc.name}' was {why}: its plan no longer fits; "
                                      f"re-plan it first ({again}), then adopt it"])
-    store_season(E.AdoptScenario(name=sc.name).apply(season), args.season)
+    aside = store_season(E.AdoptScenario(name=sc.name).apply(season), args.season)
     print(f"Adopted scenario '{sc.name}': its changes and its plan are now the season's, in "
-          f"{args.season}{kept_words(args.season)}")
+          f"{args.season}{kept_words(args.season, aside=aside)}")
     return 0
 
 
@@ -763,7 +763,8 @@ def _report(args, season, sc, baseline, after, plan, stab: float = 0) -> None:
         outputs.say_kept("compare", Path(args.xlsx), backup)
     if args.save:
         season = E.SetScenarioPlan(name=sc.name, plan=plan).apply(season)
-        store_season(season, args.season)
+        aside = store_season(season, args.season)
         from ui.cli.outputs import kept_words
 
-        print(f"Stored scenario '{sc.name}' and its plan in {args.season}{kept_words(args.season)}")
+        print(f"Stored scenario '{sc.name}' and its plan in {args.season}"
+              f"{kept_words(args.season, aside=aside)}")
