@@ -208,7 +208,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
     from planner.text import day_long
 
     tl = Timeline(season)
-    m = marks if marks is not None else day_marks(season, tl, only=athlete).get(athlete)
+    m = marks if marks is not None else day_marks(season, tl).get(athlete)  # the squad's, kept (planner.memo)
     if m is None or not 0 <= i < tl.n:
         return []
     rows = []

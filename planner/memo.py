@@ -10,6 +10,7 @@ as working the answer out again.
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable
 from functools import wraps
@@ -22,18 +23,23 @@ R = TypeVar("R")
 def by_identity(keyed: int = 1, values: tuple[str, ...] = (), size: int = 4
                 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Keep ``fn``'s results of its last ``size`` calls, looked up by the identity of its first
-    ``keyed`` positional arguments and the value of the keyword arguments named in ``values``.
+    ``keyed`` parameters and the value of the parameters named in ``values`` (however passed).
     The other arguments must follow from the keyed ones (a season's timeline, its day marks).
     Callers must not change what is returned: the next caller gets the same object."""
 
     def wrap(fn: Callable[P, R]) -> Callable[P, R]:
         kept: list[tuple[tuple, tuple, R]] = []  # newest first
         lock = threading.Lock()
+        sig = inspect.signature(fn)
+        names = list(sig.parameters)[:keyed]
 
         @wraps(fn)
         def call(*args: P.args, **kwargs: P.kwargs) -> R:
-            objs = args[:keyed]
-            said = tuple(kwargs.get(name) for name in values)
+            # by name, however they were passed: day_marks(s, None, "A1") is day_marks(s, only="A1")
+            bound = sig.bind(*args, **kwargs)
+            bound.apply_defaults()
+            objs = tuple(bound.arguments[n] for n in names)
+            said = tuple(bound.arguments[n] for n in values)
             with lock:
                 for seen, seen_said, value in kept:
                     if seen_said == said and len(seen) == len(objs) \

@@ -86,7 +86,7 @@ def projected_transitions(season: Season, today: dt.date, sessions=None) -> list
             if st != before and st != INJ and athlete_stage_on(records, tl.days[d]) != st:
                 if waits is None:  # the plan's exits that wait on a criteria test not passed
                     waits = {(e.day, e.to): e.missing
-                             for e in day_marks(season, tl, only=a.id)[a.id].exits}
+                             for e in day_marks(season, tl)[a.id].exits}  # the squad's, kept
                 # not yet a record or a flare-up's
                 out.append(Transition(a.id, st, tl.days[d], waits.get((d, st), ())))
             before = st

@@ -66,3 +66,24 @@ def test_several_keyed_arguments_all_count():
     a, b = Thing(1), Thing(2)
     assert pair(a, b) == (1, 2) and pair(a, b) == (1, 2) and len(calls) == 1
     assert pair(a, Thing(2)) == (1, 2) and len(calls) == 2
+
+
+def test_arguments_count_by_name_however_they_are_passed():
+    """day_marks(s, None, "A1") then day_marks(s) gave the one athlete's marks for the squad:
+    the key read ``only`` from the keywords alone."""
+    work, calls = counted(values=("only",))
+    a = Thing(1)
+    assert work(a, None, "A1") == [1, "A1"]
+    assert work(a) == [1, None] and len(calls) == 2
+    assert work(a, only="A1") == [1, "A1"] and len(calls) == 2  # the same call, said otherwise
+    pair_calls = []
+
+    @by_identity(keyed=2)
+    def pair(x, y=None):
+        pair_calls.append(1)
+        return (x.n, y.n if y is not None else None)
+
+    b = Thing(2)
+    assert pair(a) == (1, None)
+    assert pair(a, y=b) == (1, 2) and len(pair_calls) == 2  # a keyed argument by keyword
+    assert pair(a, b) == (1, 2) and len(pair_calls) == 2
