@@ -246,7 +246,8 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
             bak.sync()
             if expected is not None and copied != expected:
                 raise _changed(link, p)
-            kept = _backup_name(p, bak, sound)
+            # the file as it was read (it opened then): no need to read it again
+            kept = _backup_name(p, bak, None if expected is not None and copied == expected else sound)
         if expected is not None:  # again, just before the replace: the smallest window
             _check_unchanged(link, p, expected)
         new.rename(p)

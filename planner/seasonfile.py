@@ -400,6 +400,19 @@ def reads_as_season(path: str | os.PathLike) -> bool:
     return read_problem(path) is None
 
 
+def intact(path: str | os.PathLike) -> bool:
+    """Whether the file at ``path`` is a whole season file: it opens, or a newer Periodize wrote
+    it (not damaged: only this one cannot read it). The backup rule of :func:`save_season` sets
+    aside only a file that is not."""
+    try:
+        load_season(path)
+    except NewerFileError:
+        return True
+    except (InputError, OSError):
+        return False
+    return True
+
+
 def read_problem(path: str | os.PathLike) -> str | None:
     """Why the file at ``path`` does not open as a season, in the words a coach sees ("line
     1430, column 6: not valid JSON …"), or None when it opens."""
@@ -435,7 +448,7 @@ def save_season(season: Season, path: str | os.PathLike, backup: bool = True,
     what was written (``expected`` of a later save over it)."""
     data = dumps(season).encode("utf-8")
     kept = atomic_write(path, data, backup=backup, private=True, expected=expected,
-                        sound=reads_as_season)
+                        sound=intact)
     if kept is not None and not kept.name.endswith(".bak") and set_aside is not None:
         set_aside.append(kept)
     return digest(data)

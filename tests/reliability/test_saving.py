@@ -551,3 +551,23 @@ def test_a_season_file_that_does_not_read_never_replaces_a_backup_that_does(tmp_
     readable = p.read_bytes()
     save_season(first, p, set_aside=aside)  # readable: rotated as before
     assert (tmp_path / "s.season.json.bak").read_bytes() == readable and len(aside) == 1
+
+
+def test_a_season_file_of_a_newer_periodize_is_a_backup_not_damage(tmp_path):
+    """A file a newer Periodize wrote does not open here, but it is whole: it was set aside as
+    "damaged" and the coach told it "did not read as a season". It becomes the .bak as any
+    readable file does."""
+    import json
+
+    p = tmp_path / "s.season.json"
+    first = season()
+    save_season(first, p)
+    save_season(first.model_copy(update={"name": "Second"}), p)
+    data = json.loads(p.read_text())
+    data["schema_version"] = 99
+    p.write_text(json.dumps(data))
+    newer = p.read_bytes()
+    aside: list = []
+    save_season(first, p, set_aside=aside)
+    assert aside == [] and not list(tmp_path.glob("*.damaged-*"))
+    assert (tmp_path / "s.season.json.bak").read_bytes() == newer

@@ -59,7 +59,7 @@ def cmd_open(args) -> int:
 
 def cmd_demo(args) -> int:
     from planner.safefile import atomic_write
-    from planner.seasonfile import reads_as_season
+    from planner.seasonfile import intact
     from templates import path
 
     given = [x for x in (args.file, args.output) if x]
@@ -73,7 +73,7 @@ def cmd_demo(args) -> int:
                                     "another file name, or add --replace (the file is then kept "
                                     f"as {out.name}.bak)"])
     existed = out.is_file()
-    kept = atomic_write(out, data, backup=True, private=True, sound=reads_as_season)
+    kept = atomic_write(out, data, backup=True, private=True, sound=intact)
     aside = kept if kept is not None and not kept.name.endswith(".bak") else None
     print(f"Wrote the demo season to {out}{outputs.kept_words(out, existed, aside)}")
     return EXIT_OK
