@@ -517,7 +517,10 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                                           _lost_letters(frame, problems), squad),
                        no_max=no_max, proposed={} if as_proposed else proposed,
                        others={} if only_squad else others,
-                       skippable=problems if all(map(_row_number, problems)) else [], rows=read)
+                       # a per-drill export's problem names one row of a session of several:
+                       # leaving that row out would read the session short, so no offer
+                       skippable=problems if all(map(_row_number, problems)) and not drills
+                       else [], rows=read)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):

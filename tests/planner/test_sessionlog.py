@@ -1808,3 +1808,11 @@ def test_skip_bad_leaves_out_the_rows_named_and_reads_the_rest(tmp_path, s):
     with pytest.raises(LogError) as e:
         read_sessions(p, s2, skip_bad=True)
     assert e.value.skippable == [] and e.value.bad_rows() == []
+    # a per-drill export's session with two RPEs: leaving its first row out read the session as
+    # its second drill alone (40 of 60 minutes), so it is no row to leave out
+    p = write(tmp_path, "Player Name,Date,Session Title,Drill Title,Total Duration,RPE\n"
+                        f"Ann Ash,{day(1)},PM,Warm Up,00:20:00,6\nAnn Ash,{day(1)},PM,SSG,00:40:00,7\n"
+                        f"Bo Birch,{day(1)},PM,SSG,00:40:00,5\n")
+    with pytest.raises(LogError) as e:
+        read_sessions(p, s, skip_bad=True)
+    assert e.value.skippable == [] and "RPE" in e.value.problems[0]
