@@ -794,6 +794,18 @@ def test_move_today_imports_exactly_the_other_rows_and_says_the_rows_left_out(w,
         ("A1", day(16), 0, 0), ("A2", day(15), 75, 6), ("A4", day(17), 45, 4)]
 
 
+def test_the_other_rows_are_asked_again_when_today_changes(w, tmp_path, dialogs):
+    """The rows left out were agreed for one today; a new today re-reads the log and left out,
+    unasked, whatever the new reading refused."""
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert not dlg.read_log_file(str(_week_with_a_bad_row(tmp_path)))
+    dialogs.on_dialog = lambda d: True
+    assert dlg.import_other_rows() and dlg.problems() == []
+    dlg.today_field.setDate(day(22))
+    assert dlg.problems() and dlg.log_result is None and dlg.other_rows_button.isVisibleTo(dlg)
+
+
 def test_a_newcomer_without_max_speed_takes_the_fastest_of_the_log_in_the_imports_undo_step(
         w, tmp_path, dialogs):
     """A newcomer with no max speed refused the whole week's GPS export, a line for each of his
@@ -3214,3 +3226,18 @@ def test_sessions_imported_on_days_away_are_noted_before_they_are_added(
     assert (f"1 session of Athlete 3 (A3) falls on days he is away (international duty, "
             f"{span(day(15), day(16))}): counted as his load.") in said
     assert "Athlete 2 (A2) fall" not in said
+
+
+def test_cancel_on_move_today_first_asks_nothing_more(w, tmp_path, dialogs):
+    """A log running past today, Cancel on "Move today first?": the next question offered to
+    import the other rows, the choice the coach had just declined."""
+    from ui.desktop.sessionimport import import_sessions
+
+    path = _csv(tmp_path, [f"Athlete 2,{day(10)},75,6,,,,", f"Athlete 2,{day(15)},75,6,,,,",
+                           f"Athlete 3,{day(16)},75,6,,,,"])
+    dialogs.choices = ["cancel"]
+    dialogs.on_dialog = lambda d: False
+    dialogs.expect_error()
+    before = w.season
+    assert import_sessions(w, path) is False
+    assert w.season is before and not dialogs.asked

@@ -437,6 +437,8 @@ class AdvanceDialog(QDialog):
         self._show_intro(today)
         self._show_later(today)
         QTimer.singleShot(0, self._fit_height)
+        # the rows left out were agreed for the other today: asked again for this one
+        self.skip_bad = False
         if self.log_source and self._read_log(self.log_source):
             self.error.setText("")
         elif not self.log_source:

@@ -477,6 +477,10 @@ def _past_today(window, season: Season, path, error: LogReadError, **asked):
             ("movetoday", "untiltoday", "cancel"), "movetoday")
         if answer == "movetoday":
             return window.weekly.move_today_with_log(later, str(path), **asked)
+        if answer == "cancel":  # declined: said, not asked again as "import the other rows"
+            window.interaction.error("Sessions not imported", str(error))
+            window.statusBar().showMessage(NOT_IMPORTED, 8000)
+            return False
         if answer == "untiltoday":
             until = True
             try:
