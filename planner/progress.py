@@ -658,8 +658,8 @@ class SpeedAfterPain:
 
 def speed_after_pain(season: Season, plan=None, athlete: str | None = None) -> list[SpeedAfterPain]:
     """Days from today on that a flare-up proposed by a logged pain (not recorded) would keep
-    calm (RH-FL: the day itself and its calm days, up to the athlete's second day trained after
-    it: days away do not count) but the plan runs above 60 %."""
+    calm (RH-FL: the day itself and its calm days, up to the athlete's ``calm_days``-th day
+    trained after it: days away do not count) but the plan runs above 60 %."""
     from planner.history import calm_window
 
     plan = plan if plan is not None else season.plan

@@ -356,10 +356,9 @@ def _other_kind(raw: bytes, name: str) -> str | None:
     sep = next((c for c in (";", "\t", ",") if c in first), None)
     if first.startswith("{") or sep is None:
         return None
-    from planner.logfile import ALIASES, fold
+    from planner.logfile import header_keys
 
-    heads = {fold(cell.strip().strip('"')) for cell in first.split(sep)}
-    if not (heads & set(ALIASES["athlete"]) and heads & set(ALIASES["date"])):
+    if not {"athlete", "date"} <= header_keys([cell.strip().strip('"') for cell in first.split(sep)]):
         return None
     return (f"looks like a session log (its first line is a table's header), not a season: to "
             f"add its sessions to a season, use File ▸ Import Sessions… (periodize log "

@@ -496,7 +496,7 @@ def _start_dir(window) -> str:
 
 def export_folder(window, kind: str) -> str:
     """The folder an export's dialog opens in: the one the last export of this ``kind``
-    (``EXPORT_FOLDERS``) went to, while it is there, else the season's (or the last folder
+    (``export``, ``handouts``, ``calendars``) went to, while it is there, else the season's (or the last folder
     used). Each opened in the season's folder, and a coach who exports to another folder every
     week looked for it every time."""
     last = str(QSettings().value(f"{EXPORT_FOLDER_KEY}/{kind}", "") or "")
