@@ -246,8 +246,7 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
             bak.sync()
             if expected is not None and copied != expected:
                 raise _changed(link, p)
-            # the file as it was read (it opened then): no need to read it again
-            kept = _backup_name(p, bak, None if expected is not None and copied == expected else sound)
+            kept = _backup_name(p, bak, sound)
         if expected is not None:  # again, just before the replace: the smallest window
             _check_unchanged(link, p, expected)
         new.rename(p)

@@ -543,8 +543,10 @@ class Prescriber:
         if flare == 0 and lvl == 0:
             return "flare-up", ""
         # a rehab player's match day is a rest day with no rehab session, a calm day or not
-        # (one read "Calm day: pain-free exercises only" beside "no running on a match day")
-        if flare and lvl <= 60 and not (lvl == 0 and st != FIT and tl.is_comp[i]):
+        # (one read "Calm day: pain-free exercises only" beside "no running on a match day"); so
+        # is a day without training between the calm days (RH-FL counts the days trained)
+        if flare and lvl <= 60 and not (lvl == 0 and (not f.train[i]
+                                                      or (st != FIT and tl.is_comp[i]))):
             return "calm", ""
         if lvl == 0 and (not f.train[i] or (st != FIT and tl.is_comp[i])):
             return "rest", self._rest_reason(f, i)

@@ -1266,7 +1266,10 @@ def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():
     s = flared_from_s3(3)
     days = Prescriber(s, s.plan).athlete("A1")
     week = handout_weeks(s, s.plan, ["A1"])[1]  # S3 all week, stepped down from its first days
-    assert days[7].stage == "S3" and days[7].level > 0 and days[7].kicking == s2.kicking
+    # Monday (day 7) is the second calm day (RH-FL counts the days trained: not Saturday's
+    # match nor Sunday); Tuesday is the first stepped-down day of its own
+    assert days[7].context == "calm" and days[6].context == "rest"
+    assert days[8].stage == "S3" and days[8].level > 0 and days[8].kicking == s2.kicking
     assert "kicking and change of direction are S2's until" in week.stage, week.stage
     assert week.limits == f"kicking: {s3.kicking}; change of direction: {s3.cod}", week.limits
 

@@ -672,7 +672,10 @@ def test_a_rehab_players_match_on_a_calm_day_is_a_rest_day_with_the_calm_day_not
     assert p.level == 0 and p.context == "rest", (p.context, p.summary)
     assert p.summary == "Rest day: Match 1" and "match day, no rehab session" in p.content
     assert p.note == f"A calm day after the flare-up of {text.day(day(4))} (RH-FL)"
-    later = Prescriber(s, s.plan).day("A1", 6)  # the calm day after it, no match: a calm day
+    # RH-FL counts the days trained: Sunday (no training) is a rest day between them, Monday
+    # the first calm day with a session
+    assert Prescriber(s, s.plan).day("A1", 6).context == "rest"
+    later = Prescriber(s, s.plan).day("A1", 7)
     assert later.context == "calm"
 
 

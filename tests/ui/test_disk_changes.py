@@ -307,7 +307,7 @@ def test_a_damaged_file_on_disk_is_said_and_reload_is_not_offered(damaged, dialo
     assert w.modified and w.season.calendar.non_training_days[-1].reason == "Travel"
     assert path.read_bytes() == cut
     (q,) = [d for d in dialogs if d[0] == "choose"]
-    assert q[1] == "The file on disk does not read"
+    assert q[1] == "File on disk damaged"
     assert "does not read as a season (line " in q[2] and "not valid JSON" in q[2]
     assert "Reload" not in q[2]
     assert "the backup tiny.season.json.bak (" in q[2] and ") is kept" in q[2]

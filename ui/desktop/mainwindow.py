@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         (planner.safefile keeps the damaged file beside it)."""
         name = Path(path).name
         answer = self.interaction.choose(
-            "The file on disk does not read",
+            "File on disk damaged",
             f"“{name}” was changed by another program at {now.modified:%H:%M} on "
             f"{date_short(now.modified)}, and the file on disk does not read as a season "
             f"({problem}).\n\n"
