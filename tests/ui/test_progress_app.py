@@ -2573,6 +2573,8 @@ def test_a_flare_up_recorded_mid_season_proposes_the_re_plan_from_today(qtbot, p
         assert "(Plan Check): re-plan from today (Ctrl+R)." in said and "F5" not in said, said
         assert w._summary().endswith("(Plan Check); re-plan from today (Ctrl+R)"), w._summary()
         assert w.weekly.plan_again()[0] is w.weekly.replan_action
+        summary = w.violations_panel.summary.text()  # Plan Check's own line says it too
+        assert "no longer fits, so re-plan from today (Ctrl+R)" in summary and "F5" not in summary
     finally:
         w.weekly.shutdown()
     before = make_window(qtbot, planned)  # no today yet: nothing to re-plan from, so a solve

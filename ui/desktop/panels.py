@@ -64,6 +64,7 @@ from planner.text import (
     plural,
     stage_name,
 )
+from ui.desktop.solving import PLAN_AGAIN, replans_from_today
 from ui.desktop.theme import BoardTheme
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
@@ -478,17 +479,18 @@ def check_summary(report, season: Season | None = None) -> str:
     (``season``: the lines counted as the list shows them, ``squad_groups``)."""
     n = len(broken(report))
     pins = len(report.violations) - n
+    way = PLAN_AGAIN[season is not None and replans_from_today(season)]
     if n == 0:
         text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
     else:
-        lines = len(squad_groups(season, broken(report)) if season is not None
+        lines = len(squad_groups(season, broken(report), way) if season is not None
                     else group_violations(broken(report)))
         said = f" (in {plural(lines, 'line')} below: one per rule broken for one cause)" if lines < n else ""
         text = (f"⚠ {plural(n, 'hard-rule violation')}{said} in the plan as it stands: after a change (a "
-                f"match moved, an absence, a day set by hand) the plan no longer fits, so solve "
-                f"again (F5); click one to see it on the board.")
+                f"match moved, an absence, a day set by hand) the plan no longer fits, so "
+                f"{way}; click one to see it on the board.")
     if pins:
-        text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: solve again (F5) to plan "
+        text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: {way} to plan "
                  f"{'it' if pins == 1 else 'them'}.")
     # what the plan lists at no cost is said by a line of the list (listed_only), which opens
     # its weights: here, at 1024 x 600, it left the list a third of the dock
@@ -632,7 +634,8 @@ class ViolationsPanel(QWidget):
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
-        self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations)])
+        way = PLAN_AGAIN[replans_from_today(season)]
+        self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations, way)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament

@@ -58,6 +58,19 @@ class ReplanResult:
     baseline: Outcome | None = None
 
 
+# how a plan the season no longer fits is made again, as the menus say it (keyed by
+# :func:`replans_from_today`)
+PLAN_AGAIN = {True: "re-plan from today (Ctrl+R)", False: "solve again (F5)"}
+
+
+def replans_from_today(season: Season) -> bool:
+    """Whether a plan the season no longer fits is made again from today (Ctrl+R, which keeps
+    the rest of the squad's week): the season has a plan and a today inside it. Else a solve of
+    everything (F5)."""
+    cal = season.calendar
+    return season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
+
+
 def default_solve(request, on_progress=None, stop=None) -> Outcome:
     from solver import solve  # imports OR-Tools only when a solve starts
 

@@ -58,7 +58,15 @@ from ui.desktop.layout import scrolled
 from ui.desktop.logtable import LogPanel
 from ui.desktop.pastview import proposal_on
 from ui.desktop.sessionimport import choose_log, import_dialog
-from ui.desktop.solving import SolveResult, new_stop, plan_words, prepare, progress_text
+from ui.desktop.solving import (
+    PLAN_AGAIN,
+    SolveResult,
+    new_stop,
+    plan_words,
+    prepare,
+    progress_text,
+    replans_from_today,
+)
 
 REPLAN_WORDS = JobWords(progress_name="Re-plan from today progress",
                         cancel_tip="Stop re-planning from today and keep the best plan found so far",
@@ -500,11 +508,8 @@ class WeeklyLoop(QObject):
         (Ctrl+R) once the season has a today inside it and a plan, which keeps the rest of the
         squad's week (a flare-up recorded said "solve again (F5)", a solve of everything); else
         solve again (F5)."""
-        w = self.window
-        season, cal = w.season, w.season.calendar
-        if season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end:
-            return self.replan_action, "re-plan from today (Ctrl+R)"
-        return w.solve_action, "solve again (F5)"
+        today = replans_from_today(self.window.season)
+        return (self.replan_action if today else self.window.solve_action), PLAN_AGAIN[today]
 
     def replan(self, before: Season | None = None) -> bool:
         """Re-plan from today in the background (``before``: the season whose stored plan is
