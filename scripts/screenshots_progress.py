@@ -60,6 +60,7 @@ def log_shot(walk: Walk, window) -> None:
     season = window.season
     weekly = window.weekly
     panel = weekly.log_panel
+    window.show_dock("log")  # the shot is of the Log panel: shown by the walk, not by chance
     day = dt.date(2026, 8, 26)
     panel.show_week(Timeline(season).week_index_of_date(day))
     m = panel.model
