@@ -162,6 +162,117 @@ class SetSeasonSettings(Edit):
         return "Change season settings"
 
 
+SHORTEN_NAMED = 3  # the first few of each kind named where a shortening is listed
+
+
+def _few(names: list[str]) -> str:
+    """``'a', 'b', 'c' and 26 more``: the first few of a kind named, the rest counted."""
+    more = len(names) - SHORTEN_NAMED
+    return join_and(names) if more <= 0 else f"{', '.join(names[:SHORTEN_NAMED])} and {more} more"
+
+
+def shorten_problem(s: Season, end: dt.date) -> str | None:
+    """Why the season cannot end on ``end`` by removing what falls after it (None when it can):
+    no earlier than its end, before today (those days happened), or before a logged session."""
+    cal = s.calendar
+    if end >= cal.end:
+        return (f"{day_long(end)} is not before the season's end ({day_long(cal.end)}); a later "
+                f"end is set in Season Settings as it is")
+    if end < cal.start:
+        return (f"{day_long(end)} is before the season starts ({day_long(cal.start)}); end it "
+                f"on or after its first day")
+    if cal.today is not None and end < cal.today:
+        return (f"{day_long(end)} is before today ({day_long(cal.today)}): the days up to today "
+                f"happened; end the season on today or later")
+    last = max((x.date for x in s.sessions), default=None)
+    if last is not None and end < last:
+        return (f"sessions are logged up to {day_long(last)}: end the season on that day or "
+                f"later, or delete the sessions after it first (the Log panel)")
+    return None
+
+
+def _names_gone(edit: dict, gone: set[str]) -> bool:
+    """A scenario's edit (a dict) names one of the competitions ``gone``."""
+    c = edit.get("competition")
+    return (c in gone) or (isinstance(c, dict) and c.get("id") in gone)
+
+
+class ShortenSeason(Edit):
+    """The season ends earlier (a league stopped, a season cut short), as one step: what falls
+    after ``end`` goes (competitions with their roles, days off, blocks, absences, pins, the
+    scenarios' edits naming a removed competition), what runs across it is cut to it, then the
+    end is set. Refused before today or a logged session (:func:`shorten_problem`). The stored
+    plan goes (it was made for the longer season): solve again."""
+
+    op: Literal["shorten_season"] = "shorten_season"
+    end: dt.date
+    keeps_plan: bool = Field(default=False, exclude=True)
+
+    def _apply(self, s: Season) -> Season:
+        if (why := shorten_problem(s, self.end)) is not None:
+            raise InputError(self.describe(s), [why])
+        end = self.end
+        comps = tuple(c if c.last <= end else c.model_copy(update={"end_date": end if end > c.date else None})
+                      for c in s.competitions if c.date <= end)
+        gone = {c.id for c in s.competitions} - {c.id for c in comps}
+        blocks = tuple(b if b.end <= end else b.model_copy(update={"end": end})
+                       for b in s.blocks if b.start <= end)
+        away = tuple(u if u.end <= end else u.model_copy(update={"end": end})
+                     for u in s.unavailability if u.start <= end)
+        injuries = tuple(i.model_copy(update={"target_competition": None})
+                         if i.target_competition in gone else i for i in s.injuries)
+        scenarios = tuple(sc.model_copy(update={"edits": tuple(e for e in sc.edits if not _names_gone(e, gone))})
+                          for sc in s.scenarios)
+        days_off = tuple(d for d in s.calendar.non_training_days if d.date <= end)
+        calendar = s.calendar.model_copy(update={"end": end, "non_training_days": days_off})
+        return s.model_copy(update={
+            "calendar": calendar, "competitions": comps, "blocks": blocks, "unavailability": away,
+            "injuries": injuries, "scenarios": scenarios,
+            "roles": tuple(r for r in s.roles if r.competition not in gone),
+            "pins": tuple(p for p in s.pins if _pin_day(p) <= end)})
+
+    def removed(self, s: Season, named: bool = True) -> list[str]:
+        """What ending on ``end`` removes or cuts, a line per kind: its count and the first few
+        named (the Season Settings question lists them; ``describe`` says the counts)."""
+        end = self.end
+        comps = [c for c in s.competitions if c.date > end]
+        gone = {c.id for c in comps}
+        kinds = [
+            ("competition", [repr(c.name) for c in comps], "removed"),
+            ("competition", [f"{c.name!r} ({span(c.date, c.last)})" for c in s.competitions
+                             if c.date <= end < c.last], f"cut to end on {day_long(end)}"),
+            (("day off", "days off"), [f"{date_long(d.date)}" + (f" ({d.reason})" if d.reason else "")
+                         for d in s.calendar.non_training_days if d.date > end], "removed"),
+            ("block", [repr(b.name) for b in s.blocks if b.start > end], "removed"),
+            ("block", [f"{b.name!r} ({span(b.start, b.end)})" for b in s.blocks
+                       if b.start <= end < b.end], f"cut to end on {day_long(end)}"),
+            ("absence", [f"{s.athlete_label(u.athlete)} {span(u.start, u.end)}"
+                         for u in s.unavailability if u.start > end], "removed"),
+            ("absence", [f"{s.athlete_label(u.athlete)} {span(u.start, u.end)}"
+                         for u in s.unavailability if u.start <= end < u.end],
+             f"cut to end on {day_long(end)}"),
+            ("match role", [f"{s.athlete_label(r.athlete)} in {s.competition(r.competition).name!r}"
+                            for r in s.roles if r.competition in gone], "removed"),
+            ("pin", [_pin_what(p) for p in s.pins if _pin_day(p) > end], "removed"),
+            ("return target", [s.athlete_label(i.athlete) for i in s.injuries
+                               if i.target_competition in gone], "cleared"),
+            ("scenario edit", [f"{sc.name!r} edit {k + 1}" for sc in s.scenarios
+                               for k, e in enumerate(sc.edits) if _names_gone(e, gone)], "removed"),
+        ]
+        return [f"{plural(len(names), *(word if isinstance(word, tuple) else (word,)))} {done}"
+                + (f": {_few(names)}" if named else "") for word, names, done in kinds if names]
+
+    def describe(self, s: Season) -> str:
+        said = f"End the season on {day_long(self.end)}"
+        gone = self.removed(s, named=False)
+        return said + (f" ({'; '.join(gone)})" if gone else "")
+
+
+def _pin_day(p) -> dt.date:
+    """The day a pin is of (a week pin: its week's date)."""
+    return p.week if isinstance(p, WeekPin) else p.date
+
+
 # -- competitions ------------------------------------------------------------------------------
 class AddCompetition(Edit):
     op: Literal["add_competition"] = "add_competition"
@@ -1428,7 +1539,7 @@ class AdoptScenario(Edit):
 
 
 AnyEdit = Annotated[
-    SetSeasonSettings | AddCompetition | MoveCompetition | RemoveCompetition | UpdateCompetition
+    SetSeasonSettings | ShortenSeason | AddCompetition | MoveCompetition | RemoveCompetition | UpdateCompetition
     | AddBlock | UpdateBlock | RemoveBlock | AddNonTrainingDay | RemoveNonTrainingDay
     | AddAthlete | UpdateAthlete | LeaveSquad | RemoveAthlete | AddUnavailability | RemoveUnavailability
     | SetInjury | AddInjury | RemoveInjury | RecordFlareUp | RecordStage | RecordCriteriaTest

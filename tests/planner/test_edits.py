@@ -17,6 +17,7 @@ from planner.season import (
     Competition,
     CriteriaTest,
     IntensityPin,
+    MatchRole,
     NonTrainingDay,
     Plan,
     Scenario,
@@ -26,7 +27,7 @@ from planner.season import (
     Unavailability,
     WeekPin,
 )
-from planner.text import date_long
+from planner.text import date_long, day_long, span
 from planner.timeline import Timeline
 from tests.builders import day, injury, season
 
@@ -108,6 +109,7 @@ ALL = [
     E.LogSessions(sessions=(Session(athlete="A2", date=day(-2), minutes=60, rpe=5, pain=1),
                             Session(athlete="A2", date=day(-1), minutes=30, rpe=3))),
     E.AdvanceToday(today=day(10), accepted=(E.StageEntry(athlete="A1", stage="S1", date=day(4)),)),
+    E.ShortenSeason(end=day(30)),
 ]
 
 
@@ -183,6 +185,77 @@ def test_bad_edits_are_refused_with_a_located_reason(base):
         E.SetSeasonSettings(end=day(-5)).apply(base)
     with pytest.raises(InputError):
         E.edit_from_dict({"op": "teleport"})
+
+
+def _long_season() -> Season:
+    """Six weeks with something of every kind after day 22, across it and before it."""
+    s = season(weeks=6, athletes=3, comps=[
+        Competition(id="t1", name="Tournament", date=day(21), end_date=day(24), priority="B")])
+    s = s.model_copy(update={
+        "blocks": (Block(name="Base", start=day(0), end=day(13)),
+                   Block(name="Build", start=day(14), end=day(27)),
+                   Block(name="Peak", start=day(28), end=day(41))),
+        "calendar": s.calendar.model_copy(update={"non_training_days": (
+            NonTrainingDay(date=day(9), reason="Travel"), NonTrainingDay(date=day(30), reason="Holiday"))}),
+        "unavailability": (Unavailability(athlete="A2", start=day(2), end=day(4)),
+                           Unavailability(athlete="A2", start=day(20), end=day(25)),
+                           Unavailability(athlete="A3", start=day(35), end=day(36))),
+        "injuries": (injury("A1", "P3", start_day=-10).model_copy(update={"target_competition": "m5"}),),
+        "roles": (MatchRole(competition="m1", athlete="A2", role="bench"),
+                  MatchRole(competition="m4", athlete="A2", role="bench")),
+        "pins": (IntensityPin(athlete="A3", date=day(10), intensity=90),
+                 IntensityPin(athlete="A3", date=day(31), intensity=90)),
+        "scenarios": (Scenario(name="Later", edits=(
+            E.MoveCompetition(competition="m5", date=day(39)).to_dict(),
+            E.MoveCompetition(competition="m1", date=day(6)).to_dict())),),
+    })
+    return s.model_copy(update={"plan": flat_plan(s)})
+
+
+def test_shorten_season_removes_what_falls_after_the_end_and_cuts_what_runs_across_it():
+    s = _long_season()
+    edit = E.ShortenSeason(end=day(22))
+    after = edit.apply(s)
+    assert after.calendar.end == day(22) and after.plan is None  # made for the longer season
+    assert [c.id for c in after.competitions] == ["m0", "m1", "m2", "t1"]
+    assert after.competition("t1").last == day(22)  # the tournament ends with the season
+    assert [(b.name, b.end) for b in after.blocks] == [("Base", day(13)), ("Build", day(22))]
+    assert [d.date for d in after.calendar.non_training_days] == [day(9)]
+    assert [(u.athlete, u.start, u.end) for u in after.unavailability] == [
+        ("A2", day(2), day(4)), ("A2", day(20), day(22))]
+    assert [r.competition for r in after.roles] == ["m1"]
+    assert [p.date for p in after.pins] == [day(10)]
+    assert after.injuries[0].target_competition is None  # its target went
+    assert after.scenarios[0].edits == (E.MoveCompetition(competition="m1", date=day(6)).to_dict(),)
+    said = edit.removed(s)
+    assert said == [
+        "3 competitions removed: 'Match 4', 'Match 5' and 'Match 6'",
+        f"1 competition cut to end on {day_long(day(22))}: 'Tournament' ({span(day(21), day(24))})",
+        f"1 day off removed: {date_long(day(30))} (Holiday)",
+        "1 block removed: 'Peak'",
+        f"1 block cut to end on {day_long(day(22))}: 'Build' ({span(day(14), day(27))})",
+        f"1 absence removed: Athlete 3 (A3) {span(day(35), day(36))}",
+        f"1 absence cut to end on {day_long(day(22))}: Athlete 2 (A2) {span(day(20), day(25))}",
+        "1 match role removed: Athlete 2 (A2) in 'Match 5'",
+        f"1 pin removed: {E._pin_what(s.pins[1])}",
+        "1 return target cleared: Athlete 1 (A1)",
+        "1 scenario edit removed: 'Later' edit 1"]
+    assert edit.describe(s).startswith(f"End the season on {day_long(day(22))} (3 competitions "
+                                       f"removed; 1 competition cut")
+
+
+def test_shorten_season_is_refused_before_today_a_logged_session_or_at_the_end():
+    s = _long_season().model_copy(update={"calendar": _long_season().calendar.model_copy(
+        update={"today": day(15)})})
+    with pytest.raises(InputError, match="before today"):
+        E.ShortenSeason(end=day(14)).apply(s)
+    assert E.ShortenSeason(end=day(15)).apply(s).calendar.end == day(15)
+    logged = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(18), minutes=60, rpe=5),)})
+    with pytest.raises(InputError, match="sessions are logged up to"):
+        E.ShortenSeason(end=day(17)).apply(logged)
+    assert E.ShortenSeason(end=day(18)).apply(logged).calendar.end == day(18)
+    with pytest.raises(InputError, match="not before the season's end"):
+        E.ShortenSeason(end=s.calendar.end).apply(s)
 
 
 def test_calendar_changes_drop_the_plan_other_edits_keep_it(base):

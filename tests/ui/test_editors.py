@@ -857,6 +857,67 @@ def test_season_settings_moved_a_year_on_say_each_kind_of_problem_once(w):
     dlg.reject()
 
 
+def _cut_short(w):
+    """Season Settings with the end moved from 15 to 11 Mar (the match, a day off after it and
+    the block across it), OK pressed: refused, with the shortening offered."""
+    from planner.season import Block, NonTrainingDay
+
+    s = w.season
+    w.set_document(s.model_copy(update={
+        "blocks": (Block(name="March", start=D(2026, 3, 2), end=D(2026, 3, 15)),),
+        "calendar": s.calendar.model_copy(update={"non_training_days": (
+            NonTrainingDay(date=D(2026, 3, 13), reason="Travel"),)})}), None)
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    dlg.end.setDate(q(D(2026, 3, 11)))
+    dlg.buttons.accepted.emit()
+    return dlg
+
+
+def test_an_earlier_end_refused_offers_to_remove_what_falls_after_it_as_one_step(w):
+    """A season cut short was refused until each competition, day off and block after the new
+    end was deleted one by one; the refusal now offers to end it there, saying what goes."""
+    dlg = _cut_short(w)
+    before = w.season
+    assert dlg.isVisible() and w.season.calendar.end == D(2026, 3, 15)  # refused as it was
+    assert "'League match'" in dlg.error.text() and "Nothing was changed" in dlg.error.text()
+    assert dlg.shorten_button.isVisible()
+    assert dlg.shorten_button.text() == ("End the season on Wed 11 Mar 2026 and remove what falls "
+                                         "after it")
+    note = dlg.shorten_note.text()
+    assert "• 1 competition removed: 'League match'" in note
+    assert "• 1 day off removed: 13 Mar 2026 (Travel)" in note
+    assert "• 1 block cut to end on Wed 11 Mar 2026: 'March'" in note
+    assert "• 1 absence" not in note  # Ben's (9 to 10 Mar) is before the new end
+    assert "solve again (F5)" in note  # the plan was made for the longer season
+    dlg.shorten_button.click()
+    after = w.season
+    assert not dlg.isVisible()
+    assert after.calendar.end == D(2026, 3, 11) and after.competitions == ()
+    assert after.calendar.non_training_days == () and after.blocks[0].end == D(2026, 3, 11)
+    assert after.plan is None and after.unavailability == before.unavailability
+    assert w.undo_stack.count() == 1
+    assert w.undo_stack.text(0).startswith("End the season on Wed 11 Mar 2026 (1 competition removed")
+    undo_all(w, before)
+
+
+def test_an_earlier_end_before_a_logged_session_says_why_it_cannot_be_reached(w):
+    from planner.season import Session
+
+    w.set_document(w.season.model_copy(update={"sessions": (
+        Session(athlete="A1", date=D(2026, 3, 12), minutes=60, rpe=5),)}), None)
+    dlg = _cut_short(w)
+    assert not dlg.shorten_button.isVisible()
+    assert dlg.shorten_note.text() == (
+        "The season cannot end on Wed 11 Mar 2026 by removing what falls after it: sessions "
+        "are logged up to Thu 12 Mar 2026: end the season on that day or later, or delete the "
+        "sessions after it first (the Log panel).")
+    dlg.start.setDate(q(D(2026, 3, 3)))  # a later start keeps its refusal alone
+    dlg.buttons.accepted.emit()
+    assert dlg.isVisible() and not dlg.shorten_button.isVisible() and dlg.shorten_note.text() == ""
+    dlg.reject()
+
+
 # -- rules panel -----------------------------------------------------------------------------------
 def test_the_mouse_wheel_over_a_rule_scrolls_and_sets_nothing(w, qtbot):
     from PySide6.QtCore import QPoint, QPointF

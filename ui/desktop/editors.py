@@ -2247,6 +2247,15 @@ class SeasonSettingsDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(self.error)
+        # an earlier end refused for what falls after it: the way to end there all the same
+        self.shortening: E.ShortenSeason | None = None  # chosen: applied with the settings
+        self.shortening_offered: E.ShortenSeason | None = None
+        self.shorten_note = _wrapped("")
+        self.shorten_button = QPushButton()
+        self.shorten_button.clicked.connect(self._shorten)
+        form.addRow(self.shorten_note)
+        form.addRow(self.shorten_button)
+        self._offer_shortening(None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
@@ -2267,7 +2276,56 @@ class SeasonSettingsDialog(QDialog):
                 rest.apply(self.season)
             except PeriodizeError as e:
                 self.training.say(_settings_problem(e, self._next_season_hint()))
+                self._offer_shortening(rest)
                 return
+        self._offer_shortening(None)
+        self.accept()
+
+    def _offer_shortening(self, rest: E.SetSeasonSettings | None) -> None:
+        """An earlier end the season refused (competitions, days off or blocks after it): the
+        choice to end it there all the same, what it removes listed; or why it cannot (before
+        today, before a logged session). A later start keeps its refusal alone."""
+        shorten = self._shortening_for(rest)
+        self.shorten_button.setVisible(shorten is not None)
+        if shorten is None:
+            self.shorten_note.setText("")
+            self.shorten_note.hide()
+            return
+        why = E.shorten_problem(self.season, shorten.end)
+        self.shorten_note.show()
+        if why is not None:
+            self.shorten_button.hide()
+            self.shorten_note.setText(f"The season cannot end on {day_long(shorten.end)} by removing "
+                                      f"what falls after it: {why}.")
+            return
+        self.shortening_offered = shorten
+        gone = shorten.removed(self.season)
+        self.shorten_note.setText(
+            f"Or end the season on {day_long(shorten.end)} and remove what falls after it "
+            f"(one step, Undo takes it back):\n" + "\n".join(f"• {x}" for x in gone)
+            + ("\nThe plan is cleared: solve again (F5)." if self.season.plan is not None else ""))
+        self.shorten_button.setText(f"End the season on {day_long(shorten.end)} and remove what "
+                                    f"falls after it")
+
+    def _shortening_for(self, rest: E.SetSeasonSettings | None) -> E.ShortenSeason | None:
+        """The shortening to offer for the refused settings ``rest``: an earlier end, the start
+        not later, and the other settings fine on the shortened season (else None)."""
+        cal = self.season.calendar
+        if rest is None or rest.end is None or not cal.start <= rest.end < cal.end or (
+                rest.start is not None and rest.start > cal.start):
+            return None  # no earlier end inside the season, or a later start: refused alone
+        shorten = E.ShortenSeason(end=rest.end)
+        if E.shorten_problem(self.season, rest.end) is not None:
+            return shorten  # said why not
+        try:
+            rest.apply(shorten.apply(self.season))
+        except PeriodizeError:
+            return None  # another problem: the refusal says it
+        return shorten
+
+    def _shorten(self) -> None:
+        """The coach chose to end the season earlier: applied with the other settings."""
+        self.shortening = self.shortening_offered
         self.accept()
 
     def _next_season_hint(self) -> str:

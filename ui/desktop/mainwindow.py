@@ -1315,8 +1315,32 @@ class MainWindow(QMainWindow):
 
     def _settings_from(self, dlg: editors.SeasonSettingsDialog) -> None:
         edit = dlg.edit()
+        if edit is not None and dlg.shortening is not None:
+            edit = self._shortened(dlg.shortening, edit)
         if edit is not None:
             self.weekly.apply_settings(edit)  # a new today goes through Move Today
+
+    def _shortened(self, shorten: E.ShortenSeason, edit: E.SetSeasonSettings
+                   ) -> E.SetSeasonSettings | None:
+        """Season Settings with an earlier end the coach chose to reach by removing what falls
+        after it: the shortening and the other settings as one undo step; what is left to do
+        (a new today, through Move Today), or None."""
+        season = self.season
+        rest = edit.model_copy(update={"today": None, "clear_today": False})
+        try:
+            shortened = shorten.apply(season)
+            after = rest.apply(shortened)
+        except PeriodizeError as e:  # the season changed under the dialog: said, nothing done
+            self.interaction.warn("Change not made", str(e))
+            return None
+        text = shorten.describe(season) + (", and the other settings changed"
+                                           if after != shortened else "")
+        if not self.apply_edit(shorten, after=after, text=text):
+            return None
+        today = None if edit.clear_today else edit.today
+        if today == self.season.calendar.today:
+            return None
+        return E.SetSeasonSettings(today=today, clear_today=edit.clear_today)
 
     # -- files -----------------------------------------------------------------------------
     def _start_dir(self) -> str:
