@@ -890,6 +890,8 @@ def test_an_earlier_end_refused_offers_to_remove_what_falls_after_it_as_one_step
     assert "• 1 block cut to end on Wed 11 Mar 2026: 'March'" in note
     assert "• 1 absence" not in note  # Ben's (9 to 10 Mar) is before the new end
     assert "solve again (F5)" in note  # the plan was made for the longer season
+    # grown to show the note whole: the refusal above it overlapped it at the old size
+    assert dlg.height() >= dlg.sizeHint().height()
     dlg.shorten_button.click()
     after = w.season
     assert not dlg.isVisible()

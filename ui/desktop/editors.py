@@ -2285,7 +2285,10 @@ class SeasonSettingsDialog(QDialog):
         """An earlier end the season refused (competitions, days off or blocks after it): the
         choice to end it there all the same, what it removes listed; or why it cannot (before
         today, before a logged session). A later start keeps its refusal alone."""
-        shorten = self._shortening_for(rest)
+        self._say_shortening(self._shortening_for(rest))
+        self.adjustSize()  # grown to show the note whole (the refusal above it overlapped it)
+
+    def _say_shortening(self, shorten: E.ShortenSeason | None) -> None:
         self.shorten_button.setVisible(shorten is not None)
         if shorten is None:
             self.shorten_note.setText("")
