@@ -82,9 +82,11 @@ LIMITS: dict[str, tuple[float, float, str]] = {
 NOTE_LENGTH = 200  # a session note's most characters (planner.season.Text)
 
 
-def limit_problem(key: str, value: float) -> str | None:
-    """Why ``value`` cannot be in column ``key`` (None when it can)."""
-    lo, hi, what = LIMITS[key]
+def limit_problem(key: str, value: float, what: str = "") -> str | None:
+    """Why ``value`` cannot be in column ``key`` (None when it can); ``what``: the value to write
+    instead of :data:`LIMITS`' words (a log's rows: :data:`SESSION_VALUE`)."""
+    lo, hi, said = LIMITS[key]
+    what = what or said
     if key == "top_ms" and value == 0:
         return "0 m/s is no top speed; leave the cell empty when no speed was measured"
     if key == "top_pct" and 0 < value <= 1.5:
@@ -489,7 +491,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     notes += _unread(frame, mapping, speedlike)
     guessed = _speed_unit(nums, mapping, notes)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
-    _ranges(nums, problems, where, notes, mapping, guessed)
+    _ranges(nums, problems, where, notes, mapping, frame, guessed)
     if drills:  # a per-drill export: its rows of one session made one
         frame, athletes, dates, nums = _per_drill(_LogRows(frame, athletes, dates, nums), mapping,
                                                   drills, problems, notes, where)
@@ -1273,8 +1275,9 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
 NOT_MEASURED = r"-+|–|—|n/?a|none|null|nan|\?"
 # what a row missing its minutes or its RPE needs (a file's rows; the Log panel types 0 alone)
 NO_TRAINING = "or 0 minutes and RPE 0 for a day without training"
-MISSING_FIX = {"minutes": f"write the session's minutes, {NO_TRAINING}",
-               "rpe": f"write the session RPE (0-10), {NO_TRAINING}"}
+# what a log's row writes in its minutes or RPE: said where one is missing, no number or out of range
+SESSION_VALUE = {"minutes": "the session's minutes", "rpe": "the session RPE (0-10)"}
+MISSING_FIX = {key: f"write {what}, {NO_TRAINING}" for key, what in SESSION_VALUE.items()}
 
 
 def _cells(frame, mapping: dict, key: str):
@@ -1460,11 +1463,12 @@ def _holds_loads(rpe, minutes) -> bool:
     return bool(as_load.any()) and int(as_load.sum()) >= int(as_rpe.sum())
 
 
-def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict,
+def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict, frame,
             guessed: bool = False) -> None:
-    """Each number within its field's bounds (:data:`LIMITS`), a speed in km/h said in km/h;
-    an sRPE of loads read back as the RPE; km/h divided by 3.6, said (unless ``guessed``:
-    :func:`_speed_unit` said it)."""
+    """Each number within its field's bounds (:data:`LIMITS`), a speed in km/h said in km/h, a
+    session's minutes, RPE or pain with the row's athlete and date (:func:`_who_when`: "row 12,
+    RPE: 14 is outside 0-10" sent the coach to count rows); an sRPE of loads read back as the RPE; km/h divided by
+    3.6, said (unless ``guessed``: :func:`_speed_unit` said it)."""
     rpe = nums["rpe"]
     if fold(mapping["rpe"]) == "srpe" and "minutes" in nums and _holds_loads(rpe, nums["minutes"]):
         # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
@@ -1494,9 +1498,10 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict,
         v = nums[key]
         fraction = (v > 0) & (v <= 1.5) & (key == "top_pct")  # 0.85 for 85 %
         for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms")) | fraction]:
-            problem = limit_problem(key, v[i]) if not (kmh and key == "top_ms") else \
-                _kmh_problem(v[i])  # said in the column's own unit
-            problems.append(f"{where(i, key)}: {problem}")
+            problem = limit_problem(key, v[i], SESSION_VALUE.get(key, "")) if not (
+                kmh and key == "top_ms") else _kmh_problem(v[i])  # said in the column's own unit
+            who = _who_when(frame, mapping, i) if key in ("minutes", "rpe", "pain") else ""
+            problems.append(f"{where(i, key, who)}: {problem}")
     _pct_in_a_speed_unit(nums.get("top_pct"), where, notes, mapping.get("top_pct"))
 
 

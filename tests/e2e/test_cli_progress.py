@@ -150,7 +150,8 @@ def test_a_bad_log_is_refused_located_and_nothing_changes(advanced, tmp_path):
         "A04,2026-11-28,60,5,120\n")      # top speed above 110 %
     r = run("log", "s.season.json", "bad.csv", "--save", cwd=tmp_path)
     assert r.returncode == 1
-    for where in ("row 2, Athlete ID", "row 3, RPE", "row 4, Date", "row 5, Minutes",
+    for where in ("row 2, Athlete ID", "row 3 (A04, 2026-11-30), RPE", "row 4, Date",
+                  "row 5 (A04, 2026-11-29), Minutes",
                   "row 6, Top speed %"):
         assert f"bad.csv: {where}" in r.stderr or where in r.stderr, (where, r.stderr)
     assert (tmp_path / "s.season.json").read_bytes() == before
@@ -371,7 +372,7 @@ def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
     r = run("advance", "demo.season.json", "--today", "2026-08-10", "--accept", "--log", "bad.csv",
             "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 1
-    assert "row 2, RPE" in r.stderr and "Nothing was saved" in r.stderr, r.stderr
+    assert "row 2 (A01, 2026-08-04), RPE" in r.stderr and "Nothing was saved" in r.stderr, r.stderr
     assert "problems" not in r.stderr  # one problem, and the note is not counted as one
     assert (tmp_path / "demo.season.json").read_bytes() == before
     # nothing above the refusal says it was done ("Today is 2026-08-10", "Recorded as history.")

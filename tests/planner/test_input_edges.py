@@ -199,11 +199,12 @@ def test_a_formula_filled_down_an_extra_column_below_the_data_adds_no_rows(tmp_p
 def test_blank_lines_of_a_csv_keep_the_row_numbers(tmp_path, s):
     p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\n\nA1,{day(1)},75,5\n\n,,,\n"
                            f"A2,{day(1)},75,14\n")
-    assert problems(p, s) == ["row 6, RPE: 14 is outside 0-10; write session RPE on the CR-10 scale"]
+    assert problems(p, s) == [f"row 6 (A2, {day(1)}), RPE: 14 is outside 0-10; write the session RPE "
+                              f"(0-10)"]
     p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE,Note\nA1,{day(1)},75,5,\"felt ok\nsore\"\n"
                            f"A2,{day(1)},75,14,\n")
-    assert problems(p, s) == ["row 3 (line 4), RPE: 14 is outside 0-10; write session RPE on the "
-                              "CR-10 scale"]
+    assert problems(p, s) == [f"row 3 (line 4) (A2, {day(1)}), RPE: 14 is outside 0-10; write the "
+                              f"session RPE (0-10)"]
     p = csv_file(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},75,5\n\nA1,{day(1)},75,5\n")
     assert read_sessions(p, s).repeated == ["row 4 repeats row 2 (375 AU left out)"]
 
@@ -212,7 +213,8 @@ def test_blank_rows_of_a_log_workbook_are_skipped_and_rows_keep_their_numbers(tm
     p = xlsx_log(tmp_path, [None, ("Athlete ID", "Date", "Minutes", "RPE"),
                             ("A1", day(1), 75, 5), None, ("", " ", None, None),
                             ("A2", day(1), 75, 14)])
-    assert problems(p, s) == ["row 6, RPE: 14 is outside 0-10; write session RPE on the CR-10 scale"]
+    assert problems(p, s) == [f"row 6 (A2, {day(1)}), RPE: 14 is outside 0-10; write the session RPE "
+                              f"(0-10)"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,7 +77,8 @@ def test_every_problem_is_located_and_nothing_is_read(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     msg = str(e.value)
-    wheres = ("row 2, Athlete ID", "row 3, Date", "row 4, RPE", "row 5, Minutes",
+    wheres = ("row 2, Athlete ID", "row 3, Date", f"row 4 (A1, {day(2)}), RPE",
+              f"row 5 (A1, {day(3)}), Minutes",
               "row 6, Top speed %", "row 7, Date")
     for where in wheres:
         assert where in msg, where
@@ -286,8 +287,8 @@ def test_a_duration_written_as_a_clock_is_read_or_refused_with_its_readings(tmp_
         "minutes:seconds"]
     with pytest.raises(InputError) as e:  # a clock of 100 hours: too long, not "not a number"
         read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},100:00:00,5\n"), s)
-    assert e.value.problems[0] == ("row 2, Duration: 6000 is outside 0-600; write a session's "
-                                   "length in minutes")
+    assert e.value.problems[0] == (f"row 2 (A1, {day(1)}), Duration: 6000 is outside 0-600; write "
+                                   f"the session's minutes")
 
 
 def test_two_exports_joined_into_one_file_say_the_repeated_header_once(tmp_path, s):
@@ -360,7 +361,7 @@ def test_excels_sep_line_above_the_header_says_the_separator(tmp_path, s):
     p.write_bytes(f"sep=;\nAthlete ID;Date;Minutes;RPE\nA1;{day(1)};75;6\nA2;{day(1)};75;16\n".encode())
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
-    assert [x.split(":")[0] for x in e.value.problems] == ["row 3, RPE"]
+    assert [x.split(":")[0] for x in e.value.problems] == [f"row 3 (A2, {day(1)}), RPE"]
     p.write_bytes(b"sep=;\r\n")  # nothing below it: not "line 1 is blank"
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
@@ -1009,7 +1010,7 @@ def test_an_srpe_column_of_rpes_with_one_typo_names_the_typo_not_the_good_rows(t
     RPE, but the column holds session loads", and the 11 was not named."""
     msg = _refusal(tmp_path, s, f"Player,Date,Duration,sRPE\nA1,{day(1)},75,5\nA2,{day(1)},75,5\n"
                                 f"A3,{day(1)},75,5\nA1,{day(2)},75,11\n")
-    assert "row 5, sRPE: 11 is outside 0-10" in msg
+    assert f"row 5 (A1, {day(2)}), sRPE: 11 is outside 0-10; write the session RPE (0-10)" in msg
     assert "reads as an RPE" not in msg and "row 2" not in msg
 
 
@@ -1545,7 +1546,8 @@ def test_an_athlete_without_max_speed_is_one_line_naming_his_fastest(tmp_path, s
         f"Cy Cedar (A3) has no max speed, so his 4 top speeds in m/s (fastest 8.75 m/s = 31.5 "
         f"km/h, {text_day(day(2))}, row 3) cannot be read: give his max speed (Season ▸ Squad, "
         f"the workbook's Athletes sheet, or --max-speed-from-log), or log his top speeds in %")
-    assert len(err.value.problems) == 2 and err.value.problems[1].startswith("row 4, RPE: ")
+    assert len(err.value.problems) == 2 and err.value.problems[1].startswith(
+        f"row 4 (A1, {day(2)}), RPE: ")
     (got,) = err.value.no_max.values()
     assert (got.athlete, got.count, got.fastest, got.day, got.row) == (
         "A3", 4, pytest.approx(8.75), day(2), "row 3")
@@ -1784,6 +1786,24 @@ def test_an_rpe_that_is_no_number_or_a_dash_names_the_athlete_the_day_and_the_fi
         f"and RPE 0 for a day without training"]
 
 
+def test_an_rpe_minutes_or_pain_out_of_range_names_the_athlete_the_day_and_the_fix(tmp_path, s):
+    """"row 49, RPE: 14 is outside 0-10" named neither the athlete nor the day, where a missing
+    RPE did: out of range, the row says whose it is and what to write, as a missing one does."""
+    text = (f"Player,Date,Duration,RPE,Pain\nAnn Ash,{day(1)},45,14,\nBo Birch,{day(2)},700,5,\n"
+            f"Cy Cedar,{day(3)},60,5,12\nAnn Ash,{day(4)},60,5,3\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert e.value.problems == [
+        f"row 2 (Ann Ash, {day(1)}), RPE: 14 is outside 0-10; write the session RPE (0-10)",
+        f"row 3 (Bo Birch, {day(2)}), Duration: 700 is outside 0-600; write the session's minutes",
+        f"row 4 (Cy Cedar, {day(3)}), Pain: 12 is outside 0-10; write pain on a 0-10 scale"]
+    # the rows named are the rows left out, said with whose they are; the good row is read
+    r = read_sessions(write(tmp_path, text), s, skip_bad=True)
+    assert [(x.athlete, x.date, x.rpe) for x in r.sessions] == [("A1", day(4), 5)]
+    assert r.skipped_line() == (f"3 rows left out: row 2 (Ann Ash, {day(1)}), row 3 (Bo Birch, "
+                                f"{day(2)}), row 4 (Cy Cedar, {day(3)})")
+
+
 def test_skip_bad_leaves_out_the_rows_named_and_reads_the_rest(tmp_path, s):
     """One row with a problem refused a week's rows with no way round it: read with
     ``skip_bad``, the rows each problem names are left out, said with their problems, and the
@@ -1799,7 +1819,7 @@ def test_skip_bad_leaves_out_the_rows_named_and_reads_the_rest(tmp_path, s):
     assert [(x.athlete, x.date, x.minutes, x.rpe) for x in r.sessions] == [
         ("A2", day(1), 60, 5), ("A3", day(2), 30, 3)]
     assert r.skipped == e.value.problems
-    assert r.skipped_line() == f"2 rows left out: row 2 (Ann Ash, {day(1)}), row 4"
+    assert r.skipped_line() == f"2 rows left out: row 2 (Ann Ash, {day(1)}), row 4 (Cy Cedar, {day(1)})"
     assert f"Left out: row 2 (Ann Ash, {day(1)}), RPE: missing; write the session RPE" in r.text()
     s2 = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": None})
                                                 for a in s.athletes)})

@@ -675,7 +675,7 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     kind, title, text = dialogs[-1]
     # short: "Could not import the sessions" read "Could not impo… ns — Periodize"
     assert (kind, title) == ("error", "Sessions not imported") and len(title) <= 24
-    assert "row 2, Player" in text and "row 3, RPE" in text and "row 4" in text
+    assert "row 2, Player" in text and f"row 3 (A2, {day(8)}), RPE" in text and "row 4" in text
     assert "after today" in text and "nothing was added" in text
     # the reader says the app's way to move today, not the command line's
     assert text.endswith("once it happened, or move today on first (Season ▸ Move Today…)"), text
@@ -1812,7 +1812,8 @@ def test_move_today_keeps_the_ticks_and_the_log_when_today_changes(qtbot, in_wee
     (tmp_path / "bad.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
                                       f"A1,{pain_day.isoformat()},50,14,6\n")
     assert not dlg.read_log_file(str(tmp_path / "bad.csv"))
-    assert "were not read" in dlg.error.text() and "row 2, RPE" in dlg.error.text()
+    assert "were not read" in dlg.error.text() and f"row 2 (A1, {pain_day.isoformat()}), RPE" in \
+        dlg.error.text()
     (said,) = [p for p in dlg.problems() if "were not read for" in p]
     assert said.endswith(". Choose another new today, import the sessions again, or leave them out.")
     assert dlg.problems()  # OK refuses: the log is not dropped behind the coach's back
