@@ -851,11 +851,32 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
          "--stage: A1 P9 " + day(20).isoformat() + ": P9 is not a stage of "),
         (["--stage", "A1", "P9", day(20).isoformat()], "or FIT when back in full training); use "
          "one of them"),
+        # --stage-start in the same order: a stage of an athlete with no injury before today was
+        # answered about the date alone
+        (["--stage-start", "A9", "P9", day(10).isoformat()],
+         "--stage-start: no athlete has the ID or name 'A9'"),
+        (["--stage-start", "A2", "P9", day(10).isoformat()],
+         "--stage-start: A2 P9 " + day(10).isoformat() + ": Athlete 2 (A2) has no injury before "
+         + date_long(day(10)) + "; record the injury first"),
+        (["--stage-start", "A1", "P9", day(10).isoformat()],
+         "--stage-start: A1 P9 " + day(10).isoformat() + ": P9 is not a stage of "),
+        (["--stage-start", "A1", "S3", day(10).isoformat()],
+         f"--stage-start: A1 S3 {day(10).isoformat()}: that is before today ({day(14).isoformat()}): "
+         f"the past keeps what happened (a stage change that happened is recorded with --stage A1 "
+         f"S3 {day(10).isoformat()})"),
     ]
     for args, said in cases:
         r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)
         assert r.returncode == 1 and said in r.stderr, (args, r.stderr)
         assert (tmp_path / "s.season.json").read_bytes() == before, args
+    # a stage start of an injury the same command records: planned, not "record the injury first"
+    r = run("record", "s.season.json", "--injury", "A2", "hamstring-strain", day(15).isoformat(),
+            "--stage-start", "A2", "P3", day(25).isoformat(), "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0 and "record the injury first" not in r.stderr, r.stdout + r.stderr
+    assert "Pin Athlete 2 (A2) to start P3" in r.stdout, r.stdout
+    r = run("record", "s.season.json", "--injury", "A2", "hamstring-strain", day(10).isoformat(),
+            "--stage", "A2", "P2", day(14).isoformat(), "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0 and "record the injury first" not in r.stderr, r.stdout + r.stderr
     # a flare-up 54 days after the return (it was refused: "more than 28 days before")
     r = run("record", "s.season.json", "--flare-up", "A3", day(14).isoformat(), "--save",
             "--time-limit", "20", cwd=tmp_path)

@@ -660,7 +660,10 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     from ui.cli.whatif import _comp_id
 
     cal, out = season.calendar, []
-    past = f"before today ({today.isoformat()}): the past keeps what happened"
+    past = _past(today)
+    # an athlete whose injury this command records: his stage is checked once it is recorded
+    injured = frozenset(athlete_id(season, spec[0], "--injury") for spec in args.injury
+                        if spec and (args.stage or args.stage_start))
 
     def add(option: str, problems: list[str]) -> None:
         if problems:
@@ -678,12 +681,9 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                        for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today])
     add("--pin", [f"{d}: a pin holds from today on; {d} is {past}"
                   for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today])
-    add("--stage-start", [f"{a} {st} {d}: that is {past} (a stage change that happened is "
-                          f"recorded with --stage {a} {st} {d})"
-                          for a, st, d in args.stage_start
-                          if (when := _parsed(d)) is not None and when < today])
-    add("--stage", [f"{a} {st} {d}: {why}" for a, st, d in args.stage
-                    if (why := _stage_problem(season, a, st, d, today)) is not None])
+    for option, specs in (("--stage-start", args.stage_start), ("--stage", args.stage)):
+        add(option, [f"{a} {st} {d}: {why}" for a, st, d in specs
+                     if (why := _stage_problem(season, a, st, d, today, option, injured)) is not None])
     add("--left", [f"{a} {d}: {d} is {past}; give today as his first day away, and log each "
                    f"day since he went with 0 minutes, or leave it unlogged"
                    for a, d in args.left if (when := _parsed(d)) is not None and when < today])
@@ -738,23 +738,37 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     return out
 
 
-def _stage_problem(season, key: str, stage: str, text: str, today: dt.date) -> str | None:
-    """What is wrong with ``--stage ATHLETE STAGE DATE``, in the order a coach fixes it: the
-    athlete (an unknown one: the InputError of ``athlete_id``), an injury for the stage to
-    belong to, a stage of its protocol, then the date (a stage is recorded once the athlete is
-    in it); a date not read is said where the edit is built."""
+def _past(today: dt.date) -> str:
+    """What 'record' says of a date before ``today``."""
+    return f"before today ({today.isoformat()}): the past keeps what happened"
+
+
+def _stage_problem(season, key: str, stage: str, text: str, today: dt.date,
+                   option: str = "--stage", injured: frozenset[str] = frozenset()) -> str | None:
+    """What is wrong with ``--stage ATHLETE STAGE DATE`` (or ``--stage-start``), in the order a
+    coach fixes it: the athlete (an unknown one: the InputError of ``athlete_id``), an injury for
+    the stage to belong to, a stage of its protocol (both left to the edit for an athlete whose
+    injury the command records: ``injured``), then the date (a stage is recorded once the
+    athlete is in it; a stage start is planned from today on); a date not read is said where the
+    edit is built."""
     from planner.edits import no_injury_problem, stage_problem
     from planner.rehab import governing
     from ui.cli.names import athlete_id
 
-    aid, when = athlete_id(season, key, "--stage"), _parsed(text)
-    if (why := no_injury_problem(season, aid, when)) is not None:
-        return why
-    records = season.injuries_of(aid)
-    inj = governing(records, when) if when is not None else records[-1]
-    if (why := stage_problem(stage.strip().upper(), inj.protocol)) is not None:
-        return why
-    if when is not None and when > today and not _joins_on(season, key, when):
+    aid, when = athlete_id(season, key, option), _parsed(text)
+    if aid not in injured:
+        if (why := no_injury_problem(season, aid, when)) is not None:
+            return why
+        records = season.injuries_of(aid)
+        inj = governing(records, when) if when is not None else records[-1]
+        if (why := stage_problem(stage.strip().upper(), inj.protocol)) is not None:
+            return why
+    if when is None:
+        return None
+    if option == "--stage-start" and when < today:
+        return (f"that is {_past(today)} (a stage change that happened is recorded with --stage "
+                f"{key} {stage} {text})")
+    if option == "--stage" and when > today and not _joins_on(season, key, when):
         return (f"a stage is recorded once the athlete is in it, and today is "
                 f"{today.isoformat()}; --stage-start {key} {stage} {text} plans it to start then")
     return None
