@@ -1,0 +1,428 @@
+"""What the season's editors share: ``Editor`` (the dock editors' base: ``edit_requested``,
+``set_season``, Enter in a form, typing not applied), the date and table helpers, a problem in a
+form's words (``form_words``) and the typing a move to another athlete would lose (``unapplied``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from planner.season import Season
+from planner.text import clean_message, day_long, name_sort_key
+from ui.desktop.datefield import DateField
+
+Row = tuple[QPushButton, tuple[QWidget, ...]]  # a form's button and its fields
+
+
+class EnterRows(NamedTuple):
+    """What Enter in a field may press: ``rows`` (a button and its fields, in order of
+    preference) and ``choice``, the Apply of a list's form with a record selected, which Enter
+    presses no more than its Add and instead says which keys do."""
+    rows: list[Row]
+    choice: Row | None = None
+
+
+WEEKDAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+                 "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def date_edit(name: str) -> DateField:
+    """A date field that reads a typed date (``28/12/2026``, ``Mon 28 Dec 2026``) or a pick on
+    its calendar (``ui.desktop.datefield``)."""
+    return DateField(name)
+
+
+def first_day(season: Season) -> QDate:
+    """The day a new record's form proposes: today (the planning start), within the season."""
+    from planner.validate import planning_start
+
+    return qdate(min(planning_start(season), season.calendar.end))
+
+
+def bad_dates(fields) -> list[str]:
+    """``name: why`` for each of the date ``fields`` in use (enabled) whose text is not a date
+    it accepts: a typed date is never replaced by another behind the coach's back."""
+    return [f"{f.accessibleName()}: {f.problem()}" for f in fields
+            if f.isEnabled() and not f.is_valid()]
+
+
+def _follow(first: DateField, last: DateField, several: bool = True) -> None:
+    """A range's last day follows its first while it is not after it (always when ``several``
+    is False: a one-day entry)."""
+    if last.is_valid() and (not several or last.date() < first.date()):
+        last.setDate(first.date())
+
+
+def _wrapped(text: str) -> QLabel:
+    """A label that wraps: a narrow panel stays narrow."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _say_day_off_matches(label: QLabel, pairs) -> None:
+    """Under a form: each of ``pairs`` (day, competitions, day-off reason) that is a declared day
+    off on a competition's day, said (the match is still played); hidden without one."""
+    from planner.validate import day_off_words
+
+    lines = [w for day, comps, reason in pairs if (w := day_off_words(day, comps, reason))]
+    more = f"\n… and {len(lines) - 3} more such days." if len(lines) > 3 else ""
+    label.setText("\n".join(lines[:3]) + more)
+    label.setVisible(bool(lines))
+
+
+def _into_view(widget: QWidget) -> None:
+    """Scroll the dock (or any scroll area) ``widget`` is in until it shows."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is not None and widget.isVisible():
+        area.ensureWidgetVisible(widget, 0, 8)
+
+
+class _Table(QTableWidget):
+    """An editor's list: a click in the empty space below its rows clears the selection (as
+    Ctrl+click on the selected row does), so the form is for a new record again. It is framed in
+    the highlight colour while it has the keyboard, as the board is (Shift+Tab from a field
+    landed on the list unseen)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.setStyleSheet("QTableWidget:focus { border: 2px solid palette(highlight); }")
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.indexAt(event.position().toPoint()).isValid():
+            self.clearSelection()
+        super().mousePressEvent(event)
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    t = _Table(0, len(columns))
+    t.setHorizontalHeaderLabels(columns)
+    t.setAccessibleName(name)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the list for the form (a table's Tab went round its cells for ever); the
+    # arrow keys choose the row
+    t.setTabKeyNavigation(False)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def rows_tall(table: QTableWidget, rows: int) -> int:
+    """The height that shows ``rows`` rows of ``table`` under its header (and a scroll bar's
+    room): a list's least height in a dock that scrolls."""
+    header = table.horizontalHeader().sizeHint().height()
+    bar = table.horizontalScrollBar().sizeHint().height()
+    return header + rows * table.verticalHeader().defaultSectionSize() + bar + 2 * table.frameWidth()
+
+
+class _SortedItem(QTableWidgetItem):
+    """A cell a coach can sort by (a list whose header is clicked): names as a list of names is
+    sorted (accents and case do not count: "Łukasz" beside "Luis"), numbers by their value
+    ("9.8 m/s" before "10.1 m/s"), an empty cell last."""
+
+    def _key(self) -> tuple:
+        text = self.text().strip()
+        number = re.match(r"\d+(?:[.,]\d+)?", text)
+        natural = name_sort_key(re.sub(r"\d+", lambda m: m[0].zfill(9), text))  # A9 before A10
+        if number:
+            return (0, float(number[0].replace(",", ".")), natural)
+        return (1 if text else 2, 0.0, natural)
+
+    def __lt__(self, other) -> bool:
+        if isinstance(other, _SortedItem):
+            return self._key() < other._key()
+        return super().__lt__(other)
+
+
+def sortable(table: QTableWidget) -> None:
+    """A list sorted by a click on a column's header (again: the other way); shown in the
+    season's order until one is clicked."""
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+
+
+def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
+    """Rows of (key, cells); the key is kept in the first cell's UserRole.
+
+    Columns are sized once at the end (sizing them to contents on every item made a refill
+    of 40 competitions take 100 ms).
+    """
+    header = table.horizontalHeader()
+    none = _selected_key(table) is None
+    sorting = table.isSortingEnabled()  # rows sorted as they are set moved under the loop
+    with QSignalBlocker(table):
+        table.setSortingEnabled(False)
+        table.setUpdatesEnabled(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setRowCount(len(rows))
+        if none:  # fewer rows moved the current row onto the last one and selected it, unsaid:
+            table.clearSelection()  # Apply and Delete then acted on a row the form did not show
+        for r, (key, cells) in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = _SortedItem(text)
+                item.setToolTip(text)  # a narrow dock cuts the last column ("role: bench")
+                if c == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, key)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        header.setStretchLastSection(False)  # re-applied: the last column fills the width
+        header.setStretchLastSection(True)
+        table.setSortingEnabled(sorting)  # sorted again by the column the coach chose
+        table.setUpdatesEnabled(True)
+
+
+def _selected_key(table: QTableWidget):
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def _select_key(table: QTableWidget, key) -> bool:
+    for r in range(table.rowCount()):
+        item = table.item(r, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+            table.selectRow(r)
+            return True
+    table.clearSelection()
+    return False
+
+
+def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:
+    row = QHBoxLayout()
+    out = []
+    for text in labels:
+        b = QPushButton(text)
+        b.setAccessibleName(text.replace("&", ""))
+        row.addWidget(b)
+        out.append(b)
+    row.addStretch(1)
+    return row, out
+
+
+class Editor(QWidget):
+    """Base of the dock editors: ``edit_requested(Edit)`` and ``set_season``."""
+
+    edit_requested = Signal(object)
+    problem = Signal(str, str)  # what was tried, why it cannot be done
+    said = Signal(str)  # a refusal shown in the form, for the status bar too
+    date_selected = Signal(object)  # a selected item's date: the board scrolls to it
+    athlete_selected = Signal(str)  # the coach chose an athlete here: the board follows
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.season: Season | None = None
+        self._view: object = None  # what the editor shows, to skip refills when unchanged
+        # the window's document: another season opened in it empties the form (new_document)
+        replaced = getattr(getattr(parent, "document", None), "replaced", None)
+        if replaced is not None:
+            replaced.connect(self.new_document)
+
+    def new_document(self) -> None:
+        """Another season in the window (File ▸ Open, New, a workbook imported as a new season,
+        a recovery): nothing selected, and the form as for a first entry in it; what was typed
+        for the last season ("Club event", a date) was kept and added to this one. An edit, an
+        undo or a reload of the same season keep the form (the coach may be typing)."""
+        table = getattr(self, "table", None)
+        if table is not None:
+            table.clearSelection()
+        self.blank_form()
+        self.forget_typing()
+
+    def blank_form(self) -> None:
+        """The form as for a first entry in :attr:`season` (no record selected)."""
+
+    def unchanged(self, season: Season, view: object) -> bool:
+        """Keep ``season``; True when ``view`` (the part of it shown) is what is shown already."""
+        self.season = season
+        if view == self._view:
+            return True
+        self._view = view
+        return False
+
+    def request(self, edit) -> None:
+        before = self.season
+        self.edit_requested.emit(edit)
+        if self.season is not before:  # made: what was typed for it is the season's now
+            self.forget_typing()
+
+    # typing not applied: one way for every field of a form ---------------------------------
+    def watch_typing(self, *navigation: QWidget) -> None:
+        """Note what the coach types in any field of the form (a line, a date, a number, an
+        editable list's text) or chooses in a list, until the form shows a record afresh or a
+        change made from it; ``navigation`` (the lists that choose what the form shows) are
+        not typing."""
+        self._typed: dict[QWidget, None] = {}
+        for line in self.findChildren(QLineEdit):
+            owner = line.parentWidget()
+            if not isinstance(owner, (QComboBox, QAbstractSpinBox, DateField)):
+                owner = line
+            if owner not in navigation:
+                line.textEdited.connect(lambda _t, o=owner: self._typed.setdefault(o))
+        for combo in self.findChildren(QComboBox):
+            if combo not in navigation:  # chosen from the list (an editable one too)
+                combo.activated.connect(lambda _i, c=combo: self._typed.setdefault(c))
+
+    def forget_typing(self) -> None:
+        if hasattr(self, "_typed"):
+            self._typed.clear()
+
+    def typed(self) -> list[QWidget]:
+        """The fields showing typing not applied (in the order typed), those in sight."""
+        return [w for w in getattr(self, "_typed", {}) if w.isVisibleTo(self) and w.isEnabled()]
+
+    def pending(self) -> list[str]:
+        """The fields typed and not applied, by their names (what Apply would change)."""
+        return [w.accessibleName() or "a field" for w in self.typed()]
+
+    def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        """The form's rows: the button that applies each and its fields."""
+        return []
+
+    def enter_rows(self) -> EnterRows:
+        """The buttons Enter presses in a field, each with its fields, in order of preference
+        (the first shown and enabled of a field's rows): the rows that apply typing, unless an
+        editor gives its own (a list's form: Add while no record is selected)."""
+        return EnterRows(self.typing_rows())
+
+    @staticmethod
+    def add_or_apply(add: QPushButton, apply: QPushButton, form: tuple[QWidget, ...]) -> EnterRows:
+        """A list's form for Enter: Add while no record is selected. With one selected, Enter
+        cannot tell a change of it (Apply) from the next one to add (Add): after Add the new
+        record stays selected, and the next name typed and Enter renamed it. So it presses
+        neither (the choice given back) and :meth:`keyPressEvent` says which keys do."""
+        return EnterRows([] if apply.isEnabled() else [(add, form)], (apply, form))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter on a focused button presses it, and Enter in a field presses its row's button
+        (Add, Record, Add dates): in a dock, unlike a dialog, both did nothing."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton):
+                if focus.isEnabled():
+                    focus.click()
+                return
+            def holds(fields) -> bool:
+                return focus is not None and any(f is focus or f.isAncestorOf(focus) for f in fields)
+            rows, choice = self.enter_rows()
+            for button, fields in rows:
+                if button.isVisibleTo(self) and button.isEnabled() and holds(fields):
+                    button.click()
+                    return
+            apply, form = choice or (None, ())
+            if apply is not None and apply.isEnabled() and holds(form):
+                self.said.emit("A record is selected: Alt+Y applies what you typed to it, Alt+A "
+                               "adds it as a new one (Enter does not guess which).")
+                return
+        super().keyPressEvent(event)
+
+    def apply_typed(self) -> None:
+        """Each row with typing not applied, applied as its button would; a row that made no
+        change (refused and said why, or a question declined) keeps its typing. Told by the
+        season itself: a note after a change made ("Recorded. … does not count yet") is no
+        refusal, and a refusal said in the form is one whatever its signal."""
+        typed = self.typed()
+        rows = [b for b, fields in self.typing_rows()  # (the form's button shown: Record
+                if b.isVisibleTo(self) and any(w in typed for w in fields)]  # or Apply)
+        left: dict[QWidget, None] = {}
+        for button in rows:
+            before = self.season
+            button.click()
+            if self.season is before:  # nothing made: its typing stays
+                left.update({w: None for b, fields in self.typing_rows() if b is button
+                             for w in fields if w in typed})
+        self._typed = left
+
+    def dates_ok(self, what: str, *fields: DateField) -> bool:
+        """False (and the reason to the coach) when one of ``fields`` holds a text that is not a
+        date it accepts; an action reads its dates only after this."""
+        bad = bad_dates(fields)
+        if bad:
+            self.problem.emit(what, "\n".join(bad))
+        return not bad
+
+    def refuse(self, what: str, error: Exception) -> None:
+        """A form that does not make a valid object: say why, like a refused edit."""
+        errors = error.errors() if hasattr(error, "errors") else [{"msg": str(error)}]
+        msgs = [clean_message(str(x.get("msg", x))) for x in errors]
+        self.problem.emit(what, "\n".join(msgs))
+
+    def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
+        raise NotImplementedError
+
+    def say(self, label: QLabel, text: str) -> None:
+        """``text`` in ``label`` next to the form, in the status bar too, and the label
+        scrolled into view: a refusal at the bottom of the dock, below the fold of a 720-pixel
+        screen, looked like a button that did nothing."""
+        label.setText(text)
+        label.show()
+        self.said.emit(text)
+        QTimer.singleShot(0, self, lambda: _into_view(label))
+
+
+_SEASON_PATH = re.compile(r"\b[a-z_]+(?:\[\d+\])+(?:\.[a-z_]+(?:\[\d+\])?)*: ")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def form_words(message: str, fields: dict[str, str]) -> str:
+    """A refused edit's message in the words of the form it came from: a season path such as
+    ``injuries[4].stages[0].start:`` becomes the field's label (``Stage started:``), and ISO
+    dates read as days (``Wed 2 Dec 2026``)."""
+    def label(m: re.Match) -> str:
+        last = re.sub(r"\[\d+\]", "", m.group(0)[:-2]).rsplit(".", 1)[-1]
+        return f"{fields.get(last, last.replace('_', ' ').capitalize())}: "
+
+    def day(m: re.Match) -> str:
+        try:
+            return day_long(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m.group(0)
+
+    return _ISO_DAY.sub(day, _SEASON_PATH.sub(label, message))
+
+
+def unapplied(editors, season: Season, athlete: str) -> str | None:
+    """What the board's move to ``athlete`` would throw away: the fields typed and not
+    applied in ``editors`` ((title, editor) pairs showing another athlete), in words; None when
+    nothing would be lost."""
+    lines = []
+    for title, editor, shown in editors:
+        fields = editor.pending() if shown not in (None, athlete) else []
+        if fields:
+            lines.append(f"{title} editor: {', '.join(fields)} of {season.athlete_label(shown)}")
+    if not lines:
+        return None
+    return ("Typed and not applied yet:\n" + "\n".join(lines) + "\n\nApply it before showing "
+            f"{season.athlete_label(athlete)}, discard it, or cancel and stay?")

@@ -1,0 +1,412 @@
+"""The Competitions editor: add, move, delete, priority, multi-day events and weekly series."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.season import WEEKDAYS, Competition, Season
+from planner.text import date_short, day_long, join_and, plural
+from planner.text import day as day_text
+from ui.desktop.editors.base import (
+    WEEKDAY_NAMES,
+    Editor,
+    EnterRows,
+    _buttons,
+    _fill,
+    _follow,
+    _say_day_off_matches,
+    _select_key,
+    _selected_key,
+    _table,
+    _wrapped,
+    date_edit,
+    first_day,
+    pydate,
+    qdate,
+)
+
+PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
+
+
+def _keeps_space(label: QLabel) -> QWidget:
+    """``label`` in a box that keeps its space while the label is hidden (a form row gives it
+    up): a note coming with the first letter typed moved the fields above it from under the
+    pointer."""
+    keep = label.sizePolicy()
+    keep.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(keep)
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(label)
+    return box
+
+
+SERIES_NAMED = 3  # the days left out a weekly series names, then "…"
+SERIES_WEEKDAY_NAMED = 5  # the dates of a weekday it wholly left out (a month's), then "…"
+
+
+def series_left_out(out: dict[str, list[dt.date]], weekdays: list[int],
+                    days: list[dt.date]) -> list[str]:
+    """What a weekly series (``days`` added on ``weekdays``, ``out`` left out by why, from
+    planner.edits.weekly_days) left out, named: "2 days on another competition's day left out:
+    Tue 12 Jan, Tue 26 Jan" (weeks for a series on one weekday: that week has none); a weekday
+    none of which was added, first and as a whole: "the 4 Wednesdays (6, 13, 20, 27 Jan) are
+    on another competition's day, left out"."""
+    unit = "week" if len(weekdays) == 1 else "day"
+    added = {d.weekday() for d in days}
+    rest = {why: list(its) for why, its in out.items()}
+    parts = []
+    for k in weekdays if days and len(weekdays) > 1 else ():
+        its = sorted(d for ds in out.values() for d in ds if d.weekday() == k)
+        if k in added or not its:
+            continue
+        whys = [why for why, ds in out.items() if any(d.weekday() == k for d in ds)]
+        for why in whys:
+            rest[why] = [d for d in rest[why] if d.weekday() != k]
+        name = WEEKDAY_NAMES[WEEKDAYS[k]]
+        shown = its[:SERIES_WEEKDAY_NAMED]  # "30 Dec, 6, 13 Jan": a month named once
+        dates = ", ".join(date_short(d) if i + 1 == len(shown) or shown[i + 1].month != d.month
+                          else str(d.day) for i, d in enumerate(shown))
+        dates += ", …" if len(its) > len(shown) else ""
+        said = " or ".join(whys)
+        parts.append(f"the {len(its)} {name}s ({dates}) are {said}, left out" if len(its) > 1
+                     else f"the one {name} ({dates}) is {said}, left out")
+    parts += [f"{plural(len(its), unit)} {why} left out: "
+              + ", ".join(day_text(d) for d in its[:SERIES_NAMED])
+              + (", …" if len(its) > SERIES_NAMED else "") for why, its in rest.items() if its]
+    return parts
+
+
+class CompetitionsEditor(Editor):
+    """The competitions: add, move, delete, priority and multi-day events."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Competitions editor")
+        self._shown = None  # what the form was loaded from (reloaded when the season changes it)
+        self._proposed = QDate()  # the empty form's date as proposed (followed while unchanged)
+        self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Competition name")
+        self.name.setPlaceholderText("e.g. Cup final")
+        self.date = date_edit("Competition date")
+        self.multi = QCheckBox("Several days, until")
+        self.multi.setAccessibleName("Multi-day competition")
+        self.end = date_edit("Competition end date")
+        self.priority = QComboBox()
+        self.priority.setAccessibleName("Competition priority")
+        for p, text in PRIORITY_TEXT.items():
+            self.priority.addItem(text, p)
+        self._fresh()
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Date", self.date)
+        ends = QHBoxLayout()
+        ends.addWidget(self.multi)
+        ends.addWidget(self.end, 1)
+        form.addRow("", ends)
+        # a league's match day: one competition a week, added in one step
+        self.weekly = QCheckBox("Every week, until")
+        self.weekly.setAccessibleName("Weekly competition")
+        self.weekly.setToolTip("Add: the same weekday every week up to this day (a league's "
+                               "match day), numbered 1, 2, … (on from the last of that "
+                               "name); weeks whose day is a day off (a winter break) or "
+                               "another competition's are left out")
+        self.weekly_end = date_edit("Last weekly date")
+        width = max(b.sizeHint().width() for b in (self.multi, self.weekly))
+        for b in (self.multi, self.weekly):  # the two "until" dates one above the other
+            b.setMinimumWidth(width)
+        repeat = QHBoxLayout()
+        repeat.addWidget(self.weekly)
+        repeat.addWidget(self.weekly_end, 1)
+        form.addRow("", repeat)
+        # a league of two or three games a week: its weekdays, the date's own always among them
+        # (one series, numbered in date order: Tue 'League 1', Sat 'League 2', …)
+        self.weekly_days: list[QCheckBox] = []
+        on = QHBoxLayout()
+        on.setSpacing(2)
+        on.addWidget(QLabel("on"))
+        on.addSpacing(4)
+        for wd in WEEKDAYS:
+            box = QCheckBox(WEEKDAY_NAMES[wd][:2])
+            box.setAccessibleName(f"Every week on {WEEKDAY_NAMES[wd]}")
+            box.setToolTip(f"Every week on {WEEKDAY_NAMES[wd]} too: several weekdays are one "
+                           f"series numbered in date order (the date's weekday is always one)")
+            self.weekly_days.append(box)
+            on.addWidget(box)
+        on.addStretch(1)
+        form.addRow("", on)
+        form.addRow("Priority", self.priority)
+        self.day_off_note = _wrapped("")  # the competition on a declared day off
+        self.day_off_note.setAccessibleName("Day off note")
+        self.day_off_note.setVisible(False)
+        form.addRow("", _keeps_space(self.day_off_note))
+        buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
+            "&Add", "Appl&y", "&Delete")
+        self.add_button.setToolTip("Add a competition with these details")
+        self.apply_button.setToolTip("Change the selected competition to these details")
+        self.delete_button.setToolTip("Delete the selected competition")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        self.multi.toggled.connect(self.end.setEnabled)
+        self.end.setEnabled(False)
+        self.weekly.toggled.connect(self.weekly_end.setEnabled)
+        self.weekly_end.setEnabled(False)
+        self.weekly.toggled.connect(self._weekday_boxes)
+        self.date.dateChanged.connect(self._weekday_boxes)
+        self._weekday = pydate(self.date.date()).weekday()
+        self._weekday_boxes()
+        self.date.dateChanged.connect(self._follow_date)
+        for field in (self.date, self.end):
+            field.dateChanged.connect(self._day_off_note)
+        self.multi.toggled.connect(self._day_off_note)
+        self.name.textChanged.connect(self._day_off_note)
+        self.priority.currentIndexChanged.connect(self._day_off_note)
+        self.table.itemSelectionChanged.connect(self._load)
+        self.add_button.clicked.connect(self.add)
+        self.apply_button.clicked.connect(self.apply)
+        self.delete_button.clicked.connect(self.delete)
+        self._update_buttons()
+
+    def set_season(self, season: Season) -> None:
+        if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end,
+                                   season.calendar.today)):
+            return
+        key = self.selected_id()
+        _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
+                                   c.name, c.priority]) for c in season.competitions])
+        cal = season.calendar
+        for w in (self.date, self.end, self.weekly_end):
+            w.setDateRange(qdate(cal.start), qdate(cal.end))
+        if key is None and self.date.date() in (qdate(cal.start), self._proposed):
+            # the empty form, its date not chosen: a match added mid-season lies ahead, so
+            # today when the season has one inside it, else the first day
+            inside = cal.today is not None and cal.start <= cal.today <= cal.end
+            self._proposed = qdate(cal.today if inside else cal.start)
+            self.date.setDate(self._proposed)
+        if key is None or not _select_key(self.table, key):
+            self._update_buttons()
+        elif season.competition(key) != self._shown:  # the same row selected again emits
+            self._load(follow=False)  # nothing: after an undo the form showed the undone values
+        self._day_off_note()
+
+    def _day_off_note(self, *_args) -> None:
+        """The form's competition on a declared day off: it is still played (said, not refused);
+        not for the untouched empty form (a day off on the season's first day was said of a
+        'Competition' nobody had typed). Hidden, the note keeps its last words and so its space."""
+        if self.season is None:
+            return
+        note, last = self.day_off_note, self.day_off_note.text()
+        self._say_day_off()
+        if not self._form_touched():
+            note.hide()
+        if note.isHidden() and not note.text():
+            note.setText(last)
+        note.parentWidget().setVisible(bool(note.text()))  # no note yet: no empty line either
+
+    def _form_touched(self) -> bool:
+        """A competition selected, or the empty form given a name, a date or several days."""
+        return (self.selected_id() is not None or bool(self.name.text().strip())
+                or self.date.date() != self._proposed or self.multi.isChecked())
+
+    def _say_day_off(self) -> None:
+        name, day, end, prio = self._form()
+        try:
+            comp = Competition(id="form", name=name or "Competition", date=day, end_date=end,
+                               priority=prio)
+        except ValueError:  # an end before the date: said when added
+            comp = None
+        off = {d.date: d.reason for d in self.season.calendar.non_training_days}
+        _say_day_off_matches(self.day_off_note, [
+            (d, [comp], off[d]) for d in (comp.days() if comp is not None else ()) if d in off])
+
+    def selected_id(self) -> str | None:
+        return _selected_key(self.table)
+
+    def select(self, comp_id: str) -> bool:
+        return _select_key(self.table, comp_id)
+
+    def _weekday_boxes(self, _x=None) -> None:
+        """The date's weekday ticked and fixed (the one a series always has; the one of the date
+        before untied), the others enabled with Every week."""
+        day = pydate(self.date.date()).weekday()
+        if day != self._weekday:
+            self.weekly_days[self._weekday].setChecked(False)
+            self._weekday = day
+        for k, box in enumerate(self.weekly_days):
+            if k == day:
+                box.setChecked(True)
+            box.setEnabled(self.weekly.isChecked() and k != day)
+
+    def series_weekdays(self) -> list[int]:
+        """The weekdays of a series (0 Monday), the date's own among them."""
+        return [k for k, box in enumerate(self.weekly_days) if box.isChecked()]
+
+    def _follow_date(self, _q=None) -> None:
+        """The last day follows the first while it is not after it (or one day only)."""
+        _follow(self.date, self.end, self.multi.isChecked())
+        _follow(self.date, self.weekly_end)
+
+    def enter_rows(self) -> EnterRows:
+        form = (self.name, self.date, self.multi, self.end, self.weekly, self.weekly_end,
+                self.priority)
+        return self.add_or_apply(self.add_button, self.apply_button, form)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.apply_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _load(self, follow: bool = True) -> None:
+        """The selected competition into the form (``follow``: the board scrolls to it); the
+        form is reloaded after a change of the season only when this competition changed, so
+        what the coach is typing stays."""
+        self._update_buttons()
+        c = self.season.competition(self.selected_id()) if self.season else None
+        self._shown = c
+        if c is None:  # the form is for a new competition again
+            self._fresh()
+            return
+        if follow:
+            self.date_selected.emit(c.date)
+        self.name.setText(c.name)
+        self.date.setDate(qdate(c.date))
+        self.multi.setChecked(c.end_date is not None)
+        self.end.setDate(qdate(c.end_date or c.date))
+        self.priority.setCurrentIndex(self.priority.findData(c.priority))
+
+    def blank_form(self) -> None:
+        if self.season is None:
+            return
+        self.name.clear()
+        self._proposed = first_day(self.season)
+        self.date.setDate(self._proposed)
+        self.weekly.setChecked(False)
+        self._fresh()
+        self._day_off_note()
+
+    def _fresh(self) -> None:
+        """A new competition is one day and minor until said otherwise: an A brings a two-week
+        taper, and a friendly added in a hurry came in as one; with no competition selected any
+        more, the last one's "Several days" and B stayed in the form, and the next match nearly
+        went in as a 3-day B. The name and date stay (typed, and in sight)."""
+        self.multi.setChecked(False)
+        self.priority.setCurrentIndex(self.priority.findData("C"))
+
+    def _form(self) -> tuple[str, dt.date, dt.date | None, str]:
+        end = pydate(self.end.date()) if self.multi.isChecked() else None
+        return (self.name.text().strip(), pydate(self.date.date()), end,
+                self.priority.currentData())
+
+    def add(self) -> None:
+        if self.season is None or not self.dates_ok("Add competition", self.date, self.end):
+            return
+        if self.weekly.isChecked():
+            self.add_weekly()
+            return
+        name, day, end, prio = self._form()
+        cid = E.new_competition_id(self.season)
+        try:
+            comp = Competition(id=cid, name=name or "Competition", date=day, end_date=end,
+                               priority=prio)
+        except ValueError as e:
+            self.refuse("Add competition", e)
+            return
+        self.request(E.AddCompetition(competition=comp))
+        _select_key(self.table, cid)
+
+    def add_weekly(self) -> None:
+        """One competition a week on the form's weekday, from its date to the weekly last day,
+        numbered after the form's name ("League 1", "League 2", …), as one undo step; a week
+        whose day (or one of its days) is a day off or another competition's day (a cup
+        weekend) is left out."""
+        what = "Add weekly competitions"
+        if not self.dates_ok(what, self.weekly_end):
+            return
+        name, day, end, prio = self._form()
+        name = name or "Match"
+        last = pydate(self.weekly_end.date())
+        span = (end - day) if end is not None else dt.timedelta(0)
+        if span.days >= 7:
+            self.problem.emit(what, f"'{name}' lasts {span.days + 1} days: every week, each "
+                                    f"would overlap the next; shorten it to a week or less, or "
+                                    f"untick Every week.")
+            return
+        weekdays = self.series_weekdays()
+        if len(weekdays) > 1 and end is not None:
+            self.problem.emit(what, f"'{name}' lasts {span.days + 1} days: on several weekdays, "
+                                    f"one would overlap the next; keep the date's weekday "
+                                    f"alone, or untick Several days.")
+            return
+        days, out = E.weekly_days(self.season, day, last, span, weekdays)
+        every_one = len(days) + sum(len(its) for its in out.values())
+        if every_one < 2:
+            self.problem.emit(what, f"Every week until {day_long(last)} gives "
+                                    f"{plural(every_one, 'competition')}; "
+                                    f"set the last day a week or more after the first, or "
+                                    f"untick Every week.")
+            return
+        left = "; ".join(series_left_out(out, weekdays, days))
+        if not days:
+            self.problem.emit(what, f"Every week until {day_long(last)} adds none: {left}.")
+            return
+        try:
+            edits = E.weekly_competitions(self.season, name, days,
+                                          span if end is not None else None, prio)
+        except ValueError as e:
+            self.refuse(what, e)
+            return
+        from ui.desktop.macro import EditGroup
+
+        left = f"; {left}" if left else ""
+        held = sorted({d.weekday() for d in days})  # a weekday wholly left out is not said held
+        every = ("every week" if len(weekdays) == 1 else "every " + join_and(
+            [WEEKDAY_NAMES[WEEKDAYS[k]][:3] for k in held]))
+        if len(edits) == 1:  # the other weeks left out: not "'League 1' to 'League 1'"
+            text = f"Add '{edits[0].competition.name}' on {day_long(days[0])}{left}"
+        else:
+            text = (f"Add '{edits[0].competition.name}' to '{edits[-1].competition.name}', "
+                    f"{every} from {day_long(days[0])} to {day_long(days[-1])}{left}")
+        self.request(EditGroup(edits, text))
+        if self.season.competition(edits[0].competition.id) is not None:
+            self.weekly.setChecked(False)  # added: the next competition is a single one again
+            for k, box in enumerate(self.weekly_days):
+                box.setChecked(k == self._weekday)
+            _select_key(self.table, edits[0].competition.id)
+
+    def apply(self) -> None:
+        c = self.season.competition(self.selected_id()) if self.season else None
+        if c is None or not self.dates_ok("Change competition", self.date, self.end):
+            return
+        name, day, end, prio = self._form()
+        if (name, day, end, prio) == (c.name, c.date, c.end_date, c.priority):
+            return
+        if (name, prio) == (c.name, c.priority):
+            self.request(E.MoveCompetition(competition=c.id, date=day,
+                                           end_date=end if end is not None else day))
+        elif (name, day, end) == (c.name, c.date, c.end_date):
+            self.request(E.UpdateCompetition(competition=c.id, priority=prio))
+        else:
+            self.request(E.UpdateCompetition(competition=c.id, name=name or c.name, priority=prio,
+                                             date=day, end_date=end, single_day=end is None))
+
+    def delete(self) -> None:
+        cid = self.selected_id()
+        if cid is not None:
+            self.request(E.RemoveCompetition(competition=cid))

@@ -1,0 +1,240 @@
+"""File ▸ New: the New Season dialog (an empty season, the season after the open one, or a
+bundled template), the empty season and dates it proposes, and the templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.season import LONGEST_SEASON_DAYS, Calendar, Season
+from planner.text import day_long
+from ui.desktop import wheelguard
+from ui.desktop.editors.base import _wrapped, date_edit, pydate, qdate
+from ui.desktop.editors.settings import TrainingDayTicks
+
+
+def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
+    """A new season's first and last day as File ▸ New proposes them: from the next Monday
+    (today when it is one), 40 weeks."""
+    start = today + dt.timedelta(days=(7 - today.weekday()) % 7)
+    return start, start + dt.timedelta(days=7 * 40 - 1)
+
+
+def empty_season(name: str = "New season") -> Season:
+    """File ▸ New's empty season with the dates it proposes (the app's start when neither the
+    file asked for nor the demo season opens)."""
+    start, end = new_season_dates(dt.date.today())
+    return Season(name=name, calendar=Calendar(start=start, end=end))
+
+
+class NewSeasonDialog(QDialog):
+    """File ▸ New: an empty season (name, dates and training weekdays), the season after the open
+    one (``current``: its squad, rehab in progress and last four weeks' load,
+    :mod:`planner.nextseason`) or a copy of a bundled season template."""
+
+    def __init__(self, parent: QWidget | None = None, current: Season | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New Season")
+        self.setAccessibleName("New season")
+        self.templates = season_templates()
+        self.empty = QRadioButton("Empty season")
+        self.empty.setChecked(True)
+        self.template_buttons: dict[str, QRadioButton] = {}
+        self.current = current if current is not None and current.athletes else None
+        self.notes: list[str] = []  # what the next season carried and left (said once it opens)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Start from:"))
+        lay.addWidget(self.empty)
+        self.following = None
+        if self.current is not None:
+            self.following = QRadioButton(f"Next season after “{self.current.name}”")
+            self.following.setToolTip("Its squad with max speeds, the rehab in progress and the "
+                                      "last four weeks' load; the competitions and the plan stay "
+                                      "in its file, which is not changed")
+            self.following.setAccessibleName("Next season after the open season")
+            lay.addWidget(self.following)
+        for key, (title, _path) in self.templates.items():
+            b = QRadioButton(title)
+            b.setAccessibleName(title)
+            self.template_buttons[key] = b
+            lay.addWidget(b)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Season name")
+        self.name.setPlaceholderText("e.g. Riverside FC 2027/28")
+        start, end = new_season_dates(dt.date.today())
+        self.start = date_edit("Season start")
+        self.start.setDate(qdate(start))
+        self.end = date_edit("Season end")
+        self.end.setDate(qdate(end))
+        self.training = TrainingDayTicks(Calendar.model_fields["training_days"].default)
+        self.error = self.training.error
+        self.training.setToolTip("The weekdays the team trains; Season Settings changes them "
+                                 "later")
+        self.days = self.training.days
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Starts", self.start)
+        form.addRow("Ends", self.end)
+        form.addRow("Training days", self.training)
+        # a season that started before today: plan from its first day or from today
+        self.from_today = QCheckBox()
+        self.from_today.setAccessibleName("Plan from today")
+        self.from_today_note = _wrapped("")
+        self.from_today_note.setMinimumWidth(340)  # wrapped in a few lines, not a dozen
+        form.addRow("", self.from_today)
+        form.addRow("", self.from_today_note)
+        self._dates_form = form
+        self.form = QWidget()
+        self.form.setLayout(form)
+        lay.addWidget(self.form)
+        lay.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.empty.toggled.connect(self._form_shown)
+        if self.following is not None:
+            self.following.toggled.connect(self._follow)
+        # the end keeps the season's length while only the start is typed (1 Aug 2026 left the
+        # end of a season starting in December: 13 months)
+        self._length = pydate(self.end.date()) - start
+        self._end_typed = self._following = False
+        self.start.dateChanged.connect(self._end_follows)
+        self.end.dateChanged.connect(self._end_chosen)
+        for field in (self.start, self.end):
+            field.dateChanged.connect(self._started_before_today)
+        self._started_before_today()
+        cal = self.current.calendar if self.current is not None else None
+        if cal is not None and cal.today is not None and cal.today > cal.end - dt.timedelta(days=7):
+            self.following.setChecked(True)  # the open season is in its last week: its next is
+            # the likely choice
+        wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
+
+    def _form_shown(self, *_args) -> None:
+        self.form.setEnabled(self.empty.isChecked() or bool(
+            self.following and self.following.isChecked()))
+
+    def _follow(self, on: bool) -> None:
+        """The next season's proposed name, dates and weekdays (the open season's, moved on), or
+        File ▸ New's own again."""
+        from planner.nextseason import proposed_dates, proposed_name
+
+        self._form_shown()
+        cur = self.current
+        start, end = proposed_dates(cur) if on else new_season_dates(dt.date.today())
+        self._end_typed = False
+        self.start.setDate(qdate(start))
+        self.end.setDate(qdate(end))
+        self._length = end - start
+        self.name.setText(proposed_name(cur, start) if on else "")
+        self.training.set_chosen(cur.calendar.training_days if on
+                                 else Calendar.model_fields["training_days"].default)
+
+    def _started_before_today(self, *_args) -> None:
+        """A season that started before today (entered mid-season) is planned from its first day
+        unless the coach ticks "Plan from today"; the board's "today" then sat on the first day
+        and a test of last week was refused as "after today" without a word why."""
+        today = dt.date.today()
+        start, end = pydate(self.start.date()), pydate(self.end.date())
+        shown = start < today <= end
+        self.from_today.setText(f"Plan from today ({day_long(today)})")
+        self.from_today_note.setText(
+            f"The season started before today. Ticked: the days before today are history (log "
+            f"what happened, or leave them empty) and the plan starts today. Not ticked: the "
+            f"plan starts on {day_long(start)} (Season Settings ▸ Plan from changes it later).")
+        for widget in (self.from_today, self.from_today_note):
+            self._dates_form.setRowVisible(widget, shown)
+        self.adjustSize()
+
+    def _end_follows(self, *_args) -> None:
+        if self._end_typed or not self.start.is_valid():
+            return
+        self._following = True
+        try:
+            self.end.setDate(qdate(pydate(self.start.date()) + self._length))
+        finally:
+            self._following = False
+
+    def _end_chosen(self, *_args) -> None:
+        if not self._following:
+            self._end_typed = True  # the coach's own end stays where it is
+
+    def choose_template(self, key: str) -> None:
+        self.template_buttons[key].setChecked(True)
+
+    def _check(self) -> None:
+        try:
+            self.season()
+        except ValueError as e:
+            self.training.say(str(e))
+            return
+        self.accept()
+
+    def season(self) -> Season:
+        """The new document (raises ValueError / PeriodizeError with a readable text)."""
+        for key, b in self.template_buttons.items():
+            if b.isChecked():
+                from planner.seasonfile import loads
+
+                _title, path = self.templates[key]
+                return loads(path.read_text(encoding="utf-8"), path.name)
+        name = self.name.text().strip()
+        if not name:
+            raise ValueError("Give the season a name.")
+        start, end = self.start.value(), self.end.value()
+        if end < start:
+            raise ValueError("The season ends before it starts.")
+        if (end - start).days > LONGEST_SEASON_DAYS:
+            raise ValueError("A season may span at most two years.")
+        today = dt.date.today()
+        planned_from = today if self.from_today.isChecked() and start < today <= end else None
+        calendar = Calendar(start=start, end=end, today=planned_from,
+                            training_days=self.training.chosen())
+        if self.following is not None and self.following.isChecked():
+            return self._next_season(name, calendar)
+        return Season(name=name, calendar=calendar)
+
+    def _next_season(self, name: str, calendar: Calendar) -> Season:
+        from planner.errors import InputError
+        from planner.nextseason import next_season
+
+        try:
+            made = next_season(self.current, calendar.start, calendar.end, name)
+        except InputError as e:
+            raise ValueError("The next season " + "; ".join(e.problems) + ".") from None
+        self.notes = made.notes
+        cal = made.season.calendar.model_copy(update={"today": calendar.today,
+                                                      "training_days": calendar.training_days})
+        return made.season.model_copy(update={"calendar": cal})
+
+
+def season_templates() -> dict[str, tuple[str, object]]:
+    """The bundled season templates: key -> (title, resource)."""
+    import json
+
+    from templates import path
+
+    out = {}
+    folder = path("")
+    for res in sorted(folder.iterdir(), key=lambda p: p.name):
+        if res.name.endswith(".season.json"):
+            key = res.name.removesuffix(".season.json")
+            try:
+                name = json.loads(res.read_text(encoding="utf-8")).get("name", key)
+            except (OSError, ValueError):
+                continue
+            title = f"{'Demo' if key == 'demo' else key.title()} season ({name})"
+            out[key] = (title, res)
+    return out

@@ -1,0 +1,421 @@
+"""The Squad editor: add, edit and delete athletes, and their unavailable dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import edits as E
+from planner.season import FIT, Athlete, Season, Unavailability
+from planner.squad import POSITION_ORDER, history_counts, is_absence, left_on, unknown_position_note
+from planner.text import day_long, join_and
+from ui.desktop.editors.base import (
+    Editor,
+    EnterRows,
+    _buttons,
+    _fill,
+    _follow,
+    _select_key,
+    _selected_key,
+    _table,
+    _wrapped,
+    date_edit,
+    first_day,
+    pydate,
+    qdate,
+    rows_tall,
+    sortable,
+)
+from ui.desktop.speedbox import SpeedBox, speed_text
+
+POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
+
+
+def _rehab_status(season: Season, athlete: str) -> str | None:
+    """The Squad table's word for an athlete's injuries at the planning start: ``injured (P2)``,
+    ``back (injury history)``, ``injury planned`` (an onset still ahead); None without one."""
+    from planner.protocols import available_protocols, load_protocol
+    from planner.rehab import governing, stage_on
+    from planner.validate import planning_start
+
+    records = season.injuries_of(athlete)
+    if not records:
+        return None
+    today = planning_start(season)
+    rec = governing(records, today)
+    if rec is None or rec.protocol not in available_protocols():
+        return "injury planned" if rec is None else "injured"
+    stage = stage_on(rec, load_protocol(rec.protocol), today)
+    if stage != FIT:
+        return f"injured ({stage})"
+    return "injury planned" if any(r.onset > today for r in records) else "back (injury history)"
+
+
+class SquadEditor(Editor):
+    """The squad: add, edit and delete athletes, and their unavailable dates."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Squad editor")
+        self._shown = None  # what the form was loaded from (reloaded when the season changes it)
+        self._away_for: str | None = None  # the athlete the absence form was filled for
+        self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
+        # five athletes at least: at 1024 x 600 the list showed 1½ rows beside its own form
+        # (the dock scrolls instead)
+        self.table.setMinimumHeight(rows_tall(self.table, 5))
+        sortable(self.table)  # 25 players: a coach looks one up by name or groups a position
+        self.athlete_id = QLineEdit()
+        self.athlete_id.setAccessibleName("Athlete ID")
+        self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
+                                   "once the athlete exists. Add takes the next free one when "
+                                   "this one is taken.")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Athlete name")
+        self.position = QComboBox()
+        self.position.setEditable(True)
+        self.position.addItems(POSITIONS)
+        self.position.setAccessibleName("Athlete position")
+        self.position.setCurrentIndex(-1)
+        self.position.lineEdit().setPlaceholderText("e.g. Midfielder")
+        self.max_speed = SpeedBox()  # m/s, or km/h as typed from a GPS report
+        self.max_speed.setSpecialValueText("not measured")
+        self.max_speed.setAccessibleName("Athlete max speed")
+        self.role = QComboBox()
+        self.role.setAccessibleName("Default match role")
+        self.role.setToolTip("The player's role for every match not set in the Roles panel "
+                             "(Season ▸ Match Roles)")
+        for role, words in (("start", "start (plays)"), ("bench", "bench"), ("out", "out of the squad")):
+            self.role.addItem(words, role)
+        form = QFormLayout()
+        form.addRow("ID", self.athlete_id)
+        form.addRow("Name", self.name)
+        form.addRow("Position", self.position)
+        self.position_note = _wrapped("")  # a position none of the four groups knows
+        self.position_note.setAccessibleName("Position note")
+        self.position_note.setVisible(False)
+        form.addRow("", self.position_note)
+        self.position.editTextChanged.connect(self._note_position)
+        form.addRow("Max speed", self.max_speed)
+        form.addRow("Match role", self.role)
+        buttons, (self.add_button, self.apply_button, self.delete_button, self.leave_button) = \
+            _buttons("&Add", "Appl&y", "&Delete", "&Left the Squad…")
+        self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
+        self.delete_button.setToolTip("Delete the selected athlete with their whole history: logged "
+                                      "sessions, injuries, pins and dates")
+        self.leave_button.setToolTip("The selected athlete leaves the squad on a day you give: his "
+                                     "past is kept, nothing is planned for him from then")
+        self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
+
+        self.away = QGroupBox("Unavailable (selected athlete)")
+        self.away_table = _table(["From", "To", "Reason"], "Unavailable dates")
+        self.away_table.setMinimumHeight(rows_tall(self.away_table, 3))  # an absence and his leaving
+        self.away_from = date_edit("Unavailable from")
+        self.away_to = date_edit("Unavailable to")
+        self.away_reason = QLineEdit()
+        self.away_reason.setAccessibleName("Unavailable reason")
+        self.away_reason.setPlaceholderText("e.g. national team")
+        aform = QFormLayout()
+        self.away_from.dateChanged.connect(lambda _q: _follow(self.away_from, self.away_to))
+        aform.addRow("From", self.away_from)
+        aform.addRow("To", self.away_to)
+        aform.addRow("Reason", self.away_reason)
+        abuttons, (self.away_add, self.away_remove) = _buttons("Add da&tes", "&Remove dates")
+        alay = QVBoxLayout(self.away)
+        alay.addWidget(self.away_table)
+        alay.addLayout(aform)
+        alay.addLayout(abuttons)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 2)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        lay.addWidget(self.away, 1)
+        self.table.itemSelectionChanged.connect(self._load)
+        self.table.itemClicked.connect(lambda _item: self._chosen())
+        self.add_button.clicked.connect(self.add)
+        self.apply_button.clicked.connect(self.apply)
+        self.delete_button.clicked.connect(self.delete)
+        self.leave_button.clicked.connect(self.leave)
+        self.away_table.itemSelectionChanged.connect(self._update_buttons)
+        self.away_add.clicked.connect(self.add_away)
+        self.away_remove.clicked.connect(self.remove_away)
+        self._update_buttons()
+        self.watch_typing()
+
+    def set_season(self, season: Season) -> None:
+        # the injuries and today in full: the status read "injured (S2)" after Move Today had
+        # recorded his return (the same athletes injured, another record)
+        if self.unchanged(season, (season.athletes, season.injuries, season.unavailability,
+                                   season.calendar.start, season.calendar.end,
+                                   season.calendar.today, season.plan is None)):
+            return
+        key = self.selected_id()
+        away = {u.athlete for u in season.unavailability
+                if is_absence(u)}
+        rows = []
+        for a in season.athletes:
+            rehab = _rehab_status(season, a.id)
+            left = left_on(season, a.id)
+            status = ", ".join(x for x, on in ((rehab, rehab is not None),
+                                               ("dates away", a.id in away),
+                                               (f"left the squad on {day_long(left)}" if left
+                                                else "", left is not None),
+                                               (f"role: {a.role}", a.role != "start")) if on)
+            rows.append((a.id, [a.id, a.name, a.position,
+                                speed_text(a.max_speed) if a.max_speed else "", status]))
+        _fill(self.table, rows)
+        first = qdate(season.calendar.start)
+        for w in (self.away_from, self.away_to):
+            w.setDateRange(first, qdate(season.calendar.end))
+            if w.date() == first:  # not chosen yet: an absence is most often from today on
+                w.setDate(first_day(season))
+        if key is None or not _select_key(self.table, key):
+            self._clear_form()
+        elif season.athlete(key) != self._shown:  # the same row selected again emits nothing:
+            self._load()  # after an undo the form showed the undone name
+        self._fill_away()
+
+    def free_id(self) -> str:
+        """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix
+        and width most IDs share), A01, A02, … for an empty squad or IDs without a number."""
+        from collections import Counter
+
+        ids = [a.id for a in self.season.athletes] if self.season else []
+        taken = set(ids)
+        # over the squad in its order: a tie goes to the pattern met first (a set's order
+        # followed the hash seed)
+        parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
+        shapes = Counter((p, len(d)) for p, d in parts)
+        prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
+        n = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
+        while f"{prefix}{n:0{width}d}" in taken:
+            n += 1
+        return f"{prefix}{n:0{width}d}"
+
+    def _clear_form(self) -> None:
+        if self.season is None:
+            return
+        self.athlete_id.setText(self.free_id())
+        self.name.clear()
+        self.position.setCurrentIndex(-1)  # no position until the coach picks one
+        self.max_speed.setValue(0.0)
+        # a player added to a season under way is out of the matchday squad until picked in
+        # Roles: three signings left at "start" made 14 starters a match, unsaid
+        self.role.setCurrentIndex(self.role.findData("out" if joins_on(self.season) else "start"))
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        return _selected_key(self.table)
+
+    def select(self, athlete_id: str) -> bool:
+        return _select_key(self.table, athlete_id)
+
+    def _chosen(self) -> None:
+        aid = self.selected_id()
+        if aid:
+            self.athlete_selected.emit(aid)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.apply_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.leave_button.setEnabled(has)
+        self.away.setEnabled(has)
+        self.away_remove.setEnabled(_selected_key(self.away_table) is not None)
+
+    def _load(self) -> None:
+        """The selected athlete into the form; after a change of the season it is reloaded only
+        when this athlete changed, so what the coach is typing stays."""
+        a = self.season.athlete(self.selected_id()) if self.season else None
+        was, self._shown = self._shown, a
+        if a is None and was is not None:  # the selection cleared: the form is for a new
+            self._clear_form()  # athlete (his ID and max speed were left in it)
+        if a is not None:
+            self.athlete_id.setText(a.id)
+            self.name.setText(a.name)
+            self.position.setCurrentText(a.position)
+            self.max_speed.setValue(a.max_speed or 0.0)
+            self.role.setCurrentIndex(max(0, self.role.findData(a.role)))
+            if self._away_for is not None and a.id != self._away_for:
+                self._fresh_away()  # another athlete's dates and reason were left in the form
+            self._away_for = a.id
+        self._fill_away()
+        self._update_buttons()
+        self.forget_typing()  # the form shows the athlete afresh
+
+    def _fresh_away(self) -> None:
+        """The absence form as for a first entry: from today (the planning start), no reason."""
+        if self.season is not None:
+            self.away_from.setDate(first_day(self.season))
+            self.away_to.setDate(first_day(self.season))
+        self.away_reason.clear()
+
+    def blank_form(self) -> None:
+        self._clear_form()
+        self._fresh_away()
+
+    def _fill_away(self) -> None:
+        aid = self.selected_id()
+        rows = []
+        if self.season is not None and aid is not None:
+            rows = [(i, [day_long(u.start), day_long(u.end), u.reason])
+                    for i, u in enumerate(self.season.unavailability) if u.athlete == aid]
+        _fill(self.away_table, rows)
+        self._update_buttons()
+
+    def _note_position(self, text: str) -> None:
+        note = unknown_position_note(text)
+        self.position_note.setText(note or "")
+        self.position_note.setVisible(note is not None)
+
+    def add(self) -> None:
+        """A new athlete with the form's details: the typed name is kept; the ID is the typed
+        one when free, else the next free one (a selected athlete's ID is taken)."""
+        if self.season is None:
+            return
+        speed = self.max_speed.value() or None
+        aid = self.athlete_id.text().strip()
+        if not aid or self.season.athlete(aid) is not None:
+            aid = self.free_id()
+        name = self.name.text().strip() or f"Athlete {aid}"
+        same = next((a for a in self.season.athletes if a.name.casefold() == name.casefold()), None)
+        if same is not None:
+            self.problem.emit("Add athlete", f"{same.name} ({same.id}) is in the squad already; "
+                                             f"type the new athlete's name, then Add.")
+            return
+        try:
+            athlete = Athlete(id=aid, name=name, position=self.position.currentText().strip(),
+                              max_speed=speed, role=self.role.currentData())
+        except ValueError as e:
+            self.refuse("Add athlete", e)
+            return
+        self.request(E.AddAthlete(athlete=athlete, joins=joins_on(self.season)))
+        _select_key(self.table, aid)
+
+    def apply(self) -> None:
+        a = self.season.athlete(self.selected_id()) if self.season else None
+        if a is None:
+            return
+        if self.athlete_id.text().strip() not in ("", a.id):
+            self.problem.emit("Change athlete", f"An athlete's ID cannot change ({a.id}); Add "
+                                                f"makes a new athlete with the ID typed.")
+            return
+        speed = self.max_speed.value() or None
+        name, pos = self.name.text().strip(), self.position.currentText().strip()
+        role = self.role.currentData()
+        if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
+            return
+        before = self.season
+        self.request(E.UpdateAthlete(athlete=a.id, name=name or a.name, position=pos,
+                                     max_speed=speed, clear_max_speed=speed is None, role=role))
+        if self.season is before:  # refused (said why): the form shows what is stored, not
+            self._load()  # "not measured" beside the list's 9.0 m/s
+
+    def delete(self) -> None:
+        """Delete the selected athlete; one with a history (logged sessions, injury records,
+        tests, absences) only once the coach said so, with Left the Squad… offered instead."""
+        aid = self.selected_id()
+        if aid is None or self.season is None:
+            return
+        had = history_counts(self.season, aid)
+        if had and self.ask is not None:
+            who = self.season.athlete_label(aid)
+            answer = self.ask().choose(
+                "Delete athlete", f"Delete {who} and his {join_and(had)}? To keep his history, "
+                f"use Left the Squad… instead.", ("delete", "leftsquad", "cancel"), "cancel")
+            if answer == "leftsquad":
+                self.leave()
+            if answer != "delete":
+                return
+        self.request(E.RemoveAthlete(athlete=aid))
+
+    def leave_default(self, aid: str) -> dt.date:
+        """The day Left the Squad… offers: the day ``aid`` is recorded as leaving, else today,
+        or the season's first day after the date today when the season has no today (within the
+        season)."""
+        cal = self.season.calendar
+        day = left_on(self.season, aid) or cal.today or dt.date.today() + dt.timedelta(days=1)
+        return min(max(day, cal.start), cal.end)
+
+    def leave(self) -> None:
+        """The selected athlete leaves the squad on the day the coach gives (his past is kept)."""
+        from planner.scenarios import past_change_problem
+
+        aid = self.selected_id()
+        if aid is None or self.season is None or self.ask is None:
+            return
+        cal, who = self.season.calendar, self.season.athlete_label(aid)
+        was = left_on(self.season, aid)
+        moves = f"{who} is recorded as leaving on {day_long(was)}; a new day moves it. " if was else ""
+        leaves = self.ask().ask_date(  # the date field of the forms here, not free text
+            "Left the squad", f"{moves}{who}'s first day away (his past is kept; nothing is "
+            f"planned for him from that day):", self.leave_default(aid), cal.start, cal.end)
+        if leaves is None:
+            return
+        edit = E.LeaveSquad(athlete=aid, leaves=leaves)
+        past = past_change_problem(self.season, edit)
+        if past is not None:
+            self.problem.emit("Left the squad", f"{who}: {past}.")
+            return
+        self.request(edit)
+
+    def typing_rows(self) -> list[tuple[QPushButton, tuple[QWidget, ...]]]:
+        return [(self.apply_button, (self.athlete_id, self.name, self.position, self.max_speed,
+                                     self.role)),
+                (self.away_add, (self.away_from, self.away_to, self.away_reason))]
+
+    def enter_rows(self) -> EnterRows:
+        rows = self.typing_rows()
+        details = self.add_or_apply(self.add_button, self.apply_button, rows[0][1])
+        return EnterRows([*details.rows, *rows[1:]], details.choice)
+
+    def add_away(self) -> None:
+        aid = self.selected_id()
+        if aid is None or not self.dates_ok("Unavailable dates", self.away_from, self.away_to):
+            return
+        start, end = pydate(self.away_from.date()), pydate(self.away_to.date())
+        if end < start:
+            self.problem.emit("Unavailable dates", f"To ({day_long(end)}) is before From "
+                                                   f"({day_long(start)}); pick a To on or after From.")
+            return
+        try:
+            u = Unavailability(athlete=aid, start=pydate(self.away_from.date()),
+                               end=pydate(self.away_to.date()), reason=self.away_reason.text().strip())
+        except ValueError as e:
+            self.refuse("Unavailable dates", e)
+            return
+        from planner.scenarios import past_change_problem
+
+        edit = E.AddUnavailability(unavailability=u)
+        past = past_change_problem(self.season, edit)
+        if past is not None:  # as the command line's 'record' refuses it
+            self.problem.emit("Unavailable dates", f"From {past}.")
+            return
+        self.request(edit)
+
+    def remove_away(self) -> None:
+        i = _selected_key(self.away_table)
+        if i is not None:
+            self.request(E.RemoveUnavailability(index=i))
+
+
+def joins_on(season) -> dt.date | None:
+    """The day a player added now joins a season under way (planned, today inside it): the days
+    before it are "not in the squad yet"; None for a squad built before the season is planned."""
+    from planner.validate import planning_start
+
+    cal = season.calendar
+    if season.plan is None or cal.today is None:
+        return None
+    day = planning_start(season)
+    return day if cal.start < day <= cal.end else None
