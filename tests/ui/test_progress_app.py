@@ -2584,6 +2584,51 @@ def test_a_flare_up_recorded_mid_season_proposes_the_re_plan_from_today(qtbot, p
     before.weekly.shutdown()
 
 
+def _pin_off_the_plan(s: Season) -> E.AddPin:
+    """A pin for Athlete 2 in week 5 at a level the plan does not give that day."""
+    from planner.season import IntensityPin
+
+    its = s.plan.for_athlete("A2").intensity
+    d = next(i for i in range(28, 35) if its[i] in (70, 80, 90))
+    return E.AddPin(pin=IntensityPin(athlete="A2", date=day(d), intensity=95 if its[d] != 95 else 70))
+
+
+def _pin_words(w: MainWindow, edit: E.AddPin) -> tuple[str, str, str]:
+    """The inspector's, the board tooltip's and Plan Check's words for a pin not planned yet."""
+    assert w.apply_edit(edit)
+    when = edit.pin.date
+    w.board.set_current("A2", when)
+    tip = w.board.tooltip_at(w.board.cell_rect("A2", when).center())
+    lists = w.violations_panel.list
+    line = next(lists.item(r).text() for r in range(lists.count()) if lists.item(r).text().startswith("⚑"))
+    return w.inspector.toPlainText(), tip, line
+
+
+def test_mid_season_the_inspector_board_and_returns_say_re_plan_from_today(qtbot, planned, in_week_3):
+    """Mid-season the status bar said "re-plan from today (Ctrl+R)" while the inspector, the
+    board's tooltip and Plan Check said of the same new pin "Solve again (F5) to plan it", the
+    Returns panel "Solve again (F5)": a solve of everything, where the weekly routine is
+    Ctrl+R. Before the season starts they say F5."""
+    w = make_window(qtbot, in_week_3)
+    try:
+        edit = _pin_off_the_plan(in_week_3)
+        for text in _pin_words(w, edit):
+            assert "Re-plan from today (Ctrl+R) to plan it." in text and "F5" not in text, text
+        assert w.apply_edit(E.RecordFlareUp(athlete="A1", date=day(14)))
+        stale = w.returns_panel.stale.text()
+        assert "Re-plan from today (Ctrl+R) to see the returns" in stale and "F5" not in stale, stale
+    finally:
+        w.weekly.shutdown()
+    before = make_window(qtbot, planned)  # no today yet: a solve
+    try:
+        for text in _pin_words(before, _pin_off_the_plan(planned)):
+            assert "Solve again (F5) to plan it." in text and "Ctrl+R" not in text, text
+        assert before.apply_edit(E.RecordFlareUp(athlete="A1", date=day(14)))
+        assert "Solve again (F5) to see the returns" in before.returns_panel.stale.text()
+    finally:
+        before.weekly.shutdown()
+
+
 def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, planned):
     """The physio records today's failed test for an athlete the plan moves on today: the plan
     breaks RH-CRIT and the window says to solve again (the plan check used to ignore a test on

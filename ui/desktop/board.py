@@ -89,6 +89,7 @@ from ui.desktop.boardmarks import mark_lines as v2_lines
 from ui.desktop.pastview import PastMarks, paint_legend_mark, paint_past, past_marks
 from ui.desktop.pastview import day_lines as past_lines
 from ui.desktop.rehabview import recorded_stages
+from ui.desktop.solving import plan_it
 from ui.desktop.theme import BoardTheme
 
 # -- colours of the light theme (kept for modules that draw outside a board) ------------------
@@ -1873,7 +1874,7 @@ class SeasonBoard(QAbstractScrollArea):
                  for u in self._season.unavailability
                  if u.athlete == row.athlete_id and u.start <= day <= u.end]
         lines += ["⚑ " + _pin_text(pin) for pin in self._pins_of(row.athlete_id, d)]
-        lines += [f"⚑ Not in the plan yet (solve again, F5): {v.message.removeprefix('PIN: ')}"
+        lines += [f"⚑ Not in the plan yet: {v.message.removeprefix('PIN: ')} {plan_it(self._season)}"
                   if v.rule == "PIN" else f"⚠ {v.rule}: {v.message.removeprefix(v.rule + ': ')}"
                   for v in self.violations_at(row.athlete_id, day)]
         if self._highlight_text and self.is_highlighted(row.athlete_id, d):

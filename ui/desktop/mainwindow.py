@@ -62,6 +62,8 @@ from ui.desktop.solving import (
     SolveResult,
     amount,
     new_stop,
+    plan_again_words,
+    plan_it,
     plan_words,
     progress_text,
     same_plan,
@@ -251,8 +253,7 @@ class MainWindow(QMainWindow):
             text += (f". {edit.athlete.name} is not planned yet: {self.weekly.plan_again()[1]}; "
                      f"the squad's plan and its past stay as they were.")
         elif isinstance(edit, E.AddPin) and after.plan is not None:
-            way = self.weekly.plan_again()[1]
-            text += f". {way[:1].upper()}{way[1:]} to plan it."
+            text += ". " + plan_it(after)
         elif after.plan is not None and not isinstance(edit, E.SetPlan):
             if panels.broken(self.check_report):
                 text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
@@ -969,7 +970,8 @@ class MainWindow(QMainWindow):
         self.returns_panel.set_rows(rows)
         # the returns read the stored plan: after a change it no longer fits (a flare-up just
         # recorded), the panel says they are the plan's from before it
-        self.returns_panel.set_stale(len(panels.broken(self.check_report)) if rows else 0)
+        self.returns_panel.set_stale(len(panels.broken(self.check_report)) if rows else 0,
+                                     plan_again_words(season))
         self.board.set_returns(rows)
         self.inspector.set_returns(rows)
         self.injuries_editor.set_returns(rows)

@@ -64,7 +64,12 @@ from planner.text import (
     plural,
     stage_name,
 )
-from ui.desktop.solving import PLAN_AGAIN, replans_from_today
+from ui.desktop.solving import (
+    PLAN_AGAIN,
+    plan_again_words,
+    plan_it,
+    replans_from_today,
+)
 from ui.desktop.theme import BoardTheme
 
 EVIDENCE = {"E": "study", "C": "consensus", "P": "published protocol", "J": "expert judgement"}
@@ -267,7 +272,7 @@ class InspectorPanel(_Browser):
         if waiting:
             out.append("<h4 style='margin-bottom:2px'>⚑ Pinned, not in the plan yet</h4>"
                        "<ul style='margin-top:0'>")
-            out += [f"<li>{_esc(message_of(v))} Solve again (F5) to plan it.</li>" for v in waiting]
+            out += [f"<li>{_esc(message_of(v))} {plan_it(season)}</li>" for v in waiting]
             out.append("</ul>")
         if planned:
             out.append(self._why_html(season, aid, when))
@@ -684,7 +689,7 @@ class ViolationsPanel(QWidget):
                 else f" — {who}, {when}"
             text = f"{mark} {v.rule}{title}{where}: {said}"
             if is_pending_pin(v):
-                text += " Solve again (F5) to plan it."
+                text += " " + plan_it(season)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (v.athlete or "", v.start))
             tip = group.message
@@ -933,9 +938,9 @@ class ExplanationPanel(_Browser):
             return
         self.setHtml("<h3 style='margin:0'>The season changed</h3>"
                      "<p>The last solve found no plan, for the season as it was then. What it "
-                     "listed may no longer hold (a pin undone, a rule or date changed): solve "
-                     "again (Plan ▸ Solve, F5) to see whether a plan exists now. Undo back to "
-                     "that season shows the conflict again.</p>")
+                     "listed may no longer hold (a pin undone, a rule or date changed): "
+                     f"{plan_again_words(season)} to see whether a plan exists now. Undo back "
+                     "to that season shows the conflict again.</p>")
 
     def show_outcome(self, season: Season, outcome, basis: Season | None = None,
                      scenario: str | None = None) -> None:

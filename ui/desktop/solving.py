@@ -71,6 +71,20 @@ def replans_from_today(season: Season) -> bool:
     return season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
 
 
+def plan_again_words(season: Season) -> str:
+    """:data:`PLAN_AGAIN`'s words for ``season``: "re-plan from today (Ctrl+R)" once it is under
+    way with a plan, else "solve again (F5)"."""
+    return PLAN_AGAIN[replans_from_today(season)]
+
+
+def plan_it(season: Season) -> str:
+    """What a pin not in the plan yet asks, as a sentence: "Re-plan from today (Ctrl+R) to plan
+    it." mid-season, "Solve again (F5) to plan it." before (the status bar, the inspector, Plan
+    Check and the board say it alike)."""
+    way = plan_again_words(season)
+    return f"{way[:1].upper()}{way[1:]} to plan it."
+
+
 def default_solve(request, on_progress=None, stop=None) -> Outcome:
     from solver import solve  # imports OR-Tools only when a solve starts
 
