@@ -1465,10 +1465,10 @@ def _holds_loads(rpe, minutes) -> bool:
 
 def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict, frame,
             guessed: bool = False) -> None:
-    """Each number within its field's bounds (:data:`LIMITS`), a speed in km/h said in km/h, a
-    session's minutes, RPE or pain with the row's athlete and date (:func:`_who_when`: "row 12,
-    RPE: 14 is outside 0-10" sent the coach to count rows); an sRPE of loads read back as the RPE; km/h divided by
-    3.6, said (unless ``guessed``: :func:`_speed_unit` said it)."""
+    """Each number within its field's bounds (:data:`LIMITS`), a speed in km/h said in km/h, each
+    with the row's athlete and date (:func:`_who_when`: "row 12, RPE: 14 is outside 0-10" sent the
+    coach to count rows, a top speed or minutes played too); an sRPE of loads read back as the
+    RPE; km/h divided by 3.6, said (unless ``guessed``: :func:`_speed_unit` said it)."""
     rpe = nums["rpe"]
     if fold(mapping["rpe"]) == "srpe" and "minutes" in nums and _holds_loads(rpe, nums["minutes"]):
         # an export's "sRPE" holding session loads (minutes x RPE): read back as the RPE
@@ -1500,8 +1500,7 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict, frame
         for i in v.index[(v < lo) | (v > hi) | ((v == 0) & (key == "top_ms")) | fraction]:
             problem = limit_problem(key, v[i], SESSION_VALUE.get(key, "")) if not (
                 kmh and key == "top_ms") else _kmh_problem(v[i])  # said in the column's own unit
-            who = _who_when(frame, mapping, i) if key in ("minutes", "rpe", "pain") else ""
-            problems.append(f"{where(i, key, who)}: {problem}")
+            problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: {problem}")
     _pct_in_a_speed_unit(nums.get("top_pct"), where, notes, mapping.get("top_pct"))
 
 

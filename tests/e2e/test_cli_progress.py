@@ -152,7 +152,7 @@ def test_a_bad_log_is_refused_located_and_nothing_changes(advanced, tmp_path):
     assert r.returncode == 1
     for where in ("row 2, Athlete ID", "row 3 (A04, 2026-11-30), RPE", "row 4, Date",
                   "row 5 (A04, 2026-11-29), Minutes",
-                  "row 6, Top speed %"):
+                  "row 6 (A04, 2026-11-28), Top speed %"):
         assert f"bad.csv: {where}" in r.stderr or where in r.stderr, (where, r.stderr)
     assert (tmp_path / "s.season.json").read_bytes() == before
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")

@@ -79,7 +79,7 @@ def test_every_problem_is_located_and_nothing_is_read(tmp_path, s):
     msg = str(e.value)
     wheres = ("row 2, Athlete ID", "row 3, Date", f"row 4 (A1, {day(2)}), RPE",
               f"row 5 (A1, {day(3)}), Minutes",
-              "row 6, Top speed %", "row 7, Date")
+              f"row 6 (A1, {day(4)}), Top speed %", "row 7, Date")
     for where in wheres:
         assert where in msg, where
     assert [msg.index(w) for w in wheres] == sorted(msg.index(w) for w in wheres)  # row by row
@@ -544,8 +544,8 @@ def test_a_utf16_csv_cut_short_is_refused_with_the_fix(tmp_path, s):
 def test_a_top_speed_of_0_ms_says_to_leave_the_cell_empty(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed m/s\nA1,{day(1)},60,5,0\n"), s)
-    assert e.value.problems == ["row 2, Top speed m/s: 0 m/s is no top speed; leave the cell empty "
-                                "when no speed was measured"]
+    assert e.value.problems == [f"row 2 (A1, {day(1)}), Top speed m/s: 0 m/s is no top speed; leave "
+                                "the cell empty when no speed was measured"]
 
 
 def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s):
@@ -881,9 +881,9 @@ def test_a_top_speed_in_km_h_out_of_range_is_said_in_km_h(tmp_path, s):
     with pytest.raises(InputError) as err:
         read_sessions(p, s)
     assert err.value.problems == [
-        "row 2, Max Velocity (km/h): 80 is outside 0-59.4; write top speed in km/h",
-        "row 3, Max Velocity (km/h): 0 km/h is no top speed; leave the cell empty when no speed "
-        "was measured",
+        f"row 2 (A1, {day(1)}), Max Velocity (km/h): 80 is outside 0-59.4; write top speed in km/h",
+        f"row 3 (A1, {day(2)}), Max Velocity (km/h): 0 km/h is no top speed; leave the cell empty "
+        "when no speed was measured",
         "row 5, Max Velocity (km/h): 40 km/h = 11.11 m/s is more than 10 % above Ann Ash (A1)'s "
         "max speed (9 m/s); check the value or update the max speed"]
 
@@ -984,7 +984,7 @@ def test_a_fraction_for_a_top_speed_percentage_a_date_serial_and_a_missing_date_
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     msg = str(e.value)
-    assert ("row 2, Top speed %: 0.85 reads as a fraction of the max speed, not a percentage; "
+    assert (f"row 2 (A1, {day(1)}), Top speed %: 0.85 reads as a fraction of the max speed, not a percentage; "
             "write it in % (85)") in msg
     assert "row 3, Date: missing; every session has a date: write it as YYYY-MM-DD" in msg
     assert "row 4" not in msg
@@ -1002,7 +1002,7 @@ def test_a_fraction_for_a_top_speed_percentage_a_date_serial_and_a_missing_date_
     msg = str(e.value)
     assert (f"row 2, Date: {serial} is a number, not a date (as an Excel date it is "
             f"{day(6).isoformat()}); format the cell as a date") in msg
-    assert "row 2, Top speed %: 0.9 reads as a fraction" in msg and "row 3" not in msg
+    assert f"row 2 (A3, {serial}), Top speed %: 0.9 reads as a fraction" in msg and "row 3" not in msg
 
 
 def test_an_srpe_column_of_rpes_with_one_typo_names_the_typo_not_the_good_rows(tmp_path, s):
@@ -1363,8 +1363,8 @@ def test_a_unitless_m_s_column_with_one_typo_above_16_5_stays_m_s_and_the_typo_i
                                                                 max_speed=9.0))})
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, head + rows), ss)
-    assert e.value.problems == ["row 4, Top speed: 18.9 is outside 0-16.5; write top speed in m/s "
-                                "(if the column is in km/h, name it 'Top speed km/h')"]
+    assert e.value.problems == [f"row 4 (A3, {day(1)}), Top speed: 18.9 is outside 0-16.5; write top "
+                                "speed in m/s (if the column is in km/h, name it 'Top speed km/h')"]
     kmh = "".join(f"A{a},{day(1)},60,6,{v}\n" for a, v in ((1, 29.5), (2, 31.0), (3, 13.5),
                                                             (4, 27.0)))
     r = read_sessions(write(tmp_path, head + kmh), ss)
@@ -1802,6 +1802,31 @@ def test_an_rpe_minutes_or_pain_out_of_range_names_the_athlete_the_day_and_the_f
     assert [(x.athlete, x.date, x.rpe) for x in r.sessions] == [("A1", day(4), 5)]
     assert r.skipped_line() == (f"3 rows left out: row 2 (Ann Ash, {day(1)}), row 3 (Bo Birch, "
                                 f"{day(2)}), row 4 (Cy Cedar, {day(3)})")
+
+
+def test_a_top_speed_or_minutes_played_out_of_range_names_the_athlete_the_day_and_the_fix(tmp_path, s):
+    """"row 7, Top speed %: 130 is outside 0-110" named neither the athlete nor the day, where an
+    RPE out of range did: a top speed (in % or m/s) or minutes played out of range says whose
+    row it is and what to write too."""
+    text = (f"Player,Date,Duration,RPE,Top speed %,Minutes played\nAnn Ash,{day(1)},60,5,130,\n"
+            f"Bo Birch,{day(2)},60,5,90,-5\nCy Cedar,{day(3)},60,5,85,\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), s)
+    assert e.value.problems == [
+        f"row 2 (Ann Ash, {day(1)}), Top speed %: 130 is outside 0-110; write top speed in % of "
+        f"the athlete's max speed",
+        f"row 3 (Bo Birch, {day(2)}), Minutes played: -5 is outside 0-600; write minutes played "
+        f"in a match"]
+    r = read_sessions(write(tmp_path, text), s, skip_bad=True)
+    assert [(x.athlete, x.date) for x in r.sessions] == [("A3", day(3))]
+    assert r.skipped_line() == (f"2 rows left out: row 2 (Ann Ash, {day(1)}), row 3 (Bo Birch, "
+                                f"{day(2)})")
+    ms = f"Player,Date,Duration,RPE,Top speed m/s\nBo Birch,{day(2)},60,5,17.5\n"
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, ms), s)
+    assert e.value.problems == [f"row 2 (Bo Birch, {day(2)}), Top speed m/s: 17.5 is outside "
+                                f"0-16.5; write top speed in m/s (if the column is in km/h, name "
+                                f"it 'Top speed km/h')"]
 
 
 def test_skip_bad_leaves_out_the_rows_named_and_reads_the_rest(tmp_path, s):
