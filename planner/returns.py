@@ -113,14 +113,55 @@ def ran_in(stages: tuple[str, ...], intensity: tuple[int, ...], i: int, flared: 
     return stages[i]
 
 
+def _day_stages(season: Season, ap: AthletePlan, i: int) -> tuple[str, str]:
+    """(the stage day ``i``'s session ran in, the day's stage): they differ on a flare-up's day
+    with running (:func:`ran_in`)."""
+    day = season.calendar.start + dt.timedelta(days=i)
+    flared = any(day in r.flare_ups for r in season.injuries_of(ap.athlete))
+    return ran_in(ap.stages, ap.intensity, i, flared), ap.stages[i]
+
+
 def day_stage_words(season: Season, ap: AthletePlan, i: int) -> str:
     """Day ``i``'s stage as the Inspector's and explain's first lines say it: "S3 → S2
     (flare-up)" on a flare-up's day whose session was run in the stage before (a 100 % day under
     "S2, cap 95 %" read as a breach), else the stage."""
-    day = season.calendar.start + dt.timedelta(days=i)
-    flared = any(day in r.flare_ups for r in season.injuries_of(ap.athlete))
-    run, st = ran_in(ap.stages, ap.intensity, i, flared), ap.stages[i]
+    run, st = _day_stages(season, ap, i)
     return st if run == st else f"{run} → {st} (flare-up)"
+
+
+# the stages no protocol titles, as the Inspector explains them
+STAGE_MEANINGS = {INJ: "injured: no training", FIT: "fit: full training and matches"}
+
+
+def stage_meaning(season: Season, athlete: str, stage: str) -> str:
+    """A stage as the Inspector explains it: the protocol's title and cap for a rehab stage of
+    the athlete's injury ("Controlled sprinting, cap 95 %"), else the stage's name
+    (``planner.text.stage_name``; "rehab" for a stage its protocol does not read)."""
+    from planner.errors import PeriodizeError
+    from planner.text import stage_name
+
+    if stage in STAGE_MEANINGS:
+        return STAGE_MEANINGS[stage]
+    inj = season.injury_of(athlete)
+    if inj is None:
+        return stage_name(stage)
+    try:
+        spec = load_protocol(inj.protocol).stage(stage)
+    except (PeriodizeError, KeyError):
+        return "rehab"
+    return f"{spec.title}, cap {spec.cap} %"
+
+
+def day_stage_meaning(season: Season, ap: AthletePlan, i: int) -> str:
+    """What day ``i``'s stage means, beside :func:`day_stage_words` in the Inspector: the stage
+    explained (:func:`stage_meaning`); on a flare-up's day whose session ran in the stage before,
+    both ("the session ran in S3 (…, cap 100 %) and flared up; S2 (…, cap 95 %) from then on"),
+    its intensity and session being the earlier stage's."""
+    run, st = _day_stages(season, ap, i)
+    if run == st:
+        return stage_meaning(season, ap.athlete, st)
+    return (f"the session ran in {run} ({stage_meaning(season, ap.athlete, run)}) and flared up; "
+            f"{st} ({stage_meaning(season, ap.athlete, st)}) from then on")
 
 
 class AthleteFacts:

@@ -485,3 +485,48 @@ def test_the_first_week_back_in_full_training_still_says_the_return_waits_on_a_t
     assert after.stage.startswith("Fit: full training — provisional: the move S3 → FIT ("), after.stage
     assert after.stage.endswith("waits on Hamstring strength LSI ≥ 90 %, not passed yet."), after.stage
     assert later.stage == "Fit: full training."
+
+
+def _flared_on_day_3(intensity_3: int = 100):
+    """A1 (iliopsoas) in S3 since day -3, back to S2 by a flare-up on day 3 whose session ran at
+    ``intensity_3``; a plan made by hand (the stages and levels alone are read); A2 fit."""
+    s = build(weeks=1, athletes=2, injuries=(
+        injury("A1", "S2", start_day=3, history=(("S2", -12), ("S3", -3)), flare_days=(3,)),))
+    stages = ("S3",) * 3 + ("S2",) * 4
+    ap = AthletePlan(athlete="A1", stages=stages, intensity=(70, 0, 100, intensity_3, 0, 70, 0),
+                     weeks=("load",))
+    return s, ap
+
+
+def test_a_stage_is_explained_by_its_protocol_and_fit_and_injured_in_words():
+    """The Inspector's words for a stage (it computed them in the app's panel): the injury's
+    protocol title and cap for a rehab stage, plain words for FIT and INJ, the stage's name for
+    an athlete without an injury record, "rehab" for a stage the protocol does not know."""
+    from planner.returns import stage_meaning
+
+    s, _ = _flared_on_day_3()
+    assert stage_meaning(s, "A1", "S3") == "Sport-specific drills, cap 100 %"
+    assert stage_meaning(s, "A1", "S2") == "Controlled sprinting, cap 95 %"
+    assert stage_meaning(s, "A1", "FIT") == "fit: full training and matches"
+    assert stage_meaning(s, "A2", "INJ") == "injured: no training"
+    assert stage_meaning(s, "A2", "S2") == "S2 controlled sprinting"  # no record: its name
+    assert stage_meaning(s, "A1", "X9") == "rehab"
+
+
+def test_a_flare_ups_day_with_running_says_both_stages_and_the_days_around_it_one():
+    """On a flare-up's day whose session ran (100 % in S3, back to S2 from then on), the stage
+    words say both stages, the earlier one first, each explained; the day before and after, and
+    the same day without running (its session is S2's), say the day's stage alone."""
+    from planner.returns import day_stage_meaning, day_stage_words
+
+    s, ap = _flared_on_day_3()
+    assert day_stage_words(s, ap, 3) == "S3 → S2 (flare-up)"
+    assert day_stage_meaning(s, ap, 3) == (
+        "the session ran in S3 (Sport-specific drills, cap 100 %) and flared up; S2 (Controlled "
+        "sprinting, cap 95 %) from then on")
+    for i, st, said in ((2, "S3", "Sport-specific drills, cap 100 %"),
+                        (4, "S2", "Controlled sprinting, cap 95 %")):
+        assert (day_stage_words(s, ap, i), day_stage_meaning(s, ap, i)) == (st, said)
+    s, rest = _flared_on_day_3(intensity_3=0)
+    assert (day_stage_words(s, rest, 3), day_stage_meaning(s, rest, 3)) == (
+        "S2", "Controlled sprinting, cap 95 %")

@@ -51,7 +51,8 @@ from planner.citations import cite
 from planner.congestion import RECOVERY_HOURS
 from planner.daymarks import day_rows, fold_session
 from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
-from planner.returns import day_stage_words
+from planner.returns import day_stage_meaning, day_stage_words
+from planner.returns import stage_meaning as stage_words  # noqa: F401 (the Inspector's name for it)
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
 from planner.squad import away_from_squad
@@ -62,7 +63,6 @@ from planner.text import (
     join_and,
     no_conflict_set_text,
     plural,
-    stage_name,
 )
 from ui.desktop.solving import (
     PLAN_AGAIN,
@@ -77,27 +77,6 @@ HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as on
 NO_MAX_MARK = "⊘"  # athletes planned speed work without a max speed on record
 CREDIT_MARK = "⇡"  # athletes planned above a sprint ladder level credited, not run here
 SIGNING_MARK = "↻"  # signings whose stage from the old club counts its days again from today
-STAGE_WORDS = {"INJ": "injured: no training", "FIT": "fit: full training and matches"}
-
-
-def stage_words(season: Season, athlete: str, stage: str) -> str:
-    """A stage as the inspector explains it: the protocol's title and cap for a rehab stage
-    of the athlete's injury, else the stage's name (``planner.text.stage_name``)."""
-    if stage in STAGE_WORDS:
-        return STAGE_WORDS[stage]
-    inj = season.injury_of(athlete)
-    if inj is None:
-        return stage_name(stage)
-    from planner.errors import PeriodizeError
-    from planner.protocols import load_protocol
-
-    try:
-        spec = load_protocol(inj.protocol).stage(stage)
-    except (PeriodizeError, KeyError):
-        return "rehab"
-    return f"{spec.title}, cap {spec.cap} %"
-
-
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -321,13 +300,9 @@ class InspectorPanel(_Browser):
     def _plan_rows(season: Season, tl, ap, i: int) -> list[tuple[str, str]]:
         """What the plan holds on the day: stage, intensity, the athlete's week."""
         st = ap.stages[i]
-        said = day_stage_words(season, ap, i)
-        stage = f"<b>{_esc(said)}</b> — {_esc(stage_words(season, ap.athlete, st))}"
-        if said != st:  # a flare-up's day: its intensity and session are those of the stage before
-            run = ap.stages[i - 1]  # planner.returns.ran_in: the stage held the day before
-            stage = (f"<b>{_esc(said)}</b> — the session ran in {_esc(run)} "
-                     f"({_esc(stage_words(season, ap.athlete, run))}) and flared up; {_esc(st)} "
-                     f"({_esc(stage_words(season, ap.athlete, st))}) from then on")
+        # a flare-up's day: its intensity and session are those of the stage before, both said
+        stage = (f"<b>{_esc(day_stage_words(season, ap, i))}</b> — "
+                 f"{_esc(day_stage_meaning(season, ap, i))}")
         if (gone := away_from_squad(season, ap.athlete, tl.days[i])) is not None:
             stage = f"<b>{_esc(gone)}</b>"  # not "FIT — full training and matches" after he left
         elif i < tl.p0:
