@@ -178,8 +178,8 @@ def test_a_flare_ups_day_says_the_stage_its_session_ran_in_beside_the_new_one():
     assert "cap 95 %" in rows["Stage"]
     # one stage for the day's 100 % and its session: the Stage row read "S3 → S2 (flare-up) —
     # Controlled sprinting, cap 95 %" above "Rehab S3: 4 × 30 m at 100 %", S2's words for S3's run
+    from planner.returns import stage_meaning as stage_words
     from planner.sessions import Prescriber
-    from ui.desktop.panels import stage_words
 
     assert rows["Intensity"].startswith("<b>100 %</b>")
     assert Prescriber(s, s.plan).day("A1", d).summary.startswith("Rehab S3: ")

@@ -52,7 +52,6 @@ from planner.congestion import RECOVERY_HOURS
 from planner.daymarks import day_rows, fold_session
 from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_meaning, day_stage_words
-from planner.returns import stage_meaning as stage_words  # noqa: F401 (the Inspector's name for it)
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import Season
 from planner.squad import away_from_squad
