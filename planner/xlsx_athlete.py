@@ -71,9 +71,15 @@ CHART_ROWS = 22  # rows under the chart on page 1
 CHART_ROW_H = 15.0
 FIRST_CHART_ROW = 8
 SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
-SESSION, WHAT, LIMITS, WHY = 3, 4, 9, 10  # the wrapping text columns: a wide page's room goes to them
-SPEED = 5  # the target speed: two lines (m/s, km/h), or the words for a max speed not measured
+# Column indices are looked up by header, so a column added to COLUMNS moves them.
+# The wrapping text columns: a wide page's room goes to them.
+SESSION = HEADERS.index("Session")
+WHAT = HEADERS.index("What to do")
+LIMITS = HEADERS.index("Kicking · change of direction")
+WHY = HEADERS.index("Why: the rules that bound the day (Rules sheet)")
 TEXT_COLUMNS = (SESSION, WHAT, LIMITS, WHY)
+# The target speed: two lines (m/s, km/h), or the words for a max speed not measured.
+SPEED = HEADERS.index("Target speed")
 LINE_9, LINE_8 = line_height(9), line_height(8)
 
 
@@ -385,9 +391,10 @@ def fit_page(out: SheetRows) -> tuple[tuple[float, ...], int]:
 
 def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:
     """The bar chart of speed days per week on page 1 (rows ``FIRST_CHART_ROW`` to
-    ``SUMMARY_ROWS``, columns A to J: inside the print area; a two-cell anchor ends at the top-left
-    corner of its ``to`` cell, so the chart ends at the right edge of J and the bottom of the
-    summary's last row)."""
+    ``SUMMARY_ROWS``, columns A to ``LAST_COL``: inside the print area; a two-cell anchor ends at
+    the top-left corner of its ``to`` cell, column ``NCOLS`` counted from 0, so the chart ends at
+    the right edge of ``LAST_COL``, the table's last column, and the bottom of the summary's last
+    row)."""
     chart = BarChart()
     chart.type = "col"
     chart.title = "Speed days per week (≥ 80 % of max speed)"
@@ -404,6 +411,6 @@ def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:
     chart.layout = Layout(manualLayout=ManualLayout(x=0.05, y=0.12, w=0.93, h=0.7))
     anchor = TwoCellAnchor()
     anchor._from = AnchorMarker(col=0, row=FIRST_CHART_ROW - 1)
-    anchor.to = AnchorMarker(col=NCOLS, row=SUMMARY_ROWS)  # the right edge of J, the page's last row
+    anchor.to = AnchorMarker(col=NCOLS, row=SUMMARY_ROWS)  # the right edge of LAST_COL, page 1's last row
     chart.anchor = anchor
     ws.add_chart(chart)

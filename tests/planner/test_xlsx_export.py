@@ -16,6 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from planner import xlsx_athlete
 from planner.errors import InputError, SaveError
 from planner.season import (
     Athlete,
@@ -744,11 +745,14 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
     breaks = [b.id for b in ws.row_breaks.brk]
     for (title, header, days), w in zip(blocks, weeks, strict=True):
         assert ws.cell(row=title, column=1).value == f"Ann Ash (A1) · {w.title}"
-        assert [c.value for c in ws[header]] == list(ATHLETE_HEADERS)
+        assert [c.value for c in ws[header]] == [  # written out: a column moved or added shows
+            "Day", "MD", "Stage", "Session", "What to do", "Target speed", "Min", "RPE", "Load AU",
+            "Kicking · change of direction", "Why: the rules that bound the day (Rules sheet)"]
         assert len(days) == len(w.days)
         for r, d in zip(days, w.days, strict=True):
             assert ws.cell(row=r, column=1).value == d.day
-            assert ws.cell(row=r, column=4).value == keep_units(d.session.summary)
+            assert ws.cell(row=r, column=ATHLETE_HEADERS.index("Session") + 1).value == keep_units(
+                d.session.summary)
         assert days[-1] in breaks  # each week ends its page
     labels = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
               for r in range(blocks[1][0], blocks[1][1])}
@@ -814,7 +818,7 @@ def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
     season, plan, path = exported
     wb = openpyxl.load_workbook(path)
     ws = wb["A1 Ann Ash"]
-    assert ws.print_area == f"'A1 Ann Ash'!$A$1:$K${ws.max_row}"
+    assert ws.print_area == f"'A1 Ann Ash'!$A$1:${xlsx_athlete.LAST_COL}${ws.max_row}"
     speed = wb["Speed days"]
     assert [c.value for c in speed[1]][:4] == ["Week", "Week start", "Team week", "A3 Cy Cedar"]
     col = {c.value: c.column for c in speed[1]}
@@ -830,13 +834,15 @@ def test_page_1_charts_the_speed_days_inside_the_print_area(exported):
     assert xml.count("<barChart>") == 4 + 1 and "'Speed days'!$F$2:$F$4" in xml
     drawings = [d for d in drawings if d.count("twoCellAnchor>") == 2]  # one chart: an athlete's
     assert len(drawings) == 4
-    for d in drawings:  # anchored from A8 to the bottom right of K30: in the print area, page 1
+    for d in drawings:  # anchored from A8 to the bottom right of the last column's row 30: in
+        # the print area, page 1
         frm = re.search(r"<(?:xdr:)?from><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?row>(\d+)<", d, re.S)
         to = re.search(r"<(?:xdr:)?to><(?:xdr:)?col>(\d+)</(?:xdr:)?col>.*?<(?:xdr:)?colOff>(\d+)<"
                        r".*?<(?:xdr:)?row>(\d+)<.*?<(?:xdr:)?rowOff>(\d+)<", d, re.S)
         assert frm and to, d[:300]
         assert (int(frm[1]), int(frm[2])) == (0, 7)
-        assert (int(to[1]), int(to[2]), int(to[3]), int(to[4])) == (11, 0, 30, 0)  # L31's corner
+        # the top-left corner of the cell past the last column, under row 30
+        assert (int(to[1]), int(to[2]), int(to[3]), int(to[4])) == (xlsx_athlete.NCOLS, 0, 30, 0)
     assert 30 in [b.id for b in ws.row_breaks.brk]  # page 1 ends under the chart
 
 

@@ -148,8 +148,9 @@ def test_the_athlete_sheets_give_each_day_and_week_its_load(book):
     assert len(lines) == len(tl.weeks)
     w6 = next(w for w in f.weeks if w.start == tl.days[tl.weeks[6].first])
     assert f"ACWR {w6.acwr:.2f}" in lines[6] and "Week load" in lines[6]
-    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=9).value == "Load AU")
-    mon = ws.cell(row=header + 1, column=9).value
+    # the day table's header row, and its "Load AU" column, found by the header's name
+    header, col = next((c.row, c.column) for row in ws.iter_rows() for c in row if c.value == "Load AU")
+    mon = ws.cell(row=header + 1, column=col).value
     # a past day with a log shows what was done: the load the figures count
     assert mon == f.daily["load"].loc[str(tl.days[0])] or mon is None
 
