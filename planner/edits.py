@@ -69,6 +69,7 @@ from planner.squad import JOINED_REASON, LEFT_REASON, left_on
 from planner.text import (
     clean_message,
     date_long,
+    date_short,
     day_long,
     edit_words,
     join_and,
@@ -78,6 +79,7 @@ from planner.text import (
     span,
     validation_problems,
     week_of,
+    weekday_name,
 )
 from planner.text import day as day_text
 from planner.validate import entry_problems, plan_problems, planning_start, season_problems
@@ -474,6 +476,42 @@ def weekly_days(season: Season, day: dt.date, last: dt.date, span: dt.timedelta,
     return sorted(days), {why: sorted(its) for why, its in out.items()}
 
 
+SERIES_NAMED = 3  # the days left out a weekly series names, then "…"
+SERIES_WEEKDAY_NAMED = 5  # the dates of a weekday it wholly left out (a month's), then "…"
+
+
+def series_left_out(out: dict[str, list[dt.date]], weekdays: list[int],
+                    days: list[dt.date]) -> list[str]:
+    """What a weekly series (``days`` added on ``weekdays``, ``out`` left out by why, from
+    :func:`weekly_days`) left out, named: "2 days on another competition's day left out:
+    Tue 12 Jan, Tue 26 Jan" (weeks for a series on one weekday: that week has none); a weekday
+    none of which was added, first and as a whole: "the 4 Wednesdays (6, 13, 20, 27 Jan) are
+    on another competition's day, left out"."""
+    unit = "week" if len(weekdays) == 1 else "day"
+    added = {d.weekday() for d in days}
+    rest = {why: list(its) for why, its in out.items()}
+    parts = []
+    for k in weekdays if days and len(weekdays) > 1 else ():
+        its = sorted(d for ds in out.values() for d in ds if d.weekday() == k)
+        if k in added or not its:
+            continue
+        whys = [why for why, ds in out.items() if any(d.weekday() == k for d in ds)]
+        for why in whys:
+            rest[why] = [d for d in rest[why] if d.weekday() != k]
+        name = weekday_name(its[0])
+        shown = its[:SERIES_WEEKDAY_NAMED]  # "30 Dec, 6, 13 Jan": a month named once
+        dates = ", ".join(date_short(d) if i + 1 == len(shown) or shown[i + 1].month != d.month
+                          else str(d.day) for i, d in enumerate(shown))
+        dates += ", …" if len(its) > len(shown) else ""
+        said = " or ".join(whys)
+        parts.append(f"the {len(its)} {name}s ({dates}) are {said}, left out" if len(its) > 1
+                     else f"the one {name} ({dates}) is {said}, left out")
+    parts += [f"{plural(len(its), unit)} {why} left out: "
+              + ", ".join(day_text(d) for d in its[:SERIES_NAMED])
+              + (", …" if len(its) > SERIES_NAMED else "") for why, its in rest.items() if its]
+    return parts
+
+
 def weekly_competitions(season: Season, name: str, days: list[dt.date], span: dt.timedelta | None,
                         priority) -> list[AddCompetition]:
     """One AddCompetition a week on ``days`` (from :func:`weekly_days`), numbered on from the
@@ -819,6 +857,17 @@ class SetInjury(Edit):
                 f"{protocol_name(inj.protocol)}, {inj.current.stage} since {date_long(inj.current.start)}")
 
 
+def onset_taken(s: Season, athlete: str, onset: dt.date) -> str | None:
+    """Why a new injury of ``athlete`` on ``onset`` is refused: he has a record from that day
+    (one record an onset; :class:`SetInjury` with it would replace that record). None when the
+    day is free. Said where a new injury is entered: the Injuries editor, the New Scenario
+    dialog, ``periodize record`` and ``whatif --injury``."""
+    if not any(i.onset == onset for i in s.injuries_of(athlete)):
+        return None
+    return (f"{s.athlete_label(athlete)} already has an injury from {day_long(onset)}; to change "
+            f"it, choose it in Season ▸ Injuries (Injury), or give the new one another onset")
+
+
 class AddInjury(Edit):
     """A new injury on ``onset`` (a re-injury, a planned operation, or a what-if): the protocol's
     first stage (or ``stage``) from that day."""
@@ -832,9 +881,8 @@ class AddInjury(Edit):
 
     def _apply(self, s: Season) -> Season:
         _known_athlete(s, self.athlete)
-        if any(i.onset == self.onset for i in s.injuries_of(self.athlete)):
-            raise InputError("", [f"{s.athlete_label(self.athlete)} already has an injury from "
-                                  f"{date_long(self.onset)}; edit that one"])
+        if (taken := onset_taken(s, self.athlete, self.onset)) is not None:
+            raise InputError("", [taken])
         proto = load_protocol(self.protocol)
         stage = self.stage or proto.stage_ids[0]
         if (why := stage_problem(stage, proto.id)) is not None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planner.season import FIT, Athlete, Plan, Season
+from planner.protocols import available_protocols, load_protocol
+from planner.rehab import governing, stage_on
+from planner.season import FIT, Athlete, Plan, Season, planning_start
 from planner.timeline import Timeline
 
 # a season without athletes, in the app's words (the board's empty grid) and the CLI's
@@ -68,6 +70,23 @@ def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: in
     if ap is not None:
         return any(s != FIT for s in ap.stages[min(max(0, p0 - 1), max(0, len(ap.stages) - 1)):])
     return any(i.athlete == athlete_id and i.current.stage != FIT for i in season.injuries)
+
+
+def rehab_status(season: Season, athlete_id: str) -> str | None:
+    """The Squad table's word for an athlete's injuries at the planning start: ``injured (P2)``,
+    ``back (injury history)``, ``injury planned`` (an onset still ahead); ``injured`` for a
+    record of a protocol not available here; None without a record."""
+    records = season.injuries_of(athlete_id)
+    if not records:
+        return None
+    today = planning_start(season)
+    rec = governing(records, today)
+    if rec is None or rec.protocol not in available_protocols():
+        return "injury planned" if rec is None else "injured"
+    stage = stage_on(rec, load_protocol(rec.protocol), today)
+    if stage != FIT:
+        return f"injured ({stage})"
+    return "injury planned" if any(r.onset > today for r in records) else "back (injury history)"
 
 
 def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:

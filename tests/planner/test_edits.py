@@ -311,10 +311,57 @@ def test_injury_edits_address_one_record_of_several(base):
 
 
 def test_add_injury_refuses_a_second_record_on_the_same_onset_and_an_unknown_stage(base):
-    with pytest.raises(InputError, match="already has an injury"):
-        E.AddInjury(athlete="A1", protocol="hamstring-strain", onset=base.injury_of("A1").onset).apply(base)
+    onset = base.injury_of("A1").onset
+    said = E.onset_taken(base, "A1", onset)  # what the Injuries editor says before SetInjury too
+    assert said == (f"Athlete 1 (A1) already has an injury from {day_long(onset)}; to change it, "
+                    f"choose it in Season ▸ Injuries (Injury), or give the new one another onset")
+    with pytest.raises(InputError) as refused:
+        E.AddInjury(athlete="A1", protocol="hamstring-strain", onset=onset).apply(base)
+    assert refused.value.problems == [said]
+    # another day, or another athlete on that day: free
+    assert E.onset_taken(base, "A1", onset + dt.timedelta(days=1)) is None
+    assert E.onset_taken(base, "A2", onset) is None
     with pytest.raises(InputError, match="not a stage"):
         E.AddInjury(athlete="A2", protocol="ankle-sprain", onset=day(3), stage="P3").apply(base)
+
+
+def test_a_series_names_the_first_few_days_left_out_and_a_weekday_across_months():
+    """Many days left out: the first three named, then "…"; a weekday wholly left out is dated
+    with each month named once, the others as left out days; one weekday's series counts weeks
+    (a week left out has no game of it)."""
+    tue = [dt.date(2026, 12, 29) + dt.timedelta(days=7 * k) for k in range(6)]
+    thu = [dt.date(2026, 12, 31) + dt.timedelta(days=7 * k) for k in range(6)]
+    sat = [dt.date(2027, 1, 2) + dt.timedelta(days=7 * k) for k in range(6)]
+    out = {"on days off": [thu[4]], "on another competition's day": tue + thu[:4],
+           "ending after the season": []}
+    assert E.series_left_out(out, [1, 3, 5], sat + [thu[5]]) == [
+        "the 6 Tuesdays (29 Dec, 5, 12, 19, 26 Jan, …) are on another competition's day, "
+        "left out",
+        "1 day on days off left out: Thu 28 Jan",
+        "4 days on another competition's day left out: Thu 31 Dec, Thu 7 Jan, Thu 14 Jan, …"]
+    assert E.series_left_out({"on days off": tue[:2], "ending after the season": [tue[2]]},
+                             [1], tue[3:]) == [
+        "2 weeks on days off left out: Tue 29 Dec, Tue 5 Jan",
+        "1 week ending after the season left out: Tue 12 Jan"]
+    # a weekday wholly left out for two reasons, or one day of it; nothing left out: nothing said
+    assert E.series_left_out({"on days off": [tue[0]], "on another competition's day": [tue[1]]},
+                             [1, 3], thu) == [
+        "the 2 Tuesdays (29 Dec, 5 Jan) are on days off or on another competition's day, left out"]
+    assert E.series_left_out({"on days off": [tue[5]]}, [1, 3], thu) == [
+        "the one Tuesday (2 Feb) is on days off, left out"]
+    assert E.series_left_out({why: [] for why in E.WEEKS_LEFT_OUT}, [1, 3], tue + thu) == []
+
+
+def test_a_series_of_weekly_days_and_its_left_out_words_come_from_the_season():
+    """weekly_days' output read by series_left_out: a day off on one Tuesday, the match on a
+    Saturday."""
+    s = season(weeks=4, matches=[12])  # Match 1 on Sat 16 Jan 2027
+    s = E.AddNonTrainingDay(day=NonTrainingDay(date=day(8), reason="Holiday")).apply(s)  # Tue 12 Jan
+    days, out = E.weekly_days(s, day(1), day(26), dt.timedelta(0), [1, 5])
+    assert day(8) not in days and day(12) not in days
+    assert E.series_left_out(out, [1, 5], days) == [
+        "1 day on days off left out: Tue 12 Jan",
+        "1 day on another competition's day left out: Sat 16 Jan"]
 
 
 def test_role_edits_set_and_clear_a_competition_role(base):

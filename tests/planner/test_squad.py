@@ -1,0 +1,28 @@
+"""The squad's words every view shows (planner.squad), without Qt."""
+
+from __future__ import annotations
+
+from planner.squad import rehab_status
+from tests.builders import day, injury, season
+
+
+def test_the_squad_status_says_who_is_injured_now_who_is_back_and_whose_injury_is_ahead():
+    """At the planning start: a stage other than FIT is "injured (P2)"; a record whose stage
+    is FIT "back (injury history)", or "injury planned" once another onset is ahead; only an
+    onset ahead is "injury planned"; no record, no word."""
+    back = injury("A1", "FIT", start_day=-10, history=(("S3", -20),))
+    s = season(weeks=4, athletes=4, today=day(0), injuries=(
+        back, injury("A2", "P2", start_day=-3), injury("A3", "P1", start_day=10, onset_day=10)))
+    assert [rehab_status(s, a.id) for a in s.athletes] == [
+        "back (injury history)", "injured (P2)", "injury planned", None]
+    # an operation planned for the athlete who is back: that is his news
+    planned = s.model_copy(update={"injuries": s.injuries + (
+        injury("A1", "P1", start_day=12, onset_day=12),)})
+    assert rehab_status(planned, "A1") == "injury planned"
+    # a record of a protocol this computer does not have: injured, its stage not known here
+    other = s.model_copy(update={"injuries": (
+        injury("A4", "P1", start_day=-2).model_copy(update={"protocol": "knee-from-another-club"}),)})
+    assert rehab_status(other, "A4") == "injured"
+    # the planning start follows today: once past the onset, the planned injury is his stage
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    assert rehab_status(later, "A3") == "injured (P1)"
