@@ -31,6 +31,7 @@ from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import (
     KEEP_OWN_LIMITS,
     NO_MAX_SPEED,
+    NO_SESSION,
     ROLE_WORDS,
     Prescriber,
     Prescription,
@@ -430,7 +431,7 @@ def day_texts(d: HandoutDay) -> DayTexts:
             speed = f"{pre}{p.speed_ms:.1f} m/s\n{pre}{p.speed_kmh:.1f} km/h"
         elif p.no_max_speed:  # a % with no speed to aim at: said, not an empty cell
             speed = NO_MAX_SPEED
-    rest = p.context in ("rest", "unavailable")
+    rest = p.context in NO_SESSION
     limits = ("" if rest or not p.limits or (d.as_logged and d.planned_session is None)
               else _limit_lines(p.limits))
     return DayTexts(keep_units(summary), keep_units(what), speed, limits,

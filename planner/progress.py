@@ -26,7 +26,7 @@ from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
 from planner.season import FIT, INJ, Season
-from planner.text import date_short, day_long, join_and, nothing_logged_on, plural, stage_name_on
+from planner.text import date_short, day_long, join_and, plural, stage_name_on
 from planner.text import day as day_short
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -744,118 +744,6 @@ def _in_rehab_or_back_lately(records: list, day: dt.date) -> bool:
     back = day - dt.timedelta(days=RECENT_RETURN_DAYS)
     return any(athlete_stage_on(records, back + dt.timedelta(days=k)) not in (FIT, INJ)
                for k in range(RECENT_RETURN_DAYS))
-
-
-def unlogged(season: Season, today: dt.date, sessions=()) -> tuple[int, int]:
-    """(athlete-days with nothing logged, team days) from the season's today up to the new
-    ``today``: the training and competition days of the season that the move puts in the past,
-    which count as planned where nothing is logged (rules-spec.md section 9); an athlete's
-    unavailable days need no log. ``sessions``: a log about to be added with the move."""
-    per_day = _logged_per_day(season, today, sessions)
-    return sum(due - got for _d, due, got in per_day), len(per_day)
-
-
-def _due_per_day(season: Season, today: dt.date) -> list[tuple[int, list[str]]]:
-    """(day, the athletes due) for each training and match day from the season's today up to
-    the new ``today`` (an athlete away that day is not due)."""
-    tl = Timeline(season)
-    start = planning_start(season)
-    away = {a.id: tl.unavailable(a.id) for a in season.athletes}
-    return [(d, [a.id for a in season.athletes if d not in away[a.id]]) for d in range(tl.n)
-            if start <= tl.days[d] < today and (tl.is_training[d] or tl.is_comp[d])]
-
-
-def _due_athletes(season: Season, today: dt.date) -> set[str]:
-    """The athletes due on at least one of the days the move to ``today`` puts in the past."""
-    return {a for _d, due in _due_per_day(season, today) for a in due}
-
-
-def _logged_per_day(season: Season, today: dt.date, sessions=()) -> list[tuple[int, int, int]]:
-    """(day, athletes due, athletes with a session logged) for each training and match day from
-    the season's today up to the new ``today`` (an athlete away that day is not due)."""
-    days = Timeline(season).days
-    logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
-    return [(d, len(due), sum(1 for a in due if (a, days[d]) in logged))
-            for d, due in _due_per_day(season, today)]
-
-
-# how the days a move puts in the past are logged once it is made (the command line's words;
-# the app's Move Today gives its own): they cannot be logged before, being after today
-LOG_AFTER_MOVE = ("log them with the move (advance --log) or after it (periodize log, which "
-                  "re-plans with them)")
-
-
-def unlogged_text(season: Season, today: dt.date, sessions=(), how: str = LOG_AFTER_MOVE) -> str:
-    """One sentence on the days the move puts in the past with nothing logged ("" if none);
-    ``how``: where they are logged, since a day after today cannot be logged before the move."""
-    per_day = _logged_per_day(season, today, sessions)
-    missing, days = sum(due - got for _d, due, got in per_day), len(per_day)
-    if not missing:
-        return ""
-    # the athletes due on at least one of the days, as each day's "3 of 26 logged" counts them
-    # (a player away on all of them, on loan or gone, is in neither count)
-    n = len(_due_athletes(season, today))
-    total = sum(due for _d, due, _got in per_day)
-    whole = not any(got for _d, _due, got in per_day)  # an athlete away is not a day logged
-    plural_days = f"{days} training and match day{'s' if days != 1 else ''}"
-    shape = (f"{n} athletes x {plural_days}" if total == n * days else
-             f"{n} athletes on {plural_days}, their days away left out")
-    what = (f"nothing is logged for any athlete on the {plural_days} this puts in the past"
-            if whole else
-            f"{missing:,} of the {total:,} athlete-days this puts in the past ({shape}) "
-            f"{'have' if missing != 1 else 'has'} nothing logged")
-    thin = [] if whole else thin_days(season, today, sessions, per_day)
-    named = (f" Days with few or no sessions logged (a missing export?): {'; '.join(thin[:4])}"
-             f"{f'; and {len(thin) - 4} more' if len(thin) > 4 else ''}." if thin else "")
-    return (f"{what[0].upper()}{what[1:]}: they count as planned (as the stored plan has them). "
-            f"If they went otherwise, {how}.{named}")
-
-
-NAMED_DAYS = 3  # an athlete's days without a session named up to this many; more are counted
-
-
-def unlogged_athletes(season: Season, today: dt.date, sessions=()) -> list[str]:
-    """Each athlete with nothing logged on days the move to ``today`` puts in the past, in words
-    ("Jack Doyle (A23): nothing logged on Tue 29 Sep 2026, Wed 30 Sep 2026 and Thu 1 Oct 2026",
-    "Yuki Tanaka (A19): nothing logged on any of the 6 days"), those with the most days missing
-    first, then in the squad's display order: a count of athlete-days did not say who was missing
-    (a player absent the whole week went unnamed). Only the days someone else logged count: a
-    day nobody logged is a missing export, said by :func:`thin_days`, not by every name."""
-    from planner.squad import display_ids
-
-    days = Timeline(season).days
-    logged = {(s.athlete, s.date) for s in (*season.sessions, *sessions)}
-    due: dict[str, list[dt.date]] = {}
-    for d, athletes in _due_per_day(season, today):
-        if any((a, days[d]) in logged for a in athletes):
-            for a in athletes:
-                due.setdefault(a, []).append(days[d])
-    rank = {a: i for i, a in enumerate(display_ids(season))}
-    missing = {a: [d for d in ds if (a, d) not in logged] for a, ds in due.items()}
-    out = []
-    for a in sorted((a for a in missing if missing[a]),
-                    key=lambda a: (len(missing[a]) < len(due[a]), -len(missing[a]), rank[a])):
-        gone, n = missing[a], len(due[a])
-        words = (f"nothing logged on any of the {n} days" if len(gone) == n > 1 else
-                 nothing_logged_on(gone) if len(gone) <= NAMED_DAYS else
-                 f"nothing logged on {len(gone)} of the {n} days")
-        out.append(f"{season.athlete_label(a)}: {words}")
-    return out
-
-
-def thin_days(season: Season, today: dt.date, sessions=(), per_day=None) -> list[str]:
-    """The training and match days the move puts in the past on which fewer than half of the
-    athletes due that day have a session logged, each in words ("Fri 25 Sep 2026: nothing
-    logged", "Sat 19 Sep 2026 ('League match 6'): 11 of 24 logged"): a count of athlete-days
-    alone did not say that a whole day's export, or half of a match day's, was missing."""
-    tl = Timeline(season)
-    out = []
-    for d, due, got in per_day if per_day is not None else _logged_per_day(season, today, sessions):
-        if due and 2 * got < due:
-            comps = ", ".join(c.name for c in tl.comp_on[d])
-            what = "nothing logged" if not got else f"{got} of {due} logged"
-            out.append(f"{day_long(tl.days[d])}{f' ({comps!r})' if comps else ''}: {what}")
-    return out
 
 
 def next_week_start(season: Season) -> dt.date:

@@ -98,6 +98,7 @@ TARGET_CONTEXTS = ("speed", "compensation", "rehab")
 # days that keep their own kicking and change of direction after a flare-up (RH-FL's calm days,
 # no session): no step-down is in use on them
 KEEP_OWN_LIMITS = ("flare-up", "calm", "rest", "unavailable")
+NO_SESSION = ("rest", "unavailable")  # the contexts of a day without a session
 
 
 @dataclass(frozen=True)
@@ -556,6 +557,13 @@ class Prescriber:
             return "rehab", ""
         return self._fit_context(f, i, lvl), ""
 
+    def has_session(self, athlete: str, i: int) -> bool:
+        """Does the plan give ``athlete`` a session on day ``i`` (not a rest day: a match day in
+        rehab, a match he is not in on a day without training; nor a day away)? An athlete
+        without a plan has every day's, the plan saying nothing against it."""
+        f = self.facts(athlete)
+        return f is None or self.context(f, i)[0] not in NO_SESSION
+
     def _fit_context(self, f: AthleteFacts, i: int, lvl: int) -> str:
         tl = self.tl
         if lvl == 0:
@@ -854,7 +862,7 @@ class Prescriber:
             return f"{name}: {match} (start)"
         if context == "bench":
             return f"{name}: {match}"
-        if context in ("rest", "unavailable"):
+        if context in NO_SESSION:
             short = reason.split(":")[0] if ":" in reason else ""
             return f"{name}: {short}" if short else name
         return f"{name}: up to {lvl} %" if lvl > 0 else f"{name}: no running"
@@ -872,7 +880,7 @@ class Prescriber:
         if context == "rest" and tl.is_comp[i] and f.st[i] != FIT and (k := self._flare(f, i)):
             notes.append(f"A calm day after the flare-up of "
                          f"{day_words(tl.days[i] - dt.timedelta(days=k))} (RH-FL)")
-        if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in ("rest", "unavailable"):
+        if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in NO_SESSION:
             if f.role[i] != "out" and f.ready[i] and i < tl.p0:
                 # picked and did not play (0 min logged, say): "not playing yet" is RE-1's words
                 # for a returner, and whether he trained apart or sat on the bench is not known

@@ -1033,7 +1033,7 @@ def test_a_week_logged_says_only_its_own_matches_played_in_rehab_and_keeps_the_f
 
 def test_advance_says_which_days_it_puts_in_the_past_with_nothing_logged(tmp_path):
     """Moving today a week on with nothing logged counted the week as planned without a word."""
-    from planner.progress import unlogged
+    from planner.unlogged import unlogged
 
     s = season(weeks=4, athletes=2, today=day(7))  # Mon-Sat training, a match on day 12
     save_season(s, tmp_path / "s.season.json")

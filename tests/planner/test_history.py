@@ -104,8 +104,8 @@ def test_a_speed_rounded_to_a_tenth_of_a_km_h_counts_as_the_level_it_rounds_to()
 def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
     """An athlete away counted among the days "with nothing logged", so a season that logged
     nothing never read as such, and every day of it was then listed as a missing export."""
-    from planner.progress import thin_days, unlogged_text
     from planner.season import Unavailability
+    from planner.unlogged import thin_days, unlogged_text
 
     s = season(weeks=4, athletes=3, today=day(0),
                unavailable=(Unavailability(athlete="A2", start=day(2), end=day(4)),))
@@ -126,8 +126,8 @@ def test_the_athletes_with_nothing_logged_are_named_with_their_days():
     """"14 of the 144 athlete-days have nothing logged" named nobody: a player missing the whole
     week was not named. Each athlete is named with his days (the load figures' words), one with
     none logged said so and first; a day nobody logged (a missing export) names no one."""
-    from planner.progress import _due_per_day, unlogged_athletes
     from planner.text import day_long
+    from planner.unlogged import _due_per_day, unlogged_athletes
 
     s = season(weeks=4, athletes=4, today=day(0))
     week = [Timeline(s).days[d] for d, _due in _due_per_day(s, day(7))]
@@ -149,8 +149,8 @@ def test_move_today_counts_the_same_athletes_in_its_total_and_in_each_day():
     """"27 athletes x 12 training and match days" and then "3 of 26 logged": the player on loan
     (away every one of those days) was in the first count only. Both count the athletes due; one
     away some of the days is said so, his days away left out of the total."""
-    from planner.progress import thin_days, unlogged, unlogged_text
     from planner.season import Unavailability
+    from planner.unlogged import thin_days, unlogged, unlogged_text
 
     s = season(weeks=4, athletes=3, today=day(0),
                unavailable=(Unavailability(athlete="A3", start=day(0), end=day(27), reason="Loan"),))
@@ -163,7 +163,8 @@ def test_move_today_counts_the_same_athletes_in_its_total_and_in_each_day():
     part = s.model_copy(update={"unavailability": (
         Unavailability(athlete="A3", start=day(0), end=day(1), reason="Ill"),)})
     said = unlogged_text(part, day(7))
-    assert f"(3 athletes on {days} training and match days, their days away left out)" in said
+    assert (f"(3 athletes on {days} training and match days, their days away and days without a session "
+            "left out)") in said
 
 
 def test_a_flare_up_on_a_match_he_played_is_said_as_the_past_and_why_the_day_counts_lower():
@@ -197,3 +198,30 @@ def test_a_flare_up_on_a_match_he_played_is_said_as_the_past_and_why_the_day_cou
     (week,) = Handouts(s, s.plan).weeks("A2", [0])
     (d5,) = [d for d in week.days if d.date == day(5)]
     assert d5.deviation.startswith(f"Logged 100 % (counts as 95 %: {why}), planned 100 %"), d5.deviation
+
+
+def test_a_rehab_players_match_day_is_no_day_he_had_to_log():
+    """Move Today named players in rehab "nothing logged" on the match days the plan made "match
+    day, no rehab session" for them: nothing was due, and the false names hid the real gap. An
+    athlete is due on the days the plan gives him a session; a fit teammate who logged nothing on
+    a training day is still named, and the day counts agree."""
+    from planner.sessions import Prescriber
+    from planner.text import day_long
+    from planner.unlogged import _due_per_day, unlogged, unlogged_athletes
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=4, athletes=3, injuries=(injury("A1", "P2", start_day=-3),), today=day(0))
+    out, _report = solved_and_checked(s)
+    s = s.model_copy(update={"plan": out.plan})
+    match, training = 5, 2  # Sat 9 Jan (Match 1), Wed 6 Jan
+    rest = Prescriber(s, out.plan).day("A1", match)
+    assert rest.context == "rest" and rest.summary.endswith("Match 1"), rest.summary
+    # everyone logged every day up to the move but A1 on the match day, A3 on the Wednesday
+    week = [Timeline(s).days[d] for d in range(7) if d != 6]
+    logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a in ("A1", "A2", "A3")
+                 for d in week if (a, d) not in {("A1", day(match)), ("A3", day(training))})
+    said = unlogged_athletes(s, day(7), logs)
+    assert said == [f"Athlete 3 (A3): nothing logged on {day_long(day(training))}"], said
+    due = dict(_due_per_day(s, day(7)))
+    assert "A1" not in due[match] and "A1" in due[training] and "A3" in due[match]
+    assert unlogged(s, day(7), logs) == (1, len(week))

@@ -353,8 +353,8 @@ def cmd_advance(args) -> int:
         pending_flare_ups,
         projected_transitions,
         recordable,
-        unlogged_text,
     )
+    from planner.unlogged import unlogged_text
     from planner.validate import planning_start
     from ui.cli.commands import read_season
 

@@ -53,13 +53,12 @@ from planner.progress import (
     pain_alert_lines,
     pending_flare_ups,
     projected_transitions,
-    unlogged_athletes,
-    unlogged_text,
 )
 from planner.rehab import FLARE_BACK, athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import count, date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
+from planner.unlogged import unlogged_athletes, unlogged_text
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
