@@ -1,13 +1,15 @@
-"""Cautions the log puts on an athlete's planned speed days: a pain logged at or above the
-threshold of the pain warning (``planner.progress.pain_alerts``: a fit athlete's pain, not a
-flare-up recorded nor one proposed in rehab, which have words of their own), and a run of days
-logged without training (ill, absent). The plan is not changed for them (that would be a rule):
-the Inspector and the handout say them on the day, so the coach checks with the athlete before
-he sprints."""
+"""Cautions the log puts on an athlete's planned speed days and on his next match: a pain logged
+at or above the threshold of the pain warning (``planner.progress.pain_alerts``: a fit athlete's
+pain, not a flare-up recorded nor one proposed in rehab, which have words of their own), and a run
+of days logged without training (ill, absent). The plan is not changed for them (that would be a
+rule): the Inspector, ``explain``, the workbook and the handout say them on the day, so the coach
+checks with the athlete before he sprints or plays. Each caution has two wordings, kept here: the
+staff's (the app, ``explain``, the workbook) and the player's own (his handout)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from planner.history import logged_days
 from planner.season import SPEED_DAY, Plan, Season
@@ -17,6 +19,26 @@ from planner.timeline import Timeline
 PAIN_CAUTION_DAYS = 7  # the planned speed days this soon after a pain logged carry its note
 IDLE_RUN = 2  # this many days in a row logged without training put a note on the next speed day
 
+# the words of each caution: the staff's, the player's; {act}: what the day asks of him
+PAIN_STAFF = "Pain {pain}/10 logged {day}: check with the athlete before {act}"
+PAIN_PLAYER = "You logged pain {pain}/10 on {day}: tell the coach before you {act} if it still hurts"
+PAIN_ACTS = {"speed": ("sprinting", "sprint"), "match": ("he plays", "play")}  # (staff, player)
+IDLE_STAFF = ("First speed day after {n} days logged without training ({since} – {until}): "
+              "check the athlete is well before sprinting")
+IDLE_PLAYER = ("First speed day after {n} days without training: tell the coach before you "
+               "sprint if you are not fully well")
+
+
+@dataclass(frozen=True)
+class Caution:
+    """One caution of a day, in the staff's words and in the player's."""
+
+    staff: str
+    player: str
+
+    def text(self, to_player: bool = False) -> str:
+        return self.player if to_player else self.staff
+
 
 def logged_idle(season: Season, athlete: str, day: dt.date) -> bool:
     """Was ``day`` logged with no minutes (ill, absent, rested): no session at all?"""
@@ -25,34 +47,70 @@ def logged_idle(season: Season, athlete: str, day: dt.date) -> bool:
 
 
 def caution_notes(season: Season, athlete: str, plan: Plan | None = None,
-                  tl: Timeline | None = None) -> dict[dt.date, str]:
-    """Day -> the caution of each planned speed day (today on, not a match day) of ``athlete``:
-    "Pain 5/10 logged Fri 25 Sep: check with the athlete before sprinting" on those within
-    PAIN_CAUTION_DAYS after the pain, "First speed day after 3 days logged without training
-    (Thu 24 – Sat 26 Sep): check the athlete is well before sprinting" on the first one after
-    IDLE_RUN or more days in a row logged without training."""
+                  tl: Timeline | None = None, *, to_player: bool = False) -> dict[dt.date, str]:
+    """Day -> the caution of each planned speed day (today on, not a match day) of ``athlete``
+    and of his next match: "Pain 5/10 logged Fri 25 Sep: check with the athlete before
+    sprinting" on those within PAIN_CAUTION_DAYS after the pain, and "…: check with the athlete
+    before he plays" on the first match day after it he is planned to play (start or bench), a
+    starter's speed exposure, unless a planned speed day came first and said it; "First speed day
+    after 3 days logged without training (Thu 24 – Sat 26 Sep): check the athlete is well before
+    sprinting" on the first speed day after IDLE_RUN or more days in a row logged without
+    training. ``to_player``: in the player's own words (his handout), "You logged pain 5/10 on
+    Fri 25 Sep: tell the coach before you sprint if it still hurts"."""
     plan = plan if plan is not None else season.plan
     ap = plan.for_athlete(athlete) if plan is not None else None
     if ap is None:
         return {}
     tl = tl if tl is not None else Timeline(season)
-    speed = [tl.days[i] for i in range(tl.p0, min(tl.n, len(ap.intensity)))
-             if ap.intensity[i] >= SPEED_DAY and not tl.is_comp[i]]
     out: dict[dt.date, list[str]] = {}
-    for day, words in _pain_cautions(season, athlete, speed) + _idle_cautions(season, athlete, tl, ap):
-        out.setdefault(day, []).append(words)
+    for day, caution in (_pain_cautions(season, athlete, tl, ap)
+                         + _idle_cautions(season, athlete, tl, ap)):
+        out.setdefault(day, []).append(caution.text(to_player))
     return {day: "; ".join(words) for day, words in out.items()}
 
 
-def _pain_cautions(season: Season, athlete: str, speed: list[dt.date]) -> list[tuple[dt.date, str]]:
+def _speed_day(tl: Timeline, ap, i: int) -> bool:
+    """Is day ``i`` a planned speed day (not a match day)?"""
+    return ap.intensity[i] >= SPEED_DAY and not tl.is_comp[i]
+
+
+def _pain_words(p, act: str) -> Caution:
+    staff, player = PAIN_ACTS[act]
+    got = {"pain": f"{p.pain:g}", "day": day_words(p.date)}
+    return Caution(PAIN_STAFF.format(act=staff, **got), PAIN_PLAYER.format(act=player, **got))
+
+
+def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple[dt.date, Caution]]:
+    """The speed days (today on) within PAIN_CAUTION_DAYS after each pain alert, and the first
+    match day in them the athlete is planned to play when no speed day came before it."""
     from planner.progress import pain_alerts
 
+    alerts = pain_alerts(season, athlete)
+    if not alerts:
+        return []
+    played = _played(season, tl, ap)
+    n = min(tl.n, len(ap.intensity))
     out = []
-    for p in pain_alerts(season, athlete):
-        until = p.date + dt.timedelta(days=PAIN_CAUTION_DAYS)
-        out += [(d, f"Pain {p.pain:g}/10 logged {day_words(p.date)}: check with the athlete "
-                    f"before sprinting") for d in speed if p.date < d <= until]
+    for p in alerts:
+        first = (p.date - tl.start).days + 1
+        days = range(max(0, first), min(n, first + PAIN_CAUTION_DAYS))
+        out += [(tl.days[i], _pain_words(p, "speed")) for i in days
+                if i >= tl.p0 and _speed_day(tl, ap, i)]
+        nxt = next((i for i in days if _speed_day(tl, ap, i) or played[i]), None)
+        if nxt is not None and nxt >= tl.p0 and played[nxt]:
+            out.append((tl.days[nxt], _pain_words(p, "match")))
     return out
+
+
+def _played(season: Season, tl: Timeline, ap) -> list[bool]:
+    """Per day: is the athlete planned to play a match (start or bench: who plays, as
+    planner.returns reads it)? None played for a plan not of this season's days."""
+    from planner.returns import AthleteFacts
+    from planner.rules import RuleSet
+
+    if len(ap.stages) != tl.n or len(ap.intensity) != tl.n:
+        return [False] * tl.n
+    return list(AthleteFacts(season, tl, RuleSet(season.rules), ap).played)
 
 
 def _idle_runs(season: Season, athlete: str, tl: Timeline) -> list[tuple[int, int]]:
@@ -72,7 +130,7 @@ def _idle_runs(season: Season, athlete: str, tl: Timeline) -> list[tuple[int, in
     return runs
 
 
-def _idle_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple[dt.date, str]]:
+def _idle_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple[dt.date, Caution]]:
     """The first speed day after each run of IDLE_RUN or more days logged without training,
     when it is still planned (today on) and no session with minutes was logged after the run."""
     logged = logged_days(season, athlete)
@@ -82,7 +140,7 @@ def _idle_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple
         if len(days) < IDLE_RUN:
             continue
         nxt = next((i for i in range(last + 1, min(tl.n, len(ap.intensity)))
-                    if ap.intensity[i] >= SPEED_DAY and not tl.is_comp[i]), None)
+                    if _speed_day(tl, ap, i)), None)
         if nxt is None or nxt < tl.p0:
             continue
         if any((got := logged.get(tl.days[i])) is not None and got.minutes
@@ -90,7 +148,7 @@ def _idle_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple
             continue  # trained since: back already
         a, b = tl.days[first], tl.days[last]
         since = day_words(a) if a.month != b.month else day_words(a).rsplit(" ", 1)[0]
-        out.append((tl.days[nxt], f"First speed day after {len(days)} days logged without "
-                                  f"training ({since} – {day_words(b)}): check the athlete is "
-                                  f"well before sprinting"))
+        out.append((tl.days[nxt], Caution(
+            IDLE_STAFF.format(n=len(days), since=since, until=day_words(b)),
+            IDLE_PLAYER.format(n=len(days)))))
     return out

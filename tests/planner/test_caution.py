@@ -93,3 +93,35 @@ def test_a_session_logged_after_the_days_without_training_ends_the_caution():
     back = Session(athlete="A5", date=tl.days[3], minutes=60, rpe=5)
     assert caution_notes(_logged(*idle), "A5") != {}
     assert caution_notes(_logged(*idle, back), "A5") == {}
+
+
+def test_a_pain_logged_before_a_match_he_plays_is_said_on_the_match_day():
+    """Elias Novak logged pain 5/10 on the Friday before his next match starts: nothing said,
+    the caution being on speed days only, and the match is a starter's speed exposure. The first
+    match he is planned to play after the pain (start or bench) carries it, in a match's words,
+    unless a speed day came first and said it; the next match, and one after the window, do not."""
+    tl = Timeline(_season())
+    sunday, match, later = 6, 9, 12  # A2 starts matches on Wed day 9 and Sat day 12
+    pain = Session(athlete="A2", date=tl.days[sunday], minutes=45, rpe=4, pain=5,
+                   note="adductor sore")
+    s = _logged(pain)
+    ap = s.plan.for_athlete("A2")
+    assert (ap.intensity[match], ap.intensity[later]) == (100, 100)
+    assert not [i for i in _speed_days(s, "A2") if i < later]  # no speed day before them
+    said = "Pain 5/10 logged Sun 10 Jan: check with the athlete before he plays"
+    assert caution_notes(s, "A2") == {tl.days[match]: said}
+    p = Prescriber(s, s.plan)
+    assert p.day("A2", match).context == "match" and said in p.day("A2", match).note
+    assert said not in p.day("A2", later).note
+    # on the bench (80 %) he plays too
+    bench = ap.model_copy(update={"intensity": ap.intensity[:match] + (80,) + ap.intensity[match + 1:]})
+    benched = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": tuple(
+        bench if x.athlete == "A2" else x for x in s.plan.athletes)})})
+    assert caution_notes(benched, "A2") == {tl.days[match]: said}
+    # a speed day before the match said it already: A1's 90 % on Tue day 8, before Wed's match
+    first = _logged(pain.model_copy(update={"athlete": "A1"}))
+    notes = caution_notes(first, "A1")
+    assert tl.days[8] in notes and tl.days[match] not in notes, notes
+    assert all("before sprinting" in words for words in notes.values())
+    # below the threshold: nothing before the match either
+    assert caution_notes(_logged(pain.model_copy(update={"pain": 4})), "A2") == {}
