@@ -5,7 +5,8 @@ week and its kind in words, the training block, the stage with its limits, the n
 ("2 sessions at 95 % to leave S2"), the matches with the athlete's role, and one row per day with
 its session (:mod:`planner.sessions`), target speed, minutes, RPE and limits. Both renderers
 (``ui.desktop.handouts`` for the PDF, ``planner.xlsx_export`` for the workbook) draw from it, so
-the paper and the sheet say the same.
+the paper and the sheet say the same, but for a caution from the log (``planner.caution``): said to
+the player on his handout (``to_player``), to the staff on the sheet.
 
 With ``anonymise=True`` the season is expected anonymised already (``planner.anonymise``) and no
 protocol content is written: stage codes and speed caps stay, stage titles, exit texts and
@@ -493,11 +494,14 @@ class Handouts:
     """Handout weeks of one season and plan (facts, prescriptions and returns built once)."""
 
     def __init__(self, season: Season, plan: Plan, *, anonymise: bool = False,
-                 prescriber: Prescriber | None = None, timeline: Timeline | None = None):
+                 prescriber: Prescriber | None = None, timeline: Timeline | None = None,
+                 to_player: bool = False):
         self.season, self.plan, self.anonymise = season, plan, anonymise
         self.tl = timeline or Timeline(season)
         self.rs = RuleSet(season.rules)
-        self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl)
+        # to_player: the player's own page (the handout PDF), its cautions said to him
+        self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl,
+                                          to_player=to_player)
         self._logs: dict[str, dict] = {}
         self._proposed: dict | None = None
         self._alerted: dict = {}
@@ -1264,7 +1268,7 @@ def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
     was paper to hand a player who had gone, "Week 19 · not yet here" one to hand a signing)."""
     from planner.squad import display_ids
 
-    h = Handouts(season, plan, anonymise=anonymise)
+    h = Handouts(season, plan, anonymise=anonymise, to_player=True)
     gone = gone_before(season, weeks)
     ids = athletes if athletes is not None else display_ids(season, plan)
     out: list[HandoutWeek] = []

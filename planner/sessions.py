@@ -484,10 +484,12 @@ class Prescriber:
     """The sessions of a season's plan, athlete by athlete (facts and protocols built once)."""
 
     def __init__(self, season: Season, plan: Plan, catalogue: Catalogue | None = None, *,
-                 anonymise: bool = False, timeline: Timeline | None = None):
+                 anonymise: bool = False, timeline: Timeline | None = None,
+                 to_player: bool = False):
         self.season, self.plan = season, plan
         self.cat = catalogue or load_catalogue()
         self.anonymise = anonymise
+        self.to_player = to_player  # the cautions in the player's words (his handout)
         self.tl = timeline or Timeline(season)
         self.rs = RuleSet(season.rules)
         self.days_after = int(self.rs.value("HV-6", "days_after"))
@@ -581,13 +583,15 @@ class Prescriber:
         return logged_idle(self.season, f.id, self.tl.days[i])
 
     def caution(self, athlete: str, i: int) -> str:
-        """What the log asks the coach to check before day ``i``'s sprints (planner.caution: a
-        pain logged, days logged without training), "" when nothing; never in anonymised words."""
+        """What the log asks the coach to check before day ``i``'s sprints or match
+        (planner.caution: a pain logged, days logged without training), in the player's words
+        for his handout (``to_player``), "" when nothing; never in anonymised words."""
         if self.anonymise:
             return ""
         got = self._cautions.get(athlete)
         if got is None:
-            got = self._cautions[athlete] = caution_notes(self.season, athlete, self.plan, self.tl)
+            got = self._cautions[athlete] = caution_notes(self.season, athlete, self.plan, self.tl,
+                                                          to_player=self.to_player)
         return got.get(self.tl.days[i], "")
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:

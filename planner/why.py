@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner import text
-from planner.caution import logged_idle
+from planner.caution import caution_notes, logged_idle
 from planner.criteria import (
     episode_start,
     failed_words,
@@ -117,6 +117,7 @@ class _Context:
         self._logged = None
         self._lived: tuple[int, ...] | None = None
         self._pain: dict | None = None
+        self._cautions: dict | None = None
         self._table: LoadTable | None = None
 
     @property
@@ -144,6 +145,13 @@ class _Context:
                     f"Pain {p.pain:g}/10 was logged: if it is an injury, record it (Season ▸ "
                     f"Injuries) and re-plan; nothing in the plan changed for it.")
         return self._pain
+
+    def caution(self, i: int) -> str:
+        """What the log asks the staff to check before day ``i``'s sprints or match
+        (planner.caution: a pain logged, days logged without training), "" when nothing."""
+        if self._cautions is None:
+            self._cautions = caution_notes(self.season, self.aid, self.plan, self.tl)
+        return self._cautions.get(self.tl.days[i], "")
 
     def lived(self) -> tuple[int, ...]:
         """The past days' levels as the log reads them (planner.history.past_days), read once."""
@@ -459,6 +467,8 @@ def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
         add(Reason("FACT", "fact", f"Not a training day ({why_off})."))
     if label and not tl.is_comp[i]:
         add(Reason("FACT", "fact", f"{label}: relative to the nearest competitions."))
+    if caution := c.caution(i):  # the Inspector's Check row, said in explain too
+        add(Reason("FACT", "fact", f"{caution} (the log's caution; the plan is not changed for it)."))
 
 
 def _pin_reasons(c: _Context, day: dt.date, add) -> None:

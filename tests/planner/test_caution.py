@@ -125,3 +125,44 @@ def test_a_pain_logged_before_a_match_he_plays_is_said_on_the_match_day():
     assert all("before sprinting" in words for words in notes.values())
     # below the threshold: nothing before the match either
     assert caution_notes(_logged(pain.model_copy(update={"pain": 4})), "A2") == {}
+
+
+def _handout_what(s, athlete: str, i: int) -> str:
+    """Day ``i``'s cell of the player's own handout (handout_weeks: the handout PDF's pages)."""
+    from planner.handout import handout_weeks
+
+    day = Timeline(s).days[i]
+    (d,) = [x for w in handout_weeks(s, s.plan, [athlete]) for x in w.days if x.date == day]
+    return day_texts(d).what
+
+
+def test_the_players_handout_says_the_caution_to_him_the_staff_outputs_to_the_staff():
+    """"check the athlete is well before sprinting" was printed on the player's own handout, as
+    if to him. His handout says it to him; the workbook's sheets, the Inspector and explain keep
+    the staff's words, and explain (why) says the caution, which it did not."""
+    tl = Timeline(_season())
+    pain = _logged(Session(athlete="A1", date=tl.days[4], minutes=45, rpe=4, pain=5))
+    speed = min(i for i in _speed_days(pain, "A1") if tl.days[i] > tl.days[4])
+    staff = "Pain 5/10 logged Fri 8 Jan: check with the athlete before sprinting"
+    player = "You logged pain 5/10 on Fri 8 Jan: tell the coach before you sprint if it still hurts"
+    assert player in _handout_what(pain, "A1", speed) and staff not in _handout_what(pain, "A1", speed)
+    (sheet,) = [x for w in Handouts(pain, pain.plan).weeks("A1") for x in w.days
+                if x.date == tl.days[speed]]  # the workbook's week pages
+    assert staff in day_texts(sheet).what and player not in day_texts(sheet).what
+    assert Prescriber(pain, pain.plan).caution("A1", speed) == staff  # the Inspector's Check row
+    assert caution_notes(pain, "A1", to_player=True)[tl.days[speed]] == player
+    why = why_day(pain, pain.plan, "A1", tl.days[speed]).text()
+    assert f"  - {staff} (the log's caution; the plan is not changed for it)." in why, why
+    # days ill: the same two wordings, and a match's
+    ill = _logged(*(Session(athlete="A5", date=tl.days[d], minutes=0, rpe=0, note="ill")
+                    for d in (3, 4, 5)))
+    assert ("First speed day after 3 days without training: tell the coach before you sprint if "
+            "you are not fully well") in _handout_what(ill, "A5", 7)
+    assert "check the athlete is well before sprinting" in why_day(ill, ill.plan, "A5", tl.days[7]).text()
+    match = _logged(Session(athlete="A2", date=tl.days[6], minutes=45, rpe=4, pain=5))
+    assert ("You logged pain 5/10 on Sun 10 Jan: tell the coach before you play if it still "
+            "hurts") in _handout_what(match, "A2", 9)
+    assert ("Pain 5/10 logged Sun 10 Jan: check with the athlete before he plays"
+            in why_day(match, match.plan, "A2", tl.days[9]).text())
+    # a day without a caution says none
+    assert "the log's caution" not in why_day(match, match.plan, "A2", tl.days[12]).text()
