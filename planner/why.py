@@ -40,10 +40,13 @@ from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.squad import gone_from, hv1_exempt, left_words
 from planner.timeline import Timeline
 
+CAUTION = "CAUTION"  # a fact: the log's caution (planner.caution), shown apart by the Inspector
+PLAIN = ("FACT", CAUTION)  # reasons said without a rule tag
+
 
 @dataclass(frozen=True)
 class Reason:
-    rule: str  # rule id (or "FACT" for plain facts)
+    rule: str  # rule id (or "FACT" for plain facts, CAUTION for the log's caution)
     # "bound" (a hard rule that limits it), "serves" (a soft rule it satisfies), "costs" (a soft
     # rule the day pays a price to: the day is allowed, not bound), "fact"
     kind: str
@@ -94,7 +97,7 @@ class Why:
                 lines.append(f"{head}:")
                 for r in rs:
                     tag = f"{r.rule} ({r.title}, evidence {r.evidence})" if r.rule in RULES else r.rule
-                    lines.append(f"  - {tag}: {r.text}" if r.rule != "FACT" else f"  - {r.text}")
+                    lines.append(f"  - {tag}: {r.text}" if r.rule not in PLAIN else f"  - {r.text}")
         return "\n".join(lines)
 
 
@@ -468,7 +471,7 @@ def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
     if label and not tl.is_comp[i]:
         add(Reason("FACT", "fact", f"{label}: relative to the nearest competitions."))
     if caution := c.caution(i):  # the Inspector's Check row, said in explain too
-        add(Reason("FACT", "fact", f"{caution} (the log's caution; the plan is not changed for it)."))
+        add(Reason(CAUTION, "fact", f"{caution} (the log's caution; the plan is not changed for it)."))
 
 
 def _pin_reasons(c: _Context, day: dt.date, add) -> None:

@@ -26,6 +26,7 @@ def test_the_inspector_says_the_caution_of_a_speed_day(qtbot):
         panel.show_cell(s, aid, when)
         text = panel.toPlainText()
         assert "Check ⚠" in text and note in text, text
+        assert text.count(note) == 1, text  # not said again under "Why this day"
         other = next(tl.days[i] for i in range(tl.p0, tl.n) if tl.days[i] not in notes)
         panel.show_cell(s, aid, other)
         assert "Check ⚠" not in panel.toPlainText()

@@ -409,7 +409,7 @@ class InspectorPanel(_Browser):
 
     @staticmethod
     def _reasons_html(head: str, why) -> str:
-        from planner.why import REASON_KINDS
+        from planner.why import CAUTION, REASON_KINDS
 
         out = [f"<h4 style='margin-bottom:2px'>{head}</h4>"]
         if why.away:
@@ -417,8 +417,8 @@ class InspectorPanel(_Browser):
         elif not why.reasons:
             out.append("<p style='margin:2px 0'><i>No rule bounds or shapes it: an ordinary "
                        "training day of a fit athlete, at the level the plan chose.</i></p>")
-        for kind, title in REASON_KINDS:
-            rs = [r for r in why.reasons if r.kind == kind]
+        for kind, title in REASON_KINDS:  # the log's caution: the Check ⚠ row above says it
+            rs = [r for r in why.reasons if r.kind == kind and r.rule != CAUTION]
             if not rs:
                 continue
             out.append(f"<p style='margin:2px 0'><i>{title}</i></p><ul style='margin-top:0'>")
