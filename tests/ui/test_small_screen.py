@@ -560,3 +560,52 @@ def test_the_squad_list_shows_five_athletes_at_1024_by_600(qtbot, roles):
     rows = (table.viewport().height()) / table.rowHeight(0)
     assert rows >= 5, rows
     assert_reachable(win, "squad")
+
+
+def test_the_squad_form_fits_its_dock_and_stays_where_it_is_while_the_squad_is_typed(qtbot):
+    """A new season's squad typed in at 1280 x 720: the fourth button (Left the Squad…) ran
+    past the dock's edge, so the dock scrolled sideways at the first Tab ("me", "sition"), and
+    the Name field moved down and up as a position note came and went and the list took or gave
+    up its room: a click where it had been landed on another field."""
+    from PySide6.QtCore import QPoint
+
+    from ui.desktop.editors.newseason import empty_season
+
+    win = MainWindow(empty_season("Harbour Town FC"), None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_dock("squad")
+    ed = win.squad_editor
+    area = ed.parentWidget().parentWidget()
+
+    def settled() -> tuple[int, int]:
+        for _ in range(3):
+            QApplication.processEvents()
+        assert not area.horizontalScrollBar().isVisible()  # nothing past the dock's edge
+        assert ed.width() <= area.viewport().width()
+        return (ed.name.mapTo(ed, QPoint(0, 0)).y(), ed.max_speed.mapTo(ed, QPoint(0, 0)).y())
+
+    settled()
+    where = []
+    for name, position in (("Tom Hughes", "Goalkeeper"), ("Sam Patel", "Defender"),
+                           ("Liam O'Brien", "CB"), ("Jake Müller", "Midfielder"),
+                           ("Chris Doyle", "FW"), ("Ryan Jones", "Winger")):
+        ed.table.clearSelection()
+        ed.name.setText(name)
+        ed.position.setEditText(position)  # CB and Winger: a note of their own comes
+        where.append(settled())
+        ed.add_button.click()
+        where.append(settled())
+    assert len(win.season.athletes) == 6 and ed.position_note.isVisible()
+    ed.position.setEditText("Forward")  # the note goes
+    where.append(settled())
+    ed.apply_button.click()
+    assert win.season.athlete(ed.selected_id()).position == "Forward"
+    where.append(settled())
+    assert not ed.position_note.isVisible()
+    assert len(set(where)) == 1, where  # the Name and Max speed fields never moved
+    for b in (ed.add_button, ed.apply_button, ed.delete_button, ed.leave_button):
+        assert b.geometry().right() <= area.viewport().width()
+        assert b.width() >= b.fontMetrics().horizontalAdvance(b.text().replace("&", ""))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -83,6 +84,25 @@ def _wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
+
+
+def _keeps_space(label: QLabel, lines: int = 0) -> QWidget:
+    """``label`` in a box that keeps its space while the label is hidden (a form row gives it
+    up): a note coming with the first letter typed moved the fields above it from under the
+    pointer. ``lines``: the room it keeps, in lines of text, however short its words (a note
+    of three lines coming and going moved the fields below it, and the list above it took or
+    gave up the room)."""
+    keep = label.sizePolicy()
+    keep.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(keep)
+    if lines:
+        label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(label)
+    return box
 
 
 def _say_day_off_matches(label: QLabel, pairs) -> None:
@@ -225,6 +245,10 @@ def _buttons(*labels: str) -> tuple[QHBoxLayout, list[QPushButton]]:
     for text in labels:
         b = QPushButton(text)
         b.setAccessibleName(text.replace("&", ""))
+        # as narrow as its words in a narrow dock (the style's 80 pixels a button put the
+        # Squad editor's fourth one past the dock's edge, scrolled sideways), as wide otherwise
+        words = b.fontMetrics().horizontalAdvance(text.replace("&", ""))
+        b.setMinimumWidth(min(b.sizeHint().width(), words + 2 * b.fontMetrics().averageCharWidth() + 8))
         row.addWidget(b)
         out.append(b)
     row.addStretch(1)

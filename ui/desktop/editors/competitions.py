@@ -27,6 +27,7 @@ from ui.desktop.editors.base import (
     _buttons,
     _fill,
     _follow,
+    _keeps_space,
     _say_day_off_matches,
     _select_key,
     _selected_key,
@@ -39,20 +40,6 @@ from ui.desktop.editors.base import (
 )
 
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
-
-
-def _keeps_space(label: QLabel) -> QWidget:
-    """``label`` in a box that keeps its space while the label is hidden (a form row gives it
-    up): a note coming with the first letter typed moved the fields above it from under the
-    pointer."""
-    keep = label.sizePolicy()
-    keep.setRetainSizeWhenHidden(True)
-    label.setSizePolicy(keep)
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.addWidget(label)
-    return box
 
 
 SERIES_NAMED = 3  # the days left out a weekly series names, then "…"

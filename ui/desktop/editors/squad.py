@@ -25,6 +25,7 @@ from ui.desktop.editors.base import (
     _buttons,
     _fill,
     _follow,
+    _keeps_space,
     _select_key,
     _selected_key,
     _table,
@@ -71,8 +72,9 @@ class SquadEditor(Editor):
         self._away_for: str | None = None  # the athlete the absence form was filled for
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
         # five athletes at least: at 1024 x 600 the list showed 1½ rows beside its own form
-        # (the dock scrolls instead)
-        self.table.setMinimumHeight(rows_tall(self.table, 5))
+        # (the dock scrolls instead); no less than it asks for, so a dock that scrolls gives it
+        # the same height whatever the form below it holds (the form moved by 8 pixels)
+        self.table.setMinimumHeight(max(rows_tall(self.table, 5), self.table.sizeHint().height()))
         sortable(self.table)  # 25 players: a coach looks one up by name or groups a position
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
@@ -103,7 +105,9 @@ class SquadEditor(Editor):
         self.position_note = _wrapped("")  # a position none of the four groups knows
         self.position_note.setAccessibleName("Position note")
         self.position_note.setVisible(False)
-        form.addRow("", self.position_note)
+        # its room kept, coming and going: the fields below it, and the list above that took
+        # or gave up the room, moved from under the pointer while a position was typed
+        form.addRow("", _keeps_space(self.position_note, lines=4))
         self.position.editTextChanged.connect(self._note_position)
         form.addRow("Max speed", self.max_speed)
         form.addRow("Match role", self.role)
@@ -136,10 +140,10 @@ class SquadEditor(Editor):
         alay.addLayout(abuttons)
 
         lay = QVBoxLayout(self)
-        lay.addWidget(self.table, 2)
+        lay.addWidget(self.table, 1)
         lay.addLayout(form)
         lay.addLayout(buttons)
-        lay.addWidget(self.away, 1)
+        lay.addWidget(self.away)
         self.table.itemSelectionChanged.connect(self._load)
         self.table.itemClicked.connect(lambda _item: self._chosen())
         self.add_button.clicked.connect(self.add)
