@@ -257,3 +257,42 @@ def test_a_stage_start_follows_an_onset_typed_digit_by_digit(w, qtbot):
     ed.first_start.setDate(QDate(2026, 12, 3))  # P2 since the 3rd: the coach's date
     type_date(qtbot, ed.onset, "28/11/2026")
     assert ed.first_start.date() == QDate(2026, 12, 3)
+
+
+def test_a_new_injurys_stage_start_follows_its_onset_whatever_the_last_one_had(w, qtbot):
+    """One athlete's injury recorded with "Stage started" 2 Jan (set apart from his onset, before
+    the planning start), then another's onset typed "20 Dec": his stage start showed Sat 2 Jan,
+    the first one's date, never typed for him.
+    And the Injury list's new record read "New injury (a re-injury, a planned opera" in the
+    dock at 1280 x 720."""
+    ed = w.injuries_editor
+    w.show_dock("injuries")
+    ed.select("A1")
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    type_date(qtbot, ed.onset, "20/2/2026")
+    ed.first_stage.setCurrentIndex(ed.first_stage.findData("P2"))
+    type_date(qtbot, ed.first_start, "25/2/26")  # before the planning start (2 Mar)
+    assert ed.first_start.date() == QDate(2026, 2, 25)
+    ed.record_button.click()
+    assert w.season.injury_of("A1").stages[0].start == D(2026, 2, 25)
+    ed.select("A2")
+    ed.protocol.setCurrentIndex(ed.protocol.findData("ankle-sprain"))
+    type_date(qtbot, ed.onset, "18 Feb 2026")
+    qtbot.keyClick(ed.onset.focusProxy() or ed.onset, Qt.Key.Key_Tab)
+    assert ed.onset.date() == QDate(2026, 2, 18)
+    assert ed.first_start.date() == QDate(2026, 2, 18)  # his onset's, not the 25th
+    type_date(qtbot, ed.first_start, "27/2/2026")  # his own, set apart: it stays his
+    type_date(qtbot, ed.onset, "19/2/2026")
+    assert ed.first_start.date() == QDate(2026, 2, 27)
+    ed.select("A1")
+    ed.select_record(None)  # A1's re-injury: a new record, the start his onset's again
+    type_date(qtbot, ed.onset, "1/3/2026")
+    assert ed.first_start.date() == QDate(2026, 3, 1)
+
+    QApplication.processEvents()
+    record = ed.record
+    assert record.currentData() is None and record.isVisible()
+    words = record.fontMetrics().horizontalAdvance(record.currentText())
+    assert words + 2 * record.fontMetrics().averageCharWidth() <= record.width()
+    tip = record.itemData(record.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+    assert "re-injury" in tip and "planned operation" in tip

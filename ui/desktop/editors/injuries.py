@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -380,7 +380,11 @@ class InjuriesEditor(Editor):
             self.record.clear()
             for r in records:
                 self.record.addItem(f"{protocol_name(r.protocol)} from {day_long(r.onset)}", r.onset)
-            self.record.addItem("New injury (a re-injury, a planned operation…)", None)
+            # short: "New injury (a re-injury, a planned operation…)" was cut in the dock at
+            # 1280 x 720; the form's words under it say what a new record may be
+            self.record.addItem("New injury…", None)
+            self.record.setItemData(self.record.count() - 1, "A new injury record: a "
+                                    "re-injury, or a planned operation", Qt.ItemDataRole.ToolTipRole)
             i = self._record_index(want) if want is not None else -1
             self.record.setCurrentIndex(i if i >= 0 else max(0, len(records) - 1))
         self._load()
@@ -442,6 +446,10 @@ class InjuriesEditor(Editor):
             self.test_value.setValue(NO_RESULT)  # and no note of another injury's flare-up
             self.flare_note.setText("")
         self._tests_for = key
+        # the stage start follows this record's onset: one set apart for the last athlete's
+        # injury (2 Jan) was kept, and another athlete's new injury typed with onset 20 Dec
+        # showed stage started 2 Jan, a date never typed for it
+        self._own_start = None
         self.forget_typing()  # the form shows the record afresh
         has = inj is not None
         for w in (self.first_stage, self.first_start, self.first_stage_label,
