@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, stage_on
@@ -126,12 +127,35 @@ def display_ids(season: Season, plan: Plan | None = None) -> list[str]:
     return [a.id for a in display_order(season, plan)]
 
 
-def unknown_position_note(position: str) -> str | None:
+def near_position(position: str, others: Iterable[str] = (), cutoff: float = 0.8) -> str | None:
+    """The group ``position`` seems a misspelling of ("Midfeilder": Midfielder): one of the four
+    known groups first, else one of ``others`` (the squad's own positions, "Winger": another
+    player's "Midfeilder" is not offered for "Midfeildr"), however cased or spaced; None when
+    none is close or it is one of them."""
+    import difflib
+
+    key = position_key(position)
+    known = {p: p.capitalize() for p in POSITION_ORDER}
+    own = {position_key(o): " ".join(o.split()) for o in others}
+    for groups in (known, own):
+        near = difflib.get_close_matches(key, [g for g in groups if g != key], n=1, cutoff=cutoff)
+        if near:
+            return groups[near[0]]
+    return None
+
+
+def unknown_position_note(position: str, others: Iterable[str] = ()) -> str | None:
     """What a position none of the four groups knows means for the plan ("Goalie" was read as a
-    position of its own, so the goalkeeper lost HV-1's exemption); None for a known one or none."""
+    position of its own, so the goalkeeper lost HV-1's exemption), with the group it seems a
+    misspelling of (:func:`near_position` of it and ``others``); None for a known one or none."""
     if not position.strip() or position_key(position) in POSITION_SHORT:
         return None
-    return (f"'{' '.join(position.split())}' is a group of its own, not Goalkeeper, Defender, "
+    typed = " ".join(position.split())
+    near = near_position(position, others)
+    if near is not None:  # "Midfeilder" was added as a group of one, said only after Add
+        return (f"Did you mean {near}? '{typed}' as typed is a group of its own (HV-1's "
+                f"goalkeeper exemption reads the position)")
+    return (f"'{typed}' is a group of its own, not Goalkeeper, Defender, "
             f"Midfielder or Forward (HV-1's goalkeeper exemption reads the position)")
 
 

@@ -113,7 +113,14 @@ from planner.season import (
     Session,
     Unavailability,
 )
-from planner.squad import LEFT_REASON, POSITION_SHORT, near_id, other_number, position_key
+from planner.squad import (
+    LEFT_REASON,
+    POSITION_SHORT,
+    near_id,
+    near_position,
+    other_number,
+    position_key,
+)
 from planner.text import (
     TextDates,
     day_long,
@@ -1099,11 +1106,10 @@ class _Import:
                 first[aid.casefold()] = (aid, row.number)
                 ids[aid] = False
             if ok and pos and position_key(pos) not in POSITION_SHORT:
-                near = difflib.get_close_matches(position_key(pos), list(POSITION_SHORT), n=1,
-                                                 cutoff=0.75)
+                near = near_position(pos, cutoff=0.75)
                 if near:  # "Goalkeper" read as a position of its own lost HV-1's GK exemption
                     self.notes.append(f"{spec.title}, row {row.number}, Position: {pos!r} is read "
-                                      f"as a position of its own, not {near[0].capitalize()} "
+                                      f"as a position of its own, not {near} "
                                       f"(rules such as HV-1's goalkeeper exemption read the "
                                       f"position); correct it if it is one")
                 else:  # "CB", "Winger": said once for the sheet, as the Squad editor says it

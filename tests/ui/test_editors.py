@@ -2693,3 +2693,33 @@ def test_the_squad_list_sorts_by_the_column_clicked(w, qtbot):
     assert column(1) == ["Kofi Mensah", "luis Ortega", "Łukasz Wójcik", "Ömer Çelik",
                          "Zoë Ångström"]
     assert w.squad_editor.selected_id() == "A10"
+
+
+def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot):
+    """"Midfeilder" was added as a group of its own without a word until after Add (the board
+    then read "Mi…"). As it is typed, the note asks whether a known group or one of the squad's
+    own was meant; Add still takes it as typed (a club may have a group of its own)."""
+    from planner.squad import near_position
+
+    assert near_position("Midfeilder") == "Midfielder"
+    assert near_position("  GOALKEPER ") == "Goalkeeper"  # case and spaces do not count
+    assert near_position("Wingr", ["Winger", "CB"]) == "Winger"  # the squad's own groups too
+    assert near_position("Winger", ["Winger"]) is None  # itself is no misspelling
+    assert near_position("Libero") is None and near_position("CB") is None
+    ed = w.squad_editor
+    ed.table.clearSelection()
+    ed.name.setText("Ryan Jones")
+    ed.position.lineEdit().setFocus()
+    qtbot.keyClicks(ed.position.lineEdit(), "Midfeilder")
+    assert ed.position.currentText() == "Midfeilder"
+    assert not ed.position_note.isHidden()  # said while typing, before Add
+    assert ed.position_note.text().startswith("Did you mean Midfielder? 'Midfeilder' as typed is "
+                                              "a group of its own")
+    ed.add_button.click()
+    added = next(a for a in w.season.athletes if a.name == "Ryan Jones")
+    assert added.position == "Midfeilder"  # not refused
+    ed.table.clearSelection()
+    ed.position.setEditText("Midfeildr")  # close to the four's Midfielder before the squad's typo
+    assert "Did you mean Midfielder?" in ed.position_note.text()
+    ed.position.setEditText("Liberro")
+    assert ed.position_note.text().startswith("'Liberro' is a group of its own, not Goalkeeper")

@@ -278,7 +278,11 @@ class SquadEditor(Editor):
         self._update_buttons()
 
     def _note_position(self, text: str) -> None:
-        note = unknown_position_note(text)
+        """The note under Position as it is typed: a group of its own, and the group it seems a
+        misspelling of ("Midfeilder": did you mean Midfielder?), of the four or of the squad's
+        own (taken as typed all the same: a club may have a group of its own)."""
+        others = [a.position for a in self.season.athletes] if self.season else []
+        note = unknown_position_note(text, others)
         self.position_note.setText(note or "")
         self.position_note.setVisible(note is not None)
 
