@@ -2723,3 +2723,55 @@ def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot
     assert "Did you mean Midfielder?" in ed.position_note.text()
     ed.position.setEditText("Liberro")
     assert ed.position_note.text().startswith("'Liberro' is a group of its own, not Goalkeeper")
+
+
+def test_players_pasted_onto_the_squad_list_are_added_as_one_step_or_not_at_all(w, qtbot, dialogs):
+    """Players 7 to 16 had to be typed one by one or sent through the coach workbook (which
+    wanted IDs). Ctrl+V on the list takes rows copied from a spreadsheet: Name, Position, Max
+    speed, the next free IDs, one undo step; a line that cannot be used adds nothing, named by
+    its number with the fix."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.desktop.editors.squad import PASTE_HINT
+
+    ed = w.squad_editor
+    w.show_dock("squad")
+    before = w.season
+    assert ed.paste_note.text() == PASTE_HINT and ed.paste_note.isVisible()
+    assert ed.table.toolTip() == PASTE_HINT
+    bad = ("Name\tPosition\tMax speed\n"
+           "Owen Price\tForward\t31.2\n"
+           "\tDefender\t8.9\n"
+           "Matt Fox\tDefender\tfast\n"
+           f"{before.athletes[0].name}\tMidfielder\t\n")
+    QGuiApplication.clipboard().setText(bad)
+    ed.table.setFocus()
+    qtbot.keyClick(ed.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert w.season == before  # nothing added
+    kind, title, text = dialogs[-1]
+    assert kind == "warn" and "Paste players: Nothing added" in text
+    assert "line 3: no name; put the athlete's name first" in text
+    assert "line 4: Max speed: 'fast' is not a speed; write it in m/s" in text
+    assert (f"line 5: {before.athletes[0].name} ({before.athletes[0].id}) is in the squad "
+            f"already; leave the line out") in text
+    assert "line 2" not in text
+
+    good = ("Name\tPosition\tMax speed\n"
+            "Owen Price\tForward\t31.2\n"
+            "Matt Fox\tMidfeilder\t8.9\n"
+            "\n"
+            "Sam Lee\t\t\n")
+    QGuiApplication.clipboard().setText(good)
+    qtbot.keyClick(ed.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    new = w.season.athletes[len(before.athletes):]
+    assert [(a.name, a.position, a.max_speed) for a in new] == [
+        ("Owen Price", "Forward", 8.67), ("Matt Fox", "Midfeilder", 8.9), ("Sam Lee", "", None)]
+    ids = [a.id for a in new]
+    assert [a.id for a in before.athletes] == ["A1", "A2", "A3"]
+    assert ids == ["A4", "A5", "A6"]  # the next free ones in the squad's pattern, in order
+    assert ed.table.rowCount() == len(w.season.athletes)
+    note = ed.paste_note.text()
+    assert note.startswith(f"Add 3 athletes pasted ({ids[0]} to {ids[-1]}).")
+    assert "line 3: Did you mean Midfielder?" in note  # added as typed, the typo said
+    assert w.undo_action.text() == "&Undo Add 3 athletes pasted (A4 to A6)"
+    undo_all(w, before)  # one undo step takes the three away

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.season import FIT, Athlete, Season, Unavailability
 from planner.squad import POSITION_ORDER, history_counts, is_absence, left_on, unknown_position_note
-from planner.text import day_long, join_and
+from planner.text import day_long, join_and, plural
 from ui.desktop.editors.base import (
     Editor,
     EnterRows,
@@ -40,6 +41,8 @@ from ui.desktop.editors.base import (
 from ui.desktop.speedbox import SpeedBox, speed_text
 
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
+PASTE_HINT = ("Ctrl+V on the list adds players copied from a spreadsheet: a line each, Name, "
+              "Position, Max speed (the IDs are given).")
 
 
 def _rehab_status(season: Season, athlete: str) -> str | None:
@@ -76,6 +79,17 @@ class SquadEditor(Editor):
         # the same height whatever the form below it holds (the form moved by 8 pixels)
         self.table.setMinimumHeight(max(rows_tall(self.table, 5), self.table.sizeHint().height()))
         sortable(self.table)  # 25 players: a coach looks one up by name or groups a position
+        # a squad of 25 typed a player at a time: rows copied from a spreadsheet go in at once
+        self.paste_action = QAction("&Paste Players (Name, Position, Max speed)", self.table)
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.paste_action.triggered.connect(
+            lambda: self.paste_players(QGuiApplication.clipboard().text()))
+        self.table.addAction(self.paste_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.paste_note = _wrapped(PASTE_HINT)  # under the list: what a paste takes, then what it did
+        self.paste_note.setAccessibleName("Paste note")
+        self.table.setToolTip(PASTE_HINT)
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
         self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
@@ -141,6 +155,7 @@ class SquadEditor(Editor):
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
+        lay.addWidget(_keeps_space(self.paste_note, lines=2))
         lay.addLayout(form)
         lay.addLayout(buttons)
         lay.addWidget(self.away)
@@ -192,19 +207,9 @@ class SquadEditor(Editor):
     def free_id(self) -> str:
         """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix
         and width most IDs share), A01, A02, … for an empty squad or IDs without a number."""
-        from collections import Counter
+        from planner.squadpaste import next_ids
 
-        ids = [a.id for a in self.season.athletes] if self.season else []
-        taken = set(ids)
-        # over the squad in its order: a tie goes to the pattern met first (a set's order
-        # followed the hash seed)
-        parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
-        shapes = Counter((p, len(d)) for p, d in parts)
-        prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
-        n = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
-        while f"{prefix}{n:0{width}d}" in taken:
-            n += 1
-        return f"{prefix}{n:0{width}d}"
+        return next_ids([a.id for a in self.season.athletes] if self.season else [])[0]
 
     def _clear_form(self) -> None:
         if self.season is None:
@@ -265,6 +270,7 @@ class SquadEditor(Editor):
         self.away_reason.clear()
 
     def blank_form(self) -> None:
+        self.paste_note.setText(PASTE_HINT)  # the last season's paste said no more
         self._clear_form()
         self._fresh_away()
 
@@ -309,6 +315,30 @@ class SquadEditor(Editor):
             return
         self.request(E.AddAthlete(athlete=athlete, joins=joins_on(self.season)))
         _select_key(self.table, aid)
+
+    def paste_players(self, text: str) -> bool:
+        """Ctrl+V on the list: a player a line (Name, Position, Max speed, copied from a
+        spreadsheet) added with the next free IDs as one undo step; one line that cannot be used
+        adds nothing, each such line named with its fix (``planner.squadpaste``)."""
+        from planner.squadpaste import read_pasted
+        from ui.desktop.macro import EditGroup
+
+        if self.season is None:
+            return False
+        joins = joins_on(self.season)
+        pasted = read_pasted(text, self.season, "out" if joins else "start")
+        if pasted.problems:
+            self.problem.emit("Paste players", "Nothing added:\n" + "\n".join(pasted.problems))
+            return False
+        added = pasted.athletes
+        ids = added[0].id if len(added) == 1 else f"{added[0].id} to {added[-1].id}"
+        what = f"Add {plural(len(added), 'athlete')} pasted ({ids})"
+        before = self.season
+        self.request(EditGroup([E.AddAthlete(athlete=a, joins=joins) for a in added], what))
+        if self.season is before:  # refused, and said why
+            return False
+        self.say(self.paste_note, "\n".join([f"{what}.", *pasted.notes]))
+        return True
 
     def apply(self) -> None:
         a = self.season.athlete(self.selected_id()) if self.season else None

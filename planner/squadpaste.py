@@ -1,0 +1,132 @@
+"""Players pasted from a spreadsheet into the Squad list: one a line, Name, Position and Max
+speed, tab- or comma-separated (a header line ``Name, Position, …`` is passed over). Every line
+is read first, as the Squad form and the coach workbook's Athletes sheet read them (the max
+speed as the workbook does: m/s, or km/h); one line that cannot be used adds nothing, and each
+such line is named by its number with the fix. The IDs are the next free ones in the squad's
+own pattern (:func:`next_ids`)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from planner.season import Athlete, Season
+from planner.squad import unknown_position_note
+from planner.text import clean_message
+
+COLUMNS = ("Name", "Position", "Max speed")
+_HEADER = {"name", "athlete", "player", "athlete name"}
+NOTES_NAMED = 3  # the position notes said, then "… and N more"
+
+
+def next_ids(ids: Sequence[str], n: int = 1) -> list[str]:
+    """``n`` free athlete IDs in the pattern of ``ids`` (the squad's, in its order): H19, H20
+    after H01-H18 (the prefix and width most IDs share, a tie to the pattern met first), A01,
+    A02, … for an empty squad or IDs without a number."""
+    taken = set(ids)
+    parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
+    shapes = Counter((p, len(d)) for p, d in parts)
+    prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
+    k = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
+    out: list[str] = []
+    while len(out) < n:
+        aid = f"{prefix}{k:0{width}d}"
+        if aid not in taken:
+            out.append(aid)
+        k += 1
+    return out
+
+
+class Pasted(NamedTuple):
+    """What a paste gives: the ``athletes`` to add (none when there are ``problems``: "line 3:
+    …" with the fix), and ``notes`` on what is added as typed (a position of its own)."""
+    athletes: list[Athlete]
+    problems: list[str]
+    notes: list[str]
+
+
+def _rows(text: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of each line with something in it; the separator is the tab when
+    the text has one (a spreadsheet's copy), else the comma ("9,6" in quotes stays a number)."""
+    lines = text.splitlines()
+    sep = "\t" if "\t" in text else ","
+    rows = [(i, [c.strip() for c in cells]) for i, cells in
+            enumerate(csv.reader(lines, delimiter=sep, skipinitialspace=True), start=1)]
+    rows = [(i, _decimal_comma(cells) if sep == "," else cells) for i, cells in rows if any(cells)]
+    if rows and rows[0][1][0].casefold() in _HEADER:  # the sheet's header copied with it
+        rows = rows[1:]
+    return rows
+
+
+def _decimal_comma(cells: list[str]) -> list[str]:
+    """``Ann, Forward, 9,6``: a max speed with a decimal comma, not a fourth column."""
+    if len(cells) == len(COLUMNS) + 1 and all(re.fullmatch(r"\d+", c) for c in cells[2:]):
+        return [*cells[:2], f"{cells[2]},{cells[3]}"]
+    return cells
+
+
+def _speed(text: str) -> float | None:
+    """The max speed of a cell as the coach workbook reads it; ValueError with the fix."""
+    from planner.coachform.cells import Bad, parse_max_speed
+
+    if not text:
+        return None
+    try:
+        return parse_max_speed(text)[0]
+    except Bad as e:
+        raise ValueError(f"Max speed: {e}") from None
+
+
+def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
+    """The athletes of a pasted ``text`` for ``season`` (each with ``role``), or the problems of
+    its lines; see the module's words."""
+    names = {a.name.casefold(): a for a in season.athletes}
+    seen: dict[str, int] = {}
+    good: list[tuple[int, str, str, float | None]] = []
+    problems: list[str] = []
+    for line, cells in _rows(text):
+        name = " ".join(cells[0].split())
+        try:
+            if len(cells) > len(COLUMNS) and any(cells[len(COLUMNS):]):
+                raise ValueError(f"{len(cells)} columns; paste {', '.join(COLUMNS)} (the IDs "
+                                 f"are given)")
+            if not name:
+                raise ValueError("no name; put the athlete's name first")
+            if name.casefold() in names:
+                same = names[name.casefold()]
+                raise ValueError(f"{same.name} ({same.id}) is in the squad already; leave the "
+                                 f"line out")
+            if name.casefold() in seen:
+                raise ValueError(f"{name} is on line {seen[name.casefold()]} too; leave one out")
+            seen[name.casefold()] = line
+            position = " ".join(cells[1].split()) if len(cells) > 1 else ""
+            good.append((line, name, position, _speed(cells[2] if len(cells) > 2 else "")))
+        except ValueError as e:
+            problems.append(f"line {line}: {e}")
+    if not good and not problems:
+        problems.append(f"nothing to add; copy rows of {', '.join(COLUMNS)} from a spreadsheet")
+    ids = next_ids([a.id for a in season.athletes], len(good))
+    athletes: list[Athlete] = []
+    for aid, (line, name, position, speed) in zip(ids, good, strict=True):
+        try:
+            athletes.append(Athlete(id=aid, name=name, position=position, max_speed=speed,
+                                    role=role))
+        except ValueError as e:
+            problems.append(f"line {line}: {clean_message(str(e))}")
+    return Pasted([] if problems else athletes, problems, [] if problems else _notes(season, good))
+
+
+def _notes(season: Season, good) -> list[str]:
+    """A position of its own or seemingly misspelt, said once for its first line."""
+    others = [a.position for a in season.athletes] + [p for _l, _n, p, _s in good]
+    notes, said = [], set()
+    for line, _name, position, _speed in good:
+        note = unknown_position_note(position, others)
+        if note and position.casefold() not in said:
+            said.add(position.casefold())
+            notes.append(f"line {line}: {note}")
+    more = len(notes) - NOTES_NAMED
+    return notes[:NOTES_NAMED] + ([f"… and {more} more"] if more > 0 else [])

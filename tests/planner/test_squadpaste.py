@@ -1,0 +1,40 @@
+"""Players pasted into the Squad list (planner.squadpaste): read as the form and the workbook
+read them, every bad line named with its fix, the next free IDs."""
+
+from __future__ import annotations
+
+from planner.squadpaste import next_ids, read_pasted
+from tests.ui.test_app import tiny_season
+
+
+def test_next_ids_follow_the_squads_pattern():
+    assert next_ids([f"H{k:02d}" for k in range(1, 19)], 2) == ["H19", "H20"]
+    assert next_ids([], 3) == ["A01", "A02", "A03"]
+    assert next_ids(["A01", "A03", "GK"], 2) == ["A04", "A05"]  # after the highest, none taken
+    assert next_ids(["B1", "C1", "B2"], 1) == ["B3"]  # a tie: the pattern met first
+
+
+def test_comma_separated_lines_with_a_decimal_comma_and_a_header():
+    season = tiny_season()
+    pasted = read_pasted("name, position, max speed\nAnn Bell, Forward, 9,6\n"
+                         "Bo Chan, \"Defender\", \"8,5\"\nCy Dee,CB,33.1 km/h\n", season, "out")
+    assert pasted.problems == []
+    assert [(a.id, a.name, a.position, a.max_speed, a.role) for a in pasted.athletes] == [
+        ("A4", "Ann Bell", "Forward", 9.6, "out"), ("A5", "Bo Chan", "Defender", 8.5, "out"),
+        ("A6", "Cy Dee", "CB", 9.19, "out")]
+    assert pasted.notes == ["line 4: 'CB' is a group of its own, not Goalkeeper, Defender, "
+                            "Midfielder or Forward (HV-1's goalkeeper exemption reads the "
+                            "position)"]
+
+
+def test_a_bad_line_adds_nothing_and_each_is_named_with_its_fix():
+    season = tiny_season()
+    pasted = read_pasted("Ann Bell\tForward\t9.6\nAnn bell\tForward\nDan Eve\tMF\t60\n"
+                         "Eli Fox\tDF\t9\tA9\textra\n", season)
+    assert pasted.athletes == [] and pasted.notes == []
+    assert pasted.problems[0] == "line 2: Ann bell is on line 1 too; leave one out"
+    assert pasted.problems[1].startswith("line 3: Max speed: ")
+    assert pasted.problems[2] == ("line 4: 5 columns; paste Name, Position, Max speed (the IDs "
+                                  "are given)")
+    assert read_pasted("\n \n", season).problems == [
+        "nothing to add; copy rows of Name, Position, Max speed from a spreadsheet"]
