@@ -41,8 +41,11 @@ from ui.desktop.editors.base import (
 from ui.desktop.speedbox import SpeedBox, speed_text
 
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
-PASTE_HINT = ("Ctrl+V on the list adds players copied from a spreadsheet: a line each, Name, "
-              "Position, Max speed (the IDs are given).")
+# two lines under the list at 1280 x 720 (three pushed the form down); the tooltip says more
+PASTE_HINT = "Paste players onto the list (Ctrl+V): Name, Position, Max speed a line."
+PASTE_TIP = ("Ctrl+V on the list adds the players of rows copied from a spreadsheet: a line each, "
+             "Name, Position and Max speed, tab- or comma-separated, with the next free IDs, as "
+             "one undo step")
 
 
 def _rehab_status(season: Season, athlete: str) -> str | None:
@@ -89,7 +92,7 @@ class SquadEditor(Editor):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.paste_note = _wrapped(PASTE_HINT)  # under the list: what a paste takes, then what it did
         self.paste_note.setAccessibleName("Paste note")
-        self.table.setToolTip(PASTE_HINT)
+        self.table.setToolTip(PASTE_TIP)
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
         self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
