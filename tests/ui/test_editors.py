@@ -22,7 +22,6 @@ from planner.season import (
     Unavailability,
 )
 from tests.ui.test_app import hand_plan, tiny_season
-from ui.desktop.editors import series_left_out
 from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
@@ -1994,26 +1993,6 @@ def test_a_series_weekday_wholly_taken_is_not_said_held(w, dialogs):
             "left out")
     assert w.undo_stack.undoText() == said
     assert said in w.statusBar().currentMessage()
-
-
-def test_a_series_names_the_first_few_days_left_out_and_a_weekday_across_months():
-    """Many days left out: the first three named, then "…"; a weekday wholly left out is dated
-    with each month named once, the others as left out days; one weekday's series counts weeks
-    (a week left out has no game of it)."""
-    tue = [D(2026, 12, 29) + dt.timedelta(days=7 * k) for k in range(6)]
-    thu = [D(2026, 12, 31) + dt.timedelta(days=7 * k) for k in range(6)]
-    sat = [D(2027, 1, 2) + dt.timedelta(days=7 * k) for k in range(6)]
-    out = {"on days off": [thu[4]], "on another competition's day": tue + thu[:4],
-           "ending after the season": []}
-    assert series_left_out(out, [1, 3, 5], sat + [thu[5]]) == [
-        "the 6 Tuesdays (29 Dec, 5, 12, 19, 26 Jan, …) are on another competition's day, "
-        "left out",
-        "1 day on days off left out: Thu 28 Jan",
-        "4 days on another competition's day left out: Thu 31 Dec, Thu 7 Jan, Thu 14 Jan, …"]
-    assert series_left_out({"on days off": tue[:2], "ending after the season": [tue[2]]},
-                           [1], tue[3:]) == [
-        "2 weeks on days off left out: Tue 29 Dec, Tue 5 Jan",
-        "1 week ending after the season left out: Tue 12 Jan"]
 
 
 def test_every_week_of_a_weekend_event_leaves_out_the_one_past_the_season(w, dialogs):

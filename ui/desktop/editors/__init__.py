@@ -28,10 +28,7 @@ from ui.desktop.editors.base import (
 from ui.desktop.editors.blocks import BlocksEditor
 from ui.desktop.editors.competitions import (
     PRIORITY_TEXT,
-    SERIES_NAMED,
-    SERIES_WEEKDAY_NAMED,
     CompetitionsEditor,
-    series_left_out,
 )
 from ui.desktop.editors.daysoff import DaysOffEditor
 from ui.desktop.editors.injuries import (
@@ -79,9 +76,6 @@ __all__ = [
     "rows_tall",
     "season_templates",
     "SeasonSettingsDialog",
-    "series_left_out",
-    "SERIES_NAMED",
-    "SERIES_WEEKDAY_NAMED",
     "SETTINGS_PROBLEMS_SHOWN",
     "sortable",
     "SquadEditor",

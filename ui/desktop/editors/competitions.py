@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.season import WEEKDAYS, Competition, Season
-from planner.text import date_short, day_long, join_and, plural
-from planner.text import day as day_text
+from planner.text import day_long, join_and, plural
 from ui.desktop.editors.base import (
     WEEKDAY_NAMES,
     Editor,
@@ -40,42 +39,6 @@ from ui.desktop.editors.base import (
 )
 
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
-
-
-SERIES_NAMED = 3  # the days left out a weekly series names, then "…"
-SERIES_WEEKDAY_NAMED = 5  # the dates of a weekday it wholly left out (a month's), then "…"
-
-
-def series_left_out(out: dict[str, list[dt.date]], weekdays: list[int],
-                    days: list[dt.date]) -> list[str]:
-    """What a weekly series (``days`` added on ``weekdays``, ``out`` left out by why, from
-    planner.edits.weekly_days) left out, named: "2 days on another competition's day left out:
-    Tue 12 Jan, Tue 26 Jan" (weeks for a series on one weekday: that week has none); a weekday
-    none of which was added, first and as a whole: "the 4 Wednesdays (6, 13, 20, 27 Jan) are
-    on another competition's day, left out"."""
-    unit = "week" if len(weekdays) == 1 else "day"
-    added = {d.weekday() for d in days}
-    rest = {why: list(its) for why, its in out.items()}
-    parts = []
-    for k in weekdays if days and len(weekdays) > 1 else ():
-        its = sorted(d for ds in out.values() for d in ds if d.weekday() == k)
-        if k in added or not its:
-            continue
-        whys = [why for why, ds in out.items() if any(d.weekday() == k for d in ds)]
-        for why in whys:
-            rest[why] = [d for d in rest[why] if d.weekday() != k]
-        name = WEEKDAY_NAMES[WEEKDAYS[k]]
-        shown = its[:SERIES_WEEKDAY_NAMED]  # "30 Dec, 6, 13 Jan": a month named once
-        dates = ", ".join(date_short(d) if i + 1 == len(shown) or shown[i + 1].month != d.month
-                          else str(d.day) for i, d in enumerate(shown))
-        dates += ", …" if len(its) > len(shown) else ""
-        said = " or ".join(whys)
-        parts.append(f"the {len(its)} {name}s ({dates}) are {said}, left out" if len(its) > 1
-                     else f"the one {name} ({dates}) is {said}, left out")
-    parts += [f"{plural(len(its), unit)} {why} left out: "
-              + ", ".join(day_text(d) for d in its[:SERIES_NAMED])
-              + (", …" if len(its) > SERIES_NAMED else "") for why, its in rest.items() if its]
-    return parts
 
 
 class CompetitionsEditor(Editor):
@@ -349,7 +312,7 @@ class CompetitionsEditor(Editor):
                                     f"set the last day a week or more after the first, or "
                                     f"untick Every week.")
             return
-        left = "; ".join(series_left_out(out, weekdays, days))
+        left = "; ".join(E.series_left_out(out, weekdays, days))
         if not days:
             self.problem.emit(what, f"Every week until {day_long(last)} adds none: {left}.")
             return

@@ -629,9 +629,8 @@ class InjuriesEditor(Editor):
         if aid is None or not self.dates_ok("Record injury", self.onset, self.first_start):
             return
         onset = pydate(self.onset.date())
-        if any(r.onset == onset for r in self.season.injuries_of(aid)):
-            self.say(self.record_error, f"{self.season.athlete_label(aid)} already has an "
-                     f"injury from {day_long(onset)}; choose it above to change it.")
+        if (taken := E.onset_taken(self.season, aid, onset)) is not None:
+            self.say(self.record_error, f"{taken}.")
             return
         if self.protocol.currentData() is None:
             self.say(self.record_error, "Not recorded: choose the injury in Protocol first "

@@ -17,8 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.season import FIT, Athlete, Season, Unavailability
-from planner.squad import POSITION_ORDER, history_counts, is_absence, left_on, unknown_position_note
+from planner.season import Athlete, Season, Unavailability
+from planner.squad import (
+    POSITION_ORDER,
+    history_counts,
+    is_absence,
+    left_on,
+    rehab_status,
+    unknown_position_note,
+)
 from planner.text import day_long, join_and, plural
 from ui.desktop.editors.base import (
     Editor,
@@ -46,26 +53,6 @@ PASTE_HINT = "Paste players onto the list (Ctrl+V): Name, Position, Max speed a 
 PASTE_TIP = ("Ctrl+V on the list adds the players of rows copied from a spreadsheet: a line each, "
              "Name, Position and Max speed, tab- or comma-separated, with the next free IDs, as "
              "one undo step")
-
-
-def _rehab_status(season: Season, athlete: str) -> str | None:
-    """The Squad table's word for an athlete's injuries at the planning start: ``injured (P2)``,
-    ``back (injury history)``, ``injury planned`` (an onset still ahead); None without one."""
-    from planner.protocols import available_protocols, load_protocol
-    from planner.rehab import governing, stage_on
-    from planner.validate import planning_start
-
-    records = season.injuries_of(athlete)
-    if not records:
-        return None
-    today = planning_start(season)
-    rec = governing(records, today)
-    if rec is None or rec.protocol not in available_protocols():
-        return "injury planned" if rec is None else "injured"
-    stage = stage_on(rec, load_protocol(rec.protocol), today)
-    if stage != FIT:
-        return f"injured ({stage})"
-    return "injury planned" if any(r.onset > today for r in records) else "back (injury history)"
 
 
 class SquadEditor(Editor):
@@ -186,7 +173,7 @@ class SquadEditor(Editor):
                 if is_absence(u)}
         rows = []
         for a in season.athletes:
-            rehab = _rehab_status(season, a.id)
+            rehab = rehab_status(season, a.id)
             left = left_on(season, a.id)
             status = ", ".join(x for x, on in ((rehab, rehab is not None),
                                                ("dates away", a.id in away),
