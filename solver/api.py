@@ -68,7 +68,10 @@ class Remedy:
     explanation. ``kind`` "stage": an athlete still in the stage held today when its maximum has
     run out is recorded in it from ``date`` (``planner.edits.RecordStage``), so its days count
     from then. ``kind`` "flare-up": a logged pain that proposes a flare-up (rules-spec.md section
-    9) is recorded as one on ``date`` (``planner.edits.RecordFlareUp``; ``stage`` empty)."""
+    9) is recorded as one on ``date`` (``planner.edits.RecordFlareUp``; ``stage`` empty).
+    ``kind`` "training-days": the team trains on too few days for the rehab of ``stage`` to be
+    done by ``date``; more training weekdays is a change of the season's settings, said only
+    (no record, no command: :meth:`records` is False)."""
 
     athlete: str
     stage: str
@@ -76,8 +79,15 @@ class Remedy:
     text: str
     kind: str = "stage"
 
+    @property
+    def records(self) -> bool:
+        """Is it a fact recorded with one click or command (not a change of the settings)?"""
+        return self.kind in ("stage", "flare-up")
+
     def option(self) -> str:
-        """The command-line option that records it (``periodize record``)."""
+        """The command-line option that records it (``periodize record``); "" when none does."""
+        if not self.records:
+            return ""
         if self.kind == "flare-up":
             return f"--flare-up {self.athlete} {self.date}"
         return f"--stage {self.athlete} {self.stage} {self.date}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -18,9 +19,9 @@ from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, Season
+from planner.season import FIT, LADDER, WEEKDAYS, Season
 from planner.squad import JOINED_REASON, joined_on
-from planner.text import date_long, date_short, day, day_long, join_and, plural
+from planner.text import DAY_NAMES, date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
@@ -320,8 +321,118 @@ def explain(season: Season, stop: StopToken | None = None,
     # would keep a symptomatic athlete on the stage's sprinting
     flared = {r.athlete for r in flares}
     restarts = tuple(_after_flare(r) if r.athlete in flared else r for r in restarts)
-    return (_days_off_notes(model, core) + _absence_notes(model, core)
-            + tuple(_describe(model, k) for k in core)), flares + restarts
+    # too few training days for a stage's rehab: more training days come before a stage record,
+    # which would say the athlete was not ready when the calendar was the cause
+    short = _training_shortfalls(model, core)
+    return (tuple(_shortfall_note(model, s) for s in short) + _days_off_notes(model, core)
+            + _absence_notes(model, core) + tuple(_describe(model, k) for k in core)), (
+        flares + tuple(_more_training_days(model, s) for s in short) + restarts)
+
+
+@dataclass(frozen=True)
+class _Shortfall:
+    """A stage held today whose rehab needs more days than the team trains before it must end:
+    ``steps`` (level, days) its rehab days, ``days`` (indices) the team's training days from
+    today up to ``end``."""
+
+    athlete: str
+    stage: str
+    steps: tuple[tuple[int, int], ...]
+    days: tuple[int, ...]
+    end: dt.date
+
+    @property
+    def need(self) -> int:
+        return sum(n for _, n in self.steps)
+
+
+def _training_shortfalls(model: PlanModel, core: list[str]) -> tuple[_Shortfall, ...]:
+    """The athletes whose stage rule is in ``core`` and whose stage held today needs more rehab
+    days (the sprint ladder up to the stage's cap, then its days at the cap: RH-11, RH-STAGE)
+    than the team trains from today to the day it must end by. Rehab work is done on the team's
+    training days only (no day off, no match day), so a team training twice a week read
+    "RH-STAGE ... must end by 19 Jan" and "RH-11 ..." and nothing of the calendar that was the
+    cause. An absence that leaves too few is the absence's (:func:`_absence_notes`)."""
+    season, tl, p0 = model.season, model.tl, model.p0
+    if p0 >= model.n:
+        return ()
+    out = []
+    units = [g.unit for k in core if (g := model.group_info[k]).rule == "RH-STAGE"]
+    for athlete in dict.fromkeys(a for a in units if a and not a.startswith("group")):
+        u = model.unit(athlete)
+        if u is None or not u.injured or season.athlete(athlete) is None:
+            continue
+        ep = u.epoch_at(p0) if p0 < u.epochs[-1].end else u.epochs[-1]
+        if not (ep.rehab and ep.protocol is not None and ep.start_stage is not None
+                and ep.first == p0 and ep.order[ep.start_stage] != FIT):
+            continue
+        end = _held_stage_end(model, ep)[1]
+        last = tl.index(end)
+        if last is None:  # the stage may run past the season's end
+            continue
+        steps = _rehab_steps(model, ep)
+        days = tuple(i for i in range(p0, last + 1) if tl.is_training[i])
+        if len(days) < sum(n for _, n in steps):
+            out.append(_Shortfall(athlete, ep.order[ep.start_stage], steps, days, end))
+    return tuple(out)
+
+
+def _rehab_steps(model: PlanModel, ep) -> tuple[tuple[int, int], ...]:
+    """The rehab days the stage ``ep`` starts in needs from today to be left, as (level, days):
+    each sprint-ladder level below its cap on ``sessions_per_step`` days (RH-11; less the credit
+    of its record and the days logged since), then its days at the cap (RH-STAGE's exit); none
+    for a stage left by its days alone."""
+    spec = ep.protocol.stage(ep.order[ep.start_stage])
+    if spec.exit_kind != "days_at_cap":
+        return ()
+    sps = int(model.rules.value("RH-11", "sessions_per_step"))
+    ladder = [(lower, 0 if lower in ep.credit else max(0, sps - ep.past_counts.get(lower, 0)))
+              for lower in LADDER if lower < spec.cap]
+    steps = [*ladder, (spec.cap, max(0, spec.exit_days - ep.past_cap_days))]
+    return tuple((lvl, n) for lvl, n in steps if n)
+
+
+def _training_weekdays(season: Season) -> str:
+    """``Tuesdays and Thursdays``: the team's training weekdays, in the week's order."""
+    return join_and([DAY_NAMES[WEEKDAYS.index(d)] + "s" for d in WEEKDAYS
+                     if d in season.calendar.training_days])
+
+
+def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
+    """The note of a stage whose rehab needs more days than the team trains, e.g. 'Matt Fox
+    (A14) needs 6 rehab days at rising speed to finish P2 by Tue 19 Jan 2027 (2 at 60 %, 2 at
+    70 % and 2 at 80 %), but the team trains on 5 days from Mon 4 Jan to then (Tuesdays and
+    Thursdays)'."""
+    season, tl, p0 = model.season, model.tl, model.p0
+    first, last = tl.days[p0], s.end
+    window = range(p0, tl.index(last) + 1)
+    weekdays = [i for i in window if tl.training_weekday[i]]
+    less = [plural(n, one, many) for n, one, many in (
+        (sum(1 for i in weekdays if i in tl.non_training), "day off", "days off"),
+        (sum(1 for i in weekdays if i not in tl.non_training and tl.is_comp[i]), "match day",
+         "match days")) if n]
+    away = sum(1 for i in s.days if i in tl.unavailable(s.athlete))
+    steps = join_and([f"{n} at {lvl} %" for lvl, n in s.steps])
+    text = (f"CALENDAR (training days): {season.athlete_label(s.athlete)} needs "
+            f"{plural(s.need, 'rehab day')} at rising speed to finish {s.stage} by "
+            f"{day_long(last)} ({steps}: the sprint ladder, then {s.stage}'s days at its cap), "
+            f"but the team trains on {plural(len(s.days), 'day')} from {day(first)} to then "
+            f"({_training_weekdays(season)}" + (f", less {join_and(less)}" if less else "") + ")"
+            + (f", and he is away on {away} of them" if away else "") + ". Rehab work is planned "
+            "on the team's training days only. Tick more training days (Season ▸ Season "
+            "Settings) to give the rehab its sessions.")
+    return Conflict(rule="CALENDAR", athlete=s.athlete, start=first.isoformat(),
+                    end=last.isoformat(), text=text)
+
+
+def _more_training_days(model: PlanModel, s: _Shortfall) -> Remedy:
+    """The way on of a :class:`_Shortfall`: more training weekdays (no record: said only)."""
+    season = model.season
+    return Remedy(athlete=s.athlete, stage=s.stage, date=s.end.isoformat(), kind="training-days", text=(
+        f"Tick more training days (Season ▸ Season Settings, or 'Training days' in the coach "
+        f"workbook): {season.athlete_label(s.athlete)} "
+        f"needs {plural(s.need, 'rehab day')} to finish {s.stage} by {day_long(s.end)}, and the "
+        f"team trains on {plural(len(s.days), 'day')} up to then ({_training_weekdays(season)})."))
 
 
 DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict

@@ -1722,3 +1722,21 @@ def test_a_signings_stage_is_recorded_on_the_day_he_joins_other_days_ahead_are_n
     assert r.returncode == 0, r.stdout + r.stderr
     stages = load_season(tmp_path / "s.season.json").injuries_of("A1")[0].stages
     assert (stages[-1].stage, stages[-1].start) == ("S1", day(17))
+
+
+def test_a_way_on_no_record_gives_is_said_without_a_command(capsys):
+    """More training days are a change of the settings, no fact to record: said first, with no
+    'periodize record' command (none records it), and the stage record after it keeps its own."""
+    from solver.api import Outcome, Remedy, Status
+    from ui.cli.commands import print_conflicts
+
+    out = Outcome(Status.INFEASIBLE, None, remedies=(
+        Remedy(athlete="A1", stage="P2", date="2027-01-19", kind="training-days",
+               text="Tick more training days (Season ▸ Season Settings): A1 needs 6 rehab days."),
+        Remedy(athlete="A1", stage="P2", date="2027-01-04", text="If A1 is still in P2, record that.")))
+    print_conflicts(out, "x.season.json")
+    err = capsys.readouterr().err
+    ways = [line for line in err.splitlines() if line.startswith("A way on:")]
+    assert ways[0] == "A way on: Tick more training days (Season ▸ Season Settings): A1 needs 6 rehab days."
+    assert ways[1].startswith("A way on: if A1 is still in P2, record that. To record it:")
+    assert err.count("periodize record") == 1 and "--stage A1 P2 2027-01-04" in err

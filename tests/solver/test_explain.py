@@ -27,6 +27,9 @@ def test_stage_that_can_no_longer_meet_its_exit_is_infeasible_and_named():
     assert out.explanation and all(c.athlete == "A1" for c in out.explanation if c.athlete)
     assert {c.rule for c in out.explanation} & {"RH-STAGE", "RH-11"}
     assert any("Athlete 1 (A1)" in c.text for c in out.explanation)
+    # the absence leaves too few days, not the team's calendar: no training days named
+    assert not any("training days" in c.text for c in out.explanation)
+    assert all(r.kind != "training-days" for r in out.remedies)
 
 
 def test_a_stage_out_of_days_offers_recording_it_from_today_and_that_record_gives_a_plan():
@@ -725,3 +728,33 @@ def test_a_signing_whose_stage_cannot_end_in_time_reads_his_case_alone_recorded_
     assert way.date == day(17).isoformat() and "when he joins on" in way.text
     recorded = E.RecordStage(athlete="A1", stage=way.stage, start=day(17)).apply(s)
     solved_and_checked(recorded, time_limit=20)
+
+
+def test_too_few_training_days_for_a_stages_rehab_are_named_and_offered_before_a_stage_record():
+    """A team training on Tuesdays and Thursdays: P2 (21-42 days, left after two days at 70 %)
+    since 35 days before the season must end by Sun 10 Jan, and its rehab needs 4 days (2 at
+    60 %, 2 at 70 %) where the team trains on 1 (Tue 5 Jan is a match day). The explanation
+    listed RH-STAGE and RH-11 only, and its one way on recorded the athlete in P2 again, a
+    history the physio never saw; more training days come first, and give a plan."""
+    s = season(weeks=3, athletes=2, matches=[1], injuries=(injury("A1", "P2", start_day=-35),))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"training_days": ("tue", "thu")})})
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    note = out.explanation[0]
+    assert (note.rule, note.athlete) == ("CALENDAR", "A1")
+    assert (note.start, note.end) == (day(0).isoformat(), day(6).isoformat())
+    assert ("Athlete 1 (A1) needs 4 rehab days at rising speed to finish P2 by Sun 10 Jan 2027 "
+            "(2 at 60 % and 2 at 70 %" in note.text)
+    assert ("the team trains on 1 day from Mon 4 Jan to then (Tuesdays and Thursdays, less 1 "
+            "match day)" in note.text)
+    assert "Tick more training days (Season ▸ Season Settings)" in note.text
+    assert [r.kind for r in out.remedies] == ["training-days", "stage"]  # the settings first
+    way = out.remedies[0]
+    assert not way.records and way.option() == ""  # said only: no record, no command
+    assert way.text.startswith("Tick more training days (Season ▸ Season Settings, or 'Training "
+                               "days' in the coach workbook): Athlete 1 (A1) needs 4 rehab days to finish P2 by Sun 10 Jan 2027, and the "
+                               "team trains on 1 day up to then (Tuesdays and Thursdays)")
+    # the way on holds: the team training every weekday has a plan the checker passes
+    more = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"training_days": ("mon", "tue", "wed", "thu", "fri")})})
+    solved_and_checked(more, time_limit=30)

@@ -266,6 +266,32 @@ def test_a_stage_out_of_days_is_explained_with_a_way_on_that_one_click_records(q
     assert "P2's 21-42 days" not in w.explanation.toPlainText()
 
 
+def test_a_way_on_of_more_training_days_is_said_with_no_record_link(qtbot, dialogs):
+    """More training days are a change of Season Settings, no fact to record: the way on is
+    said first, with no "Record it" link, and following its link number records nothing; the
+    stage record after it keeps its link."""
+    from solver.api import Outcome, Remedy, Status
+    from tests.builders import day, injury
+    from tests.builders import season as built
+
+    s = built(weeks=3, athletes=2, injuries=(injury("A1", "P2", start_day=-35),))
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    out = Outcome(Status.INFEASIBLE, None, remedies=(
+        Remedy(athlete="A1", stage="P2", date=day(6).isoformat(), kind="training-days",
+               text="Tick more training days (Season ▸ Season Settings): A1 needs 4 rehab days."),
+        Remedy(athlete="A1", stage="P2", date=day(0).isoformat(), text="If A1 is still in P2, record that.")))
+    w.explanation.show_outcome(w.season, out)
+    text = w.explanation.toPlainText()
+    first, second = text.index("A way on: Tick more training days"), text.index("A way on: If A1")
+    assert first < second and "Record it" not in text[first:second]
+    html = w.explanation.toHtml()
+    assert 'href="remedy:0"' not in html and 'href="remedy:1"' in html
+    with qtbot.assertNotEmitted(w.explanation.remedy_requested):
+        w.explanation.follow("remedy:0")
+    assert w.season is s and dialogs == []
+
+
 def test_a_flare_up_way_on_records_the_flare_up_and_solves_again(qtbot, dialogs):
     """The explanation's flare-up way on (a logged pain the log proposes as a flare-up) records
     that flare-up as one undo step, not a stage, and solves again."""

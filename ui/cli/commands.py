@@ -415,6 +415,9 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
         print("Change that and solve again." if plain else
               "Change or remove one of them (a pin, a date, an absence, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
+        if not r.records:  # a change of the settings: said, no command records it
+            print(f"A way on: {r.text}", file=sys.stderr)
+            continue
         option = r.option()
         command = f"periodize record {shlex.quote(path) if path else 'FILE.season.json'} {option} --save"
         how = {"record": f"run the same command with {option} added",

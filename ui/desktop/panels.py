@@ -934,8 +934,9 @@ class ExplanationPanel(_Browser):
             out.append(f"<p>{_esc(message)}</p>")
         if self.basis is season:  # first, where it is seen; a scenario's would belong to the season
             for i, r in enumerate(getattr(outcome, "remedies", ())):
-                out.append(f"<p><b>A way on:</b> {_esc(r.text)} "
-                           f'<a href="remedy:{i}">Record it and solve again</a></p>')
+                link = (f' <a href="remedy:{i}">Record it and solve again</a>'
+                        if getattr(r, "records", True) else "")
+                out.append(f"<p><b>A way on:</b> {_esc(r.text)}{link}</p>")
         if outcome.explanation:
             out.append("<p>These rule instances cannot all hold together. Change one of them "
                        "(a pin, a rule value, a date) and solve again:</p><ol>")
@@ -970,7 +971,7 @@ class ExplanationPanel(_Browser):
             super().follow(url)
             return
         remedies = getattr(self.outcome, "remedies", ()) if not self.stale else ()
-        if link[1].isdigit() and int(link[1]) < len(remedies):
+        if link[1].isdigit() and int(link[1]) < len(remedies) and getattr(remedies[int(link[1])], "records", True):
             self.remedy_requested.emit(remedies[int(link[1])])
 
 
