@@ -625,6 +625,28 @@ def started_in(comps, roles) -> tuple[str, ...]:
     return tuple(c.name for c, r in zip(comps, roles, strict=True) if r == "start")
 
 
+def back_words(fit: dt.date, session: dt.date | None, day_fmt) -> str:
+    """A return in a coach's words: ``back to full training Thu 18 Feb 2027`` on the first team
+    session he can join (``session``), with the first FIT day beside it when that is no training
+    day of the team (``(fit from Wed 17 Feb)``; the plan JSON's ``return.fit`` stays that FIT day,
+    rules-spec.md section 7). ``session`` None: the FIT day alone (it is a session, or none
+    follows it before the season ends). ``day_fmt`` writes the return's day."""
+    if session is None or session == fit:
+        return f"back to full training {day_fmt(fit)}"
+    from planner.text import day
+
+    since = day(fit) if fit.year == session.year else day_fmt(fit)
+    return f"back to full training {day_fmt(session)} (fit from {since})"
+
+
+def _first_session(f: AthleteFacts, fit: int, stop: int) -> int | None:
+    """The first day from ``fit`` up to ``stop`` (excluded) the team trains and the athlete is
+    not away: his first team session (a match day on a training weekday is one for a fit athlete
+    who does not play it, rules-spec.md section 2); None when ``fit`` is one, or none follows."""
+    i = next((i for i in range(fit, stop) if f.tl.training_weekday[i] and i not in f.off), None)
+    return None if i == fit else i
+
+
 def first_match_day_words(first_match: dt.date, role: str | None, first_start: dt.date | None,
                           day_fmt, starter: bool = False, starts: tuple[str, ...] = ()) -> str:
     """A return's first match as every view says it: ``Sat 10 Oct 2026 off the bench (first start
@@ -703,6 +725,10 @@ class Return:
     # he left in
     left: dt.date | None = None
     left_stage: str | None = None
+    # the first team session he can join from ``fit`` (None: ``fit`` itself, or no session
+    # before the return's run ends): a FIT day is a calendar day, and a team training on
+    # Tuesdays and Thursdays read "back to full training Wed 17 Feb" (:func:`back_words`)
+    session: dt.date | None = None
 
     def left_words(self, day_fmt) -> str:
         """``left the squad on Thu 20 Aug 2026 in P2`` (a return that left with him), else ""."""
@@ -726,6 +752,11 @@ class Return:
             return ""
         what = "the flare-up" if self.flare_up else "the setback"
         return f"{what} on {day_fmt(self.setback)} ({self.setback_stage})"
+
+    def back_words(self, day_fmt) -> str:
+        """``back to full training Thu 18 Feb 2027 (fit from Wed 17 Feb)``: :func:`back_words`
+        of the return (``fit`` set)."""
+        return back_words(self.fit, self.session, day_fmt)
 
     def first_match_words(self, day_fmt, starter: bool = False) -> str:
         """``first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)``, or the
@@ -915,11 +946,12 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
             counted: bool = True) -> Return:
     tl, rec = f.tl, span.record
     fit = span.fit
-    first_match = first_start = None
+    first_match = first_start = session = None
     if fit is not None:
         # up to the next rehab day (a flare-up dated after today sends him back): a start after
         # that belongs to the next return, not this one
         back = next((i for i in range(fit, span.stop) if f.st[i] != FIT), span.stop)
+        session = _first_session(f, fit, back)
         first_match = next((i for i in range(fit, back) if f.played[i]), None)
         # a played competition day at 100 is a start, at 80 a bench appearance (section 2)
         first_start = next((i for i in range(fit, back) if f.played[i] and f.it[i] == 100),
@@ -941,6 +973,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[now],
         recorded_stage=segs[-1].stage if segs else None,
         fit=None if fit is None else tl.days[fit],
+        session=None if session is None else tl.days[session],
         first_match=None if first_match is None else tl.days[first_match],
         first_role=None if first_match is None else (
             "start" if f.it[first_match] == 100 else "bench"),
@@ -1102,7 +1135,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
     return out
 
 
-__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "counted_records",
+__all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "back_words", "counted_records",
            "late_why", "past_records",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
            "PassedOver", "first_start_words", "passed_over", "provisional_steps", "stage_tests_words"]
@@ -1154,7 +1187,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     elif r.fit is None:
         back = "not back to full training this season"
     else:
-        back = f"back {day_long(r.fit)}" + r.back_note()
+        back = r.back_words(day_long) + r.back_note()
         back += f", {r.first_match_words(day_long, starter=True)}"
     target = ""
     if r.target is not None:

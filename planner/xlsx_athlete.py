@@ -228,8 +228,7 @@ class AthleteSheet:
         elif r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:
-            parts.append(f"back to full training {text.day_long(r.fit)}"
-                         f"{r.back_note(named=not self.ctx.anonymise)}")
+            parts.append(r.back_words(text.day_long) + r.back_note(named=not self.ctx.anonymise))
             parts.append(r.first_match_words(text.day_long))
         if r.target is not None:
             met = "met" if r.target_met else "missed" if r.target_missed else "not played"

@@ -530,3 +530,29 @@ def test_a_flare_ups_day_with_running_says_both_stages_and_the_days_around_it_on
     s, rest = _flared_on_day_3(intensity_3=0)
     assert (day_stage_words(s, rest, 3), day_stage_meaning(s, rest, 3)) == (
         "S2", "Controlled sprinting, cap 95 %")
+
+
+def test_a_return_on_no_training_day_names_the_first_team_session_and_keeps_fit():
+    """A team training on Tuesdays and Thursdays: the plan's first FIT day is Fri 8 Jan (day 4),
+    and the words read "back to full training Fri 8 Jan", a day the team does not train. They
+    name the first session he can join, Tue 12 Jan (Sat 9 Jan's match is no training weekday),
+    with the FIT day beside it; the plan JSON's return.fit stays that FIT day (rules-spec.md
+    section 7), and an absence on the Tuesday moves the session to Thursday."""
+    from planner.planjson import plan_to_dict
+    from planner.season import Unavailability
+
+    s = make()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"training_days": ("tue", "thu")})})
+    [r] = returns(s, plan())
+    assert (r.fit, r.session) == (day(4), day(8))
+    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan)" in return_text(s, r)
+    assert plan_to_dict(s, plan())["athletes"][0]["return"]["fit"] == day(4).isoformat()
+    away = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A1", start=day(8), end=day(8), reason="Work"),)})
+    [r] = returns(away, plan())
+    assert r.session == day(10) and "back to full training Thu 14 Jan 2027 (fit from Fri 8 Jan)" in \
+        return_text(away, r)
+    # a team training on the FIT day: that day alone, as before
+    [r] = returns(make(), plan())
+    assert r.session is None and "fit from" not in return_text(make(), r)
+    assert "back to full training Fri 8 Jan 2027 (provisional" in return_text(make(), r)

@@ -686,3 +686,24 @@ def test_a_player_who_left_in_rehab_reads_left_not_a_missed_target(demo_season, 
     qtbot.addWidget(panel)
     panel.set_rows([row])
     assert panel.row_texts()[0][1].startswith("left Mon 10 Aug"), panel.row_texts()[0]
+
+
+def test_a_return_on_no_training_day_reads_the_first_team_session_in_the_panel(qtbot):
+    """A team training on Tuesdays and Thursdays read "back to full training Fri 19 Feb 2027"
+    and "Wed 17 Feb 2027". The panel names the first session he can join, the FIT day beside
+    it, in the words and in the Back column; the row's return date stays the FIT day."""
+    from tests.builders import day
+    from tests.planner.test_returns import make, plan
+    from ui.desktop.returnspanel import ReturnsPanel, return_rows
+
+    s = make()
+    s = s.model_copy(update={"plan": plan(), "calendar": s.calendar.model_copy(
+        update={"training_days": ("tue", "thu")})})
+    (row,) = return_rows(s)
+    assert (row.back, row.session) == (day(4), day(8))
+    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan)" in row.sentence()
+    assert row.details().count("Fri 8 Jan") == 1  # the next step, the return itself, said once
+    panel = ReturnsPanel()
+    qtbot.addWidget(panel)
+    panel.set_rows([row])
+    assert panel.table.item(0, 1).text() == "Tue 12 Jan\nfit Fri 8 Jan\nprovisional"

@@ -114,6 +114,7 @@ class ReturnRow:
     # Thu 20 Aug 2026 in P2"; his return and target are no longer this squad's
     left: str = ""
     left_day: dt.date | None = None
+    session: dt.date | None = None  # planner.returns.Return.session: the first team session
 
     @property
     def missed(self) -> bool:
@@ -131,8 +132,9 @@ class ReturnRow:
         elif self.back is None:
             back = "not back to full training this season"
         else:
-            back = f"back to full training {day_long(self.back)}"
-            from planner.returns import provisional_note, untested_note
+            from planner.returns import back_words, provisional_note, untested_note
+
+            back = back_words(self.back, self.session, day_long)
 
             if self.provisional:
                 back += provisional_note(self.pending)
@@ -246,7 +248,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
         rows.append(ReturnRow(
             athlete=r.athlete, name=season.athlete(r.athlete).name,
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
-            next=_next_change(stages, tl, t), back=r.fit, first_match=r.first_match,
+            next=_next_change(stages, tl, t), back=r.fit, session=r.session,
+            first_match=r.first_match,
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True, untested=r.untested,
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
@@ -503,8 +506,10 @@ class ReturnsPanel(QWidget):
     @staticmethod
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
         if row.planned:
-            back = day(row.back) if row.back else (
-                f"left {day(row.left_day)}" if row.left_day else "not this season")
+            # the first team session; the FIT day under it when that is no training day
+            back = (day(row.session) + f"\nfit {day(row.back)}" if row.back and row.session
+                    else day(row.back) if row.back else
+                    f"left {day(row.left_day)}" if row.left_day else "not this season")
             if row.back and (row.provisional or row.untested):  # the Provisional column is
                 back += "\nprovisional" if row.provisional else "\nuntested"  # often out of sight
             first = day(row.first_match) if row.first_match else "—"
