@@ -349,10 +349,10 @@ class _Shortfall:
 def _training_shortfalls(model: PlanModel, core: list[str]) -> tuple[_Shortfall, ...]:
     """The athletes whose stage rule is in ``core`` and whose stage held today needs more rehab
     days (the sprint ladder up to the stage's cap, then its days at the cap: RH-11, RH-STAGE)
-    than the team trains from today to the day it must end by. Rehab work is done on the team's
-    training days only (no day off, no match day), so a team training twice a week read
-    "RH-STAGE ... must end by 19 Jan" and "RH-11 ..." and nothing of the calendar that was the
-    cause. An absence that leaves too few is the absence's (:func:`_absence_notes`)."""
+    than the team trains from today to the day it must end by, when training every weekday would
+    give them. Rehab work is done on the team's training days only (no day off, no match day), so
+    a team training twice a week read "RH-STAGE ... must end by 19 Jan" and "RH-11 ..." and
+    nothing of the calendar that was the cause. An absence that leaves too few is the absence's (:func:`_absence_notes`)."""
     season, tl, p0 = model.season, model.tl, model.p0
     if p0 >= model.n:
         return ()
@@ -371,8 +371,13 @@ def _training_shortfalls(model: PlanModel, core: list[str]) -> tuple[_Shortfall,
         if last is None:  # the stage may run past the season's end
             continue
         steps = _rehab_steps(model, ep)
+        need = sum(n for _, n in steps)
         days = tuple(i for i in range(p0, last + 1) if tl.is_training[i])
-        if len(days) < sum(n for _, n in steps):
+        # every weekday ticked would give the rehab its days (no day off, no match day, not
+        # away): a stage simply out of days (one day left) is no matter of training days
+        could = sum(1 for i in range(p0, last + 1) if i not in tl.non_training
+                    and not tl.is_comp[i] and i not in tl.unavailable(athlete))
+        if len(days) < need <= could:
             out.append(_Shortfall(athlete, ep.order[ep.start_stage], steps, days, end))
     return tuple(out)
 
