@@ -474,6 +474,50 @@ def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int
     return out
 
 
+def flare_hold(season: Season, athlete: str, day: dt.date,
+               tl: Timeline | None = None) -> tuple[dt.date, int] | None:
+    """The latest recorded flare-up whose RH-FL window (:func:`calm_window`: its day and the
+    calm days the athlete trains after it) holds ``day``, with the day's highest intensity
+    there (0 on the flare-up's day, 60 on a calm day); None when no flare-up holds it."""
+    tl = tl if tl is not None else Timeline(season)
+    held = [(flare, cap) for rec in season.injuries_of(athlete) for flare in rec.flare_ups
+            if flare <= day for d, cap in calm_window(season, flare, athlete, tl) if d == day]
+    return max(held) if held else None
+
+
+def level_text(level: int) -> str:
+    """``90 %``; 0 as ``0 % (no speed work)``."""
+    return f"{level} %" if level else "0 % (no speed work)"
+
+
+def read_as(season: Season, ap, day: dt.date, was: int, now: int,
+            tl: Timeline | None = None) -> str:
+    """Why a past day with no top speed logged has a level (``now``) other than the plan's
+    (``was``), as :func:`past_days` reads it: a flare-up's day or calm day (RH-FL,
+    :func:`flare_hold`), or a stage change recorded after the plan (the recorded stage's cap);
+    "" otherwise. Nothing was logged at that level: "logged 0 %" contradicted "no session was
+    logged"."""
+    from planner.text import day as day_text
+
+    got = logged_days(season, ap.athlete).get(day)
+    if got is not None and got.top_pct is not None:
+        return ""  # the logged top speed set the level
+    level = "no running" if now == 0 else f"{now} %"
+    held = flare_hold(season, ap.athlete, day, tl)
+    if held is not None and held[0] == day:
+        return f"the flare-up's day: counted as no running (RH-FL), planned {level_text(was)}"
+    if held is not None and now <= held[1]:
+        return (f"a calm day after the flare-up of {day_text(held[0])}: counted as {level} "
+                f"(RH-FL), planned {level_text(was)}")
+    said = f"read as {ap.stages[(day - season.calendar.start).days]}, {level} (planned {level_text(was)})"
+    cause, when = stage_cause(season, ap, day)
+    if cause == "injury":
+        return f"the injury of {day_text(when)} was recorded after the plan: {said}"
+    if cause == "flare-up":
+        return f"after the flare-up of {day_text(when)}: {said}"
+    return ""
+
+
 def _stage_caps(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline) -> list[int]:
     """The cap of the stage held on each past day (100 when fit or the stage is unknown)."""
     records = season.injuries_of(athlete)

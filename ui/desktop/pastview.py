@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
-from planner.history import planned_level, stage_cause, went_otherwise
+from planner.history import level_text, planned_level, read_as, went_otherwise
 from planner.season import FIT, Season
 from planner.timeline import Timeline
 
@@ -90,13 +90,9 @@ def past_marks(season: Season, tl: Timeline | None = None) -> PastMarks:
     return marks
 
 
-def level_text(level: int) -> str:
-    return f"{level} %" if level else "0 % (no speed work)"
-
-
 def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     """``planned 90 %, logged 80 %`` for a day that went otherwise ("" for any other day); a day
-    whose level no logged top speed set says how it was read (:func:`_read_as`)."""
+    whose level no logged top speed set says how it was read (``planner.history.read_as``)."""
     plan = season.plan
     ap = plan.for_athlete(athlete) if plan is not None else None
     was = planned_level(season, ap, day) if ap is not None else None
@@ -106,7 +102,8 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     now = ap.intensity[i]
     if not went_otherwise(ap.stages[i], was, now):
         return ""  # under a fit day's ceiling, neither a speed day: as planned
-    comp_day = Timeline(season).is_comp[i]  # the competition days the rules read
+    tl = Timeline(season)
+    comp_day = tl.is_comp[i]  # the competition days the rules read
     played = [x.minutes_played for x in sessions_on(season, athlete, day)
               if x.minutes_played is not None]
     if played and ap.stages[i] == FIT and comp_day:
@@ -127,7 +124,7 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
     if now == 0 and logged and all(x.minutes == 0 for x in logged):
         # as the handouts say it: an ill player's 0 min is no "0 % (no speed work)"
         return f"planned {level_text(was)}, did not train (0 min logged)"
-    read = _read_as(season, ap, athlete, day, i, was, now) or _counted_lower(
+    read = read_as(season, ap, day, was, now, tl) or _counted_lower(
         season, athlete, day, ap.stages[i], was, now, comp_day)
     return read or f"planned {level_text(was)}, logged {_typed(season, athlete, day, now)}"
 
@@ -159,35 +156,6 @@ def _counted_lower(season: Season, athlete: str, day: dt.date, stage: str, was: 
         return ""
     return (f"planned {level_text(was)}, logged {level_text(got.top_level)}, counted "
             f"{level_text(now)}: {why}")
-
-
-def _read_as(season: Season, ap, athlete: str, day: dt.date, i: int, was: int, now: int) -> str:
-    """Why a day with no top speed logged has a level other than the plan's, as
-    ``planner.history.past_days`` reads it: a flare-up's day or calm day (RH-FL), or a stage change
-    recorded after the plan (the recorded stage's cap); "" otherwise. Nothing was logged at that
-    level: "logged 0 %" contradicted "no session was logged"."""
-    from planner.history import logged_days
-    from planner.rules import RuleSet
-    from planner.text import day as day_text
-
-    got = logged_days(season, athlete).get(day)
-    if got is not None and got.top_pct is not None:
-        return ""  # the logged top speed set the level
-    level = "no running" if now == 0 else f"{now} %"
-    calm = RuleSet(season.rules).value("RH-FL", "calm_days")
-    flares = [f for r in season.injuries_of(athlete) for f in r.flare_ups if 0 <= (day - f).days <= calm]
-    if day in flares:
-        return f"the flare-up's day: counted as no running (RH-FL), planned {level_text(was)}"
-    if flares and now <= 60:
-        return (f"a calm day after the flare-up of {day_text(max(flares))}: counted as {level} "
-                f"(RH-FL), planned {level_text(was)}")
-    said = f"read as {ap.stages[i]}, {level} (planned {level_text(was)})"
-    cause, when = stage_cause(season, ap, day)
-    if cause == "injury":
-        return f"the injury of {day_text(when)} was recorded after the plan: {said}"
-    if cause == "flare-up":
-        return f"after the flare-up of {day_text(when)}: {said}"
-    return ""
 
 
 def sessions_on(season: Season, athlete: str, day: dt.date) -> list:
