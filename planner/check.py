@@ -72,7 +72,7 @@ from planner.returns import (
     rehab_runs_after,
     stage_walk,
 )
-from planner.rules import SOFT_RULES, RuleSet
+from planner.rules import CALM_CAP, SOFT_RULES, RuleSet
 from planner.season import (
     FIT,
     HV_LEVEL,
@@ -868,10 +868,10 @@ class _Checker:
                     self.bad("RH-FL", a.id, f0, f0, f"{a.who} runs at {a.it[f0]} % on "
                              f"{self.f(f0)}, the day of a flare-up; no running that day.")
                 for i in self.tl.calm_days(flare, calm, a.id):
-                    if i >= self.p0 and a.it[i] > 60:
+                    if i >= self.p0 and a.it[i] > CALM_CAP:
                         self.bad("RH-FL", a.id, i, i, f"{a.who} runs at {a.it[i]} % on "
                                  f"{self.f(i)}, a calm day after the flare-up on {self.f(f0)}; "
-                                 f"at most 60 % until {a.who} has trained {text.plural(calm, 'day')} "
+                                 f"at most {CALM_CAP} % until {a.who} has trained {text.plural(calm, 'day')} "
                                  f"after it (days off and match days do not count).")
 
     # -- weeks ---------------------------------------------------------------------------------

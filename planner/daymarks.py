@@ -22,7 +22,7 @@ from planner.criteria import not_passed, tests_until
 from planner.errors import PeriodizeError
 from planner.memo import by_identity
 from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
-from planner.rules import RuleSet
+from planner.rules import CALM_CAP, RuleSet
 from planner.season import FIT, Season
 from planner.timeline import Timeline
 
@@ -190,7 +190,7 @@ def fold_session(rows: list[tuple[str, str]]) -> tuple[str, list[tuple[str, str]
 def _flare_words(season: Season, athlete: str, tl: Timeline, i: int) -> str:
     """A flare-up's day: what RH-FL asks of it, or, before today with a session logged, what
     happened ("recorded on this day: no running" stood under a logged 90-minute match)."""
-    from planner.history import CALM_LEVEL, logged_days
+    from planner.history import logged_days
     from planner.text import plural
 
     got = logged_days(season, athlete).get(tl.days[i]) if i < tl.p0 else None
@@ -198,7 +198,7 @@ def _flare_words(season: Season, athlete: str, tl: Timeline, i: int) -> str:
         return "recorded on this day: no running (RH-FL)"
     calm = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
     return (f"recorded on this day (the session logged that day is what flared up; at most "
-            f"{CALM_LEVEL} % on the {plural(calm, 'calm day')} after it, RH-FL)")
+            f"{CALM_CAP} % on the {plural(calm, 'calm day')} after it, RH-FL)")
 
 
 def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
@@ -236,7 +236,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
     if i in m.flare:
         rows.append(("Flare-up", _flare_words(season, athlete, tl, i)))
     if i in m.calm:
-        rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most 60 % "
+        rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most {CALM_CAP} % "
                                  f"(RH-FL)"))
     if i in m.provisional:
         e = max((x for x in m.exits if x.day <= i), key=lambda x: x.day, default=None)

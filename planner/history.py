@@ -445,20 +445,17 @@ def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -
     return stage, level
 
 
-CALM_LEVEL = 60  # RH-FL: the most on a flare-up's calm days (rules-spec.md section 3)
-
-
 def calm_window(season: Season, flare: dt.date, athlete: str | None = None,
                 tl: Timeline | None = None) -> list[tuple[dt.date, int]]:
     """The days RH-FL keeps calm for a flare-up on ``flare`` (recorded, or proposed by a logged
-    pain), each with its highest intensity: 0 on the day, 60 on its calm days in the season (up
+    pain), each with its highest intensity: 0 on the day, ``CALM_CAP`` on its calm days in the season (up
     to the ``calm_days``-th day after it ``athlete`` trains, :meth:`Timeline.calm_days`; with no
     athlete, the days the team trains)."""
-    from planner.rules import RuleSet
+    from planner.rules import CALM_CAP, RuleSet
 
     tl = tl if tl is not None else Timeline(season)
     days = int(RuleSet(season.rules).value("RH-FL", "calm_days"))
-    return [(flare, 0)] + [(tl.days[j], CALM_LEVEL) for j in tl.calm_days(flare, days, athlete)]
+    return [(flare, 0)] + [(tl.days[j], CALM_CAP) for j in tl.calm_days(flare, days, athlete)]
 
 
 def flare_calm_caps(season: Season, athlete: str, tl: Timeline) -> dict[int, int]:
@@ -478,7 +475,7 @@ def flare_hold(season: Season, athlete: str, day: dt.date,
                tl: Timeline | None = None) -> tuple[dt.date, int] | None:
     """The latest recorded flare-up whose RH-FL window (:func:`calm_window`: its day and the
     calm days the athlete trains after it) holds ``day``, with the day's highest intensity
-    there (0 on the flare-up's day, 60 on a calm day); None when no flare-up holds it."""
+    there (0 on the flare-up's day, ``CALM_CAP`` on a calm day); None when no flare-up holds it."""
     tl = tl if tl is not None else Timeline(season)
     held = [(flare, cap) for rec in season.injuries_of(athlete) for flare in rec.flare_ups
             if flare <= day for d, cap in calm_window(season, flare, athlete, tl) if d == day]

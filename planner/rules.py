@@ -113,6 +113,11 @@ LOAD_PARAMS: tuple[Param, ...] = (
     )),
 )
 
+# RH-FL: the most on a flare-up's calm days (rules-spec.md section 3 names it, not a setting).
+# The solver's day domains, the checker, the day marks, the sessions and the reading of the past
+# all read it from here.
+CALM_CAP = 60
+
 RULES: dict[str, Rule] = {
     r.id: r
     for r in (
@@ -171,12 +176,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "RH-FL", "Calm days after a flare-up", True,
-            "No running on a flare-up's day and at most 60 % after it until the athlete has trained "
+            f"No running on a flare-up's day and at most {CALM_CAP} % after it until the athlete has trained "
             "on the calm days (days off and match days do not count); the sprint ladder restarts "
             "below the stage's cap.",
             "C", ("IliopsoasGuide", "Silbernagel07", "EvidenceForExercise", "BIMphysio"),
             (Param("calm_days", 2, 1, 5, "days",
-                   "training days after a flare-up at 60 % at most"),),
+                   f"training days after a flare-up at {CALM_CAP} % at most"),),
         ),
         Rule(
             "RH-CRIT", "Criteria gate", True,

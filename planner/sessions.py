@@ -42,7 +42,7 @@ from planner.history import logged_days
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
-from planner.rules import RuleSet
+from planner.rules import CALM_CAP, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
 from planner.text import above_stage, plural, stage_allows, stepped_down_sentence
@@ -76,7 +76,7 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
     "rehab": ("a rehab stage (P1-S3) on a training day: the stage's content, and running or the "
               "sprint ladder at the day's level", (0, 60, 70, 80, 90, 95, 100)),
     "flare-up": ("the day a flare-up is recorded (RH-FL)", (0,)),
-    "calm": ("a calm day after a flare-up (RH-FL: at most 60 %)", (0, 60)),
+    "calm": (f"a calm day after a flare-up (RH-FL: at most {CALM_CAP} %)", (0, CALM_CAP)),
 }
 WEEK_KINDS = ("load", "deload", "taper")
 # the fields a catalogue session may hold ("minutes" and "rpe" only to be refused with their reason)
@@ -548,7 +548,7 @@ class Prescriber:
         # a rehab player's match day is a rest day with no rehab session, a calm day or not
         # (one read "Calm day: pain-free exercises only" beside "no running on a match day"); so
         # is a day without training between the calm days (RH-FL counts the days trained)
-        if flare and lvl <= 60 and not (lvl == 0 and (not f.train[i]
+        if flare and lvl <= CALM_CAP and not (lvl == 0 and (not f.train[i]
                                                       or (st != FIT and tl.is_comp[i]))):
             return "calm", ""
         if lvl == 0 and (not f.train[i] or (st != FIT and tl.is_comp[i])):

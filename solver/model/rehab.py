@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.rehab import max_days
+from planner.rules import CALM_CAP
 from planner.season import LADDER
 from solver.model.core import RUN_LEVELS, ModelBase, neg
 from solver.model.units import Epoch, Unit
@@ -23,10 +24,10 @@ class RehabMixin(ModelBase):
                         self.clause([neg(lit), ep.stage_lit(k, d)], enf)
 
     def rh_fl(self) -> None:
-        """RH-FL: no running on a flare-up's day and at most 60 % on its calm days (up to the
+        """RH-FL: no running on a flare-up's day and at most ``CALM_CAP`` % on its calm days (up to the
         `calm_days`-th day after it the athlete trains: planner.timeline.Timeline.calm_days).
 
-        Built into the day domains (a flare-up day has no training level, a calm day only 60);
+        Built into the day domains (a flare-up day has no training level, a calm day only ``CALM_CAP``);
         the guarded model of an explanation states it as clauses instead."""
         if not self.guarded:
             return
@@ -34,7 +35,7 @@ class RehabMixin(ModelBase):
             for d in sorted(u.flare_days | u.calm_days):
                 if not (self.p0 <= d < self.n):
                     continue
-                limit = 0 if d in u.flare_days else 60
+                limit = 0 if d in u.flare_days else CALM_CAP
                 enf = self.guard("RH-FL", u.key, d, d)
                 for lvl, lit in u.lv[d].items():
                     if lvl > limit:
@@ -312,6 +313,6 @@ class RehabMixin(ModelBase):
                                      neg(ok70[d - ep.first])], [])
                     for lvl in (60, 100):
                         # fit, the athlete runs at 70 or faster; a calm day allows no more than
-                        # 60 (RH-FL), fit or not
-                        if lvl in lv and not (lvl == 60 and d in u.calm_days):
+                        # CALM_CAP (RH-FL), fit or not
+                        if lvl in lv and not (lvl == CALM_CAP and d in u.calm_days):
                             self.clause([neg(lv[lvl]), neg(fit)], [])

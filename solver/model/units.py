@@ -25,6 +25,7 @@ from planner.criteria import gate, tests_until
 from planner.history import logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
+from planner.rules import CALM_CAP
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
 from planner.squad import gone_from, hv1_exempt, not_with_squad
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
@@ -502,7 +503,7 @@ class UnitsMixin(ModelBase):
                 self.clause([neg(start), neg(u.lv[d][STEADY])], [])
                 return
         elif calm:
-            levels = (60,)
+            levels = (CALM_CAP,)  # RH-FL: nothing faster (0: no level at all)
         else:
             levels = self._off_match(d, RUN_LEVELS)
         if not levels:

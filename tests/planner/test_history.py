@@ -231,21 +231,22 @@ def test_the_calm_days_trained_after_a_friday_flare_up_are_read_as_rh_fl():
     """A flare-up on Fri day 4, the match on Sat day 5 and Sunday off: RH-FL's calm days are
     Mon 7 and Tue 8, the next days trained (``Timeline.calm_days``), not the next two calendar
     days. A Mon or Tue at 60 % with nothing logged says RH-FL, not the stage, and Wed is free."""
-    from planner.history import CALM_LEVEL, flare_hold, read_as
+    from planner.history import flare_hold, read_as
+    from planner.rules import CALM_CAP
     from planner.text import day as day_text
 
     rec = injury("A1", "FIT", start_day=-5, history=(("S3", -20),), flare_days=(4,))
     s = season(weeks=3, athletes=1, matches=[5, 12, 19], injuries=(rec,))
     n = len(Timeline(s).days)
     intensity = [90] * n
-    intensity[4:9] = [0, 0, 0, CALM_LEVEL, CALM_LEVEL]
+    intensity[4:9] = [0, 0, 0, CALM_CAP, CALM_CAP]
     ap = _plan(s, intensity, [FIT] * n).for_athlete("A1")
     assert [flare_hold(s, "A1", day(i)) for i in (4, 7, 8, 9)] == [
-        (day(4), 0), (day(4), CALM_LEVEL), (day(4), CALM_LEVEL), None]
+        (day(4), 0), (day(4), CALM_CAP), (day(4), CALM_CAP), None]
     assert read_as(s, ap, day(4), 90, 0) == (
         "the flare-up's day: counted as no running (RH-FL), planned 90 %")
     for i in (7, 8):
-        assert read_as(s, ap, day(i), 90, CALM_LEVEL) == (
-            f"a calm day after the flare-up of {day_text(day(4))}: counted as {CALM_LEVEL} % "
+        assert read_as(s, ap, day(i), 90, CALM_CAP) == (
+            f"a calm day after the flare-up of {day_text(day(4))}: counted as {CALM_CAP} % "
             "(RH-FL), planned 90 %")
-    assert read_as(s, ap, day(9), 90, CALM_LEVEL) == ""  # past the calm days, a fit day's own level
+    assert read_as(s, ap, day(9), 90, CALM_CAP) == ""  # past the calm days, a fit day's own level

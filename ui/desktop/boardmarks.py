@@ -18,6 +18,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
 from planner.daymarks import ROLE_LETTER, DayMarks, role_text
+from planner.rules import CALM_CAP
 from planner.text import day_long
 
 FLARE = QColor("#c62828")
@@ -138,7 +139,7 @@ def mark_lines(m: DayMarks | None, d: int) -> list[str]:
     if d in m.flare:
         lines.append("Flare-up recorded [!]: no running today (RH-FL)")
     if d in m.calm:
-        lines.append(f"Calm day after the flare-up of {day_long(m.calm[d])} (RH-FL: at most 60 %)")
+        lines.append(f"Calm day after the flare-up of {day_long(m.calm[d])} (RH-FL: at most {CALM_CAP} %)")
     for e in m.exits:
         if e.day == d:
             lines.append(f"Provisional: {e.stage} → {e.to} here waits on "

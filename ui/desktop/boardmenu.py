@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.rehab import FLARE_BACK
+from planner.rules import CALM_CAP
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
 from planner.text import day as day_text
 from planner.text import join_and
@@ -196,7 +197,7 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
         a.setStatusTip(why)
     else:
         a.setToolTip(f"Symptoms came back: from this day {FLARE_BACK}; no running today "
-                     "and at most 60 % on the calm days after it")
+                     f"and at most {CALM_CAP} % on the calm days after it")
 
 
 def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
