@@ -136,7 +136,7 @@ class HandoutDay:
     planned_words: str = ""  # a past day planned at 0: what that was (a recovery session, a day off)
     logged_top: float | None = None  # the top speed logged (% of max), as written
     played: float | None = None  # minutes played logged on a competition day
-    # a past calm day after a recorded flare-up: RH-FL's most (60 %), said when the log is above
+    # a past calm day after a recorded flare-up: RH-FL's most (CALM_CAP), said when the log is above
     calm_cap: int | None = None
     # a past day's planned load as the load figures count it (planner.loadtable: a day whose
     # stage a flare-up changed afterwards keeps the session planned for it), None: the session's

@@ -35,7 +35,7 @@ from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments, stage_since
 from planner.returns import AthleteFacts, day_stage_words
-from planner.rules import RULES, RuleSet
+from planner.rules import CALM_CAP, RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
 from planner.squad import gone_from, hv1_exempt, left_words
 from planner.timeline import Timeline
@@ -288,7 +288,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
                                         f"session logged is the one that flared up"
                                         + (f", run in {before}" if before != st else "")
                                         + f". From the flare-up {c.who} is in {st}: no more "
-                                        f"running that day, at most 60 % on the calm days after."
+                                        f"running that day, at most {CALM_CAP} % on the calm days after."
                                         + (f" Run in {st} already, it was {text.above_stage(st, c.cap(st))}."
                                            if before == st and c.cap(st) < 100 else "")))
         elif st != FIT and fast > c.cap(st) and any(day == rec.onset for rec in c.facts.records):
@@ -567,7 +567,7 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
 
 def _flare_reason(c: _Context, i: int, add) -> None:
     """RH-FL: the flare-up's day ("No running: flare-up today") and its calm days ("At most 60 %:
-    flare-up yesterday (RH-FL, 2 calm days)")."""
+    flare-up yesterday (RH-FL, 2 calm days)", the cap being planner.rules.CALM_CAP)."""
     calm = c.value("RH-FL", "calm_days")
     rule = f"RH-FL, {text.plural(calm, 'calm day')}"
     for rec in c.facts.records:
@@ -578,7 +578,7 @@ def _flare_reason(c: _Context, i: int, add) -> None:
             elif k > 0 and i in c.tl.calm_days(fd, calm, c.aid):  # the next days trained
                 when = "yesterday" if k == 1 else f"on {text.day_long(fd)}"
                 # the rule's bound, whatever else keeps the day lower (a match day, a rest day)
-                add(Reason("RH-FL", "bound", f"At most 60 %: flare-up {when} ({rule})."))
+                add(Reason("RH-FL", "bound", f"At most {CALM_CAP} %: flare-up {when} ({rule})."))
 
 
 def _ramp_reason(c: _Context, i: int, add) -> None:
