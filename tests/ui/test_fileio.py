@@ -679,6 +679,44 @@ def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialog
     assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name
 
 
+def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_export, window, dialogs,
+                                                                       tmp_path, demo_season):
+    """After a coach workbook export, choosing weeks 1-2 of the Excel plan opened the file dialog
+    on the coach workbook's type and name ("team-form.xlsx"): Save wrote the import form, not
+    the plan. Weeks chosen mean the Excel plan; the whole season still offers the type used last."""
+    from ui.desktop.exportweeks import SPAN
+
+    window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
+    seen = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
+        seen.append((Path(suggestion).name, selected))
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    form, plan = "Coach workbook for import (*.xlsx)", "Excel workbook (*.xlsx)"
+    dialogs.files = [(str(tmp_path / "team-form.xlsx"), form)]
+    window.export_action.trigger()  # the whole season (the weeks dialog as it opens): the form
+    wait_export(window)
+    assert (tmp_path / "team-form.xlsx").exists()
+
+    def weeks_1_2(d):
+        d.first.setCurrentIndex(0)
+        d.last.setCurrentIndex(1)
+        d.choose(SPAN)
+        return True
+
+    dialogs.on_dialog = weeks_1_2
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert seen[-1] == ("team-plan week 1-2.xlsx", plan)
+    dialogs.on_dialog = None  # the whole season: the type used last, under its own name
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert seen[-1] == ("team-form.xlsx", form)
+
+
 def test_each_export_dialog_opens_in_the_folder_its_last_export_went_to(
         wait_export, window, dialogs, tmp_path, demo_season):
     """Export… and Export Calendars… opened in the season's folder every time, though the

@@ -535,8 +535,7 @@ def export_dialog(window) -> None:
     weeks = _plan_weeks(window) if any(k in NEEDS_PLAN for k in kinds.values()) else None
     if weeks is False:  # cancelled
         return
-    last = str(QSettings().value("lastExportFilter", "") or "")
-    selected = last if last in kinds else next(iter(kinds))
+    selected = _first_filter(kinds, weeks)
     # not "<season>.xlsx" either for the form: the coach's own filled-in workbook is often that
     # and the name follows the kind picked in the dialog ("team-form.xlsx" for the form)
     plan_stem = weeks_stem(_file_stem(window) + "-plan", weeks)  # "team-plan week 23-48"
@@ -575,6 +574,17 @@ def export_dialog(window) -> None:
     QSettings().setValue("lastDir", str(Path(path).parent))
     remember_export_folder("export", path)
     export_to(window, path, kind, weeks if kind in NEEDS_PLAN else None)
+
+
+def _first_filter(kinds: dict[str, str], weeks: list[int] | None) -> str:
+    """The file type the export's file dialog opens on: the one used last, but a plan workbook
+    when some weeks of the Excel plan were chosen (only the plan has weeks: the coach workbook
+    used last was offered under its own name, and Save wrote it instead of the plan)."""
+    last = str(QSettings().value("lastExportFilter", "") or "")
+    selected = last if last in kinds else next(iter(kinds))
+    if weeks and kinds[selected] not in NEEDS_PLAN:
+        return next(f for f, kind in kinds.items() if kind in NEEDS_PLAN)
+    return selected
 
 
 def _plan_weeks(window) -> list[int] | None | bool:
