@@ -540,6 +540,50 @@ def test_the_demo_shown_for_a_file_that_did_not_open_says_so_and_open_starts_bes
     assert window.path == good and window.windowTitle() == "Tiny FC — good.season.json — Periodize"
 
 
+def test_a_new_file_name_starts_a_new_season_to_be_saved_there(qtbot, tmp_path, dialogs):
+    """``periodize open myteam.season.json``, a file not there yet, said "no such file" and showed
+    the demo season; File ▸ New's first save then proposed another name in the home folder. A new
+    name in a folder that is there opens File ▸ New's dialog for a season saved under it; a
+    missing folder or another extension is still said; a file that is there opens."""
+    from ui.desktop.app import create_main_window
+
+    new = tmp_path / "myteam.season.json"
+    window = create_main_window(str(new), recover=False)
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == [] and window.path is None and window.new_file == new
+    assert window.windowTitle().endswith("myteam.season.json, not saved yet — Periodize")
+    assert "to be saved as myteam.season.json" in window.statusBar().currentMessage()
+    dialog = window.new_season_dialog
+    assert dialog.isVisible()
+    dialog.name.setText("My Team 2027")
+    dialog.buttons.accepted.emit()
+    assert window.season.name == "My Team 2027"
+    assert "Ctrl+S proposes myteam.season.json." in window.statusBar().currentMessage()
+    dialogs.files = [str(new)]
+    assert window.save()
+    assert dialogs.suggested == [str(new)]
+    assert window.path == new and load_season(new).name == window.season.name
+    assert window.windowTitle() == f"{window.season.name} — myteam.season.json — Periodize"
+    window.new_action.trigger()  # the next new season: not proposed over the one saved
+    window.new_season_dialog.name.setText("Second team")
+    window.new_season_dialog.buttons.accepted.emit()
+    assert window.season.name == "Second team"
+    dialogs.files = [None]
+    window.save()
+    assert dialogs.suggested[-1] != str(new)
+
+    for wrong in (tmp_path / "nofolder" / "myteam.season.json", tmp_path / "myteam.json"):
+        dialogs.clear()
+        window = create_main_window(str(wrong), recover=False)
+        qtbot.addWidget(window)
+        assert dialogs.kinds() == ["error"] and "Showing the demo season instead." in dialogs[0][2]
+        assert window.new_file is None and window.windowTitle().startswith("Demo season: ")
+    dialogs.clear()
+    window = create_main_window(str(new), recover=False)  # there now: opened
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == [] and window.path == new and window.new_file is None
+
+
 def test_the_demo_at_a_start_without_a_file_keeps_its_plain_title(qtbot, dialogs):
     from ui.desktop.app import create_main_window
 

@@ -105,7 +105,8 @@ def _soft_before_files(argv: list[str]) -> list[str]:
 
 def _add_open(sub) -> None:
     o = sub.add_parser("open", help="open the desktop app (the demo season when no file is given)")
-    o.add_argument("file", nargs="?", help="a .season.json file")
+    o.add_argument("file", nargs="?", help="a .season.json file (a new name in a folder that is "
+                   "there: File ▸ New's dialog, and Save proposes that name)")
     o.set_defaults(func=commands.cmd_open)
 
 

@@ -53,7 +53,8 @@ def create_main_window(path: str | None = None, recover: bool = True):
     both problems said in that one message box (the demo's alone when no file was asked for). With
     ``recover``, a recovery copy left by a crashed session is then offered: the file's own copy
     (its unsaved changes replace it; also of a file that could not be opened), or with no file
-    any copy.
+    any copy. A season file not there yet in a folder that is (:func:`is_new_season_file`)
+    opens File ▸ New's dialog on an empty season to be saved there, not the demo.
     """
     from PySide6.QtCore import QTimer
 
@@ -62,6 +63,13 @@ def create_main_window(path: str | None = None, recover: bool = True):
     from ui.desktop.mainwindow import MainWindow
 
     season, error, notes = None, None, []
+    if path and is_new_season_file(path):  # a new season to be saved there, not "no such file"
+        from ui.desktop.editors import empty_season
+
+        window = MainWindow(empty_season(), None)
+        _show(window)
+        window.start_new_file(path)
+        return _shown(window, path, recover)
     if path:
         from planner.seasonfile import load_season
 
@@ -74,6 +82,33 @@ def create_main_window(path: str | None = None, recover: bool = True):
         window = MainWindow(shown, None)
     else:
         window, problem = MainWindow(season, path), None
+    _show(window)
+    if error is not None:  # said first: the file asked for, before any recovery copy
+        if problem is None:  # the demo in its place: its title says so
+            window.show_demo_instead_of(path)
+        window.say_not_opened(path, error, problem or "Showing the demo season instead.")
+    elif problem:  # no file asked for, and the demo did not open
+        window.interaction.error("Demo season not opened", problem)
+    _shown(window, path, recover)
+    if notes:
+        QTimer.singleShot(0, window, lambda: window.say_notes(notes))
+    return window
+
+
+def is_new_season_file(path: str) -> bool:
+    """Whether ``path`` names a season file not there yet in a folder that is: what a coach who
+    types a new name means is a new season saved there (a missing folder or another extension
+    stays "no such file": a typing mistake, said)."""
+    import os
+    from pathlib import Path
+
+    p = Path(path)
+    return (p.name.lower().endswith(".season.json") and len(p.name) > len(".season.json")
+            and not os.path.lexists(p) and p.parent.is_dir())
+
+
+def _show(window) -> None:
+    """The window shown: maximised on a laptop screen the first time."""
     from PySide6.QtCore import QSettings
 
     from ui.desktop.layout import needs_maximising
@@ -82,12 +117,13 @@ def create_main_window(path: str | None = None, recover: bool = True):
         window.showMaximized()  # a laptop screen (1280 x 720): the whole screen, no more
     else:
         window.show()
-    if error is not None:  # said first: the file asked for, before any recovery copy
-        if problem is None:  # the demo in its place: its title says so
-            window.show_demo_instead_of(path)
-        window.say_not_opened(path, error, problem or "Showing the demo season instead.")
-    elif problem:  # no file asked for, and the demo did not open
-        window.interaction.error("Demo season not opened", problem)
+
+
+def _shown(window, path: str | None, recover: bool):
+    """After the season or the message in its place: the broken protocols said, a recovery
+    copy offered, OR-Tools loaded in the background."""
+    from PySide6.QtCore import QTimer
+
     window.say_broken_protocols()  # a protocol file that does not read: left out, said once
     if recover:
         from pathlib import Path
@@ -99,8 +135,6 @@ def create_main_window(path: str | None = None, recover: bool = True):
         offer_recovery(window, exclude, Path(path) if path else None)
     # Load OR-Tools in the background once the window is up: the first solve starts at once.
     QTimer.singleShot(PREWARM_DELAY_MS, window, window.prewarm_solver)
-    if notes:
-        QTimer.singleShot(0, window, lambda: window.say_notes(notes))
     return window
 
 

@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         # the file asked for that could not be opened, the demo season shown in its place (its
         # title says so; File ▸ Open starts in its folder)
         self.demo_instead_of: Path | None = None
+        # the new file asked for (``periodize open NEW.season.json``): Save As proposes it
+        self.new_file: Path | None = None
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -623,6 +625,8 @@ class MainWindow(QMainWindow):
         if path is None or path != self.document.path:  # not the same file read again
             self.notice.hide_export()
         self.demo_instead_of = None  # another season: no longer the demo shown in its place
+        if path is not None:  # a season file of its own: no longer the new file asked for
+            self.new_file = None
         self.document.replace(season, path, modified, stamp)
         self._update_title()
         self._update_actions()
@@ -873,6 +877,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self._path.name if self._path else "not saved"
+        if self._path is None and self._new_file() is not None:
+            name = f"{self._new_file().name}, not saved yet"
         star = "*" if self._modified else ""
         failed = self.demo_instead_of
         if failed is not None and self._path is None:  # not to be taken for the coach's season
@@ -880,6 +886,23 @@ class MainWindow(QMainWindow):
                                 f"({failed.name} did not open) — Periodize")
             return
         self.setWindowTitle(f"{self._season.name} — {name}{star} — Periodize")
+
+    def start_new_file(self, path: str | os.PathLike) -> None:
+        """``periodize open NEW.season.json`` on a file not there yet: a new season to be saved
+        there (the demo season and "no such file" were shown instead). File ▸ New's dialog opens
+        on an empty season; the title names the file and Save As proposes it."""
+        self.new_file = Path(path)
+        self._update_title()
+        self.statusBar().showMessage(
+            f"New season, to be saved as {self.new_file.name} in {self.new_file.parent}: fill in "
+            f"File ▸ New's dialog; Ctrl+S then proposes that name.", 20000)
+        self.new_dialog()
+
+    def _new_file(self) -> Path | None:
+        """The new file asked for, while nothing is there yet (once saved, a later season is
+        not proposed over it)."""
+        new = self.new_file
+        return new if new is not None and not os.path.lexists(new) else None
 
     def show_demo_instead_of(self, path: str | os.PathLike) -> None:
         """The demo season is shown because the file at ``path`` could not be opened: the title
@@ -1302,9 +1325,10 @@ class MainWindow(QMainWindow):
                 f"season's file is unchanged; save this one as a new file (File ▸ Save As).\n\n"
                 + "\n".join(f"• {n}" for n in dlg.notes))
             return
+        new = self._new_file()
         self.statusBar().showMessage(
             f"New season “{season.name}”: add the squad and competitions (Season menu), "
-            f"then Plan ▸ Solve (F5).", 10000)
+            f"then Plan ▸ Solve (F5)" + (f"; Ctrl+S proposes {new.name}." if new else "."), 10000)
 
     @Slot()
     def season_settings_dialog(self) -> editors.SeasonSettingsDialog:
@@ -1348,7 +1372,8 @@ class MainWindow(QMainWindow):
     def _start_dir(self) -> str:
         if self._path is not None:
             return str(self._path.parent)
-        failed = self.demo_instead_of  # the folder of the file that did not open, where it is
+        # the folder of the file that did not open, or of the new one asked for, where it is
+        failed = self.demo_instead_of or self.new_file
         if failed is not None and failed.parent.is_dir():
             return str(failed.parent.resolve())
         return str(QSettings().value("lastDir", str(Path.home())))
@@ -1370,8 +1395,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_as(self) -> bool:
-        suggestion = str(self._path) if self._path else str(
-            Path(self._start_dir()) / (_safe_name(self._season.name) + ".season.json"))
+        suggestion = str(self._path or self._new_file() or
+                         Path(self._start_dir()) / (_safe_name(self._season.name) + ".season.json"))
         chosen = self.interaction.save_file("Save season as", suggestion, FILE_FILTER)
         if chosen is None:
             return False
