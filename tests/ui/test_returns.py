@@ -251,7 +251,9 @@ def test_a_re_solve_names_the_days_it_changed(w, qtbot):
     assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete=ap.athlete, date=days[i], intensity=0)))
     solve(w, qtbot)
     msg = w.statusBar().currentMessage()
-    assert f"{name} {days[i]:%a} {days[i].day} {days[i]:%b} ({level} % → 0 %)" in msg, msg
+    said = msg.partition("Days changed: ")[2]
+    assert f"{days[i]:%a} {days[i].day} {days[i]:%b} ({level} % → 0 %)" in said, msg
+    assert said.startswith(name) or f"; {name} " in said, msg  # each athlete named once
     solve(w, qtbot)  # nothing changed: nothing named
     assert "Days changed" not in w.statusBar().currentMessage()
 

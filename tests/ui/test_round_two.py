@@ -286,6 +286,10 @@ def test_the_today_badge_leaves_the_week_labels_alone(qtbot):
 
 
 def test_the_status_bar_and_the_plan_check_give_one_penalty(qtbot):
+    """A proven plan's status line gave "Soft-rule penalty 31,063 + 2 for days changed from the
+    previous plan", a figure a coach could not read, and the line was cut before the days the
+    re-solve changed: a proven plan's penalty is in Plan Check alone; a plan not proven the best
+    gives Plan Check's figure (not the solver's, with the days changed counted), said as what it is."""
     from planner.check import check_plan
 
     season = tiny_season()
@@ -300,10 +304,51 @@ def test_the_status_bar_and_the_plan_check_give_one_penalty(qtbot):
     with qtbot.waitSignal(w.solve_finished, timeout=5000):
         w.solve_action.trigger()
     text = w.statusBar().currentMessage()
-    assert f"Soft-rule penalty {penalty:,}" in text and f"penalty {penalty:,}" in \
-        w.violations_panel.summary.text()
-    assert f"Soft-rule penalty {penalty:,} + 3 for days changed from the previous plan." in text
+    assert f"penalty {penalty:,}" in w.violations_panel.summary.text()
+    assert "penalty" not in text and "changed from the previous plan" not in text
     assert text.startswith("Solved") and "the best plan the rules allow (proven)." in text
+
+    def not_proven(request, on_progress=None, stop=None):
+        return Outcome(Status.FEASIBLE, plan, objective=float(penalty + 3), bound=float(penalty))
+
+    w._solve_fn = not_proven
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    text = w.statusBar().currentMessage()
+    assert text.endswith(f" Soft-rule penalty {penalty:,}, lower is better."), text
+
+
+def test_a_re_solve_line_fits_a_1280_window_with_the_days_it_changed(qtbot):
+    """At 1280 x 720 the line after a re-solve was cut in its middle: "… Soft-rule penalty
+    31,063 + 2 for days changed from the previo…". Without the proven plan's penalty, the line
+    with the days changed fits; the whole of it is still the bar's tooltip."""
+    from planner.check import check_plan
+
+    tiny = tiny_season()
+    season = tiny.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": f"{a.name} Fontaine-Laurent"}) for a in tiny.athletes)})
+    after = hand_plan(season, level=70)
+    penalty = check_plan(season.model_copy(update={"plan": after}), after).objective
+
+    def solved(request, on_progress=None, stop=None):  # every speed day changed: counted (STAB)
+        return Outcome(Status.OPTIMAL, after, objective=float(penalty + 9),
+                       bound=float(penalty + 9), wall_time=1.0)
+
+    w = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None, solve_fn=solved)
+    qtbot.addWidget(w)
+    w.resize(1280, 690)  # maximised on a 1280 x 720 screen
+    w.show()
+    qtbot.waitExposed(w)
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    QApplication.processEvents()
+    bar = w.statusBar()
+    text = bar.currentMessage()
+    assert ("Days changed: Ana Keeper Fontaine-Laurent Mon 2 Mar (90 % → 70 %), Tue 3 Mar "
+            "(90 % → 70 %)") in text
+    assert "more." in text and "penalty" not in text
+    assert not bar.is_elided(), bar.shown_text()
+    assert bar.toolTip() == text
 
 
 def test_a_plan_stopped_by_the_time_limit_says_it_is_not_proven_and_by_how_much(qtbot):

@@ -1542,10 +1542,15 @@ class MainWindow(QMainWindow):
                         if was.intensity[i] != ap.intensity[i]]
         if not changed:
             return team
-        said = "; ".join(f"{self.season.athlete(a).name} {day_words(days[i])} ({x} % → {y} %)"
-                         for a, i, x, y in changed[:3])
+        parts: list[str] = []  # an athlete named once ("Sam Patel Tue 12 Jan (70 % → 90 %), Thu
+        for n, (a, i, x, y) in enumerate(changed[:3]):  # 14 Jan …"): the line fits 1280 px
+            day = f"{day_words(days[i])} ({x} % → {y} %)"
+            if n and a == changed[n - 1][0]:
+                parts[-1] += f", {day}"
+            else:
+                parts.append(f"{self.season.athlete(a).name} {day}")
         more = f"; and {len(changed) - 3} more" if len(changed) > 3 else ""
-        return f"{team} Days changed: {said}{more}."
+        return f"{team} Days changed: {'; '.join(parts)}{more}."
 
     def _spikes(self) -> int:
         """LD-1's planned load spikes in the plan check before a solve is accepted (-1: none)."""
@@ -1588,9 +1593,10 @@ class MainWindow(QMainWindow):
 
     def _solved_text(self, outcome: Outcome, same: bool = False) -> str:
         """The solve in one short line, what matters first (the status bar cuts the rest): how
-        good the plan is in words (``same``: the plan stored before, kept), then its soft-rule
-        penalty, the Plan Check's number; when the solver's objective is higher, a re-solve also
-        counted each day it changed from the previous plan (STAB), and the line says so."""
+        good the plan is in words (``same``: the plan stored before, kept). A plan not proven
+        the best also gives its soft-rule penalty, the Plan Check's number, said as what it is;
+        a proven one does not ("Soft-rule penalty 31,063" read as nothing, and pushed the days
+        the re-solve changed off the line: Plan Check breaks the penalty down)."""
         secs = f" in {outcome.wall_time:.1f} s" if outcome.wall_time else ""
         if past := self._past():  # "the best plan the rules allow (proven)" of nothing to plan
             return f"Solved{secs}: {past}"
@@ -1599,16 +1605,12 @@ class MainWindow(QMainWindow):
             words = "the same plan as before" + (
                 " (proven)" if outcome.status.value == "optimal" else f", {words}")
         text = f"Solved{secs}: {words}."
+        if outcome.status.value == "optimal":
+            return text
         report = self.check_report
         penalty = report.objective if report is not None else None
         if penalty is not None:
-            text += f" Soft-rule penalty {amount(penalty)}"
-            extra = round(outcome.objective) - penalty if outcome.objective is not None else 0
-            if extra > 0:
-                text += f" + {amount(extra)} for days changed from the previous plan"
-            text += "."
-        elif outcome.objective is not None:
-            text += f" Objective {amount(outcome.objective)}."
+            text += f" Soft-rule penalty {amount(penalty)}, lower is better."
         return text
 
     @Slot(object)
