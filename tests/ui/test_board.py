@@ -15,7 +15,7 @@ from planner.check import Violation
 from planner.season import IntensityPin, StagePin, WeekPin
 from tests.ui.test_app import hand_plan, tiny_season
 from ui.desktop.board import CELL_W, HEADER_H, ROW_H, WEEK_DAY_W, BoardLegend, SeasonBoard
-from ui.desktop.boardmenu import cell_menu, find_action
+from ui.desktop.boardmenu import MANUAL_MENU, PIN_MENU, cell_menu, find_action
 from ui.desktop.mainwindow import MainWindow
 from ui.desktop.theme import dark_palette
 
@@ -261,7 +261,7 @@ def test_every_item_of_the_cell_menu_has_an_alt_letter_of_its_own(qtbot, athlete
     menu = open_menu(w, athlete, D(2026, 3, 14))  # a match day: its role too
     items = [a for a in menu.actions()[1:] if not a.isSeparator()]  # after the cell's name
     letters = {a.text(): _letter(a.text()) for a in items}
-    for text in ("Record flare-up on this day", "Set planned intensity (manual change)",
+    for text in ("Record flare-up on this day", MANUAL_MENU.replace("&", ""),
                  "Mark unavailable on this day", "Why? (Inspector)", "Role for "):
         assert any(k.replace("&", "").startswith(text) and v for k, v in letters.items()), \
             (text, letters)
@@ -302,7 +302,7 @@ def test_pin_and_unpin_from_the_boards_menu(qtbot):
 
     menu = open_menu(w, "A1", D(2026, 3, 4))
     # 0 % on a fit athlete's training day is the recovery session the ring shows, not rest
-    for title in ("Pin &intensity", "Set &planned intensity (manual change)"):
+    for title in (PIN_MENU, MANUAL_MENU):
         sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == title)
         zero = next(a for a in sub.actions() if a.text().startswith("0 %"))
         assert sub.toolTipsVisible() and zero.text() == "0 % — no running"
@@ -339,6 +339,30 @@ def test_the_stage_pin_needs_an_injury_and_the_team_week_pin_covers_everyone():
     assert applied == [E.AddPin(pin=WeekPin(athlete=None, week=D(2026, 3, 2), week_kind="taper"))]
 
 
+def test_the_menu_says_which_to_use_a_pin_or_a_manual_change():
+    """The day menu offered "Pin intensity" and "Set planned intensity (manual change)" with no
+    hint which to use. Each entry says it (a submenu opens before a tooltip would show): a pin
+    holds through every solve, a manual change until a solve changes it; the tooltips say more,
+    and a greyed manual change without a plan says to solve first."""
+    season = tiny_season()
+
+    def entry(menu, title):
+        return next(a for a in menu.actions() if a.menu() and a.text() == title)
+
+    assert PIN_MENU == "Pin &intensity (kept by every solve)"
+    assert MANUAL_MENU == "Set &planned intensity (by hand; a solve may change it)"
+    menu = cell_menu(season.model_copy(update={"plan": hand_plan(season)}), "A1", D(2026, 3, 4))
+    pin, manual = entry(menu, PIN_MENU), entry(menu, MANUAL_MENU)
+    assert manual.isEnabled()
+    assert "through every solve" in pin.toolTip() and "(F5)" in pin.toolTip()
+    assert manual.toolTip().startswith("Change this day of the plan now, by hand")
+    assert "The next solve may change it again" in manual.toolTip() and "pin it" in manual.toolTip()
+    menu = cell_menu(season, "A1", D(2026, 3, 4))  # no plan yet
+    manual = entry(menu, MANUAL_MENU)
+    assert not manual.isEnabled() and "solve first (F5)" in manual.toolTip()
+    assert "through every solve" in entry(menu, PIN_MENU).toolTip()
+
+
 def test_a_manual_intensity_change_runs_the_plan_checker(qtbot):
     season = tiny_season()
     # measured max speeds: Plan Check then lists the rules broken alone (without one, a line
@@ -354,7 +378,7 @@ def test_a_manual_intensity_change_runs_the_plan_checker(qtbot):
     # Two speed days in a row for Ana: HV-5.
     for day in (D(2026, 3, 4), D(2026, 3, 5)):
         menu = open_menu(w, "A1", day)
-        set_menu = [a for a in menu.actions() if a.menu() and "manual" in a.text()][0]
+        set_menu = [a for a in menu.actions() if a.menu() and a.text() == MANUAL_MENU][0]
         [a for a in set_menu.menu().actions() if a.text().startswith("90 %")][0].trigger()
     assert w.season.plan.status == "manual"
     rules = {v.rule for v in w.check_report.violations}

@@ -45,6 +45,23 @@ LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %", 80: "80 % (speed 
               90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
 
 
+# which of the two to use, said in the entries themselves (a submenu opens before a tooltip
+# shows): a pin stays through every solve; a manual change is the plan's, until a solve changes it
+PIN_MENU = "Pin &intensity (kept by every solve)"
+MANUAL_MENU = "Set &planned intensity (by hand; a solve may change it)"
+PIN_TIP = ("Keep this level on this day through every solve: the solver must plan it (PIN, a hard "
+           "rule). A pin the plan does not follow yet is flagged until you solve again (F5).")
+MANUAL_TIP = ("Change this day of the plan now, by hand (Plan Check says what it breaks). The next "
+              "solve may change it again; to keep a level through every solve, pin it instead.")
+NO_PLAN_TIP = "No planned day to change here yet: solve first (F5). A pin works without a plan."
+
+
+def _explain(sub: QMenu, tip: str) -> None:
+    """``tip`` as the tooltip of a submenu's entry (shown where the submenu does not open over
+    it: a greyed one)."""
+    sub.menuAction().setToolTip(tip)
+
+
 ZERO_TIP = ("No running. On a training day the athlete still has a session: a fit athlete's "
             "recovery session (the ring on the board), the rehab session in rehab. For a day with "
             "no session at all, mark the athlete unavailable.")
@@ -110,8 +127,9 @@ def _intensity_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur
     (the stage cap the athlete can reach by then, a day away or without training, the past)."""
     from ui.desktop.rehabview import pin_limit
 
-    sub = menu.addMenu("Pin &intensity")
+    sub = menu.addMenu(PIN_MENU)
     sub.setToolTipsVisible(True)  # what 0 % means; why a level is out of reach
+    _explain(sub, PIN_TIP)
     limit = pin_limit(season, athlete, day)
     if limit is not None:
         top, why = limit
@@ -218,14 +236,16 @@ def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> Non
 
 def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     """Changes of the plan itself (the plan check shows what they break) and unavailability."""
-    sub = menu.addMenu("Set &planned intensity (manual change)")
+    sub = menu.addMenu(MANUAL_MENU)
     sub.setToolTipsVisible(True)
     tl = Timeline(season)
     ap = season.plan.for_athlete(athlete) if season.plan is not None else None
     i = tl.index(day)
     if ap is None or i is None or len(ap.intensity) != tl.n:
         sub.setEnabled(False)
+        _explain(sub, NO_PLAN_TIP)
     else:
+        _explain(sub, MANUAL_TIP)
         for lv in LEVELS:
             _act(sub, LEVEL_TEXT[lv], E.SetDayIntensity(athlete=athlete, date=day, intensity=lv),
                  checked=ap.intensity[i] == lv)
