@@ -50,7 +50,7 @@ from planner.text import day as day_words
 from planner.timeline import Timeline
 
 __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec", "load_catalogue",
-           "planned_load", "session_ids", "speed_text"]
+           "planned_load", "run_speed", "session_ids", "speed_text"]
 
 FORMAT = "periodize-sessions"
 ENV = "PERIODIZE_SESSIONS"
@@ -406,7 +406,7 @@ class Prescription:
         run at a % of a max speed not on record whose speed would be a target, or ``""``."""
         if self.no_max_speed:
             return NO_MAX_SPEED
-        return speed_text(self.speed_ms, target=self.speed_is_target)
+        return speed_text(self.speed_ms, self.speed_kmh, target=self.speed_is_target)
 
     @property
     def limits(self) -> str:
@@ -440,10 +440,19 @@ def max_speed_header(ms: float | None) -> str:
     return f"max speed {ms:g} m/s ({ms * 3.6:.1f} km/h)"
 
 
-def speed_text(ms: float | None, target: bool = True) -> str:
-    if ms is None:
+def run_speed(ms: float) -> tuple[float, float]:
+    """A run's speed as every page says it: (m/s, km/h), each rounded once to 0.1 from the same
+    speed. 95 % of 8.47 m/s is 8.0465 m/s: 8.0 m/s and 29.0 km/h in the session's words, the
+    speed column and the Inspector alike (a m/s kept to 8.05 first read 8.1 beside "(8.0 m/s)")."""
+    return round(ms, 1), round(ms * 3.6, 1)
+
+
+def speed_text(ms: float | None, kmh: float | None, target: bool = True) -> str:
+    """``8.0 m/s · 29.0 km/h`` (``up to …`` for a ceiling) from a prescription's
+    :func:`run_speed` pair, ``""`` for none."""
+    if ms is None or kmh is None:
         return ""
-    return ("" if target else "up to ") + f"{ms:.1f} m/s · {ms * 3.6:.1f} km/h"
+    return ("" if target else "up to ") + f"{ms:.1f} m/s · {kmh:.1f} km/h"
 
 
 # a match role in a handout's, a calendar's or a session's words
@@ -663,6 +672,9 @@ class Prescriber:
         ms = max_speed * lvl / 100 if max_speed and lvl >= 60 else None
         if context in ("match", "bench"):
             ms = None
+        kmh = None
+        if ms is not None:  # as every page says them: the session's words and the speed column
+            ms, kmh = run_speed(ms)
         # a day between two loading days is easy running: its level a ceiling, as before
         target = context in TARGET_CONTEXTS and not between
         # a run at a % of a max speed not on record, whose speed would be a target to reach: the
@@ -705,8 +717,7 @@ class Prescriber:
         p = Prescription(
             session=sid, context=context, name=name, summary=summary,
             content=content, minutes=minutes, rpe=rpe, level=lvl, stage=st,
-            speed_ms=None if ms is None else round(ms, 2),
-            speed_kmh=None if ms is None else round(ms * 3.6, 1),
+            speed_ms=ms, speed_kmh=kmh,
             speed_is_target=target, kicking=kicking, cod=cod,
             note=self._note(f, i, context, stage_spec is not None),
             load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),

@@ -127,7 +127,7 @@ def test_each_day_names_its_session_from_context_level_and_week():
     # day 1 Tue (MD-4) 90 %, a load week; max speed 9.2 m/s -> 8.3 m/s
     assert a1[1].session == "speed-90" and a1[1].context == "speed"
     assert a1[1].summary == "Speed: 4 × 30 m at 90 % (8.3 m/s)"
-    assert a1[1].speed_ms == pytest.approx(8.28) and a1[1].speed_kmh == pytest.approx(29.8)
+    assert a1[1].speed_ms == pytest.approx(8.3) and a1[1].speed_kmh == pytest.approx(29.8)
     assert a1[1].speed == "8.3 m/s · 29.8 km/h" and a1[1].speed_is_target
     assert a1[1].minutes == 75 and a1[1].rpe == 6 and a1[1].limits == ""
     assert a1[5].session == "match-start" and a1[5].summary == "Match: League match 3 (start)"
@@ -147,6 +147,29 @@ def test_each_day_names_its_session_from_context_level_and_week():
     assert a5[7].session == "compensation-deload" and a5[7].context == "compensation"
     assert "You did not play League match 3" in a5[7].content
     assert a5[7].summary == "Compensation (deload): 3 × 30 m at 95 % (8.6 m/s)"
+
+
+def test_a_runs_speed_is_one_figure_in_the_session_the_speed_column_and_the_workbook():
+    """95 % of 8.47 m/s is 8.0465 m/s: the session read "(8.0 m/s)" while the speed column,
+    worked from a m/s kept to 8.05, read "8.1 m/s" on the same row of the handout and the Excel
+    plan."""
+    from planner.handout import Handouts, day_texts
+
+    base = _season()
+    season = base.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 8.47}) if a.id == "A1" else a for a in base.athletes)})
+    plan = _plan(season)
+    p = Prescriber(season, plan).day("A1", 3)  # Thu, 95 %
+    assert p.level == 95 and p.speed_is_target
+    assert p.summary == "Speed: 4 × 30 m at 95 % (8.0 m/s)"
+    assert p.speed_ms == 8.0 and p.speed_kmh == 29.0  # 8.0465 m/s = 28.97 km/h
+    assert p.speed == "8.0 m/s · 29.0 km/h"
+    tl = Timeline(season)
+    (week,) = Handouts(season, plan).weeks("A1", [tl.week_of[3]])
+    day = next(d for d in week.days if d.date == tl.days[3])
+    texts = day_texts(day)
+    assert "8.0\u00a0m/s" in texts.summary and "8.1" not in texts.summary
+    assert texts.speed == "8.0 m/s\n29.0 km/h"
 
 
 def test_rehab_days_take_the_stages_limits_and_no_speed_without_a_max_speed():
