@@ -10,7 +10,9 @@ exempts, goalkeepers by default); a week away is hatched. The
 last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
 prints on one A4 landscape page, so nothing splits, when it fits one as wide as the page; a larger
 squad goes over pages as wide as the paper, the athletes shared evenly (some 40 a page), the
-months, blocks, weeks, competitions and team weeks repeated on each.
+months, blocks, weeks, competitions and team weeks repeated on each, the legend under the last
+athletes (a squad that fits one page but for its legend: the legend alone on a second page, no
+head over it).
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     ws.column_dimensions[last_col].width = RETURN_W
     ws.freeze_panes = ws.cell(row=HEAD_ROWS + 1, column=FIRST_WEEK_COL).coordinate
     ws.print_area = f"A1:{last_col}{ws.max_row}"
-    breaks, scale = print_pages(ws, ret_col, row, legend_end)
+    breaks, scale, repeat = print_pages(ws, ret_col, row, legend_end)
     if not breaks:  # the squad fits one page: the whole sheet on it
         ctx.print_setup(ws, title_rows=None, fit=(1, 1))
         return
@@ -117,13 +119,17 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     write_styled(ws.cell(row=1, column=1), f"{season.name}: the season at a glance", st.title(14))
     for r in breaks:
         ws.row_breaks.append(Break(id=r))
-    ctx.print_setup(ws, title_rows=f"2:{HEAD_ROWS}", scale=scale)
+    ctx.print_setup(ws, title_rows=f"2:{HEAD_ROWS}" if repeat else None, scale=scale)
 
 
-def print_pages(ws: Worksheet, last_col: int, end: int, legend_end: int) -> tuple[list[int], int]:
-    """How the sheet prints: ([], 0) when the whole of it fits one page at the scale that fills
-    the page's width; else the rows each page ends on (athletes shared evenly between the pages,
-    the legend on the last, or on a page of its own when it does not fit there) and that scale.
+def print_pages(ws: Worksheet, last_col: int, end: int,
+                legend_end: int) -> tuple[list[int], int, bool]:
+    """How the sheet prints: ([], 0, False) when the whole of it fits one page at the scale that
+    fills the page's width; else the rows each page ends on, that scale and whether the head rows
+    repeat on each page. The athletes are shared evenly between the pages, the legend under the
+    last of them (a page more when it does not fit there: the repeated head over the legend alone
+    printed as an empty grid over half a page); a squad that fits one page without its legend
+    prints the legend alone on a second page, no head repeated over it.
     ``end``: the row after the last athlete; ``legend_end``: the legend's last row."""
     width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
                 for c in range(1, last_col + 1))
@@ -134,27 +140,38 @@ def print_pages(ws: Worksheet, last_col: int, end: int, legend_end: int) -> tupl
 
     room = printable()[1] * 0.97  # what LibreOffice and Excel round away
     if height(1, legend_end) <= room:
-        return [], 0
-    head, first = height(2, HEAD_ROWS), HEAD_ROWS + 1
-    rows = list(range(first, end))
+        return [], 0, False
+    heights = [height(r, r) for r in range(HEAD_ROWS + 1, end)]
+    top, head, legend = height(1, 1), height(2, HEAD_ROWS), height(end, legend_end)
     # the fewest pages the athletes need, then as many on each (120: 40, 40, 40, not 49, 49, 22)
-    pages, used = 1, height(1, 1) + head
-    for r in rows:
-        h = height(r, r)
+    pages, used = 1, top + head
+    for h in heights:
         if used + h > room:
             pages, used = pages + 1, head
         used += h
-    per = -(-len(rows) // pages)
-    breaks, used, on = [], height(1, 1) + head, 0
-    for r in rows:
-        h = height(r, r)
+    if pages == 1:
+        return [end], scale, False  # the blank row under the athletes ends page 1
+    for n in range(pages, len(heights) + 1):
+        ends, used = _shared(heights, n, top + head, head, room)
+        if len(ends) == n - 1 and used + legend <= room:  # n pages, the legend on the last
+            break
+    else:  # not even one athlete beside the legend: the legend on a page of its own
+        ends = _shared(heights, pages, top + head, head, room)[0] + [len(heights) + 1]
+    return [HEAD_ROWS + e for e in ends], scale, True
+
+
+def _shared(heights: list[float], pages: int, first: float, head: float,
+            room: float) -> tuple[list[int], float]:
+    """The athletes (their rows' ``heights``) over ``pages`` pages, as many on each: the number of
+    athletes before each page's end, and the height the last page has used."""
+    per = -(-len(heights) // pages)
+    ends, used, on = [], first, 0
+    for k, h in enumerate(heights):
         if on and (on == per or used + h > room):
-            breaks.append(r - 1)
+            ends.append(k)
             used, on = head, 0
         used, on = used + h, on + 1
-    if used + height(end, legend_end) > room:
-        breaks.append(end - 1)
-    return breaks, scale
+    return ends, used
 
 
 NAME_W_MAX = 30.0

@@ -292,6 +292,52 @@ def test_a_large_squads_overview_prints_as_wide_as_the_page_some_40_athletes_a_p
     assert legend > ends[-1]
 
 
+def _overview_pages(s):
+    """The Overview of ``s`` as it prints: its sheet, the athletes' rows, the break rows, the
+    legend's row and the height of rows a..b at the sheet's scale."""
+    from planner.xlsx_export import _build
+
+    wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
+    ws = wb[OVERVIEW_SHEET]
+    rows = sorted(overview_rows(ws).values())
+    legend = next(r for r in range(rows[-1], ws.max_row + 1) if ws.cell(row=r, column=1).value == "Legend")
+
+    def height(a: int, b: int) -> float:
+        return sum(ws.row_dimensions[r].height or 13.0 for r in range(a, b + 1)) * ws.page_setup.scale / 100
+
+    return ws, rows, [b.id for b in ws.row_breaks.brk], legend, height
+
+
+def test_a_squad_that_fits_one_page_but_for_its_legend_prints_the_legend_alone_without_the_head():
+    """The legend printed on a second page under the repeated months, blocks, weeks,
+    competitions and team week: an empty grid over half the page, the legend under it."""
+    from planner.xlsx_layout import printable
+    from tests.builders import season as built
+
+    ws, rows, ends, legend, height = _overview_pages(built(weeks=52, athletes=44))
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage  # as wide as the page, not shrunk
+    assert ws.print_title_rows is None  # nothing repeated over the legend
+    assert ends == [rows[-1] + 1]  # every athlete on page 1, the legend alone on page 2
+    assert ends[0] < legend and height(1, ends[0]) <= printable()[1]
+    assert height(ends[0] + 1, ws.max_row) <= printable()[1]
+
+
+def test_a_large_squads_legend_prints_under_its_last_athletes_a_page_more_when_needed():
+    """96 athletes fit two pages, but the legend did not fit under the second's: it went on a
+    third page under the repeated head, an empty grid. Now three pages share them, 32 each, and
+    the legend is under the last 32."""
+    from planner.xlsx_layout import printable
+    from tests.builders import season as built
+
+    ws, rows, ends, legend, height = _overview_pages(built(weeks=52, athletes=96))
+    assert ws.print_title_rows == "$2:$6"
+    pages = [[r for r in rows if lo < r <= hi] for lo, hi in zip([0, *ends], [*ends, ws.max_row], strict=True)]
+    assert [len(p) for p in pages] == [32, 32, 32]
+    assert ends[-1] < rows[-1] < legend  # no break between the last athletes and the legend
+    assert height(2, 6) + height(ends[-1] + 1, ws.max_row) <= printable()[1]
+    assert height(1, 6) + height(rows[0], rows[47]) <= printable()[1]  # two pages held the athletes
+
+
 def test_the_overview_shows_blocks_and_each_return(tmp_path, demo_season):
     from planner.returns import returns
 
