@@ -609,3 +609,22 @@ def test_the_squad_form_fits_its_dock_and_stays_where_it_is_while_the_squad_is_t
     for b in (ed.add_button, ed.apply_button, ed.delete_button, ed.leave_button):
         assert b.geometry().right() <= area.viewport().width()
         assert b.width() >= b.fontMetrics().horizontalAdvance(b.text().replace("&", ""))
+
+
+def test_the_blocks_list_shows_each_emphasis_in_the_dock_without_scrolling(w, qtbot):
+    """At 1280 x 720 the Blocks list's weekday dates filled the dock: the Emphasis column, cut
+    under a sideways scroll bar, read "Aerol / spee". The list now fits its dock, each emphasis on
+    one line, ended by "…" when too long, and whole in its tooltip."""
+    w.show_dock("blocks")
+    QApplication.processEvents()
+    t = w.blocks_editor.table
+    assert t.rowCount() == len(w.season.blocks) > 0
+    widths = sum(t.columnWidth(c) for c in range(t.columnCount()))
+    assert widths <= t.viewport().width() and t.horizontalScrollBar().maximum() == 0
+    assert not t.wordWrap()
+    emphasis = t.columnWidth(3)
+    for r, b in enumerate(w.season.blocks):
+        assert t.item(r, 0).text() == f"{b.start.day} {b.start:%b %Y}"  # no weekday: room
+        assert t.item(r, 3).toolTip() == b.emphasis
+    fm = t.fontMetrics()
+    assert emphasis >= fm.horizontalAdvance("In-season maintenance") * 0.6  # more than a few letters

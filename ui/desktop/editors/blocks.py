@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from planner import edits as E
 from planner.season import Block, Season
-from planner.text import day_long
+from planner.text import date_long, day_long
 from ui.desktop.editors.base import (
     Editor,
     EnterRows,
@@ -31,6 +31,9 @@ class BlocksEditor(Editor):
         super().__init__(parent)
         self.setAccessibleName("Blocks editor")
         self.table = _table(["Start", "End", "Name", "Emphasis"], "Blocks")
+        # a 370-pixel dock cut the emphasis on two lines ("Aerol / spee"): dates without their
+        # weekday (the form says it), the emphasis on one line ended by "…", whole in its tooltip
+        self.table.setWordWrap(False)
         self.name = QLineEdit()
         self.name.setAccessibleName("Block name")
         self.name.setPlaceholderText("e.g. Pre-season")
@@ -61,7 +64,7 @@ class BlocksEditor(Editor):
         if self.unchanged(season, (season.blocks, season.calendar.start, season.calendar.end)):
             return
         key = self.selected_index()
-        _fill(self.table, [(i, [day_long(b.start), day_long(b.end), b.name, b.emphasis])
+        _fill(self.table, [(i, [date_long(b.start), date_long(b.end), b.name, b.emphasis])
                            for i, b in enumerate(season.blocks)])
         for w in (self.start, self.end):
             w.setDateRange(qdate(season.calendar.start), qdate(season.calendar.end))
