@@ -302,6 +302,24 @@ def id_form(text: object) -> str:
     return re.sub(r"\d+", lambda m: m.group().lstrip("0") or "0", bare)
 
 
+def free_id(ids: list[str], taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix and
+    width most of ``ids`` share), A01, A02, … for an empty squad or IDs without a number; none
+    of ``ids`` nor ``taken`` (the Squad editor's Add, the coach workbook's rows without an ID)."""
+    from collections import Counter
+
+    taken = set(ids) | set(taken)
+    # over the squad in its order: a tie goes to the pattern met first (a set's order followed
+    # the hash seed)
+    parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
+    shapes = Counter((p, len(d)) for p, d in parts)
+    prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
+    n = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
+    while f"{prefix}{n:0{width}d}" in taken:
+        n += 1
+    return f"{prefix}{n:0{width}d}"
+
+
 def near_id(typed: str, ids) -> str | None:
     """The one ID of ``ids`` that ``typed`` writes but for spacing, case or leading zeros ("A 05"
     and "A5" for A05), or None. Its number is the same: not :func:`other_number`'s case."""

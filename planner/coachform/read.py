@@ -116,6 +116,7 @@ from planner.season import (
 from planner.squad import (
     LEFT_REASON,
     POSITION_SHORT,
+    free_id,
     near_id,
     near_position,
     other_number,
@@ -672,6 +673,7 @@ class _Import:
         # whose Name is a formula without a value): (row, what else it says); a reference to an
         # unknown key may be to one of them, so it is held back, not "did you mean"-ed
         self.keyless: dict[str, list[tuple[int, str]]] = {}  # sheet -> rows
+        self.given: list[tuple[int, str]] = []  # Athletes rows without an ID: (row, ID given)
         self.held: dict[tuple[str, str], list[tuple[str, int]]] = {}  # (sheet, key) -> (sheet, row)
         # athletes of the season imported over whose Athletes row is gone: ID -> sheet -> rows
         self.removed: dict[str, dict[str, int]] = {}
@@ -887,6 +889,7 @@ class _Import:
                        f"other sheets ({', '.join(self.unread_refs)}) name athletes that could not "
                        f"be read; they are checked once the Athletes sheet can be read")
         self._removed_problems()
+        self._given_ids()
         for (sheet, key), refs in self.held.items():
             failed = self.keyless[sheet]
             what = "ID" if sheet == "Athletes" else "name"
@@ -1069,9 +1072,13 @@ class _Import:
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
         named_rows: dict[str, list[tuple[str, int]]] = {}  # a name -> (ID, row) of each athlete
+        given = self.given  # rows without an ID: (row, the ID given)
+        written = [_id_text(v) for r in rows if (v := r.values.get("id")) is not None]
         for row in filter(partial(self._entry_row, spec, ("id", "name"), "a player"), rows):
-            aid = self.text(spec, row, "id", limit=40)
+            blank = row.values.get("id") is None and "id" not in row.errors
             name = self.text(spec, row, "name")
+            aid = (self._given_id(spec, row, name, written, given) if blank and name is not None
+                   else self.text(spec, row, "id", limit=40))
             self._keyless(spec, row, aid, "name")
             pos = self.text(spec, row, "position")
             unit = self.r.units.get((spec.title, "max_speed"))  # "Max speed (km/h)"
@@ -1136,6 +1143,43 @@ class _Import:
                        f"row per athlete (ID, Name, Position)")
         self.athletes_unread = not ids  # each row's problem is said on the sheet
         return athletes, athlete_rows, ids
+
+    def _given_id(self, spec: SheetSpec, row: _Row, name: str, written: list[str],
+                  given: list[tuple[int, str]]) -> str | None:
+        """The ID of an Athletes row left without one: the next free one in the squad's pattern
+        (as the Squad editor's Add gives it), none written in the sheet nor held in the season
+        imported over. None, the problem said, when the season imported over has a player of
+        that name: his sessions and records are under his ID, and a new one would make a second
+        player of him."""
+        known = self.known.athletes if self.known is not None else ()
+        same = next((a for a in known if a.name.casefold().split() == name.casefold().split()), None)
+        column = spec.column("id")
+        if same is not None:
+            self.p.cell(spec.title, row.number, column, spec.columns.index(column) + 1,
+                        f"is empty; {same.name} is {same.id} in the season imported over: write "
+                        f"{same.id} (his records are under it)")
+            return None
+        self._keyless(spec, row, None, "name")  # another sheet's unknown ID may be his
+        ids = written + [a.id for a in known if a.id not in written]
+        aid = free_id(ids, {g for _, g in given})
+        given.append((row.number, aid))
+        return aid
+
+    def _given_ids(self) -> None:
+        """``Athletes rows 8–17 had no ID: given A07–A16``, a note; but when another sheet names
+        an ID no Athletes row has, it may be the ID of one of those rows: each is refused, as
+        an empty ID always was, and the rows naming the unknown ID are held back."""
+        if not self.given:
+            return
+        spec = sheet_spec("Athletes")
+        if any(sheet == spec.title for sheet, _ in self.held):
+            column = spec.column("id")
+            for n, _ in self.given:
+                self.p.cell(spec.title, n, column, spec.columns.index(column) + 1,
+                            f"is empty; {_fill_hint(column)}")
+            return
+        self.notes.append(f"{_rows_text([(spec.title, n) for n, _ in self.given])} had no ID: "
+                          f"given {_ids_text([g for _, g in self.given])}")
 
     def _entry_row(self, spec: SheetSpec, keys: tuple[str, str], what: str, row: _Row,
                    marks: tuple[str, ...] = ()) -> bool:
@@ -1757,6 +1801,24 @@ def _rows_text(refs: list[tuple[str, int]]) -> str:
         shown = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
         parts.append(f"{sheet} row{'s' if len(ns) > 1 else ''} {', '.join(shown)}")
     return join_and(parts)
+
+
+def _id_text(value: object) -> str:
+    """An ID cell's value as an ID (a shirt number 7 as ``7``)."""
+    return f"{value:g}" if _is_number(value) else str(value).strip()
+
+
+def _ids_text(ids: list[str]) -> str:
+    """``A07–A16``: IDs in order, a run of numbers that follow each other as a range."""
+    runs: list[list[str]] = []
+    for aid in ids:
+        m = re.fullmatch(r"(\D*)(\d+)", aid)
+        prev = runs and re.fullmatch(r"(\D*)(\d+)", runs[-1][-1])
+        if m and prev and (m[1], len(m[2])) == (prev[1], len(prev[2])) and int(m[2]) == int(prev[2]) + 1:
+            runs[-1].append(aid)
+        else:
+            runs.append([aid])
+    return join_and([f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(r) for r in runs])
 
 
 def _free_id(place: int, taken: set[str]) -> str:

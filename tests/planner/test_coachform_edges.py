@@ -484,3 +484,61 @@ def test_rows_naming_a_key_whose_row_did_not_read_are_held_back_not_given_a_wron
                 Roles=[roles[0], ("Cup finale", "A1", "bench")])
     assert problems_of(path) == ["Roles, row 2, Competition: no competition is named 'Cup finale'; "
                                  "did you mean 'Cup final'?"]
+
+
+# -- Athletes rows without an ID ------------------------------------------------------------------
+def test_athletes_rows_without_an_id_are_given_the_next_free_ones_with_a_note(tmp_path):
+    """Ten players added to the exported form with the ID left empty were refused, one problem a
+    row, though the Squad editor numbers players itself. They are given the next free IDs in the
+    squad's pattern, said in a note; a repeated ID is still refused."""
+    rows = [("ID", "Name", "Position"), ("A01", "Tom Hughes", "Goalkeeper"),
+            ("A02", "Sam Patel", "Defender"), (None, "Dan Smith", "Goalkeeper"),
+            ("A04", "Jake Müller", "Midfielder"), (None, "Owen Price", "Defender"),
+            (None, "Kyle Evans", "Defender"), (None, "Ben Ward", "Defender")]
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Athletes=rows, Competitions=COMPETITION_ROWS), notes)
+    assert [(a.id, a.name) for a in s.athletes] == [
+        ("A01", "Tom Hughes"), ("A02", "Sam Patel"), ("A05", "Dan Smith"), ("A04", "Jake Müller"),
+        ("A06", "Owen Price"), ("A07", "Kyle Evans"), ("A08", "Ben Ward")]
+    assert "Athletes rows 4, 6–8 had no ID: given A05–A08" in notes
+    dup = rows + [("A02", "Luke Hall", "Forward")]
+    assert problems_of(book(tmp_path, "dup.xlsx", Athletes=dup, Competitions=COMPETITION_ROWS)) == [
+        "Athletes, row 9, ID: 'A02' is already the ID of row 3; give each athlete a unique ID"]
+
+
+def test_an_empty_id_is_refused_where_the_season_imported_over_knows_the_player(tmp_path):
+    """Imported over a season, a row without an ID whose name is a player of that season would
+    have made a second player of him, his sessions and records left under his own ID; a new
+    name is given an ID none of that season's players has (a player let go keeps his)."""
+    rows = [("ID", "Name", "Position"), ("A01", "Tom Hughes", "Goalkeeper"),
+            (None, "Owen  price", "Defender"), (None, "Ben Ward", "Defender")]
+    path = book(tmp_path, Athletes=rows, Competitions=COMPETITION_ROWS)
+    base = import_workbook(book(tmp_path, "base.xlsx", Competitions=COMPETITION_ROWS))
+    known = base.model_copy(update={"athletes": (
+        Athlete(id="A01", name="Tom Hughes", position="Goalkeeper"),
+        Athlete(id="A02", name="Left Earlier", position="Forward"),
+        Athlete(id="A03", name="Owen Price", position="Defender"))})
+    with pytest.raises(InputError) as err:
+        import_workbook(path, known=known)
+    assert err.value.problems == [
+        "Athletes, row 3, ID: is empty; Owen Price is A03 in the season imported over: write A03 "
+        "(his records are under it)"]
+    notes: list[str] = []
+    fixed = [r if r[1] != "Owen  price" else ("A03", "Owen Price", "Defender") for r in rows]
+    s = import_workbook(book(tmp_path, "fixed.xlsx", Athletes=fixed, Competitions=COMPETITION_ROWS),
+                        notes, known=known)
+    assert [(a.id, a.name) for a in s.athletes] == [
+        ("A01", "Tom Hughes"), ("A03", "Owen Price"), ("A04", "Ben Ward")]  # A02 stays his
+    assert "Athletes row 4 had no ID: given A04" in notes
+
+
+def test_an_empty_id_is_refused_when_another_sheet_names_an_id_no_athlete_has(tmp_path):
+    """Another sheet's unknown ID may be the one the row without an ID lost: no ID is made up
+    then, the rows naming it are held back (their "did you mean" could move a player's injury
+    onto another) and the empty ID is refused as before."""
+    path = book(tmp_path, Athletes=ATHLETE_ROWS + [(None, "Kofi Mensah", "Forward", None)],
+                Competitions=COMPETITION_ROWS,
+                Injuries=[INJURY_HEAD, ("A7", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", None)])
+    problems = problems_of(path)
+    assert problems[0].startswith("Athletes, row 4, ID: is empty; write a short unique code")
+    assert "whose ID did not read?" in problems[1] and len(problems) == 2
