@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, stage_on
@@ -302,22 +302,25 @@ def id_form(text: object) -> str:
     return re.sub(r"\d+", lambda m: m.group().lstrip("0") or "0", bare)
 
 
-def free_id(ids: list[str], taken: set[str] | frozenset[str] = frozenset()) -> str:
-    """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix and
-    width most of ``ids`` share), A01, A02, … for an empty squad or IDs without a number; none
-    of ``ids`` nor ``taken`` (the Squad editor's Add, the coach workbook's rows without an ID)."""
+def next_ids(ids: Sequence[str], n: int = 1, taken: Iterable[str] = ()) -> list[str]:
+    """``n`` free athlete IDs in the squad's own pattern: H19, H20 after H01-H18 (the prefix and
+    width most of ``ids`` share, a tie to the pattern met first: over the squad in its order, as
+    a set's order followed the hash seed), A01, A02, … for an empty squad or IDs without a
+    number; none of ``ids`` nor ``taken`` (the Squad editor's Add and paste, the coach
+    workbook's rows without an ID)."""
     from collections import Counter
 
-    taken = set(ids) | set(taken)
-    # over the squad in its order: a tie goes to the pattern met first (a set's order followed
-    # the hash seed)
+    used = set(ids) | set(taken)
     parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
     shapes = Counter((p, len(d)) for p, d in parts)
     prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
-    n = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
-    while f"{prefix}{n:0{width}d}" in taken:
-        n += 1
-    return f"{prefix}{n:0{width}d}"
+    k = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
+    out: list[str] = []
+    while len(out) < n:
+        if (aid := f"{prefix}{k:0{width}d}") not in used:
+            out.append(aid)
+        k += 1
+    return out
 
 
 def near_id(typed: str, ids) -> str | None:

@@ -3,41 +3,21 @@ speed, tab- or comma-separated (a header line ``Name, Position, …`` is passed 
 is read first, as the Squad form and the coach workbook's Athletes sheet read them (the max
 speed as the workbook does: m/s, or km/h); one line that cannot be used adds nothing, and each
 such line is named by its number with the fix. The IDs are the next free ones in the squad's
-own pattern (:func:`next_ids`)."""
+own pattern (:func:`planner.squad.next_ids`)."""
 
 from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from planner.season import Athlete, Season
-from planner.squad import unknown_position_note
+from planner.squad import next_ids, unknown_position_note
 from planner.text import clean_message
 
 COLUMNS = ("Name", "Position", "Max speed")
 _HEADER = {"name", "athlete", "player", "athlete name"}
 NOTES_NAMED = 3  # the position notes said, then "… and N more"
-
-
-def next_ids(ids: Sequence[str], n: int = 1) -> list[str]:
-    """``n`` free athlete IDs in the pattern of ``ids`` (the squad's, in its order): H19, H20
-    after H01-H18 (the prefix and width most IDs share, a tie to the pattern met first), A01,
-    A02, … for an empty squad or IDs without a number."""
-    taken = set(ids)
-    parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
-    shapes = Counter((p, len(d)) for p, d in parts)
-    prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
-    k = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
-    out: list[str] = []
-    while len(out) < n:
-        aid = f"{prefix}{k:0{width}d}"
-        if aid not in taken:
-            out.append(aid)
-        k += 1
-    return out
 
 
 class Pasted(NamedTuple):

@@ -116,9 +116,9 @@ from planner.season import (
 from planner.squad import (
     LEFT_REASON,
     POSITION_SHORT,
-    free_id,
     near_id,
     near_position,
+    next_ids,
     other_number,
     position_key,
 )
@@ -1161,7 +1161,7 @@ class _Import:
             return None
         self._keyless(spec, row, None, "name")  # another sheet's unknown ID may be his
         ids = written + [a.id for a in known if a.id not in written]
-        aid = free_id(ids, {g for _, g in given})
+        (aid,) = next_ids(ids, 1, {g for _, g in given})
         given.append((row.number, aid))
         return aid
 

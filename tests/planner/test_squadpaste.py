@@ -3,7 +3,8 @@ read them, every bad line named with its fix, the next free IDs."""
 
 from __future__ import annotations
 
-from planner.squadpaste import next_ids, read_pasted
+from planner.squad import next_ids
+from planner.squadpaste import read_pasted
 from tests.ui.test_app import tiny_season
 
 

@@ -197,7 +197,7 @@ class SquadEditor(Editor):
     def free_id(self) -> str:
         """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix
         and width most IDs share), A01, A02, … for an empty squad or IDs without a number."""
-        from planner.squadpaste import next_ids
+        from planner.squad import next_ids
 
         return next_ids([a.id for a in self.season.athletes] if self.season else [])[0]
 
