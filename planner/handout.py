@@ -1063,7 +1063,7 @@ class Handouts:
                 parts.append(f"planned: {nxt[0]} from {when}")
         if ret is not None and ret.fit is not None:
             need = int(self.rs.value("RE-1", "team_sessions"))
-            back = f"back to full training {text.day(ret.fit)}"
+            back = ret.back_words(text.day)  # the first team session he can join
             between = self._setback_between(f, i, ret.fit)
             if between is not None:
                 # back, then a flare-up before this return: "back to full training from Wed 2
@@ -1071,7 +1071,7 @@ class Handouts:
                 earlier, setback = between
                 if not parts or not parts[-1].startswith("back to full training from "):
                     parts.append(f"back to full training {text.day(tl.days[earlier])}")
-                back = f"{setback}, back to full training again {text.day(ret.fit)}"
+                back = f"{setback}, {ret.back_words(text.day, again=True)}"
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:

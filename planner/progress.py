@@ -817,7 +817,7 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
     try:
         # with the returns before today: a player back for weeks whom a flare-up puts back
         # into rehab has a return again, the move that matters most
-        was = {(r.athlete, r.onset): r.fit for r in returns(before, before.plan, history=True)}
+        was = {(r.athlete, r.onset): r for r in returns(before, before.plan, history=True)}
         now = returns(after, after.plan)
     except (InputError, ValueError, KeyError, IndexError):
         return []
@@ -826,20 +826,21 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
     out = []
     for r in now:
         key = (r.athlete, r.onset)
-        if key not in was or r.fit == was[key]:
+        if key not in was or r.fit == was[key].fit:
             continue
-        old = was[key]
+        old = was[key].fit
         # a return that leaves the season (None) moved later too: a flare-up that puts the
         # athlete out for the rest of the season is the biggest move of all
         later = old is not None and (r.fit is None or r.fit > old)
         why = _why_later(after, r.athlete, start, today, tl, season_file) if later else ""
-        new = f"back to full training {day_long(r.fit)}" if r.fit is not None else \
+        # the first team session he can join, the FIT day beside it (one wording, back_words)
+        new = r.back_words(day_long) if r.fit is not None else \
             r.left_words(day_long) or "not back to full training this season"
         # a pain the same output proposes as a flare-up (pending_flare_ups' days): not recorded,
         # the plan reads it as none, and the return depends on it
         new += if_no_flare_up(after, r.athlete, start - dt.timedelta(days=PAIN_LOOKBACK_DAYS))
         was_words = ("not this season" if old is None else f"back since {day_long(old)}"
-                     if old < start else day_long(old))
+                     if old < start else day_long(was[key].back_day()))
         out.append(f"  {after.athlete_label(r.athlete)}: {new} (was {was_words}){why}")
     return (["Returns moved:"] + out) if out else []
 

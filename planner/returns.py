@@ -625,18 +625,20 @@ def started_in(comps, roles) -> tuple[str, ...]:
     return tuple(c.name for c, r in zip(comps, roles, strict=True) if r == "start")
 
 
-def back_words(fit: dt.date, session: dt.date | None, day_fmt) -> str:
+def back_words(fit: dt.date, session: dt.date | None, day_fmt, again: bool = False) -> str:
     """A return in a coach's words: ``back to full training Thu 18 Feb 2027`` on the first team
     session he can join (``session``), with the first FIT day beside it when that is no training
     day of the team (``(fit from Wed 17 Feb)``; the plan JSON's ``return.fit`` stays that FIT day,
     rules-spec.md section 7). ``session`` None: the FIT day alone (it is a session, or none
-    follows it before the season ends). ``day_fmt`` writes the return's day."""
+    follows it before the season ends). ``day_fmt`` writes the return's day; ``again``: a return
+    after an earlier one and a setback (``back to full training again Thu 18 Feb``, a handout's)."""
+    lead = "back to full training again" if again else "back to full training"
     if session is None or session == fit:
-        return f"back to full training {day_fmt(fit)}"
+        return f"{lead} {day_fmt(fit)}"
     from planner.text import day
 
     since = day(fit) if fit.year == session.year else day_fmt(fit)
-    return f"back to full training {day_fmt(session)} (fit from {since})"
+    return f"{lead} {day_fmt(session)} (fit from {since})"
 
 
 def _first_session(f: AthleteFacts, fit: int, stop: int) -> int | None:
@@ -753,10 +755,15 @@ class Return:
         what = "the flare-up" if self.flare_up else "the setback"
         return f"{what} on {day_fmt(self.setback)} ({self.setback_stage})"
 
-    def back_words(self, day_fmt) -> str:
+    def back_words(self, day_fmt, again: bool = False) -> str:
         """``back to full training Thu 18 Feb 2027 (fit from Wed 17 Feb)``: :func:`back_words`
         of the return (``fit`` set)."""
-        return back_words(self.fit, self.session, day_fmt)
+        return back_words(self.fit, self.session, day_fmt, again)
+
+    def back_day(self) -> dt.date | None:
+        """The day the words say he is back (:func:`back_words`): the first team session he can
+        join, else the FIT day (None: not back this season)."""
+        return self.session or self.fit
 
     def first_match_words(self, day_fmt, starter: bool = False) -> str:
         """``first match Sat 10 Oct 2026 off the bench (first start Sat 17 Oct 2026)``, or the

@@ -384,15 +384,29 @@ def _return_words(rets: list | None) -> list[str]:
     """A line per return: ``back 1 Oct*; target missed``, a re-injury's after the first's."""
     lines = []
     for k, r in enumerate(rets or ()):
-        if r.fit is None:
-            out = "not back this season"
-        else:
-            out = f"back {text.date_short(r.fit)}" + ("*" if r.provisional else "†" if r.untested else "")
-        if r.target is not None:
-            out += "; target " + ("met before the setback" if r.target_before_setback else "met"
-                                  if r.target_met else "missed" if r.target_missed else "not played")
-        lines.append(("again: " if k else "") + out)
+        lead = "again: " if k else ""
+        target = "" if r.target is None else "; target " + (
+            "met before the setback" if r.target_before_setback else "met"
+            if r.target_met else "missed" if r.target_missed else "not played")
+        lines.append(lead + _back_short(r, lead, target) + target)
     return lines
+
+
+def _back_short(r, lead: str, target: str) -> str:
+    """``back 1 Oct*``: the day he is back (``Return.back_day``, the first team session he can
+    join); ``back Thu 18 Feb`` when that is after his first FIT day (a day the team does not
+    train), its weekday telling it, unless the line (``lead`` and ``target`` around it) would
+    then outgrow the column: ``back 18 Feb``, the same day."""
+    if r.fit is None:
+        return "not back this season"
+    mark = "*" if r.provisional else "†" if r.untested else ""
+    back = r.back_day()
+    if back != r.fit:
+        named = f"back {text.day(back)}{mark}"
+        # the small cell's 8-point text in the Return column
+        if text_width(lead + named + target, 8) <= col_points(RETURN_W) - CELL_PAD_PT:
+            return named
+    return f"back {text.date_short(back)}{mark}"
 
 
 def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> int:
@@ -409,9 +423,9 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> int:
         "the athlete's deload week); grey “away” (hatched on screen) = away the whole week, "
         "“not yet here” = weeks before a signing joined the squad, “left” = weeks after a player "
         "left it.",
-        "Return: back = first day of full training (* provisional: a criteria test is not passed "
+        "Return: back = first team session in full training (* provisional: a criteria test is not passed "
         "yet; † recorded without a passing test); target met = plays the target competition. "
-        "Details on the Returns sheet; click a name for the athlete's weeks.",
+        "Details (the first FIT day) on the Returns sheet; click a name for the athlete's weeks.",
     ]
     order = order_words(ctx.season, ctx.plan)  # a forward above the goalkeepers, said why
     if order:

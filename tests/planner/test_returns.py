@@ -556,3 +556,71 @@ def test_a_return_on_no_training_day_names_the_first_team_session_and_keeps_fit(
     [r] = returns(make(), plan())
     assert r.session is None and "fit from" not in return_text(make(), r)
     assert "back to full training Fri 8 Jan 2027 (provisional" in return_text(make(), r)
+
+
+def _tue_thu(p: Plan | None = None):
+    """:func:`make`'s season for a team training on Tuesdays and Thursdays (A1's first FIT day
+    in :func:`plan` is Fri 8 Jan, a day it does not train), with ``p`` as its plan."""
+    s = make()
+    return s.model_copy(update={"plan": p, "calendar": s.calendar.model_copy(
+        update={"training_days": ("tue", "thu")})})
+
+
+# back to FIT on Wed 13 Jan (day 9): his first team session is Thu 14 Jan
+LATER_ST = ["S3"] * 9 + ["FIT"] * 5
+LATER_IT = [100, 70, 100, 70, 70, 70, 0, 70, 100, 70, 70, 60, 100, 0]
+
+
+def test_a_handout_names_the_first_team_session_of_a_return_on_no_training_day():
+    """The handout's week read "back to full training Fri 8 Jan" for a team training on Tuesdays
+    and Thursdays: it names the first session he can join, the FIT day beside it, in the Returns
+    panel's words; a team training on the FIT day reads that day alone."""
+    from planner.handout import Handouts
+
+    s = _tue_thu()
+    first = Handouts(s, plan()).weeks("A1")[0].milestone
+    assert "back to full training Tue 12 Jan (fit from Fri 8 Jan), then" in first, first
+    assert "back to full training Fri 8 Jan" not in first
+    every_day = Handouts(make(), plan()).weeks("A1")[0].milestone
+    assert "back to full training Fri 8 Jan, then" in every_day and "fit from" not in every_day
+
+
+def test_returns_moved_names_the_first_team_session_before_and_after():
+    """After Move Today or a re-plan, "Returns moved: … back to full training Wed 13 Jan 2027
+    (was Fri 8 Jan 2027)" named two days the Tuesday/Thursday team does not train. Both sides
+    name the session he can join; the new one with its FIT day beside it."""
+    from planner.progress import returns_moved
+
+    before, after = _tue_thu(plan()), _tue_thu(plan(LATER_ST, LATER_IT))
+    assert returns_moved(before, after) == ["Returns moved:", "  Athlete 1 (A1): back to full "
+                                            "training Thu 14 Jan 2027 (fit from Wed 13 Jan) (was Tue 12 Jan 2027)"]
+    # a session unchanged with the FIT day moved: said, the FIT day telling what moved
+    same_session = _tue_thu(plan(["S3"] * 5 + ["FIT"] * 9, [100, 70, 100, 70, 70] + IT[5:]))
+    assert returns_moved(before, same_session)[1].endswith(
+        "back to full training Tue 12 Jan 2027 (fit from Sat 9 Jan) (was Tue 12 Jan 2027)")
+
+
+def test_the_overview_names_the_first_team_session_with_its_weekday_where_it_fits():
+    """The Overview's Return cell read "back 8 Jan*" for a return on a Friday the team does not
+    train. It reads the session's day with its weekday, "back Tue 12 Jan*"; a line too long for
+    the column with it keeps the day without the weekday; a FIT day the team trains on as
+    before."""
+    from dataclasses import replace
+
+    from planner.xlsx_export import OVERVIEW_SHEET, build_workbook
+    from planner.xlsx_overview import _return_words
+    from tests.planner.test_xlsx_export import overview_rows
+
+    s = _tue_thu(plan())
+    ws = build_workbook(s, plan())[OVERVIEW_SHEET]
+    row = overview_rows(ws)["A1"]
+    cells = [ws.cell(row=row, column=c).value for c in range(1, ws.max_column + 1)]
+    assert "back Tue 12 Jan*; target met" in cells, cells
+    legend = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    assert any("back = first team session in full training" in (x or "") for x in legend)
+    (r,) = returns(s, plan())
+    long = replace(r, target_date=day(2))  # played before the setback: the longest words
+    assert _return_words([r, long]) == ["back Tue 12 Jan*; target met",
+                                        "again: back 12 Jan*; target met before the setback"]
+    (every_day,) = returns(make(), plan())
+    assert _return_words([every_day]) == ["back 8 Jan*; target met"]
