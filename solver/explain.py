@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from planner.errors import InputError
+from planner.leastreturn import stage_steps, training_weekdays
 from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, WEEKDAYS, Season
+from planner.season import FIT, LADDER, Season
 from planner.squad import JOINED_REASON, joined_on
-from planner.text import DAY_NAMES, date_long, date_short, day, day_long, join_and, plural
+from planner.text import date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
@@ -387,20 +388,15 @@ def _rehab_steps(model: PlanModel, ep) -> tuple[tuple[int, int], ...]:
     each sprint-ladder level below its cap on ``sessions_per_step`` days (RH-11; less the credit
     of its record and the days logged since), then its days at the cap (RH-STAGE's exit); none
     for a stage left by its days alone."""
-    spec = ep.protocol.stage(ep.order[ep.start_stage])
-    if spec.exit_kind != "days_at_cap":
-        return ()
     sps = int(model.rules.value("RH-11", "sessions_per_step"))
-    ladder = [(lower, 0 if lower in ep.credit else max(0, sps - ep.past_counts.get(lower, 0)))
-              for lower in LADDER if lower < spec.cap]
-    steps = [*ladder, (spec.cap, max(0, spec.exit_days - ep.past_cap_days))]
-    return tuple((lvl, n) for lvl, n in steps if n)
+    return stage_steps(ep.protocol.stage(ep.order[ep.start_stage]), sps, ladder_done(ep, sps),
+                       ep.past_cap_days)
 
 
-def _training_weekdays(season: Season) -> str:
-    """``Tuesdays and Thursdays``: the team's training weekdays, in the week's order."""
-    return join_and([DAY_NAMES[WEEKDAYS.index(d)] + "s" for d in WEEKDAYS
-                     if d in season.calendar.training_days])
+def ladder_done(ep, sps: int) -> dict[int, int]:
+    """The sprint-ladder days at each level an epoch starts with (RH-11): its record's credit
+    (a level credited counts as done) and the days logged since."""
+    return {**ep.past_counts, **dict.fromkeys(ep.credit, sps)}
 
 
 def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
@@ -422,7 +418,7 @@ def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
             f"{plural(s.need, 'rehab day')} at rising speed to finish {s.stage} by "
             f"{day_long(last)} ({steps}: the sprint ladder, then {s.stage}'s days at its cap), "
             f"but the team trains on {plural(len(s.days), 'day')} from {day(first)} to then "
-            f"({_training_weekdays(season)}" + (f", less {join_and(less)}" if less else "") + ")"
+            f"({training_weekdays(season)}" + (f", less {join_and(less)}" if less else "") + ")"
             + (f", and he is away on {away} of them" if away else "") + ". Rehab work is planned "
             "on the team's training days only. Tick more training days (Season ▸ Season "
             "Settings) to give the rehab its sessions.")
@@ -437,7 +433,7 @@ def _more_training_days(model: PlanModel, s: _Shortfall) -> Remedy:
         f"Tick more training days (Season ▸ Season Settings, or 'Training days' in the coach "
         f"workbook): {season.athlete_label(s.athlete)} "
         f"needs {plural(s.need, 'rehab day')} to finish {s.stage} by {day_long(s.end)}, and the "
-        f"team trains on {plural(len(s.days), 'day')} up to then ({_training_weekdays(season)})."))
+        f"team trains on {plural(len(s.days), 'day')} up to then ({training_weekdays(season)})."))
 
 
 DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict

@@ -46,6 +46,9 @@ class ReturnReport:
     # he left the squad for good before he was back (planner.squad.left_words): "left the squad
     # on Mon 14 Dec 2026 in P3"; his return is not this squad's to plan or query
     left: str = ""
+    # no return within the season: what the stages left need at the least, counted without the
+    # solver, and the day that count reaches (planner.leastreturn.LeastReturn.words)
+    least: str = ""
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
@@ -55,7 +58,8 @@ class ReturnReport:
         if self.current_stage == "FIT":
             lines = [f"{who}: back to full training{self.since}."]
         elif self.earliest_fit is None:
-            lines.append("  cannot be back to FIT within the season under the current rules.")
+            lines.append("  cannot be back to FIT within the season under the current rules"
+                         + (f": {self.least}." if self.least else "."))
         else:
             lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}{self.provisional}")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
@@ -148,12 +152,28 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     report = ReturnReport(athlete, current, earliest,
                           planned_fit=_planned_fit(season, athlete, first.first, end),
                           since=since, held=_held(season, rec, current, day0),
-                          provisional=_provisional(pm.season, path, rec, earliest))
+                          provisional=_provisional(pm.season, path, rec, earliest),
+                          least="" if earliest is not None else _least(pm, first))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
             report.target_why = _target_why(season, rec, report)
     return report
+
+
+def _least(pm: PlanModel, ep) -> str:
+    """What the stages left need at the least and the day that count reaches, in words (a
+    return the solver finds none of within the season); "" when the held stage is the plan's
+    to decide (a flare-up's)."""
+    from planner.leastreturn import least_return
+    from solver.explain import ladder_done
+
+    if ep.start_stage is None or ep.protocol is None:
+        return ""
+    sps = int(pm.rules.value("RH-11", "sessions_per_step"))
+    least = least_return(pm.season, ep.record.athlete, ep.protocol, ep.order, ep.start_stage,
+                         ep.start_day, ep.first, ladder_done(ep, sps), ep.past_cap_days)
+    return least.words(pm.season) if least is not None else ""
 
 
 def _left_before_back(season: Season, athlete: str) -> str:

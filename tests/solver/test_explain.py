@@ -758,3 +758,59 @@ def test_too_few_training_days_for_a_stages_rehab_are_named_and_offered_before_a
     more = s.model_copy(update={"calendar": s.calendar.model_copy(
         update={"training_days": ("mon", "tue", "wed", "thu", "fri")})})
     solved_and_checked(more, time_limit=30)
+
+
+def test_no_return_within_the_season_says_what_the_stages_need_at_the_least():
+    """In S1 since Tue 29 Dec with one speed day a week (HV-2) and a season of three weeks:
+    'explain --return' read only "cannot be back to FIT within the season under the current
+    rules". It says what S1 to S3 still need at the least (S1's 90 %, S2's 95 % and S3's 100 %
+    on 2 days each: 6 speed days, the ladder below 90 % credited by the S1 record), at one a week
+    from Mon 4 Jan: the sixth on Mon 8 Feb, back Tue 9 Feb, after the season ends, and the rules
+    that set it."""
+    s = season(weeks=3, athletes=1, injuries=(injury("A1", "S1", start_day=-6),),
+               rules=RuleSettings(values={"HV-2": {"max_speed_days": 1}}))
+    rep = return_report(s, "A1")
+    assert rep.earliest_fit is None
+    text = rep.text(s)
+    assert "cannot be back to FIT within the season under the current rules: S1 to S3 need at " \
+           "the least 6 speed days: the sprint ladder's levels, 2 days each (RH-11)" in text, text
+    assert "at most 1 speed day a week (HV-2)" in text and "minimum days (RH-STAGE)" in text
+    assert text.endswith("Back to FIT not before Tue 9 Feb 2027, after the season ends on "
+                         f"{day_long(s.calendar.end)}."), text
+
+
+def test_the_least_a_return_needs_is_never_after_the_solvers_earliest_return():
+    """The count is a lower bound: over six weeks the solver finds a return, and the count's day
+    is not after it; with a slower ladder (3 days a level) both move later."""
+    from planner.leastreturn import least_return
+    from planner.protocols import load_protocol
+
+    proto = load_protocol("iliopsoas-tendinopathy")
+    order = (*proto.stage_ids, "FIT")
+    got = []
+    for sps in (2, 3):
+        s = season(weeks=6, athletes=1, injuries=(injury("A1", "P3", start_day=-20),),
+                   rules=RuleSettings(values={"RH-11": {"sessions_per_step": sps}}))
+        earliest = return_report(s, "A1").earliest_fit
+        # P3 recorded: the ladder below its cap (80 %) credited
+        least = least_return(s, "A1", proto, order, order.index("P3"), -20, 0,
+                             {60: sps, 70: sps}, 0)
+        assert earliest is not None and least.fit <= earliest, (least, earliest)
+        # 80 % on 2 days to leave P3, 90, 95 and 100 % on 2 days each to leave S1 to S3; a
+        # ladder of 3 days a level also wants one more day at 80, 90 and 95 % (the days at a
+        # cap count at its level)
+        assert least.speed == 8 + 3 * (sps - 2), least
+        got.append((least.fit, earliest))
+    assert got[1][0] > got[0][0] and got[1][1] > got[0][1], got
+
+
+def test_a_count_within_the_season_names_the_rules_it_leaves_out():
+    """No return found, yet the count reaches a day in the season: the words say a rule the
+    count leaves out holds him, and name them."""
+    from planner.leastreturn import LeastReturn
+
+    s = season(weeks=3, athletes=1)
+    words = LeastReturn(stages=("S2", "S3"), slow=0, speed=4, sps=2, per_week=2,
+                        fit=day(10)).words(s)
+    assert words.startswith("S2 to S3 need at the least 4 speed days: ") and \
+        "within the season: a rule this count leaves out holds him (HV-5's rest days" in words

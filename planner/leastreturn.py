@@ -1,0 +1,145 @@
+"""The least rehab a return still needs, counted without the solver (``periodize explain
+--return`` when the solver finds no return within the season).
+
+A lower bound: each stage left needs its minimum days (RH-STAGE), the sprint-ladder levels below
+its cap on ``sessions_per_step`` days each (RH-11: a level counts only at its level, across the
+planned stages since the last reset), then its exit's days at its cap (RH-STAGE), one session a
+day on the athlete's training days only (AV-1: the team's training days, not a match day, not
+away), at most HV-2's speed days a week (a day at 80 % or more; a deload week allows fewer, which
+the count leaves out). Everything else the solver weighs (HV-5's rest days, HV-6/HV-7 around
+matches, deload weeks, RH-CRIT's retests, RH-FL's calm days) can only make the return later.
+After the season's end the count goes on over the team's training weekdays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.protocols import StageSpec
+from planner.season import FIT, LADDER, SPEED_DAY, WEEKDAYS, Season
+from planner.timeline import Timeline
+
+
+def stage_steps(spec: StageSpec, sps: int, done: dict[int, int], at_cap: int = 0
+                ) -> tuple[tuple[int, int], ...]:
+    """The rehab days a stage still needs to be left, as (level, days): each sprint-ladder level
+    below its cap on ``sps`` days (RH-11) less the days ``done`` at it, then its days at the cap
+    (RH-STAGE's exit) less ``at_cap``; none for a stage left by its days alone."""
+    if spec.exit_kind != "days_at_cap":
+        return ()
+    ladder = [(lower, max(0, sps - done.get(lower, 0))) for lower in LADDER if lower < spec.cap]
+    steps = [*ladder, (spec.cap, max(0, spec.exit_days - at_cap))]
+    return tuple((lvl, n) for lvl, n in steps if n)
+
+
+@dataclass(frozen=True)
+class LeastReturn:
+    """What the stages left need at the least, and the first FIT day that count reaches."""
+
+    stages: tuple[str, ...]  # the stages left, the held one first
+    slow: int  # running days below SPEED_DAY (the ladder's first levels)
+    speed: int  # speed days (ladder levels and days at a cap of 80 % or more)
+    sps: int  # RH-11's days at a level before the next
+    per_week: int  # HV-2's speed days in a load week
+    fit: dt.date  # the first FIT day the count allows
+
+    def words(self, season: Season) -> str:
+        """``P1 to S3 need at the least 4 running days below 80 % and 9 speed days: …. Back to
+        FIT not before Tue 11 May 2027, after the season ends on Sun 9 May 2027``."""
+        from planner.text import day_long, join_and, plural
+
+        span = self.stages[0] if len(self.stages) == 1 else f"{self.stages[0]} to {self.stages[-1]}"
+        need = join_and([x for x in (
+            plural(self.slow, "running day") + f" below {SPEED_DAY} %" if self.slow else "",
+            plural(self.speed, "speed day") if self.speed else "") if x])
+        rules = (f"the sprint ladder's levels, {plural(self.sps, 'day')} each (RH-11), each "
+                 f"stage's days at its cap and minimum days (RH-STAGE), at most "
+                 f"{plural(self.per_week, 'speed day')} a week (HV-2), on his training days only "
+                 f"({training_weekdays(season)}, AV-1)" if need else
+                 "each stage's minimum days (RH-STAGE)")
+        end = season.calendar.end
+        when = (f"after the season ends on {day_long(end)}" if self.fit > end else
+                "within the season: a rule this count leaves out holds him (HV-5's rest days, "
+                "HV-6 and HV-7 around matches, a deload week's speed days, RH-CRIT's retests, "
+                "RH-FL's calm days)")
+        return (f"{span} need{'s' if len(self.stages) == 1 else ''} at the least "
+                f"{need + ': ' if need else ''}{rules}. Back to FIT not before "
+                f"{day_long(self.fit)}, {when}")
+
+
+def training_weekdays(season: Season) -> str:
+    """``Tuesdays and Thursdays``: the team's training weekdays, in the week's order."""
+    from planner.text import DAY_NAMES, join_and
+
+    return join_and([DAY_NAMES[WEEKDAYS.index(d)] + "s" for d in WEEKDAYS
+                     if d in season.calendar.training_days])
+
+
+class _Days:
+    """The athlete's rehab days from a day index on, past the season's end too."""
+
+    def __init__(self, season: Season, athlete: str) -> None:
+        self.tl = Timeline(season)
+        self.off = self.tl.unavailable(athlete)
+        self.tdays = {WEEKDAYS.index(d) for d in season.calendar.training_days}
+        self.week_start = WEEKDAYS.index(season.calendar.week_start)
+
+    def date(self, i: int) -> dt.date:
+        return self.tl.start + dt.timedelta(days=i)
+
+    def rehab(self, i: int) -> bool:
+        if i < self.tl.n:
+            return self.tl.is_training[i] and i not in self.off
+        return self.date(i).weekday() in self.tdays
+
+    def week(self, i: int) -> dt.date:
+        d = self.date(i)
+        return d - dt.timedelta(days=(d.weekday() - self.week_start) % 7)
+
+
+def least_return(season: Season, athlete: str, protocol, order: tuple[str, ...], held: int,
+                 stage_start: int, today: int, done: dict[int, int], at_cap: int
+                 ) -> LeastReturn | None:
+    """The least the stages from ``order[held]`` (entered on day index ``stage_start``) need from
+    day index ``today``: ``done`` the ladder days at each level since the last reset, ``at_cap``
+    the days at the held stage's cap (:func:`stage_steps`). None: the team has no training day
+    (nothing to count on)."""
+    from planner.rules import RuleSet
+
+    rs = RuleSet(season.rules)
+    sps = int(rs.value("RH-11", "sessions_per_step"))
+    per_week = int(rs.value("HV-2", "max_speed_days"))
+    days = _Days(season, athlete)
+    if not days.tdays or per_week < 1:
+        return None
+    done, used = dict(done), {}
+    slow = speed = 0
+    i, start = max(today, stage_start), stage_start
+    stages = tuple(s for s in order[held:] if s != FIT)
+    for k, stage in enumerate(stages):
+        spec = protocol.stage(stage)
+        todo = [lvl for lvl, n in stage_steps(spec, sps, done, at_cap if k == 0 else 0)
+                for _ in range(n)]
+        for lvl in todo:
+            i = _next_day(days, i, lvl >= SPEED_DAY, used, per_week)
+            done[lvl] = done.get(lvl, 0) + 1
+            slow, speed = slow + (lvl < SPEED_DAY), speed + (lvl >= SPEED_DAY)
+            i += 1
+        # the stage is left the day after its last session, or after its minimum days
+        i = start = max(i, start + spec.min_days, today)
+    return LeastReturn(stages=stages, slow=slow, speed=speed, per_week=per_week,
+                       sps=sps, fit=days.date(i))
+
+
+def _next_day(days: _Days, i: int, fast: bool, used: dict, per_week: int) -> int:
+    """The first rehab day from ``i`` that can hold the session (a speed day: HV-2's weekly cap
+    not reached), counted in ``used``."""
+    while not days.rehab(i) or (fast and used.get(days.week(i), 0) >= per_week):
+        i += 1
+    if fast:
+        used[days.week(i)] = used.get(days.week(i), 0) + 1
+    return i
+
+
+__all__ = ["LeastReturn", "least_return", "stage_steps"]
