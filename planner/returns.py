@@ -645,7 +645,8 @@ def _first_session(f: AthleteFacts, fit: int, stop: int) -> int | None:
     """The first day from ``fit`` up to ``stop`` (excluded) the team trains and the athlete is
     not away: his first team session (a match day on a training weekday is one for a fit athlete
     who does not play it, rules-spec.md section 2); None when ``fit`` is one, or none follows."""
-    i = next((i for i in range(fit, stop) if f.tl.training_weekday[i] and i not in f.off), None)
+    i = next((i for i in range(fit, stop) if f.tl.trains(i, True, f.played[i]) and i not in f.off),
+             None)
     return None if i == fit else i
 
 

@@ -558,6 +558,24 @@ def test_a_return_on_no_training_day_names_the_first_team_session_and_keeps_fit(
     assert "back to full training Fri 8 Jan 2027 (provisional" in return_text(make(), r)
 
 
+def test_a_match_he_plays_is_not_his_first_team_session():
+    """A team training Tue, Thu and Sat, his first FIT day Fri 8 Jan and Sat 9 Jan a match on a
+    training weekday: played off the bench, the match is no team session (rules-spec.md section
+    2), so the words name Tue 12 Jan; not played, the match day is one."""
+    s = make(target=None)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"training_days": ("tue", "thu", "sat")})})
+    bench = list(IT)
+    bench[5] = 80  # Sat 9 Jan's match, off the bench
+    [r] = returns(s, plan(it=bench))
+    assert (r.fit, r.first_match, r.session) == (day(4), day(5), day(8)), r
+    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan)" in return_text(s, r)
+    rest = list(IT)
+    rest[5] = 70  # not played: a session on the match day
+    [r] = returns(s, plan(it=rest))
+    assert r.session == day(5), r
+
+
 def _tue_thu(p: Plan | None = None):
     """:func:`make`'s season for a team training on Tuesdays and Thursdays (A1's first FIT day
     in :func:`plan` is Fri 8 Jan, a day it does not train), with ``p`` as its plan."""
