@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing
+from planner.rules import CALM_CAP
 from planner.season import FIT, INJ, Season
 from planner.text import date_short, day_long, join_and, plural, stage_name_on
 from planner.text import day as day_short
@@ -652,14 +653,14 @@ class SpeedAfterPain:
         return (f"{season.athlete_label(p.athlete)} is planned {self.level} % on "
                 f"{day_long(self.date)}, {plural((self.date - p.date).days, 'day')} after a pain "
                 f"of {p.pain:g}/10 logged on {day_long(p.date)} that proposes a flare-up, not "
-                f"recorded: if it is one, record it (no running that day, at most 60 % on the "
+                f"recorded: if it is one, record it (no running that day, at most {CALM_CAP} % on the "
                 f"days after it) and re-plan")
 
 
 def speed_after_pain(season: Season, plan=None, athlete: str | None = None) -> list[SpeedAfterPain]:
     """Days from today on that a flare-up proposed by a logged pain (not recorded) would keep
     calm (RH-FL: the day itself and its calm days, up to the athlete's ``calm_days``-th day
-    trained after it: days away do not count) but the plan runs above 60 %."""
+    trained after it: days away do not count) but the plan runs above them (CALM_CAP)."""
     from planner.history import calm_window
 
     plan = plan if plan is not None else season.plan
