@@ -747,7 +747,11 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.onset,
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),
-            ret.fit if ret.fit is not None else ret.left_words(text.day_long) or "not this season",
+            # the first team session he can join, his FIT day beside it when it is no training
+            # day of the team (the Returns panel's and the athlete sheet's words)
+            (ret.fit if ret.session is None else ret.back_words(text.day_long)
+             .removeprefix("back to full training ")) if ret.fit is not None
+            else ret.left_words(text.day_long) or "not this season",
             (ret.first_match if ret.first_role not in ("bench", "start") else
              # a returner eased in from the bench: the date alone read as a start; a start
              # says how to cap its minutes, as the Returns panel does
@@ -782,7 +786,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     ws.freeze_panes = "B2"
     if rets:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
-    notes = ["Back to full training: the first day at FIT. First match: the first competition the "
+    notes = ["Back to full training: the first team session he can join from his first day at FIT (that day said beside it when the team does not train on it). First match: the first competition the "
              "athlete plays after it, once the team sessions of RE-1 are done (off the bench: "
              "with the first match started after it). Target met: the athlete "
              "plays the target competition's first day (yes, before the setback: played before the "

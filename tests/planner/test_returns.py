@@ -642,3 +642,19 @@ def test_the_overview_names_the_first_team_session_with_its_weekday_where_it_fit
                                         "again: back 12 Jan*; target met before the setback"]
     (every_day,) = returns(make(), plan())
     assert _return_words([every_day]) == ["back 8 Jan*; target met"]
+
+
+def test_the_returns_sheet_names_the_first_team_session_with_the_fit_day_beside_it():
+    """The workbook's Returns sheet read "Back to full training: Fri 8 Jan 2027" for a team
+    training on Tuesdays and Thursdays while the athlete's own sheet said Tue 12 Jan: it says
+    the session with the FIT day beside it; a FIT day the team trains on stays a date."""
+    from planner.xlsx_export import build_workbook
+
+    def back(s):
+        ws = build_workbook(s, plan())["Returns"]
+        col = [c.value for c in ws[1]].index("Back to full training") + 1
+        return ws.cell(row=2, column=col).value
+
+    assert back(_tue_thu(plan())) == "Tue 12 Jan 2027 (fit from Fri 8 Jan)"
+    every_day = make()
+    assert back(every_day.model_copy(update={"plan": plan()})) == day(4)
