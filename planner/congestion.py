@@ -89,8 +89,9 @@ class Congestion:
         played = [f"{season.athlete_label(a)}, back {day_text(d)}: {words}"
                   for a, d, words in self.played_back]
         if not self.athletes:  # a returner off the bench where nobody's starts are congested
-            return (f"⚠ {'; '.join(played)}: {RECOVERY_HOURS} h or less between them, soon "
-                    f"after the return ({EVIDENCE}); to spare him, set out for some of them (Roles)")
+            return (f"⚠ {'; '.join(played)} ({self.days_words()}): {RECOVERY_HOURS} h or less "
+                    f"between them, soon after the return ({EVIDENCE}); to spare him, set out for "
+                    f"some of them (Roles)")
         back += "".join(f"; ⚠ {x}" for x in played)
         if max(self.starts, default=1) >= MANY_MATCHES:  # a tournament day of short matches
             back += f"; {match_minutes_hint(season)}"
@@ -104,10 +105,19 @@ class Congestion:
         who = [season.athlete_label(a) for a in self.athletes]
         said = join_and(who) if len(who) <= named else (
             f"{', '.join(who[:named])} and {plural(len(who) - named, 'other')}")
-        days = (", ".join(f"{day_text(d)}" for d in self.days) if len(self.days) <= 4
-                else f"{day_text(self.days[0])} – {day_text(self.days[-1])}")
         verb = "starts" if len(who) == 1 else "start"
-        return f"{said} {verb} {self.count_words()} ({days})"
+        return f"{said} {verb} {self.count_words()} ({self.days_words()})"
+
+    def days_words(self) -> str:
+        """The run's match days: ``Sat 3 Oct, Mon 5 Oct`` up to four, else its first – last."""
+        return (", ".join(f"{day_text(d)}" for d in self.days) if len(self.days) <= 4
+                else f"{day_text(self.days[0])} – {day_text(self.days[-1])}")
+
+    @property
+    def first_athlete(self) -> str:
+        """The athlete a click on the run goes to: its first starter, else its first returner
+        off the bench (a run of his alone has no starters)."""
+        return self.athletes[0] if self.athletes else self.played_back[0][0]
 
 
 @by_identity()  # the timeline and marks follow from the season

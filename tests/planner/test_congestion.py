@@ -111,6 +111,18 @@ def test_two_starts_72_h_apart_soon_after_a_return_are_listed_for_the_returner_a
     assert _runs(later) == []
 
 
+def returner_on_the_bench():
+    """:func:`_back_on_friday` with A1, back on Fri 8 Jan, planned off the bench in both matches
+    of Wed 13 and Sat 16 Jan: a congested run of his alone (no starter's run over those days)."""
+    s = _back_on_friday()
+    bench = tuple(MatchRole(competition=c.id, athlete="A1", role="bench") for c in s.competitions)
+    a1 = s.plan.athletes[0]
+    it = tuple(80 if k in (9, 12) else v for k, v in enumerate(a1.intensity))
+    plan = s.plan.model_copy(update={"athletes": (a1.model_copy(update={"intensity": it}),
+                                                  s.plan.athletes[1])})
+    return s.model_copy(update={"roles": bench, "plan": plan})
+
+
 def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
     """A returner 11 days back, on the bench in all six matches of a tournament weekend, was in no
     congestion note: only starts counted. Back within three weeks and planned to play a run of
@@ -118,18 +130,14 @@ def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
     same days, else on a line of his own."""
     from planner.check import check_plan
 
-    s = _back_on_friday()
-    bench = tuple(MatchRole(competition=c.id, athlete="A1", role="bench") for c in s.competitions)
-    a1 = s.plan.athletes[0]
-    it = tuple(80 if k in (9, 12) else v for k, v in enumerate(a1.intensity))
-    plan = s.plan.model_copy(update={"athletes": (a1.model_copy(update={"intensity": it}),
-                                                  s.plan.athletes[1])})
-    s = s.model_copy(update={"roles": bench, "plan": plan})
+    s = returner_on_the_bench()
+    plan = s.plan
     assert check_plan(s, plan).ok
     (c,) = congestion(s)  # A2's Wed-Sat starts stay the ordinary week
     assert (c.athletes, c.played_back) == ((), (("A1", day(4), "bench in 2 matches on 2 days"),))
-    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 2 matches on 2 days: "
-                                "72 h or less between them, soon after the return")
+    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 2 matches on 2 days "
+                                "(Wed 13 Jan, Sat 16 Jan): 72 h or less between them, soon after "
+                                "the return"), c.text(s)
     # a tournament: A2 starts three matches on two days, A1 is on the bench in all three
     t = season(weeks=2, athletes=2, matches=[12, 12, 13], injuries=s.injuries)
     t_plan = plan.model_copy(update={"athletes": tuple(

@@ -801,6 +801,25 @@ def test_at_1024x600_plan_check_s_list_has_most_of_the_dock(qtbot, demo_season):
         "avoided" in shown["LD-1"][0], shown
 
 
+def test_a_congested_run_of_a_returner_off_the_bench_alone_is_listed_and_clicked(qtbot):
+    """Two injuries recorded in the app made every later change fail ("tuple index out of range")
+    and the saved season would not open: a congested run of a returner off the bench, with no
+    starter's run over its days, has no starters, and Plan Check took its first starter. It is
+    listed with its days, its tooltip names the returner, and a click goes to him."""
+    from tests.builders import day
+    from tests.planner.test_congestion import returner_on_the_bench
+
+    w = make(qtbot, returner_on_the_bench())
+    panel = w.violations_panel
+    (item,) = [panel.list.item(k) for k in range(panel.list.count())
+               if panel.list.item(k).text().startswith("◷ Congested fixtures")]
+    assert item.text().startswith("◷ Congested fixtures — ⚠ Athlete 1 (A1), back Fri 8 Jan: bench "
+                                  "in 2 matches on 2 days (Wed 13 Jan, Sat 16 Jan)"), item.text()
+    assert item.toolTip().startswith("Back lately, off the bench: Athlete 1 (A1)."), item.toolTip()
+    panel.list.itemClicked.emit(item)
+    assert w.board.current() == ("A1", day(9))
+
+
 def test_at_1366x768_plan_check_shows_the_congested_fixtures_without_scrolling(qtbot, demo_season):
     """Six HV-1 lines of the demo, five of them ending in the same 40-word cause, filled Plan
     Check's list at 1366 x 768: the congested run and the matches in a taper were 10 wheel

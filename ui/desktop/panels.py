@@ -619,8 +619,10 @@ class ViolationsPanel(QWidget):
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for c in runs:  # not a rule: what a coach looks for before a tournament
             item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
-            item.setData(Qt.ItemDataRole.UserRole, (c.athletes[0], c.days[0]))
-            item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in c.athletes)
+            item.setData(Qt.ItemDataRole.UserRole, (c.first_athlete, c.days[0]))
+            who = (("Starters: ", c.athletes) if c.athletes else
+                   ("Back lately, off the bench: ", [a for a, _d, _w in c.played_back]))
+            item.setToolTip(who[0] + ", ".join(season.athlete_label(a) for a in who[1])
                             + ".\nMatch days: " + ", ".join(day(d) for d in c.days)
                             + ".\nNot a rule of the plan: Nédélec 2012 found more than "
                               f"{RECOVERY_HOURS} h needed to recover physical performance after a "
