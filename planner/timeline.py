@@ -112,7 +112,7 @@ class Timeline:
             (self.days[i].weekday() in tdays) and i not in self.non_training for i in range(self.n)
         ]
         self.is_training = [self.training_weekday[i] and not self.is_comp[i] for i in range(self.n)]
-        self._tdays = tdays
+        self.trained_weekdays = tdays  # the calendar's training weekdays (0 = Monday)
 
     def trains(self, i: int, fit: bool, played: bool) -> bool:
         """Is day ``i`` a training day for an athlete (rules-spec.md section 2): a season
@@ -135,7 +135,7 @@ class Timeline:
                 out.append(j)
                 trained = self.is_training[j] and j not in away
             else:  # before the season: a training weekday
-                trained = (self.start + dt.timedelta(days=j)).weekday() in self._tdays
+                trained = (self.start + dt.timedelta(days=j)).weekday() in self.trained_weekdays
             left -= trained
             j += 1
         return out

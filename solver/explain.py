@@ -407,7 +407,9 @@ def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
     season, tl, p0 = model.season, model.tl, model.p0
     first, last = tl.days[p0], s.end
     window = range(p0, tl.index(last) + 1)
-    weekdays = [i for i in window if tl.training_weekday[i]]
+    # the window's days on a training weekday (a day off among them too: training_weekday
+    # already leaves the days off out)
+    weekdays = [i for i in window if tl.days[i].weekday() in tl.trained_weekdays]
     less = [plural(n, one, many) for n, one, many in (
         (sum(1 for i in weekdays if i in tl.non_training), "day off", "days off"),
         (sum(1 for i in weekdays if i not in tl.non_training and tl.is_comp[i]), "match day",

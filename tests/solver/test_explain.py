@@ -6,7 +6,7 @@ import datetime as dt
 
 from planner import edits as E
 from planner.check import check_plan
-from planner.season import IntensityPin, RuleSettings, StagePin, Unavailability
+from planner.season import IntensityPin, NonTrainingDay, RuleSettings, StagePin, Unavailability
 from planner.text import day_long
 from planner.timeline import Timeline
 from planner.why import why_day, why_week
@@ -537,7 +537,6 @@ def test_a_rehab_that_cannot_pass_a_break_names_the_days_off():
     """A stage that must end with work at its cap cannot be held across a run of days off as
     long as its maximum: the season has no plan, and the explanation listed the athlete's
     RH-STAGE, RH-11 and RH-CAP instances without the winter break that causes them."""
-    from planner.season import NonTrainingDay
 
     s = season(weeks=8, athletes=2, matches=[], injuries=(injury("A1", "S1", start_day=-2),))
     off = tuple(NonTrainingDay(date=day(d), reason="Winter break") for d in range(3, 31))
@@ -560,7 +559,6 @@ def test_a_rehab_that_cannot_pass_a_break_names_the_days_off():
 def test_a_break_the_conflict_does_not_reach_is_not_named():
     """A pin above the stage's cap a month before a break: the break is no cause and was named
     first ("Shorten the days off")."""
-    from planner.season import NonTrainingDay
 
     s = season(weeks=10, athletes=2, matches=[], injuries=(injury("A1", "P2", start_day=-2),))
     off = tuple(NonTrainingDay(date=day(d), reason="Winter break") for d in range(42, 56))
@@ -758,6 +756,15 @@ def test_too_few_training_days_for_a_stages_rehab_are_named_and_offered_before_a
     more = s.model_copy(update={"calendar": s.calendar.model_copy(
         update={"training_days": ("mon", "tue", "wed", "thu", "fri")})})
     solved_and_checked(more, time_limit=30)
+    # a holiday on Thu 7 Jan takes the other training day: the note says it, beside the match
+    off = s.model_copy(update={"calendar": s.calendar.model_copy(update={
+        "non_training_days": (NonTrainingDay(date=day(3), reason="Holiday"),)})})
+    out = solve(SolveRequest(off, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    note = out.explanation[0]
+    assert (note.rule, note.athlete) == ("CALENDAR", "A1")
+    assert ("the team trains on 0 days from Mon 4 Jan to then (Tuesdays and Thursdays, less 1 "
+            "day off and 1 match day)" in note.text)
 
 
 def test_no_return_within_the_season_says_what_the_stages_need_at_the_least():
