@@ -569,11 +569,13 @@ class Prescriber:
         return self._fit_context(f, i, lvl), ""
 
     def has_session(self, athlete: str, i: int) -> bool:
-        """Does the plan give ``athlete`` a session on day ``i`` (not a rest day: a match day in
-        rehab, a match he is not in on a day without training; nor a day away)? An athlete
-        without a plan has every day's, the plan saying nothing against it."""
+        """Does the plan give ``athlete`` a session on day ``i``, one with minutes to log (not a
+        rest day: a match day in rehab, a match he is not in on a day without training; nor a
+        day away; nor a day injured before any rehab stage, INJ at 0 %: treatment with the
+        medical staff, no minutes and no load)? An athlete without a plan has every day's, the
+        plan saying nothing against it."""
         f = self.facts(athlete)
-        return f is None or self.context(f, i)[0] not in NO_SESSION
+        return f is None or self.context(f, i)[0] not in (*NO_SESSION, "injured")
 
     def _fit_context(self, f: AthleteFacts, i: int, lvl: int) -> str:
         tl = self.tl

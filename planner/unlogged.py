@@ -2,12 +2,14 @@
 counted, each athlete named with his days, and the days with few sessions logged (a missing
 export). An athlete is due on the training and match days the stored plan gives him a session:
 not on a day away, nor on a rest day (a match day in rehab, a match he is not in on a day
-without training)."""
+without training), nor on a day injured with no rehab stage recorded yet (INJ at 0 %: the plan
+gives him treatment with the medical staff, no session with minutes or a load to log)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from planner.memo import by_identity
 from planner.season import Season
 from planner.text import day_long, nothing_logged_on
 from planner.timeline import Timeline
@@ -23,11 +25,16 @@ def unlogged(season: Season, today: dt.date, sessions=()) -> tuple[int, int]:
     return sum(due - got for _d, due, got in per_day), len(per_day)
 
 
-def _due_per_day(season: Season, today: dt.date) -> list[tuple[int, list[str]]]:
+@by_identity(values=("today",))
+def _due_per_day(season: Season, today: dt.date) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """(day, the athletes due) for each training and match day from the season's today up to
     the new ``today``: an athlete away that day is not due, nor one the stored plan gives no
     session that day (a rest day: a match day in rehab, a match he is not in on a day without
-    training), as the session of the day says it (``Prescriber.has_session``)."""
+    training; an injured day before any rehab stage), as the session of the day says it
+    (``Prescriber.has_session``). Worked out once per season and ``today``: the Move Today
+    dialog asks for the count, the names and the thin days at each date it shows. Only the days
+    the move puts in the past are read, and the plan's facts are built only for the athletes
+    not away on one of them. Callers must not change what is returned (it is shared)."""
     from planner.sessions import Prescriber
 
     tl = Timeline(season)
@@ -37,13 +44,9 @@ def _due_per_day(season: Season, today: dt.date) -> list[tuple[int, list[str]]]:
             and (tl.is_training[d] or tl.is_comp[d])]
     plan = season.plan
     sessions = Prescriber(season, plan, timeline=tl) if plan is not None and days else None
-    return [(d, [a.id for a in season.athletes if d not in away[a.id]
-                 and (sessions is None or sessions.has_session(a.id, d))]) for d in days]
-
-
-def _due_athletes(season: Season, today: dt.date) -> set[str]:
-    """The athletes due on at least one of the days the move to ``today`` puts in the past."""
-    return {a for _d, due in _due_per_day(season, today) for a in due}
+    return tuple((d, tuple(a.id for a in season.athletes if d not in away[a.id]
+                           and (sessions is None or sessions.has_session(a.id, d))))
+                 for d in days)
 
 
 def _logged_per_day(season: Season, today: dt.date, sessions=()) -> list[tuple[int, int, int]]:
@@ -71,7 +74,7 @@ def unlogged_text(season: Season, today: dt.date, sessions=(), how: str = LOG_AF
         return ""
     # the athletes due on at least one of the days, as each day's "3 of 26 logged" counts them
     # (a player away on all of them, on loan or gone, is in neither count)
-    n = len(_due_athletes(season, today))
+    n = len({a for _d, due in _due_per_day(season, today) for a in due})
     total = sum(due for _d, due, _got in per_day)
     whole = not any(got for _d, _due, got in per_day)  # an athlete away is not a day logged
     plural_days = f"{days} training and match day{'s' if days != 1 else ''}"

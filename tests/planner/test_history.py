@@ -250,3 +250,64 @@ def test_the_calm_days_trained_after_a_friday_flare_up_are_read_as_rh_fl():
             f"a calm day after the flare-up of {day_text(day(4))}: counted as {CALM_CAP} % "
             "(RH-FL), planned 90 %")
     assert read_as(s, ap, day(9), 90, CALM_CAP) == ""  # past the calm days, a fit day's own level
+
+
+def test_an_injured_athlete_before_any_rehab_stage_is_no_day_he_had_to_log():
+    """Injured on Sun 3 Jan with P2 recorded from Thu 14 Jan: the plan gives him treatment with
+    the medical staff on the days before (INJ at 0 %, no minutes, no load), no session to log,
+    and Move Today named him "nothing logged" on each of them. A teammate who logged nothing is
+    still named; A1 is due again once his rehab stage starts."""
+    from planner.sessions import Prescriber
+    from planner.text import day_long
+    from planner.unlogged import _due_per_day, unlogged, unlogged_athletes
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=3, athletes=3, injuries=(injury("A1", "P2", start_day=10, onset_day=-1),),
+               today=day(0))
+    out, _report = solved_and_checked(s)
+    s = s.model_copy(update={"plan": out.plan})
+    training = 2  # Wed 6 Jan
+    assert Prescriber(s, out.plan).day("A1", training).context == "injured"
+    due = dict(_due_per_day(s, day(7)))
+    assert due and all(athletes == ("A2", "A3") for athletes in due.values())
+    assert any("A1" in athletes for d, athletes in _due_per_day(s, day(14)) if d >= 10)
+    week = [Timeline(s).days[d] for d in due]
+    logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a in ("A2", "A3")
+                 for d in week if (a, d) != ("A3", day(training)))
+    assert unlogged_athletes(s, day(7), logs) == [
+        f"Athlete 3 (A3): nothing logged on {day_long(day(training))}"]
+    assert unlogged(s, day(7), logs) == (1, len(week))
+
+
+def test_move_today_works_out_who_was_due_once_for_each_date_it_shows(monkeypatch):
+    """The Move Today dialog asks for the sentence and the names at every date the coach steps
+    to: each built the plan's sessions of the whole squad again (three Prescribers a date, 57 ms
+    for 30 athletes over 40 weeks). One a date now, none for a date asked again; the words are
+    those of a fresh reading."""
+    import planner.sessions as sessions
+    from planner.unlogged import unlogged_athletes, unlogged_text
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=4, athletes=3, injuries=(injury("A1", "P2", start_day=-3),), today=day(0))
+    out, _report = solved_and_checked(s)
+    s = s.model_copy(update={"plan": out.plan})
+    logs = (Session(athlete="A2", date=day(0), minutes=60, rpe=5),)
+    fresh = {}
+    for today in (day(7), day(14)):  # each read from a season object not asked about before
+        copy = s.model_copy()
+        fresh[today] = (unlogged_text(copy, today, logs), unlogged_athletes(copy, today, logs))
+    built = []
+
+    class Counted(sessions.Prescriber):
+        def __init__(self, *args, **kwargs):
+            built.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sessions, "Prescriber", Counted)
+    per_date = []
+    for today in (day(7), day(14), day(7)):  # the coach steps on, then back
+        n = len(built)
+        said = (unlogged_text(s, today, logs), unlogged_athletes(s, today, logs))
+        assert said == fresh[today] and said[0] and said[1]
+        per_date.append(len(built) - n)
+    assert per_date == [1, 1, 0]
