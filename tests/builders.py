@@ -20,6 +20,26 @@ D = dt.date.fromisoformat
 MONDAY = D("2027-01-04")
 
 
+def tiny_season() -> Season:
+    """Two weeks, three athletes, one match; Cara is in P2 of an iliopsoas tendinopathy."""
+    return Season(
+        name="Tiny FC",
+        calendar=Calendar(start=dt.date(2026, 3, 2), end=dt.date(2026, 3, 15)),
+        competitions=(Competition(id="m1", name="League match", date=dt.date(2026, 3, 14), priority="B"),),
+        athletes=(
+            Athlete(id="A1", name="Ana Keeper", position="Goalkeeper"),
+            Athlete(id="A2", name="Ben Striker", position="Forward"),
+            Athlete(id="A3", name="Cara Mid", position="Midfielder"),
+        ),
+        unavailability=(Unavailability(athlete="A2", start=dt.date(2026, 3, 9), end=dt.date(2026, 3, 10),
+                                       reason="family"),),
+        injuries=(
+            Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=dt.date(2026, 2, 10),
+                   stages=(StageRecord(stage="P2", start=dt.date(2026, 2, 16)),)),
+        ),
+    )
+
+
 def day(i: int) -> dt.date:
     """Day i of the standard test season (day 0 = Monday 4 Jan 2027)."""
     return MONDAY + dt.timedelta(days=i)

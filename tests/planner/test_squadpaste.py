@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.squad import next_ids
 from planner.squadpaste import read_pasted
-from tests.ui.test_app import tiny_season
+from tests.builders import tiny_season
 
 
 def test_next_ids_follow_the_squads_pattern():

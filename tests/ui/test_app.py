@@ -25,35 +25,15 @@ from planner.season import (
     Plan,
     Season,
     StageRecord,
-    Unavailability,
 )
 from planner.seasonfile import load_season, save_season
 from planner.timeline import Timeline
 from solver.api import Conflict, Outcome, Progress, Status
+from tests.builders import tiny_season
 from ui.desktop.board import CELL_W, HEADER_H, ROW_H, SeasonBoard
 from ui.desktop.mainwindow import MainWindow
 
 D = dt.date
-
-
-def tiny_season() -> Season:
-    """Two weeks, three athletes, one match; Cara is in P2 of an iliopsoas tendinopathy."""
-    return Season(
-        name="Tiny FC",
-        calendar=Calendar(start=D(2026, 3, 2), end=D(2026, 3, 15)),
-        competitions=(Competition(id="m1", name="League match", date=D(2026, 3, 14), priority="B"),),
-        athletes=(
-            Athlete(id="A1", name="Ana Keeper", position="Goalkeeper"),
-            Athlete(id="A2", name="Ben Striker", position="Forward"),
-            Athlete(id="A3", name="Cara Mid", position="Midfielder"),
-        ),
-        unavailability=(Unavailability(athlete="A2", start=D(2026, 3, 9), end=D(2026, 3, 10),
-                                       reason="family"),),
-        injuries=(
-            Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
-                   stages=(StageRecord(stage="P2", start=D(2026, 2, 16)),)),
-        ),
-    )
 
 
 def hand_plan(season: Season, level: int = 90) -> Plan:
