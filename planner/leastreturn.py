@@ -70,10 +70,9 @@ class LeastReturn:
 
 def training_weekdays(season: Season) -> str:
     """``Tuesdays and Thursdays``: the team's training weekdays, in the week's order."""
-    from planner.text import DAY_NAMES, join_and
+    from planner.text import weekdays_words
 
-    return join_and([DAY_NAMES[WEEKDAYS.index(d)] + "s" for d in WEEKDAYS
-                     if d in season.calendar.training_days])
+    return weekdays_words(season.calendar.training_days)
 
 
 class _Days:

@@ -45,7 +45,7 @@ from planner.returns import AthleteFacts
 from planner.rules import CALM_CAP, RuleSet
 from planner.season import FIT, HV_LEVEL, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.squad import hv1_exempt
-from planner.text import above_stage, plural, stage_allows, stepped_down_sentence
+from planner.text import above_stage, plural, stage_allows, stepped_down_sentence, weekday_name
 from planner.text import day as day_words
 from planner.timeline import Timeline
 
@@ -54,7 +54,6 @@ __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec",
 
 FORMAT = "periodize-sessions"
 ENV = "PERIODIZE_SESSIONS"
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # context -> (what it is, the levels a plan can give it: each needs a session for any week)
 CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
@@ -639,7 +638,7 @@ class Prescriber:
             return f"{match}: {why}, no training"
         if i in tl.non_training:
             return f"{self._off_reason.get(day) or 'Day off'}: no training"
-        return f"No training on {WEEKDAY_NAMES[day.weekday()]}s"
+        return f"No training on {weekday_name(day)}s"
 
     def _exempt(self, athlete: str) -> bool:
         """Does HV-1 exempt the athlete's position (goalkeepers by default): his match is not

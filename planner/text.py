@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from planner.errors import error_path, not_a_known_field, quoted  # noqa: F401 (the texts' own names)
-from planner.season import REHAB_STAGES
+from planner.season import REHAB_STAGES, WEEKDAYS
 from planner.units import measure  # noqa: F401 (the texts' own name for it)
 
 STAGE_NAMES = {
@@ -48,6 +48,12 @@ def month_abbr(d: dt.date) -> str:
 def weekday_name(d: dt.date) -> str:
     """``Monday``."""
     return DAY_NAMES[d.weekday()]
+
+
+def weekdays_words(days: Collection[str]) -> str:
+    """``Tuesdays and Thursdays``: weekdays (``mon`` .. ``sun``, as the calendar's training
+    days are kept) in words, in the week's order."""
+    return join_and([f"{DAY_NAMES[i]}s" for i, d in enumerate(WEEKDAYS) if d in days])
 
 
 def day(d: dt.date) -> str:

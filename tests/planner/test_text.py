@@ -1,6 +1,6 @@
 """Words shared by the app, the command line and the exports (planner.text)."""
 
-from planner.text import plain_name, short_title
+from planner.text import plain_name, short_title, weekdays_words
 
 
 def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_parenthesis():
@@ -47,3 +47,12 @@ def test_a_plain_name_folds_the_letters_no_accent_makes_and_reads_apostrophes_an
     for name, plain in pairs.items():
         assert plain_name(name) == plain, name
     assert plain_name("José-María Núñez", hyphens=True) == "jose-maria nunez"
+
+
+def test_weekdays_in_words_follow_the_week_whatever_order_they_are_kept_in():
+    """The explanation's "the team trains on ... (Tuesdays and Thursdays)" and every other
+    sentence naming training weekdays."""
+    assert weekdays_words(("thu", "tue")) == "Tuesdays and Thursdays"
+    assert weekdays_words(("sat", "mon", "wed")) == "Mondays, Wednesdays and Saturdays"
+    assert weekdays_words(("sun",)) == "Sundays"
+    assert weekdays_words(()) == ""

@@ -29,6 +29,7 @@ from solver import SolveRequest, solve
 from tests.builders import day, injury, returner_back_on_day_2, season
 from ui.desktop.mainwindow import MainWindow
 from ui.desktop.sessionimport import import_sessions
+from ui.desktop.solving import plan_again_to, plan_again_words
 
 TIMEOUT = 60_000  # ms; a re-plan of this season takes well under a second
 
@@ -2618,6 +2619,9 @@ def test_mid_season_the_inspector_board_and_returns_say_re_plan_from_today(qtbot
         assert w.apply_edit(E.RecordFlareUp(athlete="A1", date=day(14)))
         stale = w.returns_panel.stale.text()
         assert "Re-plan from today (Ctrl+R) to see the returns" in stale and "F5" not in stale, stale
+        # one wording: the returns' line and the status bar's are solving's sentence
+        assert stale.endswith(plan_again_to(w.season, "see the returns as they are now")), stale
+        assert w.weekly.plan_again()[1] == plan_again_words(w.season)
     finally:
         w.weekly.shutdown()
     before = make_window(qtbot, planned)  # no today yet: a solve
@@ -2625,7 +2629,8 @@ def test_mid_season_the_inspector_board_and_returns_say_re_plan_from_today(qtbot
         for text in _pin_words(before, _pin_off_the_plan(planned)):
             assert "Solve again (F5) to plan it." in text and "Ctrl+R" not in text, text
         assert before.apply_edit(E.RecordFlareUp(athlete="A1", date=day(14)))
-        assert "Solve again (F5) to see the returns" in before.returns_panel.stale.text()
+        assert before.returns_panel.stale.text().endswith(
+            "Solve again (F5) to see the returns as they are now.")
     finally:
         before.weekly.shutdown()
 

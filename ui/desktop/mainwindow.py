@@ -62,7 +62,7 @@ from ui.desktop.solving import (
     SolveResult,
     amount,
     new_stop,
-    plan_again_words,
+    plan_again_to,
     plan_it,
     plan_words,
     progress_text,
@@ -994,7 +994,7 @@ class MainWindow(QMainWindow):
         # the returns read the stored plan: after a change it no longer fits (a flare-up just
         # recorded), the panel says they are the plan's from before it
         self.returns_panel.set_stale(len(panels.broken(self.check_report)) if rows else 0,
-                                     plan_again_words(season))
+                                     plan_again_to(season, "see the returns as they are now"))
         self.board.set_returns(rows)
         self.inspector.set_returns(rows)
         self.injuries_editor.set_returns(rows)

@@ -38,7 +38,6 @@ from planner.season import FIT, INJ, Season
 from planner.squad import display_ids
 from planner.text import day, day_long, join_and, plural, second_flare_clause, stage_name
 from planner.timeline import Timeline
-from ui.desktop.solving import PLAN_AGAIN
 from ui.desktop.theme import ink
 
 COLUMNS = ["Athlete", "Back", "First match", "Target", "Provisional", "Today", "Next",
@@ -493,15 +492,14 @@ class ReturnsPanel(QWidget):
             f"<p><b>{html.escape(r.name)}</b>{html.escape(r.details().removeprefix(r.name))}</p>"
             for r in rows))
 
-    def set_stale(self, broken: int, way: str = PLAN_AGAIN[False]) -> None:
+    def set_stale(self, broken: int, again: str) -> None:
         """Say that the returns are the stored plan's while it breaks ``broken`` hard rules of the
-        season as it is now (0: it fits); ``way``: how the plan is made again (``PLAN_AGAIN``:
-        re-plan from today mid-season)."""
+        season as it is now (0: it fits); ``again``: how the plan is made again, as a sentence
+        (``solving.plan_again_to``: re-plan from today mid-season)."""
         self.stale.setVisible(broken > 0)
         if broken:
             self.stale.setText(f"⚠ These are the stored plan's returns; since the last change it "
-                               f"breaks {plural(broken, 'rule')} (Plan Check). {way[:1].upper()}"
-                               f"{way[1:]} to see the returns as they are now.")
+                               f"breaks {plural(broken, 'rule')} (Plan Check). {again}")
 
     @staticmethod
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:

@@ -77,12 +77,18 @@ def plan_again_words(season: Season) -> str:
     return PLAN_AGAIN[replans_from_today(season)]
 
 
+def plan_again_to(season: Season, purpose: str) -> str:
+    """How the plan is made again for ``purpose``, as a sentence: "Re-plan from today (Ctrl+R)
+    to plan it." mid-season, "Solve again (F5) to plan it." before."""
+    way = plan_again_words(season)
+    return f"{way[:1].upper()}{way[1:]} to {purpose}."
+
+
 def plan_it(season: Season) -> str:
     """What a pin not in the plan yet asks, as a sentence: "Re-plan from today (Ctrl+R) to plan
     it." mid-season, "Solve again (F5) to plan it." before (the status bar, the inspector, Plan
     Check and the board say it alike)."""
-    way = plan_again_words(season)
-    return f"{way[:1].upper()}{way[1:]} to plan it."
+    return plan_again_to(season, "plan it")
 
 
 def default_solve(request, on_progress=None, stop=None) -> Outcome:

@@ -59,9 +59,10 @@ from ui.desktop.logtable import LogPanel
 from ui.desktop.pastview import proposal_on
 from ui.desktop.sessionimport import choose_log, import_dialog
 from ui.desktop.solving import (
-    PLAN_AGAIN,
     SolveResult,
     new_stop,
+    plan_again_to,
+    plan_again_words,
     plan_words,
     prepare,
     progress_text,
@@ -508,8 +509,9 @@ class WeeklyLoop(QObject):
         (Ctrl+R) once the season has a today inside it and a plan, which keeps the rest of the
         squad's week (a flare-up recorded said "solve again (F5)", a solve of everything); else
         solve again (F5)."""
-        today = replans_from_today(self.window.season)
-        return (self.replan_action if today else self.window.solve_action), PLAN_AGAIN[today]
+        season = self.window.season
+        action = self.replan_action if replans_from_today(season) else self.window.solve_action
+        return action, plan_again_words(season)
 
     def replan(self, before: Season | None = None) -> bool:
         """Re-plan from today in the background (``before``: the season whose stored plan is
@@ -603,16 +605,12 @@ class WeeklyLoop(QObject):
             f"Recorded the flare-up of {w.season.athlete_label(athlete)} on {day_long(day)}"
             + (f"; it {undone}" if undone else "") + (f"; {later}" if later else "")
             + "".join(f"; {x}" for x in extra)
-            + f". {_capital(self.plan_again()[1])} to plan with it.", 10000)
+            + f". {plan_again_to(w.season, 'plan with it')}", 10000)
         if self.dock is not None and self.dock.isVisible():
             # the keys go back to the Log: after the inspector's button, Ctrl+A and
             # Ctrl+Shift+A (fill as planned) did nothing until a cell was clicked
             self.log_panel.view.setFocus()
         return True
-
-
-def _capital(words: str) -> str:
-    return words[:1].upper() + words[1:]
 
 
 def _settings_differ(edit: E.SetSeasonSettings, season: Season) -> bool:
