@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner.history import logged_days
 from planner.season import SPEED_DAY, Plan, Season
 from planner.text import day as day_words
 from planner.timeline import Timeline
+
+if TYPE_CHECKING:
+    from planner.returns import AthleteFacts
 
 PAIN_CAUTION_DAYS = 7  # the planned speed days this soon after a pain logged carry its note
 IDLE_RUN = 2  # this many days in a row logged without training put a note on the next speed day
@@ -47,7 +51,8 @@ def logged_idle(season: Season, athlete: str, day: dt.date) -> bool:
 
 
 def caution_notes(season: Season, athlete: str, plan: Plan | None = None,
-                  tl: Timeline | None = None, *, to_player: bool = False) -> dict[dt.date, str]:
+                  tl: Timeline | None = None, *, to_player: bool = False,
+                  facts: AthleteFacts | None = None) -> dict[dt.date, str]:
     """Day -> the caution of each planned speed day (today on, not a match day) of ``athlete``
     and of his next match: "Pain 5/10 logged Fri 25 Sep: check with the athlete before
     sprinting" on those within PAIN_CAUTION_DAYS after the pain, and "…: check with the athlete
@@ -56,14 +61,16 @@ def caution_notes(season: Season, athlete: str, plan: Plan | None = None,
     after 3 days logged without training (Thu 24 – Sat 26 Sep): check the athlete is well before
     sprinting" on the first speed day after IDLE_RUN or more days in a row logged without
     training. ``to_player``: in the player's own words (his handout), "You logged pain 5/10 on
-    Fri 25 Sep: tell the coach before you sprint if it still hurts"."""
+    Fri 25 Sep: tell the coach before you sprint if it still hurts". ``facts``: the athlete's
+    facts of this plan when the caller holds them (a Prescriber's), read for who plays rather
+    than worked out again."""
     plan = plan if plan is not None else season.plan
     ap = plan.for_athlete(athlete) if plan is not None else None
     if ap is None:
         return {}
     tl = tl if tl is not None else Timeline(season)
     out: dict[dt.date, list[str]] = {}
-    for day, caution in (_pain_cautions(season, athlete, tl, ap)
+    for day, caution in (_pain_cautions(season, athlete, tl, ap, facts)
                          + _idle_cautions(season, athlete, tl, ap)):
         out.setdefault(day, []).append(caution.text(to_player))
     return {day: "; ".join(words) for day, words in out.items()}
@@ -80,7 +87,8 @@ def _pain_words(p, act: str) -> Caution:
     return Caution(PAIN_STAFF.format(act=staff, **got), PAIN_PLAYER.format(act=player, **got))
 
 
-def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple[dt.date, Caution]]:
+def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap,
+                   facts: AthleteFacts | None = None) -> list[tuple[dt.date, Caution]]:
     """The speed days (today on) within PAIN_CAUTION_DAYS after each pain alert, and the first
     match day in them the athlete is planned to play when no speed day came before it."""
     from planner.progress import pain_alerts
@@ -88,7 +96,7 @@ def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple
     alerts = pain_alerts(season, athlete)
     if not alerts:
         return []
-    played = _played(season, tl, ap)
+    played = _played(season, tl, ap) if facts is None else list(facts.played)
     n = min(tl.n, len(ap.intensity))
     out = []
     for p in alerts:

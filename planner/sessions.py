@@ -601,7 +601,8 @@ class Prescriber:
         got = self._cautions.get(athlete)
         if got is None:
             got = self._cautions[athlete] = caution_notes(self.season, athlete, self.plan, self.tl,
-                                                          to_player=self.to_player)
+                                                          to_player=self.to_player,
+                                                          facts=self.facts(athlete))
         return got.get(self.tl.days[i], "")
 
     def _flare(self, f: AthleteFacts, i: int) -> int | None:

@@ -166,3 +166,29 @@ def test_the_players_handout_says_the_caution_to_him_the_staff_outputs_to_the_st
             in why_day(match, match.plan, "A2", tl.days[9]).text())
     # a day without a caution says none
     assert "the log's caution" not in why_day(match, match.plan, "A2", tl.days[12]).text()
+
+
+def test_the_sessions_read_who_plays_from_the_facts_they_hold(monkeypatch):
+    """A pain logged made the sessions' caution work out the athlete's plan facts a second time
+    (who plays), beside the ones the Prescriber already held: the facts are now passed in, built
+    once an athlete, and the caution says the same as when it works them out itself."""
+    from planner.returns import AthleteFacts
+
+    tl = Timeline(_season())
+    pain = _logged(Session(athlete="A1", date=tl.days[4], minutes=45, rpe=4, pain=5))
+    alone = caution_notes(pain, "A1")
+    assert alone  # the caution is said
+    built = []
+    init = AthleteFacts.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(args[-1].athlete)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(AthleteFacts, "__init__", counted)
+    sessions = Prescriber(pain, pain.plan)
+    days = sessions.athlete("A1")
+    assert built == ["A1"]
+    assert {tl.days[i]: sessions.caution("A1", i) for i in range(tl.n)
+            if sessions.caution("A1", i)} == alone
+    assert all(alone.get(tl.days[i], "") in d.note for i, d in enumerate(days))
