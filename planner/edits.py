@@ -860,12 +860,12 @@ class SetInjury(Edit):
 def onset_taken(s: Season, athlete: str, onset: dt.date) -> str | None:
     """Why a new injury of ``athlete`` on ``onset`` is refused: he has a record from that day
     (one record an onset; :class:`SetInjury` with it would replace that record). None when the
-    day is free. Said where a new injury is entered: the Injuries editor, the New Scenario
-    dialog, ``periodize record`` and ``whatif --injury``."""
+    day is free. The fact only: each place a new injury is entered (the Injuries editor, the New
+    Scenario dialog, ``periodize record`` and ``whatif --injury``) adds how to change that
+    record there."""
     if not any(i.onset == onset for i in s.injuries_of(athlete)):
         return None
-    return (f"{s.athlete_label(athlete)} already has an injury from {day_long(onset)}; to change "
-            f"it, choose it in Season ▸ Injuries (Injury), or give the new one another onset")
+    return f"{s.athlete_label(athlete)} already has an injury from {day_long(onset)}"
 
 
 class AddInjury(Edit):
@@ -882,7 +882,7 @@ class AddInjury(Edit):
     def _apply(self, s: Season) -> Season:
         _known_athlete(s, self.athlete)
         if (taken := onset_taken(s, self.athlete, self.onset)) is not None:
-            raise InputError("", [taken])
+            raise InputError("", [f"{taken}; give the new one another onset"])
         proto = load_protocol(self.protocol)
         stage = self.stage or proto.stage_ids[0]
         if (why := stage_problem(stage, proto.id)) is not None:

@@ -75,6 +75,24 @@ def test_whatif_injury_and_role(tmp_path):
     assert r.returncode == 1 and "'knee-thing' is not a protocol" in r.stderr
 
 
+def test_an_injury_on_a_taken_onset_is_refused_in_the_command_lines_words(tmp_path):
+    """whatif --injury said "choose it in Season ▸ Injuries (Injury)", a menu the command line
+    does not have."""
+    onset = small(tmp_path).injury_of("A1").onset
+    for command in (("whatif", "s.season.json", "--new", "X"), ("record", "s.season.json")):
+        r = run(*command, "--injury", "A1", "hamstring-strain", onset.isoformat(), cwd=tmp_path)
+        assert r.returncode == 1
+        assert (f"--injury: Athlete 1 (A1) already has an injury from {text.day_long(onset)}; to "
+                f"change it, give --stage-start or --flare-up for A1, or give the new one another "
+                f"DATE") in r.stderr, r.stderr
+        assert "Season ▸" not in r.stderr
+    r = run("whatif", "s.season.json", "--new", "X", *(["--injury", "A2", "hamstring-strain",
+            day(10).isoformat()] * 2), cwd=tmp_path)
+    assert r.returncode == 1
+    assert (f"Athlete 2 (A2) is given two injuries from {text.day_long(day(10))}; give one of them "
+            f"another DATE") in r.stderr, r.stderr
+
+
 def test_an_injury_names_its_protocol_as_the_coach_workbook_does(tmp_path):
     """'hamstring strain' (or the protocol's name) was refused on the command line, where the
     coach workbook's Protocol column takes it."""

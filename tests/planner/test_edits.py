@@ -312,12 +312,12 @@ def test_injury_edits_address_one_record_of_several(base):
 
 def test_add_injury_refuses_a_second_record_on_the_same_onset_and_an_unknown_stage(base):
     onset = base.injury_of("A1").onset
-    said = E.onset_taken(base, "A1", onset)  # what the Injuries editor says before SetInjury too
-    assert said == (f"Athlete 1 (A1) already has an injury from {day_long(onset)}; to change it, "
-                    f"choose it in Season ▸ Injuries (Injury), or give the new one another onset")
+    said = E.onset_taken(base, "A1", onset)  # the fact; each place adds how to change it there
+    assert said == f"Athlete 1 (A1) already has an injury from {day_long(onset)}"
     with pytest.raises(InputError) as refused:
         E.AddInjury(athlete="A1", protocol="hamstring-strain", onset=onset).apply(base)
-    assert refused.value.problems == [said]
+    # no menu of the app: the planner's words reach the command line too
+    assert refused.value.problems == [f"{said}; give the new one another onset"]
     # another day, or another athlete on that day: free
     assert E.onset_taken(base, "A1", onset + dt.timedelta(days=1)) is None
     assert E.onset_taken(base, "A2", onset) is None

@@ -458,6 +458,12 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
                                           f"{', '.join(available_protocols())}"])
         stage = spec[3].strip().upper() if len(spec) == 4 else None
         aid, onset = athlete_id(season, ath, "--injury"), _date(date, "--injury")
+        if (taken := E.onset_taken(season, aid, onset)) is not None:
+            raise InputError("--injury", [f"{taken}; to change it, give --stage-start or --flare-up "
+                                          f"for {aid}, or give the new one another DATE"])
+        if any(e.athlete == aid and e.onset == onset for e in out):
+            raise InputError("--injury", [f"{season.athlete_label(aid)} is given two injuries from "
+                                          f"{day_long(onset)}; give one of them another DATE"])
         out.append(_built("--injury", E.AddInjury, athlete=aid, protocol=proto, onset=onset, stage=stage))
         lost = matches_lost_to_injury(season, aid, onset)
         if lost:  # as the New Scenario dialog says it

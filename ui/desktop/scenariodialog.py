@@ -728,9 +728,16 @@ class ScenarioDialog(QDialog):
                                date=self.flare_date.date())
 
     def _edit_injury(self) -> E.Edit:
-        return E.AddInjury(athlete=self._need(self.injury_athlete, "The squad is empty."),
+        aid = self._need(self.injury_athlete, "The squad is empty.")
+        onset = self.injury_date.date()
+        if (taken := E.onset_taken(self.current, aid, onset)) is not None:
+            # the season's own record is changed in its editor; one of this scenario's, here
+            where = ("choose it in Season ▸ Injuries (Injury)" if E.onset_taken(self.base, aid, onset)
+                     else "select its change below and Remove change")
+            raise InputError("", [f"{taken}; to change it, {where}, or give the new one another onset."])
+        return E.AddInjury(athlete=aid,
                            protocol=self._need(self.injury_protocol, "Choose the injury (its protocol)."),
-                           onset=self.injury_date.date(), stage=self.injury_stage.currentData())
+                           onset=onset, stage=self.injury_stage.currentData())
 
     def _edit_role(self) -> E.Edit:
         edit = E.SetRole(competition=self._need(self.role_comp, "There is no match."),

@@ -630,7 +630,8 @@ class InjuriesEditor(Editor):
             return
         onset = pydate(self.onset.date())
         if (taken := E.onset_taken(self.season, aid, onset)) is not None:
-            self.say(self.record_error, f"{taken}.")
+            self.say(self.record_error, f"{taken}; to change it, choose it in Injury above, or "
+                     f"give the new one another onset.")
             return
         if self.protocol.currentData() is None:
             self.say(self.record_error, "Not recorded: choose the injury in Protocol first "
