@@ -403,8 +403,8 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
         season, plan = anonymised(season, plan)
     earlier = earlier_calendar(previous, athlete, season)
     return _calendar(season, plan, athlete, anonymise, stamp, earlier.events,
-                     earlier.prefix or uid_prefix(season), Prescriber(season, plan, anonymise=anonymise),
-                     off=off)
+                     earlier.prefix or uid_prefix(season),
+                     Prescriber(season, plan, anonymise=anonymise, to_player=True), off=off)
 
 
 def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
@@ -676,7 +676,8 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     off = {a.id: not_with_squad(season, a.id) for a in season.athletes}
     if anonymise:
         season, plan = anonymised(season, plan)
-    prescriber = Prescriber(season, plan, anonymise=anonymise)
+    # the athletes' calendars are theirs: a caution in their words (the team's has no sessions)
+    prescriber = Prescriber(season, plan, anonymise=anonymise, to_player=True)
     explainer = Explainer(season, plan, prescriber.tl)
     handouts = Handouts(season, plan, anonymise=anonymise, prescriber=prescriber,
                         timeline=prescriber.tl)

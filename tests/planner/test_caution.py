@@ -136,6 +136,28 @@ def _handout_what(s, athlete: str, i: int) -> str:
     return day_texts(d).what
 
 
+def _calendar_texts(s, athlete: str, folder) -> list[str]:
+    """The player's own iCalendar, as Export ▸ one athlete's and as the folder's .ics of every
+    athlete write it, unfolded."""
+    from planner.ical import athlete_calendar, calendar_file_names, export_calendars
+
+    export_calendars(s, s.plan, folder)
+    written = (folder / calendar_file_names(s, False)[athlete]).read_bytes()
+    return [cal.decode().replace("\r\n ", "")
+            for cal in (athlete_calendar(s, s.plan, athlete).to_ical(), written)]
+
+
+def test_the_players_calendar_says_the_caution_to_him(tmp_path):
+    """His .ics, a player's own as his handout is, said the staff's "check with the athlete
+    before sprinting"."""
+    tl = Timeline(_season())
+    pain = _logged(Session(athlete="A1", date=tl.days[4], minutes=45, rpe=4, pain=5))
+    staff = "Pain 5/10 logged Fri 8 Jan: check with the athlete before sprinting"
+    player = "You logged pain 5/10 on Fri 8 Jan: tell the coach before you sprint if it still hurts"
+    for cal in _calendar_texts(pain, "A1", tmp_path):
+        assert player in cal and staff not in cal
+
+
 def test_the_players_handout_says_the_caution_to_him_the_staff_outputs_to_the_staff():
     """"check the athlete is well before sprinting" was printed on the player's own handout, as
     if to him. His handout says it to him; the workbook's sheets, the Inspector and explain keep
