@@ -129,14 +129,21 @@ def display_ids(season: Season, plan: Plan | None = None) -> list[str]:
 
 def near_position(position: str, others: Iterable[str] = (), cutoff: float = 0.8) -> str | None:
     """The group ``position`` seems a misspelling of ("Midfeilder": Midfielder): one of the four
-    known groups first, else one of ``others`` (the squad's own positions, "Winger": another
-    player's "Midfeilder" is not offered for "Midfeildr"), however cased or spaced; None when
-    none is close or it is one of them."""
+    known groups first, else one of ``others`` (the other players' positions, one a player, not
+    the typed one's own row) that more players would hold than the typed one, itself included
+    ("Wingr": "Winger" of two players; another player's "Midfeilder" is not offered for
+    "Midfeildr", Midfielder is). One player's "Wingr" is not offered for "Winger", nor the other
+    way round: which is the typo is not known. However cased or spaced; None when none is close
+    or it is one of the four."""
     import difflib
+    from collections import Counter
 
     key = position_key(position)
     known = {p: p.capitalize() for p in POSITION_ORDER}
-    own = {position_key(o): " ".join(o.split()) for o in others}
+    others = list(others)
+    held = Counter(position_key(o) for o in others)
+    spelt = {position_key(o): " ".join(o.split()) for o in reversed(others)}  # as first written
+    own = {k: spelt[k] for k, n in held.items() if n > held[key] + 1}
     for groups in (known, own):
         near = difflib.get_close_matches(key, [g for g in groups if g != key], n=1, cutoff=cutoff)
         if near:

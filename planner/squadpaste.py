@@ -100,10 +100,12 @@ def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
 
 
 def _notes(season: Season, good) -> list[str]:
-    """A position of its own or seemingly misspelt, said once for its first line."""
-    others = [a.position for a in season.athletes] + [p for _l, _n, p, _s in good]
+    """A position of its own or seemingly misspelt, said once for its first line (the squad's
+    and the other lines' positions are the ones offered: :func:`planner.squad.near_position`)."""
+    squad = [a.position for a in season.athletes]
     notes, said = [], set()
     for line, _name, position, _speed in good:
+        others = squad + [p for at, _n, p, _s in good if at != line]
         note = unknown_position_note(position, others)
         if note and position.casefold() not in said:
             said.add(position.casefold())

@@ -39,3 +39,18 @@ def test_a_bad_line_adds_nothing_and_each_is_named_with_its_fix():
                                   "are given)")
     assert read_pasted("\n \n", season).problems == [
         "nothing to add; copy rows of Name, Position, Max speed from a spreadsheet"]
+
+
+def test_a_correct_spelling_is_not_sent_to_another_lines_typo():
+    """"Winger" on one line and "Wingr" on the next: each line was asked "Did you mean" the
+    other's spelling. A position is offered when more players would hold it than the typed one."""
+    season = tiny_season()
+    own = ("'{}' is a group of its own, not Goalkeeper, Defender, Midfielder or Forward (HV-1's "
+           "goalkeeper exemption reads the position)")
+    assert read_pasted("Ann\tWinger\t\nBo\tWingr\t\n", season).notes == [
+        f"line 1: {own.format('Winger')}", f"line 2: {own.format('Wingr')}"]
+    # two players' Winger is offered for the third's Wingr, and not the other way round
+    assert read_pasted("Ann\tWinger\t\nBo\tWingr\t\nCy\twinger\t\n", season).notes == [
+        f"line 1: {own.format('Winger')}",
+        "line 2: Did you mean Winger? 'Wingr' as typed is a group of its own (HV-1's goalkeeper "
+        "exemption reads the position)"]

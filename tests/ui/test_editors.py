@@ -2682,7 +2682,10 @@ def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot
 
     assert near_position("Midfeilder") == "Midfielder"
     assert near_position("  GOALKEPER ") == "Goalkeeper"  # case and spaces do not count
-    assert near_position("Wingr", ["Winger", "CB"]) == "Winger"  # the squad's own groups too
+    assert near_position("Wingr", ["Winger", "Winger", "CB"]) == "Winger"  # the squad's own too
+    # one player's against one: which is the typo is not known, neither is offered
+    assert near_position("Wingr", ["Winger", "CB"]) is None
+    assert near_position("Winger", ["Wingr", "CB"]) is None
     assert near_position("Winger", ["Winger"]) is None  # itself is no misspelling
     assert near_position("Libero") is None and near_position("CB") is None
     ed = w.squad_editor
@@ -2702,6 +2705,22 @@ def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot
     assert "Did you mean Midfielder?" in ed.position_note.text()
     ed.position.setEditText("Liberro")
     assert ed.position_note.text().startswith("'Liberro' is a group of its own, not Goalkeeper")
+
+
+def test_the_right_spelling_typed_is_not_sent_to_one_players_typo(w):
+    """Once one player had "Wingr", typing "Winger" asked "Did you mean Wingr?", also on the
+    player himself when his typo was being put right."""
+    ed = w.squad_editor
+    w.show_dock("squad")
+    wingr = w.season.athletes[0]
+    w.apply_edit(E.UpdateAthlete(athlete=wingr.id, position="Wingr"))
+    ed.table.clearSelection()  # a new player
+    ed.position.setEditText("Winger")
+    assert ed.position_note.text().startswith("'Winger' is a group of its own, not Goalkeeper")
+    ed.select(wingr.id)  # his own Wingr put right
+    ed.position.setEditText("Winger")
+    assert "Did you mean" not in ed.position_note.text()
+    assert ed.position_note.text().startswith("'Winger' is a group of its own")
 
 
 def test_players_pasted_onto_the_squad_list_are_added_as_one_step_or_not_at_all(w, qtbot, dialogs):

@@ -276,8 +276,10 @@ class SquadEditor(Editor):
     def _note_position(self, text: str) -> None:
         """The note under Position as it is typed: a group of its own, and the group it seems a
         misspelling of ("Midfeilder": did you mean Midfielder?), of the four or of the squad's
-        own (taken as typed all the same: a club may have a group of its own)."""
-        others = [a.position for a in self.season.athletes] if self.season else []
+        own (taken as typed all the same: a club may have a group of its own). The selected
+        player's own stored position is not one of the squad's to offer: it is the one retyped."""
+        mine = self.selected_id()
+        others = [a.position for a in self.season.athletes if a.id != mine] if self.season else []
         note = unknown_position_note(text, others)
         self.position_note.setText(note or "")
         self.position_note.setVisible(note is not None)
