@@ -314,17 +314,18 @@ def next_ids(ids: Sequence[str], n: int = 1, taken: Iterable[str] = ()) -> list[
     width most of ``ids`` share, a tie to the pattern met first: over the squad in its order, as
     a set's order followed the hash seed), A01, A02, … for an empty squad or IDs without a
     number; none of ``ids`` nor ``taken`` (the Squad editor's Add and paste, the coach
-    workbook's rows without an ID)."""
+    workbook's rows without an ID), nor one that reads as one of them (:func:`id_form`: no
+    A04 beside an A4, which the importer and the command line take for the same ID)."""
     from collections import Counter
 
-    used = set(ids) | set(taken)
+    used = {id_form(t) for t in (*ids, *taken)}
     parts = [(m[1], m[2]) for t in ids if (m := re.fullmatch(r"(\D*)(\d+)", t))]
     shapes = Counter((p, len(d)) for p, d in parts)
     prefix, width = shapes.most_common(1)[0][0] if shapes else ("A", 2)
     k = max((int(d) for p, d in parts if (p, len(d)) == (prefix, width)), default=0) + 1
     out: list[str] = []
     while len(out) < n:
-        if (aid := f"{prefix}{k:0{width}d}") not in used:
+        if id_form(aid := f"{prefix}{k:0{width}d}") not in used:
             out.append(aid)
         k += 1
     return out

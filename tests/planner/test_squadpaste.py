@@ -15,6 +15,18 @@ def test_next_ids_follow_the_squads_pattern():
     assert next_ids(["B1", "C1", "B2"], 1) == ["B3"]  # a tie: the pattern met first
 
 
+def test_next_ids_give_none_that_reads_as_an_id_taken():
+    """"A04" was given beside an "A4", which the importer and the command line read as the same
+    ID (planner.squad.id_form)."""
+    from planner.squad import near_id
+
+    ids = ["A01", "A02", "A03", "A4", "A5"]
+    given = next_ids(ids, 2)
+    assert given == ["A06", "A07"]
+    assert all(near_id(g, ids) is None for g in given)
+    assert next_ids(["A01"], 2, taken=["a 2"]) == ["A03", "A04"]  # nor one of ``taken``'s
+
+
 def test_comma_separated_lines_with_a_decimal_comma_and_a_header():
     season = tiny_season()
     pasted = read_pasted("name, position, max speed\nAnn Bell, Forward, 9,6\n"
