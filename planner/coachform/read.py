@@ -1073,7 +1073,7 @@ class _Import:
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
         named_rows: dict[str, list[tuple[str, int]]] = {}  # a name -> (ID, row) of each athlete
         given = self.given  # rows without an ID: (row, the ID given)
-        written = [_id_text(v) for r in rows if (v := r.values.get("id")) is not None]
+        written = _written_ids(rows)
         for row in filter(partial(self._entry_row, spec, ("id", "name"), "a player"), rows):
             blank = row.values.get("id") is None and "id" not in row.errors
             name = self.text(spec, row, "name")
@@ -1803,9 +1803,19 @@ def _rows_text(refs: list[tuple[str, int]]) -> str:
     return join_and(parts)
 
 
-def _id_text(value: object) -> str:
-    """An ID cell's value as an ID (a shirt number 7 as ``7``)."""
-    return f"{value:g}" if _is_number(value) else str(value).strip()
+def _written_ids(rows) -> list[str]:
+    """The IDs the rows write, read as their ID cells are (:func:`coachform.cells.to_text`: a
+    registration number 2027001 as ``2027001``, a shirt number 7 as ``7``); a cell that is no ID
+    (a date, yes/no) is refused at its own row."""
+    out = []
+    for row in rows:
+        if (value := row.values.get("id")) is None:
+            continue
+        try:
+            out.append(to_text(value, "id"))
+        except Bad:
+            continue
+    return out
 
 
 def _ids_text(ids: list[str]) -> str:

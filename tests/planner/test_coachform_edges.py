@@ -506,6 +506,20 @@ def test_athletes_rows_without_an_id_are_given_the_next_free_ones_with_a_note(tm
         "Athletes, row 9, ID: 'A02' is already the ID of row 3; give each athlete a unique ID"]
 
 
+def test_rows_without_an_id_continue_a_squad_of_registration_numbers(tmp_path):
+    """IDs 2027001-2027010 written as numbers were read as 2.027e+06 for the next free ones, so
+    the rows without an ID were given A01, A02, not the squad's next numbers."""
+    rows = [("ID", "Name", "Position")] + [
+        (2027000 + k, f"Player {k}", "Defender") for k in range(1, 11)] + [
+        (None, "Dan Smith", "Goalkeeper"), (None, "Owen Price", "Forward")]
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Athletes=rows, Competitions=COMPETITION_ROWS), notes)
+    assert [a.id for a in s.athletes][:10] == [str(2027000 + k) for k in range(1, 11)]
+    assert [(a.id, a.name) for a in s.athletes][10:] == [("2027011", "Dan Smith"),
+                                                         ("2027012", "Owen Price")]
+    assert "Athletes rows 12, 13 had no ID: given 2027011, 2027012" in notes, notes
+
+
 def test_an_empty_id_is_refused_where_the_season_imported_over_knows_the_player(tmp_path):
     """Imported over a season, a row without an ID whose name is a player of that season would
     have made a second player of him, his sessions and records left under his own ID; a new
