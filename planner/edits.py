@@ -1134,6 +1134,7 @@ class RecordFlareUp(Edit):
         not logged, which RH-FL now counts as not done (planner.history), in words ("" when
         none): the day's sprint turned into 0 % without a word."""
         from planner.history import calm_window, logged_days
+        from planner.rules import CALM_CAP  # read when said, as calm_window reads it
 
         ap = s.plan.for_athlete(self.athlete) if s.plan is not None else None
         if ap is None:
@@ -1148,7 +1149,7 @@ class RecordFlareUp(Edit):
         if not out:
             return ""
         return (f"the {', '.join(out)} planned and not logged now count as not done (no running "
-                f"on a flare-up's day, at most 60 % after it): log what was run")
+                f"on a flare-up's day, at most {CALM_CAP} % after it): log what was run")
 
     def second(self, s: Season) -> str:
         """"the second within 7 days (after Wed 9 Dec 2026): two stages back, to P1" ("" otherwise,

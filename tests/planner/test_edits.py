@@ -819,23 +819,40 @@ def test_a_rename_is_said_as_one_only_when_nothing_else_changes(base):
                            role=a.role).describe(base).endswith(", renamed Nuno")
 
 
-def test_a_flare_up_on_a_past_day_says_the_planned_sessions_it_counts_as_not_done():
-    """A flare-up recorded on a past day turned the stored plan's sprint there (nothing logged)
-    into 0 % without a word; the edit says so, and that the session can be logged."""
+def _sprints_before_today():
+    """A1 in S1, today day 10, his stored plan's 90 % and 80 % on days 7 and 8 not logged."""
     from planner.season import Plan
 
     s = season(weeks=3, athletes=1, today=day(10),
                injuries=(injury("A1", "S1", start_day=2, history=(("P3", -20),)),))
     ap = AthletePlan(athlete="A1", stages=("P3",) * 2 + ("S1",) * 19,
                      intensity=(0,) * 7 + (90, 80, 0) + (0,) * 11, weeks=("load",) * 3)
-    s = s.model_copy(update={"plan": Plan(status="feasible", team_weeks=("load",) * 3,
-                                          athletes=(ap,))})
+    return s.model_copy(update={"plan": Plan(status="feasible", team_weeks=("load",) * 3,
+                                             athletes=(ap,))})
+
+
+def test_a_flare_up_on_a_past_day_says_the_planned_sessions_it_counts_as_not_done():
+    """A flare-up recorded on a past day turned the stored plan's sprint there (nothing logged)
+    into 0 % without a word; the edit says so, and that the session can be logged."""
+    s = _sprints_before_today()
     said = E.RecordFlareUp(athlete="A1", date=day(7)).describe(s)
     assert (f"the 90 % on {date_long(day(7))}, 80 % on {date_long(day(8))} planned and not logged "
             f"now count as not done") in said, said
     logged = s.model_copy(update={"sessions": (
         Session(athlete="A1", date=day(7), minutes=60, rpe=6, top_speed_pct=90),)})
     assert f"90 % on {date_long(day(7))}" not in E.RecordFlareUp(athlete="A1", date=day(7)).describe(logged)
+
+
+def test_a_flare_up_on_a_past_day_says_the_calm_cap_rh_fl_holds(monkeypatch):
+    """"at most 60 % after it" was written out in the words, beside the cap the check counts by
+    (planner.rules.CALM_CAP): the two could part."""
+    from planner import rules
+
+    s = _sprints_before_today()
+    monkeypatch.setattr(rules, "CALM_CAP", 50)
+    said = E.RecordFlareUp(athlete="A1", date=day(7)).past_not_done(s)
+    assert said.endswith("(no running on a flare-up's day, at most 50 % after it): log what was "
+                         "run"), said
 
 
 def test_a_second_flare_up_within_a_week_is_called_so():
