@@ -153,7 +153,8 @@ class _Context:
         """What the log asks the staff to check before day ``i``'s sprints or match
         (planner.caution: a pain logged, days logged without training), "" when nothing."""
         if self._cautions is None:
-            self._cautions = caution_notes(self.season, self.aid, self.plan, self.tl)
+            self._cautions = caution_notes(self.season, self.aid, self.plan, self.tl,
+                                           facts=self.facts)
         return self._cautions.get(self.tl.days[i], "")
 
     def lived(self) -> tuple[int, ...]:
