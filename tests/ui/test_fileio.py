@@ -766,6 +766,65 @@ def test_each_export_dialog_opens_in_the_folder_its_last_export_went_to(
     assert seen[-1] == season_file.parent
 
 
+def test_a_seasons_dialogs_open_in_its_own_folders_not_another_seasons(
+        wait_export, window, dialogs, tmp_path, demo_season):
+    """Export… opened in the folder another season's export had last gone to, full of another
+    club's files, and Save would have put this one's among them. Each dialog opens where this
+    season file's last one of its kind went, else beside the season file; a season never saved
+    opens where the last of its kind went."""
+    from planner.seasonfile import save_season
+    from ui.desktop import fileio, sessionimport
+
+    s = _with_plan(demo_season)
+    first, second = tmp_path / "harbour" / "club.season.json", tmp_path / "rovers" / "club.season.json"
+    out = tmp_path / "harbour exports"
+    for folder in (first.parent, second.parent, out):
+        folder.mkdir()
+    save_season(s, first)
+    save_season(s, second)
+    saved, chosen = [], []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
+        saved.append(Path(suggestion).parent)
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    dialogs.choose_folder = lambda title, folder: chosen.append(Path(folder)) or None
+
+    def dialogs_open_in(path):
+        """Where Export…, Export Calendars…, Import… and Import Sessions open for ``path``."""
+        window.set_document(s, path)
+        dialogs.files = [None, None, None]
+        window.export_action.trigger()
+        window.export_ics_action.trigger()
+        fileio.import_dialog(window)
+        sessionimport.choose_log(window)
+        return saved[-1], chosen[-1], Path(dialogs.folders[-2]), Path(dialogs.folders[-1])
+
+    assert dialogs_open_in(first) == (first.parent,) * 4  # the first time: beside the file
+    dialogs.files = [(str(out / "week.xlsx"), "Coach workbook for import (*.xlsx)")]
+    window.export_action.trigger()
+    wait_export(window)
+    dialogs.choose_folder = lambda title, folder: chosen.append(Path(folder)) or str(out)
+    dialogs.answer = "yes"  # (the calendars of a plan that breaks hard rules: written anyway)
+    window.export_ics_action.trigger()
+    wait_export(window)
+    dialogs.files = [str(out / "log.csv")]
+    assert sessionimport.choose_log(window) == str(out / "log.csv")
+    assert (out / "week.xlsx").exists()
+    dialogs.choose_folder = lambda title, folder: chosen.append(Path(folder)) or None
+
+    # the other club's season: its own folder, not where the first one's files went
+    assert dialogs_open_in(second) == (second.parent,) * 4
+    # the first again: where its own went (Import… came from nowhere yet: beside the file)
+    assert dialogs_open_in(first) == (out, out, first.parent, out)
+    window.set_document(s, None)  # never saved: where the last export of its kind went
+    dialogs.files = [None]
+    window.export_action.trigger()
+    assert saved[-1] == out
+
+
 def test_the_seasons_own_workbook_with_nothing_to_keep_updates_the_open_file(qtbot, dialogs,
                                                                              tmp_path):
     """Re-importing the week's workbook over the season it came from, when the season held

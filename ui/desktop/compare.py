@@ -41,6 +41,7 @@ from planner.season import Season
 from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
 from ui.desktop.board import BoardLegend, SeasonBoard
+from ui.desktop.folders import dialog_folder, remember_dialog_folder
 from ui.desktop.interaction import default_interaction
 from ui.desktop.layout import fitting_size, scrolled
 from ui.desktop.panels import InspectorPanel
@@ -527,7 +528,7 @@ class CompareWindow(QWidget):
         if comp is None or a is None or b is None:
             return False
         if path is None:
-            folder = QSettings().value("lastDir", str(Path.home()))
+            folder = dialog_folder(self.parentWidget(), "comparison")  # the season's window
             safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in self.name).strip()
             suggestion = str(Path(str(folder)) / f"what-if {safe or 'scenario'}.xlsx")
             chosen = self.interaction.save_file("Export comparison", suggestion, XLSX_FILTER)
@@ -552,6 +553,7 @@ class CompareWindow(QWidget):
                                    f"{path}: could not be written ({e.strerror or e})")
             return False
         QSettings().setValue("lastDir", str(Path(path).parent))
+        remember_dialog_folder(self.parentWidget(), "comparison", path)
         self.status.setText(f"Wrote {Path(path).name}")
         self.exported.emit(str(path))
         return True

@@ -39,6 +39,7 @@ from planner.errors import PeriodizeError
 from planner.lockfiles import open_elsewhere
 from planner.text import plural
 from ui.desktop.exportweeks import weeks_stem
+from ui.desktop.folders import dialog_folder, remember_dialog_folder
 from ui.desktop.jobs import BackgroundJob, JobWords
 from ui.outputkinds import (
     KIND_WORDS,
@@ -487,38 +488,17 @@ def _replace_calendars(window, folder: Path, strangers: list[Path]) -> bool:
 
 
 # -- dialogs -----------------------------------------------------------------------------------
-EXPORT_FOLDER_KEY = "lastExportDir"  # + "/export", "/handouts", "/calendars": one folder each
-def _start_dir(window) -> str:
-    if window.path is not None:
-        return str(window.path.parent)
-    return str(QSettings().value("lastDir", str(Path.home())))
-
-
-def export_folder(window, kind: str) -> str:
-    """The folder an export's dialog opens in: the one the last export of this ``kind``
-    (``export``, ``handouts``, ``calendars``) went to, while it is there, else the season's (or the last folder
-    used). Each opened in the season's folder, and a coach who exports to another folder every
-    week looked for it every time."""
-    last = str(QSettings().value(f"{EXPORT_FOLDER_KEY}/{kind}", "") or "")
-    return last if last and Path(last).is_dir() else _start_dir(window)
-
-
-def remember_export_folder(kind: str, path: str | Path, is_folder: bool = False) -> None:
-    """The folder of ``path`` (or ``path``, ``is_folder``) is where the next ``kind`` export's
-    dialog opens."""
-    folder = Path(path) if is_folder else Path(path).parent
-    QSettings().setValue(f"{EXPORT_FOLDER_KEY}/{kind}", str(folder))
-
-
 def import_dialog(window) -> None:
     if not window._maybe_keep_changes():
         return
     # still modified: the coach chose Discard, and means it: the workbook goes over the season
     # as saved, never a second question about the changes just discarded
     discarded = window.modified
-    path = window.interaction.open_file("Import a coach workbook", _start_dir(window), IMPORT_FILTER)
+    path = window.interaction.open_file("Import a coach workbook", dialog_folder(window, "import"),
+                                        IMPORT_FILTER)
     if path:
         QSettings().setValue("lastDir", str(Path(path).parent))
+        remember_dialog_folder(window, "import", path)
         import_into(window, path, discarded=discarded)
 
 
@@ -542,7 +522,7 @@ def export_dialog(window) -> None:
     names = {f: (plan_stem if kind in NEEDS_PLAN else _file_stem(window) + ("-form" if kind ==
              "template" else "-plan")) + SUFFIX[kind] for f, kind in kinds.items()}
     filters = ";;".join(kinds)
-    suggestion = str(Path(export_folder(window, "export")) / names[selected])
+    suggestion = str(Path(dialog_folder(window, "export")) / names[selected])
     while True:  # Export under Another Name… opens the dialog again
         # the file dialog asks no "replace it?": a workbook open in LibreOffice was refused only
         # after the coach said Yes to it; the lock is looked at first, then the question asked
@@ -572,7 +552,7 @@ def export_dialog(window) -> None:
             return
         break
     QSettings().setValue("lastDir", str(Path(path).parent))
-    remember_export_folder("export", path)
+    remember_dialog_folder(window, "export", path)
     export_to(window, path, kind, weeks if kind in NEEDS_PLAN else None)
 
 
@@ -632,9 +612,9 @@ def export_calendars_dialog(window) -> None:
     if not _has_plan(window):  # before the folder is chosen, not after
         return
     folder = window.interaction.choose_folder("Folder for the calendar files",
-                                              export_folder(window, "calendars"))
+                                              dialog_folder(window, "calendars"))
     if folder:
-        remember_export_folder("calendars", folder, is_folder=True)
+        remember_dialog_folder(window, "calendars", folder, is_folder=True)
         export_calendars_to(window, folder)
 
 

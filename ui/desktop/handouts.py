@@ -609,15 +609,15 @@ def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
     dialog = dialog or window_dialog(window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    from ui.desktop.fileio import export_folder, remember_export_folder
+    from ui.desktop.folders import dialog_folder, remember_dialog_folder
 
     athletes, weeks = dialog.chosen_athletes(), dialog.chosen_weeks()
-    suggestion = Path(export_folder(window, "handouts")) / dialog.file_name()
+    suggestion = Path(dialog_folder(window, "handouts")) / dialog.file_name()
     answer = window.interaction.save_file("Export Handouts", str(suggestion), "PDF (*.pdf)", "PDF (*.pdf)")
     if answer is None:
         return False
     path = answer[0] if answer[0].lower().endswith(".pdf") else answer[0] + ".pdf"
-    remember_export_folder("handouts", path)
+    remember_dialog_folder(window, "handouts", path)
     return export_handouts_to(window, path, athletes, weeks, dialog.anonymise.isChecked())
 
 

@@ -26,6 +26,7 @@ from planner.season import Season
 from planner.text import count, day_long, number, plural, span
 from planner.timeline import Timeline
 from planner.validate import planning_start
+from ui.desktop.folders import dialog_folder, remember_dialog_folder
 
 SESSIONS_FILTER = "Session logs (*.csv *.txt *.xlsx *.xlsm);;All files (*)"
 MAX_LISTED = 10  # problems listed in a message (it must fit a 720-pixel screen); the rest counted
@@ -578,17 +579,13 @@ def _log_end(season: Season, path, **asked) -> tuple[dt.date, dt.date] | None:
     return (last, day) if day > planning_start(season) else None
 
 
-def start_dir(window) -> str:
-    if window.path is not None:
-        return str(Path(window.path).parent)
-    return str(QSettings().value("lastDir", str(Path.home())))
-
-
 def choose_log(window, title: str = "Import sessions") -> str | None:
-    """A log file chosen by the coach (None when cancelled)."""
-    path = window.interaction.open_file(title, start_dir(window), SESSIONS_FILTER)
+    """A log file chosen by the coach (None when cancelled), from where this season's last one
+    came (:func:`ui.desktop.folders.dialog_folder`)."""
+    path = window.interaction.open_file(title, dialog_folder(window, "sessions"), SESSIONS_FILTER)
     if path:
         QSettings().setValue("lastDir", str(Path(path).parent))
+        remember_dialog_folder(window, "sessions", path)
     return path or None
 
 
