@@ -628,3 +628,19 @@ def test_the_blocks_list_shows_each_emphasis_in_the_dock_without_scrolling(w, qt
         assert t.item(r, 3).toolTip() == b.emphasis
     fm = t.fontMetrics()
     assert emphasis >= fm.horizontalAdvance("In-season maintenance") * 0.6  # more than a few letters
+
+
+def test_the_season_settings_note_shows_whole_at_1280_by_720(w, qtbot):
+    """The note under Season Settings' fields ("Changing the dates or weekdays clears the plan…")
+    was given less height than its two lines at 1280 x 720, and its first line was cut at the
+    top. It keeps the height its wrapped text needs, however the dialog is sized."""
+    dialog = w.season_settings_dialog()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    note = dialog.note
+    assert note.isVisible() and note.text().startswith("Changing the dates or weekdays")
+    assert note.height() >= note.heightForWidth(note.width()) > note.fontMetrics().lineSpacing()
+    dialog.resize(dialog.minimumSize())  # as small as the coach can make it
+    QApplication.processEvents()
+    assert note.height() >= note.heightForWidth(note.width())
+    dialog.reject()

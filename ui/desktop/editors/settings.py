@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -23,7 +22,14 @@ from planner.errors import PeriodizeError
 from planner.season import WEEKDAYS, Season
 from planner.text import day_long
 from ui.desktop import wheelguard
-from ui.desktop.editors.base import WEEKDAY_NAMES, _wrapped, bad_dates, date_edit, qdate
+from ui.desktop.editors.base import (
+    WEEKDAY_NAMES,
+    _keeps_space,
+    _wrapped,
+    bad_dates,
+    date_edit,
+    qdate,
+)
 from ui.desktop.theme import ink
 
 
@@ -69,10 +75,12 @@ class SeasonSettingsDialog(QDialog):
         form.addRow("Weeks start on", self.week_start)
         form.addRow("Training days", self.training)
         form.addRow("Today", trow)
-        note = QLabel("Changing the dates or weekdays clears the plan: solve again (F5). A new "
-                      "today opens Move Today: the stage changes it records, then a re-plan.")
-        note.setWordWrap(True)
-        form.addRow(note)
+        # two lines kept for it: the form gave it the height of one and a half at 1280 x 720,
+        # and its first line was cut at the top
+        self.note = _wrapped("Changing the dates or weekdays clears the plan: solve again (F5). "
+                             "A new today opens Move Today: the stage changes it records, then a "
+                             "re-plan.")
+        form.addRow(_keeps_space(self.note, lines=2))
         form.addRow(self.error)
         # an earlier end refused for what falls after it: the way to end there all the same
         self.shortening: E.ShortenSeason | None = None  # chosen: applied with the settings
