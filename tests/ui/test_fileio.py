@@ -679,6 +679,37 @@ def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialog
     assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name
 
 
+def test_export_coach_workbook_goes_straight_to_its_save_dialog(wait_export, window, dialogs,
+                                                                 tmp_path, demo_season):
+    """With a plan stored, the coach workbook was reached only through Export…: the weeks of the
+    Excel plan (not its own), Choose File…, then a change of file type. File ▸ Export Coach
+    Workbook… (beside Export…) opens the Save dialog on its type and name at once, writes the
+    import form, and leaves the type Export… offers first as it was."""
+    from openpyxl import load_workbook
+
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert texts.index("Export Coach &Workbook…") == texts.index("&Export…") + 1
+    window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
+    seen = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
+        seen.append((Path(suggestion).name, filters, selected))
+        return real(title, suggestion, filters, selected)
+
+    dialogs.save_file = save_file
+    form = "Coach workbook for import (*.xlsx)"
+    dialogs.files = [str(tmp_path / "team-form")]  # typed without its .xlsx
+    window.export_workbook_action.trigger()
+    wait_export(window)
+    assert dialogs.asked == []  # no weeks of the Excel plan asked
+    assert seen == [("team-form.xlsx", form, form)]
+    assert "Athletes" in load_workbook(tmp_path / "team-form.xlsx", read_only=True).sheetnames
+    dialogs.files = [None]
+    window.export_action.trigger()  # Export… still opens on the Excel plan, its first type
+    assert seen[-1][0] == "team-plan.xlsx" and seen[-1][2] == "Excel workbook (*.xlsx)"
+
+
 def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_export, window, dialogs,
                                                                        tmp_path, demo_season):
     """After a coach workbook export, choosing weeks 1-2 of the Excel plan opened the file dialog

@@ -14,6 +14,8 @@ import.
   workbooks, seconds for a big squad, are written in the background (``ui.desktop.jobs``:
   "Writing plan.xlsx…" with Cancel in the status bar, the window free meanwhile), one export at
   a time; the board PDF, painted, is written in the window's thread.
+- **Export Coach Workbook…**: the import-template form at once, its Save dialog on that type
+  and name (with or without a plan).
 - **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing: the
   folder chooser takes a new folder's name).
 
@@ -72,7 +74,8 @@ NO_PLAN_YET = "The season has no plan yet: solve it first (Plan ▸ Solve)."
 
 
 def install(window, file_menu: QMenu) -> None:
-    """Add Import…, Export… and Export Calendars… to ``file_menu`` and to the window."""
+    """Add Import…, Export…, Export Coach Workbook… and Export Calendars… to ``file_menu`` and
+    to the window."""
     window.import_action = QAction("&Import Excel Workbook…", window)
     window.import_action.setStatusTip("Read a season from a coach workbook (the import template)")
     window.import_action.triggered.connect(lambda: import_dialog(window))
@@ -80,10 +83,15 @@ def install(window, file_menu: QMenu) -> None:
     window.export_action.setShortcut("Ctrl+E")
     window.export_action.setStatusTip("Export the plan: Excel workbook, board PDF, or the import form")
     window.export_action.triggered.connect(lambda: export_dialog(window))
+    window.export_workbook_action = QAction("Export Coach &Workbook…", window)
+    window.export_workbook_action.setStatusTip(
+        "Write the season as a coach workbook, to edit in Excel and import again")
+    window.export_workbook_action.triggered.connect(lambda: export_workbook_dialog(window))
     window.export_ics_action = QAction("Export &Calendars (iCal)…", window)
     window.export_ics_action.setStatusTip("Write one calendar file (.ics) per athlete into a folder")
     window.export_ics_action.triggered.connect(lambda: export_calendars_dialog(window))
-    for a in (window.import_action, window.export_action, window.export_ics_action):
+    for a in (window.import_action, window.export_action, window.export_workbook_action,
+              window.export_ics_action):
         window.addAction(a)  # the shortcut works with the menu bar hidden
         file_menu.addAction(a)
 
@@ -521,6 +529,24 @@ def export_dialog(window) -> None:
     plan_stem = weeks_stem(_file_stem(window) + "-plan", weeks)  # "team-plan week 23-48"
     names = {f: (plan_stem if kind in NEEDS_PLAN else _file_stem(window) + ("-form" if kind ==
              "template" else "-plan")) + SUFFIX[kind] for f, kind in kinds.items()}
+    _save_and_export(window, kinds, selected, names, weeks)
+
+
+def export_workbook_dialog(window) -> None:
+    """File ▸ Export Coach Workbook…: the Save dialog on the coach workbook's type and name at
+    once (it was reached only through Export…'s weeks of the Excel plan, which are not its
+    own, and a change of file type there); with or without a plan."""
+    if _still_exporting(window):
+        return
+    kinds = {f: kind for f, kind in EXPORT_KINDS.items() if kind == "template"}
+    names = {f: _file_stem(window) + "-form" + SUFFIX["template"] for f in kinds}
+    _save_and_export(window, kinds, next(iter(kinds)), names, None)
+
+
+def _save_and_export(window, kinds: dict[str, str], selected: str, names: dict[str, str],
+                     weeks: list[int] | None) -> None:
+    """The Save dialog offering ``kinds`` (on ``selected``, each type's name in ``names``), then
+    the export to the file chosen; the type chosen among several is offered first next time."""
     filters = ";;".join(kinds)
     suggestion = str(Path(dialog_folder(window, "export")) / names[selected])
     while True:  # Export under Another Name… opens the dialog again
@@ -531,8 +557,9 @@ def export_dialog(window) -> None:
         if answer is None:
             return
         path, chosen = answer
-        if chosen in EXPORT_KINDS:
-            QSettings().setValue("lastExportFilter", chosen)
+        if chosen in kinds:
+            if len(kinds) > 1:
+                QSettings().setValue("lastExportFilter", chosen)
             selected = chosen
         kind = kinds.get(chosen, "pdf" if path.lower().endswith(".pdf") else "xlsx")
         if not path.lower().endswith(SUFFIX[kind]):
