@@ -49,6 +49,9 @@ class ReturnReport:
     # no return within the season: what the stages left need at the least, counted without the
     # solver, and the day that count reaches (planner.leastreturn.LeastReturn.words)
     least: str = ""
+    # a re-injury (planner.returns.again_words): "the same injury again, 25 days after the return
+    # of Tue 8 Sep", as `periodize solve` and the Returns panel say it
+    again: str = ""
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
@@ -71,6 +74,8 @@ class ReturnReport:
                     f"the athlete joins, the squad's speed days), or the plan predates a change "
                     f"(solve again). What the earliest return costs: periodize whatif FILE --new "
                     f"NAME --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
+        if self.again:  # under the first line: a re-injury, whatever the return ahead
+            lines.insert(1, f"  {self.again}.")
         if self.held and self.current_stage != "FIT":
             lines.append(f"  {self.held}")
         if self.target_name:
@@ -153,12 +158,26 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
                           planned_fit=_planned_fit(season, athlete, first.first, end),
                           since=since, held=_held(season, rec, current, day0),
                           provisional=_provisional(pm.season, path, rec, earliest),
-                          least="" if earliest is not None else _least(pm, first))
+                          least="" if earliest is not None else _least(pm, first),
+                          again=_again(season, rec))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
             report.target_why = _target_why(season, rec, report)
     return report
+
+
+def _again(season: Season, rec) -> str:
+    """The re-injury words of ``rec`` (planner.returns.again_words) after a return the records
+    hold (a FIT stage recorded before its onset). A return only the stored plan has is no earlier
+    one here: the report is of the first record not back on the planning start, and a plan's
+    return before today is no return of the plan (planner.returns.returns)."""
+    from planner.returns import Return, again_words
+
+    this = Return(rec.athlete, rec.onset, rec.protocol, stage_at_p0="", fit=None,
+                  first_match=None, target=None, target_date=None, target_met=None,
+                  provisional=False)
+    return again_words(season, [], this)
 
 
 def _least(pm: PlanModel, ep) -> str:

@@ -821,3 +821,18 @@ def test_a_count_within_the_season_names_the_rules_it_leaves_out():
                         fit=day(10)).words(s)
     assert words.startswith("S2 to S3 need at the least 4 speed days: ") and \
         "within the season: a rule this count leaves out holds him (HV-5's rest days" in words
+
+
+def test_return_report_says_a_re_injury_after_a_recorded_return():
+    """Back to full training in pre-season, the same injury again in week 2: `periodize solve`
+    said "the same injury again, 20 days after the return of ..."; `explain --return` did not."""
+    before = injury("A1", "FIT", start_day=-12, history=(("S3", -25),))
+    again = injury("A1", "P1", start_day=9, onset_day=8)
+    s = season(weeks=8, athletes=2, injuries=(before, again))
+    lines = return_report(s, "A1").text(s).splitlines()
+    assert lines[1] == f"  the same injury again, 20 days after the return of {day(-12):%a} " \
+                       f"{day(-12).day} {day(-12):%b}."
+    assert lines[0].startswith("Athlete 1 (A1), in P1 ") and len(lines) > 2
+    first = return_report(season(weeks=8, athletes=2, injuries=(again,)), "A1")
+    assert first.again == "" and "again" not in first.text(s)
+

@@ -709,3 +709,32 @@ def test_a_return_on_no_training_day_reads_the_first_team_session_in_the_panel(q
     qtbot.addWidget(panel)
     panel.set_rows([row])
     assert panel.table.item(0, 1).text() == "Tue 12 Jan\nfit Fri 8 Jan\nprovisional"
+
+
+def test_a_re_injury_is_said_as_one_in_the_returns_panel():
+    """Back to full training in pre-season, the same injury again in week 2: `periodize solve`
+    said "the same injury again, 20 days after the return of ..." and the Returns panel's words
+    (68.png) did not."""
+    from tests.builders import injury, season, solved_and_checked
+    from ui.desktop.returnspanel import return_rows
+
+    before = injury("A1", "FIT", start_day=-12, history=(("S3", -25),))
+    again = injury("A1", "P1", start_day=9, onset_day=8)
+    s = season(weeks=8, athletes=2, injuries=(before, again))
+    out, _ = solved_and_checked(s)
+    (row,) = return_rows(s.model_copy(update={"plan": out.plan}))
+    words = "the same injury again, 20 days after the return of "
+    assert row.again.startswith(words)
+    assert row.sentence().startswith(f"{row.name}, {row.injury} ({words}")
+    assert row.details().startswith(f"{row.name}, {row.injury} ({words}")
+    assert row.details().count(words) == 1
+
+
+def test_a_first_injury_has_no_re_injury_words_in_the_returns_panel():
+    from tests.builders import injury, season, solved_and_checked
+    from ui.desktop.returnspanel import return_rows
+
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "P1", start_day=9, onset_day=8),))
+    out, _ = solved_and_checked(s)
+    (row,) = return_rows(s.model_copy(update={"plan": out.plan}))
+    assert row.again == "" and "again" not in row.details()

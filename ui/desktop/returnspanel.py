@@ -114,6 +114,9 @@ class ReturnRow:
     left: str = ""
     left_day: dt.date | None = None
     session: dt.date | None = None  # planner.returns.Return.session: the first team session
+    # a re-injury (planner.returns.again_words): "the same injury again, 25 days after the
+    # return of Tue 8 Sep", as the CLI's solve and the workbook's Returns sheet say it
+    again: str = ""
 
     @property
     def missed(self) -> bool:
@@ -149,7 +152,7 @@ class ReturnRow:
                 back += f"; {self.no_match}"
             if self.congested:
                 back += f"; ⚠ {self.congested}"
-        text = f"{self.name}, {self.injury}: {back}"
+        text = f"{self.head()}{back}"
         if self.target is not None:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
             text += f". Target {self.target}{when}: " + (
@@ -162,6 +165,11 @@ class ReturnRow:
             text += (f". ⚠ Logged playing on {self.played_in_rehab} by the injury's records: "
                      f"{self.played_advice}")
         return text + "."
+
+    def head(self) -> str:
+        """"Isaac Boateng, Acute hamstring strain (the same injury again, ...): " (the re-injury
+        said with the injury, as planner.returns.return_text says it)."""
+        return f"{self.name}, {self.injury}" + (f" ({self.again})" if self.again else "") + ": "
 
     def details(self) -> str:
         """The row in words with the stage today and the next change (the panel's text under
@@ -177,7 +185,7 @@ class ReturnRow:
         nxt = (f"; next: {self.next}" if self.next and self.next != "—" and not itself
                and not self.left else "")  # after he left, no next stage is this squad's
         nxt += self._flare_words()
-        head = f"{self.name}, {self.injury}: "
+        head = self.head()
         rest = self.sentence().removeprefix(head)
         if self.setback and self.today == FIT:  # "now full competition" read as back already
             return f"{head}fit until {self.setback}; {rest}"
@@ -233,7 +241,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
 
     runs = congestion(season, tl) if rets else []
     from planner.progress import played_in_rehab
-    from planner.returns import started_in
+    from planner.returns import again_words, started_in
 
     played = {p.athlete: p.days for p in played_in_rehab(season)} if rets else {}
     rows = []
@@ -248,7 +256,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             athlete=r.athlete, name=season.athlete(r.athlete).name,
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
             next=_next_change(stages, tl, t), back=r.fit, session=r.session,
-            first_match=r.first_match,
+            first_match=r.first_match, again=again_words(season, rets, r),
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True, untested=r.untested,
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
