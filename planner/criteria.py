@@ -20,9 +20,8 @@ def criterion(protocol: Protocol, stage: str, name: str) -> Criterion | None:
     """The criterion of ``stage`` called ``name`` (case and surrounding spaces ignored)."""
     if stage not in protocol.stage_ids:
         return None
-    key = " ".join(name.split()).casefold()
-    return next((c for c in protocol.stage(stage).criteria
-                 if " ".join(c.name.split()).casefold() == key), None)
+    key = _key(name)
+    return next((c for c in protocol.stage(stage).criteria if _key(c.name) == key), None)
 
 
 def find_criterion(protocol: Protocol, name: str) -> tuple[str, Criterion] | None:
@@ -32,6 +31,51 @@ def find_criterion(protocol: Protocol, name: str) -> tuple[str, Criterion] | Non
         if c is not None:
             return s.id, c
     return None
+
+
+def offered_criteria(protocol: Protocol, stage: str) -> tuple[tuple[str, Criterion], ...]:
+    """(stage, criterion) of every test a result may be recorded for in ``stage`` (``FIT``, or
+    any stage not of ``protocol``: after the last): the stage's own first; a stage without tests,
+    the next stage's that has some (ankle P1: P2's single-leg hop); then the earlier stages',
+    latest first (a result taken the day before a stage change is recorded after it). A name
+    is offered once, with the first stage's pass mark."""
+    ids = list(protocol.stage_ids)
+    k = ids.index(stage) if stage in ids else len(ids)
+    order = ids[k:k + 1]
+    if not (order and protocol.stage(order[0]).criteria):
+        order += [next((i for i in ids[k + 1:] if protocol.stage(i).criteria), None)] if order else []
+    order += reversed(ids[:k])
+    out: list[tuple[str, Criterion]] = []
+    seen: set[str] = set()
+    for sid in (i for i in order if i is not None):
+        for c in protocol.stage(sid).criteria:
+            if (key := _key(c.name)) not in seen:
+                seen.add(key)
+                out.append((sid, c))
+    return tuple(out)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def criterion_named(protocol: Protocol, offered, name: str) -> tuple[str, Criterion] | None:
+    """(stage, criterion) a typed test ``name`` means (case and spaces ignored): one of
+    ``offered`` (:func:`offered_criteria`), else the first stage's of ``protocol`` that has it
+    (recorded; :func:`uncounted_test_words` says when it does not count); None: no test of it."""
+    key = _key(name)
+    return next(((sid, c) for sid, c in offered if _key(c.name) == key), None) or \
+        find_criterion(protocol, name)
+
+
+def near_criterion(protocol: Protocol, name: str) -> str | None:
+    """The protocol's test name ``name`` seems a misspelling of ("Hamstring strenght LSI"),
+    or None."""
+    import difflib
+
+    names = {_key(c.name): c.name for s in protocol.stages for c in s.criteria}
+    near = difflib.get_close_matches(_key(name), list(names), n=1, cutoff=0.6)
+    return names[near[0]] if near else None
 
 
 def episode_start(record: Injury, protocol: Protocol, day: dt.date) -> tuple[str, dt.date] | None:

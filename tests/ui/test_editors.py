@@ -745,7 +745,7 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     before = w.season
     assert ed.select("A3")  # P2 of the iliopsoas protocol: hip-flexor strength LSI >= 80 %
     assert ed.test_name.currentText() == "Hip-flexor strength LSI"
-    assert ed.test_heading.text() == "Criteria test of P2, the current stage:"
+    assert ed.test_heading.text() == "Criteria test of P2, the current stage (then earlier stages'):"
     # nothing typed yet: 0.0 was shown, and for a pain score 0 /10 passes
     assert ed.test_value.text() == "—" and ed.pass_mark.text().endswith("type the result.")
     ed.test_date.setDate(q(D(2026, 3, 1)))
@@ -1634,10 +1634,11 @@ def test_a_stage_without_tests_says_whose_tests_are_offered(w):
     p3 = next(s for s in proto.stages if s.id == "P3")
     assert not p3.criteria and proto.stages[-1].criteria
     ed._fill_tests(proto, "P3")
-    assert ed.test_heading.text() == f"Criteria test: P3 has none; {proto.stages[-1].id}'s, before the return:"
+    assert ed.test_heading.text() == (f"Criteria test: P3 has none; {proto.stages[-1].id}'s, "
+                                      f"before the return (then earlier stages'):")
     assert ed.test_name.currentText() == proto.stages[-1].criteria[0].name
     ed._fill_tests(proto, "FIT")
-    assert ed.test_heading.text() == f"Criteria test of {proto.stages[-1].id}, the last stage:"
+    assert ed.test_heading.text() == f"Criteria test of {proto.stages[-1].id}, the last stage (then earlier stages'):"
 
 
 def test_a_flare_up_recorded_with_a_note_keeps_it_and_shows_it(qtbot):
@@ -2773,3 +2774,66 @@ def test_players_pasted_onto_the_squad_list_are_added_as_one_step_or_not_at_all(
     assert "line 3: Did you mean Midfielder?" in note  # added as typed, the typo said
     assert w.undo_action.text() == "&Undo Add 3 athletes pasted (A4 to A6)"
     undo_all(w, before)  # one undo step takes the three away
+
+
+def _hamstring_in_p2(w) -> None:
+    """Ana: a hamstring strain on Fri 20 Feb, P1 from Sat 21 Feb, P2 from Sat 28 Feb."""
+    from planner.season import Injury
+
+    w.apply_edit(E.SetInjury(injury=Injury(
+        athlete="A1", protocol="hamstring-strain", onset=D(2026, 2, 20),
+        stages=(StageRecord(stage="P1", start=D(2026, 2, 21)),
+                StageRecord(stage="P2", start=D(2026, 2, 28))))))
+
+
+def test_a_result_of_the_stage_before_is_offered_and_recorded(w):
+    """Once Mateo was in P2, the P1 "Pain on single-leg squat" result taken the day before
+    could not be picked: the Test list offered P2's alone. It offers P2's first, then P1's."""
+    ed = w.injuries_editor
+    before = w.season
+    _hamstring_in_p2(w)
+    assert ed.select("A1")
+    items = [ed.test_name.itemText(i) for i in range(ed.test_name.count())]
+    assert items == ["Hamstring strength LSI", "Pain on single-leg squat"]
+    assert ed.test_heading.text() == "Criteria test of P2, the current stage (then earlier stages'):"
+    ed.test_name.setCurrentIndex(1)
+    ed.test_value.setValue(3)
+    assert ed.pass_mark.text() == "Pass mark ≤ 1/10: this result does not pass yet."
+    ed.test_date.setDate(q(D(2026, 2, 27)))
+    ed.test_button.click()
+    (t,) = w.season.injury_of("A1").tests
+    assert (t.name, t.value, t.unit, t.date) == ("Pain on single-leg squat", 3, "/10", D(2026, 2, 27))
+    assert not ed.rehab_error.isVisibleTo(ed)  # taken in P1: it counts, nothing to say
+    undo_all(w, before)
+
+
+def test_an_ankle_in_p1_is_offered_the_next_stage_with_tests(w):
+    """An ankle sprain in P1: "P1 has none; S3's, before the return:" over an empty Test list,
+    though S3 has none and P2 has the single-leg hop."""
+    from planner.season import Injury
+
+    ed = w.injuries_editor
+    before = w.season
+    w.apply_edit(E.SetInjury(injury=Injury(athlete="A1", protocol="ankle-sprain", onset=D(2026, 2, 27),
+                                           stages=(StageRecord(stage="P1", start=D(2026, 2, 27)),))))
+    assert ed.select("A1")
+    assert ed.test_heading.text() == "Criteria test: P1 has none; P2's, before the return:"
+    assert [ed.test_name.itemText(i) for i in range(ed.test_name.count())] == ["Single-leg hop LSI"]
+    assert ed.pass_mark.text() == "Pass mark ≥ 90 %: type the result."
+    undo_all(w, before)
+
+
+def test_the_rehab_progress_table_marks_a_result_below_its_pass_mark(w):
+    """"Hamstring strength LSI 68 % (18 Sep)" was listed as a passing one; a failed result is
+    marked as not passed, with its pass mark; a passing one is not."""
+    ed = w.injuries_editor
+    before = w.season
+    _hamstring_in_p2(w)
+    for value, when in ((68.0, D(2026, 3, 1)), (80.0, D(2026, 3, 2))):
+        w.apply_edit(E.RecordCriteriaTest(athlete="A1", test=CriteriaTest(
+            date=when, name="Hamstring strength LSI", value=value, unit="%")))
+    assert ed.select("A1")
+    cell = ed.history.item(ed.history.rowCount() - 1, 2).text()
+    assert cell == ("Hamstring strength LSI 68 % (1 Mar) ✗ not passed (≥ 75 %); "
+                    "Hamstring strength LSI 80 % (2 Mar)"), cell
+    undo_all(w, before)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.criteria import criterion, find_criterion
 from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.rehab import FLARE_BACK, Segment, segments
@@ -92,6 +93,39 @@ def _flare_words(inj, day: dt.date) -> str:
     """`` (flare-up)``, or `` (flare-up: pain 6/10 logged)`` with the note kept with it."""
     note = inj.flare_notes.get(day)
     return f" (flare-up: {note})" if note else " (flare-up)"
+
+
+def _test_words(proto, stage: str, t) -> str:
+    """A result in the Rehab progress table: "Hamstring strength LSI 68 % (18 Sep) ✗ not passed
+    (≥ 75 %)" when it is below the pass mark of the stage it was taken in (else of the first
+    stage that has the test), as the red line above says a failing result."""
+    found = find_criterion(proto, t.name)
+    c = criterion(proto, stage, t.name) or (found[1] if found else None)
+    said = f"{t.name} {measure(t.value, t.unit)} ({date_short(t.date)})"
+    return said + (f" ✗ not passed ({c.bar})" if c is not None and not c.passes(t.value) else "")
+
+
+def _tests_heading(proto, stage: str, offered) -> str:
+    """What the Test list offers, said above it: "Criteria test of P2, the current stage (then
+    earlier stages'):", "Criteria test: P1 has none; P2's, before the return:"..."""
+    ids = list(proto.stage_ids)
+    if not offered:
+        return (f"Criteria test: {proto.name} has none." if stage in ids or stage == "FIT"
+                else "Criteria test:")
+    first = offered[0][0]
+    then = " (then earlier stages')" if any(sid != first for sid, _c in offered) else ""
+    if first == stage:
+        return f"Criteria test of {stage}, the current stage{then}:"
+    # said as the other stage's: under "of the current stage" a P3 without tests read as if S3's
+    # hamstring strength LSI were P3's
+    with_tests = [i for i in ids if proto.stage(i).criteria]
+    if stage not in ids:
+        last = "the last stage" if first == ids[-1] else "the last stage with tests"
+        return f"Criteria test of {first}, {last}{then}:"
+    if ids.index(first) < ids.index(stage):
+        return f"Criteria test: {stage} has none; earlier stages':"
+    when = "before the return" if first == with_tests[-1] else f"before {first}"
+    return f"Criteria test: {stage} has none; {first}'s, {when}{then}:"
 
 
 def _error_line(name: str) -> QLabel:
@@ -505,9 +539,8 @@ class InjuriesEditor(Editor):
         ends = [s.start for s in rows[1:]] + [None]
         _fill(self.history, [(i, [s.stage, day_long(s.start) + (
             _flare_words(inj, s.start) if s.cause == "flare-up" or s.start in inj.flare_ups else ""),
-            "; ".join(
-            f"{t.name} {measure(t.value, t.unit)} ({date_short(t.date)})" for t in inj.tests
-            if s.start <= t.date and (end is None or t.date < end))])
+            "; ".join(_test_words(proto, s.stage, t) for t in inj.tests
+                      if s.start <= t.date and (end is None or t.date < end))])
             for i, (s, end) in enumerate(zip(rows, ends, strict=True))])
         self.flares.setText("Flare-ups: " + (", ".join(
             day_long(d) + (f" ({inj.flare_notes[d]})" if inj.flare_notes.get(d) else "")
@@ -547,7 +580,7 @@ class InjuriesEditor(Editor):
                     combo.addItem("FIT — back to full training", "FIT")
                 combo.setCurrentIndex(0)  # a placeholder keeps a filled combo on none
         if proto is None:
-            self._criteria = {}
+            self._offered = ()
             with QSignalBlocker(self.test_name):
                 self.test_name.clear()
             self._show_pass_mark()
@@ -556,28 +589,29 @@ class InjuriesEditor(Editor):
         self._fill_tests(proto, inj.current.stage if inj else proto.stages[0].id)
 
     def _fill_tests(self, proto, stage: str) -> None:
-        self._criteria = {}
-        if stage in proto.stage_ids:
-            for c in proto.stage(stage).criteria:
-                self._criteria[c.name] = c
-        heading = f"Criteria test of {stage}, the current stage:"
-        if not self._criteria:  # FIT or a stage without criteria: the last stage's tests
-            last = proto.stages[-1]
-            for c in last.criteria:
-                self._criteria[c.name] = c
-            # said as the last stage's: under "of the current stage" a P3 without tests read
-            # as if S3's hamstring strength LSI were P3's
-            heading = (f"Criteria test: {stage} has none; {last.id}'s, before the return:"
-                       if stage in proto.stage_ids else f"Criteria test of {last.id}, the last stage:")
-        self.test_heading.setText(heading)
+        """The tests a result may be recorded for (planner.criteria.offered_criteria): the
+        stage's own first, the earlier stages' after them (a result taken the day before a stage
+        change), and for a stage without tests the next stage's that has some (an ankle in P1:
+        P2's single-leg hop; S3 has none)."""
+        from planner.criteria import offered_criteria
+
+        self._offered = offered_criteria(proto, stage)
+        self.test_heading.setText(_tests_heading(proto, stage, self._offered))
         with QSignalBlocker(self.test_name):
             self.test_name.clear()
-            for name, c in self._criteria.items():
-                self.test_name.addItem(name, c.name)
+            for sid, c in self._offered:
+                self.test_name.addItem(c.name, sid)
         self._show_pass_mark()
 
     def criterion(self):
-        return getattr(self, "_criteria", {}).get(self.test_name.currentText().strip())
+        """The criterion the typed test name means (case and spaces ignored, as `periodize record
+        --test` reads it): an offered one, else another stage's of the protocol."""
+        from planner.criteria import criterion_named
+
+        proto = self._protocol()
+        name = self.test_name.currentText().strip()
+        found = criterion_named(proto, getattr(self, "_offered", ()), name) if proto and name else None
+        return found[1] if found else None
 
     def _show_pass_mark(self, *_args) -> None:
         c = self.criterion()
