@@ -78,6 +78,14 @@ def near_criterion(protocol: Protocol, name: str) -> str | None:
     return names[near[0]] if near else None
 
 
+def result_criterion(protocol: Protocol, record: Injury, test: CriteriaTest) -> Criterion | None:
+    """The criterion a recorded result is read against: the one of the stage the record holds on
+    its date (hamstring strength LSI: P2's 75 %, S3's 90 %), else the first stage's that has it."""
+    held = episode_start(record, protocol, test.date)
+    found = find_criterion(protocol, test.name)
+    return (criterion(protocol, held[0], test.name) if held else None) or (found[1] if found else None)
+
+
 def episode_start(record: Injury, protocol: Protocol, day: dt.date) -> tuple[str, dt.date] | None:
     """(stage, start) of the stage episode that holds on ``day`` by the record alone."""
     segs = segments(record, protocol, until=day)

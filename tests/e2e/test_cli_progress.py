@@ -1740,3 +1740,42 @@ def test_a_way_on_no_record_gives_is_said_without_a_command(capsys):
     assert ways[0] == "A way on: Tick more training days (Season ▸ Season Settings): A1 needs 6 rehab days."
     assert ways[1].startswith("A way on: if A1 is still in P2, record that. To record it:")
     assert err.count("periodize record") == 1 and "--stage A1 P2 2027-01-04" in err
+
+
+def test_record_test_writes_a_criteria_result_as_the_injuries_editor_does(tmp_path):
+    """`periodize record --help` had --stage, --flare-up, --injury and no way to record a test.
+    --test ATHLETE "TEST NAME" VALUE DATE records it to the injury governing DATE, the name read
+    as the editor reads it (case ignored), a near miss proposed, the value checked as the editor
+    checks it; every refusal named with its fix, and nothing written."""
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-3),), today=day(7))
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    when = day(5).isoformat()
+    refused = {
+        ("A1", "Hip-flexor strenght LSI", "82", when):
+            "'Hip-flexor strenght LSI' is not a criteria test of persistent iliopsoas "
+            "tendinopathy; did you mean 'Hip-flexor strength LSI'?",
+        ("A1", "Vertical jump", "82", when): "its tests are 'Hip-flexor strength LSI' (P2); ",
+        ("A1", "Hip-flexor strength LSI", "0.82", when):
+            "0.82 reads as a ratio, not a percentage; write 82 for 82 % (Hip-flexor strength LSI)",
+        ("A1", "Hip-flexor strength LSI", "high", when): "'high' is not a number; give the result "
+                                                         "as a number, e.g. 80 for 80 %",
+        ("A1", "Hip-flexor strength LSI", "82", day(9).isoformat()):
+            "a test result is recorded once it was taken, and today is",
+        ("A2", "Hip-flexor strength LSI", "82", when): "has no injury",
+    }
+    for spec, words in refused.items():
+        r = run("record", "s.season.json", "--test", *spec, "--save", cwd=tmp_path)
+        assert r.returncode == 1 and f"--test: {spec[0]} " in r.stderr and words in r.stderr, r.stderr
+        assert "Traceback" not in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("record", "s.season.json", "--test", "Athlete 1", "hip-flexor strength lsi", "82 %", when,
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"Athlete 1 (A1): Hip-flexor strength LSI 82 % on {date_long(day(5))}" in r.stdout
+    assert "Hip-flexor strength LSI 82 %: pass mark ≥ 80 %, this result passes." in r.stdout
+    after = load_season(tmp_path / "s.season.json")
+    (t,) = after.injury_of("A1").tests
+    assert (t.name, t.value, t.unit, t.date) == ("Hip-flexor strength LSI", 82.0, "%", day(5))
+    assert check_plan(after, after.plan).violations == ()
+    assert "--test ATHLETE TEST VALUE DATE" in run("record", "--help", cwd=tmp_path).stdout

@@ -117,6 +117,12 @@ def add_parsers(sub) -> None:
                     help="the rehab history: ATHLETE entered STAGE on DATE (today at the latest), or "
                          "is still in it then; the stage's days count from DATE (a stage that has "
                          "run out of days while the athlete is not ready)")
+    rc.add_argument("--test", nargs=4, action="append", default=[],
+                    metavar=("ATHLETE", "TEST", "VALUE", "DATE"),
+                    help="a criteria test result: ATHLETE took TEST (its name in quotes, as the "
+                         "protocol names it: 'Hamstring strength LSI') with VALUE (68 for 68 %%, 2 "
+                         "for a pain score of 2/10) on DATE (today at the latest); recorded to the "
+                         "injury governing DATE, as the app's Season ▸ Injuries records it")
     rc.add_argument("--left", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
                     help="ATHLETE left the squad (sold, released) and DATE (today or later) is his "
                          "first day away: his past is kept (logged sessions, injuries, absences), "
@@ -547,7 +553,7 @@ def cmd_record(args) -> int:
         raise InputError("record", ["give at least one change to record (e.g. --flare-up ATHLETE "
                                     "DATE, --injury ATHLETE PROTOCOL DATE, --stage ATHLETE STAGE "
                                     "DATE, --unavailable ATHLETE FROM TO, --max-speed ATHLETE "
-                                    "SPEED); see --help"])
+                                    "SPEED, --test ATHLETE \"TEST NAME\" VALUE DATE); see --help"])
     # the re-plan decides whether anything is stored: no "Recorded:" above "Nothing stored"
     print("Recording:" if args.save else "Would record:")  # the --save hint: _store's, once
     cur = season
@@ -560,6 +566,8 @@ def cmd_record(args) -> int:
             if (over := passed_over(cur, e.athlete, e.stage, e.start)) is not None:
                 held.append(over.words)
         cur = e.apply(cur)
+        if isinstance(e, E.RecordCriteriaTest):
+            held += _test_notes(cur, e)
     from planner.progress import credit_not_run
 
     for words in held + credit_not_run(season, cur):  # a ladder credited with no run logged
@@ -575,6 +583,24 @@ def cmd_record(args) -> int:
         print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
         return status
     return _store(after, args, "Stored in", "it")
+
+
+def _test_notes(season, e) -> list[str]:
+    """What the Injuries editor says of a criteria result just recorded: whether it passes its
+    pass mark, and when it does not count yet (another stage's test)."""
+    from planner.criteria import result_criterion, uncounted_test_words
+    from planner.protocols import load_protocol
+    from planner.rehab import governing
+    from planner.text import measure
+
+    t = e.test
+    inj = governing(season.injuries_of(e.athlete), t.date)
+    c = result_criterion(load_protocol(inj.protocol), inj, t)
+    verdict = "passes" if c.passes(t.value) else "does not pass yet"
+    out = [f"{t.name} {measure(t.value, t.unit)}: pass mark {c.bar}, this result {verdict}"]
+    if words := uncounted_test_words(season, e.athlete, t):
+        out.append(words.removesuffix(" (Record stage).") + " (record --stage)")
+    return out
 
 
 def _played_after_flare_ups(season, after, edits, args) -> None:
@@ -684,6 +710,10 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     for option, specs in (("--stage-start", args.stage_start), ("--stage", args.stage)):
         add(option, [f"{a} {st} {d}: {why}" for a, st, d in specs
                      if (why := _stage_problem(season, a, st, d, today, option, injured)) is not None])
+    add("--test", [f"{a} {shlex.quote(n)} {v} {d}: a test result is recorded once it was taken, "
+                   f"and today is {today.isoformat()}; give the day it was taken, or move today "
+                   f"on first (periodize advance)"
+                   for a, n, v, d in args.test if (when := _parsed(d)) is not None and when > today])
     add("--left", [f"{a} {d}: {d} is {past}; give today as his first day away, and log each "
                    f"day since he went with 0 minutes, or leave it unlogged"
                    for a, d in args.left if (when := _parsed(d)) is not None and when < today])

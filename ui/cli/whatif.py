@@ -267,6 +267,7 @@ def _athlete_edits(s, args) -> list:
     for ath, stage, date in getattr(args, "stage", ()):  # 'record' only: the rehab history
         out.append(_built("--stage", E.RecordStage, athlete=athlete_id(s, ath, "--stage"),
                           stage=stage.strip().upper(), start=_date(date, "--stage")))
+    out += [_test_edit(s, spec) for spec in getattr(args, "test", ())]  # 'record' only
     for ath, speed in getattr(args, "max_speed", ()):  # 'record' only: a max speed measured
         out.append(E.UpdateAthlete(athlete=athlete_id(s, ath, "--max-speed"),
                                    max_speed=_max_speed(ath, speed)))
@@ -282,6 +283,65 @@ def _athlete_edits(s, args) -> list:
             "--unavailable", Unavailability, athlete=aid, start=first, end=last,
             reason=getattr(args, "reason", "What-if"))))
     return out
+
+
+def _test_edit(s, spec: list[str]):
+    """``--test ATHLETE "TEST NAME" VALUE DATE``: the criteria result as the Injuries editor
+    records it (planner.edits.RecordCriteriaTest), to the injury governing DATE; the name read as
+    the editor reads it (planner.criteria.criterion_named: the tests offered in the stage held
+    that day, else the protocol's), the value checked as the editor checks it."""
+    from planner import edits as E
+    from planner.criteria import criterion_named, episode_start, offered_criteria
+    from planner.protocols import load_protocol, protocol_name
+    from planner.rehab import governing
+    from planner.season import CriteriaTest
+    from planner.text import measure
+    from planner.validate import test_value_problem
+
+    ath, name, value, date = spec
+    shown = " ".join(shlex.quote(x) for x in spec)
+    aid, when = athlete_id(s, ath, "--test"), _date(date, "--test")
+    if (why := E.no_injury_problem(s, aid, when)) is not None:
+        raise InputError("--test", [f"{shown}: {why}"])
+    inj = governing(s.injuries_of(aid), when)
+    proto = load_protocol(inj.protocol)
+    held = episode_start(inj, proto, when)
+    offered = offered_criteria(proto, held[0] if held else proto.stage_ids[0])
+    found = criterion_named(proto, offered, name)
+    if found is None:
+        of = protocol_name(inj.protocol).lower() + (f" (the injury of {day_long(inj.onset)})"
+                                                   if len(s.injuries_of(aid)) > 1 else "")
+        raise InputError("--test", [f"{shown}: {_no_test_words(proto, offered, name, of)}"])
+    c = found[1]
+    number = _test_value(value, c)
+    if number is None or (problem := test_value_problem(c, number)) is not None:
+        fix = (f"{_clip(value)!r} is not a number; give the result as a number, e.g. "
+               f"{c.pass_mark:g} for {measure(c.pass_mark, c.unit)}" if number is None else problem)
+        raise InputError("--test", [f"{shown}: {fix}"])
+    return E.RecordCriteriaTest(athlete=aid, test=CriteriaTest(date=when, name=c.name,
+                                                               value=number, unit=c.unit))
+
+
+def _no_test_words(proto, offered, name: str, of: str) -> str:
+    """Why ``name`` is no test of the injury ``of`` to record, with the fix: the test it seems a
+    misspelling of, else the tests offered."""
+    from planner.criteria import near_criterion
+
+    if not offered:
+        return f"{_clip(name)!r} cannot be recorded: the {of} protocol has no criteria test"
+    close = near_criterion(proto, name)
+    fix = (f"did you mean {close!r}?" if close else "its tests are " + "; ".join(
+        f"{c.name!r} ({sid})" for sid, c in offered) + " (the name in quotes)")
+    return f"{_clip(name)!r} is not a criteria test of {of}; {fix}"
+
+
+def _test_value(text: str, crit) -> float | None:
+    """``--test``'s VALUE as a number: 68, 68 % or 68%, 2/10 for a pain score (None: no number)."""
+    bare = text.strip().removesuffix(crit.unit).strip() if crit.unit else text.strip()
+    try:
+        return float(bare.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _max_speed(athlete: str, text: str) -> float:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.criteria import criterion, find_criterion
+from planner.criteria import result_criterion
 from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.rehab import FLARE_BACK, Segment, segments
@@ -95,12 +95,11 @@ def _flare_words(inj, day: dt.date) -> str:
     return f" (flare-up: {note})" if note else " (flare-up)"
 
 
-def _test_words(proto, stage: str, t) -> str:
+def _test_words(proto, inj: Injury, t) -> str:
     """A result in the Rehab progress table: "Hamstring strength LSI 68 % (18 Sep) ✗ not passed
-    (≥ 75 %)" when it is below the pass mark of the stage it was taken in (else of the first
-    stage that has the test), as the red line above says a failing result."""
-    found = find_criterion(proto, t.name)
-    c = criterion(proto, stage, t.name) or (found[1] if found else None)
+    (≥ 75 %)" when it is below the pass mark it is read against (planner.criteria
+    .result_criterion), as the red line above says a failing result."""
+    c = result_criterion(proto, inj, t)
     said = f"{t.name} {measure(t.value, t.unit)} ({date_short(t.date)})"
     return said + (f" ✗ not passed ({c.bar})" if c is not None and not c.passes(t.value) else "")
 
@@ -539,7 +538,7 @@ class InjuriesEditor(Editor):
         ends = [s.start for s in rows[1:]] + [None]
         _fill(self.history, [(i, [s.stage, day_long(s.start) + (
             _flare_words(inj, s.start) if s.cause == "flare-up" or s.start in inj.flare_ups else ""),
-            "; ".join(_test_words(proto, s.stage, t) for t in inj.tests
+            "; ".join(_test_words(proto, inj, t) for t in inj.tests
                       if s.start <= t.date and (end is None or t.date < end))])
             for i, (s, end) in enumerate(zip(rows, ends, strict=True))])
         self.flares.setText("Flare-ups: " + (", ".join(
