@@ -8,8 +8,9 @@ Each calendar holds all-day events, in words a player understands:
   session, e.g. ``Speed: 4 × 30 m at 95 % (8.6 m/s)``, with what to do, the target speed in m/s
   and km/h, minutes, target RPE, kicking and change-of-direction limits, the week and why the
   day is planned so (the reasons in words, without rule codes);
-- **stage changes**: the days the rehab stage changes and the return to full training, with what
-  the stage allows;
+- **stage changes**: the days the rehab stage changes, with what the stage allows, and the return
+  to full training on the first team session he can join (:attr:`planner.returns.Return.session`);
+  a first FIT day the team does not train on is "Rehab done: fit", naming that session;
 - **competitions**: every competition with the athlete's role (``League match 7: you start``);
   multi-day events span their days; one day's several say their place among the day's in the
   season file's order (``2/3 Semi-final: you start``, :func:`planner.timeline.in_day_places`).
@@ -24,7 +25,8 @@ events all before this season's start) is not continued, neither its prefix nor 
 the export says so; the season's first day moved (pre-season a week earlier) continues them;
 in one written before the header, the events wholly outside the season's days are left out, and
 with none inside, its prefix too. Each event has a key
-(``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE``, and for a session
+(``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE`` (``stage-DATE-back``: the return on the
+first team session after a FIT day the team does not train on), and for a session
 its place in its ISO week (``session-2026-W40-speed-2``: the athlete's second speed session of
 week 40, a compensation session being one; ``rehab`` for rehab, calm and flare-up days). An export
 reads the calendar of the athlete already in the folder and continues each of its events under its
@@ -63,6 +65,7 @@ from planner.filegroup import athlete_file_names, group_file_name, prepare_folde
 from planner.handout import Handouts, match_role
 from planner.history import logged_days
 from planner.protocols import load_protocol
+from planner.returns import back_words, returns
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
 from planner.squad import display_order, gone_between, not_with_squad
@@ -82,6 +85,7 @@ SEASON_START = "X-PERIODIZE-SEASON-START"  # the first day of the season the cal
 KEY = "X-PERIODIZE-KEY"  # what the event is, whatever its UID (see _Events)
 CANCELLED_FOR = dt.timedelta(days=7)  # a dropped event is said cancelled until a week after it
 SESSION_CONTEXTS = ("speed", "compensation", "rehab", "calm", "flare-up")
+BACK = "Back in full training: every session and match again"  # a return's event's text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters other than tab and LF
 _YEAR = re.compile(r"(\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) \d{4}\b")
 
@@ -167,7 +171,7 @@ def folder_file_names(season: Season, anonymise: bool = False,
 
 def _stage_text(season: Season, proto, stage: str, anonymise: bool, down: str = "") -> str:
     if stage == FIT:
-        return "Back in full training: every session and match again."
+        return f"{BACK}."
     if stage == INJ:
         return "Injured: no running until the first rehab stage."
     if proto is None or stage not in proto.stage_ids:
@@ -410,10 +414,12 @@ def athlete_calendar(season: Season, plan: Plan, athlete: str, *, anonymise: boo
 def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
               stamp: dt.datetime | None, previous: dict, prefix: str, prescriber: Prescriber,
               explainer: Explainer | None = None, handouts: Handouts | None = None,
-              off: frozenset[dt.date] | set[dt.date] = frozenset()) -> Calendar:
+              off: frozenset[dt.date] | set[dt.date] = frozenset(),
+              backs: dict[tuple[str, dt.date], dt.date] | None = None) -> Calendar:
     """The calendar of ``athlete`` from a season that is already anonymised when asked.
     ``off``: his days not with the squad (:func:`planner.squad.not_with_squad`: before he joined,
-    after he left): no competition of his on them (an earlier calendar's are cancelled)."""
+    after he left): no competition of his on them (an earlier calendar's are cancelled).
+    ``backs``: :func:`back_sessions` of the season (None: worked out here)."""
     a = season.athlete(athlete)
     if a is None:
         raise InputError("", [f"no athlete has id {athlete!r}; use an id from the squad"])
@@ -428,7 +434,8 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     f = prescriber.facts(athlete)
     _competitions(season, tl, f, events, off)
     if days is not None and f is not None:
-        _stages(season, prescriber, f, anonymise, events)
+        _stages(season, prescriber, f, anonymise, events,
+                back_sessions(season, plan) if backs is None else backs)
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
                   names, events, handouts or Handouts(season, plan, anonymise=anonymise,
                                                       prescriber=prescriber, timeline=tl))
@@ -508,14 +515,42 @@ def _competitions(season: Season, tl: Timeline, f, events: _Events,
                    "Competition", c.last)
 
 
-def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: _Events) -> None:
+def back_sessions(season: Season, plan: Plan) -> dict[tuple[str, dt.date], dt.date]:
+    """(athlete, first FIT day) -> the first team session he can join from it, for the returns
+    whose FIT day is no training day of the team (:attr:`planner.returns.Return.session`)."""
+    return {(r.athlete, r.fit): r.session for r in returns(season, plan, history=True)
+            if r.fit is not None and r.session is not None and r.session != r.fit}
+
+
+def _fit(events: _Events, day: dt.date, session: dt.date | None) -> None:
+    """A return: "Back to full training" on the first team session he can join (``session``,
+    None: the FIT day is one); a FIT day the team does not train on is said for what it is,
+    "Rehab done: fit", naming that session. The FIT day's event keeps the key ``stage-DATE`` the
+    return had on it before, so a calendar already imported updates it rather than add one."""
+    key = f"stage-{day.isoformat()}"
+    if session is None:
+        events.add(key, day, "Back to full training", f"{BACK}.", "Rehab")
+        return
+    back = back_words(day, session, day_long)
+    events.add(key, day, "Rehab done: fit",
+               f"Rehab done: you are fit from today. Back in full "
+               f"training at the team's first session, {day_long(session)}: every session and "
+               f"match again from then.", "Rehab")
+    events.add(f"{key}-back", session, "Back to full training",
+               f"{back[:1].upper()}{back[1:]}: every session and match again.", "Rehab")
+
+
+def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: _Events,
+            backs: dict[tuple[str, dt.date], dt.date]) -> None:
+    """The days the stage changes (``backs``: :func:`back_sessions`)."""
     tl = prescriber.tl
     prev = None
     for i, day in enumerate(tl.days):
         stage = f.st[i]
-        if stage != prev and not (prev is None and stage == FIT):
-            title = ("Back to full training" if stage == FIT else
-                     "Injured: no running" if stage == INJ else
+        if stage == FIT and prev not in (None, FIT):
+            _fit(events, day, backs.get((f.id, day)))
+        elif stage != prev and not (prev is None and stage == FIT):
+            title = ("Injured: no running" if stage == INJ else
                      f"In rehab stage {stage}" if prev is None else f"Rehab stage {stage} starts")
             proto = f.proto_of(i) or (load_protocol(season.injury_of(f.id).protocol)
                                       if season.injury_of(f.id) else None)
@@ -687,11 +722,12 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     prefixes = Counter(e.prefix for e in earlier.values() if e.prefix)
     prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}
+    backs = back_sessions(season, plan)
     for a in display_order(season, plan):
         if a.id in gone:
             continue
         cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
-                        prescriber, explainer, handouts, off=off[a.id])
+                        prescriber, explainer, handouts, off=off[a.id], backs=backs)
         files[names[a.id]] = cal.to_ical()
     files[team] = team_calendar(season, plan, stamp=stamp, previous=_read(out / team),
                                 prefix=prefix).to_ical()

@@ -918,3 +918,33 @@ def test_a_signings_calendar_has_no_match_before_the_day_he_joined(tmp_path):
     assert not any(s.startswith("League match 3") for s in summaries), summaries  # day 5: before
     assert any(s.startswith("Cup round 2") for s in summaries)  # day 9: his first day
     assert any(s.startswith("League match 4") for s in summaries)
+
+
+def test_a_return_on_a_day_the_team_does_not_train_is_back_on_its_first_session(tmp_path):
+    """A Tuesday/Thursday team's player read "Back to full training" on his first FIT day, a
+    Friday, while every other place said "back to full training Tue 12 Jan (fit from Fri 8 Jan)".
+    The calendar puts the return on that session and says the FIT day for what it is; the FIT
+    day's event keeps its UID, so a calendar imported before is updated, not doubled."""
+    from tests.planner.test_returns import _tue_thu, make
+    from tests.planner.test_returns import plan as rehab_plan
+
+    def rehab(season, folder):
+        export_calendars(season, rehab_plan(), folder, stamp=STAMP)
+        cal = Calendar.from_ical((folder / calendar_file_names(season)["A1"]).read_bytes())
+        return {str(e["uid"]): e for e in by_category(cal, "Rehab") if "stage" in str(e["uid"])}
+
+    folder = tmp_path / "ics"
+    every_day = rehab(make(), folder)  # trains Mon-Sat: the FIT day is the session
+    assert [(str(e["summary"]), _start(e)) for e in every_day.values()] == [
+        ("In rehab stage S3", _day(0)), ("Back to full training", _day(4))]
+    tue_thu = rehab(_tue_thu(), folder)
+    said = sorted((_start(e), str(e["summary"]), int(e["sequence"])) for e in tue_thu.values())
+    assert said == [(_day(0), "In rehab stage S3", 0), (_day(4), "Rehab done: fit", 1),
+                    (_day(8), "Back to full training", 0)]
+    assert set(every_day) < set(tue_thu)  # the FIT day's event updated under its UID
+    _, fit_day, back = sorted(tue_thu.values(), key=_start)
+    assert "first session, Tue 12 Jan 2027" in str(fit_day["description"])
+    assert str(back["description"]).startswith(
+        "Back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan): every session and match")
+    assert not [e for e in events(Calendar.from_ical(
+        (folder / calendar_file_names(make())["A1"]).read_bytes())) if "CANCELLED" in str(e.get("status", ""))]
