@@ -2675,10 +2675,10 @@ def test_the_squad_list_sorts_by_the_column_clicked(w, qtbot):
     assert w.squad_editor.selected_id() == "A10"
 
 
-def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot):
+def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot, dialogs):
     """"Midfeilder" was added as a group of its own without a word until after Add (the board
     then read "Mi…"). As it is typed, the note asks whether a known group or one of the squad's
-    own was meant; Add still takes it as typed (a club may have a group of its own)."""
+    own was meant; Add can still take it as typed (a club may have a group of its own)."""
     from planner.squad import near_position
 
     assert near_position("Midfeilder") == "Midfielder"
@@ -2698,6 +2698,7 @@ def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot
     assert not ed.position_note.isHidden()  # said while typing, before Add
     assert ed.position_note.text().startswith("Did you mean Midfielder? 'Midfeilder' as typed is "
                                               "a group of its own")
+    dialogs.answer = "astyped"
     ed.add_button.click()
     added = next(a for a in w.season.athletes if a.name == "Ryan Jones")
     assert added.position == "Midfeilder"  # not refused
@@ -2706,6 +2707,46 @@ def test_a_position_typed_close_to_a_group_asks_did_you_mean_before_add(w, qtbot
     assert "Did you mean Midfielder?" in ed.position_note.text()
     ed.position.setEditText("Liberro")
     assert ed.position_note.text().startswith("'Liberro' is a group of its own, not Goalkeeper")
+
+
+def test_did_you_mean_is_taken_in_one_step_by_the_notes_link_or_adds_question(w, qtbot, dialogs):
+    """"Did you mean Midfielder?" showed under Position, but nothing took it: a coach typing
+    Tab, Alt+A never read it and Add took "Midfeilder". The note's "Use Midfielder" sets the
+    field; Add asks once, Midfielder the default; Keep as Typed keeps a group of the club's own
+    (not asked again); Cancel adds nothing."""
+    ed = w.squad_editor
+    w.show_dock("squad")
+
+    def typed(name, position):
+        ed.table.clearSelection()
+        ed.name.setText(name)
+        ed.position.setEditText(position)
+
+    typed("Dan Wood", "Midfeilder")
+    assert 'Use Midfielder</a>' in ed.position_note.text()
+    ed.position_note.linkActivated.emit("Midfielder")  # the link clicked
+    assert ed.position.currentText() == "Midfielder" and ed.position_note.isHidden()
+    typed("Dan Wood", "Midfeilder")
+    before = w.season
+    ed.add_button.click()  # the fake's answer: the last offered, Cancel
+    assert w.season is before and dialogs[-1][0] == "choose"
+    assert dialogs[-1][2].startswith("Did you mean Midfielder? 'Midfeilder' is none of the squad's")
+    assert "Use the Suggestion: Dan Wood is added as Midfielder" in dialogs[-1][2]
+    dialogs.answer = "suggested"  # the default button (Enter)
+    ed.add_button.click()
+    assert w.season.athletes[-1].name == "Dan Wood" and w.season.athletes[-1].position == "Midfielder"
+    dialogs.answer = "astyped"
+    typed("Sam Lee", "Midfeilder")
+    ed.add_button.click()
+    assert w.season.athletes[-1].position == "Midfeilder"
+    asked = len(dialogs)
+    dialogs.answer = "cancel"
+    typed("Tom Ash", "Midfeilder")  # kept as typed once: his club's own group, not asked again
+    ed.add_button.click()
+    assert len(dialogs) == asked and w.season.athletes[-1].position == "Midfeilder"
+    typed("Ed Fox", "Defender")  # a known group: nothing asked
+    ed.add_button.click()
+    assert len(dialogs) == asked and w.season.athletes[-1].name == "Ed Fox"
 
 
 def test_the_right_spelling_typed_is_not_sent_to_one_players_typo(w):

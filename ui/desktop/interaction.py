@@ -71,6 +71,8 @@ _WORDED = {
     "onlysquad": ("Read &Only This Squad", QMessageBox.ButtonRole.AcceptRole),
     "openbackup": ("&Open the Backup", QMessageBox.ButtonRole.AcceptRole),
     "exportas": ("Export under Another &Name…", QMessageBox.ButtonRole.AcceptRole),
+    "suggested": ("&Use the Suggestion", QMessageBox.ButtonRole.AcceptRole),
+    "astyped": ("Keep as &Typed", QMessageBox.ButtonRole.ActionRole),
 }
 
 

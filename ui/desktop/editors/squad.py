@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -23,6 +24,8 @@ from planner.squad import (
     history_counts,
     is_absence,
     left_on,
+    near_position,
+    position_key,
     rehab_status,
     unknown_position_note,
 )
@@ -109,6 +112,9 @@ class SquadEditor(Editor):
         self.position_note = _wrapped("")  # a position none of the four groups knows
         self.position_note.setAccessibleName("Position note")
         self.position_note.setVisible(False)
+        self.position_note.setTextFormat(Qt.TextFormat.RichText)  # "Use Midfielder" a link
+        self.position_note.linkActivated.connect(self.position.setEditText)
+        self._own_groups: set[str] = set()  # positions kept as typed when Add offered a group
         # its room kept, coming and going: the fields below it, and the list above that took
         # or gave up the room, moved from under the pointer while a position was typed
         form.addRow("", _keeps_space(self.position_note, lines=4))
@@ -278,11 +284,40 @@ class SquadEditor(Editor):
         misspelling of ("Midfeilder": did you mean Midfielder?), of the four or of the squad's
         own (taken as typed all the same: a club may have a group of its own). The selected
         player's own stored position is not one of the squad's to offer: it is the one retyped."""
-        mine = self.selected_id()
-        others = [a.position for a in self.season.athletes if a.id != mine] if self.season else []
+        others = self._other_positions()
         note = unknown_position_note(text, others)
-        self.position_note.setText(note or "")
+        near = near_position(text, others) if note is not None else None
+        words = html.escape(note or "", quote=False)
+        if near is not None:  # taken in one click (Add asks too, :meth:`_position_to_add`)
+            words += f' <a href="{html.escape(near)}">Use {html.escape(near, quote=False)}</a>'
+        self.position_note.setText(words)
         self.position_note.setVisible(note is not None)
+
+    def _other_positions(self) -> list[str]:
+        """The positions of the squad but the selected player's (his own is the one retyped)."""
+        mine = self.selected_id()
+        return [a.position for a in self.season.athletes if a.id != mine] if self.season else []
+
+    def _position_to_add(self, name: str) -> str | None:
+        """The form's position for a new player; one close to a group ("Midfeilder") asked once:
+        the group (the default), as typed (a group of its own, not asked again), or None
+        (cancelled: nothing added). A coach typing with Tab and Alt+A never read the note."""
+        typed = self.position.currentText().strip()
+        near = near_position(typed, self._other_positions()) if typed else None
+        if near is None or self.ask is None or position_key(typed) in self._own_groups:
+            return typed
+        answer = self.ask().choose(
+            "Add athlete", f"Did you mean {near}? '{typed}' is none of the squad's groups.\n\n"
+            f"Use the Suggestion: {name} is added as {near}.\nKeep as Typed: '{typed}', a group "
+            f"of its own (HV-1's goalkeeper exemption reads the position).",
+            ("suggested", "astyped", "cancel"), "suggested")
+        if answer == "suggested":
+            self.position.setEditText(near)
+            return near
+        if answer == "astyped":
+            self._own_groups.add(position_key(typed))
+            return typed
+        return None
 
     def add(self) -> None:
         """A new athlete with the form's details: the typed name is kept; the ID is the typed
@@ -299,8 +334,11 @@ class SquadEditor(Editor):
             self.problem.emit("Add athlete", f"{same.name} ({same.id}) is in the squad already; "
                                              f"type the new athlete's name, then Add.")
             return
+        position = self._position_to_add(name)
+        if position is None:
+            return
         try:
-            athlete = Athlete(id=aid, name=name, position=self.position.currentText().strip(),
+            athlete = Athlete(id=aid, name=name, position=position,
                               max_speed=speed, role=self.role.currentData())
         except ValueError as e:
             self.refuse("Add athlete", e)
