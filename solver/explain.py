@@ -20,10 +20,11 @@ from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, Season
+from planner.season import FIT, LADDER, WEEKDAYS, Season
 from planner.squad import JOINED_REASON, joined_on
-from planner.text import date_long, date_short, day, day_long, join_and, plural
+from planner.text import DAY_NAMES, date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
+from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
 from solver.model import PlanModel
@@ -423,7 +424,7 @@ def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
             f"({training_weekdays(season)}" + (f", less {join_and(less)}" if less else "") + ")"
             + (f", and he is away on {away} of them" if away else "") + ". Rehab work is planned "
             "on the team's training days only. Tick more training days (Season ▸ Season "
-            "Settings) to give the rehab its sessions.")
+            f"Settings) to give the rehab its sessions; {_more_weekdays(model, s)}.")
     return Conflict(rule="CALENDAR", athlete=s.athlete, start=first.isoformat(),
                     end=last.isoformat(), text=text)
 
@@ -435,7 +436,39 @@ def _more_training_days(model: PlanModel, s: _Shortfall) -> Remedy:
         f"Tick more training days (Season ▸ Season Settings, or 'Training days' in the coach "
         f"workbook): {season.athlete_label(s.athlete)} "
         f"needs {plural(s.need, 'rehab day')} to finish {s.stage} by {day_long(s.end)}, and the "
-        f"team trains on {plural(len(s.days), 'day')} up to then ({training_weekdays(season)})."))
+        f"team trains on {plural(len(s.days), 'day')} up to then ({training_weekdays(season)}); "
+        f"{_more_weekdays(model, s)}."))
+
+
+def _more_weekdays(model: PlanModel, s: _Shortfall) -> str:
+    """The fewest more training weekdays that give a :class:`_Shortfall`'s rehab its days, and
+    which: "one more weekday is enough: Saturday", "one more weekday is enough: Monday, Friday
+    or Saturday would each do", "3 more weekdays are needed, e.g. Monday, Wednesday and Friday". Each
+    untrained weekday is tried with the days the note counts (:attr:`Timeline.is_training`,
+    the athlete's days away left out); the days they add are their own, so the fewest are the
+    ones adding the most (in the week's order among equals)."""
+    season, tl = model.season, model.tl
+    window = range(model.p0, tl.index(s.end) + 1)
+    away = tl.unavailable(s.athlete)
+    ticked = season.calendar.training_days
+
+    def days(*more: str) -> int:
+        cal = season.calendar.model_copy(update={"training_days": (*ticked, *more)})
+        with_more = Timeline(season.model_copy(update={"calendar": cal}))
+        return sum(1 for i in window if with_more.is_training[i] and i not in away)
+
+    have = days()
+    gains = {wd: days(wd) - have for wd in WEEKDAYS if wd not in ticked}
+    ranked = sorted(gains, key=lambda wd: -gains[wd])
+    short = s.need - have
+    k = next((k for k in range(1, len(ranked) + 1)
+              if sum(gains[wd] for wd in ranked[:k]) >= short), len(ranked))
+    names = {wd: DAY_NAMES[WEEKDAYS.index(wd)] for wd in WEEKDAYS}
+    if k == 1:
+        each = [names[wd] for wd in WEEKDAYS if wd in gains and gains[wd] >= short]
+        return "one more weekday is enough: " + (
+            each[0] if len(each) == 1 else f"{', '.join(each[:-1])} or {each[-1]} would each do")
+    return f"{k} more weekdays are needed, e.g. {join_and([names[wd] for wd in ranked[:k]])}"
 
 
 DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict

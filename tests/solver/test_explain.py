@@ -767,6 +767,32 @@ def test_too_few_training_days_for_a_stages_rehab_are_named_and_offered_before_a
             "day off and 1 match day)" in note.text)
 
 
+def test_too_few_training_days_say_how_many_more_weekdays_would_do_and_which():
+    """"Tick more training days" did not say how many would do: a coach ticked Saturday for the
+    whole season not knowing whether one was enough. The way on names the fewest more weekdays
+    that give the stage's rehab its days, and which; the plan it names holds (the checker)."""
+    def tue_thu(start_day, more=()):
+        s = season(weeks=3, athletes=2, matches=[1], injuries=(injury("A1", "P2", start_day=start_day),))
+        return s.model_copy(update={"calendar": s.calendar.model_copy(
+            update={"training_days": ("tue", "thu", *more)})})
+
+    # P2 by Sun 17 Jan: 4 rehab days, 3 team days (Tue 5 Jan a match day); each other weekday
+    # adds 2, so any one is enough
+    out = solve(SolveRequest(tue_thu(-28), time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    one = ("one more weekday is enough: Monday, Wednesday, Friday, Saturday or Sunday would "
+           "each do")
+    assert out.remedies[0].kind == "training-days" and out.remedies[0].text.endswith(
+        f"(Tuesdays and Thursdays); {one}."), out.remedies[0].text
+    assert out.explanation[0].text.endswith(f"to give the rehab its sessions; {one}.")
+    solved_and_checked(tue_thu(-28, ("sat",)), time_limit=30)
+    # P2 by Sun 10 Jan: 4 rehab days, 1 team day; each other weekday adds 1: three are needed
+    out = solve(SolveRequest(tue_thu(-35), time_limit=20))
+    assert out.remedies[0].text.endswith(
+        "; 3 more weekdays are needed, e.g. Monday, Wednesday and Friday."), out.remedies[0].text
+    solved_and_checked(tue_thu(-35, ("mon", "wed", "fri")), time_limit=30)
+
+
 def test_no_return_within_the_season_says_what_the_stages_need_at_the_least():
     """In S1 since Tue 29 Dec with one speed day a week (HV-2) and a season of three weeks:
     'explain --return' read only "cannot be back to FIT within the season under the current
