@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -112,8 +111,6 @@ class SquadEditor(Editor):
         self.position_note = _wrapped("")  # a position none of the four groups knows
         self.position_note.setAccessibleName("Position note")
         self.position_note.setVisible(False)
-        self.position_note.setTextFormat(Qt.TextFormat.RichText)  # "Use Midfielder" a link
-        self.position_note.linkActivated.connect(self.position.setEditText)
         self._own_groups: set[str] = set()  # positions kept as typed when Add offered a group
         # its room kept, coming and going: the fields below it, and the list above that took
         # or gave up the room, moved from under the pointer while a position was typed
@@ -286,11 +283,7 @@ class SquadEditor(Editor):
         player's own stored position is not one of the squad's to offer: it is the one retyped."""
         others = self._other_positions()
         note = unknown_position_note(text, others)
-        near = near_position(text, others) if note is not None else None
-        words = html.escape(note or "", quote=False)
-        if near is not None:  # taken in one click (Add asks too, :meth:`_position_to_add`)
-            words += f' <a href="{html.escape(near)}">Use {html.escape(near, quote=False)}</a>'
-        self.position_note.setText(words)
+        self.position_note.setText(note or "")
         self.position_note.setVisible(note is not None)
 
     def _other_positions(self) -> list[str]:
