@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from planner.season import Athlete, Season
 from planner.squad import next_ids, unknown_position_note
-from planner.text import clean_message
+from planner.text import clean_message, join_and
 
 COLUMNS = ("Name", "Position", "Max speed")
 _HEADER = {"name", "athlete", "player", "athlete name"}
@@ -22,7 +22,8 @@ NOTES_NAMED = 3  # the position notes said, then "… and N more"
 
 class Pasted(NamedTuple):
     """What a paste gives: the ``athletes`` to add (none when there are ``problems``: "line 3:
-    …" with the fix), and ``notes`` on what is added as typed (a position of its own)."""
+    …" with the fix), and ``notes`` on what is added as typed (a position of its own, no max
+    speed)."""
     athletes: list[Athlete]
     problems: list[str]
     notes: list[str]
@@ -96,7 +97,25 @@ def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
                                     role=role))
         except ValueError as e:
             problems.append(f"line {line}: {clean_message(str(e))}")
-    return Pasted([] if problems else athletes, problems, [] if problems else _notes(season, good))
+    if problems:
+        return Pasted([], problems, [])
+    return Pasted(athletes, problems, [*_notes(season, good), *_no_speed(athletes)])
+
+
+def _no_speed(athletes: list[Athlete]) -> list[str]:
+    """The players pasted without a max speed, said: they went in silently, and only Plan Check
+    told after a solve that their speed days had no speed to aim at."""
+    from planner.sessions import NO_MAX_SPEED
+
+    none = [f"{a.name} ({a.id})" for a in athletes if a.max_speed is None]
+    if not none:
+        return []
+    who = join_and(none if len(none) <= NOTES_NAMED
+                   else [*none[:NOTES_NAMED], f"{len(none) - NOTES_NAMED} more"])
+    one = len(none) == 1
+    return [f"{len(none)} without a max speed: {who} (select {'him' if one else 'each'} and type "
+            f"it under Max speed; until then {'his' if one else 'their'} speed days say "
+            f"'{NO_MAX_SPEED}')"]
 
 
 def _notes(season: Season, good) -> list[str]:

@@ -40,6 +40,21 @@ def test_comma_separated_lines_with_a_decimal_comma_and_a_header():
                             "position)"]
 
 
+def test_players_pasted_without_a_max_speed_are_said_with_the_fix():
+    """A pasted row with an empty speed went in silently; only Plan Check said it, after a
+    solve. The paste's note names them, how to add it, and what their speed days say until
+    then; more than three are counted."""
+    season = tiny_season()
+    pasted = read_pasted("Ann Bell\tForward\t9.6\nSid Nash\tDefender\t\n", season)
+    assert pasted.notes == ["1 without a max speed: Sid Nash (A5) (select him and type it under "
+                            "Max speed; until then his speed days say 'max speed not measured')"]
+    five = read_pasted("".join(f"P{k}\tForward\n" for k in range(5)), season).notes
+    assert five == ["5 without a max speed: P0 (A4), P1 (A5), P2 (A6) and 2 more (select each and "
+                    "type it under Max speed; until then their speed days say 'max speed not "
+                    "measured')"]
+    assert read_pasted("Ann Bell\tForward\t9.6\n", season).notes == []
+
+
 def test_a_bad_line_adds_nothing_and_each_is_named_with_its_fix():
     season = tiny_season()
     pasted = read_pasted("Ann Bell\tForward\t9.6\nAnn bell\tForward\nDan Eve\tMF\t60\n"
@@ -59,10 +74,10 @@ def test_a_correct_spelling_is_not_sent_to_another_lines_typo():
     season = tiny_season()
     own = ("'{}' is a group of its own, not Goalkeeper, Defender, Midfielder or Forward (HV-1's "
            "goalkeeper exemption reads the position)")
-    assert read_pasted("Ann\tWinger\t\nBo\tWingr\t\n", season).notes == [
+    assert read_pasted("Ann\tWinger\t9\nBo\tWingr\t9\n", season).notes == [
         f"line 1: {own.format('Winger')}", f"line 2: {own.format('Wingr')}"]
     # two players' Winger is offered for the third's Wingr, and not the other way round
-    assert read_pasted("Ann\tWinger\t\nBo\tWingr\t\nCy\twinger\t\n", season).notes == [
+    assert read_pasted("Ann\tWinger\t9\nBo\tWingr\t9\nCy\twinger\t9\n", season).notes == [
         f"line 1: {own.format('Winger')}",
         "line 2: Did you mean Winger? 'Wingr' as typed is a group of its own (HV-1's goalkeeper "
         "exemption reads the position)"]

@@ -1277,6 +1277,38 @@ def test_the_squad_table_says_who_is_injured_now_and_who_is_back(qtbot):
     assert table.item(row, 4).toolTip() == "back (injury history)"
 
 
+def test_after_add_the_form_is_the_next_players_with_the_id_he_will_get(w, qtbot, dialogs):
+    """Typing the second player, the form still showed "ID A01", the first player's (Add then
+    gave A02). After Add the form is the next player's: the ID Add gives him, no name, position
+    or max speed carried over; the one added is in the list, not selected, so Alt+Y renames
+    no one; a refused Add keeps what was typed."""
+    ed = w.squad_editor
+    w.show_dock("squad")
+    ed.name.setText("Owen Price")
+    ed.position.setEditText("Defender")
+    ed.max_speed.setValue(9.19)
+    ed.max_speed.setFocus()  # the last field typed, then Alt+A
+    ed.add_button.click()
+    assert w.season.athlete("A4").name == "Owen Price"
+    assert ed.selected_id() is None and not ed.apply_button.isEnabled()
+    assert (ed.athlete_id.text(), ed.name.text(), ed.position.currentText(),
+            ed.max_speed.value()) == ("A5", "", "", 0.0)
+    assert ed.focusWidget() is ed.name  # typing on: the next name
+    qtbot.keyClicks(ed.name, "Sam Patel")
+    assert ed.athlete_id.text() == "A5"  # the ID he will get, while he is typed
+    ed.add_button.click()
+    assert w.season.athlete("A5").name == "Sam Patel" and ed.athlete_id.text() == "A6"
+    ed.name.setText("Sam Patel")  # in the squad already: refused, the typing kept
+    ed.add_button.click()
+    assert ed.name.text() == "Sam Patel" and ed.athlete_id.text() == "A6"
+    dialogs.unseen_errors.clear()
+    # a pasted player without a max speed is said in the paste's note, with the fix
+    assert ed.paste_players("Sid Nash\tDefender\t\n")
+    assert ed.paste_note.text().endswith("1 without a max speed: Sid Nash (A6) (select him and "
+                                         "type it under Max speed; until then his speed days say "
+                                         "'max speed not measured')")
+
+
 def test_a_cleared_squad_form_is_for_a_new_athlete(w):
     """Ctrl+click on the selected athlete left "ID A25" and "Max speed 9.5 m/s" in the form:
     the next signing added took his max speed unseen. Cleared, the form shows the next free ID
@@ -1332,6 +1364,7 @@ def test_max_speed_typed_in_km_h_or_with_a_comma_is_read_not_garbled(w):
     from PySide6.QtTest import QTest
 
     box = w.squad_editor.max_speed
+    w.squad_editor.select("A1")  # Enter applies nothing (a new player's form: Add, cleared after)
     got = {}
     for typed in ("31.5 km/h", "34.6", "9,6", "9.6", "8.4 m/s", "30 kmh"):
         box.setValue(0.0)
@@ -2245,18 +2278,20 @@ def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
 
 
 def test_an_athlete_added_off_the_bench_form_says_his_default_role(w):
-    """The Squad form shows the athlete just added: the next one added kept his "bench" unless
-    the coach changed it, and the status bar said only "Add athlete …"."""
+    """The Squad form showed the athlete just added: the next one added kept his "bench" unseen,
+    and the status bar said only "Add athlete …". The status says the role; the form is then the
+    next player's, his role the default again."""
     ed = w.squad_editor
     ed.name.setText("Kai Bench")
     ed.role.setCurrentIndex(ed.role.findData("bench"))
     ed.add_button.click()
     assert "Kai Bench (A4), on the bench by default" in w.statusBar().currentMessage()
-    ed.name.setText("Lou Next")  # the role still says bench
+    assert ed.role.currentData() == "start"  # the next player's form
+    ed.name.setText("Lou Next")
+    ed.role.setCurrentIndex(ed.role.findData("bench"))
     ed.add_button.click()
     assert "Lou Next (A5), on the bench by default" in w.statusBar().currentMessage()
     ed.name.setText("Max Start")
-    ed.role.setCurrentIndex(ed.role.findData("start"))
     ed.add_button.click()
     assert "Max Start (A6)" in w.statusBar().currentMessage()
     assert "by default" not in w.statusBar().currentMessage()

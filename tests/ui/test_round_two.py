@@ -35,7 +35,8 @@ def test_add_keeps_the_typed_name_and_the_id_can_be_typed(w, qtbot, dialogs):
     w.show_dock("squad")
     ed.add_button.click()  # an empty form: a placeholder name
     first = w.season.athletes[-1]
-    assert first.name == f"Athlete {first.id}" and ed.selected_id() == first.id
+    assert first.name == f"Athlete {first.id}"
+    ed.select(first.id)  # typed over the selected athlete's form, then Add: a new one
     ed.name.selectAll()
     qtbot.keyClicks(ed.name, "Ben Hart")
     ed.add_button.click()
@@ -47,6 +48,7 @@ def test_add_keeps_the_typed_name_and_the_id_can_be_typed(w, qtbot, dialogs):
     ed.name.setText("Sam Cole")
     ed.add_button.click()
     assert w.season.athlete("7").name == "Sam Cole"
+    ed.name.setText("Sam Cole")
     ed.add_button.click()  # Sam Cole again: refused, nothing added
     assert [a.name for a in w.season.athletes].count("Sam Cole") == 1
     assert dialogs.kinds() == ["warn"] and "in the squad already" in dialogs[0][2]

@@ -598,7 +598,10 @@ def test_the_squad_form_fits_its_dock_and_stays_where_it_is_while_the_squad_is_t
         where.append(settled())
         ed.add_button.click()
         where.append(settled())
-    assert len(win.season.athletes) == 6 and ed.position_note.isVisible()
+    assert len(win.season.athletes) == 6
+    ed.select("A06")  # Ryan Jones, the Winger: his form with its note
+    where.append(settled())
+    assert ed.position_note.isVisible()
     ed.position.setEditText("Forward")  # the note goes
     where.append(settled())
     ed.apply_button.click()

@@ -336,8 +336,27 @@ class SquadEditor(Editor):
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
+        before = self.season
         self.request(E.AddAthlete(athlete=athlete, joins=joins_on(self.season)))
-        _select_key(self.table, aid)
+        if self.season is before:  # refused, and said why: the typing stays
+            return
+        self._next_player(aid)
+
+    def _next_player(self, added: str) -> None:
+        """After Add, the form is the next new player's, with the ID Add will give him: it kept
+        the one added, whose ID sat beside the next name typed though Add gave the next one.
+        The one added is in sight in the list, not selected (Alt+Y applies to a selected one)."""
+        self.table.clearSelection()
+        self._clear_form()
+        self._fill_away()
+        self.forget_typing()
+        item = next((it for r in range(self.table.rowCount()) if (it := self.table.item(r, 0))
+                     is not None and it.data(Qt.ItemDataRole.UserRole) == added), None)
+        if item is not None:
+            self.table.scrollToItem(item)
+        focus = self.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):  # typing on: the next name
+            self.name.setFocus()
 
     def paste_players(self, text: str) -> bool:
         """Ctrl+V on the list: a player a line (Name, Position, Max speed, copied from a
