@@ -22,9 +22,9 @@ import datetime as dt
 from collections.abc import Set
 from dataclasses import dataclass, replace
 
-from planner.history import logged_days
+from planner.history import flare_hold, logged_days
 from planner.protocols import load_protocol
-from planner.rehab import athlete_stage_on, governing
+from planner.rehab import athlete_stage_on, governing, stage_order
 from planner.rules import CALM_CAP
 from planner.season import FIT, INJ, Season
 from planner.text import date_short, day_long, join_and, plural, stage_name_on
@@ -592,13 +592,14 @@ class FlareProposal:
 def flare_proposals(season: Season, athlete: str | None = None) -> list[FlareProposal]:
     """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded (of one
     athlete with ``athlete``)."""
-    out = []
+    out, tl = [], None
     for a in season.athletes:
         if athlete is not None and a.id != athlete:
             continue
         records = season.injuries_of(a.id)
         if not records:
             continue
+        tl = tl if tl is not None else Timeline(season)
         for day, logged in sorted(logged_days(season, a.id).items()):
             rec = governing(records, day)
             if logged.pain is None or rec is None or day in rec.flare_ups:
@@ -608,8 +609,21 @@ def flare_proposals(season: Season, athlete: str | None = None) -> list[FlarePro
             proto = load_protocol(rec.protocol)
             if logged.pain < proto.pain_flare or not _in_rehab_or_back_lately(records, day):
                 continue
+            if _no_flare_up_of_its_own(season, a.id, records, day, tl):
+                continue
             out.append(FlareProposal(a.id, day, logged.pain, proto.pain_flare))
     return out
+
+
+def _no_flare_up_of_its_own(season: Season, athlete: str, records: list, day: dt.date,
+                            tl: Timeline) -> bool:
+    """A pain on ``day`` that is no new flare-up: one in the calm days of a flare-up recorded
+    (RH-FL's window, :func:`planner.history.flare_hold`) belongs to it, and one in the
+    protocol's first stage has no running to stop and no stage further back to go to."""
+    rec = governing(records, day)
+    if athlete_stage_on(records, day) == stage_order(load_protocol(rec.protocol))[0]:
+        return True
+    return flare_hold(season, athlete, day, tl) is not None
 
 
 def if_no_flare_up(season: Season, athlete: str, since: dt.date | None = None) -> str:

@@ -35,3 +35,33 @@ def test_over_a_season_only_the_pains_the_import_brings_are_new():
     # a pain corrected in the workbook is a session the season did not have: said again
     changed = s.model_copy(update={"sessions": (old.model_copy(update={"pain": 9}),) + s.sessions[1:]})
     assert [p.date for p in new_to_the_coach(flare_proposals(changed), changed, s)[0]] == [old.date]
+
+
+def _pains(s, *days_pains):
+    return s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(d), minutes=60, rpe=4, pain=p) for d, p in days_pains)})
+
+
+def test_a_pain_in_a_recorded_flare_ups_calm_days_belongs_to_it():
+    """The flare-up recorded on day 20 keeps two training days after it calm (RH-FL): a pain on
+    them is that flare-up's, not a new one; a pain after its calm days is a flare-up again."""
+    s = season(weeks=6, athletes=1, injuries=(injury("A1", "P3", start_day=10, flare_days=(20,)),),
+               today=day(35))
+    s = _pains(s, (20, 6), (21, 6), (22, 6), (30, 6))
+    from planner.history import calm_window
+    calm = [d for d, _ in calm_window(s, day(20), "A1")]
+    assert day(21) in calm and day(22) in calm and day(30) not in calm
+    assert [p.date for p in flare_proposals(s)] == [day(30)]
+    # without the flare-up recorded, the same pains all propose one
+    bare = s.model_copy(update={"injuries": (injury("A1", "P3", start_day=10),)})
+    assert [p.date for p in flare_proposals(bare)] == [day(20), day(21), day(22), day(30)]
+
+
+def test_a_pain_in_the_first_stage_proposes_no_flare_up():
+    """P1 has no running to stop and no stage further back: a pain there is no flare-up; the
+    same pain once P2 is recorded is one."""
+    s = season(weeks=6, athletes=1, injuries=(injury("A1", "P2", start_day=12,
+                                                     history=(("P1", 5),)),), today=day(30))
+    s = _pains(s, (8, 6), (15, 6))
+    assert [p.date for p in flare_proposals(s)] == [day(15)]
+    assert pain_alerts(s) == []
