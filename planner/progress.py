@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from planner.history import flare_hold, logged_days
 from planner.protocols import load_protocol
-from planner.rehab import athlete_stage_on, governing, stage_order
+from planner.rehab import athlete_stage_on, governing, played_hurt, stage_order
 from planner.rules import CALM_CAP
 from planner.season import FIT, INJ, Season
 from planner.text import date_short, day_long, join_and, plural, stage_name_on
@@ -334,7 +334,8 @@ def played_in_rehab_advice(season: Season, athlete: str, days: tuple[dt.date, ..
 def played_in_rehab(season: Season, leave_out: Set[tuple[str, dt.date]] = frozenset()
                     ) -> list[PlayedInRehab]:
     """Per athlete, the days before today with logged minutes played while the records hold the
-    athlete in a rehab stage (or injured); ``leave_out``: (athlete, day) pairs not to count."""
+    athlete in a rehab stage (or injured); ``leave_out``: (athlete, day) pairs not to count. An
+    injury's onset is no such day: the match played that day is where the injury happened."""
     tl, today = Timeline(season), planning_start(season)
     out = []
     for a in season.athletes:
@@ -344,7 +345,7 @@ def played_in_rehab(season: Season, leave_out: Set[tuple[str, dt.date]] = frozen
         days = []
         for d, x in sorted(logged_days(season, a.id).items()):
             i = tl.index(d)  # minutes played count on a competition day only (section 9)
-            if (x.played and d < today and i is not None and tl.is_comp[i]
+            if (x.played and d < today and i is not None and tl.is_comp[i] and not played_hurt(records, d)
                     and (a.id, d) not in leave_out and athlete_stage_on(records, d) != FIT):
                 days.append(d)
         if days:

@@ -122,6 +122,12 @@ def governing(records: list[Injury], day: dt.date) -> Injury | None:
     return out
 
 
+def played_hurt(records: list[Injury], day: dt.date) -> bool:
+    """``day`` is the onset of one of ``records``: a match or session logged that day is where
+    the injury happened, neither played in rehab nor a sign that the athlete was back."""
+    return any(r.onset == day for r in records)
+
+
 def athlete_stage_on(records: list[Injury], day: dt.date) -> str:
     """The recorded stage of an athlete with ``records`` (sorted by onset) on ``day``."""
     rec = governing(records, day)

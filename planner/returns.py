@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from planner.criteria import not_passed, tests_until
 from planner.history import logged_days
 from planner.protocols import Protocol, load_protocol
-from planner.rehab import athlete_stage_on, back, flare_steps, segments, stage_order
+from planner.rehab import athlete_stage_on, back, flare_steps, played_hurt, segments, stage_order
 from planner.rules import RuleSet
 from planner.season import (
     FIT,
@@ -1014,8 +1014,9 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
 def _played_in_rehab(season: Season, f: AthleteFacts, i: int) -> tuple[float, str] | None:
     """Day ``i`` before today logged with minutes played on a competition day while the records
     hold the athlete in rehab (planner.progress.played_in_rehab's days): (the minutes, ``in P1``
-    or ``injured``), else None. The plan keeps the recorded stage, so it has him not playing."""
-    if i >= f.p0 or not f.tl.is_comp[i]:
+    or ``injured``), else None. The plan keeps the recorded stage, so it has him not playing.
+    An injury's onset is no such day: the match played that day is where it happened."""
+    if i >= f.p0 or not f.tl.is_comp[i] or played_hurt(season.injuries_of(f.id), f.date(i)):
         return None
     got = logged_days(season, f.id).get(f.date(i))
     stage = f.recorded_stage(i)

@@ -506,6 +506,7 @@ def test_a_speed_above_the_rehab_stages_cap_is_marked_in_the_log_and_listed_in_p
     # the summary above the list
     class Run:  # a congested run of fixtures, as planner.congestion finds one
         athletes, days = ("A2",), (day(40), day(42))
+        first_athlete = "A2"
 
         def text(self, season):
             return "two matches 48 h apart"

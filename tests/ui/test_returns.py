@@ -738,3 +738,33 @@ def test_a_first_injury_has_no_re_injury_words_in_the_returns_panel():
     out, _ = solved_and_checked(s)
     (row,) = return_rows(s.model_copy(update={"plan": out.plan}))
     assert row.again == "" and "again" not in row.details()
+
+
+def test_the_match_he_got_injured_in_is_not_played_in_rehab():
+    """Injured in 'Match 1' (the onset, P1 from that day) and logged playing it, then 'Match 2'
+    a week later while P1 by the records: the onset's match is where the injury happened, so
+    only 'Match 2' is played in rehab (the Returns panel, the Log's ▲, the CLI's log)."""
+    from planner.progress import played_in_rehab
+    from planner.season import Session
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.desktop.pastview import played_in_rehab as marked
+    from ui.desktop.returnspanel import return_rows
+
+    hurt = Injury(athlete="A1", protocol="hamstring-strain", onset=day(5),
+                  stages=(StageRecord(stage="P1", start=day(5)),))
+    s = season(weeks=6, athletes=2, today=day(14), injuries=(hurt,))
+    played = tuple(Session(athlete="A1", date=day(d), minutes=m, rpe=7, minutes_played=m)
+                   for d, m in ((5, 60), (12, 20)))
+    s = s.model_copy(update={"sessions": played})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert [(p.athlete, p.days) for p in played_in_rehab(s)] == [("A1", (day(12),))]
+    assert set(marked(s)) == {("A1", day(12))}
+    (row,) = [r for r in return_rows(s) if r.athlete == "A1"]
+    assert row.played_in_rehab == f"{day_long(day(12))} ('Match 2') while in P1"
+    assert day_long(day(5)) not in row.sentence()
+    # the onset's match alone: nothing said
+    s = s.model_copy(update={"sessions": played[:1]})
+    assert played_in_rehab(s) == [] and marked(s) == {}
+    (row,) = [r for r in return_rows(s) if r.athlete == "A1"]
+    assert row.played_in_rehab == "" and "Logged playing" not in row.sentence()
