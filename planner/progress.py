@@ -620,10 +620,15 @@ def _no_flare_up_of_its_own(season: Season, athlete: str, records: list, day: dt
                             tl: Timeline) -> bool:
     """A pain on ``day`` that is no new flare-up: one in the calm days of a flare-up recorded
     (RH-FL's window, :func:`planner.history.flare_hold`) belongs to it, and one in the
-    protocol's first stage has no running to stop and no stage further back to go to."""
-    rec = governing(records, day)
-    if athlete_stage_on(records, day) == stage_order(load_protocol(rec.protocol))[0]:
-        return True
+    protocol's first stage has no running to stop and no stage further back to go to (by the
+    records, and by the stored plan: a later stage it projected for that day, not recorded yet,
+    is what Move Today offers as history, and the pain is said beside it)."""
+    first = stage_order(load_protocol(governing(records, day).protocol))[0]
+    if athlete_stage_on(records, day) == first:
+        ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+        i = tl.index(day)
+        if ap is None or i is None or len(ap.stages) != tl.n or ap.stages[i] in (first, INJ):
+            return True
     return flare_hold(season, athlete, day, tl) is not None
 
 
