@@ -26,7 +26,13 @@ from planner.criteria import failed_words, gate, passes_all, tests_until
 from planner.history import counted_lower_why, logged_days, planned_level, went_otherwise
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
 from planner.rehab import stage_since
-from planner.returns import AthleteFacts, first_match_day_words, provisional_tests, returns
+from planner.returns import (
+    AthleteFacts,
+    back_note,
+    first_match_day_words,
+    provisional_tests,
+    returns,
+)
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import (
@@ -1072,6 +1078,9 @@ class Handouts:
                 if not parts or not parts[-1].startswith("back to full training from "):
                     parts.append(f"back to full training {text.day(tl.days[earlier])}")
                 back = f"{setback}, {ret.back_words(text.day, again=True)}"
+            # a stage recorded without a passing test (the provisional days say what they wait
+            # on, row by row)
+            back += back_note(False, (), ret.untested)
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:

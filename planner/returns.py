@@ -482,6 +482,34 @@ def passed_over(season: Season, athlete: str, stage: str, day: dt.date) -> Passe
         f"more" + "".join(f"; {x}" for x in also)))
 
 
+def passed_over_all(season: Season, entries, record_stage) -> list[PassedOver]:
+    """:func:`passed_over` of each stage change in ``entries`` (each with an athlete, a stage and
+    a date: Move Today's ``StageEntry``, ``advance --accept``'s ``Transition``), in date order, each read on the
+    season the earlier ones leave: S2, S3 and FIT of one athlete ticked together, S3 is not
+    said to pass over P2. Move Today asked nothing of a stage change over a failed test that the
+    injuries editor asks about. ``record_stage``: planner.edits.RecordStage (which imports
+    this module's importers: passed in, not imported)."""
+    from planner.errors import PeriodizeError
+
+    cur, out = season, []
+    for e in sorted(entries, key=lambda e: e.date):
+        if (over := passed_over(cur, e.athlete, e.stage, e.date)) is not None:
+            out.append(over)
+        try:
+            cur = record_stage(athlete=e.athlete, stage=e.stage, start=e.date).apply(cur)
+        except PeriodizeError:
+            break  # refused when the move is made, with the reason
+    return out
+
+
+def passed_over_question(overs: list[PassedOver]) -> tuple[str, str]:
+    """(title, text) of the question asked before recording the stage changes ``overs`` come
+    from (:func:`passed_over_all`): the injuries editor's, one paragraph a change."""
+    title = next((o for o in overs if o.failed), overs[0]).question
+    them = "the stage change" if len(overs) == 1 else "these stage changes"
+    return title, "\n\n".join(f"{o.words}." for o in overs) + f"\n\nRecord {them} anyway?"
+
+
 def _days_at_cap(season: Season, athlete: str, day: dt.date) -> int | None:
     """The days at the cap (flare-up days not counted) of the stage the records hold the day
     before ``day``, in the stored plan up to ``day``; None without a plan of the athlete."""
@@ -796,11 +824,7 @@ class Return:
         """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing.
         ``named`` False: no test's name (an anonymised export: "Hamstring strength LSI" names
         the injury)."""
-        if self.provisional:
-            return provisional_note(self.pending if named else ())
-        if self.untested:
-            return untested_note(self.untested if named else ())
-        return ""
+        return back_note(self.provisional, self.pending, self.untested, named)
 
     def provisional_words(self, named: bool = True) -> str:
         """The Provisional column: ``yes``, ``no``, or the return recorded untested (``named``
@@ -917,6 +941,19 @@ def provisional_note(pending: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     later = [f"{stage}'s" for stage, _names in pending[1:]]
     then = f", then {join_and(later)} tests" if later else ""
     return f" (provisional: {stage_tests_words(*pending[0])} not passed yet{then})"
+
+
+def back_note(provisional: bool, pending: tuple[tuple[str, tuple[str, ...]], ...],
+              untested: tuple[str, ...], named: bool = True) -> str:
+    """What a return stands on besides its date, wherever it is said: `` (recorded without a
+    passing test: …)`` for a stage recorded over criteria not passed on the way to it, then ``
+    (provisional: …)`` for the tests still ahead of it; "" for neither. A stage recorded over a
+    failed test was said nowhere once a later stage's test made the return provisional.
+    ``named`` False: no test's name (:meth:`Return.back_note`)."""
+    out = untested_note(untested if named else ()) if untested else ""
+    if provisional:
+        out += provisional_note(pending if named else ())
+    return out
 
 
 def untested_note(untested: tuple[str, ...]) -> str:
@@ -1088,16 +1125,23 @@ def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None)
 
 
 def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
-    """The criteria of the stage left without a passing latest result, when the return on
-    ``back`` is a FIT stage record (history; a planned exit is provisional instead)."""
-    if not any(r.start == back and r.stage == FIT for r in rec.stages):
-        return ()
-    segs = segments(rec, proto, until=back - dt.timedelta(days=1))
-    if not segs or segs[-1].stage not in proto.stage_ids:
-        return ()
-    left = segs[-1]
-    names = not_passed_names(rec, proto, left.stage, left.start, back)
-    return (stage_tests_words(left.stage, names),) if names else ()
+    """The criteria without a passing latest result of each stage a record moved the athlete on
+    from, on the way to the return on ``back`` (history: a planned exit is provisional instead),
+    since the last flare-up or setback before it: S2 recorded over P2's failed hop test stands on
+    the physio's word, and the return it leads to read as plain as one every test passed."""
+    segs = segments(rec, proto, until=back)
+    order = stage_order(proto)
+    out = []
+    for prev, cur in zip(segs, segs[1:], strict=False):
+        if order.index(cur.stage) < order.index(prev.stage):
+            out = []  # sent back: what is recorded after it is the way to this return
+            continue
+        if cur.cause != "record" or cur.stage == prev.stage or prev.stage not in proto.stage_ids:
+            continue
+        names = not_passed_names(rec, proto, prev.stage, prev.start, cur.start)
+        if names:
+            out.append(stage_tests_words(prev.stage, marked(proto, prev.stage, names)))
+    return tuple(out)
 
 
 def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
@@ -1147,7 +1191,8 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "back_words", "counted_records",
            "late_why", "past_records",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
-           "PassedOver", "first_start_words", "passed_over", "provisional_steps", "stage_tests_words"]
+           "PassedOver", "back_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
+           "provisional_steps", "stage_tests_words"]
 
 
 def again_words(season: Season, rets: list[Return], r: Return) -> str:

@@ -1780,3 +1780,26 @@ def test_record_test_writes_a_criteria_result_as_the_injuries_editor_does(tmp_pa
     assert (t.name, t.value, t.unit, t.date) == ("Hip-flexor strength LSI", 82.0, "%", day(5))
     assert check_plan(after, after.plan).violations == ()
     assert "--test ATHLETE TEST VALUE DATE" in run("record", "--help", cwd=tmp_path).stdout
+
+
+def test_advance_accept_over_a_failed_test_says_what_the_app_asks(tmp_path):
+    """``advance --accept`` recorded S1 over P3's failed Hip-flexor strength LSI and said only
+    "recorded without a passing test ... record the results", though the result was on record
+    and failed; Move Today asks first. It says the question's words, as ``record --stage`` does."""
+    from planner.season import CriteriaTest
+    from solver import SolveRequest, solve
+
+    passed = injury("A1", "P3", start_day=-13).model_copy(update={"tests": (
+        CriteriaTest(date=day(-2), name="Hip-flexor strength LSI", value=92, unit="%"),)})
+    s = season(weeks=6, athletes=2, injuries=(passed,))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    failed = passed.model_copy(update={"tests": (
+        CriteriaTest(date=day(5), name="Hip-flexor strength LSI", value=60, unit="%"),)})
+    save_season(s.model_copy(update={"injuries": (failed,)}), tmp_path / "s.season.json")
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--accept", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "enters S1" in r.stdout and "Recorded as history." in r.stdout, r.stdout
+    assert "  Note: Athlete 1 (A1) has not finished P3 on " in r.stdout, r.stdout
+    assert ("Hip-flexor strength LSI 60 % on Sat 9 Jan 2027 (pass mark ≥ 90 %) fails: RH-CRIT "
+            "holds the athlete in P3 until the retest") in r.stdout, r.stdout

@@ -236,9 +236,12 @@ def test_a_return_recorded_without_a_passing_test_says_so():
     failed = recorded(((-2, "Hip-flexor strength LSI", 84), (-2, "Pain during max sprint", 1)))
     [r] = returns(failed, plan(), history=True)
     assert r.fit == day(4) and not r.provisional
-    assert r.untested == ("S3's Hip-flexor strength LSI",)
-    assert r.provisional_words() == "recorded without a passing test (S3's Hip-flexor strength LSI)"
-    assert "(recorded without a passing test: S3's Hip-flexor strength LSI)" in return_text(failed, r)
+    # named with its pass mark, as a provisional return names it
+    assert r.untested == ("S3's Hip-flexor strength LSI (≥ 90 %)",)
+    assert r.provisional_words() == ("recorded without a passing test (S3's Hip-flexor strength "
+                                     "LSI (≥ 90 %))")
+    assert ("(recorded without a passing test: S3's Hip-flexor strength LSI (≥ 90 %))"
+            in return_text(failed, r))
     from planner.xlsx_overview import _return_words
 
     assert _return_words([r])[0].startswith(f"back {day(4).day} {day(4):%b}†")  # the Overview

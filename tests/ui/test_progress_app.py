@@ -3296,3 +3296,56 @@ def test_cancel_on_move_today_first_asks_nothing_more(w, tmp_path, dialogs):
     before = w.season
     assert import_sessions(w, path) is False
     assert w.season is before and not dialogs.asked
+
+
+def test_move_today_asks_before_recording_a_stage_change_over_a_failed_test(qtbot, planned, dialogs):
+    """A1's latest Hip-flexor strength LSI (P3's exit test) failed: ticking "S1 ⚠ waits on a
+    test" recorded it with no question, while the injuries editor asks "Record it over a failed
+    test?". Move Today asks the same, with the same words; declined, nothing is recorded; once
+    recorded, the return says it stands on no passing test."""
+    from planner.returns import passed_over, returns
+    from planner.season import CriteriaTest
+
+    failed = _passed_p3().model_copy(update={"tests": (
+        CriteriaTest(date=day(5), name="Hip-flexor strength LSI", value=60, unit="%"),)})
+    s = planned.model_copy(update={"injuries": (failed,)})
+    w = make_window(qtbot, s)
+    dlg = w.weekly.move_today(day(14))
+    assert [(t.stage, t.waits_on) for t in dlg.moves] == [("S1", ("Hip-flexor strength LSI",))]
+    dlg.set_accepted(0, True)
+    dlg.replan_box.setChecked(False)
+    over = passed_over(s, "A1", "S1", dlg.moves[0].date)
+    assert over is not None and over.failed
+    dialogs.answer = "no"
+    dlg.buttons.accepted.emit()
+    asked = [c for c in dialogs if c[0] == "confirm"]
+    assert [(c[1], c[2]) for c in asked] == [("Record it over a failed test?",
+                                              f"{over.words}.\n\nRecord the stage change anyway?")]
+    assert "fails: RH-CRIT holds the athlete in P3 until the retest" in over.words
+    assert dlg.isVisible() and w.season.calendar.today != day(14)
+    assert dlg.error.text().startswith("Nothing recorded yet: untick the stage change")
+    dialogs.answer = "yes"
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(14)
+    assert [r.stage for r in w.season.injury_of("A1").stages] == ["P3", "S1"]
+    (ret,) = [r for r in returns(w.season, w.season.plan) if r.athlete == "A1"]
+    assert ret.untested == ("P3's Hip-flexor strength LSI (≥ 90 %)",), ret.untested
+    # said with S3's tests still ahead of the return, not hidden by them
+    assert ret.back_note() == (" (recorded without a passing test: P3's Hip-flexor strength LSI "
+                               "(≥ 90 %)) (provisional: S3's Hip-flexor strength LSI (≥ 90 %) and "
+                               "Pain during max sprint (≤ 2/10) not passed yet)")
+    from ui.desktop.returnspanel import return_rows
+
+    (row,) = [r for r in return_rows(w.season) if r.athlete == "A1"]
+    assert "(recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %))" in row.sentence()
+    # ... and the handout's week and explain --return (return_text) say it too
+    from planner.handout import Handouts
+    from planner.returns import return_text
+    from planner.timeline import Timeline
+
+    tl = Timeline(w.season)
+    (week,) = Handouts(w.season, w.season.plan).weeks("A1", [tl.week_of[tl.p0]])
+    assert "(recorded without a passing test: P3's Hip-flexor strength LSI" in week.milestone, \
+        week.milestone
+    assert "(recorded without a passing test: P3's" in return_text(w.season, ret)
+    w.weekly.shutdown()

@@ -484,6 +484,12 @@ def _say_moves(season, moves, recorded, args) -> None:
               f"the athlete stays in the stage before it. If the physio says it was done (a "
               f"session the log missed): {then}periodize record {shlex.quote(args.season)} "
               f"--stage {a} {first.stage} {first.date.isoformat()} --save")
+    from planner import edits as E
+    from planner.returns import passed_over_all
+
+    # what Move Today asks about before recording, as ``record --stage`` says it
+    for over in passed_over_all(season, recorded, E.RecordStage):
+        print(f"  Note: {over.words}.")
     gated = [t for t in recorded if t.waits_on]
     if gated:  # the app offers these unticked: here they were recorded
         tests = sorted({x for t in gated for x in t.waits_on})

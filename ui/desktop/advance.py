@@ -1209,9 +1209,23 @@ class AdvanceDialog(QDialog):
             text += f", {plural(len(self.max_speeds), 'max speed')} taken from the log"
         return EditGroup([move, *logged, *flares], text)
 
+    def _passed_over_confirmed(self) -> bool:
+        """No ticked stage change passes over what holds the athlete (a failed test, the stage's
+        minimum days or exit work), or the coach records it anyway."""
+        from planner.returns import passed_over_all, passed_over_question
+
+        overs = passed_over_all(self.season, self.accepted(), E.RecordStage)
+        return not overs or self.interaction.confirm(*passed_over_question(overs))
+
     def _check(self) -> None:
-        """OK closes only when the move can be made; the reason stays in the dialog."""
+        """OK closes only when the move can be made; the reason stays in the dialog. A stage
+        change ticked over a failed test (or before the stage held is done) is asked about
+        first, as the injuries editor asks (planner.returns.passed_over)."""
         problems = self.problems()
+        if not problems and not self._passed_over_confirmed():
+            self.error.setText("Nothing recorded yet: untick the stage change (or date it "
+                               "later), then OK.")
+            return
         if not problems:
             edit = self.edit()
             try:

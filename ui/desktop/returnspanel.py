@@ -134,14 +134,10 @@ class ReturnRow:
         elif self.back is None:
             back = "not back to full training this season"
         else:
-            from planner.returns import back_words, provisional_note, untested_note
+            from planner.returns import back_note, back_words
 
             back = back_words(self.back, self.session, day_long)
-
-            if self.provisional:
-                back += provisional_note(self.pending)
-            elif self.untested:
-                back += untested_note(self.untested)
+            back += back_note(self.provisional, self.pending, self.untested)
             if self.first_match:
                 from planner.returns import first_match_day_words
 
