@@ -36,7 +36,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planner.criteria import not_passed, tests_until
+from planner.criteria import latest_results, not_passed, tests_until
 from planner.history import logged_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, played_hurt, segments, stage_order
@@ -1125,10 +1125,11 @@ def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None)
 
 
 def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
-    """The criteria without a passing latest result of each stage a record moved the athlete on
-    from, on the way to the return on ``back`` (history: a planned exit is provisional instead),
-    since the last flare-up or setback before it: S2 recorded over P2's failed hop test stands on
-    the physio's word, and the return it leads to read as plain as one every test passed."""
+    """The criteria without a passing latest result of the stage the return's FIT record left,
+    and those with a failed latest result of each stage a record moved the athlete on from on
+    the way to it (history: a planned exit is provisional instead), since the last flare-up or
+    setback before it: S2 recorded over P2's failed hop test stands on the physio's word, and the
+    return it leads to read as plain as one every test passed."""
     segs = segments(rec, proto, until=back)
     order = stage_order(proto)
     out = []
@@ -1139,6 +1140,11 @@ def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
         if cur.cause != "record" or cur.stage == prev.stage or prev.stage not in proto.stage_ids:
             continue
         names = not_passed_names(rec, proto, prev.stage, prev.start, cur.start)
+        if cur.stage != FIT:  # on the way: a failed result on record, not one never entered
+            # (a club that records no tests read "recorded without a passing test: P1's …" on
+            # every return, for stages left long before the season)
+            tried = latest_results(rec, proto, prev.stage, prev.start, tests_until(cur.start))
+            names = tuple(n for n in names if n in tried)
         if names:
             out.append(stage_tests_words(prev.stage, marked(proto, prev.stage, names)))
     return tuple(out)

@@ -661,3 +661,31 @@ def test_the_returns_sheet_names_the_first_team_session_with_the_fit_day_beside_
     assert back(_tue_thu(plan())) == "Tue 12 Jan 2027 (fit from Fri 8 Jan)"
     every_day = make()
     assert back(every_day.model_copy(update={"plan": plan()})) == day(4)
+
+
+def test_a_stage_left_over_a_failed_test_is_said_one_left_untested_on_the_way_is_not():
+    """A stage recorded over a failed result (P3's hip-flexor LSI 80 %, pass 90 %) on the way to
+    the return is said with it; one whose test was never entered is not (a club that records no
+    tests read "recorded without a passing test: P1's …" on every return, for stages left long
+    before the season). The stage the FIT record leaves still names its untested criteria."""
+    from planner.season import CriteriaTest, StageRecord
+
+    s3_passed = (CriteriaTest(date=day(-2), name="Hip-flexor strength LSI", value=95),
+                 CriteriaTest(date=day(-2), name="Pain during max sprint", value=1))
+
+    def recorded(p3_tests):
+        rec = injury("A1", "S3", start_day=-8, history=(("P3", -20),), target="m1")
+        rec = rec.model_copy(update={
+            "stages": rec.stages + (StageRecord(stage="FIT", start=day(4)),),
+            "tests": tuple(p3_tests) + s3_passed})
+        s = build(weeks=2, athletes=1, injuries=(rec,))
+        return s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(6)})})
+
+    never = recorded(())
+    [r] = returns(never, plan(), history=True)
+    assert r.untested == () and "without a passing test" not in return_text(never, r)
+    failed = recorded((CriteriaTest(date=day(-10), name="Hip-flexor strength LSI", value=80),))
+    [r] = returns(failed, plan(), history=True)
+    assert r.untested == ("P3's Hip-flexor strength LSI (≥ 90 %)",), r.untested
+    assert "(recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %))" in \
+        return_text(failed, r)
