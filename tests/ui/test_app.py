@@ -698,7 +698,9 @@ def test_run_app_falls_back_to_the_demo_on_a_bad_file(qtbot, tmp_path, dialogs, 
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
-    assert ui.desktop.app.run_app(str(tmp_path / "missing.season.json")) == 0
+    # a folder that is not there (a new name in an existing folder starts a new season there:
+    # tests/ui/test_recovery.py)
+    assert ui.desktop.app.run_app(str(tmp_path / "gone" / "missing.season.json")) == 0
     assert dialogs.kinds() == ["error"]
     assert "missing.season.json" in dialogs[0][2] and "demo season" in dialogs[0][2]
     assert any(w.season.name == "Riverside FC 2026/27" and w.path is None for w in shown)
