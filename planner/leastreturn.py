@@ -13,7 +13,9 @@ After the season's end the count goes on over the team's training weekdays.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from planner.protocols import StageSpec
@@ -75,26 +77,47 @@ def training_weekdays(season: Season) -> str:
     return weekdays_words(season.calendar.training_days)
 
 
-class _Days:
-    """The athlete's rehab days from a day index on, past the season's end too."""
+class RehabDays:
+    """The athlete's rehab days from a day index on, past the season's end too: the days the team
+    trains on ``weekdays`` (indices, 0 = Monday; the calendar's training days unless given), not
+    a day off, not a match day, not away (AV-1)."""
 
-    def __init__(self, season: Season, athlete: str) -> None:
+    def __init__(self, season: Season, athlete: str, weekdays: Collection[int] | None = None
+                 ) -> None:
         self.tl = Timeline(season)
         self.off = self.tl.unavailable(athlete)
-        self.tdays = {WEEKDAYS.index(d) for d in season.calendar.training_days}
+        self.tdays = frozenset(self.tl.trained_weekdays if weekdays is None else weekdays)
         self.week_start = WEEKDAYS.index(season.calendar.week_start)
+
+    def on(self, weekdays: Collection[int]) -> RehabDays:
+        """The same athlete's rehab days had the team trained on ``weekdays`` (no new timeline)."""
+        other = copy.copy(self)
+        other.tdays = frozenset(weekdays)
+        return other
 
     def date(self, i: int) -> dt.date:
         return self.tl.start + dt.timedelta(days=i)
 
     def rehab(self, i: int) -> bool:
-        if i < self.tl.n:
-            return self.tl.is_training[i] and i not in self.off
-        return self.date(i).weekday() in self.tdays
+        if self.date(i).weekday() not in self.tdays:
+            return False
+        tl = self.tl
+        return i >= tl.n or (i not in tl.non_training and not tl.is_comp[i] and i not in self.off)
 
     def week(self, i: int) -> dt.date:
         d = self.date(i)
         return d - dt.timedelta(days=(d.weekday() - self.week_start) % 7)
+
+    def place(self, steps: Iterable[tuple[int, int]], i: int, per_week: int,
+              used: dict | None = None) -> int:
+        """The day index after the last session of ``steps`` (level, days; :func:`stage_steps`)
+        done from day index ``i``, one a rehab day, a speed day (80 % or more) only while HV-2's
+        ``per_week`` is not reached in its week (``used``: the speed days counted a week)."""
+        used = {} if used is None else used
+        for lvl, n in steps:
+            for _ in range(n):
+                i = _next_day(self, i, lvl >= SPEED_DAY, used, per_week) + 1
+        return i
 
 
 def least_return(season: Season, athlete: str, protocol, order: tuple[str, ...], held: int,
@@ -109,7 +132,7 @@ def least_return(season: Season, athlete: str, protocol, order: tuple[str, ...],
     rs = RuleSet(season.rules)
     sps = int(rs.value("RH-11", "sessions_per_step"))
     per_week = int(rs.value("HV-2", "max_speed_days"))
-    days = _Days(season, athlete)
+    days = RehabDays(season, athlete)
     if not days.tdays or per_week < 1:
         return None
     done, used = dict(done), {}
@@ -118,20 +141,18 @@ def least_return(season: Season, athlete: str, protocol, order: tuple[str, ...],
     stages = tuple(s for s in order[held:] if s != FIT)
     for k, stage in enumerate(stages):
         spec = protocol.stage(stage)
-        todo = [lvl for lvl, n in stage_steps(spec, sps, done, at_cap if k == 0 else 0)
-                for _ in range(n)]
-        for lvl in todo:
-            i = _next_day(days, i, lvl >= SPEED_DAY, used, per_week)
-            done[lvl] = done.get(lvl, 0) + 1
-            slow, speed = slow + (lvl < SPEED_DAY), speed + (lvl >= SPEED_DAY)
-            i += 1
+        steps = stage_steps(spec, sps, done, at_cap if k == 0 else 0)
+        i = days.place(steps, i, per_week, used)
+        for lvl, n in steps:
+            done[lvl] = done.get(lvl, 0) + n
+            slow, speed = slow + n * (lvl < SPEED_DAY), speed + n * (lvl >= SPEED_DAY)
         # the stage is left the day after its last session, or after its minimum days
         i = start = max(i, start + spec.min_days, today)
     return LeastReturn(stages=stages, slow=slow, speed=speed, per_week=per_week,
                        sps=sps, fit=days.date(i))
 
 
-def _next_day(days: _Days, i: int, fast: bool, used: dict, per_week: int) -> int:
+def _next_day(days: RehabDays, i: int, fast: bool, used: dict, per_week: int) -> int:
     """The first rehab day from ``i`` that can hold the session (a speed day: HV-2's weekly cap
     not reached), counted in ``used``."""
     while not days.rehab(i) or (fast and used.get(days.week(i), 0) >= per_week):
@@ -141,4 +162,4 @@ def _next_day(days: _Days, i: int, fast: bool, used: dict, per_week: int) -> int
     return i
 
 
-__all__ = ["LeastReturn", "least_return", "stage_steps"]
+__all__ = ["LeastReturn", "RehabDays", "least_return", "stage_steps"]

@@ -9,22 +9,22 @@ deletion (drop one group, re-solve; keep it out if still infeasible) while time 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from planner.errors import InputError
-from planner.leastreturn import stage_steps, training_weekdays
+from planner.leastreturn import RehabDays, stage_steps, training_weekdays
 from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, WEEKDAYS, Season
+from planner.season import FIT, LADDER, Season
 from planner.squad import JOINED_REASON, joined_on
 from planner.text import DAY_NAMES, date_long, date_short, day, day_long, join_and, plural
 from planner.text import span as span_of
-from planner.timeline import Timeline
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
 from solver.model import PlanModel
@@ -335,13 +335,15 @@ def explain(season: Season, stop: StopToken | None = None,
 class _Shortfall:
     """A stage held today whose rehab needs more days than the team trains before it must end:
     ``steps`` (level, days) its rehab days, ``days`` (indices) the team's training days from
-    today up to ``end``."""
+    today up to ``end``, ``more`` the training weekdays that would give them
+    (:func:`_more_weekdays`)."""
 
     athlete: str
     stage: str
     steps: tuple[tuple[int, int], ...]
     days: tuple[int, ...]
     end: dt.date
+    more: str
 
     @property
     def need(self) -> int:
@@ -375,12 +377,14 @@ def _training_shortfalls(model: PlanModel, core: list[str]) -> tuple[_Shortfall,
         steps = _rehab_steps(model, ep)
         need = sum(n for _, n in steps)
         days = tuple(i for i in range(p0, last + 1) if tl.is_training[i])
-        # every weekday ticked would give the rehab its days (no day off, no match day, not
-        # away): a stage simply out of days (one day left) is no matter of training days
-        could = sum(1 for i in range(p0, last + 1) if i not in tl.non_training
-                    and not tl.is_comp[i] and i not in tl.unavailable(athlete))
-        if len(days) < need <= could:
-            out.append(_Shortfall(athlete, ep.order[ep.start_stage], steps, days, end))
+        if len(days) >= need:
+            continue
+        # more weekdays ticked would give the rehab its days (no day off, no match day, not
+        # away, HV-2's speed days a week): a stage simply out of days (one day left) is no
+        # matter of training days
+        more = _more_weekdays(model, athlete, steps, last)
+        if more is not None:
+            out.append(_Shortfall(athlete, ep.order[ep.start_stage], steps, days, end, more))
     return tuple(out)
 
 
@@ -424,7 +428,7 @@ def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
             f"({training_weekdays(season)}" + (f", less {join_and(less)}" if less else "") + ")"
             + (f", and he is away on {away} of them" if away else "") + ". Rehab work is planned "
             "on the team's training days only. Tick more training days (Season ▸ Season "
-            f"Settings) to give the rehab its sessions; {_more_weekdays(model, s)}.")
+            f"Settings) to give the rehab its sessions; {s.more}.")
     return Conflict(rule="CALENDAR", athlete=s.athlete, start=first.isoformat(),
                     end=last.isoformat(), text=text)
 
@@ -437,38 +441,46 @@ def _more_training_days(model: PlanModel, s: _Shortfall) -> Remedy:
         f"workbook): {season.athlete_label(s.athlete)} "
         f"needs {plural(s.need, 'rehab day')} to finish {s.stage} by {day_long(s.end)}, and the "
         f"team trains on {plural(len(s.days), 'day')} up to then ({training_weekdays(season)}); "
-        f"{_more_weekdays(model, s)}."))
+        f"{s.more}."))
 
 
-def _more_weekdays(model: PlanModel, s: _Shortfall) -> str:
-    """The fewest more training weekdays that give a :class:`_Shortfall`'s rehab its days, and
-    which: "one more weekday is enough: Saturday", "one more weekday is enough: Monday, Friday
-    or Saturday would each do", "3 more weekdays are needed, e.g. Monday, Wednesday and Friday". Each
-    untrained weekday is tried with the days the note counts (:attr:`Timeline.is_training`,
-    the athlete's days away left out); the days they add are their own, so the fewest are the
-    ones adding the most (in the week's order among equals)."""
-    season, tl = model.season, model.tl
-    window = range(model.p0, tl.index(s.end) + 1)
-    away = tl.unavailable(s.athlete)
-    ticked = season.calendar.training_days
+def _more_weekdays(model: PlanModel, athlete: str, steps: tuple[tuple[int, int], ...],
+                   last: int) -> str | None:
+    """The fewest more training weekdays that give a stage's rehab ``steps`` (level, days) its
+    days by day index ``last``, and which: "one more weekday is enough: Saturday", "one more
+    weekday is enough: Monday, Friday or Saturday would each do", "3 more weekdays are needed,
+    e.g. Monday, Wednesday and Friday". Each set of untrained weekdays is tried the way
+    :func:`planner.leastreturn.least_return` counts: one session a rehab day (a training day,
+    not a match day, not away), a speed day (80 % or more) only while HV-2's speed days a week
+    are not reached; among the fewest, the set adding the most days first (in the week's order
+    among equals). None: not even every weekday ticked does it (HV-2's cap or the stage's
+    deadline is the limit, no matter of training days)."""
+    per_week = int(model.rules.value("HV-2", "max_speed_days"))
+    days = RehabDays(model.season, athlete)
+    if per_week < 1:
+        return None
+    window = range(model.p0, last + 1)
+    ticked = sorted(days.tdays)
+    untrained = [i for i in range(7) if i not in days.tdays]
 
-    def days(*more: str) -> int:
-        cal = season.calendar.model_copy(update={"training_days": (*ticked, *more)})
-        with_more = Timeline(season.model_copy(update={"calendar": cal}))
-        return sum(1 for i in window if with_more.is_training[i] and i not in away)
+    def added(more: tuple[int, ...]) -> int:
+        alone = days.on(more)
+        return sum(1 for i in window if alone.rehab(i))
 
-    have = days()
-    gains = {wd: days(wd) - have for wd in WEEKDAYS if wd not in ticked}
-    ranked = sorted(gains, key=lambda wd: -gains[wd])
-    short = s.need - have
-    k = next((k for k in range(1, len(ranked) + 1)
-              if sum(gains[wd] for wd in ranked[:k]) >= short), len(ranked))
-    names = {wd: DAY_NAMES[WEEKDAYS.index(wd)] for wd in WEEKDAYS}
-    if k == 1:
-        each = [names[wd] for wd in WEEKDAYS if wd in gains and gains[wd] >= short]
-        return "one more weekday is enough: " + (
-            each[0] if len(each) == 1 else f"{', '.join(each[:-1])} or {each[-1]} would each do")
-    return f"{k} more weekdays are needed, e.g. {join_and([names[wd] for wd in ranked[:k]])}"
+    for k in range(1, len(untrained) + 1):
+        sets = sorted(itertools.combinations(untrained, k), key=lambda more: -added(more))
+        fits = [more for more in sets
+                if days.on((*ticked, *more)).place(steps, model.p0, per_week) <= last + 1]
+        if not fits:
+            continue
+        names = {i: DAY_NAMES[i] for i in range(7)}
+        if k == 1:
+            each = sorted(more[0] for more in fits)
+            return "one more weekday is enough: " + (
+                names[each[0]] if len(each) == 1 else
+                f"{', '.join(names[i] for i in each[:-1])} or {names[each[-1]]} would each do")
+        return f"{k} more weekdays are needed, e.g. {join_and([names[i] for i in fits[0]])}"
+    return None
 
 
 DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict

@@ -793,6 +793,33 @@ def test_too_few_training_days_say_how_many_more_weekdays_would_do_and_which():
     solved_and_checked(tue_thu(-35, ("mon", "wed", "fri")), time_limit=30)
 
 
+def test_more_weekdays_are_counted_with_hv2_s_speed_days_a_week():
+    """With one speed day a week (HV-2) the advice named weekdays that gave the days but not the
+    speed days: "Monday or Wednesday would each do" for a P3 that needs 2 days at 80 % by Mon
+    11 Jan, the team training on Thu 7 Jan only (Tue 5 Jan a match day), and Wednesday gives a
+    second speed day in Thursday's week. Only Monday is named, and the plan with it holds (the
+    checker); an S1 that needs 2 days at 90 % by Thu 7 Jan, within one week, is no matter of
+    training days: no weekday is promised."""
+    def tue_thu(stage, start_day, more=()):
+        s = season(weeks=3, athletes=2, matches=[1], injuries=(injury("A1", stage, start_day=start_day),),
+                   rules=RuleSettings(values={"HV-2": {"max_speed_days": 1}}))
+        return s.model_copy(update={"calendar": s.calendar.model_copy(
+            update={"training_days": ("tue", "thu", *more)})})
+
+    out = solve(SolveRequest(tue_thu("P3", -34), time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    (more,) = [r for r in out.remedies if r.kind == "training-days"]
+    assert more.text.endswith("; one more weekday is enough: Monday."), more.text
+    assert out.explanation[0].text.endswith("its sessions; one more weekday is enough: Monday.")
+    solved_and_checked(tue_thu("P3", -34, ("mon",)), time_limit=30)
+    assert solve(SolveRequest(tue_thu("P3", -34, ("wed",)), time_limit=20)).status == \
+        Status.INFEASIBLE
+    out = solve(SolveRequest(tue_thu("S1", -10), time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert not [r for r in out.remedies if r.kind == "training-days"], out.remedies
+    assert "weekday" not in " ".join(c.text for c in out.explanation)
+
+
 def test_no_return_within_the_season_says_what_the_stages_need_at_the_least():
     """In S1 since Tue 29 Dec with one speed day a week (HV-2) and a season of three weeks:
     'explain --return' read only "cannot be back to FIT within the season under the current
