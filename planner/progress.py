@@ -847,9 +847,11 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
     out = []
     for r in now:
         key = (r.athlete, r.onset)
-        if key not in was or r.fit == was[key].fit:
+        # moved: the FIT day or the day the words name (the first team session he can join: an
+        # absence on it, or a match he now plays on it, moves it with the FIT day unchanged)
+        if key not in was or (r.fit, r.back_day()) == (was[key].fit, was[key].back_day()):
             continue
-        old = was[key].fit
+        old, old_back = was[key].fit, was[key].back_day()
         # a return that leaves the season (None) moved later too: a flare-up that puts the
         # athlete out for the rest of the season is the biggest move of all
         later = old is not None and (r.fit is None or r.fit > old)
@@ -860,8 +862,8 @@ def returns_moved(before: Season, after: Season, season_file: str | None = None)
         # a pain the same output proposes as a flare-up (pending_flare_ups' days): not recorded,
         # the plan reads it as none, and the return depends on it
         new += if_no_flare_up(after, r.athlete, start - dt.timedelta(days=PAIN_LOOKBACK_DAYS))
-        was_words = ("not this season" if old is None else f"back since {day_long(old)}"
-                     if old < start else day_long(was[key].back_day()))
+        was_words = ("not this season" if old_back is None else f"back since {day_long(old_back)}"
+                     if old_back < start else day_long(old_back))
         out.append(f"  {after.athlete_label(r.athlete)}: {new} (was {was_words}){why}")
     return (["Returns moved:"] + out) if out else []
 

@@ -611,6 +611,7 @@ def test_returns_moved_names_the_first_team_session_before_and_after():
     (was Fri 8 Jan 2027)" named two days the Tuesday/Thursday team does not train. Both sides
     name the session he can join; the new one with its FIT day beside it."""
     from planner.progress import returns_moved
+    from planner.season import Unavailability
 
     before, after = _tue_thu(plan()), _tue_thu(plan(LATER_ST, LATER_IT))
     assert returns_moved(before, after) == ["Returns moved:", "  Athlete 1 (A1): back to full "
@@ -619,6 +620,12 @@ def test_returns_moved_names_the_first_team_session_before_and_after():
     same_session = _tue_thu(plan(["S3"] * 5 + ["FIT"] * 9, [100, 70, 100, 70, 70] + IT[5:]))
     assert returns_moved(before, same_session)[1].endswith(
         "back to full training Tue 12 Jan 2027 (fit from Sat 9 Jan) (was Tue 12 Jan 2027)")
+    # the FIT day unchanged with the session moved (away on Tue 12 Jan): said, the session
+    # telling what moved
+    away = before.model_copy(update={"unavailability": (
+        Unavailability(athlete="A1", start=day(8), end=day(8), reason="family"),)})
+    assert returns_moved(before, away) == ["Returns moved:", "  Athlete 1 (A1): back to full "
+                                           "training Thu 14 Jan 2027 (fit from Fri 8 Jan) (was Tue 12 Jan 2027)"]
 
 
 def test_the_overview_names_the_first_team_session_with_its_weekday_where_it_fits():
