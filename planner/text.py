@@ -50,10 +50,15 @@ def weekday_name(d: dt.date) -> str:
     return DAY_NAMES[d.weekday()]
 
 
+def weekday_word(wd: str) -> str:
+    """``Monday`` for ``mon``: a weekday as the calendar keeps it (``mon`` .. ``sun``) in words."""
+    return DAY_NAMES[WEEKDAYS.index(wd)]
+
+
 def weekdays_words(days: Collection[str]) -> str:
     """``Tuesdays and Thursdays``: weekdays (``mon`` .. ``sun``, as the calendar's training
     days are kept) in words, in the week's order."""
-    return join_and([f"{DAY_NAMES[i]}s" for i, d in enumerate(WEEKDAYS) if d in days])
+    return join_and([f"{weekday_word(d)}s" for d in WEEKDAYS if d in days])
 
 
 def day(d: dt.date) -> str:

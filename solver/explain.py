@@ -21,9 +21,9 @@ from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, Season
+from planner.season import FIT, LADDER, WEEKDAYS, Season
 from planner.squad import JOINED_REASON, joined_on
-from planner.text import DAY_NAMES, date_long, date_short, day, day_long, join_and, plural
+from planner.text import date_long, date_short, day, day_long, join_and, plural, weekday_word
 from planner.text import span as span_of
 from planner.validate import check_season
 from solver.api import Conflict, Remedy, StopToken
@@ -473,7 +473,7 @@ def _more_weekdays(model: PlanModel, athlete: str, steps: tuple[tuple[int, int],
                 if days.on((*ticked, *more)).place(steps, model.p0, per_week) <= last + 1]
         if not fits:
             continue
-        names = {i: DAY_NAMES[i] for i in range(7)}
+        names = {i: weekday_word(wd) for i, wd in enumerate(WEEKDAYS)}
         if k == 1:
             each = sorted(more[0] for more in fits)
             return "one more weekday is enough: " + (

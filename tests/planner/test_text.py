@@ -1,6 +1,6 @@
 """Words shared by the app, the command line and the exports (planner.text)."""
 
-from planner.text import plain_name, short_title, weekdays_words
+from planner.text import plain_name, short_title, weekday_word, weekdays_words
 
 
 def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_parenthesis():
@@ -56,3 +56,9 @@ def test_weekdays_in_words_follow_the_week_whatever_order_they_are_kept_in():
     assert weekdays_words(("sat", "mon", "wed")) == "Mondays, Wednesdays and Saturdays"
     assert weekdays_words(("sun",)) == "Sundays"
     assert weekdays_words(()) == ""
+
+
+def test_a_weekday_in_words_is_the_one_the_weekdays_are_said_with():
+    """"one more weekday is enough: Monday" and "Mondays and Thursdays" name a day alike."""
+    assert [weekday_word(d) for d in ("mon", "thu", "sun")] == ["Monday", "Thursday", "Sunday"]
+    assert weekdays_words(("thu", "mon")) == f"{weekday_word('mon')}s and {weekday_word('thu')}s"

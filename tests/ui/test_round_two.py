@@ -434,6 +434,10 @@ def test_the_plan_check_summary_counts_each_soft_rule_and_says_what_is_listed_at
     report = report.__class__(**{**report.__dict__, "soft": report.soft + (spike,)})
     text = check_summary(report)
     counts, penalties = report.counts(), report.penalties()
+    # no season: the words of a solve of everything, from the one helper that says them
+    from ui.desktop.solving import plan_again_words
+
+    assert plan_again_words(None) == "solve again (F5)"
     from planner.rules import RULES
 
     assert counts["LD-1"] >= 1 and f"LD-1 no planned load spike {counts['LD-1']} (listed, no cost)" in text

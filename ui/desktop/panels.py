@@ -64,10 +64,8 @@ from planner.text import (
     plural,
 )
 from ui.desktop.solving import (
-    PLAN_AGAIN,
     plan_again_words,
     plan_it,
-    replans_from_today,
 )
 from ui.desktop.theme import BoardTheme
 
@@ -458,7 +456,7 @@ def check_summary(report, season: Season | None = None) -> str:
     (``season``: the lines counted as the list shows them, ``squad_groups``)."""
     n = len(broken(report))
     pins = len(report.violations) - n
-    way = PLAN_AGAIN[season is not None and replans_from_today(season)]
+    way = plan_again_words(season)
     if n == 0:
         text = "✔ The plan keeps every hard rule" + (" but the new pins." if pins else ".")
     else:
@@ -613,7 +611,7 @@ class ViolationsPanel(QWidget):
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
-        way = PLAN_AGAIN[replans_from_today(season)]
+        way = plan_again_words(season)
         self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations, way)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs

@@ -71,10 +71,10 @@ def replans_from_today(season: Season) -> bool:
     return season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
 
 
-def plan_again_words(season: Season) -> str:
+def plan_again_words(season: Season | None) -> str:
     """:data:`PLAN_AGAIN`'s words for ``season``: "re-plan from today (Ctrl+R)" once it is under
-    way with a plan, else "solve again (F5)"."""
-    return PLAN_AGAIN[replans_from_today(season)]
+    way with a plan, else (no season either) "solve again (F5)"."""
+    return PLAN_AGAIN[season is not None and replans_from_today(season)]
 
 
 def plan_again_to(season: Season, purpose: str) -> str:
