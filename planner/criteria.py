@@ -59,15 +59,6 @@ def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def criterion_named(protocol: Protocol, offered, name: str) -> tuple[str, Criterion] | None:
-    """(stage, criterion) a typed test ``name`` means (case and spaces ignored): one of
-    ``offered`` (:func:`offered_criteria`), else the first stage's of ``protocol`` that has it
-    (recorded; :func:`uncounted_test_words` says when it does not count); None: no test of it."""
-    key = _key(name)
-    return next(((sid, c) for sid, c in offered if _key(c.name) == key), None) or \
-        find_criterion(protocol, name)
-
-
 def near_criterion(protocol: Protocol, name: str) -> str | None:
     """The protocol's test name ``name`` seems a misspelling of ("Hamstring strenght LSI"),
     or None."""
@@ -78,12 +69,21 @@ def near_criterion(protocol: Protocol, name: str) -> str | None:
     return names[near[0]] if near else None
 
 
-def result_criterion(protocol: Protocol, record: Injury, test: CriteriaTest) -> Criterion | None:
-    """The criterion a recorded result is read against: the one of the stage the record holds on
-    its date (hamstring strength LSI: P2's 75 %, S3's 90 %), else the first stage's that has it."""
-    held = episode_start(record, protocol, test.date)
-    found = find_criterion(protocol, test.name)
-    return (criterion(protocol, held[0], test.name) if held else None) or (found[1] if found else None)
+def result_criterion(protocol: Protocol, record: Injury | None, name: str,
+                     day: dt.date) -> tuple[str, Criterion] | None:
+    """(stage, criterion) a result of test ``name`` (case and spaces ignored) taken on ``day`` is
+    judged against; None: no test of ``protocol``. The stage the record holds on ``day`` (flare-ups
+    included) when it has that test; else the next stage that has it, the test the result can let
+    the athlete leave by (hamstring P3, which has none: S3's strength LSI, ≥ 90 %, not P2's 75 %);
+    else, past every stage that has it, the latest earlier one's. Before the first stage record
+    (or no ``record`` yet): read from the first stage. Every place that judges a result reads it here: the Injuries
+    editor's pass mark and its ✗ in the Rehab progress table, `periodize record --test`'s check
+    and its note."""
+    ids = list(protocol.stage_ids)
+    held = episode_start(record, protocol, day) if record is not None else None
+    k = (ids.index(held[0]) if held[0] in ids else len(ids)) if held else 0
+    return next(((sid, c) for sid in ids[k:] + ids[:k][::-1]
+                 if (c := criterion(protocol, sid, name)) is not None), None)
 
 
 def episode_start(record: Injury, protocol: Protocol, day: dt.date) -> tuple[str, dt.date] | None:
@@ -203,11 +203,12 @@ def uncounted_test_words(season, athlete: str, test: CriteriaTest) -> str:
     held = episode_start(inj, proto, test.date)
     if not of or (held is not None and held[0] in of):
         return ""
+    read = result_criterion(proto, inj, test.name, test.date)[0]  # the stage it was judged for
     who = season.athlete_label(athlete)
     where = f"recorded in {held[0]}" if held is not None else "in no stage yet"
     return (f"{test.name} is a criterion of {join_and(of)}; on {day_long(test.date)} {who} "
             f"is {where}, so this result does not count yet: it counts (a failing one holds the "
-            f"athlete in {of[0]}) once {of[0]} is recorded from that day or before (Record "
+            f"athlete in {read}) once {read} is recorded from that day or before (Record "
             f"stage).")
 
 

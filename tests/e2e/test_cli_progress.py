@@ -1782,6 +1782,19 @@ def test_record_test_writes_a_criteria_result_as_the_injuries_editor_does(tmp_pa
     assert "--test ATHLETE TEST VALUE DATE" in run("record", "--help", cwd=tmp_path).stdout
 
 
+def test_record_test_judges_a_result_against_the_pass_mark_the_editor_shows(tmp_path):
+    """An athlete in S1 (no tests) got a Hip-flexor strength LSI of 85 %: `record --test` checked
+    it against S3's ≥ 90 % (as the editor's form does) but its note said "pass mark ≥ 80 %, this
+    result passes" (P2's) and that it would count "once P2 is recorded". One reading: S3's."""
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(7))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--test", "A1", "Hip-flexor strength LSI", "85",
+            day(5).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Hip-flexor strength LSI 85 %: pass mark ≥ 90 %, this result does not pass yet." in r.stdout, r.stdout
+    assert "(a failing one holds the athlete in S3) once S3 is recorded" in r.stdout, r.stdout
+
+
 def test_advance_accept_over_a_failed_test_says_what_the_app_asks(tmp_path):
     """``advance --accept`` recorded S1 over P3's failed Hip-flexor strength LSI and said only
     "recorded without a passing test ... record the results", though the result was on record

@@ -2894,6 +2894,32 @@ def test_an_ankle_in_p1_is_offered_the_next_stage_with_tests(w):
     undo_all(w, before)
 
 
+def test_a_result_in_a_stage_without_tests_is_read_against_the_next_stage_s_pass_mark(w):
+    """A hamstring strength LSI of 80 % taken in P3 (no tests): the form said "≥ 90 %" (S3's)
+    and the history table listed it unmarked (P2's 75 %). Both read S3's, and the form follows
+    the Test date (P2's 75 % for a result taken in P2)."""
+    from planner.season import Injury
+
+    ed = w.injuries_editor
+    before = w.season
+    w.apply_edit(E.SetInjury(injury=Injury(
+        athlete="A1", protocol="hamstring-strain", onset=D(2026, 2, 20),
+        stages=(StageRecord(stage="P1", start=D(2026, 2, 21)),
+                StageRecord(stage="P2", start=D(2026, 2, 25)),
+                StageRecord(stage="P3", start=D(2026, 3, 1))),
+        tests=(CriteriaTest(date=D(2026, 3, 2), name="Hamstring strength LSI", value=80.0, unit="%"),))))
+    assert ed.select("A1")
+    cell = ed.history.item(ed.history.rowCount() - 1, 2).text()
+    assert cell == "Hamstring strength LSI 80 % (2 Mar) ✗ not passed (≥ 90 %)", cell
+    ed.test_name.setCurrentText("Hamstring strength LSI")
+    ed.test_value.setValue(80.0)
+    ed.test_date.setDate(q(D(2026, 3, 2)))
+    assert ed.pass_mark.text() == "Pass mark ≥ 90 %: this result does not pass yet."
+    ed.test_date.setDate(q(D(2026, 2, 27)))
+    assert ed.pass_mark.text() == "Pass mark ≥ 75 %: this result passes."
+    undo_all(w, before)
+
+
 def test_the_rehab_progress_table_marks_a_result_below_its_pass_mark(w):
     """"Hamstring strength LSI 68 % (18 Sep)" was listed as a passing one; a failed result is
     marked as not passed, with its pass mark; a passing one is not."""

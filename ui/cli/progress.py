@@ -601,7 +601,7 @@ def _test_notes(season, e) -> list[str]:
 
     t = e.test
     inj = governing(season.injuries_of(e.athlete), t.date)
-    c = result_criterion(load_protocol(inj.protocol), inj, t)
+    c = result_criterion(load_protocol(inj.protocol), inj, t.name, t.date)[1]
     verdict = "passes" if c.passes(t.value) else "does not pass yet"
     out = [f"{t.name} {measure(t.value, t.unit)}: pass mark {c.bar}, this result {verdict}"]
     if words := uncounted_test_words(season, e.athlete, t):

@@ -287,11 +287,11 @@ def _athlete_edits(s, args) -> list:
 
 def _test_edit(s, spec: list[str]):
     """``--test ATHLETE "TEST NAME" VALUE DATE``: the criteria result as the Injuries editor
-    records it (planner.edits.RecordCriteriaTest), to the injury governing DATE; the name read as
-    the editor reads it (planner.criteria.criterion_named: the tests offered in the stage held
-    that day, else the protocol's), the value checked as the editor checks it."""
+    records it (planner.edits.RecordCriteriaTest), to the injury governing DATE; the test and its
+    pass mark read as the editor reads them (planner.criteria.result_criterion), the value
+    checked as the editor checks it."""
     from planner import edits as E
-    from planner.criteria import criterion_named, episode_start, offered_criteria
+    from planner.criteria import episode_start, offered_criteria, result_criterion
     from planner.protocols import load_protocol, protocol_name
     from planner.rehab import governing
     from planner.season import CriteriaTest
@@ -305,10 +305,10 @@ def _test_edit(s, spec: list[str]):
         raise InputError("--test", [f"{shown}: {why}"])
     inj = governing(s.injuries_of(aid), when)
     proto = load_protocol(inj.protocol)
-    held = episode_start(inj, proto, when)
-    offered = offered_criteria(proto, held[0] if held else proto.stage_ids[0])
-    found = criterion_named(proto, offered, name)
+    found = result_criterion(proto, inj, name, when)
     if found is None:
+        held = episode_start(inj, proto, when)
+        offered = offered_criteria(proto, held[0] if held else proto.stage_ids[0])
         of = protocol_name(inj.protocol).lower() + (f" (the injury of {day_long(inj.onset)})"
                                                    if len(s.injuries_of(aid)) > 1 else "")
         raise InputError("--test", [f"{shown}: {_no_test_words(proto, offered, name, of)}"])

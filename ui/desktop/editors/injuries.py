@@ -99,7 +99,8 @@ def _test_words(proto, inj: Injury, t) -> str:
     """A result in the Rehab progress table: "Hamstring strength LSI 68 % (18 Sep) ✗ not passed
     (≥ 75 %)" when it is below the pass mark it is read against (planner.criteria
     .result_criterion), as the red line above says a failing result."""
-    c = result_criterion(proto, inj, t)
+    found = result_criterion(proto, inj, t.name, t.date)
+    c = found[1] if found else None
     said = f"{t.name} {measure(t.value, t.unit)} ({date_short(t.date)})"
     return said + (f" ✗ not passed ({c.bar})" if c is not None and not c.passes(t.value) else "")
 
@@ -326,6 +327,7 @@ class InjuriesEditor(Editor):
         self.test_name.currentIndexChanged.connect(self._show_pass_mark)
         self.test_name.editTextChanged.connect(self._show_pass_mark)
         self.test_value.valueChanged.connect(self._show_pass_mark)
+        self.test_date.dateChanged.connect(self._show_pass_mark)  # the stage held that day
         self.record_button.clicked.connect(self.record_injury)
         self.apply_button.clicked.connect(self.apply)
         self.remove_button.clicked.connect(self.remove)
@@ -603,13 +605,14 @@ class InjuriesEditor(Editor):
         self._show_pass_mark()
 
     def criterion(self):
-        """The criterion the typed test name means (case and spaces ignored, as `periodize record
-        --test` reads it): an offered one, else another stage's of the protocol."""
-        from planner.criteria import criterion_named
-
+        """The criterion a result of the typed test taken on the Test date is judged against
+        (planner.criteria.result_criterion, as `periodize record --test` and the Rehab progress
+        table read it); the first stage's of the protocol for a new injury not recorded yet."""
         proto = self._protocol()
         name = self.test_name.currentText().strip()
-        found = criterion_named(proto, getattr(self, "_offered", ()), name) if proto and name else None
+        if proto is None or not name:
+            return None
+        found = result_criterion(proto, self.injury(), name, pydate(self.test_date.date()))
         return found[1] if found else None
 
     def _show_pass_mark(self, *_args) -> None:
