@@ -2880,7 +2880,8 @@ def test_a_result_of_the_stage_before_is_offered_and_recorded(w):
 
 def test_an_ankle_in_p1_is_offered_the_next_stage_with_tests(w):
     """An ankle sprain in P1: "P1 has none; S3's, before the return:" over an empty Test list,
-    though S3 has none and P2 has the single-leg hop."""
+    though S3 has none and P2 has the single-leg hop. P2's hop gates leaving P2, weeks before the
+    return: said so ("before the return" is kept for the last stage's test)."""
     from planner.season import Injury
 
     ed = w.injuries_editor
@@ -2888,7 +2889,7 @@ def test_an_ankle_in_p1_is_offered_the_next_stage_with_tests(w):
     w.apply_edit(E.SetInjury(injury=Injury(athlete="A1", protocol="ankle-sprain", onset=D(2026, 2, 27),
                                            stages=(StageRecord(stage="P1", start=D(2026, 2, 27)),))))
     assert ed.select("A1")
-    assert ed.test_heading.text() == "Criteria test: P1 has none; P2's, before the return:"
+    assert ed.test_heading.text() == "Criteria test: P1 has none; P2's, to leave P2:"
     assert [ed.test_name.itemText(i) for i in range(ed.test_name.count())] == ["Single-leg hop LSI"]
     assert ed.pass_mark.text() == "Pass mark ≥ 90 %: type the result."
     undo_all(w, before)

@@ -107,7 +107,8 @@ def _test_words(proto, inj: Injury, t) -> str:
 
 def _tests_heading(proto, stage: str, offered) -> str:
     """What the Test list offers, said above it: "Criteria test of P2, the current stage (then
-    earlier stages'):", "Criteria test: P1 has none; P2's, before the return:"..."""
+    earlier stages'):", "Criteria test: P1 has none; P2's, to leave P2:", "P3 has none; S3's,
+    before the return" (S3, the last stage)..."""
     ids = list(proto.stage_ids)
     if not offered:
         return (f"Criteria test: {proto.name} has none." if stage in ids or stage == "FIT"
@@ -118,13 +119,13 @@ def _tests_heading(proto, stage: str, offered) -> str:
         return f"Criteria test of {stage}, the current stage{then}:"
     # said as the other stage's: under "of the current stage" a P3 without tests read as if S3's
     # hamstring strength LSI were P3's
-    with_tests = [i for i in ids if proto.stage(i).criteria]
     if stage not in ids:
         last = "the last stage" if first == ids[-1] else "the last stage with tests"
         return f"Criteria test of {first}, {last}{then}:"
     if ids.index(first) < ids.index(stage):
         return f"Criteria test: {stage} has none; earlier stages':"
-    when = "before the return" if first == with_tests[-1] else f"before {first}"
+    # what the test gates: an ankle's P2 hop gates leaving P2, weeks before the return
+    when = "before the return" if first == ids[-1] else f"to leave {first}"
     return f"Criteria test: {stage} has none; {first}'s, {when}{then}:"
 
 
