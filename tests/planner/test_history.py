@@ -122,15 +122,22 @@ def test_a_season_with_nothing_logged_says_so_once_even_with_an_athlete_away():
                                              "re-plans with them).") in said
 
 
+def _team_days(s, today) -> list:
+    """The training and match days a move of today to ``today`` puts in the past."""
+    tl = Timeline(s)
+    return [tl.days[d] for d in range(tl.n) if s.calendar.today <= tl.days[d] < today
+            and (tl.is_training[d] or tl.is_comp[d])]
+
+
 def test_the_athletes_with_nothing_logged_are_named_with_their_days():
     """"14 of the 144 athlete-days have nothing logged" named nobody: a player missing the whole
     week was not named. Each athlete is named with his days (the load figures' words), one with
     none logged said so and first; a day nobody logged (a missing export) names no one."""
     from planner.text import day_long
-    from planner.unlogged import _due_per_day, unlogged_athletes
+    from planner.unlogged import unlogged_athletes
 
     s = season(weeks=4, athletes=4, today=day(0))
-    week = [Timeline(s).days[d] for d, _due in _due_per_day(s, day(7))]
+    week = _team_days(s, day(7))
     assert len(week) >= 5
     skipped = week[-1]  # nobody's session: a missing export, not a name each
     gaps = {"A1": [], "A2": week[1:3], "A3": week, "A4": week[:1] + week[2:]}
@@ -207,7 +214,7 @@ def test_a_rehab_players_match_day_is_no_day_he_had_to_log():
     a training day is still named, and the day counts agree."""
     from planner.sessions import Prescriber
     from planner.text import day_long
-    from planner.unlogged import _due_per_day, unlogged, unlogged_athletes
+    from planner.unlogged import unlogged, unlogged_athletes
     from tests.builders import solved_and_checked
 
     s = season(weeks=4, athletes=3, injuries=(injury("A1", "P2", start_day=-3),), today=day(0))
@@ -222,8 +229,6 @@ def test_a_rehab_players_match_day_is_no_day_he_had_to_log():
                  for d in week if (a, d) not in {("A1", day(match)), ("A3", day(training))})
     said = unlogged_athletes(s, day(7), logs)
     assert said == [f"Athlete 3 (A3): nothing logged on {day_long(day(training))}"], said
-    due = dict(_due_per_day(s, day(7)))
-    assert "A1" not in due[match] and "A1" in due[training] and "A3" in due[match]
     assert unlogged(s, day(7), logs) == (1, len(week))
 
 
@@ -252,14 +257,15 @@ def test_the_calm_days_trained_after_a_friday_flare_up_are_read_as_rh_fl():
     assert read_as(s, ap, day(9), 90, CALM_CAP) == ""  # past the calm days, a fit day's own level
 
 
-def test_an_injured_athlete_before_any_rehab_stage_is_no_day_he_had_to_log():
+def test_an_injured_athlete_before_any_rehab_stage_is_no_day_he_had_to_log(monkeypatch):
     """Injured on Sun 3 Jan with P2 recorded from Thu 14 Jan: the plan gives him treatment with
     the medical staff on the days before (INJ at 0 %, no minutes, no load), no session to log,
     and Move Today named him "nothing logged" on each of them. A teammate who logged nothing is
-    still named; A1 is due again once his rehab stage starts."""
-    from planner.sessions import Prescriber
+    still named; A1 is due again once his rehab stage starts. The count, the sentence and the
+    names of one date read the plan's sessions once (one Prescriber)."""
+    import planner.sessions as sessions
     from planner.text import day_long
-    from planner.unlogged import _due_per_day, unlogged, unlogged_athletes
+    from planner.unlogged import unlogged, unlogged_athletes, unlogged_text
     from tests.builders import solved_and_checked
 
     s = season(weeks=3, athletes=3, injuries=(injury("A1", "P2", start_day=10, onset_day=-1),),
@@ -267,16 +273,32 @@ def test_an_injured_athlete_before_any_rehab_stage_is_no_day_he_had_to_log():
     out, _report = solved_and_checked(s)
     s = s.model_copy(update={"plan": out.plan})
     training = 2  # Wed 6 Jan
-    assert Prescriber(s, out.plan).day("A1", training).context == "injured"
-    due = dict(_due_per_day(s, day(7)))
-    assert due and all(athletes == ("A2", "A3") for athletes in due.values())
-    assert any("A1" in athletes for d, athletes in _due_per_day(s, day(14)) if d >= 10)
-    week = [Timeline(s).days[d] for d in due]
+    assert sessions.Prescriber(s, out.plan).day("A1", training).context == "injured"
+    built = []
+
+    class Counted(sessions.Prescriber):
+        def __init__(self, *args, **kwargs):
+            built.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sessions, "Prescriber", Counted)
+    week = _team_days(s, day(7))
     logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a in ("A2", "A3")
                  for d in week if (a, d) != ("A3", day(training)))
     assert unlogged_athletes(s, day(7), logs) == [
         f"Athlete 3 (A3): nothing logged on {day_long(day(training))}"]
     assert unlogged(s, day(7), logs) == (1, len(week))
+    said = unlogged_text(s, day(7), logs)
+    assert f"(2 athletes x {len(week)} training and match days)" in said, said
+    assert len(built) == 1
+    # once P2 starts (day 10) he is due: a P2 day he did not log names him, the days before not
+    two = _team_days(s, day(14))
+    rehab = next(d for d in two if d >= day(10) and sessions.Prescriber(s, out.plan).day(
+        "A1", (d - day(0)).days).context != "rest")
+    logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a in ("A1", "A2", "A3")
+                 for d in two if a != "A1" or (d >= day(10) and d != rehab))
+    assert unlogged_athletes(s, day(14), logs) == [
+        f"Athlete 1 (A1): nothing logged on {day_long(rehab)}"]
 
 
 def test_move_today_works_out_who_was_due_once_for_each_date_it_shows(monkeypatch):

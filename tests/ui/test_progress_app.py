@@ -1697,9 +1697,9 @@ def test_move_today_names_who_has_nothing_logged_after_an_import(qtbot, in_week_
     """After the week's import Move Today said "6 of the 24 athlete-days ... have nothing
     logged" and named nobody: a player missing the whole week went unnamed. He is named now, as
     the command line's load lines name an athlete's days."""
-    from planner.unlogged import _due_per_day
-
-    days = [Timeline(in_week_3).days[d] for d, _due in _due_per_day(in_week_3, day(21))]
+    tl = Timeline(in_week_3)
+    days = [tl.days[d] for d in range(tl.n) if in_week_3.calendar.today <= tl.days[d] < day(21)
+            and (tl.is_training[d] or tl.is_comp[d])]
     rows = "".join(f"{a},{d.isoformat()},60,5,\n" for a in ("A1", "A2", "A3") for d in days
                    if (a, d) != ("A3", days[0]))
     w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
