@@ -104,7 +104,8 @@ def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
 
 def _no_speed(athletes: list[Athlete]) -> list[str]:
     """The players pasted without a max speed, said: they went in silently, and only Plan Check
-    told after a solve that their speed days had no speed to aim at."""
+    told after a solve that their speed days had no speed to aim at. The fact only: the place
+    the paste was made in says how to record it there."""
     from planner.sessions import NO_MAX_SPEED
 
     none = [f"{a.name} ({a.id})" for a in athletes if a.max_speed is None]
@@ -112,10 +113,8 @@ def _no_speed(athletes: list[Athlete]) -> list[str]:
         return []
     who = join_and(none if len(none) <= NOTES_NAMED
                    else [*none[:NOTES_NAMED], f"{len(none) - NOTES_NAMED} more"])
-    one = len(none) == 1
-    return [f"{len(none)} without a max speed: {who} (select {'him' if one else 'each'} and type "
-            f"it under Max speed; until then {'his' if one else 'their'} speed days say "
-            f"'{NO_MAX_SPEED}')"]
+    return [f"{len(none)} without a max speed: {who} (until one is recorded "
+            f"{'his' if len(none) == 1 else 'their'} speed days say '{NO_MAX_SPEED}')"]
 
 
 def _notes(season: Season, good) -> list[str]:

@@ -42,16 +42,17 @@ def test_comma_separated_lines_with_a_decimal_comma_and_a_header():
 
 def test_players_pasted_without_a_max_speed_are_said_with_the_fix():
     """A pasted row with an empty speed went in silently; only Plan Check said it, after a
-    solve. The paste's note names them, how to add it, and what their speed days say until
-    then; more than three are counted."""
+    solve. The paste's note names them and what their speed days say until one is recorded;
+    more than three are counted. How to record it is the Squad editor's to say, not the
+    planner's ("select him and type it under Max speed" was written here)."""
     season = tiny_season()
     pasted = read_pasted("Ann Bell\tForward\t9.6\nSid Nash\tDefender\t\n", season)
-    assert pasted.notes == ["1 without a max speed: Sid Nash (A5) (select him and type it under "
-                            "Max speed; until then his speed days say 'max speed not measured')"]
+    assert pasted.notes == ["1 without a max speed: Sid Nash (A5) (until one is recorded his speed "
+                            "days say 'max speed not measured')"]
     five = read_pasted("".join(f"P{k}\tForward\n" for k in range(5)), season).notes
-    assert five == ["5 without a max speed: P0 (A4), P1 (A5), P2 (A6) and 2 more (select each and "
-                    "type it under Max speed; until then their speed days say 'max speed not "
-                    "measured')"]
+    assert five == ["5 without a max speed: P0 (A4), P1 (A5), P2 (A6) and 2 more (until one is "
+                    "recorded their speed days say 'max speed not measured')"]
+    assert not any("select" in n or "Max speed" in n for n in pasted.notes + five)
     assert read_pasted("Ann Bell\tForward\t9.6\n", season).notes == []
 
 

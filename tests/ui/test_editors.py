@@ -1304,9 +1304,15 @@ def test_after_add_the_form_is_the_next_players_with_the_id_he_will_get(w, qtbot
     dialogs.unseen_errors.clear()
     # a pasted player without a max speed is said in the paste's note, with the fix
     assert ed.paste_players("Sid Nash\tDefender\t\n")
-    assert ed.paste_note.text().endswith("1 without a max speed: Sid Nash (A6) (select him and "
-                                         "type it under Max speed; until then his speed days say "
-                                         "'max speed not measured')")
+    assert ed.paste_note.text().endswith(
+        "1 without a max speed: Sid Nash (A6) (until one is recorded his speed days say 'max speed "
+        "not measured')\nTo record it: select him in the list and type it under Max speed, then "
+        "Apply."), ed.paste_note.text()
+    assert ed.paste_players("Ida Cole\tDefender\t\nJo Lee\tForward\t\n")
+    assert ed.paste_note.text().endswith("select each in the list and type it under Max speed, "
+                                         "then Apply.")
+    assert ed.paste_players("Kai Moss\tForward\t9.4\n")
+    assert "To record it" not in ed.paste_note.text()
 
 
 def test_a_cleared_squad_form_is_for_a_new_athlete(w):

@@ -379,7 +379,10 @@ class SquadEditor(Editor):
         self.request(EditGroup([E.AddAthlete(athlete=a, joins=joins) for a in added], what))
         if self.season is before:  # refused, and said why
             return False
-        self.say(self.paste_note, "\n".join([f"{what}.", *pasted.notes]))
+        slow = sum(a.max_speed is None for a in added)  # said by the paste's note; the fix here
+        fix = [f"To record it: select {'him' if slow == 1 else 'each'} in the list and type it "
+               f"under Max speed, then Apply."] if slow else []
+        self.say(self.paste_note, "\n".join([f"{what}.", *pasted.notes, *fix]))
         return True
 
     def apply(self) -> None:
