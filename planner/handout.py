@@ -32,6 +32,7 @@ from planner.returns import (
     first_match_day_words,
     provisional_tests,
     returns,
+    with_note,
 )
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
@@ -1080,7 +1081,7 @@ class Handouts:
                 back = f"{setback}, {ret.back_words(text.day, again=True)}"
             # a stage recorded without a passing test (the provisional days say what they wait
             # on, row by row)
-            back += back_note(False, (), ret.untested)
+            back = with_note(back, back_note(False, (), ret.untested))
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:

@@ -952,8 +952,17 @@ def back_note(provisional: bool, pending: tuple[tuple[str, tuple[str, ...]], ...
     ``named`` False: no test's name (:meth:`Return.back_note`)."""
     out = untested_note(untested if named else ()) if untested else ""
     if provisional:
-        out += provisional_note(pending if named else ())
+        out = with_note(out, provisional_note(pending if named else ()))
     return out
+
+
+def with_note(words: str, note: str) -> str:
+    """``words`` and a ``note`` in parentheses after them, one parenthesis where ``words`` end in
+    one: "back to full training Tue 6 Oct (fit from Mon 5 Oct; provisional: …)", not two in a
+    row."""
+    if words.endswith(")") and note.startswith(" ("):
+        return f"{words[:-1]}; {note[2:]}"
+    return words + note
 
 
 def untested_note(untested: tuple[str, ...]) -> str:
@@ -1197,7 +1206,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "back_words", "counted_records",
            "late_why", "past_records",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
-           "PassedOver", "back_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
+           "PassedOver", "back_note", "with_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
            "provisional_steps", "stage_tests_words"]
 
 
@@ -1247,7 +1256,7 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     elif r.fit is None:
         back = "not back to full training this season"
     else:
-        back = r.back_words(day_long) + r.back_note()
+        back = with_note(r.back_words(day_long), r.back_note())
         back += f", {r.first_match_words(day_long, starter=True)}"
     target = ""
     if r.target is not None:

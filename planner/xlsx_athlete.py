@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units, weeks_words
-from planner.returns import again_words
+from planner.returns import again_words, with_note
 from planner.rules import RULES
 from planner.season import SPEED_DAY
 from planner.sessions import max_speed_header
@@ -228,7 +228,8 @@ class AthleteSheet:
         elif r.fit is None:
             parts.append("not back to full training in this season's plan")
         else:
-            parts.append(r.back_words(text.day_long) + r.back_note(named=not self.ctx.anonymise))
+            parts.append(with_note(r.back_words(text.day_long),
+                                   r.back_note(named=not self.ctx.anonymise)))
             parts.append(r.first_match_words(text.day_long))
         if r.target is not None:
             met = "met" if r.target_met else "missed" if r.target_missed else "not played"

@@ -548,12 +548,13 @@ def test_a_return_on_no_training_day_names_the_first_team_session_and_keeps_fit(
     s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"training_days": ("tue", "thu")})})
     [r] = returns(s, plan())
     assert (r.fit, r.session) == (day(4), day(8))
-    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan)" in return_text(s, r)
+    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan; provisional" in return_text(s, r)
+    assert ") (" not in return_text(s, r)  # one parenthesis, not two in a row
     assert plan_to_dict(s, plan())["athletes"][0]["return"]["fit"] == day(4).isoformat()
     away = s.model_copy(update={"unavailability": (
         Unavailability(athlete="A1", start=day(8), end=day(8), reason="Work"),)})
     [r] = returns(away, plan())
-    assert r.session == day(10) and "back to full training Thu 14 Jan 2027 (fit from Fri 8 Jan)" in \
+    assert r.session == day(10) and "back to full training Thu 14 Jan 2027 (fit from Fri 8 Jan; provisional" in \
         return_text(away, r)
     # a team training on the FIT day: that day alone, as before
     [r] = returns(make(), plan())
@@ -572,7 +573,7 @@ def test_a_match_he_plays_is_not_his_first_team_session():
     bench[5] = 80  # Sat 9 Jan's match, off the bench
     [r] = returns(s, plan(it=bench))
     assert (r.fit, r.first_match, r.session) == (day(4), day(5), day(8)), r
-    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan)" in return_text(s, r)
+    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan; provisional" in return_text(s, r)
     rest = list(IT)
     rest[5] = 70  # not played: a session on the match day
     [r] = returns(s, plan(it=rest))

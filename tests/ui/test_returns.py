@@ -703,7 +703,7 @@ def test_a_return_on_no_training_day_reads_the_first_team_session_in_the_panel(q
         update={"training_days": ("tue", "thu")})})
     (row,) = return_rows(s)
     assert (row.back, row.session) == (day(4), day(8))
-    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan)" in row.sentence()
+    assert "back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan; provisional" in row.sentence()
     assert row.details().count("Fri 8 Jan") == 1  # the next step, the return itself, said once
     panel = ReturnsPanel()
     qtbot.addWidget(panel)

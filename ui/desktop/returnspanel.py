@@ -134,10 +134,10 @@ class ReturnRow:
         elif self.back is None:
             back = "not back to full training this season"
         else:
-            from planner.returns import back_note, back_words
+            from planner.returns import back_note, back_words, with_note
 
-            back = back_words(self.back, self.session, day_long)
-            back += back_note(self.provisional, self.pending, self.untested)
+            back = with_note(back_words(self.back, self.session, day_long),
+                             back_note(self.provisional, self.pending, self.untested))
             if self.first_match:
                 from planner.returns import first_match_day_words
 
