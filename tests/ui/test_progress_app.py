@@ -3332,12 +3332,12 @@ def test_move_today_asks_before_recording_a_stage_change_over_a_failed_test(qtbo
     assert ret.untested == ("P3's Hip-flexor strength LSI (≥ 90 %)",), ret.untested
     # said with S3's tests still ahead of the return, not hidden by them
     assert ret.back_note() == (" (recorded without a passing test: P3's Hip-flexor strength LSI "
-                               "(≥ 90 %)) (provisional: S3's Hip-flexor strength LSI (≥ 90 %) and "
+                               "(≥ 90 %); provisional: S3's Hip-flexor strength LSI (≥ 90 %) and "
                                "Pain during max sprint (≤ 2/10) not passed yet)")
     from ui.desktop.returnspanel import return_rows
 
     (row,) = [r for r in return_rows(w.season) if r.athlete == "A1"]
-    assert "(recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %))" in row.sentence()
+    assert "(recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %);" in row.sentence()
     # ... and the handout's week and explain --return (return_text) say it too
     from planner.handout import Handouts
     from planner.returns import return_text
