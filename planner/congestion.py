@@ -37,7 +37,7 @@ from planner.memo import by_identity
 from planner.rules import RuleSet
 from planner.season import Competition, Season
 from planner.text import day as day_text
-from planner.text import join_and, plural
+from planner.text import join_and, plural, with_note
 from planner.timeline import Timeline
 from planner.validate import MANY_MATCHES, match_minutes_hint
 
@@ -89,7 +89,9 @@ class Congestion:
         played = [f"{season.athlete_label(a)}, back {day_text(d)}: {words}"
                   for a, d, words in self.played_back]
         if not self.athletes:  # a returner off the bench where nobody's starts are congested
-            return (f"⚠ {'; '.join(played)} ({self.days_words()}): {RECOVERY_HOURS} h or less "
+            # "(1 started, 1 off the bench; Wed 28 Oct, Sat 31 Oct)": one parenthesis
+            return (f"⚠ {with_note('; '.join(played), f' ({self.days_words()})')}: "
+                    f"{RECOVERY_HOURS} h or less "
                     f"between them, soon after the return ({EVIDENCE}); to spare him, set out for "
                     f"some of them (Roles)")
         back += "".join(f"; ⚠ {x}" for x in played)

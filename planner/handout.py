@@ -32,7 +32,6 @@ from planner.returns import (
     first_match_day_words,
     provisional_tests,
     returns,
-    with_note,
 )
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
@@ -47,6 +46,7 @@ from planner.sessions import (
     stage_limits,
 )
 from planner.squad import AWAY_WORDS, joined_on, left_on, position_key
+from planner.text import with_note
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:

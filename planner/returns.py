@@ -53,6 +53,7 @@ from planner.season import (
     planning_start,
 )
 from planner.squad import gone_from, hv1_exempt, left_words
+from planner.text import with_note
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -956,15 +957,6 @@ def back_note(provisional: bool, pending: tuple[tuple[str, tuple[str, ...]], ...
     return out
 
 
-def with_note(words: str, note: str) -> str:
-    """``words`` and a ``note`` in parentheses after them, one parenthesis where ``words`` end in
-    one: "back to full training Tue 6 Oct (fit from Mon 5 Oct; provisional: …)", not two in a
-    row."""
-    if words.endswith(")") and note.startswith(" ("):
-        return f"{words[:-1]}; {note[2:]}"
-    return words + note
-
-
 def untested_note(untested: tuple[str, ...]) -> str:
     """`` (recorded without a passing test: Hip-flexor strength LSI)``: a return recorded
     without a passing result of those criteria; without ``untested`` (the tests unnamed) a
@@ -1206,7 +1198,7 @@ def past_records(f: AthleteFacts) -> list[RecordSpan]:
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "back_words", "counted_records",
            "late_why", "past_records",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
-           "PassedOver", "back_note", "with_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
+           "PassedOver", "back_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
            "provisional_steps", "stage_tests_words"]
 
 

@@ -732,3 +732,12 @@ def no_conflict_set_text(more_time: str, take_back: str) -> str:
             f"allowed, so none is named. {more_time}; or {take_back} one at a time (a pin, a "
             f"date, an absence, a rule value), solving after each: the change after which no "
             f"plan exists is the one to look at.")
+
+
+def with_note(words: str, note: str) -> str:
+    """``words`` and a ``note`` in parentheses after them, one parenthesis where ``words`` end in
+    one: "back to full training Tue 6 Oct (fit from Mon 5 Oct; provisional: …)", not two in a
+    row."""
+    if words.endswith(")") and note.startswith(" ("):
+        return f"{words[:-1]}; {note[2:]}"
+    return words + note

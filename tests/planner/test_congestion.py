@@ -286,3 +286,15 @@ def test_a_what_if_names_the_match_it_adds_in_a_taper():
     assert "Matches in a taper the scenario adds (not a rule)" in cells and said in cells
     # what the baseline had already is no news; nor a scenario without the friendly
     assert tapers_added(more, more) == [] and compare(more, more.plan, more, more.plan).tapers == ()
+
+
+def test_a_returners_run_of_starts_and_bench_says_its_days_in_the_same_parenthesis():
+    """"2 matches on 2 days (1 started, 1 off the bench) (Wed 13 Jan, Sat 16 Jan)" read as two
+    parentheses in a row: the days join the first."""
+    from planner.congestion import Congestion
+
+    s = returner_on_the_bench()
+    c = Congestion((), (day(9), day(12)), played_back=(
+        ("A1", day(4), "2 matches on 2 days (1 started, 1 off the bench)"),))
+    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: 2 matches on 2 days (1 started, "
+                                "1 off the bench; Wed 13 Jan, Sat 16 Jan): 72 h or less"), c.text(s)

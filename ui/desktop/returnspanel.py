@@ -134,7 +134,8 @@ class ReturnRow:
         elif self.back is None:
             back = "not back to full training this season"
         else:
-            from planner.returns import back_note, back_words, with_note
+            from planner.returns import back_note, back_words
+            from planner.text import with_note
 
             back = with_note(back_words(self.back, self.session, day_long),
                              back_note(self.provisional, self.pending, self.untested))
