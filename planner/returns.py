@@ -36,7 +36,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planner.criteria import latest_results, not_passed, tests_until
+from planner.criteria import Result, criterion, latest_results, not_passed, tests_until
 from planner.history import logged_days
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, played_hurt, segments, stage_order
@@ -1146,9 +1146,26 @@ def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:
             # every return, for stages left long before the season)
             tried = latest_results(rec, proto, prev.stage, prev.start, tests_until(cur.start))
             names = tuple(n for n in names if n in tried)
+        # a pass taken after the move, up to the return, confirms it (the physio moves him on
+        # and retests on the day planned: the note stood for good, a retest in the next stage
+        # counting for no stage held)
+        names = tuple(n for n in names if n not in _passed_since(rec, proto, prev.stage,
+                                                                  cur.start, back))
         if names:
             out.append(stage_tests_words(prev.stage, marked(proto, prev.stage, names)))
     return tuple(out)
+
+
+def _passed_since(rec: Injury, proto: Protocol, stage: str, moved: dt.date,
+                  back: dt.date) -> set[str]:
+    """The criteria of ``stage`` with a passing result taken from the day after ``moved`` (the
+    day the athlete was recorded out of it) up to ``back``, whatever stage he held then."""
+    out = set()
+    for t in rec.tests:
+        c = criterion(proto, stage, t.name)
+        if c is not None and moved < t.date < tests_until(back) and Result(t, c).passed:
+            out.add(c.name)
+    return out
 
 
 def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
