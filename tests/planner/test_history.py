@@ -129,6 +129,22 @@ def _team_days(s, today) -> list:
             and (tl.is_training[d] or tl.is_comp[d])]
 
 
+def count_prescribers(monkeypatch) -> list:
+    """The seasons each ``planner.sessions.Prescriber`` built from now on is built for, one an
+    instance (Move Today's due list built three a date it showed)."""
+    import planner.sessions as sessions
+
+    built = []
+
+    class Counted(sessions.Prescriber):
+        def __init__(self, *args, **kwargs):
+            built.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sessions, "Prescriber", Counted)
+    return built
+
+
 def test_the_athletes_with_nothing_logged_are_named_with_their_days():
     """"14 of the 144 athlete-days have nothing logged" named nobody: a player missing the whole
     week was not named. Each athlete is named with his days (the load figures' words), one with
@@ -274,14 +290,7 @@ def test_an_injured_athlete_before_any_rehab_stage_is_no_day_he_had_to_log(monke
     s = s.model_copy(update={"plan": out.plan})
     training = 2  # Wed 6 Jan
     assert sessions.Prescriber(s, out.plan).day("A1", training).context == "injured"
-    built = []
-
-    class Counted(sessions.Prescriber):
-        def __init__(self, *args, **kwargs):
-            built.append(args[0])
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(sessions, "Prescriber", Counted)
+    built = count_prescribers(monkeypatch)
     week = _team_days(s, day(7))
     logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a in ("A2", "A3")
                  for d in week if (a, d) != ("A3", day(training)))
@@ -306,7 +315,6 @@ def test_move_today_works_out_who_was_due_once_for_each_date_it_shows(monkeypatc
     to: each built the plan's sessions of the whole squad again (three Prescribers a date, 57 ms
     for 30 athletes over 40 weeks). One a date now, none for a date asked again; the words are
     those of a fresh reading."""
-    import planner.sessions as sessions
     from planner.unlogged import unlogged_athletes, unlogged_text
     from tests.builders import solved_and_checked
 
@@ -318,14 +326,7 @@ def test_move_today_works_out_who_was_due_once_for_each_date_it_shows(monkeypatc
     for today in (day(7), day(14)):  # each read from a season object not asked about before
         copy = s.model_copy()
         fresh[today] = (unlogged_text(copy, today, logs), unlogged_athletes(copy, today, logs))
-    built = []
-
-    class Counted(sessions.Prescriber):
-        def __init__(self, *args, **kwargs):
-            built.append(args[0])
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(sessions, "Prescriber", Counted)
+    built = count_prescribers(monkeypatch)
     per_date = []
     for today in (day(7), day(14), day(7)):  # the coach steps on, then back
         n = len(built)
