@@ -655,18 +655,26 @@ def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, 
     assert (tmp_path / "mine").is_dir()
 
 
-def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialogs, tmp_path, demo_season):
-    """The file type went back to the plan workbook every time: a coach writing the coach
-    workbook for import each week had to choose it again, or wrote a plan workbook."""
-    window.set_document(_with_plan(demo_season), None)
+def spy_saves(dialogs, with_filters: bool = False) -> list:
+    """Each Save dialog asked from now on, as (file name suggested, type selected), or (name,
+    types offered, type selected); the dialog answers as ``dialogs`` would."""
     seen = []
     real = dialogs.save_file
 
     def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
-        seen.append((Path(suggestion).name, selected))
+        name = Path(suggestion).name
+        seen.append((name, filters, selected) if with_filters else (name, selected))
         return real(title, suggestion, filters, selected)
 
     dialogs.save_file = save_file
+    return seen
+
+
+def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialogs, tmp_path, demo_season):
+    """The file type went back to the plan workbook every time: a coach writing the coach
+    workbook for import each week had to choose it again, or wrote a plan workbook."""
+    window.set_document(_with_plan(demo_season), None)
+    seen = spy_saves(dialogs)
     form = "Coach workbook for import (*.xlsx)"
     dialogs.files = [(str(tmp_path / "form.xlsx"), form)]
     window.export_action.trigger()
@@ -690,14 +698,7 @@ def test_export_coach_workbook_goes_straight_to_its_save_dialog(wait_export, win
     texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert texts.index("Export Coach &Workbook…") == texts.index("&Export…") + 1
     window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
-    seen = []
-    real = dialogs.save_file
-
-    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
-        seen.append((Path(suggestion).name, filters, selected))
-        return real(title, suggestion, filters, selected)
-
-    dialogs.save_file = save_file
+    seen = spy_saves(dialogs, with_filters=True)
     form = "Coach workbook for import (*.xlsx)"
     dialogs.files = [str(tmp_path / "team-form")]  # typed without its .xlsx
     window.export_workbook_action.trigger()
@@ -718,14 +719,7 @@ def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_exp
     from ui.desktop.exportweeks import SPAN
 
     window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
-    seen = []
-    real = dialogs.save_file
-
-    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
-        seen.append((Path(suggestion).name, selected))
-        return real(title, suggestion, filters, selected)
-
-    dialogs.save_file = save_file
+    seen = spy_saves(dialogs)
     form, plan = "Coach workbook for import (*.xlsx)", "Excel workbook (*.xlsx)"
     dialogs.files = [(str(tmp_path / "team-form.xlsx"), form)]
     window.export_action.trigger()  # the whole season (the weeks dialog as it opens): the form
