@@ -755,6 +755,9 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     ed.test_value.setValue(76)
     assert "Pass mark ≥ 80 %" in ed.pass_mark.text()
     assert "does not pass yet" in ed.pass_mark.text()
+    ed.test_value.setValue(780)  # a typo for 78: it read "passes" until Record refused it
+    assert ed.pass_mark.text() == ("Pass mark ≥ 80 %: 780 % is outside 0-200 % (Hip-flexor strength "
+                                   "LSI is scored in %); correct the value.")
     ed.test_value.setValue(84)
     assert "this result passes" in ed.pass_mark.text()
     ed.test_date.setDate(q(D(2026, 3, 1)))  # a result is history: on or before the planning start

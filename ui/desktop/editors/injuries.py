@@ -626,7 +626,13 @@ class InjuriesEditor(Editor):
         if self.test_value.value() == NO_RESULT:
             self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: type the result.")
             return
-        verdict = "passes" if c.passes(self.test_value.value()) else "does not pass yet"
+        from planner.validate import test_value_problem
+
+        value = self.test_value.value()
+        if problem := test_value_problem(c, value):  # 780 % previewed as passing, then refused
+            self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: {problem}.")
+            return
+        verdict = "passes" if c.passes(value) else "does not pass yet"
         self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: this result {verdict}.")
 
     # actions ----------------------------------------------------------------------------
