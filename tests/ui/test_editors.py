@@ -23,6 +23,7 @@ from planner.season import (
 )
 from tests.ui.test_app import hand_plan, tiny_season
 from ui.desktop.mainwindow import MainWindow
+from ui.desktop.theme import ink
 
 D = dt.date
 
@@ -2462,6 +2463,10 @@ def test_a_test_of_the_stage_a_flare_up_left_is_offered_no_more_and_said_not_to_
                            "not count yet: it counts (a failing one holds the athlete in P2) once "
                            "P2 is recorded")
     assert ed.rehab_error.isVisibleTo(ed)
+    assert ink("flag") in ed.rehab_error.styleSheet()  # a note on what was recorded, not a refusal
+    ed.test_name.setEditText("")
+    ed.test_button.click()
+    assert ink("error") in ed.rehab_error.styleSheet()  # the next refusal is red again
     undo_all(w, before)
 
 

@@ -659,8 +659,10 @@ class InjuriesEditor(Editor):
         self.request(edit)
         return True
 
-    def _refuse_rehab(self, text: str, row) -> None:
-        """The rehab line moved under ``row`` (stage, flare-up or test), then said."""
+    def _refuse_rehab(self, text: str, row, kind: str = "error") -> None:
+        """The rehab line moved under ``row`` (stage, flare-up or test), then said in the colour
+        of ``kind``: "flag" for a note on what was recorded (it read as a refusal in red)."""
+        self.rehab_error.setStyleSheet(f"color: {ink(kind)}")
         lay = self.rehab.layout()
         lay.removeWidget(self.rehab_error)
         at = next(i for i in range(lay.count()) if lay.itemAt(i).layout() is row)
@@ -780,7 +782,7 @@ class InjuriesEditor(Editor):
             from planner.criteria import uncounted_test_words
 
             if words := uncounted_test_words(self.season, inj.athlete, test):
-                self._refuse_rehab(f"Recorded. {words}", self.test_row)
+                self._refuse_rehab(f"Recorded. {words}", self.test_row, "flag")
 
 
 def played_after_question(season: Season, edit, confirm, fix: str) -> bool:
