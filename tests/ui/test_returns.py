@@ -711,11 +711,12 @@ def test_a_return_on_no_training_day_reads_the_first_team_session_in_the_panel(q
     assert panel.table.item(0, 1).text() == "Tue 12 Jan\nfit Fri 8 Jan\nprovisional"
 
 
-def test_a_re_injury_is_said_as_one_in_the_returns_panel():
+def test_a_re_injury_is_said_as_one_in_the_returns_panel(qtbot):
     """Back to full training in pre-season, the same injury again in week 2: `periodize solve`
     said "the same injury again, 20 days after the return of ..." and the Returns panel's words
     (68.png) did not."""
     from tests.builders import injury, season, solved_and_checked
+    from ui.desktop.editors import InjuriesEditor
     from ui.desktop.returnspanel import return_rows
 
     before = injury("A1", "FIT", start_day=-12, history=(("S3", -25),))
@@ -728,6 +729,12 @@ def test_a_re_injury_is_said_as_one_in_the_returns_panel():
     assert row.sentence().startswith(f"{row.name}, {row.injury} ({words}")
     assert row.details().startswith(f"{row.name}, {row.injury} ({words}")
     assert row.details().count(words) == 1
+    ed = InjuriesEditor()  # its Plan line dropped the athlete and injury, and the words with them
+    qtbot.addWidget(ed)
+    ed.set_season(s)
+    ed.set_returns([row])
+    assert ed.select("A1")
+    assert ed.back.text().startswith("<i>Plan:</i> The same injury again, 20 days after the return of ")
 
 
 def test_a_first_injury_has_no_re_injury_words_in_the_returns_panel():
