@@ -1816,3 +1816,24 @@ def test_advance_accept_over_a_failed_test_says_what_the_app_asks(tmp_path):
     assert "  Note: Athlete 1 (A1) has not finished P3 on " in r.stdout, r.stdout
     assert ("Hip-flexor strength LSI 60 % on Sat 9 Jan 2027 (pass mark ≥ 90 %) fails: RH-CRIT "
             "holds the athlete in P3 until the retest") in r.stdout, r.stdout
+
+
+def test_record_unavailable_keeps_its_reason_for_the_board_and_the_handout(tmp_path):
+    """`record --unavailable` took no reason, so an ill player's handout said only "Away —
+    Unavailable"; the reason (several words, unquoted) is kept, and too few words are refused
+    before anything is stored."""
+    from planner.sessions import Prescriber
+
+    s = season(weeks=4, athletes=2, today=day(7))
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("record", "s.season.json", "--unavailable", "A2", day(8).isoformat(), cwd=tmp_path)
+    assert r.returncode == 1 and "--unavailable: " in r.stderr and "give ATHLETE FROM TO" in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    r = run("record", "s.season.json", "--unavailable", "A2", day(8).isoformat(), day(9).isoformat(),
+            "ill,", "flu", "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    stored = load_season(tmp_path / "s.season.json")
+    assert [(u.athlete, u.start, u.end, u.reason) for u in stored.unavailability] == [
+        ("A2", day(8), day(9), "ill, flu")]
+    assert Prescriber(stored, stored.plan).away_reason("A2", 8) == "ill, flu"  # the handout's words

@@ -689,7 +689,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
     so nothing may rewrite the past (the days before ``today`` keep what happened), fall outside
     the season, or be given twice in one command (the last would silently win)."""
     from ui.cli.names import athlete_id
-    from ui.cli.whatif import _comp_id
+    from ui.cli.whatif import _comp_id, unavailable_specs
 
     cal, out = season.calendar, []
     past = _past(today)
@@ -730,7 +730,7 @@ def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]
                                                 f"count it as no training"
                                                 if fx < today else f"it starts after the season "
                                                 f"ends ({cal.end.isoformat()})")
-                          for a, x, y in args.unavailable
+                          for a, x, y, _why in unavailable_specs(args)
                           if (fx := _parsed(x)) is not None and (fy := _parsed(y)) is not None
                           and (fx < today or fx > cal.end) and fx <= fy])
     for option, specs in (("--day-off", [spec[0] for spec in args.day_off]),

@@ -78,9 +78,10 @@ def add_edit_options(p) -> None:
                    help="an athlete's role for one competition: start, bench or out")
     p.add_argument("--stage-start", nargs=3, action="append", default=[], metavar=("ATHLETE", "STAGE", "DATE"),
                    help="delay or advance a stage: it starts on DATE")
-    p.add_argument("--unavailable", nargs=3, action="append", default=[], metavar=("ATHLETE", "FROM", "TO"),
+    p.add_argument("--unavailable", nargs="+", action="append", default=[], metavar="ATHLETE FROM TO [REASON]",
                    help="the athlete is unavailable (away, ill, suspended) from FROM to TO, both "
-                        "days included: no running load then")
+                        "days included: no running load then; REASON (e.g. ill, 'U21 camp') is "
+                        "shown with those days on the board and the player's handout")
     p.add_argument("--day-off", nargs="+", action="append", default=[], metavar="DATE [REASON]",
                    help="a declared non-training day (a stretch: FIRST..LAST, e.g. a winter "
                         "break), with an optional reason")
@@ -277,11 +278,24 @@ def _athlete_edits(s, args) -> list:
             "--stage-start", StagePin, athlete=aid, stage=stage.strip().upper(), date=day)))
     for ath, date in getattr(args, "left", ()):  # 'record' only: the squad as it is
         out.append(E.LeaveSquad(athlete=athlete_id(s, ath, "--left"), leaves=_date(date, "--left")))
-    for ath, a, b in args.unavailable:
+    for ath, a, b, reason in unavailable_specs(args):
         aid, first, last = athlete_id(s, ath, "--unavailable"), _date(a, "--unavailable"), _date(b, "--unavailable")
         out.append(E.AddUnavailability(unavailability=_built(
             "--unavailable", Unavailability, athlete=aid, start=first, end=last,
-            reason=getattr(args, "reason", "What-if"))))
+            reason=reason or getattr(args, "reason", "What-if"))))
+    return out
+
+
+def unavailable_specs(args) -> list[tuple[str, str, str, str]]:
+    """``--unavailable ATHLETE FROM TO [REASON]`` as (athlete, from, to, reason); the reason may
+    be several words unquoted ("" when not given)."""
+    out = []
+    for spec in args.unavailable:
+        if len(spec) < 3:
+            raise InputError("--unavailable", [f"{' '.join(spec)!r}: give ATHLETE FROM TO and, if "
+                                               f"you like, a REASON (e.g. --unavailable A07 "
+                                               f"2026-10-20 2026-10-22 ill)"])
+        out.append((spec[0], spec[1], spec[2], " ".join(spec[3:]).strip()))
     return out
 
 
@@ -730,7 +744,7 @@ def _no_change(season, args) -> list[tuple[str, list[str]]]:
                 for spec in args.injury if len(spec) >= 3 and (when := date(spec[2])) is not None
                 and when > end]
     away = [f"{a} {x}..{y}: it starts after the season ends ({end.isoformat()})"
-            for a, x, y in args.unavailable
+            for a, x, y, _why in unavailable_specs(args)
             if (fx := date(x)) is not None and (fy := date(y)) is not None and end < fx <= fy]
     for option, problems in (("--pin", pins), ("--injury", injuries), ("--unavailable", away)):
         if problems:
