@@ -6,6 +6,7 @@ logged session shows the planned figures only and says so."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -103,6 +104,11 @@ def test_the_athlete_chart_renders_a_real_season(qtbot, logged):
     assert chart.band in chart.ratio_box.addedItems
     texts = chart.texts()
     assert {"ACWR", "EWMA ratio 7:28", "logged", "planned"} <= set(texts)
+    # LD-1's limit, which the plan's load flags read, drawn and named (only the band's edge was)
+    assert "ACWR limit 1.3 (LD-1)" in texts and chart.limit_line.value() == pytest.approx(f.acwr_max)
+    chart.set_athlete(dataclasses.replace(f, acwr_max=None))  # LD-1 off: no limit drawn
+    assert not chart.limit_line.isVisible() and not any("LD-1" in t for t in chart.texts())
+    chart.set_athlete(f)
     image = chart.view.grab().toImage()
     assert not image.isNull() and image.width() > 300
     # The first week has no ACWR yet (too few days): "—", never nan.
@@ -992,12 +998,13 @@ def test_the_charts_lines_and_labels_read_on_a_dark_palette(qtbot):
     lines = {"planned": chart.planned_bars.opts["brush"], "logged": chart.logged_bars.opts["brush"],
              "ACWR": chart.ratio_curve.opts["pen"], "EWMA": chart.ewma_curve.opts["pen"],
              "monotony": chart.mono_bars.opts["brush"], "flag": chart.flag_line.pen,
+             "LD-1 limit": chart.limit_line.pen,
              "today": chart.today_lines[0].pen, "team today": team.today_line.pen}
     for name, item in lines.items():
         colour = QColor(item) if isinstance(item, str) else item.color()
         assert _contrast(colour, base) >= 3, (name, colour.name(), base.name())
     assert _contrast(QColor(*CHART_DARK.athlete_line), base) >= 3  # the team chart's lines
-    for label in (chart.flag_label, chart.today_label):
+    for label in (chart.flag_label, chart.today_label, chart.limit_label):
         assert _contrast(label.color, base) >= 4.5, (label.toPlainText(), label.color.name())
     assert chart.flag_label.fill.color().rgb() == base.rgb()  # the bars do not show through it
 

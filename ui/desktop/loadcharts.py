@@ -283,6 +283,12 @@ class AthleteChart(QWidget):
         self.flag_label = _text_item(f"EWMA ratio flag {FLAG_RATIO:g} [{FLAG_EVIDENCE}]", c.flag,
                                      anchor=(1, 1), fill=base)  # over the last weeks' bars
         self.ratio_box.addItem(self.flag_label)
+        # LD-1's limit, the ACWR the plan's load flags read: only the band's top edge showed it
+        self.limit_line = pg.InfiniteLine(pos=BAND[1], angle=0, movable=False,
+                                          pen=pg.mkPen(c.ratio, width=1, style=Qt.PenStyle.DashDotLine))
+        self.ratio_box.addItem(self.limit_line)
+        self.limit_label = _text_item("", c.ratio, anchor=(0, 1), fill=base)
+        self.ratio_box.addItem(self.limit_label)
         self._off_scale: list = []  # values of ratios above the axis (_mark_off_scale)
 
         self.mono_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=c.monotony,
@@ -357,6 +363,7 @@ class AthleteChart(QWidget):
                                         for (_, v), w in zip(monos, self.weeks, strict=True)
                                         if v is not None])
         self._scale(xs)
+        self._place_limit(figures.acwr_max, min(xs) - 0.6)
         self._place_today(today)
         self._marked = None
         self.readout.fit([week_text(figures, w) for w in self.weeks])
@@ -400,6 +407,16 @@ class AthleteChart(QWidget):
         self.flag_label.setPos(max(xs) + 0.6, FLAG_RATIO)
         self.mono_label.setPos(max(xs) + 0.6, mono_top)
         self._sync_boxes()
+
+    def _place_limit(self, limit: float | None, x: float) -> None:
+        """LD-1's ACWR limit as a line named at the left (the EWMA flag is named at the right);
+        none while LD-1 is off."""
+        for item in (self.limit_line, self.limit_label):
+            item.setVisible(limit is not None)
+        if limit is not None:
+            self.limit_line.setValue(limit)
+            self.limit_label.setText(f"ACWR limit {limit:g} (LD-1)")
+            self.limit_label.setPos(x, limit)
 
     def _mark_off_scale(self, xs: list[int], cap: float) -> None:
         """A ratio above the axis (ACWR 13.2 after weeks without load) as its value at the top,
@@ -519,6 +536,7 @@ class AthleteChart(QWidget):
         """Every text shown: the readout, the legend, the axis labels and ticks, the labels."""
         out = [self.readout.text(), self.flag_label.toPlainText(), self.today_label.toPlainText(),
                self.mono_label.toPlainText()]
+        out += [self.limit_label.toPlainText()] if self.limit_label.isVisible() else []
         out += [label.text for _sample, label in self.legend.items]
         for plot in (self.load_plot, self.mono_plot):
             for side in ("left", "bottom", "right"):
