@@ -327,7 +327,7 @@ def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
     bars = BarChart()
     bars.type = "col"
     bars.grouping = "clustered"
-    bars.title = "Load per athlete and week (AU)"  # the note above says whose mean each bar is
+    bars.title = "Squad mean load per athlete and week (AU)"  # the note above says who counts
     bars.add_data(Reference(ws, min_col=DATA_COL + 1, max_col=DATA_COL + 2, min_row=top, max_row=bottom),
                   titles_from_data=True)
     bars.set_categories(cats)

@@ -95,7 +95,7 @@ def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed)
 def test_the_load_charts_print_on_the_load_sheets_first_page(printed):
     season, pages, sheets, reading = printed
     first = _flat(reading[sheets.index("Load")])
-    assert "Load per athlete and week (AU)" in first, first
+    assert "Squad mean load per athlete and week (AU)" in first, first  # not one athlete's
     assert ("planned and logged over the same athletes: those with the squad and not away all "
             "that week who logged it") in first
     assert "Squad median ACWR and EWMA ratio" in first
