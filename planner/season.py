@@ -338,10 +338,12 @@ class AthletePlan(Model):
 
 # The planner's version, raised when the solver plans the same season differently in a way no
 # rule states: 2, a starter's first training day after a match is a recovery session; 3, a fit
-# athlete's 80 % and 90 % speed days only as RAMP's steps (solver/polish.py; docs/semantics.md).
+# athlete's 80 % and 90 % speed days only as RAMP's steps (solver/polish.py; docs/semantics.md);
+# 4, the recovery day of a returner whose start the solver decides, on a competition day he sits
+# out too (he ran the 70 % session there).
 # A stored plan of an earlier version is not kept as it is: solving keeps the new plan and a
 # re-plan covers the whole future (solver/run.py, solver/whatif.py).
-PLANNER_VERSION = 3
+PLANNER_VERSION = 4
 
 
 class Plan(Model):

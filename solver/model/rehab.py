@@ -295,19 +295,20 @@ class RehabMixin(ModelBase):
                     if 60 not in lv or (u.key, d) in self.pinned_days:
                         continue
                     fit = u.fit[d]
+                    # the first training day after a match the athlete started (back from rehab)
+                    # is a recovery session, no running (docs/semantics.md): a competition day
+                    # he sits out too (a returner out of the second of two matches ran 70 %)
+                    start = self._start_before(u, d, same_epoch=True)
+                    start = None if start is None or start is True else start
+                    after = [start] if start is not None else []
                     if self.tl.is_comp[d]:  # only a fit athlete who does not play trains then
-                        self.clause(list(lv.values()) + [neg(fit), u.play[d]], [])
+                        self.clause(list(lv.values()) + [neg(fit), u.play[d]] + after, [])
                     else:
-                        # the first training day after a match the athlete started (back from
-                        # rehab) is a recovery session, no running (docs/semantics.md)
-                        start = self._start_before(u, d, same_epoch=True)
-                        start = None if start is None or start is True else start
-                        self.clause(list(lv.values()) + [neg(ep.stage_lit(k60, d))]
-                                    + ([start] if start is not None else []), [])
-                        if start is not None:  # no steady running then (speed if HV-6 allows)
-                            for lvl, x in lv.items():
-                                if lvl < 80:
-                                    self.clause([neg(start), neg(x)], [])
+                        self.clause(list(lv.values()) + [neg(ep.stage_lit(k60, d))] + after, [])
+                    if start is not None:  # no steady running then (speed if HV-6 allows)
+                        for lvl, x in lv.items():
+                            if lvl < 80:
+                                self.clause([neg(start), neg(x)], [])
                     if 70 in lv:
                         self.clause([neg(lv[60]), neg(ep.stage_lit(k70, d)),
                                      neg(ok70[d - ep.first])], [])

@@ -372,6 +372,23 @@ def test_a_player_back_from_rehab_recovers_after_the_matches_started_too():
     assert seen >= 2 and ap.stages[0] != "FIT"  # back during the season
 
 
+def test_a_returner_out_of_the_match_the_day_after_his_start_recovers_on_it():
+    """Two matches on Tue and Wed, the returner out of Wednesday's: started on Tuesday, he ran a
+    70 % team session on Wednesday (while a player fit from the start recovers), when the solver
+    decides his return; the day he sits out is his recovery day, and Thursday trains."""
+    from planner.season import MatchRole
+
+    s = season(weeks=8, athletes=2, matches=[5, 12, 19, 26, 29, 30, 33, 40, 47, 54],
+               injuries=(injury("A1", "S1", start_day=-3),))
+    out = next(c.id for c in s.competitions if c.date == day(30))
+    s = s.model_copy(update={"roles": (MatchRole(competition=out, athlete="A1", role="out"),)})
+    plan = solved(s)  # held against the plan checker
+    ap = plan.for_athlete("A1")
+    assert ap.stages[29] == "FIT" and ap.intensity[29] == 100, ap.intensity[26:32]  # started
+    assert ap.intensity[30] == 0 and ap.intensity[31] == 70, ap.intensity[26:32]
+    assert "(MD+1 recovery)" in rules_of(s, plan, "A1", 30)["FACT"]
+
+
 def test_the_recovery_day_is_the_first_training_day_after_a_start_in_every_case():
     """Review cases: today on MD+2 after a past MD+1 training day made a second recovery day;
     a competition the starter sits out (and trains on) the day after got none; HV-6 at 1 day
