@@ -24,7 +24,10 @@ one under way is listed whole.
 
 Also not a rule: a B or C competition started inside the taper before an A competition
 (:func:`taper_matches`; TP-1 makes the weeks before the A's week taper weeks). Its starters play
-it in full, so a tournament team's taper week reads heavier than the load week before it.
+it in full, so a tournament team's taper week reads heavier than the load week before it. And
+an A competition in the taper weeks of a later A (:func:`a_in_tapers`: a tournament of A matches
+from Thursday to Monday, each its own competition): TP-1 then tapers a week longer and plans the
+tournament's own week as a taper; said with the ways to taper once.
 """
 
 from __future__ import annotations
@@ -306,6 +309,9 @@ class TaperMatch:
     competitions: tuple[Competition, ...]  # in date order
     a: Competition  # the A competition whose taper they lie in
     starters: tuple[str, ...]  # who starts one of them or more, in the squad's order
+    # A competitions in the taper of a later A (a tournament over a week's end): the taper's
+    # weeks (its first and last day, how many weeks), which TP-1 stretched past taper_weeks
+    stretched: tuple[dt.date, dt.date, int] | None = None
 
     @property
     def competition(self) -> Competition:
@@ -323,14 +329,26 @@ class TaperMatch:
             f" – {day_text(last)}" if last != first else "")
         prio = "/".join(sorted({c.priority for c in cs}))
         one = len(cs) == 1
-        return (f"{join_and([c.name for c in cs])} ({prio}, {when}) "
+        head = (f"{join_and([c.name for c in cs])} ({prio}, {when}) "
                 f"{'lies' if one else 'lie'} in the taper before {a.name} (A, "
-                f"{day_text(a.date)}): {'its' if one else 'their'} "
-                f"{plural(len(self.starters), 'starter')} play {'it' if one else 'them'} in full")
+                f"{day_text(a.date)}): ")
+        if self.stretched is not None:
+            start, end, weeks = self.stretched
+            return head + (f"TP-1 tapers the weeks before each A competition, so the taper runs "
+                           f"{plural(weeks, 'week')} (from {day_text(start)} to {day_text(end)})"
+                           f" and {'the week of ' + cs[0].name if one else 'their week'} is "
+                           f"planned as a taper week")
+        return head + (f"{'its' if one else 'their'} {plural(len(self.starters), 'starter')} "
+                       f"play {'it' if one else 'them'} in full")
 
     def text(self, season: Season | None = None) -> str:
         """:meth:`short` and what to do: ``...; set bench or out for some (Roles) to keep the
-        taper``."""
+        taper``; an A competition in the taper of a later A: make the later one B, or enter
+        the tournament as one competition over several days."""
+        if self.stretched is not None:
+            return (f"{self.short()}; make {self.a.name} B (Competitions) to taper once, or, when "
+                    f"the tournament's days run on, enter it as one competition over several "
+                    f"days (Competitions: Several days, until)")
         return f"{self.short()}; set bench or out for some (Roles) to keep the taper"
 
 
@@ -340,7 +358,41 @@ def taper_matches(season: Season, timeline: Timeline | None = None,
     athletes start in the season's plan (without a plan: the roles the season sets), in
     date order, those of consecutive days before the same A grouped (:func:`grouped_tapers`);
     ``marks`` as for :func:`congestion`."""
-    return grouped_tapers(season, _each_taper_match(season, timeline, marks))
+    tl = timeline if timeline is not None else Timeline(season)
+    marks = marks if marks is not None else day_marks(season, tl)
+    found = grouped_tapers(season, _each_taper_match(season, tl, marks)) + a_in_tapers(season, tl, marks)
+    return sorted(found, key=lambda t: t.competition.date)
+
+
+def a_in_tapers(season: Season, timeline: Timeline | None = None,
+                marks: dict | None = None) -> list[TaperMatch]:
+    """The A competitions from ``today`` on in the taper weeks of a later A competition, one
+    each per later A (``TaperMatch.stretched``): four A matches Thursday to Monday, each its
+    own competition, taper the weeks before the Monday's week too, so the taper runs a week
+    longer than TP-1's ``taper_weeks`` and the tournament's own week is planned as a taper.
+    Their starters as :func:`taper_matches` reads them (none started: the squad)."""
+    tl = timeline if timeline is not None else Timeline(season)
+    tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
+    marks = marks if marks is not None else day_marks(season, tl)
+    by_a: dict[str, list[Competition]] = {}
+    for c in sorted(tl.a_competitions, key=lambda c: c.date):
+        i, w = tl.index(c.date), tl.week_index_of_date(c.date)
+        if i is not None and i >= tl.p0 and w in tapers and tapers[w].id != c.id:
+            by_a.setdefault(tapers[w].id, []).append(c)
+    out = []
+    for cs in by_a.values():
+        a = tapers[tl.week_index_of_date(cs[0].date)]
+        last = tl.week_index_of_date(a.date) - 1
+        first = last
+        while first - 1 in tapers:
+            first -= 1
+        days = [tl.index(c.date) for c in cs]
+        starters = tuple(x.id for x in season.athletes if x.id in marks
+                         and any(marks[x.id].role.get(i) == "start" for i in days))
+        span = (tl.days[tl.weeks[first].first], tl.days[tl.weeks[last].last], last - first + 1)
+        out.append(TaperMatch(tuple(cs), a, starters or tuple(x.id for x in season.athletes),
+                              stretched=span))
+    return out
 
 
 def _each_taper_match(season: Season, timeline: Timeline | None = None,
@@ -384,5 +436,7 @@ def tapers_added(baseline: Season, scenario: Season) -> list[TaperMatch]:
     started in that taper (a friendly added on the Wednesday before the final, a match moved
     into the taper): the advice a what-if adds, grouped as :func:`taper_matches` groups."""
     had = {(t.competition.id, t.a.id) for t in _each_taper_match(baseline)}
+    had |= {(c.id, t.a.id) for t in a_in_tapers(baseline) for c in t.competitions}
     return grouped_tapers(scenario, [t for t in _each_taper_match(scenario)
-                                     if (t.competition.id, t.a.id) not in had])
+                                     if (t.competition.id, t.a.id) not in had]) + [
+        t for t in a_in_tapers(scenario) if any((c.id, t.a.id) not in had for c in t.competitions)]

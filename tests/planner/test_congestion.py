@@ -298,3 +298,45 @@ def test_a_returners_run_of_starts_and_bench_says_its_days_in_the_same_parenthes
         ("A1", day(4), "2 matches on 2 days (1 started, 1 off the bench)"),))
     assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: 2 matches on 2 days (1 started, "
                                 "1 off the bench; Wed 13 Jan, Sat 16 Jan): 72 h or less"), c.text(s)
+
+
+def tournament_over_a_weeks_end():
+    """A matches Thu 21, Fri 22 and Mon 25 Jan, each its own competition (a tournament whose
+    last day falls in the next calendar week)."""
+    from planner.season import Competition
+
+    a = [Competition(id=f"t{k}", name=f"Tournament M{k}", date=day(d), priority="A")
+         for k, d in ((1, 17), (2, 18), (4, 21))]
+    return season(weeks=5, matches=[], comps=a)
+
+
+def test_an_a_competition_in_the_taper_of_a_later_a_is_said_with_the_taper_it_stretches():
+    """Four A matches Thursday to Monday gave a three-week taper (TP-1 tapers the weeks before
+    each A, and the Monday's falls in the next week), the tournament's own week planned as a
+    taper, and nothing said it: the list of matches in a taper now names it, the taper's length
+    and the ways to taper once."""
+    from planner.congestion import a_in_tapers, taper_matches, tapers_added
+    from tests.builders import solved_and_checked
+
+    s = tournament_over_a_weeks_end()
+    out, _report = solved_and_checked(s)
+    planned = s.model_copy(update={"plan": out.plan})
+    assert [str(k) for k in out.plan.team_weeks[:4]] == ["taper", "taper", "taper", "load"]
+    (t,) = taper_matches(planned)
+    assert [c.name for c in t.competitions] == ["Tournament M1", "Tournament M2"]
+    assert t.a.name == "Tournament M4" and t.starters == ("A1", "A2", "A3")
+    assert t.text(planned) == (
+        "Tournament M1 and Tournament M2 (A, Thu 21 Jan – Fri 22 Jan) lie in the taper before "
+        "Tournament M4 (A, Mon 25 Jan): TP-1 tapers the weeks before each A competition, so the "
+        "taper runs 3 weeks (from Mon 4 Jan to Sun 24 Jan) and their week is planned as a taper "
+        "week; make Tournament M4 B (Competitions) to taper once, or, when the tournament's days "
+        "run on, enter it as one competition over several days (Competitions: Several days, until)")
+    # M4 made B: one taper of 2 weeks, nothing to say of the A matches (M4 is a B match
+    # started after the A's week, in no taper)
+    b = planned.model_copy(update={"competitions": tuple(
+        c.model_copy(update={"priority": "B"}) if c.id == "t4" else c for c in s.competitions)})
+    assert a_in_tapers(b) == [] and taper_matches(b) == []
+    # a what-if that adds the Monday's A match names it; the baseline's own is no news
+    assert [[c.name for c in x.competitions] for x in tapers_added(b, planned)] == [
+        ["Tournament M1", "Tournament M2"]]
+    assert tapers_added(planned, planned) == []

@@ -1033,3 +1033,31 @@ def test_one_cause_on_one_day_for_the_squad_is_one_line(qtbot, tiny):
     assert [v.athlete for v in apart] in [squad_athletes(g) for g in groups]
     # a line of one athlete's keeps its own words
     assert any(t.startswith("⚠ RH-11 ") and "Cara Mid (A3) runs at 70 %" in t for t in lines)
+
+
+def test_an_a_tournament_over_a_weeks_end_is_said_by_plan_check_and_the_solve(qtbot, tmp_path,
+                                                                             capsys):
+    """A matches Thursday to Monday, each its own competition, tapered three weeks and planned
+    the tournament's own week as a taper, and neither Plan Check nor `periodize solve` said so:
+    both list it with the matches in a taper, in the same words."""
+    from planner.seasonfile import save_season
+    from solver import SolveRequest, solve
+    from tests.planner.test_congestion import tournament_over_a_weeks_end
+    from ui.cli.main import main
+
+    s = tournament_over_a_weeks_end()
+    s = s.model_copy(update={"athletes": tuple(  # max speeds on record: the taper alone listed
+        a.model_copy(update={"max_speed": 9.0}) for a in s.athletes)})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    said = ("Tournament M1 and Tournament M2 (A, Thu 21 Jan – Fri 22 Jan) lie in the taper before "
+            "Tournament M4 (A, Mon 25 Jan): TP-1 tapers the weeks before each A competition, so "
+            "the taper runs 3 weeks (from Mon 4 Jan to Sun 24 Jan)")
+    w = make(qtbot, s)
+    texts = [w.violations_panel.list.item(k).text() for k in range(w.violations_panel.list.count())]
+    assert any(t.startswith(f"◷ Matches in a taper — {said}") and "make Tournament M4 B" in t
+               for t in texts), texts
+    path = tmp_path / "s.season.json"
+    save_season(s.model_copy(update={"plan": None}), path)
+    assert main(["solve", str(path), "--save"]) == 0
+    out = capsys.readouterr().out
+    assert f"Matches in a taper (no rule breaks; set roles to keep the taper):\n  {said}" in out
