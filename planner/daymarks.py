@@ -112,6 +112,16 @@ def provisional_exits(f: AthleteFacts) -> tuple[ProvisionalExit, ...]:
     return tuple(out)
 
 
+def governing_exit(m: DayMarks, i: int) -> ProvisionalExit | None:
+    """The provisional move that governs day ``i``: the last one on or before it, unless a
+    flare-up since has undone it (the stage starts over: a return of Mon 5 Oct is no longer the
+    athlete's after a flare-up on 19 Oct); then the next move after the day, or None."""
+    e = max((x for x in m.exits if x.day <= i), key=lambda x: x.day, default=None)
+    if e is None or not any(e.day < k <= i for k in m.flare):
+        return e
+    return min((x for x in m.exits if x.day > i), key=lambda x: x.day, default=None)
+
+
 def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> None:
     for i in tl.comp_days:
         role = _planned_role(f, i)
@@ -239,8 +249,7 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
         rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most {CALM_CAP} % "
                                  f"(RH-FL)"))
     if i in m.provisional:
-        e = max((x for x in m.exits if x.day <= i), key=lambda x: x.day, default=None)
-        if e is not None:
+        if (e := governing_exit(m, i)) is not None:
             rows.append(("Provisional", f"{e.words(tl)} (RH-CRIT): a passing result makes it "
                                         f"firm"))
     return rows

@@ -708,3 +708,30 @@ def test_a_stage_left_over_a_failed_test_is_said_one_left_untested_on_the_way_is
                        s3_passed[1]))
     [r] = returns(retest, plan(), history=True)
     assert r.untested == ("S3's Hip-flexor strength LSI (≥ 90 %)",), r.untested
+
+
+def test_a_day_after_a_flare_up_is_provisional_on_the_move_after_it_not_the_one_it_undid():
+    """After a flare-up the Inspector and `explain` still said "Provisional: the move S3 → FIT on
+    (the return before the flare-up) waits on …", a return the flare-up had undone; a day from
+    the flare-up on now names the next move out of S3, and a day before it the move it follows."""
+    from planner.daymarks import day_rows
+    from planner.text import day_long
+    from tests.builders import solved_and_checked
+
+    s = build(weeks=6, athletes=2, today=day(0), injuries=(
+        injury("A1", "S3", start_day=-10, history=(("S2", -20),), flare_days=(17,)),))
+    out, _report = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    stages = out.plan.for_athlete("A1").stages
+    back = [i for i in range(1, len(stages)) if stages[i] == "FIT" and stages[i - 1] == "S3"]
+    assert len(back) == 2 and back[0] < 17 < back[1]  # back, flared up (S3 again), back again
+
+    def provisional(i: int) -> str | None:
+        return dict(day_rows(s, "A1", i)).get("Provisional")
+
+    def move(i: int) -> str:
+        return f"the move S3 → FIT on {day_long(day(i))} waits on "
+
+    assert provisional(back[0] + 2).startswith(move(back[0]))
+    for i in (17, 18, back[1] - 1, back[1], back[1] + 3):  # the flare-up's day and after
+        assert provisional(i).startswith(move(back[1])), (i, provisional(i))
