@@ -89,20 +89,56 @@ def _describe(model: PlanModel, key: str) -> Conflict:
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
 
 
+def _hv2_cap(model: PlanModel, u, w: int) -> tuple[str, int]:
+    """HV-2's setting for the unit's week ``w`` (a deload week's when the week is one for
+    sure) and its value."""
+    deload = u.deload[w] is True if u.deload else False
+    name = "max_speed_days_deload" if deload else "max_speed_days"
+    return name, int(model.rules.value("HV-2", name))
+
+
+def _week_with_room(model: PlanModel, u, w: int) -> int | None:
+    """The open week nearest after week ``w`` (else before it) whose given speed days (matches
+    played, days done) leave one of HV-2's speed days free; None when no week does."""
+    tl, given = model.tl, model.given_speed_lits(u)
+    open_weeks = [k for k in range(len(tl.weeks)) if k != w and tl.weeks[k].last >= model.p0]
+    for k in sorted(open_weeks, key=lambda k: (k < w, abs(k - w))):
+        taken = sum(1 for d in tl.weeks[k].days if given[d] is True)
+        if taken < _hv2_cap(model, u, k)[1]:
+            return k
+    return None
+
+
+def _speed_day_ways(model: PlanModel, u, w: int, matches: int, taken: int, cap: int) -> list[str]:
+    """The ways on when a week's given speed days fill HV-2's cap: a week with a speed day free
+    (named: the next week can be as full, in a tournament), out of enough of the week's matches
+    (Roles) to free one."""
+    ways = []
+    if (k := _week_with_room(model, u, w)) is not None:
+        ways.append(f"pin another week (the week of {day(model.tl.days[model.tl.weeks[k].first])} "
+                    f"has a speed day free)")
+    need = taken - cap + 1  # matches set out that leave one speed day free
+    if 0 < need <= matches:
+        said = "one of these matches" if need == 1 else f"{need} of these matches"
+        ways.append(f"set {'the athlete' if len(u.athletes) == 1 else 'the athletes'} out of "
+                    f"{said} (Roles panel, or --role)")
+    return ways
+
+
 def _speed_days_taken(model: PlanModel, unit: str, first: int, last: int) -> str:
     """When the week's given speed days (matches played, rules-spec.md section 2, and days
-    already done) fill HV-2's cap on their own, say so and the way on, e.g. ': Sat 10 Apr and
-    Sun 11 Apr are matches: the week's 2 speed days (HV-2) are taken; pin another week, or allow
-    3 ...'; "" otherwise (the conflict is then the planned speed days, said by the pin or rule
-    beside it)."""
+    already done) fill HV-2's cap on their own, say so and the ways on, e.g. ': Sat 10 Apr and
+    Sun 11 Apr are matches: the week's 2 speed days (HV-2) are taken; pin another week (the week
+    of Mon 19 Apr has a speed day free), or set the athlete out of one of these matches (Roles
+    panel, or --role), or allow 3 ...'; "" otherwise (the conflict is then the planned speed
+    days, said by the pin or rule beside it)."""
     u = model.unit(unit)
     if u is None:
         return ""
     tl, given = model.tl, model.given_speed_lits(u)
     days = [d for d in range(first, last + 1) if given[d] is True]
-    deload = u.deload[tl.week_of[first]] is True if u.deload else False
-    name = "max_speed_days_deload" if deload else "max_speed_days"
-    cap = int(model.rules.value("HV-2", name))
+    name, cap = _hv2_cap(model, u, tl.week_of[first])
+    deload = name == "max_speed_days_deload"
     if not days or len(days) < cap:
         return ""
     done = [tl.days[d] for d in days if d < model.p0]
@@ -115,13 +151,13 @@ def _speed_days_taken(model: PlanModel, unit: str, first: int, last: int) -> str
         said.append(f"{join_and([day(d) for d in done])} "
                     f"{'was a speed day' if len(done) == 1 else 'were speed days'} already")
     week = "deload week's" if deload else "week's"
-    text = (f": {' and '.join(said)}: the {week} {plural(cap, 'speed day')} (HV-2) "
-            f"{'is' if cap == 1 else 'are'} taken; pin another week")
+    ways = _speed_day_ways(model, u, tl.week_of[first], len(matches), len(days), cap)
     top = int(RULES["HV-2"].param(name).max)
     if len(days) < top:
         more = len(days) + 1
-        text += f", or allow {more} (Rules panel, or --rule HV-2.{name}={more})"
-    return text
+        ways.append(f"allow {more} (Rules panel, or --rule HV-2.{name}={more})")
+    return (f": {' and '.join(said)}: the {week} {plural(cap, 'speed day')} (HV-2) "
+            f"{'is' if cap == 1 else 'are'} taken" + ("; " + ", or ".join(ways) if ways else ""))
 
 
 def _held_longer(model: PlanModel, athlete: str, what: str) -> str:

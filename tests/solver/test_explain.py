@@ -646,7 +646,9 @@ def test_a_pin_in_a_week_whose_matches_take_hv2s_speed_days_says_so_and_the_way_
     hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
     assert hv2 == ["HV-2 (speed days per week) for Athlete 1 (A1), 11 to 17 Jan 2027: Sat 16 Jan "
                    "and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are taken; pin "
-                   "another week, or allow 3 (Rules panel, or --rule HV-2.max_speed_days=3)"], out.explanation
+                   "another week (the week of Mon 18 Jan has a speed day free), or set the athlete "
+                   "out of one of these matches (Roles panel, or --role), or allow 3 (Rules panel, "
+                   "or --rule HV-2.max_speed_days=3)"], out.explanation
     three = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days": 3}})})
     out = solve(SolveRequest(three, time_limit=20))
     assert out.plan is not None and not check_plan(three, out.plan).violations
@@ -658,7 +660,36 @@ def test_a_pin_in_a_week_whose_matches_take_hv2s_speed_days_says_so_and_the_way_
     out = solve(SolveRequest(top, time_limit=20))
     hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
     assert hv2 and hv2[0].endswith("Fri 15 Jan, Sat 16 Jan and Sun 17 Jan are matches: the week's "
-                                   "3 speed days (HV-2) are taken; pin another week"), out.explanation
+                                   "3 speed days (HV-2) are taken; pin another week (the week of "
+                                   "Mon 18 Jan has a speed day free), or set the athlete out of one "
+                                   "of these matches (Roles panel, or --role)"), out.explanation
+
+
+def test_a_pin_in_a_tournament_week_names_a_way_that_works_when_the_next_week_is_as_full():
+    """A bench player's 95 % pin on the Tuesday of a Thu-Fri-Sun tournament was refused with
+    "pin another week", and the next week (Mon and Sat matches) was as full: the refusal names
+    the first week with a speed day free and how many matches to set him out of, and each way
+    it names gives a plan that holds the pin."""
+    from planner.season import MatchRole
+
+    pin = IntensityPin(athlete="A1", date=day(8), intensity=95)  # Tue 12 Jan
+    s = season(weeks=4, athletes=2, matches=[5, 10, 11, 13, 14, 19, 26], pins=(pin,))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
+    assert hv2 and hv2[0].endswith(
+        "Thu 14 Jan, Fri 15 Jan and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are "
+        "taken; pin another week (the week of Mon 25 Jan has a speed day free), or set the "
+        "athlete out of 2 of these matches (Roles panel, or --role)"), out.explanation
+    assert "allow" not in hv2[0]  # 3 matches and the pin: above HV-2's top value
+    out_of_two = s.model_copy(update={"roles": tuple(
+        MatchRole(competition=c.id, athlete="A1", role="out") for c in s.competitions
+        if c.date in (day(10), day(11)))})
+    moved = s.model_copy(update={"pins": (pin.model_copy(update={"date": day(22)}),)})
+    for ok, d in ((out_of_two, 8), (moved, 22)):
+        got = solve(SolveRequest(ok, time_limit=20))
+        assert got.plan is not None and not check_plan(ok, got.plan).violations
+        assert got.plan.for_athlete("A1").intensity[d] == 95
 
 
 def test_hv2_with_room_for_no_more_planned_speed_days_names_no_matches():
