@@ -1337,3 +1337,51 @@ def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
     asked = len(dialogs.suggested)
     window.export_action.trigger()
     assert len(dialogs.suggested) == asked and not window.export_job.is_running()
+
+
+def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
+        window, dialogs, qtbot, demo_season):
+    """The weeks … to … opened on Week 1 … to Week 2 while the board's selection was in week 12,
+    and "from Week 12" left "to" on Week 2; "Choose File…" and "Cancel" both took Alt+C (which
+    then only moved the focus between them) and Alt+F chose "From this week on". The weeks open
+    on the week selected, "to" follows "from", and every button has a letter of its own: Alt+F
+    the file."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from planner.timeline import Timeline
+    from tests.ui.reach import button_letters
+    from ui.desktop.exportweeks import WHOLE, WorkbookWeeksDialog
+    from ui.desktop.weekpick import current_week
+
+    season = _with_plan(demo_season)
+    window.set_document(season, None)
+    tl = Timeline(season)
+    week = 11  # the board's selection in week 12
+    assert week + 2 < len(tl.weeks) and current_week(tl) != week  # today's is another
+    day = tl.days[tl.weeks[week].first + 1]
+    assert window.board.set_current(season.athletes[0].id, day)
+    asked = []
+    dialogs.on_dialog = lambda d: asked.append(d) or False
+    window.export_action.trigger()
+    dialog = asked[-1]
+    assert isinstance(dialog, WorkbookWeeksDialog)
+    assert (dialog.first.currentData(), dialog.last.currentData()) == (week, week + 1)
+    dialog.first.setCurrentIndex(week + 2)  # "from" past "to": "to" follows
+    assert dialog.last.currentData() == week + 2
+    dialog.first.setCurrentIndex(week)  # back: "to" stays where it is
+    assert dialog.last.currentData() == week + 2
+
+    letters = button_letters(dialog)  # (asserts no two share one)
+    assert letters["Choose File…"] == "f" and letters["Cancel"] == "c"
+    assert all(letters.values()), letters
+    dialog = WorkbookWeeksDialog(season)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.first.setFocus()
+    qtbot.waitUntil(dialog.first.hasFocus)
+    qtbot.keyClick(dialog.first, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=2000)
+    assert dialog.buttons[WHOLE].isChecked()  # the range as it was

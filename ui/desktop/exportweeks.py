@@ -31,9 +31,12 @@ WHOLE, FROM_NOW, THIS_WEEK, SPAN = "whole", "fromnow", "thisweek", "span"
 
 class WorkbookWeeksDialog(QDialog):
     """Whole season / from this week on / this week / weeks … to …; ``chosen_weeks()`` the
-    weeks (0-based), None for the whole season."""
+    weeks (0-based), None for the whole season. The weeks … to … open on the week of
+    ``selected`` (the day selected on the board), else on this week; "to" follows "from" when
+    "from" moves past it."""
 
-    def __init__(self, season: Season, parent=None, today: dt.date | None = None):
+    def __init__(self, season: Season, parent=None, today: dt.date | None = None,
+                 selected: dt.date | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export: Weeks of the Excel Plan")
         self.setAccessibleName("Weeks of the Excel plan")
@@ -49,15 +52,17 @@ class WorkbookWeeksDialog(QDialog):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for key, label in ((WHOLE, f"&Whole season (weeks 1-{n})"),
-                           (FROM_NOW, f"&From this week on (weeks {self.now + 1}-{n})"),
+                           (FROM_NOW, f"From this week &on (weeks {self.now + 1}-{n})"),
                            (THIS_WEEK, f"&This week ({week_label(self.tl, self.now)})"),
                            (SPAN, "Wee&ks")):
             self.buttons[key] = button = QRadioButton(label)
             self.group.addButton(button)
             lay.addWidget(button)
         row = QHBoxLayout()
-        self.first = week_combo(self.tl, "First week", self.now)
-        self.last = week_combo(self.tl, "Last week", min(n - 1, self.now + 1))
+        start = self.now if selected is None else current_week(self.tl, selected)
+        self.first = week_combo(self.tl, "First week", start)
+        self.last = week_combo(self.tl, "Last week", min(n - 1, start + 1))
+        self.first.currentIndexChanged.connect(self._follow)
         row.addWidget(self.first)
         row.addWidget(QLabel("to"))
         row.addWidget(self.last)
@@ -67,12 +72,18 @@ class WorkbookWeeksDialog(QDialog):
         self.buttons[WHOLE].setChecked(True)  # as the export always was
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Choose File…")
+        # Alt+F for the file (the radio buttons keep W, O, T, K; Cancel C)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose &File…")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         wheelguard.guard(self)
+
+    def _follow(self, first: int) -> None:
+        """"to" never before "from": moved along with it."""
+        if self.last.currentIndex() < first:
+            self.last.setCurrentIndex(first)
 
     def choose(self, key: str) -> None:
         self.buttons[key].setChecked(True)

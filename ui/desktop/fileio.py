@@ -598,8 +598,10 @@ def _plan_weeks(window) -> list[int] | None | bool:
     """The weeks of the Excel plan, asked before the file dialog (:mod:`ui.desktop.exportweeks`:
     the whole season first, as before); None for the whole season, False when cancelled."""
     from ui.desktop.exportweeks import WorkbookWeeksDialog
+    from ui.desktop.weekpick import board_selection
 
-    dialog = WorkbookWeeksDialog(window.season, window)
+    cur = board_selection(window)  # weeks … to … open on the week looked at
+    dialog = WorkbookWeeksDialog(window.season, window, selected=cur[1] if cur else None)
     if not window.interaction.ask_dialog(dialog):
         return False
     return dialog.chosen_weeks()

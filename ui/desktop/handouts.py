@@ -66,7 +66,14 @@ from planner.sessions import max_speed_header
 from planner.squad import display_order
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
-from ui.desktop.weekpick import chosen_span, current_week, week_combo, week_label, weeks_span
+from ui.desktop.weekpick import (
+    board_selection,
+    chosen_span,
+    current_week,
+    week_combo,
+    week_label,
+    weeks_span,
+)
 
 __all__ = ["HandoutsDialog", "current_week", "export_handouts", "export_handouts_pdf", "handouts_pdf",
            "install", "week_label"]
@@ -588,8 +595,7 @@ def window_dialog(window) -> HandoutsDialog:
     coach is looking at), else on today's week, and for the athlete selected there, if any. A
     day of a week already lived (the Log panel selects the days it logs) opens on today's week:
     the handout after logging was last week's, as logged."""
-    board = getattr(window, "board", None)
-    cur = board.current() if board is not None else None
+    cur = board_selection(window)
     day = cur[1] if cur else None
     if day is not None:
         tl = Timeline(window.season)

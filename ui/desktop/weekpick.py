@@ -26,6 +26,13 @@ def current_week(tl: Timeline, today: dt.date | None = None) -> int:
     return tl.week_of[i]
 
 
+def board_selection(window) -> tuple[str, dt.date] | None:
+    """The (athlete id, day) selected on ``window``'s board, None when none (or no board): the
+    week a week choice opens on is the one the coach is looking at."""
+    board = getattr(window, "board", None)
+    return board.current() if board is not None else None
+
+
 def week_combo(tl: Timeline, name: str, week: int) -> QComboBox:
     """A choice of the season's weeks as the board labels them ("Week 12 · 14-20 Dec 2026"),
     ``week`` (0-based) chosen: its data is the week's index."""
