@@ -770,6 +770,46 @@ def test_the_roles_grid_opens_on_the_next_match_in_sight(qtbot):
     qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(view.currentIndex())))
 
 
+def test_the_roles_dock_beside_the_log_shows_a_match_header_whole(qtbot):
+    """1366 x 768 at 125 % with the Log open: Ctrl+Shift+R opened the Roles as a strip about
+    220 px wide beside the Log, its key wrapping a word or two a line and the match header read
+    "League match / Sat 15 Aug (C", the match number cut off. The dock opens at least as wide
+    as the players' names, the Default column and one match column whole; the key has a line
+    of its own, as wide as the dock."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.mainwindow import load_demo_season
+
+    win = MainWindow(load_demo_season(), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1093, 614)  # 1366 x 768 at 125 %
+    win.show()
+    win.show_dock("log")
+    qtbot.waitUntil(lambda: win.docks["log"].isVisible())
+    roles.show(win)
+    for _ in range(5):
+        QApplication.processEvents()
+    dock, panel = win.docks["roles"], win.roles_panel
+    view = panel.view
+    assert win.dockWidgetArea(dock) == win.dockWidgetArea(win.docks["log"])  # beside the Log
+    assert dock.width() >= panel.grid_width() > 400
+    cur = view.currentIndex()
+    assert cur.column() > 0
+    assert view.viewport().rect().contains(view.visualRect(cur))  # the match column whole
+    head = view.horizontalHeader()
+    bold = QFont(head.font())
+    bold.setBold(True)
+    text = str(panel.model.headerData(cur.column(), Qt.Orientation.Horizontal))
+    assert max(QFontMetrics(bold).horizontalAdvance(t) for t in text.split("\n")) < head.sectionSize(
+        cur.column())
+    # the key wraps at the dock's width, not beside the buttons
+    hint = next(lab for lab in panel.findChildren(type(panel.error)) if "Type <b>s</b>" in lab.text())
+    assert hint.width() > 0.8 * view.width()
+    win.docks["roles"].hide()
+    win.docks["log"].hide()
+
+
 def test_moving_a_competition_onto_another_s_day_is_said(w):
     """The what-if's "a week earlier" put the Cup final on a league match's day; the scenario
     said "hard-rule violations 0 -> 0" and only a cell's tooltip showed two matches."""

@@ -320,13 +320,14 @@ class RolesPanel(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {ink('error')}")
         self.error.hide()
-        row = QHBoxLayout()
-        row.addWidget(hint, 1)
-        row.addWidget(self.copy_button)
+        row = QHBoxLayout()  # the key on a line of its own: beside the buttons, in a dock
+        row.addWidget(self.copy_button)  # beside the Log, it wrapped a word or two a line
         row.addWidget(self.fill_button)
+        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(row)
+        lay.addWidget(hint)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.error)
 
@@ -336,6 +337,7 @@ class RolesPanel(QWidget):
         self.season = season
         self.model.set_season(season)
         self._fit_columns()
+        self._fit_dock()
         r = min(where[0], self.model.rowCount() - 1)
         c = min(where[1], self.model.columnCount() - 1)
         if r >= 0 and c >= 0:
@@ -357,6 +359,28 @@ class RolesPanel(QWidget):
         cells = [self.model.index(r, c) for r, c in self.model.played_cells()]
         widest = max([widest] + [fm.horizontalAdvance(str(self.model.data(i))) for i in cells])
         head.setDefaultSectionSize(max(MIN_COLUMN, widest + 2 * fm.horizontalAdvance("x")))
+
+    def grid_width(self) -> int:
+        """The narrowest the panel shows the players' names, the Default column and one match
+        column whole, its header included ("League match / Sat 15 Aug (C" at 125 %, the match
+        number cut off in a dock beside the Log)."""
+        v, m = self.view, self.layout().contentsMargins()
+        return (v.verticalHeader().sizeHint().width()
+                + 2 * v.horizontalHeader().defaultSectionSize()
+                + v.verticalScrollBar().sizeHint().width() + 2 * v.frameWidth()
+                + m.left() + m.right() + 4)
+
+    def _fit_dock(self) -> None:
+        """The dock holding the panel (beside the Log, about 220 px wide, it showed a part of
+        one match) never narrower than :meth:`grid_width`, nor than half the window."""
+        dock, w = None, self.parentWidget()
+        while w is not None and dock is None:
+            dock = w if isinstance(w, QDockWidget) else None
+            w = w.parentWidget()
+        if dock is not None:
+            window = dock.parentWidget()
+            room = window.width() // 2 if window is not None and window.width() > 0 else 0
+            dock.setMinimumWidth(min(self.grid_width(), room or self.grid_width()))
 
     @staticmethod
     def _next_match(season: Season) -> int:
