@@ -195,6 +195,54 @@ def test_a_long_status_message_stays_on_one_line_beside_the_cancel_button(w, qtb
     assert not bar.is_elided() and bar.shown_text() == "Saved" and bar.toolTip() == "Saved"
 
 
+def test_the_recent_messages_read_whole_from_the_view_menu_the_keyboard_or_a_click(w, qtbot):
+    """A message cut with "…" ("Returns moved: Kofi Mensah (A07): back to full training Tue 13
+    Oct 2026 (was Mon 5 Oct … In 4.9 s") read whole only in a tooltip, under the mouse, until the
+    next message replaced it. View ▸ Recent Messages… (Ctrl+Shift+M), or a click on the status
+    bar, lists the last 20 messages whole, the latest first, with their time, as text to select."""
+    import re
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QKeySequence
+
+    from ui.desktop.messages import KEPT, KEYS
+
+    bar, history = w.statusBar(), w.message_history
+    bar.showMessage(LONG)
+    QApplication.processEvents()
+    assert bar.is_elided()  # cut in the bar
+    bar.showMessage("Saved")
+    bar.showMessage("Saved")  # said again at once: listed once
+    view = next(a.menu() for a in w.menuBar().actions() if a.text().replace("&", "") == "View")
+    assert history.action in view.actions()
+    assert history.action.shortcut() == QKeySequence(KEYS)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.board, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = history.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.text.toPlainText()
+    assert text.index("Saved") < text.index(LONG)  # whole, the latest first
+    assert text.count("Saved") == 1 and re.search(r"\d\d:\d\d:\d\d  Saved", text)
+    assert dialog.text.isReadOnly() and dialog.text.textInteractionFlags() & (
+        Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    qtbot.waitUntil(dialog.text.hasFocus)  # the keyboard in the text: arrows, Ctrl+A, Ctrl+C
+    dialog.close()
+    for k in range(KEPT + 5):
+        bar.showMessage(f"Message {k}")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.message_rect().center())
+    qtbot.waitUntil(dialog.isVisible)
+    text = dialog.text.toPlainText()
+    assert f"Message {KEPT + 4}" in text and "Message 4" not in text and "Message 5" in text
+    assert text.count("Message") == KEPT
+    dialog.close()
+    away = bar.message_rect().right() + 1  # a click beside the message (the grip) opens nothing
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(away, 2))
+    assert not dialog.isVisible()
+
+
 def test_a_long_or_two_line_message_moves_no_dock(qtbot):
     """After a solve the status bar wrapped "Solved in 1.4 s … Days changed: …" onto two lines
     and went back to one at the next edit: the Roles grid and the Load panel moved up and down

@@ -464,11 +464,10 @@ def export_calendars_to(window, folder: str | Path) -> bool:
         notes.insert(0, f"{which} Periodize did not write {'is' if len(strangers) == 1 else 'are'} "
                         f"kept as {names}{' …' if len(strangers) > 3 else ''}.")
     kept = "".join(f" {n}" for n in notes)
-    window.statusBar().showMessage(f"Wrote {plural(len(files), 'calendar file')} to {folder}."
-                                   f"{kept}", 8000)
     beside = [w for w in (team_file_words(season, folder), *own, fresh) if w]
     said = (f"Wrote {plural(len(files), 'calendar file')} (one per athlete, and {files[-1].name} "
             f"for the staff) in {folder}.{kept}") + "".join(f" {w}" for w in beside)
+    window.statusBar().showMessage(said, 8000)  # the notice's words: View ▸ Recent Messages
     window.notice.offer(html.escape(said), "", str(folder), line=said)
     from planner.filegroup import left_over
 

@@ -36,6 +36,7 @@ from ui.desktop import (
     gcguard,
     handouts,
     menukeys,
+    messages,
     mnemonics,
     panels,
     roles,
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         gcguard.install()  # garbage (and the Qt objects in it) is collected in this thread only
         self.setStatusBar(MessageBar(self))  # one line, a steady height: a long message is elided
+        self.message_history = messages.install(self)  # View ▸ Recent Messages…: them whole
         self.document = Document(season if season is not None else load_demo_season(), path, self)
         self.interaction = interaction if interaction is not None else default_interaction(self)
         self._stale: Outcome | None = None  # a result offered in the banner
@@ -828,6 +830,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.week_zoom_action)
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.board_keys.action)
+        view_menu.addAction(self.message_history.action)
         view_menu.addSeparator()
         for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())

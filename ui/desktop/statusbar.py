@@ -9,13 +9,14 @@ or on a column header. ``MessageBar`` therefore keeps Qt's height (Qt's bar is a
 tallest item, the solve's progress, bar and Cancel button, whether they show or not) and paints
 a message on one line, cut with "…" when it does not fit beside them (before its last sentence,
 the advice a message ends with, when that is short; a line break in a message is read as a
-space). The tooltip shows the whole message.
+space). The tooltip shows the whole message; a click on the message (``clicked``) opens View ▸
+Recent Messages…, the last messages whole (``ui.desktop.messages``).
 ``showMessage``/``currentMessage``/``messageChanged`` are Qt's own, so callers are unchanged.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
@@ -28,6 +29,8 @@ def one_line(text: str) -> str:
 
 
 class MessageBar(QStatusBar):
+    clicked = Signal()  # a click on the message: the recent messages, whole
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._elided = False
@@ -88,6 +91,12 @@ class MessageBar(QStatusBar):
         super().resizeEvent(event)
         if self.currentMessage():
             self._fit(self.currentMessage())
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().mouseReleaseEvent(event)
+        if (event.button() == Qt.MouseButton.LeftButton
+                and self.message_rect().contains(event.position().toPoint())):
+            self.clicked.emit()
 
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
