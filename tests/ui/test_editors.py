@@ -1366,6 +1366,56 @@ def test_a_narrowed_injury_combo_shows_its_whole_choice_on_hover(w, monkeypatch)
     assert ed.test_name in shown  # an editable combo: hovered through its line edit
 
 
+def test_a_cut_injury_choice_is_marked_and_its_list_shows_every_choice_whole(qtbot, monkeypatch):
+    """At 150 % the Injury list read "Persistent iliopsoas tendinopathy from Fri 24", cut
+    unmarked, the date lost; a style that opens a list at the combo box's width (Windows) cut
+    its choices too. The field cuts a choice in its middle with "…", so the date stays; the
+    list opens as wide as its longest choice; hovering shows the choice whole."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QStyleFactory, QToolTip
+
+    from ui.desktop.editors import injuries
+    from ui.desktop.editors.injuries import shown_choice
+    from ui.desktop.mainwindow import load_demo_season
+
+    win = MainWindow(load_demo_season(), None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    win.open_editor("injuries")
+    ed = win.injuries_editor
+    athlete = next(i for i in range(ed.athlete.count()) if ed.select(ed.athlete.itemData(i))
+                   and "iliopsoas" in ed.record.currentText().lower())
+    assert athlete is not None
+    box = ed.record
+    whole = box.currentText()
+    assert whole.endswith("Jul 2026")
+    metrics = box.fontMetrics()
+    box.setFixedWidth(metrics.horizontalAdvance(whole) * 2 // 3)  # a narrow dock at 150 %
+    QApplication.processEvents()
+    shown = shown_choice(box)
+    assert "…" in shown and shown.endswith("Jul 2026") and len(shown) < len(whole)
+    painted = []
+    monkeypatch.setattr(injuries, "shown_choice", lambda b: painted.append(shown_choice(b)) or painted[-1])
+    box.grab()  # the field paints the choice cut, marked
+    assert painted == [shown]
+    windows = QStyleFactory.create("Windows")  # its list opens at the combo box's width
+    box.setStyle(windows)
+    box.view().setStyle(windows)
+    box.showPopup()
+    qtbot.waitUntil(lambda: box.view().isVisible())
+    widest = max(box.view().fontMetrics().horizontalAdvance(box.itemText(i))
+                 for i in range(box.count()))
+    assert box.view().viewport().width() > widest > box.width()
+    box.hidePopup()
+    said = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, widget=None, *rest: said.append(text))
+    QApplication.sendEvent(box, QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5),
+                                           box.mapToGlobal(QPoint(5, 5))))
+    assert said and said[-1].startswith(whole)
+
+
 # -- a coach building a season by hand (findings of a first-use session at 1280 x 720) ----------
 def test_max_speed_typed_in_km_h_or_with_a_comma_is_read_not_garbled(w):
     """The box took 0-15 m/s and dropped what it could not read: "31.5 km/h" became 3.5 m/s,

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableWidget,
     QToolTip,
     QVBoxLayout,
@@ -54,9 +58,32 @@ def _any_date(name: str) -> DateField:
     return w
 
 
+def shown_choice(box: QComboBox) -> str:
+    """A combo box's choice as its field shows it: cut in its middle with "…" when it does not
+    fit, so that its end stays ("Persistent iliop…from Fri 24 Jul 2026"; the field cut it
+    unmarked at 150 %, "Persistent iliopsoas tendinopathy from Fri 24", the date lost)."""
+    opt = QStyleOptionComboBox()
+    box.initStyleOption(opt)
+    field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                       QStyle.SubControl.SC_ComboBoxEditField, box)
+    return box.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideMiddle,
+                                        max(1, field.width() - 4))
+
+
+def fit_popup(box: QComboBox) -> None:
+    """The list of ``box`` at least as wide as its longest choice: a style that opens it at the
+    combo box's width (Windows) cut the choices of a narrow dock."""
+    view = box.view()
+    metrics = view.fontMetrics()
+    widest = max((metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())), default=0)
+    view.setMinimumWidth(widest + view.verticalScrollBar().sizeHint().width()
+                         + 2 * view.frameWidth() + 2 * metrics.averageCharWidth())
+
+
 class _WholeText(QObject):
     """Shows a narrowed combo box's whole choice on hover, above its own tooltip: in a narrow
-    dock "Acute hamstring strain (sprint-type)" reads "Acute hamstring str…"."""
+    dock "Acute hamstring strain (sprint-type)" reads "Acute hamstring str…"; and paints a
+    choice that does not fit cut with "…" (:func:`shown_choice`), not clipped unmarked."""
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         box = obj if isinstance(obj, QComboBox) else obj.parent()  # an editable one's line edit
@@ -65,7 +92,26 @@ class _WholeText(QObject):
             if tip:
                 QToolTip.showText(event.globalPos(), tip, box)
                 return True
+        if event.type() == QEvent.Type.Paint and obj is box and not box.isEditable():
+            return self._paint(box)
         return False
+
+    @staticmethod
+    def _paint(box: QComboBox) -> bool:
+        """QComboBox's own painting with the choice as :func:`shown_choice` says it; False (Qt
+        paints) when it fits."""
+        text = shown_choice(box)
+        if text == box.currentText():
+            return False
+        painter = QStylePainter(box)
+        painter.setPen(box.palette().color(QPalette.ColorRole.Text))
+        opt = QStyleOptionComboBox()
+        box.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = text
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+        painter.end()
+        return True
 
 
 _WHOLE_TEXT: _WholeText | None = None
@@ -80,13 +126,18 @@ def _narrow(combo: QComboBox) -> None:
 
 
 def _whole_text(combo: QComboBox) -> None:
-    """Hovering ``combo`` shows its whole choice (:class:`_WholeText`)."""
+    """Hovering ``combo`` shows its whole choice (:class:`_WholeText`), a choice cut in the field
+    is marked "…", and its list opens as wide as its longest choice (:func:`fit_popup`)."""
     global _WHOLE_TEXT
     if _WHOLE_TEXT is None:
         _WHOLE_TEXT = _WholeText()
     combo.installEventFilter(_WHOLE_TEXT)
     if combo.lineEdit() is not None:
         combo.lineEdit().installEventFilter(_WHOLE_TEXT)
+    model = combo.model()  # the list as wide as its longest choice, as the choices change
+    for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+        changed.connect(lambda *_a, c=combo: fit_popup(c))
+    fit_popup(combo)
 
 
 def _flare_words(inj, day: dt.date) -> str:
