@@ -662,11 +662,12 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
 
     head("Sheets")
     tl = Timeline(season)
-    n, weeks = len(ctx.athletes), len(tl.weeks)
+    n, weeks = len(ctx.athletes), len(ctx.weeks or tl.weeks)
     months = len({calendar_page(tl.days[i]) for i in ctx.shown_days()})
     # a page per athlete and week printed (and each athlete's first page), the Calendar's months,
-    # the Load sheet's rows (about 30 a page, after its charts), and the few short sheets
-    pages = (n * (len(ctx.weeks or tl.weeks) + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1
+    # the Load sheet's rows (about 30 a page, after its charts; the weeks printed alone: a
+    # fortnight's workbook said "about 116 pages" and printed 86), and the few short sheets
+    pages = (n * (weeks + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1
              + -(-n * weeks // 30) + 10)
     if pages > 50:
         line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "

@@ -68,6 +68,18 @@ def printed(tmp_path_factory):
     return season, pages, [_sheet_of(p, labels) for p in pages], reading
 
 
+def test_a_fortnights_workbook_says_about_as_many_pages_as_it_prints(tmp_path):
+    """Two weeks of the demo printed 86 pages while the Cover said "about 116": the Load sheet's
+    pages were counted for the whole season, though it holds the weeks printed alone."""
+    season = solved_demo()
+    path = tmp_path / "fortnight.xlsx"
+    export_workbook(season, season.plan, path, weeks=[11, 12])
+    pages, reading = _print(path, tmp_path)
+    about = re.search(r"the whole\s+workbook\s+is\s+about\s+([\d,]+)\s+pages", " ".join(reading))
+    assert about and abs(int(about[1].replace(",", "")) - len(pages)) <= 0.05 * len(pages), \
+        (about and about[1], len(pages))
+
+
 def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed):
     season, pages, sheets, reading = printed
     tl = Timeline(season)
