@@ -214,3 +214,37 @@ def test_the_sessions_read_who_plays_from_the_facts_they_hold(monkeypatch):
     assert {tl.days[i]: sessions.caution("A1", i) for i in range(tl.n)
             if sessions.caution("A1", i)} == alone
     assert all(alone.get(tl.days[i], "") in d.note for i, d in enumerate(days))
+
+
+def _with_intensity(s, athlete: str, levels: dict[int, int]):
+    """``s`` with ``athlete``'s planned intensity set on the days of ``levels`` (day -> %)."""
+    ap = s.plan.for_athlete(athlete)
+    it = list(ap.intensity)
+    for i, level in levels.items():
+        it[i] = level
+    new = ap.model_copy(update={"intensity": tuple(it)})
+    return s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": tuple(
+        new if x.athlete == athlete else x for x in s.plan.athletes)})})
+
+
+def test_a_sunday_between_days_logged_without_training_does_not_break_the_run():
+    """Logged without training on Saturday's match and on Monday, Sunday being no training day:
+    two days in a row as the team trains, so his next speed day (Thursday) carries the note."""
+    tl = Timeline(_season())
+    assert not (tl.is_training[6] or tl.is_comp[6])  # Sunday 10 Jan: neither
+    s = _logged(*(Session(athlete="A5", date=tl.days[d], minutes=0, rpe=0) for d in (5, 7)), today=8)
+    s = _with_intensity(s, "A5", {10: 95})
+    assert caution_notes(s, "A5") == {tl.days[10]: (
+        "First speed day after 2 days logged without training (Sat 9 – Mon 11 Jan): check the "
+        "athlete is well before sprinting")}
+
+
+def test_a_pain_note_reaches_the_seventh_day_after_it_and_no_further():
+    """PAIN_CAUTION_DAYS is 7: a speed day seven days after the pain carries its note, the
+    eighth day's does not."""
+    tl = Timeline(_season())
+    pain = Session(athlete="A5", date=tl.days[7], minutes=45, rpe=4, pain=5)
+    s = _with_intensity(_logged(pain, today=8), "A5", {d: 70 for d in range(8, tl.n)} | {14: 95, 15: 95})
+    assert (tl.days[14] - tl.days[7]).days == 7
+    assert caution_notes(s, "A5") == {
+        tl.days[14]: "Pain 5/10 logged Mon 11 Jan: check with the athlete before sprinting"}
