@@ -870,6 +870,24 @@ def test_no_return_within_the_season_says_what_the_stages_need_at_the_least():
                          f"{day_long(s.calendar.end)}."), text
 
 
+def test_the_least_a_return_needs_waits_out_each_stages_minimum_days():
+    """Where RH-STAGE's minimum days, not the ladder, set the date. In P2 of an iliopsoas
+    tendinopathy since Tue 29 Dec 2026 (day -6), a season of three weeks (Mon 4 Jan to Sun 24 Jan
+    2027), training Monday to Saturday: P2's sessions (the ladder below 70 % and 2 days at 70 %)
+    fit in its first days, yet P2 holds 21 days, to Tue 19 Jan (day 15); P3 21 days, to Tue 9 Feb
+    (day 36); S1, S2 and S3 7 days each (their 2 speed days fit in a Tuesday and Wednesday), to
+    Tue 16 Feb, Tue 23 Feb and Tue 2 Mar (day 57 = -6 + 21 + 21 + 7 + 7 + 7). Counted from the
+    sessions alone (at most 2 speed days a week), the date would be a month early: Tue 2 Feb."""
+    s = season(weeks=3, athletes=1, injuries=(injury("A1", "P2", start_day=-6),))
+    rep = return_report(s, "A1")
+    assert rep.earliest_fit is None
+    text = rep.text(s)
+    assert "P2 to S3 need at the least 4 running days below 80 % and 8 speed days" in text, text
+    assert text.endswith("Back to FIT not before Tue 2 Mar 2027, after the season ends on "
+                         "Sun 24 Jan 2027."), text
+    assert day(57) == dt.date(2027, 3, 2)
+
+
 def test_the_least_a_return_needs_is_never_after_the_solvers_earliest_return():
     """The count is a lower bound: over six weeks the solver finds a return, and the count's day
     is not after it; with a slower ladder (3 days a level) both move later."""
