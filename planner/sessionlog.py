@@ -603,7 +603,7 @@ def _squad_note(others: dict[str, int], fix: str) -> str:
 def other_squad_rows(frame, mapping: dict, season: Season) -> dict:
     """{row index: the name as written} of the rows whose athlete is no one of the squad: not
     an ID or name (in any case, accents aside), no other spelling of one athlete's or several
-    athletes' (:func:`name_forms`) and no near miss (:func:`_near`): a club-wide export's
+    athletes' (:func:`_forms`) and no near miss (:func:`_near`): a club-wide export's
     players of another squad. A blank cell, a summary row and a repeated header are none (the
     log's problems say them)."""
     column = mapping["athlete"]
@@ -1047,15 +1047,10 @@ def _plain_name(text: object) -> str:
     return " ".join(plain_name(text, hyphens=True).replace(".", " ").replace(",", " ").split())
 
 
-def name_forms(athletes) -> dict[str, str]:
-    """{spelling: ID} of the ways GPS exports write an athlete's name that are not the name
-    itself, each the spelling of one athlete only (``athletes``: (ID, name) pairs): initial and
-    surname ("m ruiz"), SURNAME Firstname ("ruiz marco"), the surname alone ("ruiz")."""
-    return {form: ids[0] for form, ids in _forms(athletes).items() if len(ids) == 1}
-
-
 def _forms(athletes) -> dict[str, list[str]]:
-    """{spelling: the IDs of the athletes it may be} of :func:`name_forms`' spellings, those of
+    """{spelling: the IDs of the athletes it may be} of the ways GPS exports write an athlete's
+    name that are not the name itself (``athletes``: (ID, name) pairs): initial and surname
+    ("m ruiz"), SURNAME Firstname ("ruiz marco"), the surname alone ("ruiz"); a spelling of
     several athletes too (a surname two share: "ruiz")."""
     forms: dict[str, list[str]] = {}
     for aid, name in athletes:
@@ -1073,7 +1068,8 @@ def _forms(athletes) -> dict[str, list[str]]:
 
 def _proposals(rows: dict, forms: dict, season: Season, where, as_proposed: bool = False) -> list[str]:
     """One problem a name written as another spelling of one athlete's (``rows``: the name as
-    written -> its row indexes; ``forms``: :func:`name_forms`), proposing the athlete: never
+    written -> its row indexes; ``forms``: {spelling: ID} of :func:`_forms`' spellings of one
+    athlete only), proposing the athlete: never
     read as them unasked. ``as_proposed`` (asked): one note a name, saying whom it was read as."""
     out = []
     for written, idx in rows.items():
@@ -1091,7 +1087,7 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
               names: dict | None = None, as_proposed: bool = False,
               rows: list | None = None) -> list[str | None]:
     """Each row's athlete (None: a problem said). A name that is another spelling of one
-    athlete's (:func:`name_forms`) is proposed, in ``problems``, and given in ``names`` ({as
+    athlete's (:func:`_forms`) is proposed, in ``problems``, and given in ``names`` ({as
     written: ID}), its rows' numbers in ``rows``; ``as_proposed``: read as him instead, said in
     ``notes``. One several athletes' spelling ('RUIZ') names them."""
     match = AthleteMatch((a.id, a.name) for a in season.athletes)

@@ -2860,14 +2860,14 @@ def test_a_european_excel_log_with_two_digit_years_is_read(in_week_3, tmp_path):
     """Excel saves a CSV as its cells show: semicolons, decimal commas, a BOM and, with the short
     date format many locales use, "14.9.26". Every row was refused ("'14.9.26' is not a date")
     while the app's own date fields read "28.12.26"."""
-    from ui.desktop.sessionimport import read_log
+    from ui.desktop.sessionimport import read_log_taking
 
     rows = [(day(d), a.id) for d in (8, 9) for a in in_week_3.athletes]
     path = tmp_path / "week.csv"
     path.write_bytes(("Athlete ID;Date;Minutes;RPE;Top speed m/s\n" + "".join(
         f"{aid};{d.day}.{d.month}.{d:%y};60;5;{'8,1' if aid != 'A4' else ''}\n"
         for d, aid in rows)).encode("utf-8-sig"))
-    result = read_log(str(path), in_week_3)
+    result = read_log_taking(str(path), in_week_3)[1]
     assert sorted((s.date, s.athlete) for s in result.sessions) == sorted(rows)
 
 

@@ -7,7 +7,7 @@ RPE: …") and changes nothing; when each problem names its row and other rows a
 message offers to import the other rows (:class:`OtherRowsDialog`), those named left out and
 said again. Adding is one ``LogSessions`` edit (one undo step); the status bar
 says what was added. The Move Today dialog reads a week's file the same way
-(:func:`read_log`, :func:`summary`) for the season as it will be after the move.
+(:func:`read_log_taking`, :func:`summary`) for the season as it will be after the move.
 """
 
 from __future__ import annotations
@@ -69,24 +69,18 @@ MAX_FIX = "Take the Fastest as Max Speed"
 SQUAD_FIX = "choose Read Only This Squad"
 
 
-def read_log(path: str | Path, season: Season, in_move_today: bool = False,
-             until_today: bool = False, as_proposed: bool = False, only_squad: bool = False):
-    """The log's ``LogResult`` for ``season``; :class:`LogReadError` listing every problem, with
-    the fix for rows after today as Move Today's own field when read there. Read in Move Today
-    or ``until_today``, the rows after today are left out and counted, not refused;
-    ``as_proposed``: a name that is another spelling of one athlete's is read as him, said;
-    ``only_squad``: the rows of players not in this squad are left out, said."""
-    return read_log_taking(path, season, in_move_today, until_today, as_proposed=as_proposed,
-                           only_squad=only_squad)[1]
-
-
 def read_log_taking(path: str | Path, season: Season, in_move_today: bool = False,
                     until_today: bool = False, take_max: bool = False, as_proposed: bool = False,
                     only_squad: bool = False, skip_bad: bool = False):
-    """:func:`read_log`, and the max speeds taken from the log (``take_max``: an athlete with
-    none takes the fastest the log gives him, ``planner.logmerge.read_taking_max_speeds``;
-    otherwise none): (``logmerge.MaxSpeeds``, ``LogResult``). ``skip_bad``: the rows named by
-    its problems left out, the rest read (``read_sessions``' ``skip_bad``)."""
+    """The log's ``LogResult`` for ``season``, and the max speeds taken from the log
+    (``take_max``: an athlete with none takes the fastest the log gives him,
+    ``planner.logmerge.read_taking_max_speeds``; otherwise none): (``logmerge.MaxSpeeds``,
+    ``LogResult``). Refused: :class:`LogReadError` listing every problem, with the fix for rows
+    after today as Move Today's own field when read there. Read in Move Today or ``until_today``,
+    the rows after today are left out and counted, not refused; ``as_proposed``: a name that is
+    another spelling of one athlete's is read as him, said; ``only_squad``: the rows of players
+    not in this squad are left out, said; ``skip_bad``: the rows named by its problems left out,
+    the rest read (``read_sessions``' ``skip_bad``)."""
     from planner.sessionlog import read_sessions
 
     def read(s: Season):
