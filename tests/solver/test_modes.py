@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from planner.check import check_plan
 from planner.rules import RULES, SOFT_RULES
 from planner.season import Competition, RuleSettings
 from solver import SolveRequest, Status, solve
@@ -18,8 +19,14 @@ def base(**kw):
                   injuries=(injury("A1", "P3", start_day=-10, target="m1"),), **kw)
 
 
-def test_default_season_has_instances_of_the_soft_rules():
-    out, report = solved_and_checked(base())
+@pytest.fixture(scope="module")
+def soft_base():
+    """base() solved with every rule as the rule set has it: (outcome, checker's report)."""
+    return solved_and_checked(base())
+
+
+def test_default_season_has_instances_of_the_soft_rules(soft_base):
+    out, report = soft_base
     c = report.counts()
     assert c["RTS"] >= 1 and c["HV-DAY"] >= 1  # the baseline this file's other tests change
     assert out.objective == report.objective
@@ -45,7 +52,7 @@ INFEASIBLE_WHEN_HARD = {"LD-1"}
 
 
 @pytest.mark.parametrize("rule", [r for r in SWITCHABLE if r != "RTS"])  # RTS: below
-def test_making_a_soft_rule_hard_leaves_no_instance(rule):
+def test_making_a_soft_rule_hard_leaves_no_instance(rule, soft_base):
     s = base(rules=RuleSettings(modes={rule: "hard"}))
     if rule in INFEASIBLE_WHEN_HARD:
         # LD-1 made hard is the slow one: the verdict comes at once, and the explanation takes
@@ -56,14 +63,19 @@ def test_making_a_soft_rule_hard_leaves_no_instance(rule):
         assert any(c.rule == rule for c in out.explanation), out.explanation
     else:
         out, report = solved_and_checked(s)
-        assert rule not in report.counts()
+        assert report.violations == ()
+        # the checker holds the rule as hard: each instance in base()'s plan, made with the rule
+        # soft, is a hard violation of it (HV-DAY's 9), so a plan that broke it would fail above
+        soft_out, soft_report = soft_base
+        assert check_plan(s, soft_out.plan).hard_counts().get(rule, 0) == \
+            soft_report.counts()[rule]
 
 
 def test_rts_hard_means_the_target_competition_is_made():
     s = season(weeks=8, athletes=1, injuries=(injury("A1", "P3", start_day=-20, target="m6"),),
                rules=RuleSettings(modes={"RTS": "hard"}))
     out, report = solved_and_checked(s)
-    assert "RTS" not in report.counts()
+    assert report.violations == ()
     t = s.competition("m6").date
     assert out.plan.for_athlete("A1").stages[(t - day(0)).days] == "FIT"
     too_soon = s.model_copy(update={"injuries": (injury("A1", "P3", start_day=-2, target="m1"),)})
