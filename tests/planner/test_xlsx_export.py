@@ -1450,28 +1450,30 @@ def test_a_re_injury_after_a_return_before_the_season_is_said_as_one(tmp_path):
     assert words in rows[0][2]
 
 
-def test_the_returns_sheet_says_why_a_return_has_no_first_match(monkeypatch):
-    """Back two days before the Cup final, too few team sessions done to play it: the First match
-    column read a bare "–", as if no match followed; the athlete sheet and 'periodize solve' say
-    "no match played after it ('Cup final' …)"."""
-    from dataclasses import replace
-
-    import planner.xlsx_export as X
+def _returned(start_day: int, roles: tuple = ()):
+    """A four-week test season (matches each Saturday, day 5 to 26) solved, the plan held against
+    the checker, with A1 in S3 of an iliopsoas tendinopathy since day ``start_day``: (his real
+    return, the Returns sheet's row of it)."""
     from planner.returns import returns
+    from tests.builders import injury, season, solved_and_checked
 
-    season = small_season()
-    plan = _a3_back_on_day_14(season)
-    why = "'Cup final' on Sat 8 May: 1 of the 3 team sessions RE-1 asks before a first match done by then"
-    real = returns
-
-    def no_match(*args, **kw):
-        return [replace(r, first_match=None, no_match_why=why) for r in real(*args, **kw)]
-
-    monkeypatch.setattr(X, "plan_returns", no_match)
-    ws = build_workbook(season, plan)[RETURNS_SHEET]
+    s = season(weeks=4, athletes=3, injuries=(injury("A1", "S3", start_day=start_day),))
+    s = s.model_copy(update={"roles": roles})
+    out, _ = solved_and_checked(s)
+    (ret,) = returns(s, out.plan)
+    ws = build_workbook(s, out.plan)[RETURNS_SHEET]
     header = [c.value for c in ws[1]]
-    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
-    assert row["Back to full training"] == _day(14)
+    return ret, {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
+
+
+def test_the_returns_sheet_says_why_a_return_has_no_first_match():
+    """Back two days before the season's last match, too few team sessions done to play it: the
+    First match column read a bare "–", as if no match followed; the athlete sheet and 'periodize
+    solve' say "no match played after it ('Match 4' …)". In S3 since Thu 21 Jan, he is back on
+    Thu 28 Jan, with 2 of RE-1's 3 team sessions done by Sat 30 Jan."""
+    ret, row = _returned(17)
+    assert ret.first_match is None and row["Back to full training"] == dt.date(2027, 1, 28)
+    why = "'Match 4' on Sat 30 Jan: 2 of the 3 team sessions RE-1 asks before a first match done by then"
     assert row["First match"] == f"no match played after it ({why})"
 
 
@@ -1489,52 +1491,24 @@ def test_the_overviews_week_without_hv_is_told_by_more_than_its_colour():
     assert no_hv and all(c.font.b for c in no_hv)
 
 
-def test_the_returns_sheet_says_a_first_match_off_the_bench(monkeypatch):
+def test_the_returns_sheet_says_a_first_match_off_the_bench():
     """A returner eased in from the bench while a squad player stands in: the First match
-    column showed the date alone, read as his first start."""
-    from dataclasses import replace
+    column showed the date alone, read as his first start. Back on Thu 7 Jan, set on the bench
+    for Match 2 (Sat 16 Jan), his first match back; he starts Match 3 (Sat 23 Jan)."""
+    from planner.season import MatchRole
 
-    import planner.xlsx_export as X
-    from planner.returns import returns
-
-    season = small_season()
-    plan = _a3_back_on_day_14(season)
-    real = returns
-    first, start = dt.date(2026, 9, 5), dt.date(2026, 9, 19)
-
-    def bench(*args, **kw):
-        return [replace(r, first_match=first, first_role="bench", first_start=start)
-                for r in real(*args, **kw)]
-
-    monkeypatch.setattr(X, "plan_returns", bench)
-    ws = build_workbook(season, plan)[RETURNS_SHEET]
-    header = [c.value for c in ws[1]]
-    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
-    assert row["First match"] == "Sat 5 Sep 2026 off the bench (first start Sat 19 Sep 2026)"
+    ret, row = _returned(-10, roles=(MatchRole(competition="m1", athlete="A1", role="bench"),))
+    assert (ret.first_role, ret.first_match) == ("bench", dt.date(2027, 1, 16))
+    assert row["First match"] == "Sat 16 Jan 2027 off the bench (first start Sat 23 Jan 2027)"
 
 
-def test_the_returns_sheet_says_a_first_match_started_and_how_to_cap_it(monkeypatch):
+def test_the_returns_sheet_says_a_first_match_started_and_how_to_cap_it():
     """A first match back started showed its date alone, beside "off the bench" for the others;
-    the Returns panel said "as a starter" and how to cap its minutes."""
-    from dataclasses import replace
-
-    import planner.xlsx_export as X
-    from planner.returns import returns
-
-    season = small_season()
-    plan = _a3_back_on_day_14(season)
-    real = returns
-    first = dt.date(2026, 9, 5)
-
-    def start(*args, **kw):
-        return [replace(r, first_match=first, first_role="start", first_start=first)
-                for r in real(*args, **kw)]
-
-    monkeypatch.setattr(X, "plan_returns", start)
-    ws = build_workbook(season, plan)[RETURNS_SHEET]
-    header = [c.value for c in ws[1]]
-    row = {h: ws.cell(row=2, column=j).value for j, h in enumerate(header, start=1)}
-    assert row["First match"] == ("Sat 5 Sep 2026 as a starter (to cap the minutes of the first "
+    the Returns panel said "as a starter" and how to cap its minutes. Back on Thu 7 Jan, he
+    starts Match 2 (Sat 16 Jan), his first match back."""
+    ret, row = _returned(-10)
+    assert ret.first_role == "start" and ret.first_start == ret.first_match == dt.date(2027, 1, 16)
+    assert row["First match"] == ("Sat 16 Jan 2027 as a starter (to cap the minutes of the first "
                                   "match back, set bench for it in the Roles panel)")
 
 
