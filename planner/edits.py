@@ -82,7 +82,13 @@ from planner.text import (
     weekday_name,
 )
 from planner.text import day as day_text
-from planner.validate import entry_problems, plan_problems, planning_start, season_problems
+from planner.validate import (
+    entry_problems,
+    not_yet_problem,
+    plan_problems,
+    planning_start,
+    season_problems,
+)
 
 
 class Edit(BaseModel):
@@ -968,11 +974,7 @@ def flare_up_not_yet(season: Season, day: dt.date) -> str | None:
     """Why a flare-up on ``day`` cannot go into the season itself: it lies after the planning
     start (``today``, or the season start), so it has not happened; a what-if scenario plans one
     (None: it may be recorded)."""
-    start = planning_start(season)
-    if day <= start:
-        return None
-    which = "today is" if season.calendar.today else "the season starts on"
-    return f"a flare-up is recorded once it happened, and {which} {date_long(start)}"
+    return not_yet_problem(season, day, "a flare-up is recorded once it happened")
 
 
 class RecordFlareUp(Edit):

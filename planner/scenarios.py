@@ -16,6 +16,12 @@ from planner.timeline import Timeline
 from planner.validate import planning_start
 
 
+def past_words(season: Season) -> str:
+    """What is said of a day before today, after the day itself: the past keeps what happened
+    (a change there is refused, in the app, ``periodize whatif`` and ``periodize record``)."""
+    return f"is before today ({date_long(planning_start(season))}): the past keeps what happened"
+
+
 def past_change_problem(season: Season, edit) -> str | None:
     """Why a change cannot be tried, when it rewrites a competition, an absence or a day off before
     today: a match played (or not), a day away and a day off are what happened, and a re-plan
@@ -25,8 +31,7 @@ def past_change_problem(season: Season, edit) -> str | None:
 
     if season.calendar.today is None:
         return None
-    today = planning_start(season)
-    past = f"is before today ({date_long(today)}): the past keeps what happened"
+    today, past = planning_start(season), past_words(season)
     if isinstance(edit, E.AddCompetition) and edit.competition.date < today:
         return f"{date_long(edit.competition.date)} {past}; add a competition from today on"
     if isinstance(edit, E.MoveCompetition | E.RemoveCompetition | E.UpdateCompetition):
@@ -67,8 +72,7 @@ def stage_pin_problem(season: Season, edit) -> str | None:
     who = season.athlete_label(pin.athlete)
     what = "full training" if pin.stage == FIT else pin.stage
     if season.calendar.today is not None and pin.date < planning_start(season):
-        return (f"{who} cannot start {what} on {date_long(pin.date)}: it is before today "
-                f"({date_long(planning_start(season))}), and the past keeps what happened")
+        return f"{who} cannot start {what} on {date_long(pin.date)}: it {past_words(season)}"
     first = earliest_start(season, pin.athlete, pin.stage)
     if first is not None and pin.date < first:
         return (f"{who} cannot start {what} before {date_long(first)}: the stages before it "
@@ -89,9 +93,8 @@ def past_role_problem(season: Season, edit) -> str | None:
     today = planning_start(season)
     if c is None or (c.end_date or c.date) >= today:
         return None
-    return (f"'{c.name}' ({date_long(c.date)}) is before today ({date_long(today)}): the past "
-            f"keeps what happened, so a role for it changes nothing; set one for a match still "
-            f"to come")
+    return (f"'{c.name}' ({date_long(c.date)}) {past_words(season)}, so a role for it changes "
+            f"nothing; set one for a match still to come")
 
 
 ROLE_NOW = {"start": "in the starting line-up", "bench": "on the bench", "out": "out of the squad"}
@@ -741,5 +744,5 @@ def _targets(season: Season, plan: Plan
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too
 __all__ = ["AthleteDiff", "Comparison", "check_scenario_today", "compare", "describe_edits", "find",
-           "past_change_problem", "past_role_problem", "scenario_season",
+           "past_change_problem", "past_role_problem", "past_words", "scenario_season",
            "stage_pin_problem"]

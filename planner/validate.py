@@ -643,6 +643,24 @@ def _injury_date_problems(season: Season) -> dict[tuple, str]:
     return out
 
 
+def not_yet_problem(season: Season, day: dt.date, done: str) -> str | None:
+    """Why what is dated ``day`` cannot go into the season itself yet: it lies after the
+    planning start (``today``, or the season start while no today is set or today is before it),
+    so it has not happened. ``done``: when such a thing is recorded ("a flare-up is recorded once
+    it happened"). None: it may be recorded."""
+    start, today = planning_start(season), season.calendar.today
+    if day <= start:
+        return None
+    which = "today is" if today and today >= season.calendar.start else "the season starts on"
+    return f"{done}, and {which} {date_long(start)}"
+
+
+def test_not_yet(season: Season, day: dt.date) -> str | None:
+    """Why a criteria result taken on ``day`` cannot be recorded yet (``not_yet_problem``): the
+    Injuries editor, the workbook and ``record --test`` say it alike."""
+    return not_yet_problem(season, day, "a test result is recorded once it was taken")
+
+
 def _now_words(season: Season) -> str:
     """The first day of the plan as a date history may not pass: today, or the season start
     (without a today the season has not started)."""
@@ -684,9 +702,9 @@ def entry_problems(before: Season, after: Season) -> list[str]:
         for j, t in enumerate(inj.tests):
             if (inj.athlete, inj.onset, t) in old_tests:
                 continue
-            if t.date > p_start:
-                out.append(f"injuries[{i}].tests[{j}].date: {t.date.isoformat()} is after {now}; "
-                           f"a test result is history: set today to the test date or later first")
+            if (later := test_not_yet(after, t.date)) is not None:
+                out.append(f"injuries[{i}].tests[{j}].date: {later}; set today to the test "
+                           f"date or later first")
             if (problem := _test_value_problem(inj, t)) is not None:
                 out.append(f"injuries[{i}].tests[{j}].value: {problem}")
     old_sessions = set(before.sessions)

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from planner.check import check_plan
-from planner.edits import scenario_season
+from planner.edits import flare_up_not_yet, scenario_season
 from planner.history import past_days
 from planner.rehab import athlete_stage_on
 from planner.season import FIT, Session
@@ -802,7 +802,7 @@ def test_the_way_on_says_what_the_record_command_must_carry_after_each_refusal(c
 def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):
     """'record' changes the season itself: a change given twice, a competition already played,
     an absence from before today, an injury after the season or starting FIT are refused, each
-    naming its option, and the file is left as it was. A flare-up long after the return is taken
+    naming its option or the change, in the app's words, and the file is left as it was. A flare-up long after the return is taken
     as rules-spec.md section 6 says (back to the last stage), saying so."""
     back_long_ago = injury("A3", "FIT", start_day=-40, history=(("S3", -50),))
     s = season(weeks=8, athletes=3, injuries=(injury("A1", "S2", start_day=-3), back_long_ago),
@@ -824,13 +824,16 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
          "positions (now: GK), not a number; change it in the app's Rules panel"),
         (["--pin", "A2", day(20).isoformat(), "90", "--pin", "A2", day(20).isoformat(), "0"],
          "--pin: A2 " + day(20).isoformat() + " is given twice"),
-        (["--remove-competition", "m0"], "'m0' was on " + day(5).isoformat() + ", before today"),
+        (["--remove-competition", "m0"], "Delete competition 'Match 1': 'Match 1' ("
+         + date_long(day(5)) + f") is before today ({date_long(day(14))}): the past keeps what "
+         "happened; change a competition still to come"),
         (["--move-competition", "m3", day(9).isoformat()], "is before today"),
         (["--unavailable", "A2", day(10).isoformat(), day(16).isoformat()],
-         "record the absence from today on, and log each day gone by without training with 0 "
-         "minutes ('periodize log"),
+         "record the absence from today on (a day gone by without training is logged with 0 "
+         "minutes); log them with 'periodize log"),
         (["--unavailable", "A2", day(10).isoformat(), day(16).isoformat()],
-         f"a row 'A2,{day(10).isoformat()},0,0' a day) so the load figures count it as no training"),
+         f"a row 'A2,{day(10).isoformat()},0,0' a day, so the load figures count them as no "
+         f"training"),
         (["--injury", "A2", "hamstring-strain", (end + dt.timedelta(days=3)).isoformat()],
          "is after the season ends"),
         (["--injury", "A2", "hamstring-strain", day(15).isoformat(), "FIT"],
@@ -862,8 +865,8 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
         (["--stage-start", "A1", "P9", day(10).isoformat()],
          "--stage-start: A1 P9 " + day(10).isoformat() + ": P9 is not a stage of "),
         (["--stage-start", "A1", "S3", day(10).isoformat()],
-         f"--stage-start: A1 S3 {day(10).isoformat()}: that is before today ({day(14).isoformat()}): "
-         f"the past keeps what happened (a stage change that happened is recorded with --stage A1 "
+         f"--stage-start: A1 S3 {day(10).isoformat()}: {date_long(day(10))} is before today "
+         f"({date_long(day(14))}): the past keeps what happened (a stage change that happened is recorded with --stage A1 "
          f"S3 {day(10).isoformat()})"),
     ]
     for args, said in cases:
@@ -1457,6 +1460,33 @@ def test_a_gps_export_without_rpe_is_refused_with_the_way_in_and_overlap_speed_a
         ("A1", 70, 6, 8.1), ("A2", 65, 5, 7.2)]
 
 
+def test_record_says_what_the_app_says_of_a_day_still_to_come_when_no_today_is_set(tmp_path):
+    """With no today set, 'record --flare-up' said "today is <the season start>", where the app
+    says the season starts then (planner.edits.flare_up_not_yet); a test result and a stage ahead
+    said the same. Each now says the planner's words, and the file is left as it was."""
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-3),))
+    assert s.calendar.today is None
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    later = day(10)
+    starts = f"the season starts on {date_long(day(0))}"
+    cases = [
+        (["--flare-up", "A1", later.isoformat()],
+         f"--flare-up: {later.isoformat()}: {flare_up_not_yet(s, later)}; 'periodize whatif"),
+        (["--test", "A1", "Hip-flexor strength LSI", "82", later.isoformat()],
+         f"a test result is recorded once it was taken, and {starts}; give the day it was taken"),
+        (["--stage", "A1", "P3", later.isoformat()],
+         f"--stage: A1 P3 {later.isoformat()}: a stage is recorded once the athlete is in it, and "
+         f"{starts}; --stage-start A1 P3"),
+    ]
+    assert starts in flare_up_not_yet(s, later)
+    for args, said in cases:
+        r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)
+        assert r.returncode == 1 and said in r.stderr, (args, r.stderr)
+        assert "today is" not in r.stderr, r.stderr
+        assert (tmp_path / "s.season.json").read_bytes() == before, args
+
+
 def test_record_left_lets_a_player_go_keeping_his_past(tmp_path):
     """A sold player could only be deleted, and his logged sessions went with him. 'record
     --left ATHLETE DATE' keeps every record of his and plans nothing for him from DATE; a DATE
@@ -1468,7 +1498,8 @@ def test_record_left_lets_a_player_go_keeping_his_past(tmp_path):
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
     before = (tmp_path / "s.season.json").read_bytes()
     r = run("record", "s.season.json", "--left", "A2", day(5).isoformat(), "--save", cwd=tmp_path)
-    assert r.returncode == 1 and "--left" in r.stderr and "the past keeps what happened" in r.stderr
+    assert r.returncode == 1 and "left the squad on" in r.stderr, r.stderr
+    assert "the past keeps what happened" in r.stderr, r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
     r = run("record", "s.season.json", "--left", "Athlete 2", day(9).isoformat(), "--save",
             cwd=tmp_path)

@@ -686,97 +686,84 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
 
 def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
     """What 'record' refuses beyond what a what-if scenario does: it changes the season itself,
-    so nothing may rewrite the past (the days before ``today`` keep what happened), fall outside
-    the season, or be given twice in one command (the last would silently win)."""
+    so nothing may be recorded before it happened or fall outside the season, nor be given twice
+    in one command (the last would silently win). A change of the past (a competition, an
+    absence, a day off, a day left) is refused by the edit itself, as in the app and 'whatif'
+    (``edit_objects``: planner.scenarios.past_change_problem)."""
+    return [(option, problems) for option, problems in _dated_problems(season, args, today)
+            + _twice_problems(season, args) if problems]
+
+
+def _dated_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
+    """The dates 'record' refuses, in the planner's words (the app's): a flare-up or a test
+    result after today, a pin or a stage start before it, an absence or an injury after the
+    season ends, a new injury that starts in FIT."""
+    from planner.edits import flare_up_not_yet
+    from planner.scenarios import past_words
+    from planner.text import date_long
+    from planner.validate import test_not_yet
     from ui.cli.names import athlete_id
-    from ui.cli.whatif import _comp_id, unavailable_specs
+    from ui.cli.whatif import unavailable_specs
 
     cal, out = season.calendar, []
-    past = _past(today)
     # an athlete whose injury this command records: his stage is checked once it is recorded
     injured = frozenset(athlete_id(season, spec[0], "--injury") for spec in args.injury
                         if spec and (args.stage or args.stage_start))
-
-    def add(option: str, problems: list[str]) -> None:
-        if problems:
-            out.append((option, problems))
-
-    def once(option: str, keys: list[tuple[object, str]]) -> None:
-        seen: set = set()
-        twice = [f"{shown} is given twice in one command; give it once" for key, shown in keys
-                 if key in seen or seen.add(key)]
-        add(option, twice)
-
-    add("--flare-up", [f"{d}: a flare-up is recorded once it happened, and today is "
-                       f"{today.isoformat()}; 'periodize whatif {shlex.quote(args.season)} --new NAME "
-                       f"--flare-up {a} {d}' shows what it would change"
-                       for a, d in args.flare_up if (when := _parsed(d)) is not None and when > today])
-    add("--pin", [f"{d}: a pin holds from today on; {d} is {past}"
-                  for _a, d, _lv in args.pin if (when := _parsed(d)) is not None and when < today])
+    out.append(("--flare-up", [
+        f"{d}: {why}; 'periodize whatif {shlex.quote(args.season)} --new NAME --flare-up {a} {d}' "
+        f"shows what it would change" for a, d in args.flare_up
+        if (when := _parsed(d)) is not None and (why := flare_up_not_yet(season, when)) is not None]))
+    out.append(("--pin", [f"{d}: a pin holds from today on; {date_long(when)} {past_words(season)}"
+                          for _a, d, _lv in args.pin if (when := _parsed(d)) is not None
+                          and cal.today is not None and when < today]))
     for option, specs in (("--stage-start", args.stage_start), ("--stage", args.stage)):
-        add(option, [f"{a} {st} {d}: {why}" for a, st, d in specs
-                     if (why := _stage_problem(season, a, st, d, today, option, injured)) is not None])
-    add("--test", [f"{a} {shlex.quote(n)} {v} {d}: a test result is recorded once it was taken, "
-                   f"and today is {today.isoformat()}; give the day it was taken, or move today "
-                   f"on first (periodize advance)"
-                   for a, n, v, d in args.test if (when := _parsed(d)) is not None and when > today])
-    add("--left", [f"{a} {d}: {d} is {past}; give today as his first day away, and log each "
-                   f"day since he went with 0 minutes, or leave it unlogged"
-                   for a, d in args.left if (when := _parsed(d)) is not None and when < today])
-    add("--unavailable", [f"{a} {x}..{y}: " + (f"{x} is {past}; record the absence from today on, "
-                                                f"and log each day gone by without training with 0 "
-                                                f"minutes ('periodize log {shlex.quote(args.season)} LOG.csv', "
-                                                f"a row '{a},{x},0,0' a day) so the load figures "
-                                                f"count it as no training"
-                                                if fx < today else f"it starts after the season "
-                                                f"ends ({cal.end.isoformat()})")
-                          for a, x, y, _why in unavailable_specs(args)
-                          if (fx := _parsed(x)) is not None and (fy := _parsed(y)) is not None
-                          and (fx < today or fx > cal.end) and fx <= fy])
-    for option, specs in (("--day-off", [spec[0] for spec in args.day_off]),
-                          ("--remove-day-off", list(args.remove_day_off))):
-        add(option, [f"{spec}: {spec.partition('..')[0]} is {past}" for spec in specs
-                     if (when := _parsed(spec.partition("..")[0].strip())) is not None
-                     and when < today])
-    add("--injury", [f"{' '.join(spec)}: {spec[2]} is after the season ends ({cal.end.isoformat()})"
-                     for spec in args.injury if len(spec) >= 3 and (when := _parsed(spec[2])) is not None
-                     and when > cal.end])
-    add("--injury", [f"{' '.join(spec)}: a new injury starts in a rehab stage, not FIT"
-                     for spec in args.injury if len(spec) == 4 and spec[3].strip().upper() == "FIT"])
-    comps = [(o, c) for o, cs in (("--move-competition", [c for c, _ in args.move_competition]),
-                                  ("--remove-competition", list(args.remove_competition)),
-                                  ("--priority", [c for c, _ in args.priority]),
-                                  ("--role", [c for c, _, _ in args.role])) for c in cs]
-    for option, key in comps:
-        comp = season.competition(_comp_id(season, key))
-        if comp is not None and comp.date < today:
-            add(option, [f"{key!r} was on {comp.date.isoformat()}, {past}"])
-    add("--move-competition", [f"{key} to {d}: {d} is {past}" for key, d in args.move_competition
-                               if (when := _parsed(d)) is not None and when < today])
-    add("--add-competition", [f"{name}: {d.partition('..')[0]} is {past}"
-                              for name, d, _p in args.add_competition
-                              if (when := _parsed(d.partition("..")[0])) is not None and when < today])
-    once("record", [(_comp_id(season, c), f"{c!r} (--move-competition, --remove-competition, "
-                                          f"--priority)") for o, c in comps if o != "--role"])
-    once("--role", [((_comp_id(season, c), athlete_id(season, a, "--role")), f"{c} {a}")
-                    for c, a, _r in args.role])
-    once("--rule", [(spec.split("=", 1)[0].strip().casefold(), spec.split("=", 1)[0].strip())
-                    for spec in args.rule])
-    once("--pin", [((athlete_id(season, a, "--pin"), d), f"{a} {d}") for a, d, _lv in args.pin])
-    once("--flare-up", [((athlete_id(season, a, "--flare-up"), _parsed(d) or d), f"{a} {d}")
-                        for a, d in args.flare_up])
-    once("--stage-start", [((athlete_id(season, a, "--stage-start"), st.strip().upper()), f"{a} {st}")
-                           for a, st, _d in args.stage_start])
-    once("--stage", [((athlete_id(season, a, "--stage"), _parsed(d) or d), f"{a} {d}")
-                     for a, _st, d in args.stage])
-    once("--left", [(athlete_id(season, a, "--left"), a) for a, _d in args.left])
-    once("--max-speed", [(athlete_id(season, a, "--max-speed"), a) for a, _v in args.max_speed])
+        out.append((option, [f"{a} {st} {d}: {why}" for a, st, d in specs if (
+            why := _stage_problem(season, a, st, d, today, option, injured)) is not None]))
+    out.append(("--test", [f"{a} {shlex.quote(n)} {v} {d}: {why}; give the day it was taken, or "
+                           f"move today on first (periodize advance)" for a, n, v, d in args.test
+                           if (when := _parsed(d)) is not None
+                           and (why := test_not_yet(season, when)) is not None]))
+    out.append(("--unavailable", [f"{a} {x}..{y}: it starts after the season ends "
+                                  f"({cal.end.isoformat()})" for a, x, y, _why in unavailable_specs(args)
+                                  if (fx := _parsed(x)) is not None and (fy := _parsed(y)) is not None
+                                  and cal.end < fx <= fy]))
+    out.append(("--injury", [f"{' '.join(spec)}: {spec[2]} is after the season ends ({cal.end.isoformat()})"
+                             for spec in args.injury if len(spec) >= 3
+                             and (when := _parsed(spec[2])) is not None and when > cal.end]))
+    out.append(("--injury", [f"{' '.join(spec)}: a new injury starts in a rehab stage, not FIT"
+                             for spec in args.injury if len(spec) == 4 and spec[3].strip().upper() == "FIT"]))
     return out
 
 
-def _past(today: dt.date) -> str:
-    """What 'record' says of a date before ``today``."""
-    return f"before today ({today.isoformat()}): the past keeps what happened"
+def _twice_problems(season, args) -> list[tuple[str, list[str]]]:
+    """Each change given twice in one command (the last would silently win): give it once."""
+    from ui.cli.names import athlete_id
+    from ui.cli.whatif import _comp_id
+
+    def once(option: str, keys: list[tuple[object, str]]) -> tuple[str, list[str]]:
+        seen: set = set()
+        return option, [f"{shown} is given twice in one command; give it once" for key, shown in keys
+                        if key in seen or seen.add(key)]
+
+    comps = [c for c, _ in args.move_competition] + list(args.remove_competition) + [
+        c for c, _ in args.priority]
+    return [
+        once("record", [(_comp_id(season, c), f"{c!r} (--move-competition, --remove-competition, "
+                                              f"--priority)") for c in comps]),
+        once("--role", [((_comp_id(season, c), athlete_id(season, a, "--role")), f"{c} {a}")
+                        for c, a, _r in args.role]),
+        once("--rule", [(spec.split("=", 1)[0].strip().casefold(), spec.split("=", 1)[0].strip())
+                        for spec in args.rule]),
+        once("--pin", [((athlete_id(season, a, "--pin"), d), f"{a} {d}") for a, d, _lv in args.pin]),
+        once("--flare-up", [((athlete_id(season, a, "--flare-up"), _parsed(d) or d), f"{a} {d}")
+                            for a, d in args.flare_up]),
+        once("--stage-start", [((athlete_id(season, a, "--stage-start"), st.strip().upper()),
+                                f"{a} {st}") for a, st, _d in args.stage_start]),
+        once("--stage", [((athlete_id(season, a, "--stage"), _parsed(d) or d), f"{a} {d}")
+                         for a, _st, d in args.stage]),
+        once("--left", [(athlete_id(season, a, "--left"), a) for a, _d in args.left]),
+        once("--max-speed", [(athlete_id(season, a, "--max-speed"), a) for a, _v in args.max_speed]),
+    ]
 
 
 def _stage_problem(season, key: str, stage: str, text: str, today: dt.date,
@@ -789,6 +776,9 @@ def _stage_problem(season, key: str, stage: str, text: str, today: dt.date,
     edit is built."""
     from planner.edits import no_injury_problem, stage_problem
     from planner.rehab import governing
+    from planner.scenarios import past_words
+    from planner.text import date_long
+    from planner.validate import not_yet_problem
     from ui.cli.names import athlete_id
 
     aid, when = athlete_id(season, key, option), _parsed(text)
@@ -801,12 +791,13 @@ def _stage_problem(season, key: str, stage: str, text: str, today: dt.date,
             return why
     if when is None:
         return None
-    if option == "--stage-start" and when < today:
-        return (f"that is {_past(today)} (a stage change that happened is recorded with --stage "
-                f"{key} {stage} {text})")
-    if option == "--stage" and when > today and not _joins_on(season, key, when):
-        return (f"a stage is recorded once the athlete is in it, and today is "
-                f"{today.isoformat()}; --stage-start {key} {stage} {text} plans it to start then")
+    if option == "--stage-start" and season.calendar.today is not None and when < today:
+        return (f"{date_long(when)} {past_words(season)} (a stage change that happened is "
+                f"recorded with --stage {key} {stage} {text})")
+    if option == "--stage" and (why := not_yet_problem(
+            season, when, "a stage is recorded once the athlete is in it")) is not None \
+            and not _joins_on(season, key, when):
+        return f"{why}; --stage-start {key} {stage} {text} plans it to start then"
     return None
 
 

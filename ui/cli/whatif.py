@@ -193,10 +193,23 @@ def edit_objects(season, args, unchanged: list | None = None) -> tuple[list, obj
         problem = (past_change_problem(cur, e) or stage_pin_problem(cur, e)
                    or past_role_problem(cur, e) or same)
         if problem is not None:
-            raise InputError(e.describe(cur), [problem])
+            raise InputError(e.describe(cur), [problem + _log_fix(e, args)])
         kept.append(e)
         cur = e.apply(cur)
     return kept, cur
+
+
+def _log_fix(edit, args) -> str:
+    """How the command line logs the days gone by of an absence refused as past: the planner
+    says they are logged with 0 minutes, this says with what."""
+    from planner import edits as E
+
+    if not isinstance(edit, E.AddUnavailability):
+        return ""
+    u = edit.unavailability
+    return (f"; log them with 'periodize log {shlex.quote(args.season)} LOG.csv', a row "
+            f"'{u.athlete},{u.start.isoformat()},0,0' a day, so the load figures count them as no "
+            f"training")
 
 
 def _competition_edits(s, args) -> list:
