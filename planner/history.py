@@ -203,14 +203,13 @@ def counted_lower_why(got: LoggedDay | None, level: int, stage: str, comp_day: b
     level lower``; "" for any other day. ``got``: the day's log, ``level``: the level it counts
     as, ``stage``: the stage the records give it. The Inspector, ``explain`` and the handout say
     the one sentence ("counts as 95 %" under a logged 100 % read as a slip of the log)."""
-    from planner.season import INJ
+    from planner.text import rehab_where
 
     top = got.top_level if got is not None else None
     if got is None or top is None or top == level or not_played_level(top) != level or not comp_day:
         return ""
     if got.played and stage != FIT:
-        where = "injured" if stage == INJ else f"in {stage}"
-        return f"a match played while the records put him {where} counts a level lower"
+        return f"a match played while the records put him {rehab_where((stage,))} counts a level lower"
     return "a top speed logged on a match day not played counts a level lower"
 
 

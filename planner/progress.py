@@ -27,7 +27,7 @@ from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing, played_hurt, stage_order
 from planner.rules import CALM_CAP
 from planner.season import FIT, INJ, Season
-from planner.text import date_short, day_long, join_and, plural, stage_name_on
+from planner.text import date_short, day_long, join_and, plural, rehab_where, stage_name_on
 from planner.text import day as day_short
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -236,13 +236,19 @@ class PlayedInRehab:
     days: tuple[dt.date, ...]
     stages: tuple[str, ...]  # the recorded stages on those days, in order, each once
 
-    def text(self, season: Season, fix: str = STAGE_FIX, flare_fix: str = FLARE_FIX) -> str:
+    def said(self, season: Season, names: str = "") -> str:
+        """The fact, without the advice: "A2 logged minutes played in 2 competitions from Sat 9
+        Jan 2027 ('Match 1' and 'Match 2') while in P1 by the injury's records" (``names``: the
+        competitions, said in brackets)."""
         n = len(self.days)
         # "4 competitions ... while in S1" read wrong when the later ones were in S2 by then
-        where = join_and(["injured" if st == INJ else f"in {st}" for st in self.stages])
         return (f"{season.athlete_label(self.athlete)} logged minutes played in "
-                f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])} while "
-                f"{where} by the injury's records: "
+                f"{n} competition{'s' if n != 1 else ''} from {day_long(self.days[0])}"
+                f"{f' ({names})' if names else ''} while {rehab_where(self.stages)} by the "
+                f"injury's records")
+
+    def text(self, season: Season, fix: str = STAGE_FIX, flare_fix: str = FLARE_FIX) -> str:
+        return (f"{self.said(season)}: "
                 f"{played_in_rehab_advice(season, self.athlete, self.days, fix, flare_fix)}")
 
     def by_cause(self, season: Season) -> list[PlayedInRehab]:

@@ -53,7 +53,7 @@ from planner.season import (
     planning_start,
 )
 from planner.squad import gone_from, hv1_exempt, left_words
-from planner.text import with_note
+from planner.text import rehab_where, with_note
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -1060,7 +1060,7 @@ def _played_in_rehab(season: Season, f: AthleteFacts, i: int) -> tuple[float, st
     stage = f.recorded_stage(i)
     if got is None or not got.played or stage == FIT:
         return None
-    return got.played, "injured" if stage == INJ else f"in {stage}"
+    return got.played, rehab_where((stage,))
 
 
 def _no_match_why(f: AthleteFacts, fit: int, stop: int) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from planner.errors import error_path, not_a_known_field, quoted  # noqa: F401 (the texts' own names)
-from planner.season import REHAB_STAGES, WEEKDAYS
+from planner.season import INJ, REHAB_STAGES, WEEKDAYS
 from planner.units import measure  # noqa: F401 (the texts' own name for it)
 
 STAGE_NAMES = {
@@ -392,6 +392,14 @@ def join_and(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def rehab_where(stages: Collection[str]) -> str:
+    """Where the injury's records hold an athlete on days he is logged playing, after "while" or
+    "put him": ``in P1``, ``injured`` (INJ: no stage recorded yet; "in INJ" read as a code),
+    ``in P2 and in P3`` when the days span stages. Every "played in rehab" sentence says it so:
+    the log's and ``record``'s, the Returns panel's and the counted level's."""
+    return join_and(["injured" if st == INJ else f"in {st}" for st in stages])
 
 
 def nothing_logged_on(days: list[dt.date]) -> str:

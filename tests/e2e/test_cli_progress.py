@@ -546,7 +546,7 @@ def test_a_flare_up_recorded_before_a_match_he_played_is_refused_unless_he_playe
     said = " ".join(r.stdout.split())
     assert r.returncode == 0, r.stderr
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
-            "Jan 2027 ('Match 1'), which the records now put in S3: the flare-up of Thu 7 Jan 2027 "
+            "Jan 2027 ('Match 1') while in S3 by the injury's records: the flare-up of Thu 7 Jan 2027 "
             "comes before it: if he was back, record the stage changes he went through since "
             "(advance --accept, or record --stage-start); if not, worth a word with the physio; "
             "recorded on its date, as he played with it (--played-with-flare-up).") in said, said
@@ -587,7 +587,7 @@ def test_a_second_flare_up_names_only_the_match_it_moves_and_keeps_the_injury_s_
         lines = [x for x in r.stdout.splitlines() if x.startswith("Played in rehab: ")]
         assert lines == [
             "Played in rehab: Athlete 1 (A1) logged minutes played in 1 competition from Sat 23 Jan "
-            "2027 ('Match 3'), which the records now put in S2: the flare-up of Fri 22 Jan 2027 "
+            "2027 ('Match 3') while in S2 by the injury's records: the flare-up of Fri 22 Jan 2027 "
             "comes before it: if he was back, record the stage changes he went through since "
             "(advance --accept, or record --stage-start); if not, worth a word with the physio; "
             "recorded on its date, as he played with it (--played-with-flare-up)."], r.stdout
@@ -611,7 +611,7 @@ def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_d
     r = run("record", "s.season.json", *change, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
-            "Jan 2027 ('Match 1'), which the records now put in P1: if he was injured after it, "
+            "Jan 2027 ('Match 1') while in P1 by the injury's records: if he was injured after it, "
             "the injury's date is the day after his last match, Sun 10 Jan 2027 (record it with that "
             "date)") in r.stdout
     assert ("Above the stage: Athlete 2 (A2) logged 92 % of max speed on Sat 9 Jan 2027 in P1 "
@@ -630,6 +630,28 @@ def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_d
     r = run("record", "s.season.json", "--injury", "A2", "hamstring-strain", day(6).isoformat(),
             "--time-limit", "10", cwd=tmp_path)
     assert r.returncode == 0 and "Played in rehab" not in r.stdout and "Above the stage" not in r.stdout
+
+
+def test_a_match_played_while_a_record_holds_him_injured_is_said_as_the_log_says_it(capsys):
+    """A record whose onset comes before its first stage holds the athlete INJ in between;
+    'record' said of a match logged there "which the records now put in injured". It now says
+    the planner's words, as 'log' does (PlayedInRehab.said)."""
+    from planner.progress import played_in_new_stages
+    from ui.cli.progress import _logged_in_new_stages
+
+    before = season(weeks=3, athletes=2, today=day(7)).model_copy(update={"sessions": (
+        Session(athlete="A2", date=day(5), minutes=105, rpe=8, minutes_played=90),)})
+    after = before.model_copy(update={"injuries": (
+        injury("A2", "P1", start_day=6, onset_day=3),)})
+    assert athlete_stage_on(after.injuries_of("A2"), day(5)) == "INJ"
+    found = [q for x in played_in_new_stages(before, after) for q in x.by_cause(after)]
+    assert [p.stages for p in found] == [("INJ",)]
+    _logged_in_new_stages(before, after, saving=False)
+    out = capsys.readouterr().out
+    assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
+            "Jan 2027 ('Match 1') while injured by the injury's records: ") in out, out
+    assert found[0].said(after, "'Match 1'") in out, out
+    assert "in injured" not in out and "put in" not in out, out
 
 
 def test_a_flare_up_of_a_player_back_for_weeks_is_a_return_moved(advanced, tmp_path):

@@ -649,7 +649,6 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
         played_in_new_stages,
         played_in_rehab_advice,
     )
-    from planner.season import INJ
     from planner.text import join_and
 
     onset_fix = ("stored: correct the onset in the app, Season ▸ Injuries" if saving else
@@ -660,11 +659,7 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
     for p in [q for x in played_in_new_stages(season, after) for q in x.by_cause(after)]:
         names = join_and([f"'{c.name}'" for d in p.days for c in after.competitions
                           if c.date <= d <= c.last])
-        where = join_and(["injured" if st == INJ else st for st in p.stages])
-        n = len(p.days)
-        said = (f"Played in rehab: {after.athlete_label(p.athlete)} logged minutes played in "
-                f"{n} competition{'s' if n != 1 else ''} from {day_long(p.days[0])} ({names}), "
-                f"which the records now put in {where}: ")
+        said = f"Played in rehab: {p.said(after, names)}: "
         if onset_in_question(season, after, p.athlete, p.days):
             print(f"{said}{injury_after_match_words(p.days, onset_fix)}.")
         else:

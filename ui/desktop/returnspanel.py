@@ -36,7 +36,15 @@ from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.season import FIT, INJ, Season
 from planner.squad import display_ids
-from planner.text import day, day_long, join_and, plural, second_flare_clause, stage_name
+from planner.text import (
+    day,
+    day_long,
+    join_and,
+    plural,
+    rehab_where,
+    second_flare_clause,
+    stage_name,
+)
 from planner.timeline import Timeline
 from ui.desktop.theme import ink
 
@@ -307,7 +315,7 @@ def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...])
     names = [f"{day_long(d)} ('{', '.join(c.name for c in tl.comp_on[tl.index(d)])}')"
              for d in days[:3]]
     more = f" and {len(days) - 3} more" if len(days) > 3 else ""
-    where = join_and(["injured" if st == INJ else f"in {st}" for st in stages])  # as the CLI says
+    where = rehab_where(stages)  # as the log and the CLI say it
     # the advice per flare-up or record that holds them in rehab (a flare-up between the
     # matches was said as the one before it)
     causes = PlayedInRehab(r.athlete, tuple(days), ()).by_cause(season)
