@@ -213,18 +213,17 @@ def _encoding(p: Path) -> str:
 
 
 def _not_utf8(p: Path) -> str:
-    """"line 3 ('Müller')": the line of the first byte that is not UTF-8 ("it" when unknown;
-    the reader's error counts from the chunk it decoded, not from the file's start)."""
+    """"line 3 (at 'Müller')" (planner.text.not_utf8_place, as a season file says it): the
+    line of the first byte that is not UTF-8 ("it" when unknown; the reader's error counts from
+    the chunk it decoded, not from the file's start)."""
+    from planner.text import not_utf8_place
+
     try:
         with p.open("rb") as f:
             data = f.read(64 << 20)
         data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
-        start = data.rfind(b"\n", 0, e.start) + 1
-        end = data.find(b"\n", e.start)
-        text = data[start:end if end >= 0 else len(data)].decode("cp1252", errors="replace")
-        return f"line {line} ({text.strip()[:40]!r})"
+        return not_utf8_place(data, e)
     except OSError:
         pass
     return "it"

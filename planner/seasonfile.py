@@ -21,7 +21,7 @@ from planner.errors import InputError, NewerFileError, error_path
 from planner.jsonread import KeysOnce, json_words
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
-from planner.text import date_long, validation_problems
+from planner.text import date_long, not_utf8_place, validation_problems
 from planner.validate import (
     plan_problems,
     season_notes,
@@ -373,13 +373,7 @@ def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     if not raw.lstrip().startswith(b"{") or b"\x00" in raw[:4096]:
         return "is not UTF-8 text; is it really a .season.json file?"
-    line = raw[:e.start].count(b"\n") + 1
-    start = raw.rfind(b"\n", 0, e.start) + 1
-    end = raw.find(b"\n", e.start)
-    end = end if end >= 0 else len(raw)
-    # the text around the byte, as the editor shows it
-    shown = raw[max(start, e.start - 30):min(end, e.start + 30)].decode("cp1252", errors="replace")
-    return (f"line {line} (at {shown.strip()!r}) is not UTF-8 text: the file was saved in another "
+    return (f"{not_utf8_place(raw, e)} is not UTF-8 text: the file was saved in another "
             f"encoding (an editor's 'ANSI' or 'Western'); open it in the editor and save it again "
             f"as UTF-8")
 

@@ -402,6 +402,20 @@ def rehab_where(stages: Collection[str]) -> str:
     return join_and(["injured" if st == INJ else f"in {st}" for st in stages])
 
 
+def not_utf8_place(data: bytes, e: UnicodeDecodeError) -> str:
+    """"line 3 (at 'Tom Müller')": where ``data``, read as 'utf-8-sig', first holds a byte
+    that is not UTF-8 (``e``), with the text around it as an editor in Windows text shows it (a
+    name typed in Notepad and saved as 'ANSI': "Müller" as one byte). The season file and the
+    session log say it alike, each with its own fix."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # 'utf-8-sig' counts the place after its mark
+    line = data[:e.start].count(b"\n") + 1
+    start = data.rfind(b"\n", 0, e.start) + 1
+    end = data.find(b"\n", e.start)
+    end = end if end >= 0 else len(data)
+    shown = data[max(start, e.start - 30):min(end, e.start + 30)].decode("cp1252", errors="replace")
+    return f"line {line} (at {shown.strip()!r})"
+
+
 def nothing_logged_on(days: list[dt.date]) -> str:
     """``nothing logged on Tue 29 Sep 2026, Wed 30 Sep 2026 and Thu 1 Oct 2026``: an athlete's
     days without a session logged, as the load figures and Move Today name them."""

@@ -777,9 +777,31 @@ def test_a_file_neither_utf8_nor_windows_text_names_the_line_that_is_not_utf8(tm
     rows = ["Athlete ID,Date,Minutes,RPE,Note"] + [f"A1,{day(1)},60,5,ok" for _ in range(5000)]
     p = tmp_path / "log.csv"
     p.write_bytes(("\n".join(rows) + f"\nA2,{day(2)},60,5,Müller\n").encode("cp437"))
-    with pytest.raises(InputError, match=re.escape("line 5002 ('A2,2027-01-06,60,5,M\ufffdller') is "
+    with pytest.raises(InputError, match=re.escape("line 5002 (at 'A2,2027-01-06,60,5,M\ufffdller') is "
                                                    "not UTF-8 text; save it again as 'CSV UTF-8'")):
         read_sessions(p, s)
+
+
+def test_a_byte_not_utf8_is_placed_and_shown_as_a_season_file_shows_it(tmp_path, s):
+    """The log said the line of such a byte counting a UTF-8 byte-order mark as text ("line 1"
+    for a byte at the start of line 2), and showed the line's first 40 characters, which left
+    out a byte in a long note; it now says what a season file says (planner.text.not_utf8_place):
+    the line, and the text around the byte."""
+    note = "Felt tight after the warm-up, physio had a look at the " + "ü"
+    head = "Athlete ID,Date,Minutes,RPE,Note\n"
+    p = tmp_path / "log.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + f"{head}\u00fcA1,{day(1)},60,5,ok\n".encode("cp437"))
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems[0].startswith(f"cannot be read as CSV: line 2 (at '\ufffdA1,{day(1)}"), \
+        e.value.problems
+    p.write_bytes(f"{head}A1,{day(1)},60,5,{note}\n".encode("cp437"))
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    (problem,) = e.value.problems
+    assert problem.startswith("cannot be read as CSV: line 2 (at '") and "had a look at the \ufffd'" \
+        in problem, problem
+    assert problem.endswith("is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)")
 
 
 def test_a_binary_file_is_not_read_as_windows_text(tmp_path, s):
@@ -789,7 +811,7 @@ def test_a_binary_file_is_not_read_as_windows_text(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     (problem,) = e.value.problems
-    assert problem.startswith("cannot be read as CSV: line 2 ('A1,") and problem.endswith(
+    assert problem.startswith("cannot be read as CSV: line 2 (at 'A1,") and problem.endswith(
         "is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)")
 
 
