@@ -206,6 +206,8 @@ def _encoding(p: Path) -> str:
         return "utf-8-sig"
     except UnicodeDecodeError as e:
         error = e
+    if data.startswith(codecs.BOM_UTF8):
+        raise error  # UTF-8 by its mark, with a byte that is not: as Windows text its header read 'ï»¿Athlete ID'
     text = data.decode(WINDOWS)  # a byte cp1252 leaves undefined: UnicodeDecodeError
     if _CONTROL.search(text):
         raise error

@@ -804,6 +804,20 @@ def test_a_byte_not_utf8_is_placed_and_shown_as_a_season_file_shows_it(tmp_path,
     assert problem.endswith("is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)")
 
 
+def test_a_utf8_file_by_its_mark_with_a_windows_byte_names_that_line(tmp_path, s):
+    """A log saved as UTF-8 (with Excel's byte-order mark) and a note pasted in as Windows text
+    was read as Windows text: its first header became 'ï»¿Athlete ID' and the file was refused
+    for a column it has. The mark says UTF-8: the line with the byte that is not is named."""
+    p = tmp_path / "log.csv"
+    p.write_bytes(b"\xef\xbb\xbf" + f"Athlete ID,Date,Minutes,RPE,Note\nA1,{day(1)},60,5,caf".encode()
+                  + b"\xe9\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    (problem,) = e.value.problems
+    assert problem.startswith(f"cannot be read as CSV: line 2 (at 'A1,{day(1)},60,5,café')") and \
+        problem.endswith("is not UTF-8 text; save it again as 'CSV UTF-8' (Excel: File ▸ Save As)"), problem
+
+
 def test_a_binary_file_is_not_read_as_windows_text(tmp_path, s):
     """Bytes Windows text defines, but control characters no spreadsheet writes: no CSV."""
     p = tmp_path / "log.csv"
