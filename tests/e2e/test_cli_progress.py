@@ -1883,10 +1883,33 @@ def test_record_unavailable_keeps_its_reason_for_the_board_and_the_handout(tmp_p
     r = run("record", "s.season.json", "--unavailable", "A2", day(8).isoformat(), cwd=tmp_path)
     assert r.returncode == 1 and "--unavailable: " in r.stderr and "give ATHLETE FROM TO" in r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
-    r = run("record", "s.season.json", "--unavailable", "A2", day(8).isoformat(), day(9).isoformat(),
-            "ill,", "flu", "--save", "--time-limit", "20", cwd=tmp_path)
+    # the season file written last is the file, not a word of the reason
+    r = run("record", "--save", "--time-limit", "20", "--unavailable", "A2", day(8).isoformat(),
+            day(9).isoformat(), "ill,", "flu", "s.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     stored = load_season(tmp_path / "s.season.json")
     assert [(u.athlete, u.start, u.end, u.reason) for u in stored.unavailability] == [
         ("A2", day(8), day(9), "ill, flu")]
     assert Prescriber(stored, stored.plan).away_reason("A2", 8) == "ill, flu"  # the handout's words
+
+
+@pytest.mark.parametrize("argv, season, specs", [
+    (["record", "--unavailable", "A2", "2027-01-05", "2027-01-06", "ill", "s.season.json"],
+     "s.season.json", [["A2", "2027-01-05", "2027-01-06", "ill"]]),
+    (["--debug", "whatif", "--new", "X", "--day-off", "2027-01-05", "Pitch", "frozen", "S.Season.JSON"],
+     "S.Season.JSON", None),
+    (["record", "s.season.json", "--unavailable", "A2", "2027-01-05", "2027-01-06", "t.season.json"],
+     "s.season.json", [["A2", "2027-01-05", "2027-01-06", "t.season.json"]]),  # file first: a reason
+    (["whatif", "--new", "a.season.json", "--injury", "A1", "hamstring-strain", "2027-01-05", "s.season.json"],
+     "s.season.json", []),
+])
+def test_a_season_file_after_an_open_ended_option_is_the_commands_file(argv, season, specs):
+    """`record --unavailable A2 FROM TO s.season.json` read the file as a word of the reason
+    and then said "the following arguments are required: FILE.season.json"; likewise after
+    --day-off and --injury, whose last words are free."""
+    from ui.cli.main import _parse, build_parser
+
+    args = _parse(build_parser(), argv)
+    assert args.season == season
+    if specs is not None:
+        assert args.unavailable == specs

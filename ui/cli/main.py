@@ -80,13 +80,39 @@ _NOT_HERE = {("record", "--no-replan"): "record always re-plans, so that the sto
 def _parse(parser: argparse.ArgumentParser, argv: list[str] | None):
     """The command line, an option the command does not have refused with the command's own
     usage (argparse shows the top-level one, which names no option of the command)."""
-    args, extra = parser.parse_known_args(_soft_before_files(sys.argv[1:] if argv is None else argv))
+    argv = sys.argv[1:] if argv is None else argv
+    args, extra = parser.parse_known_args(_file_first(_soft_before_files(argv)))
     if extra:
         command = args.commands.get(args.command) if args.command else None
         why = "; ".join(w for (c, o), w in _NOT_HERE.items() if c == args.command and o in extra)
         (command or parser).error(f"unrecognized arguments: {' '.join(extra)}"
                                   + (f" ({why})" if why else ""))
     return args
+
+
+# options whose last word is optional or free text (a reason, a stage): the words after them
+# up to the next option are theirs, a season file written last too
+_OPEN_ENDED = ("--unavailable", "--day-off", "--injury")
+
+
+def _file_first(argv: list[str]) -> list[str]:
+    """``record --unavailable A2 FROM TO s.season.json`` read the season file as the absence's
+    reason, and then said the file was missing: a season file after an open-ended option, with
+    none before the command's first option, is the command's file (moved to right after the
+    command, where the usage line has it)."""
+    argv = list(argv)
+    cmd = next((i for i, w in enumerate(argv) if not w.startswith("-")), None)
+    opts = [i for i, w in enumerate(argv) if w.startswith("-") and cmd is not None and i > cmd]
+    if not opts or not any(argv[i] in _OPEN_ENDED for i in opts):
+        return argv
+    files = [i for i, w in enumerate(argv) if i > cmd and w.lower().endswith(".season.json")]
+    if not files or files[0] < opts[0]:
+        return argv  # the file is where it belongs: a word like it later is an option's value
+    last = files[-1]
+    if argv[max(j for j in opts if j < last)] not in _OPEN_ENDED:
+        return argv
+    argv.insert(cmd + 1, argv.pop(last))
+    return argv
 
 
 def _soft_before_files(argv: list[str]) -> list[str]:
