@@ -742,6 +742,8 @@ def test_an_injury_after_the_season_or_a_target_before_it_is_refused_in_the_edit
 
 
 def test_a_criteria_test_shows_the_templates_pass_mark(w):
+    from PySide6.QtTest import QTest
+
     ed = w.injuries_editor
     before = w.season
     assert ed.select("A3")  # P2 of the iliopsoas protocol: hip-flexor strength LSI >= 80 %
@@ -756,6 +758,9 @@ def test_a_criteria_test_shows_the_templates_pass_mark(w):
     ed.test_value.setValue(76)
     assert "Pass mark ≥ 80 %" in ed.pass_mark.text()
     assert "does not pass yet" in ed.pass_mark.text()
+    ed.test_value.lineEdit().selectAll()  # typed as a coach types it: the decimal was lost
+    QTest.keyClicks(ed.test_value, "82.5")
+    assert ed.test_value.value() == 82.5 and ed.test_value.text() == "82.5 %"
     ed.test_value.setValue(780)  # a typo for 78: it read "passes" until Record refused it
     assert ed.pass_mark.text() == ("Pass mark ≥ 80 %: 780 % is outside 0-200 % (Hip-flexor strength "
                                    "LSI is scored in %); correct the value.")

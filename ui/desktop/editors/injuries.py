@@ -672,10 +672,10 @@ class InjuriesEditor(Editor):
     def _show_pass_mark(self, *_args) -> None:
         c = self.criterion()
         if c is None:
-            self.test_value.setSuffix("")
+            self._unit_suffix("")
             self.pass_mark.setText("No pass mark in the template for this test.")
             return
-        self.test_value.setSuffix(f" {c.unit}" if c.unit != "%" else " %")
+        self._unit_suffix(f" {c.unit}" if c.unit != "%" else " %")
         if self.test_value.value() == NO_RESULT:
             self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: type the result.")
             return
@@ -687,6 +687,13 @@ class InjuriesEditor(Editor):
             return
         verdict = "passes" if c.passes(value) else "does not pass yet"
         self.pass_mark.setText(f"Pass mark {c.sign} {measure(c.pass_mark, c.unit)}: this result {verdict}.")
+
+    def _unit_suffix(self, suffix: str) -> None:
+        """The result box's unit, set only when it changes: set on every keystroke it rewrote
+        the text ("82,0 %", the cursor after the unit), so the decimal typed next was lost and
+        82.5 was recorded as 82."""
+        if self.test_value.suffix() != suffix:
+            self.test_value.setSuffix(suffix)
 
     # actions ----------------------------------------------------------------------------
     def _target(self) -> str | None:
