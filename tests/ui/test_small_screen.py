@@ -243,6 +243,32 @@ def test_the_recent_messages_read_whole_from_the_view_menu_the_keyboard_or_a_cli
     assert not dialog.isVisible()
 
 
+def test_the_recent_messages_keep_what_the_app_said_not_status_tips_nor_drag_hints(w):
+    """Hovering a menu put each item's status tip in the status bar, and a drag said where it
+    would drop at every day it crossed: View ▸ Recent Messages… kept them all, and one skim of
+    a menu pushed the real messages out of its 20. Only what the app says is kept."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QStatusTipEvent
+
+    bar, history = w.statusBar(), w.message_history
+    bar.showMessage("Solved: a real message", 8000)
+    kept = list(history.messages)
+    assert kept[-1][1] == "Solved: a real message"
+    tips = [a.statusTip() for m in w.menuBar().actions() for a in m.menu().actions()
+            if a.statusTip()]
+    assert len(tips) > 3
+    for tip in tips:  # what Qt sends the window while the mouse is over a menu item
+        QCoreApplication.sendEvent(w, QStatusTipEvent(tip))
+        assert bar.currentMessage() == tip  # shown in the bar
+        QCoreApplication.sendEvent(w, QStatusTipEvent(""))
+    for hint in ("Drop to move M1 to Tue 12 Jan", "Drop to move M1 to Wed 13 Jan", ""):
+        w.board.drag_hint.emit(hint)
+        assert bar.currentMessage() == hint
+    assert list(history.messages) == kept
+    bar.showMessage("Saved", 5000)
+    assert [text for _, text in history.messages][-2:] == ["Solved: a real message", "Saved"]
+
+
 def test_a_long_or_two_line_message_moves_no_dock(qtbot):
     """After a solve the status bar wrapped "Solved in 1.4 s … Days changed: …" onto two lines
     and went back to one at the next edit: the Roles grid and the Load panel moved up and down

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.board.cell_clicked.connect(self._on_cell_clicked)
         self.board.competition_dropped.connect(self.move_competition_to)
         self.board.stage_dropped.connect(self.pin_stage_start)
-        self.board.drag_hint.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.board.drag_hint.connect(lambda text: self.statusBar().hint(text, 5000))
         self.board.zoom_changed.connect(self._on_zoom_changed)
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)

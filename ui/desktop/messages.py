@@ -5,6 +5,9 @@ Mensah (A07): back to full training Tue 13 Oct 2026 (was Mon 5 Oct …") is cut 
 reads whole only in a tooltip, under the mouse, until the next message replaces it. The last
 :data:`KEPT` messages are kept here; the window lists them, the latest first, as text to
 select and copy, opened from the View menu (Ctrl+Shift+M) or with a click on the status bar.
+Only what the app says is kept (``MessageBar.said``): a menu item's status tip, shown while the
+mouse is over it, and where a drag would drop are not messages, and would push the real ones
+out.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ class MessagesDialog(QDialog):
 
 
 class MessageHistory(QObject):
-    """Keeps the status bar's messages (each once in a row) and shows them (:meth:`show`)."""
+    """Keeps the messages the app gave the status bar (each once in a row; not the status tips
+    nor the drag hints) and shows them (:meth:`show`)."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -61,7 +65,7 @@ class MessageHistory(QObject):
         self.messages: deque[tuple[dt.datetime, str]] = deque(maxlen=KEPT)
         self.dialog: MessagesDialog | None = None
         bar = window.statusBar()
-        bar.messageChanged.connect(self.add)
+        bar.said.connect(self.add)
         bar.clicked.connect(self.show)
         self.action = QAction("Recent &Messages…", window)
         self.action.setShortcut(QKeySequence(KEYS))

@@ -12,6 +12,9 @@ the advice a message ends with, when that is short; a line break in a message is
 space). The tooltip shows the whole message; a click on the message (``clicked``) opens View ▸
 Recent Messages…, the last messages whole (``ui.desktop.messages``).
 ``showMessage``/``currentMessage``/``messageChanged`` are Qt's own, so callers are unchanged.
+What the app says through ``showMessage`` is also signalled by ``said``, which that history
+keeps; Qt's own messages do not pass there (a menu item's or button's status tip, shown while the
+mouse is over it), nor does ``hint``, a passing word under the mouse (where a drag would drop).
 """
 
 from __future__ import annotations
@@ -30,11 +33,23 @@ def one_line(text: str) -> str:
 
 class MessageBar(QStatusBar):
     clicked = Signal()  # a click on the message: the recent messages, whole
+    said = Signal(str)  # a message the app gave (showMessage), not a status tip nor a hint
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._elided = False
         self.messageChanged.connect(self._fit)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 - Qt API
+        """Qt's ``showMessage``, the message also signalled by ``said``. Qt shows a status tip
+        with its own ``QStatusBar::showMessage``, so a tip does not come here."""
+        super().showMessage(text, timeout)
+        self.said.emit(text)
+
+    def hint(self, text: str, timeout: int = 0) -> None:
+        """``text`` shown as a message is, but not said (``said``): a word that passes with the
+        mouse, such as where a drag would drop."""
+        super().showMessage(text, timeout)
 
     # -- geometry -----------------------------------------------------------------------------
     def _items(self) -> list[QWidget]:
