@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -80,12 +81,25 @@ def fit_popup(box: QComboBox) -> None:
                          + 2 * view.frameWidth() + 2 * metrics.averageCharWidth())
 
 
+def _fit_open(view: QAbstractItemView) -> None:
+    """The list ``view`` of a combo box, as it opens, as wide as its longest choice
+    (:func:`fit_popup`)."""
+    box = view.parentWidget()
+    while box is not None and not isinstance(box, QComboBox):
+        box = box.parentWidget()
+    if box is not None:
+        fit_popup(box)
+
+
 class _WholeText(QObject):
     """Shows a narrowed combo box's whole choice on hover, above its own tooltip: in a narrow
     dock "Acute hamstring strain (sprint-type)" reads "Acute hamstring str…"; and paints a
     choice that does not fit cut with "…" (:func:`shown_choice`), not clipped unmarked."""
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and isinstance(obj, QAbstractItemView):
+            _fit_open(obj)
+            return False
         box = obj if isinstance(obj, QComboBox) else obj.parent()  # an editable one's line edit
         if event.type() == QEvent.Type.ToolTip and isinstance(box, QComboBox):
             tip = "\n\n".join(x for x in (box.currentText(), box.toolTip()) if x)
@@ -134,10 +148,9 @@ def _whole_text(combo: QComboBox) -> None:
     combo.installEventFilter(_WHOLE_TEXT)
     if combo.lineEdit() is not None:
         combo.lineEdit().installEventFilter(_WHOLE_TEXT)
-    model = combo.model()  # the list as wide as its longest choice, as the choices change
-    for changed in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-        changed.connect(lambda *_a, c=combo: fit_popup(c))
-    fit_popup(combo)
+    # the list as wide as its longest choice, measured as it opens: measured at each choice
+    # added, a refill of n choices (every season change) measured n times n choices
+    combo.view().installEventFilter(_WHOLE_TEXT)
 
 
 def _flare_words(inj, day: dt.date) -> str:
