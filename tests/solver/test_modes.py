@@ -61,6 +61,40 @@ def short(**kw):
     return season(weeks=5, athletes=1, matches=[5], comps=comps, **kw)
 
 
+def _levels(plan, athlete, change):
+    """``plan`` with ``athlete``'s level on each day index of ``change`` changed to its value."""
+    aps = tuple(ap.model_copy(update={"intensity": tuple(change.get(i, lv) for i, lv
+                                                          in enumerate(ap.intensity))})
+                if ap.athlete == athlete else ap for ap in plan.athletes)
+    return plan.model_copy(update={"athletes": aps})
+
+
+def _no_speed_training(plan):
+    """A2 (fit all season) never trains at 90-95 %: only his matches expose him (HV-1, TP-3)."""
+    levels = plan.for_athlete("A2").intensity
+    return _levels(plan, "A2", {i: 70 for i, lv in enumerate(levels) if 90 <= lv < 100})
+
+
+def _speed_day_apart(plan):
+    """A3 runs his speed session on another day of the week than A2 (TEAM): two team days."""
+    a2, a3 = plan.for_athlete("A2").intensity, plan.for_athlete("A3").intensity
+    d = next(i for i, lv in enumerate(a3) if 90 <= lv < 100 and a2[i] == lv)
+    e = next(i for i in range(d - d % 7, d - d % 7 + 7) if a3[i] == 70 and a2[i] == 70)
+    return _levels(plan, "A3", {d: 70, e: a3[d]})
+
+
+def _deload_on_the_derby(plan):
+    """The team's week of the B game (and a C match) made a deload (DL-7)."""
+    weeks = list(plan.team_weeks)
+    weeks[(day(9) - day(0)).days // 7] = "deload"
+    return plan.model_copy(update={"team_weeks": tuple(weeks)})
+
+
+# base()'s plan has no instance of these rules: a plan that breaks each, that plan changed by hand
+BROKEN = {"HV-1": _no_speed_training, "TP-3": _no_speed_training, "TEAM": _speed_day_apart,
+          "DL-7": _deload_on_the_derby}
+
+
 @pytest.mark.parametrize("rule", [r for r in SWITCHABLE if r != "RTS"])  # RTS: below
 def test_making_a_soft_rule_hard_leaves_no_instance(rule, soft_base):
     if rule in INFEASIBLE_WHEN_HARD:
@@ -73,11 +107,13 @@ def test_making_a_soft_rule_hard_leaves_no_instance(rule, soft_base):
         s = base(rules=RuleSettings(modes={rule: "hard"}))
         out, report = solved_and_checked(s)
         assert report.violations == ()
-        # the checker holds the rule as hard: each instance in base()'s plan, made with the rule
-        # soft, is a hard violation of it (HV-DAY's 9), so a plan that broke it would fail above
-        soft_out, soft_report = soft_base
-        assert check_plan(s, soft_out.plan).hard_counts().get(rule, 0) == \
-            soft_report.counts()[rule]
+        # the checker holds the rule as hard: each instance in a plan that breaks it (base()'s,
+        # made with the rule soft, or that plan broken by hand: BROKEN) is a hard violation of
+        # it, so a plan that broke it would fail above
+        plan = BROKEN.get(rule, lambda p: p)(soft_base[0].plan)
+        broken = check_plan(base(), plan).counts().get(rule, 0)
+        assert broken > 0  # the plan breaks the rule (HV-DAY: base()'s own plan, 9 times)
+        assert check_plan(s, plan).hard_counts().get(rule, 0) == broken
 
 
 def test_rts_hard_means_the_target_competition_is_made():
