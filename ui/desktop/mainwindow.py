@@ -41,6 +41,7 @@ from ui.desktop import (
     panels,
     roles,
     scenarios,
+    tabchain,
     wheelguard,
 )
 from ui.desktop.board import BoardLegend, SeasonBoard
@@ -519,6 +520,11 @@ class MainWindow(QMainWindow):
         if answer == "overwrite":
             return "save", now.digest
         return (answer if answer == "saveas" else "cancel"), None
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt API
+        """Tab never goes into a panel behind another's tab (``ui.desktop.tabchain``)."""
+        return tabchain.move_focus(self, forward, tabchain.in_sight) \
+            or super().focusNextPrevChild(forward)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import re
 
-from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,7 @@ from planner.text import (
     no_conflict_set_text,
     plural,
 )
+from ui.desktop import wheelguard
 from ui.desktop.solving import (
     plan_again_words,
     plan_it,
@@ -1030,18 +1031,14 @@ def _centred(box: QWidget) -> QWidget:
     return holder
 
 
-class _WheelOnFocus:
-    """A rule's value box changes with the mouse wheel only once clicked into: scrolling the
-    panel over a box scrolls the panel and never sets a rule."""
+class _ClickOrEnter:
+    """A rule's value box takes the keyboard only when the coach goes into it: a click, or Enter
+    (F2) on its line of the list (``RulesPanel``); Tab passes it by, so ↑/↓ on the way never
+    set a rule unseen. The mouse wheel changes it only once it has the keyboard
+    (``ui.desktop.wheelguard``)."""
 
     def _settle(self) -> None:
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # the panel behind it scrolls
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
 
 _TYPED = re.compile(r"([+-]?)(\d*)(?:([.,])(\d*))?")
@@ -1119,19 +1116,19 @@ class _RangeSays:
         return text  # as typed: Qt's own fixup drops a comma ("4,5" became 45)
 
 
-class _RuleSpin(_RangeSays, _WheelOnFocus, QSpinBox):
+class _RuleSpin(_RangeSays, _ClickOrEnter, QSpinBox):
     def __init__(self):
         super().__init__()
         self._settle()
 
 
-class _RuleDoubleSpin(_RangeSays, _WheelOnFocus, QDoubleSpinBox):
+class _RuleDoubleSpin(_RangeSays, _ClickOrEnter, QDoubleSpinBox):
     def __init__(self):
         super().__init__()
         self._settle()
 
 
-class _RuleCombo(_WheelOnFocus, QComboBox):
+class _RuleCombo(_ClickOrEnter, QComboBox):
     def __init__(self):
         super().__init__()
         self._settle()
@@ -1193,6 +1190,33 @@ class RulesPanel(QWidget):
         self.mode_boxes: dict[str, QComboBox] = {}
         self._build()
         self.tree.currentItemChanged.connect(self._show_details)
+        self.tree.installEventFilter(self)
+        for box in [*self.value_boxes.values(), *self.mode_boxes.values()]:
+            box.installEventFilter(self)
+        wheelguard.guard(self)  # the wheel scrolls the list, never a box not gone into
+
+    def row_box(self, item: QTreeWidgetItem | None) -> QWidget | None:
+        """The value box (or mode list) on ``item``'s line; None on a rule's heading."""
+        holder = self.tree.itemWidget(item, 1) if item is not None else None
+        return holder.layout().itemAt(1).widget() if holder is not None else None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        """Enter or F2 on a setting's line goes into its box; Esc or Enter in the box comes back
+        to the list (what was typed applied as on leaving the box)."""
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if obj is self.tree and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            box = self.row_box(self.tree.currentItem())
+            if box is not None and box.isEnabled():
+                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        elif obj is not self.tree and key in (Qt.Key.Key_Escape, Qt.Key.Key_Return,
+                                              Qt.Key.Key_Enter):
+            popup = isinstance(obj, QComboBox) and obj.view().isVisible()
+            if not popup:
+                QTimer.singleShot(0, self, self.tree.setFocus)  # after the box read its typing
+        return False
 
     def _build(self) -> None:
         bold = self.tree.font()
@@ -1236,6 +1260,7 @@ class RulesPanel(QWidget):
         item.addChild(child)
         if p.text is not None:  # a list of names, typed comma-separated
             box = QLineEdit()
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # as the number boxes (_ClickOrEnter)
             box.setPlaceholderText("none")
             box.editingFinished.connect(lambda rid=r.id, name=p.name: self._text_changed(rid, name))
         elif p.integer:
@@ -1387,7 +1412,7 @@ class RulesPanel(QWidget):
         r = RULES.get(rid) if rid else None
         if r is None:
             self.details.setHtml("<p><i>Select a rule to read what it says, its evidence and "
-                                 "its sources.</i></p>")
+                                 f"its sources.</i></p><p><i>{_INTO_BOX}</i></p>")
             return
         kind = "hard rule (never broken)" if r.hard else "soft rule (a penalty when broken)"
         out = [f"<p><b>{_esc(r.id)} {_esc(r.title)}</b> — {kind}</p><p>{_esc(r.summary)}</p>",
@@ -1396,7 +1421,13 @@ class RulesPanel(QWidget):
             out.append("<p><i>Sources:</i></p><ul>")
             out += [f"<li>{_esc(cite(k))}</li>" for k in r.citations]
             out.append("</ul>")
+        if r.params or r.can_switch:
+            out.append(f"<p><i>{_INTO_BOX}</i></p>")
         self.details.setHtml("".join(out))
+
+
+_INTO_BOX = ("Keyboard: Enter (or F2) on a setting's line goes into its value, ↑/↓ then change "
+             "it; Esc or Enter comes back to the list.")
 
 
 # -- stale result -------------------------------------------------------------------------------

@@ -1,0 +1,88 @@
+"""Tab and Shift+Tab take the keyboard only to controls the coach can see (ui.desktop.tabchain),
+and a rule's setting changes only once the coach has gone into its box."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.test_editors import hand_plan, tiny_season
+from ui.desktop.mainwindow import MainWindow
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def w(qtbot):
+    season = tiny_season()
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    win.resize(1200, 700)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.isActiveWindow())
+    return win
+
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+    return QApplication.focusWidget()
+
+
+def _panel_of(w, widget) -> str | None:
+    return next((k for k, d in w.docks.items() if d.isAncestorOf(widget)), None)
+
+
+def test_tab_from_the_board_never_enters_a_panel_behind_a_tab_and_down_sets_nothing(w, qtbot):
+    w.board.setFocus()
+    qtbot.waitUntil(w.board.hasFocus)
+    before = w.season
+    reached = set()
+    for _ in range(30):
+        for mod in (Qt.KeyboardModifier.NoModifier, SHIFT, Qt.KeyboardModifier.NoModifier):
+            focus = press(Qt.Key.Key_Tab, mod)
+            reached.add(_panel_of(w, focus) or type(focus).__name__)
+            assert _panel_of(w, focus) in (None, "inspector"), focus.accessibleName()
+            assert focus.isVisible() and not focus.visibleRegion().isEmpty()
+        press(Qt.Key.Key_Down)
+    assert w.season is before and w.undo_stack.count() == 0
+    assert {"SeasonBoard", "inspector", "QTabBar"} <= reached  # it goes round what shows
+
+
+def test_tab_reaches_a_panel_brought_to_front(w, qtbot):
+    w.docks["rules"].raise_()
+    qtbot.waitUntil(lambda: not w.docks["rules"].visibleRegion().isEmpty())
+    w.board.setFocus()
+    seen = [_panel_of(w, press(Qt.Key.Key_Tab)) for _ in range(8)]
+    assert "rules" in seen and "returns" not in seen and "check" not in seen
+
+
+def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
+    rp = w.rules_panel
+    w.docks["rules"].raise_()
+    qtbot.waitUntil(lambda: not w.docks["rules"].visibleRegion().isEmpty())
+    boxes = [*rp.value_boxes.values(), *rp.mode_boxes.values()]
+    rp.find.setFocus()
+    qtbot.waitUntil(rp.find.hasFocus)
+    for _ in range(12):
+        assert press(Qt.Key.Key_Tab) not in boxes
+    # the line of HV-7's setting: ↑/↓ move along the list, the setting stays
+    item = rp.items["HV-7"]
+    line = item.child(item.childCount() - 1)
+    box = rp.row_box(line)
+    assert box is rp.value_boxes[("HV-7", "enabled")]
+    rp.tree.setFocus()
+    rp.tree.setCurrentItem(line)
+    value, before = box.value(), w.season
+    assert press(Qt.Key.Key_Down) is rp.tree and rp.tree.currentItem() is not line
+    press(Qt.Key.Key_Up)
+    assert rp.tree.currentItem() is line and box.value() == value and w.season is before
+    # Enter goes into the box; then ↓ or ↑ changes it (one edit); Esc comes back to the list
+    assert press(Qt.Key.Key_Return) is box
+    press(Qt.Key.Key_Down if value else Qt.Key.Key_Up)
+    assert box.value() != value and w.undo_stack.count() == 1
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(rp.tree.hasFocus)
+    assert "Enter (or F2)" in rp.details.toPlainText()

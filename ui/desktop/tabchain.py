@@ -1,0 +1,96 @@
+"""Where Tab and Shift+Tab take the keyboard: only to controls the coach can see.
+
+Qt keeps the panels of a dock tab that is not in front shown, moved out of the window, so Tab
+from the board went into the Rules panel behind Returns and ↑/↓ then set rules nobody saw.
+:func:`tab_target` walks the window's focus chain as Qt does (the same focus policy, focus
+proxies and visibility), among the widgets ``keep`` accepts: the main window leaves out those
+of a dock behind another (:func:`behind`), an editor keeps to its own controls, so that Tab goes
+round its list, form and buttons and back to the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
+
+from ui.desktop.layout import behind_a_tab
+
+_LONGEST = 10_000  # a focus chain is a ring; this only guards against a broken one
+
+
+def behind(widget: QWidget) -> bool:
+    """Whether ``widget`` is in a docked panel that is not on screen (a tab not in front)."""
+    w = widget
+    while w is not None:
+        if isinstance(w, QDockWidget) and behind_a_tab(w):
+            return True
+        w = w.parentWidget()
+    return False
+
+
+def _idle_tab_bar(widget: QWidget) -> bool:
+    """Whether ``widget`` is one of the main window's dock tab bars whose tab in front is no
+    panel shown (Qt keeps the bar of a closed group, out of sight or under the board)."""
+    window = widget.parentWidget()
+    if not isinstance(widget, QTabBar) or not isinstance(window, QMainWindow):
+        return False
+    title = widget.tabText(widget.currentIndex())
+    return not any(d.windowTitle() == title and d.isVisible() and not behind_a_tab(d)
+                   for d in window.findChildren(QDockWidget))
+
+
+def in_sight(widget: QWidget) -> bool:
+    """Whether Tab may take the main window's keyboard to ``widget``: not in a panel behind
+    another's tab, nor a dock tab bar left over."""
+    return not behind(widget) and not _idle_tab_bar(widget)
+
+
+def _deepest_proxy(w: QWidget) -> QWidget | None:
+    proxy = w.focusProxy()
+    while proxy is not None and proxy.focusProxy() is not None:
+        proxy = proxy.focusProxy()
+    return proxy
+
+
+def _takes_tab(w: QWidget, focus: QWidget, root: QWidget, forward: bool) -> bool:
+    """Qt's own test of a widget Tab may give the keyboard to."""
+    all_controls = QGuiApplication.styleHints().tabFocusBehavior() == Qt.TabFocusBehavior.TabFocusAllControls
+    wanted = (Qt.FocusPolicy.TabFocus if all_controls else Qt.FocusPolicy.StrongFocus).value
+    proxy = _deepest_proxy(w)
+    taker = proxy or w
+    policy = taker.focusPolicy().value if taker.isEnabled() else 0
+    composite = proxy is not None and (proxy.isAncestorOf(w) if forward else w.isAncestorOf(proxy))
+    return (policy & wanted == wanted and not composite and w.isVisibleTo(root) and w.isEnabled()
+            and focus is not proxy)
+
+
+def tab_target(root: QWidget, forward: bool,
+               keep: Callable[[QWidget], bool] = lambda _w: True) -> QWidget | None:
+    """The widget Tab (``forward``) or Shift+Tab gives the keyboard to from the focused one,
+    among the widgets of ``root``'s window that ``keep`` accepts; None when there is none but
+    the focused one."""
+    focus = QApplication.focusWidget() or root
+    found = None
+    w = focus.nextInFocusChain()
+    for _ in range(_LONGEST):
+        if w is focus or w is None:
+            break
+        if _takes_tab(w, focus, root, forward) and keep(w):
+            found = w
+            if forward:
+                break
+        w = w.nextInFocusChain()
+    return found
+
+
+def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool]) -> bool:
+    """Tab or Shift+Tab within ``root`` among the widgets ``keep`` accepts; False when no
+    widget takes it."""
+    target = tab_target(root, forward, keep)
+    if target is None:
+        return False
+    target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+    return True
