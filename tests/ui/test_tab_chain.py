@@ -68,11 +68,11 @@ def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
     qtbot.waitUntil(rp.find.hasFocus)
     for _ in range(12):
         assert press(Qt.Key.Key_Tab) not in boxes
-    # the line of HV-7's setting: ↑/↓ move along the list, the setting stays
-    item = rp.items["HV-7"]
+    # the line of HV-6's setting: ↑/↓ move along the list, the setting stays
+    item = rp.items["HV-6"]
     line = item.child(item.childCount() - 1)
     box = rp.row_box(line)
-    assert box is rp.value_boxes[("HV-7", "enabled")]
+    assert box is rp.value_boxes[("HV-6", "days_after")]
     rp.tree.setFocus()
     rp.tree.setCurrentItem(line)
     value, before = box.value(), w.season
@@ -86,3 +86,23 @@ def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(rp.tree.hasFocus)
     assert "Enter (or F2)" in rp.details.toPlainText()
+
+
+def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    from planner.rules import RuleSet
+
+    rp = w.rules_panel
+    w.docks["rules"].raise_()
+    box = rp.value_boxes[("HV-7", "enabled")]
+    assert isinstance(box, QCheckBox) and box.isChecked()  # on by default (1)
+    line = rp.items["HV-7"].child(rp.items["HV-7"].childCount() - 1)
+    assert line.text(2) == "" and rp.row_box(line) is box  # no "0–1" beside it
+    rp.tree.setFocus()
+    rp.tree.setCurrentItem(line)
+    assert press(Qt.Key.Key_Return) is box
+    press(Qt.Key.Key_Space)
+    assert RuleSet(w.season.rules).value("HV-7", "enabled") == 0 and w.undo_stack.count() == 1
+    w.undo_stack.undo()
+    assert box.isChecked() and RuleSet(w.season.rules).value("HV-7", "enabled") == 1

@@ -1128,6 +1128,31 @@ class _RuleDoubleSpin(_RangeSays, _ClickOrEnter, QDoubleSpinBox):
         self._settle()
 
 
+class _RuleTick(_ClickOrEnter, QCheckBox):
+    """An on/off setting (unit "on/off": 1 or 0 in the rule table) as a tick box, with a number
+    box's ``value``, ``setValue`` and ``valueChanged`` (0 or 1): a box "0–1" did not say what
+    the number meant."""
+
+    valueChanged = Signal(int)  # noqa: N815 - a number box's name
+
+    def __init__(self):
+        super().__init__()
+        self._settle()
+        self.toggled.connect(lambda on: self.valueChanged.emit(int(on)))
+
+    def value(self) -> int:
+        return int(self.isChecked())
+
+    def setValue(self, value: float) -> None:  # noqa: N802 - a number box's name
+        self.setChecked(bool(value))
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - a number box's name
+        return "on" if value else "off"
+
+    def setKeyboardTracking(self, _on: bool) -> None:  # noqa: N802 - one edit per tick anyway
+        pass
+
+
 class _RuleCombo(_ClickOrEnter, QComboBox):
     def __init__(self):
         super().__init__()
@@ -1186,7 +1211,7 @@ class RulesPanel(QWidget):
         lay.addWidget(split)
         self.season: Season | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
-        self.value_boxes: dict[tuple[str, str], QSpinBox | QDoubleSpinBox] = {}
+        self.value_boxes: dict[tuple[str, str], QSpinBox | QDoubleSpinBox | QCheckBox] = {}
         self.mode_boxes: dict[str, QComboBox] = {}
         self._build()
         self.tree.currentItemChanged.connect(self._show_details)
@@ -1252,7 +1277,8 @@ class RulesPanel(QWidget):
             item.setExpanded(True)
 
     def _add_param(self, item: QTreeWidgetItem, r, p) -> None:
-        span = "" if p.text is not None else f"{p.min:g}–{p.max:g}"
+        tick = p.unit == "on/off"
+        span = "" if p.text is not None or tick else f"{p.min:g}–{p.max:g}"
         child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "", span, p.unit])
         child.setData(0, Qt.ItemDataRole.UserRole, r.id)
         child.setData(0, SETTING_ROLE, f"{r.id}.{p.name}")
@@ -1263,6 +1289,8 @@ class RulesPanel(QWidget):
             box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # as the number boxes (_ClickOrEnter)
             box.setPlaceholderText("none")
             box.editingFinished.connect(lambda rid=r.id, name=p.name: self._text_changed(rid, name))
+        elif tick:
+            box = _RuleTick()
         elif p.integer:
             box = _RuleSpin()
             box.setRange(int(p.min), int(p.max))
