@@ -523,8 +523,7 @@ class MainWindow(QMainWindow):
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt API
         """Tab never goes into a panel behind another's tab (``ui.desktop.tabchain``)."""
-        return tabchain.move_focus(self, forward, tabchain.in_sight) \
-            or super().focusNextPrevChild(forward)
+        return tabchain.past_hidden(self, forward, super().focusNextPrevChild)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import re
 
-from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -1033,12 +1033,20 @@ def _centred(box: QWidget) -> QWidget:
 
 class _ClickOrEnter:
     """A rule's value box takes the keyboard only when the coach goes into it: a click, or Enter
-    (F2) on its line of the list (``RulesPanel``); Tab passes it by, so ↑/↓ on the way never
+    on its line of the list (``RulesPanel``); Tab passes it by, so ↑/↓ on the way never
     set a rule unseen. The mouse wheel changes it only once it has the keyboard
     (``ui.desktop.wheelguard``)."""
 
+    back_to: QWidget | None = None  # the list Esc comes back to
+
     def _settle(self) -> None:
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and self.back_to is not None:
+            self.back_to.setFocus(Qt.FocusReason.OtherFocusReason)  # leaving applies the typing
+            return
+        super().keyPressEvent(event)
 
 
 _TYPED = re.compile(r"([+-]?)(\d*)(?:([.,])(\d*))?")
@@ -1215,9 +1223,7 @@ class RulesPanel(QWidget):
         self.mode_boxes: dict[str, QComboBox] = {}
         self._build()
         self.tree.currentItemChanged.connect(self._show_details)
-        self.tree.installEventFilter(self)
-        for box in [*self.value_boxes.values(), *self.mode_boxes.values()]:
-            box.installEventFilter(self)
+        self.tree.itemActivated.connect(self._into_box)  # Enter on a line (or a double-click)
         wheelguard.guard(self)  # the wheel scrolls the list, never a box not gone into
 
     def row_box(self, item: QTreeWidgetItem | None) -> QWidget | None:
@@ -1225,23 +1231,11 @@ class RulesPanel(QWidget):
         holder = self.tree.itemWidget(item, 1) if item is not None else None
         return holder.layout().itemAt(1).widget() if holder is not None else None
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        """Enter or F2 on a setting's line goes into its box; Esc or Enter in the box comes back
-        to the list (what was typed applied as on leaving the box)."""
-        if event.type() != QEvent.Type.KeyPress:
-            return False
-        key = event.key()
-        if obj is self.tree and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
-            box = self.row_box(self.tree.currentItem())
-            if box is not None and box.isEnabled():
-                box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return True
-        elif obj is not self.tree and key in (Qt.Key.Key_Escape, Qt.Key.Key_Return,
-                                              Qt.Key.Key_Enter):
-            popup = isinstance(obj, QComboBox) and obj.view().isVisible()
-            if not popup:
-                QTimer.singleShot(0, self, self.tree.setFocus)  # after the box read its typing
-        return False
+    def _into_box(self, item: QTreeWidgetItem) -> None:
+        """Enter on a setting's line goes into its box (Esc in it comes back: _ClickOrEnter)."""
+        box = self.row_box(item)
+        if box is not None and box.isEnabled():
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build(self) -> None:
         bold = self.tree.font()
@@ -1270,6 +1264,7 @@ class RulesPanel(QWidget):
                 box.setMaximumWidth(VALUE_W)
                 box.setToolTip(child.toolTip(0))
                 box.currentIndexChanged.connect(lambda _i, rid=r.id: self._mode_changed(rid))
+                box.back_to = self.tree
                 self.tree.setItemWidget(child, 1, _centred(box))
                 self.mode_boxes[r.id] = box
             for p in r.params:
@@ -1306,6 +1301,7 @@ class RulesPanel(QWidget):
         box.setAccessibleName(f"{r.id} {p.name}")
         box.setToolTip(f"{p.description}; {p.range_text}, default {p.default_text}")
         box.setMaximumWidth(VALUE_W)
+        box.back_to = self.tree
         self.tree.setItemWidget(child, 1, _centred(box))
         self.value_boxes[(r.id, p.name)] = box
 
@@ -1454,8 +1450,8 @@ class RulesPanel(QWidget):
         self.details.setHtml("".join(out))
 
 
-_INTO_BOX = ("Keyboard: Enter (or F2) on a setting's line goes into its value, ↑/↓ then change "
-             "it; Esc or Enter comes back to the list.")
+_INTO_BOX = ("Keyboard: Enter on a setting's line goes into its value, ↑/↓ then change "
+             "it; Esc comes back to the list.")
 
 
 # -- stale result -------------------------------------------------------------------------------

@@ -88,9 +88,26 @@ def tab_target(root: QWidget, forward: bool,
 
 def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool]) -> bool:
     """Tab or Shift+Tab within ``root`` among the widgets ``keep`` accepts; False when no
-    widget takes it."""
+    widget takes it, or when it is not a Tab in sight: Qt asks the same of a window or panel
+    being hidden or closed with the focus in it, and that is left to Qt."""
+    focus = QApplication.focusWidget()
+    if not root.isVisible() or focus is None or not focus.isVisible():
+        return False
     target = tab_target(root, forward, keep)
     if target is None:
         return False
     target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
     return True
+
+
+def past_hidden(window: QWidget, forward: bool, step: Callable[[bool], bool]) -> bool:
+    """The main window's Tab: Qt's own ``step``, taken again while it lands out of sight
+    (:func:`in_sight`), at most once round the window."""
+    start = QApplication.focusWidget()
+    moved = step(forward)
+    for _ in range(_LONGEST):
+        focus = QApplication.focusWidget()
+        if not moved or focus is None or focus is start or in_sight(focus):
+            break
+        moved = step(forward)
+    return moved
