@@ -85,7 +85,7 @@ def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
     assert box.value() != value and w.undo_stack.count() == 1
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(rp.tree.hasFocus)
-    assert "Enter (or F2)" in rp.details.toPlainText()
+    assert "Enter on a setting" in rp.details.toPlainText()
 
 
 def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
@@ -106,3 +106,32 @@ def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
     assert RuleSet(w.season.rules).value("HV-7", "enabled") == 0 and w.undo_stack.count() == 1
     w.undo_stack.undo()
     assert box.isChecked() and RuleSet(w.season.rules).value("HV-7", "enabled") == 1
+
+
+@pytest.mark.parametrize("key", ["injuries", "competitions", "squad", "blocks", "daysoff"])
+def test_tab_goes_round_an_open_editor_and_back_to_its_first_control(w, qtbot, key):
+    """Tab from an editor's last button went on into other panels (some out of sight) and the
+    Log's grid, never back to the form; it now goes round the editor's own controls."""
+    from PySide6.QtWidgets import QAbstractItemView, QPushButton
+
+    w.weekly.show_log()  # its grid is next in the window's chain
+    w.show_dock(key)
+    editor = w.docks[key].widget().widget()
+    QApplication.processEvents()
+    if not editor.isAncestorOf(QApplication.focusWidget()):
+        editor.focusNextPrevChild(True)  # into the editor
+    start = QApplication.focusWidget()
+    seen = [start]
+    for _ in range(80):
+        focus = press(Qt.Key.Key_Tab)
+        assert editor.isAncestorOf(focus) and focus.isVisibleTo(editor), focus.accessibleName()
+        assert not w.weekly.dock.isAncestorOf(focus)
+        if focus is start:
+            break
+        seen.append(focus)
+    assert focus is start  # round, and back
+    assert any(isinstance(x, QAbstractItemView) for x in seen)  # its list is on the way
+    assert any(isinstance(x, QPushButton) for x in seen)
+    # Shift+Tab goes the same way back
+    back = [press(Qt.Key.Key_Tab, SHIFT) for _ in range(len(seen))]
+    assert back[-1] is start and back[:-1] == seen[:0:-1]

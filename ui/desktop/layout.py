@@ -81,6 +81,8 @@ class FitScrollArea(QScrollArea):
         self.setWidget(widget)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # no Tab stop of its own: it shows no focus, and Tab scrolls it to the field it reaches
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName(widget.accessibleName())
         widget.installEventFilter(self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner.season import Season
 from planner.text import clean_message, day_long, name_sort_key
+from ui.desktop import tabchain
 from ui.desktop.datefield import DateField
 
 Row = tuple[QPushButton, tuple[QWidget, ...]]  # a form's button and its fields
@@ -371,6 +372,17 @@ class Editor(QWidget):
                                "adds it as a new one (Enter does not guess which).")
                 return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
+        """Tab and Shift+Tab go round the editor's own controls in sight (list, form, buttons,
+        and back to the first): Tab from the last button went on into other panels, some out
+        of sight, and into the Log's grid, moving its cell (F6 still goes to the board)."""
+        return tabchain.move_focus(self, forward, self._tab_stop) or super().focusNextPrevChild(forward)
+
+    def _tab_stop(self, widget: QWidget) -> bool:
+        """One of this editor's controls, the editor in front (one behind another's tab leaves
+        Tab to the window's: ``ui.desktop.tabchain``)."""
+        return self.isAncestorOf(widget) and not tabchain.behind(widget)
 
     def apply_typed(self) -> None:
         """Each row with typing not applied, applied as its button would; a row that made no
