@@ -1159,7 +1159,8 @@ def test_move_todays_buttons_have_letters_of_their_own(qtbot, planned):
 def test_move_today_rows_dates_are_reached_by_tab_in_row_order_and_take_typing(qtbot, planned):
     """Tab walked the table cell by cell past the "On" dates, the arrows selected the cell
     behind a date, and typing there changed nothing: the day a stage change happened could not
-    be corrected from the keyboard."""
+    be corrected from the keyboard. Tab then went from the first date to the second, past the
+    second row's Happened box: each row's box is now a stop before its date."""
     w = make_window(qtbot, planned)
     dlg = w.weekly.move_today(day(21))
     qtbot.waitUntil(dlg.isVisible)
@@ -1167,12 +1168,26 @@ def test_move_today_rows_dates_are_reached_by_tab_in_row_order_and_take_typing(q
     qtbot.waitUntil(dlg.isActiveWindow)
     assert len(dlg.date_fields) >= 2
     dlg.table.setFocus()
+    dlg.table.setCurrentCell(0, 0)
     qtbot.waitUntil(dlg.table.hasFocus)
-    for field in dlg.date_fields:  # Tab: each row's date, in row order
+    for i, field in enumerate(dlg.date_fields):  # Tab: each row's date, in row order,
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is field.line
+        if i + 1 < len(dlg.date_fields):  # and the next row's Happened box before its date
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is dlg.table
+            assert (dlg.table.currentRow(), dlg.table.currentColumn()) == (i + 1, 0)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # then on past the table
     assert QApplication.focusWidget() is dlg.import_button
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is dlg.date_fields[-1].line  # and back the same way
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    last = len(dlg.date_fields) - 1
+    assert QApplication.focusWidget() is dlg.table and dlg.table.currentRow() == last
+    ticked = dlg.table.item(last, 0).checkState()
+    qtbot.keyClick(dlg.table, Qt.Key.Key_Space)  # Space ticks (or unticks) that row's box
+    assert dlg.table.item(last, 0).checkState() != ticked
+    qtbot.keyClick(dlg.table, Qt.Key.Key_Space)
     field = dlg.date_fields[0]
     field.line.selectAll()
     qtbot.keyClicks(field.line, day(8).isoformat())

@@ -604,26 +604,35 @@ class AdvanceDialog(QDialog):
         self._restore_set(today)
         self._refresh_status()
 
-    def _tab_chain(self) -> list[QWidget]:
-        """The dialog's controls top to bottom, as Tab walks them: the rows' dates in row
-        order, the log's buttons, each flare-up's box, Re-plan, Move Today and Cancel."""
+    def _tab_chain(self) -> list[tuple[QWidget, int | None]]:
+        """The dialog's controls top to bottom, as Tab walks them: each row's Happened box (the
+        table at that row) then its date, the log's buttons, each flare-up's box, Re-plan,
+        Move Today and Cancel; a stop is (widget, row), the row only for the table."""
         ok, cancel = (self.buttons.button(b) for b in (QDialogButtonBox.StandardButton.Ok,
                                                        QDialogButtonBox.StandardButton.Cancel))
-        return [self.today_field.line, self.next_week_button, self.table,
-                *(f.line for f in self.date_fields), self.import_button, self.leave_out_button,
-                self.take_max_button, self.as_proposed_button, self.only_squad_button,
-                self.other_rows_button, *(box for box, _p in self.flare_boxes), self.replan_box, ok, cancel]
+        rows = [stop for i, f in enumerate(self.date_fields)
+                for stop in ((self.table, i), (f.line, None))]
+        return [(self.today_field.line, None), (self.next_week_button, None), *rows,
+                *((w, None) for w in (self.import_button, self.leave_out_button,
+                                      self.take_max_button, self.as_proposed_button,
+                                      self.only_squad_button, self.other_rows_button,
+                                      *(box for box, _p in self.flare_boxes), self.replan_box,
+                                      ok, cancel))]
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
         """Tab and Shift+Tab walk ``_tab_chain`` round, every control shown once: Qt's own
         order never reached the boxes of the flare-ups a log proposes (added after the rest),
-        so a coach on the keyboard could not tick one."""
-        chain = [w for w in self._tab_chain() if w.isVisibleTo(self) and w.isEnabled()]
+        so a coach on the keyboard could not tick one, and the table was one stop, so the
+        second athlete's Happened box was passed by (Tab went from the first date to the
+        second)."""
+        chain = [(w, r) for w, r in self._tab_chain() if w.isVisibleTo(self) and w.isEnabled()]
         focus = self.focusWidget()
-        if focus not in chain:
+        here = (focus, self.table.currentRow() if focus is self.table else None)
+        if here not in chain:
             return super().focusNextPrevChild(next)
-        i = chain.index(focus)
-        target = chain[(i + (1 if next else -1)) % len(chain)]
+        target, row = chain[(chain.index(here) + (1 if next else -1)) % len(chain)]
+        if row is not None:
+            self.table.setCurrentCell(row, 0)
         target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
         self.scroll.ensureWidgetVisible(target)
         return True
