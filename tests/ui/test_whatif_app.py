@@ -1378,3 +1378,18 @@ def test_the_comparison_table_says_the_days_a_role_changed_on():
                            "Sun 11 Apr on the bench for 'Quarter-final' (-550 AU)"), load_days=2)
     assert a.changed
     assert CompareWindow._cells(a, None)[5] == "roles 2"
+
+
+def test_the_new_scenario_form_opens_with_the_keyboard_in_its_name(qtbot, window):
+    """It opened with the keyboard on Create scenario: the coach had to Tab twice to type a
+    name."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    dlg = window.whatif.new_dialog()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    assert QApplication.focusWidget() is dlg.name
+    qtbot.keyClicks(QApplication.focusWidget(), "Final earlier")
+    assert dlg.name.text() == "Final earlier"
+    dlg.reject()

@@ -196,6 +196,9 @@ class ScenarioDialog(QDialog):
         self._set_first_dates()
         self.resize(620, 560)
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
+        # the keyboard starts in the name (Qt gave it to Create scenario, the default button,
+        # as the first control in Qt's order is a button: a name took two Tabs to type)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.interaction = QtInteraction(self)  # the window's, when it opens the dialog
         self.change_box = self.add_button.parentWidget()
 
