@@ -135,3 +135,22 @@ def test_tab_goes_round_an_open_editor_and_back_to_its_first_control(w, qtbot, k
     # Shift+Tab goes the same way back
     back = [press(Qt.Key.Key_Tab, SHIFT) for _ in range(len(seen))]
     assert back[-1] is start and back[:-1] == seen[:0:-1]
+
+
+def test_the_key_to_the_board_opens_and_closes_from_the_keyboard(w, qtbot):
+    """The key folded under a narrowed board was only a tooltip: no keyboard way to read it."""
+    from ui.desktop.legendview import KeyWindow
+
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    assert w.key_action in view.actions() and w.key_action.shortcut().toString() == "Ctrl+K"
+    w.board.setFocus()
+    qtbot.waitUntil(w.board.hasFocus)
+    QTest.keyClick(w.board, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    key = w.findChild(KeyWindow)
+    assert key is not None
+    qtbot.waitUntil(key.isVisible)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is key.close_button)
+    assert not key.legend.collapsed and key.legend.height() > key.legend.LINE_H  # drawn whole
+    assert "dot 60/70" in key.words.text() and "red frame a broken rule" in key.words.text()
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not key.isVisible())

@@ -1955,7 +1955,7 @@ class BoardLegend(QWidget):
     LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
     MAX_LINES = 3  # a board narrowed by docks: more lines would take the board's rows
     # short enough to fit a board narrowed by a panel on each side (about 600 px)
-    COLLAPSED = "Key to the board: point here (close a panel to see it drawn)"
+    COLLAPSED = "Key to the board: Ctrl+K, or point here (close a panel to see it drawn)"
     collapsed = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API

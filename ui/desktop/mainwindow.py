@@ -35,6 +35,7 @@ from ui.desktop import (
     findathlete,
     gcguard,
     handouts,
+    legendview,
     menukeys,
     messages,
     mnemonics,
@@ -836,6 +837,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.board_keys.action)
         view_menu.addAction(self.message_history.action)
+        self.key_action = legendview.install(self, view_menu)  # Ctrl+K: the board's key
         view_menu.addSeparator()
         for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())
