@@ -39,9 +39,21 @@ class KeptDict(dict):
 
 MAX_ROWS = 200_000  # a season's log is at most a few tens of thousands of rows
 
+# the German and French top speed headers, each read without a unit (:func:`_speed_unit` in
+# planner.sessionlog), with "(m/s)", "(km/h)" or "(%)" (in round or square brackets: folded alike)
+# as the English ones are; "Geschwindigkeit" or "vitesse" alone may be an average: no top speed
+_TOP_WORDS = ("höchstgeschwindigkeit", "hoechstgeschwindigkeit", "max. geschwindigkeit",
+              "max geschwindigkeit", "vitesse max", "vitesse maximale")
+
+
+def _top(*units: str) -> tuple[str, ...]:
+    """:data:`_TOP_WORDS` each followed by one of ``units`` ("" for none)."""
+    return tuple(f"{w} {u}".strip() for u in units for w in _TOP_WORDS)
+
+
 # field -> header spellings as exports write them (compared folded: :func:`fold`, so a header
 # typed without its accents reads too); the German and French ones only where the meaning is
-# certain ("Geschwindigkeit" or "vitesse" alone may be an average: no top speed)
+# certain (:data:`_TOP_WORDS`)
 _SPELLINGS: dict[str, tuple[str, ...]] = {
     "athlete": ("athlete id", "athlete", "id", "player", "player id", "player name", "name",
                 "athlete name", "player display name", "display name",  # the last: STATSports
@@ -53,20 +65,17 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
                 "minuten", "dauer", "dauer (min)", "trainingsdauer", "durée", "durée (min)"),
     "rpe": ("rpe", "srpe", "session rpe", "cr10", "rpe cr10"),
     "top_pct": ("top speed %", "top speed pct", "top speed percent", "% max speed", "max speed %",
-                "vmax %", "% vmax", "percent max speed"),
+                "vmax %", "% vmax", "percent max speed") + _top("%"),
     # Catapult's "Maximum Velocity" follows the account's unit: m/s, or km/h when its values
     # can only be km/h (:func:`_speed_unit`); its "Max Vel (% Max)" is of OpenField's own max,
     # not the squad's, so no top speed % (said, :func:`_unread_speeds`); so do the German and
     # French headers that name no unit
     "top_ms": ("top speed m/s", "top speed ms", "max velocity", "max velocity m/s", "max speed m/s",
                "vmax", "vmax m/s", "top speed", "peak speed", "peak speed m/s", "maximum velocity",
-               "maximum velocity m/s", "höchstgeschwindigkeit", "hoechstgeschwindigkeit",
-               "max. geschwindigkeit", "max geschwindigkeit", "vitesse max", "vitesse maximale"),
+               "maximum velocity m/s") + _top("", "m/s"),
     "top_kmh": ("max velocity km/h", "max velocity kmh", "top speed km/h", "top speed kmh",
                 "max speed km/h", "peak speed km/h", "vmax km/h", "maximum velocity km/h",
-                "maximum velocity kmh", "höchstgeschwindigkeit (km/h)",
-                "hoechstgeschwindigkeit (km/h)", "max. geschwindigkeit (km/h)",
-                "max geschwindigkeit (km/h)", "vitesse max (km/h)", "vitesse maximale (km/h)"),
+                "maximum velocity kmh") + _top("km/h"),
     "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time",
                "spielminuten", "minutes jouées"),
     "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas", "schmerz", "schmerzen",
@@ -82,12 +91,16 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
 REQUIRED = ("athlete", "date", "minutes", "rpe")
 
 
+_BRACKETS = str.maketrans("()[]_", "     ")
+
+
 def fold(header: object) -> str:
     """A header as compared: lower case, accents dropped (``Durée`` is ``duree``, as typed on a
-    keyboard without them), brackets and repeated spaces folded."""
+    keyboard without them), brackets (round or square: ``[km/h]`` is ``(km/h)``) and repeated
+    spaces folded."""
     text = unicodedata.normalize("NFKD", str(header).strip().lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("(", " ").replace(")", " ").replace("_", " ")
+    text = text.translate(_BRACKETS)
     return " ".join(text.split())
 
 

@@ -1629,6 +1629,39 @@ def test_german_headers_without_a_unit_read_the_top_speed_by_its_values(tmp_path
     assert r.mapping["top_kmh"] == header.split(";")[4] and r.sessions[1].note == "ok"
 
 
+@pytest.mark.parametrize(("header", "value", "field"), [
+    ("Höchstgeschwindigkeit (m/s)", "8,1", "top_ms"), ("Max. Geschwindigkeit (m/s)", "8,1", "top_ms"),
+    ("Höchstgeschwindigkeit [m/s]", "8,1", "top_ms"), ("Vitesse max (m/s)", "8,1", "top_ms"),
+    ("Höchstgeschwindigkeit [km/h]", "29,16", "top_kmh"),
+    ("Max. Geschwindigkeit [km/h]", "29,16", "top_kmh"), ("Top speed [km/h]", "29,16", "top_kmh"),
+    ("Höchstgeschwindigkeit (%)", "90", "top_pct"), ("Höchstgeschwindigkeit %", "90", "top_pct"),
+    ("Max. Geschwindigkeit [%]", "90", "top_pct"),
+])
+def test_german_top_speed_headers_with_a_unit_are_read(tmp_path, s, header, value, field):
+    """A German GPS export's "Max. Geschwindigkeit (m/s)", "Höchstgeschwindigkeit [km/h]" or
+    "Höchstgeschwindigkeit (%)" was "Not read": its sessions were stored without their top
+    speeds, so every exposure of the log counted as none. Each is read as its English form."""
+    p = write(tmp_path, f"sep=;\nSpieler;Datum;Dauer;RPE;{header}\nAnn Ash;05.01.2027;70;6;{value}\n")
+    r = read_sessions(p, s)
+    assert r.mapping[field] == header and "Not read" not in r.text()
+    top = r.sessions[0]
+    assert (top.top_speed_pct or round(100 * top.top_speed_ms / 9.0)) == 90
+
+
+def test_a_german_speed_and_its_percent_are_two_fields_and_a_unit_twice_is_refused(tmp_path, s):
+    """The % column beside the km/h one is its own field; the same speed under two headers (no
+    unit and m/s) is refused as the English ones are, not one of them guessed."""
+    both = read_sessions(write(tmp_path, "Spieler;Datum;Dauer;RPE;Höchstgeschwindigkeit [km/h];"
+                                         "Höchstgeschwindigkeit (%)\nAnn Ash;05.01.2027;70;6;29,16;90\n"), s)
+    assert (both.mapping["top_kmh"], both.mapping["top_pct"]) == (
+        "Höchstgeschwindigkeit [km/h]", "Höchstgeschwindigkeit (%)")
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, "Spieler;Datum;Dauer;RPE;Höchstgeschwindigkeit;"
+                                      "Max. Geschwindigkeit (m/s)\nAnn Ash;05.01.2027;70;6;8,1;8,1\n"
+                                      "Bo Birch;06.01.2027;70;6;8,2;8,0\n"), s)
+    assert e.value.problems[0].startswith("two columns could be ")
+
+
 @pytest.mark.parametrize("header", [
     "Joueuse;Date;Durée (min);RPE;Vitesse max (km/h);Minutes jouées;Douleur;Commentaire",
     # typed without the accents
