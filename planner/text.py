@@ -330,18 +330,19 @@ def number(x: float) -> str:
     return f"{x:,.1f}"
 
 
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-DATE_WRITTEN = "YYYY-MM-DD or DD/MM/YYYY"
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+DATE_WRITTEN = "YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY"
 
 
 def read_date(text: str) -> dt.date | None:
     """A date as a coach types it on the command line: ``2027-05-31``, or day first as the
-    app's date fields and the session log read it, ``31/05/2027`` or ``31.5.2027``; None when
-    it is neither."""
+    app's date fields and the session log read it, ``31/05/2027``, ``31.5.2027`` or with the
+    year in two digits, ``31.5.27`` (:func:`numeric_date`: this century); None when it is
+    neither."""
     text = text.strip()
     try:
         if m := _DAY_FIRST.fullmatch(text):
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            return numeric_date((int(m[1]), int(m[2]), int(m[3])), day_first=True)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{8}", text):  # 2027-05-31, or ISO's 20270531
             return dt.date.fromisoformat(text)
         return None

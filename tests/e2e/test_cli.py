@@ -283,7 +283,7 @@ def test_explain_day_week_and_return(tmp_path):
     assert re.search(r"earliest return to FIT: \w{3} \d+ \w{3} \d{4}" + re.escape(ret.back_note())
                      + "\n", r.stdout), r.stdout
     r = run("explain", "s.season.json", "--athlete", "A1", "--date", "5 Jan", cwd=tmp_path)
-    assert r.returncode == 1 and "write it as YYYY-MM-DD or DD/MM/YYYY" in r.stderr
+    assert r.returncode == 1 and "write it as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY" in r.stderr
     # day first, as the app's date fields and the session log read it
     iso = run("explain", "s.season.json", "--athlete", "A1", "--date", "2027-01-05", cwd=tmp_path)
     r = run("explain", "s.season.json", "--athlete", "A1", "--date", "05/01/2027", cwd=tmp_path)

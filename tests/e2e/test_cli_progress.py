@@ -1913,3 +1913,22 @@ def test_a_season_file_after_an_open_ended_option_is_the_commands_file(argv, sea
     assert args.season == season
     if specs is not None:
         assert args.unavailable == specs
+
+
+def test_a_date_with_a_two_digit_year_is_read_on_the_command_line_as_in_the_app(tmp_path):
+    """'--today 8.1.27' and '--unavailable A1 11.1.27 12.1.27' were "not a date; write it as
+    YYYY-MM-DD or DD/MM/YYYY", while the app's date fields and the session log read them; the
+    hint did not name the dotted form the coach types."""
+    save_season(season(weeks=4, athletes=2, today=day(1)), tmp_path / "s.season.json")
+    r = run("advance", "s.season.json", "--today", "8.1.27", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").calendar.today == day(4)
+    r = run("record", "s.season.json", "--unavailable", "A1", "11.1.27", "12.01.27", "ill",
+            "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    got = load_season(tmp_path / "s.season.json")
+    assert [(u.athlete, u.start, u.end) for u in got.unavailability] == [("A1", day(7), day(8))]
+    assert check_plan(got, got.plan).violations == ()
+    r = run("advance", "s.season.json", "--today", "8 1 27", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "write it as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY, or 'next-week'" in r.stderr

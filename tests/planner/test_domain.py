@@ -175,5 +175,8 @@ def test_a_date_typed_on_the_command_line_reads_iso_or_day_first():
     assert [read_date(t) for t in ("2027-05-31", " 31/05/2027 ", "31.5.2027", "31/5/2027",
                                    "20270531")] == [d] * 5
     assert read_date("05/06/2027") == dt.date(2027, 6, 5)  # day first, as the app reads it
-    for bad in ("31/13/2027", "2027-02-30", "5 Jan", "", "2027-5-31x", "31/05/27"):
+    # a year in two digits, as the app's date fields, the session log and the workbook read it
+    assert [read_date(t) for t in ("31/05/27", "31.5.27", "5.1.27")] == [d, d, dt.date(2027, 1, 5)]
+    for bad in ("31/13/2027", "2027-02-30", "5 Jan", "", "2027-5-31x", "31.5.127", "31.2.27",
+                "31.5.2027 10:00"):
         assert read_date(bad) is None, bad

@@ -86,7 +86,7 @@ def cmd_next_season(args) -> int:
     days = {}
     for flag, text in (("--start", args.start), ("--end", args.end)):
         if text is not None and (days.setdefault(flag, read_date(text)) is None):
-            raise InputError(flag, [f"{text!r} is not a date; write it {DATE_WRITTEN}"])
+            raise InputError(flag, [f"{text!r} is not a date; write it as {DATE_WRITTEN}"])
     out = outputs.season_name(outputs.out_path(args.output, "season file"))
     outputs.guard({"season": out}, {"season file it follows": Path(args.season)}, saves={"season"})
     if out.exists() and not args.replace:

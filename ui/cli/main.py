@@ -252,7 +252,8 @@ def _add_explain(sub) -> None:
     x.add_argument("season", metavar="FILE.season.json")
     x.add_argument("--athlete", metavar="ATHLETE", help="the athlete (ID or name) whose day and week to explain")
     x.add_argument("--team", action="store_true", help="explain the team's week instead")
-    x.add_argument("--date", metavar="YYYY-MM-DD", help="the day to explain")
+    x.add_argument("--date", metavar="DATE", help="the day to explain (2027-01-05, 05.01.2027 or "
+                                                   "05/01/2027)")
     x.add_argument("--return", dest="return_of", metavar="ATHLETE",
                    help="earliest return to FIT and the latest day to enter each stage for the "
                         "target (an athlete's ID or name)")

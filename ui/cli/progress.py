@@ -84,8 +84,9 @@ def add_parsers(sub) -> None:
                                     "projected before the new today are listed; --accept records "
                                     "them as the injuries' history (without it they did not happen).")
     ad.add_argument("season", metavar="FILE.season.json")
-    ad.add_argument("--today", required=True, metavar="YYYY-MM-DD",
-                    help="the new today (or 'next-week': the next week's first day)")
+    ad.add_argument("--today", required=True, metavar="DATE",
+                    help="the new today (2027-01-05, 05.01.2027, 5.1.27 or 05/01/2027; or "
+                         "'next-week': the next week's first day)")
     ad.add_argument("--accept", action="store_true", help="record every projected stage change")
     ad.add_argument("--log", metavar="SESSIONS.csv|.xlsx",
                     help="also read the sessions of a log that ends before the new today (as 'periodize "
@@ -318,7 +319,7 @@ def _today(text: str, season) -> dt.date:
 
         day = read_date(text)
         if day is None:
-            raise InputError("--today", [f"'{text[:40]}' is not a date; write it as {DATE_WRITTEN} "
+            raise InputError("--today", [f"'{text[:40]}' is not a date; write it as {DATE_WRITTEN}, "
                                          f"or 'next-week'"])
     # as in the app's Move Today: from the season's first day to the day after its last
     cal = season.calendar
