@@ -119,6 +119,38 @@ def test_a_rule_is_named_in_any_case_and_a_soft_rules_mode_is_set_with_rule(tmp_
     assert r.returncode == 1 and "a rule's mode is soft, hard or off (e.g. HV-1.mode=off)" in r.stderr
 
 
+def test_a_rule_value_with_a_decimal_comma_is_read_as_the_rules_panel_reads_it():
+    """'--rule LD-1.acwr_max=1,4' was "'1,4' is not a number" while the app's Rules panel and
+    What-if take 1,45; a whole-number setting's '2,5' is said to be no whole number, and a value
+    that may hold a thousands separator is refused with both readings, never guessed."""
+    import argparse
+
+    import pytest
+
+    from planner import edits as E
+    from planner.errors import InputError
+    from ui.cli.whatif import _rule_and_pin_edits
+
+    s = season(weeks=4, athletes=2)
+
+    def edits(*specs):
+        return _rule_and_pin_edits(s, argparse.Namespace(rule=list(specs), pin=[]))
+
+    assert edits("LD-1.acwr_max=1,4") == [E.SetRuleValue(rule="LD-1", param="acwr_max", value=1.4)]
+    assert edits("LD-1.acwr_max=1.125") == [E.SetRuleValue(rule="LD-1", param="acwr_max", value=1.125)]
+    assert edits("RTS.target_weight=25000") == [
+        E.SetRuleValue(rule="RTS", param="target_weight", value=25000)]
+    with pytest.raises(InputError) as e:  # refused as '2.5' is, when the change applies
+        edits("HV-1.weight=2,5")[0].apply(s)
+    assert "2.5 must be a whole number" in " ".join(e.value.problems)
+    for spec, said in (("RTS.target_weight=25.000", "'25.000' could be 25000 or 25"),
+                       ("RTS.target_weight=25,000", "'25,000' could be 25000 or 25"),
+                       ("LD-1.acwr_max=1,4,5", "'1,4,5' is not a number")):
+        with pytest.raises(InputError) as e:
+            edits(spec)
+        assert said in " ".join(e.value.problems), (spec, e.value.problems)
+
+
 def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     small(tmp_path)
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0

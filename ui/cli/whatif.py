@@ -383,6 +383,30 @@ def _max_speed(athlete: str, text: str) -> float:
                                          f"{str(e).removesuffix(' (or leave it empty)')}"]) from None
 
 
+def _rule_number(spec: str, key: str, rule: str, param: str, value: str) -> float:
+    """``--rule``'s VALUE as a number, a decimal comma read as a point (``1,4`` is 1.4, as the
+    app's Rules panel reads it); a number that may hold a thousands separator (``20,000`` or
+    ``20.000``: 20000 or 20?) refused with both readings (planner.coachform.cells.grouping_problem,
+    as the workbook says it), unless the setting is a decimal below 1000 (LD-1's ACWR: ``1.125``)."""
+    from planner.coachform.cells import grouping_problem
+    from planner.rules import RULES
+
+    known = RULES.get(rule)
+    p = next((x for x in (known.params if known else ()) if x.name == param), None)
+    grouped = None if p is not None and not p.integer and p.max < 1000 else grouping_problem(value)
+    if grouped is not None:
+        raise InputError("--rule", [f"{_clip(spec)!r}: {grouped}"])
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        number = float("nan")
+    if number != number or number in (float("inf"), float("-inf")):
+        example = f" (e.g. {key}={p.default:g}, its default)" if p is not None else ""
+        raise InputError("--rule", [f"{_clip(spec)!r}: {_clip(value)!r} is not a number; "
+                                    f"write a number after '='{example}"])
+    return number
+
+
 def _rule_change_problem(season, key: str, rule: str, param: str, number: float) -> None:
     """Refuse a rule value the change cannot mean (planner.rules.change_problem)."""
     from planner.rules import change_problem
@@ -496,19 +520,7 @@ def _rule_and_pin_edits(season, args) -> list:
         if param.strip().casefold() == "mode":  # a soft rule's mode: soft, hard or off
             out.append(_rule_mode_edit(season, spec, rule, value.strip().casefold()))
             continue
-        try:
-            number = float(value)
-        except ValueError:
-            number = float("nan")
-        if number != number or number in (float("inf"), float("-inf")):
-            from planner.rules import RULES
-
-            known = RULES.get(rule.strip())
-            default = next((p.default for p in (known.params if known else ())
-                            if p.name == param.strip()), None)
-            example = f" (e.g. {key.strip()}={default:g}, its default)" if default is not None else ""
-            raise InputError("--rule", [f"{_clip(spec)!r}: {_clip(value.strip())!r} is not a number; "
-                                        f"write a number after '='{example}"])
+        number = _rule_number(spec, key, rule, param.strip(), value.strip())
         _rule_change_problem(season, key, rule, param.strip(), number)
         out.append(E.SetRuleValue(rule=rule, param=param.strip(), value=number))
     out = _workable_order(season, out)
