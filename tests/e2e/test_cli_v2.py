@@ -151,6 +151,42 @@ def test_a_rule_value_with_a_decimal_comma_is_read_as_the_rules_panel_reads_it()
         assert said in " ".join(e.value.problems), (spec, e.value.problems)
 
 
+def test_a_stretch_of_days_off_over_days_already_off_adds_the_others_and_says_so(capsys):
+    """'--day-off 21.12.2026..06.01.2027' was refused: "2026-12-24 is already a non-training
+    day", so a winter break had to be split around the Christmas days off. The days not yet off
+    are added and the ones already off named; a single day already off, or a stretch all off,
+    is still refused."""
+    import argparse
+
+    import pytest
+
+    from planner.errors import InputError
+    from planner.season import NonTrainingDay
+    from ui.cli.whatif import _day_off_edits
+
+    s = season(weeks=4, athletes=2)
+    off = [NonTrainingDay(date=day(k), reason="Holiday") for k in (3, 4, 5, 8)]
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": tuple(off)})})
+
+    def edits(*spec):
+        return _day_off_edits(s, argparse.Namespace(day_off=[list(spec)], remove_day_off=[]))
+
+    got = edits(f"{day(2).isoformat()}..{day(9).isoformat()}", "Winterpause")
+    assert [(e.day.date, e.day.reason) for e in got] == [(day(k), "Winterpause") for k in (2, 6, 7, 9)]
+    said = capsys.readouterr().err
+    assert (f"Note: --day-off: {text.span(day(3), day(5))} and {text.date_long(day(8))} are "
+            f"non-training days already, kept as they are; 4 days of "
+            f"{text.span(day(2), day(9))} added") in said, said
+    assert [e.day.date for e in edits(f"{day(5).isoformat()}..{day(6).isoformat()}")] == [day(6)]
+    assert "is a non-training day already, kept as it is; 1 day of" in capsys.readouterr().err
+    for spec, words in ((day(4).isoformat(), f"{text.date_long(day(4))} is a non-training day already"),
+                        (f"{day(3).isoformat()}..{day(5).isoformat()}",
+                         f"every day of {text.span(day(3), day(5))} is a non-training day already")):
+        with pytest.raises(InputError) as e:
+            edits(spec)
+        assert e.value.problems == [f"{words}; give a day that is not off"]
+
+
 def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     small(tmp_path)
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0

@@ -479,20 +479,45 @@ def _days(text: str, what: str) -> list[dt.date]:
     return [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
 
 
+def _days_off_new(season, text: str) -> list[dt.date]:
+    """The days of ``--day-off``'s DATE[..LAST] not yet off, as the Days Off editor adds a
+    stretch: the days already off are kept as they are, and said (a winter break over the
+    Christmas days off); a single day already off, or a stretch all off, is refused."""
+    from planner.text import date_long, join_and, plural, span
+
+    days = _days(text, "--day-off")
+    declared = {x.date for x in season.calendar.non_training_days}
+    new = [d for d in days if d not in declared]
+    if not new:
+        what = date_long(days[0]) if len(days) == 1 else f"every day of {span(days[0], days[-1])}"
+        raise InputError("--day-off", [f"{what} is a non-training day already; give a day "
+                                       f"that is not off"])
+    if len(new) < len(days):
+        runs: list[list[dt.date]] = []  # the days already off, in runs of consecutive days
+        for d in (d for d in days if d in declared):
+            if runs and (d - runs[-1][-1]).days == 1:
+                runs[-1].append(d)
+            else:
+                runs.append([d])
+        one = len(days) - len(new) == 1
+        print(f"Note: --day-off: {join_and([span(r[0], r[-1]) for r in runs])} "
+              f"{'is a non-training day' if one else 'are non-training days'} already, kept as "
+              f"{'it is' if one else 'they are'}; {plural(len(new), 'day')} of "
+              f"{span(days[0], days[-1])} added", file=sys.stderr)
+    return new
+
+
 def _day_off_edits(season, args) -> list:
     """--day-off DATE[..LAST] [REASON] and --remove-day-off DATE[..LAST]: the Days Off editor's
-    edits (a day already off is left as it is, and said by the edit's refusal otherwise)."""
+    edits (a day already off is left as it is: :func:`_days_off_new`)."""
     from planner import edits as E
     from planner.season import NonTrainingDay
     from planner.validate import DAY_OFF_FIX, competitions_on, day_off_words
 
     out: list = []
-    declared = {x.date for x in season.calendar.non_training_days}
     for spec in getattr(args, "day_off", ()):
         reason = " ".join(spec[1:]).strip()
-        for day in _days(spec[0], "--day-off"):
-            if day in declared:
-                raise InputError("--day-off", [f"{day.isoformat()} is already a non-training day"])
+        for day in _days_off_new(season, spec[0]):
             out.append(_built("--day-off", E.AddNonTrainingDay,
                               day=_built("--day-off", NonTrainingDay, date=day, reason=reason)))
             # said as the Days Off editor says it: the match stands, the day off takes training
