@@ -21,7 +21,7 @@ from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, WEEKDAYS, Season
+from planner.season import FIT, LADDER, SPEED_DAY, WEEKDAYS, Season
 from planner.squad import JOINED_REASON, joined_on
 from planner.text import date_long, date_short, day, day_long, join_and, plural, weekday_word
 from planner.text import span as span_of
@@ -89,23 +89,31 @@ def _describe(model: PlanModel, key: str) -> Conflict:
     return Conflict(rule=rule, athlete=athlete, start=d0.isoformat(), end=d1.isoformat(), text=text)
 
 
-def _hv2_cap(model: PlanModel, u, w: int) -> tuple[str, int]:
+def _hv2_cap(model: PlanModel, u, w: int, may_be: bool = False) -> tuple[str, int]:
     """HV-2's setting for the unit's week ``w`` (a deload week's when the week is one for
-    sure) and its value."""
-    deload = u.deload[w] is True if u.deload else False
+    sure, or, ``may_be``, when it may be one) and its value."""
+    kind = u.deload[w] if u.deload else False
+    deload = kind is not False if may_be else kind is True
     name = "max_speed_days_deload" if deload else "max_speed_days"
     return name, int(model.rules.value("HV-2", name))
 
 
-def _week_with_room(model: PlanModel, u, w: int) -> int | None:
-    """The open week nearest after week ``w`` (else before it) whose given speed days (matches
-    played, days done) leave one of HV-2's speed days free; None when no week does."""
+def _week_with_room(model: PlanModel, u, w: int) -> tuple[int, bool] | None:
+    """The open week nearest after week ``w`` (else before it) where the unit may train at a
+    speed level on a day from today on and whose speed days given (matches played, days done)
+    leave one of HV-2's speed days free, and whether for sure: first a week free even if every
+    match he may play is played and the week, if it may be, is a deload; else one that may be
+    free. None when no week is (a week he is away, injured or gone has no day for a speed
+    level)."""
     tl, given = model.tl, model.given_speed_lits(u)
-    open_weeks = [k for k in range(len(tl.weeks)) if k != w and tl.weeks[k].last >= model.p0]
-    for k in sorted(open_weeks, key=lambda k: (k < w, abs(k - w))):
-        taken = sum(1 for d in tl.weeks[k].days if given[d] is True)
-        if taken < _hv2_cap(model, u, k)[1]:
-            return k
+    weeks = [k for k in range(len(tl.weeks)) if k != w and any(
+        lvl >= SPEED_DAY for d in tl.weeks[k].days if d >= model.p0 for lvl in u.lv[d])]
+    weeks.sort(key=lambda k: (k < w, abs(k - w)))
+    for sure in (True, False):
+        for k in weeks:
+            taken = sum(1 for d in tl.weeks[k].days if (given[d] is not False if sure else given[d] is True))
+            if taken < _hv2_cap(model, u, k, may_be=sure)[1]:
+                return k, sure
     return None
 
 
@@ -114,9 +122,10 @@ def _speed_day_ways(model: PlanModel, u, w: int, matches: int, taken: int, cap: 
     (named: the next week can be as full, in a tournament), out of enough of the week's matches
     (Roles) to free one."""
     ways = []
-    if (k := _week_with_room(model, u, w)) is not None:
+    if (room := _week_with_room(model, u, w)) is not None:
+        k, sure = room
         ways.append(f"pin another week (the week of {day(model.tl.days[model.tl.weeks[k].first])} "
-                    f"has a speed day free)")
+                    f"{'has' if sure else 'may have'} a speed day free)")
     need = taken - cap + 1  # matches set out that leave one speed day free
     if 0 < need <= matches:
         said = "one of these matches" if need == 1 else f"{need} of these matches"

@@ -646,7 +646,8 @@ def test_a_pin_in_a_week_whose_matches_take_hv2s_speed_days_says_so_and_the_way_
     hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
     assert hv2 == ["HV-2 (speed days per week) for Athlete 1 (A1), 11 to 17 Jan 2027: Sat 16 Jan "
                    "and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are taken; pin "
-                   "another week (the week of Mon 18 Jan has a speed day free), or set the athlete "
+                   "another week (the week of Mon 18 Jan may have a speed day free), or set "
+                   "the athlete "
                    "out of one of these matches (Roles panel, or --role), or allow 3 (Rules panel, "
                    "or --rule HV-2.max_speed_days=3)"], out.explanation
     three = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days": 3}})})
@@ -661,7 +662,7 @@ def test_a_pin_in_a_week_whose_matches_take_hv2s_speed_days_says_so_and_the_way_
     hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
     assert hv2 and hv2[0].endswith("Fri 15 Jan, Sat 16 Jan and Sun 17 Jan are matches: the week's "
                                    "3 speed days (HV-2) are taken; pin another week (the week of "
-                                   "Mon 18 Jan has a speed day free), or set the athlete out of one "
+                                   "Mon 18 Jan may have a speed day free), or set the athlete out of one "
                                    "of these matches (Roles panel, or --role)"), out.explanation
 
 
@@ -679,7 +680,7 @@ def test_a_pin_in_a_tournament_week_names_a_way_that_works_when_the_next_week_is
     hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
     assert hv2 and hv2[0].endswith(
         "Thu 14 Jan, Fri 15 Jan and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are "
-        "taken; pin another week (the week of Mon 25 Jan has a speed day free), or set the "
+        "taken; pin another week (the week of Mon 25 Jan may have a speed day free), or set the "
         "athlete out of 2 of these matches (Roles panel, or --role)"), out.explanation
     assert "allow" not in hv2[0]  # 3 matches and the pin: above HV-2's top value
     out_of_two = s.model_copy(update={"roles": tuple(
@@ -690,6 +691,18 @@ def test_a_pin_in_a_tournament_week_names_a_way_that_works_when_the_next_week_is
         got = solve(SolveRequest(ok, time_limit=20))
         assert got.plan is not None and not check_plan(ok, got.plan).violations
         assert got.plan.for_athlete("A1").intensity[d] == 95
+    # away the week of Mon 25 Jan, he has no day for a speed level there: that week is not
+    # named, and the one named is said as a week that may have room (it may be a deload)
+    away = Unavailability(athlete="A1", start=day(21), end=day(27), reason="ill")
+    gone = s.model_copy(update={"unavailability": (away,)})
+    out = solve(SolveRequest(gone, time_limit=20))
+    hv2 = [c.text for c in out.explanation if c.rule == "HV-2"]
+    assert hv2 and "25 Jan" not in hv2[0] and hv2[0].endswith(
+        "taken; pin another week (the week of Mon 4 Jan may have a speed day free), or set the "
+        "athlete out of 2 of these matches (Roles panel, or --role)"), out.explanation
+    ok = out_of_two.model_copy(update={"unavailability": (away,)})
+    got = solve(SolveRequest(ok, time_limit=20))
+    assert got.plan is not None and not check_plan(ok, got.plan).violations
 
 
 def test_hv2_with_room_for_no_more_planned_speed_days_names_no_matches():
