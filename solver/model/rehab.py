@@ -298,8 +298,9 @@ class RehabMixin(ModelBase):
                     # the first training day after a match the athlete started (back from rehab)
                     # is a recovery session, no running (docs/semantics.md): a competition day
                     # he sits out too (a returner out of the second of two matches ran 70 %)
+                    # (a certain start, as the guarded model may meet where fit is not certain:
+                    # the must-run clause holds at once and every level below 80 is out)
                     start = self._start_before(u, d, same_epoch=True)
-                    start = None if start is None or start is True else start
                     after = [start] if start is not None else []
                     if self.tl.is_comp[d]:  # only a fit athlete who does not play trains then
                         self.clause(list(lv.values()) + [neg(fit), u.play[d]] + after, [])
