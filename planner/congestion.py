@@ -370,29 +370,36 @@ def a_in_tapers(season: Season, timeline: Timeline | None = None,
     each per later A (``TaperMatch.stretched``): four A matches Thursday to Monday, each its
     own competition, taper the weeks before the Monday's week too, so the taper runs a week
     longer than TP-1's ``taper_weeks`` and the tournament's own week is planned as a taper.
-    Their starters as :func:`taper_matches` reads them (none started: the squad)."""
+    Those of consecutive days are one, as :func:`grouped_tapers` groups them; their starters
+    as :func:`taper_matches` reads them (none started: the squad). A stretched taper whose
+    first week is over is not said: making the later A a B then undoes nothing."""
     tl = timeline if timeline is not None else Timeline(season)
     tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
     marks = marks if marks is not None else day_marks(season, tl)
-    by_a: dict[str, list[Competition]] = {}
+    order = [a.id for a in season.athletes]
+    found = []
     for c in sorted(tl.a_competitions, key=lambda c: c.date):
         i, w = tl.index(c.date), tl.week_index_of_date(c.date)
-        if i is not None and i >= tl.p0 and w in tapers and tapers[w].id != c.id:
-            by_a.setdefault(tapers[w].id, []).append(c)
-    out = []
-    for cs in by_a.values():
-        a = tapers[tl.week_index_of_date(cs[0].date)]
+        if i is None or i < tl.p0 or w not in tapers or tapers[w].id == c.id:
+            continue
+        a = tapers[w]
         last = tl.week_index_of_date(a.date) - 1
         first = last
         while first - 1 in tapers:
             first -= 1
-        days = [tl.index(c.date) for c in cs]
-        starters = tuple(x.id for x in season.athletes if x.id in marks
-                         and any(marks[x.id].role.get(i) == "start" for i in days))
+        if tl.weeks[first].last < tl.p0:
+            continue  # the extra week is lived: the advice comes too late
         span = (tl.days[tl.weeks[first].first], tl.days[tl.weeks[last].last], last - first + 1)
-        out.append(TaperMatch(tuple(cs), a, starters or tuple(x.id for x in season.athletes),
-                              stretched=span))
-    return out
+        found.append(TaperMatch((c,), a, _starters(season, marks, order, i, c), stretched=span))
+    # none started: the squad, as before (the Plan Check list goes to its first starter)
+    return [replace(t, starters=t.starters or tuple(order)) for t in grouped_tapers(season, found)]
+
+
+def _starters(season: Season, marks: dict, order: list[str], i: int, c: Competition) -> tuple[str, ...]:
+    """Who starts competition ``c`` on day ``i``: the day's marks and the match's role both
+    start, in the squad's order."""
+    return tuple(a for a in order if a in marks and marks[a].role.get(i) == "start"
+                 and season.role_of(a, c.id) == "start")
 
 
 def _each_taper_match(season: Season, timeline: Timeline | None = None,
@@ -407,9 +414,7 @@ def _each_taper_match(season: Season, timeline: Timeline | None = None,
         i, w = tl.index(c.date), tl.week_index_of_date(c.date)
         if c.priority == "A" or i is None or i < tl.p0 or w not in tapers:
             continue
-        starters = tuple(a for a in order if a in marks and marks[a].role.get(i) == "start"
-                         and season.role_of(a, c.id) == "start")
-        if starters:
+        if starters := _starters(season, marks, order, i, c):
             out.append(TaperMatch((c,), tapers[w], starters))
     return out
 
@@ -425,7 +430,7 @@ def grouped_tapers(season: Season, found: list[TaperMatch]) -> list[TaperMatch]:
         end = max(c.end_date or c.date for c in prev.competitions) if prev else None
         if prev is not None and prev.a.id == t.a.id and (t.competition.date - end).days <= TOURNAMENT_GAP:
             who = sorted(set(prev.starters) | set(t.starters), key=lambda a: order.get(a, len(order)))
-            out[-1] = TaperMatch(prev.competitions + t.competitions, prev.a, tuple(who))
+            out[-1] = replace(prev, competitions=prev.competitions + t.competitions, starters=tuple(who))
         else:
             out.append(t)
     return out

@@ -340,3 +340,29 @@ def test_an_a_competition_in_the_taper_of_a_later_a_is_said_with_the_taper_it_st
     assert [[c.name for c in x.competitions] for x in tapers_added(b, planned)] == [
         ["Tournament M1", "Tournament M2"]]
     assert tapers_added(planned, planned) == []
+
+
+
+def test_a_matches_in_a_later_as_taper_are_one_line_a_tournament_and_not_once_the_taper_is_lived():
+    """A matches on Mon 18 and Fri 22 Jan before an A on Mon 25 Jan read as one tournament
+    "(A, Mon 18 Jan – Fri 22 Jan)"; matches days apart are a line each, as B and C matches in a
+    taper are. With today on Mon 11 Jan, past the stretched taper's extra week (Mon 4 – Sun 10
+    Jan), "make M2 B" undid nothing and it was said all the same; on Sun 10 Jan it still can."""
+    from planner.congestion import a_in_tapers
+    from planner.season import Competition
+
+    def at(days, today=None):
+        a = tuple(Competition(id=f"t{k}", name=f"M{k}", date=day(d), priority="A")
+                  for k, d in enumerate(days))
+        s = season(weeks=5, matches=[], comps=a)
+        if today is not None:
+            s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(today)})})
+        return s
+
+    apart = a_in_tapers(at([14, 18, 21]))
+    assert [[c.name for c in t.competitions] for t in apart] == [["M0"], ["M1"]]
+    assert apart[0].short().startswith("M0 (A, Mon 18 Jan) lies in the taper before M2 (A, Mon 25 Jan)")
+    assert [[c.name for c in t.competitions] for t in a_in_tapers(at([17, 18, 21]))] == [["M0", "M1"]]
+    assert a_in_tapers(at([17, 18, 21], today=7)) == []  # Mon 11 Jan: the extra week is lived
+    (t,) = a_in_tapers(at([17, 18, 21], today=6))  # Sun 10 Jan: it is not yet
+    assert "make M2 B" in t.text()

@@ -335,10 +335,13 @@ def print_congestion(season, file=None) -> None:
         for c in runs:
             print(f"  {c.text(season, named=len(c.athletes))}", file=file)
     tapers = taper_matches(season, tl, marks)
-    if tapers:
-        print("Matches in a taper (no rule breaks; set roles to keep the taper):", file=file)
-        for t in tapers:
-            print(f"  {t.text(season)}", file=file)
+    for stretched, head in ((False, "Matches in a taper (no rule breaks; set roles to keep the taper):"),
+                            (True, "A competitions in a later A's taper (no rule breaks; the taper "
+                                   "runs longer):")):
+        if said := [t for t in tapers if (t.stretched is not None) == stretched]:
+            print(head, file=file)
+            for t in said:
+                print(f"  {t.text(season)}", file=file)
 
 
 def print_speed_without_max(season, plan, file=None) -> None:
