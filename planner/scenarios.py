@@ -13,13 +13,13 @@ from planner.errors import InputError, PeriodizeError
 from planner.season import FIT, Plan, Scenario, Season, basis_changes, log_basis
 from planner.text import count, date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
-from planner.validate import planning_start
+from planner.validate import now_words, planning_start
 
 
 def past_words(season: Season) -> str:
     """What is said of a day before today, after the day itself: the past keeps what happened
     (a change there is refused, in the app, ``periodize whatif`` and ``periodize record``)."""
-    return f"is before today ({date_long(planning_start(season))}): the past keeps what happened"
+    return f"is before {now_words(season)}: the past keeps what happened"
 
 
 def past_change_problem(season: Season, edit) -> str | None:

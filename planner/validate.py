@@ -648,11 +648,9 @@ def not_yet_problem(season: Season, day: dt.date, done: str) -> str | None:
     planning start (``today``, or the season start while no today is set or today is before it),
     so it has not happened. ``done``: when such a thing is recorded ("a flare-up is recorded once
     it happened"). None: it may be recorded."""
-    start, today = planning_start(season), season.calendar.today
-    if day <= start:
+    if day <= planning_start(season):
         return None
-    which = "today is" if today and today >= season.calendar.start else "the season starts on"
-    return f"{done}, and {which} {date_long(start)}"
+    return f"{date_long(day)} is after {now_words(season)}: {done}"
 
 
 def test_not_yet(season: Season, day: dt.date) -> str | None:
@@ -661,13 +659,16 @@ def test_not_yet(season: Season, day: dt.date) -> str | None:
     return not_yet_problem(season, day, "a test result is recorded once it was taken")
 
 
-def _now_words(season: Season) -> str:
-    """The first day of the plan as a date history may not pass: today, or the season start
-    (without a today the season has not started)."""
+def now_words(season: Season, when=date_long) -> str:
+    """The first day of the plan as a date history may not pass, said after "is after" or "is
+    before": ``today (18 Jan 2027)``, or the season start (without a today in it the season has
+    not started): ``the season start (4 Jan 2027; no today is set)``. ``when`` writes the dates
+    (``dt.date.isoformat`` beside an ISO date)."""
     p_start, today = planning_start(season), season.calendar.today
-    return (f"today ({p_start.isoformat()})" if today and today >= season.calendar.start else
-            f"the season start ({p_start.isoformat()}; "
-            + ("no today is set)" if not today else f"today, {today.isoformat()}, is before it)"))
+    if today and today >= season.calendar.start:
+        return f"today ({when(p_start)})"
+    why = "no today is set" if not today else f"today, {when(today)}, is before it"
+    return f"the season start ({when(p_start)}; {why})"
 
 
 def _future_session_note(season: Season) -> list[str]:
@@ -682,7 +683,7 @@ def _future_session_note(season: Season) -> list[str]:
     n = len(later) - 1
     more = (f", as {'is' if n == 1 else 'are'} {plural(n, 'more session')} after today (the "
             f"last on {max(s.date for _, s in later).isoformat()})" if n else "")
-    return [f"sessions[{k}].date: {first.date.isoformat()} is after {_now_words(season)}; a "
+    return [f"sessions[{k}].date: {first.date.isoformat()} is after {now_words(season, dt.date.isoformat)}; a "
             f"session counts in the load once it happened, so it is left out until today passes "
             f"it{more}: correct the date, or move today on (periodize advance)"]
 
@@ -695,7 +696,7 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     holding one opens with a note, :func:`season_notes`). Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid."""
     p_start = planning_start(after)
-    now = _now_words(after)
+    now = now_words(after, dt.date.isoformat)
     out: list[str] = []
     old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
     for i, inj in enumerate(after.injuries):

@@ -863,7 +863,7 @@ def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp
         (["--flare-up", "A1", day(12).isoformat(), "--flare-up", "A1", day(12).isoformat()],
          "--flare-up: A1 " + day(12).isoformat() + " is given twice"),
         (["--stage", "A1", "S2", day(20).isoformat()],
-         "--stage: A1 S2 " + day(20).isoformat() + ": a stage is recorded once the athlete is in it"),
+         "--stage: A1 S2 " + day(20).isoformat() + f": {date_long(day(20))} is after today ("),
         (["--stage", "A1", "S2", day(14).isoformat(), "--stage", "A1", "S3", day(14).isoformat()],
          "--stage: A1 " + day(14).isoformat() + " is given twice"),
         (["--stage", "A1", "S9", day(14).isoformat()],
@@ -1491,21 +1491,22 @@ def test_record_says_what_the_app_says_of_a_day_still_to_come_when_no_today_is_s
     save_season(s, tmp_path / "s.season.json")
     before = (tmp_path / "s.season.json").read_bytes()
     later = day(10)
-    starts = f"the season starts on {date_long(day(0))}"
+    starts = f"is after the season start ({date_long(day(0))}; no today is set)"
     cases = [
         (["--flare-up", "A1", later.isoformat()],
          f"--flare-up: {later.isoformat()}: {flare_up_not_yet(s, later)}; 'periodize whatif"),
         (["--test", "A1", "Hip-flexor strength LSI", "82", later.isoformat()],
-         f"a test result is recorded once it was taken, and {starts}; give the day it was taken"),
+         f"{date_long(later)} {starts}: a test result is recorded once it was taken; give the day "
+         f"it was taken"),
         (["--stage", "A1", "P3", later.isoformat()],
-         f"--stage: A1 P3 {later.isoformat()}: a stage is recorded once the athlete is in it, and "
-         f"{starts}; --stage-start A1 P3"),
+         f"--stage: A1 P3 {later.isoformat()}: {date_long(later)} {starts}: a stage is recorded "
+         f"once the athlete is in it; --stage-start A1 P3"),
     ]
     assert starts in flare_up_not_yet(s, later)
     for args, said in cases:
         r = run("record", "s.season.json", *args, "--save", cwd=tmp_path)
         assert r.returncode == 1 and said in r.stderr, (args, r.stderr)
-        assert "today is" not in r.stderr, r.stderr
+        assert "after today" not in r.stderr, r.stderr
         assert (tmp_path / "s.season.json").read_bytes() == before, args
 
 
@@ -1815,7 +1816,7 @@ def test_record_test_writes_a_criteria_result_as_the_injuries_editor_does(tmp_pa
         ("A1", "Hip-flexor strength LSI", "high", when): "'high' is not a number; give the result "
                                                          "as a number, e.g. 80 for 80 %",
         ("A1", "Hip-flexor strength LSI", "82", day(9).isoformat()):
-            "a test result is recorded once it was taken, and today is",
+            f"{date_long(day(9))} is after today (",
         ("A2", "Hip-flexor strength LSI", "82", when): "has no injury",
     }
     for spec, words in refused.items():
