@@ -1056,6 +1056,9 @@ def test_an_a_tournament_over_a_weeks_end_is_said_by_plan_check_and_the_solve(qt
     texts = [w.violations_panel.list.item(k).text() for k in range(w.violations_panel.list.count())]
     assert any(t.startswith(f"◷ Matches in a taper — {said}") and "make Tournament M4 B" in t
                for t in texts), texts
+    (tip,) = [w.violations_panel.list.item(k).toolTip() for k in range(len(texts))
+              if texts[k].startswith(f"◷ Matches in a taper — {said}")]
+    assert "makes the taper longer" in tip and "a match started plays in full" not in tip, tip
     path = tmp_path / "s.season.json"
     save_season(s.model_copy(update={"plan": None}), path)
     assert main(["solve", str(path), "--save"]) == 0

@@ -946,6 +946,32 @@ def test_the_comparison_window_names_a_match_the_scenario_adds_in_a_taper(qtbot)
             "Jan): its 3 starters play it in full (set roles to keep the taper)") in heading, heading
 
 
+def test_the_comparison_window_names_a_taper_an_a_match_stretches_with_its_own_way_out(qtbot):
+    """A tournament's last match made A in a scenario stretches the taper to three weeks: the
+    heading said it with "(set roles to keep the taper)", no way out for it; its own words say
+    the ways (make it B, or one competition over several days)."""
+    import html
+
+    from planner.scenarios import compare
+    from solver import SolveRequest, solve
+    from tests.planner.test_congestion import tournament_over_a_weeks_end
+
+    more = tournament_over_a_weeks_end()
+    base = more.model_copy(update={"competitions": tuple(
+        c.model_copy(update={"priority": "B"}) if c.name == "Tournament M4" else c
+        for c in more.competitions)})
+    base = base.model_copy(update={"plan": solve(SolveRequest(base, time_limit=20)).plan})
+    more = more.model_copy(update={"plan": solve(SolveRequest(more, time_limit=20)).plan})
+    from ui.desktop.compare import CompareWindow
+
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.show_comparison("M4 as A", base, more, compare(base, base.plan, more, more.plan), [])
+    heading = html.unescape(win.heading.text())
+    assert "in a taper</b>: Tournament M1 and Tournament M2 (A, " in heading, heading
+    assert "make Tournament M4 B" in heading and "set roles to keep the taper" not in heading, heading
+
+
 def test_out_of_one_match_of_a_tournament_day_is_worded_as_such_where_a_role_is_chosen(qtbot):
     """Out of the second match of a day the player plays the first of: the board's menu and the
     what-if dialog said "Out of the squad (trains; compensation session after)", and he neither
