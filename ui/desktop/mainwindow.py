@@ -1043,8 +1043,9 @@ class MainWindow(QMainWindow):
         text = editors.unapplied(forms, self.document.season, athlete)
         if text is None:
             return True
+        # Cancel the default: a stray Return (keys typed on after the board move) loses nothing
         answer = self.interaction.choose("Apply what you typed?", text,
-                                         ("apply", "discard", "cancel"), "apply")
+                                         ("apply", "discard", "cancel"), "cancel")
         for _title, editor, shown in forms:
             if shown in (None, athlete) or not editor.pending():
                 continue

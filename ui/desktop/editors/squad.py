@@ -28,7 +28,7 @@ from planner.squad import (
     rehab_status,
     unknown_position_note,
 )
-from planner.text import day_long, join_and, plural
+from planner.text import day_long, join_and, name_key, plural
 from ui.desktop.editors.base import (
     Editor,
     EnterRows,
@@ -95,6 +95,10 @@ class SquadEditor(Editor):
         self.position.setAccessibleName("Athlete position")
         self.position.setCurrentIndex(-1)
         self.position.lineEdit().setPlaceholderText("e.g. Midfielder")
+        # "d" completed to "defender": the typed letter's case kept, the position's own form lost.
+        # Queued: the line edit puts the completion in after this (it connects on focus in)
+        self.position.completer().highlighted.connect(self._completed_as_offered,
+                                                      Qt.ConnectionType.QueuedConnection)
         self.max_speed = SpeedBox()  # m/s, or km/h as typed from a GPS report
         self.max_speed.setSpecialValueText("not measured")
         self.max_speed.setAccessibleName("Athlete max speed")
@@ -286,6 +290,24 @@ class SquadEditor(Editor):
         self.position_note.setText(note or "")
         self.position_note.setVisible(note is not None)
 
+    def _completed_as_offered(self, offered: str) -> None:
+        """The position completed as the list offers it ("d": "Defender", not "defender"), the
+        completed part still selected for the next letter to replace."""
+        line = self.position.lineEdit()
+        text, at = line.text(), line.cursorPosition()
+        if text != offered and name_key(text) == name_key(offered):
+            line.setText(offered)
+            line.setSelection(len(offered), at - len(offered))
+
+    def typed(self) -> list[QWidget]:
+        """As any form's, but a position retyped as the selected athlete's own ("defender" for
+        his "Defender") is no change: it asked "Apply what you typed?" on the next board move."""
+        typed = super().typed()
+        a = self.season.athlete(self.selected_id()) if self.season else None
+        if a is not None and name_key(self.position.currentText()) == name_key(a.position):
+            return [w for w in typed if w is not self.position]
+        return typed
+
     def _other_positions(self) -> list[str]:
         """The positions of the squad but the selected player's (his own is the one retyped)."""
         mine = self.selected_id()
@@ -395,6 +417,8 @@ class SquadEditor(Editor):
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), self.position.currentText().strip()
+        if name_key(pos) == name_key(a.position):  # "defender" for his "Defender": no change
+            pos = a.position
         role = self.role.currentData()
         if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
             return
