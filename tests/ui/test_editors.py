@@ -2378,7 +2378,8 @@ def test_ctrl_z_after_add_in_a_combo_box_or_a_number_field_undoes_the_add(w, qtb
 
 def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
     """Season ▸ Days Off with the keyboard: the focus stayed on the board, and typing a date
-    went nowhere. The editor's first field now has it."""
+    went nowhere. The editor's first field now has it; Season ▸ Rules puts it in the Rules
+    panel's find field, the panel already in front too (it stayed on the board)."""
     from PySide6.QtWidgets import QApplication
 
     w.activateWindow()
@@ -2386,7 +2387,8 @@ def test_an_editor_opened_from_the_season_menu_takes_the_keyboard(w, qtbot):
     season_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Season")
     for title, field in (("Days Off", w.days_off_editor.date.line),
                          ("Competitions", w.competitions_editor.name),
-                         ("Squad", w.squad_editor.name)):
+                         ("Squad", w.squad_editor.name),
+                         ("Rules", w.rules_panel.find), ("Rules", w.rules_panel.find)):
         w.board.setFocus()
         next(a for a in season_menu.actions() if a.text().replace("&", "") == title).trigger()
         qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f, timeout=2000)

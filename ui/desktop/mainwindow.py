@@ -1187,12 +1187,13 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: self._keep_on_screen_if_grown(height))
 
     def open_editor(self, key: str) -> None:
-        """Season ▸ an editor: shown in front, the keyboard in its first field (opened from the
-        menu with the keyboard, the focus stayed on the board and Tab wandered off elsewhere)."""
+        """Season ▸ an editor: shown in front, the keyboard in its first field, the Rules
+        panel's in its find field (opened from the menu with the keyboard, the focus stayed on
+        the board, the panel already in front too, and Tab wandered off elsewhere)."""
         self.show_dock(key)
         first = {"competitions": self.competitions_editor.name, "blocks": self.blocks_editor.name,
                  "daysoff": self.days_off_editor.date, "squad": self.squad_editor.name,
-                 "injuries": self.injuries_editor.athlete}.get(key)
+                 "injuries": self.injuries_editor.athlete, "rules": self.rules_panel.find}.get(key)
         if first is not None:
             first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
