@@ -1334,12 +1334,15 @@ class SetRuleValue(Edit):
 
     def describe(self, s: Season) -> str:
         """``Set HV-2: speed days in a load or taper week to 3``: the parameter as the rules
-        panel names it (its id when it is unknown)."""
+        panel names it (its id when it is unknown), an on/off one "to on" or "to off"."""
         from planner.rules import plain
 
-        shown = ", ".join(self.value) or "none" if isinstance(self.value, tuple) else plain(self.value)
         rule = RULES.get(self.rule)
         param = next((p for p in rule.params if p.name == self.param), None) if rule else None
+        if isinstance(self.value, tuple):
+            shown = ", ".join(self.value) or "none"
+        else:
+            shown = plain(self.value) if param is None else param.value_text(self.value)
         if param is None:
             return f"Set {self.rule} {self.param} to {shown}"
         return f"Set {self.rule}: {param.label} to {shown}"

@@ -45,6 +45,13 @@ class Param:
         note in brackets)."""
         return self.description.split(" (")[0]
 
+    def value_text(self, value: float) -> str:
+        """``value`` as a coach reads it: "on" or "off" for an on/off setting (HV-7's "to 0"
+        meant nothing), else the number as typed (:func:`plain`)."""
+        if self.unit == "on/off":
+            return "on" if value else "off"
+        return plain(value)
+
     @property
     def default_text(self) -> str:
         return ", ".join(self.text) if self.text is not None else plain(self.default)

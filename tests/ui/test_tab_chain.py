@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from planner.rules import RuleSet
 from tests.ui.test_editors import hand_plan, tiny_season
 from ui.desktop.mainwindow import MainWindow
 
@@ -80,18 +81,40 @@ def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
     press(Qt.Key.Key_Up)
     assert rp.tree.currentItem() is line and box.value() == value and w.season is before
     # Enter goes into the box; then ↓ or ↑ changes it (one edit); Esc comes back to the list
+    # and cancels: the value it had on Enter, as a change back (Esc kept the new value)
     assert press(Qt.Key.Key_Return) is box
-    press(Qt.Key.Key_Down if value else Qt.Key.Key_Up)
+    step = Qt.Key.Key_Down if value else Qt.Key.Key_Up
+    press(step)
     assert box.value() != value and w.undo_stack.count() == 1
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(rp.tree.hasFocus)
     assert "Enter on a setting" in rp.details.toPlainText()
+    assert box.value() == value and RuleSet(w.season.rules).value("HV-6", "days_after") == value
+    assert w.undo_stack.count() == 2  # the change and the change back: none net
+    # typed and not committed: Esc drops it, no edit
+    assert press(Qt.Key.Key_Return) is box
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box.lineEdit(), "9")
+    press(Qt.Key.Key_Escape)
+    assert box.text() == box.textFromValue(value) and w.undo_stack.count() == 2
+    # Enter keeps what was set: Esc after it changes nothing
+    assert press(Qt.Key.Key_Return) is box
+    press(step)
+    assert press(Qt.Key.Key_Return) is box
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(rp.tree.hasFocus)
+    assert RuleSet(w.season.rules).value("HV-6", "days_after") == box.value() != value
+    assert w.undo_stack.count() == 3
+    # Tab keeps it too
+    assert press(Qt.Key.Key_Return) is box
+    press(Qt.Key.Key_Up if step == Qt.Key.Key_Down else Qt.Key.Key_Down)  # back to the first
+    assert press(Qt.Key.Key_Tab) is not box
+    assert RuleSet(w.season.rules).value("HV-6", "days_after") == value
+    assert w.undo_stack.count() == 4
 
 
 def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
     from PySide6.QtWidgets import QCheckBox
-
-    from planner.rules import RuleSet
 
     rp = w.rules_panel
     w.docks["rules"].raise_()
@@ -104,8 +127,15 @@ def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
     assert press(Qt.Key.Key_Return) is box
     press(Qt.Key.Key_Space)
     assert RuleSet(w.season.rules).value("HV-7", "enabled") == 0 and w.undo_stack.count() == 1
+    # said as the box shows it: "to 0" meant nothing
+    assert w.undo_stack.undoText() == "Set HV-7: forbid speed days on MD-1 to off"
     w.undo_stack.undo()
     assert box.isChecked() and RuleSet(w.season.rules).value("HV-7", "enabled") == 1
+    press(Qt.Key.Key_Space)  # untick, then Esc: ticked again, as on Enter
+    assert not box.isChecked()
+    press(Qt.Key.Key_Escape)
+    assert box.isChecked() and RuleSet(w.season.rules).value("HV-7", "enabled") == 1
+    assert w.undo_stack.undoText() == "Set HV-7: forbid speed days on MD-1 to on"
 
 
 @pytest.mark.parametrize("key", ["injuries", "competitions", "squad", "blocks", "daysoff"])

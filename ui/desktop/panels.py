@@ -1041,15 +1041,34 @@ class _ClickOrEnter:
     (``ui.desktop.wheelguard``)."""
 
     back_to: QWidget | None = None  # the list Esc comes back to
+    _entered = None  # the setting when the coach went into the box (Esc puts it back)
 
     def _settle(self) -> None:
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
+    def _setting(self):
+        return self.currentIndex() if isinstance(self, QComboBox) else self.value()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Going into the box notes its setting; back from its own list, or from another
+        window, is still the same visit."""
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
+            self._entered = self._setting()
+        super().focusInEvent(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Esc cancels: the setting the box had when the coach went in, as a change back (it
+        kept the value ↑ had set); Enter or Tab keep what was set."""
         if event.key() == Qt.Key.Key_Escape and self.back_to is not None:
-            self.back_to.setFocus(Qt.FocusReason.OtherFocusReason)  # leaving applies the typing
+            if self._entered is not None:  # typing not committed is dropped too
+                (self.setCurrentIndex if isinstance(self, QComboBox) else self.setValue)(
+                    self._entered)
+            self.back_to.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._entered = self._setting()  # kept: a later Esc goes back to this
 
 
 _TYPED = re.compile(r"([+-]?)(\d*)(?:([.,])(\d*))?")
