@@ -1344,7 +1344,8 @@ def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
     """The weeks … to … opened on Week 1 … to Week 2 while the board's selection was in week 12,
     and "from Week 12" left "to" on Week 2; "Choose File…" and "Cancel" both took Alt+C (which
     then only moved the focus between them) and Alt+F chose "From this week on". The weeks open
-    on the week selected, "to" follows "from", and every button has a letter of its own: Alt+F
+    on the week selected, "from" and "to" alike ("to" opened a week later: Week 1 to Week 2 with
+    the board on week 1), "to" follows "from", and every button has a letter of its own: Alt+F
     the file."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialog
@@ -1366,7 +1367,7 @@ def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
     window.export_action.trigger()
     dialog = asked[-1]
     assert isinstance(dialog, WorkbookWeeksDialog)
-    assert (dialog.first.currentData(), dialog.last.currentData()) == (week, week + 1)
+    assert (dialog.first.currentData(), dialog.last.currentData()) == (week, week)
     dialog.first.setCurrentIndex(week + 2)  # "from" past "to": "to" follows
     assert dialog.last.currentData() == week + 2
     dialog.first.setCurrentIndex(week)  # back: "to" stays where it is

@@ -32,8 +32,9 @@ WHOLE, FROM_NOW, THIS_WEEK, SPAN = "whole", "fromnow", "thisweek", "span"
 class WorkbookWeeksDialog(QDialog):
     """Whole season / from this week on / this week / weeks … to …; ``chosen_weeks()`` the
     weeks (0-based), None for the whole season. The weeks … to … open on the week of
-    ``selected`` (the day selected on the board), else on this week; "to" follows "from" when
-    "from" moves past it."""
+    ``selected`` (the day selected on the board), else on this week, "from" and "to" alike (to
+    opened a week later, on today's week while the board was on the week before); "to" follows
+    "from" when "from" moves past it."""
 
     def __init__(self, season: Season, parent=None, today: dt.date | None = None,
                  selected: dt.date | None = None):
@@ -61,7 +62,7 @@ class WorkbookWeeksDialog(QDialog):
         row = QHBoxLayout()
         start = self.now if selected is None else current_week(self.tl, selected)
         self.first = week_combo(self.tl, "First week", start)
-        self.last = week_combo(self.tl, "Last week", min(n - 1, start + 1))
+        self.last = week_combo(self.tl, "Last week", start)  # one week, as the handouts
         self.first.currentIndexChanged.connect(self._follow)
         row.addWidget(self.first)
         row.addWidget(QLabel("to"))
