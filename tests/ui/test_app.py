@@ -207,7 +207,7 @@ def test_a_speed_pin_in_a_week_of_two_matches_is_explained_with_the_matches_and_
     assert w.season.plan is None and dialogs == []
     text = " ".join(w.explanation.toPlainText().split())
     assert ("Sat 16 Jan and Sun 17 Jan are matches: the week's 2 speed days (HV-2) are taken; "
-            "pin another week (the week of Mon 18 Jan has a speed day free), or set the athlete "
+            "pin another week (the week of Mon 18 Jan may have a speed day free), or set the athlete "
             "out of one of these matches (Roles panel, or --role), or allow 3 (Rules panel, or "
             "--rule HV-2.max_speed_days=3)") in text
 
