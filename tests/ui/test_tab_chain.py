@@ -186,3 +186,26 @@ def test_the_key_to_the_board_opens_and_closes_from_the_keyboard(w, qtbot):
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not key.isVisible())
 
+
+def test_shift_tab_goes_where_qts_own_does_and_stops_at_the_first_control_it_finds(w, qtbot):
+    """Shift+Tab walked the whole focus ring of the window (hundreds of widgets) to keep the
+    last it found going forward; it walks back and stops at the first, to the same place."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.desktop import tabchain
+
+    w.open_editor("squad")
+    editor = w.squad_editor
+    qtbot.waitUntil(lambda: editor.isAncestorOf(QApplication.focusWidget()))
+    for _ in range(40):  # round the window as Qt's own Shift+Tab goes
+        target = tabchain.tab_target(w, False)
+        QMainWindow.focusNextPrevChild(w, False)
+        while target is not None and target.focusProxy() is not None:
+            target = target.focusProxy()  # (a list's viewport: the list)
+        assert target is not None and QApplication.focusWidget() is target
+    w.open_editor("squad")
+    press(Qt.Key.Key_Tab)
+    here = press(Qt.Key.Key_Tab)
+    looked_at = []
+    target = tabchain.tab_target(editor, False, lambda x: looked_at.append(x) or editor._tab_stop(x))
+    assert target is not here and editor.isAncestorOf(target) and looked_at == [target]

@@ -10,7 +10,7 @@ round its list, form and buttons and back to the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -55,35 +55,40 @@ def _deepest_proxy(w: QWidget) -> QWidget | None:
     return proxy
 
 
-def _takes_tab(w: QWidget, focus: QWidget, root: QWidget, forward: bool) -> bool:
-    """Qt's own test of a widget Tab may give the keyboard to."""
+def _tab_test(focus: QWidget, root: QWidget, forward: bool) -> Callable[[QWidget], bool]:
+    """Qt's own test of a widget Tab may give the keyboard to (the style's hint read once)."""
     all_controls = QGuiApplication.styleHints().tabFocusBehavior() == Qt.TabFocusBehavior.TabFocusAllControls
     wanted = (Qt.FocusPolicy.TabFocus if all_controls else Qt.FocusPolicy.StrongFocus).value
-    proxy = _deepest_proxy(w)
-    taker = proxy or w
-    policy = taker.focusPolicy().value if taker.isEnabled() else 0
-    composite = proxy is not None and (proxy.isAncestorOf(w) if forward else w.isAncestorOf(proxy))
-    return (policy & wanted == wanted and not composite and w.isVisibleTo(root) and w.isEnabled()
-            and focus is not proxy)
+
+    def takes(w: QWidget) -> bool:
+        proxy = _deepest_proxy(w)
+        taker = proxy or w
+        policy = taker.focusPolicy().value if taker.isEnabled() else 0
+        composite = proxy is not None and (proxy.isAncestorOf(w) if forward else w.isAncestorOf(proxy))
+        return (policy & wanted == wanted and not composite and w.isVisibleTo(root)
+                and w.isEnabled() and focus is not proxy)
+    return takes
+
+
+def _ring(focus: QWidget, forward: bool) -> Iterator[QWidget]:
+    """The window's widgets from ``focus`` on, the way Tab (``forward``) or Shift+Tab goes,
+    until the ring comes back to it."""
+    w = focus.nextInFocusChain() if forward else focus.previousInFocusChain()
+    for _ in range(_LONGEST):
+        if w is focus or w is None:
+            return
+        yield w
+        w = w.nextInFocusChain() if forward else w.previousInFocusChain()
 
 
 def tab_target(root: QWidget, forward: bool,
                keep: Callable[[QWidget], bool] = lambda _w: True) -> QWidget | None:
     """The widget Tab (``forward``) or Shift+Tab gives the keyboard to from the focused one,
     among the widgets of ``root``'s window that ``keep`` accepts; None when there is none but
-    the focused one."""
+    the focused one. The walk stops at the first it finds, either way."""
     focus = QApplication.focusWidget() or root
-    found = None
-    w = focus.nextInFocusChain()
-    for _ in range(_LONGEST):
-        if w is focus or w is None:
-            break
-        if _takes_tab(w, focus, root, forward) and keep(w):
-            found = w
-            if forward:
-                break
-        w = w.nextInFocusChain()
-    return found
+    takes = _tab_test(focus, root, forward)
+    return next((w for w in _ring(focus, forward) if takes(w) and keep(w)), None)
 
 
 def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool]) -> bool:
