@@ -143,7 +143,7 @@ class FitScrollArea(QScrollArea):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)
         return super().eventFilter(obj, event)
 
 

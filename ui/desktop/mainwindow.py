@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         wheelguard.guard(self)  # the wheel scrolls the docks, not the fields under the pointer
         menukeys.install()  # Ctrl+E in a field is File ▸ Export…, not the field's end of line
+        tabchain.install()  # tells a Tab pressed (focusNextPrevChild)
 
         self.document.changed.connect(self._on_document_changed)
         self.document.modified_changed.connect(lambda _m: self._update_title())

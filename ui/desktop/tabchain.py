@@ -6,13 +6,17 @@ from the board went into the Rules panel behind Returns and ↑/↓ then set rul
 proxies and visibility), among the widgets ``keep`` accepts: the main window leaves out those
 of a dock behind another (:func:`behind`), an editor keeps to its own controls, so that Tab goes
 round its list, form and buttons and back to the first.
+
+Both walk the chain only for a Tab or Shift+Tab the coach pressed (:func:`tab_pressed`, told by
+:class:`TabKeys`): Qt asks the same ``focusNextPrevChild`` of a window or panel being hidden or
+deleted with the keyboard in it, and that is left to Qt.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
 
@@ -53,6 +57,51 @@ def _deepest_proxy(w: QWidget) -> QWidget | None:
     while proxy is not None and proxy.focusProxy() is not None:
         proxy = proxy.focusProxy()
     return proxy
+
+
+class TabKeys(QObject):
+    """Notes a Tab or Shift+Tab key pressed, while Qt hands it on: a filter on the widget with
+    the keyboard (installed as it gets it, never on the application, so no other event passes
+    through Python for it). The note goes with the key's release, or once Qt is idle again."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.pressed = False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and event.key() in (
+                Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.pressed = kind == QEvent.Type.KeyPress
+            if self.pressed:
+                QTimer.singleShot(0, self, self.release)
+        return False
+
+    def release(self) -> None:
+        self.pressed = False
+
+    def focused(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if now is not None:
+            now.installEventFilter(self)  # installed again, it stays one filter
+
+
+def install() -> TabKeys:
+    """The one :class:`TabKeys` of the application (made once, kept by the app)."""
+    app = QApplication.instance()
+    keys = app.findChild(TabKeys)
+    if keys is None:
+        keys = TabKeys(app)
+        app.focusChanged.connect(keys.focused)
+        if QApplication.focusWidget() is not None:
+            keys.focused(None, QApplication.focusWidget())
+    return keys
+
+
+def tab_pressed(widget: QWidget) -> bool:
+    """Whether ``widget``, shown, is asked for a Tab or Shift+Tab the coach pressed: not while
+    it or a widget in it is hidden or deleted (a Python wrapper may be half gone by then)."""
+    keys = QApplication.instance().findChild(TabKeys)
+    return keys is not None and keys.pressed and widget.isVisible()
 
 
 def _tab_test(focus: QWidget, root: QWidget, forward: bool) -> Callable[[QWidget], bool]:
@@ -107,7 +156,10 @@ def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool]) ->
 
 def past_hidden(window: QWidget, forward: bool, step: Callable[[bool], bool]) -> bool:
     """The main window's Tab: Qt's own ``step``, taken again while it lands out of sight
-    (:func:`in_sight`), at most once round the window."""
+    (:func:`in_sight`), at most once round the window; only ``step`` when it is no Tab pressed
+    (:func:`tab_pressed`)."""
+    if not tab_pressed(window):
+        return step(forward)
     start = QApplication.focusWidget()
     moved = step(forward)
     for _ in range(_LONGEST):

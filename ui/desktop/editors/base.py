@@ -267,6 +267,7 @@ class Editor(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        tabchain.install()  # tells a Tab pressed (focusNextPrevChild)
         self.season: Season | None = None
         self._view: object = None  # what the editor shows, to skip refills when unchanged
         # the window's document: another season opened in it empties the form (new_document)
@@ -376,7 +377,11 @@ class Editor(QWidget):
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
         """Tab and Shift+Tab go round the editor's own controls in sight (list, form, buttons,
         and back to the first): Tab from the last button went on into other panels, some out
-        of sight, and into the Log's grid, moving its cell (F6 still goes to the board)."""
+        of sight, and into the Log's grid, moving its cell (F6 still goes to the board). Asked
+        while it is no Tab pressed (a panel hidden or deleted with the keyboard in it), it is
+        Qt's."""
+        if not tabchain.tab_pressed(self):
+            return super().focusNextPrevChild(forward)
         return tabchain.move_focus(self, forward, self._tab_stop) or super().focusNextPrevChild(forward)
 
     def _tab_stop(self, widget: QWidget) -> bool:
