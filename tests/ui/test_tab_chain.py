@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.rules import RuleSet
 from tests.ui.test_editors import hand_plan, tiny_season
+from ui.desktop.layout import behind_a_tab
 from ui.desktop.mainwindow import MainWindow
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -36,7 +37,14 @@ def _panel_of(w, widget) -> str | None:
     return next((k for k, d in w.docks.items() if d.isAncestorOf(widget)), None)
 
 
-def test_tab_from_the_board_never_enters_a_panel_behind_a_tab_and_down_sets_nothing(w, qtbot):
+@pytest.mark.parametrize("front", ["inspector", "rules"])
+def test_tab_from_the_board_never_enters_a_panel_behind_a_tab_and_down_sets_nothing(w, qtbot, front):
+    """Whichever panel of the right is in front (the default layout, or one saved with Rules
+    in front), Tab goes into none of those behind it."""
+    w.docks[front].raise_()
+    qtbot.waitUntil(lambda: not w.docks[front].visibleRegion().isEmpty())
+    in_front = {k for k, d in w.docks.items() if d.isVisible() and not behind_a_tab(d)}
+    assert front in in_front and "returns" not in in_front  # some panels are behind a tab
     w.board.setFocus()
     qtbot.waitUntil(w.board.hasFocus)
     before = w.season
@@ -45,11 +53,11 @@ def test_tab_from_the_board_never_enters_a_panel_behind_a_tab_and_down_sets_noth
         for mod in (Qt.KeyboardModifier.NoModifier, SHIFT, Qt.KeyboardModifier.NoModifier):
             focus = press(Qt.Key.Key_Tab, mod)
             reached.add(_panel_of(w, focus) or type(focus).__name__)
-            assert _panel_of(w, focus) in (None, "inspector"), focus.accessibleName()
+            assert _panel_of(w, focus) in {None, *in_front}, focus.accessibleName()
             assert focus.isVisible() and not focus.visibleRegion().isEmpty()
         press(Qt.Key.Key_Down)
     assert w.season is before and w.undo_stack.count() == 0
-    assert {"SeasonBoard", "inspector", "QTabBar"} <= reached  # it goes round what shows
+    assert {"SeasonBoard", front, "QTabBar"} <= reached  # it goes round what shows
 
 
 def test_tab_reaches_a_panel_brought_to_front(w, qtbot):
@@ -141,17 +149,31 @@ def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
 @pytest.mark.parametrize("key", ["injuries", "competitions", "squad", "blocks", "daysoff"])
 def test_tab_goes_round_an_open_editor_and_back_to_its_first_control(w, qtbot, key):
     """Tab from an editor's last button went on into other panels (some out of sight) and the
-    Log's grid, never back to the form; it now goes round the editor's own controls."""
+    Log's grid, never back to the form; it now goes round the editor's own controls. Going
+    round, from the last to the first or back, the status bar says how to leave it (a word
+    that passes: not kept in Recent Messages), and Esc does."""
     from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
     w.weekly.show_log()  # its grid is next in the window's chain
     w.open_editor(key)
     editor = w.docks[key].widget().widget()
     qtbot.waitUntil(lambda: editor.isAncestorOf(QApplication.focusWidget()))
+    bar, kept = w.statusBar(), []
+    bar.said.connect(kept.append)
+    bar.clearMessage()
+    way_out = (f"Tab goes round the {w.docks[key].windowTitle()} editor: Esc or F6 puts the "
+               "keyboard on the board")
+
+    def told(key, modifier=Qt.KeyboardModifier.NoModifier):
+        focus, words = press(key, modifier), bar.currentMessage()
+        bar.clearMessage()
+        return focus, words
+
     start = QApplication.focusWidget()
-    seen = [start]
+    seen, said = [start], []
     for _ in range(80):
-        focus = press(Qt.Key.Key_Tab)
+        focus, words = told(Qt.Key.Key_Tab)
+        said.append(words)
         assert editor.isAncestorOf(focus) and focus.isVisibleTo(editor), focus.accessibleName()
         assert not w.weekly.dock.isAncestorOf(focus)
         if focus is start:
@@ -160,9 +182,18 @@ def test_tab_goes_round_an_open_editor_and_back_to_its_first_control(w, qtbot, k
     assert focus is start  # round, and back
     assert any(isinstance(x, QAbstractItemView) for x in seen)  # its list is on the way
     assert any(isinstance(x, QPushButton) for x in seen)
-    # Shift+Tab goes the same way back
-    back = [press(Qt.Key.Key_Tab, SHIFT) for _ in range(len(seen))]
-    assert back[-1] is start and back[:-1] == seen[:0:-1]
+    # said once, as it went from the last control to the first
+    assert said.count(way_out) == 1 and set(said) == {"", way_out}
+    last, first = [*seen, start][said.index(way_out)], [*seen, start][said.index(way_out) + 1]
+    # Shift+Tab goes the same way back, and says it from the first to the last
+    back = [told(Qt.Key.Key_Tab, SHIFT) for _ in range(len(seen))]
+    assert back[-1][0] is start and [f for f, _ in back[:-1]] == seen[:0:-1]
+    assert [words for _f, words in back].count(way_out) == 1
+    first.setFocus()
+    assert told(Qt.Key.Key_Tab, SHIFT) == (last, way_out)
+    assert kept == []
+    press(Qt.Key.Key_Escape)  # the way out it names
+    qtbot.waitUntil(w.board.hasFocus)
 
 
 def test_the_key_to_the_board_opens_and_closes_from_the_keyboard(w, qtbot):

@@ -15,6 +15,7 @@ deleted with the keyboard in it, and that is left to Qt.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import takewhile
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -140,17 +141,23 @@ def tab_target(root: QWidget, forward: bool,
     return next((w for w in _ring(focus, forward) if takes(w) and keep(w)), None)
 
 
-def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool]) -> bool:
+def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool],
+               round_: Callable[[], None] = lambda: None) -> bool:
     """Tab or Shift+Tab within ``root`` among the widgets ``keep`` accepts; False when no
     widget takes it, or when it is not a Tab in sight: Qt asks the same of a window or panel
-    being hidden or closed with the focus in it, and that is left to Qt."""
+    being hidden or closed with the focus in it, and that is left to Qt. ``round_`` is called
+    when the keyboard goes round, from the last of ``root``'s widgets to its first or back."""
     focus = QApplication.focusWidget()
     if not root.isVisible() or focus is None or not focus.isVisible():
         return False
     target = tab_target(root, forward, keep)
     if target is None:
         return False
+    passed = takewhile(lambda w: w is not target, _ring(focus, forward))
+    went_round = any(not root.isAncestorOf(w) for w in passed)
     target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+    if went_round:
+        round_()
     return True
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -264,6 +265,7 @@ class Editor(QWidget):
     said = Signal(str)  # a refusal shown in the form, for the status bar too
     date_selected = Signal(object)  # a selected item's date: the board scrolls to it
     athlete_selected = Signal(str)  # the coach chose an athlete here: the board follows
+    hint = Signal(str)  # a passing word for the status bar, not kept (Tab going round)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -377,12 +379,20 @@ class Editor(QWidget):
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
         """Tab and Shift+Tab go round the editor's own controls in sight (list, form, buttons,
         and back to the first): Tab from the last button went on into other panels, some out
-        of sight, and into the Log's grid, moving its cell (F6 still goes to the board). Asked
-        while it is no Tab pressed (a panel hidden or deleted with the keyboard in it), it is
-        Qt's."""
+        of sight, and into the Log's grid, moving its cell. Going round, from the last to the
+        first or back, the status bar says how to leave (:meth:`_went_round`). Asked while it
+        is no Tab pressed (a panel hidden or deleted with the keyboard in it), it is Qt's."""
         if not tabchain.tab_pressed(self):
             return super().focusNextPrevChild(forward)
-        return tabchain.move_focus(self, forward, self._tab_stop) or super().focusNextPrevChild(forward)
+        return (tabchain.move_focus(self, forward, self._tab_stop, self._went_round)
+                or super().focusNextPrevChild(forward))
+
+    def _went_round(self) -> None:
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        name = f"the {dock.windowTitle()} editor" if dock is not None else "this editor"
+        self.hint.emit(f"Tab goes round {name}: Esc or F6 puts the keyboard on the board")
 
     def _tab_stop(self, widget: QWidget) -> bool:
         """One of this editor's controls, the editor in front (one behind another's tab leaves
