@@ -1429,14 +1429,13 @@ def test_a_cut_injury_choice_is_marked_and_its_list_shows_every_choice_whole(qtb
     assert said and said[-1].startswith(whole)
 
 
-def test_an_injury_combo_measures_its_list_as_it_opens_not_at_each_choice_added(qtbot, monkeypatch):
+def test_an_injury_combo_measures_its_list_as_it_opens_not_at_each_choice_added(qtbot):
     """The list's width was measured again at every choice added: the Target list, refilled
     with every competition at each season change, measured n choices n times (126 ms for 200).
-    A refill measures nothing; the list is measured once, as it opens, as wide as its longest
-    choice."""
+    A refill measures nothing (the list is not yet as wide as its new longest choice); the
+    list is measured as it opens, as wide as its longest choice."""
     from PySide6.QtWidgets import QApplication, QStyleFactory
 
-    from ui.desktop.editors import injuries
     from ui.desktop.mainwindow import load_demo_season
 
     season = load_demo_season()
@@ -1447,16 +1446,15 @@ def test_an_injury_combo_measures_its_list_as_it_opens_not_at_each_choice_added(
     win.open_editor("injuries")
     ed = win.injuries_editor
     box = ed.target
-    measured = []
-    real = injuries.fit_popup
-    monkeypatch.setattr(injuries, "fit_popup", lambda b: measured.append(b) or real(b))
     first = season.competitions[0]
-    renamed = first.model_copy(update={"name": first.name + " (renamed)"})
+    renamed = first.model_copy(update={"name": first.name + " (a much longer name, renamed)"})
     season = season.model_copy(update={"competitions": [renamed, *season.competitions[1:]]})
     ed.set_season(season)  # a season change: every list refilled
     assert box.count() == len(season.competitions) + 1 > 40
     assert box.itemText(1).startswith(renamed.name)
-    assert measured == []
+    widest = max(box.view().fontMetrics().horizontalAdvance(box.itemText(i))
+                 for i in range(box.count()))
+    assert box.view().minimumWidth() < widest  # no width computed while filling
     windows = QStyleFactory.create("Windows")  # its list opens at the combo box's width
     box.setStyle(windows)
     box.view().setStyle(windows)
@@ -1464,9 +1462,7 @@ def test_an_injury_combo_measures_its_list_as_it_opens_not_at_each_choice_added(
     QApplication.processEvents()
     box.showPopup()
     qtbot.waitUntil(lambda: box.view().isVisible())
-    assert measured == [box]
-    widest = max(box.view().fontMetrics().horizontalAdvance(box.itemText(i))
-                 for i in range(box.count()))
+    assert box.view().minimumWidth() > widest  # measured as it opened
     assert box.view().viewport().width() > widest > box.width()
     box.hidePopup()
 
