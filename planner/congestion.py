@@ -371,8 +371,9 @@ def a_in_tapers(season: Season, timeline: Timeline | None = None,
     own competition, taper the weeks before the Monday's week too, so the taper runs a week
     longer than TP-1's ``taper_weeks`` and the tournament's own week is planned as a taper.
     Those of consecutive days are one, as :func:`grouped_tapers` groups them; their starters
-    as :func:`taper_matches` reads them (none started: the squad). A stretched taper whose
-    first week is over is not said: making the later A a B then undoes nothing."""
+    as :func:`taper_matches` reads them (none started: the squad). Making the later A a B takes
+    its own taper week out, the week of the matches, which are from ``today`` on, so the advice
+    holds while any of them is ahead, even once the stretched taper's first week is lived."""
     tl = timeline if timeline is not None else Timeline(season)
     tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
     marks = marks if marks is not None else day_marks(season, tl)
@@ -387,8 +388,6 @@ def a_in_tapers(season: Season, timeline: Timeline | None = None,
         first = last
         while first - 1 in tapers:
             first -= 1
-        if tl.weeks[first].last < tl.p0:
-            continue  # the extra week is lived: the advice comes too late
         span = (tl.days[tl.weeks[first].first], tl.days[tl.weeks[last].last], last - first + 1)
         found.append(TaperMatch((c,), a, _starters(season, marks, order, i, c), stretched=span))
     # none started: the squad, as before (the Plan Check list goes to its first starter)

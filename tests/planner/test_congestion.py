@@ -343,11 +343,12 @@ def test_an_a_competition_in_the_taper_of_a_later_a_is_said_with_the_taper_it_st
 
 
 
-def test_a_matches_in_a_later_as_taper_are_one_line_a_tournament_and_not_once_the_taper_is_lived():
-    """A matches on Mon 18 and Fri 22 Jan before an A on Mon 25 Jan read as one tournament
-    "(A, Mon 18 Jan – Fri 22 Jan)"; matches days apart are a line each, as B and C matches in a
-    taper are. With today on Mon 11 Jan, past the stretched taper's extra week (Mon 4 – Sun 10
-    Jan), "make M2 B" undid nothing and it was said all the same; on Sun 10 Jan it still can."""
+def test_a_matches_in_a_later_as_taper_are_one_line_a_tournament_said_while_the_tournament_is_ahead():
+    """A matches on Thu 21 and Fri 22 Jan before an A on Mon 25 Jan read as one tournament
+    "(A, Thu 21 Jan – Fri 22 Jan)"; matches days apart are a line each, as B and C matches in a
+    taper are (Mon 18 and Fri 22 Jan). Making M2 B takes the week of Mon 18 Jan (the tournament's own, planned as a
+    taper week) out of the taper, so "make M2 B" is said while that week is ahead or in
+    progress, also once the stretched taper's first week (Mon 4 – Sun 10 Jan) is lived."""
     from planner.congestion import a_in_tapers
     from planner.season import Competition
 
@@ -363,6 +364,7 @@ def test_a_matches_in_a_later_as_taper_are_one_line_a_tournament_and_not_once_th
     assert [[c.name for c in t.competitions] for t in apart] == [["M0"], ["M1"]]
     assert apart[0].short().startswith("M0 (A, Mon 18 Jan) lies in the taper before M2 (A, Mon 25 Jan)")
     assert [[c.name for c in t.competitions] for t in a_in_tapers(at([17, 18, 21]))] == [["M0", "M1"]]
-    assert a_in_tapers(at([17, 18, 21], today=7)) == []  # Mon 11 Jan: the extra week is lived
-    (t,) = a_in_tapers(at([17, 18, 21], today=6))  # Sun 10 Jan: it is not yet
-    assert "make M2 B" in t.text()
+    for today in (6, 7, 14, 17):  # Sun 10, Mon 11, Mon 18 and Thu 21 Jan
+        (t,) = a_in_tapers(at([17, 18, 21], today=today))
+        assert "make M2 B" in t.text(), today
+        assert [c.name for c in t.competitions] == ["M0", "M1"]
