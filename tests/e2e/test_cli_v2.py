@@ -187,6 +187,33 @@ def test_a_stretch_of_days_off_over_days_already_off_adds_the_others_and_says_so
         assert e.value.problems == [f"{words}; give a day that is not off"]
 
 
+def test_two_overlapping_day_off_stretches_in_one_command_add_each_day_once(capsys):
+    """'--day-off 21.12.26..23.12.26 --day-off 22.12.26..24.12.26' counted 22 and 23 Dec as
+    added by the second stretch too, and the command ended in "2026-12-22 is listed 2 times;
+    list it once". The days of an earlier --day-off of the same command are off already: named
+    in the note, and added once."""
+    import argparse
+
+    from planner.season import NonTrainingDay
+    from ui.cli.whatif import _day_off_edits
+
+    s = season(weeks=4, athletes=2)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"non_training_days": (NonTrainingDay(date=day(11), reason="Holiday"),)})})
+    got = _day_off_edits(s, argparse.Namespace(remove_day_off=[], day_off=[
+        [f"{day(6).isoformat()}..{day(8).isoformat()}", "Trip"],
+        [f"{day(7).isoformat()}..{day(11).isoformat()}", "Break"]]))
+    assert [(e.day.date, e.day.reason) for e in got] == [
+        (day(6), "Trip"), (day(7), "Trip"), (day(8), "Trip"), (day(9), "Break"), (day(10), "Break")]
+    said = capsys.readouterr().err
+    assert (f"Note: --day-off: {text.span(day(7), day(8))} and {text.date_long(day(11))} are "
+            f"non-training days already, kept as they are; 2 days of "
+            f"{text.span(day(7), day(11))} added") in said, said
+    for e in got:  # the edits hold together: each day off once
+        s = e.apply(s)
+    assert sorted(x.date for x in s.calendar.non_training_days) == [day(k) for k in range(6, 12)]
+
+
 def test_whatif_adds_a_tournament_over_several_days(tmp_path):
     small(tmp_path)
     assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0

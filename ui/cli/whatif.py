@@ -479,14 +479,15 @@ def _days(text: str, what: str) -> list[dt.date]:
     return [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
 
 
-def _days_off_new(season, text: str) -> list[dt.date]:
+def _days_off_new(declared: set[dt.date], text: str) -> list[dt.date]:
     """The days of ``--day-off``'s DATE[..LAST] not yet off, as the Days Off editor adds a
-    stretch: the days already off are kept as they are, and said (a winter break over the
-    Christmas days off); a single day already off, or a stretch all off, is refused."""
+    stretch: the days already off (``declared``: the season's and those of the command's
+    earlier ``--day-off``, which the new days join) are kept as they are, and said (a winter
+    break over the Christmas days off); a single day already off, or a stretch all off, is
+    refused."""
     from planner.text import date_long, join_and, plural, span
 
     days = _days(text, "--day-off")
-    declared = {x.date for x in season.calendar.non_training_days}
     new = [d for d in days if d not in declared]
     if not new:
         what = date_long(days[0]) if len(days) == 1 else f"every day of {span(days[0], days[-1])}"
@@ -504,6 +505,7 @@ def _days_off_new(season, text: str) -> list[dt.date]:
               f"{'is a non-training day' if one else 'are non-training days'} already, kept as "
               f"{'it is' if one else 'they are'}; {plural(len(new), 'day')} of "
               f"{span(days[0], days[-1])} added", file=sys.stderr)
+    declared.update(new)
     return new
 
 
@@ -515,9 +517,10 @@ def _day_off_edits(season, args) -> list:
     from planner.validate import DAY_OFF_FIX, competitions_on, day_off_words
 
     out: list = []
+    declared = {x.date for x in season.calendar.non_training_days}  # and those added so far
     for spec in getattr(args, "day_off", ()):
         reason = " ".join(spec[1:]).strip()
-        for day in _days_off_new(season, spec[0]):
+        for day in _days_off_new(declared, spec[0]):
             out.append(_built("--day-off", E.AddNonTrainingDay,
                               day=_built("--day-off", NonTrainingDay, date=day, reason=reason)))
             # said as the Days Off editor says it: the match stands, the day off takes training
