@@ -369,7 +369,9 @@ def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
     """Why a season file that is not UTF-8 cannot be read: a season edited by hand and saved in
     the editor's own encoding (Notepad's "ANSI": "Müller" as one byte) names the line and the
     fix; anything else is no season file."""
-    body = raw.removeprefix(b"\xef\xbb\xbf")  # not_utf8_place counts the place after it
+    body = raw
+    while body.startswith(b"\xef\xbb\xbf"):  # one mark or more (a file saved 'with BOM' twice)
+        body = body.removeprefix(b"\xef\xbb\xbf")
     if not body.lstrip().startswith(b"{") or b"\x00" in body[:4096]:
         return "is not UTF-8 text; is it really a .season.json file?"
     return (f"{not_utf8_place(raw, e)} is not UTF-8 text: the file was saved in another "

@@ -311,7 +311,8 @@ def test_a_damaged_season_file_names_its_readable_backup(tmp_path):
 
 def test_a_season_saved_by_an_editor_in_its_own_encoding_names_the_line_and_the_fix(tmp_path):
     """A name typed in Notepad and saved as 'ANSI' ("Müller" as one byte) read "is not UTF-8 text;
-    is it really a .season.json file?": no line, no fix."""
+    is it really a .season.json file?": no line, no fix; so did such a file with two byte-order
+    marks before its text."""
     from planner.seasonfile import load_season, save_season
 
     path = tmp_path / "club.season.json"
@@ -325,12 +326,15 @@ def test_a_season_saved_by_an_editor_in_its_own_encoding_names_the_line_and_the_
     line = path.read_bytes()[:path.read_bytes().index("ü".encode("cp1252"))].count(b"\n") + 1
     assert problem.startswith(f"line {line} (at ")
     assert "Tom Müller" in problem and "save it again as UTF-8" in problem
-    # a byte-order mark before it (an editor's "UTF-8 with BOM", then a byte of another encoding
-    # pasted in): the same line and text, not "is it really a .season.json file?"
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    with pytest.raises(InputError) as err:
-        load_season(path)
-    assert err.value.problems == (problem,) or list(err.value.problems) == [problem]
+    # one or two byte-order marks before it (an editor's "UTF-8 with BOM", a file saved so twice,
+    # then a byte of another encoding pasted in): the same line and text, not "is it really a
+    # .season.json file?"
+    body = path.read_bytes()
+    for marks in (1, 2):
+        path.write_bytes(b"\xef\xbb\xbf" * marks + body)
+        with pytest.raises(InputError) as err:
+            load_season(path)
+        assert list(err.value.problems) == [problem], marks
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # no season at all
     with pytest.raises(InputError, match="is it really a .season.json file"):
         load_season(path)
