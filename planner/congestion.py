@@ -341,15 +341,24 @@ class TaperMatch:
         return head + (f"{'its' if one else 'their'} {plural(len(self.starters), 'starter')} "
                        f"play {'it' if one else 'them'} in full")
 
+    def way(self, short: bool = False) -> str:
+        """What to do, the one wording of it: ``set bench or out for some (Roles) to keep the
+        taper`` (short: ``set roles to keep the taper``); an A competition in the taper of a
+        later A: make the later one B, or enter the tournament as one competition over several
+        days (short: ``make National Finals B to taper once``)."""
+        if self.stretched is None:
+            return "set roles to keep the taper" if short else \
+                "set bench or out for some (Roles) to keep the taper"
+        if short:
+            return f"make {self.a.name} B to taper once"
+        return (f"make {self.a.name} B (Competitions) to taper once, or, when the tournament's "
+                f"days run on, enter it as one competition over several days (Competitions: "
+                f"Several days, until)")
+
     def text(self, season: Season | None = None) -> str:
-        """:meth:`short` and what to do: ``...; set bench or out for some (Roles) to keep the
-        taper``; an A competition in the taper of a later A: make the later one B, or enter
-        the tournament as one competition over several days."""
-        if self.stretched is not None:
-            return (f"{self.short()}; make {self.a.name} B (Competitions) to taper once, or, when "
-                    f"the tournament's days run on, enter it as one competition over several "
-                    f"days (Competitions: Several days, until)")
-        return f"{self.short()}; set bench or out for some (Roles) to keep the taper"
+        """:meth:`short` and what to do (:meth:`way`): ``...; set bench or out for some (Roles)
+        to keep the taper``."""
+        return f"{self.short()}; {self.way()}"
 
 
 def taper_matches(season: Season, timeline: Timeline | None = None,

@@ -561,6 +561,7 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
     panel = w.violations_panel
     first = panel.list.item(0)
     assert first.text() == f"◷ Match in a taper — {said}."
+    assert first.toolTip().endswith("a match started plays in full (set roles to keep the taper).")
     assert "Listed first: ◷ 1 match started in a taper (◷ breaks no rule)." in panel.summary.text()
     panel.list.setCurrentRow(0)
     panel.list.itemClicked.emit(first)
@@ -1059,6 +1060,7 @@ def test_an_a_tournament_over_a_weeks_end_is_said_by_plan_check_and_the_solve(qt
     (tip,) = [w.violations_panel.list.item(k).toolTip() for k in range(len(texts))
               if texts[k].startswith(f"◷ Matches in a taper — {said}")]
     assert "makes the taper longer" in tip and "a match started plays in full" not in tip, tip
+    assert tip.endswith("makes the taper longer (make Tournament M4 B to taper once)."), tip
     path = tmp_path / "s.season.json"
     save_season(s.model_copy(update={"plan": None}), path)
     assert main(["solve", str(path), "--save"]) == 0

@@ -335,11 +335,11 @@ def print_congestion(season, file=None) -> None:
         for c in runs:
             print(f"  {c.text(season, named=len(c.athletes))}", file=file)
     tapers = taper_matches(season, tl, marks)
-    for stretched, head in ((False, "Matches in a taper (no rule breaks; set roles to keep the taper):"),
+    for stretched, head in ((False, "Matches in a taper (no rule breaks; {way}):"),
                             (True, "A competitions in a later A's taper (no rule breaks; the taper "
-                                   "runs longer):")):
+                                   "runs longer):")):  # each line says its A's way (TaperMatch.way)
         if said := [t for t in tapers if (t.stretched is not None) == stretched]:
-            print(head, file=file)
+            print(head.format(way=said[0].way(short=True)), file=file)
             for t in said:
                 print(f"  {t.text(season)}", file=file)
 

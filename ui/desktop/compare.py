@@ -392,9 +392,8 @@ class CompareWindow(QWidget):
             sentences.append(f"<b>congested</b>: {_esc(c.short(self.scenario, 2))}, {RECOVERY_HOURS} h "
                              f"or less apart (set roles to rotate)")
         for t in comp.tapers[:2]:  # not a rule either: a taper made heavier
-            # a stretched taper's way out is the A's priority, not roles (TaperMatch.text)
-            fix = f" (make {t.a.name} B to taper once)" if t.stretched else " (set roles to keep the taper)"
-            sentences.append(f"<b>in a taper</b>: {_esc(t.short())}{fix}")
+            # a stretched taper's way out is the A's priority, not roles (TaperMatch.way)
+            sentences.append(f"<b>in a taper</b>: {_esc(t.short())} ({_esc(t.way(short=True))})")
         if comp.broken_b:
             more = f" (and {len(comp.broken_b) - 1} more)" if len(comp.broken_b) > 1 else ""
             sentences.append(f"the scenario breaks {_esc(comp.broken_b[0].rstrip('.'))}{more}")

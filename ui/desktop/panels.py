@@ -634,9 +634,10 @@ class ViolationsPanel(QWidget):
             item.setToolTip("Starters: " + ", ".join(season.athlete_label(a) for a in t.starters)
                             + (".\nNot a rule of the plan: TP-1 tapers the weeks before each A "
                                "competition, so an A competition in a later one's taper makes "
-                               "the taper longer." if t.stretched else
+                               "the taper longer" if t.stretched else
                                ".\nNot a rule of the plan: TP-1 makes the weeks before an A "
-                               "competition taper weeks; a match started plays in full."))
+                               "competition taper weeks; a match started plays in full")
+                            + f" ({t.way(short=True)}).")
             self.list.addItem(item)
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
