@@ -414,6 +414,41 @@ def test_the_recovery_day_is_the_first_training_day_after_a_start_in_every_case(
     assert it[7] in (0, 80, 90, 95) and it[14] in (0, 80, 90, 95)  # Mondays: recovery or speed
 
 
+def test_a_returner_after_a_certain_start_recovers_and_the_explanation_model_agrees():
+    """A returner back (FIT since day -5 after S3) starts Sat 5 and Sat 12 for certain; Monday
+    after each is his recovery day (0 %). The explanation model, where fit is not taken as
+    certain, still held that Monday to 60/70 % running: the plan's recovery day read as a
+    conflict there, one the solver does not have. Both models now agree: the recovery day holds
+    in the explanation model with every rule on, and 60 or 70 % is ruled out on it."""
+    from solver.explain import _infeasible_with
+    from solver.model import PlanModel
+
+    s = season(weeks=3, athletes=2, matches=[5, 12, 19],
+               injuries=(injury("A1", "FIT", start_day=-5, history=(("S3", -12),)),))
+    ap = solved(s).for_athlete("A1")  # held against the plan checker
+    assert [ap.intensity[d] for d in (5, 12)] == [100, 100]  # started
+    assert [ap.intensity[d] for d in (7, 14)] == [0, 0], ap.intensity[:16]  # Mondays: recovery
+    assert not Timeline(s).trains(6, True, False)  # Sunday off: Monday is the first day after
+    # the solving model takes him as fit: no rehab running to hold on those Mondays
+    assert all(60 not in PlanModel(s).unit("A1").lv[d] for d in (7, 14))
+
+    def guarded(**levels):
+        """The explanation model with A1's Mondays at no level, or (``at``) at that one."""
+        model = PlanModel(s, guarded=True)
+        u = model.unit("A1")
+        assert u.play[5] is True and u.play[12] is True  # starts he certainly makes there
+        for d in (7, 14):
+            for lvl, x in u.lv[d].items():
+                model.m.add(x == int(lvl == levels.get("at")))
+        return model
+
+    model = guarded()
+    assert not _infeasible_with(model, list(model.groups), 10, None)[0]  # no conflict named
+    for at in (60, 70):
+        model = guarded(at=at)
+        assert _infeasible_with(model, list(model.groups), 10, None)[0], at
+
+
 def test_a_flare_up_after_a_start_keeps_the_rehab_running_of_the_days_after():
     """A returner who starts on Saturday 26 and flares up on Sunday 27 is back in rehab on
     Monday: the start no longer makes Monday a recovery day (it lost its 60 % rehab running)."""
