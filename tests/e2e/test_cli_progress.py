@@ -1903,11 +1903,21 @@ def test_record_unavailable_keeps_its_reason_for_the_board_and_the_handout(tmp_p
      "s.season.json", [["A2", "2027-01-05", "2027-01-06", "t.season.json"]]),  # file first: a reason
     (["whatif", "--new", "a.season.json", "--injury", "A1", "hamstring-strain", "2027-01-05", "s.season.json"],
      "s.season.json", []),
+    # written with '=' or abbreviated as argparse allows: the same option
+    (["record", "--unavailable=A2", "2027-01-05", "2027-01-06", "ill", "s.season.json"],
+     "s.season.json", [["A2", "2027-01-05", "2027-01-06", "ill"]]),
+    (["record", "--unavail", "A2", "2027-01-05", "2027-01-06", "s.season.json"],
+     "s.season.json", [["A2", "2027-01-05", "2027-01-06"]]),
+    (["record", "--save", "--unav=A2", "2027-01-05", "2027-01-06", "s.season.json"],
+     "s.season.json", [["A2", "2027-01-05", "2027-01-06"]]),
+    (["record", "s.season.json", "--unavailable=A2", "2027-01-05", "2027-01-06", "a=b"],
+     "s.season.json", [["A2", "2027-01-05", "2027-01-06", "a=b"]]),  # file first: left as it is
 ])
 def test_a_season_file_after_an_open_ended_option_is_the_commands_file(argv, season, specs):
     """`record --unavailable A2 FROM TO s.season.json` read the file as a word of the reason
     and then said "the following arguments are required: FILE.season.json"; likewise after
-    --day-off and --injury, whose last words are free."""
+    --day-off and --injury, whose last words are free, and after `--unavailable=A2` or the
+    option abbreviated (`--unavail`), as argparse reads them."""
     from ui.cli.main import _parse, build_parser
 
     args = _parse(build_parser(), argv)

@@ -81,7 +81,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str] | None):
     """The command line, an option the command does not have refused with the command's own
     usage (argparse shows the top-level one, which names no option of the command)."""
     argv = sys.argv[1:] if argv is None else argv
-    args, extra = parser.parse_known_args(_file_first(_soft_before_files(argv)))
+    args, extra = parser.parse_known_args(_file_first(_soft_before_files(argv), parser))
     if extra:
         command = args.commands.get(args.command) if args.command else None
         why = "; ".join(w for (c, o), w in _NOT_HERE.items() if c == args.command and o in extra)
@@ -95,14 +95,34 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str] | None):
 _OPEN_ENDED = ("--unavailable", "--day-off", "--injury")
 
 
-def _file_first(argv: list[str]) -> list[str]:
+def _open_ended(argv: list[str], cmd: int, parser: argparse.ArgumentParser) -> list[str]:
+    """``argv`` with each open-ended option after the command (``cmd``) written whole and apart
+    from its first word: argparse reads ``--unavail`` as ``--unavailable`` (a prefix of one
+    option of the command), and ``--unavailable=A2 FROM TO`` as A2 alone, the dates then taken
+    for the season file."""
+    command = (parser.get_default("commands") or {}).get(argv[cmd])
+    options = list(getattr(command, "_option_string_actions", {}))  # the command's options
+    end = argv.index("--", cmd) if "--" in argv[cmd:] else len(argv)  # after it: no options
+    out = argv[:cmd + 1]
+    for w in argv[cmd + 1:end]:
+        name, eq, value = w.partition("=")
+        hits = [o for o in options if o.startswith(name)] if w.startswith("--") else []
+        full = name if name in options else hits[0] if len(hits) == 1 else None
+        out += ([full] + ([value] if eq else [])) if full in _OPEN_ENDED else [w]
+    return out + argv[end:]
+
+
+def _file_first(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """``record --unavailable A2 FROM TO s.season.json`` read the season file as the absence's
     reason, and then said the file was missing: a season file after an open-ended option, with
     none before the command's first option, is the command's file (moved to right after the
-    command, where the usage line has it)."""
-    argv = list(argv)
+    command, where the usage line has it). The option also as ``--unavailable=A2`` or
+    abbreviated (:func:`_open_ended`)."""
     cmd = next((i for i, w in enumerate(argv) if not w.startswith("-")), None)
-    opts = [i for i, w in enumerate(argv) if w.startswith("-") and cmd is not None and i > cmd]
+    if cmd is None:
+        return list(argv)
+    argv = _open_ended(list(argv), cmd, parser)
+    opts = [i for i, w in enumerate(argv) if w.startswith("-") and i > cmd]
     if not opts or not any(argv[i] in _OPEN_ENDED for i in opts):
         return argv
     files = [i for i, w in enumerate(argv) if i > cmd and w.lower().endswith(".season.json")]
