@@ -643,20 +643,20 @@ def _injury_date_problems(season: Season) -> dict[tuple, str]:
     return out
 
 
-def not_yet_problem(season: Season, day: dt.date, done: str) -> str | None:
+def not_yet_problem(season: Season, day: dt.date, done: str, when=date_long) -> str | None:
     """Why what is dated ``day`` cannot go into the season itself yet: it lies after the
     planning start (``today``, or the season start while no today is set or today is before it),
     so it has not happened. ``done``: when such a thing is recorded ("a flare-up is recorded once
-    it happened"). None: it may be recorded."""
+    it happened"); ``when`` writes the dates (:func:`now_words`). None: it may be recorded."""
     if day <= planning_start(season):
         return None
-    return f"{date_long(day)} is after {now_words(season)}: {done}"
+    return f"{when(day)} is after {now_words(season, when)}: {done}"
 
 
-def test_not_yet(season: Season, day: dt.date) -> str | None:
+def test_not_yet(season: Season, day: dt.date, when=date_long) -> str | None:
     """Why a criteria result taken on ``day`` cannot be recorded yet (``not_yet_problem``): the
     Injuries editor, the workbook and ``record --test`` say it alike."""
-    return not_yet_problem(season, day, "a test result is recorded once it was taken")
+    return not_yet_problem(season, day, "a test result is recorded once it was taken", when)
 
 
 def now_words(season: Season, when=date_long) -> str:
@@ -683,7 +683,8 @@ def _future_session_note(season: Season) -> list[str]:
     n = len(later) - 1
     more = (f", as {'is' if n == 1 else 'are'} {plural(n, 'more session')} after today (the "
             f"last on {max(s.date for _, s in later).isoformat()})" if n else "")
-    return [f"sessions[{k}].date: {first.date.isoformat()} is after {now_words(season, dt.date.isoformat)}; a "
+    now = now_words(season, dt.date.isoformat)
+    return [f"sessions[{k}].date: {first.date.isoformat()} is after {now}; a "
             f"session counts in the load once it happened, so it is left out until today passes "
             f"it{more}: correct the date, or move today on (periodize advance)"]
 
@@ -694,7 +695,8 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     scale, a session's two top speeds that disagree, an injury's onset after the season's end
     or its target competition over before the onset, a competition longer than a week (a file
     holding one opens with a note, :func:`season_notes`). Only the new ones count, so a file saved
-    before a check was added still opens, and moving today back never makes a season invalid."""
+    before a check was added still opens, and moving today back never makes a season invalid.
+    Dates as ISO dates, as beside a field's path (``sessions[3].date: 2027-01-20 is after ...``)."""
     p_start = planning_start(after)
     now = now_words(after, dt.date.isoformat)
     out: list[str] = []
@@ -703,7 +705,7 @@ def entry_problems(before: Season, after: Season) -> list[str]:
         for j, t in enumerate(inj.tests):
             if (inj.athlete, inj.onset, t) in old_tests:
                 continue
-            if (later := test_not_yet(after, t.date)) is not None:
+            if (later := test_not_yet(after, t.date, dt.date.isoformat)) is not None:
                 out.append(f"injuries[{i}].tests[{j}].date: {later}; set today to the test "
                            f"date or later first")
             if (problem := _test_value_problem(inj, t)) is not None:

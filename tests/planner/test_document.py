@@ -566,3 +566,25 @@ def test_sessions_after_today_in_the_file_are_said_in_a_note():
     notes = []
     season_from_dict(season_to_dict(s.model_copy(update={"sessions": logged[:1]})), "s", notes)
     assert notes == []
+
+
+def test_a_test_and_a_session_entered_after_today_are_dated_alike():
+    """Entering a criteria result and a session both after today gave "injuries[0].tests[0].date:
+    20 Jan 2027 is after today (18 Jan 2027)" beside "sessions[0].date: 2027-01-20 is after today
+    (2027-01-18)": one list, two date styles. Both read as ISO dates now, as beside a field's
+    path."""
+    from planner.season import CriteriaTest, Session
+    from planner.validate import entry_problems
+
+    s = season(weeks=4, athletes=2, today=day(14), injuries=(injury("A1", "P2", start_day=-3),))
+    (inj,) = s.injuries
+    later = s.model_copy(update={
+        "injuries": (inj.model_copy(update={"tests": (
+            CriteriaTest(date=day(16), name="Hip-flexor strength LSI", value=85, unit="%"),)}),),
+        "sessions": (Session(athlete="A2", date=day(16), minutes=60, rpe=5),)})
+    iso, now = day(16).isoformat(), day(14).isoformat()
+    assert entry_problems(s, later) == [
+        f"injuries[0].tests[0].date: {iso} is after today ({now}): a test result is recorded once "
+        f"it was taken; set today to the test date or later first",
+        f"sessions[0].date: {iso} is after today ({now}); log a session once it happened, or move "
+        f"today on (periodize advance)"]
