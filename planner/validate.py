@@ -643,20 +643,20 @@ def _injury_date_problems(season: Season) -> dict[tuple, str]:
     return out
 
 
-def not_yet_problem(season: Season, day: dt.date, done: str, when=date_long) -> str | None:
+def not_yet_problem(season: Season, day: dt.date, done: str) -> str | None:
     """Why what is dated ``day`` cannot go into the season itself yet: it lies after the
     planning start (``today``, or the season start while no today is set or today is before it),
     so it has not happened. ``done``: when such a thing is recorded ("a flare-up is recorded once
-    it happened"); ``when`` writes the dates (:func:`now_words`). None: it may be recorded."""
+    it happened"). None: it may be recorded."""
     if day <= planning_start(season):
         return None
-    return f"{when(day)} is after {now_words(season, when)}: {done}"
+    return f"{date_long(day)} is after {now_words(season)}: {done}"
 
 
-def test_not_yet(season: Season, day: dt.date, when=date_long) -> str | None:
+def test_not_yet(season: Season, day: dt.date) -> str | None:
     """Why a criteria result taken on ``day`` cannot be recorded yet (``not_yet_problem``): the
     Injuries editor, the workbook and ``record --test`` say it alike."""
-    return not_yet_problem(season, day, "a test result is recorded once it was taken", when)
+    return not_yet_problem(season, day, "a test result is recorded once it was taken")
 
 
 def now_words(season: Season, when=date_long) -> str:
@@ -696,16 +696,17 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     or its target competition over before the onset, a competition longer than a week (a file
     holding one opens with a note, :func:`season_notes`). Only the new ones count, so a file saved
     before a check was added still opens, and moving today back never makes a season invalid.
-    Dates as ISO dates, as beside a field's path (``sessions[3].date: 2027-01-20 is after ...``)."""
+    Dates as long dates (``sessions[3].date: 20 Jan 2027 is after today (18 Jan 2027)``), as the
+    workbook reads them once the path is its sheet, row and column."""
     p_start = planning_start(after)
-    now = now_words(after, dt.date.isoformat)
+    now = now_words(after)
     out: list[str] = []
     old_tests = {(i.athlete, i.onset, t) for i in before.injuries for t in i.tests}
     for i, inj in enumerate(after.injuries):
         for j, t in enumerate(inj.tests):
             if (inj.athlete, inj.onset, t) in old_tests:
                 continue
-            if (later := test_not_yet(after, t.date, dt.date.isoformat)) is not None:
+            if (later := test_not_yet(after, t.date)) is not None:
                 out.append(f"injuries[{i}].tests[{j}].date: {later}; set today to the test "
                            f"date or later first")
             if (problem := _test_value_problem(inj, t)) is not None:
@@ -713,7 +714,7 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     old_sessions = set(before.sessions)
     for k, ses in enumerate(after.sessions):
         if ses.date > p_start and ses not in old_sessions:
-            out.append(f"sessions[{k}].date: {ses.date.isoformat()} is after {now}; log a "
+            out.append(f"sessions[{k}].date: {date_long(ses.date)} is after {now}; log a "
                        f"session once it happened, or move today on (periodize advance)")
         a = after.athlete(ses.athlete)
         said = speeds_disagree(a, ses.top_speed_pct, ses.top_speed_ms) if ses not in old_sessions else None

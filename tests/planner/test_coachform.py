@@ -1014,7 +1014,7 @@ def test_bad_injury_records_flare_ups_and_tests_are_located(tmp_path):
         "Tests, row 2, Test: 'Hamstring strength LSI' is not a criteria test of ankle-sprain (the "
         "injury of 'A3' on that date); use one of: Single-leg hop LSI",
         "Tests, row 3, Value: 'good' is not a test result; write the number measured, e.g. 84 %",
-        "Tests, row 4, Date: 2027-01-20 is after today (2027-01-18): a test result is recorded "
+        "Tests, row 4, Date: 20 Jan 2027 is after today (18 Jan 2027): a test result is recorded "
         "once it was taken; set today to the test date or later first",
         "Tests, row 5, Date: Sun 3 Jan 2027 is before the first injury of 'A3' (onset Tue 5 Jan 2027); a "
         "test belongs to an injury on the Injuries sheet: add that injury there, or correct the date",
@@ -1310,7 +1310,7 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
     assert [p.split(":")[0] for p in problems] == [
         "Sessions, row 2, Athlete ID", "Sessions, row 3, RPE", "Sessions, row 4, Date",
         "Sessions, row 5, Date", "Sessions, row 6, Minutes played", "Sessions, row 7, Top speed %"], problems
-    assert "after today (2027-01-18)" in problems[2]
+    assert "after today (18 Jan 2027)" in problems[2]
     assert "90 minutes played is more than the session's 30 minutes" in problems[4]
     assert "50 % disagrees with the top speed of 8.4 m/s (92 % of Ann Ash (A1)'s max speed" in problems[5]
 

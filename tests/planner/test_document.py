@@ -568,12 +568,15 @@ def test_sessions_after_today_in_the_file_are_said_in_a_note():
     assert notes == []
 
 
-def test_a_test_and_a_session_entered_after_today_are_dated_alike():
-    """Entering a criteria result and a session both after today gave "injuries[0].tests[0].date:
-    20 Jan 2027 is after today (18 Jan 2027)" beside "sessions[0].date: 2027-01-20 is after today
-    (2027-01-18)": one list, two date styles. Both read as ISO dates now, as beside a field's
-    path."""
+def test_a_test_and_a_session_entered_after_today_are_dated_alike(tmp_path):
+    """A test result and a session both after today: one list read "20 Jan 2027 is after today
+    (18 Jan 2027)" beside "2027-01-20 is after today (2027-01-18)", and the workbook's "Tests, row
+    4, Date: 2027-01-20 ..." beside long dates in its other rows. Both read as long dates, in an
+    edit's refusal and in the workbook's import problems alike."""
+    from planner.coachform.read import import_workbook
+    from planner.coachform.write import save_template_form
     from planner.season import CriteriaTest, Session
+    from planner.text import date_long
     from planner.validate import entry_problems
 
     s = season(weeks=4, athletes=2, today=day(14), injuries=(injury("A1", "P2", start_day=-3),))
@@ -582,9 +585,14 @@ def test_a_test_and_a_session_entered_after_today_are_dated_alike():
         "injuries": (inj.model_copy(update={"tests": (
             CriteriaTest(date=day(16), name="Hip-flexor strength LSI", value=85, unit="%"),)}),),
         "sessions": (Session(athlete="A2", date=day(16), minutes=60, rpe=5),)})
-    iso, now = day(16).isoformat(), day(14).isoformat()
-    assert entry_problems(s, later) == [
-        f"injuries[0].tests[0].date: {iso} is after today ({now}): a test result is recorded once "
-        f"it was taken; set today to the test date or later first",
-        f"sessions[0].date: {iso} is after today ({now}); log a session once it happened, or move "
-        f"today on (periodize advance)"]
+    when, now = date_long(day(16)), date_long(day(14))
+    test_line = (f"{when} is after today ({now}): a test result is recorded once it was taken; set "
+                 f"today to the test date or later first")
+    session_line = f"{when} is after today ({now}); log a session once it happened, or move today on (periodize advance)"
+    assert entry_problems(s, later) == [f"injuries[0].tests[0].date: {test_line}",
+                                        f"sessions[0].date: {session_line}"]
+    path = tmp_path / "coach.xlsx"
+    save_template_form(later, path)
+    with pytest.raises(InputError) as err:
+        import_workbook(path)
+    assert err.value.problems == [f"Tests, row 2, Date: {test_line}", f"Sessions, row 2, Date: {session_line}"]

@@ -736,9 +736,9 @@ def test_a_session_after_the_season_start_with_today_before_it_is_said_as_such()
     with pytest.raises(InputError) as got:
         E.LogSessions(sessions=(Session(athlete="A1", date=day(3), minutes=60, rpe=5),)).apply(early)
     text = str(got.value)
-    assert (f"the session's date: {day(3).isoformat()} is after the season start "
-            f"({s.calendar.start.isoformat()}; today, "
-            f"{(s.calendar.start - dt.timedelta(days=10)).isoformat()}, is before it)") in text
+    assert (f"the session's date: {date_long(day(3))} is after the season start "
+            f"({date_long(s.calendar.start)}; today, "
+            f"{date_long(s.calendar.start - dt.timedelta(days=10))}, is before it)") in text
     assert "sessions[" not in text
 
 
