@@ -231,12 +231,12 @@ def _not_utf8(p: Path) -> str:
     """"line 3 (at 'Müller')" (planner.text.not_utf8_place, as a season file says it): the
     line of the first byte that is not UTF-8 ("it" when unknown; the reader's error counts from
     the chunk it decoded, not from the file's start)."""
-    from planner.text import not_utf8_place
+    from planner.text import not_utf8_place, without_boms
 
     try:
         with p.open("rb") as f:
-            data = f.read(64 << 20)
-        data.decode("utf-8-sig")
+            data = without_boms(f.read(64 << 20))
+        data.decode("utf-8")
     except UnicodeDecodeError as e:
         return not_utf8_place(data, e)
     except OSError:

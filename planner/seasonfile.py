@@ -21,7 +21,7 @@ from planner.errors import InputError, NewerFileError, error_path
 from planner.jsonread import KeysOnce, json_words
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
-from planner.text import date_long, not_utf8_place, validation_problems
+from planner.text import date_long, not_utf8_place, validation_problems, without_boms
 from planner.validate import (
     plan_problems,
     season_notes,
@@ -326,10 +326,11 @@ def load_season(path: str | os.PathLike, notes: list[str] | None = None,
         digests.append(digest(raw))
     if wrong := _other_kind(raw, p.name):
         raise InputError(str(p), [wrong])
+    body = without_boms(raw)
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(str(p), [_not_utf8(raw, e)], note=_backup_note(p)) from None
+        raise InputError(str(p), [_not_utf8(body, e)], note=_backup_note(p)) from None
     try:
         return loads(text, str(p), notes)
     except InputError as e:
@@ -365,16 +366,14 @@ def _other_kind(raw: bytes, name: str) -> str | None:
             f"SEASON.season.json {name})")
 
 
-def _not_utf8(raw: bytes, e: UnicodeDecodeError) -> str:
-    """Why a season file that is not UTF-8 cannot be read: a season edited by hand and saved in
+def _not_utf8(body: bytes, e: UnicodeDecodeError) -> str:
+    """Why a season file that is not UTF-8 cannot be read (``body``: its bytes without their
+    byte-order marks, :func:`planner.text.without_boms`): a season edited by hand and saved in
     the editor's own encoding (Notepad's "ANSI": "Müller" as one byte) names the line and the
     fix; anything else is no season file."""
-    body = raw
-    while body.startswith(b"\xef\xbb\xbf"):  # one mark or more (a file saved 'with BOM' twice)
-        body = body.removeprefix(b"\xef\xbb\xbf")
     if not body.lstrip().startswith(b"{") or b"\x00" in body[:4096]:
         return "is not UTF-8 text; is it really a .season.json file?"
-    return (f"{not_utf8_place(raw, e)} is not UTF-8 text: the file was saved in another "
+    return (f"{not_utf8_place(body, e)} is not UTF-8 text: the file was saved in another "
             f"encoding (an editor's 'ANSI' or 'Western'); open it in the editor and save it again "
             f"as UTF-8")
 

@@ -403,12 +403,19 @@ def rehab_where(stages: Collection[str]) -> str:
     return join_and(["injured" if st == INJ else f"in {st}" for st in stages])
 
 
+def without_boms(data: bytes) -> bytes:
+    """``data`` without the byte-order marks before its text: one ("UTF-8 with BOM", as Notepad
+    saves) or more (a file saved so twice), each a valid UTF-8 character no reader expects."""
+    while data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data
+
+
 def not_utf8_place(data: bytes, e: UnicodeDecodeError) -> str:
-    """"line 3 (at 'Tom Müller')": where ``data``, read as 'utf-8-sig', first holds a byte
-    that is not UTF-8 (``e``), with the text around it as an editor in Windows text shows it (a
-    name typed in Notepad and saved as 'ANSI': "Müller" as one byte). The season file and the
-    session log say it alike, each with its own fix."""
-    data = data.removeprefix(b"\xef\xbb\xbf")  # 'utf-8-sig' counts the place after its mark
+    """"line 3 (at 'Tom Müller')": where ``data`` (:func:`without_boms`), read as UTF-8, first
+    holds a byte that is not UTF-8 (``e``), with the text around it as an editor in Windows text
+    shows it (a name typed in Notepad and saved as 'ANSI': "Müller" as one byte). The season file
+    and the session log say it alike, each with its own fix."""
     line = data[:e.start].count(b"\n") + 1
     start = data.rfind(b"\n", 0, e.start) + 1
     end = data.find(b"\n", e.start)

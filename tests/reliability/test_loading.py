@@ -340,6 +340,21 @@ def test_a_season_saved_by_an_editor_in_its_own_encoding_names_the_line_and_the_
         load_season(path)
 
 
+def test_a_season_with_byte_order_marks_before_its_text_opens(tmp_path):
+    """A valid season file saved "with BOM" twice did not open: "not valid JSON (unexpected utf-8
+    bom ...); the file is damaged or cut short", though nothing was. Every mark before the text
+    is passed over, one or two alike."""
+    from planner.seasonfile import load_season, save_season
+
+    path = tmp_path / "club.season.json"
+    s = season(weeks=2)
+    save_season(s, path)
+    body = path.read_bytes()
+    for marks in (1, 2, 3):
+        path.write_bytes(b"\xef\xbb\xbf" * marks + body)
+        assert load_season(path) == s, marks
+
+
 def test_an_injury_without_a_stage_record_and_a_huge_number_say_where_and_the_fix():
     """An empty stage history read "Tuple should have at least 1 item after validation, not 0",
     also after a refused stage (said twice then); a 5,000-digit number read Python's own
