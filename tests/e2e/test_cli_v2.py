@@ -206,12 +206,48 @@ def test_two_overlapping_day_off_stretches_in_one_command_add_each_day_once(caps
     assert [(e.day.date, e.day.reason) for e in got] == [
         (day(6), "Trip"), (day(7), "Trip"), (day(8), "Trip"), (day(9), "Break"), (day(10), "Break")]
     said = capsys.readouterr().err
-    assert (f"Note: --day-off: {text.span(day(7), day(8))} and {text.date_long(day(11))} are "
-            f"non-training days already, kept as they are; 2 days of "
-            f"{text.span(day(7), day(11))} added") in said, said
+    assert (f"Note: --day-off: {text.span(day(7), day(8))} given by an earlier --day-off of this "
+            f"command, added once; {text.date_long(day(11))} is a non-training day already, kept "
+            f"as it is; 2 days of {text.span(day(7), day(11))} added") in said, said
     for e in got:  # the edits hold together: each day off once
         s = e.apply(s)
     assert sorted(x.date for x in s.calendar.non_training_days) == [day(k) for k in range(6, 12)]
+
+
+def test_a_day_off_inside_an_earlier_day_off_of_the_command_is_said_and_added_once(capsys):
+    """'--day-off 6..8 Trip --day-off 7 Other', the season without a day off, was refused: "11 Jan
+    2027 is a non-training day already", a day the season did not have off. The day given by the
+    earlier --day-off is said and added once (with the first reason); a day the season has off is
+    still refused."""
+    import argparse
+
+    import pytest
+
+    from planner.errors import InputError
+    from planner.season import NonTrainingDay
+    from ui.cli.whatif import _day_off_edits
+
+    s = season(weeks=4, athletes=2)
+
+    def edits(season_, *specs):
+        return _day_off_edits(season_, argparse.Namespace(remove_day_off=[], day_off=[list(x) for x in specs]))
+
+    got = edits(s, (f"{day(6).isoformat()}..{day(8).isoformat()}", "Trip"), (day(7).isoformat(), "Other"))
+    assert [(e.day.date, e.day.reason) for e in got] == [(day(k), "Trip") for k in (6, 7, 8)]
+    said = capsys.readouterr().err
+    assert said == (f"Note: --day-off: {text.date_long(day(7))} given by an earlier --day-off of "
+                    f"this command, added once\n"), said
+    for e in got:
+        s = e.apply(s)
+    assert sorted(x.date for x in s.calendar.non_training_days) == [day(6), day(7), day(8)]
+    with pytest.raises(InputError) as e:  # now the season's: refused as before
+        edits(s, (day(9).isoformat(), "Trip"), (day(7).isoformat(), "Other"))
+    assert e.value.problems == [f"{text.date_long(day(7))} is a non-training day already; give a "
+                                f"day that is not off"]
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": (
+        NonTrainingDay(date=day(10), reason="Holiday"),)})})
+    got = edits(s, (day(9).isoformat(), "Trip"), (f"{day(9).isoformat()}..{day(10).isoformat()}", ""))
+    assert [e.day.date for e in got] == [day(9)]  # one given before, one the season's: none new
 
 
 def test_whatif_adds_a_tournament_over_several_days(tmp_path):

@@ -479,33 +479,48 @@ def _days(text: str, what: str) -> list[dt.date]:
     return [a + dt.timedelta(days=k) for k in range((b - a).days + 1)]
 
 
-def _days_off_new(declared: set[dt.date], text: str) -> list[dt.date]:
+def _runs_words(days: list[dt.date]) -> str:
+    """``days`` (in order) in runs of consecutive days: ``21–23 Dec 2026 and 31 Dec 2026``."""
+    from planner.text import join_and, span
+
+    runs: list[list[dt.date]] = []
+    for d in days:
+        if runs and (d - runs[-1][-1]).days == 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return join_and([span(r[0], r[-1]) for r in runs])
+
+
+def _days_off_new(season_off: set[dt.date], given: set[dt.date], text: str) -> list[dt.date]:
     """The days of ``--day-off``'s DATE[..LAST] not yet off, as the Days Off editor adds a
-    stretch: the days already off (``declared``: the season's and those of the command's
-    earlier ``--day-off``, which the new days join) are kept as they are, and said (a winter
-    break over the Christmas days off); a single day already off, or a stretch all off, is
-    refused."""
-    from planner.text import date_long, join_and, plural, span
+    stretch. The season's days off (``season_off``) are kept as they are, and said (a winter
+    break over the Christmas days off); a single day the season has off, or a stretch it has all
+    off, is refused. A day ``given`` by an earlier ``--day-off`` of the command is said and added
+    once, with that one's reason; the days returned join ``given``."""
+    from planner.text import date_long, plural, span
 
     days = _days(text, "--day-off")
-    new = [d for d in days if d not in declared]
-    if not new:
+    if all(d in season_off for d in days):
         what = date_long(days[0]) if len(days) == 1 else f"every day of {span(days[0], days[-1])}"
         raise InputError("--day-off", [f"{what} is a non-training day already; give a day "
                                        f"that is not off"])
-    if len(new) < len(days):
-        runs: list[list[dt.date]] = []  # the days already off, in runs of consecutive days
-        for d in (d for d in days if d in declared):
-            if runs and (d - runs[-1][-1]).days == 1:
-                runs[-1].append(d)
-            else:
-                runs.append([d])
-        one = len(days) - len(new) == 1
-        print(f"Note: --day-off: {join_and([span(r[0], r[-1]) for r in runs])} "
-              f"{'is a non-training day' if one else 'are non-training days'} already, kept as "
-              f"{'it is' if one else 'they are'}; {plural(len(new), 'day')} of "
-              f"{span(days[0], days[-1])} added", file=sys.stderr)
-    declared.update(new)
+    new = [d for d in days if d not in season_off and d not in given]
+    earlier = [d for d in days if d in given and d not in season_off]
+    off = [d for d in days if d in season_off]
+    said = []
+    if earlier:
+        said.append(f"{_runs_words(earlier)} given by an earlier --day-off of this command, "
+                    f"added once")
+    if off:
+        one = len(off) == 1
+        said.append(f"{_runs_words(off)} {'is a non-training day' if one else 'are non-training days'}"
+                    f" already, kept as {'it is' if one else 'they are'}")
+    if said and new:
+        said.append(f"{plural(len(new), 'day')} of {span(days[0], days[-1])} added")
+    if said:
+        print(f"Note: --day-off: {'; '.join(said)}", file=sys.stderr)
+    given.update(new)
     return new
 
 
@@ -517,10 +532,11 @@ def _day_off_edits(season, args) -> list:
     from planner.validate import DAY_OFF_FIX, competitions_on, day_off_words
 
     out: list = []
-    declared = {x.date for x in season.calendar.non_training_days}  # and those added so far
+    season_off = {x.date for x in season.calendar.non_training_days}
+    given: set[dt.date] = set()  # by the command's --day-off so far
     for spec in getattr(args, "day_off", ()):
         reason = " ".join(spec[1:]).strip()
-        for day in _days_off_new(declared, spec[0]):
+        for day in _days_off_new(season_off, given, spec[0]):
             out.append(_built("--day-off", E.AddNonTrainingDay,
                               day=_built("--day-off", NonTrainingDay, date=day, reason=reason)))
             # said as the Days Off editor says it: the match stands, the day off takes training
