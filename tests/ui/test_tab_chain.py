@@ -89,22 +89,24 @@ def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
     press(Qt.Key.Key_Up)
     assert rp.tree.currentItem() is line and box.value() == value and w.season is before
     # Enter goes into the box; then ↓ or ↑ changes it (one edit); Esc comes back to the list
-    # and cancels: the value it had on Enter, as a change back (Esc kept the new value)
+    # and cancels: the undo history goes back to where it was on Enter (no step, nothing unsaved)
+    assert w.undo_stack.isClean()
     assert press(Qt.Key.Key_Return) is box
     step = Qt.Key.Key_Down if value else Qt.Key.Key_Up
     press(step)
-    assert box.value() != value and w.undo_stack.count() == 1
+    assert box.value() != value and w.undo_stack.index() == 1 and not w.undo_stack.isClean()
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(rp.tree.hasFocus)
     assert "Enter on a setting" in rp.details.toPlainText()
     assert box.value() == value and RuleSet(w.season.rules).value("HV-6", "days_after") == value
-    assert w.undo_stack.count() == 2  # the change and the change back: none net
+    assert w.undo_stack.index() == 0 and w.undo_stack.isClean() and w.season is before
+    assert "not saved*" not in w.windowTitle()
     # typed and not committed: Esc drops it, no edit
     assert press(Qt.Key.Key_Return) is box
     box.lineEdit().selectAll()
     QTest.keyClicks(box.lineEdit(), "9")
     press(Qt.Key.Key_Escape)
-    assert box.text() == box.textFromValue(value) and w.undo_stack.count() == 2
+    assert box.text() == box.textFromValue(value) and w.undo_stack.index() == 0
     # Enter keeps what was set: Esc after it changes nothing
     assert press(Qt.Key.Key_Return) is box
     press(step)
@@ -112,13 +114,62 @@ def test_a_rules_box_is_passed_by_tab_and_gone_into_with_enter(w, qtbot):
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(rp.tree.hasFocus)
     assert RuleSet(w.season.rules).value("HV-6", "days_after") == box.value() != value
-    assert w.undo_stack.count() == 3
+    assert w.undo_stack.index() == 1
     # Tab keeps it too
     assert press(Qt.Key.Key_Return) is box
     press(Qt.Key.Key_Up if step == Qt.Key.Key_Down else Qt.Key.Key_Down)  # back to the first
     assert press(Qt.Key.Key_Tab) is not box
     assert RuleSet(w.season.rules).value("HV-6", "days_after") == value
-    assert w.undo_stack.count() == 4
+    assert w.undo_stack.index() == 2
+
+
+def _into_hv6(w, qtbot):
+    rp = w.rules_panel
+    w.docks["rules"].raise_()
+    qtbot.waitUntil(lambda: not w.docks["rules"].visibleRegion().isEmpty())
+    item = rp.items["HV-6"]
+    rp.tree.setFocus()
+    rp.tree.setCurrentItem(item.child(item.childCount() - 1))
+    box = rp.value_boxes[("HV-6", "days_after")]
+    assert press(Qt.Key.Key_Return) is box
+    return box, box.value(), Qt.Key.Key_Down if box.value() > box.minimum() else Qt.Key.Key_Up
+
+
+def test_esc_in_a_rules_box_after_several_steps_leaves_no_step_and_undo_keeps_its_meaning(w, qtbot):
+    box, value, step = _into_hv6(w, qtbot)
+    press(Qt.Key.Key_Up if step == Qt.Key.Key_Down else Qt.Key.Key_Down)
+    press(step)
+    press(step)
+    assert w.undo_stack.index() == 3
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(w.rules_panel.tree.hasFocus)
+    assert w.undo_stack.index() == 0 and w.undo_stack.isClean() and not w.undo_stack.canUndo()
+    assert RuleSet(w.season.rules).value("HV-6", "days_after") == value == box.value()
+
+
+def test_esc_in_a_rules_box_changes_back_when_another_change_came_between(w, qtbot):
+    from planner import edits as E
+
+    box, value, step = _into_hv6(w, qtbot)
+    press(step)
+    assert w.apply_edit(E.SetRuleMode(rule="HV-1", mode="off"))  # not this box's
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(w.rules_panel.tree.hasFocus)
+    rs = RuleSet(w.season.rules)
+    assert rs.value("HV-6", "days_after") == value and rs.mode("HV-1") == "off"
+    assert w.undo_stack.index() == 3  # the change, the other one, the change back
+
+
+def test_back_from_the_menu_bar_is_the_same_visit_of_a_rules_box(w, qtbot):
+    box, value, step = _into_hv6(w, qtbot)
+    press(step)
+    w.menuBar().setFocus(Qt.FocusReason.OtherFocusReason)
+    box.setFocus(Qt.FocusReason.MenuBarFocusReason)  # Alt, then Esc: back from the menu bar
+    qtbot.waitUntil(box.hasFocus)
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(w.rules_panel.tree.hasFocus)
+    assert RuleSet(w.season.rules).value("HV-6", "days_after") == value
+    assert w.undo_stack.index() == 0 and w.undo_stack.isClean()
 
 
 def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
@@ -143,6 +194,10 @@ def test_hv7s_on_off_setting_is_a_tick_box_ticked_with_space(w, qtbot):
     assert not box.isChecked()
     press(Qt.Key.Key_Escape)
     assert box.isChecked() and RuleSet(w.season.rules).value("HV-7", "enabled") == 1
+    assert w.undo_stack.index() == 0 and w.undo_stack.isClean()  # no step left
+    assert press(Qt.Key.Key_Return) is box
+    press(Qt.Key.Key_Space)
+    press(Qt.Key.Key_Space)
     assert w.undo_stack.undoText() == "Set HV-7: forbid speed days on MD-1 to on"
 
 

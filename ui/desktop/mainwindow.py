@@ -805,6 +805,8 @@ class MainWindow(QMainWindow):
             ed.date_selected.connect(self._show_date)
             ed.athlete_selected.connect(self.select_athlete)
         self.rules_panel.edit_requested.connect(self.apply_edit)
+        self.rules_panel.history = self.undo_stack
+        self.rules_panel.undo_to_requested.connect(self.undo_stack.setIndex)
         self.rules_panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         for browser in (self.inspector, self.explanation):
             browser.rule_requested.connect(self.show_rule)

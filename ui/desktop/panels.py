@@ -1042,7 +1042,10 @@ class _ClickOrEnter:
     (``ui.desktop.wheelguard``)."""
 
     back_to: QWidget | None = None  # the list Esc comes back to
+    noted = None  # set per box: a callable giving the undo history's place (RulesPanel._place)
+    rewound = None  # set per box: a callable (that place) -> True when Esc went back to it
     _entered = None  # the setting when the coach went into the box (Esc puts it back)
+    _place = None  # the undo history's place then
 
     def _settle(self) -> None:
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -1050,26 +1053,34 @@ class _ClickOrEnter:
     def _setting(self):
         return self.currentIndex() if isinstance(self, QComboBox) else self.value()
 
+    def _note(self) -> None:
+        self._entered = self._setting()
+        self._place = self.noted() if self.noted is not None else None
+
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """Going into the box notes its setting; back from its own list, or from another
-        window, is still the same visit."""
+        """Going into the box notes its setting and the undo history's place; back from its own
+        list, from another window or from the menu bar is still the same visit."""
         if event.reason() not in (Qt.FocusReason.PopupFocusReason,
-                                  Qt.FocusReason.ActiveWindowFocusReason):
-            self._entered = self._setting()
+                                  Qt.FocusReason.ActiveWindowFocusReason,
+                                  Qt.FocusReason.MenuBarFocusReason):
+            self._note()
         super().focusInEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """Esc cancels: the setting the box had when the coach went in, as a change back (it
-        kept the value ↑ had set); Enter or Tab keep what was set."""
+        """Esc cancels: when only this box's own changes were made since the coach went in, the
+        undo history goes back to where it was (the value, the saved state and Undo as before);
+        when another change came between, the setting it had as a change back. Enter or Tab
+        keep what was set."""
         if event.key() == Qt.Key.Key_Escape and self.back_to is not None:
-            if self._entered is not None:  # typing not committed is dropped too
+            went_back = self.rewound is not None and self.rewound(self._place)
+            if self._entered is not None and not went_back:  # typing not committed is dropped too
                 (self.setCurrentIndex if isinstance(self, QComboBox) else self.setValue)(
                     self._entered)
             self.back_to.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._entered = self._setting()  # kept: a later Esc goes back to this
+            self._note()  # kept: a later Esc goes back to this
 
 
 _TYPED = re.compile(r"([+-]?)(\d*)(?:([.,])(\d*))?")
@@ -1201,6 +1212,8 @@ class RulesPanel(QWidget):
 
     edit_requested = Signal(object)
     refused = Signal(str)  # a value typed outside its range, in words (the status bar shows it)
+    undo_to_requested = Signal(int)  # Esc in a box: the undo history back to this index
+    history = None  # the window's undo stack, read to note where it is (None: Esc changes back)
     COLUMNS = ["Rule", "Value", "Range", "Unit"]
 
     def __init__(self, parent: QWidget | None = None):
@@ -1288,6 +1301,8 @@ class RulesPanel(QWidget):
                 box.setToolTip(child.toolTip(0))
                 box.currentIndexChanged.connect(lambda _i, rid=r.id: self._mode_changed(rid))
                 box.back_to = self.tree
+                self._own_steps(box, lambda e, rid=r.id: isinstance(e, E.SetRuleMode)
+                                and e.rule == rid)
                 self.tree.setItemWidget(child, 1, _centred(box))
                 self.mode_boxes[r.id] = box
             for p in r.params:
@@ -1321,12 +1336,43 @@ class RulesPanel(QWidget):
                 rid, p, typed, box, why, fix)
             box.setKeyboardTracking(False)  # one edit per step or per typed value
             box.valueChanged.connect(lambda _v, rid=r.id, name=p.name: self._value_changed(rid, name))
+            self._own_steps(box, lambda e, rid=r.id, name=p.name: isinstance(e, E.SetRuleValue)
+                            and (e.rule, e.param) == (rid, name))
         box.setAccessibleName(f"{r.id} {p.name}")
         box.setToolTip(f"{p.description}; {p.range_text}, default {p.default_text}")
         box.setMaximumWidth(VALUE_W)
         box.back_to = self.tree
         self.tree.setItemWidget(child, 1, _centred(box))
         self.value_boxes[(r.id, p.name)] = box
+
+    def _own_steps(self, box: _ClickOrEnter, own) -> None:
+        """Esc in ``box`` goes back in the undo history when every step since the coach went in
+        is one ``own(edit)`` says is the box's."""
+        box.noted = self._place
+        box.rewound = lambda place: self._rewind(place, own)
+
+    def _place(self) -> tuple[int, object] | None:
+        """Where the undo history is: its index and the step before it (None: no history)."""
+        stack = self.history
+        if stack is None:
+            return None
+        i = stack.index()
+        return i, stack.command(i - 1) if i else None
+
+    def _rewind(self, place: tuple[int, object] | None, own) -> bool:
+        """Back to ``place`` (``undo_to_requested``) when the history still holds it and every
+        step pushed since is ``own``; True when it went back."""
+        stack = self.history
+        if stack is None or place is None:
+            return False
+        i, last = place
+        now = stack.index()
+        if now <= i or (i and stack.command(i - 1) is not last):
+            return False  # nothing pushed since, or the history went back past it
+        if not all(own(getattr(stack.command(k), "edit", None)) for k in range(i, now)):
+            return False  # another change came between: the box changes back
+        self.undo_to_requested.emit(i)
+        return stack.index() == i
 
     def set_season(self, season: Season) -> None:
         self.season = season
