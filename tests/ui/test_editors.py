@@ -2523,12 +2523,13 @@ def test_typing_not_applied_is_asked_about_before_the_board_shows_another_athlet
     assert sq.selected_id() == a2.id and w.board.current()[0] == a2.id and len(dialogs) == 3
 
 
-def test_a_position_retyped_in_another_case_is_no_change_and_the_guard_defaults_to_cancel(
+def test_a_position_completed_as_offered_asks_nothing_and_the_guard_defaults_to_cancel(
         w, qtbot, dialogs, monkeypatch):
     """"d" in Position completed to "defender" (his own "Defender" in lower case) and counted
     as typing: the next board move asked "Apply what you typed?" with Apply the default, and a
     Return meant for the Log pressed it. Now the letter completes to the position as offered,
-    the same position is no change, and the question's default is Cancel (nothing lost)."""
+    which is his own: the board moves on and nothing is asked; the question's default is Cancel
+    (nothing lost)."""
     day = w.season.calendar.start
     a1, a2 = w.season.athletes[0], w.season.athletes[1]
     assert a1.position == "Goalkeeper"
@@ -2544,13 +2545,9 @@ def test_a_position_retyped_in_another_case_is_no_change_and_the_guard_defaults_
     qtbot.keyClicks(line, "g")
     qtbot.waitUntil(lambda: line.text() == "Goalkeeper")
     assert line.selectedText() == "oalkeeper" and line.cursorPosition() == 1
-    line.setText("goalkeeper")  # the same position however it is cased
-    line.textEdited.emit(line.text())
-    assert sq.pending() == []
-    sq.apply_button.click()  # nothing changed: nothing to apply
-    assert w.undo_stack.count() == 0 and w.season.athlete(a1.id).position == "Goalkeeper"
     w.board.set_current(a2.id, day)
     assert dialogs.kinds() == [] and sq.selected_id() == a2.id
+    assert w.undo_stack.count() == 0 and w.season.athlete(a1.id).position == "Goalkeeper"
     defaults = []
     ask = dialogs.choose
     monkeypatch.setattr(dialogs, "choose", lambda title, text, answers, default, details="":
@@ -2561,6 +2558,25 @@ def test_a_position_retyped_in_another_case_is_no_change_and_the_guard_defaults_
     dialogs.answer = "cancel"
     w.board.set_current(a1.id, day)
     assert defaults == ["cancel"] and w.board.current()[0] == a2.id
+
+
+def test_a_position_retyped_in_another_case_is_applied(w, qtbot):
+    """An athlete imported as "goalkeeper" is set to "Goalkeeper" by typing it: the form said
+    nothing was pending and Apply did nothing."""
+    a = w.season.athletes[0]
+    lower = w.season.model_copy(update={"athletes": (
+        a.model_copy(update={"position": "goalkeeper"}), *w.season.athletes[1:])})
+    w.document.replace(lower, None)
+    w.show_dock("squad")
+    sq = w.squad_editor
+    w.board.set_current(a.id, w.season.calendar.start)
+    assert sq.position.currentText() == "goalkeeper"
+    line = sq.position.lineEdit()
+    line.setText("Goalkeeper")
+    line.textEdited.emit(line.text())
+    assert sq.pending() == ["Athlete position"]
+    sq.apply_button.click()
+    assert w.season.athlete(a.id).position == "Goalkeeper" and w.undo_stack.count() == 1
 
 
 def test_typing_a_row_refuses_on_apply_stays_typed_and_the_board_goes_back(w, qtbot, dialogs):

@@ -300,11 +300,12 @@ class SquadEditor(Editor):
             line.setSelection(len(offered), at - len(offered))
 
     def typed(self) -> list[QWidget]:
-        """As any form's, but a position retyped as the selected athlete's own ("defender" for
-        his "Defender") is no change: it asked "Apply what you typed?" on the next board move."""
+        """As any form's, but the position as the athlete's own ("g" completed to his
+        "Goalkeeper") is no change: it asked "Apply what you typed?" on the next board move. Only
+        exactly his: "Goalkeeper" for a "goalkeeper" is a change."""
         typed = super().typed()
         a = self.season.athlete(self.selected_id()) if self.season else None
-        if a is not None and name_key(self.position.currentText()) == name_key(a.position):
+        if a is not None and self.position.currentText().strip() == a.position:
             return [w for w in typed if w is not self.position]
         return typed
 
@@ -417,8 +418,6 @@ class SquadEditor(Editor):
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), self.position.currentText().strip()
-        if name_key(pos) == name_key(a.position):  # "defender" for his "Defender": no change
-            pos = a.position
         role = self.role.currentData()
         if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
             return
