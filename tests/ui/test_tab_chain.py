@@ -29,7 +29,12 @@ def w(qtbot):
 
 
 def press(key, modifier=Qt.KeyboardModifier.NoModifier):
-    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+    """``key`` pressed and released as on a keyboard: the release goes to the widget the press
+    gave the keyboard to."""
+    QTest.keyPress(QApplication.focusWidget(), key, modifier)
+    now = QApplication.focusWidget()
+    if now is not None:  # none: the press closed what had the keyboard
+        QTest.keyRelease(now, key, modifier)
     return QApplication.focusWidget()
 
 
@@ -349,3 +354,44 @@ def test_focus_next_prev_child_walks_only_for_a_tab_pressed(qtbot):
     assert asked == [(True, False)]
     box.hide()
     assert not tabchain.tab_pressed(box)
+
+
+def test_tab_keys_watch_only_the_widget_with_the_keyboard(qtbot):
+    """The Tab note's filter leaves a widget as the keyboard leaves it: it stayed on every
+    widget that ever had the keyboard, and each paint of the board went through Python."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from ui.desktop import tabchain
+
+    seen = []
+
+    class Counted(tabchain.TabKeys):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            seen.append((obj, event.type()))
+            return super().eventFilter(obj, event)
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    keys = Counted(box)
+    app = QApplication.instance()
+    app.focusChanged.connect(keys.focused)
+    try:
+        lay = QVBoxLayout(box)
+        one, two = QLineEdit(), QLineEdit()
+        lay.addWidget(one)
+        lay.addWidget(two)
+        box.show()
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        one.setFocus()
+        qtbot.waitUntil(one.hasFocus)
+        assert press(Qt.Key.Key_Tab) is two
+        assert (two, QEvent.Type.KeyRelease) in seen  # the release reached the one it went to
+        seen.clear()
+        for w in (one, two):  # an event of each (a paint, a hover: any passes the filter)
+            QApplication.sendEvent(w, QEvent(QEvent.Type.User))
+        assert [e for o, e in seen if o is two] == [QEvent.Type.User]
+        assert [e for o, e in seen if o is one] == []
+    finally:
+        app.focusChanged.disconnect(keys.focused)

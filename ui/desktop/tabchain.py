@@ -20,6 +20,7 @@ from itertools import takewhile
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
+from shiboken6 import isValid
 
 from ui.desktop.layout import behind_a_tab
 
@@ -62,8 +63,10 @@ def _deepest_proxy(w: QWidget) -> QWidget | None:
 
 class TabKeys(QObject):
     """Notes a Tab or Shift+Tab key pressed, while Qt hands it on: a filter on the widget with
-    the keyboard (installed as it gets it, never on the application, so no other event passes
-    through Python for it). The note goes with the key's release, or once Qt is idle again."""
+    the keyboard only (installed as it gets it, removed as it loses it; never on the
+    application). Every event of that one widget, its paints too, passes through Python for
+    it; no other widget's does. The note goes with the key's release (the widget the keyboard
+    went to has the filter by then), or once Qt is idle again."""
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
@@ -81,7 +84,9 @@ class TabKeys(QObject):
     def release(self) -> None:
         self.pressed = False
 
-    def focused(self, _old: QWidget | None, now: QWidget | None) -> None:
+    def focused(self, old: QWidget | None, now: QWidget | None) -> None:
+        if old is not None and isValid(old):  # a widget deleted with the keyboard in it is gone
+            old.removeEventFilter(self)
         if now is not None:
             now.installEventFilter(self)  # installed again, it stays one filter
 
