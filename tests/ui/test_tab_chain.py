@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.rules import RuleSet
 from tests.ui.test_editors import hand_plan, tiny_season
-from ui.desktop.layout import behind_a_tab
+from ui.desktop.layout import behind_a_tab, dock_of
 from ui.desktop.mainwindow import MainWindow
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -395,3 +395,17 @@ def test_tab_keys_watch_only_the_widget_with_the_keyboard(qtbot):
         assert [e for o, e in seen if o is one] == []
     finally:
         app.focusChanged.disconnect(keys.focused)
+
+
+def test_dock_of_is_the_panel_a_widget_is_in(w):
+    from ui.desktop.tabchain import behind
+
+    rules = w.docks["rules"]
+    assert dock_of(w.rules_panel.find) is rules and dock_of(rules) is rules
+    assert dock_of(w.board) is None and dock_of(None) is None
+    rules.raise_()
+    QApplication.processEvents()
+    assert not behind(w.rules_panel.find)
+    w.docks["returns"].raise_()
+    QApplication.processEvents()
+    assert behind(w.rules_panel.find)  # Rules now behind Returns' tab

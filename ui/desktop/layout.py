@@ -282,6 +282,13 @@ def keep_on_screen(window: QWidget) -> bool:
     return True
 
 
+def dock_of(widget: QWidget | None) -> QDockWidget | None:
+    """The docked panel ``widget`` is in (``widget`` itself when it is one); None outside any."""
+    while widget is not None and not isinstance(widget, QDockWidget):
+        widget = widget.parentWidget()
+    return widget
+
+
 def behind_a_tab(dock: QDockWidget) -> bool:
     """Whether ``dock`` is (or, just closed, was) a tab behind another: Qt moves those out of
     sight, above and left of the window, and leaves them there when they are closed."""

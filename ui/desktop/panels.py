@@ -1177,8 +1177,9 @@ class _RuleTick(_ClickOrEnter, QCheckBox):
 
     valueChanged = Signal(int)  # noqa: N815 - a number box's name
 
-    def __init__(self):
+    def __init__(self, param):
         super().__init__()
+        self.param = param  # its planner.rules.Param, which words the value ("on", "off")
         self._settle()
         self.toggled.connect(lambda on: self.valueChanged.emit(int(on)))
 
@@ -1189,7 +1190,7 @@ class _RuleTick(_ClickOrEnter, QCheckBox):
         self.setChecked(bool(value))
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 - a number box's name
-        return "on" if value else "off"
+        return self.param.value_text(value)
 
     def setKeyboardTracking(self, _on: bool) -> None:  # noqa: N802 - one edit per tick anyway
         pass
@@ -1323,7 +1324,7 @@ class RulesPanel(QWidget):
             box.setPlaceholderText("none")
             box.editingFinished.connect(lambda rid=r.id, name=p.name: self._text_changed(rid, name))
         elif tick:
-            box = _RuleTick()
+            box = _RuleTick(p)
         elif p.integer:
             box = _RuleSpin()
             box.setRange(int(p.min), int(p.max))

@@ -44,7 +44,7 @@ from planner.squad import display_order
 from planner.text import day as day_text
 from planner.timeline import Timeline, in_day_order
 from ui.desktop.interaction import default_interaction
-from ui.desktop.layout import scrolled
+from ui.desktop.layout import dock_of, scrolled
 from ui.desktop.macro import EditGroup
 from ui.desktop.theme import ink
 
@@ -373,10 +373,7 @@ class RolesPanel(QWidget):
     def _fit_dock(self) -> None:
         """The dock holding the panel (beside the Log, about 220 px wide, it showed a part of
         one match) never narrower than :meth:`grid_width`, nor than half the window."""
-        dock, w = None, self.parentWidget()
-        while w is not None and dock is None:
-            dock = w if isinstance(w, QDockWidget) else None
-            w = w.parentWidget()
+        dock = dock_of(self)
         if dock is not None:
             window = dock.parentWidget()
             room = window.width() // 2 if window is not None and window.width() > 0 else 0

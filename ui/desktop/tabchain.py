@@ -22,18 +22,18 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
 from shiboken6 import isValid
 
-from ui.desktop.layout import behind_a_tab
+from ui.desktop.layout import behind_a_tab, dock_of
 
 _LONGEST = 10_000  # a focus chain is a ring; this only guards against a broken one
 
 
 def behind(widget: QWidget) -> bool:
     """Whether ``widget`` is in a docked panel that is not on screen (a tab not in front)."""
-    w = widget
-    while w is not None:
-        if isinstance(w, QDockWidget) and behind_a_tab(w):
+    dock = dock_of(widget)
+    while dock is not None:
+        if behind_a_tab(dock):
             return True
-        w = w.parentWidget()
+        dock = dock_of(dock.parentWidget())
     return False
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from planner.season import Season
 from planner.text import clean_message, day_long, name_sort_key
 from ui.desktop import tabchain
 from ui.desktop.datefield import DateField
+from ui.desktop.layout import dock_of
 
 Row = tuple[QPushButton, tuple[QWidget, ...]]  # a form's button and its fields
 
@@ -388,9 +388,7 @@ class Editor(QWidget):
                 or super().focusNextPrevChild(forward))
 
     def _went_round(self) -> None:
-        dock = self.parentWidget()
-        while dock is not None and not isinstance(dock, QDockWidget):
-            dock = dock.parentWidget()
+        dock = dock_of(self)
         name = f"the {dock.windowTitle()} editor" if dock is not None else "this editor"
         self.hint.emit(f"Tab goes round {name}: Esc or F6 puts the keyboard on the board")
 
