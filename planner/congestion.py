@@ -383,10 +383,7 @@ def a_in_tapers(season: Season, timeline: Timeline | None = None,
     as :func:`taper_matches` reads them (none started: the squad). Making the later A a B takes
     its own taper week out, the week of the matches, which are from ``today`` on, so the advice
     holds while any of them is ahead, even once the stretched taper's first week is lived."""
-    tl = timeline if timeline is not None else Timeline(season)
-    tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
-    marks = marks if marks is not None else day_marks(season, tl)
-    order = [a.id for a in season.athletes]
+    tl, tapers, marks, order = _taper_context(season, timeline, marks)
     found = []
     for c in sorted(tl.a_competitions, key=lambda c: c.date):
         i, w = tl.index(c.date), tl.week_index_of_date(c.date)
@@ -403,6 +400,15 @@ def a_in_tapers(season: Season, timeline: Timeline | None = None,
     return [replace(t, starters=t.starters or tuple(order)) for t in grouped_tapers(season, found)]
 
 
+def _taper_context(season: Season, timeline: Timeline | None, marks: dict | None):
+    """(timeline, TP-1's taper weeks: week -> the A competition, the day marks, the squad's
+    order) for the taper notices."""
+    tl = timeline if timeline is not None else Timeline(season)
+    tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
+    marks = marks if marks is not None else day_marks(season, tl)
+    return tl, tapers, marks, [a.id for a in season.athletes]
+
+
 def _starters(season: Season, marks: dict, order: list[str], i: int, c: Competition) -> tuple[str, ...]:
     """Who starts competition ``c`` on day ``i``: the day's marks and the match's role both
     start, in the squad's order."""
@@ -413,10 +419,7 @@ def _starters(season: Season, marks: dict, order: list[str], i: int, c: Competit
 def _each_taper_match(season: Season, timeline: Timeline | None = None,
                       marks: dict | None = None) -> list[TaperMatch]:
     """:func:`taper_matches` one competition each, ungrouped."""
-    tl = timeline if timeline is not None else Timeline(season)
-    tapers = tl.taper_weeks(int(RuleSet(season.rules).value("TP-1", "taper_weeks")))
-    marks = marks if marks is not None else day_marks(season, tl)
-    order = [a.id for a in season.athletes]
+    tl, tapers, marks, order = _taper_context(season, timeline, marks)
     out = []
     for c in sorted(season.competitions, key=lambda c: c.date):
         i, w = tl.index(c.date), tl.week_index_of_date(c.date)

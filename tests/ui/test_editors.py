@@ -32,14 +32,23 @@ def q(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-@pytest.fixture
-def w(qtbot):
+def tiny_window(qtbot, active: bool = False) -> MainWindow:
+    """The window on the tiny season with a hand-made plan, shown (``active``: and the active
+    window, for tests of the keyboard)."""
     season = tiny_season()
     win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
     qtbot.addWidget(win)
     win.resize(1200, 700)
     win.show()
+    if active:
+        win.activateWindow()
+        qtbot.waitUntil(lambda: win.isActiveWindow())
     return win
+
+
+@pytest.fixture
+def w(qtbot):
+    return tiny_window(qtbot)
 
 
 def undo_all(w: MainWindow, before) -> None:

@@ -8,8 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_editors import hand_plan, tiny_season
-from ui.desktop.mainwindow import MainWindow
+from tests.ui.test_editors import tiny_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -27,14 +26,7 @@ class LinuxLineEdit(QObject):
 
 @pytest.fixture
 def w(qtbot):
-    season = tiny_season()
-    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
-    qtbot.addWidget(win)
-    win.resize(1200, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: win.isActiveWindow())
-    return win
+    return tiny_window(qtbot, active=True)
 
 
 def test_ctrl_e_in_a_field_is_file_export_and_the_field_keeps_its_editing_keys(w, qtbot, dialogs):

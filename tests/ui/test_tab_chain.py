@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner.rules import RuleSet
-from tests.ui.test_editors import hand_plan, tiny_season
+from tests.ui.test_editors import hand_plan, tiny_season, tiny_window
 from ui.desktop.layout import behind_a_tab, dock_of
 from ui.desktop.mainwindow import MainWindow
 
@@ -18,14 +18,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture
 def w(qtbot):
-    season = tiny_season()
-    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
-    qtbot.addWidget(win)
-    win.resize(1200, 700)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(lambda: win.isActiveWindow())
-    return win
+    return tiny_window(qtbot, active=True)
 
 
 def press(key, modifier=Qt.KeyboardModifier.NoModifier):
