@@ -317,7 +317,7 @@ def test_a_window_closed_and_deleted_with_the_keyboard_in_an_editor_raises_nothi
 def test_focus_next_prev_child_walks_only_for_a_tab_pressed(qtbot):
     """Qt asks focusNextPrevChild of a widget hidden or deleted with the keyboard in it: the
     window and the editors walk their chain only for a Tab or Shift+Tab pressed."""
-    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from ui.desktop import tabchain
 
@@ -330,15 +330,7 @@ def test_focus_next_prev_child_walks_only_for_a_tab_pressed(qtbot):
 
     tabchain.install()
     box = Box()
-    qtbot.addWidget(box)
-    lay = QVBoxLayout(box)
-    one, two = QLineEdit(), QLineEdit()
-    lay.addWidget(one)
-    lay.addWidget(two)
-    box.show()
-    box.activateWindow()
-    qtbot.waitUntil(box.isActiveWindow)
-    one.setFocus()
+    one, two = _two_fields(qtbot, box)
     assert press(Qt.Key.Key_Tab) is two and press(Qt.Key.Key_Tab, SHIFT) is one
     assert asked == [(True, True), (False, True)] and not tabchain.tab_pressed(box)
     asked.clear()
@@ -353,7 +345,7 @@ def test_tab_keys_watch_only_the_widget_with_the_keyboard(qtbot):
     """The Tab note's filter leaves a widget as the keyboard leaves it: it stayed on every
     widget that ever had the keyboard, and each paint of the board went through Python."""
     from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from ui.desktop import tabchain
 
@@ -365,19 +357,11 @@ def test_tab_keys_watch_only_the_widget_with_the_keyboard(qtbot):
             return super().eventFilter(obj, event)
 
     box = QWidget()
-    qtbot.addWidget(box)
     keys = Counted(box)
     app = QApplication.instance()
     app.focusChanged.connect(keys.focused)
     try:
-        lay = QVBoxLayout(box)
-        one, two = QLineEdit(), QLineEdit()
-        lay.addWidget(one)
-        lay.addWidget(two)
-        box.show()
-        box.activateWindow()
-        qtbot.waitUntil(box.isActiveWindow)
-        one.setFocus()
+        one, two = _two_fields(qtbot, box)
         qtbot.waitUntil(one.hasFocus)
         assert press(Qt.Key.Key_Tab) is two
         assert (two, QEvent.Type.KeyRelease) in seen  # the release reached the one it went to
@@ -402,3 +386,19 @@ def test_dock_of_is_the_panel_a_widget_is_in(w):
     w.docks["returns"].raise_()
     QApplication.processEvents()
     assert behind(w.rules_panel.find)  # Rules now behind Returns' tab
+
+
+def _two_fields(qtbot, box):
+    """Two line edits in ``box``, shown and active, the keyboard in the first."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    qtbot.addWidget(box)
+    lay = QVBoxLayout(box)
+    one, two = QLineEdit(), QLineEdit()
+    lay.addWidget(one)
+    lay.addWidget(two)
+    box.show()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    one.setFocus()
+    return one, two
