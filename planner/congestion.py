@@ -179,13 +179,9 @@ def _with_played_back(season: Season, tl: Timeline, marks: dict,
 
 def _runs(days: list[int]) -> list[list[int]]:
     """``days`` (in order) cut where two are more than ``GAP_DAYS`` apart."""
-    out: list[list[int]] = []
-    for d in days:
-        if out and d - out[-1][-1] <= GAP_DAYS:
-            out[-1].append(d)
-        else:
-            out.append([d])
-    return out
+    from planner.text import runs
+
+    return runs(days, lambda a, b: b - a <= GAP_DAYS)
 
 
 def _played(season: Season, tl: Timeline, athlete: str, i: int, role: str) -> tuple[int, int]:

@@ -403,6 +403,18 @@ def rehab_where(stages: Collection[str]) -> str:
     return join_and(["injured" if st == INJ else f"in {st}" for st in stages])
 
 
+def runs(values, together) -> list[list]:
+    """``values`` (in order) cut into runs: a value joins the run before it when
+    ``together(last, value)`` (consecutive days, days a few apart)."""
+    out: list[list] = []
+    for v in values:
+        if out and together(out[-1][-1], v):
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return out
+
+
 def without_boms(data: bytes) -> bytes:
     """``data`` without the byte-order marks before its text: one ("UTF-8 with BOM", as Notepad
     saves) or more (a file saved so twice), each a valid UTF-8 character no reader expects."""

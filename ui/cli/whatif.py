@@ -481,15 +481,9 @@ def _days(text: str, what: str) -> list[dt.date]:
 
 def _runs_words(days: list[dt.date]) -> str:
     """``days`` (in order) in runs of consecutive days: ``21–23 Dec 2026 and 31 Dec 2026``."""
-    from planner.text import join_and, span
+    from planner.text import join_and, runs, span
 
-    runs: list[list[dt.date]] = []
-    for d in days:
-        if runs and (d - runs[-1][-1]).days == 1:
-            runs[-1].append(d)
-        else:
-            runs.append([d])
-    return join_and([span(r[0], r[-1]) for r in runs])
+    return join_and([span(r[0], r[-1]) for r in runs(days, lambda a, b: (b - a).days == 1)])
 
 
 def _days_off_new(season_off: set[dt.date], given: set[dt.date], text: str) -> list[dt.date]:
