@@ -55,9 +55,16 @@ def hv1_exempt(rules, position: str) -> bool:
 
 
 def short_position(position: str) -> str:
-    """A label of at most a few letters for narrow columns (``GK``, ``DF``…; others as typed)."""
+    """A label of at most a few letters for narrow columns: ``GK``, ``DF``…; a position of
+    several words by their initials ("Shooting guard" SG, "Small forward" SF: cut to their first
+    letters, the two read alike); any other as typed."""
     key = position_key(position)
-    return POSITION_SHORT.get(key, " ".join(position.split()))
+    if key in POSITION_SHORT:
+        return POSITION_SHORT[key]
+    words = position.split()
+    if 2 <= len(words) <= 4:
+        return "".join(w[0] for w in words).upper()
+    return " ".join(words)
 
 
 def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: int = 0) -> bool:

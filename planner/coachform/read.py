@@ -1133,11 +1133,12 @@ class _Import:
         self._same_names(spec, athletes, named_rows)
         if own:
             listed = ", ".join(f"{p!r} (row {r})" for p, r in own.items())
-            self.notes.append(f"{spec.title}: {listed} {'is a group' if len(own) == 1 else 'are groups'}"
-                              f" of {'its' if len(own) == 1 else 'their'} own, not Goalkeeper, "
-                              f"Defender, Midfielder or Forward: the board groups the squad by "
-                              f"position and HV-1's goalkeeper exemption reads it; write one of "
-                              f"those four to group them")
+            one = len(own) == 1
+            self.notes.append(f"{spec.title}: {listed} {'is a group' if one else 'are groups'} of "
+                              f"{'its' if one else 'their'} own on the board, after Goalkeeper, "
+                              f"Defender, Midfielder and Forward: right for another sport; for a "
+                              f"football player write one of those four (HV-1 exempts only the "
+                              f"positions its setting names, Goalkeeper by default)")
         if not athletes and not rows and self.r.find(spec.title) is not None:
             self.p.add(spec.title, None, f"{spec.title}: no athlete rows below the header; add one "
                        f"row per athlete (ID, Name, Position)")

@@ -167,9 +167,10 @@ def test_a_position_close_to_a_known_one_is_said(tmp_path):
                      "Goalkeeper (rules such as HV-1's goalkeeper exemption read the position); "
                      "correct it if it is one",
                      # a position far from the four, once for the sheet, as the Squad editor says it
-                     "Athletes: 'Winger' (row 3) is a group of its own, not Goalkeeper, Defender, "
-                     "Midfielder or Forward: the board groups the squad by position and HV-1's "
-                     "goalkeeper exemption reads it; write one of those four to group them"]
+                     "Athletes: 'Winger' (row 3) is a group of its own on the board, after "
+                     "Goalkeeper, Defender, Midfielder and Forward: right for another sport; for a "
+                     "football player write one of those four (HV-1 exempts only the positions "
+                     "its setting names, Goalkeeper by default)"]
 
 
 def test_a_competition_row_pasted_twice_is_counted_once(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.squad import rehab_status
+from planner.squad import rehab_status, short_position
 from tests.builders import day, injury, season
 
 
@@ -26,3 +26,12 @@ def test_the_squad_status_says_who_is_injured_now_who_is_back_and_whose_injury_i
     # the planning start follows today: once past the onset, the planned injury is his stage
     later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
     assert rehab_status(later, "A3") == "injured (P1)"
+
+
+def test_short_positions_tell_apart_the_positions_of_another_sport():
+    """Basketball's positions cut to four letters read "Shoo", "Smal", "Powe" on the Overview and
+    "Sh…" on the board: several words give their initials, football's groups their labels."""
+    labels = [short_position(p) for p in ("Point guard", "Shooting guard", "Small forward",
+                                          "Power  forward", "Center", "Goalie", "Midfielder")]
+    assert labels == ["PG", "SG", "SF", "PF", "Center", "GK", "MF"]
+    assert len(set(labels)) == len(labels)
