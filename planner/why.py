@@ -28,6 +28,7 @@ from planner.history import (
     flare_calm_caps,
     logged_days,
     planned_level,
+    pre_season_speed_days,
     ran_at_least,
     went_otherwise,
 )
@@ -583,17 +584,26 @@ def _flare_reason(c: _Context, i: int, add) -> None:
 
 
 def _ramp_reason(c: _Context, i: int, add) -> None:
-    """RAMP: the first two planned speed days after a break are capped at 80 % and 90 %."""
+    """RAMP: the first two planned speed days after a break are capped at 80 % and 90 %. A speed
+    day logged before the season start ends a break as the solver and the checker read it
+    (pre_season_speed_days): no ramp step itself, so the days after it are no step either."""
     f, st = c.facts, c.ap.stages[i]
     if st != FIT or not f.speed[i] or f.played[i]:
         return
     g = c.value("RAMP", "gap_days")
-    prev = next((j for j in range(i - 1, max(-1, i - g - 1), -1) if f.speed[j]), None)
+    logged = pre_season_speed_days(c.season, c.aid)
+
+    def last_speed(k: int) -> int | None:
+        """The latest speed day within ``g`` days before day ``k`` (negative: logged before the
+        season), or None."""
+        j = next((j for j in range(k - 1, max(-1, k - g - 1), -1) if f.speed[j]), None)
+        return j if j is not None else next((d for d in reversed(logged) if k - d <= g), None)
+
+    prev = last_speed(i)
     if prev is None:
         add(Reason("RAMP", "bound", f"First speed day after {g} days or more without one: at most 80 %."))
         return
-    before = next((j for j in range(prev - 1, max(-1, prev - g - 1), -1) if f.speed[j]), None)
-    if before is None and not f.played[prev]:
+    if prev >= 0 and last_speed(prev) is None and not f.played[prev]:
         add(Reason("RAMP", "bound", f"Second speed day after a break (the first on "
                                      f"{text.day_long(c.tl.days[prev])}): at most 90 %."))
 
