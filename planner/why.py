@@ -682,8 +682,11 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
     if start is not None and f.st[i] == FIT and f.it[i] == 0 and f.train[i]:
         names = " / ".join(f"'{x.name}'" for x in tl.comp_on[start])
         add(Reason("FACT", "fact", f"The first training day after {names}, which {c.who} started "
-                                   f"on {text.day_long(tl.days[start])}: a recovery session, no "
-                                   f"running (MD+1 recovery)."))
+                                   f"on {text.day_long(tl.days[start])}: {RECOVERY_WORDS}."))
+
+
+# the recovery day in words: MD+1, or MD+2 after a day off, so no MD label (the day's own says it)
+RECOVERY_WORDS = "the recovery after the match, a session with no running"
 
 
 def _started_before(c: _Context, i: int) -> int | None:

@@ -19,7 +19,7 @@ from planner.season import (
 )
 from planner.text import day_long
 from planner.timeline import Timeline
-from planner.why import why_day
+from planner.why import RECOVERY_WORDS, why_day
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season, solved_and_checked
 
@@ -348,6 +348,11 @@ def test_a_starter_recovers_on_the_first_training_day_after_the_match():
     assert loads.load[loads.index(tl.days[7])] == rec[0] * rec[1] == 60
     said = rules_of(s, plan, "A1", 10)["FACT"]
     assert "The first training day after 'Match 2', which Athlete 1 (A1) started on Wed" in said
+    # Monday is MD+2 (Sunday off): its recovery is said without an MD label that contradicts it
+    monday = why_day(s, plan, "A1", day(7))
+    assert "MD+2" in monday.summary
+    said = rules_of(s, plan, "A1", 7)["FACT"]
+    assert f"started on Sat 9 Jan 2027: {RECOVERY_WORDS}." in said and "MD+1" not in said, said
 
 
 def test_a_player_back_from_rehab_recovers_after_the_matches_started_too():
@@ -386,7 +391,7 @@ def test_a_returner_out_of_the_match_the_day_after_his_start_recovers_on_it():
     ap = plan.for_athlete("A1")
     assert ap.stages[29] == "FIT" and ap.intensity[29] == 100, ap.intensity[26:32]  # started
     assert ap.intensity[30] == 0 and ap.intensity[31] == 70, ap.intensity[26:32]
-    assert "(MD+1 recovery)" in rules_of(s, plan, "A1", 30)["FACT"]
+    assert f": {RECOVERY_WORDS}." in rules_of(s, plan, "A1", 30)["FACT"]
 
 
 def test_the_recovery_day_is_the_first_training_day_after_a_start_in_every_case():
