@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.criteria import failed_words, gate, tests_until
 from planner.errors import InputError
-from planner.history import as_lived, pre_season_speed_days
+from planner.history import as_lived, pre_season_speed_levels
 from planner.load import fmt_figure
 from planner.loadtable import LoadTable, athlete_load
 from planner.rehab import Segment, max_days, reset_credit, segments
@@ -332,6 +332,9 @@ class _Athlete(AthleteFacts):
         self.who = ck.season.athlete_label(self.id)
         athlete = ck.season.athlete(self.id)
         self.position = athlete.position if athlete is not None else ""
+        # speed days logged before the season start (negative index -> level): RAMP and HV-5
+        # look back at them (section 9)
+        self.pre = pre_season_speed_levels(ck.season, self.id)
         weeks = ck.tl.weeks
         # resulting week kinds: the team's when FIT on the week's first day, else the athlete's own
         self.own = [self.st[w.first] != FIT for w in weeks]
@@ -542,6 +545,8 @@ class _Checker:
 
     # -- speed days ----------------------------------------------------------------------------
     def _speed_text(self, a: _Athlete, i: int) -> str:
+        if i < 0:
+            return f"{self.f(i)} (logged before the season start, {a.pre[i]} %)"
         if a.played[i]:
             return f"{self.f(i)} (match {self.comp_name(i)})"
         if i < self.p0:
@@ -557,15 +562,19 @@ class _Checker:
                 if d > e:
                     continue
                 one, two = self._speed_text(a, d), self._speed_text(a, e)
-                self.bad("HV-5", a.id, d, e, f"{a.who} has speed days on {one} and {two}; "
-                         f"speed days need {text.plural(r, 'rest day')} between them.")
+                # a day logged before the season start is named, the span kept inside the season
+                self.bad("HV-5", a.id, d if d >= 0 else e, e, f"{a.who} has speed days on "
+                         f"{one} and {two}; speed days need {text.plural(r, 'rest day')} between "
+                         f"them.")
 
     def hv5_clashes(self, a: _Athlete, i: int, speed) -> list[int]:
         """HV-5: the speed days (``speed[j]``) within its rest days of a speed day on day ``i``,
-        the nearest first, less those given with it (two matches played, past days)."""
+        the nearest first, less those given with it (two matches played, past days); a speed day
+        logged before the season start is a past day too."""
         r = int(self.rs.value("HV-5", "rest_days"))
         near = sorted(range(max(0, i - r), min(self.n, i + r + 1)), key=lambda j: abs(i - j))
-        return [j for j in near if j != i and speed[j] and not (a.given[i] and a.given[j])]
+        out = [j for j in near if j != i and speed[j] and not (a.given[i] and a.given[j])]
+        return out + ([] if a.given[i] else sorted((j for j in a.pre if i - j <= r), reverse=True))
 
     def hv2(self, a: _Athlete) -> None:
         for w in self.tl.weeks[self.open_week:]:
@@ -640,7 +649,7 @@ class _Checker:
     def ramp(self, a: _Athlete) -> None:
         g = self.rs.value("RAMP", "gap_days")
         # a speed day logged before the season start (section 9) ends the gap there
-        before = pre_season_speed_days(self.season, a.id)
+        before = sorted(a.pre)
         last, last_step1 = (before[-1] if before else None), False
         for i in range(self.n):
             if not a.speed[i]:

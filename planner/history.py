@@ -552,10 +552,14 @@ def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | 
 
 def pre_season_speed_days(season: Season, athlete: str) -> list[int]:
     """Negative day indexes (before the season start) with a logged speed day (a top speed of
-    80 % or more): RAMP's gap before the season is then not a gap (rules-spec.md section 3)."""
+    80 % or more): RAMP's gap before the season is then not a gap (rules-spec.md section 3), and
+    HV-5 looks back at them across the start as at a past day (section 9)."""
+    return sorted(pre_season_speed_levels(season, athlete))
+
+
+def pre_season_speed_levels(season: Season, athlete: str) -> dict[int, int]:
+    """The speed days logged before the season start (:func:`pre_season_speed_days`), each with
+    the level it counts as (section 9: the highest level at or below the logged top speed)."""
     start = season.calendar.start
-    out = []
-    for day, v in logged_days(season, athlete).items():
-        if day < start and v.top_level is not None and v.top_level >= 80:
-            out.append((day - start).days)
-    return sorted(out)
+    return {(day - start).days: v.top_level for day, v in logged_days(season, athlete).items()
+            if day < start and v.top_level is not None and v.top_level >= 80}

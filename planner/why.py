@@ -705,12 +705,15 @@ def _started_before(c: _Context, i: int) -> int | None:
 
 
 def _rest_reason(c: _Context, i: int, add) -> None:
-    """HV-5: a speed day nearby leaves no room for another one here."""
+    """HV-5: a speed day nearby leaves no room for another one here (one logged before the
+    season start too, a past day: pre_season_speed_days)."""
     tl, speed = c.tl, c.speed
     r = c.value("HV-5", "rest_days")
     near = [j for j in range(max(0, i - r), min(tl.n, i + r + 1)) if j != i and speed[j]]
-    if near and not tl.is_comp[i]:
-        days = ", ".join(text.day_long(tl.days[j]) for j in near)
+    logged = [j for j in pre_season_speed_days(c.season, c.aid) if i - j <= r] if i >= tl.p0 else []
+    if (near or logged) and not tl.is_comp[i]:
+        days = ", ".join([f"{text.day_long(tl.start + dt.timedelta(days=j))} (logged before the "
+                          f"season start)" for j in logged] + [text.day_long(tl.days[j]) for j in near])
         add(Reason("HV-5", "bound", f"A speed day on {days} leaves no room for another speed day here "
                                      f"({text.plural(r, 'rest day')} needed)."))
 

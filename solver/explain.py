@@ -79,6 +79,9 @@ def _describe(model: PlanModel, key: str) -> Conflict:
                else "set the role to bench or out (Roles panel, or --role) to pin another level")
         phrase = (f"plays '{comp.name if comp else 'the match'}' that day as {role}, at "
                   f"{100 if role == 'start' else 80} %: {how}")
+    elif rule == "HV-5" and what:  # a speed day logged before the season start
+        phrase += (f": a speed day logged on {day_long(dt.date.fromisoformat(what))}, before the "
+                   f"season start")
     elif rule in ("RH-STAGE", "RH-11") and athlete:
         phrase = _rehab_phrase(model, rule, athlete, what, first) or phrase
     text = f"{rule} ({phrase})" + (f" for {who}" if who else "") + f", {span}"

@@ -6,6 +6,8 @@ speed day is a training level >= 80 (the two exclude each other on one day).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from planner.season import SPEED_DAY
 from solver.model.core import ModelBase, neg
 from solver.model.units import Unit
@@ -39,6 +41,17 @@ class SpeedMixin(ModelBase):
                         if a is False or b is False:
                             continue
                         self.clause([neg(a), neg(b)], self.guard("HV-5", u.key, d, e))
+            self._hv5_logged(u, ps, r)
+
+    def _hv5_logged(self, u: Unit, ps: list, r: int) -> None:
+        """HV-5 back across the season start: a speed day logged before it (``u.pre_speed``, a
+        past day) leaves no planned speed day within `rest_days` after it; the guard names the
+        logged day (solver/explain.py)."""
+        for x in sorted(u.pre_speed):
+            for e in range(max(0, self.p0), min(self.n, x + r + 1)):
+                if ps[e] is not False:
+                    what = (self.tl.start + dt.timedelta(days=x)).isoformat()
+                    self.clause([neg(ps[e])], self.guard("HV-5", u.key, e, e, what))
 
     def hv_2(self) -> None:
         """HV-2: planned speed days in a week <= max(0, cap - given speed days), the cap lower in a

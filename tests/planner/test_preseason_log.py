@@ -42,3 +42,35 @@ def test_the_last_sprint_logged_14_days_before_the_start_still_asks_the_ramp():
     why = why_day(s, plan, "A1", day(SPRINT))
     assert [r.text for r in why.reasons if r.rule == "RAMP"] == [
         "First speed day after 14 days or more without one: at most 80 %."]
+
+
+def _sprint_on_day_0(days_before: int):
+    """As _logged_before, with the plan's sprint on Monday, the season's first day."""
+    s, plan = _logged_before(days_before)
+    ap = plan.athletes[0]
+    it = (95, 70) + ap.intensity[2:]
+    return s, plan.model_copy(update={"athletes": (ap.model_copy(update={"intensity": it}),)})
+
+
+def test_a_sprint_the_day_after_one_logged_before_the_season_is_flagged_hv5_naming_the_logged_day():
+    s, plan = _sprint_on_day_0(1)
+    found = [v for v in check_plan(s, plan).violations if v.rule == "HV-5"]
+    assert [(v.start, v.end) for v in found] == [(day(0), day(0))]
+    assert found[0].message == (
+        "HV-5: Athlete 1 (A1) has speed days on Sun 3 Jan (logged before the season start, 95 %) "
+        "and Mon 4 Jan (95 %); speed days need 1 rest day between them.")
+    # two days after it the rest day is kept
+    s, plan = _sprint_on_day_0(2)
+    assert "HV-5" not in _rules(check_plan(s, plan))
+
+
+def test_the_day_after_a_sprint_logged_before_the_season_is_explained_by_hv5():
+    s, plan = _logged_before(1)  # Monday at 70 %
+    why = why_day(s, plan, "A1", day(0))
+    assert [r.text for r in why.reasons if r.rule == "HV-5"] == [
+        "A speed day on Sun 3 Jan 2027 (logged before the season start), Tue 5 Jan 2027 leaves no "
+        "room for another speed day here (1 rest day needed)."]
+    # Wednesday, two days after it: Tuesday's sprint alone
+    assert [r.text for r in why_day(s, plan, "A1", day(2)).reasons if r.rule == "HV-5"] == [
+        "A speed day on Tue 5 Jan 2027 leaves no room for another speed day here (1 rest day "
+        "needed)."]
