@@ -500,6 +500,29 @@ def test_squad_add_edit_delete_and_unavailable_dates(w, dialogs):
     undo_all(w, before)
 
 
+def test_an_absence_may_end_after_the_season_as_the_command_line_takes_it(qtbot, dialogs):
+    """Unavailable refused a loan to July ("Unavailable to: … is after the last day allowed
+    here") that 'periodize record --unavailable' takes and the next season carries. The To may
+    now lie after the season's end (the From stays within it), and Add says where those days go."""
+    win = squad_with_history(qtbot)  # today Mon 9 Mar, the season ends Sun 15 Mar 2026
+    ed = win.squad_editor
+    ed.select("A1")
+    assert ed.away_to.set_text("31/07/2026"), ed.away_to.problem()
+    assert not ed.away_from.set_text("16/03/2026")  # an absence still starts within the season
+    assert "after the last day allowed here (Sun 15 Mar 2026)" in ed.away_from.problem()
+    assert ed.away_from.set_text("12/03/2026")
+    ed.away_reason.setText("Loan")
+    ed.away_add.click()
+    assert Unavailability(athlete="A1", start=D(2026, 3, 12), end=D(2026, 7, 31),
+                          reason="Loan") in win.season.unavailability
+    assert not ed.away_note.isHidden()
+    assert ed.away_note.text() == (
+        "Ana Keeper (A1) away to Fri 31 Jul 2026: the days after the season's last day "
+        "(Sun 15 Mar 2026) are kept for the next season (File ▸ New ▸ Next season carries them).")
+    ed.select("A2")  # another athlete's form: the note was about A1's absence
+    assert ed.away_note.isHidden()
+
+
 def squad_with_history(qtbot):
     """tiny_season under way (today Mon 9 Mar) with five logged sessions of Ben Striker's."""
     season = tiny_season()

@@ -139,6 +139,10 @@ class SquadEditor(Editor):
         self.away_reason = QLineEdit()
         self.away_reason.setAccessibleName("Unavailable reason")
         self.away_reason.setPlaceholderText("e.g. national team")
+        # what Add did with the days after the season's end (a loan to July)
+        self.away_note = _wrapped("")
+        self.away_note.setAccessibleName("Unavailable note")
+        self.away_note.setVisible(False)
         aform = QFormLayout()
         self.away_from.dateChanged.connect(lambda _q: _follow(self.away_from, self.away_to))
         aform.addRow("From", self.away_from)
@@ -149,6 +153,7 @@ class SquadEditor(Editor):
         alay.addWidget(self.away_table)
         alay.addLayout(aform)
         alay.addLayout(abuttons)
+        alay.addWidget(self.away_note)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
@@ -191,8 +196,11 @@ class SquadEditor(Editor):
                                 speed_text(a.max_speed) if a.max_speed else "", status]))
         _fill(self.table, rows)
         first = qdate(season.calendar.start)
+        # as 'periodize record --unavailable' takes them: an absence starts within the season,
+        # and may end after it (a loan to July; the next season carries those days)
+        self.away_from.setDateRange(first, qdate(season.calendar.end))
+        self.away_to.setDateRange(first, None)
         for w in (self.away_from, self.away_to):
-            w.setDateRange(first, qdate(season.calendar.end))
             if w.date() == first:  # not chosen yet: an absence is most often from today on
                 w.setDate(first_day(season))
         if key is None or not _select_key(self.table, key):
@@ -265,6 +273,7 @@ class SquadEditor(Editor):
             self.away_from.setDate(first_day(self.season))
             self.away_to.setDate(first_day(self.season))
         self.away_reason.clear()
+        self.away_note.hide()
 
     def blank_form(self) -> None:
         self.paste_note.setText(PASTE_HINT)  # the last season's paste said no more
@@ -507,7 +516,13 @@ class SquadEditor(Editor):
         if past is not None:  # as the command line's 'record' refuses it
             self.problem.emit("Unavailable dates", f"From {past}.")
             return
+        before, last = self.season, self.season.calendar.end
         self.request(edit)
+        if self.season is not before and end > last:
+            self.say(self.away_note, f"{self.season.athlete_label(aid)} away to {day_long(end)}: "
+                                     f"the days after the season's last day ({day_long(last)}) "
+                                     f"are kept for the next season (File ▸ New ▸ Next season "
+                                     f"carries them).")
 
     def remove_away(self) -> None:
         i = _selected_key(self.away_table)
