@@ -775,3 +775,33 @@ def test_the_match_he_got_injured_in_is_not_played_in_rehab():
     assert played_in_rehab(s) == [] and marked(s) == {}
     (row,) = [r for r in return_rows(s) if r.athlete == "A1"]
     assert row.played_in_rehab == "" and "Logged playing" not in row.sentence()
+
+
+@pytest.mark.parametrize("today", [D(2026, 3, 9), None])
+def test_an_injury_recorded_on_a_plan_names_what_the_status_bar_names(qtbot, today):
+    """After Record injury the Injuries panel said "not planned yet: solve (Plan ▸ Solve, F5)"
+    while the status bar said "re-plan from today (Ctrl+R)". In a season under way both name
+    Re-plan from Today (Ctrl+R); before it starts (no today), both name Solve (F5)."""
+    from tests.builders import tiny_season
+    from tests.ui.test_app import hand_plan
+    from ui.desktop.solving import plan_again_words
+
+    s = tiny_season().model_copy(update={"injuries": ()})  # no other return in the plan
+    s = s.model_copy(update={"plan": hand_plan(s), "calendar": s.calendar.model_copy(
+        update={"today": today})})
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    onset = today or s.calendar.start
+    win.apply_edit(E.SetInjury(injury=Injury(athlete="A1", protocol="hamstring-strain", onset=onset,
+                                             stages=(StageRecord(stage="P1", start=onset),))))
+    way = "re-plan from today (Ctrl+R)" if today else "solve again (F5)"
+    assert plan_again_words(win.season) == way
+    assert win.statusBar().currentMessage().endswith(f": {way}.")
+    assert win.injuries_editor.select("A1")
+    assert win.injuries_editor.back.text() == (
+        f"<i>Plan:</i> Acute hamstring strain, now in P1; not planned yet: {way} to see when Ana "
+        f"is back.")
+    (row,) = win.returns_panel.rows
+    assert not row.planned and row.next == way
+    assert win.returns_panel.summary.text() == (
+        f"1 injured athlete: not planned yet. {way[0].upper()}{way[1:]} to see who is back when.")

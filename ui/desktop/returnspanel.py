@@ -77,6 +77,9 @@ def today_index(season: Season, tl: Timeline, today: dt.date | None = None) -> i
     return tl.clamp_index(when)
 
 
+NO_PLAN_YET = "solve (F5)"  # an injured athlete before the season's first plan
+
+
 @dataclass(frozen=True)
 class ReturnRow:
     """One injury record's return, in the panel's words (``ret``: the planner's Return)."""
@@ -125,6 +128,9 @@ class ReturnRow:
     # a re-injury (planner.returns.again_words): "the same injury again, 25 days after the
     # return of Tue 8 Sep", as the CLI's solve and the workbook's Returns sheet say it
     again: str = ""
+    # what makes the plan that has him (ui.desktop.solving.plan_again_words): "re-plan from
+    # today (Ctrl+R)" in a season under way, as the status bar says after any other change
+    plan_again: str = NO_PLAN_YET
 
     @property
     def missed(self) -> bool:
@@ -135,8 +141,8 @@ class ReturnRow:
         """The row as one line (tooltips, the board's name column, the inspector)."""
         if not self.planned:
             now = "injured, no rehab stage yet" if self.today == "injured" else f"in {self.today}"
-            return (f"{self.name}: {self.injury}, now {now}; not planned yet: solve (Plan ▸ "
-                    f"Solve, F5) to see when {self.name.split()[0]} is back.")
+            return (f"{self.name}: {self.injury}, now {now}; not planned yet: {self.plan_again} "
+                    f"to see when {self.name.split()[0]} is back.")
         if self.left:
             back = self.left
         elif self.back is None:
@@ -333,9 +339,11 @@ def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...])
 def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:
     """Injured athletes before there is a plan: their recorded stage on the day."""
     from planner.rehab import athlete_stage_on
+    from ui.desktop.solving import plan_again_words
 
     out = []
     when = tl.days[t]
+    how = NO_PLAN_YET if season.plan is None else plan_again_words(season)
     for a in season.athletes:
         records = season.injuries_of(a.id)
         if a.id in done or not records:
@@ -348,10 +356,10 @@ def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> lis
         comp = season.competition(rec.target_competition) if rec.target_competition else None
         out.append(ReturnRow(
             athlete=a.id, name=a.name, injury=protocol_name(rec.protocol), onset=rec.onset,
-            today=stage if stage != INJ else "injured", next="solve (F5)", back=None,
+            today=stage if stage != INJ else "injured", next=how, back=None,
             first_match=None, target=comp.name if comp else None,
             target_date=comp.date if comp else None, target_met=None, provisional=False,
-            planned=False))
+            planned=False, plan_again=how))
     return out
 
 
@@ -527,7 +535,7 @@ class ReturnsPanel(QWidget):
             if row.first_match and row.first_role == "bench":  # the date alone read as a start
                 first += "\noff the bench"
         else:
-            back = first = "solve (F5)"
+            back = first = row.next
         if row.target is None:
             target = ("—", "", False)
         elif not row.planned:
@@ -555,7 +563,8 @@ class ReturnsPanel(QWidget):
         missed = [r for r in rows if r.missed]
         text = f"{plural(len({r.athlete for r in rows}), 'injured athlete')}"
         if not any(r.planned for r in rows):
-            return text + ": not planned yet. Solve (Plan ▸ Solve, F5) to see who is back when."
+            how = rows[0].plan_again
+            return text + f": not planned yet. {how[:1].upper()}{how[1:]} to see who is back when."
         if missed:
             names = ", ".join(f"{r.name} ({r.target})" for r in missed)
             red = ink("error")
