@@ -557,6 +557,10 @@ def above_stage(season: Season) -> list[AboveStage]:
 # again by Move Today and said by an import without a season before it; older ones are counted,
 # not repeated (the Log panel marks each)
 PAIN_LOOKBACK_DAYS = 7
+# those Move Today names by athlete and day (a pain of August repeated every week through April
+# was noise beside this week's); before them, a count and where they are (the workbook's Cover
+# keeps the whole list)
+PAIN_NAMED_DAYS = 28
 
 
 def new_to_the_coach(items: list, after: Season, before: Season | None) -> tuple[list, list]:

@@ -22,6 +22,7 @@ from planner.progress import projected_transitions
 from planner.scenarios import logged_since
 from planner.season import Season, Session
 from planner.sessions import Prescriber
+from planner.text import date_short
 from planner.text import day as text_day
 from planner.text import day_long as text_day_long
 from planner.timeline import Timeline
@@ -2548,6 +2549,33 @@ def test_move_today_says_the_earlier_pains_it_does_not_offer(qtbot, in_week_3, t
     assert older.text().startswith("Not offered here, more than a week before today: 1 pain that "
                                    "proposes a flare-up not recorded (Athlete 1 (A1) ")
     assert "right-click the day ▸ Record flare-up" in older.text()
+    dlg.reject()
+
+
+def test_move_today_names_only_the_pains_of_the_last_four_weeks(qtbot, in_week_3, tmp_path):
+    """Every Move Today through April named the pains of August again ("Kofi Mensah (A07) 24
+    Aug, …") beside this week's. Those of the four weeks before the new today are named; the
+    ones before are counted, with where to find them."""
+    from planner.progress import flare_proposals
+
+    s = E.LogSessions(sessions=tuple(Session(athlete="A1", date=day(d), minutes=50, rpe=4, pain=7)
+                                     for d in (-10, -9, 2))).apply(in_week_3)
+    assert [p.date for p in flare_proposals(s)] == [day(-10), day(-9), day(2)]
+    w, dlg = _move_today_with_log(qtbot, s, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(16).isoformat()},50,4,6\n")
+    assert dlg.today() == day(21)  # four weeks before it: day -7 on
+    text = dlg.older_flares.text()
+    assert text.startswith(f"Not offered here, more than a week before today: 3 pains that propose "
+                           f"a flare-up not recorded (Athlete 1 (A1) {date_short(day(2))}, and 2 "
+                           f"older than four weeks: Season ▸ Log Sessions). ")
+    assert date_short(day(-10)) not in text and date_short(day(-9)) not in text
+    dlg.reject()
+
+    only_old = E.LogSessions(sessions=tuple(Session(athlete="A1", date=day(d), minutes=50, rpe=4,
+                                                    pain=7) for d in (-10, -9))).apply(in_week_3)
+    w, dlg = _move_today_with_log(qtbot, only_old, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n")
+    assert "2 pains that propose a flare-up not recorded (all older than four weeks: Season ▸ " \
+           "Log Sessions). Record one from the board" in dlg.older_flares.text()
     dlg.reject()
 
 

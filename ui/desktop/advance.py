@@ -46,6 +46,7 @@ from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
 from planner.progress import (
+    PAIN_NAMED_DAYS,
     Transition,
     later_records,
     logged_while_away,
@@ -1041,15 +1042,7 @@ class AdvanceDialog(QDialog):
         offered, older = pending_flare_ups(moved, self.old_today, self.today())
         props += [p for p in offered if (p.athlete, p.date) not in have]
         older = [p for p in older if (p.athlete, p.date) not in have]
-        self.older_flares.setVisible(bool(older))
-        if older:
-            days = ", ".join(f"{moved.athlete_label(p.athlete)} {date_short(p.date)}"
-                             for p in older[:4]) + (f" and {len(older) - 4} more" if len(older) > 4 else "")
-            self.older_flares.setText(
-                f"Not offered here, more than a week before today: {plural(len(older), 'pain')} "
-                f"that {'proposes' if len(older) == 1 else 'propose'} a flare-up not recorded "
-                f"({days}). Record one from the board (right-click the day ▸ Record flare-up) if "
-                f"it was one; the Log marks them ⚑.")
+        self._say_older_pains(moved, older)
         for p in sorted(props, key=lambda p: (p.date, p.athlete)):
             box = _WrapCheckBox(f"⚑ Record the flare-up: {p.text(moved)}")
             box.setAccessibleName(f"Record the flare-up of {p.athlete} on {p.date.isoformat()}")
@@ -1064,6 +1057,27 @@ class AdvanceDialog(QDialog):
                     box.setChecked(True)
                 finally:
                     self._filling = False
+
+    def _say_older_pains(self, moved: Season, older: list) -> None:
+        """The pains of more than a week before today that propose a flare-up not recorded:
+        those of the last four weeks named, the ones before counted (a pain of August was named
+        again at every Move Today through April)."""
+        self.older_flares.setVisible(bool(older))
+        if not older:
+            return
+        since = self.today() - dt.timedelta(days=PAIN_NAMED_DAYS)
+        named = [p for p in older if p.date >= since]
+        days = ", ".join(f"{moved.athlete_label(p.athlete)} {date_short(p.date)}"
+                         for p in named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
+        if gone := len(older) - len(named):
+            where = "older than four weeks: Season ▸ Log Sessions"
+            days = (f"{days}, and {gone} {where}" if named
+                    else f"{'all ' if gone > 1 else ''}{where}")
+        self.older_flares.setText(
+            f"Not offered here, more than a week before today: {plural(len(older), 'pain')} "
+            f"that {'proposes' if len(older) == 1 else 'propose'} a flare-up not recorded "
+            f"({days}). Record one from the board (right-click the day ▸ Record flare-up) if "
+            f"it was one; the Log marks them ⚑.")
 
     def _flare_toggled(self, prop, on: bool) -> None:
         """A flare-up ticked: the athlete's projected stage changes from its date on did not
