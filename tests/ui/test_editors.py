@@ -3140,3 +3140,38 @@ def test_the_rehab_progress_table_marks_a_result_below_its_pass_mark(w):
     assert cell == ("Hamstring strength LSI 68 % (1 Mar) ✗ not passed (≥ 75 %); "
                     "Hamstring strength LSI 80 % (2 Mar)"), cell
     undo_all(w, before)
+
+
+def test_the_target_list_opens_on_the_competitions_still_to_come(qtbot):
+    """Injuries ▸ Target opened on the season's past competitions, greyed, with the Cup final at
+    the very bottom. It lists the ones from today on first, then the ones over below a line;
+    the target stored and the keyboard are as before."""
+    from PySide6.QtGui import QStandardItemModel
+
+    from tests.builders import day, injury
+    from tests.builders import season as build
+
+    s = build(weeks=6, athletes=2, injuries=(injury("A1", "P1", start_day=20, onset_day=20),),
+              today=day(21))  # matches on days 5, 12, 19 (over), 26, 33, 40
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    win.show()
+    ed = win.injuries_editor
+    assert ed.select("A1")
+    box = ed.target
+    assert [box.itemData(k) for k in range(box.count())] == [None, "m3", "m4", "m5", None, "m0",
+                                                             "m1", "m2"]
+    model = box.model()
+    assert isinstance(model, QStandardItemModel)
+    assert box.itemText(4) == "" and not model.item(4).isSelectable()  # the line
+    assert [model.item(k).isEnabled() for k in (1, 2, 3, 5, 6, 7)] == [True] * 3 + [False] * 3
+    box.setCurrentIndex(0)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # from "none": the next competition, not August's
+    assert box.currentData() == "m3"
+    qtbot.keyClick(box, Qt.Key.Key_End)  # the last one enabled: the line and the greyed skipped
+    assert box.currentData() == "m5"
+    box.setCurrentIndex(box.findData("m4"))
+    ed.apply_button.click()
+    assert win.season.injury_of("A1").target_competition == "m4"
+    assert ed.target.currentData() == "m4"  # shown again after the change, from the same list

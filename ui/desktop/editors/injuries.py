@@ -416,13 +416,26 @@ class InjuriesEditor(Editor):
                 self.athlete.addItem(f"{a.name} ({a.id}){mark}", a.id)
             i = self.athlete.findData(key) if key else -1
             self.athlete.setCurrentIndex(i if i >= 0 else (0 if self.athlete.count() else -1))
+        self._fill_targets(season)
+        self._fill_records()
+        self._targets_from_onset()
+
+    def _fill_targets(self, season: Season) -> None:
+        """"none", the competitions from today on (the target is one of them), then below a
+        separator the ones over before today: the list opened on a season's 35 past matches,
+        greyed, with the Cup final at its very bottom."""
+        from planner.validate import planning_start
+
+        today = planning_start(season)
+        ahead = [c for c in season.competitions if c.last >= today]
+        over = [c for c in season.competitions if c.last < today]
         with QSignalBlocker(self.target):
             self.target.clear()
             self.target.addItem("none", None)
-            for c in season.competitions:
+            for k, c in enumerate([*ahead, *over]):
+                if k == len(ahead) and k:  # the past ones under a line (none ahead: no line)
+                    self.target.insertSeparator(self.target.count())
                 self.target.addItem(f"{c.name} ({c.priority}, {day_long(c.date)})", c.id)
-        self._fill_records()
-        self._targets_from_onset()
 
     def blank_form(self) -> None:
         """The rest of the form is the record's (shown afresh by :meth:`set_season`): a
@@ -458,6 +471,8 @@ class InjuriesEditor(Editor):
             return
         onset = self.onset.date().toPython() if self.onset.is_valid() else None
         for k in range(1, self.target.count()):
+            if self.target.itemData(k) is None:  # the line above the competitions over
+                continue
             c = self.season.competition(self.target.itemData(k))
             item = model.item(k)
             before = onset is not None and c is not None and c.last < onset
