@@ -1123,11 +1123,13 @@ def test_enter_in_a_date_of_move_today_confirms_the_date_not_the_move(qtbot, pla
 
 
 @pytest.mark.parametrize("where", ["tick", "table"])
-def test_enter_outside_the_dates_of_move_today_presses_move_today(qtbot, planned, where):
+def test_enter_outside_the_dates_of_move_today_presses_move_today(qtbot, planned, where, tmp_path):
     """Move Today is drawn as the default button, but Enter on "Re-plan from the new today" (or
     in the table) did nothing: only the date fields keep Enter to themselves."""
     w = make_window(qtbot, planned)
     dlg = w.weekly.move_today(day(21))
+    (tmp_path / "week.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(15).isoformat()},50,4\n")
+    assert dlg.read_log_file(str(tmp_path / "week.csv"))  # a file chosen: Return moves today
     dlg.replan_box.setChecked(False)  # the move alone: no solve in the background
     focus = dlg.replan_box if where == "tick" else dlg.table
     focus.setFocus()
@@ -1135,6 +1137,52 @@ def test_enter_outside_the_dates_of_move_today_presses_move_today(qtbot, planned
     assert not dlg.isVisible() and w.season.calendar.today == day(21)
     assert w.undo_stack.count() == 1
     w.weekly.shutdown()
+
+
+def test_return_in_move_today_imports_first_when_the_days_passed_have_nothing_logged(
+        qtbot, planned, tmp_path):
+    """A coach clicked where "Import this week's sessions…" had been the week before (the stage
+    changes above had moved it down), typed on and pressed Return: today moved with nothing
+    imported. While the days passed have nothing logged and no file is chosen, Return imports;
+    once one is read, Return moves today, the sessions with it, in one undo step."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    w = make_window(qtbot, planned)
+    original = w.season
+    dlg = w.weekly.move_today(day(21))
+    ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert "nothing is logged for any athlete" in dlg.intro.text().lower()
+    assert dlg.import_button.isDefault() and not ok.isDefault()
+    log = tmp_path / "week.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"A{k},{day(d).isoformat()},50,4\n" for k in (1, 2, 3, 4) for d in range(21)))
+    dlg.choose_log = lambda: str(log)
+    dlg.replan_box.setChecked(False)  # the move alone: no solve in the background
+    dlg.replan_box.setFocus()
+    qtbot.keyClick(dlg.replan_box, Qt.Key.Key_Return)
+    assert dlg.isVisible() and w.season is original  # read, not moved
+    assert dlg.log_result is not None and dlg.log_result.sessions
+    assert ok.isDefault() and not dlg.import_button.isDefault()
+    qtbot.keyClick(dlg.replan_box, Qt.Key.Key_Return)
+    assert not dlg.isVisible() and w.season.calendar.today == day(21)
+    assert w.undo_stack.count() == 1 and len(w.season.sessions) > len(original.sessions)
+    w.undo_action.trigger()
+    assert w.season is original  # the move and its sessions: one step
+    w.weekly.shutdown()
+
+
+def test_return_in_move_today_moves_today_when_nothing_can_be_imported(qtbot, planned):
+    """Without a way to choose a file (the import is greyed), Move Today stays the default."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.desktop.advance import AdvanceDialog
+
+    dlg = AdvanceDialog(planned, day(21))
+    qtbot.addWidget(dlg)
+    assert "nothing is logged for any athlete" in dlg.intro.text().lower()
+    assert not dlg.import_button.isEnabled()
+    assert dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isDefault()
+    assert not dlg.import_button.isDefault()
 
 
 def test_move_todays_buttons_have_letters_of_their_own(qtbot, planned):

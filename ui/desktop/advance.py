@@ -207,6 +207,7 @@ class AdvanceDialog(QDialog):
         self._flaring = False
         self.after: Season | None = None  # the edit applied (set when OK is accepted)
         self._syncing = False
+        self._unlogged = False  # the days the move passes have nothing logged (_show_intro)
         self.interaction = default_interaction(self)  # the window's, when it opens the dialog
         self._build(note)
         self.set_today(today)
@@ -483,6 +484,8 @@ class AdvanceDialog(QDialog):
                      else " The season has no plan, so no stage change is projected.")
         sessions = self.log_result.sessions if self.log_result else ()
         gap = unlogged_text(self.season, today, sessions, how=LOG_AFTER_MOVE)
+        self._unlogged = bool(gap)
+        self._choose_default()
         if gap:
             text += f"<br><b>{html.escape(gap.split(':')[0])}</b>:{html.escape(gap.split(':', 1)[1])}"
             text += self._unlogged_names(today, sessions)
@@ -834,6 +837,17 @@ class AdvanceDialog(QDialog):
         self._reread_moves()
         if self.today_field.is_valid():  # the pains logged already still propose theirs
             self._offer_flare_ups(self._moved(), ())
+        self._choose_default()
+
+    def _choose_default(self) -> None:
+        """Return imports the week's sessions while the days the move passes have nothing
+        logged and no file is chosen (a coach whose click missed the import, the layout moved
+        by the stage changes above it, typed on and pressed Return: today moved with nothing
+        imported); else Return is Move Today."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        first = self._unlogged and self.import_button.isEnabled() and not self.log_source
+        self.import_button.setDefault(first)
+        ok.setDefault(not first)
 
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
