@@ -805,3 +805,25 @@ def test_an_injury_recorded_on_a_plan_names_what_the_status_bar_names(qtbot, tod
     assert not row.planned and row.next == way
     assert win.returns_panel.summary.text() == (
         f"1 injured athlete: not planned yet. {way[0].upper()}{way[1:]} to see who is back when.")
+
+
+def test_an_injury_recorded_since_the_plan_is_listed_beside_the_planned_returns():
+    """A season whose plan holds other players' returns: an injury recorded since (not yet
+    re-planned) got no row at all, in the Returns panel or the Injuries panel's plan line; it is
+    listed, not planned yet, with what to do, and the planned returns stay as they were."""
+    from tests.exports.demo import solved_demo
+    from ui.desktop.returnspanel import return_rows
+    from ui.desktop.solving import plan_again_words
+
+    season = solved_demo()
+    before = return_rows(season)
+    assert before and all(r.planned for r in before)
+    fit = next(a.id for a in season.athletes if not season.injuries_of(a.id))
+    onset = season.calendar.start + dt.timedelta(days=30)
+    hurt = season.model_copy(update={"injuries": (*season.injuries, Injury(
+        athlete=fit, protocol="hamstring-strain", onset=onset,
+        stages=(StageRecord(stage="P1", start=onset),)))})
+    rows = return_rows(hurt, today=onset + dt.timedelta(days=1))
+    (new,) = [r for r in rows if r.athlete == fit]
+    assert not new.planned and new.next == plan_again_words(hurt) and new.onset == onset
+    assert {r.athlete for r in rows if r.planned} == {r.athlete for r in before}

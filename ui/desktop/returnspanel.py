@@ -285,8 +285,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
                             for d in i.flare_ups if d <= tl.days[t]),
             second_flare=_second_flare(season, r.athlete, r.onset, tl.days[t])))
-    if season.plan is None or not rets:
-        rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
+    rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
     return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
 
@@ -336,8 +335,20 @@ def _played_in_rehab(season: Season, tl: Timeline, r, days: tuple[dt.date, ...])
             "played_advice": ". ".join(advice)}
 
 
+def _in_plan(season: Season, tl: Timeline, athlete: str, onset: dt.date) -> bool:
+    """Does the stored plan hold the injury of ``onset`` (a day of rehab from it on, or from the
+    season's start for one recorded before it)? An injury recorded since the plan was made does
+    not: the plan still has the athlete fit."""
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    if ap is None:
+        return False
+    start = tl.index(onset) if tl.days[0] <= onset <= tl.days[-1] else 0
+    return onset <= tl.days[-1] and any(st != FIT for st in ap.stages[start:])
+
+
 def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:
-    """Injured athletes before there is a plan: their recorded stage on the day."""
+    """Injured athletes the plan does not hold yet (no plan, or an injury recorded since the plan
+    was made, while other athletes' returns are planned): their recorded stage on the day."""
     from planner.rehab import athlete_stage_on
     from ui.desktop.solving import plan_again_words
 
@@ -353,6 +364,8 @@ def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> lis
         if stage == FIT and not future:
             continue
         rec = next((r for r in reversed(records) if r.onset <= when), records[0])
+        if _in_plan(season, tl, a.id, rec.onset):
+            continue
         comp = season.competition(rec.target_competition) if rec.target_competition else None
         out.append(ReturnRow(
             athlete=a.id, name=a.name, injury=protocol_name(rec.protocol), onset=rec.onset,
