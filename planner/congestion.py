@@ -13,8 +13,12 @@ started are two starts, less than 72 h apart):
 - for an athlete back to full training within ``AFTER_RETURN_DAYS`` before the run, two starts
   72 h or less apart (``GAP_DAYS``: Wednesday and Saturday);
 - an athlete back as soon, planned to play such a run with some of it off the bench (a returner
-  on the bench in all six matches of a tournament weekend): said with the run of starts it
-  overlaps (``Congestion.played_back``), or on its own line.
+  on the bench in all six matches of a tournament weekend): kept with the run of starts it
+  overlaps (``Congestion.played_back``), or a run of his own.
+
+Said as :func:`congestion_lines` says them, in every place (the command line, Plan Check, the
+what-if): the players just back first, each on a line of his own; a line per group of players
+with the same runs, longest first; why and what to do once, under them.
 
 A week of two matches 3 and 4 days apart (Saturday, Wednesday, Saturday) is the ordinary
 in-season week that HV-6 and HV-8 already plan around; listing all of them would bury the
@@ -49,6 +53,16 @@ GAP_DAYS = RECOVERY_HOURS // 24  # starts this many days apart or fewer: 72 h or
 AFTER_RETURN_DAYS = 21  # a congested run starting this soon after a return is said with it
 CLOSE_DAYS = GAP_DAYS - 1  # two starts this close are listed on their own: less than 72 h
 EVIDENCE = "Nedelec12"
+# why a run is listed and what to do, said once under the runs (congestion_lines)
+WHY = f"where more than {RECOVERY_HOURS} h are needed to recover ({EVIDENCE})"
+ROTATE = "to rotate, set bench or out for some of {them} (Roles)"
+RUNS_NAMED = 3  # a group's runs named on its line, the longest first; the rest counted
+
+
+def days_words(days) -> str:
+    """Match days: ``Sat 3 Oct, Mon 5 Oct`` up to four, else the first – last."""
+    return (", ".join(day_text(d) for d in days) if len(days) <= 4
+            else f"{day_text(days[0])} – {day_text(days[-1])}")
 
 
 @dataclass(frozen=True)
@@ -87,22 +101,36 @@ class Congestion:
         return f"{n} matches on {k} days in {self.span} days"
 
     def text(self, season: Season, named: int = 3) -> str:
-        back = "".join(f"; ⚠ {season.athlete_label(a)} is back to full training only since "
-                       f"{day_text(d)}" for a, d in self.returned)
-        played = [f"{season.athlete_label(a)}, back {day_text(d)}: {words}"
-                  for a, d, words in self.played_back]
+        """The run whole on one line, why and what to do with it (a returner's run of his own is
+        said so in every place; the other runs as :func:`congestion_lines` says them)."""
+        back = "".join(f"; ⚠ {_back_since(season, a, d)}" for a, d in self.returned)
+        back += "".join(f"; {x}" for x in self.warnings(season, returned=False))
         if not self.athletes:  # a returner off the bench where nobody's starts are congested
+            played = [x.removeprefix("⚠ ") for x in self.warnings(season)]
             # "(1 started, 1 off the bench; Wed 28 Oct, Sat 31 Oct)": one parenthesis
             return (f"⚠ {with_note('; '.join(played), f' ({self.days_words()})')}: "
                     f"{RECOVERY_HOURS} h or less "
                     f"between them, soon after the return ({EVIDENCE}); to spare him, set out for "
                     f"some of them (Roles)")
-        back += "".join(f"; ⚠ {x}" for x in played)
-        if max(self.starts, default=1) >= MANY_MATCHES:  # a tournament day of short matches
+        if self.many():  # a tournament day of short matches
             back += f"; {match_minutes_hint(season)}"
-        return (f"{self.short(season, named)}: {RECOVERY_HOURS} h or less between them, where "
-                f"more than {RECOVERY_HOURS} h are needed to recover ({EVIDENCE}); to rotate, set bench or out for some of "
-                f"them (Roles){back}")
+        return (f"{self.short(season, named)}: {RECOVERY_HOURS} h or less between them, {WHY}; "
+                f"{ROTATE.format(them='them')}{back}")
+
+    def many(self) -> bool:
+        """Whether a day of the run has ``MANY_MATCHES`` started or more (a sevens tournament's)."""
+        return max(self.starts, default=1) >= MANY_MATCHES
+
+    def warnings(self, season: Season, returned: bool = True) -> list[str]:
+        """The run's athletes back to full training soon before it, each a ``⚠ …`` of his own,
+        with the run: ``⚠ Leo Martin (A12) is back to full training only since Wed 2 Sep: starts
+        on 2 match days in 4 days (Wed 9 Sep, Sat 12 Sep)``, ``⚠ Zac Moana (A13), back Tue 30
+        Mar: bench in 6 matches on 2 days (Sat 3 Apr, Sun 4 Apr)``; ``returned``: False, those
+        off the bench alone."""
+        run = f"starts {self.count_words()} ({self.days_words()})"
+        return [f"⚠ {_back_since(season, a, d)}: {run}" for a, d in self.returned if returned] + [
+            f"⚠ {season.athlete_label(a)}, back {day_text(d)}: {words}"
+            for a, d, words in self.played_back]
 
     def short(self, season: Season, named: int = 3) -> str:
         """``Tom Berger (A04) and 2 others start on 3 match days in 5 days (Sat 3, Mon 5, Wed
@@ -115,8 +143,7 @@ class Congestion:
 
     def days_words(self) -> str:
         """The run's match days: ``Sat 3 Oct, Mon 5 Oct`` up to four, else its first – last."""
-        return (", ".join(f"{day_text(d)}" for d in self.days) if len(self.days) <= 4
-                else f"{day_text(self.days[0])} – {day_text(self.days[-1])}")
+        return days_words(self.days)
 
     @property
     def first_athlete(self) -> str:
@@ -167,12 +194,13 @@ def _with_played_back(season: Season, tl: Timeline, marks: dict,
             if run[-1] < tl.p0 or back is None or not benched or \
                     not _congested(run, tuple(s + b for s, b in count), True):
                 continue
-            said = (aid, back, _played_words(count, len(run)))
-            days = {tl.days[k] for k in run}
-            k = next((j for j, c in enumerate(runs) if c.athletes and days & set(c.days)), None)
+            words = _played_words(count, len(run))
+            days = tuple(tl.days[k] for k in run)
+            k = next((j for j, c in enumerate(runs) if c.athletes and set(days) & set(c.days)), None)
             if k is None:
-                runs.append(Congestion((), tuple(sorted(days)), played_back=(said,)))
-            else:
+                runs.append(Congestion((), days, played_back=((aid, back, words),)))
+            else:  # his own days: the starters' run may begin before or after his
+                said = (aid, back, with_note(words, f" ({days_words(days)})"))
                 runs[k] = replace(runs[k], played_back=runs[k].played_back + (said,))
     return runs
 
@@ -271,6 +299,57 @@ def regroup(season: Season, runs: list[tuple[str, tuple[dt.date, ...], tuple[int
     out = [Congestion(tuple(sorted(set(ids), key=lambda a: order.get(a, len(order)))), days,
                       starts=count) for (days, count), ids in by_days.items()]
     return sorted(out, key=lambda c: (-c.matches, -len(c.athletes), c.days[0]))
+
+
+@dataclass(frozen=True)
+class CongestionLine:
+    """A line of the congested fixtures as every place prints them (:func:`congestion_lines`):
+    ``athlete`` and ``day`` are where a click goes (none for the closing note)."""
+
+    text: str
+    runs: tuple[Congestion, ...] = ()  # the runs it says; none: the closing note
+    athlete: str = ""
+    day: dt.date | None = None
+
+
+def _back_since(season: Season, athlete: str, back: dt.date) -> str:
+    return f"{season.athlete_label(athlete)} is back to full training only since {day_text(back)}"
+
+
+def congestion_lines(season: Season, runs: list[Congestion]) -> list[CongestionLine]:
+    """``runs`` (:func:`congestion`, longest first) as a coach's note: the returners first, each
+    on a line of his own (``⚠ Kofi Mensah (P14), back Thu 15 Oct: bench in 8 matches on 8 days
+    (…)``); then a line per group of the same athletes, named once, with their runs longest first
+    (``… start on 12 match days in 25 days (Wed 17 Feb – Sat 13 Mar); on 9 match days …; and 8
+    more runs, none longer``); then why and what to do, once. A basketball season's eleven
+    fortnights of the same five starters were eleven lines each saying all of it."""
+    warned = [CongestionLine(c.text(season), (c,), c.first_athlete, c.days[0])
+              for c in runs if not c.athletes]
+    groups: dict[tuple[str, ...], list[Congestion]] = {}
+    for c in runs:
+        if not c.athletes:
+            continue
+        warned += [CongestionLine(x, (c,), c.first_athlete, c.days[0]) for x in c.warnings(season)]
+        if set(c.athletes) - {a for a, _d in c.returned}:  # a run of returners alone: said above
+            groups.setdefault(c.athletes, []).append(c)
+    lines = warned + [_group_line(season, cs) for cs in groups.values()]
+    if len(lines) > len(warned) or any(c.returned for c in runs):
+        hint = any(c.many() for c in runs)
+        lines.append(CongestionLine(f"Each run has {RECOVERY_HOURS} h or less between its matches, "
+                                    f"{WHY}; {ROTATE.format(them='these matches')}"
+                                    + (f"; {match_minutes_hint(season)}" if hint else "")))
+    return lines
+
+
+def _group_line(season: Season, runs: list[Congestion]) -> CongestionLine:
+    """One group's runs on one line, its athletes named once, the first ``RUNS_NAMED`` runs said
+    and the rest counted."""
+    first, *more = runs
+    said = [first.short(season, named=len(first.athletes))]
+    said += [f"{c.count_words()} ({c.days_words()})" for c in more[:RUNS_NAMED - 1]]
+    rest = len(more) - (RUNS_NAMED - 1)
+    text = "; ".join(said) + (f"; and {plural(rest, 'more run')}, none longer" if rest > 0 else "")
+    return CongestionLine(text, tuple(runs), first.athletes[0], first.days[0])
 
 
 def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None) -> Congestion | None:

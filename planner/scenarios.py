@@ -593,13 +593,13 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         broken_b=tuple(v.message for v in rep_b.violations),
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
     )
-    from planner.congestion import added, tapers_added
+    from planner.congestion import added, congestion_lines, tapers_added
     from planner.returns import hv_exposure_counts
 
     scenario = season_b.model_copy(update={"plan": plan_b})
     baseline = season_a.model_copy(update={"plan": plan_a})
     comp.runs = tuple(added(baseline, scenario))
-    comp.congested = tuple(c.text(scenario) for c in comp.runs)
+    comp.congested = tuple(line.text for line in congestion_lines(scenario, list(comp.runs)))
     comp.tapers = tuple(tapers_added(baseline, scenario))
     comp.load_days, loaded = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
     comp.role_cells = role_days(season_a, season_b, tl_b, loaded)

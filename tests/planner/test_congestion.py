@@ -1,6 +1,6 @@
 """Congested fixtures (planner.congestion): starts 72 h or less apart, listed as runs; not a rule."""
 
-from planner.congestion import added, congestion
+from planner.congestion import added, congestion, congestion_lines
 from planner.season import AthletePlan, MatchRole, Plan
 from tests.builders import day, season
 
@@ -147,8 +147,12 @@ def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
                                             for c in t.competitions), "plan": t_plan})
     assert check_plan(t, t_plan).violations == ()
     (c,) = congestion(t)
-    assert c.athletes == ("A2",) and c.played_back == (("A1", day(4), "bench in 3 matches on 2 days"),)
-    assert c.text(t).endswith("; ⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 3 matches on 2 days")
+    said = "⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 3 matches on 2 days (Sat 16 Jan, Sun 17 Jan)"
+    assert c.athletes == ("A2",) and c.played_back == (("A1", day(4), said[2:].split(": ")[1]),)
+    assert c.text(t).endswith(f"; {said}")
+    # the note names him first, on a line of his own, before the starters' run
+    assert [x.text for x in congestion_lines(t, [c])][:2] == [
+        said, "Athlete 2 (A2) starts 3 matches on 2 days in 2 days (Sat 16 Jan, Sun 17 Jan)"]
     # starts alone are said as before (``returned``), and a fit player's bench is no note
     assert not any(x.played_back for x in congestion(_back_on_friday()))
     fit = t.model_copy(update={"injuries": ()})
@@ -370,3 +374,29 @@ def test_a_matches_in_a_later_as_taper_are_one_line_a_tournament_said_while_the_
         (t,) = a_in_tapers(at([17, 18, 21], today=today))
         assert "make M2 B" in t.text(), today
         assert [c.name for c in t.competitions] == ["M0", "M1"]
+
+
+def test_a_dense_season_says_a_group_once_with_its_runs_and_the_remedy_once(capsys):
+    """A basketball season (games Wed, Sat and Sun) printed eleven lines of the same five starters,
+    each ending in the same reason and remedy, and the returners' lines drowned: the same group's
+    runs are one line now, the longest first and the rest counted, and why and what to do are
+    said once, under them, in the command line as in Plan Check and the what-if."""
+    from planner.congestion import CongestionLine
+    from ui.cli.commands import print_congestion
+
+    s = season(weeks=9, matches=[2, 5, 6, 12, 15, 16, 19, 26, 29, 30, 33, 36, 37, 44, 47, 48, 54, 55])
+    runs = congestion(s)
+    assert len(runs) == 5 and {c.athletes for c in runs} == {("A1", "A2", "A3")}
+    lines = congestion_lines(s, runs)
+    assert [x.text for x in lines] == [
+        "Athlete 1 (A1), Athlete 2 (A2) and Athlete 3 (A3) start on 6 match days in 12 days (Sat 30 "
+        "Jan – Wed 10 Feb); on 4 match days in 8 days (Sat 16 Jan, Tue 19 Jan, Wed 20 Jan, Sat 23 "
+        "Jan); on 3 match days in 5 days (Wed 6 Jan, Sat 9 Jan, Sun 10 Jan); and 2 more runs, none "
+        "longer",
+        "Each run has 72 h or less between its matches, where more than 72 h are needed to recover "
+        "(Nedelec12); to rotate, set bench or out for some of these matches (Roles)"]
+    assert lines[0].runs == tuple(runs) and (lines[0].athlete, lines[0].day) == ("A1", day(26))
+    assert lines[1] == CongestionLine(lines[1].text)  # the note goes nowhere on a click
+    print_congestion(s)
+    out = capsys.readouterr().out
+    assert out.count("Athlete 1 (A1)") == 1 and out.count("set bench or out") == 1, out

@@ -586,7 +586,7 @@ def test_a_tournament_comparison_names_the_congestion_it_adds_and_the_cost_of_ch
     days changed from the baseline (STAB), unsaid."""
     import openpyxl
 
-    from planner.congestion import added
+    from planner.congestion import added, congestion_lines
     from planner.xlsx_compare import export_comparison
 
     first = day(22)  # a Tuesday: Tue-Wed-Thu, two days before Saturday's match
@@ -598,7 +598,10 @@ def test_a_tournament_comparison_names_the_congestion_it_adds_and_the_cost_of_ch
     out = replan(base, after, base.plan, time_limit=20)
     comp = compare(base, base.plan, after, out.plan, stab_b=out.penalties.get("STAB", 0))
     runs = added(base, after.model_copy(update={"plan": out.plan}))
-    assert runs and list(comp.congested) == [c.text(after.model_copy(update={"plan": out.plan})) for c in runs]
+    assert runs and list(comp.congested) == [
+        x.text for x in congestion_lines(after.model_copy(update={"plan": out.plan}), runs)]
+    assert comp.congested[0].startswith("Athlete 2 (A2), Athlete 3 (A3) and Athlete 4 (A4) start on ")
+    assert comp.congested[-1].startswith("Each run has 72 h or less between its matches")
     text = comp.text()
     assert "Congested fixtures the scenario adds (not a rule):" in text
     assert all(f"  - {x}" in text for x in comp.congested)

@@ -505,15 +505,11 @@ def test_a_speed_above_the_rehab_stages_cap_is_marked_in_the_log_and_listed_in_p
     assert sum(line.startswith("▲") for line in lines) == 1
     # first among the notes (a day just lived, not after next spring's fixtures), and counted in
     # the summary above the list
-    class Run:  # a congested run of fixtures, as planner.congestion finds one
-        athletes, days = ("A2",), (day(40), day(42))
-        first_athlete = "A2"
+    from planner.congestion import Congestion
 
-        def text(self, season):
-            return "two matches 48 h apart"
-
+    run = Congestion(("A2",), (day(40), day(42)))  # two matches 48 h apart
     panel_check = w.violations_panel
-    panel_check._congestion = lambda season: ([Run()], [])
+    panel_check._congestion = lambda season: ([run], [])
     panel_check.set_report(w.season, panel_check.report)
     lines = [panel_check.list.item(i).text() for i in range(panel_check.list.count())]
     assert lines[0].startswith("▲ Above the stage") and lines[1].startswith("◷ Congested"), lines

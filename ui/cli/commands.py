@@ -323,17 +323,16 @@ def _unavoidable(season, plan) -> int:
 def print_congestion(season, file=None) -> None:
     """The congested runs of starts and the B/C matches started in a taper
     (``planner.congestion``): not rules, said before a tournament so that the coach can rotate."""
-    from planner.congestion import congestion, taper_matches
+    from planner.congestion import congestion, congestion_lines, taper_matches
     from planner.daymarks import day_marks
     from planner.timeline import Timeline
 
     tl = Timeline(season)
     marks = day_marks(season, tl)
-    runs = congestion(season, tl, marks)
-    if runs:
+    if lines := congestion_lines(season, congestion(season, tl, marks)):
         print("Congested fixtures (no rule breaks; set roles to rotate):", file=file)
-        for c in runs:
-            print(f"  {c.text(season, named=len(c.athletes))}", file=file)
+        for line in lines:
+            print(f"  {line.text}", file=file)
     tapers = taper_matches(season, tl, marks)
     for stretched, head in ((False, "Matches in a taper (no rule breaks; {way}):"),
                             (True, "A competitions in a later A's taper (no rule breaks; the taper "

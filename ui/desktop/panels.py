@@ -48,7 +48,7 @@ from planner.check import (
     unavoidable_said,
 )
 from planner.citations import cite
-from planner.congestion import RECOVERY_HOURS
+from planner.congestion import RECOVERY_HOURS, congestion_lines
 from planner.daymarks import day_rows, fold_session
 from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_meaning, day_stage_words
@@ -528,6 +528,25 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     return f" {head}: {'; '.join(first)}{notes}." if first else ""
 
 
+def _congestion_item(season: Season, line) -> QListWidgetItem:
+    """A line of ``planner.congestion.congestion_lines`` in Plan Check: a click goes to its
+    first athlete's first match day; the tooltip names the athletes and each run's days."""
+    item = QListWidgetItem(f"◷ Congested fixtures — {line.text}.")
+    why = ("Not a rule of the plan: Nédélec 2012 found more than "
+           f"{RECOVERY_HOURS} h needed to recover physical performance after a match.")
+    if not line.runs:  # the closing note: why and what to do
+        item.setToolTip(why)
+        return item
+    item.setData(Qt.ItemDataRole.UserRole, (line.athlete, line.day))
+    c = line.runs[0]
+    who = (("Starters: ", c.athletes) if c.athletes else
+           ("Back lately, off the bench: ", [a for a, _d, _w in c.played_back]))
+    days = "\n".join("Match days: " + ", ".join(day(d) for d in r.days) + "." for r in line.runs)
+    item.setToolTip(who[0] + ", ".join(season.athlete_label(a) for a in who[1])
+                    + f".\n{days}\n{why}")
+    return item
+
+
 class ViolationsPanel(QWidget):
     """The plan checker's findings; clicking one selects its athlete and first day."""
 
@@ -616,17 +635,8 @@ class ViolationsPanel(QWidget):
         self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations, way)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
-        for c in runs:  # not a rule: what a coach looks for before a tournament
-            item = QListWidgetItem(f"◷ Congested fixtures — {c.text(season)}.")
-            item.setData(Qt.ItemDataRole.UserRole, (c.first_athlete, c.days[0]))
-            who = (("Starters: ", c.athletes) if c.athletes else
-                   ("Back lately, off the bench: ", [a for a, _d, _w in c.played_back]))
-            item.setToolTip(who[0] + ", ".join(season.athlete_label(a) for a in who[1])
-                            + ".\nMatch days: " + ", ".join(day(d) for d in c.days)
-                            + ".\nNot a rule of the plan: Nédélec 2012 found more than "
-                              f"{RECOVERY_HOURS} h needed to recover physical performance after a "
-                              "match.")
-            self.list.addItem(item)
+        for line in congestion_lines(season, runs):  # not a rule: what a coach looks for before a tournament
+            self.list.addItem(_congestion_item(season, line))
         for t in tapers:  # not a rule: B or C matches started in the taper before an A
             item = QListWidgetItem(f"◷ {'Match' if len(t.competitions) == 1 else 'Matches'} in a "
                                    f"taper — {t.text(season)}.")
