@@ -37,6 +37,7 @@ tournament's own week as a taper; said with the ways to taper once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from planner.daymarks import day_marks
@@ -371,6 +372,20 @@ def after_return_words(c: Congestion) -> str:
 
 
 TOURNAMENT_GAP = 1  # matches in a taper at most this many days apart: one tournament, one line
+NAMED_MATCHES = 3  # a line of more matches in a taper counts them: League game 41–45
+
+
+def _names_words(names: list[str]) -> str:
+    """``Match 3, Match 4 and Match 5``; more than ``NAMED_MATCHES``: ``League game 41–45`` when
+    they are one name numbered in a row, else ``Match 2, Cup tie and 3 more``."""
+    if len(names) <= NAMED_MATCHES:
+        return join_and(names)
+    split = [re.fullmatch(r"(.*?)(\d+)", n) for n in names]
+    if all(split) and len({m.group(1) for m in split}) == 1:
+        numbers = [int(m.group(2)) for m in split]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"{split[0].group(1)}{numbers[0]}–{numbers[-1]}"
+    return f"{names[0]}, {names[1]} and {len(names) - 2} more"
 
 
 @dataclass(frozen=True)
@@ -402,9 +417,11 @@ class TaperMatch:
         first, last = cs[0].date, max(c.end_date or c.date for c in cs)
         when = f"{day_text(first)}" + (
             f" – {day_text(last)}" if last != first else "")
+        if len(cs) > NAMED_MATCHES:
+            when = f"{len(cs)} matches, {when}"
         prio = "/".join(sorted({c.priority for c in cs}))
         one = len(cs) == 1
-        head = (f"{join_and([c.name for c in cs])} ({prio}, {when}) "
+        head = (f"{_names_words([c.name for c in cs])} ({prio}, {when}) "
                 f"{'lies' if one else 'lie'} in the taper before {a.name} (A, "
                 f"{day_text(a.date)}): ")
         if self.stretched is not None:
@@ -508,13 +525,18 @@ def _each_taper_match(season: Season, timeline: Timeline | None = None,
 def grouped_tapers(season: Season, found: list[TaperMatch]) -> list[TaperMatch]:
     """``found`` (date order) with the matches before the same A competition at most
     ``TOURNAMENT_GAP`` days after the one before as one (their starters together, in the
-    squad's order): League Round 5 M1, M2 and M3 of one weekend were three lines saying the same."""
+    squad's order): League Round 5 M1, M2 and M3 of one weekend were three lines saying the same;
+    so are the B and C matches after one another with the same starters (a basketball league's
+    five games in the taper before a cup were four lines), not the A ones of a later A's taper."""
     order = {a.id: k for k, a in enumerate(season.athletes)}
     out: list[TaperMatch] = []
     for t in found:
         prev = out[-1] if out else None
         end = max(c.end_date or c.date for c in prev.competitions) if prev else None
-        if prev is not None and prev.a.id == t.a.id and (t.competition.date - end).days <= TOURNAMENT_GAP:
+        close = prev is not None and (t.competition.date - end).days <= TOURNAMENT_GAP
+        # the league games of the taper's weeks, the same starters each: one line, not five
+        alike = prev is not None and t.stretched is None and set(prev.starters) == set(t.starters)
+        if prev is not None and prev.a.id == t.a.id and (close or alike):
             who = sorted(set(prev.starters) | set(t.starters), key=lambda a: order.get(a, len(order)))
             out[-1] = replace(prev, competitions=prev.competitions + t.competitions, starters=tuple(who))
         else:

@@ -211,12 +211,13 @@ def test_a_b_match_started_in_the_taper_before_an_a_is_said_not_counted_as_a_rul
     out, _report = solved_and_checked(s)
     planned = s.model_copy(update={"plan": out.plan})
     assert check_plan(planned, out.plan).ok  # the plan the advisory reads holds every hard rule
-    found = taper_matches(planned)
-    assert [(t.competition.name, t.a.name, t.starters) for t in found] == [
-        ("Match 2", "Final", ("A1", "A2", "A3")), ("Match 3", "Final", ("A1", "A2", "A3"))]
-    assert found[1].text(planned) == (
-        "Match 3 (C, Sat 23 Jan) lies in the taper before Final (A, Sat 30 Jan): its 3 starters "
-        "play it in full; set bench or out for some (Roles) to keep the taper")
+    found = taper_matches(planned)  # the same starters in both: one line
+    assert [([c.name for c in t.competitions], t.a.name, t.starters) for t in found] == [
+        (["Match 2", "Match 3"], "Final", ("A1", "A2", "A3"))]
+    assert found[0].text(planned) == (
+        "Match 2 and Match 3 (C, Sat 16 Jan – Sat 23 Jan) lie in the taper before Final (A, Sat 30 "
+        "Jan): their 3 starters play them in full; set bench or out for some (Roles) to keep the "
+        "taper")
     # the whole squad on the bench for Match 3: no starter, nothing said; Match 1 (before the
     # taper) never is
     bench = planned.model_copy(update={"roles": tuple(
@@ -235,15 +236,18 @@ def test_a_b_match_started_in_the_taper_before_an_a_is_said_not_counted_as_a_rul
 
 def test_the_matches_of_one_tournament_weekend_in_a_taper_are_one_line():
     """League Round 5 M1 and M2 on Saturday and M3 on Sunday in the taper were three lines, each
-    'its 3 starters play it in full'; a match a few days later stays a line of its own."""
+    'its 3 starters play it in full'; a match a few days later with other starters stays a line
+    of its own."""
     from planner.congestion import taper_matches
     from planner.season import Competition
 
     final = Competition(id="fin", name="Final", date=day(26), priority="A")
     s = season(weeks=4, matches=[5, 12, 19, 19, 20], comps=[final])  # taper: days 7-20
-    # A1 rotated out of Saturday's second match and Sunday's: he still starts the first
+    # A1 rotated out of Saturday's second match and Sunday's: he still starts the first; A2 out
+    # of Match 2, whose starters are then not the weekend's
     s = s.model_copy(update={"roles": tuple(
-        MatchRole(competition=c.id, athlete="A1", role="out") for c in s.competitions[3:5])})
+        MatchRole(competition=c.id, athlete="A1", role="out") for c in s.competitions[3:5]) + (
+        MatchRole(competition=s.competitions[1].id, athlete="A2", role="out"),)})
     found = taper_matches(s)
     assert [[c.name for c in t.competitions] for t in found] == [
         ["Match 2"], ["Match 3", "Match 4", "Match 5"]]
@@ -253,6 +257,30 @@ def test_the_matches_of_one_tournament_weekend_in_a_taper_are_one_line():
         "(A, Sat 30 Jan): their 3 starters play them in full; set bench or out for some (Roles) "
         "to keep the taper")
     assert found[0].text(s).startswith("Match 2 (C, Sat 16 Jan) lies in the taper before Final")
+
+
+def test_the_league_games_of_a_taper_with_the_same_starters_are_one_line_counted():
+    """A basketball league's five games in the two weeks before a cup (Wed, Sat, Sun, Wed, Sat)
+    were four lines, each 'its 5 starters play it in full; set bench or out …': the games
+    before the same A with the same starters are one line, numbered names as a range and the
+    games counted; one with other starters breaks the line."""
+    from planner.congestion import taper_matches
+    from planner.season import Competition
+
+    cup = Competition(id="cup", name="Cup", date=day(33), priority="A")
+    s = season(weeks=5, matches=[5, 16, 19, 20, 23, 26], comps=[cup])  # taper: days 14-27
+    (t,) = taper_matches(s)
+    assert [c.name for c in t.competitions] == [f"Match {k}" for k in range(2, 7)]
+    assert t.text(s) == (
+        "Match 2–6 (C, 5 matches, Wed 20 Jan – Sat 30 Jan) lie in the taper before Cup (A, Sat 6 "
+        "Feb): their 3 starters play them in full; set bench or out for some (Roles) to keep the "
+        "taper")
+    # A3 rested in the Wednesday game: Sat and Sun before it stay with the games before them,
+    # the Wednesday is a line, Saturday's starters are the first's again but not the Wednesday's
+    rested = s.model_copy(update={"roles": (
+        MatchRole(competition=s.competitions[4].id, athlete="A3", role="out"),)})
+    assert [[c.name for c in t.competitions] for t in taper_matches(rested)] == [
+        ["Match 2", "Match 3", "Match 4"], ["Match 5"], ["Match 6"]]
 
 
 def friendly_in_the_taper():
