@@ -49,25 +49,32 @@ class LeastReturn:
     def words(self, season: Season) -> str:
         """``P1 to S3 need at the least 4 running days below 80 % and 9 speed days: …. Back to
         FIT not before Tue 11 May 2027, after the season ends on Sun 9 May 2027``."""
-        from planner.text import day_long, join_and, plural
+        from planner.text import day_long
 
         span = self.stages[0] if len(self.stages) == 1 else f"{self.stages[0]} to {self.stages[-1]}"
-        need = join_and([x for x in (
-            plural(self.slow, "running day") + f" below {SPEED_DAY} %" if self.slow else "",
-            plural(self.speed, "speed day") if self.speed else "") if x])
-        rules = (f"the sprint ladder's levels, {plural(self.sps, 'day')} each (RH-11), each "
-                 f"stage's days at its cap and minimum days (RH-STAGE), at most "
-                 f"{plural(self.per_week, 'speed day')} a week (HV-2), on his training days only "
-                 f"({training_weekdays(season)}, AV-1)" if need else
-                 "each stage's minimum days (RH-STAGE)")
         end = season.calendar.end
         when = (f"after the season ends on {day_long(end)}" if self.fit > end else
                 "within the season: a rule this count leaves out holds him (HV-5's rest days, "
                 "HV-6 and HV-7 around matches, a deload week's speed days, RH-CRIT's retests, "
                 "RH-FL's calm days)")
         return (f"{span} need{'s' if len(self.stages) == 1 else ''} at the least "
-                f"{need + ': ' if need else ''}{rules}. Back to FIT not before "
-                f"{day_long(self.fit)}, {when}")
+                f"{self.need_words(season)}. Back to FIT not before {day_long(self.fit)}, {when}")
+
+    def need_words(self, season: Season) -> str:
+        """``4 running days below 80 % and 9 speed days: the sprint ladder's levels, 2 days each
+        (RH-11), each stage's days at its cap and minimum days (RH-STAGE), at most 2 speed days
+        a week (HV-2), on his training days only (Mondays to Fridays, AV-1)``."""
+        from planner.text import join_and, plural
+
+        need = join_and([x for x in (
+            plural(self.slow, "running day") + f" below {SPEED_DAY} %" if self.slow else "",
+            plural(self.speed, "speed day") if self.speed else "") if x])
+        if not need:
+            return "each stage's minimum days (RH-STAGE)"
+        return (f"{need}: the sprint ladder's levels, {plural(self.sps, 'day')} each (RH-11), each "
+                f"stage's days at its cap and minimum days (RH-STAGE), at most "
+                f"{plural(self.per_week, 'speed day')} a week (HV-2), on his training days only "
+                f"({training_weekdays(season)}, AV-1)")
 
 
 def training_weekdays(season: Season) -> str:
@@ -152,6 +159,64 @@ def least_return(season: Season, athlete: str, protocol, order: tuple[str, ...],
                        sps=sps, fit=days.date(i))
 
 
+@dataclass(frozen=True)
+class IdleDays:
+    """The days from ``start`` to a return that hold no rehab session (AV-1): the team's
+    competition days, its days off (a weekday it does not train on, a declared non-training day)
+    and the athlete's days away; what the stages left need (:class:`LeastReturn`)."""
+
+    start: dt.date
+    days: int  # calendar days from start to the return
+    matches: int
+    off: int
+    away: int
+    least: LeastReturn | None  # what the stages left need at the least (None: not counted)
+    minimum: int  # the stages' minimum days, added up (calendar days)
+
+    @property
+    def idle(self) -> int:
+        return self.matches + self.off + self.away
+
+    def words(self, season: Season) -> str:
+        """``of the 31 days from Mon 5 Oct to it, 11 have no rehab session (AV-1): 11
+        competition days of the team; the stages left need at the least 2 running days below 80 %
+        and 10 speed days: … (LeastReturn.need_words), while their minimum days (13 in all) count
+        calendar days``; "" without such days."""
+        from planner.text import day, join_and, plural
+
+        if not self.idle:
+            return ""
+        said = join_and([plural(n, one, many) for n, one, many in (
+            (self.matches, "competition day of the team", "competition days of the team"),
+            (self.off, "day off", "days off"), (self.away, "day away", "days away")) if n])
+        line = (f"of the {plural(self.days, 'day')} from {day(self.start)} to it, {self.idle} "
+                f"{'has' if self.idle == 1 else 'have'} no rehab session (AV-1): {said}")
+        if self.least is not None and self.least.slow + self.least.speed:
+            line += (f"; the stages left need at the least {self.least.need_words(season)}, while "
+                     f"their minimum days ({self.minimum} in all) count calendar days")
+        return line
+
+
+def idle_days(season: Season, athlete: str, start: dt.date, back: dt.date,
+              least: LeastReturn | None, protocol) -> IdleDays:
+    """:class:`IdleDays` from ``start`` to ``back`` (the day before it the last), read from the
+    season's calendar as :class:`RehabDays` reads it (a competition day first, then a day off,
+    then a day away); ``least``: what the stages left need, when counted."""
+    days = RehabDays(season, athlete)
+    tl = days.tl
+    first, last = tl.index(start), tl.index(back - dt.timedelta(days=1))
+    matches = off = away = 0
+    for i in range(first if first is not None else 0, (last if last is not None else tl.n - 1) + 1):
+        if tl.is_comp[i]:
+            matches += 1
+        elif days.date(i).weekday() not in days.tdays or i in tl.non_training:
+            off += 1
+        elif i in days.off:
+            away += 1
+    minimum = sum(protocol.stage(s).min_days for s in least.stages) if least is not None else 0
+    return IdleDays(start, (back - start).days, matches, off, away, least, minimum)
+
+
 def _next_day(days: RehabDays, i: int, fast: bool, used: dict, per_week: int) -> int:
     """The first rehab day from ``i`` that can hold the session (a speed day: HV-2's weekly cap
     not reached), counted in ``used``."""
@@ -162,4 +227,4 @@ def _next_day(days: RehabDays, i: int, fast: bool, used: dict, per_week: int) ->
     return i
 
 
-__all__ = ["LeastReturn", "RehabDays", "least_return", "stage_steps"]
+__all__ = ["IdleDays", "LeastReturn", "RehabDays", "idle_days", "least_return", "stage_steps"]

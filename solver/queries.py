@@ -52,6 +52,8 @@ class ReturnReport:
     # a re-injury (planner.returns.again_words): "the same injury again, 25 days after the return
     # of Tue 8 Sep", as `periodize solve` and the Returns panel say it
     again: str = ""
+    # the days to the earliest return with no rehab session, and why (planner.leastreturn.IdleDays)
+    idle: str = ""
 
     def text(self, season: Season) -> str:
         who = season.athlete_label(self.athlete)
@@ -65,6 +67,8 @@ class ReturnReport:
                          + (f": {self.least}." if self.least else "."))
         else:
             lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}{self.provisional}")
+            if self.idle:
+                lines.append(f"  {self.idle}.")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
             if later > 0:
                 lines.append(
@@ -159,7 +163,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
                           since=since, held=_held(season, rec, current, day0),
                           provisional=_provisional(pm.season, path, rec, earliest),
                           least="" if earliest is not None else _least(pm, first),
-                          again=_again(season, rec))
+                          again=_again(season, rec), idle=_idle(pm, first, earliest))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
@@ -180,19 +184,37 @@ def _again(season: Season, rec) -> str:
     return again_words(season, [], this)
 
 
-def _least(pm: PlanModel, ep) -> str:
-    """What the stages left need at the least and the day that count reaches, in words (a
-    return the solver finds none of within the season); "" when the held stage is the plan's
-    to decide (a flare-up's)."""
+def _least_return(pm: PlanModel, ep):
+    """What the stages left need at the least (planner.leastreturn.LeastReturn), or None when
+    the held stage is the plan's to decide (a flare-up's) or nothing is counted."""
     from planner.leastreturn import least_return
     from solver.explain import ladder_done
 
     if ep.start_stage is None or ep.protocol is None:
-        return ""
+        return None
     sps = int(pm.rules.value("RH-11", "sessions_per_step"))
-    least = least_return(pm.season, ep.record.athlete, ep.protocol, ep.order, ep.start_stage,
-                         ep.start_day, ep.first, ladder_done(ep, sps), ep.past_cap_days)
+    return least_return(pm.season, ep.record.athlete, ep.protocol, ep.order, ep.start_stage,
+                        ep.start_day, ep.first, ladder_done(ep, sps), ep.past_cap_days)
+
+
+def _least(pm: PlanModel, ep) -> str:
+    """What the stages left need at the least and the day that count reaches, in words (a
+    return the solver finds none of within the season); "" when the held stage is the plan's
+    to decide (a flare-up's)."""
+    least = _least_return(pm, ep)
     return least.words(pm.season) if least is not None else ""
+
+
+def _idle(pm: PlanModel, ep, earliest: dt.date | None) -> str:
+    """The days from ``ep``'s first day to the earliest return with no rehab session (the team's
+    competition days, its days off, days away: AV-1), with what the stages left need, in words
+    (planner.leastreturn.IdleDays); "" without such days."""
+    from planner.leastreturn import idle_days
+
+    if earliest is None or ep.protocol is None:
+        return ""
+    return idle_days(pm.season, ep.record.athlete, pm.tl.days[ep.first], earliest,
+                     _least_return(pm, ep), ep.protocol).words(pm.season)
 
 
 def _left_before_back(season: Season, athlete: str) -> str:

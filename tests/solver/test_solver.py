@@ -476,3 +476,36 @@ def test_a_stage_past_its_maximum_at_the_seasons_start_is_refused_by_solve_and_c
     with pytest.raises(InputError, match="record the stage that followed"):  # explain --return
         return_report(outlasted, "A1")
     assert check_plan(fine, plan).violations == ()
+
+
+def test_the_return_report_says_the_days_without_a_rehab_session_to_the_earliest_return():
+    """An ankle sprain whose stages' minimum days add up to 13 was back 39 days on, and
+    `explain --return` said the date alone: it now says how many of the days to it have no rehab
+    session (AV-1: the team's competition days, its days off) and what the stages left need;
+    with no such day, nothing."""
+    import datetime as dt
+
+    from solver.queries import return_report
+    from tests.builders import injury
+
+    sprain = injury(stage="P1", start_day=-1).model_copy(update={"protocol": "ankle-sprain"})
+    s = season(weeks=8, athletes=1, matches=list(range(1, 56, 2)), injuries=(sprain,))
+    r = return_report(s, "A1")
+    back = r.earliest_fit
+    assert back is not None
+    days = [day(0) + dt.timedelta(days=k) for k in range((back - day(0)).days)]
+    matches = sum(1 for c in s.competitions if day(0) <= c.date < back)
+    off = sum(1 for d in days if d.weekday() == 6 and d not in {c.date for c in s.competitions})
+    assert matches > 10 and off, (matches, off)
+    said = (f"  of the {len(days)} days from Mon 4 Jan to it, {matches + off} have no rehab session "
+            f"(AV-1): {matches} competition days of the team and {off} days off; the stages left "
+            f"need at the least 4 running days below 80 % and 8 speed days: ")
+    assert said in r.text(s), r.text(s)
+    assert "at most 2 speed days a week (HV-2)" in r.text(s)
+    assert "while their minimum days (13 in all) count calendar days." in r.text(s)
+    # training every day and no match: every day can hold a session, nothing to say
+    every = s.model_copy(update={"competitions": (), "calendar": s.calendar.model_copy(update={
+        "training_days": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})})
+    quiet = return_report(every, "A1")
+    assert quiet.earliest_fit is not None and quiet.earliest_fit < back
+    assert "rehab session" not in quiet.text(every), quiet.text(every)
