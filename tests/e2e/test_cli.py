@@ -1,8 +1,14 @@
-"""The periodize command end to end, as a subprocess: exit codes, messages, files written."""
+"""The periodize command end to end: exit codes, messages, files written. ``run`` calls the
+console script's ``main(argv)`` in this process (a fresh interpreter per command spent about a
+second importing each time); the tests of the entry point itself, signals and closed streams
+start a real process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -24,11 +30,46 @@ ROOT = Path(__file__).resolve().parents[2]
 CLOCK = "2099-12-31"
 
 
-def run(*args, cwd, clock: str = CLOCK) -> subprocess.CompletedProcess:
+def run_process(*args, cwd, clock: str = CLOCK, env: dict[str, str] | None = None
+                ) -> subprocess.CompletedProcess:
+    """``periodize ARGS`` as a process of its own, with only these settings in its environment."""
     return subprocess.run([sys.executable, "-m", "ui.cli", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=300,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(cwd),
-                               "PERIODIZE_CLOCK": clock})
+                               "PERIODIZE_CLOCK": clock, **(env or {})})
+
+
+def run(*args, cwd, clock: str = CLOCK, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess:
+    """``periodize ARGS`` run in the folder ``cwd`` as the console script runs it (``main`` with
+    its exit code; SystemExit's code when it exits), the computer's date ``clock``, HOME ``cwd``
+    and no other Periodize setting in the environment; its output captured."""
+    from ui.cli.main import main
+
+    argv = [str(a) for a in args]
+    if not argv or argv[0] == "open":  # the app: a process of its own, as from a terminal
+        return run_process(*argv, cwd=cwd, clock=clock, env=env)
+    out, err = io.StringIO(), io.StringIO()
+    wanted = {"HOME": str(cwd), "PERIODIZE_CLOCK": clock, **(env or {})}
+    saved = {k: os.environ.get(k) for k in {*wanted, "PERIODIZE_SESSIONS"}}
+    here = os.getcwd()
+    try:
+        os.environ.pop("PERIODIZE_SESSIONS", None)
+        os.environ.update(wanted)
+        os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as e:
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        os.chdir(here)
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return subprocess.CompletedProcess(["periodize", *argv], code, out.getvalue(), err.getvalue())
 
 
 def test_demo_solve_check_round_trip(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from planner.errors import InputError
-from tests.reliability.hostile import run_cli
+from tests.e2e.test_cli import run as run_cli
 
 
 @pytest.fixture(scope="module")
