@@ -94,6 +94,16 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-")[:40] or "season"
 
 
+def _uid_part(value: str) -> str:
+    """An id as it stands in a UID: its slug when that keeps the id whole (but for lower case),
+    else the slug and ``_`` and a stable hash of the id, so "Ñ-9" and "9", "U20/07" and "U20-07"
+    give two UIDs (no slug has a ``_``, no hashed part is another id's slug)."""
+    slug = _slug(value)
+    if slug == value.casefold():
+        return slug
+    return f"{slug}_{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}"
+
+
 def one_line(value: str) -> str:
     """Text for a one-line property (a summary, a calendar name): line breaks become spaces."""
     value = str(value).replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
@@ -335,8 +345,8 @@ def _old_event(ev, athlete: str) -> _Old | None:
 def _in_uid(uid: str, athlete: str) -> tuple[str, str]:
     """(prefix, key) of a UID Periodize made, ``PREFIX-ATHLETE-KEY@periodize`` (PREFIX: the
     season's name as a slug in calendars written before it was ``season-FIRSTDAY``)."""
-    m = re.match(rf"^(.+?)-{re.escape(_slug(athlete))}-((?:competition|stage|session)-.+)@periodize$",
-                 uid)
+    parts = "|".join(re.escape(p) for p in {_uid_part(athlete), _slug(athlete)})  # the slug: before
+    m = re.match(rf"^(.+?)-(?:{parts})-((?:competition|stage|session)-.+)@periodize$", uid)
     return (m.group(1), m.group(2)) if m else ("", "")
 
 
@@ -429,7 +439,7 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     who = one_line(scrub(season.athlete_label(a.id), names))
     cal = _header(season, f"{season.name}: {who}", f"The {season.name} plan for {who}: speed and "
                   f"rehab sessions, rehab stages and matches (from Periodize).", prefix)
-    events = _Events(cal, f"{prefix}-{_slug(a.id)}", stamp, previous)
+    events = _Events(cal, f"{prefix}-{_uid_part(a.id)}", stamp, previous)
     days = prescriber.athlete(athlete)
     f = prescriber.facts(athlete)
     _competitions(season, tl, f, events, off)
@@ -469,7 +479,7 @@ def team_calendar(season: Season, plan: Plan, *, stamp: dt.datetime | None = Non
                   f"deload and taper weeks, days off and blocks (from Periodize).", prefix)
     events = _Events(cal, f"{prefix}.team", stamp, earlier.events)  # "." is in no athlete's slug
     for c, place in in_day_places(season.competitions):
-        events.add(f"competition-{_slug(c.id)}", c.date, f"{place}{c.name} (priority {c.priority})",
+        events.add(f"competition-{_uid_part(c.id)}", c.date, f"{place}{c.name} (priority {c.priority})",
                    f"Competition, priority {c.priority}.", "Competition", c.last)
     tl = Timeline(season)
     for w, kind in zip(tl.weeks, plan.team_weeks, strict=False):
@@ -510,7 +520,7 @@ def _competitions(season: Season, tl: Timeline, f, events: _Events,
             continue
         i = tl.index(c.date)
         role = match_role(f, i, logged, c) if f is not None and i is not None else ""
-        events.add(f"competition-{_slug(c.id)}", c.date, place + (f"{c.name}: {role}" if role else c.name),
+        events.add(f"competition-{_uid_part(c.id)}", c.date, place + (f"{c.name}: {role}" if role else c.name),
                    f"Competition, priority {c.priority}." + (f" {role[:1].upper()}{role[1:]}." if role else ""),
                    "Competition", c.last)
 

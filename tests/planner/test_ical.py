@@ -948,3 +948,33 @@ def test_a_return_on_a_day_the_team_does_not_train_is_back_on_its_first_session(
         "Back to full training Tue 12 Jan 2027 (fit from Fri 8 Jan): every session and match")
     assert not [e for e in events(Calendar.from_ical(
         (folder / calendar_file_names(make())["A1"]).read_bytes())) if "CANCELLED" in str(e.get("status", ""))]
+
+
+def test_ids_that_differ_only_in_dropped_characters_share_no_uid(tmp_path):
+    """"Ñ-9" and "9", "U20/07" and "U20-07" gave one slug: the same UIDs in two players' calendars,
+    one player's events written over the other's in a shared calendar. An id the slug keeps whole
+    (but for lower case) keeps its UIDs, so a subscribed calendar does not duplicate its events."""
+    base = small_season()
+    ids = {"A1": "Ñ-9", "A2": "9", "A3": "U20/07", "A4": "U20-07"}
+    season = base.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"id": ids[a.id]}) for a in base.athletes),
+        "unavailability": tuple(u.model_copy(update={"athlete": ids[u.athlete]})
+                                for u in base.unavailability),
+        "injuries": tuple(i.model_copy(update={"athlete": ids[i.athlete]}) for i in base.injuries),
+        "competitions": base.competitions + (
+            Competition(id="C/7", name="Friendly 1", date=_day(3), priority="C"),
+            Competition(id="c-7", name="Friendly 2", date=_day(4), priority="C"))})
+    plan = small_plan(base)
+    plan = plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"athlete": ids[ap.athlete]}) for ap in plan.athletes)})
+    files = export_calendars(season, plan, tmp_path / "ics", stamp=STAMP)
+    where: dict[str, list[str]] = {}
+    for f in files:
+        for u in {str(e["uid"]) for e in events(Calendar.from_ical(f.read_bytes()))}:
+            where.setdefault(u, []).append(f.name)
+    assert len(files) == 5
+    assert {u: w for u, w in where.items() if len(w) > 1} == {}
+    team = [u for u, w in where.items() if w == ["Team.ics"] and "-competition-" in u]
+    assert len([u for u in team if "competition-c-7" in u]) == 2  # "c-7" kept, "C/7" hashed
+    assert any(u.endswith("-9-competition-l3@periodize") for u in where)  # "9": as before
+    assert any(u.endswith("-u20-07-competition-l3@periodize") for u in where)
