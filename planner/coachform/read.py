@@ -40,6 +40,7 @@ import os
 import re
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -1003,8 +1004,11 @@ class _Import:
     def _competitions(self, cal):
         """The competitions, the row of each and the names other sheets refer to. A row's ID is
         its id (a round trip through the form keeps the ids commands, pins and calendar events
-        name); a row without one gets ``c`` and its row's place (``c007``), or the next such id
-        that no row's ID takes."""
+        name); a row without one, imported over a season, gets the id of that season's
+        competition of the same name and date (else name, else date and priority, when only one
+        fits), so a row inserted above moves no id onto another match; any other row gets ``c``
+        and its row's place (``c007``), or the next such id that no row's ID (nor a competition
+        of the season imported over) takes."""
         spec = sheet_spec("Competitions")
         rows = self.r.table(spec)
         # missing, or there but unreadable (a header renamed): its problem is said once, and the
@@ -1046,8 +1050,14 @@ class _Import:
         comps, comp_rows = [], []
         names: list[tuple[str, int, str | None, dt.date | None]] = []  # name, row, id if kept, date
         taken = set(given)
+        known = self.known.competitions if self.known is not None else ()
+        matched = _known_ids([(k, date, name, prio) for k, _r, date, name, prio, _e, cid, _o in read
+                              if cid is None], [c for c in known if c.id not in taken])
+        taken |= {c.id for c in known}
         for k, row, date, name, prio, end, cid, ok in read:
-            if cid is None:
+            if cid is None and k in matched:
+                cid = matched[k]
+            elif cid is None:
                 cid = _free_id(k, taken)
                 taken.add(cid)
             if name:
@@ -1839,6 +1849,25 @@ def _free_id(place: int, taken: set[str]) -> str:
     while row_id(n) in taken:
         n += 1
     return row_id(n)
+
+
+def _known_ids(rows: list[tuple], known: list[Competition]) -> dict[int, str]:
+    """Competitions rows without an ID (place, date, name, priority) -> the id of the competition
+    of the season imported over each is: the one of its name and date, else of its name, else
+    of its date and priority, each only when one competition left and one row fit."""
+    out: dict[int, str] = {}
+    keys = (lambda date, name, prio: (date, norm_name(name or "")),
+            lambda date, name, prio: norm_name(name or ""),
+            lambda date, name, prio: (date, prio))
+    for key in keys:
+        left = [c for c in known if c.id not in out.values()]
+        olds = Counter(key(c.date, c.name, c.priority) for c in left)
+        news = Counter(key(*r[1:]) for r in rows if r[0] not in out)
+        for k, *values in rows:
+            wanted = key(*values)
+            if k not in out and olds[wanted] == 1 and news[wanted] == 1 and None not in values:
+                out[k] = next(c.id for c in left if key(c.date, c.name, c.priority) == wanted)
+    return out
 
 
 def norm_name(text: str) -> str:

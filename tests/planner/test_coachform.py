@@ -1568,3 +1568,27 @@ def test_an_athlete_id_cell_with_a_space_or_a_missing_zero_proposes_the_squads_i
     assert "Sessions, row 3, Athlete ID: no athlete has the ID 'A027'; did you mean 'A27'?" in said
     assert ("Sessions, row 4, Athlete ID: no athlete has the ID 'A22'; use an ID from the "
             "Athletes sheet") in said
+
+
+def test_a_row_inserted_in_a_sheet_without_ids_moves_no_id_onto_another_match(tmp_path):
+    """Without an ID column a row's id was its place: a friendly inserted at the top, imported
+    over the season, moved c001 to the friendly and every later id onto the next match (roles,
+    targets and calendar events followed the wrong match). A row of the season's competition of
+    the same name and date (else name, else date and priority) keeps its id; a new row takes a
+    new one."""
+    head = ("Date", "Name", "Priority")
+    rows = [("2027-01-16", "Derby", "B"), ("2027-02-06", "League 1", "C"),
+            ("2027-02-20", "Cup final", "A"), ("2027-03-06", "League 2", "C")]
+    roles = [("Competition", "Athlete ID", "Role"), ("Cup final", "A2", "bench")]
+    first = import_workbook(book(tmp_path, Competitions=[head, *rows], Roles=roles))
+    was = {c.name: c.id for c in first.competitions}
+    assert list(was.values()) == ["c001", "c002", "c003", "c004"]
+    moved = ("2027-03-13", "League 2", "C")  # moved a week: its name says which it is
+    path = book(tmp_path, "again.xlsx", Competitions=[head, ("2027-01-09", "Friendly", "C"), *rows[:3], moved],
+                Roles=roles)
+    season = import_workbook(path, known=first)
+    now = {c.name: c.id for c in season.competitions}
+    assert {k: now[k] for k in was} == was
+    assert now["Friendly"] not in was.values()
+    assert season.roles == (MatchRole(competition=was["Cup final"], athlete="A2", role="bench"),)
+    assert import_workbook(path, known=None).competitions[0].id == "c001"  # a new season: by row
