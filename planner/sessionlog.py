@@ -45,6 +45,7 @@ from planner.text import (
     TEXT_DATE_FIX,
     date_short,
     iso_not_a_day,
+    iso_parts,
     name_key,
     numeric_date,
     numeric_parts,
@@ -1140,10 +1141,6 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
     return out
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-# 2026-09-14, an Excel date read as 2026-09-14 00:00:00, or with a session's start time
-
-
 def _row_number(problem: str) -> int:
     """The row a problem names ("row 4, RPE: ..."), for sorting (problems without one first)."""
     m = re.match(r"row (\d+)", problem)
@@ -1207,7 +1204,7 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' {impossible}; write it as "
                             f"{DATE_FORMS}")
             out.append(None)
-        elif pd.isna(v) or not _DATE.match(text[i]):
+        elif pd.isna(v) or iso_parts(text[i]) is None:  # 2026-09-14, with a start time or not
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it "
                             f"as {DATE_FORMS}")
             out.append(None)

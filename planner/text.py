@@ -82,6 +82,18 @@ def date_long(d: dt.date) -> str:
 
 
 ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # 2026-02-30: a date's form, maybe no day
+# an ISO date, maybe with the time of day after it and its time zone, as exports and APIs write
+# a session's start (2027-01-08T18:00:00Z, 2027-01-08 18:00+01:00, 2027-01-08T18:00:00.000)
+_ISO_DATE_TIME = re.compile(ISO_DAY.pattern + r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                                              r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+
+
+def iso_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of an ISO date, a time and a time zone after it let be: the date as
+    written (the day the coach or the export saw); None for text of another form. The one reader
+    of ISO dates of the workbook, the session log and the command line."""
+    m = _ISO_DATE_TIME.fullmatch(text.strip())
+    return None if m is None else (int(m[1]), int(m[2]), int(m[3]))
 
 
 def no_such_day(year: int, month: int, day: int) -> str | None:
@@ -120,10 +132,8 @@ def not_a_day(year: int, month: int, day: int) -> str | None:
 def iso_not_a_day(text: str) -> str | None:
     """:func:`not_a_day` of a text in the form YYYY-MM-DD (a time after it is let be); None when
     it is a day or not in that form (another message says how to write a date)."""
-    m = ISO_DAY.match(text.strip())
-    if not m or not re.fullmatch(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text.strip()[m.end():]):
-        return None
-    return not_a_day(int(m[1]), int(m[2]), int(m[3]))
+    parts = iso_parts(text)
+    return None if parts is None else not_a_day(*parts)
 
 
 # Dates written with numbers, slashes or dots, as the session log and the coach workbook read
@@ -343,9 +353,10 @@ def read_date(text: str) -> dt.date | None:
     try:
         if m := _DAY_FIRST.fullmatch(text):
             return numeric_date((int(m[1]), int(m[2]), int(m[3])), day_first=True)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{8}", text):  # 2027-05-31, or ISO's 20270531
+        if re.fullmatch(r"\d{8}", text):  # ISO's 20270531
             return dt.date.fromisoformat(text)
-        return None
+        parts = iso_parts(text)  # 2027-05-31, or with a time (and zone) after it
+        return None if parts is None else dt.date(*parts)
     except ValueError:
         return None
 

@@ -22,7 +22,7 @@ from planner.season import (
     max_speed_from_kmh,
     max_speed_problem,
 )
-from planner.text import day_long, no_such_day, not_a_day, numeric_parts, read_text_dates
+from planner.text import day_long, iso_parts, no_such_day, not_a_day, numeric_parts, read_text_dates
 from planner.validate import NO_TRAINING_WEEKDAY
 
 
@@ -79,12 +79,11 @@ def to_date(value: object) -> dt.date:
     fix = "use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04"
     if isinstance(value, str):
         text = value.strip()
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?", text)
-        if m:
+        if (parts := iso_parts(text)) is not None:
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                return dt.date(*parts)
             except ValueError:
-                raise Bad(f"{describe(value)} {not_a_day(int(m[1]), int(m[2]), int(m[3]))}; {fix}") from None
+                raise Bad(f"{describe(value)} {not_a_day(*parts)}; {fix}") from None
         if numeric_parts(text) is not None:
             got = read_text_dates({0: text}, "")
             if got.problems:

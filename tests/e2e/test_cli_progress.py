@@ -1943,3 +1943,13 @@ def test_a_date_with_a_two_digit_year_is_read_on_the_command_line_as_in_the_app(
     r = run("advance", "s.season.json", "--today", "8 1 27", cwd=tmp_path)
     assert r.returncode == 1
     assert "write it as YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY, or 'next-week'" in r.stderr
+
+
+def test_advance_reads_a_today_with_a_time_and_a_time_zone_as_its_date(tmp_path):
+    """``--today 2026-08-31T00:00:00Z`` (as an AMS or a GPS API writes a day) was "not a date"."""
+    s = season(weeks=4, athletes=2, today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    for text in (f"{day(7)}T18:00:00Z", f"{day(7)}T18:00:00+01:00", f"{day(7)}T23:30:00-05:00"):
+        r = run("advance", "s.season.json", "--today", text, "--save", "--no-replan", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert load_season(tmp_path / "s.season.json").calendar.today == day(7)  # as written

@@ -174,6 +174,9 @@ def test_a_date_typed_on_the_command_line_reads_iso_or_day_first():
     d = dt.date(2027, 5, 31)
     assert [read_date(t) for t in ("2027-05-31", " 31/05/2027 ", "31.5.2027", "31/5/2027",
                                    "20270531")] == [d] * 5
+    # an ISO date with a time and a time zone, as an AMS writes it: the date as written
+    assert [read_date(t) for t in ("2027-05-31T00:00:00Z", "2027-05-31T23:00:00-05:00",
+                                   "2027-05-31T18:00:00+01:00", "2027-05-31 18:00")] == [d] * 4
     assert read_date("05/06/2027") == dt.date(2027, 6, 5)  # day first, as the app reads it
     # a year in two digits, as the app's date fields, the session log and the workbook read it
     assert [read_date(t) for t in ("31/05/27", "31.5.27", "5.1.27")] == [d, d, dt.date(2027, 1, 5)]

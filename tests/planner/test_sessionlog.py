@@ -114,6 +114,11 @@ def test_dates_written_with_slashes_or_dots_read_as_the_coach_workbook_reads_the
     # a session's start time after the date, as GPS exports write it
     p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1).strftime('%d/%m/%Y')} 09:30,60,5\n")
     assert [x.date for x in read_sessions(p, s).sessions] == [day(1)]
+    # an ISO start time with its time zone, as AMS and GPS APIs write it: the date as written
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"A1,{day(1)}{t},{m},5\n" for t, m in (("T18:00:00Z", 60), ("T18:00:00+01:00", 50),
+                                                 ("T23:30-0500", 40))))
+    assert [x.date for x in read_sessions(p, s).sessions] == [day(1)] * 3
     # both readings outside the season: refused with both (neither is a day of its log)
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,03/04/2027,60,5\n")
     with pytest.raises(InputError) as e:
