@@ -97,6 +97,12 @@ def _au(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(x, 1)
 
 
+def _whole(x: float | None) -> int | float | None:
+    """The objective or the bound: an int when whole (CP-SAT's are; a strictly typed reader takes
+    ``19581``, not ``19581.0``), null when none."""
+    return int(x) if x is not None and float(x).is_integer() else x
+
+
 def day_loads(season: Season, plan: Plan, tl: Timeline) -> dict:
     """Per athlete, the load series (``planner.loadtable.AthleteLoad``) whose season days give
     each day's load of rules-spec.md section 8 (the planned load; the logged one on a day before
@@ -122,8 +128,8 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
         "schema_version": SCHEMA_VERSION,
         "season": season.name,
         "status": plan.status if plan.status != "manual" else "feasible",
-        "objective": plan.objective,
-        "bound": plan.bound,
+        "objective": _whole(plan.objective),
+        "bound": _whole(plan.bound),
         "solve_seconds": plan.solve_seconds,
         # how current the plan is: the season's today, and the hard rules the plan breaks of the
         # season as it is now (a match moved or an absence entered after the solve), counted as

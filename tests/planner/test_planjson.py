@@ -170,3 +170,21 @@ def test_the_file_of_a_solve_without_a_plan_says_today_and_the_competitions(logg
     assert [c["id"] for c in data["competitions"]] == ["m0", "m1", "m2", "m3"]
     with pytest.raises(InputError):  # still no plan to check
         plan_from_dict(data, logged)
+
+
+def test_a_whole_objective_and_bound_are_written_as_integers_and_read_back_either_way(solved):
+    """``"objective": 19581.0``: a strictly typed reader (Go's int64, a JSON Schema integer)
+    refused it, where the contract's example shows 123. A fraction stays a number; a float
+    written by an earlier version still reads."""
+    from planner.planjson import plan_from_dict
+
+    plan = solved.plan.model_copy(update={"objective": 19581.0, "bound": 19570.0})
+    text = json.dumps(plan_to_dict(solved, plan))
+    assert '"objective": 19581,' in text and '"bound": 19570,' in text
+    data = json.loads(text)
+    assert type(data["objective"]) is int and type(data["bound"]) is int
+    half = plan_to_dict(solved, plan.model_copy(update={"objective": 12.5, "bound": None}))
+    assert (half["objective"], half["bound"]) == (12.5, None)
+    data.update(objective=19581.0, bound=19570.0)
+    back = plan_from_dict(data, solved)
+    assert (back.objective, back.bound) == (19581, 19570)
