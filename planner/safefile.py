@@ -329,10 +329,8 @@ def write_problem(path: str | os.PathLike) -> str | None:
         probe = TempFile(folder, p.name, PRIVATE)
     except PermissionError as e:
         return folder_refused(link, folder, e.strerror or e.__class__.__name__, p.exists())
-    except OSError as e:
-        import errno
-
-        return save_failure(link, e, p.exists()) if e.errno == errno.EROFS else None
+    except OSError as e:  # a read-only file system; a folder that holds no files (/proc)
+        return save_failure(link, e, p.exists())
     probe.close()
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 
@@ -997,6 +998,28 @@ def test_solve_refuses_a_read_only_output_before_solving(tmp_path):
     assert "ro/plan.xlsx: is read-only" in r.stderr and "Solving:" not in r.stderr, r.stderr
     assert load_season(tmp_path / "s.season.json").plan is None
     assert (tmp_path / "ro" / "plan.xlsx").read_bytes() == b"old"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="a folder that holds no files: Linux's /proc")
+@pytest.mark.parametrize("option, path, said", [
+    ("--json", "/proc/plan.json", "/proc/plan.json: could not be saved (No such file or directory)"),
+    ("--xlsx", "/proc/plan.xlsx", "/proc/plan.xlsx: could not be saved"),
+    ("--ics", "/proc/ics", "/proc/ics: the calendar files cannot be written there"),
+    ("--ics", "/proc/self", "/proc/self: the calendar files cannot be written there"),
+])
+def test_solve_refuses_an_output_in_a_folder_that_takes_no_files_before_solving(
+        tmp_path, option, path, said):
+    """``solve --json /proc/p.json`` solved for seconds, printed the whole summary, then said
+    "could not be saved": a folder that lets no file be made in it (other than for want of
+    permission) was found only on writing. Now it is refused at once, as a missing folder is,
+    and nothing is left behind by the check."""
+    save_season(season(weeks=2, athletes=1), tmp_path / "s.season.json")
+    before = sorted(os.listdir(tmp_path))
+    r = run("solve", "s.season.json", "--save", option, path, cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert said in r.stderr and "Solving:" not in r.stderr and "Status" not in r.stdout, r.stderr
+    assert load_season(tmp_path / "s.season.json").plan is None
+    assert sorted(os.listdir(tmp_path)) == before
 
 
 def test_a_hand_edited_scenario_naming_an_unknown_athlete_is_refused_with_its_place(advanced, tmp_path):

@@ -74,6 +74,18 @@ def writable(p: Path | str) -> Path:
     return Path(p)
 
 
+def folder_writable(p: Path, kind: str) -> None:
+    """A calendar or handout folder that can take its files, said before the work, not after a
+    whole solve: one that is there lets a file be made in it, a missing one lets its parent make
+    it (each tried with a save's temporary file, removed at once)."""
+    from planner.errors import SaveError
+    from planner.safefile import write_problem
+
+    if write_problem(p / p.name if p.is_dir() else p) is not None:
+        raise SaveError(f"{p}: {_FILES[kind]} cannot be written there (a folder that lets no "
+                        f"file be made in it); choose another folder (--{kind} DIR)")
+
+
 def save_target(args) -> None:
     """With --save, the season file must be writable before the command solves or re-plans."""
     if getattr(args, "save", False):
@@ -288,7 +300,9 @@ def guard(outputs: dict[str, Path | None], inputs: dict[str, Path],
     if problems:
         raise InputError("", problems)
     for kind, p in outputs.items():
-        if p is not None and kind not in FOLDERS:
+        if p is not None and kind in FOLDERS:
+            folder_writable(p, kind)
+        elif p is not None:
             writable(p)
 
 
