@@ -281,12 +281,21 @@ def other_dates(data: dict, season: Season) -> str | None:
     from planner.text import day_long, plural
 
     athletes = data.get("athletes")
-    days = next((a["days"] for a in athletes if isinstance(a, dict) and isinstance(a.get("days"), list)
-                 and a["days"]), None) if isinstance(athletes, list) else None
+    i, days = next(((i, a["days"]) for i, a in enumerate(athletes) if isinstance(a, dict)
+                    and isinstance(a.get("days"), list) and a["days"]),
+                   (0, None)) if isinstance(athletes, list) else (0, None)
     try:
         first, last = (dt.date.fromisoformat(days[k]["date"]) for k in (0, -1))
     except (TypeError, KeyError, ValueError):
         return None
+    if (back := _out_of_order(days)) is not None:
+        j, day, before = back
+        who = athletes[i].get("id")
+        who = f" ({who[:40]})" if isinstance(who, str) else ""
+        after = "repeats" if day == before else "comes after"
+        return (f"athletes[{i}]{who}.days[{j}].date: {day_long(day)} {after} {day_long(before)}: "
+                f"the plan's days are not in date order; list them from the season's first day "
+                f"to its last, one per day, or solve again (periodize solve SEASON --json OUT.json)")
     tl = Timeline(season)
     if (first, last, len(days)) == (tl.start, tl.end, tl.n):
         return None
@@ -297,6 +306,16 @@ def other_dates(data: dict, season: Season) -> str | None:
             f"({plural(len(days), 'day')}); the season '{season.name}' {day_long(tl.start)} – "
             f"{day_long(tl.end)} ({plural(tl.n, 'day')}): check the plan against its own season "
             f"file, or solve again (periodize solve SEASON --json OUT.json)")
+
+
+def _out_of_order(days: list) -> tuple[int, dt.date, dt.date] | None:
+    """(place, date, the date before it) of the first day not after the one before it; None when
+    they are in date order (or a date does not read: each is located on its own)."""
+    try:
+        dates = [dt.date.fromisoformat(d["date"]) for d in days]
+    except (TypeError, KeyError, ValueError):
+        return None
+    return next(((j, d, dates[j - 1]) for j, d in enumerate(dates) if j and d <= dates[j - 1]), None)
 
 
 def json_words(v: object) -> str:

@@ -188,3 +188,29 @@ def test_a_whole_objective_and_bound_are_written_as_integers_and_read_back_eithe
     data.update(objective=19581.0, bound=19570.0)
     back = plan_from_dict(data, solved)
     assert (back.objective, back.bound) == (19581, 19570)
+
+
+def test_a_plan_whose_days_are_out_of_date_order_is_said_so_naming_the_first_one(solved):
+    """A plan with its days reversed was "the plan covers Sun … – Mon … check the plan against
+    its own season file": the same season, blamed on another. Now it says the days are not in
+    date order, at the first one out of it."""
+    from planner.errors import InputError
+    from planner.planjson import plan_from_dict
+    from planner.text import day_long
+
+    data = plan_to_dict(solved, solved.plan)
+    a = data["athletes"][0]
+    a["days"] = a["days"][::-1]
+    with pytest.raises(InputError) as e:
+        plan_from_dict(data, solved)
+    last, before = day(6 * 7 - 1), day(6 * 7 - 2)
+    assert e.value.problems == [
+        f"athletes[0] ({a['id']}).days[1].date: {day_long(before)} comes after {day_long(last)}: "
+        f"the plan's days are not in date order; list them from the season's first day to its "
+        f"last, one per day, or solve again (periodize solve SEASON --json OUT.json)"]
+    a["days"] = plan_to_dict(solved, solved.plan)["athletes"][0]["days"]
+    a["days"][3], a["days"][4] = a["days"][4], a["days"][3]  # two days swapped inside the season
+    with pytest.raises(InputError) as e:
+        plan_from_dict(data, solved)
+    assert e.value.problems[0].startswith(f"athletes[0] ({a['id']}).days[4].date: "
+                                          f"{day_long(day(3))} comes after {day_long(day(4))}")
