@@ -140,12 +140,15 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
         "team_weeks": [{"start": start, "kind": k} for start, k in
                        zip(_week_starts(Timeline(season)), plan.team_weeks, strict=True)],
         "athletes": athlete_dicts(season, plan, anonymise),
-        "soft": [
-            {"rule": v.rule, "athlete": v.athlete, "from": v.start.isoformat(),
-             "to": v.end.isoformat(), "message": v.message}
-            for v in plan.soft
-        ],
+        "soft": [violation_dict(v) for v in plan.soft],
     }
+
+
+def violation_dict(v) -> dict:
+    """A rule instance as the plan JSON's ``soft`` entries and ``check --json`` write it: ``rule``,
+    ``athlete`` (null: the team), ``from`` and ``to`` (its first and last day) and ``message``."""
+    return {"rule": v.rule, "athlete": v.athlete, "from": v.start.isoformat(),
+            "to": v.end.isoformat(), "message": v.message}
 
 
 def _today(season: Season) -> str | None:

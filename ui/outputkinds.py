@@ -10,6 +10,7 @@ writes over (:func:`keep_backup_for`).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,11 @@ SEASON_SUFFIXES = (".season.json", ".season.json.bak")
 # the output kinds whose earlier file an export may replace unasked: a file Periodize wrote as
 # the same kind of output (last week's workbook). Never a coach workbook ("template"): the
 # coach fills that in, and its rows are the season's data.
-REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "compare"})
+REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "compare", "violations"})
 KIND_WORDS = {"json": "a plan JSON Periodize wrote", "xlsx": "a plan workbook Periodize exported",
               "pdf": "a PDF Periodize wrote", "csv": "a load table Periodize wrote",
               "compare": "a what-if comparison workbook Periodize wrote",
+              "violations": "a list of rule violations Periodize wrote (check --json)",
               "template": "a coach workbook (the form a season is imported from: perhaps filled in)"}
 NOT_OURS = "was not written by Periodize (a workbook, session log or export of your own?)"
 # what a file of the coach's under an output's name may be, by the output's kind
@@ -71,7 +73,7 @@ def holds_season(p: Path) -> bool:
 
 def written_kind(p: Path) -> str | None:
     """Which Periodize output the existing file ``p`` is (``json``, ``xlsx``, ``pdf``,
-    ``template``, ``csv`` or ``compare``), or None: a file Periodize did not write (the coach's
+    ``template``, ``csv``, ``compare`` or ``violations``), or None: a file Periodize did not write (the coach's
     own workbook, a GPS export, a session log) or cannot be read."""
     import zipfile
 
@@ -95,6 +97,9 @@ def written_kind(p: Path) -> str | None:
         text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
         if text.startswith("{") and '"periodize-plan"' in text:
             return "json"
+        if re.fullmatch(r"\[\s*\]\s*", text) or (text.startswith("[") and '"severity"' in text
+                                                  and '"rule"' in text):
+            return "violations"  # check --json: a list, empty when the plan breaks nothing
         from planner.load import CSV_COLUMNS
 
         if text.splitlines()[:1] == [",".join(CSV_COLUMNS)]:

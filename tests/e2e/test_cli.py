@@ -136,6 +136,37 @@ def test_check_reports_a_broken_plan_with_exit_3(tmp_path):
     assert "athletes[2].id: A1 is planned twice (also athletes[0]); keep one of them" in r.stderr
 
 
+def test_check_json_lists_the_violations_with_the_plan_jsons_soft_keys(tmp_path):
+    """check printed padded columns only: an ID with a space split wrong, and an AMS had no
+    format to read. ``--json OUT`` (or ``-``, standard output) lists what check lists, each with
+    the keys of the plan JSON's ``soft`` entries and its severity; the exit status is check's."""
+    save_season(season(weeks=2, athletes=2), tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--json", "p.json", "--time-limit", "20", cwd=tmp_path).returncode == 0
+    clean = run("check", "s.season.json", "p.json", "--json", "-", cwd=tmp_path)
+    assert clean.returncode == 0 and json.loads(clean.stdout) == [], clean.stderr
+    plan = json.loads((tmp_path / "p.json").read_text())
+    plan["athletes"][0]["days"][6]["intensity"] = 95  # a Sunday is not a training day
+    (tmp_path / "p.json").write_text(json.dumps(plan))
+    r = run("check", "s.season.json", "p.json", "--json", "-", "--soft", cwd=tmp_path)
+    assert r.returncode == 3, r.stderr
+    got = json.loads(r.stdout)  # nothing else on standard output: the count is on stderr
+    keys = {"rule", "athlete", "from", "to", "message"}
+    assert all(set(v) == keys for v in plan["soft"])  # the plan JSON's soft entries
+    assert all(set(v) == keys | {"severity"} for v in got)
+    assert {v["severity"] for v in got} <= {"hard", "soft"}
+    assert {"rule": "AV-1", "athlete": "A1", "from": "2027-01-10", "to": "2027-01-10",
+            "severity": "hard"}.items() <= next(v for v in got if v["rule"] == "AV-1").items()
+    assert "hard violation(s)" in r.stderr
+    r = run("check", "s.season.json", "p.json", "--json", "v.json", cwd=tmp_path)
+    assert r.returncode == 3 and "AV-1" in r.stdout, r.stderr  # the lines as before, and the file
+    assert [v for v in json.loads((tmp_path / "v.json").read_text()) if v["severity"] == "hard"] == \
+        [v for v in got if v["severity"] == "hard"]
+    r = run("check", "s.season.json", "p.json", "--json", "v.json", cwd=tmp_path)  # its own: replaced
+    assert r.returncode == 3 and "kept as v.json.bak" in r.stderr, r.stderr
+    r = run("check", "s.season.json", "p.json", "--json", "p.json", cwd=tmp_path)
+    assert r.returncode == 1 and "is also the plan" in r.stderr, r.stderr
+
+
 @pytest.mark.parametrize("content, expect", [
     ("{ broken", "line 1, column 3"),
     ('{"format": "periodize-season", "schema_version": 1, "name": "x", '

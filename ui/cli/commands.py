@@ -531,6 +531,11 @@ def cmd_check(args) -> int:
     from planner.check import check_plan
     from planner.planjson import load_plan
 
+    to_stdout = args.json == "-"
+    out = None if args.json is None or to_stdout else outputs.out_path(args.json, "violations JSON")
+    if out is not None:
+        inputs = {"season file": Path(args.season)} | ({"plan": Path(args.plan)} if args.plan else {})
+        outputs.guard({"violations": out}, inputs, replace=args.replace)
     season = read_season(args.season)
     if args.plan is not None:
         notes: list[str] = []
@@ -546,23 +551,14 @@ def cmd_check(args) -> int:
                                        "(periodize check FILE.season.json PLAN.json) or store one "
                                        "first (periodize solve FILE.season.json --save)"])
     report = check_plan(season, plan)
-    for v in report.violations:
-        who = f" {v.athlete}" if v.athlete else ""
-        print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  {v.message}")
-    wanted = getattr(args, "soft", None)
-    if wanted is not None:
-        from planner.errors import InputError
-        from planner.rules import SOFT_RULES
-
-        rule = wanted.upper()
-        if rule != "ALL" and rule not in SOFT_RULES:
-            raise InputError("--soft", [f"{wanted!r} is not a soft rule; use one of "
-                                        f"{', '.join(sorted(SOFT_RULES))} (or --soft alone for all)"])
-        for v in report.soft:
-            if rule in ("ALL", v.rule):
-                who = f" {v.athlete}" if v.athlete else ""
-                print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  "
-                      f"(soft, penalty {v.penalty:g})  {v.message}")
+    listed = _listed(report, getattr(args, "soft", None))
+    if not to_stdout:
+        for v, severity in listed:
+            who = f" {v.athlete}" if v.athlete else ""
+            penalty = f"(soft, penalty {v.penalty:g})  " if severity == "soft" else ""
+            print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  {penalty}{v.message}")
+    if args.json is not None:
+        _write_violations(listed, out)
     # not rules: said on stderr, so that every line of stdout is a violation or the count
     print_hv1_runs(season, plan, args.season, report.soft, file=sys.stderr)
     print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
@@ -572,8 +568,45 @@ def cmd_check(args) -> int:
     print_signing_stages(season, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
-    print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""))
+    print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""),
+          file=sys.stderr if to_stdout else sys.stdout)
     return EXIT_VIOLATIONS if report.violations else EXIT_OK
+
+
+def _listed(report, wanted: str | None) -> list[tuple]:
+    """What ``check`` lists: (violation, "hard") for each hard-rule instance, then with
+    ``--soft`` (``wanted``: all, or one rule) (violation, "soft") for each soft one asked for."""
+    out = [(v, "hard") for v in report.violations]
+    if wanted is None:
+        return out
+    from planner.errors import InputError
+    from planner.rules import SOFT_RULES
+
+    rule = wanted.upper()
+    if rule != "ALL" and rule not in SOFT_RULES:
+        raise InputError("--soft", [f"{wanted!r} is not a soft rule; use one of "
+                                    f"{', '.join(sorted(SOFT_RULES))} (or --soft alone for all)"])
+    return out + [(v, "soft") for v in report.soft if rule in ("ALL", v.rule)]
+
+
+def _write_violations(listed: list[tuple], out: Path | None) -> None:
+    """``check --json``: the listed violations as a JSON list (the plan JSON's ``soft`` entries'
+    keys and ``severity``), to ``out``, or standard output when None (``--json -``)."""
+    import json
+
+    from planner.planjson import violation_dict
+
+    text = json.dumps([violation_dict(v) | {"severity": severity} for v, severity in listed],
+                      indent=1, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+        return
+    from planner.safefile import atomic_write
+
+    backup = outputs.keep_backups({"violations": out})
+    atomic_write(out, text, backup="violations" in backup)
+    print(f"Wrote {len(listed)} violation(s) to {out}", file=sys.stderr)
+    outputs.say_kept("violations", out, backup, file=sys.stderr)  # stdout: violations and the count
 
 
 def cmd_export(args) -> int:

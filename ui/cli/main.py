@@ -239,6 +239,11 @@ def _add_check(sub) -> None:
     c.add_argument("--soft", nargs="?", const="all", metavar="RULE",
                    help="also list each soft-rule entry (penalty and message); --soft LD-1 lists "
                         "only that rule's, e.g. every planned load spike")
+    c.add_argument("--json", metavar="OUT.json",
+                   help="also write the violations listed as a JSON list (- : on standard output "
+                        "instead of the lines): rule, athlete (null: the team), from, to, "
+                        "severity (hard or soft) and message")
+    c.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     c.set_defaults(func=commands.cmd_check)
 
 

@@ -32,12 +32,14 @@ KINDS = ("json", "xlsx", "ics", "pdf", "template", "handouts")
 NEED_A_PLAN = ("xlsx", "json", "ics", "handouts")
 FOLDERS = ("ics", "handouts")  # outputs that are a folder of files, one per athlete
 _WHAT = {"season": "season file", "json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook",
-         "ics": "calendar folder", "csv": "CSV", "compare": "comparison workbook", "handouts": "handouts folder"}
+         "ics": "calendar folder", "csv": "CSV", "compare": "comparison workbook", "handouts": "handouts folder",
+         "violations": "violations JSON"}
 
 
 # the ending a written file must have, by what it is: Excel data in a .csv name (or a table in
 # an .xlsx name) opens as neither, and could replace a session log of that name
-SUFFIX = {"workbook": ".xlsx", "comparison workbook": ".xlsx", "plan JSON": ".json", "PDF": ".pdf",
+SUFFIX = {"workbook": ".xlsx", "comparison workbook": ".xlsx", "plan JSON": ".json",
+          "violations JSON": ".json", "PDF": ".pdf",
           "CSV": ".csv"}
 
 
@@ -349,12 +351,12 @@ def keep_backups(outputs: dict[str, Path | None]) -> set[str]:
     return kept
 
 
-def say_kept(kind: str, path: Path, backup: set[str]) -> None:
+def say_kept(kind: str, path: Path, backup: set[str], file=None) -> None:
     """"The file that was at NAME is kept as NAME.bak.", once output ``kind`` is written at
     ``path`` and :func:`keep_backups` kept the file there (said before the write, it was untrue
     when the write then failed: the file was still at its name, and no .bak)."""
     if kind in backup:
-        print(f"The file that was at {Path(path).name} is kept as {Path(path).name}.bak.")
+        print(f"The file that was at {Path(path).name} is kept as {Path(path).name}.bak.", file=file)
 
 
 def keep_handout_backups(season, folder: Path, anonymise: bool) -> frozenset[str]:
