@@ -1238,12 +1238,14 @@ class _Checker:
                 continue
             m = min(self.n, len(r.stages), len(r.intensity))
             for i in range(self.p0, m):
+                if i in a.off:  # forced by his absence: no change the coach can undo
+                    continue
                 if a.st[i] != r.stages[i] or a.it[i] != r.intensity[i]:
                     self.penal("STAB", a.id, i, i,
                                f"{a.who} on {self.f(i)}: {a.st[i]} at {a.it[i]} % instead of "
                                f"{r.stages[i]} at {r.intensity[i]} %.", weight)
             for w in range(self.open_week, min(len(weeks), len(r.weeks))):
-                if a.wk[w] != r.weeks[w]:
+                if a.wk[w] != r.weeks[w] and not stab_away(weeks[w], self.p0, a.off):
                     self.penal("STAB", a.id, weeks[w].first, weeks[w].last,
                                f"{a.who}'s {self.wof(w)} is {a.wk[w]} instead of "
                                f"{r.weeks[w]}.", weight)
@@ -1251,6 +1253,13 @@ class _Checker:
             for first, last, words in team_weeks_moved(self.tl, ref.team_weeks,
                                                        self.team):
                 self.penal("STAB", None, first, last, words + ".", 0)
+
+
+def stab_away(week, p0: int, off) -> bool:
+    """STAB leaves out a week whose days from ``p0`` the athlete is away on every one of
+    (unavailable, not with the squad): its kind is none he trains in."""
+    days = [d for d in week.days if d >= p0]
+    return bool(days) and all(d in off for d in days)
 
 
 def team_line(v) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.check import stab_away
 from planner.season import FIT, Injury
 from solver.model.core import FIT_HV_LEVEL, STEADY, ModelBase, neg
 from solver.model.units import Unit
@@ -354,7 +355,9 @@ class ObjectiveMixin(ModelBase):
     # -- STAB -----------------------------------------------------------------------------------
     def stab(self) -> None:
         """STAB: in a re-plan, each athlete-day (stage or intensity) or athlete-week (kind) that
-        differs from the reference plan costs a little."""
+        differs from the reference plan costs a little; not a day the athlete is unavailable
+        (or not with the squad), nor a week he is away all of from p0: what that forces is no
+        change a coach can undo (planner.check, soft_stab, leaves them out alike)."""
         ref = self.reference
         if ref is None or self._soft("STAB") == "off":
             return
@@ -364,11 +367,16 @@ class ObjectiveMixin(ModelBase):
             if rp is None or len(rp.intensity) != self.n or len(rp.weeks) != self.W:
                 continue
             cost = weight * u.size
+            off = self.tl.unavailable(u.athletes[0])  # one unit's athletes share it from p0 - 2
             for d in range(self.p0, self.n):
+                if d in off:
+                    continue
                 same = self._same_day(u, d, rp.stages[d], rp.intensity[d])
                 if same is not True:
                     self._penalty("STAB", cost, 1 if same is False else 1 - same)
             for w in self.open_weeks:
+                if stab_away(self.tl.weeks[w], self.p0, off):
+                    continue
                 kind = rp.weeks[w]
                 dl, tp = u.deload[w], u.taper[w]
                 want = [dl if kind == "deload" else neg(dl), tp if kind == "taper" else neg(tp)]

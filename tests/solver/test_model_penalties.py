@@ -129,3 +129,27 @@ def test_athletes_who_differ_only_in_a_tournament_days_other_matches_are_priced_
     agree(model_pen, report)
     assert [v.athlete for v in report.soft if v.rule == "LD-1"] == ["A1"]
     assert sum(model_pen.values()) == pytest.approx(objective)
+
+
+def test_a_replan_after_a_player_left_or_fell_ill_prices_no_change_on_his_days_away():
+    """``record --left A05`` filled the plan JSON's ``soft`` list with 154 STAB entries ("FIT at
+    0 % instead of FIT at 70 %") and grew the objective by them: a change forced by his absence
+    is none the coach can undo. The model and the checker both leave out an athlete's days away
+    (left the squad, ill) and a week he is away all of; his other days still count."""
+    from planner.squad import LEFT_REASON
+
+    s = cup_season()
+    _, _, _, first = optimum(s)
+    away = s.model_copy(update={"unavailability": (
+        Unavailability(athlete="A3", start=day(12), end=s.calendar.end, reason=LEFT_REASON),
+        Unavailability(athlete="A4", start=day(15), end=day(17), reason="Illness"))})
+    model_pen, report, objective, plan = optimum(away, reference=first)
+    agree(model_pen, report)
+    assert sum(model_pen.values()) == pytest.approx(objective)
+    stab = [v for v in report.soft if v.rule == "STAB" and v.athlete in ("A3", "A4")]
+    off = {"A3": (day(12), s.calendar.end), "A4": (day(15), day(17))}
+    assert not [v for v in stab if off[v.athlete][0] <= v.start and v.end <= off[v.athlete][1]]
+    # the days away did change (the absence forces it), so the check above is not of nothing
+    tl = Timeline(s)
+    a3 = (first.for_athlete("A3"), plan.for_athlete("A3"))
+    assert any(a3[0].intensity[i] != a3[1].intensity[i] for i in range(tl.index(day(12)), tl.n))
