@@ -761,6 +761,14 @@ class Return:
     # before the return's run ends): a FIT day is a calendar day, and a team training on
     # Tuesdays and Thursdays read "back to full training Wed 17 Feb" (:func:`back_words`)
     session: dt.date | None = None
+    # a return after an earlier return of the same record and a setback (a flare-up, or a
+    # stage recorded back): the setback's first rehab day, its stage, whether a flare-up of the
+    # record falls on it, and the earlier return's FIT day (:func:`again_words`); None: the
+    # record's first return
+    again_from: dt.date | None = None
+    again_stage: str | None = None
+    again_flare: bool = False
+    again_after: dt.date | None = None
 
     def left_words(self, day_fmt) -> str:
         """``left the squad on Thu 20 Aug 2026 in P2`` (a return that left with him), else ""."""
@@ -1046,7 +1054,28 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         target_rehab="" if in_rehab is None else in_rehab[1],
         left=None if left is None else tl.days[left],
         left_stage=None if left is None else f.st[left - 1],
+        **({} if span.setback else _setback_before(f, span)),
     )
+
+
+def _setback_before(f: AthleteFacts, span: RecordSpan) -> dict:
+    """The :class:`Return` fields of a setback the span's run of rehab follows within its record
+    (``again_from`` and the rest), or {} for the record's first run: the day a FIT run of the
+    record ended, and that run's first day."""
+    rec, onset = span.record, max(0, f.onsets[span.k])
+    j = min(span.first, f.n - 1)
+    while j > onset and f.st[j - 1] != FIT:
+        j -= 1
+    if j <= onset or f.st[j] == FIT:
+        return {}
+    e = j - 1
+    while e > onset and f.st[e - 1] == FIT:
+        e -= 1
+    day = f.date(j)
+    earlier = f.date(e) if e > 0 else max(
+        (s.start for s in rec.stages if s.stage == FIT and s.start < day), default=f.date(e))
+    return {"again_from": day, "again_stage": f.st[j], "again_flare": day in rec.flare_ups,
+            "again_after": earlier}
 
 
 def _played_in_rehab(season: Season, f: AthleteFacts, i: int) -> tuple[float, str] | None:
@@ -1197,23 +1226,43 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
     return out
 
 
+def rehab_runs(f: AthleteFacts, k: int) -> list[tuple[int, int | None]]:
+    """Record ``k``'s runs of rehab days in the season, in order: (the first day, the first FIT
+    day after it; None: not back in its span). A run after the first follows a return and a
+    setback (a flare-up, a stage recorded back)."""
+    first, stop = max(0, f.onsets[k]), f.span_stop(k)
+    out: list[tuple[int, int | None]] = []
+    i = first
+    while i < stop:
+        if f.st[i] == FIT:
+            i += 1
+            continue
+        fit = next((j for j in range(i, stop) if f.st[j] == FIT), None)
+        out.append((i, fit))
+        i = stop if fit is None else fit
+    return out
+
+
 def past_records(f: AthleteFacts) -> list[RecordSpan]:
-    """The season's records RTS no longer counts: the athlete was in rehab in the season before
-    ``p0`` and is back to FIT on ``p0`` (or the record's span ended before it)."""
+    """The season's returns RTS no longer counts: each run of rehab begun before ``p0`` that is
+    not the one RTS counts (back to FIT by ``p0``, or the record's span ended before it). A
+    record with a flare-up after its return has a span for each return: the season review
+    showed the October return of a player back again in April after a flare-up."""
     counted = {s.k for s in counted_records(f)}
     out = []
     for k, rec in enumerate(f.records):
-        first, stop = max(0, f.onsets[k]), f.span_stop(k)
-        if k in counted or first >= min(stop, f.p0) or f.st[first] == FIT:
-            continue
-        base = max(0, f.idx(min(s.start for s in rec.stages)))
-        fit = next((i for i in range(first, stop) if f.st[i] == FIT), None)
-        out.append(RecordSpan(k, rec, first, stop, base, fit))
+        stop = f.span_stop(k)
+        for start, fit in rehab_runs(f, k):
+            if start >= min(stop, f.p0) or (k in counted and (fit is None or fit > f.p0)):
+                continue  # ahead of today, or the run RTS counts
+            again = start > max(0, f.onsets[k])  # a setback after a return of the record
+            base = start if again else max(0, f.idx(min(s.start for s in rec.stages)))
+            out.append(RecordSpan(k, rec, start, stop, base, fit))
     return out
 
 
 __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "back_words", "counted_records",
-           "late_why", "past_records",
+           "late_why", "past_records", "rehab_runs",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
            "PassedOver", "back_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
            "provisional_steps", "stage_tests_words"]
@@ -1223,9 +1272,16 @@ def again_words(season: Season, rets: list[Return], r: Return) -> str:
     """``the same injury again, 30 days after the return of Fri 1 Oct`` for a record that follows
     an earlier return of the same athlete (a re-injury), else "". The earlier returns: those of
     ``rets``, and the returns to ``FIT`` the season records (a player back in pre-season, before
-    the season's first day, has no return in ``rets``)."""
+    the season's first day, has no return in ``rets``). A return after a setback of its own
+    record: ``flare-up of Thu 8 Apr, 185 days after the return of Mon 5 Oct`` (or ``back to S3
+    on ...`` for a stage recorded back)."""
     from planner.text import day, plural
 
+    if r.again_from is not None:  # a setback of the record itself after its return
+        what = (f"flare-up of {day(r.again_from)}" if r.again_flare
+                else f"back to {r.again_stage} on {day(r.again_from)}")
+        return (f"{what}, {plural((r.again_from - r.again_after).days, 'day')} after the return "
+                f"of {day(r.again_after)}")
     before = [(x.fit, x.protocol) for x in rets if x.athlete == r.athlete and x.onset < r.onset
               and x.fit is not None and x.fit <= r.onset]
     before += [(s.start, inj.protocol) for inj in season.injuries_of(r.athlete)

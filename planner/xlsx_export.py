@@ -424,10 +424,15 @@ def _injured_sentence(season: Season, rets: list) -> str:
     past = sum(1 for r in rets if getattr(r, "past", False))
     out = f"{text.plural(n, 'injured athlete')} this season"
     # injured again after a return (one before the season too), as the Returns sheet says it;
-    # a second injury during the first's rehab is no re-injury there
-    again = len({r.athlete for r in rets if again_words(season, rets, r)})
-    extra = ([text.plural(len(rets), 'injury', 'injuries')] if len(rets) > n else []) + (
-        [f"{text.plural(again, 'athlete')} injured again"] if again else [])
+    # a second injury during the first's rehab is no re-injury there; a flare-up (or a stage
+    # recorded back) after a return is a setback of the same injury, with a return of its own
+    setbacks = [r for r in rets if r.again_from is not None]
+    again = len({r.athlete for r in rets if r.again_from is None and again_words(season, rets, r)})
+    injuries = len({(r.athlete, r.onset) for r in rets})
+    setback = "flare-up" if all(r.again_flare for r in setbacks) else "setback"
+    extra = ([text.plural(injuries, 'injury', 'injuries')] if injuries > n else []) + (
+        [f"{text.plural(again, 'athlete')} injured again"] if again else []) + (
+        [f"{text.plural(len(setbacks), setback)} after a return"] if setbacks else [])
     # one bracket: "(1 athlete injured again) (1 back before today)" read as two asides
     said = ", ".join(extra) + ("; " if extra and past else "") + (f"{past} back before today"
                                                                   if past else "")
@@ -791,7 +796,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
              "athlete plays after it, once the team sessions of RE-1 are done (off the bench: "
              "with the first match started after it). Target met: the athlete "
              "plays the target competition's first day (yes, before the setback: played before the "
-             "flare-up or re-injury the return shown follows). Provisional: the return depends on a "
+             "flare-up or re-injury the return shown follows; a flare-up after a return gives the return after it a row of its own, the flare-up named in the Injury column). Provisional: the return depends on a "
              "criteria test not passed yet; recorded without a passing test: the return is on "
              "record although a criterion of the stage left has no passing result. Congested "
              "soon after: the athlete is planned to start a run of matches "

@@ -735,3 +735,59 @@ def test_a_day_after_a_flare_up_is_provisional_on_the_move_after_it_not_the_one_
     assert provisional(back[0] + 2).startswith(move(back[0]))
     for i in (17, 18, back[1] - 1, back[1], back[1] + 3):  # the flare-up's day and after
         assert provisional(i).startswith(move(back[1])), (i, provisional(i))
+
+
+def _back_flared_back_again(today: int):
+    """A1 (hamstring) back to FIT on day 3, a flare-up on day 10 puts him back in S3, back to
+    FIT again on day 24 (recorded); plays every match he is fit for; today ``today``."""
+    st = ["S3"] * 3 + ["FIT"] * 7 + ["S3"] * 14 + ["FIT"] * (56 - 24)
+    it = [0 if x != "FIT" else 100 if i % 7 == 5 else 70 for i, x in enumerate(st)]
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-30), target_competition="m0",
+                 stages=(StageRecord(stage="S3", start=day(-12)), StageRecord(stage="FIT", start=day(3)),
+                         StageRecord(stage="FIT", start=day(24))),
+                 flare_ups=(day(10),))
+    s = build(weeks=8, athletes=1, today=day(today), injuries=(rec,))
+    p = Plan(status="manual", team_weeks=("load",) * 8, athletes=(AthletePlan(
+        athlete="A1", stages=tuple(st), intensity=tuple(it), weeks=("load",) * 8),))
+    return s.model_copy(update={"plan": p}), p
+
+
+def test_a_flare_up_after_a_return_gives_the_season_a_second_return_with_the_setback_named():
+    """Kofi back in October, a flare-up on 8 Apr and back again on 23 Apr: the season's Returns
+    sheet showed the October return alone, its first match and target read from it, and the
+    Cover did not count the setback. Each return is listed, the later one naming the flare-up."""
+    from planner.xlsx_export import _injured_sentence, build_workbook
+
+    s, p = _back_flared_back_again(today=40)
+    rets = returns(s, p, history=True)
+    assert [(r.fit, r.first_match, r.again_from) for r in rets] == [
+        (day(3), day(5), None), (day(24), day(26), day(10))]
+    later = rets[1]
+    assert (later.again_flare, later.again_after, later.past, later.target_met) == (
+        True, day(3), True, True)
+    assert later.target_before_setback  # Match 1 (day 5) played before the flare-up
+    line = return_text(s, later, rets)
+    assert "(flare-up of Thu 14 Jan, 7 days after the return of Thu 7 Jan; now full" in line
+    assert "back to full training Thu 28 Jan 2027" in line
+    assert "first match Sat 30 Jan 2027" in line
+    cover = _injured_sentence(s, rets)
+    assert cover.startswith("1 injured athlete this season (1 flare-up after a return; 2 back "
+                            "before today): of the returns,"), cover
+    ws = build_workbook(s, p)["Returns"]
+    head = [c.value for c in ws[1]]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)]
+    back, injury_ = head.index("Back to full training"), head.index("Injury")
+    assert [r[back] for r in rows] == [day(3), day(24)]
+    assert "flare-up of Thu 14 Jan" in rows[1][injury_] and "flare-up" not in rows[0][injury_]
+    assert rows[1][head.index("Target met")] == "yes, before the setback"
+
+
+def test_a_return_after_a_flare_up_still_to_come_names_the_setback_in_the_returns_lines():
+    """In S3 again after the flare-up (today day 15): the return RTS counts is the second one,
+    and the Returns panel's and the solve's line say which setback it follows; the printed
+    season keeps the first return too."""
+    s, p = _back_flared_back_again(today=15)
+    [r] = returns(s, p)
+    assert (r.fit, r.counted, r.again_from, r.stage_at_p0) == (day(24), True, day(10), "S3")
+    assert "flare-up of Thu 14 Jan, 7 days after the return of Thu 7 Jan" in return_text(s, r, [r])
+    assert [x.fit for x in returns(s, p, history=True)] == [day(3), day(24)]
