@@ -42,6 +42,7 @@ from planner.sessions import (
     ROLE_WORDS,
     Prescriber,
     Prescription,
+    away_reason,
     planned_load,
     stage_limits,
 )
@@ -1316,6 +1317,43 @@ def gone_before(season: Season, weeks: list[int] | None = None) -> dict[str, dt.
     first = tl.days[tl.weeks[min(weeks)].first] if weeks else tl.start
     last = tl.days[tl.weeks[max(weeks)].last] if weeks else tl.end
     return {**gone_between(season, first, last), **joins_after(season, first, last)}
+
+
+def away_left_out(season: Season, athletes: list[str], weeks: list[int] | None = None, *,
+                   anonymise: bool = False) -> dict[str, str]:
+    """Of ``athletes`` (IDs) chosen together (the whole squad, a group), those with the squad
+    (not :func:`gone_before`) but away every day of ``weeks`` (0-based; None: the season), with
+    nothing logged on any: ID -> why (the absences' reasons, "Loan to Harbour Town"). Their
+    page would read "Away all week: nothing planned", paper for a player who is not at the club,
+    so the whole squad's handouts leave them out; one athlete chosen alone keeps his page ({})."""
+    tl = Timeline(season)
+    chosen = range(len(tl.weeks)) if weeks is None else weeks
+    days = [i for w in chosen for i in tl.weeks[w].days]
+    if len(athletes) < 2 or not days:
+        return {}
+    gone = gone_before(season, weeks)
+    out = {}
+    for aid in athletes:
+        off = tl.unavailable(aid)
+        if aid in gone or not all(i in off for i in days):
+            continue
+        logged = logged_days(season, aid)
+        if not any(tl.days[i] in logged for i in days):
+            out[aid] = ", ".join(dict.fromkeys(away_reason(season, aid, tl.days[i], anonymise)
+                                               for i in days))
+    return out
+
+
+def away_left_out_words(season: Season, away: dict[str, str], weeks: list[int] | None = None,
+                        anonymise: bool = False) -> str:
+    """``Jack Doyle (away all week: Loan to Harbour Town) left out`` for :func:`away_left_out`'s
+    athletes (their IDs when anonymised), "" for none."""
+    if not away:
+        return ""
+    n = len(Timeline(season).weeks) if weeks is None else len(weeks)
+    span = "all week" if n == 1 else _all_weeks(n)
+    return text.join_and([f"{aid if anonymise else season.athlete(aid).name} (away {span}: {why})"
+                          for aid, why in away.items()]) + " left out"
 
 
 def gone_label(season: Season, athlete: str, day: dt.date) -> str:

@@ -488,6 +488,17 @@ class _Fmt(dict):
         return ""
 
 
+def away_reason(season: Season, athlete: str, day: dt.date, anonymise: bool = False) -> str:
+    """Why ``athlete`` is away on ``day`` (the absence's reason; "Unavailable" anonymised or
+    without one)."""
+    if anonymise:
+        return "Unavailable"
+    for u in season.unavailability:
+        if u.athlete == athlete and u.start <= day <= u.end and u.reason:
+            return u.reason
+    return "Unavailable"
+
+
 class Prescriber:
     """The sessions of a season's plan, athlete by athlete (facts and protocols built once)."""
 
@@ -619,14 +630,8 @@ class Prescriber:
         return calm.get(i)
 
     def away_reason(self, athlete: str, i: int) -> str:
-        """Why ``athlete`` is away on day ``i`` (the absence's reason; "Unavailable" anonymised)."""
-        if self.anonymise:
-            return "Unavailable"
-        day = self.tl.days[i]
-        for u in self.season.unavailability:
-            if u.athlete == athlete and u.start <= day <= u.end and u.reason:
-                return u.reason
-        return "Unavailable"
+        """Why ``athlete`` is away on day ``i`` (:func:`away_reason`)."""
+        return away_reason(self.season, athlete, self.tl.days[i], self.anonymise)
 
     def _rest_reason(self, f: AthleteFacts, i: int) -> str:
         tl = self.tl

@@ -680,3 +680,41 @@ def test_a_signing_without_a_max_speed_reads_so_in_his_handouts_header(qapp, tmp
     assert max_speed_header(ms) == f"max speed {ms:g} m/s ({ms * 3.6:.1f} km/h)"
     assert _has_words(measured, max_speed_header(ms)) and "not measured: time" not in measured
     assert "Speed day: a day at ≥ 80 % of your max speed" in " ".join(unmeasured.split())
+
+
+def test_the_whole_squad_leaves_out_a_player_away_all_week_and_one_chosen_alone_keeps_his(
+        qapp, qtbot, tmp_path):
+    """Whole squad, the week of a loan: a page "Away all week (Loan to Harbour Town): nothing
+    planned" was printed for a player not at the club. He is left out and the count line says
+    who; chosen alone, he still gets his page; the command line's folder has no file of his."""
+    from planner import edits as E
+    from planner.handout import away_left_out, away_left_out_words
+    from planner.season import Unavailability
+
+    season = solved_demo()
+    tl = Timeline(season)
+    w = 6
+    a = season.athletes[3]
+    first, last = tl.days[tl.weeks[w].first], tl.days[tl.weeks[w].last]
+    loan = E.AddUnavailability(unavailability=Unavailability(
+        athlete=a.id, start=first, end=last + dt.timedelta(days=3), reason="Loan to Harbour Town"
+    )).apply(season)
+    ids = [x.id for x in season.athletes]
+    assert away_left_out(loan, ids, [w]) == {a.id: "Loan to Harbour Town"}
+    assert away_left_out(loan, ids, [w, w + 1]) == {}  # with the squad for part of the weeks
+    assert away_left_out(loan, [a.id], [w]) == {}  # chosen alone: his page
+    assert away_left_out_words(loan, {a.id: "Loan"}, [w, w + 1]) == f"{a.name} (away both weeks: Loan) left out"
+    d = HandoutsDialog(loan, today=first)
+    qtbot.addWidget(d)
+    n = len(season.athletes)
+    assert d.summary.text() == (f"{n - 1} pages to print; {a.name} (away all week: Loan to "
+                                f"Harbour Town) left out.")
+    assert a.id in d.chosen_athletes() and a.id not in d.printed_athletes()
+    assert len(d.printed_athletes()) == n - 1
+    d._check_all(Qt.CheckState.Unchecked)
+    item = next(d.athletes.item(k) for k in range(d.athletes.count())
+                if d.athletes.item(k).data(Qt.ItemDataRole.UserRole) == a.id)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert d.printed_athletes() == [a.id] and d.summary.text() == "1 page to print."
+    files = export_handouts(loan, loan.plan, tmp_path / "ho", weeks=[w])
+    assert len(files) == n - 1 and not any(a.name in f.name for f in files)

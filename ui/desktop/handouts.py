@@ -54,6 +54,8 @@ from planner.errors import PeriodizeError
 from planner.handout import (
     HandoutDay,
     HandoutWeek,
+    away_left_out,
+    away_left_out_words,
     day_texts,
     gone_before,
     gone_label,
@@ -63,7 +65,7 @@ from planner.handout import (
 )
 from planner.season import Plan, Season
 from planner.sessions import max_speed_header
-from planner.squad import display_order
+from planner.squad import display_ids, display_order
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
 from ui.desktop.weekpick import (
@@ -326,7 +328,6 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
     ``progress(done, total)`` is told before each page; when it returns False the export stops
     (:class:`HandoutsCancelled`). ``sizes`` receives, per page, (athlete, week, type size, the
     week fits its page)."""
-    from planner.squad import display_ids
     from ui.desktop.pdf import render_a4_landscape
 
     if anonymise:  # who left the squad read first: the anonymisation drops the reasons
@@ -383,9 +384,11 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
     out = prepare_folder(folder, "handouts")
     names = athlete_file_names(season, anonymise, ".pdf")
     gone = gone_before(season, weeks)  # left the squad before these weeks, or joins after: no file
+    # away every day of the weeks (on loan): no file either (said by away_left_out_words)
+    away = away_left_out(season, display_ids(season, plan), weeks)
     files = {}
     for a in display_order(season, plan):
-        if a.id not in gone:
+        if a.id not in gone and a.id not in away:
             files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
     return write_group(out, files, keep)
 
@@ -478,6 +481,16 @@ class HandoutsDialog(QDialog):
     def chosen_weeks(self) -> list[int]:
         return chosen_span(self.first, self.last)
 
+    def away(self) -> dict[str, str]:
+        """The athletes ticked with others but away every day of the weeks chosen: left out
+        (planner.handout.away_left_out; one ticked alone keeps his page)."""
+        return away_left_out(self.season, self.chosen_athletes(), self.chosen_weeks())
+
+    def printed_athletes(self) -> list[str]:
+        """The athletes ticked whose pages are printed: :meth:`away` left out."""
+        away = self.away()
+        return [a for a in self.chosen_athletes() if a not in away]
+
     def _grey_gone(self, gone: dict[str, dt.date]) -> None:
         """Those who left the squad before the weeks chosen, or join it after them: unticked and
         greyed, "left the squad on 4 Jan" ("joins the squad on 4 Jan") beside the name (he was
@@ -507,10 +520,12 @@ class HandoutsDialog(QDialog):
         gone = gone_before(self.season, weeks)
         self._grey_gone(gone)
         chosen = self.chosen_athletes()
-        n = sum(1 for a in chosen if a not in gone) * len(weeks)
+        away = away_left_out(self.season, chosen, weeks)
+        n = sum(1 for a in chosen if a not in gone and a not in away) * len(weeks)
         left = gone_words(self.season, {a: gone[a] for a in chosen if a in gone})
-        self.summary.setText(f"{text.plural(n, 'page')} to print." + "".join(
-            f" {line}." for line in left))
+        said = away_left_out_words(self.season, away, weeks)
+        self.summary.setText(f"{text.plural(n, 'page')} to print" + (f"; {said}" if said else "")
+                             + "." + "".join(f" {line}." for line in left))
         self.ok.setEnabled(n > 0)
 
     def file_name(self) -> str:
@@ -617,7 +632,7 @@ def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
         return False
     from ui.desktop.folders import dialog_folder, remember_dialog_folder
 
-    athletes, weeks = dialog.chosen_athletes(), dialog.chosen_weeks()
+    athletes, weeks = dialog.printed_athletes(), dialog.chosen_weeks()
     suggestion = Path(dialog_folder(window, "handouts")) / dialog.file_name()
     answer = window.interaction.save_file("Export Handouts", str(suggestion), "PDF (*.pdf)", "PDF (*.pdf)")
     if answer is None:
