@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -674,6 +675,50 @@ def grouped(season: Season, lines: list[tuple]) -> list[tuple]:
     return out
 
 
+# week kinds whose EWMA ratio below RATIO_LOW is what they are planned for (less volume)
+PLANNED_LOW = ("taper", "deload")
+
+
+def planned_low_week(f: AthleteFigures, rank: tuple[int, ...], day: dt.date) -> WeekFigures | None:
+    """The taper or deload week of ``f`` holding ``day`` when a flag ranked ``rank`` (its
+    ``flag_ranks`` entry) says only that an EWMA ratio is below :data:`RATIO_LOW` (the logged
+    ratio, or a week's only flag): the intended effect of the week the plan gives, not news.
+    None for any other flag or week."""
+    if len(rank) < 2 or set(rank[1:]) != {RATIO_DOWN}:
+        return None
+    w = next((w for w in f.weeks if w.start <= day <= w.end), None)
+    return w if w is not None and w.kind in PLANNED_LOW else None
+
+
+def grouped_planned_apart(season: Season, figs: dict, lines: list[tuple]) -> list[tuple]:
+    """:func:`grouped` of ``lines`` (:func:`now_lines`) with the flags :func:`planned_low_week`
+    finds as planned put after the others, one line per week: "week of 26 Apr 2027 (taper, as
+    planned): 18 athletes below 0.8". At the season's end the list read 46 flags, mostly the
+    taper's ratios below 0.8, and the one logged week far off the plan was lost among them.
+    Each athlete's own flags (his chart, ``periodize load``, the CSV) keep the sentence."""
+    ranks = {(aid, x): r for aid, f in figs.items()
+             for x, r in zip(f.flags, f.flag_ranks or ((),) * len(f.flags), strict=True)}
+    rest, planned, count = [], {}, Counter()
+    for line, aid, day in lines:
+        w = planned_low_week(figs[aid], ranks.get((aid, line), ()), day) if aid in figs else None
+        if w is None:
+            rest.append((line, aid, day))
+        else:  # the logged ratio and the week's own flag of one athlete: one name, two flags
+            planned.setdefault((w.start, w.kind), {}).setdefault(aid, day)
+            count[w.start, w.kind] += 1
+    out = grouped(season, rest)
+    for (start, kind), who in sorted(planned.items()):
+        names = ", ".join(season.athlete(aid).name for aid in who)
+        aid, day = next(iter(who.items()))
+        named = f" ({names})" if len(who) <= NAME_UP_TO else ""
+        out.append((f"{text.week_of(start)} ({kind}, as planned): {text.plural(len(who), 'athlete')} "
+                    f"below {RATIO_LOW:g}{named}", aid, day,
+                    f"{names}: an EWMA acute:chronic ratio below {RATIO_LOW:g} is what the {kind} "
+                    f"week the plan gives is for (less volume), not a flag to act on.",
+                    count[start, kind]))
+    return out
+
+
 def now_week(figs: dict, season: Season) -> WeekFigures | None:
     """The week the flags of now are about (:func:`_current`): the week of today, or the plan's
     first week in a season without today (the nearest week when today is outside the figures)."""
@@ -819,5 +864,5 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
 __all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
-           "grouped", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
-           "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]
+           "grouped", "grouped_planned_apart", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
+           "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

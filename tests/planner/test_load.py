@@ -1442,3 +1442,48 @@ def test_the_csv_writes_ratios_with_the_decimal_that_explains_a_flag():
     assert got == [("1.304", "2.003", "0.804", "1.250"), ("1.298", "1.999", "1.4996", "1.000"),
                    ("1.3004", "2.000", "0.800", "")]
     assert [float(x["acwr"]) > 1.3 for x in rows] == [True, False, True]
+
+
+def _tapered(kind: str = "taper"):
+    """Four fit athletes, five load weeks then a ``kind`` week (week 6, from Mon 8 Feb 2027)
+    logged at a third of the volume; today Mon 15 Feb. A4 logged a hard taper week instead."""
+    s = season(weeks=8, athletes=4, today=day(42))
+    tl = Timeline(s)
+    kinds = ("load",) * 5 + (kind,) + ("load",) * (len(tl.weeks) - 6)
+    it = tuple(70 if tl.is_training[i] else 0 for i in range(tl.n))
+    aps = tuple(AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, intensity=it, weeks=kinds)
+                for a in s.athletes)
+    sessions = [Session(athlete=a.id, date=day(i), minutes=90 if i < 35 or a.id == "A4" else 30,
+                        rpe=6 if i < 35 else 8 if a.id == "A4" else 4)
+                for a in s.athletes for i in range(-14, 42) if i % 7 not in (5, 6)]
+    return s.model_copy(update={"plan": Plan(status="manual", team_weeks=kinds, athletes=aps),
+                                "sessions": tuple(sessions)})
+
+
+def test_a_ratio_below_0_8_in_a_planned_taper_is_one_line_after_the_real_flags():
+    """At the season's end the Load panel's Team list read 46 flags, mostly "the logged EWMA
+    acute:chronic ratio is 0.6x …, below 0.8" in the taper the plan gave: the intended effect.
+    They are one line per week, after the other flags; each athlete's flag itself is kept (his
+    figures, the command line), and a load week's low ratio stays a flag of its own."""
+    s = _tapered()
+    figs = L.figures(s)
+    lines = L.now_lines(s, figs)
+    # the logged ratio's sentence and the week's own "EWMA ratio < 0.8" alone: two flags each
+    low = [(x, aid) for x, aid, _d in lines if "below 0.8" in x or x.endswith("(last week): EWMA ratio < 0.8.")]
+    assert sorted(aid for _x, aid in low) == ["A1", "A1", "A2", "A2", "A3", "A3"]  # not A4
+    listed = L.grouped_planned_apart(s, figs, lines)
+    said = "week of 8 Feb 2027 (taper, as planned): 3 athletes below 0.8 (Athlete 1, Athlete 2, Athlete 3)"
+    assert listed[-1][0] == said and listed[-1][4] == len(low)
+    assert not any(x in line[0] for line in listed[:-1] for x, _aid in low)
+    assert sum(x[4] for x in listed) == sum(x[4] for x in L.grouped(s, lines))  # every flag counted
+    assert all(any(x in line for line in L.flag_lines(s)) for x, _aid in low)  # the CLI keeps each
+    from ui.desktop.loadpanel import grouped_flags
+
+    assert grouped_flags(s, lines, figs)[-1][0] == said
+    # the same low ratio after a load week is news: a flag of its own
+    s = _tapered("load")
+    figs = L.figures(s)
+    lines = L.now_lines(s, figs)
+    listed = L.grouped_planned_apart(s, figs, lines)
+    assert not any("as planned" in x[0] for x in listed)
+    assert listed == L.grouped(s, lines)

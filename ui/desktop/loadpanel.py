@@ -41,6 +41,7 @@ from planner.load import (  # noqa: F401 - the list's rules
     GROUP_FROM,
     NAME_UP_TO,
     grouped,
+    grouped_planned_apart,
     now_lines,
     off_plan_heading,
     off_plan_lines,
@@ -310,10 +311,12 @@ def _inputs(season: Season) -> tuple:
 SLICE_S = 0.03  # the longest the window waits for the load figures between two events
 
 
-def grouped_flags(season: Season, lines: list[tuple]) -> list[tuple]:
+def grouped_flags(season: Season, lines: list[tuple], figs: dict | None = None) -> list[tuple]:
     """The team's flags as the list shows them (``planner.load.grouped``): a sentence several
-    athletes share is one line whose tooltip names them; choosing it selects the first."""
-    return grouped(season, lines)
+    athletes share is one line whose tooltip names them; choosing it selects the first. With
+    ``figs`` (the flags of now), a ratio below 0.8 in a planned taper or deload week is one line
+    per week after the others (``planner.load.grouped_planned_apart``)."""
+    return grouped(season, lines) if figs is None else grouped_planned_apart(season, figs, lines)
 
 
 class LoadView(QObject):
@@ -525,7 +528,7 @@ class LoadView(QObject):
         order = self.window.board.athlete_order()
         rank = {aid: k for k, aid in enumerate(order)}
         shown = dict(sorted(figs.items(), key=lambda kv: rank.get(kv[0], len(rank))))
-        lines = grouped_flags(season, now_lines(season, shown, order))
+        lines = grouped_flags(season, now_lines(season, shown, order), shown)
         # first, as the command line prints them, the athletes whose logged week is far off the
         # plan (not flags: counted apart, 0)
         why = off_plan_heading().rstrip(":") + "."
