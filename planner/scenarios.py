@@ -735,7 +735,9 @@ def _targets(season: Season, plan: Plan
         rets = returns(season, plan, history=True)
     except PeriodizeError:  # a plan that does not fit its season: the hard rules say so
         return {}, set()
-    for r in rets:
+    # a record's target once: a return after a flare-up of it reads the same target
+    latest = {(r.athlete, r.onset): r for r in rets}
+    for r in latest.values():
         if r.target is not None:
             out.setdefault(r.athlete, []).append((r.target, r.target_met, r.missed_why))
     return ({k: tuple(v) for k, v in out.items()},

@@ -780,6 +780,9 @@ def test_a_flare_up_after_a_return_gives_the_season_a_second_return_with_the_set
     assert [r[back] for r in rows] == [day(3), day(24)]
     assert "flare-up of Thu 14 Jan" in rows[1][injury_] and "flare-up" not in rows[0][injury_]
     assert rows[1][head.index("Target met")] == "yes, before the setback"
+    from planner.scenarios import _targets
+
+    assert [x[:2] for x in _targets(s, p)[0]["A1"]] == [("Match 1", True)]  # the target once
 
 
 def test_a_return_after_a_flare_up_still_to_come_names_the_setback_in_the_returns_lines():
