@@ -323,6 +323,13 @@ class CheckReport:
         return out
 
 
+def hv_gap_day(a: AthleteFacts, i: int) -> bool:
+    """Is day ``i`` one HV-1 counts towards a gap: the athlete available, FIT or in a stage
+    allowing an exposure, and no exposure that day? Any other day breaks a window (HV-1, and
+    the season review's longest gap, ``planner.review``)."""
+    return i not in a.off and (a.st[i] == FIT or a.cap(i) >= HV_LEVEL) and not a.hv[i]
+
+
 class _Athlete(AthleteFacts):
     """One athlete's plan: the shared facts plus the name, position and resulting week kinds."""
 
@@ -1092,8 +1099,7 @@ class _Checker:
             # an exposure)
             cut = [0] * (n + 1)
             for i in range(n):
-                ok = i not in a.off and (a.st[i] == FIT or a.cap(i) >= HV_LEVEL) and not a.hv[i]
-                cut[i + 1] = cut[i] + (0 if ok else 1)
+                cut[i + 1] = cut[i] + (0 if hv_gap_day(a, i) else 1)
             # windows that reach today or later; past days count with what happened (section 9)
             for s in range(max(0, p0 - g + 1), n - g + 1):
                 if cut[s + g] == cut[s]:

@@ -1,0 +1,307 @@
+"""The season review: one row per athlete over the season so far (or the whole season) — matches
+and minutes, high-velocity exposures done and still planned, the longest gap without one, the
+days in rehab, unavailable and not with the squad, and the load logged against planned
+(docs/load.md, "The season review"). The command line (``periodize load --review``), the
+workbook's "Season review" sheet and the app's View ▸ Season Review… all read
+:func:`season_review`.
+
+Nothing is read again here: the days as they happened are ``planner.history``'s (section 9: the
+log, else the stored plan, under the recorded stages), who played and at what level
+``planner.returns.AthleteFacts``'s, a day of HV-1's gaps ``planner.check.hv_gap_day``, the days
+not with the squad and the absences ``planner.squad``'s and the loads ``planner.loadtable``'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner import text
+from planner.check import hv_gap_day
+from planner.history import lived_for_load, logged_days
+from planner.loadtable import LoadTable, athlete_load, counts_log
+from planner.returns import AthleteFacts
+from planner.rules import RuleSet
+from planner.season import FIT, HV_LEVEL, Plan, Season
+from planner.squad import display_order, is_absence, not_with_squad
+from planner.timeline import Timeline
+
+DASH = "—"
+TOTAL = "Squad"  # the total row's name
+
+# (key, heading, what the column counts): the CSV's header, the table's and the workbook's
+# headings and their key, in one place
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("athlete", "ID", "the athlete's ID"),
+    ("name", "Name", "the athlete's name"),
+    ("started", "Started", "matches started (a past match day's role: the minutes logged, 45 or more "
+                           "a start, else the role the stored plan gave it)"),
+    ("bench", "Bench", "matches played from the bench (fewer than 45 minutes logged, or the stored "
+                       "plan's bench role)"),
+    ("not_played", "Not played", "match days with the squad he did not play (rehab, away, role out)"),
+    ("minutes", "Minutes", "minutes played, as logged (— when none was logged)"),
+    ("hv_done", "HV done", f"high-velocity exposures done: past days at {HV_LEVEL} % or more as the "
+                           f"log (else the plan) reads them, a match started included"),
+    ("hv_planned", "HV planned", "exposures still planned from today to the period's end (— when "
+                                 "the period ends before today)"),
+    ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
+                                   "and fit or in a stage allowing one (HV-1's reading); exempt: "
+                                   "HV-1 asks his position none"),
+    ("rehab", "Rehab days", "days in a rehab stage (any stage but FIT) with the squad"),
+    ("unavailable", "Unavailable days", "days of absences (ill, away, on loan…), rehab days not "
+                                        "counted again"),
+    ("not_with_squad", "Not with squad", "days before he joined or after he left the squad"),
+    ("reasons", "Unavailable, by reason", "the days unavailable per reason given"),
+    ("logged", "Logged AU", "load logged over the period (minutes × RPE; — when nothing was logged)"),
+    ("planned", "Planned AU", "load planned over the period (the plan's, as it was made)"),
+    ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned, both over the period's days "
+                                  "before today"),
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days the review counts: the season's first day to ``last`` (``last`` before ``first``:
+    no day yet). ``whole``: the whole season (asked, or today past its end); ``today``: the first
+    day not lived (None: the season has no today, or today is past its end)."""
+
+    first: dt.date
+    last: dt.date
+    whole: bool
+    today: dt.date | None
+
+    @property
+    def days(self) -> int:
+        return max(0, (self.last - self.first).days + 1)
+
+    @property
+    def reaches_today(self) -> bool:
+        """The period holds today or later: exposures are still planned in it."""
+        return self.today is not None and self.last >= self.today
+
+    def words(self) -> str:
+        """``Season so far: 4 Jan to 17 Jan 2027 (the day before today)``, ``Whole season: …``."""
+        if self.days == 0:
+            return ("Season so far: no day yet (today is the season's first day or before it; "
+                    "tick the whole season to see what is planned)")
+        span = text.span(self.first, self.last)
+        if not self.whole:
+            return f"Season so far: {span} (to the day before today, {text.day_long(self.today)})"
+        if self.today is None:
+            return f"Whole season: {span} (ended)"
+        if self.today == self.first:
+            return f"Whole season: {span} (all of it planned: nothing done before today)"
+        return f"Whole season: {span} (done before {text.day_long(self.today)}, planned from it)"
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One athlete's season (or the squad's total: ``athlete`` "")."""
+
+    athlete: str
+    name: str
+    started: int = 0
+    bench: int = 0
+    not_played: int = 0
+    minutes: float | None = None  # None: no minutes played logged
+    hv_done: int = 0
+    hv_planned: int | None = None  # None: the period ends before today
+    longest_gap: int | None = None  # days; None: HV-1 exempt (or no athlete for the total)
+    exempt: bool = False
+    rehab: int = 0
+    unavailable: int = 0
+    reasons: tuple[tuple[str, int], ...] = ()  # (reason, days), most days first
+    not_with_squad: int = 0
+    logged: float | None = None  # None: nothing logged in the period
+    planned: float = 0.0
+    planned_past: float = 0.0  # planned over the period's days before today (the ratio's)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.logged is None or self.planned_past <= 0:
+            return None
+        return self.logged / self.planned_past
+
+    def value(self, key: str):
+        """The column ``key``'s value as data (None where undefined; the reasons as words)."""
+        if key == "reasons":
+            return reasons_words(self.reasons)
+        if key == "longest_gap" and self.exempt:
+            return "exempt"
+        return getattr(self, key)
+
+    def cell(self, key: str) -> str:
+        """The column ``key`` as a coach reads it: whole numbers with thousands separated, ``—``
+        for an undefined one, the longest gap as ``2 wk 3 d``, the ratio as ``94 %``."""
+        v = self.value(key)
+        if v is None:
+            return DASH
+        if key == "longest_gap" and isinstance(v, int):
+            return gap_words(v)
+        if key == "ratio":
+            return f"{round(100 * v)} %"
+        if isinstance(v, float | int) and not isinstance(v, bool):
+            return text.number(round(v))
+        return str(v)
+
+
+@dataclass(frozen=True)
+class Review:
+    period: Period
+    rows: tuple[ReviewRow, ...]  # the squad's display order
+    total: ReviewRow = field(default_factory=lambda: ReviewRow("", TOTAL))
+
+
+def gap_words(days: int) -> str:
+    """``2 wk 3 d``, ``5 d``, ``0 d``."""
+    weeks, rest = divmod(days, 7)
+    return f"{weeks} wk {rest} d" if weeks else f"{rest} d"
+
+
+def reasons_words(reasons: tuple[tuple[str, int], ...]) -> str:
+    """``Loan to Harbour Town 28, ill 3`` ("" when none)."""
+    return ", ".join(f"{r} {n}" for r, n in reasons)
+
+
+def period_of(season: Season, whole: bool = False, tl: Timeline | None = None) -> Period:
+    """The review's period: the season so far (its first day to the day before today), or the
+    whole season when ``whole`` or when today is past its end."""
+    tl = tl or Timeline(season)
+    past_end = tl.p0 >= tl.n
+    today = None if past_end else tl.days[tl.p0]
+    if whole or past_end:
+        return Period(tl.start, tl.days[-1], True, today)
+    return Period(tl.start, tl.start + dt.timedelta(days=tl.p0 - 1), False, today)
+
+
+def season_review(season: Season, plan: Plan | None = None, whole: bool = False) -> Review:
+    """The season review of ``plan`` (the stored plan by default): one row per athlete in the
+    squad's display order and the squad's total (no row without a plan)."""
+    tl = Timeline(season)
+    period = period_of(season, whole, tl)
+    plan = plan if plan is not None else season.plan
+    if plan is None:
+        return Review(period, ())
+    lived = lived_for_load(season, plan, tl)
+    rs, table = RuleSet(season.rules), LoadTable.of_season(season)
+    rows = []
+    for a in display_order(season, plan):
+        ap = lived.for_athlete(a.id)
+        if ap is None or len(ap.intensity) != tl.n:
+            continue
+        f = AthleteFacts(season, tl, rs, ap)
+        load = athlete_load(season, lived, a.id, table=table, tl=tl, facts=f)
+        rows.append(_row(season, tl, period, f, load, a.name))
+    return Review(period, tuple(rows), _total(rows))
+
+
+def _indexes(tl: Timeline, days: set[dt.date]) -> set[int]:
+    return {i for i in (tl.index(d) for d in days) if i is not None}
+
+
+def _absences(season: Season, tl: Timeline, athlete: str) -> dict[int, str]:
+    """Day index -> the reason of the absence that holds it (the earliest one recorded first)."""
+    out: dict[int, str] = {}
+    for u in sorted(season.unavailability, key=lambda u: u.start):
+        if u.athlete != athlete or not is_absence(u):
+            continue
+        for k in range((u.end - u.start).days + 1):
+            i = tl.index(u.start + dt.timedelta(days=k))
+            if i is not None:
+                out.setdefault(i, " ".join(u.reason.split()) or "no reason given")
+    return out
+
+
+def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, name: str) -> ReviewRow:
+    span = range(tl.index(period.first), tl.index(period.first) + period.days)
+    away = _indexes(tl, not_with_squad(season, f.id))
+    days = _days(season, tl, f, span, away)
+    games = _matches(season, tl, f, span, away)
+    done = sum(1 for i in span if i < tl.p0 and i not in away and f.it[i] >= HV_LEVEL)
+    ahead = sum(1 for i in span if i >= tl.p0 and i not in away and f.it[i] >= HV_LEVEL)
+    off = load.season_start
+    logs = [load.logged[off + i] for i in span if counts_log(load.logged, off + i, load.logged_until)]
+    return ReviewRow(
+        f.id, name, **games, **days, hv_done=done,
+        hv_planned=ahead if period.reaches_today else None,
+        longest_gap=None if f.exempt else _longest(f, span), exempt=f.exempt,
+        logged=float(sum(logs)) if logs else None,
+        planned=float(sum(load.planned[off + i] for i in span)),
+        planned_past=float(sum(load.planned[off + i] for i in span if i < tl.p0)))
+
+
+def _days(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[int]) -> dict:
+    """Each day of ``span`` counted once: in rehab (to the day he left the squad: from it on his
+    rehab is no longer this squad's), else unavailable (by reason), else not with the squad."""
+    absent = _absences(season, tl, f.id)
+    rehab, missing, by_reason = 0, 0, {}
+    for i in span:
+        if f.st[i] != FIT and i < f.gone:
+            rehab += 1
+        elif i in absent:
+            by_reason[absent[i]] = by_reason.get(absent[i], 0) + 1
+        elif i in away:
+            missing += 1
+    reasons = tuple(sorted(by_reason.items(), key=lambda rn: (-rn[1], rn[0])))
+    return {"rehab": rehab, "unavailable": sum(by_reason.values()), "reasons": reasons,
+            "not_with_squad": missing}
+
+
+def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[int]) -> dict:
+    """The past match days of ``span`` with the squad by role as section 9 reads them (the level
+    of the day as lived: 100 a start, 80 from the bench), and the minutes played logged."""
+    started = bench = out = 0
+    for i in span:
+        if i >= tl.p0 or not tl.is_comp[i] or i in away:
+            continue
+        if f.played[i] and f.it[i] == 100:
+            started += 1
+        elif f.played[i]:
+            bench += 1
+        else:
+            out += 1
+    log = logged_days(season, f.id)
+    played = [got.played for d, got in log.items() if got.played is not None
+              and (i := tl.index(d)) is not None and i in span and i < tl.p0]
+    return {"started": started, "bench": bench, "not_played": out,
+            "minutes": float(sum(played)) if played else None}
+
+
+def _longest(f: AthleteFacts, span: range) -> int:
+    """The longest run of days of ``span`` HV-1 counts towards a gap (``hv_gap_day``)."""
+    best = run = 0
+    for i in span:
+        run = run + 1 if hv_gap_day(f, i) else 0
+        best = max(best, run)
+    return best
+
+
+def _sum(values) -> float | None:
+    got = [v for v in values if v is not None]
+    return float(sum(got)) if got else None
+
+
+def _total(rows: list[ReviewRow]) -> ReviewRow:
+    """The squad's total: sums, the longest gap the longest of anyone's."""
+    if not rows:
+        return ReviewRow("", TOTAL)
+    by_reason: dict[str, int] = {}
+    for r in rows:
+        for reason, n in r.reasons:
+            by_reason[reason] = by_reason.get(reason, 0) + n
+    gaps = [r.longest_gap for r in rows if r.longest_gap is not None]
+    planned = [r.hv_planned for r in rows]
+    return ReviewRow(
+        "", TOTAL, started=sum(r.started for r in rows), bench=sum(r.bench for r in rows),
+        not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
+        hv_done=sum(r.hv_done for r in rows),
+        hv_planned=None if planned[0] is None else sum(p or 0 for p in planned),
+        longest_gap=max(gaps) if gaps else None, exempt=not gaps,
+        rehab=sum(r.rehab for r in rows), unavailable=sum(r.unavailable for r in rows),
+        reasons=tuple(sorted(by_reason.items(), key=lambda rn: (-rn[1], rn[0]))),
+        not_with_squad=sum(r.not_with_squad for r in rows), logged=_sum(r.logged for r in rows),
+        planned=sum(r.planned for r in rows), planned_past=sum(r.planned_past for r in rows))
+
+
+__all__ = ["COLUMNS", "DASH", "Period", "Review", "ReviewRow", "gap_words", "period_of",
+           "reasons_words", "season_review"]

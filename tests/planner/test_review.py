@@ -1,0 +1,122 @@
+"""The season review (planner.review): each count of a small season worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.review import COLUMNS, gap_words, season_review
+from planner.season import AthletePlan, Plan, Session, Unavailability
+from planner.timeline import Timeline
+from tests.builders import day, injury, season
+
+WEEK = [0, 95, 0, 70, 0, 100, 0]  # Tue a speed day, Sat the match (days 5, 12, 19, 26) started
+TODAY = 21  # Mon of week 4: days 0-20 are the season so far
+
+
+def _intensity(zero=()) -> tuple[int, ...]:
+    return tuple(0 if i in zero else WEEK[i % 7] for i in range(28))
+
+
+def _review_season(today: int = TODAY):
+    # A2: injured on day 2 (INJ), P3 from day 3, a flare-up on day 8 back to P2, FIT on day 14;
+    # ill on days 6-7 while in rehab (counted as rehab, once)
+    rehab = injury("A2", "FIT", start_day=14, history=(("P3", 3),), flare_days=(8,))
+    away = (Unavailability(athlete="A2", start=day(6), end=day(7), reason="Illness"),
+            Unavailability(athlete="A3", start=day(8), end=day(10), reason="Illness"),
+            Unavailability(athlete="A3", start=day(15), end=day(16), reason="International duty"),
+            Unavailability(athlete="A4", start=day(17), end=day(27), reason="left the squad"))
+    s = season(weeks=4, athletes=4, injuries=(rehab,), unavailable=away, today=day(today))
+    tl = Timeline(s)
+    a2_stages = tuple("FIT" if i < 2 or i >= 14 else "INJ" if i == 2 else "P3" if i < 8 else "P2"
+                      for i in range(28))
+    plans = {"A1": (_intensity(), ("FIT",) * 28),
+             "A2": (_intensity(range(2, 14)), a2_stages),
+             "A3": (_intensity({8, 9, 10, 15, 16}), ("FIT",) * 28),
+             "A4": (_intensity(range(17, 28)), ("FIT",) * 28)}
+    plan = Plan(status="manual", team_weeks=("load",) * len(tl.weeks), athletes=tuple(
+        AthletePlan(athlete=a, stages=st, intensity=it, weeks=("load",) * len(tl.weeks))
+        for a, (it, st) in plans.items()))
+    # A1's log: a 96 % sprint on day 1 (an exposure), 30 minutes off the bench on day 5 (a match
+    # from the bench: no exposure), an 80 % top speed on day 8 (the 95 % planned went otherwise)
+    log = (Session(athlete="A1", date=day(1), minutes=60, rpe=6, top_speed_pct=96),
+           Session(athlete="A1", date=day(5), minutes=30, rpe=7, minutes_played=30),
+           Session(athlete="A1", date=day(8), minutes=60, rpe=5, top_speed_pct=80))
+    return s.model_copy(update={"plan": plan, "sessions": log})
+
+
+def _rows(review):
+    return {r.athlete: r for r in review.rows}
+
+
+def test_season_so_far_counts_each_athlete_by_hand():
+    review = season_review(_review_season())
+    assert review.period.first == day(0) and review.period.last == day(20)
+    assert not review.period.whole
+    assert review.period.words() == ("Season so far: 4 to 24 Jan 2027 (to the day before today, "
+                                     "Mon 25 Jan 2027)")
+    rows = _rows(review)
+    a1, a2, a3, a4 = rows["A1"], rows["A2"], rows["A3"], rows["A4"]
+    # A1: bench on day 5 (30 minutes logged), started 12 and 19; exposures on days 1, 12, 15, 19
+    assert (a1.started, a1.bench, a1.not_played, a1.minutes) == (2, 1, 0, 30.0)
+    assert a1.hv_done == 4 and a1.hv_planned is None
+    assert a1.longest_gap == 10  # days 2-11: the bench match and the 80 % day are no exposure
+    assert (a1.rehab, a1.unavailable, a1.not_with_squad) == (0, 0, 0)
+    assert a1.logged == 60 * 6 + 30 * 7 + 60 * 5
+    assert a1.planned_past == a1.planned > a1.logged
+    assert a1.ratio == pytest.approx(a1.logged / a1.planned_past)
+    # A2: rehab days 2-13 (his two days ill inside them counted once, as rehab); the matches of
+    # days 5 and 12 not played, 19 started; exposures 1, 15, 19; the longest gap 16-18
+    assert (a2.started, a2.bench, a2.not_played, a2.minutes) == (1, 0, 2, None)
+    assert a2.hv_done == 3 and a2.longest_gap == 3
+    assert (a2.rehab, a2.unavailable, a2.reasons, a2.not_with_squad) == (12, 0, (), 0)
+    assert a2.logged is None and a2.ratio is None and a2.cell("logged") == "—"
+    # A3: ill 8-10, with his country 15-16 (the speed days 8 and 15 missed)
+    assert (a3.started, a3.hv_done, a3.longest_gap) == (3, 4, 3)
+    assert a3.unavailable == 5 and a3.reasons == (("Illness", 3), ("International duty", 2))
+    assert a3.cell("reasons") == "Illness 3, International duty 2"
+    # A4: left on day 17: the match of day 19 is none of his, days 17-20 not with the squad
+    assert (a4.started, a4.not_played, a4.hv_done, a4.not_with_squad) == (2, 0, 5, 4)
+    total = review.total
+    assert (total.started, total.bench, total.not_played, total.minutes) == (8, 1, 2, 30.0)
+    assert (total.hv_done, total.longest_gap, total.rehab, total.unavailable,
+            total.not_with_squad) == (16, 10, 12, 5, 4)
+    assert total.logged == a1.logged
+
+
+def test_whole_season_adds_what_is_still_planned():
+    review = season_review(_review_season(), whole=True)
+    assert review.period.whole and review.period.last == day(27)
+    assert review.period.words().startswith("Whole season: 4 to 31 Jan 2027 (done before Mon 25 Jan")
+    rows = _rows(review)
+    # the planned speed day 22 and match 26 each; the leaver none, his 11 days not with the squad
+    assert [rows[a].hv_planned for a in ("A1", "A2", "A3", "A4")] == [2, 2, 2, 0]
+    assert rows["A1"].hv_done == 4  # done is the past's alone
+    assert rows["A4"].not_with_squad == 11
+    assert rows["A1"].planned > rows["A1"].planned_past  # the ratio reads the past alone
+    assert review.total.hv_planned == 6
+
+
+def test_period_after_the_season_is_the_whole_season_and_before_it_empty():
+    after = season_review(_review_season(today=30))
+    assert after.period.whole and after.period.words() == "Whole season: 4 to 31 Jan 2027 (ended)"
+    assert _rows(after)["A1"].hv_planned is None
+    first = season_review(_review_season(today=0))
+    assert first.period.days == 0 and "no day yet" in first.period.words()
+    assert _rows(first)["A1"].hv_done == 0 and _rows(first)["A1"].started == 0
+
+
+def test_exempt_position_and_the_cells():
+    s = _review_season()
+    keeper = s.athletes[0].model_copy(update={"position": "Goalkeeper"})
+    s = s.model_copy(update={"athletes": (keeper,) + s.athletes[1:]})
+    row = _rows(season_review(s))["A1"]
+    assert row.longest_gap is None and row.cell("longest_gap") == "exempt"
+    assert row.hv_done == 4  # his exposures are still counted
+    assert [gap_words(d) for d in (0, 5, 7, 17)] == ["0 d", "5 d", "1 wk 0 d", "2 wk 3 d"]
+    assert len({k for k, _, _ in COLUMNS}) == len(COLUMNS)
+
+
+def test_no_plan_no_rows():
+    s = _review_season().model_copy(update={"plan": None})
+    review = season_review(s)
+    assert review.rows == () and review.total.hv_done == 0
