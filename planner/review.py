@@ -47,16 +47,18 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
                                    "and fit or in a stage allowing one (HV-1's reading); exempt: "
                                    "HV-1 asks his position none"),
-    ("rehab", "Rehab days", "days in a rehab stage (any stage but FIT) with the squad"),
+    ("rehab", "Rehab days", "days in a rehab stage (any stage but FIT; none after he left the squad)"),
     ("unavailable", "Unavailable days", "days of absences (ill, away, on loan…), rehab days not "
                                         "counted again"),
     ("not_with_squad", "Not with squad", "days before he joined or after he left the squad"),
-    ("reasons", "Unavailable, by reason", "the days unavailable per reason given"),
     ("logged", "Logged AU", "load logged over the period (minutes × RPE; — when nothing was logged)"),
     ("planned", "Planned AU", "load planned over the period (the plan's, as it was made)"),
-    ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned, both over the period's days "
+    ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned for the period's days "
                                   "before today"),
+    ("reasons", "Unavailable, by reason", "the days unavailable per reason given"),
 )
+
+CSV_COLUMNS = tuple(key for key, _, _ in COLUMNS)  # the review CSV's header (``periodize load --review``)
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,33 @@ class Review:
     period: Period
     rows: tuple[ReviewRow, ...]  # the squad's display order
     total: ReviewRow = field(default_factory=lambda: ReviewRow("", TOTAL))
+
+
+def csv_text(review: Review, anonymise: bool = False) -> str:
+    """The review as CSV (``periodize load --review --csv``, the app's Save as CSV…): a row per
+    athlete and the squad's, :data:`CSV_COLUMNS`; whole numbers, the ratio to 3 decimals, the
+    longest gap in days (``exempt``), an undefined figure an empty cell; ``anonymise``: no names.
+    Without the byte-order mark, which the writer puts in front."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for row in (*review.rows, review.total):
+        w.writerow([_csv_cell(row, key, anonymise) for key in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+def _csv_cell(row: ReviewRow, key: str, anonymise: bool) -> str:
+    v = row.value(key)
+    if v is None or (key == "name" and anonymise and row.athlete):
+        return ""
+    if key == "ratio":
+        return f"{v:.3f}"
+    if isinstance(v, float):
+        return str(round(v))
+    return text.csv_safe(str(v))  # a name, a reason: never a formula in a spreadsheet
 
 
 def gap_words(days: int) -> str:
@@ -303,5 +332,5 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         planned=sum(r.planned for r in rows), planned_past=sum(r.planned_past for r in rows))
 
 
-__all__ = ["COLUMNS", "DASH", "Period", "Review", "ReviewRow", "gap_words", "period_of",
+__all__ = ["COLUMNS", "CSV_COLUMNS", "DASH", "Period", "Review", "ReviewRow", "csv_text", "gap_words", "period_of",
            "reasons_words", "season_review"]

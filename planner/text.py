@@ -398,6 +398,12 @@ def name_sort_key(name: str) -> str:
     return without_accents(name_key(name)).translate(_SORT_LETTERS)
 
 
+def csv_safe(value: str) -> str:
+    """Coach text in a CSV cell: a leading ``= + - @`` (which a spreadsheet would run as a
+    formula) gets a quote in front (the load CSV, the season review's)."""
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 def join_and(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     items = [str(x) for x in items]

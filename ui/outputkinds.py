@@ -101,9 +101,10 @@ def written_kind(p: Path) -> str | None:
                                                   and '"rule"' in text):
             return "violations"  # check --json: a list, empty when the plan breaks nothing
         from planner.load import CSV_COLUMNS
+        from planner.review import CSV_COLUMNS as REVIEW_COLUMNS
 
-        if text.splitlines()[:1] == [",".join(CSV_COLUMNS)]:
-            return "csv"
+        if text.splitlines()[:1] in ([",".join(CSV_COLUMNS)], [",".join(REVIEW_COLUMNS)]):
+            return "csv"  # the load table, or the season review
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return None
     return None

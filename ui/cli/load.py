@@ -11,6 +11,7 @@ old file or the new one.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -31,6 +32,12 @@ def add_parser(sub) -> None:
     p.add_argument("season", metavar="FILE.season.json")
     p.add_argument("--athlete", metavar="ATHLETE", help="only this athlete (ID or name)")
     p.add_argument("--csv", metavar="OUT.csv", help="write every figure to a CSV file instead")
+    p.add_argument("--review", action="store_true",
+                   help="the season review instead: a row per athlete over the season so far "
+                        "(matches, minutes, HV exposures done and planned, the longest gap, days in "
+                        "rehab, away and not with the squad, load logged against planned)")
+    p.add_argument("--whole-season", action="store_true",
+                   help="with --review: the whole season, what is still planned included")
     p.add_argument("--anonymise", action="store_true", help="athlete IDs instead of names")
     p.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     p.set_defaults(func=cmd_load)
@@ -46,10 +53,15 @@ def cmd_load(args) -> int:
     out = outputs.out_path(args.csv, "CSV") if args.csv is not None else None
     if out is not None:
         outputs.guard({"csv": out}, {"season file": Path(args.season)}, replace=args.replace)
+    if args.whole_season and not args.review:
+        raise InputError("--whole-season", ["goes with --review (the season review's period); "
+                                            "add --review, or leave --whole-season out"])
     season = read_season(args.season)
     if season.plan is None:
         raise InputError(args.season, ["has no stored plan, so no planned load; run "
                                        "'periodize solve SEASON --save' first"])
+    if args.review:
+        return cmd_review(args, season, out)
     figs = figures(season)
     if args.athlete is not None:
         aid = athlete_id(season, args.athlete, "--athlete")
@@ -157,9 +169,9 @@ def _ratio(x, limits: tuple[float, ...] = ()) -> str:
 
 
 def _text(value: str) -> str:
-    """Coach text in a CSV cell: a leading ``= + - @`` (which a spreadsheet would run as a
-    formula) gets a quote in front."""
-    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+    from planner.text import csv_safe
+
+    return csv_safe(value)
 
 
 def csv_text(figs, anonymise: bool = False) -> str:
@@ -177,3 +189,60 @@ def csv_text(figs, anonymise: bool = False) -> str:
                         _ratio(k.monotony, f.limits("monotony")), _cell(k.strain, 0),
                         _ratio(k.logged_ewma_ratio, f.limits("ewma")), "; ".join(k.flags)])
     return buf.getvalue()
+
+
+def cmd_review(args, season, out: Path | None) -> int:
+    """``periodize load FILE --review``: the season review as a table, or a CSV (``--csv``)."""
+    from planner.errors import InputError
+    from planner.review import csv_text as review_csv
+    from planner.review import season_review
+    from ui.cli import outputs
+    from ui.cli.names import athlete_id
+
+    review = season_review(season, whole=args.whole_season)
+    if args.athlete is not None:
+        aid = athlete_id(season, args.athlete, "--athlete")
+        rows = tuple(r for r in review.rows if r.athlete == aid)
+        if not rows:
+            raise InputError("--athlete", [f"{season.athlete_label(aid)} is not in the stored plan; "
+                                           f"solve the season again to plan the athlete"])
+        review = dataclasses.replace(review, rows=rows, total=rows[0])
+    if out is None:
+        print(review_table(review, season.name, args.anonymise))
+        return EXIT_OK
+    from planner.safefile import atomic_write
+
+    backup = outputs.keep_backups({"csv": out})
+    # UTF-8 with its byte-order mark, as the load CSV (docs/load.md)
+    atomic_write(out, "\ufeff" + review_csv(review, args.anonymise), backup="csv" in backup)
+    print(f"Wrote the season review of {len(review.rows)} athlete(s) to {out} "
+          f"({review.period.words()})")
+    outputs.say_kept("csv", out, backup)
+    return EXIT_OK
+
+
+def review_table(review, title: str, anonymise: bool = False) -> str:
+    """The season review as an aligned table: the period, a row per athlete, the squad's total
+    (left out for one athlete alone), numbers right-aligned."""
+    from planner.review import COLUMNS
+
+    cols = [(k, h) for k, h, _ in COLUMNS if k not in ("athlete", "name")]
+    rows = [*review.rows] + ([review.total] if review.total.athlete == "" else [])
+    names = [r.name if not r.athlete else r.athlete if anonymise else f"{r.name} ({r.athlete})"
+             for r in rows]
+    cells = [[r.cell(k) for k, _ in cols] for r in rows]
+    wide = max([len("athlete"), *map(len, names)])
+    widths = [max([len(h), *(len(c[j]) for c in cells)]) for j, (_, h) in enumerate(cols)]
+    left = {"reasons"}  # words, left-aligned; numbers right
+
+    def line(first: str, values: list[str]) -> str:
+        parts = [v.ljust(w) if k in left else v.rjust(w)
+                 for (k, _), v, w in zip(cols, values, widths, strict=True)]
+        return (first.ljust(wide) + "  " + "  ".join(parts)).rstrip()
+
+    out = [f"{title}: season review. {review.period.words()}.",
+           line("athlete", [h for _, h in cols])]
+    out += [line(n, c) for n, c in zip(names, cells, strict=True)]
+    out.append("Columns: see docs/load.md, \"The season review\" (the same rows as the workbook's "
+               "Season review sheet and View > Season Review in the app).")
+    return "\n".join(out)

@@ -1,0 +1,68 @@
+"""``periodize load --review``: the season review's table and CSV (the small season of
+tests/planner/test_review.py, its counts worked out there by hand), and --whole-season alone."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from planner.review import CSV_COLUMNS
+from planner.seasonfile import save_season
+from tests.e2e.test_cli import run
+from tests.planner.test_review import _review_season
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("review")
+    save_season(_review_season(), tmp / "s.season.json")
+    return tmp
+
+
+def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
+    r = run("load", "s.season.json", "--review", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == ("Test season: season review. Season so far: 4 to 24 Jan 2027 (to the day "
+                        "before today, Mon 25 Jan 2027).")
+    head = lines[1]
+    assert head.split()[:3] == ["athlete", "Started", "Bench"]
+    rows = {line.split("  ")[0].split(" (")[0]: line for line in lines[2:]
+            if line.startswith(("Athlete", "Squad"))}
+    assert set(rows) == {"Athlete 1", "Athlete 2", "Athlete 3", "Athlete 4", "Squad"}
+    # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes, 4 exposures, none planned ("—"),
+    # the longest gap 10 days
+    assert rows["Athlete 1"].split()[3:10] == ["2", "1", "0", "30", "4", "—", "1"]
+    assert "1 wk 3 d" in rows["Athlete 1"]
+    assert rows["Athlete 3"].rstrip().endswith("Illness 3, International duty 2")
+    # the columns line up: every row's HV done ends where its heading does
+    end = head.index("HV done") + len("HV done")
+    assert all(line[end - 1] != " " and line[end] == " " for line in rows.values())
+
+
+def test_the_whole_season_csv_reads_back(folder):
+    r = run("load", "s.season.json", "--review", "--whole-season", "--csv", "review.csv", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    assert "Wrote the season review of 4 athlete(s) to review.csv (Whole season: 4 to 31 Jan 2027" \
+        in r.stdout
+    raw = (folder / "review.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by = {row["athlete"] or row["name"]: row for row in rows}
+    assert by["A1"]["hv_done"] == "4" and by["A1"]["hv_planned"] == "2"
+    assert by["A1"]["longest_gap"] == "10" and by["A1"]["minutes"] == "30"
+    assert by["A2"]["rehab"] == "12" and by["A2"]["logged"] == "" and by["A2"]["ratio"] == ""
+    assert by["A4"]["not_with_squad"] == "11"
+    assert by["Squad"]["hv_planned"] == "6" and by["Squad"]["logged"] == str(360 + 210 + 300)
+    # written again over itself: an earlier output, replaced unasked and kept as .bak
+    again = run("load", "s.season.json", "--review", "--csv", "review.csv", cwd=folder)
+    assert again.returncode == 0, again.stderr
+    assert "kept as review.csv.bak" in again.stdout
+
+
+def test_whole_season_without_review_says_what_to_add(folder):
+    r = run("load", "s.season.json", "--whole-season", cwd=folder)
+    assert r.returncode == 1
+    assert "--whole-season: goes with --review" in r.stderr and "Traceback" not in r.stderr
