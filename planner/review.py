@@ -41,7 +41,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("not_played", "Not played", "match days with the squad he did not play (rehab, away, role out)"),
     ("minutes", "Minutes", "minutes played, as logged (— when none was logged)"),
     ("hv_done", "HV done", f"high-velocity exposures done: past days at {HV_LEVEL} % or more as the "
-                           f"log (else the plan) reads them, a match started included"),
+                           f"log (else the plan) reads them, a match started included (not the match of a "
+                           f"position HV-1 exempts: his session)"),
     ("hv_planned", "HV planned", "exposures still planned from today to the period's end (— when "
                                  "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
@@ -246,8 +247,10 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
     away = _indexes(tl, not_with_squad(season, f.id))
     days = _days(season, tl, f, span, away)
     games = _matches(season, tl, f, span, away)
-    done = sum(1 for i in span if i < tl.p0 and i not in away and f.it[i] >= HV_LEVEL)
-    ahead = sum(1 for i in span if i >= tl.p0 and i not in away and f.it[i] >= HV_LEVEL)
+    # an exposure as every count of them says (f.hv_exposure): a goalkeeper's match is his
+    # session, never his exposure
+    done = f.hv_exposures(i for i in span if i < tl.p0 and i not in away)
+    ahead = f.hv_exposures(i for i in span if i >= tl.p0 and i not in away)
     off = load.season_start
     logs = [load.logged[off + i] for i in span if counts_log(load.logged, off + i, load.logged_until)]
     return ReviewRow(

@@ -22,6 +22,10 @@ Sheets, in order, each printing on A4 with the season's name in the page header:
 - **Load**: the squad's planned and logged load and median ACWR per week as two native charts,
   then athletes x weeks: planned and logged load, change, ACWR, EWMA ratio, monotony, strain and
   flags (:mod:`planner.xlsx_load`, figures from :mod:`planner.load`).
+- **Season review**: one row per athlete over the season so far (the whole season once today is
+  past its end): matches, minutes, HV exposures done and planned, the longest gap, days in rehab,
+  unavailable and not with the squad, load logged against planned (:mod:`planner.xlsx_review`,
+  the rows from :mod:`planner.review`).
 - **Rules**: every rule with this season's mode and values, default, range, unit, evidence,
   citations and what it says, then the references.
 - **One sheet per athlete**: the athlete's season and a chart of speed days per week on page 1,
@@ -110,6 +114,8 @@ from planner.xlsx_load import SHEET as LOAD_SHEET
 from planner.xlsx_load import write_load
 from planner.xlsx_overview import SHEET as OVERVIEW_SHEET
 from planner.xlsx_overview import write_overview
+from planner.xlsx_review import SHEET as REVIEW_SHEET
+from planner.xlsx_review import write_review
 from planner.xlsx_styles import (
     KIND_FILL,
     STAGE_COLOUR,
@@ -120,7 +126,7 @@ from planner.xlsx_styles import (
 )
 
 __all__ = ["ATHLETE_HEADERS", "CALENDAR_SHEET", "COVER_SHEET", "DEFINITIONS", "KIND_FILL",
-           "LOAD_SHEET", "OVERVIEW_SHEET", "RETURNS_SHEET", "RULES_SHEET", "SPEED_SHEET", "STAGE_COLOUR",
+           "LOAD_SHEET", "OVERVIEW_SHEET", "RETURNS_SHEET", "REVIEW_SHEET", "RULES_SHEET", "SPEED_SHEET", "STAGE_COLOUR",
            "STAGE_TINT", "SUMMARY_SHEETS", "build_workbook", "export_workbook", "workbook_bytes"]
 
 COVER_SHEET = "Cover"
@@ -128,7 +134,8 @@ RETURNS_SHEET = "Returns"
 CALENDAR_SHEET = "Calendar"
 RULES_SHEET = "Rules"
 SPEED_SHEET = "Speed days"
-SUMMARY_SHEETS = (COVER_SHEET, OVERVIEW_SHEET, RETURNS_SHEET, CALENDAR_SHEET, LOAD_SHEET, RULES_SHEET)
+SUMMARY_SHEETS = (COVER_SHEET, OVERVIEW_SHEET, RETURNS_SHEET, CALENDAR_SHEET, LOAD_SHEET, REVIEW_SHEET,
+                  RULES_SHEET)
 ATHLETE_HEADERS = tuple(c[0] for c in ATHLETE_COLUMNS)
 
 # The two counts every sheet uses, said once (on the Cover)
@@ -337,6 +344,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     returns_ws = wb.create_sheet(RETURNS_SHEET)
     calendar = wb.create_sheet(CALENDAR_SHEET)
     load_ws = wb.create_sheet(LOAD_SHEET)
+    review_ws = wb.create_sheet(REVIEW_SHEET)
     rules = wb.create_sheet(RULES_SHEET)
     sheets = {aid: wb.create_sheet(title) for aid, title in titles.items()}
     speed = wb.create_sheet(SPEED_SHEET)
@@ -345,7 +353,9 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     _write_returns(ctx, returns_ws, rets)
     _write_calendar(ctx, calendar)
     ctx.load = load_figures(season, plan)
-    write_load(ctx, load_ws, ctx.load, lambda a: a.id if anonymise else f"{a.name} ({a.id})", _put)
+    label = lambda a: a.id if anonymise else f"{a.name} ({a.id})"  # noqa: E731
+    write_load(ctx, load_ws, ctx.load, label, _put)
+    write_review(ctx, review_ws, label, _put)
     _write_rules(ctx, rules)
     _write_speed_days(ctx, speed)
     explainer = Explainer(season, plan, tl)
@@ -685,6 +695,9 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                          "every day"),
         (LOAD_SHEET, "training load (minutes × RPE) per athlete and week, planned and logged, "
                      "with ACWR, monotony, strain and flags; the squad's charts"),
+        (REVIEW_SHEET, "the season review: per athlete, matches and minutes, HV exposures done "
+                       "and planned, the longest gap without one, days in rehab, unavailable and "
+                       "not with the squad, load logged against planned"),
         (RULES_SHEET, "every rule with this season's values, its evidence and references"),
     ]
     first = next((ctx.titles[a.id] for a in ctx.athletes if a.id in ctx.titles), None)

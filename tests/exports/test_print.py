@@ -62,6 +62,7 @@ def printed(tmp_path_factory):
     labels = {"Cover": "Cover", "Overview": "Overview", "Returns": "Returns", "Calendar": "Calendar",
               "Rules: this season's values and the evidence": "Rules",
               "Training load: planned and logged, per athlete and week": "Load",
+              "Season review: per athlete": "Season review",
               "Speed days (≥ 80 % of max speed) per athlete and week": "Speed days"}
     for a in season.athletes:
         labels[f"{a.name} ({a.id})" + (f", {a.position}" if a.position else "")] = a.id
@@ -93,10 +94,11 @@ def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed)
     assert 1 <= count["Speed days"] <= 3
     rows = len(season.athletes) * len(tl.weeks)  # athlete-weeks (the demo logs no pre-season)
     assert 2 <= count["Load"] <= 1 + math.ceil(rows / 30)  # the charts, then 30+ rows a page
+    assert 1 <= count["Season review"] <= 2  # the table, then the columns' definitions
     for a in season.athletes:  # page 1, then a page per week
         assert count[a.id] == 1 + len(tl.weeks), a.id
     assert len(pages) == 3 + count["Calendar"] + count["Rules"] + count["Speed days"] + \
-        count["Load"] + len(season.athletes) * (1 + len(tl.weeks))
+        count["Load"] + count["Season review"] + len(season.athletes) * (1 + len(tl.weeks))
     assert all(season.name in p.strip().split("\n", 1)[0] for p in pages)  # the header names it
     # the Cover's "the whole workbook is about N pages" is within 2 % of what prints
     about = re.search(r"the whole\s+workbook\s+is\s+about\s+([\d,]+)\s+pages", " ".join(reading))

@@ -111,7 +111,7 @@ def test_exempt_position_and_the_cells():
     s = s.model_copy(update={"athletes": (keeper,) + s.athletes[1:]})
     row = _rows(season_review(s))["A1"]
     assert row.longest_gap is None and row.cell("longest_gap") == "exempt"
-    assert row.hv_done == 4  # his exposures are still counted
+    assert row.hv_done == 2  # his speed days 1 and 15; his matches are his sessions, no exposure
     assert [gap_words(d) for d in (0, 5, 7, 17)] == ["0 d", "5 d", "1 wk 0 d", "2 wk 3 d"]
     assert len({k for k, _, _ in COLUMNS}) == len(COLUMNS)
 

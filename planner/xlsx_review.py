@@ -1,0 +1,100 @@
+"""The workbook's **Season review** sheet, after the Load sheet: the season review
+(:func:`planner.review.season_review`) of the season so far, or of the whole season once today
+is past its end, one row per athlete in the squad's display order and the squad's total, the
+period first under the title and a line defining each column under the table; one landscape
+page wide.
+
+Only the export path imports this module (openpyxl at the top, as ``planner.xlsx_export``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.review import COLUMNS, DASH, ReviewRow, season_review
+from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
+from planner.xlsx_load import SheetRows
+
+SHEET = "Season review"
+TITLE = "Season review: per athlete"  # the period says itself first on the line under it
+HEADER_ROW = 3
+# the sheet's own headings and widths by column key (the name column fits the names); the
+# longest gap in days (a number the sheet can sort), the ratio in percent
+HEADINGS = {"athlete": "Athlete", "longest_gap": "Longest gap (days)",
+            "ratio": "Logged ÷ planned"}
+WIDTHS = {"reasons": 26.0, "ratio": 9.0, "longest_gap": 8.5, "logged": 9.5, "planned": 9.5,
+          "unavailable": 9.5, "not_with_squad": 9.0, "not_played": 7.5}
+FORMATS = {"ratio": "0%"}
+MEANINGS = {"athlete": "the athlete's name and ID (the ID alone in an anonymised workbook); "
+                        "Squad: the squad's total (the longest gap: the longest of anyone's)"}
+SHOWN = tuple((k, HEADINGS.get(k, h), MEANINGS.get(k, what)) for k, h, what in COLUMNS
+              if k != "name")
+
+
+def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
+    """The Season review sheet: ``label(athlete)`` names an athlete (as on the Load sheet),
+    ``put(ctx, ws, rows)`` gives the sheet its cells (the export's ordinary or fast path)."""
+    st = ctx.st
+    review = season_review(ctx.season, ctx.plan)
+    by_id = {a.id: a for a in ctx.athletes}
+    names = {r.athlete: label(by_id[r.athlete]) for r in review.rows if r.athlete in by_id}
+    name_w = width_for(max([text_width(n, 9) for n in names.values()]
+                           + [text_width("Athlete", 10, True)]))
+    # a heading wraps between its words, never inside one ("Minute|s")
+    widths = [name_w if k == "athlete" else max(WIDTHS.get(k, 7.0), width_for(max(
+        text_width(word, 10, True) for word in h.split()))) for k, h, _ in SHOWN]
+    last = get_column_letter(len(SHOWN))
+    rows = SheetRows()
+    rows.rows.append([(TITLE, st.week_title())] + [None] * (len(SHOWN) - 1))
+    rows.merges.append(f"A1:{last}1")
+    rows.heights[1] = 24
+    note = (f"{review.period.words()}. Counted from the log and the plan as it was made (section 9: a past day with nothing "
+            f"logged as planned, in the stage the injury records give it); {DASH} = none or "
+            "undefined. Each column is defined under the table.")
+    rows.rows.append([(note, st.info())] + [None] * (len(SHOWN) - 1))
+    rows.merges.append(f"A2:{last}2")
+    rows.heights[2] = row_height(fit_lines(note, sum(widths), 10), 10, pad=4)
+    rows.rows.append([(h, st.header()) for _, h, _ in SHOWN])
+    rows.heights[HEADER_ROW] = row_height(max(fit_lines(h, w, 10, True) for (_, h, _), w
+                                              in zip(SHOWN, widths, strict=True)), 10)
+    for r in (*review.rows, review.total):
+        rows.rows.append(_cells(st, r, names.get(r.athlete, r.name)))
+        rows.heights[len(rows.rows)] = row_height(fit_lines(r.cell("reasons"), widths[-1], 9), 9)
+    table_end = len(rows.rows)
+    rows.rows.append([])
+    for _, h, what in SHOWN:
+        line = f"{h}: {what}."
+        rows.rows.append([(line, st.info())] + [None] * (len(SHOWN) - 1))
+        rows.merges.append(f"A{len(rows.rows)}:{last}{len(rows.rows)}")
+        rows.heights[len(rows.rows)] = row_height(fit_lines(line, sum(widths), 10), 10)
+    put(ctx, ws, rows)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.freeze_panes = f"B{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{table_end - 1}"  # the total row stays last
+    ws.print_area = f"A1:{last}{len(rows.rows)}"
+    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", fit=(1, 0),
+                    label=TITLE)
+
+
+def _cells(st, r: ReviewRow, name: str) -> list[tuple]:
+    out = []
+    for key, _, _ in SHOWN:
+        if key == "athlete":
+            out.append((name, st.load_text()))
+            continue
+        v = r.value(key)
+        if key == "reasons":
+            out.append((v or None, st.load_text(wrap=True)))
+        elif v is None or isinstance(v, str):
+            out.append((DASH if v is None else v, st.load_number("General")))
+        else:
+            fmt_ = FORMATS.get(key, "#,##0")
+            out.append((v if fmt_ != "#,##0" else int(round(v)), st.load_number(fmt_)))
+    return out
+
+
+__all__ = ["SHEET", "write_review"]

@@ -1,0 +1,71 @@
+"""The workbook's Season review sheet: after the Load sheet, the period in its heading, a row per
+athlete in the squad's order with the counts of tests/planner/test_review.py, a line defining
+each column, one landscape page wide; the same in the fast export path."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from planner.xlsx_export import build_workbook, export_workbook
+from planner.xlsx_review import SHEET, SHOWN
+from tests.planner.test_review import _review_season
+
+
+def _table(ws) -> dict[str, dict[str, object]]:
+    header = [c.value for c in ws[3]]
+    rows = {}
+    for row in ws.iter_rows(min_row=4, values_only=True):
+        if not row[0] or row[1] is None:
+            break
+        rows[row[0]] = dict(zip(header, row, strict=True))
+    return rows
+
+
+def _check(ws) -> None:
+    assert ws["A1"].value == "Season review: per athlete"
+    assert ws["A2"].value.startswith("Season so far: 4 to 24 Jan 2027 (to the day before today, "
+                                     "Mon 25 Jan 2027). ")
+    rows = _table(ws)
+    assert len(rows) == 5 and list(rows)[-1] == "Squad"  # four athletes, the squad's total last
+    a1 = rows["Athlete 1 (A1)"]
+    assert (a1["Started"], a1["Bench"], a1["Minutes"], a1["HV done"], a1["HV planned"],
+            a1["Longest gap (days)"]) == (2, 1, 30, 4, "—", 10)
+    assert a1["Logged AU"] == 870 and 0 < a1["Logged ÷ planned"] < 1
+    a3 = rows["Athlete 3 (A3)"]
+    assert a3["Unavailable days"] == 5
+    assert a3["Unavailable, by reason"] == "Illness 3, International duty 2"
+    assert rows["Athlete 2 (A2)"]["Rehab days"] == 12 and rows["Athlete 2 (A2)"]["Logged AU"] == "—"
+    assert rows["Squad"]["HV done"] == 16
+    texts = [c.value for c in ws["A"] if isinstance(c.value, str)]
+    for _, heading, _ in SHOWN:  # a line defining each column
+        assert any(t.startswith(f"{heading}: ") for t in texts), heading
+
+
+def test_the_sheet_follows_the_load_sheet_with_the_counts():
+    s = _review_season()
+    wb = build_workbook(s, s.plan)
+    names = wb.sheetnames
+    assert names[names.index("Load") + 1] == SHEET
+    ws = wb[SHEET]
+    _check(ws)
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3"
+    # the squad's order, as every sheet has it (planner.squad.display_order)
+    from planner.squad import display_order
+    order = [f"{a.name} ({a.id})" for a in display_order(s, s.plan)]
+    assert list(_table(ws))[:-1] == order
+
+
+def test_the_fast_export_writes_the_same_sheet(tmp_path):
+    s = _review_season()
+    out = tmp_path / "plan.xlsx"
+    export_workbook(s, s.plan, out)
+    _check(openpyxl.load_workbook(out)[SHEET])
+
+
+def test_anonymised_the_rows_are_ids():
+    s = _review_season()
+    ws = build_workbook(s, s.plan, anonymise=True)[SHEET]
+    assert {"A1", "A2", "A3", "A4", "Squad"} == set(_table(ws))
+    assert not any("Athlete 1" in str(c.value) for row in ws.iter_rows() for c in row)
