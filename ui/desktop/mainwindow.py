@@ -40,6 +40,7 @@ from ui.desktop import (
     messages,
     mnemonics,
     panels,
+    review,
     roles,
     scenarios,
     tabchain,
@@ -842,6 +843,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.board_keys.action)
         view_menu.addAction(self.message_history.action)
         self.key_action = legendview.install(self, view_menu)  # Ctrl+K: the board's key
+        self.review_action = review.install(self, view_menu)  # Season Review…: per player
         view_menu.addSeparator()
         for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())

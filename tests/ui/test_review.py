@@ -1,0 +1,73 @@
+"""View ▸ Season Review…: the window of the season review (planner.review), its table a row per
+athlete (read-only, sortable, the squad's order until a heading is clicked), the period it
+counts, the Whole season tick box and Save as CSV…"""
+
+from __future__ import annotations
+
+import csv
+
+from PySide6.QtCore import Qt
+
+from planner.review import CSV_COLUMNS
+from planner.squad import display_order
+from tests.planner.test_review import _review_season
+from ui.desktop.mainwindow import MainWindow
+from ui.desktop.review import SHOWN, ReviewWindow
+
+
+def _open(qtbot) -> tuple[MainWindow, ReviewWindow]:
+    s = _review_season()
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    item = next(a for a in view.actions() if a.text() == "Season &Review…")
+    item.trigger()
+    dlg = w.findChild(ReviewWindow)
+    assert dlg is not None and dlg.isVisible()
+    return w, dlg
+
+
+def _column(dlg: ReviewWindow, heading: str) -> list[str]:
+    j = [h for _, h, _ in SHOWN].index(heading)
+    return [dlg.table.item(r, j).text() for r in range(dlg.table.rowCount())]
+
+
+def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
+    w, dlg = _open(qtbot)
+    s = w.season
+    assert dlg.table.rowCount() == len(s.athletes) == 4
+    assert _column(dlg, "Name") == [f"{a.name} ({a.id})" for a in display_order(s, s.plan)]
+    assert dlg.period.text() == ("Season so far: 4 to 24 Jan 2027 (to the day before today, "
+                                 "Mon 25 Jan 2027).")
+    row = _column(dlg, "Name").index("Athlete 1 (A1)")
+    assert _column(dlg, "HV done")[row] == "4" and _column(dlg, "Longest gap")[row] == "1 wk 3 d"
+    assert _column(dlg, "HV planned")[row] == "—"
+    assert dlg.total.text().startswith("Squad: Started 8 · Bench 1 · Not played 2 · Minutes 30")
+    # read-only, and a heading click sorts by its value, not its text
+    assert dlg.table.editTriggers() == dlg.table.EditTrigger.NoEditTriggers
+    j = [h for _, h, _ in SHOWN].index("Rehab days")
+    dlg.table.sortItems(j, Qt.SortOrder.DescendingOrder)
+    assert _column(dlg, "Name")[0] == "Athlete 2 (A2)" and _column(dlg, "Rehab days")[0] == "12"
+
+
+def test_ticking_whole_season_changes_the_period_and_the_planned_exposures(qtbot):
+    _w, dlg = _open(qtbot)
+    dlg.whole.setChecked(True)
+    assert dlg.period.text().startswith("Whole season: 4 to 31 Jan 2027 (done before Mon 25 Jan")
+    row = _column(dlg, "Name").index("Athlete 1 (A1)")
+    assert _column(dlg, "HV planned")[row] == "2"
+    dlg.whole.setChecked(False)
+    assert dlg.period.text().startswith("Season so far:")
+
+
+def test_save_as_csv_writes_the_review(qtbot, dialogs, tmp_path):
+    w, dlg = _open(qtbot)
+    dialogs.files = [str(tmp_path / "review")]  # typed without .csv
+    assert dlg.save_csv()
+    out = tmp_path / "review.csv"
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 5  # four athletes and the squad
+    assert {r["athlete"]: r["hv_done"] for r in rows}["A1"] == "4"
+    assert "Saved the season review as" in w.statusBar().currentMessage()
