@@ -152,7 +152,8 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     assert s.injuries[0].protocol not in text and "Athlete 1" not in text
     assert _pages(tmp_path / "board.pdf") == 1
     wb = openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True)
-    assert wb.sheetnames[:6] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Rules"] and "A1" in wb.sheetnames
+    assert wb.sheetnames[:7] == ["Cover", "Overview", "Returns", "Calendar", "Load", "Season review",
+                                 "Rules"] and "A1" in wb.sheetnames
     assert sorted(p.name for p in (tmp_path / "anon").iterdir()) == ["A1.ics", "A2.ics", "A3.ics",
                                                                   "Team.ics"]
     assert "other calendar file" not in r.stderr
