@@ -17,7 +17,9 @@ today (a stage moved on, back to full training) is said, never recorded: the inj
 as recorded, and a physio records what he finds at pre-season. A carried stage
 that would have outlasted its protocol's maximum by the new start (a player in S3 since May,
 the new season in July) restarts on the new season's first day: he is assessed at pre-season,
-and the coach records the stage he is in (the note says so). Every choice is said in
+and the coach records the stage he is in (the note says so). After a break of three weeks or
+more, the first weeks are planned as load weeks like any other: the note says so, and how to pin
+the first one as the team's deload. Every choice is said in
 :attr:`NextSeason.notes`, a line each, in the CLI and the app alike.
 """
 
@@ -40,9 +42,10 @@ from planner.season import (
     planning_start,
 )
 from planner.squad import is_absence, joined_on, left_on
-from planner.text import day_long, plural
+from planner.text import day_long, plural, week_of
 from planner.validate import PRE_SEASON_LOG_DAYS
 
+LONG_BREAK_DAYS = 21  # a break this long or longer: the first weeks' note (_break_note)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -100,9 +103,10 @@ def _dates_problems(old: Season, start: dt.date, end: dt.date) -> list[str]:
 
 
 def next_season(old: Season, start: dt.date | None = None, end: dt.date | None = None,
-                name: str | None = None) -> NextSeason:
+                name: str | None = None, file: str = "FILE") -> NextSeason:
     """The season after ``old``, from ``start`` to ``end`` (default :func:`proposed_dates`),
-    named ``name`` (default :func:`proposed_name`); InputError when the dates do not follow it."""
+    named ``name`` (default :func:`proposed_name`); InputError when the dates do not follow it.
+    ``file``: the new season's file as a command names it (the first weeks' note)."""
     first, last = proposed_dates(old)
     start = start or first
     end = end or (last if start == first else start + (last - first))
@@ -128,6 +132,7 @@ def next_season(old: Season, start: dt.date | None = None, end: dt.date | None =
             f"{old.athlete_label(u.athlete)} {day_long(u.start)} to {day_long(u.end)}"
             + (f" ({u.reason})" if u.reason else "") for u in away))
     notes.append(_sessions_note(old, sessions, earliest, start))
+    notes += _break_note(old, start, file)
     notes.append(_left_note(old, len(away)))
     return NextSeason(season, notes)
 
@@ -271,6 +276,25 @@ def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.da
     return (f"Load history: nothing logged in the four weeks before {day_long(start)} (from "
             f"{day_long(earliest)}), so the chronic load starts again: ACWR reads from the fifth "
             f"week; {older:,} logged sessions left in the old file")
+
+
+def _break_note(old: Season, start: dt.date, file: str) -> list[str]:
+    """A line when the new season starts :data:`LONG_BREAK_DAYS` or more after the last one's
+    last day (no session is logged after it: validate.py): its first weeks are planned as load
+    weeks like any other, and the coach's way to a lighter first week is a team deload pin
+    (DL-2 allows no second deload next to it)."""
+    last = old.calendar.end
+    gap = (start - last).days - 1
+    if gap < LONG_BREAK_DAYS:
+        return []
+    weeks = plural(gap // 7, "week") if gap % 7 == 0 else f"over {plural(gap // 7, 'week')}"
+    return [f"First weeks: the new season starts after a break of {weeks} (the last one "
+            f"ended {day_long(last)}, nothing logged since), and its first weeks are planned as full load weeks "
+            f"from {day_long(start)}; for a lighter first week, pin it as the team's deload week "
+            f"(on the board, right-click a day of the {week_of(start)}: Pin week kind for the "
+            f"team ▸ deload, then solve; or periodize record {file} --pin-week "
+            f"{start.isoformat()} deload --save). The second week cannot be a deload too (DL-2: "
+            f"a deload week is never next to another)"]
 
 
 def _left_note(old: Season, carried: int) -> str:

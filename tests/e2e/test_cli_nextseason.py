@@ -46,3 +46,30 @@ def test_next_season_refuses_what_would_lose_a_file_or_does_not_follow(tmp_path)
     r = run("next-season", "old.season.json", "-o", "n2.season.json", "--end", "31/13/2027",
             cwd=tmp_path)
     assert r.returncode == 1 and "--end: '31/13/2027' is not a date" in r.stderr
+
+
+def test_after_a_long_break_the_printed_pin_gives_a_deload_first_week(tmp_path):
+    """The next season after a 4-week break: the command its notice prints, run as printed,
+    pins the team's first week as a deload, and the plan stored holds against the checker."""
+    import shlex
+
+    from planner.check import check_plan
+
+    save_season(ended_season(), tmp_path / "old.season.json")
+    r = run("next-season", "old.season.json", "-o", "new.season.json", "--start", "2027-03-01",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    line = next(n for n in r.stdout.splitlines() if n.startswith("  First weeks:"))
+    command = line.split("; or periodize ", 1)[1].split(")", 1)[0]
+    assert command == "record new.season.json --pin-week 2027-03-01 deload --save"
+    r = run(*shlex.split(command), cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    new = load_season(tmp_path / "new.season.json")
+    assert new.plan is not None and new.plan.team_weeks[:2] == ("deload", "load")
+    assert [str(v) for v in check_plan(new, new.plan).violations] == []
+    # a kind or a day the season has not: refused, naming the option and the fix
+    r = run("record", "new.season.json", "--pin-week", "2027-03-01", "light", cwd=tmp_path)
+    assert r.returncode == 1 and "--pin-week: 'light' is not a week kind; use load, deload or taper" in r.stderr
+    r = run("record", "new.season.json", "--pin-week", "2027-05-03", "deload", cwd=tmp_path)
+    assert r.returncode == 1 and ("--pin-week: 2027-05-03: 3 May 2027 is not in the season (1 Mar "
+                                  "2027 to 28 Mar 2027); give a day of the week to pin") in r.stderr

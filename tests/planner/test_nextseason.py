@@ -175,3 +175,21 @@ def test_a_season_longer_than_52_weeks_is_followed_from_its_end_on_its_week_star
     start, end = proposed_dates(old)
     assert start == dt.date(2027, 9, 4) and start.weekday() == 5
     assert (end - start).days + 1 == 7 * 57  # as many whole weeks
+
+
+def test_a_break_of_three_weeks_or_more_says_the_first_weeks_are_load_weeks_and_the_pin():
+    """After a break of 3 weeks or more (the last season's end to the new start) the notice says
+    the first weeks are planned as full load weeks and how to pin the first one as a deload; a
+    shorter break says nothing of it."""
+    old = ended_season()  # ends Sun 31 Jan 2027 (day 27)
+    text = "\n".join(next_season(old, start=day(49), file="new.season.json").notes)  # 21 days
+    assert ("First weeks: the new season starts after a break of 3 weeks (the last one ended Sun "
+            "31 Jan 2027, nothing logged since), and its first weeks are planned as full load "
+            "weeks from Mon 22 Feb 2027; for a lighter first week, pin it as the team's deload "
+            "week (on the board, right-click a day of the week of 22 Feb 2027: Pin week kind for "
+            "the team ▸ deload, then solve; or periodize record new.season.json --pin-week "
+            "2027-02-22 deload --save). The second week cannot be a deload too (DL-2: a deload "
+            "week is never next to another)") in text
+    assert "break of over 5 weeks" in "\n".join(next_season(old, start=day(66)).notes)
+    for start in (day(28), day(48)):  # the next day; 20 days on
+        assert "First weeks" not in "\n".join(next_season(old, start=start).notes)

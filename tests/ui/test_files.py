@@ -78,6 +78,10 @@ def test_new_season_after_the_open_one(w, dialogs):
     assert (kind, title) == ("inform", "Next season")
     assert "The last season's file is unchanged" in text
     assert "• Rehab carried: 1 injury still open as recorded (Cara Mid (A3))" in text
+    # a year on: the first weeks are load weeks, and the way to a deload first week is said
+    assert ("• First weeks: the new season starts after a break of 50 weeks (the last one ended "
+            "Sun 15 Mar 2026, nothing logged since)") in text
+    assert "right-click a day of the week of 1 Mar 2027: Pin week kind for the team ▸ deload" in text
 
 
 def test_new_offers_the_next_season_first_in_the_seasons_last_week_and_saves_beside_it(

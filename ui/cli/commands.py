@@ -94,7 +94,7 @@ def cmd_next_season(args) -> int:
                                     "it: give another file name, or add --replace (the file is "
                                     f"then kept as {out.name}.bak)"])
     made = next_season(outputs.load_season(args.season), days.get("--start"), days.get("--end"),
-                       args.name)
+                       args.name, shlex.quote(str(out)))
     existed = out.is_file()
     aside = outputs.store_season(made.season, out)
     cal = made.season.calendar

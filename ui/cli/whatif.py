@@ -92,6 +92,9 @@ def add_edit_options(p) -> None:
                         "mode, e.g. HV-1.mode=off (soft, hard or off)")
     p.add_argument("--pin", nargs=3, action="append", default=[], metavar=("ATHLETE", "DATE", "LEVEL"),
                    help="pin an athlete-day's intensity")
+    p.add_argument("--pin-week", nargs=2, action="append", default=[], metavar=("DATE", "KIND"),
+                   help="pin the team's week kind: the week of DATE is a load, deload or taper week "
+                        "(the board's Pin week kind for the team)")
 
 
 def _date(text: str, what: str) -> dt.date:
@@ -176,7 +179,8 @@ def edit_objects(season, args, unchanged: list | None = None) -> tuple[list, obj
     error if one cannot apply). ``unchanged``: a role the player has already is left out and
     said there (``record``: the flare-up beside it is still recorded), instead of refused (a
     what-if of no change)."""
-    out = _competition_edits(season, args) + _athlete_edits(season, args) + _rule_and_pin_edits(season, args)
+    out = (_competition_edits(season, args) + _athlete_edits(season, args)
+           + _rule_and_pin_edits(season, args) + _week_pin_edits(season, args))
     from planner.scenarios import (
         past_change_problem,
         past_role_problem,
@@ -572,6 +576,34 @@ def _rule_and_pin_edits(season, args) -> list:
             raise InputError("--pin", [f"{_clip(level)!r} is not an intensity level; use one of {levels}"])
         aid, day = athlete_id(season, ath, "--pin"), _date(date, "--pin")
         out.append(E.AddPin(pin=_built("--pin", IntensityPin, athlete=aid, date=day, intensity=lvl)))
+    return out
+
+
+def _week_pin_edits(season, args) -> list:
+    """``--pin-week DATE KIND``: the team's week holding DATE pinned as KIND, as the board pins it
+    (on the week's first day); a week of no season, or one over before today, refused."""
+    from planner import edits as E
+    from planner.season import WeekPin
+    from planner.text import date_long
+    from planner.timeline import Timeline
+    from planner.validate import planning_start
+
+    tl, cal, out = Timeline(season), season.calendar, []
+    for date, kind in getattr(args, "pin_week", ()):
+        day, what = _date(date, "--pin-week"), kind.strip().casefold()
+        if what not in ("load", "deload", "taper"):
+            raise InputError("--pin-week", [f"{_clip(kind)!r} is not a week kind; use load, deload "
+                                            f"or taper"])
+        if (w := tl.week_index_of_date(day)) is None:
+            raise InputError("--pin-week", [f"{date}: {date_long(day)} is not in the season "
+                                            f"({date_long(cal.start)} to {date_long(cal.end)}); give "
+                                            f"a day of the week to pin"])
+        first, last = tl.days[tl.weeks[w].first], tl.days[tl.weeks[w].last]
+        if cal.today is not None and last < planning_start(season):
+            raise InputError("--pin-week", [f"{date}: the week of {date_long(first)} is over, and "
+                                            f"the past keeps what happened; pin a week from "
+                                            f"today's on"])
+        out.append(E.AddPin(pin=WeekPin(week=first, week_kind=what)))
     return out
 
 
