@@ -16,7 +16,8 @@ Where the old file's today had not reached its end, what its plan had an injured
 today (a stage moved on, back to full training) is said, never recorded: the injury is carried
 as recorded, and a physio records what he finds at pre-season. A carried stage
 that would have outlasted its protocol's maximum by the new start (a player in S3 since May,
-the new season in July) restarts on the new season's first day: he is assessed at pre-season,
+the new season in July), or would be left fewer days to its maximum than its own minimum (no room
+for its exit work), restarts on the new season's first day: he is assessed at pre-season,
 and the coach records the stage he is in (the note says so). After a break of three weeks or
 more, the first weeks are planned as load weeks like any other: the note says so, and how to pin
 the first one as the team's deload. Every choice is said in
@@ -253,12 +254,18 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
     if not segs or segs[-1].stage == FIT:
         return inj
     seg = segs[-1]
-    longest = max_days(proto.stage(seg.stage), seg.start in inj.flare_ups)
+    spec = proto.stage(seg.stage)
+    longest = max_days(spec, seg.start in inj.flare_ups)
     lasted = (start - seg.start).days
-    if lasted < longest:
+    if longest - lasted >= spec.min_days:  # room left to do the stage's work
         return inj
+    # outlasted, or so nearly that the days left are fewer than the stage's own minimum: its
+    # exit work (sprint ladder, a test) cannot fit, and the new season had no plan
+    left = (f"{longest - lasted} day{'s' if longest - lasted != 1 else ''} left, fewer than its "
+            f"minimum of {spec.min_days}" if lasted < longest else "")
     notes.append(f"{old.athlete_label(inj.athlete)}: in {seg.stage} since {day_long(seg.start)}, "
-                 f"{lasted} days by the new start ({seg.stage} lasts at most {longest}), so "
+                 f"{lasted} days by the new start ({seg.stage} lasts at most {longest}"
+                 f"{': ' + left if left else ''}), so "
                  f"{seg.stage} restarts on {day_long(start)}, its sprint ladder counted as done "
                  f"to the stage before's cap (RH-11): after the break, re-test him before his "
                  f"first speed day and record the stage the physio finds (Season ▸ Injuries, "

@@ -193,3 +193,22 @@ def test_a_break_of_three_weeks_or_more_says_the_first_weeks_are_load_weeks_and_
     assert "break of over 5 weeks" in "\n".join(next_season(old, start=day(66)).notes)
     for start in (day(28), day(48)):  # the next day; 20 days on
         assert "First weeks" not in "\n".join(next_season(old, start=start).notes)
+
+
+def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_has_a_plan():
+    """P2 (21 to 42 days) since 40 days by the new start: 2 days were left for its exit work (two
+    days at its cap and the test), and the next season had no plan. Fewer days left than the
+    stage's own minimum restart it on the first day, said; 21 days left keep it as recorded."""
+    def ended(p2_day):
+        return season(weeks=4, athletes=2, today=day(27),
+                      injuries=(injury("A1", "P2", start_day=p2_day, onset_day=p2_day - 1),))
+
+    made = next_season(ended(-12), start=day(28))
+    (a1,) = made.season.injuries
+    assert a1.stages[-1] == StageRecord(stage="P2", start=day(28))
+    assert ("Athlete 1 (A1): in P2 since Wed 23 Dec 2026, 40 days by the new start (P2 lasts at "
+            "most 42: 2 days left, fewer than its minimum of 21), so P2 restarts on Mon 1 Feb "
+            "2027") in "\n".join(made.notes)
+    solved_and_checked(made.season, time_limit=20)
+    kept = next_season(ended(7), start=day(28))  # 21 days by the start, 21 left: as recorded
+    assert kept.season.injuries[0].stages == (StageRecord(stage="P2", start=day(7)),)
