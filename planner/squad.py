@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, stage_on
@@ -55,16 +55,20 @@ def hv1_exempt(rules, position: str) -> bool:
 
 
 def short_position(position: str) -> str:
-    """A label of at most a few letters for narrow columns: ``GK``, ``DF``…; a position of
-    several words by their initials ("Shooting guard" SG, "Small forward" SF: cut to their first
-    letters, the two read alike); any other as typed."""
+    """A label of at most a few letters for narrow columns (``GK``, ``DF``…; others as typed)."""
     key = position_key(position)
-    if key in POSITION_SHORT:
-        return POSITION_SHORT[key]
+    return POSITION_SHORT.get(key, " ".join(position.split()))
+
+
+def fitted_position(position: str, fits: Callable[[str], bool]) -> str:
+    """:func:`short_position` where it ``fits`` the room; else a position of two to four words by
+    its initials ("Shooting guard" SG, "Small forward" SF: cut to their first letters, basketball's
+    positions read "Sh…", "Smal", "Powe"); else the label, for the caller to cut."""
+    label = short_position(position)
     words = position.split()
-    if 2 <= len(words) <= 4:
-        return "".join(w[0] for w in words).upper()
-    return " ".join(words)
+    if fits(label) or not 2 <= len(words) <= 4:
+        return label
+    return "".join(w[0] for w in words).upper()
 
 
 def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: int = 0) -> bool:

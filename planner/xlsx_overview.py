@@ -30,10 +30,10 @@ from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, SPEED_DAY
 from planner.squad import (
     AWAY_WORDS,
+    fitted_position,
     hv1_exempt,
     not_with_squad,
     order_words,
-    short_position,
 )
 from planner.xlsx_cells import write_styled
 from planner.xlsx_layout import (
@@ -319,7 +319,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
             c.hyperlink = Hyperlink(ref=c.coordinate, location=f"{_quote(ctx.titles[a.id])}!A1",
                                     tooltip="Open this athlete's weeks")
         p = ws.cell(row=row, column=2)
-        write_styled(p, short_position(a.position)[:4], small_s)
+        write_styled(p, fitted_position(a.position, lambda t: len(t) <= 4)[:4], small_s)
         ap = plan.for_athlete(a.id)
         off = _away_weeks(ctx, a.id)
         free = hv1_exempt(rs, a.position)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.squad import rehab_status, short_position
+from planner.squad import fitted_position, rehab_status, short_position
 from tests.builders import day, injury, season
 
 
@@ -28,10 +28,14 @@ def test_the_squad_status_says_who_is_injured_now_who_is_back_and_whose_injury_i
     assert rehab_status(later, "A3") == "injured (P1)"
 
 
-def test_short_positions_tell_apart_the_positions_of_another_sport():
+def test_short_positions_tell_apart_the_positions_of_another_sport_where_they_would_be_cut():
     """Basketball's positions cut to four letters read "Shoo", "Smal", "Powe" on the Overview and
-    "Sh…" on the board: several words give their initials, football's groups their labels."""
-    labels = [short_position(p) for p in ("Point guard", "Shooting guard", "Small forward",
-                                          "Power  forward", "Center", "Goalie", "Midfielder")]
-    assert labels == ["PG", "SG", "SF", "PF", "Center", "GK", "MF"]
-    assert len(set(labels)) == len(labels)
+    "Sh…" on the board: where the label does not fit, several words give their initials; where
+    it fits ("Holding midfielder" on a page with room) it is kept as typed."""
+    four = lambda t: len(t) <= 4  # noqa: E731 (the Overview's column)
+    labels = [fitted_position(p, four) for p in ("Point guard", "Shooting guard", "Small forward",
+                                                  "Power  forward", "Center", "Goalie",
+                                                  "Midfielder", "Left wing back winger extra")]
+    assert labels == ["PG", "SG", "SF", "PF", "Center", "GK", "MF", "Left wing back winger extra"]
+    assert fitted_position("Holding midfielder", lambda t: True) == "Holding midfielder"
+    assert short_position("Shooting guard") == "Shooting guard"

@@ -44,10 +44,10 @@ from planner.season import Season
 from planner.squad import (
     NO_SQUAD_YET,
     display_order,
+    fitted_position,
     is_injured,
     not_with_squad,
     position_key,
-    short_position,
 )
 from planner.text import (
     MONTH_NAMES,
@@ -1664,7 +1664,8 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.dim_text)
             p.drawText(QRect(self._name_w - pos_w - 6, y, pos_w, ROW_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       fm.elidedText(short_position(row.position), Qt.TextElideMode.ElideRight, pos_w))
+                       fm.elidedText(fitted_position(row.position, lambda t: fm.horizontalAdvance(t) <= pos_w),
+                                     Qt.TextElideMode.ElideRight, pos_w))
         # Rules between the groups: injured first, then each position.
         for r in range(max(1, r0), r1 + 1):
             if self._rows[r].group != self._rows[r - 1].group:

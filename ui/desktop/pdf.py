@@ -47,7 +47,7 @@ from PySide6.QtGui import (
 )
 
 from planner.season import Season
-from planner.squad import display_order, short_position
+from planner.squad import display_order, fitted_position, short_position
 from planner.text import DAY_ABBRS, date_long, date_short, plural
 from planner.timeline import Timeline, in_day_places
 
@@ -506,8 +506,9 @@ class _Pages:
         self.text(QRectF(MARGIN, y, room, m.row_h),
                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name, m.name_font)
         if m.pos_w:
-            short = fm.elidedText(short_position(athlete.position), Qt.TextElideMode.ElideRight,
-                                  m.pos_w - 4)
+            short = fm.elidedText(fitted_position(athlete.position,
+                                                  lambda t: fm.horizontalAdvance(t) <= m.pos_w - 4),
+                                  Qt.TextElideMode.ElideRight, m.pos_w - 4)
             self.text(QRectF(MARGIN + m.name_w - m.pos_w - 2, y, m.pos_w - 2, m.row_h),
                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, short,
                       m.name_font, MUTED)
