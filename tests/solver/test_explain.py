@@ -210,9 +210,11 @@ def test_a_target_played_before_a_later_flare_up_reads_met_in_every_place():
     (r,) = [r for r in returns(s, s.plan, history=True) if r.athlete == "A1"]
     assert r.target_met and r.fit > target.date
     assert "met (played before the setback this return follows)" in return_text(s, r)
-    assert " (now S3 heavy football session)" in return_text(s, r)  # today is set
+    # today is set; the setback this return follows is named before it
+    assert (" (flare-up of Mon 18 Jan, 17 days after the return of Fri 1 Jan; now S3 heavy "
+            "football session)") in return_text(s, r)
     no_today = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": None})})
-    assert " (at the season start S3 heavy football session)" in return_text(no_today, r)
+    assert "; at the season start S3 heavy football session)" in return_text(no_today, r)
 
 
 def test_pin_on_an_unavailable_day_names_availability_and_the_pin():

@@ -159,7 +159,7 @@ class ReviewWindow(QDialog):
             # UTF-8 with its byte-order mark, as the load CSV (docs/load.md)
             atomic_write(path, "\ufeff" + csv_text(self.review), backup=backup)
         except (PeriodizeError, OSError) as e:
-            window.interaction.error("Could not save the review",
+            window.interaction.error("Review not saved",
                                      f"{path}: {getattr(e, 'strerror', None) or e}. Choose "
                                      f"another folder or name, or close the program that holds it.")
             return False
