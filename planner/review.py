@@ -166,7 +166,9 @@ def csv_text(review: Review, anonymise: bool = False) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    for row in (*review.rows, review.total):
+    # one athlete's review (--athlete) carries his row as its total: written once
+    total = (review.total,) if review.total.athlete == "" else ()
+    for row in (*review.rows, *total):
         w.writerow([_csv_cell(row, key, anonymise) for key in CSV_COLUMNS])
     return buf.getvalue()
 

@@ -13,6 +13,17 @@ from planner.seasonfile import load_season  # noqa: E402
 from templates import path as template_path  # noqa: E402
 
 
+def pytest_configure(config):
+    """One QApplication for the test process, made before any test: a command the e2e tests run
+    in the process (tests/e2e/test_cli.py ``run``) that prints a PDF made a QGuiApplication, and
+    a widget test after it in the same process could make no QApplication (Qt aborted the
+    interpreter)."""
+    from PySide6.QtWidgets import QApplication  # noqa: TID251 - the tests drive the Qt app
+
+    if QApplication.instance() is None:
+        config._periodize_qapp = QApplication([])  # kept for the whole run
+
+
 @pytest.fixture(scope="session")
 def demo_season():
     with template_path("demo.season.json").open("r", encoding="utf-8") as f:

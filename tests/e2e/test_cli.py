@@ -51,7 +51,7 @@ def run(*args, cwd, clock: str = CLOCK, env: dict[str, str] | None = None
         return run_process(*argv, cwd=cwd, clock=clock, env=env)
     out, err = io.StringIO(), io.StringIO()
     wanted = {"HOME": str(cwd), "PERIODIZE_CLOCK": clock, **(env or {})}
-    saved = {k: os.environ.get(k) for k in {*wanted, "PERIODIZE_SESSIONS"}}
+    saved = dict(os.environ)  # put back whole: a command may set a variable (QT_QPA_PLATFORM)
     here = os.getcwd()
     try:
         os.environ.pop("PERIODIZE_SESSIONS", None)
@@ -64,11 +64,8 @@ def run(*args, cwd, clock: str = CLOCK, env: dict[str, str] | None = None
                 code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     finally:
         os.chdir(here)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        os.environ.clear()
+        os.environ.update(saved)
     return subprocess.CompletedProcess(["periodize", *argv], code, out.getvalue(), err.getvalue())
 
 

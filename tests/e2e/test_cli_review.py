@@ -66,3 +66,12 @@ def test_whole_season_without_review_says_what_to_add(folder):
     r = run("load", "s.season.json", "--whole-season", cwd=folder)
     assert r.returncode == 1
     assert "--whole-season: goes with --review" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_one_athletes_review_csv_has_his_row_once(folder):
+    """--athlete gave the athlete's row as the review's total too, and the CSV wrote it twice."""
+    r = run("load", "s.season.json", "--review", "--athlete", "A1", "--csv", "a1.csv", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader((folder / "a1.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [row["athlete"] for row in rows] == ["A1"]
+    assert rows[0]["hv_done"] == "4" and rows[0]["minutes"] == "30"

@@ -827,3 +827,13 @@ def test_an_injury_recorded_since_the_plan_is_listed_beside_the_planned_returns(
     (new,) = [r for r in rows if r.athlete == fit]
     assert not new.planned and new.next == plan_again_words(hurt) and new.onset == onset
     assert {r.athlete for r in rows if r.planned} == {r.athlete for r in before}
+    # hurt again after a planned return: the new record is listed too, not hidden by the
+    # earlier record's row
+    back = before[0]
+    again_on = back.back + dt.timedelta(days=10)
+    hurt = season.model_copy(update={"injuries": (*season.injuries, Injury(
+        athlete=back.athlete, protocol="hamstring-strain", onset=again_on,
+        stages=(StageRecord(stage="P1", start=again_on),)))})
+    rows = return_rows(hurt, today=again_on + dt.timedelta(days=1))
+    assert [(r.onset, r.planned) for r in rows if r.athlete == back.athlete] == [
+        (back.onset, True), (again_on, False)]

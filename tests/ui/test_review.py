@@ -48,6 +48,11 @@ def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
     j = [h for _, h, _ in SHOWN].index("Rehab days")
     dlg.table.sortItems(j, Qt.SortOrder.DescendingOrder)
     assert _column(dlg, "Name")[0] == "Athlete 2 (A2)" and _column(dlg, "Rehab days")[0] == "12"
+    # by text "3 d" comes before "1 wk 3 d" going down; by value 10 days before 3
+    j = [h for _, h, _ in SHOWN].index("Longest gap")
+    dlg.table.sortItems(j, Qt.SortOrder.DescendingOrder)
+    assert _column(dlg, "Longest gap")[:2] == ["1 wk 3 d", "3 d"]
+    assert _column(dlg, "Name")[0] == "Athlete 1 (A1)"
 
 
 def test_ticking_whole_season_changes_the_period_and_the_planned_exposures(qtbot):

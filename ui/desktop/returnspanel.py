@@ -285,7 +285,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
                             for d in i.flare_ups if d <= tl.days[t]),
             second_flare=_second_flare(season, r.athlete, r.onset, tl.days[t])))
-    rows += _unplanned_rows(season, tl, t, {r.athlete for r in rows})
+    rows += _unplanned_rows(season, tl, t, {(r.athlete, r.onset) for r in rows})
     order = {aid: k for k, aid in enumerate(display_ids(season))}
     return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
 
@@ -346,7 +346,8 @@ def _in_plan(season: Season, tl: Timeline, athlete: str, onset: dt.date) -> bool
     return onset <= tl.days[-1] and any(st != FIT for st in ap.stages[start:])
 
 
-def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> list[ReturnRow]:
+def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[tuple[str, dt.date]]
+                    ) -> list[ReturnRow]:
     """Injured athletes the plan does not hold yet (no plan, or an injury recorded since the plan
     was made, while other athletes' returns are planned): their recorded stage on the day."""
     from planner.rehab import athlete_stage_on
@@ -357,14 +358,16 @@ def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[str]) -> lis
     how = NO_PLAN_YET if season.plan is None else plan_again_words(season)
     for a in season.athletes:
         records = season.injuries_of(a.id)
-        if a.id in done or not records:
+        if not records:
             continue
         stage = athlete_stage_on(records, when)
         future = [r for r in records if r.onset > when]
         if stage == FIT and not future:
             continue
         rec = next((r for r in reversed(records) if r.onset <= when), records[0])
-        if _in_plan(season, tl, a.id, rec.onset):
+        # listed already (a planned return of this record: one of an earlier record leaves a
+        # re-injury since the plan unlisted), or held by the plan
+        if (a.id, rec.onset) in done or _in_plan(season, tl, a.id, rec.onset):
             continue
         comp = season.competition(rec.target_competition) if rec.target_competition else None
         out.append(ReturnRow(
