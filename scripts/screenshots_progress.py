@@ -9,7 +9,9 @@ the stage changes yet), every projected change ticked and the demo's GPS export
 - ``weekly-loop-log.png``: the Log panel on the week of 24 Aug (a pain of 6/10 proposes a
   flare-up: the cell is marked, the inspector offers Record flare-up);
 - ``weekly-loop-board.png``: the board around today: the past greyed, logged days dotted, days
-  that went otherwise marked, the inspector saying "planned …, logged …".
+  that went otherwise marked, the inspector saying "planned …, logged …";
+- ``season-review.png``: View ▸ Season Review… on the season so far (matches, minutes, exposures
+  done and planned, days in rehab and away, load logged against planned, per player).
 
 Run it with ``QT_QPA_PLATFORM=offscreen``. Settings and recovery copies go to a temporary folder.
 """
@@ -86,6 +88,15 @@ def board_shot(walk: Walk, window) -> None:
     walk.shoot(window, "weekly-loop-board.png")
 
 
+def review_shot(walk: Walk, window) -> None:
+    """View ▸ Season Review… on the season so far."""
+    from ui.desktop.review import ReviewWindow
+
+    window.review_action.trigger()
+    walk.settle(300)
+    walk.shoot(window.findChild(ReviewWindow), "season-review.png")
+
+
 def main(argv: list[str] | None = None) -> int:
     started = start(argv, "screenshots_progress.py")
     if started is None:
@@ -100,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     advance(walk, window)
     log_shot(walk, window)
     board_shot(walk, window)
+    review_shot(walk, window)
     return finish(window, scratch)
 
 
