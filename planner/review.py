@@ -39,10 +39,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("bench", "Bench", "matches played from the bench (fewer than 45 minutes logged, or the stored "
                        "plan's bench role)"),
     ("not_played", "Not played", "match days with the squad he did not play (rehab, away, role out)"),
-    ("minutes", "Minutes", "minutes played, as logged (— when none was logged)"),
-    ("hv_done", "HV done", f"high-velocity exposures done: past days at {HV_LEVEL} % or more as the "
-                           f"log (else the plan) reads them, a match started included (not the match of a "
-                           f"position HV-1 exempts: his session)"),
+    ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
+                           "logged)"),
+    ("hv_done", "HV done", f"high-velocity exposures done: past training days at {HV_LEVEL} % or "
+                           f"more as the log (else the plan) reads them, and each match started "
+                           f"(a match is counted by its role, whatever speed was logged: one from "
+                           f"the bench is none; nor is the match of a position HV-1 exempts)"),
     ("hv_planned", "HV planned", "exposures still planned from today to the period's end (— when "
                                  "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
@@ -175,7 +177,8 @@ def csv_text(review: Review, anonymise: bool = False) -> str:
 
 def _csv_cell(row: ReviewRow, key: str, anonymise: bool) -> str:
     v = row.value(key)
-    if v is None or (key == "name" and anonymise and row.athlete):
+    # anonymised: no names, and no reasons of absence (the anonymised workbook drops them)
+    if v is None or (anonymise and (key == "reasons" or (key == "name" and row.athlete))):
         return ""
     if key == "ratio":
         return f"{v:.3f}"
@@ -285,6 +288,8 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
     """The past match days of ``span`` with the squad by role as section 9 reads them (the level
     of the day as lived: 100 a start, 80 from the bench), and the minutes played logged."""
     started = bench = out = 0
+    log = logged_days(season, f.id)
+    played = []  # the minutes logged on the match days counted here, and no other
     for i in span:
         if i >= tl.p0 or not tl.is_comp[i] or i in away:
             continue
@@ -294,9 +299,9 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
             bench += 1
         else:
             out += 1
-    log = logged_days(season, f.id)
-    played = [got.played for d, got in log.items() if got.played is not None
-              and (i := tl.index(d)) is not None and i in span and i < tl.p0]
+        got = log.get(tl.days[i])
+        if got is not None and got.played is not None:
+            played.append(got.played)
     return {"started": started, "bench": bench, "not_played": out,
             "minutes": float(sum(played)) if played else None}
 

@@ -120,3 +120,20 @@ def test_no_plan_no_rows():
     s = _review_season().model_copy(update={"plan": None})
     review = season_review(s)
     assert review.rows == () and review.total.hv_done == 0
+
+
+def test_minutes_logged_after_he_left_and_anonymised_reasons_are_not_counted_or_said():
+    """Minutes logged on a match day after A4 left the squad were summed while the match itself
+    was not counted; and an anonymised CSV kept the reasons of absence, which an anonymised
+    workbook drops."""
+    from planner.review import csv_text
+
+    s = _review_season()
+    s = s.model_copy(update={"sessions": (*s.sessions, Session(
+        athlete="A4", date=day(19), minutes=90, rpe=8, minutes_played=90))})
+    a4 = _rows(season_review(s))["A4"]
+    assert (a4.started, a4.bench, a4.minutes) == (_rows(season_review(_review_season()))["A4"].started,
+                                                   0, None)
+    plain, anon = csv_text(season_review(s)), csv_text(season_review(s), anonymise=True)
+    assert "International duty" in plain and "International duty" not in anon
+    assert "Athlete 3" not in anon

@@ -226,7 +226,9 @@ def review_table(review, title: str, anonymise: bool = False) -> str:
     (left out for one athlete alone), numbers right-aligned."""
     from planner.review import COLUMNS
 
-    cols = [(k, h) for k, h, _ in COLUMNS if k not in ("athlete", "name")]
+    # anonymised: no reasons of absence either, as the anonymised workbook drops them
+    cols = [(k, h) for k, h, _ in COLUMNS
+            if k not in ("athlete", "name") and not (anonymise and k == "reasons")]
     rows = [*review.rows] + ([review.total] if review.total.athlete == "" else [])
     names = [r.name if not r.athlete else r.athlete if anonymise else f"{r.name} ({r.athlete})"
              for r in rows]
