@@ -128,9 +128,14 @@ class Congestion:
         on 2 match days in 4 days (Wed 9 Sep, Sat 12 Sep)``, ``⚠ Zac Moana (A13), back Tue 30
         Mar: bench in 6 matches on 2 days (Sat 3 Apr, Sun 4 Apr)``; ``returned``: False, those
         off the bench alone."""
+        return [words for _a, words in self.warned(season, returned)]
+
+    def warned(self, season: Season, returned: bool = True) -> list[tuple[str, str]]:
+        """:meth:`warnings` with the athlete each is about (a click on it goes to him)."""
         run = f"starts {self.count_words()} ({self.days_words()})"
-        return [f"⚠ {_back_since(season, a, d)}: {run}" for a, d in self.returned if returned] + [
-            f"⚠ {season.athlete_label(a)}, back {day_text(d)}: {words}"
+        return [(a, f"⚠ {_back_since(season, a, d)}: {run}") for a, d in self.returned
+                if returned] + [
+            (a, f"⚠ {season.athlete_label(a)}, back {day_text(d)}: {words}")
             for a, d, words in self.played_back]
 
     def short(self, season: Season, named: int = 3) -> str:
@@ -330,7 +335,7 @@ def congestion_lines(season: Season, runs: list[Congestion]) -> list[CongestionL
     for c in runs:
         if not c.athletes:
             continue
-        warned += [CongestionLine(x, (c,), c.first_athlete, c.days[0]) for x in c.warnings(season)]
+        warned += [CongestionLine(x, (c,), a, c.days[0]) for a, x in c.warned(season)]
         if set(c.athletes) - {a for a, _d in c.returned}:  # a run of returners alone: said above
             groups.setdefault(c.athletes, []).append(c)
     lines = warned + [_group_line(season, cs) for cs in groups.values()]

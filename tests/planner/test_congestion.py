@@ -151,8 +151,11 @@ def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
     assert c.athletes == ("A2",) and c.played_back == (("A1", day(4), said[2:].split(": ")[1]),)
     assert c.text(t).endswith(f"; {said}")
     # the note names him first, on a line of his own, before the starters' run
-    assert [x.text for x in congestion_lines(t, [c])][:2] == [
+    lines = congestion_lines(t, [c])
+    assert [x.text for x in lines][:2] == [
         said, "Athlete 2 (A2) starts 3 matches on 2 days in 2 days (Sat 16 Jan, Sun 17 Jan)"]
+    # a click on his line goes to him, not to the run's first starter
+    assert [x.athlete for x in lines][:2] == ["A1", "A2"]
     # starts alone are said as before (``returned``), and a fit player's bench is no note
     assert not any(x.played_back for x in congestion(_back_on_friday()))
     fit = t.model_copy(update={"injuries": ()})
