@@ -16,8 +16,8 @@ Where the old file's today had not reached its end, what its plan had an injured
 today (a stage moved on, back to full training) is said, never recorded: the injury is carried
 as recorded, and a physio records what he finds at pre-season. A carried stage
 that would have outlasted its protocol's maximum by the new start (a player in S3 since May,
-the new season in July), or would be left fewer days to its maximum than its own minimum (no room
-for its exit work), restarts on the new season's first day: he is assessed at pre-season,
+the new season in July), or would be left too few days to its maximum for its exit work (the rest
+of its minimum, and a week per two days at its cap), restarts on the new season's first day: he is assessed at pre-season,
 and the coach records the stage he is in (the note says so). After a break of three weeks or
 more, the first weeks are planned as load weeks like any other: the note says so, and how to pin
 the first one as the team's deload. Every choice is said in
@@ -245,6 +245,14 @@ def _projected(old: Season, athlete: str, seg) -> list[tuple[str, dt.date]]:
     return runs
 
 
+def _days_needed(spec, lasted: int) -> int:
+    """The days a stage that has lasted ``lasted`` days still needs at the least: the rest of its
+    minimum, and for an exit of days at its cap a week per two of them (HV-2's two speed days a
+    week, HV-5's 48 h between them)."""
+    at_cap = 7 * -(-spec.exit_days // 2) if spec.exit_kind == "days_at_cap" else 0
+    return max(1, max(0, spec.min_days - lasted) + at_cap)
+
+
 def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) -> Injury:
     """``inj`` for the new season: no target, and the stage held on ``start`` recorded again
     then when it would have lasted past its maximum (a season cannot start with a stage
@@ -257,12 +265,13 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
     spec = proto.stage(seg.stage)
     longest = max_days(spec, seg.start in inj.flare_ups)
     lasted = (start - seg.start).days
-    if longest - lasted >= spec.min_days:  # room left to do the stage's work
+    needed = _days_needed(spec, lasted)
+    if longest - lasted >= needed:  # room left to do the stage's work
         return inj
-    # outlasted, or so nearly that the days left are fewer than the stage's own minimum: its
-    # exit work (sprint ladder, a test) cannot fit, and the new season had no plan
-    left = (f"{longest - lasted} day{'s' if longest - lasted != 1 else ''} left, fewer than its "
-            f"minimum of {spec.min_days}" if lasted < longest else "")
+    # outlasted, or so nearly that its exit work cannot fit the days left (a P2 carried with 2
+    # of its 42 days left gave the new season no plan)
+    left = (f"{plural(longest - lasted, 'day')} left, fewer than the {needed} its exit needs"
+            if lasted < longest else "")
     notes.append(f"{old.athlete_label(inj.athlete)}: in {seg.stage} since {day_long(seg.start)}, "
                  f"{lasted} days by the new start ({seg.stage} lasts at most {longest}"
                  f"{': ' + left if left else ''}), so "
