@@ -1172,12 +1172,11 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
     rows after it are left out: a row whose two readings both lie after it (and in the season)
     is one of them, not refused for its order. ``also``: the dates of the rows left out so,
     which still give the column its order (``read_text_dates``)."""
-    import pandas as pd
 
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
     text = col.astype(str).str.strip()
-    parsed = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    parsed = text.map(_iso_day)  # the one ISO reader (planner.text.iso_parts), as the workbook
     slashed = {rows[i]: t for i, t in text.items() if numeric_parts(t) is not None}
     cal = season.calendar
     read = read_text_dates(slashed, f"the column '{col.name}'",
@@ -1200,18 +1199,28 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
                             f"date (as an Excel date it is {serial.isoformat()}); format the cell "
                             f"as a date, or write it as {DATE_FORMS}")
             out.append(None)
-        elif pd.isna(v) and (impossible := iso_not_a_day(text[i])):  # 2026-13-03: a day/month swap
+        elif v is None and (impossible := iso_not_a_day(text[i])):  # 2026-13-03: a day/month swap
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' {impossible}; write it as "
                             f"{DATE_FORMS}")
             out.append(None)
-        elif pd.isna(v) or iso_parts(text[i]) is None:  # 2026-09-14, with a start time or not
+        elif v is None:  # neither 2026-09-14 (a start time and zone after it let be) nor slashed
             problems.append(f"{where(i, 'date')}: '{str(text[i])[:40]}' is not a date; write it "
                             f"as {DATE_FORMS}")
             out.append(None)
         else:
-            out.append(v.date())
+            out.append(v)
     problems += _two_ways(two_ways, read.problems, rows, where, col.name, len(slashed))
     return out, read.note
+
+
+def _iso_day(text: str) -> dt.date | None:
+    """The day of an ISO date (``2026-09-14``, ``2026-11-3T18:00:00Z``), None for any other text
+    or a day no calendar has."""
+    parts = iso_parts(text)
+    try:
+        return None if parts is None else dt.date(*parts)
+    except ValueError:
+        return None
 
 
 def _two_ways(idx: list, said: dict, rows, where, column, typed: int) -> list[str]:

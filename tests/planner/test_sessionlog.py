@@ -119,6 +119,11 @@ def test_dates_written_with_slashes_or_dots_read_as_the_coach_workbook_reads_the
         f"A1,{day(1)}{t},{m},5\n" for t, m in (("T18:00:00Z", 60), ("T18:00:00+01:00", 50),
                                                  ("T23:30-0500", 40))))
     assert [x.date for x in read_sessions(p, s).sessions] == [day(1)] * 3
+    # a day of one digit, as the workbook and --today take it (the log read the first ten
+    # characters, '2027-01-5T', and refused it)
+    one = f"{day(1).year}-{day(1).month:02d}-{day(1).day}T18:00:00Z"
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{one},60,5\n")
+    assert [x.date for x in read_sessions(p, s).sessions] == [day(1)]
     # both readings outside the season: refused with both (neither is a day of its log)
     p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\nA1,03/04/2027,60,5\n")
     with pytest.raises(InputError) as e:
