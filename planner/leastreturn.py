@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -106,10 +107,19 @@ class RehabDays:
         return self.tl.start + dt.timedelta(days=i)
 
     def rehab(self, i: int) -> bool:
-        if self.date(i).weekday() not in self.tdays:
-            return False
+        return self.idle(i) is None
+
+    def idle(self, i: int) -> str | None:
+        """Why day ``i`` holds no rehab session: ``"match"`` (a competition day of the team, AV-1),
+        ``"off"`` (no training day), ``"away"``; None for a rehab day (any training day past the
+        season's end)."""
         tl = self.tl
-        return i >= tl.n or (i not in tl.non_training and not tl.is_comp[i] and i not in self.off)
+        inside = i < tl.n
+        if inside and tl.is_comp[i]:
+            return "match"
+        if self.date(i).weekday() not in self.tdays or (inside and i in tl.non_training):
+            return "off"
+        return "away" if inside and i in self.off else None
 
     def week(self, i: int) -> dt.date:
         d = self.date(i)
@@ -205,14 +215,9 @@ def idle_days(season: Season, athlete: str, start: dt.date, back: dt.date,
     days = RehabDays(season, athlete)
     tl = days.tl
     first, last = tl.index(start), tl.index(back - dt.timedelta(days=1))
-    matches = off = away = 0
-    for i in range(first if first is not None else 0, (last if last is not None else tl.n - 1) + 1):
-        if tl.is_comp[i]:
-            matches += 1
-        elif days.date(i).weekday() not in days.tdays or i in tl.non_training:
-            off += 1
-        elif i in days.off:
-            away += 1
+    why = Counter(days.idle(i) for i in range(first if first is not None else 0,
+                                              (last if last is not None else tl.n - 1) + 1))
+    matches, off, away = why["match"], why["off"], why["away"]
     minimum = sum(protocol.stage(s).min_days for s in least.stages) if least is not None else 0
     return IdleDays(start, (back - start).days, matches, off, away, least, minimum)
 
