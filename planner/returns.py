@@ -561,17 +561,10 @@ def rehab_runs_after(f: AthleteFacts) -> list[RecordSpan]:
     from FIT, rules-spec section 6), from its first day to the next FIT day (None: not back in
     the span). Without them a return after a what-if flare-up cost nothing, so the plan put it
     off freely and the what-if understated the flare-up."""
-    out = []
-    for k, rec in enumerate(f.records):
-        first, stop = max(f.p0, f.onsets[k]), f.span_stop(k)
-        i = first + 1
-        while i < stop:
-            if f.st[i] != FIT and f.st[i - 1] == FIT:
-                fit = next((j for j in range(i, stop) if f.st[j] == FIT), None)
-                out.append(RecordSpan(k, rec, i, stop, i, fit, setback=True))
-                i = stop if fit is None else fit
-            i += 1
-    return out
+    # a run of the record's after its first day (so after a FIT day) and after p0
+    return [RecordSpan(k, rec, i, f.span_stop(k), i, fit, setback=True)
+            for k, rec in enumerate(f.records) for i, fit in rehab_runs(f, k)
+            if i > max(f.p0, f.onsets[k])]
 
 
 def setbacks_ahead(f: AthleteFacts) -> list[RecordSpan]:
