@@ -819,27 +819,75 @@ class RemoveAthlete(Edit):
         return f"Delete athlete {s.athlete_label(self.athlete)}"
 
 
+def _same_reason(a: Unavailability, b: Unavailability) -> bool:
+    return a.athlete == b.athlete and " ".join(a.reason.split()).casefold() == " ".join(
+        b.reason.split()).casefold()
+
+
 class AddUnavailability(Edit):
+    """An absence; one of the athlete's with the same reason that it overlaps or adjoins (a loan
+    extended) is joined with it into one, in that one's place, rather than two rows for a span."""
+
     op: Literal["add_unavailability"] = "add_unavailability"
     unavailability: Unavailability
 
+    def joined(self, s: Season) -> list[Unavailability]:
+        """The athlete's absences with the same reason this one overlaps or adjoins."""
+        u, day = self.unavailability, dt.timedelta(days=1)
+        return [o for o in s.unavailability
+                if _same_reason(o, u) and o.start <= u.end + day and u.start <= o.end + day]
+
     def _apply(self, s: Season) -> Season:
-        return s.model_copy(update={"unavailability": s.unavailability + (self.unavailability,)})
+        u, old = self.unavailability, self.joined(s)
+        if not old:
+            return s.model_copy(update={"unavailability": s.unavailability + (u,)})
+        one = old[0].model_copy(update={"start": min(o.start for o in (u, *old)),  # its words
+                                   "end": max(o.end for o in (u, *old))})
+        kept = tuple(one if o is old[0] else o for o in s.unavailability if o is old[0] or o not in old)
+        return s.model_copy(update={"unavailability": kept})
 
     def describe(self, s: Season) -> str:
-        u = self.unavailability
-        return f"{s.athlete_label(u.athlete)} unavailable {date_long(u.start)} to {date_long(u.end)}"
+        u, old = self.unavailability, self.joined(s)
+        said = f"{s.athlete_label(u.athlete)} unavailable {date_long(u.start)} to {date_long(u.end)}"
+        if old:
+            first, last = min(o.start for o in (u, *old)), max(o.end for o in (u, *old))
+            said += (f", joined with {join_and([span(o.start, o.end) for o in old])} "
+                     f"({old[0].reason or 'away'}): one absence {span(first, last)}")
+        return said
 
 
 class RemoveUnavailability(Edit):
+    """An absence removed; one that began before today keeps its past days (the past keeps what
+    happened): it ends the day before today. One wholly in the past is refused where it is asked
+    (planner.scenarios.past_change_problem)."""
+
     op: Literal["remove_unavailability"] = "remove_unavailability"
     index: StrictInt
 
+    def kept_past(self, s: Season) -> Unavailability | None:
+        """The absence's days before today, kept; None when it begins today or later."""
+        if s.calendar.today is None or not 0 <= self.index < len(s.unavailability):
+            return None
+        u, today = s.unavailability[self.index], planning_start(s)
+        if u.start >= today:
+            return None
+        return u.model_copy(update={"end": min(u.end, today - dt.timedelta(days=1))})
+
     def _apply(self, s: Season) -> Season:
-        return s.model_copy(update={"unavailability": _without(s.unavailability, self.index, "unavailability")})
+        past = self.kept_past(s)
+        if past is None:
+            return s.model_copy(update={"unavailability": _without(s.unavailability, self.index,
+                                                                   "unavailability")})
+        rows = s.unavailability
+        return s.model_copy(update={"unavailability": rows[:self.index] + (past,) + rows[self.index + 1:]})
 
     def describe(self, s: Season) -> str:
-        return "Remove an unavailability"
+        past = self.kept_past(s)
+        if past is None:
+            return "Remove an unavailability"
+        return (f"Remove {s.athlete_label(past.athlete)}'s {past.reason or 'absence'} from today "
+                f"on: kept {day_text(past.start)} to {day_long(past.end)}, the past; removed from "
+                f"today on")
 
 
 # -- injuries and rehab -------------------------------------------------------------------------

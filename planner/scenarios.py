@@ -44,6 +44,11 @@ def past_change_problem(season: Season, edit) -> str | None:
     if isinstance(edit, E.AddUnavailability) and edit.unavailability.start < today:
         return (f"{date_long(edit.unavailability.start)} {past}; record the absence from today on "
                 f"(a day gone by without training is logged with 0 minutes)")
+    if isinstance(edit, E.RemoveUnavailability) and 0 <= edit.index < len(season.unavailability):
+        u = season.unavailability[edit.index]
+        if u.end < today:  # wholly gone by: one begun before today keeps its past (the edit)
+            return (f"{u.reason or 'The absence'} {text.span(u.start, u.end)} {past}; remove an "
+                    f"absence that runs on to today or later")
     if isinstance(edit, E.LeaveSquad) and edit.leaves < today:
         return (f"{date_long(edit.leaves)} {past}; give today as his first day away (the days "
                 f"since he went are logged with 0 minutes, or left unlogged)")

@@ -523,6 +523,44 @@ def test_an_absence_may_end_after_the_season_as_the_command_line_takes_it(qtbot,
     assert ed.away_note.isHidden()
 
 
+def test_removing_an_absence_keeps_its_past_and_adding_over_one_joins_them(qtbot, dialogs):
+    """Remove Dates erased a loan begun three weeks before today, past days and all, without a
+    word (and adding it back from its first day was refused: the past keeps what happened). It
+    ends now the day before today, said, one undo step; one wholly past is refused as adding
+    it is. An absence added over one of the same reason (a loan extended) joins it: one row."""
+    win = squad_with_history(qtbot)  # today Mon 9 Mar 2026
+    loan = Unavailability(athlete="A1", start=D(2026, 3, 3), end=D(2026, 3, 11), reason="Loan")
+    gone = Unavailability(athlete="A1", start=D(2026, 3, 2), end=D(2026, 3, 2), reason="Ill")
+    win.apply_edit(E.AddUnavailability(unavailability=loan))
+    win.apply_edit(E.AddUnavailability(unavailability=gone))
+    ed, steps = win.squad_editor, win.undo_stack.index()
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    ed.select("A1")
+    ed.away_table.selectRow(0)
+    ed.away_remove.click()
+    cut = loan.model_copy(update={"end": D(2026, 3, 8)})
+    assert [u for u in win.season.unavailability if u.athlete == "A1"] == [cut, gone]
+    assert win.undo_stack.index() == steps + 1
+    assert ed.away_note.text() == ("Remove Ana Keeper (A1)'s Loan from today on: kept Tue 3 Mar "
+                                   "to Sun 8 Mar 2026, the past; removed from today on.")
+    ed.away_table.selectRow(0)  # the loan, now wholly past: refused, nothing changed
+    ed.away_remove.click()
+    assert said[-1] == ("Unavailable dates", "Loan 3 to 8 Mar 2026 is before today (9 Mar 2026): "
+                                             "the past keeps what happened; remove an absence "
+                                             "that runs on to today or later.")
+    assert win.undo_stack.index() == steps + 1
+    ed.away_from.setDate(q(D(2026, 3, 9)))  # the loan extended from today: one row
+    ed.away_to.setDate(q(D(2026, 3, 14)))
+    ed.away_reason.setText("loan")
+    ed.away_add.click()
+    assert [u for u in win.season.unavailability if u.athlete == "A1"] == [
+        cut.model_copy(update={"end": D(2026, 3, 14)}), gone]
+    assert ed.away_table.rowCount() == 2
+    assert "joined with 3 to 8 Mar 2026 (Loan): one absence 3 to 14 Mar 2026" in (
+        win.undo_stack.undoText())
+
+
 def squad_with_history(qtbot):
     """tiny_season under way (today Mon 9 Mar) with five logged sessions of Ben Striker's."""
     season = tiny_season()

@@ -525,9 +525,21 @@ class SquadEditor(Editor):
                                      f"carries them).")
 
     def remove_away(self) -> None:
+        from planner.scenarios import past_change_problem
+
         i = _selected_key(self.away_table)
-        if i is not None:
-            self.request(E.RemoveUnavailability(index=i))
+        if i is None or self.season is None:
+            return
+        edit = E.RemoveUnavailability(index=i)
+        past = past_change_problem(self.season, edit)
+        if past is not None:  # as adding it from a day gone by is refused
+            self.problem.emit("Unavailable dates", f"{past}.")
+            return
+        kept, before = edit.kept_past(self.season), self.season
+        said = edit.describe(before)
+        self.request(edit)
+        if self.season is not before and kept is not None:
+            self.say(self.away_note, f"{said}.")
 
 
 def joins_on(season) -> dt.date | None:
