@@ -431,7 +431,7 @@ def _injured_sentence(season: Season, rets: list) -> str:
                      if back_nt == len(no_target) else
                      f"{back_nt} of {len(no_target)} without a target back this season")
     prov = sum(1 for r in rets if r.provisional)
-    past = sum(1 for r in rets if getattr(r, "past", False))
+    past = _back_words(season, rets)
     out = f"{text.plural(n, 'injured athlete')} this season"
     # injured again after a return (one before the season too), as the Returns sheet says it;
     # a second injury during the first's rehab is no re-injury there; a flare-up (or a stage
@@ -444,14 +444,33 @@ def _injured_sentence(season: Season, rets: list) -> str:
         [f"{text.plural(again, 'athlete')} injured again"] if again else []) + (
         [f"{text.plural(len(setbacks), setback)} after a return"] if setbacks else [])
     # one bracket: "(1 athlete injured again) (1 back before today)" read as two asides
-    said = ", ".join(extra) + ("; " if extra and past else "") + (f"{past} back before today"
-                                                                  if past else "")
+    said = "; ".join(x for x in (", ".join(extra), past) if x)
     out += f" ({said})" if said else ""
     # the counts are of returns: with a re-injury they add up to more than the athletes
-    out += (": of the returns, " if len(rets) > n else ": ") + ", ".join(parts)
+    out += (f": of the {len(rets)} returns, " if len(rets) > n else ": ") + ", ".join(parts)
     if prov:
         out += (f" ({prov} of the returns provisional: a criteria test is not passed yet)")
     return out + "."
+
+
+def _back_words(season: Season, rets: list) -> str:
+    """Who was back before today, in athletes, not returns (a flare-up gives one athlete two):
+    ``3 back before today, Kofi Mensah (A07) twice; Mateo Silva (A18) not back this season``;
+    "" when the season saw no return yet."""
+    mine: dict[str, list] = {}
+    for r in rets:
+        mine.setdefault(r.athlete, []).append(r)
+    if not any(getattr(r, "past", False) for r in rets):
+        return ""
+    back = {a: sum(1 for r in rs if getattr(r, "past", False)) for a, rs in mine.items()}
+    back = {a: k for a, k in back.items() if k}
+    again = [f"{season.athlete_label(a)} {'twice' if k == 2 else f'{k} times'}"
+             for a, k in back.items() if k > 1]
+    out = ", ".join([f"{len(back)} back before today", *again])
+    away = [season.athlete_label(a) for a, rs in mine.items() if all(r.fit is None for r in rs)]
+    if away:
+        out += f"; {text.join_and(away)} not back this season"
+    return out
 
 
 def _calendar_lines(season: Season) -> list[tuple[str, str]]:

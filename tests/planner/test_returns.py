@@ -771,8 +771,8 @@ def test_a_flare_up_after_a_return_gives_the_season_a_second_return_with_the_set
     assert "back to full training Thu 28 Jan 2027" in line
     assert "first match Sat 30 Jan 2027" in line
     cover = _injured_sentence(s, rets)
-    assert cover.startswith("1 injured athlete this season (1 flare-up after a return; 2 back "
-                            "before today): of the returns,"), cover
+    assert cover.startswith("1 injured athlete this season (1 flare-up after a return; 1 back "
+                            "before today, Athlete 1 (A1) twice): of the 2 returns,"), cover
     ws = build_workbook(s, p)["Returns"]
     head = [c.value for c in ws[1]]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=3)]

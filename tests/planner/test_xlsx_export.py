@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -590,7 +591,17 @@ def test_the_cover_counts_returns_against_their_targets():
                    provisional=False)
     assert _injured_sentence(season, [ret("A", True, past=True), again]).startswith(
         "1 injured athlete this season (2 injuries, 1 athlete injured again; 1 back before "
-        "today): of the returns, ")
+        "today): of the 2 returns, ")
+    # athletes and returns apart: "4 back before today" counted a flare-up's second return as
+    # an athlete, while one of the four was not back at all
+    flared = dataclasses.replace(ret("A1", True, past=True), onset=_day(0), again_from=_day(4),
+                                 again_flare=True)
+    out = dataclasses.replace(ret("A3", False), fit=None, target_met=False)
+    assert _injured_sentence(season, [ret("A1", True, past=True), flared, ret("A2", True, past=True),
+                                      out]) == (
+        "3 injured athletes this season (1 flare-up after a return; 2 back before today, Ann Ash "
+        "(A1) twice; Cy Cedar (A3) not back this season): of the 4 returns, 3 back before their "
+        "target, 1 misses it.")
     assert _injured_sentence(season, []) == "No injured athlete in this plan."
     # "1 of 1 without a target back this season" read as a puzzle
     assert _injured_sentence(season, [ret("A", None, target=None)]) == (
@@ -1357,7 +1368,7 @@ def test_a_re_injury_is_in_every_summary_and_said_as_one(tmp_path):
     wb = openpyxl.load_workbook(path)
     cover = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
     assert any(v.startswith("1 injured athlete this season (2 injuries, 1 athlete injured again): "
-                           "of the returns, ")
+                           "of the 2 returns, ")
                for v in cover), cover
     ov = [v for v in _cells(wb["Overview"]).values() if isinstance(v, str) and "\nagain: " in v]
     assert len(ov) == 1 and ov[0].count("\n") == 1
@@ -1420,7 +1431,7 @@ def test_a_second_injury_during_the_first_ones_rehab_is_no_injured_again_on_the_
     rets = returns(s, solve(SolveRequest(s, time_limit=30)).plan)
     assert len(rets) == 2 and not any(again_words(s, rets, r) for r in rets)
     words = _injured_sentence(s, rets)
-    assert words.startswith("1 injured athlete this season (2 injuries): of the returns, "), words
+    assert words.startswith("1 injured athlete this season (2 injuries): of the 2 returns, "), words
     assert "again" not in words
 
 
