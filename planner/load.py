@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 from planner import text
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, WeekLoad, lived_load
 from planner.rules import RuleSet
+from planner.season import FIT
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -690,18 +691,29 @@ def planned_low_week(f: AthleteFigures, rank: tuple[int, ...], day: dt.date) -> 
     return w if w is not None and w.kind in PLANNED_LOW else None
 
 
+def in_rehab_in(season: Season, athlete: str, w: WeekFigures) -> bool:
+    """Whether the plan holds ``athlete`` in a rehab stage on a day of week ``w``: his week's
+    kind (deload or load) is then his rehab's, not the team's deload or taper."""
+    row = season.plan.for_athlete(athlete) if season.plan is not None else None
+    if row is None:
+        return False
+    first = (w.start - season.calendar.start).days
+    return any(st != FIT for st in row.stages[max(first, 0):max(first + w.days, 0)])
+
+
 def grouped_planned_apart(season: Season, figs: dict, lines: list[tuple]) -> list[tuple]:
     """:func:`grouped` of ``lines`` (:func:`now_lines`) with the flags :func:`planned_low_week`
     finds as planned put after the others, one line per week: "week of 26 Apr 2027 (taper, as
     planned): 18 athletes below 0.8". At the season's end the list read 46 flags, mostly the
     taper's ratios below 0.8, and the one logged week far off the plan was lost among them.
-    Each athlete's own flags (his chart, ``periodize load``, the CSV) keep the sentence."""
+    A player in a rehab stage that week keeps his flag on a line of its own: his deload is his
+    rehab's, not the squad's week as planned. Each athlete's own flags (his chart, ``periodize load``, the CSV) keep the sentence."""
     ranks = {(aid, x): r for aid, f in figs.items()
              for x, r in zip(f.flags, f.flag_ranks or ((),) * len(f.flags), strict=True)}
     rest, planned, count = [], {}, Counter()
     for line, aid, day in lines:
         w = planned_low_week(figs[aid], ranks.get((aid, line), ()), day) if aid in figs else None
-        if w is None:
+        if w is None or in_rehab_in(season, aid, w):  # his deload is rehab's, not the team's
             rest.append((line, aid, day))
         else:  # the logged ratio and the week's own flag of one athlete: one name, two flags
             planned.setdefault((w.start, w.kind), {}).setdefault(aid, day)

@@ -1480,6 +1480,18 @@ def test_a_ratio_below_0_8_in_a_planned_taper_is_one_line_after_the_real_flags()
     from ui.desktop.loadpanel import grouped_flags
 
     assert grouped_flags(s, lines, figs)[-1][0] == said
+    # a player in rehab that week: his week's kind is his rehab's (deload or load), not the
+    # team's; "week of … (deload, as planned)" named Mateo Silva, in rehab there: his own line
+    s = _tapered("deload")
+    row = s.plan.for_athlete("A1")
+    rehab = tuple("P2" if 35 <= i < 42 else st for i, st in enumerate(row.stages))
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": (
+        row.model_copy(update={"stages": rehab}), *s.plan.athletes[1:])})})
+    figs = L.figures(s)
+    listed = L.grouped_planned_apart(s, figs, L.now_lines(s, figs))
+    assert listed[-1][0] == ("week of 8 Feb 2027 (deload, as planned): 2 athletes below 0.8 "
+                             "(Athlete 2, Athlete 3)")
+    assert any(x[0].startswith("Athlete 1 (A1): ") and "below 0.8" in x[0] for x in listed[:-1])
     # the same low ratio after a load week is news: a flag of its own
     s = _tapered("load")
     figs = L.figures(s)
