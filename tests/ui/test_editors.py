@@ -783,6 +783,29 @@ def test_record_an_injury_then_stage_flare_up_test_target_and_remove(w):
     undo_all(w, before)
 
 
+def test_no_next_stage_is_offered_to_an_athlete_the_records_hold_fit(w):
+    """Kofi, back to full training since 23 Apr, was offered "Entered FIT — back to full
+    training" with Record Stage: nothing was left to record. The row offers no stage then
+    (Record Stage greyed) until one is picked; an athlete in rehab is offered the next stage."""
+    ed = w.injuries_editor
+    assert ed.select("A1")
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(D(2026, 2, 20)))
+    ed.first_stage.setCurrentIndex(ed.first_stage.findData("S3"))
+    ed.first_start.setDate(q(D(2026, 2, 25)))
+    ed.record_button.click()
+    assert ed.stage.currentData() == "FIT" and ed.stage_button.isEnabled()
+    ed.stage_start.setDate(q(D(2026, 3, 1)))
+    ed.stage_button.click()
+    assert w.season.injury_of("A1").current == StageRecord(stage="FIT", start=D(2026, 3, 1))
+    assert ed.stage.currentIndex() == -1 and not ed.stage_button.isEnabled()
+    assert ed.stage.placeholderText() == "none: FIT since Sun 1 Mar 2026"
+    assert ed.select("A2") and ed.select("A1")  # shown afresh: still nothing proposed
+    assert ed.stage.currentIndex() == -1 and not ed.stage_button.isEnabled()
+    ed.stage.setCurrentIndex(ed.stage.findData("S3"))  # a stage picked by hand: recordable
+    assert ed.stage_button.isEnabled()
+
+
 def test_an_injury_after_the_season_or_a_target_before_it_is_refused_in_the_editor(w):
     ed = w.injuries_editor
     before = w.season

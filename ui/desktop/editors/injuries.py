@@ -397,6 +397,8 @@ class InjuriesEditor(Editor):
         self.apply_button.clicked.connect(self.apply)
         self.remove_button.clicked.connect(self.remove)
         self.stage_button.clicked.connect(self.record_stage)
+        self.stage.currentIndexChanged.connect(  # no stage chosen (none left): nothing to record
+            lambda i: self.stage_button.setEnabled(i >= 0))
         self.flare_button.clicked.connect(self.record_flare_up)
         self.test_button.clicked.connect(self.record_test)
 
@@ -633,7 +635,12 @@ class InjuriesEditor(Editor):
             w.setDate(qdate(default_day))
         ids = list(proto.stage_ids) + ["FIT"]
         nxt = ids[min(len(ids) - 1, ids.index(last.stage) + 1)] if last.stage in ids else ids[0]
-        self.stage.setCurrentIndex(max(0, self.stage.findData(nxt)))
+        # back to full training since a day the records hold: no next stage to record
+        held = nxt == last.stage and last.start <= default_day
+        self.stage.setPlaceholderText(f"none: {last.stage} since {day_long(last.start)}" if held
+                                      else "the stage entered")
+        self.stage.setCurrentIndex(-1 if held else max(0, self.stage.findData(nxt)))
+        self.stage_button.setEnabled(self.stage.currentIndex() >= 0)
         self._fill_tests(proto, last.stage)  # a flare-up's stage, not the last record's
         self._show_gate(inj)
 
@@ -662,6 +669,7 @@ class InjuriesEditor(Editor):
                 if extra:
                     combo.addItem("FIT — back to full training", "FIT")
                 combo.setCurrentIndex(0)  # a placeholder keeps a filled combo on none
+        self.stage_button.setEnabled(self.stage.currentIndex() >= 0)
         if proto is None:
             self._offered = ()
             with QSignalBlocker(self.test_name):
