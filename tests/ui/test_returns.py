@@ -212,6 +212,13 @@ def test_a_solve_that_moves_a_return_says_so_in_the_status_bar(w, qtbot):
     # until the next solve the panel shows the stored plan's returns, and says so
     stale = w.returns_panel.stale
     assert not stale.isHidden() and "stored plan's returns" in stale.text() and "F5" in stale.text()
+    # counted as the status bar counts them: "breaks 3 rules" beside "breaks 2 rules 3 times"
+    from ui.desktop import panels
+
+    said = panels.broken_words(w.check_report)
+    assert said.endswith(" times"), said  # more breaks than rules: the two counts differ here
+    assert f"breaks {said} (Plan Check)" in stale.text()
+    assert f"breaks {said} (Plan Check)" in w.statusBar().currentMessage()
     solve(w, qtbot)
     assert stale.isHidden()
     (row,) = w.returns_panel.rows

@@ -1009,7 +1009,9 @@ class MainWindow(QMainWindow):
         self.returns_panel.set_rows(rows)
         # the returns read the stored plan: after a change it no longer fits (a flare-up just
         # recorded), the panel says they are the plan's from before it
-        self.returns_panel.set_stale(len(panels.broken(self.check_report)) if rows else 0,
+        self.returns_panel.set_stale(  # counted as the status bar counts them: one sentence
+            panels.broken_words(self.check_report) if rows and panels.broken(self.check_report)
+            else "",
                                      plan_again_to(season, "see the returns as they are now"))
         self.board.set_returns(rows)
         self.inspector.set_returns(rows)

@@ -529,14 +529,15 @@ class ReturnsPanel(QWidget):
             f"<p><b>{html.escape(r.name)}</b>{html.escape(r.details().removeprefix(r.name))}</p>"
             for r in rows))
 
-    def set_stale(self, broken: int, again: str) -> None:
-        """Say that the returns are the stored plan's while it breaks ``broken`` hard rules of the
-        season as it is now (0: it fits); ``again``: how the plan is made again, as a sentence
+    def set_stale(self, broken: str, again: str) -> None:
+        """Say that the returns are the stored plan's while it breaks hard rules of the season as
+        it is now: ``broken`` how many, as the status bar counts them (``panels.broken_words``:
+        "2 rules 3 times"; "": it fits); ``again``: how the plan is made again, as a sentence
         (``solving.plan_again_to``: re-plan from today mid-season)."""
-        self.stale.setVisible(broken > 0)
+        self.stale.setVisible(bool(broken))
         if broken:
             self.stale.setText(f"⚠ These are the stored plan's returns; since the last change it "
-                               f"breaks {plural(broken, 'rule')} (Plan Check). {again}")
+                               f"breaks {broken} (Plan Check). {again}")
 
     @staticmethod
     def _cells(row: ReturnRow) -> list[tuple[str, str, bool]]:
