@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.check import hv_gap_day
-from planner.history import lived_for_load, logged_days
+from planner.history import lived_for_load, logged_days, role_of_minutes
 from planner.loadtable import LoadTable, athlete_load, counts_log
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
@@ -38,7 +38,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                            "a start, else the role the stored plan gave it)"),
     ("bench", "Bench", "matches played from the bench (fewer than 45 minutes logged, or the stored "
                        "plan's bench role)"),
-    ("not_played", "Not played", "match days with the squad he did not play (rehab, away, role out)"),
+    ("not_played", "Not played", "match days with the squad he did not play (0 minutes logged; "
+                                 "with none logged: in rehab, away or the role out)"),
     ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
                            "logged)"),
     ("hv_done", "HV done", f"high-velocity exposures done: past training days at {HV_LEVEL} % or "
@@ -285,24 +286,23 @@ def _days(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[
 
 
 def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[int]) -> dict:
-    """The past match days of ``span`` with the squad by role as section 9 reads them (the level
-    of the day as lived: 100 a start, 80 from the bench), and the minutes played logged."""
-    started = bench = out = 0
+    """The past match days of ``span`` with the squad by role as section 9 reads them: the
+    minutes played logged (45 or more a start, 1-44 the bench, 0 out), whatever stage the records
+    give the day (a match he was injured in, the injury's onset that day, was played); else the
+    level of the day as lived (100 a start, 80 from the bench). And the minutes played logged."""
+    roles = {"start": 0, "bench": 0, "out": 0}
     log = logged_days(season, f.id)
     played = []  # the minutes logged on the match days counted here, and no other
     for i in span:
         if i >= tl.p0 or not tl.is_comp[i] or i in away:
             continue
-        if f.played[i] and f.it[i] == 100:
-            started += 1
-        elif f.played[i]:
-            bench += 1
-        else:
-            out += 1
         got = log.get(tl.days[i])
         if got is not None and got.played is not None:
             played.append(got.played)
-    return {"started": started, "bench": bench, "not_played": out,
+            roles[role_of_minutes(got.played)] += 1
+        else:
+            roles["start" if f.played[i] and f.it[i] == 100 else "bench" if f.played[i] else "out"] += 1
+    return {"started": roles["start"], "bench": roles["bench"], "not_played": roles["out"],
             "minutes": float(sum(played)) if played else None}
 
 

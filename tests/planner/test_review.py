@@ -137,3 +137,29 @@ def test_minutes_logged_after_he_left_and_anonymised_reasons_are_not_counted_or_
     plain, anon = csv_text(season_review(s)), csv_text(season_review(s), anonymise=True)
     assert "International duty" in plain and "International duty" not in anon
     assert "Athlete 3" not in anon
+
+
+def test_the_match_he_was_injured_in_counts_by_the_minutes_logged():
+    """A3 pulls a hamstring in the match of day 19 after 70 minutes (onset and P1 that day): the
+    review counted the day "Not played" (his stage that day is P1) while its 70 minutes were in
+    Minutes. 70 minutes logged are a start (rules-spec section 9), whatever the stage."""
+    s = _review_season()
+    hurt = injury("A3", "P1", start_day=19, onset_day=19)
+    a3 = s.plan.for_athlete("A3")
+    a3 = a3.model_copy(update={"stages": ("FIT",) * 19 + ("P1",) * 9,
+                               "intensity": a3.intensity[:19] + (0,) * 9})
+    s = s.model_copy(update={
+        "injuries": (*s.injuries, hurt),
+        "plan": s.plan.model_copy(update={"athletes": tuple(
+            a3 if ap.athlete == "A3" else ap for ap in s.plan.athletes)}),
+        "sessions": (*s.sessions, Session(athlete="A3", date=day(19), minutes=70, rpe=8,
+                                          minutes_played=70))})
+    row = _rows(season_review(s))["A3"]
+    # matches of days 5, 12 and 19, all started: day 19 by its 70 minutes
+    assert (row.started, row.bench, row.not_played, row.minutes) == (3, 0, 0, 70.0)
+    assert row.rehab == 2  # days 19 and 20 in P1
+    # 20 minutes logged in the same match: the bench
+    s20 = s.model_copy(update={"sessions": (*s.sessions[:-1], s.sessions[-1].model_copy(
+        update={"minutes": 20, "minutes_played": 20}))})
+    row = _rows(season_review(s20))["A3"]
+    assert (row.started, row.bench, row.not_played, row.minutes) == (2, 1, 0, 20.0)
