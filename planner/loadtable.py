@@ -396,6 +396,25 @@ def chronic_of(loads: list[float], full: list[bool], k: int) -> float | None:
     return sum(loads[k - 4:k]) / 4
 
 
+def planned_past_day(season: Season, ap, f: AthleteFacts, i: int) -> tuple[int, str, bool] | None:
+    """What the plan had for past day ``i`` that went otherwise (None: a day from today on, or
+    one that went as planned, ``f``'s as it is): its level, stage and whether it had him play,
+    as every place reads it (``planned_level``): a projected stage change nobody recorded did
+    not happen, its days planned within the recorded stage; a flare-up or an injury recorded
+    afterwards keeps the session planned. ``ap``: the plan as lived, remembering what it had
+    (``planner.history.lived_for_load``); the planned load and the review's exposures planned."""
+    tl = f.tl
+    day = tl.days[i]
+    if i >= tl.p0 or (day not in ap.planned and day not in ap.planned_stages):
+        return None
+    was = planned_level(season, ap, day, tl)
+    was = f.it[i] if was is None else was
+    was_stage = (None if stage_cause(season, ap, day)[0] == "not recorded"
+                 else ap.planned_stages.get(day))
+    st = f.st[i] if was_stage is None else was_stage
+    return was, st, bool(tl.is_comp[i] and st == FIT and was in (100, 80))
+
+
 def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable | None = None,
                  tl: Timeline | None = None, facts: AthleteFacts | None = None,
                  count_today: bool = False) -> AthleteLoad:
@@ -428,18 +447,11 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         happened[off + i] = planned[off + i] = round(table.day(
             kind, level=f.it[i], played=f.played[i], training=f.train[i], also=f.other_matches(i),
             **facts))
-        day = tl.days[i]
-        if i < tl.p0 and (day in ap.planned or day in ap.planned_stages):
-            # a past day that went otherwise: planned is what was planned for it, as every place
-            # reads it (planned_level): a projected stage change nobody recorded did not happen,
-            # its days planned within the recorded stage; a flare-up or an injury recorded
-            # afterwards keeps the session planned
-            was = planned_level(season, ap, day, tl)
-            was = f.it[i] if was is None else was
-            was_stage = (None if stage_cause(season, ap, day)[0] == "not recorded"
-                         else ap.planned_stages.get(day))
-            facts["stage"] = st = f.st[i] if was_stage is None else was_stage
-            played = bool(tl.is_comp[i] and st == FIT and was in (100, 80))
+        got = planned_past_day(season, ap, f, i)
+        if got is not None:
+            # a past day that went otherwise: planned is what was planned for it
+            was, st, played = got
+            facts["stage"] = st
             planned[off + i] = round(table.day(kind, level=was, played=played,
                                                training=tl.trains(i, st == FIT, played),
                                                also=f.other_matches(i, was, played), **facts))

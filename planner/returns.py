@@ -329,11 +329,14 @@ class AthleteFacts:
         return (self.st[i] == FIT and self.it[i] >= HV_LEVEL and not self.played[i]
                 and j in (1, 2) and not self.played[i - j] and self.could_play(i - j))
 
-    def hv_exposure(self, i: int) -> bool:
+    def hv_exposure(self, i: int, level: int | None = None, played: bool | None = None) -> bool:
         """Is day ``i`` a high-velocity exposure of the athlete's as every count of them says
-        (handout, athlete sheets, what-if comparison): at >= 90 %, but a match played by a
-        position HV-1 exempts (goalkeepers by default) is his session, never his exposure."""
-        return self.hv[i] and not (self.exempt and self.played[i])
+        (handout, athlete sheets, what-if comparison, the season review): at >= 90 %, but a match
+        played by a position HV-1 exempts (goalkeepers by default) is his session, never his
+        exposure. ``level``, ``played``: the day read so (a past day as it was planned)."""
+        level = self.it[i] if level is None else level
+        played = self.played[i] if played is None else played
+        return level >= HV_LEVEL and not (self.exempt and played)
 
     def hv_exposures(self, days) -> int:
         """How many of ``days`` (day indexes) are :meth:`hv_exposure` days."""

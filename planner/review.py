@@ -1,5 +1,6 @@
 """The season review: one row per athlete over the season so far (or the whole season) — matches
-and minutes, high-velocity exposures done and still planned, the longest gap without one, the
+and minutes, high-velocity exposures done, planned for the same days and still planned ahead,
+the longest gap without one, the
 days in rehab, unavailable and not with the squad, and the load logged against planned
 (docs/load.md, "The season review"). The command line (``periodize load --review``), the
 workbook's "Season review" sheet and the app's View ▸ Season Review… all read
@@ -8,7 +9,8 @@ workbook's "Season review" sheet and the app's View ▸ Season Review… all rea
 Nothing is read again here: the days as they happened are ``planner.history``'s (section 9: the
 log, else the stored plan, under the recorded stages), who played and at what level
 ``planner.returns.AthleteFacts``'s, a day of HV-1's gaps ``planner.check.hv_gap_day``, the days
-not with the squad and the absences ``planner.squad``'s and the loads ``planner.loadtable``'s.
+not with the squad and the absences ``planner.squad``'s, the loads and what the plan had for a
+past day that went otherwise ``planner.loadtable``'s.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.check import hv_gap_day
 from planner.history import lived_for_load, logged_days, role_of_minutes
-from planner.loadtable import LoadTable, athlete_load, counts_log
+from planner.loadtable import LoadTable, athlete_load, counts_log, planned_past_day
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, Plan, Season
+from planner.season import FIT, HV_LEVEL, AthletePlan, Plan, Season
 from planner.squad import display_order, is_absence, not_with_squad
 from planner.timeline import Timeline
 
@@ -46,8 +48,13 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                            f"more as the log (else the plan) reads them, and each match started "
                            f"(a match is counted by its role, whatever speed was logged: one from "
                            f"the bench is none; nor is the match of a position HV-1 exempts)"),
-    ("hv_planned", "HV planned", "exposures still planned from today to the period's end (— when "
-                                 "the period ends before today)"),
+    ("hv_planned_past", "HV planned (past)", "the exposures the plan had for the same days as HV "
+                                             "done (the period's days before today, as it was "
+                                             "made): its days at 90 % or more and the matches it "
+                                             "had him start, read as HV done reads them"),
+    ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) (— when none was planned)"),
+    ("hv_ahead", "HV ahead", "exposures still planned from today to the period's end (— when "
+                             "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
                                    "and fit or in a stage allowing one (HV-1's reading); exempt: "
                                    "HV-1 asks his position none"),
@@ -62,6 +69,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("reasons", "Unavailable, by reason", "the days unavailable per reason given"),
 )
 
+RATIOS = ("hv_ratio", "ratio")  # the columns of a ratio: "94 %", in the CSV to 3 decimals
 CSV_COLUMNS = tuple(key for key, _, _ in COLUMNS)  # the review CSV's header (``periodize load --review``)
 
 
@@ -111,7 +119,8 @@ class ReviewRow:
     not_played: int = 0
     minutes: float | None = None  # None: no minutes played logged
     hv_done: int = 0
-    hv_planned: int | None = None  # None: the period ends before today
+    hv_planned_past: int = 0  # the exposures the plan had for the days of hv_done
+    hv_ahead: int | None = None  # None: the period ends before today
     longest_gap: int | None = None  # days; None: HV-1 exempt (or no athlete for the total)
     exempt: bool = False
     rehab: int = 0
@@ -128,6 +137,10 @@ class ReviewRow:
             return None
         return self.logged / self.planned_past
 
+    @property
+    def hv_ratio(self) -> float | None:
+        return self.hv_done / self.hv_planned_past if self.hv_planned_past > 0 else None
+
     def value(self, key: str):
         """The column ``key``'s value as data (None where undefined; the reasons as words)."""
         if key == "reasons":
@@ -138,13 +151,13 @@ class ReviewRow:
 
     def cell(self, key: str) -> str:
         """The column ``key`` as a coach reads it: whole numbers with thousands separated, ``—``
-        for an undefined one, the longest gap as ``2 wk 3 d``, the ratio as ``94 %``."""
+        for an undefined one, the longest gap as ``2 wk 3 d``, a ratio as ``94 %``."""
         v = self.value(key)
         if v is None:
             return DASH
         if key == "longest_gap" and isinstance(v, int):
             return gap_words(v)
-        if key == "ratio":
+        if key in RATIOS:
             return f"{round(100 * v)} %"
         if isinstance(v, float | int) and not isinstance(v, bool):
             return text.number(round(v))
@@ -160,7 +173,7 @@ class Review:
 
 def csv_text(review: Review, anonymise: bool = False) -> str:
     """The review as CSV (``periodize load --review --csv``, the app's Save as CSV…): a row per
-    athlete and the squad's, :data:`CSV_COLUMNS`; whole numbers, the ratio to 3 decimals, the
+    athlete and the squad's, :data:`CSV_COLUMNS`; whole numbers, the ratios to 3 decimals, the
     longest gap in days (``exempt``), an undefined figure an empty cell; ``anonymise``: no names.
     Without the byte-order mark, which the writer puts in front."""
     import csv
@@ -181,7 +194,7 @@ def _csv_cell(row: ReviewRow, key: str, anonymise: bool) -> str:
     # anonymised: no names, and no reasons of absence (the anonymised workbook drops them)
     if v is None or (anonymise and (key == "reasons" or (key == "name" and row.athlete))):
         return ""
-    if key == "ratio":
+    if key in RATIOS:
         return f"{v:.3f}"
     if isinstance(v, float):
         return str(round(v))
@@ -227,7 +240,7 @@ def season_review(season: Season, plan: Plan | None = None, whole: bool = False)
             continue
         f = AthleteFacts(season, tl, rs, ap)
         load = athlete_load(season, lived, a.id, table=table, tl=tl, facts=f)
-        rows.append(_row(season, tl, period, f, load, a.name))
+        rows.append(_row(season, tl, period, f, load, a.name, ap))
     return Review(period, tuple(rows), _total(rows))
 
 
@@ -248,24 +261,37 @@ def _absences(season: Season, tl: Timeline, athlete: str) -> dict[int, str]:
     return out
 
 
-def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, name: str) -> ReviewRow:
+def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, name: str,
+         ap: AthletePlan) -> ReviewRow:
     span = range(tl.index(period.first), tl.index(period.first) + period.days)
     away = _indexes(tl, not_with_squad(season, f.id))
     days = _days(season, tl, f, span, away)
     games = _matches(season, tl, f, span, away)
     # an exposure as every count of them says (f.hv_exposure): a goalkeeper's match is his
     # session, never his exposure
-    done = f.hv_exposures(i for i in span if i < tl.p0 and i not in away)
+    past = [i for i in span if i < tl.p0 and i not in away]
+    done = f.hv_exposures(past)
     ahead = f.hv_exposures(i for i in span if i >= tl.p0 and i not in away)
     off = load.season_start
     logs = [load.logged[off + i] for i in span if counts_log(load.logged, off + i, load.logged_until)]
     return ReviewRow(
         f.id, name, **games, **days, hv_done=done,
-        hv_planned=ahead if period.reaches_today else None,
+        hv_planned_past=sum(1 for i in past if _planned_exposure(season, ap, f, i)),
+        hv_ahead=ahead if period.reaches_today else None,
         longest_gap=None if f.exempt else _longest(f, span), exempt=f.exempt,
         logged=float(sum(logs)) if logs else None,
         planned=float(sum(load.planned[off + i] for i in span)),
         planned_past=float(sum(load.planned[off + i] for i in span if i < tl.p0)))
+
+
+def _planned_exposure(season: Season, ap: AthletePlan, f: AthleteFacts, i: int) -> bool:
+    """Did the plan, as it was made, have an exposure on past day ``i``: the level it planned
+    (a day that went as planned: the day's), read as HV done reads a day (``f.hv_exposure``)."""
+    got = planned_past_day(season, ap, f, i)
+    if got is None:
+        return f.hv_exposure(i)
+    level, _, played = got
+    return f.hv_exposure(i, level, played)
 
 
 def _days(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[int]) -> dict:
@@ -329,12 +355,13 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         for reason, n in r.reasons:
             by_reason[reason] = by_reason.get(reason, 0) + n
     gaps = [r.longest_gap for r in rows if r.longest_gap is not None]
-    planned = [r.hv_planned for r in rows]
+    ahead = [r.hv_ahead for r in rows]
     return ReviewRow(
         "", TOTAL, started=sum(r.started for r in rows), bench=sum(r.bench for r in rows),
         not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
         hv_done=sum(r.hv_done for r in rows),
-        hv_planned=None if planned[0] is None else sum(p or 0 for p in planned),
+        hv_planned_past=sum(r.hv_planned_past for r in rows),
+        hv_ahead=None if ahead[0] is None else sum(p or 0 for p in ahead),
         longest_gap=max(gaps) if gaps else None, exempt=not gaps,
         rehab=sum(r.rehab for r in rows), unavailable=sum(r.unavailable for r in rows),
         reasons=tuple(sorted(by_reason.items(), key=lambda rn: (-rn[1], rn[0]))),

@@ -23,9 +23,9 @@ Sheets, in order, each printing on A4 with the season's name in the page header:
   then athletes x weeks: planned and logged load, change, ACWR, EWMA ratio, monotony, strain and
   flags (:mod:`planner.xlsx_load`, figures from :mod:`planner.load`).
 - **Season review**: one row per athlete over the season so far (the whole season once today is
-  past its end): matches, minutes, HV exposures done and planned, the longest gap, days in rehab,
-  unavailable and not with the squad, load logged against planned (:mod:`planner.xlsx_review`,
-  the rows from :mod:`planner.review`).
+  past its end): matches, minutes, HV exposures done and planned (for the same days, and ahead),
+  the longest gap, days in rehab, unavailable and not with the squad, load logged against planned
+  (:mod:`planner.xlsx_review`, the rows from :mod:`planner.review`).
 - **Rules**: every rule with this season's mode and values, default, range, unit, evidence,
   citations and what it says, then the references.
 - **One sheet per athlete**: the athlete's season and a chart of speed days per week on page 1,

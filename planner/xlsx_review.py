@@ -1,8 +1,8 @@
 """The workbook's **Season review** sheet, after the Load sheet: the season review
 (:func:`planner.review.season_review`) of the season so far, or of the whole season once today
 is past its end, one row per athlete in the squad's display order and the squad's total, the
-period first under the title and a line defining each column under the table; one landscape
-page wide.
+period first under the title and a line defining each column under the table (in two columns
+side by side); one landscape page wide.
 
 Only the export path imports this module (openpyxl at the top, as ``planner.xlsx_export``).
 """
@@ -27,7 +27,8 @@ HEADINGS = {"athlete": "Athlete", "longest_gap": "Longest gap (days)",
             "ratio": "Logged ÷ planned"}
 WIDTHS = {"reasons": 26.0, "ratio": 9.0, "longest_gap": 8.5, "logged": 9.5, "planned": 9.5,
           "unavailable": 9.5, "not_with_squad": 9.0, "not_played": 7.5}
-FORMATS = {"ratio": "0%"}
+FORMATS = {"ratio": "0%", "hv_ratio": "0%"}
+DEFINITION_SIZE = 8  # the lines defining the columns, two side by side under the table
 MEANINGS = {"athlete": "the athlete's name and ID (the ID alone in an anonymised workbook); "
                         "Squad: the squad's total (the longest gap: the longest of anyone's)"}
 SHOWN = tuple((k, HEADINGS.get(k, h), MEANINGS.get(k, what)) for k, h, what in COLUMNS
@@ -65,11 +66,7 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
         rows.heights[len(rows.rows)] = row_height(fit_lines(r.cell("reasons"), widths[-1], 9), 9)
     table_end = len(rows.rows)
     rows.rows.append([])
-    for _, h, what in SHOWN:
-        line = f"{h}: {what}."
-        rows.rows.append([(line, st.info())] + [None] * (len(SHOWN) - 1))
-        rows.merges.append(f"A{len(rows.rows)}:{last}{len(rows.rows)}")
-        rows.heights[len(rows.rows)] = row_height(fit_lines(line, sum(widths), 10), 10)
+    _definitions(st, rows, widths)
     put(ctx, ws, rows)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
@@ -78,6 +75,29 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     ws.print_area = f"A1:{last}{len(rows.rows)}"
     ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", fit=(1, 0),
                     label=TITLE)
+
+
+def _definitions(st, rows: SheetRows, widths: list[float]) -> None:
+    """A line defining each column under the table, in two columns of the page's width side by
+    side at :data:`DEFINITION_SIZE` (one under the other, they ran onto a second page)."""
+    # the right-hand column starts at the first sheet column past half the table's width
+    split = next(j for j in range(1, len(widths))
+                 if sum(widths[:j]) >= sum(widths) / 2)
+    halves = ((0, split, sum(widths[:split])), (split, len(widths), sum(widths[split:])))
+    lines = [f"{h}: {what}." for _, h, what in SHOWN]
+    down = (len(lines) + 1) // 2  # the left column's lines; the rest on the right
+    style = st.info(size=DEFINITION_SIZE)
+    for k in range(down):
+        row: list = [None] * len(widths)
+        lines_here = 1
+        for (start, stop, width), line in zip(halves, (lines[k], *lines[down + k:down + k + 1]),
+                                              strict=False):
+            row[start] = (line, style)
+            rows.merges.append(f"{get_column_letter(start + 1)}{len(rows.rows) + 1}:"
+                               f"{get_column_letter(stop)}{len(rows.rows) + 1}")
+            lines_here = max(lines_here, fit_lines(line, width, DEFINITION_SIZE))
+        rows.rows.append(row)
+        rows.heights[len(rows.rows)] = row_height(lines_here, DEFINITION_SIZE)
 
 
 def _cells(st, r: ReviewRow, name: str) -> list[tuple]:

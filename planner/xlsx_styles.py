@@ -335,11 +335,12 @@ class Styles:
                         alignment=Alignment(vertical="top"))
 
     @_once
-    def info(self, kind: str | None = None) -> str:
-        kw = {"font": self.f(10), "alignment": Alignment(vertical="top", wrap_text=True)}
+    def info(self, kind: str | None = None, size: float = 10) -> str:
+        kw = {"font": self.f(size), "alignment": Alignment(vertical="top", wrap_text=True)}
         if kind in self.fills:
             kw["fill"] = self.fills[kind]
-        return self.add(f"Periodize info {kind or 'plain'}", **kw)
+        return self.add(f"Periodize info {kind or 'plain'}" + (f" {size:g}" if size != 10 else ""),
+                        **kw)
 
     @_once
     def day_cell(self, bold: bool = False, size: float = 9, shade: bool = False) -> str:

@@ -31,9 +31,9 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
     rows = {line.split("  ")[0].split(" (")[0]: line for line in lines[2:]
             if line.startswith(("Athlete", "Squad"))}
     assert set(rows) == {"Athlete 1", "Athlete 2", "Athlete 3", "Athlete 4", "Squad"}
-    # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes, 4 exposures, none planned ("—"),
-    # the longest gap 10 days
-    assert rows["Athlete 1"].split()[3:10] == ["2", "1", "0", "30", "4", "—", "1"]
+    # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes, 4 exposures of the 6 planned for
+    # the same days (67 %), none ahead ("—"), the longest gap 10 days
+    assert rows["Athlete 1"].split()[3:13] == ["2", "1", "0", "30", "4", "6", "67", "%", "—", "1"]
     assert "1 wk 3 d" in rows["Athlete 1"]
     assert rows["Athlete 3"].rstrip().endswith("Illness 3, International duty 2")
     # the columns line up: every row's HV done ends where its heading does
@@ -51,11 +51,13 @@ def test_the_whole_season_csv_reads_back(folder):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert tuple(rows[0]) == CSV_COLUMNS
     by = {row["athlete"] or row["name"]: row for row in rows}
-    assert by["A1"]["hv_done"] == "4" and by["A1"]["hv_planned"] == "2"
+    assert by["A1"]["hv_done"] == "4" and by["A1"]["hv_ahead"] == "2"
+    assert by["A1"]["hv_planned_past"] == "6" and by["A1"]["hv_ratio"] == "0.667"
+    assert by["Squad"]["hv_planned_past"] == "18" and by["Squad"]["hv_ratio"] == "0.889"
     assert by["A1"]["longest_gap"] == "10" and by["A1"]["minutes"] == "30"
     assert by["A2"]["rehab"] == "12" and by["A2"]["logged"] == "" and by["A2"]["ratio"] == ""
     assert by["A4"]["not_with_squad"] == "11"
-    assert by["Squad"]["hv_planned"] == "6" and by["Squad"]["logged"] == str(360 + 210 + 300)
+    assert by["Squad"]["hv_ahead"] == "6" and by["Squad"]["logged"] == str(360 + 210 + 300)
     # written again over itself: an earlier output, replaced unasked and kept as .bak
     again = run("load", "s.season.json", "--review", "--csv", "review.csv", cwd=folder)
     assert again.returncode == 0, again.stderr

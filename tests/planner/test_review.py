@@ -58,7 +58,7 @@ def test_season_so_far_counts_each_athlete_by_hand():
     a1, a2, a3, a4 = rows["A1"], rows["A2"], rows["A3"], rows["A4"]
     # A1: bench on day 5 (30 minutes logged), started 12 and 19; exposures on days 1, 12, 15, 19
     assert (a1.started, a1.bench, a1.not_played, a1.minutes) == (2, 1, 0, 30.0)
-    assert a1.hv_done == 4 and a1.hv_planned is None
+    assert a1.hv_done == 4 and a1.hv_ahead is None
     assert a1.longest_gap == 10  # days 2-11: the bench match and the 80 % day are no exposure
     assert (a1.rehab, a1.unavailable, a1.not_with_squad) == (0, 0, 0)
     assert a1.logged == 60 * 6 + 30 * 7 + 60 * 5
@@ -89,17 +89,17 @@ def test_whole_season_adds_what_is_still_planned():
     assert review.period.words().startswith("Whole season: 4 to 31 Jan 2027 (done before Mon 25 Jan")
     rows = _rows(review)
     # the planned speed day 22 and match 26 each; the leaver none, his 11 days not with the squad
-    assert [rows[a].hv_planned for a in ("A1", "A2", "A3", "A4")] == [2, 2, 2, 0]
+    assert [rows[a].hv_ahead for a in ("A1", "A2", "A3", "A4")] == [2, 2, 2, 0]
     assert rows["A1"].hv_done == 4  # done is the past's alone
     assert rows["A4"].not_with_squad == 11
     assert rows["A1"].planned > rows["A1"].planned_past  # the ratio reads the past alone
-    assert review.total.hv_planned == 6
+    assert review.total.hv_ahead == 6
 
 
 def test_period_after_the_season_is_the_whole_season_and_before_it_empty():
     after = season_review(_review_season(today=30))
     assert after.period.whole and after.period.words() == "Whole season: 4 to 31 Jan 2027 (ended)"
-    assert _rows(after)["A1"].hv_planned is None
+    assert _rows(after)["A1"].hv_ahead is None
     first = season_review(_review_season(today=0))
     assert first.period.days == 0 and "no day yet" in first.period.words()
     assert _rows(first)["A1"].hv_done == 0 and _rows(first)["A1"].started == 0
@@ -163,3 +163,40 @@ def test_the_match_he_was_injured_in_counts_by_the_minutes_logged():
         update={"minutes": 20, "minutes_played": 20}))})
     row = _rows(season_review(s20))["A3"]
     assert (row.started, row.bench, row.not_played, row.minutes) == (2, 1, 0, 20.0)
+
+
+def test_hv_planned_for_the_same_days_as_hv_done_by_hand():
+    """HV done could not be compared with what the plan had for the same days (the load could:
+    Planned AU, Logged ÷ planned). HV planned (past) counts the exposures the plan had for the
+    period's days before today, as it was made; HV ahead the ones still planned."""
+    review = season_review(_review_season())
+    rows = _rows(review)
+    a1 = rows["A1"]
+    # A1's plan had exposures on the speed days 1, 8, 15 (95 %) and the starts of 5, 12, 19: 6.
+    # Done: day 1 (96 % logged), 12, 15, 19; the 95 % day 8 logged at 80 % is planned 1, done 0;
+    # the start of day 5 played 30 minutes off the bench, planned 1, done 0
+    assert (a1.hv_done, a1.hv_planned_past) == (4, 6)
+    assert a1.hv_ratio == pytest.approx(4 / 6) and a1.cell("hv_ratio") == "67 %"
+    assert a1.hv_ahead is None and a1.cell("hv_ahead") == "—"
+    # A2's plan as made had him in rehab on days 2-13: exposures 1, 15, 19, all done
+    # A3's had none on his days away (8, 15): 1, 5, 12, 19; A4's none after he left: 1, 5, 8, 12, 15
+    assert [(rows[a].hv_done, rows[a].hv_planned_past) for a in ("A2", "A3", "A4")] == [
+        (3, 3), (4, 4), (5, 5)]
+    assert rows["A2"].cell("hv_ratio") == "100 %"
+    total = review.total
+    assert (total.hv_done, total.hv_planned_past) == (16, 18)
+    assert total.cell("hv_ratio") == "89 %"
+    # the whole season: the past's planned exposures alone, the rest ahead
+    whole = _rows(season_review(_review_season(), whole=True))["A1"]
+    assert (whole.hv_done, whole.hv_planned_past, whole.hv_ahead) == (4, 6, 2)
+
+
+def test_hv_planned_past_of_a_goalkeeper_and_with_no_day_yet():
+    s = _review_season()
+    keeper = s.athletes[0].model_copy(update={"position": "Goalkeeper"})
+    s = s.model_copy(update={"athletes": (keeper,) + s.athletes[1:]})
+    row = _rows(season_review(s))["A1"]
+    # his speed days 1, 8 and 15 planned; his matches are his sessions, never an exposure
+    assert (row.hv_done, row.hv_planned_past, row.cell("hv_ratio")) == (2, 3, "67 %")
+    first = _rows(season_review(_review_season(today=0)))["A1"]
+    assert first.hv_planned_past == 0 and first.hv_ratio is None and first.cell("hv_ratio") == "—"

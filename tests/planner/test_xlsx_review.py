@@ -28,17 +28,23 @@ def _check(ws) -> None:
     rows = _table(ws)
     assert len(rows) == 5 and list(rows)[-1] == "Squad"  # four athletes, the squad's total last
     a1 = rows["Athlete 1 (A1)"]
-    assert (a1["Started"], a1["Bench"], a1["Minutes"], a1["HV done"], a1["HV planned"],
-            a1["Longest gap (days)"]) == (2, 1, 30, 4, "—", 10)
+    assert (a1["Started"], a1["Bench"], a1["Minutes"], a1["HV done"], a1["HV planned (past)"],
+            a1["HV ahead"], a1["Longest gap (days)"]) == (2, 1, 30, 4, 6, "—", 10)
+    assert abs(a1["HV done ÷ planned"] - 4 / 6) < 1e-9
     assert a1["Logged AU"] == 870 and 0 < a1["Logged ÷ planned"] < 1
     a3 = rows["Athlete 3 (A3)"]
     assert a3["Unavailable days"] == 5
     assert a3["Unavailable, by reason"] == "Illness 3, International duty 2"
     assert rows["Athlete 2 (A2)"]["Rehab days"] == 12 and rows["Athlete 2 (A2)"]["Logged AU"] == "—"
-    assert rows["Squad"]["HV done"] == 16
-    texts = [c.value for c in ws["A"] if isinstance(c.value, str)]
-    for _, heading, _ in SHOWN:  # a line defining each column
-        assert any(t.startswith(f"{heading}: ") for t in texts), heading
+    assert (rows["Squad"]["HV done"], rows["Squad"]["HV planned (past)"]) == (16, 18)
+    # a line defining each column, in two columns side by side under the table (one under the
+    # other they ran onto a second page)
+    where = {c.value.split(": ")[0]: (c.row, c.column) for row in ws.iter_rows(min_row=4)
+             for c in row if isinstance(c.value, str) and ": " in c.value}
+    assert [h for _, h, _ in SHOWN if h not in where] == []
+    first, last = where[SHOWN[0][1]], where[SHOWN[-1][1]]
+    down = (len(SHOWN) + 1) // 2  # the left column holds the first half, the right the rest
+    assert first[1] == 1 and last[1] > 1 and last[0] - first[0] == len(SHOWN) - 1 - down
 
 
 def test_the_sheet_follows_the_load_sheet_with_the_counts():

@@ -41,7 +41,9 @@ def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
                                  "Mon 25 Jan 2027).")
     row = _column(dlg, "Name").index("Athlete 1 (A1)")
     assert _column(dlg, "HV done")[row] == "4" and _column(dlg, "Longest gap")[row] == "1 wk 3 d"
-    assert _column(dlg, "HV planned")[row] == "—"
+    assert _column(dlg, "HV ahead")[row] == "—"
+    assert (_column(dlg, "HV planned (past)")[row], _column(dlg, "HV done ÷ planned")[row]) == (
+        "6", "67 %")
     assert dlg.total.text().startswith("Squad: Started 8 · Bench 1 · Not played 2 · Minutes 30")
     # read-only, and a heading click sorts by its value, not its text
     assert dlg.table.editTriggers() == dlg.table.EditTrigger.NoEditTriggers
@@ -60,7 +62,7 @@ def test_ticking_whole_season_changes_the_period_and_the_planned_exposures(qtbot
     dlg.whole.setChecked(True)
     assert dlg.period.text().startswith("Whole season: 4 to 31 Jan 2027 (done before Mon 25 Jan")
     row = _column(dlg, "Name").index("Athlete 1 (A1)")
-    assert _column(dlg, "HV planned")[row] == "2"
+    assert _column(dlg, "HV ahead")[row] == "2" and _column(dlg, "HV planned (past)")[row] == "6"
     dlg.whole.setChecked(False)
     assert dlg.period.text().startswith("Season so far:")
 
