@@ -5,6 +5,7 @@ counts, the Whole season tick box and Save as CSV…"""
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -12,7 +13,7 @@ from planner.review import CSV_COLUMNS
 from planner.squad import display_order
 from tests.planner.test_review import _review_season
 from ui.desktop.mainwindow import MainWindow
-from ui.desktop.review import SHOWN, ReviewWindow
+from ui.desktop.review import ROWS_SHOWN, SHOWN, ReviewWindow, two_lines
 
 
 def _open(qtbot) -> tuple[MainWindow, ReviewWindow]:
@@ -28,6 +29,8 @@ def _open(qtbot) -> tuple[MainWindow, ReviewWindow]:
 
 
 def _column(dlg: ReviewWindow, heading: str) -> list[str]:
+    if heading == "Name":  # the rows' headings
+        return [dlg.table.verticalHeaderItem(r).text() for r in range(dlg.table.rowCount())]
     j = [h for _, h, _ in SHOWN].index(heading)
     return [dlg.table.item(r, j).text() for r in range(dlg.table.rowCount())]
 
@@ -78,3 +81,84 @@ def test_save_as_csv_writes_the_review(qtbot, dialogs, tmp_path):
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 5  # four athletes and the squad
     assert {r["athlete"]: r["hv_done"] for r in rows}["A1"] == "4"
     assert "Saved the season review as" in w.statusBar().currentMessage()
+
+
+def test_the_names_stay_in_view_scrolled_sideways_and_columns_fit_their_figures(qtbot):
+    """Scrolled right to the load columns, the Name column was gone (whose 93 % is it?); and
+    "Unavailable days" was some 140 px wide for a "0"."""
+    _w, dlg = _open(qtbot)
+    table = dlg.table
+    heads = [table.horizontalHeaderItem(j).text() for j in range(table.columnCount())]
+    assert not any(h.startswith("Name") for h in heads)  # the names are the rows' headings
+    table.resize(400, 300)  # narrower than the columns: it scrolls sideways
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.maximum() > 0
+    names = table.verticalHeader()
+    assert names.isVisible() and names.width() >= table.fontMetrics().horizontalAdvance(
+        "Athlete 1 (A1)")
+    assert _column(dlg, "Name")[0] == "Athlete 1 (A1)"
+    # a heading on two lines, its column as wide as its longer line, not the heading's whole
+    j = [h for _, h, _ in SHOWN].index("Unavailable days")
+    assert heads[j] == "Unavailable\ndays"
+    header = table.horizontalHeader()
+    wide = header.sectionSize(j)
+    assert wide == header.sectionSizeHint(j) >= table.sizeHintForColumn(j)  # "0" under it
+    table.horizontalHeaderItem(j).setText("Unavailable days")  # on one line: wider
+    assert header.sectionSizeHint(j) > wide
+    assert [two_lines(h) for h in ("Logged ÷ planned", "Minutes", "HV planned (past)")] == [
+        "Logged ÷\nplanned", "Minutes", "HV planned\n(past)"]
+
+
+def test_it_opens_tall_enough_for_twenty_rows_within_the_screen(qtbot):
+    """At 1280 x 800 the window opened showing 11 rows of 24."""
+    from planner.season import AthletePlan, Plan
+    from planner.timeline import Timeline
+    from tests.builders import day, season
+    from tests.planner.test_review import _intensity
+
+    s = season(weeks=4, athletes=24, today=day(21))
+    weeks = ("load",) * len(Timeline(s).weeks)
+    s = s.model_copy(update={"plan": Plan(status="manual", team_weeks=weeks, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * 28, intensity=_intensity(), weeks=weeks)
+        for a in s.athletes))})
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    w.review_action.trigger()
+    dlg = w.findChild(ReviewWindow)
+    assert dlg.table.rowCount() == 24
+    rows = dlg.table.viewport().height() // dlg.table.verticalHeader().defaultSectionSize()
+    assert rows >= ROWS_SHOWN
+    free = dlg.screen().availableGeometry()
+    assert dlg.height() <= free.height() and dlg.width() <= free.width()
+
+
+def test_save_as_csv_starts_in_the_season_files_folder_and_says_saved_in_the_window(
+        qtbot, dialogs, tmp_path, monkeypatch):
+    """Save as CSV… opened in the program's working folder, and "Saved …" showed on the main
+    window, behind the review."""
+    from planner.seasonfile import save_season
+
+    club = tmp_path / "club"
+    club.mkdir()
+    save_season(_review_season(), club / "riverside.season.json")
+    monkeypatch.chdir(tmp_path)  # the program's working folder: not the season's
+    w, dlg = _open(qtbot)
+    w.set_document(w.season, str(club / "riverside.season.json"))
+    suggested = []
+    real = dialogs.save_file
+
+    def save_file(title, suggestion, *a, **k):
+        suggested.append(Path(suggestion))
+        return real(title, suggestion, *a, **k)
+
+    dialogs.save_file = save_file
+    dialogs.files = [str(tmp_path / "out" / "review.csv")]
+    (tmp_path / "out").mkdir()
+    assert dlg.save_csv()
+    assert suggested == [club / "riverside-review.csv"]
+    assert dlg.saved.text() == f"Saved the season review as review.csv in {tmp_path / 'out'}"
+    # the next one starts where the last was saved
+    dialogs.files = [None]
+    assert not dlg.save_csv()
+    assert suggested[-1] == tmp_path / "out" / "riverside-review.csv"

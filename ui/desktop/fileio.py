@@ -223,14 +223,17 @@ def _is_the_season_file(window, path: str | Path) -> bool:
 
 
 def written(window, what: str, path: Path, folder: Path, open_file: bool = True,
-            kept: str = "") -> None:
+            kept: str = "") -> str:
     """Say what was written and where, until the coach closes it: Open and Show folder.
-    ``kept``: where the file it replaced is kept (:func:`keep_previous`)."""
+    ``kept``: where the file it replaced is kept (:func:`keep_previous`). The words said, for a
+    window in front of the main one to say too."""
     tail = f".{kept}" if kept else ""
+    line = f"{what} {path.name} in {folder}{tail}"
     window.statusBar().showMessage(f"{what} {path}{tail}", 8000)
     window.notice.offer(f"{what} <b>{html.escape(path.name)}</b> in {html.escape(str(folder))}"
                         f"{html.escape(tail)}", str(path) if open_file else "", str(folder),
-                        line=f"{what} {path.name} in {folder}{tail}")  # the folder cut, not wrapped
+                        line=line)  # the folder cut, not wrapped
+    return line
 
 
 def may_replace(window, path: str | Path, kind: str) -> bool:

@@ -33,7 +33,7 @@ def _season_folders() -> dict[str, dict[str, str]]:
 
 def dialog_folder(window, kind: str) -> str:
     """The folder a file dialog of ``kind`` (``export``, ``handouts``, ``calendars``,
-    ``import``, ``sessions``, ``comparison``) opens in: the last one used for it with this
+    ``import``, ``sessions``, ``comparison``, ``review``) opens in: the last one used for it with this
     season file, while it is there, else the season file's folder; for a season never saved,
     the last one used for it with any season, else the last folder used. One folder for all
     seasons opened another club's folder, and Save mixed their files."""

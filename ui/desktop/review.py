@@ -1,7 +1,12 @@
 """View ▸ Season Review…: the season review (``planner.review.season_review``) in a window of
 its own: the period it counts, a read-only table of one row per athlete (click a heading to sort
 by it), the squad's total under it, a "Whole season" tick box and Save as CSV… (the CSV of
-``periodize load --review --csv``, written safely, an earlier one kept as ``NAME.bak``).
+``periodize load --review --csv``, written safely, an earlier one kept as ``NAME.bak``, in the
+season file's folder first; "Saved …" said in the window).
+
+The athletes' names are the table's row headings: scrolled right to the load columns, the names
+stay in view. Each column is as wide as its figures, its heading on two lines; the window opens
+tall enough for some 20 rows, never larger than the screen.
 
 Not modal: the board stays in use, and the table follows the season as it changes.
 """
@@ -10,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +36,22 @@ from PySide6.QtWidgets import (
 from planner.review import COLUMNS, Review, ReviewRow, csv_text, season_review
 
 NO_PLAN = "No plan yet: solve the season first (Plan ▸ Solve), and the review counts it."
-SHOWN = tuple((k, h, what) for k, h, what in COLUMNS if k != "athlete")  # the name says the ID
+# the name, with the ID, is the row's heading (it stays in view scrolled sideways)
+SHOWN = tuple((k, h, what) for k, h, what in COLUMNS if k not in ("athlete", "name"))
 SORT = Qt.ItemDataRole.UserRole + 1
+NAME = Qt.ItemDataRole.UserRole + 2  # a row's "Name (ID)" on its first cell: the row's heading
+ROWS_SHOWN = 20  # the rows the window opens tall enough for (at 1280 x 800)
+
+
+def two_lines(heading: str) -> str:
+    """``heading`` on two lines, broken at the space that makes the longer line shortest
+    ("Unavailable\ndays", "Logged ÷\nplanned"); one word stays whole."""
+    words = heading.split()
+    if len(words) < 2:
+        return heading
+    cut = min(range(1, len(words)),
+              key=lambda k: max(len(" ".join(words[:k])), len(" ".join(words[k:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 class _Item(QTableWidgetItem):
@@ -72,13 +91,18 @@ class ReviewWindow(QDialog):
         self.whole.toggled.connect(self.refresh)
         self.table = QTableWidget(0, len(SHOWN))
         self.table.setAccessibleName("The season review: a row per athlete")
-        self.table.setHorizontalHeaderLabels([h for _, h, _ in SHOWN])
+        self.table.setHorizontalHeaderLabels([two_lines(h) for _, h, _ in SHOWN])
         for j, (_, h, what) in enumerate(SHOWN):
             self.table.horizontalHeaderItem(j).setToolTip(f"{h}: {what}")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        names = self.table.verticalHeader()
+        names.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        names.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        names.setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # a sort moves the cells, not the row headings: each row's name follows its cells
+        self.table.model().layoutChanged.connect(self._name_rows)
         # the squad's display order until the coach clicks a heading (no column sorted yet)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -88,6 +112,9 @@ class ReviewWindow(QDialog):
         self.save_button = QPushButton("Save as &CSV…")
         self.save_button.setToolTip("The review as a CSV file (UTF-8, as the load CSV)")
         self.save_button.clicked.connect(self.save_csv)
+        self.saved = QLabel()  # "Saved the season review as …": here, not behind this window
+        self.saved.setWordWrap(True)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("C&lose")
         buttons.rejected.connect(self.reject)
@@ -96,19 +123,44 @@ class ReviewWindow(QDialog):
         top.addWidget(self.whole)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
-        bottom.addStretch(1)
+        bottom.addWidget(self.saved, 1)
         bottom.addWidget(buttons)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.total)
         lay.addLayout(bottom)
-        width = self.fontMetrics().averageCharWidth()
-        self.resize(190 * width, 34 * self.fontMetrics().lineSpacing())
         signal = getattr(window, "document_changed", None)
         if signal is not None:
             signal.connect(lambda: self.refresh() if self.isVisible() else None)
         self.refresh()
+        self.resize(self._opening_size())
+
+    def _opening_size(self) -> QSize:
+        """As wide as the table's columns and tall enough for its rows, :data:`ROWS_SHOWN` at most,
+        within the screen's free area (a 1280 x 800 screen showed 11 rows of 24)."""
+        from ui.desktop.layout import fitting_size
+
+        table = self.table
+        width = (table.verticalHeader().sizeHint().width() + table.horizontalHeader().length()
+                 + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth())
+        rows = min(ROWS_SHOWN, max(table.rowCount(), 3)) * table.verticalHeader().defaultSectionSize()
+        height = (table.horizontalHeader().sizeHint().height() + rows
+                  + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth())
+        margins = self.layout().contentsMargins()
+        rest = self.sizeHint().height() - table.sizeHint().height()  # the period, total, buttons
+        return fitting_size(self, QSize(width + margins.left() + margins.right(), height + rest))
+
+    def _name_rows(self) -> None:
+        """Each row's heading: the name and ID its first cell carries (after a sort too)."""
+        for r in range(self.table.rowCount()):
+            first = self.table.item(r, 0)
+            name = first.data(NAME) if first is not None else ""
+            head = self.table.verticalHeaderItem(r)
+            if head is None:
+                self.table.setVerticalHeaderItem(r, QTableWidgetItem(name))
+            elif head.text() != name:
+                head.setText(name)
 
     def refresh(self) -> None:
         """Read the review of the window's season again, for the period ticked."""
@@ -118,20 +170,22 @@ class ReviewWindow(QDialog):
         self.table.setRowCount(len(review.rows))
         for r, row in enumerate(review.rows):
             for j, (key, _, _) in enumerate(SHOWN):
-                text = f"{row.name} ({row.athlete})" if key == "name" else row.cell(key)
-                item = _Item(text)
+                item = _Item(row.cell(key))
                 item.setData(SORT, _sort_key(row, key))
-                if key not in ("name", "reasons"):
+                if j == 0:
+                    item.setData(NAME, f"{row.name} ({row.athlete})")
+                if key != "reasons":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, j, item)
         self.table.setSortingEnabled(True)
+        self._name_rows()
         if season.plan is None:
             self.period.setText(f"{review.period.words()}. {NO_PLAN}")
         else:
             self.period.setText(review.period.words() + ".")
         total = review.total
         self.total.setText("Squad: " + " · ".join(f"{h} {total.cell(k)}" for k, h, _ in SHOWN
-                                                  if k not in ("name", "reasons"))
+                                                  if k != "reasons")
                            + (f" · unavailable by reason: {total.cell('reasons')}"
                               if total.reasons else ""))
         self.save_button.setEnabled(bool(review.rows))
@@ -142,16 +196,23 @@ class ReviewWindow(QDialog):
         from planner.errors import PeriodizeError
         from planner.safefile import atomic_write
         from ui.desktop.fileio import keep_previous, may_replace, written
+        from ui.desktop.folders import dialog_folder, remember_dialog_folder
 
         window = self.window_
         stem = Path(window.path).name.removesuffix(".season.json") if window.path else "season"
-        chosen = window.interaction.save_file("Save the Season Review as CSV",
-                                              f"{stem}-review.csv", "CSV files (*.csv)")
+        # in the season file's folder (or the last one a review was saved in), not the program's
+        suggestion = str(Path(dialog_folder(window, "review")) / f"{stem}-review.csv")
+        chosen = window.interaction.save_file("Save the Season Review as CSV", suggestion,
+                                              "CSV files (*.csv)")
+        # the file dialog belongs to the main window, which came to the front when it closed
+        self.raise_()
+        self.activateWindow()
         if chosen is None or self.review is None:
             return False
         path = Path(chosen[0])
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
+        remember_dialog_folder(window, "review", path)
         if not may_replace(window, path, "csv"):
             return False
         try:
@@ -163,8 +224,9 @@ class ReviewWindow(QDialog):
                                      f"{path}: {getattr(e, 'strerror', None) or e}. Choose "
                                      f"another folder or name, or close the program that holds it.")
             return False
-        written(window, "Saved the season review as", path.resolve(), path.resolve().parent,
-                kept=kept)
+        # said here too: the main window's notice is behind this window
+        self.saved.setText(written(window, "Saved the season review as", path.resolve(),
+                                   path.resolve().parent, kept=kept))
         return True
 
 
