@@ -324,14 +324,6 @@ def test_export_handouts_opens_in_the_folder_the_last_handouts_went_to(qtbot, tm
     qtbot.addWidget(window)
     out = tmp_path / "out"
     out.mkdir()
-    suggested = []
-    real = dialogs.save_file
-
-    def save_file(title, suggestion, *a, **k):
-        suggested.append(Path(suggestion))
-        return real(title, suggestion, *a, **k)
-
-    dialogs.save_file = save_file
     for path in (str(out / "week"), None):  # exported into out, then the dialog cancelled
         dialog = _Accepting(season, window, today=dt.date(2026, 10, 7))
         dialog._check_all(Qt.CheckState.Unchecked)
@@ -339,6 +331,7 @@ def test_export_handouts_opens_in_the_folder_the_last_handouts_went_to(qtbot, tm
         dialogs.files.append(path)
         handouts_dialog(window, dialog)
     assert (out / "week.pdf").exists()
+    suggested = [Path(x) for x in dialogs.suggested]  # each save dialog's opening name
     assert suggested[0].parent != out and suggested[1].parent == out
 
 

@@ -145,20 +145,12 @@ def test_save_as_csv_starts_in_the_season_files_folder_and_says_saved_in_the_win
     monkeypatch.chdir(tmp_path)  # the program's working folder: not the season's
     w, dlg = _open(qtbot)
     w.set_document(w.season, str(club / "riverside.season.json"))
-    suggested = []
-    real = dialogs.save_file
-
-    def save_file(title, suggestion, *a, **k):
-        suggested.append(Path(suggestion))
-        return real(title, suggestion, *a, **k)
-
-    dialogs.save_file = save_file
     dialogs.files = [str(tmp_path / "out" / "review.csv")]
     (tmp_path / "out").mkdir()
     assert dlg.save_csv()
-    assert suggested == [club / "riverside-review.csv"]
+    assert [Path(x) for x in dialogs.suggested] == [club / "riverside-review.csv"]
     assert dlg.saved.text() == f"Saved the season review as review.csv in {tmp_path / 'out'}"
     # the next one starts where the last was saved
     dialogs.files = [None]
     assert not dlg.save_csv()
-    assert suggested[-1] == tmp_path / "out" / "riverside-review.csv"
+    assert Path(dialogs.suggested[-1]) == tmp_path / "out" / "riverside-review.csv"

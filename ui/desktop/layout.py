@@ -282,6 +282,17 @@ def keep_on_screen(window: QWidget) -> bool:
     return True
 
 
+def show_one(window: QMainWindow, cls: type, focus: Callable[[QWidget], QWidget]) -> QWidget:
+    """The one window of kind ``cls`` of ``window`` (made the first time it is asked for), shown
+    in front with the keyboard on ``focus(it)``: View ▸ Key to the Board, View ▸ Season Review."""
+    dlg = window.findChild(cls) or cls(window)
+    dlg.show()
+    dlg.raise_()
+    dlg.activateWindow()
+    focus(dlg).setFocus()
+    return dlg
+
+
 def dock_of(widget: QWidget | None) -> QDockWidget | None:
     """The docked panel ``widget`` is in (``widget`` itself when it is one); None outside any."""
     while widget is not None and not isinstance(widget, QDockWidget):

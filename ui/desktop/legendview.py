@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.desktop.board import BoardLegend
+from ui.desktop.layout import show_one
 
 SHORTCUT = "Ctrl+K"
 
@@ -53,11 +54,7 @@ def install(window: QMainWindow, menu: QMenu) -> QAction:
     action.setToolTip("The board's colours, glyphs and marks, drawn and in words")
 
     def show() -> None:
-        dlg = window.findChild(KeyWindow) or KeyWindow(window)
-        dlg.show()
-        dlg.raise_()
-        dlg.activateWindow()
-        dlg.close_button.setFocus()
+        show_one(window, KeyWindow, lambda dlg: dlg.close_button)
 
     action.triggered.connect(show)
     menu.addAction(action)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.review import COLUMNS, Review, ReviewRow, csv_text, season_review
+from ui.desktop.layout import show_one
 
 NO_PLAN = "No plan yet: solve the season first (Plan ▸ Solve), and the review counts it."
 # the name, with the ID, is the row's heading (it stays in view scrolled sideways)
@@ -238,12 +239,7 @@ def install(window: QMainWindow, menu: QMenu) -> QAction:
                         "planned, days in rehab and away, load logged against planned")
 
     def show() -> None:
-        dlg = window.findChild(ReviewWindow) or ReviewWindow(window)
-        dlg.refresh()
-        dlg.show()
-        dlg.raise_()
-        dlg.activateWindow()
-        dlg.table.setFocus()
+        show_one(window, ReviewWindow, lambda dlg: dlg.table).refresh()  # brought up to date
 
     action.triggered.connect(show)
     menu.addAction(action)
