@@ -17,7 +17,7 @@ today (a stage moved on, back to full training) is said, never recorded: the inj
 as recorded, and a physio records what he finds at pre-season. A carried stage
 that would have outlasted its protocol's maximum by the new start (a player in S3 since May,
 the new season in July), or would be left too few days to its maximum for its exit work (the rest
-of its minimum, and a week per two days at its cap), restarts on the new season's first day: he is assessed at pre-season,
+of its minimum, or its days at the cap with 48 h between them), restarts on the new season's first day: he is assessed at pre-season,
 and the coach records the stage he is in (the note says so). After a break of three weeks or
 more, the first weeks are planned as load weeks like any other: the note says so, and how to pin
 the first one as the team's deload. Every choice is said in
@@ -247,10 +247,10 @@ def _projected(old: Season, athlete: str, seg) -> list[tuple[str, dt.date]]:
 
 def _days_needed(spec, lasted: int) -> int:
     """The days a stage that has lasted ``lasted`` days still needs at the least: the rest of its
-    minimum, and for an exit of days at its cap a week per two of them (HV-2's two speed days a
-    week, HV-5's 48 h between them)."""
-    at_cap = 7 * -(-spec.exit_days // 2) if spec.exit_kind == "days_at_cap" else 0
-    return max(1, max(0, spec.min_days - lasted) + at_cap)
+    minimum, or for an exit of days at its cap the days they take with 48 h between them (HV-5:
+    two days at the cap take three), whichever is longer; never more than the stage may last."""
+    at_cap = 2 * spec.exit_days - 1 if spec.exit_kind == "days_at_cap" else 0
+    return min(spec.max_days, max(1, spec.min_days - lasted, at_cap))
 
 
 def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) -> Injury:

@@ -198,8 +198,9 @@ def test_a_break_of_three_weeks_or_more_says_the_first_weeks_are_load_weeks_and_
 def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_has_a_plan():
     """P2 (21 to 42 days) since 40 days by the new start: 2 days were left for its exit work (two
     days at its cap and the test), and the next season had no plan. Fewer days left than its exit
-    needs (a week for two days at the cap) restart it on the first day, said; 20 or 21 days left
-    keep it as recorded (its exit fits: the season plans)."""
+    needs (two days at the cap, 48 h apart: three) restart it on the first day, said; 20 or 21
+    days left keep it as recorded (its exit fits: the season plans); a short stage (a hamstring's
+    S3, at most 7 days) carried on its first day is kept, not restarted for want of room."""
     def ended(p2_day):
         return season(weeks=4, athletes=2, today=day(27),
                       injuries=(injury("A1", "P2", start_day=p2_day, onset_day=p2_day - 1),))
@@ -208,7 +209,7 @@ def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_h
     (a1,) = made.season.injuries
     assert a1.stages[-1] == StageRecord(stage="P2", start=day(28))
     assert ("Athlete 1 (A1): in P2 since Wed 23 Dec 2026, 40 days by the new start (P2 lasts at "
-            "most 42: 2 days left, fewer than the 7 its exit needs), so P2 restarts on Mon 1 Feb "
+            "most 42: 2 days left, fewer than the 3 its exit needs), so P2 restarts on Mon 1 Feb "
             "2027") in "\n".join(made.notes)
     solved_and_checked(made.season, time_limit=20)
     kept = next_season(ended(7), start=day(28))  # 21 days by the start, 21 left: as recorded
@@ -216,3 +217,10 @@ def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_h
     kept = next_season(ended(6), start=day(28))  # past its minimum, 20 left: its exit fits
     assert kept.season.injuries[0].stages == (StageRecord(stage="P2", start=day(6)),)
     solved_and_checked(kept.season, time_limit=20)
+    # S3 (2 to 7 days) 2 days by the start: 5 left, its exit fits them (it was restarted)
+    short = season(weeks=4, athletes=2, today=day(27), injuries=(Injury(
+        athlete="A1", protocol="hamstring-strain", onset=day(10),
+        stages=(StageRecord(stage="S3", start=day(26)),)),))
+    made = next_season(short, start=day(28))
+    assert made.season.injuries[0].stages == (StageRecord(stage="S3", start=day(26)),)
+    solved_and_checked(made.season, time_limit=20)
