@@ -267,10 +267,12 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
     away = _indexes(tl, not_with_squad(season, f.id))
     days = _days(season, tl, f, span, away)
     games = _matches(season, tl, f, span, away)
+    starts = games.pop("starts")
     # an exposure as every count of them says (f.hv_exposure): a goalkeeper's match is his
-    # session, never his exposure
+    # session, never his exposure; a start the logged minutes say is one, the day in rehab too
+    # (a match he was hurt in)
     past = [i for i in span if i < tl.p0 and i not in away]
-    done = f.hv_exposures(past)
+    done = sum(1 for i in past if (f.hv_exposure(i, 100, True) if i in starts else f.hv_exposure(i)))
     ahead = f.hv_exposures(i for i in span if i >= tl.p0 and i not in away)
     off = load.season_start
     logs = [load.logged[off + i] for i in span if counts_log(load.logged, off + i, load.logged_until)]
@@ -315,21 +317,26 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
     """The past match days of ``span`` with the squad by role as section 9 reads them: the
     minutes played logged (45 or more a start, 1-44 the bench, 0 out), whatever stage the records
     give the day (a match he was injured in, the injury's onset that day, was played); else the
-    level of the day as lived (100 a start, 80 from the bench). And the minutes played logged."""
+    level of the day as lived (100 a start, 80 from the bench). And the minutes played logged,
+    and the days the logged minutes make a start (``starts``)."""
     roles = {"start": 0, "bench": 0, "out": 0}
     log = logged_days(season, f.id)
     played = []  # the minutes logged on the match days counted here, and no other
+    starts = set()  # the days the logged minutes make a start
     for i in span:
         if i >= tl.p0 or not tl.is_comp[i] or i in away:
             continue
         got = log.get(tl.days[i])
         if got is not None and got.played is not None:
             played.append(got.played)
-            roles[role_of_minutes(got.played)] += 1
+            role = role_of_minutes(got.played)
+            roles[role] += 1
+            if role == "start":
+                starts.add(i)
         else:
             roles["start" if f.played[i] and f.it[i] == 100 else "bench" if f.played[i] else "out"] += 1
     return {"started": roles["start"], "bench": roles["bench"], "not_played": roles["out"],
-            "minutes": float(sum(played)) if played else None}
+            "minutes": float(sum(played)) if played else None, "starts": starts}
 
 
 def _longest(f: AthleteFacts, span: range) -> int:

@@ -158,11 +158,14 @@ def test_the_match_he_was_injured_in_counts_by_the_minutes_logged():
     # matches of days 5, 12 and 19, all started: day 19 by its 70 minutes
     assert (row.started, row.bench, row.not_played, row.minutes) == (3, 0, 0, 70.0)
     assert row.rehab == 2  # days 19 and 20 in P1
+    # and the start is his exposure, as every start is: 4 as before the injury, not 3
+    assert row.hv_done == _rows(season_review(_review_season()))["A3"].hv_done == 4
     # 20 minutes logged in the same match: the bench
     s20 = s.model_copy(update={"sessions": (*s.sessions[:-1], s.sessions[-1].model_copy(
         update={"minutes": 20, "minutes_played": 20}))})
     row = _rows(season_review(s20))["A3"]
     assert (row.started, row.bench, row.not_played, row.minutes) == (2, 1, 0, 20.0)
+    assert row.hv_done == 3  # from the bench: no exposure
 
 
 def test_hv_planned_for_the_same_days_as_hv_done_by_hand():
