@@ -692,13 +692,18 @@ def planned_low_week(f: AthleteFigures, rank: tuple[int, ...], day: dt.date) -> 
 
 
 def in_rehab_in(season: Season, athlete: str, w: WeekFigures) -> bool:
-    """Whether the plan holds ``athlete`` in a rehab stage on a day of week ``w``: his week's
-    kind (deload or load) is then his rehab's, not the team's deload or taper."""
+    """Whether the plan or the records hold ``athlete`` in a rehab stage on a day of week ``w``:
+    his week's kind (deload or load) is then his rehab's, not the team's deload or taper; an
+    injury recorded since the plan was made counts too (the plan still has him fit)."""
+    from planner.rehab import athlete_stage_on
+
     row = season.plan.for_athlete(athlete) if season.plan is not None else None
-    if row is None:
-        return False
     first = (w.start - season.calendar.start).days
-    return any(st != FIT for st in row.stages[max(first, 0):max(first + w.days, 0)])
+    if row is not None and any(st != FIT for st in row.stages[max(first, 0):max(first + w.days, 0)]):
+        return True
+    records = season.injuries_of(athlete)
+    return bool(records) and any(
+        athlete_stage_on(records, w.start + dt.timedelta(days=k)) != FIT for k in range(w.days))
 
 
 def grouped_planned_apart(season: Season, figs: dict, lines: list[tuple]) -> list[tuple]:

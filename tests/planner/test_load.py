@@ -1492,6 +1492,16 @@ def test_a_ratio_below_0_8_in_a_planned_taper_is_one_line_after_the_real_flags()
     assert listed[-1][0] == ("week of 8 Feb 2027 (deload, as planned): 2 athletes below 0.8 "
                              "(Athlete 2, Athlete 3)")
     assert any(x[0].startswith("Athlete 1 (A1): ") and "below 0.8" in x[0] for x in listed[:-1])
+    # the same injury recorded since the plan was made (the plan still has him fit): the
+    # records say rehab, so his own line too
+    from tests.builders import injury
+
+    s = _tapered("deload")
+    s = s.model_copy(update={"injuries": (injury("A1", "P2", start_day=35, onset_day=34),)})
+    figs = L.figures(s)
+    listed = L.grouped_planned_apart(s, figs, L.now_lines(s, figs))
+    assert listed[-1][0] == ("week of 8 Feb 2027 (deload, as planned): 2 athletes below 0.8 "
+                             "(Athlete 2, Athlete 3)")
     # the same low ratio after a load week is news: a flag of its own
     s = _tapered("load")
     figs = L.figures(s)
