@@ -423,7 +423,8 @@ class Season(Model):
 
     def athlete_label(self, athlete_id: str) -> str:
         a = self.athlete(athlete_id)
-        return f"{a.name} ({a.id})" if a else athlete_id
+        # an anonymised season's name is the ID: "A1", not "A1 (A1)"
+        return f"{a.name} ({a.id})" if a and a.name != a.id else athlete_id
 
 
 # -- what a plan was made for ---------------------------------------------------------------------

@@ -602,6 +602,12 @@ def test_the_cover_counts_returns_against_their_targets():
         "3 injured athletes this season (1 flare-up after a return; 2 back before today, Ann Ash "
         "(A1) twice; Cy Cedar (A3) not back this season): of the 4 returns, 3 back before their "
         "target, 1 misses it.")
+    # anonymised (each name is the ID): the ID alone, as the rest of the workbook writes it
+    from planner.anonymise import anonymised_season
+
+    anon = anonymised_season(season)
+    said = _injured_sentence(anon, [ret("A1", True, past=True), flared, out])
+    assert "A1 twice; A3 not back this season" in said and "(A1)" not in said
     assert _injured_sentence(season, []) == "No injured athlete in this plan."
     # "1 of 1 without a target back this season" read as a puzzle
     assert _injured_sentence(season, [ret("A", None, target=None)]) == (
