@@ -65,7 +65,7 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
-from planner.squad import JOINED_REASON, LEFT_REASON, left_on
+from planner.squad import JOINED_REASON, LEFT_REASON, left_on, squad_reason
 from planner.text import (
     clean_message,
     date_long,
@@ -820,8 +820,7 @@ class RemoveAthlete(Edit):
 
 
 def _same_reason(a: Unavailability, b: Unavailability) -> bool:
-    return a.athlete == b.athlete and " ".join(a.reason.split()).casefold() == " ".join(
-        b.reason.split()).casefold()
+    return a.athlete == b.athlete and squad_reason(a) == squad_reason(b)
 
 
 class AddUnavailability(Edit):
@@ -868,7 +867,9 @@ class RemoveUnavailability(Edit):
         """The absence's days before today, kept; None when it begins today or later."""
         if s.calendar.today is None or not 0 <= self.index < len(s.unavailability):
             return None
-        u, today = s.unavailability[self.index], planning_start(s)
+        # today itself, not the planning start: with today before the season's first day no
+        # day of an absence in the season is past
+        u, today = s.unavailability[self.index], s.calendar.today
         if u.start >= today:
             return None
         return u.model_copy(update={"end": min(u.end, today - dt.timedelta(days=1))})
@@ -885,9 +886,10 @@ class RemoveUnavailability(Edit):
         past = self.kept_past(s)
         if past is None:
             return "Remove an unavailability"
+        kept = (day_long(past.start) if past.start == past.end
+                else f"{day_text(past.start)} to {day_long(past.end)}")
         return (f"Remove {s.athlete_label(past.athlete)}'s {past.reason or 'absence'} from today "
-                f"on: kept {day_text(past.start)} to {day_long(past.end)}, the past; removed from "
-                f"today on")
+                f"on: kept {kept}, the past; removed from today on")
 
 
 # -- injuries and rehab -------------------------------------------------------------------------

@@ -1029,3 +1029,20 @@ def test_leaving_removes_his_pins_from_that_day_on_and_says_so(base):
     said = edit.describe(s)
     assert f"his 3 pins from then removed: to start S2 on {date_long(day(22))}, at 60 % on " \
            f"{date_long(day(20))} and the week of" in said, said
+
+
+def test_removing_an_absence_keeps_only_the_days_before_today():
+    """With today before the season's first day the removal cut the absence at the season's
+    start and called those days "the past"; a one-day remainder read "kept Wed 13 Jan to Wed 13
+    Jan 2027"."""
+    from planner.season import Unavailability
+    from tests.builders import day, season
+
+    away = Unavailability(athlete="A1", start=day(2), end=day(9), reason="Loan")
+    early = season(weeks=2, athletes=2, unavailable=(away,), today=day(-3))
+    assert E.RemoveUnavailability(index=0).apply(early).unavailability == ()
+    mid = season(weeks=2, athletes=2, unavailable=(away,), today=day(3))
+    edit = E.RemoveUnavailability(index=0)
+    assert edit.apply(mid).unavailability == (away.model_copy(update={"end": day(2)}),)
+    assert edit.describe(mid) == ("Remove Athlete 1 (A1)'s Loan from today on: kept Wed 6 Jan "
+                                  "2027, the past; removed from today on")
