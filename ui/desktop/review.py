@@ -68,8 +68,6 @@ class _Item(QTableWidgetItem):
 
 def _sort_key(row: ReviewRow, key: str):
     v = row.value(key)
-    if key == "name":
-        return row.name.casefold()
     if isinstance(v, str):
         return v.casefold() if key == "reasons" else -1.0
     return -1.0 if v is None else float(v)
@@ -239,7 +237,10 @@ def install(window: QMainWindow, menu: QMenu) -> QAction:
                         "planned, days in rehab and away, load logged against planned")
 
     def show() -> None:
-        show_one(window, ReviewWindow, lambda dlg: dlg.table).refresh()  # brought up to date
+        shown = window.findChild(ReviewWindow)
+        if shown is not None:  # brought up to date before it shows (a new one is made so)
+            shown.refresh()
+        show_one(window, ReviewWindow, lambda dlg: dlg.table)
 
     action.triggered.connect(show)
     menu.addAction(action)
