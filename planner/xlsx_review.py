@@ -14,7 +14,7 @@ from collections.abc import Callable
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.review import COLUMNS, DASH, ReviewRow, season_review
+from planner.review import COLUMNS, DASH, RATIOS, ReviewRow, season_review
 from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
 from planner.xlsx_load import SheetRows
 
@@ -27,7 +27,7 @@ HEADINGS = {"athlete": "Athlete", "longest_gap": "Longest gap (days)",
             "ratio": "Logged ÷ planned"}
 WIDTHS = {"reasons": 26.0, "ratio": 9.0, "longest_gap": 8.5, "logged": 9.5, "planned": 9.5,
           "unavailable": 9.5, "not_with_squad": 9.0, "not_played": 7.5}
-FORMATS = {"ratio": "0%", "hv_ratio": "0%"}
+FORMATS = dict.fromkeys(RATIOS, "0%")  # the review's ratio columns, in percent
 DEFINITION_SIZE = 8  # the lines defining the columns, two side by side under the table
 MEANINGS = {"athlete": "the athlete's name and ID (the ID alone in an anonymised workbook); "
                         "Squad: the squad's total (the longest gap: the longest of anyone's)"}
