@@ -52,7 +52,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                                              "done (the period's days before today, as it was "
                                              "made): its days at 90 % or more and the matches it "
                                              "had him start, read as HV done reads them"),
-    ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) (— when none was planned)"),
+    ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) (— when none was planned, or "
+                                      "nothing was logged: HV done is then the plan's)"),
     ("hv_ahead", "HV ahead", "exposures still planned from today to the period's end (— when "
                              "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
@@ -64,8 +65,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("not_with_squad", "Not with squad", "days before he joined or after he left the squad"),
     ("logged", "Logged AU", "load logged over the period (minutes × RPE; — when nothing was logged)"),
     ("planned", "Planned AU", "load planned over the period (the plan's, as it was made)"),
-    ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned for the period's days "
-                                  "before today"),
+    ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned for the same days (the "
+                                  "days a session was logged)"),
     ("reasons", "Unavailable, by reason", "the days unavailable per reason given"),
 )
 
@@ -129,17 +130,24 @@ class ReviewRow:
     not_with_squad: int = 0
     logged: float | None = None  # None: nothing logged in the period
     planned: float = 0.0
-    planned_past: float = 0.0  # planned over the period's days before today (the ratio's)
+    planned_past: float = 0.0  # planned over the period's days before today
+    planned_logged: float = 0.0  # planned over the days a session was logged (the ratio's)
 
     @property
     def ratio(self) -> float | None:
-        if self.logged is None or self.planned_past <= 0:
+        """The load logged ÷ the load planned for the same days, the days logged: three sessions
+        logged in four months read 1 % against every day's plan."""
+        if self.logged is None or self.planned_logged <= 0:
             return None
-        return self.logged / self.planned_past
+        return self.logged / self.planned_logged
 
     @property
     def hv_ratio(self) -> float | None:
-        return self.hv_done / self.hv_planned_past if self.hv_planned_past > 0 else None
+        """HV done ÷ planned; None when nothing was logged: done is then the plan itself (a past
+        day with nothing logged is read as planned), and 100 % would read as compliance."""
+        if self.logged is None or self.hv_planned_past <= 0:
+            return None
+        return self.hv_done / self.hv_planned_past
 
     def value(self, key: str):
         """The column ``key``'s value as data (None where undefined; the reasons as words)."""
@@ -275,7 +283,8 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
     done = sum(1 for i in past if (f.hv_exposure(i, 100, True) if i in starts else f.hv_exposure(i)))
     ahead = f.hv_exposures(i for i in span if i >= tl.p0 and i not in away)
     off = load.season_start
-    logs = [load.logged[off + i] for i in span if counts_log(load.logged, off + i, load.logged_until)]
+    logged_days = [i for i in span if counts_log(load.logged, off + i, load.logged_until)]
+    logs = [load.logged[off + i] for i in logged_days]
     return ReviewRow(
         f.id, name, **games, **days, hv_done=done,
         hv_planned_past=sum(1 for i in past if _planned_exposure(season, ap, f, i)),
@@ -283,7 +292,8 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
         longest_gap=None if f.exempt else _longest(f, span), exempt=f.exempt,
         logged=float(sum(logs)) if logs else None,
         planned=float(sum(load.planned[off + i] for i in span)),
-        planned_past=float(sum(load.planned[off + i] for i in span if i < tl.p0)))
+        planned_past=float(sum(load.planned[off + i] for i in span if i < tl.p0)),
+        planned_logged=float(sum(load.planned[off + i] for i in logged_days)))
 
 
 def _planned_exposure(season: Season, ap: AthletePlan, f: AthleteFacts, i: int) -> bool:
@@ -373,7 +383,8 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         rehab=sum(r.rehab for r in rows), unavailable=sum(r.unavailable for r in rows),
         reasons=tuple(sorted(by_reason.items(), key=lambda rn: (-rn[1], rn[0]))),
         not_with_squad=sum(r.not_with_squad for r in rows), logged=_sum(r.logged for r in rows),
-        planned=sum(r.planned for r in rows), planned_past=sum(r.planned_past for r in rows))
+        planned=sum(r.planned for r in rows), planned_past=sum(r.planned_past for r in rows),
+        planned_logged=sum(r.planned_logged for r in rows))
 
 
 __all__ = ["COLUMNS", "CSV_COLUMNS", "DASH", "Period", "Review", "ReviewRow", "csv_text", "gap_words", "period_of",
