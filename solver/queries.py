@@ -55,7 +55,8 @@ class ReturnReport:
     # the days to the earliest return with no rehab session, and why (planner.leastreturn.IdleDays)
     idle: str = ""
 
-    def text(self, season: Season) -> str:
+    def text(self, season: Season, file: str = "FILE") -> str:
+        """The report in words; ``file``: the season file the commands it gives name."""
         who = season.athlete_label(self.athlete)
         if self.left:
             return f"{who} {self.left}: his return is not this squad's."
@@ -76,8 +77,8 @@ class ReturnReport:
                     f"{day_long(self.planned_fit)}: the days cost return points, "
                     f"and the plan found the earlier return costs more elsewhere (the team's weeks "
                     f"the athlete joins, the squad's speed days), or the plan predates a change "
-                    f"(solve again). What the earliest return costs: periodize whatif FILE --new "
-                    f"NAME --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
+                    f"(solve again). What the earliest return costs: periodize whatif {file} --new "
+                    f"'Earliest return' --stage-start {self.athlete} FIT {self.earliest_fit.isoformat()}")
         if self.again:  # under the first line: a re-injury, whatever the return ahead
             lines.insert(1, f"  {self.again}.")
         if self.held and self.current_stage != "FIT":

@@ -187,6 +187,9 @@ def test_return_report_says_when_the_stored_plan_returns_later_than_the_earliest
     text = rep.text(stale)
     assert "the stored plan has the return 3 days later" in text
     assert f"--stage-start A1 FIT {day(first_fit).isoformat()}" in text
+    # a command that runs as printed: the season file named, the scenario named
+    assert (f"periodize whatif club.season.json --new 'Earliest return' --stage-start A1 FIT "
+            f"{day(first_fit).isoformat()}") in rep.text(stale, "club.season.json")
 
 
 def test_return_report_for_an_unreachable_target():

@@ -663,7 +663,7 @@ def cmd_explain(args) -> int:
         aid = athlete_id(season, args.return_of, "--return")
         with interruptible():  # no partial answer: Ctrl+C quits at once
             report = return_report(season, aid, time_limit=args.time_limit)
-        print(report.text(season))
+        print(report.text(season, shlex.quote(str(args.season))))
         return EXIT_OK
     day = _explain_day(args)
     cal = season.calendar
