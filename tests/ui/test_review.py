@@ -154,3 +154,25 @@ def test_save_as_csv_starts_in_the_season_files_folder_and_says_saved_in_the_win
     dialogs.files = [None]
     assert not dlg.save_csv()
     assert Path(dialogs.suggested[-1]) == tmp_path / "out" / "riverside-review.csv"
+
+
+def test_the_review_is_sorted_and_left_by_keyboard(qtbot):
+    """A keyboard-only coach could not sort the review (a heading click alone), could not see
+    the column he was in (the whole row turned blue) and Tab went from cell to cell, never out
+    of the table. Enter sorts by the selected cell's column, highest first, then lowest; one
+    cell is selected; Tab leaves the table."""
+    from PySide6.QtTest import QTest
+
+    _w, dlg = _open(qtbot)
+    table = dlg.table
+    j = [h for _, h, _ in SHOWN].index("Longest gap")
+    table.setFocus()
+    table.setCurrentCell(1, j)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert dlg.saved.text().startswith("Sorted by Longest gap, highest first")
+    assert _column(dlg, "Longest gap")[0] == "1 wk 3 d"  # by value, highest first
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert _column(dlg, "Longest gap")[-1] == "1 wk 3 d"  # lowest first
+    assert dlg.saved.text().startswith("Sorted by Longest gap, lowest first")
+    assert len(table.selectedItems()) == 1 and table.currentColumn() == j
+    assert not table.tabKeyNavigation()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,7 +94,16 @@ class ReviewWindow(QDialog):
         for j, (_, h, what) in enumerate(SHOWN):
             self.table.horizontalHeaderItem(j).setToolTip(f"{h}: {what}")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # one cell selected, its row's name and its column's heading lit: a coach moving by the
+        # arrows sees the column he is in (a row selected hid it); Tab leaves the table
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setHighlightSections(True)
+        self.table.verticalHeader().setHighlightSections(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setToolTip("Enter sorts by the column of the selected cell, highest first; "
+                              "Enter again, lowest first")
+        self.table.installEventFilter(self)  # Enter sorts (eventFilter)
         names = self.table.verticalHeader()
         names.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         names.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -134,6 +143,32 @@ class ReviewWindow(QDialog):
             signal.connect(lambda: self.refresh() if self.isVisible() else None)
         self.refresh()
         self.resize(self._opening_size())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        """Enter in the table sorts by the current cell's column (not the dialog's default
+        button)."""
+        if (obj is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.sort_current()
+            return True
+        return super().eventFilter(obj, event)
+
+    def sort_current(self) -> None:
+        """Sort by the column of the current cell (the keyboard's heading click): highest first,
+        then, again on the same column, lowest first; said under the table."""
+        j = self.table.currentColumn()
+        if j < 0:
+            return
+        head = self.table.horizontalHeader()
+        again = head.sortIndicatorSection() == j and head.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        order = Qt.SortOrder.AscendingOrder if again else Qt.SortOrder.DescendingOrder
+        row = self.table.currentRow()
+        self.table.sortItems(j, order)
+        head.setSortIndicator(j, order)
+        self.table.setCurrentCell(0 if row >= 0 else -1, j)
+        self.saved.setText(f"Sorted by {SHOWN[j][1]}, {'lowest' if again else 'highest'} first "
+                           f"(Enter again: {'highest' if again else 'lowest'} first)")
 
     def _opening_size(self) -> QSize:
         """As wide as the table's columns and tall enough for its rows, :data:`ROWS_SHOWN` at most,
