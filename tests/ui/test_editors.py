@@ -544,6 +544,10 @@ def test_removing_an_absence_keeps_its_past_and_adding_over_one_joins_them(qtbot
     assert win.undo_stack.index() == steps + 1
     assert ed.away_note.text() == ("Remove Ana Keeper (A1)'s Loan from today on: kept Tue 3 Mar "
                                    "to Sun 8 Mar 2026, the past; removed from today on.")
+    assert not ed.away_note.isHidden()
+    win.undo_stack.undo()  # the loan whole again: the note no longer holds
+    assert ed.away_note.isHidden()
+    win.undo_stack.redo()
     ed.away_table.selectRow(0)  # the loan, now wholly past: refused, nothing changed
     ed.away_remove.click()
     assert said[-1] == ("Unavailable dates", "Loan 3 to 8 Mar 2026 is before today (9 Mar 2026): "

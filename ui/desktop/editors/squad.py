@@ -180,6 +180,9 @@ class SquadEditor(Editor):
                                    season.calendar.start, season.calendar.end,
                                    season.calendar.today, season.plan is None)):
             return
+        # a note of the last absence added or removed is that change's: after Undo (or any
+        # change since) it no longer holds ("kept … removed from today on" read on after Ctrl+Z)
+        self.away_note.hide()
         key = self.selected_id()
         away = {u.athlete for u in season.unavailability
                 if is_absence(u)}
