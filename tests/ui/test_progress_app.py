@@ -3436,3 +3436,22 @@ def test_move_today_asks_before_recording_a_stage_change_over_a_failed_test(qtbo
         week.milestone
     assert "(recorded without a passing test: P3's" in return_text(w.season, ret)
     w.weekly.shutdown()
+
+
+def test_move_today_s_field_and_buttons_have_their_own_alt_letters(qtbot, planned):
+    """A keyboard-only coach found no Alt letter for "Import this week's sessions…" nor "Next
+    week", and none to reach the date field: Alt+T, Alt+N, Alt+I, each once in the dialog."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from ui.desktop.advance import AdvanceDialog
+
+    dlg = AdvanceDialog(planned, day(21))
+    qtbot.addWidget(dlg)
+    texts = [w.text() for w in dlg.findChildren(QAbstractButton) + dlg.findChildren(QLabel)
+             if w.isVisibleTo(dlg)]
+    keys = [m.group(1).lower() for t in texts if (m := re.search(r"&([^&\s])", t))]
+    assert {"t", "n", "i"} <= set(keys) and len(keys) == len(set(keys)), texts
+    label = next(x for x in dlg.findChildren(QLabel) if x.text() == "New &today:")
+    assert label.buddy() is dlg.today_field

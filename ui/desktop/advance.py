@@ -225,11 +225,13 @@ class AdvanceDialog(QDialog):
         self.intro.setWordWrap(True)
         self.today_field = DateField("New today")
         self.today_field.setDateRange(cal.start, cal.end + dt.timedelta(days=1))
-        self.next_week_button = QPushButton("Next week")
+        self.next_week_button = QPushButton("&Next week")
         self.next_week_button.setToolTip("The first day of the week after the one shown: each "
                                          "click a week on")
         row = QHBoxLayout()
-        row.addWidget(QLabel("New today:"))
+        new_today = QLabel("New &today:")  # Alt+T: the date field, as Alt+N and Alt+I the buttons
+        new_today.setBuddy(self.today_field)
+        row.addWidget(new_today)
         row.addWidget(self.today_field, 1)
         row.addWidget(self.next_week_button)
         self.table = _ChangesTable(0, 4)
@@ -255,7 +257,7 @@ class AdvanceDialog(QDialog):
         self.later = QLabel()
         self.later.setWordWrap(True)
         self.later.setAccessibleName("Kept after today")
-        self.import_button = QPushButton("Import this week's sessions…")
+        self.import_button = QPushButton("&Import this week's sessions…")
         self.import_button.setToolTip("Read a GPS or monitoring export (CSV or XLSX); its sessions "
                                       "are added with the move, in the same undo step")
         self.import_button.setEnabled(self.choose_log is not None)
