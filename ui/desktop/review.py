@@ -163,10 +163,9 @@ class ReviewWindow(QDialog):
         head = self.table.horizontalHeader()
         again = head.sortIndicatorSection() == j and head.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         order = Qt.SortOrder.AscendingOrder if again else Qt.SortOrder.DescendingOrder
-        row = self.table.currentRow()
         self.table.sortItems(j, order)
         head.setSortIndicator(j, order)
-        self.table.setCurrentCell(0 if row >= 0 else -1, j)
+        self.table.setCurrentCell(0, j)  # the top of the column sorted
         self.saved.setText(f"Sorted by {SHOWN[j][1]}, {'lowest' if again else 'highest'} first "
                            f"(Enter again: {'highest' if again else 'lowest'} first)")
 
