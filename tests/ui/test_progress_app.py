@@ -1111,9 +1111,13 @@ def test_enter_in_a_date_of_move_today_confirms_the_date_not_the_move(qtbot, pla
     qtbot.keyClick(field.line, Qt.Key.Key_Return)
     assert dlg.isVisible() and w.season is original and w.undo_stack.count() == 0
     assert dlg.date_fields[0].value() == day(8)
+    focus = dlg.focusWidget()  # the date taken, the keyboard on the next field
+    assert focus is not None and focus is not field.line and focus.parentWidget() is not field
     dlg.today_field.setFocus()
     qtbot.keyClick(dlg.today_field.line, Qt.Key.Key_Enter)
     assert dlg.isVisible() and w.season is original
+    assert dlg.focusWidget() is not dlg.next_week_button  # a second Return moves no date on
+    assert dlg.focusWidget() is not dlg.today_field.line
     dlg.reject()
     w.weekly.shutdown()
 

@@ -396,13 +396,18 @@ class AdvanceDialog(QDialog):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter in a date field confirms the date, not the dialog: it moved today, recorded the
-        ticked stage changes and re-planned while the coach was typing a date. Elsewhere (a
-        tick, the table) Enter presses Move Today, the default button, as it is drawn; Alt+M
+        ticked stage changes and re-planned while the coach was typing a date. It takes the date
+        and moves on to the next field, as Tab does (it did nothing a coach could see), past Next
+        week (a second Return there moved the date typed a week on). Elsewhere
+        (a tick, the table) Enter presses Move Today, the default button, as it is drawn; Alt+M
         presses it from anywhere."""
         focus = self.focusWidget()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focus is not None \
                 and isinstance(focus.parentWidget(), DateField):
             event.accept()
+            self.focusNextChild()
+            if self.focusWidget() is self.next_week_button:
+                self.focusNextChild()
             return
         super().keyPressEvent(event)
 
