@@ -402,3 +402,19 @@ def _two_fields(qtbot, box):
     qtbot.waitUntil(box.isActiveWindow)
     one.setFocus()
     return one, two
+
+
+@pytest.mark.parametrize("key", ["load", "returns", "log"])
+def test_a_panel_chosen_from_the_view_menu_takes_the_keyboard(w, qtbot, key):
+    """View ▸ Load (or another panel) left the keyboard on the board: a coach on the keyboard
+    could not reach the panel he had just asked for. It goes to the panel's first control."""
+    dock = w.docks[key]
+    if dock.isVisible() and not behind_a_tab(dock):
+        dock.toggleViewAction().trigger()  # closed first: the menu opens it
+        qtbot.waitUntil(lambda: not dock.isVisible())
+    w.board.setFocus()
+    qtbot.waitUntil(w.board.hasFocus)
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: dock.isAncestorOf(QApplication.focusWidget() or w.board))
+    focus = QApplication.focusWidget()
+    assert focus.isVisible() and not focus.visibleRegion().isEmpty()

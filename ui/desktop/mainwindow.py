@@ -1164,9 +1164,12 @@ class MainWindow(QMainWindow):
     def _shown_from_menu(self, key: str, dock: QDockWidget) -> None:
         """A dock opened from the View menu, or chosen there while a tab behind another, comes
         to the front; a tall one under the board gets a useful height (the Log opened in the
-        170 px the Solver Explanation had left, showing two of 24 athletes)."""
+        170 px the Solver Explanation had left, showing two of 24 athletes). The keyboard goes
+        into it (it stayed on the board: a coach on the keyboard could not reach the panel he
+        had just asked for)."""
         dock.show()
         dock.raise_()
+        QTimer.singleShot(0, self, lambda: tabchain.focus_first(dock.widget()))
         if key in self.TALL_DOCKS:
             QTimer.singleShot(0, self, lambda: self._ensure_height(dock))
         QTimer.singleShot(0, self, self.leave_board_room)  # with the window: not run once gone

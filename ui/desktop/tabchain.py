@@ -146,6 +146,17 @@ def tab_target(root: QWidget, forward: bool,
     return next((w for w in _ring(focus, forward) if takes(w) and keep(w)), None)
 
 
+def focus_first(root: QWidget) -> bool:
+    """The keyboard to ``root``'s first control Tab would reach (Qt's order and test); False,
+    the keyboard where it was, when ``root`` has none in sight."""
+    takes = _tab_test(root, root, True)
+    first = next((w for w in _ring(root, True) if root.isAncestorOf(w) and takes(w)), None)
+    if first is None:
+        return False
+    first.setFocus(Qt.FocusReason.OtherFocusReason)
+    return True
+
+
 def move_focus(root: QWidget, forward: bool, keep: Callable[[QWidget], bool],
                round_: Callable[[], None] = lambda: None) -> bool:
     """Tab or Shift+Tab within ``root`` among the widgets ``keep`` accepts; False when no
