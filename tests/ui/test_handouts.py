@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from planner import text
 from planner.errors import InputError, SaveError
@@ -711,3 +711,34 @@ def test_the_whole_squad_leaves_out_a_player_away_all_week_and_one_chosen_alone_
     assert d.printed_athletes() == [a.id] and d.summary.text() == "1 page to print."
     files = export_handouts(loan, loan.plan, tmp_path / "ho", weeks=[w])
     assert len(files) == n - 1 and not any(a.name in f.name for f in files)
+
+
+def test_the_left_out_line_wraps_and_the_dialog_keeps_its_width(qapp, qtbot):
+    """Choosing the week of a loan added "… (away all week: Loan to Harbour Town) left out" to
+    the count line, and the dialog widened under the coach's pointer: the line wraps."""
+    from planner import edits as E
+    from planner.season import Unavailability
+
+    season = solved_demo()
+    tl = Timeline(season)
+    w = 6
+    first, last = tl.days[tl.weeks[w].first], tl.days[tl.weeks[w].last]
+    reason = "Loan to Harbour Town Football Club for the rest of the month, then reviewed"
+    loan = season
+    for a in season.athletes[2:6]:
+        loan = E.AddUnavailability(unavailability=Unavailability(
+            athlete=a.id, start=first, end=last, reason=reason)).apply(loan)
+    d = HandoutsDialog(loan, today=tl.days[tl.weeks[w - 1].first])
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.first.setCurrentIndex(w - 1)
+    d.last.setCurrentIndex(w - 1)
+    QApplication.processEvents()
+    assert "Harbour Town" not in d.summary.text()
+    width = d.width()
+    d.first.setCurrentIndex(w)
+    d.last.setCurrentIndex(w)
+    QApplication.processEvents()
+    assert d.summary.text().count("Harbour Town") == 4 and len(d.summary.text()) > 200
+    assert d.width() == width

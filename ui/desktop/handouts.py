@@ -452,6 +452,7 @@ class HandoutsDialog(QDialog):
         form.addRow("", self.anonymise)
         layout.addLayout(form)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a long left-out line wraps: the dialog kept widening
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
