@@ -1,7 +1,8 @@
 """Anonymised copies for sharing outside the staff: the one implementation every export uses.
 
-Athlete names become their IDs (also inside plan messages), reasons for absences are dropped,
-and injuries keep only what the plan needs (no notes; no onset date in a message: "after the
+Athlete names become their IDs (also inside plan messages), reasons for absences are dropped
+(a leaver's "left the squad" and a signing's "not in the squad yet" stay: they say nothing of his
+health, and every figure tells his days not with the squad from an absence by them), and injuries keep only what the plan needs (no notes; no onset date in a message: "after the
 injury of Mon 12 Oct" reads "after an injury"). Protocol and stage *content* are never
 written by an anonymised export; each exporter asks :func:`scrub` for its free text.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from planner import text as words
 from planner.season import Plan, Season
+from planner.squad import is_absence
 
 
 def name_pairs(season: Season) -> list[tuple[str, str]]:
@@ -42,12 +44,14 @@ def scrub(text: str, pairs: list[tuple[str, str]]) -> str:
 
 
 def anonymised_season(season: Season) -> Season:
-    """Names replaced by IDs, reasons for absences dropped; plan messages scrubbed."""
+    """Names replaced by IDs, reasons for absences dropped (not a leaver's or a signing's:
+    :func:`planner.squad.is_absence`); plan messages scrubbed."""
     pairs = text_pairs(season)
     plan = anonymised_plan(season.plan, pairs) if season.plan is not None else None
     return season.model_copy(update={
         "athletes": tuple(a.model_copy(update={"name": a.id}) for a in season.athletes),
-        "unavailability": tuple(u.model_copy(update={"reason": ""}) for u in season.unavailability),
+        "unavailability": tuple(u.model_copy(update={"reason": ""}) if is_absence(u) else u
+                                for u in season.unavailability),
         "plan": plan,
     })
 

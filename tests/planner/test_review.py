@@ -208,3 +208,37 @@ def test_hv_planned_past_of_a_goalkeeper_and_with_no_day_yet():
     assert (row.hv_done, row.hv_planned_past, row.cell("hv_ratio")) == (2, 3, "67 %")
     first = _rows(season_review(_review_season(today=0)))["A1"]
     assert first.hv_planned_past == 0 and first.hv_ratio is None and first.cell("hv_ratio") == "—"
+
+
+def test_the_anonymised_season_counts_a_leaver_and_a_signing_as_the_season_does():
+    """The anonymised workbook's Season review counted A4's days after he left the squad (and a
+    signing's before he joined) as "Unavailable, no reason given": the anonymisation dropped the
+    reasons the review tells them from an absence by. It keeps those two, never an absence's."""
+    import dataclasses
+
+    from planner.anonymise import anonymised_season
+    from planner.squad import is_absence
+
+    s = _review_season()
+    signing = Unavailability(athlete="A3", start=day(0), end=day(1), reason="Not in the  Squad yet")
+    s = s.model_copy(update={"unavailability": (signing, *s.unavailability)})
+    anon = anonymised_season(s)
+
+    def figures(row):
+        out = dataclasses.asdict(row)
+        del out["name"]
+        out["reasons"] = sum(days for _, days in out["reasons"])  # one "no reason given" anonymised
+        return out
+
+    plain, hidden = season_review(s), season_review(anon)
+    assert [figures(r) for r in hidden.rows] == [figures(r) for r in plain.rows]
+    assert figures(hidden.total) == figures(plain.total)
+    # the review does see them: A4's days after he left and A3's before he joined
+    rows = _rows(plain)
+    assert (rows["A4"].not_with_squad, rows["A4"].unavailable) == (4, 0)
+    assert rows["A3"].not_with_squad == 2
+    # no reason of an absence is left: illness and international duty are gone
+    assert all(u.reason == "" for u in anon.unavailability if is_absence(u))
+    assert sorted(u.reason for u in anon.unavailability if not is_absence(u)) == [
+        "Not in the  Squad yet", "left the squad"]
+    assert sum(1 for u in anon.unavailability if u.reason == "") == 3
