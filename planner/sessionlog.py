@@ -44,8 +44,8 @@ from planner.text import (
     DATE_FORMS,
     TEXT_DATE_FIX,
     date_short,
+    iso_day,
     iso_not_a_day,
-    iso_parts,
     name_key,
     numeric_date,
     numeric_parts,
@@ -1176,7 +1176,7 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
     text = col.astype(str).str.strip()
-    parsed = text.map(_iso_day)  # the one ISO reader (planner.text.iso_parts), as the workbook
+    parsed = text.map(iso_day)  # the one ISO reader (planner.text), as the workbook
     slashed = {rows[i]: t for i, t in text.items() if numeric_parts(t) is not None}
     cal = season.calendar
     read = read_text_dates(slashed, f"the column '{col.name}'",
@@ -1211,16 +1211,6 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
             out.append(v)
     problems += _two_ways(two_ways, read.problems, rows, where, col.name, len(slashed))
     return out, read.note
-
-
-def _iso_day(text: str) -> dt.date | None:
-    """The day of an ISO date (``2026-09-14``, ``2026-11-3T18:00:00Z``), None for any other text
-    or a day no calendar has."""
-    parts = iso_parts(text)
-    try:
-        return None if parts is None else dt.date(*parts)
-    except ValueError:
-        return None
 
 
 def _two_ways(idx: list, said: dict, rows, where, column, typed: int) -> list[str]:

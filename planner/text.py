@@ -96,6 +96,16 @@ def iso_parts(text: str) -> tuple[int, int, int] | None:
     return None if m is None else (int(m[1]), int(m[2]), int(m[3]))
 
 
+def iso_day(text: str) -> dt.date | None:
+    """The day of an ISO date (``2026-09-14``, ``2026-11-3T18:00:00Z``: :func:`iso_parts`); None
+    for text of another form or a day no calendar has (:func:`iso_not_a_day` says why)."""
+    parts = iso_parts(text)
+    try:
+        return None if parts is None else dt.date(*parts)
+    except ValueError:
+        return None
+
+
 def no_such_day(year: int, month: int, day: int) -> str | None:
     """"31 February" for a day that no such month has ("29 February 2027" off leap years);
     None for a month or day out of every range."""
@@ -355,10 +365,9 @@ def read_date(text: str) -> dt.date | None:
             return numeric_date((int(m[1]), int(m[2]), int(m[3])), day_first=True)
         if re.fullmatch(r"\d{8}", text):  # ISO's 20270531
             return dt.date.fromisoformat(text)
-        parts = iso_parts(text)  # 2027-05-31, or with a time (and zone) after it
-        return None if parts is None else dt.date(*parts)
     except ValueError:
         return None
+    return iso_day(text)  # 2027-05-31, or with a time (and zone) after it
 
 
 def name_key(text: object) -> str:

@@ -22,7 +22,15 @@ from planner.season import (
     max_speed_from_kmh,
     max_speed_problem,
 )
-from planner.text import day_long, iso_parts, no_such_day, not_a_day, numeric_parts, read_text_dates
+from planner.text import (
+    day_long,
+    iso_day,
+    iso_parts,
+    no_such_day,
+    not_a_day,
+    numeric_parts,
+    read_text_dates,
+)
 from planner.validate import NO_TRAINING_WEEKDAY
 
 
@@ -79,11 +87,10 @@ def to_date(value: object) -> dt.date:
     fix = "use an Excel date or write it as YYYY-MM-DD, e.g. 2027-01-04"
     if isinstance(value, str):
         text = value.strip()
+        if (day := iso_day(text)) is not None:
+            return day
         if (parts := iso_parts(text)) is not None:
-            try:
-                return dt.date(*parts)
-            except ValueError:
-                raise Bad(f"{describe(value)} {not_a_day(*parts)}; {fix}") from None
+            raise Bad(f"{describe(value)} {not_a_day(*parts)}; {fix}")
         if numeric_parts(text) is not None:
             got = read_text_dates({0: text}, "")
             if got.problems:

@@ -1,6 +1,8 @@
 """Words shared by the app, the command line and the exports (planner.text)."""
 
-from planner.text import plain_name, short_title, weekday_word, weekdays_words
+import datetime as dt
+
+from planner.text import iso_day, plain_name, short_title, weekday_word, weekdays_words
 
 
 def test_a_title_drops_long_asides_keeps_short_ones_and_never_ends_inside_a_parenthesis():
@@ -62,3 +64,11 @@ def test_a_weekday_in_words_is_the_one_the_weekdays_are_said_with():
     """"one more weekday is enough: Monday" and "Mondays and Thursdays" name a day alike."""
     assert [weekday_word(d) for d in ("mon", "thu", "sun")] == ["Monday", "Thursday", "Sunday"]
     assert weekdays_words(("thu", "mon")) == f"{weekday_word('mon')}s and {weekday_word('thu')}s"
+
+
+def test_an_iso_day_is_read_alike_by_the_log_the_workbook_and_the_command_line():
+    """The session log, the coach workbook and ``read_date`` read an ISO date through it."""
+    d = dt.date(2026, 11, 3)
+    assert [iso_day(t) for t in ("2026-11-03", " 2026-11-3T18:00:00Z ", "2026-11-03 00:00:00")] == [d, d, d]
+    # a day no calendar has, and text of another form: no day (their readers say why)
+    assert [iso_day(t) for t in ("2027-02-30", "2026-13-01", "03/11/2026", "20261103", "")] == [None] * 5
