@@ -8,14 +8,17 @@ The athletes' names are the table's row headings: scrolled right to the load col
 stay in view. Each column is as wide as its figures, its heading on two lines; the window opens
 tall enough for some 20 rows, never larger than the screen.
 
-Not modal: the board stays in use, and the table follows the season as it changes.
+Not modal: the board stays in use, and the table follows the season as it changes: a change
+marks the review out of date, and it is counted again once the changes in a row are made (a
+zero-timer: several quick edits, one count), never while the window is closed or minimised (it
+is counted again when it shows).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,12 +77,18 @@ def _sort_key(row: ReviewRow, key: str):
 
 
 class ReviewWindow(QDialog):
-    """The season review of the window's season; ``refresh`` reads it again."""
+    """The season review of the window's season; ``refresh`` reads it again, ``bring_up_to_date``
+    only when the season changed since."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window_ = window
         self.review: Review | None = None
+        self.out_of_date = False  # the season changed since the review was counted
+        self._later = QTimer(self)  # the count after a change: once for several in a row
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._count_if_seen)
         self.setWindowTitle("Season Review")
         self.period = QLabel()
         self.period.setWordWrap(True)
@@ -140,9 +149,38 @@ class ReviewWindow(QDialog):
         lay.addLayout(bottom)
         signal = getattr(window, "document_changed", None)
         if signal is not None:
-            signal.connect(lambda: self.refresh() if self.isVisible() else None)
+            signal.connect(self.mark_out_of_date)
         self.refresh()
         self.resize(self._opening_size())
+
+    def mark_out_of_date(self) -> None:
+        """The season changed: the review is counted again once control is back in the event
+        loop (the edits of one action, an undo of several: one count), if the window is seen."""
+        self.out_of_date = True
+        if self._seen():
+            self._later.start()
+
+    def _seen(self) -> bool:
+        return self.isVisible() and not self.isMinimized()
+
+    def _count_if_seen(self) -> None:
+        if self._seen():
+            self.bring_up_to_date()
+
+    def bring_up_to_date(self) -> None:
+        """Count the review again if the season changed since it was counted."""
+        if self.out_of_date:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Shown again (opened, restored from the taskbar): counted first if out of date."""
+        self.bring_up_to_date()
+        super().showEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and self.out_of_date and self._seen():
+            self._later.start()  # restored from minimised
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         """Enter in the table sorts by the current cell's column (not the dialog's default
@@ -197,6 +235,8 @@ class ReviewWindow(QDialog):
 
     def refresh(self) -> None:
         """Read the review of the window's season again, for the period ticked."""
+        self.out_of_date = False
+        self._later.stop()
         season = self.window_.season
         self.review = review = season_review(season, whole=self.whole.isChecked())
         self.table.setSortingEnabled(False)  # filled in order, then sorted as the coach chose
@@ -273,7 +313,7 @@ def install(window: QMainWindow, menu: QMenu) -> QAction:
     def show() -> None:
         shown = window.findChild(ReviewWindow)
         if shown is not None:  # brought up to date before it shows (a new one is made so)
-            shown.refresh()
+            shown.bring_up_to_date()
         show_one(window, ReviewWindow, lambda dlg: dlg.table)
 
     action.triggered.connect(show)
