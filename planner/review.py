@@ -53,7 +53,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                                              "made): its days at 90 % or more and the matches it "
                                              "had him start, read as HV done reads them"),
     ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) (— when none was planned, or "
-                                      "nothing was logged: HV done is then the plan's)"),
+                                      "nothing was logged: HV done is then the plan's; the "
+                                      "squad's adds up the athletes with a ratio alone)"),
     ("hv_ahead", "HV ahead", "exposures still planned from today to the period's end (— when "
                              "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
@@ -121,6 +122,10 @@ class ReviewRow:
     minutes: float | None = None  # None: no minutes played logged
     hv_done: int = 0
     hv_planned_past: int = 0  # the exposures the plan had for the days of hv_done
+    # HV done ÷ planned's own: hv_done and hv_planned_past where something was logged (an
+    # athlete's row), added up over those rows alone (the squad's); 0 where nothing was
+    hv_done_logged: int = 0
+    hv_planned_logged: int = 0
     hv_ahead: int | None = None  # None: the period ends before today
     longest_gap: int | None = None  # days; None: HV-1 exempt (or no athlete for the total)
     exempt: bool = False
@@ -144,10 +149,11 @@ class ReviewRow:
     @property
     def hv_ratio(self) -> float | None:
         """HV done ÷ planned; None when nothing was logged: done is then the plan itself (a past
-        day with nothing logged is read as planned), and 100 % would read as compliance."""
-        if self.logged is None or self.hv_planned_past <= 0:
+        day with nothing logged is read as planned), and 100 % would read as compliance. The
+        squad's adds up the rows whose own ratio is defined, never one that reads "—"."""
+        if self.hv_planned_logged <= 0:
             return None
-        return self.hv_done / self.hv_planned_past
+        return self.hv_done_logged / self.hv_planned_logged
 
     def value(self, key: str):
         """The column ``key``'s value as data (None where undefined; the reasons as words)."""
@@ -283,17 +289,18 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
     done = sum(1 for i in past if (f.hv_exposure(i, 100, True) if i in starts else f.hv_exposure(i)))
     ahead = f.hv_exposures(i for i in span if i >= tl.p0 and i not in away)
     off = load.season_start
-    logged_days = [i for i in span if counts_log(load.logged, off + i, load.logged_until)]
-    logs = [load.logged[off + i] for i in logged_days]
+    days_logged = [i for i in span if counts_log(load.logged, off + i, load.logged_until)]
+    logs = [load.logged[off + i] for i in days_logged]
+    planned_hv = sum(1 for i in past if _planned_exposure(season, ap, f, i))
     return ReviewRow(
-        f.id, name, **games, **days, hv_done=done,
-        hv_planned_past=sum(1 for i in past if _planned_exposure(season, ap, f, i)),
+        f.id, name, **games, **days, hv_done=done, hv_planned_past=planned_hv,
+        hv_done_logged=done if logs else 0, hv_planned_logged=planned_hv if logs else 0,
         hv_ahead=ahead if period.reaches_today else None,
         longest_gap=None if f.exempt else _longest(f, span), exempt=f.exempt,
         logged=float(sum(logs)) if logs else None,
         planned=float(sum(load.planned[off + i] for i in span)),
         planned_past=float(sum(load.planned[off + i] for i in span if i < tl.p0)),
-        planned_logged=float(sum(load.planned[off + i] for i in logged_days)))
+        planned_logged=float(sum(load.planned[off + i] for i in days_logged)))
 
 
 def _planned_exposure(season: Season, ap: AthletePlan, f: AthleteFacts, i: int) -> bool:
@@ -364,7 +371,8 @@ def _sum(values) -> float | None:
 
 
 def _total(rows: list[ReviewRow]) -> ReviewRow:
-    """The squad's total: sums, the longest gap the longest of anyone's."""
+    """The squad's total: sums (a ratio's of the rows where it is defined), the longest gap the
+    longest of anyone's."""
     if not rows:
         return ReviewRow("", TOTAL)
     by_reason: dict[str, int] = {}
@@ -378,6 +386,8 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
         hv_done=sum(r.hv_done for r in rows),
         hv_planned_past=sum(r.hv_planned_past for r in rows),
+        hv_done_logged=sum(r.hv_done_logged for r in rows),
+        hv_planned_logged=sum(r.hv_planned_logged for r in rows),
         hv_ahead=None if ahead[0] is None else sum(p or 0 for p in ahead),
         longest_gap=max(gaps) if gaps else None, exempt=not gaps,
         rehab=sum(r.rehab for r in rows), unavailable=sum(r.unavailable for r in rows),

@@ -193,7 +193,10 @@ def test_hv_planned_for_the_same_days_as_hv_done_by_hand():
     assert rows["A2"].logged is None and rows["A2"].cell("hv_ratio") == "—"
     total = review.total
     assert (total.hv_done, total.hv_planned_past) == (16, 18)
-    assert total.cell("hv_ratio") == "89 %"
+    # the squad's ratio adds up the rows that have one: A1's 4 of 6 alone (A2, A3 and A4 read
+    # "—"), not 16 of 18, which read 89 % when the only athlete with a log was at 67 %
+    assert (total.hv_done_logged, total.hv_planned_logged) == (4, 6)
+    assert total.cell("hv_ratio") == "67 %"
     # the whole season: the past's planned exposures alone, the rest ahead
     whole = _rows(season_review(_review_season(), whole=True))["A1"]
     assert (whole.hv_done, whole.hv_planned_past, whole.hv_ahead) == (4, 6, 2)
@@ -242,3 +245,19 @@ def test_the_anonymised_season_counts_a_leaver_and_a_signing_as_the_season_does(
     assert sorted(u.reason for u in anon.unavailability if not is_absence(u)) == [
         "Not in the  Squad yet", "left the squad"]
     assert sum(1 for u in anon.unavailability if u.reason == "") == 3
+
+
+def test_the_squads_hv_ratio_adds_up_the_athletes_with_one_and_is_a_dash_without():
+    """Two athletes with a log: A1 done 4 of 6 planned; A3, 60 minutes logged on day 1 (his 95 %
+    speed day, 70 % logged: no exposure), done 3 of his 4 (1, 5, 12, 19). The squad: (4 + 3) ÷
+    (6 + 4) = 70 %; A2 and A4, with nothing logged, count for nothing. No log at all: "—"."""
+    s = _review_season()
+    s = s.model_copy(update={"sessions": (*s.sessions, Session(
+        athlete="A3", date=day(1), minutes=60, rpe=6, top_speed_pct=70))})
+    review = season_review(s)
+    a3 = _rows(review)["A3"]
+    assert (a3.hv_done, a3.hv_planned_past, a3.cell("hv_ratio")) == (3, 4, "75 %")
+    assert review.total.cell("hv_ratio") == "70 %"
+    assert (review.total.hv_done, review.total.hv_planned_past) == (15, 18)  # still every row's
+    none = season_review(s.model_copy(update={"sessions": ()}))
+    assert none.total.hv_planned_past == 18 and none.total.cell("hv_ratio") == "—"
