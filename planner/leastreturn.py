@@ -209,17 +209,19 @@ class IdleDays:
 
 def idle_days(season: Season, athlete: str, start: dt.date, back: dt.date,
               least: LeastReturn | None, protocol) -> IdleDays:
-    """:class:`IdleDays` from ``start`` to ``back`` (the day before it the last), read from the
-    season's calendar as :class:`RehabDays` reads it (a competition day first, then a day off,
-    then a day away); ``least``: what the stages left need, when counted."""
+    """:class:`IdleDays` from ``start`` to ``back`` (the day before it the last), the season's
+    days among them, read from its calendar as :class:`RehabDays` reads it (a competition day
+    first, then a day off, then a day away): none when ``back`` is ``start`` or before it (a
+    return on the season's first day); ``least``: what the stages left need, when counted."""
     days = RehabDays(season, athlete)
     tl = days.tl
-    first, last = tl.index(start), tl.index(back - dt.timedelta(days=1))
-    why = Counter(days.idle(i) for i in range(first if first is not None else 0,
-                                              (last if last is not None else tl.n - 1) + 1))
+    # the season's days from start to the day before back (an end past the season's cut to it)
+    first = max((start - tl.start).days, 0)
+    end = min((back - tl.start).days, tl.n)
+    why = Counter(days.idle(i) for i in range(first, end))
     matches, off, away = why["match"], why["off"], why["away"]
     minimum = sum(protocol.stage(s).min_days for s in least.stages) if least is not None else 0
-    return IdleDays(start, (back - start).days, matches, off, away, least, minimum)
+    return IdleDays(start, max((back - start).days, 0), matches, off, away, least, minimum)
 
 
 def _next_day(days: RehabDays, i: int, fast: bool, used: dict, per_week: int) -> int:
