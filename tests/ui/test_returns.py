@@ -844,3 +844,18 @@ def test_an_injury_recorded_since_the_plan_is_listed_beside_the_planned_returns(
     rows = return_rows(hurt, today=again_on + dt.timedelta(days=1))
     assert [(r.onset, r.planned) for r in rows if r.athlete == back.athlete] == [
         (back.onset, True), (again_on, False)]
+
+
+def test_before_the_first_plan_the_summary_says_solve_not_solve_again(qtbot):
+    """With no plan yet the summary names Solve (F5), as each row's Next does, never "solve
+    again": there is nothing to solve again."""
+    from tests.builders import tiny_season
+
+    s = tiny_season().model_copy(update={"plan": None})
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    rows = win.returns_panel.rows
+    assert rows and not any(r.planned for r in rows)
+    assert {r.next for r in rows} == {"solve (F5)"}
+    assert win.returns_panel.summary.text().endswith(
+        ": not planned yet. Solve (F5) to see who is back when.")

@@ -580,8 +580,10 @@ class ReturnsPanel(QWidget):
         missed = [r for r in rows if r.missed]
         text = f"{plural(len({r.athlete for r in rows}), 'injured athlete')}"
         if not any(r.planned for r in rows):
-            how = rows[0].plan_again
-            return text + f": not planned yet. {how[:1].upper()}{how[1:]} to see who is back when."
+            from ui.desktop.solving import way_to
+
+            # the row's words ("solve (F5)" before the first plan: not plan_again_to's "again")
+            return text + f": not planned yet. {way_to(rows[0].plan_again, 'see who is back when')}"
         if missed:
             names = ", ".join(f"{r.name} ({r.target})" for r in missed)
             red = ink("error")

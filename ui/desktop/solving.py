@@ -80,7 +80,12 @@ def plan_again_words(season: Season | None) -> str:
 def plan_again_to(season: Season, purpose: str) -> str:
     """How the plan is made again for ``purpose``, as a sentence: "Re-plan from today (Ctrl+R)
     to plan it." mid-season, "Solve again (F5) to plan it." before."""
-    way = plan_again_words(season)
+    return way_to(plan_again_words(season), purpose)
+
+
+def way_to(way: str, purpose: str) -> str:
+    """``way`` ("solve (F5)", :data:`PLAN_AGAIN`'s words) done for ``purpose``, as a sentence:
+    "Solve (F5) to see who is back when." (:func:`plan_again_to`, the Returns panel)."""
     return f"{way[:1].upper()}{way[1:]} to {purpose}."
 
 
