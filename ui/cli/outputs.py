@@ -79,13 +79,17 @@ def writable(p: Path | str) -> Path:
 def folder_writable(p: Path, kind: str) -> None:
     """A calendar or handout folder that can take its files, said before the work, not after a
     whole solve: one that is there lets a file be made in it, a missing one lets its parent make
-    it (each tried with a save's temporary file, removed at once)."""
+    it (each tried with a save's temporary file, removed at once). The refusal says why, in
+    the words of ``write_problem`` (permission denied, a read-only file system, a folder that
+    holds no files), said of the folder, with the option that gives another."""
     from planner.errors import SaveError
     from planner.safefile import write_problem
 
-    if write_problem(p / p.name if p.is_dir() else p) is not None:
-        raise SaveError(f"{p}: {_FILES[kind]} cannot be written there (a folder that lets no "
-                        f"file be made in it); choose another folder (--{kind} DIR)")
+    probe = p / p.name if p.is_dir() else p
+    problem = write_problem(probe)
+    if problem is not None:  # its words name the probe, no file of the coach's: the folder instead
+        raise SaveError(f"{p}: {_FILES[kind]} cannot be written there: "
+                        f"{problem.removeprefix(f'{probe}: ')} (--{kind} DIR)")
 
 
 def save_target(args) -> None:
