@@ -123,6 +123,15 @@ class _Context:
         self._pain: dict | None = None
         self._cautions: dict | None = None
         self._table: LoadTable | None = None
+        self._pre: list[int] | None = None
+
+    @property
+    def pre(self) -> list[int]:
+        """The speed days logged before the season start (pre_season_speed_days), read once for
+        the athlete, not once a day explained (as the checker's ``_Athlete.pre``)."""
+        if self._pre is None:
+            self._pre = pre_season_speed_days(self.season, self.aid)
+        return self._pre
 
     @property
     def table(self) -> LoadTable:
@@ -591,7 +600,7 @@ def _ramp_reason(c: _Context, i: int, add) -> None:
     if st != FIT or not f.speed[i] or f.played[i]:
         return
     g = c.value("RAMP", "gap_days")
-    logged = pre_season_speed_days(c.season, c.aid)
+    logged = c.pre
 
     def last_speed(k: int) -> int | None:
         """The latest speed day within ``g`` days before day ``k`` (negative: logged before the
@@ -710,7 +719,7 @@ def _rest_reason(c: _Context, i: int, add) -> None:
     tl, speed = c.tl, c.speed
     r = c.value("HV-5", "rest_days")
     near = [j for j in range(max(0, i - r), min(tl.n, i + r + 1)) if j != i and speed[j]]
-    logged = [j for j in pre_season_speed_days(c.season, c.aid) if i - j <= r] if i >= tl.p0 else []
+    logged = [j for j in c.pre if i - j <= r] if i >= tl.p0 else []
     if (near or logged) and not tl.is_comp[i]:
         days = ", ".join([f"{text.day_long(tl.start + dt.timedelta(days=j))} (logged before the "
                           f"season start)" for j in logged] + [text.day_long(tl.days[j]) for j in near])

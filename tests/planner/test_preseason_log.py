@@ -74,3 +74,21 @@ def test_the_day_after_a_sprint_logged_before_the_season_is_explained_by_hv5():
     assert [r.text for r in why_day(s, plan, "A1", day(2)).reasons if r.rule == "HV-5"] == [
         "A speed day on Tue 5 Jan 2027 leaves no room for another speed day here (1 rest day "
         "needed)."]
+
+
+def test_an_explainer_reads_the_log_before_the_season_once_per_athlete(monkeypatch):
+    """Each explained day walked the athlete's whole log again for the speed days logged before
+    the season (HV-5's reason, RAMP's): the workbook explains every athlete-day. Read once for
+    the athlete, and every day's reasons are the same as a day explained alone."""
+    import planner.why as why
+    from planner.history import pre_season_speed_days
+
+    s, plan = _logged_before(1)
+    alone = {i: why.why_day(s, plan, "A1", day(i)).reasons for i in range(14)}
+    calls = []
+    monkeypatch.setattr(why, "pre_season_speed_days",
+                        lambda *a: calls.append(a) or pre_season_speed_days(*a))
+    explainer = why.Explainer(s, plan)
+    assert {i: explainer.day("A1", day(i)).reasons for i in range(14)} == alone
+    assert len(calls) == 1
+    assert any(r.rule == "HV-5" and "logged before the season start" in r.text for r in alone[0])
