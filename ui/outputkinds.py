@@ -19,9 +19,10 @@ SEASON_SUFFIXES = (".season.json", ".season.json.bak")
 # the output kinds whose earlier file an export may replace unasked: a file Periodize wrote as
 # the same kind of output (last week's workbook). Never a coach workbook ("template"): the
 # coach fills that in, and its rows are the season's data.
-REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "compare", "violations"})
+REPLACEABLE = frozenset({"json", "xlsx", "pdf", "csv", "review", "compare", "violations"})
 KIND_WORDS = {"json": "a plan JSON Periodize wrote", "xlsx": "a plan workbook Periodize exported",
               "pdf": "a PDF Periodize wrote", "csv": "a load table Periodize wrote",
+              "review": "a season review Periodize wrote (CSV)",
               "compare": "a what-if comparison workbook Periodize wrote",
               "violations": "a list of rule violations Periodize wrote (check --json)",
               "template": "a coach workbook (the form a season is imported from: perhaps filled in)"}
@@ -73,8 +74,9 @@ def holds_season(p: Path) -> bool:
 
 def written_kind(p: Path) -> str | None:
     """Which Periodize output the existing file ``p`` is (``json``, ``xlsx``, ``pdf``,
-    ``template``, ``csv``, ``compare`` or ``violations``), or None: a file Periodize did not write (the coach's
-    own workbook, a GPS export, a session log) or cannot be read."""
+    ``template``, ``csv`` (the load table), ``review`` (the season review's CSV), ``compare`` or
+    ``violations``), or None: a file Periodize did not write (the coach's own workbook, a GPS
+    export, a session log) or cannot be read."""
     import zipfile
 
     try:
@@ -97,17 +99,27 @@ def written_kind(p: Path) -> str | None:
         text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
         if text.startswith("{") and '"periodize-plan"' in text:
             return "json"
-        if re.fullmatch(r"\[\s*\]\s*", text) or (text.startswith("[") and '"severity"' in text
-                                                  and '"rule"' in text):
-            return "violations"  # check --json: a list, empty when the plan breaks nothing
+        if _violations(text):
+            return "violations"
         from planner.load import CSV_COLUMNS
         from planner.review import CSV_COLUMNS as REVIEW_COLUMNS
 
-        if text.splitlines()[:1] in ([",".join(CSV_COLUMNS)], [",".join(REVIEW_COLUMNS)]):
-            return "csv"  # the load table, or the season review
+        header = text.splitlines()[:1]  # one kind each: neither replaces the other unasked
+        return {",".join(CSV_COLUMNS): "csv", ",".join(REVIEW_COLUMNS): "review"}.get(
+            header[0] if header else "")
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return None
-    return None
+
+
+def _violations(text: str) -> bool:
+    """Whether ``text`` (a file's head) is what ``check --json`` writes: a list of objects whose
+    first key is ``"rule"`` (``planner.planjson.violation_dict``), ``"severity"`` among them; or
+    ``[]``, the plan breaking nothing. A file of the coach's holding only ``[]`` reads as one
+    too: it holds nothing to lose, as an empty file (:func:`foreign`)."""
+    if re.fullmatch(r"\[\s*\]\s*", text):
+        return True
+    return (re.match(r'\[\s*\{\s*"rule"\s*:', text) is not None and '"message"' in text
+            and '"severity"' in text)
 
 
 def foreign(kind: str, p: Path) -> str | None:

@@ -77,3 +77,48 @@ def test_one_athletes_review_csv_has_his_row_once(folder):
     rows = list(csv.DictReader((folder / "a1.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert [row["athlete"] for row in rows] == ["A1"]
     assert rows[0]["hv_done"] == "4" and rows[0]["minutes"] == "30"
+
+
+def test_the_load_csv_and_the_review_csv_do_not_replace_each_other_unasked(tmp_path):
+    """The load table and the season review were one kind of output, "csv": either replaced the
+    other unasked (last month's review gone under a load table). Each replaces only its own."""
+    from ui.outputkinds import written_kind
+
+    save_season(_review_season(), tmp_path / "s.season.json")
+    assert run("load", "s.season.json", "--csv", "t.csv", cwd=tmp_path).returncode == 0
+    assert written_kind(tmp_path / "t.csv") == "csv"
+    table = (tmp_path / "t.csv").read_bytes()
+    r = run("load", "s.season.json", "--review", "--csv", "t.csv", cwd=tmp_path)
+    assert r.returncode == 1 and "t.csv: is there already and is a load table Periodize wrote; " \
+        "writing the season review CSV there would replace it" in r.stderr, r.stderr
+    assert (tmp_path / "t.csv").read_bytes() == table and not (tmp_path / "t.csv.bak").exists()
+    r = run("load", "s.season.json", "--review", "--csv", "t.csv", "--replace", cwd=tmp_path)
+    assert r.returncode == 0 and written_kind(tmp_path / "t.csv") == "review", r.stderr
+    assert (tmp_path / "t.csv.bak").read_bytes() == table
+    r = run("load", "s.season.json", "--csv", "t.csv", cwd=tmp_path)  # the other way round
+    assert r.returncode == 1 and "is a season review Periodize wrote (CSV)" in r.stderr, r.stderr
+
+
+def test_check_json_replaces_its_own_list_and_not_a_list_of_the_coachs(tmp_path):
+    """Any JSON list with "severity" and "rule" in it read as check --json's output, and was
+    replaced unasked. What check writes is a list of objects whose first key is "rule" (or [],
+    nothing broken: a file holding only [] has nothing to lose)."""
+    import json
+
+    from ui.outputkinds import written_kind
+
+    save_season(_review_season(), tmp_path / "s.season.json")
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps([{"player": "Ana", "rule": "no phones", "severity": "high"}]))
+    r = run("check", "s.season.json", "--json", "mine.json", cwd=tmp_path)
+    assert r.returncode == 1 and "mine.json: is there already and was not written by Periodize" \
+        in r.stderr, r.stderr
+    assert written_kind(mine) is None
+    for _ in range(2):  # its own output: replaced unasked, kept as .bak
+        r = run("check", "s.season.json", "--json", "v.json", cwd=tmp_path)
+        assert r.returncode == 3, r.stderr  # the hand-made plan breaks DL-2
+    assert written_kind(tmp_path / "v.json") == written_kind(tmp_path / "v.json.bak") == "violations"
+    listed = json.loads((tmp_path / "v.json").read_text())
+    assert listed and next(iter(listed[0])) == "rule"
+    (tmp_path / "empty.json").write_text("[]\n")
+    assert written_kind(tmp_path / "empty.json") == "violations"

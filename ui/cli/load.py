@@ -52,7 +52,9 @@ def cmd_load(args) -> int:
 
     out = outputs.out_path(args.csv, "CSV") if args.csv is not None else None
     if out is not None:
-        outputs.guard({"csv": out}, {"season file": Path(args.season)}, replace=args.replace)
+        # the load table or the season review: each replaces unasked only an earlier one of its own
+        outputs.guard({"review" if args.review else "csv": out}, {"season file": Path(args.season)},
+                      replace=args.replace)
     if args.whole_season and not args.review:
         raise InputError("--whole-season", ["goes with --review (the season review's period); "
                                             "add --review, or leave --whole-season out"])
@@ -212,12 +214,12 @@ def cmd_review(args, season, out: Path | None) -> int:
         return EXIT_OK
     from planner.safefile import atomic_write
 
-    backup = outputs.keep_backups({"csv": out})
+    backup = outputs.keep_backups({"review": out})
     # UTF-8 with its byte-order mark, as the load CSV (docs/load.md)
-    atomic_write(out, "\ufeff" + review_csv(review, args.anonymise), backup="csv" in backup)
+    atomic_write(out, "\ufeff" + review_csv(review, args.anonymise), backup="review" in backup)
     print(f"Wrote the season review of {len(review.rows)} athlete(s) to {out} "
           f"({review.period.words()})")
-    outputs.say_kept("csv", out, backup)
+    outputs.say_kept("review", out, backup)
     return EXIT_OK
 
 

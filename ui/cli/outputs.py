@@ -32,8 +32,8 @@ KINDS = ("json", "xlsx", "ics", "pdf", "template", "handouts")
 NEED_A_PLAN = ("xlsx", "json", "ics", "handouts")
 FOLDERS = ("ics", "handouts")  # outputs that are a folder of files, one per athlete
 _WHAT = {"season": "season file", "json": "plan JSON", "xlsx": "workbook", "pdf": "PDF", "template": "workbook",
-         "ics": "calendar folder", "csv": "CSV", "compare": "comparison workbook", "handouts": "handouts folder",
-         "violations": "violations JSON"}
+         "ics": "calendar folder", "csv": "CSV", "review": "season review CSV",
+         "compare": "comparison workbook", "handouts": "handouts folder", "violations": "violations JSON"}
 
 
 # the ending a written file must have, by what it is: Excel data in a .csv name (or a table in

@@ -286,10 +286,10 @@ class ReviewWindow(QDialog):
         if path.suffix.lower() != ".csv":
             path = path.with_name(path.name + ".csv")
         remember_dialog_folder(window, "review", path)
-        if not may_replace(window, path, "csv"):
+        if not may_replace(window, path, "review"):
             return False
         try:
-            backup, kept = keep_previous(path, "csv")
+            backup, kept = keep_previous(path, "review")
             # UTF-8 with its byte-order mark, as the load CSV (docs/load.md)
             atomic_write(path, "\ufeff" + csv_text(self.review), backup=backup)
         except (PeriodizeError, OSError) as e:
