@@ -418,3 +418,31 @@ def test_a_panel_chosen_from_the_view_menu_takes_the_keyboard(w, qtbot, key):
     qtbot.waitUntil(lambda: dock.isAncestorOf(QApplication.focusWidget() or w.board))
     focus = QApplication.focusWidget()
     assert focus.isVisible() and not focus.visibleRegion().isEmpty()
+
+
+def test_shift_f10_opens_the_menu_of_the_board_cell_and_of_the_log_cell(w, qtbot):
+    """Without a Menu key (many laptops) a cell's menu (pin, role; As planned, Copy down) could
+    not be reached from the keyboard: Shift+F10 does what the Menu key does."""
+    a = w.season.athletes[0]
+    w.board.setFocus()
+    qtbot.waitUntil(w.board.hasFocus)
+    w.board.set_current(a.id, w.season.calendar.start)
+    with qtbot.waitSignal(w.board.cell_menu_requested, timeout=3000) as asked:
+        QTest.keyClick(w.board, Qt.Key.Key_F10, SHIFT)
+    assert asked.args[:2] == [a.id, w.season.calendar.start]
+    for m in QApplication.topLevelWidgets():  # the board's menu closed before the Log's
+        if m.isVisible() and m.inherits("QMenu"):
+            m.close()
+    dock = w.docks["log"]
+    if not dock.isVisible() or behind_a_tab(dock):
+        dock.toggleViewAction().trigger()
+    panel = w.weekly.log_panel
+    qtbot.waitUntil(lambda: panel.view.isVisible())
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    panel.view.setCurrentIndex(panel.view.model().index(0, 1))
+    QTest.keyClick(panel.view, Qt.Key.Key_F10, SHIFT)
+    qtbot.waitUntil(lambda: getattr(panel, "context_menu", None) is not None
+                    and panel.context_menu.isVisible())
+    assert any(a.text().startswith("As planned") for a in panel.context_menu.actions())
+    panel.context_menu.close()

@@ -321,7 +321,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._base_description = (
             "Athletes as rows and the days of the season as columns: rehab stages, planned "
             "intensity, deload and taper weeks and competitions. Arrow keys move the selected "
-            "cell; the menu key opens its pin menu."
+            "cell; the menu key or Shift+F10 opens its pin menu."
         )
         self.setAccessibleDescription(self._base_description)
         # the scroll area's parts, named: a screen reader listed two nameless "client" objects

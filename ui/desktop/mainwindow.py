@@ -30,6 +30,7 @@ from planner.season import Season
 from planner.text import date_short, day_long, plural, season_past
 from planner.text import day as day_words
 from ui.desktop import (
+    contextkey,
     editors,
     fileio,
     findathlete,
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         wheelguard.guard(self)  # the wheel scrolls the docks, not the fields under the pointer
         menukeys.install()  # Ctrl+E in a field is File ▸ Export…, not the field's end of line
+        contextkey.install(self)  # Shift+F10: a cell's menu without a Menu key
         tabchain.install()  # tells a Tab pressed (focusNextPrevChild)
 
         self.document.changed.connect(self._on_document_changed)
