@@ -14,6 +14,8 @@
 - :func:`pain_alerts`: the same pain from an athlete it cannot propose a flare-up for (fit and
   not back lately, or never injured): listed with the log's flags, so that a new injury is not
   missed; nothing changes.
+- :func:`pains_below_flare`: a pain one below the protocol's ``pain_flare`` where one at it
+  would propose a flare-up: listed too (the plan counts the session as done); nothing changes.
 """
 
 from __future__ import annotations
@@ -603,6 +605,14 @@ class FlareProposal:
 def flare_proposals(season: Season, athlete: str | None = None) -> list[FlareProposal]:
     """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded (of one
     athlete with ``athlete``)."""
+    return [FlareProposal(*p) for p in _rehab_pains(season, athlete, lambda pain, flare: pain >= flare)]
+
+
+def _rehab_pains(season: Season, athlete: str | None, keep) -> list[tuple[str, dt.date, float, int]]:
+    """(athlete, day, pain, the protocol's ``pain_flare``) of the logged pains ``keep(pain,
+    pain_flare)`` takes, on days a flare-up could be proposed: in rehab or back lately, past the
+    injury's first stage record, not on a recorded flare-up's day nor in its calm days, and not
+    in the protocol's first stage (:func:`_no_flare_up_of_its_own`)."""
     out, tl = [], None
     for a in season.athletes:
         if athlete is not None and a.id != athlete:
@@ -618,11 +628,11 @@ def flare_proposals(season: Season, athlete: str | None = None) -> list[FlarePro
             if not rec.stages or day <= rec.stages[0].start:
                 continue  # the pain of the injury itself: a flare-up needs a stage before it
             proto = load_protocol(rec.protocol)
-            if logged.pain < proto.pain_flare or not _in_rehab_or_back_lately(records, day):
+            if not keep(logged.pain, proto.pain_flare) or not _in_rehab_or_back_lately(records, day):
                 continue
             if _no_flare_up_of_its_own(season, a.id, records, day, tl):
                 continue
-            out.append(FlareProposal(a.id, day, logged.pain, proto.pain_flare))
+            out.append((a.id, day, logged.pain, proto.pain_flare))
     return out
 
 
@@ -725,17 +735,87 @@ class PainAlert(FlareProposal):
         return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
                 f"{day_long(self.date)} and is not in rehab")
 
+    @classmethod
+    def what_to_do_once(cls) -> str:
+        """What to do, said once below several of them."""
+        todo = cls.WHAT_TO_DO.replace("if it is", "if one is")
+        return todo[:1].upper() + todo[1:] + "."
+
+    def cell_words(self) -> str:
+        """What follows "⚠ Pain 6/10, " in the Log cell's and the board's tooltips and the inspector."""
+        return "not in rehab: if it is an injury, record it (Season ▸ Injuries)"
+
+
+@dataclass(frozen=True)
+class PainBelowFlare(PainAlert):
+    """A logged pain one below the governing protocol's ``pain_flare`` (2/10 for the hamstring
+    and adductor templates, whose pain rule adjusts or stops an exercise at 2/10; 4/10 for those
+    at 5, the tendon model's "acceptable" band) on a day a flare-up could be proposed (in rehab
+    or back lately): no flare-up is proposed and the plan counts the session as done, so the
+    coach hears of it. Nothing changes; the coach decides."""
+
+    WHAT_TO_DO = ("if the session was not pain-free, hold the athlete at that level (pin his "
+                  "next speed days no higher) or record the flare-up (Season ▸ Injuries, or "
+                  "periodize record --flare-up)")
+
+    def text(self, season: Season) -> str:
+        return f"{self.fact(season)}; {self.WHAT_TO_DO}"
+
+    def fact(self, season: Season) -> str:
+        return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
+                f"{day_long(self.date)} {self.where(season)}, just below the protocol's "
+                f"{self.threshold}/10 for a flare-up: the plan counts the session as done")
+
+    def where(self, season: Season) -> str:
+        """``in S1 (acute hamstring strain)``; back to FIT: ``back after the acute hamstring
+        strain``."""
+        from planner.protocols import protocol_name
+
+        records = season.injuries_of(self.athlete)
+        name = protocol_name(governing(records, self.date).protocol).lower()
+        stage = athlete_stage_on(records, self.date)
+        return f"back after the {name}" if stage == FIT else f"in {stage} ({name})"
+
+    @classmethod
+    def what_to_do_once(cls) -> str:
+        todo = cls.WHAT_TO_DO.replace("if the session was", "if a session was")
+        return todo[:1].upper() + todo[1:] + "."
+
+    def cell_words(self) -> str:
+        return (f"just below the protocol's {self.threshold}/10 for a flare-up: the plan counts "
+                f"the session as done; if it was not pain-free, hold the athlete at that level "
+                f"(pin his next speed days no higher) or record the flare-up (Season ▸ Injuries)")
+
 
 def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ") -> list[str]:
-    """The alerts as lines: one says what to do; several are listed as facts and what to do is
-    said once, below them (it repeated on every line)."""
-    if len(alerts) == 1:
-        return [f"{head}{alerts[0].text(season)}."]
-    lines = [f"{head}{p.fact(season)}." for p in alerts]
-    if lines:
-        todo = PainAlert.WHAT_TO_DO.replace("if it is", "if one is")
-        lines.append(todo[:1].upper() + todo[1:] + ".")
+    """The alerts as lines: one of a kind (a fit player's pain, a pain just below a protocol's
+    flare-up threshold) says what to do; several are listed as facts and what to do is said
+    once, below them (it repeated on every line)."""
+    lines = []
+    for kind in (PainAlert, PainBelowFlare):
+        mine = [p for p in alerts if type(p) is kind]
+        if len(mine) == 1:
+            lines.append(f"{head}{mine[0].text(season)}.")
+        elif mine:
+            lines += [f"{head}{p.fact(season)}." for p in mine]
+            lines.append(kind.what_to_do_once())
     return lines
+
+
+def pains_below_flare(season: Season, athlete: str | None = None) -> list[PainBelowFlare]:
+    """Logged pains one below the governing protocol's ``pain_flare`` (at least ``pain_flare -
+    1``, under ``pain_flare``) on days a flare-up would be proposed at the threshold (in rehab
+    or back lately; not on a recorded flare-up's day nor in its calm days) (of one athlete with
+    ``athlete``)."""
+    return [PainBelowFlare(*p) for p in _rehab_pains(
+        season, athlete, lambda pain, flare: flare - 1 <= pain < flare)]
+
+
+def listed_pains(season: Season, athlete: str | None = None) -> list[PainAlert]:
+    """The logged pains listed to the coach, by day: a fit player's (:func:`pain_alerts`) and
+    those just below a protocol's flare-up threshold (:func:`pains_below_flare`)."""
+    return sorted(pain_alerts(season, athlete) + pains_below_flare(season, athlete),
+                  key=lambda p: (p.date, p.athlete))
 
 
 def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:

@@ -1982,3 +1982,29 @@ def test_advance_reads_a_today_with_a_time_and_a_time_zone_as_its_date(tmp_path)
         r = run("advance", "s.season.json", "--today", text, "--save", "--no-replan", cwd=tmp_path)
         assert r.returncode == 0, r.stderr
         assert load_season(tmp_path / "s.season.json").calendar.today == day(7)  # as written
+
+
+def test_log_lists_a_hamstring_returners_pain_just_below_the_flare_up_threshold(tmp_path):
+    """Two sprints logged at 2/10 by a hamstring returner in S1 (the protocol's flare-up threshold
+    is 3): nothing proposed, but `log` names both days and says once what to do; a fit player's
+    2/10 stays unsaid, and the same log again says nothing new."""
+    rec = injury("A1", "S1", start_day=-3).model_copy(update={"protocol": "hamstring-strain"})
+    s = season(weeks=6, athletes=2, injuries=(rec,), today=day(10))
+    save_season(s, tmp_path / "s.season.json")
+    (tmp_path / "log.csv").write_text(
+        "Athlete ID,Date,Minutes,RPE,Top speed %,Pain,Note\n"
+        f"A1,{day(4).isoformat()},60,6,95,2,tight posterior thigh\n"
+        f"A1,{day(6).isoformat()},60,6,95,2,same again\nA2,{day(6).isoformat()},75,6,,2,\n",
+        encoding="utf-8")
+    r = run("log", "s.season.json", "log.csv", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    pains = [line for line in r.stdout.splitlines() if line.startswith("Pain: ")]
+    assert pains == [f"Pain: Athlete 1 (A1) logged pain 2/10 on {day_long(day(d))} in S1 (acute "
+                     f"hamstring strain), just below the protocol's 3/10 for a flare-up: the plan "
+                     f"counts the session as done." for d in (4, 6)], r.stdout
+    assert r.stdout.count("If a session was not pain-free, hold the athlete at that level") == 1
+    assert "Proposed flare-up" not in r.stdout and "Athlete 2 (A2) logged pain" not in r.stdout
+    after = load_season(tmp_path / "s.season.json")
+    assert after.injury_of("A1").flare_ups == ()  # nothing recorded for it
+    r = run("log", "s.season.json", "log.csv", "--overlap", "skip", cwd=tmp_path)
+    assert r.returncode == 0 and "Pain: " not in r.stdout, r.stdout + r.stderr

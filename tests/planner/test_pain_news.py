@@ -65,3 +65,54 @@ def test_a_pain_in_the_first_stage_proposes_no_flare_up():
     s = _pains(s, (8, 6), (15, 6))
     assert [p.date for p in flare_proposals(s)] == [day(15)]
     assert pain_alerts(s) == []
+
+
+def test_a_pain_just_below_the_flare_up_threshold_in_rehab_is_listed_not_proposed():
+    """One below the protocol's pain_flare (4/10 at 5: the tendon model's "acceptable" band) in
+    rehab: no flare-up, but the coach hears of it, since the plan counts the session as done;
+    below that band nothing is said, at the threshold it is a proposal instead."""
+    from planner.progress import PainBelowFlare, listed_pains, pain_alert_lines, pains_below_flare
+    from planner.text import day_long
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=10),), today=day(35))
+    s = _pains(s, (15, 3), (16, 4), (17, 4.5), (18, 5))
+    s = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A2", date=day(16), minutes=60, rpe=4, pain=4),)})  # fit: 4/10 is nothing
+    below = pains_below_flare(s)
+    assert [(p.athlete, p.date, p.pain, p.threshold) for p in below] == [
+        ("A1", day(16), 4, 5), ("A1", day(17), 4.5, 5)]
+    assert [p.date for p in flare_proposals(s)] == [day(18)]  # the two never overlap
+    assert pain_alerts(s) == [] and listed_pains(s) == below
+    one = pain_alert_lines(s, below[:1])
+    assert one == [f"Pain: {s.athlete_label('A1')} logged pain 4/10 on {day_long(day(16))} in P3 "
+                   f"(persistent iliopsoas tendinopathy), just below "
+                   f"the protocol's 5/10 for a flare-up: the plan counts the session as done; if "
+                   f"the session was not pain-free, hold the athlete at that level (pin his next "
+                   f"speed days no higher) or record the flare-up (Season ▸ Injuries, or "
+                   f"periodize record --flare-up)."]
+    two = pain_alert_lines(s, below)
+    assert len(two) == 3 and two[-1].startswith("If a session was not pain-free, hold")
+    assert all("hold the athlete" not in line for line in two[:2])
+    assert isinstance(below[0], PainBelowFlare) and "just below" in below[0].cell_words()
+
+
+def test_a_hamstring_returners_two_out_of_ten_is_listed_and_a_calm_window_says_nothing():
+    """The hamstring template's pain_flare is 3 (its pain rule stops an exercise at 2/10): 2/10 is
+    listed, 1/10 not; on a recorded flare-up's day and in its calm days the pain belongs to it;
+    back to FIT lately it is still listed, as a flare-up would still be proposed."""
+    from planner.progress import pains_below_flare
+
+    rec = injury("A1", "P3", start_day=10, flare_days=(20,)).model_copy(
+        update={"protocol": "hamstring-strain"})
+    s = _pains(season(weeks=6, athletes=1, injuries=(rec,), today=day(35)),
+               (14, 1), (15, 2), (20, 2), (21, 2), (30, 2.5))
+    assert [p.date for p in pains_below_flare(s)] == [day(15), day(30)]
+    assert "(acute hamstring strain), just below the protocol's 3/10" in \
+        pains_below_flare(s)[0].text(s)
+    back = injury("A1", "FIT", start_day=18, history=(("P3", 10),)).model_copy(
+        update={"protocol": "hamstring-strain"})
+    s = _pains(season(weeks=9, athletes=1, injuries=(back,), today=day(60)), (25, 2))
+    assert [p.date for p in pains_below_flare(s)] == [day(25)]
+    assert "back after the acute hamstring strain" in pains_below_flare(s)[0].text(s)
+    s = _pains(s, (18 + 27, 2), (18 + 28, 2))  # 28 days after the return: no longer lately
+    assert [p.date for p in pains_below_flare(s)] == [day(45)]

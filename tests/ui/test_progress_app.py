@@ -1521,6 +1521,29 @@ def test_a_fit_players_pain_is_marked_and_named_with_no_flare_up_to_record(w, qt
     assert not w.board.pain_mark("A2", day(9)) and w.board.past_mark("A2", day(9)) == "logged"
 
 
+def test_a_returners_pain_just_below_the_flare_up_threshold_is_marked_with_what_to_do(w, qtbot):
+    """Pain 4/10 from A1 in S1 (the protocol proposes a flare-up at 5/10): no flare-up to record,
+    but the cell is marked ⚠ and its tooltip, the inspector and the board say the plan counts the
+    session as done and what to do; 3/10 says nothing."""
+    panel = w.weekly.log_panel
+    m = panel.model
+    r = row_of(w, "A1")
+    assert panel.type_into(r, 2, "60 4 p4")
+    assert m.data(m.index(r, 2)).startswith("⚠ ")
+    tip = m.data(m.index(r, 2), Qt.ItemDataRole.ToolTipRole)
+    assert ("⚠ Pain 4/10, just below the protocol's 5/10 for a flare-up: the plan counts the "
+            "session as done; if it was not pain-free, hold the athlete at that level") in tip
+    assert "not in rehab" not in tip and "proposes a flare-up" not in tip
+    w.board.set_current("A1", day(9))
+    assert "just below the protocol&#x27;s 5/10 for a flare-up" in w.inspector.cell_html()
+    assert not w.weekly.flare_strip.isVisible()  # nothing proposed to record
+    assert w.board.pain_mark("A1", day(9))
+    assert w.season.injury_of("A1").flare_ups == ()
+    assert panel.type_into(r, 2, "60 4 p3")  # below the band: nothing
+    assert not m.data(m.index(r, 2)).startswith("⚠")
+    assert not w.board.pain_mark("A1", day(9))
+
+
 def test_the_log_panel_fits_a_small_screen(qtbot, in_week_3):
     w = make_window(qtbot, in_week_3)
     w.resize(1280, 690)

@@ -164,13 +164,13 @@ def cmd_import(args) -> int:
         print(decision.changes)
     for note in notes:
         print(f"Note: {note}")
-    from planner.progress import flare_proposals, new_to_the_coach, pain_alert_lines, pain_alerts
+    from planner.progress import flare_proposals, listed_pains, new_to_the_coach, pain_alert_lines
 
     # the pains this import brings (all logged within a week of today, with no season before)
     proposed, older = new_to_the_coach(flare_proposals(season), season, old)
     for p in proposed:  # a pain score at the flare-up threshold
         print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p, season)}")
-    alerts, older_alerts = new_to_the_coach(pain_alerts(season), season, old)
+    alerts, older_alerts = new_to_the_coach(listed_pains(season), season, old)
     for line in pain_alert_lines(season, alerts):
         print(line)
     if older or older_alerts:
@@ -192,14 +192,18 @@ def _season_or_none(path):
 
 def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) -> str:
     """One line for the pains not said again: how many, and where to see and record them."""
-    from planner.progress import PAIN_LOOKBACK_DAYS
+    from planner.progress import PAIN_LOOKBACK_DAYS, PainBelowFlare
     from planner.text import join_and, plural
 
+    below = [p for p in alerts if isinstance(p, PainBelowFlare)]
+    fit = [p for p in alerts if p not in below]
     when = (f"logged more than {plural(PAIN_LOOKBACK_DAYS, 'day')} before today" if fresh
             else "logged before this import")
     what = join_and(([f"{plural(len(proposals), 'pain')} proposing a flare-up not recorded"]
                      if proposals else [])
-                    + ([f"{plural(len(alerts), 'pain')} of a player not in rehab"] if alerts else []))
+                    + ([f"{plural(len(fit), 'pain')} of a player not in rehab"] if fit else [])
+                    + ([f"{plural(len(below), 'pain')} just below a protocol's flare-up threshold"]
+                       if below else []))
     first = proposals[0] if proposals else None
     record = (f"; record a flare-up with: periodize record {shlex.quote(str(path))} --flare-up {first.athlete} "
               f"{first.date.isoformat()} --save" if first is not None else "")

@@ -258,7 +258,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
 
 def _say_after_log(season, after, season_path: str = "SEASON") -> None:
     """What a log merged into ``season`` (giving ``after``) brings up, a line each: the flare-ups
-    its pain proposes, the pains of athletes not in rehab, the matches played in rehab or while
+    its pain proposes, the pains listed (of athletes not in rehab, just below a protocol's flare-up
+    threshold), the matches played in rehab or while
     away, the sessions logged on days away (or not with the squad), the sessions above the
     rehab stage, and the monitoring flags."""
     from planner.progress import flare_proposals
@@ -267,10 +268,10 @@ def _say_after_log(season, after, season_path: str = "SEASON") -> None:
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
     for p in new:
         print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p, after)}")
-    from planner.progress import pain_alert_lines, pain_alerts
+    from planner.progress import listed_pains, pain_alert_lines
 
-    was = pain_alerts(season)
-    for line in pain_alert_lines(after, [p for p in pain_alerts(after) if p not in was]):
+    was = listed_pains(season)
+    for line in pain_alert_lines(after, [p for p in listed_pains(after) if p not in was]):
         print(line)
     from planner.progress import played_in_rehab_since
 

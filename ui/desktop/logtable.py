@@ -5,8 +5,9 @@ A cell shows the athlete-day's logged sessions compactly (``75′ 6 95% m90 p3``
 top speed, minutes played, pain; ``ui.desktop.logcells`` reads and writes that text), or, not
 logged, the planned level greyed (``(90 %)``, ``(S1 70 %)``, ``(match)``). Days after today are
 shaded and cannot be typed into (a session is logged once it happened; the message says so).
-A pain that proposes a flare-up shades the cell red and marks it ``⚑``; the same pain of an
-athlete not in rehab (``planner.progress.pain_alerts``) marks it ``⚠``; a top speed above the
+A pain that proposes a flare-up shades the cell red and marks it ``⚑``; a pain listed
+(``planner.progress.listed_pains``: the same pain of an athlete not in rehab, or one just below
+the protocol's flare-up threshold) marks it ``⚠``; a top speed above the
 rehab stage's cap (``planner.progress.above_stage``), or minutes played in a match while the
 records hold the athlete in rehab (``planner.progress.played_in_rehab``), marks it ``▲``, its
 tooltip says so.
@@ -83,7 +84,6 @@ from ui.desktop.logcells import (
 )
 from ui.desktop.pastview import (
     ABOVE_MARK,
-    ALERT_WORDS,
     above_stage,
     alerts,
     otherwise_text,
@@ -329,7 +329,7 @@ class LogModel(QAbstractTableModel):
                          f"right-click ▸ Record flare-up, or the inspector's button")
         q = self._alert(a.id, d) if ss else None
         if q is not None:
-            lines.append(f"⚠ Pain {q.pain:g}/10, {ALERT_WORDS}")
+            lines.append(f"⚠ Pain {q.pain:g}/10, {q.cell_words()}")
         fast = self._above(a.id, d) if ss else None
         if fast is not None:
             lines.append(f"{ABOVE_MARK} Above the stage: {fast.text(self.season)}. "

@@ -4,8 +4,9 @@ Days before today are history (rules-spec.md section 9). The board greys them (i
 the past) and marks, per athlete-day, a logged session (a small dot) and a day whose level went
 otherwise than planned (``AthletePlan.planned``: a small corner triangle in its own colour);
 its tooltip and the inspector say it in words: the logged sessions, and "planned 90 %,
-logged 80 %". A logged pain that proposes a flare-up (``planner.progress.flare_proposals``) is
-said too.
+logged 80 %". A logged pain that proposes a flare-up (``planner.progress.flare_proposals``), and one listed
+(``planner.progress.listed_pains``: a fit player's, one just below the protocol's flare-up
+threshold), are said too.
 
 :func:`past_marks` is worked out once per season (one pass over the log and the plan's
 ``planned`` entries) and kept for the last few seasons, so painting and undo stay fast.
@@ -38,7 +39,8 @@ class PastMarks:
 
     logged: dict[str, frozenset[int]] = field(default_factory=dict)
     otherwise: dict[str, dict[int, int]] = field(default_factory=dict)
-    # a logged pain to look at: it proposes a flare-up, or a fit player's 5/10 or more
+    # a logged pain to look at: it proposes a flare-up, or is listed (a fit player's 5/10 or
+    # more, one just below the protocol's flare-up threshold)
     pain: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def painful(self, athlete: str, d: int) -> bool:
@@ -197,10 +199,11 @@ def proposal_on(season: Season, athlete: str, day: dt.date):
 
 
 def alerts(season: Season) -> dict[tuple[str, dt.date], object]:
-    """The logged pains that propose no flare-up (``planner.progress.pain_alerts``)."""
-    from planner.progress import pain_alerts
+    """The logged pains listed that propose no flare-up (``planner.progress.listed_pains``: a
+    fit player's, and one just below a protocol's flare-up threshold)."""
+    from planner.progress import listed_pains
 
-    return _by_day("alerts", season, pain_alerts)
+    return _by_day("alerts", season, listed_pains)
 
 
 def above_stage(season: Season) -> dict[tuple[str, dt.date], object]:
@@ -231,11 +234,9 @@ def played_in_rehab_words(season: Season, athlete: str, day: dt.date) -> str:
 
 
 def alert_on(season: Season, athlete: str, day: dt.date):
-    """The day's logged pain of an athlete not in rehab (``PainAlert``), or None."""
+    """The day's logged pain listed (``PainAlert``: an athlete not in rehab, or
+    ``PainBelowFlare``: just below the protocol's flare-up threshold), or None."""
     return alerts(season).get((athlete, day))
-
-
-ALERT_WORDS = "not in rehab: if it is an injury, record it (Season ▸ Injuries)"
 
 
 def day_lines(season: Season, athlete: str, day: dt.date) -> list[str]:
@@ -254,7 +255,7 @@ def day_lines(season: Season, athlete: str, day: dt.date) -> list[str]:
                          f"{p.threshold}/10): record it in the inspector")
         q = alert_on(season, athlete, day)
         if q is not None:
-            lines.append(f"⚠ Pain {q.pain:g}/10, {ALERT_WORDS}")
+            lines.append(f"⚠ Pain {q.pain:g}/10, {q.cell_words()}")
     return lines
 
 
@@ -277,7 +278,7 @@ def inspector_rows(season: Season, athlete: str, day: dt.date) -> list[tuple[str
     q = alert_on(season, athlete, day) if rows else None
     if q is not None:
         rows.append(("Pain", f"<b style='color:#d50000'>{q.pain:g}/10</b>, "
-                             f"{html.escape(ALERT_WORDS)}"))
+                             f"{html.escape(q.cell_words())}"))
     return rows
 
 
