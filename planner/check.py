@@ -323,6 +323,23 @@ class CheckReport:
         return out
 
 
+def ramp_walk(speed, played, before, g: int):
+    """RAMP's walk over an athlete's speed days (rules-spec.md section 3), as the checker reads
+    them: for each day ``i`` with ``speed[i]``, (i, the speed day before it or None, whether ``g``
+    days or more without one lie before it, its step: 1 or 2, else 0). ``before``: the speed
+    days logged before the season start (negative indexes), which end a gap there. A played
+    competition day (``played[i]``) is never a step: it ends the ramp, even after a gap."""
+    logged = sorted(before)
+    last, last_step1 = (logged[-1] if logged else None), False
+    for i, on in enumerate(speed):
+        if not on:
+            continue
+        gap = last is None or i - last > g
+        step = 0 if played[i] else 1 if gap else 2 if last_step1 else 0
+        yield i, last, gap, step
+        last, last_step1 = i, step == 1
+
+
 def hv_gap_day(a: AthleteFacts, i: int) -> bool:
     """Is day ``i`` one HV-1 counts towards a gap: the athlete available, FIT or in a stage
     allowing an exposure, and no exposure that day? Any other day breaks a window (HV-1, and
@@ -654,20 +671,9 @@ class _Checker:
             ("HV-6", self.hv6_match(a, i) is not None), ("HV-7", self.hv7_md1(a, i))) if broken]
 
     def ramp(self, a: _Athlete) -> None:
-        g = self.rs.value("RAMP", "gap_days")
-        # a speed day logged before the season start (section 9) ends the gap there
-        before = sorted(a.pre)
-        last, last_step1 = (before[-1] if before else None), False
-        for i in range(self.n):
-            if not a.speed[i]:
-                continue
-            step1 = False
-            if not a.played[i]:  # a played competition day is never a step: it ends the ramp
-                step1 = last is None or i - last > g
-                step2 = not step1 and last_step1
-                if i >= self.p0 and a.st[i] == FIT:
-                    self._ramp_day(a, i, last, step1, step2)
-            last, last_step1 = i, step1
+        for i, last, _gap, step in ramp_walk(a.speed, a.played, a.pre, self.rs.value("RAMP", "gap_days")):
+            if step and i >= self.p0 and a.st[i] == FIT:
+                self._ramp_day(a, i, last, step == 1, step == 2)
 
     def _ramp_day(self, a: _Athlete, i: int, last: int | None, step1: bool, step2: bool) -> None:
         g, v = self.rs.value("RAMP", "gap_days"), a.it[i]

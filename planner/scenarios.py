@@ -390,6 +390,9 @@ class Comparison:
     runs: tuple = ()  # the same runs (planner.congestion.Congestion), for a shorter wording
     # B or C matches started in a taper that the scenario adds (planner.congestion.TaperMatch)
     tapers: tuple = ()
+    # matches started as an athlete's first speed day after RAMP's gap that the scenario adds
+    # (planner.coldstart), in words: not a rule either
+    cold: tuple[str, ...] = ()
     # rules whose mode or values differ in B (LD-1 given a weight): B's objective counts them
     # at its own values, so the two objectives are not like for like
     rules_changed: tuple[str, ...] = ()
@@ -484,7 +487,9 @@ class Comparison:
 
     def _advice_lines(self) -> list[str]:
         """What the scenario adds that is no rule but what a tournament what-if is asked for:
-        congested runs of starts, matches started in a taper."""
+        congested runs of starts, matches started in a taper, matches started cold."""
+        from planner.coldstart import COLD_WHAT
+
         lines = []
         if self.congested:
             lines.append("Congested fixtures the scenario adds (not a rule):")
@@ -492,6 +497,9 @@ class Comparison:
         if self.tapers:
             lines.append("Matches in a taper the scenario adds (not a rule):")
             lines += [f"  - {t.text()}" for t in self.tapers]
+        if self.cold:
+            lines.append(f"{COLD_WHAT} that the scenario adds (not a rule):")
+            lines += [f"  - {x}" for x in self.cold]
         return lines
 
     def text(self) -> str:
@@ -598,6 +606,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         broken_b=tuple(v.message for v in rep_b.violations),
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
     )
+    from planner.coldstart import cold_starts_added
     from planner.congestion import added, congestion_lines, tapers_added
     from planner.returns import hv_exposure_counts
 
@@ -606,6 +615,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     comp.runs = tuple(added(baseline, scenario))
     comp.congested = tuple(line.text for line in congestion_lines(scenario, list(comp.runs)))
     comp.tapers = tuple(tapers_added(baseline, scenario))
+    comp.cold = tuple(c.text(scenario) for c in cold_starts_added(baseline, scenario))
     comp.load_days, loaded = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
     comp.role_cells = role_days(season_a, season_b, tl_b, loaded)
     comp.shared_days = _shared_days(season_a, season_b, tl_b, {d for d, _, _ in comp.load_days})

@@ -157,6 +157,13 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
         write_text(ws.cell(row=r + 1, column=2), "Matches in a taper the scenario adds (not a rule)")
         for k, t in enumerate(comp.tapers):
             write_text(ws.cell(row=r + 2 + k, column=2), t.text())
+        r += 2 + len(comp.tapers)
+    if comp.cold:
+        from planner.coldstart import COLD_WHAT
+
+        write_text(ws.cell(row=r + 1, column=2), f"{COLD_WHAT} that the scenario adds (not a rule)")
+        for k, line in enumerate(comp.cold):
+            write_text(ws.cell(row=r + 2 + k, column=2), line)
 
 
 def export_comparison(path: str | os.PathLike, *args, backup: bool = False) -> None:

@@ -20,6 +20,7 @@ checker and keeps it only when it breaks nothing and costs no more (``solver.run
 
 from __future__ import annotations
 
+from planner.check import ramp_walk
 from planner.history import pre_season_speed_days
 from planner.rules import RuleSet
 from planner.season import FIT, SPEED_DAY, Plan, Season
@@ -31,24 +32,13 @@ STEP1_MAX, STEP2_MAX = 80, 90
 
 
 def _steps(it: list[int], played: list[bool], before: list[int], g: int) -> tuple[set[int], set[int]]:
-    """RAMP's first and second steps (rules-spec.md section 3): a speed day that is no played
-    match after ``g`` or more days without one (the season start counts as such a gap unless a
-    speed day was logged in the ``g`` days before it), and the speed day right after a first."""
-    step1, step2 = set(), set()
-    last = before[-1] if before else None
-    last_step1 = False
-    for i, v in enumerate(it):
-        if v < SPEED_DAY:
-            continue
-        first = False
-        if not played[i]:
-            first = last is None or i - last > g
-            if first:
-                step1.add(i)
-            elif last_step1:
-                step2.add(i)
-        last, last_step1 = i, first
-    return step1, step2
+    """RAMP's first and second steps (rules-spec.md section 3), as the plan checker walks them
+    (``planner.check.ramp_walk``): a speed day that is no played match after ``g`` or more days
+    without one (the season start counts as such a gap unless a speed day was logged in the
+    ``g`` days before it), and the speed day right after a first."""
+    walk = list(ramp_walk([v >= SPEED_DAY for v in it], played, before, g))
+    return ({i for i, _l, _g, step in walk if step == 1},
+            {i for i, _l, _g, step in walk if step == 2})
 
 
 def _ramp_holds(it: list[int], played: list[bool], before: list[int], g: int, fit: list[bool],

@@ -1068,3 +1068,34 @@ def test_an_a_tournament_over_a_weeks_end_is_said_by_plan_check_and_the_solve(qt
     # under its own header: "set roles to keep the taper" is no way on for it
     assert f"A competitions in a later A's taper (no rule breaks; the taper runs longer):\n  {said}" in out
     assert "set roles to keep the taper" not in out
+
+
+def test_plan_check_lists_a_final_started_as_the_first_speed_day_after_three_weeks_away(qtbot):
+    """A player back from three weeks of international duty was planned to start the Cup final
+    with no speed day since he left, and nothing said so: Plan Check lists it (a click goes to
+    his match day), and an 80 % day pinned before the final takes the line away."""
+    from planner.coldstart import cold_starts
+    from tests.builders import day
+    from tests.planner.test_coldstart import FINAL, away_three_weeks, with_plan
+    from ui.desktop.panels import COLD_MARK, ViolationsPanel
+
+    s = with_plan(away_three_weeks())
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    items = [panel.list.item(k) for k in range(panel.list.count())]
+    [c] = cold_starts(s)
+    [item] = [i for i in items if i.text().startswith(COLD_MARK)]
+    assert item.text() == f"{COLD_MARK} Speed ramp — {c.text(s)}."
+    assert "Intl duty" in item.text() and "Not a rule of the plan" in item.toolTip()
+    assert (f"{COLD_MARK} 1 match started as the first speed day after a break"
+            in panel.summary.text())
+    with qtbot.waitSignal(panel.cell_requested) as got:
+        panel.list.itemClicked.emit(item)
+    assert got.args == ["A1", day(FINAL)]
+    pinned = with_plan(away_three_weeks(pins=(IntensityPin(athlete="A1", date=c.open_days[0][0],
+                                                           intensity=80),)))
+    panel.set_report(pinned, check_plan(pinned, pinned.plan))
+    assert not [k for k in range(panel.list.count())
+                if panel.list.item(k).text().startswith(COLD_MARK)]
+    assert COLD_MARK not in panel.summary.text()

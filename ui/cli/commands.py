@@ -261,6 +261,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_soft_table(outcome, season, plan, path)
     if plan is not None:
         print_congestion(season.model_copy(update={"plan": plan}))
+        print_cold_starts(season.model_copy(update={"plan": plan}))
         print_speed_without_max(season, plan)
         print_ladder_credit(season, plan)
         print_signing_stages(season)
@@ -322,6 +323,17 @@ def _unavoidable(season, plan) -> int:
 
     soft = plan.soft or check_plan(season.model_copy(update={"plan": plan}), plan).soft
     return unavoidable(soft)
+
+
+def print_cold_starts(season, file=None) -> None:
+    """The matches started as an athlete's first speed day after RAMP's gap
+    (``planner.coldstart``): not a rule, said so that the coach ramps him up or benches him."""
+    from planner.coldstart import COLD_HEAD, cold_starts
+
+    if found := cold_starts(season):
+        print(f"{COLD_HEAD}:", file=file)
+        for c in found:
+            print(f"  {c.text(season)}", file=file)
 
 
 def print_congestion(season, file=None) -> None:
@@ -566,6 +578,7 @@ def cmd_check(args) -> int:
     # not rules: said on stderr, so that every line of stdout is a violation or the count
     print_hv1_runs(season, plan, args.season, report.soft, file=sys.stderr)
     print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
+    print_cold_starts(season.model_copy(update={"plan": plan}), file=sys.stderr)
     print_speed_after_pain(season, plan, file=sys.stderr)
     print_speed_without_max(season, plan, file=sys.stderr)
     print_ladder_credit(season, plan, file=sys.stderr)

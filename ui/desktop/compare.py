@@ -394,6 +394,8 @@ class CompareWindow(QWidget):
         for t in comp.tapers[:2]:  # not a rule either: a taper made heavier
             # a stretched taper's way out is the A's priority, not roles (TaperMatch.way)
             sentences.append(f"<b>in a taper</b>: {_esc(t.short())} ({_esc(t.way(short=True))})")
+        for x in comp.cold[:2]:  # nor this: a match started as the first speed day after a break
+            sentences.append(f"<b>started cold</b>: {_esc(x)}")
         if comp.broken_b:
             more = f" (and {len(comp.broken_b) - 1} more)" if len(comp.broken_b) > 1 else ""
             sentences.append(f"the scenario breaks {_esc(comp.broken_b[0].rstrip('.'))}{more}")

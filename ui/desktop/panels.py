@@ -48,6 +48,7 @@ from planner.check import (
     unavoidable_said,
 )
 from planner.citations import cite
+from planner.coldstart import STEP, cold_starts
 from planner.congestion import RECOVERY_HOURS, congestion_lines
 from planner.daymarks import day_rows, fold_session
 from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
@@ -75,6 +76,7 @@ HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as on
 NO_MAX_MARK = "⊘"  # athletes planned speed work without a max speed on record
 CREDIT_MARK = "⇡"  # athletes planned above a sprint ladder level credited, not run here
 SIGNING_MARK = "↻"  # signings whose stage from the old club counts its days again from today
+COLD_MARK = "❄"  # a match started as the first speed day after RAMP's gap (planner.coldstart)
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -495,7 +497,8 @@ def soft_breakdown(report) -> str:
 
 
 def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
-                  credited: int = 0, signings: int = 0, head: str = "Listed first") -> str:
+                  credited: int = 0, signings: int = 0, head: str = "Listed first",
+                  cold: int = 0) -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
     the Plan Check list shows besides the checker's findings, in its order (``""`` for nothing);
     ``head``: where, after the rules broken (``Listed after the rules broken``) or first."""
@@ -512,6 +515,9 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     if tapers:
         first.append(f"◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')}"
                      f" started in a taper")
+    if cold:
+        first.append(f"{COLD_MARK} {plural(cold, 'match', 'matches')} started as the first speed "
+                     f"day after a break")
     if unmeasured:
         first.append(f"{NO_MAX_MARK} {plural(unmeasured, 'athlete')} without a max speed")
     if credited:
@@ -520,9 +526,10 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     if signings:
         first.append(f"{SIGNING_MARK} {plural(signings, 'signing')} whose stage from his old club "
                      f"counts its days again from today")
-    # ▲, ◷, ⊘, ⇡ and ↻ break no rule: each line's tooltip says why it is listed
-    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers), (NO_MAX_MARK, unmeasured),
-                             (CREDIT_MARK, credited), (SIGNING_MARK, signings)) if on]
+    # ▲, ◷, ❄, ⊘, ⇡ and ↻ break no rule: each line's tooltip says why it is listed
+    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers), (COLD_MARK, cold),
+                             (NO_MAX_MARK, unmeasured), (CREDIT_MARK, credited),
+                             (SIGNING_MARK, signings)) if on]
     notes = (f" ({join_and(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
              if marks else "")
     return f" {head}: {'; '.join(first)}{notes}." if first else ""
@@ -624,10 +631,12 @@ class ViolationsPanel(QWidget):
         unmeasured = self._once("no max speed", season, speed_without_max)
         credited = self._once("ladder credit", season, ladder_credit_unrun)
         signings = self._once("stale signings", season, stale_signings)
+        cold = self._once("cold starts", season, cold_starts)
         head = ("Listed after the rules broken" if broken(report) else
                 "Listed after the pins" if report.violations else "Listed first")
         self.summary.setText(check_summary(report, season) + _listed_first(
-            above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head))
+            above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head,
+            len(cold)))
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
@@ -649,6 +658,7 @@ class ViolationsPanel(QWidget):
                                "competition taper weeks; a match started plays in full")
                             + f" ({t.way(short=True)}).")
             self.list.addItem(item)
+        self._fill_cold(season, cold)  # a match started as the first speed day after a break
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
         self._fill_signings(signings)  # a signing's old stage counted again from today
@@ -735,6 +745,18 @@ class ViolationsPanel(QWidget):
         item.setToolTip(f"{NO_MAX_SPEED_SAID}.\nNot a rule of the plan: the sessions keep their "
                         f"%, and the handouts say \"max speed not measured\" where the speed goes.")
         self.list.addItem(item)
+
+    def _fill_cold(self, season: Season, found: list) -> None:
+        """A line per match started as an athlete's first speed day after RAMP's gap
+        (``planner.coldstart``, as ``solve`` and ``check`` print it): a click goes to the
+        athlete's match day. Not a rule of the plan."""
+        for c in found:
+            item = QListWidgetItem(f"{COLD_MARK} Speed ramp — {c.text(season)}.")
+            item.setData(Qt.ItemDataRole.UserRole, (c.athlete, c.day))
+            item.setToolTip("Not a rule of the plan: RAMP lets a match played end the ramp, so "
+                            "the match is his first speed day after the break; a day at "
+                            f"{STEP} % before it brings the exposure back in training first.")
+            self.list.addItem(item)
 
     def _fill_signings(self, found: list) -> None:
         """A line per signing whose stage from his old club had outlasted its maximum before

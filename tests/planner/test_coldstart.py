@@ -1,0 +1,89 @@
+"""Cold starts (planner.coldstart): a fit athlete's first speed day after RAMP's gap is a match he
+starts; not a rule. The plans are solved and held against the plan checker."""
+
+import pytest
+
+from planner.coldstart import cold_starts, cold_starts_added
+from planner.season import Competition, IntensityPin, MatchRole, Unavailability
+from tests.builders import day, season, solved_and_checked
+
+FINAL = 33  # Sat of week 5
+
+
+def away_three_weeks(pins=(), roles=()):
+    """Two athletes, Saturday matches, the Cup final (A) on day 33; A1 away on international duty
+    from Sun day 13 to Sun day 27 (the match of day 12 his last speed day), back Mon day 28."""
+    final = Competition(id="final", name="Cup final", date=day(FINAL), priority="A")
+    s = season(weeks=6, athletes=2, matches=[5, 12, 40], comps=[final], pins=pins,
+               unavailable=(Unavailability(athlete="A1", start=day(13), end=day(27),
+                                           reason="Intl duty"),))
+    return s.model_copy(update={"roles": tuple(roles)})
+
+
+def with_plan(s):
+    out, _report = solved_and_checked(s)
+    return s.model_copy(update={"plan": out.plan})
+
+
+@pytest.fixture(scope="module")
+def solved():
+    return with_plan(away_three_weeks())
+
+
+def test_a_player_back_from_three_weeks_away_who_starts_the_final_cold_is_named(solved):
+    it = solved.plan.for_athlete("A1").intensity
+    assert it[FINAL] == 100 and not any(v >= 80 for v in it[13:FINAL])  # the plan the coach saw
+    (c,) = cold_starts(solved)
+    assert (c.athlete, c.day, c.last, c.without) == ("A1", day(FINAL), day(12), 20)
+    words = c.text(solved)
+    assert words.startswith("Athlete 1 (A1) starts Cup final (A, Sat 6 Feb) as his first speed "
+                            "day after 20 days without one (the last on Sat 16 Jan; away Sun 17 "
+                            "Jan – Sun 31 Jan: Intl duty): pin 80 % on ")
+    assert "(MD-3)" in words and words.endswith("or set him bench for Cup final (Roles)")
+    # anonymised: the absence without its reason
+    assert "Intl duty" not in cold_starts(solved, anonymise=True)[0].text(solved)
+
+
+def test_an_80_pin_before_the_final_or_the_bench_takes_the_notice_away(solved):
+    (c,) = cold_starts(solved)
+    on = c.open_days[0][0]
+    assert on < day(FINAL)
+    pinned = with_plan(away_three_weeks(pins=(IntensityPin(athlete="A1", date=on, intensity=80),)))
+    assert pinned.plan.for_athlete("A1").intensity[FINAL] == 100
+    assert cold_starts(pinned) == []
+    # the plan edited instead: the same day at 80 % in the plan alone
+    ap = solved.plan.for_athlete("A1")
+    k = (on - day(0)).days
+    edited_ap = ap.model_copy(update={"intensity": ap.intensity[:k] + (80,) + ap.intensity[k + 1:]})
+    plan = solved.plan.model_copy(update={"athletes": tuple(
+        edited_ap if x.athlete == "A1" else x for x in solved.plan.athletes)})
+    assert cold_starts(solved.model_copy(update={"plan": plan})) == []
+    bench = with_plan(away_three_weeks(roles=(MatchRole(competition="final", athlete="A1",
+                                                        role="bench"),)))
+    assert cold_starts(bench) == []
+
+
+def test_only_from_today_on_and_a_what_if_names_only_the_ones_it_adds(solved):
+    later = solved.model_copy(update={"calendar": solved.calendar.model_copy(
+        update={"today": day(FINAL + 1)})})
+    assert cold_starts(later) == []
+    assert cold_starts_added(solved, solved) == []
+    assert [c.athlete for c in cold_starts_added(None, solved)] == ["A1"]
+
+
+def test_solve_check_and_a_what_if_say_it_on_the_command_line(solved, capsys):
+    """``solve`` and ``record`` (print_summary) print it with the other notes, ``check`` on stderr,
+    and a what-if names the one its scenario adds."""
+    from planner.coldstart import COLD_HEAD
+    from planner.scenarios import compare
+    from ui.cli.commands import print_cold_starts
+
+    (c,) = cold_starts(solved)
+    print_cold_starts(solved)
+    assert capsys.readouterr().out == f"{COLD_HEAD}:\n  {c.text(solved)}\n"
+    base = with_plan(away_three_weeks(roles=(MatchRole(competition="final", athlete="A1",
+                                                       role="bench"),)))
+    comp = compare(base, base.plan, solved, solved.plan)
+    assert comp.cold == (c.text(solved),)
+    assert f"  - {c.text(solved)}" in comp.text()
+    assert compare(solved, solved.plan, solved, solved.plan).cold == ()
