@@ -52,9 +52,10 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                                              "done (the period's days before today, as it was "
                                              "made): its days at 90 % or more and the matches it "
                                              "had him start, read as HV done reads them"),
-    ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) (— when none was planned, or "
-                                      "nothing was logged: HV done is then the plan's; the "
-                                      "squad's adds up the athletes with a ratio alone)"),
+    ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) over the same days as "
+                                      "Logged ÷ planned, the days a session was logged (a day "
+                                      "with nothing logged reads as planned); — when none was "
+                                      "planned on them"),
     ("hv_ahead", "HV ahead", "exposures still planned from today to the period's end (— when "
                              "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
@@ -122,8 +123,8 @@ class ReviewRow:
     minutes: float | None = None  # None: no minutes played logged
     hv_done: int = 0
     hv_planned_past: int = 0  # the exposures the plan had for the days of hv_done
-    # HV done ÷ planned's own: hv_done and hv_planned_past where something was logged (an
-    # athlete's row), added up over those rows alone (the squad's); 0 where nothing was
+    # HV done ÷ planned's own: hv_done and hv_planned_past on the days logged alone, the days
+    # Logged ÷ planned reads (an athlete's row), added up over the rows (the squad's)
     hv_done_logged: int = 0
     hv_planned_logged: int = 0
     hv_ahead: int | None = None  # None: the period ends before today
@@ -148,9 +149,10 @@ class ReviewRow:
 
     @property
     def hv_ratio(self) -> float | None:
-        """HV done ÷ planned; None when nothing was logged: done is then the plan itself (a past
-        day with nothing logged is read as planned), and 100 % would read as compliance. The
-        squad's adds up the rows whose own ratio is defined, never one that reads "—"."""
+        """HV done ÷ planned over the days logged, as the load's ratio: a past day with nothing
+        logged is read as planned, so counting it made patchy logging read as compliance (one
+        session logged in three weeks, 100 %). None when the plan had no exposure on a day logged
+        (nothing logged among them). The squad's adds up the rows' days logged alone."""
         if self.hv_planned_logged <= 0:
             return None
         return self.hv_done_logged / self.hv_planned_logged
@@ -286,15 +288,18 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
     # session, never his exposure; a start the logged minutes say is one, the day in rehab too
     # (a match he was hurt in)
     past = [i for i in span if i < tl.p0 and i not in away]
-    done = sum(1 for i in past if (f.hv_exposure(i, 100, True) if i in starts else f.hv_exposure(i)))
+    done = {i for i in past if (f.hv_exposure(i, 100, True) if i in starts else f.hv_exposure(i))}
     ahead = f.hv_exposures(i for i in span if i >= tl.p0 and i not in away)
     off = load.season_start
     days_logged = [i for i in span if counts_log(load.logged, off + i, load.logged_until)]
     logs = [load.logged[off + i] for i in days_logged]
-    planned_hv = sum(1 for i in past if _planned_exposure(season, ap, f, i))
+    planned_hv = {i for i in past if _planned_exposure(season, ap, f, i)}
+    # HV done ÷ planned over the load ratio's days, the days logged (a match day's minutes played
+    # are a session logged): a day with nothing logged reads as planned, done by construction
+    measured = set(days_logged)
     return ReviewRow(
-        f.id, name, **games, **days, hv_done=done, hv_planned_past=planned_hv,
-        hv_done_logged=done if logs else 0, hv_planned_logged=planned_hv if logs else 0,
+        f.id, name, **games, **days, hv_done=len(done), hv_planned_past=len(planned_hv),
+        hv_done_logged=len(done & measured), hv_planned_logged=len(planned_hv & measured),
         hv_ahead=ahead if period.reaches_today else None,
         longest_gap=None if f.exempt else _longest(f, span), exempt=f.exempt,
         logged=float(sum(logs)) if logs else None,

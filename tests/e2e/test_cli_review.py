@@ -32,8 +32,8 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
             if line.startswith(("Athlete", "Squad"))}
     assert set(rows) == {"Athlete 1", "Athlete 2", "Athlete 3", "Athlete 4", "Squad"}
     # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes, 4 exposures of the 6 planned for
-    # the same days (67 %), none ahead ("—"), the longest gap 10 days
-    assert rows["Athlete 1"].split()[3:13] == ["2", "1", "0", "30", "4", "6", "67", "%", "—", "1"]
+    # the same days (over his days logged 1 of 3: 33 %), none ahead ("—"), the longest gap 10 days
+    assert rows["Athlete 1"].split()[3:13] == ["2", "1", "0", "30", "4", "6", "33", "%", "—", "1"]
     assert "1 wk 3 d" in rows["Athlete 1"]
     assert rows["Athlete 3"].rstrip().endswith("Illness 3, International duty 2")
     # the columns line up: every row's HV done ends where its heading does
@@ -52,8 +52,8 @@ def test_the_whole_season_csv_reads_back(folder):
     assert tuple(rows[0]) == CSV_COLUMNS
     by = {row["athlete"] or row["name"]: row for row in rows}
     assert by["A1"]["hv_done"] == "4" and by["A1"]["hv_ahead"] == "2"
-    assert by["A1"]["hv_planned_past"] == "6" and by["A1"]["hv_ratio"] == "0.667"
-    assert by["Squad"]["hv_planned_past"] == "18" and by["Squad"]["hv_ratio"] == "0.667"
+    assert by["A1"]["hv_planned_past"] == "6" and by["A1"]["hv_ratio"] == "0.333"
+    assert by["Squad"]["hv_planned_past"] == "18" and by["Squad"]["hv_ratio"] == "0.333"
     assert by["A1"]["longest_gap"] == "10" and by["A1"]["minutes"] == "30"
     assert by["A2"]["rehab"] == "12" and by["A2"]["logged"] == "" and by["A2"]["ratio"] == ""
     assert by["A4"]["not_with_squad"] == "11"

@@ -183,7 +183,11 @@ def test_hv_planned_for_the_same_days_as_hv_done_by_hand():
     # Done: day 1 (96 % logged), 12, 15, 19; the 95 % day 8 logged at 80 % is planned 1, done 0;
     # the start of day 5 played 30 minutes off the bench, planned 1, done 0
     assert (a1.hv_done, a1.hv_planned_past) == (4, 6)
-    assert a1.hv_ratio == pytest.approx(4 / 6) and a1.cell("hv_ratio") == "67 %"
+    # the ratio over the days logged alone (1, 5, 8), as Logged ÷ planned: planned 3 (the speed
+    # days 1 and 8, the start of 5), done 1 (day 1's 96 %); days 12, 15, 19, with nothing
+    # logged, read as planned and are done by construction
+    assert (a1.hv_done_logged, a1.hv_planned_logged) == (1, 3)
+    assert a1.hv_ratio == pytest.approx(1 / 3) and a1.cell("hv_ratio") == "33 %"
     assert a1.hv_ahead is None and a1.cell("hv_ahead") == "—"
     # A2's plan as made had him in rehab on days 2-13: exposures 1, 15, 19, all done
     # A3's had none on his days away (8, 15): 1, 5, 12, 19; A4's none after he left: 1, 5, 8, 12, 15
@@ -193,10 +197,10 @@ def test_hv_planned_for_the_same_days_as_hv_done_by_hand():
     assert rows["A2"].logged is None and rows["A2"].cell("hv_ratio") == "—"
     total = review.total
     assert (total.hv_done, total.hv_planned_past) == (16, 18)
-    # the squad's ratio adds up the rows that have one: A1's 4 of 6 alone (A2, A3 and A4 read
-    # "—"), not 16 of 18, which read 89 % when the only athlete with a log was at 67 %
-    assert (total.hv_done_logged, total.hv_planned_logged) == (4, 6)
-    assert total.cell("hv_ratio") == "67 %"
+    # the squad's ratio adds up the days logged: A1's 1 of 3 alone (A2, A3 and A4 logged
+    # nothing), not 16 of 18, which read 89 %
+    assert (total.hv_done_logged, total.hv_planned_logged) == (1, 3)
+    assert total.cell("hv_ratio") == "33 %"
     # the whole season: the past's planned exposures alone, the rest ahead
     whole = _rows(season_review(_review_season(), whole=True))["A1"]
     assert (whole.hv_done, whole.hv_planned_past, whole.hv_ahead) == (4, 6, 2)
@@ -207,8 +211,9 @@ def test_hv_planned_past_of_a_goalkeeper_and_with_no_day_yet():
     keeper = s.athletes[0].model_copy(update={"position": "Goalkeeper"})
     s = s.model_copy(update={"athletes": (keeper,) + s.athletes[1:]})
     row = _rows(season_review(s))["A1"]
-    # his speed days 1, 8 and 15 planned; his matches are his sessions, never an exposure
-    assert (row.hv_done, row.hv_planned_past, row.cell("hv_ratio")) == (2, 3, "67 %")
+    # his speed days 1, 8 and 15 planned; his matches are his sessions, never an exposure. The
+    # ratio over his days logged (1, 5, 8): the speed days 1 and 8 planned, day 1 done
+    assert (row.hv_done, row.hv_planned_past, row.cell("hv_ratio")) == (2, 3, "50 %")
     first = _rows(season_review(_review_season(today=0)))["A1"]
     assert first.hv_planned_past == 0 and first.hv_ratio is None and first.cell("hv_ratio") == "—"
 
@@ -248,16 +253,37 @@ def test_the_anonymised_season_counts_a_leaver_and_a_signing_as_the_season_does(
 
 
 def test_the_squads_hv_ratio_adds_up_the_athletes_with_one_and_is_a_dash_without():
-    """Two athletes with a log: A1 done 4 of 6 planned; A3, 60 minutes logged on day 1 (his 95 %
-    speed day, 70 % logged: no exposure), done 3 of his 4 (1, 5, 12, 19). The squad: (4 + 3) ÷
-    (6 + 4) = 70 %; A2 and A4, with nothing logged, count for nothing. No log at all: "—"."""
+    """Two athletes with a log: A1 done 1 of the 3 planned on his days logged (1, 5, 8); A3,
+    60 minutes logged on day 1 (his 95 % speed day, 70 % logged: no exposure), done 0 of 1. The
+    squad: (1 + 0) ÷ (3 + 1) = 25 %; A2 and A4, with nothing logged, count for nothing. No log
+    at all: "—"."""
     s = _review_season()
     s = s.model_copy(update={"sessions": (*s.sessions, Session(
         athlete="A3", date=day(1), minutes=60, rpe=6, top_speed_pct=70))})
     review = season_review(s)
     a3 = _rows(review)["A3"]
-    assert (a3.hv_done, a3.hv_planned_past, a3.cell("hv_ratio")) == (3, 4, "75 %")
-    assert review.total.cell("hv_ratio") == "70 %"
+    assert (a3.hv_done, a3.hv_planned_past, a3.cell("hv_ratio")) == (3, 4, "0 %")
+    assert review.total.cell("hv_ratio") == "25 %"
     assert (review.total.hv_done, review.total.hv_planned_past) == (15, 18)  # still every row's
     none = season_review(s.model_copy(update={"sessions": ()}))
     assert none.total.hv_planned_past == 18 and none.total.cell("hv_ratio") == "—"
+
+
+def test_the_hv_ratio_reads_the_days_logged_alone_as_the_load_ratio_does():
+    """A day with nothing logged reads as planned, so it is done by construction: A1 with only
+    his day-8 session kept (the 95 % speed day logged at 80 %) read 5 of 6 (83 %) though the one
+    speed day measured was missed. Over the days logged, as Logged ÷ planned: 0 of 1. With only
+    his day-1 session kept (96 % on the 95 % day), 1 of 1: the one day measured went as planned."""
+    s = _review_season()
+    day8 = _rows(season_review(s.model_copy(update={"sessions": s.sessions[2:]})))["A1"]
+    assert (day8.hv_done, day8.hv_planned_past) == (5, 6)  # the columns shown: every past day
+    assert (day8.hv_done_logged, day8.hv_planned_logged, day8.cell("hv_ratio")) == (0, 1, "0 %")
+    day1 = _rows(season_review(s.model_copy(update={"sessions": s.sessions[:1]})))["A1"]
+    assert (day1.hv_done, day1.hv_planned_past) == (6, 6)
+    assert (day1.hv_done_logged, day1.hv_planned_logged, day1.cell("hv_ratio")) == (1, 1, "100 %")
+    # the load ratio reads the same day: 60 x 6 logged against 75 x 6 planned
+    assert day1.cell("ratio") == "80 %"
+    # a session logged on a day the plan had no exposure (day 3, 70 %) and nothing else: "—"
+    day3 = _rows(season_review(s.model_copy(update={"sessions": (Session(
+        athlete="A1", date=day(3), minutes=60, rpe=5, top_speed_pct=70),)})))["A1"]
+    assert day3.logged == 300 and day3.hv_planned_logged == 0 and day3.cell("hv_ratio") == "—"

@@ -46,7 +46,7 @@ def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
     assert _column(dlg, "HV done")[row] == "4" and _column(dlg, "Longest gap")[row] == "1 wk 3 d"
     assert _column(dlg, "HV ahead")[row] == "—"
     assert (_column(dlg, "HV planned (past)")[row], _column(dlg, "HV done ÷ planned")[row]) == (
-        "6", "67 %")
+        "6", "33 %")  # over his days logged (1, 5, 8): 1 of 3
     assert dlg.total.text().startswith("Squad: Started 8 · Bench 1 · Not played 2 · Minutes 30")
     # read-only, and a heading click sorts by its value, not its text
     assert dlg.table.editTriggers() == dlg.table.EditTrigger.NoEditTriggers
