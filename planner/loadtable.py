@@ -32,7 +32,9 @@ the monitoring figures on top of it (EWMA, monotony, strain, flags) are in ``pla
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from planner.history import logged_days, planned_level, stage_cause
 from planner.protocols import Protocol
@@ -249,6 +251,9 @@ class AthleteLoad:
     unknown: tuple[bool, ...] = ()
     # per day: the athlete is away (any unavailability; pre-season days: not)
     absent: tuple[bool, ...] = ()
+    # per past season day that went otherwise (its index in the series): what the plan had for it,
+    # (level, stage, played) as :func:`planned_past_day` found it; a day not here went as planned
+    planned_past_days: Mapping[int, tuple[int, str, bool]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if self.logged_until < 0:
@@ -440,6 +445,7 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
             logged[k] = v.au
     # before the season nothing was planned: planned stays 0, what happened is the log
     happened = [logged[k] or 0.0 for k in range(off)] + [0.0] * tl.n
+    planned_past_days: dict[int, tuple[int, str, bool]] = {}
     for i in range(tl.n):
         kind = ap.weeks[tl.week_of[i]]
         kinds[off + i] = kind
@@ -450,6 +456,7 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
         got = planned_past_day(season, ap, f, i)
         if got is not None:
             # a past day that went otherwise: planned is what was planned for it
+            planned_past_days[off + i] = got
             was, st, played = got
             facts["stage"] = st
             planned[off + i] = round(table.day(kind, level=was, played=played,
@@ -463,7 +470,8 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
     absent = [False] * off + [i in f.off for i in range(tl.n)]
     weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until, unknown, absent)
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
-                       tuple(kinds), weeks, until, tuple(unknown), tuple(absent))
+                       tuple(kinds), weeks, until, tuple(unknown), tuple(absent),
+                       MappingProxyType(planned_past_days))
 
 
 def counts_log(logged: list[float | None] | tuple[float | None, ...], k: int, until: int) -> bool:

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.check import hv_gap_day
 from planner.history import lived_for_load, logged_days, role_of_minutes
-from planner.loadtable import LoadTable, athlete_load, counts_log, planned_past_day
+from planner.loadtable import AthleteLoad, LoadTable, athlete_load, counts_log
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, AthletePlan, Plan, Season
+from planner.season import FIT, HV_LEVEL, Plan, Season
 from planner.squad import display_order, is_absence, not_with_squad
 from planner.timeline import Timeline
 
@@ -256,7 +256,7 @@ def season_review(season: Season, plan: Plan | None = None, whole: bool = False)
             continue
         f = AthleteFacts(season, tl, rs, ap)
         load = athlete_load(season, lived, a.id, table=table, tl=tl, facts=f)
-        rows.append(_row(season, tl, period, f, load, a.name, ap))
+        rows.append(_row(season, tl, period, f, load, a.name))
     return Review(period, tuple(rows), _total(rows))
 
 
@@ -277,8 +277,8 @@ def _absences(season: Season, tl: Timeline, athlete: str) -> dict[int, str]:
     return out
 
 
-def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, name: str,
-         ap: AthletePlan) -> ReviewRow:
+def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load: AthleteLoad,
+         name: str) -> ReviewRow:
     span = range(tl.index(period.first), tl.index(period.first) + period.days)
     away = _indexes(tl, not_with_squad(season, f.id))
     days = _days(season, tl, f, span, away)
@@ -293,7 +293,7 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
     off = load.season_start
     days_logged = [i for i in span if counts_log(load.logged, off + i, load.logged_until)]
     logs = [load.logged[off + i] for i in days_logged]
-    planned_hv = {i for i in past if _planned_exposure(season, ap, f, i)}
+    planned_hv = {i for i in past if _planned_exposure(load, f, i)}
     # HV done ÷ planned over the load ratio's days, the days logged (a match day's minutes played
     # are a session logged): a day with nothing logged reads as planned, done by construction
     measured = set(days_logged)
@@ -308,10 +308,11 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load, na
         planned_logged=float(sum(load.planned[off + i] for i in days_logged)))
 
 
-def _planned_exposure(season: Season, ap: AthletePlan, f: AthleteFacts, i: int) -> bool:
+def _planned_exposure(load: AthleteLoad, f: AthleteFacts, i: int) -> bool:
     """Did the plan, as it was made, have an exposure on past day ``i``: the level it planned
-    (a day that went as planned: the day's), read as HV done reads a day (``f.hv_exposure``)."""
-    got = planned_past_day(season, ap, f, i)
+    (``load.planned_past_days``, what the load series found for the day; a day that went as
+    planned: the day's), read as HV done reads a day (``f.hv_exposure``)."""
+    got = load.planned_past_days.get(load.season_start + i)
     if got is None:
         return f.hv_exposure(i)
     level, _, played = got

@@ -287,3 +287,30 @@ def test_the_hv_ratio_reads_the_days_logged_alone_as_the_load_ratio_does():
     day3 = _rows(season_review(s.model_copy(update={"sessions": (Session(
         athlete="A1", date=day(3), minutes=60, rpe=5, top_speed_pct=70),)})))["A1"]
     assert day3.logged == 300 and day3.hv_planned_logged == 0 and day3.cell("hv_ratio") == "—"
+
+
+def test_what_the_plan_had_for_a_past_day_is_worked_out_once_per_athlete_day(monkeypatch):
+    """The review asked what the plan had for each past day again after the load series had
+    (192 calls for 112 athlete-days): it reads the series' own now, with the same counts."""
+    from collections import Counter
+
+    from planner import loadtable
+
+    calls: Counter = Counter()
+    real = loadtable.planned_level
+
+    def counted(season, ap, day, tl):  # asked by planned_past_day of a day that went otherwise
+        calls[(ap.athlete, day)] += 1
+        return real(season, ap, day, tl)
+
+    monkeypatch.setattr(loadtable, "planned_level", counted)
+    rows = _rows(season_review(_review_season()))
+    assert calls == {("A1", day(5)): 1, ("A1", day(8)): 1}
+    # the same figures worked out by hand above: A1's day 5 (a start played off the bench) and
+    # day 8 (95 % logged at 80 %) went otherwise, their planned exposures counted all the same
+    assert [rows[a].hv_planned_past for a in ("A1", "A2", "A3", "A4")] == [6, 3, 4, 5]
+    assert (rows["A1"].hv_done_logged, rows["A1"].hv_planned_logged) == (1, 3)
+    s = _review_season()
+    load = loadtable.lived_load(s, s.plan, "A1")  # the plan as lived, as the review reads it
+    assert {load.date(k): got for k, got in load.planned_past_days.items()} == {
+        day(5): (100, "FIT", True), day(8): (95, "FIT", False)}
