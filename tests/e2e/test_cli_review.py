@@ -122,3 +122,16 @@ def test_check_json_replaces_its_own_list_and_not_a_list_of_the_coachs(tmp_path)
     assert listed and next(iter(listed[0])) == "rule"
     (tmp_path / "empty.json").write_text("[]\n")
     assert written_kind(tmp_path / "empty.json") == "violations"
+
+
+def test_a_player_named_by_his_id_is_named_by_the_id_alone(tmp_path):
+    """A player whose name is his ID read "A1 (A1)" in the table; every other place says "A1"."""
+    s = _review_season()
+    s = s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": a.id}) if a.id == "A1" else a for a in s.athletes)})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("load", "s.season.json", "--review", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    firsts = [line.split("  ")[0] for line in r.stdout.splitlines()[2:6]]
+    assert sorted(firsts) == ["A1", "Athlete 2 (A2)", "Athlete 3 (A3)", "Athlete 4 (A4)"]
+    assert "A1 (A1)" not in r.stdout

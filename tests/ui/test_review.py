@@ -16,8 +16,8 @@ from ui.desktop.mainwindow import MainWindow
 from ui.desktop.review import ROWS_SHOWN, SHOWN, ReviewWindow, two_lines
 
 
-def _open(qtbot) -> tuple[MainWindow, ReviewWindow]:
-    s = _review_season()
+def _open(qtbot, s=None) -> tuple[MainWindow, ReviewWindow]:
+    s = s or _review_season()
     w = MainWindow(s, None)
     qtbot.addWidget(w)
     view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
@@ -219,3 +219,19 @@ def test_edits_in_a_row_are_counted_once_and_not_while_the_window_is_closed(qtbo
     # shown again with nothing changed: nothing counted again
     w.review_action.trigger()
     assert len(counted) == 2
+
+
+def _named_by_id(s, *ids):
+    return s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"name": a.id}) if a.id in ids else a for a in s.athletes)})
+
+
+def test_a_player_named_by_his_id_heads_his_row_with_the_id_alone(qtbot):
+    """A squad typed in by IDs (the name the ID, as an anonymised season's) read "A1 (A1)" in the
+    rows' headings: the label every other place gives him is "A1"; a sort keeps it."""
+    _w, dlg = _open(qtbot, _named_by_id(_review_season(), "A1", "A3"))
+    assert sorted(_column(dlg, "Name")) == ["A1", "A3", "Athlete 2 (A2)", "Athlete 4 (A4)"]
+    j = [h for _, h, _ in SHOWN].index("Rehab days")
+    dlg.table.sortItems(j, Qt.SortOrder.AscendingOrder)
+    assert _column(dlg, "Name")[-1] == "Athlete 2 (A2)"  # his 12 rehab days last
+    assert not any("(A1)" in name or "(A3)" in name for name in _column(dlg, "Name"))

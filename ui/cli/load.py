@@ -210,7 +210,7 @@ def cmd_review(args, season, out: Path | None) -> int:
                                            f"solve the season again to plan the athlete"])
         review = dataclasses.replace(review, rows=rows, total=rows[0])
     if out is None:
-        print(review_table(review, season.name, args.anonymise))
+        print(review_table(review, season, args.anonymise))
         return EXIT_OK
     from planner.safefile import atomic_write
 
@@ -223,16 +223,17 @@ def cmd_review(args, season, out: Path | None) -> int:
     return EXIT_OK
 
 
-def review_table(review, title: str, anonymise: bool = False) -> str:
-    """The season review as an aligned table: the period, a row per athlete, the squad's total
-    (left out for one athlete alone), numbers right-aligned."""
+def review_table(review, season, anonymise: bool = False) -> str:
+    """The season review of ``season`` as an aligned table: the period, a row per athlete (as
+    ``Season.athlete_label`` names him), the squad's total (left out for one athlete alone),
+    numbers right-aligned."""
     from planner.review import COLUMNS
 
     # anonymised: no reasons of absence either, as the anonymised workbook drops them
     cols = [(k, h) for k, h, _ in COLUMNS
             if k not in ("athlete", "name") and not (anonymise and k == "reasons")]
     rows = [*review.rows] + ([review.total] if review.total.athlete == "" else [])
-    names = [r.name if not r.athlete else r.athlete if anonymise else f"{r.name} ({r.athlete})"
+    names = [r.name if not r.athlete else r.athlete if anonymise else season.athlete_label(r.athlete)
              for r in rows]
     cells = [[r.cell(k) for k, _ in cols] for r in rows]
     wide = max([len("athlete"), *map(len, names)])
@@ -244,7 +245,7 @@ def review_table(review, title: str, anonymise: bool = False) -> str:
                  for (k, _), v, w in zip(cols, values, widths, strict=True)]
         return (first.ljust(wide) + "  " + "  ".join(parts)).rstrip()
 
-    out = [f"{title}: season review. {review.period.words()}.",
+    out = [f"{season.name}: season review. {review.period.words()}.",
            line("athlete", [h for _, h in cols])]
     out += [line(n, c) for n, c in zip(names, cells, strict=True)]
     out.append("Columns: see docs/load.md, \"The season review\" (the same rows as the workbook's "

@@ -43,7 +43,9 @@ NO_PLAN = "No plan yet: solve the season first (Plan ▸ Solve), and the review 
 # the name, with the ID, is the row's heading (it stays in view scrolled sideways)
 SHOWN = tuple((k, h, what) for k, h, what in COLUMNS if k not in ("athlete", "name"))
 SORT = Qt.ItemDataRole.UserRole + 1
-NAME = Qt.ItemDataRole.UserRole + 2  # a row's "Name (ID)" on its first cell: the row's heading
+# a row's "Name (ID)" on its first cell (Season.athlete_label: the ID alone when the name is the
+# ID, as an anonymised season's): the row's heading
+NAME = Qt.ItemDataRole.UserRole + 2
 ROWS_SHOWN = 20  # the rows the window opens tall enough for (at 1280 x 800)
 
 
@@ -223,7 +225,7 @@ class ReviewWindow(QDialog):
         return fitting_size(self, QSize(width + margins.left() + margins.right(), height + rest))
 
     def _name_rows(self) -> None:
-        """Each row's heading: the name and ID its first cell carries (after a sort too)."""
+        """Each row's heading: the athlete's label its first cell carries (after a sort too)."""
         for r in range(self.table.rowCount()):
             first = self.table.item(r, 0)
             name = first.data(NAME) if first is not None else ""
@@ -246,7 +248,7 @@ class ReviewWindow(QDialog):
                 item = _Item(row.cell(key))
                 item.setData(SORT, _sort_key(row, key))
                 if j == 0:
-                    item.setData(NAME, f"{row.name} ({row.athlete})")
+                    item.setData(NAME, season.athlete_label(row.athlete))
                 if key != "reasons":
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, j, item)
