@@ -166,16 +166,26 @@ def test_the_review_is_sorted_and_left_by_keyboard(qtbot):
     _w, dlg = _open(qtbot)
     table = dlg.table
     j = [h for _, h, _ in SHOWN].index("Longest gap")
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
     table.setFocus()
     table.setCurrentCell(1, j)
     QTest.keyClick(table, Qt.Key.Key_Return)
     assert dlg.saved.text().startswith("Sorted by Longest gap, highest first")
     assert _column(dlg, "Longest gap")[0] == "1 wk 3 d"  # by value, highest first
+    # the current cell at the top of the column sorted, where the keyboard reads on from
+    assert (table.currentRow(), table.currentColumn()) == (0, j)
+    table.setCurrentCell(2, j)
     QTest.keyClick(table, Qt.Key.Key_Return)
     assert _column(dlg, "Longest gap")[-1] == "1 wk 3 d"  # lowest first
     assert dlg.saved.text().startswith("Sorted by Longest gap, lowest first")
-    assert len(table.selectedItems()) == 1 and table.currentColumn() == j
-    assert not table.tabKeyNavigation()
+    assert (table.currentRow(), table.currentColumn()) == (0, j)
+    assert len(table.selectedItems()) == 1
+    # Tab leaves the table for the next control, cell and column unchanged
+    assert dlg.focusWidget() is table
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert dlg.focusWidget() is not table and not table.hasFocus()
+    assert (table.currentRow(), table.currentColumn()) == (0, j)
 
 
 def test_edits_in_a_row_are_counted_once_and_not_while_the_window_is_closed(qtbot, monkeypatch):
