@@ -173,6 +173,12 @@ class Athlete(Model):
     max_speed: Annotated[float, Field(strict=True, gt=0, le=MAX_MAX_SPEED)] | None = None
     role: Role = "start"  # default match role; ``Season.roles`` sets it per competition
 
+    @property
+    def label(self) -> str:
+        """"Leo Martin (A12)"; the ID alone when the name is the ID (an anonymised season's,
+        or a squad typed by ID): "A1", not "A1 (A1)"."""
+        return f"{self.name} ({self.id})" if self.name != self.id else self.id
+
 
 class Unavailability(Model):
     athlete: Id
@@ -423,8 +429,7 @@ class Season(Model):
 
     def athlete_label(self, athlete_id: str) -> str:
         a = self.athlete(athlete_id)
-        # an anonymised season's name is the ID: "A1", not "A1 (A1)"
-        return f"{a.name} ({a.id})" if a and a.name != a.id else athlete_id
+        return a.label if a is not None else athlete_id
 
 
 # -- what a plan was made for ---------------------------------------------------------------------

@@ -984,8 +984,7 @@ def _near_name(key: str, season: Season) -> str | None:
     close = difflib.get_close_matches(key, list(names), n=2, cutoff=0.75)
     if len(close) != 1:
         return None
-    a = names[close[0]]
-    return f"{a.name} ({a.id})"
+    return names[close[0]].label
 
 
 def _near(written: str, season: Season) -> str | None:

@@ -164,7 +164,7 @@ class AthleteSheet:
     # -- page 1 ----------------------------------------------------------------------------------
     def summary(self, out: SheetRows, a, weeks: list[HandoutWeek], rets: list) -> None:
         ctx = self.ctx
-        who = a.id if ctx.anonymise else f"{a.name} ({a.id})"
+        who = a.id if ctx.anonymise else a.label
         bits = [who]
         if a.position:
             bits.append(a.position)

@@ -353,7 +353,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     _write_returns(ctx, returns_ws, rets)
     _write_calendar(ctx, calendar)
     ctx.load = load_figures(season, plan)
-    label = lambda a: a.id if anonymise else f"{a.name} ({a.id})"  # noqa: E731
+    label = lambda a: a.id if anonymise else a.label  # noqa: E731
     write_load(ctx, load_ws, ctx.load, label, _put)
     write_review(ctx, review_ws, label, _put)
     _write_rules(ctx, rules)
@@ -778,7 +778,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         a = season.athlete(ret.athlete)
         run = soon_after_return(runs, ret.athlete, ret.fit)
         values = [
-            a.id if ctx.anonymise else f"{a.name} ({a.id})",
+            a.id if ctx.anonymise else a.label,
             a.position,
             ("–" if ctx.anonymise else protocol_name(ret.protocol))
             + (f" ({again})" if not ctx.anonymise and (again := again_words(season, rets, ret)) else ""),
@@ -1131,7 +1131,7 @@ def _write_athlete(ctx: _Ctx, writer: AthleteSheet, ws: Worksheet, a, explainer,
         ws.column_dimensions[get_column_letter(col)].width = width
     last_col = get_column_letter(len(ATHLETE_COLUMNS))
     ws.print_area = f"A1:{last_col}{max(1, len(rows.rows))}"
-    label = (a.id if ctx.anonymise else f"{a.name} ({a.id})") + (f", {a.position}" if a.position else "")
+    label = (a.id if ctx.anonymise else a.label) + (f", {a.position}" if a.position else "")
     ctx.print_setup(ws, title_rows=None, scale=scale, label=label)
     ws.oddFooter.left.text = "&8Speed day ≥ 80 %, HV exposure ≥ 90 % of max speed (see the Cover)"
     if ctx.plan.for_athlete(a.id) is not None:

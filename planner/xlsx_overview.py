@@ -186,9 +186,9 @@ def _name(ctx, a, room: float | None = None) -> str:
     """``Name (ID)``; with ``room`` (points) the name is cut to fit, the ID kept when it can be."""
     if ctx.anonymise:
         return a.id if room is None else elide(a.id, room, 9)
-    full = f"{a.name} ({a.id})"
-    if room is None or text_width(full, 9) <= room:
-        return full
+    full = a.label
+    if room is None or text_width(full, 9) <= room or full == a.id:
+        return full if room is None or text_width(full, 9) <= room else elide(full, room, 9)
     tail = f" ({a.id})"
     if text_width(tail, 9) > room / 2:
         return elide(full, room, 9)

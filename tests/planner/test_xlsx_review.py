@@ -75,3 +75,17 @@ def test_anonymised_the_rows_are_ids():
     ws = build_workbook(s, s.plan, anonymise=True)[SHEET]
     assert {"A1", "A2", "A3", "A4", "Squad"} == set(_table(ws))
     assert not any("Athlete 1" in str(c.value) for row in ws.iter_rows() for c in row)
+
+
+def test_a_squad_named_by_id_is_labelled_by_the_id_alone_in_every_sheet(tmp_path):
+    """A squad typed by shirt number (the name is the ID) read "A1 (A1)" on the workbook's
+    sheets while the app and the command line said "A1"."""
+    s = _review_season()
+    s = s.model_copy(update={"athletes": [a.model_copy(update={"name": a.id}) for a in s.athletes]})
+    path = tmp_path / "by-id.xlsx"
+    export_workbook(s, s.plan, path)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    cells = [str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+             for v in row if v is not None]
+    assert not [c for c in cells if "A1 (A1)" in c or "A2 (A2)" in c]
+    assert "A1" in _table(wb[SHEET])  # the review row headed by the ID alone
