@@ -11,11 +11,11 @@ import time
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from planner import edits as E
 from planner.scenarios import logged_since, scenario_season
-from planner.season import Competition, IntensityPin, Plan, Season, StagePin
+from planner.season import AthletePlan, Competition, IntensityPin, Plan, Season, StagePin
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
 from ui.desktop.mainwindow import MainWindow
@@ -1418,4 +1418,116 @@ def test_the_new_scenario_form_opens_with_the_keyboard_in_its_name(qtbot, window
     assert QApplication.focusWidget() is dlg.name
     qtbot.keyClicks(QApplication.focusWidget(), "Final earlier")
     assert dlg.name.text() == "Final earlier"
+    dlg.reject()
+
+
+def _hand_planned(weeks: int, today: int) -> Season:
+    """A season of ``weeks`` weeks, today on day ``today``, with a plan made by hand: three fit
+    athletes at 70 % every day, every week a load week (no solve: the comparison alone)."""
+    s = season(weeks=weeks, athletes=3, today=day(today))
+    n = weeks * 7
+    plan = Plan(status="manual", team_weeks=("load",) * weeks, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * n, intensity=(70,) * n, weeks=("load",) * weeks)
+        for a in s.athletes))
+    return s.model_copy(update={"plan": plan})
+
+
+def _with_weeks(s: Season, team: dict[int, str], own: dict[tuple[str, int], str] = {}) -> Season:  # noqa: B006
+    """``s`` with its plan's team weeks ``team`` (week -> kind) of another kind, every athlete's
+    with them, and the athlete-weeks ``own`` besides; days and intensities the same."""
+    def kinds(old: tuple[str, ...], aid: str | None) -> tuple[str, ...]:
+        return tuple(own.get((aid, w), team.get(w, k)) for w, k in enumerate(old))
+
+    plan = s.plan.model_copy(update={
+        "team_weeks": kinds(s.plan.team_weeks, None),
+        "athletes": tuple(a.model_copy(update={"weeks": kinds(a.weeks, a.athlete)})
+                          for a in s.plan.athletes)})
+    return s.model_copy(update={"plan": plan})
+
+
+def _shown_window(qtbot):
+    from ui.desktop.compare import CompareWindow
+
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.resize(1300, 700)
+    win.show()  # as the app does: the boards have their size before the comparison fills them
+    qtbot.waitExposed(win)
+    return win
+
+
+def _changed_colour_in(board, rect) -> bool:
+    """Whether the board's viewport paints the theme's "changed" colour inside ``rect``."""
+    image = board.viewport().grab().toImage()
+    want = board.theme().changed.rgb()
+    return any(image.pixel(x, y) == want for x in range(rect.left(), rect.right() + 1)
+               for y in range(rect.top(), rect.bottom() + 1))
+
+
+def test_a_comparison_of_week_kinds_alone_opens_at_today_and_outlines_the_weeks(qtbot):
+    """Cup round 3 made an A: the scenario moved two team weeks (load -> taper, deload -> load)
+    and no day's intensity or stage. The comparison opened on the season's first week, five
+    weeks before today, said "outlined: 0 changed athlete-days", and nothing on screen differed.
+    It opens at today's week, and outlines the team weeks of another kind (and an athlete's own
+    week moved apart from the team's) as it outlines changed days."""
+    from planner.scenarios import compare
+    from ui.desktop.boardgeom import KIND_H, Y_KIND
+
+    base = _hand_planned(weeks=16, today=38)  # a Thursday in week 6
+    after = _with_weeks(base, {5: "taper", 6: "deload"}, {("A2", 9): "deload"})
+    win = _shown_window(qtbot)
+    win.show_comparison("Week kinds", base, after, compare(base, base.plan, after, after.plan), [])
+    for board in (win.board_a, win.board_b):
+        assert board._visible()[0] == 35  # the first day of today's week (week 6), not day 0
+    assert win.label_b.text().endswith("</span>: 0 changed athlete-days, 2 team weeks of another kind")
+    b = win.board_b
+    assert b.changed_week(None, 5) == "load → taper" and b.changed_week(None, 6) == "load → deload"
+    assert not b.changed_week(None, 9) and b.changed_week("A2", 9) == "load → deload"
+    assert not b.changed_week("A1", 5)  # the team's move is said once, on the team week row
+    # painted: the team week row of week 6 on the scenario's board, not on the baseline's
+    x = b.cell_rect("A1", day(35)).left()
+    header = QRect(x, Y_KIND, 7 * 14, KIND_H)
+    assert _changed_colour_in(b, header) and not _changed_colour_in(win.board_a, header)
+    assert "Team week changed in the scenario: load → taper" in b._week_text(5)
+    # and A2's own week 10 across his row, said in its cells' tooltips
+    cell = b.cell_rect("A2", day(64))
+    assert _changed_colour_in(b, QRect(b.cell_rect("A2", day(63)).left(), cell.top(), 7 * 14, cell.height()))
+    r = b.athlete_order().index("A2")
+    assert "Own week kind changed in the scenario: load → deload" in b._cell_tooltip(r, 64)
+
+
+def test_a_comparison_opens_at_its_first_change_when_that_is_after_today(qtbot):
+    from planner.scenarios import compare
+
+    base = _hand_planned(weeks=16, today=3)
+    after = _with_weeks(base, {8: "deload"})  # week 9, from day 56
+    win = _shown_window(qtbot)
+    win.show_comparison("Later", base, after, compare(base, base.plan, after, after.plan), [])
+    assert win.opening_day() == day(56)
+    assert win.board_a._visible()[0] == win.board_b._visible()[0] == 56
+    # with no change at all, at today's week
+    win.show_comparison("Nothing", base, base, compare(base, base.plan, base, base.plan), [])
+    assert win.opening_day() == day(0) and win.board_b._visible()[0] == 0
+    assert "team week" not in win.label_b.text()
+
+
+def test_the_new_priority_starts_on_the_competitions_own_and_an_unchanged_one_is_refused(qtbot, window):
+    """"Change a competition's priority" offered "A — main target" for a C match, as if it were
+    one. The box starts on the chosen competition's priority and follows the competition; a
+    priority left as it is would make a scenario that changes nothing, and is refused, named."""
+    dlg = window.whatif.new_dialog()
+    dlg.set_kind("priority")
+    for k in range(dlg.priority_comp.count()):
+        dlg.priority_comp.setCurrentIndex(k)
+        c = window.season.competition(dlg.priority_comp.currentData())
+        assert dlg.priority.currentData() == c.priority, c.name
+    dlg.priority_comp.setCurrentIndex(dlg.priority_comp.findData("m2"))  # Match 3, a C match
+    assert dlg.priority.currentData() == "C"
+    assert not dlg.add_change()
+    assert dlg.error.text() == "Match 3 is priority C already: choose another New priority."
+    assert dlg.change_texts() == []
+    dlg.priority.setCurrentIndex(dlg.priority.findData("A"))
+    assert not dlg.error.isVisibleTo(dlg)  # the refusal goes with the choice it was about
+    assert dlg.add_change(), dlg.error.text()
+    assert dlg.change_texts() == ["1. Match 3: priority C → A"]
     dlg.reject()

@@ -369,6 +369,9 @@ class SeasonBoard(QAbstractScrollArea):
         self._waiting_pins: set[tuple[str | None, int]] = set()  # pins not in the plan yet
         self._highlights: dict[str, tuple[tuple[int, int], ...]] = {}  # athlete -> day spans
         self._highlight_text = ""
+        # weeks whose kind a what-if scenario changed: None (the team) or an athlete id -> week
+        # index -> "load → taper" (the baseline's kind and the scenario's)
+        self._changed_weeks: dict[str | None, dict[int, str]] = {}
         self._returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self._load_flags: dict = {}  # athlete -> LoadFlag (ui.desktop.loadwords)
         self._cur: tuple[int, int] | None = None  # (row, day)
@@ -433,6 +436,7 @@ class SeasonBoard(QAbstractScrollArea):
         self._violations = []
         self._bad_cells, self._bad_team = {}, []
         self._highlights = {}
+        self._changed_weeks = {}
         self._name_w = self._measure_names()
         self._cw = self._zoom_width(self._zoom)
         self._signature = self._compute_signature()
@@ -504,6 +508,21 @@ class SeasonBoard(QAbstractScrollArea):
         self._highlights = {aid: _spans(days) for aid, days in by.items()}
         self._highlight_text = text
         self.viewport().update()
+
+    def set_changed_weeks(self, weeks: dict[str | None, dict[int, str]]) -> None:
+        """Outline weeks whose kind a what-if scenario changed, in the theme's ``changed`` colour:
+        the team's (key None) on the team week row, an athlete's own (key: his id) across his
+        row. Each week index maps to the change in words ("load → taper"), said in the week's
+        tooltips. ``set_season`` clears them."""
+        n = len(self._tl.weeks) if self._tl else 0
+        self._changed_weeks = {
+            who: {w: text for w, text in by.items() if w is not None and 0 <= w < n}
+            for who, by in weeks.items() if who is None or who in self._row_of}
+        self.viewport().update()
+
+    def changed_week(self, who: str | None, w: int) -> str:
+        """The change of week ``w``'s kind for the team (None) or an athlete, or ""."""
+        return self._changed_weeks.get(who, {}).get(w, "")
 
     def highlighted(self) -> set[tuple[str, int]]:
         """The highlighted cells as (athlete id, day index)."""
@@ -1225,7 +1244,10 @@ class SeasonBoard(QAbstractScrollArea):
         cw, out = self._cw, []
         for r in range(f.r0, f.r1 + 1):
             y = self._y(r)
-            for a, b in self._highlights.get(self._rows[r].athlete_id, ()):
+            aid = self._rows[r].athlete_id
+            weeks = [(self._tl.weeks[w].first, self._tl.weeks[w].last)
+                     for w in self._changed_weeks.get(aid, ())]
+            for a, b in (*self._highlights.get(aid, ()), *weeks):
                 if f.sees(a, b):
                     out.append(QRect(f.ox + a * cw + inset, y + inset,
                                      (b - a + 1) * cw - 2 * inset, ROW_H - 2 * inset))
@@ -1301,8 +1323,8 @@ class SeasonBoard(QAbstractScrollArea):
         return self._marks.get(athlete_id)
 
     def _paint_changed_outlines(self, p: QPainter, f: _Frame) -> None:
-        """Changed days: an outline around each changed stretch."""
-        if not self._highlights:
+        """Changed days: an outline around each changed stretch (and an athlete's changed week)."""
+        if not self._highlights and not self._changed_weeks:
             return
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(QPen(self._theme.changed, 2))
@@ -1404,6 +1426,7 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_weeks(p, d0, d1)
             self._paint_blocks(p, d0, d1)
             self._paint_team_violations(p, d0, d1)
+            self._paint_changed_team_weeks(p, d0, d1)
             self._paint_days(p, d0, d1)
             self._paint_header_rules(p, area)
         p.restore()
@@ -1514,6 +1537,17 @@ class SeasonBoard(QAbstractScrollArea):
             if b < d0 or a > d1:
                 continue
             p.setPen(QPen(self._theme.violation, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRect(self._x(a) + 1, Y_KIND + 1, (b - a + 1) * self._cw - 2, KIND_H - 2))
+
+    def _paint_changed_team_weeks(self, p: QPainter, d0: int, d1: int) -> None:
+        """The team weeks whose kind a what-if scenario changed: outlined as changed days are."""
+        tl = self._tl
+        for w in self._changed_weeks.get(None, ()):
+            a, b = tl.weeks[w].first, tl.weeks[w].last
+            if b < d0 or a > d1:
+                continue
+            p.setPen(QPen(self._theme.changed, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRect(self._x(a) + 1, Y_KIND + 1, (b - a + 1) * self._cw - 2, KIND_H - 2))
 
@@ -1777,6 +1811,8 @@ class SeasonBoard(QAbstractScrollArea):
             text += f" · team week: {self._team_weeks[w]}"
         if w in self._team_pins:
             text += " (pinned)"
+        if self.changed_week(None, w):
+            text += f"\nTeam week changed in the scenario: {self.changed_week(None, w)}"
         return text
 
     def _day_tooltip(self, d: int, y: int) -> str:
@@ -1880,6 +1916,9 @@ class SeasonBoard(QAbstractScrollArea):
                   for v in self.violations_at(row.athlete_id, day)]
         if self._highlight_text and self.is_highlighted(row.athlete_id, d):
             lines.append(self._highlight_text)
+        own = self.changed_week(row.athlete_id, self._tl.week_of[d])
+        if own:
+            lines.append(f"Own week kind changed in the scenario: {own}")
         return lines
 
     def _pins_of(self, athlete_id: str, d: int) -> list:

@@ -1,7 +1,8 @@
 """The what-if comparison: the baseline and a scenario side by side.
 
-Two season boards (baseline | scenario) scroll and select together; the days the scenario
-changed are outlined on the scenario's board. Below them: a row per athlete (return date,
+Two season boards (baseline | scenario) scroll and select together, opened at today's week (or
+the first change's, when later); the days the scenario changed, and the weeks it gave another
+kind, are outlined on the scenario's board. Below them: a row per athlete (return date,
 HV exposures, changed days, deload and taper weeks moved, soft-rule instances; click a
 row to see the athlete on both boards), the totals (objective, hard and soft rules, team weeks
 moved, the scenario's changes) and, for the selected day, why the scenario plans it so. The
@@ -289,9 +290,11 @@ class CompareWindow(QWidget):
         self.name, self.baseline, self.scenario, self.comparison = name, baseline, scenario, comp
         self.edit_texts = list(edit_texts)
         self.setWindowTitle(f"What if: {name} — Periodize")
+        weeks = (f", {plural(len(comp.team_weeks_moved), 'team week')} of another kind"
+                 if comp.team_weeks_moved else "")
         self.label_b.setText(f"<b>Scenario “{_esc(name)}”</b> — re-planned; "
                              f"<span style='color:{self.board_b.theme().changed.name()}'>outlined</span>: "
-                             f"{plural(comp.changed_days, 'changed athlete-day')}")
+                             f"{plural(comp.changed_days, 'changed athlete-day')}{weeks}")
         self._level_titles()
         self.heading.setText(self._heading_html(note))
         self.set_stale("")
@@ -305,13 +308,19 @@ class CompareWindow(QWidget):
         self.board_a.follow_order(self.board_b.athlete_order())
         self.board_b.set_highlights(comp.changed_cells, "Changed in the scenario (the baseline "
                                                        "plans this day differently)")
+        self.board_b.set_changed_weeks(self._changed_weeks())
         self._fill_table()
         self.totals.setHtml(self._totals_html(note))
-        first = self.first_change()
-        if cur is None and first is not None:
-            self.select(first[0], first[1])
-        elif cur is not None:
+        if cur is not None:
             self.select(cur[0], cur[1])
+            return
+        # another scenario opens at today, or at its first change when that is later: the
+        # season's start showed weeks long gone, and no change in sight
+        for board in (self.board_a, self.board_b):
+            board.show_from(self.opening_day())
+        first = self.first_change()
+        if first is not None:
+            self.select(first[0], first[1], center=False)
         else:
             self.inspector.show_nothing()
 
@@ -335,6 +344,35 @@ class CompareWindow(QWidget):
         order = {a: i for i, a in enumerate(self.board_b.athlete_order())}
         aid, d = min(comp.changed_cells, key=lambda c: (order.get(c[0], 1 << 30), c[1]))
         return aid, tl.days[d]
+
+    def _changed_weeks(self) -> dict[str | None, dict[int, str]]:
+        """The weeks whose kind the scenario changed, by week index: the team's (key None) and,
+        per athlete, his own where it moved other than the team's did."""
+        comp, scenario = self.comparison, self.scenario
+        assert comp is not None and scenario is not None
+        tl = Timeline(scenario)
+        team = set(comp.team_weeks_moved)
+        out: dict[str | None, dict[int, str]] = {
+            None: {tl.week_index_of_date(w): f"{a} → {b}" for w, a, b in comp.team_weeks_moved}}
+        for ath in comp.athletes:
+            own = {tl.week_index_of_date(w): f"{a} → {b}" for w, a, b in ath.weeks_moved if (w, a, b) not in team}
+            if own:
+                out[ath.athlete] = own
+        return out
+
+    def opening_day(self) -> dt.date | None:
+        """The first day the boards show: the first day of today's week, or of the first change's
+        when that is later (a changed day, a match role, a week of another kind)."""
+        comp, scenario = self.comparison, self.scenario
+        if comp is None or scenario is None:
+            return None
+        tl = Timeline(scenario)
+        days = [d for _a, d in comp.changed_cells | set(comp.role_cells)]
+        days += [tl.index(w) for w, _a, _b in comp.team_weeks_moved]
+        days += [tl.index(w) for a in comp.athletes for w, _x, _y in a.weeks_moved]
+        first = min((d for d in days if d is not None), default=0)
+        d = min(max(tl.p0, first), tl.n - 1)
+        return tl.days[tl.weeks[tl.week_of[d]].first]
 
     def _heading_html(self, note: str) -> str:
         comp = self.comparison
@@ -483,10 +521,11 @@ class CompareWindow(QWidget):
         # The boards kept their own anchors; line them up again.
         self.board_b.horizontalScrollBar().setValue(self.board_a.horizontalScrollBar().value())
 
-    def select(self, athlete: str, day: dt.date) -> None:
-        """Select the athlete's day on both boards."""
-        self.board_a.set_current(athlete, day)
-        self.board_b.set_current(athlete, day)
+    def select(self, athlete: str, day: dt.date, center: bool = True) -> None:
+        """Select the athlete's day on both boards (``center``: in the middle of the view
+        when it is near an edge; otherwise scrolled just into view)."""
+        self.board_a.set_current(athlete, day, center)
+        self.board_b.set_current(athlete, day, center)
         self._show_why()
 
     def _follow(self, other: SeasonBoard, athlete: str, day) -> None:

@@ -497,6 +497,7 @@ class ScenarioDialog(QDialog):
 
     def _connect(self) -> None:
         self.move_comp.currentIndexChanged.connect(self._suggest_move)
+        self.priority_comp.currentIndexChanged.connect(self._current_priority)
         self.stage_athlete.currentIndexChanged.connect(self._fill_stages)
         self.injury_protocol.currentIndexChanged.connect(self._fill_injury_stages)
         self.injury_athlete.currentIndexChanged.connect(self._say_injury_match)
@@ -504,7 +505,7 @@ class ScenarioDialog(QDialog):
         self.role_athlete.currentIndexChanged.connect(self._word_roles)
         # another match, athlete or role: a refusal of the one before is old news (it stood
         # under the next athlete's form, beside a role that would be allowed)
-        for box in (self.role_comp, self.role_athlete, self.role):
+        for box in (self.role_comp, self.role_athlete, self.role, self.priority_comp, self.priority):
             box.currentIndexChanged.connect(lambda *_a: self._show_error(""))
         self.injury_date.edit.dateChanged.connect(self._say_injury_match)
         self.rule.currentIndexChanged.connect(self._fill_params)
@@ -539,7 +540,7 @@ class ScenarioDialog(QDialog):
         """Fill the choices from the scenario as it stands (an added competition can be moved)."""
         s = self.current
         comps = [(c.id, f"{c.name} — {c.priority}, {day_long(c.date)}") for c in s.competitions]
-        moving = self.move_comp.currentData()
+        moving, weighed = self.move_comp.currentData(), self.priority_comp.currentData()
         for box in (self.move_comp, self.priority_comp, self.remove_comp, self.role_comp):
             key = box.currentData()
             with QSignalBlocker(box):
@@ -552,6 +553,8 @@ class ScenarioDialog(QDialog):
                 box.setCurrentIndex(i)
         if self.move_comp.currentData() != moving:
             self._suggest_move()
+        if self.priority_comp.currentData() != weighed:
+            self._current_priority()
         injured = [(a.id, s.athlete_label(a.id)) for a in s.athletes if s.injury_of(a.id) is not None]
         everyone = [(a.id, s.athlete_label(a.id)) for a in s.athletes]
         for box, items in ((self.flare_athlete, injured), (self.stage_athlete, injured),
@@ -603,6 +606,13 @@ class ScenarioDialog(QDialog):
         if ap is None or len(ap.stages) != tl.n:
             return None
         return not_playing(ap, tl, s.competition(comp))
+
+    def _current_priority(self, *_args) -> None:
+        """The New priority box starts on the competition's own (a C match read "A — main
+        target", as if it were one); an unchanged priority is refused when added."""
+        c = self.current.competition(self.priority_comp.currentData() or "")
+        if c is not None:
+            self.priority.setCurrentIndex(self.priority.findData(c.priority))
 
     def _suggest_move(self, *_args) -> None:
         c = self.current.competition(self.move_comp.currentData() or "")
@@ -708,8 +718,14 @@ class ScenarioDialog(QDialog):
                                  date=self.move_date.date())
 
     def _edit_priority(self) -> E.Edit:
-        return E.UpdateCompetition(competition=self._need(self.priority_comp, "There is no competition."),
+        edit = E.UpdateCompetition(competition=self._need(self.priority_comp, "There is no competition."),
                                    priority=self.priority.currentData())
+        c = self.current.competition(edit.competition)
+        # a scenario of it would change nothing ("0 changed athlete-days"), as a role already held
+        if c is not None and not edit.changed_fields(c):
+            raise InputError("", [f"{c.name} is priority {c.priority} already: choose another "
+                                  f"New priority."])
+        return edit
 
     def _edit_add(self) -> E.Edit:
         first = self.add_date.date()
