@@ -114,19 +114,55 @@ def ran_in(stages: tuple[str, ...], intensity: tuple[int, ...], i: int, flared: 
     return stages[i]
 
 
-def _day_stages(season: Season, ap: AthletePlan, i: int) -> tuple[str, str]:
-    """(the stage day ``i``'s session ran in, the day's stage): they differ on a flare-up's day
-    with running (:func:`ran_in`)."""
+def flare_back(rec: Injury, proto: Protocol, day: dt.date, prev: str) -> str | None:
+    """The stage a flare-up of ``rec`` on ``day`` sends an athlete held in ``prev`` the day before
+    back to (RH-FL: a stage, two for a second flare-up in a short time); None when ``prev`` is no
+    stage of the protocol."""
+    if prev not in stage_order(proto):
+        return None
+    return back(proto, prev, flare_steps(rec.flare_ups, day))
+
+
+def flared_to(season: Season, ap: AthletePlan, i: int) -> str | None:
+    """The stage the flare-up recorded on day ``i`` sends the athlete to, as RH-FL reads it
+    (:meth:`AthleteFacts.forced`): the stage recorded that day, else back from the stage the plan
+    holds the day before. None on a day without a flare-up (or nothing to go back from)."""
+    from planner.errors import PeriodizeError
+    from planner.rehab import governing
+
+    day = season.calendar.start + dt.timedelta(days=i)
+    rec = governing(season.injuries_of(ap.athlete), day)
+    if rec is None or day not in rec.flare_ups or not 0 < i < len(ap.stages):
+        return None
+    recorded = next((r.stage for r in rec.stages if r.start == day), None)
+    if recorded is not None:
+        return recorded
+    try:
+        return flare_back(rec, load_protocol(rec.protocol), day, ap.stages[i - 1])
+    except PeriodizeError:
+        return None
+
+
+def _day_stages(season: Season, ap: AthletePlan, i: int) -> tuple[str, str, str | None]:
+    """(the stage day ``i``'s session ran in, the day's stage, and the stage a flare-up recorded
+    that day sends the athlete to when the plan does not hold it: a plan made before the flare-up
+    was recorded, None otherwise). The first two differ on a flare-up's day with running
+    (:func:`ran_in`)."""
     day = season.calendar.start + dt.timedelta(days=i)
     flared = any(day in r.flare_ups for r in season.injuries_of(ap.athlete))
-    return ran_in(ap.stages, ap.intensity, i, flared), ap.stages[i]
+    new = flared_to(season, ap, i) if flared else None
+    return ran_in(ap.stages, ap.intensity, i, flared), ap.stages[i], new if new != ap.stages[i] else None
 
 
 def day_stage_words(season: Season, ap: AthletePlan, i: int) -> str:
     """Day ``i``'s stage as the Inspector's and explain's first lines say it: "S3 → S2
     (flare-up)" on a flare-up's day whose session was run in the stage before (a 100 % day under
-    "S2, cap 95 %" read as a breach), else the stage."""
-    run, st = _day_stages(season, ap, i)
+    "S2, cap 95 %" read as a breach), else the stage. A flare-up the plan does not hold yet (the
+    plan still has P3 that day, the records P1): "P2 → P1 (flare-up, not planned yet)", from the
+    stage held the day before, never "P2 → P3" as if the flare-up moved the athlete on."""
+    run, st, new = _day_stages(season, ap, i)
+    if new is not None:
+        return f"{ap.stages[i - 1]} → {new} (flare-up, not planned yet)"
     return st if run == st else f"{run} → {st} (flare-up)"
 
 
@@ -158,7 +194,14 @@ def day_stage_meaning(season: Season, ap: AthletePlan, i: int) -> str:
     explained (:func:`stage_meaning`); on a flare-up's day whose session ran in the stage before,
     both ("the session ran in S3 (…, cap 100 %) and flared up; S2 (…, cap 95 %) from then on"),
     its intensity and session being the earlier stage's."""
-    run, st = _day_stages(season, ap, i)
+    run, st, new = _day_stages(season, ap, i)
+    if new is not None:
+        held = ap.stages[i - 1]
+        how = (f"the session ran in {held} ({stage_meaning(season, ap.athlete, held)}) and flared up"
+               if ap.intensity[i] > 0 else f"a flare-up in {held} ({stage_meaning(season, ap.athlete, held)})")
+        return (f"{how}: back to {new} ({stage_meaning(season, ap.athlete, new)}) from this day; "
+                f"the plan, made before it was recorded, still has {st} here: re-plan from today "
+                f"to plan it")
     if run == st:
         return stage_meaning(season, ap.athlete, st)
     return (f"the session ran in {run} ({stage_meaning(season, ap.athlete, run)}) and flared up; "
@@ -268,10 +311,9 @@ class AthleteFacts:
         if i < self.first_records[k]:
             return INJ, "onset" if i == self.onsets[k] else "injured"
         if i in self.flare_days:
-            proto = self.protos[k]
-            if prev in stage_order(proto):
-                steps = flare_steps(self.records[k].flare_ups, self.date(i))
-                return back(proto, prev, steps), "flare-up"
+            new = flare_back(self.records[k], self.protos[k], self.date(i), prev)
+            if new is not None:
+                return new, "flare-up"
         return None, ""
 
     def next_stage(self, run: StageRun) -> str | None:

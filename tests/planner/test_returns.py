@@ -535,6 +535,37 @@ def test_a_flare_ups_day_with_running_says_both_stages_and_the_days_around_it_on
         "S2", "Controlled sprinting, cap 95 %")
 
 
+def test_a_flare_up_the_plan_does_not_hold_yet_says_back_not_forward():
+    """A flare-up recorded from the board on a day the plan, made before it, moves the athlete on
+    (S2 the day before, a projected S3 that day): the stage line read "S2 → S3 (flare-up) — the
+    session ran in S2 and flared up; S3 from then on", as if the flare-up moved him forward,
+    while the records hold S1. Before the re-plan it says where the flare-up sends him and that
+    a re-plan plans it; after, as before."""
+    from planner.rehab import athlete_stage_on
+    from planner.returns import day_stage_meaning, day_stage_words
+
+    s = build(weeks=1, athletes=1, injuries=(
+        injury("A1", "S2", start_day=-3, history=(("S1", -12),), flare_days=(3,)),))
+    assert athlete_stage_on(s.injuries_of("A1"), day(3)) == "S1"  # the records: back a stage
+    stale = AthletePlan(athlete="A1", stages=("S2",) * 3 + ("S3",) * 4,
+                        intensity=(70, 0, 90, 90, 0, 95, 0), weeks=("load",))
+    assert day_stage_words(s, stale, 3) == "S2 → S1 (flare-up, not planned yet)"
+    assert day_stage_meaning(s, stale, 3) == (
+        "the session ran in S2 (Controlled sprinting, cap 95 %) and flared up: back to S1 "
+        "(Non-contact drills, cap 90 %) from this day; the plan, made before it was recorded, "
+        "still has S3 here: re-plan from today to plan it")
+    rest = stale.model_copy(update={"intensity": (70, 0, 90, 0, 0, 95, 0)})  # no running that day
+    assert day_stage_meaning(s, rest, 3).startswith(
+        "a flare-up in S2 (Controlled sprinting, cap 95 %): back to S1 (Non-contact drills, cap "
+        "90 %) from this day;")
+    assert day_stage_words(s, stale, 2) == "S2"  # the day before: no flare-up
+    replanned = stale.model_copy(update={"stages": ("S2",) * 3 + ("S1",) * 4})
+    assert day_stage_words(s, replanned, 3) == "S2 → S1 (flare-up)"
+    assert day_stage_meaning(s, replanned, 3) == (
+        "the session ran in S2 (Controlled sprinting, cap 95 %) and flared up; S1 (Non-contact "
+        "drills, cap 90 %) from then on")
+
+
 def test_a_return_on_no_training_day_names_the_first_team_session_and_keeps_fit():
     """A team training on Tuesdays and Thursdays: the plan's first FIT day is Fri 8 Jan (day 4),
     and the words read "back to full training Fri 8 Jan", a day the team does not train. They

@@ -189,3 +189,38 @@ def test_a_flare_ups_day_says_the_stage_its_session_ran_in_beside_the_new_one():
     for i, st in ((d - 1, "S3"), (d + 1, "S2")):
         assert dict(InspectorPanel._plan_rows(s, tl, ap, i))["Stage"].startswith(f"<b>{st}</b> — ")
         assert f": {st}, intensity" in why_day(s, s.plan, "A1", day(i)).text().splitlines()[0]
+
+
+def test_a_flare_up_recorded_before_the_re_plan_reads_back_not_forward(w, qtbot):
+    """A flare-up recorded from the board's menu on today's cell, where the plan moves the
+    athlete on a stage: before the re-plan the Inspector's Stage row read "S3 → FIT (flare-up) —
+    the session ran in S3 and flared up; FIT from then on" beside the Injury row's "S2 since",
+    as if the flare-up had moved him forward. It says where the flare-up sends him (the stage
+    the Injury row names) and that a re-plan plans it; after the re-plan, as it always did."""
+    solve(w, qtbot)
+    plan = w.season.plan
+    aid, d = next((a.athlete, i) for a in plan.athletes for i in range(8, len(a.stages))
+                  if a.stages[i] != a.stages[i - 1] and a.stages[i - 1] != "FIT")
+    before, projected = plan.for_athlete(aid).stages[d - 1], plan.for_athlete(aid).stages[d]
+    w.apply_edit(E.SetSeasonSettings(today=day(d)), after=w.season.model_copy(update={
+        "calendar": w.season.calendar.model_copy(update={"today": day(d)})}))
+    find_action(cell_menu(w.season, aid, day(d), w.apply_edit, w), "Record flare-up on this day").trigger()
+    assert w.season.plan == plan  # not re-planned yet
+    from planner.protocols import load_protocol
+    from planner.rehab import back, stage_order
+
+    order = stage_order(load_protocol(w.season.injury_of(aid).protocol))
+    new = back(load_protocol(w.season.injury_of(aid).protocol), before, 1)
+    assert order.index(new) < order.index(before) < order.index(projected)  # back, not on
+    w.select_cell(aid, day(d))
+    text = w.inspector.toPlainText()
+    assert f"{before} → {new} (flare-up, not planned yet)" in text, text
+    assert f"{before} → {projected}" not in text and "from then on" not in text
+    assert f"still has {projected} here: re-plan from today to plan it" in text, text
+    assert f"; {new} since" in text, text  # the Injury row names the same stage
+    solve(w, qtbot)
+    assert w.season.plan.for_athlete(aid).stages[d] == new
+    w.select_cell(aid, day(d))
+    text = w.inspector.toPlainText()
+    assert "not planned yet" not in text and "re-plan from today" not in text
+    assert f"Stage \n{new} — " in text, text  # no running on a flare-up's day: its stage alone
