@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.caution import caution_notes, logged_idle
+from planner.check import ramp_walk
 from planner.criteria import (
     episode_start,
     failed_words,
@@ -124,6 +125,7 @@ class _Context:
         self._cautions: dict | None = None
         self._table: LoadTable | None = None
         self._pre: list[int] | None = None
+        self._ramp: dict[int, tuple[int | None, int]] | None = None
 
     @property
     def pre(self) -> list[int]:
@@ -132,6 +134,14 @@ class _Context:
         if self._pre is None:
             self._pre = pre_season_speed_days(self.season, self.aid)
         return self._pre
+
+    def ramp_steps(self, g: int) -> dict[int, tuple[int | None, int]]:
+        """Speed day -> (the speed day before it, its RAMP step 1 or 2, else 0), walked once."""
+        if self._ramp is None:
+            f = self.facts
+            self._ramp = {i: (last, step) for i, last, _gap, step
+                          in ramp_walk(f.speed, f.played, self.pre, g)}
+        return self._ramp
 
     @property
     def table(self) -> LoadTable:
@@ -593,26 +603,18 @@ def _flare_reason(c: _Context, i: int, add) -> None:
 
 
 def _ramp_reason(c: _Context, i: int, add) -> None:
-    """RAMP: the first two planned speed days after a break are capped at 80 % and 90 %. A speed
-    day logged before the season start ends a break as the solver and the checker read it
-    (pre_season_speed_days): no ramp step itself, so the days after it are no step either."""
+    """RAMP: the first two planned speed days after a break are capped at 80 % and 90 %, read by
+    the checker's own walk (planner.check.ramp_walk, once per athlete). A speed day logged before
+    the season start ends a break as the solver and the checker read it (pre_season_speed_days):
+    no ramp step itself, so the days after it are no step either."""
     f, st = c.facts, c.ap.stages[i]
     if st != FIT or not f.speed[i] or f.played[i]:
         return
     g = c.value("RAMP", "gap_days")
-    logged = c.pre
-
-    def last_speed(k: int) -> int | None:
-        """The latest speed day within ``g`` days before day ``k`` (negative: logged before the
-        season), or None."""
-        j = next((j for j in range(k - 1, max(-1, k - g - 1), -1) if f.speed[j]), None)
-        return j if j is not None else next((d for d in reversed(logged) if k - d <= g), None)
-
-    prev = last_speed(i)
-    if prev is None:
+    prev, step = c.ramp_steps(g).get(i, (None, 0))
+    if step == 1:
         add(Reason("RAMP", "bound", f"First speed day after {g} days or more without one: at most 80 %."))
-        return
-    if prev >= 0 and last_speed(prev) is None and not f.played[prev]:
+    elif step == 2:
         add(Reason("RAMP", "bound", f"Second speed day after a break (the first on "
                                      f"{text.day_long(c.tl.days[prev])}): at most 90 %."))
 
