@@ -491,6 +491,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     speedlike = _unread_speeds(list(frame.columns), mapping)
     notes += _unread(frame, mapping, speedlike)
     guessed = _speed_unit(nums, mapping, notes)
+    _slow_kmh(nums, mapping, athletes, where, problems)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping, frame, guessed)
     if drills:  # a per-drill export: its rows of one session made one
@@ -1522,6 +1523,34 @@ def _pct_in_a_speed_unit(pct, where, notes: list, header: str | None) -> None:
                  f"a speed day. If the column holds speeds in {unit}, not % of the athlete's "
                  f"max, name it 'Top speed {unit}' and read the log again (replacing the sessions stored "
                  f"from it, if saved)")
+
+
+# a km/h column whose every speed is below this (jogging pace) for this many athletes or more:
+# m/s under a km/h header (a GPS tool's export setting, or the wrong column pasted); one
+# player's rehab jog alone may be so slow, a squad's log never is
+SLOW_KMH = 12.0
+SLOW_KMH_ATHLETES = 3
+
+
+def _slow_kmh(nums: dict, mapping: dict, athletes: list, where, problems: list) -> None:
+    """A column headed in km/h whose speeds, read as km/h, are all slower than anyone sprints
+    (below :data:`SLOW_KMH`, for :data:`SLOW_KMH_ATHLETES` athletes or more) holds m/s: every
+    sprint of the log would be lost, so refused with the header to write, as the coach workbook
+    refuses a max speed so (``planner.coachform.cells.parse_max_speed``)."""
+    kmh = nums.get("top_kmh")
+    if kmh is None:
+        return
+    given = kmh[kmh > 0].dropna()
+    who = {athletes[i] for i in given.index if i < len(athletes) and athletes[i] is not None}
+    if given.empty or given.max() >= SLOW_KMH or len(who) < SLOW_KMH_ATHLETES:
+        return
+    fastest = given.idxmax()
+    problems.append(f"{mapping['top_kmh']}: every top speed of its {len(who)} athletes is below "
+                    f"{SLOW_KMH:g} km/h (the fastest is {given[fastest]:g}, "
+                    f"{where(fastest, 'top_kmh').split(',')[0]}): read as km/h, as the column's "
+                    f"header says, {given[fastest]:g} is {given[fastest] / 3.6:.2f} m/s, slower "
+                    f"than any athlete sprints, and no session would count as a sprint; if the "
+                    f"column holds m/s, head it 'Top speed m/s'")
 
 
 def _kmh_problem(ms: float) -> str:

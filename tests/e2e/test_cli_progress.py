@@ -185,6 +185,25 @@ def test_a_log_with_a_bad_row_is_refused_unless_skip_bad_rows_reads_the_others(t
         ("A1", day(4), 0, 0), ("A2", day(3), 45, 4)]
 
 
+def test_a_km_h_column_holding_m_s_is_refused_and_the_season_is_unchanged(tmp_path):
+    """A squad's GPS log with m/s under a 'Max Velocity (km/h)' header was stored as km/h, every
+    sprint of the month lost; now refused, naming the file, the column and the header to write."""
+    s = season(weeks=4, athletes=3, today=day(10))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": 9.0})
+                                                for a in s.athletes)})
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    rows = "".join(f"A{a},{day(d)},75,5,{6 + a / 2 + d / 10:g}\n" for a in (1, 2, 3) for d in (3, 4))
+    (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE,Max Velocity (km/h)\n" + rows)
+    r = run("log", "s.season.json", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1
+    assert ("log.csv: Max Velocity (km/h): every top speed of its 3 athletes is below 12 km/h"
+            in r.stderr), r.stderr
+    assert "if the column holds m/s, head it 'Top speed m/s'" in r.stderr
+    assert "--skip-bad-rows" not in r.stderr  # no row to leave out: the column is wrong
+    assert (tmp_path / "s.season.json").read_bytes() == before
+
+
 def test_a_duplicate_row_is_reported_and_counted_once(tmp_path):
     s = season(weeks=4, athletes=2, today=day(10))
     save_season(s, tmp_path / "s.season.json")

@@ -1940,3 +1940,27 @@ def test_skip_bad_leaves_out_the_rows_named_and_reads_the_rest(tmp_path, s):
     with pytest.raises(LogError) as e:
         read_sessions(p, s, skip_bad=True)
     assert e.value.skippable == [] and "RPE" in e.value.problems[0]
+
+
+def test_a_km_h_column_holding_m_s_is_refused_for_a_squad_not_for_one_rehab_jog(tmp_path, s):
+    """A GPS export's m/s under a 'Max Velocity (km/h)' header was read as km/h: 8.1 became
+    2.25 m/s, and every sprint of the month was lost without a word. A squad's log whose every
+    speed is below a jog's 12 km/h is refused with the header to write; one player's slow rehab
+    session alone is read as km/h."""
+    head = "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+    p = write(tmp_path, head + f"Ann Ash,{day(1)},75,5,6.5\nBo Birch,{day(1)},75,5,8.4\n"
+                               f"Cy Cedar,{day(1)},75,5,7.2\nAnn Ash,{day(2)},60,6,\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == [
+        "Max Velocity (km/h): every top speed of its 3 athletes is below 12 km/h (the fastest is "
+        "8.4, row 3): read as km/h, as the column's header says, 8.4 is 2.33 m/s, slower than any "
+        "athlete sprints, and no session would count as a sprint; if the column holds m/s, head "
+        "it 'Top speed m/s'"]
+    fixed = write(tmp_path, p.read_text().replace("(km/h)", "(m/s)"), "fixed.csv")
+    assert [x.top_speed_ms for x in read_sessions(fixed, s).sessions] == [6.5, 8.4, 7.2, None]
+    one = write(tmp_path, head + f"Ann Ash,{day(1)},75,5,8.1\nAnn Ash,{day(2)},40,3,9.5\n", "rehab.csv")
+    assert [round(x.top_speed_ms, 2) for x in read_sessions(one, s).sessions] == [2.25, 2.64]
+    team = write(tmp_path, head + f"Ann Ash,{day(1)},75,5,6.5\nBo Birch,{day(1)},75,5,12.4\n"
+                                  f"Cy Cedar,{day(1)},75,5,7.2\n", "team.csv")
+    assert len(read_sessions(team, s).sessions) == 3  # one faster than a jog: km/h as headed
