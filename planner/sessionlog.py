@@ -44,6 +44,7 @@ from planner.text import (
     DATE_FORMS,
     TEXT_DATE_FIX,
     date_short,
+    day_long,
     iso_day,
     iso_not_a_day,
     name_key,
@@ -515,12 +516,13 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     problems = _not_sessions(frame, mapping, athletes, rows, problems)
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
+        alone = all(_row_number(x) in theirs for x in problems)  # other squads' rows alone
         problems, squad = _squad_first(problems, {} if only_squad else others, theirs, squad_fix)
         raise LogError(source, problems[:200], more=max(0, len(problems) - 200),
                        note=_refusal_note(dates_read, proposed_rows, as_proposed,
                                           _lost_letters(frame, problems), squad),
                        no_max=no_max, proposed={} if as_proposed else proposed,
-                       others={} if only_squad else others,
+                       others={} if only_squad else others, others_alone=alone,
                        # a per-drill export's problem names one row of a session of several:
                        # leaving that row out would read the session short, so no offer
                        skippable=problems if all(map(_row_number, problems)) and not drills
@@ -1661,17 +1663,20 @@ class LogError(InputError):
     ``proposed``: {a name as written: the athlete's ID} of the names refused with the athlete
     they are another spelling of (read so with ``read_sessions(..., as_proposed=True)``);
     ``others``: {a name as written: its rows} of the players not in this squad (left out with
-    ``read_sessions(..., only_squad=True)``); ``skippable``: every problem, when each names its
+    ``read_sessions(..., only_squad=True)``); ``others_alone``: their rows are all the log's
+    problems; ``skippable``: every problem, when each names its
     row (``read_sessions(..., skip_bad=True)`` leaves those rows out), else none; ``rows``: the
     rows read."""
 
     def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None,
                  proposed: dict[str, str] | None = None, others: dict[str, int] | None = None,
-                 skippable: list[str] | None = None, rows: int = 0, **kwargs):
+                 skippable: list[str] | None = None, rows: int = 0, others_alone: bool = False,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
         self.others = others or {}
+        self.others_alone = bool(self.others) and others_alone
         self.skippable = skippable or []
         self.rows = rows
 
@@ -1807,7 +1812,9 @@ def _today(dates: list, season: Season, problems: list, where, until_today: bool
     last = planning_start(season)  # today, or the season start while today is not set
     first = cal.start - dt.timedelta(days=PRE_SEASON_LOG_DAYS)
     fix = fix or LATE_FIX
-    late = [] if until_today else [i for i, d in enumerate(dates) if d is not None and d > last]
+    # after the season's end: no new today reaches it (a slip of the year), said apart
+    late = [] if until_today else [i for i, d in enumerate(dates)
+                                   if d is not None and last < d <= cal.end]
     # today before the season counts as the season's first day: say so, not a date never set
     if cal.today is None:
         when = f"today ({last.isoformat()}: the season start, as today has not been moved yet)"
@@ -1832,11 +1839,15 @@ def _today(dates: list, season: Season, problems: list, where, until_today: bool
     for i, d in enumerate(dates):
         if d is None:
             continue
-        if d > last and not until_today:
+        if d > cal.end:
+            problems.append(f"{where(i, 'date')}: {d.isoformat()} is after the season ends "
+                            f"({day_long(cal.end)}); check the date (the year?), or leave the "
+                            f"row out")
+        elif d > last and not until_today:
             if len(late) <= 3:
                 problems.append(f"{where(i, 'date')}: {d.isoformat()} is after {when}; log a "
                                 f"session once it happened, or {fix}")
-        elif (d < first and len(early) <= 3) or d > cal.end:
+        elif d < first and len(early) <= 3:
             problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside {window}; check "
                             f"the date (the year?), or leave the row out")
 

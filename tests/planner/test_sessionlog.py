@@ -1152,7 +1152,7 @@ def test_a_log_read_up_to_today_leaves_its_later_rows_out_before_reading_them(tm
                         f"A2,{end.isoformat()},60,5\n")
     with pytest.raises(InputError) as e:
         read_sessions(p, s, until_today=True)
-    assert any(x.startswith("row 3, Date:") and "outside" in x for x in e.value.problems), e.value.problems
+    assert any(x.startswith("row 3, Date:") and "after the season ends" in x for x in e.value.problems), e.value.problems
 
 
 def test_a_row_after_today_either_way_is_left_out_by_a_log_read_up_to_today(tmp_path):
@@ -1287,6 +1287,25 @@ def test_a_row_after_today_is_refused_with_the_fix_in_the_words_of_the_place(tmp
         read_sessions(p, s)
     assert e.value.problems[0].endswith("(periodize advance --today DATE), or read the rows up to "
                                         "today alone (--until-today)"), e.value.problems
+
+
+def test_a_row_after_the_season_ends_is_told_to_check_the_year_not_to_move_today(tmp_path, s):
+    """A row dated after the season's last day was told to move today on first, which no new
+    today can reach (advance stops at the day after the season): it is said to lie after the
+    season's end, the date to be checked, as a row before the season is; a row between today
+    and the end keeps the way to move today."""
+    end = s.calendar.end
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{end + dt.timedelta(days=1)},60,5\n"
+                        f"A2,{end + dt.timedelta(days=365)},60,5\nA3,{end},60,5\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems[:2] == [
+        f"row {n}, Date: {d.isoformat()} is after the season ends ({day_long(end)}); check the "
+        f"date (the year?), or leave the row out"
+        for n, d in ((2, end + dt.timedelta(days=1)), (3, end + dt.timedelta(days=365)))]
+    assert e.value.problems[2].startswith(f"row 4, Date: {end.isoformat()} is after today")
+    assert "periodize advance" in e.value.problems[2]
+    assert len(e.value.problems) == 3
 
 
 def test_a_missing_rpe_or_minutes_names_the_rows_athlete_and_date_as_written(tmp_path, s):

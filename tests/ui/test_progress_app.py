@@ -3321,6 +3321,30 @@ def test_a_club_wide_export_is_imported_for_this_squad_with_read_only_this_squad
     assert "Tom Berger" not in said
 
 
+def test_a_log_refused_for_more_than_other_squads_players_is_titled_sessions_not_imported(
+        w, tmp_path, dialogs):
+    """The question titled "Players not in this squad" came up when one of the problems listed
+    was an unknown player and the others an RPE of 11 and a date after the season: its title
+    names what is refused, the sessions; a log refused for other squads' players alone keeps
+    the players' title. The season is unchanged either way."""
+    before = w.season
+    end = w.season.calendar.end
+    path = _csv(tmp_path, [f"Athlete 2,{day(7)},75,11,30,,,", f"Zlatan Nobody,{day(7)},70,6,30,,,",
+                           f"Athlete 3,{end + dt.timedelta(days=90)},70,6,30,,,"])
+    dialogs.choices = ["cancel"]
+    assert import_sessions(w, path) is False
+    kind, title, text = [d for d in dialogs if d[0] == "choose"][-1]
+    assert title == "Sessions not imported"
+    assert "RPE: 11 is outside 0-10" in text and "Zlatan Nobody" in text
+    assert f"is after the season ends ({text_day_long(end)}); check the date (the year?)" in text
+    assert "dated after today" not in text  # no new today reaches it
+    dialogs.choices = ["cancel"]
+    assert import_sessions(w, _csv(tmp_path, [f"Athlete 2,{day(7)},75,6,30,,,",
+                                              f"Zlatan Nobody,{day(7)},70,6,30,,,"])) is False
+    assert [d for d in dialogs if d[0] == "choose"][-1][1] == "Players not in this squad"
+    assert w.season is before
+
+
 def test_move_today_reads_a_club_wide_export_with_read_only_this_squad(w, tmp_path, dialogs):
     """Move Today with a club-wide week's file: the refusal offers Read Only This Squad;
     clicked, the other squad's rows are left out, said, and the squad's sessions read."""
@@ -3347,7 +3371,7 @@ def test_read_only_this_squad_answered_in_import_is_carried_to_the_move_today_th
                            f"A3,{day(17)},60,5,,,,"])
     dialogs.choices = ["onlysquad", "movetoday"]
     assert import_sessions(w, path) is True
-    assert [d[1] for d in dialogs if d[0] == "choose"] == ["Players not in this squad",
+    assert [d[1] for d in dialogs if d[0] == "choose"] == ["Sessions not imported",
                                                             "Move today first?"]
     dlg = w.weekly.dialog
     assert dlg.isVisible() and dlg.today() == day(18) and dlg.only_squad

@@ -37,14 +37,17 @@ class LogReadError(Exception):
     with top speeds in m/s and no max speed; ``proposed``: its names refused as another spelling
     of one athlete's, {as written: ID}; ``others``: its players not in this squad, {as written:
     rows}; ``bad_rows``: the rows its problems name, when each names one, and ``rows``: the
-    rows read (``planner.sessionlog.LogError``: the others can be read without them)."""
+    rows read (``planner.sessionlog.LogError``: the others can be read without them);
+    ``others_alone``: the rows of players not in this squad are all its problems."""
 
     def __init__(self, text: str, no_max: dict | None = None, proposed: dict | None = None,
-                 others: dict | None = None, bad_rows: list[int] | None = None, rows: int = 0):
+                 others: dict | None = None, bad_rows: list[int] | None = None, rows: int = 0,
+                 others_alone: bool = False):
         super().__init__(text)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
         self.others = others or {}
+        self.others_alone = others_alone
         self.bad_rows = bad_rows or []
         self.rows = rows
 
@@ -97,7 +100,7 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
         bad = e.bad_rows() if hasattr(e, "bad_rows") else []
         raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None),
                            getattr(e, "proposed", None), getattr(e, "others", None), bad,
-                           getattr(e, "rows", 0)) from None
+                           getattr(e, "rows", 0), getattr(e, "others_alone", False)) from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
 
@@ -357,7 +360,9 @@ def _read_asking(window, season: Season, path):
             if not any(ask.values()):
                 return _refused(window, season, path, e, **asked)
             if ask["only_squad"]:  # the other squads' rows first: the rest may read then
-                if not _ask(window, "Players not in this squad", str(e), ONLY_SQUAD, "onlysquad"):
+                # other problems too: the sessions, not the players, are what is refused
+                title = "Players not in this squad" if e.others_alone else "Sessions not imported"
+                if not _ask(window, title, str(e), ONLY_SQUAD, "onlysquad"):
                     return False
                 asked["only_squad"] = True
                 continue
