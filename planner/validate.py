@@ -76,10 +76,24 @@ NO_WEEKDAY_PROBLEM = (f"calendar.training_days: {NO_TRAINING_WEEKDAY}: list the 
                       f"Training days)")
 
 
+def today_after_season(today: dt.date, end: dt.date) -> str | None:
+    """Why ``today`` cannot be the season's today when it lies past the day after the season's
+    ``end`` (all of it played: the latest `periodize advance --today` and Move Today take); None
+    when it can. Said alike by a season file read and the coach workbook's Today row."""
+    last = end + dt.timedelta(days=1)
+    if today <= last:
+        return None
+    return (f"{today:%Y-%m-%d} is after the season ends ({end:%Y-%m-%d}); write a date up to "
+            f"{last:%Y-%m-%d} (the day after the season: all of it played)")
+
+
 def _calendar_problems(season: Season) -> list[str]:
-    days = season.calendar.non_training_days
-    out = [p for i, d in enumerate(days)
-           for p in _outside(season, d.date, f"calendar.non_training_days[{i}].date")]
+    cal = season.calendar
+    late = today_after_season(cal.today, cal.end) if cal.today else None
+    days = cal.non_training_days
+    out = [f"calendar.today: {late}"] if late else []
+    out += [p for i, d in enumerate(days)
+            for p in _outside(season, d.date, f"calendar.non_training_days[{i}].date")]
     for key, n in Counter(d.date for d in days).items():
         if n > 1:
             out.append(f"calendar.non_training_days: {key.isoformat()} is listed {n} times; list it once")

@@ -140,6 +140,7 @@ from planner.validate import (
     season_notes,
     season_problems,
     shared_day_notes,
+    today_after_season,
 )
 
 __all__ = ["import_workbook", "parse_training_days"]
@@ -974,16 +975,13 @@ class _Import:
         Today row's problem (a year typed wrong planned nothing); one before the start is no
         today (rules-spec section 1: no past), said in a note."""
         where = f"{SEASON_SHEET}, row {row} (Today)"
-        last = end + dt.timedelta(days=1)
         if today < start:  # rules-spec section 1: no past; a tool stamping the real date while
             # next season is planned in the summer. Read as no today, said (nothing is lost)
             self.notes.append(f"{where}: {today:%Y-%m-%d} is before the season starts "
                               f"({start:%Y-%m-%d}): read as no today (the season has not started)")
             return False
-        if today > last:
-            self.p.add(SEASON_SHEET, row, f"{where}: {today:%Y-%m-%d} is after the season ends "
-                       f"({end:%Y-%m-%d}); write a date up to {last:%Y-%m-%d} (the day after the "
-                       f"season: all of it played)")
+        if late := today_after_season(today, end):
+            self.p.add(SEASON_SHEET, row, f"{where}: {late}")
             return False
         return True
 

@@ -976,12 +976,30 @@ def test_two_competitions_added_in_one_command_get_two_ids():
 def test_solving_a_season_whose_today_is_after_its_end_says_nothing_is_left_to_plan(tmp_path):
     """rules-spec.md section 1: a today after the end means the whole season is past. A
     workbook's Today of 2030 then solved to "optimal, objective 0" without a word."""
-    s = season(weeks=2, athletes=1, today=day(40))
+    s = season(weeks=2, athletes=1, today=day(14))  # the day after the season: all played
     save_season(s, tmp_path / "s.season.json")
     r = run("solve", "s.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert f"today ({day(40).isoformat()}) is after the season's end" in r.stdout
+    assert f"today ({day(14).isoformat()}) is after the season's end" in r.stdout
     assert "the whole season is past, nothing is left to plan" in r.stdout
+
+
+def test_a_season_file_whose_today_is_far_after_its_end_is_refused_where_it_is_read(tmp_path):
+    """A hand-edited today of 2099 loaded, checked and solved without a word, though the coach
+    workbook and advance refuse it: the season file's read refuses it, located, with the last
+    today the season takes (the day after its end, which still reads)."""
+    s = season(weeks=2, athletes=1, today=day(14))
+    save_season(s, tmp_path / "s.season.json")
+    assert load_season(tmp_path / "s.season.json").calendar.today == day(14)  # the day after: read
+    data = json.loads((tmp_path / "s.season.json").read_text())
+    data["calendar"]["today"] = "2099-01-01"
+    (tmp_path / "s.season.json").write_text(json.dumps(data))
+    for command in ("check", "solve"):
+        r = run(command, "s.season.json", cwd=tmp_path)
+        assert r.returncode == 1, (command, r.stdout)
+        assert (f"s.season.json: calendar.today: 2099-01-01 is after the season ends "
+                f"({day(13).isoformat()}); write a date up to {day(14).isoformat()} (the day after "
+                f"the season: all of it played)") in r.stderr, (command, r.stderr)
 
 
 def test_solve_stores_the_plan_first_when_an_output_cannot_be_written(tmp_path, monkeypatch,

@@ -3134,8 +3134,8 @@ def test_a_today_after_the_seasons_end_is_said_as_the_command_line_says_it(qtbot
     it is today already)". The app now says the command line's words."""
     from planner.text import day_long
 
-    past = season(weeks=2, athletes=1, today=day(40))
-    words = (f"Today ({day_long(day(40))}) is after the season's end ({day_long(past.calendar.end)}): "
+    past = season(weeks=2, athletes=1, today=day(14))  # the day after the season: all played
+    words = (f"Today ({day_long(day(14))}) is after the season's end ({day_long(past.calendar.end)}): "
              f"the whole season is past, nothing is left to plan")
     w = make_window(qtbot, past)
     assert w.statusBar().currentMessage().startswith(words + ". Move today back (Season ▸ Move Today…)")
