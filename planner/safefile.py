@@ -214,9 +214,7 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = Fals
             raise SaveError(f"{link}: is a folder; give a file name")
         _write_directly(link, p, data)
         return
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise SaveError(f"{link}: the folder {folder} does not exist; choose an existing folder")
+    folder = _folder_of(link, p)
     problem = name_problem(p)
     if problem:
         raise SaveError(f"{link}: {problem}")
@@ -305,6 +303,25 @@ def _place_backup(link: Path, p: Path, bak: TempFile, kept: Path) -> None:
                         f"version") from None
 
 
+def _not_a_folder(link: Path, folder: Path, name: str) -> str | None:
+    """A file where the folder to write in should be ('plan.season.json/plan.xlsx'), said."""
+    if not folder.is_file():
+        return None
+    return (f"{link}: {folder} is a file, not a folder; give a file name in a folder (e.g. "
+            f"{folder.parent / name})")
+
+
+def _folder_of(link: Path, p: Path) -> Path:
+    """The folder ``p`` is written in; SaveError when there is none: a file where the folder
+    should be, or a folder that does not exist."""
+    folder = p.parent if str(p.parent) else Path(".")
+    if problem := _not_a_folder(link, folder, p.name):
+        raise SaveError(problem)
+    if not folder.is_dir():
+        raise SaveError(f"{link}: the folder {folder} does not exist; choose an existing folder")
+    return folder
+
+
 def _read_only(link: Path) -> str:
     return (f"{link}: is read-only; save to another file, or make it writable (its properties "
             f"or chmod u+w) and save again; the file is unchanged")
@@ -318,6 +335,8 @@ def write_problem(path: str | os.PathLike) -> str | None:
     link = Path(path)
     p = target(link)
     folder = p.parent if str(p.parent) else Path(".")
+    if problem := _not_a_folder(link, folder, p.name):
+        return problem
     if _is_special(p) or not folder.is_dir():
         return None  # written directly, or said by the caller's checks of the name
     try:

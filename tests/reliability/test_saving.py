@@ -571,3 +571,20 @@ def test_a_season_file_of_a_newer_periodize_is_a_backup_not_damage(tmp_path):
     save_season(first, p, set_aside=aside)
     assert aside == [] and not list(tmp_path.glob("*.damaged-*"))
     assert (tmp_path / "s.season.json.bak").read_bytes() == newer
+
+
+def test_a_file_where_the_folder_should_be_is_said_to_be_a_file(tmp_path):
+    """'--xlsx plan.season.json/plan.xlsx' said "the folder plan.season.json does not exist",
+    though it does, as a file: said so, with a name in a folder to give instead."""
+    first = tmp_path / "s.season.json"
+    save_season(season(weeks=1), first)
+    before = first.read_bytes()
+    with pytest.raises(SaveError) as e:
+        atomic_write(first / "plan.xlsx", b"x")
+    assert str(e.value) == (f"{first / 'plan.xlsx'}: {first} is a file, not a folder; give a file "
+                            f"name in a folder (e.g. {tmp_path / 'plan.xlsx'})")
+    assert first.read_bytes() == before
+    r = run_cli("solve", str(first), "--xlsx", str(first / "plan.xlsx"), cwd=tmp_path)
+    assert r.returncode == 1 and f"{first} is a file, not a folder" in r.stderr, r.stderr
+    assert "Solving" not in r.stderr  # said before the solve, not after it
+    assert "does not exist" not in r.stderr and first.read_bytes() == before
