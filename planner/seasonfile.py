@@ -131,6 +131,10 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
     if deep:
         raise InputError(source, [deep])
     version = data.get("schema_version")
+    if "schema_version" not in data:  # said as the other missing entries are, with what to write
+        raise InputError(source, [f"schema_version: missing; add \"schema_version\": "
+                                  f"{SCHEMA_VERSION} after \"format\" if the file was written by "
+                                  f"this Periodize, or open a copy saved by Periodize"])
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InputError(source, [f"schema_version: {_short(version)} is not a version number; a "
                                   f"season file has a whole number from 1 to {SCHEMA_VERSION} there "

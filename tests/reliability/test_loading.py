@@ -8,7 +8,7 @@ import json
 import pytest
 
 from planner.errors import InputError
-from planner.seasonfile import loads, season_from_dict, season_to_dict
+from planner.seasonfile import SCHEMA_VERSION, loads, season_from_dict, season_to_dict
 from tests.builders import season
 from tests.reliability.hostile import ROOT, run_cli
 
@@ -265,6 +265,19 @@ def test_an_op_that_is_not_text_is_located(op):
     """Found by the fuzzer (soak_fuzz.py): an unhashable op crashed the check."""
     with pytest.raises(InputError, match=r"op: .* is not an edit Periodize knows"):
         season_from_dict(_with_scenario([{"op": op}]), "s.season.json")
+
+
+def test_a_missing_schema_version_is_said_missing_with_what_to_write():
+    """A hand edit that deleted schema_version read "schema_version: None is not a version
+    number": Python's None, not what is wrong (it is missing) nor what to write."""
+    data = season_to_dict(season(weeks=1))
+    del data["schema_version"]
+    with pytest.raises(InputError) as e:
+        season_from_dict(data, "s.season.json")
+    assert e.value.problems == [
+        f'schema_version: missing; add "schema_version": {SCHEMA_VERSION} after "format" if the '
+        f'file was written by this Periodize, or open a copy saved by Periodize']
+    assert "None" not in str(e.value)
 
 
 def test_a_version_too_old_and_a_number_that_is_nan_say_the_fix():
