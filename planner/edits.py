@@ -88,6 +88,7 @@ from planner.validate import (
     plan_problems,
     planning_start,
     season_problems,
+    today_after_season,
 )
 
 
@@ -160,6 +161,12 @@ class SetSeasonSettings(Edit):
             new_cal = type(cal).model_validate({**cal.model_dump(), **upd})
         except ValidationError as e:
             raise InputError(self.describe(s), [clean_message(x["msg"]) for x in e.errors()]) from None
+        if self.end is not None and new_cal.today and today_after_season(new_cal.today, new_cal.end):
+            # an end moved before today (today as it stays): said as the end's, not today's
+            raise InputError(self.describe(s), [
+                f"the season's end, {day_long(new_cal.end)}, is before today "
+                f"({day_long(new_cal.today)}): the days up to today happened; end the season on "
+                f"{day_long(new_cal.today - dt.timedelta(days=1))} or later"])
         changed = new_cal != cal
         out = s.model_copy(update={"calendar": new_cal, "name": self.name or s.name})
         if changed and out.plan is not None:

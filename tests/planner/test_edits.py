@@ -1046,3 +1046,16 @@ def test_removing_an_absence_keeps_only_the_days_before_today():
     assert edit.apply(mid).unavailability == (away.model_copy(update={"end": day(2)}),)
     assert edit.describe(mid) == ("Remove Athlete 1 (A1)'s Loan from today on: kept Wed 6 Jan "
                                   "2027, the past; removed from today on")
+
+
+def test_an_end_moved_before_today_is_refused_as_the_ends_not_todays():
+    """Season Settings took an end a week before today, leaving a season file whose today lies
+    past its end, which no longer reads; the day before today is the earliest end (today the
+    day after the season: all of it played), and the refusal names the end, not today."""
+    s = season(weeks=3, athletes=1, matches=[], today=day(14))
+    with pytest.raises(InputError) as e:
+        E.SetSeasonSettings(end=day(6)).apply(s)
+    assert e.value.problems == [
+        f"the season's end, {day_long(day(6))}, is before today ({day_long(day(14))}): the days "
+        f"up to today happened; end the season on {day_long(day(13))} or later"]
+    assert E.SetSeasonSettings(end=day(13)).apply(s).calendar.end == day(13)
