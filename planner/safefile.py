@@ -367,10 +367,13 @@ def _save_error(link: Path, p: Path, folder: Path, e: OSError, in_folder: bool) 
     return SaveError(save_failure(link, e, existed=p.exists()))
 
 
+ANOTHER_FOLDER = "choose another folder"  # a save's way out where another path can be chosen
+
+
 def folder_refused(link, folder: Path, why: str, existed: bool) -> str:
     """What a save says when ``folder`` lets no file be written in it."""
     kept = "; the previous file is unchanged" if existed else ""
-    return f"{link}: cannot write in {folder} ({why}); choose another folder{kept}"
+    return f"{link}: cannot write in {folder} ({why}); {ANOTHER_FOLDER}{kept}"
 
 
 def save_failure(path, e: OSError, existed: bool | None = None) -> str:

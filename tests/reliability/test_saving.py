@@ -332,15 +332,22 @@ def no_solve(monkeypatch):
     monkeypatch.setattr(solver.whatif, "replan", fail)
 
 
-@pytest.mark.parametrize("args", [
-    ("solve", "ro/s.season.json", "--save", "--time-limit", "600"),
-    ("solve", "ro/s.season.json", "--json", "ro/plan.json", "--time-limit", "600"),
-    ("record", "ro/s.season.json", "--day-off", "DAY", "Stadium", "closed", "--save",
-     "--time-limit", "600"),
+COPY = "copy the season file to a folder you can write in and run the command on the copy"
+
+
+@pytest.mark.parametrize(("args", "fix"), [
+    (("solve", "ro/s.season.json", "--save", "--time-limit", "600"), COPY),
+    (("solve", "ro/s.season.json", "--json", "ro/plan.json", "--time-limit", "600"),
+     "choose another folder"),
+    (("record", "ro/s.season.json", "--day-off", "DAY", "Stadium", "closed", "--save",
+      "--time-limit", "600"), COPY),
 ])
 def test_an_output_in_a_folder_that_cannot_be_written_is_refused_before_the_solve(
-        tmp_path, monkeypatch, capsys, no_solve, args):
-    """The whole solve (up to its time limit) ran, and only then was the save refused."""
+        tmp_path, monkeypatch, capsys, no_solve, args, fix):
+    """The whole solve (up to its time limit) ran, and only then was the save refused. Saving
+    over the season file read, the way out is a copy (record, log and advance take no other
+    path: "choose another folder" could not be done); an output the command was given can go
+    to another folder."""
     from ui.cli.main import main
 
     s = season(weeks=2, athletes=1)
@@ -353,7 +360,7 @@ def test_an_output_in_a_folder_that_cannot_be_written_is_refused_before_the_solv
     day = (s.calendar.start + dt.timedelta(days=3)).isoformat()
     assert main([day if a == "DAY" else a for a in args]) == 1
     err = capsys.readouterr().err
-    assert "cannot write in ro (Operation not permitted); choose another folder" in err, err
+    assert f"cannot write in ro (Operation not permitted); {fix}" in err, err
     assert "Solving:" not in err and p.read_bytes() == before
 
 

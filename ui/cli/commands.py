@@ -96,7 +96,7 @@ def cmd_next_season(args) -> int:
     made = next_season(outputs.load_season(args.season), days.get("--start"), days.get("--end"),
                        args.name, shlex.quote(str(out)))
     existed = out.is_file()
-    aside = outputs.store_season(made.season, out)
+    aside = outputs.store_season(made.season, out, chosen=True)
     cal = made.season.calendar
     print(f"Wrote the next season, '{made.season.name}' ({day_long(cal.start)} to "
           f"{day_long(cal.end)}), to {out}{outputs.kept_words(out, existed, aside)}; "
@@ -154,7 +154,7 @@ def cmd_import(args) -> int:
     if decision.removed:
         notes.insert(0, decision.removed)  # with --keep too
     replaced = out.is_file()
-    aside = outputs.store_season(season, out)
+    aside = outputs.store_season(season, out, chosen=True)
     cal = season.calendar
     print(f"Imported {args.workbook}: '{season.name}', {cal.start.isoformat()} to {cal.end.isoformat()}, "
           f"{plural(len(season.athletes), 'athlete')}, {plural(len(season.competitions), 'competition')}, "

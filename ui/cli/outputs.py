@@ -92,10 +92,30 @@ def folder_writable(p: Path, kind: str) -> None:
                         f"{problem.removeprefix(f'{probe}: ')} (--{kind} DIR)")
 
 
+# a command that saves over its season file (record, log, advance --save) names no other path:
+# the way out of a folder that takes no file is a copy where one can be written
+SEASON_COPY_FIX = ("copy the season file to a folder you can write in and run the command on "
+                   "the copy")
+
+
+def _season_fix(e) -> Exception:
+    """A refusal to save the season file with the way out a command that saves over it has."""
+    from planner.errors import SaveError
+    from planner.safefile import ANOTHER_FOLDER
+
+    said = str(e)
+    return SaveError(said.replace(ANOTHER_FOLDER, SEASON_COPY_FIX)) if ANOTHER_FOLDER in said else e
+
+
 def save_target(args) -> None:
     """With --save, the season file must be writable before the command solves or re-plans."""
+    from planner.errors import SaveError
+
     if getattr(args, "save", False):
-        writable(args.season)
+        try:
+            writable(args.season)
+        except SaveError as e:
+            raise _season_fix(e) from None
 
 
 def season_name(p: Path) -> Path:
@@ -193,11 +213,13 @@ def load_season(path: str | os.PathLike, notes: list[str] | None = None):
     return season
 
 
-def store_season(season, path: str | os.PathLike) -> Path | None:
+def store_season(season, path: str | os.PathLike, chosen: bool = False) -> Path | None:
     """Save ``season`` over the season file at ``path`` (the previous one kept as ``.bak``; one
     that did not read as a season set aside beside it, its path returned: :func:`kept_words`).
     When the command read that file and another program (the app, another command) saved it
-    since, nothing is written: SaveError naming the file, the other save's time and the fix."""
+    since, nothing is written: SaveError naming the file, the other save's time and the fix.
+    ``chosen``: ``path`` is one the command was given to write (``-o``), so another folder is a
+    way out; else the command saves over the season it read, and the way out is a copy."""
     from planner.errors import ChangedOnDiskError, SaveError
     from planner.seasonfile import save_season
 
@@ -206,16 +228,25 @@ def store_season(season, path: str | os.PathLike) -> Path | None:
     try:
         _READ[key] = save_season(season, path, expected=_READ.get(key), set_aside=aside)
     except ChangedOnDiskError as e:
-        beside = _kept_beside(season, Path(path))
-        if beside is None:
-            raise SaveError(str(e.said("since this command read it", "run the command again"))) from None
-        raise SaveError(str(e.said(
-            "since this command read it",
-            f"this command's result is kept beside it instead, as '{beside.name}': "
-            f"run the command again on the file as it is now, or, to keep that result instead "
-            f"of the other save, open it ('periodize open {shlex.quote(str(beside))}') and save it as "
-            f"{Path(path).name}"))) from None
+        raise _changed(season, path, e) from None
+    except SaveError as e:
+        raise (e if chosen else _season_fix(e)) from None
     return aside[0] if aside else None
+
+
+def _changed(season, path: str | os.PathLike, e) -> Exception:
+    """The refusal of a save over a season file another program saved since it was read."""
+    from planner.errors import SaveError
+
+    beside = _kept_beside(season, Path(path))
+    if beside is None:
+        return SaveError(str(e.said("since this command read it", "run the command again")))
+    return SaveError(str(e.said(
+        "since this command read it",
+        f"this command's result is kept beside it instead, as '{beside.name}': "
+        f"run the command again on the file as it is now, or, to keep that result instead "
+        f"of the other save, open it ('periodize open {shlex.quote(str(beside))}') and save it as "
+        f"{Path(path).name}")))
 
 
 def _kept_beside(season, path: Path) -> Path | None:
