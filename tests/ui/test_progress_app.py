@@ -967,6 +967,89 @@ def test_a_log_past_today_can_be_imported_up_to_today(w, tmp_path, dialogs):
     assert w.season.sessions == before.sessions
 
 
+def _past_today_and_a_bad_row(tmp_path, bad: int):
+    """A week's export that runs past today (day 14) with one row refused (no RPE) on day
+    ``bad``: rows 2 to 5 by date, row 3 the bad one when ``bad`` is 13, row 4 when it is 16."""
+    rows = [f"A2,{day(12)},75,6,,,,", f"A4,{day(13)},45,4,,,,", f"A2,{day(15)},75,6,,,,",
+            f"A4,{day(17)},45,4,,,,"]
+    rows.insert(1 if bad < 14 else 3, f"A3,{day(bad)},60,,,,,")
+    return _csv(tmp_path, rows)
+
+
+def test_a_log_past_today_with_a_bad_row_asks_up_to_today_then_the_other_rows(w, tmp_path, dialogs):
+    """A week's export with rows after today and one RPE missing was refused ("2 problems;
+    nothing was added", OK only), though each alone has its question: up to today is asked
+    first, then leaving the bad row out, and the log is read once with both answers."""
+    from ui.desktop.sessionimport import OtherRowsDialog
+
+    before = w.season
+    dialogs.choices, dialogs.answer = ["untiltoday"], "yes"  # then "Add …?" yes
+    dialogs.on_dialog = lambda d: True  # Import the Other N Rows
+    assert import_sessions(w, _past_today_and_a_bad_row(tmp_path, 13)) is True
+    assert dialogs[0][:2] == ("choose", "Move today first?")
+    (asked,) = dialogs.asked
+    assert isinstance(asked, OtherRowsDialog) and asked.question.startswith(
+        "Import the other 2 rows: the 1 row with problems (row 3) left out")
+    assert "dated after today" not in asked.findChild(QLabel).text()  # answered already
+    kind, _title, text = dialogs[-1]
+    assert kind == "confirm" and "Left out: 2 rows dated after today" in text
+    assert f"Left out: row 3 (A3, {day(13)}), RPE: missing" in text
+    new = [s for s in w.season.sessions if s not in before.sessions]
+    assert sorted((s.athlete, s.date) for s in new) == [("A2", day(12)), ("A4", day(13))]
+    status = w.statusBar().currentMessage()
+    assert "2 rows after today left out." in status and f"1 row left out: row 3 (A3, {day(13)})" in status
+    assert w.undo_stack.count() == 1 and "error" not in dialogs.kinds()
+
+
+def test_a_log_past_today_with_a_bad_row_can_move_today_and_then_leave_the_row_out(
+        w, tmp_path, dialogs):
+    """Move Today, answered first, opens with the log refused for the bad row alone and its
+    Import the Other N Rows; the move then adds the other rows."""
+    dialogs.answer = "movetoday"
+    path = _past_today_and_a_bad_row(tmp_path, 13)
+    assert import_sessions(w, path) is True
+    dlg = w.weekly.dialog
+    assert dlg.isVisible() and dlg.today() == day(18)
+    assert dlg.other_rows_button.isVisibleTo(dlg) and "dated after today" not in dlg.error.text()
+    assert dlg.other_rows_button.text() == "Import the Other 4 Rows…"
+    dialogs.on_dialog = lambda d: True
+    assert dlg.import_other_rows() and dlg.problems() == []
+    before = w.season.sessions
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    new = [x for x in w.season.sessions if x not in before]
+    assert sorted((x.athlete, x.date) for x in new) == [
+        ("A2", day(12)), ("A2", day(15)), ("A4", day(13)), ("A4", day(17))]
+
+
+def test_a_log_whose_bad_row_lies_after_today_is_read_up_to_today_without_asking_for_it(
+        w, tmp_path, dialogs):
+    """The problems the other way round (the bad row among those after today): up to today
+    leaves it out with them, so the other rows are not asked about; Move Today asks them there."""
+    before = w.season
+    path = _past_today_and_a_bad_row(tmp_path, 16)
+    dialogs.choices, dialogs.answer = ["untiltoday"], "yes"
+    assert import_sessions(w, path) is True
+    assert dialogs[0][:2] == ("choose", "Move today first?") and dialogs.asked == []
+    assert "Left out: 3 rows dated after today" in dialogs[-1][2]
+    new = [s for s in w.season.sessions if s not in before.sessions]
+    assert sorted((s.athlete, s.date) for s in new) == [("A2", day(12)), ("A4", day(13))]
+    w.undo_stack.undo()
+    dialogs.answer = "movetoday"
+    assert import_sessions(w, path) is True
+    dlg = w.weekly.dialog
+    assert dlg.today() == day(18) and dlg.other_rows_button.isVisibleTo(dlg)
+    assert f"row 5 (A3, {day(16)}), RPE: missing" in dlg.error.text()
+
+
+def test_a_log_with_a_bad_row_up_to_today_does_not_ask_to_move_today(w, tmp_path, dialogs):
+    from ui.desktop.sessionimport import _log_end
+
+    path = _csv(tmp_path, [f"A2,{day(13)},75,6,,,,", f"A3,{day(14)},60,,,,,"])
+    assert _log_end(w.season, path) is None  # today's rows: nothing to move today for
+    assert _log_end(w.season, _past_today_and_a_bad_row(tmp_path, 13)) == (day(17), day(18))
+
+
 def test_move_today_leaves_a_logs_rows_after_the_new_today_out_and_says_how_many(w, tmp_path, dialogs):
     """Move Today's "Import this week's sessions…" refused a whole-season export ("2,219 rows
     are dated after today … nothing was added"): its rows up to the new today are taken, the

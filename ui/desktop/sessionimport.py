@@ -558,17 +558,18 @@ class OtherRowsDialog(QDialog):
 def _log_end(season: Season, path, **asked) -> tuple[dt.date, dt.date] | None:
     """The log's last session day, and the day after it (past the days off that follow it) when
     that lies after today and the log reads well with today there, so that moving today is what
-    it needs; else None."""
+    it needs; else None. A log that reads there only without rows each naming its problem (an
+    RPE missing) needs the move too when it runs past today: the rows are asked about after it
+    (Move Today's Import the Other N Rows, or :func:`_other_rows` up to today)."""
     cal = season.calendar
     end = cal.end + dt.timedelta(days=1)
-    try:
-        late = season.model_copy(update={"calendar": cal.model_copy(update={"today": end})})
-        result = read_log_taking(path, late, **asked)[1]
-    except (LogReadError, PeriodizeError, ValueError):
-        return None
-    if not result.sessions:
+    late = season.model_copy(update={"calendar": cal.model_copy(update={"today": end})})
+    result = _read_late(path, late, **asked)
+    if result is None or not result.sessions:
         return None
     last = max(s.date for s in result.sessions)
+    if result.skipped and last <= planning_start(season):
+        return None  # nothing after today: the rows with problems are all it asks about
     day = min(last + dt.timedelta(days=1), end)
     # past the days off after it (a log to Saturday: Monday, not Sunday, which nobody trains on)
     tl = Timeline(season)
@@ -576,6 +577,22 @@ def _log_end(season: Season, path, **asked) -> tuple[dt.date, dt.date] | None:
             and not tl.is_comp[i]:
         day += dt.timedelta(days=1)
     return (last, day) if day > planning_start(season) else None
+
+
+def _read_late(path, late: Season, **asked):
+    """The log read for the season ``late`` (today past the season's end), without the rows
+    each naming a problem when that alone refuses it; None when it does not read so."""
+    try:
+        return read_log_taking(path, late, **asked)[1]
+    except LogReadError as e:
+        if not e.other_rows():
+            return None
+    except (PeriodizeError, ValueError):
+        return None
+    try:
+        return read_log_taking(path, late, skip_bad=True, **asked)[1]
+    except (LogReadError, PeriodizeError, ValueError):
+        return None
 
 
 def choose_log(window, title: str = "Import sessions") -> str | None:
