@@ -1740,7 +1740,48 @@ def test_as_planned_leaves_the_days_after_a_painful_day_empty(w, qtbot):
     assert panel.fill_as_planned()
     assert all(logged(w, "A1", d) == [] for d in range(8, 13))
     assert sum(1 for d in range(8, 13) if logged(w, "A2", d)) >= 3
-    assert "after a pain that proposes a flare-up left empty" in panel.message.text()
+    said = panel.message.text()
+    assert f"5 days after a pain left empty: Athlete 1 (A1) ⚑ {text_day(day(7))} (record it" in said, said
+
+
+def test_as_planned_leaves_the_days_after_a_fit_players_listed_pain_empty(w, qtbot):
+    """A fit player who pulled up with pain 6/10 (⚠: a possible injury, no flare-up to propose)
+    had the next days filled as planned, the match played; they are left empty as after a
+    flare-up's pain, and the status line names him and the pain's day."""
+    from planner.progress import PainAlert, listed_pains
+
+    panel = w.weekly.log_panel
+    r, others = row_of(w, "A2"), row_of(w, "A3")
+    assert panel.type_into(r, 0, "40 7 p6")
+    assert [type(p) for p in listed_pains(w.season, "A2")] == [PainAlert]
+    panel.select([(rr, c) for rr in (r, others) for c in range(1, 6)])
+    assert panel.fill_as_planned()
+    assert all(logged(w, "A2", d) == [] for d in range(8, 13))
+    assert sum(1 for d in range(8, 13) if logged(w, "A3", d)) >= 3
+    said = panel.message.text()
+    assert f"5 days after a pain left empty: Athlete 2 (A2) ⚠ {text_day(day(7))} (" in said, said
+    assert "Athlete 3" not in said
+
+
+def test_as_planned_holds_only_the_week_after_a_pain(w, qtbot):
+    """A pain that proposes a flare-up held the athlete's days empty for ever (weeks after the
+    coach had judged it no flare-up): only the PAIN_LOOKBACK_DAYS after it are held now, the
+    days in which Move Today offers it again. Two athletes' pains are named, grouped."""
+    from planner.progress import PAIN_LOOKBACK_DAYS, flare_proposals
+
+    assert PAIN_LOOKBACK_DAYS == 7
+    pains = (Session(athlete="A1", date=day(3), minutes=60, rpe=5, pain=6),
+             Session(athlete="A2", date=day(8), minutes=60, rpe=5, pain=6))
+    assert w.apply_edit(E.LogSessions(sessions=pains, replace=((p.athlete, p.date) for p in pains)))
+    assert [p.date for p in flare_proposals(w.season, "A1")] == [day(3)]
+    panel = w.weekly.log_panel
+    r1, r2 = row_of(w, "A1"), row_of(w, "A2")
+    panel.select([(r, c) for r in (r1, r2) for c in range(7)])
+    assert panel.fill_as_planned()
+    assert all(not logged(w, "A1", d) for d in range(7, 11)) and logged(w, "A1", 11)  # 10 = 3 + 7
+    assert logged(w, "A2", 7) and all(not logged(w, "A2", d) for d in range(9, 14))
+    said = panel.message.text()
+    assert (f"9 days after a pain left empty: Athlete 1 (A1) ⚑ {text_day(day(3))}; Athlete 2 (A2) ⚠ {text_day(day(8))} (") in said, said
 
 
 def _move_today_with_log(qtbot, season: Season, tmp_path, csv_text: str):

@@ -15,7 +15,8 @@ tooltip says so.
 Keys: typing starts an entry, Enter moves down and Tab right (as in a spreadsheet), F2 edits
 the cell's text, Delete clears the selected days, Ctrl+D copies the cell above into the
 selection (or the selection's top row into the rows under it), Ctrl+Shift+A fills the
-selected empty days as planned, Ctrl+C / Ctrl+V copy and paste cells (tab-separated, as a
+selected empty days as planned (not the days soon after a pain marked ⚑ or ⚠: they are left
+empty, the athletes named), Ctrl+C / Ctrl+V copy and paste cells (tab-separated, as a
 spreadsheet does).
 
 The table never changes the season: every entry is one ``planner.edits.LogSessions`` edit
@@ -876,22 +877,17 @@ class LogPanel(QWidget):
         if season is None or season.plan is None:
             self.say("There is no plan to copy yet: solve the season first (Plan ▸ Solve).", error=True)
             return False
-        from planner.progress import flare_proposals
         from planner.sessions import Prescriber
 
         pr = Prescriber(season, m.lived_plan(), timeline=m.tl)
         ok, late = self._split(self.selected_cells())
-        # a pain that proposes a flare-up, not yet recorded or dismissed: the plan after it may
-        # not hold, so its days are not filled as planned (the coach records it, or types them)
-        sore = {}
-        for p in flare_proposals(season):
-            sore[p.athlete] = min(sore.get(p.athlete, p.date), p.date)
-        sessions, days, rest, held = [], [], 0, 0
+        sore = sore_pains(season)
+        sessions, days, rest, held = [], [], 0, {}
         for _r, _c, a, d in ok:
             if m.sessions(a.id, d):
                 continue
-            if a.id in sore and m.tl.days[d] > sore[a.id]:
-                held += 1
+            if (pain := pain_before(sore.get(a.id, ()), m.tl.days[d])) is not None:
+                held[pain] = held.get(pain, 0) + 1
                 continue
             s = as_planned(pr.day(a.id, d), a.id, m.tl.days[d])
             if s is None:
@@ -903,8 +899,7 @@ class LogPanel(QWidget):
         if rest:
             notes.append(f"{plural(rest, 'day')} planned as rest left empty")
         if held:
-            notes.append(f"{plural(held, 'day')} after a pain that proposes a flare-up left empty "
-                         f"(record the flare-up first, or type those days)")
+            notes.append(held_words(season, held))
         if late:
             notes.append(f"{plural(len(late), 'day')} after today left (logged once they happened)")
         if not days:
@@ -977,6 +972,47 @@ class LogPanel(QWidget):
                                lambda: self.flare_requested.emit(cell[0].id, day))
         self.context_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
+
+
+def sore_pains(season: Season) -> dict[str, list]:
+    """Athlete -> his logged pains that Fill As Planned stops at: those that propose a flare-up
+    not recorded (⚑) and those listed (⚠, ``planner.progress.listed_pains``: a fit player's,
+    a possible injury, or one just below the flare-up threshold). The plan after such a pain
+    may not hold, so the days after it are not filled as planned: the coach records it, or
+    types them."""
+    from planner.progress import flare_proposals, listed_pains
+
+    out: dict[str, list] = {}
+    for p in [*flare_proposals(season), *listed_pains(season)]:
+        out.setdefault(p.athlete, []).append(p)
+    return out
+
+
+def pain_before(pains, day: dt.date):
+    """The latest of ``pains`` (one athlete's, :func:`sore_pains`) that ``day`` follows within
+    ``planner.progress.PAIN_LOOKBACK_DAYS`` (the days in which Move Today offers a pain again:
+    after them it is the coach's decided past, and a pain of weeks ago held the athlete's days
+    empty every week), or None."""
+    from planner.progress import PAIN_LOOKBACK_DAYS
+
+    near = [p for p in pains if p.date < day <= p.date + dt.timedelta(days=PAIN_LOOKBACK_DAYS)]
+    return max(near, key=lambda p: p.date, default=None)
+
+
+def held_words(season: Season, held: dict) -> str:
+    """``3 days after a pain left empty: Marco Ruiz (A05) ⚠ Thu 8 Oct; Kofi Mensah (A07) ⚑
+    Wed 16 Sep (record it first, a flare-up or an injury, or type those days)``: ``held``, pain
+    -> days left empty after it, grouped by athlete in the table's marks (⚑ a flare-up
+    proposed, ⚠ a pain listed)."""
+    from planner.progress import PainAlert
+
+    by_athlete: dict[str, list] = {}
+    for p in sorted(held, key=lambda p: (p.date, p.athlete)):
+        by_athlete.setdefault(p.athlete, []).append(
+            f"{'⚠' if isinstance(p, PainAlert) else '⚑'} {day_text(p.date)}")
+    who = "; ".join(f"{season.athlete_label(a)} {', '.join(pains)}" for a, pains in by_athlete.items())
+    return (f"{plural(sum(held.values()), 'day')} after a pain left empty: {who} (record it "
+            f"first, a flare-up or an injury, or type those days)")
 
 
 def as_planned(p, athlete: str, day: dt.date) -> Session | None:
