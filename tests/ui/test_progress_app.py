@@ -1627,6 +1627,43 @@ def test_a_returners_pain_just_below_the_flare_up_threshold_is_marked_with_what_
     assert not w.board.pain_mark("A1", day(9))
 
 
+def test_import_sessions_says_a_pain_just_below_the_flare_up_threshold_once(w, tmp_path, dialogs):
+    """Pain 4/10 from A1 in S1 (a flare-up at 5/10) was said by `periodize log` but not by the
+    app's Import Sessions: the status bar says it with what to do, and a later import, which
+    brings no such pain, does not say it again."""
+    dialogs.answer = "yes"
+    assert import_sessions(w, _csv(tmp_path, [f"A1,{day(9)},60,4,,,4,", f"A2,{day(9)},60,5,,,,"]))
+    status = w.statusBar().currentMessage()
+    assert ("1 athlete in rehab or just back logged pain just below the protocol's flare-up "
+            "threshold (marked ⚠ in the Log): the plan counts the session as done; if it was not "
+            "pain-free, hold the athlete") in status, status
+    assert "not in rehab logged" not in status
+    assert import_sessions(w, _csv(tmp_path, [f"A2,{day(10)},60,5,,,,"]))
+    assert "just below" not in w.statusBar().currentMessage()
+
+
+def test_move_today_says_a_pain_just_below_the_flare_up_threshold_the_log_brings(
+        qtbot, in_week_3, tmp_path):
+    """Move Today names a returner's pain one below the flare-up threshold that its log brings,
+    where it names a fit player's pain; a pain logged before the move is not said again."""
+    w, dlg = _move_today_with_log(qtbot, in_week_3, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A1,{day(16).isoformat()},50,4,4\n"
+                                  f"A3,{day(16).isoformat()},60,5,\n")
+    text = dlg.log_label.text()
+    assert (f"⚠ Pain: Athlete 1 (A1) logged pain 4/10 on {text_day_long(day(16))} in S1") in text, text
+    assert "just below the protocol&#x27;s 5/10 for a flare-up" in text, text
+    assert text.index("⚠ Pain: ") < text.index("Adds ") and not dlg.flare_boxes
+    dlg.reject()
+    w.weekly.shutdown()
+    had = E.LogSessions(sessions=(Session(athlete="A1", date=day(9), minutes=60, rpe=4, pain=4),)
+                        ).apply(in_week_3)
+    w, dlg = _move_today_with_log(qtbot, had, tmp_path, "Athlete ID,Date,Minutes,RPE,Pain\n"
+                                  f"A3,{day(16).isoformat()},60,5,\n")
+    assert "⚠ Pain" not in dlg.log_label.text()
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_the_log_panel_fits_a_small_screen(qtbot, in_week_3):
     w = make_window(qtbot, in_week_3)
     w.resize(1280, 690)

@@ -1186,8 +1186,9 @@ class AdvanceDialog(QDialog):
 
     @staticmethod
     def _pain_lines(moved: Season, sessions) -> str:
-        """The pain of fit athletes, as the command line prints it (the flare-ups the log's pain
-        proposes are boxes to tick, below): the coach reads them before moving on."""
+        """The pains the log brings that are listed (a fit athlete's, one just below a protocol's
+        flare-up threshold: :func:`new_alerts`), as the command line prints them (the flare-ups
+        the log's pain proposes are boxes to tick, below): the coach reads them before moving on."""
         if not sessions:
             return ""
         try:

@@ -187,10 +187,34 @@ def new_proposals(before: Season, after: Season) -> list:
 
 
 def new_alerts(before: Season, after: Season) -> list:
-    from planner.progress import pain_alerts
+    """The listed pains (``planner.progress.listed_pains``: a fit player's, one just below a
+    protocol's flare-up threshold) that the sessions ``after`` has and ``before`` had not bring:
+    said once, when they come (``planner.progress.new_to_the_coach``), as the command line does."""
+    from planner.progress import listed_pains, new_to_the_coach
 
-    old = set(pain_alerts(before))
-    return [p for p in pain_alerts(after) if p not in old]
+    return new_to_the_coach(listed_pains(after), after, before)[0]
+
+
+def pain_words(alerts: list) -> str:
+    """The status bar's words for the listed pains an import brought (:func:`new_alerts`): the
+    fit players' (a possible injury) and those in rehab or just back one below the flare-up
+    threshold, each kind with what to do ("" when none)."""
+    from planner.progress import PainBelowFlare
+
+    fit = [p for p in alerts if not isinstance(p, PainBelowFlare)]
+    low = [p for p in alerts if isinstance(p, PainBelowFlare)]
+    text = ""
+    if fit:
+        text += (f" {plural(len({p.athlete for p in fit}), 'athlete')} not in rehab logged pain of "
+                 f"{min(p.threshold for p in fit)}/10 or more (marked ⚠ in the Log): if it is an "
+                 f"injury, record it (Season ▸ Injuries).")
+    if low:
+        text += (f" {plural(len({p.athlete for p in low}), 'athlete')} in rehab or just back logged "
+                 f"pain just below the protocol's flare-up threshold (marked ⚠ in the Log): the "
+                 f"plan counts the session as done; if it was not pain-free, hold the athlete at "
+                 f"that level (pin his next speed days no higher) or record the flare-up (Season ▸ "
+                 f"Injuries).")
+    return text
 
 
 # how the app moves a flare-up (planner.progress.played_in_rehab_advice): the Returns panel's too
@@ -307,11 +331,7 @@ def import_sessions(window, path: str | Path) -> bool:
     if flares:
         text += (f" The logged pain proposes {plural(len(flares), 'flare-up')} (marked ⚑ in the "
                  f"Log; record one in the inspector).")
-    sore = new_alerts(season, window.season)
-    if sore:
-        text += (f" {plural(len({p.athlete for p in sore}), 'athlete')} not in rehab logged "
-                 f"pain of {min(p.threshold for p in sore)}/10 or more (marked ⚠ in the Log): if "
-                 f"it is an injury, record it (Season ▸ Injuries).")
+    text += pain_words(new_alerts(season, window.season))
     if window.season.plan is not None:
         text += " Re-plan from today (Plan ▸ Re-plan from Today) to plan with them."
     window.statusBar().showMessage(text, 15000)
