@@ -349,7 +349,7 @@ class AthletePlan(Model):
 # out too (he ran the 70 % session there).
 # A stored plan of an earlier version is not kept as it is: solving keeps the new plan and a
 # re-plan covers the whole future (solver/run.py, solver/whatif.py).
-PLANNER_VERSION = 4
+PLANNER_VERSION = 5  # 5: RAMP's 80 % step before a match started cold (solver.polish)
 
 
 class Plan(Model):

@@ -16,6 +16,15 @@ the proof of 40 x 52 a quarter of its time (bench/NOTES.md), so it is done on th
 Only days the plan decides: from today on, `FIT`, not pinned, and not a competition day the
 athlete plays (80 and 100 there are the match). The caller checks the result with the plan
 checker and keeps it only when it breaks nothing and costs no more (``solver.run._finish``).
+
+Then the cold starts (``planner.coldstart``): a fit athlete whose first speed day after RAMP's
+gap is a match he starts (back from three weeks away, the first match after the winter break)
+gets RAMP's first step, 80 %, on the training day before it that the plan checker's HV-2, HV-5,
+HV-6 and HV-7 allow (MD-3 or MD-4 first, as the notice names them): RAMP lets the match end the
+ramp, so the search had no reason to plan one, and the plan sent a whole squad into its first
+match after a break cold. Kept, as above, only when the checker finds it breaks nothing and
+costs no more (with LD-1 weighted, a step that makes a week a spike is not added: the notice
+stays).
 """
 
 from __future__ import annotations
@@ -86,4 +95,28 @@ def canonical_levels(season: Season, plan: Plan, raise_only: bool = False) -> Pl
     return plan.model_copy(update={"athletes": tuple(athletes)}) if changed else None
 
 
-__all__ = ["canonical_levels"]
+def ramped_cold_starts(season: Season, plan: Plan) -> Plan | None:
+    """``plan`` with an 80 % day on the first open training day named for each cold start (a
+    team session, not pinned); None when there is none to add."""
+    from planner.coldstart import cold_starts
+
+    tl = Timeline(season)
+    pinned = {(p.athlete, tl.index(p.date)) for p in season.pins if p.kind == "intensity"}
+    new = {ap.athlete: list(ap.intensity) for ap in plan.athletes}
+    added = False
+    for c in cold_starts(season.model_copy(update={"plan": plan})):
+        it = new.get(c.athlete)
+        days = [tl.index(d) for d, _label in c.open_days]
+        k = next((k for k in days if k is not None and (c.athlete, k) not in pinned
+                  and it is not None and 0 < it[k] < SPEED_DAY), None)
+        if k is not None:
+            it[k] = STEP1_MAX
+            added = True
+    if not added:
+        return None
+    return plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"intensity": tuple(new[ap.athlete])}) if new[ap.athlete] != list(ap.intensity)
+        else ap for ap in plan.athletes)})
+
+
+__all__ = ["canonical_levels", "ramped_cold_starts"]

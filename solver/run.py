@@ -24,7 +24,7 @@ from planner.validate import check_season
 from solver.api import Outcome, Progress, SolveRequest, Status, StopToken
 from solver.explain import explain
 from solver.model import Freeze, PlanModel
-from solver.polish import canonical_levels
+from solver.polish import canonical_levels, ramped_cold_starts
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -494,7 +494,13 @@ def _polished(season: Season, plan: Plan, status: Status, objective: float,
         tried.append(candidate.athletes)
         got = check(candidate)
         if not got.violations and got.objective - (stab(got) if upgrade else 0.0) <= limit + 1e-6:
-            return candidate, got
+            plan, report = candidate, got
+            break
+    ramped = ramped_cold_starts(season, plan)  # RAMP's 80 % step before a match started cold
+    if ramped is not None:
+        got = check(ramped)
+        if not got.violations and got.objective - (stab(got) if upgrade else 0.0) <= limit + 1e-6:
+            return ramped, got
     return plan, report if report is not None else check(plan)
 
 

@@ -3,6 +3,7 @@ starts; not a rule. The plans are solved and held against the plan checker."""
 
 import pytest
 
+from planner.check import check_plan
 from planner.coldstart import cold_starts, cold_starts_added
 from planner.season import Competition, IntensityPin, MatchRole, Unavailability
 from tests.builders import day, season, solved_and_checked
@@ -25,9 +26,40 @@ def with_plan(s):
     return s.model_copy(update={"plan": out.plan})
 
 
+def without_ramp(s):
+    """``s`` with the 80 % day the solver put before the final for A1 taken back to the team
+    session: the plan as it was before the solver ramped him (as a plan edited by hand, or one
+    whose ramp step LD-1's weight would make a spike, keeps it)."""
+    ap = s.plan.for_athlete("A1")
+    it = tuple(70 if 13 <= k < FINAL and v == 80 else v for k, v in enumerate(ap.intensity))
+    plan = s.plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"intensity": it}) if x.athlete == "A1" else x
+        for x in s.plan.athletes)})
+    return s.model_copy(update={"plan": plan})
+
+
 @pytest.fixture(scope="module")
-def solved():
+def ramped():
     return with_plan(away_three_weeks())
+
+
+@pytest.fixture(scope="module")
+def solved(ramped):
+    return without_ramp(ramped)
+
+
+def test_the_solver_ramps_a_player_back_from_three_weeks_away_before_the_final(ramped):
+    """RAMP lets the match end the ramp, so the search had no reason to plan a step before it:
+    the plan now holds RAMP's first step, 80 %, on a training day before the final (MD-3 or
+    MD-4 when the rules allow), checked by the plan checker, at no cost."""
+    it = ramped.plan.for_athlete("A1").intensity
+    steps = [k for k in range(28, FINAL) if it[k] >= 80]
+    assert it[FINAL] == 100 and len(steps) == 1 and it[steps[0]] == 80
+    assert FINAL - steps[0] in (3, 4)
+    assert cold_starts(ramped) == []
+    cold = without_ramp(ramped)
+    assert check_plan(cold, cold.plan).objective == check_plan(ramped, ramped.plan).objective
+    assert not check_plan(ramped, ramped.plan).violations
 
 
 def test_a_player_back_from_three_weeks_away_who_starts_the_final_cold_is_named(solved):
@@ -60,7 +92,7 @@ def test_an_80_pin_before_the_final_or_the_bench_takes_the_notice_away(solved):
     assert cold_starts(solved.model_copy(update={"plan": plan})) == []
     bench = with_plan(away_three_weeks(roles=(MatchRole(competition="final", athlete="A1",
                                                         role="bench"),)))
-    assert cold_starts(bench) == []
+    assert cold_starts(bench) == [] and cold_starts(without_ramp(bench)) == []
 
 
 def test_only_from_today_on_and_a_what_if_names_only_the_ones_it_adds(solved):
@@ -81,8 +113,8 @@ def test_solve_check_and_a_what_if_say_it_on_the_command_line(solved, capsys):
     (c,) = cold_starts(solved)
     print_cold_starts(solved)
     assert capsys.readouterr().out == f"{COLD_HEAD}:\n  {c.text(solved)}\n"
-    base = with_plan(away_three_weeks(roles=(MatchRole(competition="final", athlete="A1",
-                                                       role="bench"),)))
+    base = without_ramp(with_plan(away_three_weeks(roles=(MatchRole(
+        competition="final", athlete="A1", role="bench"),))))
     comp = compare(base, base.plan, solved, solved.plan)
     assert comp.cold == (c.text(solved),)
     assert f"  - {c.text(solved)}" in comp.text()

@@ -128,7 +128,7 @@ def test_scope_of_a_change():
     assert four.athletes == {"A1"} and four.window[0] == 49 < four.window[1]
     assert f"1 athlete, {day_long(day(49))} to " in four.reason
     # today after the season: nothing is left to re-plan (it raised IndexError)
-    over = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(60)})})
+    over = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(56)})})
     five = change_scope(over, E.AddUnavailability(unavailability=Unavailability(
         athlete="A2", start=day(3), end=day(5))).apply(over))
     assert five.reason == "the whole season is past" and five.window[0] > five.window[1]

@@ -1076,10 +1076,10 @@ def test_plan_check_lists_a_final_started_as_the_first_speed_day_after_three_wee
     his match day), and an 80 % day pinned before the final takes the line away."""
     from planner.coldstart import cold_starts
     from tests.builders import day
-    from tests.planner.test_coldstart import FINAL, away_three_weeks, with_plan
+    from tests.planner.test_coldstart import FINAL, away_three_weeks, with_plan, without_ramp
     from ui.desktop.panels import COLD_MARK, ViolationsPanel
 
-    s = with_plan(away_three_weeks())
+    s = without_ramp(with_plan(away_three_weeks()))  # the plan before the solver ramped him
     panel = ViolationsPanel()
     qtbot.addWidget(panel)
     panel.set_report(s, check_plan(s, s.plan))
