@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from planner import edits as E
 from planner.history import au
@@ -425,9 +426,21 @@ class LogModel(QAbstractTableModel):
         return True
 
 
+# a key that ends a cell's entry, and how the editor closes on it (LogView.closeEditor moves on)
+_ENDS = {Qt.Key.Key_Return: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+         Qt.Key.Key_Enter: QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+         Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
+         Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem}
+
+
 class LogDelegate(QStyledItemDelegate):
     """Keeps the cell's editor open on Enter or Tab while its text cannot be read (the reason
-    is said above the table), as a spreadsheet does: nothing typed is lost."""
+    is said above the table), as a spreadsheet does: nothing typed is lost.
+
+    Enter commits at once, as Tab does. Qt's own delegate commits on Enter later, from the
+    event queue, with the bare editor pointer: when the table was reset before that (a
+    re-plan's result arriving reorders the athletes) and the released editor was deleted
+    meanwhile, the commit used a deleted editor and the app crashed."""
 
     def __init__(self, panel: LogPanel):
         super().__init__(panel)
@@ -440,13 +453,16 @@ class LogDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt API
         if (event.type() == QEvent.Type.KeyPress and self.index is not None
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
-                                    Qt.Key.Key_Backtab) and hasattr(editor, "text")):
+                and event.key() in _ENDS and hasattr(editor, "text")):
             problem = self.panel.model.problem_of(QModelIndex(self.index), editor.text())
             if problem:
                 self.panel.say(problem, error=True)
                 editor.setStyleSheet("border: 2px solid #d32f2f")
                 return True
+            self.commitData.emit(editor)
+            if isValid(editor):  # the commit's change may have reset the table and freed it
+                self.closeEditor.emit(editor, _ENDS[event.key()])
+            return True
         return super().eventFilter(editor, event)
 
 
