@@ -15,6 +15,7 @@ from functools import cached_property
 from planner.season import WEEKDAYS, Season
 
 _PRIORITY_RANK = {"A": 0, "B": 1, "C": 2}
+RECOVERY_MD2_WEEKDAYS = 3  # training weekdays from which MD+2 (after a day off) is a recovery day
 
 
 def in_day_order(competitions) -> list:
@@ -113,6 +114,10 @@ class Timeline:
         ]
         self.is_training = [self.training_weekday[i] and not self.is_comp[i] for i in range(self.n)]
         self.trained_weekdays = tdays  # the calendar's training weekdays (0 = Monday)
+        # a starter's recovery session on MD+2 (the day after the match off) only in a squad that
+        # trains on RECOVERY_MD2_WEEKDAYS weekdays or more: one that meets twice a week trains
+        # on its MD+2 (half its sessions were pool or bike), docs/semantics.md
+        self.recovery_md2 = len(tdays) >= RECOVERY_MD2_WEEKDAYS
 
     def trains(self, i: int, fit: bool, played: bool) -> bool:
         """Is day ``i`` a training day for an athlete (rules-spec.md section 2): a season

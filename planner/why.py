@@ -702,9 +702,9 @@ RECOVERY_WORDS = "the recovery after the match, a session with no running"
 
 def _started_before(c: _Context, i: int) -> int | None:
     """The day of the match started that day ``i`` is the first training day after (MD+1 or MD+2
-    with no training day between), or None."""
+    with no training day between; MD+2 only where ``Timeline.recovery_md2``), or None."""
     f = c.facts
-    for j in (1, 2):
+    for j in (1, 2) if c.tl.recovery_md2 else (1,):
         k = i - j
         if k < 0:
             return None

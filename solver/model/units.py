@@ -356,7 +356,8 @@ class UnitsMixin(ModelBase):
 
     def _after_start(self, u: Unit, d: int) -> bool:
         """Day ``d`` is certainly the first training day after a match the unit starts, on MD+1
-        or MD+2: a recovery session (intensity 0 on a training day, rules-spec.md section 8's
+        or MD+2 (MD+2 in a squad training on 3 weekdays or more: ``Timeline.recovery_md2``): a
+        recovery session (intensity 0 on a training day, rules-spec.md section 8's
         30 x 2), not the steady 70 (docs/semantics.md). A bench appearance is not followed by one."""
         return self._start_before(u, d) is True
 
@@ -369,7 +370,7 @@ class UnitsMixin(ModelBase):
         if u.play[d] is not False:
             return None  # a match day the athlete (may) play(s)
         off = self.tl.unavailable(u.athletes[0])
-        for j in (1, 2):
+        for j in (1, 2) if self.tl.recovery_md2 else (1,):
             k = d - j
             if k < 0:
                 return None

@@ -419,6 +419,28 @@ def test_the_recovery_day_is_the_first_training_day_after_a_start_in_every_case(
     assert it[7] in (0, 80, 90, 95) and it[14] in (0, 80, 90, 95)  # Mondays: recovery or speed
 
 
+def test_a_squad_meeting_twice_a_week_trains_on_its_md_plus_2():
+    """Tuesday and Thursday evenings, Sunday matches: every Tuesday was "Recovery: pool or bike"
+    for the whole squad, half its sessions. A squad on fewer than 3 training weekdays trains on
+    MD+2 (no speed: HV-6); one on 3 or more keeps the recovery there (MD+1 a day off)."""
+    from planner.why import why_day
+
+    def twice(days):
+        s = season(weeks=3, athletes=2, matches=[6, 13, 20])  # Sundays
+        return s.model_copy(update={"calendar": s.calendar.model_copy(update={
+            "training_days": days})})
+
+    s = twice(("tue", "thu"))
+    plan = solved(s)  # held against the plan checker
+    it = plan.for_athlete("A1").intensity
+    assert [it[d] for d in (6, 13)] == [100, 100]  # he starts
+    assert [it[d] for d in (8, 15)] == [70, 70]  # the Tuesdays after: the team's session
+    assert "recovery" not in " ".join(r.text for r in why_day(s, plan, "A1", day(8)).reasons).lower()
+    three = twice(("tue", "wed", "thu"))
+    it = solved(three).for_athlete("A1").intensity
+    assert [it[d] for d in (8, 15)] == [0, 0] and it[9] == 70  # MD+2 recovery, then training
+
+
 def test_a_returner_after_a_certain_start_recovers_and_the_explanation_model_agrees():
     """A returner back (FIT since day -5 after S3) starts Sat 5 and Sat 12 for certain; Monday
     after each is his recovery day (0 %). The explanation model, where fit is not taken as
