@@ -1093,7 +1093,10 @@ class Handouts:
             parts.append(back)
             if ret.first_match is None:  # "before the first match" read as if one were to come
                 parts.append(ret.no_match_words())
-        if ret is not None and ret.target is not None:
+        # a target missed before this week's page is history there (a week-13 page read
+        # "target Derby (home) (Sat 17 Oct): not reached in this plan (…)" nine days after it)
+        if ret is not None and ret.target is not None and not (
+                ret.target_missed and ret.target_date < tl.days[tl.weeks[tl.week_of[i]].first]):
             met = (ret.target_played_words() or "played before the setback"
                    if ret.target_before_setback or ret.target_rehab
                    else "on track" if ret.target_met else "not reached in this plan" + (

@@ -1165,31 +1165,43 @@ def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None)
     """Why a return on ``back`` (None: not within the season) comes after ``target``, in a few
     words beside MISSED: the latest stage start before the return (a recorded stage, a flare-up's
     regression or a stage start set by the coach) when it lies after the target, or when the
-    stages from it take at least their minimum days past it ("" when neither explains it)."""
+    stages from it take at least their minimum days past it ("" when neither explains it). The
+    day those minimum days end is said only when it is the return itself (a later return is the
+    ladder's or the plan's), and a target before today reads only what sent him back ("flare-up
+    of Thu 15 Oct")."""
     from planner.text import day, plural
 
     proto = load_protocol(rec.protocol)
     until = back - dt.timedelta(days=1) if back is not None else season.calendar.end
     marks = [(g.start, g.stage, f"back to {g.stage} by the flare-up of {day(g.start)}"
-              if g.cause == "flare-up" else f"{g.stage} recorded from {day(g.start)}")
+              if g.cause == "flare-up" else f"{g.stage} recorded from {day(g.start)}",
+              f"flare-up of {day(g.start)}" if g.cause == "flare-up" else "")
              for g in segments(rec, proto, until=until)]
     nxt = min((x.onset for x in season.injuries_of(rec.athlete) if x.onset > rec.onset), default=None)
-    marks += [(p.date, p.stage, f"{p.stage} set to start {day(p.date)}") for p in season.pins
+    marks += [(p.date, p.stage, f"{p.stage} set to start {day(p.date)}", "") for p in season.pins
               if getattr(p, "kind", "") == "stage_start" and p.athlete == rec.athlete
               and rec.onset <= p.date <= until and (nxt is None or p.date < nxt)]
     marks = [m for m in marks if m[1] in proto.stage_ids]
     if not marks:
         return ""
-    start, stage, what = max(marks, key=lambda m: m[0])
-    if start >= target:
-        return f"{what}, after the target"
+    start, stage, what, short = max(marks, key=lambda m: m[0])
     rest = proto.stage_ids[proto.stage_ids.index(stage):]
     days = sum(proto.stage(x).min_days for x in rest)
     earliest = start + dt.timedelta(days=days)
+    if start >= target:
+        return f"{what}, after the target"
     if earliest <= target:
         return ""
+    if season.calendar.today is not None and target < season.calendar.today:
+        # a target gone by: what sent him back is the news, as `explain --return` says it
+        return short or what
     span = stage if len(rest) == 1 else f"{stage} to {rest[-1]}"
-    return f"{what}, and {span} take at least {plural(days, 'day')}: back {day(earliest)} at the earliest"
+    least = f"{what}, and {span} {'takes' if len(rest) == 1 else 'take'} at least {plural(days, 'day')}"
+    if back is None or back > earliest:
+        # the stages' minimum is no return date: "back Thu 22 Oct at the earliest" beside a
+        # return on Fri 30 Oct (the ladder's days) had the coach pencil him in for 24 Oct
+        return least
+    return f"{least}: back {day(earliest)} at the earliest"
 
 
 def _untested(rec: Injury, proto: Protocol, back: dt.date) -> tuple[str, ...]:

@@ -1410,3 +1410,18 @@ def test_a_player_leaving_in_rehab_midweek_gets_a_hand_over_page():
     assert "target" not in week.milestone and week.matches == ()
     assert [d.stage for d in week.days if d.date >= left] == [""] * 4
     assert {d.stage for d in week.days if d.date < left} == {"P2"}
+
+
+def test_a_target_missed_before_the_weeks_page_is_not_on_it():
+    """Kofi's week-13 page (from Mon 26 Oct) read "target Derby (home) (Sat 17 Oct): not reached
+    in this plan (… back Thu 22 Oct at the earliest)" nine days after the Derby; the page of the
+    Derby's own week says it, with what sent him back."""
+    from tests.builders import day
+    from tests.planner.test_returns_missed import _flared_back
+
+    s, plan = _flared_back(20, today=day(14))
+    target_week, later = Handouts(s, plan).weeks("A1", [1, 2])
+    assert "target Match 2 (Sat 16 Jan): not reached in this plan (flare-up of Tue 12 Jan)" in (
+        target_week.milestone), target_week.milestone
+    assert "Match 2" not in later.milestone and "target" not in later.milestone, later.milestone
+    assert "back to full training" in later.milestone, later.milestone  # the page has a Next line

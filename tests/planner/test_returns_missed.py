@@ -52,3 +52,53 @@ def test_explain_return_says_why_the_target_can_no_longer_be_made():
     said = return_report(s, "A1", time_limit=10).text(s)
     assert ("target 'Match 2' (Sat 16 Jan 2027) can no longer be made: S3 set to start Mon 18 Jan, "
             "after the target.") in said
+
+
+def _flared_back(fit_day: int, today=None):
+    """A1 back (FIT from day 0, after S3), flares up on Tue 12 Jan (day 8: back to S3, at least
+    7 days), target 'Match 2' on Sat 16 Jan (day 12); the plan has him back on ``fit_day``."""
+    from planner.protocols import load_protocol
+
+    rec = injury("A1", "FIT", start_day=0, history=(("S3", -10),), flare_days=(8,), target="m1")
+    assert load_protocol(rec.protocol).stage("S3").min_days == 7  # the case: S3 ends day 15
+    s = season(weeks=10, athletes=1, injuries=(rec,), today=today)
+    st = ["FIT"] * 8 + ["S3"] * (fit_day - 8) + ["FIT"] * (70 - fit_day)
+    it = tuple(0 if x != "FIT" else 70 for x in st)
+    ap = AthletePlan(athlete="A1", stages=tuple(st), intensity=it, weeks=("load",) * 10)
+    return s, Plan(status="manual", team_weeks=("load",) * 10, athletes=(ap,))
+
+
+def test_a_return_later_than_the_stages_minimum_gives_no_second_date_beside_missed():
+    """Kofi's return read "back to full training Fri 30 Oct … MISSED (back to S3 by the
+    flare-up of Thu 15 Oct, and S3 take at least 7 days: back Thu 22 Oct at the earliest)": two
+    return dates in one sentence, the earlier only S3's minimum (the ladder sets the return)."""
+    said = _said(*_flared_back(20))
+    assert "back to full training Mon 25 Jan 2027" in said, said
+    assert said.endswith("MISSED (back to S3 by the flare-up of Tue 12 Jan, and S3 takes at least "
+                         "7 days)"), said
+    assert "at the earliest" not in said
+
+
+def test_a_return_on_the_stages_minimum_names_it_beside_missed():
+    said = _said(*_flared_back(15))
+    assert said.endswith("MISSED (back to S3 by the flare-up of Tue 12 Jan, and S3 takes at least "
+                         "7 days: back Tue 19 Jan at the earliest)"), said
+
+
+def test_a_target_gone_by_is_missed_by_the_flare_up_alone():
+    """After the target's day, the Returns read the stage's minimum days as if still ahead;
+    `explain --return` says the target is in the past."""
+    said = _said(*_flared_back(20, today=day(14)))
+    assert said.endswith("target 'Match 2' (Sat 16 Jan 2027) MISSED (flare-up of Tue 12 Jan)"), said
+
+
+def test_explain_return_names_no_earliest_day_before_its_own():
+    """`explain --return` said "earliest return to FIT: <day>" and, beside the target, "back <an
+    earlier day> at the earliest" (the stage's minimum, not the sprint ladder's days)."""
+    from solver.queries import return_report
+
+    s, _plan = _flared_back(20, today=day(9))
+    report = return_report(s, "A1", time_limit=10)
+    said = report.text(s)
+    assert report.earliest_fit is not None and report.earliest_fit > day(15), said
+    assert "can no longer be made: back to S3 by the flare-up of Tue 12 Jan, and S3 takes at least 7 days." in said, said
