@@ -435,6 +435,34 @@ def injury_after_match_words(days: tuple[dt.date, ...], fix: str) -> str:
             f"injured, worth a word with the physio")
 
 
+def flare_instead(season: Season, athlete: str, onset: dt.date) -> str:
+    """For the injury record of ``athlete`` from ``onset`` when it is the protocol he came back
+    from, no more than ``RECENT_RETURN_DAYS`` after that return, with nothing recorded on it but
+    its first stage: what a flare-up recorded on that day instead would do, the usual way with a
+    recurrence so soon (rules-spec.md section 6), in words ("a flare-up recorded on Mon 12 Oct
+    instead takes him back to S3 sport-specific drills, not P1"), else "". A recurrence 7 days
+    after the return, recorded as a new injury, started the protocol again from P1 (back nine
+    weeks later) with no word of the flare-up."""
+    from planner.text import stage_name
+
+    records = sorted(season.injuries_of(athlete), key=lambda r: r.onset)
+    rec = next((r for r in records if r.onset == onset), None)
+    others = [r for r in records if r.onset != onset]
+    prev = governing(others, onset)
+    if rec is None or prev is None or prev.protocol != rec.protocol or rec.flare_ups \
+            or len(rec.stages) > 1 or rec.tests or athlete_stage_on(others, onset) != FIT:
+        return ""
+    back = max((r.start for r in prev.stages if r.stage == FIT and r.start <= onset), default=None)
+    if back is None or (onset - back).days > RECENT_RETURN_DAYS:
+        return ""
+    flared = prev.model_copy(update={"flare_ups": tuple(sorted((*prev.flare_ups, onset)))})
+    stage = athlete_stage_on([flared if r is prev else r for r in others], onset)
+    if stage in (FIT, rec.stages[0].stage):
+        return ""
+    return (f"a flare-up recorded on {day_long(onset)} instead takes him back to "
+            f"{stage_name(stage, rec.protocol)}, not {rec.stages[0].stage}")
+
+
 def played_while_away(season: Season) -> list[PlayedAway]:
     """Per athlete, the competition days before today with logged minutes played while the
     season records the athlete unavailable."""

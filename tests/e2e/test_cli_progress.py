@@ -2045,3 +2045,20 @@ def test_log_lists_a_hamstring_returners_pain_just_below_the_flare_up_threshold(
     assert after.injury_of("A1").flare_ups == ()  # nothing recorded for it
     r = run("log", "s.season.json", "log.csv", "--overlap", "skip", cwd=tmp_path)
     assert r.returncode == 0 and "Pain: " not in r.stdout, r.stdout + r.stderr
+
+
+def test_record_of_the_same_injury_soon_after_the_return_names_the_flare_up_instead(tmp_path):
+    """Kofi's tendinopathy recorded again 7 days after his return started again from P1 (back
+    21 Dec) with no word that a flare-up (back to S3) is the usual alternative."""
+    back = injury("A1", "FIT", start_day=0, history=(("S3", -10),))
+    save_season(season(weeks=4, athletes=2, injuries=(back,), today=day(8)), tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--injury", "A1", back.protocol, day(7).isoformat(),
+            "--time-limit", "10", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Note: Athlete 1 (A1): a flare-up recorded on {day_long(day(7))} instead takes him "
+            f"back to S3 sport-specific drills, not P1 (the usual way when the same symptoms come "
+            f"back this soon after the return): periodize record s.season.json --flare-up A1 "
+            f"{day(7).isoformat()} --save instead of --injury.") in r.stdout, r.stdout
+    r = run("record", "s.season.json", "--injury", "A1", "hamstring-strain", day(7).isoformat(),
+            "--time-limit", "10", cwd=tmp_path)
+    assert r.returncode == 0 and "flare-up recorded on" not in r.stdout, r.stdout

@@ -859,3 +859,16 @@ def test_before_the_first_plan_the_summary_says_solve_not_solve_again(qtbot):
     assert {r.next for r in rows} == {"solve (F5)"}
     assert win.returns_panel.summary.text().endswith(
         ": not planned yet. Solve (F5) to see who is back when.")
+
+
+def test_the_injuries_editor_line_names_the_flare_up_and_where_to_record_it():
+    """The editor's top line read "The same injury again, 7 days after the return of …" alone
+    (ui.desktop.returnspanel's row, which the Injuries editor shows)."""
+    from tests.builders import day
+    from tests.planner.test_flare_instead import again
+    from ui.desktop.returnspanel import return_rows
+
+    (row,) = [r for r in return_rows(again(7)) if r.onset == day(7)]
+    assert row.again.endswith(f"a flare-up recorded on {day_long(day(7))} instead takes him back "
+                              f"to S3 sport-specific drills, not P1 — Season ▸ Injuries: Remove "
+                              f"injury, then Record flare-up on that day"), row.again

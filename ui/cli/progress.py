@@ -576,6 +576,8 @@ def cmd_record(args) -> int:
         cur = e.apply(cur)
         if isinstance(e, E.RecordCriteriaTest):
             held += _test_notes(cur, e)
+        if isinstance(e, E.AddInjury):
+            held += _flare_instead_notes(cur, e, args)
     from planner.progress import credit_not_run
 
     for words in held + credit_not_run(season, cur):  # a ladder credited with no run logged
@@ -591,6 +593,21 @@ def cmd_record(args) -> int:
         print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
         return status
     return _store(after, args, "Stored in", "it")
+
+
+def _flare_instead_notes(season, e, args) -> list[str]:
+    """For the same injury recorded again soon after the return: what a flare-up recorded
+    instead does, and the command (planner.progress.flare_instead)."""
+    from planner.progress import flare_instead
+
+    instead = flare_instead(season, e.athlete, e.onset)
+    if not instead:
+        return []
+    bak = (f" (copy back {os.path.basename(args.season)}.bak, the file before this record, "
+           f"first)" if args.save else "")
+    return [f"{season.athlete_label(e.athlete)}: {instead} (the usual way when the same symptoms "
+            f"come back this soon after the return): periodize record {shlex.quote(args.season)} "
+            f"--flare-up {e.athlete} {e.onset.isoformat()} --save instead of --injury{bak}"]
 
 
 def _test_notes(season, e) -> list[str]:

@@ -267,7 +267,8 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             athlete=r.athlete, name=season.athlete(r.athlete).name,
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
             next=_next_change(stages, tl, t), back=r.fit, session=r.session,
-            first_match=r.first_match, again=again_words(season, rets, r),
+            first_match=r.first_match,
+            again=_with_flare_instead(season, r.athlete, r.onset, again_words(season, rets, r)),
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True, untested=r.untested,
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
@@ -375,8 +376,22 @@ def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[tuple[str, d
             today=stage if stage != INJ else "injured", next=how, back=None,
             first_match=None, target=comp.name if comp else None,
             target_date=comp.date if comp else None, target_met=None, provisional=False,
-            planned=False, plan_again=how))
+            planned=False, plan_again=how,
+            again=_with_flare_instead(season, a.id, rec.onset, "")))
     return out
+
+
+def _with_flare_instead(season: Season, athlete: str, onset: dt.date, again: str) -> str:
+    """The re-injury words (``again``) and, for the same injury recorded again soon after the
+    return (planner.progress.flare_instead), what a flare-up instead does and where to record
+    it: the Injuries editor read only "the same injury again, 7 days after the return", and a
+    physio took the whole protocol again for a recurrence."""
+    from planner.progress import flare_instead
+
+    instead = flare_instead(season, athlete, onset)
+    if instead:
+        instead += " — Season ▸ Injuries: Remove injury, then Record flare-up on that day"
+    return "; ".join(x for x in (again, instead) if x)
 
 
 class _RowsTable(QTableWidget):
