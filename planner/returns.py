@@ -760,6 +760,9 @@ class Return:
     counted: bool = True  # RTS counts it (False: back before or on today, or fit on today and
     # back in rehab later, a setback ahead: nothing of the return left to plan on today)
     recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
+    # a later injury record of the athlete governs that day: its onset (this record healed, or
+    # left behind, before it; stage_at_p0 is the later record's)
+    injured_again: dt.date | None = None
     # the return recorded (a FIT stage record) while criteria of the stage left had no passing
     # latest result: their names with the stage (RH-CRIT allowed it; the physio must still see it)
     untested: tuple[str, ...] = ()
@@ -898,11 +901,17 @@ class Return:
         """``P2``, or ``P2 (planned; P1 recorded)`` when the plan's stage that day is a change the
         records do not hold yet (a P1 recorded a week before the season read "P2 at the season
         start", P2 being the plan's projection from its first day); a setback ahead: ``FIT until
-        the flare-up on Wed 21 Oct 2026 (S3)``."""
-        if self.setback is not None:
-            from planner.text import day
+        the flare-up on Wed 21 Oct 2026 (S3)``; a later record governing that day: ``healed;
+        injured again Sun 11 Oct``."""
+        from planner.text import day
 
+        if self.setback is not None:
             return f"{self.stage_at_p0} until {self.setback_words(day)}"
+        if self.injured_again is not None:
+            # the day's stage is the later record's: "P1 (planned; FIT recorded)" on the row of
+            # a hamstring healed in September read as this record's P1
+            return (f"healed; injured again {day(self.injured_again)}" if self.recorded_stage == FIT
+                    else f"{self.recorded_stage} when injured again {day(self.injured_again)}")
         if self.recorded_stage is None or self.recorded_stage == self.stage_at_p0:
             return self.stage_at_p0
         return f"{self.stage_at_p0} (planned; {self.recorded_stage} recorded)"
@@ -1064,6 +1073,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
     return Return(
         athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[now],
         recorded_stage=segs[-1].stage if segs else None,
+        injured_again=min((x.onset for x in season.injuries_of(f.id)
+                           if rec.onset < x.onset <= tl.days[now]), default=None),
         fit=None if fit is None else tl.days[fit],
         session=None if session is None else tl.days[session],
         first_match=None if first_match is None else tl.days[first_match],
@@ -1358,6 +1369,8 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     when = "now" if cal.today is not None and cal.today >= cal.start else "at the season start"
     if r.starts_later(season):
         stage = f"starting in {stage_name(r.first_stage(season), r.protocol)}"
+    elif r.injured_again is not None:  # "now P1" is the later record's
+        stage = r.stage_words()
     elif r.setback is not None:  # fit now: "now full competition" alone read as back already
         stage = f"{when} {stage_name(r.stage_at_p0, r.protocol)} until {r.setback_words(day_long)}"
     else:

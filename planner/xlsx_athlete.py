@@ -223,7 +223,8 @@ class AthleteSheet:
                      + (f" ({again})" if again else "")
                      + (f", first stage {r.first_stage(season)}" if r.starts_later(season)
                         else f", {r.stage_at_p0} {when} until {r.setback_words(text.day_long)}"
-                        if r.setback is not None else f", {r.stage_words()} {when}"))
+                        if r.setback is not None else f", {r.stage_words()}"
+                        + ("" if r.injured_again is not None else f" {when}")))
         if r.left is not None:
             parts.append(r.left_words(text.day_long))
         elif r.fit is None:

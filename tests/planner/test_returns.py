@@ -825,3 +825,24 @@ def test_a_return_after_a_flare_up_still_to_come_names_the_setback_in_the_return
     assert (r.fit, r.counted, r.again_from, r.stage_at_p0) == (day(24), True, day(10), "S3")
     assert "flare-up of Thu 14 Jan, 7 days after the return of Thu 7 Jan" in return_text(s, r, [r])
     assert [x.fit for x in returns(s, p, history=True)] == [day(3), day(24)]
+
+
+def test_a_healed_record_of_a_player_injured_again_says_so_as_its_stage_today():
+    """The workbook's Returns row of Isaac's first hamstring strain (back 8 Sep) read "Stage today
+    (26 Oct): P1 (planned; FIT recorded)": his P1 was the re-injury's of 11 Oct."""
+    from planner.xlsx_export import build_workbook
+    from tests.builders import solved_and_checked
+
+    old = injury("A1", "FIT", start_day=2, history=(("S3", -9),), onset_day=-10)
+    again = Injury(athlete="A1", protocol=old.protocol, onset=day(9),
+                   stages=(StageRecord(stage="P1", start=day(9)),))
+    s = build(weeks=3, athletes=2, injuries=(old, again), today=day(11))
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    rets = [r for r in returns(s, s.plan, history=True) if r.athlete == "A1"]
+    healed = next(r for r in rets if r.onset == old.onset)
+    assert healed.stage_at_p0 == "P1" and healed.stage_words() == "healed; injured again Wed 13 Jan"
+    assert next(r for r in rets if r.onset == again.onset).stage_words() == "P1"
+    assert "(healed; injured again Wed 13 Jan)" in return_text(s, healed, rets)
+    sheet = build_workbook(s, s.plan)["Returns"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "healed; injured again Wed 13 Jan" in cells and "P1 (planned; FIT recorded)" not in cells
