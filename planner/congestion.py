@@ -227,12 +227,14 @@ def _played(season: Season, tl: Timeline, athlete: str, i: int, role: str) -> tu
 
 
 def _played_words(count: list[tuple[int, int]], days: int) -> str:
-    """``bench in 6 matches on 2 days``; ``6 matches on 2 days (2 started, 4 off the bench)``."""
+    """``bench in 6 matches on 2 days``; ``6 matches on 2 days (2 started, 4 off the bench)``;
+    ``2 matches (1 started, 1 off the bench)`` with one match a day (the days listed after it:
+    "2 matches on 2 days (…; Wed 2 Dec, Sat 5 Dec)" read as two days in a row)."""
     s, b = sum(x for x, _ in count), sum(y for _, y in count)
-    on = "on one day" if days == 1 else f"on {days} days"
+    on = "" if s + b == days else " on one day" if days == 1 else f" on {days} days"
     if not s:
-        return f"bench in {b} matches {on}"
-    return f"{s + b} matches {on} ({s} started, {b} off the bench)"
+        return f"bench in {b} matches{on}"
+    return f"{s + b} matches{on} ({s} started, {b} off the bench)"
 
 
 def _started(season: Season, tl: Timeline, athlete: str, i: int) -> int:

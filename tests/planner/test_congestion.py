@@ -134,8 +134,9 @@ def test_a_returner_planned_off_the_bench_in_a_congested_run_is_named():
     plan = s.plan
     assert check_plan(s, plan).ok
     (c,) = congestion(s)  # A2's Wed-Sat starts stay the ordinary week
-    assert (c.athletes, c.played_back) == ((), (("A1", day(4), "bench in 2 matches on 2 days"),))
-    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 2 matches on 2 days "
+    # one match a day: "on 2 days" read as two days in a row beside Wed and Sat
+    assert (c.athletes, c.played_back) == ((), (("A1", day(4), "bench in 2 matches"),))
+    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: bench in 2 matches "
                                 "(Wed 13 Jan, Sat 16 Jan): 72 h or less between them, soon after "
                                 "the return"), c.text(s)
     # a tournament: A2 starts three matches on two days, A1 is on the bench in all three
@@ -330,9 +331,21 @@ def test_a_returners_run_of_starts_and_bench_says_its_days_in_the_same_parenthes
 
     s = returner_on_the_bench()
     c = Congestion((), (day(9), day(12)), played_back=(
-        ("A1", day(4), "2 matches on 2 days (1 started, 1 off the bench)"),))
-    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: 2 matches on 2 days (1 started, "
+        ("A1", day(4), "2 matches (1 started, 1 off the bench)"),))
+    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: 2 matches (1 started, "
                                 "1 off the bench; Wed 13 Jan, Sat 16 Jan): 72 h or less"), c.text(s)
+
+
+def test_a_returners_matches_one_a_day_are_not_said_on_n_days():
+    """The record output read "2 matches on 2 days (1 started, 1 off the bench; Wed 2 Dec, Sat 5
+    Dec)", as if on two days in a row: one match a day gives the count alone; a tournament's
+    days with several matches keep "on N days"."""
+    from planner.congestion import _played_words
+
+    assert _played_words([(1, 0), (0, 1)], 2) == "2 matches (1 started, 1 off the bench)"
+    assert _played_words([(0, 1), (0, 1)], 2) == "bench in 2 matches"
+    assert _played_words([(1, 2), (0, 3)], 2) == "6 matches on 2 days (1 started, 5 off the bench)"
+    assert _played_words([(0, 2)], 1) == "bench in 2 matches on one day"
 
 
 def tournament_over_a_weeks_end():
