@@ -630,6 +630,18 @@ class FlareProposal:
                                                   if said else "")
 
 
+def flare_note(season: Season, athlete: str, day: dt.date) -> str:
+    """The note of a flare-up recorded on ``day`` from anywhere (the board's cell menu, the
+    Inspector): the day's logged pain and notes as :meth:`FlareProposal.note` says them ("pain
+    6/10 logged: hip sore after sprints"), the notes alone without a pain, "" with neither. The
+    cell menu's flare-up left the injury history a bare date where the Log's kept the pain."""
+    logged = [x for x in season.sessions if x.athlete == athlete and x.date == day]
+    pain = max((x.pain for x in logged if x.pain), default=None)
+    if pain is not None:
+        return FlareProposal(athlete, day, pain, 0).note(logged)
+    return "; ".join(dict.fromkeys(x.note.strip() for x in logged if x.note.strip()))
+
+
 def flare_proposals(season: Season, athlete: str | None = None) -> list[FlareProposal]:
     """Logged pains that propose a flare-up (rules-spec.md section 9), not yet recorded (of one
     athlete with ``athlete``)."""

@@ -380,6 +380,32 @@ def test_flare_up_from_the_board_menu_one_undo_step(w):
     undo_all(w, before)
 
 
+def test_a_flare_up_from_the_board_menu_keeps_the_days_logged_pain_and_note(w):
+    """From the cell menu the injury history showed only "Flare-ups: Mon 26 Oct 2026", where one
+    recorded from the Log kept "(pain 6/10 logged: hip sore after sprints)"."""
+    from planner.season import Session
+
+    s = w.season.model_copy(update={
+        "calendar": w.season.calendar.model_copy(update={"today": D(2026, 3, 6)}),
+        "sessions": (Session(athlete="A3", date=D(2026, 3, 5), minutes=40, rpe=4, pain=2,
+                             note="hip sore after sprints"),
+                     Session(athlete="A3", date=D(2026, 3, 4), minutes=40, rpe=4,
+                             note="felt tight"))})
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 6)), after=s)
+    find_action(cell_menu(w.season, "A3", D(2026, 3, 5), w.apply_edit, w),
+                "Record flare-up on this day").trigger()
+    assert w.season.injury_of("A3").flare_notes == {
+        D(2026, 3, 5): "pain 2/10 logged: hip sore after sprints"}
+    # a note without a pain is kept as written; a day with nothing logged keeps no note
+    find_action(cell_menu(w.season, "A3", D(2026, 3, 4), w.apply_edit, w),
+                "Record flare-up on this day").trigger()
+    find_action(cell_menu(w.season, "A3", D(2026, 3, 6), w.apply_edit, w),
+                "Record flare-up on this day").trigger()
+    inj = w.season.injury_of("A3")
+    assert D(2026, 3, 6) in inj.flare_ups and D(2026, 3, 6) not in inj.flare_notes
+    assert inj.flare_notes[D(2026, 3, 4)] == "felt tight"
+
+
 def test_flare_up_without_an_injury_is_greyed_with_the_reason(w):
     menu = cell_menu(w.season, "A1", D(2026, 3, 5), w.apply_edit, w)
     act = find_action(menu, "Record flare-up on this day")

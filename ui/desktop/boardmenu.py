@@ -199,7 +199,10 @@ def refusal(season: Season, edit) -> str | None:
 def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     """Record a flare-up on this day (RH-FL keeps it and the calm days after it free of
     speed work); greyed, with the reason, where the season would refuse it."""
-    edit = E.RecordFlareUp(athlete=athlete, date=day)
+    from planner.progress import flare_note
+
+    # the day's logged pain and notes kept with it, as a flare-up recorded from the Log keeps them
+    edit = E.RecordFlareUp(athlete=athlete, date=day, note=flare_note(season, athlete, day))
     a = _act(menu, "Record &flare-up on this day", edit)
     why = refusal(season, edit)
     later = E.flare_up_not_yet(season, day)
