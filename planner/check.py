@@ -57,10 +57,10 @@ from dataclasses import dataclass, field
 from planner import text
 from planner.criteria import failed_words, gate, tests_until
 from planner.errors import InputError
-from planner.history import as_lived, pre_season_speed_levels
+from planner.history import as_lived, ladder_credit, pre_season_speed_levels
 from planner.load import fmt_figure
 from planner.loadtable import LoadTable, athlete_load
-from planner.rehab import Segment, max_days, reset_credit, segments
+from planner.rehab import Segment, max_days, segments
 from planner.returns import (
     PLAY_LEVEL,
     REHAB,
@@ -829,21 +829,20 @@ class _Checker:
         """RH-11's credit at the latest reset before the season, and at each reset in it."""
         s_req = self.rs.value("RH-11", "sessions_per_step")
         levels = self.rs.value("RH-11", "flare_credit_levels")
-        flares = [set(r.flare_ups) for r in a.records]
         initial: dict[int, int] = {}
         latest = None
         resets: dict[int, dict[int, int]] = {}
-        for k, (rec, proto) in enumerate(zip(a.records, a.protos, strict=True)):
+        for rec, proto in zip(a.records, a.protos, strict=True):
             for seg in segments(rec, proto, until=self.d(self.p0 - 1)):
                 i = self.idx(seg.start)
-                credit = reset_credit(proto, seg, flares[k], s_req, levels)
+                credit = ladder_credit(self.season, rec, proto, seg, s_req, levels)
                 if i >= 0:
                     resets[i] = credit
                 elif latest is None or i > latest:
                     initial, latest = credit, i
         for i, (stage, cause, k) in future.items():
             seg = Segment(self.d(i), stage, cause)
-            resets[i] = reset_credit(a.protos[k], seg, flares[k], s_req, levels)
+            resets[i] = ladder_credit(self.season, a.records[k], a.protos[k], seg, s_req, levels)
         return initial, resets
 
     def rh11(self, a: _Athlete, future_resets: dict[int, tuple[str, str, int]]) -> None:

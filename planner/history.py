@@ -23,9 +23,14 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from planner.season import FIT, LEVELS, SPEED_DAY, Athlete, Plan, Season, Session
+from planner.season import FIT, LEVELS, SPEED_DAY, Athlete, Injury, Plan, Season, Session
 from planner.timeline import Timeline
+
+if TYPE_CHECKING:
+    from planner.protocols import Protocol
+    from planner.rehab import Segment
 
 START_MINUTES = 45  # minutes played from which a logged match counts as started
 
@@ -442,6 +447,24 @@ def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -
     if tl.is_comp[d] and stage != "FIT" and (planned in (80, 100) or level in (80, 100)):
         level = 0
     return stage, level
+
+
+def flared_level(season: Season, athlete: str, day: dt.date) -> int | None:
+    """The top speed logged on a flare-up's ``day``, as the level the log reads
+    (:func:`session_level`); None when none was logged."""
+    got = logged_days(season, athlete).get(day)
+    return got.top_level if got is not None else None
+
+
+def ladder_credit(season: Season, rec: Injury, protocol: Protocol, seg: Segment, sessions: int,
+                  flare_levels: int) -> dict[int, int]:
+    """RH-11's credit at the reset ``seg`` of ``rec`` (:func:`planner.rehab.reset_credit`), after
+    a flare-up below the top speed logged on its day: the one credit the solver, the plan checker,
+    explain and the record's notes read."""
+    from planner.rehab import reset_credit
+
+    return reset_credit(protocol, seg, set(rec.flare_ups), sessions, flare_levels,
+                        flared_level(season, rec.athlete, seg.start))
 
 
 def calm_window(season: Season, flare: dt.date, athlete: str | None = None,

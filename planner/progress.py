@@ -1121,8 +1121,8 @@ def _credits(season: Season):
     """(record, segment, its ladder credit) of every stage record crediting a level of the
     sprint ladder the athlete has not run here (:func:`planner.history.ran_at_least`)."""
     from planner.errors import PeriodizeError
-    from planner.history import ran_at_least
-    from planner.rehab import reset_credit, segments
+    from planner.history import ladder_credit, ran_at_least
+    from planner.rehab import segments
     from planner.rules import RuleSet
     from planner.season import LADDER
 
@@ -1139,8 +1139,8 @@ def _credits(season: Season):
         for k, seg in enumerate(segs):
             if seg.cause != "record":
                 continue
-            credit = reset_credit(proto, seg, set(rec.flare_ups), sps,
-                                  int(rs.value("RH-11", "flare_credit_levels")))
+            credit = ladder_credit(season, rec, proto, seg, sps,
+                                   int(rs.value("RH-11", "flare_credit_levels")))
             top = max(credit, default=0)
             if top < LADDER[0] or ran_at_least(season, rec.athlete, top):
                 continue

@@ -137,10 +137,11 @@ def athlete_stage_on(records: list[Injury], day: dt.date) -> str:
 
 
 def reset_credit(protocol: Protocol, seg: Segment, flare_dates: set[dt.date], sessions: int,
-                 flare_levels: int) -> dict[int, int]:
+                 flare_levels: int, flared: int | None = None) -> dict[int, int]:
     """RH-11's credit at a ladder reset: level -> days credited. A stage record credits every level
     up to the previous stage's cap; a flare-up (or a record on a flare-up's date) only the levels up
-    to ``flare_levels`` below the new stage's cap (docs/semantics.md)."""
+    to ``flare_levels`` below the new stage's cap, and below ``flared``, the top speed logged on the
+    flare-up's day (docs/semantics.md). Use :func:`planner.history.ladder_credit`."""
     from planner.season import LADDER
 
     if seg.stage not in protocol.stage_ids:
@@ -150,9 +151,16 @@ def reset_credit(protocol: Protocol, seg: Segment, flare_dates: set[dt.date], se
         if cap not in LADDER:
             return {}
         top = LADDER.index(cap) - flare_levels
-        return {v: sessions for v in LADDER[: top + 1]} if top >= 0 else {}
+        return {v: sessions for v in LADDER[: top + 1] if below_flared(v, flared)} if top >= 0 else {}
     prev = protocol.previous_cap(seg.stage)
     return {v: sessions for v in LADDER if v <= prev}
+
+
+def below_flared(level: int, flared: int | None) -> bool:
+    """May ``level`` be credited after a flare-up whose session reached ``flared`` %? Only below
+    it (None: no top speed logged that day, no bound): a flare at 90 % credits up to 80 %, so
+    the first speed day back is at most 90 % (domain RH-4: a breach drops a progression step)."""
+    return flared is None or level < flared
 
 
 def _protocol(rec: Injury) -> Protocol:

@@ -185,7 +185,7 @@ RULES: dict[str, Rule] = {
             "RH-FL", "Calm days after a flare-up", True,
             f"No running on a flare-up's day and at most {CALM_CAP} % after it until the athlete has trained "
             "on the calm days (days off and match days do not count); the sprint ladder restarts "
-            "below the stage's cap.",
+            "below the stage's cap and below the speed that flared up.",
             "C", ("IliopsoasGuide", "Silbernagel07", "EvidenceForExercise", "BIMphysio"),
             (Param("calm_days", 2, 1, 5, "days",
                    f"training days after a flare-up at {CALM_CAP} % at most"),),

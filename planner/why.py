@@ -27,6 +27,8 @@ from planner.errors import InputError
 from planner.history import (
     counted_lower_why,
     flare_calm_caps,
+    flared_level,
+    ladder_credit,
     logged_days,
     planned_level,
     pre_season_speed_days,
@@ -849,8 +851,8 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
     sps = c.value("RH-11", "sessions_per_step")
     segs = segments(c.inj, c.proto, until=c.tl.days[i])
     start = segs[-1].start if segs else c.tl.start
-    credited = reset_credit(c.proto, segs[-1], set(c.inj.flare_ups), sps,
-                            c.value("RH-11", "flare_credit_levels")) if segs else {}
+    credited = ladder_credit(c.season, c.inj, c.proto, segs[-1], sps,
+                             c.value("RH-11", "flare_credit_levels")) if segs else {}
     credit = max(credited, default=0)
     s0 = max(0, (start - c.tl.start).days)
     # the session that flared up is no progress (docs/semantics.md), as the plan checker counts
@@ -874,8 +876,9 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
             # nothing logged or past at that level (a signing recorded in S2): not run here at all
             here = (run == 0 and cause == "at the stage record of "
                     and not ran_at_least(c.season, c.aid, lower))
-            met = (f"credited {cause}{text.day_long(start)}, not run {'here' if here else 'since'}"
-                   if run == 0 else f"credited {cause}{text.day_long(start)}; run on {run} since")
+            at = f"{cause}{text.day_long(start)}{_below_flared(c, segs[-1], credit)}"
+            met = (f"credited {at}, not run {'here' if here else 'since'}"
+                   if run == 0 else f"credited {at}; run on {run} since")
         add(Reason("RH-11", "bound", f"Sprint ladder: {it} % needs {lower} % done on {sps} days first "
                                      f"({met}); highest level reached before this day {highest} %."))
     else:
@@ -885,9 +888,21 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
             # RH-11 resets at a flare-up (rules-spec section 6): a player back 83 days read "90 %"
             # beside the 100 % match sprints he logged before it, the reset unsaid
             restarted = (f" (the ladder restarted at the flare-up of {text.day_long(start)}: "
-                         f"credited up to {credit} %, what was run before it not counted)")
+                         f"credited up to {credit} %{_below_flared(c, segs[-1], credit)}, what was "
+                         f"run before it not counted)")
         add(Reason("RH-11", "bound", f"Sprint ladder: highest level reached before this day "
                                      f"{highest} %{restarted}."))
+
+
+def _below_flared(c: _Context, seg, credit: int) -> str:
+    """``, only below the 90 % it flared up at`` when the top speed logged on the flare-up's day held
+    RH-11's credit below the rule's own (planner.rehab.ladder_credit), else ""."""
+    flared = flared_level(c.season, c.aid, seg.start)
+    spec = reset_credit(c.proto, seg, set(c.inj.flare_ups), c.value("RH-11", "sessions_per_step"),
+                        c.value("RH-11", "flare_credit_levels"))
+    if flared is None or max(spec, default=0) <= credit:
+        return ""
+    return f", only below the {flared} % it flared up at"
 
 
 def _return_reason(c: _Context, i: int, add) -> None:

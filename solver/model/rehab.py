@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from planner.rehab import max_days
+from planner.history import flared_level
+from planner.rehab import below_flared, max_days
 from planner.rules import CALM_CAP
 from planner.season import LADDER
 from solver.model.core import RUN_LEVELS, ModelBase, neg
@@ -192,9 +193,13 @@ class RehabMixin(ModelBase):
     # -- RH-11 ----------------------------------------------------------------------------------
     def _credited(self, ep: Epoch, lower: int):
         """Is ``lower`` credited at the epoch's reset? A bool, or after a flare-up the literal
-        "the stage entered has a cap at least `flare_credit_levels` levels above ``lower``"."""
+        "the stage entered has a cap at least `flare_credit_levels` levels above ``lower``", and
+        ``lower`` below the top speed logged on the flare-up's day (planner.rehab.ladder_credit)."""
         if ep.start_stage is not None:
             return lower in ep.credit
+        day = self.tl.days[ep.first]
+        if not below_flared(lower, flared_level(self.season, ep.record.athlete, day)):
+            return False
         f = self.rules.value("RH-11", "flare_credit_levels")
         j = LADDER.index(lower) + f
         if j >= len(LADDER):

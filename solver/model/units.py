@@ -22,9 +22,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from planner.criteria import gate, tests_until
-from planner.history import logged_days, past_days, pre_season_speed_days
+from planner.history import ladder_credit, logged_days, past_days, pre_season_speed_days
 from planner.protocols import Protocol, load_protocol
-from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, reset_credit, segments, stage_on
+from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, segments, stage_on
 from planner.rules import CALM_CAP
 from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
 from planner.squad import gone_from, hv1_exempt, not_with_squad
@@ -624,9 +624,9 @@ class UnitsMixin(ModelBase):
         return None if done >= need else done
 
     def _credit(self, proto: Protocol, rec: Injury, seg) -> dict[int, int]:
-        return reset_credit(proto, seg, set(rec.flare_ups),
-                            self.rules.value("RH-11", "sessions_per_step"),
-                            self.rules.value("RH-11", "flare_credit_levels"))
+        return ladder_credit(self.season, rec, proto, seg,
+                             self.rules.value("RH-11", "sessions_per_step"),
+                             self.rules.value("RH-11", "flare_credit_levels"))
 
     def _epoch_at_event(self, u: Unit, b: int, end: int) -> Epoch:
         day = self.tl.days[b]

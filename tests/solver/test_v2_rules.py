@@ -559,13 +559,13 @@ def test_a_flare_up_recorded_afterwards_keeps_the_past_weeks_planned_load():
     assert again.plan.for_athlete("A1").planned_stages == ap.planned_stages
 
 
-def _flared_on_day_3_at(top: int):
-    """A1 in S2, today day 7; logged day 3 at ``top`` % and a flare-up that day (back to S1):
-    the season and its re-plan from today (checked)."""
+def _flared_on_day_3_at(top: int, inj: Injury | None = None):
+    """A1 in S2 (or ``inj``), today day 7; logged day 3 at ``top`` % and a flare-up that day (back
+    to S1): the season and its re-plan from today (checked)."""
     from solver.whatif import replan_from_today
 
     s = season(weeks=6, athletes=2, matches=[12, 19, 26, 33, 40],
-               injuries=(injury("A1", "S2", start_day=-3),))
+               injuries=(inj or injury("A1", "S2", start_day=-3),))
     s = s.model_copy(update={"plan": solved(s)})
     later = E.AdvanceToday(today=day(7)).apply(s)
     logs = tuple(Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=tp)
@@ -604,6 +604,50 @@ def test_the_session_that_flared_up_is_no_step_of_the_sprint_ladder():
     assert ap.intensity[3] == 80
     first90 = next(d for d in range(4, len(ap.intensity)) if ap.intensity[d] >= 90)
     assert sum(1 for d in range(4, first90) if ap.intensity[d] == 80) >= 2, ap.intensity[:first90 + 1]
+
+
+def test_after_a_flare_up_at_90_the_first_speed_day_back_is_at_most_90():
+    """A returner (FIT, after S3) logs 90 % with pain and the flare-up is recorded: back to S3,
+    whose cap of 100 % gave RH-11's credit up to 90 %, so the first speed day after the calm days
+    was 95 %, above the speed that flared up. The credit now stays a level below the top speed
+    logged on the flare-up's day (80 %): the first speed day back is at most 90 %, the plan checker
+    counts the same credit, and explain says why."""
+    back = injury("A1", "FIT", start_day=-3, history=(("S3", -20),))
+    later, out = _flared_on_day_3_at(90, back)
+    ap = out.plan.for_athlete("A1")
+    assert ap.stages[3] == "S3"
+    first = next(d for d in range(6, len(ap.intensity)) if ap.intensity[d] >= 80)
+    assert ap.stages[first] == "S3" and ap.intensity[first] <= 90, ap.intensity[:first + 1]
+    up90 = next(d for d in range(6, len(ap.intensity)) if ap.intensity[d] == 90)
+    ladder = [r.text for r in why_day(later, out.plan, "A1", day(up90)).reasons if r.rule == "RH-11"]
+    assert any(f"credited after the flare-up of {day_long(day(3))}, only below the 90 % it flared "
+               f"up at" in t for t in ladder), ladder
+    # 95 % on that first speed day breaks RH-11 for the checker too
+    it = ap.intensity[:first] + (95,) + ap.intensity[first + 1:]
+    bad = out.plan.model_copy(update={"athletes": tuple(
+        x.model_copy(update={"intensity": it}) if x.athlete == "A1" else x for x in out.plan.athletes)})
+    assert any(v.rule == "RH-11" and v.athlete == "A1" for v in check_plan(later, bad).violations)
+
+
+def test_the_rules_flare_up_credit_holds_when_the_flared_session_left_it_above():
+    """Credited a level below the speed that flared up, and never above the rule's own credit
+    (two levels below the new stage's cap): a flare-up at 100 % in S3 credits up to 90 %, one
+    with no top speed logged as well, one at 90 % up to 80 % and one at 60 % nothing."""
+    from planner.history import ladder_credit
+    from planner.protocols import load_protocol
+    from planner.rehab import Segment
+
+    proto = load_protocol("iliopsoas-tendinopathy")
+    rec = injury("A1", "FIT", start_day=-3, history=(("S3", -20),))
+    rec = rec.model_copy(update={"flare_ups": (day(3),)})
+    seg = Segment(day(3), "S3", "flare-up")
+    for top, credited in ((100, 90), (None, 90), (90, 80), (60, 0)):
+        logs = () if top is None else (Session(athlete="A1", date=day(3), minutes=60, rpe=5,
+                                               top_speed_pct=top),)
+        s = season(weeks=2, athletes=2, injuries=(rec,)).model_copy(update={"sessions": logs})
+        got = ladder_credit(s, rec, proto, seg, 2, 2)
+        assert max(got, default=0) == credited, (top, got)
+        assert all(n == 2 for n in got.values())
 
 
 def test_a_past_weeks_handout_says_a_flare_up_happened_not_that_it_is_planned():
