@@ -80,8 +80,8 @@ def _flares(season: Season, athlete: str, tl: Timeline, calm_days: int, m: DayMa
             i = tl.index(fd)
             if i is not None:
                 m.flare.add(i)
-            for j in tl.calm_days(fd, calm_days, athlete):
-                m.calm.setdefault(j, fd)
+            for j in tl.calm_days(fd, calm_days, athlete, counted_only=True):
+                m.calm.setdefault(j, fd)  # a match day between them is no calm day (RH-FL)
 
 
 def _planned_role(f: AthleteFacts, i: int) -> str | None:

@@ -964,9 +964,9 @@ class Handouts:
                     + ("no change of direction" if cod == "none" else f"change of direction: {cod}"))
             who = ["the flare-up's day"] if any(sessions[j].context == "flare-up" for j in js) else []
             calm = [j for j in js if sessions[j].context == "calm"]
-            if calm and len(groups) == 1:
-                who.append(("the calm days" if len(calm) > 1 else "the calm day")
-                           + (" after it" if who else " after the flare-up"))
+            if calm and len(groups) == 1 and len(calm) >= self.p.calm:  # RH-FL's every calm day
+                who.append(text.plural(len(calm), "calm day").join(("the ", " after it" if who
+                                                                     else " after the flare-up")))
             elif calm:  # calm days of different limits: each named
                 who.append(("the calm days " if len(calm) > 1 else "the calm day ")
                            + text.join_and([text.day(self.tl.days[j]) for j in calm]))

@@ -900,8 +900,9 @@ class Prescriber:
             notes.append(f"Kicking and change of direction stepped down a stage ({down[0].id}'s) "
                          f"after the flare-up of {day_words(down[1])}")
         if context == "rest" and tl.is_comp[i] and f.st[i] != FIT and (k := self._flare(f, i)):
-            notes.append(f"A calm day after the flare-up of "
-                         f"{day_words(tl.days[i] - dt.timedelta(days=k))} (RH-FL)")
+            # between the calm days, none itself: RH-FL counts the days trained
+            notes.append(f"A match day uses none of the {plural(self.calm, 'calm day')} after the "
+                         f"flare-up of {day_words(tl.days[i] - dt.timedelta(days=k))} (RH-FL)")
         if tl.is_comp[i] and not f.played[i] and f.st[i] == FIT and context not in NO_SESSION:
             if f.role[i] != "out" and f.ready[i] and i < tl.p0:
                 # picked and did not play (0 min logged, say): "not playing yet" is RE-1's words

@@ -126,19 +126,23 @@ class Timeline:
         return self.is_training[i] or (self.is_comp[i] and self.training_weekday[i] and fit
                                        and not played)
 
-    def calm_days(self, flare: dt.date, count: int, athlete: str | None = None) -> list[int]:
+    def calm_days(self, flare: dt.date, count: int, athlete: str | None = None,
+                  counted_only: bool = False) -> list[int]:
         """RH-FL's calm days of a flare-up on ``flare`` (rules-spec.md section 3, read as the
         next ``count`` days the athlete trains, docs/semantics.md): the days of the season after
         it up to the ``count``-th day the team trains (:attr:`is_training`) and ``athlete`` is
         not unavailable. Days off, non-training days and match days do not count; those in
-        between are calm too (they have no session). Fewer at the season's end."""
+        between are calm too (they have no session). Fewer at the season's end.
+        ``counted_only``: only the days that count, the ones a label calls a calm day (a match
+        day between them is held at RH-FL's most but uses none up)."""
         away = self.unavailable(athlete) if athlete is not None else set()
         out: list[int] = []
         j, left = (flare - self.start).days + 1, count
         while left > 0 and j < self.n:
             if j >= 0:
-                out.append(j)
                 trained = self.is_training[j] and j not in away
+                if trained or not counted_only:
+                    out.append(j)
             else:  # before the season: a training weekday
                 trained = (self.start + dt.timedelta(days=j)).weekday() in self.trained_weekdays
             left -= trained

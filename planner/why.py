@@ -600,8 +600,12 @@ def _flare_reason(c: _Context, i: int, add) -> None:
                 add(Reason("RH-FL", "bound", f"No running: flare-up today ({rule} follow)."))
             elif k > 0 and i in c.tl.calm_days(fd, calm, c.aid):  # the next days trained
                 when = "yesterday" if k == 1 else f"on {text.day_long(fd)}"
-                # the rule's bound, whatever else keeps the day lower (a match day, a rest day)
-                add(Reason("RH-FL", "bound", f"At most {CALM_CAP} %: flare-up {when} ({rule})."))
+                # the rule's bound, whatever else keeps the day lower (a match day, a rest day);
+                # a day between the calm days is held too but is none of them
+                between = ("" if i in c.tl.calm_days(fd, calm, c.aid, counted_only=True) else
+                           f"; no calm day itself: the {text.plural(calm, 'calm day')} are the "
+                           f"next days the athlete trains, a match day or a day off uses none up")
+                add(Reason("RH-FL", "bound", f"At most {CALM_CAP} %: flare-up {when} ({rule}){between}."))
 
 
 def _ramp_reason(c: _Context, i: int, add) -> None:

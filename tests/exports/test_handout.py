@@ -1241,9 +1241,41 @@ def test_a_stage_of_calm_days_in_the_week_gives_them_as_the_calm_days_limits():
     s2 = [i for i in range(d, 7) if days[i].stage == "S2"]
     assert {days[i].context for i in s2} <= {"calm", "rest"} and "calm" in {
         days[i].context for i in s2}, [(p.stage, p.context) for p in days[:7]]
-    # the calm day of the match (day 5) is a rest day: one calm day
+    # the match (day 5) is a rest day, no calm day: one of the 2 calm days this week, named (it
+    # read "the calm day after the flare-up", as if there were one)
     assert _limits_from(week, day(d)) == (
-        "no kicking, no change of direction on the calm day after the flare-up"), week.stage
+        f"no kicking, no change of direction on the calm day {text.day(day(d + 1))}"), week.stage
+
+
+def test_a_match_day_between_the_calm_days_is_labelled_none_of_them():
+    """A P1 player flares up on a Monday before a Wednesday match, P2 recorded from Thursday:
+    explain, the board's marks and the handout called the match day a calm day too (three for
+    RH-FL's two: the calm days are the next days the athlete trains), and the week's Stage line
+    said "the calm day after it" of one of the two. The match day is held at 60 % and labelled
+    none; the Stage line names the one calm day in P1, and "the 2 calm days" when both are."""
+    from planner.daymarks import day_rows
+    from planner.season import StageRecord
+    from planner.why import why_day
+    from tests.builders import day, injury, season, solved_and_checked
+
+    inj = injury("A1", "P1", start_day=-2, flare_days=(7,)).model_copy(update={
+        "protocol": "hamstring-strain"})
+    inj = inj.model_copy(update={"stages": inj.stages + (StageRecord(stage="P2", start=day(10)),)})
+    lines = []
+    for matches in ([9, 12, 19], [12, 19]):
+        s = season(weeks=3, athletes=2, matches=matches, injuries=(inj,))
+        s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+        calm = [i for i in range(8, 12) if any(k == "Calm day" for k, _ in day_rows(s, "A1", i))]
+        assert calm == ([8, 10] if 9 in matches else [8, 9]), calm
+        for i in (8, 9):
+            (rh_fl,) = [r.text for r in why_day(s, s.plan, "A1", day(i)).reasons if r.rule == "RH-FL"]
+            assert ("no calm day itself" in rh_fl) == (i not in calm), rh_fl
+        stage = handout_weeks(s, s.plan, ["A1"], [1])[0].stage
+        lines.append(stage.split("Limits: ", 1)[1].split(".")[0])
+    assert lines == [f"no kicking, no change of direction on the flare-up's day and the calm day "
+                     f"{text.day(day(8))}",
+                     "no kicking, no change of direction on the flare-up's day and the 2 calm days "
+                     "after it"], lines
 
 
 def test_a_stage_with_sessions_of_its_own_gives_its_own_limits_in_the_week():

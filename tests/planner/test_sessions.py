@@ -683,7 +683,8 @@ def test_a_rehab_players_match_on_a_calm_day_is_a_rest_day_with_the_calm_day_not
     """Marco (P1, flared up the day before a cup match) read "Calm day: no running - pain-free
     exercises only" with the Why "no running on a match day", while Kofi's match day read "Rest
     day: Cup round 4 - match day, no rehab session": a player could not tell whether he does his
-    exercises. Both read as a rest day with no rehab session; the calm day is noted."""
+    exercises. Both read as a rest day with no rehab session, noted as none of the calm days (RH-FL
+    counts the days trained: it read "A calm day after the flare-up", three calm days for two)."""
     from planner import text
     from tests.builders import day, injury, season, solved_and_checked
 
@@ -694,7 +695,7 @@ def test_a_rehab_players_match_on_a_calm_day_is_a_rest_day_with_the_calm_day_not
     p = Prescriber(s, s.plan).day("A1", 5)
     assert p.level == 0 and p.context == "rest", (p.context, p.summary)
     assert p.summary == "Rest day: Match 1" and "match day, no rehab session" in p.content
-    assert p.note == f"A calm day after the flare-up of {text.day(day(4))} (RH-FL)"
+    assert p.note == f"A match day uses none of the 2 calm days after the flare-up of {text.day(day(4))} (RH-FL)"
     # RH-FL counts the days trained: Sunday (no training) is a rest day between them, Monday
     # the first calm day with a session
     assert Prescriber(s, s.plan).day("A1", 6).context == "rest"
