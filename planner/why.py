@@ -941,8 +941,11 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     start = stage_since(c.inj, c.proto, st, c.tl.days[first], c.tl.days[i], c.tl.days[0])
     day_no = (c.tl.days[i] - start).days + 1
     flare = start in c.inj.flare_ups
+    # the reason "the ladder restarts lower" only where the stage runs above the ladder's foot
+    # (P1 has no running: it read "the ladder restarts lower" too)
+    why = ": the ladder restarts lower" if c.proto.cap(st) > LADDER[0] else " after a flare-up"
     lasts = (f"after the flare-up it lasts {spec.min_days}-{max_days(spec, True)} days (twice the "
-             f"protocol's {spec.max_days}: the ladder restarts lower)" if flare
+             f"protocol's {spec.max_days}{why})" if flare
              else f"it lasts {spec.min_days}-{spec.max_days} days")
     p0 = c.tl.start + dt.timedelta(days=c.tl.p0)  # today, or the season's start
     if start < p0 <= c.tl.days[i] and (p0 - start).days >= max_days(spec, flare):

@@ -290,6 +290,13 @@ def test_a_stage_redone_after_a_flare_up_may_take_twice_its_maximum():
     assert last - 6 + 1 <= 2 * proto.stage("P1").max_days
     text = next(r.text for r in why_day(s, out.plan, "A1", day(last)).reasons if r.rule == "RH-STAGE")
     assert text.startswith(f"Day {last - 6 + 1} of P1 (started {day(6):%a} ")
+    # P1 has no running, so no ladder to restart: the doubled maximum is said plainly (it read
+    # "(twice the protocol's 10: the ladder restarts lower)")
+    assert proto.cap("P1") == 0
+    assert (f"after the flare-up it lasts {proto.stage('P1').min_days}-"
+            f"{2 * proto.stage('P1').max_days} days (twice the protocol's "
+            f"{proto.stage('P1').max_days} after a flare-up);") in text, text
+    assert "ladder" not in text
 
 
 def test_a_what_if_flare_up_after_a_planned_return_gets_the_same_room_as_a_recorded_one():
