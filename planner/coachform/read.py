@@ -156,6 +156,40 @@ TOTAL_WORDS = ("total", "totals", "sum", "count")  # a row summing up a sheet's 
 _LAST_ROW = 1 << 30  # a sheet-wide problem sorted after the sheet's located ones
 
 
+def _example_cell(value: object) -> object:
+    """A cell as the template's example rows hold it: a date without its time, text as typed
+    (spaces aside), a number as a float."""
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time() else value
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if _is_number(value):
+        return float(value)
+    return value
+
+
+def _is_example(row: _Row, example: dict) -> bool:
+    """Whether a data row holds exactly a template example row's values (a date typed as ISO
+    text as the date; the columns the sheet lacks aside)."""
+    for key, want in example.items():
+        if key not in row.values:
+            continue
+        got = _example_cell(row.values[key])
+        if isinstance(want, dt.date) and isinstance(got, str):
+            got = got if got != want.isoformat() else want
+        if got != _example_cell(want):
+            return False
+    return True
+
+
+def _example_value(value: object) -> str:
+    """A value of an example row as the note says it (Mon 1 Feb 2027, Family, 9.1)."""
+    value = _example_cell(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return day_long(value)
+    return _describe_value(value) if _is_number(value) else str(value)
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -686,6 +720,7 @@ class _Import:
         self.left_out: list[tuple[int, int, str]] = []  # (sheet order, row, sheet) not checked
         self.span: tuple[dt.date, dt.date] | None = None  # the season's first and last day, once read
         self.text_dates: dict[tuple[str, str], TextDates] = {}  # (sheet, column key) -> its text dates
+        self.named_example: int | None = None  # the Athletes row of the example player kept
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -765,9 +800,28 @@ class _Import:
         example = _EXAMPLES["Athletes"][0]
         for a, row in zip(athletes, rows, strict=True):
             if a.name == example["name"] and len(athletes) > 1:
+                self.named_example = row
                 self.notes.append(f"Athletes, row {row}: {a.name!r} ({a.id}) is the template's "
                                   f"example player; delete the example rows (on every sheet) "
                                   f"unless this is one of yours")
+
+    def _example_row_notes(self) -> None:
+        """Each row that is exactly one of the template's example rows (an absence of A01 from
+        1 to 3 Feb 2027, an Easter Monday off): kept where the coach deleted only the rows the
+        import refused, it would be imported as hers (her first player A01 away with no word).
+        Imported all the same (it may be real), and said with what it says."""
+        from planner.coachform.write import _EXAMPLES
+
+        for title, examples in _EXAMPLES.items():
+            spec = sheet_spec(title)
+            for row in self.r.rows.get(title, ()):
+                if (title == "Athletes" and row.number == self.named_example) or not any(
+                        _is_example(row, ex) for ex in examples):
+                    continue  # the example player kept is said by _example_note
+                says = ", ".join(f"{c.header} {_example_value(row.values[c.key])}"
+                                 for c in spec.columns if row.values.get(c.key) is not None)
+                self.notes.append(f"{title}, row {row.number} ({says}) is the template's example "
+                                  f"row, imported as written: delete it unless it is one of yours")
 
     def season(self) -> Season:
         cal, name, self.cal_rows = self._calendar()
@@ -785,6 +839,7 @@ class _Import:
         ntd, ntd_rows = self._non_training(cal)
         blocks, block_rows = self._blocks()
         sessions, session_rows = self._sessions(ids)
+        self._example_row_notes()
         season = None
         if cal is not None and name is not None:
             cal = cal.model_copy(update={"non_training_days": tuple(ntd)})

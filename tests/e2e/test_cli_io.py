@@ -35,6 +35,41 @@ def test_template_then_import(tmp_path):
     assert season.athletes[0].id == "A01" and season.injuries[0].protocol == "hamstring-strain"
 
 
+def test_a_template_example_row_kept_under_the_coachs_own_ids_is_said(tmp_path):
+    """The coach wrote her first player over 'Alex Example' (A01, the app's own IDs) and deleted
+    only the example rows the import refused: the Unavailable sheet's example (A01 away 1-3 Feb
+    2027, 'Family') became her player's absence with no word. Every row that is exactly one of the
+    template's examples is said, sheet, row and what it says, and imported all the same."""
+    assert run("template", "-o", "team.xlsx", cwd=tmp_path).returncode == 0
+    wb = openpyxl.load_workbook(tmp_path / "team.xlsx")
+    wb["Season"]["B2"], wb["Season"]["B3"], wb["Season"]["B4"] = \
+        "SV Lindenau Frauen", dt.date(2026, 12, 7), dt.date(2027, 5, 30)
+    for col, value in zip("ABCDE", ("A01", "Anna Becker", "Goalkeeper", None, None), strict=True):
+        wb["Athletes"][f"{col}2"] = value
+    wb["Athletes"].append(("A02", "Lena Schulz", "Defender"))
+    for col, value in zip("ABCDE", (dt.date(2026, 12, 13), "Bezirksliga 1", "B", None, None),
+                          strict=True):
+        wb["Competitions"][f"{col}2"] = value
+    for title in ("Injuries", "Roles", "Flare-ups", "Tests", "Sessions"):  # the ones refused
+        wb[title].delete_rows(2, wb[title].max_row)
+    wb["Non-training days"]["B2"] = "Ostermontag"  # hers now: no longer the example's
+    wb["Blocks"].append(("Rückrunde", dt.date(2027, 2, 8), dt.date(2027, 5, 30), "Spiele"))
+    wb.save(tmp_path / "team.xlsx")
+    r = run("import", "team.xlsx", "-o", "team.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said = [line for line in r.stdout.splitlines() if "example" in line]
+    assert said == [
+        "Note: Unavailable, row 2 (Athlete ID A01, From Mon 1 Feb 2027, To Wed 3 Feb 2027, "
+        "Reason Family) is the template's example row, imported as written: delete it unless it "
+        "is one of yours",
+        "Note: Blocks, row 2 (Name Pre-season, From Mon 4 Jan 2027, To Sun 31 Jan 2027, Emphasis "
+        "Aerobic base, first sprint exposures) is the template's example row, imported as "
+        "written: delete it unless it is one of yours"], r.stdout
+    season = load_season(tmp_path / "team.season.json")  # a note, not a refusal: it may be real
+    assert [(u.athlete, u.start) for u in season.unavailability] == [("A01", dt.date(2027, 2, 1))]
+    assert [b.name for b in season.blocks] == ["Pre-season", "Rückrunde"]
+
+
 def _printed_import(stdout: str) -> list[str]:
     """The arguments of the 'periodize import …' command printed, split as a shell splits them."""
     m = re.search(r"'periodize (import .*? -o \S+)'", stdout)

@@ -42,8 +42,11 @@ def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
     assert [a.id for a in window.season.athletes] == ["A01"]
     assert window.path is None and window.modified
     assert "Imported import-template.xlsx: 1 athlete, 1 competition, 1 injury" in window.statusBar().currentMessage()
-    assert dialogs.kinds() == ["choose"] and "holds rows the workbook has not got (4 injuries" \
-        in dialogs[0][2]
+    assert dialogs.kinds() == ["choose", "inform"] and "holds rows the workbook has not got " \
+        "(4 injuries" in dialogs[0][2]
+    # the shipped template is its example rows: each is said, the coach deletes those not hers
+    assert "Unavailable, row 2 (Athlete ID A01, From Mon 1 Feb 2027, To Wed 3 Feb 2027, Reason " \
+        "Family) is the template's example row" in dialogs[1][2]
 
 
 def test_a_workbook_imported_again_keeps_the_open_seasons_pins_rules_and_file(qtbot, dialogs,
