@@ -1058,8 +1058,9 @@ class _Import:
         """The competitions, the row of each and the names other sheets refer to. A row's ID is
         its id (a round trip through the form keeps the ids commands, pins and calendar events
         name); a row without one, imported over a season, gets the id of that season's
-        competition of the same name and date (else name, else date and priority, when only one
-        fits), so a row inserted above moves no id onto another match; any other row gets ``c``
+        competition of the same name and date (else series and date, else name, else date and
+        priority, when only one fits: :func:`_known_ids`), so a row inserted above moves no id
+        onto another match, nor a league renumbered; any other row gets ``c``
         and its row's place (``c007``), or the next such id that no row's ID (nor a competition
         of the season imported over) takes."""
         spec = sheet_spec("Competitions")
@@ -1906,10 +1907,15 @@ def _free_id(place: int, taken: set[str]) -> str:
 
 def _known_ids(rows: list[tuple], known: list[Competition]) -> dict[int, str]:
     """Competitions rows without an ID (place, date, name, priority) -> the id of the competition
-    of the season imported over each is: the one of its name and date, else of its name, else
-    of its date and priority, each only when one competition left and one row fit."""
+    of the season imported over each is: the one of its name and date, else of its series (the
+    name without its number: 'Bezirksliga 18', 'Bezirksliga 22') and date, else of its name,
+    else of its date and priority, each only when one competition left and one row fit. A
+    league renumbered in the sheet (1 to 21, where deleted matches left 1, 6, 7 …) keeps each
+    match's id on its day, renamed; by name first, 'Bezirksliga 6' of 17 Jan moved to the 6th
+    row's day and the last four matches read as removed though their days were still there."""
     out: dict[int, str] = {}
     keys = (lambda date, name, prio: (date, norm_name(name or "")),
+            lambda date, name, prio: (date, series_name(name or "")),
             lambda date, name, prio: norm_name(name or ""),
             lambda date, name, prio: (date, prio))
     for key in keys:
@@ -1926,6 +1932,12 @@ def _known_ids(rows: list[tuple], known: list[Competition]) -> dict[int, str]:
 def norm_name(text: str) -> str:
     """A competition's name as matched: case and surrounding spaces ignored."""
     return text.strip().casefold()
+
+
+def series_name(text: str) -> str:
+    """The series a competition's name numbers a match of (``Bezirksliga 18`` -> ``bezirksliga``,
+    ``Round 3`` -> ``round``); a name without a number at its end is its own series."""
+    return re.sub(r"\s*#?\d+\s*$", "", norm_name(text)) or norm_name(text)
 
 
 def _dated_name(text: str) -> tuple[str, dt.date] | None:

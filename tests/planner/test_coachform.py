@@ -1592,3 +1592,34 @@ def test_a_row_inserted_in_a_sheet_without_ids_moves_no_id_onto_another_match(tm
     assert now["Friendly"] not in was.values()
     assert season.roles == (MatchRole(competition=was["Cup final"], athlete="A2", role="bench"),)
     assert import_workbook(path, known=None).competitions[0].id == "c001"  # a new season: by row
+
+
+def test_a_league_renumbered_in_the_sheet_keeps_each_matchs_id_on_its_day(tmp_path):
+    """Four matches in the winter break deleted in the app left 'Bezirksliga 1, 6, 7 …'; the
+    coach's workbook numbers them 1 to 7 without the gap. Imported over the season, ids went by
+    name: c006 'Bezirksliga 6' moved from 17 Jan to the sheet's 6th match, and the last matches
+    were listed 'Removed … not in the workbook's Competitions sheet' though the sheet still has
+    a match on their days. A match of the same series (the name without its number) on the same
+    day is that match, renamed; a match moved to a day of no match of its series still goes by
+    its name."""
+    from planner.reimport import removed_by_workbook
+
+    head = ("Date", "Name", "Priority")
+    sundays = [dt.date(2027, 1, 10) + dt.timedelta(weeks=k) for k in range(11)]
+    first = import_workbook(book(tmp_path, Competitions=[head] + [
+        (d.isoformat(), f"Bezirksliga {k}", "B") for k, d in enumerate(sundays, start=1)]))
+    kept = [c for c in first.competitions if c.name not in {f"Bezirksliga {k}" for k in (2, 3, 4, 5)}]
+    old = first.model_copy(update={"competitions": tuple(kept)})  # 1, 6, 7 … 11
+    by_day = {c.date: c.id for c in old.competitions}
+    rows = [(c.date.isoformat(), f"Bezirksliga {k}", "B") for k, c in enumerate(kept, start=1)]
+    new = import_workbook(book(tmp_path, "again.xlsx", Competitions=[head, *rows]), known=old)
+    assert {c.date: c.id for c in new.competitions} == by_day
+    assert new.competition(by_day[sundays[5]]).name == "Bezirksliga 2"  # c006, renamed on its day
+    assert removed_by_workbook(old, new) == []
+    # the last match moved to a Wednesday (no match of the league that day): its name says which
+    rows = [(c.date.isoformat(), c.name, "B") for c in kept]
+    rows[-1] = ((sundays[-1] + dt.timedelta(days=3)).isoformat(), "Bezirksliga 11", "B")
+    new = import_workbook(book(tmp_path, "moved.xlsx", Competitions=[head, *rows]), known=old)
+    moved = next(c for c in new.competitions if c.name == "Bezirksliga 11")
+    assert moved.id == by_day[sundays[-1]] and moved.date == sundays[-1] + dt.timedelta(days=3)
+    assert removed_by_workbook(old, new) == []
