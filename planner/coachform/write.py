@@ -69,7 +69,7 @@ _EXAMPLES: dict[str, list[dict]] = {
                   "note": "Rehab gym and a 15-minute jog"}],
     "Unavailable": [{"athlete": "A01", "start": dt.date(2027, 2, 1), "end": dt.date(2027, 2, 3),
                      "reason": "Family"}],
-    "Non-training days": [{"date": dt.date(2027, 4, 5), "reason": "Easter Monday"}],
+    "Non-training days": [{"date": dt.date(2027, 3, 29), "reason": "Easter Monday"}],
     "Blocks": [{"name": "Pre-season", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 1, 31),
                 "emphasis": "Aerobic base, first sprint exposures"}],
 }
