@@ -1,7 +1,8 @@
 """Criteria gates (RH-CRIT, rules-spec.md section 3, v2) and provisional stage exits.
 
 A record's criteria tests are taken in the stage its stage records and flare-ups give for their
-date. When the athlete leaves stage S, the latest result of each of S's criteria taken in the stage
+date; one dated on the first day of a recorded stage, in the stage it moved the athlete on from
+(:func:`counted_in`). When the athlete leaves stage S, the latest result of each of S's criteria taken in the stage
 episode being left decides: a failing one holds the athlete in S until its date + ``retest_days``;
 a criterion without a passing latest result makes the exit *provisional* (docs/semantics.md).
 """
@@ -80,7 +81,7 @@ def result_criterion(protocol: Protocol, record: Injury | None, name: str,
     editor's pass mark and its ✗ in the Rehab progress table, `periodize record --test`'s check
     and its note."""
     ids = list(protocol.stage_ids)
-    held = episode_start(record, protocol, day) if record is not None else None
+    held = counted_in(record, protocol, name, day) if record is not None else None
     k = (ids.index(held[0]) if held[0] in ids else len(ids)) if held else 0
     return next(((sid, c) for sid in ids[k:] + ids[:k][::-1]
                  if (c := criterion(protocol, sid, name)) is not None), None)
@@ -90,6 +91,26 @@ def episode_start(record: Injury, protocol: Protocol, day: dt.date) -> tuple[str
     """(stage, start) of the stage episode that holds on ``day`` by the record alone."""
     segs = segments(record, protocol, until=day)
     return (segs[-1].stage, segs[-1].start) if segs else None
+
+
+def counted_in(record: Injury, protocol: Protocol, name: str,
+               day: dt.date) -> tuple[str, dt.date] | None:
+    """(stage, start) of the stage episode a result of test ``name`` taken on ``day`` counts in:
+    the one the record holds that day (:func:`episode_start`), except on the first day of a
+    stage record that moved the athlete on: there it counts for leaving the stage held the day
+    before, when that stage has the test (the physio tests in the morning and moves the athlete
+    on that day on the result; README, RH-CRIT). Every reader of which stage a result was taken
+    in goes through it: the gate, the returns, the plan checker, the Rehab progress table."""
+    segs = segments(record, protocol, until=day)
+    if not segs:
+        return None
+    cur = segs[-1]
+    if cur.start == day and cur.cause == "record" and len(segs) > 1:
+        prev = next((s for s in reversed(segs[:-1]) if s.start < day), None)
+        if (prev is not None and prev.stage != cur.stage
+                and criterion(protocol, prev.stage, name) is not None):
+            return prev.stage, prev.start
+    return cur.stage, cur.start
 
 
 @dataclass(frozen=True)
@@ -126,7 +147,7 @@ def latest_results(record: Injury, protocol: Protocol, stage: str, since: dt.dat
     for t in sorted(record.tests, key=lambda t: t.date):
         if not (since <= t.date < before):
             continue
-        held = episode_start(record, protocol, t.date)
+        held = counted_in(record, protocol, t.name, t.date)
         if held is None or held[0] != stage:
             continue
         c = criterion(protocol, stage, t.name)
@@ -200,7 +221,7 @@ def uncounted_test_words(season, athlete: str, test: CriteriaTest) -> str:
         return ""
     proto = load_protocol(inj.protocol)
     of = [s.id for s in proto.stages if criterion(proto, s.id, test.name) is not None]
-    held = episode_start(inj, proto, test.date)
+    held = counted_in(inj, proto, test.name, test.date)
     if not of or (held is not None and held[0] in of):
         return ""
     read = result_criterion(proto, inj, test.name, test.date)[0]  # the stage it was judged for

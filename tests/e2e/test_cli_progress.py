@@ -2062,3 +2062,34 @@ def test_record_of_the_same_injury_soon_after_the_return_names_the_flare_up_inst
     r = run("record", "s.season.json", "--injury", "A1", "hamstring-strain", day(7).isoformat(),
             "--time-limit", "10", cwd=tmp_path)
     assert r.returncode == 0 and "flare-up recorded on" not in r.stdout, r.stdout
+
+
+def test_a_retest_passed_on_the_day_the_next_stage_is_recorded_counts_for_leaving_the_stage(tmp_path):
+    """P3's hip-flexor test failed (80 %) and held the athlete until the retest a week later; on
+    that day the retest passed (92 %, `record --test`) and S1 was recorded from it (`record
+    --stage`, as Move Today records the move): `explain --return` then said "recorded without a
+    passing test: P3's Hip-flexor strength LSI (≥ 90 %)". The retest counts for leaving P3."""
+    from planner.season import CriteriaTest
+
+    failed = injury("A1", "P3", start_day=-20).model_copy(update={"tests": (
+        CriteriaTest(date=day(0), name="Hip-flexor strength LSI", value=80, unit="%"),)})
+    save_season(season(weeks=6, athletes=2, injuries=(failed,), today=day(7)),
+                tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--test", "A1", "Hip-flexor strength LSI", "92",
+            day(7).isoformat(), "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0 and "this result passes" in r.stdout, r.stdout + r.stderr
+    r = run("record", "s.season.json", "--stage", "A1", "S1", day(7).isoformat(), "--save",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "held" not in r.stdout and "without a passing test" not in r.stdout, r.stdout
+    r = run("explain", "s.season.json", "--return", "A1", cwd=tmp_path)
+    assert r.returncode == 0 and "earliest return to FIT" in r.stdout, r.stderr
+    assert "without a passing test" not in r.stdout and "P3's" not in r.stdout, r.stdout
+    stored = load_season(tmp_path / "s.season.json")
+    assert check_plan(stored, stored.plan).ok
+    # the same sequence with a failing retest that morning: the record says so
+    r = run("record", "s.season.json", "--test", "A1", "Hip-flexor strength LSI", "85",
+            day(7).isoformat(), "--save", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("explain", "s.season.json", "--return", "A1", cwd=tmp_path)
+    assert "recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %)" in r.stdout, r.stdout

@@ -846,3 +846,39 @@ def test_a_healed_record_of_a_player_injured_again_says_so_as_its_stage_today():
     sheet = build_workbook(s, s.plan)["Returns"]
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert "healed; injured again Wed 13 Jan" in cells and "P1 (planned; FIT recorded)" not in cells
+
+
+def test_a_retest_dated_on_the_day_a_record_moves_the_athlete_on_counts_for_that_move():
+    """S3's hip-flexor test failed (84 %) and held the athlete until the retest; the retest passed
+    (95 %) on the morning FIT was recorded, the day the tool had asked for, and every place then
+    said "recorded without a passing test": the result was read as taken in FIT. It counts for
+    leaving S3; a failing one that morning holds S3, and the plan checker says so too."""
+    from planner.criteria import counted_in, gate, not_passed, result_criterion, tests_until
+    from planner.protocols import load_protocol
+
+    def recorded(tests, today=6):
+        rec = make(tests=tests).injuries[0]
+        rec = rec.model_copy(update={"stages": rec.stages + (StageRecord(stage="FIT", start=day(4)),)})
+        return make(records=(rec,)).model_copy(update={"calendar": make().calendar.model_copy(
+            update={"today": day(today)})})
+
+    sprint = (-2, "Pain during max sprint", 1)
+    passed = recorded(((-3, "Hip-flexor strength LSI", 84), (4, "Hip-flexor strength LSI", 95), sprint))
+    rec = passed.injuries[0]
+    proto = load_protocol(rec.protocol)
+    assert counted_in(rec, proto, "Hip-flexor strength LSI", day(4)) == ("S3", day(-8))
+    assert result_criterion(proto, rec, "Hip-flexor strength LSI", day(4))[0] == "S3"
+    assert not_passed(rec, proto, "S3", day(-8), tests_until(day(4))) == ()
+    [r] = returns(passed, plan(), history=True)
+    assert r.untested == () and "without a passing test" not in return_text(passed, r)
+    # the day after the move it is a result of FIT's days, not S3's
+    later = recorded(((-3, "Hip-flexor strength LSI", 84), (5, "Hip-flexor strength LSI", 95), sprint))
+    assert counted_in(later.injuries[0], proto, "Hip-flexor strength LSI", day(5)) == ("FIT", day(4))
+    # a failing result that morning is what the record moved him on over (the physio's word,
+    # which the plan checker does not hold against the plan), and the gate reads it for S3
+    failed = recorded(((4, "Hip-flexor strength LSI", 80), sprint), today=0)
+    until, failing = gate(failed.injuries[0], proto, "S3", day(-8), tests_until(day(4)), 7)
+    assert until == day(11) and [f.test.value for f in failing] == [80]
+    [r] = returns(failed.model_copy(update={"calendar": passed.calendar}), plan(), history=True)
+    assert r.untested == ("S3's Hip-flexor strength LSI (≥ 90 %)",)
+    assert check_plan(failed, plan()).ok and check_plan(passed, plan()).ok

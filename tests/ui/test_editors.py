@@ -1843,6 +1843,28 @@ def test_the_rehab_history_lists_the_stage_a_flare_up_sent_the_athlete_back_to(q
     assert "Hip-flexor strength LSI 84 %" in rows[2][2] and rows[1][2] == rows[3][2] == ""
 
 
+def test_the_rehab_history_lists_a_retest_of_the_day_a_stage_was_recorded_under_the_stage_left(qtbot):
+    """P3's hip-flexor retest passed on the morning S1 was recorded (Move Today records the move
+    on the retest day): the table listed the result in S1's row, as if taken in S1; it is the
+    result P3 was left on, in P3's row."""
+    from planner.season import Injury
+
+    season = tiny_season()
+    inj = Injury(athlete="A3", protocol="iliopsoas-tendinopathy", onset=D(2026, 2, 10),
+                 stages=(StageRecord(stage="P3", start=D(2026, 2, 16)),
+                         StageRecord(stage="S1", start=D(2026, 3, 5))),
+                 tests=(CriteriaTest(date=D(2026, 2, 26), name="Hip-flexor strength LSI", value=84,
+                                     unit="%"),
+                        CriteriaTest(date=D(2026, 3, 5), name="Hip-flexor strength LSI", value=92,
+                                     unit="%")))
+    win, ed = _injuries_of_a3(qtbot, season, inj)
+    table = ed.history
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert [r[0] for r in rows] == ["P3", "S1"]
+    assert "92 % (5 Mar)" in rows[0][2] and "84 % (26 Feb) ✗" in rows[0][2], rows
+    assert rows[1][2] == "", rows
+
+
 def test_a_new_injury_starts_with_no_protocol_and_add_asks_for_one(w):
     """The form started on "Persistent iliopsoas tendinopathy", the first in the list: a
     hamstring strain entered in a hurry was recorded with it."""

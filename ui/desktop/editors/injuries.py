@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
-from planner.criteria import result_criterion
+from planner.criteria import counted_in, result_criterion
 from planner.errors import PeriodizeError
 from planner.protocols import protocol_name
 from planner.rehab import FLARE_BACK, Segment, segments
@@ -167,6 +167,18 @@ def _test_words(proto, inj: Injury, t) -> str:
     c = found[1] if found else None
     said = f"{t.name} {measure(t.value, t.unit)} ({date_short(t.date)})"
     return said + (f" ✗ not passed ({c.bar})" if c is not None and not c.passes(t.value) else "")
+
+
+def _row_tests(proto, inj: Injury, row: Segment, end: dt.date | None) -> list:
+    """The results in the Rehab progress table's row of ``row`` (to ``end``): the ones taken in
+    that stage (planner.criteria.counted_in: a retest dated on the day a record moved the athlete
+    on, under the stage it let him leave)."""
+    def here(t) -> bool:
+        held = counted_in(inj, proto, t.name, t.date) if inj.protocol == proto.id else None
+        if held is not None:
+            return held == (row.stage, row.start)
+        return row.start <= t.date and (end is None or t.date < end)
+    return [t for t in inj.tests if here(t)]
 
 
 def _tests_heading(proto, stage: str, offered) -> str:
@@ -624,8 +636,7 @@ class InjuriesEditor(Editor):
         ends = [s.start for s in rows[1:]] + [None]
         _fill(self.history, [(i, [s.stage, day_long(s.start) + (
             _flare_words(inj, s.start) if s.cause == "flare-up" or s.start in inj.flare_ups else ""),
-            "; ".join(_test_words(proto, inj, t) for t in inj.tests
-                      if s.start <= t.date and (end is None or t.date < end))])
+            "; ".join(_test_words(proto, inj, t) for t in _row_tests(proto, inj, s, end))])
             for i, (s, end) in enumerate(zip(rows, ends, strict=True))])
         self.flares.setText("Flare-ups: " + (", ".join(
             day_long(d) + (f" ({inj.flare_notes[d]})" if inj.flare_notes.get(d) else "")
