@@ -170,15 +170,16 @@ def _test_words(proto, inj: Injury, t) -> str:
 
 
 def _row_tests(proto, inj: Injury, row: Segment, end: dt.date | None) -> list:
-    """The results in the Rehab progress table's row of ``row`` (to ``end``): the ones taken in
-    that stage (planner.criteria.counted_in: a retest dated on the day a record moved the athlete
-    on, under the stage it let him leave)."""
+    """The results in the Rehab progress table's row of ``row`` (to ``end``), newest first: the
+    ones taken in that stage (planner.criteria.counted_in: a retest dated on the day a record
+    moved the athlete on, under the stage it let him leave). Newest first: the cell shows two
+    lines, and the first failed result hid the passing retest after it."""
     def here(t) -> bool:
         held = counted_in(inj, proto, t.name, t.date) if inj.protocol == proto.id else None
         if held is not None:
             return held == (row.stage, row.start)
         return row.start <= t.date and (end is None or t.date < end)
-    return [t for t in inj.tests if here(t)]
+    return sorted((t for t in inj.tests if here(t)), key=lambda t: t.date, reverse=True)
 
 
 def _tests_heading(proto, stage: str, offered) -> str:
