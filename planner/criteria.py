@@ -187,6 +187,28 @@ def failed_words(failing: list[Result], show=None) -> str:
         f"{r.criterion.sign} {measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
 
 
+def failed_retests(record: Injury, protocol: Protocol, stage: str, day: dt.date,
+                   retest_days: int, show=None) -> dict[str, str]:
+    """Criterion name -> its failed latest result in the episode of ``stage`` held on ``day``
+    and the retest, in words: ``failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026`` (a
+    retest day gone by: ``retest due since …``); {} when ``stage`` is not held then. What a
+    provisional return and the handout say of a criterion tested and failed, where "not passed
+    yet" read as never tested. ``show`` writes the dates (``planner.text.day_long`` unless
+    given)."""
+    from planner.text import day_long, measure
+
+    show = show or day_long
+    held = episode_start(record, protocol, day)
+    if held is None or held[0] != stage or stage not in protocol.stage_ids:
+        return {}
+    until, failing = gate(record, protocol, held[0], held[1], tests_until(day), retest_days)
+    if until is None:
+        return {}
+    retest = f"retest due since {show(until)}" if until < day else f"retest from {show(until)}"
+    return {r.criterion.name: f"failed {measure(r.test.value, r.test.unit or r.criterion.unit)} on "
+                              f"{show(r.test.date)}, {retest}" for r in failing}
+
+
 def not_passed(record: Injury, protocol: Protocol, stage: str, since: dt.date,
                before: dt.date) -> tuple[Criterion, ...]:
     """The criteria of ``stage`` without a passing latest result in the episode

@@ -571,6 +571,24 @@ class Handouts:
         return (f"the move {waits.stage} → {waits.to}, {text.day(self.tl.days[waits.day])}",
                 tests)
 
+    def _not_passed(self, f: AthleteFacts, waits: ProvisionalExit | tuple[str, ...]) -> str:
+        """``, not passed yet`` after what a provisional week waits on; a test of the stage held
+        today that failed, said so with its retest (planner.criteria.failed_retests): ``,
+        failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026``."""
+        from planner.criteria import failed_retests
+
+        k = None if isinstance(waits, tuple) else f.gov[waits.day]
+        if k is None:
+            return ", not passed yet"
+        fail = failed_retests(f.records[k], f.protos[k], waits.stage,
+                              self.tl.days[min(self.tl.p0, self.tl.n - 1)],
+                              self.rs.value("RH-CRIT", "retest_days"), text.day)
+        if not any(n in fail for n in waits.missing):
+            return ", not passed yet"
+        if len(waits.missing) == 1:
+            return f", {fail[waits.missing[0]]}"
+        return ": " + "; ".join(f"{n} {fail.get(n, 'not passed yet')}" for n in waits.missing)
+
     def _waits_week(self, waits: ProvisionalExit | tuple[str, ...]) -> str:
         """The Next line's words for what the week's provisional days wait on."""
         tests = "a criteria test" if self.anonymise else None
@@ -675,12 +693,12 @@ class Handouts:
                 f". {milestone}" if milestone else "")
         ret = self._returns.get(f.id)
         back = ret.fit if ret is not None else None
-        pending = dict.fromkeys(self._waits_week(prov[i]) for i, d in zip(week.days, days, strict=True)
-                                if d.provisional and (d.stage != FIT or d.date == back))
+        pending = {self._waits_week(prov[i]): prov[i] for i, d in zip(week.days, days, strict=True)
+                   if d.provisional and (d.stage != FIT or d.date == back)}
         if pending:  # the move and its tests named, as the Inspector says them (anonymised: a
             # test's name names the injury, "Hamstring strength LSI")
             milestone += ("; " if milestone else "") + "Provisional: " + "; ".join(
-                f"{p}, not passed yet" for p in pending)
+                f"{p}{self._not_passed(f, w)}" for p, w in pending.items())
         return HandoutWeek(
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
@@ -720,7 +738,7 @@ class Handouts:
         if back not in tl.weeks[w - 1].days or not prov[back] or any(
                 f.st[i] != FIT for i in week.days):
             return ""
-        return f" — provisional: {self._waits_week(prov[back])}, not passed yet."
+        return f" — provisional: {self._waits_week(prov[back])}{self._not_passed(f, prov[back])}."
 
     def _pain_rules(self, f: AthleteFacts, sessions, days) -> list[str]:
         """The pain rules the week's rehab sessions say, in the words their content holds."""

@@ -769,6 +769,9 @@ class Return:
     # a provisional return: per stage left on the way, in order, (the stage, its criteria not
     # passed yet named with their pass marks) that make it so (:func:`provisional_note`)
     pending: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # of the first stage in ``pending``, its criteria tested and failed in the stage held today:
+    # (the name as in ``pending``, "failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026")
+    failed: tuple[tuple[str, str], ...] = ()
     # why the target is not played: back before it, RE-1's sessions not done, away, out of the
     # squad; back only after it, the stage start that sets the return (a MISSED said with its
     # reason, :func:`late_why`)
@@ -874,13 +877,13 @@ class Return:
         """`` (provisional: …)``, `` (recorded without a passing test: …)`` or nothing.
         ``named`` False: no test's name (an anonymised export: "Hamstring strength LSI" names
         the injury)."""
-        return back_note(self.provisional, self.pending, self.untested, named)
+        return back_note(self.provisional, self.pending, self.untested, named, self.failed)
 
     def provisional_words(self, named: bool = True) -> str:
         """The Provisional column: ``yes``, ``no``, or the return recorded untested (``named``
         False: without the tests' names, as :meth:`back_note`)."""
         if self.provisional:
-            return (f"yes: {', '.join(stage_tests_words(*p) for p in self.pending)} not passed yet"
+            return (f"yes: {pending_words(self.pending, self.failed)}"
                     if self.pending and named else "yes")
         if self.untested:
             return (f"recorded without a passing test ({', '.join(self.untested)})" if named
@@ -983,7 +986,25 @@ def not_passed_names(rec: Injury, proto: Protocol, stage: str, since: dt.date,
     return tuple(c.name for c in not_passed(rec, proto, stage, since, tests_until(exit_day)))
 
 
-def provisional_note(pending: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+def pending_words(pending: tuple[tuple[str, tuple[str, ...]], ...],
+                  failed: tuple[tuple[str, str], ...] = ()) -> str:
+    """What the provisional stages wait on, each stage's criteria named with it: ``P2's
+    Hamstring strength LSI (≥ 75 %), S3's … not passed yet``; a criterion of the first stage
+    tested and failed (``failed``, :attr:`Return.failed`) said so first, with its retest: ``P2's
+    Adduction strength LSI (≥ 90 %) failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov
+    2026`` ("not passed yet" read as never tested)."""
+    fail = dict(failed)
+    said = [f"{stage_tests_words(pending[0][0], [n])} {fail[n]}"
+            for n in (pending[0][1] if pending else ()) if n in fail]
+    rest = [(stage, left) for k, (stage, names) in enumerate(pending)
+            if (left := [n for n in names if k or n not in fail])]
+    if rest:
+        said.append(f"{', '.join(stage_tests_words(*p) for p in rest)} not passed yet")
+    return "; ".join(said)
+
+
+def provisional_note(pending: tuple[tuple[str, tuple[str, ...]], ...],
+                     failed: tuple[tuple[str, str], ...] = ()) -> str:
     """`` (provisional: P2's Hamstring strength LSI (≥ 75 %) not passed yet, then S3's tests)``;
     ``pending``: (stage, criteria names) per stage, as :attr:`Return.pending`; without it (the
     tests unnamed, or not known) a criteria test. Every provisional
@@ -996,11 +1017,12 @@ def provisional_note(pending: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
         return " (provisional: a criteria test is not passed yet)"
     later = [f"{stage}'s" for stage, _names in pending[1:]]
     then = f", then {join_and(later)} tests" if later else ""
-    return f" (provisional: {stage_tests_words(*pending[0])} not passed yet{then})"
+    return f" (provisional: {pending_words(pending[:1], failed)}{then})"
 
 
 def back_note(provisional: bool, pending: tuple[tuple[str, tuple[str, ...]], ...],
-              untested: tuple[str, ...], named: bool = True) -> str:
+              untested: tuple[str, ...], named: bool = True,
+              failed: tuple[tuple[str, str], ...] = ()) -> str:
     """What a return stands on besides its date, wherever it is said: `` (recorded without a
     passing test: …)`` for a stage recorded over criteria not passed on the way to it, then ``
     (provisional: …)`` for the tests still ahead of it; "" for neither. A stage recorded over a
@@ -1008,7 +1030,7 @@ def back_note(provisional: bool, pending: tuple[tuple[str, tuple[str, ...]], ...
     ``named`` False: no test's name (:meth:`Return.back_note`)."""
     out = untested_note(untested if named else ()) if untested else ""
     if provisional:
-        out = with_note(out, provisional_note(pending if named else ()))
+        out = with_note(out, provisional_note(pending if named else (), failed))
     return out
 
 
@@ -1089,6 +1111,8 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         provisional=fit is not None and bool(provisional[fit]),
         pending=() if fit is None else tuple((st, tuple(marked(proto, st, names)))
                                              for st, names in provisional[fit]),
+        failed=() if fit is None or not provisional[fit] else _failed(
+            season, rec, proto, provisional[fit][0], tl.days[min(f.p0, f.n - 1)]),
         past=fit is not None and fit < f.p0,
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
@@ -1105,6 +1129,19 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         left_stage=None if left is None else f.st[left - 1],
         **({} if span.setback else _setback_before(f, span)),
     )
+
+
+def _failed(season: Season, rec: Injury, proto: Protocol, step: tuple[str, tuple[str, ...]],
+            today: dt.date) -> tuple[tuple[str, str], ...]:
+    """:attr:`Return.failed` of the first provisional step ``step`` (stage, criteria names):
+    those failed in the stage held ``today`` (planner.criteria.failed_retests)."""
+    from planner.criteria import failed_retests
+
+    stage, names = step
+    fail = failed_retests(rec, proto, stage, today,
+                          RuleSet(season.rules).value("RH-CRIT", "retest_days"))
+    return tuple((m, fail[n]) for n, m in zip(names, marked(proto, stage, names), strict=True)
+                 if n in fail)
 
 
 def _setback_before(f: AthleteFacts, span: RecordSpan) -> dict:

@@ -2093,3 +2093,21 @@ def test_a_retest_passed_on_the_day_the_next_stage_is_recorded_counts_for_leavin
     assert r.returncode == 0, r.stderr
     r = run("explain", "s.season.json", "--return", "A1", cwd=tmp_path)
     assert "recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %)" in r.stdout, r.stdout
+
+
+def test_record_test_says_the_hold_a_failed_result_sets_and_the_return_says_it_failed(tmp_path):
+    """`record --test` on a failing result printed only "this result does not pass yet", though
+    the README says record shows the hold in the Inspector's words ("P3 held until retest on
+    …"), and the Returns list after it said "P3's Hip-flexor strength LSI (≥ 90 %) not passed
+    yet", as if it was never tested."""
+    from planner.text import day_long
+
+    s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=-15),), today=day(2))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--test", "A1", "Hip-flexor strength LSI", "82",
+            day(1).isoformat(), "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Note: Hip-flexor strength LSI 82 % on {day_long(day(1))} (pass mark ≥ 90 %): P3 held "
+            f"until retest on {day_long(day(8))}.\n") in r.stdout, r.stdout
+    assert (f"(provisional: P3's Hip-flexor strength LSI (≥ 90 %) failed 82 % on {day_long(day(1))}, "
+            f"retest from {day_long(day(8))}") in r.stdout, r.stdout

@@ -882,3 +882,31 @@ def test_a_retest_dated_on_the_day_a_record_moves_the_athlete_on_counts_for_that
     [r] = returns(failed.model_copy(update={"calendar": passed.calendar}), plan(), history=True)
     assert r.untested == ("S3's Hip-flexor strength LSI (≥ 90 %)",)
     assert check_plan(failed, plan()).ok and check_plan(passed, plan()).ok
+
+
+def test_a_provisional_return_says_a_failed_test_as_failed_with_its_retest():
+    """After S3's hip-flexor test failed (84 % on day -2), the return read "provisional: S3's
+    Hip-flexor strength LSI (≥ 90 %) … not passed yet", as if never tested: a physio scanning the
+    Returns panel could not tell a failed criterion from an untested one. The failed one is said
+    failed, with its value, day and retest; the untested one still "not passed yet"; the
+    handout's week says the same."""
+    from planner.handout import handout_weeks
+    from planner.text import day as short_day
+    from planner.text import day_long
+
+    s = make(tests=((-2, "Hip-flexor strength LSI", 84),), values={"RH-CRIT": {"retest_days": 3}})
+    [r] = returns(s, plan())
+    assert r.failed == (("Hip-flexor strength LSI (≥ 90 %)",
+                         f"failed 84 % on {day_long(day(-2))}, retest from {day_long(day(1))}"),)
+    assert r.back_note() == (
+        f" (provisional: S3's Hip-flexor strength LSI (≥ 90 %) failed 84 % on {day_long(day(-2))}, "
+        f"retest from {day_long(day(1))}; S3's Pain during max sprint (≤ 2/10) not passed yet)")
+    assert r.provisional_words().startswith("yes: S3's Hip-flexor strength LSI (≥ 90 %) failed 84 %")
+    assert f"failed 84 % on {day_long(day(-2))}" in return_text(s, r)
+    [week] = handout_weeks(s, plan(), ["A1"], [0])
+    assert (f"waits on Hip-flexor strength LSI ≥ 90 %, Pain during max sprint ≤ 2/10: Hip-flexor "
+            f"strength LSI failed 84 % on {short_day(day(-2))}, retest from {short_day(day(1))}; "
+            f"Pain during max sprint not passed yet") in week.milestone, week.milestone
+    # untested: as before
+    [r] = returns(make(), plan())
+    assert r.failed == () and "failed" not in r.back_note()

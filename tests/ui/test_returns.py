@@ -872,3 +872,19 @@ def test_the_injuries_editor_line_names_the_flare_up_and_where_to_record_it():
     assert row.again.endswith(f"a flare-up recorded on {day_long(day(7))} instead takes him back "
                               f"to S3 sport-specific drills, not P1 — Season ▸ Injuries: Remove "
                               f"injury, then Record flare-up on that day"), row.again
+
+
+def test_the_returns_row_says_a_failed_test_as_failed_with_its_retest():
+    """The Returns panel's row (its tooltip, the board's name column, the Inspector) said a
+    failed hip-flexor test as "not passed yet", the words of a test never taken; it says the
+    result failed, its day and the retest."""
+    from planner.text import day_long
+    from tests.builders import day
+    from tests.planner.test_returns import make, plan
+    from ui.desktop.returnspanel import return_rows
+
+    s = make(tests=((-2, "Hip-flexor strength LSI", 84),), values={"RH-CRIT": {"retest_days": 3}})
+    [row] = return_rows(s.model_copy(update={"plan": plan()}))
+    assert (f"(provisional: S3's Hip-flexor strength LSI (≥ 90 %) failed 84 % on "
+            f"{day_long(day(-2))}, retest from {day_long(day(1))}; S3's Pain during max sprint "
+            f"(≤ 2/10) not passed yet)") in row.sentence(), row.sentence()

@@ -108,6 +108,7 @@ class ReturnRow:
     injured_from: dt.date | None = None  # the onset, when it is still to come (a what-if adopted)
     setback: str = ""  # fit today, back in rehab later: "the flare-up on Wed 21 Oct 2026 (S3)"
     pending: tuple[tuple[str, tuple[str, ...]], ...] = ()  # planner.returns.Return.pending
+    failed: tuple[tuple[str, str], ...] = ()  # planner.returns.Return.failed
     no_match: str = "no match after it this season"  # planner.returns.Return.no_match_words
     # logged playing while the records hold the athlete in rehab (planner.progress
     # .played_in_rehab): "Sat 12 Sep 2026 ('League match 5') while in S3"
@@ -152,7 +153,8 @@ class ReturnRow:
             from planner.text import with_note
 
             back = with_note(back_words(self.back, self.session, day_long),
-                             back_note(self.provisional, self.pending, self.untested))
+                             back_note(self.provisional, self.pending, self.untested,
+                                       failed=self.failed))
             if self.first_match:
                 from planner.returns import first_match_day_words
 
@@ -277,7 +279,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             first_start=r.first_start,
             first_starts=started_in(tl.comp_on[first], set_roles) if first is not None else (),
             congested=after_return_words(run) if run is not None else "",
-            missed_why=r.missed_why, pending=r.pending, no_match=r.no_match_words(),
+            missed_why=r.missed_why, pending=r.pending, failed=r.failed, no_match=r.no_match_words(),
             target_note=r.target_played_words(),
             injured_from=r.onset if r.onset > tl.days[t] else None,
             setback=r.setback_words(day_long), left=r.left_words(day_long),
