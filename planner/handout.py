@@ -304,6 +304,9 @@ class HandoutWeek:
     # away every day of the week with nothing logged: why ("Loan"); the page says only
     # ``kind_text``, "Away all week (Loan): nothing planned". "" otherwise
     away: str = ""
+    # no training day and no match of his in the week (a winter break): why ("Winterpause"); the
+    # Week row says "No training this week (Winterpause)", not the team's week kind. "" otherwise
+    idle: str = ""
     hv_exempt: bool = False  # HV-1 asks no high-velocity exposure of the position (goalkeepers)
     last_week: int = 0  # 1-based: the last of a run of weeks away printed as one page (0: one)
 
@@ -550,6 +553,20 @@ class Handouts:
             return ""
         return ", ".join(dict.fromkeys(self.p.away_reason(f.id, i) for i in days))
 
+    def _idle(self, f: AthleteFacts, days: range) -> str:
+        """Why the athlete has no training day and no match in the week, nothing logged on any
+        day: the team's days off's reasons and his days away's ("Winterpause"); the week's kind
+        (a deload's "team sessions of 45 minutes") is none of his. "" otherwise."""
+        tl = self.tl
+        if any((f.train[i] and i not in f.off) or f.played[i] for i in days):
+            return ""
+        logged = self._logged(f.id)
+        if any(tl.days[i] in logged for i in days):
+            return ""
+        return ", ".join(dict.fromkeys(
+            tl.off_reason.get(i) or "Days off" if i in tl.non_training
+            else self.p.away_reason(f.id, i) for i in days if i in tl.non_training or i in f.off))
+
     def _waits_on(self, f: AthleteFacts) -> list[ProvisionalExit | tuple[str, ...]]:
         """Per day, what a provisional day waits on: the latest provisional move on or before it,
         as the Inspector names it (a week back in full training listed the tests of P1, left
@@ -702,9 +719,11 @@ class Handouts:
         return HandoutWeek(
             season=season.name, athlete=a.id, name=a.name, position=a.position,
             max_speed=a.max_speed, week=w + 1, first=tl.days[week.first], last=tl.days[week.last],
-            kind=kind, kind_text=self._kind_text(kind, w, rehab=not any(
-                f.st[i] == FIT for i in week.days), mixed=any(
-                f.st[i] not in (FIT, INJ) for i in week.days), f=f), block=self._block(w),
+            kind=kind, kind_text=f"No training this week ({idle})" if (
+                idle := self._idle(f, week.days)) else self._kind_text(kind, w, rehab=not any(
+                    f.st[i] == FIT for i in week.days), mixed=any(
+                    f.st[i] not in (FIT, INJ) for i in week.days), f=f), idle=idle,
+            block=self._block(w),
             stage=stage,
             limits=limits, milestone=milestone,
             matches=tuple(self._match_line(f, i) for i in week.days
@@ -1297,10 +1316,13 @@ def handout_weeks(season: Season, plan: Plan, athletes: list[str] | None = None,
     and ``weeks`` (0-based indexes; None: all), athlete by athlete; none for an athlete who left
     the squad before those weeks or joins it after them (:func:`gone_before`), and none of the
     weeks after he left or wholly before he joined (a page "Away both weeks (left the squad)"
-    was paper to hand a player who had gone, "Week 19 · not yet here" one to hand a signing)."""
+    was paper to hand a player who had gone, "Week 19 · not yet here" one to hand a signing);
+    nor, of several weeks, those wholly in the team's days off (:func:`idle_left_out`)."""
     from planner.squad import display_ids
 
     h = Handouts(season, plan, anonymise=anonymise, to_player=True)
+    if idle := idle_left_out(season, weeks):
+        weeks = [w for w in (range(len(h.tl.weeks)) if weeks is None else weeks) if w not in idle]
     gone = gone_before(season, weeks)
     ids = athletes if athletes is not None else display_ids(season, plan)
     out: list[HandoutWeek] = []
@@ -1363,6 +1385,43 @@ def away_left_out(season: Season, athletes: list[str], weeks: list[int] | None =
             out[aid] = ", ".join(dict.fromkeys(away_reason(season, aid, tl.days[i], anonymise)
                                                for i in days))
     return out
+
+
+def idle_weeks(season: Season, weeks: list[int] | None = None,
+               tl: Timeline | None = None) -> dict[int, str]:
+    """The weeks of ``weeks`` (0-based; None: the season) wholly in the team's days off: no
+    training day and no competition for anyone, nothing logged on any day (a winter break):
+    index -> the days off's reasons ("Winterpause"). Every page of such a week read "Rest day:
+    Winterpause" seven times, so the handouts of several weeks leave them out
+    (:func:`idle_left_out`)."""
+    tl = tl or Timeline(season)
+    logged = {s.date for s in season.sessions}
+    out = {}
+    for w in range(len(tl.weeks)) if weeks is None else weeks:
+        days = tl.weeks[w].days
+        if (any(tl.training_weekday[i] or tl.is_comp[i] or tl.days[i] in logged for i in days)
+                or not any(i in tl.non_training for i in days)):
+            continue
+        out[w] = ", ".join(dict.fromkeys(tl.off_reason.get(i) or "Days off" for i in days
+                                         if i in tl.non_training))
+    return out
+
+
+def idle_left_out(season: Season, weeks: list[int] | None = None) -> dict[int, str]:
+    """Of ``weeks`` chosen together (0-based; None: the season), the :func:`idle_weeks` the
+    handouts leave out; a week chosen alone keeps its page ({})."""
+    if weeks is not None and len(weeks) < 2:
+        return {}
+    return idle_weeks(season, weeks)
+
+
+def idle_left_out_words(left_out: dict[int, str]) -> str:
+    """``3 weeks without training left out: Winterpause`` for :func:`idle_left_out`'s weeks,
+    "" for none."""
+    if not left_out:
+        return ""
+    why = ", ".join(dict.fromkeys(r for v in left_out.values() for r in v.split(", ")))
+    return f"{text.plural(len(left_out), 'week')} without training left out: {why}"
 
 
 def away_left_out_words(season: Season, away: dict[str, str], weeks: list[int] | None = None,

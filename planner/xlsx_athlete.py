@@ -252,7 +252,8 @@ class AthleteSheet:
         if w.away:  # one line: no load week, stage or day rows of a week he is not here
             self._info(out, "Week", w.kind_text + ".", None)
         else:
-            self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind)
+            self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.",
+                       None if w.idle else w.kind)
             self._info(out, "Block", w.block or "–", None)
             limits = f" Limits: {w.limits}." if w.limits else ""
             self._info(out, "Stage", w.stage + limits, None)

@@ -125,3 +125,16 @@ def test_a_handouts_folder_that_cannot_be_created_names_the_option_to_give_anoth
         assert (f"out: the folder could not be created (Operation not permitted); choose another "
                 f"folder (--{kind} DIR)") in said, said
         assert not (tmp_path / "out").exists()
+
+
+def test_handouts_leave_out_the_weeks_of_a_winter_break_and_say_so(tmp_path):
+    """``--handouts --weeks 1-4`` over a two-week winter break wrote a page of "Rest day:
+    Winterpause" ×7 per player for each break week: they are left out, and said."""
+    from tests.exports.test_handout import _winter_break
+
+    save_season(_winter_break(range(7, 21)), tmp_path / "w.season.json")
+    r = _cli("export", "w.season.json", "--handouts", "ho", "--weeks", "1-4", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "  2 weeks without training left out: Winterpause.\n" in r.stdout
+    files = sorted((tmp_path / "ho").iterdir())
+    assert len(files) == 2 and all(_pages(f) == 2 for f in files)

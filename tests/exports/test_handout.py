@@ -1457,3 +1457,52 @@ def test_a_target_missed_before_the_weeks_page_is_not_on_it():
         target_week.milestone), target_week.milestone
     assert "Match 2" not in later.milestone and "target" not in later.milestone, later.milestone
     assert "back to full training" in later.milestone, later.milestone  # the page has a Next line
+
+
+def _winter_break(off: range, logged: tuple = ()):
+    """Four weeks, a match on Sat of weeks 1 and 4, the team's days off ``off`` ("Winterpause"),
+    and a plan that calls the second week a deload (0 % on the days off and Sundays)."""
+    from planner.season import AthletePlan, NonTrainingDay, Plan, Session
+    from tests.builders import day, season
+
+    s = season(weeks=4, athletes=2, matches=[5, 26])
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"non_training_days": tuple(
+            NonTrainingDay(date=day(i), reason="Winterpause") for i in off)}),
+        "sessions": tuple(Session(athlete="A1", date=d, minutes=30.0, rpe=3.0) for d in logged)})
+    it = tuple(100 if i in (5, 26) else 0 if i in off or i % 7 == 6 else 70 for i in range(28))
+    weeks = ("load", "deload", "load", "load")
+    plan = Plan(status="manual", team_weeks=weeks, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * 28, intensity=it, weeks=weeks)
+        for a in s.athletes))
+    return s.model_copy(update={"plan": plan})
+
+
+def test_weeks_wholly_in_the_teams_days_off_are_left_out_of_several_weeks_handouts():
+    """A four-week winter break printed a page of "Rest day: Winterpause" ×7 per player and
+    week (54 of 108 pages), and a week inside it was headed "Deload week: … team sessions of
+    45 minutes". Of several weeks, those with no training day and no match for anyone are left
+    out and said; one chosen alone keeps its page, headed as a week without training."""
+    from planner.handout import idle_left_out, idle_left_out_words, idle_weeks
+    from tests.builders import day
+
+    s = _winter_break(range(7, 21))
+    assert idle_weeks(s) == {1: "Winterpause", 2: "Winterpause"}
+    assert idle_left_out_words(idle_left_out(s)) == "2 weeks without training left out: Winterpause"
+    assert [(w.athlete, w.week) for w in handout_weeks(s, s.plan)] == [
+        ("A1", 1), ("A1", 4), ("A2", 1), ("A2", 4)]
+    assert [w.week for w in handout_weeks(s, s.plan, ["A1"], [0, 1, 2])] == [1]
+    assert idle_left_out(s, [1]) == {}  # a week chosen alone: its page
+    (alone,) = handout_weeks(s, s.plan, ["A1"], [1])
+    assert alone.kind == "deload" and alone.idle == "Winterpause"
+    assert alone.kind_text == "No training this week (Winterpause)"
+    (load,) = handout_weeks(s, s.plan, ["A1"], [3])
+    assert load.kind_text.startswith("Load week") and not load.idle
+    # Saturday of the second week trained: that week is no break week, and has its page
+    part = _winter_break(range(7, 19))
+    assert idle_weeks(part) == {1: "Winterpause"}
+    assert [w.week for w in handout_weeks(part, part.plan, ["A1"])] == [1, 3, 4]
+    # a session logged in the break: the week keeps its page (what was done is on it)
+    done = _winter_break(range(7, 21), logged=(day(16),))
+    assert idle_weeks(done) == {1: "Winterpause"}
+    assert [w.week for w in handout_weeks(done, done.plan, ["A1"])] == [1, 3, 4]

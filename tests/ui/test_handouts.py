@@ -742,3 +742,30 @@ def test_the_left_out_line_wraps_and_the_dialog_keeps_its_width(qapp, qtbot):
     QApplication.processEvents()
     assert d.summary.text().count("Harbour Town") == 4 and len(d.summary.text()) > 200
     assert d.width() == width
+
+
+def test_the_count_line_and_the_folder_leave_out_the_weeks_of_a_winter_break(qapp, qtbot, tmp_path):
+    """Weeks 1-6 with a four-week winter break: "108 pages to print", half of them "Rest day:
+    Winterpause" ×7. The count line says the weeks left out and counts without them, the PDF
+    and the folder hold no page of them; a break week chosen alone is still printed."""
+    from tests.exports.test_handout import _winter_break
+
+    s = _winter_break(range(7, 21))
+    d = HandoutsDialog(s, today=s.calendar.start)
+    qtbot.addWidget(d)
+    d.last.setCurrentIndex(3)
+    assert d.chosen_weeks() == [0, 1, 2, 3]
+    assert d.summary.text() == ("4 pages to print; 2 weeks without training left out: "
+                                "Winterpause.")
+    assert d.ok.isEnabled()
+    _, pages = handouts_pdf(s, s.plan, None, [0, 1, 2, 3])
+    assert pages == 4
+    d.first.setCurrentIndex(1)
+    d.last.setCurrentIndex(1)
+    assert d.summary.text() == "2 pages to print."
+    _, pages = handouts_pdf(s, s.plan, ["A1"], [1])
+    assert pages == 1
+    files = export_handouts(s, s.plan, tmp_path / "ho", weeks=[1, 2])
+    assert files == []  # both weeks in the break: no file
+    files = export_handouts(s, s.plan, tmp_path / "ho2", weeks=[0, 1, 2, 3])
+    assert len(files) == 2

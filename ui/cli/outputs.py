@@ -545,7 +545,14 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
                                     weeks=weeks, keep=keep | kept.get("handouts", frozenset()))
         print(f"Wrote {len(files)} handout PDF(s){note}, a page per athlete and week"
               f"{_weeks_words(season, weeks)}, to {outputs['handouts']}")
-        from planner.handout import away_left_out, away_left_out_words, gone_before, gone_words
+        from planner.handout import (
+            away_left_out,
+            away_left_out_words,
+            gone_before,
+            gone_words,
+            idle_left_out,
+            idle_left_out_words,
+        )
         from planner.squad import display_ids
 
         for line in gone_words(season, gone_before(season, weeks), anonymise):
@@ -553,6 +560,8 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
         away = away_left_out(season, display_ids(season, plan), weeks, anonymise=anonymise)
         if away:
             print(f"  {away_left_out_words(season, away, weeks, anonymise)}: no handout.")
+        if idle := idle_left_out_words(idle_left_out(season, weeks)):
+            print(f"  {idle}.")
         say_kept_in_folder(outputs["handouts"], keep, kept.get("handouts", frozenset()))
         if extra := left_over(outputs["handouts"], files, "PDF file", tuple(outputs.values())):
             print(extra, file=sys.stderr)

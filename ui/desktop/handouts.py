@@ -61,6 +61,8 @@ from planner.handout import (
     gone_label,
     gone_words,
     handout_weeks,
+    idle_left_out,
+    idle_left_out_words,
     keep_units,
 )
 from planner.season import Plan, Season
@@ -212,7 +214,7 @@ class _Painter:
     def _info_rows(self, w: HandoutWeek) -> list[tuple[str, str, str | None]]:
         stage = w.stage + (f" Limits: {w.limits}." if w.limits else "")
         return [
-            ("Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", w.kind),
+            ("Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.", "" if w.idle else w.kind),
             ("Block", w.block or "–", None),
             ("Stage", stage, None),
             *((("Pain", w.pain_rule, None),) if w.pain_rule else ()),
@@ -386,9 +388,12 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
     gone = gone_before(season, weeks)  # left the squad before these weeks, or joins after: no file
     # away every day of the weeks (on loan): no file either (said by away_left_out_words)
     away = away_left_out(season, display_ids(season, plan), weeks)
+    # every week chosen wholly in the team's days off (said by idle_left_out_words): no file
+    idle = idle_left_out(season, weeks)
+    every = len(Timeline(season).weeks) if weeks is None else len(weeks)
     files = {}
     for a in display_order(season, plan):
-        if a.id not in gone and a.id not in away:
+        if a.id not in gone and a.id not in away and len(idle) < every:
             files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
     return write_group(out, files, keep)
 
@@ -522,9 +527,11 @@ class HandoutsDialog(QDialog):
         self._grey_gone(gone)
         chosen = self.chosen_athletes()
         away = away_left_out(self.season, chosen, weeks)
-        n = sum(1 for a in chosen if a not in gone and a not in away) * len(weeks)
+        idle = idle_left_out(self.season, weeks)
+        n = sum(1 for a in chosen if a not in gone and a not in away) * (len(weeks) - len(idle))
         left = gone_words(self.season, {a: gone[a] for a in chosen if a in gone})
-        said = away_left_out_words(self.season, away, weeks)
+        said = "; ".join(x for x in (away_left_out_words(self.season, away, weeks),
+                                     idle_left_out_words(idle)) if x)
         self.summary.setText(f"{text.plural(n, 'page')} to print" + (f"; {said}" if said else "")
                              + "." + "".join(f" {line}." for line in left))
         self.ok.setEnabled(n > 0)
