@@ -4,8 +4,10 @@ the team's deload and taper weeks, the days off and the blocks).
 
 Each calendar holds all-day events, in words a player understands:
 
-- **sessions** (:mod:`planner.sessions`): every speed session, compensation session and rehab
-  session, e.g. ``Speed: 4 × 30 m at 95 % (8.6 m/s)``, with what to do, the target speed in m/s
+- **sessions** (:mod:`planner.sessions`): every day the athlete has a session: the team's
+  training, recovery and activation (``Team training: up to 70 %``), every speed session,
+  compensation session and rehab session, e.g. ``Speed: 4 × 30 m at 95 % (8.6 m/s)``; a rest
+  day, a day away or injured before any stage is none; each with what to do, the target speed in m/s
   and km/h, minutes, target RPE, kicking and change-of-direction limits, the week and why the
   day is planned so (the reasons in words, without rule codes);
 - **stage changes**: the days the rehab stage changes, with what the stage allows, and the return
@@ -28,7 +30,8 @@ with none inside, its prefix too. Each event has a key
 (``X-PERIODIZE-KEY``): ``competition-ID``, ``stage-DATE`` (``stage-DATE-back``: the return on the
 first team session after a FIT day the team does not train on), and for a session
 its place in its ISO week (``session-2026-W40-speed-2``: the athlete's second speed session of
-week 40, a compensation session being one; ``rehab`` for rehab, calm and flare-up days). An export
+week 40, a compensation session being one; ``team`` for team training, recovery and
+activation; ``rehab`` for rehab, calm and flare-up days). An export
 reads the calendar of the athlete already in the folder and continues each of its events under its
 UID: a session is paired with the one of before on the same day, else the next of its week and
 kind, so a session moved Thu -> Wed is the same event on its new day. An event whose content
@@ -84,7 +87,11 @@ PREFIX = "X-PERIODIZE-UID-PREFIX"  # the calendar's UIDs begin so (see export_ca
 SEASON_START = "X-PERIODIZE-SEASON-START"  # the first day of the season the calendar is of
 KEY = "X-PERIODIZE-KEY"  # what the event is, whatever its UID (see _Events)
 CANCELLED_FOR = dt.timedelta(days=7)  # a dropped event is said cancelled until a week after it
-SESSION_CONTEXTS = ("speed", "compensation", "rehab", "calm", "flare-up")
+# the days with a session, each an event: a team training (recovery and activation are the
+# team's too), a speed day, a rehab day; a rest day, a day away or injured (INJ, with the medical
+# staff) is none
+TEAM_CONTEXTS = ("team", "recovery", "activation")
+SESSION_CONTEXTS = (*TEAM_CONTEXTS, "speed", "compensation", "rehab", "calm", "flare-up")
 BACK = "Back in full training: every session and match again"  # a return's event's text
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # control characters other than tab and LF
 _YEAR = re.compile(r"(\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) \d{4}\b")
@@ -269,9 +276,11 @@ class _Events:
         seq = 0 if old is None else old.seq if old.mark == mark else old.seq + 1
         self._event(uid, key, day, end, seq, summary, description, category, mark)
 
-    def session(self, day: dt.date, summary: str, description: str, category: str) -> None:
-        """A session, added by :meth:`add_sessions` once all are known."""
-        self.pending.append((day, summary, description, category))
+    def session(self, day: dt.date, summary: str, description: str, category: str,
+                kind: str) -> None:
+        """A session of ``kind`` (``team``, ``speed`` or ``rehab``: :func:`_group`), added by
+        :meth:`add_sessions` once all are known."""
+        self.pending.append((day, summary, description, category, kind))
 
     def add_sessions(self) -> None:
         """The sessions, each paired with one of the calendar before in its ISO week and kind:
@@ -282,8 +291,8 @@ class _Events:
             if (group := _old_group(old)) is not None:
                 olds.setdefault(group, []).append(old)
         news: dict[tuple, list[tuple]] = {}
-        for item in self.pending:
-            news.setdefault(_group(item[0], item[3]), []).append(item)
+        for *item, kind in self.pending:
+            news.setdefault(_group(item[0], kind), []).append(tuple(item))
         for group, items in news.items():
             for item, old, key in _paired(group, items, olds.get(group, [])):
                 self.add(key, *item, old=old)
@@ -571,20 +580,23 @@ def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: 
         prev = stage
 
 
-_SESSION_KEY = re.compile(r"session-(\d{4})-W(\d{2})-(speed|rehab)-\d+")
+_SESSION_KEY = re.compile(r"session-(\d{4})-W(\d{2})-(speed|rehab|team)-\d+")
 _LEGACY_SESSION = re.compile(r"session-\d{4}-\d{2}-\d{2}")  # a session's key until it was by week
 
 
-def _group(day: dt.date, category: str) -> tuple[int, int, str]:
-    """A session's ISO year, week and kind: ``speed`` (a compensation session is one) or ``rehab``."""
+def _group(day: dt.date, kind: str) -> tuple[int, int, str]:
+    """A session's ISO year, week and kind: ``team`` (a team training, recovery or activation),
+    ``speed`` (a compensation session is one) or ``rehab``."""
     year, number, _ = day.isocalendar()
-    return year, number, "rehab" if category == "Rehab" else "speed"
+    return year, number, kind
 
 
 def _old_group(old: _Old) -> tuple[int, int, str] | None:
     if m := _SESSION_KEY.fullmatch(old.key):
         return int(m[1]), int(m[2]), m[3]
-    return _group(old.day, old.category) if _LEGACY_SESSION.fullmatch(old.key) else None
+    if _LEGACY_SESSION.fullmatch(old.key):  # written when a calendar held no team sessions
+        return _group(old.day, "rehab" if old.category == "Rehab" else "speed")
+    return None
 
 
 def _paired(group: tuple[int, int, str], items: list[tuple], olds: list[_Old]):
@@ -654,7 +666,10 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
                                   if planned is not None else week))
         elif past is not None:
             text_ = past.said + text_
-        events.session(day, summary, text_, category)
+        which = ("rehab" if category == "Rehab" else "team"
+                 if (p if p.context in SESSION_CONTEXTS else planned).context in TEAM_CONTEXTS
+                 else "speed")
+        events.session(day, summary, text_, category, which)
 
 
 def _earlier_calendars(folder: Path, names: dict[str, str], season: Season) -> dict[str, _Earlier]:

@@ -68,10 +68,11 @@ def test_sessions_are_in_a_players_words_without_rule_codes(tmp_path):
     days = Prescriber(season, plan).athlete("A1")
     a1 = Calendar.from_ical(athlete_calendar(season, plan, "A1", stamp=STAMP).to_ical())
     training = by_category(a1, "Training")
+    speed = [e for e in training if str(e["summary"]).startswith("Speed")]
     want = [tl.days[i] for i, v in enumerate(plan.for_athlete("A1").intensity)
             if v >= 80 and not tl.is_comp[i]]
-    assert [_start(e) for e in training] == want
-    first = training[0]  # Tue 5 Jan, 90 %, max speed 9.0 m/s
+    assert [_start(e) for e in speed] == want
+    first = speed[0]  # Tue 5 Jan, 90 %, max speed 9.0 m/s
     assert str(first["summary"]) == "Speed: 4 × 30 m at 90 % (8.1 m/s)" == days[1].summary
     text = str(first["description"])
     assert days[1].content in text and "Target speed: 8.1 m/s · 29.2 km/h" in text
@@ -89,6 +90,52 @@ def test_sessions_are_in_a_players_words_without_rule_codes(tmp_path):
     # a day between two matches names both, as the handouts do ("MD-2" alone read as a lead-in)
     between = next(e for e in training if _start(e) == _day(10))
     assert "Deload week; MD+1 · MD-2; Thu 14 Jan 2027." in str(between["description"])
+
+
+def _session_days(season, plan, folder) -> set[str]:
+    """Each fit athlete's calendar holds an event on each day she has a session but a match,
+    with the session's name and what to do, and none on a rest day or a day away; the contexts
+    of those days."""
+    tl = Timeline(season)
+    files = export_calendars(season, plan, folder, stamp=STAMP)
+    p = Prescriber(season, plan, to_player=True)
+    kinds = set()
+    for f in files[:-1]:  # the team's last
+        aid = f.name.split()[0]
+        cal = Calendar.from_ical(f.read_bytes())
+        days = p.athlete(aid)
+        got = {_start(e): e for e in events(cal) if "-session-" in str(e["uid"])}
+        want = [i for i, d in enumerate(days) if d.context not in ("match", "bench")
+                and p.has_session(aid, i)]
+        assert sorted(got) == [tl.days[i] for i in want]
+        kinds |= {days[i].context for i in want} | {d.context for d in days}
+        for i in want:
+            e = got[tl.days[i]]
+            assert str(e["summary"]) == days[i].summary
+            assert days[i].content.split("\n")[0] in str(e["description"])
+            assert e.decoded("dtend") == tl.days[i] + dt.timedelta(days=1)
+        uids = [str(e["uid"]) for e in events(cal)]
+        assert len(uids) == len(set(uids))
+    return kinds
+
+
+def test_a_players_calendar_holds_every_day_she_has_a_session_and_no_rest_day(tmp_path):
+    """A player's calendar held her matches and speed days only, not the team's Tuesday and
+    Thursday training: not her week. Every day with a session (team training, recovery,
+    activation, speed) is an all-day event with the session's name and what to do as the
+    handout says it; rest days (the winter break) and days away are none; the UIDs are one an
+    event."""
+    from tests.exports.test_handout import _winter_break
+
+    season = _season()  # A2 away (Illness) on two days
+    assert {"recovery", "speed", "unavailable", "rest"} <= _session_days(season, small_plan(season),
+                                                                        tmp_path / "a")
+    winter = _winter_break(range(7, 21))
+    assert {"team", "activation", "rest"} <= _session_days(winter, winter.plan, tmp_path / "b")
+    cal = Calendar.from_ical((tmp_path / "b" / "A1 Athlete 1.ics").read_bytes())
+    assert [str(e["summary"]) for e in events(cal) if _start(e) == _day(1)] == [
+        "Team training: up to 70 %"]
+    assert not [e for e in events(cal) if _day(7) <= _start(e) <= _day(20)]  # the break
 
 
 def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
@@ -558,9 +605,12 @@ def test_a_session_moved_within_its_week_is_the_same_event_updated(tmp_path):
     assert set(after) == set(before)
     assert (_start(after[thu]), int(after[thu]["sequence"])) == (_day(2), 1)
     assert str(after[thu]["summary"]).startswith("Speed: 4 × 30 m at 95 %")
+    # Wednesday's team training is Thursday's now: the week's same team event, on its new day
+    (wed,) = [u for u, e in before.items() if _start(e) == _day(2) and "-team-" in u]
+    assert (_start(after[wed]), int(after[wed]["sequence"])) == (_day(3), 1)
     # the others keep their day (Tuesday's words may change: its reasons name the week's sessions)
-    assert {u: _start(e) for u, e in after.items() if u != thu} == {
-        u: _start(e) for u, e in before.items() if u != thu}
+    assert {u: _start(e) for u, e in after.items() if u not in (thu, wed)} == {
+        u: _start(e) for u, e in before.items() if u not in (thu, wed)}
     assert not [e for e in after.values() if e.get("status")]
 
 
@@ -577,7 +627,12 @@ def test_a_dropped_session_is_cancelled_once_and_gone_a_week_after_its_day(tmp_p
         assert str(after[thu]["summary"]).startswith("Cancelled: Speed: 4 × 30 m at 95 %")
         assert _start(after[thu]) == _day(3)
         assert [u for u, e in after.items() if e.get("status")] == [thu]
-        assert {u: _start(e) for u, e in after.items()} == {u: _start(e) for u, e in before.items()}
+        # the day is a team session at 0 %, a recovery: a new event beside the cancelled one
+        (new,) = set(after) - set(before)
+        assert "-team-" in new and _start(after[new]) == _day(3)
+        assert str(after[new]["summary"]).startswith("Recovery")
+        assert {u: _start(e) for u, e in after.items() if u != new} == {
+            u: _start(e) for u, e in before.items()}
 
     def today(i):
         return season.model_copy(update={"calendar": season.calendar.model_copy(
@@ -594,6 +649,8 @@ def test_a_calendar_with_date_uids_is_updated_not_cancelled_and_added(tmp_path):
     events are continued under their own UIDs, a moved session updated, none cancelled."""
     season, plan, folder, path = _exported_once(tmp_path)
     cal = Calendar.from_ical(path.read_bytes())
+    # a calendar of then held no team sessions
+    cal.subcomponents = [e for e in cal.subcomponents if "-team-" not in str(e.get("uid", ""))]
     for e in events(cal):
         key = str(e.pop("X-PERIODIZE-KEY"))
         e.pop("uid")
@@ -606,7 +663,9 @@ def test_a_calendar_with_date_uids_is_updated_not_cancelled_and_added(tmp_path):
     before = _read(path)
     export_calendars(season, _replanned(plan, "A1", {3: 0, 2: 95}), folder, stamp=STAMP)
     after = _read(path)
-    assert set(after) == set(before)
+    assert set(before) < set(after)  # the team sessions added, each with a new UID
+    assert all("-team-" in u for u in set(after) - set(before))
+    after = {u: e for u, e in after.items() if u in before}
     thu = "riverside-u19-a1-session-2027-01-07@periodize"  # the calendar of before's
     assert (_start(after[thu]), int(after[thu]["sequence"])) == (_day(2), 1)
     # the others keep their day (Tuesday's words may change: its reasons name the week's sessions)
