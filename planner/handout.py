@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from planner.daymarks import ProvisionalExit
 
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "gone_before", "gone_label", "gone_words",
-           "handout_weeks", "keep_units"]
+           "handout_weeks", "keep_units", "page_terms"]
 
 PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
 
@@ -448,6 +448,45 @@ def day_texts(d: HandoutDay) -> DayTexts:
               else _limit_lines(p.limits))
     return DayTexts(keep_units(summary), keep_units(what), speed, limits,
                     p.context in BOLD_CONTEXTS and not d.as_logged, rest)
+
+
+def page_terms(week: HandoutWeek) -> str:
+    """The handout page's footer: a plain one-line definition of each term the page uses (a
+    speed day, HV, RPE, the load in AU, MD-3 and MD+2, deload, taper, ≤), only those on it; ""
+    for a page of a week away (one line, no term)."""
+    if week.away:
+        return ""
+    cells = [t for d in week.days for x in (day_texts(d),) for t in (x.summary, x.what, x.speed,
+                                                                    x.limits)]
+    said = " ".join([week.kind_text, week.speed_line, week.block, week.stage, week.limits,
+                     week.pain_rule, week.run_rule, week.milestone, *week.matches, *cells])
+    out = []
+    if re.search(r"\bspeed days?\b", said, re.IGNORECASE):
+        out.append("Speed day: a day at ≥ 80 % of your max speed")
+    if re.search(r"\bHV\b", said):
+        out.append("HV exposure: ≥ 90 %")
+    # the columns every week's table has: MD, RPE, Load AU
+    out += [_md_terms([x for d in week.days for x in re.split(r"\n| · ", d.md or "") if x]),
+            "RPE: how hard the session felt, 0 (rest) to 10 (maximal)",
+            "Load: minutes × RPE, in AU (arbitrary units)"]
+    if re.search(r"\bdeload\b", said, re.IGNORECASE):
+        out.append("Deload: a lighter week, less volume, to recover")
+    if re.search(r"\btaper\b", said, re.IGNORECASE):
+        out.append("Taper: lighter training before a main match, to arrive fresh")
+    if "≤" in said:
+        out.append("≤: at most that speed")
+    return " · ".join(out)
+
+
+def _md_terms(labels: list[str]) -> str:
+    """``MD: match day, MD-3: 3 days before it, MD+2: 2 days after it``: the page's first label
+    before a match and first after one as examples."""
+    out = ["MD: match day"]
+    for sign, where in (("-", "before"), ("+", "after")):
+        if (k := next((x[3:] for x in labels if x.startswith(f"MD{sign}")), None)) is not None:
+            out.append(f"MD{sign}{k}: " + (f"the day {where} it" if k == "1"
+                                           else f"{k} days {where} it"))
+    return ", ".join(out)
 
 
 def _run_said(content: str) -> str:

@@ -1506,3 +1506,28 @@ def test_weeks_wholly_in_the_teams_days_off_are_left_out_of_several_weeks_handou
     done = _winter_break(range(7, 21), logged=(day(16),))
     assert idle_weeks(done) == {1: "Winterpause"}
     assert [w.week for w in handout_weeks(done, done.plan, ["A1"])] == [1, 3, 4]
+
+
+def test_the_footer_says_in_plain_words_the_terms_the_page_uses_and_no_other():
+    """The footer defined Speed day, HV, RPE and Load, not MD-3/MD+2, deload, taper or AU, which
+    the page used besides. Each term the page uses has a plain line; one it does not use, none."""
+    from planner.handout import page_terms
+
+    season = solved_demo()
+    kinds = season.plan.team_weeks
+    deload, taper = kinds.index("deload"), kinds.index("taper")
+    (dl,) = handout_weeks(season, season.plan, ["A05"], [deload])
+    terms = page_terms(dl)
+    assert "Deload: a lighter week, less volume, to recover" in terms and "Taper" not in terms
+    assert "Load: minutes × RPE, in AU (arbitrary units)" in terms
+    labels = {x for d in dl.days for x in (d.md or "").replace("\n", " · ").split(" · ")}
+    assert {"MD-3", "MD+2"} <= labels
+    assert "MD: match day, MD-3: 3 days before it, MD+2: 2 days after it" in terms
+    (tp,) = handout_weeks(season, season.plan, ["A19"], [taper])
+    assert "Taper: lighter training before a main match, to arrive fresh" in page_terms(tp)
+    assert "Deload" not in page_terms(tp)
+    # a week of a winter break the plan calls a deload: no deload on the page
+    s = _winter_break(range(7, 21))
+    (idle,) = handout_weeks(s, s.plan, ["A1"], [1])
+    assert "Deload" not in page_terms(idle) and "MD: match day, MD+2: " in page_terms(idle)
+    assert "≤" not in page_terms(idle) and "≤: at most that speed" in terms

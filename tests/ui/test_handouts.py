@@ -769,3 +769,21 @@ def test_the_count_line_and_the_folder_leave_out_the_weeks_of_a_winter_break(qap
     assert files == []  # both weeks in the break: no file
     files = export_handouts(s, s.plan, tmp_path / "ho2", weeks=[0, 1, 2, 3])
     assert len(files) == 2
+
+
+@needs_pdftotext
+def test_the_printed_footer_defines_the_pages_terms_and_the_week_still_fits(qapp, tmp_path):
+    """The footer's definitions grew by MD-3/MD+2, deload, taper and AU: a deload and a taper
+    week still print on one A4 page each, at the type they had, the definitions on two lines
+    beside the page number."""
+    season = solved_demo()
+    kinds = season.plan.team_weeks
+    weeks = [kinds.index("deload"), kinds.index("taper")]
+    sizes = []
+    data, pages = handouts_pdf(season, season.plan, ["A05"], weeks, sizes=sizes)
+    assert pages == 2 and all(fits and size >= 9.0 for *_, size, fits in sizes), sizes
+    deload, taper = (" ".join(p.split()) for p in _text_pages(data, tmp_path))
+    assert "Deload: a lighter week, less volume, to recover" in deload and "Taper:" not in deload
+    assert "MD: match day, MD-3: 3 days before it" in deload and "page 1 of 2" in deload
+    assert "Taper: lighter training before a main match, to arrive fresh" in taper
+    assert "Load: minutes × RPE, in AU (arbitrary units)" in taper and "page 2 of 2" in taper

@@ -64,6 +64,7 @@ from planner.handout import (
     idle_left_out,
     idle_left_out_words,
     keep_units,
+    page_terms,
 )
 from planner.season import Plan, Season
 from planner.sessions import max_speed_header
@@ -90,6 +91,7 @@ MUTED = QColor("#5f5f5f")
 GRID = QColor("#b8b8b8")
 SHADE = QColor("#f2f2f2")
 HEAD = QColor("#e6e6e6")
+FOOT_H = 20.0  # the footer's two lines of 7 pt, above the bottom margin
 KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
 # (header, share of the table's width, wrapped)
 COLUMNS = (
@@ -97,9 +99,6 @@ COLUMNS = (
     ("What to do", 0.28, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
     ("RPE", 0.037, False), ("Load AU", 0.045, True), ("Kicking · change of direction", 0.139, True),
 )
-FOOT_WORDS = ("Speed day: a day at ≥ 80 % of your max speed · HV exposure: ≥ 90 % · RPE: how "
-              "hard the session felt, 0 (rest) to 10 (maximal) · Load: minutes × RPE (AU) · ≤: at most "
-              "that speed")
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -158,7 +157,7 @@ class _Painter:
             self.p.drawText(QRectF(MARGIN, y + 6, self.inner, 24), Qt.AlignmentFlag.AlignLeft
                             | Qt.AlignmentFlag.AlignVCenter, week.kind_text + ".")
             self._notes(y + 44, self.h - MARGIN - 30)
-            self._footer(number, total)
+            self._footer(number, total, page_terms(week))
             return
         size = 9.5
         while True:  # the largest type at which the week fits its page
@@ -172,7 +171,7 @@ class _Painter:
         info_h = self._info(week, y, size, paint=True)
         bottom = y + info_h + 6 + self._table(week, y + info_h + 6, size, paint=True)
         self._notes(bottom + 10, self.h - MARGIN - 30)
-        self._footer(number, total)
+        self._footer(number, total, page_terms(week))
 
     # -- parts -----------------------------------------------------------------------------------
     def _top(self, w: HandoutWeek) -> float:
@@ -307,14 +306,19 @@ class _Painter:
             p.drawLine(MARGIN, y, self.w - MARGIN, y)
             y += 18
 
-    def _footer(self, number: int, total: int) -> None:
+    def _footer(self, number: int, total: int, terms: str = "") -> None:
+        """The page's terms (planner.handout.page_terms: two lines at most, 7 pt) at the left,
+        the export's date and page number at the right of their last line."""
         p = self.p
-        rect = QRectF(MARGIN, self.h - MARGIN - 14, self.inner, 14)
+        rect = QRectF(MARGIN, self.h - MARGIN - FOOT_H, self.inner, FOOT_H)
         p.setPen(MUTED)
         p.setFont(_font(7))
-        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, FOOT_WORDS)
-        p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   f"Periodize · {text.date_long(self.exported)} · page {number} of {total}")
+        page = f"Periodize · {text.date_long(self.exported)} · page {number} of {total}"
+        p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, page)
+        right = QFontMetricsF(_font(7), self.writer).horizontalAdvance(page) + 16
+        p.drawText(rect.adjusted(0, 0, -right, 0), int(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+            terms)
 
 
 class HandoutsCancelled(Exception):
