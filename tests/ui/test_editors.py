@@ -3263,3 +3263,103 @@ def test_the_target_list_opens_on_the_competitions_still_to_come(qtbot):
     ed.apply_button.click()
     assert win.season.injury_of("A1").target_competition == "m4"
     assert ed.target.currentData() == "m4"  # shown again after the change, from the same list
+
+
+# -- several competitions deleted at once; notes and forms following the season ----------------
+def _matches_in_a_break(qtbot, dialogs, height: int = 700):
+    """Four Saturday matches, the two middle ones inside a declared break, in the window."""
+    season = tiny_season()
+    season = season.model_copy(update={
+        "calendar": Calendar(start=D(2026, 3, 2), end=D(2026, 3, 29), non_training_days=tuple(
+            NonTrainingDay(date=D(2026, 3, 9) + dt.timedelta(days=k), reason="Winter break")
+            for k in range(14))),
+        "competitions": tuple(Competition(id=f"c{k}", name=f"League {k}", priority="B",
+                                          date=D(2026, 3, 7) + dt.timedelta(weeks=k - 1))
+                              for k in range(1, 5))})
+    win = MainWindow(season.model_copy(update={"plan": hand_plan(season)}), None)
+    qtbot.addWidget(win)
+    win.resize(1200, height)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.isActiveWindow())
+    return win
+
+
+def _shift_select(table, first: int, last: int) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    table.selectRow(first)
+    table.selectionModel().select(
+        table.model().index(last, 0), QItemSelectionModel.SelectionFlag.Select
+        | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_several_competitions_are_deleted_with_the_delete_key_as_one_step_after_one_question(
+        qtbot, dialogs):
+    """The league matches of a winter break: Shift+click selected one row only, the Delete key
+    did nothing, and each match took a click of its own. Now the rows selected go at once,
+    named in one question, as one undo step; a 'no' deletes nothing."""
+    w = _matches_in_a_break(qtbot, dialogs)
+    before = w.season
+    w.show_dock("competitions")
+    ed = w.competitions_editor
+    _shift_select(ed.table, 1, 2)
+    assert ed.selected_ids() == ["c2", "c3"]
+    assert ed.delete_button.isEnabled() and not ed.apply_button.isEnabled()
+    assert ed.enter_rows().rows == []  # Enter adds no copy of the form's match
+    ed.table.setFocus()
+    dialogs.answer = "no"
+    qtbot.keyClick(ed.table, Qt.Key.Key_Delete)
+    assert w.season == before and dialogs[-1] == (
+        "confirm", "Delete 2 competitions", "Delete 2 competitions: 'League 2' (Sat 14 Mar 2026) "
+        "and 'League 3' (Sat 21 Mar 2026)? Their match roles go with them; Edit ▸ Undo brings "
+        "them back.")
+    dialogs.answer = "yes"
+    qtbot.keyClick(ed.table, Qt.Key.Key_Delete)
+    assert [c.name for c in w.season.competitions] == ["League 1", "League 4"]
+    assert w.undo_stack.count() == 1
+    assert w.undo_stack.undoText() == "Delete 2 competitions: 'League 2' and 'League 3'"
+    assert ed.selected_ids() == [] and not ed.delete_button.isEnabled()
+    undo_all(w, before)
+    ed.table.clearSelection()
+    ed.select("c4")
+    ed.delete_button.click()  # one: no question, as before
+    assert w.season.competition("c4") is None and len(dialogs) == 2
+
+
+def test_the_delete_button_stays_put_as_a_day_off_note_comes_and_goes(qtbot, dialogs):
+    """The note under the Competitions and Days Off forms came and went with the row chosen or
+    the date typed, and moved the Delete button from under the pointer (clicks missed) in a
+    dock that scrolls, as on a 1280 x 720 screen at 125 %."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from ui.desktop.editors import CompetitionsEditor, DaysOffEditor
+
+    season = _matches_in_a_break(qtbot, dialogs).season
+    for ed, note in ((CompetitionsEditor(), "day_off_note"), (DaysOffEditor(), "match_note")):
+        area = QScrollArea()  # as in a dock: shorter than the editor, which scrolls
+        area.setWidgetResizable(True)
+        area.setWidget(ed)
+        qtbot.addWidget(area)
+        area.resize(380, 300)
+        ed.set_season(season)
+        area.show()
+        qtbot.waitExposed(area)
+
+        def at(ed=ed, area=area) -> int:
+            for _ in range(3):
+                QApplication.processEvents()
+            assert area.verticalScrollBar().maximum() > 0
+            return ed.delete_button.mapTo(ed, ed.delete_button.rect().topLeft()).y()
+
+        first = at()
+        for row in range(ed.table.rowCount()):  # in the break or not: a note or none
+            ed.table.clearSelection()
+            ed.table.selectRow(row)
+            assert at() == first
+        ed.table.clearSelection()
+        ed.date.setDate(q(D(2026, 3, 14)))  # a match in the break: the note comes
+        if isinstance(ed, CompetitionsEditor):
+            ed.name.setText("Cup")
+        assert not getattr(ed, note).isHidden()
+        assert at() == first

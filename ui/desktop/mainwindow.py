@@ -771,6 +771,7 @@ class MainWindow(QMainWindow):
         self.days_off_editor = editors.DaysOffEditor(self)
         self.squad_editor = editors.SquadEditor(self)
         self.squad_editor.ask = lambda: self.interaction
+        self.competitions_editor.ask = lambda: self.interaction
         self.injuries_editor = editors.InjuriesEditor(self)
         self.injuries_editor.confirm = lambda title, text: self.interaction.confirm(
             title, text, default=False)

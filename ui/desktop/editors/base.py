@@ -8,7 +8,8 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -229,6 +230,43 @@ def _selected_key(table: QTableWidget):
         return None
     item = table.item(rows[0].row(), 0)
     return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def _selected_keys(table: QTableWidget) -> list:
+    """The keys of every selected row, top to bottom (a list whose rows Shift+click or
+    Ctrl+click select several)."""
+    rows = sorted({i.row() for i in table.selectionModel().selectedRows()}) \
+        if table.selectionModel() else []
+    return [item.data(Qt.ItemDataRole.UserRole) for r in rows if (item := table.item(r, 0))]
+
+
+def _select_keys(table: QTableWidget, keys) -> list:
+    """The rows of ``keys`` still listed selected again, the others not (a refill after a
+    change); the keys found."""
+    found = []
+    with QSignalBlocker(table):
+        table.clearSelection()
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) in keys:
+                table.selectionModel().select(
+                    table.model().index(r, 0), QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                found.append(item.data(Qt.ItemDataRole.UserRole))
+    table.itemSelectionChanged.emit()
+    return found
+
+
+def delete_key(table: QTableWidget, delete) -> QAction:
+    """The Delete key (and Backspace) on ``table`` calls ``delete``: the selected rows
+    deleted as the Delete button does (the key did nothing); on the list's menu too."""
+    action = QAction("&Delete Selected", table)
+    action.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(delete)
+    table.addAction(action)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
 
 
 def _select_key(table: QTableWidget, key) -> bool:

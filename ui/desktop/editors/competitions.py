@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -29,10 +30,12 @@ from ui.desktop.editors.base import (
     _keeps_space,
     _say_day_off_matches,
     _select_key,
-    _selected_key,
+    _select_keys,
+    _selected_keys,
     _table,
     _wrapped,
     date_edit,
+    delete_key,
     first_day,
     pydate,
     qdate,
@@ -50,6 +53,9 @@ class CompetitionsEditor(Editor):
         self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self._proposed = QDate()  # the empty form's date as proposed (followed while unchanged)
         self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
+        # the league matches of a winter break deleted at once: Shift+click, Ctrl+click, Delete
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
         self.name = QLineEdit()
         self.name.setAccessibleName("Competition name")
         self.name.setPlaceholderText("e.g. Cup final")
@@ -101,19 +107,26 @@ class CompetitionsEditor(Editor):
         on.addStretch(1)
         form.addRow("", on)
         form.addRow("Priority", self.priority)
-        self.day_off_note = _wrapped("")  # the competition on a declared day off
+        # the competition on a declared day off; never empty, so the editor's height is
+        # worked out the same way with a note or without (the list took 120 pixels more, and
+        # the buttons moved down, the first time one came)
+        self.day_off_note = _wrapped(" ")
         self.day_off_note.setAccessibleName("Day off note")
         self.day_off_note.setVisible(False)
-        form.addRow("", _keeps_space(self.day_off_note))
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "Appl&y", "&Delete")
         self.add_button.setToolTip("Add a competition with these details")
         self.apply_button.setToolTip("Change the selected competition to these details")
-        self.delete_button.setToolTip("Delete the selected competition")
+        self.delete_button.setToolTip("Delete the selected competitions (Delete on the list; "
+                                      "Shift+click or Ctrl+click selects several)")
+        self.delete_action = delete_key(self.table, self.delete)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addLayout(form)
         lay.addLayout(buttons)
+        # under the buttons, its room kept: a note of one to four lines coming and going moved
+        # the Delete button from under the pointer
+        lay.addWidget(_keeps_space(self.day_off_note, lines=4))
         self.multi.toggled.connect(self.end.setEnabled)
         self.end.setEnabled(False)
         self.weekly.toggled.connect(self.weekly_end.setEnabled)
@@ -138,21 +151,25 @@ class CompetitionsEditor(Editor):
         if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end,
                                    season.calendar.today)):
             return
-        key = self.selected_id()
+        keys = _selected_keys(self.table)
         _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
         cal = season.calendar
         for w in (self.date, self.end, self.weekly_end):
             w.setDateRange(qdate(cal.start), qdate(cal.end))
-        if key is None and self.date.date() in (qdate(cal.start), self._proposed):
+        if not keys and self.date.date() in (qdate(cal.start), self._proposed):
             # the empty form, its date not chosen: a match added mid-season lies ahead, so
             # today when the season has one inside it, else the first day
             inside = cal.today is not None and cal.start <= cal.today <= cal.end
             self._proposed = qdate(cal.today if inside else cal.start)
             self.date.setDate(self._proposed)
-        if key is None or not _select_key(self.table, key):
+        if len(keys) > 1:  # those still listed, selected again
+            _select_keys(self.table, keys)
+        if len(keys) != 1:
             self._update_buttons()
-        elif season.competition(key) != self._shown:  # the same row selected again emits
+        elif not _select_key(self.table, keys[0]):
+            self._update_buttons()
+        elif season.competition(keys[0]) != self._shown:  # the same row selected again emits
             self._load(follow=False)  # nothing: after an undo the form showed the undone values
         self._day_off_note()
 
@@ -168,7 +185,6 @@ class CompetitionsEditor(Editor):
             note.hide()
         if note.isHidden() and not note.text():
             note.setText(last)
-        note.parentWidget().setVisible(bool(note.text()))  # no note yet: no empty line either
 
     def _form_touched(self) -> bool:
         """A competition selected, or the empty form given a name, a date or several days."""
@@ -187,7 +203,12 @@ class CompetitionsEditor(Editor):
             (d, [comp], off[d]) for d in (comp.days() if comp is not None else ()) if d in off])
 
     def selected_id(self) -> str | None:
-        return _selected_key(self.table)
+        """The competition selected, None when none is or several are (the form shows one)."""
+        keys = _selected_keys(self.table)
+        return keys[0] if len(keys) == 1 else None
+
+    def selected_ids(self) -> list[str]:
+        return _selected_keys(self.table)
 
     def select(self, comp_id: str) -> bool:
         return _select_key(self.table, comp_id)
@@ -216,18 +237,21 @@ class CompetitionsEditor(Editor):
     def enter_rows(self) -> EnterRows:
         form = (self.name, self.date, self.multi, self.end, self.weekly, self.weekly_end,
                 self.priority)
+        if len(self.selected_ids()) > 1:  # several selected: Enter neither adds nor applies
+            return EnterRows([])
         return self.add_or_apply(self.add_button, self.apply_button, form)
 
     def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
-        self.apply_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        self.apply_button.setEnabled(self.selected_id() is not None)
+        self.delete_button.setEnabled(bool(self.selected_ids()))
 
     def _load(self, follow: bool = True) -> None:
         """The selected competition into the form (``follow``: the board scrolls to it); the
         form is reloaded after a change of the season only when this competition changed, so
         what the coach is typing stays."""
         self._update_buttons()
+        if len(self.selected_ids()) > 1:  # several to delete: the form stays as it was
+            return
         c = self.season.competition(self.selected_id()) if self.season else None
         self._shown = c
         if c is None:  # the form is for a new competition again
@@ -357,6 +381,23 @@ class CompetitionsEditor(Editor):
                                              date=day, end_date=end, single_day=end is None))
 
     def delete(self) -> None:
-        cid = self.selected_id()
-        if cid is not None:
-            self.request(E.RemoveCompetition(competition=cid))
+        """The selected competitions deleted as one undo step; several only once the coach
+        said yes to their names."""
+        comps = [c for cid in self.selected_ids()
+                 if self.season is not None and (c := self.season.competition(cid))]
+        if len(comps) == 1:
+            self.request(E.RemoveCompetition(competition=comps[0].id))
+            return
+        if not comps:
+            return
+        names = [f"'{c.name}' ({day_long(c.date)})" for c in comps]
+        what = f"Delete {plural(len(comps), 'competition')}"
+        if self.ask is not None and not self.ask().confirm(
+                what, f"{what}: {join_and(names)}? Their match roles go with them; Edit ▸ Undo "
+                      f"brings them back.", default=False):
+            return
+        from ui.desktop.macro import EditGroup
+
+        quoted = join_and([f"'{c.name}'" for c in comps])
+        self.request(EditGroup([E.RemoveCompetition(competition=c.id) for c in comps],
+                               f"{what}: {quoted}"))

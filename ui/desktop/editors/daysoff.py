@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,12 +24,15 @@ from ui.desktop.editors.base import (
     _buttons,
     _fill,
     _follow,
+    _keeps_space,
     _say_day_off_matches,
     _select_key,
     _selected_key,
+    _selected_keys,
     _table,
     _wrapped,
     date_edit,
+    delete_key,
     first_day,
     pydate,
     qdate,
@@ -65,16 +67,19 @@ class DaysOffEditor(Editor):
         self.match_note = _wrapped("")  # a day off on a competition's day
         self.match_note.setAccessibleName("Competition day note")
         self.match_note.setVisible(False)
-        form.addRow("", self.match_note)
         buttons, (self.add_button, self.delete_button) = _buttons("&Add", "&Delete")
         self.add_button.setToolTip("Make the day (or every day of the stretch) a non-training day")
-        self.delete_button.setToolTip("Make the selected days training days again")
+        self.delete_button.setToolTip("Make the selected days training days again (Delete on "
+                                      "the list; Shift+click or Ctrl+click selects several)")
+        self.delete_action = delete_key(self.table, self.delete)
         note = QLabel("Weekly rest days are set in Season ▸ Season Settings.")
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addLayout(form)
         lay.addLayout(buttons)
+        # under the buttons, its room kept: the note coming as dates are typed moved Delete
+        lay.addWidget(_keeps_space(self.match_note, lines=4))
         lay.addWidget(note)
         self.table.itemSelectionChanged.connect(self._load)
         self.multi.toggled.connect(self.end.setEnabled)
@@ -129,13 +134,7 @@ class DaysOffEditor(Editor):
         return dt.date.fromisoformat(key) if key else None
 
     def selected_dates(self) -> list[dt.date]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        out = []
-        for r in rows:
-            item = self.table.item(r, 0)
-            if item is not None:
-                out.append(dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole)))
-        return out
+        return [dt.date.fromisoformat(key) for key in _selected_keys(self.table)]
 
     def _follow_start(self, _q=None) -> None:
         """The last day follows the first while it is not after it, and always while one day
