@@ -3327,6 +3327,42 @@ def test_several_competitions_are_deleted_with_the_delete_key_as_one_step_after_
     assert w.season.competition("c4") is None and len(dialogs) == 2
 
 
+def test_a_deleted_competitions_form_and_the_notes_naming_it_follow_the_season(qtbot, dialogs):
+    """After deleting matches in the break, the Days Off form still said 'Sat 14 Mar 2026 is the
+    day of League 2 …: the match is still played' and the Competitions form still held the
+    deleted 'League 3' with its note, its priority flipped to C. Now the form is a new
+    competition's, and both notes are said afresh."""
+    w = _matches_in_a_break(qtbot, dialogs)
+    comps, days = w.competitions_editor, w.days_off_editor
+    w.show_dock("daysoff")
+    days.date.setDate(q(D(2026, 3, 9)))
+    days.multi.setChecked(True)
+    days.end.setDate(q(D(2026, 3, 22)))
+    days.reason.setText("Winter break")
+    assert not days.match_note.isHidden()
+    assert days.match_note.text().startswith("Sat 14 Mar 2026 is the day of 'League 2' (B)")
+    w.show_dock("competitions")
+    comps.select("c3")
+    assert comps.name.text() == "League 3" and not comps.day_off_note.isHidden()
+    assert comps.priority.currentData() == "B"
+    dialogs.answer = "yes"
+    comps.table.clearSelection()
+    _shift_select(comps.table, 1, 2)
+    comps.delete_button.click()
+    assert [c.id for c in w.season.competitions] == ["c1", "c4"]
+    assert comps.name.text() == "" and comps.selected_id() is None
+    assert comps.day_off_note.isHidden()
+    assert days.match_note.isHidden()  # no match left in the break
+    w.undo_action.trigger()  # back: said again
+    assert not days.match_note.isHidden()
+    assert "'League 2'" in days.match_note.text()
+    # a day off removed: the competition's note about it goes too
+    comps.select("c2")
+    assert not comps.day_off_note.isHidden()
+    w.apply_edit(E.RemoveNonTrainingDay(date=D(2026, 3, 14)))
+    assert comps.day_off_note.isHidden()
+
+
 def test_the_delete_button_stays_put_as_a_day_off_note_comes_and_goes(qtbot, dialogs):
     """The note under the Competitions and Days Off forms came and went with the row chosen or
     the date typed, and moved the Delete button from under the pointer (clicks missed) in a

@@ -148,10 +148,9 @@ class CompetitionsEditor(Editor):
         self._update_buttons()
 
     def set_season(self, season: Season) -> None:
-        if self.unchanged(season, (season.competitions, season.calendar.start, season.calendar.end,
-                                   season.calendar.today)):
-            return
-        keys = _selected_keys(self.table)
+        if self.unchanged(season, (season.competitions, season.calendar)):
+            return  # (the days off too: a note about one deleted stayed)
+        keys, shown = _selected_keys(self.table), self._shown
         _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
         cal = season.calendar
@@ -171,6 +170,8 @@ class CompetitionsEditor(Editor):
             self._update_buttons()
         elif season.competition(keys[0]) != self._shown:  # the same row selected again emits
             self._load(follow=False)  # nothing: after an undo the form showed the undone values
+        if shown is not None and season.competition(shown.id) is None:
+            self.blank_form()  # deleted: its name, date and priority are no one's any more
         self._day_off_note()
 
     def _day_off_note(self, *_args) -> None:

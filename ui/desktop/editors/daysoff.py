@@ -105,8 +105,8 @@ class DaysOffEditor(Editor):
         self._match_note()
 
     def set_season(self, season: Season) -> None:
-        if self.unchanged(season, season.calendar):
-            return
+        if self.unchanged(season, (season.calendar, season.competitions)):
+            return  # (the competitions too: a note named a match deleted since)
         key = self.selected_date()
         _fill(self.table, [(d.date.isoformat(), [day_long(d.date), d.reason])
                            for d in season.calendar.non_training_days])
