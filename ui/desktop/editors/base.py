@@ -273,7 +273,11 @@ def _select_key(table: QTableWidget, key) -> bool:
     for r in range(table.rowCount()):
         item = table.item(r, 0)
         if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
-            table.selectRow(r)
+            # that row alone, whatever keys are held (selectRow added it to the selection
+            # while Shift or Ctrl was down, in a list that selects several)
+            table.selectionModel().setCurrentIndex(
+                table.model().index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
             return True
     table.clearSelection()
     return False
