@@ -721,3 +721,25 @@ def test_the_season_settings_note_shows_whole_at_1280_by_720(w, qtbot):
     QApplication.processEvents()
     assert note.height() >= note.heightForWidth(note.width())
     dialog.reject()
+
+
+def test_the_competitions_weekdays_and_add_show_at_125_percent_on_1280_by_720(qtbot):
+    """1280 x 720 at 125 % is a 1024 x 576 window: the weekday row "on Mo Tu We Th Fr Sa" was
+    cut before Sunday (a league's match day) and the dock scrolled sideways, the Add button half
+    out of sight. The row goes on to a second line instead, as the until dates do: nothing of
+    the form is past the dock's edge."""
+    win = shown_window(qtbot, 1024, 552)
+    win.show_dock("squad")  # the editors' group as a coach has it
+    win.show_dock("competitions")
+    ed = win.competitions_editor
+    area = ed.parentWidget().parentWidget()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert area.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+    inside = area.viewport().rect()
+    for widget in (ed.weekly_days[6], ed.add_button, ed.delete_button, ed.weekly_end, ed.end):
+        left = widget.mapTo(area.viewport(), widget.rect().topLeft())
+        right = widget.mapTo(area.viewport(), widget.rect().topRight())
+        assert inside.contains(left.x(), 0) and inside.contains(right.x(), 0), widget.accessibleName()
+    sunday, monday = ed.weekly_days[6], ed.weekly_days[0]
+    assert sunday.width() >= sunday.sizeHint().width() and monday.isVisible()

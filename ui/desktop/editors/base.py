@@ -8,7 +8,16 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QRect,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -106,6 +116,85 @@ def _keeps_space(label: QLabel, lines: int = 0) -> QWidget:
     lay.setContentsMargins(0, 0, 0, 0)
     lay.addWidget(label)
     return box
+
+
+class FlowRow(QLayout):
+    """A row of a form that goes on to the next line where the dock is too narrow for it (the
+    weekdays "on Mo Tu … Su" at 125 % on a 1280 x 720 screen were cut before Sunday, and the
+    dock scrolled sideways, the Add button half out of sight). ``fill``: the widget that takes
+    the rest of its line (a date field beside its check box)."""
+
+    def __init__(self, *widgets: QWidget, fill: QWidget | None = None, spacing: int = 6):
+        super().__init__()
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+        self._items: list = []
+        self._fill = fill
+        for w in widgets:
+            self.addWidget(w)
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt's name
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        shown = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in shown) + self.spacing() * max(0, len(shown) - 1)
+        return QSize(width, max((i.sizeHint().height() for i in shown), default=0))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in lines within ``rect`` (``move``: set their geometry); the
+        height taken."""
+        lines: list[list] = [[]]
+        x = 0
+        for item in (i for i in self._items if not i.isEmpty()):
+            w = item.sizeHint().width()
+            if lines[-1] and x + w > rect.width():
+                lines.append([])
+                x = 0
+            lines[-1].append(item)
+            x += w + self.spacing()
+        y = rect.y()
+        for line in lines:
+            tall = max((i.sizeHint().height() for i in line), default=0)
+            x = rect.x()
+            for item in line:
+                w = item.sizeHint().width()
+                if item.widget() is self._fill and item is line[-1]:
+                    w = max(w, rect.right() + 1 - x)
+                if move:
+                    h = item.sizeHint().height()
+                    item.setGeometry(QRect(x, y + (tall - h) // 2, w, h))
+                x += w + self.spacing()
+            y += tall + self.spacing()
+        return y - rect.y() - self.spacing()
 
 
 def _say_day_off_matches(label: QLabel, pairs) -> None:

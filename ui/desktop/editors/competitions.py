@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from ui.desktop.editors.base import (
     WEEKDAY_NAMES,
     Editor,
     EnterRows,
+    FlowRow,
     _buttons,
     _fill,
     _follow,
@@ -71,10 +71,7 @@ class CompetitionsEditor(Editor):
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Date", self.date)
-        ends = QHBoxLayout()
-        ends.addWidget(self.multi)
-        ends.addWidget(self.end, 1)
-        form.addRow("", ends)
+        form.addRow("", FlowRow(self.multi, self.end, fill=self.end))
         # a league's match day: one competition a week, added in one step
         self.weekly = QCheckBox("Every week, until")
         self.weekly.setAccessibleName("Weekly competition")
@@ -86,17 +83,14 @@ class CompetitionsEditor(Editor):
         width = max(b.sizeHint().width() for b in (self.multi, self.weekly))
         for b in (self.multi, self.weekly):  # the two "until" dates one above the other
             b.setMinimumWidth(width)
-        repeat = QHBoxLayout()
-        repeat.addWidget(self.weekly)
-        repeat.addWidget(self.weekly_end, 1)
-        form.addRow("", repeat)
+        form.addRow("", FlowRow(self.weekly, self.weekly_end, fill=self.weekly_end))
         # a league of two or three games a week: its weekdays, the date's own always among them
         # (one series, numbered in date order: Tue 'League 1', Sat 'League 2', …)
         self.weekly_days: list[QCheckBox] = []
-        on = QHBoxLayout()
-        on.setSpacing(2)
-        on.addWidget(QLabel("on"))
-        on.addSpacing(4)
+        # on a narrow dock, two lines: "on Mo Tu We Th Fr" and "Sa Su" (Sunday, a league's
+        # match day, was cut)
+        on = FlowRow(spacing=2)
+        on.addWidget(QLabel("on "))
         for wd in WEEKDAYS:
             box = QCheckBox(WEEKDAY_NAMES[wd][:2])
             box.setAccessibleName(f"Every week on {WEEKDAY_NAMES[wd]}")
@@ -104,7 +98,6 @@ class CompetitionsEditor(Editor):
                            f"series numbered in date order (the date's weekday is always one)")
             self.weekly_days.append(box)
             on.addWidget(box)
-        on.addStretch(1)
         form.addRow("", on)
         form.addRow("Priority", self.priority)
         # the competition on a declared day off; never empty, so the editor's height is
