@@ -549,3 +549,39 @@ def test_week_zoom_shows_one_match_marker_per_week_the_highest_priority_and_a_co
     b_colour = board._theme.priority["B"].name()
     assert b_colour in colours
     assert board._theme.priority["C"].name() not in colours  # one marker: the C ones not drawn
+
+
+def test_the_teams_days_off_are_hatched_and_their_reason_said_in_the_days_header(qtbot):
+    """A winter break looked like any day without training (a weekly rest day): a declared
+    day off is hatched across its column, a weekly rest day is not, and the day's header says
+    why."""
+    from planner.season import NonTrainingDay
+    from ui.desktop.board import Y_DAY
+
+    def board(**calendar) -> SeasonBoard:
+        season = tiny_season()
+        season = season.model_copy(update={
+            "calendar": season.calendar.model_copy(update=calendar)})
+        b = SeasonBoard()
+        qtbot.addWidget(b)
+        b.resize(800, 300)
+        b.set_season(season.model_copy(update={"plan": hand_plan(season)}))
+        return b
+
+    wednesday = D(2026, 3, 4)
+    off = board(non_training_days=(NonTrainingDay(date=wednesday, reason="Winter break"),))
+    rest = board(training_days=("mon", "tue", "thu", "fri", "sat"))  # Wednesdays off
+
+    def cell(b: SeasonBoard, day: dt.date):
+        return b.viewport().grab().toImage().copy(b.cell_rect("A1", day).adjusted(2, 2, -2, -2))
+
+    assert cell(off, D(2026, 3, 3)) == cell(rest, D(2026, 3, 3))  # a training day: alike
+    assert cell(off, wednesday) != cell(rest, wednesday)  # the break: hatched
+    colours = {cell(off, wednesday).pixel(x, y) for x in range(8) for y in range(8)}
+    assert len(colours) > 1  # lines on the shade
+
+    def header(b: SeasonBoard, day: dt.date) -> str:
+        return b.tooltip_at(QPoint(b.cell_rect("A1", day).center().x(), Y_DAY + 2))
+
+    assert "No training: Winter break" in header(off, wednesday).splitlines()
+    assert "No training" in header(rest, wednesday).splitlines()

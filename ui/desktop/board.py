@@ -8,7 +8,8 @@ arrow keys), and asks for a context menu; the window turns menu choices into edi
 
 Every colour has a second cue, so the board reads without colour: rehab stages carry their
 name at the start of each stretch, intensity is a glyph whose shape and size grow with the
-level (dot, triangle, star), priorities carry their letter, unavailable days are hatched, pins
+level (dot, triangle, star), priorities carry their letter, unavailable days are hatched (the team's declared days
+off too, the other way, across the column), pins
 are a corner flag and rule violations a red frame. Colours come from the palette
 (``ui.desktop.theme``), so the board follows the system's dark mode.
 
@@ -1167,6 +1168,13 @@ class SeasonBoard(QAbstractScrollArea):
         for kind, rects in off.items():
             p.setBrush(th.over(th.week_tint[kind] if kind else th.base, th.non_training))
             p.drawRects(rects)
+        # the team's declared days off (a winter break) hatched, unlike a weekly rest day; a
+        # match on one is still played, and not hatched
+        declared = [QRect(f.ox + d * cw, f.g.top(), cw, f.col_h) for d in self._non_training_reason
+                    if f.d0 <= d <= f.d1 and not tl.is_comp[d]]
+        if declared:
+            p.setBrush(th.day_off)
+            p.drawRects(declared)
 
     def _paint_stages(self, p: QPainter, f: _Frame) -> None:
         """Rows: rehab stage stretches and unavailable hatching (rectangles batched by colour)."""
@@ -1568,6 +1576,8 @@ class SeasonBoard(QAbstractScrollArea):
                 p.drawPixmap(int(x + cw / 2 - size / 2), Y_DAY + (DAY_H - size) // 2,
                              self._marker(prio, size))
             elif self._zoom == "day":
+                if d in self._non_training_reason:  # a declared day off (its reason: tooltip)
+                    p.fillRect(QRect(int(x), Y_DAY, cw, DAY_H), th.day_off)
                 p.setPen(th.dim_text if not tl.is_training[d] else th.text)
                 p.drawText(QRectF(x, Y_DAY, cw, DAY_H), Qt.AlignmentFlag.AlignCenter,
                            WEEKDAY_LETTERS[tl.days[d].weekday()])
@@ -1981,6 +1991,7 @@ class BoardLegend(QWidget):
             "Intensity in % of max speed: dot 60/70, small triangle 80, triangle 90/95, star 100. "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
+            "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
             "A corner flag marks a pin, a red frame a broken rule. Before today (greyed): a dot "
             "marks a logged day, a teal corner a day whose level went otherwise than planned, "
             "a red triangle a logged pain to look at (one that proposes a flare-up, or 5/10 or "
@@ -2046,7 +2057,7 @@ class BoardLegend(QWidget):
             ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["e:recovery"],
             ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
             ["t:Match:", "m:A", "m:B", "m:C"],
-            ["h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
+            ["f:day off", "h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
             ["t:Past:", "l:logged", "o:planned ≠ logged", "a:pain"],  # ui.desktop.pastview
             ["t:Role:", "r:S:starts", "r:B:bench", "r:O:out", "r:R:held (RE-1)",
              "r:C:compensation"],  # ui.desktop.boardmarks
@@ -2130,6 +2141,8 @@ class BoardLegend(QWidget):
                 x += 20
             elif kind == "h":
                 swatch(th.hatch, label)
+            elif kind == "f":
+                swatch(th.day_off, label)
             elif kind == "r":
                 letter, _, words = label.partition(":")
                 p.setFont(badge_font(self._font))

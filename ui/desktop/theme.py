@@ -78,6 +78,7 @@ class BoardTheme:
     priority: dict[str, QColor]
     intensity: dict[int, QColor]
     hatch: QBrush
+    day_off: QBrush  # the team's declared days off (a winter break), across the column
     injured: QColor
     block_fill: QColor
     block_edge: QColor
@@ -113,6 +114,7 @@ class BoardTheme:
                 priority={k: QColor(v) for k, v in PRIORITY.items()},
                 intensity={k: QColor(v) for k, v in _INTENSITY_DARK.items()},
                 hatch=QBrush(QColor(230, 230, 230, 150), Qt.BrushStyle.BDiagPattern),
+                day_off=QBrush(QColor(200, 200, 200, 70), Qt.BrushStyle.FDiagPattern),
                 injured=QColor("#ef5350"),
                 block_fill=QColor("#3a3552"), block_edge=QColor("#6c62a0"),
                 block_text=QColor("#e4defc"),
@@ -133,6 +135,7 @@ class BoardTheme:
             priority={k: QColor(v) for k, v in PRIORITY.items()},
             intensity={k: QColor(v) for k, v in _INTENSITY_LIGHT.items()},
             hatch=QBrush(QColor(60, 60, 60, 150), Qt.BrushStyle.BDiagPattern),
+            day_off=QBrush(QColor(120, 120, 120, 110), Qt.BrushStyle.FDiagPattern),
             injured=QColor("#c62828"),
             block_fill=QColor("#e4e0f0"), block_edge=QColor("#b7aed6"), block_text=QColor("#3b3163"),
             pin=QColor("#111111"), violation=QColor("#d50000"), today=QColor("#e65100"),
