@@ -349,7 +349,9 @@ class AthletePlan(Model):
 # out too (he ran the 70 % session there).
 # A stored plan of an earlier version is not kept as it is: solving keeps the new plan and a
 # re-plan covers the whole future (solver/run.py, solver/whatif.py).
-PLANNER_VERSION = 5  # 5: RAMP's 80 % step before a match started cold (solver.polish)
+# 5: RAMP's 80 % step before a match started cold (solver.polish); 6: MD+2 trains in a squad on
+# fewer than 3 training weekdays (Timeline.recovery_md2)
+PLANNER_VERSION = 6
 
 
 class Plan(Model):

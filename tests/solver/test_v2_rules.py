@@ -446,6 +446,18 @@ def test_a_squad_meeting_twice_a_week_trains_on_its_md_plus_2():
     three = twice(("tue", "wed", "thu"))
     it = solved(three).for_athlete("A1").intensity
     assert [it[d] for d in (8, 15)] == [0, 0] and it[9] == 70  # MD+2 recovery, then training
+    # a plan stored by planner version 5, with its Tuesday recoveries, is not kept by a solve:
+    # no rule prices 0 against 70 there, so "one season, one plan" would keep it for good
+    from planner.season import PLANNER_VERSION
+
+    ap = plan.for_athlete("A1")
+    old_it = tuple(0 if d in (8, 15) else v for d, v in enumerate(ap.intensity))
+    old = plan.model_copy(update={"planner_version": 5, "athletes": tuple(
+        x.model_copy(update={"intensity": old_it}) if x.athlete == "A1" else x
+        for x in plan.athletes)})
+    assert PLANNER_VERSION > 5 and check_plan(s, old).violations == ()
+    again = solve(SolveRequest(s.model_copy(update={"plan": old}), time_limit=30)).plan
+    assert [again.for_athlete("A1").intensity[d] for d in (8, 15)] == [70, 70]
 
 
 def test_a_returner_after_a_certain_start_recovers_and_the_explanation_model_agrees():
