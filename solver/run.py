@@ -495,6 +495,8 @@ def _polished(season: Season, plan: Plan, status: Status, objective: float,
         got = check(candidate)
         if not got.violations and got.objective - (stab(got) if upgrade else 0.0) <= limit + 1e-6:
             plan, report = candidate, got
+            # the ramp below is held to this plan's cost: it must not give back what this saved
+            limit = min(limit, got.objective - (stab(got) if upgrade else 0.0))
             break
     ramped = ramped_cold_starts(season, plan)  # RAMP's 80 % step before a match started cold
     if ramped is not None:
