@@ -23,10 +23,10 @@ if TYPE_CHECKING:
 PAIN_CAUTION_DAYS = 7  # the planned speed days this soon after a pain logged carry its note
 IDLE_RUN = 2  # this many days in a row logged without training put a note on the next speed day
 
-# the words of each caution: the staff's, the player's; {act}: what the day asks of him
+# the words of each caution: the staff's, the player's; {act}: what the day asks of them
 PAIN_STAFF = "Pain {pain}/10 logged {day}: check with the athlete before {act}"
 PAIN_PLAYER = "You logged pain {pain}/10 on {day}: tell the coach before you {act} if it still hurts"
-PAIN_ACTS = {"speed": ("sprinting", "sprint"), "match": ("he plays", "play")}  # (staff, player)
+PAIN_ACTS = {"speed": ("sprinting", "sprint"), "match": ("they play", "play")}  # (staff, player)
 IDLE_STAFF = ("First speed day after {n} days logged without training ({since} – {until}): "
               "check the athlete is well before sprinting")
 IDLE_PLAYER = ("First speed day after {n} days without training: tell the coach before you "

@@ -67,18 +67,18 @@ class ColdStart:
 
     def ways(self) -> str:
         """What to do: an 80 % day pinned before it on the days named, or the bench."""
-        bench = f"set him bench for {self.competitions[0].name} (Roles)"
+        bench = f"set them bench for {self.competitions[0].name} (Roles)"
         if not self.open_days:
             return f"no training day before it can take a speed day, so {bench}"
         days = " or ".join(f"{day_text(d)} ({label})" if label else day_text(d)
                            for d, label in self.open_days)
-        return f"pin {STEP} % on {days} to ramp him up, or {bench}"
+        return f"pin {STEP} % on {days} to ramp them up, or {bench}"
 
     def text(self, season: Season) -> str:
-        """``Hugo Laurent (A13) starts Cup final (A, Sat 8 May) as his first speed day after 27
-        days without one (…): pin 80 % on Wed 5 May (MD-3) or Tue 4 May (MD-4) to ramp him up,
-        or set him bench for Cup final (Roles)``."""
-        return (f"{season.athlete_label(self.athlete)} starts {self.match_words()} as his first "
+        """``Hugo Laurent (A13) starts Cup final (A, Sat 8 May) as their first speed day after 27
+        days without one (…): pin 80 % on Wed 5 May (MD-3) or Tue 4 May (MD-4) to ramp them up,
+        or set them bench for Cup final (Roles)``."""
+        return (f"{season.athlete_label(self.athlete)} starts {self.match_words()} as their first "
                 f"speed day after {self.gap_words()}: {self.ways()}")
 
 

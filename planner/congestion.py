@@ -111,7 +111,7 @@ class Congestion:
             # "(1 started, 1 off the bench; Wed 28 Oct, Sat 31 Oct)": one parenthesis
             return (f"⚠ {with_note('; '.join(played), f' ({self.days_words()})')}: "
                     f"{RECOVERY_HOURS} h or less "
-                    f"between them, soon after the return ({EVIDENCE}); to spare him, set out for "
+                    f"between them, soon after the return ({EVIDENCE}); to spare them, set out for "
                     f"some of them (Roles)")
         if self.many():  # a tournament day of short matches
             back += f"; {match_minutes_hint(season)}"

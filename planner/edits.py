@@ -652,7 +652,7 @@ class AddAthlete(Edit):
         # a role other than start said: the Squad form keeps the last athlete's role, and a
         # bench the coach did not mean went unseen
         role = {"bench": ", on the bench by default",
-                "out": ", out of the matchday squad until you pick him in Roles"}.get(
+                "out": ", out of the matchday squad until you pick them in Roles"}.get(
                     self.athlete.role, "")
         return f"Add athlete {self.athlete.name} ({self.athlete.id}){joins}{role}"
 
@@ -728,7 +728,7 @@ class LeaveSquad(Edit):
         if not cal.start <= self.leaves <= cal.end:
             raise InputError(self.describe(s), [
                 f"leaves: {date_long(self.leaves)} is outside the season ({date_long(cal.start)} "
-                f"to {date_long(cal.end)}); give his first day away, inside the season"])
+                f"to {date_long(cal.end)}); give their first day away, inside the season"])
         kept = []
         for u in s.unavailability:
             if u.athlete == self.athlete and self._after(u):
@@ -768,7 +768,7 @@ class LeaveSquad(Edit):
         return u.start >= self.leaves or " ".join(u.reason.split()).lower() == LEFT_REASON
 
     def describe(self, s: Season) -> str:
-        said = (f"{s.athlete_label(self.athlete)} left the squad on {day_long(self.leaves)}: his "
+        said = (f"{s.athlete_label(self.athlete)} left the squad on {day_long(self.leaves)}: their "
                 f"past is kept; nothing is planned from then")
         mine = [u for u in s.unavailability if u.athlete == self.athlete
                 and " ".join(u.reason.split()).lower() != LEFT_REASON]
@@ -776,12 +776,12 @@ class LeaveSquad(Edit):
         cut = [f"{u.reason or 'away'} {span(u.start, u.end)}" for u in mine
                if u.start < self.leaves <= u.end]
         if gone:
-            said += f"; his absence{'s' if len(gone) > 1 else ''} from then removed: {join_and(gone)}"
+            said += f"; their absence{'s' if len(gone) > 1 else ''} from then removed: {join_and(gone)}"
         if cut:
             said += f"; {join_and(cut)} now ends {day_long(self.leaves - dt.timedelta(days=1))}"
         pins = [_pin_what(p) for p in self._later_pins(s)]
         if pins:
-            said += (f"; his {len(pins)} pin{'s' if len(pins) > 1 else ''} from then "
+            said += (f"; their {len(pins)} pin{'s' if len(pins) > 1 else ''} from then "
                      f"removed: {join_and(pins)}")
         return said + self._moved_later(s, mine)
 
@@ -794,7 +794,7 @@ class LeaveSquad(Edit):
         ended = [f"{u.reason or 'away'} {span(u.start, u.end)}" for u in mine
                  if u.end == was - dt.timedelta(days=1)]
         which = f" ({join_and(ended)} ends the day before it)" if ended else ""
-        return (f"; he was recorded as leaving {day_long(was)}: the absences cut or removed then "
+        return (f"; they were recorded as leaving {day_long(was)}: the absences cut or removed then "
                 f"are not restored{which}: record again as an absence any that went on past it")
 
 

@@ -203,7 +203,7 @@ def not_played_level(level: int) -> int:
 
 def counted_lower_why(got: LoggedDay | None, level: int, stage: str, comp_day: bool) -> str:
     """Why a past competition day counts a level under its logged top speed
-    (:func:`not_played_level`): ``a match played while the records put him in S3 counts a level
+    (:func:`not_played_level`): ``a match played while the records put the athlete in S3 counts a level
     lower``, or for a match not played ``a top speed logged on a match day not played counts a
     level lower``; "" for any other day. ``got``: the day's log, ``level``: the level it counts
     as, ``stage``: the stage the records give it. The Inspector, ``explain`` and the handout say
@@ -214,7 +214,7 @@ def counted_lower_why(got: LoggedDay | None, level: int, stage: str, comp_day: b
     if got is None or top is None or top == level or not_played_level(top) != level or not comp_day:
         return ""
     if got.played and stage != FIT:
-        return f"a match played while the records put him {rehab_where((stage,))} counts a level lower"
+        return f"a match played while the records put the athlete {rehab_where((stage,))} counts a level lower"
     return "a top speed logged on a match day not played counts a level lower"
 
 

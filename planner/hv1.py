@@ -259,7 +259,7 @@ def hv1_advice(season: Season, runs: list[Hv1Run], record: str | None = None,
         caveat += (f", and HV-6 below {RECOVERY_HOURS // 24 - 1} puts speed sessions within "
                    f"{RECOVERY_HOURS} h of a match played")
     return (f"With 2 or 3 matches a week, a player off the bench has no day left for a speed "
-            f"session: to give {'him' if len(bench) == 1 else 'them'} one, "
+            f"session: to give them one, "
             f"{' or '.join(moves)}{where}.{caveat}.")
 
 

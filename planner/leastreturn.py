@@ -55,7 +55,7 @@ class LeastReturn:
         span = self.stages[0] if len(self.stages) == 1 else f"{self.stages[0]} to {self.stages[-1]}"
         end = season.calendar.end
         when = (f"after the season ends on {day_long(end)}" if self.fit > end else
-                "within the season: a rule this count leaves out holds him (HV-5's rest days, "
+                "within the season: a rule this count leaves out holds the athlete (HV-5's rest days, "
                 "HV-6 and HV-7 around matches, a deload week's speed days, RH-CRIT's retests, "
                 "RH-FL's calm days)")
         return (f"{span} need{'s' if len(self.stages) == 1 else ''} at the least "
@@ -64,7 +64,7 @@ class LeastReturn:
     def need_words(self, season: Season) -> str:
         """``4 running days below 80 % and 9 speed days: the sprint ladder's levels, 2 days each
         (RH-11), each stage's days at its cap and minimum days (RH-STAGE), at most 2 speed days
-        a week (HV-2), on his training days only (Mondays to Fridays, AV-1)``."""
+        a week (HV-2), on the team's training days only (Mondays to Fridays, AV-1)``."""
         from planner.text import join_and, plural
 
         need = join_and([x for x in (
@@ -74,7 +74,7 @@ class LeastReturn:
             return "each stage's minimum days (RH-STAGE)"
         return (f"{need}: the sprint ladder's levels, {plural(self.sps, 'day')} each (RH-11), each "
                 f"stage's days at its cap and minimum days (RH-STAGE), at most "
-                f"{plural(self.per_week, 'speed day')} a week (HV-2), on his training days only "
+                f"{plural(self.per_week, 'speed day')} a week (HV-2), on the team's training days only "
                 f"({training_weekdays(season)}, AV-1)")
 
 

@@ -188,10 +188,10 @@ def max_speeds_from_log(season: Season, no_max: dict, source: str = "") -> MaxSp
     for aid, x in no_max.items():
         ms = round(x.fastest, 2)
         who = season.athlete_label(aid)
-        of = f"his {x.count} logged sessions" if x.count > 1 else "his one logged session"
+        of = f"their {x.count} logged sessions" if x.count > 1 else "their one logged session"
         if wrong := _not_a_max(ms, x, of):
             problems.append(f"{who}: {wrong[0]}; check {wrong[1]}, "
-                            f"or give his max speed measured (Season ▸ Squad, or periodize record "
+                            f"or give their max speed measured (Season ▸ Squad, or periodize record "
                             f"SEASON --max-speed {aid} SPEED)")
             continue
         edits.append(UpdateAthlete(athlete=aid, max_speed=ms))
@@ -211,12 +211,12 @@ def _not_a_max(ms: float, x, of: str) -> tuple[str, str] | None:
     from planner.season import max_speed_problem
 
     if wrong := max_speed_problem(ms):
-        return (f"the fastest of {of} ({x.words()}) cannot be his max speed: "
+        return (f"the fastest of {of} ({x.words()}) cannot be their max speed: "
                 f"{wrong.split(': write')[0]}", "the log's top speed column")
     if x.second is not None and ms > x.second * (1 + FAR_ABOVE_NEXT):
         when = f", {day_text(x.day)}" if isinstance(x.day, dt.date) else ""
         return (f"the fastest of {of}, {ms:g} m/s ({ms * 3.6:.1f} km/h) on {x.row}{when}, is far "
-                f"above his next, {x.second:g} m/s, and is not taken as his max speed", x.row)
+                f"above their next, {x.second:g} m/s, and is not taken as their max speed", x.row)
     return None
 
 

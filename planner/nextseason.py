@@ -217,12 +217,12 @@ def _planned_words(old: Season, athlete: str, seg) -> list[str]:
     who = old.athlete_label(athlete)
     held = f"in {seg.stage} as recorded" if seg is not None else "as recorded"
     if runs[-1][0] == FIT:
-        return [f"{who}: the plan had him back to full training from {day_long(runs[-1][1])}, "
+        return [f"{who}: the plan had them back to full training from {day_long(runs[-1][1])}, "
                 f"after the last season's today (not recorded there: a plan, not a physio's "
-                f"word): carried {held}; record FIT once the physio clears him (Season ▸ "
+                f"word): carried {held}; record FIT once the physio clears them (Season ▸ "
                 f"Injuries, Record stage; or periodize record --stage)"]
     planned = " and ".join(f"{st} from {day_long(d)}" for st, d in runs)
-    return [f"{who}: the plan had him in {planned}, after the last season's today (not recorded "
+    return [f"{who}: the plan had them in {planned}, after the last season's today (not recorded "
             f"there): carried {held}; record the stage the physio finds at pre-season"]
 
 
@@ -276,9 +276,9 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
                  f"{lasted} days by the new start ({seg.stage} lasts at most {longest}"
                  f"{': ' + left if left else ''}), so "
                  f"{seg.stage} restarts on {day_long(start)}, its sprint ladder counted as done "
-                 f"to the stage before's cap (RH-11): after the break, re-test him before his "
+                 f"to the stage before's cap (RH-11): after the break, re-test them before their "
                  f"first speed day and record the stage the physio finds (Season ▸ Injuries, "
-                 f"Record stage), or pin his first running days lower")
+                 f"Record stage), or pin their first running days lower")
     return inj.model_copy(update={"stages": inj.stages + (StageRecord(stage=seg.stage,
                                                                       start=start),)})
 

@@ -283,11 +283,11 @@ def flare_after_match_words(days: tuple[dt.date, ...] | list[dt.date], fix: str,
                             played: str = "worth a word with the physio") -> str:
     """The way out for matches logged played on or after a flare-up's date: it came after them,
     so its date is the day after the last; ``fix`` says how (``{date}``: that day, ISO);
-    ``played``: what to do if he played with it."""
+    ``played``: what to do if they played with it."""
     then = max(days) + dt.timedelta(days=1)
     them = "it" if len(days) == 1 else "them"
-    return (f"if the flare-up came after {them}, its date is the day after his last match, "
-            f"{day_long(then)} ({fix.format(date=then.isoformat())}); if he played with it, "
+    return (f"if the flare-up came after {them}, its date is the day after their last match, "
+            f"{day_long(then)} ({fix.format(date=then.isoformat())}); if they played with it, "
             f"{played}")
 
 
@@ -333,8 +333,8 @@ def played_in_rehab_advice(season: Season, athlete: str, days: tuple[dt.date, ..
         # a flare-up recorded days before every match: moving it after them cannot be what
         # happened, and would drop what the physio recorded
         return (f"the flare-up of {day_long(flare)} comes before "
-                f"{'it' if len(days) == 1 else 'them'}: if he was back, record the stage changes "
-                f"he went through since ({stage_fix}){until}; if not, worth a word with the "
+                f"{'it' if len(days) == 1 else 'them'}: if they were back, record the stage changes "
+                f"they went through since ({stage_fix}){until}; if not, worth a word with the "
                 f"physio")
     return f"if the athlete was back, record the stage changes ({stage_fix}){until}"
 
@@ -430,8 +430,8 @@ def injury_after_match_words(days: tuple[dt.date, ...], fix: str) -> str:
     """The way out for matches logged played after an injury just recorded (``onset_in_question``):
     its date may be the day after the last; ``fix`` says how."""
     them = "it" if len(days) == 1 else "them"
-    return (f"if he was injured after {them}, the injury's date is the day after his last "
-            f"match, {day_long(max(days) + dt.timedelta(days=1))} ({fix}); if he played "
+    return (f"if they were injured after {them}, the injury's date is the day after their last "
+            f"match, {day_long(max(days) + dt.timedelta(days=1))} ({fix}); if they played "
             f"injured, worth a word with the physio")
 
 
@@ -440,7 +440,7 @@ def flare_instead(season: Season, athlete: str, onset: dt.date) -> str:
     from, no more than ``RECENT_RETURN_DAYS`` after that return, with nothing recorded on it but
     its first stage: what a flare-up recorded on that day instead would do, the usual way with a
     recurrence so soon (rules-spec.md section 6), in words ("a flare-up recorded on Mon 12 Oct
-    instead takes him back to S3 sport-specific drills, not P1"), else "". A recurrence 7 days
+    instead takes them back to S3 sport-specific drills, not P1"), else "". A recurrence 7 days
     after the return, recorded as a new injury, started the protocol again from P1 (back nine
     weeks later) with no word of the flare-up."""
     from planner.text import stage_name
@@ -459,7 +459,7 @@ def flare_instead(season: Season, athlete: str, onset: dt.date) -> str:
     stage = athlete_stage_on([flared if r is prev else r for r in others], onset)
     if stage in (FIT, rec.stages[0].stage):
         return ""
-    return (f"a flare-up recorded on {day_long(onset)} instead takes him back to "
+    return (f"a flare-up recorded on {day_long(onset)} instead takes them back to "
             f"{stage_name(stage, rec.protocol)}, not {rec.stages[0].stage}")
 
 
@@ -794,7 +794,7 @@ class PainBelowFlare(PainAlert):
     or back lately): no flare-up is proposed and the plan counts the session as done, so the
     coach hears of it. Nothing changes; the coach decides."""
 
-    WHAT_TO_DO = ("if the session was not pain-free, hold the athlete at that level (pin his "
+    WHAT_TO_DO = ("if the session was not pain-free, hold the athlete at that level (pin their "
                   "next speed days no higher) or record the flare-up (Season ▸ Injuries, or "
                   "periodize record --flare-up)")
 
@@ -824,7 +824,7 @@ class PainBelowFlare(PainAlert):
     def cell_words(self) -> str:
         return (f"just below the protocol's {self.threshold}/10 for a flare-up: the plan counts "
                 f"the session as done; if it was not pain-free, hold the athlete at that level "
-                f"(pin his next speed days no higher) or record the flare-up (Season ▸ Injuries)")
+                f"(pin their next speed days no higher) or record the flare-up (Season ▸ Injuries)")
 
 
 def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ") -> list[str]:
@@ -1060,12 +1060,12 @@ class LadderCredit:
     before_recorded: bool = False  # ``before`` is recorded already, ahead of this record
 
     def words(self, season: Season) -> str:
-        """``Recorded in S2: the sprint ladder counts 95 % as done twice … or pin his first
+        """``Recorded in S2: the sprint ladder counts 95 % as done twice … or pin their first
         running days lower`` (no full stop): what the record, the import and Plan Check say."""
         return (f"Recorded in {self.stage}: the sprint ladder counts {self.top} % as done "
                 f"{_times(self.times)} (RH-11 credits the stages before {self.stage}). "
                 f"{season.athlete(self.athlete).name} has no run at {self.top} % or more logged "
-                f"here: if he has not done them, {self.ways(season)}, or pin his first running "
+                f"here: if they have not done them, {self.ways(season)}, or pin their first running "
                 f"days lower")
 
     def ways(self, season: Season) -> str:
@@ -1078,14 +1078,14 @@ class LadderCredit:
 
         joins = joined_on(season, self.athlete)
         if joins is not None and self.start < joins:
-            return (f"log his sessions with his old squad (File ▸ Import Sessions…, or periodize "
-                    f"log FILE HIS-SESSIONS.csv: his days not in the squad yet are read), or "
-                    f"re-test him and record the stage he is assessed in on the day he joins "
+            return (f"log their sessions with their old squad (File ▸ Import Sessions…, or periodize "
+                    f"log FILE SESSIONS.csv: their days not in the squad yet are read), or "
+                    f"re-test them and record the stage they are assessed in on the day they join "
                     f"({day_short(joins)})")
         if self.before_recorded:
-            return ("log the sessions he ran them in (File ▸ Import Sessions…, or periodize log "
+            return ("log the sessions they ran them in (File ▸ Import Sessions…, or periodize log "
                     "FILE SESSIONS.csv)")
-        return f"record him from {self.before}"
+        return f"record them from {self.before}"
 
     def note(self, season: Season) -> str:
         """Plan Check's line: ``Rafael Costa (A25) runs above 95 % from Mon 4 Jan on the credit
@@ -1095,7 +1095,7 @@ class LadderCredit:
             return joining
         when = f" from {day_short(self.first)}" if self.first is not None else ""
         return (f"{season.athlete_label(self.athlete)} runs above {self.top} %{when} on the "
-                f"credit of his {self.stage} record: {self.words(season)}")
+                f"credit of their {self.stage} record: {self.words(season)}")
 
 
     def joining_words(self, season: Season) -> str:
@@ -1113,7 +1113,7 @@ class LadderCredit:
               else f"above {self.top} %")
         runs = "" if self.first == joins else f", running {at} from {day_short(self.first)},"
         return (f"{season.athlete_label(self.athlete)} joins on {day_short(joins)}"
-                f"{runs if runs else ' ' + at} on the credit of his {self.stage} record before "
+                f"{runs if runs else ' ' + at} on the credit of their {self.stage} record before "
                 f"joining ({day_short(self.start)}): {self.ways(season)}")
 
 
@@ -1225,10 +1225,10 @@ def stale_signings(season: Season) -> list[tuple[str, dt.date, str]]:
         if (today - seg.start).days < most:
             continue
         out.append((a.id, joins, (
-            f"{season.athlete_label(a.id)}: {seg.stage} since {day_long(seg.start)} with his old "
-            f"club, day {(joins - seg.start).days + 1} of it when he joins on {day_long(joins)} "
-            f"({seg.stage} lasts at most {most}): its days count again from today; assess him on "
-            f"{day_long(joins)} and record the stage he is in")))
+            f"{season.athlete_label(a.id)}: {seg.stage} since {day_long(seg.start)} with their old "
+            f"club, day {(joins - seg.start).days + 1} of it when they join on {day_long(joins)} "
+            f"({seg.stage} lasts at most {most}): its days count again from today; assess them on "
+            f"{day_long(joins)} and record the stage they are in")))
     return out
 
 
@@ -1268,17 +1268,17 @@ def _away_note(season: Season, athlete: str, groups: dict) -> str:
     if n := groups.get(JOINED_REASON):
         joins = joined_on(season, athlete)
         when = f" ({date_long(joins)})" if joins else ""
-        parts.append((n, f"before he joined{when}: counted as his load before joining"))
+        parts.append((n, f"before joining{when}: counted as their load before joining"))
     away = {u: n for u, n in groups.items() if not isinstance(u, str)}
     if away:
         said = "; ".join(", ".join(x for x in (u.reason, span(u.start, u.end)) if x) for u in away)
         n = sum(away.values())
-        parts.append((n, f"fall{'s' if n == 1 else ''} on days he is away ({said}): counted as "
-                         f"his load"))
+        parts.append((n, f"fall{'s' if n == 1 else ''} on days they are away ({said}): counted as "
+                         f"their load"))
     if n := groups.get(LEFT_REASON):
         left = left_on(season, athlete)
         when = f" ({date_long(left)})" if left else ""
-        parts.append((n, f"after he left the squad{when}: counted as his load"))
+        parts.append((n, f"after leaving the squad{when}: counted as their load"))
     (n, first), rest = parts[0], parts[1:]
     return "; ".join([f"{plural(n, 'session')} of {season.athlete_label(athlete)} {first}",
                       *(f"{n} {text}" for n, text in rest)])

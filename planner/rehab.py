@@ -45,7 +45,7 @@ def skipped_stages(protocol: Protocol, held: str, stage: str) -> tuple[str, ...]
 
 # what a flare-up does (rules-spec.md section 6), said alike wherever one is recorded or planned
 FLARE_BACK = ("the rehab goes back a stage (two when another flare-up came in the week before); "
-              "a player back to full training goes back to the last stage of his injury's "
+              "a player back to full training goes back to the last stage of their injury's "
               "protocol")
 # the same in a few words, where a line has no room for the whole of it
 FLARE_BACK_SHORT = "back a stage, or to the protocol's last stage when back to full training"

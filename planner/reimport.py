@@ -551,7 +551,7 @@ def _joined_from_today(out: Kept, old: Season) -> None:
     if unpicked:
         names = [a.name for a in joined if a.id in unpicked]
         _try(out, f"{join_and(names)} out of the matchday squad until you pick "
-                  f"{'him' if len(names) == 1 else 'them'} in Roles (no Role in the Athletes sheet)",
+                  f"them in Roles (no Role in the Athletes sheet)",
              lambda s: s.model_copy(update={"athletes": tuple(
                  a.model_copy(update={"role": "out"}) if a.id in unpicked else a
                  for a in s.athletes)}))
@@ -729,7 +729,7 @@ def _moved_ids(old: Season, new: Season) -> list[str]:
     from planner.coachform.spec import written_id
 
     out = [f"Check the Athletes sheet: ID '{a.id}' was {was.name} and is now {a.name}; an ID "
-           f"stays with its player (his injuries, log and plan go with it): give the new player "
+           f"stays with its player (their injuries, log and plan go with it): give the new player "
            f"a new ID." for a in new.athletes
            if (was := old.athlete(a.id)) is not None and not _same_person(was.name, a.name)]
     for c in new.competitions:

@@ -655,7 +655,7 @@ FIRST_START_DAYS = 7
 
 
 def first_start_words(season: Season, athlete: str, back: dt.date) -> str:
-    """For a return recorded on ``back``: "his first start back, 'League 17' on Sat 5 Dec 2026
+    """For a return recorded on ``back``: "the first start back, 'League 17' on Sat 5 Dec 2026
     (4 days after), comes with no sprint at 90 % or more on record since Sat 28 Nov 2026 (to cap
     the minutes ..., set bench for it ...)" when he starts a competition within
     ``FIRST_START_DAYS`` and no day from ``back`` to it before today holds an HV exposure ("" otherwise,
@@ -678,7 +678,7 @@ def first_start_words(season: Season, athlete: str, back: dt.date) -> str:
         return ""
     since = f"since {day_long(last)}" if last is not None else "this season"
     after = (comp.date - back).days
-    return (f"his first start back, '{comp.name}' on {day_long(comp.date)} "
+    return (f"the first start back, '{comp.name}' on {day_long(comp.date)} "
             f"({plural(after, 'day') + ' after' if after else 'that day'}), comes with no sprint "
             f"at {HV_LEVEL} % or more on record {since} "
             f"{STARTER_WORDS.removeprefix('as a starter ')}")
@@ -821,13 +821,13 @@ class Return:
         return left_words(self.left, self.left_stage, day_fmt)
 
     def target_played_words(self) -> str:
-        """``played (90 min logged) though the records have him in P1 that day: worth a word
+        """``played (90 min logged) though the records have them in P1 that day: worth a word
         with the physio``, or "" (a target played as planned, or not played): the handout, the
         Returns panel and ``explain --return`` said "missed (not played)" of a match the log has
         him playing 90 minutes."""
         if not self.target_rehab:
             return ""
-        return (f"played ({self.target_minutes:g} min logged) though the records have him "
+        return (f"played ({self.target_minutes:g} min logged) though the records have them "
                 f"{self.target_rehab} that day: worth a word with the physio")
 
     def setback_words(self, day_fmt) -> str:

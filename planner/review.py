@@ -40,7 +40,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                            "a start, else the role the stored plan gave it)"),
     ("bench", "Bench", "matches played from the bench (fewer than 45 minutes logged, or the stored "
                        "plan's bench role)"),
-    ("not_played", "Not played", "match days with the squad he did not play (0 minutes logged; "
+    ("not_played", "Not played", "match days with the squad not played (0 minutes logged; "
                                  "with none logged: in rehab, away or the role out)"),
     ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
                            "logged)"),
@@ -51,7 +51,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("hv_planned_past", "HV planned (past)", "the exposures the plan had for the same days as HV "
                                              "done (the period's days before today, as it was "
                                              "made): its days at 90 % or more and the matches it "
-                                             "had him start, read as HV done reads them"),
+                                             "had the athlete start, read as HV done reads them"),
     ("hv_ratio", "HV done ÷ planned", "HV done ÷ HV planned (past) over the same days as "
                                       "Logged ÷ planned, the days a session was logged (a day "
                                       "with nothing logged reads as planned); — when none was "
@@ -60,11 +60,11 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                              "the period ends before today)"),
     ("longest_gap", "Longest gap", "the longest run of days without an exposure while available "
                                    "and fit or in a stage allowing one (HV-1's reading); exempt: "
-                                   "HV-1 asks his position none"),
-    ("rehab", "Rehab days", "days in a rehab stage (any stage but FIT; none after he left the squad)"),
+                                   "HV-1 asks the athlete's position none"),
+    ("rehab", "Rehab days", "days in a rehab stage (any stage but FIT; none after leaving the squad)"),
     ("unavailable", "Unavailable days", "days of absences (ill, away, on loan…), rehab days not "
                                         "counted again"),
-    ("not_with_squad", "Not with squad", "days before he joined or after he left the squad"),
+    ("not_with_squad", "Not with squad", "days before joining or after leaving the squad"),
     ("logged", "Logged AU", "load logged over the period (minutes × RPE; — when nothing was logged)"),
     ("planned", "Planned AU", "load planned over the period (the plan's, as it was made)"),
     ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned for the same days (the "

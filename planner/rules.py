@@ -322,8 +322,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "STAB", "Minimal change in a re-plan", False,
             "In a re-plan, each athlete-day or week that differs from the reference plan costs a little "
-            "(not a day the athlete is unavailable or not with the squad, nor a week he is away all of: "
-            "what his absence forces is no change to undo).",
+            "(not a day the athlete is unavailable or not with the squad, nor a week the athlete is away all of: "
+            "what the absence forces is no change to undo).",
             "J", (),
             (_w(1, "cost of each changed athlete-day or week"),),
             can_switch=True,

@@ -50,8 +50,8 @@ def past_change_problem(season: Season, edit) -> str | None:
             return (f"{u.reason or 'The absence'} {text.span(u.start, u.end)} {past}; remove an "
                     f"absence that runs on to today or later")
     if isinstance(edit, E.LeaveSquad) and edit.leaves < today:
-        return (f"{date_long(edit.leaves)} {past}; give today as his first day away (the days "
-                f"since he went are logged with 0 minutes, or left unlogged)")
+        return (f"{date_long(edit.leaves)} {past}; give today as their first day away (the days "
+                f"since they went are logged with 0 minutes, or left unlogged)")
     # a day off (or one made a training day again) is the calendar as it was: 'record' refuses it
     off = edit.day.date if isinstance(edit, E.AddNonTrainingDay) else (
         edit.date if isinstance(edit, E.RemoveNonTrainingDay) else None)

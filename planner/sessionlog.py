@@ -1649,11 +1649,11 @@ class NoMaxSpeed:
     def problem(self, season: Season, fix: str = "") -> str:
         """The reader's one line for the athlete (not one a row); ``fix``: how the place takes
         a max speed from the log (default :data:`MAX_FIX`, the command line's)."""
-        speeds = (f"his {self.count} top speeds" if self.count > 1 else "his top speed")
+        speeds = (f"their {self.count} top speeds" if self.count > 1 else "their top speed")
         fastest = "fastest " if self.count > 1 else ""
         return (f"{season.athlete_label(self.athlete)} has no max speed, so {speeds} in m/s "
-                f"({fastest}{self.words()}) cannot be read: give his max speed (Season ▸ Squad, "
-                f"the workbook's Athletes sheet, or {fix or MAX_FIX}), or log his top "
+                f"({fastest}{self.words()}) cannot be read: give their max speed (Season ▸ Squad, "
+                f"the workbook's Athletes sheet, or {fix or MAX_FIX}), or log their top "
                 f"speeds in %")
 
 

@@ -114,7 +114,7 @@ def _no_speed(athletes: list[Athlete]) -> list[str]:
     who = join_and(none if len(none) <= NOTES_NAMED
                    else [*none[:NOTES_NAMED], f"{len(none) - NOTES_NAMED} more"])
     return [f"{len(none)} without a max speed: {who} (until one is recorded "
-            f"{'his' if len(none) == 1 else 'their'} speed days say '{NO_MAX_SPEED}')"]
+            f"their speed days say '{NO_MAX_SPEED}')"]
 
 
 def _notes(season: Season, good) -> list[str]:

@@ -365,7 +365,7 @@ def _lived_level(c: _Context, i: int, logged) -> tuple[int, str]:
 
 
 def _counted_lower(c: _Context, i: int, logged, it: int) -> str:
-    """`` A match played while the records put him in S3 counts a level lower.`` when the day
+    """`` A match played while the records put the athlete in S3 counts a level lower.`` when the day
     counts a level under its logged top speed (``planner.history.counted_lower_why``), else "":
     "top speed 100.1 % …, so 95 %" said no why."""
     lower = counted_lower_why(logged, it, c.ap.stages[i], c.tl.is_comp[i])

@@ -474,7 +474,7 @@ def _shortfall_note(model: PlanModel, s: _Shortfall) -> Conflict:
             f"{day_long(last)} ({steps}: the sprint ladder, then {s.stage}'s days at its cap), "
             f"but the team trains on {plural(len(s.days), 'day')} from {day(first)} to then "
             f"({training_weekdays(season)}" + (f", less {join_and(less)}" if less else "") + ")"
-            + (f", and he is away on {away} of them" if away else "") + ". Rehab work is planned "
+            + (f", and the athlete is away on {away} of them" if away else "") + ". Rehab work is planned "
             "on the team's training days only. Tick more training days (Season ▸ Season "
             f"Settings) to give the rehab its sessions; {s.more}.")
     return Conflict(rule="CALENDAR", athlete=s.athlete, start=first.isoformat(),
@@ -631,9 +631,9 @@ def _absence_text(season: Season, a, must: str) -> str:
     if " ".join(a.reason.split()).lower() == JOINED_REASON:
         why = f"{must} and" if must else "a stage ends by its maximum counted in calendar days, and"
         return (f"AV-1 (not in the squad yet): {label} joins on "
-                f"{day_long(a.end + dt.timedelta(days=1))}: {why} nothing is planned before he "
-                f"joins; his rehab before then counts here as far as it is logged. Ways on: log "
-                f"his sessions from before he joined (his runs count for the stage's exit work "
+                f"{day_long(a.end + dt.timedelta(days=1))}: {why} nothing is planned before "
+                f"{name} joins; the rehab before then counts here as far as it is logged. Ways on: "
+                f"log the sessions from before {name} joined (their runs count for the stage's exit work "
                 f"and the sprint ladder), or record the stage as it stands on the day {name} "
                 f"joined (its days then count from that day).")
     why = (f"{must} and no stage work is done while away" if must else
@@ -717,7 +717,7 @@ def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,
         if (stop is not None and stop.is_set()) or not _has_plan(_restarted(season, athlete, stage, when), left, stop):
             continue
         spec = model.unit(athlete).epoch_at(p0).protocol.stage(stage)
-        held = (f"is in {stage} when he joins on {date_long(when)} (his assessment here)"
+        held = (f"is in {stage} when joining on {date_long(when)} (the assessment here)"
                 if when > today else f"is still in {stage} on {date_long(today)}")
         out.append(Remedy(athlete=athlete, stage=stage, date=when.isoformat(), text=(
             f"If {season.athlete_label(athlete)} {held}, "

@@ -59,7 +59,7 @@ class ReturnReport:
         """The report in words; ``file``: the season file the commands it gives name."""
         who = season.athlete_label(self.athlete)
         if self.left:
-            return f"{who} {self.left}: his return is not this squad's."
+            return f"{who} {self.left}: the return is not this squad's."
         lines = [f"{who}, in {self.current_stage}{self.since}:"]
         if self.current_stage == "FIT":
             lines = [f"{who}: back to full training{self.since}."]

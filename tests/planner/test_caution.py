@@ -108,7 +108,7 @@ def test_a_pain_logged_before_a_match_he_plays_is_said_on_the_match_day():
     ap = s.plan.for_athlete("A2")
     assert (ap.intensity[match], ap.intensity[later]) == (100, 100)
     assert not [i for i in _speed_days(s, "A2") if i < later]  # no speed day before them
-    said = "Pain 5/10 logged Sun 10 Jan: check with the athlete before he plays"
+    said = "Pain 5/10 logged Sun 10 Jan: check with the athlete before they play"
     assert caution_notes(s, "A2") == {tl.days[match]: said}
     p = Prescriber(s, s.plan)
     assert p.day("A2", match).context == "match" and said in p.day("A2", match).note
@@ -184,7 +184,7 @@ def test_the_players_handout_says_the_caution_to_him_the_staff_outputs_to_the_st
     match = _logged(Session(athlete="A2", date=tl.days[6], minutes=45, rpe=4, pain=5))
     assert ("You logged pain 5/10 on Sun 10 Jan: tell the coach before you play if it still "
             "hurts") in _handout_what(match, "A2", 9)
-    assert ("Pain 5/10 logged Sun 10 Jan: check with the athlete before he plays"
+    assert ("Pain 5/10 logged Sun 10 Jan: check with the athlete before they play"
             in why_day(match, match.plan, "A2", tl.days[9]).text())
     # a day without a caution says none
     assert "the log's caution" not in why_day(match, match.plan, "A2", tl.days[12]).text()
@@ -229,7 +229,7 @@ def _with_intensity(s, athlete: str, levels: dict[int, int]):
 
 def test_a_sunday_between_days_logged_without_training_does_not_break_the_run():
     """Logged without training on Saturday's match and on Monday, Sunday being no training day:
-    two days in a row as the team trains, so his next speed day (Thursday) carries the note."""
+    two days in a row as the team trains, so their next speed day (Thursday) carries the note."""
     tl = Timeline(_season())
     assert not (tl.is_training[6] or tl.is_comp[6])  # Sunday 10 Jan: neither
     s = _logged(*(Session(athlete="A5", date=tl.days[d], minutes=0, rpe=0) for d in (5, 7)), today=8)

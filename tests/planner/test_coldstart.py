@@ -68,10 +68,10 @@ def test_a_player_back_from_three_weeks_away_who_starts_the_final_cold_is_named(
     (c,) = cold_starts(solved)
     assert (c.athlete, c.day, c.last, c.without) == ("A1", day(FINAL), day(12), 20)
     words = c.text(solved)
-    assert words.startswith("Athlete 1 (A1) starts Cup final (A, Sat 6 Feb) as his first speed "
+    assert words.startswith("Athlete 1 (A1) starts Cup final (A, Sat 6 Feb) as their first speed "
                             "day after 20 days without one (the last on Sat 16 Jan; away Sun 17 "
                             "Jan – Sun 31 Jan: Intl duty): pin 80 % on ")
-    assert "(MD-3)" in words and words.endswith("or set him bench for Cup final (Roles)")
+    assert "(MD-3)" in words and words.endswith("or set them bench for Cup final (Roles)")
     # anonymised: the absence without its reason
     assert "Intl duty" not in cold_starts(solved, anonymise=True)[0].text(solved)
 

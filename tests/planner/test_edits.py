@@ -563,7 +563,7 @@ def test_a_player_who_leaves_keeps_his_past_and_is_planned_nothing_from_then(bas
         ap for ap in plan.athletes if ap.athlete != "A2"]
     assert not plan_problems(after)
     assert edit.describe(s) == (f"{s.athlete_label('A2')} left the squad on "
-                                f"{day(20):%a} {day(20).day} {day(20):%b %Y}: his past is kept; "
+                                f"{day(20):%a} {day(20).day} {day(20):%b %Y}: their past is kept; "
                                 f"nothing is planned from then")
     # given again, the date moves: one stretch "left the squad", not two
     again = E.LeaveSquad(athlete="A2", leaves=day(25)).apply(after)
@@ -959,8 +959,8 @@ def test_leaving_removes_his_absences_from_that_day_and_trims_one_across_it(base
         ("A2", day(3), day(4), "Ill"), ("A2", day(18), day(19), "national team"),
         ("A3", day(28), day(32), "Illness"), ("A2", day(20), s.calendar.end, LEFT_REASON)]
     assert edit.describe(s) == (
-        "Athlete 2 (A2) left the squad on Sun 24 Jan 2027: his past is kept; nothing is planned "
-        "from then; his absence from then removed: Illness 1 to 5 Feb 2027; national team 22 to "
+        "Athlete 2 (A2) left the squad on Sun 24 Jan 2027: their past is kept; nothing is planned "
+        "from then; their absence from then removed: Illness 1 to 5 Feb 2027; national team 22 to "
         "26 Jan 2027 now ends Sat 23 Jan 2027")
     assert len(s.unavailability) == 4  # the season before is untouched: undo gives it back
     assert E.LeaveSquad(athlete="A2", leaves=day(25)).apply(after).unavailability[:3] == \
@@ -977,8 +977,8 @@ def test_his_leaving_moved_later_says_the_absences_cut_then_are_not_restored(bas
     after = E.LeaveSquad(athlete="A2", leaves=day(20)).apply(s)
     later = E.LeaveSquad(athlete="A2", leaves=day(25))
     assert later.describe(after) == (
-        "Athlete 2 (A2) left the squad on Fri 29 Jan 2027: his past is kept; nothing is planned "
-        "from then; he was recorded as leaving Sun 24 Jan 2027: the absences cut or removed then "
+        "Athlete 2 (A2) left the squad on Fri 29 Jan 2027: their past is kept; nothing is planned "
+        "from then; they were recorded as leaving Sun 24 Jan 2027: the absences cut or removed then "
         "are not restored (national team 22 to 23 Jan 2027 ends the day before it): record again "
         "as an absence any that went on past it")
     assert "not restored" not in E.LeaveSquad(athlete="A2", leaves=day(15)).describe(after)
@@ -1027,7 +1027,7 @@ def test_leaving_removes_his_pins_from_that_day_on_and_says_so(base):
     after = edit.apply(s)
     assert after.pins == kept and s.pins == kept + mine
     said = edit.describe(s)
-    assert f"his 3 pins from then removed: to start S2 on {date_long(day(22))}, at 60 % on " \
+    assert f"their 3 pins from then removed: to start S2 on {date_long(day(22))}, at 60 % on " \
            f"{date_long(day(20))} and the week of" in said, said
 
 

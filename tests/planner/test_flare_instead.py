@@ -23,7 +23,7 @@ def again(onset: int, protocol: str = BACK.protocol, *later: tuple[str, int]):
 def test_the_same_injury_a_week_after_the_return_names_the_flare_up_instead():
     s3 = load_protocol(BACK.protocol).stage("S3").title
     assert flare_instead(again(7), "A1", day(7)) == (
-        f"a flare-up recorded on {day_long(day(7))} instead takes him back to "
+        f"a flare-up recorded on {day_long(day(7))} instead takes them back to "
         f"S3 {s3[:1].lower()}{s3[1:]}, not P1")
 
 

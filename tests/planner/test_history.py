@@ -204,7 +204,7 @@ def test_a_flare_up_on_a_match_he_played_is_said_as_the_past_and_why_the_day_cou
     s = flared_on_a_match_played()  # the flare-up on a match he played, solved and checked
     ap = s.plan.for_athlete("A2")
     assert (ap.stages[5], ap.intensity[5]) == ("S3", 95)
-    why = ("a match played while the records put him in S3 counts a level lower")
+    why = ("a match played while the records put the athlete in S3 counts a level lower")
     # the Inspector's and explain's Flare-up row: what happened, not an instruction
     flare = dict(day_rows(s, "A2", 5))["Flare-up"]
     assert flare == ("recorded on this day (the session logged that day is what flared up; at "

@@ -1493,7 +1493,7 @@ def test_a_ratio_below_0_8_in_a_planned_taper_is_one_line_after_the_real_flags()
                              "(Athlete 2, Athlete 3)")
     assert any(x[0].startswith("Athlete 1 (A1): ") and "below 0.8" in x[0] for x in listed[:-1])
     # the same injury recorded since the plan was made (the plan still has him fit): the
-    # records say rehab, so his own line too
+    # records say rehab, so their own line too
     from tests.builders import injury
 
     s = _tapered("deload")

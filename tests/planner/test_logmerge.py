@@ -116,7 +116,7 @@ def test_minutes_played_while_recorded_in_rehab_count_on_competition_days_only()
 
 def test_a_flare_up_recorded_before_the_matches_played_is_not_proposed_moved_and_each_is_said_once():
     """A flare-up the physio recorded on Wed 6 Jan, then matches logged played on Sat 9 and Sat
-    16 Jan: 'Played in rehab' proposed to date the flare-up the day after his last match (or, in
+    16 Jan: 'Played in rehab' proposed to date the flare-up the day after their last match (or, in
     the app, to remove it), which cannot be what happened; and each week's import said every
     match since the flare-up again. It says the flare-up comes before them and what to record,
     and an import says only its own matches."""
@@ -135,15 +135,15 @@ def test_a_flare_up_recorded_before_the_matches_played_is_not_proposed_moved_and
     (p,) = played_in_rehab(week2)
     said = p.text(week2)
     assert p.days == (day(5), day(12)) and f"the flare-up of {day_long(day(2))} comes before them: " \
-        "if he was back, record the stage changes he went through since (advance --accept" in said
-    assert "day after his last match" not in said and "--flare-up" not in said, said
+        "if they were back, record the stage changes they went through since (advance --accept" in said
+    assert "day after their last match" not in said and "--flare-up" not in said, said
     (p,) = played_in_rehab_since(week1, week2)  # the second week's import: its match alone
     assert p.days == (day(12),) and f"1 competition from {day_long(day(12))}" in p.text(week2)
     assert played_in_rehab_since(week2, week2) == []
     # a flare-up dated on the match itself may well have come after it: that advice stays
     s = E.LogSessions(sessions=(first,)).apply(back(5))
     (p,) = played_in_rehab(s)
-    assert (f"if the flare-up came after it, its date is the day after his last match, "
+    assert (f"if the flare-up came after it, its date is the day after their last match, "
             f"{day_long(day(6))} (record --flare-up A1 {day(6).isoformat()} instead)") in p.text(s)
 
 
@@ -204,7 +204,7 @@ def test_an_athlete_without_max_speed_takes_the_fastest_of_the_log_and_a_crawl_i
     assert taken.edits == (E.UpdateAthlete(athlete="A2", max_speed=8.75),)
     assert taken.season.athlete("A2").max_speed == 8.75 and taken.season.athlete("A1").max_speed == 9.0
     assert taken.lines == (f"Athlete 2 (A2): max speed set to 8.75 m/s (31.5 km/h), the fastest "
-                           f"of his 2 logged sessions ({text_day(day(2))}); measure it properly "
+                           f"of their 2 logged sessions ({text_day(day(2))}); measure it properly "
                            f"when you can",)
     assert sorted((x.athlete, round(x.top_speed_ms, 2)) for x in result.sessions) == [
         ("A1", 8.33), ("A2", 8.19), ("A2", 8.75)]
@@ -216,17 +216,17 @@ def test_an_athlete_without_max_speed_takes_the_fastest_of_the_log_and_a_crawl_i
     with pytest.raises(InputError) as err:
         logmerge.read_taking_max_speeds(lambda x: read_sessions(slow, x), s)
     assert err.value.problems == [
-        f"Athlete 2 (A2): the fastest of his one logged session (3.20 m/s = 11.5 km/h, "
-        f"{text_day(day(1))}, row 2) cannot be his max speed: 3.2 m/s (11.5 km/h) is slower than "
+        f"Athlete 2 (A2): the fastest of their one logged session (3.20 m/s = 11.5 km/h, "
+        f"{text_day(day(1))}, row 2) cannot be their max speed: 3.2 m/s (11.5 km/h) is slower than "
         f"any athlete sprints; a max speed is in m/s, at least 4 (14.4 km/h); check the log's "
-        f"top speed column, or give his max speed measured "
+        f"top speed column, or give their max speed measured "
         f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]
 
 
 def test_a_fastest_faster_than_any_sprint_or_far_above_his_next_is_not_taken_as_max_speed(tmp_path):
     """--max-speed-from-log took a typo's 14.5 m/s (52.2 km/h) as a signing's max speed without a
     word, and every later target with it. Above what any athlete sprints it is refused as a crawl
-    is; a fastest far above his next fastest (more than 15 %) is named with its row, and neither
+    is; a fastest far above their next fastest (more than 15 %) is named with its row, and neither
     is taken. Within 15 % of his next it is taken."""
     from planner.errors import InputError
     from planner.sessionlog import read_sessions
@@ -242,17 +242,17 @@ def test_a_fastest_faster_than_any_sprint_or_far_above_his_next_is_not_taken_as_
     with pytest.raises(InputError) as err:
         taking([8.5, 14.5, 8.8])
     assert err.value.problems == [
-        f"Athlete 2 (A2): the fastest of his 3 logged sessions (14.50 m/s = 52.2 km/h, "
-        f"{text_day(day(1))}, row 3) cannot be his max speed: 14.5 m/s (52.2 km/h) is faster than "
+        f"Athlete 2 (A2): the fastest of their 3 logged sessions (14.50 m/s = 52.2 km/h, "
+        f"{text_day(day(1))}, row 3) cannot be their max speed: 14.5 m/s (52.2 km/h) is faster than "
         f"any athlete sprints; a max speed is in m/s, at most 12.5 (45.0 km/h); check the log's "
-        f"top speed column, or give his max speed measured "
+        f"top speed column, or give their max speed measured "
         f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]
     with pytest.raises(InputError) as err:
         taking([8.5, 11.5, 8.8])
     assert err.value.problems == [
-        f"Athlete 2 (A2): the fastest of his 3 logged sessions, 11.5 m/s (41.4 km/h) on row 3, "
-        f"{text_day(day(1))}, is far above his next, 8.8 m/s, and is not taken as his max speed; "
-        f"check row 3, or give his max speed measured "
+        f"Athlete 2 (A2): the fastest of their 3 logged sessions, 11.5 m/s (41.4 km/h) on row 3, "
+        f"{text_day(day(1))}, is far above their next, 8.8 m/s, and is not taken as their max speed; "
+        f"check row 3, or give their max speed measured "
         f"(Season ▸ Squad, or periodize record SEASON --max-speed A2 SPEED)"]
-    taken, _ = taking([8.5, 10.1, 8.8])  # 14.8 % above his next: a fast day, taken
+    taken, _ = taking([8.5, 10.1, 8.8])  # 14.8 % above their next: a fast day, taken
     assert taken.season.athlete("A2").max_speed == 10.1

@@ -63,7 +63,7 @@ def test_the_next_season_carries_the_squad_open_rehab_and_the_last_four_weeks():
     assert "Rehab carried: 2 injuries still open as recorded (Athlete 1 (A1), Athlete 2 (A2))" in text
     assert ("Athlete 2 (A2): in P1 since Tue 15 Dec 2026, 48 days by the new start (P1 lasts at "
             "most 21), so P1 restarts on Mon 1 Feb 2027, its sprint ladder counted as done to the "
-            "stage before's cap (RH-11): after the break, re-test him") in text
+            "stage before's cap (RH-11): after the break, re-test them") in text
     assert "not over" not in text  # today on the last day
     assert "2 logged sessions of the four weeks before Mon 1 Feb 2027 carried" in text
     assert "4 competitions, 1 absence;" in text  # left in the old file, counted
@@ -105,10 +105,10 @@ def test_what_the_plan_had_after_the_last_today_is_said_never_recorded():
     assert a2.stages == (StageRecord(stage="P1", start=day(5)), StageRecord(stage="P1", start=day(28)))
     assert season_problems(made.season) == [] and outlasted_at_start(made.season) == []
     text = "\n".join(made.notes)
-    assert ("Athlete 1 (A1): the plan had him back to full training from Sun 24 Jan 2027, after "
+    assert ("Athlete 1 (A1): the plan had them back to full training from Sun 24 Jan 2027, after "
             "the last season's today (not recorded there: a plan, not a physio's word): carried "
-            "in S3 as recorded; record FIT once the physio clears him") in text
-    assert ("Athlete 2 (A2): the plan had him in P2 from Thu 28 Jan 2027, after the last "
+            "in S3 as recorded; record FIT once the physio clears them") in text
+    assert ("Athlete 2 (A2): the plan had them in P2 from Thu 28 Jan 2027, after the last "
             "season's today (not recorded there): carried in P1 as recorded") in text
     assert text.startswith("The last season is not over in its file (its today is Thu 14 Jan "
                            "2027; it ends Sun 31 Jan 2027)")

@@ -87,7 +87,7 @@ def test_a_pain_just_below_the_flare_up_threshold_in_rehab_is_listed_not_propose
     assert one == [f"Pain: {s.athlete_label('A1')} logged pain 4/10 on {day_long(day(16))} in P3 "
                    f"(persistent iliopsoas tendinopathy), just below "
                    f"the protocol's 5/10 for a flare-up: the plan counts the session as done; if "
-                   f"the session was not pain-free, hold the athlete at that level (pin his next "
+                   f"the session was not pain-free, hold the athlete at that level (pin their next "
                    f"speed days no higher) or record the flare-up (Season ▸ Injuries, or "
                    f"periodize record --flare-up)."]
     two = pain_alert_lines(s, below)

@@ -188,7 +188,7 @@ def test_a_signing_joins_from_today_and_the_sheets_rounding_is_no_change():
     # matchday squad until picked; a Role written in the sheet stays
     assert kept.season.athlete("A9").role == "out" and kept.season.athlete("A8").role == "bench"
     assert [a.role for a in kept.season.athletes[:2]] == [a.role for a in old.athletes]
-    assert ("Sven Holm out of the matchday squad until you pick him in Roles (no Role in the "
+    assert ("Sven Holm out of the matchday squad until you pick them in Roles (no Role in the "
             "Athletes sheet)") in kept.kept
     assert kept.workbook == [] and kept.season.sessions == (exact,)
     changed = sheet.model_copy(update={"sessions": (exact.model_copy(update={"pain": 6}),)})
@@ -597,8 +597,8 @@ def _signing_in_s2(old):
 
 
 CREDIT_SAID = ("Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
-               "stages before S2). Athlete 2 has no run at 95 % or more logged here: if he has not "
-               "done them, record him from S1, or pin his first running days lower.")
+               "stages before S2). Athlete 2 has no run at 95 % or more logged here: if they have not "
+               "done them, record them from S1, or pin their first running days lower.")
 
 
 def test_a_workbook_import_with_a_signing_in_s2_says_the_ladder_it_credits_as_record_does():
@@ -637,7 +637,7 @@ def test_plan_check_lists_a_plan_running_on_a_ladder_credit_nobody_saw_run():
     assert first >= day(7) and ap.intensity[i] > 95
     assert all(v <= 95 for v in ap.intensity[(day(7) - s.calendar.start).days:i])
     assert found[0].note(s) == (f"Athlete 2 (A2) runs above 95 % from {first:%a} {first.day} "
-                                f"{first:%b} on the credit of his S2 record: {CREDIT_SAID[:-1]}")
+                                f"{first:%b} on the credit of their S2 record: {CREDIT_SAID[:-1]}")
     ran = s.model_copy(update={"sessions": (Session(athlete="A2", date=day(4), minutes=60, rpe=6,
                                                     top_speed_pct=96),)})
     assert ladder_credit_unrun(ran, plan) == []  # run at 95 % here: nothing credited unseen

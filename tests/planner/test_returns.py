@@ -413,7 +413,7 @@ def test_an_early_return_names_the_stages_it_skips_and_a_first_start_with_no_spr
     s = build(weeks=4, athletes=2, injuries=(injury("A1", "P1", start_day=6),), today=day(8))
     words = passed_over(s, "A1", "FIT", day(8)).words
     assert ("stands on the physio's word and this holds the athlete no more; P2, P3, S1, S2 and "
-            "S3 are skipped, and with them the sprints at 90, 95 and 100 %; his first start "
+            "S3 are skipped, and with them the sprints at 90, 95 and 100 %; the first start "
             f"back, 'Match 2' on {day_long(day(12))} (4 days after), comes with no sprint at 90 % "
             f"or more on record this season {STARTER_WORDS.removeprefix('as a starter ')}") \
         in words, words

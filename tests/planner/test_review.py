@@ -219,7 +219,7 @@ def test_hv_planned_past_of_a_goalkeeper_and_with_no_day_yet():
 
 
 def test_the_anonymised_season_counts_a_leaver_and_a_signing_as_the_season_does():
-    """The anonymised workbook's Season review counted A4's days after he left the squad (and a
+    """The anonymised workbook's Season review counted A4's days after leaving the squad (and a
     signing's before he joined) as "Unavailable, no reason given": the anonymisation dropped the
     reasons the review tells them from an absence by. It keeps those two, never an absence's."""
     import dataclasses

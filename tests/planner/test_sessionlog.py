@@ -1608,9 +1608,9 @@ def test_an_athlete_without_max_speed_is_one_line_naming_his_fastest(tmp_path, s
     with pytest.raises(LogError) as err:
         read_sessions(p, cleared)
     assert err.value.problems[0] == (
-        f"Cy Cedar (A3) has no max speed, so his 4 top speeds in m/s (fastest 8.75 m/s = 31.5 "
-        f"km/h, {text_day(day(2))}, row 3) cannot be read: give his max speed (Season ▸ Squad, "
-        f"the workbook's Athletes sheet, or --max-speed-from-log), or log his top speeds in %")
+        f"Cy Cedar (A3) has no max speed, so their 4 top speeds in m/s (fastest 8.75 m/s = 31.5 "
+        f"km/h, {text_day(day(2))}, row 3) cannot be read: give their max speed (Season ▸ Squad, "
+        f"the workbook's Athletes sheet, or --max-speed-from-log), or log their top speeds in %")
     assert len(err.value.problems) == 2 and err.value.problems[1].startswith(
         f"row 4 (A1, {day(2)}), RPE: ")
     (got,) = err.value.no_max.values()
@@ -1622,9 +1622,9 @@ def test_an_athlete_without_max_speed_is_one_line_naming_his_fastest(tmp_path, s
     with pytest.raises(LogError) as err:
         read_sessions(one, cleared)
     assert err.value.problems == [
-        f"Cy Cedar (A3) has no max speed, so his top speed in m/s (8.40 m/s = 30.2 km/h, "
-        f"{text_day(day(1))}, row 2) cannot be read: give his max speed (Season ▸ Squad, the "
-        f"workbook's Athletes sheet, or --max-speed-from-log), or log his top speeds in %"]
+        f"Cy Cedar (A3) has no max speed, so their top speed in m/s (8.40 m/s = 30.2 km/h, "
+        f"{text_day(day(1))}, row 2) cannot be read: give their max speed (Season ▸ Squad, the "
+        f"workbook's Athletes sheet, or --max-speed-from-log), or log their top speeds in %"]
     # with his max speed, his row reads as the others'
     assert [x.top_speed_ms for x in read_sessions(one, s).sessions] == [8.4]
 

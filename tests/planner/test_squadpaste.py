@@ -47,7 +47,7 @@ def test_players_pasted_without_a_max_speed_are_said_with_the_fix():
     planner's ("select him and type it under Max speed" was written here)."""
     season = tiny_season()
     pasted = read_pasted("Ann Bell\tForward\t9.6\nSid Nash\tDefender\t\n", season)
-    assert pasted.notes == ["1 without a max speed: Sid Nash (A5) (until one is recorded his speed "
+    assert pasted.notes == ["1 without a max speed: Sid Nash (A5) (until one is recorded their speed "
                             "days say 'max speed not measured')"]
     five = read_pasted("".join(f"P{k}\tForward\n" for k in range(5)), season).notes
     assert five == ["5 without a max speed: P0 (A4), P1 (A5), P2 (A6) and 2 more (until one is "

@@ -95,8 +95,8 @@ def test_a_signings_days_before_he_joined_are_named_as_such_with_ways_on_that_fi
     (named,) = [c for c in out.explanation if c.rule == "AV-1"]
     assert named.text.startswith(f"AV-1 (not in the squad yet): Athlete 1 (A1) joins on "
                                  f"{day_long(day(35))}: P2 must end by {date_long(day(34))} and "
-                                 f"nothing is planned before he joins")
-    assert "log his sessions from before he joined" in named.text
+                                 f"nothing is planned before Athlete 1 joins")
+    assert "log the sessions from before Athlete 1 joined" in named.text
     assert "away" not in named.text and "a week at a time" not in named.text
 
 
@@ -772,7 +772,7 @@ def test_a_signing_whose_stage_cannot_end_in_time_reads_his_case_alone_recorded_
     assert len(out.explanation) <= 8, [c.text for c in out.explanation]
     assert out.explanation[0].text.startswith("AV-1 (not in the squad yet)")
     (way,) = out.remedies
-    assert way.date == day(17).isoformat() and "when he joins on" in way.text
+    assert way.date == day(17).isoformat() and "when joining on" in way.text
     recorded = E.RecordStage(athlete="A1", stage=way.stage, start=day(17)).apply(s)
     solved_and_checked(recorded, time_limit=20)
 
@@ -940,7 +940,7 @@ def test_a_count_within_the_season_names_the_rules_it_leaves_out():
     words = LeastReturn(stages=("S2", "S3"), slow=0, speed=4, sps=2, per_week=2,
                         fit=day(10)).words(s)
     assert words.startswith("S2 to S3 need at the least 4 speed days: ") and \
-        "within the season: a rule this count leaves out holds him (HV-5's rest days" in words
+        "within the season: a rule this count leaves out holds the athlete (HV-5's rest days" in words
 
 
 def test_return_report_says_a_re_injury_after_a_recorded_return():

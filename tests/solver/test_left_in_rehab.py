@@ -53,7 +53,7 @@ def test_a_stage_pin_after_the_day_he_leaves_goes_with_his_leaving_and_the_seaso
     pin = StagePin(athlete="A19", stage="S1", date=D(2026, 8, 25))
     s = E.AddPin(pin=pin).apply(demo_season)
     edit = E.LeaveSquad(athlete="A19", leaves=D(2026, 8, 20))
-    assert "his 1 pin from then removed: to start S1 on 25 Aug 2026" in edit.describe(s)
+    assert "their 1 pin from then removed: to start S1 on 25 Aug 2026" in edit.describe(s)
     after = edit.apply(s)
     assert pin in s.pins and pin not in after.pins
     out, _report = solved_and_checked(after)
@@ -72,7 +72,7 @@ def test_rts_stops_on_the_day_he_left_and_his_target_after_it_is_no_longer_misse
     out, report = solved_and_checked(s)  # the solver's objective is the checker's
     rts = [v for v in report.soft if v.rule == "RTS" and v.athlete == "A07"]
     assert len(rts) == 1 and rts[0].end == leaves - dt.timedelta(days=1)
-    assert "when he leaves the squad on" in rts[0].message
+    assert "on leaving the squad on" in rts[0].message
     tl = Timeline(s)
     weight = RuleSet(s.rules).value("RTS", "weight")
     assert rts[0].penalty == weight * (tl.index(leaves) - tl.p0)
@@ -86,7 +86,7 @@ def test_rts_stops_on_the_day_he_left_and_his_target_after_it_is_no_longer_misse
 
 
 def test_a_signing_whose_old_clubs_stage_outlasted_its_maximum_before_today_is_said():
-    """A signing's stage from his old club past its maximum before today counts again from today
+    """A signing's stage from their old club past its maximum before today counts again from today
     (docs/semantics.md) and was planned with nothing said, while a fresher one that cannot end in
     time gives no plan: the staler record passed silently. It is said, with what to do."""
     from planner.progress import signing_stale_stages
@@ -99,9 +99,9 @@ def test_a_signing_whose_old_clubs_stage_outlasted_its_maximum_before_today_is_s
     s = season(weeks=8, athletes=3, today=day(14), unavailable=before,
                injuries=(injury("A1", "P3", start_day=-30), injury("A2", "P3", start_day=-10)))
     assert signing_stale_stages(s) == [
-        f"Athlete 1 (A1): P3 since {day_long(day(-30))} with his old club, day 48 of it when he "
-        f"joins on {day_long(day(17))} (P3 lasts at most 42): its days count again from today; "
-        f"assess him on {day_long(day(17))} and record the stage he is in"]
+        f"Athlete 1 (A1): P3 since {day_long(day(-30))} with their old club, day 48 of it when they "
+        f"join on {day_long(day(17))} (P3 lasts at most 42): its days count again from today; "
+        f"assess them on {day_long(day(17))} and record the stage they are in"]
     # once he is with the squad, it is no signing's old record any more
     assert signing_stale_stages(s.model_copy(update={"unavailability": ()})) == []
 
@@ -109,7 +109,7 @@ def test_a_signing_whose_old_clubs_stage_outlasted_its_maximum_before_today_is_s
 def test_a_signing_run_on_the_credit_of_a_record_before_he_joined_is_named_as_such():
     """A signing recorded in S1 before he joined was planned at S1's cap on his first day here on
     his old club's records alone; the sprint-ladder warning said only "runs above 80 % on the
-    credit of his S1 record". It names his joining, the record before it and what to do."""
+    credit of their S1 record". It names his joining, the record before it and what to do."""
     from planner.progress import ladder_credit_unrun
     from planner.squad import JOINED_REASON
     from planner.text import day as day_short
@@ -124,21 +124,21 @@ def test_a_signing_run_on_the_credit_of_a_record_before_he_joined_is_named_as_su
     note = c.note(s)
     assert note.startswith(f"Athlete 1 (A1) joins on {day_short(day(17))}"), note
     assert note.endswith(
-        f"on the credit of his S1 record before joining ({day_short(day(14))}): log his sessions "
-        f"with his old squad (File ▸ Import Sessions…, or periodize log FILE HIS-SESSIONS.csv: his "
-        f"days not in the squad yet are read), or re-test him and record the stage he is assessed "
-        f"in on the day he joins ({day_short(day(17))})"), note
+        f"on the credit of their S1 record before joining ({day_short(day(14))}): log their sessions "
+        f"with their old squad (File ▸ Import Sessions…, or periodize log FILE SESSIONS.csv: their "
+        f"days not in the squad yet are read), or re-test them and record the stage they are assessed "
+        f"in on the day they join ({day_short(day(17))})"), note
     if c.first == day(17) and c.level == 90:
         assert f"joins on {day_short(day(17))} at S1's cap (90 %) on the credit" in note
-    # recorded on the day he joins (his assessment here), it is the ordinary warning
+    # recorded on the day he joins (the assessment here), it is the ordinary warning
     assert not c.__class__(**{**c.__dict__, "start": day(17)}).joining_words(s)
 
 
 def test_the_ladder_warning_of_a_signing_names_his_old_squads_log_not_a_stage_recorded_already():
     """A signing recorded P1, P2 and P3 with his old club, nothing of theirs logged: the record's
-    warning said "record him from P2", P2 recorded already. It names the ways that fit him: his
+    warning said "record them from P2", P2 recorded already. It names the ways that fit him: his
     old squad's sessions logged, or the stage he is assessed in on the day he joins; the same
-    records of a player here, P2 recorded, read "log the sessions he ran them in"."""
+    records of a player here, P2 recorded, read "log the sessions they ran them in"."""
     from planner.progress import credit_not_run
     from planner.squad import JOINED_REASON
     from planner.text import day as day_short
@@ -149,20 +149,20 @@ def test_the_ladder_warning_of_a_signing_names_his_old_squads_log_not_a_stage_re
     bare = season(weeks=8, athletes=3, matches=[5, 12, 19, 26], today=day(14))
     signing = bare.model_copy(update={"unavailability": before})
     (said,) = credit_not_run(signing, signing.model_copy(update={"injuries": (rec,)}))
-    assert "record him from P2" not in said
+    assert "record them from P2" not in said
     assert said.endswith(
-        "log his sessions with his old squad (File ▸ Import Sessions…, or periodize log FILE "
-        "HIS-SESSIONS.csv: his days not in the squad yet are read), or re-test him and record the "
-        f"stage he is assessed in on the day he joins ({day_short(day(17))}), or pin his first "
+        "log their sessions with their old squad (File ▸ Import Sessions…, or periodize log FILE "
+        "SESSIONS.csv: their days not in the squad yet are read), or re-test them and record the "
+        f"stage they are assessed in on the day they join ({day_short(day(17))}), or pin their first "
         "running days lower"), said
     (here,) = credit_not_run(bare, bare.model_copy(update={"injuries": (rec,)}))
-    assert here.endswith("if he has not done them, log the sessions he ran them in (File ▸ Import "
-                         "Sessions…, or periodize log FILE SESSIONS.csv), or pin his first running "
+    assert here.endswith("if they have not done them, log the sessions they ran them in (File ▸ Import "
+                         "Sessions…, or periodize log FILE SESSIONS.csv), or pin their first running "
                          "days lower"), here
-    # P3 recorded alone: record him from the stage before, as ever
+    # P3 recorded alone: record them from the stage before, as ever
     (alone,) = credit_not_run(bare, bare.model_copy(update={"injuries": (
         injury("A1", "P3", start_day=12),)}))
-    assert "record him from P2, or pin his first running days lower" in alone
+    assert "record them from P2, or pin their first running days lower" in alone
 
 
 # -- the why of his days after he left: explain, the workbook (the Inspector: tests/ui) ----------
@@ -219,7 +219,7 @@ def test_explain_after_he_left_and_his_return_say_he_left_in_his_stage(kofi_left
     for rule in ("RH-STAGE", "RH-CAP", "AV-1", "DL-2", "unavailable", "week of"):
         assert rule not in out
     assert explain("--return", "A07").strip() == (
-        f"Kofi Mensah (A07) left the squad on Thu 13 Aug 2026 in {stage}: his return is not "
+        f"Kofi Mensah (A07) left the squad on Thu 13 Aug 2026 in {stage}: the return is not "
         f"this squad's.")
 
 
@@ -228,7 +228,7 @@ def test_the_return_query_with_no_stored_plan_says_he_left_not_cannot_be_back(ko
 
     s = kofi_left.model_copy(update={"plan": None})
     assert return_report(s, "A07").text(s) == (
-        "Kofi Mensah (A07) left the squad on Thu 13 Aug 2026: his return is not this squad's.")
+        "Kofi Mensah (A07) left the squad on Thu 13 Aug 2026: the return is not this squad's.")
 
 
 def test_the_workbooks_why_cell_of_a_day_after_he_left_says_he_left(kofi_left, tmp_path):
