@@ -692,7 +692,7 @@ def _other_season_note(season: Season, folder: str | os.PathLike, earlier: dict[
     whose = join_and([f"{aid if anonymise else season.athlete_label(aid)}'s" for aid in other])
     rest = "the other is" if kept == 1 else f"the {kept} others are"
     if len(other) == 1:
-        return (f"{whose} calendar in {folder} is of another season: his events this season are "
+        return (f"{whose} calendar in {folder} is of another season: their events this season are "
                 f"new ones beside it; {rest} continued.")
     return (f"{whose} calendars in {folder} are of another season: their events this season are "
             f"new ones beside them; {rest} continued.")

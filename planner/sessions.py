@@ -423,9 +423,9 @@ class Prescription:
 # and in full where there is room (the Inspector)
 NO_MAX_SPEED = "max speed not measured"
 # where a page's header gives the max speed (the handout, the workbook's athlete page): what to do
-NO_MAX_SPEED_HEADER = (f"{NO_MAX_SPEED}: time his first near-max sprint (a flying 30 m) to "
+NO_MAX_SPEED_HEADER = (f"{NO_MAX_SPEED}: time their first near-max sprint (a flying 30 m) to "
                        f"set it")
-NO_MAX_SPEED_SAID = ("No max speed on record: the % has no speed to aim at; measure his max speed "
+NO_MAX_SPEED_SAID = ("No max speed on record: the % has no speed to aim at; measure the athlete's max speed "
                      "(a flying 30–40 m sprint, fully recovered) before speed work, and enter it "
                      "in Season ▸ Squad")
 

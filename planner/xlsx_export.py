@@ -146,7 +146,7 @@ DEFINITIONS = (
                   f"this workbook counts these."),
     ("HV exposure", f"a high-velocity exposure: a day at ≥ {HV_LEVEL} % of max speed (a "
                     f"near-maximal sprint session, or a match started; a goalkeeper's match, or "
-                    f"one of another position HV-1 exempts, is his session, not his exposure). "
+                    f"one of another position HV-1 exempts, is a session, not an exposure). "
                     f"Every HV exposure is also a speed day."),
 )
 STAGE_MEANING = {
@@ -824,7 +824,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     ws.freeze_panes = "B2"
     if rets:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
-    notes = ["Back to full training: the first team session he can join from his first day at FIT (that day said beside it when the team does not train on it). First match: the first competition the "
+    notes = ["Back to full training: the first team session the athlete can join from their first day at FIT (that day said beside it when the team does not train on it). First match: the first competition the "
              "athlete plays after it, once the team sessions of RE-1 are done (off the bench: "
              "with the first match started after it). Target met: the athlete "
              "plays the target competition's first day (yes, before the setback: played before the "

@@ -1222,7 +1222,7 @@ class _Import:
         if same is not None:
             self.p.cell(spec.title, row.number, column, spec.columns.index(column) + 1,
                         f"is empty; {same.name} is {same.id} in the season imported over: write "
-                        f"{same.id} (his records are under it)")
+                        f"{same.id} (the records are under it)")
             return None
         self._keyless(spec, row, None, "name")  # another sheet's unknown ID may be his
         ids = written + [a.id for a in known if a.id not in written]
@@ -1321,8 +1321,8 @@ class _Import:
             counts = [plural(n, "row") + f" in {sheet}" if i == 0 else f"{n} in {sheet}"
                       for i, (sheet, n) in enumerate(rows.items())]
             self.p.add("Athletes", _LAST_ROW, f"Athletes: {self.known.athlete_label(aid)} is not in "
-                       f"the Athletes sheet but has {join_and(counts)}: to let him go keep his row "
-                       f"and add an Unavailable row '{LEFT_REASON}' from his first day away to the "
+                       f"the Athletes sheet but has {join_and(counts)}: to let them go keep their row "
+                       f"and add an Unavailable row '{LEFT_REASON}' from their first day away to the "
                        f"season's end, or delete those rows too")
 
     def athlete_ref(self, spec: SheetSpec, row: _Row, ids: dict[str, bool]):

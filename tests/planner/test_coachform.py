@@ -1252,8 +1252,8 @@ def test_a_player_removed_from_the_athletes_sheet_is_said_once_with_his_rows_and
         import_workbook(gone, known=known)
     assert err.value.problems == [
         "Athletes: Amir Rahimi (A22) is not in the Athletes sheet but has 1 row in Unavailable and "
-        "11 in Sessions: to let him go keep his row and add an Unavailable row 'left the squad' "
-        "from his first day away to the season's end, or delete those rows too"]
+        "11 in Sessions: to let them go keep their row and add an Unavailable row 'left the squad' "
+        "from their first day away to the season's end, or delete those rows too"]
     # not over that season: each row said, and never "did you mean 'A27'?"
     said = problems_of(gone)
     assert len(said) == 12 and not any("A27" in p for p in said)
@@ -1546,11 +1546,11 @@ def test_a_match_row_with_minutes_played_alone_reads_the_season_s_own_load_table
 
 def test_the_flare_ups_sheet_says_what_a_flare_up_does_to_a_player_back_to_full_training():
     """The Flare-ups sheet's help said "a flare-up moves the athlete back a stage": a player back
-    to full training goes back to the last stage of his injury's protocol (rules-spec.md
+    to full training goes back to the last stage of their injury's protocol (rules-spec.md
     section 6), as the app says when one is recorded."""
     (spec,) = [s for s in WRITTEN_SHEETS if s.title == "Flare-ups"]
     assert "moves the athlete back a stage" not in spec.help
-    assert ("a player back to full training goes back to the last stage of his injury's protocol"
+    assert ("a player back to full training goes back to the last stage of their injury's protocol"
             in spec.help)
     assert "two when another flare-up came in the week before" in spec.help
 

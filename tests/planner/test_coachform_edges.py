@@ -536,7 +536,7 @@ def test_an_empty_id_is_refused_where_the_season_imported_over_knows_the_player(
         import_workbook(path, known=known)
     assert err.value.problems == [
         "Athletes, row 3, ID: is empty; Owen Price is A03 in the season imported over: write A03 "
-        "(his records are under it)"]
+        "(the records are under it)"]
     notes: list[str] = []
     fixed = [r if r[1] != "Owen  price" else ("A03", "Owen Price", "Defender") for r in rows]
     s = import_workbook(book(tmp_path, "fixed.xlsx", Athletes=fixed, Competitions=COMPETITION_ROWS),

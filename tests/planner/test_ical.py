@@ -782,7 +782,7 @@ def test_one_calendar_of_another_season_among_this_seasons_is_named(tmp_path):
     before = set(_read(folder / "A2 Bo Birch.ics"))
     notes: list[str] = []
     export_calendars(season, plan, folder, stamp=STAMP, notes=notes)
-    assert notes == [f"Ann Ash (A1)'s calendar in {folder} is of another season: his events this "
+    assert notes == [f"Ann Ash (A1)'s calendar in {folder} is of another season: their events this "
                      f"season are new ones beside it; the 3 others are continued."]
     assert set(_read(folder / "A2 Bo Birch.ics")) == before
     for path in folder.glob("A[23]*.ics"):

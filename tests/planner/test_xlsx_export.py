@@ -1674,7 +1674,7 @@ def test_the_overview_and_calendar_say_why_the_injured_are_listed_first():
 
 
 def test_speed_days_are_blank_in_the_weeks_not_with_the_squad():
-    """A signing's weeks before he joined (and a leaver's after he left) read "0" speed days on
+    """A signing's weeks before joining (and a leaver's after he left) read "0" speed days on
     the Speed days sheet, and his chart drew them as empty bars from the season's start: "0" is
     a week trained without a sprint. Those cells are blank and grey (the chart has no bar for
     them); a week away on loan is still his, counted."""

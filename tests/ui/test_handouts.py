@@ -161,7 +161,7 @@ def test_no_handout_for_a_player_who_left_before_the_weeks_exported(qapp, qtbot,
 
 
 def test_no_handout_for_a_signings_weeks_before_he_joined(qapp, qtbot, tmp_path):
-    """A signing got a page for his weeks before he joined ("Week 19 · not yet here … Away all
+    """A signing got a page for his weeks before joining ("Week 19 · not yet here … Away all
     week (not in the squad yet): nothing planned"), while a leaver gets none for his weeks after
     he left. A signing now gets no page for the weeks wholly before he joined, and no file when
     the weeks exported are all before it, said as for a leaver; his weeks with the squad are
@@ -668,7 +668,7 @@ def test_a_signing_without_a_max_speed_reads_so_in_his_handouts_header(qapp, tmp
     data, _ = handouts_pdf(season, season.plan, ["A04", "A05"], [9])
     unmeasured, measured = _text_pages(data, tmp_path)
     assert _has_words(unmeasured, NO_MAX_SPEED_HEADER), unmeasured
-    assert NO_MAX_SPEED_HEADER.startswith("max speed not measured: time his first near-max sprint")
+    assert NO_MAX_SPEED_HEADER.startswith("max speed not measured: time their first near-max sprint")
     ms = season.athlete("A05").max_speed
     assert max_speed_header(ms) == f"max speed {ms:g} m/s ({ms * 3.6:.1f} km/h)"
     assert _has_words(measured, max_speed_header(ms)) and "not measured: time" not in measured
