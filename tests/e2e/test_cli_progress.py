@@ -557,8 +557,8 @@ def test_a_flare_up_recorded_before_a_match_he_played_is_refused_unless_he_playe
         assert r.returncode == 1 and r.stdout == "", r.stdout
         assert ("--flare-up: the log has Athlete 2 (A2) playing 1 competition on Sat 9 Jan 2027, "
                 "after a flare-up on Thu 7 Jan 2027: if the flare-up came after it, its date is "
-                f"the day after his last match, Sun 10 Jan 2027 (--flare-up A2 {day(6).isoformat()} "
-                "instead); if he played with it, add --played-with-flare-up to record it on "
+                f"the day after their last match, Sun 10 Jan 2027 (--flare-up A2 {day(6).isoformat()} "
+                "instead); if they played with it, add --played-with-flare-up to record it on "
                 f"{day(3).isoformat()}") in said, said
         assert "Nothing recorded or stored" in said and "correct the onset" not in said
         assert (tmp_path / "s.season.json").read_bytes() == before
@@ -567,9 +567,9 @@ def test_a_flare_up_recorded_before_a_match_he_played_is_refused_unless_he_playe
     assert r.returncode == 0, r.stderr
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
             "Jan 2027 ('Match 1') while in S3 by the injury's records: the flare-up of Thu 7 Jan 2027 "
-            "comes before it: if he was back, record the stage changes he went through since "
+            "comes before it: if they were back, record the stage changes they went through since "
             "(advance --accept, or record --stage-start); if not, worth a word with the physio; "
-            "recorded on its date, as he played with it (--played-with-flare-up).") in said, said
+            "recorded on its date, as they played with it (--played-with-flare-up).") in said, said
     assert load_season(tmp_path / "s.season.json").injury_of("A2").flare_ups == (day(3),)
     # dated after the match: nothing to ask
     save_season(s, tmp_path / "s.season.json")
@@ -608,9 +608,9 @@ def test_a_second_flare_up_names_only_the_match_it_moves_and_keeps_the_injury_s_
         assert lines == [
             "Played in rehab: Athlete 1 (A1) logged minutes played in 1 competition from Sat 23 Jan "
             "2027 ('Match 3') while in S2 by the injury's records: the flare-up of Fri 22 Jan 2027 "
-            "comes before it: if he was back, record the stage changes he went through since "
+            "comes before it: if they were back, record the stage changes they went through since "
             "(advance --accept, or record --stage-start); if not, worth a word with the physio; "
-            "recorded on its date, as he played with it (--played-with-flare-up)."], r.stdout
+            "recorded on its date, as they played with it (--played-with-flare-up)."], r.stdout
         assert "onset" not in r.stdout
     stored = load_season(tmp_path / "s.season.json")
     assert stored.injury_of("A1").flare_ups == (day(2), day(18))
@@ -631,8 +631,8 @@ def test_an_injury_recorded_before_a_match_logged_at_full_load_names_it_as_log_d
     r = run("record", "s.season.json", *change, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert ("Played in rehab: Athlete 2 (A2) logged minutes played in 1 competition from Sat 9 "
-            "Jan 2027 ('Match 1') while in P1 by the injury's records: if he was injured after it, "
-            "the injury's date is the day after his last match, Sun 10 Jan 2027 (record it with that "
+            "Jan 2027 ('Match 1') while in P1 by the injury's records: if they were injured after it, "
+            "the injury's date is the day after their last match, Sun 10 Jan 2027 (record it with that "
             "date)") in r.stdout
     assert ("Above the stage: Athlete 2 (A2) logged 92 % of max speed on Sat 9 Jan 2027 in P1 "
             "(no running)") in r.stdout
@@ -1119,7 +1119,7 @@ def test_a_week_logged_says_only_its_own_matches_played_in_rehab_and_keeps_the_f
     (line,) = [x for x in r.stdout.splitlines() if x.startswith("Played in rehab: ")]
     assert line.startswith("Played in rehab: Athlete 1 (A1) logged minutes played in 1 "
                            f"competition from {day_long(day(12))} while in "), line
-    assert f"the flare-up of {day_long(day(2))} comes before it: if he was back" in line, line
+    assert f"the flare-up of {day_long(day(2))} comes before it: if they were back" in line, line
     assert "--flare-up" not in line
 
 
@@ -1593,7 +1593,7 @@ def test_record_left_lets_a_player_go_keeping_his_past(tmp_path):
     r = run("record", "s.season.json", "--left", "Athlete 2", day(9).isoformat(), "--save",
             cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert (f"Athlete 2 (A2) left the squad on {day_long(day(9))}: his past is kept; nothing is "
+    assert (f"Athlete 2 (A2) left the squad on {day_long(day(9))}: their past is kept; nothing is "
             f"planned from then") in r.stdout
     after = load_season(tmp_path / "s.season.json")
     assert after.sessions == s.sessions and after.athlete("A2") is not None
@@ -1629,10 +1629,10 @@ def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_h
     assert r.returncode == 1
     said = " ".join(r.stderr.split())
     assert said.count("has no max speed") == 1, r.stderr
-    assert (f"gps.csv: Athlete 3 (A3) has no max speed, so his 4 top speeds in m/s (fastest "
-            f"8.75 m/s = 31.5 km/h, {text_day(day(1))}, row 5) cannot be read: give his max speed "
+    assert (f"gps.csv: Athlete 3 (A3) has no max speed, so their 4 top speeds in m/s (fastest "
+            f"8.75 m/s = 31.5 km/h, {text_day(day(1))}, row 5) cannot be read: give their max speed "
             f"(Season ▸ Squad, the workbook's Athletes sheet, or --max-speed-from-log), or log "
-            f"his top speeds in %") in said
+            f"their top speeds in %") in said
     assert "Nothing was saved" in said
     assert (tmp_path / "s.season.json").read_bytes() == before
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--max-speed-from-log",
@@ -1641,7 +1641,7 @@ def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_h
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--log", "gps.csv",
             "--max-speed-from-log", "--no-replan", "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert (f"Athlete 3 (A3): max speed set to 8.75 m/s (31.5 km/h), the fastest of his 4 "
+    assert (f"Athlete 3 (A3): max speed set to 8.75 m/s (31.5 km/h), the fastest of their 4 "
             f"logged sessions ({text_day(day(1))}); measure it properly when you can") in r.stdout
     got = load_season(tmp_path / "s.season.json")
     assert got.calendar.today == day(14) and got.athlete("A3").max_speed == 8.75
@@ -1664,8 +1664,8 @@ def test_a_newcomer_without_max_speed_is_one_line_and_max_speed_from_log_takes_h
             cwd=tmp_path)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     said = " ".join(r.stderr.split())
-    assert (f"Athlete 3 (A3): the fastest of his 3 logged sessions (14.50 m/s = 52.2 km/h, "
-            f"{text_day(day(1))}, row 3) cannot be his max speed: 14.5 m/s (52.2 km/h) is faster "
+    assert (f"Athlete 3 (A3): the fastest of their 3 logged sessions (14.50 m/s = 52.2 km/h, "
+            f"{text_day(day(1))}, row 3) cannot be their max speed: 14.5 m/s (52.2 km/h) is faster "
             f"than any athlete sprints") in said
     assert load_season(tmp_path / "s.season.json").athlete("A3").max_speed is None
 
@@ -1734,8 +1734,8 @@ def test_a_record_in_s2_says_the_ladder_it_credits_when_no_run_at_that_level_is_
     from planner.why import why_day
 
     said = ("Note: Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
-            "stages before S2). Athlete 2 has no run at 95 % or more logged here: if he has not "
-            "done them, record him from S1, or pin his first running days lower.")
+            "stages before S2). Athlete 2 has no run at 95 % or more logged here: if they have not "
+            "done them, record them from S1, or pin their first running days lower.")
     change = ("--injury", "A2", "hamstring-strain", day(7).isoformat(), "S2", "--time-limit", "10",
               "--save")
     for log in ((), (Session(athlete="A2", date=day(4), minutes=60, rpe=6, top_speed_pct=96),)):
@@ -1815,13 +1815,13 @@ def test_sessions_logged_on_days_away_or_not_with_the_squad_are_noted_per_athlet
     assert r.returncode == 0, r.stderr
     notes = [x for x in r.stdout.splitlines() if x.startswith("Note: ")]
     assert notes == [
-        f"Note: 2 sessions of Athlete 1 (A1) before he joined ({date_long(day(7))}): counted as "
-        f"his load before joining.",
-        f"Note: 1 session of Athlete 2 (A2) before he joined ({date_long(day(2))}): counted as his "
-        f"load before joining; 3 fall on days he is away (Training with first team, "
-        f"{span(day(8), day(10))}): counted as his load.",
-        f"Note: 1 session of Athlete 3 (A3) after he left the squad ({date_long(day(11))}): "
-        f"counted as his load."]  # A4's session is on a day with the squad: nothing said
+        f"Note: 2 sessions of Athlete 1 (A1) before joining ({date_long(day(7))}): counted as "
+        f"their load before joining.",
+        f"Note: 1 session of Athlete 2 (A2) before joining ({date_long(day(2))}): counted as their "
+        f"load before joining; 3 fall on days they are away (Training with first team, "
+        f"{span(day(8), day(10))}): counted as their load.",
+        f"Note: 1 session of Athlete 3 (A3) after leaving the squad ({date_long(day(11))}): "
+        f"counted as their load."]  # A4's session is on a day with the squad: nothing said
     assert len(load_season(tmp_path / "s.season.json").sessions) == len(rows)
 
 
@@ -2055,7 +2055,7 @@ def test_record_of_the_same_injury_soon_after_the_return_names_the_flare_up_inst
     r = run("record", "s.season.json", "--injury", "A1", back.protocol, day(7).isoformat(),
             "--time-limit", "10", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert (f"Note: Athlete 1 (A1): a flare-up recorded on {day_long(day(7))} instead takes him "
+    assert (f"Note: Athlete 1 (A1): a flare-up recorded on {day_long(day(7))} instead takes them "
             f"back to S3 sport-specific drills, not P1 (the usual way when the same symptoms come "
             f"back this soon after the return): periodize record s.season.json --flare-up A1 "
             f"{day(7).isoformat()} --save instead of --injury.") in r.stdout, r.stdout

@@ -36,7 +36,7 @@ OVERLAP_HELP = ("what to do with the log's sessions on athlete-days that already
 
 
 MAX_SPEED_HELP = ("an athlete of the log with no max speed takes the fastest top speed the log "
-                  "gives him as his max speed (said, and stored with the sessions), so that his "
+                  "gives them as their max speed (said, and stored with the sessions), so that their "
                   "top speeds in m/s are read as the others'; without it such a log is refused")
 
 
@@ -47,7 +47,7 @@ NAMES_HELP = ("read each name the log writes as another spelling of one athlete'
 
 SQUAD_HELP = ("leave out the log's rows whose athlete is no one of this squad (a club-wide "
               "export's other squads), said in one line with their names; a name close to an "
-              "athlete's is still refused, proposing him; without it such a log is refused")
+              "athlete's is still refused, proposing that athlete; without it such a log is refused")
 SKIP_HELP = ("when every problem of the log names its row, leave those rows out and read the "
              "others, each row left out said with its problem; without it nothing is added "
              "while a row has a problem")
@@ -125,18 +125,18 @@ def add_parsers(sub) -> None:
                          "for a pain score of 2/10) on DATE (today at the latest); recorded to the "
                          "injury governing DATE, as the app's Season ▸ Injuries records it")
     rc.add_argument("--left", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
-                    help="ATHLETE left the squad (sold, released) and DATE (today or later) is his "
-                         "first day away: his past is kept (logged sessions, injuries, absences), "
-                         "nothing is planned for him from then; a loan, after which he comes back, "
+                    help="ATHLETE left the squad (sold, released) and DATE (today or later) is their "
+                         "first day away: their past is kept (logged sessions, injuries, absences), "
+                         "nothing is planned for them from then; a loan, after which they come back, "
                          "is --unavailable with its dates")
     rc.add_argument("--max-speed", nargs=2, action="append", default=[], metavar=("ATHLETE", "SPEED"),
                     help="ATHLETE's max speed, measured: m/s (9.2) or km/h ('34.2 km/h', or a "
                          "number above 15 such as 34.2), read as the app's Season ▸ Squad reads it; "
                          "every top speed in %% of the plan is of it")
     rc.add_argument("--played-with-flare-up", action="store_true",
-                    help="with --flare-up dated before matches the log shows played: he played "
+                    help="with --flare-up dated before matches the log shows played: they played "
                          "them with it, record it on its date all the same (without this, such a "
-                         "flare-up is refused, with the day after his last match to date it)")
+                         "flare-up is refused, with the day after their last match to date it)")
     rc.add_argument("--save", action="store_true", help="store the result in the season file")
     add_search_options(rc)
     rc.set_defaults(func=cmd_record, reason="")
@@ -692,7 +692,7 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
             flare = flare_up_before(after, p.athlete, p.days[0])
             if played_with and flare is not None and flare < p.days[0] and flare not in {
                     f for r in season.injuries_of(p.athlete) for f in r.flare_ups}:
-                advice += "; recorded on its date, as he played with it (--played-with-flare-up)"
+                advice += "; recorded on its date, as they played with it (--played-with-flare-up)"
             print(f"{said}{advice}.")
     far, near = above_stage_lines(after, [p for p in above_stage(after)
                                           if p not in above_stage(season)])
