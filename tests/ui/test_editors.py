@@ -586,8 +586,8 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
     ed.select("A2")
     dialogs.choices = ["cancel"]
     ed.delete_button.click()
-    assert dialogs[-1] == ("choose", "Delete athlete", "Delete Ben Striker (A2) and his 5 logged "
-                           "sessions and 1 absence? To keep his history, use Left the Squad… instead.")
+    assert dialogs[-1] == ("choose", "Delete athlete", "Delete Ben Striker (A2) and their 5 logged "
+                           "sessions and 1 absence? To keep their history, use Left the Squad… instead.")
     assert win.season == before and win.undo_stack.index() == 0
 
     dialogs.choices, dialogs.dates = ["leftsquad"], [D(2026, 3, 11)]
@@ -602,7 +602,7 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
     row, was = after.plan.for_athlete("A2"), before.plan.for_athlete("A2")
     assert set(row.intensity[9:]) == {0} and row.intensity[:9] == was.intensity[:9]
     assert any(was.intensity[9:])  # he was planned after he left: the edit took it away
-    said = "Ben Striker (A2) left the squad on Wed 11 Mar 2026: his past is kept; nothing is planned from then"
+    said = "Ben Striker (A2) left the squad on Wed 11 Mar 2026: their past is kept; nothing is planned from then"
     assert win.undo_stack.undoText() == said and win.statusBar().currentMessage().startswith(said)
     win.undo_action.trigger()
     assert win.season == before
@@ -619,7 +619,7 @@ def test_deleting_an_athlete_with_a_history_asks_and_offers_left_the_squad(qtbot
     assert win.undo_stack.index() == 1
     assert dialogs[-1] == ("warn", "Change not made", "Left the squad: Ben Striker (A2): 6 Mar 2026 "
                            "is before today (9 Mar 2026): the past keeps what happened; give today "
-                           "as his first day away (the days since he went are logged with 0 "
+                           "as their first day away (the days since they went are logged with 0 "
                            "minutes, or left unlogged).")
 
     n = len(dialogs)
@@ -650,7 +650,7 @@ def test_left_the_squad_again_offers_his_recorded_day_and_says_what_is_not_resto
                                      "a new day moves it. ")
     dialogs.dates = [D(2026, 3, 12)]
     ed.leave_button.click()
-    assert "he was recorded as leaving Tue 10 Mar 2026: the absences cut or removed then are not " \
+    assert "they were recorded as leaving Tue 10 Mar 2026: the absences cut or removed then are not " \
         "restored (family 9 Mar 2026 ends the day before it)" in win.undo_stack.undoText()
     assert [(u.start, u.end) for u in win.season.unavailability if u.athlete == "A2"] == [
         (D(2026, 3, 9), D(2026, 3, 9)), (D(2026, 3, 12), D(2026, 3, 15))]
@@ -663,7 +663,7 @@ def test_left_the_squad_again_offers_his_recorded_day_and_says_what_is_not_resto
 def test_a_player_who_left_reads_so_in_the_inspector_and_his_later_absence_goes_undoably(qtbot):
     """After Left the Squad… the Inspector read "Stage FIT — fit: full training and matches" on
     his days after leaving, and his absence on those days stayed listed above "left the squad".
-    The stage line says he left; his absence from that day goes, and undo gives it back."""
+    The stage line says he left; their absence from that day goes, and undo gives it back."""
     from planner.timeline import Timeline
     from ui.desktop.panels import InspectorPanel
 
@@ -673,7 +673,7 @@ def test_a_player_who_left_reads_so_in_the_inspector_and_his_later_absence_goes_
     s = win.season
     assert [(u.start, u.reason) for u in s.unavailability if u.athlete == "A2"] == [
         (D(2026, 3, 9), "left the squad")]  # "family" 9-10 Mar is gone
-    assert "his absence from then removed: family 9 to 10 Mar 2026" in win.undo_stack.undoText()
+    assert "their absence from then removed: family 9 to 10 Mar 2026" in win.undo_stack.undoText()
     tl, ap = Timeline(s), s.plan.for_athlete("A2")
     assert dict(InspectorPanel._plan_rows(s, tl, ap, 10))["Stage"] == \
         "<b>left the squad on Mon 9 Mar 2026</b>"
@@ -707,7 +707,7 @@ def test_a_player_added_to_a_season_under_way_joins_today(qtbot):
     assert new.role == "out"
     assert win.statusBar().currentMessage().startswith(
         f"Add athlete Eli Signing ({new.id}), with the squad from 9 Mar 2026, out of the "
-        f"matchday squad until you pick him in Roles")
+        f"matchday squad until you pick them in Roles")
     win.undo_stack.undo()
     assert win.season == season
     ed.name.setText("Fay Bench")
@@ -1411,8 +1411,8 @@ def test_after_add_the_form_is_the_next_players_with_the_id_he_will_get(w, qtbot
     # a pasted player without a max speed is said in the paste's note, with the fix
     assert ed.paste_players("Sid Nash\tDefender\t\n")
     assert ed.paste_note.text().endswith(
-        "1 without a max speed: Sid Nash (A6) (until one is recorded his speed days say 'max speed "
-        "not measured')\nTo record it: select him in the list and type it under Max speed, then "
+        "1 without a max speed: Sid Nash (A6) (until one is recorded their speed days say 'max speed "
+        "not measured')\nTo record it: select them in the list and type it under Max speed, then "
         "Apply."), ed.paste_note.text()
     assert ed.paste_players("Ida Cole\tDefender\t\nJo Lee\tForward\t\n")
     assert ed.paste_note.text().endswith("select each in the list and type it under Max speed, "
@@ -2948,8 +2948,8 @@ def test_a_flare_up_dated_before_a_match_he_played_is_asked_about_first(qtbot, d
     assert (kind, title) == ("confirm", "Played after the flare-up?")
     assert text == ("The log has Cara Mid (A3) playing 1 competition on Sat 7 Mar 2026, after a "
                     "flare-up on Fri 6 Mar 2026: if the flare-up came after it, its date is the "
-                    "day after his last match, Sun 8 Mar 2026 (record it on that day instead: the "
-                    "date beside Record flare-up); if he played with it, record it all the same."
+                    "day after their last match, Sun 8 Mar 2026 (record it on that day instead: the "
+                    "date beside Record flare-up); if they played with it, record it all the same."
                     "\n\nRecord the flare-up on Fri 6 Mar 2026 anyway?")
     dialogs.answer = "yes"
     ed.flare_button.click()

@@ -684,7 +684,7 @@ def test_import_of_a_bad_log_lists_the_located_problems_and_changes_nothing(w, t
     # a top speed in km/h (m/s) for an athlete without a max speed: named, nothing added
     assert import_sessions(w, _csv(tmp_path, [f"A2,{day(8)},75,6,30,,,", f"A4,{day(9)},75,6,30,,,"])) is False
     kind, _title, text = dialogs[-1]
-    assert kind == "choose" and ("Athlete 4 (A4) has no max speed, so his top speed in m/s "
+    assert kind == "choose" and ("Athlete 4 (A4) has no max speed, so their top speed in m/s "
                                  f"(8.33 m/s = 30.0 km/h, {text_day(day(9))}, row 3) cannot be "
                                  "read") in text
     assert "sessions[" not in text and w.season is before  # Cancel: nothing taken
@@ -819,11 +819,11 @@ def test_a_newcomer_without_max_speed_takes_the_fastest_of_the_log_in_the_import
     asked = [d for d in dialogs if d[0] == "choose"][-1]
     assert asked[1] == "No max speed" and "Take the Fastest as Max Speed" in asked[2]
     assert asked[2].count("has no max speed") == 1  # one line for the athlete, not one a row
-    assert ("Athlete 4 (A4) has no max speed, so his 3 top speeds in m/s (fastest 8.75 m/s = "
+    assert ("Athlete 4 (A4) has no max speed, so their 3 top speeds in m/s (fastest 8.75 m/s = "
             f"31.5 km/h, {text_day(day(8))}, row 4)") in asked[2]
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Import sessions")
-    assert (f"Athlete 4 (A4): max speed set to 8.75 m/s (31.5 km/h), the fastest of his 3 logged "
+    assert (f"Athlete 4 (A4): max speed set to 8.75 m/s (31.5 km/h), the fastest of their 3 logged "
             f"sessions ({text_day(day(8))}); measure it properly when you can") in text
     assert w.season.athlete("A4").max_speed == 8.75
     assert [x.top_speed_ms for x in logged(w, "A4", 8)] == [pytest.approx(8.75)]
@@ -910,7 +910,7 @@ def test_move_today_takes_the_fastest_as_max_speed_with_the_move(w, tmp_path, di
                            f"A4,{day(16)},75,6,29.0,,,"])
     assert not dlg.read_log_file(str(path))
     assert dlg.take_max_button.isVisibleTo(dlg)
-    assert "Athlete 4 (A4) has no max speed, so his 2 top speeds" in dlg.error.text()
+    assert "Athlete 4 (A4) has no max speed, so their 2 top speeds" in dlg.error.text()
     assert dlg.problems()  # OK is refused while the file is not read
     dlg.take_max_button.click()
     assert dlg.error.text() == "" and dlg.problems() == []
@@ -1864,7 +1864,7 @@ def test_move_today_says_what_the_logs_pain_scores_propose_before_the_move(qtbot
     assert box.text().startswith("⚑ Record the flare-up: Athlete 1 (A1) logged pain 6/10")
     # what ticking it does, also for a player back to full training (rules-spec.md section 6)
     assert ("from that day the rehab goes back a stage (two when another flare-up came in the week "
-            "before); a player back to full training goes back to the last stage of his injury's "
+            "before); a player back to full training goes back to the last stage of their injury's "
             "protocol; unticked, nothing changes") in box.toolTip()
     assert not box.isChecked() and (prop.athlete, prop.date) == ("A1", day(16))
     assert w.season is in_week_3  # nothing changed yet
@@ -3569,16 +3569,16 @@ def test_sessions_imported_on_days_away_are_noted_before_they_are_added(
     assert import_sessions(w, path) is True
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Import sessions")
-    assert (f"2 sessions of Athlete 2 (A2) fall on days he is away (Training with first team, "
-            f"{span(day(7), day(9))}): counted as his load.") in text.splitlines()
+    assert (f"2 sessions of Athlete 2 (A2) fall on days they are away (Training with first team, "
+            f"{span(day(7), day(9))}): counted as their load.") in text.splitlines()
     assert "Athlete 3 (A3) fall" not in text
     assert len(logged(w, "A2", 7)) == 1 and len(logged(w, "A2", 8)) == 1
     w.weekly.new_week_action.trigger()
     dlg = w.weekly.dialog
     assert dlg.read_log_file(str(_csv(tmp_path, [f"A3,{day(15)},75,6,,,,", f"A2,{day(15)},75,6,,,,"])))
     said = html.unescape(dlg.log_label.text())
-    assert (f"1 session of Athlete 3 (A3) falls on days he is away (international duty, "
-            f"{span(day(15), day(16))}): counted as his load.") in said
+    assert (f"1 session of Athlete 3 (A3) falls on days they are away (international duty, "
+            f"{span(day(15), day(16))}): counted as their load.") in said
     assert "Athlete 2 (A2) fall" not in said
 
 

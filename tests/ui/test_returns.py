@@ -586,7 +586,7 @@ def test_a_match_logged_while_the_records_hold_rehab_is_said_beside_the_missed_t
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
     (row,) = [r for r in return_rows(s) if r.athlete == "A1"]
     assert not row.missed and row.target_met
-    assert ("Target Match 2 (Sat 16 Jan 2027): played (20 min logged) though the records have him "
+    assert ("Target Match 2 (Sat 16 Jan 2027): played (20 min logged) though the records have them "
             "in S3 that day") in row.sentence()
     assert row.played_in_rehab == f"{day_long(day(12))} ('Match 2') while in S3"
     assert (f"⚠ Logged playing on {day_long(day(12))} ('Match 2') while in S3 by the injury's "
@@ -623,7 +623,7 @@ def test_a_flare_up_dated_on_a_match_he_played_gets_one_advice_and_says_why_the_
     from ui.desktop.returnspanel import return_rows
 
     s = flared_on_a_match_played()  # the flare-up on a match he played, solved and checked
-    advice = (f"if the flare-up came after it, its date is the day after his last match, "
+    advice = (f"if the flare-up came after it, its date is the day after their last match, "
               f"{day_long(day(6))} (")
     (p,) = played_in_rehab(s)
     assert advice in p.text(s) and f"--flare-up A2 {day(6).isoformat()}" in p.text(s)
@@ -634,7 +634,7 @@ def test_a_flare_up_dated_on_a_match_he_played_gets_one_advice_and_says_why_the_
     assert "record the stage changes" not in said
     # the sentence explain and the handout say, with no pointer to a folder a coach has not got
     assert otherwise_text(s, "A2", day(5)) == (
-        "planned 100 %, logged 100 %, counted 95 %: a match played while the records put him in "
+        "planned 100 %, logged 100 %, counted 95 %: a match played while the records put the athlete in "
         "S3 counts a level lower")
 
 
@@ -662,7 +662,7 @@ def test_a_past_target_the_log_has_him_playing_in_rehab_reads_played_everywhere(
     s = s.model_copy(update={"plan": out.plan})
     assert out.plan.for_athlete("A2").stages[12] == "S3"  # the records' stage, kept by the plan
 
-    said = ("played (90 min logged) though the records have him in S3 that day: worth a word "
+    said = ("played (90 min logged) though the records have them in S3 that day: worth a word "
             "with the physio")
     (r,) = [x for x in returns(s, s.plan, history=True) if x.athlete == "A2"]
     assert r.target_met and not r.target_missed and not r.target_before_setback
@@ -869,7 +869,7 @@ def test_the_injuries_editor_line_names_the_flare_up_and_where_to_record_it():
     from ui.desktop.returnspanel import return_rows
 
     (row,) = [r for r in return_rows(again(7)) if r.onset == day(7)]
-    assert row.again.endswith(f"a flare-up recorded on {day_long(day(7))} instead takes him back "
+    assert row.again.endswith(f"a flare-up recorded on {day_long(day(7))} instead takes them back "
                               f"to S3 sport-specific drills, not P1 — Season ▸ Injuries: Remove "
                               f"injury, then Record flare-up on that day"), row.again
 

@@ -860,7 +860,7 @@ def test_moving_a_competition_onto_another_s_day_is_said(w):
 
 def test_a_role_set_for_a_match_the_athlete_misses_in_rehab_says_so(qtbot):
     """The demo's regulars in rehab are set to come off the bench until their target match: the
-    Roles grid read "bench" for Leo Martin on 15 Aug while the plan had him in P3, no match."""
+    Roles grid read "bench" for Leo Martin on 15 Aug while the plan had them in P3, no match."""
     from PySide6.QtCore import Qt
 
     from tests.exports.demo import solved_demo

@@ -923,13 +923,13 @@ def test_plan_check_keeps_the_ladder_credit_the_record_said_once(qtbot):
     [found] = ladder_credit_unrun(s)
     assert [t for t in lines if t.startswith(CREDIT_MARK)] == [
         f"{CREDIT_MARK} Sprint ladder — {found.note(s)}."]
-    assert "or pin his first running days lower" in found.note(s)
+    assert "or pin their first running days lower" in found.note(s)
     assert f"{CREDIT_MARK} 1 athlete planned on a sprint ladder credit" in panel.summary.text()
 
 
 def test_plan_check_lists_a_signing_whose_old_stage_counts_again_from_today(qtbot):
-    """``solve`` and ``check`` print "⚠ Signing: … its days count again from today; assess him on
-    … and record the stage he is in"; the app's Plan Check said nothing of it. It lists it as its
+    """``solve`` and ``check`` print "⚠ Signing: … its days count again from today; assess them on
+    … and record the stage they are in"; the app's Plan Check said nothing of it. It lists it as its
     other notes, clicking it goes to his joining day, and it is gone once he is with the squad."""
     from planner.progress import signing_stale_stages
     from planner.season import Unavailability
@@ -947,12 +947,12 @@ def test_plan_check_lists_a_signing_whose_old_stage_counts_again_from_today(qtbo
     panel.set_report(s, check_plan(s, s.plan))
     items = [panel.list.item(k) for k in range(panel.list.count())]
     [line] = signing_stale_stages(s)
-    assert f"assess him on {day_long(day(17))} and record the stage he is in" in line
+    assert f"assess them on {day_long(day(17))} and record the stage they are in" in line
     [item] = [i for i in items if i.text().startswith(SIGNING_MARK)]
     assert item.text() == f"{SIGNING_MARK} Signing — {line}."
     assert item.data(Qt.ItemDataRole.UserRole) == ("A1", day(17))
     assert "Not a rule of the plan" in item.toolTip()
-    assert (f"{SIGNING_MARK} 1 signing whose stage from his old club counts its days again from "
+    assert (f"{SIGNING_MARK} 1 signing whose stage from their old club counts its days again from "
             f"today") in panel.summary.text()
     assert f"and {SIGNING_MARK} break no rule)" in panel.summary.text()
     joined = s.model_copy(update={"unavailability": ()})  # with the squad: no signing's record

@@ -1107,7 +1107,7 @@ def test_escape_with_a_draft_asks_before_discarding_it(qtbot, window, dialogs):
 
 def test_the_flare_up_change_says_what_it_does_to_a_player_back_to_full_training(qtbot):
     """"From that day the rehab goes back a stage" was all the form said, also for a player back
-    to full training, who goes back to the last stage of his injury's protocol (rules-spec
+    to full training, who goes back to the last stage of their injury's protocol (rules-spec
     section 6)."""
     from ui.desktop.scenariodialog import ScenarioDialog
 
@@ -1116,7 +1116,7 @@ def test_the_flare_up_change_says_what_it_does_to_a_player_back_to_full_training
     dlg.set_kind("flare")
     words = dlg.flare_words.text()
     assert "goes back a stage (two when another flare-up came in the week before)" in words
-    assert "back to full training goes back to the last stage of his injury's protocol" in words
+    assert "back to full training goes back to the last stage of their injury's protocol" in words
 
 
 def test_a_scenario_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan(qtbot, window):

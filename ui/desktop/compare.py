@@ -53,7 +53,7 @@ COLUMN_TIPS = (
     "", "The day the injured athlete is back to FIT for good, in the season's plan",
     "… and in the scenario's plan",
     "High-velocity exposures (90 % of max speed or more; a goalkeeper's match is none, as on "
-    "his handout) from today on, in the season's plan",
+    "the handout) from today on, in the season's plan",
     "… and in the scenario's plan", "Days whose stage or intensity differ; \"roles 2\": the "
     "match roles changed on 2 days (the cell's tooltip names them)",
     "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario",

@@ -524,7 +524,7 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
         first.append(f"{CREDIT_MARK} {plural(credited, 'athlete')} planned on a sprint ladder "
                      f"credit not run here")
     if signings:
-        first.append(f"{SIGNING_MARK} {plural(signings, 'signing')} whose stage from his old club "
+        first.append(f"{SIGNING_MARK} {plural(signings, 'signing')} whose stage from their old club "
                      f"counts its days again from today")
     # ▲, ◷, ❄, ⊘, ⇡ and ↻ break no rule: each line's tooltip says why it is listed
     marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers), (COLD_MARK, cold),
@@ -754,20 +754,20 @@ class ViolationsPanel(QWidget):
             item = QListWidgetItem(f"{COLD_MARK} Speed ramp — {c.text(season)}.")
             item.setData(Qt.ItemDataRole.UserRole, (c.athlete, c.day))
             item.setToolTip("Not a rule of the plan: RAMP lets a match played end the ramp, so "
-                            "the match is his first speed day after the break; a day at "
+                            "the match is their first speed day after the break; a day at "
                             f"{STEP} % before it brings the exposure back in training first.")
             self.list.addItem(item)
 
     def _fill_signings(self, found: list) -> None:
-        """A line per signing whose stage from his old club had outlasted its maximum before
+        """A line per signing whose stage from their old club had outlasted its maximum before
         today (``planner.progress.stale_signings``, as ``solve`` and ``check`` print it): not a
         rule of the plan, which counts its days again from today."""
         for aid, joins, line in found:
             item = QListWidgetItem(f"{SIGNING_MARK} Signing — {line}.")
             item.setData(Qt.ItemDataRole.UserRole, (aid, joins))
-            item.setToolTip("Not a rule of the plan: the stage recorded with his old club had "
+            item.setToolTip("Not a rule of the plan: the stage recorded with their old club had "
                             "outlasted its maximum before today, so its days count again from "
-                            "today; assess him on the day he joins and record the stage he is in.")
+                            "today; assess them on the day they join and record the stage they are in.")
             self.list.addItem(item)
 
     def _fill_credited(self, season: Season, found: list) -> None:

@@ -115,7 +115,7 @@ ONLY_SQUAD = ("Read Only This Squad: the rows whose player is no one of this squ
               "athlete's is still asked about. The file is left as it is.")
 # the question a log refused for athletes with no max speed asks (Import Sessions, Move Today)
 TAKE_MAX = ("Take the Fastest as Max Speed: each of them takes the fastest top speed the log "
-            "gives him as his max speed (measure it properly when you can), and the log is read "
+            "gives them as their max speed (measure it properly when you can), and the log is read "
             "with it; Edit ▸ Undo takes both back.")
 
 
@@ -212,7 +212,7 @@ def pain_words(alerts: list) -> str:
         text += (f" {plural(len({p.athlete for p in low}), 'athlete')} in rehab or just back logged "
                  f"pain just below the protocol's flare-up threshold (marked ⚠ in the Log): the "
                  f"plan counts the session as done; if it was not pain-free, hold the athlete at "
-                 f"that level (pin his next speed days no higher) or record the flare-up (Season ▸ "
+                 f"that level (pin their next speed days no higher) or record the flare-up (Season ▸ "
                  f"Injuries).")
     return text
 

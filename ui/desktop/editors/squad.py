@@ -127,8 +127,8 @@ class SquadEditor(Editor):
         self.add_button.setToolTip("Add an athlete with these details (the plan must be solved again)")
         self.delete_button.setToolTip("Delete the selected athlete with their whole history: logged "
                                       "sessions, injuries, pins and dates")
-        self.leave_button.setToolTip("The selected athlete leaves the squad on a day you give: his "
-                                     "past is kept, nothing is planned for him from then")
+        self.leave_button.setToolTip("The selected athlete leaves the squad on a day you give: their "
+                                     "past is kept, nothing is planned for them from then")
         self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
 
         self.away = QGroupBox("Unavailable (selected athlete)")
@@ -415,7 +415,7 @@ class SquadEditor(Editor):
         if self.season is before:  # refused, and said why
             return False
         slow = sum(a.max_speed is None for a in added)  # said by the paste's note; the fix here
-        fix = [f"To record it: select {'him' if slow == 1 else 'each'} in the list and type it "
+        fix = [f"To record it: select {'them' if slow == 1 else 'each'} in the list and type it "
                f"under Max speed, then Apply."] if slow else []
         self.say(self.paste_note, "\n".join([f"{what}.", *pasted.notes, *fix]))
         return True
@@ -449,7 +449,7 @@ class SquadEditor(Editor):
         if had and self.ask is not None:
             who = self.season.athlete_label(aid)
             answer = self.ask().choose(
-                "Delete athlete", f"Delete {who} and his {join_and(had)}? To keep his history, "
+                "Delete athlete", f"Delete {who} and their {join_and(had)}? To keep their history, "
                 f"use Left the Squad… instead.", ("delete", "leftsquad", "cancel"), "cancel")
             if answer == "leftsquad":
                 self.leave()
@@ -476,8 +476,8 @@ class SquadEditor(Editor):
         was = left_on(self.season, aid)
         moves = f"{who} is recorded as leaving on {day_long(was)}; a new day moves it. " if was else ""
         leaves = self.ask().ask_date(  # the date field of the forms here, not free text
-            "Left the squad", f"{moves}{who}'s first day away (his past is kept; nothing is "
-            f"planned for him from that day):", self.leave_default(aid), cal.start, cal.end)
+            "Left the squad", f"{moves}{who}'s first day away (their past is kept; nothing is "
+            f"planned for them from that day):", self.leave_default(aid), cal.start, cal.end)
         if leaves is None:
             return
         edit = E.LeaveSquad(athlete=aid, leaves=leaves)
