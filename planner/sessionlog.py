@@ -492,7 +492,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     speedlike = _unread_speeds(list(frame.columns), mapping)
     notes += _unread(frame, mapping, speedlike)
     guessed = _speed_unit(nums, mapping, notes)
-    _slow_kmh(nums, mapping, athletes, where, problems)
+    _slow_kmh(nums, mapping, athletes, season, where, problems)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping, frame, guessed)
     if drills:  # a per-drill export: its rows of one session made one
@@ -1529,22 +1529,49 @@ def _pct_in_a_speed_unit(pct, where, notes: list, header: str | None) -> None:
 
 # a km/h column whose every speed is below this (jogging pace) for this many athletes or more:
 # m/s under a km/h header (a GPS tool's export setting, or the wrong column pasted); one
-# player's rehab jog alone may be so slow, a squad's log never is
+# player's rehab jog alone may be so slow
 SLOW_KMH = 12.0
 SLOW_KMH_ATHLETES = 3
+# ... and whose speeds, read as m/s, are what the athletes run: each one's fastest within this
+# share of the max speed, for most athletes with one (a recovery jog's 11 km/h is 3 m/s, far
+# below any max; read as m/s it is above the max)
+SLOW_KMH_AS_MS = (0.60, 1.05)
 
 
-def _slow_kmh(nums: dict, mapping: dict, athletes: list, where, problems: list) -> None:
+def _reads_as_ms(given, athletes: list, season: Season) -> bool:
+    """Whether the speeds ``given`` (by row), read as m/s, are the athletes' sprints: each
+    athlete's fastest within :data:`SLOW_KMH_AS_MS` of the max speed, for more than half of
+    the athletes with one. With no max speed known, nothing says otherwise: True."""
+    fastest: dict[str, float] = {}
+    for i, v in given.items():
+        aid = athletes[i] if i < len(athletes) else None
+        if aid is not None:
+            fastest[aid] = max(v, fastest.get(aid, 0.0))
+    maxes = {aid: a.max_speed for aid in fastest
+             if (a := season.athlete(aid)) is not None and a.max_speed}
+    if not maxes:
+        return True
+    lo, hi = SLOW_KMH_AS_MS
+    near = sum(lo <= fastest[aid] / m <= hi for aid, m in maxes.items())
+    return near * 2 > len(maxes)
+
+
+def _slow_kmh(nums: dict, mapping: dict, athletes: list, season: Season, where,
+              problems: list) -> None:
     """A column headed in km/h whose speeds, read as km/h, are all slower than anyone sprints
-    (below :data:`SLOW_KMH`, for :data:`SLOW_KMH_ATHLETES` athletes or more) holds m/s: every
-    sprint of the log would be lost, so refused with the header to write, as the coach workbook
-    refuses a max speed so (``planner.coachform.cells.parse_max_speed``)."""
+    (below :data:`SLOW_KMH`, for :data:`SLOW_KMH_ATHLETES` athletes or more) and, read as m/s,
+    are the athletes' sprints (:func:`_reads_as_ms`) holds m/s: every sprint of the log would be
+    lost, so refused with the header to write, as the coach workbook refuses a max speed so
+    (``planner.coachform.cells.parse_max_speed``). A recovery day's jog logged in km/h, too fast
+    for m/s, is read as headed."""
     kmh = nums.get("top_kmh")
     if kmh is None:
         return
     given = kmh[kmh > 0].dropna()
     who = {athletes[i] for i in given.index if i < len(athletes) and athletes[i] is not None}
     if given.empty or given.max() >= SLOW_KMH or len(who) < SLOW_KMH_ATHLETES:
+        return
+    if not _reads_as_ms(given, athletes, season):
         return
     fastest = given.idxmax()
     problems.append(f"{mapping['top_kmh']}: every top speed of its {len(who)} athletes is below "

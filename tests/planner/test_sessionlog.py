@@ -1983,3 +1983,26 @@ def test_a_km_h_column_holding_m_s_is_refused_for_a_squad_not_for_one_rehab_jog(
     team = write(tmp_path, head + f"Ann Ash,{day(1)},75,5,6.5\nBo Birch,{day(1)},75,5,12.4\n"
                                   f"Cy Cedar,{day(1)},75,5,7.2\n", "team.csv")
     assert len(read_sessions(team, s).sessions) == 3  # one faster than a jog: km/h as headed
+
+
+def test_a_recovery_jog_logged_in_km_h_is_read_not_taken_for_m_s(tmp_path, s):
+    """An MD+1 recovery jog's GPS export (every athlete at 9-12 km/h, nobody sprinting) was
+    refused whole as m/s under a km/h header, its minutes and RPE lost with it. Read as m/s,
+    10.8 is 120 % of a 9 m/s max: no athlete's sprint, so the column is km/h as headed. The
+    same speeds for athletes whose max they are near (m/s) are still refused."""
+    four = s.model_copy(update={"athletes": s.athletes + (s.athletes[0].model_copy(
+        update={"id": "A4", "name": "Di Dune"}),)})
+    head = "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+    rows = "".join(f"{n},{day(13)},40,2,{v}\n" for n, v in
+                   zip(("Ann Ash", "Bo Birch", "Cy Cedar", "Di Dune"), (10.8, 11.4, 11.9, 9.6),
+                       strict=True))
+    p = write(tmp_path, head + rows)
+    got = read_sessions(p, four).sessions
+    assert [(x.minutes, x.rpe, round(x.top_speed_ms, 2)) for x in got] == [
+        (40, 2, 3.0), (40, 2, 3.17), (40, 2, 3.31), (40, 2, 2.67)]
+    fast = four.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 11.8}) for a in four.athletes)})
+    with pytest.raises(InputError) as e:
+        read_sessions(p, fast)  # 82-101 % of an 11.8 m/s max: m/s under a km/h header
+    assert e.value.problems[0].startswith(
+        "Max Velocity (km/h): every top speed of its 4 athletes is below 12 km/h")
