@@ -827,17 +827,23 @@ class PainBelowFlare(PainAlert):
                 f"(pin their next speed days no higher) or record the flare-up (Season ▸ Injuries)")
 
 
-def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ") -> list[str]:
+def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ",
+                     limit: int | None = None, more: str = "") -> list[str]:
     """The alerts as lines: one of a kind (a fit player's pain, a pain just below a protocol's
     flare-up threshold) says what to do; several are listed as facts and what to do is said
-    once, below them (it repeated on every line)."""
+    once, below them (it repeated on every line). With ``limit``, a kind with more facts than
+    that lists ``limit - 1`` of them and counts the rest ("… and 3 more" and ``more``), above
+    its own what to do."""
     lines = []
     for kind in (PainAlert, PainBelowFlare):
         mine = [p for p in alerts if type(p) is kind]
         if len(mine) == 1:
             lines.append(f"{head}{mine[0].text(season)}.")
         elif mine:
-            lines += [f"{head}{p.fact(season)}." for p in mine]
+            shown = mine if limit is None or len(mine) <= limit else mine[:limit - 1]
+            lines += [f"{head}{p.fact(season)}." for p in shown]
+            if len(shown) < len(mine):
+                lines.append(f"… and {len(mine) - len(shown)} more{more}")
             lines.append(kind.what_to_do_once())
     return lines
 

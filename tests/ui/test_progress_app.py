@@ -3667,3 +3667,27 @@ def test_move_today_s_field_and_buttons_have_their_own_alt_letters(qtbot, planne
     assert {"t", "n", "i"} <= set(keys) and len(keys) == len(set(keys)), texts
     label = next(x for x in dlg.findChildren(QLabel) if x.text() == "New &today:")
     assert label.buddy() is dlg.today_field
+
+
+def test_move_today_lists_each_kind_of_pain_with_its_own_what_to_do(qapp):
+    """Six fit players' pains and two of a rehab player just below P3's threshold: the summary
+    was cut to five lines as one kind, so the fit players' what to do was cut, the rehab advice
+    stood under the fit players and the rehab pains were not shown. Each kind is cut alone now,
+    its count and its own what to do kept."""
+    from planner.progress import PainAlert, PainBelowFlare
+    from ui.desktop.advance import MAX_PAIN_LINES, AdvanceDialog
+
+    s = season(weeks=6, athletes=7, injuries=(injury("A1", "P3", start_day=10),), today=day(20))
+    sessions = [Session(athlete="A1", date=day(d), minutes=60, rpe=4, pain=4) for d in (15, 16)]
+    sessions += [Session(athlete=f"A{k}", date=day(16), minutes=60, rpe=5, pain=6)
+                 for k in range(2, 8)]
+    lines = [html.unescape(x.removeprefix("<b>").removesuffix("</b>"))
+             for x in AdvanceDialog._pain_lines(s, sessions).split("<br>") if x]
+    fit = [f"⚠ Pain: {s.athlete_label(f'A{k}')} logged pain 6/10" for k in range(2, 2 + MAX_PAIN_LINES - 1)]
+    assert [x.split(" on ")[0] for x in lines[:MAX_PAIN_LINES - 1]] == fit
+    assert lines[MAX_PAIN_LINES - 1:MAX_PAIN_LINES + 1] == [
+        f"… and {6 - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)", PainAlert.what_to_do_once()]
+    rehab = lines[MAX_PAIN_LINES + 1:]
+    assert len(rehab) == 3 and rehab[-1] == PainBelowFlare.what_to_do_once()
+    assert all(x.startswith(f"⚠ Pain: {s.athlete_label('A1')} logged pain 4/10")
+               and "just below the protocol's 5/10" in x for x in rehab[:2])

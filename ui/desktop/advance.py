@@ -83,7 +83,7 @@ LOG_AFTER_MOVE = ("import them here (Import this week's sessions…) or log them
                   "(Season ▸ Log Sessions), then re-plan (Plan ▸ Re-plan from Today, Ctrl+R)")
 
 MAX_LATER = 12  # records listed when moving back; the rest are counted
-MAX_PAIN_LINES = 5  # pain lines under the log's summary; the rest are counted
+MAX_PAIN_LINES = 5  # pain lines of a kind under the log's summary; the rest are counted
 MAX_UNLOGGED = 4  # athletes named with nothing logged; the rest are counted
 
 
@@ -1196,10 +1196,8 @@ class AdvanceDialog(QDialog):
         except PeriodizeError:
             return ""  # refused when Move Today applies it, with the reason
         alerts = new_alerts(moved, added)
-        lines = pain_alert_lines(added, alerts, "⚠ Pain: ")  # what to do said once
-        if len(alerts) > MAX_PAIN_LINES:  # the dialog stays on the screen; the Log panel has all
-            lines = lines[:MAX_PAIN_LINES - 1] + [
-                f"… and {len(alerts) - MAX_PAIN_LINES + 1} more (⚠ in the Log panel)", lines[-1]]
+        # what to do said once a kind; the dialog stays on the screen, the Log panel has all
+        lines = pain_alert_lines(added, alerts, "⚠ Pain: ", MAX_PAIN_LINES, " (⚠ in the Log panel)")
         return "".join(f"<b>{html.escape(x)}</b><br>" for x in lines)
 
     # -- OK ----------------------------------------------------------------------------------
