@@ -1858,18 +1858,21 @@ def _today(dates: list, season: Season, problems: list, where, until_today: bool
               f"{cal.end.isoformat()})")
     early = [i for i, d in enumerate(dates) if d is not None and d < first]
     if len(early) > 3:  # an export of the whole year, last season's sessions too: one line
-        days = sorted(dates[i] for i in early)
-        problems.append(f"{len(early):,} rows (the first: {where(early[0], 'date')}) are dated "
-                        f"{days[0].isoformat()} to {days[-1].isoformat()}, before "
+        problems.append(f"{_rows_dated(early, dates, where)}, before "
                         f"{first.isoformat()} (the four weeks before the season, which count, start "
                         f"then); leave them out of the log (or check the year)")
+    after_end = [i for i, d in enumerate(dates) if d is not None and d > cal.end]
+    if len(after_end) > 3:  # a week's export with the year typed wrong: one line
+        problems.append(f"{_rows_dated(after_end, dates, where)}, after the season ends "
+                        f"({day_long(cal.end)}); check the year, or leave them out of the log")
     for i, d in enumerate(dates):
         if d is None:
             continue
         if d > cal.end:
-            problems.append(f"{where(i, 'date')}: {d.isoformat()} is after the season ends "
-                            f"({day_long(cal.end)}); check the date (the year?), or leave the "
-                            f"row out")
+            if len(after_end) <= 3:
+                problems.append(f"{where(i, 'date')}: {d.isoformat()} is after the season ends "
+                                f"({day_long(cal.end)}); check the date (the year?), or leave "
+                                f"the row out")
         elif d > last and not until_today:
             if len(late) <= 3:
                 problems.append(f"{where(i, 'date')}: {d.isoformat()} is after {when}; log a "
@@ -1877,6 +1880,14 @@ def _today(dates: list, season: Season, problems: list, where, until_today: bool
         elif d < first and len(early) <= 3:
             problems.append(f"{where(i, 'date')}: {d.isoformat()} is outside {window}; check "
                             f"the date (the year?), or leave the row out")
+
+
+def _rows_dated(rows: list[int], dates: list, where) -> str:
+    """``40 rows (the first: row 2, Date) are dated 2028-01-04 to 2028-02-02``: rows summarised
+    in one line (:func:`_today`)."""
+    days = sorted(dates[i] for i in rows)
+    return (f"{len(rows):,} rows (the first: {where(rows[0], 'date')}) are dated "
+            f"{days[0].isoformat()} to {days[-1].isoformat()}")
 
 
 def _column(values) -> list:

@@ -1308,6 +1308,21 @@ def test_a_row_after_the_season_ends_is_told_to_check_the_year_not_to_move_today
     assert len(e.value.problems) == 3
 
 
+def test_many_rows_after_the_season_ends_are_said_in_one_line_as_rows_before_it_are(tmp_path, s):
+    """A week's export with the year typed wrong (40 rows a year on) gave one line a row, while
+    as many rows a year back were one line: both are one line now, naming the first row, the
+    dates and the year to check."""
+    end = s.calendar.end
+    rows = "".join(f"A{k % 3 + 1},{day(k % 30) + dt.timedelta(days=365)},60,5\n" for k in range(40))
+    p = write(tmp_path, "Athlete ID,Date,Minutes,RPE\n" + rows)
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    first, last = day(0) + dt.timedelta(days=365), day(29) + dt.timedelta(days=365)
+    assert e.value.problems == [
+        f"40 rows (the first: row 2, Date) are dated {first.isoformat()} to {last.isoformat()}, "
+        f"after the season ends ({day_long(end)}); check the year, or leave them out of the log"]
+
+
 def test_a_missing_rpe_or_minutes_names_the_rows_athlete_and_date_as_written(tmp_path, s):
     """"row 12, RPE: missing" sent the coach to count rows in the file to find whose session
     it was: the row's athlete and date, as the row writes them, follow its number."""
