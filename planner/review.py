@@ -152,7 +152,7 @@ class ReviewRow:
         """HV done ÷ planned over the days logged, as the load's ratio: a past day with nothing
         logged is read as planned, so counting it made patchy logging read as compliance (one
         session logged in three weeks, 100 %). None when the plan had no exposure on a day logged
-        (nothing logged among them). The squad's adds up the rows' days logged alone."""
+        (nothing logged among them). The squad's adds up the rows' days logged alone, of the rows with one."""
         if self.hv_planned_logged <= 0:
             return None
         return self.hv_done_logged / self.hv_planned_logged
@@ -387,13 +387,14 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
             by_reason[reason] = by_reason.get(reason, 0) + n
     gaps = [r.longest_gap for r in rows if r.longest_gap is not None]
     ahead = [r.hv_ahead for r in rows]
+    hv_rated = [r for r in rows if r.hv_ratio is not None]  # never a row whose own reads "—"
     return ReviewRow(
         "", TOTAL, started=sum(r.started for r in rows), bench=sum(r.bench for r in rows),
         not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
         hv_done=sum(r.hv_done for r in rows),
         hv_planned_past=sum(r.hv_planned_past for r in rows),
-        hv_done_logged=sum(r.hv_done_logged for r in rows),
-        hv_planned_logged=sum(r.hv_planned_logged for r in rows),
+        hv_done_logged=sum(r.hv_done_logged for r in hv_rated),
+        hv_planned_logged=sum(r.hv_planned_logged for r in hv_rated),
         hv_ahead=None if ahead[0] is None else sum(p or 0 for p in ahead),
         longest_gap=max(gaps) if gaps else None, exempt=not gaps,
         rehab=sum(r.rehab for r in rows), unavailable=sum(r.unavailable for r in rows),

@@ -255,8 +255,8 @@ def test_the_anonymised_season_counts_a_leaver_and_a_signing_as_the_season_does(
 def test_the_squads_hv_ratio_adds_up_the_athletes_with_one_and_is_a_dash_without():
     """Two athletes with a log: A1 done 1 of the 3 planned on his days logged (1, 5, 8); A3,
     60 minutes logged on day 1 (his 95 % speed day, 70 % logged: no exposure), done 0 of 1. The
-    squad: (1 + 0) ÷ (3 + 1) = 25 %; A2 and A4, with nothing logged, count for nothing. No log
-    at all: "—"."""
+    squad: (1 + 0) ÷ (3 + 1) = 25 %; A2 and A4, with nothing logged, count for nothing, nor does
+    A2's exposure logged on a day none was planned (A2's own ratio "—"). No log at all: "—"."""
     s = _review_season()
     s = s.model_copy(update={"sessions": (*s.sessions, Session(
         athlete="A3", date=day(1), minutes=60, rpe=6, top_speed_pct=70))})
@@ -265,6 +265,15 @@ def test_the_squads_hv_ratio_adds_up_the_athletes_with_one_and_is_a_dash_without
     assert (a3.hv_done, a3.hv_planned_past, a3.cell("hv_ratio")) == (3, 4, "0 %")
     assert review.total.cell("hv_ratio") == "25 %"
     assert (review.total.hv_done, review.total.hv_planned_past) == (15, 18)  # still every row's
+    # A2 logs 96 % on day 3, a 70 % day: an exposure done on a day none was planned, A2's own
+    # ratio "—"; it lifted the squad's numerator alone (2 of 4, 50 %)
+    a2 = s.model_copy(update={"sessions": (*s.sessions, Session(
+        athlete="A2", date=day(3), minutes=60, rpe=6, top_speed_pct=96))})
+    review = season_review(a2)
+    row = _rows(review)["A2"]
+    assert (row.hv_done_logged, row.hv_planned_logged, row.cell("hv_ratio")) == (1, 0, "—")
+    assert review.total.cell("hv_ratio") == "25 %"
+    assert (review.total.hv_done_logged, review.total.hv_planned_logged) == (1, 4)
     none = season_review(s.model_copy(update={"sessions": ()}))
     assert none.total.hv_planned_past == 18 and none.total.cell("hv_ratio") == "—"
 
