@@ -781,9 +781,15 @@ class PainAlert(FlareProposal):
         todo = cls.WHAT_TO_DO.replace("if it is", "if one is")
         return todo[:1].upper() + todo[1:] + "."
 
+    @classmethod
+    def app_what_to_do(cls) -> str:
+        """What to do in the app's words (the Log's and the board's tooltips, the inspector,
+        Import Sessions' status line): the app's place to record it alone."""
+        return "if it is an injury, record it (Season ▸ Injuries)"
+
     def cell_words(self) -> str:
         """What follows "⚠ Pain 6/10, " in the Log cell's and the board's tooltips and the inspector."""
-        return "not in rehab: if it is an injury, record it (Season ▸ Injuries)"
+        return f"not in rehab: {self.app_what_to_do()}"
 
 
 @dataclass(frozen=True)
@@ -797,14 +803,18 @@ class PainBelowFlare(PainAlert):
     WHAT_TO_DO = ("if the session was not pain-free, hold the athlete at that level (pin their "
                   "next speed days no higher) or record the flare-up (Season ▸ Injuries, or "
                   "periodize record --flare-up)")
+    COUNTED = "the plan counts the session as done"
 
     def text(self, season: Season) -> str:
         return f"{self.fact(season)}; {self.WHAT_TO_DO}"
 
     def fact(self, season: Season) -> str:
         return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
-                f"{day_long(self.date)} {self.where(season)}, just below the protocol's "
-                f"{self.threshold}/10 for a flare-up: the plan counts the session as done")
+                f"{day_long(self.date)} {self.where(season)}, {self.below()}")
+
+    def below(self) -> str:
+        """``just below the protocol's 5/10 for a flare-up: the plan counts the session as done``."""
+        return f"just below the protocol's {self.threshold}/10 for a flare-up: {self.COUNTED}"
 
     def where(self, season: Season) -> str:
         """``in S1 (acute hamstring strain)``; back to FIT: ``back after the acute hamstring
@@ -821,10 +831,15 @@ class PainBelowFlare(PainAlert):
         todo = cls.WHAT_TO_DO.replace("if the session was", "if a session was")
         return todo[:1].upper() + todo[1:] + "."
 
+    @classmethod
+    def app_what_to_do(cls) -> str:
+        """What to do in the app's words, after the session is named: the app's place to record
+        the flare-up alone."""
+        return (cls.WHAT_TO_DO.replace("if the session was", "if it was")
+                .replace(", or periodize record --flare-up", ""))
+
     def cell_words(self) -> str:
-        return (f"just below the protocol's {self.threshold}/10 for a flare-up: the plan counts "
-                f"the session as done; if it was not pain-free, hold the athlete at that level "
-                f"(pin their next speed days no higher) or record the flare-up (Season ▸ Injuries)")
+        return f"{self.below()}; {self.app_what_to_do()}"
 
 
 def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ",

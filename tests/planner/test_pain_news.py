@@ -94,6 +94,13 @@ def test_a_pain_just_below_the_flare_up_threshold_in_rehab_is_listed_not_propose
     assert len(two) == 3 and two[-1].startswith("If a session was not pain-free, hold")
     assert all("hold the athlete" not in line for line in two[:2])
     assert isinstance(below[0], PainBelowFlare) and "just below" in below[0].cell_words()
+    # the app's tooltips say the command line's advice, the app's place to record it alone
+    advice = PainBelowFlare.WHAT_TO_DO.split("pain-free, ")[1].removesuffix(
+        ", or periodize record --flare-up)")
+    assert below[0].cell_words() == (f"just below the protocol's 5/10 for a flare-up: the plan "
+                                     f"counts the session as done; if it was not pain-free, "
+                                     f"{advice})")
+    assert "periodize" not in below[0].cell_words() and advice in one[0]
 
 
 def test_a_hamstring_returners_two_out_of_ten_is_listed_and_a_calm_window_says_nothing():

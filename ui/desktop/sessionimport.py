@@ -199,21 +199,19 @@ def pain_words(alerts: list) -> str:
     """The status bar's words for the listed pains an import brought (:func:`new_alerts`): the
     fit players' (a possible injury) and those in rehab or just back one below the flare-up
     threshold, each kind with what to do ("" when none)."""
-    from planner.progress import PainBelowFlare
+    from planner.progress import PainAlert, PainBelowFlare
 
     fit = [p for p in alerts if not isinstance(p, PainBelowFlare)]
     low = [p for p in alerts if isinstance(p, PainBelowFlare)]
     text = ""
     if fit:
         text += (f" {plural(len({p.athlete for p in fit}), 'athlete')} not in rehab logged pain of "
-                 f"{min(p.threshold for p in fit)}/10 or more (marked ⚠ in the Log): if it is an "
-                 f"injury, record it (Season ▸ Injuries).")
+                 f"{min(p.threshold for p in fit)}/10 or more (marked ⚠ in the Log): "
+                 f"{PainAlert.app_what_to_do()}.")
     if low:
         text += (f" {plural(len({p.athlete for p in low}), 'athlete')} in rehab or just back logged "
-                 f"pain just below the protocol's flare-up threshold (marked ⚠ in the Log): the "
-                 f"plan counts the session as done; if it was not pain-free, hold the athlete at "
-                 f"that level (pin their next speed days no higher) or record the flare-up (Season ▸ "
-                 f"Injuries).")
+                 f"pain just below the protocol's flare-up threshold (marked ⚠ in the Log): "
+                 f"{PainBelowFlare.COUNTED}; {PainBelowFlare.app_what_to_do()}.")
     return text
 
 
