@@ -1025,3 +1025,18 @@ def test_a_hidden_roles_grid_catches_up_when_it_is_opened(w, monkeypatch):
     # open: it follows every change at once
     w.apply_edit(E.SetRole(competition=comp, athlete="A2", role=None))
     assert len(filled) == 2 and not model.data(model.index(row, col)).startswith("out")
+
+
+def test_the_roles_grid_names_an_athlete_as_the_app_does_not_an_id_twice(qtbot):
+    """A squad typed by ID (name A1, ID A1): the Roles grid's row heading read "A1 (A1)" where
+    the rest of the app says "A1"; a named athlete is "Name (ID)" as before."""
+    from ui.desktop.roles import RolesModel
+
+    s = tiny_season()
+    first, *rest = s.athletes
+    s = s.model_copy(update={"athletes": (first.model_copy(update={"name": first.id}), *rest)})
+    model = RolesModel()
+    model.set_season(s)
+    heads = [model.headerData(i, Qt.Orientation.Vertical) for i in range(model.rowCount())]
+    assert first.id in heads and f"{first.id} ({first.id})" not in heads
+    assert f"{rest[0].name} ({rest[0].id})" in heads and rest[0].name != rest[0].id

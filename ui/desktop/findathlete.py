@@ -61,7 +61,7 @@ def matching(season: Season | None, text: str) -> list[Athlete]:
 def label(a: Athlete) -> str:
     """An athlete as the list shows him: ``Erik Berger (P012) · DF``."""
     pos = short_position(a.position)
-    return f"{a.name} ({a.id})" + (f" · {pos}" if pos else "")
+    return a.label + (f" · {pos}" if pos else "")
 
 
 class FindAthleteDialog(QDialog):

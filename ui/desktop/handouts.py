@@ -435,7 +435,7 @@ class HandoutsDialog(QDialog):
         self.season = season
         one = athlete if season.athlete(athlete or "") is not None else None
         for a in display_order(season):
-            item = QListWidgetItem(f"{a.name} ({a.id})" + (f", {a.position}" if a.position else ""))
+            item = QListWidgetItem(a.label + (f", {a.position}" if a.position else ""))
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if one in (None, a.id)

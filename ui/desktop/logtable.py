@@ -316,7 +316,7 @@ class LogModel(QAbstractTableModel):
 
     def tooltip(self, a: Athlete, d: int) -> str:
         day = self.tl.days[d]
-        lines = [f"{a.name} ({a.id}) · {day_long(day)}"]
+        lines = [f"{a.label} · {day_long(day)}"]
         ss = self.sessions(a.id, d)
         lines += [f"Logged: {w}" for w in words(ss, a)]
         if not ss:
@@ -354,7 +354,7 @@ class LogModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return a.name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{a.name} ({a.id})" + (f" · {a.position}" if a.position else "")
+                return a.label + (f" · {a.position}" if a.position else "")
             return None
         return self._day_header(section, role)
 

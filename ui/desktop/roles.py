@@ -225,7 +225,7 @@ class RolesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole and section < len(self.athletes):
                 a = self.athletes[section]
-                return f"{a.name} ({a.id})"
+                return a.label
             return None
         if section == 0:
             return {Qt.ItemDataRole.DisplayRole: "Default",

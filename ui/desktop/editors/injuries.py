@@ -428,7 +428,7 @@ class InjuriesEditor(Editor):
                                                              name_sort_key(a.name))):
                 # the mark after the name: typing a name's first letters finds the athlete
                 mark = "  ✚ injury recorded" if a.id in injured else ""
-                self.athlete.addItem(f"{a.name} ({a.id}){mark}", a.id)
+                self.athlete.addItem(f"{a.label}{mark}", a.id)
             i = self.athlete.findData(key) if key else -1
             self.athlete.setCurrentIndex(i if i >= 0 else (0 if self.athlete.count() else -1))
         self._fill_targets(season)
