@@ -67,7 +67,7 @@ class ColdStart:
 
     def ways(self) -> str:
         """What to do: an 80 % day pinned before it on the days named, or the bench."""
-        bench = f"set them bench for {self.competitions[0].name} (Roles)"
+        bench = f"set them bench for {join_and([c.name for c in self.competitions])} (Roles)"
         if not self.open_days:
             return f"no training day before it can take a speed day, so {bench}"
         days = " or ".join(f"{day_text(d)} ({label})" if label else day_text(d)

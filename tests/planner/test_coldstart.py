@@ -119,3 +119,15 @@ def test_solve_check_and_a_what_if_say_it_on_the_command_line(solved, capsys):
     assert comp.cold == (c.text(solved),)
     assert f"  - {c.text(solved)}" in comp.text()
     assert compare(solved, solved.plan, solved, solved.plan).cold == ()
+
+
+def test_two_matches_started_that_day_are_both_named_in_the_ways_out(solved):
+    """A1 starts the Cup final and the Plate final on day 33: the bench named the first alone
+    ("bench for Cup final"), which leaves the second started cold; both are named now."""
+    plate = Competition(id="plate", name="Plate final", date=day(FINAL), priority="A")
+    two = solved.model_copy(update={"competitions": (*solved.competitions, plate)})
+    (c,) = cold_starts(two)
+    assert [x.id for x in c.competitions] == ["final", "plate"]
+    words = c.text(two)
+    assert "starts Cup final and Plate final (A, Sat 6 Feb)" in words
+    assert words.endswith("bench for Cup final and Plate final (Roles)"), words
