@@ -154,9 +154,10 @@ class _Context:
 
     def pain_notes(self) -> dict:
         """Day -> what a logged pain at or above the protocol's flare-up threshold asks of the
-        coach (a flare-up proposed and not recorded, or a fit athlete's pain), read once."""
+        coach (a flare-up proposed and not recorded, a fit athlete's pain, or one just below the
+        threshold: the pains listed, ``planner.progress.listed_pains``), read once."""
         if self._pain is None:
-            from planner.progress import flare_proposals, pain_alerts
+            from planner.progress import PainBelowFlare, flare_proposals, listed_pains
 
             self._pain = {}
             for p in flare_proposals(self.season, self.aid):
@@ -165,8 +166,10 @@ class _Context:
                     f"a flare-up is proposed but not recorded, so the plan goes on as if the "
                     f"symptoms were not back; if they were, record it (right-click the day ▸ "
                     f"Record flare-up, or periodize record --flare-up) and re-plan.")
-            for p in pain_alerts(self.season, self.aid):
+            for p in listed_pains(self.season, self.aid):
                 self._pain[p.date] = (
+                    f"Pain {p.pain:g}/10 was logged, {p.below()}; {p.WHAT_TO_DO}."
+                    if isinstance(p, PainBelowFlare) else
                     f"Pain {p.pain:g}/10 was logged: if it is an injury, record it (Season ▸ "
                     f"Injuries) and re-plan; nothing in the plan changed for it.")
         return self._pain

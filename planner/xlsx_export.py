@@ -503,16 +503,11 @@ def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
         out.append(("Today", f"{text.day_long(today)}: the days before it are as logged (or as "
                               f"planned where nothing was logged), the days from it on are the "
                               f"plan.", False))
-    from planner.progress import above_stage, flare_proposals, pain_alerts
+    from planner.progress import above_stage
 
-    pains = sorted(flare_proposals(season) + pain_alerts(season), key=lambda p: p.date)
-    pain = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} ({p.pain:g}/10)")
-                                for p in pains])
+    pain = _pain_logged(season)
     if pain:
-        out.append(("Pain logged", pain + ". A pain at or above the flare-up threshold proposes "
-                    "a flare-up; nothing in the plan changes until it is recorded (the app: "
-                    "right-click the day ▸ Record flare-up; or periodize record --flare-up), so "
-                    "record those that were one and re-plan.", True))
+        out.append(("Pain logged", pain, True))
     fast = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} {p.top} % in {p.stage} "
                                              f"(≤ {p.cap} %)") for p in sorted(
         above_stage(season), key=lambda p: -(p.top - p.cap))])  # the largest breach first
@@ -520,6 +515,30 @@ def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
         out.append(("Above the stage", fast + ". Logged faster than the rehab stage allows: worth "
                     "a word with the athlete and the physio (each day's page says it too).", True))
     return out
+
+
+def _pain_logged(season: Season) -> str:
+    """The Cover's "Pain logged": the flare-ups proposed and the pains listed to the coach
+    (``planner.progress.listed_pains``: a fit player's, one just below the threshold), by
+    athlete, with what to do of each kind ("" when none)."""
+    from planner.progress import PainBelowFlare, flare_proposals, listed_pains
+
+    pains = sorted(flare_proposals(season) + listed_pains(season), key=lambda p: p.date)
+    below = [p for p in pains if isinstance(p, PainBelowFlare)]
+    if not pains:
+        return ""
+    just = {id(p): f", just below {p.threshold}/10" for p in below}
+    words = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} ({p.pain:g}/10"
+                                             f"{just.get(id(p), '')})") for p in pains]) + "."
+    if len(below) < len(pains):
+        words += (" A pain at or above the flare-up threshold proposes a flare-up; nothing in the "
+                  "plan changes until it is recorded (the app: right-click the day ▸ Record "
+                  "flare-up; or periodize record --flare-up), so record those that were one and "
+                  "re-plan.")
+    if below:
+        words += (f" A pain just below the threshold proposes none: {PainBelowFlare.COUNTED}. "
+                  f"{PainBelowFlare.what_to_do_once()}")
+    return words
 
 
 def _by_athlete(season: Season, items: list[tuple[str, str]]) -> str:

@@ -1014,3 +1014,36 @@ def test_a_speed_day_after_a_pain_not_recorded_as_a_flare_up_is_named(tmp_path):
     again = solve(SolveRequest(flared, time_limit=30))
     assert check_plan(flared, again.plan).violations == ()
     assert speed_after_pain(flared, again.plan) == []
+
+
+def test_a_pain_just_below_the_threshold_is_said_on_the_day_and_on_the_cover():
+    """Pain 4/10 in P3 (a flare-up at 5/10) was listed in the Log, the board, the inspector and
+    the command line, but the day's Solver Explanation and the workbook's "Pain logged" said
+    nothing of it: both read the same list now, with what to do of its kind."""
+    import io
+
+    import openpyxl
+
+    from planner.progress import PainBelowFlare, listed_pains
+    from planner.why import Explainer
+    from planner.xlsx_export import workbook_bytes
+
+    s = season(weeks=4, athletes=1, injuries=(injury("A1", "P3", start_day=-10),), today=day(10))
+    s = E.LogSessions(sessions=(Session(athlete="A1", date=day(4), minutes=60, rpe=5, pain=4),
+                                Session(athlete="A1", date=day(5), minutes=60, rpe=5, pain=3))).apply(s)
+    (listed,) = listed_pains(s)
+    assert isinstance(listed, PainBelowFlare) and (listed.date, listed.threshold) == (day(4), 5)
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+
+    def day_text(d):
+        return " ".join(r.text for r in Explainer(s, out.plan).day("A1", day(d)).reasons)
+
+    assert ("Pain 4/10 was logged, just below the protocol's 5/10 for a flare-up: the plan counts "
+            "the session as done; if the session was not pain-free") in day_text(4)
+    assert "Pain 3/10" not in day_text(5)
+    ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, out.plan)))["Cover"]
+    pain = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}["Pain logged"]
+    assert pain.startswith("Athlete 1 (A1): 8 Jan (4/10, just below 5/10). A pain just below the "
+                           "threshold proposes none: the plan counts the session as done. "), pain
+    assert pain.endswith(PainBelowFlare.what_to_do_once()) and "proposes a flare-up" not in pain
