@@ -918,6 +918,26 @@ def _in_rehab_or_back_lately(records: list, day: dt.date) -> bool:
                for k in range(RECENT_RETURN_DAYS))
 
 
+def sore_pains(season: Season) -> dict[str, list[FlareProposal]]:
+    """Athlete -> the logged pains that Fill As Planned stops at: those that propose a flare-up
+    not recorded (⚑) and those listed (⚠, :func:`listed_pains`: a fit player's, a possible
+    injury, or one just below the flare-up threshold). The plan after such a pain may not hold,
+    so the days after it are not filled as planned: the coach records it, or types them."""
+    out: dict[str, list[FlareProposal]] = {}
+    for p in [*flare_proposals(season), *listed_pains(season)]:
+        out.setdefault(p.athlete, []).append(p)
+    return out
+
+
+def pain_before(pains, day: dt.date) -> FlareProposal | None:
+    """The latest of ``pains`` (one athlete's, :func:`sore_pains`) that ``day`` follows within
+    :data:`PAIN_LOOKBACK_DAYS` (the days in which Move Today offers a pain again: after them it
+    is the coach's decided past, and a pain of weeks ago held the athlete's days empty every
+    week), or None."""
+    near = [p for p in pains if p.date < day <= p.date + dt.timedelta(days=PAIN_LOOKBACK_DAYS)]
+    return max(near, key=lambda p: p.date, default=None)
+
+
 def next_week_start(season: Season) -> dt.date:
     """The first day of the week after the one holding the planning start (the "New week"
     action moves ``today`` there)."""

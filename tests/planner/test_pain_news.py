@@ -123,3 +123,26 @@ def test_a_hamstring_returners_two_out_of_ten_is_listed_and_a_calm_window_says_n
     assert "back after the acute hamstring strain" in pains_below_flare(s)[0].text(s)
     s = _pains(s, (18 + 27, 2), (18 + 28, 2))  # 28 days after the return: no longer lately
     assert [p.date for p in pains_below_flare(s)] == [day(45)]
+
+
+def test_fill_as_planned_stops_after_a_proposed_flare_up_or_a_listed_pain_for_a_week():
+    """The pains that hold Fill As Planned, without the app: A1's 4/10 (just below P3's 5/10)
+    and 6/10 (a flare-up proposed), A2's fit 6/10; 3/10 holds nothing. A day after one, within
+    PAIN_LOOKBACK_DAYS, is held by the latest; the pain's own day and the days after the window
+    are not."""
+    from planner.progress import PainAlert, PainBelowFlare, pain_before, sore_pains
+
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P3", start_day=10),), today=day(35))
+    s = _pains(s, (14, 3), (16, 4), (18, 6))
+    s = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A2", date=day(16), minutes=60, rpe=4, pain=6),)})
+    sore = sore_pains(s)
+    assert sorted(sore) == ["A1", "A2"]
+    assert sorted((p.date, type(p).__name__) for p in sore["A1"]) == [
+        (day(16), "PainBelowFlare"), (day(18), "FlareProposal")]
+    assert isinstance(sore["A2"][0], PainAlert) and not isinstance(sore["A2"][0], PainBelowFlare)
+    a1 = sore["A1"]
+    assert pain_before(a1, day(16)) is None and pain_before(a1, day(15)) is None
+    assert pain_before(a1, day(17)).date == day(16) and pain_before(a1, day(19)).date == day(18)
+    assert pain_before(a1, day(18 + PAIN_LOOKBACK_DAYS)).date == day(18)
+    assert pain_before(a1, day(19 + PAIN_LOOKBACK_DAYS)) is None

@@ -897,6 +897,8 @@ class LogPanel(QWidget):
 
         pr = Prescriber(season, m.lived_plan(), timeline=m.tl)
         ok, late = self._split(self.selected_cells())
+        from planner.progress import pain_before, sore_pains
+
         sore = sore_pains(season)
         sessions, days, rest, held = [], [], 0, {}
         for _r, _c, a, d in ok:
@@ -988,31 +990,6 @@ class LogPanel(QWidget):
                                lambda: self.flare_requested.emit(cell[0].id, day))
         self.context_menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))
-
-
-def sore_pains(season: Season) -> dict[str, list]:
-    """Athlete -> his logged pains that Fill As Planned stops at: those that propose a flare-up
-    not recorded (⚑) and those listed (⚠, ``planner.progress.listed_pains``: a fit player's,
-    a possible injury, or one just below the flare-up threshold). The plan after such a pain
-    may not hold, so the days after it are not filled as planned: the coach records it, or
-    types them."""
-    from planner.progress import flare_proposals, listed_pains
-
-    out: dict[str, list] = {}
-    for p in [*flare_proposals(season), *listed_pains(season)]:
-        out.setdefault(p.athlete, []).append(p)
-    return out
-
-
-def pain_before(pains, day: dt.date):
-    """The latest of ``pains`` (one athlete's, :func:`sore_pains`) that ``day`` follows within
-    ``planner.progress.PAIN_LOOKBACK_DAYS`` (the days in which Move Today offers a pain again:
-    after them it is the coach's decided past, and a pain of weeks ago held the athlete's days
-    empty every week), or None."""
-    from planner.progress import PAIN_LOOKBACK_DAYS
-
-    near = [p for p in pains if p.date < day <= p.date + dt.timedelta(days=PAIN_LOOKBACK_DAYS)]
-    return max(near, key=lambda p: p.date, default=None)
 
 
 def held_words(season: Season, held: dict) -> str:
