@@ -174,6 +174,15 @@ def gate(record: Injury, protocol: Protocol, stage: str, since: dt.date, before:
     return max(r.test.date for r in failing) + dt.timedelta(days=retest_days), failing
 
 
+def retest_words(until: dt.date, today: dt.date, show=None) -> str:
+    """The retest a gate waits on (:func:`gate`), seen on ``today``: ``retest from Tue 5 Jan
+    2027``, or ``retest due since …`` for a day gone by."""
+    from planner.text import day_long
+
+    show = show or day_long
+    return f"retest due since {show(until)}" if until < today else f"retest from {show(until)}"
+
+
 def failed_words(failing: list[Result], show=None) -> str:
     """The failing results a gate holds the stage on (:func:`gate`), in words, "; " between
     them: ``Hip-flexor strength LSI 88 % on Mon 7 Sep 2026 (pass mark ≥ 90 %)``. ``show`` writes
@@ -187,24 +196,31 @@ def failed_words(failing: list[Result], show=None) -> str:
         f"{r.criterion.sign} {measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
 
 
+def held_gate(record: Injury, protocol: Protocol, stage: str, day: dt.date,
+              retest_days: int) -> tuple[dt.date | None, list[Result]]:
+    """:func:`gate` of the episode of ``stage`` held on ``day``, the tests up to ``day``
+    counted; (None, []) when ``stage`` is not held then."""
+    held = episode_start(record, protocol, day)
+    if held is None or held[0] != stage or stage not in protocol.stage_ids:
+        return None, []
+    return gate(record, protocol, stage, held[1], tests_until(day), retest_days)
+
+
 def failed_retests(record: Injury, protocol: Protocol, stage: str, day: dt.date,
                    retest_days: int, show=None) -> dict[str, str]:
     """Criterion name -> its failed latest result in the episode of ``stage`` held on ``day``
-    and the retest, in words: ``failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026`` (a
-    retest day gone by: ``retest due since …``); {} when ``stage`` is not held then. What a
+    and the retest, in words (:func:`retest_words`): ``failed 82 % on Mon
+    26 Oct 2026, retest from Mon 2 Nov 2026``; {} when ``stage`` is not held then. What a
     provisional return and the handout say of a criterion tested and failed, where "not passed
     yet" read as never tested. ``show`` writes the dates (``planner.text.day_long`` unless
     given)."""
     from planner.text import day_long, measure
 
     show = show or day_long
-    held = episode_start(record, protocol, day)
-    if held is None or held[0] != stage or stage not in protocol.stage_ids:
-        return {}
-    until, failing = gate(record, protocol, held[0], held[1], tests_until(day), retest_days)
+    until, failing = held_gate(record, protocol, stage, day, retest_days)
     if until is None:
         return {}
-    retest = f"retest due since {show(until)}" if until < day else f"retest from {show(until)}"
+    retest = retest_words(until, day, show)
     return {r.criterion.name: f"failed {measure(r.test.value, r.test.unit or r.criterion.unit)} on "
                               f"{show(r.test.date)}, {retest}" for r in failing}
 

@@ -630,17 +630,20 @@ class Handouts:
     def _not_passed(self, f: AthleteFacts, waits: ProvisionalExit | tuple[str, ...]) -> str:
         """``, not passed yet`` after what a provisional week waits on; a test of the stage held
         today that failed, said so with its retest (planner.criteria.failed_retests): ``,
-        failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026``."""
-        from planner.criteria import failed_retests
+        failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026``. Anonymised, no test
+        named and no result (a test's name names the injury): ``, failed: retest from …``."""
+        from planner.criteria import failed_retests, held_gate, retest_words
 
         k = None if isinstance(waits, tuple) else f.gov[waits.day]
         if k is None:
             return ", not passed yet"
-        fail = failed_retests(f.records[k], f.protos[k], waits.stage,
-                              self.tl.days[min(self.tl.p0, self.tl.n - 1)],
-                              self.rs.value("RH-CRIT", "retest_days"), text.day)
+        today, retest = self.tl.days[min(self.tl.p0, self.tl.n - 1)], self.rs.value("RH-CRIT", "retest_days")
+        fail = failed_retests(f.records[k], f.protos[k], waits.stage, today, retest, text.day)
         if not any(n in fail for n in waits.missing):
             return ", not passed yet"
+        if self.anonymise:
+            until = held_gate(f.records[k], f.protos[k], waits.stage, today, retest)[0]
+            return f", failed: {retest_words(until, today, text.day)}"
         if len(waits.missing) == 1:
             return f", {fail[waits.missing[0]]}"
         return ": " + "; ".join(f"{n} {fail.get(n, 'not passed yet')}" for n in waits.missing)

@@ -647,7 +647,8 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         for r in explainer.day(f.id, day).reasons:
             if r.kind != "bound" or (anonymise and r.rule == "RH-STAGE"):
                 continue
-            reasons.append(_YEAR.sub(r"\1", scrub(r.text, names)))
+            words = r.anonymised if anonymise and r.anonymised else r.text  # a test unnamed
+            reasons.append(_YEAR.sub(r"\1", scrub(words, names)))
         kind = f.wk[tl.week_of[i]]
         block = next((b.name for b in blocks if b.start <= day <= b.end), "")
         md = tl.day_label(i)  # "MD+2 · MD-1" between two matches, as the handouts say it

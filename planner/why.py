@@ -55,6 +55,9 @@ class Reason:
     # rule the day pays a price to: the day is allowed, not bound), "fact"
     kind: str
     text: str
+    # what an anonymised export says instead ("": the text, names scrubbed): a criteria test's
+    # name names the injury
+    anonymised: str = ""
 
     @property
     def title(self) -> str:
@@ -961,14 +964,17 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     _criteria_reason(c, st, start, c.tl.days[i], add)
 
 
-def gate_line(result, stage: str, until: dt.date, today: dt.date | None = None) -> str:
+def gate_line(result, stage: str, until: dt.date, today: dt.date | None = None,
+              named: bool = True) -> str:
     """A failing criteria result and the gate it sets: ``Hip-flexor strength LSI 82 % on Mon 5
     Oct 2026 (pass mark ≥ 90 %): P3 held until retest on Wed 14 Oct 2026``
     (:func:`planner.criteria.failed_words`); with ``today`` after the retest date, the retest
-    is due (``P3 held until a retest: due since Sat 8 Aug 2026``), not a date gone by."""
+    is due (``P3 held until a retest: due since Sat 8 Aug 2026``), not a date gone by. Not
+    ``named`` (an anonymised export: the test's name names the injury), the result unsaid:
+    ``A criteria test failed: P3 held until …``."""
     held = (f"held until a retest: due since {text.day_long(until)}" if today is not None and until < today
             else f"held until retest on {text.day_long(until)}")
-    return f"{failed_words([result])}: {stage} {held}"
+    return f"{failed_words([result]) if named else 'A criteria test failed'}: {stage} {held}"
 
 
 def gate_texts(season: Season, record) -> list[str]:
@@ -1001,8 +1007,10 @@ def _criteria_reason(c: _Context, st: str, start: dt.date, day: dt.date, add) ->
     provisional."""
     retest = c.value("RH-CRIT", "retest_days")
     until, failing = gate(c.inj, c.proto, st, start, tests_until(day), retest)
+    today = c.tl.days[min(c.tl.p0, c.tl.n - 1)]
     for r in failing:
-        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until, today=c.tl.days[min(c.tl.p0, c.tl.n - 1)])}."))
+        add(Reason("RH-CRIT", "bound", f"{gate_line(r, st, until, today=today)}.",
+                   anonymised=f"{gate_line(r, st, until, today=today, named=False)}."))
     if c.proto.stage(st).criteria and not passes_all(c.inj, c.proto, st, start, tests_until(day)):
         add(Reason("RH-CRIT", "fact", f"Leaving {st} is provisional: not every criterion of {st} has a "
                                        f"passing result yet."))

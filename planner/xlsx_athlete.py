@@ -103,7 +103,8 @@ _YEAR = re.compile(r"(\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}) \
 
 
 def _words(r, anonymise: bool, names) -> str:
-    words = _YEAR.sub(r"\1", r.text)  # the page's title gives the year
+    # the page's title gives the year; anonymised, a failed test unnamed (Reason.anonymised)
+    words = _YEAR.sub(r"\1", r.anonymised if anonymise and r.anonymised else r.text)
     if anonymise:
         if r.rule == "RH-STAGE":  # the stage's exit requirement is protocol content
             words = words.split("; to leave it:")[0] + "."

@@ -910,3 +910,42 @@ def test_a_provisional_return_says_a_failed_test_as_failed_with_its_retest():
     # untested: as before
     [r] = returns(make(), plan())
     assert r.failed == () and "failed" not in r.back_note()
+
+
+def test_anonymised_handouts_workbook_and_calendar_name_no_criteria_test():
+    """An anonymised handout's Next and Stage lines read "waits on a criteria test: Hip-flexor
+    strength LSI failed 84 % on Sat 2 Jan …; Pain during max sprint not passed yet", and the
+    anonymised workbook's Why column "Hip-flexor strength LSI 84 on Sat 2 Jan (pass mark ≥ 90 %):
+    S3 held until retest …": a test's name names the injury. Anonymised, no test, protocol or
+    result is said; the hold and its retest day are."""
+    import io
+
+    import openpyxl
+
+    from planner.anonymise import anonymised
+    from planner.handout import handout_weeks
+    from planner.ical import athlete_calendar
+    from planner.protocols import load_protocol
+    from planner.text import day as short_day
+    from planner.xlsx_export import workbook_bytes
+
+    s = make(tests=((-2, "Hip-flexor strength LSI", 84),), values={"RH-CRIT": {"retest_days": 3}})
+    s = s.model_copy(update={"plan": plan()})
+    proto = load_protocol("iliopsoas-tendinopathy")
+    banned = {c.name for st in proto.stages for c in st.criteria} | {"iliopsoas", "84 %"}
+    sa, pa = anonymised(s, s.plan)
+    weeks = handout_weeks(sa, pa, None, [0, 1], anonymise=True)
+    said = " ".join(f"{w.milestone} {w.stage}" for w in weeks)
+    assert f"waits on a criteria test, failed: retest from {short_day(day(1))}" in said, said
+    # the Rules sheet's sources are the rule table's, the same for every season
+    cells = [str(c.value) for ws in openpyxl.load_workbook(io.BytesIO(
+        workbook_bytes(s, s.plan, anonymise=True))) if ws.title != "Rules"
+             for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any("A criteria test failed: S3 held until retest on" in c for c in cells)
+    cal = athlete_calendar(s, s.plan, "A1", anonymise=True).to_ical().decode()
+    for text_ in [said, *cells, cal]:
+        assert not [b for b in banned if b.lower() in text_.lower()], text_
+    # named, as before
+    [named] = handout_weeks(s, s.plan, ["A1"], [0])
+    assert "Hip-flexor strength LSI failed 84 %" in named.milestone
+
