@@ -174,6 +174,15 @@ def gate(record: Injury, protocol: Protocol, stage: str, since: dt.date, before:
     return max(r.test.date for r in failing) + dt.timedelta(days=retest_days), failing
 
 
+def result_words(r: Result, show=None) -> str:
+    """A result's value with its unit and its day: ``84 % on Sat 2 Jan 2027`` (the criterion's
+    unit when the test gives none). ``show`` writes the date (``planner.text.day_long`` unless
+    given). Every place that says a failed result says it with these words."""
+    from planner.text import day_long, measure
+
+    return f"{measure(r.test.value, r.test.unit or r.criterion.unit)} on {(show or day_long)(r.test.date)}"
+
+
 def retest_words(until: dt.date, today: dt.date, show=None) -> str:
     """The retest a gate waits on (:func:`gate`), seen on ``today``: ``retest from Tue 5 Jan
     2027``, or ``retest due since …`` for a day gone by."""
@@ -188,11 +197,10 @@ def failed_words(failing: list[Result], show=None) -> str:
     them: ``Hip-flexor strength LSI 88 % on Mon 7 Sep 2026 (pass mark ≥ 90 %)``. ``show`` writes
     the dates (``planner.text.day_long`` unless given). Every place that says why a failed test
     holds the stage until the retest says the results with it."""
-    from planner.text import day_long, measure
+    from planner.text import measure
 
-    show = show or day_long
     return "; ".join(
-        f"{r.test.name} {measure(r.test.value, r.test.unit)} on {show(r.test.date)} (pass mark "
+        f"{r.test.name} {result_words(r, show)} (pass mark "
         f"{r.criterion.sign} {measure(r.criterion.pass_mark, r.criterion.unit)})" for r in failing)
 
 
@@ -209,20 +217,16 @@ def held_gate(record: Injury, protocol: Protocol, stage: str, day: dt.date,
 def failed_retests(record: Injury, protocol: Protocol, stage: str, day: dt.date,
                    retest_days: int, show=None) -> dict[str, str]:
     """Criterion name -> its failed latest result in the episode of ``stage`` held on ``day``
-    and the retest, in words (:func:`retest_words`): ``failed 82 % on Mon
+    and the retest, in words (:func:`result_words`, :func:`retest_words`): ``failed 82 % on Mon
     26 Oct 2026, retest from Mon 2 Nov 2026``; {} when ``stage`` is not held then. What a
     provisional return and the handout say of a criterion tested and failed, where "not passed
     yet" read as never tested. ``show`` writes the dates (``planner.text.day_long`` unless
     given)."""
-    from planner.text import day_long, measure
-
-    show = show or day_long
     until, failing = held_gate(record, protocol, stage, day, retest_days)
     if until is None:
         return {}
     retest = retest_words(until, day, show)
-    return {r.criterion.name: f"failed {measure(r.test.value, r.test.unit or r.criterion.unit)} on "
-                              f"{show(r.test.date)}, {retest}" for r in failing}
+    return {r.criterion.name: f"failed {result_words(r, show)}, {retest}" for r in failing}
 
 
 def not_passed(record: Injury, protocol: Protocol, stage: str, since: dt.date,

@@ -977,25 +977,40 @@ def gate_line(result, stage: str, until: dt.date, today: dt.date | None = None,
     return f"{failed_words([result]) if named else 'A criteria test failed'}: {stage} {held}"
 
 
-def gate_texts(season: Season, record) -> list[str]:
-    """RH-CRIT for an injury record at the planning start, in words: each failing latest result
-    of the stage held then (:func:`gate_line`), and the criteria without a passing result yet
-    (leaving the stage is then provisional). Empty outside rehab or without criteria."""
+def _held_gate(season: Season, record):
+    """(protocol, stage, start, day, retest days) of the stage with criteria held by
+    ``record`` at the planning start, or None (outside rehab, a stage without criteria)."""
     try:
         proto = load_protocol(record.protocol)
     except InputError:
-        return []
+        return None
     tl = Timeline(season)
     day = tl.days[min(tl.p0, tl.n - 1)]
     held = episode_start(record, proto, day)
     if held is None or held[0] not in proto.stage_ids or not proto.stage(held[0]).criteria:
+        return None
+    return proto, held[0], held[1], day, RuleSet(season.rules).value("RH-CRIT", "retest_days")
+
+
+def gate_holds(season: Season, record) -> dict[str, str]:
+    """Test name -> the hold its failing latest result sets at the planning start
+    (:func:`gate_line`, a date gone by: due), for the stage ``record`` holds then; {} when none."""
+    if (held := _held_gate(season, record)) is None:
+        return {}
+    proto, stage, start, day, retest = held
+    until, failing = gate(record, proto, stage, start, tests_until(day), retest)
+    return {r.test.name: gate_line(r, stage, until, today=day) for r in failing}
+
+
+def gate_texts(season: Season, record) -> list[str]:
+    """RH-CRIT for an injury record at the planning start, in words: each failing latest result
+    of the stage held then (:func:`gate_holds`), and the criteria without a passing result yet
+    (leaving the stage is then provisional). Empty outside rehab or without criteria."""
+    if (held := _held_gate(season, record)) is None:
         return []
-    stage, start = held
-    after = tests_until(day)
-    until, failing = gate(record, proto, stage, start, after,
-                          RuleSet(season.rules).value("RH-CRIT", "retest_days"))
-    lines = [gate_line(r, stage, until, today=day) for r in failing]  # a date gone by: due
-    if missing := [c.name for c in not_passed(record, proto, stage, start, after)]:
+    proto, stage, start, day, _ = held
+    lines = list(gate_holds(season, record).values())
+    if missing := [c.name for c in not_passed(record, proto, stage, start, tests_until(day))]:
         # named: "every criterion of P1" left a new coach asking which, and where they go
         lines.append(f"Leaving {stage} is provisional until {text.join_and(missing)} "
                      f"{'has' if len(missing) == 1 else 'have'} a passing result")

@@ -949,3 +949,27 @@ def test_anonymised_handouts_workbook_and_calendar_name_no_criteria_test():
     [named] = handout_weeks(s, s.plan, ["A1"], [0])
     assert "Hip-flexor strength LSI failed 84 %" in named.milestone
 
+
+def test_a_failed_result_is_said_in_one_shape_with_its_unit_wherever_it_is_said():
+    """A test recorded without a unit read "Hip-flexor strength LSI 84 on Sat 2 Jan (pass mark ≥
+    90 %)" on one line of the handout's Next and "Hip-flexor strength LSI failed 84 % on Sat 2
+    Jan" on the same line. The value, its unit and its day are said one way in the gate's words,
+    the return's and the hold `record --test` prints (planner.why.gate_holds)."""
+    from planner.text import day_long
+    from planner.why import gate_holds, gate_texts
+
+    s = make(tests=((-2, "Hip-flexor strength LSI", 84),), values={"RH-CRIT": {"retest_days": 3}})
+    [r] = returns(s, plan())
+    said = f"84 % on {day_long(day(-2))}"
+    assert r.failed[0][1] == f"failed {said}, retest from {day_long(day(1))}"
+    [rec] = s.injuries
+    holds = gate_holds(s, rec)
+    assert holds == {"Hip-flexor strength LSI": (
+        f"Hip-flexor strength LSI {said} (pass mark ≥ 90 %): S3 held until retest on "
+        f"{day_long(day(1))}")}
+    # the Inspector's lines are the holds, then what the move waits on
+    assert gate_texts(s, rec)[0] == holds["Hip-flexor strength LSI"]
+    assert gate_texts(s, rec)[1].startswith("Leaving S3 is provisional until")
+    # a passing result holds nothing
+    passed = make(tests=((-2, "Hip-flexor strength LSI", 95),))
+    assert gate_holds(passed, passed.injuries[0]) == {}

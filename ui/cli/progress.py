@@ -613,22 +613,21 @@ def _flare_instead_notes(season, e, args) -> list[str]:
 def _test_notes(season, e) -> list[str]:
     """What the Injuries editor says of a criteria result just recorded: whether it passes its
     pass mark, the hold a failing one sets, in the Inspector's words ("… (pass mark ≤ 1/10): P1
-    held until retest on Mon 19 Oct 2026", planner.why.gate_texts), and when it does not count
+    held until retest on Mon 19 Oct 2026", planner.why.gate_holds), and when it does not count
     yet (another stage's test)."""
     from planner.criteria import result_criterion, uncounted_test_words
     from planner.protocols import load_protocol
     from planner.rehab import governing
     from planner.text import measure
-    from planner.why import gate_texts
+    from planner.why import gate_holds
 
     t = e.test
     inj = governing(season.injuries_of(e.athlete), t.date)
     c = result_criterion(load_protocol(inj.protocol), inj, t.name, t.date)[1]
     verdict = "passes" if c.passes(t.value) else "does not pass yet"
     out = [f"{t.name} {measure(t.value, t.unit)}: pass mark {c.bar}, this result {verdict}"]
-    if not c.passes(t.value):
-        out += [line for line in gate_texts(season, inj)
-                if line.startswith(f"{t.name} ") and " held until" in line]
+    if not c.passes(t.value) and (hold := gate_holds(season, inj).get(t.name)):
+        out.append(hold)
     if words := uncounted_test_words(season, e.athlete, t):
         out.append(words.removesuffix(" (Record stage).") + " (record --stage)")
     return out
