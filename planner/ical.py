@@ -8,8 +8,9 @@ Each calendar holds all-day events, in words a player understands:
   training, recovery and activation (``Team training: up to 70 %``), every speed session,
   compensation session and rehab session, e.g. ``Speed: 4 × 30 m at 95 % (8.6 m/s)``; a rest
   day, a day away or injured before any stage is none; each with what to do, the target speed in m/s
-  and km/h, minutes, target RPE, kicking and change-of-direction limits, the week and why the
-  day is planned so (the reasons in words, without rule codes);
+  and km/h, minutes, target RPE, kicking and change-of-direction limits and the week; a speed,
+  compensation or rehab day also why it is planned so (the reasons in words, without rule
+  codes), a team day being the team's;
 - **stage changes**: the days the rehab stage changes, with what the stage allows, and the return
   to full training on the first team session he can join (:attr:`planner.returns.Return.session`);
   a first FIT day the team does not train on is "Rehab done: fit", naming that session;
@@ -643,8 +644,14 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
                 planned is not None and planned.context in SESSION_CONTEXTS):
             continue
         day = tl.days[i]
+        which = ("rehab" if p.context in ("rehab", "calm", "flare-up") else "team"
+                 if (p if p.context in SESSION_CONTEXTS else planned).context in TEAM_CONTEXTS
+                 else "speed")
         reasons = []
-        for r in explainer.day(f.id, day).reasons:
+        # why the day is planned so is the player's own on a speed or rehab day; a team session
+        # is the team's, its name and what to do enough (the explainer's lines there were of
+        # the speed days around it)
+        for r in [] if which == "team" else explainer.day(f.id, day).reasons:
             if r.kind != "bound" or (anonymise and r.rule == "RH-STAGE"):
                 continue
             words = r.anonymised if anonymise and r.anonymised else r.text  # a test unnamed
@@ -654,7 +661,7 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         md = tl.day_label(i)  # "MD+2 · MD-1" between two matches, as the handouts say it
         week = f"{kind.capitalize()} week" + (f" ({block})" if block else "") + (
             f"; {md}" if md else "") + f"; {day_long(day)}."
-        category = "Rehab" if p.context in ("rehab", "calm", "flare-up") else "Training"
+        category = "Rehab" if which == "rehab" else "Training"
         # the stage the session was run in (a flare-up's day: the one before it), as its name
         spec = None if anonymise else prescriber.stage_spec(f, i, p.stage)
         stage = f"Your stage, {p.stage} {spec.title}: {spec.content}" if spec is not None else ""
@@ -667,9 +674,6 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
                                   if planned is not None else week))
         elif past is not None:
             text_ = past.said + text_
-        which = ("rehab" if category == "Rehab" else "team"
-                 if (p if p.context in SESSION_CONTEXTS else planned).context in TEAM_CONTEXTS
-                 else "speed")
         events.session(day, summary, text_, category, which)
 
 
