@@ -809,7 +809,8 @@ class _Import:
         """Each row that is exactly one of the template's example rows (an absence of A01 from
         1 to 3 Feb 2027, an Easter Monday off): kept where the coach deleted only the rows the
         import refused, it would be imported as hers (her first player A01 away with no word).
-        Imported all the same (it may be real), and said with what it says."""
+        Imported all the same (it may be real), and said with what it says; the day off, a real
+        public holiday a club may keep on purpose, said as harmless."""
         from planner.coachform.write import _EXAMPLES
 
         for title, examples in _EXAMPLES.items():
@@ -820,8 +821,11 @@ class _Import:
                     continue  # the example player kept is said by _example_note
                 says = ", ".join(f"{c.header} {_example_value(row.values[c.key])}"
                                  for c in spec.columns if row.values.get(c.key) is not None)
+                kept = ("kept as a day off; delete it if your club trains that day"
+                        if title == "Non-training days"
+                        else "imported as written: delete it unless it is one of yours")
                 self.notes.append(f"{title}, row {row.number} ({says}) is the template's example "
-                                  f"row, imported as written: delete it unless it is one of yours")
+                                  f"row, {kept}")
 
     def season(self) -> Season:
         cal, name, self.cal_rows = self._calendar()

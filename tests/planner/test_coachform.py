@@ -1382,6 +1382,21 @@ def test_the_templates_example_player_left_beside_the_squad_is_said(tmp_path):
                      "delete the example rows (on every sheet) unless this is one of yours"]
 
 
+def test_the_templates_easter_monday_kept_is_said_as_a_day_off_the_club_may_keep(tmp_path):
+    """The template's example day off is the real Easter Monday 2027, so a coach may keep it; the
+    note read "delete it unless it is one of yours" on every import, as for an example player's
+    absence. It says the day is kept as a day off and when to delete it."""
+    season = [("Key", "Value"), ("Name", "Ex FC"), ("Start", "2027-01-04"), ("End", "2027-05-30")]
+    path = book(tmp_path, Season=season, **{
+        "Non-training days": [("Date", "To", "Reason"), (dt.date(2027, 3, 29), None, "Easter Monday")]})
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [d.date for d in s.calendar.non_training_days] == [dt.date(2027, 3, 29)]
+    assert notes == ["Non-training days, row 2 (Date Mon 29 Mar 2027, Reason Easter Monday) is the "
+                     "template's example row, kept as a day off; delete it if your club trains "
+                     "that day"], notes
+
+
 def test_a_stage_start_typed_as_the_onset_is_said(tmp_path):
     """Each stage row's start typed as its Onset split one injury into two: the second a
     're-injury' four days later, straight into P2. It is what the rows say, so it is read; the
