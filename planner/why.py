@@ -906,7 +906,7 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
 
 def _below_flared(c: _Context, seg, credit: int) -> str:
     """``, only below the 90 % it flared up at`` when the top speed logged on the flare-up's day held
-    RH-11's credit below the rule's own (planner.rehab.ladder_credit), else ""."""
+    RH-11's credit below the rule's own (planner.history.ladder_credit), else ""."""
     flared = flared_level(c.season, c.aid, seg.start)
     spec = reset_credit(c.proto, seg, set(c.inj.flare_ups), c.value("RH-11", "sessions_per_step"),
                         c.value("RH-11", "flare_credit_levels"))
@@ -948,8 +948,9 @@ def _stage_reason(c: _Context, i: int, add) -> None:
     day_no = (c.tl.days[i] - start).days + 1
     flare = start in c.inj.flare_ups
     # the reason "the ladder restarts lower" only where the stage runs above the ladder's foot
-    # (P1 has no running: it read "the ladder restarts lower" too)
-    why = ": the ladder restarts lower" if c.proto.cap(st) > LADDER[0] else " after a flare-up"
+    # (P1 has no running: it read "the ladder restarts lower" too); none said there, the
+    # sentence begins "after the flare-up" already
+    why = ": the ladder restarts lower" if c.proto.cap(st) > LADDER[0] else ""
     lasts = (f"after the flare-up it lasts {spec.min_days}-{max_days(spec, True)} days (twice the "
              f"protocol's {spec.max_days}{why})" if flare
              else f"it lasts {spec.min_days}-{spec.max_days} days")
