@@ -624,10 +624,15 @@ class FlareProposal:
         """The note of the flare-up recorded from this pain: "pain 5/10 logged: hamstring
         tight", with the notes of the day's ``sessions`` (the coach's words stayed on the
         session only, and the injury history read "pain 5/10 logged")."""
-        said = [x.note.strip() for x in sessions
-                if x.athlete == self.athlete and x.date == self.date and x.note.strip()]
-        return f"pain {self.pain:g}/10 logged" + (f": {'; '.join(dict.fromkeys(said))}"
-                                                  if said else "")
+        said = notes_of(sessions, self.athlete, self.date)
+        return f"pain {self.pain:g}/10 logged" + (f": {said}" if said else "")
+
+
+def notes_of(sessions, athlete: str, day: dt.date) -> str:
+    """The notes logged for ``athlete`` on ``day`` among ``sessions``, each once, "; " between
+    them ("" with none)."""
+    return "; ".join(dict.fromkeys(x.note.strip() for x in sessions
+                                   if x.athlete == athlete and x.date == day and x.note.strip()))
 
 
 def flare_note(season: Season, athlete: str, day: dt.date) -> str:
@@ -639,7 +644,7 @@ def flare_note(season: Season, athlete: str, day: dt.date) -> str:
     pain = max((x.pain for x in logged if x.pain), default=None)
     if pain is not None:
         return FlareProposal(athlete, day, pain, 0).note(logged)
-    return "; ".join(dict.fromkeys(x.note.strip() for x in logged if x.note.strip()))
+    return notes_of(logged, athlete, day)
 
 
 def flare_proposals(season: Season, athlete: str | None = None) -> list[FlareProposal]:

@@ -338,14 +338,25 @@ def test_a_returners_run_of_starts_and_bench_says_its_days_in_the_same_parenthes
 
 def test_a_returners_matches_one_a_day_are_not_said_on_n_days():
     """The record output read "2 matches on 2 days (1 started, 1 off the bench; Wed 2 Dec, Sat 5
-    Dec)", as if on two days in a row: one match a day gives the count alone; a tournament's
-    days with several matches keep "on N days"."""
-    from planner.congestion import _played_words
+    Dec)", as if on two days in a row: one match a day gives the count alone (a tournament's
+    days with several matches keep "on N days":
+    test_a_returner_planned_off_the_bench_in_a_congested_run_is_named)."""
+    from planner.check import check_plan
 
-    assert _played_words([(1, 0), (0, 1)], 2) == "2 matches (1 started, 1 off the bench)"
-    assert _played_words([(0, 1), (0, 1)], 2) == "bench in 2 matches"
-    assert _played_words([(1, 2), (0, 3)], 2) == "6 matches on 2 days (1 started, 5 off the bench)"
-    assert _played_words([(0, 2)], 1) == "bench in 2 matches on one day"
+    s = returner_on_the_bench()  # A1 back Fri 8 Jan, on the bench Wed 13 and Sat 16 Jan
+    first = s.competitions[0].id  # Wed's: he starts it
+    roles = tuple(r.model_copy(update={"role": "start"}) if r.competition == first else r
+                  for r in s.roles)
+    a1 = s.plan.athletes[0]
+    it = tuple(100 if k == 9 else v for k, v in enumerate(a1.intensity))
+    plan = s.plan.model_copy(update={"athletes": (a1.model_copy(update={"intensity": it}),
+                                                  *s.plan.athletes[1:])})
+    s = s.model_copy(update={"roles": roles, "plan": plan})
+    assert check_plan(s, plan).ok
+    (c,) = congestion(s)
+    assert c.played_back == (("A1", day(4), "2 matches (1 started, 1 off the bench)"),)
+    assert c.text(s).startswith("⚠ Athlete 1 (A1), back Fri 8 Jan: 2 matches (1 started, 1 off "
+                                "the bench; Wed 13 Jan, Sat 16 Jan): 72 h or less"), c.text(s)
 
 
 def tournament_over_a_weeks_end():

@@ -146,3 +146,21 @@ def test_fill_as_planned_stops_after_a_proposed_flare_up_or_a_listed_pain_for_a_
     assert pain_before(a1, day(17)).date == day(16) and pain_before(a1, day(19)).date == day(18)
     assert pain_before(a1, day(18 + PAIN_LOOKBACK_DAYS)).date == day(18)
     assert pain_before(a1, day(19 + PAIN_LOOKBACK_DAYS)) is None
+
+
+def test_a_flare_ups_note_says_the_days_pain_and_notes_each_once():
+    """A flare-up recorded from the board's cell menu keeps the day's logged pain and notes, as
+    the Log's proposal says them; without a pain, the notes alone, each once."""
+    from planner.progress import flare_note
+
+    s = season(weeks=2, athletes=2, injuries=(injury("A1", "P2", start_day=-3),))
+    logged = (Session(athlete="A1", date=day(2), minutes=30, rpe=4, note=" hip sore "),
+              Session(athlete="A1", date=day(2), minutes=20, rpe=3, note="hip sore"),
+              Session(athlete="A1", date=day(2), minutes=10, rpe=3, note="after sprints"),
+              Session(athlete="A2", date=day(2), minutes=60, rpe=5, note="not A1's"))
+    s = s.model_copy(update={"sessions": logged})
+    assert flare_note(s, "A1", day(2)) == "hip sore; after sprints"
+    pained = s.model_copy(update={"sessions": (logged[0].model_copy(update={"pain": 6.0}),
+                                               *logged[1:])})
+    assert flare_note(pained, "A1", day(2)) == "pain 6/10 logged: hip sore; after sprints"
+    assert flare_note(s, "A1", day(3)) == ""
