@@ -453,6 +453,17 @@ def test_the_worker_prepares_the_season_and_its_plan_check(tiny):
     assert prepared.season is tiny and prepared.edit == E.SetPlan(plan=plan)
     assert prepared.after == prepared.edit.apply(tiny)
     assert prepared.report == check_plan(prepared.after, plan)
+    # the cold starts Plan Check lists are worked out here, not while the window waits
+    import planner.coldstart as coldstart
+
+    calls = []
+    found = coldstart._athlete_cold_starts
+    coldstart._athlete_cold_starts = lambda *a, **k: calls.append(a[2].id) or found(*a, **k)
+    try:
+        coldstart.cold_starts(prepared.after)
+    finally:
+        coldstart._athlete_cold_starts = found
+    assert calls == []  # kept for the accepted season: no athlete walked again
     assert prepare(tiny, Outcome(Status.INFEASIBLE, None)) is None
     wrong = plan.model_copy(update={"athletes": plan.athletes[:1]})  # does not fit the season
     assert prepare(tiny, Outcome(Status.FEASIBLE, wrong)) is None

@@ -172,9 +172,11 @@ def prepare(season: Season, outcome: Outcome) -> Prepared | None:
 
 
 def _warm(season: Season, report: CheckReport) -> None:
-    """The season's day marks, congested runs and HV-1 runs worked out here, in the worker: the
-    board, Plan Check and the Returns panel find them kept for this season (``planner.memo``)
-    when the window accepts it, instead of working them out while the window waits."""
+    """The season's day marks, congested runs, cold starts and HV-1 runs worked out here, in the
+    worker: the board, Plan Check and the Returns panel find them kept for this season
+    (``planner.memo``) when the window accepts it, instead of working them out while the window
+    waits."""
+    from planner.coldstart import cold_starts
     from planner.congestion import congestion
     from planner.daymarks import day_marks
     from planner.hv1 import hv1_runs
@@ -182,6 +184,7 @@ def _warm(season: Season, report: CheckReport) -> None:
     try:
         day_marks(season)
         congestion(season)
+        cold_starts(season)
         if report.counts().get("HV-1"):
             hv1_runs(season, season.plan, report.soft)
     except Exception:  # noqa: BLE001 - the window works them out again and says why
