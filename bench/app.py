@@ -85,7 +85,7 @@ def write_report(r: dict, path: Path) -> str:
         "loader (OR-Tools is not imported before the window shows; 0.8 s later it loads in a "
         "background thread). The stall while solving is measured after that load, as a coach "
         "who opens the app and presses F5 sees it; it includes accepting the plan (one undo "
-        "step; the plan check, day marks and congested runs were worked out in the solver's "
+        "step; the plan check, day marks, congested runs and cold starts were worked out in the solver's "
         "thread) and refreshing the board, editors and inspector. The solver thread and "
         "CP-SAT's threads run at a lower priority than the window (Linux); the interpreter "
         "lock changes hands every 1 ms (the app's switch interval). The paint time is the board's own `paintEvent` (only the visible rows "
