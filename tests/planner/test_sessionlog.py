@@ -2021,3 +2021,12 @@ def test_a_recovery_jog_logged_in_km_h_is_read_not_taken_for_m_s(tmp_path, s):
         read_sessions(p, fast)  # 82-101 % of an 11.8 m/s max: m/s under a km/h header
     assert e.value.problems[0].startswith(
         "Max Velocity (km/h): every top speed of its 4 athletes is below 12 km/h")
+    # a match in m/s whose GPS peaks pass a max tested months before (106-110 % of 9 m/s), and
+    # a recovery day in m/s (about half the max): both m/s under a km/h header, refused, not
+    # divided by 3.6 with every sprint lost
+    for speeds in ((9.5, 9.7, 9.9, 9.6), (4.6, 5.0, 4.4, 4.8)):
+        body = "".join(f"{n},{day(13)},90,7,{v}\n" for n, v in
+                       zip(("Ann Ash", "Bo Birch", "Cy Cedar", "Di Dune"), speeds, strict=True))
+        with pytest.raises(InputError) as e:
+            read_sessions(write(tmp_path, head + body), four)
+        assert "below 12 km/h" in e.value.problems[0], speeds
