@@ -656,6 +656,7 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
                 continue
             words = r.anonymised if anonymise and r.anonymised else r.text  # a test unnamed
             reasons.append(_YEAR.sub(r"\1", scrub(words, names)))
+        reasons = list(dict.fromkeys(reasons))  # anonymised, two failed tests read alike: once
         kind = f.wk[tl.week_of[i]]
         block = next((b.name for b in blocks if b.start <= day <= b.end), "")
         md = tl.day_label(i)  # "MD+2 · MD-1" between two matches, as the handouts say it

@@ -142,7 +142,8 @@ def why_lines(why, anonymise: bool, names, before_p0: bool) -> tuple[str, list[s
     lines += costs
     if before_p0:
         lines = facts + lines
-    return "\n".join(lines), stage
+    # anonymised, two failed tests read alike ("A criteria test failed: …"): said once
+    return "\n".join(dict.fromkeys(lines)), list(dict.fromkeys(stage))
 
 
 class AthleteSheet:

@@ -973,3 +973,26 @@ def test_a_failed_result_is_said_in_one_shape_with_its_unit_wherever_it_is_said(
     # a passing result holds nothing
     passed = make(tests=((-2, "Hip-flexor strength LSI", 95),))
     assert gate_holds(passed, passed.injuries[0]) == {}
+
+
+def test_two_failed_tests_anonymised_are_said_once():
+    """Two failed criteria tests, anonymised, read alike ("A criteria test failed: S3 held until
+    retest on …"), and the workbook's Why column and the calendar said it twice, word for word."""
+    import io
+
+    import openpyxl
+
+    from planner.ical import athlete_calendar
+    from planner.xlsx_export import workbook_bytes
+
+    s = make(tests=((-2, "Hip-flexor strength LSI", 84), (-2, "Pain during max sprint", 5)),
+             values={"RH-CRIT": {"retest_days": 3}})
+    s = s.model_copy(update={"plan": plan()})
+    line = "A criteria test failed: S3 held until retest on"
+    cells = [str(c.value) for ws in openpyxl.load_workbook(io.BytesIO(
+        workbook_bytes(s, s.plan, anonymise=True))) for row in ws.iter_rows() for c in row
+             if c.value is not None]
+    assert any(line in c for c in cells) and all(c.count(line) <= 1 for c in cells)
+    cal = athlete_calendar(s, s.plan, "A1", anonymise=True).to_ical().decode()
+    events = cal.replace("\r\n ", "").split("BEGIN:VEVENT")
+    assert any(line in e for e in events) and all(e.count(line) <= 1 for e in events)
