@@ -1054,7 +1054,7 @@ class _Checker:
         if span.fit is not None:
             when = f"is back to FIT on {self.f(span.fit)}"
         elif span.stop == a.gone < n:  # his return is no longer this squad's from then
-            when = f"is not back to FIT on leaving the squad on {self.f(span.stop)}"
+            when = f"is not back to FIT when leaving the squad on {self.f(span.stop)}"
         elif span.stop < n:
             when = f"is not back to FIT before the next injury on {self.f(span.stop)}"
         else:

@@ -12,7 +12,7 @@ Each calendar holds all-day events, in words a player understands:
   compensation or rehab day also why it is planned so (the reasons in words, without rule
   codes), a team day being the team's;
 - **stage changes**: the days the rehab stage changes, with what the stage allows, and the return
-  to full training on the first team session he can join (:attr:`planner.returns.Return.session`);
+  to full training on the first team session the athlete can join (:attr:`planner.returns.Return.session`);
   a first FIT day the team does not train on is "Rehab done: fit", naming that session;
 - **competitions**: every competition with the athlete's role (``League match 7: you start``);
   multi-day events span their days; one day's several say their place among the day's in the
@@ -536,14 +536,14 @@ def _competitions(season: Season, tl: Timeline, f, events: _Events,
 
 
 def back_sessions(season: Season, plan: Plan) -> dict[tuple[str, dt.date], dt.date]:
-    """(athlete, first FIT day) -> the first team session he can join from it, for the returns
+    """(athlete, first FIT day) -> the first team session the athlete can join from it, for the returns
     whose FIT day is no training day of the team (:attr:`planner.returns.Return.session`)."""
     return {(r.athlete, r.fit): r.session for r in returns(season, plan, history=True)
             if r.fit is not None and r.session is not None and r.session != r.fit}
 
 
 def _fit(events: _Events, day: dt.date, session: dt.date | None) -> None:
-    """A return: "Back to full training" on the first team session he can join (``session``,
+    """A return: "Back to full training" on the first team session the athlete can join (``session``,
     None: the FIT day is one); a FIT day the team does not train on is said for what it is,
     "Rehab done: fit", naming that session. The FIT day's event keeps the key ``stage-DATE`` the
     return had on it before, so a calendar already imported updates it rather than add one."""

@@ -657,7 +657,7 @@ FIRST_START_DAYS = 7
 def first_start_words(season: Season, athlete: str, back: dt.date) -> str:
     """For a return recorded on ``back``: "the first start back, 'League 17' on Sat 5 Dec 2026
     (4 days after), comes with no sprint at 90 % or more on record since Sat 28 Nov 2026 (to cap
-    the minutes ..., set bench for it ...)" when he starts a competition within
+    the minutes ..., set bench for it ...)" when the athlete starts a competition within
     ``FIRST_START_DAYS`` and no day from ``back`` to it before today holds an HV exposure ("" otherwise,
     and for a position HV-1 exempts). A full training recorded early after two flare-ups put a
     90-minute start four days later as his first sprint, and nothing said so."""

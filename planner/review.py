@@ -40,7 +40,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                            "a start, else the role the stored plan gave it)"),
     ("bench", "Bench", "matches played from the bench (fewer than 45 minutes logged, or the stored "
                        "plan's bench role)"),
-    ("not_played", "Not played", "match days with the squad not played (0 minutes logged; "
+    ("not_played", "Not played", "match days with the squad on which the athlete did not play (0 minutes logged; "
                                  "with none logged: in rehab, away or the role out)"),
     ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
                            "logged)"),
