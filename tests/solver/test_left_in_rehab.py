@@ -72,7 +72,7 @@ def test_rts_stops_on_the_day_he_left_and_his_target_after_it_is_no_longer_misse
     out, report = solved_and_checked(s)  # the solver's objective is the checker's
     rts = [v for v in report.soft if v.rule == "RTS" and v.athlete == "A07"]
     assert len(rts) == 1 and rts[0].end == leaves - dt.timedelta(days=1)
-    assert "on leaving the squad on" in rts[0].message
+    assert "when leaving the squad on" in rts[0].message
     tl = Timeline(s)
     weight = RuleSet(s.rules).value("RTS", "weight")
     assert rts[0].penalty == weight * (tl.index(leaves) - tl.p0)
