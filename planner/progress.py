@@ -769,8 +769,11 @@ class PainAlert(FlareProposal):
     """A logged pain at or above the alert threshold that proposes no flare-up: the athlete is
     fit (not back lately) or has no injury record. Nothing changes; the coach decides."""
 
-    WHAT_TO_DO = ("if it is an injury, record it (Season ▸ Injuries, or the coach workbook's "
-                  "Injuries sheet) and re-plan")
+    # what to do, in one sentence said three ways: in full (the command line, the workbook), once
+    # under several ("if one is"), and with the app's place alone in the app's own words
+    _TODO = "if {who} an injury, record it (Season ▸ Injuries{more})"
+    _MORE = ", or the coach workbook's Injuries sheet"
+    WHAT_TO_DO = _TODO.format(who="it is", more=_MORE) + " and re-plan"
 
     def text(self, season: Season) -> str:
         return f"{self.fact(season)}: {self.WHAT_TO_DO}"
@@ -783,14 +786,14 @@ class PainAlert(FlareProposal):
     @classmethod
     def what_to_do_once(cls) -> str:
         """What to do, said once below several of them."""
-        todo = cls.WHAT_TO_DO.replace("if it is", "if one is")
+        todo = cls._TODO.format(who="one is", more=cls._MORE) + " and re-plan"
         return todo[:1].upper() + todo[1:] + "."
 
     @classmethod
     def app_what_to_do(cls) -> str:
         """What to do in the app's words (the Log's and the board's tooltips, the inspector,
         Import Sessions' status line): the app's place to record it alone."""
-        return "if it is an injury, record it (Season ▸ Injuries)"
+        return cls._TODO.format(who="it is", more="")
 
     def cell_words(self) -> str:
         """What follows "⚠ Pain 6/10, " in the Log cell's and the board's tooltips and the inspector."""
@@ -805,9 +808,10 @@ class PainBelowFlare(PainAlert):
     or back lately): no flare-up is proposed and the plan counts the session as done, so the
     coach hears of it. Nothing changes; the coach decides."""
 
-    WHAT_TO_DO = ("if the session was not pain-free, hold the athlete at that level (pin their "
-                  "next speed days no higher) or record the flare-up (Season ▸ Injuries, or "
-                  "periodize record --flare-up)")
+    _TODO = ("if {who} not pain-free, hold the athlete at that level (pin their next speed days "
+             "no higher) or record the flare-up (Season ▸ Injuries{more})")
+    _MORE = ", or periodize record --flare-up"
+    WHAT_TO_DO = _TODO.format(who="the session was", more=_MORE)
     COUNTED = "the plan counts the session as done"
 
     def text(self, season: Season) -> str:
@@ -833,15 +837,14 @@ class PainBelowFlare(PainAlert):
 
     @classmethod
     def what_to_do_once(cls) -> str:
-        todo = cls.WHAT_TO_DO.replace("if the session was", "if a session was")
+        todo = cls._TODO.format(who="a session was", more=cls._MORE)
         return todo[:1].upper() + todo[1:] + "."
 
     @classmethod
     def app_what_to_do(cls) -> str:
         """What to do in the app's words, after the session is named: the app's place to record
         the flare-up alone."""
-        return (cls.WHAT_TO_DO.replace("if the session was", "if it was")
-                .replace(", or periodize record --flare-up", ""))
+        return cls._TODO.format(who="it was", more="")
 
     def cell_words(self) -> str:
         return f"{self.below()}; {self.app_what_to_do()}"

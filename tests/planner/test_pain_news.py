@@ -95,12 +95,18 @@ def test_a_pain_just_below_the_flare_up_threshold_in_rehab_is_listed_not_propose
     assert all("hold the athlete" not in line for line in two[:2])
     assert isinstance(below[0], PainBelowFlare) and "just below" in below[0].cell_words()
     # the app's tooltips say the command line's advice, the app's place to record it alone
-    advice = PainBelowFlare.WHAT_TO_DO.split("pain-free, ")[1].removesuffix(
-        ", or periodize record --flare-up)")
+    advice = "hold the athlete at that level (pin their next speed days no higher)"
     assert below[0].cell_words() == (f"just below the protocol's 5/10 for a flare-up: the plan "
                                      f"counts the session as done; if it was not pain-free, "
-                                     f"{advice})")
+                                     f"{advice} or record the flare-up (Season ▸ Injuries)")
     assert "periodize" not in below[0].cell_words() and advice in one[0]
+    from planner.progress import PainAlert
+
+    p = below[0]
+    fit = PainAlert(p.athlete, p.date, p.pain, p.threshold)
+    assert fit.cell_words() == "not in rehab: if it is an injury, record it (Season ▸ Injuries)"
+    assert PainAlert.what_to_do_once() == ("If one is an injury, record it (Season ▸ Injuries, or "
+                                           "the coach workbook's Injuries sheet) and re-plan.")
 
 
 def test_a_hamstring_returners_two_out_of_ten_is_listed_and_a_calm_window_says_nothing():
