@@ -216,8 +216,8 @@ RULES: dict[str, Rule] = {
             "RH-STAGE", "Rehab stage order and duration", True,
             "Stages never go backwards (except after a flare-up), never skip a stage, last between "
             "the protocol's minimum and maximum days (up to twice the maximum for a stage redone "
-            "after a flare-up: the ladder restarts lower), and are left only once the exit "
-            "requirement is met inside the stage.",
+            "after a flare-up, where any running restarts lower on the ladder), and are left only "
+            "once the exit requirement is met inside the stage.",
             "P+J", ("Kemp20", "Rauseo17", "AspetarHS", "Silbernagel07", "Ardern16"),
         ),
         Rule(
