@@ -996,8 +996,11 @@ def _held_gate(season: Season, record):
 def gate_holds(season: Season, record) -> dict[str, str]:
     """Test name -> the hold its failing latest result sets at the planning start
     (:func:`gate_line`, a date gone by: due), for the stage ``record`` holds then; {} when none."""
-    if (held := _held_gate(season, record)) is None:
-        return {}
+    return {} if (held := _held_gate(season, record)) is None else _holds(record, held)
+
+
+def _holds(record, held) -> dict[str, str]:
+    """:func:`gate_holds` for the stage :func:`_held_gate` found (worked out once per call)."""
     proto, stage, start, day, retest = held
     until, failing = gate(record, proto, stage, start, tests_until(day), retest)
     return {r.test.name: gate_line(r, stage, until, today=day) for r in failing}
@@ -1010,7 +1013,7 @@ def gate_texts(season: Season, record) -> list[str]:
     if (held := _held_gate(season, record)) is None:
         return []
     proto, stage, start, day, _ = held
-    lines = list(gate_holds(season, record).values())
+    lines = list(_holds(record, held).values())
     if missing := [c.name for c in not_passed(record, proto, stage, start, tests_until(day))]:
         # named: "every criterion of P1" left a new coach asking which, and where they go
         lines.append(f"Leaving {stage} is provisional until {text.join_and(missing)} "
