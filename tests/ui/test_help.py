@@ -47,6 +47,18 @@ def test_the_guide_is_the_readmes_coach_session(tmp_path):
     assert "not installed" in getting_started_markdown(tmp_path / "nowhere")
 
 
+def test_the_first_screen_of_the_guide_holds_the_steps_of_a_first_season():
+    """The README's board picture, drawn 760 wide, filled the guide's first screen: the steps
+    of a first season sat below it. The steps come first, the picture after them."""
+    md = getting_started_markdown()
+    steps = md.index("### Your first season, step by step")
+    picture = md.index("![The season board")
+    assert steps < picture < md.index("### Everything the app does")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert md.count("](docs/screenshots/") == readme.split("\n## Command line", 1)[0].count(
+        "](docs/screenshots/")  # every picture of the introduction and the guide kept once
+
+
 def test_the_guide_covers_the_season_in_progress_and_its_links_work(qtbot):
     """Help ▸ Getting Started left out the weekly loop and the Load panel (they sat under the
     README's command line); a link with an #anchor, a docs page's link to its neighbour and the

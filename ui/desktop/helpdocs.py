@@ -42,7 +42,16 @@ def getting_started_markdown(root: Path | None = None) -> str:
     m = re.search(r"^## For a coach\n(.*?)(?=^## )", text, flags=re.S | re.M)
     if m:
         coach = "## For a coach\n" + m.group(1)
-    return intro.rstrip() + "\n\n" + coach.strip() + "\n"
+    # the introduction's picture (the board, drawn 760 wide) filled the first screen and put
+    # the steps of a first season below it: it comes after them, before the full guide
+    pictures = "\n\n".join(p.group(0) for p in re.finditer(r"^!\[.*$", intro, flags=re.M))
+    intro = re.sub(r"^!\[.*\n?", "", intro, flags=re.M)
+    steps = re.search(r"^### (?!Your first season)", coach, flags=re.M)
+    if pictures and steps:
+        coach = coach[:steps.start()] + pictures + "\n\n" + coach[steps.start():]
+    elif pictures:
+        coach += "\n\n" + pictures
+    return re.sub(r"\n{3,}", "\n\n", intro).rstrip() + "\n\n" + coach.strip() + "\n"
 
 
 def rules_markdown() -> str:
