@@ -1,5 +1,6 @@
 """What a coach and a player read names nobody 'he': a women's squad gets the same handouts,
-explanations, Plan Check lines and return words as any other."""
+explanations, Plan Check lines and return words as any other, and the same guide (README.md, which
+Help ▸ Getting Started shows, and docs/)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import dataclasses
 import io
 import re
+from pathlib import Path
 
 from planner.check import check_plan
 from planner.handout import Handouts, day_texts, page_terms
@@ -15,6 +17,7 @@ from planner.timeline import Timeline
 from planner.why import why_day, why_week
 from tests.exports.demo import solved_demo
 
+ROOT = Path(__file__).resolve().parents[2]
 GENDERED = re.compile(r"\b(he|him|his|himself)\b", re.IGNORECASE)
 # rehab (iliopsoas and hamstring), starters (a midfielder, a forward), a goalkeeper, a bench player
 ATHLETES = ("A07", "A14", "A13", "A18", "A01", "A04")
@@ -89,3 +92,14 @@ def test_no_handout_explanation_or_plan_check_line_calls_a_player_he():
     assert any(t.startswith("Returns:") for t in check)
     found = [t for t in handouts + why + check if GENDERED.search(t)]
     assert found == [], "\n".join(found[:10])
+
+
+def test_the_guide_and_the_docs_call_nobody_he():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    # the guide and the pages that explain the rules, the load and the files are all read
+    assert {"README.md", "semantics.md", "load.md", "file-format.md"} <= {p.name for p in pages}
+    found = [f"{page.relative_to(ROOT)}:{n}: {line.strip()}"
+             for page in pages
+             for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)
+             if GENDERED.search(line)]
+    assert found == [], f"{len(found)} lines:\n" + "\n".join(found[:20])
