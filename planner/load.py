@@ -29,7 +29,9 @@ the season, a partial week when it falls mid-week, days without a session at 0):
   the week before; and the week's load above LD-1's limit (``ACWR > 1.3``, or ``load after 4
   weeks at 0`` when there is no chronic load to divide by; decided as the plan checker decides a
   spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts;
-  a session logged today counts here at once, in LD-1 once today moves on).
+  a session logged today counts here at once, in LD-1 once today moves on); and a past deload
+  or taper week with sessions logged, its load more than :data:`OFF_PLAN` above its plan
+  (``deload not kept: logged +79 % on plan``).
 
 Anything undefined (a division by zero, too little data) is ``None`` in this API (NaN in the
 ``daily`` frame, never inf) and is written ``—`` by :func:`fmt`, which the command line, the app
@@ -406,18 +408,45 @@ def _change(w: WeekLoad, prev: WeekLoad | None) -> float | None:
 
 
 # the kinds of flag by how much they say about what a coach may want to change (a kind's rank is
-# its place here): a week above LD-1's limit, the EWMA ratio high, the load up on last week, the
-# ratio low, monotony
-FLAG_KINDS = ("ACWR", "EWMA ratio high", "load up", "EWMA ratio low", "monotony")
-ACWR, RATIO_UP, LOAD_UP, RATIO_DOWN, MONOTONOUS = range(len(FLAG_KINDS))
+# its place here): a week above LD-1's limit, a deload or taper logged far above its plan, the
+# EWMA ratio high, the load up on last week, the ratio low, monotony
+FLAG_KINDS = ("ACWR", "not kept", "EWMA ratio high", "load up", "EWMA ratio low", "monotony")
+ACWR, NOT_KEPT, RATIO_UP, LOAD_UP, RATIO_DOWN, MONOTONOUS = range(len(FLAG_KINDS))
+OFF_PLAN = LOAD_NOTED  # logged differs from the plan by more than this share (as on a handout)
+# week kinds planned lighter (less volume): an EWMA ratio below RATIO_LOW is what they are for,
+# and one logged more than OFF_PLAN above its plan was not kept
+PLANNED_LOW = ("taper", "deload")
+
+
+def off_plan(w) -> float | None:
+    """How far a week with sessions logged (a ``WeekLoad`` or :class:`WeekFigures`) is off its
+    planned load, ``(counted - planned) / planned`` (0.79: +79 %; the week's load as counted, days
+    with nothing logged at their planned load; ``inf`` when nothing was planned), when the two
+    differ by more than :data:`OFF_PLAN`; None otherwise (or nothing logged, nothing planned)."""
+    if w.logged is None or w.planned is None:
+        return None
+    done, plan = round(w.load), round(w.planned)
+    if abs(done - plan) <= OFF_PLAN * plan or done == plan:
+        return None
+    return (done - plan) / plan if plan else math.inf
+
+
+def not_kept_words(kind: str, off: float, counted: bool = False) -> str:
+    """A deload or taper week logged ``off`` above its plan, short: ``deload not kept: logged
+    +79 % on plan`` (``counted``: days with nothing logged count their planned load in it,
+    ``counted +29 % on plan``, as the Load panel calls the week's load then)."""
+    return f"{kind} not kept: {'counted' if counted else 'logged'} {fmt_change(off)} on plan"
 
 
 def week_flag_kinds(ratio: float | None, mono: float | None, change: float | None,
                     above: float | None = None, no_chronic: bool = False,
-                    from_zero: bool = False) -> tuple[tuple[int, str], ...]:
+                    from_zero: bool = False, not_kept: str = "") -> tuple[tuple[int, str], ...]:
     """The week's flags, each with its kind (:data:`FLAG_KINDS`), in :func:`week_flags`'s order:
-    the kind ranks a flag however it is worded."""
+    the kind ranks a flag however it is worded. ``not_kept``: the words of a deload or taper
+    logged far above its plan (:func:`not_kept_words`)."""
     out = [(ACWR, AFTER_NONE if no_chronic else f"ACWR > {above:g}")] if above is not None else []
+    if not_kept:
+        out.append((NOT_KEPT, not_kept))
     if ratio is not None and ratio > RATIO_HIGH:
         out.append((RATIO_UP, f"EWMA ratio > {RATIO_HIGH:g}"))
     if ratio is not None and ratio < RATIO_LOW:
@@ -433,14 +462,15 @@ def week_flag_kinds(ratio: float | None, mono: float | None, change: float | Non
 
 def week_flags(ratio: float | None, mono: float | None, change: float | None,
                above: float | None = None, no_chronic: bool = False,
-               from_zero: bool = False) -> tuple[str, ...]:
+               from_zero: bool = False, not_kept: str = "") -> tuple[str, ...]:
     """The week's flags, short: ``ACWR > 1.3`` (``above``: the week is above LD-1's limit, that
     limit; :data:`AFTER_NONE` instead when the four weeks before had no load at all, so that no
-    ratio exists), ``EWMA ratio > 1.5``, ``monotony > 2.0``, ``load +22 %`` (:data:`FROM_ZERO`
-    with ``from_zero``: load after a full week at 0, up more than 15 % though no change exists).
-    ``mono``: the monotony to flag (None: not flagged)."""
+    ratio exists), ``deload not kept: logged +79 % on plan`` (``not_kept``), ``EWMA ratio >
+    1.5``, ``monotony > 2.0``, ``load +22 %`` (:data:`FROM_ZERO` with ``from_zero``: load after a
+    full week at 0, up more than 15 % though no change exists). ``mono``: the monotony to flag
+    (None: not flagged)."""
     return tuple(words for _kind, words in week_flag_kinds(ratio, mono, change, above, no_chronic,
-                                                           from_zero))
+                                                           from_zero, not_kept))
 
 
 def _mean(values: list[float]) -> float | None:
@@ -477,7 +507,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     # all of (a loaned player read 'EWMA ratio < 0.8' every week to May): the week back keeps its
     flags = () if w.away_all_week else week_flag_kinds(
         ratio, mono, change, most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
-        from_zero=from_zero)
+        from_zero=from_zero, not_kept=_not_kept(w, b < al.today))
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
         planned=None if w.planned is None else float(w.planned),
@@ -488,6 +518,16 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
         unknown=w.unknown, absent=w.absent, thin_log=thin)
+
+
+def _not_kept(w: WeekLoad, past: bool) -> str:
+    """The flag of a ``past`` deload or taper week (the athlete's week kind) with sessions logged
+    whose load, as counted, is more than :data:`OFF_PLAN` above its plan: a deload logged at
+    +79 % was flagged nowhere once it was no longer last week. "" otherwise (a planned week: no)."""
+    off = off_plan(w) if past and w.kind in PLANNED_LOW else None
+    if off is None or not 0 < off < math.inf:
+        return ""
+    return not_kept_words(w.kind, off, counted=round(w.load) != round(w.logged))
 
 
 def _logged_week(cols: dict[str, list[float]], a: int, b: int) -> tuple[float | None, bool]:
@@ -676,10 +716,6 @@ def grouped(season: Season, lines: list[tuple]) -> list[tuple]:
     return out
 
 
-# week kinds whose EWMA ratio below RATIO_LOW is what they are planned for (less volume)
-PLANNED_LOW = ("taper", "deload")
-
-
 def planned_low_week(f: AthleteFigures, rank: tuple[int, ...], day: dt.date) -> WeekFigures | None:
     """The taper or deload week of ``f`` holding ``day`` when a flag ranked ``rank`` (its
     ``flag_ranks`` entry) says only that an EWMA ratio is below :data:`RATIO_LOW` (the logged
@@ -793,33 +829,68 @@ def now_lines(season: Season, figs: dict,
     return [(x, aid, d) for _r, _k, x, aid, d in lines]
 
 
-OFF_PLAN = LOAD_NOTED  # logged differs from the plan by more than this share (as on a handout)
+OFF_PLAN_WEEKS = 3  # an athlete's weeks off the plan named in full after an import; the rest counted
 
 
-def off_plan_lines(season: Season, figs: dict,
-                   order: list[str] | None = None) -> list[tuple[str, str, dt.date]]:
+def off_plan_lines(season: Season, figs: dict, order: list[str] | None = None,
+                   logged=None) -> list[tuple[str, str, dt.date]]:
     """(sentence, athlete, the week's first day) for each athlete whose last week before today,
     with sessions logged in it, differs from its planned load by more than :data:`OFF_PLAN`
     (days with nothing logged count as planned, as in the figures), the farthest off first,
-    then in ``order`` (the board's; the squad's display order by default)."""
+    then in ``order`` (the board's; the squad's display order by default). ``logged``: the
+    sessions just imported; when some are before today, the weeks listed are theirs instead
+    (:func:`imported_weeks`): an import of five weeks named the last one alone, and a deload
+    logged at +79 % three weeks back went unsaid. Each athlete's weeks farthest off first, at
+    most :data:`OFF_PLAN_WEEKS` in full, the rest on one line ("and 2 more weeks ...")."""
+    weeks = imported_weeks(season, figs, logged)
     out = []
     for k, aid in enumerate(_board_order(season, figs, order)):
         f = figs[aid]
         if season.calendar.today is None or f.today is None:
             continue
         past = [w for w in f.weeks if w.end < f.today]
-        w = past[-1] if past else None
-        if w is None or w.logged is None or w.planned is None:
-            continue
-        done, plan = round(w.load), round(w.planned)
-        if abs(done - plan) <= OFF_PLAN * plan or done == plan:
-            continue
-        off = (done - plan) / plan if plan else math.inf
-        change = f"{fmt_change(off)} on the plan" if plan else "nothing planned"
-        out.append((-abs(off), k, f"{season.athlete_label(aid)}: {text.week_of(w.start)}: "
-                    f"{logged_words(w)}, planned {au_words(plan)} ({change}).", aid, w.start))
+        chosen = past[-1:] if weeks is None else [w for w in past if w.start in weeks.get(aid, ())]
+        offs = sorted(((off, w) for w in chosen if (off := off_plan(w)) is not None),
+                      key=lambda x: -abs(x[0]))
+        if offs:
+            out.append((-abs(offs[0][0]), k, _off_plan_athlete(season, aid, offs)))
     out.sort(key=lambda x: (x[0], x[1]))
-    return [x[2:] for x in out]
+    return [line for x in out for line in x[2]]
+
+
+def imported_weeks(season: Season, figs: dict, logged) -> dict[str, set[dt.date]] | None:
+    """The first days of each athlete's weeks in ``figs`` that hold a session of ``logged``
+    before today; None when there is none (no import, or one of today's sessions only: last
+    week is what is listed then)."""
+    today = season.calendar.today
+    if logged is None or today is None:
+        return None
+    days: dict[str, set[dt.date]] = {}
+    for x in logged:
+        if x.date < today and x.athlete in figs:
+            days.setdefault(x.athlete, set()).add(x.date)
+    out = {aid: {w.start for w in figs[aid].weeks if any(w.start <= d <= w.end for d in got)}
+           for aid, got in days.items()}
+    return out or None
+
+
+def _off_plan_athlete(season: Season, aid: str, offs: list) -> list[tuple[str, str, dt.date]]:
+    """An athlete's weeks off the plan (``(off, week)``, the farthest first) as lines, the
+    weeks after :data:`OFF_PLAN_WEEKS` counted on one."""
+    label = season.athlete_label(aid)
+    out = []
+    for off, w in offs[:OFF_PLAN_WEEKS]:
+        plan = round(w.planned)
+        change = f"{fmt_change(off)} on the plan" if plan else "nothing planned"
+        out.append((f"{label}: {text.week_of(w.start)}: {logged_words(w)}, planned "
+                    f"{au_words(plan)} ({change}).", aid, w.start))
+    rest = offs[OFF_PLAN_WEEKS:]
+    if rest:
+        said = text.join_and([f"{text.date_short(w.start)} ({fmt_change(off)})" for off, w in rest])
+        weeks = "week of" if len(rest) == 1 else "weeks of"
+        out.append((f"{label}: and {text.plural(len(rest), 'more week')} off the plan: {weeks} "
+                    f"{said}.", aid, rest[0][1].start))
+    return out
 
 
 def au_words(load: float) -> str:
@@ -852,22 +923,34 @@ def logged_words(w: WeekFigures) -> str:
     return f"logged {au_words(w.logged)} · counted {au_words(w.load)} (+ {extra})"
 
 
-def off_plan_heading() -> str:
-    """The heading of :func:`off_plan_lines`."""
-    return (f"Logged differs from the plan by more than {round(100 * OFF_PLAN)} % (last week's "
-            f"load), farthest off first:")
+def off_plan_heading(weeks=(), last: dt.date | None = None) -> str:
+    """The heading of :func:`off_plan_lines`: of last week's load, or of the weeks the sessions
+    just imported cover (``weeks``, their first days; ``last``: last week's first day)."""
+    share = f"Logged differs from the plan by more than {round(100 * OFF_PLAN)} %"
+    weeks = set(weeks)
+    if not weeks or weeks == {last}:
+        return f"{share} (last week's load), farthest off first:"
+    if len(weeks) == 1:
+        return f"{share} in the {text.week_of(min(weeks))} just logged, farthest off first:"
+    return f"{share} in the {len(weeks)} weeks just logged, each athlete's farthest off first:"
 
 
-def flag_lines(season: Season, group: bool = False) -> list[str]:
+def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
     """What ``periodize log`` and ``advance --log`` print of the load: first the athletes whose
-    logged week differs from the plan (:func:`off_plan_lines`, under :func:`off_plan_heading`),
+    logged week differs from the plan (:func:`off_plan_lines`, under :func:`off_plan_heading`;
+    ``logged``: the sessions just imported, whose weeks are then the ones compared),
     then the monitoring flags of the season's stored plan and log, one sentence each, for the
     latest week before today and the week of today (and the logged EWMA ratio now), in the
     order of :func:`now_lines`; with ``group``, a sentence several athletes share is one line
     (:func:`grouped`)."""
     figs = figures(season)
-    off = off_plan_lines(season, figs)
-    out = [off_plan_heading()] + [f"  {x}" for x, _a, _d in off] if off else []
+    off = off_plan_lines(season, figs, logged=logged)
+    weeks = imported_weeks(season, figs, logged)
+    today = season.calendar.today
+    last = week_at(figs, today - dt.timedelta(days=1)) if today is not None else None
+    heading = off_plan_heading(set().union(*weeks.values()) if weeks else (),
+                               last.start if last is not None else None)
+    out = [heading] + [f"  {x}" for x, _a, _d in off] if off else []
     lines = now_lines(season, figs)
     if not group:
         return out + [x for x, _a, _d in lines]
@@ -881,5 +964,5 @@ def flag_lines(season: Season, group: bool = False) -> list[str]:
 __all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
-           "grouped", "grouped_planned_apart", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
+           "grouped", "grouped_planned_apart", "imported_weeks", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

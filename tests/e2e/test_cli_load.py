@@ -211,6 +211,38 @@ def test_log_names_first_who_logged_far_off_the_plan(tmp_path):
     assert any(x.startswith("Athlete") and "week of" in x for x in out[k + 3:])
 
 
+def test_log_of_several_weeks_names_each_week_off_the_plan_and_the_deload_not_kept(tmp_path):
+    """A log of six weeks named the last one alone, and the deload logged at +80 % three weeks
+    back was flagged nowhere: 'log' lists each week it covers that is off the plan, and 'load'
+    flags the deload in its table and its CSV."""
+    from tests.planner.test_load import _a3_logged, _off_pct
+
+    s, mine = _a3_logged({0: 1.0, 1: 1.5, 2: 1.8, 3: 1.0, 4: 1.6, 5: 0.55})
+    save_season(s.model_copy(update={"sessions": tuple(x for x in s.sessions if x not in mine)}),
+                tmp_path / "s.season.json")
+    rows = ["Athlete ID,Date,Minutes,RPE"] + [
+        f"{x.athlete},{x.date.isoformat()},{x.minutes!r},{x.rpe:g}" for x in mine]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n")
+    r = run("log", "s.season.json", "log.csv", "--no-replan", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.splitlines()
+    k = out.index("Logged differs from the plan by more than 20 % in the 6 weeks just logged, "
+                  "each athlete's farthest off first:")
+    assert [x.split(": ")[1] for x in out[k + 1:k + 4]] == [
+        "week of 18 Jan 2027", "week of 1 Feb 2027", "week of 11 Jan 2027"]
+    assert out[k + 4].startswith("  Athlete 3 (A3): and 1 more week off the plan: week of 8 Feb")
+    deload = _off_pct(s, mine, 2)
+    r = run("load", "s.season.json", "--athlete", "A3", "--csv", "load.csv", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    with open(tmp_path / "load.csv", encoding="utf-8-sig", newline="") as fh:
+        row = next(x for x in csv.DictReader(fh) if x["week"] == "2027-01-18")
+    assert f"deload not kept: logged +{deload} % on plan" in row["flags"]
+    r = run("load", "s.season.json", "--athlete", "A3", cwd=tmp_path)
+    [line] = [x for x in r.stdout.splitlines() if x.startswith("2027-01-18")]
+    assert line.endswith(f"deload not kept: logged +{deload} % on plan") or \
+        f"deload not kept: logged +{deload} % on plan;" in line
+
+
 def test_check_lists_each_load_spike_with_soft_ld1(folder):
     from planner.check import check_plan
 

@@ -194,7 +194,7 @@ def test_change_and_flags_of_each_week(figs):
     for f in figs.values():
         for prev, w in itertools.pairwise(f.weeks):
             assert w.change == pytest.approx((w.load - prev.load) / prev.load)
-            assert ("load" in " ".join(w.flags)) == (w.change > 0.15)
+            assert (L.LOAD_UP in w.kinds) == (w.change > 0.15)
             # every full week above 2.0, planned or logged (rules-spec.md section 8)
             assert ("monotony > 2.0" in w.flags) == (w.monotony is not None and w.monotony > 2)
             high = w.ewma_ratio is not None and w.ewma_ratio > 1.5
@@ -470,7 +470,9 @@ def test_flag_lines_name_the_athlete_and_the_week(figs):
         "  Athlete 1 (A1): week of 8 Feb 2027: logged 3,120 AU, planned 1,185 AU (+163 % on the plan).",
         "  Athlete 2 (A2): week of 8 Feb 2027: logged 1,080 AU · counted 1,590 AU (+ 510 AU "
         "planned on days not logged), planned 1,230 AU (+29 % on the plan).",
-        "Athlete 1 (A1): week of 8 Feb 2027 (last week): ACWR > 1.3, load +41 %.",
+        "Athlete 1 (A1): week of 8 Feb 2027 (last week): ACWR > 1.3, deload not kept: logged "
+        "+163 % on plan, load +41 %.",
+        "Athlete 2 (A2): week of 8 Feb 2027 (last week): deload not kept: counted +29 % on plan.",
         "Athlete 2 (A2): week of 15 Feb 2027 (this week, planned): load +21 %.",
         "Athlete 3 (A3): week of 15 Feb 2027 (this week, planned): load +34 %.",
     ]
@@ -1182,13 +1184,14 @@ def test_a_flag_s_kind_puts_a_spike_before_monotony_whatever_its_words():
     Each now carries its kind."""
     assert L.week_flag_kinds(None, 2.01, None, above=1.3) == (
         (L.ACWR, "ACWR > 1.3"), (L.MONOTONOUS, "monotony > 2.0"))
-    assert L.ACWR == 0 and L.MONOTONOUS == 4
+    assert L.ACWR == 0 and L.NOT_KEPT == 1 and L.MONOTONOUS == 5
     assert [k for k, _w in L.week_flag_kinds(0.79, 2.01, 0.22)] == [L.RATIO_DOWN, L.MONOTONOUS, L.LOAD_UP]
     assert L.LOAD_UP < L.RATIO_DOWN < L.MONOTONOUS and L.RATIO_UP < L.LOAD_UP
     assert L.week_flag_kinds(None, None, None, above=1.3, no_chronic=True) == ((L.ACWR, L.AFTER_NONE),)
     assert L.week_flag_kinds(None, None, None, from_zero=True) == ((L.LOAD_UP, L.FROM_ZERO),)
     [w] = [w for w in L.figures(_season())["A1"].weeks if w.start == day(35)]  # Mon 8 Feb 2027
-    assert w.flags == ("ACWR > 1.3", "load +41 %") and w.kinds == (L.ACWR, L.LOAD_UP)
+    assert w.flags == ("ACWR > 1.3", "deload not kept: logged +163 % on plan", "load +41 %")
+    assert w.kinds == (L.ACWR, L.NOT_KEPT, L.LOAD_UP)
 
 
 def _demo_today_after_a_deload():
@@ -1509,3 +1512,75 @@ def test_a_ratio_below_0_8_in_a_planned_taper_is_one_line_after_the_real_flags()
     listed = L.grouped_planned_apart(s, figs, lines)
     assert not any("as planned" in x[0] for x in listed)
     assert listed == L.grouped(s, lines)
+
+
+def _a3_logged(factors: dict[int, float]):
+    """``_season`` with A3's week 1 a taper (weeks 2 and 5 are deloads) and A3's planned
+    sessions of season week ``k`` (days 7k to 7k + 6) logged at ``factors[k]`` times their
+    planned load; with the sessions A3 logged."""
+    s = _season()
+    aps = tuple(ap.model_copy(update={"weeks": (ap.weeks[0], "taper") + ap.weeks[2:]})
+                if ap.athlete == "A3" else ap for ap in s.plan.athletes)
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": aps})})
+    mine = []
+    for k, factor in factors.items():
+        for i in range(7 * k, 7 * k + 7):
+            au = _planned_day(s, "A3", i)
+            if au > 0:  # a short session at a low RPE: minutes a log takes (5 and more)
+                rpe = 10 if au * factor >= 200 else 2
+                mine.append(Session(athlete="A3", date=day(i), minutes=au * factor / rpe, rpe=rpe))
+    return s.model_copy(update={"sessions": s.sessions + tuple(mine)}), mine
+
+
+def _off_pct(s, sessions, k: int) -> int:
+    """Season week ``k`` of A3: (logged - planned) / planned in whole percent, from the sessions
+    and the load table's planned days."""
+    planned = sum(_planned_day(s, "A3", i) for i in range(7 * k, 7 * k + 7))
+    logged = sum(x.minutes * x.rpe for x in sessions if 7 * k <= (x.date - day(0)).days < 7 * k + 7)
+    return round(100 * (logged - planned) / planned)
+
+
+def test_a_deload_or_taper_logged_far_above_its_plan_is_flagged_when_past():
+    """A deload logged at +79 % was flagged nowhere once it was no longer last week (its change
+    on the week before read +7 %): a past deload or taper with sessions logged more than 20 %
+    above its plan carries "deload not kept"; one logged below its plan, a load week above it
+    and a planned week do not."""
+    s, mine = _a3_logged({0: 1.0, 1: 1.5, 2: 1.8, 3: 1.0, 4: 1.6, 5: 0.55})
+    figs = L.figures(s)
+    weeks = {w.start: w for w in figs["A3"].weeks}
+    taper, deload = _off_pct(s, mine, 1), _off_pct(s, mine, 2)
+    assert taper >= 45 and deload >= 75  # as logged, worked from the sessions
+    assert weeks[day(7)].kind == "taper" and weeks[day(14)].kind == "deload"
+    assert f"taper not kept: logged +{taper} % on plan" in weeks[day(7)].flags
+    assert f"deload not kept: logged +{deload} % on plan" in weeks[day(14)].flags
+    assert L.NOT_KEPT in weeks[day(14)].kinds and L.NOT_KEPT not in weeks[day(28)].kinds  # a load week
+    assert weeks[day(35)].kind == "deload" and _off_pct(s, mine, 5) < -20
+    assert L.NOT_KEPT not in weeks[day(35)].kinds  # below its plan: kept, and more
+    assert not [w for w in weeks.values() if w.end >= day(42) and L.NOT_KEPT in w.kinds]
+    # it reaches the table's flags column and the team's list of that week, tagged logged
+    assert f"deload not kept: logged +{deload} % on plan" in "; ".join(weeks[day(14)].notes)
+    [line] = [x for x, aid, _d in L.week_flag_lines(s, figs, day(16)) if aid == "A3"]
+    assert line.startswith("Athlete 3 (A3): week of 18 Jan 2027 (logged): ") and "deload not kept" in line
+
+
+def test_a_log_of_several_weeks_lists_each_week_off_the_plan():
+    """'advance --log' over five weeks named the last week alone: each week the sessions just
+    imported fall in is compared, the athlete's farthest off first, three in full and the
+    others counted; the heading says what it lists. Athletes not in the import are not named."""
+    s, mine = _a3_logged({0: 1.0, 1: 1.5, 2: 1.8, 3: 1.0, 4: 1.6, 5: 0.55})
+    figs = L.figures(s)
+    off = {k: _off_pct(s, mine, k) for k in range(6)}
+    lines = L.off_plan_lines(s, figs, logged=mine)
+    assert [aid for _x, aid, _d in lines] == ["A3"] * 4
+    assert [d for _x, _a, d in lines] == [day(14), day(28), day(7), day(35)]  # farthest first
+    assert lines[0][0].startswith("Athlete 3 (A3): week of 18 Jan 2027: logged ")
+    assert lines[0][0].endswith(f" (+{off[2]} % on the plan).")
+    assert lines[3][0] == f"Athlete 3 (A3): and 1 more week off the plan: week of 8 Feb ({off[5]} %)."
+    out = L.flag_lines(s, group=True, logged=mine)
+    assert out[0] == ("Logged differs from the plan by more than 20 % in the 6 weeks just logged, "
+                      "each athlete's farthest off first:")
+    assert out[1:5] == [f"  {x}" for x, _a, _d in lines] and not out[5].startswith("  ")
+    # without an import, or with one of last week alone: last week's, as before
+    assert L.off_plan_heading() in L.flag_lines(s, group=True)
+    last = [x for x in mine if x.date >= day(35)]
+    assert L.flag_lines(s, group=True, logged=last)[0] == L.off_plan_heading()

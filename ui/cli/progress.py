@@ -299,14 +299,15 @@ def _say_after_log(season, after, season_path: str = "SEASON") -> None:
         print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
         for line in near:
             print(f"  - {line}")
-    _print_flags(after)
+    _print_flags(after, [s for s in after.sessions if s not in old])
 
 
-def _print_flags(season) -> None:
-    """The monitoring flags of the log (docs/load.md), when load figures exist."""
+def _print_flags(season, logged=None) -> None:
+    """The monitoring flags of the log (docs/load.md), when load figures exist; ``logged``: the
+    sessions just imported (the weeks they cover are compared with the plan)."""
     from planner.load import flag_lines
 
-    for line in flag_lines(season, group=True):  # a sentence the squad shares: one line
+    for line in flag_lines(season, group=True, logged=logged):  # the squad's sentence: one line
         print(line)
 
 
