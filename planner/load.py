@@ -31,7 +31,9 @@ the season, a partial week when it falls mid-week, days without a session at 0):
   spike, so the table flags every week LD-1 lists; past weeks too, which LD-1 no longer counts;
   a session logged today counts here at once, in LD-1 once today moves on); and a past deload
   or taper week with sessions logged, its load more than :data:`OFF_PLAN` above its plan
-  (``deload not kept: logged +79 % on plan``).
+  (``deload not kept: logged +79 % on plan``). A past week with nothing logged between weeks
+  logged counts its plan: its row says so (:data:`NOT_LOGGED`), and a change against it too
+  (``load +58 % on a week not logged``).
 
 Anything undefined (a division by zero, too little data) is ``None`` in this API (NaN in the
 ``daily`` frame, never inf) and is written ``—`` by :func:`fmt`, which the command line, the app
@@ -76,6 +78,10 @@ AFTER_NONE = "load after 4 weeks at 0"  # above LD-1's limit with no chronic loa
 FROM_ZERO = "load up from 0"
 NO_LOG = "no sessions logged: planned figures only"
 NOT_WITH_SQUAD = "not with the squad"  # a week wholly before he joined or after he left
+# a past week with nothing logged between weeks the athlete logged: its load is the plan's
+NOT_LOGGED = "not logged: counted as planned"
+# a change against such a week compares with the plan's load, not with what was done
+ON_NOT_LOGGED = "on a week not logged"
 
 COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_ratio", "rolling_ratio",
            "logged_ewma_ratio", "unlogged_28")
@@ -120,6 +126,9 @@ class WeekFigures:
     # the logged ratio is None on a day of the week's logged series because its 28 days hold
     # too little logged (:data:`UNLOGGED_MOST`): "—", too little logged to compare
     thin_log: bool = False
+    # a past week with nothing logged although the athlete logged weeks before and after it:
+    # its load is the plan's (docs/load.md), which the row says (:data:`NOT_LOGGED`)
+    not_logged: bool = False
 
     @property
     def end(self) -> dt.date:
@@ -143,8 +152,11 @@ class WeekFigures:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What a table's flags column says of the week: its flags, or :data:`NOT_WITH_SQUAD`."""
-        return (NOT_WITH_SQUAD,) if self.away else self.flags
+        """What a table's flags column says of the week: its flags, or :data:`NOT_WITH_SQUAD`;
+        a week not logged between weeks logged (``not_logged``) says so first."""
+        if self.away:
+            return (NOT_WITH_SQUAD,)
+        return ((NOT_LOGGED,) if self.not_logged else ()) + self.flags
 
     @property
     def full(self) -> bool:
@@ -440,10 +452,13 @@ def not_kept_words(kind: str, off: float, counted: bool = False) -> str:
 
 def week_flag_kinds(ratio: float | None, mono: float | None, change: float | None,
                     above: float | None = None, no_chronic: bool = False,
-                    from_zero: bool = False, not_kept: str = "") -> tuple[tuple[int, str], ...]:
+                    from_zero: bool = False, not_kept: str = "",
+                    on_unlogged: bool = False) -> tuple[tuple[int, str], ...]:
     """The week's flags, each with its kind (:data:`FLAG_KINDS`), in :func:`week_flags`'s order:
     the kind ranks a flag however it is worded. ``not_kept``: the words of a deload or taper
-    logged far above its plan (:func:`not_kept_words`)."""
+    logged far above its plan (:func:`not_kept_words`); ``on_unlogged``: the week before is one
+    not logged between weeks logged, so that a change compares with its plan (``load +58 % on a
+    week not logged``)."""
     out = [(ACWR, AFTER_NONE if no_chronic else f"ACWR > {above:g}")] if above is not None else []
     if not_kept:
         out.append((NOT_KEPT, not_kept))
@@ -454,7 +469,7 @@ def week_flag_kinds(ratio: float | None, mono: float | None, change: float | Non
     if mono is not None and mono > MONOTONY_HIGH:
         out.append((MONOTONOUS, f"monotony > {MONOTONY_HIGH:.1f}"))
     if change is not None and change > SPIKE:
-        out.append((LOAD_UP, f"load {fmt_change(change)}"))
+        out.append((LOAD_UP, f"load {fmt_change(change)}" + (f" {ON_NOT_LOGGED}" if on_unlogged else "")))
     elif from_zero:
         out.append((LOAD_UP, FROM_ZERO))
     return tuple(out)
@@ -507,7 +522,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     # all of (a loaned player read 'EWMA ratio < 0.8' every week to May): the week back keeps its
     flags = () if w.away_all_week else week_flag_kinds(
         ratio, mono, change, most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
-        from_zero=from_zero, not_kept=_not_kept(w, b < al.today))
+        from_zero=from_zero, not_kept=_not_kept(w, b < al.today),
+        on_unlogged=prev is not None and not_logged_between(al, prev))
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
         planned=None if w.planned is None else float(w.planned),
@@ -517,7 +533,21 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
-        unknown=w.unknown, absent=w.absent, thin_log=thin)
+        unknown=w.unknown, absent=w.absent, thin_log=thin, not_logged=not_logged_between(al, w))
+
+
+def not_logged_between(al: AthleteLoad, w: WeekLoad) -> bool:
+    """Is ``w`` a week before today with sessions planned and nothing logged, though the athlete
+    logged sessions before it and after it (before today)? Its load is then the plan's, not
+    what was done: the row says "not logged", and a change against it that it compares with
+    the plan."""
+    a = al.index(w.start)
+    b = a + w.days - 1
+    # a week away on all its days, or one with no session planned, is no session missing
+    if w.logged is not None or w.away or b >= al.today or w.absent >= w.days or w.load <= 0:
+        return False
+    return (any(x is not None for x in al.logged[:a])
+            and any(x is not None for x in al.logged[b + 1:al.logged_until]))
 
 
 def _not_kept(w: WeekLoad, past: bool) -> str:
@@ -961,7 +991,7 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
     return out
 
 
-__all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
+__all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
            "grouped", "grouped_planned_apart", "imported_weeks", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",

@@ -1584,3 +1584,29 @@ def test_a_log_of_several_weeks_lists_each_week_off_the_plan():
     assert L.off_plan_heading() in L.flag_lines(s, group=True)
     last = [x for x in mine if x.date >= day(35)]
     assert L.flag_lines(s, group=True, logged=last)[0] == L.off_plan_heading()
+
+
+def test_a_week_not_logged_between_weeks_logged_says_so_and_a_change_against_it_too():
+    """A week with nothing logged between logged weeks counts the plan's load (docs/load.md);
+    the next week's "load +58 %" was tagged "(logged)" though it compared with the plan. The row
+    now says "not logged", and the change flag that it is on a week not logged."""
+    s, mine = _a3_logged({0: 1.0, 1: 1.0, 3: 2.5})  # nothing logged in week 2; none after week 3
+    figs = L.figures(s)
+    weeks = {w.start: w for w in figs["A3"].weeks}
+    gap, after = weeks[day(14)], weeks[day(21)]
+    planned = sum(_planned_day(s, "A3", i) for i in range(14, 21))
+    logged = sum(x.minutes * x.rpe for x in mine if x.date >= day(21))
+    pct = round(100 * (logged - planned) / planned)
+    assert gap.logged is None and gap.load == pytest.approx(planned) and pct > 15
+    assert gap.not_logged and gap.notes[0] == L.NOT_LOGGED == "not logged: counted as planned"
+    assert f"load +{pct} % on a week not logged" in after.flags
+    [line] = [x for x, aid, _d in L.week_flag_lines(s, figs, day(22)) if aid == "A3"]
+    assert line.startswith("Athlete 3 (A3): week of 25 Jan 2027 (logged): ")
+    assert f"load +{pct} % on a week not logged" in line
+    # weeks after the last one logged, and weeks to come, are not "between weeks logged"
+    assert [w.start for w in weeks.values() if w.not_logged] == [day(14)]
+    assert not any(x.endswith("on a week not logged") for w in weeks.values() if w != after
+                   for x in w.flags)
+    # logged as in the weeks around it, the week reads as any logged week
+    s, _mine = _a3_logged({0: 1.0, 1: 1.0, 2: 1.0, 3: 2.5})
+    assert not any(w.not_logged for w in L.figures(s)["A3"].weeks)

@@ -1153,3 +1153,19 @@ def test_at_1280_x_720_the_charts_and_their_dates_fit_the_dock_unscrolled(qtbot,
     doc.setTextWidth(chart.readout.width())
     doc.setHtml(chart.readout.text())
     assert doc.size().height() <= chart.readout.height()  # the flags' line is not cut
+
+
+def test_the_readout_of_a_week_not_logged_between_weeks_logged_says_it_counts_the_plan():
+    """The Load panel read "nothing logged" of a week missed between logged weeks, as of any
+    week to come, and the week after it "load +58 %": now it says the plan was counted."""
+    from planner import load as L
+    from tests.planner.test_load import _a3_logged
+
+    s, _mine = _a3_logged({0: 1.0, 1: 1.0, 3: 2.5})
+    f = L.figures(s)["A3"]
+    gap = next(w for w in f.weeks if w.not_logged)
+    assert L.NOT_LOGGED in week_text(f, gap) and "nothing logged" not in week_text(f, gap)
+    later = f.weeks[-1]  # a week to come: nothing logged, as before
+    assert "nothing logged" in week_text(f, later) and L.NOT_LOGGED not in week_text(f, later)
+    after = next(w for w in f.weeks if w.start == gap.start + dt.timedelta(days=7))
+    assert "on a week not logged" in week_text(f, after)

@@ -16,6 +16,7 @@ from html import escape
 from planner.errors import PeriodizeError
 from planner.load import (  # no pandas at import
     MONOTONY_HIGH,
+    NOT_LOGGED,
     RATIO_HIGH,
     RATIO_LOW,
     THIN_WORDS,
@@ -233,7 +234,8 @@ def week_text(f, w) -> str:
     """One week of an athlete in words (the chart's readout and tooltips); "—" for a figure
     that does not exist."""
     parts = [f"planned <b>{au(w.planned)}</b>",
-             f"logged <b>{au(w.logged)}</b>" if w.logged is not None else "nothing logged"]
+             f"logged <b>{au(w.logged)}</b>" if w.logged is not None
+             else NOT_LOGGED if getattr(w, "not_logged", False) else "nothing logged"]
     # a lived week with days not logged counts their planned sessions: the load the ACWR divides
     # is then neither sum above ("logged 2,260 · ACWR 1.54" was of 2,710), so it is said
     extra = extra_words(w)
