@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from planner.season import AthletePlan, Plan, Season, Session
-from planner.text import date_short, day_long
+from planner.text import date_short, day_long, number
 from planner.timeline import Timeline
 from ui.desktop.board import LOAD_FLAG
 from ui.desktop.loadwords import BAND, FLAG_RATIO, fmt, load_flags, week_text
@@ -1080,6 +1080,42 @@ def test_the_inspectors_load_row_says_the_day_its_ratio_is_read_on(qtbot, logged
     assert f"logged EWMA ratio {fmt(f.latest_logged_ewma_ratio)} on {day_long(f.logged_to)}" in shown
     tip = w.board._athlete_tooltip(next(r for r in w.board._rows if r.athlete_id == "A03"))
     assert f"on {day_long(f.logged_to)}, above 1.5" in tip
+
+
+def test_the_inspectors_load_row_gives_the_days_own_week_first_then_the_latest_flag(qtbot, logged):
+    """A click on the week of 16 Nov in the Load panel selects Tue 17 Nov: the inspector's Load
+    row read only the athlete's latest flag (a later week), though the clicked week's ACWR was
+    the higher. Now the day's own week comes first, its figure and flags, then the latest flag,
+    named as the latest; on a day of the flagged week itself the row is the flag alone. The
+    board's badge stays the latest flag."""
+    heavy = dt.date(2026, 11, 16)
+    extra = tuple(Session(athlete="A03", date=heavy + dt.timedelta(days=k), minutes=150, rpe=9)
+                  for k in range(7))
+    extra += tuple(Session(athlete="A03", date=TODAY - dt.timedelta(days=k), minutes=100, rpe=9)
+                   for k in range(2, 9))
+    w = open_window(qtbot, logged.model_copy(update={"sessions": logged.sessions + extra}), "A03")
+    f = w.load_view.figures(w.season)["A03"]
+    flag = w.board.load_flag("A03")
+    week16 = next(x for x in f.weeks if x.start == heavy)
+    assert flag is not None and flag.spike is not None and flag.spike.start == heavy + dt.timedelta(7)
+    assert week16.acwr > flag.spike.acwr > 1.3 and "ACWR > 1.3" in week16.flags
+    w.board.set_current("A03", dt.date(2026, 11, 17))
+    shown = w.inspector.toPlainText()
+    own = (f"week of 16 Nov (logged) {number(round(week16.load))} AU, ACWR {fmt(week16.acwr)} "
+           f"⚑ {'; '.join(week16.flags)}")
+    assert own in shown, shown
+    latest = f"Latest flag: week of 23 Nov (logged) {number(round(flag.spike.load))} AU"
+    assert latest in shown and shown.index(own) < shown.index(latest)
+    assert flag.figure == f"ACWR {fmt(flag.spike.acwr)}"  # the badge: still the latest
+    w.board.set_current("A03", dt.date(2026, 11, 24))  # the flagged week itself: said once
+    shown = w.inspector.toPlainText()
+    assert "Latest flag" not in shown and shown.count("week of 23 Nov (logged)") == 1
+    assert "week of 16 Nov" not in shown
+    w.board.set_current("A03", dt.date(2026, 12, 8))  # a planned week: its own figure first
+    week = next(x for x in f.weeks if x.start == dt.date(2026, 12, 7))
+    shown = w.inspector.toPlainText()
+    assert f"week of 7 Dec (planned) {number(round(week.load))} AU" in shown
+    assert shown.index("week of 7 Dec") < shown.index("Latest flag: week of 23 Nov")
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])

@@ -492,7 +492,7 @@ class LoadView(QObject):
                 self.panel.working()
             return
         self._apply_flags(load_flags(figs) if season.sessions else {},
-                          load_waits(figs) if season.sessions else {})
+                          load_waits(figs) if season.sessions else {}, figs)
         if visible:
             self._fill(season, figs)
 
@@ -506,11 +506,14 @@ class LoadView(QObject):
             self.panel.failed()
             self._shown_for = None
 
-    def _apply_flags(self, flags: dict[str, LoadFlag], waits: dict[str, str] | None = None) -> None:
-        changed = flags != self.flags or (waits or {}) != self.window.inspector.load_waits
+    def _apply_flags(self, flags: dict[str, LoadFlag], waits: dict[str, str] | None = None,
+                     figs: dict | None = None) -> None:
+        inspector = self.window.inspector
+        changed = (flags != self.flags or (waits or {}) != inspector.load_waits
+                   or (flags and (figs or {}) is not inspector.load_figures))
         self.flags = flags
         self.window.board.set_load_flags(flags)
-        self.window.inspector.set_load_flags(flags, waits or {})
+        inspector.set_load_flags(flags, waits or {}, figs)
         if self.dock is not None:
             self.dock.setWindowTitle("Load ⚠" if flags else "Load")
         cur = self.window.board.current()

@@ -89,15 +89,15 @@ class LoadFlag:
         return "load ⚠"  # after four weeks at 0: no ratio exists (a bare "⚠" named nothing)
 
     def _spike_words(self) -> str:
-        w = self.spike
-        # the week's load counts the days with nothing logged as planned: said when it differs
-        # from the logged sum, which the Load panel shows (2,920 here beside "logged 2,620")
-        extra = extra_words(w)  # the Load panel's and the CLI's words for it
-        what = f"(logged {au(w.logged)} + {extra})" if extra else "(logged)"
-        when = f"week of {date_short(w.start)} {what} {au(w.load)}"
-        if w.acwr is None:  # the four weeks before had no load: no ratio exists
-            return f"{when} after 4 weeks at 0"
-        return f"{when}, ACWR {fmt_figure(w.acwr, (self.limit,))}"
+        return week_acwr_words(self.spike, self.limit)
+
+    def about_week(self, w) -> bool:
+        """True when the flag says nothing but of the week ``w`` (``planner.load.WeekFigures``):
+        its spike is that week (the ratio after it names its own day), or it has no spike and
+        its logged ratio is read on a day of it."""
+        if self.spike is not None:
+            return self.spike.start == w.start
+        return self.day is not None and w.start <= self.day <= w.end
 
     def text(self) -> str:
         """The flag as one line (the name's tooltip on the board)."""
@@ -125,6 +125,40 @@ class LoadFlag:
             parts.append(part)
         return (f"{'; '.join(parts)}. Look at the weeks before (View ▸ Load). "
                 f"<span title='{FLAG_EVIDENCE_TIP}'>[{FLAG_EVIDENCE}]</span>")
+
+
+def week_words(w) -> str:
+    """A week's load and where it comes from: "week of 16 Nov (logged) 4,063 AU", "week of 7 Dec
+    (planned) 2,020 AU"; the week's load counts the days with nothing logged as planned, said
+    when it differs from the logged sum, which the Load panel shows (2,920 beside "logged
+    2,620")."""
+    extra = extra_words(w)  # the Load panel's and the CLI's words for it
+    what = ("(planned)" if w.logged is None else
+            f"(logged {au(w.logged)} + {extra})" if extra else "(logged)")
+    return f"week of {date_short(w.start)} {what} {au(w.load)}"
+
+
+def week_acwr_words(w, limit: float | None) -> str:
+    """:func:`week_words` and the week's ACWR ("after 4 weeks at 0" when no ratio exists)."""
+    when = week_words(w)
+    if w.acwr is None:  # the four weeks before had no load: no ratio exists
+        return f"{when} after 4 weeks at 0"
+    return f"{when}, ACWR {fmt_figure(w.acwr, (limit,))}"
+
+
+def day_load_html(f, day: dt.date, flag: LoadFlag | None) -> str:
+    """The inspector's Load row on ``day`` of the athlete of ``f`` (``planner.load.AthleteFigures``)
+    flagged by ``flag``: the figure and flags of the day's own week first, then the athlete's
+    latest flag (the board's badge) when it is of another week, named as such. On a day of the
+    week of 16 Nov it read only the flag of the week of 23 Nov, though 16 Nov's ACWR was higher."""
+    w = next((x for x in f.weeks if x.start <= day <= x.end), None) if f is not None else None
+    if w is None or (flag is not None and flag.about_week(w)):
+        return flag.html() if flag is not None else ""
+    text = escape(week_acwr_words(w, f.acwr_max))
+    out = f"<b style='color:{flag_colour()}'>{text}</b>" if w.flags else text
+    out += (f" <span style='color:{flag_colour()}'>⚑ {escape('; '.join(w.flags))}</span>"
+            if w.flags else " (no flag)")
+    return out + ("" if flag is None else f"<br><i>Latest flag:</i> {flag.html()}")
 
 
 def load_flags(figs: dict) -> dict[str, LoadFlag]:

@@ -65,6 +65,7 @@ from planner.text import (
     plural,
 )
 from ui.desktop import wheelguard
+from ui.desktop.loadwords import day_load_html
 from ui.desktop.solving import (
     plan_again_words,
     plan_it,
@@ -164,6 +165,7 @@ class InspectorPanel(_Browser):
         self.returns: dict[str, list] = {}  # athlete -> ReturnRow (ui.desktop.returnspanel)
         self.load_flags: dict = {}  # athlete -> LoadFlag (ui.desktop.loadwords)
         self.load_waits: dict[str, str] = {}  # athlete -> why no logged ratio exists yet
+        self.load_figures: dict = {}  # athlete -> AthleteFigures (planner.load): the day's week
         self._prescriber = None  # (season, plan, planner.sessions.Prescriber), made on demand
         self.show_nothing()
 
@@ -174,11 +176,14 @@ class InspectorPanel(_Browser):
             by.setdefault(row.athlete, []).append(row)
         self.returns = by
 
-    def set_load_flags(self, flags: dict, waits: dict[str, str] | None = None) -> None:
-        """Athletes whose logged EWMA ratio is high: shown with the athlete's days; ``waits``:
+    def set_load_flags(self, flags: dict, waits: dict[str, str] | None = None,
+                       figures: dict | None = None) -> None:
+        """Athletes whose logged EWMA ratio is high: shown with the athlete's days, after the
+        figures of the day's own week (``figures``: ``planner.load.figures``); ``waits``:
         athletes whose log is too short for a ratio, and why (ui.desktop.loadwords.load_waits)."""
         self.load_flags = dict(flags)
         self.load_waits = dict(waits or {})
+        self.load_figures = figures or {}
 
     def _red(self) -> str:
         """A missed target's and a broken rule's red: the board's (lighter on a dark palette,
@@ -235,7 +240,8 @@ class InspectorPanel(_Browser):
                 text = f"<b style='color:{self._red()}'>{text}</b>"
             rows.append(("Return", text))
         if aid in self.load_flags:
-            rows.append(("Load ⚠", self.load_flags[aid].html()))
+            rows.append(("Load ⚠", day_load_html(self.load_figures.get(aid), when,
+                                                 self.load_flags[aid])))
         elif aid in self.load_waits:
             rows.append(("Load", _esc(self.load_waits[aid])))
         out.append("<table cellspacing=0 cellpadding=2>")
