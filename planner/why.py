@@ -10,7 +10,7 @@ shaped its kind (taper, deload rhythm, competitions, pins). The app's inspector 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner import text
 from planner.caution import caution_notes, logged_idle
@@ -1061,12 +1061,7 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         if p.kind == "week" and p.athlete == athlete and tl.week_index_of_date(p.week) == w:
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
     _taper_reasons(tl, rs, w, add)
-    most = int(rs.value("DL-2", "max_load_weeks"))
-    owner = "the team" if athlete is None else season.athlete(athlete).name
-    _deload_rhythm_reasons(kinds, w, most, add, *_run_floor(season, tl, rs, kinds, w, athlete is None),
-                           owner=owner)
-    if athlete is None and kind == "deload":
-        _joiners_run_reason(season, plan, tl, w, most, add)
+    _rhythm_reasons(season, plan, tl, rs, w, athlete, add)
     comps = list({x.id: x for d in week.days for x in tl.comp_on[d]}.values())  # a tournament once
     if comps:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in comps)
@@ -1094,6 +1089,49 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         team = any(ap.stages[j] == FIT for j in week.days)  # has team sessions to shorten
         _load_week_reason(season, plan, athlete, tl.days[week.first], add, team)
     return why
+
+
+def _rhythm_reasons(season: Season, plan: Plan, tl: Timeline, rs: RuleSet, w: int,
+                    athlete: str | None, add) -> None:
+    """DL-2's reasons for the team's week (``athlete`` None) or an athlete's. A fit athlete's
+    deload week is the team's (TEAM): when the athlete's own run is cut by today (weeks before
+    today do not count in it) and does not force the deload, the team's run, which counts them,
+    is the reason, said as the team's (it read "After 0 load weeks from today on: at most 3 load
+    weeks in a row", which gave none)."""
+    most = int(rs.value("DL-2", "max_load_weeks"))
+    team = plan.team_weeks
+    kinds = team if athlete is None else plan.for_athlete(athlete).weeks
+    floor = _run_floor(season, tl, rs, kinds, w, athlete is None)
+    if athlete is not None and _follows_team_deload(plan, tl, athlete, w) and \
+            floor[0] > _run_floor(season, tl, rs, team, w, True)[0] and \
+            _run_before(kinds, w, floor[0]) < most:
+        name = season.athlete(athlete).name
+
+        def add(r: Reason, _add=add) -> None:
+            said = r.text[:1].lower() + r.text[1:]
+            _add(replace(r, text=f"The team's deload week, which {name} follows: {said}"))
+
+        kinds, floor, athlete = team, _run_floor(season, tl, rs, team, w, True), None
+    owner = "the team" if athlete is None else season.athlete(athlete).name
+    _deload_rhythm_reasons(kinds, w, most, add, *floor, owner=owner)
+    if athlete is None and kinds[w] == "deload":
+        _joiners_run_reason(season, plan, tl, w, most, add)
+
+
+def _follows_team_deload(plan: Plan, tl: Timeline, athlete: str, w: int) -> bool:
+    """The athlete is fit on the week's first day and the week is the team's deload."""
+    ap = plan.for_athlete(athlete)
+    return (len(plan.team_weeks) == len(tl.weeks) and ap.stages[tl.weeks[w].first] == FIT
+            and ap.weeks[w] == plan.team_weeks[w] == "deload")
+
+
+def _run_before(kinds, w: int, floor: int) -> int:
+    """The load weeks in a row just before week ``w``, counted from week ``floor`` on."""
+    run, j = 0, w - 1
+    while j >= floor and kinds[j] == "load":
+        run += 1
+        j -= 1
+    return run
 
 
 def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kind: str
@@ -1267,7 +1305,7 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         cut = floor > 0 and j == floor - 1 and kinds[j] == "load"  # the run goes on before today
         since = (" from today on (weeks before today do not count in an athlete's run, rules-spec "
                  "section 1; the team's run counts them)") if cut else ""
-        if run_before >= most or cut:
+        if run_before >= most:  # a run cut by today binds only when it is long enough itself
             add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}: at "
                                         f"most {most} load weeks in a row."))
         else:
@@ -1277,7 +1315,7 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
                 k += 1
             if run_before + 1 + after > most:  # the run around it needs a deload somewhere
                 until = "the season's end" if k == len(kinds) else "the next lighter week"
-                add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}, with "
+                add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}, with "
                                             f"{text.plural(after, 'load week')} after it before "
                                             f"{until}: {run_before + 1 + after} "
                                             f"weeks in which DL-2 (at most {most} load weeks in "
@@ -1286,7 +1324,7 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
                                             f"week ▸ Pin week kind for {owner} ▸ load, and "
                                             f"solve)."))
             else:  # nothing forces it: say so rather than list it as a bound
-                add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}; DL-2 "
+                add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}{since}; DL-2 "
                                            f"allows up to {most} in a row, so the run alone does "
                                            f"not force this deload: the solver chose this week "
                                            f"(to try another, right-click a day of it ▸ Pin "

@@ -416,6 +416,42 @@ def test_a_deload_the_rhythm_does_not_force_says_the_solver_chose_it_and_how_to_
                              "load, and solve).")], said
 
 
+def test_a_fit_athletes_deload_in_the_week_of_today_gives_the_teams_reason():
+    """A fit athlete's deload in the week of today read "Bound by DL-2: After 0 load weeks from
+    today on (...): at most 3 load weeks in a row": the athlete's own run, cut by today, forced
+    nothing. The week is the team's deload, whose run counts the weeks before today: that is the
+    reason given, as the team's. A week of the athlete's own (in rehab on its first day) that the
+    run from today does not force is no longer said to be bound by it."""
+    from planner.season import AthletePlan, Plan
+
+    s = season(weeks=6, athletes=2, today=day(15), injuries=(injury("A2", "S3", start_day=-3),))
+    tl = Timeline(s)
+    assert tl.first_open_week == 2
+    team = ("load", "load", "deload", "load", "load", "load")
+    own = ("load", "load", "deload", "load", "load", "deload")
+    a1 = AthletePlan(athlete="A1", stages=("FIT",) * tl.n, intensity=(0,) * tl.n, weeks=team)
+    a2 = AthletePlan(athlete="A2", stages=("S3",) * tl.n, intensity=(0,) * tl.n, weeks=own)
+    plan = Plan(status="feasible", team_weeks=team, athletes=(a1, a2))
+    s = s.model_copy(update={"plan": plan})  # the team's recorded weeks before today
+
+    def dl2(athlete):
+        return [(r.kind, r.text) for r in why_week(s, plan, athlete, day(15)).reasons
+                if r.rule == "DL-2"]
+
+    teams = ("after 2 load weeks, with 3 load weeks after it before the season's end: 6 weeks in "
+             "which DL-2 (at most 3 load weeks in a row) needs a deload; the solver chose this one "
+             "of them (to try another, right-click a day of this week ▸ Pin week kind for the team "
+             "▸ load, and solve).")
+    assert dl2(None) == [("bound", "A" + teams[1:])]
+    assert dl2("A1") == [("bound", "The team's deload week, which Athlete 1 follows: " + teams)]
+    said = dl2("A2")  # in rehab: the athlete's own week, the run from today on is 0
+    assert said == [("fact", "After 0 load weeks from today on (weeks before today do not count "
+                             "in an athlete's run, rules-spec section 1; the team's run counts "
+                             "them); DL-2 allows up to 3 in a row, so the run alone does not force "
+                             "this deload: the solver chose this week (to try another, right-click "
+                             "a day of it ▸ Pin week kind for Athlete 2 ▸ load, and solve).")], said
+
+
 def test_a_day_without_speed_work_claims_covered_windows_only_where_they_are():
     """A goalkeeper's day said 'the exposures on 19 Dec and 9 Jan keep every 8-day window
     covered' (21 days apart; HV-1 does not apply to the position at all)."""
