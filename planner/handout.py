@@ -680,17 +680,29 @@ class Handouts:
     def _own_week(self, f: AthleteFacts, kind: str, w: int) -> str:
         """A deload or taper week's own figure when the athlete's week is far less lighter than
         the team sessions (LoadTable.volume_change): a starter's two-match deload read "Deload
-        week: … 40 % less volume" at 1 % below the load weeks around it. "" otherwise."""
+        week: … 40 % less volume" at 1 % below the load weeks around it. A week with sessions
+        logged says the plan's figure and the logged one ("planned 40 % below …; as logged, 11 %
+        below"): the logged figure alone read as the deload's design. "" otherwise."""
         table = LoadTable.of(self.rs)
         nominal = table.volume_change(kind)
         al = self._series(f)
         wl = al.week_of(self.tl.days[self.tl.weeks[w].first])
         lt = None if wl is None or not wl.full else lighter_than_around(al, wl)
-        if lt is None or not lt.barely(nominal):
+        if lt is None or not (lt.barely(nominal) or lt.barely(nominal, planned=True)):
             return ""
-        size = (f"{abs(lt.change)} % {'below' if lt.change < 0 else 'above'}" if lt.change
-                else "as much as")
-        around = "the load weeks around it" if lt.both else "the nearest load week"
+        size, around = lt.size_words(lt.change), lt.around_words
+        if lt.logged:  # the plan's design first, then what was lived: one figure read as both
+            said = (f" for the team: your week was planned {lt.size_words(lt.planned_change)} "
+                    f"{around} ({lt.planned:,.0f} AU); as logged, {lt.load:,.0f} AU, {size}")
+            # the matches' share explains the plan's figure: not a week logged above its plan
+            return said + (self._own_week_why(f, al, lt, w) if lt.barely(nominal, planned=True)
+                           else "")
+        return f" for the team: your week is {lt.load:,.0f} AU, {size} {around}" + \
+            self._own_week_why(f, al, lt, w)
+
+    def _own_week_why(self, f: AthleteFacts, al: AthleteLoad, lt, w: int) -> str:
+        """Why the athlete's lighter week is barely lighter: " — the 2 matches are most of it",
+        " — your rehab sessions keep their length"; "" when nothing is to say."""
         days = self.tl.weeks[w].days
         played = [i for i in days if f.played[i]]
         # the match days as the week's load counts them (logged where logged): their planned AU
@@ -702,8 +714,7 @@ class Handouts:
                     f"most of it" if 2 * share >= lt.load
                else f"your {'match keeps its' if len(played) == 1 else 'matches keep their'} "
                     f"length")
-        return (f" for the team: your week is {lt.load:,.0f} AU, {size} {around}"
-                + (f" — {why}" if why else ""))
+        return f" — {why}" if why else ""
 
     def _calm(self, f: AthleteFacts) -> dict[int, int]:
         """The past calm days after a recorded flare-up (index -> RH-FL's most), the flare-up's

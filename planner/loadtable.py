@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from planner.history import logged_days, planned_level, stage_cause
@@ -287,20 +287,44 @@ class Lighter:
     """A deload or taper week's load against the nearest full load weeks before and after it
     (:func:`lighter_than_around`): ``load`` the week's, ``change`` in % (-1: 1 % below),
     ``around`` their mean, ``both``: a load week on each side (else the nearest one alone).
-    Each week's load as the Load row counts it: logged where logged, else planned."""
+    Each week's load as the Load row counts it: logged where logged, else planned. A week with
+    sessions logged in it also has the plan's own figures (``planned``, ``planned_change``,
+    ``planned_around``: the week's planned load against the same load weeks' planned loads):
+    a deload logged at 1,740 AU read "11 % below the load weeks around it" where the plan was
+    40 % below, taken for the deload's design. None for a week not logged (one figure)."""
 
     load: float
     change: int
     around: float
     both: bool
+    planned: float | None = None
+    planned_change: int | None = None
+    planned_around: float | None = None
 
-    def barely(self, nominal: int | None) -> bool:
+    @property
+    def logged(self) -> bool:
+        """The week has sessions logged in it: the plan's figures and the lived ones both."""
+        return self.planned_change is not None
+
+    @property
+    def around_words(self) -> str:
+        """The weeks it is compared with: "the load weeks around it" or "the nearest load week"."""
+        return "the load weeks around it" if self.both else "the nearest load week"
+
+    @staticmethod
+    def size_words(change: int) -> str:
+        """A change in words: "40 % below", "5 % above", "as much as"."""
+        return f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as"
+
+    def barely(self, nominal: int | None, planned: bool = False) -> bool:
         """A lighter week in name only: :data:`OWN_WEEK_SHORTFALL` points or more short of
         ``nominal``, its team sessions' change (``LoadTable.volume_change``: -40, so 30 % below or
         less). The handout's heading ("your week is …") and the why's "the matches and rehab
         sessions keep their length" both ask this: one said it of a week 25 % below, the other
-        not. False when the team sessions have no change to compare with (``nominal`` None)."""
-        return nominal is not None and self.change - nominal >= OWN_WEEK_SHORTFALL
+        not. False when the team sessions have no change to compare with (``nominal`` None).
+        ``planned``: of the plan's figure where the week is logged (what the plan built in)."""
+        change = self.planned_change if planned and self.logged else self.change
+        return nominal is not None and change - nominal >= OWN_WEEK_SHORTFALL
 
 
 def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
@@ -314,7 +338,9 @@ def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
     week he was away on any day of (ill, with his country, not with the squad) is skipped for the
     next one: a week away all of (0 AU) made a planned deload 40 % lighter than the week before
     "20 % above", and a week ill Monday to Friday (300 AU, one session on the Saturday) made a
-    deload 40 % lighter than his training weeks "4 % above"."""
+    deload 40 % lighter than his training weeks "4 % above". A week with sessions logged in it
+    has the plan's figures too (``Lighter.planned_change``), against the same weeks' planned
+    loads."""
     k = series.weeks.index(wl)
 
     def trained(w: WeekLoad) -> bool:  # a full load week he was with the squad for every day of
@@ -322,10 +348,16 @@ def lighter_than_around(series: AthleteLoad, wl: WeekLoad) -> Lighter | None:
 
     before = next((w for w in reversed(series.weeks[:k]) if trained(w)), None)
     after = next((w for w in series.weeks[k + 1:] if trained(w)), None)
-    near = [w.load for w in (before, after) if w is not None and w.in_season]
+    weeks = [w for w in (before, after) if w is not None and w.in_season]
+    near = [w.load for w in weeks]
     if not wl.in_season or not near or not (mean := sum(near) / len(near)):
         return None
-    return Lighter(wl.load, round(100 * (wl.load / mean - 1)), mean, len(near) == 2)
+    lighter = Lighter(wl.load, round(100 * (wl.load / mean - 1)), mean, len(near) == 2)
+    plan = [w.planned for w in weeks]
+    if wl.logged is None or wl.planned is None or None in plan or not (planned := sum(plan) / len(plan)):
+        return lighter
+    return replace(lighter, planned=wl.planned, planned_change=round(100 * (wl.planned / planned - 1)),
+                   planned_around=planned)
 
 
 def series_origin(season: Season, logged: dict[dt.date, object], tl: Timeline) -> dt.date:

@@ -1210,15 +1210,18 @@ def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True) -> 
     lt = lighter_than_around(series, wl)
     if lt is None:
         return
-    change, mean = lt.change, lt.around
-    around = "the load weeks around it" if lt.both else "the nearest load week"
-    size = (f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as")
+    size, around = lt.size_words(lt.change), lt.around_words
     # as the Load panel counts: logged where logged, else planned
-    text = f"This week's load, {lt.load:.0f} AU, is {size} {around} ({mean:.0f} AU)"
-    if lt.barely(nominal) and team:
+    text = f"This week's load, {lt.load:.0f} AU, is {size} {around} ({lt.around:.0f} AU)"
+    if lt.logged:  # the plan's design and what was lived, each against its own kind of weeks
+        text = (f"This week's planned load, {lt.planned:.0f} AU, is "
+                f"{lt.size_words(lt.planned_change)} {around} as planned "
+                f"({lt.planned_around:.0f} AU); as logged, {lt.load:.0f} AU, {size} "
+                f"{'them' if lt.both else 'it'} ({lt.around:.0f} AU)")
+    if lt.barely(nominal, planned=True) and team:
         text += (": the matches and rehab sessions keep their length, only the team sessions are "
                  "shorter")
-    elif lt.barely(nominal):
+    elif lt.barely(nominal, planned=True):
         text += (": in rehab all week, so no team session to shorten, and a rehab session keeps "
                  "its length in a deload week")
     add(Reason("LD-1", "fact", text + "."))

@@ -1076,12 +1076,54 @@ def test_a_deload_25_percent_lighter_reads_barely_lighter_in_the_heading_and_the
     lt = lighter_than_around(series, wl)
     assert lt.change == -25 and LoadTable.of(RuleSet(s.rules)).volume_change("deload") == -40
     assert lt.barely(-40) and not lt.barely(-30) and not lt.barely(None)
+    assert lt.logged and lt.barely(-40, planned=True)  # the plan's two-match deload: barely too
+    planned = f"{lt.size_words(lt.planned_change)} the load weeks around it"
     (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
-    assert (f"your week is {wl.load:,.0f} AU, 25 % below the load weeks around it — your matches "
-            f"keep their length") in hw.kind_text, hw.kind_text
+    assert (f"your week was planned {planned} ({wl.planned:,.0f} AU); as logged, {wl.load:,.0f} "
+            f"AU, 25 % below — your matches keep their length") in hw.kind_text, hw.kind_text
     said = [r.text for r in why_week(s, s.plan, "A1", tl.days[7]).reasons]
-    assert any(f"{wl.load:.0f} AU, is 25 % below the load weeks around it" in t
+    assert any(f"as logged, {wl.load:.0f} AU, 25 % below them" in t
                and "the matches and rehab sessions keep their length" in t for t in said), said
+
+
+def test_a_logged_deload_says_the_plans_cut_and_the_logged_one():
+    """A player not in the squad, whose deload the plan made 40 % lighter, logged it far above the
+    plan: the handout read "your week is …, 11 % below the load weeks around it", taken for the
+    deload's design, and the why the same. A week with sessions logged says both: the plan's week
+    against the plan's load weeks, then as logged; no "matches keep their length", which explains
+    a plan, not a week logged above it. The weeks around are the same weeks (planned, logged)."""
+    from planner import edits as E
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Session
+    from planner.why import why_week
+
+    s = _two_match_deload()
+    tl = Timeline(s)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[14]})})
+    series = athlete_load(s, s.plan, "A2")
+    wl = series.week_of(tl.days[7])
+    before, after = series.weeks[series.weeks.index(wl) - 1], series.weeks[series.weeks.index(wl) + 1]
+    s = E.LogSessions(sessions=tuple(Session(athlete="A2", date=tl.days[d], minutes=0.9 * after.planned / 7 / 5,
+                                             rpe=5) for d in range(7, 14))).apply(s)
+    series = athlete_load(s, s.plan, "A2")
+    wl = series.week_of(tl.days[7])
+    lt = lighter_than_around(series, wl)
+    planned_change = round(100 * (wl.planned / ((before.planned + after.planned) / 2) - 1))
+    assert lt.logged and lt.planned == wl.planned and lt.planned_change == planned_change <= -30
+    assert lt.change != planned_change and lt.barely(-40) and not lt.barely(-40, planned=True)
+    size = lt.size_words(lt.change)
+    (hw,) = handout_weeks(s, s.plan, ["A2"], [1])
+    assert hw.kind_text.startswith(
+        f"Deload week for the team: your week was planned {abs(planned_change)} % below the load "
+        f"weeks around it ({wl.planned:,.0f} AU); as logged, {wl.load:,.0f} AU, {size};"), hw.kind_text
+    assert "—" not in hw.kind_text.split(";")[1]
+    said = [r.text for r in why_week(s, s.plan, "A2", tl.days[7]).reasons if "as logged" in r.text]
+    assert said == [f"This week's planned load, {wl.planned:.0f} AU, is {abs(planned_change)} % "
+                    f"below the load weeks around it as planned ({lt.planned_around:.0f} AU); as "
+                    f"logged, {wl.load:.0f} AU, {size} them ({lt.around:.0f} AU)."], said
+    # a week not logged keeps one figure
+    a1 = athlete_load(s, s.plan, "A1")
+    assert lighter_than_around(a1, a1.week_of(tl.days[7])).logged is False
 
 
 def test_a_stage_recorded_before_the_minimum_is_said_recorded_not_planned():
