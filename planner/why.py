@@ -494,13 +494,19 @@ def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in tl.comp_on[i])
         add(Reason("FACT", "fact", f"Competition day: {names}."))
     elif not tl.is_training[i]:
-        why_off = ("a declared non-training day" + (f": {tl.off_reason[i]}" if i in tl.off_reason else "")
-                   if i in tl.non_training else "not a training weekday")
-        add(Reason("FACT", "fact", f"Not a training day ({why_off})."))
+        add(Reason("FACT", "fact", f"Not a training day ({_why_off(tl, i)})."))
     if label and not tl.is_comp[i]:
         add(Reason("FACT", "fact", f"{label}: relative to the nearest competitions."))
     if caution := c.caution(i):  # the Inspector's Check row, said in explain too
         add(Reason(CAUTION, "fact", f"{caution} (the log's caution; the plan is not changed for it)."))
+
+
+def _why_off(tl: Timeline, i: int) -> str:
+    """Why day ``i`` is no training day of the team: "a declared non-training day: Christmas",
+    "not a training weekday"."""
+    if i in tl.non_training:
+        return "a declared non-training day" + (f": {tl.off_reason[i]}" if i in tl.off_reason else "")
+    return "not a training weekday"
 
 
 def _pin_reasons(c: _Context, day: dt.date, add) -> None:
@@ -586,8 +592,13 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
                                       "high-velocity exposure")))
     elif not f.ready[i]:
         back = text.day_long(c.tl.days[f.back[i]]) if f.back[i] is not None else "the return"
-        add(Reason("RE-1", "bound", f"Back to full training on {back}: {f.done[i]} of {sessions} team "
-                                     f"sessions done, so {names} is a training day, not a match."))
+        # the day is what it is for an athlete who does not play it (rules-spec.md section 2):
+        # it read "... so 'M1' / 'M2' is a training day, not a match" on a Saturday rest day
+        day = ("a training day for the athlete instead" if f.train[i] else
+               f"a rest day ({_why_off(c.tl, i)}): neither a match nor training")
+        add(Reason("RE-1", "bound", f"Held out of {names}: back to full training on {back}, "
+                                     f"{f.done[i]} of {sessions} team sessions done before a first "
+                                     f"match, so {day}."))
     else:
         add(Reason("FACT", "bound", f"Out of the squad for {names} ({_role_source(c, i)}): a training "
                                   f"day for the athlete if it is a training weekday (compensation "

@@ -219,3 +219,42 @@ def test_the_handout_the_board_and_the_explanation_name_the_same_days_compensati
                    for r in why_day(s, plan, "A1", day(i)).reasons if r.rule == "HV-6")
         assert (i in day_marks(s)["A1"].compensation) == on_paper == said == compensation, \
             (i, level, on_paper, said)
+
+
+def _weekend_tournament(roles: dict[str, str] = (), it: list[int] | None = None, stages=None,
+                        injuries=()):
+    """Three matches on Saturday (day 5) and three on Sunday (day 6), each a competition of its
+    own, in a squad that trains Monday to Friday; A1's roles by competition id ('s1'-'s3',
+    'u1'-'u3') and plan over two weeks."""
+    from planner.season import Competition
+
+    comps = [Competition(id=f"{d}{k}", name=f"Series D{n} M{k}", date=day(i), priority="B")
+             for d, n, i in (("s", 1, 5), ("u", 2, 6)) for k in (1, 2, 3)]
+    s = season(weeks=2, athletes=1, matches=[], comps=comps, injuries=injuries)
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"training_days": ("mon", "tue", "wed", "thu", "fri")}),
+        "roles": tuple(MatchRole(competition=c, athlete="A1", role=r) for c, r in dict(roles).items())})
+    it = it or [70, 95, 70, 70, 70, 100, 100, 0, 70, 70, 70, 70, 0, 0]
+    ap = AthletePlan(athlete="A1", stages=stages or ("FIT",) * 14, intensity=tuple(it),
+                     weeks=("load", "load"))
+    return s, Plan(status="manual", team_weeks=("load", "load"), athletes=(ap,))
+
+
+def test_a_returner_held_out_of_a_tournament_on_a_rest_day_is_told_it_is_a_rest_day():
+    """Back to full training on Friday, held out by RE-1 of Saturday's three matches: the why
+    read "1 of 3 team sessions done, so 'M1' / 'M2' / 'M3' is a training day, not a match" on
+    a day the squad does not train, which the plan has as a rest day."""
+    from tests.builders import injury
+
+    stages = ("S3",) * 4 + ("FIT",) * 10
+    s, plan = _weekend_tournament(it=[70, 70, 70, 70, 70, 0, 0, 70, 70, 70, 70, 70, 0, 0],
+                                  stages=stages, injuries=(injury("A1", "S3", start_day=-5),))
+    re1 = [r.text for r in why_day(s, plan, "A1", day(5)).reasons if r.rule == "RE-1"]
+    assert re1 == ["Held out of 'Series D1 M1' / 'Series D1 M2' / 'Series D1 M3': back to full "
+                   "training on Fri 8 Jan 2027, 1 of 3 team sessions done before a first match, "
+                   "so a rest day (not a training weekday): neither a match nor training."]
+    # on a training weekday the athlete trains instead
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={
+        "training_days": ("mon", "tue", "wed", "thu", "fri", "sat")})})
+    re1 = [r.text for r in why_day(s, plan, "A1", day(5)).reasons if r.rule == "RE-1"]
+    assert len(re1) == 1 and re1[0].endswith("so a training day for the athlete instead.")
