@@ -682,8 +682,7 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
         # he played"
         m = next((x for x in range(i - 1, max(0, i - k) - 1, -1) if f.played[x]), None)
         if m is not None:
-            played = " / ".join(f"'{x.name}'" for x in tl.comp_on[m])
-            how = "started" if f.it[m] == 100 else "played from the bench"
+            played, how = _played_words(c, m)
             add(Reason("HV-6", "bound", f"MD+{i - m} after {played}, which {c.who} {how}: "
                                          f"no speed day."))
         elif f.st[i] == FIT and j <= 2:
@@ -714,13 +713,33 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
         add(Reason("HV-7", "bound", "The day before a match the athlete plays: no speed day (activation only)."))
     start = _started_before(c, i)
     if start is not None and f.st[i] == FIT and f.it[i] == 0 and f.train[i]:
-        names = " / ".join(f"'{x.name}'" for x in tl.comp_on[start])
-        add(Reason("FACT", "fact", f"The first training day after {names}, which {c.who} started "
+        names, how = _played_words(c, start)
+        add(Reason("FACT", "fact", f"The first training day after {names}, which {c.who} {how} "
                                    f"on {text.day_long(tl.days[start])}: {RECOVERY_WORDS}."))
 
 
 # the recovery day in words: MD+1, or MD+2 after a day off, so no MD label (the day's own says it)
 RECOVERY_WORDS = "the recovery after the match, a session with no running"
+
+
+_PLAYED_HOW = {"start": "started", "bench": "played from the bench"}
+
+
+def _played_words(c: _Context, m: int) -> tuple[str, str]:
+    """The competitions of day ``m`` the athlete played and how, as (names, how): ``'M1' /
+    'M2'``, ``started``; in different roles each with its own, ``'M1' (started) and 'M2' (from
+    the bench)``, ``played``. Not the ones the athlete was out of: a player on the bench in a
+    tournament's first match and out of the other two read "after 'M1' / 'M2' / 'M3', which they
+    played from the bench"."""
+    comps, roles = c.tl.comp_on[m], c.facts.match_roles(m)
+    if set(roles) == {"out"}:  # a past day logged played, whatever role was set: all of them
+        roles = ("start" if c.facts.it[m] == 100 else "bench",) * len(comps)
+    groups = [(" / ".join(f"'{x.name}'" for x, r in zip(comps, roles, strict=True) if r == role), role)
+              for role in _PLAYED_HOW if role in roles]
+    if len(groups) == 1:
+        return groups[0][0], _PLAYED_HOW[groups[0][1]]
+    return text.join_and([f"{names} ({_PLAYED_HOW[role].removeprefix('played ')})"
+                          for names, role in groups]), "played"
 
 
 def _started_before(c: _Context, i: int) -> int | None:

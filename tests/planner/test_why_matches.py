@@ -258,3 +258,30 @@ def test_a_returner_held_out_of_a_tournament_on_a_rest_day_is_told_it_is_a_rest_
         "training_days": ("mon", "tue", "wed", "thu", "fri", "sat")})})
     re1 = [r.text for r in why_day(s, plan, "A1", day(5)).reasons if r.rule == "RE-1"]
     assert len(re1) == 1 and re1[0].endswith("so a training day for the athlete instead.")
+
+
+def test_hv6_names_only_the_tournament_matches_the_athlete_played_each_in_its_role():
+    """On the bench for a tournament's first match and out of the other two, Monday read "MD+2
+    after 'M1' / 'M2' / 'M3', which Athlete 1 played from the bench"."""
+    sat = [70, 95, 70, 70, 70, 80, 0, 0, 70, 70, 70, 70, 0, 0]
+    s, plan = _weekend_tournament({"s1": "bench", "s2": "out", "s3": "out",
+                                   "u1": "out", "u2": "out", "u3": "out"}, sat)
+    assert _hv6(s, plan, 7) == ["MD+2 after 'Series D1 M1', which Athlete 1 (A1) played from the "
+                                "bench: no speed day."]
+    # started two, on the bench in the third: each named with its role
+    s, plan = _weekend_tournament({"s1": "start", "s2": "bench", "s3": "start",
+                                   "u1": "out", "u2": "out", "u3": "out"},
+                                  [70, 95, 70, 70, 70, 100, 0, 0, 70, 70, 70, 70, 0, 0])
+    assert _hv6(s, plan, 7) == ["MD+2 after 'Series D1 M1' / 'Series D1 M3' (started) and "
+                                "'Series D1 M2' (from the bench), which Athlete 1 (A1) played: no "
+                                "speed day."]
+    # and the recovery day after the matches started says the same matches
+    fact = [r.text for r in why_day(s, plan, "A1", day(7)).reasons if "first training day" in r.text]
+    assert fact == ["The first training day after 'Series D1 M1' / 'Series D1 M3' (started) and "
+                    "'Series D1 M2' (from the bench), which Athlete 1 (A1) played on Sat 9 Jan "
+                    "2027: the recovery after the match, a session with no running."]
+    # all three started: named together, "started"
+    s, plan = _weekend_tournament({"u1": "out", "u2": "out", "u3": "out"},
+                                  [70, 95, 70, 70, 70, 100, 0, 0, 70, 70, 70, 70, 0, 0])
+    assert _hv6(s, plan, 7) == ["MD+2 after 'Series D1 M1' / 'Series D1 M2' / 'Series D1 M3', which "
+                                "Athlete 1 (A1) started: no speed day."]
