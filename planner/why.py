@@ -280,7 +280,7 @@ def _left(season: Season, tl: Timeline, ap, label: str, day: dt.date) -> Why | N
     g = tl.index(gone)
     words = f"{left_words(gone, ap.stages[g - 1] if g else None)}: nothing of this squad is planned"
     return Why(ap.athlete, label, f"{season.athlete_label(ap.athlete)}: {words}",
-               away=f"{words[0].upper()}{words[1:]}.")
+               away=f"{_upper_first(words)}.")
 
 
 def _why_day(c: _Context, day: dt.date) -> Why:
@@ -375,7 +375,7 @@ def _counted_lower(c: _Context, i: int, logged, it: int) -> str:
     counts a level under its logged top speed (``planner.history.counted_lower_why``), else "":
     "top speed 100.1 % …, so 95 %" said no why."""
     lower = counted_lower_why(logged, it, c.ap.stages[i], c.tl.is_comp[i])
-    return f" {lower[:1].upper()}{lower[1:]}." if lower else ""
+    return f" {_upper_first(lower)}." if lower else ""
 
 
 def _past_text(c: _Context, i: int) -> str:
@@ -646,6 +646,10 @@ def _lower_first(words: str) -> str:
     return words[:1].lower() + words[1:]
 
 
+def _upper_first(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
 def _not_played(c: _Context, m: int) -> str:
     """Why the athlete did not play competition day ``m``, in a few words."""
     f = c.facts
@@ -765,10 +769,24 @@ def _rest_reason(c: _Context, i: int, add) -> None:
     near = [j for j in range(max(0, i - r), min(tl.n, i + r + 1)) if j != i and speed[j]]
     logged = [j for j in c.pre if i - j <= r] if i >= tl.p0 else []
     if (near or logged) and not tl.is_comp[i]:
+        # a match the athlete plays is said as one: "A speed day on Sat 17 Apr" was a tournament
+        played = [j for j in near if c.facts.played[j]]
         days = ", ".join([f"{text.day_long(tl.start + dt.timedelta(days=j))} (logged before the "
-                          f"season start)" for j in logged] + [text.day_long(tl.days[j]) for j in near])
-        add(Reason("HV-5", "bound", f"A speed day on {days} leaves no room for another speed day here "
-                                     f"({text.plural(r, 'rest day')} needed)."))
+                          f"season start)" for j in logged] +
+                         [text.day_long(tl.days[j]) for j in near if j not in played])
+        parts = ([f"a speed day on {days}"] if days else []) + [_match_on(c, j) for j in played]
+        verb = "leave" if len(parts) > 1 or parts[0].startswith("the matches") else "leaves"
+        add(Reason("HV-5", "bound", f"{_upper_first(text.join_and(parts))} {verb} no room for "
+                                     f"another speed day here ({text.plural(r, 'rest day')} "
+                                     f"needed)."))
+
+
+def _match_on(c: _Context, j: int) -> str:
+    """``the match on Sat 17 Apr ('M1')``, ``the matches on Sat 17 Apr ('M1' / 'M2' / 'M3')``:
+    the competitions of day ``j`` the athlete plays (:func:`_played_words`)."""
+    names, _ = _played_words(c, j)
+    what = "match" if c.facts.matches_played(j) == 1 else "matches"
+    return f"the {what} on {text.day_long(c.tl.days[j])} ({names})"
 
 
 def _weekly_cap_reason(c: _Context, i: int, add) -> None:

@@ -285,3 +285,25 @@ def test_hv6_names_only_the_tournament_matches_the_athlete_played_each_in_its_ro
                                   [70, 95, 70, 70, 70, 100, 0, 0, 70, 70, 70, 70, 0, 0])
     assert _hv6(s, plan, 7) == ["MD+2 after 'Series D1 M1' / 'Series D1 M2' / 'Series D1 M3', which "
                                 "Athlete 1 (A1) started: no speed day."]
+
+
+def _hv5(s, plan, i: int) -> list[str]:
+    return [r.text for r in why_day(s, plan, "A1", day(i)).reasons if r.rule == "HV-5"]
+
+
+def test_hv5_calls_the_match_next_door_a_match_not_a_speed_day():
+    """Every Friday before a tournament read "A speed day on Sat 9 Jan leaves no room for another
+    speed day here (1 rest day needed)": the speed day was the tournament the athlete plays."""
+    s, plan = _weekend_tournament({"s2": "out", "u1": "out", "u2": "out", "u3": "out"},
+                                  [70, 95, 70, 70, 0, 100, 0, 0, 70, 70, 70, 70, 0, 0])
+    assert _hv5(s, plan, 4) == ["The matches on Sat 9 Jan 2027 ('Series D1 M1' / 'Series D1 M3') "
+                                "leave no room for another speed day here (1 rest day needed)."]
+    # one match played: "The match"; a planned speed day beside it keeps its words
+    s, plan = _weekend_tournament({"s2": "out", "s3": "out", "u1": "out", "u2": "out", "u3": "out"},
+                                  [70, 70, 70, 95, 0, 80, 0, 0, 70, 70, 70, 70, 0, 0])
+    assert _hv5(s, plan, 4) == ["A speed day on Thu 7 Jan 2027 and the match on Sat 9 Jan 2027 "
+                                "('Series D1 M1') leave no room for another speed day here (1 rest "
+                                "day needed)."]
+    # a speed day alone, as before
+    assert _hv5(s, plan, 2) == ["A speed day on Thu 7 Jan 2027 leaves no room for another speed "
+                                "day here (1 rest day needed)."]
