@@ -36,10 +36,11 @@ TOTAL = "Squad"  # the total row's name
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("athlete", "ID", "the athlete's ID"),
     ("name", "Name", "the athlete's name"),
-    ("started", "Started", "matches started (a past match day's role: the minutes logged, 45 or more "
-                           "a start, else the role the stored plan gave it)"),
-    ("bench", "Bench", "matches played from the bench (fewer than 45 minutes logged, or the stored "
-                       "plan's bench role)"),
+    ("started", "Started", "match days started, a day of several matches counted once (a past "
+                           "match day's role: the minutes logged, 45 or more a start, else the role "
+                           "the stored plan gave it)"),
+    ("bench", "Bench", "match days played from the bench, a day of several matches counted once "
+                       "(fewer than 45 minutes logged, or the stored plan's bench role)"),
     ("not_played", "Not played", "match days with the squad on which the athlete did not play (0 minutes logged; "
                                  "with none logged: in rehab, away or the role out)"),
     ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "

@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units, weeks_words
-from planner.returns import again_words
+from planner.returns import PLAY_LEVEL, again_words, day_match_roles
 from planner.rules import RULES
 from planner.season import SPEED_DAY
 from planner.sessions import max_speed_header
@@ -184,12 +184,10 @@ class AthleteSheet:
         days = [d for w in weeks for d in w.days]
         speed = sum(1 for d in days if d.intensity >= SPEED_DAY)
         hv = sum(w.hv_exposures for w in weeks)  # the handout's count: a goalkeeper's match is none
-        starts = sum(1 for d in days if d.role == "start")
-        bench = sum(1 for d in days if d.role == "bench")
         self._info(out, "Counts", f"{text.plural(speed, 'speed day')} and "
                                   f"{text.plural(hv, 'HV exposure')} in {self._weeks_words(a, weeks)}; "
-                                  f"{text.plural(starts, 'match', 'matches')} started, {bench} from the "
-                                  f"bench (speed day and HV exposure: see the Cover)", None)
+                                  f"{self._matches_played(a.id, days)} (speed day and HV exposure: "
+                                  f"see the Cover)", None)
         self._info(out, "Read", "Each week page: the session of every day with its target speed "
                                 "(from the max speed), minutes, target RPE (0-10), planned load "
                                 "(minutes × RPE of the rule set's load table, AU) and the limits of "
@@ -200,6 +198,30 @@ class AthleteSheet:
             out.rows.append([])
             out.heights[r] = CHART_ROW_H
         out.breaks.append(SUMMARY_ROWS)
+
+    def _matches_played(self, athlete: str, days: list[HandoutDay]) -> str:
+        """The matches the athlete starts and plays from the bench, in words: each competition
+        played counts, a tournament day of three matches three (its matches by the role set for
+        each, never better than the day's: ``day_match_roles``), and the days they are on when a
+        day holds several: ``48 matches started on 16 days, 2 matches from the bench``. It read "16 matches started" for a player
+        starting three matches on each of 16 tournament days. A past day logged played that no
+        role says counts each of its matches in the day's role."""
+        season, tl = self.ctx.season, self.ctx.tl
+        count = {"start": [0, 0], "bench": [0, 0]}  # role -> [matches, days]
+        for d in days:
+            if d.role not in PLAY_LEVEL:
+                continue
+            comps = tl.comp_on[tl.index(d.date)]
+            roles = day_match_roles([season.role_of(athlete, c.id) for c in comps], d.intensity)
+            if set(roles) == {"out"}:  # a past day logged played that no role says: all of them
+                roles = (d.role,) * len(comps)
+            for role, got in count.items():
+                n = roles.count(role)
+                got[0] += n
+                got[1] += n > 0
+        return ", ".join(f"{text.plural(n, 'match', 'matches')} {how}"
+                         + (f" on {text.plural(k, 'day')}" if n > k else "")
+                         for how, (n, k) in zip(("started", "from the bench"), count.values(), strict=True))
 
     def _weeks_words(self, a, weeks: list[HandoutWeek]) -> str:
         """"18 weeks with the squad": the season's weeks he was with it a day or more (a merged

@@ -413,3 +413,24 @@ def test_a_weeks_many_matches_of_no_common_name_are_counted():
         "3 competitions (A, B)"
     assert week_words([comp("Nationals Pool v Lions", "A"), comp("Nationals Pool v Sharks", "A"),
                        comp("Nationals Pool v Hawks", "A")]) == "Nationals Pool ×3 (A)"
+
+
+def test_the_athlete_sheet_counts_each_match_played_and_the_days_they_are_on():
+    """The Counts line read "16 matches started" for a player starting three matches on each of
+    16 tournament days: it counted days and called them matches. Each competition played counts,
+    in its own role, and the days are said when a day holds several."""
+    s = tournament()
+    wb = build_workbook(s, s.plan)
+
+    def counts(title):
+        ws = wb[title]
+        (line,) = [ws.cell(row=r, column=2).value for r in range(1, 12)
+                   if ws.cell(row=r, column=1).value == "Counts"]
+        return line.split("; ", 1)[1]
+
+    # A2 (the default role) starts both of Wed 13 Jan's and the two league matches
+    assert counts("A2 Bo Birch").startswith("4 matches started on 3 days, 0 matches from the bench")
+    # A4 is on the bench in one of Wed 13 Jan's and starts the other: each in its role
+    assert counts("A4 Di Dale").startswith("3 matches started, 1 match from the bench")
+    # A1 is out of the second: one match that day
+    assert counts("A1 Ann Ash").startswith("3 matches started, 0 matches from the bench")
