@@ -39,6 +39,7 @@ from pathlib import Path
 
 from planner.errors import InputError, SaveError
 from planner.safefile import PRIVATE, TempFile, clean_stale_temps, hold, if_dead, sync_folder
+from planner.text import join_and
 
 __all__ = ["athlete_file_names", "clean_stale_asides", "group_file_name", "kept_only_if_written",
            "prepare_folder", "safe_file_stem", "write_group"]
@@ -252,7 +253,7 @@ def _keep_as_backup(folder: Path, name: str, old: str) -> str:
 def _names(names: list[str]) -> str:
     if len(names) > 3:
         return f"{', '.join(names[:3])} and {len(names) - 3} more"
-    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    return join_and(names)
 
 
 def _not_kept(folder: Path, failed: dict[str, str], others: int) -> str:

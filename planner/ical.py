@@ -164,7 +164,7 @@ def team_file_words(season: Season, folder: str | os.PathLike, anonymise: bool =
     mine = coachs_team_files(season, folder, anonymise)
     if not mine:
         return ""
-    names = " and ".join(p.name for p in mine)
+    names = join_and([p.name for p in mine])
     return (f"{names} in {folder} {'is' if len(mine) == 1 else 'are'} not Periodize's "
             f"calendar{'' if len(mine) == 1 else 's'} and {'is' if len(mine) == 1 else 'are'} left "
             f"as {'it is' if len(mine) == 1 else 'they are'}: the staff's calendar is "

@@ -43,7 +43,7 @@ from planner.season import (
     planning_start,
 )
 from planner.squad import is_absence, joined_on, left_on
-from planner.text import day_long, plural, week_of
+from planner.text import day_long, join_and, plural, week_of
 from planner.validate import PRE_SEASON_LOG_DAYS
 
 LONG_BREAK_DAYS = 21  # a break this long or longer: the first weeks' note (_break_note)
@@ -221,7 +221,7 @@ def _planned_words(old: Season, athlete: str, seg) -> list[str]:
                 f"after the last season's today (not recorded there: a plan, not a physio's "
                 f"word): carried {held}; record FIT once the physio clears them (Season ▸ "
                 f"Injuries, Record stage; or periodize record --stage)"]
-    planned = " and ".join(f"{st} from {day_long(d)}" for st, d in runs)
+    planned = join_and([f"{st} from {day_long(d)}" for st, d in runs])
     return [f"{who}: the plan had them in {planned}, after the last season's today (not recorded "
             f"there): carried {held}; record the stage the physio finds at pre-season"]
 

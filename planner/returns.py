@@ -53,7 +53,7 @@ from planner.season import (
     planning_start,
 )
 from planner.squad import gone_from, hv1_exempt, left_words
-from planner.text import rehab_where, with_note
+from planner.text import join_and, rehab_where, with_note
 from planner.timeline import Timeline
 
 # Caps of the default template, used only for a rehab stage the governing protocol does not know
@@ -644,7 +644,7 @@ def starter_words(starts: tuple[str, ...] = ()) -> str:
     ("as a starter in 'League Round 3 M2' (to cap ..., set bench for it ...)")."""
     if not starts:
         return STARTER_WORDS
-    names = " and ".join(f"'{x}'" for x in starts)
+    names = join_and([f"'{x}'" for x in starts])
     return STARTER_WORDS.replace("as a starter", f"as a starter in {names}", 1).replace(
         "for it", "for it" if len(starts) == 1 else "for them", 1)
 

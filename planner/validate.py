@@ -522,7 +522,7 @@ def day_off_words(day: dt.date, comps: list[Competition], reason: str = "") -> s
     the match is still played; the day off takes the day's training away (docs/semantics.md)."""
     if not comps:
         return None
-    names = " and ".join(f"'{c.name}' ({c.priority})" for c in comps)
+    names = join_and([f"'{c.name}' ({c.priority})" for c in comps])
     played = "the match is" if len(comps) == 1 else "the matches are"
     why = f" ({reason})" if reason else ""
     return (f"{day_long(day)} is the day of {names}: {played} still played; the day off{why} "

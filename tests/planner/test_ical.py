@@ -948,7 +948,7 @@ def test_a_team_ics_of_the_coachs_own_is_left_and_the_staffs_calendar_is_team_2(
     mine.write_bytes(google)
     assert team_file_name(season, folder=tmp_path) == "Team (4).ics"
     assert team_file_words(season, tmp_path).startswith(
-        f"Team (2).ics and Team (3).ics and Team.ics in {tmp_path} are not Periodize's calendars "
+        f"Team (2).ics, Team (3).ics and Team.ics in {tmp_path} are not Periodize's calendars "
         f"and are left as they are: the staff's calendar is Team (4).ics.")
 
 

@@ -266,3 +266,13 @@ def test_a_max_speed_faster_than_any_sprint_is_refused_where_entered_and_a_saved
     assert edit.describe(opened) == ("Set the max speed of Athlete 1 (A1) to 8 m/s (28.8 km/h), "
                                      "was 14 m/s")
     assert edit.apply(opened).athlete("A1").max_speed == 8.0
+
+
+def test_a_day_off_on_a_tournament_day_lists_its_matches():
+    """A day off on a day of three matches read "the day of 'M1' (B) and 'M2' (B) and 'M3' (B)"."""
+    from planner.validate import day_off_words
+
+    comps = [Competition(id=f"t{k}", name=f"Series M{k}", date=day(5), priority="B") for k in (1, 2, 3)]
+    said = day_off_words(day(5), comps, "Holiday")
+    assert said.startswith("Sat 9 Jan 2027 is the day of 'Series M1' (B), 'Series M2' (B) and "
+                           "'Series M3' (B): the matches are still played; the day off (Holiday)")

@@ -434,3 +434,19 @@ def test_the_athlete_sheet_counts_each_match_played_and_the_days_they_are_on():
     assert counts("A4 Di Dale").startswith("3 matches started, 1 match from the bench")
     # A1 is out of the second: one match that day
     assert counts("A1 Ann Ash").startswith("3 matches started, 0 matches from the bench")
+
+
+def test_a_first_match_back_of_three_names_them_as_a_list_not_and_and():
+    """A tournament day of three matches read "as a starter in 'M1' and 'M2' and 'M3'" on the
+    Returns sheet."""
+    s = returner()
+    s = s.model_copy(update={"competitions": s.competitions + (
+        Competition(id="c2c", name="Cup round 2c", date=_day(CUP), priority="B"),)})
+    [r] = [x for x in returns(s, s.plan) if x.athlete == "A3"]
+    line = ("Wed 13 Jan 2027 as a starter in 'Cup round 2', 'Cup round 2b' and 'Cup round 2c' (to "
+            "cap the minutes of the first match back, set bench for them in the Roles panel)")
+    assert f"first match {line}" in return_text(s, r)
+    ws = build_workbook(s, s.plan)[RETURNS_SHEET]
+    header = [c.value for c in ws[1]]
+    rows = [{h: c.value for h, c in zip(header, r, strict=False)} for r in ws.iter_rows(min_row=2)]
+    assert next(r for r in rows if r["Athlete"] == "Cy Cedar (A3)")["First match"] == line
