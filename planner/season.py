@@ -135,9 +135,9 @@ MIN_MAX_SPEED = 4.0  # m/s (14.4 km/h): no athlete's top sprint is slower
 # speed entered above it is refused (the workbook notes one above 11 m/s, still read)
 FASTEST_MAX_SPEED = 12.5
 MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the field's own bound; a season file's old max still opens
-# km/h: a number typed without a unit above MAX_MAX_SPEED is read as km/h (the Squad editor,
-# the workbook, record --max-speed); from FASTEST_MAX_SPEED to this it is neither (slower than
-# any athlete sprints in km/h, faster in m/s): refused
+# km/h: a number typed without a unit is read as km/h from this on (the Squad editor, the
+# workbook, record --max-speed); one above FASTEST_MAX_SPEED and below this is neither (slower
+# than any athlete sprints in km/h, faster in m/s): refused
 BARE_KMH_MIN = 20.0
 
 

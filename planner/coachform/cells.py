@@ -221,7 +221,8 @@ def to_minutes(value: object) -> float:
 
 
 # "9.6", "9,6 m/s", "34.6 km/h", "34.6kmh": as the app's Squad editor reads a typed max speed
-# (ui/desktop/speedbox.py): km/h, or a number above 15 (no sprinter's m/s), is converted to m/s
+# (ui/desktop/speedbox.py): km/h, or a bare number from 20 (BARE_KMH_MIN, no sprinter's m/s), is
+# converted to m/s; a bare one above 12.5 and below 20 is neither, refused
 _SPEED = re.compile(r"\s*([+-]?\d+(?:[.,]\d*)?|[+-]?[.,]\d+)\s*(km/h|kmh|m/s)?\s*", re.IGNORECASE)
 KMH_MAX = MAX_MAX_SPEED * 3.6  # 54 km/h
 

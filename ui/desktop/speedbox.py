@@ -3,9 +3,9 @@
 A plain ``QDoubleSpinBox`` of 0-15 m/s dropped what it could not read: "31.5 km/h" became
 3.5 m/s, "34.6" 3.6 and "9,6" 9, each accepted without a word, and every sprint target of the
 plan is a percentage of this value. Here a comma is a decimal point, a number with "km/h" (or
-above :data:`MS_MAX`, which no sprinter reaches in m/s) is read as km/h and converted, and
-what cannot be a speed is not accepted: above 12.5 m/s, or a bare number from there to 20
-(``planner.season.FASTEST_MAX_SPEED``, ``BARE_KMH_MIN``)."""
+a bare one from 20, :data:`~planner.season.BARE_KMH_MIN`, which no sprinter reaches in m/s) is
+read as km/h and converted, and what cannot be a speed is not accepted: above 12.5 m/s, or a
+bare number above that and below 20 (``planner.season.FASTEST_MAX_SPEED``, ``BARE_KMH_MIN``)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ import re
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
-from planner.season import BARE_KMH_MIN, FASTEST_MAX_SPEED, max_speed_from_kmh
+from planner.coachform.cells import KMH_MAX
+from planner.season import BARE_KMH_MIN, FASTEST_MAX_SPEED, MAX_MAX_SPEED, max_speed_from_kmh
 
-MS_MAX = 15.0  # m/s: above it a typed number is km/h (the world record is about 12.4 m/s)
-KMH_MAX = MS_MAX * 3.6
 _SPEED = re.compile(r"^\s*(\d{0,3}(?:[.,]\d*)?)\s*(k(?:m(?:/(?:h)?|h)?)?|m(?:/(?:s)?)?)?\s*$",
                     re.IGNORECASE)
 
@@ -38,7 +37,7 @@ def read_speed(text: str) -> tuple[float | None, bool]:
         return (value if value <= FASTEST_MAX_SPEED else None), unit == "m/s"
     if FASTEST_MAX_SPEED < value < BARE_KMH_MIN:  # neither m/s nor km/h: "15 km/h" may follow
         return None, False
-    if value > MS_MAX:  # km/h, as a GPS vest reports it
+    if value >= BARE_KMH_MIN:  # km/h, as a GPS vest reports it
         return (max_speed_from_kmh(value) if value <= KMH_MAX else None), True
     return value, True
 
@@ -59,7 +58,7 @@ class SpeedBox(QDoubleSpinBox):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setRange(0.0, MS_MAX)
+        self.setRange(0.0, MAX_MAX_SPEED)
         self.setDecimals(2)
         self.setSingleStep(0.1)
         # the unit is part of the text, not a suffix: typed over, a suffix stayed ("34.6 km/h m/s")
