@@ -139,6 +139,10 @@ MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the field's own bound; a season file's ol
 # workbook, record --max-speed); one above FASTEST_MAX_SPEED and below this is neither (slower
 # than any athlete sprints in km/h, faster in m/s): refused
 BARE_KMH_MIN = 20.0
+# % of the athlete's max speed: the most a logged top speed may be (in % or in m/s, the app's Log
+# cell, a session log read, a season file's sessions); above it, a typo or another unit
+TOP_PCT_MAX = 110
+TOP_SPEED_FACTOR = TOP_PCT_MAX / 100  # 1.1: a top speed in m/s is at most this times the max
 
 
 def max_speed_from_kmh(kmh: float) -> float:
@@ -161,6 +165,23 @@ def max_speed_problem(v: float) -> str | None:
             f"sprints; a max speed is in m/s, at {'least' if slow else 'most'} {bound:g} "
             f"({bound * 3.6:.1f} km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or "
             f"leave it empty")
+
+
+def above_top_speed(ms: float, max_speed: float | None) -> bool:
+    """A top speed of ``ms`` m/s is more than 10 % above the max speed (:data:`TOP_PCT_MAX`);
+    without a max speed (None or 0) every speed is."""
+    return ms > (max_speed or 0) * TOP_SPEED_FACTOR
+
+
+def top_speed_problem(ms: float, max_speed: float, who: str, shown: str = "") -> str | None:
+    """Why a top speed of ``ms`` m/s cannot be logged for ``who`` (an athlete's name or label)
+    whose max speed is ``max_speed``: more than 10 % above it; None when it can. ``shown``: the
+    speed as the message says it (default ``9.60 m/s``); the caller adds where and the fix. The
+    app's Log cell, a session log read and a season file's sessions all ask it."""
+    if not above_top_speed(ms, max_speed):
+        return None
+    return (f"{shown or f'{ms:.2f} m/s'} is more than {TOP_PCT_MAX - 100} % above {who}'s max "
+            f"speed ({max_speed:g} m/s)")
 
 
 class Athlete(Model):
@@ -308,7 +329,7 @@ class Session(Model):
     date: dt.date
     minutes: Annotated[StrictFloat, Field(ge=0, le=600)]
     rpe: Annotated[StrictFloat, Field(ge=0, le=10)]  # CR-10 session RPE
-    top_speed_pct: Annotated[StrictFloat, Field(ge=0, le=110)] | None = None  # % of the athlete's max
+    top_speed_pct: Annotated[StrictFloat, Field(ge=0, le=TOP_PCT_MAX)] | None = None  # % of the athlete's max
     top_speed_ms: Annotated[StrictFloat, Field(gt=0, le=16.5)] | None = None  # m/s (with a max speed)
     minutes_played: Annotated[StrictFloat, Field(ge=0, le=600)] | None = None  # in a competition
     pain: Annotated[StrictFloat, Field(ge=0, le=10)] | None = None  # 0-10

@@ -39,7 +39,7 @@ from planner.logfile import (
     fold,
     read_frame,
 )
-from planner.season import Season, Session
+from planner.season import TOP_PCT_MAX, Season, Session, above_top_speed
 from planner.text import (
     DATE_FORMS,
     TEXT_DATE_FIX,
@@ -76,7 +76,7 @@ LABEL = {"athlete": "Athlete ID", "date": "Date", "minutes": "Minutes", "rpe": "
 LIMITS: dict[str, tuple[float, float, str]] = {
     "minutes": (0, 600, "a session's length in minutes"),
     "rpe": (0, 10, "session RPE on the CR-10 scale"),
-    "top_pct": (0, 110, "top speed in % of the athlete's max speed"),
+    "top_pct": (0, TOP_PCT_MAX, "top speed in % of the athlete's max speed"),
     "top_ms": (0, 16.5, "top speed in m/s"),
     "played": (0, 600, "minutes played in a match"),
     "pain": (0, 10, "pain on a 0-10 scale"),
@@ -1802,7 +1802,7 @@ def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: lis
         pct, ms = top_pct[i], top_ms[i]
         aid = athletes[i] if i < len(athletes) else None
         a = season.athlete(aid) if aid is not None else None
-        if pct != pct or ms != ms or a is None or not 0 < ms <= (a.max_speed or 0) * 1.1:
+        if pct != pct or ms != ms or a is None or not 0 < ms or above_top_speed(ms, a.max_speed):
             continue  # one of the two missing, or reported already
         said = speeds_disagree(a, pct, ms)
         if said is not None:

@@ -21,6 +21,7 @@ from planner.season import (  # planning_start: read here by many
     Season,
     StageRecord,
     planning_start,
+    top_speed_problem,
 )
 from planner.text import date_long, day_long, join_and, plural, span
 from planner.timeline import Timeline
@@ -439,9 +440,8 @@ def top_speed_ms_problem(season: Season, athlete, ms: float | None) -> str | Non
     if not athlete.max_speed:
         return (f"{season.athlete_label(athlete.id)} has no max speed, so {ms:.2f} m/s cannot be "
                 f"read; give the max speed or log the top speed in %")
-    if ms > athlete.max_speed * 1.1:
-        return (f"{ms:.2f} m/s is more than 10 % above {season.athlete_label(athlete.id)}'s max "
-                f"speed ({athlete.max_speed:g} m/s); check the value or update the max speed")
+    if problem := top_speed_problem(ms, athlete.max_speed, season.athlete_label(athlete.id)):
+        return f"{problem}; check the value or update the max speed"
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.rehab import FLARE_BACK
-from planner.season import FIT, REHAB_STAGES, ROLES
+from planner.season import FIT, REHAB_STAGES, ROLES, TOP_PCT_MAX
 
 TEMPLATE_NAME = "import-template.xlsx"  # the shipped template, in templates/
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -162,7 +162,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         Column("Date", "date", True, "date", 13, "the day of the session (before Today)"),
         Column("Minutes", "minutes", True, "number", 9, "the session's length, 0-600"),
         Column("RPE", "rpe", True, "number", 7, "session RPE, 0-10 (CR-10)"),
-        Column("Top speed %", "top_pct", False, "number", 11, "optional: % of max speed, 0-110"),
+        Column("Top speed %", "top_pct", False, "number", 11, f"optional: % of max speed, 0-{TOP_PCT_MAX}"),
         Column("Top speed m/s", "top_ms", False, "number", 12, "optional: m/s (with a max speed)"),
         Column("Minutes played", "played", False, "number", 13,
                "optional: minutes played in a match that day"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -183,3 +184,52 @@ def test_a_speed_imported_in_kmh_is_edited_in_kmh():
     typed = one("60 6 8.6m/s")
     assert edit_text((typed,)) == "60 6 8.6m/s"
     assert edit_text((one("60 6 31km/h"),)) == "60 6 8.61m/s"  # read to the centimetre
+
+
+@pytest.mark.parametrize(("cell", "column", "value", "field"), [
+    ("60 5 {}m/s", "Top speed m/s", 9.9, "top_speed_ms"),  # 110 % of 9.0 m/s
+    ("60 5 {}%", "Top speed %", 110, "top_speed_pct"),
+])
+def test_the_log_cell_the_log_file_and_the_season_file_take_a_top_speed_to_the_same_limit(
+        tmp_path, cell, column, value, field):
+    """The 10 % above the max speed (and the 110 % cap) was written out in each place: one
+    tolerance changed would have let the app's Log cell take what `periodize log` refuses, or a
+    season file refuse on the next load what the log's import took. At the limit all three take
+    it; a hundredth above, all three refuse it."""
+    from pydantic import ValidationError
+
+    from planner.errors import InputError
+    from planner.season import TOP_PCT_MAX, TOP_SPEED_FACTOR
+    from planner.sessionlog import read_sessions
+    from planner.validate import season_problems
+    from tests.builders import day, season
+
+    assert A.max_speed * TOP_SPEED_FACTOR == pytest.approx(9.9) and TOP_PCT_MAX == 110
+    base = season(weeks=4, athletes=1, today=day(14))
+    s = base.model_copy(update={"athletes": (A,)})
+    log = tmp_path / "log.csv"
+
+    def read(v):
+        log.write_text(f"Athlete ID,Date,Minutes,RPE,{column}\nA1,{day(1)},60,5,{v}\n", encoding="utf-8")
+        return read_sessions(log, s).sessions
+
+    def in_season(v):
+        sessions = (Session(athlete="A1", date=day(1), minutes=60.0, rpe=5.0, **{field: float(v)}),)
+        return [p for p in season_problems(s.model_copy(update={"sessions": sessions}))
+                if p.startswith("sessions[0]")]
+
+    (typed,) = parse_cell(cell.format(value), A, day(1), TABLE)
+    assert getattr(typed, field) == value
+    assert [getattr(x, field) for x in read(value)] == [value]
+    assert in_season(value) == []
+
+    above = round(value + 0.01, 2)
+    with pytest.raises(CellError, match="10 % above|outside 0-110"):
+        parse_cell(cell.format(above), A, day(1), TABLE)
+    with pytest.raises(InputError, match="10 % above|outside 0-110"):
+        read(above)
+    try:
+        said = in_season(above)
+    except ValidationError as e:  # a % above 110 is no session at all
+        said = [str(e)]
+    assert said and re.search("10 % above|less than or equal to 110", said[0]), said

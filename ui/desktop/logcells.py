@@ -26,7 +26,7 @@ from collections.abc import Collection
 
 from planner.coachform.cells import Bad
 from planner.loadtable import LoadTable
-from planner.season import Athlete, Session
+from planner.season import Athlete, Session, top_speed_problem
 from planner.sessionlog import (
     DAY_MINUTES,
     AloneWords,
@@ -189,9 +189,8 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
     if not athlete.max_speed:
         raise CellError(f"{athlete.name} has no max speed, so {ms:.1f} m/s cannot be read; type "
                         f"the top speed in % (e.g. 95%) or give the max speed (Squad)")
-    if ms > athlete.max_speed * 1.1:
-        raise CellError(f"{ms:.1f} m/s is more than 10 % above {athlete.name}'s max speed "
-                        f"({athlete.max_speed:g} m/s); check the value")
+    if problem := top_speed_problem(ms, athlete.max_speed, athlete.name, f"{ms:.1f} m/s"):
+        raise CellError(f"{problem}; check the value")
 
 
 def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable,
