@@ -79,6 +79,7 @@ from planner.season import (
     INJ,
     LADDER,
     LEVELS,
+    RAMP_STEPS,
     Plan,
     Season,
     SoftViolation,
@@ -677,15 +678,15 @@ class _Checker:
 
     def _ramp_day(self, a: _Athlete, i: int, last: int | None, step1: bool, step2: bool) -> None:
         g, v = self.rs.value("RAMP", "gap_days"), a.it[i]
-        if step1 and v > 80:
+        if step1 and v > RAMP_STEPS[0]:
             since = ("the first speed day of the season" if last is None else
                      f"the first speed day after {text.plural(i - last - 1, 'day')} without one "
                      f"(the last on {self.f(last)})")
             self.bad("RAMP", a.id, i, i, f"{a.who} has {v} % on {self.f(i)}, {since}; after "
-                     f"{g} days or more without a speed day the first is at most 80 %.")
-        elif step2 and v > 90:
+                     f"{g} days or more without a speed day the first is at most {RAMP_STEPS[0]} %.")
+        elif step2 and v > RAMP_STEPS[1]:
             self.bad("RAMP", a.id, i, i, f"{a.who} has {v} % on {self.f(i)}, the second speed day "
-                     f"after a break (the first on {self.f(last)}); the second is at most 90 %.")
+                     f"after a break (the first on {self.f(last)}); the second is at most {RAMP_STEPS[1]} %.")
 
     # -- rehab ---------------------------------------------------------------------------------
     def rh_cap(self, a: _Athlete) -> None:

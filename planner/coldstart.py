@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from planner.check import _Athlete, _Checker, ramp_walk
 from planner.memo import by_identity
 from planner.rules import RuleSet
-from planner.season import FIT, Competition, Season
+from planner.season import FIT, PLAY_LEVEL, RAMP_STEPS, Competition, Season
 from planner.sessions import away_reason
 from planner.text import day as day_text
 from planner.text import join_and, plural
 from planner.timeline import Timeline
 
-STEP = 80  # the level an 80 % day is pinned at: RAMP's first step
+STEP = RAMP_STEPS[0]  # the level an 80 % day is pinned at: RAMP's first step
 DAYS_NAMED = 2  # the training days named that could take it, the latest first
 
 
@@ -101,7 +101,7 @@ def _athlete_cold_starts(season: Season, ck: _Checker, a: _Athlete, g: int,
     tl = ck.tl
     out = []
     for i, last, gap, _step in ramp_walk(a.speed, a.played, a.pre, g):
-        if a.exempt or not gap or i < tl.p0 or a.st[i] != FIT or not a.played[i] or a.it[i] != 100:
+        if a.exempt or not gap or i < tl.p0 or a.st[i] != FIT or not a.played[i] or a.it[i] != PLAY_LEVEL["start"]:
             continue
         without = i - (last if last is not None else -1) - 1
         if without < g:  # the season's first days: RAMP's gap, but none a coach can see

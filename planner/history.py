@@ -25,7 +25,18 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from planner.season import FIT, LEVELS, SPEED_DAY, Athlete, Injury, Plan, Season, Session
+from planner.season import (
+    FIT,
+    LEVELS,
+    PLAY_LEVEL,
+    PLAYED_LEVELS,
+    SPEED_DAY,
+    Athlete,
+    Injury,
+    Plan,
+    Season,
+    Session,
+)
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -198,7 +209,7 @@ class Past:
 def not_played_level(level: int) -> int:
     """The level a top speed logged on a competition day not played counts as: 100 and 80 mean
     playing there, so one level lower (95, 70; docs/semantics.md); any other level as it is."""
-    return {100: 95, 80: 70}.get(level, level)
+    return {PLAY_LEVEL["start"]: 95, PLAY_LEVEL["bench"]: 70}.get(level, level)
 
 
 def counted_lower_why(got: LoggedDay | None, level: int, stage: str, comp_day: bool) -> str:
@@ -235,7 +246,7 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
         day = log.get(tl.days[d])
         role = _past_role(tl, d, stages[d], plan_it[d], day)
         if role in ("start", "bench"):
-            intensity.append(100 if role == "start" else 80)
+            intensity.append(PLAY_LEVEL[role])
             played.append(True)
             continue
         played.append(False)
@@ -257,7 +268,7 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
                 # projected that did not happen (not recorded) leaves the athlete under the old
                 # stage's cap
                 value = level_at_or_below(cap[d])
-            if tl.is_comp[d] and (plan_it[d] in (80, 100) or value in (80, 100)):
+            if tl.is_comp[d] and (plan_it[d] in PLAYED_LEVELS or value in PLAYED_LEVELS):
                 # planned as playing, or capped to a playing level (a stage capped at 80): read
                 # again over its own result, a 80 left here would turn into 0 (a fixed point,
                 # as the solver writes this past and the plan checker reads it again)
@@ -444,7 +455,7 @@ def _recorded_day(season: Season, records, tl: Timeline, d: int, planned: int) -
     stage = athlete_stage_on(records, tl.days[d])
     cap = _cap(records, tl.days[d], stage)
     level = planned if planned <= cap else level_at_or_below(cap)
-    if tl.is_comp[d] and stage != "FIT" and (planned in (80, 100) or level in (80, 100)):
+    if tl.is_comp[d] and stage != "FIT" and (planned in PLAYED_LEVELS or level in PLAYED_LEVELS):
         level = 0
     return stage, level
 
@@ -566,9 +577,9 @@ def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | 
         return role_of_minutes(day.played)
     if day is not None and day.minutes <= 0:
         return "out"  # logged with no minutes at all (ill, absent): did not play either
-    if planned == 100:
+    if planned == PLAY_LEVEL["start"]:
         return "start"
-    if planned == 80:
+    if planned == PLAY_LEVEL["bench"]:
         return "bench"
     return "out"
 
@@ -585,4 +596,4 @@ def pre_season_speed_levels(season: Season, athlete: str) -> dict[int, int]:
     the level it counts as (section 9: the highest level at or below the logged top speed)."""
     start = season.calendar.start
     return {(day - start).days: v.top_level for day, v in logged_days(season, athlete).items()
-            if day < start and v.top_level is not None and v.top_level >= 80}
+            if day < start and v.top_level is not None and v.top_level >= SPEED_DAY}

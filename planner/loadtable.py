@@ -40,7 +40,17 @@ from planner.history import logged_days, planned_level, stage_cause
 from planner.protocols import Protocol
 from planner.returns import AthleteFacts
 from planner.rules import LOAD_STAGES, RuleSet
-from planner.season import FIT, INJ, WEEKDAYS, Plan, Season
+from planner.season import (
+    FIT,
+    HV_LEVEL,
+    INJ,
+    PLAY_LEVEL,
+    PLAYED_LEVELS,
+    SPEED_DAY,
+    WEEKDAYS,
+    Plan,
+    Season,
+)
 from planner.squad import not_with_squad
 from planner.timeline import Timeline
 from planner.validate import PRE_SEASON_LOG_DAYS
@@ -82,7 +92,7 @@ class LoadTable:
     def fit_rpe(self, level: int) -> float:
         """The RPE of a fit athlete's team session at ``level`` (> 0)."""
         lo, mid, hi = self.rpe_by_band
-        return hi if level >= 90 else mid if level >= 80 else lo
+        return hi if level >= HV_LEVEL else mid if level >= SPEED_DAY else lo
 
     def volume_change(self, kind: str) -> int | None:
         """A ``kind`` week's team session against a load week's, in % (-40: 40 % shorter);
@@ -119,7 +129,7 @@ class LoadTable:
         athlete's team session). ``also``: the roles of the day's other competitions played
         (``planner.returns.other_matches``), each one's load counted too."""
         if played:
-            m, r = self.start if level >= 100 else self.bench
+            m, r = self.start if level >= PLAY_LEVEL["start"] else self.bench
             return 0.0, m * r + sum(x * y for x, y in map(self.match, also))
         if not available or not training or stage == INJ:
             return 0.0, 0.0
@@ -143,7 +153,7 @@ class LoadTable:
         if not c:
             return None
         if facts["played"]:
-            m, r = self.start if facts["level"] >= 100 else self.bench
+            m, r = self.start if facts["level"] >= PLAY_LEVEL["start"] else self.bench
             also = facts.get("also", ())
             if not also:
                 return m, r
@@ -162,7 +172,7 @@ class LoadTable:
         m, r = dose
         stage, level = facts["stage"], facts["level"]
         if facts["played"]:
-            roles = ("start" if level >= 100 else "bench",) + tuple(facts.get("also", ()))
+            roles = ("start" if level >= PLAY_LEVEL["start"] else "bench",) + tuple(facts.get("also", ()))
             if len(roles) > 1:  # several matches in a day: each one's load
                 return " + ".join(f"{_n(x)} min x RPE {_n(y)} ({_ROLE_NOTE[role]})"
                                   for role in roles for x, y in [self.match(role)])
@@ -449,7 +459,7 @@ def planned_past_day(season: Season, ap, f: AthleteFacts, i: int) -> tuple[int, 
     was_stage = (None if stage_cause(season, ap, day)[0] == "not recorded"
                  else ap.planned_stages.get(day))
     st = f.st[i] if was_stage is None else was_stage
-    return was, st, bool(tl.is_comp[i] and st == FIT and was in (100, 80))
+    return was, st, bool(tl.is_comp[i] and st == FIT and was in PLAYED_LEVELS)
 
 
 def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable | None = None,

@@ -7,7 +7,18 @@ import json
 from pathlib import Path
 
 from planner.errors import InputError
-from planner.season import FIT, INJ, LEVELS, REHAB_STAGES, AthletePlan, Plan, Season, SoftViolation
+from planner.season import (
+    FIT,
+    INJ,
+    LEVELS,
+    PLAY_LEVEL,
+    PLAYED_LEVELS,
+    REHAB_STAGES,
+    AthletePlan,
+    Plan,
+    Season,
+    SoftViolation,
+)
 from planner.timeline import Timeline, in_day_order
 
 FORMAT = "periodize-plan"
@@ -25,8 +36,8 @@ def day_roles(season: Season, tl: Timeline, ap: AthletePlan) -> list[str | None]
     for i in range(tl.n):
         if not tl.is_comp[i]:
             roles.append(None)
-        elif ap.stages[i] == FIT and ap.intensity[i] in (100, 80):
-            roles.append("start" if ap.intensity[i] == 100 else "bench")
+        elif ap.stages[i] == FIT and ap.intensity[i] in PLAYED_LEVELS:
+            roles.append("start" if ap.intensity[i] == PLAY_LEVEL["start"] else "bench")
         else:
             roles.append("out")
     return roles

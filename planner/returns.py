@@ -45,7 +45,10 @@ from planner.season import (
     FIT,
     HV_LEVEL,
     INJ,
+    PLAY_LEVEL,
+    PLAYED_LEVELS,
     REHAB_STAGES,
+    SPEED_DAY,
     AthletePlan,
     Injury,
     Plan,
@@ -61,7 +64,6 @@ from planner.timeline import Timeline
 DEFAULT_CAPS = {**dict(zip(REHAB_STAGES, (0, 70, 80, 90, 95, 100), strict=True)), FIT: 100, INJ: 0}
 REHAB = frozenset(REHAB_STAGES)
 RETURN_FROM = REHAB | {INJ}  # RE-1: reaching FIT from one of these is a return
-PLAY_LEVEL = {"start": 100, "bench": 80}
 # a returner's first match not played because his default role is out and no match has a role
 # of its own for him (a signing added without a role): said once, with where to set it
 OUT_BY_DEFAULT = "not in the matchday squad, out by default: no role set for a match yet (Roles panel)"
@@ -404,11 +406,11 @@ class AthleteFacts:
 
     def _who_plays(self) -> None:
         tl, st, it, off, p0 = self.tl, self.st, self.it, self.off, self.p0
-        self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in (80, 100)
+        self.played = [tl.is_comp[i] and st[i] == FIT and it[i] in PLAYED_LEVELS
                        and (i < p0 or i not in off) for i in range(self.n)]
         self.train = [tl.trains(i, st[i] == FIT, self.played[i]) for i in range(self.n)]
-        self.speed = [v >= 80 for v in it]
-        self.hv = [v >= 90 for v in it]
+        self.speed = [v >= SPEED_DAY for v in it]
+        self.hv = [v >= HV_LEVEL for v in it]
         self.given = [i < p0 or self.played[i] for i in range(self.n)]
 
     def _re_entry(self, sessions: int) -> None:
@@ -1077,7 +1079,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         session = _first_session(f, fit, back)
         first_match = next((i for i in range(fit, back) if f.played[i]), None)
         # a played competition day at 100 is a start, at 80 a bench appearance (section 2)
-        first_start = next((i for i in range(fit, back) if f.played[i] and f.it[i] == 100),
+        first_start = next((i for i in range(fit, back) if f.played[i] and f.it[i] == PLAY_LEVEL["start"]),
                            None)
     comp = season.competition(rec.target_competition) if rec.target_competition else None
     ti = tl.index(comp.date) if comp is not None else None
@@ -1101,7 +1103,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         session=None if session is None else tl.days[session],
         first_match=None if first_match is None else tl.days[first_match],
         first_role=None if first_match is None else (
-            "start" if f.it[first_match] == 100 else "bench"),
+            "start" if f.it[first_match] == PLAY_LEVEL["start"] else "bench"),
         first_start=None if first_start is None else tl.days[first_start],
         first_starts=() if first_match is None else started_in(tl.comp_on[first_match],
                                                                f.match_roles(first_match)),

@@ -24,7 +24,7 @@ from planner.history import lived_for_load, logged_days, role_of_minutes
 from planner.loadtable import AthleteLoad, LoadTable, athlete_load, counts_log
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, Plan, Season
+from planner.season import FIT, HV_LEVEL, PLAY_LEVEL, Plan, Season
 from planner.squad import display_order, is_absence, not_with_squad
 from planner.timeline import Timeline
 
@@ -358,7 +358,7 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
             if role == "start":
                 starts.add(i)
         else:
-            roles["start" if f.played[i] and f.it[i] == 100 else "bench" if f.played[i] else "out"] += 1
+            roles["start" if f.played[i] and f.it[i] == PLAY_LEVEL["start"] else "bench" if f.played[i] else "out"] += 1
     return {"started": roles["start"], "bench": roles["bench"], "not_played": roles["out"],
             "minutes": float(sum(played)) if played else None, "starts": starts}
 

@@ -37,6 +37,9 @@ LEVELS: tuple[int, ...] = (0, 60, 70, 80, 90, 95, 100)
 LADDER: tuple[int, ...] = tuple(v for v in LEVELS if v >= 60)  # the sprint ladder (RH-11)
 SPEED_DAY = 80  # a speed day has intensity >= 80
 HV_LEVEL = 90  # an HV exposure has intensity >= 90
+PLAY_LEVEL = {"start": 100, "bench": 80}  # a competition day played: the level of each role
+PLAYED_LEVELS = tuple(PLAY_LEVEL.values())  # a FIT athlete's competition day at one is played
+RAMP_STEPS = (80, 90)  # RAMP: the most the first and the second speed day after a break may be
 
 Text = Annotated[str, Field(max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=40)]

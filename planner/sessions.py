@@ -43,7 +43,18 @@ from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import AthleteFacts
 from planner.rules import CALM_CAP, RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, LADDER, LEVELS, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.season import (
+    FIT,
+    HV_LEVEL,
+    INJ,
+    LADDER,
+    LEVELS,
+    PLAY_LEVEL,
+    REHAB_STAGES,
+    SPEED_DAY,
+    Plan,
+    Season,
+)
 from planner.squad import hv1_exempt
 from planner.text import above_stage, plural, stage_allows, stepped_down_sentence, weekday_name
 from planner.text import day as day_words
@@ -55,10 +66,11 @@ __all__ = ["CONTEXTS", "Catalogue", "Prescriber", "Prescription", "SessionSpec",
 FORMAT = "periodize-sessions"
 ENV = "PERIODIZE_SESSIONS"
 
+_SPEED_LEVELS = tuple(v for v in LEVELS if v >= SPEED_DAY)  # 80, 90, 95, 100
 # context -> (what it is, the levels a plan can give it: each needs a session for any week)
 CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
-    "match": ("a competition the athlete starts (100 %)", (100,)),
-    "bench": ("a competition the athlete comes off the bench in (80 %)", (80,)),
+    "match": ("a competition the athlete starts (100 %)", (PLAY_LEVEL["start"],)),
+    "bench": ("a competition the athlete comes off the bench in (80 %)", (PLAY_LEVEL["bench"],)),
     "rest": ("no training: not a training day, a declared day off, a match the athlete is not in "
              "on a day without training, or a match day in rehab", (0,)),
     "unavailable": ("the athlete is away (an unavailability)", (0,)),
@@ -68,9 +80,9 @@ CONTEXTS: dict[str, tuple[str, tuple[int, ...]]] = {
                    "plays", (60, 70)),
     "team": ("a fit athlete's training day up to 70 % otherwise", (60, 70)),
     "speed": ("a fit athlete's speed day (>= 80 %) that is not a compensation session",
-              (80, 90, 95, 100)),
+              _SPEED_LEVELS),
     "compensation": ("a fit athlete's speed day on MD+1/MD+2 of a match the athlete did not play "
-                     "(HV-6)", (80, 90, 95, 100)),
+                     "(HV-6)", _SPEED_LEVELS),
     "injured": ("injured, no rehab stage recorded yet (INJ), on a training day", (0,)),
     "rehab": ("a rehab stage (P1-S3) on a training day: the stage's content, and running or the "
               "sprint ladder at the day's level", (0, 60, 70, 80, 90, 95, 100)),
@@ -558,7 +570,7 @@ class Prescriber:
         if i in f.off and lvl == 0:
             return "unavailable", self.away_reason(f.id, i)
         if f.played[i]:
-            return ("match" if lvl == 100 else "bench"), ""
+            return ("match" if lvl == PLAY_LEVEL["start"] else "bench"), ""
         if i < tl.p0 and lvl == 0 and self._logged_idle(f, i):
             return "rest", "Did not train: logged with 0 minutes"
         flare = self._flare(f, i)

@@ -16,7 +16,7 @@ import random
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.rehab import governing
-from planner.season import FIT, Season, Session
+from planner.season import FIT, PLAY_LEVEL, PLAYED_LEVELS, Season, Session
 from planner.timeline import Timeline
 
 
@@ -24,8 +24,8 @@ def _session_of(tl: Timeline, table: LoadTable, d: int, stage: str, intensity: i
                 proto) -> tuple[float, float] | None:
     """(minutes, RPE) of the planned day as the load table has it (a deload week's shorter team
     sessions, a rehab stage's session), or None for a rest day."""
-    if tl.is_comp[d] and stage == FIT and intensity in (100, 80):
-        return table.start if intensity == 100 else table.bench
+    if tl.is_comp[d] and stage == FIT and intensity in PLAYED_LEVELS:
+        return table.start if intensity == PLAY_LEVEL["start"] else table.bench
     if intensity == 0 and not tl.is_training[d]:
         return None
     if stage != FIT:
@@ -53,9 +53,9 @@ def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tu
             minutes, rpe = base
             played = None
             top = float(it) if it > 0 else None
-            if tl.is_comp[d] and stage == FIT and it in (100, 80):
-                played = 90.0 if it == 100 else 20.0
-                if it == 100 and rng.random() < 0.1:
+            if tl.is_comp[d] and stage == FIT and it in PLAYED_LEVELS:
+                played = 90.0 if it == PLAY_LEVEL["start"] else 20.0
+                if it == PLAY_LEVEL["start"] and rng.random() < 0.1:
                     played = 20.0  # subbed early: counts as a bench appearance
                     minutes, rpe = table.bench
             elif top is not None and rng.random() < 0.05:

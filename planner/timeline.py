@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from planner.season import WEEKDAYS, Season
+from planner.season import PLAYED_LEVELS, SPEED_DAY, WEEKDAYS, Season
 
 _PRIORITY_RANK = {"A": 0, "B": 1, "C": 2}
 RECOVERY_MD2_WEEKDAYS = 3  # training weekdays from which MD+2 (after a day off) is a recovery day
@@ -257,7 +257,7 @@ class Timeline:
                 pinned[w] = p.week_kind
             elif p.kind == "week" and p.week_kind != "deload":
                 held.add(w)  # an athlete's week kind (the team's when fit)
-            elif p.kind == "intensity" and p.intensity >= 80 and not self._plays_pin(p):
+            elif p.kind == "intensity" and p.intensity >= SPEED_DAY and not self._plays_pin(p):
                 speed_pins[(p.athlete, w)] = speed_pins.get((p.athlete, w), 0) + 1
         held |= {w for (aid, w), n in speed_pins.items() if self._pins_rule_out_deload(aid, w, n)}
 
@@ -292,7 +292,7 @@ class Timeline:
         if athlete_stage_on(self.season.injuries_of(athlete), self.days[week.first]) != "FIT":
             return False
         low = {p.date for p in self.season.pins
-               if p.kind == "intensity" and p.athlete == athlete and p.intensity < 80}
+               if p.kind == "intensity" and p.athlete == athlete and p.intensity < SPEED_DAY}
         played = sum(1 for d in week.days if self.comp_on[d] and self.days[d] not in low
                      and any(self.season.role_of(athlete, c.id) != "out" for c in self.comp_on[d]))
         return pinned + played > rules.value("HV-2", "max_speed_days_deload")
@@ -302,7 +302,7 @@ class Timeline:
         the plan cannot hold the pin), which the week's speed days count either way; it keeps no
         week from being a deload (such a pin of the plan's own start loosened DL-2 across today)."""
         i = self.index(p.date)
-        return i is not None and self.is_comp[i] and p.intensity in (80, 100)
+        return i is not None and self.is_comp[i] and p.intensity in PLAYED_LEVELS
 
     def a_weeks(self) -> dict[int, object]:
         """Week index of each A competition's first day."""

@@ -21,7 +21,7 @@ from planner.precheck import obvious_conflicts
 from planner.protocols import load_protocol
 from planner.rehab import max_days
 from planner.rules import RULES
-from planner.season import FIT, LADDER, SPEED_DAY, WEEKDAYS, Season
+from planner.season import FIT, LADDER, PLAY_LEVEL, SPEED_DAY, WEEKDAYS, Season
 from planner.squad import JOINED_REASON, joined_on
 from planner.text import date_long, date_short, day, day_long, join_and, plural, weekday_word
 from planner.text import span as span_of
@@ -74,7 +74,7 @@ def _describe(model: PlanModel, key: str) -> Conflict:
         pinned = next((p.intensity for p in season.pins if p.kind == "intensity"
                        and p.athlete == athlete and p.date == d0), None)
         # the role that plays the pinned level: start 100, bench 80, out any other
-        fix = {100: "start", 80: "bench"}.get(pinned, "out")
+        fix = {v: k for k, v in PLAY_LEVEL.items()}.get(pinned, "out")
         how = (f"set the role to {fix} (Roles panel, or --role) to pin {pinned} %" if pinned is not None
                else "set the role to bench or out (Roles panel, or --role) to pin another level")
         phrase = (f"plays '{comp.name if comp else 'the match'}' that day as {role}, at "

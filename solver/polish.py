@@ -32,12 +32,12 @@ from __future__ import annotations
 from planner.check import ramp_walk
 from planner.history import pre_season_speed_days
 from planner.rules import RuleSet
-from planner.season import FIT, SPEED_DAY, Plan, Season
+from planner.season import FIT, PLAYED_LEVELS, RAMP_STEPS, SPEED_DAY, Plan, Season
 from planner.timeline import Timeline
 
 SESSION = 95  # a fit athlete's HV training session
 STEADY = 70  # the team session without speed work
-STEP1_MAX, STEP2_MAX = 80, 90
+STEP1_MAX, STEP2_MAX = RAMP_STEPS
 
 
 def _steps(it: list[int], played: list[bool], before: list[int], g: int) -> tuple[set[int], set[int]]:
@@ -68,7 +68,7 @@ def canonical_levels(season: Season, plan: Plan, raise_only: bool = False) -> Pl
     for ap in plan.athletes:
         it = list(ap.intensity)
         fit = [s == FIT for s in ap.stages]
-        played = [bool(tl.is_comp[i]) and it[i] in (STEP1_MAX, 100) for i in range(tl.n)]
+        played = [bool(tl.is_comp[i]) and it[i] in PLAYED_LEVELS for i in range(tl.n)]
         before = pre_season_speed_days(season, ap.athlete)
         free = [i for i in range(tl.p0, tl.n) if fit[i] and not played[i]
                 and (ap.athlete, i) not in pinned and it[i] in (STEP1_MAX, STEP2_MAX)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.check import stab_away
-from planner.season import FIT, Injury
+from planner.season import FIT, HV_LEVEL, Injury
 from solver.model.core import FIT_HV_LEVEL, STEADY, ModelBase, neg
 from solver.model.units import Unit
 
@@ -144,7 +144,7 @@ class ObjectiveMixin(ModelBase):
         ep = u.epoch_at(d)
         if not ep.rehab:
             return ep.kind == "fit"
-        return ep.stage_lit(ep.level_stage(90), d)
+        return ep.stage_lit(ep.level_stage(HV_LEVEL), d)
 
     def hv_1(self) -> None:
         """HV-1: an HV exposure in every window of `max_gap_days` days in which the athlete is
@@ -199,7 +199,7 @@ class ObjectiveMixin(ModelBase):
             days = self.tl.weeks[w].days
             if capd - sum(1 for d in days if gs[d] is True) > 0:
                 continue  # a deload still allows planned speed here
-            match_hv = {d for d in days if u.play[d] is True and u.play_level[d] >= 90}
+            match_hv = {d for d in days if u.play[d] is True and u.play_level[d] >= HV_LEVEL}
             for s in range(max(self.p0, days[0] - g + 1), days[-1] + 1):
                 p = windows.get(s)
                 if p is None:
@@ -222,7 +222,7 @@ class ObjectiveMixin(ModelBase):
 
         rec = governing(u.records, self.tl.days[d])
         proto = load_protocol(rec.protocol) if rec is not None else None
-        return proto is not None and stage in proto.stage_ids and proto.cap(stage) >= 90
+        return proto is not None and stage in proto.stage_ids and proto.cap(stage) >= HV_LEVEL
 
     def _window_open(self, u: Unit, s: int, g: int, open_: list):
         """Every day of the window is open: per epoch, its first day in the window (monotone);

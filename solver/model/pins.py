@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.season import IntensityPin, StagePin, WeekPin
+from planner.season import PLAYED_LEVELS, IntensityPin, StagePin, WeekPin
 from solver.model.core import ModelBase, neg
 from solver.model.units import Unit
 
@@ -30,7 +30,7 @@ class PinsMixin(ModelBase):
             enf = enf + self.guard("AV-1", p.athlete, d, d)  # the day allows no running
         elif tl.is_comp[d] and u.play[d] is True and p.intensity != u.play_level[d]:
             enf = enf + self.guard("AV-1", p.athlete, d, d, "plays")  # the match sets the level
-        elif tl.is_comp[d] and u.play[d] is False and p.intensity in (80, 100):
+        elif tl.is_comp[d] and u.play[d] is False and p.intensity in PLAYED_LEVELS:
             enf = enf + self.guard("AV-1", p.athlete, d, d, "out")  # 80 or 100 would be playing
         play = u.play[d]
         if tl.is_comp[d] and play is True:  # the athlete plays: the role sets the level

@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner.history import flared_level
 from planner.rehab import below_flared, max_days
 from planner.rules import CALM_CAP
-from planner.season import LADDER
+from planner.season import LADDER, SPEED_DAY
 from solver.model.core import RUN_LEVELS, ModelBase, neg
 from solver.model.units import Epoch, Unit
 
@@ -313,7 +313,7 @@ class RehabMixin(ModelBase):
                         self.clause(list(lv.values()) + [neg(ep.stage_lit(k60, d))] + after, [])
                     if start is not None:  # no steady running then (speed if HV-6 allows)
                         for lvl, x in lv.items():
-                            if lvl < 80:
+                            if lvl < SPEED_DAY:
                                 self.clause([neg(start), neg(x)], [])
                     if 70 in lv:
                         self.clause([neg(lv[60]), neg(ep.stage_lit(k70, d)),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.season import SPEED_DAY
+from planner.season import RAMP_STEPS, SPEED_DAY
 from solver.model.core import ModelBase, neg
 from solver.model.units import Unit
 
@@ -126,17 +126,17 @@ class SpeedMixin(ModelBase):
             step1 = self._ramp_step1(u, g)
             after1 = self._after_step1(u, sp, step1)
             for d in range(self.p0, self.n):
-                above80 = [x for lvl, x in u.lv[d].items() if lvl > 80]
-                if not above80:
+                above_step1 = [x for lvl, x in u.lv[d].items() if lvl > RAMP_STEPS[0]]
+                if not above_step1:
                     continue
                 enf = self.guard("RAMP", u.key, d, d)
                 window = self._window(sp, d - g, d, u.pre_speed)
                 if window is not True:  # a step 1: at most 80
-                    for x in above80:
+                    for x in above_step1:
                         self.clause([neg(x), neg(u.fit[d])] + window, enf)
                 if after1[d] is not False:  # a step 2: at most 90
                     for lvl, x in u.lv[d].items():
-                        if lvl > 90:
+                        if lvl > RAMP_STEPS[1]:
                             self.clause([neg(x), neg(u.fit[d]), neg(after1[d])], enf)
 
     def _after_step1(self, u: Unit, sp: list, step1: list) -> list:

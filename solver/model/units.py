@@ -26,11 +26,21 @@ from planner.history import ladder_credit, logged_days, past_days, pre_season_sp
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import FLARE_MAX_FACTOR, flare_steps, max_days, segments, stage_on
 from planner.rules import CALM_CAP
-from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, AthletePlan, Injury
+from planner.season import (
+    FIT,
+    HV_LEVEL,
+    INJ,
+    PLAY_LEVEL,
+    PLAYED_LEVELS,
+    RAMP_STEPS,
+    SPEED_DAY,
+    AthletePlan,
+    Injury,
+)
 from planner.squad import gone_from, hv1_exempt, not_with_squad
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, ModelBase, level_values, neg
 
-RAMP_LEVELS = (80, 90, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
+RAMP_LEVELS = (*RAMP_STEPS, FIT_HV_LEVEL)  # a fit athlete's speed training where RAMP may bind
 FIT_TRAINING = (70, 80, 90, FIT_HV_LEVEL)  # what a fit athlete's training day can be
 
 
@@ -277,7 +287,7 @@ class UnitsMixin(ModelBase):
         u.lv = [dict() for _ in range(n)]
         u.steady = [False] * n
         u.fit = [st == FIT for st in ref.stages]
-        u.play = [tl.is_comp[d] and u.fit[d] and ref.intensity[d] in (100, 80) for d in range(n)]
+        u.play = [tl.is_comp[d] and u.fit[d] and ref.intensity[d] in PLAYED_LEVELS for d in range(n)]
         u.play_level = [ref.intensity[d] if u.play[d] else 0 for d in range(n)]
         u.trainable = [False] * n
         u.past_stage = list(ref.stages[: self.p0])
@@ -317,7 +327,7 @@ class UnitsMixin(ModelBase):
                 continue
             if roles[d] in ("start", "bench"):
                 u.play[d] = True
-                u.play_level[d] = 100 if roles[d] == "start" else 80
+                u.play_level[d] = PLAY_LEVEL[roles[d]]
                 u.fixed[d] = u.play_level[d]
                 continue
             u.trainable[d] = self._can_train(d, off)
@@ -374,7 +384,7 @@ class UnitsMixin(ModelBase):
             k = d - j
             if k < 0:
                 return None
-            if self.tl.is_comp[k] and u.play[k] is not False and u.play_level[k] == 100:
+            if self.tl.is_comp[k] and u.play[k] is not False and u.play_level[k] == PLAY_LEVEL["start"]:
                 if same_epoch and (k < self.p0 or u.epoch_at(k) is not u.epoch_at(d)):
                     return None
                 return u.play[k]
@@ -403,7 +413,7 @@ class UnitsMixin(ModelBase):
         play trains at any other level (docs/semantics.md, AV-1)."""
         if not self.tl.is_comp[d]:
             return levels
-        return tuple(lvl for lvl in levels if lvl not in (80, 100))
+        return tuple(lvl for lvl in levels if lvl not in PLAYED_LEVELS)
 
     def _ramp_possible(self, u: Unit, d: int) -> bool:
         """Could day d be a RAMP step 1 or 2? Not when a played match lies in the G days before it
@@ -463,7 +473,7 @@ class UnitsMixin(ModelBase):
         for d in range(self.p0, self.n):
             if d not in off and roles[d] in ("start", "bench"):
                 u.play[d] = self._plays(u, d)
-                u.play_level[d] = 100 if roles[d] == "start" else 80
+                u.play_level[d] = PLAY_LEVEL[roles[d]]
         for d in range(self.p0, self.n):
             if u.trainable[d]:
                 self._injured_levels(u, d)

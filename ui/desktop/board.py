@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.daymarks import day_marks
-from planner.season import Season
+from planner.season import SPEED_DAY, Season
 from planner.squad import (
     NO_SQUAD_YET,
     display_order,
@@ -115,7 +115,7 @@ def _intensity_path(level: int) -> QPainterPath | None:
         return None
     if level < 70:
         path.addEllipse(QPointF(0, 0), 1.8, 1.8)
-    elif level < 80:
+    elif level < SPEED_DAY:
         path.addEllipse(QPointF(0, 0), 2.8, 2.8)
     elif level < 100:
         half, h = {80: (3.2, 5.5), 90: (4.5, 7.5), 95: (5.5, 9.0)}.get(level, (4.5, 7.5))
@@ -711,7 +711,7 @@ class SeasonBoard(QAbstractScrollArea):
                     stages = tuple(ap.stages)
                 if len(ap.intensity) == tl.n:
                     intensity = tuple(ap.intensity)
-                    week_speed = tuple(tuple(intensity[d] for d in wk.days if intensity[d] >= 80)
+                    week_speed = tuple(tuple(intensity[d] for d in wk.days if intensity[d] >= SPEED_DAY)
                                        for wk in tl.weeks)
                 if len(ap.weeks) == len(tl.weeks):
                     weeks = tuple(ap.weeks)

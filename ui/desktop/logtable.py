@@ -68,7 +68,7 @@ from planner import edits as E
 from planner.history import au
 from planner.loadtable import LoadTable
 from planner.progress import ABOVE_STAGE_ADVICE
-from planner.season import FIT, Athlete, Season, Session
+from planner.season import FIT, PLAY_LEVEL, PLAYED_LEVELS, Athlete, Season, Session
 from planner.sessionlog import competition_days
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -217,8 +217,8 @@ class LogModel(QAbstractTableModel):
         lv, st = ap.intensity[d], ap.stages[d]
         if d in self.tl.unavailable(athlete):  # whatever an older plan said
             return "(away)"
-        if self.tl.is_comp[d] and st == FIT and lv in (100, 80):
-            return "(match)" if lv == 100 else "(bench)"
+        if self.tl.is_comp[d] and st == FIT and lv in PLAYED_LEVELS:
+            return "(match)" if lv == PLAY_LEVEL["start"] else "(bench)"
         if lv:
             return f"({lv} %)" if st == FIT else f"({st} {lv} %)"
         # no running is not always rest: a training day holds a recovery session for a fit

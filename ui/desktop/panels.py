@@ -54,7 +54,7 @@ from planner.daymarks import day_rows, fold_session
 from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_meaning, day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
-from planner.season import Season
+from planner.season import SPEED_DAY, Season
 from planner.squad import away_from_squad
 from planner.text import (
     date_short,
@@ -331,7 +331,7 @@ class InspectorPanel(_Browser):
                 # a hard session logged without a top speed ran, just not at a level that counts
                 zero = "<b>0</b> — no speed day (a session was logged, but no top speed)"
         rows.append(("Intensity", f"<b>{lv} %</b> of max speed" + (
-            " (speed day)" if lv >= 80 else "") if lv else zero))
+            " (speed day)" if lv >= SPEED_DAY else "") if lv else zero))
         w = tl.week_of[i]
         team_weeks = season.plan.team_weeks
         team = team_weeks[w] if len(team_weeks) == len(tl.weeks) else None

@@ -21,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from planner.history import level_text, planned_level, read_as, went_otherwise
-from planner.season import FIT, Season
+from planner.season import FIT, PLAY_LEVEL, Season
 from planner.timeline import Timeline
 
 OTHERWISE_LIGHT = QColor("#00838f")  # a day that went otherwise (teal: no other mark uses it)
@@ -110,7 +110,8 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
               if x.minutes_played is not None]
     if played and ap.stages[i] == FIT and comp_day:
         # a match day: the minutes played set the role and so the level (rules-spec.md section 9)
-        plan_words = {100: "to start", 80: "on the bench"}.get(was, "not to play")
+        plan_words = {PLAY_LEVEL["start"]: "to start", PLAY_LEVEL["bench"]: "on the bench"}.get(
+            was, "not to play")
         m = max(played)
         if m == 0:  # not played: the day's level is the logged top speed's, as any day's
             return f"planned {plan_words} ({level_text(was)}); did not play, logged {level_text(now)}"

@@ -24,7 +24,7 @@ from planner.errors import PeriodizeError
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import governing, segments, stage_order
 from planner.rules import RuleSet
-from planner.season import FIT, INJ, Injury, Season
+from planner.season import FIT, INJ, PLAYED_LEVELS, Injury, Season
 from planner.text import day as day_text
 from planner.timeline import Timeline
 
@@ -134,7 +134,7 @@ def _after_a_match(season: Season, athlete: str, i: int, tl: Timeline) -> tuple[
     after = RuleSet(season.rules).value("HV-6", "days_after")
     for k in range(1, after + 1):
         j = i - k
-        if j >= 0 and tl.is_comp[j] and ap.stages[j] == FIT and ap.intensity[j] in (80, 100) \
+        if j >= 0 and tl.is_comp[j] and ap.stages[j] == FIT and ap.intensity[j] in PLAYED_LEVELS \
                 and any(season.role_of(athlete, c.id) != "out" for c in tl.comp_on[j]):
             # (a role set to out since the plan was made: the athlete no longer plays it)
             name = tl.comp_on[j][0].name
