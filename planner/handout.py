@@ -34,7 +34,7 @@ from planner.returns import (
     returns,
 )
 from planner.rules import RuleSet
-from planner.season import FIT, INJ, REHAB_STAGES, SPEED_DAY, Plan, Season
+from planner.season import FIT, INJ, PLAY_LEVEL, REHAB_STAGES, SPEED_DAY, Plan, Season
 from planner.sessions import (
     KEEP_OWN_LIMITS,
     NO_MAX_SPEED,
@@ -85,7 +85,7 @@ def match_role(f: AthleteFacts, i: int, logged: dict | None = None, comp=None) -
             return f"played {minutes:g} min (logged) in rehab ({f.st[i]})"
         return f"played {minutes:g} min (logged)"
     if f.played[i] and minutes is None:
-        role = "start" if f.it[i] == 100 else "bench"
+        role = "start" if f.it[i] == PLAY_LEVEL["start"] else "bench"
         if comp is not None and len(tl.comp_on[i]) > 1:
             role = f.match_roles(i)[[c.id for c in tl.comp_on[i]].index(comp.id)]
         return (PAST_ROLE_WORDS if i < tl.p0 else ROLE_WORDS)[role] if role != "out" else \
@@ -831,7 +831,7 @@ class Handouts:
         comps = "; ".join(f"{c.name} ({c.priority})" for c in tl.comp_on[i])
         role = None
         if tl.is_comp[i]:
-            role = ("start" if f.it[i] == 100 else "bench") if f.played[i] else "out"
+            role = ("start" if f.it[i] == PLAY_LEVEL["start"] else "bench") if f.played[i] else "out"
         logged = self._logged(f.id).get(tl.days[i]) if i < tl.p0 else None
         past = i < tl.p0
         ap = self.plan.for_athlete(f.id) if past else None

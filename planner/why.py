@@ -40,7 +40,7 @@ from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments, stage_since
 from planner.returns import AthleteFacts, day_stage_words
 from planner.rules import CALM_CAP, RULES, RuleSet
-from planner.season import FIT, HV_LEVEL, INJ, LADDER, SPEED_DAY, Plan, Season
+from planner.season import FIT, HV_LEVEL, INJ, LADDER, PLAY_LEVEL, SPEED_DAY, Plan, Season
 from planner.squad import gone_from, hv1_exempt, left_words
 from planner.timeline import Timeline
 
@@ -581,7 +581,7 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
     f = c.facts
     names = " / ".join(f"'{x.name}'" for x in c.tl.comp_on[i])
     sessions = c.value("RE-1", "team_sessions")
-    if f.played[i] and c.ap.intensity[i] == 100:
+    if f.played[i] and c.ap.intensity[i] == PLAY_LEVEL["start"]:
         pos = c.season.athlete(c.aid).position
         what = (f"played at 100 % (HV-1 exempts the {pos} position: no high-velocity exposure "
                 f"is asked of it)" if c.exempt else "the match is the exposure (100 %)")
@@ -737,7 +737,7 @@ def _played_words(c: _Context, m: int) -> tuple[str, str]:
     played from the bench"."""
     comps, roles = c.tl.comp_on[m], c.facts.match_roles(m)
     if set(roles) == {"out"}:  # a past day logged played, whatever role was set: all of them
-        roles = ("start" if c.facts.it[m] == 100 else "bench",) * len(comps)
+        roles = ("start" if c.facts.it[m] == PLAY_LEVEL["start"] else "bench",) * len(comps)
     groups = [(" / ".join(f"'{x.name}'" for x, r in zip(comps, roles, strict=True) if r == role), role)
               for role in _PLAYED_HOW if role in roles]
     if len(groups) == 1:
@@ -755,7 +755,7 @@ def _started_before(c: _Context, i: int) -> int | None:
         if k < 0:
             return None
         if f.played[k]:
-            return k if f.it[k] == 100 else None
+            return k if f.it[k] == PLAY_LEVEL["start"] else None
         if f.train[k]:
             return None
     return None
@@ -1190,9 +1190,9 @@ def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kin
     use up the cap; HV-1 otherwise). It was said under LD-1, the week's load rule."""
     played = AthleteFacts(season, tl, rs, ap).played
     who = season.athlete_label(ap.athlete)
-    if any(ap.intensity[j] >= 80 and not played[j] for j in week.days):
+    if any(ap.intensity[j] >= SPEED_DAY and not played[j] for j in week.days):
         return "HV-2", "The speed work stays"
-    started = sum(1 for j in week.days if played[j] and ap.intensity[j] >= 90)
+    started = sum(1 for j in week.days if played[j] and ap.intensity[j] >= HV_LEVEL)
     a = season.athlete(ap.athlete)
     if started and a is not None and hv1_exempt(rs, a.position):  # HV-1 asks none of him
         return "HV-1", (f"The {'match' if started == 1 else 'matches'} {who} starts, with no speed "
