@@ -1,10 +1,13 @@
-"""Cautions the log puts on an athlete's planned speed days and on his next match: a pain logged
-at or above the threshold of the pain warning (``planner.progress.pain_alerts``: a fit athlete's
-pain, not a flare-up recorded nor one proposed in rehab, which have words of their own), and a run
-of days logged without training (ill, absent). The plan is not changed for them (that would be a
-rule): the Inspector, ``explain``, the workbook and the handout say them on the day, so the coach
-checks with the athlete before he sprints or plays. Each caution has two wordings, kept here: the
-staff's (the app, ``explain``, the workbook) and the player's own (his handout)."""
+"""Cautions the log puts on an athlete's planned speed days and on their next match: a pain listed
+to the coach (``planner.progress.listed_pains``: a fit athlete's pain at the pain warning's
+threshold, or one just below a protocol's flare-up threshold in rehab or back lately; not a
+flare-up recorded nor one proposed, which have words of their own), and a run of days logged
+without training (ill, absent). The plan is not changed for them (that would be a rule): the
+Inspector, ``explain``, the workbook and the handout say them on the day, so the coach checks
+with the athlete before they sprint or play, and Plan Check, ``check`` and ``solve`` name the
+pains before today that caution a day from today on (:func:`pain_checks`). Each caution has two
+wordings, kept here: the staff's (the app, ``explain``, the workbook) and the player's own
+(their handout)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from planner.text import day as day_words
 from planner.timeline import Timeline
 
 if TYPE_CHECKING:
+    from planner.progress import PainAlert
     from planner.returns import AthleteFacts
 
 PAIN_CAUTION_DAYS = 7  # the planned speed days this soon after a pain logged carry its note
@@ -82,18 +86,34 @@ def _speed_day(tl: Timeline, ap, i: int) -> bool:
 
 
 def _pain_words(p, act: str) -> Caution:
+    """A listed pain's caution (``p``: a :class:`planner.progress.PainAlert`); one just below a
+    protocol's flare-up threshold says to the staff what its listing says to do if it lasts."""
     staff, player = PAIN_ACTS[act]
     got = {"pain": f"{p.pain:g}", "day": day_words(p.date)}
-    return Caution(PAIN_STAFF.format(act=staff, **got), PAIN_PLAYER.format(act=player, **got))
+    said = PAIN_STAFF.format(act=staff, **got)
+    if hold := getattr(p, "HOLD", ""):
+        said += f"; if not pain-free, {hold}"
+    return Caution(said, PAIN_PLAYER.format(act=player, **got))
 
 
 def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap,
                    facts: AthleteFacts | None = None) -> list[tuple[dt.date, Caution]]:
-    """The speed days (today on) within PAIN_CAUTION_DAYS after each pain alert, and the first
+    """The speed days (today on) within PAIN_CAUTION_DAYS after each pain listed, and the first
     match day in them the athlete is planned to play when no speed day came before it."""
-    from planner.progress import pain_alerts
+    return [(tl.days[i], _pain_words(p, act))
+            for p, i, act in _pain_days(season, athlete, tl, ap, facts)]
 
-    alerts = pain_alerts(season, athlete)
+
+def _pain_days(season: Season, athlete: str, tl: Timeline, ap,
+               facts: AthleteFacts | None = None) -> list[tuple[PainAlert, int, str]]:
+    """(pain, day index, act) of each day from today on a pain listed to the coach
+    (``planner.progress.listed_pains``: a fit player's, one just below a protocol's flare-up
+    threshold) cautions: the planned speed days within PAIN_CAUTION_DAYS after it ("speed"), and
+    the first match day in them the athlete is planned to play when no speed day came before it
+    ("match")."""
+    from planner.progress import listed_pains
+
+    alerts = listed_pains(season, athlete)
     if not alerts:
         return []
     played = _played(season, tl, ap) if facts is None else list(facts.played)
@@ -102,11 +122,10 @@ def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap,
     for p in alerts:
         first = (p.date - tl.start).days + 1
         days = range(max(0, first), min(n, first + PAIN_CAUTION_DAYS))
-        out += [(tl.days[i], _pain_words(p, "speed")) for i in days
-                if i >= tl.p0 and _speed_day(tl, ap, i)]
+        out += [(p, i, "speed") for i in days if i >= tl.p0 and _speed_day(tl, ap, i)]
         nxt = next((i for i in days if _speed_day(tl, ap, i) or played[i]), None)
         if nxt is not None and nxt >= tl.p0 and played[nxt]:
-            out.append((tl.days[nxt], _pain_words(p, "match")))
+            out.append((p, nxt, "match"))
     return out
 
 
@@ -160,3 +179,55 @@ def _idle_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple
             IDLE_STAFF.format(n=len(days), since=since, until=day_words(b)),
             IDLE_PLAYER.format(n=len(days)))))
     return out
+
+
+@dataclass(frozen=True)
+class PainCheck:
+    """An athlete's pain listed on a day before today (the latest of them) and the planned days
+    from today on that their listed pains caution (Plan Check, ``check`` and ``solve``): the
+    plan is not changed for it, so the coach checks with the athlete first."""
+
+    pain: PainAlert
+    days: tuple[tuple[dt.date, int, str], ...]  # (day, planned level, act: "speed" or "match")
+
+    def text(self, season: Season, app: bool = False) -> str:
+        """"Kofi Mensah (A07) logged pain 4/10 on Wed 14 Oct 2026 back after …, just below the
+        protocol's 5/10 for a flare-up: the plan counts the session as done; planned 95 % on
+        Mon 19 Oct 2026: check with the athlete before sprinting; if the session was not
+        pain-free, hold …" (``app``: what to do in the app's words)."""
+        from planner.text import day_long, join_and
+
+        p = self.pain
+        planned = join_and([f"{level} % on {day_long(d)}" if act == "speed" else
+                            f"a match on {day_long(d)}" for d, level, act in self.days])
+        todo = p.app_what_to_do() if app else p.WHAT_TO_DO
+        return (f"{p.fact(season)}; planned {planned}: check with the athlete before "
+                f"{PAIN_ACTS[self.days[0][2]][0]}; {todo}")
+
+
+def pain_checks(season: Season, plan: Plan | None = None) -> list[PainCheck]:
+    """Per athlete, the pains listed (``planner.progress.listed_pains``) on days before today
+    whose caution falls on a planned speed day or match from today on: one each, by athlete."""
+    from planner.progress import listed_pains
+    from planner.season import planning_start
+
+    plan = plan if plan is not None else season.plan
+    if plan is None:
+        return []
+    today, tl = planning_start(season), None
+    out = []
+    for athlete in dict.fromkeys(p.athlete for p in listed_pains(season) if p.date < today):
+        ap = plan.for_athlete(athlete)
+        if ap is None:
+            continue
+        tl = tl if tl is not None else Timeline(season)
+        found = [(p, i, act) for p, i, act in _pain_days(season, athlete, tl, ap) if p.date < today]
+        if not found:
+            continue
+        days = {i: act for _p, i, act in sorted(found, key=lambda x: x[1])}  # a day said once
+        out.append(PainCheck(max((p for p, _i, _a in found), key=lambda p: p.date), tuple(
+            (tl.days[i], ap.intensity[i], act) for i, act in sorted(days.items()))))
+    from planner.squad import display_ids
+
+    order = {a: k for k, a in enumerate(display_ids(season, plan))}
+    return sorted(out, key=lambda c: order.get(c.pain.athlete, len(order)))

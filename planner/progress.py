@@ -808,8 +808,8 @@ class PainBelowFlare(PainAlert):
     or back lately): no flare-up is proposed and the plan counts the session as done, so the
     coach hears of it. Nothing changes; the coach decides."""
 
-    _TODO = ("if {who} not pain-free, hold the athlete at that level (pin their next speed days "
-             "no higher) or record the flare-up (Season ▸ Injuries{more})")
+    HOLD = "hold the athlete at that level (pin their next speed days no higher)"
+    _TODO = "if {who} not pain-free, " + HOLD + " or record the flare-up (Season ▸ Injuries{more})"
     _MORE = ", or periodize record --flare-up"
     WHAT_TO_DO = _TODO.format(who="the session was", more=_MORE)
     COUNTED = "the plan counts the session as done"

@@ -1110,3 +1110,33 @@ def test_plan_check_lists_a_final_started_as_the_first_speed_day_after_three_wee
     assert not [k for k in range(panel.list.count())
                 if panel.list.item(k).text().startswith(COLD_MARK)]
     assert COLD_MARK not in panel.summary.text()
+
+
+def test_plan_check_lists_a_pain_logged_before_a_planned_speed_day(qtbot):
+    """A returner's 4/10 the day after a sprint (just below the protocol's 5/10) and their 90 %
+    day the next week: Plan Check said nothing of the pain. One line names it, in the app's
+    words, and a click goes to the planned day."""
+    from tests.builders import day
+    from tests.solver.test_pain_caution import returner_with_a_pain
+    from ui.desktop.panels import PAIN_MARK, ViolationsPanel
+
+    s = returner_with_a_pain()
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    lines = [panel.list.item(k) for k in range(panel.list.count())]
+    (item,) = [x for x in lines if x.text().startswith(f"{PAIN_MARK} Pain")]
+    assert item.text() == (
+        "⚠ Pain — Athlete 1 (A1) logged pain 4/10 on Wed 6 Jan 2027 back after the persistent "
+        "iliopsoas tendinopathy, just below the protocol's 5/10 for a flare-up: the plan counts "
+        "the session as done; planned 90 % on Wed 13 Jan 2027: check with the athlete before "
+        "sprinting; if it was not pain-free, hold the athlete at that level (pin their next speed "
+        "days no higher) or record the flare-up (Season ▸ Injuries).")
+    assert item.data(Qt.ItemDataRole.UserRole) == ("A1", day(9))
+    assert "⚠ 1 athlete with a pain logged before a planned speed day or match" in panel.summary.text()
+    low = returner_with_a_pain(3)
+    panel.set_report(low, check_plan(low, low.plan))
+    assert not any(panel.list.item(k).text().startswith(f"{PAIN_MARK} Pain")
+                   for k in range(panel.list.count()))
+    assert "pain logged" not in panel.summary.text()
+

@@ -257,6 +257,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
     if plan is not None:
         print_returns(season, plan)
         print_speed_after_pain(season, plan)
+        print_pain_checks(season, plan)
     if plan is not None and outcome.counts:
         print_soft_table(outcome, season, plan, path)
     if plan is not None:
@@ -393,6 +394,15 @@ def print_speed_after_pain(season, plan, file=None) -> None:
 
     for x in speed_after_pain(season, plan):
         print(f"⚠ Pain: {x.text(season)}.", file=file)
+
+
+def print_pain_checks(season, plan, file=None) -> None:
+    """A line per athlete whose pain listed before today cautions a planned speed day or match
+    from today on (``planner.caution.pain_checks``): not a rule, the Plan Check's line."""
+    from planner.caution import pain_checks
+
+    for c in pain_checks(season, plan):
+        print(f"⚠ Pain: {c.text(season)}.", file=file)
 
 
 def print_returns(season, plan) -> None:
@@ -580,6 +590,7 @@ def cmd_check(args) -> int:
     print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
     print_cold_starts(season.model_copy(update={"plan": plan}), file=sys.stderr)
     print_speed_after_pain(season, plan, file=sys.stderr)
+    print_pain_checks(season, plan, file=sys.stderr)
     print_speed_without_max(season, plan, file=sys.stderr)
     print_ladder_credit(season, plan, file=sys.stderr)
     print_signing_stages(season, file=sys.stderr)

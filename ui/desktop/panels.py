@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.caution import pain_checks
 from planner.check import (
     group_soft,
     group_violations,
@@ -77,6 +78,7 @@ HV1_MARK = "◌"  # a run without a high-velocity exposure (HV-1's windows as on
 NO_MAX_MARK = "⊘"  # athletes planned speed work without a max speed on record
 CREDIT_MARK = "⇡"  # athletes planned above a sprint ladder level credited, not run here
 SIGNING_MARK = "↻"  # signings whose stage from the old club counts its days again from today
+PAIN_MARK = "⚠"  # a pain listed before a planned speed day or match (the Log's mark of it)
 COLD_MARK = "❄"  # a match started as the first speed day after RAMP's gap (planner.coldstart)
 def _esc(text: object) -> str:
     return html.escape(str(text))
@@ -504,13 +506,16 @@ def soft_breakdown(report) -> str:
 
 def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
                   credited: int = 0, signings: int = 0, head: str = "Listed first",
-                  cold: int = 0) -> str:
+                  cold: int = 0, pains: int = 0) -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
     the Plan Check list shows besides the checker's findings, in its order (``""`` for nothing);
     ``head``: where, after the rules broken (``Listed after the rules broken``) or first."""
     from ui.desktop.pastview import ABOVE_MARK
 
     first = []
+    if pains:
+        first.append(f"{PAIN_MARK} {plural(pains, 'athlete')} with a pain logged before a "
+                     f"planned speed day or match")
     if above:
         first.append(f"{ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap")
     if said.athletes:
@@ -638,17 +643,19 @@ class ViolationsPanel(QWidget):
         credited = self._once("ladder credit", season, ladder_credit_unrun)
         signings = self._once("stale signings", season, stale_signings)
         cold = self._once("cold starts", season, cold_starts)
+        pains = self._once("pains", season, pain_checks)
         head = ("Listed after the rules broken" if broken(report) else
                 "Listed after the pins" if report.violations else "Listed first")
         self.summary.setText(check_summary(report, season) + _listed_first(
             above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head,
-            len(cold)))
+            len(cold), len(pains)))
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
         way = plan_again_words(season)
         self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations, way)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures
+        self._fill_pains(season, pains)  # a pain logged before this week's sprints or match
         self._fill_hv1(season, gaps, said)  # then who goes without speed work: HV-1's windows as runs
         for line in congestion_lines(season, runs):  # not a rule: what a coach looks for before a tournament
             self.list.addItem(_congestion_item(season, line))
@@ -729,6 +736,17 @@ class ViolationsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (aid, days[0].date))
             item.setToolTip("\n".join(p.text(season) + "." for p in days)
                             + "\nNot a rule of the plan: the stage stays as recorded.")
+            self.list.addItem(item)
+
+    def _fill_pains(self, season: Season, found: list) -> None:
+        """A line per athlete whose pain listed before today (the Log's ⚠) cautions a planned
+        speed day or match from today on (``planner.caution.pain_checks``, as ``check`` and
+        ``solve`` print it): a click goes to the first such day. Not a rule of the plan."""
+        for c in found:
+            item = QListWidgetItem(f"{PAIN_MARK} Pain — {c.text(season, app=True)}.")
+            item.setData(Qt.ItemDataRole.UserRole, (c.pain.athlete, c.days[0][0]))
+            item.setToolTip("Not a rule of the plan: the plan is not changed for a pain listed; "
+                            "the day's Check row in the Inspector and the handout say it too.")
             self.list.addItem(item)
 
     def _once(self, name: str, season: Season, find) -> list:
