@@ -201,8 +201,10 @@ class PainCheck:
         planned = join_and([f"{level} % on {day_long(d)}" if act == "speed" else
                             f"a match on {day_long(d)}" for d, level, act in self.days])
         todo = p.app_what_to_do() if app else p.WHAT_TO_DO
-        return (f"{p.fact(season)}; planned {planned}: check with the athlete before "
-                f"{PAIN_ACTS[self.days[0][2]][0]}; {todo}")
+        ask = f"check with the athlete before {PAIN_ACTS[self.days[0][2]][0]}"
+        if todo.startswith("check with the athlete"):  # its own words say it (after a sprint)
+            ask, todo = todo, ""
+        return f"{p.fact(season)}; planned {planned}: {ask}" + (f"; {todo}" if todo else "")
 
 
 def pain_checks(season: Season, plan: Plan | None = None) -> list[PainCheck]:

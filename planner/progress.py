@@ -16,6 +16,9 @@
   missed; nothing changes.
 - :func:`pains_below_flare`: a pain one below the protocol's ``pain_flare`` where one at it
   would propose a flare-up: listed too (the plan counts the session as done); nothing changes.
+- :func:`pains_after_sprint`: a pain one below the alert of :func:`pain_alerts` within two days
+  after a session at 90 % or more ("hamstring tight" the day after a 96 % sprint): listed too;
+  nothing changes.
 """
 
 from __future__ import annotations
@@ -773,7 +776,9 @@ class PainAlert(FlareProposal):
     # under several ("if one is"), and with the app's place alone in the app's own words
     _TODO = "if {who} an injury, record it (Season ▸ Injuries{more})"
     _MORE = ", or the coach workbook's Injuries sheet"
-    WHAT_TO_DO = _TODO.format(who="it is", more=_MORE) + " and re-plan"
+    _WHO = ("it is", "one is", "it is")  # {who}: in full, once under several, the app's
+    _THEN = " and re-plan"  # after what to do, in full and once
+    WHAT_TO_DO = _TODO.format(who=_WHO[0], more=_MORE) + _THEN
 
     def text(self, season: Season) -> str:
         return f"{self.fact(season)}: {self.WHAT_TO_DO}"
@@ -786,14 +791,14 @@ class PainAlert(FlareProposal):
     @classmethod
     def what_to_do_once(cls) -> str:
         """What to do, said once below several of them."""
-        todo = cls._TODO.format(who="one is", more=cls._MORE) + " and re-plan"
+        todo = cls._TODO.format(who=cls._WHO[1], more=cls._MORE) + cls._THEN
         return todo[:1].upper() + todo[1:] + "."
 
     @classmethod
     def app_what_to_do(cls) -> str:
         """What to do in the app's words (the Log's and the board's tooltips, the inspector,
         Import Sessions' status line): the app's place to record it alone."""
-        return cls._TODO.format(who="it is", more="")
+        return cls._TODO.format(who=cls._WHO[2], more="")
 
     def cell_words(self) -> str:
         """What follows "⚠ Pain 6/10, " in the Log cell's and the board's tooltips and the inspector."""
@@ -811,7 +816,9 @@ class PainBelowFlare(PainAlert):
     HOLD = "hold the athlete at that level (pin their next speed days no higher)"
     _TODO = "if {who} not pain-free, " + HOLD + " or record the flare-up (Season ▸ Injuries{more})"
     _MORE = ", or periodize record --flare-up"
-    WHAT_TO_DO = _TODO.format(who="the session was", more=_MORE)
+    _WHO = ("the session was", "a session was", "it was")
+    _THEN = ""
+    WHAT_TO_DO = _TODO.format(who=_WHO[0], more=_MORE)
     COUNTED = "the plan counts the session as done"
 
     def text(self, season: Season) -> str:
@@ -835,30 +842,51 @@ class PainBelowFlare(PainAlert):
         stage = athlete_stage_on(records, self.date)
         return f"back after the {name}" if stage == FIT else f"in {stage} ({name})"
 
-    @classmethod
-    def what_to_do_once(cls) -> str:
-        todo = cls._TODO.format(who="a session was", more=cls._MORE)
-        return todo[:1].upper() + todo[1:] + "."
-
-    @classmethod
-    def app_what_to_do(cls) -> str:
-        """What to do in the app's words, after the session is named: the app's place to record
-        the flare-up alone."""
-        return cls._TODO.format(who="it was", more="")
-
     def cell_words(self) -> str:
         return f"{self.below()}; {self.app_what_to_do()}"
+
+
+SPRINT_PAIN_DAYS = 2  # a pain just below the alert this many days after a sprint is listed
+
+
+@dataclass(frozen=True)
+class PainAfterSprint(PainAlert):
+    """A fit player's logged pain one below the alert threshold (4/10 at PAIN_ALERT's 5) on a day
+    within SPRINT_PAIN_DAYS after a session at HV_LEVEL or more ("hamstring tight" the day after
+    a 96 % sprint): not in rehab nor back lately, so no flare-up can be proposed, and below the
+    pain alert, so nothing listed it. Nothing changes; the coach checks with the athlete."""
+
+    sprint: dt.date | None = None  # the day of the session at HV_LEVEL or more before the pain
+    level: float = 0  # its level: the logged top speed as % of max speed, else the planned level
+
+    HOLD = PainBelowFlare.HOLD
+    _TODO = ("check with the athlete, and if {who} not pain-free, " + HOLD
+             + " or, if it is an injury, record it (Season ▸ Injuries{more})")
+    _WHO = PainBelowFlare._WHO
+    WHAT_TO_DO = _TODO.format(who=_WHO[0], more=PainAlert._MORE) + PainAlert._THEN
+
+    def fact(self, season: Season) -> str:
+        return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
+                f"{day_long(self.date)}, {self.after()}")
+
+    def after(self) -> str:
+        """``the day after a 96 % sprint``, ``two days after a 93 % sprint``."""
+        k = (self.date - self.sprint).days if self.sprint is not None else 1
+        return f"{'the day' if k == 1 else 'two days'} after a {self.level:g} % sprint"
+
+    def cell_words(self) -> str:
+        return f"{self.after()}: {self.app_what_to_do()}"
 
 
 def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ",
                      limit: int | None = None, more: str = "") -> list[str]:
     """The alerts as lines: one of a kind (a fit player's pain, a pain just below a protocol's
-    flare-up threshold) says what to do; several are listed as facts and what to do is said
+    flare-up threshold, a fit player's pain just below the alert after a sprint) says what to do; several are listed as facts and what to do is said
     once, below them (it repeated on every line). With ``limit``, a kind with more facts than
     that lists ``limit - 1`` of them and counts the rest ("… and 3 more" and ``more``), above
     its own what to do."""
     lines = []
-    for kind in (PainAlert, PainBelowFlare):
+    for kind in (PainAlert, PainBelowFlare, PainAfterSprint):
         mine = [p for p in alerts if type(p) is kind]
         if len(mine) == 1:
             lines.append(f"{head}{mine[0].text(season)}.")
@@ -881,10 +909,11 @@ def pains_below_flare(season: Season, athlete: str | None = None) -> list[PainBe
 
 
 def listed_pains(season: Season, athlete: str | None = None) -> list[PainAlert]:
-    """The logged pains listed to the coach, by day: a fit player's (:func:`pain_alerts`) and
-    those just below a protocol's flare-up threshold (:func:`pains_below_flare`)."""
-    return sorted(pain_alerts(season, athlete) + pains_below_flare(season, athlete),
-                  key=lambda p: (p.date, p.athlete))
+    """The logged pains listed to the coach, by day: a fit player's (:func:`pain_alerts`), those
+    just below a protocol's flare-up threshold (:func:`pains_below_flare`) and a fit player's
+    just below the alert after a sprint (:func:`pains_after_sprint`)."""
+    return sorted(pain_alerts(season, athlete) + pains_below_flare(season, athlete)
+                  + pains_after_sprint(season, athlete), key=lambda p: (p.date, p.athlete))
 
 
 def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
@@ -892,6 +921,51 @@ def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
     an injury record) that propose no flare-up: not in rehab nor back lately, not while injured
     with no stage yet, and not followed by an injury recorded within ``INJURY_COVERS_DAYS`` (of
     one athlete with ``athlete``)."""
+    return [PainAlert(*p) for p in _fit_pains(season, athlete, lambda pain, alert: pain >= alert)]
+
+
+def pains_after_sprint(season: Season, athlete: str | None = None) -> list[PainAfterSprint]:
+    """Logged pains one below the alert of :func:`pain_alerts` (at least ``alert - 1``, under
+    it), on the same days it reads, that come within SPRINT_PAIN_DAYS after a session at HV_LEVEL
+    or more (:func:`_sprint_before`) (of one athlete with ``athlete``)."""
+    out = []
+    for a, day, pain, alert in _fit_pains(season, athlete, lambda pain, alert: alert - 1 <= pain < alert):
+        if sprint := _sprint_before(season, a, day):
+            out.append(PainAfterSprint(a, day, pain, alert, sprint[0], round(sprint[1])))
+    return out
+
+
+def _sprint_before(season: Season, athlete: str, day: dt.date) -> tuple[dt.date, float] | None:
+    """(day, level) of the latest session at HV_LEVEL or more in the SPRINT_PAIN_DAYS before
+    ``day``: the logged top speed as % of max speed where logged; else, a day logged with minutes
+    or not logged, the level planned for it (``planner.history.planned_level``); a day logged
+    without training ran none."""
+    from planner.history import planned_level
+    from planner.season import HV_LEVEL
+
+    logged = logged_days(season, athlete)
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    for k in range(1, SPRINT_PAIN_DAYS + 1):
+        d = day - dt.timedelta(days=k)
+        got, i = logged.get(d), (d - season.calendar.start).days
+        if got is not None and got.top_pct is not None:
+            level = got.top_pct
+        elif (got is not None and not got.minutes) or ap is None or not 0 <= i < len(ap.intensity):
+            continue
+        else:
+            was = planned_level(season, ap, d)
+            level = ap.intensity[i] if was is None else was
+        if level >= HV_LEVEL:
+            return d, level
+    return None
+
+
+def _fit_pains(season: Season, athlete: str | None, keep) -> list[tuple[str, dt.date, float, int]]:
+    """(athlete, day, pain, alert) of the logged pains ``keep(pain, alert)`` takes, on days no
+    flare-up can be proposed (not in rehab nor back lately, not while injured with no stage yet,
+    not a recorded flare-up's day) and no injury recorded within ``INJURY_COVERS_DAYS`` after
+    accounts for; ``alert``: the governing protocol's ``pain_flare``, ``PAIN_ALERT`` without an
+    injury record."""
     out = []
     for a in season.athletes:
         if athlete is not None and a.id != athlete:
@@ -904,14 +978,14 @@ def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
             if rec is not None and day in rec.flare_ups:
                 continue
             threshold = load_protocol(rec.protocol).pain_flare if rec is not None else PAIN_ALERT
-            if logged.pain < threshold:
+            if not keep(logged.pain, threshold):
                 continue
             if rec is not None and (_in_rehab_or_back_lately(records, day)
                                     or athlete_stage_on(records, day) == INJ):
                 continue  # a flare-up is proposed, or the athlete is injured already
             if any(day <= r.onset <= day + dt.timedelta(days=INJURY_COVERS_DAYS) for r in records):
                 continue
-            out.append(PainAlert(a.id, day, logged.pain, threshold))
+            out.append((a.id, day, logged.pain, threshold))
     return out
 
 

@@ -160,7 +160,12 @@ class _Context:
         coach (a flare-up proposed and not recorded, a fit athlete's pain, or one just below the
         threshold: the pains listed, ``planner.progress.listed_pains``), read once."""
         if self._pain is None:
-            from planner.progress import PainBelowFlare, flare_proposals, listed_pains
+            from planner.progress import (
+                PainAfterSprint,
+                PainBelowFlare,
+                flare_proposals,
+                listed_pains,
+            )
 
             self._pain = {}
             for p in flare_proposals(self.season, self.aid):
@@ -173,6 +178,8 @@ class _Context:
                 self._pain[p.date] = (
                     f"Pain {p.pain:g}/10 was logged, {p.below()}; {p.WHAT_TO_DO}."
                     if isinstance(p, PainBelowFlare) else
+                    f"Pain {p.pain:g}/10 was logged, {p.after()}: {p.WHAT_TO_DO}; nothing in the "
+                    f"plan changed for it." if isinstance(p, PainAfterSprint) else
                     f"Pain {p.pain:g}/10 was logged: if it is an injury, record it (Season ▸ "
                     f"Injuries) and re-plan; nothing in the plan changed for it.")
         return self._pain

@@ -170,3 +170,118 @@ def test_a_flare_ups_note_says_the_days_pain_and_notes_each_once():
                                                *logged[1:])})
     assert flare_note(pained, "A1", day(2)) == "pain 6/10 logged: hip sore; after sprints"
     assert flare_note(s, "A1", day(3)) == ""
+
+
+def _fit_log(*rows):
+    """Three fit players (no injury record), today day 21, ``rows``: (athlete, day, top speed %,
+    pain) logged, 60 minutes at RPE 6 each (None: not logged)."""
+    s = season(weeks=4, athletes=3, today=day(21))
+    return s.model_copy(update={"sessions": tuple(
+        Session(athlete=a, date=day(d), minutes=60, rpe=6, top_speed_pct=top, pain=pain)
+        for a, d, top, pain in rows)})
+
+
+def test_a_fit_players_four_out_of_ten_after_a_sprint_is_listed():
+    """Ryan Walsh logged 4/10 ("hamstring tight") the day after a 96 % sprint, and Jonas Lind
+    4/10 two days after a 93 % one: fit players, under the 5/10 alert, listed nowhere. Within two
+    days after a session at 90 % or more they are, with what to do; after an 85 % day, three days
+    after a sprint, or at 3/10, not."""
+    from planner.progress import PainAfterSprint, listed_pains, pain_alert_lines, sore_pains
+
+    s = _fit_log(("A1", 2, 96, None), ("A1", 3, None, 4),  # Wed sprint, Thu pain
+                 ("A2", 8, 93, None), ("A2", 10, None, 4),  # two days after
+                 ("A3", 8, 85, None), ("A3", 9, None, 4),  # no sprint: 85 %
+                 ("A3", 15, 95, None), ("A3", 18, None, 4),  # three days after
+                 ("A2", 16, 97, None), ("A2", 17, None, 3))  # 3/10: nothing
+    listed = listed_pains(s)
+    assert [(p.athlete, p.date, p.pain) for p in listed] == [("A1", day(3), 4), ("A2", day(10), 4)]
+    assert all(isinstance(p, PainAfterSprint) for p in listed)
+    assert listed[0].fact(s) == "Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint"
+    assert listed[1].fact(s) == "Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, two days after a 93 % sprint"
+    todo = ("check with the athlete, and if the session was not pain-free, hold the athlete at "
+            "that level (pin their next speed days no higher) or, if it is an injury, record it "
+            "(Season ▸ Injuries, or the coach workbook's Injuries sheet) and re-plan")
+    assert pain_alert_lines(s, listed[:1]) == [
+        f"Pain: Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint: {todo}."]
+    lines = pain_alert_lines(s, listed)  # several of a kind: the facts, what to do once
+    assert lines == ["Pain: Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint.",
+                     "Pain: Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, two days after a 93 % sprint.",
+                     "Check" + todo[5:].replace("the session was", "a session was") + "."]
+    assert listed[0].cell_words() == (  # the Log's and the board's ⚠ tooltip: the app's place
+        "the day after a 96 % sprint: check with the athlete, and if it was not pain-free, hold "
+        "the athlete at that level (pin their next speed days no higher) or, if it is an injury, "
+        "record it (Season ▸ Injuries)")
+    assert sorted(sore_pains(s)) == ["A1", "A2"]  # Fill As Planned holds the days after them
+    # a kind of its own beside a fit player's 6/10: each kind says what to do
+    mixed = pain_alert_lines(s, listed + pain_alerts(_fit_log(("A3", 4, None, 6))))
+    assert len(mixed) == 4 and mixed[0].startswith("Pain: Athlete 3 (A3) logged pain 6/10")
+
+
+def test_a_sprint_before_a_pain_is_read_from_the_plan_where_no_top_speed_was_logged():
+    """A day logged without a top speed keeps its planned level (95 %: a sprint); a day logged
+    without training ran none; a returner's 4/10 is the just-below-the-flare-up kind, said once."""
+    from planner.progress import PainAfterSprint, PainBelowFlare, listed_pains
+    from planner.season import AthletePlan, Plan
+    from planner.timeline import Timeline
+
+    s = _fit_log(("A1", 2, None, None), ("A1", 3, None, 4), ("A2", 2, None, None))
+    s = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A2", date=day(3), minutes=0, rpe=0, note="ill"),
+        Session(athlete="A2", date=day(4), minutes=60, rpe=5, pain=4))})
+    n = Timeline(s).n
+    plan = Plan(status="optimal", team_weeks=("load",) * 4, athletes=tuple(
+        AthletePlan(athlete=a, stages=("FIT",) * n, weeks=("load",) * 4,
+                    intensity=tuple(95 if d == sprint else 70 for d in range(n)))
+        for a, sprint in (("A1", 2), ("A2", 3))))
+    assert listed_pains(s) == []  # no plan, no top speed: no sprint known
+    planned = s.model_copy(update={"plan": plan})
+    (p,) = listed_pains(planned)  # A2's 95 % on Thu: logged not trained (ill)
+    assert (p.athlete, p.date, p.sprint, p.level) == ("A1", day(3), day(2), 95), p
+    assert isinstance(p, PainAfterSprint) and "the day after a 95 % sprint" in p.fact(planned)
+    back = season(weeks=4, athletes=1, today=day(21), injuries=(
+        injury("A1", "FIT", start_day=-10, history=(("S3", -20),)),))
+    back = back.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(2), minutes=60, rpe=6, top_speed_pct=96),
+        Session(athlete="A1", date=day(3), minutes=60, rpe=5, pain=4))})
+    assert [type(p) for p in listed_pains(back)] == [PainBelowFlare]
+
+
+def test_the_cover_and_the_caution_say_a_pain_after_a_sprint():
+    """The workbook's Cover listed Kofi alone: it names the fit player's pain after a sprint and
+    what to do; the next speed day's caution says it with the hold advice."""
+    import datetime as dt
+
+    from planner.caution import caution_notes
+    from planner.xlsx_export import _pain_logged
+    from tests.planner.test_sessions import _plan
+    from tests.planner.test_sessions import _season as small
+
+    s = _fit_log(("A1", 2, 96, None), ("A1", 3, None, 4))
+    cover = _pain_logged(s)
+    assert cover.startswith("Athlete 1 (A1): 7 Jan (4/10, the day after a 96 % sprint). A pain "
+                            "just below the alert after a sprint (a player not in rehab): Check "
+                            "with the athlete, and if a session was not pain-free, hold"), cover
+    assert "proposes a flare-up" not in cover
+    base = small()
+    friday = base.calendar.start + dt.timedelta(days=4)
+    t = base.model_copy(update={"plan": _plan(base), "calendar": base.calendar.model_copy(
+        update={"today": base.calendar.start + dt.timedelta(days=7)}),
+        "sessions": (Session(athlete="A1", date=friday, minutes=45, rpe=4, pain=4),)})
+    notes = caution_notes(t, "A1")  # Thursday's 95 % planned, no top speed logged
+    assert notes and all(w == ("Pain 4/10 logged Fri 8 Jan: check with the athlete before "
+                               "sprinting; if not pain-free, hold the athlete at that level (pin "
+                               "their next speed days no higher)") for w in notes.values()), notes
+    from planner.caution import pain_checks
+    from planner.why import why_day
+
+    (named,) = pain_checks(t)  # Plan Check, check and solve: "check with the athlete" said once
+    assert named.text(t) == (
+        "Ann Ash (A1) logged pain 4/10 on Fri 8 Jan 2027, the day after a 95 % sprint; planned "
+        "90 % on Tue 12 Jan 2027 and 95 % on Thu 14 Jan 2027: check with the athlete, and if the "
+        "session was not pain-free, hold the athlete at that level (pin their next speed days no "
+        "higher) or, if it is an injury, record it (Season ▸ Injuries, or the coach workbook's "
+        "Injuries sheet) and re-plan")
+
+    assert ("Pain 4/10 was logged, the day after a 95 % sprint: check with the athlete, and if "
+            "the session was not pain-free") in why_day(t, t.plan, "A1", friday).text()
+

@@ -233,3 +233,18 @@ def test_the_log_cell_the_log_file_and_the_season_file_take_a_top_speed_to_the_s
     except ValidationError as e:  # a % above 110 is no session at all
         said = [str(e)]
     assert said and re.search("10 % above|less than or equal to 110", said[0]), said
+
+
+def test_import_sessions_says_a_pain_after_a_sprint_of_its_own_kind():
+    """The status bar after an import said a fit player's pain "of 5/10 or more" for every
+    listed pain not in rehab: a 4/10 the day after a sprint is said as what it is."""
+    from planner.progress import listed_pains
+    from tests.planner.test_pain_news import _fit_log
+    from ui.desktop.sessionimport import pain_words
+
+    said = pain_words(listed_pains(_fit_log(("A1", 2, 96, None), ("A1", 3, None, 4))))
+    assert said == (" 1 athlete not in rehab logged pain just below 5/10 within 2 days after a "
+                    "sprint (marked ⚠ in the Log): check with the athlete, and if it was not "
+                    "pain-free, hold the athlete at that level (pin their next speed days no "
+                    "higher) or, if it is an injury, record it (Season ▸ Injuries).")
+    assert "or more" not in said
