@@ -521,18 +521,29 @@ def _pain_logged(season: Season) -> str:
     """The Cover's "Pain logged": the flare-ups proposed and the pains listed to the coach
     (``planner.progress.listed_pains``: a fit player's, one just below the threshold), by
     athlete, with what to do of each kind ("" when none)."""
-    from planner.progress import PainAfterSprint, PainBelowFlare, flare_proposals, listed_pains
+    from planner.progress import (
+        PainAfterSprint,
+        PainAlert,
+        PainBelowFlare,
+        flare_proposals,
+        listed_pains,
+    )
 
-    pains = sorted(flare_proposals(season) + listed_pains(season), key=lambda p: p.date)
+    proposed = flare_proposals(season)
+    pains = sorted(proposed + listed_pains(season), key=lambda p: p.date)
     below = [p for p in pains if isinstance(p, PainBelowFlare)]
     sprint = [p for p in pains if isinstance(p, PainAfterSprint)]
+    fit = [p for p in pains if type(p) is PainAlert]  # a fit player's: no flare-up to propose
     if not pains:
         return ""
     just = {id(p): f", just below {p.threshold}/10" for p in below}
     just |= {id(p): f", {p.after()}" for p in sprint}
+    just |= {id(p): ", not in rehab" for p in fit}
     words = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} ({p.pain:g}/10"
                                              f"{just.get(id(p), '')})") for p in pains]) + "."
-    if len(below) + len(sprint) < len(pains):
+    if fit:
+        words += f" A pain of a player not in rehab: {PainAlert.what_to_do_once()}"
+    if proposed:
         words += (" A pain at or above the flare-up threshold proposes a flare-up; nothing in the "
                   "plan changes until it is recorded (the app: right-click the day ▸ Record "
                   "flare-up; or periodize record --flare-up), so record those that were one and "

@@ -285,3 +285,15 @@ def test_the_cover_and_the_caution_say_a_pain_after_a_sprint():
     assert ("Pain 4/10 was logged, the day after a 95 % sprint: check with the athlete, and if "
             "the session was not pain-free") in why_day(t, t.plan, "A1", friday).text()
 
+
+
+def test_the_cover_does_not_say_a_fit_players_pain_proposes_a_flare_up():
+    """A fit player's 6/10 (no injury record) proposes no flare-up: the Cover said "A pain at or
+    above the flare-up threshold proposes a flare-up …" of it. It says what to do of such a pain
+    (record it if it is an injury), and the flare-up sentence only beside a proposed flare-up."""
+    from planner.xlsx_export import _pain_logged
+
+    cover = _pain_logged(_fit_log(("A1", 3, None, 6)))
+    assert cover.startswith("Athlete 1 (A1): 7 Jan (6/10, not in rehab). A pain of a player not "
+                            "in rehab: If one is an injury, record it"), cover
+    assert "proposes a flare-up" not in cover
