@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from planner.coachform.cells import NO_DAYS
 from planner.coachform.spec import (
@@ -380,12 +382,32 @@ def export_template_form(season: Season) -> openpyxl.Workbook:
 
 
 def save_template_form(season: Season | None, path: str | os.PathLike,
-                       backup: bool = False) -> None:
+                       backup: bool = False, stamp: dt.datetime | None = None) -> None:
     """Write the form (``season`` None: the empty template) to ``path`` atomically
-    (``backup``: the file replaced kept as ``NAME.bak``)."""
-    buf = io.BytesIO()
-    template_workbook(season).save(buf)
+    (``backup``: the file replaced kept as ``NAME.bak``). ``stamp`` dates the workbook (created,
+    modified) and each of its parts instead of now: the shipped template, written again with
+    nothing changed, is then the same bytes and no change to commit."""
+    wb = template_workbook(season)
+    if stamp is None:
+        buf = io.BytesIO()
+        wb.save(buf)
+        data = buf.getvalue()
+    else:
+        data = _stamped(wb, stamp)
     try:
-        atomic_write(path, buf.getvalue(), backup=backup)
+        atomic_write(path, data, backup=backup)
     except OSError as e:
         raise SaveError(f"{os.fspath(path)}: could not be saved ({e.strerror})") from None
+
+
+def _stamped(wb: openpyxl.Workbook, stamp: dt.datetime) -> bytes:
+    """``wb`` as .xlsx bytes with every date in it ``stamp``: openpyxl's ``save`` sets the modified
+    time to now, and the zip dates each part with the clock."""
+    wb.properties.created = wb.properties.modified = stamp
+    raw, out = io.BytesIO(), io.BytesIO()
+    ExcelWriter(wb, ZipFile(raw, "w", ZIP_DEFLATED)).save()  # save() without the clock
+    with ZipFile(raw) as src, ZipFile(out, "w", ZIP_DEFLATED) as dst:
+        for part in src.infolist():
+            dst.writestr(ZipInfo(part.filename, stamp.timetuple()[:6]), src.read(part),
+                         compress_type=ZIP_DEFLATED)
+    return out.getvalue()

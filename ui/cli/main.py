@@ -59,10 +59,23 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, clip(f"{self.prog}: error: {message}") + "\n")
 
 
+class _Version(argparse.Action):
+    """``periodize --version``: the project's version, looked up only when asked for."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from planner import project_version
+        print(f"periodize {project_version()}")  # on stdout, as argparse's own version action
+        parser.exit(EXIT_OK)
+
+
 # -- parser -------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="periodize", description=DESCRIPTION)
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    p.add_argument("--version", action=_Version, help="print the version of Periodize and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_open, _add_demo, _add_next_season, _add_import, _add_template, _add_solve, _add_check,
                 _add_export, _add_explain, add_whatif, add_progress, add_load):
