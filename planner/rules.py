@@ -45,6 +45,12 @@ class Param:
         note in brackets)."""
         return self.description.split(" (")[0]
 
+    @property
+    def row_text(self) -> str:
+        """The setting as the Rules panel's row shows it: its description, capitalised ("A
+        competition started: minutes"); the notes that send a coach to a setting quote it."""
+        return self.description[:1].upper() + self.description[1:]
+
     def value_text(self, value: float) -> str:
         """``value`` as a coach reads it: "on" or "off" for an on/off setting (HV-7's "to 0"
         meant nothing), else the number as typed (:func:`plain`)."""

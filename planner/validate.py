@@ -12,7 +12,7 @@ from collections import Counter
 from planner.errors import InputError
 from planner.protocols import Protocol, available_protocols, load_protocol
 from planner.rehab import max_days, segments
-from planner.rules import settings_problems
+from planner.rules import RULES, RuleSet, settings_problems
 from planner.season import (  # planning_start: read here by many
     FIT,
     LEVELS,
@@ -537,9 +537,12 @@ def shared_day_notes(season: Season, rows=None) -> list[str]:
     the list): two matches started on one day, which a season may hold (a cup tie on a league
     day, a tournament's matches) and a workbook typed by hand rarely means (a Derby typed on a
     league Saturday); the solve then reads the day as a congested start. A several-day
-    competition is said at the first day it shares. ``rows``: a competition's index -> its row on
-    a sheet, said with the matches (the coach workbook). The Competitions editor's weekly series
-    leaves such a day out and names it, and adding or moving one onto it says "the same day as"."""
+    competition is said at the first day it shares. The days of ``MANY_MATCHES`` matches or more
+    (a tournament's) are one note when there are several, at the first of them, with where
+    their minutes come from said once (sixteen sevens days were sixteen notes of 600
+    characters). ``rows``: a competition's index -> its row on a sheet, said with the matches
+    (the coach workbook). The Competitions editor's weekly series leaves such a day out and
+    names it, and adding or moving one onto it says "the same day as"."""
     days: dict[dt.date, tuple[int, list[int]]] = {}  # day -> (last index, every index in order)
     for j, c in enumerate(season.competitions):
         clash = [i for i, o in enumerate(season.competitions[:j]) if o.date <= c.last and c.date <= o.last]
@@ -548,33 +551,54 @@ def shared_day_notes(season: Season, rows=None) -> list[str]:
         day = max(c.date, min(season.competitions[i].date for i in clash))  # the first day they share
         seen = days.get(day, (j, []))[1]
         days[day] = (j, seen + [i for i in [*clash, j] if i not in seen])
+    many = [(d, j, g) for d, (j, g) in days.items() if len(g) >= MANY_MATCHES]
     out = []
     for day, (j, group) in days.items():
+        if len(many) > 1 and len(group) >= MANY_MATCHES:
+            if day == many[0][0]:
+                out.append(_many_days_note(season, many, rows))
+            continue
         names = join_and([f"'{season.competitions[i].name}' ({season.competitions[i].priority})"
                           for i in group])
-        many = f"; {match_minutes_hint(season)}" if len(group) >= MANY_MATCHES else ""
+        hint = f"; {match_minutes_hint(season)}" if len(group) >= MANY_MATCHES else ""
         out.append(f"competitions[{j}].date ({season.competitions[j].name}): {day_long(day)}: "
                    f"{len(group)} matches, {names}{_rows_words(group, rows)}, are started on one "
-                   f"day, which the solve names a congested start; if one is played on another "
-                   f"day, move it (its Date here, or Season ▸ Competitions after the import){many}")
+                   f"day, which the solve names a congested start; {_MOVE_ONE}{hint}")
     return out
 
 
+_MOVE_ONE = ("if one is played on another day, move it (its Date here, or Season ▸ Competitions "
+             "after the import)")
 MANY_MATCHES = 3  # matches on one day from which their minutes in the load table are hinted at
+DAYS_NAMED = 3  # tournament days named in their one note, the rest counted
+
+
+def _many_days_note(season: Season, many: list, rows) -> str:
+    """The one note of several days of ``MANY_MATCHES`` matches or more: their count, the first
+    ``DAYS_NAMED`` and the last with their rows, the fix and where their minutes come from."""
+    said = [f"{day_long(d)}{_rows_words(g, rows)}" for d, _j, g in many]
+    if len(said) > DAYS_NAMED + 1:
+        said = [*said[:DAYS_NAMED], f"{len(said) - DAYS_NAMED - 1} more", f"the last {said[-1]}"]
+    _d, j, _g = many[0]
+    return (f"competitions[{j}].date ({season.competitions[j].name}): {len(many)} days each "
+            f"hold {MANY_MATCHES} matches or more started, which the solve names congested "
+            f"starts: {join_and(said)}; {_MOVE_ONE}; {match_minutes_hint(season)}")
 
 
 def match_minutes_hint(season: Season) -> str:
     """Where a day of ``MANY_MATCHES`` matches or more counts its load from (a sevens
-    tournament's day read as three football matches, 285 min): LD-1's load table, with the way to
-    change it."""
-    from planner.rules import RuleSet
-
+    tournament's day read as three football matches, 285 min, and a bench player's as three
+    30-minute stints): LD-1's load table, started and from the bench, with the way to change
+    both, named as the Rules panel and the workbook's Rules sheet name them."""
     rules = RuleSet(season.rules)
+    start, bench = (f'"{RULES["LD-1"].param(n).row_text}"' for n in ("minutes_start", "minutes_bench"))
     minutes, rpe = rules.value("LD-1", "minutes_start"), rules.value("LD-1", "rpe_start")
-    return (f"each match started counts {minutes:g} min at RPE {rpe:g} in the planned load, a "
-            f"setting of LD-1's load table: for shorter matches set LD-1's \"A competition "
-            f"started: minutes\" (Rules panel, or periodize record FILE --rule "
-            f"LD-1.minutes_start=MINUTES --save; README, \"Another sport\")")
+    b_minutes, b_rpe = rules.value("LD-1", "minutes_bench"), rules.value("LD-1", "rpe_bench")
+    return (f"each match started counts {minutes:g} min at RPE {rpe:g} in the planned load, and "
+            f"each from the bench {b_minutes:g} min at RPE {b_rpe:g}, settings of LD-1's load "
+            f"table: for shorter matches set LD-1's {start} and {bench} (Rules panel, or "
+            f"periodize record FILE --rule LD-1.minutes_start=MINUTES --rule "
+            f"LD-1.minutes_bench=MINUTES --save; README, \"Another sport\")")
 
 
 def _rows_words(indexes: list[int], rows) -> str:

@@ -232,11 +232,44 @@ def test_a_tournament_day_is_one_note_with_its_matches_and_rows(tmp_path):
             "'Pool v Hawks' (A) (rows 3–5), are started on one day") in shared[0]
     assert "Sun 17 Jan 2027: 2 matches, 'Semi-final' (A) and 'Final' (A) (rows 6–7)," in shared[1]
     # three matches on one day: where their minutes in the planned load come from, and the fix
-    hint = ("; each match started counts 95 min at RPE 8 in the planned load, a setting of LD-1's "
-            "load table: for shorter matches set LD-1's \"A competition started: minutes\" (Rules "
-            "panel, or periodize record FILE --rule LD-1.minutes_start=MINUTES --save; README, "
-            "\"Another sport\")")
+    hint = ("; each match started counts 95 min at RPE 8 in the planned load, and each from the "
+            "bench 30 min at RPE 7, settings of LD-1's load table: for shorter matches set LD-1's "
+            "\"A competition started: minutes\" and \"A competition from the bench: minutes\" "
+            "(Rules panel, or periodize record FILE --rule LD-1.minutes_start=MINUTES --rule "
+            "LD-1.minutes_bench=MINUTES --save; README, \"Another sport\")")
     assert shared[0].endswith(hint) and "LD-1" not in shared[1]
+
+
+def test_a_season_of_tournament_days_says_them_and_their_minutes_once(tmp_path):
+    """Eight sevens tournaments of three matches a day were sixteen notes of 600 characters, each
+    naming only the started minutes, so a bench player kept football's 30 minutes a match (630
+    AU on a tournament day against a starter's 336): one note now, at the first day's last row,
+    counting the days and naming the first three and the last with their rows, and both LD-1
+    settings as the Rules panel names them; a day of two matches keeps its own note."""
+    from planner.rules import RULES
+
+    rows = [("Date", "Name", "Priority"), ("2027-01-09", "League 1", "C"), ("2027-01-09", "Derby", "B")]
+    for k, day in enumerate(["2027-01-16", "2027-01-17", "2027-01-23", "2027-01-24", "2027-01-30"]):
+        rows += [(day, f"Sevens {k} M{m}", "A") for m in (1, 2, 3)]
+    notes: list[str] = []
+    import_workbook(book(tmp_path, Competitions=rows), notes)
+    shared = [n for n in notes if "congested start" in n]
+    assert len(shared) == 2, notes
+    assert shared[0].startswith("Competitions, row 3, Date: Sat 9 Jan 2027: 2 matches") and \
+        "LD-1" not in shared[0]
+    assert shared[1] == (
+        "Competitions, row 6, Date: 5 days each hold 3 matches or more started, which the solve "
+        "names congested starts: Sat 16 Jan 2027 (rows 4–6), Sun 17 Jan 2027 (rows 7–9), Sat 23 "
+        "Jan 2027 (rows 10–12), 1 more and the last Sat 30 Jan 2027 (rows 16–18); if one is "
+        "played on another day, move it (its Date here, or Season ▸ Competitions after the "
+        "import); each match started counts 95 min at RPE 8 in the planned load, and each from "
+        "the bench 30 min at RPE 7, settings of LD-1's load table: for shorter matches set LD-1's "
+        "\"A competition started: minutes\" and \"A competition from the bench: minutes\" "
+        "(Rules panel, or periodize record FILE --rule LD-1.minutes_start=MINUTES --rule "
+        "LD-1.minutes_bench=MINUTES --save; README, \"Another sport\")")
+    # the names quoted are the Rules panel's rows, so a renamed setting cannot leave the note behind
+    assert all(f'"{RULES["LD-1"].param(n).row_text}"' in shared[1]
+               for n in ("minutes_start", "minutes_bench"))
 
 
 def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):

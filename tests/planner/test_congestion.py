@@ -173,13 +173,16 @@ def test_a_day_of_three_matches_started_says_where_their_minutes_come_from():
 
     s = season(weeks=2, matches=[5, 5, 5])
     (c,) = congestion(s)
-    assert c.text(s).endswith("; each match started counts 95 min at RPE 8 in the planned load, a "
-                              "setting of LD-1's load table: for shorter matches set LD-1's \"A "
-                              "competition started: minutes\" (Rules panel, or periodize record "
-                              "FILE --rule LD-1.minutes_start=MINUTES --save; README, \"Another "
-                              "sport\")")
-    sevens = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"minutes_start": 14}})})
-    assert "each match started counts 14 min at RPE 8" in congestion(sevens)[0].text(sevens)
+    assert c.text(s).endswith("; each match started counts 95 min at RPE 8 in the planned load, "
+                              "and each from the bench 30 min at RPE 7, settings of LD-1's load "
+                              "table: for shorter matches set LD-1's \"A competition started: "
+                              "minutes\" and \"A competition from the bench: minutes\" (Rules "
+                              "panel, or periodize record FILE --rule LD-1.minutes_start=MINUTES "
+                              "--rule LD-1.minutes_bench=MINUTES --save; README, \"Another sport\")")
+    sevens = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"minutes_start": 14,
+                                                                          "minutes_bench": 7}})})
+    assert ("each match started counts 14 min at RPE 8 in the planned load, and each from the "
+            "bench 7 min at RPE 7") in congestion(sevens)[0].text(sevens)
     two = season(weeks=2, matches=[5, 5, 6])
     assert "LD-1" not in congestion(two)[0].text(two)
 

@@ -1369,7 +1369,7 @@ class RulesPanel(QWidget):
     def _add_param(self, item: QTreeWidgetItem, r, p) -> None:
         tick = p.unit == "on/off"
         span = "" if p.text is not None or tick else f"{p.min:g}–{p.max:g}"
-        child = QTreeWidgetItem([p.description[:1].upper() + p.description[1:], "", span, p.unit])
+        child = QTreeWidgetItem([p.row_text, "", span, p.unit])
         child.setData(0, Qt.ItemDataRole.UserRole, r.id)
         child.setData(0, SETTING_ROLE, f"{r.id}.{p.name}")
         child.setToolTip(0, f"{r.id}.{p.name}: {p.description} (default {p.default_text})")

@@ -684,7 +684,7 @@ class ScenarioDialog(QDialog):
             self.param.clear()
             for p in rule.params if rule else ():
                 if p.text is None:  # HV-1's exempt positions are a list, set in the Rules panel
-                    self.param.addItem(p.description[:1].upper() + p.description[1:], p.name)
+                    self.param.addItem(p.row_text, p.name)
             self.param.setCurrentIndex(0 if self.param.count() else -1)
         self._show_param()
 
