@@ -810,14 +810,18 @@ class _Import:
         1 to 3 Feb 2027, an Easter Monday off): kept where the coach deleted only the rows the
         import refused, it would be imported as hers (her first player A01 away with no word).
         Imported all the same (it may be real), and said with what it says; the day off, a real
-        public holiday a club may keep on purpose, said as harmless."""
-        from planner.coachform.write import _EXAMPLES
+        public holiday a club may keep on purpose, said as harmless, and only at the row the
+        template writes it: a club's own Easter Monday 2027 typed below its summer break (the
+        same date and name) was called the template's."""
+        from planner.coachform.write import _EXAMPLES, FIRST_ROW
 
         for title, examples in _EXAMPLES.items():
             spec = sheet_spec(title)
             for row in self.r.rows.get(title, ()):
                 if (title == "Athletes" and row.number == self.named_example) or not any(
-                        _is_example(row, ex) for ex in examples):
+                        _is_example(row, ex) and (title != "Non-training days" or
+                                                  row.number == FIRST_ROW + k)
+                        for k, ex in enumerate(examples)):
                     continue  # the example player kept is said by _example_note
                 says = ", ".join(f"{c.header} {_example_value(row.values[c.key])}"
                                  for c in spec.columns if row.values.get(c.key) is not None)
@@ -1204,9 +1208,10 @@ class _Import:
             one = len(own) == 1
             self.notes.append(f"{spec.title}: {listed} {'is a group' if one else 'are groups'} of "
                               f"{'its' if one else 'their'} own on the board, after Goalkeeper, "
-                              f"Defender, Midfielder and Forward: right for another sport; for a "
-                              f"football player write one of those four (HV-1 exempts only the "
-                              f"positions its setting names, Goalkeeper by default)")
+                              f"Defender, Midfielder and Forward, the groups the board shows "
+                              f"first: right for a position of your sport's own; to put a player "
+                              f"in one of those groups, write one of those four (HV-1 exempts only "
+                              f"the positions its setting names, Goalkeeper by default)")
         if not athletes and not rows and self.r.find(spec.title) is not None:
             self.p.add(spec.title, None, f"{spec.title}: no athlete rows below the header; add one "
                        f"row per athlete (ID, Name, Position)")

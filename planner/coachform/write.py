@@ -76,6 +76,7 @@ _EXAMPLES: dict[str, list[dict]] = {
                 "emphasis": "Aerobic base, first sprint exposures"}],
 }
 FORM_ROWS = 1000  # rows below the header that carry the dropdowns
+FIRST_ROW = 2  # a table sheet's first row below its header: the first example row's
 
 
 def competition_label(season: Season, comp_id: str) -> str:
@@ -308,7 +309,7 @@ def _write_table_sheet(ws, spec: SheetSpec, rows: list[dict], lists: dict) -> No
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{FORM_ROWS + 1}")
-    for r, values in enumerate(rows, start=2):
+    for r, values in enumerate(rows, start=FIRST_ROW):
         for j, col in enumerate(spec.columns, start=1):
             _put(ws.cell(row=r, column=j), col.kind, values.get(col.key))
     ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(2, len(rows) + 1)}"

@@ -168,9 +168,26 @@ def test_a_position_close_to_a_known_one_is_said(tmp_path):
                      "correct it if it is one",
                      # a position far from the four, once for the sheet, as the Squad editor says it
                      "Athletes: 'Winger' (row 3) is a group of its own on the board, after "
-                     "Goalkeeper, Defender, Midfielder and Forward: right for another sport; for a "
-                     "football player write one of those four (HV-1 exempts only the positions "
-                     "its setting names, Goalkeeper by default)"]
+                     "Goalkeeper, Defender, Midfielder and Forward, the groups the board shows "
+                     "first: right for a position of your sport's own; to put a player in one of "
+                     "those groups, write one of those four (HV-1 exempts only the positions its "
+                     "setting names, Goalkeeper by default)"]
+
+
+def test_a_rugby_squads_positions_note_speaks_of_no_sport(tmp_path):
+    """A rugby sevens squad's 'Back' was told "for a football player write one of those four":
+    the note names the board's four groups and the way into them, for any sport."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "U17 7s"), ("Start", "2027-03-01"),
+                                  ("End", "2027-08-29")],
+                Athletes=[("ID", "Name", "Position"), ("P01", "Liam Smith", "Forward"),
+                          ("P02", "Noah Brown", "Back"), ("P03", "Kai Baker", "Back")])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [a.position for a in s.athletes] == ["Forward", "Back", "Back"]
+    (note,) = [n for n in notes if "'Back'" in n]
+    assert "football" not in note.lower(), note
+    assert note.startswith("Athletes: 'Back' (row 3) is a group of its own on the board")
+    assert "write one of those four" in note  # the fix is kept
 
 
 def test_a_competition_row_pasted_twice_is_counted_once(tmp_path):
@@ -1428,6 +1445,28 @@ def test_the_templates_easter_monday_kept_is_said_as_a_day_off_the_club_may_keep
     assert notes == ["Non-training days, row 2 (Date Mon 29 Mar 2027, Reason Easter Monday) is the "
                      "template's example row, kept as a day off; delete it if your club trains "
                      "that day"], notes
+
+
+def test_a_clubs_own_easter_monday_below_its_own_day_off_is_not_the_templates(tmp_path):
+    """A rugby coach cleared the sheet and typed a summer break, then Easter Monday 2027 (the
+    template's example's own date and name): it was called "the template's example row". The
+    template writes its example on the first row below the header; the same values below a row
+    of the club's own are the club's, imported without the note, and the example at its own row
+    is still said."""
+    season = [("Key", "Value"), ("Name", "U17 7s"), ("Start", "2027-03-01"), ("End", "2027-08-29")]
+    head = ("Date", "Reason", "To")
+    own = (dt.date(2027, 7, 12), "Summer break", dt.date(2027, 8, 1))
+    easter = (dt.date(2027, 3, 29), "Easter Monday", None)
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Season=season, **{"Non-training days": [head, own, easter]}),
+                        notes)
+    assert dt.date(2027, 3, 29) in [d.date for d in s.calendar.non_training_days]
+    assert not any("example" in n for n in notes), notes
+    kept: list[str] = []
+    import_workbook(book(tmp_path, Season=season, **{"Non-training days": [head, easter, own]}), kept)
+    assert [n for n in kept if "example" in n] == [
+        "Non-training days, row 2 (Date Mon 29 Mar 2027, Reason Easter Monday) is the template's "
+        "example row, kept as a day off; delete it if your club trains that day"], kept
 
 
 def test_a_stage_start_typed_as_the_onset_is_said(tmp_path):
