@@ -112,8 +112,8 @@ from planner.xlsx_layout import (
 )
 from planner.xlsx_load import SHEET as LOAD_SHEET
 from planner.xlsx_load import write_load
+from planner.xlsx_overview import ATHLETES_A_PAGE, write_overview
 from planner.xlsx_overview import SHEET as OVERVIEW_SHEET
-from planner.xlsx_overview import write_overview
 from planner.xlsx_review import SHEET as REVIEW_SHEET
 from planner.xlsx_review import write_review
 from planner.xlsx_styles import (
@@ -742,8 +742,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "
                    f"workbook is about {pages:,} pages, a page per athlete and week.", note, 9)
     index = [
-        (OVERVIEW_SHEET, "the season at a glance (one page; a large squad some 40 athletes a page): "
-                         "athletes × weeks, blocks, competitions, returns"),
+        (OVERVIEW_SHEET, f"the season at a glance (one page; a large squad some {ATHLETES_A_PAGE} "
+                         f"athletes a page): athletes × weeks, blocks, competitions, returns"),
         (RETURNS_SHEET, "each injured athlete's return and target"),
         (CALENDAR_SHEET, "days × athletes, a month of whole weeks a page: the planned intensity of "
                          "every day"),

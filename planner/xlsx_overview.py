@@ -8,7 +8,9 @@ shows the stage (its colour and code); otherwise the number of speed days that w
 athlete's week kind, in red when the week has no HV exposure (not for a position HV-1
 exempts, goalkeepers by default); a week away is hatched. The
 last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
-prints on one A4 landscape page, so nothing splits, when it fits one as wide as the page; a larger
+prints as wide as the page, or smaller when that holds fewer than ``ATHLETES_A_PAGE`` athletes
+under the head (a half season's weeks, its tournaments' names tall), on one A4 landscape page, so
+nothing splits, when it fits one; a larger
 squad goes over pages as wide as the paper, the athletes shared evenly (some 40 a page), the
 months, blocks, weeks, competitions and team weeks repeated on each, the legend under the last
 athletes (a squad that fits one page but for its legend: the legend alone on a second page, no
@@ -17,6 +19,7 @@ head over it).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from openpyxl.styles import Alignment
@@ -57,6 +60,11 @@ POS_W = 4.5
 FIRST_WEEK_COL = 3  # A name, B position, then the weeks
 RETURN_W = 30
 HEAD_ROWS = 6  # title, months, blocks, weeks, competitions, team week
+# athletes a printed page holds at least, under the head (the Cover says so); a squad of as many
+# and its legend prints on one page
+ATHLETES_A_PAGE = 40
+ATHLETE_ROW_H = 13.0  # an athlete's row, in points (taller for a position of several lines)
+ROOM = 0.97  # of a page's printable height: what LibreOffice and Excel round away
 KIND_LETTER = {"load": "", "deload": "D", "taper": "T"}
 
 
@@ -124,21 +132,28 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
 
 def print_pages(ws: Worksheet, last_col: int, end: int,
                 legend_end: int) -> tuple[list[int], int, bool]:
-    """How the sheet prints: ([], 0, False) when the whole of it fits one page at the scale that
-    fills the page's width; else the rows each page ends on, that scale and whether the head rows
-    repeat on each page. The athletes are shared evenly between the pages, the legend under the
+    """How the sheet prints: ([], 0, False) when the whole of it fits one page at its print scale
+    (the one that fills the page's width, or holds ``ATHLETES_A_PAGE`` athletes under the head on
+    a page when that is smaller); else the rows each page ends on, that scale and whether the head
+    rows repeat on each page. The athletes are shared evenly between the pages, the legend under the
     last of them (a page more when it does not fit there: the repeated head over the legend alone
     printed as an empty grid over half a page); a squad that fits one page without its legend
     prints the legend alone on a second page, no head repeated over it.
     ``end``: the row after the last athlete; ``legend_end``: the legend's last row."""
     width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
                 for c in range(1, last_col + 1))
-    scale = scale_for(width, 1.0)
 
-    def height(a: int, b: int) -> float:  # rows a..b as printed at ``scale``
+    def height(a: int, b: int, scale: float = 100) -> float:  # rows a..b as printed at ``scale``
         return sum(ws.row_dimensions[r].height or 13.0 for r in range(a, b + 1)) * scale / 100
 
-    room = printable()[1] * 0.97  # what LibreOffice and Excel round away
+    # as wide as the page, and no larger than holds ATHLETES_A_PAGE under the head: a half
+    # season's sevens (its weeks wide, its tournaments' names tall) printed at 95 % held 21
+    # athletes a page, and its 24 went over three pages, each two-thirds empty
+    worth = height(1, HEAD_ROWS) + ATHLETES_A_PAGE * ATHLETE_ROW_H
+    scale = min(scale_for(width, 1.0), scale_for(1.0, worth / ROOM))
+    height = functools.partial(height, scale=scale)
+
+    room = printable()[1] * ROOM
     if height(1, legend_end) <= room:
         return [], 0, False
     heights = [height(r, r) for r in range(HEAD_ROWS + 1, end)]
@@ -342,7 +357,7 @@ def _athletes(ctx, ws: Worksheet, returns_by: dict, ret_col: int) -> int:
         r = ws.cell(row=row, column=ret_col)
         words = _return_words(returns_by.get(a.id))  # a line per return: a re-injury's too
         write_styled(r, "\n".join(words), small_s if len(words) < 2 else small_wrap)
-        ws.row_dimensions[row].height = 13 + 10 * max(0, len(words) - 1)
+        ws.row_dimensions[row].height = ATHLETE_ROW_H + 10 * max(0, len(words) - 1)
         row += 1
     return row
 

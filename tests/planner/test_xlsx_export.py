@@ -323,6 +323,47 @@ def test_a_squad_that_fits_one_page_but_for_its_legend_prints_the_legend_alone_w
     assert height(ends[0] + 1, ws.max_row) <= printable()[1]
 
 
+def _sevens_half_season(athletes: int):
+    """26 weeks and six two-day sevens tournaments of three matches a day, named as a coach
+    names them ("National Championship D1 M1"): a sheet as narrow as its weeks, its
+    competitions' row tall with the tournaments' names."""
+    from tests.builders import day
+    from tests.builders import season as built
+
+    names = ("Regional Series 1", "Regional Series 2", "National Qualifier", "Club Festival",
+             "National Championship", "Invitational 7s")
+    comps = [Competition(id=f"t{w}-{d}{m}", name=f"{name} D{d + 1} M{m}", date=day(7 * w + 5 + d),
+                         priority="B")
+             for w, name in zip((3, 6, 9, 12, 15, 18), names, strict=True) for d in (0, 1)
+             for m in (1, 2, 3)]
+    return built(weeks=26, athletes=athletes, matches=[], comps=comps)
+
+
+def test_a_half_season_squad_of_24_prints_its_overview_on_one_page_as_the_cover_says():
+    """A sevens squad of 24 over 26 weeks printed its Overview on three pages of 7, 9 and 8
+    athletes, each two-thirds empty (breaks forced at rows 14 and 22), while the Cover says "one
+    page; a large squad some 40 athletes a page": the sheet as wide as the page held only 21
+    athletes under its tall head. It prints no larger than holds 40 athletes a page, so 24 and
+    the legend are one page, and a larger squad goes over pages of at least a page's worth."""
+    from planner.xlsx_layout import printable
+    from planner.xlsx_overview import ATHLETES_A_PAGE
+
+    ws, rows, ends, _legend, _height = _overview_pages(_sevens_half_season(24))
+    assert ws.row_dimensions[5].height > 80  # the tournaments' names: the head is tall
+    assert len(rows) == 24 and not ends and not ws.print_title_rows
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
+
+    ws, rows, ends, legend, height = _overview_pages(_sevens_half_season(60))
+    assert ws.print_title_rows == "$2:$6"
+    pages = [[r for r in rows if lo < r <= hi] for lo, hi in zip([0, *ends], [*ends, ws.max_row], strict=True)]
+    assert [len(p) for p in pages] == [30, 30] and ends[-1] < legend
+    page_h = printable()[1]
+    assert height(1, ends[0]) <= page_h and height(2, 6) + height(ends[0] + 1, ws.max_row) <= page_h
+    # a page holds the head and ATHLETES_A_PAGE athletes at the sheet's scale
+    assert height(1, 6) + height(rows[0], rows[ATHLETES_A_PAGE - 1]) <= page_h
+
+
 def test_a_large_squads_legend_prints_under_its_last_athletes_a_page_more_when_needed():
     """96 athletes fit two pages, but the legend did not fit under the second's: it went on a
     third page under the repeated head, an empty grid. Now three pages share them, 32 each, and
