@@ -277,16 +277,25 @@ COMP_LINES = max(1, int(print_points(WEEK_W) // line_height(COMP_SIZE)))  # acro
 
 def _common_words(names: list[str]) -> str:
     """The words all ``names`` begin with (``Nationals`` of ``Nationals Final`` and
-    ``Nationals Pool v Lions``), without a last short joining word (``v``, ``-``)."""
+    ``Nationals Pool v Lions``), without a last short joining word (``v``, ``-``); a short word
+    with a digit is the name's own (``Summer 7s`` of ``Summer 7s D1 M1``, ``Regional Series 1``
+    of ``Regional Series 1 D2 M3``: read as joining words, they were dropped, and three
+    tournaments of a series read alike)."""
     words = [n.split() for n in names]
     common = []
     for group in zip(*words, strict=False):
         if len(set(group)) > 1:
             break
         common.append(group[0])
-    while common and len(common[-1]) <= 2 and not common[-1][:1].isupper():
+    while common and _joining(common[-1]):
         common.pop()
     return " ".join(common)
+
+
+def _joining(word: str) -> bool:
+    """Whether ``word`` is a short word that joins a name to the rest (``v``, ``-``, ``vs``), not
+    one of its own (``U17``, ``7s``, ``2``, ``Cup``)."""
+    return len(word) <= 2 and not word[:1].isupper() and not any(ch.isdigit() for ch in word)
 
 
 def week_words(comps: list) -> str:

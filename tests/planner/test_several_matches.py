@@ -450,3 +450,20 @@ def test_a_first_match_back_of_three_names_them_as_a_list_not_and_and():
     header = [c.value for c in ws[1]]
     rows = [{h: c.value for h, c in zip(header, r, strict=False)} for r in ws.iter_rows(min_row=2)]
     assert next(r for r in rows if r["Athlete"] == "Cy Cedar (A3)")["First match"] == line
+
+
+def test_a_tournaments_shared_name_keeps_its_words_with_a_digit():
+    """'Summer 7s D1 M1' … 'D2 M3' read 'Summer ×6 (A)', and 'Regional Series 1', '2' and '3'
+    all read 'Regional Series ×6 (B)': a short word with a digit was dropped as if it joined the
+    name to the rest, like 'v'. It is the name's own; 'v' and '-' still go."""
+    from planner.xlsx_overview import week_words
+
+    def six(name, priority):
+        return [Competition(id=f"{name}{d}{m}", name=f"{name} D{d} M{m}", date=_day(CUP),
+                            priority=priority) for d in (1, 2) for m in (1, 2, 3)]
+
+    assert week_words(six("Summer 7s", "A")) == "Summer 7s ×6 (A)"
+    assert week_words(six("Invitational 7s", "B")) == "Invitational 7s ×6 (B)"
+    assert week_words(six("Regional Series 1", "B")) == "Regional Series 1 ×6 (B)"
+    assert week_words(six("U17 Cup 2", "C")) == "U17 Cup 2 ×6 (C)"
+    assert week_words(six("Cup -", "A")) == "Cup ×6 (A)"
