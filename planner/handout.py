@@ -552,6 +552,8 @@ class Handouts:
         # to_player: the player's own page (the handout PDF), its cautions said to him
         self.p = prescriber or Prescriber(season, plan, anonymise=anonymise, timeline=self.tl,
                                           to_player=to_player)
+        self.to_player = to_player
+        self._untested: dict | None = None  # athlete -> a return recorded without a passing test
         self._logs: dict[str, dict] = {}
         self._proposed: dict | None = None
         self._alerted: dict = {}
@@ -754,6 +756,8 @@ class Handouts:
         stage, limits = self._stage_line(f, sessions, w)
         if said := self._still_provisional(f, prov, w):  # "Fit: full training — provisional: …"
             stage = stage.rstrip(".") + said
+        elif said := self._untested_back(f, w):  # "Fit: full training — recorded without …"
+            stage = stage.rstrip(".") + said
         milestone = self._milestone(f, w)
         # he leaves the squad this week: the page says so first (in rehab, it is the hand-over);
         # no match or stage is his from that day (the board draws those days away, not a stage)
@@ -811,6 +815,28 @@ class Handouts:
                 f.st[i] != FIT for i in week.days):
             return ""
         return f" — provisional: {self._waits_week(prov[back])}{self._not_passed(f, prov[back])}."
+
+    def _untested_back(self, f: AthleteFacts, w: int) -> str:
+        """`` — recorded without a passing test (S3's Hip-flexor strength LSI (≥ 90 %)).`` (the
+        player's page: `` — your return test is still to pass.``) for a week in full training
+        from a return recorded without a passing test up to ``RECENT_RETURN_DAYS`` after it, as
+        the workbook's Returns sheet says it; else "". The stage line read "Fit: full training."
+        as for a return every test had passed."""
+        from planner.progress import RECENT_RETURN_DAYS
+        from planner.returns import untested_returns
+
+        if self._untested is None:
+            self._untested = {r.athlete: r for r in untested_returns(self.season, self.plan)}
+        ret = self._untested.get(f.id)
+        week = self.tl.weeks[w]
+        if ret is None or not any(f.st[i] == FIT and self.tl.days[i] >= ret.fit
+                                  for i in week.days):
+            return ""
+        if (self.tl.days[week.first] - ret.fit).days > RECENT_RETURN_DAYS:
+            return ""
+        if self.to_player:
+            return " — your return test is still to pass."
+        return f" — {ret.provisional_words(named=not self.anonymise)}."
 
     def _pain_rules(self, f: AthleteFacts, sessions, days) -> list[str]:
         """The pain rules the week's rehab sessions say, in the words their content holds."""

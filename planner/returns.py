@@ -888,8 +888,7 @@ class Return:
             return (f"yes: {pending_words(self.pending, self.failed)}"
                     if self.pending and named else "yes")
         if self.untested:
-            return (f"recorded without a passing test ({', '.join(self.untested)})" if named
-                    else "recorded without a passing test")
+            return untested_words(self.untested if named else ())
         return "no"
 
     def starts_later(self, season: Season) -> bool:
@@ -1034,6 +1033,19 @@ def back_note(provisional: bool, pending: tuple[tuple[str, tuple[str, ...]], ...
     if provisional:
         out = with_note(out, provisional_note(pending if named else (), failed))
     return out
+
+
+def untested_words(untested: tuple[str, ...]) -> str:
+    """``recorded without a passing test (S3's Hip-flexor strength LSI (≥ 90 %))``: the
+    workbook's Provisional column, and every place that says a return so in its words; without
+    ``untested`` (the tests unnamed) no test is named."""
+    return f"recorded without a passing test ({', '.join(untested)})" if untested else \
+        "recorded without a passing test"
+
+
+def recorded_untested(rec: Injury, back: dt.date) -> tuple[str, ...]:
+    """:attr:`Return.untested` of the return to full training ``rec`` records on ``back``."""
+    return _untested(rec, load_protocol(rec.protocol), back)
 
 
 def untested_note(untested: tuple[str, ...]) -> str:
@@ -1326,6 +1338,28 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
     return out
 
 
+def untested_lately(season: Season, plan: Plan, day: dt.date, days: int) -> list[Return]:
+    """The returns recorded without a passing test (:func:`untested_returns`) back on or before
+    ``day`` and no more than ``days`` before it: once back before today a return leaves what RTS
+    counts, and the Returns panel read "everyone is fit" of a return the physio still had a
+    test to confirm."""
+    return [r for r in untested_returns(season, plan) if 0 <= (day - r.fit).days <= days]
+
+
+def untested_returns(season: Season, plan: Plan) -> list[Return]:
+    """The returns of the season recorded without a passing test (:attr:`Return.untested`),
+    each the athlete's latest return (none not back yet, none sent back to rehab since)."""
+    rets = returns(season, plan, history=True)
+    latest = {}
+    for r in rets:
+        if r.fit is None or r.setback is not None:
+            latest[r.athlete] = None  # in rehab ahead of it, or not back: no return to say
+        elif r.athlete not in latest or (latest[r.athlete] is not None
+                                          and latest[r.athlete].fit < r.fit):
+            latest[r.athlete] = r
+    return [r for r in rets if r.untested and latest.get(r.athlete) is r]
+
+
 def rehab_runs(f: AthleteFacts, k: int) -> list[tuple[int, int | None]]:
     """Record ``k``'s runs of rehab days in the season, in order: (the first day, the first FIT
     day after it; None: not back in its span). A run after the first follows a return and a
@@ -1365,7 +1399,8 @@ __all__ = ["AthleteFacts", "RecordSpan", "Return", "StageRun", "again_words", "b
            "late_why", "past_records", "rehab_runs",
            "provisional_days", "rehab_runs_after", "setbacks_ahead", "provisional_of", "returns", "stage_walk",
            "PassedOver", "back_note", "first_start_words", "passed_over", "passed_over_all", "passed_over_question",
-           "provisional_steps", "stage_tests_words"]
+           "provisional_steps", "stage_tests_words", "untested_lately",
+           "recorded_untested", "untested_returns", "untested_words"]
 
 
 def again_words(season: Season, rets: list[Return], r: Return) -> str:

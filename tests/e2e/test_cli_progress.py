@@ -2095,6 +2095,29 @@ def test_a_retest_passed_on_the_day_the_next_stage_is_recorded_counts_for_leavin
     assert "recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %)" in r.stdout, r.stdout
 
 
+def test_explain_return_says_a_return_recorded_without_a_passing_test(tmp_path):
+    """Kofi's return was recorded (Move Today's "→ full training ⚠ waits on a test") over S3's
+    tests not passed: `explain --return` read "back to full training since Mon 5 Oct 2026
+    (recorded)." as for a return every test passed; only the workbook's Returns sheet named the
+    tests. It says so in the Returns sheet's words."""
+    from planner.returns import returns
+    from tests.planner.test_returns import recorded, untested_back
+
+    s = untested_back()
+    save_season(s, tmp_path / "s.season.json")
+    r = run("explain", "s.season.json", "--return", "A1", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    [ret] = returns(s, s.plan, history=True)
+    first, said = r.stdout.splitlines()[:2]
+    assert first == f"Athlete 1 (A1): back to full training since {day_long(day(4))} (recorded)."
+    assert said == f"  {ret.provisional_words()}." == (
+        "  recorded without a passing test (S3's Hip-flexor strength LSI (≥ 90 %)).")
+    passed = recorded(tests=((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
+    save_season(passed, tmp_path / "s.season.json")
+    r = run("explain", "s.season.json", "--return", "A1", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0 and "without a passing test" not in r.stdout, r.stdout
+
+
 def test_record_test_says_the_hold_a_failed_result_sets_and_the_return_says_it_failed(tmp_path):
     """`record --test` on a failing result printed only "this result does not pass yet", though
     the README says record shows the hold in the Inspector's words ("P3 held until retest on

@@ -220,20 +220,29 @@ def test_rule_parameters_read_by_the_facts():
     assert (r.first_match, r.target_met) == (day(5), True)
 
 
+FAILED_LSI = ((-2, "Hip-flexor strength LSI", 84), (-2, "Pain during max sprint", 1))
+
+
+def recorded(tests=FAILED_LSI, today=6):
+    """A1's return recorded (FIT from Fri 8 Jan, day 4) over S3's ``tests``; today ``today``."""
+    rec = make(tests=tests).injuries[0]
+    rec = rec.model_copy(update={"stages": rec.stages + (StageRecord(stage="FIT", start=day(4)),)})
+    return make(records=(rec,)).model_copy(update={"calendar": make().calendar.model_copy(
+        update={"today": day(today)})})
+
+
+def untested_back(today=6):
+    """:func:`recorded` over a failed hip-flexor test, with the plan stored."""
+    s = recorded(today=today)
+    return s.model_copy(update={"plan": plan()})
+
+
 def test_a_return_recorded_without_a_passing_test_says_so():
     """advance --accept recorded A1's projected return (FIT on Fri 8 Jan) while S3's criteria
     had no passing result: the return was no longer provisional (it is history), and the Returns
     sheet read "Provisional: no" with a failed hip-flexor test on record. It names the criteria
     not passed; a return with every criterion passed, or a planned one, names none."""
-    from planner.season import StageRecord
-
-    def recorded(tests):
-        rec = make(tests=tests).injuries[0]
-        rec = rec.model_copy(update={"stages": rec.stages + (StageRecord(stage="FIT", start=day(4)),)})
-        return make(records=(rec,)).model_copy(update={"calendar": make().calendar.model_copy(
-            update={"today": day(6)})})
-
-    failed = recorded(((-2, "Hip-flexor strength LSI", 84), (-2, "Pain during max sprint", 1)))
+    failed = recorded()
     [r] = returns(failed, plan(), history=True)
     assert r.fit == day(4) and not r.provisional
     # named with its pass mark, as a provisional return names it
@@ -252,6 +261,34 @@ def test_a_return_recorded_without_a_passing_test_says_so():
     assert r.untested == () and r.provisional and r.provisional_words() == (
         "yes: S3's Hip-flexor strength LSI (≥ 90 %) and Pain during max sprint (≤ 2/10) not passed "
         "yet")  # Returns sheet
+
+
+def test_a_return_recorded_without_a_passing_test_is_said_back_lately_and_on_the_handout():
+    """Back before today, a return leaves what RTS counts: the Returns panel read "everyone is
+    fit" and the handout "Fit: full training." of a return recorded over a failed hip-flexor
+    test, which only the workbook's Returns sheet named. Up to RECENT_RETURN_DAYS after it the
+    return is listed with the Returns sheet's words, and each week in full training says it:
+    the staff sheet names the tests, the player's page says the test is still to pass."""
+    from planner.handout import Handouts
+    from planner.progress import RECENT_RETURN_DAYS
+    from planner.returns import untested_lately
+
+    s = untested_back()
+    [r] = untested_lately(s, s.plan, day(6), RECENT_RETURN_DAYS)
+    assert (r.fit, r.untested) == (day(4), ("S3's Hip-flexor strength LSI (≥ 90 %)",))
+    assert untested_lately(s, s.plan, day(4 + RECENT_RETURN_DAYS), RECENT_RETURN_DAYS) == [r]
+    assert untested_lately(s, s.plan, day(5 + RECENT_RETURN_DAYS), RECENT_RETURN_DAYS) == []
+    assert untested_lately(s, s.plan, day(3), RECENT_RETURN_DAYS) == []  # not back yet
+    staff = Handouts(s, s.plan).weeks("A1")
+    said = f" — {r.provisional_words()}."  # the Returns sheet's words
+    assert staff[0].stage.endswith(f"From Fri 8 Jan: Fit: full training{said}"), staff[0].stage
+    assert staff[1].stage == f"Fit: full training{said}"
+    player = Handouts(s, s.plan, to_player=True).weeks("A1")
+    assert player[1].stage == "Fit: full training — your return test is still to pass."
+    passed = recorded(tests=((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
+    passed = passed.model_copy(update={"plan": plan()})
+    assert untested_lately(passed, passed.plan, day(6), RECENT_RETURN_DAYS) == []
+    assert Handouts(passed, passed.plan).weeks("A1")[1].stage == "Fit: full training."
 
 
 def test_a_provisional_return_names_every_step_s_tests_not_passed():

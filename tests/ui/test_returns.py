@@ -888,3 +888,34 @@ def test_the_returns_row_says_a_failed_test_as_failed_with_its_retest():
     assert (f"(provisional: S3's Hip-flexor strength LSI (≥ 90 %) failed 84 % on "
             f"{day_long(day(-2))}, retest from {day_long(day(1))}; S3's Pain during max sprint "
             f"(≤ 2/10) not passed yet)") in row.sentence(), row.sentence()
+
+
+def test_the_panel_keeps_a_return_recorded_without_a_passing_test_back_lately(qtbot):
+    """A return recorded without a passing test (Move Today's "→ full training ⚠ waits on a
+    test", advance --accept) leaves what RTS counts once back before today: the panel read "No
+    injured athlete: everyone is fit." Up to RECENT_RETURN_DAYS after it, the return stays in
+    the panel, untested, naming the tests in the words of the workbook's Returns sheet."""
+    from planner.progress import RECENT_RETURN_DAYS
+    from tests.builders import day
+    from tests.planner.test_returns import recorded, untested_back
+
+    s = untested_back()  # A1 back Fri 8 Jan (day 4) over a failed hip-flexor test; today day 6
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    panel = w.returns_panel
+    assert w.return_rows == []  # nothing left of the return for RTS, the board or the inspector
+    (row,) = panel.rows
+    assert row.athlete == "A1" and row.back == day(4) and row.untested
+    cells = panel.row_texts()[0]
+    assert cells[1] == "Fri 8 Jan\nuntested" and cells[4] == "untested"
+    assert "everyone is fit" not in panel.summary.text()
+    assert panel.summary.text() == ("No injured athlete. 1 return recorded without a passing "
+                                    "test: Athlete 1 (back Fri 8 Jan).")
+    assert ("back to full training Fri 8 Jan 2027 (recorded without a passing test: S3's "
+            "Hip-flexor strength LSI (≥ 90 %))") in panel.details.text().replace("&#x27;", "'")
+    assert day(4 + RECENT_RETURN_DAYS) > w.season.calendar.end  # the window: planner tests
+    # the same return over passing tests: history, everyone is fit
+    passed = recorded(tests=((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
+    w2 = MainWindow(passed.model_copy(update={"plan": s.plan}), None)
+    qtbot.addWidget(w2)
+    assert w2.returns_panel.rows == [] and "everyone is fit" in w2.returns_panel.summary.text()

@@ -691,7 +691,10 @@ def cmd_explain(args) -> int:
         aid = athlete_id(season, args.return_of, "--return")
         with interruptible():  # no partial answer: Ctrl+C quits at once
             report = return_report(season, aid, time_limit=args.time_limit)
-        print(report.text(season, shlex.quote(str(args.season))))
+        lines = report.text(season, shlex.quote(str(args.season))).split("\n")
+        if report.current_stage == "FIT" and (said := _untested_return(season, aid)):
+            lines.insert(1, f"  {said}.")
+        print("\n".join(lines))
         return EXIT_OK
     day = _explain_day(args)
     cal = season.calendar
@@ -720,6 +723,22 @@ def cmd_explain(args) -> int:
         print()
         print(why_week(season, plan, aid, day).text())
     return EXIT_OK
+
+
+def _untested_return(season, aid: str) -> str:
+    """``recorded without a passing test (S3's …)`` for an athlete back to full training by the
+    records of their latest injury on the planning start while criteria had no passing result,
+    as the workbook's Returns sheet says it; "" otherwise (the report read "(recorded)" alone)."""
+    from planner.returns import recorded_untested, untested_words
+    from planner.season import FIT
+    from planner.validate import planning_start
+
+    rec = season.injury_of(aid)
+    start = planning_start(season)
+    back = max((s.start for s in rec.stages if s.stage == FIT and s.start <= start),
+               default=None) if rec is not None else None
+    untested = recorded_untested(rec, back) if back is not None else ()
+    return untested_words(untested) if untested else ""
 
 
 def _past(season, day) -> bool:

@@ -61,7 +61,7 @@ from ui.desktop.layout import (
     keep_on_screen,
 )
 from ui.desktop.loadpanel import LoadView
-from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns
+from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns, untested_rows
 from ui.desktop.solving import (
     SolveFn,
     SolveResult,
@@ -1009,7 +1009,7 @@ class MainWindow(QMainWindow):
             rows = []
             self.statusBar().showMessage(f"The returns could not be worked out: {e}", 8000)
         self.return_rows = rows
-        self.returns_panel.set_rows(rows)
+        self.returns_panel.set_rows(rows, untested_rows(season, rows, self.board.today_override))
         # the returns read the stored plan: after a change it no longer fits (a flare-up just
         # recorded), the panel says they are the plan's from before it
         self.returns_panel.set_stale(  # counted as the status bar counts them: one sentence

@@ -5,7 +5,9 @@ the stage today, the next milestone, the return to full training, the first matc
 can play, the target competition met or missed, and whether the return is provisional (a
 criteria test not passed yet). Under the table each row is said in words with the stage today
 and the next change, so that a narrow dock needs no sideways scroll. Without a plan, the injured
-athletes are listed with their recorded stage and "solve" in place of the dates. The panel reads the season; a click asks the
+athletes are listed with their recorded stage and "solve" in place of the dates. A return
+recorded without a passing test stays listed, untested, for ``RECENT_RETURN_DAYS`` after it
+(:func:`untested_rows`), though RTS no longer counts it. The panel reads the season; a click asks the
 window to select the athlete (on the return day) with ``athlete_requested``.
 
 :func:`season_returns` and :func:`return_rows` are the read-only helpers the window, the board
@@ -250,6 +252,40 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
     tl = Timeline(season)
     t = today_index(season, tl, today)
     rets = season_returns(season) if rets is None else rets
+    rows = _planned_rows(season, tl, t, rets)
+    rows += _unplanned_rows(season, tl, t, {(r.athlete, r.onset) for r in rows})
+    return _in_board_order(season, rows)
+
+
+def _in_board_order(season: Season, rows: list[ReturnRow]) -> list[ReturnRow]:
+    order = {aid: k for k, aid in enumerate(display_ids(season))}
+    return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
+
+
+def untested_rows(season: Season, rows: list[ReturnRow], today: dt.date | None = None
+                  ) -> list[ReturnRow]:
+    """The returns back lately (``planner.progress.RECENT_RETURN_DAYS``, the days a pain still
+    proposes a flare-up) recorded without a passing test that ``rows`` do not hold: back before
+    today, RTS counts them no longer, and the panel read "everyone is fit" of a return the
+    physio still had a test to confirm ([] without a plan)."""
+    if season.plan is None:
+        return []
+    from planner.progress import RECENT_RETURN_DAYS
+    from planner.returns import untested_lately
+
+    tl = Timeline(season)
+    t = today_index(season, tl, today)
+    try:
+        rets = untested_lately(season, season.plan, tl.days[t], RECENT_RETURN_DAYS)
+    except (PeriodizeError, ValueError, IndexError, KeyError):
+        return []
+    held = {(r.athlete, r.onset) for r in rows}
+    rets = [r for r in rets if (r.athlete, r.onset) not in held]
+    return _in_board_order(season, _planned_rows(season, tl, t, rets)) if rets else []
+
+
+def _planned_rows(season: Season, tl: Timeline, t: int, rets: list) -> list[ReturnRow]:
+    """A row of each of the plan's returns ``rets`` (``t``: today's index)."""
     from planner.congestion import after_return_words, congestion, soon_after_return
 
     runs = congestion(season, tl) if rets else []
@@ -288,9 +324,7 @@ def return_rows(season: Season, rets: list | None = None, today: dt.date | None 
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
                             for d in i.flare_ups if d <= tl.days[t]),
             second_flare=_second_flare(season, r.athlete, r.onset, tl.days[t])))
-    rows += _unplanned_rows(season, tl, t, {(r.athlete, r.onset) for r in rows})
-    order = {aid: k for k, aid in enumerate(display_ids(season))}
-    return sorted(rows, key=lambda r: (order.get(r.athlete, len(order)), r.onset))
+    return rows
 
 
 def _second_flare(season: Season, athlete: str, onset: dt.date, today: dt.date) -> str:
@@ -518,7 +552,11 @@ class ReturnsPanel(QWidget):
             t.setMaximumHeight(want)
             t.updateGeometry()
 
-    def set_rows(self, rows: list[ReturnRow]) -> None:
+    def set_rows(self, rows: list[ReturnRow], lately: list[ReturnRow] = ()) -> None:
+        """``rows``: the returns (:func:`return_rows`); ``lately``: the returns back lately
+        recorded without a passing test (:func:`untested_rows`), listed after them."""
+        summary = self._summary(rows, lately)
+        rows = list(rows) + list(lately)
         self.rows = rows
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -541,7 +579,7 @@ class ReturnsPanel(QWidget):
             if self.table.columnWidth(c) > cap:
                 self.table.setColumnWidth(c, cap)
         self._fit_target()
-        self.summary.setText(self._summary(rows))
+        self.summary.setText(summary)
         self.details.setText("".join(
             f"<p><b>{html.escape(r.name)}</b>{html.escape(r.details().removeprefix(r.name))}</p>"
             for r in rows))
@@ -591,7 +629,18 @@ class ReturnsPanel(QWidget):
                 (today, "", False), (row.next, "", False), (row.injury, "", False)]
 
     @staticmethod
-    def _summary(rows: list[ReturnRow]) -> str:
+    def _summary(rows: list[ReturnRow], lately: list[ReturnRow] = ()) -> str:
+        if not lately:
+            return ReturnsPanel._injured_summary(rows)
+        # the words of the workbook's Provisional column (planner.returns.Return.provisional_words)
+        said = (f"{plural(len(lately), 'return')} recorded without a passing test: "
+                f"{join_and([f'{r.name} (back {day(r.back)})' for r in lately])}.")
+        if not rows:
+            return f"No injured athlete. {said[:1].upper()}{said[1:]}"
+        return f"{ReturnsPanel._injured_summary(rows)} Back lately, {said}"
+
+    @staticmethod
+    def _injured_summary(rows: list[ReturnRow]) -> str:
         if not rows:
             return "No injured athlete: everyone is fit."
         missed = [r for r in rows if r.missed]
