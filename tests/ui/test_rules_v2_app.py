@@ -87,6 +87,35 @@ def test_a_days_matches_keep_the_season_files_order_in_the_roles_grid(qtbot):
     assert [h.split("\n")[0] for h in heads][-3:] == ["Quarter-final", "Semi-final", "Final"], heads
 
 
+def test_a_tournaments_matches_read_apart_in_their_headers(qtbot):
+    """A sevens tournament's six matches ("Regional Series 1 D1 M1" … "D2 M3") all read
+    "Regional Series…": cut at the end, they could not be told apart. Names that would read
+    alike are cut in the middle and keep their last words; a name cut unlike any other keeps
+    its beginning."""
+    import datetime as dt
+
+    from ui.desktop.roles import RolesPanel
+
+    season = two_match_season()
+    sat = max(c.date for c in season.competitions) + dt.timedelta(days=7)
+    matches = tuple(Competition(id=f"d{d}m{m}", name=f"Regional Series 1 D{d} M{m}",
+                                date=sat + dt.timedelta(days=d - 1), priority="B")
+                    for d in (1, 2) for m in (1, 2, 3))
+    final = Competition(id="cf", name="Cup quarter-final v Rovers", date=sat + dt.timedelta(days=7),
+                        priority="A")
+    season = season.model_copy(update={"competitions": season.competitions + matches + (final,)})
+    panel = RolesPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(season)
+    heads = {c.id: panel.model.headerData(k + 1, Qt.Orientation.Horizontal).split("\n")[0]
+             for k, c in enumerate(panel.model.comps)}
+    tournament = [heads[m.id] for m in matches]
+    assert len(set(tournament)) == 6, tournament
+    assert all(h.startswith("Regional") and h.endswith(m.name[-5:]) and len(h) <= 16
+               for h, m in zip(tournament, matches, strict=True)), tournament
+    assert heads["cf"] == "Cup quarter-fin…"
+
+
 def test_a_match_header_is_never_cut_even_in_bold(qtbot):
     """The columns were 104 px: "League match 12" (bold for the current match) lost both ends."""
     from PySide6.QtGui import QFont, QFontMetrics

@@ -22,6 +22,8 @@ stray letter then set the whole squad to bench for a cup final.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -82,6 +84,32 @@ def played_tip(minutes: float) -> str:
             f"({START_MINUTES} min or more: start; less: bench; 0: out), whatever role is set here")
 
 
+HEADER_NAME = 16  # a match's name in its column header: at most this many characters
+HEADER_TAIL = 7  # the end of a long name kept after "…" where cut ends would read alike
+
+
+def header_names(names: list[str]) -> list[str]:
+    """Each match's name for its column header, at most :data:`HEADER_NAME` characters: cut at
+    the end ("Cup quarter-fin…"); where cut so two names would read alike (a tournament's "Regional
+    Series 1 D1 M1", "… D1 M2", "… D1 M3" all read "Regional Series…"), cut in the middle,
+    keeping their last words ("Regional…1 D1 M1")."""
+    def end_cut(name: str) -> str:
+        return name if len(name) <= HEADER_NAME else name[:HEADER_NAME - 1] + "…"
+
+    def middle_cut(name: str) -> str:
+        words = name.split()
+        tail = words[-1][-HEADER_TAIL:]
+        for w in reversed(words[:-1]):
+            if len(w) + 1 + len(tail) > HEADER_TAIL:
+                break
+            tail = f"{w} {tail}"
+        return f"{name[:HEADER_NAME - len(tail) - 1].rstrip()}…{tail}"
+
+    cut = [end_cut(n) for n in names]
+    alike = Counter(c for c, n in zip(cut, names, strict=True) if c != n)
+    return [middle_cut(n) if c != n and alike[c] > 1 else c for c, n in zip(cut, names, strict=True)]
+
+
 class RolesModel(QAbstractTableModel):
     """Athletes × (default, competitions); read-only: the panel turns keys into edits."""
 
@@ -90,6 +118,7 @@ class RolesModel(QAbstractTableModel):
         self.season: Season | None = None
         self.athletes: list = []
         self.comps: list = []
+        self.names: list[str] = []  # each match's name as its header shows it (header_names)
         self.held: set[tuple[str, str]] = set()  # (athlete, competition) held out by RE-1
         # (athlete, competition) -> the plan's stage on the match day when not FIT, or "away"
         self.absent: dict[tuple[str, str], str] = {}
@@ -102,6 +131,7 @@ class RolesModel(QAbstractTableModel):
         self.season = season
         self.athletes = list(display_order(season))
         self.comps = in_day_order(season.competitions)
+        self.names = header_names([c.name for c in self.comps])
         self._overrides = {(r.athlete, r.competition): r.role for r in season.roles}
         self.held = set()
         self.absent = {}
@@ -234,7 +264,7 @@ class RolesModel(QAbstractTableModel):
         comp = self.comps[section - 1]
         days = (comp.end_date - comp.date).days + 1 if comp.end_date else 1
         if role == Qt.ItemDataRole.DisplayRole:
-            name = comp.name if len(comp.name) <= 16 else comp.name[:15] + "…"
+            name = self.names[section - 1]
             more = f" +{days - 1}d" if days > 1 else ""
             return f"{name}\n{day_text(comp.date)}{more} ({comp.priority})"
         if role == Qt.ItemDataRole.ToolTipRole:
