@@ -573,7 +573,8 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
     first = panel.list.item(0)
     assert first.text() == f"◷ Match in a taper — {said}."
     assert first.toolTip().endswith("a match started plays in full (set roles to keep the taper).")
-    assert "Listed first: ◷ 1 match started in a taper (◷ breaks no rule)." in panel.summary.text()
+    assert ("Listed first: ◷ 1 match started in a taper; ◷ 1 A competition late in its week, "
+            "not tapered up to (◷ breaks no rule).") in panel.summary.text()
     panel.list.setCurrentRow(0)
     panel.list.itemClicked.emit(first)
     assert w.board.current() == ("A1", day(19))
@@ -585,6 +586,51 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
     main(["check", str(path)])
     got = capsys.readouterr()
     assert said in got.err and said not in got.out
+
+
+def test_an_a_competition_late_in_its_week_is_named_with_the_week_start_by_all_three(
+        qtbot, tmp_path, capsys):
+    """A Saturday A tournament with weeks from Monday: the five days before it were the load
+    week's, the heaviest of the block, and nothing said that weeks from Saturday taper up to it.
+    Plan Check, `periodize solve` and `periodize check` (on stderr) say it; with weeks from
+    Saturday none does."""
+    from planner.season import Competition
+    from planner.seasonfile import save_season
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.cli.main import main
+
+    final = Competition(id="fin", name="Final", date=day(26), priority="A")
+    s = season(weeks=4, athletes=2, matches=[5], comps=[final])
+    s = s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"max_speed": 9.0}) for a in s.athletes)})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    w = make(qtbot, s)
+    panel = w.violations_panel
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    [k] = [i for i, t in enumerate(texts) if t.startswith("◷ Taper — ")]
+    assert texts[k] == ("◷ Taper — Final (Sat 30 Jan), A: the 5 training days before it in its "
+                        "week are load-week sessions; weeks from Saturday taper up to it (Season "
+                        "Settings).")
+    assert "start the weeks on Saturday (Season ▸ Season Settings…" in panel.list.item(k).toolTip()
+    assert "◷ 1 A competition late in its week, not tapered up to" in panel.summary.text()
+    panel.list.itemClicked.emit(panel.list.item(k))
+    assert w.board.current()[1] == day(26)
+    path = tmp_path / "s.season.json"
+    save_season(s.model_copy(update={"plan": None}), path)
+    assert main(["solve", str(path), "--save"]) == 0
+    out = capsys.readouterr().out
+    said = "⚠ Taper: Final (Sat 30 Jan), A, comes late in its week (weeks start on Monday)"
+    assert said in out and "start the weeks on Saturday" in out
+    main(["check", str(path)])
+    got = capsys.readouterr()
+    assert said in got.err and said not in got.out
+    sat = s.model_copy(update={"calendar": s.calendar.model_copy(update={"week_start": "sat"})})
+    save_season(sat.model_copy(update={"plan": None}), path)
+    assert main(["solve", str(path), "--save"]) == 0
+    assert "⚠ Taper" not in capsys.readouterr().out
+    main(["check", str(path)])
+    assert "⚠ Taper" not in capsys.readouterr().err
 
 
 def test_a_day_between_two_matches_is_headed_with_both_relations(qtbot):
@@ -841,7 +887,8 @@ def test_at_1366x768_plan_check_shows_the_congested_fixtures_without_scrolling(q
     vp = w.violations_panel
     qtbot.waitUntil(lambda: vp.list.count() > 0 and vp.list.height() > 0)
     texts = [vp.list.item(i).text() for i in range(vp.list.count())]
-    congested = [i for i, t in enumerate(texts) if t.startswith("◷ ")]
+    congested = [i for i, t in enumerate(texts)
+                 if t.startswith(("◷ Congested fixtures", "◷ Match"))]
     assert congested, texts
     seen = vp.list.viewport().rect()
     assert vp.list.verticalScrollBar().value() == 0

@@ -266,6 +266,7 @@ def print_summary(outcome, season, path: str = "SEASON") -> None:
         print_speed_without_max(season, plan)
         print_ladder_credit(season, plan)
         print_signing_stages(season)
+        print_taper_places(season)
 
 
 def print_soft_table(outcome, season, plan, path: str) -> None:
@@ -385,6 +386,15 @@ def print_signing_stages(season, file=None) -> None:
 
     for line in signing_stale_stages(season):
         print(f"⚠ Signing: {line}.", file=file)
+
+
+def print_taper_places(season, file=None) -> None:
+    """A line per taper that stops short of its A competition
+    (``planner.taperplace.taper_notes``): not a rule, the Plan Check's line, with its fix."""
+    from planner.taperplace import taper_notes
+
+    for note in taper_notes(season):
+        print(f"⚠ Taper: {note.text(season)}.", file=file)
 
 
 def print_speed_after_pain(season, plan, file=None) -> None:
@@ -594,6 +604,7 @@ def cmd_check(args) -> int:
     print_speed_without_max(season, plan, file=sys.stderr)
     print_ladder_credit(season, plan, file=sys.stderr)
     print_signing_stages(season, file=sys.stderr)
+    print_taper_places(season, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""),

@@ -57,6 +57,7 @@ from planner.returns import day_stage_meaning, day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import SPEED_DAY, Season
 from planner.squad import away_from_squad
+from planner.taperplace import taper_notes
 from planner.text import (
     date_short,
     day,
@@ -506,7 +507,7 @@ def soft_breakdown(report) -> str:
 
 def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
                   credited: int = 0, signings: int = 0, head: str = "Listed first",
-                  cold: int = 0, pains: int = 0) -> str:
+                  cold: int = 0, pains: int = 0, late: int = 0) -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
     the Plan Check list shows besides the checker's findings, in its order (``""`` for nothing);
     ``head``: where, after the rules broken (``Listed after the rules broken``) or first."""
@@ -526,6 +527,9 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     if tapers:
         first.append(f"◷ {plural(sum(len(t.competitions) for t in tapers), 'match', 'matches')}"
                      f" started in a taper")
+    if late:
+        first.append(f"◷ {plural(late, 'A competition')} late in {'its' if late == 1 else 'their'}"
+                     f" week{'' if late == 1 else 's'}, not tapered up to")
     if cold:
         first.append(f"{COLD_MARK} {plural(cold, 'match', 'matches')} started as the first speed "
                      f"day after a break")
@@ -538,7 +542,8 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
         first.append(f"{SIGNING_MARK} {plural(signings, 'signing')} whose stage from their old club "
                      f"counts its days again from today")
     # ▲, ◷, ❄, ⊘, ⇡ and ↻ break no rule: each line's tooltip says why it is listed
-    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers), (COLD_MARK, cold),
+    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers or late),
+                             (COLD_MARK, cold),
                              (NO_MAX_MARK, unmeasured), (CREDIT_MARK, credited),
                              (SIGNING_MARK, signings)) if on]
     notes = (f" ({join_and(marks)} break{'s' if len(marks) == 1 else ''} no rule)"
@@ -644,11 +649,12 @@ class ViolationsPanel(QWidget):
         signings = self._once("stale signings", season, stale_signings)
         cold = self._once("cold starts", season, cold_starts)
         pains = self._once("pains", season, pain_checks)
+        placed = self._once("taper places", season, taper_notes)
         head = ("Listed after the rules broken" if broken(report) else
                 "Listed after the pins" if report.violations else "Listed first")
         self.summary.setText(check_summary(report, season) + _listed_first(
             above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head,
-            len(cold), len(pains)))
+            len(cold), len(pains), sum(len(n.competitions) for n in placed)))
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
@@ -671,6 +677,7 @@ class ViolationsPanel(QWidget):
                                "competition taper weeks; a match started plays in full")
                             + f" ({t.way(short=True)}).")
             self.list.addItem(item)
+        self._fill_placed(season, placed)  # a taper short of its A competition
         self._fill_cold(season, cold)  # a match started as the first speed day after a break
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
@@ -769,6 +776,22 @@ class ViolationsPanel(QWidget):
         item.setToolTip(f"{NO_MAX_SPEED_SAID}.\nNot a rule of the plan: the sessions keep their "
                         f"%, and the handouts say \"max speed not measured\" where the speed goes.")
         self.list.addItem(item)
+
+    def _fill_placed(self, season: Season, found: list) -> None:
+        """A line per taper that stops short of its A competition
+        (``planner.taperplace.taper_notes``, as ``solve`` and ``check`` print them): a click goes
+        to its first competition, a double-click to the rule setting it names. Not a rule of the
+        plan."""
+        for note in found:
+            item = QListWidgetItem(f"◷ Taper — {note.short()}.")
+            item.setData(Qt.ItemDataRole.UserRole, ("", note.competitions[0].date))
+            tip = (f"{note.text(season)}.\nNot a rule of the plan: TP-1 tapers the calendar "
+                   f"weeks before the week of each A competition's first day.")
+            if keys := note.settings():
+                item.setData(SETTING_ROLE, keys)
+                tip += f"\nDouble-click: {' and '.join(keys)} in Rules."
+            item.setToolTip(tip)
+            self.list.addItem(item)
 
     def _fill_cold(self, season: Season, found: list) -> None:
         """A line per match started as an athlete's first speed day after RAMP's gap

@@ -1,0 +1,110 @@
+"""Where TP-1's taper falls against each A competition: notes with their fix, not rules.
+
+TP-1 tapers the calendar weeks before the week of an A competition's first day (rules-spec
+TP-1); the competition's own week is a load week. A season can read that badly, and the coach
+is told how to change them (``solve``, ``check`` and the app's Plan Check):
+
+- :func:`late_in_week`: an A competition late in its week (a Saturday–Sunday tournament with
+  weeks from Monday) has ``LATE_TRAINING_DAYS`` or more of the team's training days before it
+  in its own week, the load week's sessions right before it; weeks that start on the
+  competition's weekday put the taper there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner import text
+from planner.rules import RuleSet
+from planner.season import WEEKDAYS, Competition, Season
+from planner.timeline import Timeline
+
+# the team's training days before an A competition in its own week from which its week start is
+# said: a Thursday A with weeks from Monday (3 load-week sessions right before it) or later; a
+# Wednesday A has 2, the most a load week's MD-2 and MD-1 would be anyway
+LATE_TRAINING_DAYS = 3
+SETTINGS_WHERE = ("Season ▸ Season Settings…: Weeks start on; in the coach workbook, the Season "
+                  "sheet's Week starts")
+
+
+@dataclass(frozen=True)
+class LateInWeek:
+    """A competitions on the same weekday with ``LATE_TRAINING_DAYS`` or more of the team's
+    training days before them in their own week (``training``: how many, each)."""
+
+    competitions: tuple[Competition, ...]  # the first A competition of each week, in date order
+    training: tuple[int, ...]
+    weekday: str  # their first day's weekday (``sat``): the week start that tapers up to them
+
+    def text(self, season: Season) -> str:
+        """``National Qualifier D1 M1 (A, Sat 24 Apr) comes late in its week (weeks start on
+        Monday): the 5 training days before it in its week are load-week sessions, not the
+        taper (TP-1 tapers the weeks before an A competition's week); to taper up to it, start
+        the weeks on Saturday (Season ▸ Season Settings…: …) and solve again``."""
+        one = len(self.competitions) == 1
+        start = text.weekday_word(season.calendar.week_start)
+        return (f"{self._named()}, A, {'comes late in its week' if one else 'come late in their weeks'}"
+                f" (weeks start on {start}): the {self._days()} before {'it' if one else 'each'} in its "
+                f"week are load-week sessions, not the taper (TP-1 tapers the weeks before an A competition's week); "
+                f"to taper up to {'it' if one else 'them'}, start the weeks on "
+                f"{text.weekday_word(self.weekday)} ({SETTINGS_WHERE}) and solve again")
+
+
+    def short(self) -> str:
+        """A line of a list, the fix in a few words (its tooltip says :meth:`text`): ``National
+        Qualifier D1 M1 (Sat 24 Apr), A: the 5 training days before it in its week are
+        load-week sessions; weeks from Saturday taper up to it (Season Settings)``."""
+        one = len(self.competitions) == 1
+        return (f"{self._named()}, A: the {self._days()} before {'it' if one else 'each'} in its "
+                f"week are load-week sessions; weeks from {text.weekday_word(self.weekday)} "
+                f"taper up to {'it' if one else 'them'} (Season Settings)")
+
+    def settings(self) -> list[str]:
+        """No rule setting: the week start is the season's (Season Settings)."""
+        return []
+
+    def _named(self) -> str:
+        return text.join_and([f"{c.name} ({text.day(c.date)})" for c in self.competitions])
+
+    def _days(self) -> str:
+        lo, hi = min(self.training), max(self.training)
+        return text.plural(hi, "training day") if lo == hi else f"{lo} to {hi} training days"
+
+
+def _a_weeks(tl: Timeline) -> list[tuple[int, Competition]]:
+    """(week, its first A competition by date) of each A week from ``today`` on whose week has
+    a week before it (TP-1's taper) and is not itself in a later A's taper (its days are taper
+    days then), in date order; none while TP-1 is switched off."""
+    rules = RuleSet(tl.season.rules)
+    if not rules.active("TP-1"):
+        return []
+    tapers = tl.taper_weeks(int(rules.value("TP-1", "taper_weeks")))
+    out: dict[int, Competition] = {}
+    for c in sorted(tl.a_competitions, key=lambda c: c.date):
+        w = tl.week_index_of_date(c.date)
+        if w is not None and w > 0 and w not in tapers and tl.weeks[w].first >= tl.p0:
+            out.setdefault(w, c)
+    return sorted(out.items())
+
+
+def late_in_week(season: Season, timeline: Timeline | None = None) -> list[LateInWeek]:
+    """The A competitions (the first of each week, from a week not begun before ``today``) with
+    ``LATE_TRAINING_DAYS`` or more of the team's training days before their first day in their
+    own week, one note per weekday, in date order."""
+    tl = timeline if timeline is not None else Timeline(season)
+    found: dict[int, list[tuple[Competition, int]]] = {}
+    for w, c in _a_weeks(tl):
+        i = tl.index(c.date)
+        n = sum(1 for d in tl.weeks[w].days if d < i and tl.is_training[d])
+        if n >= LATE_TRAINING_DAYS:
+            found.setdefault(c.date.weekday(), []).append((c, n))
+    notes = [LateInWeek(tuple(c for c, _n in some), tuple(n for _c, n in some), WEEKDAYS[wd])
+             for wd, some in found.items()]
+    return sorted(notes, key=lambda n: n.competitions[0].date)
+
+
+def taper_notes(season: Season) -> list[LateInWeek]:
+    """Every note of this module for ``season``, in date order (``solve``, ``check`` and Plan
+    Check list them): each has ``text(season)``, ``short()``, ``settings()`` and
+    ``competitions``."""
+    return late_in_week(season)

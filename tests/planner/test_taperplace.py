@@ -1,0 +1,73 @@
+"""Where TP-1's taper falls against an A competition (planner.taperplace): notes with their fix,
+not rules. Seasons built here: weeks from Monday, training Monday to Friday."""
+
+import datetime as dt
+
+from planner.season import Competition, NonTrainingDay
+from planner.taperplace import LATE_TRAINING_DAYS, late_in_week, taper_notes
+from tests.builders import day, season
+
+WEEKDAYS5 = ("mon", "tue", "wed", "thu", "fri")
+
+
+def with_a(*days: int, weeks: int = 8, week_start: str = "mon", off=()):
+    """Two athletes, no other match, an A competition on each of ``days``; ``off``: the team's
+    days off (day indexes)."""
+    comps = [Competition(id=f"a{k}", name=f"Cup {k + 1}", date=day(d), priority="A")
+             for k, d in enumerate(days)]
+    s = season(weeks=weeks, athletes=2, matches=[], comps=comps)
+    cal = s.calendar.model_copy(update={
+        "week_start": week_start, "training_days": WEEKDAYS5,
+        "non_training_days": tuple(NonTrainingDay(date=day(d), reason="Break") for d in off)})
+    return s.model_copy(update={"calendar": cal})
+
+
+def test_a_saturday_a_competition_with_weeks_from_monday_is_named_with_the_week_start_to_choose():
+    s = with_a(33)  # Sat of week 5
+    [note] = late_in_week(s)
+    assert [c.id for c in note.competitions] == ["a0"] and note.training == (5,)
+    said = note.text(s)
+    assert said.startswith("Cup 1 (Sat 6 Feb), A, comes late in its week (weeks start on "
+                           "Monday): the 5 training days before it in its week are load-week "
+                           "sessions, not the taper")
+    assert "start the weeks on Saturday (Season ▸ Season Settings…: Weeks start on" in said
+    assert "the Season sheet's Week starts" in said
+
+
+def test_with_weeks_from_saturday_the_same_competition_is_not_named():
+    assert late_in_week(with_a(33, week_start="sat")) == []
+
+
+def test_a_tournament_weekend_is_one_competition_and_several_on_one_weekday_share_a_line():
+    """Sat and Sun of one tournament (each day its own A competition) are named by their first;
+    two tournaments on Saturdays share the fix, one line."""
+    s = with_a(33, 34, 61, weeks=10)
+    [note] = taper_notes(s)
+    assert [c.id for c in note.competitions] == ["a0", "a2"]
+    assert note.text(s).startswith("Cup 1 (Sat 6 Feb) and Cup 3 (Sat 6 Mar), A, come late in "
+                                   "their weeks (weeks start on Monday): the 5 training days "
+                                   "before each in its week")
+    assert "to taper up to them, start the weeks on Saturday" in note.text(s)
+    # Cup 1's week is a taper week of Cup 3's (two weeks before it): its days are taper days
+    assert [c.id for n in late_in_week(with_a(33, 47)) for c in n.competitions] == ["a1"]
+
+
+def test_the_threshold_is_the_training_days_before_it_in_its_week():
+    """A Thursday A has 3 training days before it in its week (named), a Wednesday one 2 (not);
+    a day off in the week counts no training day."""
+    assert LATE_TRAINING_DAYS == 3
+    [note] = late_in_week(with_a(31))  # Thu
+    assert note.training == (3,) and note.weekday == "thu"
+    assert late_in_week(with_a(30)) == []  # Wed
+    assert late_in_week(with_a(31, off=(28,))) == []  # Thu, Monday off: 2 left
+
+
+def test_an_a_competition_in_the_first_week_or_a_week_begun_before_today_is_not_named():
+    """No week before it: TP-1 tapers nothing there; a week begun: its kind is kept."""
+    assert late_in_week(with_a(5)) == []
+    s = with_a(33)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(30)})})
+    assert late_in_week(s) == []
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(28)})})
+    assert late_in_week(s) != []  # the week starts today: still to plan
+    assert day(28).weekday() == dt.date(2027, 1, 4).weekday()
