@@ -1,21 +1,24 @@
 """Where TP-1's taper falls against each A competition: notes with their fix, not rules.
 
 TP-1 tapers the calendar weeks before the week of an A competition's first day (rules-spec
-TP-1); the competition's own week is a load week. A season can read that badly, and the coach
+TP-1); the competition's own week is a load week. Two seasons read that badly, and the coach
 is told how to change them (``solve``, ``check`` and the app's Plan Check):
 
 - :func:`late_in_week`: an A competition late in its week (a Saturday–Sunday tournament with
   weeks from Monday) has ``LATE_TRAINING_DAYS`` or more of the team's training days before it
   in its own week, the load week's sessions right before it; weeks that start on the
   competition's weekday put the taper there.
+- :func:`taper_after_break`: a taper whose first training day follows ``BREAK_WEEKS`` weeks or
+  more without the team (a summer break): it tapers from nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from planner import text
-from planner.rules import RuleSet
+from planner.rules import RULES, RuleSet
 from planner.season import WEEKDAYS, Competition, Season
 from planner.timeline import Timeline
 
@@ -23,6 +26,7 @@ from planner.timeline import Timeline
 # said: a Thursday A with weeks from Monday (3 load-week sessions right before it) or later; a
 # Wednesday A has 2, the most a load week's MD-2 and MD-1 would be anyway
 LATE_TRAINING_DAYS = 3
+BREAK_WEEKS = 2  # whole weeks without the team's training or matches that make a break
 SETTINGS_WHERE = ("Season ▸ Season Settings…: Weeks start on; in the coach workbook, the Season "
                   "sheet's Week starts")
 
@@ -103,8 +107,83 @@ def late_in_week(season: Season, timeline: Timeline | None = None) -> list[LateI
     return sorted(notes, key=lambda n: n.competitions[0].date)
 
 
-def taper_notes(season: Season) -> list[LateInWeek]:
+@dataclass(frozen=True)
+class TaperAfterBreak:
+    """An A competition whose taper's first training day follows ``BREAK_WEEKS`` weeks or more
+    without the team's training or matches: the taper follows no load weeks."""
+
+    a: Competition  # the first A competition of its week
+    weeks: int  # the break's whole weeks
+    back: dt.date  # the team's first training day after it, in the taper
+    taper_weeks: int  # TP-1's, as the season sets it
+    shorter_helps: bool  # one taper week fewer puts a load week between the break and the taper
+
+    @property
+    def competitions(self) -> tuple[Competition, ...]:
+        return (self.a,)
+
+    def text(self, season: Season) -> str:
+        """``Summer 7s D1 M1's taper (A, Sat 21 Aug) starts the week the team comes back from a
+        3-week break (back Mon 2 Aug): the taper sessions follow no load weeks; end the break
+        earlier (Days Off) so that load weeks come before the taper, or set TP-1's taper weeks
+        to 1 (Rules: TP-1.taper_weeks)``."""
+        fix = "end the break earlier (Days Off) so that load weeks come before the taper"
+        if self.shorter_helps:
+            fix += f", or set TP-1's taper weeks to {self.taper_weeks - 1} (Rules: {SETTING})"
+        return (f"{self._head()}: the taper sessions follow no load weeks; {fix}")
+
+    def short(self) -> str:
+        """A line of a list: ``… (back Mon 2 Aug): the taper follows no load weeks``."""
+        return f"{self._head()}: the taper follows no load weeks"
+
+    def _head(self) -> str:
+        return (f"{self.a.name}'s taper (A, {text.day(self.a.date)}) starts the week the team "
+                f"comes back from a {self.weeks}-week break (back {text.day(self.back)})")
+
+    def settings(self) -> list[str]:
+        """The rule settings the fix names (Plan Check's double-click)."""
+        return [SETTING] if self.shorter_helps else []
+
+
+SETTING = "TP-1.taper_weeks"
+
+
+def _break_before_taper(tl: Timeline, w: int, k: int) -> tuple[int, int] | None:
+    """(the break's whole weeks, the first training day of the taper) when the ``k`` taper
+    weeks before week ``w`` start with the team back from ``BREAK_WEEKS`` weeks or more without
+    training or matches; None otherwise, or when the days without reach the season's start (the
+    season begins there, no break)."""
+    if w - k < 0:
+        return None
+    span = range(tl.weeks[w - k].first, tl.weeks[w].first)
+    back = next((d for d in span if tl.is_training[d]), None)
+    if back is None or back < tl.p0:
+        return None
+    j = back - 1
+    while j >= 0 and not (tl.is_training[j] or tl.is_comp[j]):
+        j -= 1
+    weeks = (back - 1 - j) // 7
+    return (weeks, back) if j >= 0 and weeks >= BREAK_WEEKS else None
+
+
+def taper_after_break(season: Season, timeline: Timeline | None = None) -> list[TaperAfterBreak]:
+    """The A competitions (the first of each week, from a week not begun before ``today``) whose
+    taper starts with the team back from a break, in date order."""
+    tl = timeline if timeline is not None else Timeline(season)
+    k = int(RuleSet(season.rules).value("TP-1", "taper_weeks"))
+    least = int(RULES["TP-1"].param("taper_weeks").min)
+    out = []
+    for w, c in _a_weeks(tl):
+        if found := _break_before_taper(tl, w, k):
+            weeks, back = found
+            shorter = k > least and _break_before_taper(tl, w, k - 1) is None
+            out.append(TaperAfterBreak(c, weeks, tl.days[back], k, shorter))
+    return out
+
+
+def taper_notes(season: Season) -> list:
     """Every note of this module for ``season``, in date order (``solve``, ``check`` and Plan
-    Check list them): each has ``text(season)``, ``short()``, ``settings()`` and
-    ``competitions``."""
-    return late_in_week(season)
+    Check list them): each has ``text(season)``, ``short()`` and ``competitions``."""
+    tl = Timeline(season)
+    notes = late_in_week(season, tl) + taper_after_break(season, tl)
+    return sorted(notes, key=lambda n: n.competitions[0].date)

@@ -3,8 +3,8 @@ not rules. Seasons built here: weeks from Monday, training Monday to Friday."""
 
 import datetime as dt
 
-from planner.season import Competition, NonTrainingDay
-from planner.taperplace import LATE_TRAINING_DAYS, late_in_week, taper_notes
+from planner.season import Competition, NonTrainingDay, RuleSettings
+from planner.taperplace import LATE_TRAINING_DAYS, late_in_week, taper_after_break, taper_notes
 from tests.builders import day, season
 
 WEEKDAYS5 = ("mon", "tue", "wed", "thu", "fri")
@@ -71,3 +71,52 @@ def test_an_a_competition_in_the_first_week_or_a_week_begun_before_today_is_not_
     s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(28)})})
     assert late_in_week(s) != []  # the week starts today: still to plan
     assert day(28).weekday() == dt.date(2027, 1, 4).weekday()
+
+
+# -- a taper straight after a break --------------------------------------------------------------
+CUP = 61  # Sat of week 8: TP-1's taper weeks are weeks 6 and 7 (days 42-55)
+
+
+def after_break(first_off: int, last_off: int, taper_weeks: int | None = None, a: int = CUP):
+    s = with_a(a, weeks=10, off=range(first_off, last_off + 1))
+    if taper_weeks is not None:
+        s = s.model_copy(update={"rules": RuleSettings(values={"TP-1": {"taper_weeks": taper_weeks}})})
+    return s
+
+
+def test_a_taper_straight_after_a_three_week_break_is_named_with_what_to_do():
+    """The summer break Mon day 21 - Sun day 41, the team back on Mon day 42, the taper's first
+    day: the taper follows no load weeks."""
+    s = after_break(21, 41)
+    [note] = taper_after_break(s)
+    assert (note.a.id, note.weeks, note.back) == ("a0", 3, day(42))
+    assert note.text(s) == (
+        "Cup 1's taper (A, Sat 6 Mar) starts the week the team comes back from a 3-week break "
+        "(back Mon 15 Feb): the taper sessions follow no load weeks; end the break earlier (Days "
+        "Off) so that load weeks come before the taper, or set TP-1's taper weeks to 1 (Rules: "
+        "TP-1.taper_weeks)")
+    assert note.settings() == ["TP-1.taper_weeks"]
+    assert note in taper_notes(s)
+
+
+def test_a_break_of_one_week_or_one_before_a_load_week_is_not_named():
+    assert taper_after_break(after_break(35, 41)) == []  # a week off: 9 days without the team
+    assert [n.weeks for n in taper_after_break(after_break(28, 41))] == [2]  # two weeks: named
+    # one taper week: the load week of the team's return (week 6) comes before it
+    assert taper_after_break(after_break(21, 41, taper_weeks=1)) == []
+
+
+def test_a_break_into_the_taper_names_the_day_back_and_one_taper_week_says_only_the_break():
+    [note] = taper_after_break(after_break(21, 44))  # back Thu day 45, inside the first taper week
+    assert note.back == day(45) and note.weeks == 3
+    [note] = taper_after_break(after_break(28, 48, taper_weeks=1))  # TP-1 at its least already
+    s = after_break(28, 48, taper_weeks=1)
+    assert note.text(s).endswith("end the break earlier (Days Off) so that load weeks come before "
+                                 "the taper")
+    assert note.settings() == []
+
+
+def test_the_days_before_the_seasons_first_training_day_are_no_break():
+    """A season that starts with four weeks off before its first taper has nothing to come back
+    from: not said as a break."""
+    assert taper_after_break(after_break(0, 27, a=47)) == []

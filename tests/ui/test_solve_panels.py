@@ -633,6 +633,44 @@ def test_an_a_competition_late_in_its_week_is_named_with_the_week_start_by_all_t
     assert "⚠ Taper" not in capsys.readouterr().err
 
 
+def test_a_taper_straight_after_a_break_is_named_by_all_three_with_the_setting(qtbot, tmp_path,
+                                                                              capsys):
+    """Three weeks off, then straight into the two taper weeks: the taper had nothing to taper
+    from and the A's week read as a spike, with only HV-1's days off said. Plan Check (a
+    double-click opens TP-1's taper weeks in Rules), `periodize solve` and `check` say it."""
+    from planner.season import Competition, NonTrainingDay
+    from planner.seasonfile import save_season
+    from solver import SolveRequest, solve
+    from tests.builders import day, season
+    from ui.cli.main import main
+    from ui.desktop.panels import SETTING_ROLE
+
+    cup = Competition(id="cup", name="Cup", date=day(59), priority="A")  # Thu of week 8
+    s = season(weeks=10, athletes=2, matches=[], comps=[cup])
+    s = s.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"max_speed": 9.0}) for a in s.athletes),
+        "calendar": s.calendar.model_copy(update={"non_training_days": tuple(
+            NonTrainingDay(date=day(d), reason="Break") for d in range(21, 42))})})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    said = ("Cup's taper (A, Thu 4 Mar) starts the week the team comes back from a 3-week break "
+            "(back Mon 15 Feb)")
+    w = make(qtbot, s)
+    panel = w.violations_panel
+    items = [panel.list.item(i) for i in range(panel.list.count())]
+    [item] = [it for it in items if it.text().startswith("◷ Taper — Cup's taper")]
+    assert item.text() == f"◷ Taper — {said}: the taper follows no load weeks."
+    assert item.data(SETTING_ROLE) == ["TP-1.taper_weeks"]
+    assert "or set TP-1's taper weeks to 1" in item.toolTip()
+    assert "◷ 1 taper straight after a break" in panel.summary.text()
+    path = tmp_path / "s.season.json"
+    save_season(s.model_copy(update={"plan": None}), path)
+    assert main(["solve", str(path), "--save"]) == 0
+    assert f"⚠ Taper: {said}: the taper sessions follow no load weeks; end the break" in \
+        capsys.readouterr().out
+    main(["check", str(path)])
+    assert f"⚠ Taper: {said}" in capsys.readouterr().err
+
+
 def test_a_day_between_two_matches_is_headed_with_both_relations(qtbot):
     """A day two after one match and one before the next is headed "MD+2 · MD-1", as its why and
     the handouts say; "MD-1" alone read as an activation day on a recovery day."""

@@ -389,7 +389,7 @@ def print_signing_stages(season, file=None) -> None:
 
 
 def print_taper_places(season, file=None) -> None:
-    """A line per taper that stops short of its A competition
+    """A line per taper that stops short of its A competition or follows a break
     (``planner.taperplace.taper_notes``): not a rule, the Plan Check's line, with its fix."""
     from planner.taperplace import taper_notes
 

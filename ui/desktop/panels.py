@@ -57,7 +57,7 @@ from planner.returns import day_stage_meaning, day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import SPEED_DAY, Season
 from planner.squad import away_from_squad
-from planner.taperplace import taper_notes
+from planner.taperplace import LateInWeek, TaperAfterBreak, taper_notes
 from planner.text import (
     date_short,
     day,
@@ -507,7 +507,7 @@ def soft_breakdown(report) -> str:
 
 def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
                   credited: int = 0, signings: int = 0, head: str = "Listed first",
-                  cold: int = 0, pains: int = 0, late: int = 0) -> str:
+                  cold: int = 0, pains: int = 0, late: int = 0, after_break: int = 0) -> str:
     """`` Listed first: ▲ 2 days logged above a rehab stage's cap; … (▲ breaks no rule).``: what
     the Plan Check list shows besides the checker's findings, in its order (``""`` for nothing);
     ``head``: where, after the rules broken (``Listed after the rules broken``) or first."""
@@ -530,6 +530,8 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     if late:
         first.append(f"◷ {plural(late, 'A competition')} late in {'its' if late == 1 else 'their'}"
                      f" week{'' if late == 1 else 's'}, not tapered up to")
+    if after_break:
+        first.append(f"◷ {plural(after_break, 'taper')} straight after a break")
     if cold:
         first.append(f"{COLD_MARK} {plural(cold, 'match', 'matches')} started as the first speed "
                      f"day after a break")
@@ -542,7 +544,7 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
         first.append(f"{SIGNING_MARK} {plural(signings, 'signing')} whose stage from their old club "
                      f"counts its days again from today")
     # ▲, ◷, ❄, ⊘, ⇡ and ↻ break no rule: each line's tooltip says why it is listed
-    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers or late),
+    marks = [m for m, on in ((ABOVE_MARK, above), ("◷", runs or tapers or late or after_break),
                              (COLD_MARK, cold),
                              (NO_MAX_MARK, unmeasured), (CREDIT_MARK, credited),
                              (SIGNING_MARK, signings)) if on]
@@ -654,7 +656,9 @@ class ViolationsPanel(QWidget):
                 "Listed after the pins" if report.violations else "Listed first")
         self.summary.setText(check_summary(report, season) + _listed_first(
             above, said, runs, tapers, len(unmeasured), len(credited), len(signings), head,
-            len(cold), len(pains), sum(len(n.competitions) for n in placed)))
+            len(cold), len(pains),
+            sum(len(n.competitions) for n in placed if isinstance(n, LateInWeek)),
+            sum(1 for n in placed if isinstance(n, TaperAfterBreak))))
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
@@ -677,7 +681,7 @@ class ViolationsPanel(QWidget):
                                "competition taper weeks; a match started plays in full")
                             + f" ({t.way(short=True)}).")
             self.list.addItem(item)
-        self._fill_placed(season, placed)  # a taper short of its A competition
+        self._fill_placed(season, placed)  # a taper short of its A competition, or after a break
         self._fill_cold(season, cold)  # a match started as the first speed day after a break
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
@@ -778,7 +782,7 @@ class ViolationsPanel(QWidget):
         self.list.addItem(item)
 
     def _fill_placed(self, season: Season, found: list) -> None:
-        """A line per taper that stops short of its A competition
+        """A line per taper that stops short of its A competition or follows a break
         (``planner.taperplace.taper_notes``, as ``solve`` and ``check`` print them): a click goes
         to its first competition, a double-click to the rule setting it names. Not a rule of the
         plan."""
