@@ -608,6 +608,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     )
     from planner.coldstart import cold_starts_added
     from planner.congestion import added, congestion_lines, tapers_added
+    from planner.plandiff import changed_days
     from planner.returns import hv_exposure_counts
 
     scenario = season_b.model_copy(update={"plan": plan_b})
@@ -637,7 +638,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         pa, pb = plan_a.for_athlete(ath.id), plan_b.for_athlete(ath.id)
         if pa is None or pb is None:
             continue
-        cells = {d for d in range(tl_b.n) if pa.intensity[d] != pb.intensity[d] or pa.stages[d] != pb.stages[d]}
+        cells = set(changed_days(pa, pb))
         comp.changed_cells |= {(ath.id, d) for d in cells}
         (ret_a, away_a), (ret_b, away_b) = _return(tl_a, plan_a, ath.id), _return(tl_b, plan_b, ath.id)
         comp.athletes.append(AthleteDiff(

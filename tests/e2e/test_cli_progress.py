@@ -2134,3 +2134,42 @@ def test_record_test_says_the_hold_a_failed_result_sets_and_the_return_says_it_f
             f"until retest on {day_long(day(8))}.\n") in r.stdout, r.stdout
     assert (f"(provisional: P3's Hip-flexor strength LSI (≥ 90 %) failed 82 % on {day_long(day(1))}, "
             f"retest from {day_long(day(8))}") in r.stdout, r.stdout
+
+
+def test_a_replan_lists_the_days_it_changed_from_the_stored_plan(tmp_path):
+    """`advance` said nothing of the days its re-plan changed (the app: only how many). It lists
+    them, an athlete a line, each day from and to, the first ten of an athlete and how many more."""
+    from planner.season import CriteriaTest
+
+    hurt = injury("A1", "P3", start_day=-13).model_copy(update={"tests": (
+        CriteriaTest(date=day(-2), name="Hip-flexor strength LSI", value=92, unit="%"),)})
+    s = season(weeks=6, athletes=4, injuries=(hurt,))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"max_speed": 9.0})
+                                                for a in s.athletes)})
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    planned = load_season(tmp_path / "s.season.json")
+    ap = planned.plan.for_athlete("A1")
+    # A1's week run below each step of the ladder: the return moves, and the days after today
+    (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n" + "".join(
+        f"A1,{day(i)},45,4,{ap.intensity[i] - 1}\n" for i in range(7) if ap.intensity[i] >= 60))
+    r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--log", "log.csv",
+            "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    old, new = planned.plan, load_season(tmp_path / "s.season.json").plan
+    changed = [(a.athlete, d) for a in new.athletes for d in range(7, len(a.intensity))
+               if (a.stages[d], a.intensity[d]) != (old.for_athlete(a.athlete).stages[d],
+                                                    old.for_athlete(a.athlete).intensity[d])]
+    assert len(changed) > 10 and {a for a, _d in changed} == {"A1"}, changed
+    assert f"Changed from the stored plan: {len(changed)} athlete-days:\n" in r.stdout
+    line = r.stdout.split("Changed from the stored plan: ", 1)[1].splitlines()[1]
+    assert line.startswith("  Athlete 1 (A1): ")
+    b = new.for_athlete("A1")
+    for _a, d in changed[:10]:
+        lv = [f"{x} %" for x in (ap.intensity[d], b.intensity[d])]
+        if ap.stages[d] != b.stages[d]:
+            lv = [f"{'fit' if st == FIT else st} {x}" for st, x in zip((ap.stages[d], b.stages[d]), lv,
+                                                                       strict=True)]
+        assert f"{text_day(day(d))} {lv[0]} → {lv[1]}" in line, (d, line)
+    assert text_day(day(changed[10][1])) + " " not in line.split("; and ")[0]  # ten named, then
+    assert line.endswith(" more")  # how many more

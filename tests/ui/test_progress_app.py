@@ -2514,6 +2514,60 @@ def test_a_replan_that_moves_a_return_says_so_in_the_status_bar(qtbot, planned):
     w.weekly.shutdown()
 
 
+def test_a_replan_names_the_days_it_changed_and_plan_check_lists_them_all(qtbot, planned):
+    """After a re-plan the status bar said only "2 athlete-days changed from the stored plan",
+    never which. It names the first few; Plan Check lists every one, from and to, until the
+    plan is another (here: the re-plan undone)."""
+    from ui.desktop.panels import REPLANNED_MARK
+
+    ap = planned.plan.for_athlete("A1")
+    slow = tuple(Session(athlete="A1", date=day(i), minutes=45, rpe=4, top_speed_pct=ap.intensity[i] - 1)
+                 for i in range(7) if ap.intensity[i] >= 60)
+    w = make_window(qtbot, planned)
+    assert w.apply_edit(E.AdvanceToday(today=day(7), accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date)
+        for t in projected_transitions(planned, day(7)))))
+    assert w.apply_edit(E.LogSessions(sessions=slow))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        assert w.weekly.replan(before=planned)
+    old, new = planned.plan, w.season.plan
+    tl = Timeline(w.season)
+    # the days changed, read from the two plans' stages and levels
+    expected = [(a.athlete, d) for a in new.athletes for d in range(tl.p0, tl.n)
+                if (a.stages[d], a.intensity[d]) != (old.for_athlete(a.athlete).stages[d],
+                                                     old.for_athlete(a.athlete).intensity[d])]
+    assert expected, "the slow week should change Athlete 1's days"
+    text = w.statusBar().currentMessage()
+    n = len(expected)
+    assert f"{n} athlete-day{'s' if n > 1 else ''} changed from the stored plan: " in text, text
+    items = [w.violations_panel.list.item(k) for k in range(w.violations_panel.list.count())]
+    listed = [i.text() for i in items if i.text().startswith(REPLANNED_MARK)]
+    assert items[0].text() == listed[0]  # at the top of Plan Check
+    # an arrow a day, and one for each own week kind moved apart from the team's
+    weeks = [(a.athlete, k) for a in new.athletes for k in range(tl.first_open_week, len(tl.weeks))
+             if (was := old.for_athlete(a.athlete).weeks[k]) != a.weeks[k]
+             and (old.team_weeks[k], new.team_weeks[k]) != (was, a.weeks[k])]
+    assert " ".join(listed).count("→") == n + len(weeks)
+    for aid, k in weeks:
+        line = next(x for x in listed if w.season.athlete_label(aid) in x)
+        assert (f"own week of {text_day(tl.days[tl.weeks[k].first])} "
+                f"{old.for_athlete(aid).weeks[k]} → {new.for_athlete(aid).weeks[k]}") in line
+    for aid, d in expected:
+        a, b = old.for_athlete(aid), new.for_athlete(aid)
+        lv = [f"{x} %" for x in (a.intensity[d], b.intensity[d])]
+        if a.stages[d] != b.stages[d]:
+            lv = [f"{st if st != 'FIT' else 'fit'} {x}" for st, x in zip((a.stages[d], b.stages[d]), lv,
+                                                                          strict=True)]
+        line = next(x for x in listed if w.season.athlete_label(aid) in x)
+        assert f"{text_day(tl.days[d])} {lv[0]} → {lv[1]}" in line, line
+    first = next(i for i in items if i.text().startswith(REPLANNED_MARK))
+    assert first.data(Qt.ItemDataRole.UserRole) == (expected[0][0], tl.days[expected[0][1]])
+    w.undo_stack.undo()  # the stored plan again: nothing the re-plan changed is listed
+    assert not any(w.violations_panel.list.item(k).text().startswith(REPLANNED_MARK)
+                   for k in range(w.violations_panel.list.count()))
+    w.weekly.shutdown()
+
+
 def test_a_return_moved_beside_a_proposed_flare_up_says_it_depends_on_it(qtbot, planned):
     """"Proposed flare-up: Kofi Mensah ... pain 5/10 on Fri 2 Oct" and "Returns moved: Kofi
     Mensah: back to full training Tue 6 Oct (was Thu 8 Oct)" in one output: the earlier return

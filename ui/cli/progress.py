@@ -21,7 +21,7 @@ import sys
 from planner.errors import InputError
 from planner.progress import played_before_re_entry, returns_moved, team_weeks_changed
 from planner.rehab import FLARE_BACK
-from planner.text import day_long
+from planner.text import day_long, plural
 from ui.cli.outputs import save_target
 from ui.cli.whatif import add_edit_options, add_search_options
 
@@ -52,6 +52,7 @@ SKIP_HELP = ("when every problem of the log names its row, leave those rows out 
              "others, each row left out said with its problem; without it nothing is added "
              "while a row has a problem")
 # the way a refused log whose problems each name a row is read without them
+CHANGES_SHOWN = 10  # athletes named, and days of one, after a re-plan (the app's Plan Check: all)
 SKIP_FIX = "To read the other rows, leaving those out, run the command again with --skip-bad-rows."
 
 
@@ -982,6 +983,8 @@ def _replanned(before, season, time_limit: float, path: str, context: str, searc
     print(heading)
     print_summary(outcome, season, path)
     after = season.model_copy(update={"plan": outcome.plan})
+    for line in replan_changes(before, after):
+        print(line)
     for line in returns_moved(before, after, shlex.quote(path)):
         print(line)
     for line in team_weeks_changed(before, after):
@@ -989,6 +992,19 @@ def _replanned(before, season, time_limit: float, path: str, context: str, searc
     for line in played_before_re_entry(before, after):
         print(line)
     return after, None
+
+
+def replan_changes(before, after, limit: int = CHANGES_SHOWN) -> list[str]:
+    """The athlete-days the re-plan changed from the stored plan, counted, then an athlete a
+    line with each day from → to (``planner.plandiff``; past ``limit`` athletes or days of one,
+    "and N more"), as the app's Plan Check lists them."""
+    from planner.plandiff import plan_changes
+
+    changes = plan_changes(after, before.plan, after.plan)
+    head = f"Changed from the stored plan: {plural(len(changes.days), 'athlete-day')}"
+    if not changes:
+        return [head + "."]
+    return [head + ":"] + [f"  {x}" for x in changes.lines(after, limit, per_athlete=limit)]
 
 
 def _searched(season, time_limit: float, run, path: str, context: str = "solve"):

@@ -28,7 +28,6 @@ from planner.rules import RuleSet
 from planner.safefile import save_failure
 from planner.season import Season
 from planner.text import date_short, day_long, plural, season_past
-from planner.text import day as day_words
 from ui.desktop import (
     contextkey,
     editors,
@@ -1550,33 +1549,16 @@ class MainWindow(QMainWindow):
         after = self.season.plan
         if before is None or after is None or before is after:
             return ""
+        from planner.plandiff import plan_changes
         from planner.progress import team_weeks_changed
-        from planner.timeline import Timeline
 
         # the squad's deload or taper week moved: every printed page of those weeks is old
         team = "".join(" " + x for x in team_weeks_changed(
             self.season.model_copy(update={"plan": before}), self.season))
-        tl = Timeline(self.season)
-        days, old = tl.days, {ap.athlete: ap for ap in before.athletes}
-        changed = []  # from today on: a day before it takes what was logged, not a plan change
-        for ap in after.athletes:
-            was = old.get(ap.athlete)
-            if was is None or was.intensity == ap.intensity or len(was.intensity) != len(ap.intensity):
-                continue  # most athletes are unchanged: one tuple comparison each
-            changed += [(ap.athlete, i, was.intensity[i], ap.intensity[i])
-                        for i in range(tl.p0, min(len(days), len(ap.intensity)))
-                        if was.intensity[i] != ap.intensity[i]]
-        if not changed:
+        changes = plan_changes(self.season, before, after)
+        if not changes.days:
             return team
-        parts: list[str] = []  # an athlete named once ("Sam Patel Tue 12 Jan (70 % → 90 %), Thu
-        for n, (a, i, x, y) in enumerate(changed[:3]):  # 14 Jan …"): the line fits 1280 px
-            day = f"{day_words(days[i])} ({x} % → {y} %)"
-            if n and a == changed[n - 1][0]:
-                parts[-1] += f", {day}"
-            else:
-                parts.append(f"{self.season.athlete(a).name} {day}")
-        more = f"; and {len(changed) - 3} more" if len(changed) > 3 else ""
-        return f"{team} Days changed: {'; '.join(parts)}{more}."
+        return f"{team} Days changed: {changes.short(self.season)}."
 
     def _spikes(self) -> int:
         """LD-1's planned load spikes in the plan check before a solve is accepted (-1: none)."""

@@ -81,6 +81,7 @@ CREDIT_MARK = "⇡"  # athletes planned above a sprint ladder level credited, no
 SIGNING_MARK = "↻"  # signings whose stage from the old club counts its days again from today
 PAIN_MARK = "⚠"  # a pain listed before a planned speed day or match (the Log's mark of it)
 COLD_MARK = "❄"  # a match started as the first speed day after RAMP's gap (planner.coldstart)
+REPLANNED_MARK = "⇄"  # a day the last re-plan from today changed from the stored plan (planner.plandiff)
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -612,6 +613,9 @@ class ViolationsPanel(QWidget):
         # the notes listed before the rules broken, each worked out once per season: name ->
         # (season, the planner's list for it)
         self._notes: dict[str, tuple] = {}
+        # the last re-plan from today: (the plan it made, planner.plandiff.PlanChanges), listed
+        # while the season holds that plan (a solve, an undo or another re-plan ends it)
+        self._replanned: tuple | None = None
         self.show_soft.toggled.connect(lambda _on: self._fill())
         self.soft_rule.currentIndexChanged.connect(lambda _k: self._fill())
 
@@ -620,6 +624,32 @@ class ViolationsPanel(QWidget):
         ``problem``: why the plan could not be checked (``planner.validate.plannable``)."""
         self.season, self.report, self.problem = season, report, problem
         self._fill()
+
+    def set_replan_changes(self, plan, changes) -> None:
+        """What the last re-plan from today changed from the stored plan (``changes``, a
+        ``planner.plandiff.PlanChanges``), listed first while the season's plan is ``plan``."""
+        self._replanned = (plan, changes)
+        self._fill()
+
+    def _fill_replanned(self, season: Season) -> None:
+        """"Changed by the last re-plan": a line per athlete, each day changed from → to (the
+        status line names three); a click goes to the athlete's first day changed."""
+        if self._replanned is None or self._replanned[0] is not season.plan:
+            return
+        changes = self._replanned[1]
+        tip = ("The stored plan's days (from → to) that the last re-plan from today changed; "
+               "listed until the next solve or re-plan.")
+        if not changes:
+            item = QListWidgetItem(f"{REPLANNED_MARK} Changed by the last re-plan — nothing: every "
+                                   f"athlete-day from today as the stored plan had it.")
+            item.setToolTip(tip)
+            self.list.addItem(item)
+            return
+        for aid, line in zip(changes.athletes(), changes.lines(season), strict=True):
+            item = QListWidgetItem(f"{REPLANNED_MARK} Changed by the last re-plan — {line}.")
+            item.setData(Qt.ItemDataRole.UserRole, (aid, changes.first_day(aid)))
+            item.setToolTip(tip)
+            self.list.addItem(item)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
@@ -662,6 +692,7 @@ class ViolationsPanel(QWidget):
         # the rules broken first, as `periodize check` prints them: under ten lines of notes
         # that break no rule, they needed scrolling to below the dock
         # one line, too, for one cause on one day for the whole squad (a day off added)
+        self._fill_replanned(season)  # what the last re-plan changed, above what the plan breaks
         way = plan_again_words(season)
         self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations, way)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures

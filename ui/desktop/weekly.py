@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.plandiff import plan_changes
 from planner.progress import (
     next_week_start,
     played_before_re_entry,
@@ -88,21 +89,6 @@ def replan_work(before: Season, after: Season, time_limit: float):
         return SolveResult(outcome, prepare(after, outcome), after.rules)
 
     return work
-
-
-def changed_days(old: Plan | None, new: Plan | None, p0: int) -> int:
-    """Athlete-days from ``p0`` whose stage or level differ between two plans."""
-    if old is None or new is None:
-        return 0
-    n = 0
-    for a in new.athletes:
-        b = old.for_athlete(a.athlete)
-        if b is None or len(b.intensity) != len(a.intensity):
-            n += len(a.intensity) - p0
-            continue
-        n += sum(1 for d in range(p0, len(a.intensity))
-                 if a.intensity[d] != b.intensity[d] or a.stages[d] != b.stages[d])
-    return n
 
 
 class FlareStrip(QFrame):
@@ -549,8 +535,12 @@ class WeeklyLoop(QObject):
             w._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and w._accept_plan(result.value, "Re-plan from today"):
             season = w.season
-            p0 = max(0, (planning_start(season) - season.calendar.start).days)
-            n = changed_days(self._reference, outcome.plan, p0)
+            changes = plan_changes(season, self._reference, season.plan)
+            w.violations_panel.set_replan_changes(season.plan, changes)  # whole, in Plan Check
+            n = len(changes.days)
+            named = f": {changes.short(season)}" if changes.days else ""
+            if changes.weeks or len(changes.days) > 3:
+                named += " (all in Plan Check)"
             whole = (" The rules changed since the plan was made: the whole future was "
                      "re-planned under them." if "the rules changed" in (outcome.message or "") else "")
             words = ("the best plan that changes only what the log and the new today reach"
@@ -572,7 +562,7 @@ class WeeklyLoop(QObject):
             # the returns it moved first: last, they were cut off at 1366 px
             w.statusBar().showMessage(
                 f"Re-planned from today.{said} In {outcome.wall_time:.1f} s: {words}; "
-                f"{plural(n, 'athlete-day')} changed from the stored plan.{whole}{hint}",
+                f"{plural(n, 'athlete-day')} changed from the stored plan{named}.{whole}{hint}",
                 20000)
         else:
             w._show_no_plan(outcome)
