@@ -308,12 +308,27 @@ class AthleteDiff:
     roles: tuple[str, ...] = ()
     # the athlete-days whose planned load B changes (a role, a session's minutes)
     load_days: int = 0
+    # of an athlete whose availability or stage B changes: the matches from today on he plays in
+    # A and not in B (lost), and in B and not in A (gained), each "'Derby (home)' Sat 17 Oct"
+    matches_lost: tuple[str, ...] = ()
+    matches_gained: tuple[str, ...] = ()
+    fit_changed: bool = False  # B changes the athlete's availability or stage (the lists above)
 
     @property
     def changed(self) -> bool:
         return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b
                     or self.away_a != self.away_b or self.targets_a != self.targets_b
                     or self.roles or self.load_days)
+
+    def matches_words(self) -> str:
+        """``misses 'Derby (home)' Sat 17 Oct; plays 'Cup' Wed 21 Oct`` (what B changes of the
+        matches the athlete plays from today on), ``plays the same matches`` when B changes his
+        availability or stage but none of them; "" for another athlete."""
+        if not self.fit_changed:
+            return ""
+        parts = ([f"misses {join_and(list(self.matches_lost))}"] if self.matches_lost else []) + (
+            [f"plays {join_and(list(self.matches_gained))}"] if self.matches_gained else [])
+        return "; ".join(parts) or "plays the same matches"
 
     def missed(self, which: str) -> list[str]:
         """The target competitions plan ``which`` ("a" or "b") misses."""
@@ -469,6 +484,13 @@ class Comparison:
             f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
             for d, k, au in self.load_days[:shown]) + (" …" if len(self.load_days) > shown else "")
 
+    def match_lines(self) -> list[str]:
+        """The matches from today on that the scenario takes from or gives to each athlete whose
+        availability or stage it changes, a line each (the coach's first question of an injury)."""
+        said = [f"  {a.name}: {w}" for a in self.athletes if (w := a.matches_words())]
+        return ["Matches played from today on (B against A), of the athletes whose availability "
+                "or stage the scenario changes:", *said] if said else []
+
     def target_lines(self) -> list[str]:
         """The targets whose verdict or return the scenario changes, a line each, and the
         others counted in one line (every comparison repeated the same MISSED)."""
@@ -518,6 +540,7 @@ class Comparison:
         if self.load_days:
             lines.append(self.load_words())
         lines += self.shared_days
+        lines += self.match_lines()
         lines += self._advice_lines()
         lines += self.target_lines()
         for label, broken in (("A", self.broken_a), ("B", self.broken_b)):
@@ -652,9 +675,44 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             tuple(w for (aid, _d), w in sorted(comp.role_cells.items(), key=lambda x: x[0][1])
                   if aid == ath.id),
             sum(1 for aid, _d in loaded if aid == ath.id),
+            *_matches_changed((season_a, tl_a, plan_a), (season_b, tl_b, plan_b), ath.id),
         ))
     comp.load_only = len(set(loaded) - comp.changed_cells)
     return comp
+
+
+def _matches_played(season: Season, tl: Timeline, plan: Plan, athlete: str
+                    ) -> dict[tuple[str, int], str]:
+    """(competition id, day index) -> "'Derby (home)' Sat 17 Oct": the matches from today on the
+    athlete plays (start or bench) as ``plan`` has him, read as every count of them reads it
+    (planner.returns.AthleteFacts)."""
+    from planner.returns import AthleteFacts
+    from planner.rules import RuleSet
+
+    ap = plan.for_athlete(athlete)
+    if ap is None or len(ap.stages) != tl.n or len(ap.intensity) != tl.n:
+        return {}
+    f = AthleteFacts(season, tl, RuleSet(season.rules), ap)
+    return {(c.id, i): f"'{c.name}' {text.day(tl.days[i])}"
+            for i in range(tl.p0, tl.n) if f.played[i]
+            for c, role in zip(tl.comp_on[i], f.match_roles(i), strict=True) if role != "out"}
+
+
+def _matches_changed(a: tuple[Season, Timeline, Plan], b: tuple[Season, Timeline, Plan], athlete: str
+                     ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(the matches from today on the athlete plays in A and not in B, those in B and not in A,
+    in date order; whether B changes his availability or stage): the lists for such an athlete
+    only (a match role changed is said by role_days)."""
+    pa, pb = a[2].for_athlete(athlete), b[2].for_athlete(athlete)
+    if pa is None or pb is None or (
+            pa.stages == pb.stages and a[1].unavailable(athlete) == b[1].unavailable(athlete)):
+        return (), (), False
+    in_a, in_b = _matches_played(*a, athlete), _matches_played(*b, athlete)
+
+    def only(x: dict, y: dict) -> tuple[str, ...]:
+        return tuple(x[k] for k in sorted(set(x) - set(y), key=lambda k: (k[1], k[0])))
+
+    return only(in_a, in_b), only(in_b, in_a), True
 
 
 def _past_competitions(season: Season, tl: Timeline) -> set[str]:

@@ -1,5 +1,5 @@
-"""The what-if comparison as an Excel workbook: summary per athlete, the scenario's edits, and
-every changed athlete-day."""
+"""The what-if comparison as an Excel workbook: summary per athlete, the matches each athlete whose
+availability or stage changes misses or adds, the scenario's edits, and every changed athlete-day."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from planner import text
 from planner.scenarios import Comparison
 from planner.season import Plan, Season
 from planner.seasonfile import atomic_write
+from planner.text import join_and
 from planner.timeline import Timeline
 from planner.xlsx_cells import write_text
 from planner.xlsx_layout import FONT, fit_lines, page_setup, row_height
@@ -101,6 +102,13 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
             for j in range(1, 12):
                 ws.cell(row=i, column=j).fill = CHANGED
     _totals(ws, comp, len(rows) + HEAD + 2)
+
+    played = [[a.athlete, a.name, join_and(list(a.matches_lost)) or None,
+               join_and(list(a.matches_gained)) or None] for a in comp.athletes if a.fit_changed]
+    if played:  # the coach's first question of an injury: which matches he misses
+        ma = wb.create_sheet("Matches")
+        _table(ma, ["ID", "Athlete", "Matches B misses (played in A)", "Matches B adds (not played in A)"],
+               played, [6, 28, 70, 50], title, exported_at, season_b)
 
     broken = [[label, x] for label, items in (("A", comp.broken_a), ("B", comp.broken_b)) for x in items]
     if broken:

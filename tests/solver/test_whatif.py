@@ -273,7 +273,7 @@ def test_the_comparison_workbook_prints_on_a4_titled_with_its_plans_and_legible(
     export_comparison(tmp_path / "c.xlsx", comp, base, base.plan, after, base.plan, ["A2 away"],
                       when)
     wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
-    assert wb.sheetnames == ["Summary", "Hard rules broken", "Edits", "Changes"]
+    assert wb.sheetnames == ["Summary", "Matches", "Hard rules broken", "Edits", "Changes"]
     for ws in wb:
         assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
@@ -719,3 +719,31 @@ def test_a_scenario_compared_before_it_is_saved_reads_the_past_weeks_from_its_pl
     comp = compare(s, s.plan, after, plan_b)
     assert "DL-2" not in comp.text(), comp.text()
     assert not check_plan(after.model_copy(update={"plan": plan_b}), plan_b).violations
+
+
+def test_a_comparison_names_the_matches_an_athlete_away_misses(base):
+    """A player away for a week: the comparison said his days and HV changed, never the coach's
+    first question, which matches he misses. It names them with their day, for him alone (the
+    athletes whose availability and stage it leaves alone have no such line)."""
+    from planner.text import day as day_words
+    from planner.timeline import Timeline
+    from planner.xlsx_compare import build_comparison_workbook
+
+    after = E.AddUnavailability(unavailability=Unavailability(athlete="A2", start=day(10), end=day(16))).apply(base)
+    out = replan(base, after, base.plan, time_limit=20)
+    comp = compare(base, base.plan, after, out.plan)
+    tl, a2 = Timeline(base), base.plan.for_athlete("A2")
+    # played in the baseline (fit, at a match level) on a match day of the week away
+    lost = tuple(f"'{c.name}' {day_words(tl.days[i])}" for i in range(10, 17) if tl.is_comp[i]
+                 and a2.stages[i] == "FIT" and a2.intensity[i] in (80, 100) for c in tl.comp_on[i])
+    assert lost == ("'Match 2' Sat 16 Jan",)  # the builder's Saturday match of week 2
+    by = {a.athlete: a for a in comp.athletes}
+    assert by["A2"].matches_lost == lost and by["A2"].matches_gained == ()
+    assert by["A2"].matches_words() == f"misses {lost[0]}"
+    assert [a.athlete for a in comp.athletes if a.matches_words()] == ["A2"]
+    assert f"  Athlete 2 (A2): misses {lost[0]}" in comp.text().splitlines()
+    ws = build_comparison_workbook(comp, base, base.plan, after, out.plan, [])["Matches"]
+    assert [r for r in ws.iter_rows(min_row=HEAD + 1, values_only=True)] == [
+        ("A2", "Athlete 2 (A2)", lost[0], None)]
+    # the same season against itself changes nobody's matches
+    assert compare(after, out.plan, after, out.plan).match_lines() == []

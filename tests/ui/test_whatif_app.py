@@ -707,6 +707,12 @@ def test_the_comparison_window_says_a_missed_target_and_marks_it_on_the_board(qt
     assert ("Athlete 1 misses the target 'Derby'</b> (in S3 again that day; met in the baseline)"
             in win.heading.text())
     assert win.board_b.missed_target("A1") and not win.board_a.missed_target("A1")
+    # and the matches the flare-up takes from him, each with its day, the Derby among them
+    import html
+
+    diff = next(a for a in win.comparison.athletes if a.athlete == "A1")
+    assert diff.matches_words().startswith("misses ") and "'Derby' " in diff.matches_words()
+    assert f"<b>Athlete 1 {html.escape(diff.matches_words())}</b>" in win.heading.text()
     row = next(win.table.topLevelItem(i) for i in range(win.table.topLevelItemCount())
                if win.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "A1")
     assert row.text(2).endswith("\n⚠ target missed") and "target" not in row.text(1)

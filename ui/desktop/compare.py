@@ -394,18 +394,7 @@ class CompareWindow(QWidget):
             sentences.append(f"{_esc(a.name.split(' (')[0])} "
                              f"{_esc(_return_words(a.back('b')))} instead of "
                              f"{_esc(_return_words(a.back('a')))}")
-        for a in comp.athletes:
-            # a target missed in both with the same return is no news (nor one gone by)
-            for name in a.missed_news() if a.target_moved() else ():
-                was = "missed in the baseline too" if name in a.missed("a") else \
-                    "met in the baseline"
-                why = next((f"{w}; " for n, _met, w in a.targets_b if n == name and w), "")
-                sentences.append(f"<b>{_esc(a.name.split(' (')[0])} misses the target "
-                                 f"'{_esc(name)}'</b> ({_esc(why)}{was})")
-            for name in a.missed("a"):
-                if name not in a.missed("b"):
-                    sentences.append(f"{_esc(a.name.split(' (')[0])} makes the target "
-                                     f"'{_esc(name)}' (missed in the baseline)")
+        sentences += _match_sentences(comp)
         if comp.targets_unchanged():
             sentences.append(_esc(comp.targets_unchanged_words()))
         if comp.team_weeks_moved:
@@ -599,6 +588,25 @@ class CompareWindow(QWidget):
         self.status.setText(f"Wrote {Path(path).name}")
         self.exported.emit(str(path))
         return True
+
+
+def _match_sentences(comp: Comparison) -> list[str]:
+    """The heading's sentences of each athlete's matches (the coach's first question of an
+    injury: which ones he misses) and of the targets the scenario misses or makes."""
+    out = [f"<b>{_esc(a.name.split(' (')[0])} {_esc(a.matches_words())}</b>"
+           for a in comp.athletes if a.matches_lost or a.matches_gained]
+    for a in comp.athletes:
+        # a target missed in both with the same return is no news (nor one gone by)
+        for name in a.missed_news() if a.target_moved() else ():
+            was = "missed in the baseline too" if name in a.missed("a") else "met in the baseline"
+            why = next((f"{w}; " for n, _met, w in a.targets_b if n == name and w), "")
+            out.append(f"<b>{_esc(a.name.split(' (')[0])} misses the target "
+                       f"'{_esc(name)}'</b> ({_esc(why)}{was})")
+        for name in a.missed("a"):
+            if name not in a.missed("b"):
+                out.append(f"{_esc(a.name.split(' (')[0])} makes the target "
+                           f"'{_esc(name)}' (missed in the baseline)")
+    return out
 
 
 def _days_tip(a: AthleteDiff) -> str:
