@@ -302,8 +302,6 @@ class AthleteDiff:
     # the return waits on a criteria test not passed yet (RH-CRIT), as the Returns panel says
     provisional_a: bool = False
     provisional_b: bool = False
-    # the targets dated before today in both seasons (a match already played)
-    past_targets: tuple[str, ...] = ()
     # the match roles B changes, a day each, in words with the day's planned load (role_days)
     roles: tuple[str, ...] = ()
     # the athlete-days whose planned load B changes (a role, a session's minutes)
@@ -334,12 +332,6 @@ class AthleteDiff:
         """The target competitions plan ``which`` ("a" or "b") misses."""
         return [name for name, met, _why in (self.targets_a if which == "a" else self.targets_b)
                 if met is False]
-
-    def missed_news(self) -> list[str]:
-        """The targets the scenario (B) misses, but one dated before today that the baseline
-        missed too: no news of the scenario (a January match headlined in April)."""
-        return [n for n in self.missed("b")
-                if not (n in self.past_targets and n in self.missed("a"))]
 
     def target(self, which: str, why: bool = True) -> str:
         """``met``, ``MISSED 'Derby' (in S3 again that day)`` or ``""`` (no target) for plan
@@ -669,9 +661,11 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             hv_a.get(ath.id, 0), hv_b.get(ath.id, 0),
             [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
             len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
-            targets_a.get(ath.id, ()), targets_b.get(ath.id, ()),
+            # a target dated before today is no news of a what-if ("Target: … A met, B met" of
+            # September's match in a November comparison)
+            tuple(t for t in targets_a.get(ath.id, ()) if t[0] not in past_a),
+            tuple(t for t in targets_b.get(ath.id, ()) if t[0] not in past_b),
             (ath.id, ret_a) in prov_a, (ath.id, ret_b) in prov_b,
-            tuple(sorted(past_a & past_b)),
             tuple(w for (aid, _d), w in sorted(comp.role_cells.items(), key=lambda x: x[0][1])
                   if aid == ath.id),
             sum(1 for aid, _d in loaded if aid == ath.id),

@@ -657,8 +657,9 @@ def test_cancel_stops_the_replan(qtbot, window):
 
 def test_a_target_gone_by_and_missed_in_both_plans_is_no_headline(qtbot):
     """In April the comparison headlined "misses the target 'League Round 1 M1' (missed in the
-    baseline too)" for a January match: no news of the scenario. Nor is a target still ahead,
-    missed in both with the same return: every comparison repeated it; it is counted."""
+    baseline too)" for a January match: no news of the scenario, it is left out (nor is it
+    counted). Nor is a target still ahead, missed in both with the same return: every comparison
+    repeated it; it is counted."""
     from planner.scenarios import compare
     from tests.planner.test_returns import make, plan
     from ui.desktop.compare import CompareWindow
@@ -666,14 +667,15 @@ def test_a_target_gone_by_and_missed_in_both_plans_is_no_headline(qtbot):
     win = CompareWindow()
     qtbot.addWidget(win)
     base = make(target="m0")  # RE-1 holds A1 out of 'Match 1' (Sat 9 Jan): missed
-    for today in (day(7), day(3)):
+    for today, missed in ((day(7), []), (day(3), ["Match 1"])):
         s = base.model_copy(update={"calendar": base.calendar.model_copy(update={"today": today}),
                                     "plan": plan()})
         comp = compare(s, s.plan, s, s.plan)
-        assert comp.athletes[0].missed("b") == ["Match 1"]
+        assert comp.athletes[0].missed("b") == missed, today
         win.show_comparison("Again", s, s, comp, [])
         assert "misses the target" not in win.heading.text(), today
-        assert "; 1 target unchanged (the same verdict and return);" in win.heading.text()
+        assert ("; 1 target unchanged (the same verdict and return);" in win.heading.text()) == bool(missed)
+        assert "Target" not in comp.text() and ("target unchanged" in comp.text()) == bool(missed)
 
 
 def test_follow_order_keeps_the_selection_on_its_athlete(window):

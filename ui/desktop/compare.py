@@ -596,8 +596,8 @@ def _match_sentences(comp: Comparison) -> list[str]:
     out = [f"<b>{_esc(a.name.split(' (')[0])} {_esc(a.matches_words())}</b>"
            for a in comp.athletes if a.matches_lost or a.matches_gained]
     for a in comp.athletes:
-        # a target missed in both with the same return is no news (nor one gone by)
-        for name in a.missed_news() if a.target_moved() else ():
+        # a target missed in both with the same return is no news (one gone by is left out)
+        for name in a.missed("b") if a.target_moved() else ():
             was = "missed in the baseline too" if name in a.missed("a") else "met in the baseline"
             why = next((f"{w}; " for n, _met, w in a.targets_b if n == name and w), "")
             out.append(f"<b>{_esc(a.name.split(' (')[0])} misses the target "
