@@ -10,7 +10,7 @@ from planner import text
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
-from planner.season import FIT, Plan, Scenario, Season, basis_changes, log_basis
+from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes, log_basis
 from planner.text import count, date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
 from planner.validate import now_words, planning_start
@@ -311,6 +311,15 @@ class AthleteDiff:
     matches_lost: tuple[str, ...] = ()
     matches_gained: tuple[str, ...] = ()
     fit_changed: bool = False  # B changes the athlete's availability or stage (the lists above)
+    # of hv_a, hv_b: the rehab sprint-ladder runs (a day at >= 90 % in a rehab stage)
+    hv_rehab_a: int = 0
+    hv_rehab_b: int = 0
+
+    def hv_words(self, which: str) -> str:
+        """``32`` or ``32 (7 in rehab)``: plan ``which``'s HV days, with the rehab runs among
+        them (an athlete out for six weeks kept his count: the ladder's runs replaced matches)."""
+        hv, rehab = (self.hv_a, self.hv_rehab_a) if which == "a" else (self.hv_b, self.hv_rehab_b)
+        return f"{hv} ({rehab} in rehab)" if rehab else str(hv)
 
     @property
     def changed(self) -> bool:
@@ -369,6 +378,10 @@ class AthleteDiff:
         return "not this season" if away else "fit"
 
 
+# what the comparison's HV figures count (its text, the app's column tooltips, the workbook)
+HV_WHAT = ("HV: the days at 90 % of max speed or more from today to the season's end; a match "
+           "started, a speed session and a rehab sprint-ladder run count alike, as HV-1 reads an "
+           "exposure (a goalkeeper's match is none, as on the handout)")
 SHOWN_BREAKS = 10  # hard-rule violations listed in a comparison's text
 NAMED_ROWS = 3  # athletes of the same figures named a row each; more share one row
 
@@ -546,17 +559,19 @@ class Comparison:
             lines.append("Team weeks changed: " + ", ".join(
                 f"{date_short(w)} {a} -> {b}" for w, a, b in self.team_weeks_moved))
         lines.append("")
-        lines.append("Per athlete: the return to full training, the high-velocity exposures (HV) of "
-                     "the season, the athlete-days that differ, the weeks whose kind moved.")
-        # as wide as the longest return said ("5 Oct 2026 (provisional)")
+        lines.append("Per athlete: the return to full training, the HV days, the athlete-days that "
+                     "differ, the weeks whose kind moved.")
+        lines.append(HV_WHAT + ".")
+        # as wide as the longest return said ("5 Oct 2026 (provisional)"), and HV ("32 (7 in rehab)")
         wide = max([12] + [len(a.back(w)) for a in self.athletes for w in "ab"])
-        lines.append(f"{'athlete':34s} {'return A':>{wide}s} {'return B':>{wide}s} {'HV A':>5s} "
-                     f"{'HV B':>5s} {'days':>5s}  weeks moved")
+        hv = max([5] + [len(a.hv_words(w)) for a in self.athletes for w in "ab"])
+        lines.append(f"{'athlete':34s} {'return A':>{wide}s} {'return B':>{wide}s} {'HV A':>{hv}s} "
+                     f"{'HV B':>{hv}s} {'days':>5s}  weeks moved")
         groups: dict[tuple, list[AthleteDiff]] = {}
         for a in self.athletes:
             if not a.changed and a.hv_a == a.hv_b:
                 continue
-            key = (a.back("a"), a.back("b"), a.hv_a, a.hv_b, a.changed_days, tuple(a.weeks_moved),
+            key = (a.back("a"), a.back("b"), a.hv_words("a"), a.hv_words("b"), a.changed_days, tuple(a.weeks_moved),
                    a.roles, a.load_days)
             groups.setdefault(key, []).append(a)
         for members in groups.values():
@@ -573,7 +588,8 @@ class Comparison:
             if not moved and a.load_days > a.changed_days:
                 moved = f"(planned load changed on {plural(a.load_days, 'day')})"
             ret_a, ret_b = a.back("a"), a.back("b")
-            lines += [f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_a:5d} {a.hv_b:5d} "
+            lines += [f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_words('a'):>{hv}s} "
+                      f"{a.hv_words('b'):>{hv}s} "
                       f"{a.changed_days:5d}  {moved}" for who in named]
         roles = [f"  {a.name}: {'; '.join(a.roles)}" for a in self.athletes if a.roles]
         if roles:
@@ -670,9 +686,16 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
                   if aid == ath.id),
             sum(1 for aid, _d in loaded if aid == ath.id),
             *_matches_changed((season_a, tl_a, plan_a), (season_b, tl_b, plan_b), ath.id),
+            _rehab_runs(tl_a, pa), _rehab_runs(tl_b, pb),
         ))
     comp.load_only = len(set(loaded) - comp.changed_cells)
     return comp
+
+
+def _rehab_runs(tl: Timeline, ap) -> int:
+    """The athlete's HV days from today on spent in a rehab stage: sprint-ladder runs (a match,
+    which a goalkeeper's exemption concerns, is played fit only)."""
+    return sum(1 for i in range(tl.p0, tl.n) if ap.stages[i] != FIT and ap.intensity[i] >= HV_LEVEL)
 
 
 def _matches_played(season: Season, tl: Timeline, plan: Plan, athlete: str

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from planner import text
-from planner.scenarios import Comparison
+from planner.scenarios import HV_WHAT, Comparison
 from planner.season import Plan, Season
 from planner.seasonfile import atomic_write
 from planner.text import join_and
@@ -94,7 +94,7 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
                      a.hv_a, a.hv_b, a.changed_days, moved, "; ".join(a.roles) or None])
     # A and B are named once, in the title line; the widths keep a one-page-wide print >= 8 pt
     _table(ws, ["ID", "Athlete", "Return A", "Return B", "Target A", "Target B",
-                "HV exposures A", "HV exposures B", "Changed days", "Weeks moved",
+                "HV days A", "HV days B", "Changed days", "Weeks moved",
                 "Match roles changed"], rows,
            [6, 22, 13, 13, 12, 12, 13, 13, 10, 22, 32], title, exported_at, season_b)
     for i, a in enumerate(comp.athletes, HEAD + 1):
@@ -156,6 +156,8 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
     if comp.stab("a") or comp.stab("b"):  # the objective's part the rule counts do not show
         row(r, "Of the objective: days changed from the plan re-planned", comp.stab("a"), comp.stab("b"))
         r += 1
+    _note(ws, r, HV_WHAT)  # what the HV columns count: a rehab run counts as a match does
+    r += 1
     if comp.congested:
         write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
         for k, line in enumerate(comp.congested):
@@ -172,6 +174,16 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
         write_text(ws.cell(row=r + 1, column=2), f"{COLD_WHAT} that the scenario adds (not a rule)")
         for k, line in enumerate(comp.cold):
             write_text(ws.cell(row=r + 2 + k, column=2), line)
+
+
+def _note(ws, r: int, words: str) -> None:
+    """A line of words across the Summary's columns B to the last, wrapped."""
+    last = ws.max_column
+    ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=last)
+    write_text(ws.cell(row=r, column=2), words)
+    ws.cell(row=r, column=2).alignment = WRAP
+    width = sum(ws.column_dimensions[get_column_letter(j)].width for j in range(2, last + 1))
+    ws.row_dimensions[r].height = row_height(fit_lines(words, width))
 
 
 def export_comparison(path: str | os.PathLike, *args, backup: bool = False) -> None:

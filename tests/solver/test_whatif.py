@@ -747,3 +747,31 @@ def test_a_comparison_names_the_matches_an_athlete_away_misses(base):
         ("A2", "Athlete 2 (A2)", lost[0], None)]
     # the same season against itself changes nobody's matches
     assert compare(after, out.plan, after, out.plan).match_lines() == []
+
+
+def test_the_hv_columns_say_they_count_rehab_runs_with_matches():
+    """Players out for six weeks kept or raised their HV count ("Mateo 31 -> 33"): the count is
+    of days at >= 90 %, and a rehab sprint-ladder run counts as a match started does. The
+    comparison says so under its table, in the workbook's Summary and in the app's tooltips, and
+    gives the rehab runs among them."""
+    from planner.scenarios import HV_WHAT
+    from planner.timeline import Timeline
+    from planner.xlsx_compare import build_comparison_workbook
+
+    s, after, plan_b = derby_flare_up()
+    comp = compare(s, s.plan, after, plan_b)
+    tl = Timeline(after)
+    a1 = next(a for a in comp.athletes if a.athlete == "A1")
+    for which, plan, rehab in (("a", s.plan, a1.hv_rehab_a), ("b", plan_b, a1.hv_rehab_b)):
+        ap = plan.for_athlete("A1")
+        assert rehab == sum(1 for i in range(tl.p0, tl.n)
+                            if ap.stages[i] != "FIT" and ap.intensity[i] >= 90)
+        hv = a1.hv_a if which == "a" else a1.hv_b
+        assert a1.hv_words(which) == (f"{hv} ({rehab} in rehab)" if rehab else str(hv))
+    assert a1.hv_rehab_a > 0  # the baseline's ladder runs of his return for the Derby
+    lines = comp.text().splitlines()
+    assert HV_WHAT + "." in lines
+    assert any(x.startswith("Athlete 1 (A1)") and a1.hv_words("a") in x for x in lines)
+    ws = build_comparison_workbook(comp, s, s.plan, after, plan_b, [])["Summary"]
+    assert [c.value for c in ws[HEAD]][6:8] == ["HV days A", "HV days B"]
+    assert any(r[1] == HV_WHAT for r in ws.iter_rows(values_only=True))

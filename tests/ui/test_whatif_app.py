@@ -718,6 +718,12 @@ def test_the_comparison_window_says_a_missed_target_and_marks_it_on_the_board(qt
     row = next(win.table.topLevelItem(i) for i in range(win.table.topLevelItemCount())
                if win.table.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "A1")
     assert row.text(2).endswith("\n⚠ target missed") and "target" not in row.text(1)
+    # the HV columns say what they count: rehab runs as well as matches, and how many
+    from planner.scenarios import HV_WHAT
+
+    assert win.table.headerItem().toolTip(3).startswith(HV_WHAT)
+    assert row.toolTip(3) == f"{diff.hv_words('a')} HV days (90 % or more) from today on"
+    assert "in rehab)" in row.toolTip(3)
     # At 1280 x 720 every column of the table is in sight, each line of every cell whole, but
     # the last (the weeks moved, listed whole in its tooltip): on one line with the missed target
     # and the weeks before Soft rules, they pushed Weeks and Soft rules out of the table.

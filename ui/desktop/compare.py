@@ -3,7 +3,7 @@
 Two season boards (baseline | scenario) scroll and select together, opened at today's week (or
 the first change's, when later); the days the scenario changed, and the weeks it gave another
 kind, are outlined on the scenario's board. Below them: a row per athlete (return date,
-HV exposures, changed days, deload and taper weeks moved, soft-rule instances; click a
+HV days (rehab runs too), changed days, deload and taper weeks moved, soft-rule instances; click a
 row to see the athlete on both boards), the totals (objective, hard and soft rules, team weeks
 moved, the scenario's changes) and, for the selected day, why the scenario plans it so. The
 comparison exports to Excel (``planner.xlsx_compare``). The window never changes the season:
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from planner.congestion import RECOVERY_HOURS
 from planner.errors import PeriodizeError
 from planner.rules import RULES
-from planner.scenarios import AthleteDiff, Comparison
+from planner.scenarios import HV_WHAT, AthleteDiff, Comparison
 from planner.season import Season
 from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
@@ -52,8 +52,7 @@ XLSX_FILTER = "Excel workbook (*.xlsx)"
 COLUMN_TIPS = (
     "", "The day the injured athlete is back to FIT for good, in the season's plan",
     "… and in the scenario's plan",
-    "High-velocity exposures (90 % of max speed or more; a goalkeeper's match is none, as on "
-    "the handout) from today on, in the season's plan",
+    f"{HV_WHAT}; in the season's plan (the cell's tooltip says how many are rehab runs)",
     "… and in the scenario's plan", "Days whose stage or intensity differ; \"roles 2\": the "
     "match roles changed on 2 days (the cell's tooltip names them)",
     "Soft-rule instances of this athlete (penalised, never forbidden): baseline → scenario",
@@ -445,6 +444,8 @@ class CompareWindow(QWidget):
             item.setToolTip(6, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
                                          for r in soft) or "none")
             item.setToolTip(5, _days_tip(a))
+            for c, which in ((3, "a"), (4, "b")):
+                item.setToolTip(c, f"{a.hv_words(which)} HV days (90 % or more) from today on")
             if a.weeks_moved:
                 item.setToolTip(7, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
