@@ -10,6 +10,7 @@ from planner import text
 from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
+from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes, log_basis
 from planner.text import count, date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
@@ -425,10 +426,34 @@ class Comparison:
     shared_days: tuple[str, ...] = ()
     # (athlete, day index) -> the match roles B changes that day, in words (role_days)
     role_cells: dict[tuple[str, int], str] = field(default_factory=dict)
+    # DL-2's most load weeks in a row in B, and whether either plan breaks DL-2: why the team's
+    # weeks moved (team_weeks_words)
+    deload_most: int = 0
+    deload_broken: bool = False
 
     @property
     def changed_days(self) -> int:
         return sum(a.changed_days for a in self.athletes)
+
+    def team_weeks_words(self) -> str:
+        """``Team weeks changed: 21 Dec load -> deload, 28 Dec deload -> load (…)`` with why, as
+        far as the deload rules say it (a deload moved far from the change, for every athlete,
+        read as a mistake); "" when no team week moved."""
+        if not self.team_weeks_moved:
+            return ""
+        moved = ", ".join(f"{date_short(w)} {a} -> {b}" for w, a, b in self.team_weeks_moved)
+        dl7 = f"DL-7 ({RULES['DL-7'].title.lower()})"
+        a, b = self.soft_a.get("DL-7", 0), self.soft_b.get("DL-7", 0)
+        either = ("" if self.deload_broken else
+                  f"DL-2 (at most {self.deload_most} load weeks in a row) allows either arrangement")
+        if a != b:
+            why = f"{dl7} instances {a} -> {b}" + (f"; {either}" if either else "")
+        elif either:
+            why = (f"the re-plan's choice among options the deload rules count alike: {either}, "
+                   f"and {dl7} counts the same in both")
+        else:
+            why = "the deload rhythm is broken: see the hard rules"
+        return f"Team weeks changed: {moved} ({why})"
 
     def changed_words(self) -> str:
         """``Intensity or stage changed on 61 athlete-days``: what :attr:`changed_days` counts, so
@@ -459,7 +484,6 @@ class Comparison:
     def _soft_lines(self) -> list[str]:
         """The soft rules the scenario changes, by name ("RTS 3 -> 4" alone read as a code), and
         the others' counts apart."""
-        from planner.rules import RULES
 
         rules = sorted(set(self.soft_a) | set(self.soft_b))
         moved = [r for r in rules if self.soft_a.get(r, 0) != self.soft_b.get(r, 0)]
@@ -556,8 +580,7 @@ class Comparison:
                     lines.append(f"  - … and {len(broken) - SHOWN_BREAKS} more (periodize check)")
         lines += self._soft_lines()
         if self.team_weeks_moved:
-            lines.append("Team weeks changed: " + ", ".join(
-                f"{date_short(w)} {a} -> {b}" for w, a, b in self.team_weeks_moved))
+            lines.append(self.team_weeks_words())
         lines.append("")
         lines.append("Per athlete: the return to full training, the HV days, the athlete-days that "
                      "differ, the weeks whose kind moved.")
@@ -636,6 +659,8 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
+        deload_most=int(RuleSet(season_b.rules).value("DL-2", "max_load_weeks")),
+        deload_broken=any(v.rule == "DL-2" for v in (*rep_a.violations, *rep_b.violations)),
     )
     from planner.coldstart import cold_starts_added
     from planner.congestion import added, congestion_lines, tapers_added
@@ -704,7 +729,6 @@ def _matches_played(season: Season, tl: Timeline, plan: Plan, athlete: str
     athlete plays (start or bench) as ``plan`` has him, read as every count of them reads it
     (planner.returns.AthleteFacts)."""
     from planner.returns import AthleteFacts
-    from planner.rules import RuleSet
 
     ap = plan.for_athlete(athlete)
     if ap is None or len(ap.stages) != tl.n or len(ap.intensity) != tl.n:
@@ -809,7 +833,6 @@ def _shared_days(season_a: Season, season_b: Season, tl: Timeline, loaded: set[d
 
 def _rules_changed(a: Season, b: Season) -> list[str]:
     """The rule ids whose mode or values differ between the two seasons, in the rules' order."""
-    from planner.rules import RuleSet
 
     ea, eb = RuleSet(a.rules).effective(), RuleSet(b.rules).effective()
     return [x[0] for x, y in zip(ea, eb, strict=True) if x != y]

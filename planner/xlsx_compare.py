@@ -158,6 +158,9 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
         r += 1
     _note(ws, r, HV_WHAT)  # what the HV columns count: a rehab run counts as a match does
     r += 1
+    if comp.team_weeks_moved:  # with why, as far as the deload rules say it
+        _note(ws, r, comp.team_weeks_words())
+        r += 1
     if comp.congested:
         write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
         for k, line in enumerate(comp.congested):

@@ -775,3 +775,44 @@ def test_the_hv_columns_say_they_count_rehab_runs_with_matches():
     ws = build_comparison_workbook(comp, s, s.plan, after, plan_b, [])["Summary"]
     assert [c.value for c in ws[HEAD]][6:8] == ["HV days A", "HV days B"]
     assert any(r[1] == HV_WHAT for r in ws.iter_rows(values_only=True))
+
+
+def test_team_weeks_moved_say_why_as_far_as_the_deload_rules_say_it(base):
+    """"Team weeks changed: 21 Dec load -> deload, 28 Dec deload -> load" after two October
+    injuries, for every player, read as a mistake. The line says why as far as the deload rules
+    know: DL-7's counts when they differ, else that DL-2 allows either (the re-plan's choice), or
+    that DL-2 is broken."""
+    from planner.text import date_short
+    from planner.xlsx_compare import build_comparison_workbook
+
+    tw = base.plan.team_weeks
+    w = next(i for i in range(1, len(tw)) if tw[i] == "deload" and tw[i - 1] == "load")
+    moved = tw[:w - 1] + ("deload", "load") + tw[w + 1:]
+    plan_b = base.plan.model_copy(update={"team_weeks": moved, "athletes": tuple(
+        a.model_copy(update={"weeks": a.weeks[:w - 1] + ("deload", "load") + a.weeks[w + 1:]})
+        if a.weeks[w - 1:w + 1] == ("load", "deload") else a for a in base.plan.athletes)})
+    comp = compare(base, base.plan, base, plan_b)
+    rep_a, rep_b = check_plan(base, base.plan), check_plan(base, plan_b)
+    dl2 = any(v.rule == "DL-2" for v in (*rep_a.violations, *rep_b.violations))
+    a, b = rep_a.counts().get("DL-7", 0), rep_b.counts().get("DL-7", 0)
+    from planner.timeline import Timeline
+
+    tl = Timeline(base)
+    first = [tl.days[x.first] for x in tl.weeks]
+    head = (f"Team weeks changed: {date_short(first[w - 1])} load -> deload, "
+            f"{date_short(first[w])} deload -> load (")
+    line = comp.team_weeks_words()
+    assert line.startswith(head) and line in comp.text().splitlines()
+    either = "DL-2 (at most 3 load weeks in a row) allows either arrangement"
+    if a != b:
+        assert f"DL-7 (deloads avoid competitions) instances {a} -> {b}" in line
+    elif dl2:
+        assert line.endswith("(the deload rhythm is broken: see the hard rules)")
+    else:
+        assert line.endswith(f"(the re-plan's choice among options the deload rules count alike: "
+                             f"{either}, and DL-7 (deloads avoid competitions) counts the same in "
+                             f"both)")
+    assert (either in line) == (not dl2)
+    ws = build_comparison_workbook(comp, base, base.plan, base, plan_b, [])["Summary"]
+    assert any(r[1] == line for r in ws.iter_rows(values_only=True))
+    assert compare(base, base.plan, base, base.plan).team_weeks_words() == ""

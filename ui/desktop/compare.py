@@ -496,9 +496,8 @@ class CompareWindow(QWidget):
             out.append(f"<tr{mark}><td>{_esc(label)}&nbsp;</td><td align=right nowrap>{_esc(a)}</td>"
                        f"<td align=right nowrap>{_esc(b)}</td></tr>")
         out.append("</table>")
-        if comp.team_weeks_moved:
-            out.append("<p><b>Team weeks changed</b>: " + _esc(", ".join(
-                f"week of {date_short(w)}: {a} → {b}" for w, a, b in comp.team_weeks_moved)) + "</p>")
+        if comp.team_weeks_moved:  # with why, as far as the deload rules say it
+            out.append(f"<p>{_esc(comp.team_weeks_words())}</p>")
         else:
             out.append("<p>The team's deload and taper weeks are unchanged.</p>")
         return "".join(out)
