@@ -10,6 +10,7 @@ import os
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from planner import text
 from planner.scenarios import HV_WHAT, Comparison
@@ -18,7 +19,7 @@ from planner.seasonfile import atomic_write
 from planner.text import join_and
 from planner.timeline import Timeline
 from planner.xlsx_cells import write_text
-from planner.xlsx_layout import FONT, fit_lines, page_setup, row_height
+from planner.xlsx_layout import FONT, fit_lines, page_setup, print_points, printable, row_height
 from planner.xlsx_styles import BASE_SIZE, base_font
 
 BOLD = Font(name=FONT, size=BASE_SIZE, bold=True)
@@ -85,7 +86,8 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     ws.title = "Summary"
     rows = []
     for a in comp.athletes:
-        moved = "; ".join(f"{w.isoformat()} {x}->{y}" for w, x, y in a.weeks_moved)
+        # a move a line ("21 Dec load->deload"): dates in full and "; " wrapped each in two
+        moved = "\n".join(f"{text.date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved)
         # a date, or the words: not this season, fit, a provisional return (RH-CRIT)
         ret_a = a.back("a") if a.return_a is None or a.provisional_a else a.return_a
         ret_b = a.back("b") if a.return_b is None or a.provisional_b else a.return_b
@@ -93,15 +95,16 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
                      a.target("a") or None, a.target("b") or None,
                      a.hv_a, a.hv_b, a.changed_days, moved, "; ".join(a.roles) or None])
     # A and B are named once, in the title line; the widths keep a one-page-wide print >= 8 pt
+    widths = [6, 22, 13, 13, 12, 12, 13, 13, 10, 22, 32]
     _table(ws, ["ID", "Athlete", "Return A", "Return B", "Target A", "Target B",
                 "HV days A", "HV days B", "Changed days", "Weeks moved",
-                "Match roles changed"], rows,
-           [6, 22, 13, 13, 12, 12, 13, 13, 10, 22, 32], title, exported_at, season_b)
+                "Match roles changed"], rows, widths, title, exported_at, season_b)
     for i, a in enumerate(comp.athletes, HEAD + 1):
         if a.changed:
             for j in range(1, 12):
                 ws.cell(row=i, column=j).fill = CHANGED
     _totals(ws, comp, len(rows) + HEAD + 2)
+    _keep_totals_whole(ws, widths, len(rows) + HEAD)
 
     played = [[a.athlete, a.name, join_and(list(a.matches_lost)) or None,
                join_and(list(a.matches_gained)) or None] for a in comp.athletes if a.fit_changed]
@@ -177,6 +180,31 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
         write_text(ws.cell(row=r + 1, column=2), f"{COLD_WHAT} that the scenario adds (not a rule)")
         for k, line in enumerate(comp.cold):
             write_text(ws.cell(row=r + 2 + k, column=2), line)
+
+
+LEGIBLE_PT = 8  # the smallest type a page fitted whole may print at
+
+
+def _keep_totals_whole(ws, widths: list[int], last_athlete: int) -> None:
+    """The Summary's print: on one page when the whole sheet fits it at :data:`LEGIBLE_PT` or
+    more; else a page break after the athletes when the totals under them would be cut by a page
+    end (the last two of them printed alone on a page)."""
+    room_w, room_h = printable()
+    scale = min(1.0, room_w / sum(print_points(w) for w in widths))
+    heights = {r: (ws.row_dimensions[r].height or row_height(1)) * scale
+               for r in range(1, ws.max_row + 1)}
+    if BASE_SIZE * scale * min(1.0, room_h / sum(heights.values())) >= LEGIBLE_PT:
+        ws.page_setup.fitToHeight = 1
+        return
+    head = sum(heights[r] for r in range(1, HEAD + 1))  # repeated on every page
+    used = head
+    for r in range(HEAD + 1, ws.max_row + 1):
+        if used + heights[r] > room_h:  # row r starts a page
+            if r > last_athlete + 1:
+                ws.row_breaks.append(Break(id=last_athlete))
+                return
+            used = head
+        used += heights[r]
 
 
 def _note(ws, r: int, words: str) -> None:

@@ -816,3 +816,24 @@ def test_team_weeks_moved_say_why_as_far_as_the_deload_rules_say_it(base):
     ws = build_comparison_workbook(comp, base, base.plan, base, plan_b, [])["Summary"]
     assert any(r[1] == line for r in ws.iter_rows(values_only=True))
     assert compare(base, base.plan, base, base.plan).team_weeks_words() == ""
+
+
+@pytest.mark.parametrize("athletes, fits, broken", [(4, True, False), (36, False, True),
+                                                     (45, False, False)])
+def test_the_summary_prints_its_totals_whole(base, athletes, fits, broken):
+    """The printed comparison left its last two lines ("TP-3 instances", "Of the objective…")
+    alone on page 2. A Summary that fits one page at 8 pt or more prints on one; else, when a
+    page would end inside the totals under the athletes, they start a page of their own (36
+    athletes of two-line rows: some 20 a page, the totals cut at page 2's end); when they fit
+    under the athletes (45: page 3), no break."""
+    from dataclasses import replace
+
+    from planner.xlsx_compare import build_comparison_workbook
+
+    comp = compare(base, base.plan, base, base.plan)
+    one = comp.athletes[0]
+    comp.athletes = [replace(one, athlete=f"P{i}", name=f"Player {i} (P{i})") for i in range(athletes)]
+    ws = build_comparison_workbook(comp, base, base.plan, base, base.plan, [])["Summary"]
+    assert (ws.page_setup.fitToHeight == 1) == fits
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert [b.id for b in ws.row_breaks.brk] == ([HEAD + athletes] if broken else [])
