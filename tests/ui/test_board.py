@@ -305,7 +305,7 @@ def test_pin_and_unpin_from_the_boards_menu(qtbot):
     for title in (PIN_MENU, MANUAL_MENU):
         sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == title)
         zero = next(a for a in sub.actions() if a.text().startswith("0 %"))
-        assert sub.toolTipsVisible() and zero.text() == "0 % — no running"
+        assert sub.toolTipsVisible() and zero.text() == "0 % — recovery session, no running"
         assert "recovery session" in zero.toolTip() and "mark the athlete unavailable" in zero.toolTip()
     pinned = find_action(menu, "90 % (high velocity)")
     assert pinned.isCheckable() and pinned.isChecked()
@@ -585,3 +585,32 @@ def test_the_teams_days_off_are_hatched_and_their_reason_said_in_the_days_header
 
     assert "No training: Winter break" in header(off, wednesday).splitlines()
     assert "No training" in header(rest, wednesday).splitlines()
+
+
+def test_the_zero_entry_is_named_for_the_session_the_day_gives(qtbot):
+    """"0 % — no running" planned a 30-minute recovery session (pool or bike, mobility) where a
+    coach pinning it expected a day off. The entry names what 0 % gives that day: the recovery
+    session on a fit athlete's training day, the rehab session on a rehab stage's, and "no
+    running" alone where there is no session (injured, no training)."""
+    from planner.timeline import Timeline
+    from ui.desktop.boardmenu import PIN_MENU, cell_menu
+
+    season = tiny_season()
+    season = season.model_copy(update={"plan": hand_plan(season)})
+    tl = Timeline(season)
+    seen = set()
+    for ap in season.plan.athletes:
+        for i, day in enumerate(tl.days):
+            if tl.is_comp[i] or ap.athlete in {u.athlete for u in season.unavailability}:
+                continue  # a match day's session depends on who plays; away is said elsewhere
+            st = ap.stages[i]
+            want = ("0 % — no running" if st == "INJ" or not tl.is_training[i] else
+                    "0 % — recovery session, no running" if st == "FIT" else
+                    "0 % — rehab session, no running")
+            menu = cell_menu(season, ap.athlete, day)
+            sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == PIN_MENU)
+            zero = next(a for a in sub.actions() if a.text().startswith("0 %"))
+            assert zero.text() == want, (ap.athlete, day, st)
+            assert "mark the athlete unavailable" in zero.toolTip()
+            seen.add(want)
+    assert len(seen) == 3  # each of the three met

@@ -1877,15 +1877,12 @@ class SeasonBoard(QAbstractScrollArea):
     def _no_running(self, row: _Row, d: int) -> str:
         """A day at 0 reads as rest on the board; a training day holds a session all the same:
         the recovery session of a fit athlete (after a match started), a stage's rehab session."""
+        from ui.desktop.boardmenu import zero_session
+
         st = row.stages[d] if row.stages is not None else None
-        tl = self._tl
-        if st is None or st == "INJ" or d in tl.unavailable(row.athlete_id):
-            return "Intensity: none (0)"
-        if st == "FIT" and tl.trains(d, True, False):
-            return "Intensity: none (0): a recovery session (no running)"
-        if st != "FIT" and tl.trains(d, False, False):
-            return "Intensity: none (0): the rehab session, no running"
-        return "Intensity: none (0)"
+        return {"recovery": "Intensity: none (0): a recovery session (no running)",
+                "rehab": "Intensity: none (0): the rehab session, no running",
+                None: "Intensity: none (0)"}[zero_session(st, self._tl, d, row.athlete_id)]
 
     def _plan_lines(self, row: _Row, d: int) -> list[str]:
         """What the plan holds for the athlete-day: stage, intensity, speed days, week kind."""

@@ -41,8 +41,37 @@ def role_menu(season: Season, athlete: str, competition: str) -> dict[str, str]:
     return {**ROLE_MENU, "out": f"Out of this match (plays {named} that day)"}
 
 
-LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %", 80: "80 % (speed day)",
-              90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
+# 0 % is no day off: on a training day a fit athlete has a recovery session (no running) and
+# one in rehab his stage's session; the cell menu names the one the day gives
+LEVEL_TEXT = {0: "0 % — recovery session, no running", 60: "60 %", 70: "70 %",
+              80: "80 % (speed day)", 90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
+ZERO_TEXT = {"recovery": LEVEL_TEXT[0], "rehab": "0 % — rehab session, no running",
+             None: "0 % — no running"}
+
+
+def zero_session(stage: str | None, tl: Timeline, i: int, athlete: str) -> str | None:
+    """The session a day at 0 % still holds: ``recovery`` (a fit athlete's training day),
+    ``rehab`` (a stage's training day), or None (no session: injured, away, no training)."""
+    if stage is None or stage == "INJ" or i in tl.unavailable(athlete):
+        return None
+    if stage == "FIT":
+        return "recovery" if tl.trains(i, True, False) else None
+    return "rehab" if tl.trains(i, False, False) else None
+
+
+def _level_texts(season: Season, athlete: str, day: dt.date) -> dict[int, str]:
+    """:data:`LEVEL_TEXT` with its 0 % entry named for what the day gives at 0 % (the plan's
+    stage; "a recovery session" for a fit athlete's, "no running" on a day without one)."""
+    from planner.rehab import athlete_stage_on
+
+    tl = Timeline(season)
+    i = tl.index(day)
+    if i is None:
+        return {**LEVEL_TEXT, 0: ZERO_TEXT[None]}
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    stage = ap.stages[i] if ap is not None and len(ap.stages) == tl.n else \
+        athlete_stage_on(season.injuries_of(athlete), day)
+    return {**LEVEL_TEXT, 0: ZERO_TEXT[zero_session(stage, tl, i, athlete)]}
 
 
 # which of the two to use, said in the entries themselves (a submenu opens before a tooltip
@@ -70,7 +99,7 @@ ZERO_TIP = ("No running. On a training day the athlete still has a session: a fi
 def _act(menu: QMenu, text: str, edit, checked: bool | None = None) -> QAction:
     a = menu.addAction(text)
     a.setData(edit)
-    if text == LEVEL_TEXT[0]:
+    if text in ZERO_TEXT.values():
         a.setToolTip(ZERO_TIP)
     if checked is not None:
         a.setCheckable(True)
@@ -137,8 +166,9 @@ def _intensity_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur
         note = sub.addAction(f"{head}: {why}")
         note.setEnabled(False)
         sub.addSeparator()
+    texts = _level_texts(season, athlete, day)
     for lv in LEVELS:
-        a = _act(sub, LEVEL_TEXT[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day,
+        a = _act(sub, texts[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day,
                                                                  intensity=lv)),
                  checked=cur is not None and cur.intensity == lv)
         if limit is not None and lv > limit[0]:
@@ -249,8 +279,9 @@ def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> 
         _explain(sub, NO_PLAN_TIP)
     else:
         _explain(sub, MANUAL_TIP)
+        texts = _level_texts(season, athlete, day)
         for lv in LEVELS:
-            _act(sub, LEVEL_TEXT[lv], E.SetDayIntensity(athlete=athlete, date=day, intensity=lv),
+            _act(sub, texts[lv], E.SetDayIntensity(athlete=athlete, date=day, intensity=lv),
                  checked=ap.intensity[i] == lv)
     from planner.scenarios import past_change_problem
 

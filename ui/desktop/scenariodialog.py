@@ -50,7 +50,7 @@ from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
-from ui.desktop.boardmenu import LEVEL_TEXT
+from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TIP
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 from ui.desktop.theme import ink
@@ -383,6 +383,9 @@ class ScenarioDialog(QDialog):
         self.pin_level = self._combo("Intensity")
         for lv in LEVELS:
             self.pin_level.addItem(LEVEL_TEXT.get(lv, f"{lv} %"), lv)
+            if lv == 0:  # a session all the same on a training day, not a day off
+                self.pin_level.setItemData(self.pin_level.count() - 1, ZERO_TIP,
+                                           Qt.ItemDataRole.ToolTipRole)
         f.addRow("Athlete", self.pin_athlete)
         f.addRow("Day", self.pin_date)
         f.addRow("Intensity", self.pin_level)
