@@ -369,13 +369,13 @@ class AthleteDiff:
                 if self.back("a") != self.back("b") else "")
         return f"Target: {self.name}: A {self.target('a') or '-'}, B {self.target('b') or '-'}{back}"
 
-    def back(self, which: str) -> str:
-        """The return in words for plan ``which`` ("a" or "b"): a date, "not this season", or
-        "fit" (no rehab day in the season)."""
+    def back(self, which: str, fmt=date_long) -> str:
+        """The return in words for plan ``which`` ("a" or "b"): a date (``fmt``: ``5 Oct 2026``
+        by default), "not this season", or "fit" (no rehab day in the season)."""
         day, away = (self.return_a, self.away_a) if which == "a" else (self.return_b, self.away_b)
         if day is not None:
             prov = self.provisional_a if which == "a" else self.provisional_b
-            return date_long(day) + (" (provisional)" if prov else "")
+            return fmt(day) + (" (provisional)" if prov else "")
         return "not this season" if away else "fit"
 
 

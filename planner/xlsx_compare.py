@@ -13,14 +13,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from planner import text
+from planner.load import DASH
 from planner.scenarios import HV_WHAT, Comparison
 from planner.season import Plan, Season
 from planner.seasonfile import atomic_write
 from planner.text import join_and
 from planner.timeline import Timeline
-from planner.xlsx_cells import write_text
+from planner.xlsx_cells import write_styled, write_text
 from planner.xlsx_layout import FONT, fit_lines, page_setup, print_points, printable, row_height
-from planner.xlsx_styles import BASE_SIZE, base_font
+from planner.xlsx_styles import BASE_SIZE, Styles, base_font
 
 BOLD = Font(name=FONT, size=BASE_SIZE, bold=True)
 TITLE = Font(name=FONT, size=12, bold=True)
@@ -37,7 +38,7 @@ def _title(comp: Comparison, season: Season, exported_at: dt.datetime) -> str:
 
 
 def _table(ws, header: list[str], rows: list[list], widths: list[int], title: str,
-           exported_at: dt.datetime, season: Season) -> None:
+           exported_at: dt.datetime, season: Season, st: Styles) -> None:
     """A sheet's title line, its table under it (header row :data:`HEAD`, wrapped), and its print:
     A4 landscape, one page wide, the plan workbook's header and footer."""
     write_text(ws.cell(row=1, column=1), title)
@@ -45,21 +46,21 @@ def _table(ws, header: list[str], rows: list[list], widths: list[int], title: st
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.cell(row=1, column=1).alignment = WRAP
     ws.row_dimensions[1].height = row_height(fit_lines(title, sum(widths), TITLE.sz, True), TITLE.sz)
+    # the plan workbook's table cells: a grid around each (no figure reads glued to the text
+    # beside it), text left and wrapped, figures centred, a day as "Mon 5 Oct 2026"
     for j, h in enumerate(header, 1):
-        c = ws.cell(row=HEAD, column=j, value=h)
-        c.font, c.alignment = BOLD, WRAP
+        ws.cell(row=HEAD, column=j, value=h).style = st.header_left()
     ws.row_dimensions[HEAD].height = row_height(max(
         fit_lines(h, w, BASE_SIZE, True) for h, w in zip(header, widths, strict=True)))
     for i, row in enumerate(rows, HEAD + 1):
         for j, v in enumerate(row, 1):
             cell = ws.cell(row=i, column=j)
-            cell.alignment = WRAP
-            if isinstance(v, str):
-                write_text(cell, v)
+            if isinstance(v, dt.date):
+                cell.value, cell.style = v, st.table_date()
+            elif isinstance(v, (int, float)) or v == DASH:  # a figure, or its "—": centred
+                cell.value, cell.style = v, st.day_center(size=BASE_SIZE)
             else:
-                cell.value = v
-                if isinstance(v, dt.date):
-                    cell.number_format = "dd mmm yyyy"
+                write_styled(cell, v, st.day_cell(size=BASE_SIZE))
         # a wrapped cell gets its lines: a row of the default height prints them over the next
         ws.row_dimensions[i].height = row_height(max(
             (fit_lines(v, w) for v, w in zip(row, widths, strict=True) if isinstance(v, str)), default=1))
@@ -82,23 +83,23 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     base_font(wb)  # Arial 10, as the plan workbook: the widths below are planned for it
     wb.properties.creator = "Periodize"  # an export recognises its own file by it (ui.cli.outputs)
     wb.properties.title = "Periodize what-if comparison"
+    st = Styles(wb)  # the workbook's named styles, registered once
     ws = wb.active
     ws.title = "Summary"
     rows = []
     for a in comp.athletes:
         # a move a line ("21 Dec load->deload"): dates in full and "; " wrapped each in two
         moved = "\n".join(f"{text.date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved)
-        # a date, or the words: not this season, fit, a provisional return (RH-CRIT)
-        ret_a = a.back("a") if a.return_a is None or a.provisional_a else a.return_a
-        ret_b = a.back("b") if a.return_b is None or a.provisional_b else a.return_b
-        rows.append([a.athlete, a.name, ret_a, ret_b,
+        # a day ("Mon 5 Oct 2026", as the plan workbook's Returns sheet), or the words: not this
+        # season, fit, a provisional return (RH-CRIT); text alike, one form in the column
+        rows.append([a.athlete, a.name, a.back("a", text.day_long), a.back("b", text.day_long),
                      a.target("a") or None, a.target("b") or None,
                      a.hv_a, a.hv_b, a.changed_days, moved, "; ".join(a.roles) or None])
     # A and B are named once, in the title line; the widths keep a one-page-wide print >= 8 pt
-    widths = [6, 22, 13, 13, 12, 12, 13, 13, 10, 22, 32]
+    widths = [6, 22, 17, 17, 12, 12, 10, 10, 10, 22, 30]
     _table(ws, ["ID", "Athlete", "Return A", "Return B", "Target A", "Target B",
                 "HV days A", "HV days B", "Changed days", "Weeks moved",
-                "Match roles changed"], rows, widths, title, exported_at, season_b)
+                "Match roles changed"], rows, widths, title, exported_at, season_b, st)
     for i, a in enumerate(comp.athletes, HEAD + 1):
         if a.changed:
             for j in range(1, 12):
@@ -111,16 +112,16 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     if played:  # the coach's first question of an injury: which matches he misses
         ma = wb.create_sheet("Matches")
         _table(ma, ["ID", "Athlete", "Matches B misses (played in A)", "Matches B adds (not played in A)"],
-               played, [6, 28, 70, 50], title, exported_at, season_b)
+               played, [6, 28, 70, 50], title, exported_at, season_b, st)
 
     broken = [[label, x] for label, items in (("A", comp.broken_a), ("B", comp.broken_b)) for x in items]
     if broken:
         hb = wb.create_sheet("Hard rules broken")
-        _table(hb, ["Plan", "Hard rule broken"], broken, [6, 110], title, exported_at, season_b)
+        _table(hb, ["Plan", "Hard rule broken"], broken, [6, 110], title, exported_at, season_b, st)
 
     ed = wb.create_sheet("Edits")
     _table(ed, ["#", "Edit"], [[i + 1, e] for i, e in enumerate(edits)], [5, 110], title,
-           exported_at, season_b)
+           exported_at, season_b, st)
 
     ch = wb.create_sheet("Changes")
     tl = Timeline(season_b)
@@ -128,12 +129,19 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     # a day whose match role alone changed (the same intensity and stage) is a change too
     for aid, d in sorted(comp.changed_cells | set(comp.role_cells), key=lambda x: (x[1], x[0])):
         pa, pb = plan_a.for_athlete(aid), plan_b.for_athlete(aid)
-        rows.append([tl.days[d], aid, season_b.athlete_label(aid), pa.stages[d], pa.intensity[d],
-                     pb.stages[d], pb.intensity[d], comp.role_cells.get((aid, d))])
+        rows.append([tl.days[d], aid, season_b.athlete_label(aid), pa.stages[d],
+                     _level(pa.intensity[d]), pb.stages[d], _level(pb.intensity[d]),
+                     comp.role_cells.get((aid, d))])
     _table(ch, ["Date", "ID", "Athlete", "Stage A", "Intensity A", "Stage B", "Intensity B",
-                "Match roles changed"], rows, [14, 8, 28, 9, 12, 9, 12, 60], title, exported_at,
-           season_b)
+                "Match roles changed"], rows, [17, 8, 28, 9, 12, 9, 12, 57], title, exported_at,
+           season_b, st)
     return wb
+
+
+def _level(intensity: int) -> int | str:
+    """A day's intensity in the Changes sheet: the % of max speed, "—" for no running (a rest
+    day or a session without running: the board's empty cell), never a 0 read as a speed."""
+    return intensity or DASH
 
 
 def _totals(ws, comp: Comparison, tot: int) -> None:

@@ -648,7 +648,51 @@ def test_a_provisional_return_is_said_so_in_the_comparison(base):
 
     wb = build_comparison_workbook(comp, base, base.plan, base, base.plan, [])
     row = next(r for r in wb["Summary"].iter_rows(min_row=HEAD + 1, values_only=True) if r[0] == "A1")
-    assert row[2] == row[3] == f"{date_long(r.fit)} (provisional)"
+    assert row[2] == row[3] == f"{day_long(r.fit)} (provisional)"  # the workbook's day
+
+
+def test_the_comparison_workbook_prints_no_cell_glued_to_the_next(base):
+    """Printed, the comparison read "05 Oct 20268 Dec 2026" (a right-aligned date cell against
+    the next column's text), "70S3" (an intensity against the stage B) and "18 Nov 2026A07", with
+    two forms of a date in one column and 0 for a day without running. Its tables take the plan
+    workbook's cells: a grid around each, text left, figures centred, a day as "Mon 5 Oct 2026"
+    (a date cell, or the same words in text), "—" for no running."""
+    from planner.load import DASH
+    from planner.timeline import Timeline
+    from planner.xlsx_compare import build_comparison_workbook
+
+    tl, a2 = Timeline(base), base.plan.for_athlete("A2")
+    ran = next(d for d in range(tl.p0, tl.n) if a2.intensity[d] >= 60)
+    rest = next(d for d in range(tl.p0, tl.n) if a2.intensity[d] == 0)
+    levels = list(a2.intensity)
+    levels[ran], levels[rest] = 0, 70
+    plan_b = base.plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"intensity": tuple(levels)}) if a.athlete == "A2" else a
+        for a in base.plan.athletes)})
+    comp = compare(base, base.plan, base, plan_b)
+    wb = build_comparison_workbook(comp, base, base.plan, base, plan_b, [])
+    ch = wb["Changes"]
+    header = [c.value for c in ch[HEAD]]
+    rows = {r[0].value: r for r in ch.iter_rows(min_row=HEAD + 1)}
+    assert sorted(rows) == sorted([tl.days[ran], tl.days[rest]])
+    for r in rows.values():  # a day cell: "Mon 5 Oct 2026", left, as the Returns sheet's
+        assert r[0].number_format == "ddd d mmm yyyy" and r[0].alignment.horizontal == "left"
+    col = {h: header.index(h) for h in ("Intensity A", "Intensity B")}
+    assert [c.value for c in rows[tl.days[ran]]][col["Intensity A"]:col["Intensity B"] + 1] == [
+        a2.intensity[ran], a2.stages[ran], DASH]
+    assert [c.value for c in rows[tl.days[rest]]][col["Intensity A"]:col["Intensity B"] + 1] == [
+        DASH, a2.stages[rest], 70]
+    summary = wb["Summary"]
+    a1 = next(r for r in summary.iter_rows(min_row=HEAD + 1) if r[0].value == "A1")
+    r1 = next(a for a in comp.athletes if a.athlete == "A1")
+    assert a1[2].value == r1.back("a", day_long) and a1[2].value.startswith(day_long(r1.return_a))
+    for ws, n in ((ch, len(rows)), (summary, len(comp.athletes))):
+        cells = [c for r in ws.iter_rows(min_row=HEAD, max_row=HEAD + n) for c in r]
+        assert all(c.border.left.style == c.border.right.style == "thin" for c in cells)
+        for c in cells[ws.max_column:]:  # under the header: text left (general), figures centred
+            figure = isinstance(c.value, int) or c.value == DASH
+            assert c.alignment.horizontal == ("center" if figure else "left" if c.is_date
+                                              else None), (ws.title, c.coordinate)
 
 
 def test_the_comparison_workbook_gives_a_wrapped_cell_the_height_of_its_lines(base):
@@ -670,7 +714,8 @@ def test_the_comparison_workbook_gives_a_wrapped_cell_the_height_of_its_lines(ba
                     for c in cells if isinstance(c.value, str))
         assert ws.row_dimensions[cells[0].row].height == row_height(lines), aid
     a1_row = rows["A1"][0].row
-    assert fit_lines(a1.back("a"), width["Return A"]) == 2  # the date, then "(provisional)"
+    assert rows["A1"][2].value == a1.back("a", day_long)
+    assert fit_lines(a1.back("a", day_long), width["Return A"]) == 2  # the day, then "(provisional)"
     assert fit_lines(a1.roles[0], width["Match roles changed"]) == 2
     assert ws.row_dimensions[a1_row].height >= row_height(2) > one
     assert ws.row_dimensions[rows["A2"][0].row].height == one
