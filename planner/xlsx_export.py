@@ -503,18 +503,47 @@ def _in_progress_lines(season: Season) -> list[tuple[str, str, bool]]:
         out.append(("Today", f"{text.day_long(today)}: the days before it are as logged (or as "
                               f"planned where nothing was logged), the days from it on are the "
                               f"plan.", False))
-    from planner.progress import above_stage
+    from planner.progress import ABOVE_STAGE_ADVICE
 
     pain = _pain_logged(season)
     if pain:
         out.append(("Pain logged", pain, True))
-    fast = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} {p.top} % in {p.stage} "
-                                             f"(≤ {p.cap} %)") for p in sorted(
-        above_stage(season), key=lambda p: -(p.top - p.cap))])  # the largest breach first
+    fast = _above_stage_words(season)
     if fast:
-        out.append(("Above the stage", fast + ". Logged faster than the rehab stage allows: worth "
-                    "a word with the athlete and the physio (each day's page says it too).", True))
+        out.append(("Above the stage", f"{fast}. {ABOVE_STAGE_ADVICE} (each day is said on its "
+                    "row of the athlete's week page, and in the app's Log).", True))
     return out
+
+
+def _above_stage_words(season: Season) -> str:
+    """The Cover's "Above the stage": per athlete, each stage's days logged above its cap as a
+    count and a range ("Isaac Boateng (A19): 25 days 5 Aug to 14 Nov 2026 logged above P2 (at
+    most 70 %), 15 of them at 100 %", a later stage's days after it: ", then 3 days …"), the
+    athletes in the order of their first day; the days themselves are on the athlete's week pages
+    (some 40 dates a season, out of date order, filled a third of the Cover)."""
+    from planner.progress import above_stage
+
+    by: dict[str, list[list]] = {}
+    for p in above_stage(season):  # in date order
+        own = by.setdefault(p.athlete, [])
+        if own and (own[-1][-1].stage, own[-1][-1].cap) == (p.stage, p.cap):
+            own[-1].append(p)
+        else:  # a stage of its own (a later stage, or the same one after a flare-up's)
+            own.append([p])
+    return _by_athlete(season, [(aid, ", then ".join(_above_run_words(run) for run in own))
+                                for aid, own in by.items()])
+
+
+def _above_run_words(run: list) -> str:
+    """``25 days 5 Aug to 14 Nov 2026 logged above P2 (at most 70 %), 15 of them at 100 %``:
+    an athlete's days logged above one stage's cap (``planner.progress.AboveStage``, in date
+    order), with the fastest of them."""
+    first, top = run[0], max(p.top for p in run)
+    fastest = sum(p.top == top for p in run)
+    at = (f"at {top} %" if len(run) == 1 else f"all at {top} %" if fastest == len(run)
+          else f"{fastest} of them at {top} %")
+    return (f"{text.plural(len(run), 'day')} {text.span(first.date, run[-1].date)} logged "
+            f"{text.above_stage(first.stage, first.cap)}, {at}")
 
 
 def _pain_logged(season: Season) -> str:

@@ -512,6 +512,39 @@ def test_the_cover_speaks_to_a_coach_and_defines_the_counts_once(tmp_path):
     assert "penalty" not in " ".join(str(v) for v in _cells(ws).values())
 
 
+def test_the_covers_above_the_stage_counts_each_stages_days_in_date_order():
+    """The Cover listed some 40 days per athlete logged above the rehab stage, the fastest
+    first ("14 Nov 100 %, 21 Aug 95 %, 5 Aug 80 %"), a third of the page. It gives each stage's
+    days as a count and a range with the fastest of them, the athletes and their stages in the
+    order of their first day (the days themselves are on the week pages, in date order)."""
+    from planner import edits as E
+    from planner.season import Session
+
+    def injured(athlete, onset, *stages):
+        return Injury(athlete=athlete, protocol="iliopsoas-tendinopathy", onset=onset,
+                      stages=tuple(StageRecord(stage=st, start=_day(d)) for st, d in stages))
+
+    season = small_season(
+        calendar=Calendar(start=START, end=END, today=_day(16)),
+        injuries=(injured("A3", dt.date(2027, 1, 2), ("P1", 2), ("P2", 8)),
+                  injured("A4", dt.date(2027, 1, 1), ("P3", 0))))
+    logged = {("A4", 1): 95, ("A4", 2): 80,  # P3 allows 80 %: the second is no breach
+              ("A3", 3): 40, ("A3", 5): 40,  # P1: no running
+              ("A3", 9): 100, ("A3", 10): 75, ("A3", 12): 100}  # P2: at most 70 %
+    season = E.LogSessions(sessions=tuple(
+        Session(athlete=a, date=_day(d), minutes=60, rpe=5, top_speed_pct=top)
+        for (a, d), top in logged.items())).apply(season)
+    ws = build_workbook(season, small_plan(season))["Cover"]
+    said = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
+            for r in range(1, ws.max_row + 1)}
+    assert said["Above the stage"] == (
+        "Di Dale (A4): 1 day 5 Jan 2027 logged above P3 (at most 80 %), at 95 %; "
+        "Cy Cedar (A3): 2 days 7 to 9 Jan 2027 logged above P1 (no running), all at 40 %, "
+        "then 3 days 13 to 16 Jan 2027 logged above P2 (at most 70 %), 2 of them at 100 %. "
+        "Logged faster than the rehab stage allows: worth a word with the athlete and the physio "
+        "(each day is said on its row of the athlete's week page, and in the app's Log).")
+
+
 def test_the_cover_at_the_seasons_end_says_nothing_was_left_to_plan():
     """Today the day after the season: the Cover said "the solver stopped before proving it the
     best; plan score 0" and "Nothing: the plan meets every soft rule." when nothing was left to

@@ -710,7 +710,8 @@ def test_a_logged_speed_above_the_rehab_stage_is_listed_but_not_on_a_flare_up_da
     ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, out.plan)))["Cover"]
     cover = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
     assert cover["Above the stage"].startswith(
-        "Athlete 1 (A1): 8 Jan 95 % in P3 (≤ 80 %), 11 Jan 90 % in P3 (≤ 80 %). Logged faster")
+        "Athlete 1 (A1): 2 days 8 to 11 Jan 2027 logged above P3 (at most 80 %), 1 of them at "
+        "95 %. Logged faster")
 
 
 def test_the_session_an_injury_happened_in_is_no_breach_of_its_stage():
