@@ -1205,3 +1205,24 @@ def test_the_readout_of_a_week_not_logged_between_weeks_logged_says_it_counts_th
     assert "nothing logged" in week_text(f, later) and L.NOT_LOGGED not in week_text(f, later)
     after = next(w for w in f.weeks if w.start == gap.start + dt.timedelta(days=7))
     assert "on a week not logged" in week_text(f, after)
+
+
+def test_the_inspectors_load_row_on_another_week_with_ld1_off(qtbot, logged):
+    """With LD-1 turned off, an athlete flagged for a high logged EWMA ratio: selecting a day of
+    another week raised a TypeError in the inspector (the week's ACWR compared with no limit).
+    Now the row gives the week's ACWR with no limit to be flagged against, and the latest flag."""
+    from planner.season import RuleSettings
+
+    season = spiked(logged, "A03").model_copy(update={"rules": RuleSettings(modes={"LD-1": "off"})})
+    w = open_window(qtbot, season, "A03")
+    f = w.load_view.figures(w.season)["A03"]
+    flag = w.board.load_flag("A03")
+    assert f.acwr_max is None and flag is not None and flag.spike is None and flag.ratio > FLAG_RATIO
+    day = dt.date(2026, 11, 3)
+    week = next(x for x in f.weeks if x.start <= day <= x.end)
+    assert week.acwr is not None and not flag.about_week(week)
+    w.board.set_current("A03", day)
+    shown = w.inspector.toPlainText()
+    assert "week of 2 Nov (logged" in shown, shown
+    assert f") {number(round(week.load))} AU, ACWR {fmt(week.acwr)} ⚑" in shown, shown
+    assert "Latest flag: logged EWMA ratio" in shown

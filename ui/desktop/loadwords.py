@@ -21,6 +21,7 @@ from planner.load import (  # no pandas at import
     RATIO_LOW,
     THIN_WORDS,
     extra_words,
+    figure_limits,
     fmt,
     fmt_figure,
 )
@@ -139,11 +140,12 @@ def week_words(w) -> str:
 
 
 def week_acwr_words(w, limit: float | None) -> str:
-    """:func:`week_words` and the week's ACWR ("after 4 weeks at 0" when no ratio exists)."""
+    """:func:`week_words` and the week's ACWR ("after 4 weeks at 0" when no ratio exists),
+    flagged against LD-1's ``limit`` (none when LD-1 is off)."""
     when = week_words(w)
     if w.acwr is None:  # the four weeks before had no load: no ratio exists
         return f"{when} after 4 weeks at 0"
-    return f"{when}, ACWR {fmt_figure(w.acwr, (limit,))}"
+    return f"{when}, ACWR {fmt_figure(w.acwr, figure_limits('acwr', limit))}"
 
 
 def day_load_html(f, day: dt.date, flag: LoadFlag | None) -> str:
