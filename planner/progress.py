@@ -16,9 +16,9 @@
   missed; nothing changes.
 - :func:`pains_below_flare`: a pain one below the protocol's ``pain_flare`` where one at it
   would propose a flare-up: listed too (the plan counts the session as done); nothing changes.
-- :func:`pains_after_sprint`: a pain one below the alert of :func:`pain_alerts` within two days
-  after a session at 90 % or more ("hamstring tight" the day after a 96 % sprint): listed too;
-  nothing changes.
+- :func:`pains_after_sprint`: a pain one below the alert of :func:`pain_alerts` within
+  SPRINT_PAIN_DAYS after a session at 90 % or more ("hamstring tight" the day after a 96 %
+  sprint; a match counts only with a top speed logged): listed too; nothing changes.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from planner.season import FIT, INJ, Season
 from planner.text import date_short, day_long, join_and, plural, rehab_where, stage_name_on
 from planner.text import day as day_short
 from planner.timeline import Timeline
-from planner.validate import planning_start
+from planner.validate import competitions_on, planning_start
 
 RECENT_RETURN_DAYS = 28  # a pain logged this soon after the return to FIT still proposes a flare-up
 PAIN_ALERT = 5  # a pain at or above it is listed for an athlete without a protocol to ask (the
@@ -853,7 +853,7 @@ SPRINT_PAIN_DAYS = 2  # a pain just below the alert this many days after a sprin
 class PainAfterSprint(PainAlert):
     """A fit player's logged pain one below the alert threshold (4/10 at PAIN_ALERT's 5) on a day
     within SPRINT_PAIN_DAYS after a session at HV_LEVEL or more ("hamstring tight" the day after
-    a 96 % sprint): not in rehab nor back lately, so no flare-up can be proposed, and below the
+    a 96 % sprint; a match day only with its top speed logged, :func:`_sprint_before`): not in rehab nor back lately, so no flare-up can be proposed, and below the
     pain alert, so nothing listed it. Nothing changes; the coach checks with the athlete."""
 
     sprint: dt.date | None = None  # the day of the session at HV_LEVEL or more before the pain
@@ -870,9 +870,9 @@ class PainAfterSprint(PainAlert):
                 f"{day_long(self.date)}, {self.after()}")
 
     def after(self) -> str:
-        """``the day after a 96 % sprint``, ``two days after a 93 % sprint``."""
+        """``the day after a 96 % sprint``, ``2 days after a 93 % sprint`` (up to SPRINT_PAIN_DAYS)."""
         k = (self.date - self.sprint).days if self.sprint is not None else 1
-        return f"{'the day' if k == 1 else 'two days'} after a {self.level:g} % sprint"
+        return f"{'the day' if k == 1 else plural(k, 'day')} after a {self.level:g} % sprint"
 
     def cell_words(self) -> str:
         return f"{self.after()}: {self.app_what_to_do()}"
@@ -937,9 +937,12 @@ def pains_after_sprint(season: Season, athlete: str | None = None) -> list[PainA
 
 def _sprint_before(season: Season, athlete: str, day: dt.date) -> tuple[dt.date, float] | None:
     """(day, level) of the latest session at HV_LEVEL or more in the SPRINT_PAIN_DAYS before
-    ``day``: the logged top speed as % of max speed where logged; else, a day logged with minutes
-    or not logged, the level planned for it (``planner.history.planned_level``); a day logged
-    without training ran none."""
+    ``day``: the logged top speed as % of max speed where logged; else the level planned for it
+    (``planner.history.planned_level``) on a day trained (logged with minutes, or not logged: a
+    day before today counts as planned, as the load figures read it), and only on a day with no
+    match: a match's planned level is the athlete's role (100 for a start), no sprint, and the
+    soreness after a match is common and its own (a starter's 4/10 the day after every match
+    would be listed weekly). A day logged without training ran none."""
     from planner.history import planned_level
     from planner.season import HV_LEVEL
 
@@ -950,7 +953,8 @@ def _sprint_before(season: Season, athlete: str, day: dt.date) -> tuple[dt.date,
         got, i = logged.get(d), (d - season.calendar.start).days
         if got is not None and got.top_pct is not None:
             level = got.top_pct
-        elif (got is not None and not got.minutes) or ap is None or not 0 <= i < len(ap.intensity):
+        elif ((got is not None and not got.minutes) or ap is None or not 0 <= i < len(ap.intensity)
+              or competitions_on(season, d)):
             continue
         else:
             was = planned_level(season, ap, d)

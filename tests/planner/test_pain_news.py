@@ -197,7 +197,7 @@ def test_a_fit_players_four_out_of_ten_after_a_sprint_is_listed():
     assert [(p.athlete, p.date, p.pain) for p in listed] == [("A1", day(3), 4), ("A2", day(10), 4)]
     assert all(isinstance(p, PainAfterSprint) for p in listed)
     assert listed[0].fact(s) == "Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint"
-    assert listed[1].fact(s) == "Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, two days after a 93 % sprint"
+    assert listed[1].fact(s) == "Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, 2 days after a 93 % sprint"
     todo = ("check with the athlete, and if the session was not pain-free, hold the athlete at "
             "that level (pin their next speed days no higher) or, if it is an injury, record it "
             "(Season ▸ Injuries, or the coach workbook's Injuries sheet) and re-plan")
@@ -205,7 +205,7 @@ def test_a_fit_players_four_out_of_ten_after_a_sprint_is_listed():
         f"Pain: Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint: {todo}."]
     lines = pain_alert_lines(s, listed)  # several of a kind: the facts, what to do once
     assert lines == ["Pain: Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint.",
-                     "Pain: Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, two days after a 93 % sprint.",
+                     "Pain: Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, 2 days after a 93 % sprint.",
                      "Check" + todo[5:].replace("the session was", "a session was") + "."]
     assert listed[0].cell_words() == (  # the Log's and the board's ⚠ tooltip: the app's place
         "the day after a 96 % sprint: check with the athlete, and if it was not pain-free, hold "
@@ -244,6 +244,42 @@ def test_a_sprint_before_a_pain_is_read_from_the_plan_where_no_top_speed_was_log
         Session(athlete="A1", date=day(2), minutes=60, rpe=6, top_speed_pct=96),
         Session(athlete="A1", date=day(3), minutes=60, rpe=5, pain=4))})
     assert [type(p) for p in listed_pains(back)] == [PainBelowFlare]
+
+
+def test_a_match_before_a_pain_is_a_sprint_only_with_a_top_speed_logged():
+    """A starter's 4/10 the day after a match was listed as "the day after a 100 % sprint" (the
+    match's planned level is the role's), and so was a substitute's who did not play (0 minutes
+    played). A match day counts only with a top speed logged at 90 % or more; a planned speed
+    day with no match counts at its planned level, trained or not logged."""
+    from planner.progress import PainAfterSprint, listed_pains
+    from planner.season import AthletePlan, Plan
+    from planner.timeline import Timeline
+
+    s = season(weeks=4, athletes=3, today=day(21))  # matches on days 5, 12 and 19
+    n = Timeline(s).n
+    levels = {5: 100, 12: 100, 19: 100, 15: 95}  # day 15: a speed day with no match
+    plan = Plan(status="optimal", team_weeks=("load",) * 4, athletes=tuple(
+        AthletePlan(athlete=a, stages=("FIT",) * n, weeks=("load",) * 4,
+                    intensity=tuple(levels.get(d, 70) for d in range(n))) for a in ("A1", "A2", "A3")))
+    s = s.model_copy(update={"plan": plan, "sessions": (
+        # A1 started (90 minutes played, no top speed), sore on Sunday: a match's soreness
+        Session(athlete="A1", date=day(5), minutes=95, rpe=8, minutes_played=90),
+        Session(athlete="A1", date=day(6), minutes=30, rpe=2, pain=4),
+        # A2 did not play (0 minutes played) but trained 60 minutes
+        Session(athlete="A2", date=day(12), minutes=60, rpe=4, minutes_played=0),
+        Session(athlete="A2", date=day(13), minutes=30, rpe=2, pain=4),
+        # A3 played with a top speed logged at 94 %
+        Session(athlete="A3", date=day(12), minutes=95, rpe=8, minutes_played=90, top_speed_pct=94),
+        Session(athlete="A3", date=day(13), minutes=30, rpe=2, pain=4),
+        # A1: the planned 95 % of day 15, not logged, counts as planned
+        Session(athlete="A1", date=day(16), minutes=30, rpe=2, pain=4),
+        # A2 started day 19 with nothing logged that day: the planned 100 is the role's
+        Session(athlete="A2", date=day(20), minutes=30, rpe=2, pain=4))})
+    listed = listed_pains(s)
+    assert [(p.athlete, p.date, p.sprint, p.level) for p in listed] == [
+        ("A3", day(13), day(12), 94), ("A1", day(16), day(15), 95)], listed
+    assert all(isinstance(p, PainAfterSprint) for p in listed)
+    assert listed[0].fact(s).endswith("the day after a 94 % sprint")
 
 
 def test_the_cover_and_the_caution_say_a_pain_after_a_sprint():
