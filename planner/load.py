@@ -889,9 +889,11 @@ def off_plan_lines(season: Season, figs: dict, order: list[str] | None = None,
 
 
 def imported_weeks(season: Season, figs: dict, logged) -> dict[str, set[dt.date]] | None:
-    """The first days of each athlete's weeks in ``figs`` that hold a session of ``logged``
-    before today; None when there is none (no import, or one of today's sessions only: last
-    week is what is listed then)."""
+    """The first days of each athlete's weeks in ``figs`` that hold a session of ``logged`` and
+    end before today (the weeks :func:`off_plan_lines` can compare: the week of today is not
+    complete); None when there is none (no import, or one of this week's sessions only: last
+    week is what is listed then). An import on a Wednesday of last week and Monday and Tuesday
+    was headed "in the 2 weeks just logged", though one week was compared."""
     today = season.calendar.today
     if logged is None or today is None:
         return None
@@ -899,9 +901,17 @@ def imported_weeks(season: Season, figs: dict, logged) -> dict[str, set[dt.date]
     for x in logged:
         if x.date < today and x.athlete in figs:
             days.setdefault(x.athlete, set()).add(x.date)
-    out = {aid: {w.start for w in figs[aid].weeks if any(w.start <= d <= w.end for d in got)}
-           for aid, got in days.items()}
+    out = {aid: weeks for aid, got in days.items()
+           if (weeks := {w.start for w in figs[aid].weeks
+                         if w.end < today and any(w.start <= d <= w.end for d in got)})}
     return out or None
+
+
+def last_week(figs: dict, today: dt.date) -> WeekFigures | None:
+    """The last week of ``figs`` that ends before ``today`` (the one :func:`off_plan_lines`
+    compares without an import): the week before the week of today."""
+    now = week_at(figs, today)
+    return week_at(figs, (now.start if now is not None else today) - dt.timedelta(days=1))
 
 
 def _off_plan_athlete(season: Season, aid: str, offs: list) -> list[tuple[str, str, dt.date]]:
@@ -977,7 +987,7 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
     off = off_plan_lines(season, figs, logged=logged)
     weeks = imported_weeks(season, figs, logged)
     today = season.calendar.today
-    last = week_at(figs, today - dt.timedelta(days=1)) if today is not None else None
+    last = last_week(figs, today) if today is not None else None
     heading = off_plan_heading(set().union(*weeks.values()) if weeks else (),
                                last.start if last is not None else None)
     out = [heading] + [f"  {x}" for x, _a, _d in off] if off else []
@@ -994,5 +1004,5 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
 __all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
-           "grouped", "grouped_planned_apart", "imported_weeks", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
+           "grouped", "grouped_planned_apart", "imported_weeks", "last_week", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -1586,6 +1586,33 @@ def test_a_log_of_several_weeks_lists_each_week_off_the_plan():
     assert L.flag_lines(s, group=True, logged=last)[0] == L.off_plan_heading()
 
 
+def test_a_mid_week_import_compares_and_counts_the_complete_weeks_only():
+    """The weekly import done on Wed 17 Feb (last week and this Monday and Tuesday) was headed
+    "in the 2 weeks just logged", though the week of today, not complete, is never compared;
+    and "last week" was the week of today on any day but a Monday, so an import of last week
+    alone was headed "in the week of 8 Feb 2027 just logged". Both now read "(last week's load)";
+    an import of two complete weeks still counts them."""
+    s, mine = _a3_logged({k: 1.0 for k in range(7)} | {5: 1.6})
+    wed = day(44)
+    assert wed.strftime("%a") == "Wed"
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"today": wed}),
+        "sessions": tuple(x for x in s.sessions if x.athlete != "A3" or x.date < wed)})
+    figs = L.figures(s)
+    assert L.last_week(figs, wed).start == day(35)
+    this_week = [x for x in mine if day(35) <= x.date < wed]  # last week + Mon, Tue
+    assert any(x.date >= day(42) for x in this_week)
+    assert L.imported_weeks(s, figs, this_week) == {"A3": {day(35)}}
+    for logged in (this_week, [x for x in this_week if x.date < day(42)]):
+        out = L.flag_lines(s, logged=logged)
+        assert out[0] == L.off_plan_heading(), out[0]
+        assert out[1].startswith("  Athlete 3 (A3): week of 8 Feb 2027: logged ")
+    two = [x for x in mine if day(28) <= x.date < wed]
+    assert L.flag_lines(s, logged=two)[0] == (
+        "Logged differs from the plan by more than 20 % in the 2 weeks just logged, "
+        "each athlete's farthest off first:")
+
+
 def test_a_week_not_logged_between_weeks_logged_says_so_and_a_change_against_it_too():
     """A week with nothing logged between logged weeks counts the plan's load (docs/load.md);
     the next week's "load +58 %" was tagged "(logged)" though it compared with the plan. The row
