@@ -105,15 +105,16 @@ def _pain_cautions(season: Season, athlete: str, tl: Timeline, ap,
 
 
 def _pain_days(season: Season, athlete: str, tl: Timeline, ap,
-               facts: AthleteFacts | None = None) -> list[tuple[PainAlert, int, str]]:
+               facts: AthleteFacts | None = None,
+               alerts: list[PainAlert] | None = None) -> list[tuple[PainAlert, int, str]]:
     """(pain, day index, act) of each day from today on a pain listed to the coach
     (``planner.progress.listed_pains``: a fit player's, one just below a protocol's flare-up
-    threshold) cautions: the planned speed days within PAIN_CAUTION_DAYS after it ("speed"), and
-    the first match day in them the athlete is planned to play when no speed day came before it
-    ("match")."""
+    threshold; ``alerts``: the athlete's, when read already) cautions: the planned speed days
+    within PAIN_CAUTION_DAYS after it ("speed"), and the first match day in them the athlete is
+    planned to play when no speed day came before it ("match")."""
     from planner.progress import listed_pains
 
-    alerts = listed_pains(season, athlete)
+    alerts = listed_pains(season, athlete) if alerts is None else alerts
     if not alerts:
         return []
     played = _played(season, tl, ap) if facts is None else list(facts.played)
@@ -209,21 +210,30 @@ class PainCheck:
 
 def pain_checks(season: Season, plan: Plan | None = None) -> list[PainCheck]:
     """Per athlete, the pains listed (``planner.progress.listed_pains``) on days before today
-    whose caution falls on a planned speed day or match from today on: one each, by athlete."""
+    whose caution falls on a planned speed day or match from today on: one each, by athlete.
+    The sprint before a pain is read from ``plan`` too: ``solve`` passes its new plan with the
+    season as loaded (no plan stored before a first solve), and named nothing ``check`` then
+    named."""
     from planner.progress import listed_pains
     from planner.season import planning_start
 
     plan = plan if plan is not None else season.plan
     if plan is None:
         return []
+    if plan is not season.plan:
+        season = season.model_copy(update={"plan": plan})
     today, tl = planning_start(season), None
+    by_athlete: dict[str, list[PainAlert]] = {}
+    for p in listed_pains(season):
+        if p.date < today:
+            by_athlete.setdefault(p.athlete, []).append(p)
     out = []
-    for athlete in dict.fromkeys(p.athlete for p in listed_pains(season) if p.date < today):
+    for athlete, alerts in by_athlete.items():
         ap = plan.for_athlete(athlete)
         if ap is None:
             continue
         tl = tl if tl is not None else Timeline(season)
-        found = [(p, i, act) for p, i, act in _pain_days(season, athlete, tl, ap) if p.date < today]
+        found = _pain_days(season, athlete, tl, ap, alerts=alerts)
         if not found:
             continue
         days = {i: act for _p, i, act in sorted(found, key=lambda x: x[1])}  # a day said once

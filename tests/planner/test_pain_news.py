@@ -323,6 +323,37 @@ def test_the_cover_and_the_caution_say_a_pain_after_a_sprint():
 
 
 
+def test_a_first_solve_names_the_pain_after_a_planned_sprint_as_check_does(capsys):
+    """``solve`` passes its new plan with the season as loaded; before a first solve no plan is
+    stored, and the sprint before Ann Ash's 4/10 (Thursday's 95 %, no top speed logged) was read
+    from the stored plan: ``solve`` named nothing that ``check`` on the saved result named."""
+    import datetime as dt
+
+    from planner.caution import pain_checks
+    from tests.planner.test_sessions import _plan
+    from tests.planner.test_sessions import _season as small
+    from ui.cli.commands import print_pain_checks
+
+    base = small()
+    friday = base.calendar.start + dt.timedelta(days=4)
+    plan = _plan(base)
+    loaded = base.model_copy(update={"plan": None, "calendar": base.calendar.model_copy(
+        update={"today": base.calendar.start + dt.timedelta(days=7)}),
+        "sessions": (Session(athlete="A1", date=friday, minutes=45, rpe=4, pain=4),)})
+    saved = loaded.model_copy(update={"plan": plan})
+    (checked,) = pain_checks(saved)  # check, on the season file solve saved
+    assert checked.pain.sprint == friday - dt.timedelta(days=1)
+    assert [c.text(loaded) for c in pain_checks(loaded, plan)] == [checked.text(saved)]
+    print_pain_checks(loaded, plan)  # what solve prints
+    assert capsys.readouterr().out == f"⚠ Pain: {checked.text(saved)}.\n"
+    # an older stored plan with no sprint on Thursday: the sprint is read from the new plan
+    flat = plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"intensity": tuple(min(v, 70) for v in ap.intensity)})
+        for ap in plan.athletes)})
+    older = loaded.model_copy(update={"plan": flat})
+    assert pain_checks(older) == [] and len(pain_checks(older, plan)) == 1
+
+
 def test_the_cover_does_not_say_a_fit_players_pain_proposes_a_flare_up():
     """A fit player's 6/10 (no injury record) proposes no flare-up: the Cover said "A pain at or
     above the flare-up threshold proposes a flare-up …" of it. It says what to do of such a pain
