@@ -551,7 +551,9 @@ def shared_day_notes(season: Season, rows=None) -> list[str]:
         day = max(c.date, min(season.competitions[i].date for i in clash))  # the first day they share
         seen = days.get(day, (j, []))[1]
         days[day] = (j, seen + [i for i in [*clash, j] if i not in seen])
-    many = [(d, j, g) for d, (j, g) in days.items() if len(g) >= MANY_MATCHES]
+    # by date: the competitions are in the sheet's row order, and "the last" was the last typed
+    many = sorted(((d, j, g) for d, (j, g) in days.items() if len(g) >= MANY_MATCHES),
+                  key=lambda x: x[0])
     out = []
     for day, (j, group) in days.items():
         if len(many) > 1 and len(group) >= MANY_MATCHES:
@@ -574,8 +576,9 @@ DAYS_NAMED = 3  # tournament days named in their one note, the rest counted
 
 
 def _many_days_note(season: Season, many: list, rows) -> str:
-    """The one note of several days of ``MANY_MATCHES`` matches or more: their count, the first
-    ``DAYS_NAMED`` and the last with their rows, the fix and where their minutes come from."""
+    """The one note of several days of ``MANY_MATCHES`` matches or more (``many``, by date): their
+    count, the first ``DAYS_NAMED`` and the last with their rows, the fix and where their minutes
+    come from; located at the earliest day's competition."""
     said = [f"{day_long(d)}{_rows_words(g, rows)}" for d, _j, g in many]
     if len(said) > DAYS_NAMED + 1:
         said = [*said[:DAYS_NAMED], f"{len(said) - DAYS_NAMED - 1} more", f"the last {said[-1]}"]

@@ -289,6 +289,22 @@ def test_a_season_of_tournament_days_says_them_and_their_minutes_once(tmp_path):
                for n in ("minutes_start", "minutes_bench"))
 
 
+def test_tournament_days_typed_out_of_order_are_named_by_date(tmp_path):
+    """The days were named in the sheet's row order: typed 30, 16, 23, 17 and 24 Jan, the note
+    said "the last Sun 24 Jan 2027" and counted 30 Jan as "1 more". They are named by date now,
+    the note at the earliest day's last row."""
+    rows = [("Date", "Name", "Priority")]
+    for k, day in enumerate(["2027-01-30", "2027-01-16", "2027-01-23", "2027-01-17", "2027-01-24"]):
+        rows += [(day, f"Sevens {k} M{m}", "A") for m in (1, 2, 3)]
+    notes: list[str] = []
+    import_workbook(book(tmp_path, Competitions=rows), notes)
+    (note,) = [n for n in notes if "congested start" in n]
+    assert note.startswith(
+        "Competitions, row 7, Date: 5 days each hold 3 matches or more started, which the solve "
+        "names congested starts: Sat 16 Jan 2027 (rows 5–7), Sun 17 Jan 2027 (rows 11–13), Sat 23 "
+        "Jan 2027 (rows 8–10), 1 more and the last Sat 30 Jan 2027 (rows 2–4); "), note
+
+
 def test_a_name_pasted_with_a_combining_accent_matches_the_one_typed(tmp_path):
     """'Clásico' pasted from a Mac (a plain a and a combining accent) as a role's competition was
     refused: "no competition is named 'Clásico'; did you mean 'Clásico'?"."""
