@@ -171,20 +171,30 @@ def max_speed_problem(v: float) -> str | None:
 
 
 def above_top_speed(ms: float, max_speed: float | None) -> bool:
-    """A top speed of ``ms`` m/s is more than 10 % above the max speed (:data:`TOP_PCT_MAX`);
-    without a max speed (None or 0) every speed is."""
-    return ms > (max_speed or 0) * TOP_SPEED_FACTOR
+    """A top speed of ``ms`` m/s is more than 10 % above the max speed (:data:`TOP_PCT_MAX`),
+    compared in percent to the hundredth as the inputs are given (speeds to the centimetre):
+    in floats 4.972 m/s was above 110 % of 4.52 m/s, so 110 % is always taken and 110.01 %
+    never; without a max speed (None or 0) every speed is."""
+    if not max_speed:
+        return ms > 0
+    return round(100 * ms / max_speed, 2) > TOP_PCT_MAX
 
 
-def top_speed_problem(ms: float, max_speed: float, who: str, shown: str = "") -> str | None:
+def top_speed_problem(ms: float, max_speed: float, who: str) -> str | None:
     """Why a top speed of ``ms`` m/s cannot be logged for ``who`` (an athlete's name or label)
-    whose max speed is ``max_speed``: more than 10 % above it; None when it can. ``shown``: the
-    speed as the message says it (default ``9.60 m/s``); the caller adds where and the fix. The
-    app's Log cell, a session log read and a season file's sessions all ask it."""
+    whose max speed is ``max_speed``: more than 10 % above it, said with the most it may be;
+    None when it can. The speed is said to the centimetre as typed, and both to the decimal that
+    tells them apart ("9.94 m/s … at most 9.9 m/s", not "9.9 m/s … (9 m/s)"). The caller adds
+    where and the fix. The app's Log cell, a session log read and a season file's sessions all
+    ask it."""
     if not above_top_speed(ms, max_speed):
         return None
-    return (f"{shown or f'{ms:.2f} m/s'} is more than {TOP_PCT_MAX - 100} % above {who}'s max "
-            f"speed ({max_speed:g} m/s)")
+    most = max_speed * TOP_SPEED_FACTOR
+    places = max(1, len(f"{round(ms, 2):g}".partition(".")[2]))  # to the centimetre, as typed
+    while places < 6 and f"{ms:.{places}f}" == f"{most:.{places}f}":
+        places += 1
+    return (f"{round(ms, places):g} m/s is more than {TOP_PCT_MAX - 100} % above {who}'s max "
+            f"speed ({max_speed:g} m/s: at most {round(most, places):g} m/s)")
 
 
 class Athlete(Model):

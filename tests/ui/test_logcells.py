@@ -235,6 +235,46 @@ def test_the_log_cell_the_log_file_and_the_season_file_take_a_top_speed_to_the_s
     assert said and re.search("10 % above|less than or equal to 110", said[0]), said
 
 
+@pytest.mark.parametrize(("max_speed", "most", "next_cm"), [(4.52, "4.972", "4.98|4.97"),
+                                                           (9.04, "9.944", "9.95|9.94")])
+def test_exactly_110_percent_is_taken_at_any_max_speed(max_speed, most, next_cm):
+    """In floats 4.972 m/s was more than 110 % of 4.52 m/s, and 9.944 of 9.04: the limit refused
+    its own 110 %. Compared in percent to the hundredth, 110 % is taken (the Log cell and the
+    season file alike) and 110.01 % refused, said with the most it may be."""
+    from planner.season import above_top_speed, top_speed_problem
+    from planner.validate import top_speed_ms_problem
+    from tests.builders import day, season
+
+    fast = A.model_copy(update={"max_speed": max_speed})
+    s = season(weeks=4, athletes=1).model_copy(update={"athletes": (fast,)})
+    assert not above_top_speed(float(most), max_speed)
+    assert top_speed_ms_problem(s, fast, float(most)) is None
+    (typed,) = parse_cell(f"60 5 {most}m/s", fast, day(1), TABLE)
+    assert typed.top_speed_ms == float(most)
+    above = max_speed * 1.1001  # 110.01 %
+    assert above_top_speed(above, max_speed)
+    with pytest.raises(CellError, match=f"at most {most} m/s"):  # to the decimal that differs
+        parse_cell(f"60 5 {above}m/s", fast, day(1), TABLE)
+    typed, shown = next_cm.split("|")  # the next centimetre: said apart from the most
+    assert top_speed_problem(float(typed), max_speed, "Ann Ash") == (
+        f"{typed} m/s is more than 10 % above Ann Ash's max speed ({max_speed:g} m/s: "
+        f"at most {shown} m/s)")
+
+
+def test_a_refused_top_speed_is_said_to_the_decimal_that_tells_it_from_the_most():
+    """Typed 9.94 m/s for a max of 9 m/s, the Log cell said "9.9 m/s is more than 10 % above
+    Ann Ash's max speed (9 m/s)", though 9.9 m/s is exactly 110 %. It says the speed as typed,
+    to the centimetre, and the most it may be at the decimal that tells them apart."""
+    with pytest.raises(CellError) as e:
+        parse_cell("60 5 9.94m/s", A, dt.date(2027, 1, 5), TABLE)
+    assert str(e.value) == ("9.94 m/s is more than 10 % above Ann Ash's max speed (9 m/s: at most "
+                            "9.9 m/s); check the value")
+    with pytest.raises(CellError) as e:
+        parse_cell("60 5 10.5m/s", A, dt.date(2027, 1, 5), TABLE)
+    assert str(e.value).startswith("10.5 m/s is more than 10 % above Ann Ash's max speed (9 m/s: "
+                                   "at most 9.9 m/s)")
+
+
 def test_import_sessions_says_a_pain_after_a_sprint_of_its_own_kind():
     """The status bar after an import said a fit player's pain "of 5/10 or more" for every
     listed pain not in rehab: a 4/10 the day after a sprint is said as what it is."""

@@ -189,7 +189,7 @@ def _check(fields: dict[str, float], athlete: Athlete) -> None:
     if not athlete.max_speed:
         raise CellError(f"{athlete.name} has no max speed, so {ms:.1f} m/s cannot be read; type "
                         f"the top speed in % (e.g. 95%) or give the max speed (Squad)")
-    if problem := top_speed_problem(ms, athlete.max_speed, athlete.name, f"{ms:.1f} m/s"):
+    if problem := top_speed_problem(ms, athlete.max_speed, athlete.name):
         raise CellError(f"{problem}; check the value")
 
 
