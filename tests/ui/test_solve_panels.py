@@ -1225,3 +1225,28 @@ def test_plan_check_lists_a_pain_logged_before_a_planned_speed_day(qtbot):
                    for k in range(panel.list.count()))
     assert "pain logged" not in panel.summary.text()
 
+
+
+def test_plan_checks_summary_names_its_notes_in_the_lists_order(qtbot):
+    """The summary named the pains before the days logged above a stage's cap, the list showed
+    them after: both now say the days above the stage first, then the pains."""
+    from planner.season import Session
+    from tests.builders import day, injury
+    from tests.solver.test_pain_caution import returner_with_a_pain
+    from ui.desktop.panels import PAIN_MARK, ViolationsPanel
+    from ui.desktop.pastview import ABOVE_MARK
+
+    s = returner_with_a_pain()  # A1's pain before a planned 90 % day
+    s = s.model_copy(update={  # A2 in S2 (at most 95 %) logs 100 %
+        "injuries": s.injuries + (injury("A2", "S2", start_day=-5),),
+        "sessions": s.sessions + (Session(athlete="A2", date=day(3), minutes=60, rpe=6,
+                                          top_speed_pct=100),)})
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    texts = [panel.list.item(k).text() for k in range(panel.list.count())]
+    notes = (f"{ABOVE_MARK} Above the stage", f"{PAIN_MARK} Pain")
+    assert [t.split(" —")[0] for t in texts if t.startswith(notes)] == list(notes), texts
+    said = panel.summary.text()
+    assert f"{ABOVE_MARK} 1 day logged above a rehab stage's cap" in said
+    assert said.index(ABOVE_MARK) < said.index(f"{PAIN_MARK} 1 athlete with a pain"), said

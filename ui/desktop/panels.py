@@ -515,11 +515,11 @@ def _listed_first(above: int, said, runs: list, tapers: list, unmeasured: int,
     from ui.desktop.pastview import ABOVE_MARK
 
     first = []
+    if above:
+        first.append(f"{ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap")
     if pains:
         first.append(f"{PAIN_MARK} {plural(pains, 'athlete')} with a pain logged before a "
                      f"planned speed day or match")
-    if above:
-        first.append(f"{ABOVE_MARK} {plural(above, 'day')} logged above a rehab stage's cap")
     if said.athletes:
         first.append(f"{HV1_MARK} {plural(said.athletes, 'athlete')} without a high-velocity "
                      f"exposure for {said.least()} or more")
