@@ -878,6 +878,18 @@ class PainAfterSprint(PainAlert):
         return f"{self.after()}: {self.app_what_to_do()}"
 
 
+PAIN_KINDS = (PainAlert, PainBelowFlare, PainAfterSprint)  # the listed pains' kinds, in the order said
+
+
+def pains_by_kind(alerts) -> dict[type, list[PainAlert]]:
+    """The listed pains among ``alerts`` (:func:`listed_pains`) by kind, every kind of
+    :data:`PAIN_KINDS` in its order (an empty list for none), each pain in its own class's list
+    alone (a pain after a sprint is no fit player's pain of 5/10 or more); a flare-up proposed
+    is in none. Every place that says the kinds apart reads them from here, so a new kind is
+    one edit and none is left counted as another."""
+    return {kind: [p for p in alerts if type(p) is kind] for kind in PAIN_KINDS}
+
+
 def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ",
                      limit: int | None = None, more: str = "") -> list[str]:
     """The alerts as lines: one of a kind (a fit player's pain, a pain just below a protocol's
@@ -886,8 +898,7 @@ def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain:
     that lists ``limit - 1`` of them and counts the rest ("… and 3 more" and ``more``), above
     its own what to do."""
     lines = []
-    for kind in (PainAlert, PainBelowFlare, PainAfterSprint):
-        mine = [p for p in alerts if type(p) is kind]
+    for kind, mine in pains_by_kind(alerts).items():
         if len(mine) == 1:
             lines.append(f"{head}{mine[0].text(season)}.")
         elif mine:

@@ -162,9 +162,11 @@ class _Context:
         if self._pain is None:
             from planner.progress import (
                 PainAfterSprint,
+                PainAlert,
                 PainBelowFlare,
                 flare_proposals,
                 listed_pains,
+                pains_by_kind,
             )
 
             self._pain = {}
@@ -174,14 +176,16 @@ class _Context:
                     f"a flare-up is proposed but not recorded, so the plan goes on as if the "
                     f"symptoms were not back; if they were, record it (right-click the day ▸ "
                     f"Record flare-up, or periodize record --flare-up) and re-plan.")
-            for p in listed_pains(self.season, self.aid):
-                self._pain[p.date] = (
-                    f"Pain {p.pain:g}/10 was logged, {p.below()}; {p.WHAT_TO_DO}."
-                    if isinstance(p, PainBelowFlare) else
-                    f"Pain {p.pain:g}/10 was logged, {p.after()}: {p.WHAT_TO_DO}; nothing in the "
-                    f"plan changed for it." if isinstance(p, PainAfterSprint) else
-                    f"Pain {p.pain:g}/10 was logged: if it is an injury, record it (Season ▸ "
-                    f"Injuries) and re-plan; nothing in the plan changed for it.")
+            said = {
+                PainAlert: lambda p: (f"Pain {p.pain:g}/10 was logged: if it is an injury, record "
+                                      f"it (Season ▸ Injuries) and re-plan; nothing in the plan "
+                                      f"changed for it."),
+                PainBelowFlare: lambda p: f"Pain {p.pain:g}/10 was logged, {p.below()}; {p.WHAT_TO_DO}.",
+                PainAfterSprint: lambda p: (f"Pain {p.pain:g}/10 was logged, {p.after()}: "
+                                            f"{p.WHAT_TO_DO}; nothing in the plan changed for it."),
+            }
+            for kind, mine in pains_by_kind(listed_pains(self.season, self.aid)).items():
+                self._pain |= {p.date: said[kind](p) for p in mine}
         return self._pain
 
     def caution(self, i: int) -> str:

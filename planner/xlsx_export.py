@@ -556,13 +556,12 @@ def _pain_logged(season: Season) -> str:
         PainBelowFlare,
         flare_proposals,
         listed_pains,
+        pains_by_kind,
     )
 
     proposed = flare_proposals(season)
     pains = sorted(proposed + listed_pains(season), key=lambda p: p.date)
-    below = [p for p in pains if isinstance(p, PainBelowFlare)]
-    sprint = [p for p in pains if isinstance(p, PainAfterSprint)]
-    fit = [p for p in pains if type(p) is PainAlert]  # a fit player's: no flare-up to propose
+    fit, below, sprint = pains_by_kind(pains).values()  # fit: no flare-up to propose
     if not pains:
         return ""
     just = {id(p): f", just below {p.threshold}/10" for p in below}

@@ -192,18 +192,19 @@ def _season_or_none(path):
 
 def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) -> str:
     """One line for the pains not said again: how many, and where to see and record them."""
-    from planner.progress import PAIN_LOOKBACK_DAYS, PainBelowFlare
+    from planner.progress import PAIN_LOOKBACK_DAYS, pains_by_kind
     from planner.text import join_and, plural
 
-    below = [p for p in alerts if isinstance(p, PainBelowFlare)]
-    fit = [p for p in alerts if p not in below]
+    fit, below, sprint = pains_by_kind(alerts).values()
     when = (f"logged more than {plural(PAIN_LOOKBACK_DAYS, 'day')} before today" if fresh
             else "logged before this import")
     what = join_and(([f"{plural(len(proposals), 'pain')} proposing a flare-up not recorded"]
                      if proposals else [])
                     + ([f"{plural(len(fit), 'pain')} of a player not in rehab"] if fit else [])
                     + ([f"{plural(len(below), 'pain')} just below a protocol's flare-up threshold"]
-                       if below else []))
+                       if below else [])
+                    + ([f"{plural(len(sprint), 'pain')} just below the alert after a sprint"]
+                       if sprint else []))
     first = proposals[0] if proposals else None
     record = (f"; record a flare-up with: periodize record {shlex.quote(str(path))} --flare-up {first.athlete} "
               f"{first.date.isoformat()} --save" if first is not None else "")

@@ -199,11 +199,15 @@ def pain_words(alerts: list) -> str:
     """The status bar's words for the listed pains an import brought (:func:`new_alerts`): the
     fit players' (a possible injury), those in rehab or just back one below the flare-up
     threshold and the fit players' just below the alert after a sprint, each kind with what to do ("" when none)."""
-    from planner.progress import SPRINT_PAIN_DAYS, PainAfterSprint, PainAlert, PainBelowFlare
+    from planner.progress import (
+        SPRINT_PAIN_DAYS,
+        PainAfterSprint,
+        PainAlert,
+        PainBelowFlare,
+        pains_by_kind,
+    )
 
-    fit = [p for p in alerts if type(p) is PainAlert]
-    low = [p for p in alerts if isinstance(p, PainBelowFlare)]
-    sprint = [p for p in alerts if isinstance(p, PainAfterSprint)]
+    fit, low, sprint = pains_by_kind(alerts).values()
     text = ""
     if fit:
         text += (f" {plural(len({p.athlete for p in fit}), 'athlete')} not in rehab logged pain of "
