@@ -62,7 +62,6 @@ from planner.load import fmt_figure
 from planner.loadtable import LoadTable, athlete_load
 from planner.rehab import Segment, max_days, segments
 from planner.returns import (
-    PLAY_LEVEL,
     REHAB,
     AthleteFacts,
     RecordSpan,
@@ -79,6 +78,7 @@ from planner.season import (
     INJ,
     LADDER,
     LEVELS,
+    PLAY_LEVEL,
     RAMP_STEPS,
     Plan,
     Season,

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from planner.criteria import not_passed, tests_until
 from planner.errors import PeriodizeError
 from planner.memo import by_identity
-from planner.returns import PLAY_LEVEL, AthleteFacts, provisional_of, stage_walk
+from planner.returns import AthleteFacts, provisional_of, stage_walk
 from planner.rules import CALM_CAP, RuleSet
-from planner.season import FIT, Season
+from planner.season import FIT, PLAY_LEVEL, Season
 from planner.timeline import Timeline
 
 ROLE_LETTER = {"start": "S", "bench": "B", "out": "O", "held": "R"}

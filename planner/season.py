@@ -138,6 +138,7 @@ MIN_MAX_SPEED = 4.0  # m/s (14.4 km/h): no athlete's top sprint is slower
 # speed entered above it is refused (the workbook notes one above 11 m/s, still read)
 FASTEST_MAX_SPEED = 12.5
 MAX_MAX_SPEED = 15.0  # m/s (54 km/h): the field's own bound; a season file's old max still opens
+KMH_MAX = MAX_MAX_SPEED * 3.6  # 54 km/h: the most a max speed typed in km/h may be
 # km/h: a number typed without a unit is read as km/h from this on (the Squad editor, the
 # workbook, record --max-speed); one above FASTEST_MAX_SPEED and below this is neither (slower
 # than any athlete sprints in km/h, faster in m/s): refused

@@ -39,7 +39,7 @@ from planner.logfile import (
     fold,
     read_frame,
 )
-from planner.season import TOP_PCT_MAX, Season, Session, above_top_speed
+from planner.season import KMH_MAX, MAX_MAX_SPEED, TOP_PCT_MAX, Season, Session, above_top_speed
 from planner.text import (
     DATE_FORMS,
     TEXT_DATE_FIX,
@@ -882,9 +882,6 @@ def _speed_unit(nums: dict, mapping: dict, notes: list) -> bool:
     leaves the column m/s, the 18.9 refused with its row (:func:`_ranges`). Said, in one note
     (True), with the values that would read in m/s too; a column that reads in both units stays
     m/s (and what is out of range is refused)."""
-    from planner.coachform.cells import KMH_MAX
-    from planner.season import MAX_MAX_SPEED
-
     header = mapping.get("top_ms")
     if header is None or re.search(r"m/?s\b", fold(header)):
         return False

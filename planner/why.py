@@ -579,7 +579,7 @@ def _match_day_roles(c: _Context, i: int, head: str, what: str, roles: tuple[str
         got = [x for x, r in zip(comps, roles, strict=True) if r == role]
         if got:
             names = " / ".join(f"'{x.name}'" for x in got)
-            word = head if not parts else heads[role][:1].lower() + heads[role][1:]
+            word = head if not parts else _lower_first(heads[role])
             part = f"{word} {names} ({_role_source(c, i, got)})"
             parts.append(part + (f": {what}" if not parts else ""))
     return "; ".join(parts) + "."
@@ -1167,7 +1167,7 @@ def _rhythm_reasons(season: Season, plan: Plan, tl: Timeline, rs: RuleSet, w: in
         name = season.athlete(athlete).name
 
         def add(r: Reason, _add=add) -> None:
-            said = r.text[:1].lower() + r.text[1:]
+            said = _lower_first(r.text)
             _add(replace(r, text=f"The team's deload week, which {name} follows: {said}"))
 
         kinds, floor, athlete = team, _run_floor(season, tl, rs, team, w, True), None

@@ -33,9 +33,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.anonymise import scrub
 from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units, weeks_words
-from planner.returns import PLAY_LEVEL, again_words, day_match_roles
+from planner.returns import again_words, day_match_roles
 from planner.rules import RULES
-from planner.season import SPEED_DAY
+from planner.season import PLAY_LEVEL, SPEED_DAY
 from planner.sessions import max_speed_header
 from planner.squad import weeks_not_with_squad
 from planner.text import with_note

@@ -15,6 +15,7 @@ from planner.coachform.spec import PRIORITIES, WEEKDAY_NAMES
 from planner.season import (
     BARE_KMH_MIN,
     FASTEST_MAX_SPEED,
+    KMH_MAX,
     MAX_MAX_SPEED,
     MIN_MAX_SPEED,
     ROLES,
@@ -224,7 +225,6 @@ def to_minutes(value: object) -> float:
 # (ui/desktop/speedbox.py): km/h, or a bare number from 20 (BARE_KMH_MIN, no sprinter's m/s), is
 # converted to m/s; a bare one above 12.5 and below 20 is neither, refused
 _SPEED = re.compile(r"\s*([+-]?\d+(?:[.,]\d*)?|[+-]?[.,]\d+)\s*(km/h|kmh|m/s)?\s*", re.IGNORECASE)
-KMH_MAX = MAX_MAX_SPEED * 3.6  # 54 km/h
 
 
 def parse_max_speed(value: object, percent_cell: bool = False,

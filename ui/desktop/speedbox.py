@@ -14,8 +14,13 @@ import re
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
-from planner.coachform.cells import KMH_MAX
-from planner.season import BARE_KMH_MIN, FASTEST_MAX_SPEED, MAX_MAX_SPEED, max_speed_from_kmh
+from planner.season import (
+    BARE_KMH_MIN,
+    FASTEST_MAX_SPEED,
+    KMH_MAX,
+    MAX_MAX_SPEED,
+    max_speed_from_kmh,
+)
 
 _SPEED = re.compile(r"^\s*(\d{0,3}(?:[.,]\d*)?)\s*(k(?:m(?:/(?:h)?|h)?)?|m(?:/(?:s)?)?)?\s*$",
                     re.IGNORECASE)
