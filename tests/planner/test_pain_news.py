@@ -282,18 +282,36 @@ def test_a_match_before_a_pain_is_a_sprint_only_with_a_top_speed_logged():
     assert listed[0].fact(s).endswith("the day after a 94 % sprint")
 
 
+def _cover_pain(s) -> str:
+    """The exported workbook's Cover "Pain logged" cell (a plan of 70 % training days added)."""
+    import io
+
+    import openpyxl
+
+    from planner.season import AthletePlan, Plan
+    from planner.timeline import Timeline
+    from planner.xlsx_export import workbook_bytes
+
+    tl = Timeline(s)
+    plan = Plan(status="optimal", team_weeks=("load",) * len(tl.weeks), athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * tl.n, weeks=("load",) * len(tl.weeks),
+                    intensity=tuple(70 if tl.is_training[i] else 0 for i in range(tl.n)))
+        for a in s.athletes))
+    ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, plan)))["Cover"]
+    return {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}["Pain logged"]
+
+
 def test_the_cover_and_the_caution_say_a_pain_after_a_sprint():
     """The workbook's Cover listed Kofi alone: it names the fit player's pain after a sprint and
     what to do; the next speed day's caution says it with the hold advice."""
     import datetime as dt
 
     from planner.caution import caution_notes
-    from planner.xlsx_export import _pain_logged
     from tests.planner.test_sessions import _plan
     from tests.planner.test_sessions import _season as small
 
     s = _fit_log(("A1", 2, 96, None), ("A1", 3, None, 4))
-    cover = _pain_logged(s)
+    cover = _cover_pain(s)
     assert cover.startswith("Athlete 1 (A1): 7 Jan (4/10, the day after a 96 % sprint). A pain "
                             "just below the alert after a sprint (a player not in rehab): Check "
                             "with the athlete, and if a session was not pain-free, hold"), cover
@@ -358,9 +376,7 @@ def test_the_cover_does_not_say_a_fit_players_pain_proposes_a_flare_up():
     """A fit player's 6/10 (no injury record) proposes no flare-up: the Cover said "A pain at or
     above the flare-up threshold proposes a flare-up …" of it. It says what to do of such a pain
     (record it if it is an injury), and the flare-up sentence only beside a proposed flare-up."""
-    from planner.xlsx_export import _pain_logged
-
-    cover = _pain_logged(_fit_log(("A1", 3, None, 6)))
+    cover = _cover_pain(_fit_log(("A1", 3, None, 6)))
     assert cover.startswith("Athlete 1 (A1): 7 Jan (6/10, not in rehab). A pain of a player not "
                             "in rehab: If one is an injury, record it"), cover
     assert "proposes a flare-up" not in cover
