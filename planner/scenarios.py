@@ -23,6 +23,16 @@ def past_words(season: Season) -> str:
     return f"is before {now_words(season)}: the past keeps what happened"
 
 
+def next_season_words(season: Season) -> str:
+    """Where a change after the season's last day goes (an absence into the close season): the
+    next season, and the way to it."""
+    end = season.calendar.end
+    ends = "ended" if planning_start(season) > end else "ends"
+    return (f"the season {ends} on {date_long(end)}, so enter it in the next season "
+            f"(File ▸ New ▸ Next season after “{season.name}”, or periodize next-season), then "
+            f"record it there")
+
+
 def past_change_problem(season: Season, edit) -> str | None:
     """Why a change cannot be tried, when it rewrites a competition, an absence or a day off before
     today: a match played (or not), a day away and a day off are what happened, and a re-plan
@@ -43,8 +53,11 @@ def past_change_problem(season: Season, edit) -> str | None:
         if new is not None and new < today:
             return f"{date_long(new)} {past}; move it to today or later"
     if isinstance(edit, E.AddUnavailability) and edit.unavailability.start < today:
-        return (f"{date_long(edit.unavailability.start)} {past}; record the absence from today on "
-                f"(a day gone by without training is logged with 0 minutes)")
+        # the season over (today after its last day): no day of it is left to record one on
+        way = (next_season_words(season) if today > season.calendar.end
+               else "record the absence from today on")
+        return (f"{date_long(edit.unavailability.start)} {past}; {way} (a day gone by without "
+                f"training is logged with 0 minutes)")
     if isinstance(edit, E.RemoveUnavailability) and 0 <= edit.index < len(season.unavailability):
         u = season.unavailability[edit.index]
         if u.end < today:  # wholly gone by: one begun before today keeps its past (the edit)
@@ -860,5 +873,5 @@ def _targets(season: Season, plan: Plan
 
 # scenario_season (the replay of a scenario's edits) lives with the edits; callers find it here too
 __all__ = ["AthleteDiff", "Comparison", "check_scenario_today", "compare", "describe_edits", "find",
-           "past_change_problem", "past_role_problem", "past_words", "scenario_season",
+           "next_season_words", "past_change_problem", "past_role_problem", "past_words", "scenario_season",
            "stage_pin_problem"]

@@ -2173,3 +2173,25 @@ def test_a_replan_lists_the_days_it_changed_from_the_stored_plan(tmp_path):
         assert f"{text_day(day(d))} {lv[0]} → {lv[1]}" in line, (d, line)
     assert text_day(day(changed[10][1])) + " " not in line.split("; and ")[0]  # ten named, then
     assert line.endswith(" more")  # how many more
+
+
+def test_record_says_a_close_season_absence_goes_in_the_next_season(tmp_path):
+    """At the season's end (today the day after its last day) a loan over the close season was
+    refused "before today" or "after the season ends" with no way on: each refusal says to enter
+    it in the next season, and the file is left as it was."""
+    s = season(weeks=2, athletes=2)
+    end = s.calendar.end
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": end + dt.timedelta(days=1)})})
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    way = (f"the season ended on {date_long(end)}, so enter it in the next season (File ▸ New ▸ "
+           f"Next season after “Test season”, or periodize next-season), then record it there")
+    later = (end + dt.timedelta(days=140)).isoformat()
+    for start in (end - dt.timedelta(days=6), end + dt.timedelta(days=1)):
+        r = run("record", "s.season.json", "--unavailable", "A1", start.isoformat(), later, "loan",
+                "--save", cwd=tmp_path)
+        assert r.returncode == 1 and way in r.stderr, r.stderr
+        assert "record the absence from today on" not in r.stderr
+        assert "Traceback" not in r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before

@@ -1059,3 +1059,21 @@ def test_an_end_moved_before_today_is_refused_as_the_ends_not_todays():
         f"the season's end, {day_long(day(6))}, is before today ({day_long(day(14))}): the days "
         f"up to today happened; end the season on {day_long(day(13))} or later"]
     assert E.SetSeasonSettings(end=day(13)).apply(s).calendar.end == day(13)
+
+
+def test_an_absence_refused_as_past_after_the_season_points_to_the_next_season(base):
+    """Before today in a season still running: record it from today on. Once the season is over
+    (today after its last day) no day is left for that: the next season is the way on."""
+    from planner.scenarios import past_change_problem
+
+    cal = base.calendar
+    loan = E.AddUnavailability(unavailability=Unavailability(
+        athlete="A1", start=cal.end - dt.timedelta(days=3), end=cal.end + dt.timedelta(days=90)))
+    running = base.model_copy(update={"calendar": cal.model_copy(update={"today": cal.end})})
+    assert "record the absence from today on" in past_change_problem(running, loan)
+    over = base.model_copy(update={"calendar": cal.model_copy(
+        update={"today": cal.end + dt.timedelta(days=1)})})
+    said = past_change_problem(over, loan)
+    assert "record the absence from today on" not in said
+    assert f"the season ended on {date_long(cal.end)}, so enter it in the next season" in said
+    assert f"Next season after “{base.name}”, or periodize next-season" in said

@@ -720,7 +720,7 @@ def _dated_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]
     result after today, a pin or a stage start before it, an absence or an injury after the
     season ends, a new injury that starts in FIT."""
     from planner.edits import flare_up_not_yet
-    from planner.scenarios import past_words
+    from planner.scenarios import next_season_words, past_words
     from planner.text import date_long
     from planner.validate import test_not_yet
     from ui.cli.names import athlete_id
@@ -745,7 +745,8 @@ def _dated_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]
                            if (when := _parsed(d)) is not None
                            and (why := test_not_yet(season, when)) is not None]))
     out.append(("--unavailable", [f"{a} {x}..{y}: it starts after the season ends "
-                                  f"({cal.end.isoformat()})" for a, x, y, _why in unavailable_specs(args)
+                                  f"({cal.end.isoformat()}); {next_season_words(season)}"
+                                  for a, x, y, _why in unavailable_specs(args)
                                   if (fx := _parsed(x)) is not None and (fy := _parsed(y)) is not None
                                   and cal.end < fx <= fy]))
     out.append(("--injury", [f"{' '.join(spec)}: {spec[2]} is after the season ends ({cal.end.isoformat()})"

@@ -822,6 +822,7 @@ def _no_change(season, args) -> list[tuple[str, list[str]]]:
     """Edits that cannot change a plan (they went in as a scenario that changed 0 days): a pin
     before today (the past keeps what happened) and an injury or absence after the season (an
     absence from before today is refused by its edit)."""
+    from planner.scenarios import next_season_words
     from planner.validate import planning_start
 
     today, end = planning_start(season), season.calendar.end
@@ -838,7 +839,8 @@ def _no_change(season, args) -> list[tuple[str, list[str]]]:
     injuries = [f"{' '.join(spec)}: {spec[2]} is after the season ends ({end.isoformat()})"
                 for spec in args.injury if len(spec) >= 3 and (when := date(spec[2])) is not None
                 and when > end]
-    away = [f"{a} {x}..{y}: it starts after the season ends ({end.isoformat()})"
+    away = [f"{a} {x}..{y}: it starts after the season ends ({end.isoformat()}); "
+            f"{next_season_words(season)}"
             for a, x, y, _why in unavailable_specs(args)
             if (fx := date(x)) is not None and (fy := date(y)) is not None and end < fx <= fy]
     for option, problems in (("--pin", pins), ("--injury", injuries), ("--unavailable", away)):
