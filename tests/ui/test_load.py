@@ -464,6 +464,14 @@ def test_a_season_under_way_opens_on_the_weeks_around_today(qtbot, logged):
     w.set_document(fresh, None, modified=True)
     QApplication.processEvents()
     assert hb.value() == 0
+    # one whose today is past its end opens on its last weeks (it opened on its first day)
+    cal = logged.calendar
+    ended = logged.model_copy(update={"calendar": cal.model_copy(
+        update={"today": cal.end + dt.timedelta(days=1)})})
+    w.set_document(ended, None, modified=True)
+    QApplication.processEvents()
+    last = w.board._tl.index(cal.end - dt.timedelta(days=14))
+    assert hb.maximum() > 0 and hb.value() == min(hb.maximum(), last * w.board._cw) > 0
 
 
 @pytest.mark.parametrize("team", [False, True])

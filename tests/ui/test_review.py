@@ -70,6 +70,20 @@ def test_ticking_whole_season_changes_the_period_and_the_planned_exposures(qtbot
     assert dlg.period.text().startswith("Season so far:")
 
 
+def test_a_season_past_its_end_ticks_whole_season_as_its_heading_says(qtbot):
+    """Today past the season's end: the heading read "Whole season: … (ended)" beside an
+    unticked Whole season box. The box is ticked, and fixed so (nothing else to count)."""
+    import datetime as dt
+
+    s = _review_season()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": s.calendar.end + dt.timedelta(days=1)})})
+    _w, dlg = _open(qtbot, s)
+    assert dlg.period.text().startswith("Whole season: ") and "(ended)" in dlg.period.text()
+    assert dlg.whole.isChecked() and not dlg.whole.isEnabled()
+    assert "ended" in dlg.whole.toolTip()
+
+
 def test_save_as_csv_writes_the_review(qtbot, dialogs, tmp_path):
     w, dlg = _open(qtbot)
     dialogs.files = [str(tmp_path / "review")]  # typed without .csv

@@ -654,14 +654,15 @@ class MainWindow(QMainWindow):
         self._show_season_in_progress()
 
     def _show_season_in_progress(self) -> None:
-        """A season under way opens on the weeks around today (two weeks of the past shown), not
-        on its first day; any other on its first day (an imported season showed the weeks the
-        previous file was scrolled to)."""
+        """A season under way opens on the weeks around today (two weeks of the past shown), one
+        whose today is past its end on its last weeks, not on its first day; any other on its
+        first day (an imported season showed the weeks the previous file was scrolled to)."""
         import datetime as dt
 
         cal = self.document.season.calendar
-        if cal.today is not None and cal.start < cal.today <= cal.end:
-            self.board.show_from(max(cal.start, cal.today - dt.timedelta(days=14)))
+        if cal.today is not None and cal.start < cal.today:
+            today = min(cal.today, cal.end)  # past the end: the season's last weeks
+            self.board.show_from(max(cal.start, today - dt.timedelta(days=14)))
         else:
             self.board.show_from(cal.start)
 

@@ -254,6 +254,7 @@ class ReviewWindow(QDialog):
                 self.table.setItem(r, j, item)
         self.table.setSortingEnabled(True)
         self._name_rows()
+        self._tick_period(review)
         if season.plan is None:
             self.period.setText(f"{review.period.words()}. {NO_PLAN}")
         else:
@@ -264,6 +265,20 @@ class ReviewWindow(QDialog):
                            + (f" · unavailable by reason: {total.cell('reasons')}"
                               if total.reasons else ""))
         self.save_button.setEnabled(bool(review.rows))
+
+    def _tick_period(self, review: Review) -> None:
+        """The tick box says the period the heading says: a season whose today is past its end
+        is counted whole, ticked and fixed so (the heading read "Whole season" beside an
+        unticked box)."""
+        ended = review.period.whole and review.period.today is None
+        if ended and not self.whole.isChecked():
+            blocked = self.whole.blockSignals(True)
+            self.whole.setChecked(True)
+            self.whole.blockSignals(blocked)
+        self.whole.setEnabled(not ended)
+        self.whole.setToolTip("The season has ended: the review counts all of it" if ended else
+                              "Count the whole season, what is still planned from today "
+                              "included; unticked, the season so far (to the day before today)")
 
     def save_csv(self) -> bool:
         """Ask where, then write the review's CSV safely (an earlier one kept as ``NAME.bak``);
