@@ -36,6 +36,14 @@ def stage_steps(spec: StageSpec, sps: int, done: dict[int, int], at_cap: int = 0
     return tuple((lvl, n) for lvl, n in steps if n)
 
 
+def exit_days_needed(spec: StageSpec, lasted: int) -> int:
+    """The days a stage that has lasted ``lasted`` days still needs at the least: the rest of its
+    minimum, or for an exit of days at its cap the days they take with 48 h between them (HV-5:
+    two days at the cap take three), whichever is longer; never more than the stage may last."""
+    at_cap = 2 * spec.exit_days - 1 if spec.exit_kind == "days_at_cap" else 0
+    return min(spec.max_days, max(1, spec.min_days - lasted, at_cap))
+
+
 @dataclass(frozen=True)
 class LeastReturn:
     """What the stages left need at the least, and the first FIT day that count reaches."""
@@ -234,4 +242,5 @@ def _next_day(days: RehabDays, i: int, fast: bool, used: dict, per_week: int) ->
     return i
 
 
-__all__ = ["IdleDays", "LeastReturn", "RehabDays", "idle_days", "least_return", "stage_steps"]
+__all__ = ["IdleDays", "LeastReturn", "RehabDays", "exit_days_needed", "idle_days", "least_return",
+           "stage_steps"]

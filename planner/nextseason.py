@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from planner.errors import InputError
+from planner.leastreturn import exit_days_needed
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, max_days, segments
 from planner.season import (
@@ -245,14 +246,6 @@ def _projected(old: Season, athlete: str, seg) -> list[tuple[str, dt.date]]:
     return runs
 
 
-def _days_needed(spec, lasted: int) -> int:
-    """The days a stage that has lasted ``lasted`` days still needs at the least: the rest of its
-    minimum, or for an exit of days at its cap the days they take with 48 h between them (HV-5:
-    two days at the cap take three), whichever is longer; never more than the stage may last."""
-    at_cap = 2 * spec.exit_days - 1 if spec.exit_kind == "days_at_cap" else 0
-    return min(spec.max_days, max(1, spec.min_days - lasted, at_cap))
-
-
 def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) -> Injury:
     """``inj`` for the new season: no target, and the stage held on ``start`` recorded again
     then when it would have lasted past its maximum (a season cannot start with a stage
@@ -265,7 +258,7 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
     spec = proto.stage(seg.stage)
     longest = max_days(spec, seg.start in inj.flare_ups)
     lasted = (start - seg.start).days
-    needed = _days_needed(spec, lasted)
+    needed = exit_days_needed(spec, lasted)
     if longest - lasted >= needed:  # room left to do the stage's work
         return inj
     # outlasted, or so nearly that its exit work cannot fit the days left (a P2 carried with 2

@@ -1370,6 +1370,112 @@ def stale_signings(season: Season) -> list[tuple[str, dt.date, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class StageOutOfTime:
+    """A stage recorded before today and held on it (or on the day a signing joins, ``when``)
+    that cannot end by its maximum: the days left are fewer than its exit needs at the least
+    (the rest of its minimum, its days at the cap with 48 h between them: the next season's test,
+    ``exit_days_needed``; the sprint ladder and the days at the cap on the team's training days:
+    ``planner.leastreturn``'s count), so the season has no plan with it. Said when the record
+    is entered (a workbook's import, Season ▸ Injuries); the record is not changed."""
+
+    athlete: str
+    stage: str
+    since: dt.date
+    when: dt.date
+    longest: int
+    needed: int  # calendar days from ``when`` its exit needs at the least
+
+    def words(self, season: Season, file: str = "") -> str:
+        """``Diego Alvarez (N03): in P3 since Mon 19 Jul 2027, 14 days by Mon 2 Aug 2027 (P3
+        lasts at most 21: 7 days left, fewer than the 9 its exit needs), so the season has no
+        plan with this record; if they are still in P3 then, record P3 on Mon 2 Aug 2027
+        (…)``: the next season's words (``planner.nextseason``), the record to add with it."""
+        lasted = (self.when - self.since).days
+        how = "Season ▸ Injuries, Record stage" + (
+            f"; or periodize record {file} --stage {self.athlete} {self.stage} "
+            f"{self.when.isoformat()} --save" if file else "")
+        return (f"{season.athlete_label(self.athlete)}: in {self.stage} since "
+                f"{day_long(self.since)}, {lasted} days by {day_long(self.when)} ({self.stage} "
+                f"lasts at most {self.longest}: {plural(self.longest - lasted, 'day')} left, fewer "
+                f"than the {self.needed} its exit needs at the least), so the season has no plan with this "
+                f"record. If they are still in {self.stage} then, record {self.stage} on "
+                f"{day_long(self.when)} ({how}): {self.stage} restarts on {day_long(self.when)}, "
+                f"its sprint ladder counted as done to the stage before's cap (RH-11); re-test "
+                f"them before their first speed day, or correct the {self.stage} date")
+
+
+def stages_out_of_time(season: Season) -> list[StageOutOfTime]:
+    """The stages recorded before today that cannot end in time (:class:`StageOutOfTime`), in
+    the squad's order. Counted only where nothing before today stands for the stage's days (no
+    plan, nothing logged since it was recorded), so never one a lived past could end; a stage
+    outlasted by today already is another problem (``planner.validate``, :func:`stale_signings`)."""
+    from planner.errors import PeriodizeError
+
+    today = planning_start(season)
+    if today > season.calendar.end:
+        return []
+    out = []
+    for a in season.athletes:
+        rec = governing(list(season.injuries_of(a.id)), today)
+        if rec is None:
+            continue
+        try:
+            proto = load_protocol(rec.protocol)
+        except PeriodizeError:
+            continue
+        if (found := _out_of_time(season, rec, proto, today)) is not None:
+            out.append(found)
+    return out
+
+
+def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime | None:
+    """:func:`stages_out_of_time`'s test of one injury record."""
+    from planner.history import ladder_credit
+    from planner.leastreturn import RehabDays, exit_days_needed, stage_steps
+    from planner.rehab import max_days, segments
+    from planner.rules import RuleSet
+    from planner.season import LADDER
+    from planner.squad import joined_on
+
+    segs = segments(rec, proto, until=today)
+    seg = segs[-1] if segs else None
+    if seg is None or seg.stage not in proto.stage_ids or seg.start >= today:
+        return None
+    lived = range(max((seg.start - season.calendar.start).days, 0),
+                  (today - season.calendar.start).days)
+    if lived and (season.plan is not None or any(
+            seg.start <= d < today for d in logged_days(season, rec.athlete))):
+        return None  # the days lived since may have done its work
+    joins = joined_on(season, rec.athlete)
+    when = joins if joins is not None and joins > today else today
+    spec = proto.stage(seg.stage)
+    longest = max_days(spec, seg.cause == "flare-up")
+    lasted = (when - seg.start).days
+    if lasted >= longest or when > season.calendar.end:
+        return None
+    rs = RuleSet(season.rules)
+    sps = int(rs.value("RH-11", "sessions_per_step"))
+    done = (ladder_credit(season, rec, proto, seg, sps, int(rs.value("RH-11", "flare_credit_levels")))
+            if rs.active("RH-11") else dict.fromkeys(LADDER, sps))
+    days, per_week = RehabDays(season, rec.athlete), int(rs.value("HV-2", "max_speed_days"))
+    first = (when - season.calendar.start).days
+    counted = (days.place(stage_steps(spec, sps, done), first, per_week) - first
+               if days.tdays and per_week >= 1 else 0)
+    needed = max(exit_days_needed(spec, lasted), counted)
+    if longest - lasted >= needed:
+        return None
+    return StageOutOfTime(rec.athlete, seg.stage, seg.start, when, longest, needed)
+
+
+def stages_out_of_time_since(before: Season | None, after: Season, file: str = "") -> list[str]:
+    """What :func:`stages_out_of_time` finds in ``after`` that ``before`` (None: no season
+    before, a first import) did not, in words: a stage record entered, said once."""
+    known = {(x.athlete, x.stage, x.since) for x in stages_out_of_time(before)} if before else set()
+    return [x.words(after, file) for x in stages_out_of_time(after)
+            if (x.athlete, x.stage, x.since) not in known]
+
+
 def logged_while_away(season: Season, sessions) -> list[str]:
     """One note per athlete of ``sessions`` (a log's, being added to ``season``) logged on days
     ``season`` records him unavailable: away ("6 sessions of Luca Brandt (U06) fall on days he

@@ -274,10 +274,12 @@ def workbook_today_later(old: Season, new: Season) -> bool:
 class Place:
     """The words of the place a workbook is imported from: ``keep`` the answer that keeps what
     the season holds (the CLI's ``--keep``, the app's ``Keep Them``), ``move_today`` how to move
-    today to the workbook's later Today (given that day)."""
+    today to the workbook's later Today (given that day), ``file`` the season file written (the
+    command line's; "" in the app, whose menus are said)."""
 
     keep: str
     move_today: Callable[[dt.date], str]
+    file: str = ""  # the season file the command line writes (its record commands name it)
 
 
 @dataclass
@@ -335,6 +337,10 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
         from planner.progress import credit_not_run
 
         out.notes += [f"{words}." for words in credit_not_run(old, out.season)]
+    from planner.progress import stages_out_of_time_since
+
+    # a stage recorded too deep to end in time (a signing mid-rehab): said before a solve fails
+    out.notes += [f"{words}." for words in stages_out_of_time_since(old, out.season, place.file)]
     return out
 
 

@@ -668,3 +668,51 @@ def test_a_workbook_that_moves_the_seasons_end_or_renames_it_says_so_before_the_
         update={"start": day(1)})})
     assert season_changes(old, renamed) == (f"Season: named 'Other FC' (was 'Test season'); "
                                             f"starts {day_long(day(1))} (was {day_long(cal.start)}).")
+
+
+def _signed_mid_rehab(p3_day: int):
+    """A three-week season (no today) whose Athlete 1 comes with a hamstring strain: P1, P2,
+    then P3 recorded on ``p3_day`` (before the season's first day, day 0)."""
+    from planner.season import Injury, StageRecord
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(p3_day - 30), stages=(
+        StageRecord(stage="P1", start=day(p3_day - 29)), StageRecord(stage="P2", start=day(p3_day - 18)),
+        StageRecord(stage="P3", start=day(p3_day))))
+    return season(weeks=3, athletes=2, injuries=(rec,))
+
+
+def test_a_stage_recorded_too_deep_to_end_in_time_is_said_at_import_with_the_record_to_add():
+    """A signing in P3 since 14 days before the season (P3: at most 21 days, its exit the sprint
+    ladder to 90 % and 2 days there) was imported without a word, and the solve was infeasible
+    after 17 s. The import says it, with the record that gives a plan, in next-season's words;
+    the record is not changed. One recorded 3 days before has the days: nothing said."""
+    from planner.progress import stages_out_of_time
+    from planner.reimport import Place, decide
+    from solver import SolveRequest, Status, solve
+
+    deep = _signed_mid_rehab(-14)
+    got = decide(None, deep, Place("--keep", lambda d: "", file="s.season.json"))
+    said = [n for n in got.notes if "Athlete 1 (A1): in P3" in n]
+    assert said == [
+        f"Athlete 1 (A1): in P3 since {day_long(day(-14))}, 14 days by {day_long(day(0))} (P3 lasts "
+        f"at most 21: 7 days left, fewer than the {stages_out_of_time(deep)[0].needed} its exit "
+        f"needs at the least), so the season has no plan with this record. If they are still in "
+        f"P3 then, record P3 on {day_long(day(0))} (Season ▸ Injuries, Record stage; or periodize "
+        f"record s.season.json --stage A1 P3 {day(0).isoformat()} --save): P3 restarts on "
+        f"{day_long(day(0))}, its sprint ladder counted as done to the stage before's cap (RH-11); "
+        f"re-test them before their first speed day, or correct the P3 date."], got.notes
+    assert stages_out_of_time(deep)[0].needed > 7
+    assert got.season.injuries == deep.injuries  # said, not changed
+    # the app's words name its menu alone
+    assert "periodize" not in decide(None, deep, Place("Keep Them", lambda d: "")).notes[-1]
+    # what is said holds: no plan with the record, a plan (checked) with the one advised
+    assert solve(SolveRequest(deep, time_limit=20)).status == Status.INFEASIBLE
+    from planner.edits import RecordStage
+
+    solved_and_checked(RecordStage(athlete="A1", stage="P3", start=day(0)).apply(deep))
+    # room left: nothing said; the same record imported again: not said twice
+    assert stages_out_of_time(_signed_mid_rehab(-3)) == []
+    assert not any("in P3" in n for n in decide(None, _signed_mid_rehab(-3), Place(
+        "--keep", lambda d: "")).notes)
+    assert not any("in P3" in n for n in decide(deep, deep, Place("--keep", lambda d: ""),
+                                                keep=True).notes)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from planner import edits as E
 from planner.check import check_plan, group_violations
 from planner.season import IntensityPin
-from planner.text import date_short, plural
+from planner.text import date_short, day_long, plural
 from planner.text import day as day_name
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import BlockingSolve, hand_plan, tiny_season
@@ -998,6 +998,27 @@ def test_recording_an_injury_in_s2_says_the_credited_ladder_in_the_status_bar(qt
         words = ("Recorded in S2: the sprint ladder counts 95 % as done twice (RH-11 credits the "
                  "stages before S2). Athlete 2 has no run at 95 % or more logged here")
         assert said.count(words) == (0 if log else 1), said
+
+
+def test_entering_a_stage_too_deep_to_end_in_time_says_the_record_that_gives_a_plan(qtbot):
+    """Season ▸ Injuries: a hamstring strain entered in P3 since 14 days before the season's
+    first day (P3 at most 21 days, its exit the ladder to 90 % and 2 days there) left the
+    season with no plan and nothing said until a solve failed. The status bar says it with the
+    record to add (the app's menu), and the record stands as entered."""
+    from planner.season import Injury, StageRecord
+    from tests.builders import day, season
+
+    inj = Injury(athlete="A2", protocol="hamstring-strain", onset=day(-44), stages=(
+        StageRecord(stage="P1", start=day(-43)), StageRecord(stage="P2", start=day(-32)),
+        StageRecord(stage="P3", start=day(-14))))
+    w = make(qtbot, season(weeks=3, athletes=2))
+    assert w.apply_edit(E.SetInjury(injury=inj))
+    said = w.statusBar().currentMessage()
+    assert (f"Athlete 2 (A2): in P3 since {day_long(day(-14))}, 14 days by {day_long(day(0))} "
+            f"(P3 lasts at most 21: 7 days left") in said, said
+    assert (f"If they are still in P3 then, record P3 on {day_long(day(0))} (Season ▸ Injuries, "
+            f"Record stage): P3 restarts on") in said and "periodize record" not in said
+    assert w.season.injuries == (inj,)
 
 
 def test_plan_check_keeps_the_ladder_credit_the_record_said_once(qtbot):

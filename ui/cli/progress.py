@@ -580,9 +580,11 @@ def cmd_record(args) -> int:
             held += _test_notes(cur, e)
         if isinstance(e, E.AddInjury):
             held += _flare_instead_notes(cur, e, args)
-    from planner.progress import credit_not_run
+    from planner.progress import credit_not_run, stages_out_of_time_since
 
-    for words in held + credit_not_run(season, cur):  # a ladder credited with no run logged
+    # a ladder credited with no run logged; a stage too deep to end in time
+    for words in held + credit_not_run(season, cur) + stages_out_of_time_since(
+            season, cur, shlex.quote(args.season)):
         print(f"Note: {words}.")
     _logged_in_new_stages(season, cur, args.save, args.played_with_flare_up)
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread

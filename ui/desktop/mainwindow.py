@@ -268,9 +268,10 @@ class MainWindow(QMainWindow):
                 text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
                          f"{self.weekly.plan_again()[1]}.")
         if isinstance(edit, (E.SetInjury, E.AddInjury, E.RecordStage)):
-            from planner.progress import credit_not_run
+            from planner.progress import credit_not_run, stages_out_of_time_since
 
-            if said := credit_not_run(before, after):  # a ladder credited, no run logged here
+            # a ladder credited with no run logged here; a stage too deep to end in time
+            if said := credit_not_run(before, after) + stages_out_of_time_since(before, after):
                 text = text.rstrip(".") + "." + "".join(f" {words}." for words in said)
         self.edit_said = text  # what the last edit said: a caller adds to it, never to the bar
         self.statusBar().showMessage(text, 8000)
