@@ -45,6 +45,10 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                                  "with none logged: in rehab, away or the role out)"),
     ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
                            "logged)"),
+    ("matches_logged", "Matches with minutes", "of the match days counted (Started, Bench, Not "
+                                               "played), those with minutes played logged: the "
+                                               "ones Minutes adds up (\"23 of 43\"); the others "
+                                               "are counted by the role the stored plan gave"),
     ("hv_done", "HV done", f"high-velocity exposures done: past training days at {HV_LEVEL} % or "
                            f"more as the log (else the plan) reads them, and each match started "
                            f"(a match is counted by its role, whatever speed was logged: one from "
@@ -67,13 +71,22 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                                         "counted again"),
     ("not_with_squad", "Not with squad", "days before joining or after leaving the squad"),
     ("logged", "Logged AU", "load logged over the period (minutes × RPE; — when nothing was logged)"),
-    ("planned", "Planned AU", "load planned over the period (the plan's, as it was made)"),
-    ("ratio", "Logged ÷ planned", "the load logged ÷ the load planned for the same days (the "
-                                  "days a session was logged)"),
+    ("planned", "Planned AU", "load planned over the period (the plan's, as it was made), "
+                              "the days logged or not"),
+    ("days_logged", "Days logged", "the period's days before today with the squad on which a "
+                                   "session was logged, of all of them (\"140 of 280\"): the "
+                                   "days Logged AU adds up; a day with nothing logged counts as "
+                                   "planned"),
+    ("planned_logged", "Planned AU, days logged", "load planned for the days logged alone: what "
+                                                  "Logged AU is measured against"),
+    ("ratio", "Logged ÷ planned", "Logged AU ÷ Planned AU, days logged: the load logged ÷ the "
+                                  "load planned for the same days"),
     ("reasons", "Unavailable, by reason", "the days unavailable per reason given"),
 )
 
 RATIOS = ("hv_ratio", "ratio")  # the columns of a ratio: "94 %", in the CSV to 3 decimals
+# the columns read "23 of 43" (their count of the days that could be logged); in the CSV the count
+OF_COLUMNS = ("matches_logged", "days_logged")
 CSV_COLUMNS = tuple(key for key, _, _ in COLUMNS)  # the review CSV's header (``periodize load --review``)
 
 
@@ -122,6 +135,9 @@ class ReviewRow:
     bench: int = 0
     not_played: int = 0
     minutes: float | None = None  # None: no minutes played logged
+    matches_logged: int = 0  # the match days counted with minutes played logged
+    days_logged: int = 0  # the period's days before today with a session logged
+    days_past: int = 0  # the period's days before today with the squad (or logged)
     hv_done: int = 0
     hv_planned_past: int = 0  # the exposures the plan had for the days of hv_done
     # HV done ÷ planned's own: hv_done and hv_planned_past on the days logged alone, the days
@@ -158,6 +174,11 @@ class ReviewRow:
             return None
         return self.hv_done_logged / self.hv_planned_logged
 
+    @property
+    def matches(self) -> int:
+        """The past match days counted: started, from the bench and not played."""
+        return self.started + self.bench + self.not_played
+
     def value(self, key: str):
         """The column ``key``'s value as data (None where undefined; the reasons as words)."""
         if key == "reasons":
@@ -176,6 +197,9 @@ class ReviewRow:
             return gap_words(v)
         if key in RATIOS:
             return f"{round(100 * v)} %"
+        if key in OF_COLUMNS:
+            of = self.matches if key == "matches_logged" else self.days_past
+            return f"{text.number(v)} of {text.number(of)}"
         if isinstance(v, float | int) and not isinstance(v, bool):
             return text.number(round(v))
         return str(v)
@@ -186,6 +210,17 @@ class Review:
     period: Period
     rows: tuple[ReviewRow, ...]  # the squad's display order
     total: ReviewRow = field(default_factory=lambda: ReviewRow("", TOTAL))
+
+    def heading(self) -> str:
+        """The period and how much of it was logged: ``Whole season: … (ended). Logged: 2,954
+        of 6,720 athlete-days before today (44 %), the rest counted as planned`` (no full stop)."""
+        t = self.total
+        if not self.rows or t.days_past == 0:
+            return self.period.words()
+        share = round(100 * t.days_logged / t.days_past)
+        return (f"{self.period.words()}. Logged: {text.number(t.days_logged)} of "
+                f"{text.number(t.days_past)} athlete-days before today ({share} %), the rest "
+                f"counted as planned")
 
 
 def csv_text(review: Review, anonymise: bool = False) -> str:
@@ -299,7 +334,8 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load: At
     # are a session logged): a day with nothing logged reads as planned, done by construction
     measured = set(days_logged)
     return ReviewRow(
-        f.id, name, **games, **days, hv_done=len(done), hv_planned_past=len(planned_hv),
+        f.id, name, **games, **days, days_logged=len(measured), days_past=len(measured | set(past)),
+        hv_done=len(done), hv_planned_past=len(planned_hv),
         hv_done_logged=len(done & measured), hv_planned_logged=len(planned_hv & measured),
         hv_ahead=ahead if period.reaches_today else None,
         longest_gap=None if f.exempt else _longest(f, span), exempt=f.exempt,
@@ -360,7 +396,8 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
         else:
             roles["start" if f.played[i] and f.it[i] == PLAY_LEVEL["start"] else "bench" if f.played[i] else "out"] += 1
     return {"started": roles["start"], "bench": roles["bench"], "not_played": roles["out"],
-            "minutes": float(sum(played)) if played else None, "starts": starts}
+            "minutes": float(sum(played)) if played else None, "matches_logged": len(played),
+            "starts": starts}
 
 
 def _longest(f: AthleteFacts, span: range) -> int:
@@ -392,6 +429,8 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
     return ReviewRow(
         "", TOTAL, started=sum(r.started for r in rows), bench=sum(r.bench for r in rows),
         not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
+        matches_logged=sum(r.matches_logged for r in rows),
+        days_logged=sum(r.days_logged for r in rows), days_past=sum(r.days_past for r in rows),
         hv_done=sum(r.hv_done for r in rows),
         hv_planned_past=sum(r.hv_planned_past for r in rows),
         hv_done_logged=sum(r.hv_done_logged for r in hv_rated),
@@ -405,5 +444,5 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         planned_logged=sum(r.planned_logged for r in rows))
 
 
-__all__ = ["COLUMNS", "CSV_COLUMNS", "DASH", "Period", "Review", "ReviewRow", "csv_text", "gap_words", "period_of",
+__all__ = ["COLUMNS", "CSV_COLUMNS", "DASH", "OF_COLUMNS", "Period", "Review", "ReviewRow", "csv_text", "gap_words", "period_of",
            "reasons_words", "season_review"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.review import COLUMNS, DASH, RATIOS, ReviewRow, season_review
+from planner.review import COLUMNS, DASH, OF_COLUMNS, RATIOS, ReviewRow, season_review
 from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
 from planner.xlsx_load import SheetRows
 
@@ -52,7 +52,7 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     rows.rows.append([(TITLE, st.week_title())] + [None] * (len(SHOWN) - 1))
     rows.merges.append(f"A1:{last}1")
     rows.heights[1] = 24
-    note = (f"{review.period.words()}. Counted from the log and the plan as it was made (section 9: a past day with nothing "
+    note = (f"{review.heading()}. Counted from the log and the plan as it was made (section 9: a past day with nothing "
             f"logged as planned, in the stage the injury records give it); {DASH} = none or "
             "undefined. Each column is defined under the table.")
     rows.rows.append([(note, st.info())] + [None] * (len(SHOWN) - 1))
@@ -109,6 +109,8 @@ def _cells(st, r: ReviewRow, name: str) -> list[tuple]:
         v = r.value(key)
         if key == "reasons":
             out.append((v or None, st.load_text(wrap=True)))
+        elif key in OF_COLUMNS:  # "23 of 43": the count of the days that could be logged
+            out.append((r.cell(key), st.load_number("General")))
         elif v is None or isinstance(v, str):
             out.append((DASH if v is None else v, st.load_number("General")))
         else:

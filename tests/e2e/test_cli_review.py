@@ -25,15 +25,19 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0] == ("Test season: season review. Season so far: 4 to 24 Jan 2027 (to the day "
-                        "before today, Mon 25 Jan 2027).")
+                        "before today, Mon 25 Jan 2027). Logged: 3 of 80 athlete-days before "
+                        "today (4 %), the rest counted as planned.")
     head = lines[1]
     assert head.split()[:3] == ["athlete", "Started", "Bench"]
     rows = {line.split("  ")[0].split(" (")[0]: line for line in lines[2:]
             if line.startswith(("Athlete", "Squad"))}
     assert set(rows) == {"Athlete 1", "Athlete 2", "Athlete 3", "Athlete 4", "Squad"}
-    # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes, 4 exposures of the 6 planned for
-    # the same days (over his days logged 1 of 3: 33 %), none ahead ("—"), the longest gap 10 days
-    assert rows["Athlete 1"].split()[3:13] == ["2", "1", "0", "30", "4", "6", "33", "%", "—", "1"]
+    # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes on 1 of his 3 match days, 4
+    # exposures of the 6 planned for the same days (over his days logged 1 of 3: 33 %), none
+    # ahead ("—"), the longest gap 10 days
+    assert rows["Athlete 1"].split()[3:16] == ["2", "1", "0", "30", "1", "of", "3", "4", "6", "33",
+                                               "%", "—", "1"]
+    assert " 3 of 21 " in rows["Athlete 1"] and " 3 of 80 " in rows["Squad"]
     assert "1 wk 3 d" in rows["Athlete 1"]
     assert rows["Athlete 3"].rstrip().endswith("Illness 3, International duty 2")
     # the columns line up: every row's HV done ends where its heading does

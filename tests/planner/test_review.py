@@ -323,3 +323,42 @@ def test_what_the_plan_had_for_a_past_day_is_worked_out_once_per_athlete_day(mon
     load = loadtable.lived_load(s, s.plan, "A1")  # the plan as lived, as the review reads it
     assert {load.date(k): got for k, got in load.planned_past_days.items()} == {
         day(5): (100, "FIT", True), day(8): (95, "FIT", False)}
+
+
+def test_each_row_says_its_matches_and_days_logged_and_the_plan_of_those_days():
+    """"Started 43 … Minutes 2,070" read as 48 minutes a match when 23 of 43 had minutes logged,
+    and "Logged AU 856,785 · Planned AU 1,657,480 · 99 %" as a wrong sum. Each row now says the
+    match days with minutes and the days logged, of how many, and the planned AU of the days
+    logged beside the ratio; the heading says how much of the period was logged."""
+    s = _review_season()
+    review = season_review(s)
+    rows = _rows(review)
+    a1 = rows["A1"]
+    # counted by hand: A1's past match days 5, 12 and 19; minutes logged on day 5 alone
+    assert (a1.matches_logged, a1.cell("matches_logged")) == (1, "1 of 3")
+    assert a1.cell("minutes") == "30"
+    # days logged: 1, 5 and 8 of days 0-20; A4 left the squad on day 17 (17 days with it)
+    assert (a1.days_logged, a1.cell("days_logged")) == (3, "3 of 21")
+    assert [rows[a].cell("days_logged") for a in ("A2", "A3", "A4")] == [
+        "0 of 21", "0 of 21", "0 of 17"]
+    # the ratio is the ratio of the two figures beside it
+    assert a1.cell("planned_logged") == f"{75 * 6 + 95 * 8 + 75 * 6:,}"
+    assert a1.ratio == pytest.approx(a1.logged / a1.planned_logged)
+    assert a1.planned > a1.planned_logged  # the period's plan, a figure of its own
+    total = review.total
+    assert (total.days_logged, total.days_past) == (3, 21 + 21 + 21 + 17)
+    assert total.cell("matches_logged") == f"1 of {sum(r.matches for r in rows.values())}"
+    assert total.ratio == pytest.approx(total.logged / total.planned_logged)
+    assert review.heading() == (review.period.words() + ". Logged: 3 of 80 athlete-days before "
+                                "today (4 %), the rest counted as planned")
+    # the columns sit by the figures they qualify, and the CSV gives the counts as numbers
+    keys = [k for k, _, _ in COLUMNS]
+    assert keys.index("matches_logged") == keys.index("minutes") + 1
+    assert keys[keys.index("days_logged"):keys.index("ratio") + 1] == [
+        "days_logged", "planned_logged", "ratio"]
+    from planner.review import csv_text
+
+    header, first = csv_text(review).splitlines()[:2]
+    row = dict(zip(header.split(","), first.split(","), strict=True))
+    assert (row["matches_logged"], row["days_logged"], row["planned_logged"]) == (
+        "1", "3", str(75 * 6 + 95 * 8 + 75 * 6))

@@ -245,7 +245,7 @@ def review_table(review, season, anonymise: bool = False) -> str:
                  for (k, _), v, w in zip(cols, values, widths, strict=True)]
         return (first.ljust(wide) + "  " + "  ".join(parts)).rstrip()
 
-    out = [f"{season.name}: season review. {review.period.words()}.",
+    out = [f"{season.name}: season review. {review.heading()}.",
            line("athlete", [h for _, h in cols])]
     out += [line(n, c) for n, c in zip(names, cells, strict=True)]
     out.append("Columns: see docs/load.md, \"The season review\" (the same rows as the workbook's "

@@ -258,7 +258,7 @@ class ReviewWindow(QDialog):
         if season.plan is None:
             self.period.setText(f"{review.period.words()}. {NO_PLAN}")
         else:
-            self.period.setText(review.period.words() + ".")
+            self.period.setText(review.heading() + ".")
         total = review.total
         self.total.setText("Squad: " + " · ".join(f"{h} {total.cell(k)}" for k, h, _ in SHOWN
                                                   if k != "reasons")
