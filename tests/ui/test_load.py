@@ -833,6 +833,14 @@ def test_the_name_column_keeps_its_width_when_a_tag_comes_or_goes(qtbot, logged)
     assert (board._name_w, board.cell_rect("A01", TODAY).left()) == with_tag
     board.set_load_flags(flags)  # and the tag back: nothing moves
     assert (board._name_w, board.cell_rect("A01", TODAY).left()) == with_tag
+    # a ratio just above its limit shows more decimals ("EWMA 1.50003", not "1.50" above 1.5):
+    # after As planned such a tag widened the column and shifted the board
+    import dataclasses
+
+    near = dataclasses.replace(flags["A03"], ratio=1.50003, spike=None)
+    assert near.figure == "EWMA 1.50003"
+    board.set_load_flags({**flags, "A03": near})
+    assert (board._name_w, board.cell_rect("A01", TODAY).left()) == with_tag
 
 
 def test_the_team_flags_are_those_of_the_week_the_chart_marks(qtbot, unlogged):

@@ -105,7 +105,9 @@ HATCH = _LIGHT.hatch
 
 WEEKDAY_LETTERS = "MTWTFSS"
 LOAD_FLAG = "#e65100"  # a high logged load ratio on the name column (ui.desktop.loadwords)
-LOAD_TAG_ROOM = ("EWMA 8.88", "ACWR 8.88")  # the room kept for a load tag (its usual widest)
+LOAD_TAG_ROOM = ("EWMA 8.8888", "ACWR 8.8888")  # the room kept for a load tag: 4 decimals, as a
+# ratio next to its limit shows (fmt_figure: "1.5003"), whose tag came after As planned and
+# widened the column
 
 
 def _intensity_path(level: int) -> QPainterPath | None:
