@@ -69,6 +69,37 @@ def test_roles_grid_lists_squad_and_matches_in_date_order(w):
     assert w.docks["roles"].isVisible()
 
 
+def test_each_match_header_counts_its_starters_and_bench(w, qtbot, monkeypatch):
+    """A coach left 13 players on the default "start" and nothing in the grid said so: each
+    match's header ends with how many start and how many are on the bench, its tooltip with who
+    does not play and how to change it; a player set to start who is in rehab that day is no
+    starter. The count follows an edit, and a header repaint does not count again."""
+    panel, model = grid(w)
+    c = col_of(model, "m0")
+    assert model.data(model.index(row_of(model, "A3"), c)) == "start · P2"
+    assert model.headerData(c, Qt.Orientation.Horizontal).split("\n")[-1] == "2 start · 0 bench"
+    tip = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "2 start and 0 on the bench (0 out)" in tip
+    assert "1 more player set to start or bench does not play: in rehab" in tip
+    assert "type b (bench) or o (out)" in tip
+    panel.view.setCurrentIndex(model.index(row_of(model, "A1"), c))
+    key(qtbot, panel, Qt.Key.Key_B)
+    panel.view.setCurrentIndex(model.index(row_of(model, "A2"), c))
+    key(qtbot, panel, Qt.Key.Key_O)
+    assert w.season.role_of("A1", "m0") == "bench" and panel.model is model
+    assert model.headerData(c, Qt.Orientation.Horizontal).endswith("\n0 start · 1 bench")
+    assert "(1 out)" in model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    # the other match keeps its own count
+    assert model.headerData(col_of(model, "m1"), Qt.Orientation.Horizontal).endswith(" bench")
+
+    calls, role = [], model.role
+    monkeypatch.setattr(model, "role", lambda *a: calls.append(a) or role(*a))
+    for k in range(model.columnCount()):
+        model.headerData(k, Qt.Orientation.Horizontal)
+        model.headerData(k, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert calls == []
+
+
 def test_a_days_matches_keep_the_season_files_order_in_the_roles_grid(qtbot):
     """A tournament day's matches were columns by name (Final, Quarter-final, Semi-final) while
     the calendars and the workbook list them as the season file does."""

@@ -7,7 +7,9 @@ holds out by RE-1 (back from injury, team sessions not done yet) is marked ``⊘
 has in rehab or away on every day of the match shows the stage (``bench · P3``, ``start · away``): the role
 does not make him play then (a regular in rehab set to come off the bench read as a substitute).
 A match before today with minutes played logged says them (``out · played 20 min``): they, not
-the role, decide how it counted (rules-spec.md section 9).
+the role, decide how it counted (rules-spec.md section 9). Each match's header ends with how many
+start and how many are on the bench (``11 start · 5 bench``), counted once per season change
+(:meth:`RolesModel.count_words`): thirteen players left on the default "start" went unseen.
 
 Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor then moves down),
 ``Delete`` (or ``-``) puts a match cell back to the player's default, **Copy to Next Match**
@@ -40,10 +42,11 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
-from planner.history import START_MINUTES, as_lived, logged_days
+from planner.history import START_MINUTES, as_lived, logged_days, role_of_minutes
 from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
+from planner.text import plural
 from planner.timeline import Timeline, in_day_order
 from ui.desktop.interaction import default_interaction
 from ui.desktop.layout import dock_of, scrolled
@@ -125,6 +128,8 @@ class RolesModel(QAbstractTableModel):
         # (athlete, competition) -> the minutes played logged on a match before today
         self.played: dict[tuple[str, str], float] = {}
         self._overrides: dict[tuple[str, str], str] = {}
+        # competition -> how many start, bench, out, and "missing" (set to play, not playing)
+        self.counts: dict[str, Counter] = {}
 
     def set_season(self, season: Season) -> None:
         self.beginResetModel()
@@ -144,7 +149,43 @@ class RolesModel(QAbstractTableModel):
                     if role == "held":
                         self.held |= {(aid, c.id) for c in tl.comp_on[d]}
             self._absent(season, tl, marks)
+        self._count()
         self.endResetModel()
+
+    def _count(self) -> None:
+        """Each match's players by how they take part: ``start``, ``bench``, ``out``, and
+        ``missing`` (set to start or bench, not playing: in rehab, away or held out by RE-1); a
+        past match's logged minutes count as the role they give (rules-spec.md section 9)."""
+        self.counts = {}
+        for k, comp in enumerate(self.comps):
+            n = Counter()
+            for r, a in enumerate(self.athletes):
+                key = (a.id, comp.id)
+                if (played := self.played.get(key)) is not None:
+                    n[role_of_minutes(played)] += 1
+                    continue
+                value, _own = self.role(r, k + 1)
+                playing = value == "out" or (key not in self.held and key not in self.absent)
+                n[value if playing else "missing"] += 1
+            self.counts[comp.id] = n
+
+    def count_words(self, comp_id: str) -> str:
+        """``11 start · 5 bench``: a match header's last line."""
+        n = self.counts.get(comp_id, Counter())
+        return f"{n['start']} start · {n['bench']} bench"
+
+    def count_tip(self, comp_id: str) -> str:
+        """What the header's count says, who it leaves out and how to change it."""
+        n = self.counts.get(comp_id, Counter())
+        text = f"{n['start']} start and {n['bench']} on the bench ({n['out']} out)"
+        if n["missing"]:
+            text += (f"; {plural(n['missing'], 'more player')} set to start or bench "
+                     f"{'does' if n['missing'] == 1 else 'do'} not play: in rehab, away or held "
+                     f"out by RE-1")
+        if any((a.id, comp_id) in self.played for a in self.athletes):
+            text += "; the minutes played logged count as the role they give"
+        return (text + ". Too many starters? Select the players in this column who do not "
+                       "start and type b (bench) or o (out).")
 
     def _logged(self, season: Season) -> None:
         """The minutes played logged on the matches before today: they, not the role set here,
@@ -266,9 +307,11 @@ class RolesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             name = self.names[section - 1]
             more = f" +{days - 1}d" if days > 1 else ""
-            return f"{name}\n{day_text(comp.date)}{more} ({comp.priority})"
+            return (f"{name}\n{day_text(comp.date)}{more} ({comp.priority})\n"
+                    f"{self.count_words(comp.id)}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"{comp.name}, {day_text(comp.date)}, priority {comp.priority}"
+            text = (f"{comp.name}, {day_text(comp.date)}, priority {comp.priority}\n"
+                    f"{self.count_tip(comp.id)}")
             if days > 1:  # one role holds for every day of it
                 text += (f"\n{days} days: a role holds for all of them. To rotate the squad day "
                          f"by day, enter each match as a competition of its own (Competitions "
