@@ -979,7 +979,11 @@ def test_beside_the_roles_the_notice_wraps_in_the_dock_and_the_dock_grown_shows_
     selector = QRect(panel.who.mapTo(area.viewport(), QPoint(0, 0)), panel.who.size())
     assert area.viewport().rect().contains(selector)
 
-    assert bar.maximum() > 0  # shown again after being hidden: its top too
+    # shown again after being hidden: its top too (a shorter window: at 1366 x 768 the whole
+    # panel fits the dock, with nothing to scroll)
+    w.resize(1366, 560)
+    w.resizeDocks([dock], [150], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     dock.hide()
     w.load_view.show()
@@ -1242,3 +1246,58 @@ def test_the_inspectors_load_row_on_another_week_with_ld1_off(qtbot, logged):
     assert "week of 2 Nov (logged" in shown, shown
     assert f") {number(round(week.load))} AU, ACWR {fmt(week.acwr)} ⚑" in shown, shown
     assert "Latest flag: logged EWMA ratio" in shown
+
+
+def _wheel(widget, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """One notch of the mouse wheel down over the middle of ``widget``."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, modifiers,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("team", [True, False])
+def test_the_wheel_over_a_chart_scrolls_the_panel_and_ctrl_wheel_zooms(qtbot, unlogged, team):
+    """Load ▸ Team at 1366 x 768 with the no-log notice above it: the chart was cut at the
+    bottom, its dates off-screen (the notice made the panel as tall as the chart's 480 px hint),
+    and the wheel over it zoomed the chart instead of scrolling down to them. The chart now fits
+    the dock whole; in a dock dragged shorter the wheel over it scrolls the panel and leaves the
+    chart's range alone, Ctrl+wheel zooms it, and its tooltip says so."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from ui.desktop.loadcharts import ZOOM_TIP
+
+    w = MainWindow(unlogged, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1366, 740)  # the window on a 1366 x 768 screen, its frame off
+    w.board.today_override = TODAY
+    w.show()
+    w.load_view.show(team=team)
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    chart = panel.team_chart if team else panel.athlete_chart
+    qtbot.waitUntil(lambda: chart is not None and chart.isVisible() and chart.view.height() > 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert panel.note.isVisible() and panel.note.text()
+    area = w.docks["load"].widget()
+    assert area.verticalScrollBar().maximum() == 0, (w.docks["load"].height(), panel.minimumHeight())
+    port = area.viewport()
+    assert port.rect().contains(QRect(chart.view.mapTo(port, QPoint(0, 0)), chart.view.size()))
+    assert chart.view.toolTip() == ZOOM_TIP and "Ctrl+wheel: zooms the chart" in ZOOM_TIP
+
+    w.resizeDocks([w.docks["load"]], [150], Qt.Orientation.Vertical)  # dragged short: it scrolls
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    plot = chart.plot if team else chart.load_plot
+    before = plot.vb.viewRange()
+    bar = area.verticalScrollBar()
+    bar.setValue(0)
+    _wheel(chart.view.viewport())
+    assert plot.vb.viewRange() == before
+    assert bar.value() > 0  # the panel scrolled instead
+    _wheel(chart.view.viewport(), Qt.KeyboardModifier.ControlModifier)
+    assert plot.vb.viewRange() != before

@@ -10,6 +10,10 @@
   orange), the squad's median as a thick line in the text colour, the same band; the flags
   listed beside it.
 
+Both are a :class:`ChartView`: the mouse wheel over a chart scrolls the Load panel (the dock's
+scroll area), Ctrl+wheel zooms the chart, as its tooltip says; a chart asks for no more than its
+least height, so the dock shows it whole, its dates included, or scrolls over it whole.
+
 A click on a week emits ``week_clicked(first day)``; a click on an athlete's line in the team
 chart emits ``athlete_clicked(athlete, first day)``. Weeks are placed on x by their start: x is
 the number of weeks from the season's first week (pre-season weeks negative).
@@ -22,12 +26,13 @@ import html
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -46,6 +51,7 @@ from ui.desktop.loadwords import (
     week_text,
 )
 from ui.desktop.theme import ChartTheme
+from ui.desktop.wheelguard import to_panel
 
 BAND_FILL = (49, 163, 84, 45)
 RATIO_CAP = 4.0  # the ratio axis ends here at most; a ratio above it is written at the top
@@ -138,6 +144,34 @@ CHART_MIN_H = 160
 CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
 
 
+ZOOM_TIP = ("Mouse wheel: scrolls the Load panel. Ctrl+wheel: zooms the chart; drag it to move "
+            "along the weeks.")
+
+
+class ChartView(pg.GraphicsLayoutWidget):
+    """A chart's drawing area. The wheel alone goes on to the panel around it (the Load dock
+    scrolls), Ctrl+wheel zooms the chart: at 1366 x 768 the wheel over the team chart zoomed it
+    where the coach meant to scroll down to its dates. Its size hint is its least height: a
+    word-wrapped notice above it made the dock's panel as tall as the chart's hint (480 px),
+    so the dock scrolled and cut the chart's date axis off below."""
+
+    def __init__(self, base):
+        super().__init__()
+        self.setBackground(base)
+        self.setMinimumHeight(CHART_MIN_H)
+        self.setToolTip(ZOOM_TIP)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        if not to_panel(self, event):  # the dock's scroll area scrolls
+            event.ignore()
+
+
 class _Readout(QLabel):
     """The figures above a chart, in a height of their own: four wrapped lines kept, or, told
     the texts it will show (:meth:`fit`), the lines the longest of them takes at its width (at
@@ -210,9 +244,7 @@ class AthleteChart(QWidget):
         self.axis: _WeekAxis | None = None
         base, text, c = _colours(self)
         self.colours = c
-        self.view = pg.GraphicsLayoutWidget()
-        self.view.setBackground(base)
-        self.view.setMinimumHeight(CHART_MIN_H)
+        self.view = ChartView(base)
         self.view.setMinimumWidth(CHART_MIN_W)
         self.view.setAccessibleName("Weekly load, ACWR, EWMA ratio and monotony")
         # the legend on its own row above the plots: over a plot it hid the first weeks' bars
@@ -570,9 +602,7 @@ class TeamChart(QWidget):
         self.setAccessibleName("Load chart of the team")
         base, text, c = _colours(self)
         self.colours = c
-        self.view = pg.GraphicsLayoutWidget()
-        self.view.setBackground(base)
-        self.view.setMinimumHeight(CHART_MIN_H)
+        self.view = ChartView(base)
         self.legend = pg.LegendItem(colCount=4, labelTextColor=text)  # a row above the plot
         self.view.addItem(self.legend, row=0, col=0)
         self.plot = self.view.addPlot(row=1, col=0)
@@ -618,6 +648,9 @@ class TeamChart(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([700, 300])
         split.setMinimumHeight(CHART_MIN_H)  # a splitter reads its children's hints, not minima
+        # ... and asks for the flag list's height (a list's 192 px): no more than its least,
+        # so the dock's panel is no taller than the chart needs (ChartView)
+        split.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.readout = _readout("The team's figures")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

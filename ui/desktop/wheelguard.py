@@ -5,7 +5,8 @@ over them: scrolling down the Injuries editor switched its Injury to "New injury
 to another one, unnoticed until Apply. :func:`guard` makes each such field of a window take the
 wheel only once it has the keyboard focus (clicked or tabbed into); otherwise the turn scrolls the
 panel around it. The filter sits on the fields themselves, not on the application, so no other
-event of the app passes through Python for it.
+event of the app passes through Python for it. :func:`to_panel` hands a turn on to that panel (the
+Load dock's charts use it too: the wheel scrolls the dock, Ctrl+wheel zooms).
 """
 
 from __future__ import annotations
@@ -20,14 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 
+def to_panel(widget: QWidget, event: QEvent) -> bool:
+    """Give the wheel ``event`` to the nearest scroll area around ``widget``: the panel around it
+    scrolls instead. False when there is none."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    if area is None:
+        return False
+    QApplication.sendEvent(area.viewport(), event.clone())
+    return True
+
+
 class WheelGuard(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
-            area = obj.parentWidget()
-            while area is not None and not isinstance(area, QAbstractScrollArea):
-                area = area.parentWidget()
-            if area is not None:  # the panel around the field scrolls instead
-                QApplication.sendEvent(area.viewport(), event.clone())
+            to_panel(obj, event)
             return True
         return False
 
