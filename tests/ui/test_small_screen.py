@@ -636,6 +636,58 @@ def test_the_squad_list_shows_five_athletes_at_1024_by_600(qtbot, roles):
     assert_reachable(win, "squad")
 
 
+def test_a_squad_of_sixty_gets_the_squad_dock_at_1366_by_768(qtbot):
+    """Sixty players at 1366 x 768: the Squad list showed five rows while the dock scrolled to
+    an empty Unavailable list below, and its Status column was cut by the list's edge ("role:
+    ou", "injured ("). The list takes the room the athlete's fields and buttons leave (they stay
+    in sight under it; the Unavailable dates are below, where the dock scrolls), and the status
+    ends in "…" inside the list, whole in its tooltip."""
+    from PySide6.QtCore import QPoint
+
+    from planner.season import Athlete
+    from ui.desktop.editors.squad import STATUS, STATUS_TIP
+
+    season = load_demo_season()
+    more = tuple(Athlete(id=f"X{k:02d}", name=f"Reserve Player {k}", position="Defender",
+                         role="out") for k in range(1, 37))
+    season = season.model_copy(update={"athletes": season.athletes + more, "plan": None})
+    win = MainWindow(season, None)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_editor("squad")
+    for _ in range(3):
+        QApplication.processEvents()
+    ed, area = win.squad_editor, win.docks["squad"].widget()
+    table = ed.table
+    area.verticalScrollBar().setValue(0)
+    assert table.rowCount() == 60
+    rows = table.viewport().height() / table.rowHeight(0)
+    assert rows >= 12, rows  # five before
+    port = area.viewport()
+    for widget in (ed.name, ed.role, ed.add_button, ed.leave_button):  # in sight under the list
+        top = widget.mapTo(port, QPoint(0, 0)).y()
+        assert 0 <= top and top + widget.height() <= port.height(), widget.accessibleName()
+    assert ed.away_table.mapTo(port, QPoint(0, 0)).y() > port.height() - 40  # below: scrolled to
+    # the status inside the list's width, ended by "…" where cut, whole in its tooltip
+    widths = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert widths <= table.viewport().width() and table.horizontalScrollBar().maximum() == 0
+    assert not table.wordWrap()
+    statuses = [table.item(r, STATUS) for r in range(table.rowCount())]
+    injured = next(i for i in statuses if i.text().startswith("injured ("))
+    fm = table.fontMetrics()
+    assert fm.horizontalAdvance(injured.text()) > table.columnWidth(STATUS)  # cut at this width
+    assert all(i.toolTip() == i.text() for i in statuses)
+    assert table.horizontalHeaderItem(STATUS).toolTip() == STATUS_TIP
+    # a narrower dock keeps five rows at least and the status inside the list
+    win.resize(1024, 600)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert table.viewport().height() / table.rowHeight(0) >= 5
+    assert table.horizontalScrollBar().maximum() == 0
+
+
 def test_the_squad_form_fits_its_dock_and_stays_where_it_is_while_the_squad_is_typed(qtbot):
     """A new season's squad typed in at 1280 x 720: the fourth button (Left the Squad…) ran
     past the dock's edge, so the dock scrolled sideways at the first Tab ("me", "sition"), and

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -49,6 +51,9 @@ from ui.desktop.editors.base import (
 )
 from ui.desktop.speedbox import SpeedBox, speed_text
 
+STATUS = 4  # the list's Status column
+STATUS_TIP = ("The athlete's injury (its stage), dates away, the day they left the squad and a "
+              "default match role other than start. Hold the pointer on a cell to read all of it.")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 # two lines under the list at 1280 x 720 (three pushed the form down); the tooltip says more
 PASTE_HINT = "Paste players onto the list (Ctrl+V): Name, Position, Max speed a line."
@@ -66,10 +71,19 @@ class SquadEditor(Editor):
         self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self._away_for: str | None = None  # the athlete the absence form was filled for
         self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
+        # rows as tall as a line of text and a little room, as the Roles grid's: 30 px rows
+        # showed five players of sixty at 1366 x 768
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        # the status ends in "…" at the list's edge ("role: o…"), whole in its tooltip: wrapped,
+        # it was cut to "injured (" and "role: ou" with nothing to say more was there
+        self.table.setWordWrap(False)
+        self.table.horizontalHeaderItem(STATUS).setToolTip(STATUS_TIP)
         # five athletes at least: at 1024 x 600 the list showed 1½ rows beside its own form
         # (the dock scrolls instead); no less than it asks for, so a dock that scrolls gives it
-        # the same height whatever the form below it holds (the form moved by 8 pixels)
-        self.table.setMinimumHeight(max(rows_tall(self.table, 5), self.table.sizeHint().height()))
+        # the same height whatever the form below it holds (the form moved by 8 pixels); in a
+        # taller dock, all the room the athlete's fields leave (_fit_list)
+        self.least_rows = max(rows_tall(self.table, 5), self.table.sizeHint().height())
+        self.table.setMinimumHeight(self.least_rows)
         sortable(self.table)  # 25 players: a coach looks one up by name or groups a position
         # a squad of 25 typed a player at a time: rows copied from a spreadsheet go in at once
         self.paste_action = QAction("&Paste Players (Name, Position, Max speed)", self.table)
@@ -198,6 +212,10 @@ class SquadEditor(Editor):
             rows.append((a.id, [a.id, a.name, a.position,
                                 speed_text(a.max_speed) if a.max_speed else "", status]))
         _fill(self.table, rows)
+        # the status in the room the other columns leave, never past the list's edge
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # stretched, it kept its width at the least
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
         first = qdate(season.calendar.start)
         # as 'periodize record --unavailable' takes them: an absence starts within the season,
         # and may end after it (a loan to July; the next season carries those days)
@@ -211,6 +229,34 @@ class SquadEditor(Editor):
         elif season.athlete(key) != self._shown:  # the same row selected again emits nothing:
             self._load()  # after an undo the form showed the undone name
         self._fill_away()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        port = self.parentWidget()
+        if port is not None:
+            port.installEventFilter(self)  # the dock's viewport: its height is the list's room
+        self._fit_list()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._fit_list()
+        return super().eventFilter(obj, event)
+
+    def _fit_list(self) -> None:
+        """The athlete list as tall as the dock lets it be with the athlete's fields and buttons
+        still in sight under it; the Unavailable dates below them, where the dock scrolls (Tab
+        too). At 1366 x 768 with sixty players the list showed five rows while the dock scrolled
+        to an empty Unavailable list. Five rows at least."""
+        port = self.parentWidget()
+        if port is None or not isinstance(port.parentWidget(), QAbstractScrollArea):
+            return
+        top = self.table.mapTo(self, QPoint(0, 0)).y()
+        buttons = self.add_button.mapTo(self, QPoint(0, self.add_button.height())).y()
+        below = buttons - (top + self.table.height())  # the paste note, the fields, the buttons
+        room = port.height() - top - below - self.layout().contentsMargins().bottom()
+        height = max(self.least_rows, room)
+        if height != self.table.minimumHeight():
+            self.table.setMinimumHeight(height)
 
     def free_id(self) -> str:
         """The next free athlete ID in the squad's own pattern: H19 after H01-H18 (the prefix
