@@ -11,6 +11,8 @@ Each calendar holds all-day events, in words a player understands:
   and km/h, minutes, target RPE, kicking and change-of-direction limits and the week; a speed,
   compensation or rehab day also why it is planned so (the reasons in words, without rule
   codes), a team day being the team's;
+- **provisional days**: a rehab day moved on before a criteria test was passed begins with the
+  condition its handout row says (:func:`provisional_conditions`), as does its stage change;
 - **stage changes**: the days the rehab stage changes, with what the stage allows, and the return
   to full training on the first team session the athlete can join (:attr:`planner.returns.Return.session`);
   a first FIT day the team does not train on is "Rehab done: fit", naming that session;
@@ -58,7 +60,7 @@ import hashlib
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from icalendar import Calendar, Event, vText
@@ -66,10 +68,10 @@ from icalendar import Calendar, Event, vText
 from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError
 from planner.filegroup import athlete_file_names, group_file_name, prepare_folder, write_group
-from planner.handout import Handouts, match_role
+from planner.handout import HandoutDay, Handouts, day_texts, match_role
 from planner.history import logged_days
 from planner.protocols import load_protocol
-from planner.returns import back_words, returns
+from planner.returns import back_words, provisional_of, returns
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
 from planner.squad import display_order, gone_between, not_with_squad
@@ -454,11 +456,13 @@ def _calendar(season: Season, plan: Plan, athlete: str, anonymise: bool,
     f = prescriber.facts(athlete)
     _competitions(season, tl, f, events, off)
     if days is not None and f is not None:
+        handouts = handouts or Handouts(season, plan, anonymise=anonymise, prescriber=prescriber,
+                                        timeline=tl)
+        row, whole = provisional_conditions(handouts, f)
         _stages(season, prescriber, f, anonymise, events,
-                back_sessions(season, plan) if backs is None else backs)
+                back_sessions(season, plan) if backs is None else backs, whole)
         _sessions(season, prescriber, f, days, explainer or Explainer(season, plan, tl), anonymise,
-                  names, events, handouts or Handouts(season, plan, anonymise=anonymise,
-                                                      prescriber=prescriber, timeline=tl))
+                  names, events, handouts, row)
         events.add_sessions()
     events.cancel_dropped((season.calendar.today or season.calendar.start) - CANCELLED_FOR)
     return cal
@@ -560,9 +564,46 @@ def _fit(events: _Events, day: dt.date, session: dt.date | None) -> None:
                f"{back[:1].upper()}{back[1:]}: every session and match again.", "Rehab")
 
 
+def _row_condition(d: HandoutDay) -> str:
+    """The condition the handout's row of ``d`` begins with (:func:`planner.handout.day_texts`):
+    ``Provisional: only once Hamstring strength LSI ≥ 75 % is passed (the move P2 → P3, Mon 16
+    Nov; ask the physio).`` or ``Provisional (see Mon 16 Nov).``; "" for a row without one."""
+    plain, what = day_texts(replace(d, provisional=False)).what, day_texts(d).what
+    return what.removesuffix(plain).strip() if what != plain and what.endswith(plain) else ""
+
+
+def provisional_conditions(handouts: Handouts, f) -> tuple[dict[int, str], dict[int, str]]:
+    """Per provisional day of ``f`` (its index) whose handout row says so: the condition as the
+    row says it (in full on the week's first row waiting on a move, the later ones pointing to
+    it), and the condition in full. The calendar's events of those days carry the same words (a
+    hamstring player's phone said "4 × 30 m at 90 %" where his handout said "only once …")."""
+    tl = handouts.tl
+    weeks = sorted({tl.week_of[i] for i, p in enumerate(provisional_of(f)) if p})
+    row: dict[int, str] = {}
+    whole: dict[int, str] = {}
+    for w in handouts.weeks(f.id, weeks) if weeks else []:
+        for d in w.days:
+            i = (d.date - tl.start).days
+            if said := _row_condition(d):
+                row[i], whole[i] = said, _row_condition(replace(d, provisional_said=None))
+    return row, whole
+
+
+def _stage_condition(f, i: int, whole: dict[int, str]) -> str:
+    """The condition in full of the stage begun on day ``i``: its first day that says one, while
+    the stage lasts ("" for none)."""
+    j = i
+    while j < len(f.st) and f.st[j] == f.st[i]:
+        if j in whole:
+            return whole[j]
+        j += 1
+    return ""
+
+
 def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: _Events,
-            backs: dict[tuple[str, dt.date], dt.date]) -> None:
-    """The days the stage changes (``backs``: :func:`back_sessions`)."""
+            backs: dict[tuple[str, dt.date], dt.date], whole: dict[int, str]) -> None:
+    """The days the stage changes (``backs``: :func:`back_sessions`); ``whole``: the provisional
+    conditions in full (:func:`provisional_conditions`), said first in a stage's event."""
     tl = prescriber.tl
     prev = None
     for i, day in enumerate(tl.days):
@@ -576,8 +617,10 @@ def _stages(season: Season, prescriber: Prescriber, f, anonymise: bool, events: 
                                       if season.injury_of(f.id) else None)
             run = None if anonymise else prescriber.stepped_down_run(f, i)
             down = run.sentence(tl, stage, limits=True) if run is not None else ""
+            said = _stage_condition(f, i, whole)
             events.add(f"stage-{day.isoformat()}", day, title,
-                       _stage_text(season, proto, stage, anonymise, down), "Rehab")
+                       (f"{said}\n" if said else "") + _stage_text(season, proto, stage, anonymise,
+                                                              down), "Rehab")
         prev = stage
 
 
@@ -628,7 +671,9 @@ def _paired(group: tuple[int, int, str], items: list[tuple], olds: list[_Old]):
 
 def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription],
               explainer: Explainer, anonymise: bool, names, events: _Events,
-              handouts: Handouts) -> None:
+              handouts: Handouts, conditions: dict[int, str]) -> None:
+    """``conditions``: the provisional days' conditions as the handout's rows say them
+    (:func:`provisional_conditions`), said first in those days' events."""
     tl = prescriber.tl
     blocks = season.blocks
     for i, p in enumerate(days):
@@ -675,6 +720,8 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
                                   if planned is not None else week))
         elif past is not None:
             text_ = past.said + text_
+        if said := conditions.get(i):
+            text_ = f"{said}\n{text_}"
         events.session(day, summary, text_, category, which)
 
 

@@ -179,7 +179,9 @@ def test_rehab_stages_and_sessions_for_an_injured_athlete(tmp_path):
         for e in sessions)
     # the tendinopathy's P2 alternates loading days and days between (docs/sessions.md)
     between = [e for e in sessions if "day between" in str(e["summary"])]
-    assert between and all(str(e["description"]).startswith("Between loading days: ") for e in between)
+    # after the condition a provisional day waits on, said first as on the handout's row
+    assert between and all(re.sub(r"^Provisional[^\n]*\n", "", str(e["description"])).startswith(
+        "Between loading days: ") for e in between)
     comps = by_category(a3, "Competition")
     assert all(str(e["summary"]).endswith(": in rehab, not playing") for e in comps)
 
@@ -200,9 +202,14 @@ def test_anonymised_calendars_name_no_one_and_no_protocol(tmp_path):
     season = _season()
     files = export_calendars(season, small_plan(season), tmp_path, anonymise=True, stamp=STAMP)
     assert [f.name for f in files] == ["A3.ics", "A2.ics", "A1.ics", "A4.ics", "Team.ics"]
-    text = "\n".join(Calendar.from_ical(f.read_bytes()).to_ical().decode() for f in files)
+    cals = [Calendar.from_ical(f.read_bytes()) for f in files]
+    # the file's text and its events' words unfolded (a line folded at 75 octets splits a word)
+    text = "\n".join([c.to_ical().decode() for c in cals] + [
+        str(e.get(k, "")) for c in cals for e in events(c) for k in ("summary", "description")])
     proto = load_protocol("iliopsoas-tendinopathy")
-    for secret in [a.name for a in season.athletes] + [proto.id, proto.name] + [s.title for s in proto.stages]:
+    secrets = [a.name for a in season.athletes] + [proto.id, proto.name] + [
+        s.title for s in proto.stages] + [c.name for s in proto.stages for c in s.criteria]
+    for secret in secrets:
         assert secret not in text, secret
     assert "Rehab stage P2 starts" in text and "running up to 70 % of your max speed" in text
 
@@ -1061,3 +1068,57 @@ def test_ids_that_differ_only_in_dropped_characters_share_no_uid(tmp_path):
     assert len([u for u in team if "competition-c-7" in u]) == 2  # "c-7" kept, "C/7" hashed
     assert any(u.endswith("-9-competition-l3@periodize") for u in where)  # "9": as before
     assert any(u.endswith("-u20-07-competition-l3@periodize") for u in where)
+
+
+def _flat(value) -> str:
+    return str(value).replace("\u00a0", " ")
+
+
+def test_a_provisional_run_says_on_the_calendar_what_the_handout_says_it_waits_on():
+    """Isaac Boateng (A19) moves P2 → P3 before passing P2's Hamstring strength LSI: his handout
+    said "Provisional: only once Hamstring strength LSI ≥ 75 % is passed (…; ask the physio)" on
+    those days, his phone calendar "Rehab P3: 4 × 30 m at 90 %" with no condition at all."""
+    from planner.protocols import load_protocol
+    from planner.returns import provisional_days
+    from planner.text import day
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    plan, tl = season.plan, Timeline(season)
+    st = plan.for_athlete("A19").stages
+    move = next(i for i in range(1, tl.n) if st[i] == "P3" and st[i - 1] == "P2")
+    prov = provisional_days(season, plan)["A19"]
+    assert prov[move]
+    mark = load_protocol(season.injury_of("A19").protocol).stage("P2").criteria[0].mark
+    whole = (f"Provisional: only once {mark} is passed (the move P2 → P3, {day(tl.days[move])}; "
+             f"ask the physio).")
+    cal = athlete_calendar(season, plan, "A19", stamp=STAMP)
+    starts = [e for e in by_category(cal, "Rehab") if _start(e) == tl.days[move]
+              and str(e["summary"]) == "Rehab stage P3 starts"]
+    assert len(starts) == 1 and _flat(starts[0]["description"]).startswith(whole + "\n")
+    sessions = [e for e in by_category(cal, "Rehab") if str(e["summary"]).startswith("Rehab P")
+                or str(e["summary"]).startswith("Rehab S")]
+    waiting = [e for e in sessions if prov[tl.index(_start(e))] and " at " in str(e["summary"])
+               and int(re.search(r" at (\d+) %", str(e["summary"]))[1]) >= 60]
+    assert len(waiting) > 3
+    first_of_week: dict[int, dt.date] = {}
+    for e in sorted(waiting, key=_start):
+        d = _start(e)
+        text_ = _flat(e["description"])
+        if tl.week_of[tl.index(d)] not in first_of_week:
+            first_of_week[tl.week_of[tl.index(d)]] = d
+            assert text_.startswith(whole + "\n"), (d, text_)
+        else:
+            said = first_of_week[tl.week_of[tl.index(d)]]
+            assert text_.startswith(f"Provisional (see {day(said)}).\n"), (d, text_)
+    # a day not waiting on a test says nothing of one
+    assert not any("Provisional" in str(e.get("description", "")) for e in sessions
+                   if not prov[tl.index(_start(e))])
+    # anonymised as the anonymised handout words it: the move kept, no test named
+    anon = athlete_calendar(season, plan, "A19", anonymise=True, stamp=STAMP)
+    said = [_flat(e["description"]) for e in by_category(anon, "Rehab")
+            if _start(e) == tl.days[move] and "description" in e]
+    assert said and all(x.startswith("Provisional: only once a criteria test is passed (the move "
+                                     f"P2 → P3, {day(tl.days[move])}; ask the physio).\n")
+                        for x in said)
+    assert not any("Hamstring" in str(e.get("description", "")) for e in events(anon))
