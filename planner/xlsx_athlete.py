@@ -243,7 +243,8 @@ class AthleteSheet:
         when = (f"today ({text.day_long(cal.today)})" if cal.today is not None and cal.today > cal.start
                 else "at the season start")
         again = "" if self.ctx.anonymise else again_words(season, rets, r)
-        parts.append(f"{what} from {text.day_long(r.onset)}"
+        # anonymised, no onset: it is health data, and with the squad list it names the player
+        parts.append((what if self.ctx.anonymise else f"{what} from {text.day_long(r.onset)}")
                      + (f" ({again})" if again else "")
                      + (f", first stage {r.first_stage(season)}" if r.starts_later(season)
                         else f", {r.stage_at_p0} {when} until {r.setback_words(text.day_long)}"

@@ -845,7 +845,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             a.position,
             ("–" if ctx.anonymise else protocol_name(ret.protocol))
             + (f" ({again})" if not ctx.anonymise and (again := again_words(season, rets, ret)) else ""),
-            ret.onset,
+            "–" if ctx.anonymise else ret.onset,  # an onset is health data, and names the player
             f"{ret.first_stage(season)} (from its onset)" if ret.starts_later(season)
             else ret.stage_words(),
             # the first team session he can join, his FIT day beside it when it is no training
