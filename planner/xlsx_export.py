@@ -1015,7 +1015,11 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
             note = "TODAY (above: as logged)" + (f" · {note}" if note else "")
         comps = bool(tl.comp_on[i])
         kind = plan.team_weeks[tl.week_of[i]]
-        row = [(day, date_s), (tl.label(i) or "", bold_s if comps else text_s),
+        # between two matches both labels, a line each, as the handouts and athlete pages say
+        # them ("MD-2" on one day and "MD+1" on the next read as two different picks)
+        md = tl.day_label(i, "\n") or ""
+        row = [(day, date_s), (md, (note_bold_s if comps else note_s) if "\n" in md
+                               else bold_s if comps else text_s),
                # the week's number as the app, the handouts and --weeks name it
                (f"W{tl.week_of[i] + 1} {kind}", kind_s[kind]), (show_block or None, text_s),
                (note or None, note_bold_s if comps else note_s)]
@@ -1032,7 +1036,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
                 style = styles[key] = st.cal(stage, level, away, code, role)
             row.append((level, style))
         rows.rows.append(row)
-        lines = fit_lines(note, comp_w, 9, comps) if note else 1
+        lines = max(fit_lines(note, comp_w, 9, comps) if note else 1, md.count("\n") + 1)
         rows.heights[len(rows.rows)] = max(base_h, row_height(lines, 9, 2))
     return rows
 

@@ -311,7 +311,8 @@ class Styles:
 
     @_once
     def cal_text(self, bold: bool = False, wrap: bool = False) -> str:
-        """``wrap``: the competitions' column, a tournament day's matches on lines of their own."""
+        """``wrap``: the competitions' column, a tournament day's matches on lines of their own,
+        and the MD cell of a day between two matches, its two labels."""
         return self.add(f"Periodize cal text{' bold' if bold else ''}{' wrap' if wrap else ''}",
                         font=self.f(9, bold=bold), alignment=Alignment(vertical="center", wrap_text=wrap))
 

@@ -42,3 +42,28 @@ def test_the_next_row_names_a_match_after_the_week_as_such_when_the_week_has_mat
     assert w1.milestone == "After this week: Sat 23 Jan: Match 3 (C), you start"
     w0 = handout_weeks(season(weeks=3, athletes=1, matches=[19]), _plan(s, [19]), ["A1"], [1])[0]
     assert not w0.matches and w0.milestone == "Sat 23 Jan: Match 1 (C), you start"
+
+
+def test_the_workbooks_calendar_sheet_gives_a_day_between_two_matches_both_labels():
+    """The Calendar sheet printed one label on a day between two matches, the next match's on
+    one day ("MD-2") and the last match's on the next ("MD+1"), while the handout and the
+    athlete pages gave both: the same labels, a line each, as the handout's MD column."""
+    import datetime as dt
+
+    from planner.xlsx_export import build_workbook
+
+    matches = [5, 8, 19]
+    s = season(weeks=3, athletes=1, matches=matches)
+    plan = _plan(s, matches)
+    ws = build_workbook(s, plan)["Calendar"]
+    assert ws.cell(row=1, column=2).value == "MD"
+    md = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
+          for r in range(2, ws.max_row + 1) if isinstance(ws.cell(row=r, column=1).value, dt.date)}
+    week = handout_weeks(s, plan, ["A1"], [0, 1])
+    days = [d for w in week for d in w.days]
+    assert len(days) == 14 and all((md[d.date] or None) == d.md for d in days), \
+        [(d.date, md[d.date], d.md) for d in days if (md[d.date] or None) != d.md]
+    assert md[day(6)] == "MD+1\nMD-2" and md[day(7)] == "MD+2\nMD-1"
+    assert ws.cell(row=2 + 6, column=1).value == day(6)
+    assert ws.cell(row=2 + 6, column=2).alignment.wrap_text  # printed a line each
+    assert ws.row_dimensions[2 + 6].height > ws.row_dimensions[2 + 9].height
