@@ -1198,7 +1198,7 @@ class Handouts:
                 back = f"{setback}, {ret.back_words(text.day, again=True)}"
             # a stage recorded without a passing test (the provisional days say what they wait
             # on, row by row)
-            back = with_note(back, back_note(False, (), ret.untested))
+            back = with_note(back, back_note(False, (), ret.untested, named=not self.anonymise))
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:

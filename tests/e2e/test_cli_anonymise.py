@@ -94,10 +94,6 @@ def _found(files: dict[str, str], words: list[str]) -> list[tuple[str, str]]:
             if w.casefold() in _flat(body).casefold()]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the handout's Next line (planner/handout.py: back_note(False, (), ret.untested)) names the "
-    "test of a return recorded without a passing one, anonymised too: it needs "
-    "named=not self.anonymise there; the workbook's athlete sheet prints that line"))
 def test_anonymised_exports_name_no_protocol_and_no_criteria_test(exported):
     """A12's return "recorded without a passing test: P3's Hip-flexor strength LSI (≥ 90 %)"
     told a researcher's file he had a hip-flexor injury (the handout's Next line, the workbook's
