@@ -113,6 +113,29 @@ _EXERCISES_FIRST = re.compile(r"^The exercises of your stage \([^)]*\), then ")
 RUN_RULE = ("Rehab days: your stage's exercises first, then the runs of the day's row, in a "
             "straight line, each reaching the row's speed and no faster; a slower run counts as "
             "the step below (at 60 %, the lowest step, as none).")
+# RUN_RULE on the player's own page (the handout PDF): what to do, not how the planner counts
+RUN_RULE_PLAYER = ("Rehab days: your stage's exercises first, then the runs of the day's row, in "
+                   "a straight line, each reaching the row's speed and no faster; a slower run "
+                   "counts one step down (under 60 %: not at all).")
+# what every page of the player's handout asks him to say after training (the log's RPE and pain)
+REPORT_LINE = "After each session tell the coach your effort (RPE 0–10) and any pain."
+# a fit week's speed days: the matches in them, to the staff and to the player
+MATCHES_COUNT = "matches count, and are played even above it: then no other speed day"
+MATCHES_COUNT_PLAYER = "your matches count: once they fill it, no other speed day"
+# a protocol's pain rule on the player's page: an instruction, the protocol's threshold kept
+_PAIN_STOPPED = re.compile(r"Any exercise provoking (\d+(?:\.\d+)?)/10 pain or more at the "
+                           r"injured area is adjusted or stopped\.")
+_PAIN_MODEL = re.compile(r" \((?:pain-monitoring model|PAASS)\)")
+
+
+def player_pain_rule(rule: str) -> str:
+    """A protocol's pain rule (the week's Pain row) as the player's handout says it: "Any
+    exercise provoking 2/10 pain or more at the injured area is adjusted or stopped." reads
+    "2/10 pain or more at the injury: stop the exercise and tell the physio.", and a model's
+    name ("(pain-monitoring model)") goes; the staff's pages keep the protocol's words."""
+    out = _PAIN_STOPPED.sub(r"\1/10 pain or more at the injury: stop the exercise and tell the "
+                            r"physio.", rule)
+    return _PAIN_MODEL.sub("", out)
 
 
 def _short(note: str) -> str:
@@ -309,6 +332,26 @@ class HandoutWeek:
     idle: str = ""
     hv_exempt: bool = False  # HV-1 asks no high-velocity exposure of the position (goalkeepers)
     last_week: int = 0  # 1-based: the last of a run of weeks away printed as one page (0: one)
+    # the player's own page (the handout PDF, Handouts' ``to_player``): its words said to him, and
+    # what to tell the coach after training (``report``); the staff's pages keep theirs
+    for_player: bool = False
+
+    @property
+    def report(self) -> str:
+        """What the player tells the coach after each session (REPORT_LINE), on every page of
+        his handout with a day to train on; "" on the staff's pages and a page of a week away."""
+        return REPORT_LINE if self.for_player and not self.away else ""
+
+    @property
+    def rpe_logged(self) -> bool:
+        """Does a day row show a logged RPE (a day with a session logged), not the target?"""
+        return any(d.logged_load is not None for d in self.days)
+
+    @property
+    def rpe_head(self) -> str:
+        """The RPE column's head: ``Target RPE`` when every row's is the plan's (a player read
+        "RPE" as a box to fill in), ``RPE`` when a row's is logged (page_terms says which)."""
+        return "RPE" if self.rpe_logged else "Target RPE"
 
     @property
     def title(self) -> str:
@@ -390,7 +433,8 @@ class HandoutWeek:
     def load_text(self) -> str:
         if self.planned_load is None:
             return "–"
-        return f"{text.number(self.planned_load)} AU (minutes × RPE of the rules' load table)"
+        how = "minutes × target RPE" if self.for_player else "minutes × RPE of the rules' load table"
+        return f"{text.number(self.planned_load)} AU ({how})"
 
 
 _UNITS = ((" %", "\u00a0%"), (" m/s", "\u00a0m/s"), (" km/h", "\u00a0km/h"), (" m ", "\u00a0m "),
@@ -467,7 +511,7 @@ def page_terms(week: HandoutWeek) -> str:
         out.append("HV exposure: ≥ 90 %")
     # the columns every week's table has: MD, RPE, Load AU
     out += [_md_terms([x for d in week.days for x in re.split(r"\n| · ", d.md or "") if x]),
-            "RPE: how hard the session felt, 0 (rest) to 10 (maximal)",
+            _rpe_term(week),
             "Load: minutes × RPE, in AU (arbitrary units)"]
     if re.search(r"\bdeload\b", said, re.IGNORECASE):
         out.append("Deload: a lighter week, less volume, to recover")
@@ -476,6 +520,17 @@ def page_terms(week: HandoutWeek) -> str:
     if "≤" in said:
         out.append("≤: at most that speed")
     return " · ".join(out)
+
+
+def _rpe_term(week: HandoutWeek) -> str:
+    """The footer's RPE, as the column's head (HandoutWeek.rpe_head) reads it: a target, or
+    on a day logged how hard the session felt."""
+    if not week.rpe_logged:
+        return "Target RPE: how hard the session should feel, 0 (rest) to 10 (maximal)"
+    if all(d.logged_load is not None for d in week.days if d.rpe is not None):
+        return "RPE: how hard the session felt, 0 (rest) to 10 (maximal)"
+    return ("RPE: how hard the session felt (a day logged) or should feel (a day planned), "
+            "0 (rest) to 10 (maximal)")
 
 
 def _md_terms(labels: list[str]) -> str:
@@ -737,8 +792,9 @@ class Handouts:
         a = season.athlete(f.id)
         rules = self._pain_rules(f, sessions, week.days)
         days = _provisional_once(tuple(self._day(f, sessions, prov, i, rules) for i in week.days))
-        run_rule = RUN_RULE if any(d.session.content != _run_said(d.session.content)
-                                   for d in days if d.session.context == "rehab") else ""
+        run_rule = (RUN_RULE_PLAYER if self.to_player else RUN_RULE) if any(
+            d.session.content != _run_said(d.session.content)
+            for d in days if d.session.context == "rehab") else ""
         days = tuple(replace(d, session=replace(d.session, content=_run_said(d.session.content)))
                      if d.session.context == "rehab" else d for d in days)
         kind = f.wk[w]
@@ -752,7 +808,8 @@ class Handouts:
                 stage="", limits="", milestone="", matches=(), days=days, speed_days=0,
                 hv_exposures=0, planned_load=None, anonymised=self.anonymise,
                 past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
-                today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None, away=away)
+                today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None, away=away,
+                for_player=self.to_player)
         stage, limits = self._stage_line(f, sessions, w)
         if said := self._still_provisional(f, prov, w):  # "Fit: full training — provisional: …"
             stage = stage.rstrip(".") + said
@@ -798,7 +855,9 @@ class Handouts:
             matches_played=sum(f.matches_played(i) for i in week.days),
             past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
             today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None,
-            pain_rule=" ".join(dict.fromkeys(rules)), run_rule=run_rule,
+            pain_rule=" ".join(dict.fromkeys(player_pain_rule(r) if self.to_player else r
+                                             for r in rules)), run_rule=run_rule,
+            for_player=self.to_player,
         )
 
     def _still_provisional(self, f: AthleteFacts, prov: list, w: int) -> str:
@@ -986,8 +1045,7 @@ class Handouts:
             # with his own figure said, the team sessions' "40 % less volume" would read as his
             volume = "" if own else f" ({table.volume_words('deload')})"
             lead = f"Deload week{own}; at most" if own else "Deload week: at most"
-            return (f"{lead} {text.plural(cap, 'speed day')} (matches count, and are played even "
-                    f"above it: then no other speed day), team sessions of "
+            return (f"{lead} {text.plural(cap, 'speed day')} ({self._matches_count}), team sessions of "
                     f"{table.minutes['deload']:g} minutes{volume}, as many as in a load week")
         if kind == "taper":
             tapers = self.tl.taper_weeks(int(self.rs.value("TP-1", "taper_weeks")))
@@ -1008,8 +1066,13 @@ class Handouts:
                 int(self.rs.value("TP-1", "taper_weeks"))).get(w - 1) is not None
                      else "no taper week before it in the season")
             return (f"Week of {c.name} ({text.day(c.date)}, A): load-week sessions, {taper}; "
-                    f"at most {text.plural(cap, 'speed day')} (matches count, and are played even above it: then no other speed day)")
-        return f"Load week: normal training, at most {text.plural(cap, 'speed day')} (matches count, and are played even above it: then no other speed day)"
+                    f"at most {text.plural(cap, 'speed day')} ({self._matches_count})")
+        return f"Load week: normal training, at most {text.plural(cap, 'speed day')} ({self._matches_count})"
+
+    @property
+    def _matches_count(self) -> str:
+        """How a fit week's matches count against its speed days, to the player or the staff."""
+        return MATCHES_COUNT_PLAYER if self.to_player else MATCHES_COUNT
 
     def _block(self, w: int) -> str:
         week = self.tl.weeks[w]
@@ -1198,7 +1261,11 @@ class Handouts:
                 back = f"{setback}, {ret.back_words(text.day, again=True)}"
             # a stage recorded without a passing test (the provisional days say what they wait
             # on, row by row)
-            back = with_note(back, back_note(False, (), ret.untested, named=not self.anonymise))
+            # (the staff's page alone: on the player's, beside the return, it read as if the
+            # return were recorded; the provisional days say what they wait on)
+            if not self.to_player:
+                back = with_note(back, back_note(False, (), ret.untested,
+                                                 named=not self.anonymise))
             if need:
                 back += f", then {text.plural(need, 'team session')} before the first match"
             if ret.first_match is not None:
@@ -1213,13 +1280,23 @@ class Handouts:
         # "target Derby (home) (Sat 17 Oct): not reached in this plan (…)" nine days after it)
         if ret is not None and ret.target is not None and not (
                 ret.target_missed and ret.target_date < tl.days[tl.weeks[tl.week_of[i]].first]):
-            met = (ret.target_played_words() or "played before the setback"
+            met = (self._target_played(ret) or "played before the setback"
                    if ret.target_before_setback or ret.target_rehab
                    else "on track" if ret.target_met else "not reached in this plan" + (
                        f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else ""))
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
         out = "; ".join(parts)
         return out[:1].upper() + out[1:]
+
+    def _target_played(self, ret) -> str:
+        """A target match the log has him playing while the records have him in rehab: the
+        staff read "… though the records have them in S1 that day: worth a word with the
+        physio" (Return.target_played_words); the player, what he did ("played (90 min
+        logged)"). "" for none."""
+        said = ret.target_played_words()
+        if said and self.to_player:
+            return f"played ({ret.target_minutes:g} min logged)"
+        return said
 
     def _setback_between(self, f: AthleteFacts, i: int, fit: dt.date) -> tuple[int, str] | None:
         """A return before ``fit`` from day ``i`` on and what sent the athlete back to rehab

@@ -47,7 +47,9 @@ def test_every_handout_week_is_the_plans_week():
             if d.role in ("start", "bench"):
                 assert d.intensity == (100 if d.role == "start" else 80) and d.stage == FIT
         assert w.planned_load == sum(d.session.load for d in w.days)
-        assert w.load_text == f"{w.planned_load:,.0f} AU (minutes × RPE of the rules' load table)"
+        # the player's page: his load in his words, and what to tell the coach
+        assert w.load_text == f"{w.planned_load:,.0f} AU (minutes × target RPE)"
+        assert w.report == "After each session tell the coach your effort (RPE 0–10) and any pain."
         assert w.season == season.name and w.title.startswith(f"Week {w.week} · ")
 
 
@@ -1573,3 +1575,71 @@ def test_the_footer_says_in_plain_words_the_terms_the_page_uses_and_no_other():
     (idle,) = handout_weeks(s, s.plan, ["A1"], [1])
     assert "Deload" not in page_terms(idle) and "MD: match day, MD+2: " in page_terms(idle)
     assert "≤" not in page_terms(idle) and "≤: at most that speed" in terms
+
+
+def test_the_players_page_says_what_to_report_and_the_staffs_rules_in_his_words():
+    """Read as a 19-year-old: no page told a fit player what to tell the coach; the Pain row of a
+    hamstring page was passive ("… is adjusted or stopped"), the iliopsoas one named a model,
+    the Running, Load and Week rows were the planner's sentences. The player's page says them as
+    instructions (the protocol's threshold kept); the staff's pages keep the protocol's words."""
+    from planner.handout import (
+        MATCHES_COUNT,
+        MATCHES_COUNT_PLAYER,
+        REPORT_LINE,
+        RUN_RULE_PLAYER,
+        page_terms,
+    )
+
+    season = solved_demo()
+    plan = season.plan
+    player = {w.athlete: w for w in handout_weeks(season, plan, weeks=[1])}
+    staff = {a.id: Handouts(season, plan).weeks(a.id, [1])[0] for a in season.athletes}
+    assert all(w.report == REPORT_LINE for w in player.values() if not w.away)
+    assert all(w.report == "" for w in staff.values())
+    hamstring = load_protocol("hamstring-strain").pain_rule
+    assert "2/10 pain or more at the injured area is adjusted or stopped" in hamstring
+    assert staff["A19"].pain_rule == hamstring
+    assert player["A19"].pain_rule == ("2/10 pain or more at the injury: stop the exercise and "
+                                       "tell the physio.")
+    iliopsoas = load_protocol("iliopsoas-tendinopathy").pain_rule
+    assert staff["A12"].pain_rule == iliopsoas and "(pain-monitoring model)" in iliopsoas
+    assert player["A12"].pain_rule == iliopsoas.replace(" (pain-monitoring model)", "")
+    assert staff["A19"].run_rule == RUN_RULE and player["A19"].run_rule == RUN_RULE_PLAYER
+    assert "lowest step, as none" not in RUN_RULE_PLAYER
+    assert staff["A19"].load_text.endswith("AU (minutes × RPE of the rules' load table)")
+    assert player["A19"].load_text.endswith("AU (minutes × target RPE)")
+    fit = [aid for aid, w in staff.items() if w.stage.startswith("Fit") and "(matches" in w.kind_text]
+    assert fit
+    for aid in fit:
+        assert MATCHES_COUNT in staff[aid].kind_text and MATCHES_COUNT not in player[aid].kind_text
+        assert MATCHES_COUNT_PLAYER in player[aid].kind_text
+    # nothing logged: the RPE column is the target, and the footer says so
+    w = player["A01"]
+    assert w.rpe_head == "Target RPE" and "Target RPE: how hard the session should feel" in \
+        page_terms(w)
+
+
+def test_the_players_next_line_leaves_a_stage_recorded_without_a_test_to_the_staff():
+    """P3 → S1 recorded in Move Today over a failed hip-flexor test: the player's Next line read
+    "back to full training Thu 7 Jan (recorded without a passing test: P3's …)", as if his return
+    were recorded, beside "Provisional: the move S3 → FIT … not passed yet". The staff's page
+    says it; the player's says his return and what it waits on."""
+    from planner.season import CriteriaTest
+    from tests.builders import day, injury, season, solved_and_checked
+
+    rec = injury("A1", "S3", start_day=-8, history=(("P3", -20), ("S1", -14), ("S2", -11)))
+    rec = rec.model_copy(update={"tests": (
+        CriteriaTest(date=day(-15), name="Hip-flexor strength LSI", value=80),)})
+    s = season(weeks=3, athletes=2, today=day(0), injuries=(rec,))
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    (r,) = returns(s, s.plan)
+    assert r.untested == ("P3's Hip-flexor strength LSI (≥ 90 %)",)
+    back = f"back to full training {text.day(r.fit)}"
+    (staff,) = Handouts(s, s.plan).weeks("A1", [0])
+    (player,) = handout_weeks(s, s.plan, ["A1"], [0])
+    assert f"{back} (recorded without a passing test: P3's Hip-flexor strength LSI" in \
+        staff.milestone
+    assert "recorded without" not in player.milestone and f"{back}, then 3 team sessions" in \
+        player.milestone
+    assert "Provisional: the move S3 → FIT" in player.milestone

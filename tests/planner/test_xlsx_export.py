@@ -870,7 +870,7 @@ def test_rules_sheet_lists_every_rule_in_words_with_this_seasons_values(tmp_path
 # Athlete sheets: page 1 and a page per week
 # ---------------------------------------------------------------------------------------------
 def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
-    from planner.handout import handout_weeks, keep_units
+    from planner.handout import Handouts, handout_weeks, keep_units
 
     season, plan, path = exported
     tl = Timeline(season)
@@ -878,7 +878,8 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
     ws = wb["A1 Ann Ash"]
     blocks = week_blocks(ws)
     assert len(blocks) == len(tl.weeks)
-    weeks = handout_weeks(season, plan, ["A1"])
+    weeks = Handouts(season, plan).weeks("A1")  # the staff's words (the handout: the player's)
+    assert [w.title for w in weeks] == [w.title for w in handout_weeks(season, plan, ["A1"])]
     breaks = [b.id for b in ws.row_breaks.brk]
     for (title, header, days), w in zip(blocks, weeks, strict=True):
         assert ws.cell(row=title, column=1).value == f"Ann Ash (A1) · {w.title}"

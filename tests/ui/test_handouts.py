@@ -87,6 +87,12 @@ def test_each_page_says_what_the_plan_says(qapp, tmp_path):
                 assert round(p.minutes * p.rpe) == p.load
                 assert _has_words(page, f"{p.minutes:g} {p.rpe:g} {text.number(p.load)}"), (w.athlete, d.day)
         assert _has_words(page, w.kind_text) and _has_words(page, f"Planned load: {w.load_text}")
+        # what to tell the coach, on every page with a day to train; the RPE column's head
+        assert (w.report in " ".join(page.split())) == bool(w.report) and w.report == (
+            "" if w.away else "After each session tell the coach your effort (RPE 0–10) and any pain.")
+        if w.rpe_head == "Target RPE" and not w.away:  # the footer's term and the column's head
+            assert "Target RPE: how hard the session should feel" in " ".join(page.split())
+            assert len(re.findall(r"\bTarget\b", page)) >= 3, w.title  # and "Target speed"
         for m in w.matches:
             assert _has_words(page, m)
         if w.milestone:

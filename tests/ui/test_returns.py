@@ -645,9 +645,10 @@ def test_a_past_target_the_log_has_him_playing_in_rehab_reads_played_everywhere(
     played, as the log has it, with the records' stage and the question to the physio, in the
     return line, explain --return, the handout and the Returns panel alike."""
     from planner import edits as E
-    from planner.handout import handout_weeks
+    from planner.handout import Handouts, handout_weeks
     from planner.returns import return_text, returns
     from planner.season import Session
+    from planner.timeline import Timeline
     from solver.queries import return_report
     from tests.builders import day, injury, season, solved_and_checked
     from ui.desktop.returnspanel import ReturnsPanel, return_rows
@@ -669,8 +670,13 @@ def test_a_past_target_the_log_has_him_playing_in_rehab_reads_played_everywhere(
     assert r.target_played_words() == said
     assert f"target 'Match 2' (Sat 16 Jan 2027) {said}" in return_text(s, r)
     assert f"is in the past: {said}." in return_report(s, "A2").text(s)
-    week = next(w for w in handout_weeks(s, s.plan, ["A2"]) if w.first <= day(12) <= w.last)
+    tl = Timeline(s)
+    (week,) = Handouts(s, s.plan).weeks("A2", [tl.week_of[tl.index(day(12))]])  # the staff's
     assert f"target Match 2 (Sat 16 Jan): {said}" in week.milestone, week.milestone
+    # the player's handout: what he did, not a remark about him to the physio
+    mine = next(w for w in handout_weeks(s, s.plan, ["A2"]) if w.first <= day(12) <= w.last)
+    assert "target Match 2 (Sat 16 Jan): played (90 min logged)" in mine.milestone
+    assert "worth a word" not in mine.milestone and "the records have them" not in mine.milestone
     (row,) = [x for x in return_rows(s) if x.athlete == "A2"]
     assert not row.missed and f"Target Match 2 (Sat 16 Jan 2027): {said}" in row.sentence()
     assert "before the setback" not in row.sentence()

@@ -92,13 +92,15 @@ GRID = QColor("#b8b8b8")
 SHADE = QColor("#f2f2f2")
 HEAD = QColor("#e6e6e6")
 FOOT_H = 20.0  # the footer's two lines of 7 pt, above the bottom margin
+REPORT_H = 12.0  # the player's line of what to tell the coach, above the footer (in the 34 pt kept)
 KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
 # (header, share of the table's width, wrapped)
 COLUMNS = (
-    ("Day", 0.092, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.19, True),
+    ("Day", 0.092, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.177, True),
     ("What to do", 0.28, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
-    ("RPE", 0.037, False), ("Load AU", 0.045, True), ("Kicking · change of direction", 0.139, True),
+    ("RPE", 0.05, False), ("Load AU", 0.045, True), ("Kicking · change of direction", 0.139, True),
 )
+RPE_COLUMN = 7  # headed by the week (HandoutWeek.rpe_head: "Target RPE" or a logged "RPE")
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -170,7 +172,8 @@ class _Painter:
         self.sizes.append((week.athlete, week.week, size, fits))  # what the tests read
         info_h = self._info(week, y, size, paint=True)
         bottom = y + info_h + 6 + self._table(week, y + info_h + 6, size, paint=True)
-        self._notes(bottom + 10, self.h - MARGIN - 30)
+        self._notes(bottom + 10, self.h - MARGIN - 30 - (REPORT_H if week.report else 0))
+        self._report(week.report)
         self._footer(number, total, page_terms(week))
 
     # -- parts -----------------------------------------------------------------------------------
@@ -252,10 +255,10 @@ class _Painter:
         widths = [share * self.inner for _, share, _ in COLUMNS]
         head_font = _font(size - 0.5, bold=True)
         fm_head = QFontMetricsF(head_font, self.writer)
-        head_h = max(_wrapped_height(fm_head, wd - 6, h) for (h, _, _), wd in zip(COLUMNS, widths, strict=True)) + 6
+        heads = [w.rpe_head if j == RPE_COLUMN else h for j, (h, _, _) in enumerate(COLUMNS)]
+        head_h = max(_wrapped_height(fm_head, wd - 6, h) for h, wd in zip(heads, widths, strict=True)) + 6
         if paint:
-            self._row([h for h, _, _ in COLUMNS], widths, top, head_h, head_font, head_font,
-                      fill=HEAD)
+            self._row(heads, widths, top, head_h, head_font, head_font, fill=HEAD)
         y = top + head_h
         font, bold = _font(size), _font(size, bold=True)
         fm, fm_bold = QFontMetricsF(font, self.writer), QFontMetricsF(bold, self.writer)
@@ -305,6 +308,16 @@ class _Painter:
         while y <= bottom:
             p.drawLine(MARGIN, y, self.w - MARGIN, y)
             y += 18
+
+    def _report(self, line: str) -> None:
+        """What the player tells the coach after training (HandoutWeek.report), one bold line
+        right above the footer, in the room every page keeps there (the week's type unchanged)."""
+        if not line:
+            return
+        self.p.setPen(TEXT)
+        self.p.setFont(_font(8, bold=True))
+        self.p.drawText(QRectF(MARGIN, self.h - MARGIN - FOOT_H - REPORT_H, self.inner, REPORT_H),
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
 
     def _footer(self, number: int, total: int, terms: str = "") -> None:
         """The page's terms (planner.handout.page_terms: two lines at most, 7 pt) at the left,
