@@ -181,6 +181,10 @@ class HandoutDay:
     # a provisional day after the week's first waiting on the same move: its day, the row that
     # says what it waits on (the note on every row shrank a rehab page's type to 7 pt); None
     provisional_said: dt.date | None = None
+    # today with a session logged: the row says what was logged, the session planned beside it
+    # (``planned_session``), as a past day that went otherwise (the week's load counted the log
+    # while the row still gave the plan's 95 % sprints)
+    today_logged: bool = False
 
     @property
     def deviation(self) -> str:
@@ -241,7 +245,7 @@ class HandoutDay:
         at 95 %", a warm-up nobody prescribed), or above the stage the records now give it (a
         flare-up recorded after the fact: "Rehab P1: 4 × 30 m at 95 %" under P1's no running)."""
         return self.logged_load is not None and (
-            self.session.as_logged
+            self.session.as_logged or self.today_logged
             or (self.planned_level is not None and self.planned_level != self.intensity))
 
     @property
@@ -427,7 +431,8 @@ class HandoutWeek:
     def logged_load(self) -> float | None:
         """A past week's logged load (AU), its days with a session logged (None: none)."""
         got = [d.logged_load for d in self.days if d.logged_load is not None]
-        return float(sum(got)) if got and self.past else None
+        return float(sum(got)) if got and (self.past or any(d.today_logged for d in self.days)) \
+            else None
 
     @property
     def load_text(self) -> str:
@@ -475,12 +480,12 @@ def day_texts(d: HandoutDay) -> DayTexts:
                 if d.provisional_said is not None else _provisional_day(d)) + what
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
-        summary, what = d.logged_summary, f"{d.deviation}."
+        summary, what = d.logged_summary, f"{d.deviation}." if d.deviation else ""
         if d.planned_session is not None:
             # the session planned, its target speed and limits beside the log (the row of a
             # day logged above the plan lost its kicking cell)
             p = d.planned_session
-            what += f"\nPlanned: {p.summary}."
+            what = "\n".join(x for x in (what, f"Planned: {p.summary}.") if x)
     if not d.as_logged or d.planned_session is not None:
         if p.speed_ms is not None:
             pre = "" if p.speed_is_target else "≤ "
@@ -917,8 +922,10 @@ class Handouts:
         role = None
         if tl.is_comp[i]:
             role = ("start" if f.it[i] == PLAY_LEVEL["start"] else "bench") if f.played[i] else "out"
-        logged = self._logged(f.id).get(tl.days[i]) if i < tl.p0 else None
-        past = i < tl.p0
+        # today's session logged (Move Today's import): said on its row as a past day's is,
+        # as the week's load counts it
+        logged = self._logged(f.id).get(tl.days[i]) if i <= tl.p0 else None
+        past, today = i < tl.p0, i == tl.p0 and logged is not None
         ap = self.plan.for_athlete(f.id) if past else None
         planned = planned_level(self.season, ap, tl.days[i], tl) if ap is not None else None
         if planned is not None and not went_otherwise(f.st[i], planned, f.it[i]):
@@ -957,8 +964,8 @@ class Handouts:
                           note=self._notes_of(f.id).get(tl.days[i], "") if past else "",
                           counted_why=counted_lower_why(logged, f.it[i], f.st[i], tl.is_comp[i])
                           if past else "",
-                          planned_session=self.p.planned(f, i, planned)
-                          if logged is not None and planned else None)
+                          planned_session=session if today else self.p.planned(f, i, planned)
+                          if logged is not None and planned else None, today_logged=today)
 
     def past_day(self, athlete: str, i: int) -> HandoutDay | None:
         """Day ``i`` (before today) of ``athlete`` as the handout's row has it: what was logged,

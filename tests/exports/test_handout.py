@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner import text
-from planner.handout import RUN_RULE, Handouts, _run_said, handout_weeks
+from planner.handout import RUN_RULE, Handouts, _run_said, handout_weeks, keep_units
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.returns import returns
@@ -1643,3 +1643,40 @@ def test_the_players_next_line_leaves_a_stage_recorded_without_a_test_to_the_sta
     assert "recorded without" not in player.milestone and f"{back}, then 3 team sessions" in \
         player.milestone
     assert "Provisional: the move S3 → FIT" in player.milestone
+
+
+def test_a_session_logged_today_is_said_on_todays_row_and_in_the_weeks_load():
+    """Move Today imported a log with today's row (30 min, RPE 2): the workbook's week load
+    counted it, while today's row on the handout and the athlete page still gave the planned
+    95 % sprints (60 min, RPE 6, 360 AU) and the handout's Load line the plan alone. Today's
+    row says what was logged with the session planned beside it, as a past day's does, and the
+    Load line the logged part; a day after today, and an athlete with nothing logged today,
+    keep the plan."""
+    from planner.handout import day_texts
+    from planner.loadtable import athlete_load
+    from planner.season import Session
+    from tests.builders import day, season, solved_and_checked
+
+    s = season(weeks=2, athletes=2, today=day(2))
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan, "sessions": (
+        Session(athlete="A1", date=day(2), minutes=30, rpe=2),)})
+    tl = Timeline(s)
+    assert tl.p0 == 2
+    for h in (Handouts(s, s.plan), Handouts(s, s.plan, to_player=True)):
+        (w,) = h.weeks("A1", [0])
+        today, later = w.days[2], w.days[3]
+        planned = h.sessions("A1")[2]
+        assert planned.load and planned.load != 60  # the plan's session, not the logged one
+        assert today.today_logged and (today.minutes, today.rpe, today.load) == (30, 2, 60)
+        t = day_texts(today)
+        assert t.summary == "Logged: 30\u00a0min, RPE 2"
+        assert t.what == keep_units(f"Planned: {planned.summary}.")
+        assert not later.today_logged and later.load == (later.session.load or None)
+        # the Load line: the logged part, as the monitoring figures (the workbook's week load)
+        # count a session logged today
+        figures = athlete_load(s, s.plan, "A1", count_today=True)
+        assert w.logged_load == 60 == figures.load[figures.season_start + 2]
+        (other,) = h.weeks("A2", [0])
+        assert not other.days[2].today_logged and other.logged_load is None
+        assert day_texts(other.days[2]).summary == keep_units(other.days[2].session.summary)
