@@ -557,11 +557,12 @@ def _run_said(content: str) -> str:
 
 def _provisional_once(days: tuple[HandoutDay, ...]) -> tuple[HandoutDay, ...]:
     """``days`` (a week's) with each provisional note said in full on the first row that
-    waits on its move, the later ones pointing to it."""
+    waits on its move and prints it (not one said as logged), the later ones pointing to it."""
     first: dict[tuple[str, str], dt.date] = {}
     out = []
     for d in days:
-        if d.provisional and d.stage != FIT and d.intensity >= 60:
+        # a row said as logged (today's session logged too) prints no note: the next one says it
+        if d.provisional and d.stage != FIT and d.intensity >= 60 and not d.as_logged:
             key = (d.waits_move, d.waits_tests)
             if key in first:
                 d = replace(d, provisional_said=first[key])

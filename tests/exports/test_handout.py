@@ -1680,3 +1680,33 @@ def test_a_session_logged_today_is_said_on_todays_row_and_in_the_weeks_load():
         (other,) = h.weeks("A2", [0])
         assert not other.days[2].today_logged and other.logged_load is None
         assert day_texts(other.days[2]).summary == keep_units(other.days[2].session.summary)
+
+
+def test_a_provisional_run_logged_today_says_its_note_on_the_next_row():
+    """Isaac Boateng's provisional P3 run began today, with today's session logged: today's row
+    said what was logged and no note, while the rows after it read "Provisional (see Mon 16
+    Nov)", pointing to a row that says nothing of it. The next such row says the note in full."""
+    from planner.handout import day_texts
+    from planner.season import Session
+
+    season = solved_demo()
+    tl = Timeline(season)
+    h = Handouts(season, season.plan, to_player=True)
+    prov = h._waits_on(h.p.facts("A19"))
+    ap = season.plan.for_athlete("A19")
+
+    def runs(i: int) -> bool:  # a provisional run: its row says the note
+        return bool(prov[i]) and ap.intensity[i] >= 60 and ap.stages[i] != FIT
+
+    first, nxt = next((i, j) for i in range(tl.n) if runs(i)
+                      for j in tl.weeks[tl.week_of[i]].days if j > i and runs(j))
+    today = tl.days[first]
+    s = season.model_copy(update={
+        "calendar": season.calendar.model_copy(update={"today": today}),
+        "sessions": (Session(athlete="A19", date=today, minutes=30, rpe=2),)})
+    (w,) = Handouts(s, s.plan, to_player=True).weeks("A19", [tl.week_of[first]])
+    rows = {d.date: d for d in w.days}
+    assert rows[today].today_logged and "Provisional" not in day_texts(rows[today]).what
+    said = rows[tl.days[nxt]]
+    assert day_texts(said).what.startswith("Provisional: only once "), day_texts(said).what
+    assert all(d.provisional_said in (None, said.date) for d in w.days)
