@@ -612,7 +612,8 @@ class RemoveNonTrainingDay(Edit):
 
 class AddAthlete(Edit):
     """A new athlete. The stored plan is kept (the squad's past and plan stay as they were) with
-    a row for the newcomer, at 0 % until the next solve plans it. ``joins``: the first day with
+    a row for the newcomer, at 0 % and listed in ``Plan.unplanned`` (every reader says "not
+    planned yet") until the next solve plans it. ``joins``: the first day with
     the squad of an athlete signed in a season under way; the days before it are an
     unavailability ("not in the squad yet": no load, no rule asks anything of them)."""
 
@@ -640,8 +641,9 @@ class AddAthlete(Edit):
             if s.plan.athletes:
                 row = AthletePlan(athlete=self.athlete.id, stages=(FIT,) * n, intensity=(0,) * n,
                                   weeks=weeks)
-                upd["plan"] = s.plan.model_copy(update={"athletes": s.plan.athletes + (row,),
-                                                        "status": "manual"})
+                upd["plan"] = s.plan.model_copy(update={
+                    "athletes": s.plan.athletes + (row,), "status": "manual",
+                    "unplanned": (*s.plan.unplanned, self.athlete.id)})  # said as not planned
             else:
                 upd["plan"] = None  # nothing planned to keep
         return s.model_copy(update=upd)
@@ -811,7 +813,9 @@ class RemoveAthlete(Edit):
         plan = s.plan
         if plan is not None:
             rows = tuple(ap for ap in plan.athletes if ap.athlete != aid)
-            plan = plan.model_copy(update={"athletes": rows, "status": "manual"}) if rows else None
+            plan = plan.model_copy(update={
+                "athletes": rows, "status": "manual",
+                "unplanned": tuple(x for x in plan.unplanned if x != aid)}) if rows else None
         return s.model_copy(update={
             "plan": plan,
             "athletes": tuple(a for a in s.athletes if a.id != aid),

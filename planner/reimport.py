@@ -687,7 +687,8 @@ def _keep_plan(out: Kept, old: Season) -> None:
     """The stored plan, as an edit in the app keeps it: it carries the past (the days before
     today nothing logged read as it planned them), so dropping it for a new signing or a moved
     match let the next solve rewrite the past weeks. A player new in the squad gets a row at 0 %
-    until the next solve (as Add athlete gives him), one gone leaves his; the hard rules it now
+    listed as not planned (``Plan.unplanned``) until the next solve (as Add athlete gives him),
+    one gone leaves his; the hard rules it now
     breaks (a new injury typed in the sheet, a moved match) are named with it. Only other season
     dates drop it."""
     from planner.check import check_plan
@@ -706,7 +707,10 @@ def _keep_plan(out: Kept, old: Season) -> None:
                                                          intensity=(0,) * n,
                                                          weeks=old.plan.team_weeks)
                           for a in new.athletes),
-        "status": "manual" if joined or len(rows) != len(new.athletes) else old.plan.status})
+        "status": "manual" if joined or len(rows) != len(new.athletes) else old.plan.status,
+        # the newcomers' rows are placeholders, said as not planned until a solve
+        "unplanned": tuple(a.id for a in new.athletes
+                           if a.id in old.plan.unplanned or a.id not in rows)})
     try:
         fresh = {a.id for a in joined}  # a newcomer's row at 0 % until a solve breaks rules too
         broken = [v for v in check_plan(new.model_copy(update={"plan": plan}), plan).violations

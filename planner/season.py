@@ -404,6 +404,10 @@ class Plan(Model):
     # the session log it was made with: per athlete, per day logged, a short digest of that day's
     # sessions (``log_basis``); None when made before this was recorded
     logged_with: dict[str, dict[str, str]] | None = None
+    # the athletes whose rows are placeholders at 0 % (added to a plan made without them: Add
+    # athlete, a coach workbook imported again with ``--keep``) until a solve or re-plan plans
+    # them; every reader says "not planned yet" for them, never a session
+    unplanned: tuple[str, ...] = ()
 
     def for_athlete(self, athlete_id: str) -> AthletePlan | None:
         for ap in self.athletes:

@@ -239,6 +239,9 @@ def season_to_dict(season: Season) -> dict:
     body = season.model_dump(mode="json", exclude_none=False)
     # a scenario's plan made with the season plan's log (most are) is written without it: one
     # copy a file (67 KB on the logged demo), not one a scenario plan (_with_shared_log reads it)
+    for plan in (body["plan"], *(sc[k] for sc in body["scenarios"] for k in _SCENARIO_PLANS)):
+        if plan is not None and not plan["unplanned"]:
+            del plan["unplanned"]  # written only when some rows are placeholders
     shared = season.plan.logged_with if season.plan is not None else None
     if shared is not None:
         for sc, out in zip(season.scenarios, body["scenarios"], strict=True):

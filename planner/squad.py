@@ -138,6 +138,33 @@ def display_ids(season: Season, plan: Plan | None = None) -> list[str]:
     return [a.id for a in display_order(season, plan)]
 
 
+# what every reader says for a day of an athlete the plan holds no plan for yet
+NOT_PLANNED = "not planned yet: Plan ▸ Solve (F5)"
+
+
+def unplanned(season: Season, plan: Plan | None = None) -> tuple[str, ...]:
+    """The athletes of ``plan`` (the season's when None) whose rows are placeholders at 0 % until
+    the next solve (``Plan.unplanned``: a player added to a planned season), in display order."""
+    plan = season.plan if plan is None else plan
+    if plan is None or not plan.unplanned:
+        return ()
+    ids = set(plan.unplanned)
+    return tuple(a.id for a in display_order(season, plan) if a.id in ids)
+
+
+def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False) -> str | None:
+    """``2 athletes not planned yet (Alex Reserve1, Ike Reserve2): solve (F5)`` (their IDs when
+    anonymised), None when every athlete is planned."""
+    from planner.text import join_and, plural
+
+    ids = unplanned(season, plan)
+    if not ids:
+        return None
+    names = [aid if anonymise else season.athlete(aid).name for aid in ids]
+    shown = join_and(names) if len(names) <= 6 else f"{', '.join(names[:5])} and {len(names) - 5} more"
+    return f"{plural(len(ids), 'athlete')} not planned yet ({shown}): solve (F5)"
+
+
 def near_position(position: str, others: Iterable[str] = (), cutoff: float = 0.8) -> str | None:
     """The group ``position`` seems a misspelling of ("Midfeilder": Midfielder): one of the four
     known groups first, else one of ``others`` (the other players' positions, one a player, not

@@ -432,10 +432,12 @@ def _prefer_stored(season: Season, plan: Plan, objective: float, proven: bool = 
     """The stored plan when it still has no hard violation and is at least as good: one season,
     one plan (docs/semantics.md, "One season, one plan"). Its past is what happened: the new
     plan's days before today (the log) replace the stored ones first. A plan an earlier planner
-    version made is not kept (planner.season.PLANNER_VERSION). ``proven``: ``objective`` is
+    version made is not kept (planner.season.PLANNER_VERSION), nor one with athletes not planned
+    yet (``Plan.unplanned``). ``proven``: ``objective`` is
     the proven optimum; otherwise the new plan is weighed by the checker too (see _finish)."""
-    if season.plan is not None and season.plan.planner_version < PLANNER_VERSION:
-        return plan
+    if season.plan is not None and (season.plan.planner_version < PLANNER_VERSION
+                                    or season.plan.unplanned):
+        return plan  # an old planner's, or one with placeholder rows (not planned yet)
     if not proven:
         mine = check_plan(season, plan, rules_in_objective=set(SOFT_RULES))
         objective = min(objective, mine.objective) if not mine.violations else objective

@@ -253,6 +253,10 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
         tl = Timeline(after)
         scope = Scope(True, frozenset(), True, (tl.p0, tl.n - 1),
                       "the plan was made by an earlier version of Periodize")
+    if reference.unplanned and not scope.everything:
+        # their rows are placeholders at 0 % (Plan.unplanned): their whole future is free
+        scope = replace(scope, athletes=scope.athletes | frozenset(reference.unplanned),
+                        window=(min(scope.window[0], Timeline(after).p0), scope.window[1]))
     first: Outcome | None = None
     if not scope.everything:
         floors: dict[str, int] = {}

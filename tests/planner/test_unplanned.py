@@ -1,0 +1,69 @@
+"""A player added to a planned season: his row is a placeholder at 0 % (``Plan.unplanned``)
+until a solve or a re-plan plans him, and the season file keeps it so."""
+
+from __future__ import annotations
+
+import json
+
+from planner import edits as E
+from planner.reimport import keep_over
+from planner.season import Athlete
+from planner.seasonfile import loads, season_to_dict
+from planner.squad import unplanned, unplanned_line
+from tests.builders import season, solved_and_checked
+
+SIGNING = Athlete(id="A9", name="New Signing", position="Forward")
+
+
+def planned():
+    s = season(weeks=3, athletes=2)
+    return s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+
+
+def test_add_athlete_and_a_workbook_import_mark_the_newcomer_not_planned():
+    old = planned()
+    added = E.AddAthlete(athlete=SIGNING).apply(old)
+    assert added.plan.unplanned == ("A9",)
+    assert added.plan.for_athlete("A9").intensity == (0,) * 21
+    assert unplanned(added) == ("A9",)
+    assert unplanned_line(added) == "1 athlete not planned yet (New Signing): solve (F5)"
+    assert unplanned_line(added, anonymise=True) == "1 athlete not planned yet (A9): solve (F5)"
+    assert unplanned_line(old) is None
+    # removed again: nobody left unplanned
+    assert E.RemoveAthlete(athlete="A9").apply(added).plan.unplanned == ()
+    signed = old.model_copy(update={"athletes": old.athletes + (SIGNING,), "plan": None})
+    kept = keep_over(old, signed).season
+    assert kept.plan.unplanned == ("A9",)
+    assert keep_over(kept, signed).season.plan.unplanned == ("A9",)  # imported again: still
+
+
+def test_the_season_file_keeps_the_list_and_writes_none_when_empty():
+    old = planned()
+    assert "unplanned" not in season_to_dict(old)["plan"]  # a file as before
+    added = E.AddAthlete(athlete=SIGNING).apply(old)
+    body = season_to_dict(added)
+    assert body["plan"]["unplanned"] == ["A9"]
+    assert loads(json.dumps(body)).plan.unplanned == ("A9",)
+
+
+def test_a_solve_plans_the_newcomer_and_the_list_is_empty():
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    out, _ = solved_and_checked(added)  # the plan checker holds the new plan
+    assert out.plan.unplanned == ()
+    assert any(out.plan.for_athlete("A9").intensity)  # he trains now
+    assert unplanned_line(added.model_copy(update={"plan": out.plan})) is None
+
+
+def test_a_replan_around_a_small_change_plans_the_newcomer_too():
+    """A re-plan keeps the days outside its change: the newcomer's placeholder days are free."""
+    from planner.check import check_plan
+    from planner.season import IntensityPin
+    from solver.whatif import replan
+    from tests.builders import day
+
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    pinned = added.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(15), intensity=0),)})
+    out = replan(added, pinned, added.plan, time_limit=20, deterministic=True)
+    assert out.plan is not None and out.plan.unplanned == ()
+    assert any(out.plan.for_athlete("A9").intensity[:7])  # his first week too
+    assert check_plan(pinned, out.plan).violations == ()
