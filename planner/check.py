@@ -52,7 +52,7 @@ Each soft rule of the rule table is checked by the method :func:`soft_check_name
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner import text
 from planner.criteria import failed_words, gate, tests_until
@@ -267,6 +267,7 @@ class CheckReport:
     violations: tuple[Violation, ...]
     soft: tuple[SoftViolation, ...]
     rules: tuple[str, ...] = ()  # the soft rules counted in ``soft`` (listed even with no instance)
+    unplanned: tuple[str, ...] = ()  # athletes not planned yet (Plan.unplanned): left out
 
     @property
     def ok(self) -> bool:
@@ -1323,8 +1324,16 @@ def check_plan(season: Season, plan: Plan, rules_in_objective: set[str] | None =
     ``reference``: the plan a re-plan should stay close to (STAB is counted only with it).
     A plan of the wrong shape (athletes, days or weeks missing), or a season whose stage has
     lasted its maximum by its first day (``planner.validate.plannable``), raises ``InputError``.
+    The athletes not planned yet (``Plan.unplanned``) are left out: their rows are placeholders.
     """
     from planner.validate import plannable
 
     plannable(season)
-    return _Checker(season, plan, rules_in_objective, reference).run()
+    report = _Checker(season, plan, rules_in_objective, reference).run()
+    if not plan.unplanned:
+        return report
+    # their rows are placeholders until a solve (Plan.unplanned): not checked, not counted
+    out = set(plan.unplanned)
+    return replace(report, violations=tuple(v for v in report.violations if v.athlete not in out),
+                   soft=tuple(v for v in report.soft if v.athlete not in out),
+                   unplanned=tuple(a.id for a in season.athletes if a.id in out))

@@ -712,9 +712,8 @@ def _keep_plan(out: Kept, old: Season) -> None:
         "unplanned": tuple(a.id for a in new.athletes
                            if a.id in old.plan.unplanned or a.id not in rows)})
     try:
-        fresh = {a.id for a in joined}  # a newcomer's row at 0 % until a solve breaks rules too
-        broken = [v for v in check_plan(new.model_copy(update={"plan": plan}), plan).violations
-                  if v.athlete not in fresh]
+        # a newcomer's row at 0 % is not checked (Plan.unplanned)
+        broken = list(check_plan(new.model_copy(update={"plan": plan}), plan).violations)
     except PeriodizeError:
         broken = []  # said where the plan is used (planner.validate.plannable)
     said = []

@@ -152,9 +152,10 @@ def unplanned(season: Season, plan: Plan | None = None) -> tuple[str, ...]:
     return tuple(a.id for a in display_order(season, plan) if a.id in ids)
 
 
-def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False) -> str | None:
+def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False,
+                   way: str = "solve (F5)") -> str | None:
     """``2 athletes not planned yet (Alex Reserve1, Ike Reserve2): solve (F5)`` (their IDs when
-    anonymised), None when every athlete is planned."""
+    anonymised; ``way`` after the colon), None when every athlete is planned."""
     from planner.text import join_and, plural
 
     ids = unplanned(season, plan)
@@ -162,7 +163,7 @@ def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = F
         return None
     names = [aid if anonymise else season.athlete(aid).name for aid in ids]
     shown = join_and(names) if len(names) <= 6 else f"{', '.join(names[:5])} and {len(names) - 5} more"
-    return f"{plural(len(ids), 'athlete')} not planned yet ({shown}): solve (F5)"
+    return f"{plural(len(ids), 'athlete')} not planned yet ({shown}): {way}"
 
 
 def near_position(position: str, others: Iterable[str] = (), cutoff: float = 0.8) -> str | None:

@@ -86,7 +86,14 @@ from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
-from planner.squad import display_order, joined_on, left_on, order_words, weeks_not_with_squad
+from planner.squad import (
+    display_order,
+    joined_on,
+    left_on,
+    order_words,
+    unplanned_line,
+    weeks_not_with_squad,
+)
 from planner.timeline import Timeline, in_day_order
 from planner.why import Explainer
 from planner.xlsx_athlete import COLUMNS as ATHLETE_COLUMNS
@@ -155,6 +162,8 @@ STAGE_MEANING = {
     "S1": "return to sport 1", "S2": "return to sport 2", "S3": "return to sport 3",
     FIT: "full training and competition",
 }
+# what the Cover says of the athletes not planned yet (Plan.unplanned)
+UNPLANNED_WAY = "no athlete sheet, handout or calendar is theirs; solve (F5), then export again"
 _STATUS_TEXT = {
     "optimal": "the best plan the rules allow (proven)",
     "feasible": "a plan that keeps every hard rule; the solver stopped before proving it the best",
@@ -269,12 +278,18 @@ class _Ctx:
     load: dict = field(default_factory=dict)  # athlete -> planner.load.AthleteFigures
     broken: str | None = None  # the plan breaks hard rules of the season as it is now: say so
     weeks: list[int] | None = None  # the Calendar's and the week pages' weeks (None: all)
+    unplanned: str | None = None  # the athletes not planned yet (Plan.unplanned), said
 
     def shown_days(self) -> list[int]:
         """The days the Calendar holds: those of the weeks chosen, else every day."""
         if self.weeks is None:
             return list(range(self.tl.n))
         return [i for w in self.weeks for i in self.tl.weeks[w].days]
+
+    def cover_warnings(self) -> list[tuple[str, str]]:
+        """The Cover's warning lines: the hard rules the plan breaks, the athletes not planned."""
+        return [(key, said) for key, said in (("Check", self.broken), (
+            "Not planned", f"{self.unplanned}." if self.unplanned else None)) if said]
 
     def weeks_lines(self) -> list[tuple[str, str]]:
         """The Cover's line of a workbook of some weeks (none for the whole season)."""
@@ -318,6 +333,8 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
         broken = None
     gone = gone_before(season)  # not with the squad on any day of the season: no sheet
+    unplanned = set(plan.unplanned)  # a placeholder row at 0 % until a solve: no sheet either
+    unplanned_said = unplanned_line(season, plan, anonymise, way=UNPLANNED_WAY)
     if anonymise:  # (the reasons that say who left go with the anonymisation)
         broken = broken and scrub(broken, name_pairs(season))
         season, plan = anonymised(season, plan)
@@ -329,10 +346,11 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     athletes = display_order(season, plan)
     taken = {t.lower() for t in SUMMARY_SHEETS + (SPEED_SHEET,)}
     titles = {a.id: safe_sheet_title(a.id if anonymise else f"{a.id} {a.name}", taken)
-              for a in athletes if a.id not in gone}
+              for a in athletes if a.id not in gone and a.id not in unplanned}
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
-               names=name_pairs(season) if anonymise else [], broken=broken, weeks=weeks)
+               names=name_pairs(season) if anonymise else [], broken=broken, weeks=weeks,
+               unplanned=unplanned_said)
     rets = plan_returns(season, plan, history=True)  # the season's returns, before today too
     by_athlete: dict[str, list] = {}
     for r in rets:
@@ -679,6 +697,7 @@ def _plan_words(ctx: _Ctx, past: bool) -> str:
     anything."""
     plan = ctx.plan
     status = ("a plan that breaks hard rules of the season as it is now (below)" if ctx.broken
+              else "not planned for every athlete yet (below)" if ctx.unplanned
               else PAST_PLAN if past else _STATUS_TEXT.get(plan.status, plan.status))
     score = plan.objective is not None and (ctx.broken or not past)
     return status.capitalize() + (
@@ -723,8 +742,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
                    f"{text.plural(len(tl.weeks), 'week')}")
     past = cal.today is not None and cal.today > cal.end
     line("Plan", _plan_words(ctx, past))
-    if ctx.broken:
-        line("Check", ctx.broken, st.warning(), bold=True)
+    for key, said in ctx.cover_warnings():
+        line(key, said, st.warning(), bold=True)
     line("Squad", _squad_words(season))
     line("Injured", _injured_sentence(season, rets) + " Each return is on the Returns sheet.")
     for key, value, warn in _in_progress_lines(season):

@@ -67,3 +67,34 @@ def test_a_replan_around_a_small_change_plans_the_newcomer_too():
     assert out.plan is not None and out.plan.unplanned == ()
     assert any(out.plan.for_athlete("A9").intensity[:7])  # his first week too
     assert check_plan(pinned, out.plan).violations == ()
+
+
+def test_the_checker_leaves_the_newcomer_out_and_says_him():
+    from planner.check import check_plan
+
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    report = check_plan(added, added.plan)
+    assert report.unplanned == ("A9",)
+    assert not any(v.athlete == "A9" for v in report.violations + report.soft)
+    everyone = check_plan(added, added.plan.model_copy(update={"unplanned": ()}))
+    assert any(v.athlete == "A9" for v in everyone.soft)  # his 0 % counted when not listed
+
+
+def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
+    from planner.ical import export_calendars
+    from planner.xlsx_export import build_workbook
+
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    wb = build_workbook(added, added.plan)
+    cover = {r[0]: r[1] for r in wb["Cover"].iter_rows(values_only=True) if r[0]}
+    assert cover["Plan"].startswith("Not planned for every athlete yet (below)")
+    assert "checked against every rule" not in cover["Plan"]
+    assert cover["Not planned"].startswith("1 athlete not planned yet (New Signing): no athlete "
+                                           "sheet, handout or calendar is theirs")
+    assert not any(t.startswith("A9") for t in wb.sheetnames)
+    assert any(t.startswith("A1") for t in wb.sheetnames)
+    notes: list[str] = []
+    files = export_calendars(added, added.plan, tmp_path / "ics", notes=notes)
+    assert len(files) == 3  # the two planned athletes' and the team's
+    assert not any("Signing" in f.name or "A9" in f.name for f in files)
+    assert "1 athlete not planned yet (New Signing): no calendar; solve (F5) first" in notes

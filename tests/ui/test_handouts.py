@@ -181,6 +181,8 @@ def test_no_handout_for_a_signings_weeks_before_he_joined(qapp, qtbot, tmp_path)
     joins = tl.days[tl.weeks[5].first]
     new = E.AddAthlete(athlete=Athlete(id="A99", name="Milan Vogt", position="Midfielder"),
                        joins=joins).apply(season)
+    # his row as a solve plans it (Add athlete lists it as not planned yet: no handout at all)
+    new = new.model_copy(update={"plan": new.plan.model_copy(update={"unplanned": ()})})
     assert gone_before(new, [3, 4]) == {"A99": joins} and gone_before(new, [4, 5]) == {}
     assert gone_before(new) == {}  # the season: he is with the squad from then
     assert gone_words(new, gone_before(new, [3, 4])) == [

@@ -568,6 +568,7 @@ def cmd_solve(args) -> int:
 def cmd_check(args) -> int:
     from planner.check import check_plan
     from planner.planjson import load_plan
+    from planner.squad import unplanned_line
 
     to_stdout = args.json == "-"
     out = None if args.json is None or to_stdout else outputs.out_path(args.json, "violations JSON")
@@ -607,6 +608,9 @@ def cmd_check(args) -> int:
     print_ladder_credit(season, plan, file=sys.stderr)
     print_signing_stages(season, file=sys.stderr)
     print_taper_places(season, file=sys.stderr)
+    if said := unplanned_line(season, plan, way=f"their days are not checked nor counted; solve "
+                                               f"them: periodize solve {shlex.quote(args.season)} --save"):
+        print(said, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""),
@@ -679,10 +683,15 @@ def cmd_export(args) -> int:
 
         report = check_plan(season, season.plan)
         note = report.broken_note()
+        quoted = shlex.quote(args.season)
         if note:  # exported all the same (the workbook's cover says it too), but said first
-            quoted = shlex.quote(args.season)
             print(f"Warning: {note} To see them all: periodize check {quoted}; to solve "
                   f"again: periodize solve {quoted} --save", file=sys.stderr)
+        from planner.squad import unplanned_line
+
+        if said := unplanned_line(season, way=f"left out of the athlete sheets, handouts and "
+                                              f"calendars; periodize solve {quoted} --save plans them"):
+            print(f"Warning: {said}.", file=sys.stderr)
     outputs.write(season, season.plan, out, args.anonymise, check=report, weeks=weeks, kept=kept)
     return EXIT_OK
 
@@ -716,11 +725,17 @@ def cmd_explain(args) -> int:
                                     f"to {cal.end.isoformat()}); give a day of the season"])
     aid = athlete_id(season, args.athlete, "--athlete") if args.athlete else None
     plan = stored_plan(season, args.season)
+    from planner.text import day_long as text_day
     from planner.why import why_day, why_week
 
     print(f"(the plan stored in {args.season}, {plan.status})")
     if args.team:
         print(why_week(season, plan, None, day).text())
+    elif aid in plan.unplanned:  # a placeholder row at 0 % (Plan.unplanned): no session
+        from planner.squad import NOT_PLANNED
+
+        print(f"{season.athlete_label(aid)}, {text_day(day)}: {NOT_PLANNED} (or periodize solve "
+              f"{shlex.quote(str(args.season))} --save)")
     else:
         why = why_day(season, plan, aid, day)
         print(why.text())

@@ -553,10 +553,12 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
             idle_left_out,
             idle_left_out_words,
         )
-        from planner.squad import display_ids
+        from planner.squad import display_ids, unplanned_line
 
         for line in gone_words(season, gone_before(season, weeks), anonymise):
             print(f"  {line}.")
+        if said := unplanned_line(season, plan, anonymise, way="no handout"):
+            print(f"  {said}.")
         away = away_left_out(season, display_ids(season, plan), weeks, anonymise=anonymise)
         if away:
             print(f"  {away_left_out_words(season, away, weeks, anonymise)}: no handout.")

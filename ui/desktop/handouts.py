@@ -68,7 +68,7 @@ from planner.handout import (
 )
 from planner.season import Plan, Season
 from planner.sessions import max_speed_header
-from planner.squad import display_ids, display_order
+from planner.squad import NOT_PLANNED, display_ids, display_order, unplanned, unplanned_line
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
 from ui.desktop.weekpick import (
@@ -349,6 +349,9 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
     week fits its page)."""
     from ui.desktop.pdf import render_a4_landscape
 
+    if plan.unplanned:  # a placeholder row at 0 % until a solve: no page (Plan.unplanned)
+        athletes = [a for a in (athletes if athletes is not None else display_ids(season, plan))
+                    if a not in plan.unplanned]
     if anonymise:  # who left the squad read first: the anonymisation drops the reasons
         from planner.anonymise import anonymised
 
@@ -410,7 +413,7 @@ def export_handouts(season: Season, plan: Plan, folder: str | os.PathLike, *,
     every = len(Timeline(season).weeks) if weeks is None else len(weeks)
     files = {}
     for a in display_order(season, plan):
-        if a.id not in gone and a.id not in away and len(idle) < every:
+        if a.id not in gone and a.id not in away and a.id not in plan.unplanned and len(idle) < every:
             files[names[a.id]] = handouts_pdf(season, plan, [a.id], weeks, anonymise=anonymise)[0]
     return write_group(out, files, keep)
 
@@ -447,12 +450,17 @@ class HandoutsDialog(QDialog):
         self.athletes.setAccessibleName("Athletes")
         self.season = season
         one = athlete if season.athlete(athlete or "") is not None else None
+        self.unplanned = set(unplanned(season))  # no page until a solve plans them: greyed
         for a in display_order(season):
             item = QListWidgetItem(a.label + (f", {a.position}" if a.position else ""))
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if one in (None, a.id)
                                else Qt.CheckState.Unchecked)
+            if a.id in self.unplanned:
+                item.setText(f"{item.text()} — {NOT_PLANNED}")
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.athletes.addItem(item)
             if a.id == one:
                 self.athletes.setCurrentItem(item)
@@ -523,6 +531,8 @@ class HandoutsDialog(QDialog):
         for k in range(self.athletes.count()):
             item = self.athletes.item(k)
             aid = item.data(Qt.ItemDataRole.UserRole)
+            if aid in self.unplanned:
+                continue  # greyed for good: not planned yet
             label = item.data(_LABEL)
             if label is None:
                 item.setData(_LABEL, label := item.text())
@@ -549,6 +559,7 @@ class HandoutsDialog(QDialog):
         left = gone_words(self.season, {a: gone[a] for a in chosen if a in gone})
         said = "; ".join(x for x in (away_left_out_words(self.season, away, weeks),
                                      idle_left_out_words(idle)) if x)
+        left += [line] if (line := unplanned_line(self.season, way="no handout")) else []
         self.summary.setText(f"{text.plural(n, 'page')} to print" + (f"; {said}" if said else "")
                              + "." + "".join(f" {line}." for line in left))
         self.ok.setEnabled(n > 0)
