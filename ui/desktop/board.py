@@ -44,6 +44,7 @@ from planner.daymarks import day_marks
 from planner.season import SPEED_DAY, Season
 from planner.squad import (
     NO_SQUAD_YET,
+    NOT_PLANNED,
     display_order,
     fitted_position,
     is_injured,
@@ -229,6 +230,7 @@ class _Row:
     week_speed: tuple[tuple[int, ...], ...] | None  # per week, the levels of its speed days
     recorded: tuple[str, ...] | None = None  # no plan: the stages the records make certain
     recovery: frozenset[int] = frozenset()  # fit training days at 0: a recovery session
+    unplanned: bool = False  # a placeholder row until a solve (Plan.unplanned): drawn as no plan
 
     @property
     def group(self) -> tuple[int, str]:
@@ -707,7 +709,8 @@ class SeasonBoard(QAbstractScrollArea):
         rows = []
         for a in display_order(season):
             stages = intensity = weeks = week_speed = None
-            ap = plan.for_athlete(a.id) if plan is not None else None
+            unplanned = plan is not None and a.id in plan.unplanned
+            ap = plan.for_athlete(a.id) if plan is not None and not unplanned else None
             if ap is not None:
                 if len(ap.stages) == tl.n:
                     stages = tuple(ap.stages)
@@ -734,6 +737,7 @@ class SeasonBoard(QAbstractScrollArea):
                 week_speed=week_speed,
                 recorded=recorded,
                 recovery=recovery,
+                unplanned=unplanned,
             ))
         return rows
 
@@ -1888,6 +1892,8 @@ class SeasonBoard(QAbstractScrollArea):
 
     def _plan_lines(self, row: _Row, d: int) -> list[str]:
         """What the plan holds for the athlete-day: stage, intensity, speed days, week kind."""
+        if row.unplanned:
+            return [f"Plan: {NOT_PLANNED}"]
         lines = []
         if row.stages is not None:
             lines.append(f"Stage: {stage_name_on(self._season, row.athlete_id, row.stages[d], self._tl.days[d])}")
@@ -1961,6 +1967,8 @@ class SeasonBoard(QAbstractScrollArea):
             lines.append(("⚠ " if ret.missed else "") + ret.sentence())
         if row.athlete_id in self._load_flags:
             lines.append(self._load_flags[row.athlete_id].text())
+        if row.unplanned:
+            lines.append(f"Plan: {NOT_PLANNED}")
         return "\n".join(lines)
 
 

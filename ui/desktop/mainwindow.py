@@ -939,6 +939,9 @@ class MainWindow(QMainWindow):
                          f"to plan the days after it.")
 
     def _summary(self) -> str:
+        def unplanned_words(s) -> str:
+            return f"{plural(len(s.plan.unplanned), 'athlete')} not planned yet"
+
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
         cached = self._check_cache.get(id(s))
@@ -949,8 +952,11 @@ class MainWindow(QMainWindow):
         plan = ("plan: cannot be checked, nor the season solved (Plan Check ⚠ says why)" if problem
                 else f"plan: breaks {panels.broken_words(report)} as the season is now (Plan Check); "
                      f"{self.weekly.plan_again()[1]}" if s.plan and n
+                else f"plan: {unplanned_words(s)} (Plan ▸ Solve, F5)" if s.plan and s.plan.unplanned
                 else f"plan: {plan_words(s.plan.status, s.plan.objective, s.plan.bound)}" if s.plan
                 else "no plan yet (Plan ▸ Solve, F5)")
+        if n and s.plan.unplanned:  # said beside the rules broken (the others' plan)
+            plan += f"; {unplanned_words(s)}"
         past = self._past()  # first: the status bar cuts a long line at its end
         return ((f"{past} " if past else "") + f"{plural(len(s.athletes), 'athlete')}, "
                 f"{plural(len(s.competitions), 'competition')}, {plural(days, 'day')}; {plan}")

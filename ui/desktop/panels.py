@@ -55,8 +55,8 @@ from planner.daymarks import day_rows, fold_session
 from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_meaning, day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
-from planner.season import SPEED_DAY, Season
-from planner.squad import away_from_squad
+from planner.season import SPEED_DAY, Season, planning_start
+from planner.squad import NOT_PLANNED, away_from_squad, unplanned, unplanned_line
 from planner.taperplace import LateInWeek, TaperAfterBreak, taper_notes
 from planner.text import (
     date_short,
@@ -82,6 +82,7 @@ SIGNING_MARK = "↻"  # signings whose stage from the old club counts its days a
 PAIN_MARK = "⚠"  # a pain listed before a planned speed day or match (the Log's mark of it)
 COLD_MARK = "❄"  # a match started as the first speed day after RAMP's gap (planner.coldstart)
 REPLANNED_MARK = "⇄"  # a day the last re-plan from today changed from the stored plan (planner.plandiff)
+UNPLANNED_MARK = "∅"  # athletes added to the plan at 0 %, not planned yet (Plan.unplanned)
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -225,9 +226,9 @@ class InspectorPanel(_Browser):
         if i is None:
             return "".join(out)
         ap = season.plan.for_athlete(aid) if season.plan is not None else None
-        planned = ap is not None and len(ap.stages) == tl.n
-        rows = self._plan_rows(season, tl, ap, i) if planned else [
-            ("Plan", "not planned yet: Plan ▸ Solve (F5)")]
+        # a row at 0 % until a solve (Plan.unplanned) is no plan: said as none
+        planned = ap is not None and len(ap.stages) == tl.n and aid not in season.plan.unplanned
+        rows = self._plan_rows(season, tl, ap, i) if planned else [("Plan", NOT_PLANNED)]
         marks = day_rows(season, aid, i)  # rules v2 (planner.daymarks)
         if planned and (session := self._session_rows(season, tl, aid, i)):
             why, marks = fold_session(marks)  # one Session row on a compensation day
@@ -482,6 +483,8 @@ def check_summary(report, season: Season | None = None) -> str:
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: {way} to plan "
                  f"{'it' if pins == 1 else 'them'}.")
+    if season is not None and (said := unplanned_line(season, way="not checked; solve (F5)")):
+        text += f" {UNPLANNED_MARK} {said}."
     # what the plan lists at no cost is said by a line of the list (listed_only), which opens
     # its weights: here, at 1024 x 600, it left the list a third of the dock
     return text + f" Soft rules: {plural(len(report.soft), 'instance')}, penalty {report.objective:,}" \
@@ -694,6 +697,7 @@ class ViolationsPanel(QWidget):
         # one line, too, for one cause on one day for the whole squad (a day off added)
         self._fill_replanned(season)  # what the last re-plan changed, above what the plan breaks
         way = plan_again_words(season)
+        self._fill_unplanned(season)  # rows at 0 % until a solve: not checked
         self._fill_checked(season, [(g, True) for g in squad_groups(season, report.violations, way)])
         self._fill_above_stage(season)  # days just lived, before next spring's fixtures
         self._fill_pains(season, pains)  # a pain logged before this week's sprints or match
@@ -759,6 +763,16 @@ class ViolationsPanel(QWidget):
             item.setToolTip(tip)
             if not hard:
                 item.setForeground(soft_colour(self.palette()))
+            self.list.addItem(item)
+
+    def _fill_unplanned(self, season: Season) -> None:
+        """One line for the athletes not planned yet (``Plan.unplanned``): their days are not
+        checked nor counted; a click goes to the first of them."""
+        if said := unplanned_line(season, way="their days are not checked nor counted; solve (F5)"):
+            item = QListWidgetItem(f"{UNPLANNED_MARK} {said}.")
+            item.setData(Qt.ItemDataRole.UserRole, (unplanned(season)[0], planning_start(season)))
+            item.setToolTip(", ".join(season.athlete_label(a) for a in unplanned(season)) + "."
+                            f"\n{NOT_PLANNED}.")
             self.list.addItem(item)
 
     def _fill_above_stage(self, season: Season) -> None:
