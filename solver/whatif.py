@@ -254,9 +254,10 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
         scope = Scope(True, frozenset(), True, (tl.p0, tl.n - 1),
                       "the plan was made by an earlier version of Periodize")
     if reference.unplanned and not scope.everything:
-        # their rows are placeholders at 0 % (Plan.unplanned): their whole future is free
-        scope = replace(scope, athletes=scope.athletes | frozenset(reference.unplanned),
-                        window=(min(scope.window[0], Timeline(after).p0), scope.window[1]))
+        # their rows are placeholders at 0 % (Plan.unplanned): free, and their whole future from
+        # today (Freeze keeps no day of theirs); the window, where the change reaches the
+        # others, stays as it is
+        scope = replace(scope, athletes=scope.athletes | frozenset(reference.unplanned))
     first: Outcome | None = None
     if not scope.everything:
         floors: dict[str, int] = {}

@@ -48,8 +48,9 @@ class Group:
 class Freeze:
     """A re-plan's outside, kept as ``plan`` has it: units not in ``free_units`` keep their days
     (also inside ``window`` unless ``all_units_in_window`` or they are ``window_units``), free
-    units keep their days before the window, and team weeks outside the window (every team week
-    unless ``team_weeks_free``) keep their kind. Given to the model before it is built, a fit
+    units keep their days before the window (a unit ``plan`` lists unplanned keeps none: its row
+    is a placeholder), and team weeks outside the window (every team week unless
+    ``team_weeks_free``) keep their kind. Given to the model before it is built, a fit
     unit's kept days and the kept team weeks are built as constants (most of a squad-wide
     window's model then never exists); the rest is fixed once the model is built."""
 
@@ -83,6 +84,8 @@ class Freeze:
         ref = self.plan.for_athlete(u.athletes[0])
         if ref is None or len(ref.intensity) != n:
             return None, []
+        if any(a in self.plan.unplanned for a in u.athletes):
+            return ref, []  # a placeholder row (Plan.unplanned): planned from today, nothing kept
         lo, hi = self.window
         free = self.is_free(u)
         in_window = self.all_units_in_window or any(a in self.window_units for a in u.athletes)

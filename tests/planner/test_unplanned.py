@@ -69,6 +69,48 @@ def test_a_replan_around_a_small_change_plans_the_newcomer_too():
     assert check_plan(pinned, out.plan).violations == ()
 
 
+def test_a_replan_frees_the_newcomer_from_today_and_the_others_only_where_the_change_reaches(
+        monkeypatch):
+    """Freeing the newcomer leaves the window alone: the others keep their stored days before
+    the change's window; he is planned from today."""
+    from types import SimpleNamespace
+
+    import solver.whatif as W
+    from planner.check import check_plan
+    from planner.season import IntensityPin
+    from planner.timeline import Timeline
+    from solver.model import Freeze
+    from tests.builders import day
+
+    s = season(weeks=6, athletes=3, today=day(2))
+    added = E.AddAthlete(athlete=SIGNING).apply(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}))
+    pinned = added.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(36), intensity=0),)})
+    lo, hi = W.change_scope(added, pinned).window
+    assert (lo, hi) == (15, 41)  # three weeks either side of the pin, not today
+    scopes = []
+    real = W._neighbourhood
+
+    def spy(after, reference, scope, *args, **kw):
+        scopes.append(scope)
+        return real(after, reference, scope, *args, **kw)
+
+    monkeypatch.setattr(W, "_neighbourhood", spy)
+    out = W.replan(added, pinned, added.plan, time_limit=20, deterministic=True)
+    assert [(sc.window, sorted(sc.athletes), sc.team_days) for sc in scopes] == [
+        ((15, 41), ["A1", "A9"], False)]
+    keep = Freeze(added.plan, frozenset({"A1", "A9"}), (lo, hi), False)
+    assert keep.kept_days(SimpleNamespace(key="A9", athletes=("A9",)), 2, 42)[1] == []
+    assert keep.kept_days(SimpleNamespace(key="A1", athletes=("A1",)), 2, 42)[1] == list(range(2, lo))
+    assert out.plan is not None and out.plan.unplanned == ()
+    report = check_plan(pinned, out.plan, reference=added.plan)
+    assert report.violations == ()
+    p0 = Timeline(pinned).p0
+    for aid in ("A1", "A2", "A3"):  # outside the window: as stored
+        assert out.plan.for_athlete(aid).intensity[:lo] == added.plan.for_athlete(aid).intensity[:lo]
+    assert out.plan.for_athlete("A1").intensity[36] == 0
+    assert any(out.plan.for_athlete("A9").intensity[p0:p0 + 7])  # planned from today
+
+
 def test_the_checker_leaves_the_newcomer_out_and_says_him():
     from planner.check import check_plan
 
