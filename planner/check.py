@@ -1247,7 +1247,7 @@ class _Checker:
         weeks = self.tl.weeks
         for a in self.athletes:
             r = by_id.get(a.id)
-            if r is None:
+            if r is None or a.id in ref.unplanned:  # a placeholder row is no plan to keep
                 continue
             m = min(self.n, len(r.stages), len(r.intensity))
             for i in range(self.p0, m):

@@ -6,6 +6,8 @@ Plan Check's "Changed by the last re-plan", and the command line's re-plan (``ad
 ``record``). A day is changed when its stage or its level differs; an athlete's own week kind
 is said where it moved apart from the team's (the team's weeks: ``planner.progress.
 team_weeks_changed``). In the board's words: ``Kofi Mensah (A07): Mon 19 Oct 70 % → 95 %``.
+An athlete the old plan held as a placeholder (``Plan.unplanned``) had no plan to change: he is
+said once, ``New Signing (A9): planned from Mon 4 Jan``.
 """
 
 from __future__ import annotations
@@ -81,22 +83,26 @@ class WeekChange:
 @dataclass(frozen=True)
 class PlanChanges:
     """The days and own weeks ``new`` changes from ``old``, from today on, in the board's order
-    of athletes and then by date."""
+    of athletes and then by date; ``planned``: the athletes ``old`` held as placeholders (not
+    planned yet) that ``new`` plans, each with his first day planned."""
 
     days: tuple[DayChange, ...] = ()
     weeks: tuple[WeekChange, ...] = ()
+    planned: tuple[tuple[str, dt.date], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.days or self.weeks)
+        return bool(self.days or self.weeks or self.planned)
 
     def athletes(self) -> list[str]:
-        """The athletes changed, in the board's order."""
-        return list(dict.fromkeys([c.athlete for c in self.days] + [w.athlete for w in self.weeks]))
+        """The athletes changed: those planned for the first time, then in the board's order."""
+        return list(dict.fromkeys([a for a, _ in self.planned] + [c.athlete for c in self.days]
+                                  + [w.athlete for w in self.weeks]))
 
     def of(self, athlete: str, limit: int | None = None) -> list[str]:
-        """An athlete's changes in words, by date: the days, then the own weeks; past ``limit``,
-        "and N more"."""
-        said = ([c.words() for c in self.days if c.athlete == athlete]
+        """An athlete's changes in words, by date: planned for the first time, the days, then the
+        own weeks; past ``limit``, "and N more"."""
+        said = ([f"planned from {day(first)}" for a, first in self.planned if a == athlete]
+                + [c.words() for c in self.days if c.athlete == athlete]
                 + [w.words() for w in self.weeks if w.athlete == athlete])
         if limit is None or len(said) <= limit:
             return said
@@ -104,22 +110,27 @@ class PlanChanges:
 
     def first_day(self, athlete: str) -> dt.date | None:
         dates = [c.date for c in self.days if c.athlete == athlete] + [
-            w.date for w in self.weeks if w.athlete == athlete]
+            w.date for w in self.weeks if w.athlete == athlete] + [
+            first for a, first in self.planned if a == athlete]
         return min(dates) if dates else None
 
     def short(self, season: Season, named: int = 3) -> str:
-        """The first ``named`` days changed, an athlete named once ("Sam Patel Tue 12 Jan (70 %
-        → 90 %), Thu 14 Jan (70 % → 95 %); Ana Keeper …"), then "; and N more"; the status line
-        after a solve or a re-plan (it fits 1280 px)."""
+        """The athletes planned for the first time ("New Signing planned from Mon 4 Jan"; past
+        ``named``, counted), then the first ``named`` days changed, an athlete named once ("Sam
+        Patel Tue 12 Jan (70 % → 90 %), Thu 14 Jan (70 % → 95 %); Ana Keeper …"), then "; and N
+        more"; the status line after a solve or a re-plan (it fits 1280 px)."""
         parts: list[str] = []
+        if len(self.planned) > named:
+            parts.append(f"{plural(len(self.planned), 'athlete')} planned for the first time")
+        else:
+            parts += [f"{_name(season, a)} planned from {day(first)}" for a, first in self.planned]
         first = self.days[:named]
         for n, c in enumerate(first):
             said = f"{day(c.date)} ({c.change()})"
             if n and c.athlete == first[n - 1].athlete:
                 parts[-1] += f", {said}"
             else:
-                a = season.athlete(c.athlete)
-                parts.append(f"{a.name if a is not None else c.athlete} {said}")
+                parts.append(f"{_name(season, c.athlete)} {said}")
         more = f"; and {len(self.days) - named} more" if len(self.days) > named else ""
         return "; ".join(parts) + more
 
@@ -136,20 +147,32 @@ class PlanChanges:
         return out
 
 
+def _name(season: Season, athlete: str) -> str:
+    a = season.athlete(athlete)
+    return a.name if a is not None else athlete
+
+
 def plan_changes(season: Season, old: Plan | None, new: Plan | None) -> PlanChanges:
     """The days (from ``season``'s today) and own week kinds (from its first week not wholly
     past) that ``new`` changes from ``old``, for the athletes of ``season`` (nothing without
-    both plans)."""
+    both plans). An athlete ``old`` held as a placeholder (not planned yet) is planned for the
+    first time, said once; one ``new`` still holds so changes nothing."""
     if old is None or new is None:
         return PlanChanges()
-    from planner.squad import display_ids
+    from planner.squad import display_ids, joined_on
 
     tl = Timeline(season)
     order = {a: k for k, a in enumerate(display_ids(season, new))}
     days: list[DayChange] = []
     weeks: list[WeekChange] = []
+    planned: list[tuple[str, dt.date]] = []
     for ap in sorted(new.athletes, key=lambda x: order.get(x.athlete, len(order))):
-        if season.athlete(ap.athlete) is None:
+        if season.athlete(ap.athlete) is None or ap.athlete in new.unplanned:
+            continue
+        if ap.athlete in old.unplanned:
+            if tl.p0 < tl.n:  # from today, or the day he joins the squad
+                joins = joined_on(season, ap.athlete)
+                planned.append((ap.athlete, max(tl.days[tl.p0], joins or tl.days[tl.p0])))
             continue
         was = old.for_athlete(ap.athlete)
         days += [DayChange(ap.athlete, d, tl.days[d],
@@ -157,7 +180,7 @@ def plan_changes(season: Season, old: Plan | None, new: Plan | None) -> PlanChan
                            None if was is None else was.intensity[d], ap.stages[d], ap.intensity[d])
                  for d in changed_days(was, ap, tl.p0) if d < tl.n]
         weeks += _own_weeks(tl, old, new, was, ap)
-    return PlanChanges(tuple(days), tuple(weeks))
+    return PlanChanges(tuple(days), tuple(weeks), tuple(planned))
 
 
 def _own_weeks(tl: Timeline, old: Plan, new: Plan, was: AthletePlan | None,

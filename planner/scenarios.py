@@ -707,7 +707,9 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         pa, pb = plan_a.for_athlete(ath.id), plan_b.for_athlete(ath.id)
         if pa is None or pb is None:
             continue
-        cells = set(changed_days(pa, pb))
+        # a placeholder row (not planned yet) planned in the other: no day of a plan changed
+        placeholder = ath.id in plan_a.unplanned or ath.id in plan_b.unplanned
+        cells = set() if placeholder else set(changed_days(pa, pb))
         comp.changed_cells |= {(ath.id, d) for d in cells}
         (ret_a, away_a), (ret_b, away_b) = _return(tl_a, plan_a, ath.id), _return(tl_b, plan_b, ath.id)
         comp.athletes.append(AthleteDiff(

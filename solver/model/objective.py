@@ -357,14 +357,16 @@ class ObjectiveMixin(ModelBase):
         """STAB: in a re-plan, each athlete-day (stage or intensity) or athlete-week (kind) that
         differs from the reference plan costs a little; not a day the athlete is unavailable
         (or not with the squad), nor a week he is away all of from p0: what that forces is no
-        change a coach can undo (planner.check, soft_stab, leaves them out alike)."""
+        change a coach can undo (planner.check, soft_stab, leaves them out alike); nor an athlete
+        the reference holds as a placeholder (``Plan.unplanned``): he had no plan to keep."""
         ref = self.reference
         if ref is None or self._soft("STAB") == "off":
             return
         weight = self.rules.value("STAB", "weight")
         for u in self.units:
             rp = ref.for_athlete(u.athletes[0])
-            if rp is None or len(rp.intensity) != self.n or len(rp.weeks) != self.W:
+            if (rp is None or len(rp.intensity) != self.n or len(rp.weeks) != self.W
+                    or u.athletes[0] in ref.unplanned):
                 continue
             cost = weight * u.size
             off = self.tl.unavailable(u.athletes[0])  # one unit's athletes share it from p0 - 2

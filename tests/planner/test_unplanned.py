@@ -140,3 +140,64 @@ def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
     assert len(files) == 3  # the two planned athletes' and the team's
     assert not any("Signing" in f.name or "A9" in f.name for f in files)
     assert "1 athlete not planned yet (New Signing): no calendar; solve (F5) first" in notes
+
+
+def test_a_replan_counts_no_change_of_his_placeholder_and_says_him_planned_once():
+    """The old plan's placeholder row is no plan: STAB (the checker's and the solver's) counts
+    none of his days, and the change list says him planned once, not each day 0 % → 70 %."""
+    from planner.check import check_plan
+    from planner.plandiff import plan_changes
+    from planner.season import IntensityPin
+    from solver.whatif import replan
+    from tests.builders import day
+
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    pinned = added.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(15), intensity=0),)})
+    out = replan(added, pinned, added.plan, time_limit=20, deterministic=True)
+    report = check_plan(pinned, out.plan, reference=added.plan)
+    assert report.violations == ()
+    stab = [(v.athlete, v.start) for v in report.soft if v.rule == "STAB"]
+    assert stab == [("A1", day(15))]  # the pin's day alone
+    assert out.objective == report.objective  # the solver counted as the checker did
+    changes = plan_changes(pinned, added.plan, out.plan)
+    assert [c.athlete for c in changes.days] == ["A1"]
+    assert changes.planned == (("A9", day(0)),)
+    assert changes.lines(pinned) == ["New Signing (A9): planned from Mon 4 Jan",
+                                     "Athlete 1 (A1): Tue 19 Jan 70 % → 0 %"]
+    assert changes.short(pinned) == ("New Signing planned from Mon 4 Jan; "
+                                     "Athlete 1 Tue 19 Jan (70 % → 0 %)")
+    assert changes.first_day("A9") == day(0)
+
+
+def test_a_solve_from_the_stored_plan_keeps_nothing_of_his_placeholder():
+    """A solve with the stored plan as its reference: his days cost no STAB, he is planned as a
+    fresh solve plans him, and "Days changed" names him once."""
+    from planner.plandiff import plan_changes
+
+    base = planned()
+    added = E.AddAthlete(athlete=SIGNING).apply(base)
+    out, report = solved_and_checked(added, reference=added.plan)  # checker and solver agree
+    assert out.penalties.get("STAB", 0) == 0
+    assert not [v for v in report.soft if v.rule == "STAB"]
+    assert any(out.plan.for_athlete("A9").intensity[:7])
+    changes = plan_changes(added, added.plan, out.plan)
+    assert changes and not changes.days and not changes.weeks
+    assert changes.short(added) == "New Signing planned from Mon 4 Jan"
+    from ui.cli.progress import replan_changes
+
+    assert replan_changes(added, added.model_copy(update={"plan": out.plan})) == [
+        "Changed from the stored plan: 0 athlete-days; 1 athlete planned for the first time:",
+        "  New Signing (A9): planned from Mon 4 Jan"]
+    # a plan that still holds him as a placeholder changes nothing of his
+    assert not plan_changes(added, base.plan, added.plan)
+
+
+def test_the_comparison_counts_no_changed_day_for_his_placeholder():
+    from planner.scenarios import compare
+
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    solved, _ = solved_and_checked(added)
+    comp = compare(added, added.plan, added, solved.plan)
+    row = next(a for a in comp.athletes if a.athlete == "A9")
+    assert row.changed_days == 0
+    assert not any(aid == "A9" for aid, _ in comp.changed_cells)

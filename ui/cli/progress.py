@@ -1005,6 +1005,8 @@ def replan_changes(before, after, limit: int = CHANGES_SHOWN) -> list[str]:
 
     changes = plan_changes(after, before.plan, after.plan)
     head = f"Changed from the stored plan: {plural(len(changes.days), 'athlete-day')}"
+    if changes.planned:  # placeholders (not planned yet) had no plan to change
+        head += f"; {plural(len(changes.planned), 'athlete')} planned for the first time"
     if not changes:
         return [head + "."]
     return [head + ":"] + [f"  {x}" for x in changes.lines(after, limit, per_athlete=limit)]

@@ -1564,7 +1564,7 @@ class MainWindow(QMainWindow):
         team = "".join(" " + x for x in team_weeks_changed(
             self.season.model_copy(update={"plan": before}), self.season))
         changes = plan_changes(self.season, before, after)
-        if not changes.days:
+        if not changes.days and not changes.planned:
             return team
         return f"{team} Days changed: {changes.short(self.season)}."
 

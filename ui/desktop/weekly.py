@@ -538,7 +538,7 @@ class WeeklyLoop(QObject):
             changes = plan_changes(season, self._reference, season.plan)
             w.violations_panel.set_replan_changes(season.plan, changes)  # whole, in Plan Check
             n = len(changes.days)
-            named = f": {changes.short(season)}" if changes.days else ""
+            named = f": {changes.short(season)}" if changes.days or changes.planned else ""
             if changes.weeks or len(changes.days) > 3:
                 named += " (all in Plan Check)"
             whole = (" The rules changed since the plan was made: the whole future was "
