@@ -175,6 +175,9 @@ def plan_changes(season: Season, old: Plan | None, new: Plan | None) -> PlanChan
                 planned.append((ap.athlete, max(tl.days[tl.p0], joins or tl.days[tl.p0])))
             continue
         was = old.for_athlete(ap.athlete)
+        if was is not None and (len(was.intensity), len(was.stages)) != (len(ap.intensity),
+                                                                          len(ap.stages)):
+            was = None  # a row of another length (another calendar): no plan to compare a day with
         days += [DayChange(ap.athlete, d, tl.days[d],
                            None if was is None else was.stages[d],
                            None if was is None else was.intensity[d], ap.stages[d], ap.intensity[d])

@@ -86,3 +86,21 @@ def test_past_a_limit_the_lines_say_how_many_more():
     lines = plan_changes(s, _plan(s), new).lines(s, limit=1, per_athlete=2)
     assert lines == [f"Ana Keeper (A1): {day(tl.days[train[0]])} 80 % → 95 %; {day(tl.days[train[1]])} "
                      f"80 % → 95 %; and {len(train) - 2} more", "and 1 more athlete"]
+
+
+def test_a_row_of_another_length_is_compared_as_no_plan_not_read_past_its_end():
+    """An old row shorter or longer than the new one (another calendar) is no plan to compare a
+    day with: each day from today is planned anew, as changed_days says, and nothing breaks."""
+    s = _season()
+    tl = Timeline(s)
+    new = _plan(s)
+    b = new.for_athlete("A2")
+    for n in (tl.p0 + 2, tl.n + 7):  # ends two days after today; a week longer
+        row = b.model_copy(update={"stages": (b.stages * 2)[:n], "intensity": (b.intensity * 2)[:n]})
+        old = new.model_copy(update={"athletes": tuple(row if a.athlete == "A2" else a
+                                                      for a in new.athletes)})
+        changes = plan_changes(s, old, new)
+        assert [(c.athlete, c.index) for c in changes.days] == [("A2", d) for d in range(tl.p0, tl.n)]
+        assert {(c.stage_a, c.level_a) for c in changes.days} == {(None, None)}
+        assert changes.days[1].words() == f"{day(tl.days[tl.p0 + 1])} not planned → fit {b.intensity[tl.p0 + 1]} %"
+        assert not changes.weeks
