@@ -121,7 +121,7 @@ RUN_RULE_PLAYER = ("Rehab days: your stage's exercises first, then the runs of t
 REPORT_LINE = "After each session tell the coach your effort (RPE 0–10) and any pain."
 # a fit week's speed days: the matches in them, to the staff and to the player
 MATCHES_COUNT = "matches count, and are played even above it: then no other speed day"
-MATCHES_COUNT_PLAYER = "your matches count: once they fill it, no other speed day"
+MATCHES_COUNT_PLAYER = "your matches count, and you play them even beyond it: then no other speed day"
 # a protocol's pain rule on the player's page: an instruction, the protocol's threshold kept
 _PAIN_STOPPED = re.compile(r"Any exercise provoking (\d+(?:\.\d+)?)/10 pain or more at the "
                            r"injured area is adjusted or stopped\.")

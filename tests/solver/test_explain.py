@@ -502,7 +502,7 @@ def test_matches_above_the_weekly_cap_are_said_to_be_played_all_the_same():
     assert out.plan is not None
     s = s.model_copy(update={"plan": out.plan})
     week = next(w for w in handout_weeks(s, out.plan) if w.athlete == "A1" and w.week == 2)
-    assert week.played == 4 and "are played even above it: then no other speed day" in week.kind_text
+    assert week.played == 4 and "you play them even beyond it: then no other speed day" in week.kind_text
     text = " ".join(r.text for r in why_day(s, out.plan, "A1", day(9)).reasons)
     assert "4 matches played this load week, whose cap is 2 speed days. A match is played even " \
            "above the cap; the plan adds no speed day that week." in text
