@@ -65,7 +65,7 @@ from planner.season import (
     max_speed_problem,
     plan_basis,
 )
-from planner.squad import JOINED_REASON, LEFT_REASON, left_on, squad_reason
+from planner.squad import JOINED_REASON, LEFT_REASON, left_on, not_planned_error, squad_reason
 from planner.text import (
     clean_message,
     date_long,
@@ -1517,6 +1517,8 @@ class SetDayIntensity(Edit):
     def _apply(self, s: Season) -> Season:
         if s.plan is None:
             raise InputError("", ["there is no plan to change; solve first"])
+        if (why := not_planned_error(s, self.athlete)) is not None:  # a placeholder row: no plan
+            raise InputError("", [why])
         i = (self.date - s.calendar.start).days
         ap = s.plan.for_athlete(self.athlete)
         if ap is None or not 0 <= i < len(ap.intensity):

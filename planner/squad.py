@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, stage_on
-from planner.season import FIT, Athlete, Plan, Season, planning_start
+from planner.season import FIT, Athlete, AthletePlan, Plan, Season, planning_start
 from planner.timeline import Timeline
 
 # a season without athletes, in the app's words (the board's empty grid) and the CLI's
@@ -150,6 +150,31 @@ def unplanned(season: Season, plan: Plan | None = None) -> tuple[str, ...]:
         return ()
     ids = set(plan.unplanned)
     return tuple(a.id for a in display_order(season, plan) if a.id in ids)
+
+
+def plan_row(plan: Plan | None, athlete_id: str) -> AthletePlan | None:
+    """The athlete's row of ``plan`` when it is a plan: None when there is no plan or no row for
+    him, or when his row is a placeholder at 0 % until the next solve (``Plan.unplanned``), which
+    every reader says as :data:`NOT_PLANNED`, never as sessions."""
+    if plan is None or athlete_id in plan.unplanned:
+        return None
+    return plan.for_athlete(athlete_id)
+
+
+def planned_order(season: Season, plan: Plan | None = None) -> list[Athlete]:
+    """:func:`display_order` without the athletes whose rows are placeholders (``Plan.unplanned``):
+    the athletes a squad-wide figure (load, review, calendar) counts."""
+    plan = season.plan if plan is None else plan
+    out = set(plan.unplanned) if plan is not None else set()
+    return [a for a in display_order(season, plan) if a.id not in out]
+
+
+def not_planned_error(season: Season, athlete_id: str) -> str | None:
+    """Why a day of ``athlete_id`` cannot be changed by hand: his row is a placeholder until a
+    solve (``Plan.unplanned``); None when it is a plan (or there is none)."""
+    if season.plan is None or athlete_id not in season.plan.unplanned:
+        return None
+    return f"{season.athlete_label(athlete_id)} is {NOT_PLANNED}, then change their days"
 
 
 def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False,

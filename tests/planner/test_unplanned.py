@@ -201,3 +201,20 @@ def test_the_comparison_counts_no_changed_day_for_his_placeholder():
     row = next(a for a in comp.athletes if a.athlete == "A9")
     assert row.changed_days == 0
     assert not any(aid == "A9" for aid, _ in comp.changed_cells)
+
+
+def test_a_day_of_the_newcomer_cannot_be_set_by_hand_before_a_solve():
+    """His row is a placeholder the checker leaves out: a hand edit on it would stay unchecked."""
+    import pytest
+
+    from planner.errors import InputError
+    from planner.squad import NOT_PLANNED, plan_row
+    from tests.builders import day
+
+    added = E.AddAthlete(athlete=SIGNING).apply(planned())
+    with pytest.raises(InputError) as e:
+        E.SetDayIntensity(athlete="A9", date=day(1), intensity=100).apply(added)
+    assert e.value.problems == [f"New Signing (A9) is {NOT_PLANNED}, then change their days"]
+    assert plan_row(added.plan, "A9") is None and plan_row(added.plan, "A1") is not None
+    changed = E.SetDayIntensity(athlete="A1", date=day(1), intensity=0).apply(added)  # the others: yes
+    assert changed.plan.for_athlete("A1").intensity[1] == 0

@@ -74,3 +74,19 @@ def test_handouts_leave_the_newcomer_out_and_say_so(qtbot, tmp_path):
     assert "A4" not in dialog.chosen_athletes()  # greyed: Whole squad leaves him unticked
     files = export_handouts(w.season, w.season.plan, tmp_path / "out")
     assert len(files) == 3 and not any("Dana" in f.name for f in files)
+
+
+def test_the_cell_menu_offers_no_hand_edit_of_the_newcomer(qtbot):
+    from ui.desktop.boardmenu import MANUAL_MENU, PIN_MENU, cell_menu
+
+    w = _added(qtbot)
+    menu = cell_menu(w.season, "A4", DAY)
+    subs = {a.text(): a for a in menu.actions() if a.menu() is not None}
+    manual = next(a for t, a in subs.items() if t.startswith(MANUAL_MENU.split(" (")[0]))
+    assert not manual.isEnabled() and manual.text().endswith(f"({NOT_PLANNED})")
+    assert not any(a.isChecked() for a in manual.menu().actions())  # no level shown as his
+    assert "Dana New (A4) is not planned yet" in manual.toolTip()
+    assert subs[PIN_MENU].isEnabled()  # a pin works without a plan: the solve keeps it
+    other = cell_menu(w.season, "A1", DAY)  # kept: its actions live as long as the menu
+    planned = {a.text(): a for a in other.actions() if a.menu()}
+    assert planned[MANUAL_MENU].isEnabled()

@@ -18,6 +18,7 @@ from planner.errors import PeriodizeError
 from planner.rehab import FLARE_BACK
 from planner.rules import CALM_CAP
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
+from planner.squad import NOT_PLANNED, not_planned_error, plan_row
 from planner.text import day as day_text
 from planner.text import join_and
 from planner.timeline import Timeline
@@ -68,7 +69,7 @@ def _level_texts(season: Season, athlete: str, day: dt.date) -> dict[int, str]:
     i = tl.index(day)
     if i is None:
         return {**LEVEL_TEXT, 0: ZERO_TEXT[None]}
-    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    ap = plan_row(season.plan, athlete)  # a placeholder's FIT is not his stage: his records are
     stage = ap.stages[i] if ap is not None and len(ap.stages) == tl.n else \
         athlete_stage_on(season.injuries_of(athlete), day)
     return {**LEVEL_TEXT, 0: ZERO_TEXT[zero_session(stage, tl, i, athlete)]}
@@ -272,9 +273,13 @@ def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> 
     sub = menu.addMenu(MANUAL_MENU)
     sub.setToolTipsVisible(True)
     tl = Timeline(season)
-    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    ap = plan_row(season.plan, athlete)  # a placeholder until a solve is no plan to change
     i = tl.index(day)
-    if ap is None or i is None or len(ap.intensity) != tl.n:
+    if (why := not_planned_error(season, athlete)) is not None:
+        sub.setEnabled(False)
+        sub.setTitle(f"{MANUAL_MENU.split(' (')[0]} ({NOT_PLANNED})")
+        _explain(sub, f"{why[:1].upper()}{why[1:]}. A pin works without a plan.")
+    elif ap is None or i is None or len(ap.intensity) != tl.n:
         sub.setEnabled(False)
         _explain(sub, NO_PLAN_TIP)
     else:
