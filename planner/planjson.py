@@ -19,6 +19,7 @@ from planner.season import (
     Season,
     SoftViolation,
 )
+from planner.squad import unplanned
 from planner.timeline import Timeline, in_day_order
 
 FORMAT = "periodize-plan"
@@ -54,12 +55,16 @@ def _return_dict(r, anonymise: bool = False) -> dict:
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
                   week_starts: list, provisional: list[bool], rets: list,
-                  sessions: list[str] | None, al, anonymise: bool = False) -> dict:
+                  sessions: list[str] | None, al, anonymise: bool = False,
+                  placeholder: bool = False) -> dict:
+    """One athlete's entry; ``placeholder``: his row waits for a solve (``Plan.unplanned``), so
+    no day has a session and a day's load is the logged one, else 0."""
     a = season.athlete(ap.athlete)
     off = tl.unavailable(a.id)
     roles = day_roles(season, tl, ap)
-    sessions = sessions or [None] * tl.n
-    loads = al.load[al.season_start:al.season_start + tl.n]
+    sessions = sessions if sessions and not placeholder else [None] * tl.n
+    loads = [x if not placeholder or al.as_logged(al.season_start + i) else 0
+             for i, x in enumerate(al.load[al.season_start:al.season_start + tl.n])]
     week_loads = [_au(sum(loads[i] for i in w.days)) for w in tl.weeks]
     days = [{"date": dates[i], "md": labels[i], "stage": ap.stages[i], "intensity": ap.intensity[i],
              "available": i not in off, "role": roles[i], "load": _au(loads[i]),
@@ -152,6 +157,9 @@ def plan_to_dict(season: Season, plan: Plan, anonymise: bool = False, check=None
                        zip(_week_starts(Timeline(season)), plan.team_weeks, strict=True)],
         "athletes": athlete_dicts(season, plan, anonymise),
         "soft": [violation_dict(v) for v in plan.soft],
+        # beside the contract's fields: the athletes whose rows wait for a solve (written only
+        # when some do; their days say no session)
+        **({"unplanned": list(unplanned(season, plan))} if plan.unplanned else {}),
     }
 
 
@@ -201,7 +209,8 @@ def athlete_dicts(season: Season, plan: Plan, anonymise: bool = False) -> list[d
         athletes.append(_athlete_dict(season, tl, ap, labels, dates, week_starts,
                                       prov.get(a.id, [False] * tl.n),
                                       [r for r in rets if r.athlete == a.id],
-                                      sessions.get(a.id), loads[a.id], anonymise))
+                                      sessions.get(a.id), loads[a.id], anonymise,
+                                      placeholder=a.id in plan.unplanned))
     return athletes
 
 
@@ -285,7 +294,21 @@ def plan_from_dict(data: object, season: Season, source: str = "") -> Plan:
     status = data.get("status") if data.get("status") in ("optimal", "feasible", "timeout") else "feasible"
     return Plan(status=status, objective=data.get("objective"), bound=data.get("bound"),
                 solve_seconds=data.get("solve_seconds"), team_weeks=team,
-                athletes=tuple(by_id[a.id] for a in season.athletes), soft=_soft_of(data))
+                athletes=tuple(by_id[a.id] for a in season.athletes), soft=_soft_of(data),
+                unplanned=_unplanned_of(data, season, source))
+
+
+def _unplanned_of(data: dict, season: Season, source: str) -> tuple[str, ...]:
+    """The plan JSON's ``unplanned`` (the athletes whose rows wait for a solve), checked against
+    the squad; () when the file has none."""
+    ids = data.get("unplanned", [])
+    if not isinstance(ids, list) or not all(isinstance(x, str) for x in ids):
+        raise InputError(source, [f"unplanned: {json_words(ids)} is not a list of athlete IDs; "
+                                  f"give the IDs of the athletes not planned yet, or leave it out"])
+    if unknown := [x for x in ids if season.athlete(x) is None]:
+        raise InputError(source, [f"unplanned: {', '.join(unknown[:5])} is not an athlete of the "
+                                  f"season; give the squad's IDs, or leave it out"])
+    return tuple(dict.fromkeys(ids))
 
 
 def other_dates(data: dict, season: Season) -> str | None:

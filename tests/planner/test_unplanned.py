@@ -218,3 +218,34 @@ def test_a_day_of_the_newcomer_cannot_be_set_by_hand_before_a_solve():
     assert plan_row(added.plan, "A9") is None and plan_row(added.plan, "A1") is not None
     changed = E.SetDayIntensity(athlete="A1", date=day(1), intensity=0).apply(added)  # the others: yes
     assert changed.plan.for_athlete("A1").intensity[1] == 0
+
+
+def test_the_plan_json_says_him_and_reads_back_not_planned(tmp_path):
+    """No season of recovery sessions for him: ``unplanned`` at the top, no session on his days,
+    and ``periodize check`` of the file leaves his row out as the season's plan does."""
+    from planner.check import check_plan
+    from planner.planjson import load_plan, plan_to_json
+
+    old = planned()
+    assert "unplanned" not in json.loads(plan_to_json(old, old.plan))  # a file as before
+    added = E.AddAthlete(athlete=SIGNING).apply(old)
+    body = json.loads(plan_to_json(added, added.plan))
+    assert body["unplanned"] == ["A9"]
+    his = next(a for a in body["athletes"] if a["id"] == "A9")
+    assert len(his["days"]) == 21 and {d["session"] for d in his["days"]} == {None}
+    assert {d["load"] for d in his["days"]} == {0} and {w["load"] for w in his["weeks"]} == {0}
+    a1 = next(a for a in body["athletes"] if a["id"] == "A1")
+    assert None not in {d["session"] for d in a1["days"]}  # the others' days as before
+    (tmp_path / "plan.json").write_text(json.dumps(body), encoding="utf-8")
+    back = load_plan(tmp_path / "plan.json", added)
+    assert back.unplanned == ("A9",)
+    report = check_plan(added, back)
+    assert report.unplanned == ("A9",) and not any(v.athlete == "A9" for v in report.violations)
+    assert unplanned_line(added, back) == "1 athlete not planned yet (New Signing): solve (F5)"
+    body["unplanned"] = ["A99"]
+    (tmp_path / "plan.json").write_text(json.dumps(body), encoding="utf-8")
+    import pytest
+
+    from planner.errors import InputError
+    with pytest.raises(InputError, match="unplanned: A99 is not an athlete of the season"):
+        load_plan(tmp_path / "plan.json", added)
