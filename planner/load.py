@@ -637,6 +637,8 @@ def figures_steps(season: Season, plan: Plan | None = None):
     if plan is not None and plan.athletes:
         tl, table = Timeline(season), LoadTable.of_season(season)
         for ap in plan.athletes:
+            if ap.athlete in plan.unplanned:  # a placeholder until a solve: no figures made up
+                continue
             al = lived_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
             out[ap.athlete] = athlete_figures(season, al)
             yield None
@@ -762,8 +764,9 @@ def in_rehab_in(season: Season, athlete: str, w: WeekFigures) -> bool:
     his week's kind (deload or load) is then his rehab's, not the team's deload or taper; an
     injury recorded since the plan was made counts too (the plan still has him fit)."""
     from planner.rehab import athlete_stage_on
+    from planner.squad import plan_row
 
-    row = season.plan.for_athlete(athlete) if season.plan is not None else None
+    row = plan_row(season.plan, athlete)  # a placeholder's FIT says nothing: the records do
     first = (w.start - season.calendar.start).days
     if row is not None and any(st != FIT for st in row.stages[max(first, 0):max(first + w.days, 0)]):
         return True

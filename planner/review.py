@@ -25,7 +25,7 @@ from planner.loadtable import AthleteLoad, LoadTable, athlete_load, counts_log
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, PLAY_LEVEL, Plan, Season
-from planner.squad import display_order, is_absence, not_with_squad
+from planner.squad import is_absence, not_with_squad, planned_order
 from planner.timeline import Timeline
 
 DASH = "—"
@@ -277,7 +277,8 @@ def period_of(season: Season, whole: bool = False, tl: Timeline | None = None) -
 
 def season_review(season: Season, plan: Plan | None = None, whole: bool = False) -> Review:
     """The season review of ``plan`` (the stored plan by default): one row per athlete in the
-    squad's display order and the squad's total (no row without a plan)."""
+    squad's display order and the squad's total (no row without a plan, nor for an athlete not
+    planned yet: ``Plan.unplanned``)."""
     tl = Timeline(season)
     period = period_of(season, whole, tl)
     plan = plan if plan is not None else season.plan
@@ -286,7 +287,7 @@ def season_review(season: Season, plan: Plan | None = None, whole: bool = False)
     lived = lived_for_load(season, plan, tl)
     rs, table = RuleSet(season.rules), LoadTable.of_season(season)
     rows = []
-    for a in display_order(season, plan):
+    for a in planned_order(season, plan):
         ap = lived.for_athlete(a.id)
         if ap is None or len(ap.intensity) != tl.n:
             continue

@@ -87,10 +87,10 @@ from planner.safefile import save_failure
 from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import (
-    display_order,
     joined_on,
     left_on,
     order_words,
+    planned_order,
     unplanned_line,
     weeks_not_with_squad,
 )
@@ -163,7 +163,8 @@ STAGE_MEANING = {
     FIT: "full training and competition",
 }
 # what the Cover says of the athletes not planned yet (Plan.unplanned)
-UNPLANNED_WAY = "no athlete sheet, handout or calendar is theirs; solve (F5), then export again"
+UNPLANNED_WAY = ("on no sheet (no athlete sheet, no column or row of the squad's), handout or "
+                 "calendar; solve (F5), then export again")
 _STATUS_TEXT = {
     "optimal": "the best plan the rules allow (proven)",
     "feasible": "a plan that keeps every hard rule; the solver stopped before proving it the best",
@@ -333,7 +334,6 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
         broken = None
     gone = gone_before(season)  # not with the squad on any day of the season: no sheet
-    unplanned = set(plan.unplanned)  # a placeholder row at 0 % until a solve: no sheet either
     unplanned_said = unplanned_line(season, plan, anonymise, way=UNPLANNED_WAY)
     if anonymise:  # (the reasons that say who left go with the anonymisation)
         broken = broken and scrub(broken, name_pairs(season))
@@ -343,10 +343,10 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     styles = Styles(wb)
     wb.properties.creator = "Periodize"
     wb.properties.title = CONTROL.sub(" ", season.name)[:200]
-    athletes = display_order(season, plan)
+    athletes = planned_order(season, plan)  # a placeholder row is no plan: on no sheet (said)
     taken = {t.lower() for t in SUMMARY_SHEETS + (SPEED_SHEET,)}
     titles = {a.id: safe_sheet_title(a.id if anonymise else f"{a.id} {a.name}", taken)
-              for a in athletes if a.id not in gone and a.id not in unplanned}
+              for a in athletes if a.id not in gone}
     ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
                exported_at or dt.datetime.now().replace(microsecond=0), fast,
                names=name_pairs(season) if anonymise else [], broken=broken, weeks=weeks,

@@ -131,8 +131,8 @@ def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
     cover = {r[0]: r[1] for r in wb["Cover"].iter_rows(values_only=True) if r[0]}
     assert cover["Plan"].startswith("Not planned for every athlete yet (below)")
     assert "checked against every rule" not in cover["Plan"]
-    assert cover["Not planned"].startswith("1 athlete not planned yet (New Signing): no athlete "
-                                           "sheet, handout or calendar is theirs")
+    assert cover["Not planned"].startswith("1 athlete not planned yet (New Signing): on no sheet "
+                                           "(no athlete sheet, no column or row of the squad's)")
     assert not any(t.startswith("A9") for t in wb.sheetnames)
     assert any(t.startswith("A1") for t in wb.sheetnames)
     notes: list[str] = []
@@ -249,3 +249,33 @@ def test_the_plan_json_says_him_and_reads_back_not_planned(tmp_path):
     from planner.errors import InputError
     with pytest.raises(InputError, match="unplanned: A99 is not an athlete of the season"):
         load_plan(tmp_path / "plan.json", added)
+
+
+def _cells(ws) -> list[str]:
+    return [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+
+
+def test_no_squad_sheet_nor_figure_prices_his_placeholder():
+    """The Calendar, Speed days, Overview, Load and Season review sheets, the load figures and
+    the season review leave him out: his 0 % row made a 'monotony > 2.0' of its own."""
+    from planner.load import figures
+    from planner.review import season_review
+    from planner.squad import planned_order
+    from planner.xlsx_export import build_workbook
+    from tests.builders import day
+
+    s = season(weeks=3, athletes=2, today=day(10))
+    added = E.AddAthlete(athlete=SIGNING).apply(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}))
+    assert [a.id for a in planned_order(added)] == ["A1", "A2"]
+    wb = build_workbook(added, added.plan)
+    for name in ("Calendar", "Speed days", "Overview", "Load", "Season review"):
+        cells = _cells(wb[name])
+        assert any("Athlete 1" in c for c in cells), name  # the others are there
+        assert not any("A9" in c or "Signing" in c for c in cells), name
+    assert set(figures(added)) == {"A1", "A2"}
+    review = season_review(added)
+    assert [r.athlete for r in review.rows] == ["A1", "A2"]
+    assert review.total.planned == sum(r.planned for r in review.rows) == 1080
+    everyone = added.plan.model_copy(update={"unplanned": ()})  # the same row as a plan: counted
+    assert "A9" in figures(added, everyone)
+    assert [r.athlete for r in season_review(added, everyone).rows] == ["A1", "A2", "A9"]

@@ -56,7 +56,7 @@ from planner.hv1 import hv1_advice, hv1_lines, hv1_runs, hv1_settings
 from planner.returns import day_stage_meaning, day_stage_words
 from planner.rules import RULES, RuleSet, listed_free, listed_only, load_table_problem
 from planner.season import SPEED_DAY, Season, planning_start
-from planner.squad import NOT_PLANNED, away_from_squad, unplanned, unplanned_line
+from planner.squad import NOT_PLANNED, away_from_squad, plan_row, unplanned, unplanned_line
 from planner.taperplace import LateInWeek, TaperAfterBreak, taper_notes
 from planner.text import (
     date_short,
@@ -225,9 +225,8 @@ class InspectorPanel(_Browser):
         out = [self._heading_html(season, tl, aid, when, i)]
         if i is None:
             return "".join(out)
-        ap = season.plan.for_athlete(aid) if season.plan is not None else None
-        # a row at 0 % until a solve (Plan.unplanned) is no plan: said as none
-        planned = ap is not None and len(ap.stages) == tl.n and aid not in season.plan.unplanned
+        ap = plan_row(season.plan, aid)  # a row at 0 % until a solve is no plan: said as none
+        planned = ap is not None and len(ap.stages) == tl.n
         rows = self._plan_rows(season, tl, ap, i) if planned else [("Plan", NOT_PLANNED)]
         marks = day_rows(season, aid, i)  # rules v2 (planner.daymarks)
         if planned and (session := self._session_rows(season, tl, aid, i)):
