@@ -1408,7 +1408,8 @@ class StageOutOfTime:
 def stages_out_of_time(season: Season) -> list[StageOutOfTime]:
     """The stages recorded before today that cannot end in time (:class:`StageOutOfTime`), in
     the squad's order. Counted only where nothing before today stands for the stage's days (no
-    plan, nothing logged since it was recorded), so never one a lived past could end; a stage
+    plan of the athlete's days, a placeholder not planned yet being none; nothing logged since
+    it was recorded), so never one a lived past could end; a stage
     outlasted by today already is another problem (``planner.validate``, :func:`stale_signings`)."""
     from planner.errors import PeriodizeError
 
@@ -1436,7 +1437,7 @@ def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime |
     from planner.rehab import max_days, segments
     from planner.rules import RuleSet
     from planner.season import LADDER
-    from planner.squad import joined_on
+    from planner.squad import joined_on, plan_row
 
     segs = segments(rec, proto, until=today)
     seg = segs[-1] if segs else None
@@ -1444,7 +1445,7 @@ def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime |
         return None
     lived = range(max((seg.start - season.calendar.start).days, 0),
                   (today - season.calendar.start).days)
-    if lived and (season.plan is not None or any(
+    if lived and (plan_row(season.plan, rec.athlete) is not None or any(
             seg.start <= d < today for d in logged_days(season, rec.athlete))):
         return None  # the days lived since may have done its work
     joins = joined_on(season, rec.athlete)

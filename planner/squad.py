@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, stage_on
-from planner.season import FIT, Athlete, AthletePlan, Plan, Season, planning_start
+from planner.season import FIT, Athlete, AthletePlan, Injury, Plan, Season, planning_start
 from planner.timeline import Timeline
 
 # a season without athletes, in the app's words (the board's empty grid) and the CLI's
@@ -78,7 +78,7 @@ def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: in
     one back before today is listed with the squad again — or, without a plan for the athlete,
     an injury record whose current stage is not ``FIT``."""
     plan = season.plan if plan is None else plan
-    ap = plan.for_athlete(athlete_id) if plan is not None else None
+    ap = plan_row(plan, athlete_id)  # a placeholder's FIT says nothing: his records do
     if ap is not None:
         return any(s != FIT for s in ap.stages[min(max(0, p0 - 1), max(0, len(ap.stages) - 1)):])
     return any(i.athlete == athlete_id and i.current.stage != FIT for i in season.injuries)
@@ -175,6 +175,27 @@ def not_planned_error(season: Season, athlete_id: str) -> str | None:
     if season.plan is None or athlete_id not in season.plan.unplanned:
         return None
     return f"{season.athlete_label(athlete_id)} is {NOT_PLANNED}, then change their days"
+
+
+def injured_not_planned(season: Season, plan: Plan | None = None) -> list[tuple[Athlete, Injury, str]]:
+    """The athletes not planned yet (:func:`unplanned`) whose injury records hold them injured on
+    the planning start or later, as (athlete, the record governing then, the stage the records
+    give then: ``INJ``, ``P2``, or ``FIT`` before an onset ahead): their return is not planned
+    yet, whatever their placeholder rows (all ``FIT``) say."""
+    from planner.rehab import athlete_stage_on
+
+    day = planning_start(season)
+    out = []
+    for aid in unplanned(season, plan):
+        records = season.injuries_of(aid)
+        if not records:
+            continue
+        stage = athlete_stage_on(records, day)
+        if stage == FIT and all(r.onset <= day for r in records):
+            continue
+        rec = next((r for r in reversed(records) if r.onset <= day), records[0])
+        out.append((season.athlete(aid), rec, stage))
+    return out
 
 
 def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False,

@@ -84,9 +84,11 @@ from planner.returns import again_words, first_match_day_words
 from planner.returns import returns as plan_returns
 from planner.rules import EVIDENCE, RULES, RuleSet
 from planner.safefile import save_failure
-from planner.season import FIT, HV_LEVEL, SPEED_DAY, Plan, Season
+from planner.season import FIT, HV_LEVEL, INJ, SPEED_DAY, Plan, Season
 from planner.seasonfile import atomic_write
 from planner.squad import (
+    NOT_PLANNED,
+    injured_not_planned,
     joined_on,
     left_on,
     order_words,
@@ -420,6 +422,23 @@ def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
 
 
 # -- Cover -------------------------------------------------------------------------------------------
+def _waiting_sentence(ctx: _Ctx) -> str:
+    """``Injured, not planned yet: New Signing (P2): no return planned until a solve (Plan ▸
+    Solve, F5).``: the athletes not planned yet whose injury records hold them injured (their
+    placeholder rows read fit); "" when none."""
+    waiting = injured_not_planned(ctx.season, ctx.plan)
+    if not waiting:
+        return ""
+    names = [f"{a.id if ctx.anonymise else a.name} ({_recorded_stage(stage)})" for a, _, stage in waiting]
+    return (f"Injured, not planned yet: {text.join_and(names)}: no return planned until a solve "
+            f"(Plan ▸ Solve, F5).")
+
+
+def _recorded_stage(stage: str) -> str:
+    """The stage the injury records give an athlete not planned yet, in the Returns sheet's words."""
+    return {INJ: "injured, no stage yet", FIT: "fit until the onset ahead"}.get(stage, stage)
+
+
 def _injured_sentence(season: Season, rets: list) -> str:
     """``3 injured athletes: 2 back before their target, 1 misses it``; every return counts (a
     re-injury's too: "4 injured athletes (5 injuries, 1 athlete injured again): ...")."""
@@ -745,7 +764,9 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     for key, said in ctx.cover_warnings():
         line(key, said, st.warning(), bold=True)
     line("Squad", _squad_words(season))
-    line("Injured", _injured_sentence(season, rets) + " Each return is on the Returns sheet.")
+    waiting = _waiting_sentence(ctx)  # injured, not planned yet: no return of theirs in ``rets``
+    line("Injured", " ".join(x for x in (_injured_sentence(season, rets) if rets or not waiting
+                                         else "", waiting, "Each return is on the Returns sheet.") if x))
     for key, value, warn in _in_progress_lines(season):
         line(key, value, st.warning() if warn else None, bold=warn)
     line("Competitions", _competitions_words(season))
@@ -843,6 +864,33 @@ def _returns_columns(season: Season) -> tuple:
     return tuple((when, w) if h == "Stage at the planning start" else (h, w) for h, w in RETURNS_COLUMNS)
 
 
+def _returns_row(ws: Worksheet, r: int, values: list, cols: tuple, styles: tuple) -> None:
+    """Row ``r`` of the Returns sheet: a date in the table's date style, the rest wrapped text
+    (``styles``: the two), the row as high as its longest cell."""
+    wrap, date_s = styles
+    lines = 1
+    for j, v in enumerate(values, start=1):
+        c = ws.cell(row=r, column=j)
+        if isinstance(v, dt.date):
+            c.style = date_s
+            c.value = v
+        else:
+            write_styled(c, str(v), wrap)
+            lines = max(lines, fit_lines(str(v), cols[j - 1][1], 10))
+    ws.row_dimensions[r].height = row_height(lines, 10)
+
+
+def _waiting_values(ctx: _Ctx, a, rec, stage: str) -> list:
+    """The Returns sheet's row of an injured athlete not planned yet: his record and its stage,
+    his return not planned yet (his placeholder row reads FIT: no return of the plan's)."""
+    comp = ctx.season.competition(rec.target_competition) if rec.target_competition else None
+    return [a.id if ctx.anonymise else a.label, a.position,
+            "–" if ctx.anonymise else protocol_name(rec.protocol),
+            "–" if ctx.anonymise else rec.onset,
+            f"{_recorded_stage(stage)} (recorded)", NOT_PLANNED[:1].upper() + NOT_PLANNED[1:],
+            "–", comp.name if comp else "–", comp.date if comp else "–", "–", "–", "–"]
+
+
 def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     season, st = ctx.season, ctx.st
     cols = _returns_columns(season)
@@ -886,25 +934,19 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.provisional_words(named=not ctx.anonymise),
             after_return_words(run) if run is not None else "–",  # as the Returns panel says
         ]
-        lines = 1
-        for j, v in enumerate(values, start=1):
-            c = ws.cell(row=r, column=j)
-            if isinstance(v, dt.date):
-                c.style = date_s
-                c.value = v
-            else:
-                write_styled(c, str(v), wrap)
-                lines = max(lines, fit_lines(str(v), cols[j - 1][1], 10))
-        ws.row_dimensions[r].height = row_height(lines, 10)
+        _returns_row(ws, r, values, cols, (wrap, date_s))
         r += 1
-    if not rets:
+    for a, rec, stage in injured_not_planned(season, ctx.plan):  # their placeholder rows read FIT
+        _returns_row(ws, r, _waiting_values(ctx, a, rec, stage), cols, (wrap, date_s))
+        r += 1
+    if r == 2:
         c = ws.cell(row=2, column=1, value="No injured athlete in this plan.")
         c.style = st.note()
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
         r = 3
     last = get_column_letter(len(cols))
     ws.freeze_panes = "B2"
-    if rets:
+    if rets or r > 3:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
     notes = ["Back to full training: the first team session the athlete can join from their first day at FIT (that day said beside it when the team does not train on it). First match: the first competition the "
              "athlete plays after it, once the team sessions of RE-1 are done (off the bench: "

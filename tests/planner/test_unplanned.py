@@ -279,3 +279,49 @@ def test_no_squad_sheet_nor_figure_prices_his_placeholder():
     everyone = added.plan.model_copy(update={"unplanned": ()})  # the same row as a plan: counted
     assert "A9" in figures(added, everyone)
     assert [r.athlete for r in season_review(added, everyone).rows] == ["A1", "A2", "A9"]
+
+
+def test_an_injured_newcomer_is_said_injured_not_fit():
+    """His placeholder row reads FIT: the Cover said "No injured athlete" and the Returns sheet
+    listed nobody. His records say P2, and his return is not planned yet."""
+    from planner.squad import display_ids, injured_not_planned
+    from planner.xlsx_export import build_workbook
+    from tests.builders import day, injury
+
+    s = season(weeks=4, athletes=2, today=day(3))
+    added = E.AddAthlete(athlete=SIGNING).apply(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}))
+    added = added.model_copy(update={"injuries": (injury("A9", "P2", start_day=-3),)})
+    assert [(a.id, st) for a, _, st in injured_not_planned(added)] == [("A9", "P2")]
+    assert display_ids(added)[0] == "A9"  # listed first, as an injured athlete is
+    wb = build_workbook(added, added.plan)
+    cover = {r[0]: r[1] for r in wb["Cover"].iter_rows(values_only=True) if r[0]}
+    assert cover["Injured"].startswith("Injured, not planned yet: New Signing (P2): no return "
+                                       "planned until a solve (Plan ▸ Solve, F5).")
+    assert "No injured athlete" not in cover["Injured"]
+    rows = [r for r in wb["Returns"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert rows[0][:2] == ("New Signing (A9)", "Forward")
+    assert rows[0][4:6] == ("P2 (recorded)", "Not planned yet: Plan ▸ Solve (F5)")
+    anon = build_workbook(added, added.plan, anonymise=True)
+    assert [r[:4] for r in anon["Returns"].iter_rows(min_row=2, max_row=2, values_only=True)] == \
+        [("A9", "Forward", "–", "–")]
+    fit = E.AddAthlete(athlete=SIGNING).apply(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}))
+    assert injured_not_planned(fit) == []
+    cover = {r[0]: r[1] for r in build_workbook(fit, fit.plan)["Cover"].iter_rows(values_only=True) if r[0]}
+    assert cover["Injured"].startswith("No injured athlete in this plan.")
+
+
+def test_a_stage_out_of_time_is_said_for_a_newcomer_his_placeholder_does_not_cover():
+    """Nothing lived stands for his stage's days (his row is a placeholder): the input warning
+    that a stage cannot end in time is said for him, as for a season without a plan."""
+    from planner.progress import stages_out_of_time
+    from tests.builders import day, injury
+
+    s = season(weeks=3, athletes=2, today=day(12))
+    added = E.AddAthlete(athlete=SIGNING).apply(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}))
+    added = added.model_copy(update={"injuries": (injury("A9", "S1", start_day=0),)})
+    found = stages_out_of_time(added)
+    assert [(x.athlete, x.stage) for x in found] == [("A9", "S1")]
+    assert found[0].words(added, "s.season.json").startswith(
+        "New Signing (A9): in S1 since Mon 4 Jan 2027, 12 days by Sat 16 Jan 2027 (S1 lasts at most 14")
+    planned = added.model_copy(update={"plan": added.plan.model_copy(update={"unplanned": ()})})
+    assert stages_out_of_time(planned) == []  # a plan of his days: those may have done its work
