@@ -165,8 +165,7 @@ STAGE_MEANING = {
     FIT: "full training and competition",
 }
 # what the Cover says of the athletes not planned yet (Plan.unplanned)
-UNPLANNED_WAY = ("on no sheet (no athlete sheet, no column or row of the squad's), handout or "
-                 "calendar; solve (F5), then export again")
+UNPLANNED_FIX = "solve (F5), then export again"
 _STATUS_TEXT = {
     "optimal": "the best plan the rules allow (proven)",
     "feasible": "a plan that keeps every hard rule; the solver stopped before proving it the best",
@@ -336,7 +335,7 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
     except PeriodizeError:  # a plan missing an athlete: exported as it is, that row empty
         broken = None
     gone = gone_before(season)  # not with the squad on any day of the season: no sheet
-    unplanned_said = unplanned_line(season, plan, anonymise, way=UNPLANNED_WAY)
+    unplanned_said = unplanned_line(season, plan, anonymise, fix=UNPLANNED_FIX)
     if anonymise:  # (the reasons that say who left go with the anonymisation)
         broken = broken and scrub(broken, name_pairs(season))
         season, plan = anonymised(season, plan)

@@ -26,8 +26,10 @@ def test_add_athlete_and_a_workbook_import_mark_the_newcomer_not_planned():
     assert added.plan.unplanned == ("A9",)
     assert added.plan.for_athlete("A9").intensity == (0,) * 21
     assert unplanned(added) == ("A9",)
-    assert unplanned_line(added) == "1 athlete not planned yet (New Signing): solve (F5)"
-    assert unplanned_line(added, anonymise=True) == "1 athlete not planned yet (A9): solve (F5)"
+    assert unplanned_line(added) == ("1 athlete not planned yet (New Signing): their days are not "
+                                     "checked, counted or exported; solve (F5)")
+    assert unplanned_line(added, anonymise=True, fix="then export again").startswith(
+        "1 athlete not planned yet (A9): their days are not checked, counted or exported; then export")
     assert unplanned_line(old) is None
     # removed again: nobody left unplanned
     assert E.RemoveAthlete(athlete="A9").apply(added).plan.unplanned == ()
@@ -131,8 +133,8 @@ def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
     cover = {r[0]: r[1] for r in wb["Cover"].iter_rows(values_only=True) if r[0]}
     assert cover["Plan"].startswith("Not planned for every athlete yet (below)")
     assert "checked against every rule" not in cover["Plan"]
-    assert cover["Not planned"].startswith("1 athlete not planned yet (New Signing): on no sheet "
-                                           "(no athlete sheet, no column or row of the squad's)")
+    assert cover["Not planned"] == ("1 athlete not planned yet (New Signing): their days are not "
+                                    "checked, counted or exported; solve (F5), then export again.")
     assert not any(t.startswith("A9") for t in wb.sheetnames)
     assert any(t.startswith("A1") for t in wb.sheetnames)
     notes: list[str] = []
@@ -241,7 +243,7 @@ def test_the_plan_json_says_him_and_reads_back_not_planned(tmp_path):
     assert back.unplanned == ("A9",)
     report = check_plan(added, back)
     assert report.unplanned == ("A9",) and not any(v.athlete == "A9" for v in report.violations)
-    assert unplanned_line(added, back) == "1 athlete not planned yet (New Signing): solve (F5)"
+    assert unplanned_line(added, back).startswith("1 athlete not planned yet (New Signing): ")
     body["unplanned"] = ["A99"]
     (tmp_path / "plan.json").write_text(json.dumps(body), encoding="utf-8")
     import pytest

@@ -53,11 +53,11 @@ def test_the_status_bar_and_plan_check_say_who_is_not_planned(qtbot):
     assert w._summary().endswith("; plan: 1 athlete not planned yet (Plan ▸ Solve, F5)")
     assert "changed by hand" not in w._summary()
     assert w.violations_panel.summary.text().startswith("✔ The plan keeps every hard rule.")
-    assert "∅ 1 athlete not planned yet (Dana New): not checked; solve (F5)." in \
+    said = "1 athlete not planned yet (Dana New): their days are not checked, counted or exported"
+    assert f"∅ {said}; solve (F5)." in \
         w.violations_panel.summary.text()
     lines = [w.violations_panel.list.item(k).text() for k in range(w.violations_panel.list.count())]
-    assert "∅ 1 athlete not planned yet (Dana New): their days are not checked nor counted; " \
-           "solve (F5)." in lines
+    assert f"∅ {said}; solve (F5)." in lines
     assert not any(v.athlete == "A4" for v in w.check_report.violations + w.check_report.soft)
     assert w.check_report.unplanned == ("A4",)
     hand = _added(qtbot)  # a plan that breaks rules: both said
@@ -69,7 +69,8 @@ def test_handouts_leave_the_newcomer_out_and_say_so(qtbot, tmp_path):
     dialog = HandoutsDialog(w.season)
     qtbot.addWidget(dialog)
     assert "A4" not in dialog.chosen_athletes()
-    assert "1 athlete not planned yet (Dana New): no handout." in dialog.summary.text()
+    assert ("1 athlete not planned yet (Dana New): their days are not checked, counted or exported; "
+            "solve (F5) for their handouts.") in dialog.summary.text()
     dialog._check_all(__import__("PySide6.QtCore").QtCore.Qt.CheckState.Checked)
     assert "A4" not in dialog.chosen_athletes()  # greyed: Whole squad leaves him unticked
     files = export_handouts(w.season, w.season.plan, tmp_path / "out")
@@ -90,3 +91,28 @@ def test_the_cell_menu_offers_no_hand_edit_of_the_newcomer(qtbot):
     other = cell_menu(w.season, "A1", DAY)  # kept: its actions live as long as the menu
     planned = {a.text(): a for a in other.actions() if a.menu()}
     assert planned[MANUAL_MENU].isEnabled()
+
+
+def test_plan_checks_line_goes_to_a_day_of_the_season(qtbot):
+    """A season played to its end (today the day after): the line went to today, a day the board
+    does not show, and the click did nothing. It goes to the season's last day."""
+    from planner import edits as E
+    from planner.season import Athlete
+    from tests.ui.test_app import hand_plan, tiny_season
+    from ui.desktop.mainwindow import MainWindow
+
+    season = tiny_season()
+    cal = season.calendar
+    season = season.model_copy(update={"calendar": cal.model_copy(
+        update={"today": cal.end + dt.timedelta(days=1)})})
+    season = E.AddAthlete(athlete=Athlete(id="A9", name="Dana New", position="Defender")).apply(
+        season.model_copy(update={"plan": hand_plan(season)}))
+    w = MainWindow(season, None)
+    qtbot.addWidget(w)
+    w.show()
+    panel = w.violations_panel
+    item = next(panel.list.item(k) for k in range(panel.list.count())
+                if panel.list.item(k).text().startswith("∅"))
+    assert item.data(__import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.UserRole) == ("A9", cal.end)
+    panel.list.itemClicked.emit(item)
+    assert w.board.current() == ("A9", cal.end)

@@ -608,8 +608,8 @@ def cmd_check(args) -> int:
     print_ladder_credit(season, plan, file=sys.stderr)
     print_signing_stages(season, file=sys.stderr)
     print_taper_places(season, file=sys.stderr)
-    if said := unplanned_line(season, plan, way=f"their days are not checked nor counted; solve "
-                                               f"them: periodize solve {shlex.quote(args.season)} --save"):
+    if said := unplanned_line(season, plan, fix=f"periodize solve {shlex.quote(args.season)} --save "
+                                               f"plans them"):
         print(said, file=sys.stderr)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
@@ -689,8 +689,7 @@ def cmd_export(args) -> int:
                   f"again: periodize solve {quoted} --save", file=sys.stderr)
         from planner.squad import unplanned_line
 
-        if said := unplanned_line(season, way=f"left out of the athlete sheets, handouts and "
-                                              f"calendars; periodize solve {quoted} --save plans them"):
+        if said := unplanned_line(season, fix=f"periodize solve {quoted} --save plans them"):
             print(f"Warning: {said}.", file=sys.stderr)
     outputs.write(season, season.plan, out, args.anonymise, check=report, weeks=weeks, kept=kept)
     return EXIT_OK

@@ -559,7 +559,7 @@ class HandoutsDialog(QDialog):
         left = gone_words(self.season, {a: gone[a] for a in chosen if a in gone})
         said = "; ".join(x for x in (away_left_out_words(self.season, away, weeks),
                                      idle_left_out_words(idle)) if x)
-        left += [line] if (line := unplanned_line(self.season, way="no handout")) else []
+        left += [line] if (line := unplanned_line(self.season, fix="solve (F5) for their handouts")) else []
         self.summary.setText(f"{text.plural(n, 'page')} to print" + (f"; {said}" if said else "")
                              + "." + "".join(f" {line}." for line in left))
         self.ok.setEnabled(n > 0)

@@ -482,7 +482,7 @@ def check_summary(report, season: Season | None = None) -> str:
     if pins:
         text += (f" ⚑ {plural(pins, 'pin')} not in the plan yet: {way} to plan "
                  f"{'it' if pins == 1 else 'them'}.")
-    if season is not None and (said := unplanned_line(season, way="not checked; solve (F5)")):
+    if season is not None and (said := unplanned_line(season)):
         text += f" {UNPLANNED_MARK} {said}."
     # what the plan lists at no cost is said by a line of the list (listed_only), which opens
     # its weights: here, at 1024 x 600, it left the list a third of the dock
@@ -766,10 +766,15 @@ class ViolationsPanel(QWidget):
 
     def _fill_unplanned(self, season: Season) -> None:
         """One line for the athletes not planned yet (``Plan.unplanned``): their days are not
-        checked nor counted; a click goes to the first of them."""
-        if said := unplanned_line(season, way="their days are not checked nor counted; solve (F5)"):
+        checked nor counted; a click goes to the first of them, on today (the season's first day
+        before it starts, its last after it ended: a day the board shows)."""
+        if said := unplanned_line(season):
             item = QListWidgetItem(f"{UNPLANNED_MARK} {said}.")
-            item.setData(Qt.ItemDataRole.UserRole, (unplanned(season)[0], planning_start(season)))
+            from planner.timeline import Timeline
+
+            tl = Timeline(season)
+            day = tl.days[tl.clamp_index(planning_start(season))]
+            item.setData(Qt.ItemDataRole.UserRole, (unplanned(season)[0], day))
             item.setToolTip(", ".join(season.athlete_label(a) for a in unplanned(season)) + "."
                             f"\n{NOT_PLANNED}.")
             self.list.addItem(item)
