@@ -474,10 +474,10 @@ class DayTexts:
 def day_texts(d: HandoutDay) -> DayTexts:
     p = d.session
     what = d.said + p.content + (f"\n{p.note}." if p.note else "")
-    if d.provisional and d.stage != FIT and d.intensity >= 60:  # a run waiting on a test
+    if waits := provisional_note(d):  # a run waiting on a test
         # printed as a plain day: the week's Next line alone said it (and no day said which test)
         what = (f"Provisional (see {_day_text(d.provisional_said)}). "
-                if d.provisional_said is not None else _provisional_day(d)) + what
+                if d.provisional_said is not None else f"{waits} ") + what
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
         summary, what = d.logged_summary, f"{d.deviation}." if d.deviation else ""
@@ -572,16 +572,20 @@ def _provisional_once(days: tuple[HandoutDay, ...]) -> tuple[HandoutDay, ...]:
     return tuple(out)
 
 
-def _provisional_day(d: HandoutDay) -> str:
+def provisional_note(d: HandoutDay, short: bool = False) -> str:
     """``Provisional: only once Hamstring strength LSI ≥ 75 % is passed (the move P2 → P3, Sat 8
     Aug; ask the physio).``: the test and the move a provisional run waits on, as the week's
-    Next line and the Inspector name them."""
-    if not d.waits_tests:
-        return ("Provisional: only once the criteria test the stage waits on is passed (ask the "
-                "physio). ")
+    Next line and the Inspector name them; ``short``: without the move, ``Provisional: only once
+    Hamstring strength LSI ≥ 75 % is passed — ask the physio.`` (a phone calendar's later
+    events of the run). "" for a day that is no provisional run."""
+    if not (d.provisional and d.stage != FIT and d.intensity >= 60):
+        return ""
+    tests = d.waits_tests or "the criteria test the stage waits on"
     verb = "are" if ", " in d.waits_tests else "is"
-    move = f"{d.waits_move}; " if d.waits_move else ""
-    return f"Provisional: only once {d.waits_tests} {verb} passed ({move}ask the physio). "
+    move = f"{d.waits_move}; " if d.waits_move and d.waits_tests else ""
+    if short:
+        return f"Provisional: only once {tests} {verb} passed — ask the physio."
+    return f"Provisional: only once {tests} {verb} passed ({move}ask the physio)."
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,8 @@ Each calendar holds all-day events, in words a player understands:
   compensation or rehab day also why it is planned so (the reasons in words, without rule
   codes), a team day being the team's;
 - **provisional days**: a rehab day moved on before a criteria test was passed begins with the
-  condition its handout row says (:func:`provisional_conditions`), as does its stage change;
+  condition it waits on (:func:`provisional_conditions`): a run's first event in full, with the
+  move, the later ones short, each event saying it itself; its stage change says it in full;
 - **stage changes**: the days the rehab stage changes, with what the stage allows, and the return
   to full training on the first team session the athlete can join (:attr:`planner.returns.Return.session`);
   a first FIT day the team does not train on is "Rehab done: fit", naming that session;
@@ -68,7 +69,7 @@ from icalendar import Calendar, Event, vText
 from planner.anonymise import anonymised, name_pairs, scrub
 from planner.errors import InputError
 from planner.filegroup import athlete_file_names, group_file_name, prepare_folder, write_group
-from planner.handout import HandoutDay, Handouts, day_texts, match_role
+from planner.handout import Handouts, match_role, provisional_note
 from planner.history import logged_days
 from planner.protocols import load_protocol
 from planner.returns import back_words, provisional_of, returns
@@ -564,28 +565,30 @@ def _fit(events: _Events, day: dt.date, session: dt.date | None) -> None:
                f"{back[:1].upper()}{back[1:]}: every session and match again.", "Rehab")
 
 
-def _row_condition(d: HandoutDay) -> str:
-    """The condition the handout's row of ``d`` begins with (:func:`planner.handout.day_texts`):
-    ``Provisional: only once Hamstring strength LSI ≥ 75 % is passed (the move P2 → P3, Mon 16
-    Nov; ask the physio).`` or ``Provisional (see Mon 16 Nov).``; "" for a row without one."""
-    plain, what = day_texts(replace(d, provisional=False)).what, day_texts(d).what
-    return what.removesuffix(plain).strip() if what != plain and what.endswith(plain) else ""
-
-
 def provisional_conditions(handouts: Handouts, f) -> tuple[dict[int, str], dict[int, str]]:
-    """Per provisional day of ``f`` (its index) whose handout row says so: the condition as the
-    row says it (in full on the week's first row waiting on a move, the later ones pointing to
-    it), and the condition in full. The calendar's events of those days carry the same words (a
-    hamstring player's phone said "4 × 30 m at 90 %" where his handout said "only once …")."""
+    """Per provisional day of ``f`` (its index): the condition its event says, and the condition
+    in full. Every event of a run says it itself (a phone shows one event, "see Mon 16 Nov" sent
+    the player looking for another): the run's first day in full (:func:`provisional_note`),
+    the later ones short, without the move. Said of the day as planned: a session logged today
+    keeps its condition on the calendar, whose event of today is the planned session (the
+    handout's row says what was logged instead). A hamstring player's phone said "4 × 30 m at
+    90 %" where his handout said "only once …"."""
     tl = handouts.tl
     weeks = sorted({tl.week_of[i] for i, p in enumerate(provisional_of(f)) if p})
     row: dict[int, str] = {}
     whole: dict[int, str] = {}
+    told: set[tuple[int, str]] = set()  # (the stage's first day, the condition) said in full
     for w in handouts.weeks(f.id, weeks) if weeks else []:
         for d in w.days:
-            i = (d.date - tl.start).days
-            if said := _row_condition(d):
-                row[i], whole[i] = said, _row_condition(replace(d, provisional_said=None))
+            planned = replace(d, logged_load=None, today_logged=False, provisional_said=None)
+            if said := provisional_note(planned):
+                i = (d.date - tl.start).days
+                begun = i
+                while begun > 0 and f.st[begun - 1] == f.st[i]:
+                    begun -= 1
+                first = (begun, said) not in told
+                told.add((begun, said))
+                row[i], whole[i] = said if first else provisional_note(planned, short=True), said
     return row, whole
 
 
@@ -672,7 +675,7 @@ def _paired(group: tuple[int, int, str], items: list[tuple], olds: list[_Old]):
 def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription],
               explainer: Explainer, anonymise: bool, names, events: _Events,
               handouts: Handouts, conditions: dict[int, str]) -> None:
-    """``conditions``: the provisional days' conditions as the handout's rows say them
+    """``conditions``: the provisional days' conditions as their events say them
     (:func:`provisional_conditions`), said first in those days' events."""
     tl = prescriber.tl
     blocks = season.blocks
