@@ -172,7 +172,7 @@ class HandoutDay:
     # a past day's planned load as the load figures count it (planner.loadtable: a day whose
     # stage a flare-up changed afterwards keeps the session planned for it), None: the session's
     planned_au: float | None = None
-    note: str = ""  # a past day's logged notes ("trained alone"), as the Inspector shows them
+    note: str = ""  # a logged day's notes ("trained alone", today's too), as the Inspector shows them
     # a past match day counted a level under its logged top speed: why (planner.history)
     counted_why: str = ""
     # a past day logged otherwise than planned (at a planned level above 0): the session
@@ -255,14 +255,20 @@ class HandoutDay:
         logged minutes nowhere), with the load against the plan's when they differ by more than
         ``LOAD_NOTED`` (95 min at RPE 6 on a 75 × 4 day read "done as planned"); then the
         deviation (pain, a breach of the stage)."""
-        done = ""
-        if self.logged_load is not None and not self.as_logged:
-            done = self.logged_summary
-            plan = self.planned_au if self.planned_au is not None else self.session.load
-            if plan and abs(self.logged_load - plan) > LOAD_NOTED * plan:
-                done += (f" ({text.number(self.logged_load)} AU, planned "
-                         f"{text.number(plan)} AU)")
+        done = "" if self.as_logged else self.logged_said
         return "".join(f"{x}.\n" for x in (done, self.deviation) if x)
+
+    @property
+    def logged_said(self) -> str:
+        """``Logged: 95 min, RPE 6 (felt ok) (570 AU, planned 300 AU)``: what was logged, with the
+        load against the plan's when they differ by more than ``LOAD_NOTED``; "" when nothing was."""
+        if self.logged_load is None:
+            return ""
+        done = self.logged_summary
+        plan = self.planned_au if self.planned_au is not None else self.session.load
+        if plan and abs(self.logged_load - plan) > LOAD_NOTED * plan:
+            done += f" ({text.number(self.logged_load)} AU, planned {text.number(plan)} AU)"
+        return done
 
     @property
     def logged_summary(self) -> str:
@@ -480,7 +486,9 @@ def day_texts(d: HandoutDay) -> DayTexts:
                 if d.provisional_said is not None else f"{waits} ") + what
     summary, speed = p.summary, ""
     if d.as_logged:  # what was done, not a session made up from the logged level
-        summary, what = d.logged_summary, f"{d.deviation}." if d.deviation else ""
+        # today's: its load against the plan's, as a past day logged as planned says it
+        summary = d.logged_said if d.today_logged else d.logged_summary
+        what = f"{d.deviation}." if d.deviation else ""
         if d.planned_session is not None:
             # the session planned, its target speed and limits beside the log (the row of a
             # day logged above the plan lost its kicking cell)
@@ -966,9 +974,9 @@ class Handouts:
                           played=None if logged is None or not tl.is_comp[i] else logged.played,
                           calm_cap=self._calm(f).get(i) if past else None,
                           planned_au=self._planned_au(f, i) if logged is not None else None,
-                          note=self._notes_of(f.id).get(tl.days[i], "") if past else "",
+                          note=self._notes_of(f.id).get(tl.days[i], "") if past or today else "",
                           counted_why=counted_lower_why(logged, f.it[i], f.st[i], tl.is_comp[i])
-                          if past else "",
+                          if past or today else "",
                           planned_session=session if today else self.p.planned(f, i, planned)
                           if logged is not None and planned else None, today_logged=today)
 
