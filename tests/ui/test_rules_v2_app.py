@@ -1100,3 +1100,23 @@ def test_the_roles_grid_names_an_athlete_as_the_app_does_not_an_id_twice(qtbot):
     heads = [model.headerData(i, Qt.Orientation.Vertical) for i in range(model.rowCount())]
     assert first.id in heads and f"{first.id} ({first.id})" not in heads
     assert f"{rest[0].name} ({rest[0].id})" in heads and rest[0].name != rest[0].id
+
+
+def test_match_headers_keep_more_of_the_end_while_the_cut_still_reads_alike():
+    """A tournament with two-digit series: the middle cut kept "D1 M1" only, and "Regional
+    Series 10 D1 M1" and "Regional Series 11 D1 M1" both read "Regional S…D1 M1". The cut keeps
+    the words that tell them apart; names differing too far from both ends are shown around
+    where they differ."""
+    from ui.desktop.roles import HEADER_NAME, header_names
+
+    two = header_names(["Regional Series 10 D1 M1", "Regional Series 11 D1 M1",
+                        "Regional Series 10 D1 M2"])
+    assert two == ["Regiona…10 D1 M1", "Regiona…11 D1 M1", "Regiona…10 D1 M2"]
+    three = header_names(["Regional Series 9 D1 M1", "Regional Series 10 D1 M1",
+                          "Regional Series 11 D1 M1", "Cup quarter-final v Rovers"])
+    assert len(set(three)) == 4 and three[1:] == ["Regiona…10 D1 M1", "Regiona…11 D1 M1",
+                                                  "Cup quarter-fin…"]
+    middle = header_names(["Regional Series 10 Division One Match1",
+                           "Regional Series 11 Division One Match1"])
+    assert middle[0] != middle[1] and all("10" in middle[0] and "11" in middle[1]
+                                          and len(h) <= HEADER_NAME for h in middle)

@@ -24,6 +24,7 @@ stray letter then set the whole squad to bench for a cup final.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
@@ -95,22 +96,50 @@ def header_names(names: list[str]) -> list[str]:
     """Each match's name for its column header, at most :data:`HEADER_NAME` characters: cut at
     the end ("Cup quarter-fin…"); where cut so two names would read alike (a tournament's "Regional
     Series 1 D1 M1", "… D1 M2", "… D1 M3" all read "Regional Series…"), cut in the middle,
-    keeping their last words ("Regional…1 D1 M1")."""
+    keeping their last words ("Regional…1 D1 M1"), more of them while that still reads alike
+    ("Regiona…10 D1 M1" beside "Regiona…11 D1 M1"); names differing too far from both ends for
+    that are shown around where they differ ("…s 10 Division O…")."""
     def end_cut(name: str) -> str:
         return name if len(name) <= HEADER_NAME else name[:HEADER_NAME - 1] + "…"
 
-    def middle_cut(name: str) -> str:
-        words = name.split()
-        tail = words[-1][-HEADER_TAIL:]
-        for w in reversed(words[:-1]):
-            if len(w) + 1 + len(tail) > HEADER_TAIL:
-                break
-            tail = f"{w} {tail}"
-        return f"{name[:HEADER_NAME - len(tail) - 1].rstrip()}…{tail}"
-
     cut = [end_cut(n) for n in names]
-    alike = Counter(c for c, n in zip(cut, names, strict=True) if c != n)
-    return [middle_cut(n) if c != n and alike[c] > 1 else c for c, n in zip(cut, names, strict=True)]
+    groups: dict[str, list[str]] = {}
+    for c, n in zip(cut, names, strict=True):
+        if c != n:
+            groups.setdefault(c, []).append(n)
+    apart: dict[str, str] = {}
+    for group in groups.values():
+        if len(set(group)) > 1:
+            apart.update(_read_apart(sorted(set(group))))
+    return [apart.get(n, c) for c, n in zip(cut, names, strict=True)]
+
+
+def _middle_cut(name: str, longest: int) -> str:
+    """``name`` cut in the middle, keeping its last words up to ``longest`` characters."""
+    words = name.split()
+    tail = words[-1][-longest:]
+    for w in reversed(words[:-1]):
+        if len(w) + 1 + len(tail) > longest:
+            break
+        tail = f"{w} {tail}"
+    return f"{name[:HEADER_NAME - len(tail) - 1].rstrip()}…{tail}"
+
+
+def _read_apart(names: list[str]) -> dict[str, str]:
+    """Long names that read alike cut at the end, each cut so they read apart: in the middle,
+    keeping as few last words as tell them apart; else around where they first differ."""
+    for longest in range(HEADER_TAIL, HEADER_NAME - 2):
+        cuts = {n: _middle_cut(n, longest) for n in names}
+        if len(set(cuts.values())) == len(names):
+            return cuts
+    differ = len(os.path.commonprefix(names))
+    start = max(0, differ - 4)
+
+    def around(name: str) -> str:
+        part = name[start:start + HEADER_NAME - 2]
+        return "…" + part + ("…" if start + len(part) < len(name) else "")
+
+    return {n: around(n) for n in names}
 
 
 class RolesModel(QAbstractTableModel):
