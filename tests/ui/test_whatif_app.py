@@ -1545,3 +1545,35 @@ def test_the_new_priority_starts_on_the_competitions_own_and_an_unchanged_one_is
     assert dlg.add_change(), dlg.error.text()
     assert dlg.change_texts() == ["1. Match 3: priority C → A"]
     dlg.reject()
+
+
+def test_the_pins_zero_names_what_the_athletes_day_gives_as_the_board_does(qtbot):
+    """The what-if pin list said "0 % — recovery session" for every athlete and day, a rehab
+    athlete's, an injured one's and a day without training too. Its 0 % names what the chosen
+    athlete's day gives, as the board's cell menu does."""
+    from planner.timeline import Timeline
+    from tests.ui.test_app import hand_plan, tiny_season
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    season = tiny_season()
+    season = season.model_copy(update={"plan": hand_plan(season)})
+    tl = Timeline(season)
+    dlg = ScenarioDialog(season)
+    qtbot.addWidget(dlg)
+    dlg.set_kind("pin")
+    seen = set()
+    for ap in season.plan.athletes:
+        if ap.athlete in {u.athlete for u in season.unavailability}:
+            continue
+        dlg.pin_athlete.setCurrentIndex(dlg.pin_athlete.findData(ap.athlete))
+        for i in range(tl.p0, tl.n):
+            if tl.is_comp[i]:
+                continue
+            st = ap.stages[i]
+            want = ("0 % — no running" if st == "INJ" or not tl.is_training[i] else
+                    "0 % — recovery session, no running" if st == "FIT" else
+                    "0 % — rehab session, no running")
+            dlg.pin_date.set_date(tl.days[i])
+            assert dlg.pin_level.itemText(dlg.pin_level.findData(0)) == want, (ap.athlete, i)
+            seen.add(want)
+    assert len(seen) == 3  # each of the three met

@@ -50,7 +50,7 @@ from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
-from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TIP
+from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TEXT, ZERO_TIP
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 from ui.desktop.theme import ink
@@ -381,14 +381,32 @@ class ScenarioDialog(QDialog):
         self.pin_athlete = self._combo("Athlete")
         self.pin_date = _DateField("Pinned day", self.timeline)
         self.pin_level = self._combo("Intensity")
-        for lv in LEVELS:
-            self.pin_level.addItem(LEVEL_TEXT.get(lv, f"{lv} %"), lv)
+        for lv in LEVELS:  # 0 %: named for the athlete and day chosen (_name_zero)
+            self.pin_level.addItem(ZERO_TEXT[None] if lv == 0 else LEVEL_TEXT.get(lv, f"{lv} %"), lv)
             if lv == 0:  # a session all the same on a training day, not a day off
                 self.pin_level.setItemData(self.pin_level.count() - 1, ZERO_TIP,
                                            Qt.ItemDataRole.ToolTipRole)
         f.addRow("Athlete", self.pin_athlete)
         f.addRow("Day", self.pin_date)
         f.addRow("Intensity", self.pin_level)
+        self.pin_athlete.currentIndexChanged.connect(self._name_zero)
+        self.pin_date.edit.dateChanged.connect(self._name_zero)
+        self.pin_date.edit.line.textChanged.connect(self._name_zero)
+
+    def _name_zero(self, *_args) -> None:
+        """The pin's 0 % named for what the athlete's day gives at 0 %, as the board's cell menu
+        names it: a recovery session, the rehab session, or no running (injured, away, a day
+        without training); "0 % — recovery session" for a rehab athlete misled."""
+        from ui.desktop.boardmenu import _level_texts
+
+        athlete = self.pin_athlete.currentData()
+        try:
+            day = self.pin_date.date()
+        except ValueError:
+            day = None
+        said = (_level_texts(self.current, athlete, day)[0] if athlete is not None
+                and day is not None else ZERO_TEXT[None])
+        self.pin_level.setItemText(self.pin_level.findData(0), said)
 
     # -- building: the change, the list, the dialog ---------------------------------------------
     def _change_box(self) -> QGroupBox:
@@ -572,6 +590,7 @@ class ScenarioDialog(QDialog):
                 box.setCurrentIndex(i if i >= 0 else (0 if items else -1))
         self._fill_stages()
         self._word_roles()
+        self._name_zero()
 
     def _word_roles(self, *_args) -> None:
         """The roles in the words of the match and player chosen: Out of a match on a day he
