@@ -1300,23 +1300,15 @@ class Handouts:
         # "target Derby (home) (Sat 17 Oct): not reached in this plan (…)" nine days after it)
         if ret is not None and ret.target is not None and not (
                 ret.target_missed and ret.target_date < tl.days[tl.weeks[tl.week_of[i]].first]):
-            met = (self._target_played(ret) or "played before the setback"
+            # a target the log has him playing while the records have him in rehab: the staff
+            # read why it is worth a word with the physio, the player what he did
+            met = (ret.target_played_words(self.to_player) or "played before the setback"
                    if ret.target_before_setback or ret.target_rehab
                    else "on track" if ret.target_met else "not reached in this plan" + (
                        f" ({ret.missed_why})" if ret.target_missed and ret.missed_why else ""))
             parts.append(f"target {ret.target} ({text.day(ret.target_date)}): {met}")
         out = "; ".join(parts)
         return out[:1].upper() + out[1:]
-
-    def _target_played(self, ret) -> str:
-        """A target match the log has him playing while the records have him in rehab: the
-        staff read "… though the records have them in S1 that day: worth a word with the
-        physio" (Return.target_played_words); the player, what he did ("played (90 min
-        logged)"). "" for none."""
-        said = ret.target_played_words()
-        if said and self.to_player:
-            return f"played ({ret.target_minutes:g} min logged)"
-        return said
 
     def _setback_between(self, f: AthleteFacts, i: int, fit: dt.date) -> tuple[int, str] | None:
         """A return before ``fit`` from day ``i`` on and what sent the athlete back to rehab

@@ -822,15 +822,16 @@ class Return:
             return ""
         return left_words(self.left, self.left_stage, day_fmt)
 
-    def target_played_words(self) -> str:
+    def target_played_words(self, to_player: bool = False) -> str:
         """``played (90 min logged) though the records have them in P1 that day: worth a word
         with the physio``, or "" (a target played as planned, or not played): the handout, the
         Returns panel and ``explain --return`` said "missed (not played)" of a match the log has
-        him playing 90 minutes."""
+        him playing 90 minutes. ``to_player``: what he did alone, ``played (90 min logged)``."""
         if not self.target_rehab:
             return ""
-        return (f"played ({self.target_minutes:g} min logged) though the records have them "
-                f"{self.target_rehab} that day: worth a word with the physio")
+        played = f"played ({self.target_minutes:g} min logged)"
+        return played if to_player else (f"{played} though the records have them "
+                                         f"{self.target_rehab} that day: worth a word with the physio")
 
     def setback_words(self, day_fmt) -> str:
         """``the flare-up on Wed 21 Oct 2026 (S3)`` (a setback ahead), else ""."""

@@ -2118,6 +2118,28 @@ def test_explain_return_says_a_return_recorded_without_a_passing_test(tmp_path):
     assert r.returncode == 0 and "without a passing test" not in r.stdout, r.stdout
 
 
+def test_explain_return_says_an_untested_return_as_the_returns_panel_does(monkeypatch):
+    """`explain --return` decided "recorded without a passing test" with its own reading of the
+    records, with no window: a return recorded untested months ago was flagged there and by
+    nothing else. It reads the shared untested returns of the stored plan: within
+    RECENT_RETURN_DAYS as the Returns panel says it, a return longer ago as history, with its
+    day; a return recorded with every test passed, or without a stored plan, says nothing."""
+    import planner.progress
+    from tests.planner.test_returns import recorded, untested_back
+    from ui.cli.commands import _untested_return
+
+    s = untested_back()  # back Fri 8 Jan (day 4), today day 6
+    said = "recorded without a passing test (S3's Hip-flexor strength LSI (≥ 90 %))"
+    assert _untested_return(s, "A1") == said
+    monkeypatch.setattr(planner.progress, "RECENT_RETURN_DAYS", 1)
+    assert _untested_return(s, "A1") == (f"{said}, back {day_long(day(4))}: more than 1 days ago, "
+                                         f"no longer flagged")
+    monkeypatch.undo()
+    assert _untested_return(s.model_copy(update={"plan": None}), "A1") == ""
+    passed = recorded(tests=((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
+    assert _untested_return(passed.model_copy(update={"plan": s.plan}), "A1") == ""
+
+
 def test_record_test_says_the_hold_a_failed_result_sets_and_the_return_says_it_failed(tmp_path):
     """`record --test` on a failing result printed only "this result does not pass yet", though
     the README says record shows the hold in the Inspector's words ("P3 held until retest on

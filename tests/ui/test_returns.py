@@ -668,6 +668,7 @@ def test_a_past_target_the_log_has_him_playing_in_rehab_reads_played_everywhere(
     (r,) = [x for x in returns(s, s.plan, history=True) if x.athlete == "A2"]
     assert r.target_met and not r.target_missed and not r.target_before_setback
     assert r.target_played_words() == said
+    assert r.target_played_words(to_player=True) == "played (90 min logged)"
     assert f"target 'Match 2' (Sat 16 Jan 2027) {said}" in return_text(s, r)
     assert f"is in the past: {said}." in return_report(s, "A2").text(s)
     tl = Timeline(s)

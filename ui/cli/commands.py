@@ -753,19 +753,28 @@ def cmd_explain(args) -> int:
 
 
 def _untested_return(season, aid: str) -> str:
-    """``recorded without a passing test (S3's …)`` for an athlete back to full training by the
-    records of their latest injury on the planning start while criteria had no passing result,
-    as the workbook's Returns sheet says it; "" otherwise (the report read "(recorded)" alone)."""
-    from planner.returns import recorded_untested, untested_words
-    from planner.season import FIT
-    from planner.validate import planning_start
+    """``recorded without a passing test (S3's …)`` for the athlete's latest return recorded
+    without a passing test (:func:`planner.returns.untested_returns`, of the stored plan), as
+    the workbook's Returns sheet says it; one back more than ``RECENT_RETURN_DAYS`` before the
+    planning start is said as history, with its day ("… , back Fri 8 Jan: more than 28 days
+    ago, no longer flagged"), where the Returns panel and the handout no longer flag it; ""
+    for none, no stored plan or a return ahead (the report read "(recorded)" alone)."""
+    from planner.progress import RECENT_RETURN_DAYS
+    from planner.returns import untested_returns, untested_words
+    from planner.text import day_long
+    from planner.validate import plan_problems, planning_start
 
-    rec = season.injury_of(aid)
-    start = planning_start(season)
-    back = max((s.start for s in rec.stages if s.stage == FIT and s.start <= start),
-               default=None) if rec is not None else None
-    untested = recorded_untested(rec, back) if back is not None else ()
-    return untested_words(untested) if untested else ""
+    if season.plan is None or plan_problems(season):
+        return ""
+    ret = next((r for r in untested_returns(season, season.plan) if r.athlete == aid), None)
+    ago = (planning_start(season) - ret.fit).days if ret is not None else -1
+    if ago < 0:
+        return ""
+    said = untested_words(ret.untested)
+    if ago > RECENT_RETURN_DAYS:
+        return (f"{said}, back {day_long(ret.fit)}: more than {RECENT_RETURN_DAYS} days ago, "
+                f"no longer flagged")
+    return said
 
 
 def _past(season, day) -> bool:
