@@ -943,11 +943,13 @@ def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
     return tl, out
 
 
-def hv_exposure_counts(season: Season, plan: Plan) -> dict[str, int]:
+def hv_exposure_counts(season: Season, plan: Plan, in_rehab: bool = False) -> dict[str, int]:
     """Each planned athlete's high-velocity exposures (:meth:`AthleteFacts.hv_exposure`) from
-    today (``p0``) to the season's end."""
+    today (``p0``) to the season's end; ``in_rehab``: those of them in a rehab stage, the
+    sprint-ladder runs (a match, which a goalkeeper's exemption concerns, is played fit only)."""
     tl, facts = _facts(season, plan)
-    return {f.id: f.hv_exposures(range(tl.p0, tl.n)) for f in facts}
+    return {f.id: f.hv_exposures(i for i in range(tl.p0, tl.n) if not in_rehab or f.st[i] != FIT)
+            for f in facts}
 
 
 def provisional_of(f: AthleteFacts) -> list[bool]:

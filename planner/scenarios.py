@@ -11,7 +11,7 @@ from planner.check import check_plan
 from planner.edits import edit_from_dict, scenario_season
 from planner.errors import InputError, PeriodizeError
 from planner.rules import RULES, RuleSet
-from planner.season import FIT, HV_LEVEL, Plan, Scenario, Season, basis_changes, log_basis
+from planner.season import FIT, Plan, Scenario, Season, basis_changes, log_basis
 from planner.text import count, date_long, date_short, join_and, number, plural
 from planner.timeline import Timeline
 from planner.validate import now_words, planning_start
@@ -439,10 +439,11 @@ class Comparison:
     shared_days: tuple[str, ...] = ()
     # (athlete, day index) -> the match roles B changes that day, in words (role_days)
     role_cells: dict[tuple[str, int], str] = field(default_factory=dict)
-    # DL-2's most load weeks in a row in B, and whether either plan breaks DL-2: why the team's
-    # weeks moved (team_weeks_words)
+    # DL-2's most load weeks in a row in B (a hard rule, always on), whether either plan breaks
+    # DL-2, and whether DL-7 is on: why the team's weeks moved (team_weeks_words)
     deload_most: int = 0
     deload_broken: bool = False
+    dl7_on: bool = True
 
     @property
     def changed_days(self) -> int:
@@ -459,11 +460,11 @@ class Comparison:
         a, b = self.soft_a.get("DL-7", 0), self.soft_b.get("DL-7", 0)
         either = ("" if self.deload_broken else
                   f"DL-2 (at most {self.deload_most} load weeks in a row) allows either arrangement")
-        if a != b:
+        if self.dl7_on and a != b:
             why = f"{dl7} instances {a} -> {b}" + (f"; {either}" if either else "")
-        elif either:
-            why = (f"the re-plan's choice among options the deload rules count alike: {either}, "
-                   f"and {dl7} counts the same in both")
+        elif either:  # DL-7 named only when on (off, it counts nothing either way)
+            why = (f"the re-plan's choice among options the deload rules count alike: {either}"
+                   + (f", and {dl7} counts the same in both" if self.dl7_on else ""))
         else:
             why = "the deload rhythm is broken: see the hard rules"
         return f"Team weeks changed: {moved} ({why})"
@@ -665,6 +666,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     rep_a, rep_b = (check_plan(s if s.plan is not None else s.model_copy(update={"plan": p}), p)
                     for s, p in ((season_a, plan_a), (season_b, plan_b)))
     weeks = [tl_a.days[w.first] for w in tl_a.weeks]
+    rules_b = RuleSet(season_b.rules)
     comp = Comparison(
         label_a, label_b, plan_a.objective, plan_b.objective,
         [(weeks[w], a, b) for w, (a, b) in enumerate(zip(plan_a.team_weeks, plan_b.team_weeks, strict=True)) if a != b],
@@ -672,8 +674,9 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
-        deload_most=int(RuleSet(season_b.rules).value("DL-2", "max_load_weeks")),
+        deload_most=int(rules_b.value("DL-2", "max_load_weeks")),
         deload_broken=any(v.rule == "DL-2" for v in (*rep_a.violations, *rep_b.violations)),
+        dl7_on=rules_b.active("DL-7"),
     )
     from planner.coldstart import cold_starts_added
     from planner.congestion import added, congestion_lines, tapers_added
@@ -703,6 +706,8 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             by_rule_b[v.athlete][v.rule] += 1
     # a goalkeeper's match is no HV exposure here either, as on his handout (one predicate)
     hv_a, hv_b = hv_exposure_counts(season_a, plan_a), hv_exposure_counts(season_b, plan_b)
+    rehab_a = hv_exposure_counts(season_a, plan_a, in_rehab=True)  # of them, the rehab runs
+    rehab_b = hv_exposure_counts(season_b, plan_b, in_rehab=True)
     for ath in season_b.athletes:
         pa, pb = plan_a.for_athlete(ath.id), plan_b.for_athlete(ath.id)
         if pa is None or pb is None:
@@ -726,16 +731,10 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
                   if aid == ath.id),
             sum(1 for aid, _d in loaded if aid == ath.id),
             *_matches_changed((season_a, tl_a, plan_a), (season_b, tl_b, plan_b), ath.id),
-            _rehab_runs(tl_a, pa), _rehab_runs(tl_b, pb),
+            rehab_a.get(ath.id, 0), rehab_b.get(ath.id, 0),
         ))
     comp.load_only = len(set(loaded) - comp.changed_cells)
     return comp
-
-
-def _rehab_runs(tl: Timeline, ap) -> int:
-    """The athlete's HV days from today on spent in a rehab stage: sprint-ladder runs (a match,
-    which a goalkeeper's exemption concerns, is played fit only)."""
-    return sum(1 for i in range(tl.p0, tl.n) if ap.stages[i] != FIT and ap.intensity[i] >= HV_LEVEL)
 
 
 def _matches_played(season: Season, tl: Timeline, plan: Plan, athlete: str

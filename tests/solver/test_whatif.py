@@ -799,6 +799,7 @@ def test_the_hv_columns_say_they_count_rehab_runs_with_matches():
     of days at >= 90 %, and a rehab sprint-ladder run counts as a match started does. The
     comparison says so under its table, in the workbook's Summary and in the app's tooltips, and
     gives the rehab runs among them."""
+    from planner.returns import hv_exposure_counts
     from planner.scenarios import HV_WHAT
     from planner.timeline import Timeline
     from planner.xlsx_compare import build_comparison_workbook
@@ -813,6 +814,9 @@ def test_the_hv_columns_say_they_count_rehab_runs_with_matches():
                             if ap.stages[i] != "FIT" and ap.intensity[i] >= 90)
         hv = a1.hv_a if which == "a" else a1.hv_b
         assert a1.hv_words(which) == (f"{hv} ({rehab} in rehab)" if rehab else str(hv))
+        # one count of HV exposures, split by stage: the rehab runs are among the total's days
+        season = s if which == "a" else after
+        assert hv_exposure_counts(season, plan, in_rehab=True)["A1"] == rehab <= hv
     assert a1.hv_rehab_a > 0  # the baseline's ladder runs of his return for the Derby
     lines = comp.text().splitlines()
     assert HV_WHAT + "." in lines
@@ -861,6 +865,27 @@ def test_team_weeks_moved_say_why_as_far_as_the_deload_rules_say_it(base):
     ws = build_comparison_workbook(comp, base, base.plan, base, plan_b, [])["Summary"]
     assert any(r[1] == line for r in ws.iter_rows(values_only=True))
     assert compare(base, base.plan, base, base.plan).team_weeks_words() == ""
+
+
+def test_team_weeks_moved_name_dl7_only_when_it_is_on(base):
+    """"… and DL-7 (deloads avoid competitions) counts the same in both" was said with DL-7
+    switched off: the line names the deload rules on (DL-2 is a hard rule, always on)."""
+    from planner import edits as E
+
+    tw = base.plan.team_weeks
+    w = next(i for i in range(1, len(tw)) if tw[i] == "deload" and tw[i - 1] == "load")
+    plan_b = base.plan.model_copy(update={"team_weeks": tw[:w - 1] + ("deload", "load") + tw[w + 1:],
+                                          "athletes": tuple(
+        a.model_copy(update={"weeks": a.weeks[:w - 1] + ("deload", "load") + a.weeks[w + 1:]})
+        if a.weeks[w - 1:w + 1] == ("load", "deload") else a for a in base.plan.athletes)})
+    either = "DL-2 (at most 3 load weeks in a row) allows either arrangement"
+    off = E.SetRuleMode(rule="DL-7", mode="off").apply(base)
+    line = compare(off, base.plan, off, plan_b).team_weeks_words()
+    assert line.endswith(f"(the re-plan's choice among options the deload rules count alike: "
+                         f"{either})"), line
+    assert "DL-7" not in line
+    on = compare(base, base.plan, base, plan_b).team_weeks_words()
+    assert "DL-7 (deloads avoid competitions)" in on, on
 
 
 @pytest.mark.parametrize("athletes, fits, broken", [(4, True, False), (36, False, True),
