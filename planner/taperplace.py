@@ -15,7 +15,7 @@ is told how to change them (``solve``, ``check`` and the app's Plan Check):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner import text
 from planner.rules import RULES, RuleSet
@@ -39,20 +39,34 @@ class LateInWeek:
     competitions: tuple[Competition, ...]  # the first A competition of each week, in date order
     training: tuple[int, ...]
     weekday: str  # their first day's weekday (``sat``): the week start that tapers up to them
+    # the weekdays of every note when they differ (the first note's first): no single week start
+    # tapers up to all, said once, on the first note; () when the notes share one weekday
+    apart: tuple[str, ...] = ()
 
     def text(self, season: Season) -> str:
         """``National Qualifier D1 M1 (A, Sat 24 Apr) comes late in its week (weeks start on
         Monday): the 5 training days before it in its week are load-week sessions, not the
         taper (TP-1 tapers the weeks before an A competition's week); to taper up to it, start
-        the weeks on Saturday (Season ▸ Season Settings…: …) and solve again``."""
+        the weeks on Saturday (Season ▸ Season Settings…: …) and solve again``. Notes of other
+        weekdays beside it: each gives its weekday, the first says that no single week start
+        tapers up to all (two "start the weeks on …" fixes contradicted each other)."""
         one = len(self.competitions) == 1
         start = text.weekday_word(season.calendar.week_start)
+        them = "it" if one else "them"
+        day = text.weekday_word(self.weekday)
+        if not self.apart:
+            fix = f"to taper up to {them}, start the weeks on {day} ({SETTINGS_WHERE}) and solve again"
+        elif self.apart[0] == self.weekday:
+            days = text.join_and([text.weekday_word(d) for d in self.apart])
+            fix = (f"weeks from {day} would taper up to {them}, but no single week start tapers up "
+                   f"to every A competition late in its week (they fall on {days}): choose the one "
+                   f"to taper up to ({SETTINGS_WHERE}) and solve again")
+        else:
+            fix = f"weeks from {day} would taper up to {them} ({SETTINGS_WHERE})"
         return (f"{self._named()}, A, {'comes late in its week' if one else 'come late in their weeks'}"
                 f" (weeks start on {start}): the {self._days()} before {'it' if one else 'each'} in its "
                 f"week are load-week sessions, not the taper (TP-1 tapers the weeks before an A competition's week); "
-                f"to taper up to {'it' if one else 'them'}, start the weeks on "
-                f"{text.weekday_word(self.weekday)} ({SETTINGS_WHERE}) and solve again")
-
+                f"{fix}")
 
     def short(self) -> str:
         """A line of a list, the fix in a few words (its tooltip says :meth:`text`): ``National
@@ -102,9 +116,12 @@ def late_in_week(season: Season, timeline: Timeline | None = None) -> list[LateI
         n = sum(1 for d in tl.weeks[w].days if d < i and tl.is_training[d])
         if n >= LATE_TRAINING_DAYS:
             found.setdefault(c.date.weekday(), []).append((c, n))
-    notes = [LateInWeek(tuple(c for c, _n in some), tuple(n for _c, n in some), WEEKDAYS[wd])
-             for wd, some in found.items()]
-    return sorted(notes, key=lambda n: n.competitions[0].date)
+    notes = sorted((LateInWeek(tuple(c for c, _n in some), tuple(n for _c, n in some), WEEKDAYS[wd])
+                    for wd, some in found.items()), key=lambda n: n.competitions[0].date)
+    if len(notes) > 1:  # weekdays apart: no one week start for all, said once
+        apart = tuple(n.weekday for n in notes)
+        notes = [replace(n, apart=apart) for n in notes]
+    return notes
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,24 @@ def test_the_days_before_the_seasons_first_training_day_are_no_break():
     """A season that starts with four weeks off before its first taper has nothing to come back
     from: not said as a break."""
     assert taper_after_break(after_break(0, 27, a=47)) == []
+
+
+def test_competitions_late_on_different_weekdays_say_once_that_no_week_start_suits_all():
+    """A Saturday A and a Thursday A each said "start the weeks on …", one Saturday, the other
+    Thursday: two fixes that cannot both be done. Each note gives its weekday; the first says
+    once that no single week start tapers up to all, and to choose."""
+    s = with_a(33, 59, weeks=10)  # Sat of week 5, Thu of week 9
+    sat, thu = taper_notes(s)
+    assert (sat.weekday, thu.weekday) == ("sat", "thu") and sat.apart == thu.apart == ("sat", "thu")
+    first, second = sat.text(s), thu.text(s)
+    assert "start the weeks on" not in first + second  # no two orders that contradict
+    assert first.endswith("weeks from Saturday would taper up to it, but no single week start "
+                          "tapers up to every A competition late in its week (they fall on "
+                          "Saturday and Thursday): choose the one to taper up to (Season ▸ Season "
+                          "Settings…: Weeks start on; in the coach workbook, the Season sheet's "
+                          "Week starts) and solve again"), first
+    assert "weeks from Thursday would taper up to it (Season ▸" in second
+    assert "no single week start" not in second  # said once
+    # one weekday: the plain fix, as before
+    [one] = late_in_week(with_a(33, weeks=10))
+    assert one.apart == () and "start the weeks on Saturday" in one.text(s)
