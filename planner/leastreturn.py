@@ -45,6 +45,56 @@ def exit_days_needed(spec: StageSpec, lasted: int) -> int:
 
 
 @dataclass(frozen=True)
+class OutOfTime:
+    """A stage held on ``when`` that cannot end by its maximum: ``longest`` (twice the
+    protocol's when a flare-up entered it), ``lasted`` by ``when``, ``needed`` days its exit
+    needs at the least from ``when`` (more than the days left; ``lasted`` may be past
+    ``longest``: outlasted)."""
+
+    stage: str
+    since: dt.date
+    when: dt.date
+    longest: int
+    lasted: int
+    needed: int
+
+    def words(self, who: str, by: str) -> str:
+        """``Diego Alvarez (N03): in P3 since Mon 19 Jul 2027, 14 days by Mon 2 Aug 2027 (P3 lasts
+        at most 21: 7 days left, fewer than the 9 its exit needs at the least)``; ``by``: the
+        day's words ("the new start")."""
+        from planner.text import day_long, plural
+
+        left = (f": {plural(self.longest - self.lasted, 'day')} left, fewer than the "
+                f"{self.needed} its exit needs at the least" if self.lasted < self.longest else "")
+        return (f"{who}: in {self.stage} since {day_long(self.since)}, {self.lasted} days by {by} "
+                f"({self.stage} lasts at most {self.longest}{left})")
+
+    def restart_words(self) -> str:
+        """``P3 restarts on Mon 2 Aug 2027, its sprint ladder counted as done to the stage
+        before's cap (RH-11)``: what a record of the stage on ``when`` does."""
+        from planner.text import day_long
+
+        return (f"{self.stage} restarts on {day_long(self.when)}, its sprint ladder counted as "
+                f"done to the stage before's cap (RH-11)")
+
+
+def out_of_time(spec: StageSpec, seg, flare_ups, when: dt.date, least: int = 0) -> OutOfTime | None:
+    """The stage of segment ``seg`` (:func:`planner.rehab.segments`), held on ``when``, when it
+    cannot end by its maximum: the days left fewer than :func:`exit_days_needed` (or ``least``,
+    a longer count of its exit work); None while there is room. A stage entered by a flare-up
+    (one of ``flare_ups``, the record's, or recorded on one's date) may last twice its
+    maximum, as the season's check reads it."""
+    from planner.rehab import max_days
+
+    longest = max_days(spec, seg.cause == "flare-up" or seg.start in flare_ups)
+    lasted = (when - seg.start).days
+    needed = max(exit_days_needed(spec, lasted), least)
+    if longest - lasted >= needed:
+        return None
+    return OutOfTime(seg.stage, seg.start, when, longest, lasted, needed)
+
+
+@dataclass(frozen=True)
 class LeastReturn:
     """What the stages left need at the least, and the first FIT day that count reaches."""
 

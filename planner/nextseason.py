@@ -31,9 +31,9 @@ import re
 from dataclasses import dataclass, field
 
 from planner.errors import InputError
-from planner.leastreturn import exit_days_needed
+from planner.leastreturn import out_of_time
 from planner.protocols import available_protocols, load_protocol
-from planner.rehab import governing, max_days, segments
+from planner.rehab import governing, segments
 from planner.season import (
     FIT,
     LONGEST_SEASON_DAYS,
@@ -255,21 +255,13 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
     if not segs or segs[-1].stage == FIT:
         return inj
     seg = segs[-1]
-    spec = proto.stage(seg.stage)
-    longest = max_days(spec, seg.start in inj.flare_ups)
-    lasted = (start - seg.start).days
-    needed = exit_days_needed(spec, lasted)
-    if longest - lasted >= needed:  # room left to do the stage's work
-        return inj
     # outlasted, or so nearly that its exit work cannot fit the days left (a P2 carried with 2
-    # of its 42 days left gave the new season no plan)
-    left = (f"{plural(longest - lasted, 'day')} left, fewer than the {needed} its exit needs"
-            if lasted < longest else "")
-    notes.append(f"{old.athlete_label(inj.athlete)}: in {seg.stage} since {day_long(seg.start)}, "
-                 f"{lasted} days by the new start ({seg.stage} lasts at most {longest}"
-                 f"{': ' + left if left else ''}), so "
-                 f"{seg.stage} restarts on {day_long(start)}, its sprint ladder counted as done "
-                 f"to the stage before's cap (RH-11): after the break, re-test them before their "
+    # of its 42 days left gave the new season no plan); room left: carried as it is
+    late = out_of_time(proto.stage(seg.stage), seg, inj.flare_ups, start)
+    if late is None:
+        return inj
+    notes.append(f"{late.words(old.athlete_label(inj.athlete), 'the new start')}, so "
+                 f"{late.restart_words()}: after the break, re-test them before their "
                  f"first speed day and record the stage the physio finds (Season ▸ Injuries, "
                  f"Record stage), or pin their first running days lower")
     return inj.model_copy(update={"stages": inj.stages + (StageRecord(stage=seg.stage,

@@ -1388,21 +1388,21 @@ class StageOutOfTime:
 
     def words(self, season: Season, file: str = "") -> str:
         """``Diego Alvarez (N03): in P3 since Mon 19 Jul 2027, 14 days by Mon 2 Aug 2027 (P3
-        lasts at most 21: 7 days left, fewer than the 9 its exit needs), so the season has no
-        plan with this record; if they are still in P3 then, record P3 on Mon 2 Aug 2027
-        (…)``: the next season's words (``planner.nextseason``), the record to add with it."""
-        lasted = (self.when - self.since).days
+        lasts at most 21: 7 days left, fewer than the 9 its exit needs at the least), so the
+        season has no plan with this record; if they are still in P3 then, record P3 on Mon 2
+        Aug 2027 (…)``: the next season's words (``planner.leastreturn.OutOfTime``), the record
+        to add with it."""
+        from planner.leastreturn import OutOfTime
+
+        late = OutOfTime(self.stage, self.since, self.when, self.longest,
+                         (self.when - self.since).days, self.needed)
         how = "Season ▸ Injuries, Record stage" + (
             f"; or periodize record {file} --stage {self.athlete} {self.stage} "
             f"{self.when.isoformat()} --save" if file else "")
-        return (f"{season.athlete_label(self.athlete)}: in {self.stage} since "
-                f"{day_long(self.since)}, {lasted} days by {day_long(self.when)} ({self.stage} "
-                f"lasts at most {self.longest}: {plural(self.longest - lasted, 'day')} left, fewer "
-                f"than the {self.needed} its exit needs at the least), so the season has no plan with this "
-                f"record. If they are still in {self.stage} then, record {self.stage} on "
-                f"{day_long(self.when)} ({how}): {self.stage} restarts on {day_long(self.when)}, "
-                f"its sprint ladder counted as done to the stage before's cap (RH-11); re-test "
-                f"them before their first speed day, or correct the {self.stage} date")
+        return (f"{late.words(season.athlete_label(self.athlete), day_long(self.when))}, so the "
+                f"season has no plan with this record. If they are still in {self.stage} then, "
+                f"record {self.stage} on {day_long(self.when)} ({how}): {late.restart_words()}; "
+                f"re-test them before their first speed day, or correct the {self.stage} date")
 
 
 def stages_out_of_time(season: Season) -> list[StageOutOfTime]:
@@ -1433,8 +1433,8 @@ def stages_out_of_time(season: Season) -> list[StageOutOfTime]:
 def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime | None:
     """:func:`stages_out_of_time`'s test of one injury record."""
     from planner.history import ladder_credit
-    from planner.leastreturn import RehabDays, exit_days_needed, stage_steps
-    from planner.rehab import max_days, segments
+    from planner.leastreturn import RehabDays, out_of_time, stage_steps
+    from planner.rehab import segments
     from planner.rules import RuleSet
     from planner.season import LADDER
     from planner.squad import joined_on, plan_row
@@ -1451,9 +1451,7 @@ def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime |
     joins = joined_on(season, rec.athlete)
     when = joins if joins is not None and joins > today else today
     spec = proto.stage(seg.stage)
-    longest = max_days(spec, seg.cause == "flare-up")
-    lasted = (when - seg.start).days
-    if lasted >= longest or when > season.calendar.end:
+    if when > season.calendar.end:
         return None
     rs = RuleSet(season.rules)
     sps = int(rs.value("RH-11", "sessions_per_step"))
@@ -1463,10 +1461,11 @@ def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime |
     first = (when - season.calendar.start).days
     counted = (days.place(stage_steps(spec, sps, done), first, per_week) - first
                if days.tdays and per_week >= 1 else 0)
-    needed = max(exit_days_needed(spec, lasted), counted)
-    if longest - lasted >= needed:
+    # the next season's test (planner.nextseason), with the ladder's count of the exit work
+    late = out_of_time(spec, seg, rec.flare_ups, when, least=counted)
+    if late is None or late.lasted >= late.longest:  # outlasted by then: planner.validate's
         return None
-    return StageOutOfTime(rec.athlete, seg.stage, seg.start, when, longest, needed)
+    return StageOutOfTime(rec.athlete, seg.stage, seg.start, when, late.longest, late.needed)
 
 
 def stages_out_of_time_since(before: Season | None, after: Season, file: str = "") -> list[str]:

@@ -209,7 +209,7 @@ def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_h
     (a1,) = made.season.injuries
     assert a1.stages[-1] == StageRecord(stage="P2", start=day(28))
     assert ("Athlete 1 (A1): in P2 since Wed 23 Dec 2026, 40 days by the new start (P2 lasts at "
-            "most 42: 2 days left, fewer than the 3 its exit needs), so P2 restarts on Mon 1 Feb "
+            "most 42: 2 days left, fewer than the 3 its exit needs at the least), so P2 restarts on Mon 1 Feb "
             "2027") in "\n".join(made.notes)
     solved_and_checked(made.season, time_limit=20)
     kept = next_season(ended(7), start=day(28))  # 21 days by the start, 21 left: as recorded
