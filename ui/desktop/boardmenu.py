@@ -43,11 +43,12 @@ def role_menu(season: Season, athlete: str, competition: str) -> dict[str, str]:
 
 
 # 0 % is no day off: on a training day a fit athlete has a recovery session (no running) and
-# one in rehab his stage's session; the cell menu names the one the day gives
-LEVEL_TEXT = {0: "0 % — recovery session, no running", 60: "60 %", 70: "70 %",
+# one in rehab their stage's session; the cell menu and the what-if dialog name the one the day
+# gives (ZERO_TEXT), the shared list says only what 0 % is
+LEVEL_TEXT = {0: "0 % — no running", 60: "60 %", 70: "70 %",
               80: "80 % (speed day)", 90: "90 % (high velocity)", 95: "95 %", 100: "100 % (max)"}
-ZERO_TEXT = {"recovery": LEVEL_TEXT[0], "rehab": "0 % — rehab session, no running",
-             None: "0 % — no running"}
+ZERO_TEXT = {"recovery": "0 % — recovery session, no running",
+             "rehab": "0 % — rehab session, no running", None: LEVEL_TEXT[0]}
 
 
 def zero_session(stage: str | None, tl: Timeline, i: int, athlete: str) -> str | None:
