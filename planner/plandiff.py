@@ -42,6 +42,23 @@ def level_words(stage: str | None, level: int | None, with_stage: bool = False) 
     return f"{'fit' if stage == FIT else 'injured' if stage == INJ else stage} {lv}"
 
 
+def planned_words(first: dt.date) -> str:
+    """``planned from Mon 4 Jan``: an athlete a placeholder held (not planned yet), planned from
+    ``first`` (:func:`first_planned`)."""
+    return f"planned from {day(first)}"
+
+
+def first_planned(season: Season, tl: Timeline, athlete: str) -> dt.date | None:
+    """The first day a plan of a placeholder athlete plans: today, or the day he joins the
+    squad; None once the season is over."""
+    from planner.squad import joined_on
+
+    if tl.p0 >= tl.n:
+        return None
+    joins = joined_on(season, athlete)
+    return max(tl.days[tl.p0], joins or tl.days[tl.p0])
+
+
 @dataclass(frozen=True)
 class DayChange:
     """One athlete-day the new plan changes: the stage and level before (None: no plan for the
@@ -101,7 +118,7 @@ class PlanChanges:
     def of(self, athlete: str, limit: int | None = None) -> list[str]:
         """An athlete's changes in words, by date: planned for the first time, the days, then the
         own weeks; past ``limit``, "and N more"."""
-        said = ([f"planned from {day(first)}" for a, first in self.planned if a == athlete]
+        said = ([planned_words(first) for a, first in self.planned if a == athlete]
                 + [c.words() for c in self.days if c.athlete == athlete]
                 + [w.words() for w in self.weeks if w.athlete == athlete])
         if limit is None or len(said) <= limit:
@@ -123,7 +140,7 @@ class PlanChanges:
         if len(self.planned) > named:
             parts.append(f"{plural(len(self.planned), 'athlete')} planned for the first time")
         else:
-            parts += [f"{_name(season, a)} planned from {day(first)}" for a, first in self.planned]
+            parts += [f"{_name(season, a)} {planned_words(first)}" for a, first in self.planned]
         first = self.days[:named]
         for n, c in enumerate(first):
             said = f"{day(c.date)} ({c.change()})"
@@ -159,7 +176,7 @@ def plan_changes(season: Season, old: Plan | None, new: Plan | None) -> PlanChan
     first time, said once; one ``new`` still holds so changes nothing."""
     if old is None or new is None:
         return PlanChanges()
-    from planner.squad import display_ids, joined_on
+    from planner.squad import display_ids
 
     tl = Timeline(season)
     order = {a: k for k, a in enumerate(display_ids(season, new))}
@@ -170,9 +187,8 @@ def plan_changes(season: Season, old: Plan | None, new: Plan | None) -> PlanChan
         if season.athlete(ap.athlete) is None or ap.athlete in new.unplanned:
             continue
         if ap.athlete in old.unplanned:
-            if tl.p0 < tl.n:  # from today, or the day he joins the squad
-                joins = joined_on(season, ap.athlete)
-                planned.append((ap.athlete, max(tl.days[tl.p0], joins or tl.days[tl.p0])))
+            if (first := first_planned(season, tl, ap.athlete)) is not None:
+                planned.append((ap.athlete, first))
             continue
         was = old.for_athlete(ap.athlete)
         if was is not None and (len(was.intensity), len(was.stages)) != (len(ap.intensity),

@@ -328,17 +328,39 @@ class AthleteDiff:
     # of hv_a, hv_b: the rehab sprint-ladder runs (a day at >= 90 % in a rehab stage)
     hv_rehab_a: int = 0
     hv_rehab_b: int = 0
+    # a placeholder row (not planned yet, Plan.unplanned) in A or B: its figures are no plan's;
+    # planned_from: the first day the other plans (planner.plandiff.first_planned)
+    unplanned_a: bool = False
+    unplanned_b: bool = False
+    planned_from: dt.date | None = None
+
+    def unplanned(self, which: str) -> bool:
+        """Whether plan ``which`` ("a" or "b") holds the athlete as a placeholder."""
+        return self.unplanned_a if which == "a" else self.unplanned_b
+
+    def planned_words(self) -> str:
+        """``planned from Mon 4 Jan`` (a placeholder in A planned in B, as a re-plan's changes
+        say it), ``not planned in B`` (the other way), or ""."""
+        from planner.plandiff import planned_words
+
+        if self.unplanned_a and not self.unplanned_b and self.planned_from is not None:
+            return planned_words(self.planned_from)
+        if self.unplanned_b and not self.unplanned_a:
+            return "not planned in B"
+        return ""
 
     def hv_words(self, which: str) -> str:
         """``32`` or ``32 (7 in rehab)``: plan ``which``'s HV days, with the rehab runs among
         them (an athlete out for six weeks kept his count: the ladder's runs replaced matches)."""
+        if self.unplanned(which):
+            return NOT_PLANNED_SAID
         hv, rehab = (self.hv_a, self.hv_rehab_a) if which == "a" else (self.hv_b, self.hv_rehab_b)
         return f"{hv} ({rehab} in rehab)" if rehab else str(hv)
 
     @property
     def changed(self) -> bool:
         return bool(self.changed_days or self.weeks_moved or self.return_a != self.return_b
-                    or self.away_a != self.away_b or self.targets_a != self.targets_b
+                    or self.unplanned_a != self.unplanned_b or self.away_a != self.away_b or self.targets_a != self.targets_b
                     or self.roles or self.load_days)
 
     def matches_words(self) -> str:
@@ -384,7 +406,10 @@ class AthleteDiff:
 
     def back(self, which: str, fmt=date_long) -> str:
         """The return in words for plan ``which`` ("a" or "b"): a date (``fmt``: ``5 Oct 2026``
-        by default), "not this season", or "fit" (no rehab day in the season)."""
+        by default), "not this season", "fit" (no rehab day in the season), or "not planned" (a
+        placeholder row: its all-fit days are no plan's)."""
+        if self.unplanned(which):
+            return NOT_PLANNED_SAID
         day, away = (self.return_a, self.away_a) if which == "a" else (self.return_b, self.away_b)
         if day is not None:
             prov = self.provisional_a if which == "a" else self.provisional_b
@@ -392,6 +417,8 @@ class AthleteDiff:
         return "not this season" if away else "fit"
 
 
+# an athlete's return and HV in a plan that holds him as a placeholder (as the Inspector says it)
+NOT_PLANNED_SAID = "not planned"
 # what the comparison's HV figures count (its text, the app's column tooltips, the workbook)
 HV_WHAT = ("HV: the days at 90 % of max speed or more from today to the season's end; a match "
            "started, a speed session and a rehab sprint-ladder run count alike, as HV-1 reads an "
@@ -609,7 +636,7 @@ class Comparison:
             if not a.changed and a.hv_a == a.hv_b:
                 continue
             key = (a.back("a"), a.back("b"), a.hv_words("a"), a.hv_words("b"), a.changed_days, tuple(a.weeks_moved),
-                   a.roles, a.load_days)
+                   a.roles, a.load_days, a.planned_words())
             groups.setdefault(key, []).append(a)
         for members in groups.values():
             a = members[0]
@@ -624,6 +651,8 @@ class Comparison:
             # column does not count
             if not moved and a.load_days > a.changed_days:
                 moved = f"(planned load changed on {plural(a.load_days, 'day')})"
+            if a.planned_words():  # said once: none of his days was a plan's in the other
+                moved = f"({a.planned_words()})"
             ret_a, ret_b = a.back("a"), a.back("b")
             lines += [f"{who[:34]:34s} {ret_a:>{wide}s} {ret_b:>{wide}s} {a.hv_words('a'):>{hv}s} "
                       f"{a.hv_words('b'):>{hv}s} "
@@ -680,7 +709,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     )
     from planner.coldstart import cold_starts_added
     from planner.congestion import added, congestion_lines, tapers_added
-    from planner.plandiff import changed_days
+    from planner.plandiff import changed_days, first_planned
     from planner.returns import hv_exposure_counts
 
     scenario = season_b.model_copy(update={"plan": plan_b})
@@ -713,13 +742,15 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         if pa is None or pb is None:
             continue
         # a placeholder row (not planned yet) planned in the other: no day of a plan changed
-        placeholder = ath.id in plan_a.unplanned or ath.id in plan_b.unplanned
+        unplanned_a, unplanned_b = ath.id in plan_a.unplanned, ath.id in plan_b.unplanned
+        placeholder = unplanned_a or unplanned_b
         cells = set() if placeholder else set(changed_days(pa, pb))
         comp.changed_cells |= {(ath.id, d) for d in cells}
         (ret_a, away_a), (ret_b, away_b) = _return(tl_a, plan_a, ath.id), _return(tl_b, plan_b, ath.id)
         comp.athletes.append(AthleteDiff(
             ath.id, season_b.athlete_label(ath.id), ret_a, ret_b,
             hv_a.get(ath.id, 0), hv_b.get(ath.id, 0),
+            [] if placeholder else  # a placeholder's own weeks were no plan's either
             [(weeks[w], a, b) for w, (a, b) in enumerate(zip(pa.weeks, pb.weeks, strict=True)) if a != b],
             len(cells), by_rule_a.get(ath.id, {}), by_rule_b.get(ath.id, {}), away_a, away_b,
             # a target dated before today is no news of a what-if ("Target: … A met, B met" of
@@ -730,8 +761,10 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
             tuple(w for (aid, _d), w in sorted(comp.role_cells.items(), key=lambda x: x[0][1])
                   if aid == ath.id),
             sum(1 for aid, _d in loaded if aid == ath.id),
-            *_matches_changed((season_a, tl_a, plan_a), (season_b, tl_b, plan_b), ath.id),
-            rehab_a.get(ath.id, 0), rehab_b.get(ath.id, 0),
+            *(((), (), False) if placeholder else
+              _matches_changed((season_a, tl_a, plan_a), (season_b, tl_b, plan_b), ath.id)),
+            rehab_a.get(ath.id, 0), rehab_b.get(ath.id, 0), unplanned_a, unplanned_b,
+            first_planned(season_b, tl_b, ath.id) if unplanned_a and not unplanned_b else None,
         ))
     comp.load_only = len(set(loaded) - comp.changed_cells)
     return comp
@@ -799,13 +832,16 @@ def role_days(season_a: Season, season_b: Season, tl: Timeline,
 def _load_days(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan, tl: Timeline
                ) -> tuple[tuple[tuple[dt.date, int, float], ...], dict[tuple[str, int], float]]:
     """The days whose planned load (planner.loadtable) differs in B: (day, athletes, AU B - A), and
-    those athlete-days as (athlete, day index) -> AU B - A."""
+    those athlete-days as (athlete, day index) -> AU B - A. An athlete either plan holds as a
+    placeholder (not planned yet) is left out: that row was no plan, so no load of it changed
+    (AthleteDiff.planned_words says him)."""
     from planner.loadtable import athlete_load
 
     by: dict[int, list[float]] = {}
     cells: dict[tuple[str, int], float] = {}
     for ath in season_b.athletes:
-        if plan_a.for_athlete(ath.id) is None or plan_b.for_athlete(ath.id) is None:
+        if (plan_a.for_athlete(ath.id) is None or plan_b.for_athlete(ath.id) is None
+                or ath.id in plan_a.unplanned or ath.id in plan_b.unplanned):
             continue
         try:
             la = athlete_load(season_a, plan_a, ath.id)

@@ -94,7 +94,9 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
         # season, fit, a provisional return (RH-CRIT); text alike, one form in the column
         rows.append([a.athlete, a.name, a.back("a", text.day_long), a.back("b", text.day_long),
                      a.target("a") or None, a.target("b") or None,
-                     a.hv_a, a.hv_b, a.changed_days, moved, "; ".join(a.roles) or None])
+                     # a placeholder's 0 is no plan's (AthleteDiff.hv_words says "not planned")
+                     *(a.hv_words(w) if a.unplanned(w) else h for w, h in (("a", a.hv_a), ("b", a.hv_b))),
+                     a.changed_days, moved, "; ".join(a.roles) or None])
     # A and B are named once, in the title line; the widths keep a one-page-wide print >= 8 pt
     widths = [6, 22, 17, 17, 12, 12, 10, 10, 10, 22, 30]
     _table(ws, ["ID", "Athlete", "Return A", "Return B", "Target A", "Target B",

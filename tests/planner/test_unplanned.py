@@ -203,6 +203,20 @@ def test_the_comparison_counts_no_changed_day_for_his_placeholder():
     row = next(a for a in comp.athletes if a.athlete == "A9")
     assert row.changed_days == 0
     assert not any(aid == "A9" for aid, _ in comp.changed_cells)
+    # B re-plans him alone (the others' rows as stored): no load of his placeholder changed, he
+    # is said once as planned from today, and his A columns are no plan's ("HV 0, fit")
+    only_him = solved.plan.model_copy(update={"athletes": tuple(
+        a if a.athlete == "A9" else added.plan.for_athlete(a.athlete) for a in solved.plan.athletes),
+        "team_weeks": added.plan.team_weeks})
+    comp = compare(added, added.plan, added, only_him)
+    said = comp.text()
+    assert not comp.load_days and comp.load_only == 0
+    assert "Planned load changed" not in said
+    line = next(x for x in said.splitlines() if x.startswith("New Signing (A9)"))
+    assert line.split()[3:6] == ["not", "planned", "fit"], line
+    assert line.endswith("(planned from Mon 4 Jan)") and said.count("planned from") == 1
+    row = next(a for a in comp.athletes if a.athlete == "A9")
+    assert row.hv_words("a") == "not planned" and row.hv_words("b") == str(row.hv_b)
 
 
 def test_a_day_of_the_newcomer_cannot_be_set_by_hand_before_a_solve():

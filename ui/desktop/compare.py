@@ -383,12 +383,15 @@ class CompareWindow(QWidget):
             who = f" ({len(changed)} athletes)"
         else:
             who = (" (" + ", ".join(a.name.split(" (")[0] for a in changed) + ")") if changed else ""
-        returns = [a for a in comp.athletes if a.back("a") != a.back("b")]
+        # a placeholder planned in the other plan: said once, not as a return ("back not planned")
+        returns = [a for a in comp.athletes if a.back("a") != a.back("b") and not a.planned_words()]
         sentences = [_esc(comp.changed_words() + who)]
         if comp.load_days:  # a match added on a match day changes loads, not days
             said = comp.load_words(shown=2)
             sentences.append(_esc(said[:1].lower() + said[1:]))
         sentences += [_esc(x.rstrip(".")) for x in comp.shared_days]
+        sentences += [f"{_esc(a.name.split(' (')[0])} {_esc(w)}" for a in comp.athletes
+                      if (w := a.planned_words())]
         for a in returns[:3]:
             sentences.append(f"{_esc(a.name.split(' (')[0])} "
                              f"{_esc(_return_words(a.back('b')))} instead of "
@@ -466,7 +469,10 @@ class CompareWindow(QWidget):
         # at 1024 px; an unchanged "1 → 1" read as a change): the tooltip says the days in full
         days = [str(a.changed_days)] if a.changed_days else []
         days += [f"roles {len(a.roles)}"] if a.roles else []
-        return [a.name, back("a"), back("b"), str(a.hv_a), str(a.hv_b),
+        def hv(which: str) -> str:  # a placeholder's 0 is no plan's: "not planned"
+            return a.hv_words(which) if a.unplanned(which) else str(a.hv_a if which == "a" else a.hv_b)
+
+        return [a.name, back("a"), back("b"), hv("a"), hv("b"),
                 " · ".join(days) or "–",
                 f"{soft_a} → {soft_b}" if soft_a != soft_b else (str(soft_a) if soft_a else "–"),
                 "the team's" if a.weeks_moved and list(a.weeks_moved) == list(team_moved)
