@@ -467,10 +467,11 @@ class Comparison:
     # (athlete, day index) -> the match roles B changes that day, in words (role_days)
     role_cells: dict[tuple[str, int], str] = field(default_factory=dict)
     # DL-2's most load weeks in a row in B (a hard rule, always on), whether either plan breaks
-    # DL-2, and whether DL-7 is on: why the team's weeks moved (team_weeks_words)
+    # DL-2, and whether DL-7 is on in B and in A: why the team's weeks moved (team_weeks_words)
     deload_most: int = 0
     deload_broken: bool = False
     dl7_on: bool = True
+    dl7_on_a: bool = True
 
     @property
     def changed_days(self) -> int:
@@ -487,11 +488,14 @@ class Comparison:
         a, b = self.soft_a.get("DL-7", 0), self.soft_b.get("DL-7", 0)
         either = ("" if self.deload_broken else
                   f"DL-2 (at most {self.deload_most} load weeks in a row) allows either arrangement")
-        if self.dl7_on and a != b:
-            why = f"{dl7} instances {a} -> {b}" + (f"; {either}" if either else "")
-        elif either:  # DL-7 named only when on (off, it counts nothing either way)
+        # the counts differ, so DL-7 mattered, also when the scenario switched it off or on
+        off = (" (off in both)" if not (self.dl7_on or self.dl7_on_a) else
+               " (off in B)" if not self.dl7_on else " (off in A)" if not self.dl7_on_a else "")
+        if a != b:
+            why = f"{dl7} instances {a} -> {b}{off}" + (f"; {either}" if either else "")
+        elif either:  # DL-7 named only when on in both (off, it counts nothing either way)
             why = (f"the re-plan's choice among options the deload rules count alike: {either}"
-                   + (f", and {dl7} counts the same in both" if self.dl7_on else ""))
+                   + ("" if off else f", and {dl7} counts the same in both"))
         else:
             why = "the deload rhythm is broken: see the hard rules"
         return f"Team weeks changed: {moved} ({why})"
@@ -705,7 +709,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
         stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
         deload_most=int(rules_b.value("DL-2", "max_load_weeks")),
         deload_broken=any(v.rule == "DL-2" for v in (*rep_a.violations, *rep_b.violations)),
-        dl7_on=rules_b.active("DL-7"),
+        dl7_on=rules_b.active("DL-7"), dl7_on_a=RuleSet(season_a.rules).active("DL-7"),
     )
     from planner.coldstart import cold_starts_added
     from planner.congestion import added, congestion_lines, tapers_added

@@ -16,7 +16,7 @@ from planner.text import date_long, day_long
 from planner.xlsx_compare import HEAD
 from solver import SolveRequest, Status, solve
 from solver.whatif import change_scope, replan
-from tests.builders import day, injury, season
+from tests.builders import day, injury, season, solved_and_checked
 
 
 def planned(s, deterministic: bool = False):
@@ -886,6 +886,28 @@ def test_team_weeks_moved_name_dl7_only_when_it_is_on(base):
     assert "DL-7" not in line
     on = compare(base, base.plan, base, plan_b).team_weeks_words()
     assert "DL-7 (deloads avoid competitions)" in on, on
+
+
+def test_team_weeks_moved_by_switching_dl7_off_name_dl7():
+    """A scenario whose change is "DL-7 off" said the deload rules "count alike" (it read DL-7's
+    mode in B alone): A counts a deload on a match week, B none, so DL-7 is the reason, with the
+    side it is off on."""
+    s = season(weeks=8, athletes=4, matches=[5 + 7 * k for k in range(8)])
+    s = E.SetRuleValue(rule="DL-2", param="max_load_weeks", value=4.0).apply(s)
+    on = s.model_copy(update={"plan": solved_and_checked(s, time_limit=20)[0].plan})
+    tw = on.plan.team_weeks
+    w = next(i for i in range(1, len(tw)) if tw[i] == "deload" and tw[i - 1] == "load")
+    plan_b = on.plan.model_copy(update={"team_weeks": tw[:w - 1] + ("deload", "load") + tw[w + 1:],
+                                        "athletes": tuple(
+        a.model_copy(update={"weeks": a.weeks[:w - 1] + ("deload", "load") + a.weeks[w + 1:]})
+        if a.weeks[w - 1:w + 1] == ("load", "deload") else a for a in on.plan.athletes)})
+    off = E.SetRuleMode(rule="DL-7", mode="off").apply(on)
+    dl7 = "DL-7 (deloads avoid competitions)"
+    line = compare(on, on.plan, off, plan_b).team_weeks_words()
+    assert f"({dl7} instances 1 -> 0 (off in B); DL-2 (at most 4 load weeks" in line, line
+    assert "count alike" not in line
+    back = compare(off, plan_b, on, on.plan).team_weeks_words()
+    assert f"({dl7} instances 0 -> 1 (off in A);" in back, back
 
 
 @pytest.mark.parametrize("athletes, fits, broken", [(4, True, False), (36, False, True),
