@@ -179,8 +179,9 @@ def not_planned_error(season: Season, athlete_id: str) -> str | None:
 
 def injured_not_planned(season: Season, plan: Plan | None = None) -> list[tuple[Athlete, Injury, str]]:
     """The athletes not planned yet (:func:`unplanned`) whose injury records hold them injured on
-    the planning start or later, as (athlete, the record governing then, the stage the records
-    give then: ``INJ``, ``P2``, or ``FIT`` before an onset ahead): their return is not planned
+    the planning start or later, as (athlete, the record governing then — or the first with its
+    onset ahead —, the stage the records give then: ``INJ``, ``P2``, or ``FIT`` before an onset
+    ahead): their return is not planned
     yet, whatever their placeholder rows (all ``FIT``) say."""
     from planner.rehab import athlete_stage_on
 
@@ -193,7 +194,10 @@ def injured_not_planned(season: Season, plan: Plan | None = None) -> list[tuple[
         stage = athlete_stage_on(records, day)
         if stage == FIT and all(r.onset <= day for r in records):
             continue
-        rec = next((r for r in reversed(records) if r.onset <= day), records[0])
+        # fit until the onset ahead: that record, not an older healed one (its onset and target
+        # named beside "fit until the onset ahead" said something false)
+        rec = (next(r for r in records if r.onset > day) if stage == FIT
+               else next((r for r in reversed(records) if r.onset <= day), records[0]))
         out.append((season.athlete(aid), rec, stage))
     return out
 

@@ -324,6 +324,15 @@ def test_an_injured_newcomer_is_said_injured_not_fit():
     assert injured_not_planned(fit) == []
     cover = {r[0]: r[1] for r in build_workbook(fit, fit.plan)["Cover"].iter_rows(values_only=True) if r[0]}
     assert cover["Injured"].startswith("No injured athlete in this plan.")
+    # an older, healed injury and one ahead: the one ahead is named beside "fit until the onset
+    # ahead", with its onset (the healed one's onset and target were)
+    healed = injury("A9", "FIT", start_day=-5, onset_day=-40, history=(("P2", -30),))
+    ahead = injury("A9", "P2", start_day=12, onset_day=10)
+    two = added.model_copy(update={"injuries": (healed, ahead)})
+    assert [(a.id, rec.onset, st) for a, rec, st in injured_not_planned(two)] == [("A9", day(10), "FIT")]
+    row = next(r for r in build_workbook(two, two.plan)["Returns"].iter_rows(min_row=2, values_only=True)
+               if r[0] == "New Signing (A9)")
+    assert row[3] == day(10) and row[4] == "fit until the onset ahead (recorded)", row
 
 
 def test_a_stage_out_of_time_is_said_for_a_newcomer_his_placeholder_does_not_cover():
