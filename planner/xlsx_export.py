@@ -938,14 +938,15 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     for a, rec, stage in injured_not_planned(season, ctx.plan):  # their placeholder rows read FIT
         _returns_row(ws, r, _waiting_values(ctx, a, rec, stage), cols, (wrap, date_s))
         r += 1
-    if r == 2:
+    wrote = r > 2  # a return or an injured newcomer: a table to filter (the note below is none)
+    if not wrote:
         c = ws.cell(row=2, column=1, value="No injured athlete in this plan.")
         c.style = st.note()
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
         r = 3
     last = get_column_letter(len(cols))
     ws.freeze_panes = "B2"
-    if rets or r > 3:
+    if wrote:
         ws.auto_filter.ref = f"A1:{last}{r - 1}"
     notes = ["Back to full training: the first team session the athlete can join from their first day at FIT (that day said beside it when the team does not train on it). First match: the first competition the "
              "athlete plays after it, once the team sessions of RE-1 are done (off the bench: "

@@ -317,6 +317,7 @@ def test_an_injured_newcomer_is_said_injured_not_fit():
     rows = [r for r in wb["Returns"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert rows[0][:2] == ("New Signing (A9)", "Forward")
     assert rows[0][4:6] == ("P2 (recorded)", "Not planned yet: Plan ▸ Solve (F5)")
+    assert wb["Returns"].auto_filter.ref == f"A1:{wb['Returns'].cell(1, wb['Returns'].max_column).column_letter}2"
     anon = build_workbook(added, added.plan, anonymise=True)
     assert [r[:4] for r in anon["Returns"].iter_rows(min_row=2, max_row=2, values_only=True)] == \
         [("A9", "Forward", "–", "–")]
