@@ -75,7 +75,7 @@ from planner.protocols import load_protocol
 from planner.returns import back_words, provisional_of, returns
 from planner.season import FIT, INJ, Plan, Season
 from planner.sessions import Prescriber, Prescription, stage_limits
-from planner.squad import display_order, gone_between, not_with_squad, unplanned_line
+from planner.squad import gone_between, not_with_squad, planned_order, unplanned_line
 from planner.text import day_long, join_and
 from planner.timeline import Timeline, in_day_places
 from planner.validate import export_problems
@@ -789,9 +789,9 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     # season has no calendar, and none has a match on a day not with the squad (a signing's 23
     # matches before he joined read "League match 1: away")
     gone = gone_between(season, season.calendar.start, season.calendar.end)
-    unplanned = set(plan.unplanned)  # a placeholder row until a solve: no calendar (said)
+    # a placeholder row until a solve: no calendar (said; planned_order leaves them out)
     if notes is not None and (said := unplanned_line(season, plan, anonymise,
-                                                     way="no calendar; solve (F5) first")):
+                                                     fix="solve (F5) first")):
         notes.append(said)
     off = {a.id: not_with_squad(season, a.id) for a in season.athletes}
     if anonymise:
@@ -808,8 +808,8 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}
     backs = back_sessions(season, plan)
-    for a in display_order(season, plan):
-        if a.id in gone or a.id in unplanned:
+    for a in planned_order(season, plan):
+        if a.id in gone:
             continue
         cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
                         prescriber, explainer, handouts, off=off[a.id], backs=backs)

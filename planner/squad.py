@@ -207,12 +207,11 @@ UNPLANNED_SAID = "their days are not checked, counted or exported"
 
 
 def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False,
-                   fix: str = "solve (F5)", way: str | None = None) -> str | None:
+                   fix: str = "solve (F5)") -> str | None:
     """``2 athletes not planned yet (Alex Reserve1, Ike Reserve2): their days are not checked,
     counted or exported; solve (F5)``: one sentence everywhere, ``fix`` its tail (the way on as
     the place words it: ``periodize solve S --save plans them`` on the command line); their IDs
-    when anonymised; ``way``: the whole text after the colon instead. None when every athlete is
-    planned."""
+    when anonymised. None when every athlete is planned."""
     from planner.text import join_and, plural
 
     ids = unplanned(season, plan)
@@ -220,7 +219,7 @@ def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = F
         return None
     names = [aid if anonymise else season.athlete(aid).name for aid in ids]
     shown = join_and(names) if len(names) <= 6 else f"{', '.join(names[:5])} and {len(names) - 5} more"
-    return f"{plural(len(ids), 'athlete')} not planned yet ({shown}): {way or f'{UNPLANNED_SAID}; {fix}'}"
+    return f"{plural(len(ids), 'athlete')} not planned yet ({shown}): {UNPLANNED_SAID}; {fix}"
 
 
 def near_position(position: str, others: Iterable[str] = (), cutoff: float = 0.8) -> str | None:

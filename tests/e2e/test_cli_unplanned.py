@@ -38,7 +38,7 @@ def test_a_reimported_signing_is_said_not_planned_until_a_solve(tmp_path):
             "--json", "plan.json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert f"Warning: {said}; periodize solve s.season.json --save plans them." in r.stderr
-    assert "1 athlete not planned yet (New Signing): no calendar; solve (F5) first" in r.stdout
+    assert f"{said}; solve (F5) first" in r.stdout
     assert f"  {said}; no handout until a solve." in r.stdout
     assert sorted(p.name for p in (tmp_path / "ho").iterdir()) == ["A1 Athlete 1.pdf", "A2 Athlete 2.pdf"]
     cover = {row[0]: row[1] for row in openpyxl.load_workbook(tmp_path / "x.xlsx")["Cover"]

@@ -141,7 +141,8 @@ def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
     files = export_calendars(added, added.plan, tmp_path / "ics", notes=notes)
     assert len(files) == 3  # the two planned athletes' and the team's
     assert not any("Signing" in f.name or "A9" in f.name for f in files)
-    assert "1 athlete not planned yet (New Signing): no calendar; solve (F5) first" in notes
+    assert ("1 athlete not planned yet (New Signing): their days are not checked, counted or exported; "
+            "solve (F5) first") in notes
 
 
 def test_a_replan_counts_no_change_of_his_placeholder_and_says_him_planned_once():
