@@ -203,15 +203,18 @@ def injured_not_planned(season: Season, plan: Plan | None = None) -> list[tuple[
 
 
 # what every place says of their days, before its own way on (unplanned_line)
-UNPLANNED_SAID = "their days are not checked, counted or exported"
+# (the plan JSON does carry their rows, marked unplanned; an injured one has a Returns row)
+UNPLANNED_SAID = ("their days are not checked nor counted, and no handout, calendar or athlete "
+                  "sheet is made for them")
 
 
 def unplanned_line(season: Season, plan: Plan | None = None, anonymise: bool = False,
                    fix: str = "solve (F5)") -> str | None:
-    """``2 athletes not planned yet (Alex Reserve1, Ike Reserve2): their days are not checked,
-    counted or exported; solve (F5)``: one sentence everywhere, ``fix`` its tail (the way on as
-    the place words it: ``periodize solve S --save plans them`` on the command line); their IDs
-    when anonymised. None when every athlete is planned."""
+    """``2 athletes not planned yet (Alex Reserve1, Ike Reserve2): their days are not checked
+    nor counted, and no handout, calendar or athlete sheet is made for them; solve (F5)``: one
+    sentence everywhere, ``fix`` its tail (the way on as the place words it: ``periodize solve S
+    --save plans them`` on the command line); their IDs when anonymised. None when every athlete
+    is planned."""
     from planner.text import join_and, plural
 
     ids = unplanned(season, plan)

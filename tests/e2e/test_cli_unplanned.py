@@ -31,7 +31,8 @@ def test_a_reimported_signing_is_said_not_planned_until_a_solve(tmp_path):
             "solve s.season.json --save)") in r.stdout
     assert "Session" not in r.stdout
     r = run("check", "s.season.json", cwd=tmp_path)
-    said = "1 athlete not planned yet (New Signing): their days are not checked, counted or exported"
+    said = ("1 athlete not planned yet (New Signing): their days are not checked nor counted, and "
+            "no handout, calendar or athlete sheet is made for them")
     assert f"{said}; periodize solve s.season.json --save plans them" in r.stderr
     assert " A9 " not in r.stdout
     r = run("export", "s.season.json", "--xlsx", "x.xlsx", "--ics", "ics", "--handouts", "ho",
@@ -39,7 +40,7 @@ def test_a_reimported_signing_is_said_not_planned_until_a_solve(tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"Warning: {said}; periodize solve s.season.json --save plans them." in r.stderr
     assert f"{said}; solve (F5) first" in r.stdout
-    assert f"  {said}; no handout until a solve." in r.stdout
+    assert f"  {said}; solve, then export again." in r.stdout
     assert sorted(p.name for p in (tmp_path / "ho").iterdir()) == ["A1 Athlete 1.pdf", "A2 Athlete 2.pdf"]
     cover = {row[0]: row[1] for row in openpyxl.load_workbook(tmp_path / "x.xlsx")["Cover"]
              .iter_rows(values_only=True) if row[0]}

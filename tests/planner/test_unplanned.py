@@ -27,9 +27,11 @@ def test_add_athlete_and_a_workbook_import_mark_the_newcomer_not_planned():
     assert added.plan.for_athlete("A9").intensity == (0,) * 21
     assert unplanned(added) == ("A9",)
     assert unplanned_line(added) == ("1 athlete not planned yet (New Signing): their days are not "
-                                     "checked, counted or exported; solve (F5)")
+                                     "checked nor counted, and no handout, calendar or athlete sheet is "
+                                     "made for them; solve (F5)")
     assert unplanned_line(added, anonymise=True, fix="then export again").startswith(
-        "1 athlete not planned yet (A9): their days are not checked, counted or exported; then export")
+        "1 athlete not planned yet (A9): their days are not checked nor counted, and no handout, "
+        "calendar or athlete sheet is made for them; then export")
     assert unplanned_line(old) is None
     # removed again: nobody left unplanned
     assert E.RemoveAthlete(athlete="A9").apply(added).plan.unplanned == ()
@@ -134,14 +136,16 @@ def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
     assert cover["Plan"].startswith("Not planned for every athlete yet (below)")
     assert "checked against every rule" not in cover["Plan"]
     assert cover["Not planned"] == ("1 athlete not planned yet (New Signing): their days are not "
-                                    "checked, counted or exported; solve (F5), then export again.")
+                                    "checked nor counted, and no handout, calendar or athlete sheet is "
+                                    "made for them; solve (F5), then export again.")
     assert not any(t.startswith("A9") for t in wb.sheetnames)
     assert any(t.startswith("A1") for t in wb.sheetnames)
     notes: list[str] = []
     files = export_calendars(added, added.plan, tmp_path / "ics", notes=notes)
     assert len(files) == 3  # the two planned athletes' and the team's
     assert not any("Signing" in f.name or "A9" in f.name for f in files)
-    assert ("1 athlete not planned yet (New Signing): their days are not checked, counted or exported; "
+    assert ("1 athlete not planned yet (New Signing): their days are not checked nor counted, and "
+            "no handout, calendar or athlete sheet is made for them; "
             "solve (F5) first") in notes
 
 

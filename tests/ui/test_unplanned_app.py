@@ -53,7 +53,8 @@ def test_the_status_bar_and_plan_check_say_who_is_not_planned(qtbot):
     assert w._summary().endswith("; plan: 1 athlete not planned yet (Plan ▸ Solve, F5)")
     assert "changed by hand" not in w._summary()
     assert w.violations_panel.summary.text().startswith("✔ The plan keeps every hard rule.")
-    said = "1 athlete not planned yet (Dana New): their days are not checked, counted or exported"
+    said = ("1 athlete not planned yet (Dana New): their days are not checked nor counted, and no "
+            "handout, calendar or athlete sheet is made for them")
     assert f"∅ {said}; solve (F5)." in \
         w.violations_panel.summary.text()
     lines = [w.violations_panel.list.item(k).text() for k in range(w.violations_panel.list.count())]
@@ -69,7 +70,8 @@ def test_handouts_leave_the_newcomer_out_and_say_so(qtbot, tmp_path):
     dialog = HandoutsDialog(w.season)
     qtbot.addWidget(dialog)
     assert "A4" not in dialog.chosen_athletes()
-    assert ("1 athlete not planned yet (Dana New): their days are not checked, counted or exported; "
+    assert ("1 athlete not planned yet (Dana New): their days are not checked nor counted, and no "
+            "handout, calendar or athlete sheet is made for them; "
             "solve (F5) for their handouts.") in dialog.summary.text()
     dialog._check_all(__import__("PySide6.QtCore").QtCore.Qt.CheckState.Checked)
     assert "A4" not in dialog.chosen_athletes()  # greyed: Whole squad leaves him unticked

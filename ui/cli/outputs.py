@@ -557,7 +557,7 @@ def _write_plan_files(season, plan, outputs, anonymise: bool, note: str, check,
 
         for line in gone_words(season, gone_before(season, weeks), anonymise):
             print(f"  {line}.")
-        if said := unplanned_line(season, plan, anonymise, fix="no handout until a solve"):
+        if said := unplanned_line(season, plan, anonymise, fix="solve, then export again"):
             print(f"  {said}.")
         away = away_left_out(season, display_ids(season, plan), weeks, anonymise=anonymise)
         if away:
