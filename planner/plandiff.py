@@ -110,6 +110,14 @@ class PlanChanges:
     def __bool__(self) -> bool:
         return bool(self.days or self.weeks or self.planned)
 
+    def counted(self) -> str:
+        """``2 athlete-days changed from the stored plan; 1 athlete planned for the first time``
+        (the second part only when one was): the app's status line and the command line."""
+        head = f"{plural(len(self.days), 'athlete-day')} changed from the stored plan"
+        if self.planned:  # placeholders (not planned yet) had no plan to change
+            head += f"; {plural(len(self.planned), 'athlete')} planned for the first time"
+        return head
+
     def athletes(self) -> list[str]:
         """The athletes changed: those planned for the first time, then in the board's order."""
         return list(dict.fromkeys([a for a, _ in self.planned] + [c.athlete for c in self.days]

@@ -2183,8 +2183,8 @@ def test_a_replan_lists_the_days_it_changed_from_the_stored_plan(tmp_path):
                if (a.stages[d], a.intensity[d]) != (old.for_athlete(a.athlete).stages[d],
                                                     old.for_athlete(a.athlete).intensity[d])]
     assert len(changed) > 10 and {a for a, _d in changed} == {"A1"}, changed
-    assert f"Changed from the stored plan: {len(changed)} athlete-days:\n" in r.stdout
-    line = r.stdout.split("Changed from the stored plan: ", 1)[1].splitlines()[1]
+    assert f"\n{len(changed)} athlete-days changed from the stored plan:\n" in r.stdout
+    line = r.stdout.split("athlete-days changed from the stored plan:", 1)[1].splitlines()[1]
     assert line.startswith("  Athlete 1 (A1): ")
     b = new.for_athlete("A1")
     for _a, d in changed[:10]:

@@ -193,7 +193,7 @@ def test_a_solve_from_the_stored_plan_keeps_nothing_of_his_placeholder():
     from ui.cli.progress import replan_changes
 
     assert replan_changes(added, added.model_copy(update={"plan": out.plan})) == [
-        "Changed from the stored plan: 0 athlete-days; 1 athlete planned for the first time:",
+        "0 athlete-days changed from the stored plan; 1 athlete planned for the first time:",
         "  New Signing (A9): planned from Mon 4 Jan"]
     # a plan that still holds him as a placeholder changes nothing of his
     assert not plan_changes(added, base.plan, added.plan)

@@ -21,7 +21,7 @@ import sys
 from planner.errors import InputError
 from planner.progress import played_before_re_entry, returns_moved, team_weeks_changed
 from planner.rehab import FLARE_BACK
-from planner.text import day_long, plural
+from planner.text import day_long
 from ui.cli.outputs import save_target
 from ui.cli.whatif import add_edit_options, add_search_options
 
@@ -1004,9 +1004,7 @@ def replan_changes(before, after, limit: int = CHANGES_SHOWN) -> list[str]:
     from planner.plandiff import plan_changes
 
     changes = plan_changes(after, before.plan, after.plan)
-    head = f"Changed from the stored plan: {plural(len(changes.days), 'athlete-day')}"
-    if changes.planned:  # placeholders (not planned yet) had no plan to change
-        head += f"; {plural(len(changes.planned), 'athlete')} planned for the first time"
+    head = changes.counted()
     if not changes:
         return [head + "."]
     return [head + ":"] + [f"  {x}" for x in changes.lines(after, limit, per_athlete=limit)]

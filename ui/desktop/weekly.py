@@ -537,7 +537,6 @@ class WeeklyLoop(QObject):
             season = w.season
             changes = plan_changes(season, self._reference, season.plan)
             w.violations_panel.set_replan_changes(season.plan, changes)  # whole, in Plan Check
-            n = len(changes.days)
             named = f": {changes.short(season)}" if changes.days or changes.planned else ""
             if changes.weeks or len(changes.days) > 3:
                 named += " (all in Plan Check)"
@@ -562,7 +561,7 @@ class WeeklyLoop(QObject):
             # the returns it moved first: last, they were cut off at 1366 px
             w.statusBar().showMessage(
                 f"Re-planned from today.{said} In {outcome.wall_time:.1f} s: {words}; "
-                f"{plural(n, 'athlete-day')} changed from the stored plan{named}.{whole}{hint}",
+                f"{changes.counted()}{named}.{whole}{hint}",
                 20000)
         else:
             w._show_no_plan(outcome)
