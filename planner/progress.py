@@ -1339,22 +1339,18 @@ def stale_signings(season: Season) -> list[tuple[str, dt.date, str]]:
     fresher record that cannot end in time gives no plan ("Rui Costa (A26): P3 since Sat 25 Jul
     2026 with his old club, day 27 of it when he joins on Thu 20 Aug 2026 (P3 lasts at most 21): its
     days count again from today; assess him on Thu 20 Aug 2026 and record the stage he is in")."""
-    from planner.errors import PeriodizeError
     from planner.rehab import max_days, segments
     from planner.squad import joined_on
 
     today = planning_start(season)
     out: list[tuple[str, dt.date, str]] = []
-    for a in season.athletes:
+
+    def before_joining(aid: str) -> dt.date | None:  # the day before a signing still to join
+        joins = joined_on(season, aid)
+        return joins - dt.timedelta(days=1) if joins is not None and joins >= today else None
+
+    for a, rec, proto in _governing_protocols(season, before_joining):
         joins = joined_on(season, a.id)
-        rec = governing(list(season.injuries_of(a.id)), joins - dt.timedelta(days=1)) if (
-            joins is not None and joins >= today) else None
-        if rec is None:
-            continue
-        try:
-            proto = load_protocol(rec.protocol)
-        except PeriodizeError:
-            continue
         segs = segments(rec, proto, until=today - dt.timedelta(days=1))
         seg = segs[-1] if segs else None
         if seg is None or seg.stage not in proto.stage_ids:
@@ -1411,23 +1407,32 @@ def stages_out_of_time(season: Season) -> list[StageOutOfTime]:
     plan of the athlete's days, a placeholder not planned yet being none; nothing logged since
     it was recorded), so never one a lived past could end; a stage
     outlasted by today already is another problem (``planner.validate``, :func:`stale_signings`)."""
-    from planner.errors import PeriodizeError
 
     today = planning_start(season)
     if today > season.calendar.end:
         return []
     out = []
+    for _a, rec, proto in _governing_protocols(season, lambda _aid: today):
+        if (found := _out_of_time(season, rec, proto, today)) is not None:
+            out.append(found)
+    return out
+
+
+def _governing_protocols(season: Season, day_of):
+    """(athlete, injury record, its protocol) per athlete of the squad whose record governs
+    ``day_of(athlete ID)`` (None: skipped) and whose protocol loads."""
+    from planner.errors import PeriodizeError
+
     for a in season.athletes:
-        rec = governing(list(season.injuries_of(a.id)), today)
+        day = day_of(a.id)
+        rec = governing(list(season.injuries_of(a.id)), day) if day is not None else None
         if rec is None:
             continue
         try:
             proto = load_protocol(rec.protocol)
         except PeriodizeError:
             continue
-        if (found := _out_of_time(season, rec, proto, today)) is not None:
-            out.append(found)
-    return out
+        yield a, rec, proto
 
 
 def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime | None:
