@@ -1531,3 +1531,26 @@ def _away_note(season: Season, athlete: str, groups: dict) -> str:
     (n, first), rest = parts[0], parts[1:]
     return "; ".join([f"{plural(n, 'session')} of {season.athlete_label(athlete)} {first}",
                       *(f"{n} {text}" for n, text in rest)])
+
+
+def untested_return_line(season: Season, aid: str) -> str:
+    """``recorded without a passing test (S3's …)`` for the athlete's latest return recorded
+    without a passing test (:func:`planner.returns.untested_returns`, of the stored plan), as
+    the workbook's Returns sheet says it (``explain --return``'s line); one back more than
+    ``RECENT_RETURN_DAYS`` before the planning start is said as history, with its day ("… , back Fri 8 Jan: more than 28 days
+    ago, no longer flagged"), where the Returns panel and the handout no longer flag it; ""
+    for none, no stored plan or a return ahead (the report read "(recorded)" alone)."""
+    from planner.returns import untested_returns, untested_words
+    from planner.validate import plan_problems
+
+    if season.plan is None or plan_problems(season):
+        return ""
+    ret = next((r for r in untested_returns(season, season.plan) if r.athlete == aid), None)
+    ago = (planning_start(season) - ret.fit).days if ret is not None else -1
+    if ago < 0:
+        return ""
+    said = untested_words(ret.untested)
+    if ago > RECENT_RETURN_DAYS:
+        return (f"{said}, back {day_long(ret.fit)}: more than {RECENT_RETURN_DAYS} days ago, "
+                f"no longer flagged")
+    return said

@@ -2125,19 +2125,19 @@ def test_explain_return_says_an_untested_return_as_the_returns_panel_does(monkey
     RECENT_RETURN_DAYS as the Returns panel says it, a return longer ago as history, with its
     day; a return recorded with every test passed, or without a stored plan, says nothing."""
     import planner.progress
+    from planner.progress import untested_return_line
     from tests.planner.test_returns import recorded, untested_back
-    from ui.cli.commands import _untested_return
 
     s = untested_back()  # back Fri 8 Jan (day 4), today day 6
     said = "recorded without a passing test (S3's Hip-flexor strength LSI (≥ 90 %))"
-    assert _untested_return(s, "A1") == said
+    assert untested_return_line(s, "A1") == said
     monkeypatch.setattr(planner.progress, "RECENT_RETURN_DAYS", 1)
-    assert _untested_return(s, "A1") == (f"{said}, back {day_long(day(4))}: more than 1 days ago, "
+    assert untested_return_line(s, "A1") == (f"{said}, back {day_long(day(4))}: more than 1 days ago, "
                                          f"no longer flagged")
     monkeypatch.undo()
-    assert _untested_return(s.model_copy(update={"plan": None}), "A1") == ""
+    assert untested_return_line(s.model_copy(update={"plan": None}), "A1") == ""
     passed = recorded(tests=((-2, "Hip-flexor strength LSI", 95), (-2, "Pain during max sprint", 1)))
-    assert _untested_return(passed.model_copy(update={"plan": s.plan}), "A1") == ""
+    assert untested_return_line(passed.model_copy(update={"plan": s.plan}), "A1") == ""
 
 
 def test_record_test_says_the_hold_a_failed_result_sets_and_the_return_says_it_failed(tmp_path):

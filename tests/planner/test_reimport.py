@@ -723,21 +723,20 @@ def test_a_stage_entered_on_a_flare_ups_day_is_read_alike_at_import_and_into_nex
     own way (the segment's cause; a record on a flare-up's date): a P3 recorded on the day of a
     flare-up lasted 21 days at the import and 42 into next season. One check, twice the
     maximum for both, and one sentence."""
-    from planner.nextseason import _carried
+    from planner.nextseason import next_season
     from planner.progress import stages_out_of_time
-    from planner.protocols import load_protocol
 
     deep = _signed_mid_rehab(-14)
     flared = deep.injuries[0].model_copy(update={"flare_ups": (day(-14),)})
     on_flare = deep.model_copy(update={"injuries": (flared,)})
     assert stages_out_of_time(deep) and stages_out_of_time(on_flare) == []  # 42 days: room
-    proto = load_protocol("hamstring-strain")
-    notes: list[str] = []
-    start = day(11)  # 25 days in P3: past 21, within 42
-    assert _carried(on_flare, flared, proto, start, notes) == flared and notes == []
-    restarted = _carried(deep, deep.injuries[0], proto, start, notes)
-    assert restarted.stages[-1].start == start
-    (said,) = notes
-    assert said.startswith(f"Athlete 1 (A1): in P3 since {day_long(day(-14))}, 25 days by the new "
+    start = day(21)  # the day after the old season: 35 days in P3, past 21, within 42
+    kept = next_season(on_flare, start=start, end=day(60))
+    assert kept.season.injuries[0].stages == flared.stages
+    assert not any("P3 restarts" in n for n in kept.notes)
+    restarted = next_season(deep, start=start, end=day(60))
+    assert restarted.season.injuries[0].stages[-1].start == start
+    (said,) = [n for n in restarted.notes if "Athlete 1 (A1): in P3" in n]
+    assert said.startswith(f"Athlete 1 (A1): in P3 since {day_long(day(-14))}, 35 days by the new "
                            f"start (P3 lasts at most 21), so P3 restarts on {day_long(start)}, its "
                            f"sprint ladder counted as done to the stage before's cap (RH-11): ")

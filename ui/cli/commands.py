@@ -706,6 +706,7 @@ def cmd_explain(args) -> int:
                          ("--return ID", args.return_of)])
     season = read_season(args.season)
     if args.return_of:
+        from planner.progress import untested_return_line
         from solver.queries import return_report
         from ui.cli.interrupt import interruptible
 
@@ -713,7 +714,7 @@ def cmd_explain(args) -> int:
         with interruptible():  # no partial answer: Ctrl+C quits at once
             report = return_report(season, aid, time_limit=args.time_limit)
         lines = report.text(season, shlex.quote(str(args.season))).split("\n")
-        if report.current_stage == "FIT" and (said := _untested_return(season, aid)):
+        if report.current_stage == "FIT" and (said := untested_return_line(season, aid)):
             lines.insert(1, f"  {said}.")
         print("\n".join(lines))
         return EXIT_OK
@@ -750,31 +751,6 @@ def cmd_explain(args) -> int:
         print()
         print(why_week(season, plan, aid, day).text())
     return EXIT_OK
-
-
-def _untested_return(season, aid: str) -> str:
-    """``recorded without a passing test (S3's …)`` for the athlete's latest return recorded
-    without a passing test (:func:`planner.returns.untested_returns`, of the stored plan), as
-    the workbook's Returns sheet says it; one back more than ``RECENT_RETURN_DAYS`` before the
-    planning start is said as history, with its day ("… , back Fri 8 Jan: more than 28 days
-    ago, no longer flagged"), where the Returns panel and the handout no longer flag it; ""
-    for none, no stored plan or a return ahead (the report read "(recorded)" alone)."""
-    from planner.progress import RECENT_RETURN_DAYS
-    from planner.returns import untested_returns, untested_words
-    from planner.text import day_long
-    from planner.validate import plan_problems, planning_start
-
-    if season.plan is None or plan_problems(season):
-        return ""
-    ret = next((r for r in untested_returns(season, season.plan) if r.athlete == aid), None)
-    ago = (planning_start(season) - ret.fit).days if ret is not None else -1
-    if ago < 0:
-        return ""
-    said = untested_words(ret.untested)
-    if ago > RECENT_RETURN_DAYS:
-        return (f"{said}, back {day_long(ret.fit)}: more than {RECENT_RETURN_DAYS} days ago, "
-                f"no longer flagged")
-    return said
 
 
 def _past(season, day) -> bool:

@@ -61,7 +61,7 @@ def zero_session(stage: str | None, tl: Timeline, i: int, athlete: str) -> str |
     return "rehab" if tl.trains(i, False, False) else None
 
 
-def _level_texts(season: Season, athlete: str, day: dt.date) -> dict[int, str]:
+def level_texts(season: Season, athlete: str, day: dt.date) -> dict[int, str]:
     """:data:`LEVEL_TEXT` with its 0 % entry named for what the day gives at 0 % (the plan's
     stage; "a recovery session" for a fit athlete's, "no running" on a day without one)."""
     from planner.rehab import athlete_stage_on
@@ -168,7 +168,7 @@ def _intensity_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur
         note = sub.addAction(f"{head}: {why}")
         note.setEnabled(False)
         sub.addSeparator()
-    texts = _level_texts(season, athlete, day)
+    texts = level_texts(season, athlete, day)
     for lv in LEVELS:
         a = _act(sub, texts[lv], E.AddPin(pin=IntensityPin(athlete=athlete, date=day,
                                                                  intensity=lv)),
@@ -285,7 +285,7 @@ def _manual_changes(menu: QMenu, season: Season, athlete: str, day: dt.date) -> 
         _explain(sub, NO_PLAN_TIP)
     else:
         _explain(sub, MANUAL_TIP)
-        texts = _level_texts(season, athlete, day)
+        texts = level_texts(season, athlete, day)
         for lv in LEVELS:
             _act(sub, texts[lv], E.SetDayIntensity(athlete=athlete, date=day, intensity=lv),
                  checked=ap.intensity[i] == lv)

@@ -50,7 +50,7 @@ from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short
 from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
-from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TEXT, ZERO_TIP
+from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TEXT, ZERO_TIP, level_texts
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 from ui.desktop.theme import ink
@@ -397,14 +397,12 @@ class ScenarioDialog(QDialog):
         """The pin's 0 % named for what the athlete's day gives at 0 %, as the board's cell menu
         names it: a recovery session, the rehab session, or no running (injured, away, a day
         without training); "0 % — recovery session" for a rehab athlete misled."""
-        from ui.desktop.boardmenu import _level_texts
-
         athlete = self.pin_athlete.currentData()
         try:
             day = self.pin_date.date()
         except ValueError:
             day = None
-        said = (_level_texts(self.current, athlete, day)[0] if athlete is not None
+        said = (level_texts(self.current, athlete, day)[0] if athlete is not None
                 and day is not None else ZERO_TEXT[None])
         self.pin_level.setItemText(self.pin_level.findData(0), said)
 
