@@ -666,6 +666,31 @@ def test_a_line_clicked_on_the_team_chart_is_named_and_selected(qtbot, logged):
     assert "week of 16 Nov" in team.readout.text() and "(selected on the board)" in team.readout.text()
 
 
+def test_the_team_readout_is_as_tall_as_its_longest_text_not_four_lines(qtbot, logged):
+    """The team chart's readout kept four lines for the squad median's one: a gap above the
+    chart at 1366 x 768. It keeps the height of its longest text (a line clicked, with the
+    squad's longest name), and that text is not cut."""
+    from PySide6.QtGui import QTextDocument
+
+    w = open_window(qtbot, logged, "A01")
+    w.resize(1366, 768)
+    w.load_view.show(team=True)
+    settle(qtbot, w)
+    team = w.load_view.panel.team_chart
+    qtbot.waitUntil(lambda: team.readout.width() > 300)
+    settle(qtbot, w)
+    line = team.readout.fontMetrics().lineSpacing()
+    assert team.readout.height() < 4 * line, team.readout.height()  # the median: 1-2 lines
+    longest = max(w.season.athletes, key=lambda a: len(a.name)).id
+    team.say_line(longest, dt.date(2026, 11, 16))
+    doc = QTextDocument()
+    doc.setDefaultFont(team.readout.font())
+    doc.setDocumentMargin(0)
+    doc.setTextWidth(team.readout.width())
+    doc.setHtml(team.readout.text())
+    assert doc.size().height() <= team.readout.height(), (doc.size().height(), team.readout.height())
+
+
 def test_a_past_day_logged_without_a_top_speed_is_not_called_no_running(qtbot, unlogged):
     """A 120-minute session at RPE 9 on a day the plan had at 0 %: the inspector said "0 — no
     running"; it was a session, only not a speed day."""

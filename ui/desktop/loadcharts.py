@@ -713,6 +713,11 @@ class TeamChart(QWidget):
         if today is not None:
             self.today_line.setValue(axis.x(today) - 0.5 + (today - axis.day(axis.x(today))).days / 7)
         self.set_flags(flag_lines, flags_of)
+        # the readout keeps the height its longest text takes (a line clicked with the longest
+        # name), not four lines for the median's one: the chart had a gap above it
+        longest = max(figs.values(), key=lambda f: len(f.name))
+        self.readout.fit([self._median_text(None),
+                          self._line_text(longest.name, longest.weeks[-1], longest.weeks[-1].start)])
         self.readout.setText(self._median_text(None))
 
     def set_flags(self, lines: list[tuple[str, str, dt.date, str, int]], flags_of: str) -> None:
@@ -783,10 +788,13 @@ class TeamChart(QWidget):
         if f is None:
             return
         week = next((w for w in f.weeks if day is not None and w.start <= day <= w.end), None)
+        self.readout.setText(self._line_text(f.name, week, day))
+
+    def _line_text(self, name: str, week, day: dt.date | None) -> str:
         value = (f": EWMA ratio {fmt(week.ewma_ratio)}, week of {date_short(week.start)}"
                  if week is not None else "")
-        self.readout.setText(f"Line clicked: <b>{html.escape(f.name)}</b>{value} (selected on "
-                             f"the board). " + self._median_text(day))
+        return (f"Line clicked: <b>{html.escape(name)}</b>{value} (selected on the board). "
+                + self._median_text(day))
 
     def _flag_chosen(self, item: QListWidgetItem) -> None:
         """The flag's athlete and the day it is about (a week's first day, or the day of the
