@@ -165,7 +165,7 @@ STAGE_MEANING = {
     FIT: "full training and competition",
 }
 # what the Cover says of the athletes not planned yet (Plan.unplanned)
-UNPLANNED_FIX = "solve (F5), then export again"
+UNPLANNED_FIX = "Plan ▸ Solve (F5), then export again"
 _STATUS_TEXT = {
     "optimal": "the best plan the rules allow (proven)",
     "feasible": "a plan that keeps every hard rule; the solver stopped before proving it the best",
@@ -422,15 +422,15 @@ def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
 
 # -- Cover -------------------------------------------------------------------------------------------
 def _waiting_sentence(ctx: _Ctx) -> str:
-    """``Injured, not planned yet: New Signing (P2): no return planned until a solve (Plan ▸
-    Solve, F5).``: the athletes not planned yet whose injury records hold them injured (their
+    """``Injured, not planned yet: New Signing (P2): no return planned until Plan ▸ Solve
+    (F5).``: the athletes not planned yet whose injury records hold them injured (their
     placeholder rows read fit); "" when none."""
     waiting = injured_not_planned(ctx.season, ctx.plan)
     if not waiting:
         return ""
     names = [f"{a.id if ctx.anonymise else a.name} ({_recorded_stage(stage)})" for a, _, stage in waiting]
-    return (f"Injured, not planned yet: {text.join_and(names)}: no return planned until a solve "
-            f"(Plan ▸ Solve, F5).")
+    return (f"Injured, not planned yet: {text.join_and(names)}: no return planned until "
+            f"Plan ▸ Solve (F5).")
 
 
 def _recorded_stage(stage: str) -> str:

@@ -137,7 +137,7 @@ def test_the_workbook_and_the_calendars_leave_him_out_and_say_so(tmp_path):
     assert "checked against every rule" not in cover["Plan"]
     assert cover["Not planned"] == ("1 athlete not planned yet (New Signing): their days are not "
                                     "checked nor counted, and no handout, calendar or athlete sheet is "
-                                    "made for them; solve (F5), then export again.")
+                                    "made for them; Plan ▸ Solve (F5), then export again.")
     assert not any(t.startswith("A9") for t in wb.sheetnames)
     assert any(t.startswith("A1") for t in wb.sheetnames)
     notes: list[str] = []
@@ -317,7 +317,7 @@ def test_an_injured_newcomer_is_said_injured_not_fit():
     wb = build_workbook(added, added.plan)
     cover = {r[0]: r[1] for r in wb["Cover"].iter_rows(values_only=True) if r[0]}
     assert cover["Injured"].startswith("Injured, not planned yet: New Signing (P2): no return "
-                                       "planned until a solve (Plan ▸ Solve, F5).")
+                                       "planned until Plan ▸ Solve (F5).")
     assert "No injured athlete" not in cover["Injured"]
     rows = [r for r in wb["Returns"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert rows[0][:2] == ("New Signing (A9)", "Forward")
