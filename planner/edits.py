@@ -1445,6 +1445,17 @@ def _pin_what(p) -> str:
     return f"to start {p.stage} on {date_long(p.date)}"
 
 
+def pins_listed(s: Season) -> list[tuple[str, str | None, dt.date]]:
+    """Every pin of ``s`` in words, by day then athlete, as (line, athlete or None for the
+    team, day): "Jonas Lind (A04) at 95 % on Wed 12 Aug 2026", "The team: the week of Mon 26 Oct
+    2026 as deload" — what a coach taking over asks first: what was pinned."""
+    out = []
+    for p in sorted(s.pins, key=lambda p: (_pin_day(p), p.athlete or "")):
+        who = s.athlete_label(p.athlete) if p.athlete else "The team:"
+        out.append((f"{who} {_pin_what(p)}", p.athlete, _pin_day(p)))
+    return out
+
+
 class AddPin(Edit):
     """Pin a day's intensity, a week's kind or a stage start (replacing a pin of the same thing)."""
 

@@ -833,3 +833,27 @@ def test_check_notes_the_athletes_planned_speed_work_without_a_max_speed(tmp_pat
                               f"{demo.athlete_label('A04')} from ")
     assert demo.athlete_label("A05") not in note[0]
     assert "max speed" not in r.stdout  # a note, not a violation
+
+
+def test_check_lists_the_pins_of_the_season(tmp_path):
+    """`check` printed the rules the plan breaks and its notes, not what the coach pinned: a
+    coach taking a season over could not ask it what every solve keeps. It lists the pins by
+    day on stderr (stdout stays the violations and the count); none, no heading."""
+    from planner.edits import pins_listed
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=6, athletes=3)
+    s = s.model_copy(update={"pins": (WeekPin(week=day(14), week_kind="deload"),
+                                      IntensityPin(athlete="A3", date=day(9), intensity=0))})
+    save_season(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}), tmp_path / "s.season.json")
+    r = run("check", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stderr.splitlines()
+    k = lines.index("Pinned (2, kept by every solve):")
+    assert lines[k + 1:k + 3] == [f"  ◤ {line}" for line, _a, _d in pins_listed(s)]
+    assert lines[k + 1].startswith("  ◤ Athlete 3 (A3) at 0 % on ")  # by day: the 9th first
+    assert "Pinned" not in r.stdout
+    save_season(s.model_copy(update={"pins": (), "plan": solved_and_checked(s.model_copy(
+        update={"pins": ()}))[0].plan}), tmp_path / "s.season.json")
+    r = run("check", "s.season.json", cwd=tmp_path)
+    assert "Pinned" not in r.stderr

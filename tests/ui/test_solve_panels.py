@@ -1271,3 +1271,37 @@ def test_plan_checks_summary_names_its_notes_in_the_lists_order(qtbot):
     said = panel.summary.text()
     assert f"{ABOVE_MARK} 1 day logged above a rehab stage's cap" in said
     assert said.index(ABOVE_MARK) < said.index(f"{PAIN_MARK} 1 athlete with a pain"), said
+
+
+def test_plan_check_lists_every_pin_by_day_and_a_click_goes_to_it(qtbot):
+    """A coach taking a season over asked "what did the previous coach pin?": the only sign of
+    a pin was a corner flag on one of thousands of cells. Plan Check lists each pin, by day, in
+    the words of the cell menu ('Pin … at 95 % on …'), and a click goes to the pinned cell (the
+    team's week pin: to its week)."""
+    from planner.edits import pins_listed
+    from planner.season import WeekPin
+    from planner.text import date_long
+    from tests.builders import day, season, solved_and_checked
+    from ui.desktop.panels import PIN_MARK, ViolationsPanel
+
+    s = season(weeks=6, athletes=3)
+    pins = (IntensityPin(athlete="A2", date=day(10), intensity=0),
+            WeekPin(week=day(14), week_kind="deload"))
+    s = s.model_copy(update={"pins": pins})
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    assert pins_listed(s) == [
+        (f"Athlete 2 (A2) at 0 % on {date_long(day(10))}", "A2", day(10)),
+        (f"The team: the week of {date_long(day(14))} as deload", None, day(14))]
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    items = [panel.list.item(k) for k in range(panel.list.count())]
+    listed = [i for i in items if i.text().startswith(PIN_MARK)]
+    assert [i.text() for i in listed] == [f"{PIN_MARK} Pinned — {line}." for line, _a, _d in pins_listed(s)]
+    assert [i.data(Qt.ItemDataRole.UserRole) for i in listed] == [("A2", day(10)), ("", day(14))]
+    with qtbot.waitSignal(panel.cell_requested) as got:
+        panel.list.itemClicked.emit(listed[0])
+    assert got.args == ["A2", day(10)]
+    unpinned = s.model_copy(update={"pins": ()})
+    panel.set_report(unpinned, check_plan(unpinned, unpinned.plan))
+    assert not [k for k in range(panel.list.count()) if panel.list.item(k).text().startswith(PIN_MARK)]

@@ -399,6 +399,18 @@ def print_taper_places(season, file=None) -> None:
         print(f"⚠ Taper: {note.text(season)}.", file=file)
 
 
+def print_pins(season, file=None) -> None:
+    """The season's pins, each in a line (``planner.edits.pins_listed``): what every solve
+    keeps, as Plan Check lists them."""
+    from planner.edits import pins_listed
+
+    pins = pins_listed(season)
+    if pins:
+        print(f"Pinned ({len(pins)}, kept by every solve):", file=file)
+    for line, _athlete, _day in pins:
+        print(f"  ◤ {line}", file=file)
+
+
 def print_speed_after_pain(season, plan, file=None) -> None:
     """Days planned above 60 % that a flare-up proposed by a logged pain, not recorded, would
     keep calm (``planner.progress.speed_after_pain``)."""
@@ -608,6 +620,7 @@ def cmd_check(args) -> int:
     print_ladder_credit(season, plan, file=sys.stderr)
     print_signing_stages(season, file=sys.stderr)
     print_taper_places(season, file=sys.stderr)
+    print_pins(season, file=sys.stderr)
     if said := unplanned_line(season, plan, fix=f"periodize solve {shlex.quote(args.season)} --save "
                                                f"plans them"):
         print(said, file=sys.stderr)

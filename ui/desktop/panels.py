@@ -83,6 +83,7 @@ PAIN_MARK = "⚠"  # a pain listed before a planned speed day or match (the Log'
 COLD_MARK = "❄"  # a match started as the first speed day after RAMP's gap (planner.coldstart)
 REPLANNED_MARK = "⇄"  # a day the last re-plan from today changed from the stored plan (planner.plandiff)
 UNPLANNED_MARK = "∅"  # athletes added to the plan at 0 %, not planned yet (Plan.unplanned)
+PIN_MARK = "◤"  # a pin of the season (the board's corner flag), listed last: what every solve keeps
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -720,6 +721,7 @@ class ViolationsPanel(QWidget):
         self._fill_unmeasured(season, unmeasured)  # speed work with no speed to aim at
         self._fill_credited(season, credited)  # sprints on a ladder nobody saw run
         self._fill_signings(signings)  # a signing's old stage counted again from today
+        self._fill_pins(season)  # what the coach pinned: kept by every solve
         self._fill_listed_only(report)
         rule = self._fill_rules(report)
         if self.show_soft.isChecked():
@@ -868,6 +870,19 @@ class ViolationsPanel(QWidget):
             item.setToolTip("Not a rule of the plan: the stage recorded with their old club had "
                             "outlasted its maximum before today, so its days count again from "
                             "today; assess them on the day they join and record the stage they are in.")
+            self.list.addItem(item)
+
+    def _fill_pins(self, season: Season) -> None:
+        """A line per pin of the season (``planner.edits.pins_listed``, as ``check`` prints
+        them), by day: a coach taking a season over sees what was pinned without scanning the
+        board for corner flags; a click goes to the pinned cell."""
+        from planner.edits import pins_listed
+
+        for line, athlete, when in pins_listed(season):
+            item = QListWidgetItem(f"{PIN_MARK} Pinned — {line}.")
+            item.setData(Qt.ItemDataRole.UserRole, (athlete or "", when))
+            item.setToolTip("Kept by every solve (a corner flag on the board). To remove it: "
+                            "right-click the cell ▸ Unpin ….")
             self.list.addItem(item)
 
     def _fill_credited(self, season: Season, found: list) -> None:
