@@ -71,7 +71,10 @@ class Remedy:
     9) is recorded as one on ``date`` (``planner.edits.RecordFlareUp``; ``stage`` empty).
     ``kind`` "training-days": the team trains on too few days for the rehab of ``stage`` to be
     done by ``date``; more training weekdays is a change of the season's settings, said only
-    (no record, no command: :meth:`records` is False)."""
+    (no record, no command: :meth:`records` is False). ``kind`` "rule": a rule setting that gives
+    a plan (the sprint ladder's days at a level), said only too (``stage`` and ``date`` empty).
+    A way on's ``text`` says its cause first when one is known (the days off, the stage's
+    maximum), then what to do."""
 
     athlete: str
     stage: str

@@ -366,7 +366,9 @@ def explain(season: Season, stop: StopToken | None = None,
     t1 = time.monotonic()
     flares = _flare_ups(model, core, stop, left)
     left -= time.monotonic() - t1
+    t1 = time.monotonic()
     restarts = _stage_restarts(model, core, stop, left)
+    left -= time.monotonic() - t1
     # a pain the log proposes as a flare-up comes first: recording "still in the stage" instead
     # would keep a symptomatic athlete on the stage's sprinting
     flared = {r.athlete for r in flares}
@@ -374,9 +376,14 @@ def explain(season: Season, stop: StopToken | None = None,
     # too few training days for a stage's rehab: more training days come before a stage record,
     # which would say the athlete was not ready when the calendar was the cause
     short = _training_shortfalls(model, core)
-    return (tuple(_shortfall_note(model, s) for s in short) + _days_off_notes(model, core)
-            + _absence_notes(model, core) + tuple(_describe(model, k) for k in core)), (
-        flares + tuple(_more_training_days(model, s) for s in short) + restarts)
+    offs = _days_off(model, core)
+    # each record said after its cause (the days off, the stage's maximum)
+    restarts = tuple(_said_after(r, _cause(model, r.athlete, offs)) for r in restarts)
+    ways = flares + tuple(_more_training_days(model, s) for s in short) + restarts
+    ways += _ladder_setting(model, core, offs, {r.athlete for r in ways}, stop, left)
+    return (tuple(_shortfall_note(model, s) for s in short)
+            + tuple(_days_off_note(model, x) for x in offs)
+            + _absence_notes(model, core) + tuple(_describe(model, k) for k in core)), ways
 
 
 @dataclass(frozen=True)
@@ -534,13 +541,49 @@ def _more_weekdays(model: PlanModel, athlete: str, steps: tuple[tuple[int, int],
 DAYS_OFF_RUN = 10  # a run of team days off this long or longer is named beside a rehab conflict
 
 
-def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
+@dataclass(frozen=True)
+class _DaysOff:
+    """A run of days off (a winter break, day indices ``first`` to ``last``, ``why`` its reason)
+    that an injured athlete's rehab in the conflict cannot pass: ``short`` the stages, in the
+    protocol's order, that must end with work at their cap and last no longer than the run
+    (stage, maximum); else ``held``, the stage held today that must end with such work and
+    whose days left take in the run (stage, maximum, since, must end by)."""
+
+    athlete: str
+    onset: dt.date
+    first: int
+    last: int
+    why: str
+    short: tuple[tuple[str, int], ...] = ()
+    held: tuple[str, int, dt.date, dt.date] | None = None
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first + 1
+
+
+def _held_today(model: PlanModel, athlete: str):
+    """The epoch of ``athlete``'s rehab stage held today (recorded before today, not full
+    training), else None."""
+    u = model.unit(athlete)
+    if u is None or not u.injured or model.p0 >= model.n:
+        return None
+    ep = u.epoch_at(model.p0)
+    if (ep.first == model.p0 and ep.rehab and ep.protocol is not None and ep.start_stage is not None
+            and ep.order[ep.start_stage] != FIT):
+        return ep
+    return None
+
+
+def _days_off(model: PlanModel, core: list[str]) -> tuple[_DaysOff, ...]:
     """The runs of days off (a winter break) an injured athlete's rehab in ``core`` cannot pass.
     Days off are no rule instance (nothing runs on them; AV-1 is a given), so the conflict never
     named them: a re-injury five weeks before a 21-day break left "RH-STAGE ... 14 Nov to
-    9 Apr" and seventy lines. Said when a run is at least as long as the maximum of a stage that
+    9 Apr" and seventy lines. Named when a run is at least as long as the maximum of a stage that
     must end with work at its cap: such a stage cannot be held across it, and no such work is
-    done on a day off."""
+    done on a day off; or when the run falls in the days left of such a stage held today: an
+    ankle's P2 that must end by 27 Dec, inside a break from 20 Dec, once a logged day counted
+    lower, read "RH-STAGE ... RH-11 ... HV-5" in a re-plan, the break unnamed."""
     season, tl = model.season, model.tl
     runs, i = [], tl.p0
     while i < tl.n:
@@ -558,36 +601,89 @@ def _days_off_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
     # an athlete's stage rule in the conflict whose days reach into the run: a conflict of
     # other days (a pin above the stage's cap a month before the break) is not the break's
     stages = [model.group_info[k] for k in core if model.group_info[k].rule == "RH-STAGE"]
-    rehab = [g.unit for g in stages]
     reasons = {d.date: d.reason for d in season.calendar.non_training_days}
     out = []
-    for athlete in dict.fromkeys(a for a in rehab if a and season.athlete(a) is not None):
-        for rec in season.injuries_of(athlete):
-            proto = load_protocol(rec.protocol)
-            held = [(proto.stage(x).max_days, x) for x in proto.stage_ids  # protocol order
-                    if proto.stage(x).exit_kind == "days_at_cap"]
-            latest = rec.onset + dt.timedelta(days=sum(proto.stage(x).max_days
-                                                       for x in proto.stage_ids))
-            for a, b in runs:
-                if not any(g.unit == athlete and g.first <= b and a <= g.last for g in stages):
-                    continue
-                length = b - a + 1
-                short = [f"{x} at most {m} days" for m, x in held if m <= length]
-                if not short or not rec.onset <= tl.days[a] <= latest:
-                    continue
-                why = reasons.get(tl.days[a], "")
-                out.append(Conflict(
-                    rule="CALENDAR", athlete=athlete, start=tl.days[a].isoformat(),
-                    end=tl.days[b].isoformat(),
-                    text=f"CALENDAR (days off): the rehab of {season.athlete_label(athlete)} "
-                         f"after the injury of {date_long(rec.onset)} runs into {length} days "
-                         f"without training ({span_of(tl.days[a], tl.days[b])}"
-                         + (f": {why}" if why else "") + "). The plan puts rehab work on the "
-                         f"team's training days only, none on a day off, and a stage ends by its maximum counted in calendar days "
-                         f"({', '.join(short[:3])}): a stage held across the days off outlasts "
-                         f"it. Shorten the days off (Days Off) to give the rehab its sessions."))
+    for athlete in dict.fromkeys(g.unit for g in stages if g.unit and season.athlete(g.unit) is not None):
+        ep = _held_today(model, athlete)
+        found = None
+        for a, b in runs:
+            if not any(g.unit == athlete and g.first <= b and a <= g.last for g in stages):
+                continue
+            for rec in season.injuries_of(athlete):
+                proto = load_protocol(rec.protocol)
+                held = [(x, proto.stage(x).max_days) for x in proto.stage_ids  # protocol order
+                        if proto.stage(x).exit_kind == "days_at_cap"]
+                latest = rec.onset + dt.timedelta(days=sum(proto.stage(x).max_days
+                                                           for x in proto.stage_ids))
+                short = tuple((x, m) for x, m in held if m <= b - a + 1)
+                if short and rec.onset <= tl.days[a] <= latest:
+                    found = _DaysOff(athlete, rec.onset, a, b, reasons.get(tl.days[a], ""), short=short)
+                    break
+            if found is None and ep is not None and ep.record is not None:
+                stage = ep.order[ep.start_stage]
+                mx, end = _held_stage_end(model, ep)
+                last = tl.index(end)
+                if (ep.protocol.stage(stage).exit_kind == "days_at_cap" and last is not None
+                        and a <= last and b >= model.p0):
+                    since = tl.start + dt.timedelta(days=ep.start_day)
+                    found = _DaysOff(athlete, ep.record.onset, a, b, reasons.get(tl.days[a], ""),
+                                     held=(stage, mx, since, end))
+            if found is not None:
+                out.append(found)
                 break
     return tuple(out)
+
+
+def _days_off_note(model: PlanModel, x: _DaysOff) -> Conflict:
+    """The explanation's line of a :class:`_DaysOff`."""
+    season, tl = model.season, model.tl
+    if x.short:
+        limit = (f"({', '.join(f'{s} at most {m} days' for s, m in x.short[:3])}): a stage held "
+                 f"across the days off outlasts it")
+    else:
+        stage, mx, since, end = x.held
+        limit = (f"({stage} at most {mx} days: {stage} since {date_long(since)} must end by "
+                 f"{date_long(end)}): the days off leave too few training days before then for "
+                 f"its work at its cap")
+    return Conflict(
+        rule="CALENDAR", athlete=x.athlete, start=tl.days[x.first].isoformat(),
+        end=tl.days[x.last].isoformat(),
+        text=f"CALENDAR (days off): the rehab of {season.athlete_label(x.athlete)} "
+             f"after the injury of {date_long(x.onset)} runs into {x.length} days "
+             f"without training ({span_of(tl.days[x.first], tl.days[x.last])}"
+             + (f": {x.why}" if x.why else "") + "). The plan puts rehab work on the "
+             f"team's training days only, none on a day off, and a stage ends by its maximum "
+             f"counted in calendar days {limit}. Shorten the days off (Days Off) to give the "
+             f"rehab its sessions.")
+
+
+def _cause(model: PlanModel, athlete: str, offs: tuple[_DaysOff, ...]) -> str:
+    """The cause a way on for ``athlete`` is said after, in one sentence: the days off that hold
+    no rehab session and the stage's maximum, else the maximum of the stage held today; ""
+    when neither is known. A stage record offered alone read as rewriting the rehab's history
+    to fit the rules, the break that was the cause said after it or not at all."""
+    tl = model.tl
+    x = next((o for o in offs if o.athlete == athlete), None)
+    ep = _held_today(model, athlete)
+    if x is not None:
+        off = (f"The {x.length} days off of {span_of(tl.days[x.first], tl.days[x.last])}"
+               + (f" ({x.why})" if x.why else "") + " hold no rehab session")
+        if x.short:
+            names, days = [s for s, _ in x.short], [str(m) for _, m in x.short]
+            if len(names) == 1:
+                return f"{off}, and {names[0]} lasts at most {days[0]} days: it cannot be held across them."
+            return (f"{off}, and {join_and(names)} last at most {join_and(days)} days: none can "
+                    f"be held across them.")
+        stage, mx, since, end = x.held
+        return (f"{off}, and {stage} lasts at most {mx} days: since {date_long(since)} it must "
+                f"end by {date_long(end)}.")
+    if ep is None:
+        return ""
+    stage = ep.order[ep.start_stage]
+    mx, end = _held_stage_end(model, ep)
+    since = tl.start + dt.timedelta(days=ep.start_day)
+    return (f"{model.season.athlete_label(athlete)} has been in {stage} since {date_long(since)}, "
+            f"and {stage} lasts at most {mx} days: it must end by {date_long(end)}.")
 
 
 def _absence_notes(model: PlanModel, core: list[str]) -> tuple[Conflict, ...]:
@@ -717,13 +813,53 @@ def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,
         if (stop is not None and stop.is_set()) or not _has_plan(_restarted(season, athlete, stage, when), left, stop):
             continue
         spec = model.unit(athlete).epoch_at(p0).protocol.stage(stage)
-        held = (f"is in {stage} when joining on {date_long(when)} (the assessment here)"
-                if when > today else f"is still in {stage} on {date_long(today)}")
+        days = f"{stage}'s {spec.min_days}-{spec.max_days} days"
+        held = (f"assesses {season.athlete_label(athlete)} as in {stage} when joining on "
+                f"{date_long(when)}, record that ({days} counting from that day)" if when > today
+                else f"re-assesses {season.athlete_label(athlete)} as still in {stage} on "
+                     f"{date_long(today)} ({days} restarting from that day), record that")
         out.append(Remedy(athlete=athlete, stage=stage, date=when.isoformat(), text=(
-            f"If {season.athlete_label(athlete)} {held}, "
-            f"record that: {stage}'s {spec.min_days}-{spec.max_days} days then count from that "
-            f"day, and the season has a plan.")))
+            f"If the physio {held}, and the season has a plan.")))
     return tuple(out)
+
+
+def _said_after(r: Remedy, cause: str) -> Remedy:
+    """``r`` with ``cause`` said first (unchanged when there is none)."""
+    if not cause:
+        return r
+    return Remedy(athlete=r.athlete, stage=r.stage, date=r.date, kind=r.kind, text=f"{cause} {r.text}")
+
+
+def _ladder_setting(model: PlanModel, core: list[str], offs: tuple[_DaysOff, ...],
+                    offered: set[str], stop: StopToken | None,
+                    time_limit: float) -> tuple[Remedy, ...]:
+    """When the sprint ladder (RH-11) is in the conflict of an athlete offered no way on, a
+    step of fewer days at each level, when that gives the season a plan: a change of the
+    settings, said only (every athlete in rehab climbs it). An ankle's P2 whose logged days
+    counted lower, with a winter break in its days left, had no way on but this one, which the
+    coach found alone."""
+    from planner.edits import SetRuleValue
+
+    season = model.season
+    ladder = [g.unit for k in core if (g := model.group_info[k]).rule == "RH-11" and g.unit
+              and not g.unit.startswith("group") and season.athlete(g.unit) is not None]
+    athletes = [a for a in dict.fromkeys(ladder) if a not in offered]
+    sps = int(model.rules.value("RH-11", "sessions_per_step"))
+    if not athletes or sps <= 1 or (stop is not None and stop.is_set()):
+        return ()
+    try:
+        fewer = check_season(SetRuleValue(rule="RH-11", param="sessions_per_step",
+                                          value=float(sps - 1)).apply(season))
+    except InputError:
+        return ()
+    if not _has_plan(fewer, max(2.0, time_limit), stop):
+        return ()
+    label = next(p for p in RULES["RH-11"].params if p.name == "sessions_per_step").label
+    athlete = athletes[0]
+    return (_said_after(Remedy(athlete=athlete, stage="", date="", kind="rule", text=(
+        f"Set the sprint ladder's {label} (RH-11) from {sps} to {sps - 1} (Rules panel, or "
+        f"--rule RH-11.sessions_per_step={sps - 1}), and the season has a plan; the setting "
+        f"holds for every athlete in rehab.")), _cause(model, athlete, offs)),)
 
 
 def _restarted(season: Season, athlete: str, stage: str, day: dt.date) -> Season | None:

@@ -733,7 +733,10 @@ def test_a_stage_out_of_days_is_explained_with_the_record_command_that_gives_a_p
     save_season(s, tmp_path / "s.season.json")
     r = run("solve", "s.season.json", "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
-    assert f"A way on: if Athlete 1 (A1) is still in P2 on {date_long(day(14))}, record that" in r.stderr
+    assert (f"A way on: Athlete 1 (A1) has been in P2 since {date_long(day(-7))}, and P2 lasts at "
+            f"most 42 days: it must end by {date_long(day(34))}. If the physio re-assesses Athlete 1 "
+            f"(A1) as still in P2 on {date_long(day(14))} (P2's 21-42 days restarting from that "
+            f"day), record that") in r.stderr
     command = f"periodize record s.season.json --stage A1 P2 {day(14).isoformat()} --save"
     assert command in r.stderr
     # a record that leaves it without a plan: never "Recorded:" above "Nothing stored"
@@ -779,7 +782,7 @@ def test_a_painful_session_that_leaves_no_plan_offers_the_flare_up_first(tmp_pat
     assert flare in r.stderr
     stage = r.stderr.find("--stage A19 S2")
     assert stage == -1 or (r.stderr.index(flare) < stage
-                           and "A way on: only if that pain was no flare-up: if Isaac" in r.stderr)
+                           and "Only if that pain was no flare-up: if the physio re-assesses Isaac" in r.stderr)
     assert "--no-replan --save (today moves and is stored), then:" in r.stderr
     # the demo has no stored plan: --accept with --no-replan plans first, so the stage changes
     # the way on assumed (Isaac in S2 since 31 Aug) are recorded, not silently dropped
@@ -1860,6 +1863,11 @@ def test_a_way_on_no_record_gives_is_said_without_a_command(capsys):
     ways = [line for line in err.splitlines() if line.startswith("A way on:")]
     assert ways[0] == "A way on: Tick more training days (Season ▸ Season Settings): A1 needs 6 rehab days."
     assert ways[1].startswith("A way on: if A1 is still in P2, record that. To record it:")
+    # a way on said after its cause: "the" lower case after the colon, as "if"
+    cause = Remedy(athlete="A1", stage="P2", date="2027-01-04",
+                   text="The 10 days off of 20 to 29 Dec 2026 hold no rehab session. If A1 is still in P2, record that.")
+    print_conflicts(Outcome(Status.INFEASIBLE, None, remedies=(cause,)), "x.season.json")
+    assert "A way on: the 10 days off of 20 to 29 Dec 2026 hold no rehab session. If A1" in capsys.readouterr().err
     assert err.count("periodize record") == 1 and "--stage A1 P2 2027-01-04" in err
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from planner import edits as E
 from planner.check import check_plan
 from planner.season import IntensityPin, NonTrainingDay, RuleSettings, StagePin, Unavailability
-from planner.text import day_long
+from planner.text import date_long, day_long
 from planner.timeline import Timeline
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
@@ -43,8 +43,12 @@ def test_a_stage_out_of_days_offers_recording_it_from_today_and_that_record_give
     assert out.status == Status.INFEASIBLE
     assert any(c.rule == "RH-STAGE" and "must end by" in c.text for c in out.explanation)
     assert [(r.athlete, r.stage, r.date) for r in out.remedies] == [("A1", "P2", day(14).isoformat())]
-    assert ("If Athlete 1 (A1) is still in P2 on" in out.remedies[0].text
-            and "P2's 21-42 days then count from that day" in out.remedies[0].text)
+    # the cause first (the stage's maximum), then the physio's re-assessment
+    assert out.remedies[0].text == (
+        f"Athlete 1 (A1) has been in P2 since {date_long(day(-7))}, and P2 lasts at most 42 days: "
+        f"it must end by {date_long(day(34))}. If the physio re-assesses Athlete 1 (A1) as still "
+        f"in P2 on {date_long(day(14))} (P2's 21-42 days restarting from that day), record that, "
+        f"and the season has a plan.")
     recorded = E.RecordStage(athlete="A1", stage="P2", start=day(14)).apply(s)
     again = solve(SolveRequest(recorded, time_limit=20))
     assert again.plan is not None
@@ -992,3 +996,68 @@ def test_return_report_says_a_re_injury_after_a_recorded_return():
     first = return_report(season(weeks=8, athletes=2, injuries=(again,)), "A1")
     assert first.again == "" and "again" not in first.text(s)
 
+
+
+def _ankle_before_a_break(break_days: range):
+    """An ankle sprain in P2 (5-21 days, left with 2 days at 80 %) from day 0, a winter break on
+    ``break_days``, and the first week logged with the two 70 % days at 66 % (counted as 60 %,
+    rules-spec.md section 9): today day 7, the stored plan the one made before. (before, after)."""
+    from planner.season import Injury, Session, StageRecord
+
+    s = season(weeks=5, athletes=2, matches=[],
+               injuries=(Injury(athlete="A1", protocol="ankle-sprain", onset=day(-2),
+                                stages=(StageRecord(stage="P2", start=day(0)),)),))
+    off = tuple(NonTrainingDay(date=day(d), reason="Winter break") for d in break_days)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"non_training_days": off})})
+    before = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    log = tuple(Session(athlete="A1", date=day(d), minutes=60, rpe=4, top_speed_pct=p)
+                for d, p in enumerate((62, 62, 66, 66, 55, 55)))
+    after = E.LogSessions(sessions=log).apply(E.AdvanceToday(today=day(7)).apply(before))
+    return before, after
+
+
+def test_a_replan_a_break_leaves_without_a_plan_names_the_break_and_a_way_on_as_solve_does():
+    """Review 229 A1/A2: a week logged lower than planned left an ankle's P2 unable to end
+    before a winter break; the re-plan (and a solve of the same season) listed RH-STAGE, RH-11
+    and HV-5 but neither the break nor a way on: the days off were named only when a stage's
+    maximum was no longer than they are. Now both name the break and say, cause first, the
+    physio's re-assessment that gives a plan; that record does (the independent checker)."""
+    from solver.whatif import replan_from_today
+
+    before, after = _ankle_before_a_break(range(10, 21))
+    cause = ("The 11 days off of 14 to 24 Jan 2027 (Winter break) hold no rehab session, and P2 "
+             "lasts at most 21 days: since 4 Jan 2027 it must end by 24 Jan 2027. ")
+    for out in (solve(SolveRequest(after, time_limit=20)), replan_from_today(before, after, 20)):
+        assert out.status == Status.INFEASIBLE
+        first = out.explanation[0]
+        assert first.rule == "CALENDAR" and first.athlete == "A1", first.text
+        assert (first.start, first.end) == (day(10).isoformat(), day(20).isoformat())
+        assert "runs into 11 days without training" in first.text and ": Winter break)" in first.text
+        assert "(P2 at most 21 days: P2 since 4 Jan 2027 must end by 24 Jan 2027)" in first.text
+        assert [(r.athlete, r.stage, r.date, r.kind) for r in out.remedies] == [
+            ("A1", "P2", day(7).isoformat(), "stage")]
+        assert out.remedies[0].text == cause + (
+            f"If the physio re-assesses Athlete 1 (A1) as still in P2 on {date_long(day(7))} "
+            f"(P2's 5-21 days restarting from that day), record that, and the season has a plan.")
+    solved_and_checked(E.RecordStage(athlete="A1", stage="P2", start=day(7)).apply(after))
+
+
+def test_a_sprint_ladder_setting_is_the_way_on_when_no_record_gives_a_plan():
+    """A break too long for P2 restarted today to end before it: no record gives a plan, and the
+    re-plan said nothing to do, while a ladder of one day a level did (the coach found it).
+    Said, cause first, with the setting's --rule; the setting gives a plan (the checker)."""
+    from planner.rules import RULES
+    from solver.whatif import replan_from_today
+
+    before, after = _ankle_before_a_break(range(11, 30))
+    label = next(p for p in RULES["RH-11"].params if p.name == "sessions_per_step").label
+    for out in (solve(SolveRequest(after, time_limit=20)), replan_from_today(before, after, 20)):
+        assert out.status == Status.INFEASIBLE
+        assert out.explanation[0].rule == "CALENDAR" and "Winter break" in out.explanation[0].text
+        (way,) = out.remedies
+        assert way.kind == "rule" and not way.records
+        assert way.text.startswith("The 19 days off of 15 Jan to 2 Feb 2027 (Winter break) hold no "
+                                   "rehab session"), way.text
+        assert (f"Set the sprint ladder's {label} (RH-11) from 2 to 1 (Rules panel, or --rule "
+                f"RH-11.sessions_per_step=1), and the season has a plan") in way.text
+    solved_and_checked(E.SetRuleValue(rule="RH-11", param="sessions_per_step", value=1.0).apply(after))

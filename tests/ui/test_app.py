@@ -230,7 +230,8 @@ def test_a_stage_out_of_days_is_explained_with_a_way_on_that_one_click_records(q
         w.solve_action.trigger()
     assert w.season.plan is None
     text = w.explanation.toPlainText()
-    assert "A way on: If Athlete 1 (A1) is still in P2" in text and "Record it and solve again" in text
+    assert "A way on: Athlete 1 (A1) has been in P2 since" in text  # the cause first
+    assert "If the physio re-assesses Athlete 1 (A1) as still in P2" in text and "Record it and solve again" in text
     assert 'href="remedy:0"' in w.explanation.toHtml()
     infeasible = w.explanation.outcome
     with qtbot.waitSignal(w.solve_finished, timeout=60000) as blocker:

@@ -477,7 +477,7 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
                "log": f"run the same command with --no-replan --save (the log is stored), then:\n  {command}",
                }.get(context, f"\n  {command}")
         said = r.text
-        if said.split(" ", 1)[0] in ("If", "Only"):  # not an athlete's name
+        if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
             said = said[:1].lower() + said[1:]
         print(f"A way on: {said} To record it: {how}", file=sys.stderr)
 
