@@ -1868,6 +1868,12 @@ def test_a_way_on_no_record_gives_is_said_without_a_command(capsys):
                    text="The 10 days off of 20 to 29 Dec 2026 hold no rehab session. If A1 is still in P2, record that.")
     print_conflicts(Outcome(Status.INFEASIBLE, None, remedies=(cause,)), "x.season.json")
     assert "A way on: the 10 days off of 20 to 29 Dec 2026 hold no rehab session. If A1" in capsys.readouterr().err
+    setting = Remedy(athlete="A1", stage="", date="", kind="rule",
+                     text="The 10 days off hold no rehab session. Set RH-11 from 2 to 1.")
+    print_conflicts(Outcome(Status.INFEASIBLE, None, remedies=(setting,)), "x.season.json")
+    alone = capsys.readouterr().err
+    assert "A way on: the 10 days off hold no rehab session. Set RH-11 from 2 to 1.\n" in alone
+    assert "periodize record" not in alone  # a setting: no command records it
     assert err.count("periodize record") == 1 and "--stage A1 P2 2027-01-04" in err
 
 

@@ -467,8 +467,11 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
         print("Change that and solve again." if plain else
               "Change or remove one of them (a pin, a date, an absence, a rule value) and solve again.", file=sys.stderr)
     for r in outcome.remedies:
+        said = r.text
+        if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
+            said = said[:1].lower() + said[1:]
         if not r.records:  # a change of the settings: said, no command records it
-            print(f"A way on: {r.text}", file=sys.stderr)
+            print(f"A way on: {said}", file=sys.stderr)
             continue
         option = r.option()
         command = f"periodize record {shlex.quote(path) if path else 'FILE.season.json'} {option} --save"
@@ -476,9 +479,6 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
                "move": f"run the same command with --no-replan --save (today moves and is stored), then:\n  {command}",
                "log": f"run the same command with --no-replan --save (the log is stored), then:\n  {command}",
                }.get(context, f"\n  {command}")
-        said = r.text
-        if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
-            said = said[:1].lower() + said[1:]
         print(f"A way on: {said} To record it: {how}", file=sys.stderr)
 
 
