@@ -1115,7 +1115,12 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     why = Why(athlete or "", text.week_of(tl.days[week.first]), f"{who}: {kind} week")
     add = _adder(why, rs)
     if athlete is not None:
-        _own_week_fact(ap.stages[week.first], add)
+        away = idle_week_words(season, tl, w, athlete)
+        if away.startswith("away") and kinds[w] == plan.team_weeks[w]:
+            # no week of his own: the team's kind, with nothing planned
+            add(Reason("FACT", "fact", f"{away_week_words(away, plan.team_weeks[w])}."))
+        else:
+            _own_week_fact(ap.stages[week.first], add)
     for p in season.pins:
         if p.kind == "week" and p.athlete == athlete and tl.week_index_of_date(p.week) == w:
             add(Reason("PIN", "bound", f"You pinned this week as {p.week_kind}."))
@@ -1172,7 +1177,11 @@ def _rhythm_reasons(season: Season, plan: Plan, tl: Timeline, rs: RuleSet, w: in
 
         kinds, floor, athlete = team, _run_floor(season, tl, rs, team, w, True), None
     owner = "the team" if athlete is None else season.athlete(athlete).name
-    _deload_rhythm_reasons(kinds, w, most, add, *floor, owner=owner)
+    idle = {j: words for j in range(max(0, w - most), w + 1)
+            if (words := idle_week_words(season, tl, j, athlete))}
+    _deload_rhythm_reasons(kinds, w, most, add, *floor, owner=owner,
+                           idle={j: f"{'this week' if j == w else text.date_short(tl.days[tl.weeks[j].first])}: {words}"
+                                 for j, words in idle.items()})
     if athlete is None and kinds[w] == "deload":
         _joiners_run_reason(season, plan, tl, w, most, add)
 
@@ -1348,16 +1357,56 @@ def _joiners_run_reason(season: Season, plan: Plan, tl: Timeline, w: int, most: 
             return
 
 
+def idle_week_words(season: Season, tl: Timeline, w: int, athlete: str | None = None) -> str:
+    """Week ``w`` held nothing to train, though DL-2 counts it as a load week (rules-spec v2):
+    "days off all week (Christmas break)" (no training day and no competition in it), or, for
+    ``athlete``, "away all week (International duty)"; "" for a week with training in it. A
+    coach read the deload of 28 Dec "after 3 load weeks", one of them the Christmas break, and
+    a player away all week "Load week 2 of at most 3 in a row" for 0 AU planned."""
+    days = tl.weeks[w].days
+    if not any(tl.training_weekday[i] or tl.is_comp[i] for i in days):
+        reasons = ", ".join(dict.fromkeys(tl.off_reason[i] for i in days if i in tl.off_reason))
+        return "days off all week" + (f" ({reasons})" if reasons else "")
+    if athlete is not None and all(i in tl.unavailable(athlete) for i in days):
+        reasons = ", ".join(dict.fromkeys(
+            u.reason or "unavailable" for u in season.unavailability if u.athlete == athlete
+            and u.start <= tl.days[days[-1]] and u.end >= tl.days[days[0]]))
+        return "away all week" + (f" ({reasons})" if reasons else "")
+    return ""
+
+
+def away_week_words(away: str, team_kind: str) -> str:
+    """An athlete's week away all of (``away``: :func:`idle_week_words`) in words: "Away all
+    week (International duty): nothing planned; the team's load week" (the Inspector's Week
+    row and the why of the week; it read "load", with DL-2's "Load week 2 of at most 3")."""
+    return f"{away[:1].upper()}{away[1:]}: nothing planned; the team's {team_kind} week"
+
+
+def _idle_said(idle: dict[int, str], weeks) -> str:
+    """The weeks of ``weeks`` that held nothing to train (``idle``: week -> "21 Dec: days off
+    all week"), said after DL-2's count: " (21 Dec: days off all week, counted as a load week
+    by DL-2)"; "" for none."""
+    said = [idle[j] for j in weeks if j in idle]
+    if not said:
+        return ""
+    return f" ({'; '.join(said)}, counted as {'a load week' if len(said) == 1 else 'load weeks'} by DL-2)"
+
+
 def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor: int = 0,
-                           carried: bool = False, owner: str = "the team") -> None:
+                           carried: bool = False, owner: str = "the team",
+                           idle: dict[int, str] | None = None) -> None:
     """DL-2: the run of load weeks before this one (from week ``floor`` on), and deloads never
-    next to a deload or taper; ``owner``: whose week it is, as the board's pin menu names it."""
+    next to a deload or taper; ``owner``: whose week it is, as the board's pin menu names it;
+    ``idle``: the weeks that held nothing to train, named where the run counts them
+    (:func:`idle_week_words`)."""
+    idle = idle or {}
     kind = kinds[w]
     run_before = 0
     j = w - 1
     while j >= floor and kinds[j] == "load":
         run_before += 1
         j -= 1
+    counted = _idle_said(idle, range(j + 1, w))  # the run's weeks before this one
     if carried and kind == "load" and run_before + 1 > most:
         add(Reason("DL-2", "bound", f"Load week {run_before + 1} in a row, counting those done "
                                     f"before today: no earlier week of the run could be a deload "
@@ -1368,7 +1417,7 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         since = (" from today on (weeks before today do not count in an athlete's run, rules-spec "
                  "section 1; the team's run counts them)") if cut else ""
         if run_before >= most:  # a run cut by today binds only when it is long enough itself
-            add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}: at "
+            add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}{counted}: at "
                                         f"most {most} load weeks in a row."))
         else:
             after, k = 0, w + 1
@@ -1377,7 +1426,7 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
                 k += 1
             if run_before + 1 + after > most:  # the run around it needs a deload somewhere
                 until = "the season's end" if k == len(kinds) else "the next lighter week"
-                add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}, with "
+                add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}{counted}, with "
                                             f"{text.plural(after, 'load week')} after it before "
                                             f"{until}: {run_before + 1 + after} "
                                             f"weeks in which DL-2 (at most {most} load weeks in "
@@ -1386,7 +1435,7 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
                                             f"week ▸ Pin week kind for {owner} ▸ load, and "
                                             f"solve)."))
             else:  # nothing forces it: say so rather than list it as a bound
-                add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}{since}; DL-2 "
+                add(Reason("DL-2", "fact", f"After {text.plural(run_before, 'load week')}{since}{counted}; DL-2 "
                                            f"allows up to {most} in a row, so the run alone does "
                                            f"not force this deload: the solver chose this week "
                                            f"(to try another, right-click a day of it ▸ Pin "
@@ -1395,4 +1444,5 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         neighbours = [kinds[x] for x in (w - 1, w + 1) if 0 <= x < len(kinds)]
         if "taper" in neighbours or "deload" in neighbours:
             add(Reason("DL-2", "bound", "Next to a deload or taper week: a deload may not sit here."))
-        add(Reason("DL-2", "bound", f"Load week {run_before + 1} of at most {most} in a row."))
+        add(Reason("DL-2", "bound", f"Load week {run_before + 1} of at most {most} in a row"
+                                    f"{_idle_said(idle, range(j + 1, w + 1))}."))

@@ -341,7 +341,12 @@ class InspectorPanel(_Browser):
         team_weeks = season.plan.team_weeks
         team = team_weeks[w] if len(team_weeks) == len(tl.weeks) else None
         week = ap.weeks[w] if len(ap.weeks) == len(tl.weeks) else None
-        if week:
+        from planner.why import away_week_words, idle_week_words
+
+        away = idle_week_words(season, tl, w, ap.athlete) if week and week == team else ""
+        if away.startswith("away"):  # 0 AU planned read "load" (DL-2 counts it as one)
+            rows.append(("Week", _esc(away_week_words(away, team))))
+        elif week:
             rows.append(("Week", f"{_esc(week)}" + (
                 f" (team: {_esc(team)})" if team and team != week else "")))
         return rows
