@@ -527,9 +527,9 @@ def page_terms(week: HandoutWeek) -> str:
             _rpe_term(week),
             "Load: minutes × RPE, in AU (arbitrary units)"]
     if re.search(r"\bdeload\b", said, re.IGNORECASE):
-        out.append("Deload: a lighter week, less volume, to recover")
+        out.append("Deload: shorter training sessions, to recover; matches as planned")
     if re.search(r"\btaper\b", said, re.IGNORECASE):
-        out.append("Taper: lighter training before a main match, to arrive fresh")
+        out.append("Taper: shorter training before a main match, to arrive fresh; matches as planned")
     if "≤" in said:
         out.append("≤: at most that speed")
     return " · ".join(out)
@@ -783,6 +783,9 @@ class Handouts:
         # the match days as the week's load counts them (logged where logged): their planned AU
         # against a logged week called matches "most of it" that were not
         share = sum(al.load[al.season_start + i] for i in played)
+        if played and lt.not_lighter(planned=True):  # no lighter week to promise
+            return (f" — this week's {'match keeps' if len(played) == 1 else 'matches keep'} it "
+                    f"as heavy as a load week")
         why = ("" if not played and all(f.st[i] in (FIT, INJ) for i in days)
                else "your rehab sessions keep their length" if not played
                else f"the {'match is' if len(played) == 1 else f'{len(played)} matches are'} "
@@ -1075,7 +1078,7 @@ class Handouts:
             # kept" stood over his "0 HV exposures"
             kept = "short sessions" if exempt else "intensity kept"
             return (f"Taper week{before}{own}; {kept}" if own
-                    else f"Taper week{before}: {kept}" + ("" if exempt else ", volume down"))
+                    else f"Taper week{before}: {kept}" + ("" if exempt else ", shorter team sessions"))
         cap = int(self.rs.value("HV-2", "max_speed_days"))
         week = self.tl.weeks[w]
         finals = [c for i in week.days for c in self.tl.comp_on[i]

@@ -326,6 +326,12 @@ class Lighter:
         """A change in words: "40 % below", "5 % above", "as much as"."""
         return f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as"
 
+    def not_lighter(self, planned: bool = False) -> bool:
+        """The week is as heavy as the load weeks around it or heavier (its change 0 % or above):
+        the words say so ("this week's matches keep it as heavy as a load week") rather than
+        promise a lighter week. ``planned``: of the plan's figure where the week is logged."""
+        return (self.planned_change if planned and self.logged else self.change) >= 0
+
     def barely(self, nominal: int | None, planned: bool = False) -> bool:
         """A lighter week in name only: :data:`OWN_WEEK_SHORTFALL` points or more short of
         ``nominal``, its team sessions' change (``LoadTable.volume_change``: -40, so 30 % below or

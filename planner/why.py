@@ -493,7 +493,7 @@ def _load_day_reason(c: _Context, i: int, kind: str, add) -> None:
     note = ""
     if kind != "load" and r:
         how = f"{table.minutes[kind]:g} min x RPE {r:g}"
-        note = f": {kind} week, {table.minutes[kind]:g}-minute sessions, {table.volume_words(kind)}"
+        note = f": {kind} week, {table.minutes[kind]:g}-minute sessions, {table.volume_words(kind, 'volume per session')}"
     add(Reason("LD-1", "fact", f"Planned load {load} AU = {how}{note}."))
 
 
@@ -1151,7 +1151,9 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
         add(Reason(rule, "fact", f"{speed}."))  # the speed rule it is about, not the load's
     if athlete is not None:
         team = any(ap.stages[j] == FIT for j in week.days)  # has team sessions to shorten
-        _load_week_reason(season, plan, athlete, tl.days[week.first], add, team)
+        played = AthleteFacts(season, tl, rs, ap).played
+        _load_week_reason(season, plan, athlete, tl.days[week.first], add, team,
+                          sum(1 for j in week.days if played[j]))
     return why
 
 
@@ -1233,9 +1235,10 @@ def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kin
 
 
 def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add,
-                      team: bool = True) -> None:
+                      team: bool = True, matches: int = 0) -> None:
     """The athlete's planned load this week against the chronic load (LD-1); ``team``: the
-    athlete has team sessions this week (is fit on some day)."""
+    athlete has team sessions this week (is fit on some day); ``matches``: the matches they
+    play in it."""
     series = lived_load(season, plan, athlete)
     wl = series.week_of(first)
     if wl is None:
@@ -1247,7 +1250,7 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
         return
     if wl.kind in ("deload", "taper") and wl.full:
         nominal = LoadTable.of(RuleSet(season.rules)).volume_change(wl.kind)
-        _lighter_reason(series, wl, nominal, add, team)
+        _lighter_reason(series, wl, nominal, add, team, matches)
     # a week with logged days reads their logged load (rules-spec.md section 8): say so
     what = "Planned load" if wl.logged is None else "Load"
     amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
@@ -1269,12 +1272,14 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
                                f"limit of {most:g} times."))
 
 
-def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True) -> None:
+def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True,
+                    matches: int = 0) -> None:
     """A deload or taper week against the nearest full load weeks before and after it: the
     shorter team sessions say "40 % less volume" (``nominal``: -40), but matches and rehab
     sessions keep their length, so the week itself may be barely lighter (``Lighter.barely``, as
     the handout's heading asks); say by how much it is. ``team``: the athlete has team sessions
-    this week (a week wholly in rehab has none to shorten)."""
+    this week (a week wholly in rehab has none to shorten); ``matches``: the matches the athlete
+    plays this week (a week they keep as heavy as a load week says so, not "lighter")."""
     lt = lighter_than_around(series, wl)
     if lt is None:
         return
@@ -1286,7 +1291,10 @@ def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True) -> 
                 f"{lt.size_words(lt.planned_change)} {around} as planned "
                 f"({lt.planned_around:.0f} AU); as logged, {lt.load:.0f} AU, {size} "
                 f"{'them' if lt.both else 'it'} ({lt.around:.0f} AU)")
-    if lt.barely(nominal, planned=True) and team:
+    if matches and team and lt.not_lighter(planned=True):  # no lighter week to promise
+        text += (f": this week's {'match keeps' if matches == 1 else 'matches keep'} it as heavy "
+                 f"as a load week; only the team sessions are shorter")
+    elif lt.barely(nominal, planned=True) and team:
         text += (": the matches and rehab sessions keep their length, only the team sessions are "
                  "shorter")
     elif lt.barely(nominal, planned=True):

@@ -841,8 +841,10 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
         c.style = st.stage(stage)
         line(None, STAGE_MEANING[stage])
     for kind, meaning in (("load", "load week: the normal training week"),
-                          ("deload", "deload week: fewer speed days, less volume (recovery)"),
-                          ("taper", "taper week: before an A competition, intensity kept, volume down")):
+                          ("deload", "deload week: fewer speed days, shorter training sessions, "
+                                     "matches as planned (recovery)"),
+                          ("taper", "taper week: before an A competition, intensity kept, shorter "
+                                    "training sessions, matches as planned")):
         c = ws.cell(row=r, column=1, value=kind)
         c.style = st.kind(kind) or st.stage(FIT)  # a load week has no fill
         line(None, meaning)

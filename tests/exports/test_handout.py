@@ -1016,6 +1016,44 @@ def test_a_starters_two_match_deload_says_his_own_week_and_a_non_squad_players_d
     assert "your week is" not in out.kind_text
 
 
+def test_a_deload_week_its_matches_keep_as_heavy_says_so_not_lighter():
+    """A starter's deload week of three matches planned above the load weeks around it read
+    "Deload: a lighter week, less volume" in the footer and "the 3 matches are most of it" in
+    the heading: a lighter week promised that was not. The heading and the why now say the
+    matches keep it as heavy as a load week, the footer that the training sessions are shorter."""
+    from planner.handout import page_terms
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Competition
+    from planner.why import why_week
+    from tests.builders import day
+
+    s = _two_match_deload()
+    s = s.model_copy(update={"competitions": tuple(sorted(
+        (*s.competitions, Competition(id="x", name="Cup", date=day(7), priority="C")),
+        key=lambda c: c.date))})
+    tl = Timeline(s)
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"intensity": tuple(
+            100 if ap.athlete == "A1" and tl.is_comp[i] else 0 if tl.is_comp[i] else
+            70 if tl.is_training[i] else 0 for i in range(tl.n))}) for ap in s.plan.athletes)})})
+    starter = handout_weeks(s, s.plan, ["A1"], [1])[0]
+    series = athlete_load(s, s.plan, "A1")
+    lt = lighter_than_around(series, series.week_of(starter.first))
+    assert lt.change >= 0, lt  # three 95-minute matches: no lighter than the load weeks
+    assert f"{lt.size_words(lt.change)} the load weeks around it — this week's matches keep it " \
+           "as heavy as a load week; at most 1 speed day" in starter.kind_text, starter.kind_text
+    assert "most of it" not in starter.kind_text
+    said = [r.text for r in why_week(s, s.plan, "A1", starter.first).reasons]
+    assert any("this week's matches keep it as heavy as a load week; only the team sessions "
+               "are shorter" in t for t in said), said
+    terms = page_terms(starter)
+    assert "Deload: shorter training sessions, to recover; matches as planned" in terms
+    assert "lighter" not in terms and "less volume" not in terms
+    # the player not in the squad, whose week is lighter, reads no such words
+    out = handout_weeks(s, s.plan, ["A2"], [1])[0]
+    assert "as heavy" not in out.kind_text
+
+
 def test_a_deload_heading_compares_with_the_load_weeks_as_logged():
     """A player benched the week before a team deload logged 1,470 AU where 2,020 was planned;
     the heading's "your week is 2,000 AU, 1 % below the load weeks around it" stood over the
@@ -1562,13 +1600,13 @@ def test_the_footer_says_in_plain_words_the_terms_the_page_uses_and_no_other():
     deload, taper = kinds.index("deload"), kinds.index("taper")
     (dl,) = handout_weeks(season, season.plan, ["A05"], [deload])
     terms = page_terms(dl)
-    assert "Deload: a lighter week, less volume, to recover" in terms and "Taper" not in terms
+    assert "Deload: shorter training sessions, to recover; matches as planned" in terms and "Taper" not in terms
     assert "Load: minutes × RPE, in AU (arbitrary units)" in terms
     labels = {x for d in dl.days for x in (d.md or "").replace("\n", " · ").split(" · ")}
     assert {"MD-3", "MD+2"} <= labels
     assert "MD: match day, MD-3: 3 days before it, MD+2: 2 days after it" in terms
     (tp,) = handout_weeks(season, season.plan, ["A19"], [taper])
-    assert "Taper: lighter training before a main match, to arrive fresh" in page_terms(tp)
+    assert "Taper: shorter training before a main match, to arrive fresh; matches as planned" in page_terms(tp)
     assert "Deload" not in page_terms(tp)
     # a week of a winter break the plan calls a deload: no deload on the page
     s = _winter_break(range(7, 21))

@@ -118,7 +118,7 @@ def test_a_deload_week_of_the_demo_plans_40_percent_less_training_load(demo_seas
                 d = next(d for d in tl.weeks[w].days if tl.is_training[d] and ap.intensity[d] == 70)
                 text = why_day(demo_season, plan, aid, tl.days[d]).text()
                 assert "Planned load 180 AU = 45 min x RPE 4: deload week" in text
-                assert "40 % less volume than a load week" in text
+                assert "40 % less volume per session than a load week" in text
     assert found, "no deload week between two alike load weeks in the demo plan"
 
 

@@ -791,7 +791,7 @@ def test_the_printed_footer_defines_the_pages_terms_and_the_week_still_fits(qapp
     data, pages = handouts_pdf(season, season.plan, ["A05"], weeks, sizes=sizes)
     assert pages == 2 and all(fits and size >= 9.0 for *_, size, fits in sizes), sizes
     deload, taper = (" ".join(p.split()) for p in _text_pages(data, tmp_path))
-    assert "Deload: a lighter week, less volume, to recover" in deload and "Taper:" not in deload
+    assert "Deload: shorter training sessions, to recover; matches as planned" in deload and "Taper:" not in deload
     assert "MD: match day, MD-3: 3 days before it" in deload and "page 1 of 2" in deload
-    assert "Taper: lighter training before a main match, to arrive fresh" in taper
+    assert "Taper: shorter training before a main match, to arrive fresh; matches as planned" in taper
     assert "Load: minutes × RPE, in AU (arbitrary units)" in taper and "page 2 of 2" in taper
