@@ -33,7 +33,8 @@ class Hv1Run:
     ``deload`` where they fill a deload week's cap (the weeks in ``deload_weeks``); "" when a
     day was open, or when neither is so. ``settled``: the athletes are FIT all through it and
     for ``SETTLED_DAYS`` before (none just back from rehab). ``days_off``: some of its
-    windows lie inside the team's days off (no plan avoids those)."""
+    windows lie inside the team's days off (no plan avoids those): the run's cause, then, with
+    no other (the same words before and after today moves past its open days)."""
 
     athletes: tuple[str, ...]
     start: dt.date
@@ -167,9 +168,12 @@ def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
     for g in groups:
         aid = g.first.athlete
         a = facts.get(aid)
-        cause, weeks = _closed_by_matches(a, g.first.start, g.end) if a else ("", ())
-        settled = a is None or _settled(a, g.first.start, g.end)
         off = any(UNAVOIDABLE in m.message for m in g.members)
+        # a gap into the team's days off is read as them, whichever plan reads it: the bench's
+        # gap of 7-30 Dec was "the team's days off" after the first solve and "matches from the
+        # bench" after a re-plan a week on (the days before today, one open, no longer read)
+        cause, weeks = _closed_by_matches(a, g.first.start, g.end) if a and not off else ("", ())
+        settled = a is None or _settled(a, g.first.start, g.end)
         runs.setdefault((g.first.start, g.end, cause, off, settled, weeks), []).append(aid)
     out = [Hv1Run(tuple(who), s, e, c, o, f, w) for (s, e, c, o, f, w), who in runs.items()]
     return sorted(out, key=lambda r: (-r.days, r.start, r.athletes))

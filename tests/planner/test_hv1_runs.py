@@ -329,3 +329,39 @@ def test_a_list_of_runs_says_each_cause_once_and_each_run_short(demo_season):
         "Athlete 1 (A1): no exposure from Tue 9 Feb to Sat 20 Feb (12 days); bench matches fill "
         "the deload week of Mon 15 Feb",
         "Athlete 2 (A2): no exposure from Mon 4 Jan to Fri 15 Jan (12 days)"]
+
+
+def _bench_gap_into_a_break(today: int | None):
+    """Four weeks: one bench match (Sat) in the first week, two (Wed, Sat) in the second, the
+    third all days off (a winter break), training in the fourth; A1 on the bench, at 70 % every
+    training day (no exposure) but the first after the break (95 %), 80 % on the match days;
+    ``today``: the day index of today."""
+    from planner.season import AthletePlan, NonTrainingDay, Plan
+    from planner.timeline import Timeline
+
+    s = season(weeks=4, athletes=1, matches=[5, 9, 12, 26], today=None if today is None else day(today))
+    off = tuple(NonTrainingDay(date=day(i), reason="Winter break") for i in range(14, 21))
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"non_training_days": off}),
+        "athletes": tuple(a.model_copy(update={"role": "bench"}) for a in s.athletes)})
+    tl = Timeline(s)
+    kinds = ("load",) * 4
+    ap = AthletePlan(athlete="A1", stages=("FIT",) * tl.n, weeks=kinds, intensity=tuple(
+        95 if i == 21 else 80 if tl.is_comp[i] else 70 if tl.is_training[i] else 0
+        for i in range(tl.n)))
+    return s, Plan(status="manual", team_weeks=kinds, athletes=(ap,))
+
+
+def test_a_bench_gap_into_the_team_s_days_off_reads_the_same_before_and_after_today_moves():
+    """The bench's gap of 7-30 Dec, into the Christmas break, was "the team's days off, where no
+    plan gives one" after the first solve and "Matches from the bench (2 or more a week) are no
+    exposure" after a re-plan a week later (the days before today, one of them open, no longer
+    read): a gap reaching into the team's days off names them, whichever path reads it."""
+    said = []
+    for today in (None, 7):
+        s, plan = _bench_gap_into_a_break(today)
+        runs = [r for r in hv1_runs(s, plan) if r.start <= day(14) <= r.end]
+        assert len(runs) == 1, [r.text(s) for r in runs]
+        assert runs[0].days_off, runs[0]
+        said.append(runs[0].cause_words(s))
+    assert said[0] == said[1] == "some of it is the team's days off, where no plan gives one", said
