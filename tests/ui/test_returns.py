@@ -143,7 +143,8 @@ def test_a_long_competition_name_does_not_push_the_other_columns_out_of_a_narrow
     _assert_unclipped(panel, 0, 3)
     # the columns out of sight (Today, Next, Injury) are said in words under the table
     words = panel.details.text()
-    assert "<b>Kofi Mensah</b>, Hamstring strain: now S2; next: S3 Mon 5 Oct; back to full" in words
+    assert "<b>Kofi Mensah</b>, Hamstring strain: now S2; next: S3 Mon 5 Oct; back to full" in \
+        words.replace("\u00a0", " ")
     QApplication.processEvents()  # the layout gives the table its rows' height
     assert _in_panel(panel, panel.details).top() > _in_panel(panel, panel.table).bottom()
     panel.resize(300, 300)  # a narrower dock: the column follows it, the row grows
@@ -926,3 +927,21 @@ def test_the_panel_keeps_a_return_recorded_without_a_passing_test_back_lately(qt
     w2 = MainWindow(passed.model_copy(update={"plan": s.plan}), None)
     qtbot.addWidget(w2)
     assert w2.returns_panel.rows == [] and "everyone is fit" in w2.returns_panel.summary.text()
+
+
+def test_the_next_stage_and_its_day_stay_on_one_line_in_a_narrow_dock(qtbot):
+    """The demo's Returns words wrapped "now P2; next: P3" / "Sat 8 Aug; back to …" at 1280 x
+    720, and a coach read Isaac's next stage as given without a date (Leo's and Kofi's did not
+    wrap there). The next stage and its day are kept together, whatever the dock's width."""
+    from ui.desktop.returnspanel import ReturnRow, ReturnsPanel
+
+    panel = ReturnsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 300)
+    panel.show()
+    panel.set_rows([ReturnRow(
+        athlete="A19", name="Isaac Boateng", injury="Acute hamstring strain", onset=D(2026, 7, 28),
+        today="P2", next="P3 Sat 8 Aug", back=D(2026, 9, 8), first_match=D(2026, 9, 12),
+        target=None, target_date=None, target_met=None, provisional=True, planned=True)])
+    words = panel.details.text()
+    assert "now P2; next:\u00a0P3\u00a0Sat\u00a08\u00a0Aug; back to full training" in words, words

@@ -228,6 +228,16 @@ class ReturnRow:
                     and self.target_date < self.back and not self.target_note)
 
 
+def _next_unbroken(row: ReturnRow) -> str:
+    """The row's words after the name, its next stage and that stage's day kept on one line
+    (no-break spaces): "now P2; next: P3 / Sat 8 Aug; back …" wrapped after "P3" in a narrow
+    dock, and a coach read Isaac's next stage as given without a date."""
+    said = row.details().removeprefix(row.name)
+    if not row.next or row.next == "—":
+        return said
+    return said.replace(f"next: {row.next}", "next:\u00a0" + row.next.replace(" ", "\u00a0"), 1)
+
+
 def _next_change(stages: tuple[str, ...], tl: Timeline, t: int) -> str:
     """The next stage change in the plan after day ``t``."""
     cur = stages[t]
@@ -581,8 +591,7 @@ class ReturnsPanel(QWidget):
         self._fit_target()
         self.summary.setText(summary)
         self.details.setText("".join(
-            f"<p><b>{html.escape(r.name)}</b>{html.escape(r.details().removeprefix(r.name))}</p>"
-            for r in rows))
+            f"<p><b>{html.escape(r.name)}</b>{html.escape(_next_unbroken(r))}</p>" for r in rows))
 
     def set_stale(self, broken: str, again: str) -> None:
         """Say that the returns are the stored plan's while it breaks hard rules of the season as
