@@ -487,7 +487,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     grouped = {i for idx in drills for i in idx}
     # 0 minutes and no RPE: a player who did not train, as monitoring exports write him
     alone.update(_no_training(frame, mapping, notes, rows, grouped))
-    nums = {k: _numbers(frame, mapping, k, problems, where, alone, grouped) for k in
+    nums = {k: _numbers(frame, mapping, k, problems, where, alone, grouped, notes) for k in
             ("minutes", "rpe", "top_pct", "top_ms", "top_kmh", "played", "pain") if k in mapping}
     speedlike = _unread_speeds(list(frame.columns), mapping)
     notes += _unread(frame, mapping, speedlike)
@@ -1327,7 +1327,7 @@ def _match_alone(frame, mapping: dict, played, season: Season, problems: list, w
 
 
 def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict | None = None,
-             grouped: set | frozenset = frozenset()):
+             grouped: set | frozenset = frozenset(), notes: list | None = None):
     """The column ``key`` as numbers, each cell that is none said at its row. ``alone``: the
     rows given as minutes played alone (:func:`_match_alone`), whose minutes and RPE it gives
     (None where refused); ``grouped``: a per-drill export's rows of a session of several, whose
@@ -1339,7 +1339,8 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     raw = _cells(frame, mapping, key)
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
-    clocks = _clock_minutes(raw, key, problems, where) if key in ("minutes", "played") else {}
+    clocks = (_clock_minutes(raw, key, problems, where, notes, mapping[key])
+              if key in ("minutes", "played") else {})
     if clocks:
         values = values.astype(float)
         for i, v in clocks.items():
@@ -1419,7 +1420,8 @@ def clock_minutes(text: str) -> float | None:
     ``01:15:00`` (hours:minutes:seconds) is 75 minutes; ``1:15`` could be hours:minutes or
     minutes:seconds and is refused with both readings (``coachform.cells.Bad``, as the coach
     workbook reads it: ``coachform.cells.to_minutes``); None for a text that is no clock. The
-    log's files and the app's Log cells read minutes with it."""
+    app's Log cells read minutes with it; a log's file reads its ``1:15`` by the column
+    (:func:`_clock_minutes`)."""
     if not CLOCK.fullmatch(text):
         return None
     from planner.coachform.cells import to_minutes
@@ -1427,13 +1429,31 @@ def clock_minutes(text: str) -> float | None:
     return to_minutes(text)
 
 
-def _clock_minutes(raw, key: str, problems: list, where) -> dict:
+# a clock a:bb's first part from which it is minutes:seconds (90:00, 75:30); below it hours:minutes
+# (1:15, 0:45): no session lasts 1 min 15 s, and 5:00 as hours is a day's training in one go
+MMSS_FROM = 5
+_SHORT_CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")
+
+
+def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = None,
+                   label: str = "") -> dict:
     """:func:`clock_minutes` of a column: {row index: minutes, NaN where refused} of the
-    clocks."""
-    from planner.coachform.cells import Bad
+    clocks. A clock ``a:bb`` (an export's [h]:mm or mm:ss duration) is read by the column as a
+    whole: hours:minutes when its first part is below :data:`MMSS_FROM` (1:15 is 75 minutes, no
+    session lasts 1 min 15 s), minutes:seconds from it (90:00 is 90 minutes), said in one note
+    (``notes``) naming the column (``label``) and an example. A column holding both is refused
+    for its short ones in one line (1:15 beside 75:30: 1 min 15 s or 1 h 15 min?), and a short
+    one whose hours:minutes are too short for a session (0:03 in Minutes) at its row."""
+    from planner.coachform.cells import Bad, to_minutes
 
     out: dict = {}
+    short: dict = {}  # a:bb below MMSS_FROM: index -> (a, b)
+    long: dict = {}  # from MMSS_FROM
     for i, t in raw.items():
+        if (m := _SHORT_CLOCK.fullmatch(t)) is not None:
+            a, b = int(m[1]), int(m[2])
+            (short if a < MMSS_FROM else long)[i] = (a, b)
+            continue
         try:
             minutes = clock_minutes(t)
         except Bad as e:
@@ -1441,6 +1461,38 @@ def _clock_minutes(raw, key: str, problems: list, where) -> dict:
             minutes = float("nan")
         if minutes is not None:
             out[i] = minutes
+    for i, (a, b) in long.items():
+        out[i] = a + b / 60
+    if short and long:
+        first = next(iter(long))
+        idx = list(short)
+        shown = list(dict.fromkeys(raw[i] for i in idx))
+        said = " and ".join(f"'{x}'" for x in shown[:3]) + (", ..." if len(shown) > 3 else "")
+        a, b = short[idx[0]]
+        problems.append(f"{_rows_listed(idx, where)}, {label}: {said} could be hours:minutes or "
+                        f"minutes:seconds, as '{raw[first]}' (row {_row_of(where, first)}) is; write "
+                        f"the minutes as a number ({a * 60 + b} if '{raw[idx[0]]}' is hours:minutes, "
+                        f"{a + b / 60:.4g} if minutes:seconds), or hours:minutes:seconds "
+                        f"({a:02d}:{b:02d}:00)")
+        for i in idx:
+            out[i] = float("nan")
+        short = {}
+    read_short = []
+    for i, (a, b) in short.items():
+        if key == "minutes" and 0 < a * 60 + b < SHORTEST_SESSION:  # 0:03: 3 minutes or 3 s?
+            try:
+                to_minutes(raw[i])  # refused with both readings
+            except Bad as e:
+                problems.append(f"{where(i, key)}: {e}")
+            out[i] = float("nan")
+        else:
+            out[i] = a * 60 + b
+            read_short.append(i)
+    if notes is not None and (read_short or long):
+        i = (read_short or list(long))[0]
+        how = "hours:minutes" if read_short else "minutes:seconds"
+        notes.append(f"'{label}' holds durations as {how}: '{raw[i]}' (row {_row_of(where, i)}) "
+                     f"read as {out[i]:g} minutes")
     return out
 
 

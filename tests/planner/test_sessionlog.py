@@ -288,17 +288,44 @@ def test_a_duration_written_as_a_clock_is_read_or_refused_with_its_readings(tmp_
     ws["C3"].number_format = "[h]:mm:ss"
     wb.save(tmp_path / "log.xlsx")
     assert [x.minutes for x in read_sessions(tmp_path / "log.xlsx", s).sessions] == [75, 95]
-    with pytest.raises(InputError) as e:
-        read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},1:15,5\nA2,{day(1)},75:30,5\n"), s)
+    with pytest.raises(InputError) as e:  # 1:15 beside 75:30: 1 min 15 s, or 1 h 15 min?
+        read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},1:15,5\nA2,{day(1)},75:30,5\n"
+                                      f"A3,{day(1)},1:15,5\n"), s)
     assert e.value.problems == [
-        "row 2, Duration: '1:15' is a time, not a number of minutes: write 75 if it is "
-        "hours:minutes, or 1.25 if it is minutes:seconds",
-        "row 3, Duration: '75:30' is a time, not a number of minutes: write 75.5 if it is "
-        "minutes:seconds"]
+        "rows 2, 4, Duration: '1:15' could be hours:minutes or minutes:seconds, as '75:30' (row 3) "
+        "is; write the minutes as a number (75 if '1:15' is hours:minutes, 1.25 if "
+        "minutes:seconds), or hours:minutes:seconds (01:15:00)"]
+    assert not e.value.bad_rows()  # no leaving out of rows offered: a column to rewrite
     with pytest.raises(InputError) as e:  # a clock of 100 hours: too long, not "not a number"
         read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},100:00:00,5\n"), s)
     assert e.value.problems[0] == (f"row 2 (A1, {day(1)}), Duration: 6000 is outside 0-600; write "
                                    f"the session's minutes")
+
+
+def test_an_exports_h_mm_durations_are_read_as_hours_and_minutes_said_once(tmp_path, s):
+    """A German Excel export writes its [h]:mm durations '1:15', '0:45': each row was refused
+    ("write 75 if it is hours:minutes, or 1.25 if it is minutes:seconds"), and leaving the bad
+    rows out left none. No session lasts 1 min 15 s: read as hours:minutes below 5 hours,
+    minutes:seconds from 5 (90:00), one note for the column; 0:03 (3 minutes or 3 seconds, a
+    session either way too short) is still refused at its row."""
+    r = read_sessions(write(tmp_path, f"Spieler;Datum;Dauer;RPE;Spielminuten\nA1;{day(1)};1:15;5;\n"
+                                      f"A2;{day(1)};0:45;3;\nA3;{day(1)};1:35;7;1:30\n"), s)
+    assert [(x.athlete, x.minutes, x.minutes_played) for x in r.sessions] == [
+        ("A1", 75, None), ("A2", 45, None), ("A3", 95, 90)]
+    said = [n for n in r.notes if "hours:minutes" in n]
+    assert said == ["'Dauer' holds durations as hours:minutes: '1:15' (row 2) read as 75 minutes",
+                    "'Spielminuten' holds durations as hours:minutes: '1:30' (row 4) read as 90 "
+                    "minutes"]
+    r = read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},90:00,5\n"
+                                      f"A2,{day(1)},75:30,5\n"), s)
+    assert [x.minutes for x in r.sessions] == [90, 75.5]
+    assert "'Duration' holds durations as minutes:seconds: '90:00' (row 2) read as 90 minutes" in r.notes
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},1:15,5\n"
+                                      f"A2,{day(1)},0:03,5\n"), s)
+    assert e.value.problems == [
+        "row 3, Duration: '0:03' is a time, not a number of minutes: write 3 if it is "
+        "hours:minutes, or 0.05 if it is minutes:seconds"]
 
 
 def test_two_exports_joined_into_one_file_say_the_repeated_header_once(tmp_path, s):
