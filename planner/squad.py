@@ -40,6 +40,28 @@ _ALIASES = {"gk": "goalkeeper", "keeper": "goalkeeper", "goalie": "goalkeeper",
             "fwd": "forward", "st": "forward", "striker": "forward"}
 
 
+# a goalkeeper's name in German, as a coach there types it: read as Goalkeeper where a position
+# is typed or imported (a 'Torwart' was a group of its own, and HV-1's exemption, which names
+# Goalkeeper, gave him a field player's sprints); only there: a stored position is compared as
+# it is (position_key)
+_GOALKEEPER_WORDS = frozenset({"torwart", "tw", "torhüter", "torhueter", "tormann", "torfrau",
+                               "torhüterin", "torwartin"})
+
+
+def read_position(typed: str) -> str:
+    """A position as typed or imported: a goalkeeper's German names (``Torwart``, ``TW``,
+    ``Torhüter``), however cased, are ``Goalkeeper`` (say so: :func:`read_as_goalkeeper`); any
+    other is kept as typed, spaces trimmed (``GK``, ``Keeper``, ``Goalie`` are goalkeepers as
+    they are: :func:`position_key`, and a season's ``GK`` reads back from its workbook as it was)."""
+    return "Goalkeeper" if read_as_goalkeeper(typed) else typed.strip()
+
+
+def read_as_goalkeeper(typed: str) -> bool:
+    """Is ``typed`` a goalkeeper's German name, which :func:`read_position` reads as
+    ``Goalkeeper``?"""
+    return " ".join(typed.split()).casefold() in _GOALKEEPER_WORDS
+
+
 def position_key(position: str) -> str:
     """The position as compared everywhere: trimmed, lower case, common abbreviations and a
     goalkeeper's other names spelled out ("GK", "Goalie")."""
@@ -253,9 +275,11 @@ def unknown_position_note(position: str, others: Iterable[str] = ()) -> str | No
     """What a position none of the four groups knows means for the plan ("Goalie" was read as a
     position of its own, so the goalkeeper lost HV-1's exemption), with the group it seems a
     misspelling of (:func:`near_position` of it and ``others``); None for a known one or none."""
+    typed = " ".join(position.split())
+    if read_as_goalkeeper(position):
+        return f"'{typed}' is read as Goalkeeper"
     if not position.strip() or position_key(position) in POSITION_SHORT:
         return None
-    typed = " ".join(position.split())
     near = near_position(position, others)
     if near is not None:  # "Midfeilder" was added as a group of one, said only after Add
         return (f"Did you mean {near}? '{typed}' as typed is a group of its own (HV-1's "

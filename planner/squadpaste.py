@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from planner.season import Athlete, Season
-from planner.squad import next_ids, unknown_position_note
+from planner.squad import next_ids, read_position, unknown_position_note
 from planner.text import clean_message, join_and
 
 COLUMNS = ("Name", "Position", "Max speed")
@@ -93,7 +93,8 @@ def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
     athletes: list[Athlete] = []
     for aid, (line, name, position, speed) in zip(ids, good, strict=True):
         try:
-            athletes.append(Athlete(id=aid, name=name, position=position, max_speed=speed,
+            athletes.append(Athlete(id=aid, name=name, position=read_position(position),
+                                    max_speed=speed,
                                     role=role))
         except ValueError as e:
             problems.append(f"line {line}: {clean_message(str(e))}")

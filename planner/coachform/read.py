@@ -122,6 +122,7 @@ from planner.squad import (
     next_ids,
     other_number,
     position_key,
+    read_as_goalkeeper,
 )
 from planner.text import (
     TextDates,
@@ -198,6 +199,32 @@ def _is_numeral(value: object) -> bool:
     """A number, or text that is only one ("22", "7,5")."""
     return _is_number(value) or (isinstance(value, str)
                                  and re.fullmatch(r"\d+([.,]\d+)?", value.strip()) is not None)
+
+
+def _as_goalkeeper(pos: str | None, row: int, keepers: dict[str, list[int]]) -> str | None:
+    """``pos``, a goalkeeper's German name (``Torwart``, ``TW``) read as ``Goalkeeper``: HV-1's
+    exemption names Goalkeeper (planner.squad.read_position); its row kept in ``keepers`` (the
+    name as first written -> rows: 'TORWART' is said with row 2's 'Torwart')."""
+    if pos is None or not read_as_goalkeeper(pos):
+        return pos
+    typed = " ".join(pos.split())
+    same = next((k for k in keepers if k.casefold() == typed.casefold()), typed)
+    keepers.setdefault(same, []).append(row)
+    return "Goalkeeper"
+
+
+def _keepers_note(title: str, keepers: dict[str, list[int]]) -> list[str]:
+    """``Athletes: Position 'Torwart' read as Goalkeeper (rows 4, 9)``: one note for the sheet
+    (:func:`_as_goalkeeper`'s ``keepers``); none when there are none."""
+    if not keepers:
+        return []
+    rows_of = {p: f"{'rows' if len(r) > 1 else 'row'} {', '.join(map(str, r))}"
+               for p, r in keepers.items()}
+    if len(rows_of) == 1:
+        ((p, at),) = rows_of.items()
+        return [f"{title}: Position {p!r} read as Goalkeeper ({at})"]
+    listed = join_and([f"{p!r} ({at})" for p, at in rows_of.items()])
+    return [f"{title}: Position {listed} read as Goalkeeper"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1141,6 +1168,7 @@ class _Import:
                        f"squad a season (split the rows into several workbooks)")
         athletes, athlete_rows = [], []
         own: dict[str, int] = {}  # positions none of the four groups knows -> their first row
+        keepers: dict[str, list[int]] = {}  # 'Torwart', 'TW' ... read as Goalkeeper -> rows
         ids: dict[str, bool] = {}  # every ID written (True when its row was kept)
         first: dict[str, tuple[str, int]] = {}  # case-folded ID -> (the ID, its row)
         named_rows: dict[str, list[tuple[str, int]]] = {}  # a name -> (ID, row) of each athlete
@@ -1153,6 +1181,7 @@ class _Import:
                    else self.text(spec, row, "id", limit=40))
             self._keyless(spec, row, aid, "name")
             pos = self.text(spec, row, "position")
+            pos = _as_goalkeeper(pos, row.number, keepers)
             unit = self.r.units.get((spec.title, "max_speed"))  # "Max speed (km/h)"
             speed = self.cell(spec, row, "max_speed", partial(
                 parse_max_speed, percent_cell="%" in row.formats.get("max_speed", ""),
@@ -1203,6 +1232,7 @@ class _Import:
                 self.named.setdefault(" ".join(name.split()).casefold(), []).append(aid)
                 named_rows.setdefault(" ".join(name.split()).casefold(), []).append((aid, row.number))
         self._same_names(spec, athletes, named_rows)
+        self.notes += _keepers_note(spec.title, keepers)
         if own:
             listed = ", ".join(f"{p!r} (row {r})" for p, r in own.items())
             one = len(own) == 1

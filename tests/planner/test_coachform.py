@@ -174,6 +174,31 @@ def test_a_position_close_to_a_known_one_is_said(tmp_path):
                      "setting names, Goalkeeper by default)"]
 
 
+def test_a_goalkeeper_written_in_german_is_a_goalkeeper_said_once(tmp_path):
+    """'Torwart' and 'TW' were groups of their own: HV-1's exemption, which names Goalkeeper,
+    missed them, and the keeper was planned a field player's sprints. Read as Goalkeeper, in
+    any case, and said in one note with the rows."""
+    from planner.rules import RuleSet
+    from planner.squad import hv1_exempt
+
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Pos FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-03-28")],
+                Athletes=[("ID", "Name", "Position"), ("A1", "Lukas Öztürk", "Torwart"),
+                          ("A2", "Jan Feld", "Mittelfeld"), ("A3", "Tom Tor", " TORWART "),
+                          ("A4", "Kai Hand", "TW"), ("A5", "Ben Ball", "Torhüter")])
+    notes: list[str] = []
+    s = import_workbook(path, notes)
+    assert [a.position for a in s.athletes] == ["Goalkeeper", "Mittelfeld", "Goalkeeper",
+                                                "Goalkeeper", "Goalkeeper"]
+    rs = RuleSet(s.rules)
+    assert [hv1_exempt(rs, a.position) for a in s.athletes] == [True, False, True, True, True]
+    said = [n for n in notes if "read as Goalkeeper" in n]
+    assert said == ["Athletes: Position 'Torwart' (rows 2, 4), 'TW' (row 5) and 'Torhüter' "
+                    "(row 6) read as Goalkeeper"]
+    (own,) = [n for n in notes if "of its own" in n]
+    assert own.startswith("Athletes: 'Mittelfeld' (row 3) is a group of its own")
+
+
 def test_a_rugby_squads_positions_note_speaks_of_no_sport(tmp_path):
     """A rugby sevens squad's 'Back' was told "for a football player write one of those four":
     the note names the board's four groups and the way into them, for any sport."""

@@ -40,6 +40,14 @@ def test_comma_separated_lines_with_a_decimal_comma_and_a_header():
                             "position)"]
 
 
+def test_a_goalkeeper_pasted_in_german_is_a_goalkeeper_said():
+    """A pasted 'Torwart' was a group of its own, and HV-1's exemption (Goalkeeper) missed him."""
+    pasted = read_pasted("Lukas Öztürk\tTorwart\t8.9\nJan Feld\tTorhüter\t9.1\n", tiny_season(), "start")
+    assert [a.position for a in pasted.athletes] == ["Goalkeeper", "Goalkeeper"]
+    assert pasted.notes == ["line 1: 'Torwart' is read as Goalkeeper",
+                            "line 2: 'Torhüter' is read as Goalkeeper"]
+
+
 def test_players_pasted_without_a_max_speed_are_said_with_the_fix():
     """A pasted row with an empty speed went in silently; only Plan Check said it, after a
     solve. The paste's note names them and what their speed days say until one is recorded;

@@ -1677,6 +1677,28 @@ def test_a_position_the_groups_do_not_know_is_said_and_football_names_are_known(
     assert ed.position_note.isHidden()
 
 
+def test_a_goalkeeper_typed_in_german_is_added_and_changed_as_goalkeeper(w):
+    """'TW' typed in the Squad editor was "a group of its own, not Goalkeeper", and the keeper
+    kept a field player's sprint days (HV-1's exemption names Goalkeeper): read as Goalkeeper,
+    said under Position as it is typed, on Add and on Apply."""
+    from planner.rules import RuleSet
+    from planner.squad import hv1_exempt
+
+    ed = w.squad_editor
+    ed.table.clearSelection()
+    ed.name.setText("Lukas Oeztuerk")
+    ed.position.setEditText("Torwart")
+    assert not ed.position_note.isHidden()
+    assert ed.position_note.text() == "'Torwart' is read as Goalkeeper"
+    ed.add_button.click()
+    added = next(a for a in w.season.athletes if a.name == "Lukas Oeztuerk")
+    assert added.position == "Goalkeeper" and hv1_exempt(RuleSet(w.season.rules), added.position)
+    ed.select("A2")
+    ed.position.setEditText(" tw ")
+    ed.apply_button.click()
+    assert w.season.athlete("A2").position == "Goalkeeper"
+
+
 def test_a_one_day_entry_s_last_day_follows_its_date_both_ways(w):
     """Typing 24/12/2026 passes through "24/1" (a date in January): the greyed "until" followed
     it forward and never came back, and ticking "Several days" added a 32-day break."""

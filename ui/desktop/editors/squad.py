@@ -27,6 +27,7 @@ from planner.squad import (
     left_on,
     near_position,
     position_key,
+    read_position,
     rehab_status,
     unknown_position_note,
 )
@@ -376,7 +377,7 @@ class SquadEditor(Editor):
         """The form's position for a new player; one close to a group ("Midfeilder") asked once:
         the group (the default), as typed (a group of its own, not asked again), or None
         (cancelled: nothing added). A coach typing with Tab and Alt+A never read the note."""
-        typed = self.position.currentText().strip()
+        typed = read_position(self.position.currentText())  # 'Torwart': Goalkeeper
         near = near_position(typed, self._other_positions()) if typed else None
         if near is None or self.ask is None or position_key(typed) in self._own_groups:
             return typed
@@ -475,7 +476,7 @@ class SquadEditor(Editor):
                                                 f"makes a new athlete with the ID typed.")
             return
         speed = self.max_speed.value() or None
-        name, pos = self.name.text().strip(), self.position.currentText().strip()
+        name, pos = self.name.text().strip(), read_position(self.position.currentText())
         role = self.role.currentData()
         if (name, pos, speed, role) == (a.name, a.position, a.max_speed, a.role):
             return
