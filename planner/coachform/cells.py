@@ -27,6 +27,7 @@ from planner.text import (
     day_long,
     iso_day,
     iso_parts,
+    join_and,
     no_such_day,
     not_a_day,
     numeric_parts,
@@ -293,14 +294,26 @@ def parse_priority(value: object) -> str:
     return text
 
 
+# German day names and their abbreviations, as a workbook saved in a German locale writes them
+# ("Mo, Do, Fr": 'Do' was no weekday; 'Mo', 'Fr', 'Sa' matched English by chance)
+GERMAN_WEEKDAYS = {"montag": "mon", "mo": "mon", "dienstag": "tue", "di": "tue",
+                   "mittwoch": "wed", "mi": "wed", "donnerstag": "thu", "do": "thu",
+                   "freitag": "fri", "fr": "fri", "samstag": "sat", "sonnabend": "sat", "sa": "sat",
+                   "sonntag": "sun", "so": "sun"}
+NOT_WEEKDAY_FIX = "write a weekday such as Monday or Mon"
+
+
 def parse_weekday(text: str) -> str:
-    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'`` ... -> ``'mon'`` ... (WEEKDAYS)."""
+    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'``, German ``'Do'``, ``'Dienstag'`` ... ->
+    ``'mon'`` ... (WEEKDAYS)."""
     t = text.strip().casefold().rstrip(".")
+    if t in GERMAN_WEEKDAYS:
+        return GERMAN_WEEKDAYS[t]
     if len(t) >= 2:
         hits = [WEEKDAYS[i] for i, name in enumerate(WEEKDAY_NAMES) if name.casefold().startswith(t)]
         if len(hits) == 1 and (len(t) >= 3 or t in ("mo", "tu", "we", "th", "fr", "sa", "su")):
             return hits[0]
-    raise Bad(f"{text.strip()!r} is not a weekday; write a weekday such as Monday or Mon")
+    raise Bad(f"{text.strip()!r} is not a weekday; {NOT_WEEKDAY_FIX}")
 
 
 NO_DAYS = "none"  # the Training days cell of a season with none: refused when read back
@@ -314,23 +327,39 @@ def parse_training_days(value: object) -> tuple[str, ...]:
     text = re.sub(r"\s*(?:-|–|—|\bto\b)\s*", "-", text, flags=re.I)
     parts = [p for p in re.split(r"[,;/&+\s]+|\band\b", text, flags=re.I) if p and p.strip()]
     days: set[str] = set()
+    unread: list[str] = []  # every name of the cell that is no weekday, said at once
     for part in parts:
         ends = part.strip("-").split("-")
-        if len(ends) == 1:
-            days.add(parse_weekday(ends[0]))
-        elif len(ends) == 2:
-            a, b = WEEKDAYS.index(parse_weekday(ends[0])), WEEKDAYS.index(parse_weekday(ends[1]))
-            k = a
-            while True:
-                days.add(WEEKDAYS[k])
-                if k == b:
-                    break
-                k = (k + 1) % 7
-        else:
+        if len(ends) > 2:
             raise Bad(f"{part.strip()!r} is not a weekday or a range such as Mon-Sat")
+        read = [_weekday_or_none(end) for end in ends]
+        unread += [end.strip() for end, got in zip(ends, read, strict=True) if got is None]
+        if None not in read:
+            days.update(_day_range(*read) if len(read) == 2 else read)
+    if unread:
+        listed = join_and([repr(x) for x in dict.fromkeys(unread)])
+        raise Bad(f"{listed} {'is not a weekday' if len(unread) == 1 else 'are not weekdays'}; "
+                  f"{NOT_WEEKDAY_FIX}")
     if not days:
         raise Bad(f"{NO_TRAINING_WEEKDAY}: write e.g. Mon-Sat or Tue, Thu")
     return tuple(d for d in WEEKDAYS if d in days)
+
+def _weekday_or_none(text: str) -> str | None:
+    try:
+        return parse_weekday(text)
+    except Bad:
+        return None
+
+
+def _day_range(first: str, last: str) -> list[str]:
+    """``'fri', 'mon'`` -> fri, sat, sun, mon: a range of weekdays, across the week's end."""
+    k, b = WEEKDAYS.index(first), WEEKDAYS.index(last)
+    out = [WEEKDAYS[k]]
+    while k != b:
+        k = (k + 1) % 7
+        out.append(WEEKDAYS[k])
+    return out
+
 
 def parse_role(value: object) -> str:
     """``'Start'``, ``' BENCH '``, ``'out'`` -> a match role (rules-spec.md section 2)."""

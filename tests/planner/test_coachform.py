@@ -491,10 +491,32 @@ def test_a_season_sheet_without_a_header_row(tmp_path):
     ("Tues and Thurs; SUN", ("tue", "thu", "sun")),
     ("MON–WED", ("mon", "tue", "wed")),
     ("Mon Wed Fri", ("mon", "wed", "fri")),
+    # German day names (a workbook saved in a German locale): 'Do' was no weekday
+    ("Mo, Do, Fr", ("mon", "thu", "fri")),
+    ("Di., Mi, So", ("tue", "wed", "sun")),
+    ("Montag-Mittwoch, Samstag", ("mon", "tue", "wed", "sat")),
+    ("DONNERSTAG, Sonnabend, Sonntag, Dienstag, Freitag", ("tue", "thu", "fri", "sat", "sun")),
 ])
 def test_training_days(text, days):
     assert parse_training_days(text) == days
     assert parse_training_days(training_days_text(days)) == days
+
+
+def test_every_unread_weekday_of_a_cell_is_named_at_once(tmp_path):
+    """'Di, Do' named 'Di' alone, and the coach met 'Do' on the next import; a German week
+    start reads too."""
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Tage FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-03-28"), ("Training days", "Mo, Dii, Do, Frei-Sa, Dii"),
+                                  ("Week starts", "Montag")])
+    assert problems_of(path) == [
+        "Season, row 5 (Training days): 'Dii' and 'Frei' are not weekdays; write a weekday such as "
+        "Monday or Mon"]
+    path = book(tmp_path, Season=[("Key", "Value"), ("Name", "Tage FC"), ("Start", "2027-01-04"),
+                                  ("End", "2027-03-28"), ("Training days", "Di, Do, Sa"),
+                                  ("Week starts", "Sonntag")])
+    s = import_workbook(path)
+    assert s.calendar.training_days == ("tue", "thu", "sat")
+    assert s.calendar.week_start == "sun"
 
 
 def test_training_days_written_compactly():
