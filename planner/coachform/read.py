@@ -201,6 +201,17 @@ def _is_numeral(value: object) -> bool:
                                  and re.fullmatch(r"\d+([.,]\d+)?", value.strip()) is not None)
 
 
+def _bare_number(value: object) -> float | None:
+    """A Max speed cell's number written without a unit: a number cell's, or text's (``'31,5'``
+    typed in a text cell, which was read as km/h without the note a number cell gets); None for
+    text with its unit (``'31.5 km/h'``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)\s*", value):
+        return float(value.strip().replace(",", "."))
+    return None
+
+
 def _as_goalkeeper(pos: str | None, row: int, keepers: dict[str, list[int]]) -> str | None:
     """``pos``, a goalkeeper's German name (``Torwart``, ``TW``) read as ``Goalkeeper``: HV-1's
     exemption names Goalkeeper (planner.squad.read_position); its row kept in ``keepers`` (the
@@ -1193,8 +1204,7 @@ class _Import:
                                       f"({speed * 3.6:.1f} km/h) is faster than footballers are "
                                       f"measured ({FAST_NOTE:g} m/s is {FAST_NOTE * 3.6:.1f} "
                                       f"km/h); every target speed is a share of it: check it")
-                if kmh and unit is None and not isinstance(row.values["max_speed"], str):
-                    v = row.values["max_speed"]
+                if kmh and unit is None and (v := _bare_number(row.values["max_speed"])) is not None:
                     self.notes.append(f"{spec.title}, row {row.number}, Max speed: {v:g} is read "
                                       f"as km/h, {speed:g} m/s (no athlete runs {v:g} m/s); write "
                                       f"'{v:g} km/h' or {speed:g} to say so")

@@ -178,6 +178,21 @@ def test_a_max_speed_in_km_h_is_converted_as_the_squad_editor_converts_it(tmp_pa
         "write '20.5 km/h' or 5.69 to say so"]
 
 
+def test_a_bare_max_speed_in_a_text_cell_gets_the_km_h_note_a_number_cell_gets(tmp_path):
+    """'31,5' typed in a text cell (a German workbook's decimal comma) was read as km/h, 8.75
+    m/s, without a word, where 31.5 in a number cell is said; with its unit it needs no note."""
+    rows = [("ID", "Name", "Max speed"), ("A1", "Ann", "31,5"), ("A2", "Bo", " 34.6 "),
+            ("A3", "Cy", "31,5 km/h"), ("A4", "Di", "9,2")]
+    notes: list[str] = []
+    season = import_workbook(book(tmp_path, Athletes=rows), notes)
+    assert [a.max_speed for a in season.athletes] == [8.75, 9.61, 8.75, 9.2]
+    assert notes == [
+        "Athletes, row 2, Max speed: 31.5 is read as km/h, 8.75 m/s (no athlete runs 31.5 m/s); "
+        "write '31.5 km/h' or 8.75 to say so",
+        "Athletes, row 3, Max speed: 34.6 is read as km/h, 9.61 m/s (no athlete runs 34.6 m/s); "
+        "write '34.6 km/h' or 9.61 to say so"]
+
+
 def test_a_max_speed_no_athlete_sprints_at_is_located(tmp_path):
     rows = [("ID", "Name", "Max speed"), ("A1", "Ann", 0.85), ("A2", "Bo", 0.85), ("A3", "Cy", "16 m/s"),
             ("A4", "Di", "10 km/h"), ("A5", "Ed", 60), ("A6", "Flo", True), ("A7", "Gus", 15),
