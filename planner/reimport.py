@@ -137,8 +137,8 @@ def not_in_workbook(old: Season, new: Season, absent=frozenset()) -> list[str]:
         out.append(plural(gone, "unavailability", "unavailabilities"))
     if _later_today(old, new):
         now = new.calendar.today
-        out.append(f"today, {old.calendar.today.isoformat()} (the workbook's Today is "
-                   f"{now.isoformat() if now else 'empty'})")
+        out.append(f"today, {day_long(old.calendar.today)} (the workbook's Today is "
+                   f"{day_long(now) if now else 'empty'})")
     return out
 
 
@@ -486,12 +486,12 @@ def keep_over(old: Season, new: Season, absent=frozenset()) -> Kept:
     squad = {a.id for a in new.athletes}
     cal = new.calendar
     if _later_today(old, new) and old.calendar.today <= cal.end:  # today moves forward only
-        _try(out, f"today, {old.calendar.today.isoformat()}",
+        _try(out, f"today, {day_long(old.calendar.today)}",
              lambda s: s.model_copy(update={"calendar": s.calendar.model_copy(
                  update={"today": old.calendar.today})}))
     elif _later_today(old, new):
-        out.dropped.append(f"today, {old.calendar.today.isoformat()} (after the workbook's season "
-                           f"end, {cal.end.isoformat()})")
+        out.dropped.append(f"today, {day_long(old.calendar.today)} (after the workbook's season "
+                           f"end, {day_long(cal.end)})")
     elif workbook_today_later(old, new):
         # moving today records the stage changes the plan projected before it (Move Today,
         # advance): the workbook's Today alone would skip them, so the season's today stays
@@ -551,7 +551,7 @@ def _joined_from_today(out: Kept, old: Season) -> None:
                  for a in joined if not any(u.athlete == a.id for u in out.season.unavailability))
     if away:
         _try(out, f"{join_and([out.season.athlete(u.athlete).name for u in away])} with the squad "
-                  f"from today, {today.isoformat()}",
+                  f"from today, {day_long(today)}",
              lambda s: s.model_copy(update={"unavailability": s.unavailability + away}))
     unpicked = {a.id for a in joined if "role" not in a.model_fields_set}
     if unpicked:

@@ -403,7 +403,7 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
                 f"date (Season ▸ Injuries, Record stage; or periodize record SEASON --stage "
                 f"{inj.athlete} {nxt} DATE --save), or correct the {cur.stage} date"]
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
-            f"{cur.start.isoformat()} ({lasted} days by {p_start.isoformat()}), but "
+            f"{day_long(cur.start)} ({lasted} days by {day_long(p_start)}), but "
             f"{proto.id} allows at most {longest} days in {cur.stage}{flare}; record the "
             f"later stage's start, or correct the date"]
 

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from planner.seasonfile import load_season
+from planner.text import day_long
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -551,7 +552,7 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     said = " ".join(r.stderr.split())
     assert ("holds rows the workbook has not got (1 recorded stage change, 1 criteria test result, "
             "1 flare-up and today, ") in said
-    assert f"today, {day(12).isoformat()} (the workbook's Today is {day(3).isoformat()}" in said
+    assert f"today, {day_long(day(12))} (the workbook's Today is {day_long(day(3))}" in said
     assert "entered after it was written, or deleted in it" in said
     assert (tmp_path / "team.season.json").read_bytes() == before
     r = run("import", "team.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
@@ -563,7 +564,7 @@ def test_import_does_not_replace_the_rehab_history_recorded_since_the_workbook_w
     (tmp_path / "team.season.json").write_bytes(before)
     r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert (f"Note: Kept from the season: today, {day(12).isoformat()} and 1 recorded stage "
+    assert (f"Note: Kept from the season: today, {day_long(day(12))} and 1 recorded stage "
             f"change, 1 criteria test result and 1 flare-up of Athlete 1 (A1).") in r.stdout
     assert "A row deleted in the workbook on purpose comes back this way" in r.stdout
     kept = load_season(tmp_path / "team.season.json")
@@ -622,7 +623,6 @@ def test_import_says_the_season_end_the_workbook_moves_refused_or_written(tmp_pa
     from planner.coachform.write import save_template_form
     from planner.season import IntensityPin
     from planner.seasonfile import save_season
-    from planner.text import day_long
     from tests.builders import day, season
 
     s = season(weeks=3, athletes=2, pins=(IntensityPin(athlete="A1", date=day(10), intensity=0),))

@@ -670,8 +670,9 @@ def test_document_checks_are_located_in_the_workbook(tmp_path):
     got = problems_of(path)
     assert got[0] == ("Competitions, row 3, Date: Sat 1 May 2027 is outside the season (Mon 4 Jan 2027 to "
                       "Sun 28 Mar 2027); move it inside")
-    assert got[1].startswith("Injuries, row 2, Stage start: Ann Ash (A1) has been in P1 since 2026-10-02 "
-                             "(94 days by 2027-01-04), but iliopsoas-tendinopathy allows at most 21 days")
+    assert got[1].startswith("Injuries, row 2, Stage start: Ann Ash (A1) has been in P1 since Fri 2 Oct "
+                             "2026 (94 days by Mon 4 Jan 2027), but iliopsoas-tendinopathy allows at "
+                             "most 21 days")
     assert got[2].startswith("Injuries, row 3, Stage: P1 is followed by P3, skipping P2")
     assert got[3] == ("Stage history, row 3, Athlete ID: no athlete has the ID 'B9'; use an ID from "
                       "the Athletes sheet")

@@ -74,7 +74,7 @@ def test_the_seasons_own_workbook_comes_back_over_it_with_a_stage_outlasted_by_t
     # the season holds A1's record from another date: the workbook's is the coach's, refused
     other = old.model_copy(update={"injuries": (injury("A1", "P2", start_day=-25),)})
     with pytest.raises(InputError, match=r"Injuries, row 2, Stage start: .* since "
-                                         rf"{day(-30).isoformat()}"):
+                                         rf"{day_long(day(-30))}"):
         import_workbook(tmp_path / "team.xlsx", known=other)
 
 
@@ -82,16 +82,16 @@ def test_a_later_today_after_the_workbooks_season_end_is_named_as_not_kept():
     """season_loses announced the later today would be lost, and keep_over said nothing of it."""
     old = season(weeks=4, athletes=2, today=day(24))
     new = season(weeks=3, athletes=2)  # the workbook's season ends on day 20
-    assert "today, " + day(24).isoformat() in season_loses(old, new)
+    assert "today, " + day_long(day(24)) in season_loses(old, new)
     kept = keep_over(old, new)
     assert kept.season.calendar.today is None
-    assert kept.dropped == [f"today, {day(24).isoformat()} (after the workbook's season end, "
-                            f"{day(20).isoformat()})"]
-    assert f"Not kept: today, {day(24).isoformat()}" in kept.words()
+    assert kept.dropped == [f"today, {day_long(day(24))} (after the workbook's season end, "
+                            f"{day_long(day(20))})"]
+    assert f"Not kept: today, {day_long(day(24))}" in kept.words()
     later = keep_over(season(weeks=4, athletes=2, today=day(14)), season(weeks=4, athletes=2,
                                                                          today=day(7)))
     assert later.season.calendar.today == day(14)  # an older sheet does not move today back
-    assert later.kept == [f"today, {day(14).isoformat()}"]
+    assert later.kept == [f"today, {day_long(day(14))}"]
 
 
 def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_the_plan_is_kept():
@@ -183,7 +183,7 @@ def test_a_signing_joins_from_today_and_the_sheets_rounding_is_no_change():
     kept = keep_over(old, sheet)
     (away,) = [u for u in kept.season.unavailability if u.athlete == "A9"]
     assert (away.start, away.end, away.reason) == (day(0), day(9), JOINED_REASON)
-    assert f"Sven Holm and Ola Berg with the squad from today, {day(10).isoformat()}" in kept.kept
+    assert f"Sven Holm and Ola Berg with the squad from today, {day_long(day(10))}" in kept.kept
     # three signings left at "start" made 14 starters a match: one without a Role is out of the
     # matchday squad until picked; a Role written in the sheet stays
     assert kept.season.athlete("A9").role == "out" and kept.season.athlete("A8").role == "bench"
