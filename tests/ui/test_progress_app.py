@@ -1372,8 +1372,8 @@ def test_a_stage_change_that_waits_on_a_test_not_passed_is_offered_unticked(qtbo
     # said beside OK too: the rows' "not done" can be out of sight
     assert not dlg.unticked_note.isHidden()
     # one athlete: "keeps them" read as a slip (his or her is not known)
-    assert "Nothing ticked for Athlete 1 (A1)</b>: Move Today keeps the athlete in the stage " \
-        "recorded" in dlg.unticked_note.text()
+    assert "Nothing ticked for Athlete 1 (A1)</b>: Move Today keeps the athlete in the " \
+        "recorded stage (P3)." in dlg.unticked_note.text()
     dlg.set_accepted(0, True)  # the coach knows the test was passed
     assert dlg.accepted()[0].stage == "S1"
     # S2 after it stays unticked: said beside OK too, it may be out of sight in the table
@@ -1393,7 +1393,14 @@ def test_nothing_ticked_for_two_athletes_keeps_them_in_their_stages(qtbot, plann
     assert {t.athlete for t in dlg.moves} == {"A1", "A2"}
     for i in reversed(range(len(dlg.moves))):
         dlg.set_accepted(i, False)
-    assert "</b>: Move Today keeps them in the stages recorded" in dlg.unticked_note.text()
+    # each named with the stage recorded: "the stages recorded before Mon 3 Aug" read as if the
+    # records after that day were thrown away
+    names = [untested.athlete(a).name for a in ("A1", "A2")]
+    assert (f"</b>: Move Today keeps them in their recorded stages ({names[0]} P3, {names[1]} P3)."
+            in dlg.unticked_note.text()), dlg.unticked_note.text()
+    assert "recorded before" not in dlg.unticked_note.text()
+    dlg.set_accepted(len(dlg.moves) - 1, True)  # A2's ticked: A1 alone, the athlete's stage named
+    assert "keeps the athlete in the recorded stage (P3)." in dlg.unticked_note.text()
     dlg.reject()
     w.weekly.shutdown()
 

@@ -721,11 +721,11 @@ class AdvanceDialog(QDialog):
     def _refresh_status(self) -> None:
         """Each row's last column: recorded, or the stage the athlete stays in."""
         ticked = {(p.athlete, p.date) for box, p in self.flare_boxes if box.isChecked()}
-        staying: dict[str, str] = {}
+        # each athlete's recorded stage, the one an unticked change leaves the athlete in
+        held = {a: athlete_stage_on(self.season.injuries_of(a), self.old_today - dt.timedelta(days=1))
+                for a in dict.fromkeys(t.athlete for t in self.moves)}
+        staying = dict(held)  # ... moved on by each ticked row, for the rows after it
         for i, t in enumerate(self.moves):
-            if t.athlete not in staying:
-                records = self.season.injuries_of(t.athlete)
-                staying[t.athlete] = athlete_stage_on(records, self.old_today - dt.timedelta(days=1))
             item = self.table.item(i, 3)
             if item is None:
                 continue
@@ -754,10 +754,13 @@ class AdvanceDialog(QDialog):
         lines = []
         if none:
             who = join_and([self.season.athlete_label(a) for a in none])
+            # each athlete's recorded stage named: "the stages recorded before Mon 3 Aug" read as
+            # if the records after that day were thrown away
+            kept = (", ".join(f"{self.season.athlete(a).name} {held[a]}" for a in none)
+                    if len(none) > 1 else held[none[0]])
             lines.append(f"<b>Nothing ticked for {html.escape(who)}</b>: Move Today keeps "
-                         f"{'them' if len(none) > 1 else 'the athlete'} in "
-                         f"the stage{'s' if len(none) > 1 else ''} recorded before "
-                         f"{day_long(self.old_today)}.")
+                         f"{'them in their' if len(none) > 1 else 'the athlete in the'} "
+                         f"recorded stage{'s' if len(none) > 1 else ''} ({html.escape(kept)}).")
         if part:
             lines.append("<b>Partly ticked</b>: " + html.escape("; ".join(part)) + ".")
         if lines:
