@@ -59,6 +59,14 @@ def _logged_per_day(season: Season, today: dt.date, sessions=()) -> list[tuple[i
             for d, due in _due_per_day(season, today)]
 
 
+def empty_days(season: Season, today: dt.date, sessions=()) -> int:
+    """The training and match days the move to ``today`` puts in the past on which athletes
+    are due and nobody has a session logged (whole days with no export: a move far ahead with
+    nothing logged, which the app asks about before it moves). ``sessions``: a log about to be
+    added with the move."""
+    return sum(1 for _d, due, got in _logged_per_day(season, today, sessions) if due and not got)
+
+
 # how the days a move puts in the past are logged once it is made (the command line's words;
 # the app's Move Today gives its own): they cannot be logged before, being after today
 LOG_AFTER_MOVE = ("log them with the move (advance --log) or after it (periodize log, which "

@@ -1405,6 +1405,49 @@ def test_nothing_ticked_for_two_athletes_keeps_them_in_their_stages(qtbot, plann
     w.weekly.shutdown()
 
 
+def test_a_move_far_ahead_with_nothing_ticked_asks_first_and_cancel_changes_nothing(
+        qtbot, planned, dialogs):
+    """Move Today 30 weeks on with nothing ticked went through in one click: three rehab
+    players planned as stuck in their stages for 7 months, 174 days left unlogged."""
+    from planner.unlogged import unlogged
+
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(28))
+    for i in reversed(range(len(dlg.moves))):
+        dlg.set_accepted(i, False)
+    unticked = len(dlg.moves)
+    assert unticked > 0
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()  # the coach's answer: Cancel
+    assert dialogs[-1][:2] == ("choose", "Move today far ahead?")
+    said = dialogs[-1][2]
+    assert said.startswith(f"Move today 4 weeks on, to {text_day_long(day(28))}?"), said
+    assert (f"{unticked} stage change{'s' if unticked > 1 else ''} the plan projected "
+            f"{'are' if unticked > 1 else 'is'} not ticked") in said
+    _missing, days = unlogged(planned, day(28))  # nothing is logged: every day is empty
+    assert f"{days} training and match days with nothing logged" in said
+    assert w.season is planned and w.undo_stack.count() == 0  # Cancel changed nothing
+    assert dlg.isVisible() and "Today has not moved" in dlg.error.text()
+    dialogs.answer = "movetoday"
+    dlg.buttons.accepted.emit()
+    assert w.season.calendar.today == day(28)
+    w.weekly.shutdown()
+
+
+@pytest.mark.parametrize("weeks", [1, 3])
+def test_a_move_of_up_to_three_weeks_is_not_asked_about(qtbot, planned, dialogs, weeks):
+    """The weekly loop (a week's move, nothing logged yet) needs no question."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(7 * weeks))
+    for i in reversed(range(len(dlg.moves))):
+        dlg.set_accepted(i, False)
+    assert dlg.far_ahead_question() == ""
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    assert "choose" not in dialogs.kinds() and w.season.calendar.today == day(7 * weeks)
+    w.weekly.shutdown()
+
+
 def test_ticks_restored_for_another_new_today_are_the_last_the_coach_left(qtbot, planned):
     """S1 waits on a test. Ticking S2 ticked S1; unticking S1 then unticked S2. Another new today
     replayed each row's own last click in row order (S1 off, then S2 on, which ticked S1 again):

@@ -59,7 +59,7 @@ from planner.rehab import FLARE_BACK, athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import count, date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
-from planner.unlogged import unlogged_athletes, unlogged_text
+from planner.unlogged import empty_days, unlogged_athletes, unlogged_text
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
@@ -85,6 +85,9 @@ LOG_AFTER_MOVE = ("import them here (Import this week's sessions…) or log them
 MAX_LATER = 12  # records listed when moving back; the rest are counted
 MAX_PAIN_LINES = 5  # pain lines of a kind under the log's summary; the rest are counted
 MAX_UNLOGGED = 4  # athletes named with nothing logged; the rest are counted
+# a move forward by more than this many days, leaving stage changes unticked or days with
+# nothing logged, is asked about before it is made (a week's move, the weekly loop, is not)
+FAR_AHEAD = 21
 
 
 def _stage_words(season, t, stage: str | None = None) -> str:
@@ -1263,14 +1266,49 @@ class AdvanceDialog(QDialog):
         overs = passed_over_all(self.season, self.accepted(), E.RecordStage)
         return not overs or self.interaction.confirm(*passed_over_question(overs))
 
+    def far_ahead_question(self) -> str:
+        """The question asked before a move of more than three weeks forward that leaves stage
+        changes the plan projected unticked or days with nothing logged ("" when none is asked):
+        one click on Move Today with nothing ticked moved a season 30 weeks on, three rehab
+        players planned as stuck in their stages for 7 months and 174 days left unlogged."""
+        today = self.today_field.value()
+        days = (today - self.old_today).days
+        if days <= FAR_AHEAD:
+            return ""
+        flared = {p.athlete for box, p in self.flare_boxes if box.isChecked()}
+        unticked = sum(1 for i, t in enumerate(self.moves)
+                       if not self.is_accepted(i) and t.athlete not in flared)
+        sessions = self.log_result.sessions if self.log_result else ()
+        empty = empty_days(self.season, today, sessions)
+        if not unticked and not empty:
+            return ""
+        weeks, rest = divmod(days, 7)
+        span = plural(weeks, "week") + (f" and {plural(rest, 'day')}" if rest else "")
+        text = f"Move today {span} on, to {day_long(today)}?"
+        if unticked:
+            text += (f"\n\n{plural(unticked, 'stage change')} the plan projected "
+                     f"{'is' if unticked == 1 else 'are'} not ticked: those athletes stay in "
+                     f"their recorded stages all that time.")
+        if empty:
+            text += (f"\n\n{plural(empty, 'training and match day')} with nothing logged: "
+                     f"they count as planned.")
+        return text + ("\n\nMove today, or Cancel to tick what happened or import the "
+                       "sessions first?")
+
     def _check(self) -> None:
         """OK closes only when the move can be made; the reason stays in the dialog. A stage
         change ticked over a failed test (or before the stage held is done) is asked about
-        first, as the injuries editor asks (planner.returns.passed_over)."""
+        first, as the injuries editor asks (planner.returns.passed_over); so is a move far
+        ahead that leaves changes unticked or days with nothing logged."""
         problems = self.problems()
         if not problems and not self._passed_over_confirmed():
             self.error.setText("Nothing recorded yet: untick the stage change (or date it "
                                "later), then OK.")
+            return
+        if not problems and (question := self.far_ahead_question()) and self.interaction.choose(
+                "Move today far ahead?", question, ("movetoday", "cancel"), "cancel") != "movetoday":
+            self.error.setText("Today has not moved: tick the stage changes that happened, "
+                               "import the sessions, or choose a nearer day.")
             return
         if not problems:
             edit = self.edit()
