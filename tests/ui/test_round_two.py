@@ -168,6 +168,27 @@ def test_the_pin_menu_holds_a_stage_that_a_failed_criteria_test_holds():
     assert pin_limit(held, "A3", D(2026, 3, 12))[0] == 80
 
 
+def test_a_pin_of_what_the_plan_has_already_says_so_not_solve_again(w):
+    """Pinning the level the plan already had said "Solve again (F5) to plan it": a useless
+    solve. A week pin of the team's planned kind said the same."""
+    from planner.season import WeekPin
+
+    day = D(2026, 3, 4)
+    i = (day - w.season.calendar.start).days
+    level = w.season.plan.for_athlete("A1").intensity[i]
+    assert w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=day, intensity=level)))
+    said = w.statusBar().currentMessage()
+    assert said.endswith("Already planned so: kept by every solve."), said
+    assert "to plan it" not in said
+    assert not w.board._waiting_pins
+    kind = w.season.plan.team_weeks[0]
+    assert w.apply_edit(E.AddPin(pin=WeekPin(week=w.season.calendar.start, week_kind=kind)))
+    assert w.statusBar().currentMessage().endswith("Already planned so: kept by every solve.")
+    other = next(k for k in ("load", "deload") if k != kind)  # one the plan has not: a solve
+    assert w.apply_edit(E.AddPin(pin=WeekPin(week=w.season.calendar.start, week_kind=other)))
+    assert "Solve again (F5) to plan it." in w.statusBar().currentMessage()
+
+
 def test_a_new_pin_waits_for_the_next_solve_instead_of_breaking_a_rule(w):
     before = w.docks["check"].windowTitle()
     day = D(2026, 3, 4)

@@ -262,7 +262,9 @@ class MainWindow(QMainWindow):
             text += (f". {edit.athlete.name} is not planned yet: {self.weekly.plan_again()[1]}; "
                      f"the squad's plan and its past stay as they were.")
         elif isinstance(edit, E.AddPin) and after.plan is not None:
-            text += ". " + plan_it(after)
+            # a pin of what the plan has already: no solve to wait for (one invited a useless solve)
+            text += (". Already planned so: kept by every solve." if self._pin_planned(edit.pin)
+                     else ". " + plan_it(after))
         elif after.plan is not None and not isinstance(edit, E.SetPlan):
             if panels.broken(self.check_report):
                 text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
@@ -276,6 +278,27 @@ class MainWindow(QMainWindow):
         self.edit_said = text  # what the last edit said: a caller adds to it, never to the bar
         self.statusBar().showMessage(text, 8000)
         return True
+
+    def _pin_planned(self, pin) -> bool:
+        """Whether the stored plan has what ``pin`` asks already (its day's level, its week's
+        kind, its stage's start), as the plan check reads the pins: checked, and no pin waits
+        for a solve on that athlete (the team, for a team week pin) and day."""
+        from planner.timeline import Timeline
+        from planner.validate import planning_start
+
+        report, season = self.check_report, self.season
+        if report is None:
+            return False
+        tl, start = Timeline(season), planning_start(season)
+        day = pin.week if pin.kind == "week" else pin.date
+        # a pin on the past is not read by the check: nothing says the plan has it
+        past = day < start
+        if pin.kind == "week" and past:  # the week of today is still planned
+            past = tl.week_index_of_date(day) != tl.week_index_of_date(start)
+        if past:
+            return False
+        return not any(v.rule == "PIN" and v.athlete == pin.athlete and v.start <= day <= v.end
+                       for v in report.violations)
 
     def flare_not_recorded(self) -> bool:
         """Say that a flare-up the coach was asked about was not recorded; False (not done)."""
