@@ -2104,6 +2104,35 @@ def test_a_new_injurys_stage_start_follows_an_onset_typed_after_it(w):
     assert inj.onset == D(2026, 3, 9) and inj.stages[0].start == D(2026, 3, 9)
 
 
+def test_a_stage_start_the_onset_moved_is_said_when_the_injury_is_recorded(w):
+    """Onset typed after "Stage started" was left at its default: the injury was recorded from
+    the onset ("P1 since Mon 9 Mar") with no word that the stage date shown had been moved. A
+    stage start the coach typed is recorded as typed, with nothing to say."""
+    from planner.text import day_long
+
+    ed = w.injuries_editor
+    ed.select("A1")
+    assert ed.injury() is None
+    shown = ed.first_start.date().toPython()  # the form's default
+    onset = shown + dt.timedelta(days=7)
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(onset))
+    ed.record_button.click()
+    inj = w.season.injuries_of("A1")[0]
+    assert inj.onset == onset and inj.stages[0].start == onset
+    said = (f"Recorded. Stage started ({day_long(shown)}) was before the onset: "
+            f"{inj.stages[0].stage} recorded from the onset, {day_long(onset)}.")
+    assert not ed.record_error.isHidden() and ed.record_error.text() == said
+    assert w.statusBar().currentMessage() == said
+    ed.select("A2")  # the coach's own stage start, after the onset: recorded as typed, unsaid
+    ed.protocol.setCurrentIndex(ed.protocol.findData("hamstring-strain"))
+    ed.onset.setDate(q(onset))
+    ed.first_start.setDate(q(onset + dt.timedelta(days=2)))
+    ed.record_button.click()
+    assert w.season.injuries_of("A2")[0].stages[0].start == onset + dt.timedelta(days=2)
+    assert ed.record_error.isHidden() or "Stage started" not in ed.record_error.text()
+
+
 def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days_off(w):
     """A league plays every Sunday: the form added one competition at a time (twenty-odd for a
     season). Every week adds them numbered, as one undo step; a week whose day is a day off (the

@@ -305,6 +305,9 @@ class InjuriesEditor(Editor):
         self.onset.dateChanged.connect(lambda _q: self._targets_from_onset())
         # a new injury's first stage starts on or after its onset: typed later, it follows
         self._own_start = None  # the stage start the coach set apart from the onset
+        # the stage start the form showed before an onset typed moved it (said when recorded:
+        # a start left before the onset was recorded from the onset without a word)
+        self._start_shown: QDate | None = None
         self._following = False
         self.first_start.dateChanged.connect(self._start_set)
         self.onset.dateChanged.connect(self._start_follows_onset)
@@ -465,9 +468,12 @@ class InjuriesEditor(Editor):
         if not self.first_start.is_valid():
             return
         own, onset = self._own_start, self.onset.date()
+        new, shown = (own if own is not None and own > onset else onset), self.first_start.date()
+        if new != shown and self._start_shown is None:
+            self._start_shown = shown
         self._following = True
         try:
-            self.first_start.setDate(own if own is not None and own > onset else onset)
+            self.first_start.setDate(new)
         finally:
             self._following = False
 
@@ -475,6 +481,14 @@ class InjuriesEditor(Editor):
         if not self._following:
             start = self.first_start.date()
             self._own_start = None if start == self.onset.date() else start
+            self._start_shown = None  # the coach's own date: nothing moved it
+
+    def say(self, label: QLabel, text: str, kind: str = "error") -> None:
+        """As the form's ``say``; the injury's line in the colour of ``kind``: "flag" for a note
+        on what was recorded (it read as a refusal in red)."""
+        if label is self.record_error:
+            label.setStyleSheet(f"color: {ink(kind)}")
+        super().say(label, text)
 
     def _targets_from_onset(self) -> None:
         """A competition over before the injury's onset cannot be its target: greyed, with the
@@ -607,6 +621,7 @@ class InjuriesEditor(Editor):
             for w in (self.onset, self.first_start, self.stage_start, self.flare_date,
                       self.test_date):
                 w.setDate(qdate(start))
+            self._start_shown = None  # the form's own default, moved by no onset yet
             self.target.setCurrentIndex(0)
             with QSignalBlocker(self.protocol):
                 self.protocol.setCurrentIndex(-1)  # a new injury: chosen, never assumed
@@ -799,7 +814,15 @@ class InjuriesEditor(Editor):
             self.refuse("Record injury", e)
             return
         self._want_onset = onset
-        self._check(E.SetInjury(injury=inj), self.record_error)
+        shown = self._start_shown
+        if self._check(E.SetInjury(injury=inj), self.record_error) and shown is not None \
+                and inj.stages[0].start == onset and pydate(shown) != onset:
+            # the stage start followed the onset typed after it: said, never a silent change
+            was = pydate(shown)
+            how = (f"Stage started ({day_long(was)}) was before the onset" if was < onset else
+                   f"Stage started followed the onset (it showed {day_long(was)})")
+            self.say(self.record_error, f"Recorded. {how}: {inj.stages[0].stage} recorded from "
+                     f"the onset, {day_long(onset)}.", "flag")
 
     def apply(self) -> None:
         inj = self.injury()
