@@ -403,6 +403,28 @@ def test_a_rule_change_says_its_objective_is_not_like_for_like(qtbot, window):
     assert "like for like" not in w.whatif.compare_window.heading.text()
 
 
+def test_a_role_for_a_match_opens_on_the_next_match_not_the_final(qtbot, window):
+    """"An athlete's role for a match" opened on the Cup final in May: League match 1 was
+    scrolled to in a list of 43. The next match from the season's today is proposed."""
+    w = window
+
+    def next_match(s):
+        start = s.calendar.today or s.calendar.start
+        return min((c for c in s.competitions if c.date >= start), key=lambda c: c.date).id
+
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("role")
+    assert dlg.role_comp.currentData() == next_match(w.season) != "final"
+    assert dlg.move_comp.currentData() == "final"  # before the season, moving the final is asked
+    dlg.reject()
+    w.apply_edit(E.SetSeasonSettings(today=day(14)))  # two matches played
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("role")
+    assert dlg.role_comp.currentData() == next_match(w.season)
+    assert w.season.competition(dlg.role_comp.currentData()).date >= day(14)
+    dlg.reject()
+
+
 def test_a_role_for_a_match_already_played_is_refused(qtbot, window):
     # "bench him in last Saturday's match" was taken and planned, changing nothing: the past
     # keeps what happened

@@ -116,6 +116,15 @@ def _first_choice(s) -> int:
     return next((k for k, c in enumerate(s.competitions) if c.priority == "A"), 0)
 
 
+def _next_match(s) -> int:
+    """The match a role is proposed for: the first on or after the season's today (its first
+    day before it starts): the Cup final was proposed in May for a season starting in August,
+    League match 1 scrolled to in a list of 43. None left: :func:`_first_choice`."""
+    start = planning_start(s)
+    nxt = [(c.date, k) for k, c in enumerate(s.competitions) if c.date >= start]
+    return min(nxt)[1] if nxt else _first_choice(s)
+
+
 def _move_suggestion(s, day: dt.date) -> dt.date:
     """The date a what-if proposes for a competition on ``day``: a week earlier, or, when that is
     before today (a competition before today is refused), a week later; today when neither
@@ -567,8 +576,8 @@ class ScenarioDialog(QDialog):
                 for cid, text in comps:
                     box.addItem(text, cid)
                 i = box.findData(key) if key is not None else -1
-                if i < 0:
-                    i = _first_choice(s) if comps else -1
+                if i < 0 and comps:
+                    i = _next_match(s) if box is self.role_comp else _first_choice(s)
                 box.setCurrentIndex(i)
         if self.move_comp.currentData() != moving:
             self._suggest_move()
