@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Collection
@@ -16,6 +17,15 @@ from dataclasses import dataclass, field
 from planner.errors import error_path, not_a_known_field, quoted  # noqa: F401 (the texts' own names)
 from planner.season import INJ, REHAB_STAGES, WEEKDAYS
 from planner.units import measure  # noqa: F401 (the texts' own name for it)
+
+
+def computer_date() -> dt.date:
+    """This computer's date. ``PERIODIZE_CLOCK`` (YYYY-MM-DD), when set, stands for it: the
+    tests set it, so that what the CLI and the app say does not depend on the day they run."""
+    try:
+        return dt.date.fromisoformat(os.environ["PERIODIZE_CLOCK"])
+    except (KeyError, ValueError):
+        return dt.date.today()
 
 STAGE_NAMES = {
     "P1": "P1 isometric",

@@ -476,6 +476,9 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="periodize-shots-")
     os.environ["PERIODIZE_STATE_DIR"] = scratch.name  # no recovery copy in the coach's folder
+    # the same pictures and figures whatever the day: no notice of a season's today behind
+    # the computer's date (a date no season holds stands for it)
+    os.environ.setdefault("PERIODIZE_CLOCK", "2000-01-01")
     from PySide6.QtCore import QSettings
 
     Session(out)  # the application, before any setting is read

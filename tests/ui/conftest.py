@@ -17,6 +17,14 @@ def isolated_state(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def clock_outside_every_season(monkeypatch):
+    """The computer's date stands at 1 Jan 2000, in no test's season: a window does not show the
+    notice of a season's today behind the computer's date on some days a test runs and not on
+    others. A test of that notice sets PERIODIZE_CLOCK itself."""
+    monkeypatch.setenv("PERIODIZE_CLOCK", "2000-01-01")
+
+
+@pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     """Every QSettings() of a test reads and writes an ini file under tmp_path (napari style)."""
     QCoreApplication.setOrganizationName("Periodize")

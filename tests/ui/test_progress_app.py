@@ -1448,6 +1448,35 @@ def test_a_move_of_up_to_three_weeks_is_not_asked_about(qtbot, planned, dialogs,
     w.weekly.shutdown()
 
 
+def test_a_season_whose_today_lies_far_behind_the_computers_date_says_so_above_the_board(
+        qtbot, planned, monkeypatch):
+    """The demo's today was its first day, 4 months behind the computer's date, and nothing said
+    so: a coach taking over read the board's "today" as now."""
+    monkeypatch.setenv("PERIODIZE_CLOCK", day(20).isoformat())
+    w = make_window(qtbot, planned)
+    assert planned.calendar.today is None  # its today: its first day
+    notice = w.notice
+    assert notice.isVisible()
+    assert notice.text() == (f"Today in this season is {text_day_long(day(0))}, 20 days before the "
+                             f"computer's date: Season ▸ Move Today… when you have recorded "
+                             f"what happened.")
+    assert notice.action_button.isVisible() and notice.action_button.text() == "Move Today…"
+    notice.action_button.click()  # opens Move Today, never moves today by itself
+    assert w.weekly.dialog is not None and w.weekly.dialog.isVisible()
+    assert w.season is planned
+    w.weekly.dialog.reject()
+    assert w.apply_edit(E.AdvanceToday(today=day(14), accepted=()))  # 6 days behind: said no more
+    assert notice.isHidden()
+    w.weekly.shutdown()
+    # a week behind, a season over, one not started: nothing to say
+    for clock in (day(7), planned.calendar.end + dt.timedelta(days=1),
+                  planned.calendar.start - dt.timedelta(days=1)):
+        monkeypatch.setenv("PERIODIZE_CLOCK", clock.isoformat())
+        other = make_window(qtbot, planned)
+        assert other.notice.isHidden(), clock
+        other.weekly.shutdown()
+
+
 def test_ticks_restored_for_another_new_today_are_the_last_the_coach_left(qtbot, planned):
     """S1 waits on a test. Ticking S2 ticked S1; unticking S1 then unticked S2. Another new today
     replayed each row's own last click in row order (S1 off, then S2 on, which ticked S1 again):

@@ -21,7 +21,7 @@ import sys
 from planner.errors import InputError
 from planner.progress import played_before_re_entry, returns_moved, team_weeks_changed
 from planner.rehab import FLARE_BACK
-from planner.text import day_long
+from planner.text import computer_date, day_long
 from ui.cli.outputs import save_target
 from ui.cli.whatif import add_edit_options, add_search_options
 
@@ -421,15 +421,6 @@ def cmd_advance(args) -> int:
     status = _store(after, args, "Stored in", "the new today")
     _ahead_of_clock(today, before, args)  # once stored: a failure above stored nothing to go back on
     return status
-
-
-def computer_date() -> dt.date:
-    """This computer's date. ``PERIODIZE_CLOCK`` (YYYY-MM-DD), when set, stands for it: the
-    tests set it, so that what a command says does not depend on the day they run."""
-    try:
-        return dt.date.fromisoformat(os.environ["PERIODIZE_CLOCK"])
-    except (KeyError, ValueError):
-        return dt.date.today()
 
 
 def _ahead_of_clock(today: dt.date, before: dt.date, args) -> None:

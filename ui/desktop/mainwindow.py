@@ -27,7 +27,7 @@ from planner.errors import PeriodizeError
 from planner.rules import RuleSet
 from planner.safefile import save_failure
 from planner.season import Season
-from planner.text import date_short, day_long, plural, season_past
+from planner.text import computer_date, date_short, day_long, plural, season_past
 from ui.desktop import (
     contextkey,
     editors,
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.solve_time_limit = 30.0  # seconds
         self.check_report = None  # planner.check.CheckReport of the current plan
         self.edit_said = ""  # the status bar's words for the last edit applied (apply_edit)
+        self._behind_said = ""  # the notice of today far behind the computer's date, while shown
         self._check_cache: dict[int, tuple[Season, object]] = {}
         self._returns_cache: dict[int, tuple[Season, list]] = {}
 
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self._on_document_changed()
         self._update_actions()
         self._show_season_in_progress()
+        self._say_today_behind()
         self.statusBar().showMessage(self._summary())
         self.autosaver = None
         if autosave:
@@ -666,6 +668,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self._show_season_in_progress()
+        self._say_today_behind()
 
     def import_over(self, season: Season, text: str, saved: Season | None = None) -> None:
         """``season`` (a workbook imported over the open one, the same file) as one Edit ▸ Undo
@@ -676,6 +679,30 @@ class MainWindow(QMainWindow):
         self.document.apply_season(season, text, saved)
         self._update_actions()
         self._show_season_in_progress()
+
+    def today_behind(self) -> str:
+        """The notice of a season whose today (its first day, with no today set) lies more than
+        a week before the computer's date while that date is within the season ("" otherwise):
+        the demo's today was its first day, 4 months back, and a coach taking over read the
+        board's "today" as now. Not for a season over, nor one not started."""
+        cal = self.document.season.calendar
+        today, clock = cal.today or cal.start, computer_date()
+        days = (clock - today).days
+        if not cal.start <= clock <= cal.end or days <= 7:
+            return ""
+        return (f"Today in this season is {day_long(today)}, {plural(days, 'day')} before the "
+                f"computer's date: Season ▸ Move Today… when you have recorded what happened.")
+
+    def _say_today_behind(self) -> None:
+        """A season opened with its today far behind the computer's date: one line above the
+        board with Move Today… (never a box to click away)."""
+        words = self.today_behind()
+        if words:
+            self.notice.offer(words, line=words, action=(
+                "Move Today…", self.weekly.move_today_action.trigger))
+        elif self._behind_said and self.notice.text() == self._behind_said:
+            self.notice.hide()  # another season: the last one's notice would be wrong
+        self._behind_said = words
 
     def _show_season_in_progress(self) -> None:
         """A season under way opens on the weeks around today (two weeks of the past shown), one
@@ -998,6 +1025,8 @@ class MainWindow(QMainWindow):
         self._refresh_inspector()
         self.explanation.document_changed(season)
         self._update_title()
+        if self._behind_said and self.notice.text() == self._behind_said and not self.today_behind():
+            self.notice.hide()  # today moved on: the notice would now be wrong
         self.document_changed.emit()
 
     def run_check(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QValidator
@@ -1733,6 +1734,8 @@ class NoticeBar(QFrame):
         self.folder_button.setAccessibleName("Show the folder")
         self.reload_button = QPushButton("Reload")
         self.reload_button.setAccessibleName("Reload the season file as it is on disk")
+        self.action_button = QPushButton()  # what the notice proposes (Move Today…)
+        self._action = None
         self.close_button = QPushButton("✕")
         self.close_button.setAccessibleName("Close the notice")
         self.close_button.setToolTip("Close")
@@ -1743,12 +1746,14 @@ class NoticeBar(QFrame):
         lay.addWidget(self.open_button)
         lay.addWidget(self.folder_button)
         lay.addWidget(self.reload_button)
+        lay.addWidget(self.action_button)
         lay.addWidget(self.close_button)
         self.file = ""
         self.folder = ""
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.file))
         self.folder_button.clicked.connect(lambda: self.open_requested.emit(self.folder))
         self.reload_button.clicked.connect(self.reload_requested)
+        self.action_button.clicked.connect(lambda: self._action() if self._action else None)
         self.close_button.clicked.connect(self.hide)
         self._line = ""  # the one-line words (offer), cut to the label's width
         self.label.installEventFilter(self)
@@ -1781,9 +1786,10 @@ class NoticeBar(QFrame):
         self.label.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
 
     def offer(self, text: str, file: str = "", folder: str = "", reload: bool = False,
-              line: str = "") -> None:
+              line: str = "", action: tuple[str, Callable[[], object]] | None = None) -> None:
         """Show ``text``; Open opens ``file``, Show folder opens ``folder`` (each when given),
-        Reload (``reload``) asks for the season file as it is on disk. ``line``: plain words
+        Reload (``reload``) asks for the season file as it is on disk, ``action`` (a button's
+        words, what it does) what the notice proposes. ``line``: plain words
         shown instead on one line, cut to the width with "…", ``text`` in its tooltip (two
         wrapped lines squeezed a narrow board to 4 athletes at 1024 x 600)."""
         self._line = line
@@ -1802,4 +1808,7 @@ class NoticeBar(QFrame):
         self.open_button.setVisible(bool(file))
         self.folder_button.setVisible(bool(folder))
         self.reload_button.setVisible(reload)
+        self._action = action[1] if action else None
+        self.action_button.setText(action[0] if action else "")
+        self.action_button.setVisible(action is not None)
         self.show()
