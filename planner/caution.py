@@ -1,11 +1,11 @@
 """Cautions the log puts on an athlete's planned speed days and on their next match: a pain listed
 to the coach (``planner.progress.listed_pains``: a fit athlete's pain at the pain warning's
-threshold, or one just below a protocol's flare-up threshold in rehab or back lately; not a
+threshold or one below it, or one just below a protocol's flare-up threshold in rehab or back lately; not a
 flare-up recorded nor one proposed, which have words of their own), and a run of days logged
 without training (ill, absent). The plan is not changed for them (that would be a rule): the
 Inspector, ``explain``, the workbook and the handout say them on the day, so the coach checks
 with the athlete before they sprint or play, and Plan Check, ``check`` and ``solve`` name the
-pains before today that caution a day from today on (:func:`pain_checks`). Each caution has two
+pains logged up to today that caution a day from today on (:func:`pain_checks`). Each caution has two
 wordings, kept here: the staff's (the app, ``explain``, the workbook) and the player's own
 (their handout)."""
 
@@ -184,7 +184,7 @@ def _idle_cautions(season: Season, athlete: str, tl: Timeline, ap) -> list[tuple
 
 @dataclass(frozen=True)
 class PainCheck:
-    """An athlete's pain listed on a day before today (the latest of them) and the planned days
+    """An athlete's pain listed on a day up to today (the latest of them) and the planned days
     from today on that their listed pains caution (Plan Check, ``check`` and ``solve``): the
     plan is not changed for it, so the coach checks with the athlete first."""
 
@@ -203,13 +203,13 @@ class PainCheck:
                             f"a match on {day_long(d)}" for d, level, act in self.days])
         todo = p.app_what_to_do() if app else p.WHAT_TO_DO
         ask = f"check with the athlete before {PAIN_ACTS[self.days[0][2]][0]}"
-        if todo.startswith("check with the athlete"):  # its own words say it (after a sprint)
+        if todo.startswith("check with the athlete"):  # its own words say it (a fit player's 4/10)
             ask, todo = todo, ""
         return f"{p.fact(season)}; planned {planned}: {ask}" + (f"; {todo}" if todo else "")
 
 
 def pain_checks(season: Season, plan: Plan | None = None) -> list[PainCheck]:
-    """Per athlete, the pains listed (``planner.progress.listed_pains``) on days before today
+    """Per athlete, the pains listed (``planner.progress.listed_pains``) on days up to today
     whose caution falls on a planned speed day or match from today on: one each, by athlete.
     The sprint before a pain is read from ``plan`` too: ``solve`` passes its new plan with the
     season as loaded (no plan stored before a first solve), and named nothing ``check`` then
@@ -225,7 +225,7 @@ def pain_checks(season: Season, plan: Plan | None = None) -> list[PainCheck]:
     today, tl = planning_start(season), None
     by_athlete: dict[str, list[PainAlert]] = {}
     for p in listed_pains(season):
-        if p.date < today:
+        if p.date <= today:  # a session logged today is lived: its pain cautions tomorrow on
             by_athlete.setdefault(p.athlete, []).append(p)
     out = []
     for athlete, alerts in by_athlete.items():

@@ -16,9 +16,10 @@
   missed; nothing changes.
 - :func:`pains_below_flare`: a pain one below the protocol's ``pain_flare`` where one at it
   would propose a flare-up: listed too (the plan counts the session as done); nothing changes.
-- :func:`pains_after_sprint`: a pain one below the alert of :func:`pain_alerts` within
-  SPRINT_PAIN_DAYS after a session at 90 % or more ("hamstring tight" the day after a 96 %
-  sprint; a match counts only with a top speed logged): listed too; nothing changes.
+- :func:`pains_below_alert`: a fit player's pain one below the alert of :func:`pain_alerts`
+  (4/10): listed too, naming a session at 90 % or more in the SPRINT_PAIN_DAYS before it
+  ("hamstring tight" the day after a 96 % sprint; a match counts only with a top speed logged);
+  nothing changes.
 """
 
 from __future__ import annotations
@@ -846,15 +847,17 @@ class PainBelowFlare(PainAlert):
         return f"{self.below()}; {self.app_what_to_do()}"
 
 
-SPRINT_PAIN_DAYS = 2  # a pain just below the alert this many days after a sprint is listed
+SPRINT_PAIN_DAYS = 2  # a pain just below the alert this many days after a sprint says the sprint
 
 
 @dataclass(frozen=True)
-class PainAfterSprint(PainAlert):
-    """A fit player's logged pain one below the alert threshold (4/10 at PAIN_ALERT's 5) on a day
-    within SPRINT_PAIN_DAYS after a session at HV_LEVEL or more ("hamstring tight" the day after
-    a 96 % sprint; a match day only with its top speed logged, :func:`_sprint_before`): not in rehab nor back lately, so no flare-up can be proposed, and below the
-    pain alert, so nothing listed it. Nothing changes; the coach checks with the athlete."""
+class PainBelowAlert(PainAlert):
+    """A fit player's logged pain one below the alert threshold (4/10 at PAIN_ALERT's 5): not in
+    rehab nor back lately, so no flare-up can be proposed, and below the pain alert, so nothing
+    else lists it (a coach logged "75 6 p4 # hamstring" and nothing but the Log's cell said it).
+    One within SPRINT_PAIN_DAYS after a session at HV_LEVEL or more ("hamstring tight" the day
+    after a 96 % sprint; a match day only with its top speed logged, :func:`_sprint_before`)
+    names that sprint. Nothing changes; the coach checks with the athlete."""
 
     sprint: dt.date | None = None  # the day of the session at HV_LEVEL or more before the pain
     level: float = 0  # its level: the logged top speed as % of max speed, else the planned level
@@ -867,24 +870,27 @@ class PainAfterSprint(PainAlert):
 
     def fact(self, season: Season) -> str:
         return (f"{season.athlete_label(self.athlete)} logged pain {self.pain:g}/10 on "
-                f"{day_long(self.date)}, {self.after()}")
+                f"{day_long(self.date)}, {self.reason()}")
 
-    def after(self) -> str:
-        """``the day after a 96 % sprint``, ``2 days after a 93 % sprint`` (up to SPRINT_PAIN_DAYS)."""
-        k = (self.date - self.sprint).days if self.sprint is not None else 1
+    def reason(self) -> str:
+        """``the day after a 96 % sprint``, ``2 days after a 93 % sprint`` (up to
+        SPRINT_PAIN_DAYS); with no sprint before it, ``just below 5/10, not in rehab``."""
+        if self.sprint is None:
+            return f"just below {self.threshold}/10, not in rehab"
+        k = (self.date - self.sprint).days
         return f"{'the day' if k == 1 else plural(k, 'day')} after a {self.level:g} % sprint"
 
     def cell_words(self) -> str:
-        return f"{self.after()}: {self.app_what_to_do()}"
+        return f"{self.reason()}: {self.app_what_to_do()}"
 
 
-PAIN_KINDS = (PainAlert, PainBelowFlare, PainAfterSprint)  # the listed pains' kinds, in the order said
+PAIN_KINDS = (PainAlert, PainBelowFlare, PainBelowAlert)  # the listed pains' kinds, in the order said
 
 
 def pains_by_kind(alerts) -> dict[type, list[PainAlert]]:
     """The listed pains among ``alerts`` (:func:`listed_pains`) by kind, every kind of
     :data:`PAIN_KINDS` in its order (an empty list for none), each pain in its own class's list
-    alone (a pain after a sprint is no fit player's pain of 5/10 or more); a flare-up proposed
+    alone (a fit player's 4/10 is no fit player's pain of 5/10 or more); a flare-up proposed
     is in none. Every place that says the kinds apart reads them from here, so a new kind is
     one edit and none is left counted as another."""
     return {kind: [p for p in alerts if type(p) is kind] for kind in PAIN_KINDS}
@@ -893,7 +899,7 @@ def pains_by_kind(alerts) -> dict[type, list[PainAlert]]:
 def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain: ",
                      limit: int | None = None, more: str = "") -> list[str]:
     """The alerts as lines: one of a kind (a fit player's pain, a pain just below a protocol's
-    flare-up threshold, a fit player's pain just below the alert after a sprint) says what to do; several are listed as facts and what to do is said
+    flare-up threshold, a fit player's pain just below the alert) says what to do; several are listed as facts and what to do is said
     once, below them (it repeated on every line). With ``limit``, a kind with more facts than
     that lists ``limit - 1`` of them and counts the rest ("… and 3 more" and ``more``), above
     its own what to do."""
@@ -922,9 +928,9 @@ def pains_below_flare(season: Season, athlete: str | None = None) -> list[PainBe
 def listed_pains(season: Season, athlete: str | None = None) -> list[PainAlert]:
     """The logged pains listed to the coach, by day: a fit player's (:func:`pain_alerts`), those
     just below a protocol's flare-up threshold (:func:`pains_below_flare`) and a fit player's
-    just below the alert after a sprint (:func:`pains_after_sprint`)."""
+    just below the alert (:func:`pains_below_alert`)."""
     return sorted(pain_alerts(season, athlete) + pains_below_flare(season, athlete)
-                  + pains_after_sprint(season, athlete), key=lambda p: (p.date, p.athlete))
+                  + pains_below_alert(season, athlete), key=lambda p: (p.date, p.athlete))
 
 
 def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
@@ -935,14 +941,15 @@ def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
     return [PainAlert(*p) for p in _fit_pains(season, athlete, lambda pain, alert: pain >= alert)]
 
 
-def pains_after_sprint(season: Season, athlete: str | None = None) -> list[PainAfterSprint]:
+def pains_below_alert(season: Season, athlete: str | None = None) -> list[PainBelowAlert]:
     """Logged pains one below the alert of :func:`pain_alerts` (at least ``alert - 1``, under
-    it), on the same days it reads, that come within SPRINT_PAIN_DAYS after a session at HV_LEVEL
-    or more (:func:`_sprint_before`) (of one athlete with ``athlete``)."""
+    it), on the same days it reads, each with the session at HV_LEVEL or more in the
+    SPRINT_PAIN_DAYS before it, if any (:func:`_sprint_before`) (of one athlete with
+    ``athlete``)."""
     out = []
     for a, day, pain, alert in _fit_pains(season, athlete, lambda pain, alert: alert - 1 <= pain < alert):
-        if sprint := _sprint_before(season, a, day):
-            out.append(PainAfterSprint(a, day, pain, alert, sprint[0], round(sprint[1])))
+        sprint = _sprint_before(season, a, day)
+        out.append(PainBelowAlert(a, day, pain, alert, *((sprint[0], round(sprint[1])) if sprint else ())))
     return out
 
 

@@ -161,8 +161,8 @@ class _Context:
         threshold: the pains listed, ``planner.progress.listed_pains``), read once."""
         if self._pain is None:
             from planner.progress import (
-                PainAfterSprint,
                 PainAlert,
+                PainBelowAlert,
                 PainBelowFlare,
                 flare_proposals,
                 listed_pains,
@@ -181,8 +181,8 @@ class _Context:
                                       f"it (Season ▸ Injuries) and re-plan; nothing in the plan "
                                       f"changed for it."),
                 PainBelowFlare: lambda p: f"Pain {p.pain:g}/10 was logged, {p.below()}; {p.WHAT_TO_DO}.",
-                PainAfterSprint: lambda p: (f"Pain {p.pain:g}/10 was logged, {p.after()}: "
-                                            f"{p.WHAT_TO_DO}; nothing in the plan changed for it."),
+                PainBelowAlert: lambda p: (f"Pain {p.pain:g}/10 was logged, {p.reason()}: "
+                                           f"{p.WHAT_TO_DO}; nothing in the plan changed for it."),
             }
             for kind, mine in pains_by_kind(listed_pains(self.season, self.aid)).items():
                 self._pain |= {p.date: said[kind](p) for p in mine}
@@ -501,6 +501,8 @@ def _day_facts(c: _Context, i: int, label: str | None, add) -> None:
     tl = c.tl
     if i < tl.p0:
         add(Reason("FACT", "fact", _past_text(c, i)))
+    elif pain := c.pain_notes().get(tl.days[i]):  # logged today: said as a day before it says it
+        add(Reason("FACT", "fact", pain))
     if tl.is_comp[i]:
         names = ", ".join(f"'{x.name}' ({x.priority})" for x in tl.comp_on[i])
         add(Reason("FACT", "fact", f"Competition day: {names}."))

@@ -587,8 +587,8 @@ def _pain_logged(season: Season) -> str:
     (``planner.progress.listed_pains``: a fit player's, one just below the threshold), by
     athlete, with what to do of each kind ("" when none)."""
     from planner.progress import (
-        PainAfterSprint,
         PainAlert,
+        PainBelowAlert,
         PainBelowFlare,
         flare_proposals,
         listed_pains,
@@ -597,11 +597,11 @@ def _pain_logged(season: Season) -> str:
 
     proposed = flare_proposals(season)
     pains = sorted(proposed + listed_pains(season), key=lambda p: p.date)
-    fit, below, sprint = pains_by_kind(pains).values()  # fit: no flare-up to propose
+    fit, below, fit_low = pains_by_kind(pains).values()  # fit: no flare-up to propose
     if not pains:
         return ""
     just = {id(p): f", just below {p.threshold}/10" for p in below}
-    just |= {id(p): f", {p.after()}" for p in sprint}
+    just |= {id(p): f", {p.reason()}" for p in fit_low}
     just |= {id(p): ", not in rehab" for p in fit}
     words = _by_athlete(season, [(p.athlete, f"{text.date_short(p.date)} ({p.pain:g}/10"
                                              f"{just.get(id(p), '')})") for p in pains]) + "."
@@ -615,9 +615,9 @@ def _pain_logged(season: Season) -> str:
     if below:
         words += (f" A pain just below the threshold proposes none: {PainBelowFlare.COUNTED}. "
                   f"{PainBelowFlare.what_to_do_once()}")
-    if sprint:
-        words += (f" A pain just below the alert after a sprint (a player not in rehab): "
-                  f"{PainAfterSprint.what_to_do_once()}")
+    if fit_low:
+        words += (f" A pain just below the alert (a player not in rehab): "
+                  f"{PainBelowAlert.what_to_do_once()}")
     return words
 
 

@@ -459,16 +459,16 @@ def test_import_proposes_a_flare_up_only_for_a_pain_new_to_the_coach(tmp_path):
 def test_the_pains_not_repeated_count_a_pain_after_a_sprint_as_its_own_kind(tmp_path):
     """The line counting the pains not said again counted a 4/10 the day after a sprint as "a
     pain of a player not in rehab" (the 5/10 or more kind): each kind is counted as itself."""
-    from planner.progress import PainAfterSprint, PainAlert, listed_pains
+    from planner.progress import PainAlert, PainBelowAlert, listed_pains
     from tests.planner.test_pain_news import _fit_log
     from ui.cli.commands import older_pains_words
 
     s = _fit_log(("A1", 2, 96, None), ("A1", 3, None, 4), ("A2", 4, None, 6))
     alerts = listed_pains(s)
-    assert sorted(type(p).__name__ for p in alerts) == [PainAfterSprint.__name__, PainAlert.__name__]
+    assert sorted(type(p).__name__ for p in alerts) == sorted([PainBelowAlert.__name__, PainAlert.__name__])
     said = older_pains_words(s, [], alerts, True, tmp_path / "s.season.json")
     assert said.startswith("Not repeated: 1 pain of a player not in rehab and 1 pain just below the "
-                           "alert after a sprint, logged more than 7 days before today"), said
+                           "alert of a player not in rehab, logged more than 7 days before today"), said
 
 
 def test_import_does_not_replace_a_season_holding_what_the_workbook_lacks_unless_asked(tmp_path):

@@ -70,19 +70,21 @@ def test_a_pain_in_the_first_stage_proposes_no_flare_up():
 def test_a_pain_just_below_the_flare_up_threshold_in_rehab_is_listed_not_proposed():
     """One below the protocol's pain_flare (4/10 at 5: the tendon model's "acceptable" band) in
     rehab: no flare-up, but the coach hears of it, since the plan counts the session as done;
-    below that band nothing is said, at the threshold it is a proposal instead."""
+    below that band nothing is said, at the threshold it is a proposal instead. A fit player's
+    4/10 is the fit players' kind of its own."""
     from planner.progress import PainBelowFlare, listed_pains, pain_alert_lines, pains_below_flare
     from planner.text import day_long
 
     s = season(weeks=6, athletes=2, injuries=(injury("A1", "P3", start_day=10),), today=day(35))
     s = _pains(s, (15, 3), (16, 4), (17, 4.5), (18, 5))
     s = s.model_copy(update={"sessions": s.sessions + (
-        Session(athlete="A2", date=day(16), minutes=60, rpe=4, pain=4),)})  # fit: 4/10 is nothing
+        Session(athlete="A2", date=day(16), minutes=60, rpe=4, pain=4),)})  # fit: a kind of its own
     below = pains_below_flare(s)
     assert [(p.athlete, p.date, p.pain, p.threshold) for p in below] == [
         ("A1", day(16), 4, 5), ("A1", day(17), 4.5, 5)]
     assert [p.date for p in flare_proposals(s)] == [day(18)]  # the two never overlap
-    assert pain_alerts(s) == [] and listed_pains(s) == below
+    assert pain_alerts(s) == [] and [p for p in listed_pains(s) if p.athlete == "A1"] == below
+    assert [type(p).__name__ for p in listed_pains(s) if p.athlete == "A2"] == ["PainBelowAlert"]
     one = pain_alert_lines(s, below[:1])
     assert one == [f"Pain: {s.athlete_label('A1')} logged pain 4/10 on {day_long(day(16))} in P3 "
                    f"(persistent iliopsoas tendinopathy), just below "
@@ -184,18 +186,21 @@ def _fit_log(*rows):
 def test_a_fit_players_four_out_of_ten_after_a_sprint_is_listed():
     """Ryan Walsh logged 4/10 ("hamstring tight") the day after a 96 % sprint, and Jonas Lind
     4/10 two days after a 93 % one: fit players, under the 5/10 alert, listed nowhere. Within two
-    days after a session at 90 % or more they are, with what to do; after an 85 % day, three days
-    after a sprint, or at 3/10, not."""
-    from planner.progress import PainAfterSprint, listed_pains, pain_alert_lines, sore_pains
+    days after a session at 90 % or more they are, naming the sprint, with what to do; after an
+    85 % day, or three days after a sprint, they are too, as just below the alert; at 3/10, not."""
+    from planner.progress import PainBelowAlert, listed_pains, pain_alert_lines, sore_pains
 
     s = _fit_log(("A1", 2, 96, None), ("A1", 3, None, 4),  # Wed sprint, Thu pain
                  ("A2", 8, 93, None), ("A2", 10, None, 4),  # two days after
                  ("A3", 8, 85, None), ("A3", 9, None, 4),  # no sprint: 85 %
                  ("A3", 15, 95, None), ("A3", 18, None, 4),  # three days after
                  ("A2", 16, 97, None), ("A2", 17, None, 3))  # 3/10: nothing
-    listed = listed_pains(s)
-    assert [(p.athlete, p.date, p.pain) for p in listed] == [("A1", day(3), 4), ("A2", day(10), 4)]
-    assert all(isinstance(p, PainAfterSprint) for p in listed)
+    every = listed_pains(s)
+    assert [(p.athlete, p.date, p.sprint) for p in every] == [
+        ("A1", day(3), day(2)), ("A3", day(9), None), ("A2", day(10), day(8)), ("A3", day(18), None)]
+    assert all(isinstance(p, PainBelowAlert) for p in every)
+    assert every[1].fact(s) == "Athlete 3 (A3) logged pain 4/10 on Wed 13 Jan 2027, just below 5/10, not in rehab"
+    listed = [p for p in every if p.sprint is not None]
     assert listed[0].fact(s) == "Athlete 1 (A1) logged pain 4/10 on Thu 7 Jan 2027, the day after a 96 % sprint"
     assert listed[1].fact(s) == "Athlete 2 (A2) logged pain 4/10 on Thu 14 Jan 2027, 2 days after a 93 % sprint"
     todo = ("check with the athlete, and if the session was not pain-free, hold the athlete at "
@@ -211,7 +216,7 @@ def test_a_fit_players_four_out_of_ten_after_a_sprint_is_listed():
         "the day after a 96 % sprint: check with the athlete, and if it was not pain-free, hold "
         "the athlete at that level (pin their next speed days no higher) or, if it is an injury, "
         "record it (Season ▸ Injuries)")
-    assert sorted(sore_pains(s)) == ["A1", "A2"]  # Fill As Planned holds the days after them
+    assert sorted(sore_pains(s)) == ["A1", "A2", "A3"]  # Fill As Planned holds the days after them
     # a kind of its own beside a fit player's 6/10: each kind says what to do
     mixed = pain_alert_lines(s, listed + pain_alerts(_fit_log(("A3", 4, None, 6))))
     assert len(mixed) == 4 and mixed[0].startswith("Pain: Athlete 3 (A3) logged pain 6/10")
@@ -220,7 +225,7 @@ def test_a_fit_players_four_out_of_ten_after_a_sprint_is_listed():
 def test_a_sprint_before_a_pain_is_read_from_the_plan_where_no_top_speed_was_logged():
     """A day logged without a top speed keeps its planned level (95 %: a sprint); a day logged
     without training ran none; a returner's 4/10 is the just-below-the-flare-up kind, said once."""
-    from planner.progress import PainAfterSprint, PainBelowFlare, listed_pains
+    from planner.progress import PainBelowAlert, PainBelowFlare, listed_pains
     from planner.season import AthletePlan, Plan
     from planner.timeline import Timeline
 
@@ -233,11 +238,12 @@ def test_a_sprint_before_a_pain_is_read_from_the_plan_where_no_top_speed_was_log
         AthletePlan(athlete=a, stages=("FIT",) * n, weeks=("load",) * 4,
                     intensity=tuple(95 if d == sprint else 70 for d in range(n)))
         for a, sprint in (("A1", 2), ("A2", 3))))
-    assert listed_pains(s) == []  # no plan, no top speed: no sprint known
+    assert [p.sprint for p in listed_pains(s)] == [None, None]  # no plan, no top speed: no sprint known
     planned = s.model_copy(update={"plan": plan})
-    (p,) = listed_pains(planned)  # A2's 95 % on Thu: logged not trained (ill)
+    p, q = listed_pains(planned)
+    assert (q.athlete, q.sprint) == ("A2", None)  # A2's 95 % on Thu: logged not trained (ill)
     assert (p.athlete, p.date, p.sprint, p.level) == ("A1", day(3), day(2), 95), p
-    assert isinstance(p, PainAfterSprint) and "the day after a 95 % sprint" in p.fact(planned)
+    assert isinstance(p, PainBelowAlert) and "the day after a 95 % sprint" in p.fact(planned)
     back = season(weeks=4, athletes=1, today=day(21), injuries=(
         injury("A1", "FIT", start_day=-10, history=(("S3", -20),)),))
     back = back.model_copy(update={"sessions": (
@@ -250,8 +256,9 @@ def test_a_match_before_a_pain_is_a_sprint_only_with_a_top_speed_logged():
     """A starter's 4/10 the day after a match was listed as "the day after a 100 % sprint" (the
     match's planned level is the role's), and so was a substitute's who did not play (0 minutes
     played). A match day counts only with a top speed logged at 90 % or more; a planned speed
-    day with no match counts at its planned level, trained or not logged."""
-    from planner.progress import PainAfterSprint, listed_pains
+    day with no match counts at its planned level, trained or not logged. The others are listed
+    as a fit player's 4/10, with no sprint named."""
+    from planner.progress import PainBelowAlert, listed_pains
     from planner.season import AthletePlan, Plan
     from planner.timeline import Timeline
 
@@ -275,11 +282,15 @@ def test_a_match_before_a_pain_is_a_sprint_only_with_a_top_speed_logged():
         Session(athlete="A1", date=day(16), minutes=30, rpe=2, pain=4),
         # A2 started day 19 with nothing logged that day: the planned 100 is the role's
         Session(athlete="A2", date=day(20), minutes=30, rpe=2, pain=4))})
-    listed = listed_pains(s)
+    every = listed_pains(s)
+    assert all(isinstance(p, PainBelowAlert) for p in every)
+    listed = [p for p in every if p.sprint is not None]
     assert [(p.athlete, p.date, p.sprint, p.level) for p in listed] == [
         ("A3", day(13), day(12), 94), ("A1", day(16), day(15), 95)], listed
-    assert all(isinstance(p, PainAfterSprint) for p in listed)
     assert listed[0].fact(s).endswith("the day after a 94 % sprint")
+    assert [(p.athlete, p.date) for p in every if p.sprint is None] == [
+        ("A1", day(6)), ("A2", day(13)), ("A2", day(20))]
+    assert all(p.fact(s).endswith("just below 5/10, not in rehab") for p in every if p.sprint is None)
 
 
 def _cover_pain(s) -> str:
@@ -313,7 +324,7 @@ def test_the_cover_and_the_caution_say_a_pain_after_a_sprint():
     s = _fit_log(("A1", 2, 96, None), ("A1", 3, None, 4))
     cover = _cover_pain(s)
     assert cover.startswith("Athlete 1 (A1): 7 Jan (4/10, the day after a 96 % sprint). A pain "
-                            "just below the alert after a sprint (a player not in rehab): Check "
+                            "just below the alert (a player not in rehab): Check "
                             "with the athlete, and if a session was not pain-free, hold"), cover
     assert "proposes a flare-up" not in cover
     base = small()
@@ -380,3 +391,53 @@ def test_the_cover_does_not_say_a_fit_players_pain_proposes_a_flare_up():
     assert cover.startswith("Athlete 1 (A1): 7 Jan (6/10, not in rehab). A pain of a player not "
                             "in rehab: If one is an injury, record it"), cover
     assert "proposes a flare-up" not in cover
+
+
+def test_a_fit_players_four_out_of_ten_logged_today_with_no_sprint_before_is_listed_and_cautions():
+    """An assistant coach logged Jonas Lind's "75 6 p4 # hamstring" today, the day after no
+    sprint, and nothing said it but the Log's cell: the Inspector only "Logged 75 min …", and
+    Thursday's sprint went on with no caution. A fit player's 4/10 is listed with or without a
+    sprint before it: the next speed days carry the caution with the hold advice, Plan Check
+    names it from the day it is logged (today's too), and the day's explanation says it; the
+    plan is not changed for it."""
+    import datetime as dt
+
+    from planner.caution import caution_notes, pain_checks
+    from planner.progress import PainBelowAlert, listed_pains, sore_pains
+    from planner.why import why_day
+    from tests.planner.test_sessions import _plan
+    from tests.planner.test_sessions import _season as small
+
+    base = small()
+    today = base.calendar.start + dt.timedelta(days=7)  # Monday; Saturday's match is no sprint
+    plan = _plan(base)
+    t = base.model_copy(update={"plan": plan, "calendar": base.calendar.model_copy(
+        update={"today": today}), "sessions": (
+        Session(athlete="A1", date=today, minutes=75, rpe=6, pain=4, note="hamstring"),)})
+    (p,) = listed_pains(t)
+    assert isinstance(p, PainBelowAlert) and p.sprint is None
+    assert p.fact(t) == "Ann Ash (A1) logged pain 4/10 on Mon 11 Jan 2027, just below 5/10, not in rehab"
+    assert p.cell_words().startswith("just below 5/10, not in rehab: check with the athlete, and if "
+                                     "it was not pain-free, hold the athlete at that level")
+    from planner.season import SPEED_DAY
+    from planner.timeline import Timeline
+
+    ap, tl = plan.for_athlete("A1"), Timeline(t)
+    speed = [tl.days[i] for i in range(tl.p0 + 1, tl.p0 + 8)
+             if ap.intensity[i] >= SPEED_DAY and not tl.is_comp[i]]  # the planned speed days
+    notes = caution_notes(t, "A1")
+    assert speed and sorted(d for d in notes if d in speed) == speed, notes
+    assert all(notes[d] == ("Pain 4/10 logged Mon 11 Jan: check with the athlete before sprinting; "
+                            "if not pain-free, hold the athlete at that level (pin their next "
+                            "speed days no higher)") for d in speed)
+    (named,) = pain_checks(t)  # logged today: named at once, not only once today moves on
+    said = named.text(t)
+    assert said.startswith("Ann Ash (A1) logged pain 4/10 on Mon 11 Jan 2027, just below 5/10, "
+                           "not in rehab; planned "), said
+    assert "check with the athlete, and if the session was not pain-free, hold" in said
+    assert ("Pain 4/10 was logged, just below 5/10, not in rehab: check with the athlete"
+            in why_day(t, plan, "A1", today).text())
+    assert list(sore_pains(t)) == ["A1"]  # Fill As Planned holds the days after it
+    assert t.plan is plan  # words only: the plan is as it was
+    fine = t.model_copy(update={"sessions": (t.sessions[0].model_copy(update={"pain": 3.0}),)})
+    assert listed_pains(fine) == [] and caution_notes(fine, "A1") == {} and pain_checks(fine) == []

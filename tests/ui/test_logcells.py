@@ -283,8 +283,8 @@ def test_import_sessions_says_a_pain_after_a_sprint_of_its_own_kind():
     from ui.desktop.sessionimport import pain_words
 
     said = pain_words(listed_pains(_fit_log(("A1", 2, 96, None), ("A1", 3, None, 4))))
-    assert said == (" 1 athlete not in rehab logged pain just below 5/10 within 2 days after a "
-                    "sprint (marked ⚠ in the Log): check with the athlete, and if it was not "
+    assert said == (" 1 athlete not in rehab logged pain just below 5/10 "
+                    "(marked ⚠ in the Log): check with the athlete, and if it was not "
                     "pain-free, hold the athlete at that level (pin their next speed days no "
                     "higher) or, if it is an injury, record it (Season ▸ Injuries).")
     assert "or more" not in said

@@ -196,7 +196,7 @@ def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) 
     from planner.progress import PAIN_LOOKBACK_DAYS, pains_by_kind
     from planner.text import join_and, plural
 
-    fit, below, sprint = pains_by_kind(alerts).values()
+    fit, below, fit_low = pains_by_kind(alerts).values()
     when = (f"logged more than {plural(PAIN_LOOKBACK_DAYS, 'day')} before today" if fresh
             else "logged before this import")
     what = join_and(([f"{plural(len(proposals), 'pain')} proposing a flare-up not recorded"]
@@ -204,8 +204,8 @@ def older_pains_words(season, proposals: list, alerts: list, fresh: bool, path) 
                     + ([f"{plural(len(fit), 'pain')} of a player not in rehab"] if fit else [])
                     + ([f"{plural(len(below), 'pain')} just below a protocol's flare-up threshold"]
                        if below else [])
-                    + ([f"{plural(len(sprint), 'pain')} just below the alert after a sprint"]
-                       if sprint else []))
+                    + ([f"{plural(len(fit_low), 'pain')} just below the alert of a player not in rehab"]
+                       if fit_low else []))
     first = proposals[0] if proposals else None
     record = (f"; record a flare-up with: periodize record {shlex.quote(str(path))} --flare-up {first.athlete} "
               f"{first.date.isoformat()} --save" if first is not None else "")

@@ -198,16 +198,15 @@ def new_alerts(before: Season, after: Season) -> list:
 def pain_words(alerts: list) -> str:
     """The status bar's words for the listed pains an import brought (:func:`new_alerts`): the
     fit players' (a possible injury), those in rehab or just back one below the flare-up
-    threshold and the fit players' just below the alert after a sprint, each kind with what to do ("" when none)."""
+    threshold and the fit players' just below the alert, each kind with what to do ("" when none)."""
     from planner.progress import (
-        SPRINT_PAIN_DAYS,
-        PainAfterSprint,
         PainAlert,
+        PainBelowAlert,
         PainBelowFlare,
         pains_by_kind,
     )
 
-    fit, low, sprint = pains_by_kind(alerts).values()
+    fit, low, fit_low = pains_by_kind(alerts).values()
     text = ""
     if fit:
         text += (f" {plural(len({p.athlete for p in fit}), 'athlete')} not in rehab logged pain of "
@@ -217,11 +216,10 @@ def pain_words(alerts: list) -> str:
         text += (f" {plural(len({p.athlete for p in low}), 'athlete')} in rehab or just back logged "
                  f"pain just below the protocol's flare-up threshold (marked ⚠ in the Log): "
                  f"{PainBelowFlare.COUNTED}; {PainBelowFlare.app_what_to_do()}.")
-    if sprint:
-        text += (f" {plural(len({p.athlete for p in sprint}), 'athlete')} not in rehab logged "
-                 f"pain just below {min(p.threshold for p in sprint)}/10 within "
-                 f"{plural(SPRINT_PAIN_DAYS, 'day')} after a sprint (marked ⚠ in the Log): "
-                 f"{PainAfterSprint.app_what_to_do()}.")
+    if fit_low:
+        text += (f" {plural(len({p.athlete for p in fit_low}), 'athlete')} not in rehab logged "
+                 f"pain just below {min(p.threshold for p in fit_low)}/10 (marked ⚠ in the Log): "
+                 f"{PainBelowAlert.app_what_to_do()}.")
     return text
 
 
