@@ -614,3 +614,36 @@ def test_the_zero_entry_is_named_for_the_session_the_day_gives(qtbot):
             assert "mark the athlete unavailable" in zero.toolTip()
             seen.add(want)
     assert len(seen) == 3  # each of the three met
+
+
+def test_a_pain_logged_today_is_marked_on_its_cell_as_one_logged_before_today(board):
+    """A coach logged "75 6 p4 # hamstring" for a fit player today: the board's cell showed no
+    sign of it (the past's marks stopped the day before today). Today's logged day carries the
+    logged dot and the red pain triangle, as a day before it does; the day after today none."""
+    from planner.season import Session
+    from ui.desktop.pastview import PAIN, ROW_FOOT
+
+    base = board.season()
+    today, yesterday = D(2026, 3, 9), D(2026, 3, 6)
+    sessions = tuple(Session(athlete="A1", date=d, minutes=75, rpe=6, pain=4, note="hamstring")
+                     for d in (yesterday, today))
+    board.set_season(base.model_copy(update={"sessions": sessions, "calendar": base.calendar.model_copy(
+        update={"today": today})}))
+    image = board.viewport().grab().toImage()
+
+    def red_at(d: dt.date, athlete: str = "A1") -> bool:
+        rect = board.cell_rect(athlete, d)
+        foot = rect.top() + ROW_FOOT  # the triangle's base, 6 px wide from the cell's left + 1
+        got = [QColor(image.pixel(x, y)) for x in range(rect.left() + 2, rect.left() + 7)
+               for y in range(foot - 3, foot)]  # the past's veil lightens the red a little
+        return any(c.red() > 180 and c.green() < 110 and c.blue() < 110 for c in got)
+
+    assert board.pain_mark("A1", today) and board.past_mark("A1", today) == "logged"
+    assert red_at(today) and red_at(yesterday)  # alike
+    rect = board.cell_rect("A1", today)
+    assert QColor(image.pixel(rect.left() + 4, rect.top() + ROW_FOOT - 2)) == PAIN
+    assert not red_at(D(2026, 3, 10)) and not red_at(today, "A2")  # nothing logged there
+    assert "⚠ Pain 4/10, " in board.tooltip_at(
+        board.cell_rect("A1", today).center())
+    # the key to the board says it of today too
+    assert "today once logged" in BoardLegend().toolTip()

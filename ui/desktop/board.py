@@ -1368,24 +1368,25 @@ class SeasonBoard(QAbstractScrollArea):
                 draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
 
     def _paint_past(self, p: QPainter, f: _Frame) -> None:
-        """Before today (day zoom): a dot on a logged day, a corner on one that went otherwise, a
-        red triangle on a logged pain to look at."""
+        """Up to today (day zoom): a dot on a logged day, a corner on one that went otherwise, a
+        red triangle on a logged pain to look at. Today once logged is marked as a day before
+        it: a 4/10 logged today showed nothing on the board."""
         p0 = self._tl.p0
-        if self._zoom == "day" and f.d0 < p0:
-            paint_past(p, self._past, lambda r: self._rows[r].athlete_id, (f.d0, min(f.d1, p0 - 1)),
+        if self._zoom == "day" and f.d0 <= p0:
+            paint_past(p, self._past, lambda r: self._rows[r].athlete_id, (f.d0, min(f.d1, p0)),
                        (f.r0, f.r1), self._x, self._y, self._cw, self._theme.dark, self._theme.dim_text)
 
     def pain_mark(self, athlete_id: str, day: dt.date) -> bool:
-        """Does the board mark the day's logged pain (a flare-up proposed, or a fit player's
-        5/10 or more)?"""
+        """Does the board mark the day's logged pain (a flare-up proposed, or a pain listed:
+        ``planner.progress.listed_pains``), on a day up to today?"""
         d = self._tl.index(day) if self._tl is not None else None
-        return d is not None and d < self._tl.p0 and self._past.painful(athlete_id, d)
+        return d is not None and d <= self._tl.p0 and self._past.painful(athlete_id, d)
 
     def past_mark(self, athlete_id: str, day: dt.date) -> str | None:
         """``"logged"``, ``"otherwise"`` (planned one level, logged another) or None: the mark
-        the board draws on a day before today."""
+        the board draws on a day up to today."""
         d = self._tl.index(day) if self._tl is not None else None
-        return self._past.mark(athlete_id, d) if d is not None and d < self._tl.p0 else None
+        return self._past.mark(athlete_id, d) if d is not None and d <= self._tl.p0 else None
 
     def _paint_selection(self, p: QPainter, f: _Frame) -> None:
         """The selected cell (and, in week zoom, its week)."""
@@ -1999,10 +2000,11 @@ class BoardLegend(QWidget):
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
-            "A corner flag marks a pin, a red frame a broken rule. Before today (greyed): a dot "
-            "marks a logged day, a teal corner a day whose level went otherwise than planned, "
-            "a red triangle a logged pain to look at (one that proposes a flare-up, or 5/10 or "
-            "more from a player not in rehab). On match days a letter gives the athlete's role: S starts, B on the bench, O out "
+            "A corner flag marks a pin, a red frame a broken rule. Before today (greyed), and "
+            "today once logged: a dot marks a logged day, a teal corner a day whose level went "
+            "otherwise than planned, a red triangle a logged pain to look at (one that proposes "
+            "a flare-up, 4/10 or more from a player not in rehab, or one just below a rehab "
+            "protocol's flare-up level). On match days a letter gives the athlete's role: S starts, B on the bench, O out "
             "of the squad, R held out until the team sessions of RE-1 are done; C marks a "
             "compensation session, ! a flare-up and a dotted top line its calm days; hatched "
             "stages are provisional (an exit that waits on a criteria test)."

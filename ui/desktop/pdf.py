@@ -557,8 +557,8 @@ class _Pages:
                       self._font(9), MUTED)
 
     def _pain_marks(self, m: _Month) -> None:
-        """A logged pain to look at (a flare-up proposed, or a fit player's 5/10 or more): the
-        board's red triangle at the cell's bottom left, before today."""
+        """A logged pain to look at (a flare-up proposed, or a pain listed): the board's red
+        triangle at the cell's bottom left, up to today."""
         from ui.desktop.pastview import PAIN
 
         size = max(2.5, min(5.0, m.row_h * 0.4, m.cell_w * 0.35))
@@ -568,7 +568,7 @@ class _Pages:
             days = self.pain.get(a.id, ())
             top, foot = m.y(r) + 0.5, m.y(r) + m.row_h - 0.5
             for i in m.days:
-                if i not in days or i >= self.tl.p0:
+                if i not in days or i > self.tl.p0:  # up to today, as the board
                     continue
                 left, right = m.x(i) + 0.5, m.x(i) + m.cell_w - 0.5 - size
                 # a corner of the cell that no code, letter or glyph drawn in it takes
