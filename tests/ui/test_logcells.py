@@ -288,3 +288,26 @@ def test_import_sessions_says_a_pain_after_a_sprint_of_its_own_kind():
                     "pain-free, hold the athlete at that level (pin their next speed days no "
                     "higher) or, if it is an injury, record it (Season ▸ Injuries).")
     assert "or more" not in said
+
+
+def test_a_day_retyped_without_a_top_speed_keeps_the_one_logged_before():
+    """"60 9" typed over a GPS import's "75′ 4 70%" to correct the RPE lost the 70 %, unsaid:
+    one session with minutes and no top speed keeps the day's highest, said in words; a top
+    speed typed, a day without training, several sessions or a day logged without one keep
+    nothing."""
+    from ui.desktop.logcells import keep_top_speed
+
+    gps = (Session(athlete="A1", date=DAY, minutes=75, rpe=4, top_speed_pct=70, pain=2, note="x"),)
+    (kept,), said = keep_top_speed(gps, (one("60 9"),), A)
+    assert (kept.minutes, kept.rpe, kept.top_speed_pct, kept.pain, kept.note) == (60, 9, 70, None, "")
+    assert said == "70 %"
+    ms = (Session(athlete="A1", date=DAY, minutes=30, rpe=3, top_speed_ms=8.1),
+          Session(athlete="A1", date=DAY, minutes=40, rpe=5, top_speed_pct=85))
+    (kept,), said = keep_top_speed(ms, (one("60 9"),), A)  # 8.1 m/s is 90 % of 9.0
+    assert (kept.top_speed_ms, kept.top_speed_pct, said) == (8.1, None, "8.1 m/s")
+    for text in ("60 9 95%", "0", "30 5; 30 6"):
+        new = parse_cell(text, A, DAY, TABLE)
+        assert keep_top_speed(gps, new, A) == (new, ""), text
+    new = (one("60 9"),)
+    assert keep_top_speed((Session(athlete="A1", date=DAY, minutes=75, rpe=4),), new, A) == (new, "")
+    assert keep_top_speed((), new, A) == (new, "")

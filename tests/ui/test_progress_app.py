@@ -210,10 +210,11 @@ def test_typing_logs_a_session_per_cell_enter_moves_down_and_tab_right(w, qtbot)
     assert (view.currentIndex().row(), view.currentIndex().column()) == (r + 1, 1)  # Tab: right
     assert w.undo_stack.count() == start + 2
     assert panel.model.data(panel.model.index(r, 0)) == "75′ 6 95% p3"
-    # a cell rewritten: the day's sessions are replaced, not added to
+    # a cell rewritten: the day's sessions are replaced, not added to (the top speed not typed
+    # is kept: test_retyping_a_logged_day_keeps_its_top_speed_and_says_so)
     view.setCurrentIndex(panel.model.index(r, 0))
     type_cell(qtbot, view, "50 4")
-    assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 7)] == [(50, 4, None)]
+    assert [(s.minutes, s.rpe, s.top_speed_pct, s.pain) for s in logged(w, "A2", 7)] == [(50, 4, 95, None)]
     # the week's total says it counts the logged days only (the figures count the plan elsewhere)
     week = panel.model.index(r, len(panel.model.days))
     assert panel.model.data(week) == "200 AU"
@@ -224,6 +225,43 @@ def test_typing_logs_a_session_per_cell_enter_moves_down_and_tab_right(w, qtbot)
     w.undo_action.trigger()
     w.undo_action.trigger()
     assert w.season.sessions == ()
+
+
+def test_retyping_a_logged_day_keeps_its_top_speed_and_says_so(w, qtbot):
+    """A coach typed "60 9" over Kofi's "▲ 75′ 4 70%" to correct the RPE: the cell became
+    "60′ 9", the imported 70 % was gone and nothing said so. Retyped without a top speed, the day
+    keeps it and the panel says so, with the way to drop it: clear the cell, then type it."""
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    m, r = panel.model, row_of(w, "A2")
+    w.apply_edit(E.LogSessions(sessions=(Session(athlete="A2", date=day(8), minutes=75, rpe=4,
+                                                    top_speed_pct=70, pain=2, note="GPS"),)))
+    start = w.undo_stack.count()
+    view.setCurrentIndex(m.index(r, 1))
+    type_cell(qtbot, view, "60 9")
+    assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 8)] == [(60, 9, 70)]
+    assert m.data(m.index(r, 1)) == "60′ 9 70%" and w.undo_stack.count() == start + 1
+    said = panel.message.text()
+    assert said == (f"Athlete 2, {text_day_long(day(8))}: top speed 70 % kept (not typed); to log the "
+                    f"day without it, clear the cell (Delete), then type it."), said
+    # typed again as it now is, less the top speed: nothing to change, said again
+    view.setCurrentIndex(m.index(r, 1))
+    type_cell(qtbot, view, "60 9")
+    assert w.undo_stack.count() == start + 1 and "top speed 70 % kept" in panel.message.text()
+    # a top speed typed is the one logged; 0 (no training) runs none
+    view.setCurrentIndex(m.index(r, 1))
+    type_cell(qtbot, view, "60 9 85%")
+    assert [s.top_speed_pct for s in logged(w, "A2", 8)] == [85] and "kept" not in panel.message.text()
+    view.setCurrentIndex(m.index(r, 1))
+    type_cell(qtbot, view, "0")
+    assert [(s.minutes, s.top_speed_pct) for s in logged(w, "A2", 8)] == [(0, None)]
+    # the way to drop it: Delete, then type the day
+    view.setCurrentIndex(m.index(r, 1))
+    type_cell(qtbot, view, "60 9 85%")
+    view.setCurrentIndex(m.index(r, 1))  # Enter moved down
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert logged(w, "A2", 8) == []
+    type_cell(qtbot, view, "60 9")
+    assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 8)] == [(60, 9, None)]
 
 
 def test_a_cell_that_cannot_be_read_or_lies_after_today_changes_nothing(w, qtbot):

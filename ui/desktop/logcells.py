@@ -14,7 +14,9 @@ Minutes may be a clock, as a log's file writes them (``1:15:00 7`` is 75 minutes
 is refused with both readings). Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
 without training; minutes played alone (``m20``) is the season's load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
-the day. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
+the day. A day retyped as one session without a top speed keeps the one logged before
+(:func:`keep_top_speed`: a GPS import's, lost when the RPE was corrected); to drop it, clear the
+cell first. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
 guessed. The cell's edit text (:func:`edit_text`) reads back to the same sessions.
 """
 
@@ -222,6 +224,34 @@ def parse_cell(text: str, athlete: Athlete, day: dt.date, table: LoadTable,
                            minutes_played=f.get("played"), pain=f.get("pain"),
                            note=note if k == len(parts) - 1 else ""))
     return tuple(out)
+
+
+def keep_top_speed(old, new: tuple[Session, ...],
+                   athlete: Athlete | None = None) -> tuple[tuple[Session, ...], str]:
+    """(``new`` with the top speed of ``old`` kept, what was kept in words: "70 %", "" when
+    nothing). A cell retyped replaces the day's sessions, and the top speed a GPS import brought
+    went with them unsaid ("60 9" typed over "75′ 4 70%" to correct the RPE): a day retyped as
+    one session with minutes and no top speed keeps the highest logged before. A day without
+    training (``0``) ran none, and one typed with a top speed, or as several sessions, says it
+    all. To log the day without it, the cell is cleared first (Delete), then typed."""
+    if len(new) != 1 or not new[0].minutes or new[0].top_speed_pct is not None \
+            or new[0].top_speed_ms is not None:
+        return new, ""
+
+    def pct(s: Session) -> float:
+        if s.top_speed_pct is not None:
+            return s.top_speed_pct
+        return 100 * s.top_speed_ms / athlete.max_speed if athlete and athlete.max_speed else 0
+
+    had = [s for s in old if s.top_speed_pct is not None or s.top_speed_ms is not None]
+    if not had:
+        return new, ""
+    top = max(had, key=pct)
+    kept = new[0].model_copy(update={"top_speed_pct": top.top_speed_pct,
+                                     "top_speed_ms": top.top_speed_ms})
+    said = (f"{_g(top.top_speed_pct)} %" if top.top_speed_pct is not None
+            else f"{top.top_speed_ms:.1f} m/s")
+    return (kept,), said
 
 
 def _g(x: float) -> str:

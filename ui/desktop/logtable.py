@@ -81,6 +81,7 @@ from ui.desktop.logcells import (
     CellError,
     display_text,
     edit_text,
+    keep_top_speed,
     parse_cell,
     words,
 )
@@ -417,12 +418,21 @@ class LogModel(QAbstractTableModel):
             self.lost.emit(f"{a.name}, {day_long(self.tl.days[d])}: {e}. Not logged: "
                            f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
             return False
+        sessions, kept = keep_top_speed(old, sessions, a)
+        where = f"{a.name}, {day_long(self.tl.days[d])}"
+        keep = (f"{where}: top speed {kept} kept (not typed); to log the day without it, "
+                f"clear the cell (Delete), then type it.") if kept else ""
+        if sessions == old:
+            self.note.emit(keep)  # typed without its top speed, nothing else changed
+            return True
         self.edit_requested.emit(E.LogSessions(sessions=sessions, replace=((a.id, self.tl.days[d]),)))
         if self.tl.days[d] not in self.match_days and any((s.minutes_played or 0) > 0 for s in sessions):
             # as a log file's import says it (planner.sessionlog): the role of a match day only
-            self.note.emit(f"{a.name}, {day_long(self.tl.days[d])}: logged; the minutes played are "
-                           f"not used, as no competition is on that day (minutes played set the "
-                           f"role of a competition day only).")
+            self.note.emit(f"{where}: logged; the minutes played are not used, as no competition "
+                           f"is on that day (minutes played set the role of a competition day "
+                           f"only)." + (f" Top speed {kept} kept (not typed)." if kept else ""))
+        elif keep:
+            self.note.emit(keep)
         return True
 
 
