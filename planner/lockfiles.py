@@ -20,11 +20,35 @@ def _lock_files(p: Path) -> list[tuple[Path, str]]:
     return out
 
 
+def _lo_fields(text: str) -> list[str]:
+    """A LibreOffice lock line's fields: split at the commas it does not escape (a name with a
+    comma is written ``Smith\\, Jo``), each unescaped."""
+    fields, cur, esc = [], [], False
+    for ch in text:
+        if esc:
+            cur.append(ch)
+            esc = False
+        elif ch == "\\":
+            esc = True
+        elif ch in ",;":
+            fields.append("".join(cur))
+            cur = []
+            if ch == ";":
+                break
+        else:
+            cur.append(ch)
+    else:
+        fields.append("".join(cur))
+    return fields
+
+
 def _user(raw: bytes, program: str) -> str:
     """Who has the file open, as the lock file says ("" when it does not)."""
-    if program == "LibreOffice":  # "Full Name,host,login,date time,profile;"
-        fields = raw.decode("utf-8", errors="replace").split(",")
-        names = [fields[i].strip() for i in (0, 2) if len(fields) > i]
+    if program == "LibreOffice":
+        # LibreOffice's fields (svl's lockfilecommon): the name set in its options, the login,
+        # the host, the time, the profile's URL: the name when set, else the login
+        fields = _lo_fields(raw.decode("utf-8", errors="replace"))
+        names = [fields[i].strip() for i in (0, 1) if len(fields) > i]
         return next((n for n in names if n), "")
     n = raw[0] if raw else 0  # Excel: the user name's length, then the name
     return raw[1:1 + n].decode("cp1252", errors="replace").strip() if 0 < n < len(raw) else ""

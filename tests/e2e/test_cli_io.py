@@ -339,7 +339,7 @@ def test_an_export_over_a_file_open_in_libreoffice_is_refused_naming_it(tmp_path
     refusal says who has it open and the way on."""
     assert run("template", "-o", "team.xlsx", cwd=tmp_path).returncode == 0
     before = (tmp_path / "team.xlsx").read_bytes()
-    (tmp_path / ".~lock.team.xlsx#").write_text("Coach,laptop,coach,05.12.2026 15:31,file:///x;")
+    (tmp_path / ".~lock.team.xlsx#").write_text("Coach,coach,laptop,05.12.2026 15:31,file:///x;")
     r = run("template", "-o", "team.xlsx", "--replace", cwd=tmp_path)
     assert r.returncode == 1, r.stdout
     assert "team.xlsx: is open in LibreOffice (user Coach)" in r.stderr
@@ -363,8 +363,8 @@ def test_a_folder_export_over_a_handout_open_in_libreoffice_is_refused_naming_it
                cwd=tmp_path).returncode == 0
     pdf, ics = tmp_path / "ho" / "A2 Athlete 2.pdf", tmp_path / "cal" / "A1 Athlete 1.ics"
     before = pdf.read_bytes(), ics.read_bytes()
-    (tmp_path / "ho" / ".~lock.A2 Athlete 2.pdf#").write_text("Coach,pc,coach,05.12.2026 15:31,x;")
-    (tmp_path / "cal" / ".~lock.A1 Athlete 1.ics#").write_text(",pc,physio,05.12.2026 15:31,x;")
+    (tmp_path / "ho" / ".~lock.A2 Athlete 2.pdf#").write_text("Coach,coach,pc,05.12.2026 15:31,x;")
+    (tmp_path / "cal" / ".~lock.A1 Athlete 1.ics#").write_text(",physio,pc,05.12.2026 15:31,x;")
     r = run("export", "s.season.json", "--ics", "cal", "--handouts", "ho", cwd=tmp_path)
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
     assert "ho/A2 Athlete 2.pdf: is open in LibreOffice (user Coach), which would write over" \

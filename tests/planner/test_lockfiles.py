@@ -10,12 +10,12 @@ def test_a_libreoffice_lock_names_the_program_the_user_and_the_lock(tmp_path):
     book.write_bytes(b"x")
     assert open_elsewhere(book) is None
     lock = tmp_path / ".~lock.mannschaft müller-plan.xlsx#"
-    lock.write_text("Coach,laptop,coach,05.12.2026 15:31,file:///home/coach/.config/libreoffice/4;")
+    lock.write_text("Coach,coach,laptop,05.12.2026 15:31,file:///home/coach/.config/libreoffice/4;")
     said = open_elsewhere(book)
     assert said.startswith("is open in LibreOffice (user Coach), which would write over the export")
     assert "close it there first, or export under another name" in said
     assert f"delete {lock.name}" in said
-    lock.write_text(",laptop,trainer,05.12.2026 15:31,file:///x;")  # no full name: the login
+    lock.write_text(",trainer,laptop,05.12.2026 15:31,file:///x;")  # no full name: the login
     assert "(user trainer)" in open_elsewhere(book)
     lock.write_text("")
     assert open_elsewhere(book).startswith("is open in LibreOffice, which")
@@ -31,3 +31,19 @@ def test_an_excel_owner_file_of_either_form_is_found(tmp_path):
     (tmp_path / "~$teamplan.xlsx").write_bytes(b"\x00")
     assert open_elsewhere(book).startswith("is open in Excel, which")
     assert open_elsewhere(tmp_path / "other.xlsx") is None
+
+
+def test_a_libreoffice_lock_is_read_in_its_own_field_order(tmp_path):
+    """A real LibreOffice 7.4 lock reads ",root,vm,06.12.2026 14:10,file:///…;": its fields are
+    the name set in its options, the login, the host, the time, the URL. The message said "user
+    vm", the computer's name; it names the login now (the name when one is set, a comma in it
+    escaped)."""
+    book = tmp_path / "team.xlsx"
+    lock = tmp_path / ".~lock.team.xlsx#"
+    lock.write_text(",root,vm,06.12.2026 14:10,file:///root/.config/libreoffice/4;\n")
+    said = open_elsewhere(book)
+    assert said.startswith("is open in LibreOffice (user root),") and "vm" not in said
+    lock.write_text("Smith\\, Jo,jsmith,club-pc,06.12.2026 14:10,file:///x;")
+    assert open_elsewhere(book).startswith("is open in LibreOffice (user Smith, Jo),")
+    lock.write_text("  ,jsmith,club-pc,06.12.2026 14:10,file:///x;")
+    assert open_elsewhere(book).startswith("is open in LibreOffice (user jsmith),")

@@ -459,7 +459,7 @@ def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothin
     book = tmp_path / "mannschaft müller-plan.xlsx"
     assert export_now(window, book, "xlsx")
     before = book.read_bytes()
-    (tmp_path / ".~lock.mannschaft müller-plan.xlsx#").write_text("Coach,pc,coach,05.12.2026 15:31,x;")
+    (tmp_path / ".~lock.mannschaft müller-plan.xlsx#").write_text("Coach,coach,pc,05.12.2026 15:31,x;")
     assert not export_now(window, book, "xlsx")
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("error", "Could not export")
@@ -482,7 +482,7 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(w
     dialogs.answer = "yes"
     assert export_now(window, book, "xlsx") and export_now(window, other, "xlsx")
     before = book.read_bytes()
-    (tmp_path / ".~lock.small-plan.xlsx#").write_text("Coach Smith,pc,coach,05.12.2026 16:02,x;")
+    (tmp_path / ".~lock.small-plan.xlsx#").write_text("Coach Smith,coach,pc,05.12.2026 16:02,x;")
     dialogs.clear()
     dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
     dialogs.choices = ["exportas", "yes", "yes"]  # another name; replace it; the plan as it is
@@ -617,7 +617,7 @@ def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(window, di
     folder = tmp_path / "cal"
     folder.mkdir()
     name = next(iter(athlete_file_names(demo_season, False, ".ics").values()))
-    (folder / f".~lock.{name}#").write_text("Coach Smith,pc,coach,05.12.2026 16:02,x;")
+    (folder / f".~lock.{name}#").write_text("Coach Smith,coach,pc,05.12.2026 16:02,x;")
     assert not fileio.export_calendars_to(window, folder)
     assert dialogs.kinds() == ["error"]
     _kind, title, words = dialogs[-1]
