@@ -54,10 +54,9 @@ def _user(raw: bytes, program: str) -> str:
     return raw[1:1 + n].decode("cp1252", errors="replace").strip() if 0 < n < len(raw) else ""
 
 
-def open_elsewhere(path: str | os.PathLike) -> str | None:
-    """Why ``path`` should not be written now, after its name ("is open in LibreOffice (user
-    Coach), …"): it is open in LibreOffice or Excel (its lock file is beside it), said with the
-    user and the way on; None when no lock file is there."""
+def _held(path: str | os.PathLike) -> tuple[Path, str, str] | None:
+    """The lock file beside ``path``, the program that keeps it and its user ("" when it does
+    not say); None when no lock file is there."""
     p = Path(path)
     for lock, program in _lock_files(p):
         try:
@@ -67,9 +66,30 @@ def open_elsewhere(path: str | os.PathLike) -> str | None:
                 raw = f.read(_READ)
         except OSError:
             continue
-        user = _user(raw, program)
-        who = f" (user {user})" if user else ""
-        return (f"is open in {program}{who}, which would write over the export when it "
-                f"saves: close it there first, or export under another name (if it is not open, "
-                f"delete {lock.name} beside it, left by a program that ended without closing it)")
+        return lock, program, _user(raw, program)
     return None
+
+
+def open_elsewhere(path: str | os.PathLike) -> str | None:
+    """Why ``path`` should not be written now, after its name ("is open in LibreOffice (user
+    Coach), …"): it is open in LibreOffice or Excel (its lock file is beside it), said with the
+    user and the way on; None when no lock file is there."""
+    if (held := _held(path)) is None:
+        return None
+    lock, program, user = held
+    who = f" (user {user})" if user else ""
+    return (f"is open in {program}{who}, which would write over the export when it "
+            f"saves: close it there first, or export under another name (if it is not open, "
+            f"delete {lock.name} beside it, left by a program that ended without closing it)")
+
+
+def unsaved_note(path: str | os.PathLike) -> str | None:
+    """A note for a file read while LibreOffice or Excel has it open (its lock file beside it):
+    the read is safe, but what the coach typed there and did not save is not in it. None when
+    no lock file is there."""
+    if (held := _held(path)) is None:
+        return None
+    _lock, program, user = held
+    who = f" (user {user})" if user else ""
+    return (f"{Path(path).name} is open in {program}{who}: what is not saved there is not read; "
+            f"save it in {program} first if you changed it")

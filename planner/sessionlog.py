@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from planner.errors import InputError
 from planner.history import au
+from planner.lockfiles import unsaved_note
 from planner.logfile import (
     ALIASES,
     CELL_ATTRS,
@@ -363,6 +364,8 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
                                f"to read another")
     if frame.attrs.get("encoding") in ENCODING_NOTES:
         result.notes.insert(0, ENCODING_NOTES[frame.attrs["encoding"]])
+    if held := unsaved_note(path):  # open in Excel or LibreOffice: unsaved edits are not read
+        result.notes.insert(0, held)
     hidden = frame.attrs.get("hidden") or []
     if hidden:
         result.notes.append(f"Rows hidden in Excel (or filtered out) were read too: "

@@ -102,6 +102,7 @@ from planner.coachform.spec import (
 )
 from planner.errors import InputError
 from planner.limits import MAX_ATHLETES
+from planner.lockfiles import unsaved_note
 from planner.season import (
     LONGEST_SEASON_DAYS,
     Athlete,
@@ -710,6 +711,8 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
         season = reading.season()
         if absent is not None:
             absent.update(reading.r.absent)
+        if notes is not None and (held := unsaved_note(path)):  # open in Excel: unsaved edits
+            notes.insert(0, held)
         return season
     except (DamagedPart, DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, EOFError,
             zlib.error):

@@ -349,6 +349,19 @@ def test_an_export_over_a_file_open_in_libreoffice_is_refused_naming_it(tmp_path
     assert run("template", "-o", "team.xlsx", "--replace", cwd=tmp_path).returncode == 0
 
 
+def test_a_workbook_imported_while_open_in_excel_is_imported_with_a_note(tmp_path):
+    """`periodize import team.xlsx` with Excel's ~$team.xlsx beside it imported in silence, so
+    a signing typed in Excel and not saved there was missing with no word. It imports still (the
+    read is safe), with a note that says what is not read and the way on."""
+    assert run("template", "-o", "team.xlsx", cwd=tmp_path).returncode == 0
+    (tmp_path / "~$team.xlsx").write_bytes(b"\x05coach")
+    r = run("import", "team.xlsx", "-o", "t.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("Note: team.xlsx is open in Excel (user coach): what is not saved there is not read; "
+            "save it in Excel first if you changed it") in r.stdout
+    assert [a.id for a in load_season(tmp_path / "t.season.json").athletes] == ["A01"]
+
+
 def test_a_folder_export_over_a_handout_open_in_libreoffice_is_refused_naming_it(tmp_path):
     """A handout PDF open in LibreOffice Draw (its lock file beside it) was replaced by the
     handouts folder export without a word, as single files were before: Draw writes over it when

@@ -47,3 +47,50 @@ def test_a_libreoffice_lock_is_read_in_its_own_field_order(tmp_path):
     assert open_elsewhere(book).startswith("is open in LibreOffice (user Smith, Jo),")
     lock.write_text("  ,jsmith,club-pc,06.12.2026 14:10,file:///x;")
     assert open_elsewhere(book).startswith("is open in LibreOffice (user jsmith),")
+
+
+EXCEL_NOTE = ("team.xlsx is open in Excel (user coach): what is not saved there is not read; "
+              "save it in Excel first if you changed it")
+
+
+def test_a_workbook_imported_while_open_in_excel_is_noted_not_refused(tmp_path):
+    """A workbook imported while Excel had it open (its ~$ owner file beside it) imported in
+    silence: a signing typed there and not saved was missing with no word. The import reads it
+    still (the read is safe) and its first note says so; without the lock, no such note."""
+    import shutil
+
+    from planner.coachform.read import import_workbook
+    from templates import path as template_path
+
+    book = tmp_path / "team.xlsx"
+    shutil.copy(template_path("import-template.xlsx"), book)
+    notes: list[str] = []
+    import_workbook(book, notes)
+    assert not any("is open in" in n for n in notes)
+    (tmp_path / "~$team.xlsx").write_bytes(b"\x05coach")
+    notes = []
+    season = import_workbook(book, notes)
+    assert notes[0] == EXCEL_NOTE and [a.id for a in season.athletes] == ["A01"]
+    (tmp_path / "~$team.xlsx").unlink()
+    (tmp_path / ".~lock.team.xlsx#").write_text(",trainer,laptop,06.12.2026 14:10,file:///x;")
+    notes = []
+    import_workbook(book, notes)
+    assert notes[0] == ("team.xlsx is open in LibreOffice (user trainer): what is not saved there "
+                        "is not read; save it in LibreOffice first if you changed it")
+
+
+def test_a_session_log_read_while_open_in_excel_is_noted(tmp_path):
+    """A session log read while open in Excel: the rows typed there and not saved are not read,
+    said in the log's notes; the rows saved are read all the same."""
+    from planner.sessionlog import read_sessions
+    from tests.builders import day, season
+
+    s = season(weeks=4, athletes=2, today=day(14))
+    log = tmp_path / "week.csv"
+    log.write_text(f"Athlete ID,Date,Minutes,RPE\nA1,{day(3).isoformat()},60,5\n", encoding="utf-8")
+    assert not any("is open in" in n for n in read_sessions(log, s).notes)
+    (tmp_path / "~$week.csv").write_bytes(b"\x05coach")
+    r = read_sessions(log, s)
+    assert [x.athlete for x in r.sessions] == ["A1"]
+    assert r.notes[0] == ("week.csv is open in Excel (user coach): what is not saved there is not "
+                          "read; save it in Excel first if you changed it")

@@ -49,6 +49,27 @@ def test_import_replaces_the_document_and_marks_it_unsaved(window, dialogs):
         "Family) is the template's example row" in dialogs[1][2]
 
 
+def test_a_workbook_open_in_libreoffice_is_imported_with_a_note(window, dialogs, tmp_path):
+    """File ▸ Import Excel Workbook… on a workbook open in LibreOffice (its lock file beside it)
+    said nothing, so what the coach typed there and did not save was missing unseen. It imports
+    still, and the notes say so first, with the way on."""
+    import shutil
+
+    from templates import path as template_path
+    from ui.desktop import fileio
+
+    book = tmp_path / "team.xlsx"
+    shutil.copy(template_path("import-template.xlsx"), book)
+    (tmp_path / ".~lock.team.xlsx#").write_text(",coach,club-pc,06.12.2026 14:10,file:///x;")
+    dialogs.choices = ["workbook"]
+    assert fileio.import_into(window, book)
+    assert [a.id for a in window.season.athletes] == ["A01"]
+    kind, title, words = dialogs[-1]
+    assert (kind, title) == ("inform", "Imported, with notes")
+    assert words.startswith("• team.xlsx is open in LibreOffice (user coach): what is not saved "
+                            "there is not read; save it in LibreOffice first if you changed it")
+
+
 def test_a_workbook_imported_again_keeps_the_open_seasons_pins_rules_and_file(qtbot, dialogs,
                                                                              tmp_path):
     """Importing the coach's edited workbook over the open season replaced it at once: its pin,
