@@ -74,11 +74,62 @@ def json_words(msg: str, whole: str = "season") -> str:
     return msg.lower()
 
 
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def _unclosed(doc: str) -> list[str]:
+    """The brackets of ``doc`` left open at its end, outermost first (those inside texts are
+    not brackets)."""
+    stack: list[str] = []
+    in_text = escaped = False
+    for ch in doc:
+        if in_text:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_text = False
+        elif ch == '"':
+            in_text = True
+        elif ch in "[{":
+            stack.append(ch)
+        elif ch in "]}" and stack:
+            stack.pop()
+    return stack
+
+
+def _line_end_before(doc: str, pos: int) -> tuple[int, int] | None:
+    """(line, column) just after the last character before ``pos`` on the lines above it, when
+    ``pos`` is the first thing on its line (only blanks before it there); None otherwise."""
+    start = doc.rfind("\n", 0, pos) + 1
+    if doc[start:pos].strip():
+        return None
+    before = doc[:start].rstrip()
+    if not before:
+        return None
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 def json_problem(e: json.JSONDecodeError, whole: str = "season") -> str:
     """Where the JSON reader stopped and why, in words: "line L, column C: not valid JSON (…)";
     a value or field name missing between a comma and the end of its list or object asks whether
     it is a comma after the last item (a hand edit that removed an item, or added a comma out of
-    habit); ``[1,, 2]`` does not."""
+    habit); ``[1,, 2]`` does not. A comma or colon expected first on a line is missing at the end
+    of the line before (said there, where it goes), and one expected where the file ends is a
+    closing bracket missing."""
+    delimiter = e.msg.startswith("Expecting '") and "delimiter" in e.msg
+    if delimiter and not e.doc[e.pos:].strip() and (open_ := _unclosed(e.doc)):
+        closers = "".join(_CLOSER[c] for c in reversed(open_))
+        at = _line_end_before(e.doc, len(e.doc)) or (e.lineno, e.colno)
+        missing = ("a closing bracket is missing" if len(closers) == 1 else
+                   f"closing brackets are missing ({' '.join(closers)})" if len(closers) <= 4 else
+                   f"{len(closers)} closing brackets are missing")
+        return (f"line {at[0]}, column {at[1]}: not valid JSON (the file ends before its last "
+                f"{closers[-1]} closes: {missing})")
+    if delimiter and (at := _line_end_before(e.doc, e.pos)):
+        return (f"line {at[0]}, column {at[1]}: not valid JSON ({json_words(e.msg, whole)} at "
+                f"the end of line {at[0]})")
     said = f"line {e.lineno}, column {e.colno}: not valid JSON ({json_words(e.msg, whole)})"
     if e.msg.startswith(("Expecting value", "Expecting property name")) \
             and e.doc[:e.pos].rstrip().endswith(",") and e.doc[e.pos:].lstrip()[:1] in ("]", "}"):

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from planner import limits
 from planner.errors import InputError, NewerFileError, error_path
-from planner.jsonread import KeysOnce, json_words
+from planner.jsonread import KeysOnce, json_problem
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
 from planner.text import date_long, not_utf8_place, validation_problems, without_boms
@@ -279,8 +279,7 @@ def loads(text: str, source: str = "", notes: list[str] | None = None) -> Season
         if not text.strip():
             raise InputError(source, ["the file is empty; it is not a season (a save that never "
                                       "finished does not leave one: was it made elsewhere?)"]) from None
-        raise InputError(source, [f"line {e.lineno}, column {e.colno}: not valid JSON "
-                                  f"({json_words(e.msg)}); the file is damaged or cut "
+        raise InputError(source, [f"{json_problem(e)}; the file is damaged or cut "
                                   f"short"]) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
         long = re.search(r"\d{4301,}", text)

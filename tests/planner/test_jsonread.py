@@ -40,3 +40,54 @@ def test_two_commas_inside_a_list_are_not_after_its_last_item(text):
     said = _said(text)
     assert said.startswith("line 1, column ") and "missing" in said
     assert "last item" not in said
+
+
+def _season_file_problem(tmp_path, text: str) -> str:
+    from planner.errors import InputError
+    from planner.seasonfile import load_season
+
+    (tmp_path / "s.season.json").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_season(tmp_path / "s.season.json")
+    (problem,) = e.value.problems
+    return problem
+
+
+def test_a_comma_missing_at_the_end_of_a_line_is_said_there(tmp_path):
+    """A season file with the comma missing at the end of line 4 ("name": "…") read "line 5,
+    column 2: … (a comma is missing)", where the parser stopped: the coach looked for it on line
+    5. It is said at the end of line 4, where it goes."""
+    from planner.seasonfile import dumps
+    from tests.builders import season
+
+    lines = dumps(season(weeks=2)).splitlines(keepends=True)
+    k = next(i for i, line in enumerate(lines) if line.lstrip().startswith('"name"'))
+    lines[k] = lines[k].replace('",\n', '"\n')
+    end = len(lines[k].rstrip()) + 1
+    said = _season_file_problem(tmp_path, "".join(lines))
+    assert said.startswith(f"line {k + 1}, column {end}: not valid JSON (a comma is missing at "
+                           f"the end of line {k + 1}); the file is damaged or cut short"), said
+    # a comma missing inside a line is said where the parser stopped, as before
+    assert _said('{"a": 1 "b": 2}') == "line 1, column 9: not valid JSON (a comma is missing)"
+    # blank lines between: the last line with something on it
+    assert _said('[1,\n  2\n\n   \n  3]') == ("line 2, column 4: not valid JSON (a comma is "
+                                             "missing at the end of line 2)")
+
+
+def test_a_file_that_ends_before_its_last_bracket_closes_says_so(tmp_path):
+    """A season file of 1,048 lines without its final } read "line 1049, column 1: not valid
+    JSON (a comma is missing)": no comma was missing, and there is no line 1049. It names the
+    end of the file's last line and the bracket missing."""
+    from planner.seasonfile import dumps
+    from tests.builders import season
+
+    text = dumps(season(weeks=2)).rstrip()
+    assert text.endswith("}")
+    cut = text[:-1].rstrip() + "\n"
+    lines = cut.splitlines()
+    said = _season_file_problem(tmp_path, cut)
+    assert said.startswith(f"line {len(lines)}, column {len(lines[-1]) + 1}: not valid JSON (the "
+                           f"file ends before its last }} closes: a closing bracket is missing)")
+    # brackets inside texts are not counted; two left open are both named, innermost first
+    assert _said('{"a": ["x]}", 1') == ("line 1, column 16: not valid JSON (the file ends before "
+                                        "its last } closes: closing brackets are missing (] }))")

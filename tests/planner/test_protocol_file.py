@@ -131,7 +131,9 @@ def test_a_missing_comma_is_not_taken_for_one_after_the_last_item(protocol_folde
     protocols.load_protocol.cache_clear()
     with pytest.raises(InputError) as e:
         protocols.load_protocol("ankle-sprain")
-    assert "not valid JSON (a comma is missing)" in str(e.value)
+    line = text[:text.index('",\n')].count("\n") + 1  # where the comma was taken out
+    assert f"line {line}, column " in str(e.value)
+    assert f"not valid JSON (a comma is missing at the end of line {line})" in str(e.value)
     assert "last item" not in str(e.value)
 
 
