@@ -604,6 +604,7 @@ def stepped_down_sentence(flared: dt.date, down: str, stage: str, until: dt.date
 
 # -- validation messages ----------------------------------------------------------------------
 _PREFIXES = ("Value error, ", "Assertion failed, ")
+DATE_EXAMPLE_FIX = "write it as YYYY-MM-DD (for example 2026-09-14)"
 
 
 # a pydantic location part naming a member of a union type (``float``, ``tuple[constrained-str, ...]``)
@@ -616,9 +617,9 @@ _PLAIN = (
     (re.compile(r"^Input should be a valid number.*$"), "is not a number; write a number"),
     (re.compile(r"^Input should be a valid string$"), "is not a name; write it as text"),
     (re.compile(r"^Input should be (('[^']*', )*'[^']*' or '[^']*')$"), r"is not one of \1; use one of them"),
-    (re.compile(r"^Input should be a valid date.*$"), "is not a date; write it as YYYY-MM-DD (2026-09-14)"),
+    (re.compile(r"^Input should be a valid date.*$"), f"is not a date; {DATE_EXAMPLE_FIX}"),
     (re.compile(r"^Datetimes provided to dates should have zero time.*$"),
-     "is not a date; write it as YYYY-MM-DD (2026-09-14)"),
+     f"is not a date; {DATE_EXAMPLE_FIX}"),
     (re.compile(r"^Input should be a valid (tuple|list).*$"), "is not a list; write it as [ ... ]"),
     (re.compile(r"^Input should be a valid dictionary.*$"), "is not an object; write it as { ... }"),
     (re.compile(r"^Input should be a valid boolean.*$"), "is not true or false; write true or false"),
@@ -628,6 +629,25 @@ _PLAIN = (
      "is empty; give at least one"),
     (re.compile(r"^String should have at most (\d+) characters?.*$"), r"is too long; use at most \1 characters"),
 )
+
+
+def _meant_day(text: str) -> dt.date | None:
+    """The day a date written in another form than YYYY-MM-DD reads as: 2026-8-3 or a time
+    after it; 03.08.2026 or 03/08/2026 day first (month first when that alone is a day)."""
+    if (d := iso_day(text)) is not None:
+        return d
+    parts = numeric_parts(text)
+    return None if parts is None else numeric_date(parts, True) or numeric_date(parts, False)
+
+
+def date_fix(text: str) -> str:
+    """How to write a date the season file refused: ``text`` rewritten when it reads as a day
+    ("write it as YYYY-MM-DD: 2026-08-03 if you meant Mon 3 Aug 2026"); else the form with an
+    example, said as one (a sample date alone was read as the value proposed)."""
+    meant = _meant_day(text)
+    if meant is None:
+        return DATE_EXAMPLE_FIX
+    return f"write it as YYYY-MM-DD: {meant.isoformat()} if you meant {day_long(meant)}"
 
 
 def _union_at(loc: tuple) -> int | None:
@@ -729,9 +749,10 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             # NaN and Infinity, which JSON files written by other programs may hold
             what = "NaN" if e["input"] != e["input"] else "Infinity"
             msg = f"{what} is not a number; write a number"
-        elif e["type"].startswith("date") and isinstance(e.get("input"), str) and (
-                impossible := iso_not_a_day(e["input"])):  # well written, but no such day
-            msg = f"{quoted(e['input'])} {impossible}; write it as YYYY-MM-DD (2026-09-14)"
+        elif e["type"].startswith("date") and isinstance(e.get("input"), str):
+            # no such day (2026-02-30), or a date in another form: rewritten when it reads as one
+            said = iso_not_a_day(e["input"]) or "is not a date"
+            msg = f"{quoted(e['input'])} {said}; {date_fix(e['input'])}"
         elif "input" in e and e["type"] != "value_error" and not isinstance(e["input"], dict | list):
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         elif isinstance(e.get("input"), dict | list) and msg.startswith(("is not a list", "is not an object")):

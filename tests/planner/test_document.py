@@ -112,7 +112,7 @@ def test_field_problems_read_as_a_coach_reads_them():
     assert "athletes[1].nick: not a known field; remove it or check its spelling" in problems
     # a pin's kind is left out of its path; a validator's message has no "Value error," prefix
     assert any(p.startswith("pins[0].intensity: 85 is not an intensity level") for p in problems)
-    assert "pins[1].week: 'soon' is not a date; write it as YYYY-MM-DD (2026-09-14)" in problems
+    assert "pins[1].week: 'soon' is not a date; write it as YYYY-MM-DD (for example 2026-09-14)" in problems
 
 
 def test_a_rule_value_that_is_no_number_is_one_plain_problem():
@@ -327,10 +327,31 @@ def test_an_impossible_date_names_the_day_or_month_not_the_format():
     data["calendar"]["end"] = "2026-13-03"
     problems = _bad(data)
     assert ("calendar.start: '2026-02-30' is not a day of the calendar (30 February does not "
-            "exist); write it as YYYY-MM-DD (2026-09-14)") in problems, problems
+            "exist); write it as YYYY-MM-DD (for example 2026-09-14)") in problems, problems
     assert ("calendar.end: '2026-13-03' is not a day of the calendar (there is no month 13; day "
             "and month swapped, it is Fri 13 Mar 2026: 2026-03-13); write it as YYYY-MM-DD "
-            "(2026-09-14)") in problems, problems
+            "(for example 2026-09-14)") in problems, problems
+
+
+def test_a_date_in_another_form_is_given_back_rewritten_not_a_sample_date():
+    """'03.08.2026' read "is not a date; write it as YYYY-MM-DD (2026-09-14)": the coach could
+    take 2026-09-14 for the value proposed. A date that reads as one (day first; month first
+    when that alone is a day; YYYY-M-D) is given back rewritten, with its day in words; any
+    other is given the form with "for example"."""
+    data = _base()
+    data["calendar"]["start"] = "03.08.2026"
+    data["calendar"]["end"] = "2026-8-3"
+    data["pins"] = [{"kind": "week", "week": "08/31/2026", "week_kind": "load"},
+                    {"kind": "week", "week": "3 Aug", "week_kind": "load"}]
+    problems = _bad(data)
+    assert ("calendar.start: '03.08.2026' is not a date; write it as YYYY-MM-DD: 2026-08-03 if you "
+            "meant Mon 3 Aug 2026") in problems, problems
+    assert ("calendar.end: '2026-8-3' is not a date; write it as YYYY-MM-DD: 2026-08-03 if you "
+            "meant Mon 3 Aug 2026") in problems, problems
+    assert ("pins[0].week: '08/31/2026' is not a date; write it as YYYY-MM-DD: 2026-08-31 if you "
+            "meant Mon 31 Aug 2026") in problems, problems
+    assert ("pins[1].week: '3 Aug' is not a date; write it as YYYY-MM-DD (for example "
+            "2026-09-14)") in problems, problems
 
 
 def test_hand_edited_types_read_in_plain_words_with_the_fix():
@@ -341,7 +362,8 @@ def test_hand_edited_types_read_in_plain_words_with_the_fix():
     data["athletes"][0]["id"] = ""
     data["pins"] = [{"kind": "bogus"}]
     problems = _bad(data)
-    assert "calendar.start: '03/08/2026' is not a date; write it as YYYY-MM-DD (2026-09-14)" in problems
+    assert ("calendar.start: '03/08/2026' is not a date; write it as YYYY-MM-DD: 2026-08-03 if you "
+            "meant Mon 3 Aug 2026") in problems
     assert "athletes[0].id: '' is empty; write it" in problems
     assert ("pins[0].kind: 'bogus' is not a known kind; use one of intensity, week, stage_start"
             in problems)
