@@ -655,6 +655,11 @@ def test_the_backup_opens_as_the_damaged_files_season_not_saved(window, tmp_path
     assert bak.read_bytes() == good  # the backup that reads is not replaced by the damaged file
     (aside,) = tmp_path.glob("club.season.json.damaged-*")
     assert aside.read_bytes() == damaged  # said where it went, not lost
+    # said whole above the board too, where an export's progress does not cut it (the status
+    # line read "…kept as club.season.json.damage… Writing club-plan.xlsx… 0.2 s")
+    assert not window.notice.isHidden() and not window.notice.reload_button.isVisibleTo(window.notice)
+    assert window.notice.text() == (f"Saved {f}. The file on disk did not read as a season: it is "
+                                    f"kept as {aside.name}; club.season.json.bak is still the backup.")
     assert not (tmp_path / "club.season.json.bak.bak").exists()
     assert sorted(p.name for p in tmp_path.glob("club*")) == ["club.season.json",
                                                                "club.season.json.bak", aside.name]

@@ -474,10 +474,13 @@ class MainWindow(QMainWindow):
         self._add_recent(self.document.path)
         self._update_title()
         if aside:
-            self.statusBar().showMessage(
-                f"Saved {self.document.path}. The file on disk did not read as a season: it is "
-                f"kept as {aside[0].name}; {self.document.path.name}.bak is still the "
-                f"backup.", 30000)
+            kept = (f"Saved {self.document.path}. The file on disk did not read as a season: it "
+                    f"is kept as {aside[0].name}; {self.document.path.name}.bak is still the "
+                    f"backup.")
+            self.statusBar().showMessage(kept, 30000)
+            # and above the board, whole, until closed: the status line cut it where an
+            # export's progress took its room ("…kept as club.season.json.damage… Writing …")
+            self.notice.offer(html.escape(kept))
         elif gone:
             self.statusBar().showMessage(
                 f"Saved {self.document.path}: the file had been deleted or moved since it was "
