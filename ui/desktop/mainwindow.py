@@ -522,8 +522,8 @@ class MainWindow(QMainWindow):
             return self._ask_over_damaged(path, now, problem)
         answer = self.interaction.choose(
             "The file changed on disk",
-            f"“{Path(path).name}” was changed by another program (for example periodize solve "
-            f"--save) at {now.modified:%H:%M} on {date_short(now.modified)}, after you opened or saved it here.\n\n"
+            f"“{Path(path).name}” was changed by another program or another Periodize window "
+            f"(for example periodize solve --save) at {now.modified:%H:%M} on {date_short(now.modified)}, after you opened or saved it here.\n\n"
             f"Reload: open it as it is on disk in place of your changes here (Edit ▸ Undo "
             f"gives them back).\n"
             f"Overwrite: save the season as it is here over it; the other change is lost "
@@ -592,8 +592,9 @@ class MainWindow(QMainWindow):
         # one line above the board (two squeezed it to 4 athletes at 1024 x 600); the whole
         # sentence in its tooltip
         self.notice.offer(
-            f"{doc.path.name} was changed by another program at {now.modified:%H:%M} on "
-            f"{date_short(now.modified)} (for example periodize … --save): this window shows it "
+            f"{doc.path.name} was changed by another program or another Periodize window at "
+            f"{now.modified:%H:%M} on {date_short(now.modified)} (for example periodize … "
+            f"--save): this window shows it "
             f"as you {how} it.{yours}", reload=True,
             line=f"{doc.path.name} changed on disk (another program, {now.modified:%H:%M}): "
                  f"this window shows it as {how}.{yours}")
