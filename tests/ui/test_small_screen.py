@@ -355,6 +355,41 @@ def test_an_editor_opened_on_a_1024_pixel_screen_leaves_the_board_room(qtbot):
     assert assert_reachable(win, "competitions") > 0  # every control still reached
 
 
+def test_a_window_narrowed_with_editors_open_leaves_the_board_a_third(qtbot):
+    """The Injuries editor, the Log and the Scenarios panel open, the window narrowed to
+    1024 x 600: the board kept 250 pixels (24 %) until an editor was opened again. Widened back
+    to 1280, the right-hand tabs scrolled ("eturns | Plan Check …"): all five read whole."""
+    from PySide6.QtWidgets import QToolButton
+
+    from ui.desktop.layout import behind_a_tab, tab_bars
+
+    win = shown_window(qtbot, 1280, 690)
+    for key in ("injuries", "log", "scenarios"):
+        win.show_dock(key)
+        for _ in range(3):
+            QApplication.processEvents()
+    win.resize(1024, 560)
+    qtbot.waitUntil(lambda: win.board.width() >= win.width() / 3, timeout=2000)
+    assert all(win.docks[k].isVisible() for k in ("injuries", "log", "scenarios"))
+    assert win.docks["injuries"].width() >= win.SIDE_MIN
+    win.resize(1280, 690)
+
+    def right_bar():
+        front = win.docks["scenarios"]
+        assert not behind_a_tab(front)
+        bars = [b for b in tab_bars(win) if b.isVisible() and b.count() == 5]
+        assert len(bars) == 1
+        return bars[0]
+
+    qtbot.waitUntil(lambda: right_bar().width() >= right_bar().sizeHint().width(), timeout=2000)
+    bar = right_bar()
+    assert [bar.tabText(i) for i in range(5)] == [
+        "Inspector", "Returns", "Plan Check", "Rules", "Scenarios"]
+    assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()]  # no scroll arrows
+    assert all(bar.tabRect(i).right() <= bar.width() for i in range(5))
+    assert win.board.width() >= 0.35 * win.width()
+
+
 def test_an_editor_opened_at_1280_keeps_its_width(w):
     """At 1280 the board keeps 40 % beside two 380-pixel panels: nothing narrows."""
     w.show_dock("squad")
@@ -680,7 +715,8 @@ def test_a_squad_of_sixty_gets_the_squad_dock_at_1366_by_768(qtbot):
     assert fm.horizontalAdvance(injured.text()) > table.columnWidth(STATUS)  # cut at this width
     assert all(i.toolTip() == i.text() for i in statuses)
     assert table.horizontalHeaderItem(STATUS).toolTip() == STATUS_TIP
-    # a narrower dock keeps five rows at least and the status inside the list
+    # a narrower window narrows the dock (the board keeps a third): five rows at least, and the
+    # status inside the list
     win.resize(1024, 600)
     for _ in range(3):
         QApplication.processEvents()

@@ -1277,10 +1277,61 @@ class MainWindow(QMainWindow):
     BOARD_SHARE = 0.35  # of the window's width, below which the side panels narrow
     SIDE_MIN = 260  # a side panel's width at the narrowest: its forms still read
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """The side panels follow the window's width as they do when an editor opens: a window
+        narrowed to 1024 x 600 with an editor open left the board a quarter of it (250 pixels),
+        and one widened again to 1280 kept its narrowed panels, the right one's tabs scrolled
+        ("eturns | Plan Check …", the Inspector out of sight)."""
+        super().resizeEvent(event)
+        old = event.oldSize()
+        if not old.isValid() or old.width() == event.size().width():
+            return
+        self._room_grown = getattr(self, "_room_grown", False) or event.size().width() > old.width()
+        timer = getattr(self, "_room_timer", None)
+        if timer is None:  # one pass once the layout has the new width, after a drag's last step
+            timer = self._room_timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setInterval(0)
+            timer.timeout.connect(self._fit_side_panels)
+        timer.start()
+
+    def _fit_side_panels(self) -> None:
+        grown, self._room_grown = self._room_grown, False
+        if grown:
+            self.give_panels_room()
+        self.leave_board_room()
+
+    def _side_docks(self) -> list[QDockWidget]:
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        return [d for d in self.findChildren(QDockWidget)  # those behind a tab keep an old width
+                if d.isVisible() and not d.isFloating() and not behind_a_tab(d)
+                and self.dockWidgetArea(d) in sides]
+
+    def give_panels_room(self) -> None:
+        """A wider window gives the side panels narrowed for the board their width back (380
+        pixels, 420 from 1360), as far as the board keeps its share: each tab of the right-hand
+        group then reads whole."""
+        width = self.width()
+        side = 380 if width < 1360 else 420
+        spare = self.board.width() - int(self.BOARD_SHARE * width) - 1
+        narrow = [d for d in self._side_docks() if d.width() < side]
+        if spare <= 0 or not narrow:
+            return
+        # one dock per tab group (tabbed docks share one width)
+        groups: dict[int, QDockWidget] = {}
+        for d in narrow:
+            groups.setdefault(self.dockWidgetArea(d).value, d)
+        docks = list(groups.values())
+        need = sum(side - d.width() for d in docks)
+        share = min(1.0, spare / need)
+        self.resizeDocks(docks, [d.width() + int((side - d.width()) * share) for d in docks],
+                         Qt.Orientation.Horizontal)
+
     def leave_board_room(self) -> None:
         """On a 1024-pixel-wide screen an editor opened beside the Inspector (380 pixels each)
         left the board the names and two days; the side panels then narrow to about a quarter
-        of the window each, so the board keeps about half of it."""
+        of the window each, so the board keeps about half of it. Also run when the window is
+        narrowed (:meth:`resizeEvent`)."""
         width = self.width()
         if self.board.width() >= self.BOARD_SHARE * width:
             return

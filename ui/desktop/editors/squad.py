@@ -217,6 +217,12 @@ class SquadEditor(Editor):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # stretched, it kept its width at the least
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        # the other columns whole and a little of the status: the least width the dock narrows
+        # to (a window narrowed to 1024 pixels scrolled the list sideways)
+        t = self.table
+        fixed = sum(t.columnWidth(c) for c in range(t.columnCount()) if c != STATUS)
+        t.setMinimumWidth(fixed + header.minimumSectionSize() + 2 * t.frameWidth()
+                          + t.verticalScrollBar().sizeHint().width())
         first = qdate(season.calendar.start)
         # as 'periodize record --unavailable' takes them: an absence starts within the season,
         # and may end after it (a loan to July; the next season carries those days)
