@@ -449,6 +449,17 @@ def test_a_board_narrowed_by_panels_folds_its_legend_to_one_line(qtbot, demo_sea
     from PySide6.QtGui import QFontMetrics
 
     assert QFontMetrics(w.legend._font).horizontalAdvance(BoardLegend.COLLAPSED) < 480
+    # the folded line keeps the intensity marks, and names no panel to close (it said "close a
+    # panel to see it drawn", and not which)
+    assert "panel" not in BoardLegend.COLLAPSED and "Ctrl+K" in BoardLegend.COLLAPSED
+    qtbot.waitUntil(w.legend.compact_shown, timeout=2000)  # once the board has its third
+    from PySide6.QtGui import QImage
+
+    img = QImage(w.legend.size(), QImage.Format.Format_ARGB32)
+    img.fill(0)
+    w.legend.render(img)
+    drawn = {img.pixel(x, y) for x in range(6, 300) for y in range(img.height())}
+    assert len(drawn) > 20  # the coloured marks, not one line of text
     w.docks["injuries"].hide()
     w.resize(1280, 720)
     QApplication.processEvents()
@@ -647,3 +658,22 @@ def test_a_pain_logged_today_is_marked_on_its_cell_as_one_logged_before_today(bo
         board.cell_rect("A1", today).center())
     # the key to the board says it of today too
     assert "today once logged" in BoardLegend().toolTip()
+
+
+def test_the_90_mark_is_hollow_and_the_95_mark_filled():
+    """At 1280 x 720 the 90 % and 95 % triangles looked alike (one a little larger): 90 is drawn
+    hollow now, 95 filled, and the legend's words say so."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from ui.desktop.board import draw_glyph
+
+    def centre(level: int) -> int:
+        img = QImage(24, 24, QImage.Format.Format_ARGB32)
+        img.fill(QColor("white"))
+        p = QPainter(img)
+        draw_glyph(p, level, 12, 12, QColor("black"))
+        p.end()
+        return img.pixelColor(12, 13).lightness()  # about the triangle's centre
+
+    assert centre(90) > 200 and centre(95) < 60
+    assert "hollow triangle 90" in BoardLegend().toolTip()

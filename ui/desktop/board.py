@@ -121,9 +121,16 @@ def _intensity_path(level: int) -> QPainterPath | None:
     elif level < SPEED_DAY:
         path.addEllipse(QPointF(0, 0), 2.8, 2.8)
     elif level < 100:
-        half, h = {80: (3.2, 5.5), 90: (4.5, 7.5), 95: (5.5, 9.0)}.get(level, (4.5, 7.5))
+        half, h = {80: (3.2, 5.5), 90: (5.0, 8.2), 95: (5.5, 9.0)}.get(level, (5.0, 8.2))
         path.addPolygon(QPolygonF([QPointF(-half, h / 2), QPointF(half, h / 2), QPointF(0, -h / 2)]))
         path.closeSubpath()
+        if 90 <= level < 95:  # 90 hollow, 95 filled: at 1280 x 720 they looked alike
+            k, cy = 0.45, h / 6  # the hole: the triangle shrunk about its centre
+            path.addPolygon(QPolygonF([QPointF(-half * k, cy + (h / 2 - cy) * k),
+                                       QPointF(half * k, cy + (h / 2 - cy) * k),
+                                       QPointF(0, cy + (-h / 2 - cy) * k)]))
+            path.closeSubpath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
     else:
         pts = []
         for k in range(10):
@@ -1996,7 +2003,8 @@ class BoardLegend(QWidget):
         self.setMinimumHeight(24)
         self.setToolTip(
             "Stages: rehab P1–P3 and return to sport S1–S3 (white cells: fit). "
-            "Intensity in % of max speed: dot 60/70, small triangle 80, triangle 90/95, star 100. "
+            "Intensity in % of max speed: dot 60/70, small triangle 80, hollow triangle 90, filled "
+            "triangle 95, star 100. "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
@@ -2015,7 +2023,11 @@ class BoardLegend(QWidget):
     LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
     MAX_LINES = 3  # a board narrowed by docks: more lines would take the board's rows
     # short enough to fit a board narrowed by a panel on each side (about 600 px)
-    COLLAPSED = "Key to the board: Ctrl+K, or point here (close a panel to see it drawn)"
+    COLLAPSED = "The whole key: Ctrl+K, or point here"
+    # the folded line, where it has room: the intensity marks (the ones read most), then the way
+    # to the rest (it said only "close a panel to see it drawn", and not which)
+    COMPACT = [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["t:%"]
+    COMPACT_MORE = "Whole key: Ctrl+K"
     collapsed = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -2042,25 +2054,31 @@ class BoardLegend(QWidget):
         try:
             if self.collapsed:
                 th = BoardTheme.from_palette(self.palette())
+                fm = QFontMetrics(self._font)
+                x = 6.0
+                words = self.COLLAPSED
+                if self.compact_shown():
+                    self._paint_group(p, th, fm, self.COMPACT, x, 0, self.LINE_H)
+                    x += sum(self._item_w(fm, i) for i in self.COMPACT) + 8
+                    words = self.COMPACT_MORE
                 p.setFont(self._font)
                 p.setPen(th.text)
-                text = QFontMetrics(self._font).elidedText(self.COLLAPSED, Qt.TextElideMode.ElideRight,
-                                                           max(50, self.width() - 12))
-                p.drawText(QRectF(6, 0, self.width() - 12, self.LINE_H), Qt.AlignmentFlag.AlignVCenter, text)
+                room = max(50, self.width() - x - 6)
+                text = fm.elidedText(words, Qt.TextElideMode.ElideRight, int(room))
+                p.drawText(QRectF(x, 0, room, self.LINE_H), Qt.AlignmentFlag.AlignVCenter, text)
             else:
                 self._paint(p)
         finally:
             p.end()
 
-    def _paint(self, p: QPainter | None) -> int:
-        """Paint the key (``p`` None: only measure); returns the number of lines used.
-
-        The key is a row of groups; a group that does not fit goes to the next line.
-        """
-        th = BoardTheme.from_palette(self.palette())
+    def compact_shown(self) -> bool:
+        """Whether the folded line has room for the intensity marks (:data:`COMPACT`)."""
         fm = QFontMetrics(self._font)
-        width = max(200, self.width())
-        h = self.LINE_H
+        need = (sum(self._item_w(fm, i) for i in self.COMPACT) + 8
+                + fm.horizontalAdvance(self.COMPACT_MORE))
+        return self.collapsed and need + 12 <= self.width()
+
+    def _groups(self) -> list[list[str]]:
         groups = [
             ["t:Stage:"] + [f"s:{st}" for st in LEGEND_STAGES],
             ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["e:recovery"],
@@ -2074,24 +2092,35 @@ class BoardLegend(QWidget):
         ]
         if self._changed:
             groups.insert(0, [f"c:{self._changed}"])
+        return groups
 
-        def item_w(item: str) -> float:
-            kind, _, label = item.partition(":")
-            if kind == "t":
-                return fm.horizontalAdvance(label) + 5
-            if kind in ("g", "e"):
-                return 14 + fm.horizontalAdvance(label) + 7
-            if kind == "m":
-                return 20
-            if kind == "r":
-                return 12 + fm.horizontalAdvance(label[2:]) + 9
-            if kind == "c":
-                return 31 + fm.horizontalAdvance(label) + 14
-            return 17 + fm.horizontalAdvance(label) + 9
+    @staticmethod
+    def _item_w(fm: QFontMetrics, item: str) -> float:
+        kind, _, label = item.partition(":")
+        if kind == "t":
+            return fm.horizontalAdvance(label) + 5
+        if kind in ("g", "e"):
+            return 14 + fm.horizontalAdvance(label) + 7
+        if kind == "m":
+            return 20
+        if kind == "r":
+            return 12 + fm.horizontalAdvance(label[2:]) + 9
+        if kind == "c":
+            return 31 + fm.horizontalAdvance(label) + 14
+        return 17 + fm.horizontalAdvance(label) + 9
 
+    def _paint(self, p: QPainter | None) -> int:
+        """Paint the key (``p`` None: only measure); returns the number of lines used.
+
+        The key is a row of groups; a group that does not fit goes to the next line.
+        """
+        th = BoardTheme.from_palette(self.palette())
+        fm = QFontMetrics(self._font)
+        width = max(200, self.width())
+        h = self.LINE_H
         lines, x = 1, 6.0
-        for group in groups:
-            gw = sum(item_w(i) for i in group) + 8
+        for group in self._groups():
+            gw = sum(self._item_w(fm, i) for i in group) + 8
             if x > 6 and x + gw > width:
                 lines += 1
                 x = 6.0
