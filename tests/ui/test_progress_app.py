@@ -2278,6 +2278,33 @@ def test_a_log_panel_the_coach_closed_stays_closed_at_the_next_move(qtbot, in_we
     w.weekly.shutdown()
 
 
+def test_the_log_a_move_opens_leaves_the_board_its_rows(qtbot, in_week_3):
+    """The Log the first move opens (the week just lived, to log) took half the window: the
+    board showed 11 of 24 rows at 1280 x 720. Opened unasked it takes at most a third of the
+    height; Ctrl+L still opens it taller."""
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window(qtbot, in_week_3)
+    w.resize(1280, 690)
+    qtbot.waitExposed(w)
+    log = w.docks["log"]
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    dlg.replan_box.setChecked(False)
+    dlg.buttons.accepted.emit()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not log.isHidden()
+    assert log.height() <= w.height() / 3 + 8, (log.height(), w.height())
+    assert w.board.height() >= w.height() / 2, w.board.height()  # 0.41 of it before
+    log.close()
+    w.weekly.log_action.trigger()  # asked for: the taller panel, as before
+    for _ in range(3):
+        QApplication.processEvents()
+    assert log.height() >= 240
+    w.weekly.shutdown()
+
+
 def test_a_log_panel_opened_and_closed_before_any_move_stays_closed(qtbot, in_week_3):
     """Opened with Ctrl+L and closed before the session's first move, the Log came back with
     that move."""

@@ -306,9 +306,13 @@ class WeeklyLoop(QObject):
         return (f"The plan was made without {count(len(days), 'athlete-day')} logged since "
                 f"({named}{more}): Plan ▸ Re-plan from Today ({keys}) plans with them")
 
+    AFTER_MOVE = 0.3  # of the window's height: the Log a move opened unasked
+
     @Slot()
-    def show_log(self) -> None:
-        """Open the Log panel at a good height and put the keys into its table."""
+    def show_log(self, unasked: bool = False) -> None:
+        """Open the Log panel at a good height and put the keys into its table. ``unasked``
+        (opened by a move): at most :data:`AFTER_MOVE` of the window's height, the board keeps
+        its rows (it took half the window, the board 11 of 24 rows at 1280 x 720)."""
         if self.dock is None:
             return
         w = self.window
@@ -317,7 +321,9 @@ class WeeklyLoop(QObject):
         self.dock.show()
         self.dock.raise_()
         if was_hidden:
-            w.resizeDocks([self.dock], [max(240, int(w.height() * 0.42))], Qt.Orientation.Vertical)
+            want = (min(max(160, int(w.height() * self.AFTER_MOVE)), w.height() // 3) if unasked
+                    else max(240, int(w.height() * 0.42)))
+            w.resizeDocks([self.dock], [want], Qt.Orientation.Vertical)
         view = self.log_panel.view
         if not view.currentIndex().isValid() and self.log_panel.model.rowCount():
             view.setCurrentIndex(self.log_panel.model.index(0, 0))
@@ -457,7 +463,7 @@ class WeeklyLoop(QObject):
         if self._log_opened_by_move and self.dock.isHidden():
             return False
         self._log_opened_by_move = True
-        self.show_log()  # the week before today, still to log
+        self.show_log(unasked=True)  # the week before today, still to log
         return True
 
     def apply_settings(self, edit: E.SetSeasonSettings) -> bool:
