@@ -373,6 +373,41 @@ def test_the_export_dialog_writes_the_chosen_kind(wait_export, window, dialogs, 
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_the_export_notice_closes_by_itself_or_at_the_next_edit(export_now, qtbot, window, dialogs,
+                                                              tmp_path, demo_season):
+    """"Wrote 24 handout pages… Open / Show folder" stayed above the board for good and took a
+    row of it at 1280 x 720. It closes by itself after a while (not while the keyboard is on its
+    buttons), or at the next edit or undo; a notice of a file changed on disk stays."""
+    from planner import edits as E
+    from planner.season import Athlete
+
+    window.show()
+    notice = window.notice
+    assert export_now(window, tmp_path / "form.xlsx", "template")
+    assert not notice.isHidden() and notice.closing.isActive()
+    assert notice.closing.interval() >= 10_000  # long enough to reach Open or Show folder
+    notice.folder_button.setFocus()  # the keyboard on its buttons: it waits
+    notice.closing.setInterval(20)
+    notice.closing.start()
+    qtbot.wait(100)
+    assert not notice.isHidden() and notice.closing.isActive()
+    window.board.setFocus()
+    qtbot.waitUntil(notice.isHidden, timeout=2000)
+    notice.closing.setInterval(notice.WRITTEN_MS)
+    # the next edit closes it, and so does an undo
+    assert export_now(window, tmp_path / "form2.xlsx", "template")
+    assert not notice.isHidden()
+    assert window.apply_edit(E.AddAthlete(athlete=Athlete(id="A98", name="New Guy",
+                                                          position="Forward")))
+    assert notice.isHidden()
+    assert export_now(window, tmp_path / "form3.xlsx", "template")
+    window.undo_action.trigger()
+    assert notice.isHidden()
+    # a notice without a file or folder (a season changed on disk) does not go by itself
+    notice.offer("changed on disk", reload=True, line="changed on disk")
+    assert not notice.closing.isActive()
+
+
 def test_the_export_notice_goes_when_another_season_is_opened_or_started(export_now, window, dialogs,
                                                                          tmp_path, demo_season):
     """"Exported harbour-form.xlsx in …" stayed above the board of the season File ▸ New started

@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             self.interaction.warn("Change not made", str(e))
             self.statusBar().showMessage("The change was not made; the season is unchanged.", 8000)
             return False
+        self.notice.hide_export()  # what was written before this edit: its notice goes
         text = self.undo_stack.text(self.undo_stack.index() - 1)
         after = self.document.season
         if before.plan is not None and after.plan is None:
@@ -1384,6 +1385,7 @@ class MainWindow(QMainWindow):
             else f"Week zoom: {seen}; each week shows its speed days.", 5000)
 
     def _after_undo_redo(self, what: str) -> None:
+        self.notice.hide_export()
         stack = self.undo_stack
         i = stack.index() if what == "Redone" else stack.index()
         text = stack.text(i - 1) if what == "Redone" else stack.text(i)

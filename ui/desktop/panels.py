@@ -13,10 +13,11 @@ import html
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QRect, QSignalBlocker, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -1715,8 +1716,13 @@ class StaleBanner(QFrame):
 
 # -- what was just written ----------------------------------------------------------------------
 class NoticeBar(QFrame):
-    """A line above the board that stays until closed or replaced: what was just exported, where,
-    and buttons to open the file or its folder (a status-bar message is gone in seconds)."""
+    """A line above the board: what was just exported, where, and buttons to open the file or
+    its folder (a status-bar message is gone in seconds). A notice of what was written closes by
+    itself after :data:`WRITTEN_MS` (not while the pointer or the keyboard is on it) or at the
+    next edit (:meth:`hide_export`): at 1280 x 720 it kept a row of the board for good. Other
+    notices (a file changed on disk) stay until closed or replaced."""
+
+    WRITTEN_MS = 30_000
 
     open_requested = Signal(str)  # a path
     reload_requested = Signal()
@@ -1757,12 +1763,24 @@ class NoticeBar(QFrame):
         self.close_button.clicked.connect(self.hide)
         self._line = ""  # the one-line words (offer), cut to the label's width
         self.label.installEventFilter(self)
+        self.closing = QTimer(self)  # a notice of what was written: it goes by itself
+        self.closing.setSingleShot(True)
+        self.closing.setInterval(self.WRITTEN_MS)
+        self.closing.timeout.connect(self._close_written)
         self.hide()
+
+    def _close_written(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.underMouse() or (focus is not None and self.isAncestorOf(focus)):
+            self.closing.start()  # in use: asked again later
+        else:
+            self.hide_export()
 
     def hide_export(self) -> None:
         """Hide a notice of what was exported (one with Open or Show folder): another season
         replaced the one it was exported from."""
         if self.open_button.isVisibleTo(self) or self.folder_button.isVisibleTo(self):
+            self.closing.stop()
             self.hide()
 
     def text(self) -> str:
@@ -1811,4 +1829,8 @@ class NoticeBar(QFrame):
         self._action = action[1] if action else None
         self.action_button.setText(action[0] if action else "")
         self.action_button.setVisible(action is not None)
+        if (file or folder) and not reload:
+            self.closing.start()
+        else:
+            self.closing.stop()
         self.show()
