@@ -322,6 +322,7 @@ class SeasonBoard(QAbstractScrollArea):
     current_changed = Signal(str, object)
     cell_menu_requested = Signal(str, object, QPoint)
     cell_clicked = Signal(str, object)  # a cell clicked with the mouse (athlete id, date)
+    day_clicked = Signal(object)  # a day's header clicked with the mouse (its date)
     zoom_changed = Signal(str)
     competition_dropped = Signal(str, object)  # a marker dragged: competition id, new first day
     stage_dropped = Signal(str, str, object)  # a stage edge dragged: athlete, stage, new start
@@ -914,6 +915,8 @@ class SeasonBoard(QAbstractScrollArea):
                 d = x // self._cw
                 if 0 <= d < self._tl.n:
                     self._move_to(self._cur[0] if self._cur else 0, d)
+                    if event.button() == Qt.MouseButton.LeftButton:
+                        self.day_clicked.emit(self._tl.days[d])
             elif pos.x() < self._name_w and pos.y() >= HEADER_H:  # an athlete's name
                 r = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
                 if 0 <= r < len(self._rows):

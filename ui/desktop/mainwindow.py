@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.board.current_changed.connect(self._on_current_changed)
         self.board.cell_menu_requested.connect(self._show_cell_menu)
         self.board.cell_clicked.connect(self._on_cell_clicked)
+        self.board.day_clicked.connect(self.show_squad_day)
         self.board.competition_dropped.connect(self.move_competition_to)
         self.board.stage_dropped.connect(self.pin_stage_start)
         self.board.drag_hint.connect(lambda text: self.statusBar().hint(text, 5000))
@@ -1174,6 +1175,12 @@ class MainWindow(QMainWindow):
     @Slot(str, object)
     def _on_cell_clicked(self, _athlete: str, _day) -> None:
         """A click on the board shows the inspector when another tab hides it."""
+        self.show_inspector()
+
+    @Slot(object)
+    def show_squad_day(self, day) -> None:
+        """A day's header clicked: the Inspector shows that day across the squad."""
+        self.inspector.show_day(self.document.season, day)
         self.show_inspector()
 
     def show_inspector(self) -> None:

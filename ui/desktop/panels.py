@@ -205,7 +205,16 @@ class InspectorPanel(_Browser):
 
     def show_nothing(self) -> None:
         self.setHtml("<p><i>Select a cell on the board (click it, or move with the arrow keys) "
-                     "to see its stage, intensity and why.</i></p>")
+                     "to see its stage, intensity and why; click a day's header to see the "
+                     "squad's day.</i></p>")
+
+    def show_day(self, season: Season, day: dt.date) -> None:
+        """The squad's day (a day's header clicked on the board): each level with the athletes
+        planned at it, rehab, away, and the day's cautions (ui.desktop.squadday)."""
+        from ui.desktop.squadday import squad_day_html
+
+        self.season, self.athlete, self.day, self.violations = season, None, day, []
+        self.setHtml(squad_day_html(season, day, self.returns))
 
     def show_cell(self, season: Season, athlete: str | None, day: dt.date | None,
                   violations=()) -> None:
