@@ -52,10 +52,10 @@ def squad_day_groups(season: Season, day: dt.date,
             heading = next((h for h, lvs in LEVELS if level >= min(lvs)), LEVELS[-1][0])
             by[heading].append(a.name)
     groups = [(h, names) for h, names in by.items() if names]
-    groups += [(h, names) for h, names in (("In rehab", rehab),
+    groups += [(heading, names) for heading, names in (("In rehab", rehab),
                                            ("No running (recovery or rest)", resting),
-                                           ("Away", away), (f"Plan: {NOT_PLANNED}", unplanned))
-               if names]
+                                           ("Away", away), ("Not planned yet", unplanned))
+               if names and (season.plan is not None or heading != "Not planned yet")]
     checks = []
     for a in season.athletes:
         note = caution_notes(season, a.id).get(day) if season.plan is not None else None
