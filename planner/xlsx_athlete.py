@@ -49,6 +49,7 @@ from planner.xlsx_layout import (
     scale_for,
 )
 from planner.xlsx_load import week_line
+from planner.xlsx_styles import english
 
 # (header, width in character units, font size of its day cells, wrapped)
 COLUMNS = (
@@ -430,7 +431,7 @@ def add_chart(ws: Worksheet, speed: Worksheet, col: int, n_weeks: int) -> None:
     chart.legend = None
     chart.add_data(Reference(speed, min_col=col, min_row=1, max_row=n_weeks + 1), titles_from_data=True)
     chart.set_categories(Reference(speed, min_col=2, min_row=2, max_row=n_weeks + 1))
-    chart.x_axis.number_format = "d mmm"
+    chart.x_axis.number_format = english("d mmm")
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.y_axis.scaling.min = 0

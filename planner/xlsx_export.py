@@ -132,6 +132,7 @@ from planner.xlsx_styles import (
     STAGE_TINT,
     Styles,
     base_font,
+    english,
 )
 
 __all__ = ["ATHLETE_HEADERS", "CALENDAR_SHEET", "COVER_SHEET", "DEFINITIONS", "KIND_FILL",
@@ -774,9 +775,8 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     exported = ws.cell(row=r, column=1, value="Exported")
     exported.style = label
     c = ws.cell(row=r, column=2, value=ctx.exported_at)
-    c.number_format = "d mmm yyyy hh:mm"
     c.style = st.date()
-    c.number_format = "d mmm yyyy hh:mm"
+    c.number_format = english("d mmm yyyy hh:mm")
     r += 1
     line("Shared as", "anonymised: athlete IDs instead of names; no diagnoses, protocols or "
                       "reasons for absence" if ctx.anonymise else

@@ -42,12 +42,13 @@ from planner.load import (
     fmt_figure,
 )
 from planner.xlsx_layout import fit_lines, line_height, row_height, text_width, width_for
+from planner.xlsx_styles import english
 
 SHEET = "Load"
 # (header, width, number format or None for text)
 TABLE = (
     ("Athlete", None, None),
-    ("Week", 15, "ddd d mmm yyyy"),
+    ("Week", 15, english("ddd d mmm yyyy")),
     ("Kind", 10, None),
     ("Planned (AU)", 8.5, "#,##0"),
     ("Logged (AU)", 8.5, "#,##0"),
@@ -67,7 +68,7 @@ CHART_ROW_H = 15.0
 HEADER_ROW = CHART_TOP + CHART_ROWS  # the table's header
 LOW_MARK = "404040"  # the chart's 0.8 line: dark grey (dashed, 1.5 pt), seen on a printout
 DATA_COL = NCOLS + 2  # the charts' data: column N
-DATA = (("Week", 11, "d mmm yyyy"), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
+DATA = (("Week", 11, english("d mmm yyyy")), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
         (f"{RATIO_HIGH:g}", 5, "0.0"), ("LD-1 limit", 11, "0.0"))
 
@@ -348,7 +349,7 @@ def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
     for s in lines.series:
         s.smooth = False
     for chart in (bars, lines):
-        chart.x_axis.number_format = "d mmm"
+        chart.x_axis.number_format = english("d mmm")
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.y_axis.scaling.min = 0

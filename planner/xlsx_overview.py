@@ -52,7 +52,7 @@ from planner.xlsx_layout import (
     text_width,
     width_for,
 )
-from planner.xlsx_styles import STAGE_ORDER
+from planner.xlsx_styles import STAGE_ORDER, english
 
 SHEET = "Overview"
 WEEK_W = 3.6
@@ -92,7 +92,7 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
         cell = ws.cell(row=4, column=FIRST_WEEK_COL + w, value=tl.days[week.first])
         cell.style = week_style
         # the week's number as the app, the handouts and --weeks name it, then its first day
-        cell.number_format = f'"W{w + 1}  "d mmm'
+        cell.number_format = english(f'"W{w + 1}  "d mmm')
     ws.row_dimensions[4].height = 62  # "W52  28 Dec" rotated
     for r, label in ((2, "Month"), (3, "Block"), (4, "Week"), (5, "Competitions"), (6, "Team week")):
         cell = ws.cell(row=r, column=1, value=label)

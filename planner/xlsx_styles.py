@@ -40,6 +40,15 @@ HEADER_FILL = "EDEDED"
 MUTED = "595959"
 LINK = "0563C1"
 BASE_SIZE = 10
+# A date format's locale: English (US), so that Excel and LibreOffice print "Sat 8 May" on any
+# computer, as every text cell beside it says ("Sa 8 Mai" on a German one without it)
+ENGLISH = "[$-409]"
+
+
+def english(number_format: str) -> str:
+    """A date number format with its day and month names in English, whatever the computer's
+    language."""
+    return number_format if number_format.startswith(ENGLISH) else ENGLISH + number_format
 
 
 def base_font(wb: openpyxl.Workbook) -> None:
@@ -169,19 +178,19 @@ class Styles:
 
     @_once
     def date(self) -> str:
-        return self.add("Periodize date", number_format="dd mmm yyyy",
+        return self.add("Periodize date", number_format=english("dd mmm yyyy"),
                         alignment=Alignment(horizontal="left", vertical="top"))
 
     @_once
     def table_date(self) -> str:
         """A date in a bordered table (``Fri 24 Jul 2026``)."""
-        return self.add("Periodize table date", number_format="ddd d mmm yyyy", border=self.grid,
+        return self.add("Periodize table date", number_format=english("ddd d mmm yyyy"), border=self.grid,
                         alignment=Alignment(horizontal="left", vertical="top"))
 
     @_once
     def week_header(self) -> str:
         return self.add(
-            "Periodize week header", font=self.bold, border=self.grid, number_format="d mmm",
+            "Periodize week header", font=self.bold, border=self.grid, number_format=english("d mmm"),
             alignment=Alignment(horizontal="center", vertical="bottom", text_rotation=90),
             fill=self.fill(HEADER_FILL))
 
@@ -306,7 +315,7 @@ class Styles:
 
     @_once
     def cal_date(self) -> str:
-        return self.add("Periodize cal date", number_format="ddd d mmm yyyy", font=self.f(9),
+        return self.add("Periodize cal date", number_format=english("ddd d mmm yyyy"), font=self.f(9),
                         alignment=Alignment(horizontal="left", vertical="center"))
 
     @_once

@@ -19,7 +19,7 @@ def _shown(cell) -> str | None:
     v = cell.value
     if v is None:
         return None
-    fmt = cell.number_format or "General"
+    fmt = (cell.number_format or "General").removeprefix("[$-409]")  # English whatever the locale
     if isinstance(v, dt.datetime | dt.date):
         d = v if isinstance(v, dt.datetime) else dt.datetime(v.year, v.month, v.day)
         if fmt.startswith('"'):  # a literal in front of the date ("W5  "d mmm)

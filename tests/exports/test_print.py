@@ -16,6 +16,7 @@ import subprocess
 import pytest
 
 from planner.handout import handout_weeks
+from planner.text import day_long
 from planner.timeline import Timeline
 from planner.xlsx_export import export_workbook
 from tests.exports.demo import solved_demo
@@ -160,3 +161,50 @@ def test_the_overview_and_the_cover_each_print_on_one_page(printed):
     overview = _flat(pages[sheets.index("Overview")])
     assert "Cup final (A)" in overview and "Legend" in overview
     assert re.search(r"back \d+ \w{3}", overview)
+
+
+GERMAN_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">
+<value>de-DE</value></prop></item>
+</oor:items>
+"""
+GERMAN_DATE = re.compile(r"\b(Mo|Di|Mi|Do|Fr|Sa|So) \d{1,2} (Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|"
+                         r"Okt|Nov|Dez)\b")
+ENGLISH_DATE = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                          r"Aug|Sep|Oct|Nov|Dec) \d{4}\b")
+
+
+def test_a_workbook_printed_on_a_german_computer_says_its_dates_in_english(tmp_path):
+    """A German coach printed the workbook through LibreOffice: the date cells read "Mo 1 Mär
+    2027", "Sa 8 Mai 2027" beside text cells "Sat 8 May" on the same page. Printed with a German
+    LibreOffice profile, the dates are English, like every other word; a date format without
+    the workbook's locale, printed alongside, shows the profile is German."""
+    import datetime as dt
+
+    import openpyxl
+
+    season = solved_demo()
+    path = tmp_path / "plan.xlsx"
+    export_workbook(season, season.plan, path, weeks=[0])
+    control = tmp_path / "control.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["A1"].number_format = dt.date(2027, 5, 8), "ddd d mmm yyyy"
+    wb.active.column_dimensions["A"].width = 30
+    wb.save(control)
+    (tmp_path / "lo-de" / "user").mkdir(parents=True)
+    (tmp_path / "lo-de" / "user" / "registrymodifications.xcu").write_text(GERMAN_PROFILE,
+                                                                            encoding="utf-8")
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo-de').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path),
+                    str(control)], check=True, timeout=600, capture_output=True)
+    texts = {p.stem: subprocess.run(["pdftotext", str(p.with_suffix(".pdf")), "-"], check=True,
+                                    timeout=300, capture_output=True).stdout.decode("utf-8")
+             for p in (path, control)}
+    assert "Sa 8 Mai 2027" in texts["control"], texts["control"]  # the profile is German
+    assert GERMAN_DATE.findall(texts["plan"]) == []
+    # the Calendar's days of the week printed (date cells), in English
+    shown = {m.group(0) for m in ENGLISH_DATE.finditer(texts["plan"])}
+    tl = Timeline(season)
+    assert {day_long(tl.days[i]) for i in tl.weeks[0].days} <= shown, sorted(shown)

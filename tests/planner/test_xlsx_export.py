@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import io
 import os
 import re
@@ -35,8 +36,11 @@ from planner.timeline import Timeline
 from planner.xlsx_cells import safe_sheet_title, write_text
 from planner.xlsx_export import (
     ATHLETE_HEADERS,
+    CALENDAR_SHEET,
+    COVER_SHEET,
     DEFINITIONS,
     KIND_FILL,
+    LOAD_SHEET,
     OVERVIEW_SHEET,
     RETURNS_SHEET,
     SPEED_SHEET,
@@ -222,7 +226,7 @@ def test_the_overview_is_the_season_on_one_page(exported):
     assert [ws.cell(row=4, column=3 + w).value.date() for w in range(3)] == [_day(0), _day(7), _day(14)]
     # shown with the week's number, as the app and the handouts name the weeks
     assert [ws.cell(row=4, column=3 + w).number_format for w in range(3)] == [
-        '"W1  "d mmm', '"W2  "d mmm', '"W3  "d mmm']
+        '[$-409]"W1  "d mmm', '[$-409]"W2  "d mmm', '[$-409]"W3  "d mmm']
     assert [ws.cell(row=5, column=3 + w).value for w in range(3)] == [
         "League match 3 (C)", "Cup round 2 (B)\nLeague match 4 (C)", None]
     assert [ws.cell(row=6, column=3 + w).value for w in range(3)] == [None, "D", "T"]
@@ -1825,3 +1829,38 @@ def test_the_athlete_page_says_his_max_speed_or_that_it_is_not_measured(tmp_path
     assert any("max speed 9 m/s (32.4 km/h)" in v for v in measured)
     assert NO_MAX_SPEED_HEADER not in measured
     assert NO_MAX_SPEED_HEADER in unmeasured and "Max speed" in unmeasured
+
+
+_NAME_CODE = re.compile(r"ddd|mmm", re.I)  # a day's or a month's name (yyyy-mm-dd: none)
+
+
+def _date_codes(xml: str) -> list[str]:
+    """The number formats in a part of the workbook (styles, charts) that name a day or a month:
+    ddd or mmm outside the quoted literals and the [..] sections."""
+    codes = re.findall(r'formatCode="([^"]*)"', xml)
+    return [html.unescape(c) for c in codes
+            if _NAME_CODE.search(re.sub(r'"[^"]*"|\[[^\]]*\]', "", html.unescape(c)))]
+
+
+def test_every_date_format_prints_english_on_any_computer(demo_season, tmp_path):
+    """Printed through LibreOffice on a German computer, the date cells read "Mo 1 Mär 2027",
+    "Sa 8 Mai 2027" beside text cells "Sat 8 May": a date format without a locale takes the
+    computer's. Every date format of the workbook (cells, named styles, the charts' axes) says
+    English ([$-409]), and the dates still read back as dates."""
+    season = demo_season
+    path = tmp_path / "plan.xlsx"
+    export_workbook(season, simple_plan(season), path, weeks=[0, 1])
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n).decode("utf-8") for n in z.namelist()
+                 if n == "xl/styles.xml" or n.startswith("xl/charts/")}
+    assert any(n.startswith("xl/charts/") for n in parts)  # the charts' axes are looked at
+    found = {n: _date_codes(x) for n, x in parts.items()}
+    assert found["xl/styles.xml"], "no date format found: the scan finds none"
+    assert {n: [c for c in codes if not c.startswith("[$-409]")] for n, codes in found.items()
+            if any(not c.startswith("[$-409]") for c in codes)} == {}
+    wb = openpyxl.load_workbook(path)
+    dates = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, dt.datetime)]
+    assert dates and all(c.is_date and c.number_format.startswith("[$-409]") for c in dates)
+    assert {ws.title for ws in wb.worksheets if any(c.parent is ws for c in dates)} >= {
+        COVER_SHEET, OVERVIEW_SHEET, CALENDAR_SHEET, LOAD_SHEET}

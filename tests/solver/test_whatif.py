@@ -676,7 +676,7 @@ def test_the_comparison_workbook_prints_no_cell_glued_to_the_next(base):
     rows = {r[0].value: r for r in ch.iter_rows(min_row=HEAD + 1)}
     assert sorted(rows) == sorted([tl.days[ran], tl.days[rest]])
     for r in rows.values():  # a day cell: "Mon 5 Oct 2026", left, as the Returns sheet's
-        assert r[0].number_format == "ddd d mmm yyyy" and r[0].alignment.horizontal == "left"
+        assert r[0].number_format == "[$-409]ddd d mmm yyyy" and r[0].alignment.horizontal == "left"
     col = {h: header.index(h) for h in ("Intensity A", "Intensity B")}
     assert [c.value for c in rows[tl.days[ran]]][col["Intensity A"]:col["Intensity B"] + 1] == [
         a2.intensity[ran], a2.stages[ran], DASH]
