@@ -831,3 +831,47 @@ def test_the_competitions_weekdays_and_add_show_at_125_percent_on_1280_by_720(qt
         assert inside.contains(left.x(), 0) and inside.contains(right.x(), 0), widget.accessibleName()
     sunday, monday = ed.weekly_days[6], ed.weekly_days[0]
     assert sunday.width() >= sunday.sizeHint().width() and monday.isVisible()
+
+
+def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot):
+    """At 1280 x 720 a German club's "Maximilian Schweinsteiger-Müller" took the Name column's
+    whole width and pushed Max speed past the list's edge: "8.9 m", "9.5 m", the units hidden.
+    ID, Position and Max speed now read whole inside the list; the name ends in "…" (whole in
+    its tooltip) and reads whole again when the list is wide enough."""
+    from planner import edits as E
+    from planner.season import Athlete
+
+    long_name = "Maximilian Schweinsteiger-Müller"
+    season = load_demo_season()
+    season = E.AddAthlete(athlete=Athlete(id="A99", name=long_name, position="Midfielder",
+                                          max_speed=8.9)).apply(season)
+    win = MainWindow(season, None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_editor("squad")
+    for _ in range(3):
+        QApplication.processEvents()
+    table = win.squad_editor.table
+    fm, port = table.fontMetrics(), table.viewport().width()
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    name_col = headers.index("Name")
+    assert fm.horizontalAdvance(long_name) > port / 2  # a name that cannot take its whole width
+    for col in ("ID", "Position", "Max speed"):
+        c = headers.index(col)
+        texts = [table.item(r, c).text() for r in range(table.rowCount())]
+        assert any(t.endswith(" m/s") for t in texts) or col != "Max speed"
+        for r, text in enumerate(texts):
+            rect = table.visualItemRect(table.item(r, c))
+            assert 0 <= rect.left() and rect.right() < port, (col, text, rect, port)
+            assert fm.horizontalAdvance(text) <= rect.width(), (col, text, rect.width())
+    row = next(r for r in range(table.rowCount()) if table.item(r, name_col).text() == long_name)
+    assert table.item(row, name_col).toolTip() == long_name
+    assert table.horizontalScrollBar().maximum() == 0
+    win.resize(1900, 900)  # a wider list: the name whole again
+    win.docks["squad"].resize(900, win.docks["squad"].height())
+    win.resizeDocks([win.docks["squad"]], [900], Qt.Orientation.Horizontal)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert table.columnWidth(name_col) >= fm.horizontalAdvance(long_name), table.viewport().width()

@@ -52,7 +52,7 @@ from ui.desktop.editors.base import (
 )
 from ui.desktop.speedbox import SpeedBox, speed_text
 
-STATUS = 4  # the list's Status column
+NAME, STATUS = 1, 4  # the list's Name and Status columns
 STATUS_TIP = ("The athlete's injury (its stage), dates away, the day they left the squad and a "
               "default match role other than start. Hold the pointer on a cell to read all of it.")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
@@ -84,6 +84,7 @@ class SquadEditor(Editor):
         # the same height whatever the form below it holds (the form moved by 8 pixels); in a
         # taller dock, all the room the athlete's fields leave (_fit_list)
         self.least_rows = max(rows_tall(self.table, 5), self.table.sizeHint().height())
+        self.table.viewport().installEventFilter(self)  # its width: the names' room (_fit_columns)
         self.table.setMinimumHeight(self.least_rows)
         sortable(self.table)  # 25 players: a coach looks one up by name or groups a position
         # a squad of 25 typed a player at a time: rows copied from a spreadsheet go in at once
@@ -217,12 +218,14 @@ class SquadEditor(Editor):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # stretched, it kept its width at the least
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
-        # the other columns whole and a little of the status: the least width the dock narrows
-        # to (a window narrowed to 1024 pixels scrolled the list sideways)
+        self._fit_columns()
+        # the other columns whole (the name at its header's width: cut to "…" in a narrow
+        # list) and a little of the status: the least width the dock narrows to (a window
+        # narrowed to 1024 pixels scrolled the list sideways)
         t = self.table
-        fixed = sum(t.columnWidth(c) for c in range(t.columnCount()) if c != STATUS)
-        t.setMinimumWidth(fixed + header.minimumSectionSize() + 2 * t.frameWidth()
-                          + t.verticalScrollBar().sizeHint().width())
+        fixed = sum(t.columnWidth(c) for c in range(t.columnCount()) if c not in (NAME, STATUS))
+        t.setMinimumWidth(fixed + header.sectionSizeHint(NAME) + header.minimumSectionSize()
+                          + 2 * t.frameWidth() + t.verticalScrollBar().sizeHint().width())
         first = qdate(season.calendar.start)
         # as 'periodize record --unavailable' takes them: an absence starts within the season,
         # and may end after it (a loan to July; the next season carries those days)
@@ -247,7 +250,22 @@ class SquadEditor(Editor):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self._fit_list()
+        elif obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         return super().eventFilter(obj, event)
+
+    def _fit_columns(self) -> None:
+        """ID, Position and Max speed whole inside the list; the Name in the room they and the
+        Status's header leave, ending in "…" where cut (whole in its tooltip), never narrower than
+        its header. At 1280 x 720 a long name ("Maximilian Schweinsteiger-Müller") took its whole
+        width and pushed Max speed past the list's edge ("8.9 m", "9.5 m"): the units hidden."""
+        t, header = self.table, self.table.horizontalHeader()
+        fixed = sum(t.columnWidth(c) for c in range(t.columnCount()) if c not in (NAME, STATUS))
+        whole = max(t.sizeHintForColumn(NAME), header.sectionSizeHint(NAME))
+        room = t.viewport().width() - fixed - header.sectionSizeHint(STATUS)
+        width = max(header.sectionSizeHint(NAME), min(whole, room))
+        if width != t.columnWidth(NAME):
+            t.setColumnWidth(NAME, width)
 
     def _fit_list(self) -> None:
         """The athlete list as tall as the dock lets it be with the athlete's fields and buttons
