@@ -1445,3 +1445,40 @@ def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
     qtbot.keyClick(dialog.first, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=2000)
     assert dialog.buttons[WHOLE].isChecked()  # the range as it was
+
+
+def test_the_import_dialog_shows_an_ods_and_choosing_one_says_how_to_import_it(window, dialogs,
+                                                                                tmp_path):
+    """File ▸ Import Excel Workbook… opened on "Excel workbook (*.xlsx *.xlsm)": a LibreOffice
+    user's team.ods was not in the list at all. The dialog now opens on a type that shows .ods and
+    .xls files too, and choosing one says, in the app, how to import it (the message the command
+    line gives), with the season unchanged and no traceback."""
+    import fnmatch
+    import re
+
+    from ui.desktop import fileio
+
+    offered: list[str] = []
+    record = dialogs.open_file
+    dialogs.open_file = lambda title, folder, filters: (offered.append(filters),
+                                                        record(title, folder, filters))[1]
+    before = window.season
+    for name, says in (("team.ods", "is not an Excel workbook (.ods); save it as an Excel "
+                                    "Workbook (.xlsx) (File ▸ Save As in LibreOffice/Excel), then "
+                                    "import that"),
+                       ("team.xls", "is an Excel 97-2003 workbook (.xls); open it in Excel and "
+                                    "save it as an Excel Workbook (.xlsx), then import that")):
+        path = tmp_path / name
+        path.write_bytes(b"PK\x03\x04 not read")  # refused by its type before it is read
+        dialogs.files = [str(path)]
+        fileio.import_dialog(window)
+        first = offered[-1].split(";;")[0]  # the type the dialog opens on
+        patterns = re.search(r"\(([^)]*)\)", first)[1].split()
+        assert any(fnmatch.fnmatch(name, p) for p in patterns), first
+        assert any(fnmatch.fnmatch("team.xlsx", p) for p in patterns), first
+        kind, title, text = dialogs[-1]
+        assert (kind, title) == ("error", "Workbook not imported") and says in text, text
+        assert name in text and "Traceback" not in text
+        assert window.season is before
+        assert window.statusBar().currentMessage() == ("Import failed; the current season is "
+                                                       "unchanged.")

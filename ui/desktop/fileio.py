@@ -55,7 +55,10 @@ from ui.outputkinds import (
     strangers_in_folder,
 )
 
-IMPORT_FILTER = "Excel workbook (*.xlsx *.xlsm);;Other spreadsheets, to save as .xlsx (*.ods *.xls);;All files (*)"
+# the dialog opens on a type that shows a LibreOffice user's team.ods (and an old team.xls):
+# behind the second type it was not in the list at all; chosen, the import says how to save it
+IMPORT_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.ods *.xls);;Excel workbook (*.xlsx *.xlsm);;"
+                 "All files (*)")
 EXPORT_KINDS = {  # file dialog filter -> export kind
     "Excel workbook (*.xlsx)": "xlsx",
     "Excel workbook, anonymised: athlete IDs, no diagnoses (*.xlsx)": "xlsx-anonymised",
