@@ -870,7 +870,8 @@ def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot
     assert table.item(row, name_col).toolTip() == long_name
     assert table.horizontalScrollBar().maximum() == 0
     win.resize(1900, 900)  # a wider list: the name whole again
-    win.docks["squad"].resize(900, win.docks["squad"].height())
+    for _ in range(3):  # the window's own re-fit of its side panels first, then the coach's drag
+        QApplication.processEvents()
     win.resizeDocks([win.docks["squad"]], [900], Qt.Orientation.Horizontal)
     for _ in range(3):
         QApplication.processEvents()
