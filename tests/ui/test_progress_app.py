@@ -1495,9 +1495,12 @@ def test_a_season_whose_today_lies_far_behind_the_computers_date_says_so_above_t
     assert planned.calendar.today is None  # its today: its first day
     notice = w.notice
     assert notice.isVisible()
+    # its first sentence on the line (whole at 1280 x 720 beside the Inspector), all in its tooltip
     assert notice.text() == (f"Today in this season is {text_day_long(day(0))}, 20 days before the "
-                             f"computer's date: Season ▸ Move Today… when you have recorded "
-                             f"what happened.")
+                             f"computer's date.")
+    assert notice.label.toolTip() == (f"Today in this season is {text_day_long(day(0))}, 20 days "
+                                      f"before the computer's date: Season ▸ Move Today… when you "
+                                      f"have recorded what happened.")
     assert notice.action_button.isVisible() and notice.action_button.text() == "Move Today…"
     notice.action_button.click()  # opens Move Today, never moves today by itself
     assert w.weekly.dialog is not None and w.weekly.dialog.isVisible()

@@ -686,29 +686,40 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_season_in_progress()
 
+    def _behind(self) -> tuple[dt.date, int] | None:
+        """(the season's today, the days it lies before the computer's date) when that is more
+        than a week while the date is within the season; None otherwise."""
+        cal = self.document.season.calendar
+        today, clock = cal.today or cal.start, computer_date()
+        days = (clock - today).days
+        return None if not cal.start <= clock <= cal.end or days <= 7 else (today, days)
+
     def today_behind(self) -> str:
         """The notice of a season whose today (its first day, with no today set) lies more than
         a week before the computer's date while that date is within the season ("" otherwise):
         the demo's today was its first day, 4 months back, and a coach taking over read the
         board's "today" as now. Not for a season over, nor one not started."""
-        cal = self.document.season.calendar
-        today, clock = cal.today or cal.start, computer_date()
-        days = (clock - today).days
-        if not cal.start <= clock <= cal.end or days <= 7:
+        if (behind := self._behind()) is None:
             return ""
+        today, days = behind
         return (f"Today in this season is {day_long(today)}, {plural(days, 'day')} before the "
                 f"computer's date: Season ▸ Move Today… when you have recorded what happened.")
 
     def _say_today_behind(self) -> None:
         """A season opened with its today far behind the computer's date: one line above the
-        board with Move Today… (never a box to click away)."""
-        words = self.today_behind()
+        board with Move Today… (never a box to click away); the line its first sentence, which
+        reads whole at 1280 x 720 beside the Inspector (the whole one was cut at "when you…"),
+        the whole in its tooltip."""
+        words, line = self.today_behind(), ""
         if words:
-            self.notice.offer(words, line=words, action=(
-                "Move Today…", self.weekly.move_today_action.trigger))
+            today, days = self._behind()
+            line = (f"Today in this season is {day_long(today)}, {plural(days, 'day')} before "
+                    f"the computer's date.")
+            self.notice.offer(words, line=line,
+                              action=("Move Today…", self.weekly.move_today_action.trigger))
         elif self._behind_said and self.notice.text() == self._behind_said:
             self.notice.hide()  # another season: the last one's notice would be wrong
-        self._behind_said = words
+        self._behind_said = line
 
     def _show_season_in_progress(self) -> None:
         """A season under way opens on the weeks around today (two weeks of the past shown), one
