@@ -870,9 +870,60 @@ def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot
     assert table.item(row, name_col).toolTip() == long_name
     assert table.horizontalScrollBar().maximum() == 0
     win.resize(1900, 900)  # a wider list: the name whole again
-    for _ in range(3):  # the window's own re-fit of its side panels first, then the coach's drag
-        QApplication.processEvents()
+    win.docks["squad"].resize(900, win.docks["squad"].height())
     win.resizeDocks([win.docks["squad"]], [900], Qt.Orientation.Horizontal)
     for _ in range(3):
         QApplication.processEvents()
+    qtbot.wait(win.ROOM_DELAY_MS + 100)  # the window's re-fit after its resize keeps the drag
     assert table.columnWidth(name_col) >= fm.horizontalAdvance(long_name), table.viewport().width()
+
+
+def _settle(qtbot, win) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(win.ROOM_DELAY_MS + 100)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_dock_the_coach_dragged_keeps_its_width_when_the_window_grows_a_little(qtbot):
+    """An Inspector dragged narrower for the board jumped back to 420 pixels when the window
+    grew 10 pixels (snapped, moved to another screen)."""
+    win = shown_window(qtbot, 1400, 800)
+    _settle(qtbot, win)
+    inspector = win.docks["inspector"]
+    start = inspector.width()
+    win.resizeDocks([inspector], [start - 90], Qt.Orientation.Horizontal)  # the coach's drag
+    _settle(qtbot, win)
+    dragged = inspector.width()
+    assert dragged < start - 40
+    win.resize(1410, 800)
+    _settle(qtbot, win)
+    assert abs(inspector.width() - dragged) <= 2, (dragged, inspector.width())
+
+
+def test_the_window_widens_back_only_what_it_narrowed_and_once_after_a_live_resize(qtbot):
+    """Narrowed to 1024 with an editor open, the side panels narrow; widened again they get
+    their width back, no wider than before; a live resize of many steps re-fits once."""
+    win = shown_window(qtbot, 1280, 720)
+    win.open_editor("injuries")
+    _settle(qtbot, win)
+    sides = win._side_docks()
+    before = {d: d.width() for d in sides}
+    calls = []
+    real = win.give_panels_room, win.leave_board_room
+    win.give_panels_room = lambda: (calls.append("give"), real[0]())
+    win.leave_board_room = lambda: (calls.append("leave"), real[1]())
+    for width in range(1280, 1020, -4):  # the window's edge dragged: a resize a step
+        win.resize(width, 720)
+        QApplication.processEvents()
+    _settle(qtbot, win)
+    assert calls == ["leave"]
+    assert win.board.width() >= win.BOARD_SHARE * win.width() - 2
+    assert any(d.width() < before[d] - 20 for d in sides)
+    win.resize(1280, 720)
+    _settle(qtbot, win)
+    assert calls == ["leave", "give"]
+    for d in sides:
+        assert d.width() <= before[d] + 2, (d.objectName(), before[d], d.width())
+        assert d.width() >= before[d] - 40, (d.objectName(), before[d], d.width())

@@ -1305,20 +1305,38 @@ class MainWindow(QMainWindow):
         old = event.oldSize()
         if not old.isValid() or old.width() == event.size().width():
             return
-        self._room_grown = getattr(self, "_room_grown", False) or event.size().width() > old.width()
         timer = getattr(self, "_room_timer", None)
-        if timer is None:  # one pass once the layout has the new width, after a drag's last step
+        if timer is None:  # one pass after a live resize's last step, not one a step
             timer = self._room_timer = QTimer(self)
             timer.setSingleShot(True)
-            timer.setInterval(0)
+            timer.setInterval(self.ROOM_DELAY_MS)
             timer.timeout.connect(self._fit_side_panels)
+        if not timer.isActive():
+            self._room_from = old.width()
         timer.start()
 
+    ROOM_DELAY_MS = 150  # the side panels' re-fit waits this long after a window's resize
+
     def _fit_side_panels(self) -> None:
-        grown, self._room_grown = self._room_grown, False
-        if grown:
+        """A wider window widens back the side panels it narrowed itself; a narrower one
+        narrows them for the board. A width the coach dragged a panel to is kept when the
+        window grows (a 290-pixel Inspector jumped to 420 when the window grew 10 pixels)."""
+        before = getattr(self, "_room_from", self.width())
+        if self.width() > before:
             self.give_panels_room()
-        self.leave_board_room()
+        elif self.width() < before:
+            self.leave_board_room()
+
+    def _narrowed_docks(self) -> dict:
+        """The docks the window narrowed for the board, each with (the width it had before,
+        the width the window left it); one the coach has resized since is dropped."""
+        record = getattr(self, "_narrowed", None)
+        if record is None:
+            record = self._narrowed = {}
+        for dock, (_before, left) in list(record.items()):
+            if abs(dock.width() - left) > 2 and not behind_a_tab(dock):
+                del record[dock]  # the coach's width now
+        return record
 
     def _side_docks(self) -> list[QDockWidget]:
         sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -1327,13 +1345,13 @@ class MainWindow(QMainWindow):
                 and self.dockWidgetArea(d) in sides]
 
     def give_panels_room(self) -> None:
-        """A wider window gives the side panels narrowed for the board their width back (380
-        pixels, 420 from 1360), as far as the board keeps its share: each tab of the right-hand
-        group then reads whole."""
+        """A wider window gives the side panels it narrowed for the board their width back
+        (:meth:`leave_board_room` records them), as far as the board keeps its share; a panel
+        the coach resized since keeps the coach's width."""
         width = self.width()
-        side = 380 if width < 1360 else 420
         spare = self.board.width() - int(self.BOARD_SHARE * width) - 1
-        narrow = [d for d in self._side_docks() if d.width() < side]
+        record = self._narrowed_docks()
+        narrow = [d for d in self._side_docks() if d in record and d.width() < record[d][0]]
         if spare <= 0 or not narrow:
             return
         # one dock per tab group (tabbed docks share one width)
@@ -1341,10 +1359,17 @@ class MainWindow(QMainWindow):
         for d in narrow:
             groups.setdefault(self.dockWidgetArea(d).value, d)
         docks = list(groups.values())
-        need = sum(side - d.width() for d in docks)
+        need = sum(record[d][0] - d.width() for d in docks)
         share = min(1.0, spare / need)
-        self.resizeDocks(docks, [d.width() + int((side - d.width()) * share) for d in docks],
-                         Qt.Orientation.Horizontal)
+        widths = [d.width() + int((record[d][0] - d.width()) * share) for d in docks]
+        self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self.layout().activate()
+        for d in docks:  # tabbed docks share the group's width
+            for other in [o for o in record if self.dockWidgetArea(o) == self.dockWidgetArea(d)]:
+                if other.width() >= record[other][0] or share >= 1.0:
+                    del record[other]
+                else:
+                    record[other] = (record[other][0], other.width())
 
     def leave_board_room(self) -> None:
         """On a 1024-pixel-wide screen an editor opened beside the Inspector (380 pixels each)
@@ -1365,7 +1390,12 @@ class MainWindow(QMainWindow):
                 docks.append(d)
                 widths.append(want)
         if docks:
+            record = self._narrowed_docks()
+            before = {d: record.get(d, (d.width(), 0))[0] for d in docks}
             self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+            self.layout().activate()  # the widths now, to tell the coach's later drag from them
+            for d in docks:
+                record[d] = (before[d], d.width())
 
     @staticmethod
     def _panel_width(dock: QDockWidget) -> int:
