@@ -1518,6 +1518,20 @@ def test_a_season_whose_today_lies_far_behind_the_computers_date_says_so_above_t
         other.weekly.shutdown()
 
 
+def test_the_today_behind_notice_says_the_days_anew_after_a_move_that_leaves_today_behind(
+        qtbot, planned, monkeypatch):
+    """Moved on from 20 days behind to 13, the notice still said 20 days."""
+    monkeypatch.setenv("PERIODIZE_CLOCK", day(20).isoformat())
+    w = make_window(qtbot, planned)
+    assert "20 days before" in w.notice.text()
+    assert w.apply_edit(E.AdvanceToday(today=day(7), accepted=()))  # 13 days behind now
+    assert not w.notice.isHidden()
+    assert w.notice.text() == (f"Today in this season is {text_day_long(day(7))}, 13 days before "
+                               f"the computer's date.")
+    assert w.notice.label.toolTip() == w.today_behind()
+    w.weekly.shutdown()
+
+
 def test_ticks_restored_for_another_new_today_are_the_last_the_coach_left(qtbot, planned):
     """S1 waits on a test. Ticking S2 ticked S1; unticking S1 then unticked S2. Another new today
     replayed each row's own last click in row order (S1 off, then S2 on, which ticked S1 again):

@@ -1042,8 +1042,9 @@ class MainWindow(QMainWindow):
         self._refresh_inspector()
         self.explanation.document_changed(season)
         self._update_title()
-        if self._behind_said and self.notice.text() == self._behind_said and not self.today_behind():
-            self.notice.hide()  # today moved on: the notice would now be wrong
+        if (self._behind_said and self.notice.text() == self._behind_said
+                and not self.notice.isHidden()):
+            self._say_today_behind()  # today moved: the days behind said anew, or the notice gone
         self.document_changed.emit()
 
     def run_check(self) -> None:
