@@ -227,6 +227,36 @@ def test_typing_logs_a_session_per_cell_enter_moves_down_and_tab_right(w, qtbot)
     assert w.season.sessions == ()
 
 
+def test_deleting_the_top_speed_from_the_cells_own_text_drops_it(w, qtbot):
+    """A coach opened "75 4 70%" (F2) and deleted "70%" to drop a wrong GPS value: it came back,
+    kept as if typed over. Edited in its own text, the day is what the text says; typed over
+    from its first key, it keeps the top speed."""
+    panel, view = w.weekly.log_panel, w.weekly.log_panel.view
+    m, r = panel.model, row_of(w, "A2")
+    w.apply_edit(E.LogSessions(sessions=(Session(athlete="A2", date=day(8), minutes=75, rpe=4,
+                                                    top_speed_pct=70),)))
+    view.setCurrentIndex(m.index(r, 1))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit) and editor.text() == "75 4 70%"
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    for _ in "70%":
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.text().strip() == "75 4"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 8)] == [(75, 4, None)]
+    assert "kept" not in panel.message.text()
+    # typed over from empty (the first key replaces the text): a top speed logged is kept
+    w.apply_edit(E.LogSessions(sessions=(Session(athlete="A2", date=day(8), minutes=75, rpe=4,
+                                                    top_speed_pct=70),),
+                               replace=(("A2", day(8)),)))
+    view.setCurrentIndex(m.index(r, 1))
+    type_cell(qtbot, view, "60 9")
+    assert [(s.minutes, s.rpe, s.top_speed_pct) for s in logged(w, "A2", 8)] == [(60, 9, 70)]
+    assert "top speed 70 % kept" in panel.message.text()
+
+
 def test_retyping_a_logged_day_keeps_its_top_speed_and_says_so(w, qtbot):
     """A coach typed "60 9" over Kofi's "▲ 75′ 4 70%" to correct the RPE: the cell became
     "60′ 9", the imported 70 % was gone and nothing said so. Retyped without a top speed, the day
@@ -242,7 +272,7 @@ def test_retyping_a_logged_day_keeps_its_top_speed_and_says_so(w, qtbot):
     assert m.data(m.index(r, 1)) == "60′ 9 70%" and w.undo_stack.count() == start + 1
     said = panel.message.text()
     assert said == (f"Athlete 2, {text_day_long(day(8))}: top speed 70 % kept (not typed); to log the "
-                    f"day without it, clear the cell (Delete), then type it."), said
+                    f"day without it, delete it in the cell's text (F2)."), said
     # typed again as it now is, less the top speed: nothing to change, said again
     view.setCurrentIndex(m.index(r, 1))
     type_cell(qtbot, view, "60 9")

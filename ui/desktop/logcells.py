@@ -15,8 +15,8 @@ is refused with both readings). Several sessions on one day are separated by ``;
 without training; minutes played alone (``m20``) is the season's load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
 the day. A day retyped as one session without a top speed keeps the one logged before
-(:func:`keep_top_speed`: a GPS import's, lost when the RPE was corrected); to drop it, clear the
-cell first. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
+(:func:`keep_top_speed`: a GPS import's, lost when the RPE was corrected); to drop it, delete it
+in the cell's own text (F2), or clear the cell first. A text that cannot be read raises :class:`CellError` saying what to type; nothing is
 guessed. The cell's edit text (:func:`edit_text`) reads back to the same sessions.
 """
 
@@ -233,7 +233,8 @@ def keep_top_speed(old, new: tuple[Session, ...],
     went with them unsaid ("60 9" typed over "75′ 4 70%" to correct the RPE): a day retyped as
     one session with minutes and no top speed keeps the highest logged before. A day without
     training (``0``) ran none, and one typed with a top speed, or as several sessions, says it
-    all. To log the day without it, the cell is cleared first (Delete), then typed."""
+    all. To log the day without it, it is deleted in the cell's own text (the Log panel applies
+    this only to a cell typed over), or the cell is cleared first (Delete), then typed."""
     if len(new) != 1 or not new[0].minutes or new[0].top_speed_pct is not None \
             or new[0].top_speed_ms is not None:
         return new, ""

@@ -128,6 +128,7 @@ class LogModel(QAbstractTableModel):
         super().__init__(parent)
         self.season: Season | None = None
         self.tl: Timeline | None = None
+        self.edited_own_text = False  # set by the editor while the cell's own text, edited, commits
         self.loads: LoadTable | None = None  # the season's: the match session m90 alone logs
         self.match_days: frozenset[dt.date] = frozenset()  # the days m90 alone may be logged
         self.week = 0
@@ -418,10 +419,12 @@ class LogModel(QAbstractTableModel):
             self.lost.emit(f"{a.name}, {day_long(self.tl.days[d])}: {e}. Not logged: "
                            f"'{' '.join(text.split())[:40]}' was left; the cell keeps what it had.")
             return False
-        sessions, kept = keep_top_speed(old, sessions, a)
+        kept = ""
+        if not self.edited_own_text:  # typed over the cell: a GPS top speed is not lost unsaid
+            sessions, kept = keep_top_speed(old, sessions, a)
         where = f"{a.name}, {day_long(self.tl.days[d])}"
         keep = (f"{where}: top speed {kept} kept (not typed); to log the day without it, "
-                f"clear the cell (Delete), then type it.") if kept else ""
+                f"delete it in the cell's text (F2).") if kept else ""
         if sessions == old:
             self.note.emit(keep)  # typed without its top speed, nothing else changed
             return True
@@ -459,9 +462,28 @@ class LogDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
         self.index = QPersistentModelIndex(index)
+        self.typed_over = False  # the editor opens on the cell's own text
         return super().createEditor(parent, option, index)
 
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt API
+        """The cell's own text edited (its "70%" deleted) says the whole day; typed over (the
+        text replaced from its first key) the day keeps a top speed logged before
+        (:func:`keep_top_speed`)."""
+        own = hasattr(model, "edited_own_text") and not getattr(self, "typed_over", True)
+        if own:
+            model.edited_own_text = True
+        try:
+            super().setModelData(editor, model, index)
+        finally:
+            if own:
+                model.edited_own_text = False
+
     def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and hasattr(editor, "text") and (
+                event.text().isprintable() and event.text()
+                or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)) and (
+                not editor.text() or editor.selectedText() == editor.text()):
+            self.typed_over = True  # the whole text replaced or cleared: typed from empty
         if (event.type() == QEvent.Type.KeyPress and self.index is not None
                 and event.key() in _ENDS and hasattr(editor, "text")):
             problem = self.panel.model.problem_of(QModelIndex(self.index), editor.text())
