@@ -86,3 +86,38 @@ def test_a_click_on_a_days_header_shows_the_squads_day_with_its_cautions(qtbot):
     cell = board.cell_rect(fit, day).center()
     qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert "The squad on" not in win.inspector.toPlainText()
+
+
+def test_the_squads_day_stays_through_an_edit_until_a_cell_is_chosen(qtbot):
+    """Reading "who may sprint on Thursday", a session logged replaced the page with the first
+    row's cell, and the header click built that cell's page first, thrown away."""
+    from planner import edits as E
+
+    season = planned(load_demo_season())
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 690)
+    win.show()
+    qtbot.waitExposed(win)
+    board = win.board
+    tl = Timeline(season)
+    day = season.calendar.today + dt.timedelta(days=3)
+    board.scroll_to_date(day)
+    QApplication.processEvents()
+    x = board._x(tl.index(day)) + board._cw // 2
+    cells = []
+    real = win.inspector.show_cell
+    win.inspector.show_cell = lambda *a, **k: (cells.append(a[1:3]), real(*a, **k))
+    qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, HEADER_H // 2))
+    assert win.inspector.toPlainText().startswith("The squad on")
+    assert cells == []  # no cell page built first
+    athlete = season.athletes[1].id
+    win.apply_edit(E.LogSessions(sessions=(Session(athlete=athlete, date=season.calendar.today,
+                                                   minutes=60, rpe=5),)))
+    QApplication.processEvents()
+    assert win.inspector.toPlainText().startswith("The squad on")
+    assert cells == []
+    board.set_current(athlete, day)  # a cell chosen: its page
+    QApplication.processEvents()
+    assert cells and cells[-1] == (athlete, day)
+    assert not win.inspector.toPlainText().startswith("The squad on")

@@ -323,6 +323,7 @@ class SeasonBoard(QAbstractScrollArea):
     cell_menu_requested = Signal(str, object, QPoint)
     cell_clicked = Signal(str, object)  # a cell clicked with the mouse (athlete id, date)
     day_clicked = Signal(object)  # a day's header clicked with the mouse (its date)
+    header_click = None  # that day while the click moves the current cell (day_clicked follows)
     zoom_changed = Signal(str)
     competition_dropped = Signal(str, object)  # a marker dragged: competition id, new first day
     stage_dropped = Signal(str, str, object)  # a stage edge dragged: athlete, stage, new start
@@ -914,8 +915,14 @@ class SeasonBoard(QAbstractScrollArea):
                 x = pos.x() - self._name_w + self.horizontalScrollBar().value()
                 d = x // self._cw
                 if 0 <= d < self._tl.n:
-                    self._move_to(self._cur[0] if self._cur else 0, d)
-                    if event.button() == Qt.MouseButton.LeftButton:
+                    left = event.button() == Qt.MouseButton.LeftButton
+                    # the squad's day follows: the Inspector builds no cell page first
+                    self.header_click = self._tl.days[d] if left else None
+                    try:
+                        self._move_to(self._cur[0] if self._cur else 0, d)
+                    finally:
+                        self.header_click = None
+                    if left:
                         self.day_clicked.emit(self._tl.days[d])
             elif pos.x() < self._name_w and pos.y() >= HEADER_H:  # an athlete's name
                 r = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H

@@ -1117,7 +1117,9 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, athlete: str, day) -> None:
         if athlete and not self._typing_settled(athlete, day):
             return  # the board went back to the athlete typed for (that move said so)
-        self._refresh_inspector()  # after the question: while it is open, the athlete typed for
+        if self.board.header_click is None:  # a day's header clicked: its squad page follows
+            self._inspector_day = None  # a cell chosen: its page, not the squad's day
+            self._refresh_inspector()  # after the question: while it is open, the athlete typed for
         if athlete:
             self.squad_editor.select(athlete)
             self.injuries_editor.select(athlete)
@@ -1191,7 +1193,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def show_squad_day(self, day) -> None:
-        """A day's header clicked: the Inspector shows that day across the squad."""
+        """A day's header clicked: the Inspector shows that day across the squad (again after
+        each change of the season, until a cell is chosen)."""
+        self._inspector_day = day
         self.inspector.show_day(self.document.season, day)
         self.show_inspector()
 
@@ -1206,6 +1210,11 @@ class MainWindow(QMainWindow):
     def _refresh_inspector(self) -> None:
         cur = self.board.current()
         season = self.document.season
+        day = getattr(self, "_inspector_day", None)
+        if day is not None and season.calendar.start <= day <= season.calendar.end:
+            self.inspector.show_day(season, day)  # the squad's day a header click showed
+            return
+        self._inspector_day = None
         if cur is None:
             self.inspector.show_cell(season, None, None)
             return
