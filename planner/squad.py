@@ -31,21 +31,20 @@ AWAY_WORDS = {JOINED_REASON: "not yet here", LEFT_REASON: "left"}
 # in the order it first appears in the squad.
 POSITION_ORDER: tuple[str, ...] = ("goalkeeper", "defender", "midfielder", "forward")
 POSITION_SHORT = {"goalkeeper": "GK", "defender": "DF", "midfielder": "MF", "forward": "FW"}
+# a goalkeeper's name in German, as a coach there types it: in the one alias table, so that a
+# stored 'Torwart', an HV-1 exempt list of 'Torwart' and a typed one all read as Goalkeeper; a
+# position typed or imported is also shown as Goalkeeper (read_position)
+_GOALKEEPER_WORDS = frozenset({"torwart", "tw", "torhüter", "torhueter", "tormann", "torfrau",
+                               "torhüterin", "torwartin"})
+
 # football's usual abbreviations, and a goalkeeper's other names (a "Goalie" lost HV-1's
 # goalkeeper exemption); outfield names such as "CB" or "Winger" are left as typed: they differ
 # between sports (a rugby winger is no forward) and an HV-1 exempt list may name them on purpose
 _ALIASES = {"gk": "goalkeeper", "keeper": "goalkeeper", "goalie": "goalkeeper",
             "goaltender": "goalkeeper", "goal keeper": "goalkeeper", "df": "defender",
             "def": "defender", "mf": "midfielder", "mid": "midfielder", "fw": "forward",
-            "fwd": "forward", "st": "forward", "striker": "forward"}
-
-
-# a goalkeeper's name in German, as a coach there types it: read as Goalkeeper where a position
-# is typed or imported (a 'Torwart' was a group of its own, and HV-1's exemption, which names
-# Goalkeeper, gave him a field player's sprints); only there: a stored position is compared as
-# it is (position_key)
-_GOALKEEPER_WORDS = frozenset({"torwart", "tw", "torhüter", "torhueter", "tormann", "torfrau",
-                               "torhüterin", "torwartin"})
+            "fwd": "forward", "st": "forward", "striker": "forward",
+            **dict.fromkeys(_GOALKEEPER_WORDS, "goalkeeper")}
 
 
 def read_position(typed: str) -> str:

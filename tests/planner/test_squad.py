@@ -39,3 +39,20 @@ def test_short_positions_tell_apart_the_positions_of_another_sport_where_they_wo
     assert labels == ["PG", "SG", "SF", "PF", "Center", "GK", "MF", "Left wing back winger extra"]
     assert fitted_position("Holding midfielder", lambda t: True) == "Holding midfielder"
     assert short_position("Shooting guard") == "Shooting guard"
+
+
+def test_a_german_goalkeeper_name_is_exempt_by_hv1_wherever_it_is_written():
+    """'Torwart' was read as Goalkeeper only where typed: a season that stored 'Torwart' was not
+    exempt by HV-1 (though told it read as Goalkeeper), and an exempt list of 'Torwart' no longer
+    matched a keeper whose position was read as Goalkeeper."""
+    from planner.rules import RuleSet
+    from planner.squad import hv1_exempt, read_position, unknown_position_note
+
+    s = season(weeks=2, athletes=2)
+    default = RuleSet(s.rules)
+    assert hv1_exempt(default, "Torwart") and hv1_exempt(default, " TW ")
+    assert unknown_position_note("Torwart") == "'Torwart' is read as Goalkeeper"
+    german = RuleSet(s.rules.model_copy(update={"values": {"HV-1": {"exempt_positions": ["Torwart"]}}}))
+    assert read_position("Torwart") == "Goalkeeper"
+    assert hv1_exempt(german, read_position("Torwart")) and hv1_exempt(german, "GK")
+    assert not hv1_exempt(german, "Midfielder") and not hv1_exempt(default, "Mittelfeld")
