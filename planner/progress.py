@@ -918,11 +918,11 @@ def pain_alert_lines(season: Season, alerts: list[PainAlert], head: str = "Pain:
 
 def pains_below_flare(season: Season, athlete: str | None = None) -> list[PainBelowFlare]:
     """Logged pains one below the governing protocol's ``pain_flare`` (at least ``pain_flare -
-    1``, under ``pain_flare``) on days a flare-up would be proposed at the threshold (in rehab
+    1``, under ``pain_flare``; never 0/10) on days a flare-up would be proposed at the threshold (in rehab
     or back lately; not on a recorded flare-up's day nor in its calm days) (of one athlete with
     ``athlete``)."""
     return [PainBelowFlare(*p) for p in _rehab_pains(
-        season, athlete, lambda pain, flare: flare - 1 <= pain < flare)]
+        season, athlete, lambda pain, flare: max(1, flare - 1) <= pain < flare)]
 
 
 def listed_pains(season: Season, athlete: str | None = None) -> list[PainAlert]:
@@ -943,11 +943,11 @@ def pain_alerts(season: Season, athlete: str | None = None) -> list[PainAlert]:
 
 def pains_below_alert(season: Season, athlete: str | None = None) -> list[PainBelowAlert]:
     """Logged pains one below the alert of :func:`pain_alerts` (at least ``alert - 1``, under
-    it), on the same days it reads, each with the session at HV_LEVEL or more in the
+    it; never 0/10, which is no pain), on the same days it reads, each with the session at HV_LEVEL or more in the
     SPRINT_PAIN_DAYS before it, if any (:func:`_sprint_before`) (of one athlete with
     ``athlete``)."""
     out = []
-    for a, day, pain, alert in _fit_pains(season, athlete, lambda pain, alert: alert - 1 <= pain < alert):
+    for a, day, pain, alert in _fit_pains(season, athlete, lambda pain, alert: max(1, alert - 1) <= pain < alert):
         sprint = _sprint_before(season, a, day)
         out.append(PainBelowAlert(a, day, pain, alert, *((sprint[0], round(sprint[1])) if sprint else ())))
     return out

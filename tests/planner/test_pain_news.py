@@ -441,3 +441,29 @@ def test_a_fit_players_four_out_of_ten_logged_today_with_no_sprint_before_is_lis
     assert t.plan is plan  # words only: the plan is as it was
     fine = t.model_copy(update={"sessions": (t.sessions[0].model_copy(update={"pain": 3.0}),)})
     assert listed_pains(fine) == [] and caution_notes(fine, "A1") == {} and pain_checks(fine) == []
+
+
+def test_pain_0_is_never_listed_under_a_protocol_whose_flare_up_level_is_1(monkeypatch):
+    """A protocol may set its flare-up level to 1/10: a fit player back from that injury who
+    logged 0/10 was listed "just below 1/10" every day, and Fill As Planned held the days after;
+    so was a returner's 0/10 in rehab. 0/10 is no pain: not listed; 1/10 still alerts."""
+    import dataclasses
+
+    import planner.progress as P
+    from planner.season import Injury, StageRecord
+
+    real = P.load_protocol
+    monkeypatch.setattr(P, "load_protocol", lambda pid: dataclasses.replace(real(pid), pain_flare=1))
+    stages = ("P1", "P2", "P3", "S1", "S2", "S3", "FIT")
+    fit = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-71),
+                 stages=tuple(StageRecord(stage=st, start=day(-70 + 5 * k)) for k, st in enumerate(stages)))
+    rehab = injury("A2", "P2", start_day=-3)
+    s = season(weeks=6, athletes=2, injuries=(fit, rehab), today=day(20))
+    s = s.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(10), minutes=60, rpe=4, pain=0),
+        Session(athlete="A2", date=day(10), minutes=30, rpe=2, pain=0))})
+    assert P.pains_below_alert(s) == [] and P.pains_below_flare(s) == []
+    assert P.listed_pains(s) == [] and P.sore_pains(s) == {}
+    hurt = s.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(10), minutes=60, rpe=4, pain=1),)})
+    assert [(p.athlete, p.date, p.pain) for p in P.pain_alerts(hurt)] == [("A1", day(10), 1)]
