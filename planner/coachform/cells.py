@@ -299,21 +299,45 @@ def parse_priority(value: object) -> str:
 GERMAN_WEEKDAYS = {"montag": "mon", "mo": "mon", "dienstag": "tue", "di": "tue",
                    "mittwoch": "wed", "mi": "wed", "donnerstag": "thu", "do": "thu",
                    "freitag": "fri", "fr": "fri", "samstag": "sat", "sonnabend": "sat", "sa": "sat",
-                   "sonntag": "sun", "so": "sun"}
+                   "sonntag": "sun", "so": "sun",
+                   "die": "tue", "mit": "wed", "don": "thu", "fre": "fri", "sam": "sat", "son": "sun"}
 NOT_WEEKDAY_FIX = "write a weekday such as Monday or Mon"
 
 
 def parse_weekday(text: str) -> str:
-    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'``, German ``'Do'``, ``'Dienstag'`` ... ->
-    ``'mon'`` ... (WEEKDAYS)."""
+    """``'Monday'``, ``'mon'``, ``'Tues'``, ``'THU'``, German ``'Do'``, ``'Die'``, ``'Dienstag'``
+    ... -> ``'mon'`` ... (WEEKDAYS)."""
     t = text.strip().casefold().rstrip(".")
     if t in GERMAN_WEEKDAYS:
         return GERMAN_WEEKDAYS[t]
+    english = _english_weekday(t)
+    if english is not None:
+        return english
+    raise Bad(f"{text.strip()!r} is not a weekday; {NOT_WEEKDAY_FIX}")
+
+
+def _english_weekday(t: str) -> str | None:
+    """The weekday an English name or its start (``t`` casefolded) names, if one."""
     if len(t) >= 2:
         hits = [WEEKDAYS[i] for i, name in enumerate(WEEKDAY_NAMES) if name.casefold().startswith(t)]
         if len(hits) == 1 and (len(t) >= 3 or t in ("mo", "tu", "we", "th", "fr", "sa", "su")):
             return hits[0]
-    raise Bad(f"{text.strip()!r} is not a weekday; {NOT_WEEKDAY_FIX}")
+    return None
+
+
+def german_weekdays_note(text: str) -> str | None:
+    """What a weekday cell read as German says (``'Do' read as Thursday (German)``): 'Do' and
+    'Di' are Sunday in other languages; None when every name is English (``Mo``, ``Fr`` and
+    ``Sa`` read the same in both) or a whole German name (``Dienstag``)."""
+    said = {}
+    for word in re.findall(r"[^\W\d_]+", text):
+        t = word.casefold()
+        if len(t) <= 3 and t in GERMAN_WEEKDAYS and _english_weekday(t) is None:
+            said.setdefault(word, WEEKDAY_NAMES[WEEKDAYS.index(GERMAN_WEEKDAYS[t])])
+    if not said:
+        return None
+    first, *rest = said.items()
+    return join_and([f"{first[0]!r} read as {first[1]}"] + [f"{w!r} as {d}" for w, d in rest]) + " (German)"
 
 
 NO_DAYS = "none"  # the Training days cell of a season with none: refused when read back

@@ -52,6 +52,7 @@ from openpyxl.utils import get_column_letter
 
 from planner.coachform.cells import (
     Bad,
+    german_weekdays_note,
     parse_max_speed,
     parse_priority,
     parse_role,
@@ -1027,6 +1028,12 @@ class _Import:
             else:
                 self.notes.append(note)
 
+    def _say_german_weekdays(self, key: str, value: object, where: str) -> None:
+        """Note a weekday cell read as German ('Do' is Sunday in Spanish, 'Di' in French)."""
+        german = german_weekdays_note(str(value)) if key in ("week_start", "training_days") else None
+        if german is not None:
+            self.notes.append(f"{where}: {german}")
+
     def _calendar(self):
         """The calendar (None when it cannot be made), the season's name and the row of each key."""
         rows = self.r.season_rows()
@@ -1060,6 +1067,8 @@ class _Import:
                     got[key] = _season_value(key, value, typed, n)
                 except Bad as e:
                     self.p.add(SEASON_SHEET, n, f"{where}: {e}")
+                else:
+                    self._say_german_weekdays(key, value, where)
         start, end = got.get("start"), got.get("end")
         if start is None or end is None or not self._season_span_ok(start, end, cal_rows["end"]):
             return None, got.get("name"), cal_rows

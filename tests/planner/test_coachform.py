@@ -519,6 +519,31 @@ def test_every_unread_weekday_of_a_cell_is_named_at_once(tmp_path):
     assert s.calendar.week_start == "sun"
 
 
+def test_a_weekday_read_as_german_is_said(tmp_path):
+    """'Do' and 'Di' were read as German with no word, though they are Sunday in Spanish,
+    Italian or French: each cell so read says it; English names, and Mo, Fr, Sa (the same in
+    both), say nothing. The German three-letter names read too."""
+    def season_sheet(days, start):
+        return book(tmp_path, Season=[("Key", "Value"), ("Name", "Tage FC"), ("Start", "2027-01-04"),
+                                      ("End", "2027-03-28"), ("Training days", days),
+                                      ("Week starts", start)])
+    notes: list[str] = []
+    s = import_workbook(season_sheet("Mo, Di, Do-Sa", "So"), notes=notes)
+    assert (s.calendar.training_days, s.calendar.week_start) == (
+        ("mon", "tue", "thu", "fri", "sat"), "sun")
+    assert sorted(n for n in notes if "German" in n) == [
+        "Season, row 5 (Training days): 'Di' read as Tuesday and 'Do' as Thursday (German)",
+        "Season, row 6 (Week starts): 'So' read as Sunday (German)"]
+    notes = []
+    s = import_workbook(season_sheet("Die, Mit, Don, Fre, Sam", "Son"), notes=notes)
+    assert (s.calendar.training_days, s.calendar.week_start) == (
+        ("tue", "wed", "thu", "fri", "sat"), "sun")
+    assert "Season, row 6 (Week starts): 'Son' read as Sunday (German)" in notes
+    notes = []
+    import_workbook(season_sheet("Mo, Fr-Sa, Tue", "Montag"), notes=notes)
+    assert [n for n in notes if "German" in n or "read as" in n] == []
+
+
 def test_training_days_written_compactly():
     assert training_days_text(("mon", "tue", "wed", "thu", "fri", "sat")) == "Mon-Sat"
     assert training_days_text(("mon", "wed", "fri")) == "Mon, Wed, Fri"
