@@ -1432,8 +1432,9 @@ def clock_minutes(text: str) -> float | None:
     return to_minutes(text)
 
 
-# a clock a:bb's first part from which it is minutes:seconds (90:00, 75:30); below it hours:minutes
-# (1:15, 0:45): no session lasts 1 min 15 s, and 5:00 as hours is a day's training in one go
+# a clock a:bb's first part from which it can only be minutes:seconds (90:00, 75:30), and so is
+# every clock of its column; a column of clocks below it is hours:minutes (1:15, 0:45): no session
+# lasts 1 min 15 s, and 5:00 as hours is a day's training in one go (_clock_minutes)
 MMSS_FROM = 5
 _SHORT_CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")
 
@@ -1442,21 +1443,26 @@ def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = No
                    label: str = "") -> dict:
     """:func:`clock_minutes` of a column: {row index: minutes, NaN where refused} of the
     clocks. A clock ``a:bb`` (an export's [h]:mm or mm:ss duration) is read by the column as a
-    whole: hours:minutes when its first part is below :data:`MMSS_FROM` (1:15 is 75 minutes, no
-    session lasts 1 min 15 s), minutes:seconds from it (90:00 is 90 minutes), said in one note
-    (``notes``) naming the column (``label``) and an example. A column holding both is refused
-    for its short ones in one line (1:15 beside 75:30: 1 min 15 s or 1 h 15 min?), and a short
-    one whose hours:minutes are too short for a session (0:03 in Minutes) at its row."""
+    whole: when one has a first part from :data:`MMSS_FROM` (90:00 can only be minutes:seconds),
+    every one is minutes:seconds, except that in Minutes a short one is then too short for a
+    session and refused in one line (1:15 beside 75:30: 1 min 15 s or 1 h 15 min?); else they
+    are hours:minutes (1:15 is 75 minutes, no session lasts 1 min 15 s), but refused with both
+    readings in Minutes played (a substitute's 3:20), in Minutes when one would be longer than
+    :data:`LONG_SESSION` (drills of 4:30 are no 4.5 hours) and at its row when too short for a
+    session (0:03). Said in one note (``notes``) naming the column (``label``) and an example,
+    or, for a clock or two among numbers, naming those cells."""
     from planner.coachform.cells import Bad, to_minutes
 
     out: dict = {}
     short: dict = {}  # a:bb below MMSS_FROM: index -> (a, b)
     long: dict = {}  # from MMSS_FROM
+    numbers = 0
     for i, t in raw.items():
         if (m := _SHORT_CLOCK.fullmatch(t)) is not None:
             a, b = int(m[1]), int(m[2])
             (short if a < MMSS_FROM else long)[i] = (a, b)
             continue
+        numbers += bool(_PLAIN_NUMBER.fullmatch(t))
         try:
             minutes = clock_minutes(t)
         except Bad as e:
@@ -1466,37 +1472,60 @@ def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = No
             out[i] = minutes
     for i, (a, b) in long.items():
         out[i] = a + b / 60
-    if short and long:
+    if long and key == "minutes" and short:  # in minutes:seconds too short for a session
         first = next(iter(long))
-        idx = list(short)
-        shown = list(dict.fromkeys(raw[i] for i in idx))
-        said = " and ".join(f"'{x}'" for x in shown[:3]) + (", ..." if len(shown) > 3 else "")
-        a, b = short[idx[0]]
-        problems.append(f"{_rows_listed(idx, where)}, {label}: {said} could be hours:minutes or "
-                        f"minutes:seconds, as '{raw[first]}' (row {_row_of(where, first)}) is; write "
-                        f"the minutes as a number ({a * 60 + b} if '{raw[idx[0]]}' is hours:minutes, "
-                        f"{a + b / 60:.4g} if minutes:seconds), or hours:minutes:seconds "
-                        f"({a:02d}:{b:02d}:00)")
-        for i in idx:
-            out[i] = float("nan")
+        problems.append(_both_readings(raw, short, label, where,
+                                       f"as '{raw[first]}' (row {_row_of(where, first)}) is"))
+        out.update(dict.fromkeys(short, float("nan")))
         short = {}
-    read_short = []
+    elif short and not long and key == "minutes" and max(a * 60 + b for a, b in short.values()) > LONG_SESSION:
+        i = max(short, key=lambda k: short[k][0] * 60 + short[k][1])
+        a, b = short[i]
+        problems.append(_both_readings(raw, short, label, where,
+                                       f"and '{raw[i]}' as hours:minutes is {a * 60 + b} minutes, "
+                                       f"more than {LONG_SESSION // 60} hours"))
+        out.update(dict.fromkeys(short, float("nan")))
+        short = {}
+    read, how = [], "minutes:seconds" if long else "hours:minutes"
     for i, (a, b) in short.items():
-        if key == "minutes" and 0 < a * 60 + b < SHORTEST_SESSION:  # 0:03: 3 minutes or 3 s?
-            try:
+        if long:
+            out[i] = a + b / 60
+            read.append(i)
+        elif a * 60 + b > 0 and (key == "played" or (key == "minutes" and a * 60 + b < SHORTEST_SESSION)):
+            try:  # a substitute's 3:20; 0:03: 3 minutes or 3 s?
                 to_minutes(raw[i])  # refused with both readings
             except Bad as e:
                 problems.append(f"{where(i, key)}: {e}")
             out[i] = float("nan")
         else:
             out[i] = a * 60 + b
-            read_short.append(i)
-    if notes is not None and (read_short or long):
-        i = (read_short or list(long))[0]
-        how = "hours:minutes" if read_short else "minutes:seconds"
-        notes.append(f"'{label}' holds durations as {how}: '{raw[i]}' (row {_row_of(where, i)}) "
-                     f"read as {out[i]:g} minutes")
+            read.append(i)
+    read = sorted(read + list(long), key=list(raw.index).index)
+    if notes is None or not read:
+        return out
+    if len(read) <= 2 and len(read) < numbers:  # a clock or two among numbers: those cells
+        said = [f"'{raw[i]}' on row {_row_of(where, i)} read as {out[i]:g} minutes" for i in read]
+        notes.append(f"'{label}': {' and '.join(said)} ({how})")
+    else:
+        notes.append(f"'{label}' holds durations as {how}: '{raw[read[0]]}' (row "
+                     f"{_row_of(where, read[0])}) read as {out[read[0]]:g} minutes")
     return out
+
+
+_PLAIN_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)?\s*")
+
+
+def _both_readings(raw, short: dict, label: str, where, why: str) -> str:
+    """One line for the clocks ``short`` of a column ({index: (a, b)}) that could be
+    hours:minutes or minutes:seconds, ``why`` saying why neither is read, with the fix."""
+    idx = list(short)
+    shown = list(dict.fromkeys(raw[i] for i in idx))
+    said = " and ".join(f"'{x}'" for x in shown[:3]) + (", ..." if len(shown) > 3 else "")
+    a, b = short[idx[0]]
+    return (f"{_rows_listed(idx, where)}, {label}: {said} could be hours:minutes or "
+            f"minutes:seconds, {why}; write the minutes as a number ({a * 60 + b} if "
+            f"'{raw[idx[0]]}' is hours:minutes, {a + b / 60:.4g} if minutes:seconds), or "
+            f"hours:minutes:seconds ({a:02d}:{b:02d}:00)")
 
 
 def _holds_loads(rpe, minutes) -> bool:

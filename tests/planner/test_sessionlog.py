@@ -309,13 +309,11 @@ def test_an_exports_h_mm_durations_are_read_as_hours_and_minutes_said_once(tmp_p
     minutes:seconds from 5 (90:00), one note for the column; 0:03 (3 minutes or 3 seconds, a
     session either way too short) is still refused at its row."""
     r = read_sessions(write(tmp_path, f"Spieler;Datum;Dauer;RPE;Spielminuten\nA1;{day(1)};1:15;5;\n"
-                                      f"A2;{day(1)};0:45;3;\nA3;{day(1)};1:35;7;1:30\n"), s)
+                                      f"A2;{day(1)};0:45;3;\nA3;{day(1)};1:35;7;90\n"), s)
     assert [(x.athlete, x.minutes, x.minutes_played) for x in r.sessions] == [
         ("A1", 75, None), ("A2", 45, None), ("A3", 95, 90)]
     said = [n for n in r.notes if "hours:minutes" in n]
-    assert said == ["'Dauer' holds durations as hours:minutes: '1:15' (row 2) read as 75 minutes",
-                    "'Spielminuten' holds durations as hours:minutes: '1:30' (row 4) read as 90 "
-                    "minutes"]
+    assert said == ["'Dauer' holds durations as hours:minutes: '1:15' (row 2) read as 75 minutes"]
     r = read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},90:00,5\n"
                                       f"A2,{day(1)},75:30,5\n"), s)
     assert [x.minutes for x in r.sessions] == [90, 75.5]
@@ -326,6 +324,38 @@ def test_an_exports_h_mm_durations_are_read_as_hours_and_minutes_said_once(tmp_p
     assert e.value.problems == [
         "row 3, Duration: '0:03' is a time, not a number of minutes: write 3 if it is "
         "hours:minutes, or 0.05 if it is minutes:seconds"]
+
+
+def test_a_clock_is_read_by_what_its_column_proves_not_by_a_cut_at_5(tmp_path, s):
+    """'1:15' was hours:minutes below 5 and minutes:seconds from 5, whatever the column: a
+    substitute's 3:20 played was 200 minutes (refused, naming a value never typed), even beside a
+    90:00 that proves minutes:seconds; drills of 4:30 and 3:45 were 4.5 and 3.75 hours; and a
+    1:15 typed among numbers was said as a column of durations."""
+    def log(text):
+        return write(tmp_path, text.replace("@", str(day(1))))
+
+    # (a) 90:00 proves minutes:seconds: the substitute's 3:20 beside it is 3 min 20 s
+    r = read_sessions(log("Player,Date,Minutes,RPE,Minutes played\nA1,@,95,7,90:00\nA2,@,95,7,3:20\n"), s)
+    assert [(x.athlete, x.minutes_played) for x in r.sessions] == [("A1", 90), ("A2", pytest.approx(10 / 3))]
+    assert ("'Minutes played' holds durations as minutes:seconds: '90:00' (row 2) read as 90 "
+            "minutes") in r.notes
+    # (b) a played 3:20 alone is never hours:minutes: refused with both readings, not as 200
+    with pytest.raises(InputError) as e:
+        read_sessions(log("Player,Date,Minutes,RPE,Minutes played\nA2,@,95,7,3:20\n"), s)
+    assert e.value.problems == ["row 2, Minutes played: '3:20' is a time, not a number of minutes: "
+                                "write 200 if it is hours:minutes, or 3.333 if it is minutes:seconds"]
+    # (c) drills of 4:30 and 3:45 in Minutes: 4:30 as hours is more than 4 hours, so neither is read
+    with pytest.raises(InputError) as e:
+        read_sessions(log("Player,Date,Minutes,RPE\nA1,@,4:30,5\nA2,@,3:45,5\n"), s)
+    assert e.value.problems == [
+        "rows 2, 3, Minutes: '4:30' and '3:45' could be hours:minutes or minutes:seconds, and "
+        "'4:30' as hours:minutes is 270 minutes, more than 4 hours; write the minutes as a number "
+        "(270 if '4:30' is hours:minutes, 4.5 if minutes:seconds), or hours:minutes:seconds (04:30:00)"]
+    # (d) a clock among numbers: that cell is said, not the column
+    r = read_sessions(log("Player,Date,Minutes,RPE\nA1,@,75,5\nA2,@,90,5\nA3,@,1:15,5\n"), s)
+    assert [x.minutes for x in r.sessions] == [75, 90, 75]
+    assert "'Minutes': '1:15' on row 4 read as 75 minutes (hours:minutes)" in r.notes
+    assert not [n for n in r.notes if "holds durations" in n]
 
 
 def test_two_exports_joined_into_one_file_say_the_repeated_header_once(tmp_path, s):
