@@ -4,8 +4,11 @@ program saves, so the CLI and the app say so before writing (``open_elsewhere``)
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
+
+from planner.errors import InputError
 
 _READ = 4096  # a lock file is a line or two; never more read
 
@@ -59,6 +62,8 @@ def _held(path: str | os.PathLike) -> tuple[Path, str, str] | None:
     not say); None when no lock file is there."""
     p = Path(path)
     for lock, program in _lock_files(p):
+        if lock.name == p.name:  # '~$good.xlsx' chosen itself: its own name is no lock of it
+            continue
         try:
             if not lock.is_file():
                 continue
@@ -93,3 +98,21 @@ def unsaved_note(path: str | os.PathLike) -> str | None:
     who = f" (user {user})" if user else ""
     return (f"{Path(path).name} is open in {program}{who}: what is not saved there is not read; "
             f"save it in {program} first if you changed it")
+
+
+def said_when_refused(read):
+    """``read(path, …)`` whose refusal (an :class:`InputError`, a log's ``LogError`` as well)
+    says first that the file is open in LibreOffice or Excel (:func:`unsaved_note`): a coach
+    who fixed the rows there and did not save got the same refusal again, with no hint why."""
+
+    @functools.wraps(read)
+    def reading(path, *args, **kwargs):
+        try:
+            return read(path, *args, **kwargs)
+        except InputError as e:
+            if (held := unsaved_note(path)) is not None and held not in e.problems:
+                # the problems and the message again, the error's own fields kept (bad_rows())
+                InputError.__init__(e, e.source, [held, *e.problems], e.more, e.note)
+            raise
+
+    return reading

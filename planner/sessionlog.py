@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from planner.errors import InputError
 from planner.history import au
-from planner.lockfiles import unsaved_note
+from planner.lockfiles import said_when_refused, unsaved_note
 from planner.logfile import (
     ALIASES,
     CELL_ATTRS,
@@ -323,6 +323,7 @@ class LogResult:
         return " and ".join(said) + ", counted once" + lost
 
 
+@said_when_refused  # refused while open in Excel: said first (unsaved edits are not read)
 def read_sessions(path: str | Path, season: Season, until_today: bool = False,
                   late_fix: str = "", speeds: bool = False, speed_fix: str = "",
                   as_proposed: bool = False, max_fix: str = "", only_squad: bool = False,

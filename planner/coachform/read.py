@@ -103,7 +103,7 @@ from planner.coachform.spec import (
 )
 from planner.errors import InputError
 from planner.limits import MAX_ATHLETES
-from planner.lockfiles import unsaved_note
+from planner.lockfiles import said_when_refused, unsaved_note
 from planner.season import (
     LONGEST_SEASON_DAYS,
     Athlete,
@@ -688,6 +688,7 @@ class _Reader:
 # ---------------------------------------------------------------------------------------------
 # The import
 # ---------------------------------------------------------------------------------------------
+@said_when_refused  # refused while open in Excel: said first (unsaved edits are not read)
 def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
                     known: Season | None = None, absent: set[str] | None = None) -> Season:
     """The season of a coach workbook; InputError with every located problem otherwise.

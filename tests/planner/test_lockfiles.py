@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from planner.errors import InputError
 from planner.lockfiles import open_elsewhere
 
 
@@ -94,3 +97,52 @@ def test_a_session_log_read_while_open_in_excel_is_noted(tmp_path):
     assert [x.athlete for x in r.sessions] == ["A1"]
     assert r.notes[0] == ("week.csv is open in Excel (user coach): what is not saved there is not "
                           "read; save it in Excel first if you changed it")
+
+
+def test_a_log_refused_while_open_says_first_that_unsaved_edits_are_not_read(tmp_path):
+    """A coach fixed a refused RPE in LibreOffice without saving and read the log again: the same
+    refusal, with no hint, since the lock-file note came only with a read that succeeded. The
+    refusal now says it first; the rows it names are still the rows left out by a skip."""
+    from planner.sessionlog import LogError, read_sessions
+    from tests.builders import day, season
+
+    s = season(weeks=4, athletes=2, today=day(14))
+    log = tmp_path / "log.csv"
+    log.write_text(f"Player,Date,Minutes,RPE\nA1,{day(1)},60,55\nA2,{day(2)},60,5\n")
+    with pytest.raises(LogError) as alone:
+        read_sessions(log, s)
+    assert not any("is open in" in p for p in alone.value.problems)
+    (tmp_path / ".~lock.log.csv#").write_text(",coach,laptop,06.12.2026 15:40,file:///x;")
+    with pytest.raises(LogError) as e:
+        read_sessions(log, s)
+    note = ("log.csv is open in LibreOffice (user coach): what is not saved there is not read; "
+            "save it in LibreOffice first if you changed it")
+    assert e.value.problems == [note, *alone.value.problems]
+    assert str(e.value).index(note) < str(e.value).index(alone.value.problems[0])
+    assert e.value.bad_rows() == alone.value.bad_rows() == [2]
+    assert [x.athlete for x in read_sessions(log, s, skip_bad=True).sessions] == ["A2"]
+
+
+def test_a_workbook_refused_while_open_says_first_that_unsaved_edits_are_not_read(tmp_path):
+    """The same for a workbook refused while Excel has it open: the note is its first problem."""
+    import shutil
+
+    import openpyxl
+
+    from planner.coachform.read import import_workbook
+    from templates import path as template_path
+
+    book = tmp_path / "team.xlsx"
+    shutil.copy(template_path("import-template.xlsx"), book)
+    wb = openpyxl.load_workbook(book)
+    ws = next(wb[n] for n in wb.sheetnames if n.lower() == "season")
+    ws.cell(row=ws.max_row + 1, column=1, value="Todya")  # a field the sheet does not know
+    ws.cell(row=ws.max_row, column=2, value="2027-01-06")
+    wb.save(book)
+    with pytest.raises(InputError) as alone:
+        import_workbook(book)
+    (tmp_path / "~$team.xlsx").write_bytes(b"\x05coach")
+    with pytest.raises(InputError) as e:
+        import_workbook(book, [])
+    assert e.value.problems == [EXCEL_NOTE, *alone.value.problems]
+    assert str(e.value).startswith(f"{book}: {len(alone.value.problems) + 1} problems:\n  - {EXCEL_NOTE}")
