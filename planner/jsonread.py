@@ -80,9 +80,14 @@ _CLOSER = {"{": "}", "[": "]"}
 def _unclosed(doc: str) -> list[str]:
     """The brackets of ``doc`` left open at its end, outermost first (those inside texts are
     not brackets)."""
-    stack: list[str] = []
+    return [doc[i] for i in _opened_at(doc)]
+
+
+def _opened_at(doc: str) -> list[int]:
+    """Where the brackets of ``doc`` left open at its end are, outermost first."""
+    stack: list[int] = []
     in_text = escaped = False
-    for ch in doc:
+    for i, ch in enumerate(doc):
         if in_text:
             if escaped:
                 escaped = False
@@ -93,7 +98,7 @@ def _unclosed(doc: str) -> list[str]:
         elif ch == '"':
             in_text = True
         elif ch in "[{":
-            stack.append(ch)
+            stack.append(i)
         elif ch in "]}" and stack:
             stack.pop()
     return stack
@@ -117,7 +122,9 @@ def json_problem(e: json.JSONDecodeError, whole: str = "season") -> str:
     it is a comma after the last item (a hand edit that removed an item, or added a comma out of
     habit); ``[1,, 2]`` does not. A comma or colon expected first on a line is missing at the end
     of the line before (said there, where it goes), and one expected where the file ends is a
-    closing bracket missing."""
+    closing bracket missing; one expected before a bracket that closes another kind (a ``}``
+    where a list is open) is the list's ``]`` missing, said with the line the list opened at. A
+    comment (``//``, ``#``, ``/*``) is said as one: JSON has none."""
     delimiter = e.msg.startswith("Expecting '") and "delimiter" in e.msg
     if delimiter and not e.doc[e.pos:].strip() and (open_ := _unclosed(e.doc)):
         closers = "".join(_CLOSER[c] for c in reversed(open_))
@@ -127,6 +134,16 @@ def json_problem(e: json.JSONDecodeError, whole: str = "season") -> str:
                    f"{len(closers)} closing brackets are missing")
         return (f"line {at[0]}, column {at[1]}: not valid JSON (the file ends before its last "
                 f"{closers[-1]} closes: {missing})")
+    if e.doc.startswith(("//", "#", "/*"), e.pos):
+        return (f"line {e.lineno}, column {e.colno}: not valid JSON (comments are not allowed in "
+                f"JSON; delete it)")
+    closer = e.doc[e.pos:e.pos + 1]
+    if delimiter and closer in ("]", "}") and (open_at := _opened_at(e.doc[:e.pos])) \
+            and _CLOSER[e.doc[open_at[-1]]] != closer:
+        opener = e.doc[open_at[-1]]
+        line = e.doc.count("\n", 0, open_at[-1]) + 1
+        return (f"line {e.lineno}, column {e.colno}: not valid JSON (a {_CLOSER[opener]} is "
+                f"missing before this {closer}; the {opener} opened at line {line})")
     if delimiter and (at := _line_end_before(e.doc, e.pos)):
         return (f"line {at[0]}, column {at[1]}: not valid JSON ({json_words(e.msg, whole)} at "
                 f"the end of line {at[0]})")

@@ -91,3 +91,26 @@ def test_a_file_that_ends_before_its_last_bracket_closes_says_so(tmp_path):
     # brackets inside texts are not counted; two left open are both named, innermost first
     assert _said('{"a": ["x]}", 1') == ("line 1, column 16: not valid JSON (the file ends before "
                                         "its last } closes: closing brackets are missing (] }))")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('{\n  "a": [1, 2\n}\n', "line 3, column 1: not valid JSON (a ] is missing before this }; the "
+                             "[ opened at line 2)"),
+    ('{\n  "x": 0,\n  "a": {"b": 1\n  ]\n}', "line 4, column 3: not valid JSON (a } is missing "
+                                            "before this ]; the { opened at line 3)"),
+    ('[\n  {"a": "}[",\n   "b": [1]\n]', "line 4, column 1: not valid JSON (a } is missing before "
+                                        "this ]; the { opened at line 2)")])
+def test_a_bracket_closing_the_wrong_kind_names_the_bracket_missing_and_where_it_opened(text, said):
+    """'"a": [1, 2' then the object's } read "a comma is missing at the end of line 2": a comma
+    there does not mend it. It is the list's ] that is missing, said before the } with the line
+    the list opened at (brackets inside texts are not counted)."""
+    assert _said(text) == said
+
+
+@pytest.mark.parametrize("comment", ["// note", "# note", "/* note */"])
+def test_a_comment_line_says_json_has_no_comments(comment):
+    """A '// note' line read "a comma is missing at the end of line 2"."""
+    assert _said('{\n  "a": 1\n  ' + comment + '\n  "b": 2\n}\n') == (
+        "line 3, column 3: not valid JSON (comments are not allowed in JSON; delete it)")
+    assert _said(comment + '\n{"a": 1}') == ("line 1, column 1: not valid JSON (comments are not "
+                                              "allowed in JSON; delete it)")
