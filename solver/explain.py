@@ -786,7 +786,7 @@ def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,
     the athlete may simply not be ready, the coach's way on is to record that the athlete is
     still in it: a stage record from today, after which its days count from today. Offered for
     each conflicting stage held today, only when the season with that record has a plan (tried
-    within ``time_limit``, at least 2 s)."""
+    within what is left of ``time_limit``; none tried with less than :data:`LEAST_SOLVE` left)."""
     p0, season = model.p0, model.season
     if p0 >= model.n:
         return ()
@@ -805,7 +805,9 @@ def _stage_restarts(model: PlanModel, core: list[str], stop: StopToken | None,
     t0 = time.monotonic()
     today = model.tl.days[p0]
     for athlete, stage in found:
-        left = max(2.0, time_limit - (time.monotonic() - t0))
+        left = time_limit - (time.monotonic() - t0)
+        if left < LEAST_SOLVE:  # the explanation's time is spent: no solve past it
+            break
         # a signing still to join is assessed by his new club on the day he joins: the record
         # is dated then (one dated today, before he joins, contradicted the advice)
         joins = joined_on(season, athlete)
@@ -830,6 +832,9 @@ def _said_after(r: Remedy, cause: str) -> Remedy:
     return Remedy(athlete=r.athlete, stage=r.stage, date=r.date, kind=r.kind, text=f"{cause} {r.text}")
 
 
+LEAST_SOLVE = 1.0  # seconds: a way on needs a solve of its own; with less left it is not tried
+
+
 def _ladder_setting(model: PlanModel, core: list[str], offs: tuple[_DaysOff, ...],
                     offered: set[str], stop: StopToken | None,
                     time_limit: float) -> tuple[Remedy, ...]:
@@ -837,22 +842,26 @@ def _ladder_setting(model: PlanModel, core: list[str], offs: tuple[_DaysOff, ...
     step of fewer days at each level, when that gives the season a plan: a change of the
     settings, said only (every athlete in rehab climbs it). An ankle's P2 whose logged days
     counted lower, with a winter break in its days left, had no way on but this one, which the
-    coach found alone."""
+    coach found alone. Only one day fewer (``sessions_per_step - 1``) is tried, within what is
+    left of ``time_limit`` (the season's model built in it too); none with less than
+    :data:`LEAST_SOLVE` left."""
     from planner.edits import SetRuleValue
 
+    t0 = time.monotonic()
     season = model.season
     ladder = [g.unit for k in core if (g := model.group_info[k]).rule == "RH-11" and g.unit
               and not g.unit.startswith("group") and season.athlete(g.unit) is not None]
     athletes = [a for a in dict.fromkeys(ladder) if a not in offered]
     sps = int(model.rules.value("RH-11", "sessions_per_step"))
-    if not athletes or sps <= 1 or (stop is not None and stop.is_set()):
+    if not athletes or sps <= 1 or (stop is not None and stop.is_set()) or time_limit < LEAST_SOLVE:
         return ()
     try:
         fewer = check_season(SetRuleValue(rule="RH-11", param="sessions_per_step",
                                           value=float(sps - 1)).apply(season))
     except InputError:
         return ()
-    if not _has_plan(fewer, max(2.0, time_limit), stop):
+    left = time_limit - (time.monotonic() - t0)
+    if left < LEAST_SOLVE or not _has_plan(fewer, left, stop):
         return ()
     label = next(p for p in RULES["RH-11"].params if p.name == "sessions_per_step").label
     athlete = athletes[0]
@@ -872,10 +881,15 @@ def _restarted(season: Season, athlete: str, stage: str, day: dt.date) -> Season
 
 
 def _has_plan(season: Season | None, time_limit: float, stop: StopToken | None) -> bool:
-    """Does ``season`` have a plan (any, the objective aside), found within ``time_limit``?"""
+    """Does ``season`` have a plan (any, the objective aside), found within ``time_limit``, its
+    model's build counted in it (no plan said when the build took it all)?"""
     if season is None:
         return False
+    t0 = time.monotonic()
     model = PlanModel(season)
+    time_limit -= time.monotonic() - t0
+    if time_limit <= 0:
+        return False
     model.m.clear_objective()
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 4
