@@ -1445,12 +1445,17 @@ def _pin_what(p) -> str:
     return f"to start {p.stage} on {date_long(p.date)}"
 
 
-def pins_listed(s: Season) -> list[tuple[str, str | None, dt.date]]:
-    """Every pin of ``s`` in words, by day then athlete, as (line, athlete or None for the
-    team, day): "Jonas Lind (A04) at 95 % on Wed 12 Aug 2026", "The team: the week of Mon 26 Oct
-    2026 as deload" — what a coach taking over asks first: what was pinned."""
-    out = []
+def pins_listed(s: Season, past: bool = False) -> list[tuple[str, str | None, dt.date]]:
+    """The pins of ``s`` from the planning start (what every solve keeps) in words, by day then
+    athlete, as (line, athlete or None for the team, day): "Jonas Lind (A04) at 95 % on Wed 12
+    Aug 2026", "The team: the week of Mon 26 Oct 2026 as deload" — what a coach taking over asks
+    first: what was pinned. ``past``: the pins before it instead (a week pin: its week over),
+    history kept as lived: no solve plans those days again."""
+    start, out = planning_start(s), []
     for p in sorted(s.pins, key=lambda p: (_pin_day(p), p.athlete or "")):
+        end = p.week + dt.timedelta(days=6) if isinstance(p, WeekPin) else p.date
+        if (end < start) != past:
+            continue
         who = s.athlete_label(p.athlete) if p.athlete else "The team:"
         out.append((f"{who} {_pin_what(p)}", p.athlete, _pin_day(p)))
     return out

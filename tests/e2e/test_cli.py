@@ -857,3 +857,23 @@ def test_check_lists_the_pins_of_the_season(tmp_path):
         update={"pins": ()}))[0].plan}), tmp_path / "s.season.json")
     r = run("check", "s.season.json", cwd=tmp_path)
     assert "Pinned" not in r.stderr
+
+
+def test_check_lists_the_pins_before_today_apart_as_lived(tmp_path):
+    """A pin before today was listed 'kept by every solve', which plans no day before today:
+    it is listed apart, after those from today, kept as lived."""
+    from planner.edits import pins_listed
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=6, athletes=3, today=day(14))
+    s = s.model_copy(update={"pins": (IntensityPin(athlete="A3", date=day(20), intensity=0),
+                                      IntensityPin(athlete="A1", date=day(9), intensity=0))})
+    save_season(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}), tmp_path / "s.season.json")
+    r = run("check", "s.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stderr.splitlines()
+    k = lines.index("Pinned (1, kept by every solve):")
+    (now,), (lived,) = pins_listed(s), pins_listed(s, past=True)
+    assert lines[k + 1:k + 4] == [f"  ◤ {now[0]}", "Pinned (1, before today: kept as lived):",
+                                  f"  ◤ {lived[0]}"]
+    assert lived[2] == day(9) and now[2] == day(20)

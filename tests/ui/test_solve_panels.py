@@ -1305,3 +1305,41 @@ def test_plan_check_lists_every_pin_by_day_and_a_click_goes_to_it(qtbot):
     unpinned = s.model_copy(update={"pins": ()})
     panel.set_report(unpinned, check_plan(unpinned, unpinned.plan))
     assert not [k for k in range(panel.list.count()) if panel.list.item(k).text().startswith(PIN_MARK)]
+
+
+def test_plan_check_lists_pins_before_today_as_lived_and_at_most_ten_lines(qtbot):
+    """Pins before today were listed 'kept by every solve', which plans no day before today, and
+    a season of many pins listed them all ahead of the soft findings. Those before today come
+    last, said as lived; ten lines at most, the rest in the tooltip of '… and N more pins'."""
+    from planner.edits import pins_listed
+    from planner.season import WeekPin
+    from tests.builders import day, season, solved_and_checked
+    from ui.desktop.panels import PIN_MARK, PINS_LISTED, ViolationsPanel
+
+    s = season(weeks=6, athletes=3, today=day(14), matches=[])
+    ahead = tuple(IntensityPin(athlete=f"A{1 + k % 3}", date=day(15 + k), intensity=0) for k in range(11))
+    before = (IntensityPin(athlete="A2", date=day(3), intensity=0), WeekPin(week=day(7), week_kind="deload"))
+    s = s.model_copy(update={"pins": ahead + before})
+    s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
+    now, lived = pins_listed(s), pins_listed(s, past=True)
+    assert [d for _l, _a, d in now] == [p.date for p in ahead]
+    assert [d for _l, _a, d in lived] == [day(3), day(7)]
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    listed = [i for i in (panel.list.item(k) for k in range(panel.list.count()))
+              if i.text().startswith(PIN_MARK)]
+    assert PINS_LISTED == 10 and len(listed) == 11
+    assert [i.text() for i in listed[:10]] == [f"{PIN_MARK} Pinned — {line}." for line, _a, _d in now[:10]]
+    assert all(i.toolTip().startswith("Kept by every solve") for i in listed[:10])
+    assert listed[10].text() == f"{PIN_MARK} … and 3 more pins"
+    assert listed[10].toolTip().splitlines() == [f"{now[10][0]}."] + [
+        f"{line} (before today)." for line, _a, _d in lived]
+    assert not listed[10].data(Qt.ItemDataRole.UserRole)  # a click goes nowhere
+    few = s.model_copy(update={"pins": ahead[:1] + before})
+    panel.set_report(few, check_plan(few, s.plan))
+    listed = [i for i in (panel.list.item(k) for k in range(panel.list.count()))
+              if i.text().startswith(PIN_MARK)]
+    assert [i.text().endswith("(before today).") for i in listed] == [False, True, True]
+    assert listed[1].toolTip().startswith("Pinned before today: kept as lived")
+    assert listed[1].data(Qt.ItemDataRole.UserRole) == ("A2", day(3))

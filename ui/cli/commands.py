@@ -401,14 +401,15 @@ def print_taper_places(season, file=None) -> None:
 
 def print_pins(season, file=None) -> None:
     """The season's pins, each in a line (``planner.edits.pins_listed``): what every solve
-    keeps, as Plan Check lists them."""
+    keeps, as Plan Check lists them; those before today apart, kept as lived."""
     from planner.edits import pins_listed
 
-    pins = pins_listed(season)
-    if pins:
-        print(f"Pinned ({len(pins)}, kept by every solve):", file=file)
-    for line, _athlete, _day in pins:
-        print(f"  ◤ {line}", file=file)
+    for pins, heading in ((pins_listed(season), "kept by every solve"),
+                          (pins_listed(season, past=True), "before today: kept as lived")):
+        if pins:
+            print(f"Pinned ({len(pins)}, {heading}):", file=file)
+        for line, _athlete, _day in pins:
+            print(f"  ◤ {line}", file=file)
 
 
 def print_speed_after_pain(season, plan, file=None) -> None:

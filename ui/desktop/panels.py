@@ -85,6 +85,7 @@ PAIN_MARK = "⚠"  # a pain listed before a planned speed day or match (the Log'
 COLD_MARK = "❄"  # a match started as the first speed day after RAMP's gap (planner.coldstart)
 REPLANNED_MARK = "⇄"  # a day the last re-plan from today changed from the stored plan (planner.plandiff)
 UNPLANNED_MARK = "∅"  # athletes added to the plan at 0 %, not planned yet (Plan.unplanned)
+PINS_LISTED = 10  # Plan Check's lines of pins; the rest in one line's tooltip
 PIN_MARK = "◤"  # a pin of the season (the board's corner flag), listed last: what every solve keeps
 def _esc(text: object) -> str:
     return html.escape(str(text))
@@ -891,14 +892,24 @@ class ViolationsPanel(QWidget):
     def _fill_pins(self, season: Season) -> None:
         """A line per pin of the season (``planner.edits.pins_listed``, as ``check`` prints
         them), by day: a coach taking a season over sees what was pinned without scanning the
-        board for corner flags; a click goes to the pinned cell."""
+        board for corner flags; a click goes to the pinned cell. The pins before today come
+        after, as lived; at most :data:`PINS_LISTED` lines, the rest in one line's tooltip."""
         from planner.edits import pins_listed
 
-        for line, athlete, when in pins_listed(season):
-            item = QListWidgetItem(f"{PIN_MARK} Pinned — {line}.")
+        now = [(f"{line}.", a, d, True) for line, a, d in pins_listed(season)]
+        lived = [(f"{line} (before today).", a, d, False) for line, a, d in pins_listed(season, past=True)]
+        pins = now + lived
+        for line, athlete, when, kept in pins[:PINS_LISTED]:
+            item = QListWidgetItem(f"{PIN_MARK} Pinned — {line}")
             item.setData(Qt.ItemDataRole.UserRole, (athlete or "", when))
             item.setToolTip("Kept by every solve (a corner flag on the board). To remove it: "
-                            "right-click the cell ▸ Unpin ….")
+                            "right-click the cell ▸ Unpin …." if kept else
+                            "Pinned before today: kept as lived; no solve plans that day again "
+                            "(a corner flag on the board).")
+            self.list.addItem(item)
+        if rest := pins[PINS_LISTED:]:
+            item = QListWidgetItem(f"{PIN_MARK} … and {len(rest)} more pin{'s' if len(rest) != 1 else ''}")
+            item.setToolTip("\n".join(line for line, _a, _d, _k in rest))
             self.list.addItem(item)
 
     def _fill_credited(self, season: Season, found: list) -> None:
