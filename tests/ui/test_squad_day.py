@@ -25,6 +25,16 @@ def _row(text: str, heading: str) -> str:
                 "")
 
 
+
+def _window(qtbot, season) -> MainWindow:
+    """The app on ``season`` at 1280 x 690, shown."""
+    win = MainWindow(season, None, autosave=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 690)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
 def test_a_click_on_a_days_header_shows_the_squads_day_with_its_cautions(qtbot):
     season = planned(load_demo_season())
     today = season.calendar.today
@@ -47,11 +57,7 @@ def test_a_click_on_a_days_header_shows_the_squads_day_with_its_cautions(qtbot):
             ap = ap.model_copy(update={"intensity": ap.intensity[:i] + (level,) + ap.intensity[i + 1:]})
         rows.append(ap)
     season = season.model_copy(update={"plan": plan.model_copy(update={"athletes": tuple(rows)})})
-    win = MainWindow(season, None, autosave=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 690)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _window(qtbot, season)
     board = win.board
     board.scroll_to_date(day)
     QApplication.processEvents()
@@ -94,11 +100,7 @@ def test_the_squads_day_stays_through_an_edit_until_a_cell_is_chosen(qtbot):
     from planner import edits as E
 
     season = planned(load_demo_season())
-    win = MainWindow(season, None, autosave=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 690)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _window(qtbot, season)
     board = win.board
     tl = Timeline(season)
     day = season.calendar.today + dt.timedelta(days=3)
