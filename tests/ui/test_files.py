@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 from planner import __version__
 from planner import edits as E
 from planner.seasonfile import load_season
+from planner.text import computer_date
 from tests.ui.test_app import tiny_season
 from ui.desktop.mainwindow import MainWindow
 
@@ -266,7 +267,7 @@ def test_a_new_season_that_started_before_today_offers_to_plan_from_today(w):
     on the first day and a test of last week was refused as "after today", with no word of why."""
     import datetime as dt
 
-    today = dt.date.today()
+    today = computer_date()
     w.new_action.trigger()
     dlg = w.new_season_dialog
     dlg.name.setText("Harbour United")
@@ -285,3 +286,19 @@ def test_a_new_season_that_started_before_today_offers_to_plan_from_today(w):
     assert not dlg.from_today.isVisibleTo(dlg)  # nothing has happened yet
     dlg.buttons.accepted.emit()
     assert w.season.calendar.today is None
+
+
+def test_file_new_proposes_dates_from_the_computers_date_the_app_goes_by(w, monkeypatch):
+    """File ▸ New read the real date while the window's "today is behind" notice and Move Today
+    read the clock the app goes by (PERIODIZE_CLOCK): a coach whose computer's date was set saw
+    a season proposed in another year than the one the notice spoke of."""
+    import datetime as dt
+
+    monkeypatch.setenv("PERIODIZE_CLOCK", "2031-03-05")  # a Wednesday
+    w.new_action.trigger()
+    dlg = w.new_season_dialog
+    assert dlg.start.value() == dt.date(2031, 3, 10)  # the next Monday
+    dlg.start.setDate(QDate(2031, 2, 3))
+    dlg.end.setDate(QDate(2031, 9, 28))
+    assert "Wed 5 Mar 2031" in dlg.from_today.text()
+    dlg.reject()

@@ -33,7 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.text import DAY_ABBRS, DAY_NAMES, MONTH_ABBRS, MONTH_NAMES, date_long, day_long
+from planner.text import (
+    DAY_ABBRS,
+    DAY_NAMES,
+    MONTH_ABBRS,
+    MONTH_NAMES,
+    computer_date,
+    date_long,
+    day_long,
+)
 
 # English names first (the app's own words); the computer's language's names are read too where
 # they name no other month or day ("Dez", "janv.")
@@ -70,7 +78,7 @@ def _make(y: int | None, m: int, d: int, lo: dt.date | None, hi: dt.date | None,
             return dt.date(y, m, d)
         except ValueError:
             raise DateError(f"{MONTH_NAMES[m - 1]} {y} has no day {d}") from None
-    anchor = near or dt.date.today()
+    anchor = near or computer_date()
     if lo is not None and anchor < lo:
         anchor = lo
     if hi is not None and anchor > hi:
@@ -161,7 +169,7 @@ def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
         raise DateError(f"no date typed; type one ({EXAMPLES})")
     low = raw.lower()
     if low in ("today", "tomorrow", "yesterday"):
-        base = today or dt.date.today()
+        base = today or computer_date()
         out = base + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[low])
     else:
         out = _numeric(low, lo, hi, day_first, near)

@@ -362,7 +362,7 @@ def handouts_pdf(season: Season, plan: Plan, athletes: list[str] | None = None,
     weeks_out = handout_weeks(season, plan, athletes, weeks, anonymise=anonymise)
 
     def paint(painter: QPainter, writer) -> int:
-        pages = _Painter(painter, writer, exported or dt.date.today())
+        pages = _Painter(painter, writer, exported or text.computer_date())
         for n, w in enumerate(weeks_out, start=1):
             if progress is not None and not progress(n - 1, len(weeks_out)):
                 raise HandoutsCancelled

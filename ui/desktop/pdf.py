@@ -48,7 +48,7 @@ from PySide6.QtGui import (
 
 from planner.season import Season
 from planner.squad import display_order, fitted_position, short_position
-from planner.text import DAY_ABBRS, date_long, date_short, plural
+from planner.text import DAY_ABBRS, computer_date, date_long, date_short, plural
 from planner.timeline import Timeline, in_day_places
 
 RESOLUTION = 72  # painter units are points
@@ -102,7 +102,7 @@ def _render(season: Season, anonymise: bool, exported: dt.date | None,
 
         season, _ = anonymised(season)
     return render_a4_landscape(f"{season.name}: season board", lambda painter, writer: _Pages(
-        season, painter, writer, anonymise, exported or dt.date.today(), boxes).paint())
+        season, painter, writer, anonymise, exported or computer_date(), boxes).paint())
 
 
 def render_a4_landscape(title: str, paint) -> tuple[bytes, int]:

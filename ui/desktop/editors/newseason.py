@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.season import LONGEST_SEASON_DAYS, Calendar, Season
-from planner.text import day_long
+from planner.text import computer_date, day_long
 from ui.desktop import wheelguard
 from ui.desktop.editors.base import _wrapped, date_edit, pydate, qdate
 from ui.desktop.editors.settings import TrainingDayTicks
@@ -34,7 +34,7 @@ def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
 def empty_season(name: str = "New season") -> Season:
     """File ▸ New's empty season with the dates it proposes (the app's start when neither the
     file asked for nor the demo season opens)."""
-    start, end = new_season_dates(dt.date.today())
+    start, end = new_season_dates(computer_date())
     return Season(name=name, calendar=Calendar(start=start, end=end))
 
 
@@ -72,7 +72,7 @@ class NewSeasonDialog(QDialog):
         self.name = QLineEdit()
         self.name.setAccessibleName("Season name")
         self.name.setPlaceholderText("e.g. Riverside FC 2027/28")
-        start, end = new_season_dates(dt.date.today())
+        start, end = new_season_dates(computer_date())
         self.start = date_edit("Season start")
         self.start.setDate(qdate(start))
         self.end = date_edit("Season end")
@@ -133,7 +133,7 @@ class NewSeasonDialog(QDialog):
 
         self._form_shown()
         cur = self.current
-        start, end = proposed_dates(cur) if on else new_season_dates(dt.date.today())
+        start, end = proposed_dates(cur) if on else new_season_dates(computer_date())
         self._end_typed = False
         self.start.setDate(qdate(start))
         self.end.setDate(qdate(end))
@@ -146,7 +146,7 @@ class NewSeasonDialog(QDialog):
         """A season that started before today (entered mid-season) is planned from its first day
         unless the coach ticks "Plan from today"; the board's "today" then sat on the first day
         and a test of last week was refused as "after today" without a word why."""
-        today = dt.date.today()
+        today = computer_date()
         start, end = pydate(self.start.date()), pydate(self.end.date())
         shown = start < today <= end
         self.from_today.setText(f"Plan from today ({day_long(today)})")
@@ -198,7 +198,7 @@ class NewSeasonDialog(QDialog):
             raise ValueError("The season ends before it starts.")
         if (end - start).days > LONGEST_SEASON_DAYS:
             raise ValueError("A season may span at most two years.")
-        today = dt.date.today()
+        today = computer_date()
         planned_from = today if self.from_today.isChecked() and start < today <= end else None
         calendar = Calendar(start=start, end=end, today=planned_from,
                             training_days=self.training.chosen())

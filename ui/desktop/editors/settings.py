@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from PySide6.QtWidgets import (
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.season import WEEKDAYS, Season
-from planner.text import day_long
+from planner.text import computer_date, day_long
 from ui.desktop import wheelguard
 from ui.desktop.editors.base import (
     WEEKDAY_NAMES,
@@ -61,7 +60,7 @@ class SeasonSettingsDialog(QDialog):
         self.use_today.setToolTip("Days before this date keep what happened; the solver plans "
                                   "from it on")
         self.today = date_edit("Today")
-        self.today.setDate(qdate(cal.today or dt.date.today()))
+        self.today.setDate(qdate(cal.today or computer_date()))
         self.use_today.setChecked(cal.today is not None)
         self.today.setEnabled(cal.today is not None)
         self.use_today.toggled.connect(self.today.setEnabled)

@@ -31,7 +31,7 @@ from planner.squad import (
     rehab_status,
     unknown_position_note,
 )
-from planner.text import day_long, join_and, name_key, plural
+from planner.text import computer_date, day_long, join_and, name_key, plural
 from ui.desktop.editors.base import (
     Editor,
     EnterRows,
@@ -533,7 +533,7 @@ class SquadEditor(Editor):
         or the season's first day after the date today when the season has no today (within the
         season)."""
         cal = self.season.calendar
-        day = left_on(self.season, aid) or cal.today or dt.date.today() + dt.timedelta(days=1)
+        day = left_on(self.season, aid) or cal.today or computer_date() + dt.timedelta(days=1)
         return min(max(day, cal.start), cal.end)
 
     def leave(self) -> None:
