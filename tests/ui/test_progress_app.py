@@ -3936,3 +3936,21 @@ def test_move_today_lists_each_kind_of_pain_with_its_own_what_to_do(qapp):
     assert len(rehab) == 3 and rehab[-1] == PainBelowFlare.what_to_do_once()
     assert all(x.startswith(f"⚠ Pain: {s.athlete_label('A1')} logged pain 4/10")
                and "just below the protocol's 5/10" in x for x in rehab[:2])
+
+
+def test_a_replan_that_finds_a_plan_withdraws_the_last_solve_s_explanation(w, qtbot):
+    """After a solve without a plan, undoing its cause and re-planning from today (Ctrl+R)
+    found a plan, yet the Solver Explanation still said "the last solve found no plan" and
+    kept half the lower area; a solve (F5) already withdrew it."""
+    from types import SimpleNamespace
+
+    none = SimpleNamespace(message="No plan satisfies every hard rule.", explanation=(),
+                           remedies=())
+    w.explanation.show_outcome(w.season, none)
+    w.docks["explanation"].show()
+    assert "No plan satisfies every hard rule" in w.explanation.toPlainText()
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        w.weekly.replan_action.trigger()
+    assert done.args[0].plan is not None
+    assert "no conflict to explain" in w.explanation.toPlainText()
+    assert w.docks["explanation"].isHidden()

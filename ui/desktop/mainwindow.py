@@ -1666,6 +1666,16 @@ class MainWindow(QMainWindow):
     def cancel_solve(self) -> None:
         self.solve_job.cancel()
 
+    def plan_found_after_conflict(self) -> None:
+        """A solve or a re-plan found a plan: the explanation of an earlier solve without one
+        is withdrawn (it said "the last solve found no plan" after a re-plan had found one),
+        and its panel, opened for that conflict, gives the board its room back."""
+        conflict_shown = self.explanation.outcome is not None
+        self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
+                               "explain.</i></p>")
+        if conflict_shown:
+            self.docks["explanation"].hide()
+
     @Slot(object)
     def _on_solve_done(self, result: JobResult[SolveResult]) -> None:
         self._update_actions()
@@ -1687,11 +1697,7 @@ class MainWindow(QMainWindow):
         elif outcome.plan is not None and (was := self._backs()) is not None \
                 and (spikes := self._spikes()) is not None \
                 and (kept or self._accept_plan(result.value)):
-            conflict_shown = self.explanation.outcome is not None
-            self.explanation.reset("<p><i>The last solve found a plan: no conflict to "
-                                   "explain.</i></p>")
-            if conflict_shown:  # opened for the conflict, which is gone: the board gets the room
-                self.docks["explanation"].hide()
+            self.plan_found_after_conflict()
             self.statusBar().showMessage(self._solved_text(outcome, same) + self._spikes_text(spikes)
                                          + self._moved_text(was) + self._changed_text(before))
         else:

@@ -540,6 +540,7 @@ class WeeklyLoop(QObject):
         elif result.stale and outcome.plan is not None:
             w._offer_stale(outcome, result.value.rules)
         elif outcome.plan is not None and w._accept_plan(result.value, "Re-plan from today"):
+            w.plan_found_after_conflict()
             season = w.season
             changes = plan_changes(season, self._reference, season.plan)
             w.violations_panel.set_replan_changes(season.plan, changes)  # whole, in Plan Check
