@@ -1599,3 +1599,26 @@ def test_the_pins_zero_names_what_the_athletes_day_gives_as_the_board_does(qtbot
             assert dlg.pin_level.itemText(dlg.pin_level.findData(0)) == want, (ap.athlete, i)
             seen.add(want)
     assert len(seen) == 3  # each of the three met
+
+
+def test_a_scenario_being_replanned_reads_so_and_is_not_adopted_under_its_replan(qtbot, window):
+    """While a scenario was re-planned the Scenarios list said "not planned" beside the status
+    bar's "Re-planning …", and Adopt, Rename and Delete stayed enabled for it."""
+    w = window
+    dlg = w.whatif.new_dialog()
+    dlg.name.setText("Flare in week 3")
+    dlg.set_kind("flare")
+    dlg.flare_date.set_date(day(20))
+    assert dlg.add_change(), dlg.error.text()
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT) as done:
+        dlg.buttons.accepted.emit()
+        row = [w.whatif.panel.table.item(r, 0).text()
+               for r in range(w.whatif.panel.table.rowCount())].index("Flare in week 3")
+        assert w.whatif.panel.table.item(row, 1).text() == "re-planning…"
+        w.whatif.panel.table.selectRow(row)
+        assert not w.whatif.adopt_action.isEnabled() and not w.whatif.delete_action.isEnabled()
+        assert w.whatif.duplicate_action.isEnabled()
+    assert done.args[0].plan is not None
+    assert w.whatif.panel.table.item(row, 1).text() == "planned"
+    w.whatif.panel.table.selectRow(row)
+    assert w.whatif.adopt_action.isEnabled()

@@ -69,7 +69,8 @@ class ScenariosPanel(QWidget):
         self.season: Season | None = None
         # per scenario: why it can no longer apply (a change before today) and why its plan is
         # out of date ("" when not)
-        self._states: list[tuple[str, str]] = []
+        self._states: list[tuple[str, str, bool]] = []
+        self.replanning: str | None = None  # the scenario being re-planned, if one is
         self.intro = QLabel("<b>What if</b> the final moves a week earlier, or a player flares up "
                             "in week 12? <b>New…</b> makes a scenario: a list of changes, re-planned "
                             "from the current plan and compared side by side. The season itself "
@@ -105,6 +106,14 @@ class ScenariosPanel(QWidget):
         self.table.itemDoubleClicked.connect(
             lambda item: self.activated.emit(self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)))
 
+    def set_replanning(self, name: str | None) -> None:
+        """The scenario being re-planned (None: none): its row says "re-planning…", not "not
+        planned" beside the status bar's "Re-planning …"."""
+        self.replanning = name
+        if self.season is not None:
+            self._states = []
+            self.set_season(self.season)
+
     def add_buttons(self, first: list[QAction], second: list[QAction]) -> None:
         """Tool buttons for the actions (they follow the actions' enabled state)."""
         self.buttons: dict[str, QToolButton] = {}
@@ -121,15 +130,18 @@ class ScenariosPanel(QWidget):
     def set_season(self, season: Season) -> None:
         old, old_states = self.season, self._states
         self.season = season
-        self._states = [(overtaken(season, sc), out_of_date(season, sc)) for sc in season.scenarios]
+        self._states = [(overtaken(season, sc), out_of_date(season, sc), sc.name == self.replanning)
+                        for sc in season.scenarios]
         key = self.selected_name()
         if old is not None and old.scenarios is season.scenarios and old_states == self._states:
             self._selection_changed()  # the changes' texts name the season's competitions
             return
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(season.scenarios))
-            for r, (sc, (past, why)) in enumerate(zip(season.scenarios, self._states, strict=True)):
-                state = ("can no longer apply" if past else "not planned" if sc.plan is None
+            for r, (sc, (past, why, running)) in enumerate(zip(season.scenarios, self._states,
+                                                               strict=True)):
+                state = ("can no longer apply" if past else "re-planning…" if running
+                         else "not planned" if sc.plan is None
                          else "out of date" if why else "planned")
                 cells = [sc.name, state, str(len(sc.edits))]
                 for c, text in enumerate(cells):
@@ -303,8 +315,11 @@ class WhatIf(QObject):
     def update_actions(self) -> None:
         sc = self.panel.selected()
         busy = self.job.is_running()
-        for a in (self.adopt_action, self.duplicate_action, self.rename_action, self.delete_action):
-            a.setEnabled(sc is not None)
+        # the scenario being re-planned is not adopted, renamed or deleted under its re-plan
+        running = busy and sc is not None and sc.name == self.panel.replanning
+        for a in (self.adopt_action, self.rename_action, self.delete_action):
+            a.setEnabled(sc is not None and not running)
+        self.duplicate_action.setEnabled(sc is not None)
         self.replan_action.setEnabled(sc is not None and not busy)
         self.compare_action.setEnabled(sc is not None and sc.plan is not None)
         self.cancel_action.setEnabled(busy)
@@ -421,6 +436,7 @@ class WhatIf(QObject):
         baseline = season.model_copy(update={"scenarios": ()})
         limit = w.solve_time_limit
         self._replanning = (sc.name, solve_first)
+        self.panel.set_replanning(sc.name)
         self.job.start(self.replan_work(baseline, after, season.plan, limit, solve_first),
                        label=f"Re-planning “{sc.name}”…", limit=limit, stop=new_stop(),
                        basis=self._basis_of(sc.name))
@@ -466,9 +482,10 @@ class WhatIf(QObject):
 
     @Slot(object)
     def _on_replanned(self, result: JobResult[ReplanResult]) -> None:
-        self.update_actions()
         name, solve_first = self._replanning or ("", False)
         self._replanning = None
+        self.panel.set_replanning(None)
+        self.update_actions()
         if result.failed:  # the job runner showed the message
             self.replan_failed.emit(result.error)
             return
