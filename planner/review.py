@@ -24,7 +24,7 @@ from planner.history import lived_for_load, logged_days, role_of_minutes
 from planner.loadtable import AthleteLoad, LoadTable, athlete_load, counts_log
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
-from planner.season import FIT, HV_LEVEL, PLAY_LEVEL, Plan, Season
+from planner.season import FIT, HV_LEVEL, PLAY_LEVEL, WEEKDAYS, Plan, Season
 from planner.squad import is_absence, not_with_squad, planned_order
 from planner.timeline import Timeline
 
@@ -73,10 +73,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("logged", "Logged AU", "load logged over the period (minutes × RPE; — when nothing was logged)"),
     ("planned", "Planned AU", "load planned over the period (the plan's, as it was made), "
                               "the days logged or not"),
-    ("days_logged", "Days logged", "the period's days before today with the squad on which a "
-                                   "session was logged, of all of them (\"140 of 280\"): the "
-                                   "days Logged AU adds up; a day with nothing logged counts as "
-                                   "planned"),
+    ("days_logged", "Days logged", "the period's days before today with a session or match "
+                                   "planned (or a session logged) on which a session was logged, "
+                                   "of all of them (\"232 of 234\"): the days Logged AU adds up; "
+                                   "a day with nothing logged counts as planned; a day with "
+                                   "nothing planned (a Sunday, a day off, a day away) is not "
+                                   "counted"),
     ("planned_logged", "Planned AU, days logged", "load planned for the days logged alone: what "
                                                   "Logged AU is measured against"),
     ("ratio", "Logged ÷ planned", "Logged AU ÷ Planned AU, days logged: the load logged ÷ the "
@@ -87,7 +89,10 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 RATIOS = ("hv_ratio", "ratio")  # the columns of a ratio: "94 %", in the CSV to 3 decimals
 # the columns read "23 of 43" (their count of the days that could be logged); in the CSV the count
 OF_COLUMNS = ("matches_logged", "days_logged")
-CSV_COLUMNS = tuple(key for key, _, _ in COLUMNS)  # the review CSV's header (``periodize load --review``)
+# the review CSV's header (``periodize load --review``): the columns, and after Days logged the
+# days it is "of" (the matches' "of" is Started + Bench + Not played; this one is no sum)
+CSV_COLUMNS = tuple(k for key, _, _ in COLUMNS
+                    for k in ((key, "days_planned") if key == "days_logged" else (key,)))
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,9 @@ class ReviewRow:
     minutes: float | None = None  # None: no minutes played logged
     matches_logged: int = 0  # the match days counted with minutes played logged
     days_logged: int = 0  # the period's days before today with a session logged
-    days_past: int = 0  # the period's days before today with the squad (or logged)
+    # the period's days before today with the squad with a session or match planned (or a session
+    # logged): what Days logged is "of"; a Sunday or a day off, nothing planned, is not one
+    days_planned: int = 0
     hv_done: int = 0
     hv_planned_past: int = 0  # the exposures the plan had for the days of hv_done
     # HV done ÷ planned's own: hv_done and hv_planned_past on the days logged alone, the days
@@ -198,7 +205,7 @@ class ReviewRow:
         if key in RATIOS:
             return f"{round(100 * v)} %"
         if key in OF_COLUMNS:
-            of = self.matches if key == "matches_logged" else self.days_past
+            of = self.matches if key == "matches_logged" else self.days_planned
             return f"{text.number(v)} of {text.number(of)}"
         if isinstance(v, float | int) and not isinstance(v, bool):
             return text.number(round(v))
@@ -210,17 +217,23 @@ class Review:
     period: Period
     rows: tuple[ReviewRow, ...]  # the squad's display order
     total: ReviewRow = field(default_factory=lambda: ReviewRow("", TOTAL))
+    # the weekdays the team does not train (``sun``): the heading names them as not counted
+    rest_days: tuple[str, ...] = ()
 
     def heading(self) -> str:
-        """The period and how much of it was logged: ``Whole season: … (ended). Logged: 2,954
-        of 6,720 athlete-days before today (44 %), the rest counted as planned`` (no full stop)."""
+        """The period and how much of it was logged: ``Whole season: … (ended). Logged: 5,499
+        of 5,601 athlete-days planned before today (98 %), the rest counted as planned; Sundays,
+        days off and days away not counted`` (no full stop): a fully logged season read 82 %
+        when every Sunday was counted as a day not logged."""
         t = self.total
-        if not self.rows or t.days_past == 0:
+        if not self.rows or t.days_planned == 0:
             return self.period.words()
-        share = round(100 * t.days_logged / t.days_past)
+        share = round(100 * t.days_logged / t.days_planned)
+        rest = ([text.weekdays_words(self.rest_days)] if self.rest_days else []) + [
+            "days off", "days away"]
         return (f"{self.period.words()}. Logged: {text.number(t.days_logged)} of "
-                f"{text.number(t.days_past)} athlete-days before today ({share} %), the rest "
-                f"counted as planned")
+                f"{text.number(t.days_planned)} athlete-days planned before today ({share} %), "
+                f"the rest counted as planned; {text.join_and(rest)} not counted")
 
 
 def csv_text(review: Review, anonymise: bool = False) -> str:
@@ -282,8 +295,9 @@ def season_review(season: Season, plan: Plan | None = None, whole: bool = False)
     tl = Timeline(season)
     period = period_of(season, whole, tl)
     plan = plan if plan is not None else season.plan
+    rest = tuple(d for d in WEEKDAYS if d not in season.calendar.training_days)
     if plan is None:
-        return Review(period, ())
+        return Review(period, (), rest_days=rest)
     lived = lived_for_load(season, plan, tl)
     rs, table = RuleSet(season.rules), LoadTable.of_season(season)
     rows = []
@@ -294,7 +308,7 @@ def season_review(season: Season, plan: Plan | None = None, whole: bool = False)
         f = AthleteFacts(season, tl, rs, ap)
         load = athlete_load(season, lived, a.id, table=table, tl=tl, facts=f)
         rows.append(_row(season, tl, period, f, load, a.name))
-    return Review(period, tuple(rows), _total(rows))
+    return Review(period, tuple(rows), _total(rows), rest)
 
 
 def _indexes(tl: Timeline, days: set[dt.date]) -> set[int]:
@@ -334,8 +348,11 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load: At
     # HV done ÷ planned over the load ratio's days, the days logged (a match day's minutes played
     # are a session logged): a day with nothing logged reads as planned, done by construction
     measured = set(days_logged)
+    # the days that could be logged: a session or match planned (its planned load, as it was
+    # made), or one logged; a Sunday, a day off or a day away had nothing to log
+    planned_days = {i for i in past if load.planned[off + i] > 0}
     return ReviewRow(
-        f.id, name, **games, **days, days_logged=len(measured), days_past=len(measured | set(past)),
+        f.id, name, **games, **days, days_logged=len(measured), days_planned=len(measured | planned_days),
         hv_done=len(done), hv_planned_past=len(planned_hv),
         hv_done_logged=len(done & measured), hv_planned_logged=len(planned_hv & measured),
         hv_ahead=ahead if period.reaches_today else None,
@@ -431,7 +448,8 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         "", TOTAL, started=sum(r.started for r in rows), bench=sum(r.bench for r in rows),
         not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
         matches_logged=sum(r.matches_logged for r in rows),
-        days_logged=sum(r.days_logged for r in rows), days_past=sum(r.days_past for r in rows),
+        days_logged=sum(r.days_logged for r in rows),
+        days_planned=sum(r.days_planned for r in rows),
         hv_done=sum(r.hv_done for r in rows),
         hv_planned_past=sum(r.hv_planned_past for r in rows),
         hv_done_logged=sum(r.hv_done_logged for r in hv_rated),

@@ -25,8 +25,9 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0] == ("Test season: season review. Season so far: 4 to 24 Jan 2027 (to the day "
-                        "before today, Mon 25 Jan 2027). Logged: 3 of 80 athlete-days before "
-                        "today (4 %), the rest counted as planned.")
+                        "before today, Mon 25 Jan 2027). Logged: 3 of 60 athlete-days planned "
+                        "before today (5 %), the rest counted as planned; Sundays, days off and "
+                        "days away not counted.")
     head = lines[1]
     assert head.split()[:3] == ["athlete", "Started", "Bench"]
     rows = {line.split("  ")[0].split(" (")[0]: line for line in lines[2:]
@@ -37,7 +38,7 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
     # ahead ("—"), the longest gap 10 days
     assert rows["Athlete 1"].split()[3:16] == ["2", "1", "0", "30", "1", "of", "3", "4", "6", "33",
                                                "%", "—", "1"]
-    assert " 3 of 21 " in rows["Athlete 1"] and " 3 of 80 " in rows["Squad"]
+    assert " 3 of 18 " in rows["Athlete 1"] and " 3 of 60 " in rows["Squad"]
     assert "1 wk 3 d" in rows["Athlete 1"]
     assert rows["Athlete 3"].rstrip().endswith("Illness 3, International duty 2")
     # the columns line up: every row's HV done ends where its heading does
@@ -61,6 +62,9 @@ def test_the_whole_season_csv_reads_back(folder):
     assert by["A1"]["longest_gap"] == "10" and by["A1"]["minutes"] == "30"
     assert by["A2"]["rehab"] == "12" and by["A2"]["logged"] == "" and by["A2"]["ratio"] == ""
     assert by["A4"]["not_with_squad"] == "11"
+    # the days logged and the days they are of: those with a session or match planned, no Sunday
+    assert (by["A1"]["days_logged"], by["A1"]["days_planned"]) == ("3", "18")
+    assert by["Squad"]["days_planned"] == "60"
     assert by["Squad"]["hv_ahead"] == "6" and by["Squad"]["logged"] == str(360 + 210 + 300)
     # written again over itself: an earlier output, replaced unasked and kept as .bak
     again = run("load", "s.season.json", "--review", "--csv", "review.csv", cwd=folder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planner.review import COLUMNS, gap_words, season_review
-from planner.season import AthletePlan, Plan, Session, Unavailability
+from planner.season import AthletePlan, NonTrainingDay, Plan, Session, Unavailability
 from planner.timeline import Timeline
 from tests.builders import day, injury, season
 
@@ -337,20 +337,24 @@ def test_each_row_says_its_matches_and_days_logged_and_the_plan_of_those_days():
     # counted by hand: A1's past match days 5, 12 and 19; minutes logged on day 5 alone
     assert (a1.matches_logged, a1.cell("matches_logged")) == (1, "1 of 3")
     assert a1.cell("minutes") == "30"
-    # days logged: 1, 5 and 8 of days 0-20; A4 left the squad on day 17 (17 days with it)
-    assert (a1.days_logged, a1.cell("days_logged")) == (3, "3 of 21")
+    # days logged: 1, 5 and 8 of the 18 days of 0-20 with something planned (the Sundays 6, 13
+    # and 20 had nothing); A2: not 2 (the injury's day), 7 (ill; 6 a Sunday), nor the match days
+    # 5 and 12 in rehab (no session planned): 14; A3: ill 8-10, away 15-16: 13; A4 left the squad
+    # on day 17: Mon-Sat of days 0-16, 15
+    assert (a1.days_logged, a1.cell("days_logged")) == (3, "3 of 18")
     assert [rows[a].cell("days_logged") for a in ("A2", "A3", "A4")] == [
-        "0 of 21", "0 of 21", "0 of 17"]
+        "0 of 14", "0 of 13", "0 of 15"]
     # the ratio is the ratio of the two figures beside it
     assert a1.cell("planned_logged") == f"{75 * 6 + 95 * 8 + 75 * 6:,}"
     assert a1.ratio == pytest.approx(a1.logged / a1.planned_logged)
     assert a1.planned > a1.planned_logged  # the period's plan, a figure of its own
     total = review.total
-    assert (total.days_logged, total.days_past) == (3, 21 + 21 + 21 + 17)
+    assert (total.days_logged, total.days_planned) == (3, 18 + 14 + 13 + 15)
     assert total.cell("matches_logged") == f"1 of {sum(r.matches for r in rows.values())}"
     assert total.ratio == pytest.approx(total.logged / total.planned_logged)
-    assert review.heading() == (review.period.words() + ". Logged: 3 of 80 athlete-days before "
-                                "today (4 %), the rest counted as planned")
+    assert review.heading() == (review.period.words() + ". Logged: 3 of 60 athlete-days planned "
+                                "before today (5 %), the rest counted as planned; Sundays, days "
+                                "off and days away not counted")
     # the columns sit by the figures they qualify, and the CSV gives the counts as numbers
     keys = [k for k, _, _ in COLUMNS]
     assert keys.index("matches_logged") == keys.index("minutes") + 1
@@ -360,5 +364,36 @@ def test_each_row_says_its_matches_and_days_logged_and_the_plan_of_those_days():
 
     header, first = csv_text(review).splitlines()[:2]
     row = dict(zip(header.split(","), first.split(","), strict=True))
-    assert (row["matches_logged"], row["days_logged"], row["planned_logged"]) == (
-        "1", "3", str(75 * 6 + 95 * 8 + 75 * 6))
+    assert (row["matches_logged"], row["days_logged"], row["days_planned"], row["planned_logged"]) == (
+        "1", "3", "18", str(75 * 6 + 95 * 8 + 75 * 6))
+
+
+def test_a_season_logged_on_every_training_day_reads_all_of_it_logged():
+    """A head coach who logged every session and match of the season read "Logged: 5,499 of
+    6,720 athlete-days before today (82 %), the rest counted as planned", "232 of 280" a player:
+    the 18 % were the Sundays and the team's days off, with nothing planned. The days counted are
+    those with a session or match planned (or logged), and the heading says what is not."""
+    s = _review_season()
+    off = day(10)  # a team day off on a Thursday: nothing planned for anyone
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={
+        "non_training_days": (NonTrainingDay(date=off, reason="Club day"),)})})
+    tl = Timeline(s)
+    one = s.plan.athletes[0].model_copy(update={"intensity": tuple(
+        0 if tl.days[i] == off else x for i, x in enumerate(s.plan.athletes[0].intensity))})
+    s = s.model_copy(update={"plan": s.plan.model_copy(update={"athletes": (one,)}),
+                             "athletes": s.athletes[:1], "injuries": (), "unavailability": ()})
+    # A1 logged on every Mon-Sat of days 0-20 but the day off
+    worked = [i for i in range(TODAY) if tl.days[i].weekday() != 6 and tl.days[i] != off]
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(i), minutes=60, rpe=5) for i in worked)})
+    review = season_review(s)
+    a1 = _rows(review)["A1"]
+    assert len(worked) == 17 and (a1.days_logged, a1.days_planned) == (17, 17)
+    assert a1.cell("days_logged") == "17 of 17"
+    assert review.heading() == (review.period.words() + ". Logged: 17 of 17 athlete-days "
+                                "planned before today (100 %), the rest counted as planned; "
+                                "Sundays, days off and days away not counted")
+    # a team training every day: no weekday to name
+    every = s.model_copy(update={"calendar": s.calendar.model_copy(update={
+        "training_days": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})})
+    assert season_review(every).heading().endswith("; days off and days away not counted")

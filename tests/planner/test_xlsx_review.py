@@ -32,6 +32,10 @@ def _check(ws) -> None:
             a1["HV ahead"], a1["Longest gap (days)"]) == (2, 1, 30, 4, 6, "—", 10)
     assert abs(a1["HV done ÷ planned"] - 1 / 3) < 1e-9  # over his days logged: 1 of 3
     assert a1["Logged AU"] == 870 and 0 < a1["Logged ÷ planned"] < 1
+    # the days logged of those with something planned (a Sunday had nothing), as the heading says
+    assert a1["Days logged"] == "3 of 18" and rows["Squad"]["Days logged"] == "3 of 60"
+    assert ("Logged: 3 of 60 athlete-days planned before today (5 %), the rest counted as "
+            "planned; Sundays, days off and days away not counted." in ws["A2"].value)
     a3 = rows["Athlete 3 (A3)"]
     assert a3["Unavailable days"] == 5
     assert a3["Unavailable, by reason"] == "Illness 3, International duty 2"
