@@ -69,13 +69,17 @@ class OutOfTime:
         return (f"{who}: in {self.stage} since {day_long(self.since)}, {self.lasted} days by {by} "
                 f"({self.stage} lasts at most {self.longest}{left})")
 
-    def restart_words(self) -> str:
+    def restart_words(self, credit: int | None = None) -> str:
         """``P3 restarts on Mon 2 Aug 2027, its sprint ladder counted as done to the stage
-        before's cap (RH-11)``: what a record of the stage on ``when`` does."""
+        before's cap (RH-11)``: what a record of the stage on ``when`` does. ``credit``: the
+        stage before's cap (``Protocol.previous_cap``) when known; below running's first level
+        (P1's 0 %, or no stage before) there is no ladder done, and the clause is left out (a P2
+        restart after a P1 of no running read "counted as done to the stage before's cap")."""
         from planner.text import day_long
 
-        return (f"{self.stage} restarts on {day_long(self.when)}, its sprint ladder counted as "
-                f"done to the stage before's cap (RH-11)")
+        ladder = credit is None or credit >= LADDER[0]
+        return (f"{self.stage} restarts on {day_long(self.when)}" + (
+            ", its sprint ladder counted as done to the stage before's cap (RH-11)" if ladder else ""))
 
 
 def out_of_time(spec: StageSpec, seg, flare_ups, when: dt.date, least: int = 0) -> OutOfTime | None:

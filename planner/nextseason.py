@@ -261,7 +261,8 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
     if late is None:
         return inj
     notes.append(f"{late.words(old.athlete_label(inj.athlete), 'the new start')}, so "
-                 f"{late.restart_words()}: after the break, re-test them before their "
+                 f"{late.restart_words(proto.previous_cap(seg.stage))}: after the break, "
+                 f"re-test them before their "
                  f"first speed day and record the stage the physio finds (Season ▸ Injuries, "
                  f"Record stage), or pin their first running days lower")
     return inj.model_copy(update={"stages": inj.stages + (StageRecord(stage=seg.stage,

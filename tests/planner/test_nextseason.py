@@ -61,9 +61,9 @@ def test_the_next_season_carries_the_squad_open_rehab_and_the_last_four_weeks():
     text = "\n".join(made.notes)
     assert "Not carried, as they left the squad: Athlete 4 (A4) on Sun 24 Jan 2027" in text
     assert "Rehab carried: 2 injuries still open as recorded (Athlete 1 (A1), Athlete 2 (A2))" in text
+    # P1 is the first stage: no ladder done before it to be counted
     assert ("Athlete 2 (A2): in P1 since Tue 15 Dec 2026, 48 days by the new start (P1 lasts at "
-            "most 21), so P1 restarts on Mon 1 Feb 2027, its sprint ladder counted as done to the "
-            "stage before's cap (RH-11): after the break, re-test them") in text
+            "most 21), so P1 restarts on Mon 1 Feb 2027: after the break, re-test them") in text
     assert "not over" not in text  # today on the last day
     assert "2 logged sessions of the four weeks before Mon 1 Feb 2027 carried" in text
     assert "4 competitions, 1 absence;" in text  # left in the old file, counted
@@ -224,3 +224,24 @@ def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_h
     made = next_season(short, start=day(28))
     assert made.season.injuries[0].stages == (StageRecord(stage="S3", start=day(26)),)
     solved_and_checked(made.season, time_limit=20)
+
+def _held(stage: str, since: int, onset: int):
+    """A season of four weeks ending on its last day, A1's hamstring strain recorded in ``stage``
+    since day ``since``."""
+    return season(weeks=4, athletes=2, today=day(27), injuries=(Injury(
+        athlete="A1", protocol="hamstring-strain", onset=day(onset),
+        stages=(StageRecord(stage=stage, start=day(since)),)),))
+
+
+def test_a_restart_counts_the_sprint_ladder_done_only_after_a_stage_that_allows_running():
+    """A P2 restart of a hamstring strain (P1 before it: no running) read "its sprint ladder
+    counted as done to the stage before's cap (RH-11)": there is no ladder done. The clause is
+    said only when the stage before allows running (P3's restart: P2 runs at 70 %)."""
+    p2 = "\n".join(next_season(_held("P2", 2, 1), start=day(56)).notes)
+    assert ("Athlete 1 (A1): in P2 since Wed 6 Jan 2027, 54 days by the new start (P2 lasts at "
+            "most 14), so P2 restarts on Mon 1 Mar 2027: after the break, re-test them") in p2
+    assert "sprint ladder" not in p2
+    p3 = "\n".join(next_season(_held("P3", 2, -5), start=day(56)).notes)
+    assert ("so P3 restarts on Mon 1 Mar 2027, its sprint ladder counted as done to the stage "
+            "before's cap (RH-11): after the break") in p3
+
