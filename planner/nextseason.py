@@ -34,6 +34,7 @@ from planner.errors import InputError
 from planner.leastreturn import out_of_time
 from planner.protocols import available_protocols, load_protocol
 from planner.rehab import governing, segments
+from planner.rules import RULES, RuleSet
 from planner.season import (
     FIT,
     LONGEST_SEASON_DAYS,
@@ -44,7 +45,7 @@ from planner.season import (
     planning_start,
 )
 from planner.squad import is_absence, joined_on, left_on
-from planner.text import day_long, join_and, plural, week_of
+from planner.text import day_long, join_and, plural, week_of, weekdays_words
 from planner.validate import PRE_SEASON_LOG_DAYS
 
 LONG_BREAK_DAYS = 21  # a break this long or longer: the first weeks' note (_break_note)
@@ -105,10 +106,13 @@ def _dates_problems(old: Season, start: dt.date, end: dt.date) -> list[str]:
 
 
 def next_season(old: Season, start: dt.date | None = None, end: dt.date | None = None,
-                name: str | None = None, file: str = "FILE") -> NextSeason:
+                name: str | None = None, file: str = "FILE",
+                training_days: tuple[str, ...] | None = None) -> NextSeason:
     """The season after ``old``, from ``start`` to ``end`` (default :func:`proposed_dates`),
     named ``name`` (default :func:`proposed_name`); InputError when the dates do not follow it.
-    ``file``: the new season's file as a command names it (the first weeks' note)."""
+    ``file``: the new season's file as a command names it (the first weeks' note).
+    ``training_days``: the new season's training weekdays when chosen (File ▸ New's ticks;
+    default: the old season's)."""
     first, last = proposed_dates(old)
     start = start or first
     end = end or (last if start == first else start + (last - first))
@@ -125,10 +129,11 @@ def next_season(old: Season, start: dt.date | None = None, end: dt.date | None =
     season = Season(
         name=(name or proposed_name(old, start)).strip()[:200],
         calendar=Calendar(start=start, end=end, week_start=old.calendar.week_start,
-                          training_days=old.calendar.training_days),
+                          training_days=training_days or old.calendar.training_days),
         athletes=squad, injuries=injuries, rules=old.rules, sessions=sessions,
         unavailability=away)
-    notes[:0] = _not_over(old) + _squad_notes(old, squad, gone)
+    notes[:0] = _not_over(old) + _squad_notes(old, squad, gone) + _settings_note(
+        old, season.calendar.training_days)
     if away:
         notes.append("Absences carried, as they run into the new season: " + ", ".join(
             f"{old.athlete_label(u.athlete)} {day_long(u.start)} to {day_long(u.end)}"
@@ -150,6 +155,47 @@ def _not_over(old: Season) -> list[str]:
             f"what comes after its today is read from its plan, not from what happened; move its "
             f"today on and record the rehab first (Move Today, or periodize advance --accept) "
             f"for a next season from what happened"]
+
+
+def _settings_note(old: Season, training_days: tuple[str, ...]) -> list[str]:
+    """A line naming the rule settings carried that differ from the defaults (a longer HV-1
+    window set for a congested run went into the next season unseen), and the training weekdays
+    when they are not the default's: ``Rule settings carried: HV-1 window length: 9 days
+    (default 8), DL-2 load weeks in a row before a deload: 4 weeks (default 3)``; none when
+    both are the defaults."""
+    rules = RuleSet(old.rules)
+    said = []
+    for rid, rule in RULES.items():
+        for p in rule.params:
+            if p.name not in old.rules.values.get(rid, {}):
+                continue
+            if p.text is not None:
+                now, was = rules.texts(rid, p.name), tuple(p.text)
+                if now != was:
+                    said.append(f"{rid} {p.label}: {', '.join(now) or 'none'} (default "
+                                f"{p.default_text})")
+                continue
+            now = rules.value(rid, p.name)
+            if now == (int(p.default) if p.integer else p.default):
+                continue
+            unit = "" if p.unit == "on/off" else " " + (
+                p.unit[:-1] if now == 1 and p.unit.endswith("s") and "/" not in p.unit else p.unit)
+            colon = "" if ":" in p.label else ":"
+            said.append(f"{rid} {p.label}{colon} {p.value_text(now)}{unit} (default "
+                        f"{p.value_text(p.default)})")
+    said += [f"{rid} {'switched off' if rules.mode(rid) == 'off' else 'made hard'} (a soft rule "
+             f"by default)" for rid in RULES if rid in old.rules.modes and rules.mode(rid) != "soft"
+             and not RULES[rid].hard]
+    default_days = Calendar.model_fields["training_days"].default
+    days = None
+    if set(training_days) != set(default_days):
+        how = "carried" if set(training_days) == set(old.calendar.training_days) else "as chosen"
+        usual = ("Monday to Saturday" if tuple(default_days) == WEEKDAYS[:6]
+                 else weekdays_words(default_days))
+        days = f"training weekdays {how}: {weekdays_words(training_days)} (default {usual})"
+    if said:
+        return ["Rule settings carried: " + ", ".join(said) + (f"; {days}" if days else "")]
+    return [days[:1].upper() + days[1:]] if days else []
 
 
 def _absences(old: Season, kept: set[str], start: dt.date, end: dt.date) -> tuple:

@@ -73,3 +73,18 @@ def test_after_a_long_break_the_printed_pin_gives_a_deload_first_week(tmp_path):
     r = run("record", "new.season.json", "--pin-week", "2027-05-03", "deload", cwd=tmp_path)
     assert r.returncode == 1 and ("--pin-week: 2027-05-03: 3 May 2027 is not in the season (1 Mar "
                                   "2027 to 28 Mar 2027); give a day of the week to pin") in r.stderr
+
+
+def test_rule_settings_set_during_the_season_are_named_in_the_next_seasons_list(tmp_path):
+    """`record --rule HV-1.max_gap_days=9 --rule DL-2.max_load_weeks=4` in March, then
+    `next-season`: the new file kept both and the list ("Each choice is said") named neither."""
+    save_season(ended_season(), tmp_path / "old.season.json")
+    r = run("record", "old.season.json", "--rule", "HV-1.max_gap_days=9", "--rule",
+            "DL-2.max_load_weeks=4", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = run("next-season", "old.season.json", "-o", "new.season.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert ("\n  Rule settings carried: DL-2 load weeks in a row before a deload: 4 weeks "
+            "(default 3), HV-1 window length: 9 days (default 8)\n") in r.stdout
+    new = load_season(tmp_path / "new.season.json")
+    assert new.rules.values == {"HV-1": {"max_gap_days": 9}, "DL-2": {"max_load_weeks": 4}}

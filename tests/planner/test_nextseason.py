@@ -11,9 +11,11 @@ from planner.errors import InputError
 from planner.nextseason import next_season, proposed_dates, proposed_name
 from planner.season import (
     AthletePlan,
+    Calendar,
     Competition,
     Injury,
     Plan,
+    RuleSettings,
     Session,
     StageRecord,
     Unavailability,
@@ -225,6 +227,7 @@ def test_a_stage_with_fewer_days_left_than_its_minimum_restarts_and_the_season_h
     assert made.season.injuries[0].stages == (StageRecord(stage="S3", start=day(26)),)
     solved_and_checked(made.season, time_limit=20)
 
+
 def _held(stage: str, since: int, onset: int):
     """A season of four weeks ending on its last day, A1's hamstring strain recorded in ``stage``
     since day ``since``."""
@@ -245,3 +248,35 @@ def test_a_restart_counts_the_sprint_ladder_done_only_after_a_stage_that_allows_
     assert ("so P3 restarts on Mon 1 Mar 2027, its sprint ladder counted as done to the stage "
             "before's cap (RH-11): after the break") in p3
 
+
+def test_rule_settings_and_training_weekdays_carried_are_said():
+    """A coach who set HV-1's window to 9 days and DL-2 to 4 load weeks in March found both in
+    the next season's file, and neither the command's list ("Each choice is said") nor the app's
+    notice named them. One line names each setting carried with its default, and the training
+    weekdays when they are not the default's; none when all are the defaults."""
+    old = ended_season()
+    plain = "\n".join(next_season(old, start=day(28)).notes)
+    assert "Rule settings" not in plain and "weekdays" not in plain
+    rules = RuleSettings(values={"HV-1": {"max_gap_days": 9, "exempt_positions": ["GK", "CB"]},
+                                 "DL-2": {"max_load_weeks": 4},
+                                 "RH-11": {"sessions_per_step": 2}},  # the default: not said
+                         modes={"LD-1": "hard", "TP-3": "off", "HV-DAY": "soft"})
+    cal = old.calendar.model_copy(update={"training_days": ("mon", "tue", "thu", "fri")})
+    set_ = old.model_copy(update={"rules": rules, "calendar": cal})
+    made = next_season(set_, start=day(28))
+    assert made.season.rules == rules  # carried, as before
+    (line,) = [n for n in made.notes if n.startswith("Rule settings carried")]
+    assert line == ("Rule settings carried: DL-2 load weeks in a row before a deload: 4 weeks "
+                    "(default 3), HV-1 window length: 9 days (default 8), HV-1 positions without "
+                    "the rule: GK, CB (default GK), TP-3 switched off (a soft rule by default), "
+                    "LD-1 made hard (a soft rule by default); training weekdays carried: Mondays, "
+                    "Tuesdays, Thursdays and Fridays (default Monday to Saturday)")
+    # the weekdays alone, and chosen anew (File ▸ New's ticks)
+    days = old.model_copy(update={"calendar": cal})
+    assert "Training weekdays carried: Mondays, Tuesdays, Thursdays and Fridays (default Monday to Saturday)" in \
+        "\n".join(next_season(days, start=day(28)).notes)
+    chosen = next_season(old, start=day(28), training_days=("mon", "wed", "fri"))
+    assert chosen.season.calendar.training_days == ("mon", "wed", "fri")
+    assert "Training weekdays as chosen: Mondays, Wednesdays and Fridays (default " in \
+        "\n".join(chosen.notes)
+    assert Calendar.model_fields["training_days"].default == ("mon", "tue", "wed", "thu", "fri", "sat")

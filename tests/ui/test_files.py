@@ -85,6 +85,29 @@ def test_new_season_after_the_open_one(w, dialogs):
     assert "right-click a day of the week of 1 Mar 2027: Pin week kind for the team ▸ deload" in text
 
 
+def test_the_next_seasons_notice_names_the_rule_settings_and_weekdays_carried(qtbot, dialogs):
+    """File ▸ New ▸ Next season after a season with HV-1 at 9 days and DL-2 at 4 load weeks: the
+    new season kept both and the notice named neither. It names them, and the training weekdays
+    ticked when they are not the default's."""
+    from planner.season import RuleSettings
+
+    s = tiny_season().model_copy(update={"rules": RuleSettings(
+        values={"HV-1": {"max_gap_days": 9}, "DL-2": {"max_load_weeks": 4}})})
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    dlg = win.new_dialog()
+    dlg.following.setChecked(True)
+    dlg.training.days["sat"].setChecked(False)  # the new season trains Monday to Friday
+    dlg.buttons.accepted.emit()
+    assert win.season.rules == s.rules and win.season.calendar.training_days == (
+        "mon", "tue", "wed", "thu", "fri")
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("inform", "Next season")
+    assert ("• Rule settings carried: DL-2 load weeks in a row before a deload: 4 weeks (default "
+            "3), HV-1 window length: 9 days (default 8); training weekdays as chosen: Mondays, "
+            "Tuesdays, Wednesdays, Thursdays and Fridays (default Monday to Saturday)") in text
+
+
 def test_new_offers_the_next_season_first_in_the_seasons_last_week_and_saves_beside_it(
         qtbot, tmp_path, dialogs):
     from PySide6.QtCore import QSettings

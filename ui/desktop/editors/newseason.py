@@ -211,7 +211,8 @@ class NewSeasonDialog(QDialog):
         from planner.nextseason import next_season
 
         try:
-            made = next_season(self.current, calendar.start, calendar.end, name)
+            made = next_season(self.current, calendar.start, calendar.end, name,
+                               training_days=calendar.training_days)
         except InputError as e:
             raise ValueError("The next season " + "; ".join(e.problems) + ".") from None
         self.notes = made.notes
