@@ -41,14 +41,19 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                            "the stored plan gave it)"),
     ("bench", "Bench", "match days played from the bench, a day of several matches counted once "
                        "(fewer than 45 minutes logged, or the stored plan's bench role)"),
-    ("not_played", "Not played", "match days with the squad on which the athlete did not play (0 minutes logged; "
-                                 "with none logged: in rehab, away or the role out)"),
+    ("not_played", "Not played", "match days with the squad on which the athlete did not play, "
+                                 "not in rehab (0 minutes logged; with none logged: away or the "
+                                 "role out)"),
+    ("missed_injured", "Missed injured", "match days with the squad missed in rehab (a stage "
+                                         "other than FIT: 0 minutes logged, or none logged and "
+                                         "not played)"),
     ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
                            "logged)"),
     ("matches_logged", "Matches with minutes", "of the match days counted (Started, Bench, Not "
                                                "played), those with minutes played logged: the "
                                                "ones Minutes adds up (\"23 of 43\"); the others "
-                                               "are counted by the role the stored plan gave"),
+                                               "are counted by the role the stored plan gave "
+                                               "(Missed injured among them)"),
     ("hv_done", "HV done", f"high-velocity exposures done: past training days at {HV_LEVEL} % or "
                            f"more as the log (else the plan) reads them, and each match started "
                            f"(a match is counted by its role, whatever speed was logged: one from "
@@ -138,7 +143,8 @@ class ReviewRow:
     name: str
     started: int = 0
     bench: int = 0
-    not_played: int = 0
+    not_played: int = 0  # match days not played, not in rehab (the role out, away)
+    missed_injured: int = 0  # match days not played in rehab
     minutes: float | None = None  # None: no minutes played logged
     matches_logged: int = 0  # the match days counted with minutes played logged
     days_logged: int = 0  # the period's days before today with a session logged
@@ -183,8 +189,8 @@ class ReviewRow:
 
     @property
     def matches(self) -> int:
-        """The past match days counted: started, from the bench and not played."""
-        return self.started + self.bench + self.not_played
+        """The past match days counted: started, from the bench, not played and missed injured."""
+        return self.started + self.bench + self.not_played + self.missed_injured
 
     def value(self, key: str):
         """The column ``key``'s value as data (None where undefined; the reasons as words)."""
@@ -212,6 +218,51 @@ class ReviewRow:
         return str(v)
 
 
+INJURY_COLUMNS = ("Athlete", "Injury", "Onset", "Back", "Days lost", "Matches missed")
+
+
+@dataclass(frozen=True)
+class InjuryRow:
+    """One injury of the period (the season review's injury table): ``back`` the first day back
+    to full training (None: not back in the period); ``until`` why not (``still in rehab: P2``,
+    ``injured again Mon 3 May 2027``, ``left the squad in rehab``); ``days_lost`` the period's
+    days from the onset to the day before the return; ``missed`` the match days missed in rehab
+    among them (the row's Missed injured, this injury's share)."""
+
+    athlete: str
+    name: str
+    protocol: str
+    onset: dt.date
+    back: dt.date | None
+    until: str
+    days_lost: int
+    missed: int
+    planned: bool = False  # the return is the plan's, after today (the whole season asked)
+
+    def cells(self) -> tuple[str, ...]:
+        """The row as :data:`INJURY_COLUMNS` read it."""
+        if self.back is None:
+            back = self.until
+        else:
+            back = text.day_long(self.back) + (" (planned)" if self.planned else "")
+        return (self.name, self.protocol, text.day_long(self.onset), back,
+                text.number(self.days_lost), text.number(self.missed))
+
+
+def injury_lines(review: Review, empty: str = "none in the period") -> list[str]:
+    """The injury table as aligned lines, its heading first (the command line's); one line
+    ``Injuries: none in the period`` without an injury."""
+    if not review.injuries:
+        return [f"Injuries: {empty}."]
+    rows = [INJURY_COLUMNS, *(r.cells() for r in review.injuries)]
+    widths = [max(len(r[j]) for r in rows) for j in range(len(INJURY_COLUMNS))]
+    right = {4, 5}
+    return ["Injuries (days lost: from the onset to the return, within the period; matches "
+            "missed while injured):"] + ["  ".join(
+                c.rjust(w) if j in right else c.ljust(w)
+                for j, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip() for r in rows]
+
+
 @dataclass(frozen=True)
 class Review:
     period: Period
@@ -219,6 +270,7 @@ class Review:
     total: ReviewRow = field(default_factory=lambda: ReviewRow("", TOTAL))
     # the weekdays the team does not train (``sun``): the heading names them as not counted
     rest_days: tuple[str, ...] = ()
+    injuries: tuple[InjuryRow, ...] = ()  # the period's injuries, by onset
 
     def heading(self) -> str:
         """The period and how much of it was logged: ``Whole season: … (ended). Logged: 5,499
@@ -300,15 +352,18 @@ def season_review(season: Season, plan: Plan | None = None, whole: bool = False)
         return Review(period, (), rest_days=rest)
     lived = lived_for_load(season, plan, tl)
     rs, table = RuleSet(season.rules), LoadTable.of_season(season)
-    rows = []
+    rows, injuries = [], []
     for a in planned_order(season, plan):
         ap = lived.for_athlete(a.id)
         if ap is None or len(ap.intensity) != tl.n:
             continue
         f = AthleteFacts(season, tl, rs, ap)
         load = athlete_load(season, lived, a.id, table=table, tl=tl, facts=f)
-        rows.append(_row(season, tl, period, f, load, a.name))
-    return Review(period, tuple(rows), _total(rows), rest)
+        row, missed = _row(season, tl, period, f, load, a.name)
+        rows.append(row)
+        injuries += _injuries(tl, period, f, season.athlete_label(a.id), missed)
+    injuries.sort(key=lambda r: r.onset)  # the season's injuries in the order they came
+    return Review(period, tuple(rows), _total(rows), rest, tuple(injuries))
 
 
 def _indexes(tl: Timeline, days: set[dt.date]) -> set[int]:
@@ -329,12 +384,14 @@ def _absences(season: Season, tl: Timeline, athlete: str) -> dict[int, str]:
 
 
 def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load: AthleteLoad,
-         name: str) -> ReviewRow:
+         name: str) -> tuple[ReviewRow, set[int]]:
+    """The athlete's row, and the match days they missed in rehab (:func:`_injuries` shares
+    them out)."""
     span = range(tl.index(period.first), tl.index(period.first) + period.days)
     away = _indexes(tl, not_with_squad(season, f.id))
     days = _days(season, tl, f, span, away)
     games = _matches(season, tl, f, span, away)
-    starts = games.pop("starts")
+    starts, missed = games.pop("starts"), games.pop("missed")
     # an exposure as every count of them says (f.hv_exposure): a goalkeeper's match is his
     # session, never his exposure; a start the logged minutes say is one, the day in rehab too
     # (a match he was hurt in)
@@ -360,7 +417,7 @@ def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load: At
         logged=float(sum(logs)) if logs else None,
         planned=float(sum(load.planned[off + i] for i in span)),
         planned_past=float(sum(load.planned[off + i] for i in span if i < tl.p0)),
-        planned_logged=float(sum(load.planned[off + i] for i in days_logged)))
+        planned_logged=float(sum(load.planned[off + i] for i in days_logged))), missed
 
 
 def _planned_exposure(load: AthleteLoad, f: AthleteFacts, i: int) -> bool:
@@ -395,9 +452,11 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
     """The past match days of ``span`` with the squad by role as section 9 reads them: the
     minutes played logged (45 or more a start, 1-44 the bench, 0 out), whatever stage the records
     give the day (a match he was injured in, the injury's onset that day, was played); else the
-    level of the day as lived (100 a start, 80 from the bench). And the minutes played logged,
-    and the days the logged minutes make a start (``starts``)."""
+    level of the day as lived (100 a start, 80 from the bench). A day not played in rehab is
+    missed injured (``missed``), not "not played". And the minutes played logged, and the days
+    the logged minutes make a start (``starts``)."""
     roles = {"start": 0, "bench": 0, "out": 0}
+    missed = set()  # the match days not played in rehab: Missed injured, not Not played
     log = logged_days(season, f.id)
     played = []  # the minutes logged on the match days counted here, and no other
     starts = set()  # the days the logged minutes make a start
@@ -408,14 +467,54 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
         if got is not None and got.played is not None:
             played.append(got.played)
             role = role_of_minutes(got.played)
-            roles[role] += 1
             if role == "start":
                 starts.add(i)
         else:
-            roles["start" if f.played[i] and f.it[i] == PLAY_LEVEL["start"] else "bench" if f.played[i] else "out"] += 1
+            role = ("start" if f.played[i] and f.it[i] == PLAY_LEVEL["start"]
+                    else "bench" if f.played[i] else "out")
+        if role == "out" and f.st[i] != FIT and i < f.gone:
+            missed.add(i)
+        else:
+            roles[role] += 1
     return {"started": roles["start"], "bench": roles["bench"], "not_played": roles["out"],
-            "minutes": float(sum(played)) if played else None, "matches_logged": len(played),
-            "starts": starts}
+            "missed_injured": len(missed), "minutes": float(sum(played)) if played else None,
+            "matches_logged": len(played), "starts": starts, "missed": missed}
+
+
+def _injuries(tl: Timeline, period: Period, f: AthleteFacts, name: str,
+              missed: set[int]) -> list[InjuryRow]:
+    """The injuries of the athlete with a day lost in the period, in onset order: each one's
+    days from its onset to the day before the first FIT day that follows it (its record's span:
+    up to the next injury's onset, or the day they left the squad), in the stages as lived
+    (section 9) and, after today, as planned."""
+    lo = tl.index(period.first) if period.days else 0
+    hi = lo + period.days  # one past the period's last day
+    out = []
+    for k, rec in enumerate(f.records):
+        onset, stop = f.onsets[k], f.span_stop(k)
+        first = max(onset, lo, 0)
+        end = min(stop, hi)
+        if first >= end:
+            continue  # after the period, or its record's span outside it
+        back = next((i for i in range(max(onset, 0), min(stop, tl.n)) if f.st[i] == FIT), None)
+        if back is not None and back <= lo and onset < lo:
+            continue  # back before the period began
+        lost_end = end if back is None else min(back, end)
+        if back is not None and back < hi:
+            until = ""
+        elif stop < hi and stop < f.gone:
+            until = f"injured again {text.day_long(f.date(stop))}"
+        elif stop < hi:
+            until = "left the squad in rehab"
+        else:
+            until = f"still in rehab: {f.st[end - 1]}" + (" (planned)" if end - 1 >= tl.p0 else "")
+        proto = f.protos[k]
+        out.append(InjuryRow(
+            f.id, name, proto.name or rec.protocol, rec.onset,
+            f.date(back) if back is not None and back < hi else None, until,
+            max(0, lost_end - first), sum(1 for i in missed if first <= i < lost_end),
+            planned=back is not None and back < hi and back >= tl.p0))
+    return out
 
 
 def _longest(f: AthleteFacts, span: range) -> int:
@@ -446,7 +545,8 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
     hv_rated = [r for r in rows if r.hv_ratio is not None]  # never a row whose own reads "—"
     return ReviewRow(
         "", TOTAL, started=sum(r.started for r in rows), bench=sum(r.bench for r in rows),
-        not_played=sum(r.not_played for r in rows), minutes=_sum(r.minutes for r in rows),
+        not_played=sum(r.not_played for r in rows),
+        missed_injured=sum(r.missed_injured for r in rows), minutes=_sum(r.minutes for r in rows),
         matches_logged=sum(r.matches_logged for r in rows),
         days_logged=sum(r.days_logged for r in rows),
         days_planned=sum(r.days_planned for r in rows),
@@ -463,5 +563,6 @@ def _total(rows: list[ReviewRow]) -> ReviewRow:
         planned_logged=sum(r.planned_logged for r in rows))
 
 
-__all__ = ["COLUMNS", "CSV_COLUMNS", "DASH", "OF_COLUMNS", "Period", "Review", "ReviewRow", "csv_text", "gap_words", "period_of",
-           "reasons_words", "season_review"]
+__all__ = ["COLUMNS", "CSV_COLUMNS", "DASH", "INJURY_COLUMNS", "OF_COLUMNS", "InjuryRow", "Period", "Review",
+           "ReviewRow", "csv_text", "gap_words", "injury_lines", "period_of", "reasons_words",
+           "season_review"]

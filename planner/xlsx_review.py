@@ -14,7 +14,15 @@ from collections.abc import Callable
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.review import COLUMNS, DASH, OF_COLUMNS, RATIOS, ReviewRow, season_review
+from planner.review import (
+    COLUMNS,
+    DASH,
+    INJURY_COLUMNS,
+    OF_COLUMNS,
+    RATIOS,
+    ReviewRow,
+    season_review,
+)
 from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
 from planner.xlsx_load import SheetRows
 
@@ -66,6 +74,9 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
         rows.heights[len(rows.rows)] = row_height(fit_lines(r.cell("reasons"), widths[-1], 9), 9)
     table_end = len(rows.rows)
     rows.rows.append([])
+    if not ctx.anonymise:  # protocols and onsets stay with the medical staff
+        _injuries(st, rows, widths, review)
+        rows.rows.append([])
     _definitions(st, rows, widths)
     put(ctx, ws, rows)
     for j, w in enumerate(widths, start=1):
@@ -75,6 +86,41 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     ws.print_area = f"A1:{last}{len(rows.rows)}"
     ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", fit=(1, 0),
                     label=TITLE)
+
+
+# the injury table's columns over the review's (first, one past the last), merged: the athlete
+# under Athlete, the injury over four columns, ...
+INJURY_SPANS = ((0, 1), (1, 5), (5, 7), (7, 10), (10, 11), (11, 13))
+
+
+def _injuries(st, rows: SheetRows, widths: list[float], review) -> None:
+    """The period's injuries under the table: athlete, injury, onset, back (or the stage still
+    held), days lost and matches missed while injured, each over :data:`INJURY_SPANS`."""
+    if not review.injuries:
+        rows.rows.append([("Injuries: none in the period.", st.info())] + [None] * (len(widths) - 1))
+        rows.merges.append(f"A{len(rows.rows)}:{get_column_letter(len(widths))}{len(rows.rows)}")
+        return
+    note = ("Injuries (days lost: from the onset to the return, within the period; matches "
+            "missed while injured)")
+    rows.rows.append([(note, st.header_left())] + [None] * (len(widths) - 1))
+    rows.merges.append(f"A{len(rows.rows)}:{get_column_letter(len(widths))}{len(rows.rows)}")
+    for k, cells in enumerate([INJURY_COLUMNS, *(r.cells() for r in review.injuries)]):
+        row: list = [None] * len(widths)
+        lines = 1
+        for j, ((a, b), cell) in enumerate(zip(INJURY_SPANS, cells, strict=True)):
+            if k == 0:
+                value, style = cell, st.header()
+            elif j >= 4:  # the counts, as numbers
+                value, style = int(cell.replace(",", "")), st.load_number("#,##0")
+            else:
+                value, style = cell, st.load_text(wrap=True)
+            row[a] = (value, style)
+            if b - a > 1:
+                rows.merges.append(f"{get_column_letter(a + 1)}{len(rows.rows) + 1}:"
+                                   f"{get_column_letter(b)}{len(rows.rows) + 1}")
+            lines = max(lines, fit_lines(str(value), sum(widths[a:b]), 10, k == 0))
+        rows.rows.append(row)
+        rows.heights[len(rows.rows)] = row_height(lines, 10 if k == 0 else 9)
 
 
 def _definitions(st, rows: SheetRows, widths: list[float]) -> None:

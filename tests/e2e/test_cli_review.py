@@ -30,14 +30,17 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
                         "days away not counted.")
     head = lines[1]
     assert head.split()[:3] == ["athlete", "Started", "Bench"]
-    rows = {line.split("  ")[0].split(" (")[0]: line for line in lines[2:]
+    table = lines[2:lines.index("")]  # the injury table follows a blank line
+    rows = {line.split("  ")[0].split(" (")[0]: line for line in table
             if line.startswith(("Athlete", "Squad"))}
     assert set(rows) == {"Athlete 1", "Athlete 2", "Athlete 3", "Athlete 4", "Squad"}
-    # Athlete 1: 2 started, 1 bench, 0 not played, 30 minutes on 1 of his 3 match days, 4
-    # exposures of the 6 planned for the same days (over his days logged 1 of 3: 33 %), none
-    # ahead ("—"), the longest gap 10 days
-    assert rows["Athlete 1"].split()[3:16] == ["2", "1", "0", "30", "1", "of", "3", "4", "6", "33",
-                                               "%", "—", "1"]
+    # Athlete 1: 2 started, 1 bench, 0 not played, 0 missed injured, 30 minutes on 1 of his 3
+    # match days, 4 exposures of the 6 planned for the same days (over his days logged 1 of 3:
+    # 33 %), none ahead ("—"), the longest gap 10 days
+    assert rows["Athlete 1"].split()[3:17] == ["2", "1", "0", "0", "30", "1", "of", "3", "4", "6",
+                                               "33", "%", "—", "1"]
+    # Athlete 2 missed the matches of days 5 and 12 in rehab: missed injured, not "not played"
+    assert rows["Athlete 2"].split()[3:7] == ["1", "0", "0", "2"]
     assert " 3 of 18 " in rows["Athlete 1"] and " 3 of 60 " in rows["Squad"]
     assert "1 wk 3 d" in rows["Athlete 1"]
     assert rows["Athlete 3"].rstrip().endswith("Illness 3, International duty 2")
@@ -143,3 +146,21 @@ def test_a_player_named_by_his_id_is_named_by_the_id_alone(tmp_path):
     firsts = [line.split("  ")[0] for line in r.stdout.splitlines()[2:6]]
     assert sorted(firsts) == ["A1", "Athlete 2 (A2)", "Athlete 3 (A3)", "Athlete 4 (A4)"]
     assert "A1 (A1)" not in r.stdout
+
+
+def test_the_injuries_follow_the_table_and_anonymised_are_left_out(folder):
+    """The season review had no injury list (onset, back, days lost, matches missed): a coach's
+    season report needs it. It follows the table; --anonymise leaves protocols and onsets out."""
+    r = run("load", "s.season.json", "--review", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    at = lines.index("") + 1
+    assert lines[at].startswith("Injuries (days lost: from the onset to the return")
+    assert lines[at + 1].split()[:2] == ["Athlete", "Injury"]
+    assert lines[at + 2].split("  ")[0] == "Athlete 2 (A2)"
+    assert ("Persistent iliopsoas tendinopathy  Wed 6 Jan 2027  Mon 18 Jan 2027" in lines[at + 2]
+            and lines[at + 2].split()[-2:] == ["12", "2"])
+    r = run("load", "s.season.json", "--review", "--anonymise", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    assert "Injuries: left out (anonymised)." in r.stdout
+    assert "iliopsoas" not in r.stdout and "6 Jan 2027" not in r.stdout

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from planner.review import COLUMNS, gap_words, season_review
-from planner.season import AthletePlan, NonTrainingDay, Plan, Session, Unavailability
+from planner.review import COLUMNS, gap_words, injury_lines, season_review
+from planner.season import (
+    AthletePlan,
+    Injury,
+    NonTrainingDay,
+    Plan,
+    Session,
+    StageRecord,
+    Unavailability,
+)
 from planner.timeline import Timeline
 from tests.builders import day, injury, season
 
@@ -69,8 +77,9 @@ def test_season_so_far_counts_each_athlete_by_hand():
     assert a1.planned_logged == 75 * 6 + 95 * 8 + 75 * 6
     assert a1.ratio == pytest.approx(a1.logged / a1.planned_logged)
     # A2: rehab days 2-13 (his two days ill inside them counted once, as rehab); the matches of
-    # days 5 and 12 not played, 19 started; exposures 1, 15, 19; the longest gap 16-18
-    assert (a2.started, a2.bench, a2.not_played, a2.minutes) == (1, 0, 2, None)
+    # days 5 and 12 missed in rehab (not "not played"), 19 started; exposures 1, 15, 19; the
+    # longest gap 16-18
+    assert (a2.started, a2.bench, a2.not_played, a2.missed_injured, a2.minutes) == (1, 0, 0, 2, None)
     assert a2.hv_done == 3 and a2.longest_gap == 3
     assert (a2.rehab, a2.unavailable, a2.reasons, a2.not_with_squad) == (12, 0, (), 0)
     assert a2.logged is None and a2.ratio is None and a2.cell("logged") == "—"
@@ -81,7 +90,8 @@ def test_season_so_far_counts_each_athlete_by_hand():
     # A4: left on day 17: the match of day 19 is none of his, days 17-20 not with the squad
     assert (a4.started, a4.not_played, a4.hv_done, a4.not_with_squad) == (2, 0, 5, 4)
     total = review.total
-    assert (total.started, total.bench, total.not_played, total.minutes) == (8, 1, 2, 30.0)
+    assert (total.started, total.bench, total.not_played, total.missed_injured, total.minutes) == (
+        8, 1, 0, 2, 30.0)
     assert (total.hv_done, total.longest_gap, total.rehab, total.unavailable,
             total.not_with_squad) == (16, 10, 12, 5, 4)
     assert total.logged == a1.logged
@@ -397,3 +407,39 @@ def test_a_season_logged_on_every_training_day_reads_all_of_it_logged():
     every = s.model_copy(update={"calendar": s.calendar.model_copy(update={
         "training_days": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})})
     assert season_review(every).heading().endswith("; days off and days away not counted")
+
+
+def test_the_injuries_of_the_period_with_the_days_lost_and_matches_missed():
+    """At the end of a season the review had "Rehab days" and "Not played", which mixed a role
+    out (a goalkeeper's 43) with the matches missed in rehab, and no list of injuries. The matches
+    missed in rehab are a column of their own, and a table gives each injury of the period: its
+    onset, return, days lost and matches missed while injured (by hand: A2 injured on day 2,
+    back on day 14; the matches of days 5 and 12 in rehab)."""
+    s = _review_season()
+    # an injury closed before the season (back on day -5) is none of this season's
+    old = Injury(athlete="A3", protocol="hamstring-strain", onset=day(-30),
+                 stages=(StageRecord(stage="P1", start=day(-30)), StageRecord(stage="FIT", start=day(-5))))
+    s = s.model_copy(update={"injuries": s.injuries + (old,)})
+    review = season_review(s)
+    (a2,) = review.injuries
+    assert (a2.athlete, a2.name, a2.protocol) == ("A2", "Athlete 2 (A2)", "Persistent iliopsoas tendinopathy")
+    assert (a2.onset, a2.back, a2.days_lost, a2.missed) == (day(2), day(14), 12, 2)
+    assert a2.cells() == ("Athlete 2 (A2)", "Persistent iliopsoas tendinopathy", "Wed 6 Jan 2027",
+                          "Mon 18 Jan 2027", "12", "2")
+    assert _rows(review)["A2"].missed_injured == 2 and _rows(review)["A2"].not_played == 0
+    lines = injury_lines(review)
+    assert lines[0].startswith("Injuries (days lost: from the onset to the return")
+    assert lines[1].split("  ")[0] == "Athlete" and lines[2].startswith("Athlete 2 (A2)  ")
+    assert lines[2].split()[-2:] == ["12", "2"]
+    # the season so far to day 9: still in rehab (P2 from the flare-up of day 8), 8 days lost,
+    # the match of day 5 missed
+    early = season_review(_review_season(today=10))
+    (a2,) = early.injuries
+    assert (a2.back, a2.until, a2.days_lost, a2.missed) == (None, "still in rehab: P2", 8, 1)
+    assert a2.cells()[3] == "still in rehab: P2"
+    # the whole season asked then: the return the plan has, said planned
+    whole = season_review(_review_season(today=10), whole=True)
+    assert whole.injuries[0].cells()[3:5] == ("Mon 18 Jan 2027 (planned)", "12")
+    # none: said so
+    fit = s.model_copy(update={"injuries": ()})
+    assert injury_lines(season_review(fit)) == ["Injuries: none in the period."]

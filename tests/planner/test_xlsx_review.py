@@ -41,6 +41,15 @@ def _check(ws) -> None:
     assert a3["Unavailable, by reason"] == "Illness 3, International duty 2"
     assert rows["Athlete 2 (A2)"]["Rehab days"] == 12 and rows["Athlete 2 (A2)"]["Logged AU"] == "—"
     assert (rows["Squad"]["HV done"], rows["Squad"]["HV planned (past)"]) == (16, 18)
+    # the injuries under the table: A2's, its days lost and matches missed as numbers
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    at = next(k for k, r in enumerate(cells) if str(r[0]).startswith("Injuries (days lost"))
+    assert [v for v in cells[at + 1] if v] == ["Athlete", "Injury", "Onset", "Back", "Days lost",
+                                                "Matches missed"]
+    assert [v for v in cells[at + 2] if v is not None] == [
+        "Athlete 2 (A2)", "Persistent iliopsoas tendinopathy", "Wed 6 Jan 2027", "Mon 18 Jan 2027",
+        12, 2]
+    assert rows["Athlete 2 (A2)"]["Missed injured"] == 2 and rows["Athlete 2 (A2)"]["Not played"] == 0
     # a line defining each column, in two columns side by side under the table (one under the
     # other they ran onto a second page)
     where = {c.value.split(": ")[0]: (c.row, c.column) for row in ws.iter_rows(min_row=4)
@@ -79,6 +88,9 @@ def test_anonymised_the_rows_are_ids():
     ws = build_workbook(s, s.plan, anonymise=True)[SHEET]
     assert {"A1", "A2", "A3", "A4", "Squad"} == set(_table(ws))
     assert not any("Athlete 1" in str(c.value) for row in ws.iter_rows() for c in row)
+    # no protocol nor onset: the injury table stays with the medical staff
+    assert not any("iliopsoas" in str(c.value) or "Injuries" in str(c.value)
+                   for row in ws.iter_rows() for c in row)
 
 
 def test_a_squad_named_by_id_is_labelled_by_the_id_alone_in_every_sheet(tmp_path):

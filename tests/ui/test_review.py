@@ -49,7 +49,8 @@ def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
     assert _column(dlg, "HV ahead")[row] == "—"
     assert (_column(dlg, "HV planned (past)")[row], _column(dlg, "HV done ÷ planned")[row]) == (
         "6", "33 %")  # over his days logged (1, 5, 8): 1 of 3
-    assert dlg.total.text().startswith("Squad: Started 8 · Bench 1 · Not played 2 · Minutes 30")
+    assert dlg.total.text().startswith("Squad: Started 8 · Bench 1 · Not played 0 · Missed injured "
+                                       "2 · Minutes 30")
     # read-only, and a heading click sorts by its value, not its text
     assert dlg.table.editTriggers() == dlg.table.EditTrigger.NoEditTriggers
     j = [h for _, h, _ in SHOWN].index("Rehab days")
@@ -60,6 +61,21 @@ def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
     dlg.table.sortItems(j, Qt.SortOrder.DescendingOrder)
     assert _column(dlg, "Longest gap")[:2] == ["1 wk 3 d", "3 d"]
     assert _column(dlg, "Name")[0] == "Athlete 1 (A1)"
+
+
+def test_the_injuries_of_the_period_are_listed_under_the_total(qtbot):
+    """The review had "Rehab days" and "Not played" and no list of the season's injuries. A
+    table under the squad's total gives each: onset, back, days lost, matches missed injured."""
+    w, dlg = _open(qtbot)
+    assert dlg.injuries.isVisible() and dlg.injuries.rowCount() == 1
+    assert [dlg.injuries.horizontalHeaderItem(j).text() for j in range(6)] == [
+        "Athlete", "Injury", "Onset", "Back", "Days lost", "Matches missed"]
+    assert [dlg.injuries.item(0, j).text() for j in range(6)] == [
+        "Athlete 2 (A2)", "Persistent iliopsoas tendinopathy", "Wed 6 Jan 2027",
+        "Mon 18 Jan 2027", "12", "2"]
+    assert dlg.injuries_label.text().startswith("Injuries (days lost: from the onset")
+    _, dlg = _open(qtbot, w.season.model_copy(update={"injuries": ()}))
+    assert not dlg.injuries.isVisible() and dlg.injuries_label.text() == "Injuries: none in the period."
 
 
 def test_ticking_whole_season_changes_the_period_and_the_planned_exposures(qtbot):

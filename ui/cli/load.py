@@ -208,7 +208,8 @@ def cmd_review(args, season, out: Path | None) -> int:
         if not rows:
             raise InputError("--athlete", [f"{season.athlete_label(aid)} is not in the stored plan; "
                                            f"solve the season again to plan the athlete"])
-        review = dataclasses.replace(review, rows=rows, total=rows[0])
+        review = dataclasses.replace(review, rows=rows, total=rows[0], injuries=tuple(
+            i for i in review.injuries if i.athlete == aid))
     if out is None:
         print(review_table(review, season, args.anonymise))
         return EXIT_OK
@@ -225,9 +226,9 @@ def cmd_review(args, season, out: Path | None) -> int:
 
 def review_table(review, season, anonymise: bool = False) -> str:
     """The season review of ``season`` as an aligned table: the period, a row per athlete (as
-    ``Season.athlete_label`` names him), the squad's total (left out for one athlete alone),
-    numbers right-aligned."""
-    from planner.review import COLUMNS
+    ``Season.athlete_label`` names them), the squad's total (left out for one athlete alone),
+    numbers right-aligned; then the injury table (``planner.review.injury_lines``)."""
+    from planner.review import COLUMNS, injury_lines
 
     # anonymised: no reasons of absence either, as the anonymised workbook drops them
     cols = [(k, h) for k, h, _ in COLUMNS
@@ -248,6 +249,8 @@ def review_table(review, season, anonymise: bool = False) -> str:
     out = [f"{season.name}: season review. {review.heading()}.",
            line("athlete", [h for _, h in cols])]
     out += [line(n, c) for n, c in zip(names, cells, strict=True)]
+    # the injuries: protocols and onsets are left out of anonymised outputs (docs/file-format.md)
+    out += [""] + (["Injuries: left out (anonymised)."] if anonymise else injury_lines(review))
     out.append("Columns: see docs/load.md, \"The season review\" (the same rows as the workbook's "
                "Season review sheet and View > Season Review in the app).")
     return "\n".join(out)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from planner.review import COLUMNS, Review, ReviewRow, csv_text, season_review
+from planner.review import COLUMNS, INJURY_COLUMNS, Review, ReviewRow, csv_text, season_review
 from ui.desktop.layout import show_one
 
 NO_PLAN = "No plan yet: solve the season first (Plan ▸ Solve), and the review counts it."
@@ -47,6 +47,7 @@ SORT = Qt.ItemDataRole.UserRole + 1
 # ID, as an anonymised season's): the row's heading
 NAME = Qt.ItemDataRole.UserRole + 2
 ROWS_SHOWN = 20  # the rows the window opens tall enough for (at 1280 x 800)
+INJURY_ROWS_SHOWN = 6  # the injury table's rows in sight; more scroll
 
 
 def two_lines(heading: str) -> str:
@@ -128,6 +129,18 @@ class ReviewWindow(QDialog):
         self.total = QLabel()
         self.total.setWordWrap(True)
         self.total.setAccessibleName("The squad's total")
+        # the season's injuries, a row each: time lost and matches missed (a season report's)
+        self.injuries_label = QLabel()
+        self.injuries_label.setWordWrap(True)
+        self.injuries = QTableWidget(0, len(INJURY_COLUMNS))
+        self.injuries.setAccessibleName("The injuries of the period: a row each")
+        self.injuries.setHorizontalHeaderLabels(list(INJURY_COLUMNS))
+        self.injuries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.injuries.setTabKeyNavigation(False)
+        self.injuries.verticalHeader().hide()
+        self.injuries.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.injuries.horizontalHeader().setStretchLastSection(True)
         self.save_button = QPushButton("Save as &CSV…")
         self.save_button.setToolTip("The review as a CSV file (UTF-8, as the load CSV)")
         self.save_button.clicked.connect(self.save_csv)
@@ -148,6 +161,8 @@ class ReviewWindow(QDialog):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.total)
+        lay.addWidget(self.injuries_label)
+        lay.addWidget(self.injuries)
         lay.addLayout(bottom)
         signal = getattr(window, "document_changed", None)
         if signal is not None:
@@ -265,6 +280,27 @@ class ReviewWindow(QDialog):
                            + (f" · unavailable by reason: {total.cell('reasons')}"
                               if total.reasons else ""))
         self.save_button.setEnabled(bool(review.rows))
+        self._fill_injuries(review)
+
+    def _fill_injuries(self, review: Review) -> None:
+        """The injury table under the total: athlete, injury, onset, back (or the stage still
+        held), days lost and matches missed while injured; hidden without an injury."""
+        rows = review.injuries
+        self.injuries_label.setText(
+            "Injuries (days lost: from the onset to the return, within the period; matches "
+            "missed while injured):" if rows else "Injuries: none in the period.")
+        self.injuries.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for j, cell in enumerate(row.cells()):
+                item = QTableWidgetItem(cell)
+                if j >= 4:  # the counts
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.injuries.setItem(r, j, item)
+        self.injuries.setVisible(bool(rows))
+        if rows:  # as tall as its rows, INJURY_ROWS_SHOWN at most (the squad's table keeps the room)
+            head = self.injuries.horizontalHeader().sizeHint().height()
+            body = sum(self.injuries.rowHeight(r) for r in range(min(len(rows), INJURY_ROWS_SHOWN)))
+            self.injuries.setFixedHeight(head + body + 2 * self.injuries.frameWidth() + 2)
 
     def _tick_period(self, review: Review) -> None:
         """The tick box says the period the heading says: a season whose today is past its end
