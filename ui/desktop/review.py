@@ -140,7 +140,7 @@ class ReviewWindow(QDialog):
         self.injuries.verticalHeader().hide()
         self.injuries.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.injuries.horizontalHeader().setStretchLastSection(True)
+        self.injuries.horizontalHeader().setStretchLastSection(False)  # each count by its heading
         self.save_button = QPushButton("Save as &CSV…")
         self.save_button.setToolTip("The review as a CSV file (UTF-8, as the load CSV)")
         self.save_button.clicked.connect(self.save_csv)
