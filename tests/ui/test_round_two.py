@@ -511,3 +511,26 @@ def test_the_plan_check_summary_says_which_hv1_misses_no_plan_can_avoid():
     text = check_summary(report)
     assert (f"HV-1 regular high-velocity exposure {n:,} ({cost:,}; {forced} in the team's days "
             f"off: no plan avoids them)") in text
+
+
+def test_the_app_s_last_message_stays_until_the_next_and_comes_back_after_a_tip(w, qtbot):
+    """A result ("Re-planned from today … Returns moved: …") went from the status bar after 8
+    to 20 s, before a slow reader had read it, and a menu item's status tip under the mouse
+    wiped it for good; it now stays until the app says something else."""
+    from PySide6.QtGui import QStatusTipEvent
+
+    bar = w.statusBar()
+    bar.showMessage("Re-planned from today. Returns moved: Kofi Mensah.", 50)
+    qtbot.wait(200)  # past the timeout the caller gave
+    assert bar.currentMessage() == "Re-planned from today. Returns moved: Kofi Mensah."
+    QApplication.sendEvent(w, QStatusTipEvent("Open a season file"))  # the mouse on a menu item
+    assert bar.currentMessage() == "Open a season file"
+    QApplication.sendEvent(w, QStatusTipEvent(""))  # and off it
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Re-planned from today. Returns moved: "
+                                                    "Kofi Mensah.", timeout=2000)
+    bar.hint("Drop on Tue 3 Mar", 50)
+    qtbot.waitUntil(lambda: bar.currentMessage().startswith("Re-planned"), timeout=2000)
+    bar.showMessage("Saved x.season.json", 50)
+    bar.clearMessage()
+    qtbot.wait(50)
+    assert bar.currentMessage() == ""

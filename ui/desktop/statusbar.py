@@ -15,11 +15,16 @@ Recent Messages…, the last messages whole (``ui.desktop.messages``).
 What the app says through ``showMessage`` is also signalled by ``said``, which that history
 keeps; Qt's own messages do not pass there (a menu item's or button's status tip, shown while the
 mouse is over it), nor does ``hint``, a passing word under the mouse (where a drag would drop).
+
+What the app says stays until it says something else (or ``clearMessage``), whatever timeout the
+caller gave: a result ("Re-planned from today … Returns moved: …") went after 8 to 20 s, before a
+slow reader had read it, and a menu's status tip under the mouse wiped it; a tip or a hint now
+shows over it and the said message comes back after.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
@@ -38,13 +43,24 @@ class MessageBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._elided = False
+        self._said = ""  # the app's last message: shown again after a tip or a hint
         self.messageChanged.connect(self._fit)
 
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 - Qt API
-        """Qt's ``showMessage``, the message also signalled by ``said``. Qt shows a status tip
-        with its own ``QStatusBar::showMessage``, so a tip does not come here."""
-        super().showMessage(text, timeout)
+        """Qt's ``showMessage``, the message also signalled by ``said``; it stays until the next
+        one (``timeout`` is not kept: see the module). Qt shows a status tip with its own
+        ``QStatusBar::showMessage``, so a tip does not come here."""
+        self._said = text
+        super().showMessage(text, 0)
         self.said.emit(text)
+
+    def clearMessage(self) -> None:  # noqa: N802 - Qt API
+        self._said = ""
+        super().clearMessage()
+
+    def _said_again(self) -> None:
+        if self._said and not self.currentMessage():
+            super().showMessage(self._said, 0)
 
     def hint(self, text: str, timeout: int = 0) -> None:
         """``text`` shown as a message is, but not said (``said``): a word that passes with the
@@ -92,6 +108,8 @@ class MessageBar(QStatusBar):
         return metrics.elidedText(text, Qt.ElideRight, width)
 
     def _fit(self, text: str = "") -> None:
+        if not text and self._said:  # a tip or a hint went: the app's last message again
+            QTimer.singleShot(0, self._said_again)
         self.setToolTip(text if text else "")
         self._elided = bool(text) and self.shown_text() != one_line(text)
         self.update()
