@@ -228,12 +228,13 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
             said = "; ".join(f"{c.name}: {role_text(r)}"
                              for c, r in zip(tl.comp_on[i], m.match_roles[i], strict=True))
         if i < tl.p0:  # what happened: the minutes logged decide it (rules-spec.md section 9)
-            from planner.history import START_MINUTES, logged_days
+            from planner.history import logged_days, start_minutes
 
             got = logged_days(season, athlete).get(tl.days[i])
+            line = start_minutes(season)
             if got is not None and got.played is not None:
-                said = (f"played {got.played:g} min: " + ("started" if got.played >= START_MINUTES
-                        else f"counted as from the bench (under {START_MINUTES} min)"
+                said = (f"played {got.played:g} min: " + ("started" if got.played >= line
+                        else f"counted as from the bench (under {line:g} min)"
                         if got.played > 0 else "did not play"))
         elif season.plan is None and _injured_on(season, athlete, tl.days[i]):
             # no plan yet: the role as set, but an athlete in rehab does not play, and when the

@@ -5,7 +5,8 @@ speed when one was logged, otherwise the stored plan's intensity (at most the ca
 athlete was in: a projected stage change that was not recorded did not happen; 0 on a recorded
 flare-up's day and at most 60 on its calm days, RH-FL), otherwise 0. A day logged with no minutes
 at all (the coach's way to say "did not train") reached no speed: 0. Minutes played set the role
-of a past competition day: 45 or more ``start``, 1-44 ``bench``, 0 ``out``; without logged minutes
+of a past competition day: LD-1's ``start_from_played`` (45 by default) or more ``start``, fewer
+``bench``, 0 ``out`` (:func:`start_minutes`, :func:`role_of_minutes`); without logged minutes
 the stored plan's role stands (100 start, 80 bench), and with neither the athlete did not play. A
 past match the athlete played is a speed day (an HV exposure when started) whatever speed was
 logged: its intensity is 100 (start) or 80 (bench).
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from planner.rules import RuleSet
 from planner.season import (
     FIT,
     LEVELS,
@@ -43,7 +45,15 @@ if TYPE_CHECKING:
     from planner.protocols import Protocol
     from planner.rehab import Segment
 
-START_MINUTES = 45  # minutes played from which a logged match counts as started
+START_MINUTES = 45  # the default of LD-1's start_from_played (rules-spec.md section 9): read a season's
+# own line with start_minutes(season)
+
+
+def start_minutes(season: Season) -> float:
+    """The minutes played from which a logged match counts as started, the season's setting
+    (LD-1's ``start_from_played``; :data:`START_MINUTES`, rules-spec.md section 9's 45, by
+    default): a basketball starter plays about 30 of 48 minutes."""
+    return RuleSet(season.rules).value("LD-1", "start_from_played")
 
 
 @dataclass(frozen=True)
@@ -194,8 +204,50 @@ def level_at_or_below(pct: float, rounding: float = 0.0) -> int:
     return max((lv for lv in LEVELS if lv <= pct + rounding + 1e-9), default=0)
 
 
-def role_of_minutes(minutes: float) -> str:
-    return "start" if minutes >= START_MINUTES else "bench" if minutes > 0 else "out"
+def starts_read_as_bench(season: Season, sessions) -> list[str]:
+    """One note (or none) for a log being added to ``season``: when most of the match days its
+    ``sessions`` log minutes played for, and the stored plan had as starts, fall under the
+    season's start line (:func:`start_minutes`), so the rules read them from the bench (a
+    basketball starter's 32 of 48 minutes under football's 45): the count, the minutes logged and
+    the setting to change. More than half of three or more such days; a starter subbed early
+    now and then is no note."""
+    from planner.rules import RULES
+
+    if season.plan is None:
+        return []
+    tl = Timeline(season)
+    played: dict[tuple[str, int], float] = {}
+    for s in sessions:
+        d = tl.index(s.date)
+        if s.minutes_played is None or d is None or d >= tl.p0 or not tl.is_comp[d]:
+            continue
+        played[(s.athlete, d)] = max(played.get((s.athlete, d), 0.0), s.minutes_played)
+    line = start_minutes(season)
+    planned = []  # the minutes logged on the days the plan had as starts
+    for (athlete, d), m in played.items():
+        ap = season.plan.for_athlete(athlete)
+        if (ap is not None and len(ap.intensity) == tl.n and ap.stages[d] == FIT
+                and ap.intensity[d] == PLAY_LEVEL["start"]):
+            planned.append(m)
+    short = sorted(m for m in planned if 0 < m < line)
+    if len(planned) < 3 or 2 * len(short) <= len(planned):
+        return []
+    name = RULES["LD-1"].param("start_from_played").label
+    lo, hi, bench = short[0], short[-1], PLAY_LEVEL["bench"]
+    got = f"{lo:g} min" if lo == hi else f"{lo:g} to {hi:g} min"
+    many = f"All {len(planned)}" if len(short) == len(planned) else f"{len(short)} of the {len(planned)}"
+    return [f"{many} match days the plan had as starts were logged "
+            f"with fewer than {line:g} minutes played ({got}), so they count as from the bench "
+            f"({bench} %, no high-velocity exposure). If a start is shorter in your sport, set "
+            f"LD-1's \"{name[:1].upper() + name[1:]}\" to {lo:g} or less (Rules panel, or periodize record "
+            f"FILE --rule LD-1.start_from_played=MINUTES --save), then re-plan"]
+
+
+def role_of_minutes(minutes: float, start_from: float) -> str:
+    """The role ``minutes`` played give a past match: ``start`` from ``start_from`` minutes on
+    (:func:`start_minutes` of the season), ``bench`` below, ``out`` for 0."""
+    return "start" if minutes >= start_from else "bench" if minutes > 0 else "out"
+
 
 
 @dataclass(frozen=True)
@@ -241,10 +293,11 @@ def past_days(season: Season, athlete: str, stages: tuple[str, ...], tl: Timelin
     log = logged_days(season, athlete)
     cap = _stage_caps(season, athlete, stages, tl)
     calm = flare_calm_caps(season, athlete, tl)
+    start_from = start_minutes(season)
     intensity, played = [], []
     for d in range(p0):
         day = log.get(tl.days[d])
-        role = _past_role(tl, d, stages[d], plan_it[d], day)
+        role = _past_role(tl, d, stages[d], plan_it[d], day, start_from)
         if role in ("start", "bench"):
             intensity.append(PLAY_LEVEL[role])
             played.append(True)
@@ -569,12 +622,14 @@ def _cap(records, day: dt.date, stage: str) -> int:
         return 100
 
 
-def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | None) -> str | None:
-    """The role of a past competition day (None on other days, or when the athlete was not FIT)."""
+def _past_role(tl: Timeline, d: int, stage: str, planned: int, day: LoggedDay | None,
+               start_from: float) -> str | None:
+    """The role of a past competition day (None on other days, or when the athlete was not FIT);
+    ``start_from``: the season's :func:`start_minutes`."""
     if not tl.is_comp[d] or stage != "FIT":
         return None
     if day is not None and day.played is not None:
-        return role_of_minutes(day.played)
+        return role_of_minutes(day.played, start_from)
     if day is not None and day.minutes <= 0:
         return "out"  # logged with no minutes at all (ill, absent): did not play either
     if planned == PLAY_LEVEL["start"]:

@@ -72,6 +72,7 @@ class LoadTable:
     start: tuple[float, float]  # a competition started
     bench: tuple[float, float]  # a competition from the bench
     stages: dict[str, tuple[float, float]]  # rehab stage -> (minutes, RPE)
+    start_from: float  # minutes played from which a logged match is a start (LD-1.start_from_played)
 
     @classmethod
     def of(cls, rules: RuleSet) -> LoadTable:
@@ -83,6 +84,7 @@ class LoadTable:
             start=(v("LD-1", "minutes_start"), v("LD-1", "rpe_start")),
             bench=(v("LD-1", "minutes_bench"), v("LD-1", "rpe_bench")),
             stages={s: (v("LD-1", f"{s}_minutes"), v("LD-1", f"{s}_rpe")) for s in LOAD_STAGES},
+            start_from=v("LD-1", "start_from_played"),
         )
 
     @classmethod

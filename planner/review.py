@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from planner import text
 from planner.check import hv_gap_day
-from planner.history import lived_for_load, logged_days, role_of_minutes
+from planner.history import lived_for_load, logged_days, role_of_minutes, start_minutes
 from planner.loadtable import AthleteLoad, LoadTable, athlete_load, counts_log
 from planner.returns import AthleteFacts
 from planner.rules import RuleSet
@@ -37,10 +37,11 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("athlete", "ID", "the athlete's ID"),
     ("name", "Name", "the athlete's name"),
     ("started", "Started", "match days started, a day of several matches counted once (a past "
-                           "match day's role: the minutes logged, 45 or more a start, else the role "
-                           "the stored plan gave it)"),
+                           "match day's role: the minutes logged, a start from LD-1's line on, 45 "
+                           "by default, else the role the stored plan gave it)"),
     ("bench", "Bench", "match days played from the bench, a day of several matches counted once "
-                       "(fewer than 45 minutes logged, or the stored plan's bench role)"),
+                       "(fewer minutes logged than LD-1's start line, 45 by default, or the "
+                       "stored plan's bench role)"),
     ("not_played", "Not played", "match days with the squad on which the athlete did not play, "
                                  "not in rehab (0 minutes logged; with none logged: away or the "
                                  "role out)"),
@@ -450,13 +451,15 @@ def _days(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[
 
 def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[int]) -> dict:
     """The past match days of ``span`` with the squad by role as section 9 reads them: the
-    minutes played logged (45 or more a start, 1-44 the bench, 0 out), whatever stage the records
+    minutes played logged (LD-1's start_from_played, 45 by default, or more a start, fewer the
+    bench, 0 out), whatever stage the records
     give the day (a match he was injured in, the injury's onset that day, was played); else the
     level of the day as lived (100 a start, 80 from the bench). A day not played in rehab is
     missed injured (``missed``), not "not played". And the minutes played logged, and the days
     the logged minutes make a start (``starts``)."""
     roles = {"start": 0, "bench": 0, "out": 0}
     missed = set()  # the match days not played in rehab: Missed injured, not Not played
+    start_from = start_minutes(season)
     log = logged_days(season, f.id)
     played = []  # the minutes logged on the match days counted here, and no other
     starts = set()  # the days the logged minutes make a start
@@ -466,7 +469,7 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
         got = log.get(tl.days[i])
         if got is not None and got.played is not None:
             played.append(got.played)
-            role = role_of_minutes(got.played)
+            role = role_of_minutes(got.played, start_from)
             if role == "start":
                 starts.add(i)
         else:

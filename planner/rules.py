@@ -117,6 +117,10 @@ LOAD_PARAMS: tuple[Param, ...] = (
     _min("minutes_recovery", 30, "a fit training day at 0 % (recovery, gym): minutes"),
     _rpe("rpe_recovery", 2, "a fit training day at 0 %: RPE"),
     _min("minutes_start", 95, "a competition started: minutes"),
+    # not a load: which logged matches are starts (rules-spec.md section 9's 45 by default), read
+    # by the reading of the past (planner.history.start_minutes) and with the load table
+    Param("start_from_played", 45, 1, 120, "min",
+          "a logged match counts as started from: minutes played (fewer: from the bench)"),
     _rpe("rpe_start", 8, "a competition started: RPE"),
     _min("minutes_bench", 30, "a competition from the bench: minutes"),
     _rpe("rpe_bench", 7, "a competition from the bench: RPE"),
@@ -315,7 +319,8 @@ RULES: dict[str, Rule] = {
             "count): one penalty per athlete-week above it. Weight 0 (the default) lists spikes "
             "with the plan without steering it; a weight above 0 steers the weeks and speed days "
             "away from them, and a solve then takes its whole time limit. The table also sets every planned load shown "
-            "and exported (switching the rule off keeps it).",
+            "and exported (switching the rule off keeps it), and from how many minutes "
+            "played a logged match counts as started.",
             "E+J", ("Gabbett16", "Williams17", "Impellizzeri21", "Foster98", "Rogerson24", "Bosquet07"),
             (
                 Param("acwr_max", 1.3, 1.1, 1.5, "x chronic", "highest week load / chronic load",

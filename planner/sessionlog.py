@@ -148,11 +148,9 @@ def match_session(played: float, table: LoadTable) -> tuple[float, float]:
     """(minutes, RPE) of a match session logged as minutes played alone (the Log panel's
     ``m20``, a workbook row with only Minutes played): the match session of ``table``, the
     season's load table (``LoadTable.of_season``; rules-spec.md section 8, by default started
-    95 x 8, from the bench 30 x 7; started from 45 minutes played on), so a match logged so
-    weighs what the plan gave it."""
-    from planner.history import START_MINUTES
-
-    minutes, rpe = table.match("start" if played >= START_MINUTES else "bench")
+    95 x 8, from the bench 30 x 7; started from ``table.start_from`` minutes played on, 45 by
+    default), so a match logged so weighs what the plan gave it."""
+    minutes, rpe = table.match("start" if played >= table.start_from else "bench")
     # a bench session is 30 minutes: m40 is 40 minutes played, so a 40-minute session
     return max(minutes, played), rpe
 
@@ -215,9 +213,9 @@ def match_alone(played: float, table: LoadTable, day: dt.date | None = None,
 def match_alone_note(rows: list, table: LoadTable) -> str:
     """``row 4: minutes played without Minutes and RPE, read as the load table's match session
     (...)``: the note of the rows :func:`match_alone` read (their numbers as the file shows them)."""
-    from planner.history import START_MINUTES
-
-    (sm, sr), (bm, br) = match_session(START_MINUTES, table), match_session(1, table)
+    # a bench match of 1 minute played (its session at least that long), whatever the start line
+    (sm, sr), (bm, br) = match_session(table.start_from, table), table.match("bench")
+    bm = max(bm, 1)
     where = f"row {rows[0]}" if len(rows) == 1 else f"{len(rows)} rows from row {rows[0]}"
     return (f"{where}: minutes played without Minutes and RPE, read as the load table's match "
             f"session (started {sm:g} min x RPE {sr:g}, from the bench {bm:g} x {br:g}), as the "

@@ -58,6 +58,8 @@ def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tu
                 if it == PLAY_LEVEL["start"] and rng.random() < 0.1:
                     played = 20.0  # subbed early: counts as a bench appearance
                     minutes, rpe = table.bench
+                if played == 20.0 and played >= table.start_from:  # under the season's start line
+                    played = max(table.start_from - 1, table.start_from / 2)
             elif top is not None and rng.random() < 0.05:
                 top = min(100.0, top + 10.0)  # faster than planned
             pain = 6.0 if stage != FIT and rng.random() < 0.03 else None

@@ -448,9 +448,9 @@ def _past_text(c: _Context, i: int) -> str:
                         f"match played is a speed day whatever speed was logged; log the minutes "
                         f"played (0 if {c.who} did not play) to set it.")
             elif logged.top_level is not None and logged.top_level != it:
-                from planner.history import role_of_minutes
+                from planner.history import role_of_minutes, start_minutes
 
-                played = role_of_minutes(logged.played)
+                played = role_of_minutes(logged.played, start_minutes(c.season))
                 out += (f" On a match day the minutes played set the level ({played}), not the "
                         f"top speed.")
     was = planned_level(c.season, c.ap, day, c.tl)

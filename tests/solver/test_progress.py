@@ -388,6 +388,59 @@ def test_a_starter_subbed_early_reads_as_the_minutes_played():
     assert dict(day_rows(s, "A2", 5))["Role"] == "plays (starts)"
 
 
+@pytest.mark.parametrize("line, role", [(None, "bench"), (20, "start")])
+def test_a_basketball_starters_32_minutes_count_as_a_start_from_the_season_s_line(line, role):
+    """A basketball starter plays about 30 of 48 minutes: 32 logged read as a bench appearance
+    (80 %, no high-velocity exposure) under rules-spec.md section 9's 45, which README's
+    "Another sport" told a coach to move with LD-1.minutes_start (the load alone). The line is
+    now LD-1's start_from_played: 45 by default, 20 makes the 32 minutes a start, for the
+    reading of the past, the solver's plan, the plan checker and the inspector alike."""
+    from planner.daymarks import day_rows
+    from planner.history import role_of_minutes, start_minutes
+    from planner.season import PLAY_LEVEL, RuleSettings
+
+    s = match_logged_and_replanned(minutes=90, rpe=8, played=32)
+    if line is not None:
+        s = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"start_from_played": line}})})
+        s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert start_minutes(s) == (line or 45) and role_of_minutes(32, start_minutes(s)) == role
+    tl = Timeline(s)
+    ap = s.plan.for_athlete("A1")
+    past = past_days(s, "A1", tuple(ap.stages[:tl.p0]), tl)
+    assert past.played[5] and past.intensity[5] == PLAY_LEVEL[role]
+    assert ap.intensity[5] == PLAY_LEVEL[role]  # the solver wrote that past into its plan
+    assert check_plan(s, s.plan).violations == ()
+    said = dict(day_rows(s, "A1", 5))["Role"]
+    assert said == ("played 32 min: started" if role == "start"
+                    else "played 32 min: counted as from the bench (under 45 min)")
+
+
+def test_a_log_of_starters_under_the_line_is_said_once_with_the_setting():
+    """A log whose match minutes put most of the plan's starters under the start line (a
+    basketball week at football's 45) says so once, naming the setting; at a line under the
+    minutes, or with one starter subbed early among many, it says nothing."""
+    from planner.history import starts_read_as_bench
+    from planner.season import RuleSettings
+
+    s = season(weeks=3, athletes=4, matches=[5, 12, 19], today=day(14))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s.model_copy(update={"calendar": s.calendar.model_copy(
+        update={"today": None})}), time_limit=30)).plan})
+    starters = [a.id for a in s.athletes if s.plan.for_athlete(a.id).intensity[5] == 100]
+    assert len(starters) >= 3
+    log = tuple(Session(athlete=a, date=day(5), minutes=90, rpe=8, minutes_played=30 + k)
+                for k, a in enumerate(starters))
+    (note,) = starts_read_as_bench(s, log)
+    n = len(starters)
+    assert note.startswith(f"All {n} match days the plan had as starts were logged with fewer "
+                           f"than 45 minutes played (30 to {29 + n} min)")
+    assert '"A logged match counts as started from: minutes played" to 30 or less' in note
+    assert "--rule LD-1.start_from_played=MINUTES" in note
+    set_20 = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"start_from_played": 20}})})
+    assert starts_read_as_bench(set_20, log) == []
+    one_early = log[:1] + tuple(x.model_copy(update={"minutes_played": 90}) for x in log[1:])
+    assert starts_read_as_bench(s, one_early) == []
+
+
 def test_a_starter_logged_with_no_minutes_played_reads_as_out():
     """A starter ill on match day, logged with 0 minutes played, did not play (rules-spec.md
     section 9: 0 minutes is 'out'); the board showed no role mark on the day and the inspector

@@ -463,6 +463,12 @@ def test_as_planned_plays_a_short_match_whole():
         assert s.top_speed_pct is None  # a match's top speed is measured, not planned
     p = SimpleNamespace(minutes=60, rpe=6, context="training", level=90)
     assert as_planned(p, "A1", day(5)).top_speed_pct == 90  # a training day keeps the plan's
+    # a season whose start line (LD-1's start_from_played) is 20: a bench appearance logged as
+    # planned stays under it, or the Log's fill read the planned bench as a start
+    p = SimpleNamespace(minutes=30, rpe=7, context="bench", level=80)
+    assert as_planned(p, "A1", day(5), start_from=20).minutes_played == 19
+    p = SimpleNamespace(minutes=95, rpe=8, context="match", level=100)
+    assert as_planned(p, "A1", day(5), start_from=20).minutes_played == 90
 
 
 def test_a_day_logged_after_the_plan_was_made_says_how_to_re_plan_with_it(w, qtbot):

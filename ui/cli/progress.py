@@ -290,6 +290,10 @@ def _say_after_log(season, after, season_path: str = "SEASON") -> None:
     old = set(season.sessions)
     for line in logged_while_away(after, [s for s in after.sessions if s not in old]):
         print(f"Note: {line}.")
+    from planner.history import starts_read_as_bench
+
+    for line in starts_read_as_bench(after, [s for s in after.sessions if s not in old]):
+        print(f"Note: {line}.")
     from planner.progress import NEAR_CAP, above_stage, above_stage_lines
 
     far, near = above_stage_lines(after, [p for p in above_stage(after)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner import logmerge
 from planner.errors import PeriodizeError
+from planner.history import starts_read_as_bench
 from planner.progress import (
     PAIN_NAMED_DAYS,
     Transition,
@@ -950,7 +951,8 @@ class AdvanceDialog(QDialog):
                                # flare-up to record below the fold
                                + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
                                + "".join(f"<br>{html.escape(line)}." for line in
-                                         [*taken.lines, *logged_while_away(moved, result.sessions)])
+                                         [*taken.lines, *logged_while_away(moved, result.sessions),
+                                          *starts_read_as_bench(moved, result.sessions)])
                                + kept)
         self._reread_moves()  # first: rows listed again are then unticked by the ticks kept
         self._offer_flare_ups(moved, result.sessions)

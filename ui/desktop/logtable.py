@@ -65,7 +65,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from planner import edits as E
-from planner.history import au
+from planner.history import START_MINUTES, au, start_minutes
 from planner.loadtable import LoadTable
 from planner.progress import ABOVE_STAGE_ADVICE
 from planner.season import FIT, PLAY_LEVEL, PLAYED_LEVELS, Athlete, Season, Session
@@ -932,6 +932,7 @@ class LogPanel(QWidget):
         from planner.progress import pain_before, sore_pains
 
         sore = sore_pains(season)
+        start_from = start_minutes(season)  # a bench appearance as planned stays under it
         sessions, days, rest, held = [], [], 0, {}
         for _r, _c, a, d in ok:
             if m.sessions(a.id, d):
@@ -939,7 +940,7 @@ class LogPanel(QWidget):
             if (pain := pain_before(sore.get(a.id, ()), m.tl.days[d])) is not None:
                 held[pain] = held.get(pain, 0) + 1
                 continue
-            s = as_planned(pr.day(a.id, d), a.id, m.tl.days[d])
+            s = as_planned(pr.day(a.id, d), a.id, m.tl.days[d], start_from)
             if s is None:
                 rest += 1
                 continue
@@ -1040,11 +1041,13 @@ def held_words(season: Season, held: dict) -> str:
             f"first, a flare-up or an injury, or type those days)")
 
 
-def as_planned(p, athlete: str, day: dt.date) -> Session | None:
+def as_planned(p, athlete: str, day: dt.date, start_from: float = START_MINUTES) -> Session | None:
     """The session the plan prescribed (``planner.sessions.Prescription``), as logged; None for
     a rest day. A match day has no top speed: a match's is measured, not planned (a played
     match is a speed day whatever its speed, rules-spec.md section 9), and "100 %" filled in
-    for every starter, the goalkeeper too, fed the logged speed figures."""
+    for every starter, the goalkeeper too, fed the logged speed figures. ``start_from``: the
+    season's start line (LD-1's start_from_played): a bench appearance's minutes played stay under
+    it, so a line set to 20 does not read the planned bench as a start."""
     if p is None:
         return None
     minutes, rpe = p.minutes, p.rpe
@@ -1053,6 +1056,8 @@ def as_planned(p, athlete: str, day: dt.date) -> Session | None:
     if not minutes or rpe is None:
         return None
     played = PLAYED.get(p.context)
+    if p.context == "bench" and played is not None and played >= start_from:
+        played = start_from - 1 if start_from > 1 else start_from / 2
     return Session(athlete=athlete, date=day, minutes=minutes, rpe=rpe,
                    top_speed_pct=float(p.level) if p.level > 0 and played is None else None,
                    # a match shorter than 90 minutes (a rule set's minutes_start, e.g. 70 for a

@@ -115,12 +115,14 @@ def otherwise_text(season: Season, athlete: str, day: dt.date) -> str:
         m = max(played)
         if m == 0:  # not played: the day's level is the logged top speed's, as any day's
             return f"planned {plan_words} ({level_text(was)}); did not play, logged {level_text(now)}"
-        from planner.history import START_MINUTES, role_of_minutes
+        from planner.history import role_of_minutes, start_minutes
 
         # the minutes say how the rules read the day, not how the player came on: a starter
         # subbed after 20 minutes did not "come off the bench"
-        role = {"start": f"read as a start ({START_MINUTES} min or more",
-                "bench": f"read as a bench appearance (1-{START_MINUTES - 1} min"}[role_of_minutes(m)]
+        line = start_minutes(season)  # LD-1's start_from_played
+        bench = f"1-{line - 1:g}" if line >= 2 else f"under {line:g}"
+        role = {"start": f"read as a start ({line:g} min or more",
+                "bench": f"read as a bench appearance ({bench} min"}[role_of_minutes(m, line)]
         return (f"planned {plan_words} ({level_text(was)}); {m:g} min played, {role}, "
                 f"{level_text(now)}; on a match day the minutes played set the level)")
     logged = sessions_on(season, athlete, day)

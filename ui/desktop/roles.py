@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
-from planner.history import START_MINUTES, as_lived, logged_days, role_of_minutes
+from planner.history import START_MINUTES, as_lived, logged_days, role_of_minutes, start_minutes
 from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -80,12 +80,13 @@ def not_playing(ap, tl: Timeline, comp, skip: set[int] = frozenset()) -> str | N
     return what[0] if days and len(what) == len(days) and None not in what else None
 
 
-def played_tip(minutes: float) -> str:
+def played_tip(minutes: float, start_from: float) -> str:
     """A past match's logged minutes played and the role they give it (rules-spec.md section 9)."""
-    counted = ("started" if minutes >= START_MINUTES else "from the bench" if minutes > 0
+    counted = ("started" if minutes >= start_from else "from the bench" if minutes > 0
                else "did not play (out)")
     return (f"Logged: played {minutes:g} min, so the match counts as {counted} "
-            f"({START_MINUTES} min or more: start; less: bench; 0: out), whatever role is set here")
+            f"({start_from:g} min or more: start, Rules ▸ LD-1; less: bench; 0: out), whatever role "
+            f"is set here")
 
 
 HEADER_NAME = 16  # a match's name in its column header: at most this many characters
@@ -186,12 +187,13 @@ class RolesModel(QAbstractTableModel):
         ``missing`` (set to start or bench, not playing: in rehab, away or held out by RE-1); a
         past match's logged minutes count as the role they give (rules-spec.md section 9)."""
         self.counts = {}
+        line = start_minutes(self.season) if self.season is not None else START_MINUTES
         for k, comp in enumerate(self.comps):
             n = Counter()
             for r, a in enumerate(self.athletes):
                 key = (a.id, comp.id)
                 if (played := self.played.get(key)) is not None:
-                    n[role_of_minutes(played)] += 1
+                    n[role_of_minutes(played, line)] += 1
                     continue
                 value, _own = self.role(r, k + 1)
                 playing = value == "out" or (key not in self.held and key not in self.absent)
@@ -296,7 +298,7 @@ class RolesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and c == 0:
             return QBrush(QColor(127, 127, 127, 28))
         if role == Qt.ItemDataRole.ToolTipRole and played is not None:
-            return self._tooltip(r, c, value, own, False) + "\n" + played_tip(played)
+            return self._tooltip(r, c, value, own, False) + "\n" + played_tip(played, start_minutes(self.season))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, c, value, own, held) + (
                 "" if absent is None else

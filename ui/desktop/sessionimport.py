@@ -317,9 +317,11 @@ def import_sessions(window, path: str | Path) -> bool:
            "skip": f" (the log's sessions on {count(len(found), 'athlete-day')} already logged "
                    f"left out)"}[policy] + ".\n" + result.text(loud=False))
     loud = "".join(f"{line}\n" for line in (*result.loud, *taken.lines))  # said before the question
+    from planner.history import starts_read_as_bench
     from planner.progress import logged_while_away
 
-    what += "".join(f"\n{line}." for line in logged_while_away(season, merge.sessions))
+    what += "".join(f"\n{line}." for line in (*logged_while_away(season, merge.sessions),
+                                               *starts_read_as_bench(season, merge.sessions)))
     if not window.interaction.confirm("Import sessions", f"{loud}Add {what}"):
         window.statusBar().showMessage("Import cancelled; the season is unchanged.", 5000)
         return False
