@@ -82,14 +82,24 @@ def short_position(position: str) -> str:
 
 
 def fitted_position(position: str, fits: Callable[[str], bool]) -> str:
-    """:func:`short_position` where it ``fits`` the room; else a position of two to four words by
-    its initials ("Shooting guard" SG, "Small forward" SF: cut to their first letters, basketball's
-    positions read "Sh…", "Smal", "Powe"); else the label, for the caller to cut."""
+    """:func:`short_position` where it ``fits`` the room; else a position of two to four words
+    (or parts joined by hyphens) by its initials ("Shooting guard" SG, "Small forward" SF,
+    "Scrum-half" SH: cut to their first letters, basketball's positions read "Sh…", "Smal",
+    "Powe"); else one word by as much of its start as fits, ending on a consonant ("Center"
+    Cent or Cen, "Defense" Def: cut, the board read "Ce…" beside PG and SF); else the label,
+    for the caller to cut."""
     label = short_position(position)
-    words = position.split()
-    if fits(label) or not 2 <= len(words) <= 4:
+    if fits(label):
         return label
-    return "".join(w[0] for w in words).upper()
+    words = [w for w in re.split(r"[\s-]+", position) if w]
+    if 2 <= len(words) <= 4:
+        return "".join(w[0] for w in words).upper()
+    if len(words) != 1 or not fits(label[:1]):
+        return label
+    k = max(n for n in range(1, len(label) + 1) if fits(label[:n]))
+    while k > 1 and label[k - 1].lower() in "aeiouy":  # "Defe" reads less than "Def"
+        k -= 1
+    return label[:k]
 
 
 def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: int = 0) -> bool:

@@ -36,9 +36,24 @@ def test_short_positions_tell_apart_the_positions_of_another_sport_where_they_wo
     labels = [fitted_position(p, four) for p in ("Point guard", "Shooting guard", "Small forward",
                                                   "Power  forward", "Center", "Goalie",
                                                   "Midfielder", "Left wing back winger extra")]
-    assert labels == ["PG", "SG", "SF", "PF", "Center", "GK", "MF", "Left wing back winger extra"]
+    assert labels == ["PG", "SG", "SF", "PF", "Cent", "GK", "MF", "Left wing back winger extra"]
     assert fitted_position("Holding midfielder", lambda t: True) == "Holding midfielder"
     assert short_position("Shooting guard") == "Shooting guard"
+
+
+def test_a_single_word_position_that_does_not_fit_gets_a_whole_short_form():
+    """Basketball's "Center" read "Ce…" on the board beside PG, SG, SF and PF: one word that does
+    not fit is as much of its start as fits, ending on a consonant, never cut with "…"; parts
+    joined by hyphens give their initials; what fits stays as typed."""
+    three = lambda t: len(t) <= 3  # noqa: E731
+    four = lambda t: len(t) <= 4  # noqa: E731
+    assert [fitted_position(p, three) for p in ("Center", "Defense", "Pivot", "Wing", "Scrum-half",
+                                                "Centre-back", "Goalie", "Forward", "PG")] == [
+        "Cen", "Def", "Piv", "Win", "SH", "CB", "GK", "FW", "PG"]
+    assert [fitted_position(p, four) for p in ("Center", "Flanker", "Wing", "Prop")] == [
+        "Cent", "Flan", "Wing", "Prop"]
+    # nothing fits: the label, for the caller to cut
+    assert fitted_position("Center", lambda t: False) == "Center"
 
 
 def test_a_german_goalkeeper_name_is_exempt_by_hv1_wherever_it_is_written():

@@ -212,6 +212,24 @@ def test_today_in_a_months_first_days_keeps_its_badge_and_the_month_its_title(qt
         assert feb[1] - feb[0] in widths, (today, feb, widths)
 
 
+def test_a_position_of_one_long_word_shows_whole_in_its_short_form(board):
+    """The board showed PG, SG, SF, PF and "Ce…" for a basketball Center: a word too wide for the
+    column now shows as much of its start as fits, never with "…", and no shorter position is
+    cut."""
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.desktop.board import POSITION_ROOM
+
+    room = QFontMetrics(board._font).horizontalAdvance(POSITION_ROOM)
+    fits = QFontMetrics(board._font).horizontalAdvance
+    centre = board.position_text("Center")
+    assert centre.startswith("Ce") and "…" not in centre and fits(centre) <= room
+    assert "Center".startswith(centre)
+    for typed, shown in (("Point guard", "PG"), ("Small forward", "SF"), ("Goalkeeper", "GK"),
+                         ("Wing", "Wing"), ("C", "C")):
+        assert board.position_text(typed) == shown
+
+
 def test_groups_injured_first_then_by_position(board):
     assert board.athlete_order() == ["A3", "A1", "A2"]
     assert [r.group for r in board._rows] == [(0, ""), (1, "goalkeeper"), (1, "forward")]

@@ -105,6 +105,7 @@ PRIORITY_COLOURS = _LIGHT.priority
 HATCH = _LIGHT.hatch
 
 WEEKDAY_LETTERS = "MTWTFSS"
+POSITION_ROOM = "MMM"  # the position column's width in the names (PG, GK, Cent: planner.squad.fitted_position)
 LOAD_FLAG = "#e65100"  # a high logged load ratio on the name column (ui.desktop.loadwords)
 LOAD_TAG_ROOM = ("EWMA 8.8888", "ACWR 8.8888")  # the room kept for a load tag: 4 decimals, as a
 # ratio next to its limit shows (fmt_figure: "1.5003"), whose tag came after As planned and
@@ -758,7 +759,7 @@ class SeasonBoard(QAbstractScrollArea):
         fm = QFontMetrics(self._font)
         widest = max((fm.horizontalAdvance(r.name) + self._marks_room(r.athlete_id)
                       for r in self._rows), default=0)
-        want = max(NAME_MIN, min(NAME_MAX, widest + 22 + 8 + fm.horizontalAdvance("MMM")))
+        want = max(NAME_MIN, min(NAME_MAX, widest + 22 + 8 + fm.horizontalAdvance(POSITION_ROOM)))
         if self.isVisible() and self.viewport().width() > 0:
             want = min(want, max(NAME_MIN, int(self.NAME_SHARE * self.viewport().width())))
         return want
@@ -1700,7 +1701,7 @@ class SeasonBoard(QAbstractScrollArea):
         p.setClipRect(area)
         p.fillRect(area, th.names_bg)
         fm = QFontMetrics(self._font)
-        pos_w = fm.horizontalAdvance("MMM")
+        pos_w = fm.horizontalAdvance(POSITION_ROOM)
         for r in range(r0, r1 + 1):
             row = self._rows[r]
             y = self._y(r)
@@ -1732,8 +1733,7 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.dim_text)
             p.drawText(QRect(self._name_w - pos_w - 6, y, pos_w, ROW_H),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       fm.elidedText(fitted_position(row.position, lambda t: fm.horizontalAdvance(t) <= pos_w),
-                                     Qt.TextElideMode.ElideRight, pos_w))
+                       self.position_text(row.position))
         # Rules between the groups: injured first, then each position.
         for r in range(max(1, r0), r1 + 1):
             if self._rows[r].group != self._rows[r - 1].group:
@@ -1758,6 +1758,15 @@ class SeasonBoard(QAbstractScrollArea):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         draw_missed(p, cx, cy, self._theme.violation, self._marker_font)
         p.restore()
+
+    def position_text(self, position: str) -> str:
+        """The position as the names column shows it: whole, a short form that fits its room
+        (:data:`POSITION_ROOM`), never cut with "…" when a short form fits ("Center" read "Ce…"
+        beside PG and SF)."""
+        fm = QFontMetrics(self._font)
+        room = fm.horizontalAdvance(POSITION_ROOM)
+        return fm.elidedText(fitted_position(position, lambda t: fm.horizontalAdvance(t) <= room),
+                             Qt.TextElideMode.ElideRight, room)
 
     def _paint_load_flag(self, p: QPainter, figure: str, right: int, y: int) -> int:
         """A high logged load ratio: the figure on an orange tag ending at ``right``; returns
