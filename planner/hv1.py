@@ -13,11 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner import text
-from planner.check import UNAVOIDABLE, _Athlete, _Checker, check_plan, group_soft
+from planner.check import _Athlete, _Checker, check_plan, group_soft
 from planner.congestion import RECOVERY_HOURS
 from planner.memo import by_identity
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, Plan, Season
+from planner.timeline import Timeline
 
 SETTLED_DAYS = 21  # FIT this long before a run: not just back from rehab (HV-1's advice)
 
@@ -32,9 +33,10 @@ class Hv1Run:
     HV-6 and HV-7 keep the days around it free): ``matches`` in weeks of 2 matches or more,
     ``deload`` where they fill a deload week's cap (the weeks in ``deload_weeks``); "" when a
     day was open, or when neither is so. ``settled``: the athletes are FIT all through it and
-    for ``SETTLED_DAYS`` before (none just back from rehab). ``days_off``: some of its
-    windows lie inside the team's days off (no plan avoids those): the run's cause, then, with
-    no other (the same words before and after today moves past its open days)."""
+    for ``SETTLED_DAYS`` before (none just back from rehab). ``days_off``: most of its days are
+    the team's days off (no plan gives an exposure there): the run's cause, then, with no other.
+    ``start`` is today at the earliest (its first window may begin before today: the days
+    lived count in it, but are no longer planned)."""
 
     athletes: tuple[str, ...]
     start: dt.date
@@ -66,7 +68,10 @@ class Hv1Run:
         return text.join_and([season.athlete_label(a) for a in self.athletes])
 
     def span(self) -> str:
-        """``from Mon 18 Jan to Tue 4 May (15 weeks)``."""
+        """``from Mon 18 Jan to Tue 4 May (15 weeks)``; ``on Mon 7 Dec`` for one day (today, the
+        last day of a window that began before it)."""
+        if self.start == self.end:
+            return f"on {text.day(self.start)}"
         return f"from {text.day(self.start)} to {text.day(self.end)} ({self.length()})"
 
     def why(self, season: Season) -> str:
@@ -93,7 +98,7 @@ class Hv1Run:
                     f"allow{'' if many else 's'} {allows} (HV-2's speed days in a deload week), "
                     f"and HV-5, HV-6 and HV-7 keep the days around the matches free")
         if self.days_off:
-            return "some of it is the team's days off, where no plan gives one"
+            return "most of it is the team's days off, where no plan gives one"
         return ""
 
     def deload_words(self) -> str:
@@ -163,18 +168,23 @@ def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
     groups = group_soft(hv1)
     if not groups:
         return []
-    facts = {a.id: a for a in _Checker(season, plan, {"HV-1"}, None).athletes}
+    ck = _Checker(season, plan, {"HV-1"}, None)
+    facts = {a.id: a for a in ck.athletes}
+    tl = ck.tl
+    today = tl.days[ck.p0] if ck.p0 < tl.n else tl.days[-1]
     runs: dict[tuple, list[str]] = {}
     for g in groups:
         aid = g.first.athlete
         a = facts.get(aid)
-        off = any(UNAVOIDABLE in m.message for m in g.members)
-        # a gap into the team's days off is read as them, whichever plan reads it: the bench's
-        # gap of 7-30 Dec was "the team's days off" after the first solve and "matches from the
-        # bench" after a re-plan a week on (the days before today, one open, no longer read)
-        cause, weeks = _closed_by_matches(a, g.first.start, g.end) if a and not off else ("", ())
-        settled = a is None or _settled(a, g.first.start, g.end)
-        runs.setdefault((g.first.start, g.end, cause, off, settled, weeks), []).append(aid)
+        # from today at the earliest: a window that reaches today counts the days before it,
+        # but a gap said "from Mon 30 Nov" on 7 Dec reads as one the plan still chooses
+        start, end = min(max(g.first.start, today), g.end), g.end
+        # the team's days off are the cause only of a gap that is mostly days off: the bench's
+        # 19 weeks of 3 matches a week with a 10-day break in them were "the team's days off"
+        off = _mostly_days_off(tl, start, end)
+        cause, weeks = _closed_by_matches(a, start, end) if a and not off else ("", ())
+        settled = a is None or _settled(a, start, end)
+        runs.setdefault((start, end, cause, off, settled, weeks), []).append(aid)
     out = [Hv1Run(tuple(who), s, e, c, o, f, w) for (s, e, c, o, f, w), who in runs.items()]
     return sorted(out, key=lambda r: (-r.days, r.start, r.athletes))
 
@@ -280,6 +290,14 @@ def hv1_settings(season: Season) -> list[tuple[str, str, int]]:
     if rs.value("HV-6", "days_after") > least:
         out.append(("HV-6", "days_after", least))
     return out
+
+
+def _mostly_days_off(tl: Timeline, start: dt.date, end: dt.date) -> bool:
+    """Are more than half the days from ``start`` to ``end`` the team's days off (no team
+    training and no competition: the days of HV-1's windows that ``planner.check.UNAVOIDABLE`` says no plan avoids)?"""
+    lo, hi = tl.clamp_index(start), tl.clamp_index(end)
+    off = sum(1 for i in range(lo, hi + 1) if not (tl.is_training[i] or tl.is_comp[i]))
+    return off * 2 > hi - lo + 1
 
 
 def _settled(a: _Athlete, start: dt.date, end: dt.date) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planner import text
 from planner.hv1 import hv1_advice, hv1_runs
 from planner.season import RuleSettings
 from tests.builders import day, season, solved_and_checked
@@ -331,37 +332,65 @@ def test_a_list_of_runs_says_each_cause_once_and_each_run_short(demo_season):
         "Athlete 2 (A2): no exposure from Mon 4 Jan to Fri 15 Jan (12 days)"]
 
 
-def _bench_gap_into_a_break(today: int | None):
-    """Four weeks: one bench match (Sat) in the first week, two (Wed, Sat) in the second, the
-    third all days off (a winter break), training in the fourth; A1 on the bench, at 70 % every
-    training day (no exposure) but the first after the break (95 %), 80 % on the match days;
-    ``today``: the day index of today."""
-    from planner.season import AthletePlan, NonTrainingDay, Plan
-    from planner.timeline import Timeline
+def _hoops(today: int | None = None):
+    """Six weeks of a basketball league: matches on Tue, Fri and Sat, but the fourth week, the
+    team's days off all week (an All-Star break, no match); A1 starts, A2 and A3 come off the
+    bench; ``today``: the day index of today."""
+    from planner.season import NonTrainingDay
 
-    s = season(weeks=4, athletes=1, matches=[5, 9, 12, 26], today=None if today is None else day(today))
-    off = tuple(NonTrainingDay(date=day(i), reason="Winter break") for i in range(14, 21))
-    s = s.model_copy(update={
+    games = [7 * w + d for w in range(6) if w != 3 for d in (1, 4, 5)]
+    s = season(weeks=6, athletes=3, matches=games, today=None if today is None else day(today))
+    off = tuple(NonTrainingDay(date=day(i), reason="All-Star break") for i in range(21, 28))
+    return s.model_copy(update={
         "calendar": s.calendar.model_copy(update={"non_training_days": off}),
-        "athletes": tuple(a.model_copy(update={"role": "bench"}) for a in s.athletes)})
-    tl = Timeline(s)
-    kinds = ("load",) * 4
-    ap = AthletePlan(athlete="A1", stages=("FIT",) * tl.n, weeks=kinds, intensity=tuple(
-        95 if i == 21 else 80 if tl.is_comp[i] else 70 if tl.is_training[i] else 0
-        for i in range(tl.n)))
-    return s, Plan(status="manual", team_weeks=kinds, athletes=(ap,))
+        "athletes": tuple(a.model_copy(update={"role": "bench"}) if a.id != "A1" else a
+                          for a in s.athletes)})
 
 
-def test_a_bench_gap_into_the_team_s_days_off_reads_the_same_before_and_after_today_moves():
-    """The bench's gap of 7-30 Dec, into the Christmas break, was "the team's days off, where no
-    plan gives one" after the first solve and "Matches from the bench (2 or more a week) are no
-    exposure" after a re-plan a week later (the days before today, one of them open, no longer
-    read): a gap reaching into the team's days off names them, whichever path reads it."""
-    said = []
-    for today in (None, 7):
-        s, plan = _bench_gap_into_a_break(today)
-        runs = [r for r in hv1_runs(s, plan) if r.start <= day(14) <= r.end]
-        assert len(runs) == 1, [r.text(s) for r in runs]
-        assert runs[0].days_off, runs[0]
-        said.append(runs[0].cause_words(s))
-    assert said[0] == said[1] == "some of it is the team's days off, where no plan gives one", said
+def test_a_bench_gap_through_a_break_is_the_matches_doing_and_a_break_gap_the_days_off(
+        tmp_path, capsys):
+    """The bench of 3 matches a week went 19 weeks without an exposure, said "Some of it is the
+    team's days off, where no plan gives one" for a 10-day break in it, and from a day before
+    today: the break is the cause only of a gap that is mostly days off (the starter's across
+    it), the bench's is their matches (HV-2, HV-5, HV-6, HV-7), each from today at the
+    earliest, in the solve's and Plan Check's words alike."""
+    from planner.check import group_soft
+    from planner.seasonfile import save_season
+    from ui.cli.main import main
+
+    today = 2  # a Wednesday: the windows of the days before it are still counted
+    s = _hoops(today)
+    out, report = solved_and_checked(s)
+    runs = hv1_runs(s, out.plan, report.soft)
+    bench = [r for r in runs if "A2" in r.athletes]
+    assert [(r.athletes, r.start) for r in bench] == [(("A2", "A3"), day(today))], \
+        [r.text(s) for r in runs]
+    run = bench[0]
+    assert run.start <= day(21) and run.end >= day(27)  # the break lies inside the gap
+    assert run.matches and not run.days_off, run
+    assert "days off" not in run.text(s) and "matches from the bench" in run.text(s)
+    assert hv1_advice(s, runs) is not None  # the settings that open a speed day are named
+    # the starter's gap across the break (an exposure each side of it) is the break's
+    starter = [r for r in runs if r.athletes == ("A1",) and r.start <= day(21) <= r.end]
+    assert len(starter) == 1 and starter[0].days_off and not starter[0].matches, \
+        [r.text(s) for r in runs]
+    assert starter[0].cause_words(s) == ("most of it is the team's days off, where no plan "
+                                         "gives one")
+    # no run starts before today
+    assert all(r.start >= day(today) for r in runs), [r.text(s) for r in runs]
+    # Plan Check's line of the bench's windows counts the few in the break, no more
+    line = next(g.message for g in group_soft(sorted(
+        (v for v in report.soft if v.rule == "HV-1"), key=lambda v: (v.athlete, v.start)))
+        if g.first.athlete == "A2" and len(g.members) > 1)
+    assert "Some of its days are the team's days off" not in line
+    assert " of them lie in the team's days off: no plan avoids those." in line, line
+    # the solve says the same
+    path = tmp_path / "s.season.json"
+    save_season(s, path)
+    assert main(["solve", str(path), "--deterministic"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert (f"Matches from the bench (2 or more a week) are no exposure and leave no training "
+            f"day free for one (HV-2 counts each as one of the week's speed days; HV-5, HV-6 "
+            f"and HV-7 keep the days around it free): Athlete 2 (A2) and Athlete 3 (A3): "
+            f"from {text.day(day(today))} to ") in said, said
+    assert "Most of it is the team's days off, where no plan gives one: Athlete 1 (A1): " in said
