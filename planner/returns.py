@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from planner.criteria import Result, criterion, latest_results, not_passed, tests_until
 from planner.history import logged_days
+from planner.memo import by_identity
 from planner.protocols import Protocol, load_protocol
 from planner.rehab import athlete_stage_on, back, flare_steps, played_hurt, segments, stage_order
 from planner.rules import RuleSet
@@ -932,7 +933,11 @@ class Return:
             self.target_date is not None and self.target_date < self.fit)
 
 
-def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
+@by_identity(keyed=2)
+def _facts(season: Season, plan: Plan) -> tuple[Timeline, tuple[AthleteFacts, ...]]:
+    """The timeline and each planned athlete's facts, kept for the (season, plan) objects last
+    asked about (``planner.memo``): a solve's summary, its plan JSON and its workbook asked for
+    the returns of one plan seven times, each building every athlete's facts again."""
     tl = Timeline(season)
     rs = RuleSet(season.rules)
     out = []
@@ -940,7 +945,7 @@ def _facts(season: Season, plan: Plan) -> tuple[Timeline, list[AthleteFacts]]:
         ap = plan.for_athlete(a.id)
         if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
             out.append(AthleteFacts(season, tl, rs, ap))
-    return tl, out
+    return tl, tuple(out)
 
 
 def hv_exposure_counts(season: Season, plan: Plan, in_rehab: bool = False) -> dict[str, int]:
