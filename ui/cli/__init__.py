@@ -9,7 +9,12 @@ imported already and warn. ``build_parser`` and the exit statuses are read from 
 use; the entry point is ``ui.cli.main:main`` (``ui.cli.main`` is the module).
 """
 
+import time
 from importlib import import_module
+
+# the command's start, before the imports of its modules (OR-Tools, pandas, openpyxl: seconds):
+# the solve's time "in all" counts them (``ui.cli.main.main``)
+STARTED = time.monotonic()
 
 _FROM = {"build_parser": "ui.cli.main", "EXIT_INFEASIBLE": "ui.cli.commands", "EXIT_INPUT": "ui.cli.commands",
          "EXIT_NO_PLAN": "ui.cli.commands", "EXIT_OK": "ui.cli.commands", "EXIT_VIOLATIONS": "ui.cli.commands"}

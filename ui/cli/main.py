@@ -15,9 +15,11 @@ import argparse
 import os
 import re
 import sys
+import time
 import traceback
 from pathlib import Path
 
+import ui.cli
 from planner.text import shown
 from ui.cli import commands
 from ui.cli.commands import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK
@@ -336,7 +338,12 @@ class _QuietWhenClosed:
         return getattr(self.stream, name)
 
 
+_STARTED: float | None = ui.cli.STARTED  # the first command's start: the process's
+
+
 def main(argv: list[str] | None = None) -> int:
+    global _STARTED
+    started, _STARTED = (_STARTED if _STARTED is not None else time.monotonic()), None
     # a stream closed before the start ('periodize check … >&-'): Python gives None, and the
     # first print failed with "unexpected error (AttributeError)" and exit 120, not the
     # command's own code
@@ -345,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (kept open)
     parser = build_parser()
     args = _parse(parser, argv)
+    args.started = started  # the solve's time "in all" (a later call in the process: its own)
     if args.command is None:  # plain ``periodize``: the app on the demo season
         args.file = None
         args.func = commands.cmd_open
