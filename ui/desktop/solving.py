@@ -237,8 +237,9 @@ def plan_words(status: str, objective: float | None = None, bound: float | None 
         gap = gap_percent(objective, bound)
         found = "the best plan found in the time allowed" if status == "feasible" else \
             "the best plan so far (stopped early)"
-        return found + (f", at most {gap:.1f} % from the best possible" if gap is not None
-                        else ", not proven the best")
+        return found + (", not proven the best" if gap is None else ", less than 0.1 % from "
+                        "the best possible" if gap < 0.05 else f", at most {gap:.1f} % from the best "
+                        "possible")  # "at most 0.0 %" read as proven, which it was not
     if status == "manual":
         return "changed by hand"
     return status
