@@ -92,7 +92,7 @@ from ui.desktop.pastview import PastMarks, paint_legend_mark, paint_past, past_m
 from ui.desktop.pastview import day_lines as past_lines
 from ui.desktop.rehabview import recorded_stages
 from ui.desktop.solving import plan_it
-from ui.desktop.theme import BoardTheme
+from ui.desktop.theme import BoardTheme, ink
 
 # -- colours of the light theme (kept for modules that draw outside a board) ------------------
 _LIGHT = BoardTheme.from_palette(QPalette(QColor("#efefef"), QColor("#ffffff")))
@@ -207,14 +207,15 @@ def draw_priority(painter: QPainter, rect: QRectF, priority: str, font: QFont,
     painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, priority)
 
 
-def draw_missed(painter: QPainter, cx: float, cy: float, colour: QColor, font: QFont) -> None:
-    """A missed target: a red disc with a white "!" centred on (cx, cy)."""
+def draw_missed(painter: QPainter, cx: float, cy: float, colour: QColor, font: QFont,
+                mark: str = "!") -> None:
+    """A missed target: a red disc with a white "!" (``mark``) centred on (cx, cy)."""
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawEllipse(QPointF(cx, cy), 6, 6)
     painter.setPen(QColor("white"))
     painter.setFont(font)
-    painter.drawText(QRectF(cx - 6, cy - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.drawText(QRectF(cx - 6, cy - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, mark)
 
 
 def draw_pin_flag(painter: QPainter, x: float, y: float, colour: QColor, size: float = 5.0) -> None:
@@ -496,7 +497,13 @@ class SeasonBoard(QAbstractScrollArea):
         self.viewport().update()
 
     def missed_target(self, athlete_id: str) -> bool:
-        return any(r.missed for r in self._returns.get(athlete_id, ()))
+        return any(r.missed_in_plan for r in self._returns.get(athlete_id, ()))
+
+    def missed_unproven(self, athlete_id: str) -> bool:
+        """Every target the athlete's plan misses is missed by a plan far from the best
+        possible: the mark reads as not final (an orange "?", not the red "!")."""
+        rows = [r for r in self._returns.get(athlete_id, ()) if r.missed_in_plan]
+        return bool(rows) and all(r.unproven for r in rows)
 
     def set_load_flags(self, flags: dict) -> None:
         """Athletes whose logged EWMA ratio is high (``ui.desktop.loadwords.LoadFlag``): the
@@ -1722,7 +1729,8 @@ class SeasonBoard(QAbstractScrollArea):
             name_rect = QRect(20, y, self._name_w - 20 - pos_w - 8, ROW_H)
             if self.missed_target(row.athlete_id):
                 name_rect.setRight(name_rect.right() - 15)
-                self._paint_missed(p, name_rect.right() + 9, y + ROW_H / 2)
+                self._paint_missed(p, name_rect.right() + 9, y + ROW_H / 2,
+                                   self.missed_unproven(row.athlete_id))
             flag = self._load_flags.get(row.athlete_id)
             if flag is not None:
                 name_rect.setRight(self._paint_load_flag(p, flag.figure, name_rect.right(), y))
@@ -1752,11 +1760,15 @@ class SeasonBoard(QAbstractScrollArea):
                 p.setPen(QPen(th.month_line, 1))
                 p.drawLine(self._name_w, y, min(vp.width(), self._x(self._tl.n)), y)
 
-    def _paint_missed(self, p: QPainter, cx: float, cy: float) -> None:
-        """A missed target: a red disc with a white "!" (the name's tooltip says which)."""
+    def _paint_missed(self, p: QPainter, cx: float, cy: float, unproven: bool = False) -> None:
+        """A missed target: a red disc with a white "!" (the name's tooltip says which); missed
+        by a plan far from the best possible, not final, an orange disc with a "?"."""
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        draw_missed(p, cx, cy, self._theme.violation, self._marker_font)
+        if unproven:
+            draw_missed(p, cx, cy, QColor(ink("flag", self.palette())), self._marker_font, "?")
+        else:
+            draw_missed(p, cx, cy, self._theme.violation, self._marker_font)
         p.restore()
 
     def position_text(self, position: str) -> str:
@@ -1991,7 +2003,7 @@ class SeasonBoard(QAbstractScrollArea):
                 if c is not None:
                     lines.append(f"Target: {c.name} ({day_long(c.date)})")
         for ret in self._returns.get(row.athlete_id, ()):
-            lines.append(("⚠ " if ret.missed else "") + ret.sentence())
+            lines.append(("⚠ " if ret.missed_in_plan else "") + ret.sentence())
         if row.athlete_id in self._load_flags:
             lines.append(self._load_flags[row.athlete_id].text())
         if row.unplanned:

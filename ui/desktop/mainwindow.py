@@ -43,6 +43,7 @@ from ui.desktop import (
     review,
     roles,
     scenarios,
+    solvetime,
     tabchain,
     wheelguard,
 )
@@ -62,9 +63,12 @@ from ui.desktop.layout import (
 from ui.desktop.loadpanel import LoadView
 from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns, untested_rows
 from ui.desktop.solving import (
+    MORE_TIME,
     SolveFn,
     SolveResult,
     amount,
+    far_gap,
+    far_words,
     new_stop,
     plan_again_to,
     plan_it,
@@ -125,10 +129,12 @@ class MainWindow(QMainWindow):
         self._stale_rules = None  # the rule settings that result was solved under
         self.lost_file: Path | None = None  # a recovered season's file, gone: saving asks where
         self._solve_fn = solve_fn
-        self.solve_time_limit = 30.0  # seconds
+        self.solve_time_limit = solvetime.stored()  # seconds: Plan ▸ Solve Time… (solvetime.py)
         self.check_report = None  # planner.check.CheckReport of the current plan
         self.edit_said = ""  # the status bar's words for the last edit applied (apply_edit)
         self._behind_said = ""  # the notice of today far behind the computer's date, while shown
+        self._far_plan = None  # the plan far from the best possible the notice said (_say_far_plan)
+        self._far_said = ""
         self._check_cache: dict[int, tuple[Season, object]] = {}
         self._returns_cache: dict[int, tuple[Season, list]] = {}
 
@@ -937,6 +943,7 @@ class MainWindow(QMainWindow):
         plan_menu.addAction(self.solve_action)
         plan_menu.addAction(self.cancel_action)
         self.weekly.install_menus(file_menu, season_menu, plan_menu)
+        self.solve_time_action = solvetime.install(self, plan_menu)  # Plan ▸ Solve Time…
         self.whatif.install_menu(mb)
         help_menu = mb.addMenu("&Help")
         help_menu.addAction(self.guide_action)
@@ -1045,7 +1052,27 @@ class MainWindow(QMainWindow):
         if (self._behind_said and self.notice.text() == self._behind_said
                 and not self.notice.isHidden()):
             self._say_today_behind()  # today moved: the days behind said anew, or the notice gone
+        self._say_far_plan()
         self.document_changed.emit()
+
+    def _say_far_plan(self) -> None:
+        """A plan the solver stopped far from the best possible (its time ran out on a busy
+        laptop: the demo's first F5 missed every return target, the second met them all): said
+        once above the board, with Solve Again; the notice goes when the plan is another."""
+        plan = self.document.season.plan
+        gap = far_gap(plan)
+        if gap is None:
+            said, self._far_plan, self._far_said = self._far_said, None, ""
+            if said and not self.notice.isHidden() and self.notice.text() == said:
+                self.notice.hide()
+                self._say_today_behind()  # the notice it replaced, when it still holds
+            return
+        if plan is self._far_plan:  # said already (or closed by the coach)
+            return
+        self._far_plan = plan
+        self._far_said = far_words(gap)
+        self.notice.offer(self._far_said, line=self._far_said,
+                          action=("Solve Again", self.start_solve))
 
     def run_check(self) -> None:
         """Run the plan checker on the current plan; show its findings on the board and list."""
@@ -1096,7 +1123,7 @@ class MainWindow(QMainWindow):
         self.board.set_returns(rows)
         self.inspector.set_returns(rows)
         self.injuries_editor.set_returns(rows)
-        missed = sum(1 for r in rows if r.missed)
+        missed = sum(1 for r in rows if r.missed_in_plan)  # final or not
         self.docks["returns"].setWindowTitle("Returns ⚠" if missed else "Returns")
 
     def _remember_returns(self, season: Season, rets: list | None) -> None:
@@ -1790,6 +1817,9 @@ class MainWindow(QMainWindow):
         if past := self._past():  # "the best plan the rules allow (proven)" of nothing to plan
             return f"Solved{secs}: {past}"
         words = plan_words(outcome.status.value, outcome.objective, outcome.bound)
+        if (gap := far_gap(outcome.plan)) is not None:  # said first: the notice says the rest
+            words = (f"not proven, may be far from the best possible (up to {gap:.0f} %): solve "
+                     f"again (F5) or give it more time ({MORE_TIME})")
         if same:
             words = "the same plan as before" + (
                 " (proven)" if outcome.status.value == "optimal" else f", {words}")

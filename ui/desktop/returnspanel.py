@@ -80,6 +80,7 @@ def today_index(season: Season, tl: Timeline, today: dt.date | None = None) -> i
 
 
 NO_PLAN_YET = "solve (F5)"  # an injured athlete before the season's first plan
+UNPROVEN = "not proven: solve again (F5)"  # a target missed by a plan far from the best possible
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,26 @@ class ReturnRow:
     # what makes the plan that has him (ui.desktop.solving.plan_again_words): "re-plan from
     # today (Ctrl+R)" in a season under way, as the status bar says after any other change
     plan_again: str = NO_PLAN_YET
+    # the plan is far from the best possible, not proven (ui.desktop.solving.far_gap): a target
+    # it misses is not final (the demo's first solve on a busy laptop missed all three, the
+    # second met them)
+    unproven: bool = False
+
+    @property
+    def missed_in_plan(self) -> bool:
+        """The plan misses the target, final or not (:attr:`missed`, :attr:`missed_unproven`)."""
+        return (self.planned and not self.selection and self.target is not None
+                and self.target_met is False)
 
     @property
     def missed(self) -> bool:
-        return (self.planned and not self.selection and self.target is not None
-                and self.target_met is False)
+        """The target missed by a plan that is no guess: the red marks."""
+        return self.missed_in_plan and not self.unproven
+
+    @property
+    def missed_unproven(self) -> bool:
+        """The target missed by a plan far from the best possible: said as not final."""
+        return self.missed_in_plan and self.unproven
 
     def sentence(self) -> str:
         """The row as one line (tooltips, the board's name column, the inspector)."""
@@ -172,14 +188,20 @@ class ReturnRow:
             when = f" ({day_long(self.target_date)})" if self.target_date else ""
             text += f". Target {self.target}{when}: " + (
                 self.target_note or "met" if self.target_met else "not played (back before it: a choice of "
-                "selection)" if self.selection else "MISSED" + (
-                    f" ({self.missed_why})" if self.missed_why else ""))
+                "selection)" if self.selection else self._missed_words())
             if self.met_before_setback:
                 text += " (played it before the setback this return follows)"
         if self.played_in_rehab:  # the log says back; the records, which the plan keeps, do not
             text += (f". ⚠ Logged playing on {self.played_in_rehab} by the injury's records: "
                      f"{self.played_advice}")
         return text + "."
+
+    def _missed_words(self) -> str:
+        """"MISSED (in S3 again that day)", or from a plan far from the best possible "missed
+        in this plan (in S3 again that day; not proven: solve again (F5))"."""
+        if not self.unproven:
+            return "MISSED" + (f" ({self.missed_why})" if self.missed_why else "")
+        return f"missed in this plan ({self.missed_why + '; ' if self.missed_why else ''}{UNPROVEN})"
 
     def head(self) -> str:
         """"Isaac Boateng, Acute hamstring strain (the same injury again, ...): " (the re-injury
@@ -303,6 +325,9 @@ def _planned_rows(season: Season, tl: Timeline, t: int, rets: list) -> list[Retu
     from planner.returns import again_words, started_in
 
     played = {p.athlete: p.days for p in played_in_rehab(season)} if rets else {}
+    from ui.desktop.solving import far_gap
+
+    unproven = far_gap(season.plan) is not None
     rows = []
     for r in rets:
         run = soon_after_return(runs, r.athlete, r.fit)
@@ -333,7 +358,8 @@ def _planned_rows(season: Season, tl: Timeline, t: int, rets: list) -> list[Retu
             **_played_in_rehab(season, tl, r, played.get(r.athlete, ())),
             flare_ups=tuple(d for i in season.injuries_of(r.athlete) if i.onset == r.onset
                             for d in i.flare_ups if d <= tl.days[t]),
-            second_flare=_second_flare(season, r.athlete, r.onset, tl.days[t])))
+            second_flare=_second_flare(season, r.athlete, r.onset, tl.days[t]),
+            unproven=unproven))
     return rows
 
 
@@ -626,6 +652,9 @@ class ReturnsPanel(QWidget):
         elif row.target_met:
             target = (f"✔ met: {row.target}" + (" (played, before the setback)"
                                                  if row.met_before_setback else ""), ink("ok"), False)
+        elif row.unproven and not row.selection:  # a plan far from the best: not final
+            target = (f"✖ missed in this plan: {row.target}\n({UNPROVEN})"
+                      + ("\n⚠ logged playing" if row.played_in_rehab else ""), ink("flag"), False)
         elif not row.selection:
             target = (f"✖ MISSED: {row.target}" + ("\n⚠ logged playing" if row.played_in_rehab
                                                    else ""), ink("error"), True)
@@ -663,6 +692,11 @@ class ReturnsPanel(QWidget):
             names = ", ".join(f"{r.name} ({r.target})" for r in missed)
             red = ink("error")
             return text + f"; <b style='color:{red}'>target missed</b>: {names}."
+        if unsure := [r for r in rows if r.missed_unproven]:
+            names = ", ".join(f"{r.name} ({r.target})" for r in unsure)
+            return (text + f"; <b style='color:{ink('flag')}'>target missed in this plan</b>: "
+                    f"{names}. The plan is far from the best possible, so this is not final: "
+                    f"solve again (F5), or give the solver more time (Plan ▸ Solve Time…).")
         if not any(r.target for r in rows):
             return text + "."
         unplayed = [r for r in rows if r.target and r.planned and r.target_met is False]

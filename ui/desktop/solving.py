@@ -223,6 +223,30 @@ def gap_percent(objective: float | None, bound: float | None) -> float | None:
     return max(0.0, (objective - bound) / objective * 100)
 
 
+# a plan stopped by its time limit with more than this % between it and the bound: far enough
+# from the best possible that what it misses (a return target) is not to be taken as final
+FAR_GAP = 10.0
+MORE_TIME = "Plan ▸ Solve Time…"  # where the coach gives the solver more time (solvetime.py)
+
+
+def far_gap(plan: Plan | None) -> float | None:
+    """How far at most ``plan`` may be from the best possible, in %, when that is more than
+    :data:`FAR_GAP` and no one proved it (a solve stopped by its time limit on a busy laptop:
+    84 % on the demo, every return target missed); None for a proven plan, a close one, a
+    what-if's or a weekly re-plan's (no bound for the season) and no plan."""
+    if plan is None or plan.status not in ("feasible", "cancelled", "timeout"):
+        return None
+    gap = gap_percent(plan.objective, plan.bound)
+    return gap if gap is not None and gap > FAR_GAP else None
+
+
+def far_words(gap: float) -> str:
+    """What a plan :func:`far_gap` finds far means and the way on, as a sentence."""
+    return (f"The solve ran out of time (a busy computer is slower): this plan may be far from "
+            f"the best possible (up to {gap:.0f} %), and the targets it misses are not final. "
+            f"Solve again (F5), or give the solver more time ({MORE_TIME}).")
+
+
 def plan_words(status: str, objective: float | None = None, bound: float | None = None) -> str:
     """What a plan's status means to a coach: ``the best plan the rules allow (proven)``, ``the
     best plan found in the time allowed, at most 2.9 % from the best possible``, a re-plan kept
