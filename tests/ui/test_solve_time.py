@@ -32,12 +32,12 @@ def proven():
     return out
 
 
-def stopped(out: Outcome, bound_share: float) -> Outcome:
-    """``out``'s plan as a solve stopped by its time limit would give it: not proven, its
-    bound ``bound_share`` of its objective."""
+def stopped(out: Outcome, bound_share: float, status: Status = Status.FEASIBLE) -> Outcome:
+    """``out``'s plan as a solve stopped by its time limit (or cancelled) would give it: not
+    proven, its bound ``bound_share`` of its objective."""
     bound = out.objective * bound_share
-    plan = out.plan.model_copy(update={"status": "feasible", "bound": bound})
-    return Outcome(Status.FEASIBLE, plan, objective=out.objective, bound=bound, wall_time=24.3)
+    plan = out.plan.model_copy(update={"status": status.value, "bound": bound})
+    return Outcome(status, plan, objective=out.objective, bound=bound, wall_time=24.3)
 
 
 def window(qtbot, outcomes: list[Outcome], asked: list | None = None) -> MainWindow:
@@ -108,6 +108,17 @@ def test_a_plan_far_from_the_best_says_so_and_its_missed_target_is_not_final(qtb
     assert target_cell(w) == "✖ MISSED: Cup tie"
     assert w.board.missed_target("A01") and not w.board.missed_unproven("A01")
     assert w.docks["returns"].windowTitle() == "Returns ⚠"
+
+
+def test_a_cancelled_plan_far_from_the_best_is_said_stopped_early(qtbot, proven):
+    """Cancelled by the coach, not out of time: said so, its missed target not final."""
+    w = window(qtbot, [stopped(proven, 0.5, Status.CANCELLED)])
+    run_solve(w, qtbot)
+    bar = w.statusBar().currentMessage()
+    assert bar.startswith("Solved in 24.3 s: the best plan so far (stopped early), not proven, "
+                          "may be far from the best possible (up to 50 %)"), bar
+    assert w.notice.text().startswith("The solve was stopped early: this plan may be far")
+    assert target_cell(w).startswith("✖ missed in this plan: Cup tie")
 
 
 def test_a_plan_close_to_the_best_keeps_its_firm_words(qtbot, proven):

@@ -1070,7 +1070,7 @@ class MainWindow(QMainWindow):
         if plan is self._far_plan:  # said already (or closed by the coach)
             return
         self._far_plan = plan
-        self._far_said = far_words(gap)
+        self._far_said = far_words(gap, plan.status == "cancelled")
         self.notice.offer(self._far_said, line=self._far_said,
                           action=("Solve Again", self.start_solve))
 
@@ -1818,8 +1818,10 @@ class MainWindow(QMainWindow):
             return f"Solved{secs}: {past}"
         words = plan_words(outcome.status.value, outcome.objective, outcome.bound)
         if (gap := far_gap(outcome.plan)) is not None:  # said first: the notice says the rest
-            words = (f"not proven, may be far from the best possible (up to {gap:.0f} %): solve "
-                     f"again (F5) or give it more time ({MORE_TIME})")
+            early = "the best plan so far (stopped early), " if outcome.status.value == "cancelled" \
+                else ""
+            words = (f"{early}not proven, may be far from the best possible (up to {gap:.0f} %): "
+                     f"solve again (F5) or give it more time ({MORE_TIME})")
         if same:
             words = "the same plan as before" + (
                 " (proven)" if outcome.status.value == "optimal" else f", {words}")

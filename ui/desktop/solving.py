@@ -240,9 +240,12 @@ def far_gap(plan: Plan | None) -> float | None:
     return gap if gap is not None and gap > FAR_GAP else None
 
 
-def far_words(gap: float) -> str:
-    """What a plan :func:`far_gap` finds far means and the way on, as a sentence."""
-    return (f"The solve ran out of time (a busy computer is slower): this plan may be far from "
+def far_words(gap: float, stopped: bool = False) -> str:
+    """What a plan :func:`far_gap` finds far means and the way on, as a sentence (``stopped``:
+    the coach cancelled the solve)."""
+    why = "The solve was stopped early" if stopped else \
+        "The solve ran out of time (a busy computer is slower)"
+    return (f"{why}: this plan may be far from "
             f"the best possible (up to {gap:.0f} %), and the targets it misses are not final. "
             f"Solve again (F5), or give the solver more time ({MORE_TIME}).")
 
