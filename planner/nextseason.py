@@ -138,7 +138,7 @@ def next_season(old: Season, start: dt.date | None = None, end: dt.date | None =
         notes.append("Absences carried, as they run into the new season: " + ", ".join(
             f"{old.athlete_label(u.athlete)} {day_long(u.start)} to {day_long(u.end)}"
             + (f" ({u.reason})" if u.reason else "") for u in away))
-    notes.append(_sessions_note(old, sessions, earliest, start))
+    notes.append(_sessions_note(old, sessions, earliest, start, season))
     notes += _break_note(old, start, file)
     notes.append(_left_note(old, len(away)))
     return NextSeason(season, notes)
@@ -315,12 +315,42 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
                                                                       start=start),)})
 
 
-def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.date) -> str:
+def _sessions_note(old: Season, sessions: tuple, earliest: dt.date, start: dt.date,
+                   new: Season) -> str:
+    """What the load history carried does. The load figures read logged weeks before the season
+    only as an unbroken run up to its start (``planner.loadtable.series_origin``): the note said
+    the first weeks' ACWR read the sessions carried when a break with nothing logged stood
+    between them and the new start, and the figures read "—" to the fifth week."""
+    from planner.history import logged_days
+    from planner.loadtable import series_origin
+    from planner.timeline import Timeline
+
     older = len(old.sessions) - len(sessions)  # before the window, or of a player who left
-    if sessions:
-        return (f"Load history: {plural(len(sessions), 'logged session')} of the four weeks before "
-                f"{day_long(start)} carried (from {day_long(earliest)}), so the first weeks' "
-                f"chronic load and ACWR read them; the other {older:,} stay in the old file")
+    if not sessions:
+        return (f"Load history: nothing logged in the four weeks before {day_long(start)} (from "
+                f"{day_long(earliest)}), so the chronic load starts again: ACWR reads from the "
+                f"fifth week; {older:,} logged sessions left in the old file")
+    carried = f"Load history: {plural(len(sessions), 'logged session')} of the four weeks before " \
+              f"{day_long(start)} carried (from {day_long(earliest)})"
+    tl = Timeline(new)
+    who = sorted({x.athlete for x in sessions})
+    read = [a for a in who if series_origin(new, logged_days(new, a), tl) < tl.start]
+    if len(read) == len(who):
+        return f"{carried}, so the first weeks' chronic load and ACWR read them; the other " \
+               f"{older:,} stay in the old file"
+    if read:  # a few whose logging stopped earlier (an injury, a loan)
+        names = join_and([new.athlete_label(a) for a in who if a not in read])
+        return (f"{carried}: the first weeks' chronic load and ACWR read them, except for "
+                f"{names}, with a week before the new start with nothing logged (that ends the "
+                f"load history: docs/load.md); the other {older:,} stay in the old file")
+    last = max(x.date for x in sessions)
+    gap = (start - last).days - 1
+    them = "it" if len(sessions) == 1 else "them"
+    return (f"{carried}, but the load figures do not read {them}: nothing is logged in the "
+            f"{plural(gap, 'day')} from {day_long(last + dt.timedelta(days=1))} to the new start, "
+            f"and a week with nothing logged before a season ends its load history (docs/load.md), "
+            f"so ACWR reads from the fifth week; {them} stay{'s' if them == 'it' else ''} in the file, and the other {older:,} "
+            f"in the old one")
     return (f"Load history: nothing logged in the four weeks before {day_long(start)} (from "
             f"{day_long(earliest)}), so the chronic load starts again: ACWR reads from the fifth "
             f"week; {older:,} logged sessions left in the old file")

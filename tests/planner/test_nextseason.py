@@ -280,3 +280,26 @@ def test_rule_settings_and_training_weekdays_carried_are_said():
     assert "Training weekdays as chosen: Mondays, Wednesdays and Fridays (default " in \
         "\n".join(chosen.notes)
     assert Calendar.model_fields["training_days"].default == ("mon", "tue", "wed", "thu", "fri", "sat")
+
+
+def test_the_load_history_carried_is_said_read_only_where_the_load_figures_read_it():
+    """The notice said the first weeks' chronic load and ACWR read the sessions carried, though
+    two weeks with nothing logged stood between them and the new start: the load figures end a
+    pre-season history at a week with nothing logged, and the ACWR read "—" to the fifth week."""
+    from planner.history import logged_days
+    from planner.loadtable import series_origin
+
+    old = ended_season()
+    text = "\n".join(next_season(old, start=day(28)).notes)
+    # A5 logged the day before the start, A1 on day 2 only: four weeks before it
+    assert ("carried (from Mon 4 Jan 2027): the first weeks' chronic load and ACWR read them, "
+            "except for Athlete 1 (A1), with a week before the new start with nothing logged") in text
+    made = next_season(old, start=day(42))  # two weeks after the last day
+    new, text = made.season, "\n".join(made.notes)
+    assert new.sessions  # still carried (A5's day 26 is in the four weeks before)
+    tl = Timeline(new)
+    assert all(series_origin(new, logged_days(new, a), tl) == tl.start
+               for a in {s.athlete for s in new.sessions})  # read by no athlete's figures
+    assert "but the load figures do not read it: nothing is logged in the 15 days from " \
+           "Sun 31 Jan 2027 to the new start" in text
+    assert "read them," not in text
