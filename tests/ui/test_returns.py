@@ -877,9 +877,59 @@ def test_the_injuries_editor_line_names_the_flare_up_and_where_to_record_it():
     from ui.desktop.returnspanel import return_rows
 
     (row,) = [r for r in return_rows(again(7)) if r.onset == day(7)]
-    assert row.again.endswith(f"a flare-up recorded on {day_long(day(7))} instead takes them back "
-                              f"to S3 sport-specific drills, not P1 — Season ▸ Injuries: Remove "
-                              f"injury, then Record flare-up on that day"), row.again
+    assert row.sentence().endswith(
+        f"If this is the old injury flaring up, not a new one: a flare-up recorded on "
+        f"{day_long(day(7))} instead takes them back to S3 sport-specific drills, not P1 (Season "
+        f"▸ Injuries: Remove injury, then Record flare-up on that day)."), row.sentence()
+
+
+def test_a_re_injury_soon_after_the_return_reads_the_return_first_then_the_flare_up(qtbot):
+    """Mateo's hamstring again 22 days after his return: the Inspector's Return read "Remove
+    injury, then Record flare-up on that day): back to full training …" (the row's words cut at
+    the first ": ", inside the flare-up's "Season ▸ Injuries: …"), and the Injuries editor said
+    "Remove injury, then Record flare-up on that day" twice. Each says the return first and the
+    flare-up it may be instead once, after it, in a sentence of its own."""
+    from tests.builders import day, season, solved_and_checked
+    from tests.planner.test_flare_instead import BACK, again
+    from ui.desktop.editors import InjuriesEditor
+    from ui.desktop.returnspanel import return_rows
+
+    s = again(7)  # long enough for the return
+    s = season(weeks=20, athletes=1, injuries=s.injuries, today=s.calendar.today)
+    assert BACK in s.injuries
+    out, _ = solved_and_checked(s)
+    s = s.model_copy(update={"plan": out.plan})
+    (row,) = [r for r in return_rows(s) if r.onset == day(7)]
+    instead = "If this is the old injury flaring up, not a new one: a flare-up recorded on "
+    assert row.planned and row.again.startswith("the same injury again, 7 days after the return")
+    assert "flare-up" not in row.again and "flare-up" not in row.head()
+    body = row.body()
+    assert body.startswith("back to full training "), body
+    assert body.count("Remove injury") == 1 and body.count(instead) == 1, body
+    assert body.index("back to full training") < body.index(instead)
+    assert body.count("(") == body.count(")"), body
+    for words in (row.sentence(), row.details()):
+        assert words.count(instead) == 1 and words.endswith("on that day)."), words
+    # the Inspector's Return row: the row's words after the athlete and the injury
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    win.board.set_current(row.athlete, day(8))
+    html = win.inspector.cell_html()
+    ret = html[html.index("<i>Return</i>"):]
+    ret = ret[:ret.index("</tr>")]
+    assert "</td><td>back to full training " in ret, ret
+    assert ret.count("Remove injury") == 1, ret
+    ed = InjuriesEditor()
+    qtbot.addWidget(ed)
+    ed.set_season(s)
+    ed.set_returns([row])
+    assert ed.select(row.athlete)
+    ed.record.setCurrentIndex(ed._record_index(day(7)))
+    text = ed.back.text()
+    assert text.startswith("<i>Plan:</i> The same injury again, 7 days after the return of "
+                           ), text
+    assert ": back to full training " in text and text.count("Remove injury") == 1, text
+    assert text.count(instead) == 1, text
 
 
 def test_the_returns_row_says_a_failed_test_as_failed_with_its_retest():

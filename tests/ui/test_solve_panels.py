@@ -293,7 +293,8 @@ def test_the_inspectors_reds_read_on_a_dark_palette(qtbot, tiny):
 
     w = make(qtbot, tiny.model_copy(update={"plan": hand_plan(tiny)}))
     missed = SimpleNamespace(athlete="A3", missed=True,
-                             sentence=lambda: "Cara Mid: back Fri 13 Mar 2026; target MISSED.")
+                             sentence=lambda: "Cara Mid: back Fri 13 Mar 2026; target MISSED.",
+                             body=lambda: "back Fri 13 Mar 2026; target MISSED.")
     w.inspector.set_returns([missed])
     w.board.set_current("A3", D(2026, 3, 4))
     app = QApplication.instance()

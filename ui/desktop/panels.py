@@ -252,7 +252,7 @@ class InspectorPanel(_Browser):
 
         rows += inspector_rows(season, aid, when)
         for ret in self.returns.get(aid, ()):
-            text = _esc(ret.sentence().split(": ", 1)[-1])
+            text = _esc(ret.body())
             if ret.missed:
                 text = f"<b style='color:{self._red()}'>{text}</b>"
             rows.append(("Return", text))

@@ -132,6 +132,9 @@ class ReturnRow:
     # a re-injury (planner.returns.again_words): "the same injury again, 25 days after the
     # return of Tue 8 Sep", as the CLI's solve and the workbook's Returns sheet say it
     again: str = ""
+    # the same injury soon after the return: what a flare-up recorded instead does, a sentence
+    # of its own after the return (_flare_instead)
+    instead: str = ""
     # what makes the plan that has him (ui.desktop.solving.plan_again_words): "re-plan from
     # today (Ctrl+R)" in a season under way, as the status bar says after any other change
     plan_again: str = NO_PLAN_YET
@@ -161,7 +164,7 @@ class ReturnRow:
         if not self.planned:
             now = "injured, no rehab stage yet" if self.today == "injured" else f"in {self.today}"
             return (f"{self.name}: {self.injury}, now {now}; not planned yet: {self.plan_again} "
-                    f"to see when {self.name.split()[0]} is back.")
+                    f"to see when {self.name.split()[0]} is back." + self._instead())
         if self.left:
             back = self.left
         elif self.back is None:
@@ -194,7 +197,18 @@ class ReturnRow:
         if self.played_in_rehab:  # the log says back; the records, which the plan keeps, do not
             text += (f". ⚠ Logged playing on {self.played_in_rehab} by the injury's records: "
                      f"{self.played_advice}")
-        return text + "."
+        return text + "." + self._instead()
+
+    def _instead(self) -> str:
+        """The flare-up that the same injury again may be instead, after the return."""
+        return f" {self.instead}." if self.instead else ""
+
+    def body(self) -> str:
+        """The sentence without whom it is about (the Inspector and the Injuries editor name
+        the athlete and the injury above it). Cut at the first ": ", it was cut inside a
+        re-injury's words when they held one."""
+        head = self.head() if self.planned else f"{self.name}: "
+        return self.sentence().removeprefix(head)
 
     def _missed_words(self) -> str:
         """"MISSED (in S3 again that day)", or from a plan far from the best possible "missed
@@ -341,7 +355,8 @@ def _planned_rows(season: Season, tl: Timeline, t: int, rets: list) -> list[Retu
             injury=protocol_name(r.protocol), onset=r.onset, today=stages[t],
             next=_next_change(stages, tl, t), back=r.fit, session=r.session,
             first_match=r.first_match,
-            again=_with_flare_instead(season, r.athlete, r.onset, again_words(season, rets, r)),
+            again=again_words(season, rets, r),
+            instead=_flare_instead(season, r.athlete, r.onset),
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True, untested=r.untested,
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
@@ -449,21 +464,27 @@ def _unplanned_rows(season: Season, tl: Timeline, t: int, done: set[tuple[str, d
             first_match=None, target=comp.name if comp else None,
             target_date=comp.date if comp else None, target_met=None, provisional=False,
             planned=False, plan_again=how,
-            again=_with_flare_instead(season, a.id, rec.onset, "")))
+            instead=_flare_instead(season, a.id, rec.onset)))
     return out
 
 
-def _with_flare_instead(season: Season, athlete: str, onset: dt.date, again: str) -> str:
-    """The re-injury words (``again``) and, for the same injury recorded again soon after the
-    return (planner.progress.flare_instead), what a flare-up instead does and where to record
-    it: the Injuries editor read only "the same injury again, 7 days after the return", and a
-    physio took the whole protocol again for a recurrence."""
+def _flare_instead(season: Season, athlete: str, onset: dt.date) -> str:
+    """For the same injury recorded again soon after the return (planner.progress
+    .flare_instead), what a flare-up instead does and where to record it, as a sentence put
+    after the return: "If this is the old injury flaring up, not a new one: a flare-up recorded
+    on Wed 13 Jan 2027 instead takes them back to S3 …, not P1 (Season ▸ Injuries: Remove
+    injury, then Record flare-up on that day)", else "". The Injuries editor read only "the same
+    injury again, 7 days after the return of …", and a physio took the whole protocol again for
+    a recurrence; said inside the re-injury words, before the return, its "Remove injury, …" was
+    cut at its colon and read as the return's first words (the Inspector), or twice (the
+    editor)."""
     from planner.progress import flare_instead
 
     instead = flare_instead(season, athlete, onset)
-    if instead:
-        instead += " — Season ▸ Injuries: Remove injury, then Record flare-up on that day"
-    return "; ".join(x for x in (again, instead) if x)
+    if not instead:
+        return ""
+    return (f"If this is the old injury flaring up, not a new one: {instead} (Season ▸ "
+            f"Injuries: Remove injury, then Record flare-up on that day)")
 
 
 class _RowsTable(QTableWidget):

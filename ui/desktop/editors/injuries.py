@@ -547,7 +547,7 @@ class InjuriesEditor(Editor):
         rows = [r for r in self._returns if r.athlete == aid]
         texts = []
         for r in rows:
-            text = r.sentence().split(": ", 1)[-1]  # the athlete and injury are chosen above
+            text = r.body()  # the athlete and injury are chosen above
             if r.again:  # ... but not that it is a re-injury (the Returns panel says it)
                 text = f"{r.again[0].upper()}{r.again[1:]}: {text}"
             texts.append(f"<b style='color:{ink('error')}'>{text}</b>" if r.missed else text)
