@@ -229,6 +229,34 @@ def failed_retests(record: Injury, protocol: Protocol, stage: str, day: dt.date,
     return {r.criterion.name: f"failed {result_words(r, show)}, {retest}" for r in failing}
 
 
+def passed_before(record: Injury, protocol: Protocol, stage: str, day: dt.date,
+                  show=None) -> dict[str, str]:
+    """Criterion name -> its passing latest result in an earlier episode of ``stage``, for a
+    criterion of the episode held on ``day`` with no result in it yet, in words: ``passed 80 %
+    on Tue 13 Oct 2026, before the flare-up: retest`` ({} when ``stage`` is not held then).
+    RH-CRIT counts only the episode being left, so a retest is due; "not passed yet" read as if
+    the test had never been passed (a flare-up sent the athlete back to the stage). ``show``
+    writes the dates (``planner.text.day_long`` unless given)."""
+    from planner.text import day_long
+
+    held = episode_start(record, protocol, day)
+    if held is None or held[0] != stage or stage not in protocol.stage_ids:
+        return {}
+    since = episode_from(record, protocol, stage, held[1])
+    now = latest_results(record, protocol, stage, held[1], tests_until(day))
+    earlier: dict[str, Result] = {}
+    for t in sorted(record.tests, key=lambda t: t.date):
+        counted = counted_in(record, protocol, t.name, t.date) if t.date < since else None
+        c = criterion(protocol, stage, t.name)
+        if counted is not None and counted[0] == stage and c is not None and c.name not in now:
+            earlier[c.name] = Result(t, c)
+    segs = segments(record, protocol, until=since)
+    flare = bool(segs) and segs[-1].start == since and segs[-1].cause == "flare-up"
+    why = "before the flare-up" if flare else f"before {stage} began again on {(show or day_long)(since)}"
+    return {n: f"passed {result_words(r, show)}, {why}: retest" for n, r in earlier.items()
+            if r.passed}
+
+
 def not_passed(record: Injury, protocol: Protocol, stage: str, since: dt.date,
                before: dt.date) -> tuple[Criterion, ...]:
     """The criteria of ``stage`` without a passing latest result in the episode

@@ -705,23 +705,31 @@ class Handouts:
     def _not_passed(self, f: AthleteFacts, waits: ProvisionalExit | tuple[str, ...]) -> str:
         """``, not passed yet`` after what a provisional week waits on; a test of the stage held
         today that failed, said so with its retest (planner.criteria.failed_retests): ``,
-        failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026``. Anonymised, no test
-        named and no result (a test's name names the injury): ``, failed: retest from …``."""
-        from planner.criteria import failed_retests, held_gate, retest_words
+        failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026``; one passed before a
+        flare-up sent the athlete back to the stage (planner.criteria.passed_before): ``, passed
+        80 % on Tue 13 Oct 2026, before the flare-up: retest``. Anonymised, no test named and no
+        result (a test's name names the injury): ``, failed: retest from …``, ``, passed before:
+        retest``."""
+        from planner.criteria import failed_retests, held_gate, passed_before, retest_words
 
         k = None if isinstance(waits, tuple) else f.gov[waits.day]
         if k is None:
             return ", not passed yet"
         today, retest = self.tl.days[min(self.tl.p0, self.tl.n - 1)], self.rs.value("RH-CRIT", "retest_days")
         fail = failed_retests(f.records[k], f.protos[k], waits.stage, today, retest, text.day)
-        if not any(n in fail for n in waits.missing):
+        # passed before a flare-up sent him back to the stage: a retest, not "not passed yet"
+        before = passed_before(f.records[k], f.protos[k], waits.stage, today, text.day)
+        if not any(n in fail or n in before for n in waits.missing):
             return ", not passed yet"
         if self.anonymise:
+            if not any(n in fail for n in waits.missing):
+                return ", passed before: retest"
             until = held_gate(f.records[k], f.protos[k], waits.stage, today, retest)[0]
             return f", failed: {retest_words(until, today, text.day)}"
+        said = before | fail
         if len(waits.missing) == 1:
-            return f", {fail[waits.missing[0]]}"
-        return ": " + "; ".join(f"{n} {fail.get(n, 'not passed yet')}" for n in waits.missing)
+            return f", {said[waits.missing[0]]}"
+        return ": " + "; ".join(f"{n} {said.get(n, 'not passed yet')}" for n in waits.missing)
 
     def _waits_week(self, waits: ProvisionalExit | tuple[str, ...]) -> str:
         """The Next line's words for what the week's provisional days wait on."""

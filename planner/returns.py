@@ -772,8 +772,10 @@ class Return:
     # a provisional return: per stage left on the way, in order, (the stage, its criteria not
     # passed yet named with their pass marks) that make it so (:func:`provisional_note`)
     pending: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # of the first stage in ``pending``, its criteria tested and failed in the stage held today:
-    # (the name as in ``pending``, "failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026")
+    # of the first stage in ``pending``, its criteria tested and failed in the stage held today,
+    # or passed before a flare-up sent the athlete back to it: (the name as in ``pending``,
+    # "failed 82 % on Mon 26 Oct 2026, retest from Mon 2 Nov 2026", "passed 80 % on Tue 13 Oct
+    # 2026, before the flare-up: retest")
     failed: tuple[tuple[str, str], ...] = ()
     # why the target is not played: back before it, RE-1's sessions not done, away, out of the
     # squad; back only after it, the stage start that sets the return (a MISSED said with its
@@ -1156,12 +1158,14 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
 def _failed(season: Season, rec: Injury, proto: Protocol, step: tuple[str, tuple[str, ...]],
             today: dt.date) -> tuple[tuple[str, str], ...]:
     """:attr:`Return.failed` of the first provisional step ``step`` (stage, criteria names):
-    those failed in the stage held ``today`` (planner.criteria.failed_retests)."""
-    from planner.criteria import failed_retests
+    those failed in the stage held ``today`` (planner.criteria.failed_retests), and those passed
+    before the stage began again, a flare-up's (planner.criteria.passed_before: "passed 80 % on
+    …, before the flare-up: retest", where "not passed yet" read as never passed)."""
+    from planner.criteria import failed_retests, passed_before
 
     stage, names = step
-    fail = failed_retests(rec, proto, stage, today,
-                          RuleSet(season.rules).value("RH-CRIT", "retest_days"))
+    fail = passed_before(rec, proto, stage, today) | failed_retests(
+        rec, proto, stage, today, RuleSet(season.rules).value("RH-CRIT", "retest_days"))
     return tuple((m, fail[n]) for n, m in zip(names, marked(proto, stage, names), strict=True)
                  if n in fail)
 
