@@ -954,8 +954,15 @@ def _ladder_reason(c: _Context, i: int, add) -> None:
                                      f"({met}); highest level reached before this day {highest} %."))
     else:
         restarted = ""
-        if segs and credit and highest == credit and (segs[-1].cause == "flare-up"
-                                                      or start in c.inj.flare_ups):
+        flare = bool(segs) and (segs[-1].cause == "flare-up" or start in c.inj.flare_ups)
+        if flare and highest == 0:
+            # nothing credited and nothing run since: "highest level reached before this day
+            # 0 %" the day after a 90 % sprint read as if the sprint were lost, the reset unsaid
+            add(Reason("RH-11", "bound", f"Sprint ladder: the flare-up of {text.day_long(start)} "
+                                         f"restarts the ladder at {LADDER[0]} %, what was run "
+                                         f"before it not counted."))
+            return
+        if flare and credit and highest == credit:
             # RH-11 resets at a flare-up (rules-spec section 6): a player back 83 days read "90 %"
             # beside the 100 % match sprints he logged before it, the reset unsaid
             restarted = (f" (the ladder restarted at the flare-up of {text.day_long(start)}: "

@@ -9,6 +9,7 @@ import pytest
 from planner.returns import returns
 from planner.season import CriteriaTest, Injury, StageRecord
 from planner.text import day_long
+from planner.why import why_day
 from solver.queries import return_report
 from tests.builders import day, season, solved_and_checked
 
@@ -46,6 +47,18 @@ def test_a_test_passed_before_the_flare_up_is_said_passed_then_with_a_retest(fla
     assert "not passed yet" not in r.back_note()
     # explain --return reads it so
     assert f"P2's {LSI} (≥ 75 %) {said}" in return_report(flared, "A1").text(flared)
+
+
+def test_the_ladder_after_a_flare_up_is_said_restarted_not_zero(flared):
+    """The day after the flare-up: "Sprint ladder: highest level reached before this day 0 %"
+    the day after a 90 % sprint; it says the flare-up restarts the ladder at 60 %."""
+    ap = flared.plan.for_athlete("A1")
+    first = next(d for d in range(3, 20) if ap.intensity[d] >= 60)  # the first run after it
+    assert ap.stages[first] == "P2" and ap.intensity[first] == 60
+    words = [x.text for x in why_day(flared, flared.plan, "A1", day(first)).reasons
+             if x.rule == "RH-11"]
+    assert words == [f"Sprint ladder: the flare-up of {day_long(day(2))} restarts the ladder at "
+                     f"60 %, what was run before it not counted."], words
 
 
 def test_the_handout_says_the_test_passed_before_the_flare_up_with_a_retest(flared):
