@@ -496,10 +496,11 @@ class AboveStage:
     stage: str
     cap: int
 
-    def text(self, season: Season) -> str:
+    def text(self, season: Season, note: str = "") -> str:
+        """``note``: said after the stage's cap (:func:`above_stage_lines`)."""
         allowed = "no running" if self.cap == 0 else f"at most {self.cap} %"
         return (f"{season.athlete_label(self.athlete)} logged {self.top} % of max speed on "
-                f"{day_long(self.date)} in {self.stage} ({allowed})")
+                f"{day_long(self.date)} in {self.stage} ({allowed}{note})")
 
     def short(self) -> str:
         """``19 Aug 96 % in S2 (≤ 95 %)``: the day in a list of the athlete's."""
@@ -517,11 +518,15 @@ ABOVE_STAGE_ADVICE = ("Logged faster than the rehab stage allows: worth a word w
 NEAR_CAP = 5
 
 
-def above_stage_lines(season: Season, items: list[AboveStage]) -> tuple[list[str], list[str]]:
+def above_stage_lines(season: Season, items: list[AboveStage],
+                      note=None) -> tuple[list[str], list[str]]:
     """(one line per day at least ``NEAR_CAP`` points above its cap: the athlete with the
     largest first, each athlete's days in date order (largest first, one athlete's days read
     Wed 5, Sat 8, Mon 3 Aug); one line per athlete for the days just above it), each without a
-    leading label or final stop."""
+    leading label or final stop. ``note``: AboveStage -> words said after a day's stage ("" for
+    none; a run's and an athlete's near days': their first day's), such as a stage change the
+    plan projected and the records do not hold yet."""
+    note = note or (lambda _p: "")
     far = [p for p in items if p.top - p.cap >= NEAR_CAP]
     worst: dict[str, int] = {}
     for p in far:
@@ -532,8 +537,9 @@ def above_stage_lines(season: Season, items: list[AboveStage]) -> tuple[list[str
         if p.top - p.cap < NEAR_CAP:
             near.setdefault(p.athlete, []).append(p)
     grouped = [f"{season.athlete_label(aid)}: " + ", ".join(p.short() for p in days)
+               + (f" ({said.lstrip('; ')})" if (said := note(days[0])) else "")
                for aid, days in near.items()]
-    return _run_lines(season, far), grouped
+    return _run_lines(season, far, note), grouped
 
 
 # an athlete's days above one stage, one after another in the list, said on one line from this
@@ -541,7 +547,7 @@ def above_stage_lines(season: Season, items: list[AboveStage]) -> tuple[list[str
 ABOVE_RUN_DAYS = 3
 
 
-def _run_lines(season: Season, far: list[AboveStage]) -> list[str]:
+def _run_lines(season: Season, far: list[AboveStage], note) -> list[str]:
     """A line per day of ``far`` (sorted per athlete, in date order), and one per run of
     ``ABOVE_RUN_DAYS`` or more days of one athlete in one stage: "Kofi Mensah (A07): 66 days from
     Tue 25 Aug 2026 to Sat 28 Nov 2026 logged above P1 (no running), 62 to 100 % of max speed"."""
@@ -554,14 +560,14 @@ def _run_lines(season: Season, far: list[AboveStage]) -> list[str]:
     out = []
     for run in runs:
         if len(run) < ABOVE_RUN_DAYS:
-            out += [p.text(season) for p in run]
+            out += [p.text(season, note(p)) for p in run]
             continue
         first, lo, hi = run[0], min(p.top for p in run), max(p.top for p in run)
         allowed = "no running" if first.cap == 0 else f"at most {first.cap} %"
         out.append(f"{season.athlete_label(first.athlete)}: {len(run)} days from "
                    f"{day_long(first.date)} to {day_long(run[-1].date)} logged above "
-                   f"{first.stage} ({allowed}), {f'{lo} to ' if lo < hi else ''}{hi} % of max "
-                   f"speed")
+                   f"{first.stage} ({allowed}{note(first)}), {f'{lo} to ' if lo < hi else ''}"
+                   f"{hi} % of max speed")
     return out
 
 

@@ -2231,3 +2231,37 @@ def test_record_says_a_close_season_absence_goes_in_the_next_season(tmp_path):
         assert "record the absence from today on" not in r.stderr
         assert "Traceback" not in r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == before
+
+
+def test_advance_without_accept_says_the_stage_above_which_a_speed_was_logged_is_the_recorded_one(
+        tmp_path):
+    """Mateo in P1, the plan projecting P2 from Tue 6 Oct: `advance` without --accept said "Not
+    recorded … the athletes stay in their stages", then "Above the stage: … logged 60 % … in P1",
+    then Returns "now P2, planned; P1 recorded": a physio could not tell whether P2 held. The
+    line says P1 is the recorded stage and P2 the projected one that --accept records."""
+    from planner.season import Injury, StageRecord
+
+    hurt = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-2),
+                  stages=(StageRecord(stage="P1", start=day(-2)),))
+    s = season(weeks=8, athletes=2, injuries=(hurt,), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    st = load_season(tmp_path / "s.season.json").plan.for_athlete("A1").stages
+    p2 = next(i for i in range(5) if st[i] == "P2")  # P1's 3 days are over on day 1
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE,Top speed %\n"
+                                       f"A1,{day(p2 + 1).isoformat()},45,4,60\n")
+    r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--log", "week.csv",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Not recorded (add --accept" in r.stdout
+    (line,) = [x for x in r.stdout.splitlines() if x.startswith("Above the stage: ")]
+    assert line == (f"Above the stage: Athlete 1 (A1) logged 60 % of max speed on "
+                    f"{day_long(day(p2 + 1))} in P1 (no running; recorded, P2 projected from "
+                    f"{day_long(day(p2))}: --accept records it); worth a word with the athlete and "
+                    f"the physio."), line
+    # recorded: P2 holds, and 60 % is within it
+    r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--log", "week.csv",
+            "--accept", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Above the stage" not in r.stdout and "Recorded as history." in r.stdout, r.stdout

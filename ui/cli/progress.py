@@ -191,7 +191,8 @@ def _speeds_into(season, result, path):
 
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
              until_today: bool = False, max_speed_from_log: bool = False,
-             as_proposed: bool = False, only_squad: bool = False, skip_bad: bool = False):
+             as_proposed: bool = False, only_squad: bool = False, skip_bad: bool = False,
+             unrecorded=(), accept: bool = False):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
@@ -202,7 +203,9 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     of one athlete's is read as him, said (``--read-names-as-proposed``). ``only_squad``: the
     rows of players not in this squad are left out, said (``--only-this-squad``). ``skip_bad``:
     a log whose problems each name a row is read without those rows, each said
-    (``--skip-bad-rows``); refused without it, the refusal says so."""
+    (``--skip-bad-rows``); refused without it, the refusal says so. ``unrecorded``: the stage
+    changes ``advance`` listed and did not record (``accept``: it was asked to), said beside a
+    speed logged above the stage the records hold (:func:`_projected_note`)."""
     from planner import edits as E
     from planner import logmerge
     from planner.sessionlog import LogError, read_sessions
@@ -253,11 +256,27 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
                 "skip": "kept as logged, the log's sessions left out"}[overlap] if found else "")
           + (f"; {result.left_out()}" if result.later else "")
           + (f"; {result.skipped_line()}" if result.skipped else "") + ".")
-    _say_after_log(season, after, season_path)
+    _say_after_log(season, after, season_path, _projected_note(unrecorded, accept))
     return after
 
 
-def _say_after_log(season, after, season_path: str = "SEASON") -> None:
+def _projected_note(unrecorded, accept: bool):
+    """The words said after a day's stage in an "Above the stage" line when the stored plan
+    projected a change of that athlete's stage on or before the day and this ``advance`` did not
+    record it: "; recorded, P2 projected from Tue 6 Oct 2026: --accept records it". "Not recorded
+    … the athletes stay in their stages", then "logged 60 % … in P1", then the Returns' "now P2,
+    planned; P1 recorded" left a physio unsure whether P2 held or not."""
+    def note(p) -> str:
+        t = next((t for t in unrecorded if t.athlete == p.athlete and t.date <= p.date), None)
+        if t is None:
+            return ""
+        what = "full training" if t.stage == "FIT" else t.stage
+        how = "not recorded (above)" if accept else "--accept records it"
+        return f"; recorded, {what} projected from {day_long(t.date)}: {how}"
+    return note
+
+
+def _say_after_log(season, after, season_path: str = "SEASON", note=None) -> None:
     """What a log merged into ``season`` (giving ``after``) brings up, a line each: the flare-ups
     its pain proposes, the pains listed (of athletes not in rehab, just below a protocol's flare-up
     threshold), the matches played in rehab or while
@@ -297,7 +316,7 @@ def _say_after_log(season, after, season_path: str = "SEASON") -> None:
     from planner.progress import NEAR_CAP, above_stage, above_stage_lines
 
     far, near = above_stage_lines(after, [p for p in above_stage(after)
-                                          if p not in above_stage(season)])
+                                          if p not in above_stage(season)], note)
     for line in far:  # per athlete (the largest breach first), in date order
         print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
     if near:
@@ -411,7 +430,7 @@ def cmd_advance(args) -> int:
                     print(f"  - {x.text(label, dt.date.isoformat)}")
         print(f"Today is {today.isoformat()} (was {before.isoformat()}).")
         if args.log:
-            after = _read_log_for(after, args)
+            after = _read_log_for(after, args, [t for t in moves if t not in recorded])
     print(said.getvalue(), end="")
     if args.log:
         _flare_before_accepted(after, accepted, before, args.season, args.save)
@@ -522,12 +541,13 @@ def _planned_first(season, today: dt.date, before: dt.date, args):
     return season, status
 
 
-def _read_log_for(season, args):
-    """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved."""
+def _read_log_for(season, args, unrecorded=()):
+    """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved.
+    ``unrecorded``: the projected stage changes not recorded (:func:`log_into`)."""
     try:
         return log_into(season, args.log, args.season, args.overlap, args.until_today,
                         args.max_speed_from_log, args.read_names_as_proposed,
-                        args.only_this_squad, args.skip_bad_rows)
+                        args.only_this_squad, args.skip_bad_rows, unrecorded, args.accept)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)
