@@ -54,6 +54,10 @@ class ReturnReport:
     again: str = ""
     # the days to the earliest return with no rehab session, and why (planner.leastreturn.IdleDays)
     idle: str = ""
+    # the athlete's deload weeks before the earliest return whose lower cap of speed days holds
+    # the stages left back (:func:`_deload_words`): "the deload week of Mon 23 Nov allows 1 speed
+    # day (HV-2) …"
+    deload: str = ""
 
     def text(self, season: Season, file: str = "FILE") -> str:
         """The report in words; ``file``: the season file the commands it gives name."""
@@ -70,6 +74,8 @@ class ReturnReport:
             lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}{self.provisional}")
             if self.idle:
                 lines.append(f"  {self.idle}.")
+            if self.deload:
+                lines.append(f"  {self.deload}.")
             later = (self.planned_fit - self.earliest_fit).days if self.planned_fit else 0
             if later > 0:
                 lines.append(
@@ -164,7 +170,8 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
                           since=since, held=_held(season, rec, current, day0),
                           provisional=_provisional(pm.season, path, rec, earliest),
                           least="" if earliest is not None else _least(pm, first),
-                          again=_again(season, rec), idle=_idle(pm, first, earliest))
+                          again=_again(season, rec), idle=_idle(pm, first, earliest),
+                          deload=_deload_words(pm, athlete, rec, path, first.first, earliest))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
@@ -216,6 +223,55 @@ def _idle(pm: PlanModel, ep, earliest: dt.date | None) -> str:
         return ""
     return idle_days(pm.season, ep.record.athlete, pm.tl.days[ep.first], earliest,
                      _least_return(pm, ep), ep.protocol).words(pm.season)
+
+
+def _deload_words(pm: PlanModel, athlete: str, rec, path: Plan | None, start: int,
+                  back: dt.date | None) -> str:
+    """The athlete's deload weeks in ``path`` (the plan of the earliest return ``back``) from
+    day index ``start`` that hold the return back, in words: "the deload week of Mon 23 Nov
+    allows 1 speed day (HV-2): the speed days the stages left need wait for the week after it";
+    "" for none. Such a week has as many speed days (80 % or more) as HV-2 allows a deload week,
+    fewer than a load week's, a rehab day at a stage that allows one more left unused, and a speed day of rehab still
+    after it before the return. S2's exit met on Mon 23 Nov, a deload week, moved S3's day at
+    100 % to Mon 30 Nov, and explain --return named HV-2's 2 speed days a week only."""
+    from planner.leastreturn import RehabDays
+    from planner.protocols import load_protocol
+    from planner.season import FIT, SPEED_DAY
+    from planner.text import day, join_and, plural
+
+    ap = path.for_athlete(athlete) if path is not None and back is not None else None
+    if ap is None or not pm.rules.active("HV-2"):
+        return ""
+    tl, proto = pm.tl, load_protocol(rec.protocol)
+    cap = int(pm.rules.value("HV-2", "max_speed_days_deload"))
+    if cap >= int(pm.rules.value("HV-2", "max_speed_days")):
+        return ""  # a deload week allows what a load week does: it holds nothing back
+    end = tl.index(back) if tl.index(back) is not None else tl.n
+    rehab = RehabDays(pm.season, athlete)
+
+    def room(i: int) -> bool:  # a rehab day whose stage allows a speed day
+        st = ap.stages[i]
+        return (st != FIT and st in proto.stage_ids and proto.stage(st).cap >= SPEED_DAY
+                and rehab.rehab(i))
+
+    held = []
+    for w in tl.weeks:
+        days = [i for i in w.days if start <= i < end]
+        if not days or ap.weeks[w.index] != "deload":
+            continue
+        speed = sum(ap.intensity[i] >= SPEED_DAY for i in w.days)
+        later = any(ap.intensity[i] >= SPEED_DAY and ap.stages[i] != FIT
+                    for i in range(w.last + 1, end))
+        if speed >= cap and later and any(room(i) and ap.intensity[i] < SPEED_DAY for i in days):
+            held.append(tl.days[w.first])
+    if not held:
+        return ""
+    weeks = "week" if len(held) == 1 else "weeks"
+    each = "" if len(held) == 1 else " each"
+    allows = plural(cap, "speed day") if cap else "no speed day"
+    return (f"the deload {weeks} of {join_and([day(d) for d in held])} "
+            f"allow{'s' if len(held) == 1 else ''} {allows}{each} (HV-2): the speed days the "
+            f"stages left need wait for the week after {'it' if len(held) == 1 else 'each'}")
 
 
 def _left_before_back(season: Season, athlete: str) -> str:

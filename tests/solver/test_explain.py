@@ -1106,3 +1106,27 @@ def test_a_way_ons_model_build_counts_against_its_time(monkeypatch):
     assert not X._has_plan(after, 2.5, None) and solves == []
     X._has_plan(after, 4.0, None)
     assert len(solves) == 1
+
+
+def test_return_report_names_the_deload_week_that_holds_the_return_back():
+    """S2's exit met in the athlete's deload week, whose HV-2 cap of 1 speed day moved the next
+    stage's day at 100 % a week on: explain --return listed "at most 2 speed days a week (HV-2)"
+    only, and a coach could not see why the return was where it was. It names the deload week;
+    a deload week allowing a load week's speed days holds nothing back and is not named (and
+    the earliest return is then earlier: the deload was what held it)."""
+    from planner.season import Injury, StageRecord
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-5),
+                 stages=(StageRecord(stage="P3", start=day(-2)),))
+    s = season(weeks=10, athletes=2, injuries=(rec,))
+    rep = return_report(s, "A1")
+    said = rep.text(s)
+    (line,) = [x for x in said.splitlines() if "deload" in x]
+    week = line.split("the deload week of ", 1)[1].split(" allows", 1)[0]
+    monday = next(day(d) for d in range(0, 70, 7) if f"{day(d):%a} {day(d).day} {day(d):%b}" == week)
+    assert day(0) <= monday < rep.earliest_fit, (week, rep.earliest_fit)
+    assert line == (f"  the deload week of {week} allows 1 speed day (HV-2): the speed days the "
+                    f"stages left need wait for the week after it."), line
+    same = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days_deload": 2}})})
+    rep2 = return_report(same, "A1")
+    assert "deload" not in rep2.text(same) and rep2.earliest_fit < rep.earliest_fit
