@@ -115,8 +115,8 @@ RUN_RULE = ("Rehab days: your stage's exercises first, then the runs of the day'
             "the step below (at 60 %, the lowest step, as none).")
 # RUN_RULE on the player's own page (the handout PDF): what to do, not how the planner counts
 RUN_RULE_PLAYER = ("Rehab days: your stage's exercises first, then the runs of the day's row, in "
-                   "a straight line, each reaching the row's speed and no faster; a slower run "
-                   "counts one step down (under 60 %: not at all).")
+                   "a straight line, each reaching the row's speed and no faster. If you cannot "
+                   "reach that speed, tell the physio: your next step up may have to wait.")
 # what every page of the player's handout asks him to say after training (the log's RPE and pain)
 REPORT_LINE = "After each session tell the coach your effort (RPE 0–10) and any pain."
 # a fit week's speed days: the matches in them, to the staff and to the player
@@ -656,6 +656,19 @@ class Handouts:
         chosen = range(len(self.tl.weeks)) if weeks is None else weeks
         return away_runs([self._week(f, days, prov, w) for w in chosen])
 
+    def _away_stage(self, f: AthleteFacts, i: int) -> str:
+        """A week away in rehab (the stage of its first day ``i``): "Rehab S1: keep your home
+        exercises; no sprinting until you are back" (no running in a stage without any), else
+        "". The page said only "Away all week (Family (abroad)): nothing planned", and a player
+        in rehab did not know what was still asked of him; nothing is planned for the week."""
+        st = f.st[i]
+        if st not in REHAB_STAGES:
+            return ""
+        proto = f.proto_of(i)
+        cap = proto.stage(st).cap if proto is not None and st in proto.stage_ids else 0
+        return (f"Rehab {st}: keep your home exercises; no {'running' if cap == 0 else 'sprinting'}"
+                f" until you are back")
+
     def _away(self, f: AthleteFacts, days: range) -> str:
         """Why the athlete is away ("Loan") when he is away every day of the week and nothing is
         logged on any: the week's load, stage and day rows would say nothing he does. ""
@@ -828,13 +841,14 @@ class Handouts:
                      if d.session.context == "rehab" else d for d in days)
         kind = f.wk[w]
         away = self._away(f, week.days)
-        if away:  # no load week, stage or milestone: nothing of them is his this week
+        if away:  # no load week, limits or milestone: nothing of them is his this week
             return HandoutWeek(
                 season=season.name, athlete=a.id, name=a.name, position=a.position,
                 max_speed=a.max_speed, week=w + 1, first=tl.days[week.first],
                 last=tl.days[week.last], kind=kind, kind_text=f"Away all week ({away}): nothing planned",
                 block=self._block(w),
-                stage="", limits="", milestone="", matches=(), days=days, speed_days=0,
+                stage=self._away_stage(f, week.first), limits="", milestone="", matches=(),
+                days=days, speed_days=0,
                 hv_exposures=0, planned_load=None, anonymised=self.anonymise,
                 past="past" if week.last < tl.p0 else "partly past" if week.first < tl.p0 else "",
                 today=tl.days[tl.p0] if week.first < tl.p0 <= week.last else None, away=away,
@@ -1471,7 +1485,8 @@ def away_runs(weeks: list[HandoutWeek]) -> list[HandoutWeek]:
     for w in weeks:
         prev = out[-1] if out else None
         if not (w.away and prev is not None and prev.away and prev.athlete == w.athlete
-                and max(prev.week, prev.last_week) + 1 == w.week and prev.away == w.away):
+                and max(prev.week, prev.last_week) + 1 == w.week and prev.away == w.away
+                and prev.stage == w.stage):
             out.append(w)
             continue
         last = w.week

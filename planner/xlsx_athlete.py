@@ -277,6 +277,8 @@ class AthleteSheet:
         self._merged(out, [(title, self.s_title)], 24)
         if w.away:  # one line: no load week, stage or day rows of a week he is not here
             self._info(out, "Week", w.kind_text + ".", None)
+            if w.stage:  # in rehab: what is still asked of him while away
+                self._info(out, "Stage", w.stage + ".", None)
         else:
             self._info(out, "Week", f"{w.kind_text}. {w.speed_label}: {w.speed_line}.",
                        None if w.idle else w.kind)

@@ -795,3 +795,69 @@ def test_the_printed_footer_defines_the_pages_terms_and_the_week_still_fits(qapp
     assert "MD: match day, MD-3: 3 days before it" in deload and "page 1 of 2" in deload
     assert "Taper: shorter training before a main match, to arrive fresh; matches as planned" in taper
     assert "Load: minutes × RPE, in AU (arbitrary units)" in taper and "page 2 of 2" in taper
+
+
+@pytest.fixture(scope="module")
+def away_in_rehab():
+    """Six weeks; A1 in P3 of a hamstring strain, A2 in P1 of one, both away (family abroad)
+    all of week 1; solved and checked."""
+    from planner.season import Injury, StageRecord, Unavailability
+    from tests.builders import day, season, solved_and_checked
+
+    hurt = tuple(Injury(athlete=a, protocol="hamstring-strain", onset=day(-20 if st == "P3" else -1),
+                        stages=(StageRecord(stage=st, start=day(-1)),))
+                 for a, st in (("A1", "P3"), ("A2", "P1")))
+    away = tuple(Unavailability(athlete=a, start=day(0), end=day(6), reason="Family (abroad)")
+                 for a in ("A1", "A2"))
+    s = season(weeks=6, athletes=3, injuries=hurt, unavailable=away)
+    out, _ = solved_and_checked(s)
+    return s.model_copy(update={"plan": out.plan})
+
+
+def test_a_week_away_in_rehab_says_the_stage_and_what_is_still_asked(away_in_rehab):
+    """Mateo away a week in S1: the handout said only "Away all week (Family (abroad)): nothing
+    planned." It says the stage and what the player keeps doing (no running in a stage without
+    any), still with nothing planned."""
+    s = away_in_rehab
+    weeks = {w.athlete: w for w in handout_weeks(s, s.plan, ["A1", "A2", "A3"], [0])}
+    a1, a2 = weeks["A1"], weeks["A2"]
+    assert s.plan.for_athlete("A1").stages[0] == "P3" and s.plan.for_athlete("A2").stages[0] == "P1"
+    assert a1.away == a2.away == "Family (abroad)"
+    assert a1.kind_text == "Away all week (Family (abroad)): nothing planned"
+    assert a1.stage == "Rehab P3: keep your home exercises; no sprinting until you are back"
+    assert a2.stage == "Rehab P1: keep your home exercises; no running until you are back"
+    assert a1.planned_load is None and a1.speed_days == 0 and a1.milestone == ""
+    assert not weeks["A3"].away and weeks["A3"].stage.startswith("Fit")
+
+
+def test_the_athlete_sheet_of_a_week_away_in_rehab_says_the_stage(tmp_path, away_in_rehab):
+    import openpyxl
+
+    from planner.xlsx_export import export_workbook
+
+    s = away_in_rehab
+    export_workbook(s, s.plan, tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    ws = next(wb[n] for n in wb.sheetnames if "Athlete 1" in n or n.startswith("A1"))
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "Away all week (Family (abroad)): nothing planned." in cells
+    assert "Rehab P3: keep your home exercises; no sprinting until you are back." in cells
+
+
+@needs_pdftotext
+def test_the_page_of_a_week_away_in_rehab_prints_the_stage_line(qapp, tmp_path, away_in_rehab):
+    s = away_in_rehab
+    data, pages = handouts_pdf(s, s.plan, ["A1"], [0], exported=dt.date(2026, 7, 1))
+    (page,) = _text_pages(data, tmp_path)
+    assert "Away all week (Family (abroad)): nothing planned." in page
+    assert _has_words(page, "Rehab P3: keep your home exercises; no sprinting until you are back.")
+
+
+def test_the_players_running_line_says_what_to_do_not_how_the_planner_counts():
+    """The Running row of every rehab page read "a slower run counts one step down (under 60 %:
+    not at all)", the planner's counting; the player's says what to do."""
+    from planner.handout import RUN_RULE_PLAYER
+
+    assert "step down" not in RUN_RULE_PLAYER and "not at all" not in RUN_RULE_PLAYER
+    assert RUN_RULE_PLAYER.endswith("If you cannot reach that speed, tell the physio: your next "
+                                    "step up may have to wait.")

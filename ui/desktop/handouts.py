@@ -158,7 +158,12 @@ class _Painter:
             self.p.setFont(_font(12, bold=True))
             self.p.drawText(QRectF(MARGIN, y + 6, self.inner, 24), Qt.AlignmentFlag.AlignLeft
                             | Qt.AlignmentFlag.AlignVCenter, week.kind_text + ".")
-            self._notes(y + 44, self.h - MARGIN - 30)
+            if week.stage:  # in rehab: what is still asked of him while away
+                self.p.setFont(_font(11))
+                self.p.drawText(QRectF(MARGIN, y + 32, self.inner, 36), Qt.AlignmentFlag.AlignLeft
+                                | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                                week.stage + ".")
+            self._notes(y + (78 if week.stage else 44), self.h - MARGIN - 30)
             self._footer(number, total, page_terms(week))
             return
         size = 9.5
