@@ -99,6 +99,25 @@ def unlogged_text(season: Season, today: dt.date, sessions=(), how: str = LOG_AF
             f"If they went otherwise, {how}.{named}")
 
 
+def nothing_added_words(name: str, result, fix: str, kept: int = 0) -> str:
+    """Why a move whose log (``name``, read as ``result``: a ``sessionlog.LogResult``) adds
+    nothing is refused while the days it puts in the past have nothing logged, then ``fix``
+    (the way on, as the command line or the app gives it). ``kept``: the log's athlete-days
+    left out as already logged otherwise (Move Today keeps what is logged). A log read the
+    week before, read again (a script's retry), moved today a week with no data."""
+    if result.already and not result.sessions and not result.later and not kept:
+        n = len(result.already)
+        why = (f"all its {n:,} session{'s' if n != 1 else ''} {'are' if n != 1 else 'is'} "
+               f"already in the season (it was read before?)")
+    elif result.sessions or kept:  # on days already logged, what is logged kept
+        why = "its sessions fall on days that have other sessions logged, kept as logged"
+    else:
+        said = result.nothing_new().rstrip(".")
+        why = said[:1].lower() + said[1:]
+    return (f"{name} adds nothing: {why}, and the days this move puts in the past have nothing "
+            f"logged. {fix}")
+
+
 NAMED_DAYS = 3  # an athlete's days without a session named up to this many; more are counted
 
 

@@ -2265,3 +2265,37 @@ def test_advance_without_accept_says_the_stage_above_which_a_speed_was_logged_is
             "--accept", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Above the stage" not in r.stdout and "Recorded as history." in r.stdout, r.stdout
+
+
+def test_advance_whose_log_adds_nothing_refuses_to_move_over_days_with_nothing_logged(tmp_path):
+    """The Monday script run twice (a retry, last week's export not yet replaced): 'advance
+    --today next-week --log week.csv --save' read the log a second time, every row already in
+    the season ("Counted once", "Added 0 sessions"), moved today another week, counted that week
+    as planned and exited 0. Now refused, nothing stored, the file and the way on named."""
+    s = season(weeks=4, athletes=2, today=day(7))
+    save_season(s, tmp_path / "s.season.json")
+    rows = [f"A{a},{day(d)},60,5\n" for a in (1, 2) for d in range(7, 13)]
+    (tmp_path / "week.csv").write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(rows))
+    r = run("advance", "s.season.json", "--today", "next-week", "--log", "week.csv", "--save",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").calendar.today == day(14)
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("advance", "s.season.json", "--today", "next-week", "--log", "week.csv", "--save",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert (f"week.csv adds nothing: all its {len(rows)} sessions are already in the season (it "
+            f"was read before?)") in r.stderr, r.stderr
+    assert ("Nothing changed. Give this week's log, or move today without --log to count the "
+            "days as planned.") in r.stderr
+    assert "Traceback" not in r.stderr and "Today is" not in r.stdout
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    # an export with no rows (a GPS export that failed) is refused alike, with its own reason
+    (tmp_path / "empty.csv").write_text("Athlete ID,Date,Minutes,RPE\n")
+    r = run("advance", "s.season.json", "--today", "next-week", "--log", "empty.csv", "--save",
+            "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "empty.csv adds nothing: the log holds no session" in r.stderr, r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    # the way on said: without --log the days count as planned, and that move is made
+    r = run("advance", "s.season.json", "--today", "next-week", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and load_season(tmp_path / "s.season.json").calendar.today == day(21)

@@ -3960,3 +3960,31 @@ def test_a_replan_that_finds_a_plan_withdraws_the_last_solve_s_explanation(w, qt
     assert done.args[0].plan is not None
     assert "no conflict to explain" in w.explanation.toPlainText()
     assert w.docks["explanation"].isHidden()
+
+
+def test_move_today_refuses_a_log_that_adds_nothing_over_days_with_nothing_logged(
+        qtbot, planned, tmp_path):
+    """Last week's export chosen again (not yet replaced) added nothing, every row already in
+    the season, and Move Today moved a week with nothing logged, counted as planned: OK now
+    says why it does not move, the file named and the way on, as 'advance --log' refuses it;
+    this week's export moves today."""
+    from ui.desktop.advance import AdvanceDialog
+
+    rows = [(a, d) for a in ("A2", "A3") for d in range(7, 13)]
+    s = E.AdvanceToday(today=day(14)).apply(planned.model_copy(update={"sessions": tuple(
+        Session(athlete=a, date=day(d), minutes=60, rpe=5) for a, d in rows)}))
+    (tmp_path / "last.csv").write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(
+        f"{a},{day(d).isoformat()},60,5\n" for a, d in rows))
+    dlg = AdvanceDialog(s, day(21))
+    qtbot.addWidget(dlg)
+    assert dlg.read_log_file(str(tmp_path / "last.csv"))
+    (said,) = dlg.problems()
+    assert said.startswith(f"last.csv adds nothing: all its {len(rows)} sessions are already in "
+                           f"the season (it was read before?)"), said
+    assert "Today has not moved. Import this week's sessions, or leave them out" in said
+    dlg._check()
+    assert dlg.after is None and said in dlg.error.text()
+    (tmp_path / "this.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(15).isoformat()},60,5\n")
+    assert dlg.read_log_file(str(tmp_path / "this.csv")) and dlg.problems() == []
+    dlg.leave_log_out()  # the days counted as planned, as the refusal offers
+    assert dlg.problems() == []

@@ -192,7 +192,7 @@ def _speeds_into(season, result, path):
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
              until_today: bool = False, max_speed_from_log: bool = False,
              as_proposed: bool = False, only_squad: bool = False, skip_bad: bool = False,
-             unrecorded=(), accept: bool = False):
+             unrecorded=(), accept: bool = False, read: list | None = None):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
@@ -205,13 +205,14 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     a log whose problems each name a row is read without those rows, each said
     (``--skip-bad-rows``); refused without it, the refusal says so. ``unrecorded``: the stage
     changes ``advance`` listed and did not record (``accept``: it was asked to), said beside a
-    speed logged above the stage the records hold (:func:`_projected_note`)."""
+    speed logged above the stage the records hold (:func:`_projected_note`). ``read``: given,
+    the log's ``LogResult`` is appended to it (what ``advance`` says of a log that adds nothing)."""
     from planner import edits as E
     from planner import logmerge
     from planner.sessionlog import LogError, read_sessions
     from planner.text import plural
 
-    def read(s):
+    def reader(s):
         try:
             return read_sessions(path, s, until_today=until_today, speeds=overlap == "speed",
                                  as_proposed=as_proposed, only_squad=only_squad, skip_bad=skip_bad)
@@ -223,10 +224,12 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
                 others=e.others, skippable=e.skippable, rows=e.rows) from None
 
     if max_speed_from_log:
-        taken, result = logmerge.read_taking_max_speeds(read, season)
+        taken, result = logmerge.read_taking_max_speeds(reader, season)
         season = taken.season  # the sessions are logged over the max speeds set
     else:
-        taken, result = None, read(season)
+        taken, result = None, reader(season)
+    if read is not None:
+        read.append(result)
     print(result.text())
     for line in taken.lines if taken else ():
         print(line)
@@ -406,8 +409,10 @@ def cmd_advance(args) -> int:
     # again into the season with them, for what it says (a speed above the stage it was in)
     said = io.StringIO()
     if args.log:
+        read: list = []
         with contextlib.redirect_stdout(io.StringIO()):
-            logged = _read_log_for(E.AdvanceToday(today=today).apply(season), args)
+            logged = _read_log_for(E.AdvanceToday(today=today).apply(season), args, read=read)
+        _adds_something(season, logged, read[-1], today, args)
     moves = projected_transitions(season, today, sessions=logged.sessions if args.log else None)
     with contextlib.redirect_stdout(said):
         recorded = recordable(moves) if args.accept else []
@@ -541,13 +546,29 @@ def _planned_first(season, today: dt.date, before: dt.date, args):
     return season, status
 
 
-def _read_log_for(season, args, unrecorded=()):
+def _adds_something(season, logged, result, today: dt.date, args) -> None:
+    """Refuse a move whose log adds nothing while the days it puts in the past have nothing
+    logged: the Monday script run twice (a retry, last week's export not yet replaced) read
+    last week's log again, every row already in the season, moved today another week, counted
+    that week as planned and recorded the stage changes the plan projected in it, with exit 0.
+    ``logged``: ``season`` with the log read (for the new today); ``result``: what was read."""
+    from planner.unlogged import empty_days, nothing_added_words
+
+    if logged.sessions != season.sessions or not empty_days(season, today):
+        return
+    raise InputError("", [nothing_added_words(
+        args.log, result, "Nothing changed. Give this week's log, or move today without --log "
+                          "to count the days as planned.")])
+
+
+def _read_log_for(season, args, unrecorded=(), read: list | None = None):
     """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved.
-    ``unrecorded``: the projected stage changes not recorded (:func:`log_into`)."""
+    ``unrecorded``: the projected stage changes not recorded (:func:`log_into`); ``read``: the
+    ``LogResult`` is appended to it."""
     try:
         return log_into(season, args.log, args.season, args.overlap, args.until_today,
                         args.max_speed_from_log, args.read_names_as_proposed,
-                        args.only_this_squad, args.skip_bad_rows, unrecorded, args.accept)
+                        args.only_this_squad, args.skip_bad_rows, unrecorded, args.accept, read)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)

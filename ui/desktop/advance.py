@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
@@ -60,7 +61,7 @@ from planner.rehab import FLARE_BACK, athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import count, date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
-from planner.unlogged import empty_days, unlogged_athletes, unlogged_text
+from planner.unlogged import empty_days, nothing_added_words, unlogged_athletes, unlogged_text
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
@@ -197,6 +198,7 @@ class AdvanceDialog(QDialog):
         self.log_source: str | None = None  # the log the coach chose: re-read when today changes
         self.log_error = ""  # why it could not be read for the new today
         self.log_result = None
+        self.log_kept = 0  # the log's athlete-days left out, already logged otherwise
         self.take_max = False  # athletes of the log with no max speed take its fastest
         self.as_proposed = False  # the log's names proposed as athletes are read as them
         self.only_squad = False  # the log's rows of players not in this squad are left out
@@ -943,6 +945,7 @@ class AdvanceDialog(QDialog):
                     f"logged, the log's sessions on them left out (File ▸ Import Sessions after "
                     f"the move asks whether to replace them).")
         self.log_path, self.log_result, self.max_speeds = path, result, taken.edits
+        self.log_kept = len(found)
         # the pain first: after the summary and the columns read it sat below the fold of a
         # dialog at its first size, the one line a coach must not miss
         self.log_label.setText(self._pain_lines(moved, result.sessions)
@@ -1222,6 +1225,12 @@ class AdvanceDialog(QDialog):
             return [f"The week's sessions were not read for {day_long(today)}: {said}"
                     f"{'' if said.endswith('.') else '.'} Choose another new today, import the "
                     f"sessions again, or leave them out."]
+        if self.log_result is not None and not self.log_result.sessions and empty_days(
+                self.season, today):  # the week before's log read again: nothing of this week
+            return [nothing_added_words(
+                Path(self.log_path).name, self.log_result,
+                "Today has not moved. Import this week's sessions, or leave them out (Leave the "
+                "sessions out) to count the days as planned.", self.log_kept)]
         last: dict[str, E.StageEntry] = {}
         for e in self.accepted():
             who = self.season.athlete_label(e.athlete)
