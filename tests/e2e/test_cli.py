@@ -159,7 +159,7 @@ def test_check_json_lists_the_violations_with_the_plan_jsons_soft_keys(tmp_path)
     assert [v for v in json.loads((tmp_path / "v.json").read_text()) if v["severity"] == "hard"] == \
         [v for v in got if v["severity"] == "hard"]
     r = run("check", "s.season.json", "p.json", "--json", "v.json", cwd=tmp_path)  # its own: replaced
-    assert r.returncode == 3 and "kept as v.json.bak" in r.stderr, r.stderr
+    assert r.returncode == 3 and "kept as v.json.bak" in r.stdout, r.stdout  # said as solve says it
     r = run("check", "s.season.json", "p.json", "--json", "p.json", cwd=tmp_path)
     assert r.returncode == 1 and "is also the plan" in r.stderr, r.stderr
 
@@ -827,18 +827,20 @@ def test_check_notes_the_athletes_planned_speed_work_without_a_max_speed(tmp_pat
         tmp_path / "s.season.json")
     r = run("check", "s.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
-    note = [line for line in r.stderr.splitlines() if line.startswith("⚠ Max speed: ")]
-    assert len(note) == 1, r.stderr
+    note = [line for line in r.stdout.splitlines() if line.startswith("⚠ Max speed: ")]
+    assert len(note) == 1, r.stdout
     assert note[0].startswith(f"⚠ Max speed: 1 athlete with speed days planned and no max speed: "
                               f"{demo.athlete_label('A04')} from ")
     assert demo.athlete_label("A05") not in note[0]
-    assert "max speed" not in r.stdout  # a note, not a violation
+    assert "max speed" not in r.stderr  # a note, on standard output as solve says it
+    assert not any(line.startswith(("HV", "RH", "AV")) and "max speed" in line
+                   for line in r.stdout.splitlines())  # not a violation
 
 
 def test_check_lists_the_pins_of_the_season(tmp_path):
     """`check` printed the rules the plan breaks and its notes, not what the coach pinned: a
     coach taking a season over could not ask it what every solve keeps. It lists the pins by
-    day on stderr (stdout stays the violations and the count); none, no heading."""
+    day (on standard output, as solve says its notes: stderr is for errors); none, no heading."""
     from planner.edits import pins_listed
     from tests.builders import solved_and_checked
 
@@ -848,15 +850,16 @@ def test_check_lists_the_pins_of_the_season(tmp_path):
     save_season(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}), tmp_path / "s.season.json")
     r = run("check", "s.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
-    lines = r.stderr.splitlines()
+    assert r.stderr == ""  # a script reading anything on stderr as a failure failed each week
+    lines = r.stdout.splitlines()
     k = lines.index("Pinned (2, kept by every solve):")
     assert lines[k + 1:k + 3] == [f"  ◤ {line}" for line, _a, _d in pins_listed(s)]
     assert lines[k + 1].startswith("  ◤ Athlete 3 (A3) at 0 % on ")  # by day: the 9th first
-    assert "Pinned" not in r.stdout
+    assert lines[-1].startswith("0 hard violation(s)")  # the count stays the last line
     save_season(s.model_copy(update={"pins": (), "plan": solved_and_checked(s.model_copy(
         update={"pins": ()}))[0].plan}), tmp_path / "s.season.json")
     r = run("check", "s.season.json", cwd=tmp_path)
-    assert "Pinned" not in r.stderr
+    assert "Pinned" not in r.stdout
 
 
 def test_check_lists_the_pins_before_today_apart_as_lived(tmp_path):
@@ -871,7 +874,7 @@ def test_check_lists_the_pins_before_today_apart_as_lived(tmp_path):
     save_season(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}), tmp_path / "s.season.json")
     r = run("check", "s.season.json", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
-    lines = r.stderr.splitlines()
+    lines = r.stdout.splitlines()
     k = lines.index("Pinned (1, kept by every solve):")
     (now,), (lived,) = pins_listed(s), pins_listed(s, past=True)
     assert lines[k + 1:k + 4] == [f"  ◤ {now[0]}", "Pinned (1, before today: kept as lived):",

@@ -33,7 +33,7 @@ def test_a_reimported_signing_is_said_not_planned_until_a_solve(tmp_path):
     r = run("check", "s.season.json", cwd=tmp_path)
     said = ("1 athlete not planned yet (New Signing): their days are not checked nor counted, and "
             "no handout, calendar or athlete sheet is made for them")
-    assert f"{said}; periodize solve s.season.json --save plans them" in r.stderr
+    assert f"{said}; periodize solve s.season.json --save plans them" in r.stdout
     assert " A9 " not in r.stdout
     r = run("export", "s.season.json", "--xlsx", "x.xlsx", "--ics", "ics", "--handouts", "ho",
             "--json", "plan.json", cwd=tmp_path)
@@ -47,7 +47,7 @@ def test_a_reimported_signing_is_said_not_planned_until_a_solve(tmp_path):
     assert cover["Not planned"].startswith("1 athlete not planned yet (New Signing)")
 
     r = run("check", "s.season.json", "plan.json", cwd=tmp_path)  # the exported plan: the same
-    assert f"{said}; periodize solve s.season.json --save plans them" in r.stderr
+    assert f"{said}; periodize solve s.season.json --save plans them" in r.stdout
     assert " A9 " not in r.stdout
 
     r = run("solve", "s.season.json", "--save", cwd=tmp_path)

@@ -82,7 +82,7 @@ def test_plan_check_names_a_pain_before_today_that_cautions_a_planned_speed_day(
     save_season(s, path)
     main(["check", str(path)])
     got = capsys.readouterr()
-    assert f"⚠ Pain: {NAMED}.\n" in got.err and NAMED not in got.out
+    assert f"⚠ Pain: {NAMED}.\n" in got.out and NAMED not in got.err  # as solve says it
     save_season(s.model_copy(update={"plan": None}), path)
     assert main(["solve", str(path)]) == 0
     assert "⚠ Pain: Athlete 1 (A1) logged pain 4/10 on Wed 6 Jan 2027" in capsys.readouterr().out

@@ -624,24 +624,26 @@ def cmd_check(args) -> int:
             print(f"{v.rule:8s}{who:5s} {v.start.isoformat()}..{v.end.isoformat()}  {penalty}{v.message}")
     if args.json is not None:
         _write_violations(listed, out)
-    # not rules: said on stderr, so that every line of stdout is a violation or the count
-    print_hv1_runs(season, plan, args.season, report.soft, file=sys.stderr)
-    print_congestion(season.model_copy(update={"plan": plan}), file=sys.stderr)
-    print_cold_starts(season.model_copy(update={"plan": plan}), file=sys.stderr)
-    print_speed_after_pain(season, plan, file=sys.stderr)
-    print_pain_checks(season, plan, file=sys.stderr)
-    print_speed_without_max(season, plan, file=sys.stderr)
-    print_ladder_credit(season, plan, file=sys.stderr)
-    print_signing_stages(season, file=sys.stderr)
-    print_taper_places(season, file=sys.stderr)
-    print_pins(season, file=sys.stderr)
+    # not rules: on standard output, as solve and advance say them (a script reading stderr
+    # as failure failed each week); with --json - it holds the JSON alone, so there on stderr
+    said_to = sys.stderr if to_stdout else sys.stdout
+    print_hv1_runs(season, plan, args.season, report.soft, file=said_to)
+    print_congestion(season.model_copy(update={"plan": plan}), file=said_to)
+    print_cold_starts(season.model_copy(update={"plan": plan}), file=said_to)
+    print_speed_after_pain(season, plan, file=said_to)
+    print_pain_checks(season, plan, file=said_to)
+    print_speed_without_max(season, plan, file=said_to)
+    print_ladder_credit(season, plan, file=said_to)
+    print_signing_stages(season, file=said_to)
+    print_taper_places(season, file=said_to)
+    print_pins(season, file=said_to)
     if said := unplanned_line(season, plan, fix=f"periodize solve {shlex.quote(args.season)} --save "
                                                f"plans them"):
-        print(said, file=sys.stderr)
+        print(said, file=said_to)
     soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""),
-          file=sys.stderr if to_stdout else sys.stdout)
+          file=said_to)
     return EXIT_VIOLATIONS if report.violations else EXIT_OK
 
 
@@ -677,8 +679,8 @@ def _write_violations(listed: list[tuple], out: Path | None) -> None:
 
     backup = outputs.keep_backups({"violations": out})
     atomic_write(out, text, backup="violations" in backup)
-    print(f"Wrote {len(listed)} violation(s) to {out}", file=sys.stderr)
-    outputs.say_kept("violations", out, backup, file=sys.stderr)  # stdout: violations and the count
+    print(f"Wrote {len(listed)} violation(s) to {out}")  # as solve says what it wrote
+    outputs.say_kept("violations", out, backup)
 
 
 def cmd_export(args) -> int:
