@@ -142,6 +142,27 @@ def test_the_csv_holds_every_figure(folder):
     assert not list(folder.glob("*.tmp*"))
 
 
+def test_csv_dash_writes_the_csv_to_standard_output_without_the_bom(folder):
+    """'load --csv -' was refused ("a CSV's name ends in .csv"): a script piping the figures
+    needed a file. The CSV goes to standard output, the same rows as the file's, no byte-order
+    mark (a pipe is no spreadsheet) and nothing else with it; no file is written."""
+    files = set(folder.iterdir())
+    r = run("load", "s.season.json", "--csv", "-", cwd=folder)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert r.stdout.startswith("athlete,name,week,"), r.stdout[:80]
+    assert set(folder.iterdir()) == files  # no file named '-'
+    r2 = run("load", "s.season.json", "--csv", "piped.csv", "--replace", cwd=folder)
+    assert r2.returncode == 0, r2.stderr
+    assert r.stdout == (folder / "piped.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    assert len(rows) == sum(len(f.weeks) for f in figures(load_season(folder / "s.season.json")).values())
+    one = run("load", "s.season.json", "--csv", "-", "--athlete", "A1", cwd=folder)
+    assert one.returncode == 0 and {x["athlete"] for x in csv.DictReader(one.stdout.splitlines())} == {"A1"}
+    review = run("load", "s.season.json", "--review", "--csv", "-", cwd=folder)
+    assert review.returncode == 0 and review.stderr == "" and not review.stdout.startswith("\ufeff")
+    assert len(list(csv.reader(review.stdout.splitlines()))) > 1
+
+
 def test_the_csv_never_replaces_the_season_file(folder):
     before = (folder / "s.season.json").read_bytes()
     r = run("load", "s.season.json", "--csv", "s.season.json", cwd=folder)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import sys
 from pathlib import Path
 
 from planner.load import CSV_COLUMNS
@@ -31,7 +32,8 @@ def add_parser(sub) -> None:
                                    "monotony, strain and flags). Figures, never rules.")
     p.add_argument("season", metavar="FILE.season.json")
     p.add_argument("--athlete", metavar="ATHLETE", help="only this athlete (ID or name)")
-    p.add_argument("--csv", metavar="OUT.csv", help="write every figure to a CSV file instead")
+    p.add_argument("--csv", metavar="OUT.csv", help="write every figure to a CSV file instead "
+                                                    "('-': to standard output, without the BOM)")
     p.add_argument("--review", action="store_true",
                    help="the season review instead: a row per athlete over the season so far "
                         "(matches, minutes, HV exposures done and planned, the longest gap, days in "
@@ -50,7 +52,8 @@ def cmd_load(args) -> int:
     from ui.cli.commands import read_season
     from ui.cli.names import athlete_id
 
-    out = outputs.out_path(args.csv, "CSV") if args.csv is not None else None
+    piped = args.csv == "-"  # the CSV on standard output, for a script's pipe
+    out = outputs.out_path(args.csv, "CSV") if args.csv is not None and not piped else None
     if out is not None:
         # the load table or the season review: each replaces unasked only an earlier one of its own
         outputs.guard({"review" if args.review else "csv": out}, {"season file": Path(args.season)},
@@ -63,7 +66,7 @@ def cmd_load(args) -> int:
         raise InputError(args.season, ["has no stored plan, so no planned load; run "
                                        "'periodize solve SEASON --save' first"])
     if args.review:
-        return cmd_review(args, season, out)
+        return cmd_review(args, season, out, piped)
     figs = figures(season)
     if args.athlete is not None:
         aid = athlete_id(season, args.athlete, "--athlete")
@@ -75,6 +78,9 @@ def cmd_load(args) -> int:
     # one athlete chosen: "no sessions logged" is about that athlete, the season may have some
     whose = season.name if args.athlete is None else next(
         (_who(f, args.anonymise) for f in figs.values()), season.name)
+    if piped:  # the CSV alone on standard output, no byte-order mark: a pipe is no spreadsheet
+        sys.stdout.write(csv_text(figs, args.anonymise))
+        return EXIT_OK
     if out is not None:
         from planner.safefile import atomic_write
 
@@ -193,8 +199,9 @@ def csv_text(figs, anonymise: bool = False) -> str:
     return buf.getvalue()
 
 
-def cmd_review(args, season, out: Path | None) -> int:
-    """``periodize load FILE --review``: the season review as a table, or a CSV (``--csv``)."""
+def cmd_review(args, season, out: Path | None, piped: bool = False) -> int:
+    """``periodize load FILE --review``: the season review as a table, or a CSV (``--csv``;
+    ``piped``: ``--csv -``, on standard output without the byte-order mark)."""
     from planner.errors import InputError
     from planner.review import csv_text as review_csv
     from planner.review import season_review
@@ -210,6 +217,9 @@ def cmd_review(args, season, out: Path | None) -> int:
                                            f"solve the season again to plan the athlete"])
         review = dataclasses.replace(review, rows=rows, total=rows[0], injuries=tuple(
             i for i in review.injuries if i.athlete == aid))
+    if piped:
+        sys.stdout.write(review_csv(review, args.anonymise))
+        return EXIT_OK
     if out is None:
         print(review_table(review, season, args.anonymise))
         return EXIT_OK
