@@ -41,6 +41,15 @@ class SolveRequest:
     hint: Plan | None = None  # a plan to start the search from (default: the reference)
     frozen: frozenset[str] = frozenset()  # athletes taken from the reference as they are (re-plans)
     keep_stored: bool = True  # the season's stored plan wins ties (and is the search's start)
+    # the time an infeasible season's explanation may take (None: half the time limit, 5 s at
+    # least); a re-plan's whole-season search, given what its first search left, passes what a
+    # solve of the re-plan's limit has, so 'record' names the rules 'solve' names
+    explain_time: float | None = None
+
+    def explanation_time(self) -> float:
+        """The time an infeasible season's explanation may take: :attr:`explain_time`, else
+        half the time limit, 5 s at least."""
+        return self.explain_time if self.explain_time is not None else max(5.0, self.time_limit / 2)
 
 
 @dataclass(frozen=True)

@@ -391,7 +391,7 @@ def _solve(request: SolveRequest, on_progress=None, stop: StopToken | None = Non
     if status == cp_model.INFEASIBLE:
         if neighbourhood:
             return Outcome(Status.INFEASIBLE, None, wall_time=wall, message="No plan in this neighbourhood.")
-        conflicts, remedies = explain(season, stop=stop, time_limit=max(5.0, request.time_limit / 2))
+        conflicts, remedies = explain(season, stop=stop, time_limit=request.explanation_time())
         return Outcome(Status.INFEASIBLE, None, wall_time=time.monotonic() - t0,
                        explanation=conflicts, message="No plan satisfies every hard rule.",
                        remedies=remedies)

@@ -278,8 +278,12 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
     left = (time_limit if first is None else time_limit / 2) if deterministic else max(
         1.0, time_limit - (time.monotonic() - t0))
     hint = first.plan if first is not None and first.plan is not None else None
+    # its explanation, when no plan holds, has the time a solve of ``time_limit`` gives one: it
+    # had what the neighbourhood's search left, and 'record' named no rule where 'solve' did
     full = solve(SolveRequest(after, time_limit=left, reference=reference, deterministic=deterministic,
-                              hint=hint, keep_stored=False), on_progress=on_progress, stop=stop)
+                              hint=hint, keep_stored=False,
+                              explain_time=SolveRequest(after, time_limit=time_limit).explanation_time()),
+                 on_progress=on_progress, stop=stop)
     if full.plan is None and first is not None and first.plan is not None:
         return _relabel(_as_feasible(first), f"re-planned around the change: {scope.reason}", t0)
     how = f"re-planned the whole season: {scope.reason}" if first is None else (

@@ -929,3 +929,31 @@ def test_the_summary_prints_its_totals_whole(base, athletes, fits, broken):
     assert (ws.page_setup.fitToHeight == 1) == fits
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert [b.id for b in ws.row_breaks.brk] == ([HEAD + athletes] if broken else [])
+
+
+def test_a_replan_that_finds_no_plan_explains_with_the_time_a_solve_has(monkeypatch):
+    """'record' (a re-plan of the stored plan) named no rule where 'solve' of the same season and
+    time limit named the pin and the rule it breaks: its whole-season search, after the
+    neighbourhood's, explained with half of what that search left, not half the time limit."""
+    import solver.run
+    from planner.season import IntensityPin
+
+    before = season(weeks=3, athletes=3, matches=[5, 19])
+    before = before.model_copy(update={"plan": solved_and_checked(before)[0].plan})
+    after = E.AddPin(pin=IntensityPin(athlete="A2", date=day(8), intensity=95)).apply(before)
+    after = E.AddPin(pin=IntensityPin(athlete="A2", date=day(9), intensity=95)).apply(after)
+    given: list[float] = []
+    real = solver.run.explain
+
+    def explain(season, stop=None, time_limit=10.0):
+        given.append(time_limit)
+        return real(season, stop=stop, time_limit=time_limit)
+
+    monkeypatch.setattr(solver.run, "explain", explain)
+    out = replan(before, after, before.plan, time_limit=30)
+    assert out.status == Status.INFEASIBLE
+    assert {"HV-5", "PIN"} <= {c.rule for c in out.explanation}
+    assert given == [15.0]  # half the time limit, not half of what the neighbourhood left
+    given.clear()
+    assert solve(SolveRequest(after, time_limit=30)).status == Status.INFEASIBLE
+    assert given == [15.0]  # what 'solve' gives it
