@@ -927,3 +927,74 @@ def test_the_window_widens_back_only_what_it_narrowed_and_once_after_a_live_resi
     for d in sides:
         assert d.width() <= before[d] + 2, (d.objectName(), before[d], d.width())
         assert d.width() >= before[d] - 40, (d.objectName(), before[d], d.width())
+
+
+SHORT_SCREEN = QRect(0, 0, 960, 400)  # 1920 x 1080 at 200 % less a panel, and a large font
+
+
+def _short_screen(monkeypatch):
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(SHORT_SCREEN))
+
+
+def _scenario(kind):
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    dlg = ScenarioDialog(load_demo_season())
+    dlg.set_kind(kind)
+    return dlg, dlg.buttons
+
+
+def _settings(_kind):
+    from ui.desktop.editors import SeasonSettingsDialog
+
+    dlg = SeasonSettingsDialog(load_demo_season())
+    return dlg, dlg.buttons
+
+
+def _new_season(_kind):
+    from ui.desktop.editors import NewSeasonDialog
+
+    dlg = NewSeasonDialog(None, load_demo_season())
+    return dlg, dlg.buttons
+
+
+def _export(_kind):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.desktop.exportweeks import WorkbookWeeksDialog
+
+    dlg = WorkbookWeeksDialog(load_demo_season())
+    return dlg, dlg.findChild(QDialogButtonBox)
+
+
+@pytest.mark.parametrize(("make", "kind"), [
+    (_scenario, "move"), (_scenario, "injury"), (_scenario, "add"), (_scenario, "pin"),
+    (_settings, None), (_new_season, None), (_export, None)])
+def test_a_tall_dialog_fits_a_short_screen_its_buttons_in_sight(qtbot, monkeypatch, make, kind):
+    """At 200 % on a 1920 x 1080 screen New What-if Scenario was 560 pixels high on a screen of
+    540, Create and Cancel below its foot: every tall dialog fits the screen's free area, its
+    form scrolls and its buttons show whole at its foot."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.desktop.layout import frame_size
+
+    _short_screen(monkeypatch)
+    dlg, buttons = make(kind)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QApplication.processEvents()
+    outer = dlg.size() + frame_size(dlg)
+    assert outer.height() <= SHORT_SCREEN.height() and outer.width() <= SHORT_SCREEN.width()
+    box = QRect(buttons.mapTo(dlg, buttons.rect().topLeft()), buttons.size())
+    assert buttons.isVisible() and dlg.rect().contains(box), (box, dlg.size())
+    for b in buttons.buttons():  # none under the scrolled form
+        assert not isinstance(b.parentWidget().parentWidget(), QScrollArea)
+    area = dlg.scroll_body
+    form = area.widget()
+    if form.minimumHeight() > area.viewport().height():  # what does not fit scrolls to its end
+        bar = area.verticalScrollBar()
+        assert bar.maximum() >= form.minimumHeight() - area.viewport().height() - 1
+

@@ -24,6 +24,7 @@ from planner.filegroup import safe_file_stem
 from planner.season import Season
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
+from ui.desktop.layout import scroll_dialog
 from ui.desktop.weekpick import chosen_span, current_week, week_combo, week_label, weeks_span
 
 WHOLE, FROM_NOW, THIS_WEEK, SPAN = "whole", "fromnow", "thisweek", "span"
@@ -79,6 +80,7 @@ class WorkbookWeeksDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        scroll_dialog(self, buttons)  # on a short screen the choices scroll, the buttons in sight
         wheelguard.guard(self)
 
     def _follow(self, first: int) -> None:

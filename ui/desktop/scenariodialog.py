@@ -53,6 +53,7 @@ from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TEXT, ZERO_TIP, level_texts
 from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
 from ui.desktop.interaction import QtInteraction
+from ui.desktop.layout import scroll_dialog
 from ui.desktop.theme import ink
 
 # The kinds of change the dialog composes: key -> label.
@@ -204,6 +205,8 @@ class ScenarioDialog(QDialog):
         self._fill_injury_stages()
         self._set_first_dates()
         self.resize(620, 560)
+        # the form scrolls, the error said on Create and the buttons stay in sight below it
+        scroll_dialog(self, self.ok_error, self.buttons)
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
         # the keyboard starts in the name (Qt gave it to Create scenario, the default button,
         # as the first control in Qt's order is a button: a name took two Tabs to type)
@@ -486,7 +489,7 @@ class ScenarioDialog(QDialog):
         form = QFormLayout()
         form.addRow("Scenario name", self.name)
         lay = QVBoxLayout(self)
-        for item in (intro, warning, form, change_box, list_box, self.replan_now, self.ok_error, self.buttons):
+        for item in (intro, warning, form, change_box, list_box, self.replan_now):
             if isinstance(item, QFormLayout | QHBoxLayout):
                 lay.addLayout(item)
             else:

@@ -22,6 +22,7 @@ from planner.text import computer_date, day_long
 from ui.desktop import wheelguard
 from ui.desktop.editors.base import _wrapped, date_edit, pydate, qdate
 from ui.desktop.editors.settings import TrainingDayTicks
+from ui.desktop.layout import grow_dialog, scroll_dialog
 
 
 def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -103,7 +104,7 @@ class NewSeasonDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        scroll_dialog(self, self.error, self.buttons)  # on a short screen the form scrolls, OK in sight
         self.empty.toggled.connect(self._form_shown)
         if self.following is not None:
             self.following.toggled.connect(self._follow)
@@ -156,7 +157,7 @@ class NewSeasonDialog(QDialog):
             f"plan starts on {day_long(start)} (Season Settings ▸ Plan from changes it later).")
         for widget in (self.from_today, self.from_today_note):
             self._dates_form.setRowVisible(widget, shown)
-        self.adjustSize()
+        grow_dialog(self)
 
     def _end_follows(self, *_args) -> None:
         if self._end_typed or not self.start.is_valid():

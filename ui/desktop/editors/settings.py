@@ -29,6 +29,7 @@ from ui.desktop.editors.base import (
     date_edit,
     qdate,
 )
+from ui.desktop.layout import grow_dialog, scroll_dialog
 from ui.desktop.theme import ink
 
 
@@ -94,7 +95,7 @@ class SeasonSettingsDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        scroll_dialog(self, self.buttons)  # on a short screen the form scrolls, OK in sight
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     def _check(self) -> None:
@@ -120,7 +121,7 @@ class SeasonSettingsDialog(QDialog):
         choice to end it there all the same, what it removes listed; or why it cannot (before
         today, before a logged session). A later start keeps its refusal alone."""
         self._say_shortening(self._shortening_for(rest))
-        self.adjustSize()  # grown to show the note whole (the refusal above it overlapped it)
+        grow_dialog(self)  # grown to show the note whole (the refusal above it overlapped it)
 
     def _say_shortening(self, shorten: E.ShortenSeason | None) -> None:
         self.shorten_button.setVisible(shorten is not None)
@@ -233,7 +234,7 @@ class TrainingDayTicks(QWidget):
     def say(self, text: str) -> None:
         """The reason under the form, the dialog grown to show it whole."""
         self.error.setText(text)
-        self.window().adjustSize()
+        grow_dialog(self.window())
 
 
 _LAST_TRAINING_DAY = "A season needs at least one training weekday"
