@@ -101,3 +101,40 @@ def test_the_help_window_fits_the_screen(qtbot):
     assert h.width() + FRAME.width() <= free.width()
     assert h.height() + FRAME.height() <= free.height()
     assert h.height() <= 640 and h.width() >= 600
+
+
+def test_help_opens_on_its_text_and_its_keys_enlarge_it_for_the_session(qtbot, monkeypatch):
+    """F1 left the keyboard on Getting Started (Page Down did nothing) and Ctrl++, Ctrl+= and
+    Ctrl+− changed nothing: the text has the keyboard, those keys make it larger and smaller,
+    and a Help window opened later keeps the size."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.helpdocs import HelpWindow
+
+    monkeypatch.setattr(HelpWindow, "zoom", 0)
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.guide_action.trigger()
+    h = w.help_window
+    qtbot.waitExposed(h)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is h.browser, timeout=2000)
+    bar = h.browser.verticalScrollBar()
+    qtbot.keyClick(h.browser, Qt.Key.Key_PageDown)
+    assert bar.value() > 0  # Page Down reads on
+
+    size = h.browser.font().pointSizeF()
+    qtbot.keyClick(h.browser, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    bigger = h.browser.font().pointSizeF()
+    assert bigger > size
+    qtbot.keyClick(h.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert h.browser.font().pointSizeF() > bigger
+    qtbot.keyClick(h.browser, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert h.browser.font().pointSizeF() == bigger
+    other = HelpWindow()  # the next Help of the run: the same size
+    qtbot.addWidget(other)
+    assert other.browser.font().pointSizeF() == bigger
+    qtbot.keyClick(h.browser, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert h.browser.font().pointSizeF() == size

@@ -80,7 +80,14 @@ class _Browser(QTextBrowser):
 
 
 class HelpWindow(QWidget):
-    """A help window (not modal): Back, Getting Started, Rules, and the text."""
+    """A help window (not modal): Back, Getting Started, Rules, and the text.
+
+    The text has the keyboard when Help opens (Page Down scrolls it: it started on Getting
+    Started, so Page Down did nothing), and Ctrl++ (or Ctrl+=) and Ctrl+− make it larger and
+    smaller, Ctrl+0 as it was; the size is kept while the app runs (:attr:`zoom`)."""
+
+    zoom = 0  # the text's steps larger (or smaller, below 0), for every Help window of the run
+    ZOOM_STEPS = (-4, 12)
 
     def __init__(self, parent: QWidget | None = None, root: Path | None = None):
         super().__init__(parent)
@@ -108,10 +115,29 @@ class HelpWindow(QWidget):
         self.rules_button.clicked.connect(self.show_rules)
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)
+        seen: set[str] = set()  # one shortcut a key: two alike would both stay silent
+        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl++", 1), ("Ctrl+=", 1),
+                           (QKeySequence.StandardKey.ZoomOut, -1), ("Ctrl+-", -1), ("Ctrl+0", 0)):
+            for seq in (QKeySequence.keyBindings(keys) if not isinstance(keys, str)
+                        else [QKeySequence(keys)]):
+                if seq.isEmpty() or seq.toString() in seen:
+                    continue
+                seen.add(seq.toString())
+                key = QShortcut(seq, self)
+                key.activated.connect(lambda step=step: self.zoom_by(step))
+        self.browser.zoomIn(HelpWindow.zoom)
         self.history: list[tuple[str, str]] = []
         self.page: tuple[str, str] | None = None
         self.resize(fitting_size(self, QSize(900, 640)))  # on a 1024 x 600 screen: less
         self._update_back()
+
+    def zoom_by(self, step: int) -> None:
+        """The text a step larger (1), smaller (-1) or as it was (0), kept for the next Help."""
+        low, high = self.ZOOM_STEPS
+        want = 0 if step == 0 else min(high, max(low, HelpWindow.zoom + step))
+        if want != HelpWindow.zoom:
+            self.browser.zoomIn(want - HelpWindow.zoom)
+            HelpWindow.zoom = want
 
     # -- pages ------------------------------------------------------------------------------------
     def show_getting_started(self) -> None:
@@ -133,6 +159,8 @@ class HelpWindow(QWidget):
         self._update_back()
         self.show()
         self.raise_()
+        self.activateWindow()
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)  # Page Down reads on
 
     def _show(self, page: tuple[str, str]) -> None:
         self.page = page
