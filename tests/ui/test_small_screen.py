@@ -998,3 +998,94 @@ def test_a_tall_dialog_fits_a_short_screen_its_buttons_in_sight(qtbot, monkeypat
         bar = area.verticalScrollBar()
         assert bar.maximum() >= form.minimumHeight() - area.viewport().height() - 1
 
+
+def _span(docks, vertical=True) -> int:
+    """The height (or width) the docks take together, those side by side counted once."""
+    ranges = sorted((d.y(), d.y() + d.height()) if vertical else (d.x(), d.x() + d.width())
+                    for d in docks)
+    total, reach = 0, -1
+    for a, b in ranges:
+        total += max(0, b - max(a, reach))
+        reach = max(reach, b)
+    return total
+
+
+def _side_docks(win):
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.desktop.layout import behind_a_tab
+
+    return [d for d in win.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()
+            and not behind_a_tab(d)
+            and win.dockWidgetArea(d) in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)]
+
+
+def _bottom_docks(win):
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.desktop.layout import behind_a_tab
+
+    return [d for d in win.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()
+            and not behind_a_tab(d)
+            and win.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
+
+
+def test_a_layout_restored_at_another_scale_leaves_the_board_half_the_height(qtbot):
+    """The Log and the Solver Explanation under the board, saved at 125 % and reopened at 200 %:
+    the board showed 3 of 24 athletes. Restored, the docks under it are fitted to the window,
+    the board first: it keeps half the height it shares with them, and each dock some room."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.desktop.layout import STATE_VERSION
+
+    win = shown_window(qtbot, 1600, 1000)
+    win.show_dock("log")
+    win.show_dock("explanation")
+    for _ in range(3):
+        QApplication.processEvents()
+    win.splitDockWidget(win.docks["explanation"], win.findChild(QDockWidget, "dock-log"),
+                        Qt.Orientation.Vertical)  # one above the other
+    QApplication.processEvents()
+    docks = _bottom_docks(win)
+    assert len(docks) == 2
+    win.resizeDocks(docks, [340, 340], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    state = win.saveState(STATE_VERSION)
+    win.resize(960, 540)  # 1920 x 1080 at 200 %
+    for _ in range(3):
+        QApplication.processEvents()
+    win.restoreState(state, STATE_VERSION)
+    for _ in range(3):
+        QApplication.processEvents()
+    win.fit_docks()
+    QApplication.processEvents()
+    board, taken = win.board.height(), _span(_bottom_docks(win))
+    assert board >= 0.5 * (board + taken) - 2, (board, taken)
+    assert all(d.height() >= 40 for d in _bottom_docks(win))
+
+
+def test_give_the_board_room_from_the_keyboard(w, qtbot):
+    """Dock edges are dragged with the pointer alone: View ▸ Give the Board Room (Ctrl+Shift+B)
+    makes the docks around the board smaller, none closed."""
+    from PySide6.QtGui import QKeySequence
+
+    action = w.board_room_action
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+B")
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    assert action in view.actions()
+    w.show_dock("log")
+    for _ in range(3):
+        QApplication.processEvents()
+    log = w.docks.get("log") or next(d for d in _bottom_docks(w))
+    w.resizeDocks([log], [int(0.6 * w.height())], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    shown = {d for d in _bottom_docks(w)}
+    before = w.board.height()
+    action.trigger()
+    QApplication.processEvents()
+    board, taken = w.board.height(), _span(_bottom_docks(w))
+    assert board > before and board >= 2 / 3 * (board + taken) - 2, (before, board, taken)
+    assert {d for d in _bottom_docks(w)} == shown  # none closed
+    side = _span(_side_docks(w), vertical=False)
+    assert w.board.width() >= 0.5 * (w.board.width() + side) - 2

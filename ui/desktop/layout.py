@@ -378,3 +378,48 @@ class _FitOnShow(QObject):
             keep_on_screen(obj)
         return False
 
+
+def _span(ranges: list[tuple[int, int]]) -> int:
+    """The length the ranges (start, end) cover together, overlaps counted once."""
+    total, reach = 0, None
+    for start, end in sorted(ranges):
+        if reach is None or start > reach:
+            total += end - start
+            reach = end
+        elif end > reach:
+            total += end - reach
+            reach = end
+    return total
+
+
+def board_first(window: QMainWindow, board: QWidget, height_share: float,
+                width_share: float) -> bool:
+    """The window's docks made smaller until ``board`` (in the central widget, under the today
+    banner) has at least ``height_share`` of the room the docks above and below it share with
+    it, and ``width_share`` of the room beside: a layout saved at another size or scale (the Log and
+    the Solver Explanation under the board at 125 %, reopened at 200 %) left the board 3 of 24
+    athletes. Each dock keeps its share of what the docks keep. True when a dock changed."""
+    changed = False
+    for orientation in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal):
+        vertical = orientation == Qt.Orientation.Vertical
+        areas = ((Qt.DockWidgetArea.TopDockWidgetArea, BOTTOM) if vertical else (LEFT, RIGHT))
+        docks = [d for d in window.findChildren(QDockWidget)
+                 if d.isVisible() and not d.isFloating() and not behind_a_tab(d)
+                 and window.dockWidgetArea(d) in areas]
+        if not docks:
+            continue
+        have = board.height() if vertical else board.width()
+        spans = [(d.y(), d.y() + d.height()) if vertical else (d.x(), d.x() + d.width())
+                 for d in docks]
+        taken = _span(spans)
+        room = have + taken
+        share = height_share if vertical else width_share
+        keep = room - int(share * room)  # what the docks may keep
+        if have >= share * room or taken <= 0:
+            continue
+        ratio = keep / taken
+        sizes = [max(1, int((d.height() if vertical else d.width()) * ratio)) for d in docks]
+        window.resizeDocks(docks, sizes, orientation)
+        window.layout().activate()
+        changed = True
+    return changed

@@ -56,6 +56,7 @@ from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import (
     STATE_VERSION,
     behind_a_tab,
+    board_first,
     build_docks,
     default_size,
     keep_on_screen,
@@ -810,6 +811,11 @@ class MainWindow(QMainWindow):
         self.week_zoom_action.triggered.connect(lambda: self.board.set_zoom("week"))
         for a in (self.day_zoom_action, self.week_zoom_action):
             self.zoom_group.addAction(a)
+        self.board_room_action = QAction("Give the Board &Room", self)
+        self.board_room_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.board_room_action.setStatusTip("Make the panels around the board smaller, so it "
+                                            "shows more athletes and days")
+        self.board_room_action.triggered.connect(self.give_board_room)
         self.today_action = QAction("Go to &Today", self)
         self.today_action.setShortcut(QKeySequence("Ctrl+T"))
         self.today_action.setStatusTip("Scroll the board to today, the keyboard on it")
@@ -831,7 +837,8 @@ class MainWindow(QMainWindow):
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action,
                   self.quit_action, self.solve_action, self.cancel_action, self.undo_action,
                   self.redo_action, self.find_athlete_action, self.settings_action, self.day_zoom_action,
-                  self.week_zoom_action, self.today_action, self.guide_action):
+                  self.week_zoom_action, self.today_action, self.guide_action,
+                  self.board_room_action):
             self.addAction(a)  # shortcuts work even with the menu bar hidden
 
     def _build_docks(self) -> None:
@@ -918,6 +925,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.week_zoom_action)
         view_menu.addAction(self.today_action)
         view_menu.addAction(self.board_keys.action)
+        view_menu.addAction(self.board_room_action)
         view_menu.addAction(self.message_history.action)
         self.key_action = legendview.install(self, view_menu)  # Ctrl+K: the board's key
         self.review_action = review.install(self, view_menu)  # Season Review…: per player
@@ -1921,9 +1929,10 @@ class MainWindow(QMainWindow):
             self.board.set_zoom(str(settings.value("board/zoom")))
 
     def fit_docks(self) -> None:
-        """Docks restored at a larger screen's sizes (pixels) left the board a strip of five
-        rows on a laptop: a dock above or below the board takes at most 45 % of the window's
-        height, one beside it 45 % of its width; the window stays on the screen."""
+        """Docks restored at another screen's sizes (pixels) or scale left the board a strip of
+        three to five rows (the Log and the Solver Explanation under it, saved at 125 % and
+        opened at 200 %): the board keeps at least half the height the docks above and below
+        it share with it, and a third of the width beside; the window stays on the screen."""
         keep_on_screen(self)
         h, w = self.height(), self.width()
         vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -1935,6 +1944,18 @@ class MainWindow(QMainWindow):
                     self.resizeDocks([dock], [int(0.4 * h)], Qt.Orientation.Vertical)
             elif dock.width() > 0.45 * w:
                 self.resizeDocks([dock], [int(0.35 * w)], Qt.Orientation.Horizontal)
+        self.layout().activate()
+        board_first(self, self.board, 0.5, 1 / 3)
+
+    def give_board_room(self) -> None:
+        """View ▸ Give the Board Room (Ctrl+Shift+B): the docks around the board made smaller
+        (it keeps two thirds of the height, half of the width), none closed: a keyboard coach
+        could not drag a dock's edge and only closed the docks to see the squad."""
+        if board_first(self, self.board, 2 / 3, 1 / 2):
+            self.statusBar().showMessage("The panels around the board are smaller now.", 8000)
+        else:
+            self.statusBar().showMessage("The board already has the room; close a panel from "
+                                         "the View menu to give it more.", 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self._maybe_keep_changes():
