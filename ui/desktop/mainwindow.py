@@ -33,6 +33,7 @@ from ui.desktop import (
     editors,
     fileio,
     findathlete,
+    focusring,
     gcguard,
     handouts,
     legendview,
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
                  interaction: Interaction | None = None):
         super().__init__()
         gcguard.install()  # garbage (and the Qt objects in it) is collected in this thread only
+        focusring.install()  # a 2-pixel ring on the control with the keyboard
         self.setStatusBar(MessageBar(self))  # one line, a steady height: a long message is elided
         self.message_history = messages.install(self)  # View ▸ Recent Messages…: them whole
         self.document = Document(season if season is not None else load_demo_season(), path, self)
