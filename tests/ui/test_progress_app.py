@@ -3988,3 +3988,33 @@ def test_move_today_refuses_a_log_that_adds_nothing_over_days_with_nothing_logge
     assert dlg.read_log_file(str(tmp_path / "this.csv")) and dlg.problems() == []
     dlg.leave_log_out()  # the days counted as planned, as the refusal offers
     assert dlg.problems() == []
+
+
+def test_the_logs_buttons_go_under_the_week_in_a_narrow_dock_never_past_its_edge(qtbot):
+    """At 200 % beside the Solver Explanation the Log's line of buttons ran past the dock's edge:
+    "Copy down" cut, Clear out of sight. A narrow panel puts As planned, Copy down and Clear on a
+    line of their own under the week, each whole; a wide one keeps them beside it."""
+    from ui.desktop.logtable import LogPanel
+
+    panel = LogPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(season(weeks=3, athletes=2, today=day(8)))
+    buttons = (panel.planned_button, panel.copy_down_button, panel.clear_button)
+    panel.resize(1400, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    top = panel.week_label.mapTo(panel, panel.week_label.rect().topLeft()).y()
+    assert all(abs(b.mapTo(panel, b.rect().topLeft()).y() - top) < b.height() for b in buttons)
+    assert panel.week_label.height() < 2 * panel.week_label.fontMetrics().lineSpacing()  # a line
+    for width in (560, 420):
+        panel.resize(width, 400)
+        for _ in range(2):
+            QApplication.processEvents()
+        assert panel.width() == width  # the panel narrows: nothing holds it wide
+        below = panel.last_week_button.mapTo(panel, panel.last_week_button.rect().bottomLeft()).y()
+        for b in buttons:
+            box = b.geometry().translated(b.parentWidget().mapTo(panel, b.parentWidget().rect().topLeft()))
+            assert panel.rect().contains(box), (width, b.text(), box)
+            assert b.width() >= b.sizeHint().width(), b.text()  # whole, not cut
+            assert box.top() >= below  # on the line under the week

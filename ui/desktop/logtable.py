@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -619,6 +620,21 @@ class _HintLine(_MessageLine):
             super()._elide()
 
 
+class _WeekLabel(QLabel):
+    """The week shown: one line where the panel has the room (a word-wrapped label asks for a
+    narrow block of three lines), wrapped in a narrow one."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(self.text())
+        width = int(doc.idealWidth()) + 2 * self.margin() + 2
+        return QSize(width, self.heightForWidth(width))
+
+
 class LogPanel(QWidget):
     """The Log panel: the week chooser, the hint line (or the message in its place), the table."""
 
@@ -651,7 +667,7 @@ class LogPanel(QWidget):
         self.next_button = QToolButton(text="▶")
         self.next_button.setAccessibleName("Next week")
         self.next_button.setToolTip("The week after")
-        self.week_label = QLabel()
+        self.week_label = _WeekLabel()
         self.week_label.setAccessibleName("Week shown")
         self.last_week_button = QPushButton("Last week")
         self.last_week_button.setToolTip("The week before today: the one to log")
@@ -662,12 +678,23 @@ class LogPanel(QWidget):
         self.copy_down_button.setToolTip("Copy the cell above into the selected cells (Ctrl+D)")
         self.clear_button = QPushButton("Clear")
         self.clear_button.setToolTip("Clear the selected days (Delete)")
+        self.week_label.setWordWrap(True)  # a narrow dock (200 %): two lines, not cut
         top = QHBoxLayout()
         for w in (self.prev_button, self.week_label, self.next_button, self.last_week_button):
             top.addWidget(w)
         top.addStretch(1)
+        # the buttons that act on the cells: beside the week, or on a line of their own under
+        # it when the dock is too narrow for both (at 200 % beside the Solver Explanation
+        # "Copy down" was cut and Clear out of sight)
+        self.actions = QWidget()
+        row = QHBoxLayout(self.actions)
+        row.setContentsMargins(0, 0, 0, 0)
         for w in (self.planned_button, self.copy_down_button, self.clear_button):
-            top.addWidget(w)
+            row.addWidget(w)
+        self.top_row, self.action_row = top, QHBoxLayout()
+        self.action_row.addStretch(1)
+        top.addWidget(self.actions)
+        self.actions.setMinimumWidth(1)  # beside the week they never hold the panel wide
         self.hint = _HintLine(HINT_LINE, HINT)
         self.hint.setAccessibleName("How to type a session")
         self.hint.setStyleSheet("color: palette(placeholder-text)")
@@ -698,6 +725,7 @@ class LogPanel(QWidget):
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(3)
         lay.addLayout(top)
+        lay.addLayout(self.action_row)
         lay.addWidget(self.message_box)
         lay.addWidget(self.view, 1)
         self.prev_button.clicked.connect(lambda: self.show_week(self.model.week - 1))
@@ -710,6 +738,31 @@ class LogPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self.current_changed)
         self.model.modelReset.connect(self._fit_week_column)
         self.model.dataChanged.connect(lambda *_a: self._fit_week_column())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._place_actions()
+
+    def _place_actions(self) -> None:
+        """The cell buttons beside the week when the panel has the width for the whole line
+        (the week's words unwrapped), else on their own line under it, right-aligned."""
+        top = self.top_row
+        spacing = max(0, top.spacing())
+        nav = (self.prev_button, self.next_button, self.last_week_button)
+        words = self.week_label.sizeHint().width()
+        m = self.layout().contentsMargins()
+        need = (sum(w.sizeHint().width() for w in nav) + words + self.actions.sizeHint().width()
+                + 5 * spacing + m.left() + m.right())
+        beside = self.width() >= need
+        if beside == (top.indexOf(self.actions) >= 0):
+            return
+        (self.action_row if beside else top).removeWidget(self.actions)
+        if beside:
+            top.addWidget(self.actions)
+            self.actions.setMinimumWidth(1)
+        else:
+            self.action_row.addWidget(self.actions)
+            self.actions.setMinimumWidth(0)  # their own width: whole
 
     def _fit_week_column(self) -> None:
         """The Week column at least as wide as its title and widest total ("1,450 AU"), and no
@@ -775,6 +828,7 @@ class LogPanel(QWidget):
         elif self.model.days[0] > self.model.last_loggable:
             note = " · after today: not logged yet"
         self.week_label.setText(f"<b>Week {w + 1}</b>: {span(a, b)}{note}")
+        self._place_actions()
         self.prev_button.setEnabled(w > 0)
         self.next_button.setEnabled(w < len(tl.weeks) - 1)
 
