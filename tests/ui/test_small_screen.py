@@ -1089,3 +1089,20 @@ def test_give_the_board_room_from_the_keyboard(w, qtbot):
     assert {d for d in _bottom_docks(w)} == shown  # none closed
     side = _span(_side_docks(w), vertical=False)
     assert w.board.width() >= 0.5 * (w.board.width() + side) - 2
+
+
+@pytest.mark.parametrize(("make", "kind"), [
+    (_scenario, "move"), (_scenario, "injury"), (_settings, None), (_new_season, None),
+    (_export, None)])
+def test_a_dialog_that_fits_the_screen_shows_its_whole_form_unscrolled(qtbot, make, kind):
+    """The scrolling form is for a short screen: where the screen has the room, the dialog is as
+    tall as its form (Season Settings first opened 48 pixels short of it, a scroll bar shown)."""
+    dlg, _buttons = make(kind)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    for _ in range(2):
+        QApplication.processEvents()
+    area = dlg.scroll_body
+    assert area.viewport().height() >= area.widget().minimumHeight()
+    assert area.verticalScrollBar().maximum() == 0

@@ -335,8 +335,8 @@ def scroll_dialog(dialog: QWidget, *below: QWidget) -> FitScrollArea:
     for widget in below:
         foot.addWidget(widget)
     outer.addLayout(foot)
-    dialog.wanted_size = wanted
     dialog.scroll_body = area
+    dialog.wanted_size = wanted.expandedTo(_needed(dialog))
     fit_dialog(dialog)
     dialog.installEventFilter(_FitOnShow(dialog))
     return area
@@ -354,19 +354,26 @@ def fit_dialog(dialog: QWidget) -> None:
 def grow_dialog(dialog: QWidget) -> None:
     """``dialog`` sized again to what its form needs now (a reason said under it, a row shown),
     at most the screen's free area: ``adjustSize`` for one that does not scroll."""
-    area = getattr(dialog, "scroll_body", None)
-    if area is None:
+    if getattr(dialog, "scroll_body", None) is None:
         dialog.adjustSize()
         return
+    dialog.wanted_size = _needed(dialog)
+    fit_dialog(dialog)
+
+
+def _needed(dialog: QWidget) -> QSize:
+    """The size ``dialog`` (one of :func:`scroll_dialog`) needs to show its form unscrolled."""
+    area = dialog.scroll_body
     lay = area.widget().layout()
-    width = max(dialog.width(), area.widget().minimumSizeHint().width())
+    sized = dialog.isVisible() or dialog.testAttribute(Qt.WidgetAttribute.WA_Resized)
+    width = dialog.width() if sized else area.widget().sizeHint().width()  # 640 until shown
+    width = max(width, area.widget().minimumSizeHint().width())
     need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else -1
     need = max(need, lay.totalSizeHint().height(), lay.totalMinimumSize().height())
     outer = dialog.layout()
     foot = outer.itemAt(1).layout()
     need += foot.totalSizeHint().height() + max(0, outer.spacing()) + 2 * area.frameWidth()
-    dialog.wanted_size = QSize(width, need)
-    fit_dialog(dialog)
+    return QSize(width, need)
 
 
 class _FitOnShow(QObject):
@@ -374,6 +381,7 @@ class _FitOnShow(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget):
+            obj.wanted_size = obj.wanted_size.expandedTo(_needed(obj))
             fit_dialog(obj)
             keep_on_screen(obj)
         return False
