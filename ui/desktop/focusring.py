@@ -38,9 +38,12 @@ def ring_colour() -> QColor:
 
 def ringed(widget: QWidget | None) -> bool:
     """Whether ``widget`` gets the ring when it has the keyboard: a control of :data:`RINGED`,
-    not one that draws its own (``periodize-own-focus``, the board) nor a line edit inside a
+    not one that draws its own (``periodize-own-focus``; a style sheet's ``:focus`` rule: an
+    editor's list, framed in the highlight colour as the board is) nor a line edit inside a
     combo or spin box (the box has the ring)."""
     if widget is None or not isinstance(widget, RINGED) or widget.property("periodize-own-focus"):
+        return False
+    if ":focus" in widget.styleSheet():
         return False
     parent = widget.parentWidget()
     return not (isinstance(widget, QLineEdit) and isinstance(parent, QComboBox | QAbstractSpinBox))
