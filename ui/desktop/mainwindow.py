@@ -813,7 +813,7 @@ class MainWindow(QMainWindow):
         self.week_zoom_action.triggered.connect(lambda: self.board.set_zoom("week"))
         for a in (self.day_zoom_action, self.week_zoom_action):
             self.zoom_group.addAction(a)
-        self.board_room_action = QAction("Give the Board &Room", self)
+        self.board_room_action = QAction("Give t&he Board Room", self)
         self.board_room_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.board_room_action.setStatusTip("Make the panels around the board smaller, so it "
                                             "shows more athletes and days")
