@@ -128,6 +128,7 @@ def test_a_copy_that_cannot_be_written_is_said_once_where_the_coach_looks(w, tmp
     saver.folder = tmp_path / "state" / "recovery"
     assert saver.tick()
     assert w.notice.isHidden()  # the warning is gone once copies are written again
+    assert w.statusBar().currentMessage() == ""  # from the status bar too (it stays till the next)
 
 
 def test_the_timer_writes_the_copy(qtbot):

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
     def _recovery_copy_written(self) -> None:
         if not self.notice.isHidden() and self.notice.label.text().startswith("Recovery copies cannot"):
             self.notice.hide()  # protected again: the warning would now be wrong
+        self.statusBar().withdraw("Recovery copies cannot")  # there too: it stays until the next
 
     # The document, under the names the rest of the window (and ui/fileio.py) use.
     @property

@@ -58,6 +58,13 @@ class MessageBar(QStatusBar):
         self._said = ""
         super().clearMessage()
 
+    def withdraw(self, start: str) -> None:
+        """The app's last message, when it starts with ``start``, no longer holds (a failure
+        since mended: a recovery copy written again): it goes, rather than staying until the
+        next message."""
+        if self._said.startswith(start):
+            self.clearMessage()
+
     def _said_again(self) -> None:
         if self._said and not self.currentMessage():
             super().showMessage(self._said, 0)
