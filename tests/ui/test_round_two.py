@@ -534,3 +534,18 @@ def test_the_app_s_last_message_stays_until_the_next_and_comes_back_after_a_tip(
     bar.clearMessage()
     qtbot.wait(50)
     assert bar.currentMessage() == ""
+
+
+def test_a_failure_said_in_the_status_bar_goes_once_it_is_mended(w):
+    """The bar keeps the app's last message until the next: "The plan could not be checked"
+    and "The returns could not be worked out" stayed after the next check and returns worked."""
+    bar = w.statusBar()
+    for words in ("The plan could not be checked: a protocol file is damaged",
+                  "The returns could not be worked out: a protocol file is damaged"):
+        bar.showMessage(words)
+        w.apply_edit(E.SetSeasonSettings(name="Checked again FC"))  # checks and returns again
+        assert w.check_report is not None
+        assert bar.currentMessage() != words
+    bar.showMessage("Saved x.season.json")
+    w.run_check()
+    assert bar.currentMessage() == "Saved x.season.json"  # what else the app said stays

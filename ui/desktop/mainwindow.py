@@ -1103,6 +1103,8 @@ class MainWindow(QMainWindow):
                 problem = str(e)
                 self.statusBar().showMessage(f"The plan could not be checked: {e}", 8000)
             self._remember_check(season, (report, problem))
+        if problem is None:  # a check that failed before is mended: its words go
+            self.statusBar().withdraw("The plan could not be checked")
         self.check_report = report
         self.board.set_violations(report.violations if report is not None else ())
         self.violations_panel.set_report(season, report, problem)
@@ -1123,6 +1125,8 @@ class MainWindow(QMainWindow):
         except PeriodizeError as e:
             rows = []
             self.statusBar().showMessage(f"The returns could not be worked out: {e}", 8000)
+        else:
+            self.statusBar().withdraw("The returns could not be worked out")
         self.return_rows = rows
         self.returns_panel.set_rows(rows, untested_rows(season, rows, self.board.today_override))
         # the returns read the stored plan: after a change it no longer fits (a flare-up just
