@@ -2035,7 +2035,8 @@ class BoardLegend(QWidget):
         self.setToolTip(
             "Stages: rehab P1–P3 and return to sport S1–S3 (white cells: fit). "
             "Intensity in % of max speed: dot 60/70, small triangle 80, hollow triangle 90, filled "
-            "triangle 95, star 100. "
+            "triangle 95, star 100; a ring: a recovery session, no running (a fit player's "
+            "training day at 0). "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
@@ -2055,10 +2056,11 @@ class BoardLegend(QWidget):
     MAX_LINES = 3  # a board narrowed by docks: more lines would take the board's rows
     # short enough to fit a board narrowed by a panel on each side (about 600 px)
     COLLAPSED = "The whole key: Ctrl+K, or point here"
-    # the folded line, where it has room: the intensity marks (the ones read most), then the way
-    # to the rest (it said only "close a panel to see it drawn", and not which)
-    COMPACT = [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["t:%"]
-    COMPACT_MORE = "Whole key: Ctrl+K"
+    # the folded line, where it has room: the intensity marks (the ones read most) after the
+    # ring of a recovery session, 0 % (it fills every deload week: the line left it out), then
+    # the way to the rest (it said only "close a panel to see it drawn", and not which)
+    COMPACT = ["e:0"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["t:%"]
+    COMPACT_MORE = "Key: Ctrl+K"
     collapsed = False
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
