@@ -15,7 +15,8 @@ the season, a partial week when it falls mid-week, days without a session at 0):
   28 / 4). Both ratios exist once 28 days of known load exist (before that the EWMA is mostly its
   seed). A day not with the squad (``AthleteLoad.unknown``: before a signing joined, after a
   player left, nothing logged) has no known load: no figure reads it, and a week wholly so has
-  none at all (docs/semantics.md).
+  none at all (docs/semantics.md); so has a day before the season was first planned in a week
+  with nothing logged (a season entered mid-season: ``planner.loadtable.known_from``).
   A week's EWMA ratio is the mean of its daily ratios (when each of its days has one): read on one day it swings with the week's
   rhythm (a steady plan ending on a rest day reads about 0.8 on that day); a week's rolling ratio
   is the one on its last day (its load / the mean of the four weeks ending with it);
@@ -50,7 +51,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner import text
-from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, WeekLoad, lived_load
+from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, WeekLoad, known_from, lived_load
 from planner.rules import RuleSet
 from planner.season import FIT
 from planner.timeline import Timeline
@@ -78,6 +79,8 @@ AFTER_NONE = "load after 4 weeks at 0"  # above LD-1's limit with no chronic loa
 FROM_ZERO = "load up from 0"
 NO_LOG = "no sessions logged: planned figures only"
 NOT_WITH_SQUAD = "not with the squad"  # a week wholly before he joined or after he left
+# a week wholly before the season was first planned, nothing logged in it: its load is not known
+NOT_COUNTED = "before the plan, nothing logged: not counted"
 # a past week with nothing logged between weeks the athlete logged: its load is the plan's
 NOT_LOGGED = "not logged: counted as planned"
 # a change against such a week compares with the plan's load, not with what was done
@@ -123,6 +126,8 @@ class WeekFigures:
     unknown: int = 0
     # days of the week the athlete is away (any unavailability: ill, with his country, on loan)
     absent: int = 0
+    # of ``unknown``, the days before the season was first planned (nothing logged in the week)
+    unplanned: int = 0
     # the logged ratio is None on a day of the week's logged series because its 28 days hold
     # too little logged (:data:`UNLOGGED_MOST`): "—", too little logged to compare
     thin_log: bool = False
@@ -152,11 +157,18 @@ class WeekFigures:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What a table's flags column says of the week: its flags, or :data:`NOT_WITH_SQUAD`;
+        """What a table's flags column says of the week: its flags, or :data:`NOT_WITH_SQUAD`
+        (:data:`NOT_COUNTED` for a week before the season was first planned, nothing logged);
         a week not logged between weeks logged (``not_logged``) says so first."""
         if self.away:
-            return (NOT_WITH_SQUAD,)
+            return (self.unknown_words,)
         return ((NOT_LOGGED,) if self.not_logged else ()) + self.flags
+
+    @property
+    def unknown_words(self) -> str:
+        """Why a week wholly not known has no figure: :data:`NOT_COUNTED` or
+        :data:`NOT_WITH_SQUAD`."""
+        return NOT_COUNTED if self.unplanned else NOT_WITH_SQUAD
 
     @property
     def full(self) -> bool:
@@ -367,10 +379,12 @@ def _logged_series(al: AthleteLoad, index: pandas.DatetimeIndex, end: int) -> pa
 def _gaps(al: AthleteLoad, days: list[int]) -> list[float]:
     """For each of ``days``, the days with a session planned and nothing logged in the longest
     gap in logging (days with nothing logged, one after another) within its 28 days: a logged
-    day ends a gap, a rest day does not."""
+    day ends a gap, a rest day does not, nor a day of unknown load (``AthleteLoad.unknown``: no
+    session was planned for a day before the season was first planned)."""
+    unknown = al.unknown or (False,) * len(al.load)
     run, runs = 0, []  # the planned days not logged since the last day logged, to each day
     for k in range(len(al.load)):
-        run = 0 if al.logged[k] is not None else run + (al.load[k] > 0)
+        run = 0 if al.logged[k] is not None else run + (al.load[k] > 0 and not unknown[k])
         runs.append(run)
     out = []
     for d in days:
@@ -533,7 +547,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         strain=None if mono is None else w.load * mono, logged_ewma_ratio=logged_ratio,
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
-        unknown=w.unknown, absent=w.absent, thin_log=thin, not_logged=not_logged_between(al, w))
+        unknown=w.unknown, absent=w.absent, thin_log=thin, not_logged=not_logged_between(al, w),
+        unplanned=w.unplanned)
 
 
 def not_logged_between(al: AthleteLoad, w: WeekLoad) -> bool:
@@ -575,7 +590,8 @@ def _away_week(w: WeekLoad) -> WeekFigures:
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season, planned=None, logged=None,
         load=0.0, change=None, chronic=None, acwr=None, ewma_ratio=None, rolling_ratio=None,
-        monotony=None, strain=None, logged_ewma_ratio=None, flags=(), unknown=w.unknown)
+        monotony=None, strain=None, logged_ewma_ratio=None, flags=(), unknown=w.unknown,
+        unplanned=w.unplanned)
 
 
 # -- an athlete, the squad -------------------------------------------------------------------------------
@@ -643,6 +659,21 @@ def figures_steps(season: Season, plan: Plan | None = None):
             out[ap.athlete] = athlete_figures(season, al)
             yield None
     yield out
+
+
+def unplanned_note(season: Season, figs: dict[str, AthleteFigures]) -> str:
+    """The one sentence that says the weeks before the season was first planned, with nothing
+    logged, are not counted (``WeekFigures.unplanned``): "Before Mon 7 Dec nothing is logged:
+    those weeks are not counted; the ratios start 4 weeks after." ("" when no week is so). A
+    season entered mid-season otherwise read its figures' first weeks as made up."""
+    weeks = [w for f in figs.values() for w in f.weeks if w.in_season and w.end < known_from(season)]
+    if not any(w.unplanned for w in weeks):
+        return ""
+    day = text.day(known_from(season))
+    if all(w.unplanned for w in weeks):
+        return f"Before {day} nothing is logged: those weeks are not counted; the ratios start 4 weeks after."
+    return (f"Before {day} the weeks with nothing logged are not counted; the ratios start 4 weeks "
+            f"after the last of them.")
 
 
 def team_median(figs: dict[str, AthleteFigures]) -> list[tuple[dt.date, float | None]]:

@@ -50,6 +50,7 @@ from planner.season import (
     WEEKDAYS,
     Plan,
     Season,
+    planning_start,
 )
 from planner.squad import not_with_squad
 from planner.timeline import Timeline
@@ -213,6 +214,9 @@ class WeekLoad:
     unknown: int = 0
     # days of the week the athlete is away (any unavailability: ill, with his country, on loan)
     absent: int = 0
+    # of ``unknown``, the days before the season was first planned, nothing logged in the week
+    # (:func:`unplanned_days`): not known because never planned, not because not with the squad
+    unplanned: int = 0
 
     @property
     def full(self) -> bool:
@@ -417,6 +421,69 @@ def week_bounds(season: Season, origin: dt.date, n: int) -> list[tuple[int, int]
     return bounds
 
 
+def known_from(season: Season) -> dt.date:
+    """The first season day whose load the plan knows without a log. A season first planned from
+    a ``today`` after its start (File ▸ New's "Plan from today", a coach workbook with a Today)
+    holds no plan for its days before it: rules-spec.md section 1 gives them intensity 0, but
+    nobody knows what was done (the games played, the sessions run), so where nothing is logged
+    their load is not known, not a recovery week's 60 AU a day (every player read "ACWR 6.57" in
+    the first week planned). The day is the stored plan's ``planned_from`` (None: the season's
+    start, or a plan stored before it was recorded: then the first day the stored plan has any
+    athlete at more than 0 %, when the days before it hold a competition nobody played, which
+    no plan gives), or, with no plan stored, the planning start; never after the planning start
+    (a ``today`` moved back plans the days from it). The solver, the plan checker and the
+    monitoring figures read it alike (:func:`unknown_days`), and the solver's plan records it."""
+    start, p0 = season.calendar.start, planning_start(season)
+    plan = season.plan
+    if plan is None:
+        first = p0
+    elif plan.planned_from is not None:
+        first = plan.planned_from
+    else:
+        first = _first_planned(season, plan, p0)
+    return max(start, min(first, p0))
+
+
+def planned_from(season: Season) -> dt.date | None:
+    """What a plan made for ``season`` records as its ``planned_from``: :func:`known_from`, or
+    None when that is the season's start (a season planned from its start writes nothing)."""
+    first = known_from(season)
+    return first if first > season.calendar.start else None
+
+
+def _first_planned(season: Season, plan: Plan, p0: dt.date) -> dt.date:
+    """A stored plan without ``planned_from``: the first day before ``p0`` it has an athlete at
+    more than 0 % when a competition day before it has none (nobody played: no day of a plan,
+    only the past given nothing), else the season's start."""
+    start = season.calendar.start
+    rows = [ap.intensity for ap in plan.athletes if ap.athlete not in plan.unplanned]
+    n = (p0 - start).days
+    if n <= 0 or not rows:
+        return start
+    end = next((i for i in range(n) if any(i < len(r) and r[i] for r in rows)), n)
+    last = start + dt.timedelta(days=end - 1)
+    if any(c.date <= last for c in season.competitions if (c.end_date or c.date) >= start):
+        return start + dt.timedelta(days=end)
+    return start
+
+
+def unplanned_days(season: Season, origin: dt.date, bounds: list[tuple[int, int]],
+                   logged: set[int]) -> list[bool]:
+    """Per day of the series from ``origin`` (its weeks ``bounds``): a season day before
+    :func:`known_from` (no plan was ever made for it) in a week with no session logged on such a
+    day (``logged``: the indexes of the days with a session that counts). A week with one
+    counts as a logged pre-season week does, its other days as the plan has them."""
+    first = (known_from(season) - origin).days
+    begin = (season.calendar.start - origin).days
+    out = [False] * (bounds[-1][1] + 1 if bounds else 0)
+    for a, b in bounds:
+        days = range(max(a, begin), min(b + 1, first))
+        if days and not any(k in logged for k in days):
+            for k in days:
+                out[k] = True
+    return out
+
+
 def unknown_days(season: Season, athlete: str, origin: dt.date, bounds: list[tuple[int, int]],
                  logged: set[int]) -> list[bool]:
     """Per day of the series from ``origin`` (its weeks ``bounds``, :func:`week_bounds`): is the
@@ -426,9 +493,11 @@ def unknown_days(season: Season, athlete: str, origin: dt.date, bounds: list[tup
     as a logged pre-season week does, its days without a session at 0; sessions logged on his
     days with the squad make nothing known: a signing who joined on Thursday and logged Thursday
     and Friday had his Monday to Wednesday read as rest, and the week a spike's chronic base. A
-    day not known is no rest day: the weeks that hold it are not full (:func:`counted_weeks`)."""
+    day not known is no rest day: the weeks that hold it are not full (:func:`counted_weeks`).
+    A day before the season was first planned with nothing logged in its week is one too
+    (:func:`unplanned_days`)."""
     away = not_with_squad(season, athlete)
-    out = [False] * (bounds[-1][1] + 1 if bounds else 0)
+    out = unplanned_days(season, origin, bounds, logged)
     for a, b in bounds:
         days = [k for k in range(a, b + 1) if origin + dt.timedelta(days=k) in away]
         if not any(k in logged for k in days):
@@ -515,10 +584,12 @@ def athlete_load(season: Season, plan: Plan, athlete: str, *, table: LoadTable |
     today = off + tl.p0
     until = today + 1 if count_today and today < n and logged[today] is not None else today
     load = [logged[k] if counts_log(logged, k, until) else happened[k] for k in range(n)]
-    unknown = unknown_days(season, athlete, origin, week_bounds(season, origin, n),
-                           {k for k in range(until) if logged[k] is not None})
+    bounds = week_bounds(season, origin, n)
+    counted = {k for k in range(until) if logged[k] is not None}
+    unknown = unknown_days(season, athlete, origin, bounds, counted)
     absent = [False] * off + [i in f.off for i in range(tl.n)]
-    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until, unknown, absent)
+    weeks = _weeks(origin, tl, off, load, planned, logged, kinds, until, unknown, absent,
+                   unplanned_days(season, origin, bounds, counted))
     return AthleteLoad(athlete, origin, off, today, tuple(load), tuple(planned), tuple(logged),
                        tuple(kinds), weeks, until, tuple(unknown), tuple(absent),
                        MappingProxyType(planned_past_days))
@@ -546,7 +617,7 @@ def lived_load(season: Season, plan: Plan, athlete: str, **kw) -> AthleteLoad:
 
 
 def _weeks(origin, tl, off, load, planned, logged, kinds, until: int, unknown: list[bool],
-           absent: list[bool]) -> tuple[WeekLoad, ...]:
+           absent: list[bool], unplanned: list[bool]) -> tuple[WeekLoad, ...]:
     """The weeks of the series; a week's ``logged`` sums the sessions its ``load`` counts (those
     before ``until``: a session logged on a later day, after today moved back, waits)."""
     bounds = week_bounds(tl.season, origin, len(load))
@@ -559,7 +630,8 @@ def _weeks(origin, tl, off, load, planned, logged, kinds, until: int, unknown: l
             start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
             planned=sum(planned[a:b + 1]) if b >= off else None, logged=sum(logs) if logs else None,
             kind=kinds[b] if b >= off else None, chronic=chronic_of(sums, full, k),
-            in_season=b >= off, unknown=sum(unknown[a:b + 1]), absent=sum(absent[a:b + 1])))
+            in_season=b >= off, unknown=sum(unknown[a:b + 1]), absent=sum(absent[a:b + 1]),
+            unplanned=sum(unplanned[a:b + 1])))
     return tuple(out)
 
 
@@ -575,5 +647,5 @@ def season_loads(season: Season, plan: Plan | None = None) -> dict[str, AthleteL
 
 
 __all__ = ["KINDS", "AthleteLoad", "LoadTable", "Lighter", "WeekLoad", "athlete_load",
-           "chronic_of", "counted_weeks", "lighter_than_around", "lived_load", "season_loads", "series_origin", "unknown_days",
-           "week_bounds"]
+           "chronic_of", "counted_weeks", "known_from", "lighter_than_around", "planned_from", "lived_load", "season_loads", "series_origin", "unknown_days",
+           "unplanned_days", "week_bounds"]

@@ -408,6 +408,12 @@ class Plan(Model):
     # athlete, a coach workbook imported again with ``--keep``) until a solve or re-plan plans
     # them; every reader says "not planned yet" for them, never a session
     unplanned: tuple[str, ...] = ()
+    # the first day the season was planned from, when after its start (the ``today`` of the first
+    # plan made with no plan stored, carried by every plan made from one): its days before hold
+    # no plan, only what is logged, so their load is not known where nothing is logged
+    # (planner.loadtable.known_from); None: from the season's start, or made before it was
+    # recorded (then read from the stored days)
+    planned_from: dt.date | None = None
 
     def for_athlete(self, athlete_id: str) -> AthletePlan | None:
         for ap in self.athletes:

@@ -242,6 +242,8 @@ def season_to_dict(season: Season) -> dict:
     for plan in (body["plan"], *(sc[k] for sc in body["scenarios"] for k in _SCENARIO_PLANS)):
         if plan is not None and not plan["unplanned"]:
             del plan["unplanned"]  # written only when some rows are placeholders
+        if plan is not None and plan["planned_from"] is None:
+            del plan["planned_from"]  # written only for a season planned from after its start
     shared = season.plan.logged_with if season.plan is not None else None
     if shared is not None:
         for sc, out in zip(season.scenarios, body["scenarios"], strict=True):

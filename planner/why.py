@@ -1254,8 +1254,10 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
         return
     if wl.away:  # after he left or before he joined: no load to weigh (it read "no chronic
         # load yet" for a player who had logged every week since August)
-        add(Reason("LD-1", "fact", "Not with the squad this week: no load is planned or counted, "
-                                   "and no ratio is worked out."))
+        add(Reason("LD-1", "fact", ("Before the season was planned and nothing logged this week: "
+                                    "its load is not known, not counted, and no ratio is worked out.")
+                   if wl.unplanned else "Not with the squad this week: no load is planned or "
+                                        "counted, and no ratio is worked out."))
         return
     if wl.kind in ("deload", "taper") and wl.full:
         nominal = LoadTable.of(RuleSet(season.rules)).volume_change(wl.kind)

@@ -30,7 +30,6 @@ from planner.load import (
     AFTER_NONE,
     DASH,
     NO_LOG,
-    NOT_WITH_SQUAD,
     RATIO_HIGH,
     RATIO_LOW,
     AthleteFigures,
@@ -98,7 +97,7 @@ def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> st
     if w is None:
         return out
     if w.away:
-        return f"{out}; {NOT_WITH_SQUAD}."
+        return f"{out}; {w.unknown_words}."
     if w.logged is not None:
         out += f"; logged {fmt(w.logged, 0)} AU"
     out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "

@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from planner.check import check_plan
 from planner.errors import InputError
 from planner.history import with_planned
+from planner.loadtable import planned_from
 from planner.rules import SOFT_RULES, RuleSet
 from planner.season import PLANNER_VERSION, Plan, Season, log_basis
 from planner.timeline import Timeline
@@ -524,6 +525,7 @@ def _finish(season: Season, plan: Plan, status: Status, objective: float, bound:
         "status": status.value, "objective": objective, "bound": bound,
         "solve_seconds": round(wall, 3), "soft": report.soft,
         "logged_with": log_basis(season.sessions),  # what it was made with: planner.scenarios
+        "planned_from": planned_from(season),  # the days before it hold no plan (known_from)
     })
     return Outcome(status, plan, objective=objective, bound=bound, wall_time=wall,
                    penalties=report.penalties(), counts=report.counts(), hard=len(report.violations),

@@ -9,6 +9,7 @@ in the family module it belongs to (units, rehab, speed, weeks, pins, objective,
 
 from __future__ import annotations
 
+from planner.loadtable import planned_from
 from planner.season import FIT, PLANNER_VERSION, AthletePlan, Plan, Season
 from solver.model.core import FIT_HV_LEVEL, RUN_LEVELS, STEADY, Freeze, Group, is_true, neg
 from solver.model.load import LoadMixin
@@ -108,8 +109,11 @@ class PlanModel(UnitsMixin, WeeksMixin, RehabMixin, SpeedMixin, PinsMixin, Objec
             intens, stages = self._unit_days(u, val)
             for aid in u.athletes:
                 plans[aid] = AthletePlan(athlete=aid, stages=stages, intensity=intens, weeks=weeks)
+        # the first day the season was planned from, carried (planner.loadtable.known_from: the
+        # days before it hold no plan, their load is not known where nothing is logged)
         return Plan(status="feasible", planner_version=PLANNER_VERSION, team_weeks=team,
-                    athletes=tuple(plans[a.id] for a in self.season.athletes))
+                    athletes=tuple(plans[a.id] for a in self.season.athletes),
+                    planned_from=planned_from(self.season))
 
     def _unit_days(self, u: Unit, val) -> tuple[tuple[int, ...], tuple[str, ...]]:
         intens = list(u.fixed)

@@ -525,3 +525,31 @@ def test_a_pre_season_week_logged_from_its_saturday_is_no_chronic_base_to_the_so
     fourth = al.week_of(day(21))
     assert fourth.load >= 2160 and fourth.chronic is None
     assert not [v for v in report.soft if v.rule == "LD-1" and v.athlete == "A2"]
+
+
+def test_a_season_entered_mid_season_has_no_spike_from_the_weeks_nobody_planned():
+    """First planned from today (day 28, week 5) with nothing logged: the weeks before it hold
+    no plan (intensity 0: rules-spec.md section 1) and their load is not known, not a recovery
+    week's 60 AU a day (planner.loadtable.known_from). The solver and the plan checker read the
+    same weeks: with LD-1 steering, the four weeks from today have no chronic load, so neither
+    prices a spike there (read as recovery days, every week planned was one; the model prices
+    LD-1 as the checker counts it); the plan records the day; the figures flag nothing there."""
+    from planner import load as L
+    from tests.solver.test_model_penalties import agree, optimum
+
+    s = season(weeks=10, athletes=2, today=day(28), rules=RuleSettings(values={"LD-1": {"weight": 20}}))
+    out, report = solved(s)
+    assert out.plan.planned_from == day(28)
+    assert not [v for v in report.soft if v.rule == "LD-1"], [v.message for v in report.soft]
+    model_pen, report, _, _ = optimum(s)
+    agree(model_pen, report)
+    assert model_pen.get("LD-1", 0) == 0
+    stored = s.model_copy(update={"plan": out.plan})
+    assert not [v for v in check_plan(stored, out.plan).soft if v.rule == "LD-1"]
+    weeks = {w.start: w for w in L.figures(stored)["A1"].weeks}
+    assert all(weeks[day(28 + 7 * k)].acwr is None for k in range(4))
+    assert weeks[day(56)].acwr is not None
+    # the weeks before today logged at a recovery week's load: the same plan is a spike
+    logged = stored.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(d), minutes=30, rpe=2) for d in range(28) if d % 7 != 6)})
+    assert [v for v in check_plan(logged, out.plan).soft if v.rule == "LD-1" and v.athlete == "A1"]

@@ -1326,3 +1326,53 @@ def test_the_wheel_over_a_chart_scrolls_the_panel_and_ctrl_wheel_zooms(qtbot, un
     assert bar.value() > 0  # the panel scrolled instead
     _wheel(chart.view.viewport(), Qt.KeyboardModifier.ControlModifier)
     assert plot.vb.viewRange() != before
+
+
+# -- a season entered mid-season (docs/semantics.md, "LD-1 and days nobody planned") -------------
+def entered(season: Season) -> Season:
+    """``planned`` made from today with nothing logged before it: 0 on every day before today
+    (nothing recorded), the plan records the day it was made from."""
+    s = planned(season)
+    k = (TODAY - s.calendar.start).days
+    return s.model_copy(update={"plan": s.plan.model_copy(update={"planned_from": TODAY, "athletes": tuple(
+        ap.model_copy(update={"intensity": (0,) * k + ap.intensity[k:]}) for ap in s.plan.athletes)})})
+
+
+BEFORE = "Before Tue 1 Dec nothing is logged: those weeks are not counted; the ratios start 4 weeks after."
+
+
+def test_a_season_entered_mid_season_flags_no_one_and_says_why_its_first_weeks_have_no_ratio(qtbot):
+    season = entered(load_demo_season())
+    w = open_window(qtbot, season)
+    w.load_view.show()
+    settle(qtbot, w)
+    panel = w.load_view.panel
+    assert BEFORE in panel.note.text()
+    no_bad_numbers(panel.texts())
+    assert w.load_view.flags == {}  # no orange "ACWR 6.21" on every name
+    assert w.board.load_flag("A01") is None
+    w.load_view.show(team=True)
+    assert BEFORE in panel.note.text()
+    no_bad_numbers(panel.texts())
+
+
+def test_the_command_line_and_the_workbook_say_the_weeks_before_the_plan_are_not_counted(tmp_path, capsys):
+    from planner.load import NOT_COUNTED, figures
+    from planner.seasonfile import save_season
+    from planner.xlsx_load import week_line
+    from ui.cli.main import main
+
+    season = entered(load_demo_season())
+    path = tmp_path / "entered.season.json"
+    save_season(season, path)
+    assert main(["load", str(path), "--athlete", "A01"]) == 0
+    out = capsys.readouterr().out
+    assert BEFORE in out and NOT_COUNTED in out
+    first = [x for x in out.splitlines() if re.match(r"20\d\d-\d\d-\d\d ", x) and x < "2026-12-28"]
+    assert len(first) > 10 and not [x for x in first if re.search(r"ACWR|EWMA|load [+u]", x)], first
+    no_bad_numbers([out])
+    assert main(["load", str(path), "--csv", str(tmp_path / "load.csv")]) == 0
+    no_bad_numbers([(tmp_path / "load.csv").read_text(encoding="utf-8-sig")])
+    f = figures(season)["A01"]
+    first = f.weeks[0]
+    assert week_line(f, first.start, "420 AU") == f"Planned load: 420 AU; {NOT_COUNTED}."

@@ -47,7 +47,7 @@ def add_parser(sub) -> None:
 
 def cmd_load(args) -> int:
     from planner.errors import InputError
-    from planner.load import NO_LOG, figures
+    from planner.load import NO_LOG, figures, unplanned_note
     from ui.cli import outputs
     from ui.cli.commands import read_season
     from ui.cli.names import athlete_id
@@ -96,6 +96,9 @@ def cmd_load(args) -> int:
     print(_intro(season))
     if no_log:
         print(f"{whose}: {NO_LOG}.")
+    before = unplanned_note(season, figs)
+    if before:
+        print(before)
     for f in figs.values():
         print()
         print(table(f, season, args.anonymise))

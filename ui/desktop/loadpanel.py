@@ -223,7 +223,7 @@ class LoadPanel(QWidget):
             self.team_chart.set_figures(self.figs, lines, self.athlete, self._today(), said)
             self._listed = (lines, said)
             self.team_chart.mark_day(day)
-            self._say_note(no_log_note(self.figs))
+            self._say_note(no_log_note(self.figs, season=self.season))
             self.stack.setCurrentWidget(self.team_chart)
             return
         if self.athlete_chart is None:
@@ -234,7 +234,7 @@ class LoadPanel(QWidget):
         f = self.figs.get(self.athlete)
         self.athlete_chart.set_athlete(f, self._today())
         self.athlete_chart.mark_day(self.week)
-        self._say_note(no_log_note(self.figs, self.athlete))
+        self._say_note(no_log_note(self.figs, self.athlete, self.season))
         self.stack.setCurrentWidget(self.athlete_chart)
 
     def _team_flags(self) -> tuple[list, str, dt.date | None]:

@@ -24,6 +24,7 @@ from planner.load import (  # no pandas at import
     figure_limits,
     fmt,
     fmt_figure,
+    unplanned_note,
 )
 from planner.season import Season
 from planner.text import date_long, date_short, day_long, number, plural
@@ -291,15 +292,19 @@ def week_text(f, w) -> str:
     return text
 
 
-def no_log_note(figs: dict, athlete: str | None = None) -> str:
-    """What the charts can show: "" when there is logged data to show."""
+def no_log_note(figs: dict, athlete: str | None = None, season: Season | None = None) -> str:
+    """What the charts can show: "" when there is logged data to show and every week before the
+    plan is logged. With ``season``, a season entered mid-season also says that its weeks before
+    it was first planned, with nothing logged, are not counted (``planner.load.unplanned_note``)."""
     if not figs:
         return ""
+    before = unplanned_note(season, figs) if season is not None else ""
     if not any(f.has_log for f in figs.values()):
-        return ("No session logged in this season yet: the figures are the plan's only "
-                "(planned load). Log sessions (Season ▸ Log Sessions) or import them (File ▸ "
-                "Import Sessions) to see what happened.")
+        return " ".join(x for x in (
+            "No session logged in this season yet: the figures are the plan's only "
+            "(planned load).", before, "Log sessions (Season ▸ Log Sessions) or import them "
+            "(File ▸ Import Sessions) to see what happened.") if x)
     f = figs.get(athlete) if athlete else None
     if f is not None and not f.has_log:
-        return f"No session logged for {f.name}: planned figures only."
-    return ""
+        return " ".join(x for x in (f"No session logged for {f.name}: planned figures only.", before) if x)
+    return before
