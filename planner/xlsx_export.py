@@ -11,8 +11,8 @@ Sheets, in order, each printing on A4 with the season's name in the page header:
   at >= 90 % other than a match of a position HV-1 exempts: defined here once and counted so
   everywhere, ``planner.returns.AthleteFacts.hv_exposure``), what the plan trades off (the soft
   rules), an index of the sheets and the legend.
-- **Overview** (one landscape page): athletes x weeks with the block band, months, competitions
-  by name, the team's deload and taper weeks, rehab stages, speed days per week and each injured
+- **Overview** (one landscape page, or its weeks in readable parts side by side): athletes x
+  weeks with the block band, months, competitions by name, the team's deload and taper weeks, rehab stages, speed days per week and each injured
   athlete's return (:mod:`planner.xlsx_overview`).
 - **Returns**: one row per injured athlete's injury record: the injury, the stage at the planning
   start, back to full training, first match, target, met, provisional.
@@ -121,8 +121,8 @@ from planner.xlsx_layout import (
 )
 from planner.xlsx_load import SHEET as LOAD_SHEET
 from planner.xlsx_load import write_load
-from planner.xlsx_overview import ATHLETES_A_PAGE, write_overview
 from planner.xlsx_overview import SHEET as OVERVIEW_SHEET
+from planner.xlsx_overview import write_overview
 from planner.xlsx_review import SHEET as REVIEW_SHEET
 from planner.xlsx_review import write_review
 from planner.xlsx_styles import (
@@ -282,6 +282,7 @@ class _Ctx:
     broken: str | None = None  # the plan breaks hard rules of the season as it is now: say so
     weeks: list[int] | None = None  # the Calendar's and the week pages' weeks (None: all)
     unplanned: str | None = None  # the athletes not planned yet (Plan.unplanned), said
+    overview_pages: int = 1  # the Overview's printed pages (planner.xlsx_overview)
 
     def shown_days(self) -> list[int]:
         """The days the Calendar holds: those of the weeks chosen, else every day."""
@@ -804,13 +805,12 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     # the Load sheet's rows (about 30 a page, after its charts; the weeks printed alone: a
     # fortnight's workbook said "about 116 pages" and printed 86), and the few short sheets
     pages = (n * (weeks + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1
-             + -(-n * weeks // 30) + 10)
+             + -(-n * weeks // 30) + 9 + ctx.overview_pages)
     if pages > 50:
-        line(None, f"To print, choose the sheet you need (Excel prints the active sheet): the whole "
-                   f"workbook is about {pages:,} pages, a page per athlete and week.", note, 9)
+        line(None, print_words(pages, n, weeks, ctx.weeks is None), note, 9)
     index = [
-        (OVERVIEW_SHEET, f"the season at a glance (one page; a large squad some {ATHLETES_A_PAGE} "
-                         f"athletes a page): athletes × weeks, blocks, competitions, returns"),
+        (OVERVIEW_SHEET, f"the season at a glance ({text.plural(ctx.overview_pages, 'page')} "
+                         f"printed): athletes × weeks, blocks, competitions, returns"),
         (RETURNS_SHEET, "each injured athlete's return and target"),
         (CALENDAR_SHEET, "days × athletes, a month of whole weeks a page: the planned intensity of "
                          "every day"),
@@ -852,6 +852,19 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     ws.column_dimensions["B"].width = width_b
     ws.print_area = f"A1:B{r}"
     ctx.print_setup(ws, title_rows=None, landscape=False, fit=(1, 1))
+
+
+def print_words(pages: int, athletes: int, weeks: int, whole: bool) -> str:
+    """The Cover's words on printing a workbook of ``pages`` (about): how many the athletes' week
+    pages make, and how to print only some (a coach printed the whole season: 1,034 pages)."""
+    some = ("export only some weeks: File ▸ Export…'s Weeks (This week, say), or --weeks on the "
+            "command line" if whole else "export other weeks the same way (File ▸ Export…'s "
+            "Weeks, or --weeks)")
+    return (f"Printing the whole workbook makes about {pages:,} pages: the athletes' sheets are "
+            f"{athletes * (weeks + 1):,} of them ({text.plural(athletes, 'athlete')} × "
+            f"{text.plural(weeks, 'week')}, a page each, and each athlete's first page). Print only "
+            f"the sheets you need (Excel and LibreOffice print the sheet open, or the sheets "
+            f"selected), or {some}.")
 
 
 # -- Returns -------------------------------------------------------------------------------------------

@@ -7,23 +7,27 @@ in the squad's display order (``planner.squad``): a week the athlete starts in a
 shows the stage (its colour and code); otherwise the number of speed days that week, on the
 athlete's week kind, in red when the week has no HV exposure (not for a position HV-1
 exempts, goalkeepers by default); a week away is hatched. The
-last column is the athlete's return (injured athletes). A legend sits under the table; the sheet
-prints as wide as the page, or smaller when that holds fewer than ``ATHLETES_A_PAGE`` athletes
-under the head (a half season's weeks, its tournaments' names tall), on one A4 landscape page, so
-nothing splits, when it fits one; a larger
-squad goes over pages as wide as the paper, the athletes shared evenly (some 40 a page), the
-months, blocks, weeks, competitions and team weeks repeated on each, the legend under the last
-athletes (a squad that fits one page but for its legend: the legend alone on a second page, no
-head over it).
+last column is the athlete's return (injured athletes). A legend sits under the table.
+
+It prints on one A4 landscape page when the whole of it fits at ``READABLE`` % or larger (the
+names and counts at 7.6 points or more; a whole season on one page was 5-point type, its
+matches' names 4-point). Else the weeks print in parts side by side (``week_parts``: as few as
+print at ``READABLE`` %, each starting where a block or a month does when one is near), the names
+and positions beside each (print titles A:B), the legend under the first part as wide as it;
+a squad too large for a page goes over pages at the largest scale that keeps them fewest, the
+athletes shared evenly, the months, blocks, weeks, competitions and team weeks repeated on each,
+the legend under the last athletes (a squad that fits one page but for its legend: the legend
+alone on a page, no head over it).
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
@@ -60,9 +64,9 @@ POS_W = 4.5
 FIRST_WEEK_COL = 3  # A name, B position, then the weeks
 RETURN_W = 30
 HEAD_ROWS = 6  # title, months, blocks, weeks, competitions, team week
-# athletes a printed page holds at least, under the head (the Cover says so); a squad of as many
-# and its legend prints on one page
-ATHLETES_A_PAGE = 40
+# the least print scale (%): the names and counts (9 pt) print at 7.6 pt or more, the months,
+# blocks and team weeks (8 pt) at 6.8 (at 55 % a season on one page was 5-point type)
+READABLE = 85
 ATHLETE_ROW_H = 13.0  # an athlete's row, in points (taller for a position of several lines)
 ROOM = 0.97  # of a page's printable height: what LibreOffice and Excel round away
 KIND_LETTER = {"load": "", "deload": "D", "taper": "T"}
@@ -109,61 +113,132 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     ws.merge_cells(start_row=2, start_column=ret_col, end_row=5, end_column=ret_col)
 
     row = _athletes(ctx, ws, returns_by, ret_col)
-    legend_end = _legend(ctx, ws, row + 1, last_col)
-
     ws.column_dimensions["A"].width = _name_width(ctx)
     ws.column_dimensions["B"].width = POS_W
     for w in range(nw):
         ws.column_dimensions[get_column_letter(FIRST_WEEK_COL + w)].width = WEEK_W
     ws.column_dimensions[last_col].width = RETURN_W
+    parts, widest = week_parts(ws.column_dimensions["A"].width, nw, part_starts(ctx))
+    # printed in parts, the legend is as wide as the first (a line across the whole season was
+    # cut at each part's edge); on one page, as wide as the table
+    legend_col = ret_col if len(parts) == 1 else FIRST_WEEK_COL + parts[0][1]
+    legend_end = _legend(ctx, ws, row + 1, get_column_letter(legend_col))
+
     ws.freeze_panes = ws.cell(row=HEAD_ROWS + 1, column=FIRST_WEEK_COL).coordinate
-    ws.print_area = f"A1:{last_col}{ws.max_row}"
-    breaks, scale, repeat = print_pages(ws, ret_col, row, legend_end)
-    if not breaks:  # the squad fits one page: the whole sheet on it
+    breaks, scale, repeat = print_pages(ws, widest, row, legend_end, one_page=len(parts) == 1)
+    ctx.overview_pages = overview_pages(breaks, row, len(parts))
+    if len(parts) == 1:
+        ws.print_area = f"A1:{last_col}{ws.max_row}"
+    else:  # each part of the season on its own pages, the athletes' names and the head on each
+        ws.print_area = [f"A1:{get_column_letter(legend_col)}{ws.max_row}"] + [
+            f"{get_column_letter(FIRST_WEEK_COL + a)}2:"
+            f"{get_column_letter(ret_col if b == nw - 1 else FIRST_WEEK_COL + b)}{row - 1}"
+            for a, b in parts[1:]]
+        ws.print_title_cols = "A:B"
+    if not breaks and len(parts) == 1:  # the squad fits one page: the whole sheet on it
         ctx.print_setup(ws, title_rows=None, fit=(1, 1))
         return
-    # a large squad printed on one page was 3-point type on part of its width: as wide as the
-    # page, some 40 athletes a page, the months, blocks, weeks and competitions on each
+    # a season printed on one page was 5-point type, its matches' names 4-point: the weeks in
+    # parts side by side and the athletes over pages, each printed at READABLE % or larger
     write_styled(ws.cell(row=1, column=1), f"{season.name}: the season at a glance", st.title(14))
     for r in breaks:
         ws.row_breaks.append(Break(id=r))
     ctx.print_setup(ws, title_rows=f"2:{HEAD_ROWS}" if repeat else None, scale=scale)
 
 
-def print_pages(ws: Worksheet, last_col: int, end: int,
-                legend_end: int) -> tuple[list[int], int, bool]:
-    """How the sheet prints: ([], 0, False) when the whole of it fits one page at its print scale
-    (the one that fills the page's width, or holds ``ATHLETES_A_PAGE`` athletes under the head on
-    a page when that is smaller); else the rows each page ends on, that scale and whether the head
-    rows repeat on each page. The athletes are shared evenly between the pages, the legend under the
-    last of them (a page more when it does not fit there: the repeated head over the legend alone
-    printed as an empty grid over half a page); a squad that fits one page without its legend
-    prints the legend alone on a second page, no head repeated over it.
+def week_parts(name_w: float, nw: int, starts: list[int] | None = None
+               ) -> tuple[list[tuple[int, int]], float]:
+    """The season's ``nw`` weeks in as few parts (first and last week) as print side by side at
+    ``READABLE`` % or larger, each part as many weeks (the last, with the Return column, fewer),
+    the names and positions printed beside each; and the widest part's width in points. A part
+    starts, up to 3 weeks from there, where ``starts`` (a week's worth as a part's first: 2 a
+    block's first week, 1 a month's) is highest: a block or month cut in two lost its name on
+    one side."""
+    fixed = print_points(name_w) + print_points(POS_W)
+    week, ret = print_points(WEEK_W), print_points(RETURN_W)
+    page_w = printable()[0] * 0.98
+
+    def wide(a: int, b: int) -> float:
+        return fixed + (b - a + 1) * week + (ret if b == nw - 1 else 0)
+
+    for k in range(1, nw + 1):
+        # the last part holds the Return column: as many weeks fewer as it is wide
+        per = max(1, math.ceil((nw + ret / week) / k))
+        firsts = list(range(0, nw, per))
+        for j in range(1, len(firsts)):
+            lo, hi = firsts[j - 1] + 1, firsts[j + 1] - 1 if j + 1 < len(firsts) else nw - 1
+            best = max((f for f in range(firsts[j] - 3, firsts[j] + 4) if lo <= f <= hi),
+                       key=lambda f, d=firsts[j]: ((starts or [0] * nw)[f], -abs(f - d)))
+            moved = firsts[:j] + [best] + firsts[j + 1:]
+            nexts = moved[1:] + [nw]
+            if all(wide(a, b - 1) * READABLE / 100 <= page_w for a, b in zip(moved, nexts, strict=True)):
+                firsts = moved
+        parts = [(a, b - 1) for a, b in zip(firsts, firsts[1:] + [nw], strict=True)]
+        widest = max(wide(a, b) for a, b in parts)
+        if widest * READABLE / 100 <= page_w:
+            return parts, widest
+    return parts, widest
+
+
+def part_starts(ctx) -> list[int]:
+    """Each week's worth as the first of a printed part: 2 when a block starts in it, 1 when a
+    month does (its first day the month's first week's), else 0."""
+    tl, blocks = ctx.tl, ctx.season.blocks
+    out = []
+    for w, week in enumerate(tl.weeks):
+        days = [tl.days[i] for i in week.days]
+        first = tl.days[week.first]
+        month = w > 0 and tl.days[tl.weeks[w - 1].first].month != first.month
+        out.append(2 * any(days[0] <= b.start <= days[-1] for b in blocks) + month)
+    return out
+
+
+def overview_pages(breaks: list[int], end: int, parts: int) -> int:
+    """The pages the Overview prints: the first part's (athletes and legend), then each other
+    part's athletes' pages (``end``: the row after the last athlete)."""
+    athletes = 1 + sum(1 for b in breaks if b < end)
+    return len(breaks) + 1 + (parts - 1) * athletes
+
+
+def print_pages(ws: Worksheet, width: float, end: int, legend_end: int,
+                one_page: bool = True) -> tuple[list[int], int, bool]:
+    """How the sheet prints: ([], 0, False) when the whole of it fits one page (``one_page``: its
+    weeks in one part) at ``READABLE`` % or larger; else the rows each page ends on, the scale
+    and whether the head rows repeat on each page. The scale is the largest, up to the one that
+    fills the page's width (``width``, the widest part's, in points), at which the athletes take
+    as few pages as at ``READABLE`` %. The athletes are shared evenly between the pages, the
+    legend under the last of them (a page more when it does not fit there: the repeated head over
+    the legend alone printed as an empty grid over half a page); a squad that fits one page
+    without its legend prints the legend alone on a second page, no head repeated over it.
     ``end``: the row after the last athlete; ``legend_end``: the legend's last row."""
-    width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width or 8.43)
-                for c in range(1, last_col + 1))
 
     def height(a: int, b: int, scale: float = 100) -> float:  # rows a..b as printed at ``scale``
         return sum(ws.row_dimensions[r].height or 13.0 for r in range(a, b + 1)) * scale / 100
 
-    # as wide as the page, and no larger than holds ATHLETES_A_PAGE under the head: a half
-    # season's sevens (its weeks wide, its tournaments' names tall) printed at 95 % held 21
-    # athletes a page, and its 24 went over three pages, each two-thirds empty
-    worth = height(1, HEAD_ROWS) + ATHLETES_A_PAGE * ATHLETE_ROW_H
-    scale = min(scale_for(width, 1.0), scale_for(1.0, worth / ROOM))
-    height = functools.partial(height, scale=scale)
-
     room = printable()[1] * ROOM
-    if height(1, legend_end) <= room:
-        return [], 0, False
+    most = max(READABLE, scale_for(width, 1.0))
+    if height(1, legend_end, READABLE) <= room:
+        if one_page:
+            return [], 0, False
+        return [], min(most, max(READABLE, scale_for(1.0, height(1, legend_end) / ROOM))), False
+
+    def athlete_pages(scale: float) -> int:  # the fewest pages the athletes need at ``scale``
+        pages, used = 1, height(1, HEAD_ROWS, scale)
+        for r in range(HEAD_ROWS + 1, end):
+            h = height(r, r, scale)
+            if used + h > room:
+                pages, used = pages + 1, height(2, HEAD_ROWS, scale)
+            used += h
+        return pages
+
+    fewest = athlete_pages(READABLE)
+    scale = next(s for s in range(most, READABLE - 1, -1) if athlete_pages(s) == fewest)
+    height = functools.partial(height, scale=scale)
+    if height(1, legend_end) <= room:  # (parts side by side: the first holds the legend too)
+        return [], scale, False
     heights = [height(r, r) for r in range(HEAD_ROWS + 1, end)]
     top, head, legend = height(1, 1), height(2, HEAD_ROWS), height(end, legend_end)
-    # the fewest pages the athletes need, then as many on each (120: 40, 40, 40, not 49, 49, 22)
-    pages, used = 1, top + head
-    for h in heights:
-        if used + h > room:
-            pages, used = pages + 1, head
-        used += h
+    pages = fewest
     if pages == 1:
         return [end], scale, False  # the blank row under the athletes ends page 1
     for n in range(pages, len(heights) + 1):
@@ -459,8 +534,8 @@ def _legend(ctx, ws: Worksheet, top: int, last_col: str) -> int:
             f"{b.name} ({text.span(b.start, b.end)})" + (f": {b.emphasis}" if b.emphasis else "")
             for b in ctx.season.blocks) + ".")
     note = st.note()
-    width = ws.column_dimensions["A"].width or 14
-    total = width + POS_W + WEEK_W * len(ctx.tl.weeks) + RETURN_W
+    total = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43
+                for c in range(1, column_index_from_string(last_col) + 1))
     for k, line in enumerate(lines, start=1):
         write_styled(ws.cell(row=top + k, column=1), line, note)
         ws.merge_cells(f"A{top + k}:{last_col}{top + k}")

@@ -262,39 +262,77 @@ def test_the_overview_is_the_season_on_one_page(exported):
     assert ws.print_area == f"'{OVERVIEW_SHEET}'!$A$1:$F${ws.max_row}"
 
 
-def test_a_large_squads_overview_prints_as_wide_as_the_page_some_40_athletes_a_page():
-    """120 athletes over 52 weeks printed on one A4 page: 3-point type on 60 % of its width.
-    Now the page's width is used and the squad goes over pages, the head on each."""
-    from openpyxl.utils import get_column_letter
+def _printed_pages(ws) -> list[tuple[float, float, list[int]]]:
+    """The Overview's printed pages as its print setup lays them out: each page's width and
+    height in points at the sheet's print scale (the repeated columns and head rows included)
+    and its athletes' rows. A print area starting past column A prints the names (A:B) beside
+    it; a page after the first of an area prints the repeated head rows over it."""
+    from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
+    from planner.xlsx_layout import print_points
+
+    scale = ws.page_setup.scale / 100
+    athletes = set(overview_rows(ws).values())
+    ends = [b.id for b in ws.row_breaks.brk]
+    repeat = ws.print_title_rows == "$2:$6"
+    cols = ws.print_title_cols
+    pages = []
+    for area in ws.print_area.split(","):
+        c0, r0, c1, r1 = range_boundaries(area.split("!")[1].replace("$", ""))
+        width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width) for c in range(c0, c1 + 1))
+        if c0 > 1:
+            assert cols == "$A:$B"
+            width += sum(print_points(ws.column_dimensions[x].width) for x in "AB")
+        assert c0 == 1 or column_index_from_string("B") < c0
+        cuts = [r0 - 1] + [e for e in ends if r0 <= e < r1] + [r1]
+        for k, (lo, hi) in enumerate(zip(cuts, cuts[1:], strict=False)):
+            rows = range(lo + 1, hi + 1)
+            height = sum(ws.row_dimensions[r].height or 13.0 for r in rows)
+            if k and repeat:
+                height += sum(ws.row_dimensions[r].height or 13.0 for r in range(2, 7))
+            pages.append((width * scale, height * scale, [r for r in rows if r in athletes]))
+    return pages
+
+
+def _assert_readable_pages(ws) -> list[tuple[float, float, list[int]]]:
+    """Every printed page of the Overview fits A4 landscape, at a scale that prints its 9-point
+    names and counts at 7.5 points or more, every athlete of the sheet printed on some page."""
+    from planner.xlsx_layout import printable
+
+    page_w, page_h = printable()
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.orientation == "landscape"
+    assert 9 * ws.page_setup.scale / 100 >= 7.5, ws.page_setup.scale  # the names' and counts' 9 pt
+    pages = _printed_pages(ws)
+    for k, (w, h, _rows) in enumerate(pages):
+        assert w <= page_w and h <= page_h, (k, w, h)
+    printed = {r for _w, _h, rows in pages for r in rows}
+    assert printed == set(overview_rows(ws).values())
+    return pages
+
+
+def test_a_large_squads_overview_prints_its_weeks_in_parts_and_its_athletes_over_pages():
+    """120 athletes over 52 weeks printed on one A4 page: 3-point type on 60 % of its width;
+    then as wide as the page, some 40 athletes a page: 4.5-point type. Now the weeks print in
+    parts side by side, the names beside each, the athletes shared evenly between pages, the head
+    on each, every page at a readable size."""
     from planner.xlsx_export import _build
-    from planner.xlsx_layout import print_points, printable
     from tests.builders import season as built
 
     s = built(weeks=52, athletes=120)
     wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
     ws = wb[OVERVIEW_SHEET]
     assert ws["A1"].value == f"{s.name}: the season at a glance"
-    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.orientation == "landscape"
-    scale = ws.page_setup.scale / 100
-    width = sum(print_points(ws.column_dimensions[get_column_letter(c)].width) for c in range(1, 52 + 4))
-    page_w, page_h = printable()
-    assert 0.9 * page_w <= width * scale <= page_w and scale >= 0.5  # the width, type of 4.5 pt+
     assert ws.print_title_rows == "$2:$6"  # months, blocks, weeks, competitions, team week
-
-    def height(a: int, b: int) -> float:
-        return sum(ws.row_dimensions[r].height or 13.0 for r in range(a, b + 1)) * scale
-
+    pages = _assert_readable_pages(ws)
+    parts = ws.print_area.split(",")
+    assert len(parts) >= 2
+    counts = [len(rows) for _w, _h, rows in pages if rows]
+    assert len(counts) % len(parts) == 0
+    first = counts[:len(counts) // len(parts)]
+    assert len(set(first[:-1])) == 1 and first[-1] <= first[0] and sum(first) == 120  # shared evenly
     rows = sorted(overview_rows(ws).values())
-    assert len(rows) == 120
-    ends = [b.id for b in ws.row_breaks.brk]
-    pages = [[r for r in rows if lo < r <= hi] for lo, hi in zip([0, *ends], [*ends, ws.max_row], strict=True)]
-    assert [len(p) for p in pages] == [40, 40, 40]
-    for k, (lo, hi) in enumerate(zip([0, *ends], [*ends, ws.max_row], strict=True)):
-        own = height(lo + 1, hi) if k == 0 else height(2, 6) + height(lo + 1, hi)
-        assert own <= page_h, k  # each page, its head and (the last) the legend, fits
     legend = next(r for r in range(rows[-1], ws.max_row + 1) if ws.cell(row=r, column=1).value == "Legend")
-    assert legend > ends[-1]
+    assert legend > [b.id for b in ws.row_breaks.brk][-1]
 
 
 def _overview_pages(s):
@@ -316,15 +354,13 @@ def _overview_pages(s):
 def test_a_squad_that_fits_one_page_but_for_its_legend_prints_the_legend_alone_without_the_head():
     """The legend printed on a second page under the repeated months, blocks, weeks,
     competitions and team week: an empty grid over half the page, the legend under it."""
-    from planner.xlsx_layout import printable
     from tests.builders import season as built
 
-    ws, rows, ends, legend, height = _overview_pages(built(weeks=52, athletes=44))
-    assert not ws.sheet_properties.pageSetUpPr.fitToPage  # as wide as the page, not shrunk
+    ws, rows, ends, legend, _height = _overview_pages(built(weeks=52, athletes=24))
+    _assert_readable_pages(ws)
     assert ws.print_title_rows is None  # nothing repeated over the legend
     assert ends == [rows[-1] + 1]  # every athlete on page 1, the legend alone on page 2
-    assert ends[0] < legend and height(1, ends[0]) <= printable()[1]
-    assert height(ends[0] + 1, ws.max_row) <= printable()[1]
+    assert ends[0] < legend
 
 
 def _sevens_half_season(athletes: int):
@@ -343,45 +379,38 @@ def _sevens_half_season(athletes: int):
     return built(weeks=26, athletes=athletes, matches=[], comps=comps)
 
 
-def test_a_half_season_squad_of_24_prints_its_overview_on_one_page_as_the_cover_says():
+def test_a_half_season_squad_prints_its_overview_readably_on_as_few_pages_as_it_can():
     """A sevens squad of 24 over 26 weeks printed its Overview on three pages of 7, 9 and 8
-    athletes, each two-thirds empty (breaks forced at rows 14 and 22), while the Cover says "one
-    page; a large squad some 40 athletes a page": the sheet as wide as the page held only 21
-    athletes under its tall head. It prints no larger than holds 40 athletes a page, so 24 and
-    the legend are one page, and a larger squad goes over pages of at least a page's worth."""
-    from planner.xlsx_layout import printable
-    from planner.xlsx_overview import ATHLETES_A_PAGE
-
-    ws, rows, ends, _legend, _height = _overview_pages(_sevens_half_season(24))
+    athletes, each two-thirds empty (breaks forced at rows 14 and 22): the sheet as wide as the
+    page held only 21 athletes under its tall head. Then it printed on one page, at 6-point type.
+    Now its 24 athletes are one readable page (the legend on a second), and 60 share the fewest
+    readable pages evenly."""
+    ws, rows, ends, legend, _height = _overview_pages(_sevens_half_season(24))
     assert ws.row_dimensions[5].height > 80  # the tournaments' names: the head is tall
-    assert len(rows) == 24 and not ends and not ws.print_title_rows
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
+    pages = _assert_readable_pages(ws)
+    assert len(rows) == 24 and [len(r) for _w, _h, r in pages] == [24, 0]
+    assert ends == [rows[-1] + 1] and not ws.print_title_rows
 
-    ws, rows, ends, legend, height = _overview_pages(_sevens_half_season(60))
+    ws, rows, ends, legend, _height = _overview_pages(_sevens_half_season(60))
     assert ws.print_title_rows == "$2:$6"
-    pages = [[r for r in rows if lo < r <= hi] for lo, hi in zip([0, *ends], [*ends, ws.max_row], strict=True)]
-    assert [len(p) for p in pages] == [30, 30] and ends[-1] < legend
-    page_h = printable()[1]
-    assert height(1, ends[0]) <= page_h and height(2, 6) + height(ends[0] + 1, ws.max_row) <= page_h
-    # a page holds the head and ATHLETES_A_PAGE athletes at the sheet's scale
-    assert height(1, 6) + height(rows[0], rows[ATHLETES_A_PAGE - 1]) <= page_h
+    counts = [len(r) for _w, _h, r in _assert_readable_pages(ws)]
+    assert sum(counts) == 60 and len(set(counts[:-1])) == 1 and counts[-1] <= counts[0]
+    assert ends[-1] < legend
 
 
 def test_a_large_squads_legend_prints_under_its_last_athletes_a_page_more_when_needed():
     """96 athletes fit two pages, but the legend did not fit under the second's: it went on a
-    third page under the repeated head, an empty grid. Now three pages share them, 32 each, and
-    the legend is under the last 32."""
-    from planner.xlsx_layout import printable
+    third page under the repeated head, an empty grid. Now the pages share them evenly, and the
+    legend is under the last of them."""
     from tests.builders import season as built
 
-    ws, rows, ends, legend, height = _overview_pages(built(weeks=52, athletes=96))
+    ws, rows, ends, legend, _height = _overview_pages(built(weeks=52, athletes=96))
     assert ws.print_title_rows == "$2:$6"
-    pages = [[r for r in rows if lo < r <= hi] for lo, hi in zip([0, *ends], [*ends, ws.max_row], strict=True)]
-    assert [len(p) for p in pages] == [32, 32, 32]
+    pages = _assert_readable_pages(ws)
+    first_part = [p for p in pages if p[2] and p[2][0] <= rows[-1]][:len(ends) + 1]
+    counts = [len(r) for _w, _h, r in first_part]  # as many on each, the last page's fewer
+    assert sum(counts) == 96 and len(set(counts[:-1])) == 1 and counts[-1] <= counts[0]
     assert ends[-1] < rows[-1] < legend  # no break between the last athletes and the legend
-    assert height(2, 6) + height(ends[-1] + 1, ws.max_row) <= printable()[1]
-    assert height(1, 6) + height(rows[0], rows[47]) <= printable()[1]  # two pages held the athletes
 
 
 def test_the_overview_shows_blocks_and_each_return(tmp_path, demo_season):
@@ -1368,22 +1397,45 @@ def test_the_export_gets_the_mode_of_the_users_files(tmp_path, monkeypatch):
     assert path.stat().st_mode & 0o777 == 0o600
 
 
-def test_the_cover_says_how_many_pages_the_whole_workbook_prints():
-    """LibreOffice and 'print the workbook' print every sheet: about 1,000 pages for the demo."""
+def test_the_cover_says_how_many_pages_the_whole_workbook_prints_and_how_to_print_less():
+    """LibreOffice and 'print the workbook' print every sheet: a coach printed the demo's whole
+    season, 1,034 pages, the Cover's "about 1,039 pages" in a note. Now it says how many of them
+    the athletes' week pages are (athletes x weeks, and each athlete's first page), and how to
+    print less: the sheets needed, or only some weeks exported (the Weeks choice, --weeks)."""
     from solver import SolveRequest, solve
     from tests.builders import season as built
 
     s = built(weeks=9, athletes=6)
     plan = solve(SolveRequest(s, time_limit=30)).plan
-    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, plan, exported_at=EXPORTED_AT)))
-    texts = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
-    said = [t for t in texts if t.startswith("To print, choose the sheet you need (Excel prints "
-                                             "the active sheet): the whole workbook is about ")]
-    assert len(said) == 1 and said[0].endswith(" pages, a page per athlete and week.")
+    for weeks, n in ((None, 9), ([2, 3, 4], 3)):
+        wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, plan, exported_at=EXPORTED_AT,
+                                                              weeks=weeks)))
+        texts = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
+        said = [t for t in texts if t.startswith("Printing the whole workbook makes about ")]
+        if weeks is not None:  # 6 athletes' 3 weeks: a few pages, nothing said
+            assert not said
+            continue
+        assert len(said) == 1, said
+        m = re.match(r"Printing the whole workbook makes about ([\d,]+) pages: the athletes' sheets "
+                     r"are ([\d,]+) of them \((\d+) athletes × (\d+) weeks, a page each, and each "
+                     r"athlete's first page\)\. Print only the sheets you need", said[0])
+        assert m, said[0]
+        assert (int(m[3]), int(m[4])) == (6, n) and int(m[2]) == 6 * (n + 1) < int(m[1])
+        assert "export only some weeks: File ▸ Export…'s Weeks" in said[0] and "--weeks" in said[0]
     # tests/exports/test_print.py holds the number against the pages LibreOffice prints
     small = small_season()
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(small, small_plan(small))))
-    assert not any("To print" in str(v) for v in _cells(wb["Cover"]).values())  # a few pages
+    assert not any("Printing the whole" in str(v) for v in _cells(wb["Cover"]).values())  # a few pages
+
+
+def test_a_workbook_of_some_weeks_says_how_to_export_others():
+    """A workbook of some weeks that still prints many pages says so, and how to export others."""
+    from planner.xlsx_export import print_words
+
+    words = print_words(1234, 40, 20, whole=False)
+    assert words.startswith("Printing the whole workbook makes about 1,234 pages: the athletes' "
+                            "sheets are 840 of them (40 athletes × 20 weeks")
+    assert "export other weeks the same way (File ▸ Export…'s Weeks, or --weeks)" in words
 
 
 def test_a_plan_whose_rehab_stage_the_season_no_longer_has_is_refused_not_a_crash(tmp_path):
