@@ -13,12 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner import text
-from planner.check import _Athlete, _Checker, check_plan, group_soft
+from planner.check import UNAVOIDABLE, _Athlete, _Checker, check_plan, group_soft
 from planner.congestion import RECOVERY_HOURS
 from planner.memo import by_identity
 from planner.rules import RULES, RuleSet
 from planner.season import FIT, HV_LEVEL, Plan, Season
-from planner.timeline import Timeline
 
 SETTLED_DAYS = 21  # FIT this long before a run: not just back from rehab (HV-1's advice)
 
@@ -33,8 +32,9 @@ class Hv1Run:
     HV-6 and HV-7 keep the days around it free): ``matches`` in weeks of 2 matches or more,
     ``deload`` where they fill a deload week's cap (the weeks in ``deload_weeks``); "" when a
     day was open, or when neither is so. ``settled``: the athletes are FIT all through it and
-    for ``SETTLED_DAYS`` before (none just back from rehab). ``days_off``: most of its days are
-    the team's days off (no plan gives an exposure there): the run's cause, then, with no other.
+    for ``SETTLED_DAYS`` before (none just back from rehab). ``days_off``: half its windows or
+    more lie inside the team's days off (the checker's ``UNAVOIDABLE``: no plan gives an
+    exposure there): the run's cause, then, with no other.
     ``start`` is today at the earliest (its first window may begin before today: the days
     lived count in it, but are no longer planned)."""
 
@@ -179,9 +179,11 @@ def hv1_runs(season: Season, plan: Plan, soft=None) -> list[Hv1Run]:
         # from today at the earliest: a window that reaches today counts the days before it,
         # but a gap said "from Mon 30 Nov" on 7 Dec reads as one the plan still chooses
         start, end = min(max(g.first.start, today), g.end), g.end
-        # the team's days off are the cause only of a gap that is mostly days off: the bench's
-        # 19 weeks of 3 matches a week with a 10-day break in them were "the team's days off"
-        off = _mostly_days_off(tl, start, end)
+        # the team's days off are the cause only of a gap most of whose windows lie inside them
+        # (the checker's own word, as Plan Check's line counts them): the bench's 19 weeks of 3
+        # matches a week with a 10-day break in them, and a side training on Mondays only with
+        # its free weekdays, were "the team's days off"
+        off = _mostly_days_off(g.members)
         cause, weeks = _closed_by_matches(a, start, end) if a and not off else ("", ())
         settled = a is None or _settled(a, start, end)
         runs.setdefault((start, end, cause, off, settled, weeks), []).append(aid)
@@ -292,12 +294,14 @@ def hv1_settings(season: Season) -> list[tuple[str, str, int]]:
     return out
 
 
-def _mostly_days_off(tl: Timeline, start: dt.date, end: dt.date) -> bool:
-    """Are more than half the days from ``start`` to ``end`` the team's days off (no team
-    training and no competition: the days of HV-1's windows that ``planner.check.UNAVOIDABLE`` says no plan avoids)?"""
-    lo, hi = tl.clamp_index(start), tl.clamp_index(end)
-    off = sum(1 for i in range(lo, hi + 1) if not (tl.is_training[i] or tl.is_comp[i]))
-    return off * 2 > hi - lo + 1
+def _mostly_days_off(windows) -> bool:
+    """Do half or more of a gap's HV-1 ``windows`` lie inside the team's days off (those the
+    plan checker marks ``UNAVOIDABLE``: no day of them has team training or a competition)?
+    Free weekdays between training days are no break: a window holding one training day could
+    have had an exposure. Half counts: a 9-day gap over a week's break is 2 windows, one of
+    them inside it."""
+    off = sum(1 for v in windows if UNAVOIDABLE in v.message)
+    return off * 2 >= len(windows)
 
 
 def _settled(a: _Athlete, start: dt.date, end: dt.date) -> bool:

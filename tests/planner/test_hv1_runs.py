@@ -394,3 +394,37 @@ def test_a_bench_gap_through_a_break_is_the_matches_doing_and_a_break_gap_the_da
             f"and HV-7 keep the days around it free): Athlete 2 (A2) and Athlete 3 (A3): "
             f"from {text.day(day(today))} to ") in said, said
     assert "Most of it is the team's days off, where no plan gives one: Athlete 1 (A1): " in said
+
+
+def test_free_weekdays_between_training_days_are_not_the_team_s_days_off():
+    """An amateur side training on Mondays only, with matches on Wednesdays and Saturdays: the
+    bench's 6 weeks without an exposure were put down to "the team's days off" (24 of the 42
+    days have neither training nor a match), though the checker finds no window inside days off
+    and Plan Check's line said one exposure covers them. A gap is the days off' only when half
+    or more of its windows are ones the checker says no plan avoids."""
+    from planner.check import UNAVOIDABLE, group_soft
+
+    matches = [d for w in range(6) for d in (7 * w + 2, 7 * w + 5)]  # Wed + Sat
+    s = season(weeks=6, athletes=3, matches=matches)
+    s = s.model_copy(update={
+        "calendar": s.calendar.model_copy(update={"training_days": ("mon",)}),
+        "athletes": tuple(a.model_copy(update={"role": "bench"}) if a.id != "A1" else a
+                          for a in s.athletes)})
+    out, report = solved_and_checked(s, time_limit=20)
+    runs = hv1_runs(s, out.plan, report.soft)
+    groups = {(g.first.athlete, g.first.start): g for g in group_soft(sorted(
+        (v for v in report.soft if v.rule == "HV-1"), key=lambda v: (v.athlete, v.start)))}
+    bench = [r for r in runs if "A2" in r.athletes]
+    assert bench, [r.text(s) for r in runs]
+    for r in runs:  # each run's days off agree with the checker's windows of its gap
+        g = next(g for (a, _), g in groups.items()
+                 if a in r.athletes and g.first.start <= r.start <= g.end == r.end)
+        off = sum(1 for v in g.members if UNAVOIDABLE in v.message)
+        assert r.days_off == (off * 2 >= len(g.members)), (r.text(s), off, len(g.members))
+        if not off:
+            assert "days off" not in r.text(s), r.text(s)
+            assert "days off" not in g.message, g.message
+    assert report.unavoidable() == 0  # no window of this season lies inside days off
+    assert not any(r.days_off for r in bench), [r.text(s) for r in bench]
+    # so the real cause is said: the matches from the bench leave no training day free
+    assert any(r.matches for r in bench), [r.text(s) for r in bench]
