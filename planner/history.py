@@ -49,6 +49,24 @@ START_MINUTES = 45  # the default of LD-1's start_from_played (rules-spec.md sec
 # own line with start_minutes(season)
 
 
+PLAYED_AS_PLANNED = {"start": 90.0, "bench": 20.0}  # minutes played by a planned start, bench
+
+
+def played_as_planned(role: str, minutes: float, start_from: float = START_MINUTES) -> float:
+    """The minutes played a match day of ``role`` (``start`` or ``bench``) logs as planned, in a
+    session of ``minutes`` (a shorter match, a youth team's 70, is played whole), read against
+    the season's start line ``start_from`` (LD-1's ``start_from_played``): a start at least the
+    line, so it still reads as a start when the line is above its minutes (100, or 45 over a
+    40-minute match), and a bench appearance under it (19 for a line of 20). A start's minutes
+    played may so exceed the session's ``minutes``: the session is then as long as them."""
+    played = min(PLAYED_AS_PLANNED[role], float(minutes))
+    if role == "start":
+        return max(played, float(start_from))
+    if played >= start_from:
+        played = max(start_from - 1, start_from / 2)
+    return float(played)
+
+
 def start_minutes(season: Season) -> float:
     """The minutes played from which a logged match counts as started, the season's setting
     (LD-1's ``start_from_played``; :data:`START_MINUTES`, rules-spec.md section 9's 45, by

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from planner.history import played_as_planned
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
 from planner.rehab import governing
@@ -54,17 +55,16 @@ def log_week(season: Season, first: dt.date, last: dt.date, seed: int = 1) -> tu
             played = None
             top = float(it) if it > 0 else None
             if tl.is_comp[d] and stage == FIT and it in PLAYED_LEVELS:
-                played = 90.0 if it == PLAY_LEVEL["start"] else 20.0
-                if it == PLAY_LEVEL["start"] and rng.random() < 0.1:
-                    played = 20.0  # subbed early: counts as a bench appearance
+                role = "start" if it == PLAY_LEVEL["start"] else "bench"
+                if role == "start" and rng.random() < 0.1:
+                    role = "bench"  # subbed early: counts as a bench appearance
                     minutes, rpe = table.bench
-                if played == 20.0 and played >= table.start_from:  # under the season's start line
-                    played = max(table.start_from - 1, table.start_from / 2)
+                # a start reads as one, a bench appearance as one, whatever the season's line
+                played = played_as_planned(role, minutes, table.start_from)
+                minutes = max(minutes, played)  # a session's minutes include the match played
             elif top is not None and rng.random() < 0.05:
                 top = min(100.0, top + 10.0)  # faster than planned
             pain = 6.0 if stage != FIT and rng.random() < 0.03 else None
-            if played is not None:
-                played = min(played, float(minutes))  # a rule set's shorter match is played whole
             out.append(Session(athlete=a.id, date=tl.days[d], minutes=minutes, rpe=rpe,
                                top_speed_pct=top, minutes_played=played, pain=pain))
     return tuple(out)

@@ -334,3 +334,55 @@ def test_move_today_works_out_who_was_due_once_for_each_date_it_shows(monkeypatc
         assert said == fresh[today] and said[0] and said[1]
         per_date.append(len(built) - n)
     assert per_date == [1, 1, 0]
+
+
+def test_a_match_logged_as_planned_keeps_its_role_whatever_the_season_s_start_line():
+    """LD-1's start_from_played may be 1 to 120, but "Log as planned" logged a start as 90
+    minutes played (the match's 40 in a youth rule set): with the line at 100, or at 45 over a
+    40-minute match, every planned start read back as a bench appearance. One helper gives the
+    Log and the simulated log their minutes played: a start at the line or above, a bench
+    appearance under it."""
+    from planner.history import played_as_planned, role_of_minutes
+    from planner.rules import RULES
+
+    p = next(p for p in RULES["LD-1"].params if p.name == "start_from_played")
+    for line in range(int(p.min), int(p.max) + 1):
+        for role, minutes in (("start", 95), ("start", 70), ("start", 40), ("bench", 30),
+                              ("bench", 15)):
+            played = played_as_planned(role, minutes, line)
+            assert role_of_minutes(played, line) == role, (role, minutes, line, played)
+            assert played <= max(minutes, line), (role, minutes, line, played)
+    # where the line allows, a match is as the plan has it: a start 90 (a shorter match whole)
+    assert played_as_planned("start", 95, 45) == 90 and played_as_planned("start", 70, 45) == 70
+    assert played_as_planned("bench", 30, 45) == 20 and played_as_planned("bench", 15, 45) == 15
+
+
+def test_the_simulated_log_reads_each_planned_match_in_its_role_under_a_high_start_line():
+    """planner.simulate.log_week logged a start as 90 minutes played: with LD-1's
+    start_from_played at 100 every start of the simulated log was read as from the bench."""
+    from planner.history import role_of_minutes
+    from planner.loadtable import LoadTable
+    from planner.rules import RuleSet
+    from planner.season import PLAY_LEVEL, RuleSettings
+    from planner.simulate import log_week
+
+    for line in (20, 45, 100, 120):
+        s = season(weeks=4, athletes=2, rules=RuleSettings(values={"LD-1": {"start_from_played": line}}))
+        assert RuleSet(s.rules).value("LD-1", "start_from_played") == line
+        tl = Timeline(s)
+        roles = {"A1": "start", "A2": "bench"}
+        plan = Plan(status="manual", team_weeks=("load",) * len(tl.weeks), athletes=tuple(
+            AthletePlan(athlete=a, stages=(FIT,) * tl.n, intensity=tuple(
+                PLAY_LEVEL[r] if tl.is_comp[i] else 0 for i in range(tl.n)),
+                weeks=("load",) * len(tl.weeks)) for a, r in roles.items()))
+        s = s.model_copy(update={"plan": plan})
+        table = LoadTable.of_season(s)
+        logged = [x for x in log_week(s, tl.days[0], tl.days[-1]) if x.minutes_played is not None]
+        assert {x.athlete for x in logged} == {"A1", "A2"}
+        for x in logged:
+            subbed = x.athlete == "A1" and (x.minutes, x.rpe) == tuple(table.bench)
+            want = "bench" if subbed else roles[x.athlete]
+            assert role_of_minutes(x.minutes_played, line) == want, (line, x)
+            assert x.minutes_played <= x.minutes, x  # a session's minutes include the match
+        assert any(x.athlete == "A1" and role_of_minutes(x.minutes_played, line) == "start"
+                   for x in logged), line

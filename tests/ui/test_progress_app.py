@@ -469,6 +469,18 @@ def test_as_planned_plays_a_short_match_whole():
     assert as_planned(p, "A1", day(5), start_from=20).minutes_played == 19
     p = SimpleNamespace(minutes=95, rpe=8, context="match", level=100)
     assert as_planned(p, "A1", day(5), start_from=20).minutes_played == 90
+    # a line above a planned start's minutes (100, or 45 over a youth team's 40-minute match):
+    # the start still reads as one, in a session as long as its minutes played
+    from planner.history import role_of_minutes
+
+    for minutes, line in ((95, 100), (95, 120), (40, 45)):
+        p = SimpleNamespace(minutes=minutes, rpe=8, context="match", level=100)
+        s = as_planned(p, "A1", day(5), start_from=line)
+        assert role_of_minutes(s.minutes_played, line) == "start", (minutes, line, s)
+        assert s.minutes >= s.minutes_played, s
+        p = SimpleNamespace(minutes=30, rpe=7, context="bench", level=80)
+        assert role_of_minutes(as_planned(p, "A1", day(5), start_from=line).minutes_played,
+                               line) == "bench"
 
 
 def test_a_day_logged_after_the_plan_was_made_says_how_to_re_plan_with_it(w, qtbot):

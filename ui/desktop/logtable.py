@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from planner import edits as E
-from planner.history import START_MINUTES, au, start_minutes
+from planner.history import START_MINUTES, au, played_as_planned, start_minutes
 from planner.loadtable import LoadTable
 from planner.progress import ABOVE_STAGE_ADVICE
 from planner.season import FIT, PLAY_LEVEL, PLAYED_LEVELS, Athlete, Season, Session
@@ -98,7 +98,6 @@ from ui.desktop.pastview import (
 from ui.desktop.theme import ink
 
 MATCH_SESSION = {"match": (95.0, 8.0), "bench": (30.0, 7.0)}  # a played match day's session
-PLAYED = {"match": 90.0, "bench": 20.0}  # minutes played as planned: a start, a bench appearance
 FUTURE_BG = QColor(0, 0, 0, 14)
 FLARE_BG = QColor("#ffcdd2")
 FLARE_TEXT = QColor("#3e2723")
@@ -1109,11 +1108,10 @@ def as_planned(p, athlete: str, day: dt.date, start_from: float = START_MINUTES)
         minutes, rpe = MATCH_SESSION[p.context]
     if not minutes or rpe is None:
         return None
-    played = PLAYED.get(p.context)
-    if p.context == "bench" and played is not None and played >= start_from:
-        played = start_from - 1 if start_from > 1 else start_from / 2
+    role = {"match": "start", "bench": "bench"}.get(p.context)
+    played = None if role is None else played_as_planned(role, minutes, start_from)
+    if played is not None:
+        minutes = max(minutes, played)  # a session's minutes include the match played
     return Session(athlete=athlete, date=day, minutes=minutes, rpe=rpe,
                    top_speed_pct=float(p.level) if p.level > 0 and played is None else None,
-                   # a match shorter than 90 minutes (a rule set's minutes_start, e.g. 70 for a
-                   # youth team) is played whole: minutes played never exceed the session's
-                   minutes_played=None if played is None else min(played, float(minutes)))
+                   minutes_played=played)
