@@ -227,9 +227,12 @@ def starts_read_as_bench(season: Season, sessions) -> list[str]:
     ``sessions`` log minutes played for, and the stored plan had as starts, fall under the
     season's start line (:func:`start_minutes`), so the rules read them from the bench (a
     basketball starter's 32 of 48 minutes under football's 45): the count, the minutes logged and
-    the setting to change. More than half of three or more such days; a starter subbed early
-    now and then is no note."""
+    the setting to change. More than half of three or more such days, counted per athlete and
+    match day (one basketball match with 5 starters is 5); a starter subbed early now and then is
+    no note. The value advised is the shortest of the bulk of the short starts (not under half
+    their lower median), in whole minutes; shorter ones are named as far shorter than the rest."""
     from planner.rules import RULES
+    from planner.text import join_and
 
     if season.plan is None:
         return []
@@ -253,11 +256,20 @@ def starts_read_as_bench(season: Season, sessions) -> list[str]:
     name = RULES["LD-1"].param("start_from_played").label
     lo, hi, bench = short[0], short[-1], PLAY_LEVEL["bench"]
     got = f"{lo:g} min" if lo == hi else f"{lo:g} to {hi:g} min"
+    # the advice comes from the bulk of the short starts, not the shortest (a starter hurt
+    # after 2 minutes gave "2 or less", which makes every cameo a start): the shortest start
+    # not under half their lower median, in whole minutes (the setting is an integer)
+    median = short[(len(short) - 1) // 2]
+    odd = [m for m in short if m < median / 2]
+    advice = max(1, math.floor(min(m for m in short if m >= median / 2)))
+    if odd:
+        got += (f"; {join_and([f'{m:g}' for m in odd])} min far shorter than the rest, "
+                f"a starter taken off early, say")
     many = f"All {len(planned)}" if len(short) == len(planned) else f"{len(short)} of the {len(planned)}"
     return [f"{many} match days the plan had as starts were logged "
             f"with fewer than {line:g} minutes played ({got}), so they count as from the bench "
             f"({bench} %, no high-velocity exposure). If a start is shorter in your sport, set "
-            f"LD-1's \"{name[:1].upper() + name[1:]}\" to {lo:g} or less (Rules panel, or periodize record "
+            f"LD-1's \"{name[:1].upper() + name[1:]}\" to {advice} or less (Rules panel, or periodize record "
             f"FILE --rule LD-1.start_from_played=MINUTES --save), then re-plan"]
 
 
