@@ -167,7 +167,9 @@ def test_the_solve_time_is_set_in_the_plan_menu_and_kept(qtbot, dialogs, proven)
 
 
 @pytest.mark.parametrize(("kept", "read"), [("5", 10.0), ("9000", 600.0), ("fast", 30.0),
-                                            ("45", 45.0)])
+                                            ("45", 45.0), ("inf", 30.0), ("1e999", 30.0),
+                                            ("-inf", 30.0), ("nan", 30.0), (True, 30.0),
+                                            (False, 30.0), (["1", "2"], 30.0)])
 def test_a_stored_solve_time_is_held_to_its_range(kept, read):
     from PySide6.QtCore import QSettings
 
@@ -175,3 +177,17 @@ def test_a_stored_solve_time_is_held_to_its_range(kept, read):
 
     QSettings().setValue(solvetime.KEY, kept)
     assert solvetime.stored() == read
+
+
+def test_the_window_opens_with_a_solve_time_that_is_no_number(qtbot):
+    """A settings file holding solveTimeLimit=inf (edited by hand, or synced from elsewhere)
+    stopped the app from opening (OverflowError in the window's start); it now opens with the
+    default time."""
+    from PySide6.QtCore import QSettings
+
+    from ui.desktop import solvetime
+
+    QSettings().setValue(solvetime.KEY, "inf")
+    w = MainWindow(late_return(), None, autosave=False)
+    qtbot.addWidget(w)
+    assert w.solve_time_limit == solvetime.DEFAULT

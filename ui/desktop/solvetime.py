@@ -8,6 +8,8 @@ it more time.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSpinBox, QVBoxLayout, QWidget
@@ -19,13 +21,19 @@ LOWEST, HIGHEST = 10, 600
 
 def stored() -> float:
     """The solve time kept in the settings, in seconds (:data:`DEFAULT` when none or one that
-    does not read; held to :data:`LOWEST`–:data:`HIGHEST`)."""
+    does not read; held to :data:`LOWEST`–:data:`HIGHEST`). A value that is no number of
+    seconds — a yes/no, "inf", "1e999", "nan", a list — reads as the default: the window reads it
+    as it opens, and a settings file edited by hand must not stop the app from starting."""
     value = QSettings().value(KEY, DEFAULT)
+    if isinstance(value, bool):
+        return float(DEFAULT)
     try:
-        seconds = int(float(value))
+        seconds = float(value)
     except (TypeError, ValueError):
         return float(DEFAULT)
-    return float(min(HIGHEST, max(LOWEST, seconds)))
+    if not math.isfinite(seconds):
+        return float(DEFAULT)
+    return float(min(HIGHEST, max(LOWEST, int(seconds))))
 
 
 def store(seconds: int) -> None:
