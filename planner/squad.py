@@ -96,7 +96,9 @@ def fitted_position(position: str, fits: Callable[[str], bool]) -> str:
         return "".join(w[0] for w in words).upper()
     if len(words) != 1 or not fits(label[:1]):
         return label
-    k = max(n for n in range(1, len(label) + 1) if fits(label[:n]))
+    k = 1  # widths only grow with the text: stop at the first start that does not fit
+    while k < len(label) and fits(label[:k + 1]):
+        k += 1
     while k > 1 and label[k - 1].lower() in "aeiouy":  # "Defe" reads less than "Def"
         k -= 1
     return label[:k]

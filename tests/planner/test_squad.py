@@ -56,6 +56,21 @@ def test_a_single_word_position_that_does_not_fit_gets_a_whole_short_form():
     assert fitted_position("Center", lambda t: False) == "Center"
 
 
+def test_a_one_word_short_form_measures_no_start_past_the_first_that_does_not_fit():
+    """Every start of the word was measured (60 measures for one long position, on every paint
+    of the board): widths only grow, so the cut stops at the first start too wide."""
+    asked: list[str] = []
+
+    def three(t: str) -> bool:
+        asked.append(t)
+        return len(t) <= 3
+
+    word = "Wicketkeeperbatsmanallrounder" * 2
+    assert fitted_position(word, three) == "Wic"
+    assert len(asked) <= 5, asked  # the label, its first letter, Wi, Wic, Wick
+    assert max(len(t) for t in asked if t != word) == 4
+
+
 def test_a_german_goalkeeper_name_is_exempt_by_hv1_wherever_it_is_written():
     """'Torwart' was read as Goalkeeper only where typed: a season that stored 'Torwart' was not
     exempt by HV-1 (though told it read as Goalkeeper), and an exempt list of 'Torwart' no longer

@@ -230,6 +230,59 @@ def test_a_position_of_one_long_word_shows_whole_in_its_short_form(board):
         assert board.position_text(typed) == shown
 
 
+LONG_ONE_WORD = ("Halfback", "Attacker", "Rightback", "Safety", "Celerwing",
+                 "Wicketkeeper", "Linebacker", "Quarterback", "Mediocampista", "Verteidiger",
+                 "Flanker", "Sweeper", "Cornerback", "Outfielder", "Shortstop")
+
+
+def test_a_long_one_word_position_is_never_cut_in_its_fitted_short_form(board):
+    """The board still showed "Att…", "Ha…", "Saf…": the short form was measured in whole
+    pixels (its rounded width equal to the room) and then cut with "…" by its real width. With
+    the board's font, a long one-word position now shows a start of the word, whole, within the
+    column's room by its real width."""
+    from PySide6.QtGui import QFontMetrics, QFontMetricsF
+
+    from planner.squad import fitted_position
+    from ui.desktop.board import POSITION_ROOM
+
+    room = QFontMetrics(board._font).horizontalAdvance(POSITION_ROOM)
+    real = QFontMetricsF(board._font).horizontalAdvance
+    for typed in LONG_ONE_WORD:
+        shown = board.position_text(typed)
+        assert "…" not in shown and real(shown) <= room, (typed, shown, real(shown), room)
+        assert typed.upper().startswith(shown.upper()) and len(shown) >= 2, (typed, shown)
+        assert shown == fitted_position(typed, lambda t: real(t) <= room)
+    # a label with no short form (five words) is still cut to the room, with "…"
+    cut = board.position_text("Left wing back winger extra")
+    assert cut.endswith("…") and real(cut) <= room
+
+
+def test_the_position_short_form_is_worked_out_once_per_position(board, monkeypatch):
+    """Worked out again for every row on every paint of the names, the short form made a paint
+    2.5 times as slow: it is kept per position, and worked out afresh when the zoom changes."""
+    from ui.desktop import board as board_module
+
+    asked: list[str] = []
+    real = board_module.fitted_position
+
+    def counting(position, fits):
+        asked.append(position)
+        return real(position, fits)
+
+    monkeypatch.setattr(board_module, "fitted_position", counting)
+    board._position_texts.clear()
+    first = board.position_text("Attacker")
+    for _ in range(3):
+        board.viewport().grab()  # paints the names
+        assert board.position_text("Attacker") == first
+    assert asked.count("Attacker") == 1
+    painted = len(asked)
+    board.viewport().grab()
+    assert len(asked) == painted  # a paint of known positions works none out again
+    board.set_zoom("week" if board.zoom() == "day" else "day")
+    assert board.position_text("Attacker") == first and asked.count("Attacker") == 2
+
+
 def test_groups_injured_first_then_by_position(board):
     assert board.athlete_order() == ["A3", "A1", "A2"]
     assert [r.group for r in board._rows] == [(0, ""), (1, "goalkeeper"), (1, "forward")]
