@@ -83,25 +83,37 @@ def short_position(position: str) -> str:
 
 def fitted_position(position: str, fits: Callable[[str], bool]) -> str:
     """:func:`short_position` where it ``fits`` the room; else a position of two to four words
-    (or parts joined by hyphens) by its initials ("Shooting guard" SG, "Small forward" SF,
-    "Scrum-half" SH: cut to their first letters, basketball's positions read "Sh…", "Smal",
-    "Powe"); else one word by as much of its start as fits, ending on a consonant ("Center"
-    Cent or Cen, "Defense" Def: cut, the board read "Ce…" beside PG and SF); else the label,
-    for the caller to cut."""
+    (or parts joined by hyphens) by the first letter of each word that has one, upper-cased, if
+    they fit ("Shooting guard" SG, "Small forward" SF, "Scrum-half" SH, "Forward (left)" FL:
+    cut to their first letters, basketball's positions read "Sh…", "Smal", "Powe"); else a
+    position of up to four words by as much of its start as fits, ending on a consonant
+    ("Center" Cent or Cen, "Defense" Def, "#10 playmaker" #10: cut, the board read "Ce…" beside
+    PG and SF); else the label, for the caller to cut."""
     label = short_position(position)
     if fits(label):
         return label
     words = [w for w in re.split(r"[\s-]+", position) if w]
-    if 2 <= len(words) <= 4:
-        return "".join(w[0] for w in words).upper()
-    if len(words) != 1 or not fits(label[:1]):
+    firsts = [next(ch for ch in w if ch.isalpha()) for w in words if any(ch.isalpha() for ch in w)]
+    if 2 <= len(firsts) <= 4:
+        initials = "".join(_upper(ch) for ch in firsts)
+        if fits(initials):
+            return initials
+    if not 1 <= len(words) <= 4 or not fits(label[:1]):
         return label
     k = 1  # widths only grow with the text: stop at the first start that does not fit
     while k < len(label) and fits(label[:k + 1]):
         k += 1
+    while k > 1 and not label[k - 1].isalnum():  # "Wing " or "Forward (": to the word's end
+        k -= 1
     while k > 1 and label[k - 1].lower() in "aeiouy":  # "Defe" reads less than "Def"
         k -= 1
     return label[:k]
+
+
+def _upper(ch: str) -> str:
+    """One letter in upper case, where that is one letter ("ß" stays "ß", not "SS")."""
+    up = ch.upper()
+    return up if len(up) == 1 else ch
 
 
 def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: int = 0) -> bool:

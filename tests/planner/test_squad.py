@@ -71,6 +71,32 @@ def test_a_one_word_short_form_measures_no_start_past_the_first_that_does_not_fi
     assert max(len(t) for t in asked if t != word) == 4
 
 
+def test_odd_positions_get_short_forms_of_their_words():
+    """"Forward (left)" read "F(", "#10 playmaker" "#P", "Wing Attack Mid Left" "W…" (its four
+    initials never checked to fit, then cut) and "ßweeper x" "SSX": initials come from each
+    word's first letter (words with none left out) and only where they fit, else the start of
+    the position is cut to its last whole word's end; one letter is upper-cased as one letter."""
+    three = lambda t: len(t) <= 3  # noqa: E731
+    four = lambda t: len(t) <= 4  # noqa: E731
+    assert fitted_position("Forward (left)", three) == "FL"
+    assert fitted_position("Guard / Forward", three) == "GF"
+    assert fitted_position("#10 playmaker", three) == "#10"
+    assert fitted_position("Wing Attack Mid Left", four) == "WAML"
+    assert fitted_position("Wing Attack Mid Left", three) == "Win"
+    assert fitted_position("Wing Attack Mid Left", lambda t: len(t) <= 6) == "WAML"
+    # initials measured: four wide letters in a room for three
+    narrow = lambda t: sum(2 if ch in "WM" else 1 for ch in t) <= 5  # noqa: E731
+    short = fitted_position("Wing Attack Mid Left", narrow)
+    assert narrow(short) and short == "Wing"
+    assert fitted_position("Left back (cover)", lambda t: len(t) <= 5) == "LBC"
+    assert fitted_position("Left (cover)", lambda t: len(t) <= 6) == "LC"
+    assert fitted_position("ßweeper x", three) == "ßX"
+    assert fitted_position("Wing (left)", lambda t: len(t) <= 5 and t != "WL") == "Wing"
+    for typed in ("Forward (left)", "#10 playmaker", "Wing Attack Mid Left", "ßweeper x"):
+        for room in (three, four):
+            assert room(fitted_position(typed, room)), typed
+
+
 def test_a_german_goalkeeper_name_is_exempt_by_hv1_wherever_it_is_written():
     """'Torwart' was read as Goalkeeper only where typed: a season that stored 'Torwart' was not
     exempt by HV-1 (though told it read as Goalkeeper), and an exempt list of 'Torwart' no longer
