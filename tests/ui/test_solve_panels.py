@@ -555,7 +555,7 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
                                                                                   capsys):
     """A league weekend in the taper before the final made the 'taper' week heavier than the
     load week before it, and nothing said why: Plan Check, `periodize solve` and `periodize
-    check` (on stderr, with the other advisories) now name it."""
+    check` (with the other notes, on stdout) now name it."""
     from planner.season import Competition
     from planner.seasonfile import save_season
     from solver import SolveRequest, solve
@@ -586,14 +586,14 @@ def test_a_match_started_in_a_taper_is_listed_by_plan_check_the_solve_and_check(
     assert f"Matches in a taper (no rule breaks; set roles to keep the taper):\n  {said}\n" in out
     main(["check", str(path)])
     got = capsys.readouterr()
-    assert said in got.err and said not in got.out
+    assert said in got.out and said not in got.err  # notes on stdout, as solve's
 
 
 def test_an_a_competition_late_in_its_week_is_named_with_the_week_start_by_all_three(
         qtbot, tmp_path, capsys):
     """A Saturday A tournament with weeks from Monday: the five days before it were the load
     week's, the heaviest of the block, and nothing said that weeks from Saturday taper up to it.
-    Plan Check, `periodize solve` and `periodize check` (on stderr) say it; with weeks from
+    Plan Check, `periodize solve` and `periodize check` (on stdout) say it; with weeks from
     Saturday none does."""
     from planner.season import Competition
     from planner.seasonfile import save_season
@@ -625,13 +625,13 @@ def test_an_a_competition_late_in_its_week_is_named_with_the_week_start_by_all_t
     assert said in out and "start the weeks on Saturday" in out
     main(["check", str(path)])
     got = capsys.readouterr()
-    assert said in got.err and said not in got.out
+    assert said in got.out and said not in got.err  # notes on stdout, as solve's
     sat = s.model_copy(update={"calendar": s.calendar.model_copy(update={"week_start": "sat"})})
     save_season(sat.model_copy(update={"plan": None}), path)
     assert main(["solve", str(path), "--save"]) == 0
     assert "⚠ Taper" not in capsys.readouterr().out
     main(["check", str(path)])
-    assert "⚠ Taper" not in capsys.readouterr().err
+    assert "⚠ Taper" not in capsys.readouterr().out
 
 
 def test_a_taper_straight_after_a_break_is_named_by_all_three_with_the_setting(qtbot, tmp_path,
@@ -669,7 +669,7 @@ def test_a_taper_straight_after_a_break_is_named_by_all_three_with_the_setting(q
     assert f"⚠ Taper: {said}: the taper sessions follow no load weeks; end the break" in \
         capsys.readouterr().out
     main(["check", str(path)])
-    assert f"⚠ Taper: {said}" in capsys.readouterr().err
+    assert f"⚠ Taper: {said}" in capsys.readouterr().out
 
 
 def test_a_day_between_two_matches_is_headed_with_both_relations(qtbot):
