@@ -3452,3 +3452,16 @@ def test_the_delete_button_stays_put_as_a_day_off_note_comes_and_goes(qtbot, dia
             ed.name.setText("Cup")
         assert not getattr(ed, note).isHidden()
         assert at() == first
+
+
+def test_season_settings_propose_a_plan_from_day_within_the_season(w):
+    """With no today set, "Plan from" proposed the computer's date even when the season lies
+    in another year (Sat 1 Jan 2000 beside a season of 2026): it is kept within the season."""
+    assert w.season.calendar.today is None
+    w.settings_action.trigger()
+    dlg = w.settings_dialog
+    from ui.desktop.editors.base import pydate
+
+    cal = w.season.calendar
+    assert cal.start <= pydate(dlg.today.date()) <= cal.end
+    dlg.reject()

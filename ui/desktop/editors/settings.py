@@ -61,7 +61,9 @@ class SeasonSettingsDialog(QDialog):
         self.use_today.setToolTip("Days before this date keep what happened; the solver plans "
                                   "from it on")
         self.today = date_edit("Today")
-        self.today.setDate(qdate(cal.today or computer_date()))
+        # unset: the computer's date, within the season (a season of another year proposed a
+        # "Plan from" outside it)
+        self.today.setDate(qdate(cal.today or min(max(computer_date(), cal.start), cal.end)))
         self.use_today.setChecked(cal.today is not None)
         self.today.setEnabled(cal.today is not None)
         self.use_today.toggled.connect(self.today.setEnabled)
