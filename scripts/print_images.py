@@ -1,5 +1,6 @@
-"""The README's pictures of the printed exports: the workbook's one-page Overview and an athlete's
-handout page, from the demo season solved (``python scripts/print_images.py docs/screenshots``).
+"""The guide's pictures of the printed exports (docs/guide.md): the workbook's one-page Overview
+and an athlete's handout page, from the demo season solved
+(``python scripts/print_images.py docs/screenshots``).
 
 Needs LibreOffice (``soffice``) and poppler's ``pdftoppm`` (``apt-get install
 libreoffice-calc-nogui poppler-utils``): the workbook is printed to PDF as a coach would print it,

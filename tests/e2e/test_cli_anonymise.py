@@ -119,7 +119,8 @@ def _sheet_file(files: dict[str, str], sheet: str) -> str:
 
 def test_anonymised_exports_carry_no_injury_onset(exported):
     """The anonymised workbook kept every onset (the Returns sheet's Onset column, each athlete
-    sheet's "Injury from Thu 18 Jun 2026") though README promises --anonymise leaves them out."""
+    sheet's "Injury from Thu 18 Jun 2026") though docs/file-format.md (once the README) promises
+    --anonymise leaves them out."""
     season, files = exported
     words, serials = [], []
     for rec in season.injuries:

@@ -400,9 +400,9 @@ def test_an_advance_whose_log_is_bad_says_that_nothing_was_saved(tmp_path):
 
 
 def test_an_advance_with_a_missing_log_says_so_before_it_plans_or_moves_today(tmp_path):
-    """A log path that does not exist (the README's demo log run from another folder) was found
-    missing only after the command had planned the season and printed "Recorded as history." and
-    "Today is ...": the coach read that the move happened before being told nothing did."""
+    """A log path that does not exist (docs/cli.md's demo log, once the README's, run from another
+    folder) was found missing only after the command had planned the season and printed "Recorded
+    as history." and "Today is ...": the coach read that the move happened before being told nothing did."""
     shutil.copy(template_path("demo.season.json"), tmp_path / "demo.season.json")
     before = (tmp_path / "demo.season.json").read_bytes()
     r = run("advance", "demo.season.json", "--today", "2026-08-10", "--accept", "--log",
@@ -2156,7 +2156,7 @@ def test_explain_return_says_an_untested_return_as_the_returns_panel_does(monkey
 
 def test_record_test_says_the_hold_a_failed_result_sets_and_the_return_says_it_failed(tmp_path):
     """`record --test` on a failing result printed only "this result does not pass yet", though
-    the README says record shows the hold in the Inspector's words ("P3 held until retest on
+    docs/cli.md says record shows the hold in the Inspector's words ("P3 held until retest on
     …"), and the Returns list after it said "P3's Hip-flexor strength LSI (≥ 90 %) not passed
     yet", as if it was never tested."""
     from planner.text import day_long

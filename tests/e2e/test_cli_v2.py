@@ -445,8 +445,8 @@ def test_whatif_on_a_plan_out_of_date_says_the_comparison_counts_the_re_plan(tmp
 
 
 def test_whatif_on_a_plan_made_without_days_logged_since_says_so(tmp_path):
-    """The README said `whatif` warns of a plan made without the days logged since, as the app
-    does; it never did (it counted none). A day logged with `log --no-replan` is named now."""
+    """The README (docs/guide.md now) said `whatif` warns of a plan made without the days logged
+    since, as the app does; it never did (it counted none). A day logged with `log --no-replan` is named now."""
     s = small(tmp_path)
     save_season(s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(7)})}),
                 tmp_path / "s.season.json")

@@ -1,8 +1,10 @@
 """Congested fixtures (planner.congestion): starts 72 h or less apart, listed as runs; not a rule."""
 
 from planner.congestion import added, congestion, congestion_lines
+from planner.rules import RULES
 from planner.season import AthletePlan, MatchRole, Plan
 from tests.builders import day, season
+from tests.guidetext import readme_section
 
 
 def _runs(s):
@@ -179,6 +181,10 @@ def test_a_day_of_three_matches_started_says_where_their_minutes_come_from():
                               "minutes\" and \"A competition from the bench: minutes\" (Rules "
                               "panel, or periodize record FILE --rule LD-1.minutes_start=MINUTES "
                               "--rule LD-1.minutes_bench=MINUTES --save; README, \"Another sport\")")
+    # the README's "Another sport" (short since the guide moved to docs/guide.md) names both
+    other_sport = readme_section("Another sport")
+    assert all(f'"{RULES["LD-1"].param(n).row_text}"' in other_sport
+               for n in ("minutes_start", "minutes_bench"))
     sevens = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"minutes_start": 14,
                                                                           "minutes_bench": 7}})})
     assert ("each match started counts 14 min at RPE 8 in the planned load, and each from the "

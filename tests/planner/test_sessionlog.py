@@ -12,10 +12,11 @@ import pytest
 from planner import edits as E
 from planner.errors import InputError
 from planner.season import Athlete
-from planner.sessionlog import read_sessions
+from planner.sessionlog import LABEL, read_sessions
 from planner.text import day as text_day
 from planner.text import day_long
 from tests.builders import day, season
+from tests.guidetext import readme_section
 
 
 @pytest.fixture
@@ -622,6 +623,9 @@ def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s
     result = read_sessions(write(tmp_path, text), s)
     assert ("Not read: a second 'Note' (not a column Periodize knows, or a repeated one; see the "
             "README for the column names)") in result.text()
+    formats = readme_section("File formats")  # where the line sends a coach: it names them
+    assert all(f"`{LABEL[k]}`" in formats for k in ("athlete", "date", "minutes", "rpe", "top_pct",
+                                                    "top_ms", "played", "pain", "note"))
     assert result.text().startswith("'Max Speed (mph)' looks like a top speed but was not read")
     import openpyxl
 

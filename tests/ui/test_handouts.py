@@ -530,7 +530,7 @@ def test_every_week_of_the_rehab_athletes_fits_its_page(qapp):
     from templates import path as template_path
 
     season = solved_demo()
-    today = dt.date(2026, 12, 1)  # the bundled log's weeks, as README's example moves today
+    today = dt.date(2026, 12, 1)  # the bundled log's weeks, as docs/cli.md's example moves today
     moves = projected_transitions(season, today)
     season = E.AdvanceToday(today=today, accepted=tuple(
         E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
