@@ -14,7 +14,7 @@ def test_help_has_getting_started_and_rules(qtbot):
     qtbot.addWidget(w)
     help_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Help")
     assert [a.text().replace("&", "") for a in help_menu.actions() if a.text()] == [
-        "Getting Started", "Rules", "About Periodize"]
+        "Getting Started", "User Guide", "Rules", "About Periodize"]
 
     w.guide_action.trigger()
     h = w.help_window
@@ -23,6 +23,7 @@ def test_help_has_getting_started_and_rules(qtbot):
     shots = h.images()
     assert "docs/screenshots/board.png" in shots and len(shots) >= 3
     assert all((ROOT / s).exists() for s in shots)  # offline: every picture is on disk
+    assert _drawn(h) == shots
 
     h.follow(QUrl("docs/screenshots/editor-squad.png"))  # a screenshot link: the picture
     assert h.page == ("image", "docs/screenshots/editor-squad.png")
@@ -138,3 +139,57 @@ def test_help_opens_on_its_text_and_its_keys_enlarge_it_for_the_session(qtbot, m
     assert other.browser.font().pointSizeF() == bigger
     qtbot.keyClick(h.browser, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert h.browser.font().pointSizeF() == size
+
+
+def _drawn(h) -> list[str]:
+    """The pictures the shown page holds whose image the window has (drawn, not a blank box)."""
+    from PySide6.QtGui import QTextDocument, QTextImageFormat
+
+    doc = h.browser.document()
+    doc.size()  # laid out: every picture loaded
+    names = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                name = QTextImageFormat(fmt).name()
+                res = doc.resource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+                if res is not None and not res.isNull():
+                    names.append(name)
+            it += 1
+        block = block.next()
+    return names
+
+
+def test_help_user_guide_is_the_app_menu_by_menu_with_its_pictures(qtbot):
+    """The README's 1,100 lines for a coach moved to docs/guide.md (review 236): Help ▸ User
+    Guide opens it in the window, its pictures (``screenshots/…``, from docs/) drawn, and the
+    README's links to it, with an #anchor, open it there too."""
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.user_guide_action.trigger()
+    h = w.help_window
+    assert h.page == ("doc", "docs/guide.md") and h.windowTitle() == "Help: User Guide"
+    text = h.browser.toPlainText()
+    assert "Everything the app does" in text and "Season ▸ New Week" in text
+    shots = h.images()
+    assert len(shots) >= 20 and "screenshots/editor-injuries.png" in shots
+    assert all((ROOT / "docs" / s).exists() for s in shots)  # offline: every picture is on disk
+    assert _drawn(h) == shots  # each drawn, read from docs/ as the page names it
+
+    h.follow(QUrl("screenshots/editor-squad.png"))  # a picture's link, relative to docs/
+    assert h.page == ("image", "docs/screenshots/editor-squad.png")
+    h.back()
+    assert h.page == ("doc", "docs/guide.md")
+    h.follow(QUrl("cli.md#training-load"))  # the command line's page, at its heading
+    assert h.page == ("doc", "docs/cli.md") and h.browser.verticalScrollBar().value() > 0
+    h.follow(QUrl("../README.md#your-first-season-step-by-step"))  # back to the first season
+    assert h.page == ("start", "")
+
+    w.guide_action.trigger()  # Getting Started's links to the guide open it at their heading
+    h.follow(QUrl("docs/guide.md#the-season-in-progress-the-weekly-loop"))
+    assert h.page == ("doc", "docs/guide.md") and h.browser.verticalScrollBar().value() > 0
+    h.guide_button.click()
+    assert h.page == ("doc", "docs/guide.md")

@@ -4,6 +4,8 @@ window of the app, offline (issue 14).
 - **Getting Started** is the README's introduction and its "For a coach" session, with its
   screenshots (``docs/screenshots``), read from the files next to the app: one text for the
   README and the help, never two.
+- **User Guide** is ``docs/guide.md``, the app menu by menu, with its screenshots (a docs page's
+  own paths, ``screenshots/…``, read from the page's folder).
 - **Rules** is the rules reference (``docs/rules.md``), made from the rule table by
   ``planner.rulesdoc`` (so it is there even where the docs folder is not).
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 from ui.desktop.layout import fitting_size
 
 ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
+GUIDE = "docs/guide.md"  # Help ▸ User Guide
 IMAGE_WIDTH = 760  # screenshots in the text; a click opens one at full size
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
 LINK = re.compile(r"\]\(([^)\s]+\.png)\)")
@@ -67,11 +70,12 @@ class _Browser(QTextBrowser):
     def __init__(self, root: Path):
         super().__init__()
         self.root = root
+        self.base = root  # the folder the shown page's relative paths start from
         self.full_size = False
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt API
         if kind == QTextDocument.ResourceType.ImageResource.value and not self.full_size:
-            path = Path(url.toLocalFile()) if url.isLocalFile() else self.root / url.toString()
+            path = Path(url.toLocalFile()) if url.isLocalFile() else self.base / url.toString()
             image = QImage(str(path))
             if not image.isNull():
                 return image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation) \
@@ -80,7 +84,7 @@ class _Browser(QTextBrowser):
 
 
 class HelpWindow(QWidget):
-    """A help window (not modal): Back, Getting Started, Rules, and the text.
+    """A help window (not modal): Back, Getting Started, User Guide, Rules, and the text.
 
     The text has the keyboard when Help opens (Page Down scrolls it: it started on Getting
     Started, so Page Down did nothing), and Ctrl++ (or Ctrl+=) and Ctrl+− make it larger and
@@ -102,9 +106,10 @@ class HelpWindow(QWidget):
         self.back_button = QPushButton("◀ Back")
         self.back_button.setAccessibleName("Back")
         self.start_button = QPushButton("Getting Started")
+        self.guide_button = QPushButton("User Guide")
         self.rules_button = QPushButton("Rules")
         row = QHBoxLayout()
-        for b in (self.back_button, self.start_button, self.rules_button):
+        for b in (self.back_button, self.start_button, self.guide_button, self.rules_button):
             row.addWidget(b)
         row.addStretch(1)
         lay = QVBoxLayout(self)
@@ -112,6 +117,7 @@ class HelpWindow(QWidget):
         lay.addWidget(self.browser, 1)
         self.back_button.clicked.connect(self.back)
         self.start_button.clicked.connect(self.show_getting_started)
+        self.guide_button.clicked.connect(self.show_user_guide)
         self.rules_button.clicked.connect(self.show_rules)
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)
@@ -143,6 +149,10 @@ class HelpWindow(QWidget):
     def show_getting_started(self) -> None:
         self._go(("start", ""))
 
+    def show_user_guide(self) -> None:
+        """docs/guide.md, the app menu by menu (the README's coach session links to it)."""
+        self._go(("doc", GUIDE))
+
     def show_rules(self) -> None:
         self._go(("rules", ""))
 
@@ -172,24 +182,31 @@ class HelpWindow(QWidget):
             self.setWindowTitle("Help: Rules")
             self._markdown(rules_markdown())
         elif kind == "doc":
-            self.setWindowTitle(f"Help: {Path(arg).name}")
-            text = (self.root / arg).read_text(encoding="utf-8")
+            self.setWindowTitle("Help: User Guide" if arg == GUIDE else f"Help: {Path(arg).name}")
+            try:
+                text = (self.root / arg).read_text(encoding="utf-8")
+            except OSError:  # the guide not installed with this copy
+                text = (f"# {Path(arg).name}\n\nThis page was not installed with this copy of "
+                        "Periodize. Help ▸ Getting Started and Help ▸ Rules are here.")
             if not arg.endswith(".md"):  # a template file the guide links to: shown as it is
                 text = f"# {arg}\n\n```\n{text}\n```\n"
-            self._markdown(text)
+            self._markdown(text, (self.root / arg).parent)
         elif kind == "image":
             self.setWindowTitle(f"Help: {Path(arg).name}")
             self.browser.full_size = True
+            self.browser.base = self.root
             self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.root) + "/"))
             self.browser.setHtml(f'<p><a href="help:back">◀ Back</a></p><img src="{arg}">')
 
     def _update_back(self) -> None:
         self.back_button.setEnabled(bool(self.history))
 
-    def _markdown(self, text: str) -> None:
-        """Show markdown; its screenshots (the README's own paths) are drawn scaled."""
+    def _markdown(self, text: str, folder: Path | None = None) -> None:
+        """Show markdown; its screenshots (paths from ``folder``, the page's own: the README's
+        from the root, a docs page's from docs/) are drawn scaled."""
         self.browser.full_size = False
-        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.root) + "/"))
+        self.browser.base = folder or self.root
+        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.browser.base) + "/"))
         self.browser.setMarkdown(text)
         self.browser.verticalScrollBar().setValue(0)
 
@@ -214,6 +231,8 @@ class HelpWindow(QWidget):
                 return
             if rel == "docs/rules.md":
                 self.show_rules()
+            elif rel == "README.md":  # a docs page's link back to the first season's steps
+                self.show_getting_started()
             elif rel.endswith(".png") and (self.root / rel).exists():
                 self._go(("image", rel))
             elif rel.endswith((".md", ".json", ".csv")) and (self.root / rel).is_file():

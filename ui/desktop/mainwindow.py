@@ -829,6 +829,10 @@ class MainWindow(QMainWindow):
         self.guide_action.setStatusTip("A coach's session from File ▸ New to a saved plan, with "
                                        "pictures (offline)")
         self.guide_action.triggered.connect(lambda: self.show_help("start"))
+        self.user_guide_action = QAction("&User Guide", self)
+        self.user_guide_action.setStatusTip("The app menu by menu: every panel and dialog, with "
+                                            "pictures (offline)")
+        self.user_guide_action.triggered.connect(lambda: self.show_help("guide"))
         self.rules_help_action = QAction("&Rules", self)
         self.rules_help_action.setStatusTip("Every rule: what it says, its values and evidence")
         self.rules_help_action.triggered.connect(lambda: self.show_help("rules"))
@@ -958,6 +962,7 @@ class MainWindow(QMainWindow):
         self.whatif.install_menu(mb)
         help_menu = mb.addMenu("&Help")
         help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.user_guide_action)
         help_menu.addAction(self.rules_help_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
@@ -1514,13 +1519,16 @@ class MainWindow(QMainWindow):
             self.prewarm_thread = prewarm()
 
     def show_help(self, page: str = "start"):
-        """Help ▸ Getting Started (``start``) or Help ▸ Rules (``rules``), in one help window."""
+        """Help ▸ Getting Started (``start``), Help ▸ User Guide (``guide``) or Help ▸ Rules
+        (``rules``), in one help window."""
         from ui.desktop.helpdocs import HelpWindow
 
         if getattr(self, "help_window", None) is None:
             self.help_window = HelpWindow(self)
         if page == "rules":
             self.help_window.show_rules()
+        elif page == "guide":
+            self.help_window.show_user_guide()
         else:
             self.help_window.show_getting_started()
         return self.help_window
