@@ -263,7 +263,7 @@ def test_the_key_to_the_board_opens_and_closes_from_the_keyboard(w, qtbot):
     qtbot.waitUntil(key.isVisible)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is key.close_button)
     assert not key.legend.collapsed and key.legend.height() > key.legend.LINE_H  # drawn whole
-    assert "dot 60/70" in key.words.text() and "red frame a broken rule" in key.words.text()
+    assert "dash 60, dot 70" in key.words.text() and "red frame a broken rule" in key.words.text()
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not key.isVisible())
 

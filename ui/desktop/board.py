@@ -8,7 +8,7 @@ arrow keys), and asks for a context menu; the window turns menu choices into edi
 
 Every colour has a second cue, so the board reads without colour: rehab stages carry their
 name at the start of each stretch, intensity is a glyph whose shape and size grow with the
-level (dot, triangle, star), priorities carry their letter, unavailable days are hatched (the team's declared days
+level (dash, dot, triangle, star), priorities carry their letter, unavailable days are hatched (the team's declared days
 off too, the other way, across the column), pins
 are a corner flag and rule violations a red frame. Colours come from the palette
 (``ui.desktop.theme``), so the board follows the system's dark mode.
@@ -87,7 +87,15 @@ from ui.desktop.boardgeom import (
     Y_WEEK,
     ZOOMS,
 )
-from ui.desktop.boardmarks import FLARE, badge_font, draw_badge, paint_day_marks, paint_provisional
+from ui.desktop.boardmarks import (
+    FLARE,
+    badge_days,
+    badge_font,
+    draw_badge,
+    mark_room,
+    paint_day_marks,
+    paint_provisional,
+)
 from ui.desktop.boardmarks import mark_lines as v2_lines
 from ui.desktop.pastview import PastMarks, paint_legend_mark, paint_past, past_marks
 from ui.desktop.pastview import day_lines as past_lines
@@ -118,8 +126,8 @@ def _intensity_path(level: int) -> QPainterPath | None:
     path = QPainterPath()
     if level <= 0:
         return None
-    if level < 70:
-        path.addEllipse(QPointF(0, 0), 1.8, 1.8)
+    if level < 70:  # a dash: told from 70's dot by its shape, not its size only (a laptop's board)
+        path.addRoundedRect(QRectF(-3.2, -1.3, 6.4, 2.6), 0.6, 0.6)
     elif level < SPEED_DAY:
         path.addEllipse(QPointF(0, 0), 2.8, 2.8)
     elif level < 100:
@@ -157,6 +165,27 @@ def intensity_colour(level: int) -> QColor:
     return _LIGHT.intensity_colour(level)
 
 
+def glyph_rect(level: int, cx: float, cy: float, scale: float = 1.0) -> QRectF:
+    """Where :func:`draw_glyph` draws the level's mark (an empty rect for none)."""
+    path = glyph_for(level)
+    if path is None:
+        return QRectF()
+    r = path.boundingRect()
+    return QRectF(cx + r.x() * scale, cy + r.y() * scale, r.width() * scale, r.height() * scale)
+
+
+def fitted_glyph(level: int, room: QRectF) -> tuple[float, float, float]:
+    """(cx, cy, scale): the level's mark centred in ``room``, shrunk (never grown) to fit in it
+    with a quarter pixel to spare each way (a cell's room under its letter)."""
+    path = glyph_for(level)
+    if path is None:
+        return room.center().x(), room.center().y(), 1.0
+    r = path.boundingRect()
+    scale = min(1.0, (room.width() - 0.5) / r.width(), (room.height() - 0.5) / r.height())
+    c = r.center()
+    return room.center().x() - c.x() * scale, room.center().y() - c.y() * scale, scale
+
+
 def draw_glyph(painter: QPainter, level: int, cx: float, cy: float,
                colour: QColor | None = None, scale: float = 1.0) -> None:
     path = glyph_for(level)
@@ -173,17 +202,19 @@ def draw_glyph(painter: QPainter, level: int, cx: float, cy: float,
 
 
 RECOVERY = -2  # the glyph key of a session without running (a recovery or rehab session)
+RING_R, RING_PEN = 2.9, 1.3  # its ring's radius and line
 
 
-def draw_recovery(painter: QPainter, cx: float, cy: float, colour: QColor) -> None:
+def draw_recovery(painter: QPainter, cx: float, cy: float, colour: QColor,
+                  radius: float = RING_R) -> None:
     """A hollow ring: a training day without running that still holds a session (a fit
     athlete's recovery session after a match started); an empty cell is a rest day."""
     painter.save()
     pen = QPen(colour)
-    pen.setWidthF(1.3)
+    pen.setWidthF(RING_PEN)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(QPointF(cx, cy), 2.9, 2.9)
+    painter.drawEllipse(QPointF(cx, cy), radius, radius)
     painter.restore()
 
 
@@ -1067,9 +1098,10 @@ class SeasonBoard(QAbstractScrollArea):
     def _y(self, row: int) -> int:
         return HEADER_H + row * ROW_H - self.verticalScrollBar().value()
 
-    def _glyph(self, level: int, scale: float = 1.0) -> QPixmap:
-        """The glyph of a level, rendered once per theme into a pixmap (fast to blit)."""
-        key: tuple = (level, scale)
+    def _glyph(self, level: int, scale: float = 1.0, off: tuple[float, float] = (0.0, 0.0)) -> QPixmap:
+        """The glyph of a level, rendered once per theme into a 16 px pixmap (fast to blit),
+        centred on (8, 8) moved by ``off`` (a fraction of a pixel)."""
+        key: tuple = (level, scale, off)
         pix = self._glyph_cache.get(key)
         if pix is None:
             dpr = self.devicePixelRatioF() or 1.0
@@ -1079,14 +1111,14 @@ class SeasonBoard(QAbstractScrollArea):
             pix.fill(Qt.GlobalColor.transparent)
             gp = QPainter(pix)
             gp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            cx, cy = size / 2 + off[0], size / 2 + off[1]
             if level == RECOVERY:
-                draw_recovery(gp, size / 2, size / 2, self._theme.intensity_colour(70))
+                draw_recovery(gp, cx, cy, self._theme.intensity_colour(70), RING_R * scale)
             elif level == -1:  # "more than shown"
                 gp.fillRect(QRectF(size / 2 - 2.5, size / 2 - 0.75, 5, 1.5), self._theme.text)
                 gp.fillRect(QRectF(size / 2 - 0.75, size / 2 - 2.5, 1.5, 5), self._theme.text)
             else:
-                draw_glyph(gp, level, size / 2, size / 2, self._theme.intensity_colour(level),
-                           scale)
+                draw_glyph(gp, level, cx, cy, self._theme.intensity_colour(level), scale)
             gp.end()
             self._glyph_cache[key] = pix
         return pix
@@ -1344,14 +1376,35 @@ class SeasonBoard(QAbstractScrollArea):
         left = f.ox + cw // 2 - 8
         n = 0
         ring = self._glyph(RECOVERY) if row.recovery else None
+        lettered = badge_days(self._marks.get(row.athlete_id))
+        top = cy + 8 - (ROW_H - BAND_H) // 2 - 1  # the row's top (cy: a glyph pixmap's)
         for d in range(f.d0, f.d1 + 1):
             lv = intensity[d]
-            if lv > 0:
-                p.drawPixmap(left + d * cw, cy, pix[lv])
-                n += 1
-            elif ring is not None and d in row.recovery:
-                p.drawPixmap(left + d * cw, cy, ring)
+            if lv <= 0 and (ring is None or d not in row.recovery):
+                continue
+            n += lv > 0
+            if d in lettered:  # under the day's letter, fitted to the room it leaves
+                x, y, under = self.glyph_spot(lv if lv > 0 else RECOVERY, self._x(d), top, True)
+                p.drawPixmap(x, y, under)
+            else:
+                p.drawPixmap(left + d * cw, cy, pix[lv] if lv > 0 else ring)
         return n
+
+    def glyph_spot(self, level: int, x: int, y: int, lettered: bool) -> tuple[int, int, QPixmap]:
+        """Where and what a cell's intensity mark (``level``, or ``RECOVERY``) is blitted in day
+        zoom: (left, top, pixmap), for the cell whose top left is ``(x, y)``. A cell with a letter
+        (``lettered``: a role, C or !) has it under the letter, shrunk to the room left
+        (``boardmarks.mark_room``): centred, the letter hid it."""
+        if not lettered:
+            return x + self._cw // 2 - 8, y + (ROW_H - BAND_H) // 2 + 1 - 8, self._glyph(level)
+        room = mark_room(x, y, self._cw, ROW_H - BAND_H)
+        if level == RECOVERY:
+            cx, cy = room.center().x(), room.center().y()
+            scale = min(1.0, (room.height() - 0.5) / (2 * RING_R + RING_PEN))
+        else:
+            cx, cy, scale = fitted_glyph(level, room)
+        ix, iy = math.floor(cx), math.floor(cy)
+        return ix - 8, iy - 8, self._glyph(level, round(scale, 3), (cx - ix, cy - iy))
 
     def _paint_v2(self, p: QPainter, f: _Frame, provisional: bool) -> None:
         """Rules v2 (``ui.desktop.boardmarks``): the provisional hatch under the glyphs; role
@@ -1399,7 +1452,7 @@ class SeasonBoard(QAbstractScrollArea):
                 draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
 
     def _paint_past(self, p: QPainter, f: _Frame) -> None:
-        """Up to today (day zoom): a dot on a logged day, a corner on one that went otherwise, a
+        """Up to today (day zoom): a tick on a logged day, a corner on one that went otherwise, a
         red triangle on a logged pain to look at. Today once logged is marked as a day before
         it: a 4/10 logged today showed nothing on the board."""
         p0 = self._tl.p0
@@ -2052,17 +2105,18 @@ class BoardLegend(QWidget):
         self.setMinimumHeight(24)
         self.setToolTip(
             "Stages: rehab P1–P3 and return to sport S1–S3 (white cells: fit). "
-            "Intensity in % of max speed: dot 60/70, small triangle 80, hollow triangle 90, filled "
+            "Intensity in % of max speed: dash 60, dot 70, small triangle 80, hollow triangle 90, filled "
             "triangle 95, star 100; a ring: a recovery session, no running (a fit player's "
             "training day at 0). "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
             "athlete's own week when it differs from the team's. Hatched: unavailable. "
             "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
             "A corner flag marks a pin, a red frame a broken rule. Before today (greyed), and "
-            "today once logged: a dot marks a logged day, a teal corner a day whose level went "
+            "today once logged: a grey tick marks a logged day, a teal corner a day whose level went "
             "otherwise than planned, a red triangle a logged pain to look at (one that proposes "
             "a flare-up, 4/10 or more from a player not in rehab, or one just below a rehab "
-            "protocol's flare-up level). On match days a letter gives the athlete's role: S starts, B on the bench, O out "
+            "protocol's flare-up level). On match days a letter at the top left gives the athlete's "
+            "role, with the day's intensity mark under it: S starts, B on the bench, O out "
             "of the squad, R held out until the team sessions of RE-1 are done; C marks a "
             "compensation session, ! a flare-up and a dotted top line its calm days; hatched "
             "stages are provisional (an exit that waits on a criteria test)."

@@ -9,7 +9,9 @@
   diagonal hatch over the rehab stages and the day back (the fit days after it stay provisional
   in the tooltip and the inspector, unhatched), and a dashed edge where the stage starts.
 
-Day zoom draws them all; week zoom only the provisional hatch (its cells are 4 px wide).
+Day zoom draws them all; week zoom only the provisional hatch (its cells are 4 px wide). A cell
+with a letter (:func:`badge_rect`, top left) draws its intensity mark below it, fitted to
+:func:`mark_room`: drawn centred, the S badge hid the 100 % star and the O badge a 60/70 dot.
 """
 
 from __future__ import annotations
@@ -22,6 +24,26 @@ from planner.rules import CALM_CAP
 from planner.text import day_long
 
 FLARE = QColor("#c62828")
+BADGE_W, BADGE_H = 8, 9  # draw_badge's box, drawn one pixel below a cell's top
+
+
+def badge_rect(x: float, y: float) -> QRectF:
+    """Where a cell's letter (role, C, !) goes: its top left; ``(x, y)``: the cell's top left."""
+    return QRectF(x, y + 1, BADGE_W, BADGE_H)
+
+
+def mark_room(x: float, y: float, cell_w: float, foot: float) -> QRectF:
+    """The room left for the intensity mark in a cell with a letter: under the letter, above the
+    row's foot (``foot``: the week band's top, from the cell's top), a pixel in from each side."""
+    top = badge_rect(x, y).bottom()
+    return QRectF(x + 1, top, cell_w - 2, y + foot - top)
+
+
+def badge_days(m: DayMarks | None) -> frozenset[int]:
+    """The days of an athlete that carry a letter in day zoom (a role, C or !)."""
+    if m is None:
+        return frozenset()
+    return frozenset(m.role) | frozenset(m.compensation) | frozenset(m.flare)
 
 
 def badge_font(base: QFont) -> QFont:
@@ -33,12 +55,12 @@ def badge_font(base: QFont) -> QFont:
 
 def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QColor,
                filled: bool = False) -> None:
-    """An 8 x 9 px box with a letter: framed on the cell's own colour, or filled. The box and
+    """An 8 x 9 px box (``BADGE_W`` x ``BADGE_H``) with a letter: framed on the cell's own colour, or filled. The box and
     its frame are whole device pixels, the frame as thick on every side: at 125 % a 1 px pen
     stroked 1.25 device pixels, the S badge lost a line of its frame and read "5"."""
     dpr = p.device().devicePixelRatioF() or 1.0
     x0, y0 = round(x * dpr), round(y * dpr)
-    outer = QRectF(x0 / dpr, y0 / dpr, round(8 * dpr) / dpr, round(9 * dpr) / dpr)
+    outer = QRectF(x0 / dpr, y0 / dpr, round(BADGE_W * dpr) / dpr, round(BADGE_H * dpr) / dpr)
     frame = max(1, int(dpr)) / dpr  # 1 device pixel up to 200 %, 2 there
     p.fillRect(outer, fg)
     if not filled:
@@ -56,7 +78,7 @@ def badge_pixmap(letter: str, fg: QColor, bg: QColor, filled: bool, font: QFont,
     key = (letter, fg.rgba(), bg.rgba(), filled, font.key(), dpr)
     pix = _BADGES.get(key)
     if pix is None:
-        pix = QPixmap(round(8 * dpr), round(9 * dpr))
+        pix = QPixmap(round(BADGE_W * dpr), round(BADGE_H * dpr))
         pix.setDevicePixelRatio(dpr)
         pix.fill(Qt.GlobalColor.transparent)
         bp = QPainter(pix)
@@ -84,7 +106,8 @@ def paint_day_marks(p: QPainter, marks: dict[str, DayMarks], row_id, days: tuple
         m = marks.get(row_id(r))
         if m is None:
             continue
-        y = y_of(r) + 1
+        top = y_of(r)
+        y = round(badge_rect(0, top).top())
         for d, role in m.role.items():
             if d0 <= d <= d1:
                 p.drawPixmap(x_of(d), y, letters[role])

@@ -1,7 +1,7 @@
 """The past on the board and in the inspector: what was logged, and what went otherwise.
 
 Days before today are history (rules-spec.md section 9). The board greys them (its veil over
-the past) and marks, per athlete-day, a logged session (a small dot) and a day whose level went
+the past) and marks, per athlete-day, a logged session (a grey tick, :func:`draw_logged`) and a day whose level went
 otherwise than planned (``AthletePlan.planned``: a small corner triangle in its own colour);
 its tooltip and the inspector say it in words: the logged sessions, and "planned 90 %,
 logged 80 %". A logged pain that proposes a flare-up (``planner.progress.flare_proposals``), and one listed
@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from planner.history import level_text, planned_level, read_as, went_otherwise
 from planner.season import FIT, PLAY_LEVEL, Season
@@ -285,14 +285,42 @@ def inspector_rows(season: Season, athlete: str, day: dt.date) -> list[tuple[str
     return rows
 
 
+TICK_PEN = 1.5  # the logged tick's line: a 3 px dot was hard to find on a laptop's board
+
+
+def logged_tick(x: float, y: float, cell_w: float) -> QPainterPath:
+    """A logged day's mark: a tick in the top right corner of the cell whose top left is
+    ``(x, y)``, clear of the letter at the top left and of a 100 % star's points."""
+    r = x + cell_w
+    path = QPainterPath(QPointF(r - 4.8, y + 3.0))
+    path.lineTo(r - 3.4, y + 4.4)
+    path.lineTo(r - 1.2, y + 1.3)
+    return path
+
+
+def draw_logged(p: QPainter, cells, cell_w: float, colour: QColor) -> None:
+    """The logged tick (:func:`logged_tick`) in ``colour`` in each cell of ``cells`` (their top
+    left corners): the board's and its key's."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(colour, TICK_PEN)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for x, y in cells:
+        p.drawPath(logged_tick(x, y, cell_w))
+    p.restore()
+
+
 def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
                rows: tuple[int, int], x_of, y_of, cell_w: int, dark: bool, dot: QColor) -> None:
-    """The past's marks on the visible cells (day zoom): a dot on a logged day, a corner
-    triangle on a day that went otherwise. ``row_id(r)``: the athlete of row ``r``; ``x_of(d)``
-    and ``y_of(r)``: a cell's left and top."""
+    """The past's marks on the visible cells (day zoom): a tick on a logged day
+    (:func:`draw_logged`, in ``dot``), a corner triangle on a day that went otherwise.
+    ``row_id(r)``: the athlete of row ``r``; ``x_of(d)`` and ``y_of(r)``: a cell's left and top."""
     d0, d1 = days
     otherwise = OTHERWISE_DARK if dark else OTHERWISE_LIGHT
-    dots: list[QRectF] = []
+    ticks: list[tuple[int, int]] = []
     corners: list[QPolygonF] = []
     pains: list[QPolygonF] = []
     for r in range(rows[0], rows[1] + 1):
@@ -310,13 +338,11 @@ def paint_past(p: QPainter, marks: PastMarks, row_id, days: tuple[int, int],
                 x1 = x_of(d) + cell_w - 1
                 corners.append(QPolygonF([QPointF(x1 - 6, y + 1), QPointF(x1, y + 1), QPointF(x1, y + 7)]))
             elif d in logged:
-                dots.append(QRectF(x_of(d) + cell_w - 4.5, y + 2, 3, 3))
+                ticks.append((x_of(d), y))
+    draw_logged(p, ticks, cell_w, dot)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(dot)
-    for rect in dots:
-        p.drawEllipse(rect)
     p.setBrush(otherwise)
     for poly in corners:
         p.drawPolygon(poly)
@@ -333,8 +359,8 @@ def pain_triangle(x: float, foot: float) -> QPolygonF:
 
 def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme,
                       pain: bool = False) -> None:
-    """The board legend's cell with a logged day's dot, a went-otherwise corner, or (``pain``)
-    the pain mark."""
+    """The board legend's cell with a logged day's tick (the board's :func:`draw_logged`), a
+    went-otherwise corner, or (``pain``) the pain mark."""
     cell = QRectF(x, cy - 7, 14, 14)
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -352,6 +378,5 @@ def paint_legend_mark(p: QPainter, otherwise: bool, x: float, cy: float, theme,
         x1 = x + 13
         p.drawPolygon(QPolygonF([QPointF(x1 - 6, cy - 6), QPointF(x1, cy - 6), QPointF(x1, cy)]))
     else:
-        p.setBrush(theme.dim_text)
-        p.drawEllipse(QRectF(x + 9.5, cy - 5, 3, 3))
+        draw_logged(p, [(x, cell.top())], cell.width(), theme.dim_text)
     p.restore()
