@@ -281,8 +281,8 @@ def test_shift_tab_goes_where_qts_own_does_and_stops_at_the_first_control_it_fin
     for _ in range(40):  # round the window as Qt's own Shift+Tab goes
         target = tabchain.tab_target(w, False)
         QMainWindow.focusNextPrevChild(w, False)
-        while target is not None and target.focusProxy() is not None:
-            target = target.focusProxy()  # (a list's viewport: the list)
+        while target is not None and tabchain.focus_proxy(target) is not None:
+            target = tabchain.focus_proxy(target)  # (a list's viewport: the list)
         assert target is not None and QApplication.focusWidget() is target
     w.open_editor("squad")
     press(Qt.Key.Key_Tab)
@@ -446,3 +446,33 @@ def test_shift_f10_opens_the_menu_of_the_board_cell_and_of_the_log_cell(w, qtbot
                     and panel.context_menu.isVisible())
     assert any(a.text().startswith("As planned") for a in panel.context_menu.actions())
     panel.context_menu.close()
+
+
+def test_asking_a_viewport_for_its_focus_proxy_leaves_its_scroll_areas_panel_alive(qtbot):
+    """Tab's walk asked each widget for its focus proxy; PySide then made a scroll area's Python
+    wrapper a child of its own viewport, a cycle no one held: the garbage collector freed it,
+    and every wrapper under the area with it. The Load panel, shown, read "Internal C++ object
+    (QComboBox) already deleted" (a flaky test of the Load dock, under a busy machine's
+    collection timing). Now the proxy goes back to its parent."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QVBoxLayout, QWidget
+
+    from ui.desktop import tabchain
+    from ui.desktop.layout import scrolled
+
+    w = QMainWindow()
+    qtbot.addWidget(w)
+    panel = QWidget()
+    QVBoxLayout(panel).addWidget(QComboBox())
+    dock = QDockWidget("Panel", w)
+    dock.setWidget(scrolled(panel))
+    w.show()
+    viewport = dock.widget().viewport()
+    assert tabchain.focus_proxy(viewport) is dock.widget()
+    assert tabchain.tab_target(w, True) is not None  # the walk asks every widget, the viewport too
+    del viewport
+    gc.collect()
+    assert shiboken6.isValid(panel) and shiboken6.isValid(panel.findChild(QComboBox))
+    assert dock.widget().widget() is panel

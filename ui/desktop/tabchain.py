@@ -54,10 +54,23 @@ def in_sight(widget: QWidget) -> bool:
     return not behind(widget) and not _idle_tab_bar(widget)
 
 
-def _deepest_proxy(w: QWidget) -> QWidget | None:
+def focus_proxy(w: QWidget) -> QWidget | None:
+    """``w.focusProxy()`` without the binding's side effect. PySide makes the proxy's Python
+    wrapper a child of ``w``'s (an ownership rule of ``QWidget.focusProxy``): a scroll area, the
+    proxy of its own viewport, became its viewport's child, a cycle no one else held, and when
+    the garbage collector freed it every Python wrapper under the area went with it: the Load
+    panel read "Internal C++ object already deleted" while the window showed it. The proxy is
+    handed back to its own parent (for Qt, the same parent: nothing moves)."""
     proxy = w.focusProxy()
-    while proxy is not None and proxy.focusProxy() is not None:
-        proxy = proxy.focusProxy()
+    if proxy is not None and (parent := proxy.parentWidget()) is not None:
+        proxy.setParent(parent)
+    return proxy
+
+
+def _deepest_proxy(w: QWidget) -> QWidget | None:
+    proxy = focus_proxy(w)
+    while proxy is not None and (deeper := focus_proxy(proxy)) is not None:
+        proxy = deeper
     return proxy
 
 
