@@ -1394,6 +1394,7 @@ class StageOutOfTime:
     when: dt.date
     longest: int
     needed: int  # calendar days from ``when`` its exit needs at the least
+    credit: int  # the stage before's cap (``Protocol.previous_cap``): RH-11's credit
 
     def words(self, season: Season, file: str = "") -> str:
         """``Diego Alvarez (N03): in P3 since Mon 19 Jul 2027, 14 days by Mon 2 Aug 2027 (P3
@@ -1410,7 +1411,8 @@ class StageOutOfTime:
             f"{self.when.isoformat()} --save" if file else "")
         return (f"{late.words(season.athlete_label(self.athlete), day_long(self.when))}, so the "
                 f"season has no plan with this record. If they are still in {self.stage} then, "
-                f"record {self.stage} on {day_long(self.when)} ({how}): {late.restart_words()}; "
+                f"record {self.stage} on {day_long(self.when)} ({how}): "
+                f"{late.restart_words(self.credit)}; "
                 f"re-test them before their first speed day, or correct the {self.stage} date")
 
 
@@ -1483,7 +1485,8 @@ def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime |
     late = out_of_time(spec, seg, rec.flare_ups, when, least=counted)
     if late is None or late.lasted >= late.longest:  # outlasted by then: planner.validate's
         return None
-    return StageOutOfTime(rec.athlete, seg.stage, seg.start, when, late.longest, late.needed)
+    return StageOutOfTime(rec.athlete, seg.stage, seg.start, when, late.longest, late.needed,
+                          proto.previous_cap(seg.stage))
 
 
 def stages_out_of_time_since(before: Season | None, after: Season, file: str = "") -> list[str]:

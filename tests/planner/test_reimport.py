@@ -718,6 +718,40 @@ def test_a_stage_recorded_too_deep_to_end_in_time_is_said_at_import_with_the_rec
                                                 keep=True).notes)
 
 
+def _in_p2_since(protocol: str, p2_day: int):
+    """A three-week season whose Athlete 1 comes in P2 of ``protocol`` since ``p2_day``, after
+    11 days of P1."""
+    from planner.season import Injury, StageRecord
+
+    rec = Injury(athlete="A1", protocol=protocol, onset=day(p2_day - 12), stages=(
+        StageRecord(stage="P1", start=day(p2_day - 11)), StageRecord(stage="P2", start=day(p2_day))))
+    return season(weeks=3, athletes=2, injuries=(rec,))
+
+
+def test_a_restart_after_a_stage_of_no_running_says_no_sprint_ladder_done():
+    """A signing in P2 of a hamstring strain too long to end in time was told at import that P2
+    "restarts, its sprint ladder counted as done to the stage before's cap (RH-11)": the stage
+    before, P1, has no running (cap 0 %), so no ladder is done. The clause is said only after a
+    stage that allows running (a patellar tendinopathy's P1 runs to 60 %), as next season says."""
+    from planner.progress import stages_out_of_time
+    from planner.protocols import load_protocol
+    from planner.reimport import Place, decide
+    from planner.season import LADDER
+
+    clause = "its sprint ladder counted as done to the stage before's cap (RH-11)"
+    for protocol, p2_day, ladder in (("hamstring-strain", -12, False),
+                                     ("patellar-tendinopathy", -54, True)):
+        signed = _in_p2_since(protocol, p2_day)
+        assert (load_protocol(protocol).stage("P1").cap >= LADDER[0]) is ladder
+        (found,) = stages_out_of_time(signed)
+        assert found.stage == "P2"
+        got = decide(None, signed, Place("--keep", lambda d: "", file="s.season.json"))
+        (said,) = [n for n in got.notes if "Athlete 1 (A1): in P2" in n]
+        restart = f"P2 restarts on {day_long(day(0))}"
+        assert (f"{restart}, {clause}; " in said) is ladder, said
+        assert (f"{restart}; re-test them" in said) is not ladder, said
+
+
 def test_a_stage_entered_on_a_flare_ups_day_is_read_alike_at_import_and_into_next_season():
     """The import's check and next season's carry each decided "entered by a flare-up" their
     own way (the segment's cause; a record on a flare-up's date): a P3 recorded on the day of a
