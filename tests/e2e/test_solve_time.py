@@ -101,3 +101,30 @@ def test_the_returns_build_each_athlete_s_facts_once_for_one_plan(monkeypatch):
     # another plan (a re-plan) is worked out again
     R.returns(s, out.plan.model_copy())
     assert len(built) == 6
+
+
+def test_the_re_plans_of_advance_log_and_record_say_the_time_in_all_as_solve_does(tmp_path):
+    """'periodize advance', 'log' and 'record' re-plan, and said only "Time: 1.20 s solving" for
+    a command that took longer (the season read, the log checked, the plan compared): they say
+    the time in all with the same words as 'solve'; so does 'record' planning a season that had
+    no stored plan."""
+    from tests.builders import day, injury
+
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "S2", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "unplanned.season.json")
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE\nA2,{day(1)},60,5\n")
+    for args, heading in (
+            (("advance", "s.season.json", "--today", day(7).isoformat(), "--save"),
+             "Re-planned from today"),
+            (("log", "s.season.json", "log.csv", "--save"), "Re-planned from today"),
+            (("record", "s.season.json", "--flare-up", "A1", day(5).isoformat(), "--save"),
+             "Re-planned, keeping"),
+            (("record", "unplanned.season.json", "--flare-up", "A1", day(-1).isoformat()),
+             "Planned (the season had no stored plan)")):
+        r = run(*args, cwd=tmp_path)
+        assert r.returncode == 0, (args, r.stdout, r.stderr)
+        assert heading in r.stdout, (args, r.stdout)
+        solving, so_far = _times(r.stdout)
+        assert 0 < solving <= so_far + 0.05, (args, r.stdout)

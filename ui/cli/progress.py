@@ -155,7 +155,8 @@ def cmd_log(args) -> int:
                      args.skip_bad_rows)
     changed = after.sessions != season.sessions or after.athletes != season.athletes
     if changed and not args.no_replan and after.plan is not None:
-        after, status = _replan(season, after, args.time_limit, args.season, "log")
+        after, status = _replan(season, after, args.time_limit, args.season, "log",
+                                started=getattr(args, "started", None))
         if status is not None:
             if status == EXIT_INFEASIBLE:
                 print("Nothing stored: the season file is as it was (no session added). To store "
@@ -443,7 +444,8 @@ def cmd_advance(args) -> int:
     if gap:
         print(gap)
     if not args.no_replan and after.plan is not None:
-        after, status = _replan_moved(season, after, args.time_limit, args.season)
+        after, status = _replan_moved(season, after, args.time_limit, args.season,
+                                      started=getattr(args, "started", None))
         if status is not None:
             return status
     status = _store(after, args, "Stored in", "the new today")
@@ -626,9 +628,11 @@ def cmd_record(args) -> int:
     # always re-planned: a stored plan that ignores a recorded flare-up or injury would be misread
     # later (its projected stage changes offered as history by 'advance')
     if season.plan is not None:
-        after, status = _replan_change(season, after, args.time_limit, args.season)
+        after, status = _replan_change(season, after, args.time_limit, args.season,
+                                       started=getattr(args, "started", None))
     else:
-        after, status = _plan_as_it_stands(after, args.time_limit, args.season)
+        after, status = _plan_as_it_stands(after, args.time_limit, args.season,
+                                           started=getattr(args, "started", None))
     if status is not None:
         print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
         return status
@@ -911,17 +915,17 @@ def _parsed(text: str) -> dt.date | None:
     return read_date(text)  # None: edit_objects says what is wrong with it
 
 
-def _replan_change(before, season, time_limit: float, path: str):
+def _replan_change(before, season, time_limit: float, path: str, started: float | None = None):
     """``season`` re-planned around what changed since ``before``, changing ``before``'s plan
     only where that gains something (the same re-plan as a what-if scenario's)."""
     from solver.whatif import replan
 
     return _replanned(before, season, time_limit, path, "record", lambda stop: replan(
         before, season, before.plan, time_limit=time_limit, stop=stop),
-        "Re-planned, keeping the stored plan wherever changing it gains nothing:")
+        "Re-planned, keeping the stored plan wherever changing it gains nothing:", started)
 
 
-def _plan_as_it_stands(season, time_limit: float, path: str):
+def _plan_as_it_stands(season, time_limit: float, path: str, started: float | None = None):
     from solver import SolveRequest, solve
     from ui.cli.commands import print_summary
 
@@ -930,7 +934,7 @@ def _plan_as_it_stands(season, time_limit: float, path: str):
     if outcome is None:
         return season, status
     print("Planned (the season had no stored plan):")
-    print_summary(outcome, season, path)
+    print_summary(outcome, season, path, started)
     return season.model_copy(update={"plan": outcome.plan}), None
 
 
@@ -986,12 +990,12 @@ def _plan_as_it_stood(season, before: dt.date, time_limit: float, path: str):
     return (season if outcome is None else season.model_copy(update={"plan": outcome.plan})), status
 
 
-def _replan_moved(before, season, time_limit: float, path: str):
+def _replan_moved(before, season, time_limit: float, path: str, started: float | None = None):
     """``_replan`` for a move of today: when no plan keeps every hard rule, says that nothing
     was stored and how to move today anyway (out of time, ``no_plan_text`` said what to do)."""
     from ui.cli.commands import EXIT_INFEASIBLE
 
-    after, status = _replan(before, season, time_limit, path, "move")
+    after, status = _replan(before, season, time_limit, path, "move", started)
     if status == EXIT_INFEASIBLE:
         print("Nothing stored: the season file is as it was (today not moved, nothing recorded "
               "or logged: the move, the stage changes and the sessions said above were not "
@@ -1001,16 +1005,18 @@ def _replan_moved(before, season, time_limit: float, path: str):
     return after, status
 
 
-def _replan(before, season, time_limit: float, path: str, context: str):
+def _replan(before, season, time_limit: float, path: str, context: str,
+            started: float | None = None):
     """The season re-planned from today with minimal change to its stored plan (STAB)."""
     from solver.whatif import replan_from_today
 
     return _replanned(before, season, time_limit, path, context, lambda stop: replan_from_today(
         before, season, time_limit, stop=stop),
-        "Re-planned from today, keeping the stored plan wherever changing it gains nothing:")
+        "Re-planned from today, keeping the stored plan wherever changing it gains nothing:", started)
 
 
-def _replanned(before, season, time_limit: float, path: str, context: str, search, heading: str):
+def _replanned(before, season, time_limit: float, path: str, context: str, search, heading: str,
+               started: float | None = None):
     """``season`` with the plan ``search(stop)`` found, said under ``heading`` with the returns
     it moved and the returners logged playing before their re-entry sessions; (season, exit
     status) when it found none."""
@@ -1020,7 +1026,7 @@ def _replanned(before, season, time_limit: float, path: str, context: str, searc
     if outcome is None:
         return season, status
     print(heading)
-    print_summary(outcome, season, path)
+    print_summary(outcome, season, path, started)
     after = season.model_copy(update={"plan": outcome.plan})
     for line in replan_changes(before, after):
         print(line)
