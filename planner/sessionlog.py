@@ -1438,6 +1438,24 @@ MMSS_FROM = 5
 _SHORT_CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")
 
 
+def hours_minutes(text: str) -> float | None:
+    """The minutes of a session's duration written ``h:mm`` (``1:15`` is 75 minutes, ``0:45``
+    is 45: no session lasts 1 min 15 s), as a coach types it in the app's Log and as a log's
+    Minutes column of such clocks is read (:func:`_clock_minutes`); None for a text of another
+    form (a number, ``1:15:00``, or ``90:00``, whose first part from :data:`MMSS_FROM` can only
+    be minutes). ``coachform.cells.Bad`` with both readings for one too short for a session
+    (``0:03``: 3 minutes or 3 s?) or longer than :data:`LONG_SESSION` (``4:30``)."""
+    m = _SHORT_CLOCK.fullmatch(text.strip())
+    if m is None or int(m[1]) >= MMSS_FROM:
+        return None
+    minutes = int(m[1]) * 60 + int(m[2])
+    if 0 < minutes < SHORTEST_SESSION or minutes > LONG_SESSION:
+        from planner.coachform.cells import to_minutes
+
+        to_minutes(text.strip())  # refused, with both readings
+    return float(minutes)
+
+
 def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = None,
                    label: str = "") -> dict:
     """:func:`clock_minutes` of a column: {row index: minutes, NaN where refused} of the
@@ -1490,15 +1508,15 @@ def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = No
         if long:
             out[i] = a + b / 60
             read.append(i)
-        elif a * 60 + b > 0 and (key == "played" or (key == "minutes" and a * 60 + b < SHORTEST_SESSION)):
-            try:  # a substitute's 3:20; 0:03: 3 minutes or 3 s?
-                to_minutes(raw[i])  # refused with both readings
-            except Bad as e:
-                problems.append(f"{where(i, key)}: {e}")
-            out[i] = float("nan")
-        else:
-            out[i] = a * 60 + b
+            continue
+        try:  # a substitute's 3:20; 0:03: 3 minutes or 3 s? (refused with both readings)
+            if key == "played" and a * 60 + b > 0:
+                to_minutes(raw[i])
+            out[i] = hours_minutes(raw[i]) if key == "minutes" else a * 60 + b
             read.append(i)
+        except Bad as e:
+            problems.append(f"{where(i, key)}: {e}")
+            out[i] = float("nan")
     read = sorted(read + list(long), key=list(raw.index).index)
     if notes is None or not read:
         return out

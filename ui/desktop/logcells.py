@@ -10,8 +10,9 @@ then, in any order, labelled extras:
 - pain (0-10): ``p3`` (or ``pain 3``);
 - a note: everything after ``#``.
 
-Minutes may be a clock, as a log's file writes them (``1:15:00 7`` is 75 minutes; ``1:15``
-is refused with both readings). Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
+Minutes may be hours:minutes (``1:15 7`` is 75 minutes, read as a log's Minutes column of
+such clocks is: :func:`planner.sessionlog.hours_minutes`) or a clock as a log's file writes it
+(``1:15:00``); ``90:00`` and ``0:03`` are refused with both readings. Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
 without training; minutes played alone (``m20``) is the season's load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
 the day. A day retyped as one session without a top speed keeps the one logged before
@@ -30,17 +31,19 @@ from planner.coachform.cells import Bad
 from planner.loadtable import LoadTable
 from planner.season import Athlete, Session, top_speed_problem
 from planner.sessionlog import (
+    CLOCK,
     DAY_MINUTES,
     AloneWords,
     Refusal,
     clock_minutes,
+    hours_minutes,
     hours_problem,
     limit_problem,
     match_alone,
     played_problem,
 )
 
-HINT = ("Type <b>minutes RPE</b> (75 6), then optionally <b>95%</b> top speed (or 8.6m/s, "
+HINT = ("Type <b>minutes RPE</b> (75 6, or 1:15 6 for an hour and a quarter), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
         "60 5; 30 7; <b>0</b> did not train; <b>m20</b> alone a match played 20 min. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
         "Ctrl+Shift+A fills the selected empty days as planned; Ctrl+R re-plans from today "
@@ -50,6 +53,9 @@ HINT_LINE = ("Type <b>minutes RPE</b> (75 6), then <b>95%</b> top speed, <b>m90<
              "<b>p3</b> pain, <b># note</b>; <b>0</b> did not train. Enter ↓, Tab →. "
              "Hold the pointer here for the rest.")
 EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
+# the ways minutes are typed, said when a clock is refused
+MINUTES_FORMS = "minutes are typed as 75, as hours:minutes 1:15, or as 1:15:00"
+_TIME = re.compile(r"\d{1,3}:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?")  # a clock that reads (1:15, 1:15:00)
 KMH_PER_MS = 3.6
 # minutes played alone refused (sessionlog.match_alone), in a cell's words
 ALONE = AloneWords("type what the player did (e.g. 45 5 m0), or 0 for no training", named="m{:g} alone")
@@ -123,12 +129,16 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
 
 
 def _clock(tok: str) -> float | None:
-    """The minutes of a token written as a clock (``1:15:00``; None: no clock), read as a log's
-    file reads them (:func:`planner.sessionlog.clock_minutes`)."""
+    """The minutes of a token written as hours:minutes (``1:15``) or a clock (``1:15:00``; None:
+    no clock), read as a log's file reads them (:func:`planner.sessionlog.hours_minutes`,
+    :func:`planner.sessionlog.clock_minutes`); a clock refused says the forms read."""
+    if CLOCK.fullmatch(tok) and not _TIME.fullmatch(tok):  # 1:75
+        raise CellError(f"'{tok}' is not a time (minutes and seconds go up to 59); {MINUTES_FORMS}")
     try:
-        return clock_minutes(tok)
+        minutes = hours_minutes(tok)
+        return minutes if minutes is not None else clock_minutes(tok)
     except Bad as e:
-        raise CellError(str(e).replace("write ", "type ")) from None
+        raise CellError(f"{str(e).replace('write ', 'type ')}; {MINUTES_FORMS}") from None
 
 
 def _put(out: dict[str, float], field: str, value: float, tok: str) -> None:
