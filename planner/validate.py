@@ -620,7 +620,7 @@ def late_onset_words(season: Season, inj: Injury) -> str | None:
     end = season.calendar.end
     if inj.onset <= end:
         return None
-    return (f"{inj.onset.isoformat()} is after the season ends ({end.isoformat()}), so the "
+    return (f"{day_long(inj.onset)} is after the season ends ({day_long(end)}), so the "
             f"injury does not count and {season.athlete_label(inj.athlete)} is planned fit all "
             f"season; check the year of the onset (Season ▸ Injuries, Onset)")
 
@@ -634,7 +634,7 @@ def early_target(season: Season, inj: Injury) -> Competition | None:
 
 def early_target_words(season: Season, c: Competition, inj: Injury) -> str:
     return (f"{season.athlete_label(inj.athlete)}'s target {c.name!r} is on "
-            f"{c.last.isoformat()}, before the onset {inj.onset.isoformat()}; "
+            f"{day_long(c.last)}, before the onset {day_long(inj.onset)}; "
             f"a target competition comes after the injury: check the year of the onset, or "
             f"choose a later target (Season ▸ Injuries, Target)")
 

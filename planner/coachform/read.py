@@ -1091,8 +1091,8 @@ class _Import:
         where = f"{SEASON_SHEET}, row {row} (Today)"
         if today < start:  # rules-spec section 1: no past; a tool stamping the real date while
             # next season is planned in the summer. Read as no today, said (nothing is lost)
-            self.notes.append(f"{where}: {today:%Y-%m-%d} is before the season starts "
-                              f"({start:%Y-%m-%d}): read as no today (the season has not started)")
+            self.notes.append(f"{where}: {day_long(today)} is before the season starts "
+                              f"({day_long(start)}): read as no today (the season has not started)")
             return False
         if late := today_after_season(today, end):
             self.p.add(SEASON_SHEET, row, f"{where}: {late}")
@@ -1103,13 +1103,13 @@ class _Import:
         """End on or after Start, and at most two years later; else the End row's problem."""
         where = f"{SEASON_SHEET}, row {end_row} (End)"
         if end < start:
-            self.p.add(SEASON_SHEET, end_row, f"{where}: {end:%Y-%m-%d} is before the Start "
-                       f"{start:%Y-%m-%d}; the season ends on or after its start")
+            self.p.add(SEASON_SHEET, end_row, f"{where}: {day_long(end)} is before the Start "
+                       f"{day_long(start)}; the season ends on or after its start")
             return False
         if (end - start).days > LONGEST_SEASON_DAYS:
             self.p.add(SEASON_SHEET, end_row, f"{where}: the season would last "
                        f"{(end - start).days + 1} days; a season spans at most two years, so end "
-                       f"it by {start + dt.timedelta(days=LONGEST_SEASON_DAYS):%Y-%m-%d}")
+                       f"it by {day_long(start + dt.timedelta(days=LONGEST_SEASON_DAYS))}")
             return False
         return True
 
@@ -1143,7 +1143,7 @@ class _Import:
             id_bad = cid is None and (row.values.get("id") is not None or "id" in row.errors)
             ok = None not in (date, name, prio) and not id_bad
             if date is not None and end is not None and end < date:
-                self.note(spec, row, "end_date", f"{end:%Y-%m-%d} is before the Date {date:%Y-%m-%d}; "
+                self.note(spec, row, "end_date", f"{day_long(end)} is before the Date {day_long(date)}; "
                           f"a multi-day event ends on or after its first day")
                 ok = False
             key = (date, (name or "").casefold(), prio, end, cid)
@@ -1441,9 +1441,9 @@ class _Import:
         others = [c for c in comp_names if dated and norm_name(c[0]) == norm_name(dated[0])]
         if not hits and others:
             rows = ", ".join(str(n) for _, n, _, _ in others)
-            days = ", ".join(f"{d:%Y-%m-%d}" for _, _, _, d in others if d is not None)
+            days = ", ".join(day_long(d) for _, _, _, d in others if d is not None)
             self.note(spec, row, key, f"no competition named {others[0][0]!r} is on "
-                      f"{dated[1]:%Y-%m-%d} (Competitions rows {rows}: {days}); correct the date")
+                      f"{day_long(dated[1])} (Competitions rows {rows}: {days}); correct the date")
         elif not hits and self._held("Competitions", text, spec, row):
             pass
         elif not hits:
@@ -1495,13 +1495,13 @@ class _Import:
             reason = self.text(spec, row, "reason")
             ok = None not in (aid, start, end) and kept
             if start is not None and end is not None and end < start:
-                self.note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; "
+                self.note(spec, row, "end", f"{day_long(end)} is before From {day_long(start)}; "
                           f"'To' is the last day away (inclusive), on or after 'From'")
                 ok = False
             elif cal is not None and start is not None and end is not None and \
                     (end < cal.start or start > cal.end):  # an absence overlapping it is kept
-                self.note(spec, row, "start", f"{start:%Y-%m-%d} to {end:%Y-%m-%d} is outside the "
-                          f"season ({cal.start:%Y-%m-%d} to {cal.end:%Y-%m-%d}); correct the dates "
+                self.note(spec, row, "start", f"{day_long(start)} to {day_long(end)} is outside the "
+                          f"season ({day_long(cal.start)} to {day_long(cal.end)}); correct the dates "
                           f"(a year typed wrong?), or delete the row")
                 ok = False
             if reason is None and row.values.get("reason") is not None:
@@ -1525,23 +1525,23 @@ class _Import:
                 continue
             end = end or date
             if end < date:
-                self.note(spec, row, "end", f"{end:%Y-%m-%d} is before Date ({date:%Y-%m-%d}); "
+                self.note(spec, row, "end", f"{day_long(end)} is before Date ({day_long(date)}); "
                           f"give the last day of the run, or leave To empty for one day")
                 continue
             if (end - date).days >= 366:
-                self.note(spec, row, "end", f"{end:%Y-%m-%d} makes a run of more than a year; "
+                self.note(spec, row, "end", f"{day_long(end)} makes a run of more than a year; "
                           f"check the year")
                 continue
             days = [date + dt.timedelta(days=k) for k in range((end - date).days + 1)]
             if end > date and cal is not None:
                 inside = [d for d in days if cal.start <= d <= cal.end]
                 if inside and len(inside) < len(days):  # a break running past the season's end
-                    self.notes.append(f"{spec.title}, row {row.number}: {date:%Y-%m-%d} to "
-                                      f"{end:%Y-%m-%d} runs past the season; read from "
-                                      f"{inside[0]:%Y-%m-%d} to {inside[-1]:%Y-%m-%d}")
+                    self.notes.append(f"{spec.title}, row {row.number}: {day_long(date)} to "
+                                      f"{day_long(end)} runs past the season; read from "
+                                      f"{day_long(inside[0])} to {day_long(inside[-1])}")
                     days = inside
             if clash := next((d for d in days if d in first), None):
-                self.note(spec, row, "date", f"{clash:%Y-%m-%d} is already listed in row "
+                self.note(spec, row, "date", f"{day_long(clash)} is already listed in row "
                           f"{first[clash]}; list each day once")
                 continue
             for d in days:
@@ -1561,7 +1561,7 @@ class _Import:
             emphasis = self.text(spec, row, "emphasis")
             ok = None not in (name, start, end)
             if start is not None and end is not None and end < start:
-                self.note(spec, row, "end", f"{end:%Y-%m-%d} is before From {start:%Y-%m-%d}; a "
+                self.note(spec, row, "end", f"{day_long(end)} is before From {day_long(start)}; a "
                           f"block ends on or after its first day")
                 ok = False
             if emphasis is None and row.values.get("emphasis") is not None:

@@ -612,7 +612,7 @@ def test_every_problem_of_a_broken_workbook_is_reported_at_once(tmp_path):
         "Injuries, row 3, Target competition: no competition is named 'Cupp'; did you mean 'Cup'?",
         "Unavailable, row 1: no column headed 'To'; the first row with content is the header "
         "(found: Athlete ID, From); add it",
-        "Blocks, row 2, To: 2027-01-01 is before From 2027-02-01; a block ends on or after its first day",
+        "Blocks, row 2, To: Fri 1 Jan 2027 is before From Mon 1 Feb 2027; a block ends on or after its first day",
     ]
 
 
@@ -639,12 +639,12 @@ def test_season_dates_that_cannot_make_a_season(tmp_path):
     path = book(tmp_path, Season=[("Key", "Value"), ("Name", "X"), ("Start", "2027-06-01"),
                                   ("End", "2027-01-01")])
     assert problems_of(path) == [
-        "Season, row 4 (End): 2027-01-01 is before the Start 2027-06-01; the season ends on or after its start"]
+        "Season, row 4 (End): Fri 1 Jan 2027 is before the Start Tue 1 Jun 2027; the season ends on or after its start"]
     path = book(tmp_path, "b.xlsx", Season=[("Key", "Value"), ("Name", "X"), ("Start", "2027-01-01"),
                                              ("End", "2030-01-01")])
     assert problems_of(path) == [
         "Season, row 4 (End): the season would last 1097 days; a season spans at most two years, "
-        "so end it by 2029-01-01"]
+        "so end it by Mon 1 Jan 2029"]
 
 
 def test_most_rows_outside_the_season_name_the_end_or_start_cell_first(tmp_path):
@@ -701,7 +701,7 @@ def test_document_checks_are_located_in_the_workbook(tmp_path):
     assert got[2].startswith("Injuries, row 3, Stage: P1 is followed by P3, skipping P2")
     assert got[3] == ("Stage history, row 3, Athlete ID: no athlete has the ID 'B9'; use an ID from "
                       "the Athletes sheet")
-    assert got[4] == "Non-training days, row 3, Date: 2027-01-06 is already listed in row 2; list each day once"
+    assert got[4] == "Non-training days, row 3, Date: Wed 6 Jan 2027 is already listed in row 2; list each day once"
     assert got[5].startswith("Non-training days, row 4, Date: Thu 31 Dec 2026 is outside the season")
     assert got[6].startswith("Blocks, row 2, To: Fri 30 Apr 2027 is outside the season")
     assert len(got) == 7
@@ -728,12 +728,12 @@ def test_a_winter_break_is_one_row_with_to(tmp_path):
         ("Date", "Reason", "To"), ("2027-03-22", "Easter", "2027-04-05")]), notes)
     assert [d.date for d in season.calendar.non_training_days] == [
         dt.date(2027, 3, 22) + dt.timedelta(days=k) for k in range(7)]
-    assert notes == ["Non-training days, row 2: 2027-03-22 to 2027-04-05 runs past the season; "
-                     "read from 2027-03-22 to 2027-03-28"]
+    assert notes == ["Non-training days, row 2: Mon 22 Mar 2027 to Mon 5 Apr 2027 runs past the season; "
+                     "read from Mon 22 Mar 2027 to Sun 28 Mar 2027"]
     got = problems_of(bad)
-    assert got[0] == ("Non-training days, row 2, To: 2027-01-10 is before Date (2027-01-18); give "
+    assert got[0] == ("Non-training days, row 2, To: Sun 10 Jan 2027 is before Date (Mon 18 Jan 2027); give "
                       "the last day of the run, or leave To empty for one day")
-    assert got[1] == ("Non-training days, row 4, Date: 2027-01-21 is already listed in row 3; "
+    assert got[1] == ("Non-training days, row 4, Date: Thu 21 Jan 2027 is already listed in row 3; "
                       "list each day once")
 
 
@@ -1028,8 +1028,8 @@ def test_bad_roles_are_located(tmp_path):
         "Roles, row 4, Role: 'sub' is not a match role; write start, bench or out",
         "Roles, row 5, Competition: 'Derby' names 2 competitions (Competitions rows 3, 4); give "
         "each a unique name on the Competitions sheet, or add the date, e.g. 'Derby (2027-02-06)'",
-        "Roles, row 6, Competition: no competition named 'Derby' is on 2027-02-13 (Competitions "
-        "rows 3, 4: 2027-02-06, 2027-02-20); correct the date",
+        "Roles, row 6, Competition: no competition named 'Derby' is on Sat 13 Feb 2027 (Competitions "
+        "rows 3, 4: Sat 6 Feb 2027, Sat 20 Feb 2027); correct the date",
         "Roles, row 8, Athlete ID: 'A2' already has a role for 'league 1' in row 7; keep one",
         "Roles, row 9, Competition: is empty; write the competition's name on the Competitions sheet",
         "Roles, row 9, Role: is empty; write start, bench or out for that competition",

@@ -53,7 +53,7 @@ def test_a_today_before_the_season_is_read_as_no_today_with_a_note(tmp_path):
     notes: list[str] = []
     got = import_workbook(book(tmp_path, Season=SEASON + [("Today", D(2026, 12, 1))]), notes)
     assert got.calendar.today is None
-    assert ("Season, row 5 (Today): 2026-12-01 is before the season starts (2027-01-04): read as "
+    assert ("Season, row 5 (Today): Tue 1 Dec 2026 is before the season starts (Mon 4 Jan 2027): read as "
             "no today (the season has not started)") in notes, notes
 
 
@@ -81,10 +81,10 @@ def test_an_absence_entirely_outside_the_season_is_refused_and_one_overlapping_i
                                        ("A2", "2027-03-20", "2027-04-10", "national team"),
                                        ("A2", "2027-04-01", "2027-04-03", "")])
     assert problems_of(path) == [
-        "Unavailable, row 2, From: 2026-01-10 to 2026-01-12 is outside the season (2027-01-04 to "
-        "2027-03-28); correct the dates (a year typed wrong?), or delete the row",
-        "Unavailable, row 4, From: 2027-04-01 to 2027-04-03 is outside the season (2027-01-04 to "
-        "2027-03-28); correct the dates (a year typed wrong?), or delete the row"]
+        "Unavailable, row 2, From: Sat 10 Jan 2026 to Mon 12 Jan 2026 is outside the season (Mon 4 Jan 2027 to "
+        "Sun 28 Mar 2027); correct the dates (a year typed wrong?), or delete the row",
+        "Unavailable, row 4, From: Thu 1 Apr 2027 to Sat 3 Apr 2027 is outside the season (Mon 4 Jan 2027 to "
+        "Sun 28 Mar 2027); correct the dates (a year typed wrong?), or delete the row"]
     path = book(tmp_path, "ok.xlsx", Unavailable=[head, ("A2", "2026-12-20", "2027-01-10", "")])
     (away,) = import_workbook(path).unavailability
     assert (away.start, away.end) == (D(2026, 12, 20), D(2027, 1, 10))

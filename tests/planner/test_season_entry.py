@@ -126,15 +126,15 @@ def test_a_season_file_with_an_injury_after_the_season_reads_with_a_located_note
     notes: list[str] = []
     assert season_from_dict(season_to_dict(s), "club.season.json", notes) == s
     assert notes == [
-        "injuries[0].onset: 2027-02-13 is after the season ends (2027-01-31), so the injury does "
+        "injuries[0].onset: Sat 13 Feb 2027 is after the season ends (Sun 31 Jan 2027), so the injury does "
         "not count and Athlete 1 (A1) is planned fit all season; check the year of the onset "
         "(Season ▸ Injuries, Onset)"]
 
 
 def test_an_injury_after_the_season_is_refused_when_entered_but_an_old_one_takes_edits():
     s = season()
-    with pytest.raises(InputError, match=r"injuries\[0\]\.onset: 2027-02-13 is after the season "
-                                         r"ends \(2027-01-31\)"):
+    with pytest.raises(InputError, match=r"injuries\[0\]\.onset: Sat 13 Feb 2027 is after the season "
+                                         r"ends \(Sun 31 Jan 2027\)"):
         E.SetInjury(injury=_late(s).injuries[0]).apply(s)
     late = _late(s)  # a file written before: it opens (above), and the coach can still work
     assert E.AddBlock(block=Block(name="Base", start=day(0), end=day(6))).apply(late).blocks
@@ -151,8 +151,8 @@ def test_a_season_file_with_a_target_before_the_injury_reads_with_the_target_ign
     s = season_from_dict(data, "club.season.json", notes)
     assert s.injuries[0].target_competition is None
     assert notes == [
-        "injuries[0].target_competition: Athlete 1 (A1)'s target 'Match 1' is on 2027-01-09, "
-        "before the onset 2027-01-12; a target competition comes after the injury: check the "
+        "injuries[0].target_competition: Athlete 1 (A1)'s target 'Match 1' is on Sat 9 Jan 2027, "
+        "before the onset Tue 12 Jan 2027; a target competition comes after the injury: check the "
         "year of the onset, or choose a later target (Season ▸ Injuries, Target); the target is "
         "ignored"]
     assert season_from_dict(data).injuries[0].target_competition is None  # without notes too
@@ -160,11 +160,11 @@ def test_a_season_file_with_a_target_before_the_injury_reads_with_the_target_ign
 
 def test_a_target_before_the_injury_is_refused_when_entered_or_made_so():
     s = season(injuries=(injury(start_day=8, onset_day=8),))
-    with pytest.raises(InputError, match="'Match 1' is on 2027-01-09, before the onset 2027-01-12"):
+    with pytest.raises(InputError, match="'Match 1' is on Sat 9 Jan 2027, before the onset Tue 12 Jan 2027"):
         E.SetTargetCompetition(athlete="A1", competition="m0", onset=day(8)).apply(s)
     targeted = E.SetTargetCompetition(athlete="A1", competition="m1", onset=day(8)).apply(s)
     assert targeted.injuries[0].target_competition == "m1"  # day 12
-    with pytest.raises(InputError, match="'Match 2' is on 2027-01-11, before the onset"):
+    with pytest.raises(InputError, match="'Match 2' is on Mon 11 Jan 2027, before the onset"):
         E.MoveCompetition(competition="m1", date=day(7)).apply(targeted)
 
 
@@ -187,8 +187,8 @@ def test_the_cli_says_an_injury_after_the_season_when_it_solves(tmp_path):
     save_season(_late(season(weeks=2, athletes=2)), tmp_path / "s.season.json")
     r = run_cli("solve", "s.season.json", "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "Note: s.season.json: injuries[0].onset: 2027-02-13 is after the season ends " \
-           "(2027-01-17), so the injury does not count" in r.stderr
+    assert "Note: s.season.json: injuries[0].onset: Sat 13 Feb 2027 is after the season ends " \
+           "(Sun 17 Jan 2027), so the injury does not count" in r.stderr
 
 
 def test_every_command_that_reads_a_season_file_says_its_notes(tmp_path):
@@ -199,7 +199,7 @@ def test_every_command_that_reads_a_season_file_says_its_notes(tmp_path):
 
     save_season(_late(season(weeks=2, athletes=2)), tmp_path / "s.season.json")
     assert run_cli("solve", "s.season.json", "--time-limit", "20", "--save", cwd=tmp_path).returncode == 0
-    note = "Note: s.season.json: injuries[0].onset: 2027-02-13 is after the season ends"
+    note = "Note: s.season.json: injuries[0].onset: Sat 13 Feb 2027 is after the season ends"
     (tmp_path / "log.csv").write_text("Athlete,Date,Minutes,RPE\nA1,2027-01-04,60,5\n")
     for args in (("load", "s.season.json"), ("whatif", "s.season.json", "--list"),
                  ("record", "s.season.json", "--rule", "LD-1.weight=0"),
