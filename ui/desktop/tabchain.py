@@ -20,7 +20,7 @@ from itertools import takewhile
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
-from shiboken6 import isValid
+from shiboken6 import createdByPython, isValid
 
 from ui.desktop.layout import behind_a_tab, dock_of
 
@@ -60,10 +60,14 @@ def focus_proxy(w: QWidget) -> QWidget | None:
     proxy of its own viewport, became its viewport's child, a cycle no one else held, and when
     the garbage collector freed it every Python wrapper under the area went with it: the Load
     panel read "Internal C++ object already deleted" while the window showed it. The proxy is
-    handed back to its own parent (for Qt, the same parent: nothing moves)."""
+    handed back to its own parent (for Qt, the same parent: nothing moves) when both were made
+    in Python: the wrapper of a parent Qt made is let go as soon as it is not needed, and would
+    take the proxy's with it."""
     proxy = w.focusProxy()
-    if proxy is not None and (parent := proxy.parentWidget()) is not None:
-        proxy.setParent(parent)
+    if proxy is not None and createdByPython(proxy):
+        parent = proxy.parentWidget()
+        if parent is not None and createdByPython(parent):
+            proxy.setParent(parent)
     return proxy
 
 
