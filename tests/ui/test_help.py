@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 
-from ui.desktop.helpdocs import ROOT, getting_started_markdown
+from ui.desktop.helpdocs import ROOT, getting_started_markdown, heading_anchor
 from ui.desktop.mainwindow import MainWindow, load_demo_season
 
 
@@ -193,3 +193,33 @@ def test_help_user_guide_is_the_app_menu_by_menu_with_its_pictures(qtbot):
     assert h.page == ("doc", "docs/guide.md") and h.browser.verticalScrollBar().value() > 0
     h.guide_button.click()
     assert h.page == ("doc", "docs/guide.md")
+
+
+def _heading_offset(h, title: str) -> float:
+    """How far below the top of the Help text the heading ``title`` is drawn (0: at the top)."""
+    doc = h.browser.document()
+    block = doc.begin()
+    while block.isValid() and not (block.blockFormat().headingLevel() and block.text() == title):
+        block = block.next()
+    assert block.isValid(), title
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    return top - h.browser.verticalScrollBar().value()
+
+
+def test_a_link_to_a_section_of_another_page_opens_on_its_heading(qtbot):
+    """Review 238: the README's link to a section of the User Guide, below the guide's
+    pictures, opened about a screen above the heading (the scroll bar had not learnt the
+    page's length yet): the heading is at the top of the text."""
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.guide_action.trigger()
+    h = w.help_window
+    for title in ("Another sport (basketball, hockey, …)", "The next season"):
+        h.show_getting_started()
+        h.follow(QUrl("docs/guide.md#" + heading_anchor(title)))
+        assert h.page == ("doc", "docs/guide.md")
+        md = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+        assert md[:md.index("## " + title)].count("![") >= 5  # several pictures above it
+        assert abs(_heading_offset(h, title)) <= 4, title
+        top = h.browser.cursorForPosition(h.browser.viewport().rect().topLeft()).block()
+        assert top.text() == title

@@ -256,6 +256,18 @@ class HelpWindow(QWidget):
         except ValueError:
             return None
 
+    def scroll_to(self, y: float) -> None:
+        """Scroll the page so that ``y`` (a point of the laid-out page) is at the top. A page
+        just set is laid out only in part when the scroll bar learns its length (later, from
+        the event loop): a heading below the pictures was clamped to that length and shown
+        about a screen too high. The page is laid out whole and the scroll bar told its length
+        first, as Qt's own scrollToAnchor does."""
+        bar = self.browser.verticalScrollBar()
+        if bar.maximum() < y:
+            doc = self.browser.document()
+            doc.documentLayout().documentSizeChanged.emit(doc.size())  # the browser's range
+        bar.setValue(int(y))
+
     def scroll_to_heading(self, anchor: str) -> bool:
         """Scroll the page to the heading whose GitHub anchor is ``anchor`` (``#flare-ups``):
         the markdown's headings carry no anchors of their own."""
@@ -263,8 +275,7 @@ class HelpWindow(QWidget):
         block = doc.begin()
         while block.isValid():
             if block.blockFormat().headingLevel() and heading_anchor(block.text()) == anchor.lower():
-                top = doc.documentLayout().blockBoundingRect(block).top()
-                self.browser.verticalScrollBar().setValue(int(top))
+                self.scroll_to(doc.documentLayout().blockBoundingRect(block).top())
                 return True
             block = block.next()
         return self.browser.find(anchor.replace("-", " "))  # something close, else stay
