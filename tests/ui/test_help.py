@@ -223,3 +223,31 @@ def test_a_link_to_a_section_of_another_page_opens_on_its_heading(qtbot):
         assert abs(_heading_offset(h, title)) <= 4, title
         top = h.browser.cursorForPosition(h.browser.viewport().rect().topLeft()).block()
         assert top.text() == title
+
+
+def test_back_returns_where_the_coach_was_reading(qtbot):
+    """Review 238: Back showed the page before from its title (on the 105 KB guide, paging
+    down all over again): it returns to where the coach was reading, pages deep too."""
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.guide_action.trigger()
+    h = w.help_window
+    bar = h.browser.verticalScrollBar()
+    for _ in range(3):
+        bar.triggerAction(bar.SliderAction.SliderPageStepAdd)  # Page Down, three times
+    start = bar.value()
+    assert start > 0
+    h.follow(QUrl("docs/guide.md#the-next-season"))
+    guide = bar.value()
+    assert h.page == ("doc", "docs/guide.md") and guide > start
+    h.follow(QUrl("cli.md"))
+    assert h.page == ("doc", "docs/cli.md") and bar.value() == 0
+    h.follow(QUrl("screenshots/editor-squad.png"))
+    assert h.page == ("image", "docs/screenshots/editor-squad.png")
+    h.back()
+    assert h.page == ("doc", "docs/cli.md") and bar.value() == 0
+    h.back()
+    assert h.page == ("doc", "docs/guide.md") and bar.value() == guide
+    h.back()
+    assert h.page == ("start", "") and bar.value() == start
+    assert not h.back_button.isEnabled()

@@ -10,7 +10,8 @@ window of the app, offline (issue 14).
   ``planner.rulesdoc`` (so it is there even where the docs folder is not).
 
 Links stay inside the window: a screenshot opens larger, ``docs/*.md`` opens in the window, a
-web link opens in the browser only when clicked. Back returns to the page before.
+web link opens in the browser only when clicked. Back returns to the page before, where the
+coach was reading on it.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ class HelpWindow(QWidget):
                 key = QShortcut(seq, self)
                 key.activated.connect(lambda step=step: self.zoom_by(step))
         self.browser.zoomIn(HelpWindow.zoom)
-        self.history: list[tuple[str, str]] = []
+        self.history: list[tuple[tuple[str, str], int]] = []  # each page left, and its scroll
         self.page: tuple[str, str] | None = None
         self.resize(fitting_size(self, QSize(900, 640)))  # on a 1024 x 600 screen: less
         self._update_back()
@@ -157,14 +158,18 @@ class HelpWindow(QWidget):
         self._go(("rules", ""))
 
     def back(self) -> None:
+        """The page before, scrolled where the coach left it (it opened at its top: on the
+        guide, paging down all over again)."""
         if self.history:
             self.page = None
-            self._show(self.history.pop())
+            page, y = self.history.pop()
+            self._show(page)
+            self.scroll_to(y)
             self._update_back()
 
     def _go(self, page: tuple[str, str]) -> None:
         if self.page is not None and self.page != page:
-            self.history.append(self.page)
+            self.history.append((self.page, self.browser.verticalScrollBar().value()))
         self._show(page)
         self._update_back()
         self.show()
