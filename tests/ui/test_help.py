@@ -251,3 +251,49 @@ def test_back_returns_where_the_coach_was_reading(qtbot):
     h.back()
     assert h.page == ("start", "") and bar.value() == start
     assert not h.back_button.isEnabled()
+
+
+def test_the_workbook_forms_link_opens_it_or_says_where_it_is(qtbot, monkeypatch, tmp_path):
+    """Review 238: the User Guide's link to the coach workbook's form did nothing (a focus box,
+    no file, no message). It is handed to the computer's program for it, the line under the
+    text saying so; where no program opens it, the line says where the form is and how to get
+    a copy."""
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.desktop.helpdocs import HelpWindow
+
+    opened: list[QUrl] = []
+    answer = [True]
+
+    def open_url(url):
+        opened.append(url)
+        return answer[0]
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    form = ROOT / "templates" / "import-template.xlsx"
+    assert form.is_file()
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.user_guide_action.trigger()
+    h = w.help_window
+    md = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    assert "](../templates/import-template.xlsx)" in md  # the link as the guide has it
+    h.follow(QUrl("../templates/import-template.xlsx"))
+    assert opened == [QUrl.fromLocalFile(str(form))]
+    assert h.page == ("doc", "docs/guide.md")  # the guide stays shown
+    assert not h.status.isHidden() and "Opened import-template.xlsx" in h.status.text()
+    assert "new name" in h.status.text()
+
+    answer[0] = False  # no spreadsheet program (or none the system knows)
+    w.guide_action.trigger()
+    assert h.status.isHidden()  # a new page: the line is gone
+    h.follow(QUrl("templates/import-template.xlsx"))  # the README's link, from the root
+    assert opened[-1] == QUrl.fromLocalFile(str(form)) and len(opened) == 2
+    said = h.status.text()
+    assert str(form.parent) in said and "periodize template -o team.xlsx" in said, said
+    assert h.page == ("start", "")
+
+    bare = HelpWindow(root=tmp_path)  # a copy installed without the templates
+    qtbot.addWidget(bare)
+    bare.follow(QUrl("templates/import-template.xlsx"))
+    assert len(opened) == 2 and "not installed" in bare.status.text()

@@ -10,8 +10,9 @@ window of the app, offline (issue 14).
   ``planner.rulesdoc`` (so it is there even where the docs folder is not).
 
 Links stay inside the window: a screenshot opens larger, ``docs/*.md`` opens in the window, a
-web link opens in the browser only when clicked. Back returns to the page before, where the
-coach was reading on it.
+web link opens in the browser only when clicked, another file (the coach workbook's form,
+``templates/import-template.xlsx``) in the computer's program for it, the line under the text
+saying where the file is. Back returns to the page before, where the coach was reading on it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.desktop.layout import fitting_size
 
 ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
 GUIDE = "docs/guide.md"  # Help ▸ User Guide
+FORM = "templates/import-template.xlsx"  # the coach workbook's form, which the guide links
 IMAGE_WIDTH = 760  # screenshots in the text; a click opens one at full size
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
 LINK = re.compile(r"\]\(([^)\s]+\.png)\)")
@@ -116,6 +118,14 @@ class HelpWindow(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(row)
         lay.addWidget(self.browser, 1)
+        # what a click on a file did (opened it, or where it is): a link that did nothing left
+        # only a focus box; selectable, so a path can be copied
+        self.status = QLabel()
+        self.status.setAccessibleName("Help status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
+        lay.addWidget(self.status)
         self.back_button.clicked.connect(self.back)
         self.start_button.clicked.connect(self.show_getting_started)
         self.guide_button.clicked.connect(self.show_user_guide)
@@ -179,6 +189,7 @@ class HelpWindow(QWidget):
 
     def _show(self, page: tuple[str, str]) -> None:
         self.page = page
+        self.say("")
         kind, arg = page
         if kind == "start":
             self.setWindowTitle("Help: Getting Started")
@@ -243,9 +254,33 @@ class HelpWindow(QWidget):
             elif rel.endswith((".md", ".json", ".csv")) and (self.root / rel).is_file():
                 self._go(("doc", rel))
             else:
+                self.open_file(rel)
                 return
             if url.hasFragment():
                 self.scroll_to_heading(url.fragment())
+
+    def open_file(self, rel: str) -> None:
+        """A link to a file the window does not show (the workbook form): opened in the
+        computer's program for it, the line under the text saying so, or where the file is when
+        no program opens it (it did nothing at all)."""
+        path = self.root / rel
+        name = path.name
+        form = rel == FORM
+        copy = "periodize template -o team.xlsx writes a copy of the form" if form else ""
+        if not path.is_file():
+            self.say(f"{name} was not installed with this copy of Periodize"
+                     + (f"; {copy}." if copy else "."))
+        elif QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.say(f"Opened {name} ({path.parent}). " + (
+                "Save it under a new name before you fill it in." if form else ""))
+        else:
+            self.say(f"No program here opens {name}. It is in {path.parent}"
+                     + (f"; {copy}." if copy else "."))
+
+    def say(self, text: str) -> None:
+        """``text`` on the line under the help text (none: the line hidden)."""
+        self.status.setText(text.strip())
+        self.status.setVisible(bool(text))
 
     def _relative(self, url: QUrl) -> str | None:
         """The link's file relative to the root: a link on a docs page is relative to that page's
