@@ -14,7 +14,7 @@ def test_help_has_getting_started_and_rules(qtbot):
     qtbot.addWidget(w)
     help_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Help")
     assert [a.text().replace("&", "") for a in help_menu.actions() if a.text()] == [
-        "Getting Started", "User Guide", "Rules", "About Periodize"]
+        "Getting Started", "User Guide", "Rules", "File Formats", "About Periodize"]
 
     w.guide_action.trigger()
     h = w.help_window
@@ -297,3 +297,28 @@ def test_the_workbook_forms_link_opens_it_or_says_where_it_is(qtbot, monkeypatch
     qtbot.addWidget(bare)
     bare.follow(QUrl("templates/import-template.xlsx"))
     assert len(opened) == 2 and "not installed" in bare.status.text()
+
+
+def test_help_file_formats_opens_the_file_formats_page(qtbot):
+    """Review 238: no page of Help led to docs/file-format.md, yet a session log's message sends
+    the coach to its column names. Help ▸ File Formats opens it in the window, as User Guide
+    opens the guide, and the window's File Formats button too."""
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.formats_help_action.trigger()
+    h = w.help_window
+    assert h.page == ("doc", "docs/file-format.md") and h.windowTitle() == "Help: File Formats"
+    text = h.browser.toPlainText()
+    assert "The coach workbook (Excel in)" in text and "Athlete ID" in text and "RPE" in text
+    assert text.startswith("File formats")
+
+    h.follow(QUrl("#the-coach-workbook-excel-in"))  # its own sections, as on GitHub
+    assert h.browser.verticalScrollBar().value() > 0
+    h.follow(QUrl("sessions.md"))  # its links, from docs/
+    assert h.page == ("doc", "docs/sessions.md")
+    h.formats_button.click()
+    assert h.page == ("doc", "docs/file-format.md")
+    h.back()
+    assert h.page == ("doc", "docs/sessions.md")
+    w.user_guide_action.trigger()
+    assert h.windowTitle() == "Help: User Guide"

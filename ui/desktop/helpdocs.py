@@ -6,6 +6,8 @@ window of the app, offline (issue 14).
   README and the help, never two.
 - **User Guide** is ``docs/guide.md``, the app menu by menu, with its screenshots (a docs page's
   own paths, ``screenshots/…``, read from the page's folder).
+- **File Formats** is ``docs/file-format.md``: the session log's and the coach workbook's
+  columns, which the app's messages send the coach to read.
 - **Rules** is the rules reference (``docs/rules.md``), made from the rule table by
   ``planner.rulesdoc`` (so it is there even where the docs folder is not).
 
@@ -28,6 +30,8 @@ from ui.desktop.layout import fitting_size
 
 ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
 GUIDE = "docs/guide.md"  # Help ▸ User Guide
+FORMATS = "docs/file-format.md"  # Help ▸ File Formats
+TITLES = {GUIDE: "User Guide", FORMATS: "File Formats"}  # the window's title on those pages
 FORM = "templates/import-template.xlsx"  # the coach workbook's form, which the guide links
 IMAGE_WIDTH = 760  # screenshots in the text; a click opens one at full size
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+\.png)\)")
@@ -87,7 +91,8 @@ class _Browser(QTextBrowser):
 
 
 class HelpWindow(QWidget):
-    """A help window (not modal): Back, Getting Started, User Guide, Rules, and the text.
+    """A help window (not modal): Back, Getting Started, User Guide, Rules, File Formats, and
+    the text.
 
     The text has the keyboard when Help opens (Page Down scrolls it: it started on Getting
     Started, so Page Down did nothing), and Ctrl++ (or Ctrl+=) and Ctrl+− make it larger and
@@ -111,8 +116,10 @@ class HelpWindow(QWidget):
         self.start_button = QPushButton("Getting Started")
         self.guide_button = QPushButton("User Guide")
         self.rules_button = QPushButton("Rules")
+        self.formats_button = QPushButton("File Formats")
         row = QHBoxLayout()
-        for b in (self.back_button, self.start_button, self.guide_button, self.rules_button):
+        for b in (self.back_button, self.start_button, self.guide_button, self.rules_button,
+                  self.formats_button):
             row.addWidget(b)
         row.addStretch(1)
         lay = QVBoxLayout(self)
@@ -130,6 +137,7 @@ class HelpWindow(QWidget):
         self.start_button.clicked.connect(self.show_getting_started)
         self.guide_button.clicked.connect(self.show_user_guide)
         self.rules_button.clicked.connect(self.show_rules)
+        self.formats_button.clicked.connect(self.show_file_formats)
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)
         seen: set[str] = set()  # one shortcut a key: two alike would both stay silent
@@ -167,6 +175,11 @@ class HelpWindow(QWidget):
     def show_rules(self) -> None:
         self._go(("rules", ""))
 
+    def show_file_formats(self) -> None:
+        """docs/file-format.md: every file's columns and fields (a session log's headers the
+        app did not read, the workbook's sheets); no page of Help linked it."""
+        self._go(("doc", FORMATS))
+
     def back(self) -> None:
         """The page before, scrolled where the coach left it (it opened at its top: on the
         guide, paging down all over again)."""
@@ -198,7 +211,7 @@ class HelpWindow(QWidget):
             self.setWindowTitle("Help: Rules")
             self._markdown(rules_markdown())
         elif kind == "doc":
-            self.setWindowTitle("Help: User Guide" if arg == GUIDE else f"Help: {Path(arg).name}")
+            self.setWindowTitle(f"Help: {TITLES.get(arg, Path(arg).name)}")
             try:
                 text = (self.root / arg).read_text(encoding="utf-8")
             except OSError:  # the guide not installed with this copy

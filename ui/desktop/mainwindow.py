@@ -836,6 +836,10 @@ class MainWindow(QMainWindow):
         self.rules_help_action = QAction("&Rules", self)
         self.rules_help_action.setStatusTip("Every rule: what it says, its values and evidence")
         self.rules_help_action.triggered.connect(lambda: self.show_help("rules"))
+        self.formats_help_action = QAction("&File Formats", self)
+        self.formats_help_action.setStatusTip("The columns of a session log and of the coach "
+                                              "workbook, and every file Periodize reads or writes")
+        self.formats_help_action.triggered.connect(lambda: self.show_help("formats"))
 
         self.about_action = QAction("&About Periodize", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -964,6 +968,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.user_guide_action)
         help_menu.addAction(self.rules_help_action)
+        help_menu.addAction(self.formats_help_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         for a in mb.actions():
@@ -1519,8 +1524,8 @@ class MainWindow(QMainWindow):
             self.prewarm_thread = prewarm()
 
     def show_help(self, page: str = "start"):
-        """Help ▸ Getting Started (``start``), Help ▸ User Guide (``guide``) or Help ▸ Rules
-        (``rules``), in one help window."""
+        """Help ▸ Getting Started (``start``), Help ▸ User Guide (``guide``), Help ▸ Rules
+        (``rules``) or Help ▸ File Formats (``formats``), in one help window."""
         from ui.desktop.helpdocs import HelpWindow
 
         if getattr(self, "help_window", None) is None:
@@ -1529,6 +1534,8 @@ class MainWindow(QMainWindow):
             self.help_window.show_rules()
         elif page == "guide":
             self.help_window.show_user_guide()
+        elif page == "formats":
+            self.help_window.show_file_formats()
         else:
             self.help_window.show_getting_started()
         return self.help_window
