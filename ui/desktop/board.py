@@ -88,6 +88,7 @@ from ui.desktop.boardgeom import (
     ZOOMS,
 )
 from ui.desktop.boardmarks import (
+    BADGE_W,
     FLARE,
     badge_days,
     badge_font,
@@ -1356,19 +1357,41 @@ class SeasonBoard(QAbstractScrollArea):
         self.painted_glyphs = glyphs
 
     def _paint_stage_names(self, p: QPainter, f: _Frame, row: _Row, y: int, fm: QFontMetrics) -> None:
-        th, cw = self._theme, self._cw
+        for rect, stage, colour in self._stage_labels(f, row, y, fm):
+            p.setPen(colour)
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, stage)
+
+    def _stage_labels(self, f: _Frame, row: _Row, y: int,
+                      fm: QFontMetrics) -> list[tuple[QRect, str, QColor]]:
+        """Each stage stretch's name (rect, stage, colour) where it has room: on days without a
+        glyph, and past a day's letter (a flare-up's "!" starts the stage it sends the athlete
+        back to: drawn over the name, "S3" read "!3")."""
+        th, cw, out = self._theme, self._cw, []
+        lettered = badge_days(self._marks.get(row.athlete_id)) if self._zoom == "day" else frozenset()
         for k, (a, b, stage) in enumerate(row.runs):
             if row.recorded is not None and k + 1 < len(row.runs) and row.runs[k + 1][2] == "":
                 b = row.runs[k + 1][1]  # no plan: the name may run into the days not known yet
             if not f.sees(a, b) or stage in ("FIT", ""):
                 continue
-            cells = (fm.horizontalAdvance(stage) + 3 + cw - 1) // cw
-            spot = self._label_spot(row, max(a, f.d0), min(b, f.d1), cells)
-            if spot is not None:
-                p.setPen(th.stage_text.get(stage, th.text) if spot + cells - 1 <= row.runs[k][1]
-                         else th.text)
-                p.drawText(QRect(self._x(spot), y, cells * cw + 1, ROW_H - BAND_H),
-                           Qt.AlignmentFlag.AlignCenter, stage)
+            found = self._label_spot(row, max(a, f.d0), min(b, f.d1), fm.horizontalAdvance(stage) + 3,
+                                     lettered)
+            if found is not None:
+                spot, cells, skip = found
+                colour = (th.stage_text.get(stage, th.text) if spot + cells - 1 <= row.runs[k][1]
+                          else th.text)
+                out.append((QRect(self._x(spot) + skip, y, cells * cw + 1 - skip, ROW_H - BAND_H),
+                            stage, colour))
+        return out
+
+    def stage_label_rects(self, athlete_id: str) -> list[tuple[QRect, str]]:
+        """The visible stage names of an athlete's row: the box each name's text takes, and the
+        name (as :meth:`_paint_stage_names` draws them)."""
+        f, r = self._frame(), self._row_of.get(athlete_id)
+        if f is None or r is None or not f.r0 <= r <= f.r1:
+            return []
+        fm = QFontMetrics(self._small)
+        return [(fm.boundingRect(rect, int(Qt.AlignmentFlag.AlignCenter), stage), stage)
+                for rect, stage, _c in self._stage_labels(f, self._rows[r], self._y(r), fm)]
 
     def _paint_day_glyphs(self, p: QPainter, f: _Frame, row: _Row, cy: int,
                           pix: dict[int, QPixmap]) -> int:
@@ -1489,20 +1512,27 @@ class SeasonBoard(QAbstractScrollArea):
         p.setPen(QPen(th.selection, 2))
         p.drawRect(QRect(self._x(d), self._y(r) + 1, max(cw - 1, 3), ROW_H - 2))
 
-    def _label_spot(self, row: _Row, a: int, b: int, cells: int) -> int | None:
-        """The first day in [a, b] that starts ``cells`` days without a glyph, or None."""
-        tl = self._tl
+    def _label_spot(self, row: _Row, a: int, b: int, width: int,
+                    lettered: frozenset[int] = frozenset()) -> tuple[int, int, int] | None:
+        """Where a label ``width`` pixels wide goes in [a, b]: (its first day, the days it
+        spans, the pixels it starts past that day's left edge), on days without a glyph; a day
+        with a letter (``lettered``) may only start it, the label then past the letter; or None."""
+        tl, cw = self._tl, self._cw
         if row.intensity is None:
-            return a if b - a + 1 >= cells else None
-        free = 0
+            cells = (width + cw - 1) // cw
+            return (a, cells, 0) if b - a + 1 >= cells else None
+        start, skip = None, 0
         for d in range(a, b + 1):
             if self._zoom == "day":
                 empty = row.intensity[d] <= 0
             else:
                 empty = not (row.week_speed and row.week_speed[tl.week_of[d]])
-            free = free + 1 if empty else 0
-            if free == cells:
-                return d - cells + 1
+            if not empty or (d in lettered and start is not None):
+                start = None
+            if empty and start is None:
+                start, skip = d, (BADGE_W + 1 if d in lettered else 0)
+            if start is not None and (d - start + 1) * cw - skip >= width:
+                return start, d - start + 1, skip
         return None
 
     def _is_week_start(self, d: int) -> bool:
