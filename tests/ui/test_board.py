@@ -525,7 +525,7 @@ def test_a_board_narrowed_by_panels_folds_its_legend_to_one_line(qtbot, demo_sea
     assert "panel" not in BoardLegend.COLLAPSED and "Ctrl+K" in BoardLegend.COLLAPSED
     qtbot.waitUntil(w.legend.compact_shown, timeout=2000)  # once the board has its third
     # with the recovery ring, which fills every deload week (the folded line left it out)
-    assert BoardLegend.COMPACT[0] == "e:0" and "a ring: a recovery session" in w.legend.toolTip()
+    assert BoardLegend.COMPACT[0] == "e:recovery" and "a ring: a recovery session" in w.legend.toolTip()
     from PySide6.QtGui import QImage
 
     img = QImage(w.legend.size(), QImage.Format.Format_ARGB32)

@@ -46,3 +46,93 @@ def test_a_flare_ups_badge_and_the_stage_name_sit_side_by_side(qtbot, flared):
     assert s3, labels
     assert not any(QRectF(r).intersects(badge) for r, _s in labels), (labels, badge)
     assert s3[0].left() >= badge.right(), (s3[0], badge)
+
+
+def _palettes():
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.desktop.theme import dark_palette
+
+    return [QPalette(QColor("#efefef"), QColor("#ffffff")), dark_palette()]
+
+
+def _need(legend, items) -> int:
+    from PySide6.QtGui import QFontMetrics
+
+    fm = QFontMetrics(legend._font)
+    return round(sum(legend._item_w(fm, i) for i in items) + 8
+                 + fm.horizontalAdvance(legend.COMPACT_MORE))
+
+
+def _colours(widget) -> set:
+    """The colours ``widget`` paints as a swatch or band: ten pixels in a row or more (not the
+    edge of a letter or a mark)."""
+    img = widget.grab().toImage()
+    out = set()
+    for y in range(img.height()):
+        row = [img.pixel(x, y) for x in range(img.width())]
+        out |= {row[x] for x in range(len(row) - 9) if len(set(row[x:x + 10])) == 1}
+    return {c & 0xFFFFFF for c in out}
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_key_draws_both_own_week_bands_in_the_boards_colours(qtbot, dark):
+    """The board draws two bands under a row (an own deload week, blue; an own load week while
+    the team deloads, grey): the key showed only the blue one. The key window, and the folded
+    line where it has room, draw both in the board's colours, each with its word."""
+    from ui.desktop.legendview import KeyWindow
+    from ui.desktop.theme import BoardTheme
+
+    palette = _palettes()[dark]
+    th = BoardTheme.from_palette(palette)
+    bands = {th.week_band["deload"].rgb() & 0xFFFFFF, th.week_band["load"].rgb() & 0xFFFFFF}
+    key = KeyWindow()
+    qtbot.addWidget(key)
+    key.setPalette(palette)
+    key.show()
+    qtbot.waitExposed(key)
+    assert bands <= _colours(key.legend)
+    assert "grey an own load week" in key.words.text() and "blue an own deload" in key.words.text()
+
+    folded = B.BoardLegend()
+    qtbot.addWidget(folded)
+    folded.setPalette(palette)
+    groups = []
+    real = folded._paint_group
+    folded._paint_group = lambda p, t, fm, g, *a: (groups.append(list(g)), real(p, t, fm, g, *a))
+    folded.resize(_need(folded, folded.COMPACT_FORMS[0]) + 20, folded.LINE_H)
+    folded.show()
+    qtbot.waitExposed(folded)
+    assert folded.collapsed
+    assert bands <= _colours(folded)
+    assert any({"b:deload", "b:load"} <= set(g) for g in groups), groups
+
+
+def test_the_folded_key_calls_the_ring_recovery_at_any_width(qtbot):
+    """At 125 % the folded key read "○ 0", the full key and the print "○ recovery" (and a blank
+    day is the one at 0): the folded line says "recovery", and where that does not fit it leaves
+    the ring out rather than call it otherwise."""
+    legend = B.BoardLegend()
+    qtbot.addWidget(legend)
+    groups = []
+    real = legend._paint_group
+    legend._paint_group = lambda p, t, fm, g, *a: (groups.append(list(g)), real(p, t, fm, g, *a))
+    legend.show()
+    qtbot.waitExposed(legend)
+    ring_words = {i.partition(":")[2] for i in (*legend.COMPACT, *sum(map(list, legend.COMPACT_FORMS), []))
+                  if i.startswith("e:")}
+    assert ring_words == {"recovery"}
+    full = {i.partition(":")[2] for g in legend._groups() for i in g if i.startswith("e:")}
+    assert full == ring_words  # the words of the full key
+    wide = _need(legend, legend.COMPACT) + 20
+    narrow = _need(legend, legend.MARKS) + 20
+    assert narrow < wide < _need(legend, legend.COMPACT_FORMS[0])
+    for width, ring in ((wide, True), (narrow, False)):
+        groups.clear()
+        legend.resize(width, legend.LINE_H)
+        legend.grab()
+        assert legend.collapsed and groups, width
+        painted = groups[-1]
+        assert ("e:recovery" in painted) is ring, (width, painted)
+        assert not [i for i in painted if i.startswith("e:") and i != "e:recovery"], painted
+        assert {f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)} <= set(painted)

@@ -2139,7 +2139,8 @@ class BoardLegend(QWidget):
             "triangle 95, star 100; a ring: a recovery session, no running (a fit player's "
             "training day at 0). "
             "Team deload and taper weeks shade the columns; a band at the foot of a row marks an "
-            "athlete's own week when it differs from the team's. Hatched: unavailable. "
+            "athlete's own week when it differs from the team's (in rehab): blue an own deload "
+            "week, grey an own load week while the team deloads. Hatched: unavailable. "
             "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
             "A corner flag marks a pin, a red frame a broken rule. Before today (greyed), and "
             "today once logged: a grey tick marks a logged day, a teal corner a day whose level went "
@@ -2159,9 +2160,15 @@ class BoardLegend(QWidget):
     # short enough to fit a board narrowed by a panel on each side (about 600 px)
     COLLAPSED = "The whole key: Ctrl+K, or point here"
     # the folded line, where it has room: the intensity marks (the ones read most) after the
-    # ring of a recovery session, 0 % (it fills every deload week: the line left it out), then
-    # the way to the rest (it said only "close a panel to see it drawn", and not which)
-    COMPACT = ["e:0"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["t:%"]
+    # ring of a recovery session (it fills every deload week: the line left it out), called
+    # "recovery" as in the full key and in print (a "0" beside it read as the blank rest days),
+    # then the way to the rest (it said only "close a panel to see it drawn", and not which)
+    MARKS = [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["t:%"]
+    COMPACT = ["e:recovery"] + MARKS
+    OWN_WEEKS = ["t:Own week ≠ team:", "b:deload", "b:load"]  # the row's bands, where they fit
+    # the folded line's forms, widest first: the first with room is drawn; a narrower board
+    # drops the bands, then the ring (never named otherwise than "recovery")
+    COMPACT_FORMS = (COMPACT + OWN_WEEKS, COMPACT, MARKS)
     COMPACT_MORE = "Key: Ctrl+K"
     collapsed = False
 
@@ -2192,9 +2199,10 @@ class BoardLegend(QWidget):
                 fm = QFontMetrics(self._font)
                 x = 6.0
                 words = self.COLLAPSED
-                if self.compact_shown():
-                    self._paint_group(p, th, fm, self.COMPACT, x, 0, self.LINE_H)
-                    x += sum(self._item_w(fm, i) for i in self.COMPACT) + 8
+                items = self.compact_items()
+                if items:
+                    self._paint_group(p, th, fm, items, x, 0, self.LINE_H)
+                    x += sum(self._item_w(fm, i) for i in items) + 8
                     words = self.COMPACT_MORE
                 p.setFont(self._font)
                 p.setPen(th.text)
@@ -2207,17 +2215,29 @@ class BoardLegend(QWidget):
             p.end()
 
     def compact_shown(self) -> bool:
-        """Whether the folded line has room for the intensity marks (:data:`COMPACT`)."""
+        """Whether the folded line has room for the intensity marks (:data:`COMPACT_FORMS`)."""
+        return bool(self.compact_items())
+
+    def compact_items(self) -> list[str]:
+        """The folded line's items: the widest of :data:`COMPACT_FORMS` with room (none when
+        the key is not folded, or no form fits)."""
+        if not self.collapsed:
+            return []
         fm = QFontMetrics(self._font)
-        need = (sum(self._item_w(fm, i) for i in self.COMPACT) + 8
-                + fm.horizontalAdvance(self.COMPACT_MORE))
-        return self.collapsed and need + 12 <= self.width()
+        for items in self.COMPACT_FORMS:
+            need = (sum(self._item_w(fm, i) for i in items) + 8
+                    + fm.horizontalAdvance(self.COMPACT_MORE))
+            if need + 12 <= self.width():
+                return items
+        return []
 
     def _groups(self) -> list[list[str]]:
         groups = [
             ["t:Stage:"] + [f"s:{st}" for st in LEGEND_STAGES],
             ["t:Intensity:"] + [f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)] + ["e:recovery"],
-            ["t:Weeks:", "w:deload", "w:taper", "b:own week ≠ team"],
+            ["t:Weeks:", "w:deload", "w:taper"],
+            # the two bands the board draws under a row (_paint_edges_and_bands), as in print
+            ["t:Own week ≠ team:", "b:deload", "b:load"],
             ["t:Match:", "m:A", "m:B", "m:C"],
             ["f:day off", "h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
             ["t:Past:", "l:logged", "o:planned ≠ logged", "a:pain"],  # ui.desktop.pastview
@@ -2305,8 +2325,15 @@ class BoardLegend(QWidget):
                 text(label, 7)
             elif kind == "w":
                 swatch(th.week_tint[label], label)
-            elif kind == "b":
-                swatch(QBrush(th.week_band["deload"]), label)
+            elif kind == "b":  # a cell with the row's band at its foot, as on the board
+                rect = QRectF(x, cy - 7, 14, 14)
+                p.fillRect(rect, th.base)
+                p.fillRect(QRectF(x + 1, cy + 7 - BAND_H - 1, 13, BAND_H), th.week_band[label])
+                p.setPen(th.week_line)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect)
+                x += 17
+                text(label, 9)
             elif kind == "m":
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 draw_priority(p, QRectF(x, cy - 8, 16, 16), label, self._marker_font,
