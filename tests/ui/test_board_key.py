@@ -5,6 +5,8 @@ letter reads at 100 %; at 200 % the board keeps most of a laptop's width."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QRectF
 
@@ -136,3 +138,35 @@ def test_the_folded_key_calls_the_ring_recovery_at_any_width(qtbot):
         assert ("e:recovery" in painted) is ring, (width, painted)
         assert not [i for i in painted if i.startswith("e:") and i != "e:recovery"], painted
         assert {f"g:{lv}" for lv in (60, 70, 80, 90, 95, 100)} <= set(painted)
+
+
+def test_the_printed_board_draws_and_names_the_calm_days_as_the_board_does(qtbot, flared, monkeypatch):
+    """Calm days after a flare-up (RH-FL) are a dotted line along the cell's top on the board;
+    the printed board drew nothing and its legend did not name them. It now draws the board's
+    line (the same function) on exactly the board's calm days, over no code, letter or glyph,
+    and its legend shows it with its words."""
+    from planner.daymarks import day_marks
+    from planner.timeline import Timeline
+    from tests.ui.test_pdf import _overlaps
+    from ui.desktop import pdf
+
+    drawn = []
+    real = boardmarks.draw_calm
+    monkeypatch.setattr(boardmarks, "draw_calm", lambda p, *a: (drawn.append(a), real(p, *a)))
+    tl = Timeline(flared)
+    calm = {(aid, d) for aid, m in day_marks(flared, tl).items() for d in m.calm}
+    assert calm
+    pages = pdf.board_labels(flared)
+    printed = {(k[1], int(k[2])) for page in pages for _, t in page
+               if (k := re.fullmatch(r"calm (\S+) (\d+)", t))}
+    assert printed == calm
+    assert len(drawn) == len(calm) + len(pages)  # the days, and each page's legend
+    texts = [t for page in pages for _, t in page]
+    assert texts.count("legend calm") == len(pages) and "calm days" in texts
+    for page in pages:
+        assert _overlaps(page) == []
+    board = _day_board(qtbot, flared)
+    board.show_from(tl.days[0])
+    drawn.clear()
+    board.viewport().grab()
+    assert len(drawn) == len({d for aid, d in calm if aid == "A1"})

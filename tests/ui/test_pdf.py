@@ -99,7 +99,7 @@ def test_competitions_are_named_and_the_legend_is_whole(qapp):
     assert "Competitions:" in first
     assert any(t.endswith("League match 0 against a long name FC") for t in first)
     for word in ("INJ", "P1", "S3", "60", "100", "deload", "taper", "no training", "unavailable",
-                 "A (taper before it)", "B", "C", "Priority:", "pain flagged"):
+                 "A (taper)", "B", "C", "Priority:", "pain flagged", "calm days"):
         assert word in first, word
 
 

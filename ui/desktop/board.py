@@ -93,6 +93,7 @@ from ui.desktop.boardmarks import (
     badge_days,
     badge_font,
     draw_badge,
+    draw_calm,
     mark_room,
     paint_day_marks,
     paint_provisional,
@@ -2384,8 +2385,7 @@ class BoardLegend(QWidget):
             paint_legend_mark(p, kind == "o", x, cy, th, pain=kind == "a")
         elif kind == "k":
             p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
-            p.setPen(QPen(FLARE, 2, Qt.PenStyle.DotLine))
-            p.drawLine(int(x + 1), int(cy - 6), int(x + 13), int(cy - 6))
+            draw_calm(p, int(x + 1), int(x + 13), int(cy - 6))
             p.setPen(th.week_line)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x, cy - 7, 14, 14))

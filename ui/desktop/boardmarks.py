@@ -16,7 +16,7 @@ with a letter (:func:`badge_rect`, top left) draws its intensity mark below it, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
 from planner.daymarks import ROLE_LETTER, DayMarks, role_text
@@ -69,6 +69,15 @@ def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QCo
     p.drawText(outer.adjusted(0, 0, -1 / dpr, -1 / dpr), Qt.AlignmentFlag.AlignCenter, letter)
 
 
+def draw_calm(p: QPainter, x0: float, x1: float, y: float, width: float = 2.0) -> None:
+    """A calm day's mark (RH-FL, after a flare-up): a dotted red line from ``x0`` to ``x1`` at
+    ``y``, along the top of the cell; the board, its key and the printed board draw it."""
+    p.save()
+    p.setPen(QPen(FLARE, width, Qt.PenStyle.DotLine))
+    p.drawLine(QPointF(x0, y), QPointF(x1, y))
+    p.restore()
+
+
 _BADGES: dict[tuple, QPixmap] = {}  # rendered badges: a day-zoom paint draws several hundred
 
 
@@ -118,10 +127,8 @@ def paint_day_marks(p: QPainter, marks: dict[str, DayMarks], row_id, days: tuple
             if d0 <= d <= d1:
                 p.drawPixmap(x_of(d), y, flare)
         calm = [d for d in m.calm if d0 <= d <= d1]
-        if calm:
-            p.setPen(QPen(FLARE, 2, Qt.PenStyle.DotLine))
-            for d in calm:
-                p.drawLine(x_of(d) + 1, y + 1, x_of(d) + cell_w - 2, y + 1)
+        for d in calm:
+            draw_calm(p, x_of(d) + 1, x_of(d) + cell_w - 2, y + 1)
     p.restore()
 
 

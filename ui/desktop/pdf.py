@@ -215,6 +215,7 @@ class _Pages:
         self.font.setStyleHint(QFont.StyleHint.SansSerif)
         self.font.setPointSizeF(7.0)
         self.letters = self._day_letters()
+        self.calm = self._calm_days()
         self.left_taken: set[tuple[str, int]] = set()  # cells whose left half holds a code
         self.legend_lines = self._legend(MARGIN, 0.0, paint=False)
 
@@ -232,6 +233,25 @@ class _Pages:
             letters.update(dict.fromkeys(m.flare, "!"))
             out[aid] = letters
         return out
+
+    def _calm_days(self) -> dict[str, set[int]]:
+        """The calm days after a flare-up (RH-FL), as the board marks them (planner.daymarks)."""
+        if not self.plans:
+            return {}
+        from planner.daymarks import day_marks
+
+        return {aid: set(m.calm) for aid, m in day_marks(self.season, self.tl).items() if m.calm}
+
+    def _calm(self, m: _Month, aid: str, y: float) -> None:
+        """A calm day: the board's dotted red line along the top of the cell."""
+        from ui.desktop.boardmarks import draw_calm
+
+        width = max(0.8, min(1.6, m.row_h * 0.12))
+        for i in sorted(self.calm.get(aid, ())):
+            if m.days[0] <= i <= m.days[-1]:
+                x0, x1, top = m.x(i) + 1, m.x(i) + m.cell_w - 1, y + 0.4 + width / 2
+                draw_calm(self.p, x0, x1, top, width)
+                self.mark(QRectF(x0, top - width / 2, x1 - x0, width), f"calm {aid} {i}")
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         f = QFont(self.font)
@@ -433,6 +453,7 @@ class _Pages:
                 if i in off:
                     p.fillRect(QRectF(m.x(i), m.y(r) + 0.5, m.cell_w, m.row_h - 1), self.b.HATCH)
             self._letters(m, a.id, m.y(r))
+            self._calm(m, a.id, m.y(r))
             self._name(m, a, m.y(r))
 
     def _letters(self, m: _Month, aid: str, y: float) -> None:
@@ -630,15 +651,17 @@ class _Pages:
              + [("ring", None, "recovery")]),
             ("Own week ≠ team (rehab):", [("band", b.WEEK_BAND["deload"], "deload"),
                                           ("band", b.WEEK_BAND["load"], "load")]),
-            ("Weeks and days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
-                                 ("swatch", b.WEEK_TINT["taper"], "taper"),
-                                 ("swatch", OFF_DAY, "no training"),
-                                 ("swatch", b.HATCH, "unavailable"),
-                                 ("pain", None, "pain flagged")]),
-            ("Priority:", [("disc", "A", "A (taper before it)"), ("disc", "B", "B"),
-                                       ("disc", "C", "C")]),
-            ("Letters:", [("text", None, "S start, B bench, O out, R held out (RE-1), "
-                                         "C compensation, ! flare-up")]),
+            # the legend's second line is full (two lines keep 45 athletes a page): its words
+            # are short ("Weeks, days", "A (taper)", "R held") to leave calm days room
+            ("Weeks, days:", [("swatch", b.WEEK_TINT["deload"], "deload"),
+                              ("swatch", b.WEEK_TINT["taper"], "taper"),
+                              ("swatch", OFF_DAY, "no training"),
+                              ("swatch", b.HATCH, "unavailable"),
+                              ("pain", None, "pain flagged")]),
+            ("Priority:", [("disc", "A", "A (taper)"), ("disc", "B", "B"), ("disc", "C", "C")]),
+            ("Letters:", [("text", None, "S start, B bench, O out, R held (RE-1), "
+                                         "C compensation, ! flare-up"),
+                          ("calm", None, "calm days")]),
         ]
 
     def _legend(self, left: float, top: float, paint: bool) -> list[float]:
@@ -704,6 +727,16 @@ class _Pages:
                 b.draw_recovery(p, x + 5, cy, b.intensity_colour(70))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 self.mark(QRectF(x + 1.4, cy - 3.6, 7.2, 7.2), "ring")
+                x += 13
+            elif kind == "calm":  # a cell with the board's dotted line along its top
+                from ui.desktop.boardmarks import draw_calm
+
+                rect = QRectF(x, cy - 4.5, 10, 9)
+                p.setPen(QPen(GRID, 0.4))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(rect)
+                draw_calm(p, x + 1, x + 9, cy - 3.5, 1.2)
+                self.mark(rect, "legend calm")
                 x += 13
             elif kind == "disc":
                 rect = QRectF(x, cy - 5, 10, 10)
