@@ -193,3 +193,35 @@ def test_the_60_dash_reads_on_every_stage_colour(qtbot, dark):
         assert B.intensity_colour(60) == dash
         for stage, c in B.STAGE_COLOURS.items():
             assert stage == "INJ" or _contrast(B.intensity_colour(60), c) >= 3, stage
+
+
+def test_at_200_percent_on_a_laptop_the_board_keeps_most_of_the_width(qtbot, monkeypatch):
+    """At QT_SCALE_FACTOR=2 a 1280 x 720 screen is 640 x 360 logical pixels: the empty Inspector
+    started at 380 of them and the board showed six days. The side dock starts at a third of the
+    window at most (or the least its tabs need); the board keeps more than half, and a 1280
+    window keeps its 380-pixel dock."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop import mainwindow
+    from ui.desktop.mainwindow import MainWindow, load_demo_season
+
+    for size, inspector in ((QSize(640, 360), None), (QSize(1280, 690), 380)):
+        monkeypatch.setattr(mainwindow, "default_size", lambda _w, s=size: s)
+        win = MainWindow(load_demo_season(), None)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert win.width() == size.width()
+        dock = win.docks["inspector"]
+        assert dock.isVisible()
+        if inspector is None:
+            # a third, or the least its tab group takes (Plan Check's panel: 264 pixels)
+            least = max(d.minimumSizeHint().width() for d in win.tabifiedDockWidgets(dock))
+            assert dock.width() <= max(size.width() / 3, least) + 1, (dock.width(), least)
+            assert least < 0.45 * size.width()
+            assert win.board.width() >= 0.55 * size.width(), win.board.width()
+        else:
+            assert abs(dock.width() - inspector) <= 12, dock.width()

@@ -59,6 +59,7 @@ from ui.desktop.layout import (
     behind_a_tab,
     board_first,
     build_docks,
+    cap_side_docks,
     default_size,
     keep_on_screen,
 )
@@ -1944,11 +1945,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             keep_on_screen(self)  # saved on a larger screen: the status bar stays on this one
         state = settings.value("mainWindow/state")
+        self._sides_to_cap = state is None  # a layout of the coach's own is kept as it was
         if state is not None:
             self.restoreState(state, STATE_VERSION)  # an older layout is not restored
             QTimer.singleShot(0, self.fit_docks)  # once the window has its size on this screen
         if settings.value("board/zoom") in ("day", "week"):
             self.board.set_zoom(str(settings.value("board/zoom")))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """On the first show, at the window's own size: the side docks start at a third of it at
+        most (``layout.cap_side_docks``), unless a saved layout was restored."""
+        super().showEvent(event)
+        if getattr(self, "_sides_to_cap", False):
+            self._sides_to_cap = False
+            cap_side_docks(self, [self.docks["inspector"], self.docks["squad"]])
 
     def fit_docks(self) -> None:
         """Docks restored at another screen's sizes (pixels) or scale left the board a strip of
