@@ -225,3 +225,39 @@ def test_at_200_percent_on_a_laptop_the_board_keeps_most_of_the_width(qtbot, mon
             assert win.board.width() >= 0.55 * size.width(), win.board.width()
         else:
             assert abs(dock.width() - inspector) <= 12, dock.width()
+
+
+def _letter_cells(letter: str, filled: bool = False) -> tuple[str, ...]:
+    """A badge drawn at 100 % on white, its box's pixels as rows of "#" (ink) and "." (paper)."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    ink, paper = QColor("#202020"), QColor("#ffffff")
+    img = QImage(12, 13, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(paper)
+    p = QPainter(img)
+    p.setFont(boardmarks.badge_font(QFont()))
+    boardmarks.draw_badge(p, 2, 2, letter, ink, paper, filled)
+    p.end()
+    return tuple("".join("#" if img.pixelColor(x, y) == ink else "." for x in range(2, 2 + boardmarks.BADGE_W))
+                 for y in range(2, 2 + boardmarks.BADGE_H))
+
+
+def test_a_role_letter_reads_at_100_percent(qtbot):
+    """In the 8 x 9 box a 7 px font's S read 5, B 8 and O 0 or a filled square (in the key too):
+    at 100 % each letter is drawn whole in solid ink, a pixel clear of the frame all round, the
+    O hollow, and no two letters alike; the key draws them with the board's own function."""
+    cells = {letter: _letter_cells(letter) for letter in "SBORC"}
+    for letter, rows in cells.items():
+        inside = [row[1:-1] for row in rows[1:-1]]  # within the frame
+        assert set(inside[0]) == {"."} and set(inside[-1]) == {"."}, (letter, rows)
+        assert {row[0] for row in inside} == {"."} and {row[-1] for row in inside} == {"."}, (letter, rows)
+        ink = sum(row.count("#") for row in inside)
+        assert 8 <= ink <= 16, (letter, rows)  # a letter, neither a speck nor a block
+    assert cells["O"][4][3:5] == "..", cells["O"]  # hollow, not a filled square
+    letters = list(cells.values())
+    for k, a in enumerate(letters):
+        for b in letters[k + 1:]:
+            assert sum(x != y for ra, rb in zip(a, b, strict=True)
+                       for x, y in zip(ra, rb, strict=True)) >= 3
+    # S is not 5: its top left corner is open, a 5's is closed; B is not 8: its back is straight
+    assert cells["S"][2][2] == "." and cells["B"][2][2] == "#" and cells["B"][4][2] == "#"

@@ -53,6 +53,18 @@ def badge_font(base: QFont) -> QFont:
     return f
 
 
+# A badge's letters drawn pixel by pixel at 100 % (4 x 5, a pixel clear of the frame each way):
+# the S's round corners are not a 5's, the B's straight back not an 8's, the O is not a block
+PIXEL_LETTERS = {
+    "S": (".###", "#...", ".##.", "...#", "###."),
+    "B": ("###.", "#..#", "###.", "#..#", "###."),
+    "O": (".##.", "#..#", "#..#", "#..#", ".##."),
+    "R": ("###.", "#..#", "###.", "#.#.", "#..#"),
+    "C": (".###", "#...", "#...", "#...", ".###"),
+    "!": (".##.", ".##.", ".##.", "....", ".##."),
+}
+
+
 def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QColor,
                filled: bool = False) -> None:
     """An 8 x 9 px box (``BADGE_W`` x ``BADGE_H``) with a letter: framed on the cell's own colour, or filled. The box and
@@ -65,6 +77,14 @@ def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QCo
     p.fillRect(outer, fg)
     if not filled:
         p.fillRect(outer.adjusted(frame, frame, -frame, -frame), bg)
+    cells = PIXEL_LETTERS.get(letter) if dpr < 1.2 else None
+    if cells is not None:  # at 100 % a font's 7 px letter blurred: S read 5, B 8, O 0 or a block
+        for row, line in enumerate(cells):
+            for col, c in enumerate(line):
+                if c == "#":
+                    p.fillRect(QRectF(outer.x() + 2 + col, outer.y() + 2 + row, 1, 1),
+                               bg if filled else fg)
+        return
     p.setPen(bg if filled else fg)
     p.drawText(outer.adjusted(0, 0, -1 / dpr, -1 / dpr), Qt.AlignmentFlag.AlignCenter, letter)
 
