@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import html
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from planner import text
@@ -544,6 +545,84 @@ def test_every_week_of_the_rehab_athletes_fits_its_page(qapp):
     assert len(sizes) == len(injured) * len(Timeline(season).weeks)
     assert all(fits for *_, fits in sizes), [s for s in sizes if not s[3]]
     assert min(size for _, _, size, _ in sizes) < 9.5  # the heavy weeks were made to fit
+
+
+def _pdf_words(data: bytes, tmp: Path) -> list[tuple[float, float, list[tuple[QRectF, str]]]]:
+    """Per page of ``data``: its width, height and every word as printed (pdftotext -bbox),
+    each with its rectangle."""
+    pdf = tmp / "words.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    pages = []
+    for w, h, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        words = [(QRectF(QPointF(float(x0), float(y0)), QPointF(float(x1), float(y1))),
+                  unicodedata.normalize("NFKC", html.unescape(t)))  # "eﬀort" -> "effort"
+                 for x0, y0, x1, y1, t in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                                                     r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', body)]
+        pages.append((float(w), float(h), words))
+    return pages
+
+
+def _line_box(words: list[tuple[QRectF, str]], line: str) -> QRectF:
+    """The rectangle of the first run of ``words`` that reads ``line``'s words in order."""
+    want = line.split()
+    for i in range(len(words) - len(want) + 1):
+        if [t for _, t in words[i:i + len(want)]] == want:
+            box = QRectF(words[i][0])
+            for r, _ in words[i + 1:i + len(want)]:
+                box = box.united(r)
+            return box
+    raise AssertionError(f"not printed: {line!r}")
+
+
+@needs_pdftotext
+def test_the_players_line_and_the_glossary_print_apart_whatever_the_weeks_rows(qapp, tmp_path):
+    """Kofi Mensah's handout of the week of his flare-up (calm days, logged and planned days,
+    a deload: long rows, and a glossary of three lines) printed the bold "After each session
+    tell the coach …" over the glossary's first line: the footer was kept two lines high. Every
+    page of the injured players' weeks around today prints the line and the glossary apart,
+    inside the page, and no word over another."""
+    from planner import edits as E
+    from planner.handout import REPORT_LINE, page_terms
+    from planner.progress import projected_transitions
+    from planner.sessionlog import read_sessions
+    from solver import SolveRequest, solve
+    from templates import path as template_path
+
+    season = solved_demo()
+    today = dt.date(2026, 12, 1)  # the bundled log's weeks, as the review's `advance` moved today
+    moves = projected_transitions(season, today)
+    season = E.AdvanceToday(today=today, accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    season = E.LogSessions(sessions=tuple(read_sessions(template_path("demo-sessions.csv"),
+                                                        season).sessions)).apply(season)
+    season = E.RecordFlareUp(athlete="A07", date=dt.date(2026, 11, 29)).apply(season)
+    plan = solve(SolveRequest(season, time_limit=30)).plan
+    now = Timeline(season).week_index_of_date(today)
+    weeks = [now - 1, now, now + 1]
+    injured = [a.id for a in season.athletes if season.injuries_of(a.id)]
+    assert "A07" in injured
+    sizes: list = []
+    data, pages = handouts_pdf(season, plan, injured, weeks, exported=today, sizes=sizes)
+    assert all(fits for *_, fits in sizes), sizes
+    said = handout_weeks(season, plan, injured, weeks)
+    printed = _pdf_words(data, tmp_path)
+    assert len(said) == len(printed) == pages
+    three = 0
+    for week, (width, height, words) in zip(said, printed, strict=True):
+        page = QRectF(0, 0, width, height)
+        assert all(page.contains(r) for r, _ in words), week.who
+        terms = page_terms(week)
+        first = " ".join(terms.split()[:6])  # the glossary's first words, on its first line
+        glossary = _line_box(words, first)
+        report = _line_box(words, week.report)
+        assert week.report == REPORT_LINE and report.bottom() <= glossary.top(), (week.who, week.week)
+        three += len({round(r.top()) for r, t in words if r.top() >= glossary.top()}) >= 3
+        overprinted = [(a, b) for i, (ra, a) in enumerate(words) for rb, b in words[i + 1:]
+                       if (ra & rb).width() > 0.5 and (ra & rb).height() > 0.5]
+        assert not overprinted, (week.who, week.week, overprinted[:3])
+    assert three, "no page's glossary took three lines: the case is not met"
 
 
 def test_a_provisional_rehab_week_keeps_the_type_of_the_pages_around_it():

@@ -91,7 +91,8 @@ MUTED = QColor("#5f5f5f")
 GRID = QColor("#b8b8b8")
 SHADE = QColor("#f2f2f2")
 HEAD = QColor("#e6e6e6")
-FOOT_H = 20.0  # the footer's two lines of 7 pt, above the bottom margin
+FOOT_H = 20.0  # the footer's least height (two lines of 7 pt), above the bottom margin: more
+# when its terms wrap to more (_Painter._foot_rect)
 REPORT_H = 12.0  # the player's line of what to tell the coach, above the footer (in the 34 pt kept)
 KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
 # (header, share of the table's width, wrapped)
@@ -151,6 +152,9 @@ class _Painter:
         self.inner = self.w - 2 * MARGIN
 
     def page(self, week: HandoutWeek, number: int, total: int) -> None:
+        terms, page_no = page_terms(week), self._page_words(number, total)
+        foot = self._foot_rect(terms, page_no)
+        room = foot.top() - REPORT_H - 2  # the week's bottom: the player's line kept above the footer
         y = self._top(week)
         if week.away:  # one line: no load week, stage or day rows of a week he is not here
             self.sizes.append((week.athlete, week.week, 12.0, True))
@@ -163,23 +167,23 @@ class _Painter:
                 self.p.drawText(QRectF(MARGIN, y + 32, self.inner, 36), Qt.AlignmentFlag.AlignLeft
                                 | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                                 week.stage + ".")
-            self._notes(y + (78 if week.stage else 44), self.h - MARGIN - 30)
-            self._footer(number, total, page_terms(week))
+            self._notes(y + (78 if week.stage else 44), foot.top() - 10)
+            self._footer(foot, page_no, terms)
             return
         size = 9.5
         while True:  # the largest type at which the week fits its page
             info_h = self._info(week, y, size, paint=False)
             rows_h = self._table(week, y + info_h + 6, size, paint=False)
-            fits = y + info_h + 6 + rows_h <= self.h - MARGIN - 34
+            fits = y + info_h + 6 + rows_h <= room
             if fits or size <= MIN_SIZE:
                 break
             size -= 0.5
         self.sizes.append((week.athlete, week.week, size, fits))  # what the tests read
         info_h = self._info(week, y, size, paint=True)
         bottom = y + info_h + 6 + self._table(week, y + info_h + 6, size, paint=True)
-        self._notes(bottom + 10, self.h - MARGIN - 30 - (REPORT_H if week.report else 0))
-        self._report(week.report)
-        self._footer(number, total, page_terms(week))
+        self._notes(bottom + 10, foot.top() - 10 - (REPORT_H if week.report else 0))
+        self._report(week.report, foot.top())
+        self._footer(foot, page_no, terms)
 
     # -- parts -----------------------------------------------------------------------------------
     def _top(self, w: HandoutWeek) -> float:
@@ -314,27 +318,41 @@ class _Painter:
             p.drawLine(MARGIN, y, self.w - MARGIN, y)
             y += 18
 
-    def _report(self, line: str) -> None:
+    def _report(self, line: str, foot_top: float) -> None:
         """What the player tells the coach after training (HandoutWeek.report), one bold line
-        right above the footer, in the room every page keeps there (the week's type unchanged)."""
+        right above the footer (its top ``foot_top``), in the room every page keeps there (the
+        week's type unchanged)."""
         if not line:
             return
         self.p.setPen(TEXT)
         self.p.setFont(_font(8, bold=True))
-        self.p.drawText(QRectF(MARGIN, self.h - MARGIN - FOOT_H - REPORT_H, self.inner, REPORT_H),
+        self.p.drawText(QRectF(MARGIN, foot_top - REPORT_H, self.inner, REPORT_H),
                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
 
-    def _footer(self, number: int, total: int, terms: str = "") -> None:
-        """The page's terms (planner.handout.page_terms: two lines at most, 7 pt) at the left,
-        the export's date and page number at the right of their last line."""
+    def _page_words(self, number: int, total: int) -> str:
+        return f"Periodize · {text.date_long(self.exported)} · page {number} of {total}"
+
+    def _terms_width(self, page_no: str) -> float:
+        """The width the terms wrap in: the footer's, less the page number at their right."""
+        return self.inner - QFontMetricsF(_font(7), self.writer).horizontalAdvance(page_no) - 16
+
+    def _foot_rect(self, terms: str, page_no: str) -> QRectF:
+        """The footer's rectangle on the bottom margin: FOOT_H, or as high as its terms wrap
+        (a week holding today, a deload with "≤" on it: three lines), measured, so that the
+        player's line and the week above it keep clear of them."""
+        fm = QFontMetricsF(_font(7), self.writer)
+        high = max(FOOT_H, _wrapped_height(fm, self._terms_width(page_no), terms) + 1) if terms else FOOT_H
+        return QRectF(MARGIN, self.h - MARGIN - high, self.inner, high)
+
+    def _footer(self, rect: QRectF, page_no: str, terms: str = "") -> None:
+        """The page's terms (planner.handout.page_terms, 7 pt, wrapped in ``rect``:
+        :meth:`_foot_rect`) at the left, the export's date and page number at the right of
+        their last line."""
         p = self.p
-        rect = QRectF(MARGIN, self.h - MARGIN - FOOT_H, self.inner, FOOT_H)
         p.setPen(MUTED)
         p.setFont(_font(7))
-        page = f"Periodize · {text.date_long(self.exported)} · page {number} of {total}"
-        p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, page)
-        right = QFontMetricsF(_font(7), self.writer).horizontalAdvance(page) + 16
-        p.drawText(rect.adjusted(0, 0, -right, 0), int(
+        p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, page_no)
+        p.drawText(rect.adjusted(0, 0, self._terms_width(page_no) - self.inner, 0), int(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
             terms)
 
