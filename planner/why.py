@@ -35,6 +35,7 @@ from planner.history import (
     ran_at_least,
     went_otherwise,
 )
+from planner.load import fmt_figure
 from planner.loadtable import LoadTable, lighter_than_around, lived_load
 from planner.protocols import load_protocol
 from planner.rehab import max_days, reset_credit, segments, stage_since
@@ -1276,7 +1277,9 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
         add(Reason("LD-1", "fact", f"{what} {amount} after four weeks without any load: "
                                    + ("a spike whatever its size." if spike else "no load yet.")))
         return
-    shown = f"{wl.load / wl.chronic:.2f}"
+    # 1950 / 1495 is "1.304", not "1.30" beside "above the limit of 1.3" (as Plan Check and the
+    # Load flags say a ratio by its limit)
+    shown = fmt_figure(wl.load / wl.chronic, (most,))
     verdict = "a spike, above" if spike else "within"
     add(Reason("LD-1", "fact", f"{what} {amount}, {shown} times the chronic "
                                f"{wl.chronic:.0f} AU of the four weeks before: {verdict} the "

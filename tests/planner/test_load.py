@@ -1638,3 +1638,33 @@ def test_a_week_not_logged_between_weeks_logged_says_so_and_a_change_against_it_
     # logged as in the weeks around it, the week reads as any logged week
     s, _mine = _a3_logged({0: 1.0, 1: 1.0, 2: 1.0, 3: 2.5})
     assert not any(w.not_logged for w in L.figures(s)["A3"].weeks)
+
+
+@pytest.mark.parametrize("last, shown, verdict", [(1950, "1.304", "a spike, above"),
+                                                  (1940, "1.298", "within")])
+def test_the_why_of_a_week_by_ld1s_limit_shows_the_side_of_the_limit_it_is_on(last, shown, verdict):
+    """The Inspector said of the Cup final's week "1950 AU, 1.30 times the chronic 1495 AU …:
+    a spike, above the limit of 1.3 times": 1950 / 1495 is 1.304. The ratio is shown with the
+    decimals it takes not to read as the limit (planner.load.fmt_figure, as the plan check and
+    the Load flags show it), on either side of it."""
+    from planner.why import why_week
+
+    s = season(weeks=6, athletes=1, matches=[], today=day(35))
+    tl = Timeline(s)
+    kinds = ("load",) * len(tl.weeks)
+    plan = Plan(status="manual", team_weeks=kinds, athletes=(AthletePlan(
+        athlete="A1", stages=("FIT",) * tl.n, intensity=tuple(70 if tl.is_training[i] else 0
+                                                              for i in range(tl.n)), weeks=kinds),))
+    # every day of the five weeks logged: 1495 AU in each of the first four, ``last`` in the fifth
+    sessions = tuple(Session(athlete="A1", date=day(i), minutes=0.0, rpe=0.0) if i % 7 else
+                     Session(athlete="A1", date=day(i), minutes=(last if i >= 28 else 1495) / 10, rpe=10.0)
+                     for i in range(35))
+    s = s.model_copy(update={"plan": plan, "sessions": sessions})
+    w = lived_load(s, plan, "A1").week_of(day(28))
+    assert (w.load, w.chronic) == (last, 1495)
+    assert round(w.load / w.chronic, 2) == 1.3  # the case: two decimals would read as the limit
+    ld1 = [r.text for r in why_week(s, plan, "A1", day(28)).reasons if r.rule == "LD-1"]
+    said = [t for t in ld1 if "times the chronic" in t]
+    assert len(said) == 1, ld1
+    assert f"{shown} times the chronic 1495 AU" in said[0], said[0]
+    assert f"{verdict} the limit of 1.3 times" in said[0], said[0]
