@@ -132,6 +132,22 @@ def test_the_readmes_session_log_link_lands_on_the_session_log():
         "Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Top speed m/s", "Minutes played"))
 
 
+def test_the_user_guide_has_a_heading_per_part_of_the_app_and_a_contents_list():
+    """docs/guide.md's "Everything the app does" was one 800-line list under one heading: no
+    anchor for the board, pins, exports, autosave or the rehab protocols, and no contents."""
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    body = dict(_sections(text))["Everything the app does"]
+    parts = re.findall(r"^### (.+)$", body, flags=re.M)
+    assert len(parts) >= 12, parts
+    for part in re.split(r"^### .+$", body, flags=re.M)[1:]:  # a few bullets a heading, at most
+        assert len(re.findall(r"^- ", part, flags=re.M)) <= 3
+    contents = text.split("## Everything the app does", 1)[0]
+    listed = re.findall(r"\]\(#([^)]+)\)", contents)
+    assert listed == [slug(h) for h in re.findall(r"^#{2,3} (.+)$", FENCE.sub("", text), re.M)]
+    # what the guide sends a coach to on another page is a link to it, not "(below)"
+    assert "file-format.md#a-player-not-planned-yet" in text
+
+
 def _repeats(text: str, words: int = 12) -> set[str]:
     """Each run of ``words`` words that a text holds twice: tables (a column's cells repeat
     each other by design), code blocks and quoted messages of five words or more (a message

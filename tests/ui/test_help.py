@@ -322,3 +322,42 @@ def test_help_file_formats_opens_the_file_formats_page(qtbot):
     assert h.page == ("doc", "docs/sessions.md")
     w.user_guide_action.trigger()
     assert h.windowTitle() == "Help: User Guide"
+
+
+def test_the_user_guides_contents_and_the_readmes_links_to_its_parts_open_at_their_heading(qtbot):
+    """docs/guide.md got a contents list and a heading per part of the app (review 238): each
+    entry, and the README's "Straight to:" links, open the page at that heading in Help too,
+    which finds a heading by the anchor GitHub gives it."""
+    import re
+
+    from tests.test_doc_links import slug
+
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    contents = re.findall(r"\]\(#([^)]+)\)", text.split("## Everything the app does", 1)[0])
+    assert len(contents) >= 15
+    w = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(w)
+    w.user_guide_action.trigger()
+    h = w.help_window
+    bar = h.browser.verticalScrollBar()
+    doc = h.browser.document()
+    headings = {}  # each heading's anchor, as GitHub gives it, and its place on the page
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            headings[slug(block.text())] = int(doc.documentLayout().blockBoundingRect(block).top())
+        block = block.next()
+    tops = []
+    for anchor in contents:
+        h.follow(QUrl("#" + anchor))
+        # the heading itself (or the page's end, for one near it), not a search for its words
+        assert anchor in headings and bar.value() == min(headings[anchor], bar.maximum()), anchor
+        tops.append(bar.value())
+    assert tops == sorted(tops) and len(set(tops)) > 10  # in the page's order, each its own place
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    w.guide_action.trigger()  # Getting Started: the README's links to the guide's parts
+    for anchor in re.findall(r"\(docs/guide\.md#([^)]+)\)", readme):
+        h.show_getting_started()
+        h.follow(QUrl(f"docs/guide.md#{anchor}"))
+        assert h.page == ("doc", "docs/guide.md") and bar.value() > 0, anchor
