@@ -664,8 +664,9 @@ def _unread(frame, mapping: dict, speedlike: dict) -> list[str]:
     unread = [column_label(c, columns) for c in columns if c not in mapping.values()
               and c not in speedlike
               and (not str(c).startswith("Unnamed: ") or frame[c].astype(str).str.strip().any())]
-    return [f"Not read: {', '.join(unread)} (not a column Periodize knows, or a repeated one; see "
-            f"the README for the column names)"] if unread else []
+    return [f"Not read: {', '.join(unread)} (not a column Periodize knows, or a repeated one; the "
+            f"column names are in the README, \"File formats\", and docs/file-format.md, \"The "
+            f"session log\")"] if unread else []
 
 
 def _not_sessions(frame, mapping: dict, athletes: list, rows, problems: list) -> list[str]:

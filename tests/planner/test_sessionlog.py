@@ -16,7 +16,7 @@ from planner.sessionlog import LABEL, read_sessions
 from planner.text import day as text_day
 from planner.text import day_long
 from tests.builders import day, season
-from tests.guidetext import readme_section
+from tests.guidetext import ROOT, readme_section
 
 
 @pytest.fixture
@@ -621,11 +621,17 @@ def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s
     a value the log reads is refused: test_two_columns_for_one_value_are_refused_not_one_picked)."""
     text = f"Athlete ID,Date,Minutes,RPE,Note,Note,Max Speed (mph)\nA1,{day(1)},60,5,a,b,19\n"
     result = read_sessions(write(tmp_path, text), s)
-    assert ("Not read: a second 'Note' (not a column Periodize knows, or a repeated one; see the "
-            "README for the column names)") in result.text()
-    formats = readme_section("File formats")  # where the line sends a coach: it names them
-    assert all(f"`{LABEL[k]}`" in formats for k in ("athlete", "date", "minutes", "rpe", "top_pct",
-                                                    "top_ms", "played", "pain", "note"))
+    assert ("Not read: a second 'Note' (not a column Periodize knows, or a repeated one; the "
+            "column names are in the README, \"File formats\", and docs/file-format.md, \"The "
+            "session log\")") in result.text()
+    # where the line sends a coach: the README's list and the session log's own section name them
+    formats = readme_section("File formats")
+    log = re.search(r"^## The session log\b.*?\n(.*?)^## ", (ROOT / "docs" / "file-format.md")
+                    .read_text(encoding="utf-8"), flags=re.S | re.M)
+    assert log, "docs/file-format.md has no section 'The session log'"
+    for text in (formats, log.group(1)):
+        assert all(f"`{LABEL[k]}`" in text for k in ("athlete", "date", "minutes", "rpe", "top_pct",
+                                                     "top_ms", "played", "pain", "note"))
     assert result.text().startswith("'Max Speed (mph)' looks like a top speed but was not read")
     import openpyxl
 
