@@ -2299,3 +2299,26 @@ def test_advance_whose_log_adds_nothing_refuses_to_move_over_days_with_nothing_l
     # the way on said: without --log the days count as planned, and that move is made
     r = run("advance", "s.season.json", "--today", "next-week", "--save", "--no-replan", cwd=tmp_path)
     assert r.returncode == 0 and load_season(tmp_path / "s.season.json").calendar.today == day(21)
+
+
+def test_the_command_lines_season_review_example_follows_the_weekly_loops_advance(advanced):
+    """docs/cli.md's `load --review` example ran on the fresh demo, whose today is its first day:
+    every player's row 0. The weekly loop now shows it after its advance with the demo's log, and
+    that review has the four months logged in it (run here on the fixture's copy of that season)."""
+    from tests.guidetext import ROOT
+
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    loop = text.split("## The weekly loop", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].split() for line in loop.splitlines()
+                if line.startswith("periodize ")]
+    advance = next(c for c in commands if c[1] == "advance")
+    assert "--log" in advance and "demo-sessions.csv" in advance
+    review = next((c for c in commands if c[1] == "load" and "--review" in c), None)
+    assert review, "the weekly loop of docs/cli.md shows no 'periodize load … --review'"
+    # after the advance, on the season it moved on
+    assert commands.index(advance) < commands.index(review) and review[2] == advance[2]
+    r = run(*[a if a != review[2] else "demo.season.json" for a in review[1:]], cwd=advanced[2])
+    assert r.returncode == 0, r.stderr
+    assert "Season so far: 3 Aug to 30 Nov 2026" in r.stdout.splitlines()[0]
+    started = [int(m.group(1)) for m in re.finditer(r"^.+ \(A\d+\)\s+(\d+)\s", r.stdout, re.M)]
+    assert len(started) >= 20 and sum(started) > 0  # matches started: not a table of zeros
