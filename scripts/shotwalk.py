@@ -23,9 +23,15 @@ class Walk:
         self.app.setOrganizationName("Periodize")
 
     def settle(self, ms: int = 80) -> None:
+        """The app's events for ``ms``, widgets let go included: ``processEvents`` leaves the
+        deleteLater of a replaced table cell's editor to the event loop, which a script has not,
+        and the Move Today shot drew the old date fields over the stage changes."""
+        from PySide6.QtCore import QCoreApplication, QEvent  # noqa: TID251 - a script of the Qt app
+
         end = time.monotonic() + ms / 1000
         while time.monotonic() < end:
             self.app.processEvents()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             time.sleep(0.005)
 
     def until(self, done, what: str) -> None:
