@@ -19,12 +19,13 @@ _STAGES_LIGHT = {
     "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
     "S1": "#cfeab8", "S2": "#97cf87", "S3": "#86cdc4",
 }
-# 60's dash is as dark as 90's mark (a pale grey-blue all but vanished on the teal and orange
-# stages, and 60 is a rehab athlete's first running day): it is told from 70 by its shape, a
-# dash, not by its paleness; at least 3:1 on every stage that runs, light and dark
-_INTENSITY_LIGHT = {60: "#1f437c", 70: "#5f82ad", 80: "#325f97", 90: "#1f437c", 95: "#142f5e",
+# 60's dash and 70's dot are as dark as 90's mark (a pale grey-blue all but vanished on the
+# teal and orange stages, and 60 is a rehab athlete's first running day): they are told from
+# each other and from 80-95 by their shapes, a dash and a dot, not by paleness; at least 3:1
+# on every stage that runs, light and dark (70's ring for a recovery day takes its colour too)
+_INTENSITY_LIGHT = {60: "#1f437c", 70: "#1f437c", 80: "#325f97", 90: "#1f437c", 95: "#142f5e",
                     100: "#0b1a3a"}
-_INTENSITY_DARK = {60: "#d8e6fb", 70: "#9fb5d3", 80: "#bcd0ec", 90: "#d8e6fb", 95: "#eef4ff",
+_INTENSITY_DARK = {60: "#d8e6fb", 70: "#d8e6fb", 80: "#bcd0ec", 90: "#d8e6fb", 95: "#eef4ff",
                    100: "#ffffff"}
 PRIORITY = {"A": "#d32f2f", "B": "#ef7d00", "C": "#8c8c8c"}
 
