@@ -32,7 +32,7 @@ from planner.history import flare_hold, logged_days
 from planner.protocols import load_protocol
 from planner.rehab import athlete_stage_on, governing, played_hurt, stage_order
 from planner.rules import CALM_CAP
-from planner.season import FIT, INJ, Season
+from planner.season import FIT, INJ, SPEED_DAY, Season
 from planner.text import date_short, day_long, join_and, plural, rehab_where, stage_name_on
 from planner.text import day as day_short
 from planner.timeline import Timeline
@@ -1395,6 +1395,7 @@ class StageOutOfTime:
     longest: int
     needed: int  # calendar days from ``when`` its exit needs at the least
     credit: int  # the stage before's cap (``Protocol.previous_cap``): RH-11's credit
+    cap: int  # the stage's own cap: below a speed day's (P1, a P2 at 70 %) it holds none
 
     def words(self, season: Season, file: str = "") -> str:
         """``Diego Alvarez (N03): in P3 since Mon 19 Jul 2027, 14 days by Mon 2 Aug 2027 (P3
@@ -1409,11 +1410,13 @@ class StageOutOfTime:
         how = "Season ▸ Injuries, Record stage" + (
             f"; or periodize record {file} --stage {self.athlete} {self.stage} "
             f"{self.when.isoformat()} --save" if file else "")
+        # a stage without a speed day (P1, a P2 capped at 70 %) is re-tested before it ends
+        retest = "their first speed day" if self.cap >= SPEED_DAY else f"{self.stage} ends"
         return (f"{late.words(season.athlete_label(self.athlete), day_long(self.when))}, so the "
                 f"season has no plan with this record. If they are still in {self.stage} then, "
                 f"record {self.stage} on {day_long(self.when)} ({how}): "
                 f"{late.restart_words(self.credit)}; "
-                f"re-test them before their first speed day, or correct the {self.stage} date")
+                f"re-test them before {retest}, or correct the {self.stage} date")
 
 
 def stages_out_of_time(season: Season) -> list[StageOutOfTime]:
@@ -1486,7 +1489,7 @@ def _out_of_time(season: Season, rec, proto, today: dt.date) -> StageOutOfTime |
     if late is None or late.lasted >= late.longest:  # outlasted by then: planner.validate's
         return None
     return StageOutOfTime(rec.athlete, seg.stage, seg.start, when, late.longest, late.needed,
-                          proto.previous_cap(seg.stage))
+                          proto.previous_cap(seg.stage), spec.cap)
 
 
 def stages_out_of_time_since(before: Season | None, after: Season, file: str = "") -> list[str]:

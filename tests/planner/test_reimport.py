@@ -752,6 +752,32 @@ def test_a_restart_after_a_stage_of_no_running_says_no_sprint_ladder_done():
         assert (f"{restart}; re-test them" in said) is not ladder, said
 
 
+def test_a_restart_of_a_stage_without_a_speed_day_says_to_re_test_before_it_ends():
+    """A hamstring strain's P2 (cap 70 %: no speed day in it) too long to end in time was told
+    at import "P2 restarts …; re-test them before their first speed day", a day P2 never holds.
+    A stage without a speed day is re-tested before it ends; one with speed days (a patellar
+    tendinopathy's P2 runs to 80 %) still before the first of them."""
+    from planner.progress import stages_out_of_time
+    from planner.protocols import load_protocol
+    from planner.reimport import Place, decide
+    from planner.season import SPEED_DAY
+
+    seen = set()
+    for protocol, p2_day in (("hamstring-strain", -12), ("patellar-tendinopathy", -54)):
+        signed = _in_p2_since(protocol, p2_day)
+        speed = load_protocol(protocol).stage("P2").cap >= SPEED_DAY
+        seen.add(speed)
+        (found,) = stages_out_of_time(signed)
+        assert found.stage == "P2"
+        got = decide(None, signed, Place("--keep", lambda d: "", file="s.season.json"))
+        (said,) = [n for n in got.notes if "Athlete 1 (A1): in P2" in n]
+        assert ("re-test them before their first speed day, or correct the P2 date" in said) is speed, said
+        assert ("re-test them before P2 ends, or correct the P2 date" in said) is not speed, said
+        app = decide(None, signed, Place("Keep Them", lambda d: "")).notes
+        assert any(("before P2 ends" in n) is not speed and "in P2" in n for n in app), app
+    assert seen == {True, False}
+
+
 def test_a_stage_entered_on_a_flare_ups_day_is_read_alike_at_import_and_into_next_season():
     """The import's check and next season's carry each decided "entered by a flare-up" their
     own way (the segment's cause; a record on a flare-up's date): a P3 recorded on the day of a
