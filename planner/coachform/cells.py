@@ -205,7 +205,8 @@ _CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")  # 1:15: hours:minutes or minutes:se
 def to_minutes(value: object) -> float:
     """A duration in minutes: a number, a time cell (1:15 formatted as a time is 75 minutes), or
     text written as a clock, ``01:15:30`` (hours:minutes:seconds, as GPS exports write it);
-    ``1:15`` typed as text is refused with both of its readings."""
+    ``1:15`` typed as text is refused with both of its readings (a Sessions row's Minutes reads it
+    as hours:minutes first, as the app's Log does: ``read._session_minutes``)."""
     if isinstance(value, dt.timedelta):
         return value.total_seconds() / 60
     if isinstance(value, dt.time):

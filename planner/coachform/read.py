@@ -214,6 +214,18 @@ def _bare_number(value: object) -> float | None:
     return None
 
 
+def _session_minutes(value: object) -> float:
+    """A Sessions row's Minutes: ``1:15`` typed as text is hours:minutes (75), as a log's file
+    and the app's Log read it (:func:`planner.sessionlog.hours_minutes`, which refuses ``0:03``
+    and ``4:30`` with both readings); anything else as :func:`to_minutes` reads it (a time cell
+    Excel holds, ``01:15:30``, a number)."""
+    from planner.sessionlog import hours_minutes
+
+    if isinstance(value, str) and (minutes := hours_minutes(value)) is not None:
+        return minutes
+    return to_minutes(value)
+
+
 def _as_goalkeeper(pos: str | None, row: int, keepers: dict[str, list[int]]) -> str | None:
     """``pos``, a goalkeeper's German name (``Torwart``, ``TW``) read as ``Goalkeeper``: HV-1's
     exemption names Goalkeeper (planner.squad.read_position); its row kept in ``keepers`` (the
@@ -1631,7 +1643,7 @@ class _Import:
                 continue
             if session is not None:
                 alone.append(row.number)
-            minutes, rpe = session or (self.cell(spec, row, "minutes", to_minutes),
+            minutes, rpe = session or (self.cell(spec, row, "minutes", _session_minutes),
                                        self.cell(spec, row, "rpe", to_number))
             fields = {"athlete": aid, "date": day,
                       "minutes": minutes, "rpe": rpe,

@@ -1269,7 +1269,7 @@ def test_a_logged_speed_is_written_to_the_sessions_sheet_in_hundredths(tmp_path)
 
 def test_a_sessions_duration_typed_as_a_time_is_read_in_minutes(tmp_path):
     """A Minutes cell formatted as a time (1:15) or written as a GPS export's clock (01:35:00)
-    was refused as "not a number"; text '1:15' is refused with both of its readings."""
+    was refused as "not a number"; text '1:15' is read as the app's Log reads it (below)."""
     head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
     path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")], Competitions=COMPETITION_ROWS,
                 Sessions=[head, ("A1", "2027-01-11", dt.time(1, 15), 6, None),
@@ -1277,11 +1277,34 @@ def test_a_sessions_duration_typed_as_a_time_is_read_in_minutes(tmp_path):
     season = import_workbook(path)
     assert [(x.athlete, x.minutes, x.minutes_played) for x in season.sessions] == [
         ("A1", 75, None), ("A2", 95, 90)]
+
+
+def test_a_sessions_duration_typed_as_hours_and_minutes_is_read_as_the_log_reads_it(tmp_path):
+    """'1:15' typed as text in the Sessions sheet's Minutes was refused ("75 if it is
+    hours:minutes, or 1.25 if it is minutes:seconds") where a session log's file and the app's
+    Log read it as 75 minutes: the sheet reads it with the same function, refuses what that
+    refuses ('0:03', '4:30') with its words, and a time cell Excel holds is read as before."""
+    from planner.coachform.cells import Bad
+    from planner.sessionlog import hours_minutes
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE")
+    typed = ["1:15", "0:45", " 2:05 "]
+    path = book(tmp_path, Season=SEASON_ROWS + [("Today", "2027-01-18")],
+                Sessions=[head, *[("A1", f"2027-01-1{k}", t, 6) for k, t in enumerate(typed)],
+                          ("A2", "2027-01-11", dt.time(1, 15), 6)])
+    got = [x.minutes for x in import_workbook(path).sessions]
+    assert got == [hours_minutes(t) for t in typed] + [75]
+    assert got[0] == 75 and all(m is not None for m in got)
+    refused = ["0:03", "4:30"]
     bad = book(tmp_path, "bad.xlsx", Season=SEASON_ROWS + [("Today", "2027-01-18")],
-               Sessions=[head, ("A1", "2027-01-11", "1:15", 6, None)])
-    assert problems_of(bad) == ["Sessions, row 2, Minutes: '1:15' is a time, not a number of "
-                                "minutes: write 75 if it is hours:minutes, or 1.25 if it is "
-                                "minutes:seconds"]
+               Sessions=[head, *[("A1", f"2027-01-1{k}", t, 6) for k, t in enumerate(refused)]])
+    words = []
+    for t in refused:
+        with pytest.raises(Bad) as e:
+            hours_minutes(t)
+        words.append(str(e.value))
+    assert problems_of(bad) == [f"Sessions, row {k + 2}, Minutes: {w}" for k, w in enumerate(words)]
+    assert all("hours:minutes" in w and "minutes:seconds" in w for w in words), words
 
 
 def test_a_sessions_duration_in_hours_is_refused_as_the_log_reader_refuses_it(tmp_path):
