@@ -871,6 +871,19 @@ def test_an_export_into_a_folder_without_earlier_calendars_says_so(tmp_path):
     assert no_earlier_calendars(season, folder, anonymise=True) == said.format(folder)
 
 
+def test_the_file_format_docs_quote_the_no_earlier_calendars_notice_once(tmp_path):
+    """docs/file-format.md's iCalendar section said the "No earlier calendars in FOLDER" notice
+    twice (once cut short, once whole): it says it once, in the export's own words."""
+    from pathlib import Path
+
+    from planner.ical import no_earlier_calendars
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text("utf-8")
+    section = " ".join(doc.split("## iCalendar", 1)[1].split("\n## ", 1)[0].split())
+    assert section.count("No earlier calendars in") == 1, section.count("No earlier calendars in")
+    assert no_earlier_calendars(_season(), "FOLDER") in section
+
+
 def test_the_staffs_calendar_holds_the_teams_weeks_days_off_blocks_and_matches(tmp_path):
     """Nothing held the team's deload and taper weeks, the days off or the matches once for the
     staff. Team.ics does, each spanning its days, continued and cancelled as a player's."""
