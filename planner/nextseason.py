@@ -38,6 +38,7 @@ from planner.rules import RULES, RuleSet
 from planner.season import (
     FIT,
     LONGEST_SEASON_DAYS,
+    SPEED_DAY,
     Calendar,
     Injury,
     Season,
@@ -306,11 +307,15 @@ def _carried(old: Season, inj: Injury, proto, start: dt.date, notes: list[str]) 
     late = out_of_time(proto.stage(seg.stage), seg, inj.flare_ups, start)
     if late is None:
         return inj
+    # a stage without a speed day (P1, a P2 at 70 %) is re-tested before it ends, and holds
+    # no running day to pin lower (the import's words: ``planner.progress.StageOutOfTime``)
+    speed = proto.cap(seg.stage) >= SPEED_DAY
+    retest = "their first speed day" if speed else f"{seg.stage} ends"
     notes.append(f"{late.words(old.athlete_label(inj.athlete), 'the new start')}, so "
                  f"{late.restart_words(proto.previous_cap(seg.stage))}: after the break, "
-                 f"re-test them before their "
-                 f"first speed day and record the stage the physio finds (Season ▸ Injuries, "
-                 f"Record stage), or pin their first running days lower")
+                 f"re-test them before {retest} and record the stage the physio finds "
+                 f"(Season ▸ Injuries, Record stage)"
+                 + (", or pin their first running days lower" if speed else ""))
     return inj.model_copy(update={"stages": inj.stages + (StageRecord(stage=seg.stage,
                                                                       start=start),)})
 

@@ -244,9 +244,14 @@ def test_a_restart_counts_the_sprint_ladder_done_only_after_a_stage_that_allows_
     assert ("Athlete 1 (A1): in P2 since Wed 6 Jan 2027, 54 days by the new start (P2 lasts at "
             "most 14), so P2 restarts on Mon 1 Mar 2027: after the break, re-test them") in p2
     assert "sprint ladder" not in p2
+    # P2 (70 %) holds no speed day and no running day to pin lower: re-tested before it ends
+    assert "re-test them before P2 ends and record the stage the physio finds" in p2, p2
+    assert "first speed day" not in p2 and "pin their first running days" not in p2, p2
     p3 = "\n".join(next_season(_held("P3", 2, -5), start=day(56)).notes)
     assert ("so P3 restarts on Mon 1 Mar 2027, its sprint ladder counted as done to the stage "
             "before's cap (RH-11): after the break") in p3
+    assert ("re-test them before their first speed day and record the stage the physio finds "
+            "(Season ▸ Injuries, Record stage), or pin their first running days lower") in p3, p3
 
 
 def test_rule_settings_and_training_weekdays_carried_are_said():
