@@ -948,6 +948,29 @@ def test_a_log_whose_replan_finds_no_plan_stores_nothing_and_says_how_to_store_i
     assert r.returncode == 0 and len(load_season(tmp_path / "s.season.json").sessions) == 1
 
 
+def test_a_log_read_again_adds_nothing_and_repeats_no_load_flags(tmp_path):
+    """A coach who ran the same log twice read, under "Added 0 sessions", the whole squad's
+    "week of … (this week, planned): monotony > 2.0": as if the log had caused it. The flags
+    are the log's news: said when it adds sessions, not when it adds none."""
+    from tests.builders import solved_and_checked
+
+    s = season(weeks=6, athletes=2, today=day(36))
+    out, _ = solved_and_checked(s, time_limit=20)
+    save_season(s.model_copy(update={"plan": out.plan}), tmp_path / "s.season.json")
+    rows = "".join(f"{a},{day(d).isoformat()},{60 + 10 * (d % 3)},9\n"
+                   for a in ("A1", "A2") for d in range(28, 35))
+    (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE\n" + rows)
+    r = run("log", "s.season.json", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and "Added 14 sessions" in r.stdout, r.stdout + r.stderr
+    flagged = [x for x in r.stdout.splitlines() if "week of " in x]
+    assert "(last week): monotony > 2.0" in r.stdout and flagged, r.stdout  # a week of RPE 9
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("log", "s.season.json", "log.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and "No new session in the log" in r.stdout, r.stdout + r.stderr
+    assert not any(x in r.stdout for x in flagged), r.stdout
+    assert (tmp_path / "s.season.json").read_bytes() == before
+
+
 def test_a_log_with_no_new_session_stores_nothing_and_says_so(tmp_path):
     s = season(weeks=4, athletes=2, today=day(10))
     save_season(s, tmp_path / "s.season.json")

@@ -327,7 +327,8 @@ def _say_after_log(season, after, season_path: str = "SEASON", note=None) -> Non
         print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
         for line in near:
             print(f"  - {line}")
-    _print_flags(after, [s for s in after.sessions if s not in old])
+    if after.sessions != season.sessions:  # the log's news: none when it added nothing
+        _print_flags(after, [s for s in after.sessions if s not in old])
 
 
 def _print_flags(season, logged=None) -> None:
