@@ -17,6 +17,7 @@ from typing import get_args
 from pydantic import ValidationError
 
 from planner import limits
+from planner.coachform.cells import Bad, parse_max_speed
 from planner.errors import InputError, NewerFileError, error_path
 from planner.jsonread import KeysOnce, json_problem
 from planner.safefile import atomic_write, digest
@@ -184,7 +185,26 @@ def _validated(body: dict, source: str) -> tuple[Season, list[dict]]:
             return Season.model_validate({**body, "plan": None}), errors
         except ValidationError as e:
             rest = e.errors()
-    raise InputError(source, validation_problems(rest, tags=_PIN_KINDS)) from None
+    raise InputError(source, validation_problems(rest, tags=_PIN_KINDS, note=kmh_note)) from None
+
+
+def kmh_note(e: dict) -> str:
+    """What an athlete's max speed refused as above 15 m/s reads as when it is a speed in km/h,
+    as the coach workbook reads a bare number (``parse_max_speed``: the same range): " (33 looks
+    like km/h: ...)"; "" for any other error or value. A coach who typed a GPS vest's figure
+    into the file by hand was told only "33 is more than 15"."""
+    value = e.get("input")
+    if e.get("type") != "less_than_equal" or e["loc"][-1:] != ("max_speed",) \
+            or isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    try:
+        ms, kmh = parse_max_speed(value)
+    except Bad:
+        return ""
+    if not kmh:
+        return ""
+    return (f" ({value:g} looks like km/h: {value:g} km/h is {ms:g} m/s; max_speed is in m/s, "
+            f"so write {ms:g})")
 
 
 def _plan_value_problems(errors: list[dict], season: Season) -> list[str]:

@@ -11,7 +11,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from planner.errors import error_path, not_a_known_field, quoted  # noqa: F401 (the texts' own names)
@@ -721,10 +721,12 @@ def as_written(value: object, keep: int = 60) -> str:
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
 
 
-def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[str]:
+def validation_problems(errors: list[dict], tags: Collection[str] = (),
+                        note: Callable[[dict], str] | None = None) -> list[str]:
     """``path: message`` for each pydantic error (``ValidationError.errors()``) as a coach reads it:
     the path as :func:`error_path` writes it, the message cleaned, a missing or unknown field said
-    plainly with its fix, and a rejected value (not a whole object) quoted before other messages."""
+    plainly with its fix, and a rejected value (not a whole object) quoted before other messages;
+    ``note(error)``, when given, is added to its message (the season file's km/h reading)."""
     out = []
     chosen = _union_branches(errors)
     for e in errors:
@@ -757,7 +759,7 @@ def validation_problems(errors: list[dict], tags: Collection[str] = ()) -> list[
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         elif isinstance(e.get("input"), dict | list) and msg.startswith(("is not a list", "is not an object")):
             msg = f"{as_written(e['input'])} {msg}"  # "athletes": {} read "athletes: is not a list"
-        out.append(f"{where}: {msg}")
+        out.append(f"{where}: {msg}{note(e) if note else ''}")
     return out
 
 

@@ -108,7 +108,8 @@ def test_field_problems_read_as_a_coach_reads_them():
                     {"kind": "week", "week": "soon", "week_kind": "load"}]
     problems = _bad(data)
     assert "calendar.start: missing; add it" in problems
-    assert "athletes[0].max_speed: 20 is more than 15; use at most 15" in problems
+    assert ("athletes[0].max_speed: 20 is more than 15; use at most 15 (20 looks like km/h: 20 km/h "
+            "is 5.56 m/s; max_speed is in m/s, so write 5.56)") in problems
     assert "athletes[1].nick: not a known field; remove it or check its spelling" in problems
     # a pin's kind is left out of its path; a validator's message has no "Value error," prefix
     assert any(p.startswith("pins[0].intensity: 85 is not an intensity level") for p in problems)
