@@ -676,6 +676,36 @@ def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):
     assert w.close()
 
 
+def test_quitting_during_a_solve_says_the_solve_stops(qtbot, tiny, dialogs):
+    """Ctrl+Q while the status bar said "Solving…" asked only "Save the changes first?": the
+    question says the solve is running and quitting stops it (Ctrl+Q and the window's close
+    button alike); closing without a solve says no solve."""
+    fake = BlockingSolve()
+    w = MainWindow(tiny.model_copy(update={"plan": hand_plan(tiny)}), None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.set_modified(True)
+    dialogs.answer = "cancel"
+    assert not w.close()
+    assert "solve" not in dialogs[-1][2].lower()
+    w.solve_action.trigger()
+    try:
+        assert fake.started.wait(5)
+        assert w.is_solving()
+        w.quit_action.trigger()  # Ctrl+Q
+        assert not w.close()  # the window's close button
+        quits = [d for d in dialogs if d[1] == "Unsaved changes"][1:]
+        assert len(quits) == 2
+        for _, _, text in quits:
+            assert "A solve is running: quitting stops it" in text
+            assert text.endswith(f"Save the changes to “{tiny.name}” first?")
+        assert w.is_solving()  # Cancel: the window and its solve go on
+        dialogs.answer = "discard"
+        assert w.close()
+        qtbot.waitUntil(lambda: not w.is_solving(), timeout=10_000)  # stopped with the window
+    finally:
+        fake.release.set()  # a failed assertion leaves no thread running
+
+
 def test_window_state_and_recent_files_go_to_the_isolated_settings(qtbot, tiny, tmp_path,
                                                                     isolated_settings):
     w = MainWindow(tiny, None)

@@ -1666,14 +1666,18 @@ class MainWindow(QMainWindow):
         QSettings().setValue("lastDir", str(Path(path).parent))
         return self.save_to(path)
 
-    def _maybe_keep_changes(self) -> bool:
-        """False when the coach cancels; True when the document may be replaced or closed."""
+    def _maybe_keep_changes(self, quitting: bool = False) -> bool:
+        """False when the coach cancels; True when the document may be replaced or closed.
+        ``quitting`` (the window closes): a solve running is said to stop with it (a coach met
+        only "Save the changes first?" while the status bar said "Solving…")."""
         overwritten = self._overwritten_save()
         if not self._modified:
             return True
         why = (f"“{self._path.name}” was saved here, then another program saved over it at "
                f"{overwritten.modified:%H:%M}: the season in this window is in no file now.\n\n"
                if overwritten is not None else "")
+        if quitting and self.is_solving():
+            why += "A solve is running: quitting stops it, and its plan is not kept.\n\n"
         answer = self.interaction.choose(
             "Unsaved changes", f"{why}Save the changes to “{self._season.name}” first?",
             ("save", "discard", "cancel"), "save")
@@ -1990,7 +1994,7 @@ class MainWindow(QMainWindow):
                                          "the View menu to give it more.", 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self._maybe_keep_changes():
+        if not self._maybe_keep_changes(quitting=True):
             event.ignore()
             return
         self.whatif.shutdown()
