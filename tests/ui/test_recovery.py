@@ -208,11 +208,73 @@ def test_the_prompt_names_the_season_and_the_file(qtbot, dialogs, tmp_path):
     rec = ui.desktop.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
                                        "Club FC", None)
     dialogs.answer = "yes"
-    assert ui.desktop.recovery.ask_recover(dialogs, rec)
+    assert ui.desktop.recovery.ask_recover(dialogs, rec) == "yes"
     assert dialogs.kinds() == ["choose"]
     assert "Club FC" in dialogs[0][2] and "club.season.json" in dialogs[0][2]
     dialogs.answer = "discard"
-    assert not ui.desktop.recovery.ask_recover(dialogs, rec)
+    assert ui.desktop.recovery.ask_recover(dialogs, rec) == "discard"
+
+
+def test_not_now_keeps_the_copy_opens_the_saved_file_and_offers_it_again(qtbot, dialogs, tmp_path):
+    """The offer after a crash had only Yes and Discard (Escape and the window's close button
+    did nothing): a coach who wanted to look at the saved file first could not. Not Now (the
+    answer Escape gives) keeps the copy, opens the file as saved, and the next start offers it
+    again; Yes then recovers it."""
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crash(crashed, "Crashed FC")
+    crashed.autosaver.timer.stop()  # dead: it writes no copy again
+    kept = crashed.autosaver.path
+    written = kept.read_text()
+
+    dialogs.answer = "notnow"
+    window = create_main_window(str(club))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"]
+    assert "Not Now keeps it, opens the file as saved, and offers it again at the next start" \
+        in dialogs[0][2]
+    assert window.season.name == "Tiny FC" and not window.modified and window.path == club
+    assert kept.read_text() == written  # the copy is kept as it was
+    assert [r.key for r in find_recoveries(exclude={window.autosaver.key})] == [kept.name.removesuffix(
+        ".season.json")]
+    window.autosaver.stop()
+
+    dialogs.answer = "yes"
+    again = create_main_window(str(club))  # the next start: offered again, and recovered
+    qtbot.addWidget(again)
+    assert dialogs.kinds() == ["choose", "choose"]
+    assert again.season.name == "Crashed FC" and again.modified
+    assert not kept.exists()
+
+
+def test_escape_on_the_recovery_offer_is_not_now(qtbot):
+    """The real message box: a Not Now button, and Escape answers it (before, Escape did
+    nothing and a box closed without a click answered Discard, deleting the copy)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.desktop.interaction import QtInteraction
+
+    rec = ui.desktop.recovery.Recovery("k", Path("k.season.json"), None, "Club FC", None)
+    seen = []
+
+    def press_escape():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, press_escape)
+            return
+        seen.append(sorted(b.text().replace("&", "") for b in box.buttons()))
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+        QTimer.singleShot(500, lambda: box.isVisible() and box.buttons()[0].click())  # never hang
+
+    QTimer.singleShot(50, press_escape)
+    assert ui.desktop.recovery.ask_recover(QtInteraction(None), rec) == "notnow"
+    assert seen == [["Discard", "Not Now", "Yes"]]
 
 
 def test_opening_a_file_offers_only_that_files_recovery_copy(qtbot, dialogs, tmp_path):
@@ -374,7 +436,7 @@ def test_two_crashed_windows_on_one_season_both_copies_are_named(qtbot, dialogs,
     qtbot.addWidget(window)
     assert dialogs.kinds() == ["choose"] and window.season.name == "Second FC"  # the newest
     assert "Another recovery copy is kept too (“First FC” kept at " in dialogs[0][2]
-    assert "offered after this one is discarded, or at the next start" in dialogs[0][2]
+    assert "offered after this one is discarded or put off, or at the next start" in dialogs[0][2]
     assert "1 other recovery copy is offered at the next start" in window.statusBar().currentMessage()
     window.autosaver.stop()
     window = create_main_window(str(club))  # the next start: the other one, alone now

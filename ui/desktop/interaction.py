@@ -73,6 +73,7 @@ _WORDED = {
     "exportas": ("Export under Another &Name…", QMessageBox.ButtonRole.AcceptRole),
     "suggested": ("&Use the Suggestion", QMessageBox.ButtonRole.AcceptRole),
     "astyped": ("Keep as &Typed", QMessageBox.ButtonRole.ActionRole),
+    "notnow": ("&Not Now", QMessageBox.ButtonRole.RejectRole),
 }
 
 
@@ -261,7 +262,8 @@ class QtInteraction:
                 _give_letter(buttons[key], used)
         box.setDefaultButton(buttons[default])
         _with_details(box, details)
-        escape = next((buttons[k] for k in ("cancel", "keepediting", "ok") if k in buttons), None)
+        escape = next((buttons[k] for k in ("cancel", "keepediting", "notnow", "ok") if k in buttons),
+                      None)
         if escape is not None:  # Escape: nothing is lost (OK: a message read)
             box.setEscapeButton(escape)
         fit_screen(box)

@@ -368,8 +368,10 @@ def _saved(path: Path | None):
         return None
 
 
-def ask_recover(interaction, rec: Recovery, others: list[Recovery] | tuple = ()) -> bool:
-    """Ask whether to recover ``rec``; True: recover, False: discard the copy. ``others``: the
+def ask_recover(interaction, rec: Recovery, others: list[Recovery] | tuple = ()) -> str:
+    """Ask whether to recover ``rec``: "yes" (recover), "discard" (delete the copy) or "notnow"
+    (keep the copy, offered again at the next start; Escape, and the window's close button: a
+    coach who wanted to look at the saved file first had only Yes and Discard). ``others``: the
     copies offered after it (two windows crashed), named so that none is a surprise later."""
     where = f"“{rec.original.name}”" if rec.original else "a season that was never saved"
     when = f" at {rec.saved_at:%H:%M} on {date_short(rec.saved_at)}" if rec.saved_at else ""
@@ -386,8 +388,9 @@ def ask_recover(interaction, rec: Recovery, others: list[Recovery] | tuple = ())
         "Recover unsaved changes?",
         f"Periodize did not close properly last time. Unsaved changes to “{rec.name}” "
         f"({where}) were kept{when}.{since}{_waiting(others)}\n\nRecover them? (Discard "
-        f"deletes the recovery copy.)", ("yes", "discard"), "yes")
-    return answer == "yes"
+        f"deletes the recovery copy; Not Now keeps it, opens the file as saved, and offers it "
+        f"again at the next start.)", ("yes", "discard", "notnow"), "yes")
+    return answer if answer in ("yes", "discard") else "notnow"
 
 
 def _waiting(others) -> str:
@@ -400,7 +403,7 @@ def _waiting(others) -> str:
     more = "Another recovery copy is" if len(others) == 1 else f"{len(others)} other recovery copies are"
     windows = "another window" if len(others) == 1 else "other windows"
     return (f"\n\n{more} kept too ({named}), from {windows} that did not close properly: "
-            f"offered after this one is discarded, or at the next start.")
+            f"offered after this one is discarded or put off, or at the next start.")
 
 
 def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None = None) -> bool:
@@ -413,8 +416,10 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
     offers = [rec for rec in find_recoveries(exclude)
               if opened is None or _same_file(rec.original, opened)]
     for i, rec in enumerate(offers):
-        if not ask_recover(window.interaction, rec, offers[i + 1:]):
+        answer = ask_recover(window.interaction, rec, offers[i + 1:])
+        if answer == "discard":
             rec.remove()
+        if answer != "yes":
             continue
         try:
             season = rec.load()
