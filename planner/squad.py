@@ -131,7 +131,7 @@ def is_injured(season: Season, athlete_id: str, plan: Plan | None = None, p0: in
 
 def rehab_status(season: Season, athlete_id: str) -> str | None:
     """The Squad table's word for an athlete's injuries at the planning start: ``injured (P2)``,
-    ``back (injury history)``, ``injury planned`` (an onset still ahead); ``injured`` for a
+    ``back from injury``, ``injury planned`` (an onset still ahead); ``injured`` for a
     record of a protocol not available here; None without a record."""
     records = season.injuries_of(athlete_id)
     if not records:
@@ -143,7 +143,7 @@ def rehab_status(season: Season, athlete_id: str) -> str | None:
     stage = stage_on(rec, load_protocol(rec.protocol), today)
     if stage != FIT:
         return f"injured ({stage})"
-    return "injury planned" if any(r.onset > today for r in records) else "back (injury history)"
+    return "injury planned" if any(r.onset > today for r in records) else "back from injury"
 
 
 def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:

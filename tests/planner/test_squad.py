@@ -8,13 +8,13 @@ from tests.builders import day, injury, season
 
 def test_the_squad_status_says_who_is_injured_now_who_is_back_and_whose_injury_is_ahead():
     """At the planning start: a stage other than FIT is "injured (P2)"; a record whose stage
-    is FIT "back (injury history)", or "injury planned" once another onset is ahead; only an
+    is FIT "back from injury", or "injury planned" once another onset is ahead; only an
     onset ahead is "injury planned"; no record, no word."""
     back = injury("A1", "FIT", start_day=-10, history=(("S3", -20),))
     s = season(weeks=4, athletes=4, today=day(0), injuries=(
         back, injury("A2", "P2", start_day=-3), injury("A3", "P1", start_day=10, onset_day=10)))
     assert [rehab_status(s, a.id) for a in s.athletes] == [
-        "back (injury history)", "injured (P2)", "injury planned", None]
+        "back from injury", "injured (P2)", "injury planned", None]
     # an operation planned for the athlete who is back: that is his news
     planned = s.model_copy(update={"injuries": s.injuries + (
         injury("A1", "P1", start_day=12, onset_day=12),)})

@@ -454,9 +454,11 @@ def test_squad_add_edit_delete_and_unavailable_dates(w, dialogs):
     assert not any(u.athlete == "A4" for u in w.season.unavailability)
     assert "A4" in w.board.athlete_order()
     row = next(r for r in range(ed.table.rowCount()) if ed.table.item(r, 0).text() == "A4")
-    # a cell's whole text in its tooltip: a narrow dock cut the Status column ("role: ben")
+    # a cell's whole text in its tooltip: a narrow dock cut the Status column ("role: ben"); the
+    # position is short (DF, as on the board), whole in its tooltip
     assert [ed.table.item(row, c).toolTip() for c in range(ed.table.columnCount())] == \
-        [ed.table.item(row, c).text() for c in range(ed.table.columnCount())]
+        [ed.table.item(row, c).text() if c != 2 else "Defender" for c in range(ed.table.columnCount())]
+    assert ed.table.item(row, 2).text() == "DF"
 
     ed.select("A4")
     assert ed.athlete_id.text() == "A4"  # shown, and a new ID may be typed for Add
@@ -1368,19 +1370,19 @@ def test_the_squad_table_says_who_is_injured_now_and_who_is_back(qtbot):
         row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == aid)
         return table.item(row, 4).text()
 
-    assert (status("A1"), status("A2"), status("A3")) == ("back (injury history)", "injured (P2)", "")
+    assert (status("A1"), status("A2"), status("A3")) == ("back from injury", "injured (P2)", "")
     # his return recorded (Move Today): the status follows, though the same athletes have
     # injury records; a player let go reads as gone, not as "dates away"
     back = s.model_copy(update={"injuries": (s.injuries[0], injury(
         "A2", "FIT", start_day=0, history=(("P2", -30), ("P3", -25), ("S1", -20), ("S2", -15),
                                            ("S3", -10))))})
     win.squad_editor.set_season(back)
-    assert status("A2") == "back (injury history)"
+    assert status("A2") == "back from injury"
     gone = E.LeaveSquad(athlete="A3", leaves=day(5)).apply(back)
     win.squad_editor.set_season(gone)
     assert status("A3") == f"left the squad on {day(5):%a} {day(5).day} {day(5):%b %Y}"
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "A2")
-    assert table.item(row, 4).toolTip() == "back (injury history)"
+    assert table.item(row, 4).toolTip() == "back from injury"
 
 
 def test_after_add_the_form_is_the_next_players_with_the_id_he_will_get(w, qtbot, dialogs):

@@ -711,8 +711,7 @@ def test_a_squad_of_sixty_gets_the_squad_dock_at_1366_by_768(qtbot):
     assert not table.wordWrap()
     statuses = [table.item(r, STATUS) for r in range(table.rowCount())]
     injured = next(i for i in statuses if i.text().startswith("injured ("))
-    fm = table.fontMetrics()
-    assert fm.horizontalAdvance(injured.text()) > table.columnWidth(STATUS)  # cut at this width
+    assert _drawn_whole(table, injured)  # whole now the positions are short (GK, DF…)
     assert all(i.toolTip() == i.text() for i in statuses)
     assert table.horizontalHeaderItem(STATUS).toolTip() == STATUS_TIP
     # a narrower window narrows the dock (the board keeps a third): five rows at least, and the
@@ -858,10 +857,10 @@ def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     name_col = headers.index("Name")
     assert fm.horizontalAdvance(long_name) > port / 2  # a name that cannot take its whole width
-    for col in ("ID", "Position", "Max speed"):
+    for col in ("ID", "Pos.", "Speed"):
         c = headers.index(col)
         texts = [table.item(r, c).text() for r in range(table.rowCount())]
-        assert any(t.endswith(" m/s") for t in texts) or col != "Max speed"
+        assert any(t.endswith(" m/s") for t in texts) or col != "Speed"
         for r, text in enumerate(texts):
             rect = table.visualItemRect(table.item(r, c))
             assert 0 <= rect.left() and rect.right() < port, (col, text, rect, port)
@@ -1106,3 +1105,66 @@ def test_a_dialog_that_fits_the_screen_shows_its_whole_form_unscrolled(qtbot, ma
     area = dlg.scroll_body
     assert area.viewport().height() >= area.widget().minimumHeight()
     assert area.verticalScrollBar().maximum() == 0
+
+
+def _drawn_whole(table, item) -> bool:
+    """Whether ``item``'s text is drawn without "…": as wide as its cell less the cell's margins."""
+    from PySide6.QtWidgets import QStyle
+
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    room = table.visualItemRect(item).width() - 2 * margin
+    return table.fontMetrics().horizontalAdvance(item.text()) <= room
+
+
+def test_the_squad_reads_names_and_statuses_whole_at_1280_by_720(qtbot, tmp_path):
+    """At 1280 x 720 the Squad list read "Nico Ferre…", "Omar Ha…", "dates a…", "role: be…",
+    and the line under Add / Apply / Delete (the Unavailable group's title) was cut in half by
+    the dock's edge. The positions are short, as on the board (GK, DF…, whole in a tooltip), the
+    names and a one-part status read whole, a longer status ends in "…" whole in its tooltip,
+    and the title under the buttons shows whole."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStyle, QStyleOptionGroupBox
+
+    from planner import edits as E
+    from planner.season import Athlete, Unavailability
+    from planner.timeline import Timeline
+    from ui.desktop.editors.squad import NAME, POSITION, STATUS
+
+    season = load_demo_season()
+    first = Timeline(season).p0
+    season = E.AddAthlete(athlete=Athlete(id="A98", name="Leo Ba", position="Midfielder",
+                                          max_speed=9.1, role="bench")).apply(season)
+    season = season.model_copy(update={"unavailability": season.unavailability + (
+        Unavailability(athlete="A98", start=first, end=first, reason="national team"),)})
+    win = MainWindow(season, None)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_editor("squad")
+    for _ in range(3):
+        QApplication.processEvents()
+    ed = win.squad_editor
+    table, port = ed.table, win.docks["squad"].widget().viewport()
+    win.docks["squad"].widget().verticalScrollBar().setValue(0)
+    assert table.horizontalScrollBar().maximum() == 0
+    rows = range(table.rowCount())
+    for r in rows:
+        name, position, status = (table.item(r, c) for c in (NAME, POSITION, STATUS))
+        athlete = season.athlete(table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+        assert name.text() == athlete.name and _drawn_whole(table, name), name.text()
+        assert position.toolTip() == athlete.position and _drawn_whole(table, position)
+        assert status.toolTip() == status.text()  # the whole status under the pointer
+        if "," not in status.text():  # one part: whole in the cell
+            assert _drawn_whole(table, status), (status.text(), table.columnWidth(STATUS))
+    statuses = {table.item(r, STATUS).text() for r in rows}
+    assert any(s.startswith("injured (") for s in statuses) and "back from injury" in statuses
+    assert "dates away, role: bench" in statuses  # two parts: "…" in the cell, whole in the tooltip
+    # the Unavailable group's title under the buttons: whole inside the dock's view
+    opt = QStyleOptionGroupBox()
+    ed.away.initStyleOption(opt)
+    label = ed.away.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, opt,
+                                           QStyle.SubControl.SC_GroupBoxLabel, ed.away)
+    bottom = ed.away.mapTo(port, QPoint(0, label.bottom())).y()
+    assert ed.leave_button.mapTo(port, QPoint(0, ed.leave_button.height())).y() <= port.height()
+    assert bottom < port.height(), (bottom, port.height())

@@ -22,6 +22,7 @@ from planner import edits as E
 from planner.season import Athlete, Season, Unavailability
 from planner.squad import (
     POSITION_ORDER,
+    fitted_position,
     history_counts,
     is_absence,
     left_on,
@@ -52,7 +53,13 @@ from ui.desktop.editors.base import (
 )
 from ui.desktop.speedbox import SpeedBox, speed_text
 
-NAME, STATUS = 1, 4  # the list's Name and Status columns
+NAME, POSITION, SPEED, STATUS = 1, 2, 3, 4  # the list's columns (ID is 0)
+# the list's headers: short, as the columns' contents are (a header is the least width of its
+# column); each said whole in its tooltip
+HEADERS = ("ID", "Name", "Pos.", "Speed", "Status")
+HEADER_TIPS = {POSITION: "Position (GK, DF, MF, FW, as on the board; the whole position in a "
+                         "cell's tooltip and in the form below)",
+               SPEED: "Max speed: the athlete's top sprint, in m/s"}
 STATUS_TIP = ("The athlete's injury (its stage), dates away, the day they left the squad and a "
               "default match role other than start. Hold the pointer on a cell to read all of it.")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
@@ -71,7 +78,7 @@ class SquadEditor(Editor):
         self.setAccessibleName("Squad editor")
         self._shown = None  # what the form was loaded from (reloaded when the season changes it)
         self._away_for: str | None = None  # the athlete the absence form was filled for
-        self.table = _table(["ID", "Name", "Position", "Max speed", "Status"], "Squad")
+        self.table = _table(list(HEADERS), "Squad")
         # rows as tall as a line of text and a little room, as the Roles grid's: 30 px rows
         # showed five players of sixty at 1366 x 768
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -79,6 +86,8 @@ class SquadEditor(Editor):
         # it was cut to "injured (" and "role: ou" with nothing to say more was there
         self.table.setWordWrap(False)
         self.table.horizontalHeaderItem(STATUS).setToolTip(STATUS_TIP)
+        for column, tip in HEADER_TIPS.items():
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
         # five athletes at least: at 1024 x 600 the list showed 1½ rows beside its own form
         # (the dock scrolls instead); no less than it asks for, so a dock that scrolls gives it
         # the same height whatever the form below it holds (the form moved by 8 pixels); in a
@@ -211,9 +220,14 @@ class SquadEditor(Editor):
                                                (f"left the squad on {day_long(left)}" if left
                                                 else "", left is not None),
                                                (f"role: {a.role}", a.role != "start")) if on)
-            rows.append((a.id, [a.id, a.name, a.position,
+            # the board's short position (GK, DF…): at 1280 x 720 "Midfielder" and the header
+            # "Position" left the names "Nico Ferre…" and the status "dates a…"
+            rows.append((a.id, [a.id, a.name, fitted_position(a.position, self._position_fits),
                                 speed_text(a.max_speed) if a.max_speed else "", status]))
         _fill(self.table, rows)
+        for r in range(self.table.rowCount()):  # the whole position under the pointer
+            a = season.athlete(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            self.table.item(r, POSITION).setToolTip(a.position if a is not None else "")
         # the status in the room the other columns leave, never past the list's edge
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # stretched, it kept its width at the least
@@ -239,6 +253,11 @@ class SquadEditor(Editor):
         elif season.athlete(key) != self._shown:  # the same row selected again emits nothing:
             self._load()  # after an undo the form showed the undone name
         self._fill_away()
+
+    def _position_fits(self, label: str) -> bool:
+        """A short position fits the Pos. column: as wide as its header ("Wing" for "Winger")."""
+        fm = self.table.fontMetrics()
+        return fm.horizontalAdvance(label) <= fm.horizontalAdvance(HEADERS[POSITION])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -269,15 +288,18 @@ class SquadEditor(Editor):
 
     def _fit_list(self) -> None:
         """The athlete list as tall as the dock lets it be with the athlete's fields and buttons
-        still in sight under it; the Unavailable dates below them, where the dock scrolls (Tab
-        too). At 1366 x 768 with sixty players the list showed five rows while the dock scrolled
+        still in sight under it, and the Unavailable group's title whole; its dates below them,
+        where the dock scrolls (Tab too). At 1366 x 768 with sixty players the list showed five rows while the dock scrolled
         to an empty Unavailable list. Five rows at least."""
         port = self.parentWidget()
         if port is None or not isinstance(port.parentWidget(), QAbstractScrollArea):
             return
         top = self.table.mapTo(self, QPoint(0, 0)).y()
-        buttons = self.add_button.mapTo(self, QPoint(0, self.add_button.height())).y()
-        below = buttons - (top + self.table.height())  # the paste note, the fields, the buttons
+        # the buttons, and under them the Unavailable group's title and its list's header whole:
+        # the dock's edge cut the title in half at 1280 x 720 (its rows are where it scrolls to)
+        head = self.away_table.frameWidth() + self.away_table.horizontalHeader().height()
+        title = self.away_table.mapTo(self, QPoint(0, head)).y()
+        below = title - (top + self.table.height())  # the paste note, the fields, the buttons
         room = port.height() - top - below - self.layout().contentsMargins().bottom()
         height = max(self.least_rows, room)
         if height != self.table.minimumHeight():
