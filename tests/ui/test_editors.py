@@ -22,6 +22,7 @@ from planner.season import (
     Unavailability,
 )
 from tests.ui.test_app import hand_plan, tiny_season
+from ui.desktop.editors.squad import POSITIONS
 from ui.desktop.mainwindow import MainWindow
 from ui.desktop.theme import ink
 
@@ -1437,6 +1438,20 @@ def test_a_cleared_squad_form_is_for_a_new_athlete(w):
     ed.name.setText("Gil New")
     ed.add_button.click()
     assert w.season.athlete("A4").max_speed is None
+
+
+def test_the_position_field_asks_for_any_sports_position(w):
+    """A basketball coach read "e.g. Midfielder" in an empty Position field: the example names
+    other sports' positions too, and a position the list does not offer is kept as typed."""
+    ed = w.squad_editor
+    ed.table.clearSelection()
+    hint = ed.position.lineEdit().placeholderText()
+    assert hint.startswith("e.g. ") and "Guard" in hint and "Guard" not in POSITIONS, hint
+    assert "your sport's position" in ed.position.toolTip()
+    ed.name.setText("Jalen Brooks")
+    ed.position.setEditText("Point guard")
+    ed.add_button.click()
+    assert [a.position for a in w.season.athletes if a.name == "Jalen Brooks"] == ["Point guard"]
 
 
 def test_dates_away_start_at_today_not_at_the_seasons_first_day(qtbot):

@@ -119,7 +119,10 @@ class SquadEditor(Editor):
         self.position.addItems(POSITIONS)
         self.position.setAccessibleName("Athlete position")
         self.position.setCurrentIndex(-1)
-        self.position.lineEdit().setPlaceholderText("e.g. Midfielder")
+        # any sport's word: the list offers football's, a basketball coach read "e.g. Midfielder"
+        self.position.lineEdit().setPlaceholderText("e.g. Midfielder, Guard, Prop")
+        self.position.setToolTip("Type your sport's position (Guard, Wing, Prop…); the list offers "
+                                 "football's")
         # "d" completed to "defender": the typed letter's case kept, the position's own form lost.
         # Queued: the line edit puts the completion in after this (it connects on focus in)
         self.position.completer().highlighted.connect(self._completed_as_offered,
