@@ -438,6 +438,39 @@ def test_a_competition_added_after_another_starts_as_one_day_c(w, qtbot):
         "Cup final", D(2026, 3, 14), None, "C")
 
 
+
+def test_add_with_a_b_selected_gives_the_new_competition_c_unless_another_is_chosen(w, qtbot):
+    """A basketball coach set League 5 to B ("Derby"), then, with it still selected, typed the
+    State Championship over the form and pressed Add: it went in as B, said only in the status
+    bar. A new competition takes the priority chosen for it; the selected row's, shown for
+    Apply, is not chosen: C, as on an empty form."""
+    ed = w.competitions_editor
+    w.show_dock("competitions")
+    _add_competition(ed, "Derby", D(2026, 3, 7), D(2026, 3, 7), "B")
+    derby = ed.selected_id()
+    ed.set_season(w.season)
+    assert ed.priority.currentData() == "B"  # the Derby's, in the form
+    ed.name.setText("State Championship")  # typed over the form, the Derby still selected
+    ed.date.setDate(q(D(2026, 3, 13)))
+    ed.multi.setChecked(True)
+    ed.end.setDate(q(D(2026, 3, 15)))
+    ed.add_button.click()
+    champ = w.season.competition(ed.selected_id())
+    assert champ.id != derby and champ.name == "State Championship"
+    assert champ.priority == "C" and w.season.competition(derby).priority == "B"
+    assert "(C)" in w.statusBar().currentMessage()
+    assert ed.priority.currentData() == "C"  # the new one, selected, shows its own
+    # chosen for the new one (the list opened, an item picked): that one goes with Add
+    assert ed.select(derby)
+    ed.name.setText("Play-off")
+    ed.date.setDate(q(D(2026, 3, 21)))
+    index = ed.priority.findData("A")
+    ed.priority.setCurrentIndex(index)
+    ed.priority.activated.emit(index)
+    ed.add_button.click()
+    assert w.season.competition(ed.selected_id()).priority == "A"
+
+
 # -- squad ---------------------------------------------------------------------------------------
 def test_squad_add_edit_delete_and_unavailable_dates(w, dialogs):
     ed = w.squad_editor

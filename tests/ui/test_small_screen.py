@@ -4,6 +4,8 @@ drawn over the tab bar)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
@@ -1168,3 +1170,35 @@ def test_the_squad_reads_names_and_statuses_whole_at_1280_by_720(qtbot, tmp_path
     bottom = ed.away.mapTo(port, QPoint(0, label.bottom())).y()
     assert ed.leave_button.mapTo(port, QPoint(0, ed.leave_button.height())).y() <= port.height()
     assert bottom < port.height(), (bottom, port.height())
+
+
+def test_the_competitions_priority_stays_in_sight_beside_a_several_day_event_at_1366_by_768(qtbot):
+    """At 1366 x 768 a basketball coach added the State Championship, Fri 14 to Sun 16 May: the
+    Ends column filled and Priority went behind a sideways scroll bar, A, B and C out of sight.
+    The dates and the priority read whole, the name takes the room left (whole in its tooltip)."""
+    from planner import edits as E
+    from planner.season import Competition
+
+    win = shown_window(qtbot, 1366, 738)
+    season = win.season
+    start = season.calendar.start
+    win.apply_edit(E.AddCompetition(competition=Competition(
+        id="c-long", name="State Championship of the Northern Conference",
+        date=start + dt.timedelta(days=30), end_date=start + dt.timedelta(days=32), priority="A")))
+    win.show_dock("squad")
+    win.show_dock("competitions")
+    for _ in range(3):
+        QApplication.processEvents()
+    table = win.competitions_editor.table
+    header = table.horizontalHeader()
+    labels = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert labels == ["Date", "Ends", "Name", "Priority"]
+    assert table.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways to
+    fm, port = table.fontMetrics(), table.viewport().width()
+    prio = labels.index("Priority")
+    assert header.sectionViewportPosition(prio) + header.sectionSize(prio) <= port
+    for col in (0, 1):  # the dates whole
+        widest = max(fm.horizontalAdvance(table.item(r, col).text()) for r in range(table.rowCount()))
+        assert header.sectionSize(col) >= widest
+    row = next(r for r in range(table.rowCount()) if table.item(r, 2).text().startswith("State"))
+    assert table.item(row, 2).toolTip() == "State Championship of the Northern Conference"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -42,6 +43,8 @@ from ui.desktop.editors.base import (
 )
 
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
+NEW_PRIORITY = "C"  # a new competition's, until the coach chooses another for it
+NAME_COLUMN = 2
 
 
 class CompetitionsEditor(Editor):
@@ -67,6 +70,10 @@ class CompetitionsEditor(Editor):
         self.priority.setAccessibleName("Competition priority")
         for p, text in PRIORITY_TEXT.items():
             self.priority.addItem(text, p)
+        # the priority chosen by the coach since the form showed a competition: only that one
+        # goes with Add (the selected B "Derby" gave its B to the tournament typed next, unseen)
+        self._priority_chosen = False
+        self.priority.activated.connect(self._choose_priority)
         self._fresh()
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -108,7 +115,8 @@ class CompetitionsEditor(Editor):
         self.day_off_note.setVisible(False)
         buttons, (self.add_button, self.apply_button, self.delete_button) = _buttons(
             "&Add", "Appl&y", "&Delete")
-        self.add_button.setToolTip("Add a competition with these details")
+        self.add_button.setToolTip("Add a new competition with these details; its priority is "
+                                   "C unless you choose another for it")
         self.apply_button.setToolTip("Change the selected competition to these details")
         self.delete_button.setToolTip("Delete the selected competitions (Delete on the list; "
                                       "Shift+click or Ctrl+click selects several)")
@@ -146,6 +154,12 @@ class CompetitionsEditor(Editor):
         keys, shown = _selected_keys(self.table), self._shown
         _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
                                    c.name, c.priority]) for c in season.competitions])
+        # the dates and the priority at their contents' width, the name in the room they leave
+        # (cut with "…", whole in its tooltip): at 1366 x 768 a tournament's end date pushed
+        # Priority behind a sideways scroll bar, A, B and C out of sight
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         cal = season.calendar
         for w in (self.date, self.end, self.weekly_end):
             w.setDateRange(qdate(cal.start), qdate(cal.end))
@@ -258,6 +272,7 @@ class CompetitionsEditor(Editor):
         self.multi.setChecked(c.end_date is not None)
         self.end.setDate(qdate(c.end_date or c.date))
         self.priority.setCurrentIndex(self.priority.findData(c.priority))
+        self._priority_chosen = False  # the row's own, not chosen for a new one
 
     def blank_form(self) -> None:
         if self.season is None:
@@ -275,7 +290,18 @@ class CompetitionsEditor(Editor):
         more, the last one's "Several days" and B stayed in the form, and the next match nearly
         went in as a 3-day B. The name and date stay (typed, and in sight)."""
         self.multi.setChecked(False)
-        self.priority.setCurrentIndex(self.priority.findData("C"))
+        self.priority.setCurrentIndex(self.priority.findData(NEW_PRIORITY))
+        self._priority_chosen = False
+
+    def _choose_priority(self, _index: int = 0) -> None:
+        self._priority_chosen = True
+
+    def new_priority(self) -> str:
+        """The priority Add gives a new competition: the one the coach chose in the form, else
+        the new competition's own (C) — not the selected row's, shown in the form for Apply."""
+        if self._shown is not None and not self._priority_chosen:
+            return NEW_PRIORITY
+        return self.priority.currentData()
 
     def _form(self) -> tuple[str, dt.date, dt.date | None, str]:
         end = pydate(self.end.date()) if self.multi.isChecked() else None
@@ -288,7 +314,8 @@ class CompetitionsEditor(Editor):
         if self.weekly.isChecked():
             self.add_weekly()
             return
-        name, day, end, prio = self._form()
+        name, day, end, _prio = self._form()
+        prio = self.new_priority()
         cid = E.new_competition_id(self.season)
         try:
             comp = Competition(id=cid, name=name or "Competition", date=day, end_date=end,
@@ -307,7 +334,8 @@ class CompetitionsEditor(Editor):
         what = "Add weekly competitions"
         if not self.dates_ok(what, self.weekly_end):
             return
-        name, day, end, prio = self._form()
+        name, day, end, _prio = self._form()
+        prio = self.new_priority()
         name = name or "Match"
         last = pydate(self.weekly_end.date())
         span = (end - day) if end is not None else dt.timedelta(0)
