@@ -3515,3 +3515,41 @@ def test_season_settings_propose_a_plan_from_day_within_the_season(w):
     cal = w.season.calendar
     assert cal.start <= pydate(dlg.today.date()) <= cal.end
     dlg.reject()
+
+
+def test_the_new_season_dialog_keeps_its_layout_and_says_the_end_moved_with_the_start(qtbot):
+    """File ▸ New opened with a blank row under "Start from:", gone at the first date typed:
+    the fields moved up and a click meant for Ends landed in Starts. The start then moved the
+    end from Sun 12 Sep 2027 to Sat 26 Feb 2028 without a word. The fields stay where they are,
+    and the dialog names the end the start moved."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from planner.text import day_long
+    from ui.desktop.editors import NewSeasonDialog
+
+    dlg = NewSeasonDialog(None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QApplication.processEvents()
+
+    def places():
+        return [w.mapTo(dlg, QPoint(0, 0)) for w in (dlg.empty, dlg.name, dlg.start, dlg.end,
+                                                      dlg.training, dlg.buttons)]
+
+    opened, height = places(), dlg.height()
+    assert dlg.end_note.isHidden()
+    end = dlg.end.value()
+    new_start = end - dt.timedelta(days=10)  # typed in Starts: an end date meant for Ends
+    dlg.name.setText("Westside Hoops 2027")
+    dlg.start.setDate(q(new_start))
+    QApplication.processEvents()
+    assert places() == opened and dlg.height() == height  # nothing moved under the pointer
+    moved = dlg.end.value()
+    assert moved > end and dlg.end_note.isVisible()
+    assert day_long(moved) in dlg.end_note.text() and "Ends" in dlg.end_note.text()
+    dlg.end.setDate(q(new_start + dt.timedelta(days=100)))  # the coach's own end: the note goes
+    QApplication.processEvents()
+    assert dlg.end_note.isHidden() and places() == opened and dlg.height() == height
+    assert dlg.season().calendar.end == new_start + dt.timedelta(days=100)

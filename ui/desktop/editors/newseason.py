@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.season import LONGEST_SEASON_DAYS, Calendar, Season
-from planner.text import computer_date, day_long
+from planner.text import computer_date, day_long, plural
 from ui.desktop import wheelguard
-from ui.desktop.editors.base import _wrapped, date_edit, pydate, qdate
+from ui.desktop.editors.base import _keeps_space, _wrapped, date_edit, pydate, qdate
 from ui.desktop.editors.settings import TrainingDayTicks
 from ui.desktop.layout import grow_dialog, scroll_dialog
 
@@ -88,6 +88,13 @@ class NewSeasonDialog(QDialog):
         form.addRow("Starts", self.start)
         form.addRow("Ends", self.end)
         form.addRow("Training days", self.training)
+        # the end moved with the start, said (it went from Sun 12 Sep 2027 to Sat 26 Feb 2028
+        # unsaid); its two lines kept while empty, so that nothing under the pointer moves
+        self.end_note = _wrapped("")
+        self.end_note.setAccessibleName("Season end moved")
+        self.end_note.setMinimumWidth(340)
+        self.end_note.hide()
+        form.addRow("", _keeps_space(self.end_note, lines=2))
         # a season that started before today: plan from its first day or from today
         self.from_today = QCheckBox()
         self.from_today.setAccessibleName("Plan from today")
@@ -100,6 +107,10 @@ class NewSeasonDialog(QDialog):
         self.form.setLayout(form)
         lay.addWidget(self.form)
         lay.addWidget(self.error)
+        # the rows of a season started before today hidden before the dialog is sized: sized
+        # with them, it opened with a blank row under "Start from:", gone at the first date
+        # typed, and the fields moved up from under the pointer
+        self._started_before_today(grow=False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
@@ -142,8 +153,9 @@ class NewSeasonDialog(QDialog):
         self.name.setText(proposed_name(cur, start) if on else "")
         self.training.set_chosen(cur.calendar.training_days if on
                                  else Calendar.model_fields["training_days"].default)
+        self.end_note.hide()  # the dates proposed together: no end moved by the coach's start
 
-    def _started_before_today(self, *_args) -> None:
+    def _started_before_today(self, *_args, grow: bool = True) -> None:
         """A season that started before today (entered mid-season) is planned from its first day
         unless the coach ticks "Plan from today"; the board's "today" then sat on the first day
         and a test of last week was refused as "after today" without a word why."""
@@ -157,20 +169,29 @@ class NewSeasonDialog(QDialog):
             f"plan starts on {day_long(start)} (Season Settings ▸ Plan from changes it later).")
         for widget in (self.from_today, self.from_today_note):
             self._dates_form.setRowVisible(widget, shown)
-        grow_dialog(self)
+        if grow:
+            grow_dialog(self)
 
     def _end_follows(self, *_args) -> None:
         if self._end_typed or not self.start.is_valid():
             return
         self._following = True
+        before = self.end.date()
         try:
             self.end.setDate(qdate(pydate(self.start.date()) + self._length))
         finally:
             self._following = False
+        if self.end.date() != before:
+            days = self._length.days + 1
+            length = plural(days // 7, "week") if days % 7 == 0 else plural(days, "day")
+            self.end_note.setText(f"Ends moved with Starts to {day_long(pydate(self.end.date()))}: "
+                                  f"the season keeps its {length}.")
+            self.end_note.show()
 
     def _end_chosen(self, *_args) -> None:
         if not self._following:
             self._end_typed = True  # the coach's own end stays where it is
+            self.end_note.hide()  # (its room kept)
 
     def choose_template(self, key: str) -> None:
         self.template_buttons[key].setChecked(True)
