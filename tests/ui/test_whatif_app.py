@@ -1622,3 +1622,48 @@ def test_a_scenario_being_replanned_reads_so_and_is_not_adopted_under_its_replan
     assert w.whatif.panel.table.item(row, 1).text() == "planned"
     w.whatif.panel.table.selectRow(row)
     assert w.whatif.adopt_action.isEnabled()
+
+
+def test_the_per_athlete_days_and_soft_rules_read_as_two_values(qtbot):
+    """In the Per-athlete table the right-aligned Days ("–") ran into the left-aligned Soft
+    rules ("6"): an unchanged player read "– 6". The two read apart, at least two characters'
+    room between them, on every row; the numbers sit under right-aligned headers."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.scenarios import compare
+    from tests.planner.test_returns import make, plan
+    from ui.desktop.compare import CompareWindow
+
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    s = make(target="m0").model_copy(update={"plan": plan()})
+    win.show_comparison("Again", s, s, compare(s, s.plan, s, s.plan), [])
+    win.resize(1366, 738)
+    win.show()
+    qtbot.waitExposed(win)
+    QApplication.processEvents()
+    table, header = win.table, win.table.header()
+    days, soft = win.COLUMNS.index("Days"), win.COLUMNS.index("Soft rules")
+    fm = table.fontMetrics()
+    right = Qt.AlignmentFlag.AlignRight
+
+    def text_span(item, c: int) -> tuple[int, int]:
+        left, width = header.sectionViewportPosition(c), header.sectionSize(c)
+        size = max(fm.horizontalAdvance(line) for line in item.text(c).split("\n"))
+        if Qt.AlignmentFlag(item.textAlignment(c)) & right:
+            return left + width - size, left + width
+        return left, left + size
+
+    assert table.topLevelItemCount() > 0
+    apart = 2 * fm.averageCharWidth()
+    for r in range(table.topLevelItemCount()):
+        item = table.topLevelItem(r)
+        item.setText(soft, "16 → 17")  # the widest Soft rules sizes its column
+        QApplication.processEvents()
+        assert item.text(days) and item.text(soft)
+        for c in range(len(win.COLUMNS) - 1):  # each cell's text clear of the next one's
+            if item.text(c) and item.text(c + 1):
+                gap = text_span(item, c + 1)[0] - text_span(item, c)[1]
+                assert gap >= apart, (win.COLUMNS[c], item.text(c), item.text(c + 1))
+    for c in (days, soft):
+        assert Qt.AlignmentFlag(table.headerItem().textAlignment(c)) & right

@@ -59,6 +59,9 @@ COLUMN_TIPS = (
     "The athlete's weeks whose kind (load, deload, taper) differs: baseline→scenario; \"the "
     "team's\": the same weeks as the team's, named above the boards")
 CHANGED_TEXT = "changed from the baseline"
+# HV base, HV scen., Days, Soft rules: right-aligned under right-aligned headers. Soft rules
+# was left-aligned beside the right-aligned Days, and an unchanged player read "– 6", as one value
+NUMBER_COLUMNS = (3, 4, 5, 6)
 
 
 def _esc(text: object) -> str:
@@ -218,12 +221,18 @@ class CompareWindow(QWidget):
         # at the window's edge (the tooltip lists them) instead of pushing Soft rules out of
         # sight at 1280 px.
         self.table.setUniformRowHeights(False)
+        # each cell's text kept clear of its neighbours' (a right-aligned "6 → 7" ran into the
+        # Weeks beside it)
+        self.table.setStyleSheet("QTreeView::item { padding: 0px 6px; }")
         head = self.table.header()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(True)
         for c, tip in enumerate(COLUMN_TIPS):
             if tip:
                 self.table.headerItem().setToolTip(c, tip)
+        for c in NUMBER_COLUMNS:
+            self.table.headerItem().setTextAlignment(
+                c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.totals = QTextBrowser()
         self.totals.setAccessibleName("Comparison totals and the scenario's changes")
         self.totals.setOpenLinks(False)
@@ -441,7 +450,7 @@ class CompareWindow(QWidget):
         for a in rows:
             item = QTreeWidgetItem(self._cells(a, scenario, comp.team_weeks_moved))
             item.setData(0, Qt.ItemDataRole.UserRole, a.athlete)
-            for c in (3, 4, 5):
+            for c in NUMBER_COLUMNS:
                 item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             soft = sorted(set(a.soft_a) | set(a.soft_b))
             item.setToolTip(6, "\n".join(f"{r}: {a.soft_a.get(r, 0)} → {a.soft_b.get(r, 0)}"
