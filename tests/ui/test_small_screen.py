@@ -1200,5 +1200,10 @@ def test_the_competitions_priority_stays_in_sight_beside_a_several_day_event_at_
     for col in (0, 1):  # the dates whole
         widest = max(fm.horizontalAdvance(table.item(r, col).text()) for r in range(table.rowCount()))
         assert header.sectionSize(col) >= widest
+    for col in (0, 1, prio):  # and no wider: the room left is the name's
+        assert header.sectionSize(col) <= max(table.sizeHintForColumn(col),
+                                              header.sectionSizeHint(col)) + 1, labels[col]
+    assert not table.wordWrap()  # a name cut on its one line, not "L…" over "6"
     row = next(r for r in range(table.rowCount()) if table.item(r, 2).text().startswith("State"))
     assert table.item(row, 2).toolTip() == "State Championship of the Northern Conference"
+

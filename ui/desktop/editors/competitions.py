@@ -58,6 +58,7 @@ class CompetitionsEditor(Editor):
         self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
         # the league matches of a winter break deleted at once: Shift+click, Ctrl+click, Delete
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)  # a name cut on one line ("State Cha…"), not "L…" over "6"
         self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
         self.name = QLineEdit()
         self.name.setAccessibleName("Competition name")
@@ -159,7 +160,9 @@ class CompetitionsEditor(Editor):
         # Priority behind a sideways scroll bar, A, B and C out of sight
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for col in range(self.table.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == NAME_COLUMN
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         cal = season.calendar
         for w in (self.date, self.end, self.weekly_end):
             w.setDateRange(qdate(cal.start), qdate(cal.end))
