@@ -1207,3 +1207,32 @@ def test_the_competitions_priority_stays_in_sight_beside_a_several_day_event_at_
     row = next(r for r in range(table.rowCount()) if table.item(r, 2).text().startswith("State"))
     assert table.item(row, 2).toolTip() == "State Championship of the Northern Conference"
 
+
+def test_the_scenario_dialogs_remove_change_and_replan_box_stay_in_sight_at_1366_by_768(
+        qtbot, monkeypatch):
+    """At 1366 x 768, "An athlete is injured" with its protocol, stage and a note: the form
+    scrolled, and Remove change and "Re-plan and compare …" went out of view with it. They stay
+    in sight, whole, below the form that scrolls, with Create and Cancel."""
+    from PySide6.QtGui import QScreen
+
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1366, 738))
+    dlg = ScenarioDialog(load_demo_season())
+    qtbot.addWidget(dlg)
+    dlg.set_kind("injury")
+    dlg.injury_protocol.setCurrentIndex(1)
+    dlg._show_error("A refusal long enough to take several lines under the form. " * 12)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert dlg.height() <= 738
+    dlg.scroll_body.verticalScrollBar().setValue(0)  # the form at its top, as it opens
+    QApplication.processEvents()
+    for widget in (dlg.remove_button, dlg.replan_now, dlg.buttons, dlg.list):
+        assert widget.isVisible(), widget.accessibleName()
+        assert widget.visibleRegion().boundingRect() == widget.rect(), widget.accessibleName()
+        corner = widget.mapTo(dlg, widget.rect().bottomRight())
+        assert dlg.rect().contains(corner), widget.accessibleName()
+

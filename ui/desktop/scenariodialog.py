@@ -205,8 +205,10 @@ class ScenarioDialog(QDialog):
         self._fill_injury_stages()
         self._set_first_dates()
         self.resize(620, 560)
-        # the form scrolls, the error said on Create and the buttons stay in sight below it
-        scroll_dialog(self, self.ok_error, self.buttons)
+        # the form scrolls; the changes with Remove change, Re-plan and compare, the error said
+        # on Create and the buttons stay in sight below it (at 1366 x 768 a note under the
+        # injury's dates scrolled Remove change and the check box out of view)
+        scroll_dialog(self, self.list_box, self.replan_now, self.ok_error, self.buttons)
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
         # the keyboard starts in the name (Qt gave it to Create scenario, the default button,
         # as the first control in Qt's order is a button: a name took two Tabs to type)
@@ -447,7 +449,13 @@ class ScenarioDialog(QDialog):
         self.remove_button.setAccessibleName("Remove change")
         self.remove_button.setAutoDefault(False)
         self.remove_button.setEnabled(False)
+        # a few rows in sight below the form (it scrolls when longer): the list's own height
+        # took 190 pixels of a 768-pixel screen, empty
+        rows = self.list.fontMetrics().lineSpacing() + 6
+        self.list.setMinimumHeight(3 * rows)
+        self.list.setMaximumHeight(5 * rows)
         box = QGroupBox("Changes in this scenario (applied in this order)")
+        self.list_box = box
         lay = QVBoxLayout(box)
         lay.addWidget(self.list, 1)
         lay.addLayout(_right(self.remove_button))
