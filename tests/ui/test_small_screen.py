@@ -1236,3 +1236,38 @@ def test_the_scenario_dialogs_remove_change_and_replan_box_stay_in_sight_at_1366
         corner = widget.mapTo(dlg, widget.rect().bottomRight())
         assert dlg.rect().contains(corner), widget.accessibleName()
 
+
+def _close_button(dock):
+    from PySide6.QtWidgets import QAbstractButton
+
+    return dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+
+
+def test_the_x_of_tabbed_editors_closes_them_together_and_gives_the_board_back(qtbot):
+    """Days Off, Competitions and Squad open, tabbed together at 1366 x 768: the × above them
+    closed only the front one, and the coach clicked it three times to get the board back. It
+    closes the editors tabbed there; the Inspector's group on the other side stays open."""
+    win = shown_window(qtbot, 1366, 738)
+    wide = win.board.width()
+    for key in ("daysoff", "competitions", "squad"):
+        win.show_dock(key)
+        for _ in range(3):
+            QApplication.processEvents()
+    editors = [win.docks[k] for k in ("daysoff", "competitions", "squad")]
+    assert all(not d.isHidden() for d in editors)
+    assert win.board.width() < wide
+    qtbot.mouseClick(_close_button(win.docks["squad"]), Qt.MouseButton.LeftButton)  # the front
+    for _ in range(3):
+        QApplication.processEvents()
+    assert all(d.isHidden() for d in editors)
+    assert not win.docks["inspector"].isHidden() and not win.docks["returns"].isHidden()
+    qtbot.waitUntil(lambda: win.board.width() >= wide - 10, timeout=2000)
+    # an editor opened again opens alone, and closes alone; the Inspector's × is its own
+    win.show_dock("blocks")
+    QApplication.processEvents()
+    assert [k for k in ("squad", "competitions", "daysoff") if not win.docks[k].isHidden()] == []
+    qtbot.mouseClick(_close_button(win.docks["blocks"]), Qt.MouseButton.LeftButton)
+    assert win.docks["blocks"].isHidden()
+    qtbot.mouseClick(_close_button(win.docks["inspector"]), Qt.MouseButton.LeftButton)
+    assert win.docks["inspector"].isHidden() and not win.docks["returns"].isHidden()
+

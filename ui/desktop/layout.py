@@ -222,6 +222,33 @@ class TabBarKeeper:
                 bar.setStyleSheet(COMPACT_TABS)
 
 
+class CloseTogether(QObject):
+    """The × of an editor tabbed with other editors closes them all: the × sits on the title bar
+    above the whole group, and a coach with Squad, Competitions and Days Off open clicked it
+    three times to get the board back. An editor alone, or floating, closes alone; the panels
+    of the other side (Inspector, Returns …) are not ``docks`` and keep Qt's own ×."""
+
+    def __init__(self, window: QMainWindow, docks: Iterable[QDockWidget]):
+        super().__init__(window)
+        self.window = window
+        self.docks = list(docks)
+        self._closing = False
+        for dock in self.docks:
+            dock.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.Close and obj in self.docks and not self._closing
+                and not obj.isFloating()):
+            self._closing = True
+            try:
+                for other in self.window.tabifiedDockWidgets(obj):
+                    if other in self.docks and not other.isHidden():
+                        other.close()
+            finally:
+                self._closing = False
+        return super().eventFilter(obj, event)
+
+
 def tab_bars(window: QMainWindow) -> list[QTabBar]:
     """The main window's dock tab bars (direct children; not those inside panels)."""
     return [b for b in window.findChildren(QTabBar) if b.parent() is window]

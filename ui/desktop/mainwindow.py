@@ -56,6 +56,7 @@ from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import (
     STATE_VERSION,
+    CloseTogether,
     behind_a_tab,
     board_first,
     build_docks,
@@ -886,6 +887,7 @@ class MainWindow(QMainWindow):
         editor_docks = [self.docks[k] for k in ("squad", "injuries", "competitions", "blocks",
                                                   "daysoff")]
         self.editor_keys = mnemonics.EditorKeys(self, editor_docks)
+        self.close_together = CloseTogether(self, editor_docks)  # × closes the editors' tabs
         self.editor_undo = EditorUndo(self, editor_docks, lambda: self.document.season,
                                       lambda: self.undo_stack.canRedo())
         self.board_keys = BoardKeys(self, editor_docks)  # F6, Escape: the keyboard to the board
