@@ -1271,3 +1271,38 @@ def test_the_x_of_tabbed_editors_closes_them_together_and_gives_the_board_back(q
     qtbot.mouseClick(_close_button(win.docks["inspector"]), Qt.MouseButton.LeftButton)
     assert win.docks["inspector"].isHidden() and not win.docks["returns"].isHidden()
 
+
+def test_a_message_cut_at_1366_pixels_offers_more_that_opens_it_whole(qtbot):
+    """At 1366 px the warning after an ankle sprain recorded in S2 ended "Andre Wallace has no
+    run at 80 …": the coach found neither the tooltip nor the click on the message. A message
+    cut so has More… at its end, which opens the recent messages with it whole; the tooltip
+    holds it whole too. A message that fits has no More…, nor has a menu's status tip."""
+    win = shown_window(qtbot, 1366, 738)
+    bar, history = win.statusBar(), win.message_history
+    long = ("Injury of Andre Wallace (A05) from 21 Dec 2026: Lateral ankle sprain, S2 since 4 Jan "
+            "2027. Recorded in S2: the sprint ladder counts 80 % as done twice (RH-11 credits the "
+            "stages before S2). Andre Wallace has no run at 80 % or more logged here: if they have "
+            "not done them, record them from P2, or pin their first running days lower.")
+    height = bar.height()
+    bar.showMessage(long)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert bar.is_elided() and bar.toolTip() == long
+    assert history.messages[-1][1] == long
+    more = bar.more
+    assert more.isVisible() and more.text() == "More…"
+    inside = more.mapTo(bar, more.rect().topRight())
+    assert bar.rect().contains(inside) and bar.message_rect().right() < more.x()
+    assert bar.height() == height  # the bar's height unchanged
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    dialog = history.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert long in dialog.text.toPlainText()
+    dialog.close()
+    bar.showMessage("Saved")
+    QApplication.processEvents()
+    assert not bar.is_elided() and more.isHidden()
+    QStatusBar = type(bar).__mro__[1]
+    QStatusBar.showMessage(bar, long)  # a menu's status tip, as Qt shows one: no More…
+    QApplication.processEvents()
+    assert more.isHidden()

@@ -10,7 +10,9 @@ tallest item, the solve's progress, bar and Cancel button, whether they show or 
 a message on one line, cut with "…" when it does not fit beside them (before its last sentence,
 the advice a message ends with, when that is short; a line break in a message is read as a
 space). The tooltip shows the whole message; a click on the message (``clicked``) opens View ▸
-Recent Messages…, the last messages whole (``ui.desktop.messages``).
+Recent Messages…, the last messages whole (``ui.desktop.messages``). A message cut so has a
+**More…** button at its end that opens them too: a basketball coach met the RH-11 warning cut
+at "has no run at 80 …" at 1366 px and found neither the tooltip nor the click.
 ``showMessage``/``currentMessage``/``messageChanged`` are Qt's own, so callers are unchanged.
 What the app says through ``showMessage`` is also signalled by ``said``, which that history
 keeps; Qt's own messages do not pass there (a menu item's or button's status tip, shown while the
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolButton, QWidget
 
 _MARGIN = 6  # Qt's own left margin of the message, and the gap kept before a permanent widget
 
@@ -44,6 +46,16 @@ class MessageBar(QStatusBar):
         super().__init__(parent)
         self._elided = False
         self._said = ""  # the app's last message: shown again after a tip or a hint
+        # shown while the app's message is cut: the whole one, a click away
+        self.more = QToolButton(self)
+        self.more.setText("More…")
+        self.more.setAutoRaise(True)
+        self.more.setAccessibleName("The whole message")
+        self.more.setToolTip("The whole message, and the ones before it (View ▸ Recent Messages…)")
+        self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more.clicked.connect(self.clicked)
+        self.addPermanentWidget(self.more)
+        self.more.hide()
         self.messageChanged.connect(self._fit)
 
     def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 - Qt API
@@ -76,7 +88,8 @@ class MessageBar(QStatusBar):
 
     # -- geometry -----------------------------------------------------------------------------
     def _items(self) -> list[QWidget]:
-        """The visible widgets shown in the bar (the solve's progress, bar and Cancel button)."""
+        """The visible widgets shown in the bar (the solve's progress, bar and Cancel button,
+        More…)."""
         return [w for w in self.findChildren(QWidget, options=Qt.FindDirectChildrenOnly)
                 if w.isVisible() and not isinstance(w, QSizeGrip)]
 
@@ -119,6 +132,13 @@ class MessageBar(QStatusBar):
             QTimer.singleShot(0, self._said_again)
         self.setToolTip(text if text else "")
         self._elided = bool(text) and self.shown_text() != one_line(text)
+        # More… with the app's own message cut (a status tip or a drag's hint is no message the
+        # recent ones keep); shown, it narrows the message, which stays cut: no back and forth
+        said = bool(text) and text == self._said
+        if self.more.isHidden() and said and self._elided:
+            self.more.show()
+        elif not self.more.isHidden() and not (said and self._elided):
+            self.more.hide()
         self.update()
 
     def event(self, event) -> bool:
