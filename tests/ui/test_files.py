@@ -85,6 +85,48 @@ def test_new_season_after_the_open_one(w, dialogs):
     assert "right-click a day of the week of 1 Mar 2027: Pin week kind for the team ▸ deload" in text
 
 
+def test_a_new_season_counts_the_match_length_chosen_in_its_load(w, dialogs):
+    """A basketball coach's new season counted every start as football's 95 minutes at RPE 8, and
+    nothing in File ▸ New said so. Its Match length sets LD-1's start and bench minutes and the
+    minutes that make a logged match a start; football's 95 leaves the rules as they are, and a
+    next season starts from the open season's length, carried as it was."""
+    from planner.rules import RuleSet
+
+    dlg = w.new_dialog()
+    assert dlg.match.value() == 95 and "A start counts 95 min" in dlg.match_note.text()
+    dlg.name.setText("Westside Hoops 2027")
+    assert dlg.season().rules.values == {}  # football's length: no setting
+    dlg.match.setValue(48)
+    assert dlg.match_note.text() == (
+        "A start counts 48 min and a bench appearance 15 in the planned load; a logged match of "
+        "23 min or more is a start. LD-1 in the Rules panel changes each.")
+    dlg.buttons.accepted.emit()
+    rules = RuleSet(w.season.rules)
+    assert [rules.value("LD-1", n) for n in ("minutes_start", "minutes_bench",
+                                            "start_from_played")] == [48, 15, 23]
+    assert w.season.name == "Westside Hoops 2027"
+    again = w.new_dialog()  # opened on a 48-minute season: the same sport, 48 again
+    assert again.match.value() == 48
+    again.name.setText("Westside Hoops 2028")
+    assert again.season().rules == w.season.rules
+
+
+def test_the_next_season_carries_its_match_length_unless_another_is_chosen(qtbot, dialogs):
+    from planner.rules import RuleSet, match_length_values
+    from planner.season import RuleSettings
+
+    s = tiny_season().model_copy(update={"rules": RuleSettings(
+        values={"LD-1": match_length_values(80), "HV-1": {"max_gap_days": 9}})})
+    win = MainWindow(s, None)
+    qtbot.addWidget(win)
+    dlg = win.new_dialog()
+    dlg.following.setChecked(True)
+    assert dlg.match.value() == 80 and dlg.season().rules == s.rules  # carried as it was
+    dlg.match.setValue(60)
+    rules = RuleSet(dlg.season().rules)
+    assert (rules.value("LD-1", "minutes_start"), rules.value("HV-1", "max_gap_days")) == (60, 9)
+
+
 def test_the_next_seasons_notice_names_the_rule_settings_and_weekdays_carried(qtbot, dialogs):
     """File ▸ New ▸ Next season after a season with HV-1 at 9 days and DL-2 at 4 load weeks: the
     new season kept both and the notice named neither. It names them, and the training weekdays

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.rules import RULES, RuleSet, match_length_values, match_length_words
 from planner.season import LONGEST_SEASON_DAYS, Calendar, Season
 from planner.text import computer_date, day_long, plural
 from ui.desktop import wheelguard
@@ -95,6 +97,22 @@ class NewSeasonDialog(QDialog):
         self.end_note.setMinimumWidth(340)
         self.end_note.hide()
         form.addRow("", _keeps_space(self.end_note, lines=2))
+        # a match's minutes, in the load of every start and bench appearance (a basketball
+        # coach's season counted football's 95 minutes a start): LD-1's three match settings
+        self.match = QSpinBox()
+        self.match.setAccessibleName("Match length")
+        low, high = RULES["LD-1"].param("minutes_start").min, RULES["LD-1"].param("minutes_start").max
+        self.match.setRange(max(10, int(low)), int(high))
+        self.match.setSuffix(" min")
+        self.match.setToolTip("How long a match lasts in your sport (football's 95 with added "
+                              "time; basketball 48 or 40, rugby 80, hockey 60)")
+        self.match.setValue(self._match_minutes(current))  # the open season's: the same sport
+        self.match_note = _wrapped(match_length_words(self.match.value()))
+        self.match_note.setAccessibleName("Match length note")
+        self.match_note.setMinimumWidth(340)
+        self.match.valueChanged.connect(lambda m: self.match_note.setText(match_length_words(m)))
+        form.addRow("Match length", self.match)
+        form.addRow("", _keeps_space(self.match_note, lines=3))
         # a season that started before today: plan from its first day or from today
         self.from_today = QCheckBox()
         self.from_today.setAccessibleName("Plan from today")
@@ -133,6 +151,23 @@ class NewSeasonDialog(QDialog):
             self.following.setChecked(True)  # the open season is in its last week: its next is
             # the likely choice
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
+
+    @staticmethod
+    def _match_minutes(season: Season | None) -> int:
+        """A start's minutes in ``season``'s load (the default's without one)."""
+        if season is None:
+            return int(RULES["LD-1"].param("minutes_start").default)
+        return int(RuleSet(season.rules).value("LD-1", "minutes_start"))
+
+    def _with_match_length(self, season: Season) -> Season:
+        """``season`` with LD-1's match settings for the Match length chosen, when it is not the
+        one ``season`` already counts (a next season's carried settings stand otherwise)."""
+        minutes = self.match.value()
+        if minutes == self._match_minutes(season):
+            return season
+        values = dict(season.rules.values)
+        values["LD-1"] = {**values.get("LD-1", {}), **match_length_values(minutes)}
+        return season.model_copy(update={"rules": season.rules.model_copy(update={"values": values})})
 
     def _form_shown(self, *_args) -> None:
         self.form.setEnabled(self.empty.isChecked() or bool(
@@ -225,8 +260,8 @@ class NewSeasonDialog(QDialog):
         calendar = Calendar(start=start, end=end, today=planned_from,
                             training_days=self.training.chosen())
         if self.following is not None and self.following.isChecked():
-            return self._next_season(name, calendar)
-        return Season(name=name, calendar=calendar)
+            return self._with_match_length(self._next_season(name, calendar))
+        return self._with_match_length(Season(name=name, calendar=calendar))
 
     def _next_season(self, name: str, calendar: Calendar) -> Season:
         from planner.errors import InputError
