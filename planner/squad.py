@@ -149,15 +149,39 @@ def rehab_status(season: Season, athlete_id: str) -> str | None:
 def display_order(season: Season, plan: Plan | None = None) -> list[Athlete]:
     """Injured athletes first, then by position (known positions first, others in the order they
     first appear), then by ID."""
-    rank = {p: i for i, p in enumerate(POSITION_ORDER)}
-    for a in season.athletes:
-        rank.setdefault(position_key(a.position), len(rank))
+    rank = _position_rank(season)
     injured = _injured(season, plan)
 
     def key(a: Athlete) -> tuple:
         return (a.id not in injured, rank[position_key(a.position)], a.id)
 
     return sorted(season.athletes, key=key)
+
+
+def _position_rank(season: Season) -> dict[str, int]:
+    """Each position's place in :func:`display_order`: football's known positions first, any
+    other in the order it first appears in the squad."""
+    rank = {p: i for i, p in enumerate(POSITION_ORDER)}
+    for a in season.athletes:
+        rank.setdefault(position_key(a.position), len(rank))
+    return rank
+
+
+def _position_order_words(season: Season) -> str:
+    """How :func:`display_order` sorts after the injured, in the squad's own positions: football's
+    in team-sheet order ("goalkeepers, defenders, ..."); any other squad's positions as first
+    typed, in the order they are listed (a basketball squad read "goalkeepers, defenders" on its
+    printed Overview)."""
+    keys = {position_key(a.position) for a in season.athletes}
+    if keys <= set(POSITION_ORDER):
+        return "then by position (goalkeepers, defenders, midfielders, forwards)"
+    if keys == {""}:
+        return "then by ID"
+    typed: dict[str, str] = {}
+    for a in season.athletes:
+        typed.setdefault(position_key(a.position), " ".join(a.position.split()) or "no position")
+    rank = _position_rank(season)
+    return "then by position: " + ", ".join(typed[k] for k in sorted(typed, key=rank.__getitem__))
 
 
 def _injured(season: Season, plan: Plan | None) -> set[str]:
@@ -175,8 +199,7 @@ def order_words(season: Season, plan: Plan | None = None) -> str:
     if not injured:
         return ""
     names = [a.name for a in display_order(season, plan) if a.id in injured]
-    return (f"In rehab today, listed first: {join_and(names)}; then by position (goalkeepers, "
-            f"defenders, midfielders, forwards).")
+    return f"In rehab today, listed first: {join_and(names)}; {_position_order_words(season)}."
 
 
 def display_ids(season: Season, plan: Plan | None = None) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.squad import fitted_position, rehab_status, short_position
+from planner.squad import display_order, fitted_position, order_words, rehab_status, short_position
 from tests.builders import day, injury, season
 
 
@@ -112,3 +112,34 @@ def test_a_german_goalkeeper_name_is_exempt_by_hv1_wherever_it_is_written():
     assert read_position("Torwart") == "Goalkeeper"
     assert hv1_exempt(german, read_position("Torwart")) and hv1_exempt(german, "GK")
     assert not hv1_exempt(german, "Midfielder") and not hv1_exempt(default, "Mittelfeld")
+
+
+def _with_positions(s, positions):
+    return s.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"position": p}) for a, p in zip(s.athletes, positions, strict=True))})
+
+
+def test_the_printed_order_names_the_squads_own_positions_not_footballs():
+    """A basketball coach's printed Overview said the squad was listed "then by position
+    (goalkeepers, defenders, midfielders, forwards)": words of football, and not what the order
+    does with positions it does not know (the order they first appear). A football squad keeps
+    its words; any other names its positions as typed, in the order the list puts them."""
+    base = season(weeks=2, athletes=6, injuries=(injury("A1", "P2"),))
+    hoops = _with_positions(base, ["Center", "Point guard", "Shooting  guard", "point guard",
+                                   "Center", "Power forward"])
+    words = order_words(hoops)
+    assert words == ("In rehab today, listed first: Athlete 1; then by position: Center, Point "
+                     "guard, Shooting guard, Power forward.")
+    listed = [" ".join(a.position.split()).lower() for a in display_order(hoops)[1:]]
+    assert list(dict.fromkeys(listed)) == [p.lower() for p in
+                                           words.split(": ")[-1].rstrip(".").split(", ")]
+    assert "goalkeeper" not in words and "midfielder" not in words
+    # football's known positions first, then the others: said in that order
+    mixed = _with_positions(base, ["Winger", "Winger", "Prop", "GK", "Winger", "Defender"])
+    assert order_words(mixed).endswith("; then by position: GK, Defender, Winger, Prop.")
+    # a football squad (however spelled) keeps football's words
+    football = _with_positions(base, ["Forward", "GK", "Defender", "MF", "Goalkeeper", "st"])
+    assert order_words(football).endswith(
+        "; then by position (goalkeepers, defenders, midfielders, forwards).")
+    # no positions at all: the order is by ID, and says so
+    assert order_words(_with_positions(base, [""] * 6)).endswith("; then by ID.")
