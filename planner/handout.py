@@ -303,6 +303,11 @@ class HandoutDay:
         return self.session.load or None
 
 
+# the head of the day's kicking and change-of-direction limits (HandoutWeek.limits_head: a page
+# without a kicking limit heads it "Change of direction")
+LIMITS_HEAD = "Kicking · change of direction"
+
+
 @dataclass(frozen=True)
 class HandoutWeek:
     season: str
@@ -362,6 +367,15 @@ class HandoutWeek:
         """The RPE column's head: ``Target RPE`` when every row's is the plan's (a player read
         "RPE" as a box to fill in), ``RPE`` when a row's is logged (page_terms says which)."""
         return "RPE" if self.rpe_logged else "Target RPE"
+
+    @property
+    def limits_head(self) -> str:
+        """The limits column's head: ``Kicking · change of direction`` when a day of the page
+        says a kicking limit, else ``Change of direction`` (a basketball squad's handout read
+        "Kicking" above weeks with no kicking in them)."""
+        kicking = any(line.startswith("Kicking") for d in self.days
+                      for line in day_texts(d).limits.split("\n"))
+        return LIMITS_HEAD if kicking else "Change of direction"
 
     @property
     def title(self) -> str:

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner import text
 from planner.anonymise import scrub
-from planner.handout import HandoutDay, HandoutWeek, day_texts, keep_units, weeks_words
+from planner.handout import LIMITS_HEAD, HandoutDay, HandoutWeek, day_texts, keep_units, weeks_words
 from planner.returns import again_words, day_match_roles
 from planner.rules import RULES
 from planner.season import PLAY_LEVEL, SPEED_DAY
@@ -62,7 +62,7 @@ COLUMNS = (
     ("Min", 4.5, 9, False),
     ("RPE", 4.5, 9, False),
     ("Load AU", 5.5, 9, True),
-    ("Kicking · change of direction", 17, 8, True),
+    (LIMITS_HEAD, 17, 8, True),  # a week's own: HandoutWeek.limits_head
     ("Why: the rules that bound the day (Rules sheet)", 42, 8, True),
 )
 HEADERS = tuple(c[0] for c in COLUMNS)
@@ -77,7 +77,7 @@ SUMMARY_ROWS = FIRST_CHART_ROW + CHART_ROWS  # page 1 ends here
 # The wrapping text columns: a wide page's room goes to them.
 SESSION = HEADERS.index("Session")
 WHAT = HEADERS.index("What to do")
-LIMITS = HEADERS.index("Kicking · change of direction")
+LIMITS = HEADERS.index(LIMITS_HEAD)
 WHY = HEADERS.index("Why: the rules that bound the day (Rules sheet)")
 TEXT_COLUMNS = (SESSION, WHAT, LIMITS, WHY)
 # The target speed: two lines (m/s, km/h), or the words for a max speed not measured.
@@ -294,8 +294,9 @@ class AthleteSheet:
             self._info(out, "Next", w.milestone or "–", None)
             self._info(out, "Matches", "; ".join(w.matches) if w.matches else "No match this week", None)
             self._info(out, "Load", week_line(self.ctx.load.get(w.athlete), w.first, w.load_text), None)
-            out.rows.append([(h, self.s_header) for h in HEADERS])
-            _measured(out, _header_height)
+            heads = tuple(w.limits_head if j == LIMITS else h for j, h in enumerate(HEADERS))
+            out.rows.append([(h, self.s_header) for h in heads])
+            _measured(out, partial(_header_height, heads))
             for d, why in zip(w.days, whys, strict=True):
                 self._day(out, d, why)
         bottom = len(out.rows)
@@ -344,8 +345,8 @@ def _measured(out: SheetRows, height: Callable[[tuple[float, ...]], float]) -> N
     out.heights[len(out.rows)] = height(WIDTHS)
 
 
-def _header_height(widths: tuple[float, ...]) -> float:
-    return row_height(max(fit_lines(h, wd, 10, True) for h, wd in zip(HEADERS, widths, strict=True)), 10)
+def _header_height(heads: tuple[str, ...], widths: tuple[float, ...]) -> float:
+    return row_height(max(fit_lines(h, wd, 10, True) for h, wd in zip(heads, widths, strict=True)), 10)
 
 
 def _info_height(value: str, widths: tuple[float, ...]) -> float:  # merged over B to the last column

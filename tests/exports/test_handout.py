@@ -1750,3 +1750,28 @@ def test_a_provisional_run_logged_today_says_its_note_on_the_next_row():
     said = rows[tl.days[nxt]]
     assert day_texts(said).what.startswith("Provisional: only once "), day_texts(said).what
     assert all(d.provisional_said in (None, said.date) for d in w.days)
+
+
+def test_the_limits_column_says_kicking_only_on_a_page_with_a_kicking_limit():
+    """A basketball coach's handout headed a column "Kicking · change of direction" on every page,
+    weeks with no kicking limit in them too. The head says "Kicking" only on a page where a day
+    says a kicking limit (a rehab stage's, the day before a match's); else "Change of direction".
+    The day's cells are as they were."""
+    from planner.handout import LIMITS_HEAD, day_texts
+
+    season = solved_demo()
+    weeks = handout_weeks(season, season.plan)
+    heads = set()
+    for w in weeks:
+        lines = [x for d in w.days for x in day_texts(d).limits.split("\n") if x]
+        kicking = any(x.startswith("Kicking: ") for x in lines)
+        assert w.limits_head == (LIMITS_HEAD if kicking else "Change of direction"), (w.athlete, w.week)
+        assert all(x.startswith(("Kicking: ", "Change of direction: ")) for x in lines)
+        heads.add(w.limits_head)
+        if w.stage.startswith(("P", "S")):  # a rehab stage's own limits: kept
+            assert kicking, (w.athlete, w.week)
+    assert heads == {LIMITS_HEAD, "Change of direction"}
+    # a fit player's week with no match, recovery or rehab day: no kicking on the page
+    quiet = [w for w in weeks if w.stage.startswith("Fit") and not w.matches
+             and not any(d.session.context in ("activation", "recovery") for d in w.days)]
+    assert quiet and all(w.limits_head == "Change of direction" for w in quiet)

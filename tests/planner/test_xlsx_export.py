@@ -918,7 +918,9 @@ def test_athlete_sheet_a_page_per_week_laid_out_as_the_handout(exported):
         assert ws.cell(row=title, column=1).value == f"Ann Ash (A1) · {w.title}"
         assert [c.value for c in ws[header]] == [  # written out: a column moved or added shows
             "Day", "MD", "Stage", "Session", "What to do", "Target speed", "Min", "RPE", "Load AU",
-            "Kicking · change of direction", "Why: the rules that bound the day (Rules sheet)"]
+            w.limits_head, "Why: the rules that bound the day (Rules sheet)"]
+        # the limits' head, as the handout's: "Kicking" only above a week with a kicking limit
+        assert w.limits_head in ("Kicking · change of direction", "Change of direction")
         assert len(days) == len(w.days)
         for r, d in zip(days, w.days, strict=True):
             assert ws.cell(row=r, column=1).value == d.day

@@ -101,6 +101,24 @@ def test_each_page_says_what_the_plan_says(qapp, tmp_path):
 
 
 @needs_pdftotext
+def test_the_limits_column_is_headed_kicking_only_where_a_day_has_a_kicking_limit(qapp, tmp_path):
+    """A basketball squad's printed handout headed a column "Kicking · change of direction" on
+    weeks with no kicking in them: a page heads it so only when a day on it says a kicking limit
+    (HandoutWeek.limits_head), else "Change of direction"."""
+    season = solved_demo()
+    tl = Timeline(season)
+    weeks = handout_weeks(season, season.plan, None, list(range(len(tl.weeks))))
+    plain = next(w for w in weeks if w.limits_head == "Change of direction" and not w.away)
+    kicks = next(w for w in weeks if w.limits_head != "Change of direction" and not w.away)
+    for w, kicking in ((plain, False), (kicks, True)):
+        data, _ = handouts_pdf(season, season.plan, [w.athlete], [w.week - 1])
+        page = " ".join(_text_pages(data, tmp_path)[0].split())
+        assert ("Kicking · change of direction" in page) is kicking, (w.athlete, w.week)
+        assert ("Kicking:" in page) is kicking and "Change of direction" in page.replace(
+            "Kicking · change of direction", ""), (w.athlete, w.week)
+
+
+@needs_pdftotext
 def test_an_anonymised_handout_names_no_one(qapp, tmp_path):
     season = solved_demo()
     data, _ = handouts_pdf(season, season.plan, ["A07"], [0, 5], anonymise=True)

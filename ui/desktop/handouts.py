@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from planner import text
 from planner.errors import PeriodizeError
 from planner.handout import (
+    LIMITS_HEAD,
     HandoutDay,
     HandoutWeek,
     away_left_out,
@@ -99,9 +100,10 @@ KIND_TINT = {"deload": QColor("#cfe2f3"), "taper": QColor("#ffe0a3")}
 COLUMNS = (
     ("Day", 0.092, False), ("MD", 0.045, False), ("Stage", 0.045, False), ("Session", 0.177, True),
     ("What to do", 0.28, True), ("Target speed", 0.09, True), ("Min", 0.037, False),
-    ("RPE", 0.05, False), ("Load AU", 0.045, True), ("Kicking · change of direction", 0.139, True),
+    ("RPE", 0.05, False), ("Load AU", 0.045, True), (LIMITS_HEAD, 0.139, True),
 )
 RPE_COLUMN = 7  # headed by the week (HandoutWeek.rpe_head: "Target RPE" or a logged "RPE")
+LIMITS_COLUMN = 9  # headed by the week too (HandoutWeek.limits_head: "Kicking" only when a day has it)
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -264,7 +266,8 @@ class _Painter:
         widths = [share * self.inner for _, share, _ in COLUMNS]
         head_font = _font(size - 0.5, bold=True)
         fm_head = QFontMetricsF(head_font, self.writer)
-        heads = [w.rpe_head if j == RPE_COLUMN else h for j, (h, _, _) in enumerate(COLUMNS)]
+        heads = [w.rpe_head if j == RPE_COLUMN else w.limits_head if j == LIMITS_COLUMN else h
+                 for j, (h, _, _) in enumerate(COLUMNS)]
         head_h = max(_wrapped_height(fm_head, wd - 6, h) for h, wd in zip(heads, widths, strict=True)) + 6
         if paint:
             self._row(heads, widths, top, head_h, head_font, head_font, fill=HEAD)
