@@ -729,3 +729,14 @@ def test_athletes_planned_speed_work_without_a_max_speed_are_listed_with_their_f
         f"from {first:%a} {date_short(first)}: enter it in Season ▸ Squad or the workbook's "
         f"Athletes sheet")
     assert speed_without_max(demo) == [] and speed_without_max_line(demo, []) == ""
+
+
+def test_the_shipped_sessions_use_words_of_any_team_sport():
+    """A basketball coach read "rondos, set pieces" on the day before every game: the shipped
+    catalogue's sessions say what a coach of any team sport reads (small-sided games, set plays);
+    football's own words are for a coach's own copy (PERIODIZE_SESSIONS)."""
+    football = ("rondo", "set piece", "football", "soccer", "goalkeeper")
+    catalogue = load_catalogue()
+    said = {spec.id: f"{spec.name} {spec.content}".lower() for spec in catalogue.sessions}
+    assert said and not {sid: w for sid, t in said.items() for w in football if w in t}
+    assert "small-sided games, set plays" in said["activation"]
