@@ -343,21 +343,13 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
         season, plan = anonymised(season, plan)
     wb = openpyxl.Workbook()
     base_font(wb)
-    styles = Styles(wb)
     wb.properties.creator = "Periodize"
     wb.properties.title = CONTROL.sub(" ", season.name)[:200]
-    athletes = planned_order(season, plan)  # a placeholder row is no plan: on no sheet (said)
-    taken = {t.lower() for t in SUMMARY_SHEETS + (SPEED_SHEET,)}
-    titles = {a.id: safe_sheet_title(a.id if anonymise else f"{a.id} {a.name}", taken)
-              for a in athletes if a.id not in gone}
-    ctx = _Ctx(season, plan, tl, styles, athletes, titles, anonymise,
-               exported_at or dt.datetime.now().replace(microsecond=0), fast,
-               names=name_pairs(season) if anonymise else [], broken=broken, weeks=weeks,
-               unplanned=unplanned_said)
-    rets = plan_returns(season, plan, history=True)  # the season's returns, before today too
-    by_athlete: dict[str, list] = {}
-    for r in rets:
-        by_athlete.setdefault(r.athlete, []).append(r)
+    ctx = _new_ctx(wb, season, plan, tl, gone, anonymise, exported_at, fast)
+    ctx.names = name_pairs(season) if anonymise else []
+    ctx.broken, ctx.weeks, ctx.unplanned = broken, weeks, unplanned_said
+    styles, athletes, titles = ctx.st, ctx.athletes, ctx.titles
+    rets, by_athlete = _returns_by(season, plan)
 
     cover = wb.active
     cover.title = COVER_SHEET
@@ -388,6 +380,74 @@ def _build(season: Season, plan: Plan, *, anonymise: bool, exported_at: dt.datet
                            by_athlete.get(a.id, []))
     _write_cover(ctx, cover, rets)
     return wb, ctx
+
+
+def _new_ctx(wb: openpyxl.Workbook, season: Season, plan: Plan, tl: Timeline, gone, anonymise: bool,
+             exported_at: dt.datetime | None, fast: bool) -> _Ctx:
+    athletes = planned_order(season, plan)  # a placeholder row is no plan: on no sheet (said)
+    taken = {t.lower() for t in SUMMARY_SHEETS + (SPEED_SHEET,)}
+    titles = {a.id: safe_sheet_title(a.id if anonymise else f"{a.id} {a.name}", taken)
+              for a in athletes if a.id not in gone}
+    return _Ctx(season, plan, tl, Styles(wb), athletes, titles, anonymise,
+                exported_at or dt.datetime.now().replace(microsecond=0), fast)
+
+
+def _returns_by(season: Season, plan: Plan) -> tuple[list, dict[str, list]]:
+    rets = plan_returns(season, plan, history=True)  # the season's returns, before today too
+    by_athlete: dict[str, list] = {}
+    for r in rets:
+        by_athlete.setdefault(r.athlete, []).append(r)
+    return rets, by_athlete
+
+
+def workbook_pages(athletes: int, weeks: int, months: int, overview: int) -> int:
+    """The pages a plan workbook prints, about (the Cover says it, and File ▸ Export… before
+    it is written): a page per athlete and week printed and each athlete's first page, the
+    Calendar's months, the Load sheet's rows (about 30 a page, after its charts; the weeks
+    printed alone: a fortnight's workbook said "about 116 pages" and printed 86), the few short
+    sheets and the Overview's ``overview`` pages."""
+    return (athletes * (weeks + 1) + months * -(-athletes // CALENDAR_MAX_ATHLETES) + 1
+            + -(-athletes * weeks // 30) + 9 + overview)
+
+
+@dataclass(frozen=True)
+class PrintCount:
+    """What a plan workbook of some weeks prints, about (:func:`print_count`)."""
+
+    pages: int
+    athletes: int
+    weeks: int
+
+    def words(self) -> str:
+        """``About 276 pages to print (12 athletes × 20 weeks, a page each).`` as the handouts'
+        dialog counts its pages."""
+        pages = f"{text.number(self.pages)} page{'' if self.pages == 1 else 's'}"
+        return (f"About {pages} to print ({text.plural(self.athletes, 'athlete')} × "
+                f"{text.plural(self.weeks, 'week')}, a page each).")
+
+
+def overview_page_count(season: Season, plan: Plan) -> int:
+    """The pages the Overview prints: laid out as the export lays it out, in a workbook thrown
+    away (the same for any weeks chosen: the Overview holds the whole season)."""
+    tl = Timeline(season)
+    wb = openpyxl.Workbook()
+    base_font(wb)
+    ctx = _new_ctx(wb, season, plan, tl, gone_before(season), False, None, True)
+    write_overview(ctx, wb.active, _returns_by(season, plan)[1])
+    return ctx.overview_pages
+
+
+def print_count(season: Season, plan: Plan, weeks: list[int] | None,
+                overview: int | None = None) -> PrintCount:
+    """The pages a plan workbook of ``weeks`` (None: the whole season) prints, about, as its
+    Cover says (``overview``: the Overview's pages, :func:`overview_page_count` when None)."""
+    tl = Timeline(season)
+    chosen = list(range(len(tl.weeks))) if weeks is None else weeks
+    months = len({calendar_page(tl.days[i]) for w in chosen for i in tl.weeks[w].days})
+    n = len(planned_order(season, plan))
+    if overview is None:
+        overview = overview_page_count(season, plan)
+    return PrintCount(workbook_pages(n, len(chosen), months, overview), n, len(chosen))
 
 
 def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
@@ -801,11 +861,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     tl = Timeline(season)
     n, weeks = len(ctx.athletes), len(ctx.weeks or tl.weeks)
     months = len({calendar_page(tl.days[i]) for i in ctx.shown_days()})
-    # a page per athlete and week printed (and each athlete's first page), the Calendar's months,
-    # the Load sheet's rows (about 30 a page, after its charts; the weeks printed alone: a
-    # fortnight's workbook said "about 116 pages" and printed 86), and the few short sheets
-    pages = (n * (weeks + 1) + months * -(-n // CALENDAR_MAX_ATHLETES) + 1
-             + -(-n * weeks // 30) + 9 + ctx.overview_pages)
+    pages = workbook_pages(n, weeks, months, ctx.overview_pages)
     if pages > 50:
         line(None, print_words(pages, n, weeks, ctx.weeks is None), note, 9)
     index = [

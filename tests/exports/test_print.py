@@ -18,7 +18,7 @@ import pytest
 from planner.handout import handout_weeks
 from planner.text import day_long
 from planner.timeline import Timeline
-from planner.xlsx_export import export_workbook
+from planner.xlsx_export import export_workbook, print_count
 from tests.exports.demo import solved_demo
 
 pytestmark = [
@@ -88,6 +88,11 @@ def test_a_fortnights_workbook_says_about_as_many_pages_as_it_prints(tmp_path):
     about = re.search(r"the whole\s+workbook\s+makes\s+about\s+([\d,]+)\s+pages", " ".join(reading))
     assert about and abs(int(about[1].replace(",", "")) - len(pages)) <= 0.05 * len(pages), \
         (about and about[1], len(pages))
+    # File ▸ Export… says the same count before the workbook is written (a coach printed the
+    # whole season, 275 pages, with no word of it)
+    count = print_count(season, season.plan, [11, 12])
+    assert count.pages == int(about[1].replace(",", ""))
+    assert abs(count.pages - len(pages)) <= 0.05 * len(pages), (count.pages, len(pages))
 
 
 def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed):

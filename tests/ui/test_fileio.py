@@ -1482,3 +1482,49 @@ def test_the_import_dialog_shows_an_ods_and_choosing_one_says_how_to_import_it(w
         assert window.season is before
         assert window.statusBar().currentMessage() == ("Import failed; the current season is "
                                                        "unchanged.")
+
+
+def test_the_excel_plans_weeks_dialog_says_how_many_pages_they_print(qapp, tmp_path):
+    """File ▸ Export…'s weeks of the Excel plan: a coach printed the whole season, 275 pages, with
+    no word of it, while the handouts' dialog says "1 page to print". The dialog says, for the
+    weeks chosen, the pages the workbook prints, about, as the Cover of the workbook written then
+    says it; a season without a plan, nothing."""
+    import re
+
+    import openpyxl
+
+    from planner.timeline import Timeline
+    from planner.xlsx_export import export_workbook
+    from tests.exports.demo import solved_demo
+    from ui.desktop.exportweeks import SPAN, THIS_WEEK, WorkbookWeeksDialog
+
+    season = solved_demo()
+    tl = Timeline(season)
+    dialog = WorkbookWeeksDialog(season)
+
+    def said() -> tuple[int, int]:
+        got = re.fullmatch(r"About ([\d,]+) pages? to print \((\d+) athletes × (\d+) weeks?, a page "
+                           r"each\)\.", dialog.pages.text())
+        assert got and int(got[2]) == len(season.athletes), dialog.pages.text()
+        return int(got[1].replace(",", "")), int(got[3])
+
+    def cover_says(weeks) -> int:
+        path = tmp_path / "plan.xlsx"
+        export_workbook(season, season.plan, path, weeks=weeks)
+        cover = " ".join(str(c) for row in openpyxl.load_workbook(path, read_only=True)["Cover"]
+                         .iter_rows(values_only=True) for c in row if c)
+        return int(re.search(r"makes about ([\d,]+) pages", cover)[1].replace(",", ""))
+
+    whole, weeks = said()
+    assert weeks == len(tl.weeks) and whole == cover_says(None)
+    dialog.choose(THIS_WEEK)
+    one, weeks = said()
+    assert weeks == 1 and one < whole / 10 and one == cover_says(dialog.chosen_weeks())
+    dialog.first.setCurrentIndex(2)
+    dialog.last.setCurrentIndex(4)
+    dialog.choose(SPAN)
+    three, weeks = said()
+    assert weeks == 3 and one < three < whole
+    assert dialog.pages.isVisibleTo(dialog) and dialog.pages.wordWrap()
+    unplanned = WorkbookWeeksDialog(season.model_copy(update={"plan": None}))
+    assert unplanned.pages.text() == ""

@@ -71,7 +71,19 @@ class WorkbookWeeksDialog(QDialog):
         lay.addLayout(row)
         for combo in (self.first, self.last):  # a week picked: the span is what is meant
             combo.activated.connect(lambda _i: self.buttons[SPAN].setChecked(True))
+        # how many pages the weeks chosen print, as the handouts' dialog says it (a coach printed
+        # the whole season, 275 pages, with no word of it)
+        self.pages = QLabel()
+        self.pages.setWordWrap(True)
+        lay.addWidget(self.pages)
+        self._plan = season.plan
+        self._season = season
+        self._overview: int | None = None
+        self.group.buttonToggled.connect(self._count)
+        for combo in (self.first, self.last):
+            combo.currentIndexChanged.connect(self._count)
         self.buttons[WHOLE].setChecked(True)  # as the export always was
+        self._count()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         # Alt+F for the file (the radio buttons keep W, O, T, K; Cancel C)
@@ -87,6 +99,19 @@ class WorkbookWeeksDialog(QDialog):
         """"to" never before "from": moved along with it."""
         if self.last.currentIndex() < first:
             self.last.setCurrentIndex(first)
+
+    def _count(self, *_args) -> None:
+        """The pages the weeks chosen print, about (the Cover's count: ``print_count``); none
+        said without a plan."""
+        if self._plan is None:
+            self.pages.setText("")
+            return
+        from planner.xlsx_export import overview_page_count, print_count
+
+        if self._overview is None:  # the Overview holds the whole season: counted once
+            self._overview = overview_page_count(self._season, self._plan)
+        count = print_count(self._season, self._plan, self.chosen_weeks(), self._overview)
+        self.pages.setText(count.words())
 
     def choose(self, key: str) -> None:
         self.buttons[key].setChecked(True)
