@@ -17,9 +17,9 @@ from ui.desktop.mainwindow import MainWindow, load_demo_season
 SIZE = (1280, 690)
 
 
-def shown_window(qtbot, width: int, height: int) -> MainWindow:
-    """The demo's window, shown at ``width`` x ``height``."""
-    win = MainWindow(load_demo_season(), None)
+def shown_window(qtbot, width: int, height: int, season=None) -> MainWindow:
+    """The demo's window (or ``season``'s), shown at ``width`` x ``height``."""
+    win = MainWindow(load_demo_season() if season is None else season, None)
     qtbot.addWidget(win)
     win.resize(width, height)
     win.show()
@@ -688,11 +688,7 @@ def test_a_squad_of_sixty_gets_the_squad_dock_at_1366_by_768(qtbot):
     more = tuple(Athlete(id=f"X{k:02d}", name=f"Reserve Player {k}", position="Defender",
                          role="out") for k in range(1, 37))
     season = season.model_copy(update={"athletes": season.athletes + more, "plan": None})
-    win = MainWindow(season, None)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, 1366, 740, season)
     win.open_editor("squad")
     for _ in range(3):
         QApplication.processEvents()
@@ -846,11 +842,7 @@ def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot
     season = load_demo_season()
     season = E.AddAthlete(athlete=Athlete(id="A99", name=long_name, position="Midfielder",
                                           max_speed=8.9)).apply(season)
-    win = MainWindow(season, None)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, 1280, 720, season)
     win.open_editor("squad")
     for _ in range(3):
         QApplication.processEvents()
@@ -1138,11 +1130,7 @@ def test_the_squad_reads_names_and_statuses_whole_at_1280_by_720(qtbot, tmp_path
                                           max_speed=9.1, role="bench")).apply(season)
     season = season.model_copy(update={"unavailability": season.unavailability + (
         Unavailability(athlete="A98", start=first, end=first, reason="national team"),)})
-    win = MainWindow(season, None)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, 1280, 720, season)
     win.open_editor("squad")
     for _ in range(3):
         QApplication.processEvents()
