@@ -75,6 +75,11 @@ def hv1_exempt(rules, position: str) -> bool:
                                       for p in rules.texts("HV-1", "exempt_positions")}
 
 
+# the room of a short position in a narrow column, in the column's font: the board's names
+# column and the Squad list's Pos. (PG, GK, Cent, Prop: :func:`fitted_position`)
+POSITION_ROOM = "MMM"
+
+
 def short_position(position: str) -> str:
     """A label of at most a few letters for narrow columns (``GK``, ``DF``…; others as typed)."""
     key = position_key(position)

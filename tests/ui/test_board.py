@@ -218,7 +218,7 @@ def test_a_position_of_one_long_word_shows_whole_in_its_short_form(board):
     cut."""
     from PySide6.QtGui import QFontMetrics
 
-    from ui.desktop.board import POSITION_ROOM
+    from planner.squad import POSITION_ROOM
 
     room = QFontMetrics(board._font).horizontalAdvance(POSITION_ROOM)
     fits = QFontMetrics(board._font).horizontalAdvance
@@ -242,8 +242,7 @@ def test_a_long_one_word_position_is_never_cut_in_its_fitted_short_form(board):
     column's room by its real width."""
     from PySide6.QtGui import QFontMetrics, QFontMetricsF
 
-    from planner.squad import fitted_position
-    from ui.desktop.board import POSITION_ROOM
+    from planner.squad import POSITION_ROOM, fitted_position
 
     room = QFontMetrics(board._font).horizontalAdvance(POSITION_ROOM)
     real = QFontMetricsF(board._font).horizontalAdvance

@@ -1110,6 +1110,30 @@ def _drawn_whole(table, item) -> bool:
     return table.fontMetrics().horizontalAdvance(item.text()) <= room
 
 
+def test_the_squad_list_shortens_a_position_as_the_board_beside_it_does(qtbot):
+    """A rugby coach read "Pr", "Loc" and "Cen" in the Squad list's Pos. while the board beside
+    it read "Prop", "Lock" and "Cent": the list measured its room by its header ("Pos."). Both
+    now give a short position the same room, so the list reads "Prop" as the board does."""
+    from planner.season import Athlete
+    from ui.desktop.editors.squad import POSITION
+
+    season = load_demo_season()
+    rugby = ("Prop", "Lock", "Center", "Hooker", "Flanker", "Scrum-half", "Fly-half", "Wing")
+    season = season.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"position": rugby[k % len(rugby)]})
+        for k, a in enumerate(season.athletes)), "plan": None})
+    win = shown_window(qtbot, 1280, 720, season)
+    win.open_editor("squad")
+    QApplication.processEvents()
+    table = win.squad_editor.table
+    shown = {table.item(r, POSITION).toolTip(): table.item(r, POSITION).text()
+             for r in range(table.rowCount())}
+    assert set(shown) == set(rugby)
+    assert shown["Prop"] == "Prop" and shown["Lock"] == "Lock", shown
+    for typed, text in shown.items():
+        assert text == win.board.position_text(typed), (typed, text, win.board.position_text(typed))
+
+
 def test_the_squad_reads_names_and_statuses_whole_at_1280_by_720(qtbot, tmp_path):
     """At 1280 x 720 the Squad list read "Nico Ferre…", "Omar Ha…", "dates a…", "role: be…",
     and the line under Add / Apply / Delete (the Unavailable group's title) was cut in half by

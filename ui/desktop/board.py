@@ -46,6 +46,7 @@ from planner.season import SPEED_DAY, Season
 from planner.squad import (
     NO_SQUAD_YET,
     NOT_PLANNED,
+    POSITION_ROOM,
     display_order,
     fitted_position,
     is_injured,
@@ -116,7 +117,6 @@ PRIORITY_COLOURS = _LIGHT.priority
 HATCH = _LIGHT.hatch
 
 WEEKDAY_LETTERS = "MTWTFSS"
-POSITION_ROOM = "MMM"  # the position column's width in the names (PG, GK, Cent: planner.squad.fitted_position)
 LOAD_FLAG = "#e65100"  # a high logged load ratio on the name column (ui.desktop.loadwords)
 LOAD_TAG_ROOM = ("EWMA 8.8888", "ACWR 8.8888")  # the room kept for a load tag: 4 decimals, as a
 # ratio next to its limit shows (fmt_figure: "1.5003"), whose tag came after As planned and

@@ -22,6 +22,7 @@ from planner import edits as E
 from planner.season import Athlete, Season, Unavailability
 from planner.squad import (
     POSITION_ORDER,
+    POSITION_ROOM,
     fitted_position,
     history_counts,
     is_absence,
@@ -258,9 +259,11 @@ class SquadEditor(Editor):
         self._fill_away()
 
     def _position_fits(self, label: str) -> bool:
-        """A short position fits the Pos. column: as wide as its header ("Wing" for "Winger")."""
+        """A short position fits the Pos. column: the board's room for it (its header's, when
+        wider), so that the list and the board beside it read the same ("Prop", not "Pr")."""
         fm = self.table.fontMetrics()
-        return fm.horizontalAdvance(label) <= fm.horizontalAdvance(HEADERS[POSITION])
+        room = max(fm.horizontalAdvance(HEADERS[POSITION]), fm.horizontalAdvance(POSITION_ROOM))
+        return fm.horizontalAdvance(label) <= room
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
