@@ -419,11 +419,14 @@ class PrintCount:
     weeks: int
 
     def words(self) -> str:
-        """``About 276 pages to print (12 athletes × 20 weeks, a page each).`` as the handouts'
-        dialog counts its pages."""
+        """``About 88 pages to print, 72 of them the athletes' sheets (24 athletes × 3 pages: a
+        first page and a page a week).`` as the handouts' dialog counts its pages, and the Cover
+        its sheets ("24 athletes × 2 weeks, a page each" read as 48 of the 88)."""
         pages = f"{text.number(self.pages)} page{'' if self.pages == 1 else 's'}"
-        return (f"About {pages} to print ({text.plural(self.athletes, 'athlete')} × "
-                f"{text.plural(self.weeks, 'week')}, a page each).")
+        sheets = self.athletes * (self.weeks + 1)
+        return (f"About {pages} to print, {text.number(sheets)} of them the athletes' sheets "
+                f"({text.plural(self.athletes, 'athlete')} × {self.weeks + 1} pages: a first "
+                f"page and a page a week).")
 
 
 def overview_page_count(season: Season, plan: Plan) -> int:

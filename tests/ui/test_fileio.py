@@ -1503,10 +1503,13 @@ def test_the_excel_plans_weeks_dialog_says_how_many_pages_they_print(qapp, tmp_p
     dialog = WorkbookWeeksDialog(season)
 
     def said() -> tuple[int, int]:
-        got = re.fullmatch(r"About ([\d,]+) pages? to print \((\d+) athletes × (\d+) weeks?, a page "
-                           r"each\)\.", dialog.pages.text())
-        assert got and int(got[2]) == len(season.athletes), dialog.pages.text()
-        return int(got[1].replace(",", "")), int(got[3])
+        got = re.fullmatch(r"About ([\d,]+) pages? to print, ([\d,]+) of them the athletes' sheets "
+                           r"\((\d+) athletes × (\d+) pages: a first page and a page a week\)\.",
+                           dialog.pages.text())
+        assert got and int(got[3]) == len(season.athletes), dialog.pages.text()
+        sheets, each = int(got[2].replace(",", "")), int(got[4])
+        assert sheets == len(season.athletes) * each  # the breakdown adds up
+        return int(got[1].replace(",", "")), each - 1
 
     def cover_says(weeks) -> int:
         path = tmp_path / "plan.xlsx"
