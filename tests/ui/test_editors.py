@@ -458,7 +458,10 @@ def test_add_with_a_b_selected_gives_the_new_competition_c_unless_another_is_cho
     champ = w.season.competition(ed.selected_id())
     assert champ.id != derby and champ.name == "State Championship"
     assert champ.priority == "C" and w.season.competition(derby).priority == "B"
-    assert "(C)" in w.statusBar().currentMessage()
+    # the B on screen not taken, said (a hockey coach saw only "(C)" in the status bar)
+    assert w.statusBar().currentMessage() == (
+        "'State Championship' added at C, not at the selected row's B: choose a priority before "
+        "Add to give a new competition another")
     assert ed.priority.currentData() == "C"  # the new one, selected, shows its own
     # chosen for the new one (the list opened, an item picked): that one goes with Add
     assert ed.select(derby)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
+from planner.text import day, day_long
 from tests.ui.reach import assert_reachable, dock_tab_bars
 from ui.desktop.mainwindow import MainWindow, load_demo_season
 
@@ -1114,7 +1115,6 @@ def test_the_squad_list_shortens_a_position_as_the_board_beside_it_does(qtbot):
     """A rugby coach read "Pr", "Loc" and "Cen" in the Squad list's Pos. while the board beside
     it read "Prop", "Lock" and "Cent": the list measured its room by its header ("Pos."). Both
     now give a short position the same room, so the list reads "Prop" as the board does."""
-    from planner.season import Athlete
     from ui.desktop.editors.squad import POSITION
 
     season = load_demo_season()
@@ -1218,6 +1218,13 @@ def test_the_competitions_priority_stays_in_sight_beside_a_several_day_event_at_
     assert not table.wordWrap()  # a name cut on its one line, not "L…" over "6"
     row = next(r for r in range(table.rowCount()) if table.item(r, 2).text().startswith("State"))
     assert table.item(row, 2).toolTip() == "State Championship of the Northern Conference"
+    # the end in its start's year without the year, whole in its tooltip: beside it a hockey
+    # coach read every league match as "League …"
+    end = start + dt.timedelta(days=32)
+    assert table.item(row, 1).text() == day(end) and table.item(row, 1).toolTip() == day_long(end)
+    league = [r for r in range(table.rowCount()) if table.item(r, 2).text().startswith("League")]
+    assert league and all(_drawn_whole(table, table.item(r, 2)) for r in league), \
+        (header.sectionSize(2), [table.item(r, 2).text() for r in league[:3]])
 
 
 def test_the_scenario_dialogs_remove_change_and_replan_box_stay_in_sight_at_1366_by_768(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner import edits as E
 from planner.season import WEEKDAYS, Competition, Season
-from planner.text import day_long, join_and, plural
+from planner.text import day, day_long, join_and, plural
 from ui.desktop.editors.base import (
     WEEKDAY_NAMES,
     Editor,
@@ -45,6 +45,14 @@ from ui.desktop.editors.base import (
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
 NEW_PRIORITY = "C"  # a new competition's, until the coach chooses another for it
 NAME_COLUMN = 2
+
+
+def _end_text(c) -> str:
+    """A several-day competition's last day in the list: ``Sun 6 Dec``, the year said only
+    when it is not the first day's (``Sun 2 Jan 2028``); "" for one day."""
+    if c.end_date is None:
+        return ""
+    return day(c.end_date) if c.end_date.year == c.date.year else day_long(c.end_date)
 
 
 class CompetitionsEditor(Editor):
@@ -153,8 +161,14 @@ class CompetitionsEditor(Editor):
         if self.unchanged(season, (season.competitions, season.calendar)):
             return  # (the days off too: a note about one deleted stayed)
         keys, shown = _selected_keys(self.table), self._shown
-        _fill(self.table, [(c.id, [day_long(c.date), day_long(c.end_date) if c.end_date else "",
-                                   c.name, c.priority]) for c in season.competitions])
+        # an end in its start's year without the year ("Sun 6 Dec"): the names beside a
+        # tournament read "League …", every league match alike (the whole day in its tooltip)
+        _fill(self.table, [(c.id, [day_long(c.date), _end_text(c), c.name, c.priority])
+                           for c in season.competitions])
+        for r in range(self.table.rowCount()):
+            c = season.competition(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            if c is not None and c.end_date is not None:
+                self.table.item(r, 1).setToolTip(day_long(c.end_date))
         # the dates and the priority at their contents' width, the name in the room they leave
         # (cut with "…", whole in its tooltip): at 1366 x 768 a tournament's end date pushed
         # Priority behind a sideways scroll bar, A, B and C out of sight
@@ -317,7 +331,7 @@ class CompetitionsEditor(Editor):
         if self.weekly.isChecked():
             self.add_weekly()
             return
-        name, day, end, _prio = self._form()
+        name, day, end, shown = self._form()
         prio = self.new_priority()
         cid = E.new_competition_id(self.season)
         try:
@@ -326,8 +340,12 @@ class CompetitionsEditor(Editor):
         except ValueError as e:
             self.refuse("Add competition", e)
             return
+        before = self.season
         self.request(E.AddCompetition(competition=comp))
         _select_key(self.table, cid)
+        if self.season is not before and shown != prio:  # the form showed the selected row's
+            self.hint.emit(f"'{comp.name}' added at {prio}, not at the selected row's {shown}: "
+                           f"choose a priority before Add to give a new competition another")
 
     def add_weekly(self) -> None:
         """One competition a week on the form's weekday, from its date to the weekly last day,
