@@ -1667,3 +1667,44 @@ def test_the_per_athlete_days_and_soft_rules_read_as_two_values(qtbot):
                 assert gap >= apart, (win.COLUMNS[c], item.text(c), item.text(c + 1))
     for c in (days, soft):
         assert Qt.AlignmentFlag(table.headerItem().textAlignment(c)) & right
+
+
+def test_the_per_athlete_table_says_provisional_on_its_own_line_and_no_weeks_as_a_dash(qtbot):
+    """At 1366 px a hockey coach met the Per-athlete table's Weeks behind a sideways scroll bar
+    (both Back columns on one line: "2 Sep 2026 (provisional)"), and scrolled to it found it
+    empty on every row. "(provisional)" takes a line of its own, and no week moved reads "–",
+    as the other columns' nothing does."""
+    import dataclasses
+
+    from PySide6.QtWidgets import QApplication
+
+    from planner.scenarios import compare
+    from tests.planner.test_returns import make, plan
+    from ui.desktop.compare import CompareWindow
+
+    s = make(target="m0").model_copy(update={"plan": plan()})
+    comp = compare(s, s.plan, s, s.plan)
+    day = s.calendar.start + dt.timedelta(days=20)
+    first = dataclasses.replace(comp.athletes[0], return_a=day, return_b=day, provisional_a=True,
+                                provisional_b=True, weeks_moved=[])
+    comp = dataclasses.replace(comp, athletes=[first, *comp.athletes[1:]])
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.show_comparison("Again", s, s, comp, [])
+    win.resize(1366, 738)
+    win.show()
+    qtbot.waitExposed(win)
+    QApplication.processEvents()
+    table = win.table
+    rows = {table.topLevelItem(r).data(0, Qt.ItemDataRole.UserRole): table.topLevelItem(r)
+            for r in range(table.topLevelItemCount())}
+    item = rows[first.athlete]
+    back_a, back_b = win.COLUMNS.index("Back (baseline)"), win.COLUMNS.index("Back (scenario)")
+    for c in (back_a, back_b):
+        assert item.text(c).split("\n")[:2] == [first.back("a").removesuffix(" (provisional)"),
+                                                "(provisional)"], item.text(c)
+    weeks = win.COLUMNS.index("Weeks")
+    assert all(table.topLevelItem(r).text(weeks) for r in range(table.topLevelItemCount()))
+    assert item.text(weeks) == "–"
+    fm = table.fontMetrics()
+    assert table.header().sectionSize(back_a) < fm.horizontalAdvance(first.back("a"))

@@ -472,7 +472,10 @@ class CompareWindow(QWidget):
         team's" (the same dates on every row were cut at the column's edge)."""
         soft_a, soft_b = sum(a.soft_a.values()), sum(a.soft_b.values())
         def back(which: str) -> str:  # a missed target said where the return is
-            return a.back(which) + ("\n⚠ target missed" if a.missed(which) else "")
+            # "(provisional)" on a line of its own: the two Back columns on one line pushed
+            # Weeks behind a sideways scroll bar at 1366 px
+            return (a.back(which).replace(" (provisional)", "\n(provisional)")
+                    + ("\n⚠ target missed" if a.missed(which) else ""))
 
         # one short line each ("2\nroles changed on 1 day" ran into the next column and was cut
         # at 1024 px; an unchanged "1 → 1" read as a change): the tooltip says the days in full
@@ -485,7 +488,7 @@ class CompareWindow(QWidget):
                 " · ".join(days) or "–",
                 f"{soft_a} → {soft_b}" if soft_a != soft_b else (str(soft_a) if soft_a else "–"),
                 "the team's" if a.weeks_moved and list(a.weeks_moved) == list(team_moved)
-                else _weeks(a.weeks_moved)]
+                else _weeks(a.weeks_moved) or "–"]  # none moved: "–", as the other columns
 
     def _totals_html(self, note: str) -> str:
         comp = self.comparison
