@@ -1652,6 +1652,8 @@ def test_the_per_athlete_days_and_soft_rules_read_as_two_values(qtbot):
         size = max(fm.horizontalAdvance(line) for line in item.text(c).split("\n"))
         if Qt.AlignmentFlag(item.textAlignment(c)) & right:
             return left + width - size, left + width
+        if Qt.AlignmentFlag(item.textAlignment(c)) & Qt.AlignmentFlag.AlignHCenter:
+            return left + (width - size) // 2, left + (width + size) // 2
         return left, left + size
 
     assert table.topLevelItemCount() > 0

@@ -461,6 +461,8 @@ class CompareWindow(QWidget):
             if a.weeks_moved:
                 item.setToolTip(7, "\n".join(f"{week_of(w)}: {x} → {y}"
                                              for w, x, y in a.weeks_moved))
+            else:  # "–" in the middle: clear of the right-aligned Soft rules beside it
+                item.setTextAlignment(7, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
             if not a.changed:
                 for c in range(len(self.COLUMNS)):
                     item.setForeground(c, grey)
