@@ -415,15 +415,15 @@ def listed_only(counts: dict, penalties: dict, season_file: str | None = None,
             f"{where}{slower}.")
 
 
-# File ▸ New's Match length: the match settings of LD-1 that follow it (a basketball coach's
-# season counted every start as football's 95 minutes at RPE 8)
+# File ▸ New's "A starter plays" (minutes): the match settings of LD-1 that follow it (a
+# basketball coach's season counted every start as football's 95 minutes at RPE 8)
 MATCH_LENGTH = ("minutes_start", "minutes_bench", "start_from_played")
 
 
 def match_length_values(minutes: int) -> dict[str, int]:
-    """LD-1's match settings for a match of ``minutes``: a start counts the whole match; a bench
+    """LD-1's match settings when a starter plays ``minutes``: a start counts them; a bench
     appearance, and the minutes played from which a logged match is a start, the defaults'
-    share of it (30 and 45 of football's 95): 48 min gives 15 and 23."""
+    share of them (30 and 45 of football's 95): 48 min gives 15 and 23."""
     rule = RULES["LD-1"]
     whole = rule.param("minutes_start").default
     return {name: max(1, round(rule.param(name).default * minutes / whole)) for name in MATCH_LENGTH}

@@ -87,7 +87,7 @@ def test_new_season_after_the_open_one(w, dialogs):
 
 def test_a_new_season_counts_the_match_length_chosen_in_its_load(w, dialogs):
     """A basketball coach's new season counted every start as football's 95 minutes at RPE 8, and
-    nothing in File ▸ New said so. Its Match length sets LD-1's start and bench minutes and the
+    nothing in File ▸ New said so. Its "A starter plays" sets LD-1's start and bench minutes and the
     minutes that make a logged match a start; football's 95 leaves the rules as they are, and a
     next season starts from the open season's length, carried as it was."""
     from planner.rules import RuleSet

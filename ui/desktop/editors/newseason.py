@@ -100,18 +100,20 @@ class NewSeasonDialog(QDialog):
         # a match's minutes, in the load of every start and bench appearance (a basketball
         # coach's season counted football's 95 minutes a start): LD-1's three match settings
         self.match = QSpinBox()
-        self.match.setAccessibleName("Match length")
+        self.match.setAccessibleName("Minutes a starter plays")
         low, high = RULES["LD-1"].param("minutes_start").min, RULES["LD-1"].param("minutes_start").max
         self.match.setRange(max(10, int(low)), int(high))
         self.match.setSuffix(" min")
-        self.match.setToolTip("How long a match lasts in your sport (football's 95 with added "
-                              "time; basketball 48 or 40, rugby 80, hockey 60)")
+        # a starter's minutes, not the match's: an ice hockey starter plays about 20 of 60
+        self.match.setToolTip("The minutes a starter plays in a match of your sport: football 95 "
+                              "(with added time), rugby 80, basketball about 30 of 48, ice "
+                              "hockey about 20 of 60 (shifts)")
         self.match.setValue(self._match_minutes(current))  # the open season's: the same sport
         self.match_note = _wrapped(match_length_words(self.match.value()))
-        self.match_note.setAccessibleName("Match length note")
+        self.match_note.setAccessibleName("Starter minutes note")
         self.match_note.setMinimumWidth(340)
         self.match.valueChanged.connect(lambda m: self.match_note.setText(match_length_words(m)))
-        form.addRow("Match length", self.match)
+        form.addRow("A starter plays", self.match)
         form.addRow("", _keeps_space(self.match_note, lines=3))
         # a season that started before today: plan from its first day or from today
         self.from_today = QCheckBox()
@@ -160,7 +162,7 @@ class NewSeasonDialog(QDialog):
         return int(RuleSet(season.rules).value("LD-1", "minutes_start"))
 
     def _with_match_length(self, season: Season) -> Season:
-        """``season`` with LD-1's match settings for the Match length chosen, when it is not the
+        """``season`` with LD-1's match settings for the minutes a starter plays, chosen, when it is not the
         one ``season`` already counts (a next season's carried settings stand otherwise)."""
         minutes = self.match.value()
         if minutes == self._match_minutes(season):
