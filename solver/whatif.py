@@ -13,6 +13,7 @@ The past (before ``today``) is never changed. Rule or calendar changes re-plan e
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass, replace
 
@@ -210,6 +211,88 @@ def replan_from_today(before: Season, after: Season, time_limit: float = 60.0, o
     else:
         scope = advance_scope(before, after, reference)
     return replan(before, after, reference, time_limit, on_progress, stop, scope=scope)
+
+
+def unforeseen_injuries(before: Season, after: Season) -> dict[str, dt.date]:
+    """The injuries a scenario adds (an athlete's record with an onset ``before`` does not have),
+    onset after ``today``: athlete -> the earliest such onset. A what-if injury is not foreseen:
+    the athlete's days before it stay as the current plan has them (``keep_before_injuries``)."""
+    tl = Timeline(after)
+    out: dict[str, dt.date] = {}
+    for a in after.athletes:
+        onsets = {r.onset for r in before.injuries_of(a.id)}
+        new = [r.onset for r in after.injuries_of(a.id) if r.onset not in onsets]
+        if new and tl.clamp_index(min(new)) > tl.p0:
+            out[a.id] = min(new)
+    return out
+
+
+def keep_before_injuries(before: Season, after: Season, reference: Plan) -> tuple:
+    """Intensity pins that keep each scenario injury's athlete's days from ``today`` to the day
+    before its onset as ``reference`` plans them: the injury is a surprise, so nothing before it
+    may move to prepare for it (a sprint the day before the tear read like advice). A day that
+    the scenario's other changes reach for that athlete (a match moved, an absence, a role), or
+    one a pin of the season fixes, is left free. Nothing when the rules, calendar or squad
+    changed (the whole season is re-planned) or the reference does not fit the season."""
+    from planner.season import IntensityPin
+
+    new = unforeseen_injuries(before, after)
+    if not new:
+        return ()
+    tl = Timeline(after)
+    known = {(i.athlete, i.onset) for i in before.injuries}
+    rest = after.model_copy(update={"injuries": tuple(
+        i for i in after.injuries if i.athlete not in new or (i.athlete, i.onset) in known)})
+    others = change_scope(before, rest)  # what the scenario's other changes reach
+    if others.everything:
+        return ()
+    lo, hi = others.window
+    pinned = {(p.athlete, tl.index(p.date)) for p in after.pins if p.kind == "intensity"}
+    pins = []
+    for aid, onset in sorted(new.items()):
+        ref = reference.for_athlete(aid)
+        if ref is None or len(ref.intensity) != tl.n or aid in reference.unplanned:
+            continue
+        for d in range(tl.p0, tl.clamp_index(onset)):
+            reached = (aid in others.athletes and d >= lo) or (
+                (others.team_days or aid in others.window_athletes) and lo <= d <= hi)
+            if not reached and (aid, d) not in pinned:
+                pins.append(IntensityPin(athlete=aid, date=tl.days[d], intensity=ref.intensity[d]))
+    return tuple(pins)
+
+
+def kept_words(before: Season, after: Season, pins: tuple) -> str:
+    """Whose days ``keep_before_injuries`` keeps, up to which injury, as a coach reads them ("" when
+    none): "Mateo Silva's days before the injury on Wed 28 Apr 2027"."""
+    kept = {p.athlete for p in pins}
+    onsets = {a: d for a, d in unforeseen_injuries(before, after).items() if a in kept}
+    return " and ".join(f"{after.athlete_label(a).split(' (')[0]}'s days before the injury on "
+                        f"{day_long(d)}" for a, d in sorted(onsets.items()))
+
+
+NOT_KEPT = "the days before the injury could not be kept as planned"
+
+
+def replan_scenario(before: Season, after: Season, reference: Plan, time_limit: float = 60.0,
+                    on_progress=None, stop: StopToken | None = None,
+                    deterministic: bool = False) -> Outcome:
+    """A what-if scenario's re-plan (``replan``), with the days before an injury the scenario
+    adds kept as ``reference`` has them (``keep_before_injuries``: pins in the solve only; the
+    scenario's season and plan carry none). Where keeping them leaves no plan, the scenario is
+    re-planned without them, and the message says so."""
+    pins = keep_before_injuries(before, after, reference)
+    if not pins:
+        return replan(before, after, reference, time_limit, on_progress, stop, deterministic)
+    t0 = time.monotonic()
+    scope = change_scope(before, after)  # the pins are the solve's, not a change of the scenario
+    kept = after.model_copy(update={"pins": after.pins + pins})
+    out = replan(before, kept, reference, time_limit, on_progress, stop, deterministic, scope=scope)
+    if out.plan is not None or out.status == Status.CANCELLED or (stop is not None and stop.is_set()):
+        return replace(out, message=(f"{out.message}; {kept_words(before, after, pins)} kept as "
+                                     "the current plan has them (the injury is not foreseen)"))
+    left = max(1.0, time_limit - (time.monotonic() - t0)) if not deterministic else time_limit
+    free = replan(before, after, reference, left, on_progress, stop, deterministic)
+    return replace(free, wall_time=time.monotonic() - t0, message=f"{free.message}; {NOT_KEPT}")
 
 
 def _only(plan: Plan | None, athlete: str) -> Plan | None:

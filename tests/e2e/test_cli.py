@@ -880,3 +880,27 @@ def test_check_lists_the_pins_before_today_apart_as_lived(tmp_path):
     assert lines[k + 1:k + 4] == [f"  ◤ {now[0]}", "Pinned (1, before today: kept as lived):",
                                   f"  ◤ {lived[0]}"]
     assert lived[2] == day(9) and now[2] == day(20)
+
+
+def test_whatif_injury_keeps_the_days_before_it_as_planned(tmp_path):
+    """Review 249 #3 on the command line: 'whatif --injury' re-planned the days before the onset
+    as if the injury were foreseen (a sprint the day before the tear). The stored scenario plan
+    keeps them as the season's plan has them, and the re-plan line says so."""
+    from planner.check import check_plan
+    from planner.scenarios import scenario_season
+    from solver import SolveRequest, solve
+
+    s = season(weeks=8, athletes=3, comps=[Competition(id="final", name="Final", date=day(47),
+                                                       priority="A")])
+    s = s.model_copy(update={"competitions": tuple(c for c in s.competitions if c.id != "m6")})
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan,
+                             "calendar": s.calendar.model_copy(update={"today": day(21)})})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--new", "Tear", "--injury", "A2", "hamstring-strain",
+            day(31).isoformat(), "--save", "--deterministic", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"Athlete 2's days before the injury on {day_long(day(31))} kept as the current plan" in r.stdout
+    saved = load_season(tmp_path / "s.season.json")
+    plan = saved.scenarios[0].plan
+    assert plan.for_athlete("A2").intensity[21:31] == s.plan.for_athlete("A2").intensity[21:31]
+    assert check_plan(scenario_season(saved, saved.scenarios[0]), plan).violations == ()

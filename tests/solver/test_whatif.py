@@ -957,3 +957,74 @@ def test_a_replan_that_finds_no_plan_explains_with_the_time_a_solve_has(monkeypa
     given.clear()
     assert solve(SolveRequest(after, time_limit=30)).status == Status.INFEASIBLE
     assert given == [15.0]  # what 'solve' gives it
+
+
+def _taper_season(weeks: int = 8):
+    """Three athletes, ``weeks`` weeks, the A final on day 47 (Saturday of week 7; weeks 5 and 6
+    taper), planned; today day 21."""
+    from planner.season import Competition
+
+    s = season(weeks=weeks, athletes=3, comps=[Competition(id="final", name="Final", date=day(47),
+                                                       priority="A")])
+    s = planned(s.model_copy(update={"competitions": tuple(c for c in s.competitions if c.id != "m6")}))
+    return s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(21)})})
+
+
+def test_a_what_if_injury_keeps_the_days_before_its_onset_as_planned():
+    """Review 249 #3: "what if the striker tears his hamstring on day 31" gave him a 95 % sprint on
+    day 30 (70 % in the plan): the re-plan knew the taper week's speed days after it were lost.
+    A what-if injury is not foreseen: the days from today to its onset stay as planned; after
+    it, the rehab; the plan passes the checker."""
+    from solver.whatif import keep_before_injuries, replan_scenario
+
+    s = _taper_season()
+    onset = 31
+    sc = E.AddScenario(name="Tear", edits=(E.AddInjury(athlete="A2", protocol="hamstring-strain",
+                                                       onset=day(onset)).to_dict(),)).apply(s)
+    after = scenario_season(sc, find(sc, "Tear"))
+    free = replan(s, after, s.plan, time_limit=20, deterministic=True)
+    was = s.plan.for_athlete("A2").intensity
+    # the fault this guards against: a re-plan that may move them moves one
+    assert free.plan.for_athlete("A2").intensity[21:onset] != was[21:onset]
+    out = replan_scenario(s, after, s.plan, time_limit=20, deterministic=True)
+    assert out.plan is not None
+    assert out.plan.for_athlete("A2").intensity[21:onset] == was[21:onset]
+    assert out.plan.for_athlete("A2").stages[onset] != "FIT"  # the injury itself is planned
+    assert check_plan(after, out.plan).violations == ()  # the scenario's season: no pins in it
+    assert after.pins == ()
+    assert f"Athlete 2's days before the injury on {day_long(day(onset))} kept" in out.message
+    # only the injured athlete's days before the onset are kept
+    pins = keep_before_injuries(s, after, s.plan)
+    assert {p.athlete for p in pins} == {"A2"}
+    assert sorted(p.date for p in pins) == [day(d) for d in range(21, onset)]
+
+
+def test_a_what_if_injury_leaves_free_the_days_the_scenarios_other_changes_reach():
+    """With the injury (day 66), Athlete 1 away days 24-26 and Match 4 moved from day 26 to 25:
+    Athlete 1 and every athlete's days around the match may change as before, the injured
+    athlete's too; only her days before the onset that neither change reaches are kept; the
+    plan passes the checker."""
+    from solver.whatif import change_scope, keep_before_injuries, replan_scenario
+
+    s = _taper_season(weeks=12)
+    others = (E.AddUnavailability(unavailability=Unavailability(athlete="A1", start=day(24),
+                                                                end=day(26))).to_dict(),
+              E.MoveCompetition(competition="m3", date=day(25)).to_dict())
+    edits = (E.AddInjury(athlete="A2", protocol="hamstring-strain", onset=day(66)).to_dict(),) + others
+    sc = E.AddScenario(name="Both", edits=edits).apply(s)
+    after = scenario_season(sc, find(sc, "Both"))
+    lo, hi = change_scope(s, E.apply_all(s, others)).window
+    kept = {p.date for p in keep_before_injuries(s, after, s.plan)}
+    assert lo == 21 and hi < 65
+    assert kept == {day(d) for d in range(hi + 1, 66)}
+    out = replan_scenario(s, after, s.plan, time_limit=20, deterministic=True)
+    assert out.plan is not None and check_plan(after, out.plan).violations == ()
+    for d in kept:
+        i = (d - day(0)).days
+        assert out.plan.for_athlete("A2").intensity[i] == s.plan.for_athlete("A2").intensity[i]
+    away = out.plan.for_athlete("A1").intensity
+    assert all(away[d] == 0 for d in range(24, 27))  # Athlete 1's absence is planned
+    assert away[24:27] != s.plan.for_athlete("A1").intensity[24:27]
+    for a in ("A2", "A3"):  # the match moved for the athletes not away, the injured one's too
+        assert out.plan.for_athlete(a).intensity[25] == 100 != s.plan.for_athlete(a).intensity[25]
+

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRect, Qt
 from planner import edits as E
 from planner.scenarios import logged_since, scenario_season
 from planner.season import AthletePlan, Competition, IntensityPin, Plan, Season, StagePin
+from planner.text import day_long
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
 from ui.desktop.mainwindow import MainWindow
@@ -176,6 +177,25 @@ def test_an_athlete_the_scenario_injures_is_on_the_same_row_of_both_boards(qtbot
     order = win.board_b.athlete_order()
     assert order.index("A7") < order.index("A2")  # injured in the scenario only: first there
     assert win.board_a.athlete_order() == order
+
+
+def test_a_what_if_injury_keeps_the_days_before_it_and_the_comparison_says_so(qtbot, window, planned):
+    """Review 249 #3 in the app: the injury on day 45 (the taper week before the final) is not
+    foreseen: Athlete 2's days before it stay as planned, and "how re-planned" says so."""
+    w = window
+
+    def fill(dlg):
+        dlg.injury_athlete.setCurrentIndex(dlg.injury_athlete.findData("A2"))
+        dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData("hamstring-strain"))
+        dlg.injury_date.set_date(day(45))
+
+    ask(qtbot, w, "Tear", ("injury", fill))
+    plan = w.season.scenarios[0].plan
+    assert plan.for_athlete("A2").intensity[:45] == planned.plan.for_athlete("A2").intensity[:45]
+    assert plan.for_athlete("A2").stages[45] != "FIT"
+    totals = w.whatif.compare_window.totals.toPlainText()
+    assert (f"Athlete 2's days before the injury on {day_long(day(45))} stay as the current plan "
+            "has them: the injury is not foreseen.") in " ".join(totals.split())
 
 
 # -- the comparison view ---------------------------------------------------------------------------

@@ -718,13 +718,13 @@ def cmd_whatif(args) -> int:
     after = scenario_season(season, sc.model_copy(update={"plan": None}))
     baseline = season.model_copy(update={"scenarios": ()})
     from solver import StopToken
-    from solver.whatif import replan  # OR-Tools, only now
+    from solver.whatif import replan_scenario  # OR-Tools, only now
     from ui.cli.interrupt import interruptible
 
     stop = StopToken()
     with interruptible(stop, "the re-plan") as ctrl_c:
-        out = replan(baseline, after, season.plan, time_limit=args.time_limit,
-                     deterministic=args.deterministic, stop=stop)
+        out = replan_scenario(baseline, after, season.plan, time_limit=args.time_limit,
+                              deterministic=args.deterministic, stop=stop)
     print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
     if out.plan is None:
         return _replan_failed(out, ctrl_c.interrupted, args, sc.name)

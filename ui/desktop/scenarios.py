@@ -774,7 +774,7 @@ def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = Non
     """Where the scenario's changes may change the plan (``solver.whatif.change_scope``), as a
     coach reads it; with the re-plan's outcome, how long it took and whether it had to re-plan
     the whole season."""
-    from solver.whatif import change_scope
+    from solver.whatif import NOT_KEPT, change_scope, keep_before_injuries, kept_words
 
     scope = change_scope(baseline, after)
     tl = Timeline(after)
@@ -799,6 +799,12 @@ def how_replanned(baseline: Season, after: Season, outcome: Outcome | None = Non
         text = ("Re-planned from the current plan, free to change " + " and ".join(parts)
                 + " first; then the whole season was searched from that plan, so no return or "
                 "target is worse than the season allows.")
+    pins = keep_before_injuries(baseline, after, baseline.plan) if baseline.plan is not None else ()
+    if pins and not (outcome is not None and NOT_KEPT in (outcome.message or "")):
+        text += (f" {kept_words(baseline, after, pins)} stay as the current plan has them: "
+                 "the injury is not foreseen.")
+    elif pins:
+        text += " The days before the injury could not stay as planned: the rules needed them to move."
     if outcome is not None and outcome.plan is not None:
         text += (" Proven the best plan for the scenario." if outcome.status.value == "optimal"
                  else " The best plan found in the time allowed (not proven best).")

@@ -133,7 +133,7 @@ def replan_work(baseline: Season, after: Season, reference: Plan | None, time_li
 
     def work(report, stop) -> ReplanResult:
         from solver import SolveRequest, Status, solve
-        from solver.whatif import replan
+        from solver.whatif import replan_scenario
 
         before, ref, first = baseline, reference, None
         if solve_first:
@@ -145,7 +145,7 @@ def replan_work(baseline: Season, after: Season, reference: Plan | None, time_li
                                             message="Cancelled before the scenario was re-planned."),
                                     first)
             before, ref = baseline.model_copy(update={"plan": first.plan}), first.plan
-        out = replan(before, after, ref, time_limit=time_limit, on_progress=report, stop=stop)
+        out = replan_scenario(before, after, ref, time_limit=time_limit, on_progress=report, stop=stop)
         return ReplanResult(out, first)
 
     return work
