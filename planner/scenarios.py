@@ -472,6 +472,13 @@ class Comparison:
     deload_broken: bool = False
     dl7_on: bool = True
     dl7_on_a: bool = True
+    # (athlete, day index) -> the day's planned load B - A (the athlete-days of load_days)
+    load_cells: dict[tuple[str, int], float] = field(default_factory=dict, repr=False)
+    # the scenario's season carrying plan B, and plan A: what a changed day's reason and levels
+    # are read from (why_day, day_change)
+    scenario: Season | None = field(default=None, repr=False, compare=False)
+    plan_a: Plan | None = field(default=None, repr=False, compare=False)
+    _explainer: object = field(default=None, repr=False, compare=False)
 
     @property
     def changed_days(self) -> int:
@@ -542,11 +549,51 @@ class Comparison:
                 f"{r} {self.soft_a.get(r, 0)}" for r in rules if r not in moved))
         return out
 
-    def load_words(self, shown: int = 4) -> str:
+    def why_day(self, athlete: str, d: int) -> str:
+        """Why plan B has athlete-day ``d`` as it is, in a line: the reason the Inspector gives
+        first (planner.why.Why.short), read from the scenario as the app's comparison reads it;
+        "" when the comparison was made without it."""
+        if self.scenario is None or self.scenario.plan is None:
+            return ""
+        from planner.why import Explainer
+
+        if self._explainer is None:  # the calendar and the team's days once, for every day
+            self._explainer = Explainer(self.scenario, self.scenario.plan)
+        return self._explainer.day(athlete, self._explainer.tl.days[d]).short()
+
+    def day_change(self, athlete: str, d: int) -> str:
+        """What B changes of athlete-day ``d``: "70 → 95 %", "FIT → P1" (the stage alone), or
+        "" (the same level and stage: the session's load alone, or a role)."""
+        if self.scenario is None or self.plan_a is None:
+            return ""
+        pa, pb = self.plan_a.for_athlete(athlete), self.scenario.plan.for_athlete(athlete)
+        if pa is None or pb is None:
+            return ""
+        if pa.intensity[d] != pb.intensity[d]:
+            return f"{pa.intensity[d]} → {pb.intensity[d]} %"
+        return f"{pa.stages[d]} → {pb.stages[d]}" if pa.stages[d] != pb.stages[d] else ""
+
+    def _load_day_words(self, day: dt.date, k: int, au: float, why: bool) -> str:
+        """A day of :meth:`load_words`: ``Tue 27 Apr +80 AU (2 athletes)``; with ``why``, one
+        athlete's day says who, what changed and why: ``Tue 27 Apr Mateo Silva 70 → 95 %
+        (+80 AU): …``."""
+        figure = f"{'+' if au > 0 else ''}{number(au)} AU"
+        d = (day - self.scenario.calendar.start).days if self.scenario is not None else -1
+        aid = next((a for a, x in self.load_cells if x == d), None) if why and k == 1 else None
+        if aid is None:
+            return f"{text.day(day)} {figure} ({plural(k, 'athlete')})"
+        name = self.scenario.athlete_label(aid).split(" (")[0]
+        change = self.day_change(aid, d)
+        said = self.why_day(aid, d) if (aid, d) in self.changed_cells or (aid, d) in self.role_cells else ""
+        return f"{text.day(day)} {name} {change + ' ' if change else ''}({figure})" + (
+            f": {said}" if said else "")
+
+    def load_words(self, shown: int = 4, why: bool = False) -> str:
         """``Planned load changed on 256 athlete-days, 195 of them at the same intensity and stage
         (…): Sat 17 Apr +6,030 AU (13 athletes)``: the days B changes the planned load of, how many
-        of them only the session changed on, the first ``shown`` with their figures (the command
-        line and the app's heading); empty when none."""
+        of them only the session changed on, the first ``shown`` with their figures (the app's
+        heading); empty when none. With ``why`` (the command line), a day a line, and a day of
+        one athlete names the athlete, the change and why (``_load_day_words``)."""
         if not self.load_days:
             return ""
         n = sum(k for _, k, _ in self.load_days)
@@ -554,9 +601,13 @@ class Comparison:
                 f", {'all' if self.load_only == n else f'{self.load_only:,} of them'} at the same "
                 f"intensity and stage (the session's minutes or RPE follow the week's kind and the "
                 f"match days)")
-        return f"Planned load changed on {plural(n, 'athlete-day')}{same}: " + ", ".join(
-            f"{text.day(d)} {'+' if au > 0 else ''}{number(au)} AU ({plural(k, 'athlete')})"
-            for d, k, au in self.load_days[:shown]) + (" …" if len(self.load_days) > shown else "")
+        days = [self._load_day_words(d, k, au, why) for d, k, au in self.load_days[:shown]]
+        more = len(self.load_days) - shown
+        head = f"Planned load changed on {plural(n, 'athlete-day')}{same}:"
+        if why:  # a day a line: a reason's own commas read as the list's
+            return "\n".join([head, *(f"  - {x}" for x in days)]
+                             + ([f"  - … and {plural(more, 'more day')}"] if more > 0 else []))
+        return f"{head} " + ", ".join(days) + (" …" if more > 0 else "")
 
     def match_lines(self) -> list[str]:
         """The matches from today on that the scenario takes from or gives to each athlete whose
@@ -612,7 +663,7 @@ class Comparison:
                  *self._unlike(),
                  self.changed_words()]
         if self.load_days:
-            lines.append(self.load_words())
+            lines.append(self.load_words(why=True))
         lines += self.shared_days
         lines += self.match_lines()
         lines += self._advice_lines()
@@ -723,6 +774,7 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
     comp.tapers = tuple(tapers_added(baseline, scenario))
     comp.cold = tuple(c.text(scenario) for c in cold_starts_added(baseline, scenario))
     comp.load_days, loaded = _load_days(season_a, plan_a, season_b, plan_b, tl_b)
+    comp.load_cells, comp.scenario, comp.plan_a = loaded, scenario, plan_a
     comp.role_cells = role_days(season_a, season_b, tl_b, loaded)
     comp.shared_days = _shared_days(season_a, season_b, tl_b, {d for d, _, _ in comp.load_days})
     (targets_a, prov_a), (targets_b, prov_b) = _targets(season_a, plan_a), _targets(season_b, plan_b)

@@ -97,6 +97,24 @@ class Why:
     # reasons ("Left the squad on Mon 14 Dec 2026 in P3: nothing of this squad is planned."), else ""
     away: str = ""
 
+    def short(self) -> str:
+        """The day's reason in a line, for a list of changed days (the what-if comparison's
+        Changes sheet and its command line): what bounds the day first, its asides left out, with
+        its rule id, and the soft rules it serves or pays for; the Inspector says them all
+        (:meth:`text`). "This taper week has 1 of at most 2 speed days (HV-2); serves HV-1,
+        TP-3"."""
+        if self.away:
+            return self.away.rstrip(".")
+        parts = []
+        bound = next((r for r in self.reasons if r.kind == "bound"), None)
+        if bound is not None:
+            parts.append(_aside_free(bound.text) + (f" ({bound.rule})" if bound.rule in RULES else ""))
+        for kind, verb in (("serves", "serves"), ("costs", "costs")):
+            rules = list(dict.fromkeys(r.rule for r in self.reasons if r.kind == kind))
+            if rules:
+                parts.append(f"{verb} {', '.join(rules)}")
+        return "; ".join(parts) or "no rule bounds this day"
+
     def text(self) -> str:
         lines = [f"{self.label}: {self.summary}"]
         for kind, head in REASON_KINDS:
@@ -107,6 +125,26 @@ class Why:
                     tag = f"{r.rule} ({r.title}, evidence {r.evidence})" if r.rule in RULES else r.rule
                     lines.append(f"  - {tag}: {r.text}" if r.rule not in PLAIN else f"  - {r.text}")
         return "\n".join(lines)
+
+
+SHORT_CHARS = 110  # the longest reason a list of changed days gives one day (Why.short)
+
+
+def _aside_free(words: str) -> str:
+    """``words`` without its asides in brackets and up to its first sentence's end: "Starts
+    'Cup' (the player's default role; …): played at 100 %" -> "Starts 'Cup': played at 100 %"."""
+    out, depth = [], 0
+    for ch in words:
+        depth += ch == "("
+        if not depth:
+            out.append(ch)
+        depth -= ch == ")" and depth > 0
+    said = " ".join("".join(out).split()).replace(" :", ":").replace(" ,", ",").replace(" .", ".")
+    said = said.split(". ")[0].rstrip(".")
+    if len(said) > SHORT_CHARS:
+        cut = max(said.rfind(", ", 0, SHORT_CHARS), said.rfind(": ", 0, SHORT_CHARS))
+        said = said[:cut if cut > 0 else SHORT_CHARS].rstrip() + " …"
+    return said
 
 
 class _Context:

@@ -131,12 +131,14 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     # a day whose match role alone changed (the same intensity and stage) is a change too
     for aid, d in sorted(comp.changed_cells | set(comp.role_cells), key=lambda x: (x[1], x[0])):
         pa, pb = plan_a.for_athlete(aid), plan_b.for_athlete(aid)
+        # why B plans the day so, as the app's Inspector says it first (Comparison.why_day)
         rows.append([tl.days[d], aid, season_b.athlete_label(aid), pa.stages[d],
                      _level(pa.intensity[d]), pb.stages[d], _level(pb.intensity[d]),
-                     comp.role_cells.get((aid, d))])
+                     comp.role_cells.get((aid, d)), comp.why_day(aid, d) or None])
+    # one page wide at 8 pt or more (175 character units)
     _table(ch, ["Date", "ID", "Athlete", "Stage A", "Intensity A", "Stage B", "Intensity B",
-                "Match roles changed"], rows, [17, 8, 28, 9, 12, 9, 12, 57], title, exported_at,
-           season_b, st)
+                "Match roles changed", "Why (in B)"], rows, [17, 6, 20, 8, 10, 8, 10, 36, 60],
+           title, exported_at, season_b, st)
     return wb
 
 

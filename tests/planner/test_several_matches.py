@@ -157,7 +157,7 @@ def test_a_what_if_adding_a_match_on_a_match_day_says_what_changes_or_why_nothin
     assert "Intensity or stage changed on 0 athlete-days" in text
     # A1, A2 and A4 start both (the default role); A3 is in rehab
     assert ("Planned load changed on 3 athlete-days, all at the same intensity and stage (the "
-            "session's minutes or RPE follow the week's kind and the match days): Wed 13 Jan "
+            "session's minutes or RPE follow the week's kind and the match days):\n  - Wed 13 Jan "
             "+2,280 AU (3 athletes)") in text
     assert ("'Cup round 2b' is on Wed 13 Jan with 'Cup round 2', a match day already: each "
             "match an athlete plays there counts in the day's planned load.") in text
@@ -310,7 +310,11 @@ def test_the_load_a_what_if_adds_is_said_day_by_day_in_one_wording():
     assert two.count(" AU (") == 2 and two.endswith(" …")
     first = comp.load_words(shown=1)
     assert two.startswith(first[:-2]) and first.count(" AU (") == 1
-    assert comp.load_words() in comp.text() and not comp.load_words().endswith("…")
+    assert not comp.load_words().endswith("…")
+    # the command line: a day a line (a day of one athlete says who and why), the same figures
+    head, days = comp.load_words().split(": ", 1)
+    assert comp.load_words(why=True) in comp.text()
+    assert comp.load_words(why=True).splitlines() == [f"{head}:"] + [f"  - {d}" for d in days.split(", ")]
 
 
 def test_the_two_counts_of_a_what_if_say_what_each_counts():
@@ -339,7 +343,7 @@ def test_the_two_counts_of_a_what_if_say_what_each_counts():
     assert "Intensity or stage changed on 1 athlete-day\n" in text
     assert (f"Planned load changed on {loaded} athlete-days, {loaded - 1} of them at the same "
             f"intensity and stage (the session's minutes or RPE follow the week's kind and the "
-            f"match days): ") in text
+            f"match days):\n  - ") in text
     assert "Changed athlete-days" not in text and "athlete-days changed" not in text
 
 

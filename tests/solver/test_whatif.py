@@ -13,6 +13,7 @@ from planner.errors import InputError
 from planner.scenarios import compare, find, scenario_season
 from planner.season import Unavailability
 from planner.text import date_long, day_long
+from planner.text import day as day_text
 from planner.xlsx_compare import HEAD
 from solver import SolveRequest, Status, solve
 from solver.whatif import change_scope, replan
@@ -187,7 +188,7 @@ def test_a_role_change_alone_names_the_athlete_with_his_days(tmp_path):
     summary = {r[0]: r for r in wb["Summary"].iter_rows(min_row=HEAD + 1, max_row=HEAD + 2, values_only=True)}
     assert summary["A2"][-1] == line and summary["A1"][-1] is None
     changes = list(wb["Changes"].iter_rows(min_row=HEAD + 1, values_only=True))
-    assert [(r[1], r[-1]) for r in changes] == [("A2", line)]
+    assert [(r[1], r[-2]) for r in changes] == [("A2", line)]
 
 
 def test_a_scenario_of_a_season_under_way_keeps_its_past():
@@ -1028,3 +1029,42 @@ def test_a_what_if_injury_leaves_free_the_days_the_scenarios_other_changes_reach
     for a in ("A2", "A3"):  # the match moved for the athletes not away, the injured one's too
         assert out.plan.for_athlete(a).intensity[25] == 100 != s.plan.for_athlete(a).intensity[25]
 
+
+def test_a_comparison_says_why_each_changed_day_is_so_in_the_workbook_and_names_one_athlete(tmp_path):
+    """Review 249 #5: the comparison listed the changed days without why ("Tue 27 Apr +80 AU
+    (1 athlete)", a Changes sheet without a reason): the coach clicked each day in the app's
+    Inspector. Each changed athlete-day of the Changes sheet has a Why, the Inspector's reason
+    first (planner.why); the command line's days of one athlete name the athlete, the levels
+    and the reason."""
+    import openpyxl
+
+    from planner.why import why_day
+    from planner.xlsx_compare import export_comparison
+    from solver.whatif import replan_scenario
+
+    s = _taper_season()
+    sc = E.AddScenario(name="Tear", edits=(E.AddInjury(athlete="A2", protocol="hamstring-strain",
+                                                       onset=day(31)).to_dict(),)).apply(s)
+    after = scenario_season(sc, find(sc, "Tear"))
+    out = replan_scenario(s, after, s.plan, time_limit=20, deterministic=True)
+    b = after.model_copy(update={"plan": out.plan})
+    comp = compare(s, s.plan, b, out.plan)
+    path = tmp_path / "cmp.xlsx"
+    export_comparison(path, comp, s, s.plan, b, out.plan, [])
+    ws = openpyxl.load_workbook(path)["Changes"]
+    header = [c.value for c in ws[HEAD]]
+    assert header[-1] == "Why (in B)"
+    rows = list(ws.iter_rows(min_row=HEAD + 1, values_only=True))
+    assert len(rows) == len(comp.changed_cells) > 0
+    for r in rows:
+        why = why_day(b, out.plan, r[1], r[0].date())
+        bound = next(x for x in why.reasons if x.kind == "bound")  # a rehab day: its stage's cap
+        assert r[-1].startswith(bound.text.split(" (")[0].rstrip(".")), r
+        assert f"({bound.rule})" in r[-1]
+    # the command line: a day of one athlete, who, from what to what, and why
+    lines = comp.text().splitlines()
+    first = min(d for _a, d in comp.changed_cells)
+    a, b_ = s.plan.for_athlete("A2").intensity[first], out.plan.for_athlete("A2").intensity[first]
+    said = next(x for x in lines if x.startswith(f"  - {day_text(day(first))} Athlete 2 "))
+    assert f"Athlete 2 {a} → {b_} %" in said and said.endswith(f": {rows[0][-1]}")
+    assert "(1 athlete)" not in comp.text()
