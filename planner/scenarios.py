@@ -424,7 +424,6 @@ HV_WHAT = ("HV: the days at 90 % of max speed or more from today to the season's
            "started, a speed session and a rehab sprint-ladder run count alike, as HV-1 reads an "
            "exposure (a goalkeeper's match is none, as on the handout)")
 SHOWN_BREAKS = 10  # hard-rule violations listed in a comparison's text
-NAMED_ROWS = 3  # athletes of the same figures named a row each; more share one row
 
 
 @dataclass
@@ -695,10 +694,9 @@ class Comparison:
             groups.setdefault(key, []).append(a)
         for members in groups.values():
             a = members[0]
-            # a few are each named on a row of their own ("Noah Schulz (P06) and 1 more" said
-            # nothing of the other); many share one
-            named = ([m.name for m in members] if len(members) <= NAMED_ROWS
-                     else [f"{a.name} and {len(members) - 1} more"])
+            # each named on a row of their own, side by side: "Ben Carter (A06) and 3 more"
+            # said nothing of the three a coach must know
+            named = [m.name for m in members]
             moved = ", ".join(f"{date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved[:4])
             if len(a.weeks_moved) > 4:
                 moved += f" (+{len(a.weeks_moved) - 4})"

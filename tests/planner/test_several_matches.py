@@ -347,10 +347,11 @@ def test_the_two_counts_of_a_what_if_say_what_each_counts():
     assert "Changed athlete-days" not in text and "athlete-days changed" not in text
 
 
-def test_a_few_athletes_of_the_same_figures_are_each_named_in_the_comparison():
-    """Two athletes whose figures the scenario changes alike read "Noah Schulz (P06) and 1 more":
-    a few are named a row each; many still share a row."""
-    from planner.scenarios import NAMED_ROWS, compare
+def test_athletes_of_the_same_figures_are_each_named_in_the_comparison():
+    """Two athletes whose figures the scenario changes alike read "Noah Schulz (P06) and 1 more",
+    and four "Ben Carter (A06) and 3 more" (review 249 #6: which three?): every athlete is
+    named on a row of their own, those of the same figures side by side."""
+    from planner.scenarios import compare
     from planner.season import AthletePlan, Plan
     from tests.builders import season
 
@@ -365,11 +366,12 @@ def test_a_few_athletes_of_the_same_figures_are_each_named_in_the_comparison():
     a, b = plan({}), plan({"A1": [3], "A2": [3], "A3": [3, 4], "A4": [3, 4], "A5": [3, 4],
                            "A6": [3, 4]})
     rows = compare(s, a, s, b).text().splitlines()
-    assert NAMED_ROWS == 3
-    assert any(r.startswith("Athlete 1 (A1) ") and r.split()[-1] == "1" for r in rows)
-    assert any(r.startswith("Athlete 2 (A2) ") and r.split()[-1] == "1" for r in rows)
-    assert any(r.startswith("Athlete 3 (A3) and 3 more ") for r in rows)
-    assert not any("Athlete 1 (A1) and" in r for r in rows)
+    named = [r.split(" (A")[0] for r in rows if r.startswith("Athlete ")]
+    assert named == [f"Athlete {k}" for k in range(1, 7)]
+    for k, days in ((1, 1), (2, 1), (3, 2), (4, 2), (5, 2), (6, 2)):
+        row = next(r for r in rows if r.startswith(f"Athlete {k} (A{k}) "))
+        assert row.split()[-1] == str(days)
+    assert not any(" more " in r for r in rows if r.startswith("Athlete "))
 
 
 def test_a_tournament_weeks_matches_are_legible_in_the_printed_workbook(tmp_path):
