@@ -463,6 +463,40 @@ def test_a_role_for_a_match_already_played_is_refused(qtbot, window):
     dlg.reject()
 
 
+def test_the_refusal_line_moves_nothing_in_the_new_scenario_form(qtbot, window):
+    """Review 249 #7: the red refusal under "Add this change" grew the form when it came, so
+    the button and the Role list moved under the pointer (and a scroll bar came): the next
+    click picked another role, and a change was not added. The line keeps its room."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    w = window
+    dlg = w.whatif.new_dialog()
+    qtbot.waitExposed(dlg)
+    dlg.set_kind("role")
+    dlg.role_comp.setCurrentIndex(dlg.role_comp.findData("m2"))
+    dlg.role_athlete.setCurrentIndex(dlg.role_athlete.findData("A3"))
+    dlg.role.setCurrentIndex(dlg.role.findData("start"))  # the role A3 has: refused
+    QApplication.processEvents()
+
+    def where() -> list:
+        return [x.mapTo(dlg, QPoint(0, 0)) for x in (dlg.add_button, dlg.role, dlg.list)] + [
+            dlg.size(), dlg.list.height()]
+
+    before = where()
+    assert not dlg.add_change() and dlg.error.isVisibleTo(dlg)
+    assert "already: choose another role." in dlg.error.text()
+    QApplication.processEvents()
+    assert where() == before
+    # the refusal whole in its room (two lines here), and none of it once gone
+    assert dlg.error.height() >= dlg.error.heightForWidth(dlg.error.width())
+    dlg.role.setCurrentIndex(dlg.role.findData("bench"))
+    assert dlg.add_change(), dlg.error.text()
+    QApplication.processEvents()
+    assert not dlg.error.isVisibleTo(dlg) and where()[:2] == before[:2]
+    dlg.reject()
+
+
 def test_a_role_the_player_has_already_is_shown_and_refused(qtbot, window):
     """Bench a player already on the bench made a scenario of "0 changed athlete-days" with no
     word why: the form shows his role for the match, and refuses the same one."""

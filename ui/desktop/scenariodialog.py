@@ -51,7 +51,7 @@ from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TEXT, ZERO_TIP, level_texts
-from ui.desktop.editors import PRIORITY_TEXT, date_edit, pydate, qdate
+from ui.desktop.editors import PRIORITY_TEXT, date_edit, keeps_space, pydate, qdate
 from ui.desktop.interaction import QtInteraction
 from ui.desktop.layout import scroll_dialog
 from ui.desktop.theme import ink
@@ -344,6 +344,9 @@ class ScenarioDialog(QDialog):
         self.role_now.setAccessibleName("Role now")
         self.role_now.setWordWrap(True)  # ", but in P1 that day: does not play" (_word_roles)
         self.role_now.setStyleSheet("color: palette(placeholder-text)")
+        # two lines' room whatever it says: "now: in the starting line-up" wrapped, "now: on the
+        # bench" did not, and the Role list moved under the pointer between two clicks
+        self.role_now.setMinimumHeight(2 * self.role_now.fontMetrics().lineSpacing())
         row = QHBoxLayout()
         row.addWidget(self.role, 1)
         row.addWidget(self.role_now)
@@ -434,7 +437,9 @@ class ScenarioDialog(QDialog):
         lay.addWidget(self.kind)
         lay.addWidget(self.stack)
         lay.addLayout(_right(self.add_button))
-        lay.addWidget(self.error)
+        # its room kept while hidden: a refusal coming grew the form, and the button and the
+        # Role list above moved under the pointer (the next click picked another role)
+        lay.addWidget(keeps_space(self.error, lines=3))
         for field in box.findChildren(_DateField):
             # a date corrected after a refusal: the refusal ("February has no day 30") is old news
             field.edit.problemChanged.connect(lambda t: None if t else self._show_error(""))

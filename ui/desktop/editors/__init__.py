@@ -19,6 +19,7 @@ from ui.desktop.editors.base import (
     date_edit,
     first_day,
     form_words,
+    keeps_space,
     pydate,
     qdate,
     rows_tall,
@@ -51,6 +52,7 @@ from ui.desktop.editors.settings import (
 from ui.desktop.editors.squad import POSITIONS, SquadEditor, joins_on
 
 __all__ = [
+    "keeps_space",
     "bad_dates",
     "BlocksEditor",
     "CompetitionsEditor",

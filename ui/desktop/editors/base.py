@@ -118,6 +118,9 @@ def _keeps_space(label: QLabel, lines: int = 0) -> QWidget:
     return box
 
 
+keeps_space = _keeps_space  # the name the rest of the app imports (the New Scenario form)
+
+
 class FlowRow(QLayout):
     """A row of a form that goes on to the next line where the dock is too narrow for it (the
     weekdays "on Mo Tu … Su" at 125 % on a 1280 x 720 screen were cut before Sunday, and the
