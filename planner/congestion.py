@@ -66,6 +66,36 @@ def days_words(days) -> str:
             else f"{day_text(days[0])} – {day_text(days[-1])}")
 
 
+def near_matches(season: Season, competition: str, day: dt.date) -> list[tuple[Competition, int]]:
+    """The other competitions less than 72 h (``CLOSE_DAYS``) before or after ``competition``
+    moved to start on ``day`` (its days kept): (competition, days from it, negative before),
+    by date. One on the same day is left out (``planner.edits.clashes`` says it)."""
+    c = season.competition(competition)
+    first = day
+    last = day + ((c.last - c.date) if c is not None else dt.timedelta(0))
+    out = []
+    for o in season.competitions:
+        gap = (-(first - o.last).days if o.last < first else (o.date - last).days if o.date > last
+               else 0)
+        if o.id != competition and gap and abs(gap) <= CLOSE_DAYS:
+            out.append((o, gap))
+    return sorted(out, key=lambda x: (x[0].date, x[0].name))
+
+
+def near_words(day: dt.date, near: list[tuple[Competition, int]]) -> str:
+    """``⚠ Mon 12 Apr 2027 is 2 days after 'League match 33' (Sat 10 Apr 2027): less than 72 h …``
+    (``near``: :func:`near_matches` of a competition moved to ``day``), as the what-if's Move a
+    competition form says a same-day clash; "" when none."""
+    from planner.text import day_long
+
+    if not near:
+        return ""
+    said = join_and([f"{plural(abs(gap), 'day')} {'after' if gap < 0 else 'before'} {o.name!r} "
+                     f"({day_long(o.last if gap < 0 else o.date)})" for o, gap in near])
+    return (f"⚠ {day_long(day)} is {said}: less than {RECOVERY_HOURS} h between the matches for a "
+            f"player who starts both, {WHY}.")
+
+
 @dataclass(frozen=True)
 class Congestion:
     """Athletes who start the same run of matches, each at most ``GAP_DAYS`` after the one

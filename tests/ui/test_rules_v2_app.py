@@ -914,7 +914,19 @@ def test_moving_a_competition_onto_another_s_day_is_said(w):
     assert dlg.add_change(), dlg.error.text()
     (text,) = dlg.change_texts()
     assert text.endswith(f"(the same day as '{a.name}')")
+    # the day after: no clash, but less than 72 h between the two (review 249 #8: a semi moved
+    # two days after a league match said nothing until the comparison listed the starters)
     dlg.move_date.set_date(a.date + dt.timedelta(days=1))
+    assert dlg.move_clash.isVisibleTo(dlg) and "is the day of" not in dlg.move_clash.text()
+    assert dlg.move_clash.text().startswith(
+        f"⚠ {day_long(a.date + dt.timedelta(days=1))} is 1 day after '{a.name}' ({day_long(a.last)}): "
+        f"less than 72 h between the matches")
+    # three days or more from every other competition: nothing said
+    far = next(a.date + dt.timedelta(days=k) for k in range(3, 60) if all(
+        abs((c.date - (a.date + dt.timedelta(days=k))).days) >= 3
+        and abs((c.last - (a.date + dt.timedelta(days=k))).days) >= 3
+        for c in w.season.competitions if c.id != b.id))
+    dlg.move_date.set_date(far)
     assert not dlg.move_clash.isVisibleTo(dlg) and dlg.move_clash.text() == ""
 
 

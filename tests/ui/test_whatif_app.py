@@ -497,6 +497,26 @@ def test_the_refusal_line_moves_nothing_in_the_new_scenario_form(qtbot, window):
     dlg.reject()
 
 
+def test_moving_a_match_less_than_72_h_from_another_is_said(qtbot, window):
+    """Review 249 #8: the Cup semi moved to Monday, two days after a league match, said nothing
+    (only a same-day clash was said); the congested starters came only in the comparison."""
+    w = window
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("move")
+    dlg.move_comp.setCurrentIndex(dlg.move_comp.findData("final"))
+    dlg.move_date.set_date(day(49))  # Monday: Match 7 was on Saturday, day 47
+    assert dlg.move_clash.isVisibleTo(dlg)
+    assert dlg.move_clash.text() == (
+        f"⚠ {day_long(day(49))} is 2 days after 'Match 7' ({day_long(day(47))}): less than 72 h "
+        "between the matches for a player who starts both, where more than 72 h are needed to "
+        "recover (Nedelec12).")
+    dlg.move_date.set_date(day(38))  # Thursday: 2 days before Match 6 (Saturday, day 40)
+    assert "is 2 days before 'Match 6'" in dlg.move_clash.text()
+    dlg.move_date.set_date(day(50))  # 3 days after Match 7: 72 h, not said here
+    assert not dlg.move_clash.isVisibleTo(dlg)
+    dlg.reject()
+
+
 def test_a_role_the_player_has_already_is_shown_and_refused(qtbot, window):
     """Bench a player already on the bench made a scenario of "0 changed athlete-days" with no
     word why: the form shows his role for the match, and refuses the same one."""

@@ -668,13 +668,21 @@ class ScenarioDialog(QDialog):
         self._say_clash()
 
     def _say_clash(self, *_args) -> None:
+        """The competitions the new date puts on the same day, and those it puts less than 72 h
+        away (planner.congestion: a semi two days after a league match said nothing until the
+        comparison listed the starters' congested run)."""
+        from planner.congestion import near_matches, near_words
+
         cid = self.move_comp.currentData()
         day = pydate(self.move_date.edit.date())
-        others = E.clashes(self.current, cid, day) if cid and self.move_date.edit.is_valid() else []
-        self.move_clash.setText(
-            f"⚠ {day_long(day)} is the day of {', '.join(repr(c.name) for c in others)} too: "
-            f"they would be played on one day." if others else "")
-        self.move_clash.setVisible(bool(others))
+        ok = bool(cid) and self.move_date.edit.is_valid()
+        others = E.clashes(self.current, cid, day) if ok else []
+        near = near_matches(self.current, cid, day) if ok else []
+        said = ([f"⚠ {day_long(day)} is the day of {', '.join(repr(c.name) for c in others)} too: "
+                 f"they would be played on one day."] if others else []) + (
+            [near_words(day, near)] if near else [])
+        self.move_clash.setText("\n".join(said))
+        self.move_clash.setVisible(bool(said))
 
     def _say_injury_match(self, *_args) -> None:
         """"Strains a hamstring in Saturday's match" dated on the match day takes the player
