@@ -29,7 +29,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 
 from planner.history import flare_hold, logged_days
-from planner.protocols import load_protocol
+from planner.protocols import cap_mark, load_protocol
 from planner.rehab import athlete_stage_on, governing, played_hurt, stage_order
 from planner.rules import CALM_CAP
 from planner.season import FIT, INJ, SPEED_DAY, Season
@@ -503,8 +503,8 @@ class AboveStage:
                 f"{day_long(self.date)} in {self.stage} ({allowed}{note})")
 
     def short(self) -> str:
-        """``19 Aug 96 % in S2 (≤ 95 %)``: the day in a list of the athlete's."""
-        return f"{date_short(self.date)} {self.top} % in {self.stage} (≤ {self.cap} %)"
+        """``19 Aug 96 % in S2 (≤ 95 %)``, ``… in P1 (no running)``: the day in a list of the athlete's."""
+        return f"{date_short(self.date)} {self.top} % in {self.stage} ({cap_mark(self.cap)})"
 
 
 # what a logged speed above the stage's cap asks of the coach (nothing in the plan changes)

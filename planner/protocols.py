@@ -62,6 +62,18 @@ class StageSpec:
     between: str = ""
 
 
+    @property
+    def choice(self) -> str:
+        """The stage in a list to choose from: ``P2 (≤ 70 %) Jogging``, ``P1 (no running)
+        Pain-free isometrics`` (a cap of 0 read "≤ 0 %": meaningless to a coach)."""
+        return f"{self.id} ({cap_mark(self.cap)}) {self.title}"
+
+
+def cap_mark(cap: int) -> str:
+    """A stage's speed cap in brackets beside its name: ``≤ 70 %``, ``no running`` for 0."""
+    return "no running" if cap == 0 else f"≤ {cap} %"
+
+
 @dataclass(frozen=True)
 class Protocol:
     id: str

@@ -1102,3 +1102,12 @@ def test_a_pain_just_below_the_threshold_is_said_on_the_day_and_on_the_cover():
     assert pain.startswith("Athlete 1 (A1): 8 Jan (4/10, just below 5/10). A pain just below the "
                            "threshold proposes none: the plan counts the session as done. "), pain
     assert pain.endswith(PainBelowFlare.what_to_do_once()) and "proposes a flare-up" not in pain
+
+
+def test_a_speed_logged_in_a_stage_of_no_running_says_no_running():
+    """The list of days logged above their stage said "(≤ 0 %)" for a P1 day, as the stage
+    lists did (review 249 #9)."""
+    from planner.progress import AboveStage
+
+    assert AboveStage("A1", day(3), 40, "P1", 0).short() == "7 Jan 40 % in P1 (no running)"
+    assert AboveStage("A1", day(3), 96, "S2", 95).short() == "7 Jan 96 % in S2 (≤ 95 %)"

@@ -517,6 +517,30 @@ def test_moving_a_match_less_than_72_h_from_another_is_said(qtbot, window):
     dlg.reject()
 
 
+def test_a_stage_with_no_running_reads_so_in_the_injury_lists(qtbot, window):
+    """Review 249 #9: "P1 (≤ 0 %) Pain-free isometrics" in the New Scenario form's stage list
+    (and the Injuries editor's): a cap of 0 reads "no running", the others "≤ 70 %"."""
+    from planner.protocols import available_protocols, load_protocol
+
+    w = window
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("injury")
+    ed = w.injuries_editor
+    assert ed.select("A2")
+    zero = 0
+    for pid in available_protocols():
+        dlg.injury_protocol.setCurrentIndex(dlg.injury_protocol.findData(pid))
+        ed.protocol.setCurrentIndex(ed.protocol.findData(pid))
+        stages = load_protocol(pid).stages
+        want = [f"{st.id} ({'no running' if st.cap == 0 else f'≤ {st.cap} %'}) {st.title}"
+                for st in stages]
+        for combo in (dlg.injury_stage, ed.first_stage):
+            assert [combo.itemText(k) for k in range(len(stages))] == want, pid
+        zero += sum(st.cap == 0 for st in stages)
+    assert zero  # a protocol with a stage of no running was read
+    dlg.reject()
+
+
 def test_a_role_the_player_has_already_is_shown_and_refused(qtbot, window):
     """Bench a player already on the bench made a scenario of "0 changed athlete-days" with no
     word why: the form shows his role for the match, and refuses the same one."""

@@ -728,7 +728,7 @@ class ScenarioDialog(QDialog):
         with QSignalBlocker(self.injury_stage):
             self.injury_stage.clear()
             for st in proto.stages if proto is not None else ():
-                self.injury_stage.addItem(f"{st.id} (≤ {st.cap} %) {st.title}", st.id)
+                self.injury_stage.addItem(st.choice, st.id)
             self.injury_stage.setCurrentIndex(0)
 
     def _fill_params(self, *_args) -> None:

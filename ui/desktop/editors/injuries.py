@@ -692,7 +692,7 @@ class InjuriesEditor(Editor):
                 if proto is None:  # no injury chosen: no stages to offer
                     continue
                 for s in proto.stages:
-                    combo.addItem(f"{s.id} (≤ {s.cap} %) {s.title}", s.id)
+                    combo.addItem(s.choice, s.id)
                 if extra:
                     combo.addItem("FIT — back to full training", "FIT")
                 combo.setCurrentIndex(0)  # a placeholder keeps a filled combo on none
