@@ -1,5 +1,7 @@
 """What-if benchmark: one-edit scenarios on the generated 40 x 52 season (rotation, three
-injured), each re-planned from the cold plan, against a cold solve of the edited season.
+injured), each re-planned from the cold plan as the app and ``periodize whatif`` re-plan it
+(``replan_scenario``: an injury's days before its onset kept as planned), against a cold solve of
+the edited season.
 
 Per scenario: re-plan time / cold solve time of the edited season (target <= 0.25; each the
 faster of two runs of the same search), the return
@@ -19,7 +21,7 @@ from planner import edits as E
 from planner.check import check_plan
 from planner.season import Unavailability
 from solver import SolveRequest, solve
-from solver.whatif import replan
+from solver.whatif import replan_scenario
 
 
 def scenarios(s) -> dict:
@@ -60,7 +62,7 @@ def main(n: int = 40) -> list[dict]:
     rows = []
     for name, edit in scenarios(s).items():
         after = edit.apply(s0)
-        re, t_re = _faster_of_two(lambda a=after: replan(s0, a, p0, time_limit=120))
+        re, t_re = _faster_of_two(lambda a=after: replan_scenario(s0, a, p0, time_limit=120))
         cold, t_cold = _faster_of_two(
             lambda a=after: solve(SolveRequest(a.model_copy(update={"plan": None}), time_limit=120)))
         rts_re = check_plan(after, re.plan).penalties().get("RTS", 0)
