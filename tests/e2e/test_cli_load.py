@@ -291,3 +291,60 @@ def test_check_lists_each_load_spike_with_soft_ld1(folder):
     assert "(soft, penalty" in first.stdout
     ld1 = run("check", "--soft", "LD-1", "s.season.json", "plan.json", cwd=folder)
     assert ld1.stdout == r.stdout, ld1.stderr
+
+
+def _aligned(out: str) -> bool:
+    """Does every row of each table end each figure (planned to strain) where its heading ends?"""
+    import re
+
+    edges, ok = None, True
+    for line in out.splitlines():
+        if line.startswith("week "):
+            edges = [line.index(h) + len(h) for h in
+                     ("planned", "logged", "load", "change", "ACWR", "EWMA", "monot.", "strain")]
+        elif edges is not None and re.match(r"\d{4}-\d\d-\d\d  ", line):
+            ok = ok and all(line[e - 1] != " " and line[e:e + 1] in ("", " ") for e in edges)
+        else:
+            edges = None
+    return ok
+
+
+def test_every_row_stays_under_its_headings(tmp_path):
+    """An EWMA ratio given 3 decimals (0.802: not to read as the 0.80 limit) ran into the ACWR
+    beside it ("0.76 0.802"), and a partial first week's "pre-season (2 d)" pushed its whole row
+    6 characters right of the headings. Each column is as wide as its widest cell, with a space
+    before a number."""
+    from tests.planner.test_load import _season
+
+    s = _season()
+    sessions = tuple(x for x in s.sessions if x.athlete != "A1" or (x.date - s.calendar.start).days >= -9)
+    save_season(s.model_copy(update={"sessions": sessions}), tmp_path / "s.season.json")
+    r = run("load", "s.season.json", "--athlete", "A1", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "pre-season (" in r.stdout, r.stdout  # the series starts mid-week: a partial week
+    assert _aligned(r.stdout), r.stdout
+    from ui.cli import load as cli
+
+    f = figures(s)["A1"]
+    w = f.weeks[-1]
+    import dataclasses
+
+    wide = dataclasses.replace(f, weeks=f.weeks[:-1] + (dataclasses.replace(w, ewma_ratio=0.8024,
+                                                                            acwr=0.76),))
+    out = cli.table(wide)
+    assert "0.76  0.802" in out, out
+    assert _aligned(out), out
+
+
+def test_no_sessions_logged_is_said_once(folder):
+    """`periodize load FILE --athlete A1` of a season without a log printed "Athlete 1 (A1): no
+    sessions logged: planned figures only." and, right under it, "Athlete 1 (A1); no sessions
+    logged"."""
+    r = run("load", "nolog.season.json", "--athlete", "A1", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("no sessions logged") == 1, r.stdout
+    assert "Athlete 1 (A1): no sessions logged: planned figures only." in r.stdout
+    r = run("load", "nolog.season.json", cwd=folder)
+    assert r.stdout.count("no sessions logged") == 1, r.stdout
+    r = run("load", "s.season.json", cwd=folder)  # a season with a log: A3's heading says it
+    assert "Athlete 3 (A3); no sessions logged" in r.stdout

@@ -20,8 +20,12 @@ from planner.load import CSV_COLUMNS
 from ui.cli.outputs import REPLACE_HELP
 
 EXIT_OK = 0
-HEADER = (f"{'week':<10}  {'kind':<10} {'planned':>8} {'logged':>8} {'load':>8} {'change':>7} {'ACWR':>5} "
-          f"{'EWMA':>5} {'monot.':>6} {'strain':>7}  flags")
+# the table's columns: (heading, least width, right-aligned); a column widens to its widest cell
+# (a partial week's "pre-season (2 d)", an EWMA ratio given 3 decimals so as not to read as the
+# 0.80 limit), and a number always keeps a space before it: the row stays under its headings
+COLUMNS = (("week", 10, False), ("kind", 10, False), ("planned", 8, True), ("logged", 8, True),
+           ("load", 8, True), ("change", 7, True), ("ACWR", 5, True), ("EWMA", 5, True),
+           ("monot.", 6, True), ("strain", 7, True))
 
 
 def add_parser(sub) -> None:
@@ -101,7 +105,8 @@ def cmd_load(args) -> int:
         print(before)
     for f in figs.values():
         print()
-        print(table(f, season, args.anonymise))
+        # the line above said "no sessions logged" of each athlete here: not again over the table
+        print(table(f, season, args.anonymise, no_log_said=no_log))
     return EXIT_OK
 
 
@@ -128,8 +133,9 @@ def _kind(w) -> str:
     return w.kind if w.kind else "pre-season"
 
 
-def table(f, season=None, anonymise: bool = False) -> str:
-    """One athlete's weeks as a fixed-width table under a heading."""
+def table(f, season=None, anonymise: bool = False, no_log_said: bool = False) -> str:
+    """One athlete's weeks as a fixed-width table under a heading; ``no_log_said``: the lines
+    before the table said that nothing is logged (the heading does not say it again)."""
     from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change, fmt_figure
 
     lim = f.limits
@@ -146,17 +152,29 @@ def table(f, season=None, anonymise: bool = False) -> str:
             head += " (flag)"
     elif f.thin_log:
         head += f"; logged EWMA ratio —: {f.thin_words()}"
-    elif not f.has_log:
+    elif not f.has_log and not no_log_said:
         head += "; no sessions logged"
-    lines = [head, HEADER]
+    rows = []
     for w in f.weeks:
         days = "" if w.full else f" ({w.days} d)"
-        lines.append(f"{w.start.isoformat():<10}  {_kind(w) + days:<10} {fmt(w.planned, 0):>8} "
-                     f"{fmt(w.logged, 0):>8} {fmt(w.shown_load, 0):>8} {fmt_change(w.change):>7} "
-                     f"{fmt_figure(w.acwr, lim('acwr')):>5} {fmt_figure(w.ewma_ratio, lim('ewma')):>5} "
-                     f"{fmt_figure(w.monotony, lim('monotony')):>6} {fmt(w.strain, 0):>7}  "
-                     f"{'; '.join(w.notes)}".rstrip())
+        rows.append(([w.start.isoformat(), _kind(w) + days, fmt(w.planned, 0), fmt(w.logged, 0),
+                      fmt(w.shown_load, 0), fmt_change(w.change), fmt_figure(w.acwr, lim("acwr")),
+                      fmt_figure(w.ewma_ratio, lim("ewma")),
+                      fmt_figure(w.monotony, lim("monotony")), fmt(w.strain, 0)],
+                     "; ".join(w.notes)))
+    lines = [head, _line([h for h, _, _ in COLUMNS], "flags", [c for c, _ in rows])]
+    lines += [_line(cells, notes, [c for c, _ in rows]) for cells, notes in rows]
     return "\n".join(lines)
+
+
+def _line(cells: list[str], notes: str, rows: list[list[str]]) -> str:
+    """One line of :func:`table`: ``cells`` in the widths ``rows`` need (:data:`COLUMNS`)."""
+    parts = []
+    for j, (heading, least, right) in enumerate(COLUMNS):
+        width = max([least, len(heading)] + [len(r[j]) + right for r in rows])
+        parts.append(cells[j].rjust(width) if right else cells[j].ljust(width))
+    # the week and the kind two spaces apart, as the flags after the strain
+    return f"{parts[0]}  {' '.join(parts[1:])}  {notes}".rstrip()
 
 
 def _cell(x, digits: int = 2) -> str:
