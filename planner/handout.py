@@ -792,7 +792,8 @@ class Handouts:
         the team sessions (LoadTable.volume_change): a starter's two-match deload read "Deload
         week: … 40 % less volume" at 1 % below the load weeks around it. A week with sessions
         logged says the plan's figure and the logged one ("planned 40 % below …; as logged, 11 %
-        below"): the logged figure alone read as the deload's design. "" otherwise."""
+        below the load weeks around it"): the logged figure alone read as the deload's design.
+        "" otherwise."""
         table = LoadTable.of(self.rs)
         nominal = table.volume_change(kind)
         al = self._series(f)
@@ -803,7 +804,8 @@ class Handouts:
         size, around = lt.size_words(lt.change), lt.around_words
         if lt.logged:  # the plan's design first, then what was lived: one figure read as both
             said = (f" for the team: your week was planned {lt.size_words(lt.planned_change)} "
-                    f"{around} ({lt.planned:,.0f} AU); as logged, {lt.load:,.0f} AU, {size}")
+                    f"{around} ({lt.planned:,.0f} AU); as logged, {lt.load:,.0f} AU, {size} "
+                    f"{around}")  # "281 % above" alone named no base, "as much as" no end
             # the matches' share explains the plan's figure: not a week logged above its plan
             return said + (self._own_week_why(f, al, lt, w) if lt.barely(nominal, planned=True)
                            else "")

@@ -329,7 +329,8 @@ class Lighter:
 
     @staticmethod
     def size_words(change: int) -> str:
-        """A change in words: "40 % below", "5 % above", "as much as"."""
+        """A change in words: "40 % below", "5 % above", "as much as"; every sentence says what
+        it compares with after it ("as much as the load weeks around it", :attr:`around_words`)."""
         return f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as"
 
     def not_lighter(self, planned: bool = False) -> bool:

@@ -1120,7 +1120,8 @@ def test_a_deload_25_percent_lighter_reads_barely_lighter_in_the_heading_and_the
     planned = f"{lt.size_words(lt.planned_change)} the load weeks around it"
     (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
     assert (f"your week was planned {planned} ({wl.planned:,.0f} AU); as logged, {wl.load:,.0f} "
-            f"AU, 25 % below — your matches keep their length") in hw.kind_text, hw.kind_text
+            f"AU, 25 % below the load weeks around it — your matches keep their length") in hw.kind_text, \
+        hw.kind_text
     said = [r.text for r in why_week(s, s.plan, "A1", tl.days[7]).reasons]
     assert any(f"as logged, {wl.load:.0f} AU, 25 % below them" in t
                and "the matches and rehab sessions keep their length" in t for t in said), said
@@ -1155,7 +1156,8 @@ def test_a_logged_deload_says_the_plans_cut_and_the_logged_one():
     (hw,) = handout_weeks(s, s.plan, ["A2"], [1])
     assert hw.kind_text.startswith(
         f"Deload week for the team: your week was planned {abs(planned_change)} % below the load "
-        f"weeks around it ({wl.planned:,.0f} AU); as logged, {wl.load:,.0f} AU, {size};"), hw.kind_text
+        f"weeks around it ({wl.planned:,.0f} AU); as logged, {wl.load:,.0f} AU, {size} the load weeks "
+        f"around it;"), hw.kind_text
     assert "—" not in hw.kind_text.split(";")[1]
     said = [r.text for r in why_week(s, s.plan, "A2", tl.days[7]).reasons if "as logged" in r.text]
     assert said == [f"This week's planned load, {wl.planned:.0f} AU, is {abs(planned_change)} % "
@@ -1164,6 +1166,37 @@ def test_a_logged_deload_says_the_plans_cut_and_the_logged_one():
     # a week not logged keeps one figure
     a1 = athlete_load(s, s.plan, "A1")
     assert lighter_than_around(a1, a1.week_of(tl.days[7])).logged is False
+
+
+def test_a_logged_deload_as_heavy_as_the_weeks_around_says_as_much_as_what():
+    """A deload logged as heavy as the load weeks around it: the athlete sheet's heading broke
+    off, "as logged, 1,740 AU, as much as;" (``Lighter.size_words`` says "as much as" for a
+    change that rounds to 0 %), and one logged far above read "281 % above" with no base. Each
+    logged figure names what it is compared with; so does the why."""
+    from planner import edits as E
+    from planner.loadtable import athlete_load, lighter_than_around
+    from planner.season import Session
+    from planner.why import why_week
+
+    s = _two_match_deload()
+    tl = Timeline(s)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[14]})})
+    series = athlete_load(s, s.plan, "A2")
+    k = series.weeks.index(series.week_of(tl.days[7]))
+    around = (series.weeks[k - 1].load + series.weeks[k + 1].load) / 2
+    for share, size in ((1.0, "as much as"), (3.0, "200 % above")):
+        logs = tuple(Session(athlete="A2", date=tl.days[d], minutes=share * around / 7 / 5, rpe=5)
+                     for d in range(7, 14))
+        got = E.LogSessions(sessions=logs).apply(s)
+        series = athlete_load(got, got.plan, "A2")
+        wl = series.week_of(tl.days[7])
+        lt = lighter_than_around(series, wl)
+        assert lt.logged and lt.size_words(lt.change) == size, lt
+        (hw,) = handout_weeks(got, got.plan, ["A2"], [1])
+        assert f"as logged, {wl.load:,.0f} AU, {size} the load weeks around it;" in hw.kind_text, \
+            hw.kind_text
+        said = [r.text for r in why_week(got, got.plan, "A2", tl.days[7]).reasons if "as logged" in r.text]
+        assert len(said) == 1 and f"as logged, {wl.load:.0f} AU, {size} them (" in said[0], said
 
 
 def test_a_stage_recorded_before_the_minimum_is_said_recorded_not_planned():
