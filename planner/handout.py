@@ -158,6 +158,7 @@ class HandoutDay:
     waits_tests: str = ""
     logged_minutes: float | None = None  # a day before today with a logged session: what was done
     logged_load: float | None = None
+    logged_rpe: float | None = None  # the RPE logged (a 0-minute session keeps its RPE)
     planned_level: int | None = None  # a past day that went otherwise: the level planned for it
     cap: int | None = None  # a past rehab day logged above its stage: the stage's cap
     pain: float | None = None  # a past day's logged pain (0-10)
@@ -293,7 +294,9 @@ class HandoutDay:
         """The day's RPE: the logged sessions' (their load over their minutes) or the target."""
         if self.logged_load is None:
             return self.session.rpe
-        return round(self.logged_load / self.logged_minutes, 1) if self.logged_minutes else None
+        if self.logged_minutes:
+            return round(self.logged_load / self.logged_minutes, 1)
+        return self.logged_rpe  # 0 minutes: the RPE logged, not a blank read as nothing logged
 
     @property
     def load(self) -> float | None:
@@ -1002,6 +1005,7 @@ class Handouts:
                           waits_move=waits[0], waits_tests=waits[1],
                           logged_minutes=None if logged is None else logged.minutes,
                           logged_load=None if logged is None else logged.au,
+                          logged_rpe=None if logged is None else logged.rpe,
                           planned_level=planned, cap=cap,
                           pain=None if logged is None else logged.pain,
                           flare_mark=self._flare_marks().get((f.id, tl.days[i])) if past else None,

@@ -86,6 +86,9 @@ class LoggedDay:
     sessions: int
     top_level: int | None = None  # the level the day's top speeds reached (:func:`session_level`)
     top_ms: float | None = None  # the highest top speed in m/s (:func:`top_speed_ms`)
+    # the RPE logged, as the day's sessions give it: their load over their minutes, or on a day
+    # of 0 minutes (a session logged at 0 minutes keeps its RPE 7) the mean of their RPEs
+    rpe: float | None = None
 
     @property
     def au(self) -> int:
@@ -180,8 +183,18 @@ def _fold(season: Season, athlete: str, a: Athlete | None) -> dict[dt.date, Logg
         out[day] = LoggedDay(sum(s.minutes for s in ss), sum(s.load for s in ss),
                              max(tops) if tops else None, max(played) if played else None,
                              max(pains) if pains else None, len(ss),
-                             max(levels) if levels else None, max(speeds) if speeds else None)
+                             max(levels) if levels else None, max(speeds) if speeds else None,
+                             _day_rpe(ss))
     return out
+
+
+def _day_rpe(ss: list[Session]) -> float:
+    """The RPE of a day's sessions: their load over their minutes, to one decimal (60 min at RPE
+    4 and 30 at 5: 4.3); on a day of 0 minutes the mean of the RPEs logged."""
+    minutes = sum(s.minutes for s in ss)
+    if minutes:
+        return round(sum(s.load for s in ss) / minutes, 1)
+    return round(sum(s.rpe for s in ss) / len(ss), 1)
 
 
 # A top speed logged as a speed (m/s, or km/h read as m/s) counts as a level it misses by no more

@@ -318,7 +318,7 @@ class AthleteSheet:
             (speed or None, center),
             (_num(d.minutes), center),  # a past day with a log: what was done
             (_num(d.rpe), center),
-            (_num(d.load) if d.load else None, center),
+            (_num(d.load), center),  # a day logged at 0 AU reads 0, not blank (nothing logged)
             (limits or None, self.s_limits),
             (why or None, self.s_why),
         ])

@@ -1808,3 +1808,21 @@ def test_the_limits_column_says_kicking_only_on_a_page_with_a_kicking_limit():
     quiet = [w for w in weeks if w.stage.startswith("Fit") and not w.matches
              and not any(d.session.context in ("activation", "recovery") for d in w.days)]
     assert quiet and all(w.limits_head == "Change of direction" for w in quiet)
+
+
+def test_the_pdf_handout_prints_a_day_logged_at_0_au_as_0_with_its_rpe():
+    """The PDF handout's day left the Load cell blank for a day logged at 0 AU (RPE 0, or 0
+    minutes), and the 0-minute session's RPE 7 blank too: read as nothing logged."""
+    from planner import edits as E
+    from planner.season import Calendar, Session
+    from tests.planner.test_xlsx_export import END, START, _day, small_plan, small_season
+    from ui.desktop.handouts import _day_cells
+
+    season = small_season(calendar=Calendar(start=START, end=END, today=_day(7)))
+    season = E.LogSessions(sessions=(
+        Session(athlete="A1", date=_day(1), minutes=60.0, rpe=0.0),
+        Session(athlete="A1", date=_day(3), minutes=0.0, rpe=7.0))).apply(season)
+    (hw,) = handout_weeks(season, small_plan(season), ["A1"], [0])
+    days = {d.date: _day_cells(d).values for d in hw.days}
+    assert days[_day(1)][6:9] == ("60", "0", "0")
+    assert days[_day(3)][6:9] == ("0", "7", "0")

@@ -1918,3 +1918,37 @@ def test_every_date_format_prints_english_on_any_computer(demo_season, tmp_path)
     assert dates and all(c.is_date and c.number_format.startswith("[$-409]") for c in dates)
     assert {ws.title for ws in wb.worksheets if any(c.parent is ws for c in dates)} >= {
         COVER_SHEET, OVERVIEW_SHEET, CALENDAR_SHEET, LOAD_SHEET}
+
+
+def test_a_day_logged_at_0_au_reads_0_and_keeps_its_rpe():
+    """A session logged at RPE 0 (60 min) and one of 0 minutes at RPE 7: the athlete sheet left
+    the Load cell blank on both (a blank reads as nothing logged on the printed sheet), and the
+    0-minute day lost the RPE 7 logged. Both read 0 AU, each with the RPE logged; a day with
+    nothing logged keeps its blank, and the handout's day the same figures."""
+    from planner import edits as E
+    from planner.handout import handout_weeks
+    from planner.season import Session
+    from planner.text import day as day_text
+
+    season = small_season(calendar=Calendar(start=START, end=END, today=_day(7)))
+    season = E.LogSessions(sessions=(
+        Session(athlete="A1", date=_day(1), minutes=60.0, rpe=0.0),
+        Session(athlete="A1", date=_day(3), minutes=0.0, rpe=7.0))).apply(season)
+    plan = small_plan(season)
+    book = build_workbook(season, plan)
+    ws = next(book[n] for n in book.sheetnames if n.startswith("A1"))
+    col = {h: j + 1 for j, h in enumerate(xlsx_athlete.HEADERS)}
+    rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+
+    def cells(i):
+        r = rows[day_text(_day(i))]
+        return tuple(ws.cell(row=r, column=col[h]).value for h in ("Min", "RPE", "Load AU"))
+
+    assert cells(1) == (60, 0, 0)
+    assert cells(3) == (0, 7, 0)
+    (hw,) = handout_weeks(season, plan, ["A1"], [0])
+    days = {d.date: d for d in hw.days}
+    rest = [k for k in range(7) if days[_day(k)].load is None]  # no session, nothing logged
+    assert rest and all(cells(k)[2] is None for k in rest)  # blank as before
+    assert (days[_day(3)].rpe, days[_day(3)].load) == (7.0, 0)
+    assert "Logged: 0 min, RPE 7" in days[_day(3)].logged_summary

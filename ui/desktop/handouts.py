@@ -136,7 +136,7 @@ def _day_cells(d: HandoutDay) -> _Cells:
     t = day_texts(d)
     values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", t.summary, t.what, t.speed,
               "" if d.minutes is None else f"{d.minutes:g}", "" if d.rpe is None else f"{d.rpe:g}",
-              "" if not d.load else text.number(d.load), t.limits)
+              "" if d.load is None else text.number(d.load), t.limits)  # a logged 0 AU reads 0
     return _Cells(values, t.bold, t.rest, d.stage)
 
 
