@@ -257,6 +257,13 @@ def fmt(x, digits: int = 2) -> str:
     return f"{x:,.{digits}f}" if digits == 0 else f"{x:.{digits}f}"
 
 
+def kind_label(w) -> str:
+    """A week's kind as a table shows it, a partial week's days after it: ``load``, ``pre-season
+    (2 d)`` (the command line's table and the Load sheet alike: a first week logged from a
+    Saturday read "pre-season" over 300 AU with nothing saying those were 2 days)."""
+    return (w.kind or "pre-season") + ("" if w.days == 7 else f" ({w.days} d)")
+
+
 def fmt_figure(x, limits: tuple[float, ...] = ()) -> str:
     """A ratio or a monotony as :func:`fmt` shows it (2 decimals), with as many more as it takes
     not to read as one of ``limits`` when it is not one (0.7985 is "0.799", not "0.80" next to
@@ -1037,6 +1044,6 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
 
 __all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
-           "figures", "figures_steps", "flag_lines", "fmt", "fmt_change", "fmt_figure",
+           "figures", "figures_steps", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
            "grouped", "grouped_planned_apart", "imported_weeks", "last_week", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -39,6 +39,7 @@ from planner.load import (
     fmt,
     fmt_change,
     fmt_figure,
+    kind_label,
 )
 from planner.xlsx_layout import fit_lines, line_height, row_height, text_width, width_for
 from planner.xlsx_styles import english
@@ -158,6 +159,9 @@ def write_load(ctx, ws: Worksheet, figs: dict[str, AthleteFigures], label: Calla
     names = {a.id: label(a) for a in athletes}
     name_w = width_for(max([text_width(n, 9) for n in names.values()] + [text_width("Athlete", 10, True)]))
     widths = [name_w if w is None else w for _, w, _ in TABLE]
+    # a partial week's "pre-season (2 d)" on one line, as the command line says it
+    widths[2] = max([widths[2]] + [width_for(text_width(kind_label(w), 9)) for f in figs.values()
+                                   for w in f.weeks])
     no_log = not any(f.has_log for f in figs.values())
     _title(ctx, rows, widths, no_log)
     squad = squad_weeks(figs, [tl.days[w.first] for w in tl.weeks], holding_week(tl))
@@ -266,7 +270,7 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
             row = _row(rows, r)
             row[:NCOLS] = [
                 (names[a.id], text), (w.start, st.load_number(TABLE[1][2])),
-                (w.kind or "pre-season", st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
+                (kind_label(w), st.cal_kind(w.kind) if w.kind in ("deload", "taper") else text),
                 _num(st, w.planned, 3), _num(st, w.logged, 4), _num(st, w.shown_load, 5),
                 _change(st, w.change),
                 _num(st, w.acwr, 7, lim("acwr")), _num(st, w.ewma_ratio, 8, lim("ewma")),

@@ -62,7 +62,8 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
     for row, (f, w) in zip(rows, expected, strict=True):
         assert row["Athlete"] == f"{f.name} ({f.athlete})"
         assert row["Week"].date() == w.start
-        assert row["Kind"] == (w.kind or "pre-season")
+        # a partial week says its days, as `periodize load` does: "pre-season (2 d)"
+        assert row["Kind"] == (w.kind or "pre-season") + ("" if w.full else f" ({w.days} d)")
         assert row["Planned (AU)"] == _expect(w.planned, None)  # "—" before the season
         assert row["Logged (AU)"] == _expect(w.logged, None)
         assert row["Load (AU)"] == int(round(w.load))  # the load the figures count
@@ -253,3 +254,24 @@ def test_a_workbook_of_some_weeks_holds_their_load_rows_and_the_whole_seasons_ch
     cover = [c.value for row in wb["Cover"].iter_rows() for c in row if isinstance(c.value, str)]
     assert any("each athlete's week pages and the Load table; the other sheets, and the Load "
                "charts, hold the whole season" in v for v in cover), cover
+
+
+def test_a_partial_week_says_its_days_as_the_command_line_does(tmp_path):
+    """A log begun on a Saturday before the season: the Load sheet read "pre-season" over 300 AU
+    with nothing saying those were 2 days, where `periodize load` says "pre-season (2 d)". The
+    sheet says it too, on one line of its Kind column."""
+    from planner.xlsx_layout import text_width, width_for
+
+    s = _season()
+    s = s.model_copy(update={"sessions": tuple(
+        x for x in s.sessions if x.athlete != "A1" or (x.date - s.calendar.start).days >= -9)})
+    first = figures(s)["A1"].weeks[0]
+    assert not first.in_season and first.days == 2  # a Saturday and a Sunday
+    path = tmp_path / "plan.xlsx"
+    export_workbook(s, s.plan, path)
+    ws = openpyxl.load_workbook(path)[LOAD_SHEET]
+    rows = [r for r in _table(ws) if r["Athlete"].endswith("(A1)")]
+    assert rows[0]["Kind"] == "pre-season (2 d)"
+    assert all(r["Kind"] in ("load", "deload", "taper", "pre-season") for r in rows[1:])
+    kind = get_column_letter(HEADERS.index("Kind") + 1)
+    assert ws.column_dimensions[kind].width >= width_for(text_width("pre-season (2 d)", 9))

@@ -136,7 +136,7 @@ def _kind(w) -> str:
 def table(f, season=None, anonymise: bool = False, no_log_said: bool = False) -> str:
     """One athlete's weeks as a fixed-width table under a heading; ``no_log_said``: the lines
     before the table said that nothing is logged (the heading does not say it again)."""
-    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change, fmt_figure
+    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change, fmt_figure, kind_label
 
     lim = f.limits
     head = _who(f, anonymise)
@@ -156,8 +156,7 @@ def table(f, season=None, anonymise: bool = False, no_log_said: bool = False) ->
         head += "; no sessions logged"
     rows = []
     for w in f.weeks:
-        days = "" if w.full else f" ({w.days} d)"
-        rows.append(([w.start.isoformat(), _kind(w) + days, fmt(w.planned, 0), fmt(w.logged, 0),
+        rows.append(([w.start.isoformat(), kind_label(w), fmt(w.planned, 0), fmt(w.logged, 0),
                       fmt(w.shown_load, 0), fmt_change(w.change), fmt_figure(w.acwr, lim("acwr")),
                       fmt_figure(w.ewma_ratio, lim("ewma")),
                       fmt_figure(w.monotony, lim("monotony")), fmt(w.strain, 0)],
