@@ -23,7 +23,8 @@ the season, a partial week when it falls mid-week, days without a session at 0):
 - **monotony** of a full week: the mean of its 7 daily loads / their standard deviation (Foster
   1998, [Foster98]: "daily mean / standard deviation"; the paper does not say which deviation, we
   take the *sample* one, n - 1, as a spreadsheet's STDEV gives it; the population one would make
-  monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days);
+  monotony sqrt(7/6), about 8 %, higher). Undefined when the deviation is 0 (seven equal days:
+  "—", never inf; such a week above 0 AU is flagged all the same, :func:`equal_days`);
   **strain** = weekly load x monotony;
 - **flags** (LM-3, LM-5, LM-6 of domain.md): the EWMA ratio above 1.5 or below 0.8 (once 28 days
   exist), monotony above 2.0 (planned or logged), the weekly load up more than 15 % on
@@ -78,6 +79,8 @@ AFTER_NONE = "load after 4 weeks at 0"  # above LD-1's limit with no chronic loa
 # up on a full week at 0 (an athlete away, joining): more than 15 % up, with no change to give
 FROM_ZERO = "load up from 0"
 NO_LOG = "no sessions logged: planned figures only"
+# why a week of seven equal days is flagged for monotony, which is undefined there (SD 0)
+FLAT_WORDS = "seven equal days"
 NOT_WITH_SQUAD = "not with the squad"  # a week wholly before he joined or after he left
 # a week wholly before the season was first planned, nothing logged in it: its load is not known
 NOT_COUNTED = "before the plan, nothing logged: not counted"
@@ -354,6 +357,18 @@ def monotony(loads: list[float]) -> float | None:
     return mean / sd
 
 
+def equal_days(loads: list[float]) -> bool:
+    """Seven equal daily loads above 0: the most monotonous week there is. Its monotony is
+    undefined (a deviation of 0: :func:`monotony` is None, never inf), yet the flag "monotony >
+    2.0" is there for it (rules-spec.md section 8; docs/load.md): six equal days and a rest day
+    read 2.27 and were flagged, seven equal days read "—" and were not. Seven days at 0 are
+    no training, not monotony."""
+    if len(loads) != 7:
+        return False
+    mean = math.fsum(loads) / 7
+    return mean > 0 and monotony(loads) is None
+
+
 def logged_end(al: AthleteLoad) -> int:
     """The index after the last day of the athlete's logged series: ``logged_until`` (today),
     or the first day after the athlete's last logged day with a session planned for him. Such
@@ -474,12 +489,13 @@ def not_kept_words(kind: str, off: float, counted: bool = False) -> str:
 def week_flag_kinds(ratio: float | None, mono: float | None, change: float | None,
                     above: float | None = None, no_chronic: bool = False,
                     from_zero: bool = False, not_kept: str = "",
-                    on_unlogged: bool = False) -> tuple[tuple[int, str], ...]:
+                    on_unlogged: bool = False, flat: bool = False) -> tuple[tuple[int, str], ...]:
     """The week's flags, each with its kind (:data:`FLAG_KINDS`), in :func:`week_flags`'s order:
     the kind ranks a flag however it is worded. ``not_kept``: the words of a deload or taper
     logged far above its plan (:func:`not_kept_words`); ``on_unlogged``: the week before is one
     not logged between weeks logged, so that a change compares with its plan (``load +58 % on a
-    week not logged``)."""
+    week not logged``); ``flat``: seven equal days above 0 (:func:`equal_days`), whose monotony
+    is undefined but the highest there is (``monotony > 2.0 (seven equal days)``)."""
     out = [(ACWR, AFTER_NONE if no_chronic else f"ACWR > {above:g}")] if above is not None else []
     if not_kept:
         out.append((NOT_KEPT, not_kept))
@@ -489,6 +505,8 @@ def week_flag_kinds(ratio: float | None, mono: float | None, change: float | Non
         out.append((RATIO_DOWN, f"EWMA ratio < {RATIO_LOW:g}"))
     if mono is not None and mono > MONOTONY_HIGH:
         out.append((MONOTONOUS, f"monotony > {MONOTONY_HIGH:.1f}"))
+    elif flat:
+        out.append((MONOTONOUS, f"monotony > {MONOTONY_HIGH:.1f} ({FLAT_WORDS})"))
     if change is not None and change > SPIKE:
         out.append((LOAD_UP, f"load {fmt_change(change)}" + (f" {ON_NOT_LOGGED}" if on_unlogged else "")))
     elif from_zero:
@@ -498,15 +516,15 @@ def week_flag_kinds(ratio: float | None, mono: float | None, change: float | Non
 
 def week_flags(ratio: float | None, mono: float | None, change: float | None,
                above: float | None = None, no_chronic: bool = False,
-               from_zero: bool = False, not_kept: str = "") -> tuple[str, ...]:
+               from_zero: bool = False, not_kept: str = "", flat: bool = False) -> tuple[str, ...]:
     """The week's flags, short: ``ACWR > 1.3`` (``above``: the week is above LD-1's limit, that
     limit; :data:`AFTER_NONE` instead when the four weeks before had no load at all, so that no
     ratio exists), ``deload not kept: logged +79 % on plan`` (``not_kept``), ``EWMA ratio >
     1.5``, ``monotony > 2.0``, ``load +22 %`` (:data:`FROM_ZERO` with ``from_zero``: load after a
     full week at 0, up more than 15 % though no change exists). ``mono``: the monotony to flag
-    (None: not flagged)."""
+    (None: not flagged; ``flat``: seven equal days above 0, flagged though it is undefined)."""
     return tuple(words for _kind, words in week_flag_kinds(ratio, mono, change, above, no_chronic,
-                                                           from_zero, not_kept))
+                                                           from_zero, not_kept, flat=flat))
 
 
 def _mean(values: list[float]) -> float | None:
@@ -530,7 +548,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     b = a + w.days - 1
     if w.away:  # wholly not with the squad: nothing known, no figure
         return _away_week(w)
-    mono = None if w.unknown else monotony([float(x) for x in al.load[a:b + 1]])
+    loads = [float(x) for x in al.load[a:b + 1]]
+    mono = None if w.unknown else monotony(loads)
     change = _change(w, prev)
     # rules-spec.md section 8 flags a week up more than 15 % on the week before: from a full week
     # at 0 (away, injured) any load is, though the change itself is undefined; a week not with
@@ -544,7 +563,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     flags = () if w.away_all_week else week_flag_kinds(
         ratio, mono, change, most if above_limit(w, most) else None, no_chronic=w.chronic == 0,
         from_zero=from_zero, not_kept=_not_kept(w, b < al.today),
-        on_unlogged=prev is not None and not_logged_between(al, prev))
+        on_unlogged=prev is not None and not_logged_between(al, prev),
+        flat=not w.unknown and equal_days(loads))
     return WeekFigures(
         start=w.start, days=w.days, kind=w.kind, in_season=w.in_season,
         planned=None if w.planned is None else float(w.planned),
@@ -1044,6 +1064,6 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
 
 __all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
-           "figures", "figures_steps", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
+           "equal_days", "figures", "figures_steps", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
            "grouped", "grouped_planned_apart", "imported_weeks", "last_week", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -1668,3 +1668,30 @@ def test_the_why_of_a_week_by_ld1s_limit_shows_the_side_of_the_limit_it_is_on(la
     assert len(said) == 1, ld1
     assert f"{shown} times the chronic 1495 AU" in said[0], said[0]
     assert f"{verdict} the limit of 1.3 times" in said[0], said[0]
+
+
+def test_seven_equal_days_are_flagged_for_monotony_with_no_figure():
+    """rules-spec.md section 8: monotony is undefined when the deviation is 0, and flagged above
+    2.0. A week of seven equal sessions, the most monotonous week there is, read monotony "—",
+    strain "—" and no flag, while six equal days and a rest day read 2.27 and were flagged. Its
+    monotony and strain stay undefined (never inf), and the flag says why: "monotony > 2.0
+    (seven equal days)". Seven days at 0 AU are no training: no flag."""
+    s = _season()
+    flat, rest, idle = range(7, 14), range(14, 21), range(21, 28)
+    keep = tuple(x for x in s.sessions if x.athlete != "A1" or (x.date - day(0)).days not in
+                 (*flat, *rest, *idle))
+    logs = [Session(athlete="A1", date=day(i), minutes=60.0, rpe=5.0) for i in flat]
+    logs += [Session(athlete="A1", date=day(i), minutes=60.0, rpe=5.0) for i in rest if i != 20]
+    logs += [Session(athlete="A1", date=day(i), minutes=0.0, rpe=0.0) for i in idle]
+    s = s.model_copy(update={"sessions": keep + tuple(logs)})
+    weeks = {w.start: w for w in L.figures(s)["A1"].weeks}
+    seven, six, none = weeks[day(7)], weeks[day(14)], weeks[day(21)]
+    assert seven.load == 2100 and seven.monotony is None and seven.strain is None
+    assert f"monotony > 2.0 ({L.FLAT_WORDS})" in seven.flags and L.MONOTONOUS in seven.kinds
+    assert six.monotony == pytest.approx(2.268, abs=1e-3) and "monotony > 2.0" in six.flags
+    assert none.load == 0 and none.monotony is None
+    assert not any(f.startswith("monotony") for f in none.flags)
+    assert L.equal_days([300.0] * 7) and not L.equal_days([0.0] * 7)
+    assert not L.equal_days([300.0] * 6 + [0.0]) and not L.equal_days([300.0] * 6)
+    assert L.week_flags(None, None, None, flat=True) == ("monotony > 2.0 (seven equal days)",)
+    assert L.week_flags(None, 2.27, None, flat=True) == ("monotony > 2.0",)  # a figure: as ever

@@ -1376,3 +1376,31 @@ def test_the_command_line_and_the_workbook_say_the_weeks_before_the_plan_are_not
     f = figures(season)["A01"]
     first = f.weeks[0]
     assert week_line(f, first.start, "420 AU") == f"Planned load: 420 AU; {NOT_COUNTED}."
+
+
+def test_seven_equal_days_stand_at_the_top_of_the_monotony_strip_in_the_flags_colour(qtbot):
+    """A week of seven equal sessions has no monotony figure (a deviation of 0) and left a gap in
+    the monotony strip, so it looked the least monotonous week of the season; it is flagged
+    (planner.load.equal_days) and drawn as a bar to the strip's top in the flag's colour."""
+    from planner import load as L
+    from tests.builders import day
+    from tests.planner.test_load import _season
+    from ui.desktop.loadcharts import MONOTONY_FLAG, AthleteChart
+
+    s = _season()
+    keep = tuple(x for x in s.sessions if x.athlete != "A1" or not 7 <= (x.date - day(0)).days < 14)
+    s = s.model_copy(update={"sessions": keep + tuple(
+        Session(athlete="A1", date=day(i), minutes=60.0, rpe=5.0) for i in range(7, 14))})
+    f = L.figures(s)["A1"]
+    k = next(j for j, w in enumerate(f.weeks) if w.start == day(7))
+    assert f.weeks[k].monotony is None and any(x.startswith("monotony") for x in f.weeks[k].flags)
+    chart = AthleteChart()
+    qtbot.addWidget(chart)
+    chart.set_athlete(f)
+    x = chart.axis.x(day(7))
+    bars = dict(zip(chart.mono_bars.opts["x"], chart.mono_bars.opts["height"], strict=True))
+    values = [w.monotony for w in f.weeks if w.monotony is not None]
+    assert bars[x] == pytest.approx(max(values + [MONOTONY_FLAG + 0.5]))
+    brushes = chart.mono_bars.opts["brushes"]
+    j = list(chart.mono_bars.opts["x"]).index(x)
+    assert brushes[j].color() == QColor(chart.colours.flag)

@@ -387,6 +387,11 @@ class AthleteChart(QWidget):
         _set_data(self.ratio_curve, xs, [_nan(w.acwr) for w in self.weeks])
         _set_data(self.ewma_curve, xs, [_nan(w.ewma_ratio) for w in self.weeks])
         monos = [(x, finite(w.monotony)) for x, w in zip(xs, self.weeks, strict=True)]
+        # seven equal days: monotony undefined ("—") but flagged, the most monotonous week there
+        # is; a bar to the strip's top, not a gap that read as the least monotonous week
+        top = max([v for _, v in monos if v is not None] + [MONOTONY_FLAG + 0.5])
+        monos = [(x, top if v is None and any(f.startswith("monotony") for f in w.flags) else v)
+                 for (x, v), w in zip(monos, self.weeks, strict=True)]
         self.mono_bars.setOpts(x=[x for x, v in monos if v is not None],
                                height=[v for _, v in monos if v is not None],
                                # orange where the week is flagged (weeks over, with a log)
