@@ -137,6 +137,8 @@ class WeekFigures:
     # a past week with nothing logged although the athlete logged weeks before and after it:
     # its load is the plan's (docs/load.md), which the row says (:data:`NOT_LOGGED`)
     not_logged: bool = False
+    # the logged load of its season days (``WeekLoad.season_logged``; None: nothing logged there)
+    season_logged: float | None = None
 
     @property
     def end(self) -> dt.date:
@@ -165,7 +167,9 @@ class WeekFigures:
         a week not logged between weeks logged (``not_logged``) says so first."""
         if self.away:
             return (self.unknown_words,)
-        return ((NOT_LOGGED,) if self.not_logged else ()) + self.flags
+        pre = before_season(self)
+        ahead = (f"{au_words(pre)} logged before the season (no plan there)",) if pre > 0.5 else ()
+        return ((NOT_LOGGED,) if self.not_logged else ()) + ahead + self.flags
 
     @property
     def unknown_words(self) -> str:
@@ -466,14 +470,26 @@ OFF_PLAN = LOAD_NOTED  # logged differs from the plan by more than this share (a
 PLANNED_LOW = ("taper", "deload")
 
 
+def before_season(w) -> float:
+    """The load a season week (a ``WeekLoad`` or :class:`WeekFigures`) holding the season's
+    first day logged on its days before it, where nothing was planned (0 for any other week):
+    its ``planned`` counts the season's days only, so set against it that load read a week
+    logged exactly as planned "+50 % on the plan"."""
+    if w.planned is None or w.logged is None:
+        return 0.0
+    return w.logged - (w.season_logged or 0.0)
+
+
 def off_plan(w) -> float | None:
     """How far a week with sessions logged (a ``WeekLoad`` or :class:`WeekFigures`) is off its
     planned load, ``(counted - planned) / planned`` (0.79: +79 %; the week's load as counted, days
     with nothing logged at their planned load; ``inf`` when nothing was planned), when the two
-    differ by more than :data:`OFF_PLAN`; None otherwise (or nothing logged, nothing planned)."""
-    if w.logged is None or w.planned is None:
+    differ by more than :data:`OFF_PLAN`; None otherwise (or nothing logged on its season days,
+    nothing planned). The same days each side: a week holding the season's first day leaves
+    out what was logged before it (:func:`before_season`)."""
+    if w.season_logged is None or w.planned is None:
         return None
-    done, plan = round(w.load), round(w.planned)
+    done, plan = round(w.load - before_season(w)), round(w.planned)
     if abs(done - plan) <= OFF_PLAN * plan or done == plan:
         return None
     return (done - plan) / plan if plan else math.inf
@@ -575,7 +591,7 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
         unknown=w.unknown, absent=w.absent, thin_log=thin, not_logged=not_logged_between(al, w),
-        unplanned=w.unplanned)
+        unplanned=w.unplanned, season_logged=w.season_logged)
 
 
 def not_logged_between(al: AthleteLoad, w: WeekLoad) -> bool:
@@ -1017,11 +1033,14 @@ def logged_words(w: WeekFigures) -> str:
     """A logged week's load in the words of the Load panel: ``logged 2,635 AU · counted 2,935 AU
     (+ 300 AU planned on days not logged)`` when days not logged count their planned load (the
     Logged column is the sessions' sum, the figures count the week's load), else ``logged 2,635
-    AU``."""
+    AU``; of a week holding the season's first day, its season days alone (``logged 1,200 AU on
+    the season's days``), the days its planned load counts."""
     extra = extra_words(w)
+    pre = before_season(w)  # said of the season's days alone, the days the plan has
+    days = " on the season's days" if pre > 0.5 else ""
     if not extra:
-        return f"logged {au_words(w.load)}"
-    return f"logged {au_words(w.logged)} · counted {au_words(w.load)} (+ {extra})"
+        return f"logged {au_words(w.load - pre)}{days}"
+    return f"logged {au_words(w.logged - pre)}{days} · counted {au_words(w.load - pre)} (+ {extra})"
 
 
 def off_plan_heading(weeks=(), last: dt.date | None = None) -> str:
@@ -1063,7 +1082,7 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
 
 
 __all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
-           "au_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
+           "au_words", "before_season", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "equal_days", "figures", "figures_steps", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
            "grouped", "grouped_planned_apart", "imported_weeks", "last_week", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -217,6 +217,9 @@ class WeekLoad:
     # of ``unknown``, the days before the season was first planned, nothing logged in the week
     # (:func:`unplanned_days`): not known because never planned, not because not with the squad
     unplanned: int = 0
+    # the logged load of its days in the season (None: nothing logged on them): ``logged`` less
+    # what a week holding the season's first day logged before it, where nothing was planned
+    season_logged: float | None = None
 
     @property
     def full(self) -> bool:
@@ -627,12 +630,13 @@ def _weeks(origin, tl, off, load, planned, logged, kinds, until: int, unknown: l
     out = []
     for k, (a, b) in enumerate(bounds):
         logs = [x for x in logged[a:min(b + 1, until)] if x is not None]
+        ours = [x for x in logged[max(a, off):min(b + 1, until)] if x is not None]
         out.append(WeekLoad(
             start=origin + dt.timedelta(days=a), days=b - a + 1, load=sums[k],
             planned=sum(planned[a:b + 1]) if b >= off else None, logged=sum(logs) if logs else None,
             kind=kinds[b] if b >= off else None, chronic=chronic_of(sums, full, k),
             in_season=b >= off, unknown=sum(unknown[a:b + 1]), absent=sum(absent[a:b + 1]),
-            unplanned=sum(unplanned[a:b + 1])))
+            unplanned=sum(unplanned[a:b + 1]), season_logged=sum(ours) if ours else None))
     return tuple(out)
 
 

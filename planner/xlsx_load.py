@@ -34,6 +34,7 @@ from planner.load import (
     RATIO_LOW,
     AthleteFigures,
     WeekFigures,
+    before_season,
     change_pct,
     figure_places,
     fmt,
@@ -99,8 +100,10 @@ def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> st
         return out
     if w.away:
         return f"{out}; {w.unknown_words}."
-    if w.logged is not None:
-        out += f"; logged {fmt(w.logged, 0)} AU"
+    if w.logged is not None:  # the week's days on this page, which its planned load counts
+        pre = before_season(w)
+        out += f"; logged {fmt(w.logged - pre, 0)} AU" + (
+            f" (and {fmt(pre, 0)} AU before the season)" if pre > 0.5 else "")
     out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "
             f"ACWR {fmt_figure(w.acwr, f.limits('acwr'))}, "
             f"EWMA ratio {fmt_figure(w.ewma_ratio, f.limits('ewma'))}, "
@@ -133,10 +136,13 @@ def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date],
         # a week he is not with the squad on every day is none of the squad's (its load not known)
         weeks = [w for f in figs.values() if (w := week_of(f, start)) is not None and not w.unknown]
         here = [w for w in weeks if not w.away_all_week]
-        loggers = [w for w in here if w.logged is not None] if start != holding else []
+        # the same days each side: a week holding the season's first day compares the logged
+        # load of its season days with the plan's (its days before were logged 1,800 against
+        # 1,200 planned by a player who did exactly the plan)
+        loggers = [w for w in here if w.season_logged is not None] if start != holding else []
         planned = [w.planned for w in loggers or here if w.planned is not None]
         out.append((start, au(statistics.fmean(planned)) if planned else None,
-                    au(statistics.fmean([w.logged for w in loggers])) if loggers else None,
+                    au(statistics.fmean([w.season_logged for w in loggers])) if loggers else None,
                     _median([w.acwr for w in weeks]), _median([w.ewma_ratio for w in weeks])))
     return out
 
@@ -201,7 +207,8 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). The load chart "
             f"gives the mean per athlete, planned and logged over the same athletes: those "
             f"with the squad and not away all that week who logged it (a week nobody logged: "
-            f"the planned mean of all of them, no logged bar); the week holding today gets its "
+            f"the planned mean of all of them, no logged bar), each of the season's days only (a "
+            f"first week begun before the season: its days from the season's first); the week holding today gets its "
             f"logged bar once it is over (its days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
     if no_log:
         note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note

@@ -1695,3 +1695,46 @@ def test_seven_equal_days_are_flagged_for_monotony_with_no_figure():
     assert not L.equal_days([300.0] * 6 + [0.0]) and not L.equal_days([300.0] * 6)
     assert L.week_flags(None, None, None, flat=True) == ("monotony > 2.0 (seven equal days)",)
     assert L.week_flags(None, 2.27, None, flat=True) == ("monotony > 2.0",)  # a figure: as ever
+
+
+def test_a_week_begun_before_the_season_compares_logged_and_planned_on_the_same_days():
+    """The season starts mid-week: its first week's planned load counts the season's days only,
+    its logged load the days before too (no plan there). A player who did exactly the plan read
+    "logged 1,800 AU, planned 1,200 AU (+50 % on the plan)" after `periodize log`, and the Load
+    sheet's squad chart set a logged bar 50 % above the planned one. Both now set the season's
+    days against the plan; the table's row says what was logged before the season."""
+    from planner.xlsx_load import squad_weeks, week_line
+
+    s = _season(week_start="wed")  # the season from Monday, its weeks from Wednesday
+    al = lived_load(s, s.plan, "A1")
+    w0 = al.week_of(day(0))
+    assert w0.start == day(-5) and not w0.start == s.calendar.start
+    pre, ours = range(-5, 0), range(0, 2)
+    keep = tuple(x for x in s.sessions if x.athlete != "A1" or not -5 <= (x.date - day(0)).days < 2)
+
+    def logged(share: float):
+        logs = [Session(athlete="A1", date=day(i), minutes=60.0, rpe=5.0) for i in pre]
+        logs += [Session(athlete="A1", date=day(i), minutes=share * al.planned[al.index(day(i))] / 5,
+                         rpe=5.0) for i in ours]
+        got = s.model_copy(update={"sessions": keep + tuple(logs)})
+        figs = L.figures(got)
+        return got, figs, next(w for w in figs["A1"].weeks if w.start == day(-5))
+
+    got, figs, w = logged(1.0)  # exactly as planned on the season's days
+    planned = sum(al.planned[al.index(day(i))] for i in ours)
+    assert planned > 0 and w.planned == planned and w.logged == planned + 1500
+    assert L.before_season(w) == 1500 and L.off_plan(w) is None
+    lines = L.off_plan_lines(got, figs, logged=got.sessions)
+    assert not any(aid == "A1" and d == day(-5) for _x, aid, d in lines), lines
+    assert "1,500 AU logged before the season (no plan there)" in w.notes
+    tl = Timeline(got)
+    (row,) = [r for r in squad_weeks(figs, [tl.days[k.first] for k in tl.weeks]) if r[0] == day(0)]
+    assert row[1] == row[2] == planned  # the chart's planned and logged bars: the same days
+    assert f"; logged {planned:,.0f} AU (and 1,500 AU before the season)" in week_line(
+        figs["A1"], day(0), "x")
+    got, figs, w = logged(1.5)  # half as much again on the season's days: said on those days
+    assert L.off_plan(w) == pytest.approx(0.5, abs=0.01)
+    said = [x for x, aid, d in L.off_plan_lines(got, figs, logged=got.sessions)
+            if aid == "A1" and d == day(-5)]
+    assert said and (f"logged {L.au_words(1.5 * planned)} on the season's days, planned "
+                     f"{L.au_words(planned)} (+50 % on the plan)") in said[0], said
