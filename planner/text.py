@@ -228,8 +228,12 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     3. when no row decides, the season does (``lo``..``hi``, the days the column may hold): an
        order that puts a row outside it is not the column's ('04/08/2026' in a season from
        3 August is 4 August; a week's export of 7-12 Nov is not July to December);
-    4. when the season leaves both orders, ``last`` does (the last day the column may hold
-       rows of, a log's today): a week of 04/01-06/01 in January is not 1 April to 1 June;
+    4. when the season leaves both orders, ``last`` (the last day the column may hold rows
+       of, a log's today) and the rows' span do, when what they say agrees (:func:`_settled`):
+       an order that puts every row after ``last`` is not the column's (a week of 04/01-06/01
+       in January is not 1 April to 1 June), and an order that puts the rows within
+       :data:`COMPACT_DAYS` is, when the other spreads them over :data:`SPREAD_DAYS` or more (a
+       week's export of 07/12-12/12 is 7-12 December, not July to December);
     5. a row that still reads two ways is refused, with both days and the text to write.
 
     One note for the column (``where``: "Competitions, Date"): how many were read, how, and
@@ -244,14 +248,19 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
         and len(r := _readings(str(t), parts)) == 1 for o in r}
     order = orders.pop() if len(orders) == 1 else None
     by_season = None  # the day the season (or ``last``) ends when it decides the order
+    spread = ""  # the rows' span, when it decides the order
     if not orders and order is None:
         two = [r for _, r in read.values() if len(set(r.values())) == 2]
-        for end in dict.fromkeys(x for x in (hi, last) if x is not None) or (None,):
-            fits = [o for o in (True, False) if all((lo is None or lo <= r[o])
-                                                    and (end is None or r[o] <= end) for r in two)]
-            if two and len(fits) == 1:
-                order, by_season = fits[0], end or hi
-                break
+        fits = [o for o in (True, False) if all((lo is None or lo <= r[o])
+                                                and (hi is None or r[o] <= hi) for r in two)]
+        if two and len(fits) == 1:
+            order, by_season = fits[0], hi
+        elif two:
+            both = [r for _, r in read.values() if len(r) == 2] + [
+                r for t in also if (parts := numeric_parts(str(t))) is not None
+                and len(r := _readings(str(t), parts)) == 2]
+            order, spread = _settled(two, both, last)
+            by_season = last if order is not None and not spread else None
     out, decided = TextDates(), 0
     for row, (parts, r) in read.items():
         if len(set(r.values())) == 1:
@@ -263,8 +272,42 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     if out.days:
         out.note = _dates_note(out, cells, read, where, order, decided,
                                _other_order(read, cells, order, lo, by_season, hi)
-                               if by_season and decided else "")
+                               if by_season and decided else spread if decided else "")
     return out
+
+
+COMPACT_DAYS = 14  # a week's or a fortnight's export: its rows within 14 days
+SPREAD_DAYS = 28  # the other order spreads the same rows over four weeks or more
+
+
+def _settled(two: list, both: list, last: dt.date | None) -> tuple[bool | None, str]:
+    """The order of :func:`read_text_dates` (step 4) that today and the rows' span settle
+    when the season leaves both (``two``: the readings of the rows that read two days;
+    ``both``: those of every row that reads both ways, one day or two, the rows left out with
+    them), and the words that say so when the span alone settles it ("" when today does:
+    :func:`_other_order` names the row). Today: an order that puts every row after ``last``
+    (a log holds no day after today) loses to one that does not; the span: an order that puts
+    every row within :data:`COMPACT_DAYS` wins over one that spreads them over
+    :data:`SPREAD_DAYS` or more. None when neither says, or they disagree."""
+    votes, today = set(), False
+    if last is not None:
+        every = {o: all(r[o] > last for r in two) for o in (True, False)}
+        if today := every[True] != every[False]:
+            votes.add(every[False])  # the order that leaves a row on or before today
+    ends = {o: (min(r[o] for r in both), max(r[o] for r in both)) for o in (True, False)}
+    width = {o: (b - a).days for o, (a, b) in ends.items()}
+    compact = [o for o in (True, False)
+               if width[o] < COMPACT_DAYS and width[not o] >= SPREAD_DAYS]
+    votes.update(compact)
+    if len(votes) != 1:
+        return None, ""
+    order = votes.pop()
+    if today:  # the plainer reason, said with the row it names
+        return order, ""
+    (a, b), (x, y) = ends[order], ends[not order]
+    form = "one week" if width[order] < 7 else "two weeks"
+    return order, (f"so the rows fall within {form}, {span(a, b)}; "
+                   f"{'month' if order else 'day'} first they would spread from {span(x, y)}")
 
 
 def _other_order(read: dict, cells: dict, order: bool, lo, end: dt.date, hi) -> str:

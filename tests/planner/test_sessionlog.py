@@ -1597,12 +1597,58 @@ def test_a_date_read_after_today_is_no_reading_and_a_column_read_two_ways_is_sai
     assert ("6 dates typed as text in the column 'Date', read day first (dd/mm/yyyy): the other "
             "order puts row 2 '04/01/2027' after today (Thu 1 Apr 2027)") in r.notes
     june = season(weeks=30, athletes=2, today=day(150))  # 3 June: both orders are past days
-    with pytest.raises(InputError) as e:
-        read_sessions(write(tmp_path, text), june)
+    # the rows' span decides then: 4-6 January, not 1 April to 1 June (test_a_week_export_...)
+    assert [x.date for x in read_sessions(write(tmp_path, text), june).sessions] == [
+        day(d) for d in (0, 1, 2) for _ in (1, 2)]
+    spread = "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A{a},{t}/2027,60,5\n"
+                                                       for t in ("04/01", "05/03", "06/02")
+                                                       for a in (1, 2))
+    with pytest.raises(InputError) as e:  # 4 Jan-5 Mar or 1 Apr-2 Jun: nothing decides
+        read_sessions(write(tmp_path, spread), june)
     assert e.value.problems == [
         "row 2, Date: all 6 dates in 'Date' read two ways (rows 2, 3, 4, 5, 6, 7; e.g. "
         "'04/01/2027' could be Mon 4 Jan 2027 (day first) or Thu 1 Apr 2027 (month first)); make "
         "the cells Excel dates or write them as YYYY-MM-DD"]
+
+
+def test_a_week_export_whose_every_date_reads_two_ways_is_read_as_the_week_it_forms(tmp_path):
+    """A club's dd/mm/yyyy GPS export of 07/12/2026-12/12/2026 was refused whole ("118 dates
+    read two ways … '07/12/2026' could be Mon 7 Dec 2026 or Sun 12 Jul 2026"), both orders
+    being past days of the season, though the same export was read day first the week before.
+    Day first its rows fall within one week; month first they spread from July to December,
+    which no week's export does: it is read day first, said. Read mid-week up to today, it was
+    read month first, its rows logged in January to June unsaid (day first puts some after
+    today); a week every row of which lies after today one way is refused as before, as the
+    span and today disagree there."""
+    from planner.text import read_text_dates
+
+    s = season(weeks=30, athletes=2, today=day(186))  # Fri 9 Jul 2027
+    week = [dt.date(2027, 7, d) for d in range(1, 7)]  # Thu 1 to Tue 6 Jul: '01/07/2027' ...
+    text = "Athlete ID,Date,Minutes,RPE\n" + "".join(f"A{a},{d:%d/%m/%Y},60,5\n"
+                                                     for d in week for a in (1, 2))
+    r = read_sessions(write(tmp_path, text), s)
+    assert [x.date for x in r.sessions] == [d for d in week for _ in (1, 2)]
+    assert ("12 dates typed as text in the column 'Date', read day first (dd/mm/yyyy): so the rows "
+            "fall within one week, 1 to 6 Jul 2027; month first they would spread from 7 Jan to "
+            "7 Jun 2027") in r.notes, r.notes
+    # mid-week, up to today: the days after today left out, not the rows read as January-June
+    midweek = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": week[2]})})
+    r = read_sessions(write(tmp_path, text), midweek, until_today=True)
+    assert [x.date for x in r.sessions] == [d for d in week[:3] for _ in (1, 2)]
+    assert r.later == 6 and r.later_days[0] == week[3]
+    # before the week: day first every row is after today, month first none is: refused
+    before = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(177)})})
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, text), before, until_today=True)
+    assert "read two ways" in e.value.problems[0], e.value.problems
+    # a fortnight is one export too; a span of 4 weeks or more the other way is needed
+    lo, hi = dt.date(2026, 12, 7), dt.date(2027, 12, 31)  # both orders inside
+    fortnight = {r: f"{d:02d}/07/2027" for r, d in enumerate((1, 5, 8, 12), start=2)}
+    got = read_text_dates(fortnight, "Date", lo, hi)
+    assert got.days == {r: dt.date(2027, 7, d) for r, d in enumerate((1, 5, 8, 12), start=2)}
+    assert "so the rows fall within two weeks, 1 to 12 Jul 2027" in got.note, got.note
+    one_day = read_text_dates({2: "03/04/2027", 3: "03/04/2027"}, "Date", lo, hi)
+    assert not one_day.days and len(one_day.problems) == 2  # each order is one day: no span decides
 
 
 def test_statsports_headers_are_read_and_a_gps_spelling_of_a_name_is_proposed_once(tmp_path):
