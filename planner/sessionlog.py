@@ -240,15 +240,27 @@ class LogResult:
     others: dict[str, int] = field(default_factory=dict)
     # the problems of the rows left out, read with ``skip_bad`` (each names its row)
     skipped: list[str] = field(default_factory=list)
+    # the rows a problem of ``skipped`` stands for, said in one line (``LogError.covers``)
+    covers: dict[int, list[int]] = field(default_factory=dict)
 
     def skipped_line(self) -> str:
         """``3 rows left out: row 47 (Theo Vidal, 2026-09-22), row 82 (…), …`` (empty when none
-        was): the rows a log read with ``skip_bad`` left out, each by its place."""
-        places = list(dict.fromkeys(_place(p) for p in self.skipped))
+        was): the rows a log read with ``skip_bad`` left out, each by its place (``rows 2, 3, …``
+        those of a column's dates that read two ways, said in one line)."""
+        places: dict[str, None] = {}
+        rows: set[int] = set()
+        for p in self.skipped:
+            if many := self.covers.get(_row_number(p)):
+                rows.update(many)
+                places["rows " + ", ".join(map(str, many[:REPEATS_SHOWN]))
+                       + (" …" if len(many) > REPEATS_SHOWN else "")] = None
+            else:
+                rows.add(_row_number(p))
+                places[_place(p)] = None
         if not places:
             return ""
-        listed = ", ".join(places[:REPEATS_SHOWN]) + (" …" if len(places) > REPEATS_SHOWN else "")
-        return f"{len(places):,} row{'s' if len(places) != 1 else ''} left out: {listed}"
+        listed = ", ".join(list(places)[:REPEATS_SHOWN]) + (" …" if len(places) > REPEATS_SHOWN else "")
+        return f"{len(rows):,} row{'s' if len(rows) != 1 else ''} left out: {listed}"
 
     def others_line(self, names: bool = True) -> str:
         """``131 rows of 24 players not in this squad left out: Tom Berger, …`` (empty when
@@ -354,7 +366,7 @@ def read_sessions(path: str | Path, season: Season, until_today: bool = False,
             raise
         frame = read_frame(path)  # as read: the first reading may have changed it
         result = sessions_from_frame(frame, *args, leave_out=e.bad_rows())
-        result.skipped = e.skippable
+        result.skipped, result.covers = e.skippable, e.covers
     sheets = frame.attrs.get("sheets") or {}
     if len(sheets) > 1:
         mark = " (hidden)" if sheets[sheet] != sheet else ""
@@ -473,7 +485,9 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
                 for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
     notes: list[str] = []
-    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season, also=left)
+    covers: dict[int, list[int]] = {}  # a problem's row -> the rows its one line stands for
+    dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season, also=left,
+                               covers=covers)
     if dates_read:
         notes.append(dates_read)
     proposed: dict[str, str] = {}  # names read as the athlete proposed, or to be (as_proposed)
@@ -528,7 +542,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                        # a per-drill export's problem names one row of a session of several:
                        # leaving that row out would read the session short, so no offer
                        skippable=problems if all(map(_row_number, problems)) and not drills
-                       else [], rows=read)
+                       else [], rows=read, covers=covers)
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
@@ -1166,14 +1180,15 @@ def _without_rows(frame, rows: Collection[int]):
 
 
 def _dates(col, problems: list, where, rows, season: Season, after: dt.date | None = None,
-           also: tuple = ()) -> tuple[list[dt.date | None], str]:
+           also: tuple = (), covers: dict | None = None) -> tuple[list[dt.date | None], str]:
     """The column's dates: ISO (``2026-09-14``, an Excel date) or written with slashes or dots,
     read as the coach workbook reads them (``planner.text.read_text_dates``: the rows that read
     one way only give the others their order, then the season; a row that still reads two ways
     is refused with both); and the note of how. ``after``: a log read up to that day, whose
     rows after it are left out: a row whose two readings both lie after it (and in the season)
     is one of them, not refused for its order. ``also``: the dates of the rows left out so,
-    which still give the column its order (``read_text_dates``)."""
+    which still give the column its order (``read_text_dates``). ``covers``: given, the rows
+    that read two ways, said in one line, by the row that line names (:func:`_two_ways`)."""
 
     from planner.validate import PRE_SEASON_LOG_DAYS, planning_start
 
@@ -1211,17 +1226,23 @@ def _dates(col, problems: list, where, rows, season: Season, after: dt.date | No
             out.append(None)
         else:
             out.append(v)
-    problems += _two_ways(two_ways, read.problems, rows, where, col.name, len(slashed))
+    problems += _two_ways(two_ways, read.problems, rows, where, col.name, len(slashed), covers)
     return out, read.note
 
 
-def _two_ways(idx: list, said: dict, rows, where, column, typed: int) -> list[str]:
+def _two_ways(idx: list, said: dict, rows, where, column, typed: int,
+              covers: dict | None = None) -> list[str]:
     """The problems of the rows of a date column that read two ways (``said``: row -> why,
     ``read_text_dates``): one line for the column, not one per row of a week's export, each
-    the same but for the date; a lone row (or one that is no date at all) at its row."""
+    the same but for the date; a lone row (or one that is no date at all) at its row.
+    ``covers``: given, {the row the one line names: every row it stands for} (what leaving the
+    rows with problems out leaves out: ``LogError.bad_rows``)."""
     ambiguous = [i for i in idx if " could be " in said[rows[i]]]
     if len(ambiguous) < 2:
         return [f"{where(i, 'date')}: {said[rows[i]]}" for i in idx]
+    if covers is not None:
+        covers[_row_number(f"row {rows[ambiguous[0]]}")] = [_row_number(f"row {rows[i]}")
+                                                            for i in ambiguous]
     first = said[rows[ambiguous[0]]].split(f"; {TEXT_DATE_FIX}")[0]
     n = f"all {typed:,}" if len(ambiguous) == typed else f"{len(ambiguous):,}"
     listed = ", ".join(str(rows[i]) for i in ambiguous[:REPEATS_SHOWN])
@@ -1794,12 +1815,13 @@ class LogError(InputError):
     ``read_sessions(..., only_squad=True)``); ``others_alone``: their rows are all the log's
     problems; ``skippable``: every problem, when each names its
     row (``read_sessions(..., skip_bad=True)`` leaves those rows out), else none; ``rows``: the
-    rows read."""
+    rows read; ``covers``: {the row a problem names: every row its one line stands for} (a
+    column's dates that read two ways, said once)."""
 
     def __init__(self, *args, no_max: dict[str, NoMaxSpeed] | None = None,
                  proposed: dict[str, str] | None = None, others: dict[str, int] | None = None,
                  skippable: list[str] | None = None, rows: int = 0, others_alone: bool = False,
-                 **kwargs):
+                 covers: dict[int, list[int]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.no_max = no_max or {}
         self.proposed = proposed or {}
@@ -1807,10 +1829,27 @@ class LogError(InputError):
         self.others_alone = bool(self.others) and others_alone
         self.skippable = skippable or []
         self.rows = rows
+        self.covers = covers or {}
 
     def bad_rows(self) -> list[int]:
-        """The rows :attr:`skippable` names, each once, in order (none: no skip)."""
-        return list(dict.fromkeys(_row_number(p) for p in self.skippable))
+        """The rows :attr:`skippable` names, each once, in order, with the rows a line names
+        for them all (:attr:`covers`; none: no skip)."""
+        return sorted({r for p in self.skippable
+                       for r in self.covers.get(_row_number(p), [_row_number(p)])})
+
+    def most_left_out(self) -> str:
+        """Why leaving out the rows with problems is not offered (the CLI's --skip-bad-rows,
+        the app's Import the Other N Rows): it would leave out more than half the rows read, most
+        of the week (a column of dates that read two ways), with what to do instead; "" when it
+        would not, or would leave no row (nothing to offer: the problems say what to correct)."""
+        bad = len(self.bad_rows())
+        if not bad or 2 * bad <= self.rows or bad >= self.rows:
+            return ""
+        dates = any(r in self.covers for r in map(_row_number, self.skippable))
+        fix = ("make the date cells Excel dates or write them as YYYY-MM-DD" if dates else
+               "correct those rows in the file")
+        return (f"Leaving out the rows with problems would leave out {bad:,} of the "
+                f"{self.rows:,} rows, most of the file, so it is not offered: {fix}.")
 
 
 def _no_max(top_ms, athletes: list, season: Season, where, dates: list | None) -> dict:

@@ -185,6 +185,41 @@ def test_a_log_with_a_bad_row_is_refused_unless_skip_bad_rows_reads_the_others(t
         ("A1", day(4), 0, 0), ("A2", day(3), 45, 4)]
 
 
+def test_skip_bad_rows_leaves_out_every_date_that_reads_two_ways_and_is_not_offered_for_most(
+        tmp_path):
+    """A week's export whose dates read two ways was refused with "run the command again with
+    --skip-bad-rows", which would have read 23 of its 141 rows; and --skip-bad-rows left out the
+    one row the column's line names, and was refused again for the next. It leaves out every
+    row of that line, and is not proposed when that is most of the file: the refusal says to
+    write the dates so instead."""
+    s = season(weeks=30, athletes=2, today=day(150))  # both orders of each date are past days
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    iso = "".join(f"A{a},{day(d)},60,5\n" for d in (140, 141) for a in (1, 2))
+    two = "".join(f"A{a},{t}/2027,60,5\n" for t in ("04/01", "05/03") for a in (1,))
+    (tmp_path / "few.csv").write_text("Athlete ID,Date,Minutes,RPE\n" + two + iso)
+    r = run("log", "s.season.json", "few.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "'04/01/2027' could be" in r.stderr, r.stderr
+    assert "run the command again with --skip-bad-rows" in r.stderr
+    r = run("log", "s.season.json", "few.csv", "--save", "--no-replan", "--skip-bad-rows",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "2 rows left out: rows 2, 3." in r.stdout, r.stdout
+    assert sorted((x.athlete, x.date) for x in load_season(tmp_path / "s.season.json").sessions) \
+        == [(f"A{a}", day(d)) for a in (1, 2) for d in (140, 141)]
+    save_season(s, tmp_path / "s.season.json")
+    many = "".join(f"A{a},{t}/2027,60,5\n" for t in ("04/01", "05/03", "06/02") for a in (1, 2))
+    (tmp_path / "most.csv").write_text("Athlete ID,Date,Minutes,RPE\n" + many
+                                       + "".join(iso.splitlines(keepends=True)[:2]))
+    r = run("log", "s.season.json", "most.csv", "--save", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 1 and "all 6 dates in 'Date' read two ways" in r.stderr, r.stderr
+    assert "--skip-bad-rows" not in r.stderr
+    assert ("Leaving out the rows with problems would leave out 6 of the 8 rows, most of the "
+            "file, so it is not offered: make the date cells Excel dates or write them as "
+            "YYYY-MM-DD.") in " ".join(r.stderr.split()), r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+
+
 def test_a_km_h_column_holding_m_s_is_refused_and_the_season_is_unchanged(tmp_path):
     """A squad's GPS log with m/s under a 'Max Velocity (km/h)' header was stored as km/h, every
     sprint of the month lost; now refused, naming the file, the column and the header to write."""

@@ -879,6 +879,31 @@ def test_move_today_imports_exactly_the_other_rows_and_says_the_rows_left_out(w,
         ("A1", day(16), 0, 0), ("A2", day(15), 75, 6), ("A4", day(17), 45, 4)]
 
 
+def test_the_other_rows_are_not_offered_when_they_are_the_fewer(w, tmp_path, dialogs):
+    """Import the Other N Rows was offered for a week's export most of whose rows had problems
+    (a column of dates that read two ways: 23 of 141 rows left): leaving out most of the week
+    is no way to read it. Neither File ▸ Import Sessions nor Move Today offers it then; the
+    refusal says why and what to do instead."""
+    said = ("Leaving out the rows with problems would leave out 3 of the 4 rows, most of the "
+            "file, so it is not offered: correct those rows in the file.")
+    log = _csv(tmp_path, [f"A2,{day(15)},75,,,,,", f"A3,{day(16)},60,,,,,",
+                          f"A1,{day(16)},45,,,,,", f"A4,{day(17)},45,4,,,,"])
+    before = w.season
+    w.weekly.new_week_action.trigger()
+    dlg = w.weekly.dialog
+    assert not dlg.read_log_file(str(log))
+    assert not dlg.other_rows_button.isVisibleTo(dlg) and said in dlg.error.text()
+    dlg.reject()
+    log = _csv(tmp_path, [f"A2,{day(7)},75,,,,,", f"A3,{day(8)},60,,,,,",
+                          f"A1,{day(8)},45,,,,,", f"A4,{day(9)},45,4,,,,"])
+    dialogs.on_dialog = lambda d: True
+    assert import_sessions(w, log) is False
+    assert not dialogs.asked
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("error", "Sessions not imported") and text.endswith(said), text
+    assert w.season is before
+
+
 def test_the_other_rows_are_asked_again_when_today_changes(w, tmp_path, dialogs):
     """The rows left out were agreed for one today; a new today re-reads the log and left out,
     unasked, whatever the new reading refused."""

@@ -220,9 +220,13 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
         except LogError as e:
             if skip_bad or not e.skippable:
                 raise
+            # not offered when it would leave out most of the file (what to do instead), nor
+            # when it would leave no row to read
+            fix = e.most_left_out() or (SKIP_FIX if len(e.bad_rows()) < e.rows else "")
             raise LogError(e.source, e.problems, more=e.more, note=" ".join(
-                x for x in (e.note, SKIP_FIX) if x), no_max=e.no_max, proposed=e.proposed,
-                others=e.others, skippable=e.skippable, rows=e.rows) from None
+                x for x in (e.note, fix) if x), no_max=e.no_max,
+                proposed=e.proposed, others=e.others, skippable=e.skippable, rows=e.rows,
+                covers=e.covers) from None
 
     if max_speed_from_log:
         taken, result = logmerge.read_taking_max_speeds(reader, season)

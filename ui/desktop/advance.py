@@ -975,7 +975,7 @@ class AdvanceDialog(QDialog):
         self.only_squad_button.setVisible(bool(e.others))
         self.take_max_button.setVisible(bool(e.no_max))
         self.as_proposed_button.setVisible(bool(e.proposed))
-        others = e.other_rows() if not (e.others or e.no_max or e.proposed) else 0
+        others = e.offered_rows() if not (e.others or e.no_max or e.proposed) else 0
         self.refusal = e if others else None
         self.other_rows_button.setText(f"Import the Other {count(others, 'Row')}…")
         self.other_rows_button.setVisible(bool(others))

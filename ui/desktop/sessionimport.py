@@ -38,12 +38,15 @@ class LogReadError(Exception):
     of one athlete's, {as written: ID}; ``others``: its players not in this squad, {as written:
     rows}; ``bad_rows``: the rows its problems name, when each names one, and ``rows``: the
     rows read (``planner.sessionlog.LogError``: the others can be read without them);
-    ``others_alone``: the rows of players not in this squad are all its problems."""
+    ``others_alone``: the rows of players not in this squad are all its problems; ``most``:
+    why the other rows are not offered (those with problems are most of the file), said in
+    the text (``LogError.most_left_out``)."""
 
     def __init__(self, text: str, no_max: dict | None = None, proposed: dict | None = None,
                  others: dict | None = None, bad_rows: list[int] | None = None, rows: int = 0,
-                 others_alone: bool = False):
-        super().__init__(text)
+                 others_alone: bool = False, most: str = ""):
+        super().__init__(f"{text}\n\n{most}" if most else text)
+        self.most = most
         self.no_max = no_max or {}
         self.proposed = proposed or {}
         self.others = others or {}
@@ -54,6 +57,11 @@ class LogReadError(Exception):
     def other_rows(self) -> int:
         """How many rows are left when those with problems are left out (0: no such choice)."""
         return max(0, self.rows - len(self.bad_rows)) if self.bad_rows else 0
+
+    def offered_rows(self) -> int:
+        """The rows Import the Other N Rows offers: :meth:`other_rows`, none when leaving out
+        those with problems would leave out most of the file (:attr:`most`)."""
+        return 0 if self.most else self.other_rows()
 
 
 MENU_FIX = "move today on first (Season ▸ Move Today…)"
@@ -100,7 +108,8 @@ def read_log_taking(path: str | Path, season: Season, in_move_today: bool = Fals
         bad = e.bad_rows() if hasattr(e, "bad_rows") else []
         raise LogReadError(listing(e, path, in_move_today), getattr(e, "no_max", None),
                            getattr(e, "proposed", None), getattr(e, "others", None), bad,
-                           getattr(e, "rows", 0), getattr(e, "others_alone", False)) from None
+                           getattr(e, "rows", 0), getattr(e, "others_alone", False),
+                           e.most_left_out() if hasattr(e, "most_left_out") else "") from None
     except OSError as e:
         raise LogReadError(f"{path}: could not be read ({e.strerror or e})") from None
 
@@ -529,7 +538,7 @@ def _other_rows(window, season: Season, path, error: LogReadError, until_today: 
     those rows (``read_log_taking(..., skip_bad=True)``, ``until_today`` and the answers
     ``asked`` kept), to confirm as any log (a ``LogResult``); Cancel adds nothing (False). A
     refusal with no such choice, or what is left refused too, is said (False)."""
-    if error.other_rows():
+    if error.offered_rows():
         if not window.interaction.ask_dialog(OtherRowsDialog(window, str(error), error)):
             window.statusBar().showMessage(NOT_IMPORTED, 8000)
             return False
