@@ -122,6 +122,14 @@ def governing(records: list[Injury], day: dt.date) -> Injury | None:
     return out
 
 
+def recorded_segment(records: list[Injury], day: dt.date) -> Segment | None:
+    """The segment of the records (sorted by onset) that holds ``day``: its stage, since when
+    and why (a record, a flare-up); None before the first onset or the first stage recorded."""
+    rec = governing(records, day)
+    segs = segments(rec, _protocol(rec), until=day) if rec is not None else []
+    return segs[-1] if segs else None
+
+
 def played_hurt(records: list[Injury], day: dt.date) -> bool:
     """``day`` is the onset of one of ``records``: a match or session logged that day is where
     the injury happened, neither played in rehab nor a sign that the athlete was back."""

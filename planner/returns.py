@@ -763,6 +763,11 @@ class Return:
     counted: bool = True  # RTS counts it (False: back before or on today, or fit on today and
     # back in rehab later, a setback ahead: nothing of the return left to plan on today)
     recorded_stage: str | None = None  # the stage the records give that day (None: none yet)
+    # a stage the plan projects that day (``stage_at_p0`` not ``recorded_stage``): the day the
+    # recorded one began, whether a flare-up began it, and the day the plan's began
+    recorded_since: dt.date | None = None
+    recorded_flare: bool = False
+    planned_from: dt.date | None = None
     # a later injury record of the athlete governs that day: its onset (this record healed, or
     # left behind, before it; stage_at_p0 is the later record's)
     injured_again: dt.date | None = None
@@ -922,7 +927,19 @@ class Return:
                     else f"{self.recorded_stage} when injured again {day(self.injured_again)}")
         if self.recorded_stage is None or self.recorded_stage == self.stage_at_p0:
             return self.stage_at_p0
-        return f"{self.stage_at_p0} (planned; {self.recorded_stage} recorded)"
+        since, planned = held_and_planned(self.recorded_since, self.recorded_flare,
+                                          self.stage_at_p0, self.planned_from, day)
+        return f"{self.recorded_stage} ({since}; {planned})"
+
+    def recorded_then_planned(self, fmt, name=lambda stage: stage) -> str:
+        """``P1 again since the flare-up on Thu 10 Dec; P2 planned from Mon 14 Dec``: the stage
+        the records hold and since when, then the one the plan projects and from when (``fmt``
+        writes a day, ``name`` a stage); "" when the plan's is the recorded one."""
+        if self.recorded_stage is None or self.recorded_stage == self.stage_at_p0:
+            return ""
+        since, planned = held_and_planned(self.recorded_since, self.recorded_flare,
+                                          self.stage_at_p0, self.planned_from, fmt, name)
+        return f"{name(self.recorded_stage)} {since}; {planned}"
 
     @property
     def target_missed(self) -> bool:
@@ -1116,9 +1133,14 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         now = min(f.p0, f.n - 1)
     proto = load_protocol(rec.protocol)
     segs = segments(rec, proto, until=tl.days[now])
+    since = segs[-1].start if segs and segs[-1].stage != f.st[now] else None
     return Return(
         athlete=f.id, onset=rec.onset, protocol=rec.protocol, stage_at_p0=f.st[now],
         recorded_stage=segs[-1].stage if segs else None,
+        recorded_since=since, planned_from=None if since is None else
+        planned_from(f.st, tl.days, now, since),
+        recorded_flare=since is not None and (segs[-1].cause == "flare-up"
+                                              or since in rec.flare_ups),
         injured_again=min((x.onset for x in season.injuries_of(f.id)
                            if rec.onset < x.onset <= tl.days[now]), default=None),
         fit=None if fit is None else tl.days[fit],
@@ -1440,6 +1462,29 @@ def again_words(season: Season, rets: list[Return], r: Return) -> str:
     return f"{what}, {plural((r.onset - fit).days, 'day')} after the return of {day(fit)}"
 
 
+def planned_from(stages, days, i: int, since: dt.date) -> dt.date:
+    """The first day of the plan's run of ``stages[i]`` that holds day ``i`` (``days``: the
+    season's), after ``since`` (the day the recorded stage began): the day a stage the plan
+    projects, and the records do not hold yet, begins."""
+    k = i
+    while k > 0 and stages[k - 1] == stages[i] and days[k - 1] > since:
+        k -= 1
+    return days[k]
+
+
+def held_and_planned(since: dt.date | None, flare: bool, planned: str,
+                     planned_day: dt.date | None, fmt,
+                     name=lambda stage: stage) -> tuple[str, str]:
+    """(``again since the flare-up on Thu 10 Dec`` or ``since Mon 7 Dec``, ``P2 planned from
+    Mon 14 Dec``): since when the records hold the stage they hold (a flare-up sent the athlete
+    back to it, or a record), and the stage the plan projects with its first day (``fmt`` writes a
+    day, ``name`` a stage); the one wording of the CLI, the Returns panel and the workbook."""
+    held = (f"again since the flare-up on {fmt(since)}" if flare and since is not None
+            else f"since {fmt(since)}" if since is not None else "recorded")
+    then = f" from {fmt(planned_day)}" if planned_day is not None else ""
+    return held, f"{name(planned)} planned{then}"
+
+
 def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
     """One line for a coach: who, which injury, back when, first match, target met or missed.
     ``rets``: the plan's returns, for a re-injury's words."""
@@ -1459,10 +1504,11 @@ def return_text(season: Season, r: Return, rets: list[Return] = ()) -> str:
         stage = r.stage_words()
     elif r.setback is not None:  # fit now: "now full competition" alone read as back already
         stage = f"{when} {stage_name(r.stage_at_p0, r.protocol)} until {r.setback_words(day_long)}"
+    elif said := r.recorded_then_planned(day_long, lambda x: stage_name(x, r.protocol)):
+        # "now P2, planned; P1 recorded" left the stage held today to guess
+        stage = f"in {said}"
     else:
-        stage = (f"{when} {stage_name(r.stage_at_p0, r.protocol)}"
-                 + (f", planned; {r.recorded_stage} recorded" if r.stage_words() != r.stage_at_p0
-                    else ""))
+        stage = f"{when} {stage_name(r.stage_at_p0, r.protocol)}"
     what = (f"{who}, {protocol_name(r.protocol).lower()} from {day_long(r.onset)} "
             f"({again + '; ' if again else ''}{stage})")
     if r.left is not None:

@@ -65,14 +65,35 @@ def test_a_stage_the_plan_projects_on_the_first_day_is_said_as_planned():
 
     r = Return(athlete="A1", onset=day(-9), protocol="iliopsoas-tendinopathy", stage_at_p0="P2",
                fit=day(40), first_match=None, target=None, target_date=None, target_met=None,
-               provisional=False, recorded_stage="P1")
-    assert r.stage_words() == "P2 (planned; P1 recorded)"
-    assert "(at the season start P2 concentric and eccentric loading, planned; P1 recorded)" in \
-        return_text(make(), r)
+               provisional=False, recorded_stage="P1", recorded_since=day(-7),
+               planned_from=day(0))
+    assert r.stage_words() == "P1 (since Mon 28 Dec; P2 planned from Mon 4 Jan)"
+    assert ("(in P1 isometric and submaximal contractions since Mon 28 Dec 2026; P2 concentric and "
+            "eccentric loading planned from Mon 4 Jan 2027)") in return_text(make(), r), return_text(make(), r)
     from dataclasses import replace
 
     same = replace(r, recorded_stage="P2")
     assert same.stage_words() == "P2" and "planned;" not in return_text(make(), same)
+
+
+def test_a_stage_held_since_a_flare_up_is_said_with_its_day_before_the_one_planned():
+    """After a flare-up, `record --flare-up` said "(now P2 walk-jog progression, planned; P1
+    recorded)": a coach could not tell which stage the player was in that day. The stage the
+    records hold comes first, with the flare-up that sent the athlete back to it, then the
+    plan's with its first day; in the workbook's cell too."""
+    s = make()
+    flared = s.injuries[0].model_copy(update={"flare_ups": (day(1),)})  # S3 -> S2 on Tue 5 Jan
+    s = s.model_copy(update={"injuries": (flared,), "calendar": s.calendar.model_copy(
+        update={"today": day(2)})})
+    [r] = returns(s, plan(st=["S3", "S2"] + ["S3"] * 2 + ["FIT"] * 10))  # S3 again from today
+    assert (r.recorded_stage, r.recorded_since, r.recorded_flare, r.stage_at_p0, r.planned_from) \
+        == ("S2", day(1), True, "S3", day(2))
+    assert ("(in S2 controlled sprinting again since the flare-up on Tue 5 Jan 2027; S3 "
+            "sport-specific drills planned from Wed 6 Jan 2027)") in return_text(s, r)
+    assert r.stage_words() == "S2 (again since the flare-up on Tue 5 Jan; S3 planned from Wed 6 Jan)"
+    # a plan whose S3 ran on from before the flare-up: planned from the day after it, not before
+    [r] = returns(s, plan())
+    assert (r.recorded_since, r.planned_from) == (day(1), day(2))
 
 
 def test_passing_criteria_make_the_exit_final():

@@ -483,7 +483,10 @@ def test_the_returns_sheet_lists_each_injured_athletes_return(tmp_path):
     today = f"Stage today ({_day(16).day}\u00a0{_day(16):%b})"  # one line when wrapped
     # back by the plan, with the records still at the stage they hold: said as planned
     recorded = later.injuries[0].stages[-1].stage
-    assert recorded != "FIT" and row[today] == f"FIT (planned; {recorded} recorded)"
+    assert recorded != "FIT" and row[today].startswith(f"{recorded} (since ")
+    from planner.text import day as text_day
+
+    assert row[today].endswith(f"; FIT planned from {text_day(ret.fit)})"), row[today]
     assert row["Target met"] == "no"
     cover = book["Cover"]
     said = " ".join(str(c.value) for r in cover.iter_rows() for c in r if c.value)

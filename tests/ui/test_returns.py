@@ -321,7 +321,20 @@ def test_a_projected_stage_today_is_said_as_planned_beside_the_recorded_one():
     rows = {r.athlete: r for r in return_rows(season)}
     kofi = rows["A07"]
     assert kofi.today == "P2" and kofi.recorded == "P1"
-    assert "now P2 (planned; P1 recorded)" in kofi.details()
+    # the stage held and since when first, then the plan's and from when (as the CLI says it)
+    since = next(i for i in season.injuries if i.athlete == "A07").stages[-1].start
+    assert kofi.recorded_since == since and not kofi.recorded_flare
+    assert (f"in P1 since {day_long(since)}; P2 planned from "
+            f"{day_long(kofi.planned_from)}") in kofi.details(), kofi.details()
+    # a flare-up since (P1 stays P1, its minimum restarted): said as what put the athlete there
+    flared = since + dt.timedelta(days=2)
+    assert flared < season.calendar.start
+    season = season.model_copy(update={"injuries": tuple(
+        i.model_copy(update={"flare_ups": (flared,)}) if i.athlete == "A07" else i
+        for i in season.injuries)})
+    kofi = {r.athlete: r for r in return_rows(season)}["A07"]
+    assert f"in P1 again since the flare-up on {day_long(flared)}; P2 planned from" \
+        in kofi.details(), kofi.details()
     same = [r for r in rows.values() if r.recorded == r.today]
     assert same and all("planned;" not in r.details() for r in same)
 

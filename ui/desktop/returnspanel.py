@@ -105,6 +105,11 @@ class ReturnRow:
     first_starts: tuple[str, ...] = ()  # a first match day of several: the ones started (names)
     untested: tuple[str, ...] = ()  # recorded back without a passing test (planner.returns)
     recorded: str | None = None  # the records' stage today when the plan's is projected
+    # then: the day the recorded stage began, whether a flare-up began it, the plan's first day
+    # of its own (planner.returns.held_and_planned)
+    recorded_since: dt.date | None = None
+    recorded_flare: bool = False
+    planned_from: dt.date | None = None
     selection: bool = False  # the target not played after a return RTS no longer counts
     congested: str = ""  # a congested run of starts soon after the return (planner.congestion)
     missed_why: str = ""  # why a missed target is not played though back before it
@@ -227,10 +232,16 @@ class ReturnRow:
         the table)."""
         if not self.planned:
             return self.sentence()
-        now = stage_name(self.today) if self.today == FIT else self.today
+        now = "now " + (stage_name(self.today) if self.today == FIT else self.today)
         if self.recorded is not None and self.recorded != self.today:
-            # the injuries editor says "recorded stage P1": the plan's P2 is a projection
-            now += f" (planned; {self.recorded} recorded)"
+            # the injuries editor says "recorded stage P1": the plan's P2 is a projection, and
+            # "now P2 (planned; P1 recorded)" left the stage held today to guess
+            from planner.returns import held_and_planned
+
+            since, planned = held_and_planned(self.recorded_since, self.recorded_flare,
+                                              self.today, self.planned_from, day_long,
+                                              lambda x: stage_name(x) if x == FIT else x)
+            now = f"in {self.recorded} {since}; {planned}"
         # the next step is the return itself: said once, by "back to full training" below
         itself = self.back is not None and self.next == f"full training {day(self.back)}"
         nxt = (f"; next: {self.next}" if self.next and self.next != "—" and not itself
@@ -244,7 +255,7 @@ class ReturnRow:
             # "now full competition; next: P1 Sat 10 Oct" read as if the injury were back already
             first = f" ({self.next.split()[0]})" if self.next and self.next != "—" else ""
             return f"{head}fit until the injury on {day_long(self.injured_from)}{first}; {rest}"
-        return f"{head}now {now}{nxt}; {rest}"
+        return f"{head}{now}{nxt}; {rest}"
 
     def _flare_words(self) -> str:
         """"; 2 flare-ups, the last Wed 16 Dec 2026 (the second within 7 days: two stages back,
@@ -290,6 +301,22 @@ def _recorded_stage(season: Season, athlete: str, day: dt.date) -> str | None:
 
     records = season.injuries_of(athlete)
     return athlete_stage_on(records, day) if records else None
+
+
+def _recorded_since(season: Season, athlete: str, stages, tl: Timeline, t: int) -> dict:
+    """The day the stage the records hold on day ``t`` began and whether a flare-up began it,
+    and the first day of the plan's stage that day, when the plan's is another
+    (``ReturnRow.recorded_since``, ``recorded_flare``, ``planned_from``); {} when it is not."""
+    from planner.rehab import recorded_segment
+    from planner.returns import planned_from
+
+    records = season.injuries_of(athlete)
+    seg = recorded_segment(records, tl.days[t]) if records else None
+    if seg is None or seg.stage == stages[t]:
+        return {}
+    flared = seg.cause == "flare-up" or any(seg.start in r.flare_ups for r in records)
+    return {"recorded_since": seg.start, "recorded_flare": flared,
+            "planned_from": planned_from(stages, tl.days, t, seg.start)}
 
 
 def return_rows(season: Season, rets: list | None = None, today: dt.date | None = None
@@ -360,6 +387,7 @@ def _planned_rows(season: Season, tl: Timeline, t: int, rets: list) -> list[Retu
             target=r.target, target_date=r.target_date, target_met=r.target_met,
             provisional=r.provisional, planned=True, untested=r.untested,
             recorded=_recorded_stage(season, r.athlete, tl.days[t]),
+            **_recorded_since(season, r.athlete, stages, tl, t),
             selection=r.target_met is False and not r.target_missed,
             first_role="start" if "start" in roles else "bench" if "bench" in roles else None,
             first_start=r.first_start,
