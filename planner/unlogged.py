@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.memo import by_identity
-from planner.season import Season
-from planner.text import day_long, nothing_logged_on
+from planner.season import FIT, PLAY_LEVEL, Season
+from planner.text import day_long, join_and, nothing_logged_on
 from planner.timeline import Timeline
 from planner.validate import planning_start
 
@@ -119,6 +119,14 @@ def nothing_added_words(name: str, result, fix: str, kept: int = 0) -> str:
 
 
 NAMED_DAYS = 3  # an athlete's days without a session named up to this many; more are counted
+# a match day the plan has an athlete play, nothing logged: what it counts as (rules-spec.md
+# section 9: the stored plan's role stands), said in the athlete's line
+COUNTED_PLAYED = "counted as played, as planned"
+# and how to log that the athlete did not play it (history's _past_role: 0 minutes played is
+# out; a day logged with 0 minutes in all, ill or absent, is out too), said once under the lines
+MATCH_NOT_PLAYED = ("A match counted as played is in the load and the speed days as planned; if "
+                    "they did not play it, log 0 minutes played with the minutes and RPE of what "
+                    "they did, or 0 minutes and RPE 0 if they did not train.")
 
 
 def unlogged_athletes(season: Season, today: dt.date, sessions=()) -> list[str]:
@@ -143,10 +151,36 @@ def unlogged_athletes(season: Season, today: dt.date, sessions=()) -> list[str]:
     for a in sorted((a for a in missing if missing[a]),
                     key=lambda a: (len(missing[a]) < len(due[a]), -len(missing[a]), rank[a])):
         gone, n = missing[a], len(due[a])
-        words = (f"nothing logged on any of the {n} days" if len(gone) == n > 1 else
-                 nothing_logged_on(gone) if len(gone) <= NAMED_DAYS else
-                 f"nothing logged on {len(gone)} of the {n} days")
+        matches = _planned_played(season, a, gone)
+        if len(gone) <= NAMED_DAYS and not len(gone) == n > 1:
+            # "nothing logged on Wed 2 Dec" of a cup match read as nothing at all: it is played
+            words = nothing_logged_on(gone) if not matches else "nothing logged on " + join_and([
+                day_long(d) + (f" ({matches[d]}: {COUNTED_PLAYED})" if d in matches else "")
+                for d in gone])
+        else:
+            words = (f"nothing logged on any of the {n} days" if len(gone) == n else
+                     f"nothing logged on {len(gone)} of the {n} days")
+            if matches:
+                which = join_and([f"{day_long(d)} ({m})" for d, m in matches.items()])
+                words += f", the {'match' if len(matches) == 1 else 'matches'} of {which} {COUNTED_PLAYED}"
         out.append(f"{season.athlete_label(a)}: {words}")
+    return out
+
+
+def _planned_played(season: Season, athlete: str, days: list[dt.date]) -> dict[dt.date, str]:
+    """Of ``days``, the competition days the stored plan has ``athlete`` play (fit, started or
+    from the bench), each with its competitions' names ("'Cup match'"): with nothing logged
+    they count as played (rules-spec.md section 9)."""
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    if ap is None:
+        return {}
+    tl = Timeline(season)
+    out = {}
+    for d in days:
+        i = tl.index(d)
+        if (i is not None and tl.is_comp[i] and ap.stages[i] == FIT
+                and ap.intensity[i] in PLAY_LEVEL.values()):
+            out[d] = ", ".join(repr(c.name) for c in tl.comp_on[i])
     return out
 
 

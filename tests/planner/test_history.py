@@ -168,6 +168,48 @@ def test_the_athletes_with_nothing_logged_are_named_with_their_days():
     assert unlogged_athletes(s, day(7)) == []  # nothing logged at all: the count says it
 
 
+def test_a_planned_match_with_nothing_logged_is_said_to_count_as_played():
+    """Move Today said "Hugo Laurent (A13): nothing logged on Wed 2 Dec" of a cup match he
+    missed, while the load figures and the speed days count it as played (the stored plan's
+    role stands, rules-spec.md section 9). The line says so of a match the plan has the athlete
+    play (started or from the bench), and the way to log one not played is said once; a
+    training day alone reads as before."""
+    from planner.text import day_long
+    from planner.unlogged import COUNTED_PLAYED, MATCH_NOT_PLAYED, unlogged_athletes
+
+    s = season(weeks=2, athletes=4, today=day(0))  # 'Match 1' on Sat 9 Jan (day 5)
+    n = Timeline(s).n
+    levels = {"A1": 100, "A2": 80, "A3": 100, "A4": 100}  # A2 from the bench
+    s = s.model_copy(update={"plan": Plan(status="manual", team_weeks=("load", "load"), athletes=tuple(
+        AthletePlan(athlete=a, stages=(FIT,) * n, weeks=("load", "load"),
+                    intensity=tuple(v if d == 5 else 70 for d in range(n)))
+        for a, v in levels.items()))})
+    week = _team_days(s, day(7))
+    assert day(5) in week and len(week) == 6
+    gaps = {"A1": [day(5)], "A2": [day(2), day(5)], "A3": week, "A4": [day(2)]}
+    logs = tuple(Session(athlete=a, date=d, minutes=60, rpe=5) for a, miss in gaps.items()
+                 for d in week if d not in miss)
+    said = unlogged_athletes(s, day(7), logs)
+    match = f"{day_long(day(5))} ('Match 1': {COUNTED_PLAYED})"
+    assert said == [
+        f"Athlete 3 (A3): nothing logged on any of the 6 days, the match of {day_long(day(5))} "
+        f"('Match 1') {COUNTED_PLAYED}",
+        f"Athlete 2 (A2): nothing logged on {day_long(day(2))} and {match}",
+        f"Athlete 1 (A1): nothing logged on {match}",
+        f"Athlete 4 (A4): nothing logged on {day_long(day(2))}"], said
+    assert COUNTED_PLAYED == "counted as played, as planned"
+    assert "log 0 minutes played" in MATCH_NOT_PLAYED and "0 minutes and RPE 0" in MATCH_NOT_PLAYED
+    # what it says is what the load reads: 0 minutes played, or 0 minutes at all, is not played
+    from planner.history import past_days
+
+    moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(7)})})
+    assert past_days(moved.model_copy(update={"sessions": logs}), "A1", (FIT,) * n).played[5]
+    for row in (Session(athlete="A1", date=day(5), minutes=30, rpe=3, minutes_played=0),
+                Session(athlete="A1", date=day(5), minutes=0, rpe=0)):
+        logged = moved.model_copy(update={"sessions": (*logs, row)})
+        assert not past_days(logged, "A1", (FIT,) * n).played[5], row
+
+
 def test_move_today_counts_the_same_athletes_in_its_total_and_in_each_day():
     """"27 athletes x 12 training and match days" and then "3 of 26 logged": the player on loan
     (away every one of those days) was in the first count only. Both count the athletes due; one

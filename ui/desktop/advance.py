@@ -61,7 +61,14 @@ from planner.rehab import FLARE_BACK, athlete_stage_on
 from planner.season import FIT, Season
 from planner.text import count, date_short, day_long, join_and, plural, season_past, stage_name_on
 from planner.text import day as day_text
-from planner.unlogged import empty_days, nothing_added_words, unlogged_athletes, unlogged_text
+from planner.unlogged import (
+    COUNTED_PLAYED,
+    MATCH_NOT_PLAYED,
+    empty_days,
+    nothing_added_words,
+    unlogged_athletes,
+    unlogged_text,
+)
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.datefield import EXAMPLES, DateField
@@ -513,7 +520,9 @@ class AdvanceDialog(QDialog):
             return ""
         rest = len(who) - MAX_UNLOGGED if len(who) > MAX_UNLOGGED + 1 else 0
         named = who[:len(who) - rest] + ([f"and {plural(rest, 'other')}"] if rest else [])
-        return f"<br>{html.escape('; '.join(named))}."
+        # a match so named counts as played: what logging that it was not takes, once
+        fix = f" {MATCH_NOT_PLAYED}" if any(COUNTED_PLAYED in x for x in named) else ""
+        return f"<br>{html.escape('; '.join(named))}.{html.escape(fix)}"
 
     def _show_later(self, today: dt.date) -> None:
         later = later_records(self.season, today) if today < self.old_today else []
