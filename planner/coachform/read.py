@@ -277,6 +277,13 @@ class _Problems:
     def cell(self, sheet: str, row: int, column: Column, col: int, message: str) -> None:
         self.add(sheet, row, f"{sheet}, row {row}, {column.header}: {message}", col)
 
+    def replace_row(self, sheet: str, row: int, text: str) -> None:
+        """The problems of a row said as one (a template's example row: the row, not its cells,
+        is what to fix)."""
+        order = SHEET_ORDER.index(sheet) if sheet in SHEET_ORDER else len(SHEET_ORDER)
+        self.items = [p for p in self.items if (p.sheet, p.row) != (order, row)]
+        self.add(sheet, row, text)
+
     def sorted(self) -> list[str]:
         return [p.text for p in sorted(self.items)]
 
@@ -776,6 +783,7 @@ class _Import:
         self.span: tuple[dt.date, dt.date] | None = None  # the season's first and last day, once read
         self.text_dates: dict[tuple[str, str], TextDates] = {}  # (sheet, column key) -> its text dates
         self.named_example: int | None = None  # the Athletes row of the example player kept
+        self.example_rows: set[tuple[str, int]] = set()  # example rows refused (sheet, row)
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -886,6 +894,34 @@ class _Import:
                 self.notes.append(f"{title}, row {row.number} ({says}) is the template's example "
                                   f"row, {kept}")
 
+    # the sheets whose example rows name the example player (A01)
+    PLAYER_EXAMPLES = ("Injuries", "Roles", "Flare-ups", "Tests", "Sessions", "Unavailable")
+
+    def _example_row_problems(self) -> None:
+        """A row with a problem that is exactly one of the template's example rows about its
+        example player (the hamstring injury, the flare-up, the test, the session, the days
+        away): said as the form's example row to delete, its cells' problems left unsaid. A
+        coach who overwrote only the Athletes rows was told "no athlete has the ID 'A01'; did
+        you mean 'U01'?", and doing so gave a fit player the example's injury and pain log.
+        Recognised by the row's content, not its ID (a club's own A01 is not the example)."""
+        from planner.coachform.write import _EXAMPLES
+
+        player = _EXAMPLES["Athletes"][0]["name"]
+        for title in self.PLAYER_EXAMPLES:
+            for row in self.r.rows.get(title, ()):
+                if (title, row.number) in self.p.flagged and self._example_row(title, row):
+                    self.example_rows.add((title, row.number))
+                    self.p.replace_row(title, row.number, f"{title}, row {row.number} is the form's "
+                                       f"example row ({player}): delete it")
+
+    def _example_row(self, title: str, row: _Row) -> bool:
+        """Whether ``row`` holds exactly one of the template's example rows about its example
+        player (:meth:`_example_row_problems`); its unknown ID is then not another player's
+        (the open season's own A01, "did you mean 'U01'?")."""
+        from planner.coachform.write import _EXAMPLES
+
+        return title in self.PLAYER_EXAMPLES and any(_is_example(row, ex) for ex in _EXAMPLES[title])
+
     def season(self) -> Season:
         cal, name, self.cal_rows = self._calendar()
         self.span = (cal.start, cal.end) if cal is not None else None
@@ -902,6 +938,7 @@ class _Import:
         ntd, ntd_rows = self._non_training(cal)
         blocks, block_rows = self._blocks()
         sessions, session_rows = self._sessions(ids)
+        self._example_row_problems()
         self._example_row_notes()
         season = None
         if cal is not None and name is not None:
@@ -930,7 +967,8 @@ class _Import:
             }
             # rows left out for a problem of their own: not checked against the season
             self.left_out = sorted({(SHEET_ORDER.index(sh) if sh in SHEET_ORDER else 99, n, sh)
-                                    for sh, n in self.p.flagged if sh != SEASON_SHEET})
+                                    for sh, n in self.p.flagged if sh != SEASON_SHEET
+                                    and (sh, n) not in self.example_rows})  # to be deleted
             self._document_problems(season, where)
         elif self.export_sheet and not self.athletes_unread:
             # no season dates yet: its rows are read all the same (a missing RPE said now, not
@@ -941,6 +979,7 @@ class _Import:
                     start=lo, end=hi, today=hi + dt.timedelta(days=1)),
                 competitions=tuple(comps), athletes=tuple(athletes), injuries=tuple(injuries),
                 sessions=()))
+        self._example_row_problems()  # and those found against the season (an onset too early)
         self._closing_problems()
         problems = self.p.sorted()
         if problems:
@@ -1418,6 +1457,9 @@ class _Import:
                 self.notes.append(f"{spec.title}, row {row.number}, {spec.column('athlete').header}: "
                                   f"{aid!r} is read as {found} (its name, accents aside)")
             return found, ids[found]
+        if aid not in ids and self._example_row(spec.title, row):  # said whole, not as A01's
+            self.note(spec, row, "athlete", f"no athlete has the ID {aid!r}")
+            return None, False
         if aid not in ids and self._held("Athletes", aid, spec, row):
             return None, False
         if aid not in ids and self._removed(aid, spec.title):

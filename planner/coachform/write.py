@@ -75,6 +75,7 @@ _EXAMPLES: dict[str, list[dict]] = {
     "Blocks": [{"name": "Pre-season", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 1, 31),
                 "emphasis": "Aerobic base, first sprint exposures"}],
 }
+_PLAYER = _EXAMPLES["Athletes"][0]  # the example player the example rows name
 FORM_ROWS = 1000  # rows below the header that carry the dropdowns
 FIRST_ROW = 2  # a table sheet's first row below its header: the first example row's
 
@@ -339,6 +340,9 @@ def _help_lines(protocols: tuple[str, ...]) -> tuple[list[tuple[str, str]], tupl
              "(or File > Import Excel Workbook in the app)."),
         ("", "The first row of each sheet is its header; columns may be in any order; extra "
              "columns and sheets (like this one) are ignored. Dates: Excel dates or 2027-01-04."),
+        ("", f"Row 2 of each sheet is an example (the example player {_PLAYER['name']}, "
+             f"{_PLAYER['id']}, with an injury, a session and days away): type your own rows over it, and delete the "
+             "example rows you do not use on every sheet before you import."),
         ("", "Every problem is reported at once with its sheet, row and column."),
         ("", ""),
     ]

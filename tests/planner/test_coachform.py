@@ -1822,3 +1822,50 @@ def test_a_league_renumbered_in_the_sheet_keeps_each_matchs_id_on_its_day(tmp_pa
     moved = next(c for c in new.competitions if c.name == "Bezirksliga 11")
     assert moved.id == by_day[sundays[-1]] and moved.date == sundays[-1] + dt.timedelta(days=3)
     assert removed_by_workbook(old, new) == []
+
+
+def test_the_forms_example_rows_left_under_a_squad_of_ones_own_are_named_not_guessed(tmp_path):
+    """A U16 coach overwrote only the Athletes rows of the shipped form (U01, U02) and its first
+    competition, and was told "Injuries, row 2, Athlete ID: no athlete has the ID 'A01'; did you
+    mean 'U01'?" on six sheets: doing so gave a fit centre back the example's hamstring injury,
+    flare-up, test, pain log and days away. Each such row is now named as the form's example
+    row, to delete, with no guess; the Help sheet says to delete the example rows."""
+    wb = openpyxl.load_workbook(template_path("import-template.xlsx"))
+    ath = wb["Athletes"]
+    for r, row in enumerate((("U01", "Leo Martinez", "Centre back", 8.9, "start"),
+                             ("U02", "Sam Ruiz", "Goalkeeper", None, "start")), start=2):
+        for c, value in enumerate(row, start=1):
+            ath.cell(row=r, column=c, value=value)
+    comp = wb["Competitions"]
+    for c, value in enumerate((D(2027, 1, 9), "Academy league 1", "C", None, None), start=1):
+        comp.cell(row=2, column=c, value=value)
+    path = tmp_path / "u16.xlsx"
+    wb.save(path)
+    problems = problems_of(path)
+    sheets = ("Injuries", "Roles", "Flare-ups", "Tests", "Sessions", "Unavailable")
+    rows = [(s, 2) for s in sheets] + [("Injuries", 3)]
+    assert sorted(problems) == sorted(f"{s}, row {n} is the form's example row (Alex Example): "
+                                      f"delete it" for s, n in rows), problems
+    assert not any("did you mean" in p for p in problems)
+    # a row of the coach's own naming an unknown ID is still helped with a guess
+    wb["Sessions"].cell(row=3, column=1, value="U1")
+    for c, value in enumerate((D(2027, 1, 5), 60, 5), start=2):
+        wb["Sessions"].cell(row=3, column=c, value=value)
+    wb.save(path)
+    assert "Sessions, row 3, Athlete ID: no athlete has the ID 'U1'; did you mean 'U01'?" \
+        in problems_of(path)
+    help_text = " ".join(str(c.value) for row in wb["Help"].iter_rows() for c in row if c.value)
+    assert "delete the example rows" in help_text
+
+
+def test_an_example_row_changed_by_the_coach_is_the_coachs_own(tmp_path):
+    """Only a row holding exactly the form's example is named as it: the same player's row with
+    another date is the coach's own, its unknown ID answered as any other."""
+    path = book(tmp_path, Season=SEASON_ROWS, Unavailable=[
+        ("Athlete ID", "From", "To", "Reason"),
+        ("A01", D(2027, 2, 1), D(2027, 2, 3), "Family"),
+        ("A01", D(2027, 2, 8), D(2027, 2, 9), "Family")])
+    problems = problems_of(path)
+    assert problems[0] == "Unavailable, row 2 is the form's example row (Alex Example): delete it"
+    assert problems[1].startswith("Unavailable, row 3, Athlete ID: no athlete has the ID 'A01'")
+    assert len(problems) == 2, problems

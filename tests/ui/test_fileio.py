@@ -1531,3 +1531,24 @@ def test_the_excel_plans_weeks_dialog_says_how_many_pages_they_print(qapp, tmp_p
     assert dialog.pages.isVisibleTo(dialog) and dialog.pages.wordWrap()
     unplanned = WorkbookWeeksDialog(season.model_copy(update={"plan": None}))
     assert unplanned.pages.text() == ""
+
+
+def test_the_forms_example_rows_are_named_in_the_app_too(window, dialogs, tmp_path, demo_season):
+    """File ▸ Import Excel Workbook on the form with only its Athletes rows overwritten said
+    "did you mean 'U01'?" for the example player's rows; it names them as the form's example
+    rows to delete, as the command line does."""
+    import openpyxl
+
+    from templates import path as template_path
+    from ui.desktop import fileio
+
+    wb = openpyxl.load_workbook(template_path("import-template.xlsx"))
+    for c, value in enumerate(("U01", "Leo Martinez", "Centre back"), start=1):
+        wb["Athletes"].cell(row=2, column=c, value=value)
+    wb.save(tmp_path / "u16.xlsx")
+    assert not fileio.import_into(window, tmp_path / "u16.xlsx")
+    assert window.season is demo_season
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("error", "Workbook not imported")
+    assert "Unavailable, row 2 is the form's example row (Alex Example): delete it" in text
+    assert "did you mean" not in text, text
