@@ -155,6 +155,14 @@ FAST_NOTE = 11.0
 # MAX_ROWS <= limits.MAX_ITEMS: no list of an imported season is longer than a season file may
 # hold (athletes, limited further to limits.MAX_ATHLETES, are counted on their sheet)
 HELP_SHEET = "Help"  # the form's own help sheet (coachform.write): not read, and not said
+# the summary sheets of the plan Periodize exports (planner.xlsx_export.SUMMARY_SHEETS; a test
+# holds them equal): a workbook with its Cover and two more of them, and no Season sheet, is a
+# plan export, not a coach workbook (not imported here: the two are not read from each other)
+PLAN_SHEETS = ("Cover", "Overview", "Returns", "Calendar", "Load", "Season review", "Rules")
+PLAN_EXPORT = ("is a plan Periodize exported, not a coach workbook, so it cannot be imported. "
+               "To go on with that season, open its season file (.season.json). To bring the "
+               "season in from Excel, write its coach workbook with File ▸ Export Coach "
+               "Workbook… (or periodize export SEASON --template team.xlsx) and import that")
 TOTAL_WORDS = ("total", "totals", "sum", "count")  # a row summing up a sheet's rows
 _LAST_ROW = 1 << 30  # a sheet-wide problem sorted after the sheet's located ones
 
@@ -728,6 +736,8 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
             merges = merged_cells(path)  # read-only openpyxl does not see them
         except PART_ERRORS:  # a part openpyxl read is damaged here: reading the sheets says so
             uncached, merges = {}, {}
+        if _plan_export(wb):  # its Rules and Calendar sheets are not Roles and Non-training days
+            raise InputError(src, [PLAN_EXPORT])
         reading = _Import(wb, src, notes, uncached, merges, known, path)
         season = reading.season()
         if absent is not None:
@@ -742,6 +752,17 @@ def import_workbook(path: str | os.PathLike, notes: list[str] | None = None,
                                "(.xlsx)"]) from None
     finally:
         wb.close()
+
+
+def _plan_export(wb) -> bool:
+    """Whether ``wb`` is a plan Periodize exported (``periodize solve --xlsx``, File ▸ Export…):
+    no Season sheet, and its Cover with two more of its summary sheets (renamed or deleted
+    sheets aside). It was refused with "did you mean 'Roles'? Rename it 'Roles'" for its Rules
+    sheet, advice that imports nothing."""
+    names = {norm(t) for t in wb.sheetnames}
+    if norm(SEASON_SHEET) in names or norm(PLAN_SHEETS[0]) not in names:
+        return False
+    return sum(norm(t) in names for t in PLAN_SHEETS[1:]) >= 2
 
 
 class _Import:

@@ -1869,3 +1869,27 @@ def test_an_example_row_changed_by_the_coach_is_the_coachs_own(tmp_path):
     assert problems[0] == "Unavailable, row 2 is the form's example row (Alex Example): delete it"
     assert problems[1].startswith("Unavailable, row 3, Athlete ID: no athlete has the ID 'A01'")
     assert len(problems) == 2, problems
+
+
+def test_the_plan_periodize_exported_is_named_as_such_with_the_file_to_import(tmp_path):
+    """`periodize import plan.xlsx` on the plan written by `solve --xlsx` advised renaming its
+    Rules sheet 'Roles' and its Calendar sheet 'Non-training days', which imports nothing. It
+    says the file is a plan export and which file brings the season back; a coach workbook
+    (its Season sheet) with sheets of its own named as the plan's is read as one."""
+    from planner.xlsx_export import SUMMARY_SHEETS, export_workbook
+    from tests.planner.test_xlsx_export import small_plan, small_season
+
+    s = small_season()
+    export_workbook(s, small_plan(s), tmp_path / "plan.xlsx")
+    problems = problems_of(tmp_path / "plan.xlsx")
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("is a plan Periodize exported, not a coach workbook")
+    assert "File ▸ Export Coach Workbook…" in problems[0]
+    assert "periodize export SEASON --template team.xlsx" in problems[0]
+    assert "Rename" not in problems[0]
+    own = book(tmp_path, "own.xlsx", Cover=[("Our notes",)], Overview=[("Week", "Focus")],
+               Returns=[("Player", "Back")])  # with its Season sheet: a coach workbook
+    assert [a.id for a in import_workbook(own).athletes] == ["A1", "A2"]
+    from planner.coachform.read import PLAN_SHEETS  # the plan's sheets, as the export names them
+
+    assert set(PLAN_SHEETS) == set(SUMMARY_SHEETS)

@@ -1552,3 +1552,21 @@ def test_the_forms_example_rows_are_named_in_the_app_too(window, dialogs, tmp_pa
     assert (kind, title) == ("error", "Workbook not imported")
     assert "Unavailable, row 2 is the form's example row (Alex Example): delete it" in text
     assert "did you mean" not in text, text
+
+
+def test_the_plan_exported_is_named_as_such_when_imported_in_the_app(window, dialogs, tmp_path,
+                                                                     demo_season):
+    """File ▸ Import Excel Workbook on the plan File ▸ Export… wrote advised renaming its Rules
+    sheet 'Roles'; it says the file is the plan export and names the coach workbook to import."""
+    from planner.xlsx_export import export_workbook
+    from tests.planner.test_xlsx_export import small_plan, small_season
+    from ui.desktop import fileio
+
+    s = small_season()
+    export_workbook(s, small_plan(s), tmp_path / "plan.xlsx")
+    assert not fileio.import_into(window, tmp_path / "plan.xlsx")
+    assert window.season is demo_season
+    kind, title, text = dialogs[-1]
+    assert (kind, title) == ("error", "Workbook not imported")
+    assert "is a plan Periodize exported, not a coach workbook" in text
+    assert "File ▸ Export Coach Workbook…" in text and "Rename" not in text, text
