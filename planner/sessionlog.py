@@ -1365,6 +1365,11 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
     clocks = (_clock_minutes(raw, key, problems, where, notes, mapping[key])
               if key in ("minutes", "played") else {})
+    if key in ("minutes", "played"):  # "1h30", "1 h 30", "1h": 90, 90, 60 (coachform.cells)
+        from planner.coachform.cells import hours_text
+
+        clocks.update({i: got for i in values.index[values.isna() & (cleaned != "")]
+                       if i not in clocks and (got := hours_text(raw[i])) is not None})
     if clocks:
         values = values.astype(float)
         for i, v in clocks.items():

@@ -181,11 +181,15 @@ def grouping_problem(text: str) -> str | None:
             f"({big}), or as a decimal without three digits after the '{sep}' ({other})")
 
 
-def to_number(value: object, percent_cell: bool = False) -> float:
+NUMBER_FIX = "write a number (such as 6 or 7.5)"
+
+
+def to_number(value: object, percent_cell: bool = False, fix: str = NUMBER_FIX) -> float:
     """A number: a number cell (times 100 when ``percent_cell``: a cell formatted as a percentage
-    holds 0.95 for the 95 % it shows), or text such as ``7.5``, ``7,5`` or ``95 %``."""
+    holds 0.95 for the 95 % it shows), or text such as ``7.5``, ``7,5`` or ``95 %``; ``fix`` what
+    a text that is none is told to write."""
     if isinstance(value, bool):
-        raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
+        raise Bad(f"{describe(value)} is not a number; {fix}")
     if isinstance(value, int | float):
         return round(float(value) * 100, 9) if percent_cell else float(value)
     if isinstance(value, str):
@@ -195,18 +199,36 @@ def to_number(value: object, percent_cell: bool = False) -> float:
             return float(value.strip().removesuffix("%").strip().replace(",", "."))
         except ValueError:
             pass
-    raise Bad(f"{describe(value)} is not a number; write a number (such as 6 or 7.5)")
+    raise Bad(f"{describe(value)} is not a number; {fix}")
+
+
+# a duration in hours and minutes with an h: "1h30", "1 h 30", "1h", "2h05", "1h 30min"; the h
+# says hours, so it reads one way only ("1h5", minutes of one digit without a unit: 1 h 05 or
+# 1 h 50?, is not read)
+_HOURS_TEXT = re.compile(r"(\d{1,2})\s*h(?:\s*(?:([0-5]\d)|(\d{1,2})\s*(?:min|mins|minutes))"
+                         r"\s*(?:min|mins|minutes)?)?", re.IGNORECASE)
+
+
+def hours_text(text: str) -> float | None:
+    """The minutes of a duration written with an h (``1h30`` and ``1 h 30`` are 90, ``1h``
+    60); None for a text of another form."""
+    m = _HOURS_TEXT.fullmatch(text.strip())
+    if m is None or (m[3] is not None and int(m[3]) >= 60):
+        return None
+    return float(int(m[1]) * 60 + int(m[2] or m[3] or 0))
 
 
 _HMS = re.compile(r"(\d{1,3}):([0-5]\d):([0-5]\d)(?:\.\d+)?")  # 01:15:00
 _CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)")  # 1:15: hours:minutes or minutes:seconds?
 
 
-def to_minutes(value: object) -> float:
+def to_minutes(value: object, example: str = "90") -> float:
     """A duration in minutes: a number, a time cell (1:15 formatted as a time is 75 minutes), or
-    text written as a clock, ``01:15:30`` (hours:minutes:seconds, as GPS exports write it);
+    text written as a clock, ``01:15:30`` (hours:minutes:seconds, as GPS exports write it), or
+    with an h (``1h30``: :func:`hours_text`);
     ``1:15`` typed as text is refused with both of its readings (a Sessions row's Minutes reads it
-    as hours:minutes first, as the app's Log does: ``read._session_minutes``)."""
+    as hours:minutes first, as the app's Log does: ``read._session_minutes``). A text that is
+    none is told to write the minutes, e.g. ``example`` (not "6 or 7.5", which read as hours)."""
     if isinstance(value, dt.timedelta):
         return value.total_seconds() / 60
     if isinstance(value, dt.time):
@@ -220,7 +242,9 @@ def to_minutes(value: object) -> float:
             hours = f"{a * 60 + b:g} if it is hours:minutes, or " if a * 60 + b <= 600 else ""
             raise Bad(f"{text!r} is a time, not a number of minutes: write {hours}"
                       f"{a + b / 60:.4g} if it is minutes:seconds")
-    return to_number(value)
+        if (minutes := hours_text(text)) is not None:
+            return minutes
+    return to_number(value, fix=f"write the minutes, e.g. {example}")
 
 
 # "9.6", "9,6 m/s", "34.6 km/h", "34.6kmh": as the app's Squad editor reads a typed max speed

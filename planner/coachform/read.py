@@ -231,7 +231,7 @@ def _session_minutes(value: object) -> float:
 
     if isinstance(value, str) and (minutes := hours_minutes(value)) is not None:
         return minutes
-    return to_minutes(value)
+    return to_minutes(value, example="90 or 1:30")
 
 
 def _as_goalkeeper(pos: str | None, row: int, keepers: dict[str, list[int]]) -> str | None:

@@ -1893,3 +1893,21 @@ def test_the_plan_periodize_exported_is_named_as_such_with_the_file_to_import(tm
     from planner.coachform.read import PLAN_SHEETS  # the plan's sheets, as the export names them
 
     assert set(PLAN_SHEETS) == set(SUMMARY_SHEETS)
+
+
+def test_a_sessions_minutes_written_with_an_h_is_read_and_a_wrong_one_asks_for_minutes(tmp_path):
+    """'1h30' in a Sessions row's Minutes was refused with "write a number (such as 6 or 7.5)",
+    which reads like hours. '1h30', '1 h 30' and '1h' are read as 90, 90 and 60 minutes; text
+    that is no duration is asked for in minutes, as 90 or 1:30."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Minutes played")
+    season_rows = SEASON_ROWS + [("Today", "2027-01-18")]
+    s = import_workbook(book(tmp_path, Season=season_rows, Sessions=[
+        head, ("A1", "2027-01-05", "1h30", 5, None), ("A2", "2027-01-05", "1 h 30", 6, None),
+        ("A1", "2027-01-06", "1h", 4, "1h")]))
+    assert [(x.athlete, x.minutes, x.minutes_played) for x in s.sessions] == [
+        ("A1", 90, None), ("A2", 90, None), ("A1", 60, 60)]
+    problems = problems_of(book(tmp_path, "bad.xlsx", Season=season_rows, Sessions=[
+        head, ("A1", "2027-01-05", "an hour", 5, None), ("A1", "2027-01-06", 60, 5, "most")]))
+    assert problems == [
+        "Sessions, row 2, Minutes: 'an hour' is not a number; write the minutes, e.g. 90 or 1:30",
+        "Sessions, row 3, Minutes played: 'most' is not a number; write the minutes, e.g. 90"]

@@ -2143,3 +2143,17 @@ def test_a_recovery_jog_logged_in_km_h_is_read_not_taken_for_m_s(tmp_path, s):
         with pytest.raises(InputError) as e:
             read_sessions(write(tmp_path, head + body), four)
         assert "below 12 km/h" in e.value.problems[0], speeds
+
+
+def test_a_duration_written_with_an_h_is_read_as_its_minutes(tmp_path, s):
+    """A volunteer typed '1h30' for a 90-minute session: it was refused as "not a number".
+    '1h30', '1 h 30' and '1h' read as 90, 90 and 60 minutes, in Minutes and Minutes played; a
+    minute of one digit with no unit ('1h5': 1 h 05 or 1 h 50?) is still refused."""
+    r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Minutes played\n"
+                                      f"A1,{day(1)},1h30,5,\nA2,{day(1)},1 h 30,7,1h\n"
+                                      f"A3,{day(1)},2h05,4,\n"), s)
+    assert [(x.athlete, x.minutes, x.minutes_played) for x in r.sessions] == [
+        ("A1", 90, None), ("A2", 90, 60), ("A3", 125, None)]
+    with pytest.raises(InputError) as e:
+        read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},1h5,5\n"), s)
+    assert len(e.value.problems) == 1 and "'1h5' is not a number" in e.value.problems[0]
