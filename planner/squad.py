@@ -93,18 +93,44 @@ def fitted_position(position: str, fits: Callable[[str], bool]) -> str:
     cut to their first letters, basketball's positions read "Sh…", "Smal", "Powe"); else a
     position of up to four words by as much of its start as fits, ending on a consonant
     ("Center" Cent or Cen, "Defense" Def, "#10 playmaker" #10: cut, the board read "Ce…" beside
-    PG and SF); else the label, for the caller to cut."""
+    PG and SF); a cut that would change a number ("no 10" read "no 1") gives the initials with
+    the number whole (N10), else the number alone; else the label, for the caller to cut."""
     label = short_position(position)
     if fits(label):
         return label
     words = [w for w in re.split(r"[\s-]+", position) if w]
     firsts = [next(ch for ch in w if ch.isalpha()) for w in words if any(ch.isalpha() for ch in w)]
-    if 2 <= len(firsts) <= 4:
-        initials = "".join(_upper(ch) for ch in firsts)
+    numbers = re.findall(r"\d+", label)
+    if 2 <= len(firsts) <= 4:  # a number among the words kept whole: "Left back 2" LB2
+        initials = _initials(words) if numbers else "".join(_upper(ch) for ch in firsts)
         if fits(initials):
             return initials
     if not 1 <= len(words) <= 4 or not fits(label[:1]):
         return label
+    cut = _start_cut(label, fits)
+    if re.findall(r"\d+", cut) == numbers:  # "#10 playmaker" #10
+        return cut
+    # a cut never changes a number ("no 10" read "no 1", a goalkeeper's shirt): its initials
+    # with the number whole (N10, "Number 8" N8), else the number alone, else the label
+    for form in (_initials(words), "".join(numbers)):
+        if fits(form):
+            return form
+    return label
+
+
+def _initials(words: list[str]) -> str:
+    """Each word's first letter, upper-cased, or its whole number ("no 10": N10)."""
+    out = []
+    for w in words:
+        if m := re.search(r"\d+", w):
+            out.append(m[0])
+        elif ch := next((c for c in w if c.isalpha()), None):
+            out.append(_upper(ch))
+    return "".join(out)
+
+
+def _start_cut(label: str, fits: Callable[[str], bool]) -> str:
+    """As much of the start of ``label`` as fits, ending on a word's end and a consonant."""
     k = 1  # widths only grow with the text: stop at the first start that does not fit
     while k < len(label) and fits(label[:k + 1]):
         k += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.squad import display_order, fitted_position, order_words, rehab_status, short_position
 from tests.builders import day, injury, season
 
@@ -143,3 +145,21 @@ def test_the_printed_order_names_the_squads_own_positions_not_footballs():
         "; then by position (goalkeepers, defenders, midfielders, forwards).")
     # no positions at all: the order is by ID, and says so
     assert order_words(_with_positions(base, [""] * 6)).endswith("; then by ID.")
+
+
+def test_a_short_position_never_changes_a_number():
+    """A U16 coach's "no 10" read "no 1" on the board (a shirt 1, a goalkeeper). A short form
+    keeps every number of the position whole: initials with the number (N10, N9, N8), else the
+    number alone; a position that fits, or whose cut keeps its number ("#10 playmaker" #10),
+    is as before."""
+    three = lambda t: len(t) <= 3  # noqa: E731
+    four = lambda t: len(t) <= 4  # noqa: E731
+    two = lambda t: len(t) <= 2  # noqa: E731
+    typed = ("no 10", "No. 9", "Number 8", "10", "Left back 2", "#10 playmaker")
+    assert [fitted_position(p, four) for p in typed] == ["N10", "N9", "N8", "10", "LB2", "#10"]
+    assert [fitted_position(p, three) for p in typed] == ["N10", "N9", "N8", "10", "LB2", "#10"]
+    assert [fitted_position(p, two) for p in typed] == ["10", "N9", "N8", "10", "2", "10"]
+    for p in typed:  # every number of the position whole, or the label for the caller to cut
+        for room in (two, three, four):
+            short = fitted_position(p, room)
+            assert short == p or all(n in re.findall(r"\d+", p) for n in re.findall(r"\d+", short)), (p, short)
