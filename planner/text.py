@@ -212,9 +212,25 @@ class TextDates:
     note: str = ""  # how the column was read, with an example ("" when none was)
 
 
+def settled_order(cells: dict) -> tuple[bool, object] | None:
+    """(True for day first, else month first; the place of one) of the order the dates among
+    ``cells`` (a place -> its text) readable one way only by their numbers agree on
+    ('25/06/2027': day first); None when none so reads, or they disagree. A coach workbook's
+    other sheets give its Sessions sheet so its order (:func:`read_text_dates`' ``settled``)."""
+    found: dict[bool, object] = {}
+    for place, text in cells.items():
+        if (parts := numeric_parts(str(text))) is None:
+            continue
+        ways = [o for o in (True, False) if numeric_date(parts, o) is not None]
+        if len(ways) == 1:
+            found.setdefault(ways[0], place)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
                     hi: dt.date | None = None, also: tuple = (),
-                    last: dt.date | None = None) -> TextDates:
+                    last: dt.date | None = None,
+                    settled: tuple[bool, str] | None = None) -> TextDates:
     """The dates of one column typed with slashes or dots (``cells``: a row as the coach finds
     it -> its text), read by the one policy of the session log and the coach workbook:
 
@@ -238,7 +254,10 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
 
     One note for the column (``where``: "Competitions, Date"): how many were read, how, and
     an example. ``also``: the texts of the column's rows left out of the reading (a log read up
-    to today, its later rows): they give the order (2.), and are neither read nor counted."""
+    to today, its later rows): they give the order (2.), and are neither read nor counted.
+    ``settled``: (the order, the words saying whose) that other columns of the same typist
+    settle (a coach workbook's other sheets, :func:`settled_order`), taken after 2. and before
+    3.: said in the note ("as the workbook's other sheets' dates are (…)")."""
     read: dict = {}  # row -> {day first: its day, month first: its day}
     for row, text in cells.items():
         if (parts := numeric_parts(str(text))) is not None:
@@ -249,6 +268,9 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     order = orders.pop() if len(orders) == 1 else None
     by_season = None  # the day the season (or ``last``) ends when it decides the order
     spread = ""  # the rows' span, when it decides the order
+    by_others = ""  # whose dates settled the order, when other columns' did
+    if not orders and order is None and settled is not None:
+        order, by_others = settled
     if not orders and order is None:
         two = [r for _, r in read.values() if len(set(r.values())) == 2]
         fits = [o for o in (True, False) if all((lo is None or lo <= r[o])
@@ -272,7 +294,8 @@ def read_text_dates(cells: dict, where: str, lo: dt.date | None = None,
     if out.days:
         out.note = _dates_note(out, cells, read, where, order, decided,
                                _other_order(read, cells, order, lo, by_season, hi)
-                               if by_season and decided else spread if decided else "")
+                               if by_season and decided else spread if decided else "",
+                               by_others if decided else "")
     return out
 
 
@@ -326,9 +349,10 @@ def _other_order(read: dict, cells: dict, order: bool, lo, end: dt.date, hi) -> 
 
 
 def _dates_note(out: TextDates, cells: dict, read: dict, where: str, order, decided: int,
-                other: str) -> str:
+                other: str, by_others: str = "") -> str:
     """How :func:`read_text_dates` read a column, with an example (``other``: the row whose
-    other order is no day of the column, when the season decided the order)."""
+    other order is no day of the column, when the season decided the order; ``by_others``: the
+    dates elsewhere that settled it)."""
     # the example reads one way by its numbers ('01/12/2026' is no example of that)
     row = next((x for x in out.days if len(read[x][1]) == 1), next(iter(out.days)))
     example = f"row {row} '{str(cells[row]).strip()}' = {day_long(out.days[row])}"
@@ -336,6 +360,8 @@ def _dates_note(out: TextDates, cells: dict, read: dict, where: str, order, deci
     first = f"read {'day' if order else 'month'} first ({'dd/mm/yyyy' if order else 'mm/dd/yyyy'})"
     if other:
         return f"{n} typed as text in {where}, {first}: {other}"
+    if by_others:
+        return f"{n} typed as text in {where}, {first}, as {by_others} (e.g. {example})"
     how = (f"{first}, as its dates readable one way only are" if decided else
            ("each " if len(out.days) > 1 else "") + "readable one way only")
     return f"{n} typed as text in {where}, {how} (e.g. {example})"

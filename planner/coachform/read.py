@@ -134,6 +134,7 @@ from planner.text import (
     plain_name,
     plural,
     read_text_dates,
+    settled_order,
 )
 from planner.validate import (
     PRE_SEASON_LOG_DAYS,
@@ -804,6 +805,7 @@ class _Import:
         self.span: tuple[dt.date, dt.date] | None = None  # the season's first and last day, once read
         self.text_dates: dict[tuple[str, str], TextDates] = {}  # (sheet, column key) -> its text dates
         self.named_example: int | None = None  # the Athletes row of the example player kept
+        self.season_texts: dict[str, str] = {}  # "Season, row 3, Value" -> a date typed as text
         self.example_rows: set[tuple[str, int]] = set()  # example rows refused (sheet, row)
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -851,7 +853,9 @@ class _Import:
                 lo, hi = self.span
                 if spec.title == "Sessions":
                     lo -= dt.timedelta(days=PRE_SEASON_LOG_DAYS)
-            got = read_text_dates(cells, f"{spec.title}, {spec.column(key).header}", lo, hi)
+            settled = self._settled_order() if spec.title == "Sessions" else None
+            got = read_text_dates(cells, f"{spec.title}, {spec.column(key).header}", lo, hi,
+                                  settled=settled)
             self.text_dates[(spec.title, key)] = got
             if got.note:
                 self.notes.append(got.note)
@@ -859,6 +863,28 @@ class _Import:
         if row.number not in got.days and row.number not in got.problems:  # a row not listed
             return read_text_dates({row.number: value}, "")
         return got
+
+    def _settled_order(self) -> tuple[bool, str] | None:
+        """The order (day or month first) the dates typed as text on the workbook's other sheets
+        settle, with the words saying whose, for the Sessions sheet's dates that read two ways
+        (one workbook, one typist: '02/01/2027' there was refused while the Season, Competitions
+        and Blocks sheets' dates were read day first); None when they settle none. A log's file
+        alone has no other sheets: its policy is its own column's."""
+        texts = dict(self.season_texts)
+        for spec in SHEETS:
+            if spec.title == "Sessions":
+                continue
+            dates = [c for c in spec.columns if c.kind == "date"]
+            for row in self.r.rows.get(spec.title, ()):
+                for c in dates:
+                    if c.key not in row.errors and isinstance(row.values.get(c.key), str):
+                        texts[f"{spec.title}, row {row.number}, {c.header}"] = row.values[c.key]
+        got = settled_order(texts)
+        if got is None:
+            return None
+        order, place = got
+        return order, (f"the workbook's other sheets' dates are ({place} "
+                       f"'{' '.join(str(texts[place]).split())}')")
 
     def note(self, spec: SheetSpec, row: _Row, key: str, message: str) -> None:
         column = spec.column(key)
@@ -1115,9 +1141,10 @@ class _Import:
         got: dict[str, object] = {}
         cal_rows: dict[str, int] = {}
         # Start, End and Today typed with slashes or dots: read together, as a column's dates
-        typed = read_text_dates({rows[k][0]: rows[k][1] for k in ("start", "end", "today")
-                                 if k in rows and rows[k][2] is None and isinstance(rows[k][1], str)},
-                                f"{SEASON_SHEET}, Value")
+        texts = {rows[k][0]: rows[k][1] for k in ("start", "end", "today")
+                 if k in rows and rows[k][2] is None and isinstance(rows[k][1], str)}
+        self.season_texts = {f"{SEASON_SHEET}, row {n}, Value": t for n, t in texts.items()}
+        typed = read_text_dates(texts, f"{SEASON_SHEET}, Value")
         if typed.note:
             self.notes.append(typed.note)
         for k, (key, label, required, help_text) in enumerate(SEASON_KEYS):

@@ -1911,3 +1911,34 @@ def test_a_sessions_minutes_written_with_an_h_is_read_and_a_wrong_one_asks_for_m
     assert problems == [
         "Sessions, row 2, Minutes: 'an hour' is not a number; write the minutes, e.g. 90 or 1:30",
         "Sessions, row 3, Minutes played: 'most' is not a number; write the minutes, e.g. 90"]
+
+
+def test_sessions_dates_read_two_ways_take_the_order_the_workbooks_other_sheets_settle(tmp_path):
+    """A U16 coach typed every date as dd/mm/yyyy: the Season, Competitions and Blocks sheets'
+    were read day first, but the Sessions sheet's '02/01/2027' was refused as readable two
+    ways. One workbook, one typist: the other sheets' dates settle the Sessions sheet's order,
+    said in its note; with nothing settling it (or the other sheets disagreeing) it is
+    refused as before."""
+    season_rows = [("Key", "Value"), ("Name", "U16"), ("Start", "04/01/2027"),
+                   ("End", "28/02/2027"), ("Today", "11/01/2027")]
+    head = ("Athlete ID", "Date", "Minutes", "RPE")
+    sessions = [head, ("A1", "02/01/2027", 60, 5), ("A2", "05/01/2027", 60, 5)]
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Season=season_rows, Sessions=sessions), notes)
+    assert [(x.athlete, x.date) for x in s.sessions] == [("A1", D(2027, 1, 2)), ("A2", D(2027, 1, 5))]
+    said = [n for n in notes if n.startswith("2 dates typed as text in Sessions, Date")]
+    assert said == ["2 dates typed as text in Sessions, Date, read day first (dd/mm/yyyy), as the "
+                    "workbook's other sheets' dates are (Season, row 4, Value '28/02/2027') (e.g. row 2 "
+                    "'02/01/2027' = Sat 2 Jan 2027)"], notes
+    # Season dates in ISO settle nothing: the Sessions date is refused with both readings
+    iso = [("Key", "Value"), ("Name", "U16"), ("Start", "2027-01-04"), ("End", "2027-02-28"),
+           ("Today", "2027-01-11")]
+    problems = problems_of(book(tmp_path, "iso.xlsx", Season=iso, Sessions=sessions[:2]))
+    assert problems == ["Sessions, row 2, Date: '02/01/2027' could be Sat 2 Jan 2027 (day first) "
+                        "or Mon 1 Feb 2027 (month first); make the cell an Excel date or write "
+                        "it as YYYY-MM-DD: 2027-01-02 or 2027-02-01"], problems
+    # other sheets that disagree (one day first, one month first) settle nothing either
+    blocks = [("Name", "From", "To"), ("Base", "25/01/2027", "02/14/2027")]
+    problems = problems_of(book(tmp_path, "mixed.xlsx", Season=iso, Blocks=blocks,
+                                Sessions=sessions[:2]))
+    assert any(p.startswith("Sessions, row 2, Date: '02/01/2027' could be") for p in problems), problems
