@@ -118,6 +118,21 @@ def not_carried(old: Season, new: Season) -> list[str]:
     return lost
 
 
+def _kept_rules(old: Season, new: Season):
+    """``old``'s rule settings, kept over a workbook's season (``new``), with the workbook's
+    Starter minutes when it gives other minutes than ``old`` counts (LD-1's match settings,
+    ``rules.MATCH_LENGTH``): a coach who changed the Season sheet's Starter minutes meant it."""
+    from planner.rules import MATCH_LENGTH, RuleSet
+
+    given = new.rules.values.get("LD-1", {})
+    if "minutes_start" not in given or \
+            RuleSet(old.rules).value("LD-1", "minutes_start") == given["minutes_start"]:
+        return old.rules
+    values = dict(old.rules.values)
+    values["LD-1"] = {**values.get("LD-1", {}), **{k: given[k] for k in MATCH_LENGTH if k in given}}
+    return old.rules.model_copy(update={"values": values})
+
+
 def not_in_workbook(old: Season, new: Season, absent=frozenset()) -> list[str]:
     """Rows ``old`` has and the workbook (``new``) has not: the rows of a sheet it has not got
     (``absent``: Competitions, Roles, Blocks, Non-training days), sessions on athlete-days it has none for,
@@ -500,7 +515,7 @@ def keep_over(old: Season, new: Season, absent=frozenset()) -> Kept:
         out.season = out.season.model_copy(update={"calendar": out.season.calendar.model_copy(
             update={"today": was if was is None or was >= cal.start else None})})
     if old.rules != new.rules and (old.rules.values or old.rules.modes):
-        _try(out, "rule settings", lambda s: s.model_copy(update={"rules": old.rules}))
+        _try(out, "rule settings", lambda s: s.model_copy(update={"rules": _kept_rules(old, new)}))
     _joined_from_today(out, old)
     before = len(out.kept)
     _keep_injuries(out, old)

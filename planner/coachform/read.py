@@ -94,6 +94,7 @@ from planner.coachform.spec import (
     SESSION_COLUMN,
     SHEET_ORDER,
     SHEETS,
+    STARTER_MINUTES_MIN,
     TEMPLATE_NAME,
     Column,
     SheetSpec,
@@ -806,6 +807,7 @@ class _Import:
         self.text_dates: dict[tuple[str, str], TextDates] = {}  # (sheet, column key) -> its text dates
         self.named_example: int | None = None  # the Athletes row of the example player kept
         self.season_texts: dict[str, str] = {}  # "Season, row 3, Value" -> a date typed as text
+        self.starter_minutes: int | None = None  # the Season sheet's Starter minutes, once read
         self.example_rows: set[tuple[str, int]] = set()  # example rows refused (sheet, row)
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -961,6 +963,23 @@ class _Import:
                     self.p.replace_row(title, row.number, f"{title}, row {row.number} is the form's "
                                        f"example row ({player}): delete it")
 
+    def _starter_rules(self):
+        """The rule settings of the Season sheet's Starter minutes (None without it, or at the
+        default 95: no setting): LD-1's start, bench and start-from-played minutes scaled
+        together, as File ▸ New's "A starter plays" sets them (``rules.match_length_values``);
+        a match row logged with its minutes played alone then weighs them too."""
+        from planner.loadtable import LoadTable
+        from planner.rules import RULES, RuleSet, match_length_values
+        from planner.season import RuleSettings
+
+        minutes = self.starter_minutes
+        if minutes is None or minutes == RULES["LD-1"].param("minutes_start").default:
+            return None
+        values = {"LD-1": match_length_values(minutes)}
+        rules = RuleSettings(values=values)
+        self.loads = LoadTable.of(RuleSet(rules))
+        return rules
+
     def _example_row(self, title: str, row: _Row) -> bool:
         """Whether ``row`` holds exactly one of the template's example rows about its example
         player (:meth:`_example_row_problems`); its unknown ID is then not another player's
@@ -972,6 +991,7 @@ class _Import:
     def season(self) -> Season:
         cal, name, self.cal_rows = self._calendar()
         self.span = (cal.start, cal.end) if cal is not None else None
+        rules = self._starter_rules()
         comps, comp_rows, comp_names = self._competitions(cal)
         self.comp_last = {c.id: c.last for c in comps}  # a target's last day (InjuryReader)
         from planner.sessionlog import competition_days
@@ -1002,7 +1022,8 @@ class _Import:
                     injuries=tuple(injuries), sessions=()))
             season = Season(name=name, calendar=cal, competitions=tuple(comps), blocks=tuple(blocks),
                             athletes=tuple(athletes), unavailability=tuple(unav),
-                            injuries=tuple(injuries), roles=tuple(roles), sessions=tuple(sessions))
+                            injuries=tuple(injuries), roles=tuple(roles), sessions=tuple(sessions),
+                            **({"rules": rules} if rules is not None else {}))
             where = {
                 "competitions": ("Competitions", comp_rows),
                 "athletes": ("Athletes", athlete_rows),
@@ -1169,6 +1190,7 @@ class _Import:
                     self.p.add(SEASON_SHEET, n, f"{where}: {e}")
                 else:
                     self._say_german_weekdays(key, value, where)
+        self.starter_minutes = got.get("starter_minutes")
         start, end = got.get("start"), got.get("end")
         if start is None or end is None or not self._season_span_ok(start, end, cal_rows["end"]):
             return None, got.get("name"), cal_rows
@@ -2138,9 +2160,31 @@ def _season_value(key: str, value: object, typed: TextDates | None = None, row: 
         return text
     if key in ("start", "end", "today"):
         return to_date(value)
+    if key == "starter_minutes":
+        return _starter_minutes(value)
     if key == "week_start":
         return parse_weekday(to_text(value, "weekday"))
     return parse_training_days(value)
+
+
+def _starter_minutes(value: object) -> int:
+    """The Season sheet's Starter minutes: a whole number of minutes in File ▸ New's range for
+    "A starter plays" (10 to LD-1 minutes_start's maximum); ``2 x 40`` is 80."""
+    from planner.rules import RULES
+
+    high = int(RULES["LD-1"].param("minutes_start").max)
+    fix = f"write the minutes a starter plays in a match, from {STARTER_MINUTES_MIN} to {high}, e.g. 80"
+    if isinstance(value, str) and (m := re.fullmatch(r"\s*(\d+)\s*[x×*]\s*(\d+)\s*(?:min)?\s*",
+                                                     value, re.IGNORECASE)):
+        value = int(m[1]) * int(m[2])
+    elif isinstance(value, str):
+        value = value.strip().removesuffix("min").removesuffix("minutes").strip() or value
+    minutes = to_minutes(value, example="80")
+    if minutes != int(minutes):
+        raise Bad(f"{_describe_value(value)} is not a whole number of minutes; {fix}")
+    if not STARTER_MINUTES_MIN <= minutes <= high:
+        raise Bad(f"{minutes:g} is outside {STARTER_MINUTES_MIN}-{high}; {fix}")
+    return int(minutes)
 
 
 def _fill_hint(column: Column) -> str:

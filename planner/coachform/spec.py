@@ -63,7 +63,13 @@ SEASON_KEYS: tuple[tuple[str, str, bool, str], ...] = (  # (key, label, required
      "weekdays with training, e.g. Mon-Sat or Mon, Tue, Thu, Fri (default Mon-Sat)"),
     ("today", "Today", False,
      "optional: days before it are the past and keep what happened (a date)"),
+    # beyond interfaces.md's keys (other readers ignore a key they do not know): File ▸ New's
+    # "A starter plays", LD-1's match settings (planner.rules.match_length_values)
+    ("starter_minutes", "Starter minutes", False,
+     "optional: the minutes a starter plays in a match, e.g. 80 for 2 x 40 (default 95, "
+     "football's); a start and a bench appearance count in the load from it"),
 )
+STARTER_MINUTES_MIN = 10  # as File ▸ New's "A starter plays" takes it (LD-1 minutes_start's max)
 # other names a coach writes for a Season key or a sheet's column (as matched, :func:`norm`)
 ALIASES: dict[str, dict[str, str]] = {
     SEASON_SHEET: {"week start": "week_start", "first day of the week": "week_start"},

@@ -34,6 +34,7 @@ from planner.coachform.spec import (
     SEASON_SHEET,
     SHEETS,
     STAGE_CHOICES,
+    STARTER_MINUTES_MIN,
     WEEKDAY_NAMES,
     WRITTEN_SHEETS,
     Column,
@@ -41,6 +42,7 @@ from planner.coachform.spec import (
 )
 from planner.errors import InputError, SaveError
 from planner.protocols import available_protocols, load_protocol
+from planner.rules import RULES, RuleSet
 from planner.season import WEEKDAYS, Season
 from planner.seasonfile import atomic_write
 from planner.text import measure
@@ -52,6 +54,7 @@ __all__ = ["competition_label", "export_template_form", "save_template_form", "t
 _EXAMPLE_SEASON = {
     "name": "Riverside FC 2027", "start": dt.date(2027, 1, 4), "end": dt.date(2027, 6, 27),
     "week_start": "mon", "training_days": ("mon", "tue", "wed", "thu", "fri", "sat"), "today": None,
+    "starter_minutes": None,  # the default's (95): left blank
 }
 _EXAMPLES: dict[str, list[dict]] = {
     "Competitions": [{"date": dt.date(2027, 1, 9), "name": "League match 1", "priority": "C",
@@ -119,7 +122,8 @@ def _speed(ms: float | None) -> float | None:
 def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
     cal = season.calendar
     head = {"name": season.name, "start": cal.start, "end": cal.end, "week_start": cal.week_start,
-            "training_days": cal.training_days, "today": cal.today}
+            "training_days": cal.training_days, "today": cal.today,
+            "starter_minutes": _starter_minutes(season)}
     tables: dict[str, list[dict]] = {
         "Competitions": [{"date": c.date, "name": c.name, "priority": c.priority,
                           "end_date": c.end_date, "id": c.id} for c in season.competitions],
@@ -140,6 +144,18 @@ def _season_rows(season: Season) -> tuple[dict, dict[str, list[dict]]]:
     tables.update(_injury_rows(season))
     return head, tables
 
+
+
+def _starter_minutes(season: Season) -> int | None:
+    """The Season sheet's Starter minutes: the minutes a start counts in ``season``'s load
+    (LD-1), None at the default (95, left blank as in the template) and outside what the sheet
+    takes (a start of 5 minutes set in the Rules panel: a rule setting, kept in the season
+    file as the others are)."""
+    param = RULES["LD-1"].param("minutes_start")
+    value = round(RuleSet(season.rules).value("LD-1", "minutes_start"))
+    if value == param.default or not STARTER_MINUTES_MIN <= value <= param.max:
+        return None
+    return int(value)
 
 
 def _day_off_runs(days) -> list[dict]:
@@ -266,6 +282,8 @@ def _write_season_sheet(ws, head: dict) -> None:
             dv.add(c.coordinate)
         elif key == "training_days":
             _put(c, "text", training_days_text(value))
+        elif key == "starter_minutes":
+            _put(c, "number", value)
         else:
             _put(c, "text", value)
         ws.cell(row=r, column=3, value=("required: " if required else "") + help_text).font = _NOTE_FONT

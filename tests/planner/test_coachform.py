@@ -1942,3 +1942,63 @@ def test_sessions_dates_read_two_ways_take_the_order_the_workbooks_other_sheets_
     problems = problems_of(book(tmp_path, "mixed.xlsx", Season=iso, Blocks=blocks,
                                 Sessions=sessions[:2]))
     assert any(p.startswith("Sessions, row 2, Date: '02/01/2027' could be") for p in problems), problems
+
+
+def test_the_season_sheets_starter_minutes_sets_ld1s_match_minutes_as_file_new_does(tmp_path):
+    """A U16 season (2 x 40 min) imported from the workbook was planned at football's 95 minutes
+    a start: only File ▸ New asked what a starter plays. The Season sheet's optional Starter
+    minutes sets LD-1's start, bench and start-from-played minutes together, as File ▸ New's
+    "A starter plays" does; without it, or at the default, no rule setting; out of File ▸ New's
+    range it is refused at its row; the form writes it back and the round trip keeps it."""
+    from planner.rules import RULES, RuleSet, match_length_values
+
+    def with_minutes(value, name="u16.xlsx"):
+        return book(tmp_path, name, Season=SEASON_ROWS + [("Starter minutes", value)])
+
+    for typed in (80, "2 x 40", "80 min"):
+        s = import_workbook(with_minutes(typed))
+        assert s.rules.values == {"LD-1": match_length_values(80)}, typed
+    rules = RuleSet(s.rules)
+    assert rules.value("LD-1", "minutes_start") == 80
+    assert rules.value("LD-1", "minutes_bench") < RULES["LD-1"].param("minutes_bench").default
+    default = RULES["LD-1"].param("minutes_start").default
+    assert import_workbook(with_minutes(default)).rules.values == {}
+    assert import_workbook(book(tmp_path, "none.xlsx")).rules.values == {}
+    high = int(RULES["LD-1"].param("minutes_start").max)
+    assert problems_of(with_minutes(high + 1, "long.xlsx")) == [
+        f"Season, row 5 (Starter minutes): {high + 1} is outside 10-{high}; write the minutes a "
+        f"starter plays in a match, from 10 to {high}, e.g. 80"]
+    assert problems_of(with_minutes(80.5, "half.xlsx"))[0].startswith(
+        "Season, row 5 (Starter minutes): 80.5 is not a whole number of minutes")
+    # the round trip: written back, read back the same
+    save_template_form(s, tmp_path / "back.xlsx")
+    assert import_workbook(tmp_path / "back.xlsx").rules == s.rules
+    # the template has the row, blank (the default's)
+    ws = openpyxl.load_workbook(template_path("import-template.xlsx"))["Season"]
+    row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Starter minutes")
+    assert row[1] is None and "optional" in row[2]
+
+
+def test_keep_them_keeps_the_seasons_rules_with_the_workbooks_new_starter_minutes(tmp_path):
+    """Imported over a season with rule settings of its own, Keep Them put the season's rules
+    back whole: a Starter minutes changed in the workbook was lost. The season's settings stay,
+    LD-1's match minutes the workbook's."""
+    from planner.reimport import Place, decide
+    from planner.rules import RuleSet, match_length_values
+    from planner.season import RuleSettings
+    from tests.builders import season
+
+    old = season(weeks=3, athletes=2, rules=RuleSettings(values={"LD-1": {"weight": 5}}))
+    save_template_form(old, tmp_path / "team.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "team.xlsx")
+    row = next(r for r in wb["Season"].iter_rows() if r[0].value == "Starter minutes")
+    row[1].value = 80
+    wb.save(tmp_path / "team.xlsx")
+    new = import_workbook(tmp_path / "team.xlsx", known=old)
+    kept = decide(old, new, Place("Keep Them", lambda d: ""), keep=True).season
+    assert RuleSet(kept.rules).value("LD-1", "weight") == 5
+    assert {k: RuleSet(kept.rules).value("LD-1", k) for k in match_length_values(80)} == \
+        match_length_values(80)
+    # a workbook giving the season's own minutes leaves its settings as they are
+    same = import_workbook(tmp_path / "team.xlsx", known=kept)
+    assert decide(kept, same, Place("Keep Them", lambda d: ""), keep=True).season.rules == kept.rules
