@@ -9,7 +9,7 @@ import pytest
 
 from planner.review import CSV_COLUMNS
 from planner.seasonfile import save_season
-from tests.e2e.test_cli import run
+from tests.e2e.test_cli import ROOT, run
 from tests.planner.test_review import _review_season
 
 
@@ -73,6 +73,31 @@ def test_the_whole_season_csv_reads_back(folder):
     again = run("load", "s.season.json", "--review", "--csv", "review.csv", cwd=folder)
     assert again.returncode == 0, again.stderr
     assert "kept as review.csv.bak" in again.stdout
+
+
+def _documented_review_columns() -> list[str]:
+    """The columns docs/load.md's table lists for the review's CSV, in its order."""
+    lines = (ROOT / "docs" / "load.md").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("planned included. Its CSV"))
+    head = next(i for i in range(start, len(lines)) if lines[i] == "| column | what it holds |")
+    cols = []
+    for line in lines[head + 2:]:
+        if not line.startswith("|"):
+            break
+        cell = line.split("|")[1].strip()
+        assert cell.startswith("`") and cell.endswith("`"), line
+        cols.append(cell.strip("`"))
+    return cols
+
+
+def test_the_review_csv_columns_are_the_ones_load_md_lists(folder):
+    """docs/load.md listed 18 columns where the CSV had 23 (a script written from it read the wrong
+    figure after not_played): the table there is the header, in order, a column added without it
+    fails here."""
+    r = run("load", "s.season.json", "--review", "--csv", "columns.csv", cwd=folder)
+    assert r.returncode == 0, r.stderr
+    header = (folder / "columns.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert _documented_review_columns() == header
 
 
 def test_whole_season_without_review_says_what_to_add(folder):
