@@ -178,6 +178,17 @@ def test_weeks_now_after_the_seasons_end_says_so_and_names_the_last_week():
                  "now") == [2]
 
 
+def test_weeks_now_without_a_today_is_the_first_week():
+    """A season whose today was never moved: 'now' was refused ("this season has none in it")
+    while the app's banner and `periodize load` read today as its first day; now the same."""
+    from tests.builders import season
+    from ui.cli.names import weeks
+
+    s = season(weeks=3, athletes=1)
+    assert s.calendar.today is None
+    assert weeks(s, "now") == [0]
+
+
 def test_an_id_typed_with_a_space_or_without_its_leading_zero_is_proposed_not_taken():
     """'A 05' was proposed as A05 and 'A5' was not ("A22 is not A27" kept it from the
     proposal), while a session log read both as another squad's players: the command line,

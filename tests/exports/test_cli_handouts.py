@@ -58,6 +58,12 @@ def test_handouts_of_chosen_weeks_only(tmp_path):
     r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", "16/12/2026", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "(week 20, 14 to 20 Dec 2026)" in r.stdout and _pages(tmp_path / "ho" / files[0].name) == 1
+    # now with no today set (a new, imported or demo season): the week of its first day, the
+    # today the app's banner and `periodize load` read (it was refused, sending the coach to advance)
+    assert season.calendar.today is None
+    r = _cli("export", "demo.season.json", "--handouts", "ho", "--weeks", "now", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "(week 1, 3 to 9 Aug 2026)" in r.stdout, r.stdout
     # now: the week of the season's today
     save_season(season.model_copy(update={"calendar": season.calendar.model_copy(
         update={"today": dt.date(2026, 9, 2)})}), tmp_path / "demo.season.json")

@@ -74,9 +74,10 @@ def listing(athletes) -> str:
 def weeks(season, spec: str, option: str = "--weeks") -> list[int]:
     """The season weeks (0-based) ``spec`` names, as the app labels them: ``12`` (Week 12),
     ``12-14``, a date (the week holding it, day first or ISO), ``DATE..DATE``, or ``now`` (the
-    week holding the season's today); InputError naming ``option`` and the season's range."""
+    week holding the season's today, its first day when none is set); InputError naming ``option`` and the season's range."""
     from planner.text import DATE_WRITTEN, date_long, read_date, span
     from planner.timeline import Timeline
+    from planner.validate import planning_start
 
     tl = Timeline(season)
     n = len(tl.weeks)
@@ -100,21 +101,15 @@ def weeks(season, spec: str, option: str = "--weeks") -> list[int]:
         return w - 1
 
     if key == "now":
-        today = season.calendar.today
-        if today is None:
-            raise InputError(option, ["'now' is the week holding the season's today, and this "
-                                      "season has none in it (periodize advance sets it); give a "
-                                      "week number or a date instead"])
+        # today as the app's banner and `periodize load` read it: the season's first day until
+        # Move Today or `advance` sets one (a new or imported season's first handouts were refused)
+        today = planning_start(season)
         if tl.index(today) is None:  # today past the end (advance allows the day after it)
-            after = today > tl.days[-1]
-            w = n - 1 if after else 0
-            where = (f"after the season's end ({date_long(tl.days[-1])})" if after else
-                     f"before the season's start ({date_long(tl.days[0])})")
-            edge = tl.weeks[w]
+            edge = tl.weeks[n - 1]
             raise InputError(option, [
                 f"'now' is the week holding the season's today, and today ({date_long(today)}) is "
-                f"{where}: no week holds it; the {'last' if after else 'first'} week is {w + 1} "
-                f"({span(tl.days[edge.first], tl.days[edge.last])}): give --weeks {w + 1}"])
+                f"after the season's end ({date_long(tl.days[-1])}): no week holds it; the last "
+                f"week is {n} ({span(tl.days[edge.first], tl.days[edge.last])}): give --weeks {n}"])
         return [tl.week_of[tl.index(today)]]
     parts = key.split("..") if ".." in key else (key.split("-") if re.fullmatch(r"\d+\s*-\s*\d+", key) else [key])
     if len(parts) > 2 or not all(p.strip() for p in parts):
