@@ -84,7 +84,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
                                    "of all of them (\"232 of 234\"): the days Logged AU adds up; "
                                    "a day with nothing logged counts as planned; a day with "
                                    "nothing planned (a Sunday, a day off, a day away) is not "
-                                   "counted"),
+                                   "counted unless a session was logged on it"),
     ("planned_logged", "Planned AU, days logged", "load planned for the days logged alone: what "
                                                   "Logged AU is measured against"),
     ("ratio", "Logged ÷ planned", "Logged AU ÷ Planned AU, days logged: the load logged ÷ the "
@@ -276,8 +276,9 @@ class Review:
     def heading(self) -> str:
         """The period and how much of it was logged: ``Whole season: … (ended). Logged: 5,499
         of 5,601 athlete-days planned before today (98 %), the rest counted as planned; Sundays,
-        days off and days away not counted`` (no full stop): a fully logged season read 82 %
-        when every Sunday was counted as a day not logged."""
+        days off and days away not counted unless a session was logged on them`` (no full stop):
+        a fully logged season read 82 % when every Sunday was counted as a day not logged; a
+        session logged on international duty is counted (Move Today's count leaves such days out)."""
         t = self.total
         if not self.rows or t.days_planned == 0:
             return self.period.words()
@@ -286,7 +287,8 @@ class Review:
             "days off", "days away"]
         return (f"{self.period.words()}. Logged: {text.number(t.days_logged)} of "
                 f"{text.number(t.days_planned)} athlete-days planned before today ({share} %), "
-                f"the rest counted as planned; {text.join_and(rest)} not counted")
+                f"the rest counted as planned; {text.join_and(rest)} not counted unless a session "
+                f"was logged on them")
 
 
 def csv_text(review: Review, anonymise: bool = False) -> str:

@@ -27,7 +27,7 @@ def test_the_table_has_the_period_a_row_per_athlete_and_the_squad(folder):
     assert lines[0] == ("Test season: season review. Season so far: 4 to 24 Jan 2027 (to the day "
                         "before today, Mon 25 Jan 2027). Logged: 3 of 60 athlete-days planned "
                         "before today (5 %), the rest counted as planned; Sundays, days off and "
-                        "days away not counted.")
+                        "days away not counted unless a session was logged on them.")
     head = lines[1]
     assert head.split()[:3] == ["athlete", "Started", "Bench"]
     table = lines[2:lines.index("")]  # the injury table follows a blank line

@@ -364,7 +364,7 @@ def test_each_row_says_its_matches_and_days_logged_and_the_plan_of_those_days():
     assert total.ratio == pytest.approx(total.logged / total.planned_logged)
     assert review.heading() == (review.period.words() + ". Logged: 3 of 60 athlete-days planned "
                                 "before today (5 %), the rest counted as planned; Sundays, days "
-                                "off and days away not counted")
+                                "off and days away not counted unless a session was logged on them")
     # the columns sit by the figures they qualify, and the CSV gives the counts as numbers
     keys = [k for k, _, _ in COLUMNS]
     assert keys.index("matches_logged") == keys.index("minutes") + 1
@@ -402,11 +402,29 @@ def test_a_season_logged_on_every_training_day_reads_all_of_it_logged():
     assert a1.cell("days_logged") == "17 of 17"
     assert review.heading() == (review.period.words() + ". Logged: 17 of 17 athlete-days "
                                 "planned before today (100 %), the rest counted as planned; "
-                                "Sundays, days off and days away not counted")
+                                "Sundays, days off and days away not counted unless a session "
+                                "was logged on them")
     # a team training every day: no weekday to name
     every = s.model_copy(update={"calendar": s.calendar.model_copy(update={
         "training_days": ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})})
-    assert season_review(every).heading().endswith("; days off and days away not counted")
+    assert season_review(every).heading().endswith(
+        "; days off and days away not counted unless a session was logged on them")
+
+
+def test_a_session_logged_on_a_day_away_is_counted_and_the_heading_says_so():
+    """The review said "days away not counted" and counted 5 sessions logged on international
+    duty (2,455 athlete-days where Move Today said 2,450 for the same past): such a day counts
+    once a session is logged on it, and the heading says so."""
+    s = _review_season()
+    before = _rows(season_review(s))["A3"]
+    duty = day(15)  # A3 on international duty (days 15-16), nothing planned
+    s = s.model_copy(update={"sessions": (*s.sessions, Session(athlete="A3", date=duty, minutes=50,
+                                                               rpe=6))})
+    review = season_review(s)
+    a3 = _rows(review)["A3"]
+    assert (a3.days_logged, a3.days_planned) == (before.days_logged + 1, before.days_planned + 1)
+    assert review.heading().endswith("; Sundays, days off and days away not counted unless a "
+                                     "session was logged on them")
 
 
 def test_the_injuries_of_the_period_with_the_days_lost_and_matches_missed():

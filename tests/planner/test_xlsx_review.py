@@ -35,7 +35,8 @@ def _check(ws) -> None:
     # the days logged of those with something planned (a Sunday had nothing), as the heading says
     assert a1["Days logged"] == "3 of 18" and rows["Squad"]["Days logged"] == "3 of 60"
     assert ("Logged: 3 of 60 athlete-days planned before today (5 %), the rest counted as "
-            "planned; Sundays, days off and days away not counted." in ws["A2"].value)
+            "planned; Sundays, days off and days away not counted unless a session was logged on "
+            "them." in ws["A2"].value)
     a3 = rows["Athlete 3 (A3)"]
     assert a3["Unavailable days"] == 5
     assert a3["Unavailable, by reason"] == "Illness 3, International duty 2"

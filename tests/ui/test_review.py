@@ -43,7 +43,7 @@ def test_the_table_has_a_row_per_athlete_in_the_squads_order(qtbot):
     assert dlg.period.text() == ("Season so far: 4 to 24 Jan 2027 (to the day before today, "
                                  "Mon 25 Jan 2027). Logged: 3 of 60 athlete-days planned before "
                                  "today (5 %), the rest counted as planned; Sundays, days off and "
-                                 "days away not counted.")
+                                 "days away not counted unless a session was logged on them.")
     row = _column(dlg, "Name").index("Athlete 1 (A1)")
     assert _column(dlg, "HV done")[row] == "4" and _column(dlg, "Longest gap")[row] == "1 wk 3 d"
     assert _column(dlg, "HV ahead")[row] == "—"
