@@ -3,7 +3,7 @@ screenshots and the rules reference, in the app and offline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, QUrl
 
 from ui.desktop.helpdocs import ROOT, getting_started_markdown, heading_anchor
 from ui.desktop.mainwindow import MainWindow, load_demo_season
@@ -311,6 +311,12 @@ def test_help_file_formats_opens_the_file_formats_page(qtbot):
     text = h.browser.toPlainText()
     assert "The coach workbook (Excel in)" in text and "Athlete ID" in text and "RPE" in text
     assert text.startswith("File formats")
+    # it opens at the session log's columns (review 248: on the season file's JSON schema, the
+    # session log 200 lines down, though the README says it shows the session log's columns)
+    log = "The session log (CSV, Excel)"
+    assert abs(_heading_offset(h, log)) <= 4, _heading_offset(h, log)
+    # the first line in sight (a pixel row below the table above it, whose border touches it)
+    assert h.browser.cursorForPosition(QPoint(5, 10)).block().text() == log
 
     h.follow(QUrl("#the-coach-workbook-excel-in"))  # its own sections, as on GitHub
     assert h.browser.verticalScrollBar().value() > 0

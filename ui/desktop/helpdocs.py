@@ -6,8 +6,8 @@ window of the app, offline (issue 14).
   README and the help, never two.
 - **User Guide** is ``docs/guide.md``, the app menu by menu, with its screenshots (a docs page's
   own paths, ``screenshots/…``, read from the page's folder).
-- **File Formats** is ``docs/file-format.md``: the session log's and the coach workbook's
-  columns, which the app's messages send the coach to read.
+- **File Formats** is ``docs/file-format.md``, opened at the session log's and the coach
+  workbook's columns, which the app's messages send the coach to read.
 - **Rules** is the rules reference (``docs/rules.md``), made from the rule table by
   ``planner.rulesdoc`` (so it is there even where the docs folder is not).
 
@@ -31,6 +31,9 @@ from ui.desktop.layout import fitting_size
 ROOT = Path(__file__).resolve().parents[2]  # the folder with README.md and docs/
 GUIDE = "docs/guide.md"  # Help ▸ User Guide
 FORMATS = "docs/file-format.md"  # Help ▸ File Formats
+# where Help ▸ File Formats opens: the session log's columns, the coach workbook's below them
+# (the page's top, the season file's JSON keys, is not what a coach comes for)
+FORMATS_AT = "the-session-log-csv-excel"
 TITLES = {GUIDE: "User Guide", FORMATS: "File Formats"}  # the window's title on those pages
 FORM = "templates/import-template.xlsx"  # the coach workbook's form, which the guide links
 IMAGE_WIDTH = 760  # screenshots in the text; a click opens one at full size
@@ -177,8 +180,11 @@ class HelpWindow(QWidget):
 
     def show_file_formats(self) -> None:
         """docs/file-format.md: every file's columns and fields (a session log's headers the
-        app did not read, the workbook's sheets); no page of Help linked it."""
+        app did not read, the workbook's sheets); no page of Help linked it. It opens at the
+        session log (:data:`FORMATS_AT`): it opened on the season file's JSON schema, the
+        session log some 200 lines down."""
         self._go(("doc", FORMATS))
+        self.scroll_to_heading(FORMATS_AT)
 
     def back(self) -> None:
         """The page before, scrolled where the coach left it (it opened at its top: on the
