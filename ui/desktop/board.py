@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontInfo,
     QFontMetrics,
     QFontMetricsF,
     QPainter,
@@ -67,8 +68,9 @@ from planner.text import (
 )
 from planner.timeline import Timeline
 
-# -- geometry: ui/desktop/boardgeom.py ---------------------------------------------------------------
-from ui.desktop.boardgeom import (
+# -- geometry: ui/desktop/boardgeom.py (the sizes at an ordinary font; a board grows them with a
+# larger one: SeasonBoard._g). Named here for the tests and scripts that read the default sizes.
+from ui.desktop.boardgeom import (  # noqa: F401
     BAND_H,
     BLOCK_H,
     CELL_W,
@@ -87,6 +89,9 @@ from ui.desktop.boardgeom import (
     Y_MONTH,
     Y_WEEK,
     ZOOMS,
+    BoardGeom,
+    board_geom,
+    font_scale,
 )
 from ui.desktop.boardmarks import (
     BADGE_W,
@@ -176,14 +181,15 @@ def glyph_rect(level: int, cx: float, cy: float, scale: float = 1.0) -> QRectF:
     return QRectF(cx + r.x() * scale, cy + r.y() * scale, r.width() * scale, r.height() * scale)
 
 
-def fitted_glyph(level: int, room: QRectF) -> tuple[float, float, float]:
-    """(cx, cy, scale): the level's mark centred in ``room``, shrunk (never grown) to fit in it
-    with a quarter pixel to spare each way (a cell's room under its letter)."""
+def fitted_glyph(level: int, room: QRectF, most: float = 1.0) -> tuple[float, float, float]:
+    """(cx, cy, scale): the level's mark centred in ``room``, shrunk (never grown past ``most``,
+    the board's font scale) to fit in it with a quarter pixel to spare each way (a cell's room
+    under its letter)."""
     path = glyph_for(level)
     if path is None:
-        return room.center().x(), room.center().y(), 1.0
+        return room.center().x(), room.center().y(), most
     r = path.boundingRect()
-    scale = min(1.0, (room.width() - 0.5) / r.width(), (room.height() - 0.5) / r.height())
+    scale = min(most, (room.width() - 0.5) / r.width(), (room.height() - 0.5) / r.height())
     c = r.center()
     return room.center().x() - c.x() * scale, room.center().y() - c.y() * scale, scale
 
@@ -389,27 +395,21 @@ class SeasonBoard(QAbstractScrollArea):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._pending_from: dt.date | None = None  # show_from before the board has its size
 
-        self._font = QFont(self.font())
-        self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
-        self._small = QFont(self._font)
-        self._small.setPointSizeF(max(6.5, self._font.pointSizeF() * 0.85))
-        self._bold = QFont(self._font)
-        self._bold.setBold(True)
-        self._marker_font = QFont(self._small)
-        self._marker_font.setBold(True)
-
-        self._theme = BoardTheme.from_palette(self.palette())
+        self._g: BoardGeom = board_geom(1.0)
         self._glyph_cache: dict[tuple, QPixmap] = {}
         self._week_cache: dict[int, list] = {}  # week zoom: row -> its weeks' glyph cells
+        self._set_fonts()
+
+        self._theme = BoardTheme.from_palette(self.palette())
         self._zoom = "day"
-        self._cw = CELL_W
+        self._cw = self._g.cell_w
         self._season: Season | None = None
         self._tl: Timeline | None = None
         self._markers: tuple | None = None  # (timeline, week zoom's match markers)
         self._rows: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._team_weeks: tuple[str, ...] | None = None
-        self._name_w = NAME_MIN
+        self._name_w = self._g.name_min
         self._signature = ""
         self._non_training_reason: dict[int, str] = {}
         self._pins: dict[tuple[str, int], list] = {}  # (athlete, day) -> pins shown on that cell
@@ -438,6 +438,37 @@ class SeasonBoard(QAbstractScrollArea):
         self.paint_count = 0  # paints so far, and the duration of the last (bench/app.py)
         self.last_paint_ms = 0.0
         self._update_scrollbars()
+
+    def _set_fonts(self) -> None:
+        """The board's fonts from the widget's, and its sizes from their size: a coach's larger
+        font (15 pt) grows the cells, rows, marks and letters with it (``boardgeom.font_scale``;
+        at 14 px a day's letter ran into the next one's, and the marks stayed 6 px beside 15 pt
+        names). At an ordinary font the sizes are the constants of ``boardgeom``."""
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
+        self._small = QFont(self._font)
+        self._small.setPointSizeF(max(6.5, self._font.pointSizeF() * 0.85))
+        self._bold = QFont(self._font)
+        self._bold.setBold(True)
+        self._marker_font = QFont(self._small)
+        self._marker_font.setBold(True)
+        geom = board_geom(font_scale(QFontInfo(self.font()).pixelSize()))
+        if geom != self._g:
+            self._g = geom
+            self._glyph_cache.clear()
+            self._week_cache = {}
+            if getattr(self, "_zoom", "day") == "day":
+                self._cw = geom.cell_w
+
+    def geometry_scale(self) -> float:
+        """How much the board's cells and marks are grown for the font (1: the default sizes)."""
+        return self._g.scale
+
+    def row_height(self) -> int:
+        return self._g.row_h
+
+    def header_height(self) -> int:
+        return self._g.header_h
 
     # -- public ----------------------------------------------------------------------------
     def season(self) -> Season | None:
@@ -613,7 +644,7 @@ class SeasonBoard(QAbstractScrollArea):
         d = self._tl.index(day) if self._tl else None
         if r is None or d is None:
             return None
-        return QRect(self._x(d), self._y(r), self._cw, ROW_H)
+        return QRect(self._x(d), self._y(r), self._cw, self._g.row_h)
 
     def athlete_order(self) -> list[str]:
         return [r.athlete_id for r in self._rows]
@@ -710,18 +741,18 @@ class SeasonBoard(QAbstractScrollArea):
         hb, vb = self.horizontalScrollBar(), self.verticalScrollBar()
         x0, x1 = d * self._cw, (d + 1) * self._cw
         if center:
-            mx, my = 3 * self._cw, ROW_H
+            mx, my = 3 * self._cw, self._g.row_h
             if x0 - mx < hb.value() or x1 + mx > hb.value() + g.width():
                 hb.setValue(x0 - (g.width() - self._cw) // 2)
-            y0 = r * ROW_H
-            if y0 - my < vb.value() or y0 + ROW_H + my > vb.value() + g.height():
-                vb.setValue(y0 - (g.height() - ROW_H) // 2)
+            y0 = r * self._g.row_h
+            if y0 - my < vb.value() or y0 + self._g.row_h + my > vb.value() + g.height():
+                vb.setValue(y0 - (g.height() - self._g.row_h) // 2)
             return
         if x0 < hb.value():
             hb.setValue(x0)
         elif x1 > hb.value() + g.width():
             hb.setValue(x1 - g.width())
-        y0, y1 = r * ROW_H, (r + 1) * ROW_H
+        y0, y1 = r * self._g.row_h, (r + 1) * self._g.row_h
         if y0 < vb.value():
             vb.setValue(y0)
         elif y1 > vb.value() + g.height():
@@ -733,7 +764,7 @@ class SeasonBoard(QAbstractScrollArea):
 
     def set_zoom(self, zoom: str) -> None:
         """``"day"``: a column per day; ``"week"``: the season at a glance, speed days per week."""
-        if zoom not in ZOOMS or zoom == self._zoom:
+        if zoom not in self._g.zooms or zoom == self._zoom:
             return
         # Keep the day at the left edge (or the selected day) in view.
         anchor = self._cur[1] if self._cur is not None else self.horizontalScrollBar().value() // self._cw
@@ -802,9 +833,9 @@ class SeasonBoard(QAbstractScrollArea):
         fm = QFontMetrics(self._font)
         widest = max((fm.horizontalAdvance(r.name) + self._marks_room(r.athlete_id)
                       for r in self._rows), default=0)
-        want = max(NAME_MIN, min(NAME_MAX, widest + 22 + 8 + fm.horizontalAdvance(POSITION_ROOM)))
+        want = max(self._g.name_min, min(self._g.name_max, widest + 22 + 8 + fm.horizontalAdvance(POSITION_ROOM)))
         if self.isVisible() and self.viewport().width() > 0:
-            want = min(want, max(NAME_MIN, int(self.NAME_SHARE * self.viewport().width())))
+            want = min(want, max(self._g.name_min, int(self.NAME_SHARE * self.viewport().width())))
         return want
 
     def _marks_room(self, athlete_id: str) -> int:
@@ -836,12 +867,12 @@ class SeasonBoard(QAbstractScrollArea):
     # -- geometry ----------------------------------------------------------------------------
     def _content_size(self) -> tuple[int, int]:
         n = self._tl.n if self._tl else 0
-        return n * self._cw, len(self._rows) * ROW_H
+        return n * self._cw, len(self._rows) * self._g.row_h
 
     def _grid_rect(self) -> QRect:
         vp = self.viewport().rect()
-        return QRect(self._name_w, HEADER_H, max(0, vp.width() - self._name_w),
-                     max(0, vp.height() - HEADER_H))
+        return QRect(self._name_w, self._g.header_h, max(0, vp.width() - self._name_w),
+                     max(0, vp.height() - self._g.header_h))
 
     def _update_scrollbars(self) -> None:
         cw, ch = self._content_size()
@@ -851,15 +882,15 @@ class SeasonBoard(QAbstractScrollArea):
         hb.setPageStep(max(self._cw, g.width()))
         hb.setSingleStep(self._cw if self._zoom == "day" else self._cw * 7)
         vb.setRange(0, max(0, ch - g.height()))
-        vb.setPageStep(max(ROW_H, g.height()))
-        vb.setSingleStep(ROW_H)
+        vb.setPageStep(max(self._g.row_h, g.height()))
+        vb.setSingleStep(self._g.row_h)
         self._apply_pending_scroll()
 
     def _zoom_width(self, zoom: str) -> int:
         """A day's width: 14 px in day zoom; in week zoom the widest (4 px down to 2) that puts
         the whole season in the board's width."""
         if zoom != "week" or self._tl is None:
-            return ZOOMS[zoom]
+            return self._g.zooms[zoom]
         width = self.viewport().width() if self.isVisible() else self.width() - 20
         room = width - self._name_w - 2
         return max(2, min(WEEK_DAY_W, room // max(1, self._tl.n)))
@@ -896,6 +927,11 @@ class SeasonBoard(QAbstractScrollArea):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange,
                             QEvent.Type.StyleChange):
             self._position_texts.clear()
+            if event.type() != QEvent.Type.StyleChange and hasattr(self, "drag"):
+                self._set_fonts()
+                self._remeasure_names()
+                self._update_scrollbars()
+                self.viewport().update()
         super().changeEvent(event)
 
     def theme(self) -> BoardTheme:
@@ -920,7 +956,7 @@ class SeasonBoard(QAbstractScrollArea):
             return None
         x = pos.x() - g.left() + self.horizontalScrollBar().value()
         y = pos.y() - g.top() + self.verticalScrollBar().value()
-        day, row = x // self._cw, y // ROW_H
+        day, row = x // self._cw, y // self._g.row_h
         if 0 <= day < self._tl.n and 0 <= row < len(self._rows):
             return row, day
         return None
@@ -941,8 +977,8 @@ class SeasonBoard(QAbstractScrollArea):
         n = self._tl.n if self._tl else 0
         d0 = max(0, x0 // self._cw)
         d1 = min(n - 1, (x0 + g.width()) // self._cw)
-        r0 = max(0, y0 // ROW_H)
-        r1 = min(len(self._rows) - 1, (y0 + g.height()) // ROW_H)
+        r0 = max(0, y0 // self._g.row_h)
+        r1 = min(len(self._rows) - 1, (y0 + g.height()) // self._g.row_h)
         return d0, d1, r0, r1
 
     # -- input -------------------------------------------------------------------------------
@@ -958,7 +994,7 @@ class SeasonBoard(QAbstractScrollArea):
             if cur is not None and event.button() == Qt.MouseButton.LeftButton:
                 self.cell_clicked.emit(cur[0], cur[1])
         elif self._tl is not None and self._rows:
-            if pos.y() < HEADER_H and pos.x() >= self._name_w:  # a day in the header
+            if pos.y() < self._g.header_h and pos.x() >= self._name_w:  # a day in the header
                 x = pos.x() - self._name_w + self.horizontalScrollBar().value()
                 d = x // self._cw
                 if 0 <= d < self._tl.n:
@@ -971,8 +1007,8 @@ class SeasonBoard(QAbstractScrollArea):
                         self.header_click = None
                     if left:
                         self.day_clicked.emit(self._tl.days[d])
-            elif pos.x() < self._name_w and pos.y() >= HEADER_H:  # an athlete's name
-                r = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
+            elif pos.x() < self._name_w and pos.y() >= self._g.header_h:  # an athlete's name
+                r = (pos.y() - self._g.header_h + self.verticalScrollBar().value()) // self._g.row_h
                 if 0 <= r < len(self._rows):
                     self._move_to(r, self._cur[1] if self._cur else self._visible()[0])
         super().mousePressEvent(event)
@@ -1001,7 +1037,7 @@ class SeasonBoard(QAbstractScrollArea):
                 return
             r, d = self._cur
             gpos = self.viewport().mapToGlobal(QPoint(self._x(d) + self._cw // 2,
-                                                      self._y(r) + ROW_H // 2))
+                                                      self._y(r) + self._g.row_h // 2))
         cur = self.current()
         if cur is not None:
             self.cell_menu_requested.emit(cur[0], cur[1], gpos)
@@ -1026,7 +1062,7 @@ class SeasonBoard(QAbstractScrollArea):
             super().keyPressEvent(event)
             return
         r, d = self._cur
-        page = max(1, self._grid_rect().height() // ROW_H - 1)
+        page = max(1, self._grid_rect().height() // self._g.row_h - 1)
         moves = {
             Qt.Key.Key_Left: (r, d - step),
             Qt.Key.Key_Right: (r, d + step),
@@ -1066,7 +1102,7 @@ class SeasonBoard(QAbstractScrollArea):
                 p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 # wrapped in the whole empty viewport: with a panel docked on each side the grid
                 # alone cut the sentence at both ends
-                room = self.viewport().rect().adjusted(16, HEADER_H, -16, 0)
+                room = self.viewport().rect().adjusted(16, self._g.header_h, -16, 0)
                 p.drawText(room, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                            f"{NO_SQUAD_YET}), the competitions (Season ▸ Competitions), then "
                            f"Plan ▸ Solve (F5).")
@@ -1098,16 +1134,19 @@ class SeasonBoard(QAbstractScrollArea):
         return self._name_w + day * self._cw - self.horizontalScrollBar().value()
 
     def _y(self, row: int) -> int:
-        return HEADER_H + row * ROW_H - self.verticalScrollBar().value()
+        return self._g.header_h + row * self._g.row_h - self.verticalScrollBar().value()
 
-    def _glyph(self, level: int, scale: float = 1.0, off: tuple[float, float] = (0.0, 0.0)) -> QPixmap:
-        """The glyph of a level, rendered once per theme into a 16 px pixmap (fast to blit),
-        centred on (8, 8) moved by ``off`` (a fraction of a pixel)."""
+    def _glyph(self, level: int, scale: float | None = None,
+               off: tuple[float, float] = (0.0, 0.0)) -> QPixmap:
+        """The glyph of a level, rendered once per theme into a 16 px pixmap (fast to blit; larger
+        with a larger font: ``_g.glyph``), centred on its middle moved by ``off`` (a fraction of
+        a pixel); ``scale`` None: the board's font scale."""
+        scale = self._g.scale if scale is None else scale
         key: tuple = (level, scale, off)
         pix = self._glyph_cache.get(key)
         if pix is None:
             dpr = self.devicePixelRatioF() or 1.0
-            size = 16
+            size = self._g.glyph
             pix = QPixmap(int(size * dpr), int(size * dpr))
             pix.setDevicePixelRatio(dpr)
             pix.fill(Qt.GlobalColor.transparent)
@@ -1170,13 +1209,13 @@ class SeasonBoard(QAbstractScrollArea):
         if pix is None:
             dpr = self.devicePixelRatioF() or 1.0
             scale = 0.7 if step >= 7 else 0.5
-            width = step * len(items)
-            pix = QPixmap(int(width * dpr), int(16 * dpr))
+            width, half = step * len(items), self._g.glyph // 2
+            pix = QPixmap(int(width * dpr), int(self._g.glyph * dpr))
             pix.setDevicePixelRatio(dpr)
             pix.fill(Qt.GlobalColor.transparent)
             gp = QPainter(pix)
             for k, lv in enumerate(items):
-                gp.drawPixmap(k * step + step // 2 - 8, 0, self._glyph(lv, scale if lv > 0 else 1.0))
+                gp.drawPixmap(k * step + step // 2 - half, 0, self._glyph(lv, scale if lv > 0 else 1.0))
             gp.end()
             self._glyph_cache[key] = pix
         return pix
@@ -1256,10 +1295,10 @@ class SeasonBoard(QAbstractScrollArea):
             y = self._y(r)
             for a, b, stage in row.runs:
                 if f.sees(a, b) and stage in th.stages:
-                    fills.setdefault(stage, []).append(QRect(f.ox + a * cw, y, (b - a + 1) * cw, ROW_H))
+                    fills.setdefault(stage, []).append(QRect(f.ox + a * cw, y, (b - a + 1) * cw, self._g.row_h))
             for a, b in row.unavailable:
                 if f.sees(a, b):
-                    p.fillRect(QRect(f.ox + a * cw, y + 1, (b - a + 1) * cw, ROW_H - 2), th.hatch)
+                    p.fillRect(QRect(f.ox + a * cw, y + 1, (b - a + 1) * cw, self._g.row_h - 2), th.hatch)
         p.setPen(Qt.PenStyle.NoPen)
         for stage, rects in fills.items():
             p.setBrush(th.stages[stage])
@@ -1303,7 +1342,7 @@ class SeasonBoard(QAbstractScrollArea):
                 if a == 0 or not f.d0 <= a <= f.d1 or stage == "":
                     continue
                 colour = th.stages.get(stage, th.stages.get(row.runs[0][2]))
-                p.fillRect(QRect(f.ox + a * cw, y + 1, 2, ROW_H - 1), (colour or th.week_line).darker(150))
+                p.fillRect(QRect(f.ox + a * cw, y + 1, 2, self._g.row_h - 1), (colour or th.week_line).darker(150))
             if not (row.weeks and self._team_weeks):
                 continue
             for w in range(f.w0, f.w1 + 1):
@@ -1311,8 +1350,8 @@ class SeasonBoard(QAbstractScrollArea):
                 if own != self._team_weeks[w]:
                     wk = tl.weeks[w]
                     bands.setdefault(own, []).append(
-                        QRect(f.ox + wk.first * cw + 2, y + ROW_H - BAND_H - 1,
-                              (wk.last - wk.first + 1) * cw - 3, BAND_H))
+                        QRect(f.ox + wk.first * cw + 2, y + self._g.row_h - self._g.band_h - 1,
+                              (wk.last - wk.first + 1) * cw - 3, self._g.band_h))
         p.setPen(Qt.PenStyle.NoPen)
         for own, rects in bands.items():
             p.setBrush(th.week_band[own])
@@ -1329,7 +1368,7 @@ class SeasonBoard(QAbstractScrollArea):
             for a, b in (*self._highlights.get(aid, ()), *weeks):
                 if f.sees(a, b):
                     out.append(QRect(f.ox + a * cw + inset, y + inset,
-                                     (b - a + 1) * cw - 2 * inset, ROW_H - 2 * inset))
+                                     (b - a + 1) * cw - 2 * inset, self._g.row_h - 2 * inset))
         return out
 
     def _paint_glyphs(self, p: QPainter, f: _Frame) -> None:
@@ -1347,7 +1386,7 @@ class SeasonBoard(QAbstractScrollArea):
             self._paint_stage_names(p, f, row, y, fm)
             if row.intensity is None:
                 continue
-            cy = y + (ROW_H - BAND_H) // 2 + 1 - 8
+            cy = y + (self._g.row_h - self._g.band_h) // 2 + 1 - self._g.glyph // 2
             if self._zoom == "day":
                 glyphs += self._paint_day_glyphs(p, f, row, cy, pix)
             elif row.week_speed is not None:
@@ -1380,7 +1419,7 @@ class SeasonBoard(QAbstractScrollArea):
                 spot, cells, skip = found
                 colour = (th.stage_text.get(stage, th.text) if spot + cells - 1 <= row.runs[k][1]
                           else th.text)
-                out.append((QRect(self._x(spot) + skip, y, cells * cw + 1 - skip, ROW_H - BAND_H),
+                out.append((QRect(self._x(spot) + skip, y, cells * cw + 1 - skip, self._g.row_h - self._g.band_h),
                             stage, colour))
         return out
 
@@ -1397,11 +1436,12 @@ class SeasonBoard(QAbstractScrollArea):
     def _paint_day_glyphs(self, p: QPainter, f: _Frame, row: _Row, cy: int,
                           pix: dict[int, QPixmap]) -> int:
         cw, intensity = self._cw, row.intensity
-        left = f.ox + cw // 2 - 8
+        half = self._g.glyph // 2
+        left = f.ox + cw // 2 - half
         n = 0
         ring = self._glyph(RECOVERY) if row.recovery else None
         lettered = badge_days(self._marks.get(row.athlete_id))
-        top = cy + 8 - (ROW_H - BAND_H) // 2 - 1  # the row's top (cy: a glyph pixmap's)
+        top = cy + half - (self._g.row_h - self._g.band_h) // 2 - 1  # the row's top (cy: a glyph pixmap's)
         for d in range(f.d0, f.d1 + 1):
             lv = intensity[d]
             if lv <= 0 and (ring is None or d not in row.recovery):
@@ -1419,16 +1459,18 @@ class SeasonBoard(QAbstractScrollArea):
         zoom: (left, top, pixmap), for the cell whose top left is ``(x, y)``. A cell with a letter
         (``lettered``: a role, C or !) has it under the letter, shrunk to the room left
         (``boardmarks.mark_room``): centred, the letter hid it."""
+        g = self._g
+        half = g.glyph // 2
         if not lettered:
-            return x + self._cw // 2 - 8, y + (ROW_H - BAND_H) // 2 + 1 - 8, self._glyph(level)
-        room = mark_room(x, y, self._cw, ROW_H - BAND_H)
+            return x + self._cw // 2 - half, y + (g.row_h - g.band_h) // 2 + 1 - half, self._glyph(level)
+        room = mark_room(x, y, self._cw, g.row_h - g.band_h, g.scale)
         if level == RECOVERY:
             cx, cy = room.center().x(), room.center().y()
-            scale = min(1.0, (room.height() - 0.5) / (2 * RING_R + RING_PEN))
+            scale = min(g.scale, (room.height() - 0.5) / (2 * RING_R + RING_PEN))
         else:
-            cx, cy, scale = fitted_glyph(level, room)
+            cx, cy, scale = fitted_glyph(level, room, g.scale)
         ix, iy = math.floor(cx), math.floor(cy)
-        return ix - 8, iy - 8, self._glyph(level, round(scale, 3), (cx - ix, cy - iy))
+        return ix - half, iy - half, self._glyph(level, round(scale, 3), (cx - ix, cy - iy))
 
     def _paint_v2(self, p: QPainter, f: _Frame, provisional: bool) -> None:
         """Rules v2 (``ui.desktop.boardmarks``): the provisional hatch under the glyphs; role
@@ -1436,9 +1478,9 @@ class SeasonBoard(QAbstractScrollArea):
         args = (self._marks, lambda r: self._rows[r].athlete_id, (f.d0, f.d1), (f.r0, f.r1),
                 self._x, self._y, self._cw)
         if provisional:
-            paint_provisional(p, *args, ROW_H, self._theme)
+            paint_provisional(p, *args, self._g.row_h, self._theme)
         elif self._zoom == "day":
-            paint_day_marks(p, *args, self._theme, self._small)
+            paint_day_marks(p, *args, self._theme, self._small, self._g.scale)
 
     def marks_of(self, athlete_id: str):
         """The athlete's v2 marks (``planner.daymarks.DayMarks``), or None."""
@@ -1464,7 +1506,7 @@ class SeasonBoard(QAbstractScrollArea):
                     continue
                 p.setPen(QPen(th.violation, 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(QRect(self._x(a) + 1, y + 1, (b - a + 1) * cw - 2, ROW_H - 2))
+                p.drawRect(QRect(self._x(a) + 1, y + 1, (b - a + 1) * cw - 2, self._g.row_h - 2))
                 x1 = self._x(a) + max(cw, 8)
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(th.violation)
@@ -1473,7 +1515,7 @@ class SeasonBoard(QAbstractScrollArea):
             r = self._row_of.get(aid)
             if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
                 colour = th.today if (aid, d) in self._waiting_pins else th.pin
-                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, 6 if cw >= 8 else 5)
+                draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, self._g.px(6) if cw >= 8 else 5)
 
     def _paint_past(self, p: QPainter, f: _Frame) -> None:
         """Up to today (day zoom): a tick on a logged day, a corner on one that went otherwise, a
@@ -1509,9 +1551,9 @@ class SeasonBoard(QAbstractScrollArea):
         if self._zoom == "week":
             wk = tl.weeks[tl.week_of[d]]
             p.setPen(QPen(th.selection, 1, Qt.PenStyle.DashLine))
-            p.drawRect(QRect(self._x(wk.first), self._y(r), (wk.last - wk.first + 1) * cw - 1, ROW_H - 1))
+            p.drawRect(QRect(self._x(wk.first), self._y(r), (wk.last - wk.first + 1) * cw - 1, self._g.row_h - 1))
         p.setPen(QPen(th.selection, 2))
-        p.drawRect(QRect(self._x(d), self._y(r) + 1, max(cw - 1, 3), ROW_H - 2))
+        p.drawRect(QRect(self._x(d), self._y(r) + 1, max(cw - 1, 3), self._g.row_h - 2))
 
     def _label_spot(self, row: _Row, a: int, b: int, width: int,
                     lettered: frozenset[int] = frozenset()) -> tuple[int, int, int] | None:
@@ -1531,7 +1573,7 @@ class SeasonBoard(QAbstractScrollArea):
             if not empty or (d in lettered and start is not None):
                 start = None
             if empty and start is None:
-                start, skip = d, (BADGE_W + 1 if d in lettered else 0)
+                start, skip = d, (self._g.px(BADGE_W) + 1 if d in lettered else 0)
             if start is not None and (d - start + 1) * cw - skip >= width:
                 return start, d - start + 1, skip
         return None
@@ -1546,7 +1588,7 @@ class SeasonBoard(QAbstractScrollArea):
         team's rule violations, and days (weekday letters or competition markers)."""
         th = self._theme
         vp = self.viewport().rect()
-        area = QRect(self._name_w, 0, max(0, vp.width() - self._name_w), HEADER_H)
+        area = QRect(self._name_w, 0, max(0, vp.width() - self._name_w), self._g.header_h)
         d0, d1, _, _ = self._visible()
         p.save()
         p.setClipRect(area)
@@ -1573,7 +1615,7 @@ class SeasonBoard(QAbstractScrollArea):
             end = min(tl.n - 1, start + (nxt - day).days - 1)
             x0, x1 = self._x(start), self._x(end + 1)
             p.setPen(QPen(th.month_line, 1))
-            p.drawLine(x0, Y_MONTH, x0, Y_MONTH + MONTH_H)
+            p.drawLine(x0, self._g.y_month, x0, self._g.y_month + self._g.month_h)
             p.setPen(th.text)
             label_x = max(x0, self._name_w) + 4
             if end == tl.n - 1:  # the season's last month may use the empty header after it
@@ -1595,7 +1637,7 @@ class SeasonBoard(QAbstractScrollArea):
                     room = max(0, x1 - label_x - 2)
             text = next((t for t in forms if fmb.horizontalAdvance(t) <= room), forms[-1])
             shown = fmb.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            p.drawText(QRect(label_x, Y_MONTH, room, MONTH_H),
+            p.drawText(QRect(label_x, self._g.y_month, room, self._g.month_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
             self._month_spans.append((label_x, label_x + fmb.horizontalAdvance(shown)))
             start = end + 1
@@ -1612,24 +1654,24 @@ class SeasonBoard(QAbstractScrollArea):
             kind = self._team_weeks[w] if self._team_weeks else None
             tint = th.week_tint.get(kind) if kind else None
             if tint is not None:
-                p.fillRect(QRect(x0, Y_KIND, x1 - x0, KIND_H), tint)
-                p.fillRect(QRect(x0, Y_KIND + KIND_H - 3, x1 - x0, 3), th.week_band[kind])
+                p.fillRect(QRect(x0, self._g.y_kind, x1 - x0, self._g.kind_h), tint)
+                p.fillRect(QRect(x0, self._g.y_kind + self._g.kind_h - 3, x1 - x0, 3), th.week_band[kind])
             p.setPen(QPen(th.week_line, 1))
-            p.drawLine(x0, Y_WEEK, x0, HEADER_H)
+            p.drawLine(x0, self._g.y_week, x0, self._g.header_h)
             p.setPen(th.text)
             lx = max(x0, self._name_w)  # a week cut by the left edge keeps its label in view
             room = x1 - lx - 4
-            p.drawText(QRect(lx + 2, Y_WEEK, max(0, room + 2), WEEK_H),
+            p.drawText(QRect(lx + 2, self._g.y_week, max(0, room + 2), self._g.week_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        self._week_label(w, fm, room))
             if kind in ("deload", "taper"):
                 label = kind if fm.horizontalAdvance(kind) <= room else kind[0].upper()
-                p.drawText(QRect(lx + 3, Y_KIND, max(0, room), KIND_H - 2),
+                p.drawText(QRect(lx + 3, self._g.y_kind, max(0, room), self._g.kind_h - 2),
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             if w in self._team_pins:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 waiting = (None, wk.first) in self._waiting_pins
-                draw_pin_flag(p, x0 + 1, Y_KIND + 1, th.today if waiting else th.pin, 6)
+                draw_pin_flag(p, x0 + 1, self._g.y_kind + 1, th.today if waiting else th.pin, self._g.px(6))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _week_label(self, w: int, fm: QFontMetrics, room: int) -> str:
@@ -1649,7 +1691,7 @@ class SeasonBoard(QAbstractScrollArea):
             if a is None or b is None or b < d0 or a > d1:
                 continue
             x0, x1 = self._x(a), self._x(b + 1)
-            rect = QRect(x0 + 1, Y_BLOCK + 1, x1 - x0 - 2, BLOCK_H - 2)
+            rect = QRect(x0 + 1, self._g.y_block + 1, x1 - x0 - 2, self._g.block_h - 2)
             p.fillRect(rect, th.block_fill)
             p.setPen(th.block_edge)
             p.setBrush(Qt.BrushStyle.NoBrush)  # a team week pin's flag left its brush set
@@ -1657,7 +1699,7 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.block_text)
             label_x = max(x0, self._name_w) + 4
             room = max(0, x1 - label_x - 3)
-            p.drawText(QRect(label_x, Y_BLOCK, room, BLOCK_H),
+            p.drawText(QRect(label_x, self._g.y_block, room, self._g.block_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(blk.name + (f" · {blk.emphasis}" if blk.emphasis else ""),
                                      Qt.TextElideMode.ElideRight, room))
@@ -1668,7 +1710,7 @@ class SeasonBoard(QAbstractScrollArea):
                 continue
             p.setPen(QPen(self._theme.violation, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRect(self._x(a) + 1, Y_KIND + 1, (b - a + 1) * self._cw - 2, KIND_H - 2))
+            p.drawRect(QRect(self._x(a) + 1, self._g.y_kind + 1, (b - a + 1) * self._cw - 2, self._g.kind_h - 2))
 
     def _paint_changed_team_weeks(self, p: QPainter, d0: int, d1: int) -> None:
         """The team weeks whose kind a what-if scenario changed: outlined as changed days are."""
@@ -1679,7 +1721,7 @@ class SeasonBoard(QAbstractScrollArea):
                 continue
             p.setPen(QPen(self._theme.changed, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRect(self._x(a) + 1, Y_KIND + 1, (b - a + 1) * self._cw - 2, KIND_H - 2))
+            p.drawRect(QRect(self._x(a) + 1, self._g.y_kind + 1, (b - a + 1) * self._cw - 2, self._g.kind_h - 2))
 
     def _paint_days(self, p: QPainter, d0: int, d1: int) -> None:
         """Days: weekday letters, or a priority marker on a competition day; the selected day
@@ -1694,17 +1736,17 @@ class SeasonBoard(QAbstractScrollArea):
             x = hx + d * cw
             prio = tl.best_priority(d)
             if prio is not None:
-                size = max(cw, 13)
-                p.drawPixmap(int(x + cw / 2 - size / 2), Y_DAY + (DAY_H - size) // 2,
+                size = max(cw, self._g.px(13))
+                p.drawPixmap(int(x + cw / 2 - size / 2), self._g.y_day + (self._g.day_h - size) // 2,
                              self._marker(prio, size))
             elif self._zoom == "day":
                 if d in self._non_training_reason:  # a declared day off (its reason: tooltip)
-                    p.fillRect(QRect(int(x), Y_DAY, cw, DAY_H), th.day_off)
+                    p.fillRect(QRect(int(x), self._g.y_day, cw, self._g.day_h), th.day_off)
                 p.setPen(th.dim_text if not tl.is_training[d] else th.text)
-                p.drawText(QRectF(x, Y_DAY, cw, DAY_H), Qt.AlignmentFlag.AlignCenter,
+                p.drawText(QRectF(x, self._g.y_day, cw, self._g.day_h), Qt.AlignmentFlag.AlignCenter,
                            WEEKDAY_LETTERS[tl.days[d].weekday()])
         if self._cur is not None and d0 <= self._cur[1] <= d1:
-            p.fillRect(QRect(self._x(self._cur[1]), HEADER_H - 3, cw, 3), th.selection)
+            p.fillRect(QRect(self._x(self._cur[1]), self._g.header_h - 3, cw, 3), th.selection)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_week_matches(self, p: QPainter, d0: int, d1: int) -> None:
@@ -1712,11 +1754,11 @@ class SeasonBoard(QAbstractScrollArea):
         how many competition days it holds when more than one (13 px markers on 4 px days drew
         a week's C matches over each other and over its B match)."""
         tl, cw = self._tl, self._cw
-        size = 13
+        size = self._g.px(13)
         for w, prio, count in self.week_markers(d0, d1):
             wk = tl.weeks[w]
             left = int(self._x(wk.first) + ((wk.last - wk.first + 1) * cw - size) / 2)
-            top = Y_DAY + (DAY_H - size) // 2
+            top = self._g.y_day + (self._g.day_h - size) // 2
             p.drawPixmap(left, top, self._marker(prio, size))
             if count > 1:  # their count in a badge on the marker's corner
                 p.save()
@@ -1746,10 +1788,10 @@ class SeasonBoard(QAbstractScrollArea):
     def _paint_header_rules(self, p: QPainter, area: QRect) -> None:
         th = self._theme
         p.setPen(QPen(th.line.darker(115), 1))
-        for y in (Y_WEEK, Y_BLOCK, Y_KIND, Y_DAY):
+        for y in (self._g.y_week, self._g.y_block, self._g.y_kind, self._g.y_day):
             p.drawLine(area.left(), y, min(area.right(), self._x(self._tl.n)), y)
         p.setPen(QPen(th.month_line, 1))
-        p.drawLine(area.left(), HEADER_H - 1, area.right(), HEADER_H - 1)
+        p.drawLine(area.left(), self._g.header_h - 1, area.right(), self._g.header_h - 1)
 
     def _paint_today(self, p: QPainter) -> None:
         """Today's line over the header and the grid, and a light veil over the past."""
@@ -1762,11 +1804,11 @@ class SeasonBoard(QAbstractScrollArea):
         p.setClipRect(QRect(self._name_w, 0, max(0, vp.width() - self._name_w), vp.height()))
         bottom = min(vp.height(), self._y(len(self._rows)))
         if self._season is not None and self._season.calendar.today is not None and x > self._name_w:
-            p.fillRect(QRect(self._name_w, HEADER_H, x - self._name_w, bottom - HEADER_H), th.past)
+            p.fillRect(QRect(self._name_w, self._g.header_h, x - self._name_w, bottom - self._g.header_h), th.past)
         p.fillRect(QRect(x - 1, 0, 2, bottom), th.today)
         p.setFont(self._marker_font)
         fm = QFontMetrics(self._marker_font)
-        label = QRect(x + 1, Y_MONTH + 1, fm.horizontalAdvance("today") + 6, MONTH_H - 2)
+        label = QRect(x + 1, self._g.y_month + 1, fm.horizontalAdvance("today") + 6, self._g.month_h - 2)
         spans = getattr(self, "_month_spans", [])
 
         def clear(r: QRect) -> bool:  # no month title under it, inside the view
@@ -1785,14 +1827,14 @@ class SeasonBoard(QAbstractScrollArea):
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(th.today)
-            p.drawPolygon(QPolygonF([QPointF(x - 5, Y_MONTH), QPointF(x + 5, Y_MONTH),
-                                     QPointF(x, Y_MONTH + 7)]))
+            p.drawPolygon(QPolygonF([QPointF(x - 5, self._g.y_month), QPointF(x + 5, self._g.y_month),
+                                     QPointF(x, self._g.y_month + 7)]))
         p.restore()
 
     def _paint_names(self, p: QPainter) -> None:
         th = self._theme
         vp = self.viewport().rect()
-        area = QRect(0, HEADER_H, self._name_w, max(0, vp.height() - HEADER_H))
+        area = QRect(0, self._g.header_h, self._name_w, max(0, vp.height() - self._g.header_h))
         _, _, r0, r1 = self._visible()
         p.save()
         p.setClipRect(area)
@@ -1805,21 +1847,21 @@ class SeasonBoard(QAbstractScrollArea):
             if self._cur is not None and self._cur[0] == r:
                 sel = QColor(th.selection)
                 sel.setAlpha(60)
-                p.fillRect(QRect(0, y, self._name_w, ROW_H), sel)
+                p.fillRect(QRect(0, y, self._name_w, self._g.row_h), sel)
             p.setPen(QPen(th.line, 1))
-            p.drawLine(0, y + ROW_H, self._name_w, y + ROW_H)
+            p.drawLine(0, y + self._g.row_h, self._name_w, y + self._g.row_h)
             if row.injured:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(th.injured)
-                cx, cy = 9, y + ROW_H / 2
+                cx, cy = 9, y + self._g.row_h / 2
                 p.drawRect(QRectF(cx - 4.5, cy - 1.5, 9, 3))
                 p.drawRect(QRectF(cx - 1.5, cy - 4.5, 3, 9))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            name_rect = QRect(20, y, self._name_w - 20 - pos_w - 8, ROW_H)
+            name_rect = QRect(20, y, self._name_w - 20 - pos_w - 8, self._g.row_h)
             if self.missed_target(row.athlete_id):
                 name_rect.setRight(name_rect.right() - 15)
-                self._paint_missed(p, name_rect.right() + 9, y + ROW_H / 2,
+                self._paint_missed(p, name_rect.right() + 9, y + self._g.row_h / 2,
                                    self.missed_unproven(row.athlete_id))
             flag = self._load_flags.get(row.athlete_id)
             if flag is not None:
@@ -1829,7 +1871,7 @@ class SeasonBoard(QAbstractScrollArea):
             p.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(row.name, Qt.TextElideMode.ElideRight, name_rect.width()))
             p.setPen(th.dim_text)
-            p.drawText(QRect(self._name_w - pos_w - 6, y, pos_w, ROW_H),
+            p.drawText(QRect(self._name_w - pos_w - 6, y, pos_w, self._g.row_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                        self.position_text(row.position))
         # Rules between the groups: injured first, then each position.
@@ -1840,13 +1882,13 @@ class SeasonBoard(QAbstractScrollArea):
                 p.setPen(QPen(th.month_line if boundary else th.week_line, 1))
                 p.drawLine(0, y, self._name_w, y)
         p.setPen(QPen(th.month_line, 1))
-        p.drawLine(self._name_w - 1, HEADER_H, self._name_w - 1, area.bottom())
+        p.drawLine(self._name_w - 1, self._g.header_h, self._name_w - 1, area.bottom())
         p.restore()
         n_injured = sum(1 for r in self._rows if r.injured)
         if 0 < n_injured < len(self._rows):
             # Continue the rule under the injured group across the grid.
             y = self._y(n_injured)
-            if HEADER_H <= y <= vp.height():
+            if self._g.header_h <= y <= vp.height():
                 p.setPen(QPen(th.month_line, 1))
                 p.drawLine(self._name_w, y, min(vp.width(), self._x(self._tl.n)), y)
 
@@ -1887,7 +1929,7 @@ class SeasonBoard(QAbstractScrollArea):
         the name's new right edge."""
         fm = QFontMetrics(self._marker_font)
         w = fm.horizontalAdvance(figure) + 8
-        rect = QRectF(right - w, y + 3, w, ROW_H - 6)
+        rect = QRectF(right - w, y + 3, w, self._g.row_h - 6)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setPen(Qt.PenStyle.NoPen)
@@ -1901,12 +1943,12 @@ class SeasonBoard(QAbstractScrollArea):
 
     def _paint_corner(self, p: QPainter) -> None:
         th = self._theme
-        rect = QRect(0, 0, self._name_w, HEADER_H)
+        rect = QRect(0, 0, self._name_w, self._g.header_h)
         p.fillRect(rect, th.header_bg)
         p.setFont(self._small)
         p.setPen(th.dim_text)
-        labels = (("", MONTH_H), ("week", WEEK_H), ("block", BLOCK_H), ("team week", KIND_H),
-                  ("day · match" if self._zoom == "day" else "match", DAY_H))
+        labels = (("", self._g.month_h), ("week", self._g.week_h), ("block", self._g.block_h), ("team week", self._g.kind_h),
+                  ("day · match" if self._zoom == "day" else "match", self._g.day_h))
         y = 0
         for text, h in labels:
             if text:
@@ -1918,12 +1960,12 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.text)
             fm = QFontMetrics(self._bold)
             title = "Athletes" + (" · week zoom" if self._zoom == "week" else "")
-            p.drawText(QRect(6, 0, self._name_w - 10, MONTH_H),
+            p.drawText(QRect(6, 0, self._name_w - 10, self._g.month_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        fm.elidedText(title, Qt.TextElideMode.ElideRight, self._name_w - 10))
         p.setPen(QPen(th.month_line, 1))
-        p.drawLine(0, HEADER_H - 1, self._name_w - 1, HEADER_H - 1)
-        p.drawLine(self._name_w - 1, 0, self._name_w - 1, HEADER_H - 1)
+        p.drawLine(0, self._g.header_h - 1, self._name_w - 1, self._g.header_h - 1)
+        p.drawLine(self._name_w - 1, 0, self._name_w - 1, self._g.header_h - 1)
 
     # -- tooltips ----------------------------------------------------------------------------
     def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt API
@@ -1947,13 +1989,13 @@ class SeasonBoard(QAbstractScrollArea):
         if hit is not None:
             return self._cell_tooltip(*hit)
         g = self._grid_rect()
-        if pos.y() < HEADER_H and pos.x() >= self._name_w:
+        if pos.y() < self._g.header_h and pos.x() >= self._name_w:
             x = pos.x() - g.left() + self.horizontalScrollBar().value()
             d = x // self._cw
             if 0 <= d < tl.n:
                 return self._day_tooltip(d, pos.y())
-        if pos.x() < self._name_w and pos.y() >= HEADER_H:
-            r = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
+        if pos.x() < self._name_w and pos.y() >= self._g.header_h:
+            r = (pos.y() - self._g.header_h + self.verticalScrollBar().value()) // self._g.row_h
             if 0 <= r < len(self._rows):
                 return self._athlete_tooltip(self._rows[r])
         return ""
@@ -1976,7 +2018,7 @@ class SeasonBoard(QAbstractScrollArea):
         tl = self._tl
         assert tl is not None and self._season is not None
         day = tl.days[d]
-        if self._zoom == "week" and Y_DAY <= y < Y_DAY + DAY_H:  # the week's match marker
+        if self._zoom == "week" and self._g.y_day <= y < self._g.y_day + self._g.day_h:  # the week's match marker
             wk = tl.weeks[tl.week_of[d]]
             matches = [f"{day_long(tl.days[i])}: {c.name} — priority {c.priority}"
                        for i in wk.days for c in tl.comp_on[i]]

@@ -59,10 +59,8 @@ class BoardDrag:
 
     def competition_at(self, pos: QPoint) -> Grab | None:
         """A competition marker under ``pos`` (the header's day row)."""
-        from ui.desktop.boardgeom import DAY_H, Y_DAY
-
         b = self.board
-        if not Y_DAY <= pos.y() < Y_DAY + DAY_H:
+        if not b._g.y_day <= pos.y() < b._g.y_day + b._g.day_h:
             return None
         d = self._day_at_x(pos.x())
         if d is None:
@@ -80,12 +78,10 @@ class BoardDrag:
 
     def boundary_at(self, pos: QPoint) -> Grab | None:
         """A stage boundary of a planned injured athlete under ``pos`` (from the planning start)."""
-        from ui.desktop.boardgeom import HEADER_H, ROW_H
-
         b = self.board
-        if b._tl is None or pos.y() < HEADER_H or pos.x() < b._name_w:
+        if b._tl is None or pos.y() < b._g.header_h or pos.x() < b._name_w:
             return None
-        r = (pos.y() - HEADER_H + b.verticalScrollBar().value()) // ROW_H
+        r = (pos.y() - b._g.header_h + b.verticalScrollBar().value()) // b._g.row_h
         if not 0 <= r < len(b._rows):
             return None
         row = b._rows[r]
@@ -188,13 +184,11 @@ class BoardDrag:
     def paint(self, p: QPainter) -> None:
         """Where the drop would land: a ghost marker and a line (competition), or the new stage
         edge on the athlete's row (stage)."""
-        from ui.desktop.boardgeom import DAY_H, HEADER_H, ROW_H, Y_DAY
-
         g = self.grab
         b = self.board
         if g is None or not g.active or b._tl is None:
             return
-        th, cw = b.theme(), b._cw
+        th, cw, geom = b.theme(), b._cw, b._g
         x = b._x(g.target)
         vp = b.viewport().rect()
         p.save()
@@ -202,16 +196,16 @@ class BoardDrag:
         colour = QColor(th.selection)
         if g.kind == "competition":
             comp = b._season.competition(g.comp)
-            size = max(cw, 13)
+            size = max(cw, geom.px(13))
             p.setOpacity(0.7)
-            p.drawPixmap(int(x + cw / 2 - size / 2), Y_DAY + (DAY_H - size) // 2,
+            p.drawPixmap(int(x + cw / 2 - size / 2), geom.y_day + (geom.day_h - size) // 2,
                          b._marker(comp.priority if comp else "C", size))
             p.setOpacity(1.0)
             p.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
-            p.drawLine(x + cw // 2, HEADER_H, x + cw // 2, min(vp.height(), b._y(len(b._rows))))
+            p.drawLine(x + cw // 2, geom.header_h, x + cw // 2, min(vp.height(), b._y(len(b._rows))))
         else:
             y = b._y(g.row)
-            p.fillRect(QRect(x - 1, y, 3, ROW_H), colour)
+            p.fillRect(QRect(x - 1, y, 3, geom.row_h), colour)
             p.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
-            p.drawRect(QRect(x, y, max(cw, 4) * 2, ROW_H - 1))
+            p.drawRect(QRect(x, y, max(cw, 4) * 2, geom.row_h - 1))
         p.restore()

@@ -27,15 +27,20 @@ FLARE = QColor("#c62828")
 BADGE_W, BADGE_H = 8, 9  # draw_badge's box, drawn one pixel below a cell's top
 
 
-def badge_rect(x: float, y: float) -> QRectF:
+def badge_size(scale: float = 1.0) -> tuple[int, int]:
+    """A letter's box at the board's font scale (``boardgeom.font_scale``): 8 x 9 px at 1."""
+    return round(BADGE_W * scale), round(BADGE_H * scale)
+
+
+def badge_rect(x: float, y: float, scale: float = 1.0) -> QRectF:
     """Where a cell's letter (role, C, !) goes: its top left; ``(x, y)``: the cell's top left."""
-    return QRectF(x, y + 1, BADGE_W, BADGE_H)
+    return QRectF(x, y + 1, *badge_size(scale))
 
 
-def mark_room(x: float, y: float, cell_w: float, foot: float) -> QRectF:
+def mark_room(x: float, y: float, cell_w: float, foot: float, scale: float = 1.0) -> QRectF:
     """The room left for the intensity mark in a cell with a letter: under the letter, above the
     row's foot (``foot``: the week band's top, from the cell's top), a pixel in from each side."""
-    top = badge_rect(x, y).bottom()
+    top = badge_rect(x, y, scale).bottom()
     return QRectF(x + 1, top, cell_w - 2, y + foot - top)
 
 
@@ -102,41 +107,46 @@ _BADGES: dict[tuple, QPixmap] = {}  # rendered badges: a day-zoom paint draws se
 
 
 def badge_pixmap(letter: str, fg: QColor, bg: QColor, filled: bool, font: QFont,
-                 dpr: float) -> QPixmap:
-    """``draw_badge`` rendered once into a pixmap (8 x 9 px with its frame), blitted after."""
-    key = (letter, fg.rgba(), bg.rgba(), filled, font.key(), dpr)
+                 dpr: float, scale: float = 1.0) -> QPixmap:
+    """``draw_badge`` rendered once into a pixmap (8 x 9 px with its frame, grown by ``scale``,
+    the board's font scale), blitted after."""
+    key = (letter, fg.rgba(), bg.rgba(), filled, font.key(), dpr, scale)
     pix = _BADGES.get(key)
     if pix is None:
-        pix = QPixmap(round(BADGE_W * dpr), round(BADGE_H * dpr))
-        pix.setDevicePixelRatio(dpr)
+        w, h = badge_size(scale)
+        pix = QPixmap(round(w * dpr), round(h * dpr))
+        pix.setDevicePixelRatio(dpr * scale)  # drawn in 8 x 9 units, then blitted grown
         pix.fill(Qt.GlobalColor.transparent)
         bp = QPainter(pix)
         bp.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         bp.setFont(font)
         draw_badge(bp, 0, 0, letter, fg, bg, filled)
         bp.end()
+        pix.setDevicePixelRatio(dpr)  # blitted at its grown size
         _BADGES[key] = pix
     return pix
 
 
 def paint_day_marks(p: QPainter, marks: dict[str, DayMarks], row_id, days: tuple[int, int],
-                    rows: tuple[int, int], x_of, y_of, cell_w: int, theme, font: QFont) -> None:
-    """Role letters, compensation sessions, flare-ups and calm days on the visible cells."""
+                    rows: tuple[int, int], x_of, y_of, cell_w: int, theme, font: QFont,
+                    scale: float = 1.0) -> None:
+    """Role letters, compensation sessions, flare-ups and calm days on the visible cells
+    (``scale``: the board's font scale, which grows the letters' boxes)."""
     d0, d1 = days
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     small = badge_font(font)
     dpr = p.device().devicePixelRatioF() or 1.0
-    letters = {k: badge_pixmap(v, theme.text, theme.base, False, small, dpr)
+    letters = {k: badge_pixmap(v, theme.text, theme.base, False, small, dpr, scale)
                for k, v in ROLE_LETTER.items()}
-    comp = badge_pixmap("C", theme.text, theme.base, False, small, dpr)
-    flare = badge_pixmap("!", FLARE, theme.base, True, small, dpr)
+    comp = badge_pixmap("C", theme.text, theme.base, False, small, dpr, scale)
+    flare = badge_pixmap("!", FLARE, theme.base, True, small, dpr, scale)
     for r in range(rows[0], rows[1] + 1):
         m = marks.get(row_id(r))
         if m is None:
             continue
         top = y_of(r)
-        y = round(badge_rect(0, top).top())
+        y = round(badge_rect(0, top, scale).top())
         for d, role in m.role.items():
             if d0 <= d <= d1:
                 p.drawPixmap(x_of(d), y, letters[role])
