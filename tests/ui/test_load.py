@@ -14,7 +14,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from planner.season import AthletePlan, Plan, Season, Session
@@ -1404,3 +1404,46 @@ def test_seven_equal_days_stand_at_the_top_of_the_monotony_strip_in_the_flags_co
     brushes = chart.mono_bars.opts["brushes"]
     j = list(chart.mono_bars.opts["x"]).index(x)
     assert brushes[j].color() == QColor(chart.colours.flag)
+
+
+def test_a_short_chart_keeps_its_ratio_axis_and_limit_names_readable(qtbot):
+    """At 1366 x 768 and 125 % the load plot was 45 px tall: the ratio ticks 0.5, 1.0 and 1.5
+    printed over each other, the EWMA flag's name was cut at the top and LD-1's "ACWR limit
+    1.3" reached over the 1.5 line, reading as its name. The plot keeps a readable height (the
+    dock scrolls), an axis leaves out the labels that would meet, and each name sits beside its
+    own line, clear of the other, inside the chart."""
+    from planner import load as L
+    from tests.planner.test_load import _season
+    from ui.desktop.loadcharts import LOAD_MIN_H, TICK_ROOM, AthleteChart
+
+    f = L.figures(_season())["A1"]
+    assert f.acwr_max is not None and f.acwr_max != FLAG_RATIO
+    chart = AthleteChart()
+    qtbot.addWidget(chart)
+    chart.resize(1000, chart.minimumSizeHint().height())  # as small as the dock lets it be
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_athlete(f)
+    qtbot.wait(20)
+    right = chart.load_plot.getAxis("right")
+    line = QFontMetricsF(right.style.get("tickFont") or right.font()).height()
+    vb = chart.load_plot.vb
+    assert vb.height() >= LOAD_MIN_H - 8, vb.height()  # the dock scrolls before it squeezes it
+    lo, hi = chart.ratio_box.viewRange()[1]
+    for size in (40, 60, vb.height()):  # the labels the axis draws, a short plot's included
+        major = right.tickValues(lo, hi, size)[0]
+        assert major[0] * size / (hi - lo) >= TICK_ROOM * line, (size, major)  # clear of each other
+    assert len(right.tickValues(lo, hi, vb.height())[0][1]) >= 3  # 0, 1 and 2 at least: it reads
+    spans = {}
+    for name, item in (("flag", chart.flag_label), ("limit", chart.limit_label)):
+        rect = item.mapRectToView(item.boundingRect())
+        spans[name] = (min(rect.top(), rect.bottom()), max(rect.top(), rect.bottom()))
+    own = {"flag": FLAG_RATIO, "limit": f.acwr_max}
+    for name, (bottom, top) in spans.items():
+        other = own["limit" if name == "flag" else "flag"]
+        assert min(abs(bottom - own[name]), abs(top - own[name])) < 0.02 * (hi - lo), name  # beside it
+        assert not bottom < other < top, (name, bottom, top, other)  # clear of the other line
+        assert not (bottom < own[name] - 0.02 and top > own[name] + 0.02), name  # not across its own
+        assert lo <= bottom and top <= hi, (name, bottom, top, hi)  # inside the chart, not cut
+    low, high = sorted(own, key=own.get)
+    assert spans[low][1] <= own[low] + 0.01 and spans[high][0] >= own[high] - 0.01  # apart

@@ -27,7 +27,14 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QTextDocument,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -138,9 +145,47 @@ def _text_item(text: str, colour, anchor=(0, 1), fill: QColor | None = None) -> 
 LEGEND_H = 22  # the legend's row above a chart, in pixels
 MONOTONY_MAX_H = 60  # the monotony strip under the load plot (with the dates), at most
 MONOTONY_MIN_H = 52  # ... and at least (its name is written in it, not along its axis)
-# a chart's least height: a dock dragged smaller takes it from the board; the Load dock under
-# the board at 1280 x 720 holds the selector, the readout and a chart of this height unscrolled
-CHART_MIN_H = 160
+# the load plot's least height: at 1366 x 768 and 125 % it was 45 px, its ratio ticks 0.5, 1.0
+# and 1.5 printed over each other and the EWMA flag's name was cut at the top; at this height
+# the ratio axis keeps its labels 0.5 apart and each limit's name has room beside its line
+LOAD_MIN_H = 76
+# a chart's least height (the legend, the load plot, the monotony strip with the dates): a
+# dock dragged smaller scrolls over the chart whole rather than squeezing it; the Load dock
+# under the board at 1280 x 720 still holds the selector, the readout and the chart unscrolled
+CHART_MIN_H = LEGEND_H + LOAD_MIN_H + MONOTONY_MIN_H + 20  # 20: the plots' margins and axes
+TICK_ROOM = 1.2  # labelled ticks on a value axis at least this many text lines apart (a fifth clear)
+
+
+class SparseAxis(pg.AxisItem):
+    """A value axis that leaves out the labels that would print over each other: each level's
+    ticks are thinned (every second, fifth, ...) until they are ``TICK_ROOM`` lines of text
+    apart; a short plot's ratio axis read "1.5", "1.0" and "0.5" on top of each other."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph API
+        levels = super().tickValues(minVal, maxVal, size)
+        if self.orientation not in ("left", "right") or maxVal == minVal or size <= 0:
+            return levels
+        per_unit = size / (abs(maxVal - minVal) * self.scale)
+        need = TICK_ROOM * self.text_height()
+        out = []
+        for spacing, values in levels:
+            gap = spacing * per_unit
+            if gap >= need or not len(values):
+                out.append((spacing, values))
+                continue
+            k = next(k for k in (2, 4, 5, 10, 20, 50, 100, 10**9) if gap * k >= need)
+            kept = [v for v in values if round(v / spacing) % k == 0]
+            out.append((spacing * k, kept))
+            break  # the finer levels would fill the gaps again
+        return out
+
+    def text_height(self) -> float:
+        font = self.style.get("tickFont") or self.font()
+        return QFontMetricsF(font).height()
+
+
+def _value_axes() -> dict:
+    return {"left": SparseAxis("left"), "right": SparseAxis("right")}
 CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
 
 
@@ -251,12 +296,13 @@ class AthleteChart(QWidget):
         self.legend = pg.LegendItem(colCount=5, labelTextColor=text)
         self._legend_has_log: bool | None = None  # what the legend was built for
         self.view.addItem(self.legend, row=0, col=0)
-        self.load_plot = self.view.addPlot(row=1, col=0)
-        self.mono_plot = self.view.addPlot(row=2, col=0)
+        self.load_plot = self.view.addPlot(row=1, col=0, axisItems=_value_axes())
+        self.mono_plot = self.view.addPlot(row=2, col=0, axisItems=_value_axes())
         self.legend.layout.setContentsMargins(4, 0, 4, 0)
         self.view.ci.layout.setRowFixedHeight(0, LEGEND_H)
         self.view.ci.layout.setRowStretchFactor(1, 3)
         self.view.ci.layout.setRowStretchFactor(2, 1)
+        self.view.ci.layout.setRowMinimumHeight(1, LOAD_MIN_H)
         self.view.ci.layout.setRowMaximumHeight(2, MONOTONY_MAX_H)  # the load plot gets the rest
         self.view.ci.layout.setRowMinimumHeight(2, MONOTONY_MIN_H)
         for plot in (self.load_plot, self.mono_plot):
@@ -358,6 +404,42 @@ class AthleteChart(QWidget):
     def _sync_boxes(self) -> None:
         self.ratio_box.setGeometry(self.load_plot.vb.sceneBoundingRect())
         self.ratio_box.linkedViewChanged(self.load_plot.vb, self.ratio_box.XAxis)
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        """Each limit's name beside its own line, on the side away from the other line: LD-1's
+        ACWR limit (1.3) written above its line reached up to the EWMA flag's (1.5) and read as
+        its name. The higher line's name goes above it, the lower's below; a name with no room
+        above its line (a short plot) goes below it, inside the chart, not cut at its top."""
+        limit = self.limit_line.value() if self.limit_label.isVisible() else None
+        flag_up = limit is None or limit <= FLAG_RATIO
+        self._room_for(max(FLAG_RATIO, limit or 0.0), self.flag_label if flag_up else self.limit_label)
+        self.flag_label.setAnchor((1, 1) if flag_up and self._room_above(FLAG_RATIO, self.flag_label)
+                                  else (1, 0))
+        if limit is not None:
+            up = limit > FLAG_RATIO and self._room_above(limit, self.limit_label)
+            self.limit_label.setAnchor((0, 1) if up else (0, 0))
+
+    def _room_for(self, value: float, label: pg.TextItem) -> None:
+        """The ratio axis raised (up to RATIO_CAP) so that ``label`` fits above the line at
+        ``value``: on a short plot the flag's name had no room there, and under its line it
+        crossed LD-1's."""
+        bottom, top = self.ratio_box.viewRange()[1]
+        height = self.ratio_box.sceneBoundingRect().height()
+        room = 1 - (label.boundingRect().height() + 2) / height if height > 0 else 0
+        if room <= 0:
+            return
+        need = min(RATIO_CAP, bottom + (value - bottom) / room)
+        if need > top + 1e-6:
+            self.ratio_box.setYRange(bottom, need, padding=0)
+
+    def _room_above(self, value: float, label: pg.TextItem) -> bool:
+        """Is there room for ``label`` between the line at ``value`` and the plot's top?"""
+        top, bottom = self.ratio_box.viewRange()[1][1], self.ratio_box.viewRange()[1][0]
+        height = self.ratio_box.sceneBoundingRect().height()
+        if top <= bottom or height <= 0:
+            return True
+        return (top - value) / (top - bottom) * height >= label.boundingRect().height()
 
     # -- data --------------------------------------------------------------------------------
     def set_athlete(self, figures, today: dt.date | None = None) -> None:
@@ -454,6 +536,7 @@ class AthleteChart(QWidget):
             self.limit_line.setValue(limit)
             self.limit_label.setText(f"ACWR limit {limit:g} (LD-1)")
             self.limit_label.setPos(x, limit)
+        self._place_labels()
 
     def _mark_off_scale(self, xs: list[int], cap: float) -> None:
         """A ratio above the axis (ACWR 13.2 after weeks without load) as its value at the top,
@@ -610,7 +693,7 @@ class TeamChart(QWidget):
         self.view = ChartView(base)
         self.legend = pg.LegendItem(colCount=4, labelTextColor=text)  # a row above the plot
         self.view.addItem(self.legend, row=0, col=0)
-        self.plot = self.view.addPlot(row=1, col=0)
+        self.plot = self.view.addPlot(row=1, col=0, axisItems=_value_axes())
         self.legend.layout.setContentsMargins(4, 0, 4, 0)
         self.view.ci.layout.setRowFixedHeight(0, LEGEND_H)
         _style_plot(self.plot, text)
