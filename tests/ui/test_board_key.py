@@ -9,6 +9,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QScrollArea
 
 from tests.builders import flared_from_s3
 from ui.desktop import board as B
@@ -263,3 +264,42 @@ def test_a_role_letter_reads_at_100_percent(qtbot):
                        for x, y in zip(ra, rb, strict=True)) >= 3
     # S is not 5: its top left corner is open, a 5's is closed; B is not 8: its back is straight
     assert cells["S"][2][2] == "." and cells["B"][2][2] == "#" and cells["B"][4][2] == "#"
+
+
+@pytest.mark.parametrize("points", [None, 13.0])
+def test_the_key_window_shows_all_its_words_within_the_screen(qtbot, points):
+    """Ctrl+K at 1366 x 768 and 125 %: the words, word-wrapped in a fixed 760 x 320 window,
+    were cut at the top and the bottom with no scroll bar. The window opens as tall as the key
+    and its words (within the screen's free area), and what the screen cannot hold scrolls: the
+    words are laid out whole, from their first line to their last, and each is reachable."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.legendview import KeyWindow
+
+    app = QApplication.instance()
+    before = QFont(app.font())
+    if points:  # a larger system font: the words take more lines than the screen holds
+        big = QFont(before)
+        big.setPointSizeF(points)
+        app.setFont(big)
+    try:
+        key = KeyWindow()
+        qtbot.addWidget(key)
+        key.show()
+        qtbot.waitExposed(key)
+        qtbot.wait(20)
+        room = key.screen().availableGeometry()
+        assert key.frameGeometry().height() <= room.height() and key.width() <= room.width()
+        words = key.words
+        assert words.height() >= words.heightForWidth(words.width())  # laid out whole, not cut
+        scroll = next(w for w in key.findChildren(QScrollArea) if w.isAncestorOf(words))
+        bar = scroll.verticalScrollBar()
+        inside = scroll.widget()
+        assert inside.height() - scroll.viewport().height() <= bar.maximum()  # all of it reachable
+        bar.setValue(bar.maximum())  # scrolled to the end: the last line in sight
+        last = words.mapTo(scroll.viewport(), words.rect().bottomLeft())
+        assert 0 <= last.y() <= scroll.viewport().height(), (last.y(), scroll.viewport().height())
+    finally:
+        app.setFont(before)
+

@@ -2307,6 +2307,16 @@ class BoardLegend(QWidget):
             return 31 + fm.horizontalAdvance(label) + 14
         return 17 + fm.horizontalAdvance(label) + 9
 
+    def height_for(self, width: int) -> int:
+        """The key's height drawn whole at ``width`` (the Key to the Board window sizes itself
+        by it before it is shown)."""
+        old = self.width()
+        self.resize(width, self.height())
+        try:
+            return self._paint(None) * self.LINE_H
+        finally:
+            self.resize(old, self.height())
+
     def _paint(self, p: QPainter | None) -> int:
         """Paint the key (``p`` None: only measure); returns the number of lines used.
 
