@@ -9,6 +9,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QScrollArea
 
 from tests.builders import flared_from_s3
@@ -302,4 +303,22 @@ def test_the_key_window_shows_all_its_words_within_the_screen(qtbot, points):
         assert 0 <= last.y() <= scroll.viewport().height(), (last.y(), scroll.viewport().height())
     finally:
         app.setFont(before)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_keys_words_for_fit_cells_hold_in_both_modes(qtbot, dark):
+    """The key said "white cells: fit": in dark mode a fit athlete's cells are the dark base.
+    Its words name no colour a mode does not draw: "plain cells" (the board's base, either way)."""
+    from ui.desktop.theme import BoardTheme
+
+    palette = _palettes()[dark]
+    legend = B.BoardLegend()
+    qtbot.addWidget(legend)
+    legend.setPalette(palette)
+    words = legend.toolTip()
+    base = BoardTheme.from_palette(palette).base
+    assert "plain cells: fit" in words
+    for colour, name in ((QColor("white"), "white"), (QColor("black"), "black")):
+        if base.rgb() != colour.rgb():  # the fit cells are not this colour here: never said so
+            assert f"{name} cells" not in words.lower(), name
 

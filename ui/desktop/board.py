@@ -2177,7 +2177,7 @@ class BoardLegend(QWidget):
         self._marker_font.setPointSizeF(max(6.5, self._font.pointSizeF() * 0.85))
         self.setMinimumHeight(24)
         self.setToolTip(
-            "Stages: rehab P1–P3 and return to sport S1–S3 (white cells: fit). "
+            "Stages: rehab P1–P3 and return to sport S1–S3 (plain cells: fit). "
             "Intensity in % of max speed: dash 60, dot 70, small triangle 80, hollow triangle 90, filled "
             "triangle 95, star 100; a ring: a recovery session, no running (a fit player's "
             "training day at 0). "
