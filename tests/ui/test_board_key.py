@@ -322,3 +322,49 @@ def test_the_keys_words_for_fit_cells_hold_in_both_modes(qtbot, dark):
         if base.rgb() != colour.rgb():  # the fit cells are not this colour here: never said so
             assert f"{name} cells" not in words.lower(), name
 
+
+def _lab(c: QColor) -> tuple[float, float, float]:
+    """CIELAB (D65) of an sRGB colour."""
+    def lin(v: int) -> float:
+        v = v / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = lin(c.red()), lin(c.green()), lin(c.blue())
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = (t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _delta_e(a: QColor, b: QColor) -> float:
+    """How far apart two colours look (CIE76 ΔE: about 2.3 is just noticeable)."""
+    import math
+
+    return math.dist(_lab(a), _lab(b))
+
+
+def test_the_dark_stages_are_as_distinct_as_the_light_ones(qtbot):
+    """Dark mode: the stages were the light ones blended 55 % into the base, and S1, S2 and S3 came
+    out three close grey-greens (S1-S2 about 10 in CIELAB), P3 an olive close to S1. Every two
+    dark stages now differ at least as much as the light palette's closest two (its S1 and S2, a
+    difference a coach reads on the board every day), and the marks and names on them still
+    read: the intensity marks at 3:1 or more on each stage that runs, the stage names at 4.5:1."""
+    import itertools
+
+    from tests.ui.test_solve_panels import _contrast
+    from ui.desktop.theme import BoardTheme
+
+    light, dark = (BoardTheme.from_palette(p) for p in _palettes())
+    assert dark.dark and not light.dark
+    bar = min(_delta_e(light.stages[a], light.stages[b])
+              for a, b in itertools.combinations(light.stages, 2))
+    close = {(a, b): round(_delta_e(dark.stages[a], dark.stages[b]), 1)
+             for a, b in itertools.combinations(dark.stages, 2)
+             if _delta_e(dark.stages[a], dark.stages[b]) < bar}
+    assert not close, (round(bar, 1), close)
+    for stage, colour in dark.stages.items():
+        assert _contrast(dark.stage_text[stage], colour) >= 4.5, stage
+        assert _delta_e(colour, dark.base) >= bar, stage  # a stage is not taken for a plain cell
+        if stage != "INJ":
+            for level, mark in dark.intensity.items():
+                assert _contrast(mark, colour) >= 3, (stage, level)

@@ -19,6 +19,15 @@ _STAGES_LIGHT = {
     "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
     "S1": "#cfeab8", "S2": "#97cf87", "S3": "#86cdc4",
 }
+# The dark mode's own stages, the light ones' hues darker and more saturated: blended 55 % into
+# the dark base, S1, S2 and S3 came out three close grey-greens and P3 an olive close to S1,
+# told apart under the provisional hatch only by their names. Every two differ by as much as the
+# light palette's closest two (S1 and S2, about 20 in CIELAB), the intensity marks read on each
+# at 3:1 or more and the stage names at 4.5:1 (tests/ui/test_board_key.py)
+_STAGES_DARK = {
+    "INJ": "#8a8a8a", "P1": "#8f4646", "P2": "#8a5828", "P3": "#70661e",
+    "S1": "#52772a", "S2": "#2d6a40", "S3": "#235e78",
+}
 # 60's dash and 70's dot are as dark as 90's mark (a pale grey-blue all but vanished on the
 # teal and orange stages, and 60 is a rehab athlete's first running day): they are told from
 # each other and from 80-95 by their shapes, a dash and a dot, not by paleness; at least 3:1
@@ -101,8 +110,7 @@ class BoardTheme:
         window = palette.color(QPalette.ColorRole.Window)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if dark:
-            stages = {k: blend(QColor(v), base, 0.55) for k, v in _STAGES_LIGHT.items()}
-            stages["INJ"] = QColor("#8a8a8a")
+            stages = {k: QColor(v) for k, v in _STAGES_DARK.items()}
             stage_text = {k: QColor("#f2f2f2") for k in stages}
             stage_text["INJ"] = QColor("#101010")
             return cls(
