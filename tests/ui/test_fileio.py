@@ -1570,3 +1570,25 @@ def test_the_plan_exported_is_named_as_such_when_imported_in_the_app(window, dia
     assert (kind, title) == ("error", "Workbook not imported")
     assert "is a plan Periodize exported, not a coach workbook" in text
     assert "File ▸ Export Coach Workbook…" in text and "Rename" not in text, text
+
+
+def test_the_excel_plan_weeks_say_when_they_open_on_another_week_than_this_one(qtbot, demo_season):
+    """Ctrl+E with a cell of Week 2 selected: "This week (Week 1 · …)" above "Week 2 … to
+    Week 2 …", and nothing said why. The range opens on this week when nothing is selected (or
+    the selection is in this week); opened on the week selected, the Weeks choice says so."""
+    from planner.timeline import Timeline
+    from ui.desktop.exportweeks import SPAN, WorkbookWeeksDialog
+    from ui.desktop.weekpick import current_week
+
+    season = _with_plan(demo_season)
+    tl = Timeline(season)
+    now = current_week(tl)
+    other = tl.days[tl.weeks[now + 1].first + 2]  # a day of the week after this one
+    same = tl.days[tl.weeks[now].first]
+    for selected, week, said in ((None, now, False), (same, now, False), (other, now + 1, True)):
+        dialog = WorkbookWeeksDialog(season, selected=selected)
+        qtbot.addWidget(dialog)
+        assert (dialog.first.currentData(), dialog.last.currentData()) == (week, week), selected
+        label = dialog.buttons[SPAN].text()
+        assert ("selected on the board" in label) is said, (selected, label)
+        assert label.startswith("Wee&ks")  # its key, Alt+K, kept

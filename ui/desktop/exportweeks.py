@@ -35,7 +35,8 @@ class WorkbookWeeksDialog(QDialog):
     weeks (0-based), None for the whole season. The weeks … to … open on the week of
     ``selected`` (the day selected on the board), else on this week, "from" and "to" alike (to
     opened a week later, on today's week while the board was on the week before); "to" follows
-    "from" when "from" moves past it."""
+    "from" when "from" moves past it. Opened on another week than this one, the Weeks choice
+    says so: a coach saw "This week (Week 1 …)" above "Week 2 … to Week 2 …" with no word why."""
 
     def __init__(self, season: Season, parent=None, today: dt.date | None = None,
                  selected: dt.date | None = None):
@@ -51,17 +52,18 @@ class WorkbookWeeksDialog(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         n = len(self.tl.weeks)
+        start = self.now if selected is None else current_week(self.tl, selected)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for key, label in ((WHOLE, f"&Whole season (weeks 1-{n})"),
                            (FROM_NOW, f"From this week &on (weeks {self.now + 1}-{n})"),
                            (THIS_WEEK, f"&This week ({week_label(self.tl, self.now)})"),
-                           (SPAN, "Wee&ks")):
+                           (SPAN, "Wee&ks" + (" (from the week selected on the board)"
+                                              if start != self.now else ""))):
             self.buttons[key] = button = QRadioButton(label)
             self.group.addButton(button)
             lay.addWidget(button)
         row = QHBoxLayout()
-        start = self.now if selected is None else current_week(self.tl, selected)
         self.first = week_combo(self.tl, "First week", start)
         self.last = week_combo(self.tl, "Last week", start)  # one week, as the handouts
         self.first.currentIndexChanged.connect(self._follow)
