@@ -228,14 +228,27 @@ def _replace_all(folder: Path, files: dict[str, bytes], temps: dict[str, TempFil
     except OSError as e:
         for done in placed:
             _unlink(folder / done)
+        stuck: dict[str, str] = {}  # name -> its old copy, which could not be put back
         for done, old in aside.items():
             try:
                 os.replace(old, folder / done)
             except OSError:
-                pass
+                stuck[done] = Path(old).name
         hint = "; is it open in another program or read-only?" if isinstance(e, PermissionError) else ""
         raise SaveError(f"{folder / failing}: could not be replaced ({e.strerror or e}){hint}; "
-                        f"every file in {folder} is as it was") from None
+                        f"{_as_it_was(folder, stuck)}") from None
+
+
+def _as_it_was(folder: Path, stuck: dict[str, str]) -> str:
+    """What a rolled-back group left in ``folder``: every file as it was, or, for the previous
+    files that could not be put back (``stuck``: name -> the hidden copy that holds it), where
+    each one is (:func:`clean_stale_asides` puts it back at the next export there)."""
+    if not stuck:
+        return f"every file in {folder} is as it was"
+    kept = "; ".join(f"the previous {name} is kept as {old}" for name, old in stuck.items())
+    them = "it is" if len(stuck) == 1 else "they are"
+    return (f"every other file in {folder} is as it was, but {kept}; {them} put back at the next "
+            f"export to this folder")
 
 
 def _keep_as_backup(folder: Path, name: str, old: str) -> str:

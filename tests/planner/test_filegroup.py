@@ -127,3 +127,48 @@ def test_a_live_exports_own_old_copies_are_locked_while_it_runs(tmp_path, monkey
     write_group(folder, {name: b"new" for name in NAMES}, keep=NAMES)
     assert settled == [False] * len(NAMES)
     assert all((folder / f"{n}.bak").read_bytes() == b"old " + n.encode() for n in NAMES)
+
+
+def test_a_previous_file_that_cannot_be_put_back_is_named_with_where_it_is_kept(tmp_path,
+                                                                                monkeypatch):
+    """A group export whose third file could not be replaced rolls back; when putting the first
+    one's previous file back failed too, the message still said "every file in … is as it was",
+    while that file sat hidden as '.NAME.XXXXXXXX.old'. It now names the file and where it is
+    kept, and the next export to the folder puts it back, as it says."""
+    from pathlib import Path
+
+    from planner.safefile import TempFile
+
+    folder = _folder_with_old_files(tmp_path)
+    real_rename, real_replace = TempFile.rename, os.replace
+
+    def rename(self, dest):
+        if Path(dest).name == NAMES[2]:
+            raise PermissionError(13, "Permission denied")
+        return real_rename(self, dest)
+
+    def replace(src, dst, *a, **k):
+        if str(src).endswith(".old") and Path(dst).name == NAMES[0]:  # the put-back of the first
+            raise PermissionError(13, "Permission denied")
+        return real_replace(src, dst, *a, **k)
+
+    monkeypatch.setattr(TempFile, "rename", rename)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(SaveError) as err:
+        write_group(folder, {name: b"new" for name in NAMES}, keep=NAMES)
+    monkeypatch.undo()
+    (hidden,) = _hidden(folder)
+    assert hidden.startswith(f".{NAMES[0]}.") and hidden.endswith(".old")
+    assert (folder / hidden).read_bytes() == b"old " + NAMES[0].encode()
+    assert str(err.value) == (
+        f"{folder / NAMES[2]}: could not be replaced (Permission denied); is it open in another "
+        f"program or read-only?; every other file in {folder} is as it was, but the previous "
+        f"{NAMES[0]} is kept as {hidden}; it is put back at the next export to this folder")
+    assert "every file in" not in str(err.value)
+    assert not (folder / NAMES[0]).exists()
+    assert all((folder / n).read_bytes() == b"old " + n.encode() for n in NAMES[1:])
+    # the next export to the folder puts it back (and asks for the export again)
+    with pytest.raises(SaveError, match="back in place and nothing was written"):
+        write_group(folder, {name: b"newer" for name in NAMES}, keep=NAMES)
+    assert _hidden(folder) == []
+    assert all((folder / n).read_bytes() == b"old " + n.encode() for n in NAMES)
