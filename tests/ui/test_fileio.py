@@ -1592,3 +1592,60 @@ def test_the_excel_plan_weeks_say_when_they_open_on_another_week_than_this_one(q
         label = dialog.buttons[SPAN].text()
         assert ("selected on the board" in label) is said, (selected, label)
         assert label.startswith("Wee&ks")  # its key, Alt+K, kept
+
+
+def _pdf_pages(data: bytes) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def test_the_board_pdf_shows_its_pages_and_cancel_writes_nothing(window, dialogs, tmp_path,
+                                                                monkeypatch):
+    """Export ▸ board PDF froze the window for 1.3 s on a 40 x 52 season, with no progress and no
+    Cancel. Its pages now go under a progress dialog that lets the window handle its events
+    between pages; Cancel part-way writes nothing: no new file, a previous one as it was, and no
+    temporary file left in the folder."""
+    import os
+
+    from PySide6.QtCore import QTimer
+
+    from ui.desktop import fileio, pageprogress
+    from ui.desktop.pdf import months
+
+    dialogs.answer = "yes"
+    steps: list[tuple[int, int]] = []
+    real_step = pageprogress.page_step
+    cancel_at: list[int] = []
+
+    def step(dlg, done, total=None, every=1):
+        steps.append((done, total))
+        if cancel_at and done == cancel_at[0]:
+            dlg.cancel()  # the coach presses Cancel
+        return real_step(dlg, done, total, every)
+
+    monkeypatch.setattr(pageprogress, "page_step", step)
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "board.pdf"
+    total = len(months(window.season))
+    assert total >= 4
+    # a whole export: every page written, each told to the dialog, the window's events handled
+    fired: list[int] = []
+    QTimer.singleShot(0, lambda: fired.append(len(steps)))
+    assert fileio.export_to(window, target, "pdf")
+    assert [d for d, _ in steps] == list(range(total)) and {t for _, t in steps} == {total}
+    assert fired and fired[0] < total, fired  # between pages, not only after the last
+    first = target.read_bytes()
+    assert _pdf_pages(first) == total
+    # Cancel on the third page: the file there stays as it was, nothing else is left behind
+    steps.clear()
+    cancel_at.append(2)
+    assert not fileio.export_to(window, target, "pdf")
+    assert [d for d, _ in steps] == [0, 1, 2]
+    assert target.read_bytes() == first and sorted(os.listdir(out)) == ["board.pdf"]
+    assert window.statusBar().currentMessage() == ("Board PDF not exported: stopped; board.pdf "
+                                                   "was not written.")
+    # and to a new name: no file at all
+    assert not fileio.export_to(window, out / "new.pdf", "pdf")
+    assert sorted(os.listdir(out)) == ["board.pdf"]

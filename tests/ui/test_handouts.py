@@ -753,10 +753,10 @@ def test_the_progress_counts_the_pages_written_not_athletes_times_weeks(qapp):
     """Weeks away in a row share a page, so the bar's end is the pages', told with each step."""
     from PySide6.QtWidgets import QProgressDialog
 
-    from ui.desktop.handouts import _step
+    from ui.desktop.pageprogress import page_step
 
     dlg = QProgressDialog("Handouts", "Cancel", 0, 240)
-    assert _step(dlg, 0, 200) and dlg.maximum() == 200
+    assert page_step(dlg, 0, 200, every=10) and dlg.maximum() == 200
     dlg.close()
 
 

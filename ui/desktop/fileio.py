@@ -13,7 +13,8 @@ import.
   season board as a PDF (one page per month), or the season in the import-template form. The
   workbooks, seconds for a big squad, are written in the background (``ui.desktop.jobs``:
   "Writing plan.xlsx…" with Cancel in the status bar, the window free meanwhile), one export at
-  a time; the board PDF, painted, is written in the window's thread.
+  a time; the board PDF, painted, is written in the window's thread a page at a time, under a
+  progress dialog whose Cancel writes nothing (``ui.desktop.pageprogress``).
 - **Export Coach Workbook…**: the import-template form at once, its Save dialog on that type
   and name (with or without a plan).
 - **Export Calendars…**: one iCalendar file per athlete into a folder (made when missing: the
@@ -312,17 +313,29 @@ def export_to(window, path: str | Path, kind: str, weeks: list[int] | None = Non
         work = _workbook_work(season, Path(path), kind, backup, kept,
                               getattr(window, "check_report", None), weeks)
         return _export_job(window).start(work, label=f"Writing {Path(path).name}…", limit=10)
+    if kind not in ("pdf", "pdf-anonymised"):
+        raise ValueError(f"unknown export kind {kind!r}")
+    # painted in the window's thread (QPainter), a page at a time: the progress dialog lets the
+    # window handle its events between pages, and its Cancel stops before anything is written
+    from ui.desktop.pageprogress import page_dialog, page_step
+    from ui.desktop.pdf import PagesCancelled, export_board_pdf, months
+
+    shown = page_dialog(window, len(months(season)), "Export Board PDF",
+                        f"Writing the board to {Path(path).name}…")
     try:
         with _busy():
             backup, kept = keep_previous(path, OUTPUT_KIND[kind])  # as NAME.bak
-            if kind not in ("pdf", "pdf-anonymised"):
-                raise ValueError(f"unknown export kind {kind!r}")
-            from ui.desktop.pdf import export_board_pdf  # painted: in the window's thread
-
-            export_board_pdf(season, path, anonymise=kind.endswith("anonymised"), backup=backup)
+            export_board_pdf(season, path, anonymise=kind.endswith("anonymised"), backup=backup,
+                             progress=lambda done, n: page_step(shown, done, n))
+    except PagesCancelled:
+        window.statusBar().showMessage(f"Board PDF not exported: stopped; {Path(path).name} was "
+                                       f"not written.", 8000)
+        return False
     except (PeriodizeError, OSError) as e:
         _export_failed(window, Path(path), e)
         return False
+    finally:
+        shown.close()
     path = Path(path).resolve()
     written(window, "Exported", path, path.parent, kept=kept)
     return True

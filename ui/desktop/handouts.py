@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
@@ -72,6 +71,7 @@ from planner.sessions import max_speed_header
 from planner.squad import NOT_PLANNED, display_ids, display_order, unplanned, unplanned_line
 from planner.timeline import Timeline
 from ui.desktop import wheelguard
+from ui.desktop.pdf import PagesCancelled
 from ui.desktop.weekpick import (
     board_selection,
     chosen_span,
@@ -360,7 +360,7 @@ class _Painter:
             terms)
 
 
-class HandoutsCancelled(Exception):
+class HandoutsCancelled(PagesCancelled):
     """The coach stopped a handout export: nothing was written."""
 
 
@@ -617,12 +617,15 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
     if not may_replace(window, path, "pdf") or not hand_out_anyway(window):
         return False
     count = len(athletes) * len(weeks)
-    shown = _progress_dialog(window, count) if count >= PROGRESS_PAGES else None
+    from ui.desktop.pageprogress import page_dialog, page_step
+
+    shown = (page_dialog(window, count, "Export Handouts", f"Writing {text.plural(count, 'handout page')}…")
+             if count >= PROGRESS_PAGES else None)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         backup, kept = keep_previous(path, "pdf")  # as NAME.bak, as the command line does
         pages = export_handouts_pdf(season, season.plan, path, athletes, weeks, anonymise=anonymise,
-                                    progress=None if shown is None else (lambda done, n: _step(shown, done, n)),
+                                    progress=None if shown is None else (lambda done, n: page_step(shown, done, n, every=10)),
                                     backup=backup)
     except HandoutsCancelled:
         window.statusBar().showMessage(f"Handouts not exported: stopped; {Path(path).name} was "
@@ -645,26 +648,6 @@ def export_handouts_to(window, path: str | Path, athletes: list[str], weeks: lis
 
 
 PROGRESS_PAGES = 100  # about half a second of pages: more get a progress bar with Cancel
-
-
-def _progress_dialog(window, pages: int) -> QProgressDialog:
-    dlg = QProgressDialog(f"Writing {text.plural(pages, 'handout page')}…", "Cancel", 0, pages, window)
-    dlg.setWindowTitle("Export Handouts")
-    dlg.setMinimumWidth(380)  # the title bar shows the whole title
-    dlg.setWindowModality(Qt.WindowModality.WindowModal)
-    dlg.setMinimumDuration(0)
-    dlg.setValue(0)
-    return dlg
-
-
-def _step(dlg: QProgressDialog, done: int, total: int | None = None) -> bool:
-    """Show ``done`` pages written (of ``total``: weeks away in a row share a page); False once
-    the coach pressed Cancel."""
-    if total is not None and dlg.maximum() != total:
-        dlg.setMaximum(total)
-    if done % 10 == 0:
-        dlg.setValue(done)  # a modal progress dialog processes events here
-    return not dlg.wasCanceled()
 
 
 def window_dialog(window) -> HandoutsDialog:

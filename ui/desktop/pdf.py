@@ -96,13 +96,13 @@ def months(season: Season) -> list[tuple[int, int]]:
 
 
 def _render(season: Season, anonymise: bool, exported: dt.date | None,
-            boxes: list | None) -> tuple[bytes, int]:
+            boxes: list | None, progress=None) -> tuple[bytes, int]:
     if anonymise:
         from planner.anonymise import anonymised
 
         season, _ = anonymised(season)
     return render_a4_landscape(f"{season.name}: season board", lambda painter, writer: _Pages(
-        season, painter, writer, anonymise, exported or computer_date(), boxes).paint())
+        season, painter, writer, anonymise, exported or computer_date(), boxes).paint(progress))
 
 
 def render_a4_landscape(title: str, paint) -> tuple[bytes, int]:
@@ -127,13 +127,19 @@ def render_a4_landscape(title: str, paint) -> tuple[bytes, int]:
     return bytes(data.data()), pages
 
 
+class PagesCancelled(Exception):
+    """The coach stopped a PDF export (Cancel beside its pages' progress): nothing was written."""
+
+
 def export_board_pdf(season: Season, path: str | os.PathLike, *, anonymise: bool = False,
-                     exported: dt.date | None = None, backup: bool = False) -> int:
+                     exported: dt.date | None = None, backup: bool = False, progress=None) -> int:
     """Write the board of ``season`` (its stored plan, if any) to ``path`` (``backup``: the file
-    replaced kept as ``NAME.bak``); returns the pages."""
+    replaced kept as ``NAME.bak``); returns the pages. ``progress(done, total)`` is told before
+    each page; when it returns False the export stops (:class:`PagesCancelled`) and nothing is
+    written."""
     from planner.seasonfile import atomic_write
 
-    data, pages = _render(season, anonymise, exported, None)
+    data, pages = _render(season, anonymise, exported, None, progress)
     atomic_write(Path(path), data, backup=backup)
     return pages
 
@@ -275,8 +281,9 @@ class _Pages:
     def mark(self, rect: QRectF, what: str = "mark") -> None:
         self.page_boxes.append((rect, what))
 
-    def paint(self) -> int:
-        """Paint every page; returns how many."""
+    def paint(self, progress=None) -> int:
+        """Paint every page; returns how many. ``progress(done, total)`` before each page: False
+        stops the painting (:class:`PagesCancelled`)."""
         fixed = (2 * MARGIN + TITLE_H + 2 * COMP_LINE_H + WEEK_H + KIND_H + DAY_H
                  + len(self.legend_lines) * LEGEND_LINE_H + FOOTER_H + 8)
         per_page = max(1, int((self.h - fixed) // ROW_H_MIN))
@@ -286,6 +293,8 @@ class _Pages:
         groups = [self.athletes[k * size:(k + 1) * size] for k in range(chunks)] if n else [[]]
         pages = [(y, m, g) for (y, m) in months(self.season) for g in range(len(groups))]
         for number, (y, m, g) in enumerate(pages, start=1):
+            if progress is not None and not progress(number - 1, len(pages)):
+                raise PagesCancelled
             if number > 1:
                 self.writer.newPage()
             part = "" if len(groups) == 1 else (
