@@ -1,5 +1,15 @@
 """The plan checker: verifies any plan against the rules, independently of the solver.
 
+Every rule decision is made here, from the rules' text (a stage's maximum after a flare-up:
+:func:`stage_max`; RH-11's credit at a reset: :func:`rh11_credit`; LD-1's day loads:
+``_Checker._day_load``; RH-CRIT's retest day). What the checker shares with the solver is the reading of the season's
+facts: the stage history the records give (``planner.rehab.segments``), the log
+(``planner.history``; the load series' logged days and full weeks), HV-1's exemption by position
+(``planner.squad.hv1_exempt``), the calendar, and the criteria results that count in a stage
+against their pass marks (``planner.criteria.latest_results``);
+``tests/planner/test_shared_readings.py`` holds them against hand-worked examples
+(docs/architecture.md, "The plan checker").
+
 Contract: ``shared/rules-spec.md`` (version 2) sections 1-8, as read in
 ``docs/semantics.md``. Every hard rule instance that a plan breaks is a :class:`Violation` (rule id,
 athlete, dates and one sentence for a coach); every soft-rule instance is a
@@ -55,12 +65,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from planner import text
-from planner.criteria import failed_words, gate, tests_until
+from planner.criteria import failed_words, latest_results
 from planner.errors import InputError
-from planner.history import as_lived, ladder_credit, pre_season_speed_levels
+from planner.history import as_lived, flared_level, pre_season_speed_levels
 from planner.load import fmt_figure
 from planner.loadtable import LoadTable, athlete_load
-from planner.rehab import Segment, max_days, segments
+from planner.rehab import Segment, segments
 from planner.returns import (
     REHAB,
     AthleteFacts,
@@ -71,7 +81,7 @@ from planner.returns import (
     rehab_runs_after,
     stage_walk,
 )
-from planner.rules import CALM_CAP, SOFT_RULES, RuleSet
+from planner.rules import CALM_CAP, LOAD_STAGES, SOFT_RULES, RuleSet
 from planner.season import (
     FIT,
     HV_LEVEL,
@@ -80,12 +90,52 @@ from planner.season import (
     LEVELS,
     PLAY_LEVEL,
     RAMP_STEPS,
+    SPEED_DAY,
     Plan,
     Season,
     SoftViolation,
 )
 from planner.squad import hv1_exempt
 from planner.timeline import Timeline
+
+# A stage entered by a flare-up may last this many times its protocol maximum (docs/semantics.md,
+# "Flare-ups"). The checker's own number, not the solver's ``planner.rehab.FLARE_MAX_FACTOR``: a
+# change there is a plan this checker reports until the rule's reading changes here too.
+FLARE_STAGE_MAX_TIMES = 2
+
+
+def stage_max(spec, after_flare: bool) -> int:
+    """RH-STAGE's most days for a stage (``spec``, a protocol stage): its maximum, and after a
+    flare-up twice it (rules-spec.md sections 3 and 6, as docs/semantics.md reads them)."""
+    return spec.max_days * (FLARE_STAGE_MAX_TIMES if after_flare else 1)
+
+
+def rh11_credit(season: Season, rec, proto, seg: Segment, sessions: int,
+                flare_levels: int) -> dict[int, int]:
+    """RH-11's credit (level -> days counted done) at the ladder reset ``seg`` of the injury
+    record ``rec``, worked from the rule's text (rules-spec.md section 3, RH-11; docs/semantics.md)
+    and not from the solver's ``planner.history.ladder_credit``:
+
+    - a stage record credits every ladder level up to the cap of the protocol's stage before the
+      one recorded (none for its first stage), each ``sessions`` times;
+    - a flare-up, or a stage record on a flare-up's date, only the levels up to ``flare_levels``
+      below the new stage's cap on the ladder (none when that falls below 60, or the cap is 0), and
+      only those below the top speed logged on the flare-up's day (the log's reading,
+      ``planner.history.flared_level``; no bound when none was logged).
+    """
+    ids = proto.stage_ids
+    if seg.stage not in ids:
+        return {}
+    if seg.cause == "flare-up" or seg.start in rec.flare_ups:
+        cap = proto.stage(seg.stage).cap
+        if cap not in LADDER or LADDER.index(cap) < flare_levels:
+            return {}
+        flared = flared_level(season, rec.athlete, seg.start)
+        return {v: sessions for v in LADDER[:LADDER.index(cap) - flare_levels + 1]
+                if flared is None or v < flared}
+    k = ids.index(seg.stage)
+    before = proto.stage(ids[k - 1]).cap if k else 0
+    return {v: sessions for v in LADDER if v <= before}
 
 
 @dataclass(frozen=True)
@@ -785,8 +835,16 @@ class _Checker:
         """Leaving ``run``'s stage on day ``i`` while a failed criteria test still holds it."""
         t = self.rs.value("RH-CRIT", "retest_days")
         rec, proto = a.records[run.rec], a.protos[run.rec]
-        until, failing = gate(rec, proto, run.stage, self.d(run.start), tests_until(self.d(i)), t)
-        if until is None or self.d(i) >= until:
+        # the latest result of each of the stage's tests taken in it, a test on the day of the
+        # move included (docs/semantics.md, RH-CRIT): the records' reading; the gate is the
+        # rule's: a failed one holds the stage until its date + retest_days
+        latest = latest_results(rec, proto, run.stage, self.d(run.start),
+                                self.d(i) + dt.timedelta(days=1))
+        failing = [r for r in latest.values() if not r.passed]
+        if not failing:
+            return
+        until = max(r.test.date for r in failing) + dt.timedelta(days=t)
+        if self.d(i) >= until:
             return
         self.bad("RH-CRIT", a.id, i, i, f"{a.who} leaves {run.stage} on {self.f(i)}, but the "
                  f"latest result fails: {failed_words(failing, text.day)}; {run.stage} holds "
@@ -820,7 +878,7 @@ class _Checker:
         spec = a.protos[run.rec].stage(s)
         if a.it[i] >= spec.cap and i not in a.flared:  # the session that flared up is no progress
             run.at_cap += 1
-        mx = max_days(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
+        mx = stage_max(spec, run.flare)  # redone after a flare-up: twice (docs/semantics.md)
         start = run.start
         if start < self.p0 and self.p0 - start >= mx:
             # outlasted before today (a projected change not done): the maximum counts from
@@ -847,14 +905,14 @@ class _Checker:
         for rec, proto in zip(a.records, a.protos, strict=True):
             for seg in segments(rec, proto, until=self.d(self.p0 - 1)):
                 i = self.idx(seg.start)
-                credit = ladder_credit(self.season, rec, proto, seg, s_req, levels)
+                credit = rh11_credit(self.season, rec, proto, seg, s_req, levels)
                 if i >= 0:
                     resets[i] = credit
                 elif latest is None or i > latest:
                     initial, latest = credit, i
         for i, (stage, cause, k) in future.items():
             seg = Segment(self.d(i), stage, cause)
-            resets[i] = ladder_credit(self.season, a.records[k], a.protos[k], seg, s_req, levels)
+            resets[i] = rh11_credit(self.season, a.records[k], a.protos[k], seg, s_req, levels)
         return initial, resets
 
     def rh11(self, a: _Athlete, future_resets: dict[int, tuple[str, str, int]]) -> None:
@@ -1207,30 +1265,71 @@ class _Checker:
         lived = self.recorded
         for a in self.athletes:
             ap = lived.for_athlete(a.id)
+            same = ap is None or ap.stages == a.st
             al = (athlete_load(self.season, self.plan, a.id, table=table, tl=self.tl, facts=a)
-                  if ap is None or ap.stages == a.st else
-                  athlete_load(self.season, lived, a.id, table=table, tl=self.tl))
+                  if same else athlete_load(self.season, lived, a.id, table=table, tl=self.tl))
+            # the series gives the log and which weeks are full; every season day it prices from
+            # the table is priced again here, by the checker's own reading of section 8
+            f = a if same else AthleteFacts(self.season, self.tl, self.rs, ap)
+            load = list(al.load)
+            for i in range(self.n):
+                k = al.season_start + i
+                if not al.as_logged(k):
+                    load[k] = round(self._day_load(f, i, al.kinds[k]))
+            sums = [sum(load[al.index(w.start):al.index(w.start) + w.days]) for w in al.weeks]
             for k, w in enumerate(al.weeks):
                 last = al.index(w.start) + w.days - 1 - al.season_start
                 if last < self.p0 or w.chronic is None:
                     continue
-                four = sum(x.load for x in al.weeks[k - 4:k])
-                if 400 * w.load <= a100 * four:
+                four = sum(sums[k - 4:k])
+                if 400 * sums[k] <= a100 * four:
                     continue
-                i = self.idx(w.start)
-                light = min(al.weeks[k - 4:k], key=lambda x: x.load)
-                why = (f" The {text.week_of(light.start)} had only {light.load:.0f} AU"
-                       + (f" ({light.kind} week)" if light.kind in ("deload", "taper") else "")
-                       + ", which keeps the chronic load low."
-                       if light.load < 0.6 * w.load else "")
-                # 1.304 is "1.304", not "1.30" beside "the most is 1.3 times"
-                times = (f"{fmt_figure(w.load / w.chronic, (a100 / 100,))} times the chronic "
-                         f"load of {w.chronic:.0f} AU"
-                         if w.chronic else "after no load at all")  # four empty weeks: no ratio
-                self.penal("LD-1", a.id, i, i + w.days - 1,
-                           f"{a.who}'s planned load in the {text.week_of(w.start)} is "
-                           f"{w.load:.0f} AU, {times} (the four weeks before); the most is "
-                           f"{a100 / 100:g} times.{why}", weight)
+                self._ld1_spike(a, al.weeks, sums, k, a100, weight)
+
+    def _ld1_spike(self, a: _Athlete, weeks, sums: list[float], k: int, a100: int,
+                   weight: int) -> None:
+        """LD-1's entry for week ``k`` of ``weeks``, whose loads are ``sums``."""
+        w, load, chronic = weeks[k], sums[k], sum(sums[k - 4:k]) / 4
+        i = self.idx(w.start)
+        j = min(range(k - 4, k), key=lambda x: sums[x])
+        light = weeks[j]
+        why = (f" The {text.week_of(light.start)} had only {sums[j]:.0f} AU"
+               + (f" ({light.kind} week)" if light.kind in ("deload", "taper") else "")
+               + ", which keeps the chronic load low."
+               if sums[j] < 0.6 * load else "")
+        # 1.304 is "1.304", not "1.30" beside "the most is 1.3 times"
+        times = (f"{fmt_figure(load / chronic, (a100 / 100,))} times the chronic "
+                 f"load of {chronic:.0f} AU"
+                 if chronic else "after no load at all")  # four empty weeks: no ratio
+        self.penal("LD-1", a.id, i, i + w.days - 1,
+                   f"{a.who}'s planned load in the {text.week_of(w.start)} is "
+                   f"{load:.0f} AU, {times} (the four weeks before); the most is "
+                   f"{a100 / 100:g} times.{why}", weight)
+
+    def _day_load(self, f: AthleteFacts, i: int, kind: str | None) -> float:
+        """Day ``i``'s planned load in AU (rules-spec.md section 8), looked up here from the rule
+        set's LD-1 values and the protocol's own stage loads, not from the solver's
+        ``planner.loadtable.LoadTable``: a competition played counts each match the athlete
+        plays that day (started at 100, from the bench at 80); no session (away, not a training
+        day, ``INJ``) 0; ``FIT`` on a training day the recovery session at 0, else the week
+        kind's session length x the RPE of the level's band; a rehab stage its session."""
+        v = self.rs.value
+        stage, level = f.st[i], f.it[i]
+        if f.played[i]:
+            roles = ("start" if level >= PLAY_LEVEL["start"] else "bench",) + f.other_matches(i)
+            return sum(v("LD-1", f"minutes_{r}") * v("LD-1", f"rpe_{r}") for r in roles)
+        if i in f.off or not f.train[i] or stage == INJ:
+            return 0.0
+        if stage == FIT:
+            if level <= 0:
+                return v("LD-1", "minutes_recovery") * v("LD-1", "rpe_recovery")
+            band = "rpe_90" if level >= HV_LEVEL else "rpe_80" if level >= SPEED_DAY else "rpe_70"
+            return v("LD-1", f"minutes_{kind}") * v("LD-1", band)
+        proto = f.proto_of(i)
+        own = proto.stage(stage).load if proto is not None and stage in proto.stage_ids else None
+        if own is not None:
+            return own[0] * own[1]
+        return v("LD-1", f"{stage}_minutes") * v("LD-1", f"{stage}_rpe") if stage in LOAD_STAGES else 0.0
 
     def soft_hv_day(self) -> None:
         w2, wo = self.rs.value("HV-DAY", "weight_md2"), self.rs.value("HV-DAY", "weight_other")
