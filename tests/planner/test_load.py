@@ -1048,17 +1048,9 @@ def test_a_spike_just_above_the_limit_does_not_read_as_the_limit():
     """Week 5 at 1,785 AU after four weeks of 1,560 is 1.144 times the chronic load: with the
     limit at 1.14 the plan check said "1.14 times …; the most is 1.14 times"."""
     from planner.check import check_plan
-    from planner.season import RuleSettings
+    from tests.planner.test_shared_readings import _spike_season
 
-    s = season(weeks=6, athletes=1)
-    tl = Timeline(s)
-    kinds = ("load",) * len(tl.weeks)
-    five = [i for i in tl.weeks[4].days if tl.is_training[i]][:3]
-    it = tuple(80 if i in five else 70 if tl.is_training[i] else 0 for i in range(tl.n))
-    plan = Plan(status="manual", team_weeks=kinds, athletes=(AthletePlan(
-        athlete="A1", stages=("FIT",) * tl.n, intensity=it, weeks=kinds),))
-    s = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"acwr_max": 1.14,
-                                                                    "weight": 1}})})
+    s, plan, _ = _spike_season(acwr_max=1.14)
     spikes = [v.message for v in check_plan(s, plan, rules_in_objective={"LD-1"}).soft
               if v.rule == "LD-1"]
     assert len(spikes) == 1, spikes

@@ -150,9 +150,10 @@ def test_hv1_exempts_the_positions_of_its_list_only():
 
 
 # -- LD-1's day loads (rules-spec.md section 8) ---------------------------------------------------
-def _spike_season():
+def _spike_season(acwr_max: float = 1.1):
     """Six weeks from Monday 4 January, a C match every Saturday: team sessions at 70 % Monday to
-    Friday, three of week 5's at 80 %, and 0 on the Saturdays (not played, as the plan says)."""
+    Friday, three of week 5's at 80 %, and 0 on the Saturdays (not played, as the plan says);
+    LD-1's limit at ``acwr_max``."""
     s = season(weeks=6, athletes=1)
     tl = Timeline(s)
     kinds = ("load",) * len(tl.weeks)
@@ -160,7 +161,7 @@ def _spike_season():
     it = tuple(80 if i in five else 70 if tl.is_training[i] else 0 for i in range(tl.n))
     plan = Plan(status="manual", team_weeks=kinds, athletes=(AthletePlan(
         athlete="A1", stages=("FIT",) * tl.n, intensity=it, weeks=kinds),))
-    s = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"acwr_max": 1.1,
+    s = s.model_copy(update={"rules": RuleSettings(values={"LD-1": {"acwr_max": acwr_max,
                                                                     "weight": 1}})})
     return s, plan, tl
 
