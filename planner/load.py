@@ -99,6 +99,8 @@ COLUMNS = ("planned", "logged", "load", "ewma_acute", "ewma_chronic", "ewma_rati
 # squad that logs Monday to Thursday, not the Friday and Saturday) are no such gap
 UNLOGGED_MOST = 7
 THIN_WORDS = "too little logged to compare"
+# the logged load of a week holding the season's first day, set beside its plan: its season days
+ON_SEASON_DAYS = "on the season's days"
 
 
 @dataclass(frozen=True)
@@ -167,8 +169,7 @@ class WeekFigures:
         a week not logged between weeks logged (``not_logged``) says so first."""
         if self.away:
             return (self.unknown_words,)
-        pre = before_season(self)
-        ahead = (f"{au_words(pre)} logged before the season (no plan there)",) if pre > 0.5 else ()
+        ahead = (words,) if (words := before_season_words(self)) else ()
         return ((NOT_LOGGED,) if self.not_logged else ()) + ahead + self.flags
 
     @property
@@ -478,6 +479,14 @@ def before_season(w) -> float:
     if w.planned is None or w.logged is None:
         return 0.0
     return w.logged - (w.season_logged or 0.0)
+
+
+def before_season_words(w) -> str:
+    """What a week holding the season's first day logged before it, in the words of the command
+    line's and the Load sheet's flags column and of the Load panel's readout: ``975 AU logged
+    before the season (no plan there)``; "" for any other week (:func:`before_season`)."""
+    pre = before_season(w)
+    return f"{au_words(pre)} logged before the season (no plan there)" if pre > 0.5 else ""
 
 
 def off_plan(w) -> float | None:
@@ -1037,7 +1046,7 @@ def logged_words(w: WeekFigures) -> str:
     the season's days``), the days its planned load counts."""
     extra = extra_words(w)
     pre = before_season(w)  # said of the season's days alone, the days the plan has
-    days = " on the season's days" if pre > 0.5 else ""
+    days = f" {ON_SEASON_DAYS}" if pre > 0.5 else ""
     if not extra:
         return f"logged {au_words(w.load - pre)}{days}"
     return f"logged {au_words(w.logged - pre)}{days} · counted {au_words(w.load - pre)} (+ {extra})"
@@ -1081,8 +1090,8 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
     return out
 
 
-__all__ = ["COLUMNS", "DASH", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
-           "au_words", "before_season", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
+__all__ = ["COLUMNS", "DASH", "ON_SEASON_DAYS", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
+           "au_words", "before_season", "before_season_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
            "equal_days", "figures", "figures_steps", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
            "grouped", "grouped_planned_apart", "imported_weeks", "last_week", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

@@ -740,6 +740,7 @@ def test_the_readout_says_the_load_its_acwr_divides(qtbot):
     class W:
         start, days, kind, in_season = dt.date(2026, 8, 31), 7, "load", True
         planned, logged, load, change, chronic = 2560.0, 2260.0, 2710.0, 0.31, 1760.0
+        season_logged = logged  # every day of it in the season
         acwr, ewma_ratio, rolling_ratio, monotony, strain, logged_ewma_ratio = 1.54, 1.14, 1.3, 1.69, 4572, 1.05
         flags = ("ACWR > 1.3",)
 
@@ -1081,6 +1082,52 @@ def test_a_week_partly_in_the_season_goes_to_its_first_season_day_without_outsid
     assert w.board.current() == ("A05", dt.date(2026, 8, 5))
     assert bar.currentMessage() == ("The week of Mon 27 Jul 2026 is outside the season: the board "
                                     "shows its nearest day.")
+
+
+def test_a_week_begun_before_a_thursday_season_reads_its_logged_load_on_the_season_days(qtbot):
+    """The season from Thu 6 Aug, the demo's log from Mon 3 Aug: the week of 3 Aug plans its
+    four season days and logged all seven. The Load panel read "planned 1,125 AU · logged 1,875
+    AU" and drew the logged bar beside the planned one over seven days against four, while
+    `periodize load` and the Load sheet say what was logged before the season apart. Now the
+    readout and the bar give the season's days and the readout says the rest in their words."""
+    from planner import load as L
+    from planner.sessionlog import read_sessions
+    from templates import path as template_path
+    from ui.desktop.loadwords import au
+
+    demo = load_demo_season()
+    start = dt.date(2026, 8, 6)
+    assert start.strftime("%A") == "Thursday"
+    season = planned(demo.model_copy(update={"calendar": demo.calendar.model_copy(
+        update={"start": start})}))
+    log = read_sessions(template_path("demo-sessions.csv"), season)
+    season = season.model_copy(update={"sessions": tuple(log.sessions)})
+    w = open_window(qtbot, season, "A01")
+    w.load_view.show()
+    settle(qtbot, w)
+    f = w.load_view.figures(w.season)["A01"]
+    first = next(x for x in f.weeks if x.start <= start <= x.end)
+    pre = L.before_season(first)
+    # a week of the series holding days before the season, logged on them
+    assert first.start < start and first.days == 7 and pre > 0.5
+    assert first.season_logged is not None and first.logged == pytest.approx(first.season_logged + pre)
+    chart = w.load_view.panel.athlete_chart
+    w.board.set_current("A01", start)
+    shown = chart.readout.text()
+    assert f"planned <b>{au(first.planned)}</b>" in shown, shown
+    assert f"logged <b>{au(first.season_logged)}</b> {L.ON_SEASON_DAYS}" in shown, shown
+    assert f"logged <b>{au(first.logged)}</b>" not in shown, shown
+    assert L.before_season_words(first) in shown  # the command line's and the Load sheet's note
+    assert L.before_season_words(first) in first.notes
+    # the logged bar stands beside the planned one on the same days; the weeks after as logged
+    bars = dict(zip(chart.logged_bars.opts["x"], chart.logged_bars.opts["height"], strict=True))
+    x = chart.axis.x(first.start) + 0.2
+    assert bars[x] == pytest.approx(first.season_logged)
+    after = next(x for x in f.weeks if x.start > start and x.logged is not None)
+    assert bars[chart.axis.x(after.start) + 0.2] == pytest.approx(after.logged)
+    w.board.set_current("A01", after.start)
+    assert L.ON_SEASON_DAYS not in chart.readout.text()
+    assert "before the season" not in chart.readout.text()
 
 
 def test_one_session_logged_after_a_gap_in_logging_is_no_flag_and_says_why(qtbot, logged):

@@ -55,6 +55,7 @@ from ui.desktop.loadwords import (
     finite,
     fmt,
     load_flags,
+    season_logged,
     week_text,
 )
 from ui.desktop.theme import ChartTheme
@@ -461,7 +462,8 @@ class AthleteChart(QWidget):
         self.planned_bars.setOpts(x=[x - (0.2 if has_log else 0) for x in xs],
                                   height=[finite(w.planned) or 0.0 for w in self.weeks],
                                   width=0.4 if has_log else 0.7)
-        logged = [(x + 0.2, w.logged) for x, w in zip(xs, self.weeks, strict=True)
+        # beside its planned bar, on the same days (a week begun before the season: its season's)
+        logged = [(x + 0.2, season_logged(w)) for x, w in zip(xs, self.weeks, strict=True)
                   if finite(w.logged) is not None]
         self.logged_bars.setOpts(x=[x for x, _ in logged], height=[v for _, v in logged])
         self.logged_bars.setVisible(has_log)
@@ -509,7 +511,7 @@ class AthleteChart(QWidget):
 
     def _scale(self, xs: list[int]) -> None:
         top = max([finite(w.planned) or 0.0 for w in self.weeks]
-                  + [finite(w.logged) or 0.0 for w in self.weeks] + [1.0])
+                  + [finite(season_logged(w)) or 0.0 for w in self.weeks] + [1.0])
         self.load_plot.setXRange(min(xs) - 0.7, max(xs) + 0.7, padding=0)
         self.load_plot.setYRange(0, top * 1.25, padding=0)
         ratios = [finite(r) for w in self.weeks for r in (w.acwr, w.ewma_ratio)]

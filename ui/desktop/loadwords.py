@@ -17,9 +17,12 @@ from planner.errors import PeriodizeError
 from planner.load import (  # no pandas at import
     MONOTONY_HIGH,
     NOT_LOGGED,
+    ON_SEASON_DAYS,
     RATIO_HIGH,
     RATIO_LOW,
     THIN_WORDS,
+    before_season,
+    before_season_words,
     extra_words,
     figure_limits,
     fmt,
@@ -267,12 +270,28 @@ def week_title(w) -> str:
     return when
 
 
+def season_logged(w) -> float | None:
+    """The logged load of a week (``planner.load.WeekFigures``) on the days its planned load
+    counts: of a week holding the season's first day, its season days (``planner.load.before_season``
+    taken off); None when nothing was logged."""
+    return None if w.logged is None else w.logged - before_season(w)
+
+
+def _season_days(w) -> str:
+    return f" {ON_SEASON_DAYS}" if before_season(w) > 0.5 else ""
+
+
 def week_text(f, w) -> str:
     """One week of an athlete in words (the chart's readout and tooltips); "—" for a figure
     that does not exist."""
     parts = [f"planned <b>{au(w.planned)}</b>",
-             f"logged <b>{au(w.logged)}</b>" if w.logged is not None
+             f"logged <b>{au(season_logged(w))}</b>{_season_days(w)}" if w.logged is not None
              else NOT_LOGGED if getattr(w, "not_logged", False) else "nothing logged"]
+    # a week begun before the season (it starts mid-week): its plan has the season's days only,
+    # so the logged load beside it is of those days, and what was logged before is said apart
+    # (the words of `periodize load` and the Load sheet); 1,875 logged read against 1,125 planned
+    if before := before_season_words(w):
+        parts.append(escape(before))
     # a lived week with days not logged counts their planned sessions: the load the ACWR divides
     # is then neither sum above ("logged 2,260 · ACWR 1.54" was of 2,710), so it is said
     extra = extra_words(w)
