@@ -124,3 +124,93 @@ def test_a_font_set_on_a_board_shown_resizes_it(qtbot, fonts):
     assert not _letters_meet(board)
     board.setFont(fonts[0])
     assert _sizes(board) == (CELL_W, ROW_H, HEADER_H)
+
+
+# -- the key and week zoom (review f230, item 2) ------------------------------------------------
+def _key(qtbot, width: int = 2000):
+    """The board's key drawn whole at ``width`` (View ▸ Key to the Board draws it so)."""
+    legend = B.BoardLegend()
+    qtbot.addWidget(legend)
+    legend.MAX_LINES = 99
+    legend.resize(width, legend.height_for(width))
+    return legend
+
+
+def _swatch(legend, colour) -> tuple[int, int]:
+    """The size (pixels) of the key's swatch filled with ``colour``, as the key paints it."""
+    img = legend.grab().toImage()
+    ink = {(x, y) for x in range(img.width()) for y in range(img.height())
+           if img.pixelColor(x, y) == colour}
+    box = _bounds(ink)
+    return box.width(), box.height()
+
+
+def test_the_key_grows_with_a_larger_font_and_keeps_its_sizes_at_an_ordinary_one(qtbot, fonts):
+    """At 15 pt the key's words grew and its 22 px lines, 14 px swatches and marks did not: the
+    words were clipped at the foot of the folded line and the marks beside them read as specks.
+    Its marks and lines now grow as the board's cells do; at the usual font they are as ever."""
+    base = _key(qtbot)
+    inj = B.BoardTheme.from_palette(base.palette()).stages["P1"]  # drawn nowhere else
+    assert base.geometry_scale() == 1.0 and base.line_h == B.BoardLegend.LINE_H
+    assert base.sizeHint().height() == B.BoardLegend.LINE_H
+    usual = _swatch(base, inj)
+    assert 12 <= usual[0] <= 14 and 12 <= usual[1] <= 14, usual  # 14 px with its frame
+    QApplication.instance().setFont(fonts[1])
+    big = _key(qtbot)
+    grow = QFontInfo(fonts[1]).pixelSize() / REFERENCE_PX
+    assert grow > 1.2 and big.geometry_scale() == pytest.approx(grow)
+    assert big.line_h == round(B.BoardLegend.LINE_H * grow)
+    assert QFontMetricsF(big._font).height() <= big.line_h - 2  # the words inside their line
+    w, h = _swatch(big, inj)
+    assert w >= usual[0] * grow - 1.5 and h >= usual[1] * grow - 1.5, (w, h, usual, grow)
+    # the folded line under a narrow board: as tall as a line at that font
+    big.MAX_LINES = 1
+    big.show()
+    big.resize(500, 100)
+    qtbot.waitUntil(lambda: big.collapsed)
+    assert big.collapsed and big.height() == big.line_h
+    # a font set while the key shows follows, and back
+    base.setFont(fonts[1])
+    assert base.line_h == big.line_h
+    base.setFont(fonts[0])
+    assert base.line_h == B.BoardLegend.LINE_H and _swatch(base, inj) == usual
+
+
+def _week_board(qtbot, width: int):
+    from ui.desktop.mainwindow import load_demo_season
+
+    board = B.SeasonBoard()
+    qtbot.addWidget(board)
+    board.resize(width, 400)
+    board.set_season(load_demo_season())
+    board.set_zoom("week")
+    board.show()
+    qtbot.waitExposed(board)
+    return board
+
+
+def test_week_zoom_grows_with_a_larger_font_and_its_header_never_overprints(qtbot, fonts):
+    """Week zoom kept its 4 px days, 13 px match markers and a number on every week at 15 pt:
+    "10111213" ran into each other and the markers over their neighbours. Its days grow with
+    the font where the season still fits, a week is numbered only where its number fits (every
+    second week on narrow weeks) and a marker is never wider than its week; at the usual font
+    every size is as before."""
+    from ui.desktop.boardgeom import WEEK_DAY_W
+
+    wide, narrow = _week_board(qtbot, 2400), _week_board(qtbot, 760)
+    assert wide._cw == WEEK_DAY_W and wide.week_marker_size() == 13 and wide.week_label_step() == 1
+    assert narrow._cw < WEEK_DAY_W and narrow.week_label_step() == 1
+    assert narrow.week_marker_size() == 13
+    QApplication.instance().setFont(fonts[1])
+    grow = QFontInfo(fonts[1]).pixelSize() / REFERENCE_PX
+    wide, narrow = _week_board(qtbot, 2400), _week_board(qtbot, 760)
+    assert wide._cw == round(WEEK_DAY_W * grow) and wide.week_marker_size() == round(13 * grow)
+    weeks = len(narrow._tl.weeks)
+    assert narrow._cw * narrow._tl.n <= narrow.viewport().width()  # the season still in view
+    fm = QFontMetricsF(narrow._small)
+    need = fm.horizontalAdvance(str(weeks))
+    week_w = 7 * narrow._cw
+    assert need > week_w - 2  # a number no longer fits a week at this font: thinned
+    step = narrow.week_label_step()
+    assert step > 1 and need + 2 <= step * week_w
+    assert narrow.week_marker_size() <= week_w

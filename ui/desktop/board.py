@@ -888,12 +888,13 @@ class SeasonBoard(QAbstractScrollArea):
 
     def _zoom_width(self, zoom: str) -> int:
         """A day's width: 14 px in day zoom; in week zoom the widest (4 px down to 2) that puts
-        the whole season in the board's width."""
+        the whole season in the board's width (both grown with a larger font, as the board's
+        rows: ``boardgeom.font_scale``; week zoom still fits the season first)."""
         if zoom != "week" or self._tl is None:
             return self._g.zooms[zoom]
         width = self.viewport().width() if self.isVisible() else self.width() - 20
         room = width - self._name_w - 2
-        return max(2, min(WEEK_DAY_W, room // max(1, self._tl.n)))
+        return max(2, min(self._g.zooms["week"], room // max(1, self._tl.n)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -1648,6 +1649,7 @@ class SeasonBoard(QAbstractScrollArea):
         tl, th = self._tl, self._theme
         p.setFont(self._small)
         fm = QFontMetrics(self._small)
+        step = self.week_label_step(fm)
         for w in range(tl.week_of[d0], tl.week_of[d1] + 1):
             wk = tl.weeks[w]
             x0, x1 = self._x(wk.first), self._x(wk.last + 1)
@@ -1661,9 +1663,12 @@ class SeasonBoard(QAbstractScrollArea):
             p.setPen(th.text)
             lx = max(x0, self._name_w)  # a week cut by the left edge keeps its label in view
             room = x1 - lx - 4
-            p.drawText(QRect(lx + 2, self._g.y_week, max(0, room + 2), self._g.week_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       self._week_label(w, fm, room))
+            if w % step == 0:  # narrow weeks: every step-th week's number, the others' room
+                ends = self._x(tl.weeks[min(w + step, len(tl.weeks)) - 1].last + 1)
+                wide = (ends - lx - 4) if step > 1 else room
+                p.drawText(QRect(lx + 2, self._g.y_week, max(0, wide + 2), self._g.week_h),
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                           self._week_label(w, fm, wide))
             if kind in ("deload", "taper"):
                 label = kind if fm.horizontalAdvance(kind) <= room else kind[0].upper()
                 p.drawText(QRect(lx + 3, self._g.y_kind, max(0, room), self._g.kind_h - 2),
@@ -1673,6 +1678,17 @@ class SeasonBoard(QAbstractScrollArea):
                 waiting = (None, wk.first) in self._waiting_pins
                 draw_pin_flag(p, x0 + 1, self._g.y_kind + 1, th.today if waiting else th.pin, self._g.px(6))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def week_label_step(self, fm: QFontMetrics | None = None) -> int:
+        """Every how many weeks the header numbers one: 1 while the season's largest number fits
+        a week's width, else the fewest weeks it fits (week zoom at a larger font: "10111213"
+        ran into each other on 14 px weeks)."""
+        if self._tl is None or not self._tl.weeks:
+            return 1
+        fm = fm or QFontMetrics(self._small)
+        week_w = 7 * self._cw
+        need = fm.horizontalAdvance(str(len(self._tl.weeks))) + 2
+        return 1 if need <= week_w else -(-need // week_w)
 
     def _week_label(self, w: int, fm: QFontMetrics, room: int) -> str:
         """``W12  23 Sep``, or as much of it as fits."""
@@ -1754,7 +1770,7 @@ class SeasonBoard(QAbstractScrollArea):
         how many competition days it holds when more than one (13 px markers on 4 px days drew
         a week's C matches over each other and over its B match)."""
         tl, cw = self._tl, self._cw
-        size = self._g.px(13)
+        size = self.week_marker_size()
         for w, prio, count in self.week_markers(d0, d1):
             wk = tl.weeks[w]
             left = int(self._x(wk.first) + ((wk.last - wk.first + 1) * cw - size) / 2)
@@ -1767,6 +1783,11 @@ class SeasonBoard(QAbstractScrollArea):
                 draw_badge(p, left + size - 4, top - 2, str(count), self._theme.text,
                            self._theme.base)
                 p.restore()
+
+    def week_marker_size(self) -> int:
+        """Week zoom's match marker: 13 px grown with the font, never wider than a week (larger
+        markers on 14 px weeks drew over each other)."""
+        return min(self._g.px(13), max(7 * self._cw, 13))
 
     def week_markers(self, d0: int = 0, d1: int | None = None) -> list[tuple[int, str, int]]:
         """Week zoom's match row: (week index, the week's highest priority, its number of
@@ -2170,11 +2191,7 @@ class BoardLegend(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Board legend")
         self._changed = changed  # the label of highlighted cells (a what-if comparison), if any
-        self._font = QFont(self.font())
-        self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
-        self._marker_font = QFont(self._font)
-        self._marker_font.setBold(True)
-        self._marker_font.setPointSizeF(max(6.5, self._font.pointSizeF() * 0.85))
+        self._set_fonts()
         self.setMinimumHeight(24)
         self.setToolTip(
             "Stages: rehab P1–P3 and return to sport S1–S3 (plain cells: fit). "
@@ -2199,6 +2216,7 @@ class BoardLegend(QWidget):
         self.setAccessibleDescription(self.toolTip())
 
     LINE_H = 22  # three lines (rules v2 added one at 1280 px) still leave the whole squad in view
+    _s = 1.0  # the font's scale (``boardgeom.font_scale``): the marks and lines grow with it
     MAX_LINES = 3  # a board narrowed by docks: more lines would take the board's rows
     # short enough to fit a board narrowed by a panel on each side (about 600 px)
     COLLAPSED = "The whole key: Ctrl+K, or point here"
@@ -2215,22 +2233,55 @@ class BoardLegend(QWidget):
     COMPACT_MORE = "Key: Ctrl+K"
     collapsed = False
 
+    def _set_fonts(self) -> None:
+        """The key's fonts from the widget's, and its scale from their size: with a coach's
+        larger font (15 pt) its swatches, marks and lines grow as the board's cells do
+        (``boardgeom.font_scale``; 22 px lines and 14 px swatches beside 17 px words clipped
+        them); at an ordinary font the sizes are the constants."""
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(7.5, self._font.pointSizeF() * 0.85))
+        self._marker_font = QFont(self._font)
+        self._marker_font.setBold(True)
+        self._marker_font.setPointSizeF(max(6.5, self._font.pointSizeF() * 0.85))
+        self._s = font_scale(QFontInfo(self.font()).pixelSize())
+        # the marker font as drawn inside a mark's scaled painter (it is grown there)
+        self._mark_font = QFont(self._marker_font)
+        self._mark_font.setPointSizeF(self._marker_font.pointSizeF() / self._s)
+
+    @property
+    def line_h(self) -> int:
+        """A line's height: :data:`LINE_H` grown with the font."""
+        return round(self.LINE_H * self._s)
+
+    def geometry_scale(self) -> float:
+        """How much the key's marks and lines are grown for the font (1: the default sizes)."""
+        return self._s
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(900, self.LINE_H)
+        return QSize(900, self.line_h)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.update()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._set_fonts()
+            self._fit()
+            self.updateGeometry()
             self.update()
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Fold the key, or not, and take the height of its lines at the widget's width."""
         lines = self._paint(None)
         self.collapsed = lines > self.MAX_LINES
         if self.collapsed:  # one line that says where the key is (its tooltip holds all of it)
             lines = 1
-        h = lines * self.LINE_H
-        if self.minimumHeight() != h:
+        h = lines * self.line_h
+        if self.minimumHeight() != h or self.maximumHeight() != h:
             self.setMinimumHeight(h)
             self.setMaximumHeight(h)
 
@@ -2244,14 +2295,14 @@ class BoardLegend(QWidget):
                 words = self.COLLAPSED
                 items = self.compact_items()
                 if items:
-                    self._paint_group(p, th, fm, items, x, 0, self.LINE_H)
-                    x += sum(self._item_w(fm, i) for i in items) + 8
+                    self._paint_group(p, th, fm, items, x, 0, self.line_h)
+                    x += sum(self._item_w(fm, i) for i in items) + 8 * self._s
                     words = self.COMPACT_MORE
                 p.setFont(self._font)
                 p.setPen(th.text)
                 room = max(50, self.width() - x - 6)
                 text = fm.elidedText(words, Qt.TextElideMode.ElideRight, int(room))
-                p.drawText(QRectF(x, 0, room, self.LINE_H), Qt.AlignmentFlag.AlignVCenter, text)
+                p.drawText(QRectF(x, 0, room, self.line_h), Qt.AlignmentFlag.AlignVCenter, text)
             else:
                 self._paint(p)
         finally:
@@ -2268,7 +2319,7 @@ class BoardLegend(QWidget):
             return []
         fm = QFontMetrics(self._font)
         for items in self.COMPACT_FORMS:
-            need = (sum(self._item_w(fm, i) for i in items) + 8
+            need = (sum(self._item_w(fm, i) for i in items) + 8 * self._s
                     + fm.horizontalAdvance(self.COMPACT_MORE))
             if need + 12 <= self.width():
                 return items
@@ -2292,20 +2343,21 @@ class BoardLegend(QWidget):
             groups.insert(0, [f"c:{self._changed}"])
         return groups
 
-    @staticmethod
-    def _item_w(fm: QFontMetrics, item: str) -> float:
+    def _item_w(self, fm: QFontMetrics, item: str) -> float:
+        """An item's width: its mark and gaps (grown with the font) and its words."""
         kind, _, label = item.partition(":")
+        s = self._s
         if kind == "t":
-            return fm.horizontalAdvance(label) + 5
+            return fm.horizontalAdvance(label) + 5 * s
         if kind in ("g", "e"):
-            return 14 + fm.horizontalAdvance(label) + 7
+            return 14 * s + fm.horizontalAdvance(label) + 7 * s
         if kind == "m":
-            return 20
+            return 20 * s
         if kind == "r":
-            return 12 + fm.horizontalAdvance(label[2:]) + 9
+            return 12 * s + fm.horizontalAdvance(label[2:]) + 9 * s
         if kind == "c":
-            return 31 + fm.horizontalAdvance(label) + 14
-        return 17 + fm.horizontalAdvance(label) + 9
+            return 31 * s + fm.horizontalAdvance(label) + 14 * s
+        return 17 * s + fm.horizontalAdvance(label) + 9 * s
 
     def height_for(self, width: int) -> int:
         """The key's height drawn whole at ``width`` (the Key to the Board window sizes itself
@@ -2313,7 +2365,7 @@ class BoardLegend(QWidget):
         old = self.width()
         self.resize(width, self.height())
         try:
-            return self._paint(None) * self.LINE_H
+            return self._paint(None) * self.line_h
         finally:
             self.resize(old, self.height())
 
@@ -2325,10 +2377,10 @@ class BoardLegend(QWidget):
         th = BoardTheme.from_palette(self.palette())
         fm = QFontMetrics(self._font)
         width = max(200, self.width())
-        h = self.LINE_H
+        h = self.line_h
         lines, x = 1, 6.0
         for group in self._groups():
-            gw = sum(self._item_w(fm, i) for i in group) + 8
+            gw = sum(self._item_w(fm, i) for i in group) + 8 * self._s
             if x > 6 and x + gw > width:
                 lines += 1
                 x = 6.0
@@ -2339,79 +2391,76 @@ class BoardLegend(QWidget):
 
     def _paint_group(self, p: QPainter, th: BoardTheme, fm: QFontMetrics, group: list[str],
                      x: float, top: float, h: float) -> None:
+        """Paint ``group`` from ``x`` on the line at ``top``: each mark in its size at the
+        ordinary font grown by the key's scale (:meth:`_unit_mark`), its words in the key's
+        font."""
         cy = top + h / 2
-
-        def text(t: str, gap: float = 12.0) -> None:
-            nonlocal x
+        s = self._s
+        for item in group:
+            kind, _, label = item.partition(":")
+            if kind == "m":  # its letter in the key's marker font, grown already
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                draw_priority(p, QRectF(x, cy - 8 * s, 16 * s, 16 * s), label, self._marker_font,
+                              th.priority)
+                x += 20 * s
+                continue
+            words, gap = label, 5.0
+            if kind in ("g", "e"):  # and the marks after it, as they always were drawn
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            if kind != "t":
+                p.save()
+                p.translate(x, cy)
+                p.scale(s, s)
+                p.setBrushOrigin(QPointF(-x / s, -cy / s))  # hatches as on the widget's grid
+                width, gap, words = self._unit_mark(p, th, kind, label)
+                p.restore()
+                x += width * s
             p.setFont(self._font)
             p.setPen(th.text)
-            w = fm.horizontalAdvance(t)
-            p.drawText(QRectF(x, top, w + 2, h), Qt.AlignmentFlag.AlignVCenter, t)
-            x += w + gap
+            w = fm.horizontalAdvance(words)
+            p.drawText(QRectF(x, top, w + 2, h), Qt.AlignmentFlag.AlignVCenter, words)
+            x += w + gap * s
 
-        def swatch(colour: QColor | QBrush, label: str, w: float = 14) -> None:
-            nonlocal x
-            rect = QRectF(x, cy - 7, w, 14)
+    def _unit_mark(self, p: QPainter, th: BoardTheme, kind: str, label: str) -> tuple[float, float, str]:
+        """Draw the mark of an item of ``kind`` in its size at the ordinary font, its left edge
+        at x 0 and the line's middle at y 0 (the caller's painter grows it); returns (the width
+        it takes, the gap after its words, its words)."""
+        fills = {"s": lambda: th.stages[label], "w": lambda: th.week_tint[label],
+                 "h": lambda: th.hatch, "f": lambda: th.day_off,
+                 "q": lambda: QBrush(th.text, Qt.BrushStyle.BDiagPattern)}
+        if kind in fills:  # a swatch
+            rect = QRectF(0, -7, 14, 14)
             p.fillRect(rect, th.base)
-            p.fillRect(rect, colour)
+            p.fillRect(rect, fills[kind]())
             p.setPen(th.week_line)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(rect)
-            x += w + 3
-            text(label, 9)
-
-        for item in group:
-            kind, _, label = item.partition(":")
-            if kind == "t":
-                text(label, 5)
-            elif kind == "s":
-                swatch(th.stages[label], label)
-            elif kind == "g":
-                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                draw_glyph(p, int(label), x + 6, cy, th.intensity_colour(int(label)))
-                x += 14
-                text(label, 7)
-            elif kind == "e":
-                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                draw_recovery(p, x + 6, cy, th.intensity_colour(70))
-                x += 14
-                text(label, 7)
-            elif kind == "w":
-                swatch(th.week_tint[label], label)
-            elif kind == "b":  # a cell with the row's band at its foot, as on the board
-                rect = QRectF(x, cy - 7, 14, 14)
-                p.fillRect(rect, th.base)
-                p.fillRect(QRectF(x + 1, cy + 7 - BAND_H - 1, 13, BAND_H), th.week_band[label])
-                p.setPen(th.week_line)
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(rect)
-                x += 17
-                text(label, 9)
-            elif kind == "m":
-                p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                draw_priority(p, QRectF(x, cy - 8, 16, 16), label, self._marker_font,
-                              th.priority)
-                x += 20
-            elif kind == "h":
-                swatch(th.hatch, label)
-            elif kind == "f":
-                swatch(th.day_off, label)
-            elif kind == "r":
-                letter, _, words = label.partition(":")
-                p.setFont(badge_font(self._font))
-                draw_badge(p, x, cy - 5, letter, FLARE if letter == "!" else th.text, th.base,
-                           filled=letter == "!")
-                x += 12
-                text(words, 9)
-            elif kind == "q":
-                swatch(QBrush(th.text, Qt.BrushStyle.BDiagPattern), label)
-            else:  # a marker and its label
-                x += self._paint_marker(p, th, kind, x, cy)
-                text(label, 14 if kind == "c" else 9)
+            return 17, 9, label
+        if kind in ("g", "e"):
+            if kind == "g":
+                draw_glyph(p, int(label), 6, 0, th.intensity_colour(int(label)))
+            else:
+                draw_recovery(p, 6, 0, th.intensity_colour(70))
+            return 14, 7, label
+        if kind == "b":  # a cell with the row's band at its foot, as on the board
+            rect = QRectF(0, -7, 14, 14)
+            p.fillRect(rect, th.base)
+            p.fillRect(QRectF(1, 7 - BAND_H - 1, 13, BAND_H), th.week_band[label])
+            p.setPen(th.week_line)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(rect)
+            return 17, 9, label
+        if kind == "r":
+            letter, _, words = label.partition(":")
+            p.setFont(badge_font(self._font))
+            draw_badge(p, 0, -5, letter, FLARE if letter == "!" else th.text, th.base,
+                       filled=letter == "!")
+            return 12, 9, words
+        return self._paint_marker(p, th, kind, 0, 0), 14 if kind == "c" else 9, label
 
     def _paint_marker(self, p: QPainter, th: BoardTheme, kind: str, x: float, cy: float) -> float:
-        """A legend marker (pin, broken rule, changed, today, missed target) at ``x``; returns
-        the width it takes."""
+        """A legend marker (pin, broken rule, changed, today, missed target) at ``x``, in its
+        size at the ordinary font (the caller's painter grows it); returns the width it takes."""
         if kind == "p":
             p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
             draw_pin_flag(p, x + 1, cy - 6, th.pin, 7)
@@ -2432,7 +2481,7 @@ class BoardLegend(QWidget):
         elif kind == "d":
             p.fillRect(QRectF(x + 6, cy - 8, 2, 16), th.today)
         elif kind == "x":
-            draw_missed(p, x + 7, cy, th.violation, self._marker_font)
+            draw_missed(p, x + 7, cy, th.violation, self._mark_font)
         elif kind in ("l", "o", "a"):
             paint_legend_mark(p, kind == "o", x, cy, th, pain=kind == "a")
         elif kind == "k":

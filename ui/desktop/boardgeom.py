@@ -79,7 +79,9 @@ class BoardGeom:
 
     @property
     def zooms(self) -> dict[str, int]:
-        return {"day": self.cell_w, "week": WEEK_DAY_W}  # week zoom fits the season in view
+        # week zoom: at most WEEK_DAY_W grown by the font; narrower where it takes that to fit
+        # the season in view (SeasonBoard._zoom_width)
+        return {"day": self.cell_w, "week": self.px(WEEK_DAY_W)}
 
     def px(self, value: float) -> int:
         """A size drawn at the default font (``value`` pixels), at this scale."""
