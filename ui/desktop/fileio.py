@@ -620,9 +620,12 @@ def _plan_weeks(window) -> list[int] | None | bool:
 
     cur = board_selection(window)  # weeks … to … open on the week looked at
     dialog = WorkbookWeeksDialog(window.season, window, selected=cur[1] if cur else None)
-    if not window.interaction.ask_dialog(dialog):
-        return False
-    return dialog.chosen_weeks()
+    try:
+        if not window.interaction.ask_dialog(dialog):
+            return False
+        return dialog.chosen_weeks()
+    finally:  # a child of the window: kept (with the season it counted) after every export
+        dialog.deleteLater()
 
 
 def _kinds_to_offer(window) -> dict[str, str]:

@@ -71,9 +71,12 @@ class SolveTimeDialog(QDialog):
 def ask(window) -> None:
     """Ask the seconds; kept for the window and the next sessions."""
     dialog = SolveTimeDialog(window.solve_time_limit, window)
-    if not window.interaction.ask_dialog(dialog):
-        return
-    seconds = dialog.seconds.value()
+    try:
+        if not window.interaction.ask_dialog(dialog):
+            return
+        seconds = dialog.seconds.value()
+    finally:  # a child of the window: it was kept after every answer
+        dialog.deleteLater()
     store(seconds)
     window.solve_time_limit = float(seconds)
     running = " (the solve running now keeps its time)" if window.solve_job.is_running() else ""

@@ -1,0 +1,127 @@
+"""Dialogs opened again and again keep nothing: each one a menu opens (Move Today, New Scenario,
+Find Athlete, the Export's weeks, Solve Time) is gone once closed. A dialog made as a child of
+the window and never deleted stayed until the window closed: the Export's weeks kept 38 widgets
+and about 24 KB (with the season it counted) per export."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from solver import SolveRequest, solve
+from tests.builders import injury, season
+from ui.desktop import findathlete
+from ui.desktop.mainwindow import MainWindow
+
+WARM = 3  # openings before counting: Qt's and PySide's own caches fill once
+TIMES = 12
+
+
+@pytest.fixture(scope="module")
+def planned():
+    s = season(weeks=6, athletes=4, injuries=(injury("A1", "P3", start_day=-13),))
+    out = solve(SolveRequest(s, time_limit=30))
+    assert out.plan is not None
+    return s.model_copy(update={"plan": out.plan})
+
+
+@pytest.fixture
+def window(qtbot, planned):
+    w = MainWindow(planned, None, autosave=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    yield w
+    w.weekly.shutdown()
+
+
+def settle() -> None:
+    """Events handled and the deletions asked for done, as the window's event loop does."""
+    for _ in range(3):
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+def kept(window) -> tuple[int, int, int]:
+    """The window's dialogs, its objects, and the app's widgets."""
+    return (len(window.findChildren(QDialog)), len(window.findChildren(QObject)),
+            len(QApplication.allWidgets()))
+
+
+def held_after(window, open_and_close) -> tuple[tuple, tuple, int]:
+    """What the window holds before and after TIMES openings (after WARM), and how many of the
+    dialogs opened are still alive (the window's last one may be: its attribute names it).
+    Objects counted, not bytes: a dialog kept is dozens of objects, every time, while the heap
+    rises and falls by hundreds of bytes with PySide's own bookkeeping."""
+    for _ in range(WARM):
+        open_and_close()
+    settle()
+    before = kept(window)
+    opened = [weakref.ref(open_and_close()) for _ in range(TIMES)]
+    settle()
+    return before, kept(window), sum(ref() is not None for ref in opened)
+
+
+def _move_today(window):
+    window.weekly.new_week_action.trigger()
+    dlg = window.weekly.dialog
+    QApplication.processEvents()
+    dlg.reject()
+    return dlg
+
+
+def _new_scenario(window):
+    window.whatif.new_action.trigger()
+    QApplication.processEvents()
+    dlg = window.whatif.dialog
+    dlg.reject()
+    return dlg
+
+
+def _find_athlete(window):
+    dlg = findathlete.find_athlete(window)
+    QApplication.processEvents()
+    dlg.reject()
+    return dlg
+
+
+def _export_weeks(window, dialogs):
+    from ui.desktop.fileio import _plan_weeks
+
+    dialogs.on_dialog = lambda d: d.choose("thisweek") or True
+    assert _plan_weeks(window) == [0]  # the answer read before the dialog goes
+    dialogs.on_dialog = lambda d: False
+    assert _plan_weeks(window) is False
+    asked = dialogs.asked[-1]
+    dialogs.asked.clear()  # the record would keep them
+    return asked
+
+
+def _solve_time(window, dialogs):
+    from ui.desktop import solvetime
+
+    dialogs.on_dialog = lambda d: False
+    solvetime.ask(window)
+    asked = dialogs.asked[-1]
+    dialogs.asked.clear()  # the record would keep them
+    return asked
+
+
+@pytest.mark.parametrize("opened", ["move today", "new scenario", "find athlete", "export weeks",
+                                    "solve time"])
+def test_a_dialog_opened_again_and_again_keeps_nothing(window, dialogs, opened):
+    open_and_close = {
+        "move today": lambda: _move_today(window),
+        "new scenario": lambda: _new_scenario(window),
+        "find athlete": lambda: _find_athlete(window),
+        "export weeks": lambda: _export_weeks(window, dialogs),
+        "solve time": lambda: _solve_time(window, dialogs),
+    }[opened]
+    before, after, alive = held_after(window, open_and_close)
+    assert after == before, f"{opened}: (dialogs, objects, widgets) {before} -> {after}"
+    assert alive <= 1, f"{opened}: {alive} of {TIMES} dialogs still alive"
