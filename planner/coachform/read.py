@@ -803,6 +803,10 @@ class _Import:
         self.style_dates: list[tuple[str, int, str, object]] = []
         self.today_refused = False  # what is checked against today is not checked then
         self.left_out: list[tuple[int, int, str]] = []  # (sheet order, row, sheet) not checked
+        # rows naming an athlete or a competition whose own row has a problem, left unchecked
+        # until it is fixed: (its sheet, its row, what the rows name) -> (sheet, row) of each
+        self.waiting: dict[tuple[str, int, str], list[tuple[str, int]]] = {}
+        self.id_rows: dict[str, int] = {}  # an athlete ID -> its Athletes row
         self.span: tuple[dt.date, dt.date] | None = None  # the season's first and last day, once read
         self.text_dates: dict[tuple[str, str], TextDates] = {}  # (sheet, column key) -> its text dates
         self.named_example: int | None = None  # the Athletes row of the example player kept
@@ -1078,12 +1082,34 @@ class _Import:
             rows = "; ".join(f"{sh} row{'s' if len(ns) > 1 else ''} {', '.join(ns)}"
                              for sh, ns in by_sheet.items())
             more = f" and {len(self.left_out) - 5} more" if len(self.left_out) > 5 else ""
+            waiting = self._waiting_text()
             later.append(f"the rows with a problem of their own ({rows}{more}) against the "
-                         f"season (its dates, Today, the other sheets)")
+                         f"season (its dates, Today, the other sheets)"
+                         + (f", and the rows waiting on them: {waiting}" if waiting else ""))
         if later:
             return (f"Not checked yet: {' and '.join(later)}: fix these first; the workbook is "
                     f"checked again then.")
         return ""
+
+    def _waiting_text(self) -> str:
+        """The rows left unchecked because the athlete or competition they name has a problem
+        of its own, by the row they wait on: ``Sessions rows 4–9 and 12 and Injuries row 2 (they
+        name A07, Athletes row 3)``. A coach who fixed only the rows named met these rows'
+        problems one import later. Rows with a problem of their own are said already."""
+        def order(item):
+            (sheet, at, _label), _refs = item
+            return SHEET_ORDER.index(sheet) if sheet in SHEET_ORDER else 99, at
+
+        groups = []
+        for (sheet, at, label), refs in sorted(self.waiting.items(), key=order):
+            refs = sorted({r for r in refs if r not in self.p.flagged and r not in self.example_rows},
+                          key=lambda r: (SHEET_ORDER.index(r[0]) if r[0] in SHEET_ORDER else 99, r[1]))
+            if refs:
+                one = len(refs) == 1
+                groups.append(f"{_waiting_rows_text(refs)} ({'it names' if one else 'they name'} "
+                              f"{label}, {sheet} row {at})")
+        more = f"; and {len(groups) - 5} more like these" if len(groups) > 5 else ""
+        return "; ".join(groups[:5]) + more
 
     def _data_rows(self, title: str) -> int:
         """The rows with content below a sheet's header (at most MAX_ROWS are counted)."""
@@ -1357,6 +1383,7 @@ class _Import:
             if aid is not None:
                 first[aid.casefold()] = (aid, row.number)
                 ids[aid] = False
+                self.id_rows[aid] = row.number
             if ok and pos and position_key(pos) not in POSITION_SHORT:
                 near = near_position(pos, cutoff=0.75)
                 if near:  # "Goalkeper" read as a position of its own lost HV-1's GK exemption
@@ -1526,7 +1553,7 @@ class _Import:
             if how == "plain":
                 self.notes.append(f"{spec.title}, row {row.number}, {spec.column('athlete').header}: "
                                   f"{aid!r} is read as {found} (its name, accents aside)")
-            return found, ids[found]
+            return found, self._athlete_kept(found, ids, spec, row)
         if aid not in ids and self._example_row(spec.title, row):  # said whole, not as A01's
             self.note(spec, row, "athlete", f"no athlete has the ID {aid!r}")
             return None, False
@@ -1548,7 +1575,19 @@ class _Import:
                     else "; use an ID from the Athletes sheet")
             self.note(spec, row, "athlete", f"no athlete has the ID {aid!r}{hint}")
             return None, False
-        return aid, ids[aid]
+        return aid, self._athlete_kept(aid, ids, spec, row)
+
+    def _athlete_kept(self, aid: str, ids: dict[str, bool], spec: SheetSpec, row: _Row) -> bool:
+        """Whether the athlete ``aid`` was kept; when their Athletes row has a problem, ``row``
+        waits on it (:meth:`_waiting_text`)."""
+        if not ids[aid] and aid in self.id_rows:
+            self._waits("Athletes", self.id_rows[aid], aid, spec, row)
+        return ids[aid]
+
+    def _waits(self, sheet: str, at: int, label: str, spec: SheetSpec, row: _Row) -> None:
+        """``row`` names what ``sheet``'s row ``at`` holds (``label``), which has a problem of
+        its own: it is not checked until that row is fixed."""
+        self.waiting.setdefault((sheet, at, label), []).append((spec.title, row.number))
 
     def competition_ref(self, spec: SheetSpec, row: _Row, key: str, text: str, comp_names):
         """(competition id, found) of a competition named in a cell: a name matching exactly one
@@ -1559,7 +1598,10 @@ class _Import:
             return None, False
         hits = _competition_hits(text, comp_names)
         if len(hits) == 1:
-            return hits[0][2], hits[0][2] is not None
+            name, at, cid, _day = hits[0]
+            if cid is None:  # its Competitions row has a problem: this row waits on it
+                self._waits("Competitions", at, repr(name), spec, row)
+            return cid, cid is not None
         column = spec.column(key)
         dated = _dated_name(text)
         others = [c for c in comp_names if dated and norm_name(c[0]) == norm_name(dated[0])]
@@ -2051,6 +2093,28 @@ def _rows_text(refs: list[tuple[str, int]]) -> str:
                 runs.append([n])
         shown = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
         parts.append(f"{sheet} row{'s' if len(ns) > 1 else ''} {', '.join(shown)}")
+    return join_and(parts)
+
+
+def _waiting_rows_text(refs: list[tuple[str, int]], runs_shown: int = 6) -> str:
+    """``Sessions rows 4–9 and 12 and Injuries row 2``: rows by sheet (in ``refs``' order),
+    runs of three or more as ranges, at most ``runs_shown`` runs a sheet (``… and 40 more``)."""
+    by_sheet: dict[str, list[int]] = {}
+    for sheet, n in refs:
+        by_sheet.setdefault(sheet, []).append(n)
+    parts = []
+    for sheet, ns in by_sheet.items():
+        runs: list[list[int]] = []
+        for n in sorted(set(ns)):
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        shown = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r))
+                 for r in runs[:runs_shown]]
+        if len(runs) > runs_shown:
+            shown.append(f"{sum(len(r) for r in runs[runs_shown:])} more")
+        parts.append(f"{sheet} row{'s' if len(ns) > 1 else ''} {join_and(shown)}")
     return join_and(parts)
 
 

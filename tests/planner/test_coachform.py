@@ -1674,6 +1674,42 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert err.value.note == ""
 
 
+def test_the_not_checked_yet_line_names_the_rows_waiting_on_a_row_with_a_problem(tmp_path):
+    """A Sessions row (or an Injuries, a Roles row...) naming an athlete whose Athletes row has a
+    problem is not checked until that row is fixed. The note named the Athletes row only, and a
+    coach who fixed it met the Sessions rows' problems one import later: the rows waiting are
+    named too, by sheet, runs of rows as ranges; a row with a problem of its own is not named
+    twice."""
+    athletes = [("ID", "Name", "Position", "Max speed"), ("A1", "Ann Ash", "Defender", "fast"),
+                ("A2", "Bo Birch", "Forward", None)]
+    today = D(2027, 1, 18)
+    ann = [("A1", today + dt.timedelta(days=k), 60, 5) for k in range(1, 7)]  # after Today
+    sessions = ([("Athlete ID", "Date", "Minutes", "RPE")] + ann     # rows 2-7
+                + [("A2", D(2027, 1, 11), 60, 5), ("A1", D(2027, 1, 12), 60, None),  # 8, 9 (own)
+                   ("A1", D(2027, 3, 9), 60, 5)])                     # row 10
+    sheets = {"Season": SEASON_ROWS + [("Today", today)], "Sessions": sessions,
+              "Competitions": [("Date", "Name", "Priority"), (D(2027, 1, 9), "Cup", "A"),
+                               (D(2027, 1, 16), "League", "X")],
+              "Roles": [("Competition", "Athlete ID", "Role"), ("League", "A2", "bench"),
+                        ("Cup", "A2", "out")]}
+    with pytest.raises(InputError) as err:
+        import_workbook(book(tmp_path, Athletes=athletes, **sheets))
+    assert [p.split(":")[0] for p in err.value.problems] == [
+        "Competitions, row 3, Priority", "Athletes, row 2, Max speed", "Sessions, row 9, RPE"]
+    assert err.value.note == (
+        "Not checked yet: the rows with a problem of their own (Competitions row 3; Athletes row "
+        "2; Sessions row 9) against the season (its dates, Today, the other sheets), and the rows "
+        "waiting on them: Roles row 2 (it names 'League', Competitions row 3); Sessions rows 2–7 "
+        "and 10 (they name A1, Athletes row 2): fix these first; the workbook is checked again "
+        "then.")
+    # the rows named are those whose problems the next import finds
+    athletes[1] = athletes[1][:3] + (9.0,)
+    with pytest.raises(InputError) as err:
+        import_workbook(book(tmp_path, "fixed.xlsx", Athletes=athletes, **sheets))
+    assert sorted({int(p.split(",")[1].split()[1]) for p in err.value.problems
+                   if p.startswith("Sessions") and "Date" in p.split(":")[0]}) == [2, 3, 4, 5, 6, 7, 10]
+
+
 MATCH_16 = [("Date", "Name", "Priority"), ("2027-01-16", "League 2", "C")]  # a Saturday
 
 
