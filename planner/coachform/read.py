@@ -195,6 +195,18 @@ def _is_example(row: _Row, example: dict) -> bool:
     return True
 
 
+def _same_details(row: _Row, example: dict) -> bool:
+    """Whether a data row holds a template example row's values in every column but its athlete
+    (``:func:`_is_example``'s reading), the sheet having every column the example fills, among
+    them a date and at least one more: few enough coincidences to tell a row retyped with only
+    a new Athlete ID from a coach's own."""
+    filled = {k: v for k, v in example.items() if k != "athlete" and v is not None}
+    if (len(filled) < 2 or not any(isinstance(v, dt.date) for v in filled.values())
+            or any(k not in row.values for k in filled)):
+        return False
+    return _is_example(row, {k: v for k, v in example.items() if k != "athlete"})
+
+
 def _example_value(value: object) -> str:
     """A value of an example row as the note says it (Mon 1 Feb 2027, Family, 9.1)."""
     value = _example_cell(value)
@@ -967,6 +979,32 @@ class _Import:
                     self.p.replace_row(title, row.number, f"{title}, row {row.number} is the form's "
                                        f"example row ({player}): delete it")
 
+    # the sheets whose example rows' details (a date and more besides the player) tell them from
+    # a coach's own; a Roles row (a match and a role) would be said of a club's own too often
+    DETAIL_EXAMPLES = ("Injuries", "Flare-ups", "Tests", "Sessions", "Unavailable")
+
+    def _example_details_notes(self) -> None:
+        """Rows that hold one of the form's example rows with only the Athlete ID retyped (U01
+        over A01): they imported silently as the coach's own player's hamstring injury, flare-up
+        and pain log. Said, per ID, as still holding the example's details, not refused (a
+        coach's own may match); only where every one of the example's cells matches, a date and
+        at least one more among them, and the row is not the whole example (said already)."""
+        from planner.coachform.write import _EXAMPLES
+
+        kept: dict[str, list[tuple[str, int]]] = {}  # the ID written -> (sheet, row)
+        for title in self.DETAIL_EXAMPLES:
+            for row in self.r.rows.get(title, ()):
+                aid = row.values.get("athlete")
+                if aid is not None and any(_same_details(row, ex) and not _is_example(row, ex)
+                                           for ex in _EXAMPLES[title]):
+                    kept.setdefault(" ".join(str(aid).split()), []).append((title, row.number))
+        player = _EXAMPLES["Athletes"][0]["name"]
+        for aid, rows in kept.items():
+            self.notes.append(f"{_rows_list_text(rows)} name {aid} but otherwise hold the form's "
+                              f"example details ({player}'s): imported as written; check "
+                              f"{'it' if len(rows) == 1 else 'them'}, and delete any that are "
+                              f"not {aid}'s")
+
     def _starter_rules(self):
         """The rule settings of the Season sheet's Starter minutes (None without it, or at the
         default 95: no setting): LD-1's start, bench and start-from-played minutes scaled
@@ -1057,6 +1095,7 @@ class _Import:
         if problems:
             raise InputError(self.source, problems, note=self._checked_later(season))
         assert season is not None
+        self._example_details_notes()
         self._season_notes(season, where)
         return season
 
@@ -1106,7 +1145,7 @@ class _Import:
                           key=lambda r: (SHEET_ORDER.index(r[0]) if r[0] in SHEET_ORDER else 99, r[1]))
             if refs:
                 one = len(refs) == 1
-                groups.append(f"{_waiting_rows_text(refs)} ({'it names' if one else 'they name'} "
+                groups.append(f"{_rows_list_text(refs)} ({'it names' if one else 'they name'} "
                               f"{label}, {sheet} row {at})")
         more = f"; and {len(groups) - 5} more like these" if len(groups) > 5 else ""
         return "; ".join(groups[:5]) + more
@@ -2096,9 +2135,9 @@ def _rows_text(refs: list[tuple[str, int]]) -> str:
     return join_and(parts)
 
 
-def _waiting_rows_text(refs: list[tuple[str, int]], runs_shown: int = 6) -> str:
-    """``Sessions rows 4–9 and 12 and Injuries row 2``: rows by sheet (in ``refs``' order),
-    runs of three or more as ranges, at most ``runs_shown`` runs a sheet (``… and 40 more``)."""
+def _rows_list_text(refs: list[tuple[str, int]], runs_shown: int = 6) -> str:
+    """``Sessions rows 4–9 and 12, Injuries rows 2 and 3``: rows by sheet (in ``refs``' order),
+    runs of three or more as ranges, at most ``runs_shown`` a sheet (``… and 40 more``)."""
     by_sheet: dict[str, list[int]] = {}
     for sheet, n in refs:
         by_sheet.setdefault(sheet, []).append(n)
@@ -2110,8 +2149,8 @@ def _waiting_rows_text(refs: list[tuple[str, int]], runs_shown: int = 6) -> str:
                 runs[-1].append(n)
             else:
                 runs.append([n])
-        shown = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r))
-                 for r in runs[:runs_shown]]
+        runs = [p for r in runs for p in ([r] if len(r) > 2 else [[n] for n in r])]
+        shown = [f"{r[0]}–{r[-1]}" if len(r) > 2 else str(r[0]) for r in runs[:runs_shown]]
         if len(runs) > runs_shown:
             shown.append(f"{sum(len(r) for r in runs[runs_shown:])} more")
         parts.append(f"{sheet} row{'s' if len(ns) > 1 else ''} {join_and(shown)}")

@@ -1907,6 +1907,52 @@ def test_an_example_row_changed_by_the_coach_is_the_coachs_own(tmp_path):
     assert len(problems) == 2, problems
 
 
+def test_example_rows_with_only_their_athlete_id_retyped_are_said(tmp_path):
+    """A coach typed a player's ID (U01) over the example ID on the form's rows and imported
+    the example's hamstring injury, flare-up, test, pain log and days away as that player's,
+    without a word. They are imported (a coach's own may match) and said in one note, by rows;
+    only rows matching every cell of an example but the athlete (a date and more) are said."""
+    from planner.coachform.write import _EXAMPLES
+
+    wb = openpyxl.load_workbook(template_path("import-template.xlsx"))
+    for c, value in enumerate(("U01", "Leo Martinez", "Defender", 8.9, "start"), start=1):
+        wb["Athletes"].cell(row=2, column=c, value=value)
+    retyped = []
+    for title in ("Injuries", "Roles", "Flare-ups", "Tests", "Sessions", "Unavailable"):
+        ws = wb[title]
+        col = next(c.column for c in ws[1] if str(c.value).startswith("Athlete"))
+        for r in range(2, ws.max_row + 1):
+            if ws.cell(row=r, column=col).value == _EXAMPLES["Athletes"][0]["id"]:
+                ws.cell(row=r, column=col, value="U01")
+                retyped.append((title, r))
+    path = tmp_path / "u01.xlsx"
+    wb.save(path)
+    notes: list[str] = []
+    season = import_workbook(path, notes)
+    assert [i.athlete for i in season.injuries] == ["U01"]  # imported, not refused
+    said = [n for n in notes if "U01" in n]
+    assert said == ["Injuries rows 2 and 3, Flare-ups row 2, Tests row 2, Sessions row 2 and "
+                    "Unavailable row 2 name U01 but otherwise hold the form's example details "
+                    "(Alex Example's): imported as written; check them, and delete any that are "
+                    "not U01's"], notes
+    assert ("Roles", 2) in retyped  # a match and a role: too common to tell, not said
+    # a cell of the coach's own (the session's RPE) makes the row the coach's
+    rpe = next(c.column for c in wb["Sessions"][1] if c.value == "RPE")
+    wb["Sessions"].cell(row=2, column=rpe, value=5)
+    wb.save(path)
+    notes.clear()
+    import_workbook(path, notes)
+    assert [n.split(" name ")[0] for n in notes if "U01" in n] == [
+        "Injuries rows 2 and 3, Flare-ups row 2, Tests row 2 and Unavailable row 2"], notes
+    # a sheet without the columns that tell: a flare-up on the example's date alone is not said
+    path = book(tmp_path, Season=SEASON_ROWS, Injuries=[
+        INJURY_HEAD[:5], ("A1", "hamstring-strain", D(2026, 12, 20), "P1", D(2026, 12, 20))],
+        Flare_ups=[("Athlete ID", "Date"), ("A1", D(2026, 12, 31))])
+    notes.clear()
+    import_workbook(path, notes)
+    assert not any("example" in n for n in notes), notes
+
+
 def test_the_plan_periodize_exported_is_named_as_such_with_the_file_to_import(tmp_path):
     """`periodize import plan.xlsx` on the plan written by `solve --xlsx` advised renaming its
     Rules sheet 'Roles' and its Calendar sheet 'Non-training days', which imports nothing. It
