@@ -11,8 +11,9 @@ then, in any order, labelled extras:
 - a note: everything after ``#``.
 
 Minutes may be hours:minutes (``1:15 7`` is 75 minutes, read as a log's Minutes column of
-such clocks is: :func:`planner.sessionlog.hours_minutes`) or a clock as a log's file writes it
-(``1:15:00``); ``90:00`` and ``0:03`` are refused with both readings. Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
+such clocks is: :func:`planner.sessionlog.hours_minutes`), hours with an h (``1h15 7``, ``1 h 15
+7``, ``1h 7``: :func:`planner.coachform.cells.hours_text`, as a workbook's and a log's Minutes)
+or a clock as a log's file writes it (``1:15:00``); ``90:00`` and ``0:03`` are refused with both readings. Several sessions on one day are separated by ``;`` (``60 5; 30 7 95%``). ``0`` alone is a day
 without training; minutes played alone (``m20``) is the season's load table's match session. Minutes may carry a
 ``'`` or ``′`` (``75′ 6``, what the cell shows), numbers a decimal comma. An empty text clears
 the day. A day retyped as one session without a top speed keeps the one logged before
@@ -27,7 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
-from planner.coachform.cells import Bad
+from planner.coachform.cells import Bad, hours_text
 from planner.loadtable import LoadTable
 from planner.season import Athlete, Session, top_speed_problem
 from planner.sessionlog import (
@@ -43,7 +44,7 @@ from planner.sessionlog import (
     played_problem,
 )
 
-HINT = ("Type <b>minutes RPE</b> (75 6, or 1:15 6 for an hour and a quarter), then optionally <b>95%</b> top speed (or 8.6m/s, "
+HINT = ("Type <b>minutes RPE</b> (75 6, or 1:15 6 or 1h15 6 for an hour and a quarter), then optionally <b>95%</b> top speed (or 8.6m/s, "
         "31km/h), <b>m90</b> minutes played, <b>p3</b> pain, <b># note</b>; several sessions: "
         "60 5; 30 7; <b>0</b> did not train; <b>m20</b> alone a match played 20 min. Enter ↓, Tab →, Delete clears, Ctrl+D copies the cell above, "
         "Ctrl+Shift+A fills the selected empty days as planned; Ctrl+R re-plans from today "
@@ -54,7 +55,8 @@ HINT_LINE = ("Type <b>minutes RPE</b> (75 6), then <b>95%</b> top speed, <b>m90<
              "Hold the pointer here for the rest.")
 EXAMPLE = "type minutes and RPE, e.g. 75 6 (then 95% top speed, m90 minutes played, p3 pain)"
 # the ways minutes are typed, said when a clock is refused
-MINUTES_FORMS = "minutes are typed as 75, as hours:minutes 1:15, or as 1:15:00"
+MINUTES_FORMS = "minutes are typed as 75, as hours:minutes 1:15 or 1h15, or as 1:15:00"
+_HOURS_LIKE = re.compile(r"\d+h\d*$", re.IGNORECASE)  # hours with an h that do not read (1h5)
 _TIME = re.compile(r"\d{1,3}:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?")  # a clock that reads (1:15, 1:15:00)
 KMH_PER_MS = 3.6
 # minutes played alone refused (sessionlog.match_alone), in a cell's words
@@ -102,7 +104,12 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
     only: :func:`planner.sessionlog.match_alone`)."""
     out: dict[str, float] = {}
     bare: list[float] = []
-    for tok in _tokens(text):
+    tokens = _tokens(text)
+    while tokens:
+        if (hours := _hours(tokens)) is not None:  # 1h30, 1 h 30: as a workbook's Minutes read
+            _put(out, "minutes", *hours)
+            continue
+        tok = tokens.pop(0)
         if (clock := _clock(tok)) is not None:  # 1:15:00, as a log's file reads it
             _put(out, "minutes", clock, tok)
             continue
@@ -123,9 +130,23 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
                 _put(out, field, value, tok)
             break
         else:
-            raise CellError(f"'{tok[:20]}' is not understood; {EXAMPLE}")
+            hint = MINUTES_FORMS if _HOURS_LIKE.match(tok) else EXAMPLE  # 1h5: 1 h 05 or 1 h 50?
+            raise CellError(f"'{tok[:20]}' is not understood; {hint}")
     _place_bare(out, bare, text, table, day, match_days)
     return out
+
+
+def _hours(tokens: list[str]) -> tuple[float, str] | None:
+    """(minutes, as typed) of hours written with an h at the head of ``tokens`` (``1h30``,
+    ``1 h 30``, ``1h``, ``1h 30min``), read by the workbook's and the log's own
+    :func:`planner.coachform.cells.hours_text`, its tokens taken off ``tokens``; None (nothing
+    taken) when they start with none. The longest reading wins: ``1h 30 6`` is 90 minutes, RPE 6."""
+    for n in range(min(len(tokens), 4), 0, -1):  # "1 h 30 min": at most four tokens
+        typed = " ".join(tokens[:n])
+        if (minutes := hours_text(typed)) is not None:
+            del tokens[:n]
+            return minutes, typed
+    return None
 
 
 def _clock(tok: str) -> float | None:
