@@ -506,6 +506,8 @@ def day_texts(d: HandoutDay) -> DayTexts:
         # today's: its load against the plan's, as a past day logged as planned says it
         summary = d.logged_said if d.today_logged else d.logged_summary
         what = f"{d.deviation}." if d.deviation else ""
+        if p.hurt:  # the injury's onset: the match it happened in, not the stage's session
+            what = "\n".join(x for x in (what, p.content) if x)
         if d.planned_session is not None:
             # the session planned, its target speed and limits beside the log (the row of a
             # day logged above the plan lost its kicking cell)

@@ -41,6 +41,7 @@ from planner.errors import InputError, not_a_known_field
 from planner.history import logged_days
 from planner.loadtable import LoadTable
 from planner.protocols import load_protocol
+from planner.rehab import played_hurt
 from planner.returns import AthleteFacts
 from planner.rules import CALM_CAP, RuleSet
 from planner.season import (
@@ -50,6 +51,7 @@ from planner.season import (
     LADDER,
     LEVELS,
     PLAY_LEVEL,
+    PLAYED_LEVELS,
     REHAB_STAGES,
     SPEED_DAY,
     Plan,
@@ -410,6 +412,7 @@ class Prescription:
     load_how: str = ""
     as_logged: bool = False
     no_max_speed: bool = False
+    hurt: bool = False  # an injury's onset as logged: the match or session it happened in
 
     @property
     def speed(self) -> str:
@@ -558,7 +561,15 @@ class Prescriber:
     def planned(self, f: AthleteFacts, i: int, level: int) -> Prescription:
         """Day ``i``'s session had it been run at ``level``: a past day's planned session
         (``planner.history.planned_level``), said beside what was logged (a 70 % team training
-        logged at 80 % read "Speed: 4 × 40 m at 80 %", neither planned nor logged)."""
+        logged at 80 % read "Speed: 4 × 40 m at 80 %", neither planned nor logged). An injury's
+        onset the plan had the athlete fit on (:meth:`hurt`): the fit session planned (a match
+        to start read "Rehab P1: 4 × 30 m at 100 %", the record's stage and the match's level)."""
+        ap = self.plan.for_athlete(f.id)
+        if self.hurt(f, i) is not None and ap is not None and \
+                ap.planned_stages.get(self.tl.days[i], FIT) == FIT:
+            played = self.tl.is_comp[i] and level in PLAYED_LEVELS
+            role = next((r for r, v in PLAY_LEVEL.items() if v == level), None) if played else None
+            return self._fit_session(f, i, level, role)
         return self._day(f, i, level)
 
     # -- the context of a day -------------------------------------------------------------------
@@ -742,8 +753,65 @@ class Prescriber:
             load=round(self.loads.day(week, **day_facts)), load_how=self.loads.describe(week, **day_facts),
             no_max_speed=no_max,
         )
+        if level is None and (got := self.hurt(f, i)) is not None:
+            return self._hurt_as_logged(p, f, i, got)
         fast = self.above_stage(f, i) if level is None else None
         return p if fast is None else self._as_logged(p, f, i, fast)
+
+    def hurt(self, f: AthleteFacts, i: int):
+        """The logged day (planner.history) when day ``i`` before today is an injury's onset on
+        which the log has a match played or running above the stage the record gives the day
+        from then: the session in which the injury happened, not a session of that stage (its
+        rehab words read "Rehab P1: 4 × 30 m at 100 %" under P1's no running, on the day of a
+        match he played 60 minutes of); else None."""
+        tl = self.tl
+        if i >= tl.p0 or f.st[i] == FIT or not played_hurt(f.records, tl.days[i]):
+            return None
+        got = logged_days(self.season, f.id).get(tl.days[i])
+        if got is None or not ((got.played and tl.is_comp[i]) or f.it[i] > f.cap(i)):
+            return None
+        return got
+
+    def _hurt_as_logged(self, p: Prescription, f: AthleteFacts, i: int, got) -> Prescription:
+        """Day ``i``, an injury's onset (:meth:`hurt`), as logged: the match played (or the
+        session run), injured that day; its session id the fit session it was (a match started
+        or from the bench, by the minutes played), never the stage's rehab session."""
+        tl, st, cap = self.tl, f.st[i], f.cap(i)
+        played = bool(got.played and tl.is_comp[i])
+        if played:
+            role = "start" if got.played >= self.loads.start_from else "bench"
+            fit = self._fit_session(f, i, PLAY_LEVEL[role], role)
+            summary = f"{self.match_names(i)}: played {got.played:g} min (logged), injured that day"
+        else:
+            fit = self._fit_session(f, i, f.it[i])
+            summary = f"Logged {f.it[i]} %, injured that day"
+        what = "match" if played else "session"
+        return replace(
+            p, session=fit.session, context=fit.context, name="Logged", summary=summary,
+            content=(f"The {what} the injury happened in, not a session "
+                     f"of {st}. From then {st}: {stage_allows(cap)}."),
+            speed_ms=None, speed_kmh=None, speed_is_target=False, kicking=NO_LIMIT, cod=NO_LIMIT,
+            minutes=None, rpe=None, note="", as_logged=True, no_max_speed=False, hurt=True)
+
+    def _fit_session(self, f: AthleteFacts, i: int, lvl: int, role: str | None = None) -> Prescription:
+        """Day ``i``'s session for a fit athlete at ``lvl`` (``role``: the match played, start or
+        bench): what an injury's onset was planned as, or was, before the record made it a
+        stage's day (:meth:`hurt`)."""
+        tl = self.tl
+        week = f.wk[tl.week_of[i]]
+        context = ("match" if role == "start" else "bench") if role else self._fit_context(f, i, lvl)
+        spec = self.cat.find(context, lvl, week) or self.cat.find(context, lvl, "load")
+        max_speed = self._max_speed.get(f.id)
+        ms = kmh = None
+        if max_speed and lvl >= 60 and not role:
+            ms, kmh = run_speed(max_speed * lvl / 100)
+        match = self.match_names(i) if tl.is_comp[i] else self._match_of(f, i, context)
+        name, content, summary = self._texts(spec, context, lvl, FIT, "", match, ms, None)
+        return Prescription(
+            session=f"{context}-{lvl}" if spec is None else spec.id, context=context, name=name,
+            summary=summary, content=content, minutes=None, rpe=None, level=lvl, stage=FIT,
+            speed_ms=ms, speed_kmh=kmh, speed_is_target=context in TARGET_CONTEXTS,
+            kicking=NO_LIMIT if spec is None else spec.kicking, cod=NO_LIMIT if spec is None else spec.cod)
 
     def above_stage(self, f: AthleteFacts, i: int) -> int | None:
         """The speed (whole % of max) logged on day ``i`` when it lies above the stage the records
@@ -1013,9 +1081,12 @@ def shown_session(prescriber: Prescriber, plan: Plan, athlete: str, i: int) -> P
     if ap is None:
         return None
     was = planned_level(prescriber.season, ap, prescriber.tl.days[i], prescriber.tl)
+    p = prescriber.day(athlete, i)
+    if p is not None and p.hurt:  # the injury's onset: the match or session logged, as it was
+        return p
     if was is not None and went_otherwise(ap.stages[i], was, ap.intensity[i]):
         return None
-    return prescriber.day(athlete, i)
+    return p
 
 
 def session_ids(season: Season, plan: Plan, *, anonymise: bool = False) -> dict[str, list[str]]:

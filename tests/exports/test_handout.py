@@ -1826,3 +1826,63 @@ def test_the_pdf_handout_prints_a_day_logged_at_0_au_as_0_with_its_rpe():
     days = {d.date: _day_cells(d).values for d in hw.days}
     assert days[_day(1)][6:9] == ("60", "0", "0")
     assert days[_day(3)][6:9] == ("0", "7", "0")
+
+
+def test_the_match_an_injury_happened_in_reads_as_the_match_never_a_rehab_sprint():
+    """Review 251: a player hurt in a match he started (60 min, top speed 96 %, pain 6), his
+    injury recorded with onset and P1 that day. The plan keeps the logged 95 % in P1 (no breach,
+    rules-spec section 9), and every page said the day as a P1 sprint session: the handout's
+    "Planned: Rehab P1: 4 × 30 m at 100 %", the plan JSON's "rehab-speed". The day reads as the
+    match played, injured that day, on the handout and workbook row, the calendar, the
+    Inspector and 'periodize explain' (one prescription), and the plan JSON's session is the
+    match's."""
+    import re
+
+    from planner import edits as E
+    from planner.check import check_plan
+    from planner.handout import day_texts
+    from planner.season import Session
+    from planner.sessions import Prescriber, shown_session
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=3, athletes=3)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    assert s.plan.for_athlete("A2").intensity[5] == 100  # planned to start Match 1
+    lived = E.AdvanceToday(today=day(7), accepted=()).apply(s)
+    lived = E.LogSessions(sessions=(
+        Session(athlete="A2", date=day(5), minutes=60, rpe=8, top_speed_pct=96,
+                minutes_played=60, pain=6),)).apply(lived)
+    lived = lived.model_copy(update={"injuries": lived.injuries + (
+        injury("A2", "P1", start_day=5, onset_day=5),)})
+    plan = solve(SolveRequest(lived, time_limit=30)).plan
+    assert check_plan(lived, plan).violations == ()
+    ap = plan.for_athlete("A2")
+    assert (ap.stages[5], ap.intensity[5]) == ("P1", 95)  # what was logged, in the recorded stage
+    cap = load_protocol("iliopsoas-tendinopathy").cap("P1")
+
+    def sprint_above_cap(words: str) -> bool:  # a rehab session, or a run above the stage's cap
+        return bool(re.search(r"Rehab [PS]\d\b(?! starts)", words)) or any(
+            int(x) > cap for x in re.findall(r"at (\d+)\s%", words))
+
+    planned = lived.model_copy(update={"plan": plan})
+    p = Prescriber(planned, plan)
+    got = p.day("A2", 5)
+    assert got.as_logged and got.session == "match-start" and got.speed_ms is None
+    assert got.summary == "Match 1: played 60 min (logged), injured that day"
+    assert not sprint_above_cap(f"{got.name} {got.summary} {got.content}")
+    assert session_ids(planned, plan)["A2"][5] == "match-start"  # the plan JSON's session
+    shown = shown_session(p, plan, "A2", 5)  # the Inspector's and explain's Session row
+    assert shown is not None and shown.summary == got.summary
+    (week,) = Handouts(planned, plan).weeks("A2", [0])
+    row = day_texts(next(d for d in week.days if d.date == day(5)))  # the handout and the workbook
+    said = f"{row.summary} {row.what} {row.speed} {row.limits}"
+    assert not sprint_above_cap(said), said
+    assert "the match the injury happened in" in row.what.lower(), row.what
+    assert "Planned: Match: Match 1 (start)." in row.what, row.what
+    from planner.ical import athlete_calendar
+
+    cal = athlete_calendar(planned, plan, "A2").to_ical().decode().replace("\r\n ", "")
+    events = [e for e in cal.split("BEGIN:VEVENT")[1:]
+              if f"DTSTART;VALUE=DATE:{day(5):%Y%m%d}" in e]
+    assert events and not any(sprint_above_cap(e) for e in events), events
