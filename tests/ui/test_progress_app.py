@@ -1857,7 +1857,10 @@ def test_move_today_says_a_pain_just_below_the_flare_up_threshold_the_log_brings
                                   f"A1,{day(16).isoformat()},50,4,4\n"
                                   f"A3,{day(16).isoformat()},60,5,\n")
     text = dlg.log_label.text()
-    assert (f"⚠ Pain: Athlete 1 (A1) logged pain 4/10 on {text_day_long(day(16))} in S1") in text, text
+    # in the stage the ticked changes give that day (S2, ticked as projected, from before it)
+    ((row, s2),) = [(k, t) for k, t in enumerate(dlg.moves) if t.athlete == "A1"]
+    assert s2.stage == "S2" and s2.date <= day(16) and dlg.is_accepted(row)
+    assert (f"⚠ Pain: Athlete 1 (A1) logged pain 4/10 on {text_day_long(day(16))} in S2") in text, text
     assert "just below the protocol&#x27;s 5/10 for a flare-up" in text, text
     assert text.index("⚠ Pain: ") < text.index("Adds ") and not dlg.flare_boxes
     dlg.reject()
@@ -4062,3 +4065,35 @@ def test_the_logs_buttons_go_under_the_week_in_a_narrow_dock_never_past_its_edge
             assert panel.rect().contains(box), (width, b.text(), box)
             assert b.width() >= b.sizeHint().width(), b.text()  # whole, not cut
             assert box.top() >= below  # on the line under the week
+
+
+def test_move_today_s_pain_line_names_the_stage_the_ticked_changes_give(qtbot, tmp_path):
+    """Review 251: with "→ P2, Tue 20 Oct" ticked and the week's log imported, the line said
+    "logged pain 2/10 on Thu 22 Oct 2026 in P1"; with the change he was in P2 (as `check` says
+    after the move). The line reads the stages as the ticks give them, and follows a tick."""
+    from ui.desktop.advance import AdvanceDialog
+
+    s = season(weeks=6, athletes=3, injuries=(injury("A1", "P1", start_day=-3),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    (move,) = [t for t in projected_transitions(s, day(28)) if t.athlete == "A1"][:1]
+    pain = move.date + dt.timedelta(days=2)
+    assert move.stage == "P2" and pain < day(28)
+    log = tmp_path / "week.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE,Pain\n"
+                   f"A1,{pain.isoformat()},60,4,4\n", encoding="utf-8")
+    dlg = AdvanceDialog(s, day(28))
+    qtbot.addWidget(dlg)
+    row = dlg.moves.index(move)
+    dlg.set_accepted(row, True)
+    assert dlg.read_log_file(str(log))
+
+    def said() -> str:
+        return html.unescape(dlg.log_label.text())
+
+    where = f"logged pain 4/10 on {text_day_long(pain)} in "
+    assert where + "P2 " in said(), said()
+    dlg.set_accepted(row, False)  # unticked: still in P1 that day
+    assert where + "P1 " in said(), said()
+    dlg.set_accepted(row, True)
+    assert where + "P2 " in said() and said().count("⚠ Pain") == 1, said()
+

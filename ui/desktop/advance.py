@@ -205,6 +205,7 @@ class AdvanceDialog(QDialog):
         self.log_source: str | None = None  # the log the coach chose: re-read when today changes
         self.log_error = ""  # why it could not be read for the new today
         self.log_result = None
+        self._log_said = ""  # the log's summary under its pain lines (_show_pains)
         self.log_kept = 0  # the log's athlete-days left out, already logged otherwise
         self.take_max = False  # athletes of the log with no max speed take its fastest
         self.as_proposed = False  # the log's names proposed as athletes are read as them
@@ -734,7 +735,9 @@ class AdvanceDialog(QDialog):
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        """Each row's last column: recorded, or the stage the athlete stays in."""
+        """Each row's last column: recorded, or the stage the athlete stays in; and the log's
+        pain lines, in the stages the ticks now give (:meth:`_show_pains`)."""
+        self._show_pains()
         ticked = {(p.athlete, p.date) for box, p in self.flare_boxes if box.isChecked()}
         # each athlete's recorded stage, the one an unticked change leaves the athlete in
         held = {a: athlete_stage_on(self.season.injuries_of(a), self.old_today - dt.timedelta(days=1))
@@ -957,17 +960,17 @@ class AdvanceDialog(QDialog):
         self.log_kept = len(found)
         # the pain first: after the summary and the columns read it sat below the fold of a
         # dialog at its first size, the one line a coach must not miss
-        self.log_label.setText(self._pain_lines(moved, result.sessions)
-                               + ("Adds " if result.sessions else "Nothing new in ")
-                               # the rows counted once in one line: a line each pushed the
-                               # flare-up to record below the fold
-                               + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
-                               + "".join(f"<br>{html.escape(line)}." for line in
-                                         [*taken.lines, *logged_while_away(moved, result.sessions),
-                                          *starts_read_as_bench(moved, result.sessions)])
-                               + kept)
+        self._log_said = (("Adds " if result.sessions else "Nothing new in ")
+                          # the rows counted once in one line: a line each pushed the
+                          # flare-up to record below the fold
+                          + html.escape(summary(result, path, short=True)).replace("\n", "<br>")
+                          + "".join(f"<br>{html.escape(line)}." for line in
+                                    [*taken.lines, *logged_while_away(moved, result.sessions),
+                                     *starts_read_as_bench(moved, result.sessions)])
+                          + kept)
         self._reread_moves()  # first: rows listed again are then unticked by the ticks kept
         self._offer_flare_ups(moved, result.sessions)
+        self._show_pains()
         self._show_intro(self.today_field.value())  # the days the log fills are logged now
         QTimer.singleShot(0, self._fit_height)
         return True
@@ -1204,17 +1207,40 @@ class AdvanceDialog(QDialog):
         return [E.RecordFlareUp(athlete=p.athlete, date=p.date, note=p.note(sessions), later="drop")
                 for box, p in self.flare_boxes if box.isChecked()]
 
+    def _show_pains(self) -> None:
+        """The log's text: its pain lines first, in the stages the ticked changes and
+        flare-ups give the athletes (a pain of Thu 22 Oct read "in P1" with → P2 of Tue 20 Oct
+        ticked, where `check` says "in P2" after the move), then what it adds."""
+        if self.log_result is None or not self.today_field.is_valid():
+            return
+        moved = self._moved()
+        try:  # as OK records them; a tick OK would refuse (a date out of order) reads none
+            if not all(f.is_valid() for f in self.date_fields):
+                raise PeriodizeError("a date not understood")
+            moved = E.AdvanceToday(today=moved.calendar.today, accepted=self.accepted()).apply(
+                self.season)
+        except PeriodizeError:
+            pass
+        self.log_label.setText(self._pain_lines(moved, self.log_result.sessions, self.flare_ups())
+                               + self._log_said)
+
     @staticmethod
-    def _pain_lines(moved: Season, sessions) -> str:
+    def _pain_lines(moved: Season, sessions, flares=()) -> str:
         """The pains the log brings that are listed (a fit athlete's, one just below a protocol's
         flare-up threshold: :func:`new_alerts`), as the command line prints them (the flare-ups
-        the log's pain proposes are boxes to tick, below): the coach reads them before moving on."""
+        the log's pain proposes are boxes to tick, below): the coach reads them before moving on.
+        ``moved``: the season moved, with the stage changes ticked; ``flares``: those ticked."""
         if not sessions:
             return ""
         try:
             added = E.LogSessions(sessions=tuple(sessions)).apply(moved)
         except PeriodizeError:
             return ""  # refused when Move Today applies it, with the reason
+        for f in flares:
+            try:
+                added = f.apply(added)
+            except PeriodizeError:
+                pass
         alerts = new_alerts(moved, added)
         # what to do said once a kind; the dialog stays on the screen, the Log panel has all
         lines = pain_alert_lines(added, alerts, "⚠ Pain: ", MAX_PAIN_LINES, " (⚠ in the Log panel)")
