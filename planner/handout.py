@@ -1104,6 +1104,10 @@ class Handouts:
         if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
             cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
                                     else "max_speed_days"))
+            if kind == "deload":  # the team's deload: a speed day fewer, the rehab as long
+                # ("Deload week" read as a lighter week beside a load above the week before's)
+                return (f"Team deload week: at most {text.plural(cap, 'speed day')}; your rehab "
+                        f"sessions keep their length, so your week's load need not be lower")
             return (f"{kind.capitalize()} week: your stage's rehab sessions, as long as in any "
                     f"other week; at most {text.plural(cap, 'speed day')}")
         if kind == "deload":

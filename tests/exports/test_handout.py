@@ -1886,3 +1886,26 @@ def test_the_match_an_injury_happened_in_reads_as_the_match_never_a_rehab_sprint
     events = [e for e in cal.split("BEGIN:VEVENT")[1:]
               if f"DTSTART;VALUE=DATE:{day(5):%Y%m%d}" in e]
     assert events and not any(sprint_above_cap(e) for e in events), events
+
+
+def test_a_rehab_player_s_deload_week_says_the_rehab_sessions_keep_their_length():
+    """Review 251: a player in rehab all week read "Deload week: … at most 1 speed day" on his
+    handout while the week carried more load than the load week before it (rehab sessions keep
+    their length in a deload week). The line says it is the team's deload: a speed day fewer,
+    the rehab sessions as long, the week's load not necessarily lower."""
+    from solver import SolveRequest, solve
+    from tests.builders import injury, season
+
+    s = season(weeks=8, athletes=3, injuries=(injury("A1", "P2", start_day=-3),))
+    plan = solve(SolveRequest(s, time_limit=30)).plan
+    tl = Timeline(s)
+    cap = int(RuleSet(s.rules).value("HV-2", "max_speed_days_deload"))
+    ap = plan.for_athlete("A1")
+    rehab = [w for w in range(len(tl.weeks)) if ap.weeks[w] == "deload"
+             and all(ap.stages[i] not in (FIT, "INJ") for i in tl.weeks[w].days)]
+    assert rehab, ap.weeks
+    for to_player in (False, True):
+        for w in Handouts(s, plan, to_player=to_player).weeks("A1", rehab):
+            assert w.kind_text == (f"Team deload week: at most {text.plural(cap, 'speed day')}; "
+                                   f"your rehab sessions keep their length, so your week's load "
+                                   f"need not be lower"), w.kind_text
