@@ -428,6 +428,21 @@ def _counted_lower(c: _Context, i: int, logged, it: int) -> str:
     return f" {_upper_first(lower)}." if lower else ""
 
 
+def _no_top_speed(parts: list[str], it: int, stale: str, minutes: float) -> str:
+    """A past day logged without a top speed (not a match played): rules-spec.md section 9,
+    the stored plan's level stands, said as the plan's ("so 70 %" after a 30-minute recovery
+    session read as the log's; "so 0 %" after a 120-minute session as "he did not run"); ""
+    for a session of 0 minutes at 0 %."""
+    kept = f"This day is in the past: it keeps what was logged ({', '.join(parts)})."
+    if it > 0:
+        return f"{kept} No top speed logged: the plan's {it} % stands{stale}."
+    if minutes > 0:
+        return (f"{kept} No top speed was logged, so the level is the plan's, 0 % (no running at "
+                f"speed): the session counts in the load, not as a speed day; log its top speed "
+                f"(e.g. 95%) if it was one.")
+    return ""
+
+
 def _past_text(c: _Context, i: int) -> str:
     """What a day before today keeps (rules-spec.md section 9): the logged sessions, or the stored
     plan's value when nothing was logged; and what the plan had said when the day went otherwise."""
@@ -469,17 +484,12 @@ def _past_text(c: _Context, i: int) -> str:
             parts.append(f"pain {logged.pain:g}/10")
         out = (f"This day is in the past: it keeps what was logged ({', '.join(parts)}), so {it} %"
                f"{stale}.{_counted_lower(c, i, logged, it)}")
+        if logged.top_pct is None and not c.facts.played[i]:
+            out = _no_top_speed(parts, it, stale, logged.minutes) or out
         if calm_cap and it > calm_cap:  # a calm day after a flare-up (its own day flared up)
             f0 = max(f for rec in c.season.injuries_of(c.aid) for f in rec.flare_ups if f < day)
             out += (f" That is above the {calm_cap} % a calm day after the flare-up on "
                     f"{text.day(f0)} allows (RH-FL).")
-        if it == 0 and logged.top_pct is None and logged.minutes > 0 and not c.facts.played[i]:
-            # rules-spec.md section 9: without a top speed the stored plan's level stands; "so
-            # 0 %" after a 120-minute session read as "he did not run"
-            out = (f"This day is in the past: it keeps what was logged ({', '.join(parts)}). No "
-                   f"top speed was logged, so the level is the plan's, 0 % (no running at speed): "
-                   f"the session counts in the load, not as a speed day; log its top speed "
-                   f"(e.g. 95%) if it was one.")
         if c.tl.is_comp[i] and c.facts.st[i] == FIT and c.facts.played[i]:
             role = c.facts.role[i]
             if logged.played is None:  # rules-spec.md section 9: the stored plan's role stands

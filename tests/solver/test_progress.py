@@ -290,9 +290,12 @@ def test_why_a_past_day_says_what_was_logged_or_that_it_went_as_planned():
     text = why_day(s, out.plan, "A1", day(still)).reasons[0].text
     assert ("(1 session, 120 min, 1080 AU). No top speed was logged, so the level is the plan's, "
             "0 % (no running at speed): the session counts in the load, not as a speed day") in text
-    text = why_day(s, out.plan, "A1", day(steady)).reasons[0].text  # a level above 0: as before
+    # a level above 0 without a top speed is the plan's too, not the log's (review 251: "it keeps
+    # what was logged (1 session, 30 min, 60 AU), so 70 %" of a recovery session)
+    text = why_day(s, out.plan, "A1", day(steady)).reasons[0].text
     assert text.startswith("This day is in the past: it keeps what was logged (1 session, 120 "
-                           "min, 1080 AU), so 70 %.")
+                           "min, 1080 AU). No top speed logged: the plan's 70 % stands."), text
+    assert "so 70 %" not in text
 
 
 def test_why_says_when_a_logged_day_went_above_the_stage():
