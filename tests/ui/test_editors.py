@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from planner import edits as E
 from planner.protocols import load_protocol
 from planner.season import (
+    FIT,
     Athlete,
     Block,
     Calendar,
@@ -3556,3 +3557,44 @@ def test_the_new_season_dialog_keeps_its_layout_and_says_the_end_moved_with_the_
     QApplication.processEvents()
     assert dlg.end_note.isHidden() and places() == opened and dlg.height() == height
     assert dlg.season().calendar.end == new_start + dt.timedelta(days=100)
+
+
+def test_an_athlete_without_injury_shows_no_stage_of_the_last_one_s(qtbot, demo_season):
+    """Review 251: choosing a player with no injury after Isaac Boateng (back to FIT) showed his
+    greyed "Entered: none: FIT since Tue 8 Sep 2026" under the fit player's form."""
+    from ui.desktop.editors.injuries import InjuriesEditor
+
+    ed = InjuriesEditor()
+    qtbot.addWidget(ed)
+    ed.set_season(demo_season)
+    held = next(r.athlete for r in demo_season.injuries if r.current.stage == FIT)
+    fit = next(a.id for a in demo_season.athletes if not demo_season.injuries_of(a.id))
+    assert ed.select(held) and ed.stage.placeholderText().startswith("none: FIT since")
+    assert ed.select(fit) and ed.injury() is None
+    assert ed.stage.currentIndex() == -1 and ed.stage.placeholderText() == ""
+
+
+def test_the_athlete_list_opens_with_no_other_athlete_under_the_pointer(qtbot, demo_season):
+    """Review 251: the athlete list opened over the field at the screen's top, so the row under
+    the pointer (and highlighted as it moved) was another athlete than the one chosen: an injury
+    was easily recorded on the wrong player. It drops below the field, the chosen one current."""
+    from PySide6.QtCore import QPoint
+
+    from ui.desktop.editors.injuries import InjuriesEditor
+
+    ed = InjuriesEditor()
+    qtbot.addWidget(ed)
+    ed.set_season(demo_season)
+    ed.move(0, 0)
+    ed.show()
+    box = ed.athlete
+    for k in (4, box.count() - 2):  # a few rows down, and deep in the list
+        box.setCurrentIndex(k)
+        box.showPopup()
+        popup = box.view().window()
+        qtbot.waitUntil(popup.isVisible)
+        pointer = box.mapToGlobal(box.rect().center())  # where the coach clicked to open it
+        assert not popup.geometry().contains(pointer), (k, popup.geometry(), pointer)
+        assert box.view().currentIndex().row() == k
+        assert popup.geometry().top() >= box.mapToGlobal(QPoint(0, box.height() - 1)).y()
+        box.hidePopup()

@@ -232,6 +232,11 @@ class InjuriesEditor(Editor):
         self.confirm: Callable[[str, str], bool] | None = None
         self.athlete = QComboBox()
         self.athlete.setAccessibleName("Injured athlete")
+        # its list drops below it, the chosen athlete highlighted: opened over the field (the
+        # style's way) at the screen's top, it put another athlete under the pointer, whom a
+        # click or the pointer's move chose instead (Leo Martin highlighted, Mateo Silva meant)
+        self.athlete.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.athlete.setMaxVisibleItems(15)
         self.record = QComboBox()
         self.record.setAccessibleName("Injury record")
         self.record.setToolTip("The athlete's injury records by onset: earlier injuries, a "
@@ -616,6 +621,8 @@ class InjuriesEditor(Editor):
                                 "A new injury record: a re-injury, or a planned operation (an "
                                 "onset after today is planned as the record says). Choose the "
                                 "protocol, onset and the stage it starts in.")
+            # no stage held: the last athlete's "none: FIT since Tue 8 Sep" stood greyed there
+            self.stage.setPlaceholderText("")
             start = season.calendar.today or season.calendar.start
             # the disabled rehab rows too: after File > New they showed the last season's days
             for w in (self.onset, self.first_start, self.stage_start, self.flare_date,
