@@ -4097,3 +4097,18 @@ def test_move_today_s_pain_line_names_the_stage_the_ticked_changes_give(qtbot, t
     dlg.set_accepted(row, True)
     assert where + "P2 " in said() and said().count("⚠ Pain") == 1, said()
 
+
+def test_save_during_a_replan_says_the_replan_still_needs_saving(qtbot, in_week_3, tmp_path):
+    """Review 251: Ctrl+S while "Re-planning from today…" ran said only "Saved …", and the
+    title's * came back when the re-plan landed: a coach who closed the app then could lose
+    it. The status bar says the re-plan still running will need saving."""
+    w = make_window(qtbot, in_week_3)
+    path = tmp_path / "club.season.json"
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        assert w.weekly.replan()
+        assert w.save_to(path) and path.exists()
+        said = w.statusBar().currentMessage()
+        assert said == f"Saved {path}; the re-plan still running will need saving when it lands.", said
+    assert w.modified  # the plan it brought is not in the file
+    assert w.save_to(path) and w.statusBar().currentMessage() == f"Saved {path}"
+    w.weekly.shutdown()

@@ -499,6 +499,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Saved {self.document.path}: the file had been deleted or moved since it was "
                 f"opened, so it was written again there.", 15000)
+        elif self.is_solving() or self.weekly.job.is_running():
+            # the plan it brings changes the season again: the title's * came back unsaid
+            self.statusBar().showMessage(
+                f"Saved {self.document.path}; the {'re-plan' if self.weekly.job.is_running() else 'solve'}"
+                f" still running will need saving when it lands.", 15000)
         else:
             self.statusBar().showMessage(f"Saved {self.document.path}", 5000)
         return True
