@@ -149,11 +149,18 @@ TOP_PCT_MAX = 110
 TOP_SPEED_FACTOR = TOP_PCT_MAX / 100  # 1.1: a top speed in m/s is at most this times the max
 
 
+def speed_kept(ms):
+    """A speed in m/s worked out from another unit, kept to 0.01 m/s (no GPS unit measures
+    finer): 23.4 km/h is stored as 6.5, not 6.499999999999999. A number, or a pandas Series of
+    them (a log's column)."""
+    return round(ms, 2)
+
+
 def max_speed_from_kmh(kmh: float) -> float:
     """A max speed given in km/h (as GPS vests report it) in m/s, kept to two decimals, as the
     workbook and the Squad editor both store it: 34.6 km/h is 9.61 m/s, so a new max typed from
     the log reads as typed (to one decimal, 9.6 m/s is 34.56 km/h)."""
-    return round(kmh / 3.6, 2)
+    return speed_kept(kmh / 3.6)
 
 
 def max_speed_problem(v: float) -> str | None:

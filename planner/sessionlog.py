@@ -40,7 +40,15 @@ from planner.logfile import (
     fold,
     read_frame,
 )
-from planner.season import KMH_MAX, MAX_MAX_SPEED, TOP_PCT_MAX, Season, Session, above_top_speed
+from planner.season import (
+    KMH_MAX,
+    MAX_MAX_SPEED,
+    TOP_PCT_MAX,
+    Season,
+    Session,
+    above_top_speed,
+    speed_kept,
+)
 from planner.text import (
     DATE_FORMS,
     TEXT_DATE_FIX,
@@ -543,6 +551,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
                        # leaving that row out would read the session short, so no offer
                        skippable=problems if all(map(_row_number, problems)) and not drills
                        else [], rows=read, covers=covers)
+    if kmh and "top_ms" in nums:  # checked and said as read; stored to 0.01 m/s (6.5, not 6.4999…)
+        nums["top_ms"] = speed_kept(nums["top_ms"])
     old: set[int] = set()  # the rows the season holds already: said before, not news
     result = _build(frame, mapping, athletes, dates, nums, season, rows, old)
     if said := _faster_note([f for f in faster if f[0] not in old], season, kmh):
