@@ -665,6 +665,26 @@ def test_the_backup_opens_as_the_damaged_files_season_not_saved(window, tmp_path
                                                                "club.season.json.bak", aside.name]
 
 
+def test_the_next_save_clears_the_notice_of_a_damaged_file_set_aside(window, tmp_path, dialogs, tiny):
+    """After a save that set a damaged file aside, the next ordinary save said "Saved …" on the
+    status line while the notice above the board still said the file on disk did not read as a
+    season: as if that save had met a damaged file again. The next save clears it."""
+    from planner import edits as E
+
+    f = tmp_path / "club.season.json"
+    save_season(tiny.model_copy(update={"name": "Backup FC"}), f)
+    save_season(tiny, f)
+    f.write_bytes(f.read_bytes()[:200])
+    dialogs.answer = "openbackup"
+    assert window.open_path(f)
+    window.save_action.trigger()
+    assert not window.notice.isHidden() and "did not read as a season" in window.notice.text()
+    window.apply_edit(E.SetSeasonSettings(name="Renamed FC"))
+    window.save_action.trigger()
+    assert not window.modified and load_season(f).name == "Renamed FC"
+    assert window.notice.isHidden() or "did not read as a season" not in window.notice.text()
+
+
 def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):
     w = MainWindow(tiny.model_copy(update={"plan": hand_plan(tiny)}), None)
     qtbot.addWidget(w)

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.notice.open_requested.connect(self.show_externally)
         self.notice.reload_requested.connect(self._reload_asked)
         self._told_disk: DiskStamp | None = None  # the change on disk the notice said
+        self._aside_said = ""  # the notice of a damaged file a save set aside, while shown
         # the file asked for that could not be opened, the demo season shown in its place (its
         # title says so; File ▸ Open starts in its folder)
         self.demo_instead_of: Path | None = None
@@ -495,7 +496,12 @@ class MainWindow(QMainWindow):
             # and above the board, whole, until closed: the status line cut it where an
             # export's progress took its room ("…kept as club.season.json.damage… Writing …")
             self.notice.offer(html.escape(kept))
-        elif gone:
+            self._aside_said = self.notice.text()
+            return True
+        if self._aside_said and self.notice.text() == self._aside_said:
+            self.notice.hide()  # an earlier save's damaged file: this save met none
+        self._aside_said = ""
+        if gone:
             self.statusBar().showMessage(
                 f"Saved {self.document.path}: the file had been deleted or moved since it was "
                 f"opened, so it was written again there.", 15000)
