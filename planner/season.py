@@ -9,9 +9,11 @@ live in :func:`season_problems`, which returns every problem with the path of th
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -41,8 +43,31 @@ PLAY_LEVEL = {"start": 100, "bench": 80}  # a competition day played: the level 
 PLAYED_LEVELS = tuple(PLAY_LEVEL.values())  # a FIT athlete's competition day at one is played
 RAMP_STEPS = (80, 90)  # RAMP: the most the first and the second speed day after a break may be
 
-Text = Annotated[str, Field(max_length=200)]
+
+
+def control_problem(text: str) -> str | None:
+    """Why ``text``, a name a coach types, cannot be one: it holds a control character (a bell
+    or an escape rang and coloured the terminal it was printed in; a NUL vanished from the Excel
+    export; a tab or a line break is no part of a name either), or None."""
+    bad = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if bad is None:
+        return None
+    return f"holds a control character (U+{ord(bad):04X}); remove it"
+
+
+def _no_control(text: str) -> str:
+    if problem := control_problem(text):
+        raise ValueError(problem)
+    return text
+
+
+NoControl = AfterValidator(_no_control)
+# free text a coach types as a name or a label: no control characters (a note may hold lines)
+Text = Annotated[str, Field(max_length=200), NoControl]
+Name = Annotated[str, Field(min_length=1, max_length=200), NoControl]
+Note = Annotated[str, Field(max_length=200)]
 Id = Annotated[str, Field(min_length=1, max_length=40)]
+OwnId = Annotated[str, Field(min_length=1, max_length=40), NoControl]  # where an ID is given
 
 
 _INDEXES: dict[tuple[int, int], tuple[tuple, dict]] = {}
@@ -99,8 +124,8 @@ class Calendar(Model):
 
 
 class Competition(Model):
-    id: Id
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    id: OwnId
+    name: Name
     date: dt.date
     end_date: dt.date | None = None
     priority: Priority
@@ -121,7 +146,7 @@ class Competition(Model):
 
 
 class Block(Model):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     start: dt.date
     end: dt.date
     emphasis: Text = ""
@@ -206,8 +231,8 @@ def top_speed_problem(ms: float, max_speed: float, who: str) -> str | None:
 
 
 class Athlete(Model):
-    id: Id
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    id: OwnId
+    name: Name
     position: Text = ""
     # m/s, strict: a hand-edited true is refused, not read as 1.0 m/s. A speed below
     # MIN_MAX_SPEED is refused where it is entered (the workbook, the Squad editor), not here: a
@@ -239,7 +264,7 @@ class CriteriaTest(Model):
     """A recorded criteria test (e.g. hip-flexor strength LSI 84 %, pain 2/10)."""
 
     date: dt.date
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     value: StrictFloat
     unit: Text = ""
 
@@ -354,7 +379,7 @@ class Session(Model):
     top_speed_ms: Annotated[StrictFloat, Field(gt=0, le=16.5)] | None = None  # m/s (with a max speed)
     minutes_played: Annotated[StrictFloat, Field(ge=0, le=600)] | None = None  # in a competition
     pain: Annotated[StrictFloat, Field(ge=0, le=10)] | None = None  # 0-10
-    note: Text = ""
+    note: Note = ""
 
     @property
     def load(self) -> float:
@@ -433,7 +458,7 @@ class Scenario(Model):
     """A what-if branch: a name, the plan it branches from, the edits replayed on the baseline
     (``planner.edits`` dicts), and its own plan."""
 
-    name: Annotated[str, Field(min_length=1, max_length=100)]
+    name: Annotated[str, Field(min_length=1, max_length=100), NoControl]
     edits: tuple[dict, ...] = ()
     base_plan: Plan | None = None
     plan: Plan | None = None
@@ -443,7 +468,7 @@ class Scenario(Model):
 
 
 class Season(Model):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     calendar: Calendar
     competitions: tuple[Competition, ...] = ()
     blocks: tuple[Block, ...] = ()

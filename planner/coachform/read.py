@@ -116,6 +116,7 @@ from planner.season import (
     Season,
     Session,
     Unavailability,
+    control_problem,
 )
 from planner.squad import (
     LEFT_REASON,
@@ -915,6 +916,8 @@ class _Import:
             text = to_text(v, column.header.lower())
             if len(text) > limit:
                 raise Bad(f"is {len(text)} characters long; at most {limit} are allowed, shorten it")
+            if key != "note" and (problem := control_problem(text)):  # a note may hold lines
+                raise Bad(problem)
             return text
 
         return self.cell(spec, row, key, convert)
@@ -2260,6 +2263,8 @@ def _season_value(key: str, value: object, typed: TextDates | None = None, row: 
         text = to_text(value, "name")
         if len(text) > 200:
             raise Bad(f"is {len(text)} characters long; at most 200 are allowed, shorten it")
+        if problem := control_problem(text):
+            raise Bad(problem)
         return text
     if key in ("start", "end", "today"):
         return to_date(value)

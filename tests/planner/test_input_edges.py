@@ -488,3 +488,57 @@ def test_minutes_played_above_the_sessions_minutes_are_refused(tmp_path, s):
     assert len(res.sessions) == 2
     assert ("Minutes played not used on row 2: no competition of the season is on that day "
             "(minutes played set the role of a competition day only)") in res.notes
+
+
+# ---------------------------------------------------------------------------------------------
+# Control characters in the names a coach types
+# ---------------------------------------------------------------------------------------------
+def test_a_season_file_with_a_control_character_in_a_name_is_refused_where_it_is(tmp_path):
+    """A bell and an escape in an athlete's name were printed raw (the terminal rang and turned
+    red), a NUL vanished from the Excel export: a name, a competition's, a block's, a day off's
+    reason, a position hold none; a session's note may keep its lines."""
+    import json
+
+    from planner.season import Block, Competition, NonTrainingDay
+    from planner.seasonfile import dumps, load_season
+
+    base = season(weeks=3, athletes=2)
+    cal = base.calendar
+    good = base.model_copy(update={
+        "competitions": (Competition(id="C1", name="Cup", date=day(5), priority="A"),),
+        "blocks": (Block(name="Base", start=day(0), end=day(6)),),
+        "calendar": cal.model_copy(update={"non_training_days": (NonTrainingDay(date=day(8),
+                                                                                reason="Trip"),)}),
+        "sessions": (Session(athlete="A1", date=day(1), minutes=60, rpe=5, note="tight\nhip"),)})
+    p = tmp_path / "s.season.json"
+    p.write_text(dumps(good), encoding="utf-8")
+    assert load_season(p).sessions[0].note == "tight\nhip"  # a note keeps its lines
+    doc = json.loads(p.read_text(encoding="utf-8"))
+    doc["athletes"][0]["name"] = "Tom\u0007Berger\u001b[31m"
+    doc["athletes"][1]["position"] = "Mid\tfield"
+    doc["competitions"][0]["name"] = "Cup\u0000"
+    doc["blocks"][0]["name"] = "Base\nweek"
+    doc["calendar"]["non_training_days"][0]["reason"] = "Trip\u001b"
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_season(p)
+    said = e.value.problems
+    for place, code in (("athletes[0].name", "0007"), ("athletes[1].position", "0009"),
+                        ("competitions[0].name", "0000"), ("blocks[0].name", "000A"),
+                        ("calendar.non_training_days[0].reason", "001B")):
+        assert f"{place}: holds a control character (U+{code}); remove it" in said, (place, said)
+
+
+def test_a_workbook_with_a_control_character_in_a_name_is_refused_by_sheet_row_and_column(tmp_path):
+    """The workbook's names and reasons are refused as the season file's are, with the sheet,
+    row and column (a Note keeps its lines); never a traceback."""
+    path = book(tmp_path, Athletes=[*ATHLETE_ROWS[:2], ("A2", "Bo\tBirch", "Forward", None)],
+                Competitions=[COMPETITION_ROWS[0], ("2027-01-16", "Cup\nfinal", "A")],
+                Non_training_days=[("Date", "Reason"), ("2027-01-12", "Trip\thome")])
+    with pytest.raises(InputError) as e:
+        import_workbook(path)
+    said = e.value.problems
+    assert "Athletes, row 3, Name: holds a control character (U+0009); remove it" in said
+    assert "Competitions, row 2, Name: holds a control character (U+000A); remove it" in said
+    assert "Non-training days, row 2, Reason: holds a control character (U+0009); remove it" in said
+

@@ -3598,3 +3598,23 @@ def test_the_athlete_list_opens_with_no_other_athlete_under_the_pointer(qtbot, d
         assert box.view().currentIndex().row() == k
         assert popup.geometry().top() >= box.mapToGlobal(QPoint(0, box.height() - 1)).y()
         box.hidePopup()
+
+
+def test_a_name_with_a_control_character_is_refused_in_the_squad_editor(w, dialogs):
+    """A bell or an escape in a name (pasted from a chat or a terminal) was stored: printed, it
+    rang and coloured the coach's terminal; a NUL vanished from the Excel export. Add and Apply
+    refuse it, saying which character, and nothing changes."""
+    ed = w.squad_editor
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    before = w.season
+    ed.name.setText("Dana\x07New")
+    ed.add_button.click()
+    assert w.season is before
+    assert said == [("Add athlete", "holds a control character (U+0007); remove it")]
+    ed.select("A1")
+    ed.name.setText("Ann\x1b[31m")
+    ed.apply_button.click()
+    assert w.season == before and "\x1b" not in w.season.athlete("A1").name
+    told = [t for _, t in said] + [text for _kind, _title, text in dialogs]
+    assert any("holds a control character (U+001B); remove it" in t for t in told), told
