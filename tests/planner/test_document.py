@@ -295,12 +295,14 @@ def test_documents_are_immutable():
         s.name = "x"  # type: ignore[misc]
 
 
-names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+# any text a name may hold: no control characters (refused, planner.season.control_problem)
+typed = st.characters(blacklist_categories=("Cs", "Cc"))
+names = st.text(alphabet=typed, min_size=1, max_size=40).filter(
     lambda t: t.strip() == t and t.strip())
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=names, comp=names, pos=st.text(max_size=20).filter(lambda t: t.strip() == t))
+@given(name=names, comp=names, pos=st.text(alphabet=typed, max_size=20).filter(lambda t: t.strip() == t))
 def test_any_text_round_trips(name, comp, pos):
     s = Season(
         name=name,
