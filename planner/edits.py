@@ -85,6 +85,7 @@ from planner.text import day as day_text
 from planner.validate import (
     entry_problems,
     not_yet_problem,
+    pin_target,
     plan_problems,
     planning_start,
     season_problems,
@@ -1425,13 +1426,7 @@ class SetRuleMode(Edit):
 
 # -- pins -----------------------------------------------------------------------------------------
 def _same_target(a, b) -> bool:
-    if a.kind != b.kind:
-        return False
-    if a.kind == "intensity":
-        return a.athlete == b.athlete and a.date == b.date
-    if a.kind == "week":
-        return a.athlete == b.athlete and a.week == b.week
-    return a.athlete == b.athlete and a.stage == b.stage
+    return pin_target(a) == pin_target(b)  # a season holds one pin of each (validate)
 
 
 def _pin_what(p) -> str:

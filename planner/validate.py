@@ -462,10 +462,48 @@ def _role_problems(season: Season) -> list[str]:
 
 
 # -- pins -------------------------------------------------------------------------------------------
+def pin_target(pin) -> tuple:
+    """What a pin holds fixed: an athlete's day (a level), an athlete's or the team's week (its
+    kind), an athlete's stage (its start). A second pin of one target contradicts the first (or
+    repeats it): the app's pin replaces it (``edits.AddPin``), a file holding both is refused."""
+    if pin.kind == "intensity":
+        return pin.kind, pin.athlete, pin.date
+    if pin.kind == "week":
+        return pin.kind, pin.athlete, pin.week
+    return pin.kind, pin.athlete, pin.stage
+
+
+def _pin_held(pin) -> str:
+    """What a pin holds, as the refusal of a second one names it ("80 %")."""
+    if pin.kind == "intensity":
+        return f"{pin.intensity} %"
+    if pin.kind == "week":
+        return pin.week_kind
+    return f"{pin.stage} from {day_long(pin.date)}"
+
+
+def _pin_again(season: Season, pin, first: int) -> str:
+    """The refusal of a pin whose target pins[first] holds already."""
+    was = _pin_held(season.pins[first])
+    if pin.kind == "intensity":
+        what = f"{season.athlete_label(pin.athlete)} on {day_long(pin.date)}"
+    elif pin.kind == "week":
+        who = season.athlete_label(pin.athlete) + "'s" if pin.athlete else "the team's"
+        what = f"{who} week of {day_long(pin.week)}"
+    else:
+        what = f"{season.athlete_label(pin.athlete)}'s start of {pin.stage}"
+    return f"{what} is already pinned (pins[{first}], {was}); keep one"
+
+
 def _pin_problems(season: Season) -> list[str]:
     out: list[str] = []
+    seen: dict[tuple, int] = {}
     for i, pin in enumerate(season.pins):
         w = f"pins[{i}]"
+        first = seen.setdefault(pin_target(pin), i)
+        if first != i:
+            out.append(f"{w}: {_pin_again(season, pin, first)}")
+            continue
         if pin.kind == "week" and pin.athlete is None:
             out += _outside(season, pin.week, f"{w}.week")
             continue

@@ -904,3 +904,32 @@ def test_whatif_injury_keeps_the_days_before_it_as_planned(tmp_path):
     plan = saved.scenarios[0].plan
     assert plan.for_athlete("A2").intensity[21:31] == s.plan.for_athlete("A2").intensity[21:31]
     assert check_plan(scenario_season(saved, saved.scenarios[0]), plan).violations == ()
+
+
+def test_an_infeasible_solve_past_its_time_limit_says_the_explanation_took_the_rest(
+        tmp_path, capsys, monkeypatch):
+    """`solve --time-limit 5` on a season with no plan took 11.6 s and said nothing of why: the
+    search keeps to the limit, then finding why no plan exists has time of its own. Said, with
+    how much it may take."""
+    import time
+
+    import solver.run
+    from ui.cli.main import main
+
+    real = solver.run.explain
+
+    def slow_explain(*args, **kwargs):  # an explanation that takes its time, as on a big squad
+        time.sleep(1.2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(solver.run, "explain", slow_explain)
+    final = Competition(id="final", name="Cup final", date=day(40), priority="A")
+    s = season(weeks=7, athletes=2, comps=[final], pins=(WeekPin(week=day(14), week_kind="deload"),))
+    save_season(s, tmp_path / "s.season.json")
+    assert main(["solve", str(tmp_path / "s.season.json"), "--time-limit", "1",
+                 "--deterministic"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    took = re.search(r"The solve took (\d+\.\d) s, more than --time-limit 1 s: with no plan "
+                     r"possible, finding why has up to 5 s of its own \(half the time limit, at "
+                     r"least 5 s\)\.", err)
+    assert took is not None and float(took[1]) > 1, err

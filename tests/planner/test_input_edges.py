@@ -17,6 +17,7 @@ from planner.coachform.read import import_workbook
 from planner.errors import InputError
 from planner.season import Athlete, Session
 from planner.sessionlog import read_sessions
+from planner.text import day_long
 from planner.validate import season_problems
 from tests.builders import day, season
 from tests.planner.test_coachform import ATHLETE_ROWS, COMPETITION_ROWS, SEASON_ROWS, book
@@ -542,3 +543,40 @@ def test_a_workbook_with_a_control_character_in_a_name_is_refused_by_sheet_row_a
     assert "Competitions, row 2, Name: holds a control character (U+000A); remove it" in said
     assert "Non-training days, row 2, Reason: holds a control character (U+0009); remove it" in said
 
+
+# ---------------------------------------------------------------------------------------------
+# Two pins of one target
+# ---------------------------------------------------------------------------------------------
+def test_two_pins_of_one_athlete_day_or_week_are_refused_at_load_naming_the_first(tmp_path):
+    """Two pins on one athlete and day (80 % and 0 %, a hand-edited file) loaded without a word;
+    solving then said "infeasible" with no cause. Refused where they are, as every other
+    duplicate is; the app's pin replaces the one there (edits.AddPin), so it never makes two."""
+    import json
+
+    from planner.season import IntensityPin, WeekPin
+    from planner.seasonfile import dumps, load_season
+
+    s = season(weeks=4, athletes=2)
+    name = s.athlete_label("A1")
+    pins = (IntensityPin(athlete="A1", date=day(3), intensity=80),
+            IntensityPin(athlete="A2", date=day(3), intensity=0),  # another athlete: fine
+            WeekPin(week=day(7), week_kind="deload"),
+            IntensityPin(athlete="A1", date=day(4), intensity=90))  # another day: fine
+    p = tmp_path / "s.season.json"
+    p.write_text(dumps(s.model_copy(update={"pins": pins})), encoding="utf-8")
+    assert len(load_season(p).pins) == 4
+    doc = json.loads(p.read_text(encoding="utf-8"))
+    doc["pins"] += [{"kind": "intensity", "athlete": "A1", "date": str(day(3)), "intensity": 0},
+                    {"kind": "week", "athlete": None, "week": str(day(7)), "week_kind": "taper"}]
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_season(p)
+    assert e.value.problems == [
+        f"pins[4]: {name} on {day_long(day(3))} is already pinned (pins[0], 80 %); keep one",
+        f"pins[5]: the team's week of {day_long(day(7))} is already pinned (pins[2], deload); "
+        f"keep one"]
+    # the app's pin on a pinned day replaces it: one pin, the new level
+    again = E.AddPin(pin=IntensityPin(athlete="A1", date=day(3), intensity=0)).apply(
+        s.model_copy(update={"pins": pins}))
+    assert [p.intensity for p in again.pins if p.kind == "intensity" and p.athlete == "A1"
+            and p.date == day(3)] == [0]

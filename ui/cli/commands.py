@@ -554,14 +554,19 @@ def cmd_solve(args) -> int:
           file=sys.stderr, flush=True)
     stop = StopToken()
     with interruptible(stop) as ctrl_c:
-        outcome = solve(SolveRequest(season, time_limit=args.time_limit,
-                                     deterministic=args.deterministic), stop=stop)
+        request = SolveRequest(season, time_limit=args.time_limit, deterministic=args.deterministic)
+        outcome = solve(request, stop=stop)
     started = getattr(args, "started", None)
     print_summary(outcome, season, args.season, started)
     if outcome.plan is None:  # the plan JSON says so: an earlier solve's file is not left there
         wrote = outputs.write_no_plan(season, outcome, out["json"], args.anonymise)
     if outcome.status.value == "infeasible":
         print_conflicts(outcome, args.season)
+        if outcome.wall_time > args.time_limit:  # 11.6 s after --time-limit 5, unsaid
+            print(f"The solve took {outcome.wall_time:.1f} s, more than --time-limit "
+                  f"{args.time_limit:g} s: with no plan possible, finding why has up to "
+                  f"{request.explanation_time():g} s of its own (half the time limit, at least "
+                  f"5 s).", file=sys.stderr)
         return EXIT_INFEASIBLE
     if outcome.plan is None:
         print(no_plan_text(season, outcome, ctrl_c.interrupted, args.time_limit,
