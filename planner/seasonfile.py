@@ -473,3 +473,45 @@ def save_season(season: Season, path: str | os.PathLike, backup: bool = True,
     if kept is not None and not kept.name.endswith(".bak") and set_aside is not None:
         set_aside.append(kept)
     return digest(data)
+
+
+# the bytes a plan adds to a season file per athlete and season day (about 45 written; a
+# margin for longer stage and week names), and the room kept free beyond a save's own files
+PLAN_BYTES_PER_ATHLETE_DAY = 64
+ROOM_MARGIN = 1 << 20  # 1 MiB
+
+
+def expected_size(season: Season) -> int:
+    """About the bytes of ``season``'s file once planned (its plan written out, or an earlier
+    plan replaced): the rest as it is now, and the plan from the squad and the season's days."""
+    rest = len(dumps(season.model_copy(update={"plan": None})).encode("utf-8"))
+    days = (season.calendar.end - season.calendar.start).days + 1
+    return rest + PLAN_BYTES_PER_ATHLETE_DAY * max(1, len(season.athletes)) * days + 4096
+
+
+def room_problem(season: Season, path: str | os.PathLike) -> str | None:
+    """Why the season file at ``path`` could not take ``season`` planned, said before long work
+    (a solve) rather than after it: the disk has too little free space for the new file and the
+    backup the save copies beside it, with :data:`ROOM_MARGIN` over; None when it has room (or
+    cannot be told). The words and fix are a full disk's (``planner.safefile.save_failure``)."""
+    import shutil
+
+    from planner.safefile import ANOTHER_FOLDER
+
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    try:
+        free = shutil.disk_usage(folder).free
+        old = p.stat().st_size if p.is_file() else 0
+    except OSError:
+        return None  # the save says what is wrong
+    need = expected_size(season) + old + ROOM_MARGIN
+    if free >= need:
+        return None
+    return (f"{path}: too little free space to save it (the disk has {_size(free)} free; the "
+            f"planned season needs about {_size(need)} with its backup); nothing was solved or "
+            f"changed; free some space on the disk, or {ANOTHER_FOLDER}")
+
+
+def _size(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{max(1, round(n / 1024))} KB"

@@ -595,3 +595,80 @@ def test_a_file_where_the_folder_should_be_is_said_to_be_a_file(tmp_path):
     assert r.returncode == 1 and f"{first} is a file, not a folder" in r.stderr, r.stderr
     assert "Solving" not in r.stderr  # said before the solve, not after it
     assert "does not exist" not in r.stderr and first.read_bytes() == before
+
+
+def test_a_disk_too_full_for_the_planned_season_is_refused_before_the_solve(
+        tmp_path, monkeypatch, capsys, no_solve):
+    """`solve --save` on a nearly full disk solved for 18.6 s, then could not save: the plan was
+    lost. The free space is now held against the planned season's size (and its backup's)
+    first; the fix is one a command that saves over its own file can follow."""
+    import shutil
+    from collections import namedtuple
+
+    from planner.seasonfile import expected_size
+    from ui.cli.main import main
+
+    s = season(weeks=2, athletes=1)
+    p = tmp_path / "s.season.json"
+    save_season(s, p)
+    before = p.read_bytes()
+    usage = namedtuple("usage", "total used free")
+    free = expected_size(s)  # the new file alone: no room for its backup and a margin
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: usage(10 * free, 9 * free, free))
+    assert main(["solve", str(p), "--save", "--time-limit", "600"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{p}: too little free space to save it (the disk has " in err, err
+    assert f"nothing was solved or changed; free some space on the disk, or {COPY}" in err, err
+    assert "Solving:" not in err and "Traceback" not in err and p.read_bytes() == before
+
+
+def _disk_fills(monkeypatch, full):
+    """A save's temporary file in the folder ``full`` (or, given a name, of that file) meets a
+    full disk: ``OSError(ENOSPC)`` as it is written."""
+    import errno
+
+    from planner import safefile
+
+    real = safefile.TempFile.write
+
+    def write(self, data):
+        tmp = os.path.abspath(self.path)
+        if tmp.startswith(os.path.abspath(full)):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(safefile.TempFile, "write", write)
+
+
+@pytest.mark.parametrize("where", ["beside", "state"])
+def test_a_disk_that_fills_during_the_solve_keeps_the_plan_and_names_it(
+        tmp_path, monkeypatch, capsys, where):
+    """The disk filled while `solve --save` solved: the plan was thrown away, and the advice
+    ("save to another folder") could not be followed with `solve`. The solved season is kept as
+    a new file beside the season's (or, when that folder takes none, in Periodize's own folder),
+    named in the message with the way to use it; the season file stays as it was."""
+    from planner.check import check_plan
+    from ui.cli.main import main
+
+    monkeypatch.setenv("PERIODIZE_STATE_DIR", str(tmp_path / "state"))
+    (tmp_path / "club").mkdir()
+    p = tmp_path / "club" / "s.season.json"
+    s = season(weeks=2, athletes=2)
+    save_season(s, p)
+    before = p.read_bytes()
+    _disk_fills(monkeypatch, tmp_path / "club" / ".s.season.json." if where == "beside"
+                else tmp_path / "club")
+    assert main(["solve", str(p), "--save", "--time-limit", "20", "--deterministic"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{p}: could not be saved (No space left on device); the previous file is unchanged; " \
+           f"free some space on the disk, or {COPY}" in err, err
+    folder = tmp_path / "club" if where == "beside" else tmp_path / "state" / "not-stored"
+    kept = [x for x in folder.iterdir() if x.name.startswith("s (not stored ")]
+    assert len(kept) == 1, sorted(folder.iterdir())
+    assert (f"This command's result is kept instead as {kept[0]}: to use it, open it ('periodize "
+            f"open {shlex.quote(str(kept[0]))}') and save it as {p}, or copy it over "
+            f"s.season.json once the disk has room") in err, err
+    assert "Traceback" not in err and p.read_bytes() == before
+    solved_season = load_season(kept[0])
+    assert solved_season.plan is not None  # the solve's work, not lost
+    assert check_plan(solved_season, solved_season.plan).ok  # and a sound one

@@ -535,7 +535,7 @@ def cmd_solve(args) -> int:
     out = outputs.requested(args)
     outputs.guard(out, {"season file": Path(args.season)}, replace=args.replace)
     kept = outputs.guard_folders(out, season, getattr(args, "anonymise", False), args.replace)
-    outputs.save_target(args)
+    outputs.save_target(args, season)
     warning = size_warning(season, args.time_limit)
     if warning:
         print(f"Warning: {warning}", file=sys.stderr)

@@ -104,16 +104,27 @@ def _season_fix(e) -> Exception:
     from planner.safefile import ANOTHER_FOLDER
 
     said = str(e)
-    return SaveError(said.replace(ANOTHER_FOLDER, SEASON_COPY_FIX)) if ANOTHER_FOLDER in said else e
+    for fix in (ANOTHER_FOLDER, SAVE_ELSEWHERE):  # a full disk's fix says "save to …"
+        if fix in said:
+            return SaveError(said.replace(fix, SEASON_COPY_FIX))
+    return e
 
 
-def save_target(args) -> None:
-    """With --save, the season file must be writable before the command solves or re-plans."""
+SAVE_ELSEWHERE = "save to another folder"  # planner.safefile.save_failure's words
+
+
+def save_target(args, season=None) -> None:
+    """With --save, the season file must be writable before the command solves or re-plans,
+    and its disk must have room for ``season`` planned (``planner.seasonfile.room_problem``):
+    a full disk was found after an 18-second solve, whose plan was then lost."""
     from planner.errors import SaveError
+    from planner.seasonfile import room_problem
 
     if getattr(args, "save", False):
         try:
             writable(args.season)
+            if season is not None and (problem := room_problem(season, args.season)):
+                raise SaveError(problem)
         except SaveError as e:
             raise _season_fix(e) from None
 
@@ -230,8 +241,35 @@ def store_season(season, path: str | os.PathLike, chosen: bool = False) -> Path 
     except ChangedOnDiskError as e:
         raise _changed(season, path, e) from None
     except SaveError as e:
-        raise (e if chosen else _season_fix(e)) from None
+        if chosen:
+            raise
+        raise _not_stored(season, Path(path), _season_fix(e)) from None
     return aside[0] if aside else None
+
+
+def _not_stored(season, path: Path, e) -> Exception:
+    """A save over the season file that failed after the work (a disk that filled during a long
+    solve): the result is kept as a new file beside it, or in Periodize's own folder when the
+    season's folder takes none, and named with the way to use it; else the way to make it again."""
+    from planner.errors import SaveError
+    from ui.statedir import not_stored_dir
+
+    kept = _kept_beside(season, path)
+    if kept is None:
+        try:
+            folder = not_stored_dir()
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            kept = _kept_beside(season, folder / path.name)
+        except OSError:
+            kept = None
+    said = str(e).rstrip(".")
+    if kept is None:
+        return SaveError(f"{said}. Nothing of this command's result is kept: run it again once "
+                         f"the file can be saved")
+    return SaveError(
+        f"{said}. This command's result is kept instead as {kept}: to use it, open it "
+        f"('periodize open {shlex.quote(str(kept))}') and save it as {path}, or copy it over "
+        f"{path.name} once the disk has room")
 
 
 def _changed(season, path: str | os.PathLike, e) -> Exception:

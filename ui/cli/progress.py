@@ -147,7 +147,7 @@ def cmd_log(args) -> int:
     from ui.cli.commands import EXIT_INFEASIBLE, read_season, refuse_unplannable
 
     season = read_season(args.season)
-    save_target(args)  # before the log is read and the season re-planned
+    save_target(args, season)  # before the log is read and the season re-planned
     if season.plan is not None and not args.no_replan:  # re-planned with the sessions
         refuse_unplannable(season, args.season)
     after = log_into(season, args.sessions, args.season, args.overlap, args.until_today,
@@ -403,7 +403,7 @@ def cmd_advance(args) -> int:
     _log_option(args)
     # planned when re-planned, or when --accept needs a plan to record from
     season = read_season(args.season, to_plan=args.accept or not args.no_replan)
-    save_target(args)
+    save_target(args, season)
     today = _today(args.today, season)
     before = planning_start(season)
     season, status = _planned_first(season, today, before, args)
@@ -592,7 +592,7 @@ def cmd_record(args) -> int:
     from ui.cli.whatif import edit_objects
 
     season = read_season(args.season, to_plan=True)  # always re-planned
-    save_target(args)
+    save_target(args, season)
     from planner.validate import planning_start
 
     for option, problems in _record_problems(season, args, planning_start(season)):

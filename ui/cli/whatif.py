@@ -674,7 +674,7 @@ def cmd_whatif(args) -> int:
     # all but --list, --delete and --adopt plan the baseline or a scenario
     season = read_season(args.season, to_plan=not (args.list or args.delete is not None
                                                     or args.adopt is not None))
-    outputs.save_target(args)
+    outputs.save_target(args, season)
     if args.list:
         return _list(season, describe_edits)
     if args.delete is not None:

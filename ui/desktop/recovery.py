@@ -31,20 +31,12 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from planner.errors import NOT_ENOUGH_MEMORY, NewerFileError, PeriodizeError, unexpected_words
 from planner.text import date_short, plural
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
+from ui.statedir import state_dir
 
 INTERVAL_MS = 10_000
 UNREADABLE = "unreadable"  # the subfolder of copies that could not be read: kept, never offered
 NEWER = ".newer"  # beside a copy of a newer Periodize: the schema version it was written in
 log = logging.getLogger(__name__)
-
-
-def state_dir() -> Path:
-    env = os.environ.get("PERIODIZE_STATE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("Periodize", appauthor=False))
 
 
 def recovery_dir() -> Path:
