@@ -653,3 +653,57 @@ def test_the_demo_at_a_start_without_a_file_keeps_its_plain_title(qtbot, dialogs
     window = create_main_window(None, recover=False)
     qtbot.addWidget(window)
     assert window.windowTitle() == f"{window.season.name} — not saved — Periodize"
+
+
+def test_a_season_open_in_another_window_is_said_when_opened(qtbot, tmp_path):
+    """Two windows on one season said nothing until one saved and the other met "changed on
+    disk", where the coach had to lose one window's changes or write a second file. Opening a
+    season another live window has open now says so above the board (a notice: it opens all
+    the same); a window whose process is gone (its lock free, or held by a dead process) is
+    not one."""
+    from PySide6.QtCore import QSysInfo
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.recovery import OPEN
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    first = MainWindow(load_season(club), club)
+    qtbot.addWidget(first)
+    assert first.notice.isHidden() or "another Periodize window" not in first.notice.text()
+    second = MainWindow(load_season(club), club)
+    qtbot.addWidget(second)
+    assert not second.notice.isHidden()
+    assert second.notice.text() == (
+        "“club.season.json” is already open in another Periodize window: changes made in both "
+        "cannot be merged (saving one asks about the other's). Make them in one window and "
+        "close the other.")
+    assert second.season == first.season and second.path == club  # opened all the same
+
+    # the second window closes cleanly (no note of its own left); the first one's process dies:
+    # its lock let go, its note left behind
+    second.autosaver.stop()
+    assert not (recovery_dir() / f"{second.autosaver.key}{OPEN}").exists()
+    first.autosaver.timer.stop()
+    first.autosaver._lock.unlock()
+    first.autosaver._lock = None
+    third = MainWindow(load_season(club), club)
+    qtbot.addWidget(third)
+    assert "another Periodize window" not in third.notice.text() or third.notice.isHidden()
+    assert not (recovery_dir() / f"{first.autosaver.key}{OPEN}").exists()  # the stale note goes
+
+    # a lock held by a process that is gone (killed, its lock file left as it was)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (recovery_dir() / f"{gone}-dead{OPEN}").write_text(
+        f'{{"path": "{club}", "pid": {gone}}}', encoding="utf-8")
+    (recovery_dir() / f"{gone}-dead.lock").write_text(
+        f"{gone}\n{QApplication.applicationName()}\n{QSysInfo.machineHostName()}\n",
+        encoding="utf-8")
+    third.autosaver.stop()
+    fourth = MainWindow(load_season(club), club)
+    qtbot.addWidget(fourth)
+    said = "" if fourth.notice.isHidden() else fourth.notice.text()
+    assert "another Periodize window" not in said, said
+    assert not (recovery_dir() / f"{gone}-dead{OPEN}").exists()  # read as gone, its note removed
+    fourth.autosaver.stop()

@@ -202,6 +202,17 @@ class MainWindow(QMainWindow):
             self.autosaver = Autosaver(self.document, self)
             self.autosaver.failed.connect(self._say_no_recovery_copy)
             self.autosaver.written.connect(self._recovery_copy_written)
+            self._say_open_elsewhere()
+
+    def _say_open_elsewhere(self) -> None:
+        """The season file just opened is open in another Periodize window too: said above the
+        board (a notice, not a block), as saving one then asks about the other's changes."""
+        if self.autosaver is None:
+            return
+        if words := self.autosaver.mark_open(self.document.path):
+            self.notice.offer(html.escape(words, quote=False))
+        elif "is already open in another Periodize window" in self.notice.text():
+            self.notice.hide()  # said of the file this window had open before
 
     def _say_no_recovery_copy(self, words: str) -> None:
         """A recovery copy could not be written: the coach's unsaved work is unprotected."""
@@ -698,6 +709,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_season_in_progress()
         self._say_today_behind()
+        if getattr(self, "autosaver", None) is not None:  # not while the window is built
+            self._say_open_elsewhere()
 
     def import_over(self, season: Season, text: str, saved: Season | None = None) -> None:
         """``season`` (a workbook imported over the open one, the same file) as one Edit ▸ Undo

@@ -36,6 +36,7 @@ from ui.statedir import state_dir
 INTERVAL_MS = 10_000
 UNREADABLE = "unreadable"  # the subfolder of copies that could not be read: kept, never offered
 NEWER = ".newer"  # beside a copy of a newer Periodize: the schema version it was written in
+OPEN = ".open"  # beside a window's lock: the season file it has open (open_elsewhere)
 log = logging.getLogger(__name__)
 
 
@@ -84,7 +85,7 @@ class Recovery:
         return load_season(self.season_file)
 
     def remove(self) -> None:
-        for suffix in (".season.json", ".json", ".lock", ".season.json.bak", NEWER):
+        for suffix in (".season.json", ".json", ".lock", ".season.json.bak", NEWER, OPEN):
             try:
                 (self.season_file.parent / (self.key + suffix)).unlink()
             except FileNotFoundError:
@@ -108,7 +109,7 @@ class Recovery:
                 os.replace(self.season_file.parent / (self.key + suffix), folder / (self.key + suffix))
             except OSError:
                 pass  # gone, or none: the copy itself is what matters
-        for suffix in (".lock", NEWER):
+        for suffix in (".lock", NEWER, OPEN):
             try:
                 (self.season_file.parent / (self.key + suffix)).unlink()
             except OSError:
@@ -169,12 +170,8 @@ class Autosaver(QObject):
         from planner.seasonfile import atomic_write, dumps
 
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if self._lock is None:
-                lock = QLockFile(str(self.folder / f"{self.key}.lock"))
-                lock.setStaleLockTime(0)
-                if lock.tryLock(0):
-                    self._lock = lock
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # gone since: said as such
+            self._hold_lock()
             atomic_write(self.path, dumps(doc.season), private=True)
             # absolute: a file opened by a relative name is matched to its own file only, never
             # to a file of the same name opened from another folder
@@ -209,6 +206,39 @@ class Autosaver(QObject):
         return (f"Recovery copies cannot be written to {self.folder} ({why or e}): "
                 f"save often (Ctrl+S)")
 
+    def _hold_lock(self) -> None:
+        """The window's lock, taken once (the folder made): held while it lives, so that other
+        windows and the next start see it open."""
+        if self._lock is None:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            lock = QLockFile(str(self.folder / f"{self.key}.lock"))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                self._lock = lock
+
+    def mark_open(self, path: Path | None) -> str | None:
+        """Note that this window has the season file ``path`` open (``<key>.open``, beside its
+        lock) and say, when another live Periodize window has it open too, what that means: a
+        notice, never a block. A window whose process is gone (its lock free, or held by a
+        dead process) is not one: its note is removed. None when no other window has it."""
+        marker = self.folder / f"{self.key}{OPEN}"
+        try:
+            if path is None:
+                marker.unlink(missing_ok=True)
+                return None
+            from planner.safefile import atomic_write
+
+            self._hold_lock()
+            atomic_write(marker, json.dumps({"path": str(_absolute(path)), "pid": os.getpid()}),
+                         private=True)
+        except (OSError, PeriodizeError):
+            return None  # no state folder to write in: nothing to compare, the work goes on
+        if not open_elsewhere(path, exclude={self.key}):
+            return None
+        return (f"“{path.name}” is already open in another Periodize window: changes made in "
+                f"both cannot be merged (saving one asks about the other's). Make them in one "
+                f"window and close the other.")
+
     def remove(self) -> None:
         """Remove the copy (after a save, a discard or a clean exit); the lock stays held."""
         for suffix in (".season.json", ".json"):
@@ -222,9 +252,42 @@ class Autosaver(QObject):
         """A clean exit: no copy is left behind."""
         self.timer.stop()
         self.remove()
+        try:
+            (self.folder / f"{self.key}{OPEN}").unlink(missing_ok=True)
+        except OSError:
+            pass
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+
+def open_elsewhere(path: Path, exclude: set[str] = frozenset()) -> bool:
+    """Whether another live Periodize window has the season file ``path`` open: an ``.open``
+    note of it whose window's lock is held by a running process. The notes of windows whose
+    process is gone are removed (a stale lock, of a dead process, is taken and let go)."""
+    folder = recovery_dir()
+    try:
+        notes = sorted(folder.glob(f"*{OPEN}"))
+    except OSError:
+        return False
+    for note in notes:
+        key = note.name.removesuffix(OPEN)
+        if key in exclude:
+            continue
+        said = _metadata(note).get("path")
+        if not isinstance(said, str) or "\x00" in said or not _same_file(Path(said), Path(path)):
+            continue
+        lock = QLockFile(str(folder / f"{key}.lock"))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            return True  # its window lives
+        lock.unlock()
+        try:
+            note.unlink(missing_ok=True)  # its window is gone
+            (folder / f"{key}.lock").unlink(missing_ok=True)
+        except OSError:
+            pass
+    return False
 
 
 def _absolute(path: Path) -> Path:
