@@ -2057,7 +2057,12 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
     """The sessions, each row checked already (ranges, dates, athletes): built without a second
     validation, a column at a time (a season's log in a fraction of a second). ``old`` gets
     the rows the season holds already (by their index, as :func:`_max_speeds` names them)."""
-    have = set(season.sessions)
+    # the season's sessions, each by itself and with its top speed kept to 0.01 m/s: one stored
+    # from km/h before speeds were kept so (6.499999999999999) is the log's 23.4 km/h row still
+    have = {x: x for x in season.sessions}
+    for x in season.sessions:
+        if x.top_speed_ms is not None:
+            have.setdefault(x.model_copy(update={"top_speed_ms": speed_kept(x.top_speed_ms)}), x)
     seen: dict[Session, int] = {}
     out: list[Session] = []
     repeated: list[str] = []
@@ -2078,6 +2083,7 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
             pain=cols["pain"][i], note=notes[i])
         row = numbers[i]
         if s in have:
+            s = have[s]  # as the season holds it
             repeated.append(f"row {row} {ALREADY}")
             if old is not None:
                 old.add(frame.index[i])  # as _max_speeds names the row

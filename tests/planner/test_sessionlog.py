@@ -2170,3 +2170,18 @@ def test_a_top_speed_read_in_km_h_is_stored_to_a_hundredth_of_a_m_s(tmp_path, s)
         assert ms == round(ms, 2), ms  # no float noise left
         assert abs(ms - kmh / 3.6) <= 0.005  # and still the speed logged
     assert repr(got[0]) == "6.5"
+
+
+def test_a_log_read_again_over_a_speed_stored_before_it_was_kept_to_a_hundredth_is_no_new_session(
+        tmp_path, s):
+    """A season that stored 23.4 km/h as 6.499999999999999 m/s (before speeds read in km/h were
+    kept to 0.01 m/s) met the same log again as "other sessions logged" on that day, both said
+    "top 23.4 km/h". It is the row the season holds, counted once."""
+    from planner.season import Session
+
+    noisy = Session(athlete="A1", date=day(1), minutes=60, rpe=5, top_speed_ms=23.4 / 3.6)
+    assert noisy.top_speed_ms != round(noisy.top_speed_ms, 2)  # the float noise stored before
+    held = s.model_copy(update={"sessions": (noisy,)})
+    p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Max Velocity (km/h)\nA1,{day(1)},60,5,23.4\n")
+    r = read_sessions(p, held)
+    assert r.sessions == [] and r.already == [noisy]
