@@ -24,16 +24,20 @@ SWITCH_INTERVAL_S = 0.001
 
 
 def make_app():
-    """The ``QApplication`` (created once), named so that QSettings and paths are Periodize's."""
+    """The ``QApplication`` (created once), named so that QSettings and paths are Periodize's,
+    its style :class:`ui.desktop.theme.SteadyDocks` (the panels placed at once, never slid)."""
     from PySide6.QtWidgets import QApplication
 
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
-        from ui.desktop.theme import follow_system_scheme
+    from ui.desktop.theme import follow_system_scheme, keep_docks_steady
 
+    app = QApplication.instance()
+    made = app is None
+    if made:
+        app = QApplication(sys.argv[:1])
+    keep_docks_steady(app)  # panels placed, not slid: Qt 6 crashed deleting a sliding tab bar
+    if made:
         follow_system_scheme(app)
     app.setApplicationName("Periodize")
     app.setOrganizationName("Periodize")

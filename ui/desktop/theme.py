@@ -5,7 +5,8 @@ palette: on a dark palette the stage and week colours are muted against the dark
 intensity glyphs get lighter, so text and glyphs keep their contrast. ``ChartTheme.from_palette``
 does the same for the load charts (lighter lines and bars on a dark palette). ``follow_system_scheme``
 gives the application a dark Fusion palette when the system asks for dark mode and the platform
-style does not switch by itself (e.g. Linux without a desktop theme plugin).
+style does not switch by itself (e.g. Linux without a desktop theme plugin). The application's
+style is always a :class:`SteadyDocks` over the platform's or Fusion (``steady_style``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QProxyStyle, QStyle
 
 _STAGES_LIGHT = {
     "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
@@ -219,6 +221,40 @@ def dark_palette() -> QPalette:
     return p
 
 
+class SteadyDocks(QProxyStyle):
+    """The style with the main window's panels moved at once, not slid (no widget animation).
+
+    Qt slides a dock or a dock's tab bar to its place with an animation that is a child of it;
+    Qt 6 deletes tab bars the layout no longer uses while their slide runs, and the slide's end
+    then shows the tab bar being deleted: the app died with a segmentation fault (exit 139). A
+    saved layout with tabbed panels, restored on a laptop screen with a message box at start-up
+    ("Opened, with notes"), met it every time. Without the slide the layout places the panels
+    in one step and no animation is made."""
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N802 - Qt API
+        if hint == QStyle.StyleHint.SH_Widget_Animation_Duration:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+
+
+def steady_style(name: str = "") -> QStyle:
+    """``name``'s style (the platform's when empty) as :class:`SteadyDocks`."""
+    return SteadyDocks(name) if name else SteadyDocks()
+
+
+def style_name(style: QStyle | None) -> str:
+    """The name of ``style``, of the style under a :class:`SteadyDocks` ("fusion")."""
+    if isinstance(style, QProxyStyle) and style.baseStyle() is not None:
+        return style.baseStyle().name()
+    return style.name() if style is not None else ""
+
+
+def keep_docks_steady(app) -> None:
+    """The application's style made :class:`SteadyDocks` (once; the style it has stays under it)."""
+    if not isinstance(app.style(), SteadyDocks):
+        app.setStyle(steady_style(style_name(app.style())))
+
+
 def follow_system_scheme(app, hints=None) -> None:
     """Use a dark palette when the system is in dark mode and the style stayed light.
 
@@ -228,16 +264,16 @@ def follow_system_scheme(app, hints=None) -> None:
     """
     hints = hints if hints is not None else QGuiApplication.styleHints()
     light_palette = QPalette(app.palette())
-    light_style = app.style().name() if app.style() else ""
+    light_style = style_name(app.style())
 
     def apply(*_args) -> None:
         scheme = hints.colorScheme()
         if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
-            app.setStyle("Fusion")
+            app.setStyle(steady_style("Fusion"))
             app.setPalette(dark_palette())
         elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()) and not is_dark(light_palette):
             if light_style:
-                app.setStyle(light_style)
+                app.setStyle(steady_style(light_style))
             app.setPalette(light_palette)
 
     apply()
