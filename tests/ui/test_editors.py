@@ -2751,9 +2751,9 @@ def test_a_position_completed_as_offered_asks_nothing_and_the_guard_defaults_to_
         w, qtbot, dialogs, monkeypatch):
     """"d" in Position completed to "defender" (his own "Defender" in lower case) and counted
     as typing: the next board move asked "Apply what you typed?" with Apply the default, and a
-    Return meant for the Log pressed it. Now the letter completes to the position as offered,
-    which is his own: the board moves on and nothing is asked; the question's default is Cancel
-    (nothing lost)."""
+    Return meant for the Log pressed it. Now the position picked from the list under the box is
+    as offered, which is his own: the board moves on and nothing is asked; the question's
+    default is Cancel (nothing lost)."""
     day = w.season.calendar.start
     a1, a2 = w.season.athletes[0], w.season.athletes[1]
     assert a1.position == "Goalkeeper"
@@ -2767,8 +2767,11 @@ def test_a_position_completed_as_offered_asks_nothing_and_the_guard_defaults_to_
     qtbot.waitUntil(line.hasFocus)
     line.selectAll()
     qtbot.keyClicks(line, "g")
-    qtbot.waitUntil(lambda: line.text() == "Goalkeeper")
-    assert line.selectedText() == "oalkeeper" and line.cursorPosition() == 1
+    popup = sq.position.completer().popup()  # offered in a list, picked: as the list says it
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert line.text() == "Goalkeeper"
     w.board.set_current(a2.id, day)
     assert dialogs.kinds() == [] and sq.selected_id() == a2.id
     assert w.undo_stack.count() == 0 and w.season.athlete(a1.id).position == "Goalkeeper"
@@ -3618,3 +3621,47 @@ def test_a_name_with_a_control_character_is_refused_in_the_squad_editor(w, dialo
     assert w.season == before and "\x1b" not in w.season.athlete("A1").name
     told = [t for _, t in said] + [text for _kind, _title, text in dialogs]
     assert any("holds a control character (U+001B); remove it" in t for t in told), told
+
+
+def test_a_position_typed_g_and_tab_stays_g_not_goalkeeper(w, qtbot):
+    """Review 252: a basketball coach typed Name, Tab, G, Tab, 7.4, Alt+A; the position box's
+    completer (football's positions) had filled in "Goalkeeper" inline, Tab kept it, and the
+    guard was GK on the board and exempt from HV-1. A completion is now only offered in a list
+    under the box: what the coach typed is kept unless they pick one (Down, then Tab or Return)."""
+    from PySide6.QtWidgets import QApplication
+
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.open_editor("squad")
+    ed = w.squad_editor
+    ed.table.clearSelection()
+    ed.name.setFocus()
+    qtbot.waitUntil(ed.name.hasFocus)
+    qtbot.keyClicks(ed.name, "Noah Reid")
+    qtbot.keyClick(ed.name, Qt.Key.Key_Tab)
+    line = ed.position.lineEdit()
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClicks(line, "G")
+    assert line.text() == "G" and line.selectedText() == ""  # nothing filled in after the G
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not line.hasFocus())
+    assert ed.position.currentText() == "G"
+    qtbot.keyClicks(QApplication.focusWidget(), "7.4")
+    ed.add_button.click()
+    added = next(a for a in w.season.athletes if a.name == "Noah Reid")
+    assert added.position == "G" and added.max_speed == 7.4
+    # no known position is reached by its first letter alone, whichever letter is typed
+    for word in POSITIONS:
+        ed.table.clearSelection()
+        line.setFocus()
+        line.clear()
+        qtbot.keyClicks(line, word[0])
+        assert line.text() == word[0], word
+    # a completion the coach picks is taken, as the list offers it
+    line.clear()
+    qtbot.keyClicks(line, "g")
+    popup = ed.position.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert ed.position.currentText() == "Goalkeeper"

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHeaderView,
@@ -33,7 +34,7 @@ from planner.squad import (
     rehab_status,
     unknown_position_note,
 )
-from planner.text import computer_date, day_long, join_and, name_key, plural
+from planner.text import computer_date, day_long, join_and, plural
 from ui.desktop.editors.base import (
     Editor,
     EnterRows,
@@ -124,10 +125,11 @@ class SquadEditor(Editor):
         self.position.lineEdit().setPlaceholderText("e.g. Midfielder, Guard, Prop")
         self.position.setToolTip("Type your sport's position (Guard, Wing, Prop…); the list offers "
                                  "football's")
-        # "d" completed to "defender": the typed letter's case kept, the position's own form lost.
-        # Queued: the line edit puts the completion in after this (it connects on focus in)
-        self.position.completer().highlighted.connect(self._completed_as_offered,
-                                                      Qt.ConnectionType.QueuedConnection)
+        # Football's positions are offered in a list under the box, never filled in as one types:
+        # a basketball coach's "G", Tab became "Goalkeeper" (GK on the board, HV-1's exemption).
+        # What is typed stays unless the coach picks a position (Down, then Tab or Return), which
+        # is then as the list says it ("Defender", not "defender" after a "d")
+        self.position.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.max_speed = SpeedBox()  # m/s, or km/h as typed from a GPS report
         self.max_speed.setSpecialValueText("not measured")
         self.max_speed.setAccessibleName("Athlete max speed")
@@ -401,19 +403,10 @@ class SquadEditor(Editor):
         self.position_note.setText(note or "")
         self.position_note.setVisible(note is not None)
 
-    def _completed_as_offered(self, offered: str) -> None:
-        """The position completed as the list offers it ("d": "Defender", not "defender"), the
-        completed part still selected for the next letter to replace."""
-        line = self.position.lineEdit()
-        text, at = line.text(), line.cursorPosition()
-        if text != offered and name_key(text) == name_key(offered):
-            line.setText(offered)
-            line.setSelection(len(offered), at - len(offered))
-
     def typed(self) -> list[QWidget]:
-        """As any form's, but the position as the athlete's own ("g" completed to his
-        "Goalkeeper") is no change: it asked "Apply what you typed?" on the next board move. Only
-        exactly his: "Goalkeeper" for a "goalkeeper" is a change."""
+        """As any form's, but the position as the athlete's own ("Goalkeeper" picked from the
+        list for his "Goalkeeper") is no change: it asked "Apply what you typed?" on the next
+        board move. Only exactly his: "Goalkeeper" for a "goalkeeper" is a change."""
         typed = super().typed()
         a = self.season.athlete(self.selected_id()) if self.season else None
         if a is not None and self.position.currentText().strip() == a.position:
