@@ -3665,3 +3665,33 @@ def test_a_position_typed_g_and_tab_stays_g_not_goalkeeper(w, qtbot):
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert ed.position.currentText() == "Goalkeeper"
+
+
+def test_a_cut_competition_name_keeps_its_game_number(w, qtbot):
+    """Review 252: a weekly fixture "League game 1…35" beside a tournament (so the Ends column
+    shows) read "League game…" on every row of a 370 px dock: the number, the one thing that
+    tells the rows apart, was cut. A name is now cut in its middle, the whole name its tooltip."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.editors.competitions import NAME_COLUMN
+
+    games = tuple(Competition(id=f"g{n}", name=f"League game {n}", priority="C",
+                              date=w.season.calendar.start + dt.timedelta(days=n))
+                  for n in range(1, 36))
+    final = Competition(id="ff", name="Playoff Final Four", priority="A",
+                        date=w.season.calendar.end - dt.timedelta(days=3),
+                        end_date=w.season.calendar.end - dt.timedelta(days=1))
+    w.set_document(w.season.model_copy(update={"competitions": games + (final,)}), None)
+    w.open_editor("competitions")
+    ed = w.competitions_editor
+    w.resizeDocks([w.docks["competitions"]], [370], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    assert ed.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    row = next(r for r in range(ed.table.rowCount())
+               if ed.table.item(r, NAME_COLUMN).text() == "League game 27")
+    item = ed.table.item(row, NAME_COLUMN)
+    assert item.toolTip() == "League game 27"
+    metrics, width = ed.table.fontMetrics(), ed.table.columnWidth(NAME_COLUMN) - 8  # margins
+    assert metrics.horizontalAdvance(item.text()) > width  # too long for the column: cut
+    shown = metrics.elidedText(item.text(), ed.table.textElideMode(), width)
+    assert shown.endswith("27") and "…" in shown, shown  # the number still read

@@ -66,7 +66,10 @@ class CompetitionsEditor(Editor):
         self.table = _table(["Date", "Ends", "Name", "Priority"], "Competitions")
         # the league matches of a winter break deleted at once: Shift+click, Ctrl+click, Delete
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setWordWrap(False)  # a name cut on one line ("State Cha…"), not "L…" over "6"
+        self.table.setWordWrap(False)  # a name cut on one line, not "L…" over "6"
+        # cut in its middle ("League…me 27"): "League game…" on every row of a weekly fixture
+        # hid the number that tells them apart (the whole name is each cell's tooltip)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
         self.name = QLineEdit()
         self.name.setAccessibleName("Competition name")
