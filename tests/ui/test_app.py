@@ -188,6 +188,41 @@ def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     assert "no conflict to explain" in w.explanation.toPlainText()
 
 
+def test_the_solver_explanation_stays_closed_with_nothing_to_explain(qtbot, tiny, tmp_path, dialogs,
+                                                                   isolated_settings):
+    """Review 252: after one solve without a plan the Solver Explanation (a third of a 1366 x 768
+    window) came back at every start, saying "Nothing to explain". A window restored with it
+    open, or another season opened, closes it while it has nothing to say; a new explanation
+    opens it."""
+    conflict = Conflict(rule="RH-3", athlete="A3", start="2026-03-02", end="2026-03-15",
+                        text="Cara Mid cannot reach FIT before the match")
+
+    def infeasible(request, on_progress=None, stop=None):
+        return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
+                       message="No plan satisfies every hard rule.")
+
+    w = MainWindow(tiny, None, solve_fn=infeasible)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.solve_finished, timeout=5000):
+        w.solve_action.trigger()
+    assert w.docks["explanation"].isVisible()  # a new explanation: opened
+    assert w.close()  # the layout saved with the explanation open, as the coach left it
+    again = MainWindow(tiny, None)  # the next start: the explanation is not kept
+    qtbot.addWidget(again)
+    again.show()
+    assert "Nothing to explain" in again.explanation.toPlainText()
+    assert again.docks["explanation"].isHidden()
+    again.docks["explanation"].show()  # opened by hand (View menu), then another season opened
+    path = tmp_path / "other.season.json"
+    save_season(tiny, path)
+    assert again.open_path(path)
+    assert again.docks["explanation"].isHidden()
+    again.docks["explanation"].show()  # opened by hand with nothing to explain: left as chosen
+    qtbot.wait(50)
+    assert again.docks["explanation"].isVisible()
+
+
 def test_a_speed_pin_in_a_week_of_two_matches_is_explained_with_the_matches_and_the_setting(qtbot, dialogs):
     """The Solver Explanation of a 95 % pin in a week whose Saturday and Sunday matches take
     HV-2's speed days read "HV-2 Speed days per week ... for Tom Aki" and the pin, no word of

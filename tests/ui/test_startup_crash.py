@@ -2,7 +2,11 @@
 "Opened, with notes" box killed the app (segmentation fault, exit 139). Qt slid the panels' tab
 bars into place with animations and deleted tab bars it no longer used while they slid; the box's
 own event loop ran those deletions. The app's style now places panels at once
-(``ui.desktop.theme.SteadyDocks``): no slide, no animation to outlive its tab bar."""
+(``ui.desktop.theme.SteadyDocks``): no slide, no animation to outlive its tab bar.
+
+The start-up test crashed without that style until the Solver Explanation, restored open with
+nothing to explain, was also closed at start (the layout it needed is no longer restored); the
+second test checks the style itself: a window's panels rearranged make no animation."""
 
 from __future__ import annotations
 

@@ -697,6 +697,7 @@ class MainWindow(QMainWindow):
         job runner stops it when the document is replaced). ``stamp``: the file as read."""
         self._hide_stale()
         self.explanation.reset()
+        self._close_empty_explanation()
         self.lost_file = None
         self._hide_disk_notice()
         if path is None or path != self.document.path:  # not the same file read again
@@ -1978,9 +1979,17 @@ class MainWindow(QMainWindow):
         self._sides_to_cap = state is None  # a layout of the coach's own is kept as it was
         if state is not None:
             self.restoreState(state, STATE_VERSION)  # an older layout is not restored
+            self._close_empty_explanation()
             QTimer.singleShot(0, self.fit_docks)  # once the window has its size on this screen
         if settings.value("board/zoom") in ("day", "week"):
             self.board.set_zoom(str(settings.value("board/zoom")))
+
+    def _close_empty_explanation(self) -> None:
+        """The Solver Explanation closed while it has nothing to explain (a start, another
+        season): restored open after one solve without a plan, it took a third of a 1366 x 768
+        window at every start to say "Nothing to explain". A new explanation opens it."""
+        if self.explanation.outcome is None:
+            self.docks["explanation"].hide()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """On the first show, at the window's own size: the side docks start at a third of it at
