@@ -8,7 +8,7 @@ import time
 from dataclasses import FrozenInstanceError, dataclass
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from planner import edits as E
 from planner.errors import NOT_ENOUGH_MEMORY, InputError
@@ -94,6 +94,23 @@ def test_progress_and_a_typed_result(qtbot, window, job, monkeypatch):
         result.value = None  # type: ignore[misc]
     assert not job.is_running() and not job.cancel_button.isVisible()
     assert not job.progress_label.isVisible()
+
+
+def test_a_quiet_job_puts_nothing_in_the_status_bar(qtbot, window, dialogs):
+    """The plan check after each edit (checkrun.py): no label, bar or Cancel button flashing
+    in the status bar at every keystroke; its result comes as any job's."""
+    quiet = BackgroundJob(window, WORDS, interaction=dialogs, quiet=True)
+    bar = window.statusBar()
+    before = bar.findChildren(QWidget)
+    release = threading.Event()
+    assert quiet.start(held(release), label="Checking…", limit=1)
+    assert bar.findChildren(QWidget) == before
+    assert not any(w.isVisible() for w in (quiet.progress_label, quiet.progress_bar,
+                                           quiet.cancel_button))
+    with qtbot.waitSignal(quiet.finished, timeout=WAIT) as done:
+        release.set()
+    assert done.args[0].value == Answer(3, False)
+    quiet.shutdown(WAIT)
 
 
 def test_cancel_stops_long_work_and_says_so(qtbot, window, job):

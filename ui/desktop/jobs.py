@@ -207,8 +207,12 @@ class BackgroundJob(QObject):
     finished = Signal(object)  # JobResult
 
     def __init__(self, window: QMainWindow, words: JobWords, *, document=None, interaction=None,
-                 detail: Callable[[Any], str] | None = None, bar_width: int = 180):
+                 detail: Callable[[Any], str] | None = None, bar_width: int = 180,
+                 quiet: bool = False):
         super().__init__(window)
+        # quiet: no label, bar or Cancel button in the status bar (work of a moment that runs
+        # after every edit, the plan check: a bar flashing at each keystroke says nothing)
+        self.quiet = quiet
         self.window = window
         self.words = words
         self.document = document if document is not None else window.document
@@ -240,12 +244,13 @@ class BackgroundJob(QObject):
         self.cancel_button.setAccessibleName(self.words.cancel_name)
         self.cancel_button.setToolTip(self.words.cancel_tip)
         self.cancel_button.clicked.connect(self.cancel)
-        for widget in self._status_widgets():
-            w.statusBar().addPermanentWidget(widget)
+        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+            if not self.quiet:
+                w.statusBar().addPermanentWidget(widget)
             widget.hide()
 
     def _status_widgets(self) -> tuple:
-        return self.progress_label, self.progress_bar, self.cancel_button
+        return () if self.quiet else (self.progress_label, self.progress_bar, self.cancel_button)
 
     # -- control ----------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -276,7 +281,8 @@ class BackgroundJob(QObject):
         for widget in self._status_widgets():
             widget.show()
         self.cancel_button.setEnabled(True)
-        self._tick.start()
+        if not self.quiet:
+            self._tick.start()
         self._run.start()
         return True
 
