@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from planner.safefile import save_failure
 from planner.season import Season
 from planner.text import computer_date, date_short, day_long, plural, season_past
 from ui.desktop import (
+    checkrun,
     contextkey,
     editors,
     fileio,
@@ -50,6 +52,7 @@ from ui.desktop import (
 )
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.boardkeys import BoardKeys
+from ui.desktop.checkrun import CheckRunner
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
 from ui.desktop.interaction import Interaction, default_interaction
@@ -86,6 +89,8 @@ from ui.desktop.undokeys import EditorUndo
 from ui.desktop.weekly import WeeklyLoop
 
 if TYPE_CHECKING:  # the solver is imported when a solve starts
+    from collections.abc import Callable
+
     from solver.api import Outcome
 
 FILE_FILTER = "Periodize season (*.season.json);;JSON files (*.json);;All files (*)"
@@ -135,13 +140,17 @@ class MainWindow(QMainWindow):
         self.lost_file: Path | None = None  # a recovered season's file, gone: saving asks where
         self._solve_fn = solve_fn
         self.solve_time_limit = solvetime.stored()  # seconds: Plan ▸ Solve Time… (solvetime.py)
-        self.check_report = None  # planner.check.CheckReport of the current plan
+        self._check_report = None  # planner.check.CheckReport shown (check_report: the current)
+        self.return_rows: list = []  # the Returns panel's rows of the current season
         self.edit_said = ""  # the status bar's words for the last edit applied (apply_edit)
         self._behind_said = ""  # the notice of today far behind the computer's date, while shown
         self._far_plan = None  # the plan far from the best possible the notice said (_say_far_plan)
         self._far_said = ""
         self._check_cache: dict[int, tuple[Season, object]] = {}
         self._returns_cache: dict[int, tuple[Season, list]] = {}
+        # a large season's plan check after an edit, in the background (checkrun.py)
+        self.check_runner = CheckRunner(self, lambda: self.document.season)
+        self.check_runner.done.connect(self._on_checked)
 
         self.board = SeasonBoard(self)
         self.legend = BoardLegend(self)
@@ -284,19 +293,21 @@ class MainWindow(QMainWindow):
         self.notice.hide_export()  # what was written before this edit: its notice goes
         text = self.undo_stack.text(self.undo_stack.index() - 1)
         after = self.document.season
+        # what the plan check says of the edit, said once the check is made (now, or when a
+        # large season's check ends: checkrun.py)
+        checked: Callable[[], str] | None = None
         if before.plan is not None and after.plan is None:
             text += ". The plan no longer fits the season: solve again (F5)."
         elif isinstance(edit, E.AddAthlete) and after.plan is not None:
             text += (f". {edit.athlete.name} is not planned yet: {self.weekly.plan_again()[1]}; "
                      f"the squad's plan and its past stay as they were.")
         elif isinstance(edit, E.AddPin) and after.plan is not None:
-            # a pin of what the plan has already: no solve to wait for (one invited a useless solve)
-            text += (". Already planned so: kept by every solve." if self._pin_planned(edit.pin)
-                     else ". " + plan_it(after))
+            checked = partial(self._pin_said, edit.pin, after)
         elif after.plan is not None and not isinstance(edit, E.SetPlan):
-            if panels.broken(self.check_report):
-                text += (f". The plan now breaks {panels.broken_words(self.check_report)} (Plan Check): "
-                         f"{self.weekly.plan_again()[1]}.")
+            checked = self._broken_said
+        if checked is not None and self.check_runner.pending is not after:
+            text += checked()
+            checked = None
         if isinstance(edit, (E.SetInjury, E.AddInjury, E.RecordStage)):
             from planner.progress import credit_not_run, stages_out_of_time_since
 
@@ -305,7 +316,34 @@ class MainWindow(QMainWindow):
                 text = text.rstrip(".") + "." + "".join(f" {words}." for words in said)
         self.edit_said = text  # what the last edit said: a caller adds to it, never to the bar
         self.statusBar().showMessage(text, 8000)
+        if checked is not None:
+            self.check_runner.then(after, lambda: self._said_when_checked(text, checked()))
         return True
+
+    def _pin_said(self, pin, after: Season) -> str:
+        """A pin's words after the check: a pin of what the plan has already needs no solve
+        (one invited a useless solve)."""
+        return (". Already planned so: kept by every solve." if self._pin_planned(pin)
+                else ". " + plan_it(after))
+
+    def _broken_said(self) -> str:
+        """The hard rules the plan now breaks, as an edit's words end ("" when none)."""
+        report = self.check_report
+        if not panels.broken(report):
+            return ""
+        return (f". The plan now breaks {panels.broken_words(report)} (Plan Check): "
+                f"{self.weekly.plan_again()[1]}.")
+
+    def _said_when_checked(self, text: str, more: str) -> None:
+        """An edit's words (``text``) said before its season's check ended: what the check
+        says of it (``more``) is added, while the status bar still says them (the Log's entry
+        adds its own words after them) and no edit came since."""
+        bar = self.statusBar()
+        shown, head = bar.last_said(), text.rstrip(".")
+        if not more or self.edit_said != text or not shown.startswith(head):
+            return
+        self.edit_said = head + more
+        bar.showMessage(shown.rstrip(".") + more, 8000)
 
     def _pin_planned(self, pin) -> bool:
         """Whether the stored plan has what ``pin`` asks already (its day's level, its week's
@@ -1123,32 +1161,75 @@ class MainWindow(QMainWindow):
         self.notice.offer(self._far_said, line=self._far_said,
                           action=("Solve Again", self.start_solve))
 
-    def run_check(self) -> None:
-        """Run the plan checker on the current plan; show its findings on the board and list."""
-        from planner.check import check_plan
-
+    @property
+    def check_report(self):
+        """The ``planner.check.CheckReport`` of the current season's plan (None: no plan, or it
+        cannot be checked). While a large season's check runs in the background it is worked
+        out now, in this thread: whoever asks (save, export, solve) gets the current one."""
         season = self.document.season
-        report, problem = None, None
+        if self.check_runner.pending is season:
+            self._show_check(season, self._check_now(season))
+        return self._check_report
+
+    def check_pending(self) -> bool:
+        """Whether the current season's plan check still runs in the background."""
+        return self.check_runner.pending is not None
+
+    def run_check(self) -> None:
+        """Run the plan checker on the current plan; show its findings on the board and list.
+        A large season's check not made before runs in the background (checkrun.py): until it
+        ends, Plan Check says "Checking…" and the board marks no rule broken."""
+        season = self.document.season
         cached = self._check_cache.get(id(season))
         if cached is not None and cached[0] is season:
-            report, problem = cached[1]
-        elif season.plan is not None:
-            try:
-                report = check_plan(season, season.plan)
-            except PeriodizeError as e:
-                # said where the coach looks, and kept there: a status line of 8 s left the
-                # panel saying "No plan to check yet" over a plan nothing checked any more
-                problem = str(e)
-                self.statusBar().showMessage(f"The plan could not be checked: {e}", 8000)
-            self._remember_check(season, (report, problem))
+            self._show_check(season, cached[1])
+        elif season.plan is None:
+            self._show_check(season, (None, None))
+        elif self.check_runner.background(season):
+            self._check_report = None
+            self.board.set_violations(())
+            self.violations_panel.set_checking(season)
+            self.docks["check"].setWindowTitle("Plan Check: checking…")
+            self.check_runner.start(season)
+        else:
+            self._show_check(season, self._check_now(season))
+
+    def _check_now(self, season: Season) -> tuple:
+        """The plan check of ``season``, worked out in this thread and kept."""
+        result = checkrun.checked(season)
+        self._remember_check(season, result)
+        self._said_unchecked(result[1])
+        return result
+
+    def _said_unchecked(self, problem: str | None) -> None:
+        if problem:
+            # said where the coach looks, and kept there: a status line of 8 s left the
+            # panel saying "No plan to check yet" over a plan nothing checked any more
+            self.statusBar().showMessage(f"The plan could not be checked: {problem}", 8000)
+
+    @Slot(object, object)
+    def _on_checked(self, season: Season, result: tuple) -> None:
+        """A background check ended: kept, and shown only when ``season`` is still the current
+        one and waits for it (an older season's report is never shown as the current one's)."""
+        self._remember_check(season, result)
+        if season is self.document.season and self.check_runner.pending is season:
+            self._said_unchecked(result[1])
+            self._show_check(season, result)
+
+    def _show_check(self, season: Season, result: tuple) -> None:
+        """``season``'s (the current season's) plan check on the board, in Plan Check, the
+        Returns panel's note and the status bar."""
+        report, problem = result
         if problem is None:  # a check that failed before is mended: its words go
             self.statusBar().withdraw("The plan could not be checked")
-        self.check_report = report
+        self._check_report = report
         self.board.set_violations(report.violations if report is not None else ())
         self.violations_panel.set_report(season, report, problem)
         n = len(panels.broken(report))
         self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else
                                            "Plan Check ⚠" if problem else "Plan Check")
+        self.check_runner.settle(season)
+        self._say_returns_stale(season)
 
     def _refresh_returns(self, season: Season) -> None:
         """Each injured athlete's return (after every solve and edit): the Returns panel, the
@@ -1167,17 +1248,21 @@ class MainWindow(QMainWindow):
             self.statusBar().withdraw("The returns could not be worked out")
         self.return_rows = rows
         self.returns_panel.set_rows(rows, untested_rows(season, rows, self.board.today_override))
-        # the returns read the stored plan: after a change it no longer fits (a flare-up just
-        # recorded), the panel says they are the plan's from before it
-        self.returns_panel.set_stale(  # counted as the status bar counts them: one sentence
-            panels.broken_words(self.check_report) if rows and panels.broken(self.check_report)
-            else "",
-                                     plan_again_to(season, "see the returns as they are now"))
+        self._say_returns_stale(season)
         self.board.set_returns(rows)
         self.inspector.set_returns(rows)
         self.injuries_editor.set_returns(rows)
         missed = sum(1 for r in rows if r.missed_in_plan)  # final or not
         self.docks["returns"].setWindowTitle("Returns ⚠" if missed else "Returns")
+
+    def _say_returns_stale(self, season: Season) -> None:
+        """The returns read the stored plan: after a change it no longer fits (a flare-up just
+        recorded), the Returns panel says they are the plan's from before it, counted as the
+        status bar counts them (one sentence); nothing while the season is being checked."""
+        report = None if self.check_runner.pending is season else self._check_report
+        self.returns_panel.set_stale(
+            panels.broken_words(report) if self.return_rows and panels.broken(report) else "",
+            plan_again_to(season, "see the returns as they are now"))
 
     def _remember_returns(self, season: Season, rets: list | None) -> None:
         """Keep the returns of recent documents (undo and redo need no new work)."""
@@ -2035,6 +2120,7 @@ class MainWindow(QMainWindow):
         self.whatif.shutdown()
         self.weekly.shutdown()
         self.solve_job.shutdown(5000)  # a thread that does not stop in time is kept (jobs.orphans)
+        self.check_runner.shutdown()
         if getattr(self, "export_job", None) is not None:  # a workbook being written (fileio)
             self.export_job.shutdown(5000)
         settings = QSettings()

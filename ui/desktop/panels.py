@@ -625,6 +625,7 @@ class ViolationsPanel(QWidget):
         self.report = None
         self.season: Season | None = None
         self.problem: str | None = None
+        self.checking = False  # the season's plan is being checked: its report is to come
         self.list.itemClicked.connect(self._go)
         self.list.itemActivated.connect(self._go)
         self.list.itemActivated.connect(self._open_settings)
@@ -643,6 +644,15 @@ class ViolationsPanel(QWidget):
         """``report``: a ``planner.check.CheckReport`` or None (no plan / unchecked);
         ``problem``: why the plan could not be checked (``planner.validate.plannable``)."""
         self.season, self.report, self.problem = season, report, problem
+        self.checking = False
+        self._fill()
+
+    def set_checking(self, season: Season) -> None:
+        """``season``'s plan is being checked (a large season, after an edit: ``checkrun``):
+        nothing is listed until its report comes, so no finding of the season before it is
+        read as one of this season."""
+        self.season, self.report, self.problem = season, None, None
+        self.checking = True
         self._fill()
 
     def set_replan_changes(self, plan, changes) -> None:
@@ -683,6 +693,9 @@ class ViolationsPanel(QWidget):
         if report is None and self.problem:
             self.summary.setText(f"⚠ The plan cannot be checked, nor the season solved: "
                                  f"{self.problem}")
+            return
+        if report is None and self.checking:
+            self.summary.setText("Checking the plan…")
             return
         if report is None or season is None:
             self.summary.setText("No plan to check yet: Plan ▸ Solve (F5).")

@@ -70,6 +70,10 @@ class MessageBar(QStatusBar):
         self._said = ""
         super().clearMessage()
 
+    def last_said(self) -> str:
+        """The app's last message (the one shown, unless a tip or a hint covers it)."""
+        return self._said
+
     def withdraw(self, start: str) -> None:
         """The app's last message, when it starts with ``start``, no longer holds (a failure
         since mended: a recovery copy written again): it goes, rather than staying until the
