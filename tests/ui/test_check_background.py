@@ -170,6 +170,19 @@ def test_words_of_an_edit_undone_meanwhile_are_not_added(qtbot, gate):
     assert "now breaks" not in w.statusBar().last_said()
 
 
+def test_a_season_opened_says_the_rules_its_plan_breaks_at_once(qtbot, gate):
+    w = window(qtbot, gate)
+    first = w.season
+    assert "breaks" in w.statusBar().last_said()  # the window's opening summary
+    w.apply_edit(E.UpdateAthlete(athlete="A1", name="Anabel"))
+    w.document.replace(first, None)  # another season opened while its check waits
+    assert w.season is first and not w.check_pending()
+    assert "Ana" in hv5_text(w) and "Anabel" not in hv5_text(w)
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
+    assert "Anabel" not in hv5_text(w)
+
+
 def test_a_small_season_is_checked_at_once(qtbot):
     season = tiny_season()
     season = season.model_copy(update={"plan": hand_plan(season, level=70)})

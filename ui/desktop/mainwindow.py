@@ -1105,8 +1105,9 @@ class MainWindow(QMainWindow):
 
         s = self._season
         days = (s.calendar.end - s.calendar.start).days + 1
+        report = self.check_report  # worked out now if still being checked (a season opened)
         cached = self._check_cache.get(id(s))
-        report, problem = cached[1] if cached is not None and cached[0] is s else (None, None)
+        problem = cached[1][1] if cached is not None and cached[0] is s else None
         n = len(panels.broken(report))
         # the stored plan's status is that of its solve: a season changed since (dates away
         # added) read "(proven)" beside a Plan Check of 4 broken rules
