@@ -1,7 +1,8 @@
 """Dialogs opened again and again keep nothing: each one a menu opens (Move Today, New Scenario,
-Find Athlete, the Export's weeks, Solve Time) is gone once closed. A dialog made as a child of
-the window and never deleted stayed until the window closed: the Export's weeks kept 38 widgets
-and about 24 KB (with the season it counted) per export."""
+Find Athlete, the Export's weeks, Solve Time, Export Handouts, a log's Import the Other Rows) is
+gone once closed. A dialog made as a child of the window and never deleted stayed until the
+window closed: the Export's weeks kept 38 widgets and about 24 KB (with the season it counted)
+per export, the Handouts dialog its squad list, Import the Other Rows the refusal it listed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
 from solver import SolveRequest, solve
-from tests.builders import injury, season
+from tests.builders import day, injury, season
 from ui.desktop import findathlete
 from ui.desktop.mainwindow import MainWindow
 
@@ -112,16 +113,53 @@ def _solve_time(window, dialogs):
     return asked
 
 
+def _handouts(window, dialogs, accept: bool):
+    from ui.desktop.handouts import HandoutsDialog, handouts_dialog
+
+    class Answered(HandoutsDialog):  # exec() answered at once, as the coach would
+        def exec(self):
+            return QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
+
+    dlg = Answered(window.season, window)
+    # accepted: the answers read, then the file dialog cancelled (FakeInteraction has no file)
+    assert handouts_dialog(window, dlg) is False
+    dialogs.clear()
+    return dlg
+
+
+def _other_rows(window, dialogs, log):
+    from ui.desktop.sessionimport import OtherRowsDialog, import_sessions
+
+    dialogs.on_dialog = lambda d: False  # Cancel: nothing imported
+    assert import_sessions(window, log) is False, list(dialogs)
+    asked = dialogs.asked[-1]
+    assert isinstance(asked, OtherRowsDialog)
+    dialogs.asked.clear()  # the record would keep them
+    return asked
+
+
+def _bad_log(path):
+    """A log refused for one row without RPE among good ones: the other rows are offered."""
+    path.write_text("Player,Date,Duration,RPE,Max Velocity (km/h),Minutes played,Pain,Notes\n"
+                    f"A2,{day(-3)},75,6,,,,\nA3,{day(-2)},60,,,,,\nA4,{day(-1)},45,4,,,,\n",
+                    encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("opened", ["move today", "new scenario", "find athlete", "export weeks",
-                                    "solve time"])
-def test_a_dialog_opened_again_and_again_keeps_nothing(window, dialogs, opened):
+                                    "solve time", "handouts", "handouts cancelled", "other rows"])
+def test_a_dialog_opened_again_and_again_keeps_nothing(window, dialogs, opened, tmp_path):
     open_and_close = {
         "move today": lambda: _move_today(window),
         "new scenario": lambda: _new_scenario(window),
         "find athlete": lambda: _find_athlete(window),
         "export weeks": lambda: _export_weeks(window, dialogs),
         "solve time": lambda: _solve_time(window, dialogs),
+        "handouts": lambda: _handouts(window, dialogs, accept=True),
+        "handouts cancelled": lambda: _handouts(window, dialogs, accept=False),
+        "other rows": lambda: _other_rows(window, dialogs, log),
     }[opened]
+    log = _bad_log(tmp_path / "week.csv")
     before, after, alive = held_after(window, open_and_close)
     assert after == before, f"{opened}: (dialogs, objects, widgets) {before} -> {after}"
     assert alive <= 1, f"{opened}: {alive} of {TIMES} dialogs still alive"

@@ -673,18 +673,22 @@ def handouts_dialog(window, dialog: HandoutsDialog | None = None) -> bool:
                                   "The season has no plan yet: solve it first (Plan ▸ Solve).")
         return False
     dialog = dialog or window_dialog(window)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        athletes, weeks = dialog.printed_athletes(), dialog.chosen_weeks()
+        name, anonymise = dialog.file_name(), dialog.anonymise.isChecked()
+    finally:  # a child of the window: kept (with its squad list) after every export
+        dialog.deleteLater()
     from ui.desktop.folders import dialog_folder, remember_dialog_folder
 
-    athletes, weeks = dialog.printed_athletes(), dialog.chosen_weeks()
-    suggestion = Path(dialog_folder(window, "handouts")) / dialog.file_name()
+    suggestion = Path(dialog_folder(window, "handouts")) / name
     answer = window.interaction.save_file("Export Handouts", str(suggestion), "PDF (*.pdf)", "PDF (*.pdf)")
     if answer is None:
         return False
     path = answer[0] if answer[0].lower().endswith(".pdf") else answer[0] + ".pdf"
     remember_dialog_folder(window, "handouts", path)
-    return export_handouts_to(window, path, athletes, weeks, dialog.anonymise.isChecked())
+    return export_handouts_to(window, path, athletes, weeks, anonymise)
 
 
 def install(window, file_menu: QMenu) -> None:

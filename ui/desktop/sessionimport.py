@@ -539,7 +539,12 @@ def _other_rows(window, season: Season, path, error: LogReadError, until_today: 
     ``asked`` kept), to confirm as any log (a ``LogResult``); Cancel adds nothing (False). A
     refusal with no such choice, or what is left refused too, is said (False)."""
     if error.offered_rows():
-        if not window.interaction.ask_dialog(OtherRowsDialog(window, str(error), error)):
+        dialog = OtherRowsDialog(window, str(error), error)
+        try:
+            take = window.interaction.ask_dialog(dialog)
+        finally:  # a child of the window: kept (with the refusal it lists) after every import
+            dialog.deleteLater()
+        if not take:
             window.statusBar().showMessage(NOT_IMPORTED, 8000)
             return False
         try:
