@@ -20,7 +20,16 @@ from planner.seasonfile import atomic_write
 from planner.text import join_and
 from planner.timeline import Timeline
 from planner.xlsx_cells import write_styled, write_text
-from planner.xlsx_layout import FONT, fit_lines, page_setup, print_points, printable, row_height
+from planner.xlsx_layout import (
+    A4,
+    FONT,
+    LETTER,
+    fit_lines,
+    page_setup,
+    print_points,
+    printable,
+    row_height,
+)
 from planner.xlsx_styles import BASE_SIZE, Styles, base_font
 
 BOLD = Font(name=FONT, size=BASE_SIZE, bold=True)
@@ -38,9 +47,9 @@ def _title(comp: Comparison, season: Season, exported_at: dt.datetime) -> str:
 
 
 def _table(ws, header: list[str], rows: list[list], widths: list[int], title: str,
-           exported_at: dt.datetime, season: Season, st: Styles) -> None:
+           exported_at: dt.datetime, season: Season, st: Styles, landscape: bool = True) -> None:
     """A sheet's title line, its table under it (header row :data:`HEAD`, wrapped), and its print:
-    A4 landscape, one page wide, the plan workbook's header and footer."""
+    A4 landscape (or portrait), one page wide, the plan workbook's header and footer."""
     write_text(ws.cell(row=1, column=1), title)
     ws.cell(row=1, column=1).font = TITLE
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
@@ -69,7 +78,7 @@ def _table(ws, header: list[str], rows: list[list], widths: list[int], title: st
     ws.freeze_panes = f"A{HEAD + 1}"
     if rows:
         ws.auto_filter.ref = f"A{HEAD}:{get_column_letter(len(header))}{len(rows) + HEAD}"
-    page_setup(ws, season.name, exported_at, title_rows=f"1:{HEAD}")
+    page_setup(ws, season.name, exported_at, title_rows=f"1:{HEAD}", landscape=landscape)
 
 
 def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, season_b: Season,
@@ -88,8 +97,7 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
     ws.title = "Summary"
     rows = []
     for a in comp.athletes:
-        # a move a line ("21 Dec load->deload"): dates in full and "; " wrapped each in two
-        moved = "\n".join(f"{text.date_short(w)} {x}->{y}" for w, x, y in a.weeks_moved)
+        moved = _weeks_moved(a.weeks_moved, comp.team_weeks_moved)
         # a day ("Mon 5 Oct 2026", as the plan workbook's Returns sheet), or the words: not this
         # season, fit, a provisional return (RH-CRIT); text alike, one form in the column
         rows.append([a.athlete, a.name, a.back("a", text.day_long), a.back("b", text.day_long),
@@ -97,17 +105,20 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
                      # a placeholder's 0 is no plan's (AthleteDiff.hv_words says "not planned")
                      *(a.hv_words(w) if a.unplanned(w) else h for w, h in (("a", a.hv_a), ("b", a.hv_b))),
                      a.changed_days, moved, "; ".join(a.roles) or None])
-    # A and B are named once, in the title line; the widths keep a one-page-wide print >= 8 pt
-    widths = [6, 22, 17, 17, 12, 12, 10, 10, 10, 22, 30]
+    # A and B are named once, in the title line. Upright: a squad's rows and the totals under
+    # them on one page (landscape printed the demo's 24 players on two pages at the least, the
+    # totals on the second); the widths keep a one-page-wide print >= 8 pt on A4 and on Letter,
+    # every header word whole on its line
     _table(ws, ["ID", "Athlete", "Return A", "Return B", "Target A", "Target B",
                 "HV days A", "HV days B", "Changed days", "Weeks moved",
-                "Match roles changed"], rows, widths, title, exported_at, season_b, st)
+                "Match roles changed"], rows, SUMMARY_WIDTHS, title, exported_at, season_b, st,
+           landscape=False)
     for i, a in enumerate(comp.athletes, HEAD + 1):
         if a.changed:
             for j in range(1, 12):
                 ws.cell(row=i, column=j).fill = CHANGED
     _totals(ws, comp, len(rows) + HEAD + 2)
-    _keep_totals_whole(ws, widths, len(rows) + HEAD)
+    _keep_totals_whole(ws, SUMMARY_WIDTHS, len(rows) + HEAD)
 
     played = [[a.athlete, a.name, join_and(list(a.matches_lost)) or None,
                join_and(list(a.matches_gained)) or None] for a in comp.athletes if a.fit_changed]
@@ -140,6 +151,19 @@ def build_comparison_workbook(comp: Comparison, season_a: Season, plan_a: Plan, 
                 "Match roles changed", "Why (in B)"], rows, [17, 6, 20, 8, 10, 8, 10, 36, 60],
            title, exported_at, season_b, st)
     return wb
+
+
+SUMMARY_WIDTHS = [5, 18, 15, 15, 8, 8, 6, 6, 9, 18, 11]  # 119 units: 8.07 pt on A4 portrait
+TEAM_WEEKS = "as the team (below)"  # the team's moves, listed once under the table
+
+
+def _weeks_moved(moved: list[tuple[dt.date, str, str]], team: list[tuple[dt.date, str, str]]) -> str:
+    """An athlete's weeks whose kind moved, a move a line ("21 Dec load->deload"); the team's
+    moves, when the athlete's include them all, said once as :data:`TEAM_WEEKS` (the note under
+    the table lists them): 24 players each with the team's six moves printed on five pages."""
+    own = [m for m in moved if m not in team] if team and set(team) <= set(moved) else moved
+    lines = [f"{text.date_short(w)} {x}->{y}" for w, x, y in own]
+    return "\n".join(lines + ([TEAM_WEEKS] if own is not moved else []))
 
 
 def _level(intensity: int) -> int | str:
@@ -197,17 +221,25 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
 LEGIBLE_PT = 8  # the smallest type a page fitted whole may print at
 
 
+def summary_scale(ws, widths: list[int], paper: tuple[float, float]) -> float:
+    """The scale the Summary prints at on one page of ``paper`` (portrait), fitted whole."""
+    room_w, room_h = printable(False, paper)
+    rows = sum(ws.row_dimensions[r].height or row_height(1) for r in range(1, ws.max_row + 1))
+    return min(1.0, room_w / sum(print_points(w) for w in widths), room_h / rows)
+
+
 def _keep_totals_whole(ws, widths: list[int], last_athlete: int) -> None:
     """The Summary's print: on one page when the whole sheet fits it at :data:`LEGIBLE_PT` or
-    more; else a page break after the athletes when the totals under them would be cut by a page
-    end (the last two of them printed alone on a page)."""
-    room_w, room_h = printable()
+    more on A4 and on Letter (the printer's paper: a fitted page is scaled to it); else a page
+    break after the athletes when the totals under them would be cut by a page end (the last two
+    of them printed alone on a page)."""
+    if min(BASE_SIZE * summary_scale(ws, widths, paper) for paper in (A4, LETTER)) >= LEGIBLE_PT:
+        ws.page_setup.fitToHeight = 1
+        return
+    room_w, room_h = printable(False)
     scale = min(1.0, room_w / sum(print_points(w) for w in widths))
     heights = {r: (ws.row_dimensions[r].height or row_height(1)) * scale
                for r in range(1, ws.max_row + 1)}
-    if BASE_SIZE * scale * min(1.0, room_h / sum(heights.values())) >= LEGIBLE_PT:
-        ws.page_setup.fitToHeight = 1
-        return
     head = sum(heights[r] for r in range(1, HEAD + 1))  # repeated on every page
     used = head
     for r in range(HEAD + 1, ws.max_row + 1):

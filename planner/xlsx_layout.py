@@ -29,6 +29,7 @@ __all__ = ["FONT", "MARGINS", "col_points", "elide", "fit_lines", "header_text",
 FONT = "Arial"
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.65, "bottom": 0.55, "header": 0.25, "footer": 0.25}
 A4 = (595.3, 841.9)  # points, portrait
+LETTER = (612.0, 792.0)  # US Letter, points, portrait: where an A4 sheet may be printed
 DIGIT_PX = 7  # Arial 10's maximum digit width at 96 dpi (the width unit of a column)
 PRINT_UNIT_PT = 5.6  # a character unit on paper, planned for the widest renderer (see print_points)
 CELL_PAD_PT = 4.0  # the room a cell leaves around its text (both sides together), points
@@ -145,10 +146,10 @@ def row_height(lines: int, size: float = 10.0, pad: float = 3.0) -> float:
     return round(lines * line_height(size) + pad, 1)
 
 
-def printable(landscape: bool = True) -> tuple[float, float]:
-    """(width, height) in points inside the margins of an A4 page (header and footer bands are
-    inside the top and bottom margins)."""
-    w, h = A4
+def printable(landscape: bool = True, paper: tuple[float, float] = A4) -> tuple[float, float]:
+    """(width, height) in points inside the margins of an A4 page, or of ``paper`` (header and
+    footer bands are inside the top and bottom margins)."""
+    w, h = paper
     if landscape:
         w, h = h, w
     return (w - (MARGINS["left"] + MARGINS["right"]) * 72,

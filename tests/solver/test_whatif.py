@@ -257,7 +257,8 @@ def test_the_comparison_workbook_lists_the_broken_hard_rules(base, tmp_path):
 def test_the_comparison_workbook_prints_on_a4_titled_with_its_plans_and_legible(base, tmp_path):
     """The comparison printed on US Letter at ~5 pt, its headers cut ("Return ('Rest Isaac i"),
     with no title, page header or footer, and two unlabelled number columns under the objective.
-    Every sheet is A4 landscape one page wide with the plan workbook's header and footer, a title
+    Every sheet is A4 one page wide (landscape; the Summary upright, a squad's rows and totals on
+    a page: tests/exports/test_compare_print.py) with the plan workbook's header and footer, a title
     line naming the season, both plans in full and the date; short wrapped headers ("Return A");
     columns narrow enough for fit-to-width to keep the text at 8 pt or more."""
     import datetime as dt
@@ -276,7 +277,9 @@ def test_the_comparison_workbook_prints_on_a4_titled_with_its_plans_and_legible(
     wb = openpyxl.load_workbook(tmp_path / "c.xlsx")
     assert wb.sheetnames == ["Summary", "Matches", "Hard rules broken", "Edits", "Changes"]
     for ws in wb:
-        assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+        upright = ws.title == "Summary"
+        assert int(ws.page_setup.paperSize) == 9
+        assert ws.page_setup.orientation == ("portrait" if upright else "landscape")
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
         # the plan workbook's header and footer (planner.xlsx_layout.page_setup, read back)
         head, foot = ws.oddHeader, ws.oddFooter
@@ -289,7 +292,7 @@ def test_the_comparison_workbook_prints_on_a4_titled_with_its_plans_and_legible(
         heads = [c for c in ws[HEAD] if c.value]
         assert heads and all(c.alignment.wrap_text for c in heads)
         widths = [ws.column_dimensions[c.column_letter].width for c in heads]
-        assert 10 * min(1, printable()[0] / sum(print_points(w) for w in widths)) >= 8, ws.title
+        assert 10 * min(1, printable(not upright)[0] / sum(print_points(w) for w in widths)) >= 8, ws.title
     summary = wb["Summary"]
     assert [c.value for c in summary[HEAD]][2:6] == ["Return A", "Return B", "Target A", "Target B"]
     assert not any(name in str(c.value) for c in summary[HEAD])  # named once, in the title
@@ -717,7 +720,7 @@ def test_the_comparison_workbook_gives_a_wrapped_cell_the_height_of_its_lines(ba
     a1_row = rows["A1"][0].row
     assert rows["A1"][2].value == a1.back("a", day_long)
     assert fit_lines(a1.back("a", day_long), width["Return A"]) == 2  # the day, then "(provisional)"
-    assert fit_lines(a1.roles[0], width["Match roles changed"]) == 2
+    assert fit_lines(a1.roles[0], width["Match roles changed"]) >= 2
     assert ws.row_dimensions[a1_row].height >= row_height(2) > one
     assert ws.row_dimensions[rows["A2"][0].row].height == one
     label = "Of the objective: days changed from the plan re-planned"
@@ -911,14 +914,14 @@ def test_team_weeks_moved_by_switching_dl7_off_name_dl7():
     assert f"({dl7} instances 0 -> 1 (off in A);" in back, back
 
 
-@pytest.mark.parametrize("athletes, fits, broken", [(4, True, False), (36, False, True),
-                                                     (45, False, False)])
+@pytest.mark.parametrize("athletes, fits, broken", [(4, True, False), (28, False, True),
+                                                     (40, False, False)])
 def test_the_summary_prints_its_totals_whole(base, athletes, fits, broken):
     """The printed comparison left its last two lines ("TP-3 instances", "Of the objective…")
     alone on page 2. A Summary that fits one page at 8 pt or more prints on one; else, when a
-    page would end inside the totals under the athletes, they start a page of their own (36
-    athletes of two-line rows: some 20 a page, the totals cut at page 2's end); when they fit
-    under the athletes (45: page 3), no break."""
+    page would end inside the totals under the athletes, they start a page of their own (28
+    athletes of two-line rows, upright: some 27 a page, the totals cut at page 2's end); when
+    they fit under the athletes (40: page 2), no break."""
     from dataclasses import replace
 
     from planner.xlsx_compare import build_comparison_workbook
