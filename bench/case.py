@@ -10,8 +10,10 @@ starts; the command line pays about 0.25 s more once)."""
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import re
 import resource
 import sys
 import time
@@ -77,13 +79,23 @@ def run(spec: str, time_limit: float = 60.0, workers: int = 0, deterministic: bo
     }
 
 
+def _args(argv: list[str]) -> argparse.Namespace:
+    """The case's arguments; a wrong one is said in one line, not a traceback."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.case", description=__doc__.split("\n\n")[0],
+        epilog="cases: demo, N (N x 52 with rotation), Nn (without rotation), Nl (LD-1 at weight 20)")
+    parser.add_argument("case", help="demo, or a squad size such as 40, 40n or 40l")
+    parser.add_argument("seconds", nargs="?", type=float, default=60.0,
+                        help="the solver's time limit (default 60)")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="use the plain parallel portfolio with K workers")
+    parser.add_argument("--deterministic", action="store_true")
+    args = parser.parse_args(argv)
+    if not re.fullmatch(r"demo|[1-9][0-9]*n?l?|demol", args.case):
+        parser.error(f"case {args.case!r}: give demo or a squad size such as 40, 40n or 40l")
+    return args
+
+
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    workers = 0
-    if "--workers" in args:
-        i = args.index("--workers")
-        workers = int(args[i + 1])
-        del args[i:i + 2]
-    deterministic = "--deterministic" in args
-    args = [a for a in args if a != "--deterministic"]
-    print(json.dumps(run(args[0], float(args[1]) if len(args) > 1 else 60.0, workers, deterministic)))
+    a = _args(sys.argv[1:])
+    print(json.dumps(run(a.case, a.seconds, a.workers, a.deterministic)))
