@@ -160,14 +160,15 @@ def test_a_cancelled_solve_keeps_the_best_plan_so_far(qtbot, tiny):
     assert "stopped early" in w.statusBar().currentMessage()
 
 
-def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
+def infeasible(request, on_progress=None, stop=None):
+    """A solve that finds no plan and names one conflict (Cara Mid's return)."""
     conflict = Conflict(rule="RH-3", athlete="A3", start="2026-03-02", end="2026-03-15",
                         text="Cara Mid cannot reach FIT before the match")
+    return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
+                   message="No plan satisfies every hard rule.")
 
-    def infeasible(request, on_progress=None, stop=None):
-        return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
-                       message="No plan satisfies every hard rule.")
 
+def test_infeasible_outcome_is_explained(qtbot, tiny, dialogs):
     w = MainWindow(tiny, None, solve_fn=infeasible)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.solve_finished, timeout=5000):
@@ -194,13 +195,6 @@ def test_the_solver_explanation_stays_closed_with_nothing_to_explain(qtbot, tiny
     window) came back at every start, saying "Nothing to explain". A window restored with it
     open, or another season opened, closes it while it has nothing to say; a new explanation
     opens it."""
-    conflict = Conflict(rule="RH-3", athlete="A3", start="2026-03-02", end="2026-03-15",
-                        text="Cara Mid cannot reach FIT before the match")
-
-    def infeasible(request, on_progress=None, stop=None):
-        return Outcome(Status.INFEASIBLE, None, explanation=(conflict,),
-                       message="No plan satisfies every hard rule.")
-
     w = MainWindow(tiny, None, solve_fn=infeasible)
     qtbot.addWidget(w)
     w.show()
