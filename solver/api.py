@@ -82,6 +82,8 @@ class Remedy:
     done by ``date``; more training weekdays is a change of the season's settings, said only
     (no record, no command: :meth:`records` is False). ``kind`` "rule": a rule setting that gives
     a plan (the sprint ladder's days at a level), said only too (``stage`` and ``date`` empty).
+    ``kind`` "pin": the coach's intensity pin on ``date`` removed or lowered, said only, and
+    offered before a rule setting (it changes one day, the setting every athlete's season).
     A way on's ``text`` says its cause first when one is known (the days off, the stage's
     maximum), then what to do."""
 

@@ -380,7 +380,13 @@ def explain(season: Season, stop: StopToken | None = None,
     # each record said after its cause (the days off, the stage's maximum)
     restarts = tuple(_said_after(r, _cause(model, r.athlete, offs)) for r in restarts)
     ways = flares + tuple(_more_training_days(model, s) for s in short) + restarts
-    ways += _ladder_setting(model, core, offs, {r.athlete for r in ways}, stop, left)
+    # the coach's own pin, one day changed, before a setting that loosens a rule for every
+    # athlete all season: a pin of 90 % that a re-plan could no longer reach was offered only as
+    # a sprint ladder of one day a level. Worked out first: the setting comes when time is left
+    t1 = time.monotonic()
+    pins = _pin_ways(model, core, stop, left)
+    left -= time.monotonic() - t1
+    ways += pins + _ladder_setting(model, core, offs, {r.athlete for r in ways}, stop, left)
     return (tuple(_shortfall_note(model, s) for s in short)
             + tuple(_days_off_note(model, x) for x in offs)
             + _absence_notes(model, core) + tuple(_describe(model, k) for k in core)), ways
@@ -869,6 +875,50 @@ def _ladder_setting(model: PlanModel, core: list[str], offs: tuple[_DaysOff, ...
         f"Set the sprint ladder's {label} (RH-11) from {sps} to {sps - 1} (Rules panel, or "
         f"--rule RH-11.sessions_per_step={sps - 1}), and the season has a plan; the setting "
         f"holds for every athlete in rehab.")), _cause(model, athlete, offs)),)
+
+
+def _pin_ways(model: PlanModel, core: list[str], stop: StopToken | None,
+              time_limit: float) -> tuple[Remedy, ...]:
+    """For each intensity pin of the conflict (the coach's own change to one day), the pin
+    removed when that gives the season a plan, and then one level lower when that does too:
+    said only (``kind`` "pin", no record). Each tried within what is left of ``time_limit``,
+    none with less than :data:`LEAST_SOLVE` left (the removal first: no lower pin gives a plan
+    when none at all does not)."""
+    from planner.edits import AddPin, RemovePin
+    from planner.season import LEVELS, IntensityPin
+
+    season, out, t0 = model.season, [], time.monotonic()
+    for key in core:
+        g = model.group_info[key]
+        if g.rule != "PIN" or not g.what.isdigit() or int(g.what) >= len(season.pins):
+            continue
+        pin = season.pins[int(g.what)]
+        if not isinstance(pin, IntensityPin) or season.athlete(pin.athlete) is None:
+            continue
+        works = []
+        for lv in [None] + [lv for lv in LEVELS if lv < pin.intensity][-1:]:
+            left = time_limit - (time.monotonic() - t0)
+            if left < LEAST_SOLVE or (stop is not None and stop.is_set()):
+                break
+            edit = (RemovePin(pin=pin) if lv is None
+                    else AddPin(pin=pin.model_copy(update={"intensity": lv})))
+            try:
+                changed = check_season(edit.apply(season))
+            except InputError:
+                break
+            if not _has_plan(changed, left, stop):
+                break
+            works.append(lv)
+        if not works:
+            continue
+        lower = works[-1]
+        do = (f"lower it to {lower} % (--pin {pin.athlete} {pin.date.isoformat()} {lower}) or "
+              f"remove it" if lower is not None else "remove it")
+        out.append(Remedy(athlete=pin.athlete, stage="", date=pin.date.isoformat(), kind="pin", text=(
+            f"The pin of {pin.intensity} % on {day_long(pin.date)} for "
+            f"{season.athlete_label(pin.athlete)} cannot hold now: {do} (on the board: right-click "
+            f"the day ▸ Pin intensity), and the season has a plan; only that day changes.")))
+    return tuple(out)
 
 
 def _restarted(season: Season, athlete: str, stage: str, day: dt.date) -> Season | None:

@@ -114,7 +114,10 @@ def test_pins_that_break_spacing_are_infeasible_and_name_rule_and_dates():
     assert "HV-5" in rules and "PIN" in rules
     dates = {c.start for c in out.explanation} | {c.end for c in out.explanation}
     assert {day(8).isoformat(), day(9).isoformat()} <= dates
-    assert out.remedies == ()  # no stage ran out of days: nothing to record
+    # no stage ran out of days: nothing to record; either pin changed gives a plan (said only)
+    assert not [r for r in out.remedies if r.records]
+    assert sorted((r.kind, r.date) for r in out.remedies) == [
+        ("pin", day(8).isoformat()), ("pin", day(9).isoformat())]
 
 
 def test_why_a_match_day_an_md_plus_1_and_an_unavailable_day():
@@ -1130,3 +1133,28 @@ def test_return_report_names_the_deload_week_that_holds_the_return_back():
     same = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days_deload": 2}})})
     rep2 = return_report(same, "A1")
     assert "deload" not in rep2.text(same) and rep2.earliest_fit < rep.earliest_fit
+
+
+def test_a_pin_the_sprint_ladder_cannot_reach_offers_changing_the_pin_before_a_rule_setting():
+    """Review 256 item 1: a coach's pin of 90 % that the sprint ladder could no longer reach
+    (80 % on two days first, a day between speed days) was offered only a ladder of one day a
+    level, a setting for every athlete in rehab all season. The pin, one day the coach changed,
+    comes first now, named with its day and level; lowering it and removing it each give a plan
+    (the independent checker), as the setting after it does."""
+    from planner.season import Injury, StageRecord
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="P3", start=day(0)),))  # cap 90 %, from today
+    pin = IntensityPin(athlete="A1", date=day(2), intensity=90)  # Wednesday
+    s = season(weeks=4, athletes=2, injuries=(rec,), pins=(pin,))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    assert [r.kind for r in out.remedies] == ["pin", "rule"]
+    way = out.remedies[0]
+    assert not way.records and (way.athlete, way.date) == ("A1", day(2).isoformat())
+    assert way.text.startswith(f"The pin of 90 % on {day_long(day(2))} for Athlete 1 (A1) cannot "
+                               f"hold now: lower it to 80 % (--pin A1 {day(2).isoformat()} 80) or "
+                               f"remove it"), way.text
+    lowered = E.AddPin(pin=pin.model_copy(update={"intensity": 80})).apply(s)
+    for changed in (lowered, E.RemovePin(pin=pin).apply(s)):
+        solved_and_checked(changed)
