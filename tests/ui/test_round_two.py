@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner import edits as E
+from planner.protocols import load_protocol
 from planner.season import IntensityPin, Scenario
 from solver.api import Conflict, Outcome, Status
 from tests.ui.test_app import hand_plan, tiny_season
@@ -152,6 +153,33 @@ def test_the_pin_menu_offers_only_levels_the_athlete_can_reach(w):
     assert _levels(open_menu(w, "A2", D(2026, 3, 9))) == {  # Ben is away: no running
         0: True, 60: False, 70: False, 80: False, 90: False, 95: False, 100: False}
     assert all(_levels(open_menu(w, "A1", D(2026, 3, 4))).values())  # fit: every level
+
+
+def test_the_pin_menus_first_line_says_the_planned_stage_and_the_stage_a_higher_pin_needs(w):
+    """Review 256 item 5: on a day the plan has in P3 (cap 90 %), the pin menu read "Up to 100 %
+    here: still S2 (cap 100 %) until Fri 14 Aug at the earliest": S2 was only the furthest stage
+    the minimum days allow, and the line ran off a 1024-pixel screen. Now it says the plan's
+    stage and cap, then the stage the highest level needs and the day it can come at the
+    earliest; without a plan, the furthest stage is said as that, not as "still"."""
+    from tests.ui.test_board import open_menu
+    from ui.desktop.rehabview import pin_header
+
+    season = w.season
+    rec = season.injury_of("A3")  # P2 since 16 Feb: P3 (80 %) from Mon 9 Mar at the earliest
+    proto = load_protocol(rec.protocol)
+    p3 = rec.stages[-1].start + dt.timedelta(days=proto.stage("P2").min_days)
+    assert season.plan.for_athlete("A3").stages[0] == "P2"  # the hand plan: P2 every day
+    head = (f"P2 here (cap {proto.cap('P2')} %); {proto.cap('P3')} % needs P3, not before "
+            f"{p3:%a} {p3.day} {p3:%b}")
+    assert pin_header(season, "A3", D(2026, 3, 10)) == head
+    open_menu(w, "A3", D(2026, 3, 10))
+    sub = next(a.menu() for a in w.cell_menu.actions() if a.menu() and "intensity" in a.text())
+    assert sub.actions()[0].text() == head and len(head) <= 64
+    bare = season.model_copy(update={"plan": None})
+    assert pin_header(bare, "A3", D(2026, 3, 10)) == (
+        f"Up to {proto.cap('P3')} % here: P3 at the furthest by then (cap {proto.cap('P3')} %)")
+    # the stage the records hold: "still", as before
+    assert pin_header(season, "A3", D(2026, 3, 4)).startswith("Up to 70 % here: still P2 (cap 70 %)")
 
 
 def test_the_pin_menu_holds_a_stage_that_a_failed_criteria_test_holds():

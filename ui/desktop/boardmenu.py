@@ -156,16 +156,14 @@ def cell_menu(season: Season, athlete: str, day: dt.date,
 def _intensity_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) -> None:
     """The levels a pin can hold on the day; the others are shown disabled, with the reason
     (the stage cap the athlete can reach by then, a day away or without training, the past)."""
-    from ui.desktop.rehabview import pin_limit
+    from ui.desktop.rehabview import pin_header, pin_limit
 
     sub = menu.addMenu(PIN_MENU)
     sub.setToolTipsVisible(True)  # what 0 % means; why a level is out of reach
     _explain(sub, PIN_TIP)
     limit = pin_limit(season, athlete, day)
     if limit is not None:
-        top, why = limit
-        head = "No pin can hold here" if top < 0 else f"Up to {top} % here"
-        note = sub.addAction(f"{head}: {why}")
+        note = sub.addAction(pin_header(season, athlete, day) or "")
         note.setEnabled(False)
         sub.addSeparator()
     texts = level_texts(season, athlete, day)

@@ -40,6 +40,7 @@ class Reach:
     recorded: str  # the stage the records give for the day
     protocol: Protocol | None
     gated: bool = False  # a failed criteria test holds the recorded stage until ``until``
+    entered: tuple[tuple[str, dt.date], ...] = ()  # each stage up to ``stage``, entered at the earliest
 
 
 def _protocol(record: Injury) -> Protocol | None:
@@ -63,15 +64,17 @@ def earliest_stage(season: Season, athlete: str, day: dt.date) -> Reach:
     recorded = stage
     order = stage_order(proto)
     held = _gate(season, rec, proto, stage, since, day)
+    entered = []
     while stage != FIT:
+        entered.append((stage, since))
         leave = since + dt.timedelta(days=proto.stage(stage).min_days)
         gated = stage == recorded and held is not None and held > leave
         if gated:
             leave = held
         if leave > day:
-            return Reach(stage, since, leave, recorded, proto, gated)
+            return Reach(stage, since, leave, recorded, proto, gated, tuple(entered))
         stage, since = order[order.index(stage) + 1], leave
-    return Reach(FIT, since, None, recorded, proto)
+    return Reach(FIT, since, None, recorded, proto, entered=tuple(entered))
 
 
 def _gate(season: Season, rec: Injury, proto: Protocol, stage: str, since: dt.date,
@@ -120,9 +123,47 @@ def pin_limit(season: Season, athlete: str, day: dt.date, tl: Timeline | None = 
     if reach.stage == INJ:
         return 0, "injured, no rehab stage recorded yet"
     cap = reach.protocol.cap(reach.stage)
+    if reach.stage != reach.recorded:  # a stage the athlete may reach, not one recorded
+        return cap, f"{reach.stage} at the furthest by then (cap {cap} %)"
     return cap, (f"still {reach.stage} (cap {cap} %)"
                  + (f" until {day_text(reach.until)} at the earliest" if reach.until else "")
                  + (": a failed criteria test holds it until the retest" if reach.gated else ""))
+
+
+def pin_header(season: Season, athlete: str, day: dt.date, tl: Timeline | None = None) -> str | None:
+    """The pin menu's first line: the highest level a pin can hold and why (:func:`pin_limit`);
+    None when any level may work. On a day the plan has in a stage below the one that level
+    needs, the plan's stage and cap first, then the stage the level needs and its earliest day:
+    "P3 here (cap 90 %); 100 % needs S2, not before Wed 12 Aug" (review 256: "Up to 100 % here:
+    still S2 …" on a day the Inspector showed P3, cap 90 %, ran off a 1024-pixel screen)."""
+    tl = tl or Timeline(season)
+    limit = pin_limit(season, athlete, day, tl)
+    if limit is None:
+        return None
+    top, why = limit
+    if top < 0:
+        return f"No pin can hold here: {why}"
+    planned = _planned_stage(season, athlete, day, tl)
+    reach = earliest_stage(season, athlete, day) if planned else None
+    proto = reach.protocol if reach is not None else None
+    if proto is not None and planned in proto.stage_ids and proto.cap(planned) < top:
+        order = [st for st, _ in reach.entered]
+        need = next((st for st in order[order.index(planned) + 1:] if proto.cap(st) >= top)
+                    if planned in order else None, None)
+        since = dict(reach.entered).get(need) if need else None
+        if since is not None:
+            return (f"{planned} here (cap {proto.cap(planned)} %); {top} % needs {need}, "
+                    f"not before {day_text(since)}")
+    return f"Up to {top} % here: {why}"
+
+
+def _planned_stage(season: Season, athlete: str, day: dt.date, tl: Timeline) -> str:
+    """The stage the plan has the athlete in on ``day``; "" without a plan of the athlete."""
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    i = tl.index(day)
+    if ap is None or i is None or len(ap.stages) != tl.n:
+        return ""
+    return ap.stages[i]
 
 
 def _after_a_match(season: Season, athlete: str, i: int, tl: Timeline) -> tuple[int, str] | None:
