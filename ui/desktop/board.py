@@ -1406,23 +1406,43 @@ class SeasonBoard(QAbstractScrollArea):
                       fm: QFontMetrics) -> list[tuple[QRect, str, QColor]]:
         """Each stage stretch's name (rect, stage, colour) where it has room: on days without a
         glyph, and past a day's letter (a flare-up's "!" starts the stage it sends the athlete
-        back to: drawn over the name, "S3" read "!3")."""
-        th, cw, out = self._theme, self._cw, []
+        back to: drawn over the name, "S3" read "!3"). In day zoom the name comes again in each
+        later week of the stretch that has room, and a name at the view's left edge is drawn whole,
+        past the names' column (under it, P2 read "2"): P2, S1 and S2 read as one khaki to a
+        colour-blind coach, who could not tell a stage whose name was weeks away."""
+        th, out = self._theme, []
         lettered = badge_days(self._marks.get(row.athlete_id)) if self._zoom == "day" else frozenset()
+        hidden = max(0, self._name_w - self._x(f.d0))  # the first day's part under the names
         for k, (a, b, stage) in enumerate(row.runs):
             if row.recorded is not None and k + 1 < len(row.runs) and row.runs[k + 1][2] == "":
                 b = row.runs[k + 1][1]  # no plan: the name may run into the days not known yet
             if not f.sees(a, b) or stage in ("FIT", ""):
                 continue
-            found = self._label_spot(row, max(a, f.d0), min(b, f.d1), fm.horizontalAdvance(stage) + 3,
-                                     lettered)
-            if found is not None:
+            width = fm.horizontalAdvance(stage) + 3
+            colour = th.stage_text.get(stage, th.text)
+            lo, hi = max(a, f.d0), min(b, f.d1)
+            while lo <= hi:
+                found = self._label_spot(row, lo, hi, width, lettered)
+                if found is not None and found[0] == f.d0 and hidden:  # its room partly hidden
+                    found = (self._label_spot(row, lo, hi, width + hidden, lettered)
+                             or self._label_spot(row, lo + 1, hi, width, lettered))
+                if found is None:
+                    break
                 spot, cells, skip = found
-                colour = (th.stage_text.get(stage, th.text) if spot + cells - 1 <= row.runs[k][1]
-                          else th.text)
-                out.append((QRect(self._x(spot) + skip, y, cells * cw + 1 - skip, self._g.row_h - self._g.band_h),
-                            stage, colour))
+                left = max(self._x(spot) + skip, self._name_w)  # whole in view, never cut
+                out.append((QRect(left, y, self._x(spot + cells) + 1 - left,
+                                  self._g.row_h - self._g.band_h),
+                            stage, colour if spot + cells - 1 <= row.runs[k][1] else th.text))
+                if self._zoom != "day":
+                    break
+                lo = self._next_week_start(spot + cells - 1)  # the name again a week on
         return out
+
+    def _next_week_start(self, d: int) -> int:
+        """The first day of the week after day ``d``'s."""
+        tl = self._tl
+        w = tl.week_of[d] + 1
+        return tl.weeks[w].first if w < len(tl.weeks) else tl.n
 
     def stage_label_rects(self, athlete_id: str) -> list[tuple[QRect, str]]:
         """The visible stage names of an athlete's row: the box each name's text takes, and the
