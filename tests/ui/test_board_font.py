@@ -214,3 +214,44 @@ def test_week_zoom_grows_with_a_larger_font_and_its_header_never_overprints(qtbo
     step = narrow.week_label_step()
     assert step > 1 and need + 2 <= step * week_w
     assert narrow.week_marker_size() <= week_w
+
+
+# -- the letters in a match day's box (review 256, item 3) --------------------------------------
+def _letter_ink(letter: str, scale: float) -> tuple[int, int]:
+    """The size (device pixels) of a role letter's ink inside its box's frame, the box drawn as
+    the board blits it at the board's font ``scale`` on a 100 % screen."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from ui.desktop import boardmarks
+
+    ink, paper = QColor("#202020"), QColor("#ffffff")
+    pix = boardmarks.badge_pixmap(letter, ink, paper, False, boardmarks.badge_font(QFont()), 1.0, scale)
+    img = QImage(pix.width(), pix.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(paper)
+    p = QPainter(img)
+    p.drawPixmap(0, 0, pix)
+    p.end()
+    pts = {(x, y) for x in range(1, img.width() - 1) for y in range(1, img.height() - 1)
+           if img.pixelColor(x, y).lightness() < 110}
+    box = _bounds(pts)
+    return box.width(), box.height()
+
+
+def test_a_role_letter_fills_its_grown_box_and_an_o_is_round(qtbot, fonts):
+    """At 15 pt the S, O and B in a match day's box kept a 7 px font in their grown box (about
+    9 px beside 20 px names), and the O, taller than wide, read as a zero. At the usual font the
+    letters are the 4 x 5 pixel letters as before (the O a round 4 x 4); grown, each letter
+    fills its box and the O is a ring as wide as it is tall."""
+    from ui.desktop import boardmarks
+
+    assert _letter_ink("S", 1.0) == (4, 5) and _letter_ink("B", 1.0) == (4, 5)
+    assert _letter_ink("O", 1.0) == (4, 4), _letter_ink("O", 1.0)  # round: a zero is taller than it is wide
+    grow = QFontInfo(fonts[1]).pixelSize() / REFERENCE_PX
+    assert grow > 1.2
+    _w, box_h = boardmarks.badge_size(grow)
+    for letter in "SBRC":
+        w, h = _letter_ink(letter, grow)
+        # the box less its frame and a pixel clear of it each way (the 7 px font: 7 of 12)
+        assert h >= box_h - 4 and h >= 5 * grow, (letter, w, h, box_h)
+    w, h = _letter_ink("O", grow)
+    assert w >= h >= box_h - 6, (w, h, box_h)  # round, or wider: not a zero

@@ -17,7 +17,7 @@ with a letter (:func:`badge_rect`, top left) draws its intensity mark below it, 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from planner.daymarks import ROLE_LETTER, DayMarks, role_text
 from planner.rules import CALM_CAP
@@ -59,11 +59,12 @@ def badge_font(base: QFont) -> QFont:
 
 
 # A badge's letters drawn pixel by pixel at 100 % (4 x 5, a pixel clear of the frame each way):
-# the S's round corners are not a 5's, the B's straight back not an 8's, the O is not a block
+# the S's round corners are not a 5's, the B's straight back not an 8's, the O is not a block,
+# and it is a small round o, not a tall 0 (a coach read "O", out, as a zero)
 PIXEL_LETTERS = {
     "S": (".###", "#...", ".##.", "...#", "###."),
     "B": ("###.", "#..#", "###.", "#..#", "###."),
-    "O": (".##.", "#..#", "#..#", "#..#", ".##."),
+    "O": ("....", ".##.", "#..#", "#..#", ".##."),  # round, as wide as tall: not a zero
     "R": ("###.", "#..#", "###.", "#.#.", "#..#"),
     "C": (".###", "#...", "#...", "#...", ".###"),
     "!": (".##.", ".##.", ".##.", "....", ".##."),
@@ -90,8 +91,40 @@ def draw_badge(p: QPainter, x: float, y: float, letter: str, fg: QColor, bg: QCo
                     p.fillRect(QRectF(outer.x() + 2 + col, outer.y() + 2 + row, 1, 1),
                                bg if filled else fg)
         return
-    p.setPen(bg if filled else fg)
-    p.drawText(outer.adjusted(0, 0, -1 / dpr, -1 / dpr), Qt.AlignmentFlag.AlignCenter, letter)
+    inset = frame + 1 / dpr  # the frame and a device pixel clear of it
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(bg if filled else fg)
+    p.drawPath(letter_path(letter, p.font(), outer.adjusted(inset, inset, -inset, -inset)))
+    p.restore()
+
+
+def letter_path(letter: str, font: QFont, room: QRectF) -> QPainterPath:
+    """A badge's letter as large as its ``room`` (the box inside its frame): with a larger font
+    or screen scale a 7 px letter stayed 9 px in its grown box beside 20 px names; an "O" is a
+    ring as wide as it is tall, never read as a zero."""
+    path = QPainterPath()
+    if letter == "O":
+        d = min(room.width(), room.height())
+        c, ring = room.center(), max(1.0, 0.2 * d)
+        path.addEllipse(c, d / 2, d / 2)
+        path.addEllipse(c, d / 2 - ring, d / 2 - ring)
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        return path
+    big = QFont(font)
+    big.setPixelSize(64)
+    big.setBold(True)
+    path.addText(0, 0, big, letter)
+    box = path.boundingRect()
+    if box.isEmpty():
+        return path
+    k = min(room.width() / box.width(), room.height() / box.height())
+    t = QTransform()
+    t.translate(room.center().x(), room.center().y())
+    t.scale(k, k)
+    t.translate(-box.center().x(), -box.center().y())
+    return t.map(path)
 
 
 def draw_calm(p: QPainter, x0: float, x1: float, y: float, width: float = 2.0) -> None:
