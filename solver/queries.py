@@ -165,13 +165,14 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
         since = f" from {day_long(start)} (an injury recorded ahead; fit until then)"
     else:
         since = f" since {day_long(start)} (recorded)" if start is not None else ""
-    report = ReturnReport(athlete, current, earliest,
-                          planned_fit=_planned_fit(season, athlete, first.first, end),
+    planned = _planned_fit(season, athlete, first.first, end)
+    report = ReturnReport(athlete, current, earliest, planned_fit=planned,
                           since=since, held=_held(season, rec, current, day0),
                           provisional=_provisional(pm.season, path, rec, earliest),
                           least="" if earliest is not None else _least(pm, first),
                           again=_again(season, rec), idle=_idle(pm, first, earliest),
-                          deload=_deload_words(pm, athlete, rec, path, first.first, earliest))
+                          deload=_deload_words(pm, athlete, rec, path, first.first, earliest,
+                                               planned))
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
@@ -226,20 +227,26 @@ def _idle(pm: PlanModel, ep, earliest: dt.date | None) -> str:
 
 
 def _deload_words(pm: PlanModel, athlete: str, rec, path: Plan | None, start: int,
-                  back: dt.date | None) -> str:
-    """The athlete's deload weeks in ``path`` (the plan of the earliest return ``back``) from
-    day index ``start`` that hold the return back, in words: "the deload week of Mon 23 Nov
-    allows 1 speed day (HV-2): the speed days the stages left need wait for the week after it";
-    "" for none. Such a week has as many speed days (80 % or more) as HV-2 allows a deload week,
-    fewer than a load week's, a rehab day at a stage that allows one more left unused, and a speed day of rehab still
-    after it before the return. S2's exit met on Mon 23 Nov, a deload week, moved S3's day at
-    100 % to Mon 30 Nov, and explain --return named HV-2's 2 speed days a week only."""
+                  back: dt.date | None, planned: dt.date | None = None) -> str:
+    """The athlete's deload weeks from day index ``start`` that hold the earliest return ``back``
+    back, in words; "" for none. The weeks are the stored plan's when it returns the athlete on
+    ``back`` too (``planned``: the weeks the board shows): "the deload week of Mon 23 Nov allows 1
+    speed day (HV-2): the speed days the stages left need wait for the week after it"; else
+    those of ``path``, the plan of the earliest return, said to be its: "in the plan that
+    returns A1 earliest, the week of Mon 23 Nov is a deload week, which allows 1 speed day
+    (HV-2): …". Such a week has as many speed days (80 % or more) as HV-2 allows a deload week,
+    fewer than a load week's, a rehab day at a stage that allows one more left unused, and a
+    speed day of rehab still after it before the return. S2's exit met on Mon 23 Nov, a deload
+    week, moved S3's day at 100 % to Mon 30 Nov, and explain --return named HV-2's 2 speed days
+    a week only; and the query's own plan named as "the deload week of Mon 24 Aug" a week the
+    stored plan, with the same return, has as a load week (the board's)."""
     from planner.leastreturn import RehabDays
     from planner.protocols import load_protocol
     from planner.season import FIT, SPEED_DAY
     from planner.text import day, join_and, plural
 
-    ap = path.for_athlete(athlete) if path is not None and back is not None else None
+    stored = _stored_weeks(pm, athlete) if planned is not None and planned == back else None
+    ap = stored or (path.for_athlete(athlete) if path is not None and back is not None else None)
     if ap is None or not pm.rules.active("HV-2"):
         return ""
     tl, proto = pm.tl, load_protocol(rec.protocol)
@@ -266,12 +273,27 @@ def _deload_words(pm: PlanModel, athlete: str, rec, path: Plan | None, start: in
             held.append(tl.days[w.first])
     if not held:
         return ""
-    weeks = "week" if len(held) == 1 else "weeks"
-    each = "" if len(held) == 1 else " each"
+    one = len(held) == 1
+    each = "" if one else " each"
     allows = plural(cap, "speed day") if cap else "no speed day"
-    return (f"the deload {weeks} of {join_and([day(d) for d in held])} "
-            f"allow{'s' if len(held) == 1 else ''} {allows}{each} (HV-2): the speed days the "
-            f"stages left need wait for the week after {'it' if len(held) == 1 else 'each'}")
+    wait = f"the speed days the stages left need wait for the week after {'it' if one else 'each'}"
+    if stored is not None:
+        return (f"the deload {'week' if one else 'weeks'} of {join_and([day(d) for d in held])} "
+                f"allow{'s' if one else ''} {allows}{each} (HV-2): {wait}")
+    return (f"in the plan that returns {athlete} earliest, the {'week' if one else 'weeks'} of "
+            f"{join_and([day(d) for d in held])} {'is a deload week' if one else 'are deload weeks'}"
+            f", which allow{'s' if one else ''} {allows}{each} (HV-2): {wait}")
+
+
+def _stored_weeks(pm: PlanModel, athlete: str):
+    """The stored plan of ``athlete`` (planner.season.AthletePlan) when it spans the season's
+    days and weeks, else None."""
+    plan = pm.season.plan
+    ap = plan.for_athlete(athlete) if plan is not None else None
+    if ap is None or len(ap.stages) != pm.tl.n or len(ap.intensity) != pm.tl.n \
+            or len(ap.weeks) != len(pm.tl.weeks):
+        return None
+    return ap
 
 
 def _left_before_back(season: Season, athlete: str) -> str:

@@ -1125,11 +1125,13 @@ def test_return_report_names_the_deload_week_that_holds_the_return_back():
     rep = return_report(s, "A1")
     said = rep.text(s)
     (line,) = [x for x in said.splitlines() if "deload" in x]
-    week = line.split("the deload week of ", 1)[1].split(" allows", 1)[0]
+    week = line.split(" the week of ", 1)[1].split(" is a deload", 1)[0]
     monday = next(day(d) for d in range(0, 70, 7) if f"{day(d):%a} {day(d).day} {day(d):%b}" == week)
     assert day(0) <= monday < rep.earliest_fit, (week, rep.earliest_fit)
-    assert line == (f"  the deload week of {week} allows 1 speed day (HV-2): the speed days the "
-                    f"stages left need wait for the week after it."), line
+    # no stored plan: the week is the plan's of the earliest return, and said so
+    assert line == (f"  in the plan that returns A1 earliest, the week of {week} is a deload week, "
+                    f"which allows 1 speed day (HV-2): the speed days the stages left need wait "
+                    f"for the week after it."), line
     same = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days_deload": 2}})})
     rep2 = return_report(same, "A1")
     assert "deload" not in rep2.text(same) and rep2.earliest_fit < rep.earliest_fit
@@ -1158,3 +1160,55 @@ def test_a_pin_the_sprint_ladder_cannot_reach_offers_changing_the_pin_before_a_r
     lowered = E.AddPin(pin=pin.model_copy(update={"intensity": 80})).apply(s)
     for changed in (lowered, E.RemovePin(pin=pin).apply(s)):
         solved_and_checked(changed)
+
+
+def _deload_mondays(line: str, s) -> list[int]:
+    """The week indexes a return report's deload line names ("… of Mon 24 Aug and Mon 31 Aug
+    …"), read back through the season's calendar."""
+    from planner.text import day as day_words
+
+    tl = Timeline(s)
+    named = [w.index for w in tl.weeks if day_words(tl.days[w.first]) in line]
+    assert named, line
+    return named
+
+
+def test_return_reports_deload_weeks_are_deload_weeks_of_the_plan_they_name(demo_season, monkeypatch):
+    """The demo solved and stored: explain --return A19 said "the deload week of Mon 24 Aug
+    allows 1 speed day (HV-2)", a deload week of the query's own plan of the earliest return,
+    while the stored plan, returning A19 the same day, has 24 Aug as a load week (its deloads:
+    3 and 31 Aug), as the board and explain --athlete show. With the stored plan's return the
+    earliest, the weeks named are its deload weeks; without a stored plan they are the earliest
+    return's plan's, said to be that plan's. Each held against the plan (its week kinds), the
+    plan against the plan checker."""
+    import solver.queries as Q
+
+    plans = []
+    real = Q._earliest
+
+    def earliest(pm, *a, **k):
+        back, path = real(pm, *a, **k)
+        plans.append((pm.season, path))
+        return back, path
+
+    monkeypatch.setattr(Q, "_earliest", earliest)
+    out, _ = solved_and_checked(demo_season, time_limit=60)
+    stored = demo_season.model_copy(update={"plan": out.plan})
+    differ = False
+    for aid in ("A19", "A12"):
+        rep = return_report(stored, aid)
+        assert rep.planned_fit == rep.earliest_fit, (aid, rep.planned_fit, rep.earliest_fit)
+        assert rep.deload.startswith("the deload week"), rep.deload
+        alone, path = plans[-1]
+        assert not check_plan(alone, path).violations
+        weeks = _deload_mondays(rep.deload, stored)
+        assert all(out.plan.for_athlete(aid).weeks[w] == "deload" for w in weeks), (aid, rep.deload)
+        differ |= (out.plan.for_athlete(aid).weeks[:10] != path.for_athlete(aid).weeks[:10])
+    assert differ, "the stored plan's deload weeks are the return plans': nothing to tell apart"
+    # no stored plan: the weeks are the earliest return's plan's, and the words say whose
+    rep = return_report(demo_season, "A19")
+    alone, path = plans[-1]
+    assert not check_plan(alone, path).violations
+    assert rep.deload.startswith("in the plan that returns A19 earliest, the week"), rep.deload
+    assert all(path.for_athlete("A19").weeks[w] == "deload"
+               for w in _deload_mondays(rep.deload, demo_season)), rep.deload
