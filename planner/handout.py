@@ -281,6 +281,26 @@ class HandoutDay:
         return "Logged: " + ", ".join(x for x in parts if x) + (f" ({self.note})" if self.note else "")
 
     @property
+    def planned_summary(self) -> str:
+        """A logged day's session as planned, in a summary's words: ``Team training: up to 70
+        %``, or for a day planned at 0 what that was (``No running (a recovery session)``)."""
+        if self.planned_session is not None:
+            return self.planned_session.summary
+        if self.planned_level is not None:  # planned at 0: no session of its own
+            what = self.planned_words or "no running"
+            return what[:1].upper() + what[1:]
+        return self.session.summary
+
+    @property
+    def logged_title(self) -> str:
+        """``Logged: 90 min, RPE 6 — planned: team training: up to 70 %``: a past day logged in
+        one line, what was done first (the calendar's event of the day)."""
+        if self.session.as_logged and self.planned_session is None and self.planned_level is None:
+            return self.session.summary  # the day's session is the log ("Logged 70 % — above P1")
+        what = self.planned_summary
+        return f"{self.logged_summary} — planned: {what[:1].lower()}{what[1:]}"
+
+    @property
     def day(self) -> str:
         return _day_text(self.date)
 
@@ -512,7 +532,7 @@ def day_texts(d: HandoutDay) -> DayTexts:
             # the session planned, its target speed and limits beside the log (the row of a
             # day logged above the plan lost its kicking cell)
             p = d.planned_session
-            what = "\n".join(x for x in (what, f"Planned: {p.summary}.") if x)
+            what = "\n".join(x for x in (what, f"Planned: {d.planned_summary}.") if x)
     if not d.as_logged or d.planned_session is not None:
         if p.speed_ms is not None:
             pre = "" if p.speed_is_target else "≤ "

@@ -10,7 +10,10 @@ Each calendar holds all-day events, in words a player understands:
   day, a day away or injured before any stage is none; each with what to do, the target speed in m/s
   and km/h, minutes, target RPE, kicking and change-of-direction limits and the week; a speed,
   compensation or rehab day also why it is planned so (the reasons in words, without rule
-  codes), a team day being the team's;
+  codes), a team day being the team's; a past day logged reads as logged, the plan in its
+  description (:attr:`planner.handout.HandoutDay.logged_title`: ``Logged: 90 min, RPE 6 —
+  planned: team training: up to 70 %``), one with nothing logged says how its load counts
+  (``Not logged: counted as planned.``, :data:`planner.load.NOT_LOGGED`);
 - **provisional days**: a rehab day moved on before a criteria test was passed begins with the
   condition it waits on (:func:`provisional_conditions`): a run's first event in full, with the
   move, the later ones short, each event saying it itself; its stage change says it in full;
@@ -71,6 +74,8 @@ from planner.errors import InputError
 from planner.filegroup import athlete_file_names, group_file_name, prepare_folder, write_group
 from planner.handout import Handouts, match_role, provisional_note
 from planner.history import logged_days
+from planner.load import NOT_COUNTED, NOT_LOGGED
+from planner.loadtable import known_from
 from planner.protocols import load_protocol
 from planner.returns import back_words, provisional_of, returns
 from planner.season import FIT, INJ, Plan, Season
@@ -679,6 +684,9 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
     (:func:`provisional_conditions`), said first in those days' events."""
     tl = prescriber.tl
     blocks = season.blocks
+    # the plan exported may not be the one stored (a what-if's): the days it holds from
+    plan = prescriber.plan
+    known = known_from(season if season.plan is plan else season.model_copy(update={"plan": plan}))
     for i, p in enumerate(days):
         # a past day logged: what was logged, beside what was planned, as the handout's row
         # says it (a 70 % team training logged at 80 % read "Speed: 4 × 40 m at 80 % … RPE 5",
@@ -716,16 +724,28 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription
         stage = f"Your stage, {p.stage} {spec.title}: {spec.content}" if spec is not None else ""
         summary, text_ = p.summary, _session_text(p, week, reasons, stage)
         if went:
-            what = (planned.summary if planned is not None
-                    else past.planned_words or "no running")
-            summary = f"{past.logged_summary} — planned: {what[:1].lower()}{what[1:]}"
+            summary = past.logged_title  # the handout's words: what was done, then the plan
             text_ = (f"{past.logged_summary}.\n{past.said}" + (f"Planned: {_session_text(planned, week, reasons, stage)}"
                                   if planned is not None else week))
-        elif past is not None:
+        elif past is not None and p.as_logged:  # its session is the log, above the stage
             text_ = past.said + text_
+        elif past is not None:
+            # logged as planned: the log first all the same (a phone showed "Recovery: no
+            # running" on a day logged 90 min at RPE 6, past days a mix of plan and log)
+            summary, text_ = past.logged_title, f"{past.said}Planned: {text_}"
+        elif i < tl.p0:  # nothing logged: the load counts the plan (rules-spec: load), said
+            text_ = f"{_unlogged(day, known)}.\n{text_}"
         if said := conditions.get(i):
             text_ = f"{said}\n{text_}"
         events.session(day, summary, text_, category, which)
+
+
+def _unlogged(day: dt.date, known: dt.date) -> str:
+    """A past day with nothing logged, as the Load sheet says its week: counted as planned, or
+    before the season was first planned (``known``: :func:`planner.loadtable.known_from`) not
+    counted."""
+    said = NOT_LOGGED if day >= known else NOT_COUNTED
+    return said[:1].upper() + said[1:]
 
 
 def _earlier_calendars(folder: Path, names: dict[str, str], season: Season) -> dict[str, _Earlier]:

@@ -550,7 +550,9 @@ def test_the_flare_ups_session_event_describes_the_stage_it_was_run_in():
     proto = load_protocol("iliopsoas-tendinopathy")
     s2, s3 = proto.stage("S2"), proto.stage("S3")
     cal = athlete_calendar(s, s.plan, "A1", stamp=STAMP)
-    (ev,) = [e for e in events(cal) if _start(e) == day(d) and str(e.get("summary")).startswith("Rehab S3:")]
+    # a past day logged: what was logged first, the S3 session planned beside it
+    (ev,) = [e for e in events(cal) if _start(e) == day(d) and str(e.get("summary")).startswith(
+        "Logged: ") and "— planned: rehab S3:" in str(e.get("summary"))]
     said = str(ev.get("description"))
     assert f"Your stage, S3 {s3.title}: {s3.content}" in said, said
     assert s2.title not in said and s2.content not in said, said
@@ -1163,3 +1165,45 @@ def test_a_session_logged_today_on_a_provisional_day_keeps_the_condition_on_the_
 
     assert said(today).startswith("Provisional: only once ")
     assert said(logged).split("\n")[0] == said(today).split("\n")[0]
+
+
+def test_every_past_day_says_what_was_logged_or_that_nothing_was():
+    """A past day logged as planned kept the plan's summary ("Recovery: no running" on a day
+    logged 90 min at RPE 6) while a day logged above the plan read "Logged: …": a phone showed
+    a mix of plan and log, and a missed day the plan without a word. Every past day logged now
+    reads as logged, the plan in its description; one with nothing logged says how it counts;
+    the days from today are the plan's."""
+    from planner import edits as E
+    from planner.season import Calendar, Session
+    from tests.planner.test_xlsx_export import END, START
+
+    today = _day(8)
+    season = small_season(calendar=Calendar(start=START, end=END, today=today))
+    logs = {("A1", 1): (60, 6, 90), ("A1", 2): (90, 6, None), ("A1", 3): (45, 5, None),
+            ("A3", 7): (30, 3, None)}
+    season = E.LogSessions(sessions=tuple(
+        Session(athlete=a, date=_day(i), minutes=m, rpe=r, top_speed_pct=top)
+        for (a, i), (m, r, top) in logs.items())).apply(season)
+    # planned all along, or first planned today (the days before it hold no plan's load)
+    for first, unlogged in ((START, "Not logged: counted as planned."),
+                            (today, "Before the plan, nothing logged: not counted.")):
+        plan = small_plan(season).model_copy(update={"planned_from": first})
+        seen = set()
+        for aid in ("A1", "A3"):
+            for e in events(athlete_calendar(season, plan, aid, stamp=STAMP)):
+                if "-session-" not in str(e["uid"]):
+                    continue
+                i, summary, said = (_start(e) - START).days, str(e["summary"]), str(e["description"])
+                if (aid, i) in logs:
+                    m, r, top = logs[aid, i]
+                    words = f"Logged: {m} min, RPE {r}" + (f", top speed {top} %" if top else "")
+                    assert summary.startswith(f"{words} — planned: "), summary
+                    assert said.startswith(words) and "\nPlanned: " in said, said
+                    seen.add((aid, i))
+                elif _start(e) < today:
+                    assert not summary.startswith("Logged") and said.startswith(unlogged), said
+                    seen.add((aid, "unlogged"))
+                else:  # from today: the plan, as before
+                    assert not summary.startswith("Logged") and "logged" not in said.lower(), said
+                    seen.add((aid, "ahead"))
+        assert seen >= set(logs) | {(a, k) for a in ("A1", "A3") for k in ("unlogged", "ahead")}
