@@ -181,6 +181,10 @@ PAST_TRADE_OFFS = ("Nothing left to plan: the whole season is past. Soft rules a
 CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 10), ("Block", 12),
                   ("Competition · day off", 24))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
+CALENDAR_ROW_MAX = 18.0  # a Calendar row's most height (points at 100 %)
+# the print scale at which the Calendar's 9 pt type prints at 8 pt or more: a Calendar one page
+# tall (a week exported) is split over pages wide to reach it (_calendar_widths)
+CALENDAR_SHORT_SCALE = 89
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
                    "tint and code: rehab stage · grey (hatched on screen): away · match day: S starts, B bench, "
                    "O out, R held out (RE-1)")
@@ -400,14 +404,28 @@ def _returns_by(season: Season, plan: Plan) -> tuple[list, dict[str, list]]:
     return rets, by_athlete
 
 
-def workbook_pages(athletes: int, weeks: int, months: int, overview: int) -> int:
+def workbook_pages(athletes: int, weeks: int, months: int, overview: int,
+                   calendar: int | None = None) -> int:
     """The pages a plan workbook prints, about (the Cover says it, and File ▸ Export… before
     it is written): a page per athlete and week printed and each athlete's first page, the
-    Calendar's months, the Load sheet's rows (about 30 a page, after its charts; the weeks
-    printed alone: a fortnight's workbook said "about 116 pages" and printed 86), the few short
-    sheets and the Overview's ``overview`` pages."""
-    return (athletes * (weeks + 1) + months * -(-athletes // CALENDAR_MAX_ATHLETES) + 1
+    Calendar's months (``calendar``: its pages when known, :func:`calendar_pages`), the Load
+    sheet's rows (about 30 a page, after its charts; the weeks printed alone: a fortnight's
+    workbook said "about 116 pages" and printed 86), the few short sheets and the Overview's
+    ``overview`` pages."""
+    if calendar is None:
+        calendar = months * -(-athletes // CALENDAR_MAX_ATHLETES)
+    return (athletes * (weeks + 1) + calendar + 1
             + -(-athletes * weeks // 30) + 9 + overview)
+
+
+def calendar_pages(labels: list[str], days: list[dt.date], chosen: bool) -> int:
+    """The pages the Calendar prints: a month a page tall, its athletes (``labels``, the header's)
+    25 a page wide; one page tall (a week exported), as many wide as its type needs
+    (:func:`_calendar_widths`)."""
+    n = len(labels)
+    short = calendar_short_days(days, chosen)
+    per_page = _calendar_widths(n, _head_height(labels), short)[1]
+    return len({calendar_page(d) for d in days}) * -(-n // per_page)
 
 
 @dataclass(frozen=True)
@@ -446,11 +464,14 @@ def print_count(season: Season, plan: Plan, weeks: list[int] | None,
     Cover says (``overview``: the Overview's pages, :func:`overview_page_count` when None)."""
     tl = Timeline(season)
     chosen = list(range(len(tl.weeks))) if weeks is None else weeks
-    months = len({calendar_page(tl.days[i]) for w in chosen for i in tl.weeks[w].days})
-    n = len(planned_order(season, plan))
+    days = [tl.days[i] for w in chosen for i in tl.weeks[w].days]
+    months = len({calendar_page(d) for d in days})
+    order = planned_order(season, plan)
+    n = len(order)
     if overview is None:
         overview = overview_page_count(season, plan)
-    return PrintCount(workbook_pages(n, len(chosen), months, overview), n, len(chosen))
+    calendar = calendar_pages([f"{a.id} {a.name}" for a in order], days, weeks is not None)
+    return PrintCount(workbook_pages(n, len(chosen), months, overview, calendar), n, len(chosen))
 
 
 def _put(ctx: _Ctx, ws: Worksheet, rows) -> None:
@@ -863,8 +884,10 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     head("Sheets")
     tl = Timeline(season)
     n, weeks = len(ctx.athletes), len(ctx.weeks or tl.weeks)
-    months = len({calendar_page(tl.days[i]) for i in ctx.shown_days()})
-    pages = workbook_pages(n, weeks, months, ctx.overview_pages)
+    days = [tl.days[i] for i in ctx.shown_days()]
+    months = len({calendar_page(d) for d in days})
+    calendar = calendar_pages([_label(ctx, a) for a in ctx.athletes], days, ctx.weeks is not None)
+    pages = workbook_pages(n, weeks, months, ctx.overview_pages, calendar)
     if pages > 50:
         line(None, print_words(pages, n, weeks, ctx.weeks is None), note, 9)
     index = [
@@ -1052,15 +1075,44 @@ def _label(ctx: _Ctx, a) -> str:
     return elide(a.id if ctx.anonymise else f"{a.id} {a.name}", HEADER_MAX_PT - 10, 10, True)
 
 
-def _calendar_widths(ctx: _Ctx) -> tuple[float, int]:
-    """The athletes' column width (filling the page for a small squad) and athletes per page."""
-    n = len(ctx.athletes)
+def _calendar_widths(n: int, head_h: float, days: int | None = None) -> tuple[float, int]:
+    """The athletes' column width (filling the page for a small squad) and athletes a page wide.
+
+    ``days``: the rows of a Calendar that prints one page tall (a week or a few exported; None:
+    a month or more): its athletes are split over pages wide while the type prints under 8 pt
+    and a split makes it larger (a week of 25 players printed at 6 pt in the top third of one
+    page; now two pages at 8 pt or more). A month's page is as tall as the page: no split."""
     per_page = min(CALENDAR_MAX_ATHLETES, max(1, n))
     fixed = sum(w for _, w in CALENDAR_FIXED)
     room = printable()[0] / print_points(1) - fixed  # character units at 100 %
     least = width_for(text_width("S3 100", 9, True))
     width = max(least, min(10.0, room / per_page))
-    return width, per_page
+    if days is None or width > least:
+        return width, per_page
+    tall = head_h + days * CALENDAR_ROW_MAX + 8
+
+    def scale(p: int) -> int:
+        return scale_for(print_points(fixed) + p * print_points(least), tall)
+
+    pages = -(-n // per_page)
+    while scale(per_page) < CALENDAR_SHORT_SCALE and per_page > 1:
+        split = -(-n // (pages + 1))
+        if scale(split) <= scale(per_page):  # as tall as the page allows: no larger
+            break
+        pages, per_page = -(-n // split), split
+    return least, per_page
+
+
+def _head_height(labels: list[str]) -> float:
+    """The Calendar's header row: as tall as the longest rotated athlete label."""
+    longest = max((text_width(x, 10, True) for x in labels), default=30.0)
+    return min(HEADER_MAX_PT, max(44.0, longest + 10))
+
+
+def calendar_short_days(days: list[dt.date], chosen: bool) -> int | None:
+    """The rows of a Calendar of the weeks ``chosen`` that prints one page tall (all its days on
+    one :func:`calendar_page`), else None (the whole season, or weeks of several months)."""
+    return len(days) if chosen and len({calendar_page(d) for d in days}) == 1 else None
 
 
 def _block_of(season: Season, day: dt.date) -> str:
@@ -1084,13 +1136,13 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     ``CALENDAR_MAX_ATHLETES`` athletes a page wide, the date, MD, team week, block and
     competitions or day off repeated on every page, the legend in the footer."""
     tl = ctx.tl
-    width, per_page = _calendar_widths(ctx)
+    head_h = _head_height([_label(ctx, a) for a in ctx.athletes])
+    short = calendar_short_days([tl.days[i] for i in ctx.shown_days()], ctx.weeks is not None)
+    width, per_page = _calendar_widths(len(ctx.athletes), head_h, short)
     nfixed = len(CALENDAR_FIXED)
     page_w = sum(print_points(w) for _, w in CALENDAR_FIXED) + per_page * print_points(width)
-    longest = max((text_width(_label(ctx, a), 10, True) for a in ctx.athletes), default=30.0)
-    head_h = min(HEADER_MAX_PT, max(44.0, longest + 10))
     room = printable()[1] * 100 / scale_for(page_w, 1.0) - head_h - 8
-    base_h = max(12.0, min(18.0, room / 35))
+    base_h = max(12.0, min(CALENDAR_ROW_MAX, room / (short or 35)))
     rows = _calendar_rows(ctx, head_h, base_h)
     _put(ctx, ws, rows)
     for j, (_, w) in enumerate(CALENDAR_FIXED, start=1):

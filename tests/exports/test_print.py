@@ -95,6 +95,31 @@ def test_a_fortnights_workbook_says_about_as_many_pages_as_it_prints(tmp_path):
     assert abs(count.pages - len(pages)) <= 0.05 * len(pages), (count.pages, len(pages))
 
 
+def test_a_one_weeks_calendar_prints_its_type_at_8_pt_or_more(tmp_path):
+    """A week's Calendar printed the squad at about 6 pt in the top third of one A4 page (the
+    scale was the width's, 25 athletes wide): now its athletes go over pages wide, each day's
+    date at 8 pt or more, and the pages are as many as the workbook's column breaks say."""
+    import openpyxl
+
+    season = solved_demo()
+    path = tmp_path / "week.xlsx"
+    export_workbook(season, season.plan, path, weeks=[11])
+    pages, _reading = _print(path, tmp_path)
+    calendar = [k for k, p in enumerate(pages) if "Calendar, week 12" in p.strip().split("\n", 1)[0]]
+    breaks = openpyxl.load_workbook(path)["Calendar"].col_breaks.brk
+    assert len(calendar) == len(breaks) + 1 >= 2, (len(calendar), len(breaks))
+    tl = Timeline(season)
+    dates = {day_long(tl.days[i]).split()[0] for i in tl.weeks[11].days}  # "Mon", "Tue" ...
+    for k in calendar:
+        box = subprocess.run(["pdftotext", "-f", str(k + 1), "-l", str(k + 1), "-bbox",
+                              str(path.with_suffix(".pdf")), "-"], check=True, timeout=300,
+                             capture_output=True).stdout.decode("utf-8")
+        tall = [float(m[2]) - float(m[1]) for m in re.finditer(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(\w+)<', box) if m[3] in dates]
+        # a glyph box is some 1.15 em tall: 8 pt type, 9.2 pt (it was 7.2 at 6 pt)
+        assert len(tall) >= 7 and min(tall) >= 8 * 1.1, (k, tall)
+
+
 def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed):
     season, pages, sheets, reading = printed
     tl = Timeline(season)

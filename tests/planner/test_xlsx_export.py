@@ -870,6 +870,49 @@ def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season
     assert ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage
 
 
+def test_a_one_week_calendar_prints_at_8_pt_over_pages_wide_and_a_seasons_as_before(demo_season,
+                                                                                      demo_book):
+    """A week of the squad's Calendar printed at about 6 pt in the top third of one page: the
+    scale was the width's, 25 athletes wide. Now a Calendar one page tall splits its athletes
+    over the fewest pages wide that print its 9 pt type at 8 pt or more; a season's months keep
+    25 athletes a page wide at the scale they had."""
+    from planner.xlsx_export import CALENDAR_FIXED, CALENDAR_MAX_ATHLETES, calendar_page
+    from planner.xlsx_layout import print_points, printable, scale_for
+
+    season = _with_blocks(demo_season)
+    plan = simple_plan(season)
+    ws = build_workbook(season, plan, weeks=[10])["Calendar"]
+    fixed, n = len(CALENDAR_FIXED), ws.max_column - len(CALENDAR_FIXED)
+    assert n > 20  # the squad, a column each
+    page_w, page_h = printable()
+    scale = ws.page_setup.scale / 100
+    assert 9 * scale >= 8, ws.page_setup.scale
+    from planner.xlsx_export import CALENDAR_SHORT_SCALE, calendar_pages
+    edges = [fixed] + [b.id for b in ws.col_breaks.brk] + [ws.max_column]
+    assert len(edges) >= 3  # over pages wide
+    letter = openpyxl.utils.get_column_letter
+    fixed_pt = sum(print_points(ws.column_dimensions[letter(j)].width) for j in range(1, fixed + 1))
+    widths = [fixed_pt + sum(print_points(ws.column_dimensions[letter(j)].width)
+                             for j in range(a + 1, b + 1)) for a, b in zip(edges, edges[1:], strict=False)]
+    assert all(w * scale <= page_w for w in widths), (widths, scale)
+    tall = sum(ws.row_dimensions[r].height or 12.75 for r in range(1, ws.max_row + 1))
+    assert tall * scale <= page_h
+    # the fewest pages: one page fewer prints under 8 pt
+    wider = -(-n // (len(edges) - 2)) * print_points(ws.column_dimensions[letter(fixed + 1)].width)
+    assert scale_for(fixed_pt + wider, tall) < CALENDAR_SHORT_SCALE
+    # the page count said before the export (File ▸ Export…, the Cover) counts them
+    shown = [Timeline(season).days[i] for i in Timeline(season).weeks[10].days]
+    labels = [ws.cell(row=1, column=j).value for j in range(fixed + 1, ws.max_column + 1)]
+    assert calendar_pages(labels, shown, True) == len(edges) - 1
+    # the season's Calendar: a month a page tall, 25 athletes a page wide, as before
+    full = demo_book["Calendar"]
+    assert [b.id for b in full.col_breaks.brk] == (
+        [fixed + CALENDAR_MAX_ATHLETES] if n > CALENDAR_MAX_ATHLETES else [])
+    assert full.page_setup.scale < ws.page_setup.scale
+    assert calendar_pages(labels, Timeline(season).days, False) == len(
+        {calendar_page(d) for d in Timeline(season).days}) * -(-n // CALENDAR_MAX_ATHLETES)
+
+
 # ---------------------------------------------------------------------------------------------
 # Rules
 # ---------------------------------------------------------------------------------------------
