@@ -530,11 +530,29 @@ def next_ids(ids: Sequence[str], n: int = 1, taken: Iterable[str] = ()) -> list[
     return out
 
 
+# letters typed for the digits they look like (O for 0, I or l for 1, S for 5, B for 8)
+LOOK_ALIKE = str.maketrans("oilsb", "01158")
+LOOK_ALIKE_LONGEST = 12  # longer text is a name, not an ID typed with a look-alike letter
+
+
+def look_alike_form(text: object) -> str:
+    """:func:`id_form` with each look-alike letter read as its digit (:data:`LOOK_ALIKE`):
+    "A1O", "AIO" and "a10" are one form."""
+    return id_form("".join(str(text).split()).casefold().translate(LOOK_ALIKE))
+
+
 def near_id(typed: str, ids) -> str | None:
     """The one ID of ``ids`` that ``typed`` writes but for spacing, case or leading zeros ("A 05"
-    and "A5" for A05), or None. Its number is the same: not :func:`other_number`'s case."""
+    and "A5" for A05), else but for look-alike characters as well ("A1O" for A10, "AI3" for
+    A13: :func:`look_alike_form`), or None. Its number is the same: not :func:`other_number`'s
+    case. The log, the coach workbook and the command line suggest it before any ID that is
+    merely close (A1O was told "did you mean 'A21'?")."""
+    ids = list(dict.fromkeys(ids))
     form = id_form(typed)
-    hits = [i for i in dict.fromkeys(ids) if id_form(i) == form] if form else []
+    hits = [i for i in ids if id_form(i) == form] if form else []
+    if not hits and form and len(form) <= LOOK_ALIKE_LONGEST:
+        alike = look_alike_form(typed)
+        hits = [i for i in ids if look_alike_form(i) == alike]
     return hits[0] if len(hits) == 1 else None
 
 

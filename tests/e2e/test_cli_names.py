@@ -206,3 +206,45 @@ def test_an_id_typed_with_a_space_or_without_its_leading_zero_is_proposed_not_ta
     with pytest.raises(InputError) as e:
         athlete_id(s, "A22", "--x")
     assert "did you mean" not in str(e.value)
+
+
+def test_an_id_typed_with_a_look_alike_letter_is_told_the_id_it_looks_like(tmp_path):
+    """'A1O' (the letter O) was told "did you mean 'A21'?" on the coach workbook, the obvious
+    fix being A10: the log, the workbook and the command line now suggest the one ID that
+    differs only by look-alike characters (O/0, I/1/l, S/5, B/8) and case before any close
+    one (planner.squad.near_id), with the demo squad's IDs."""
+    import openpyxl
+
+    from planner.coachform.read import import_workbook
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import load_season
+    from planner.sessionlog import read_sessions
+    from planner.squad import near_id
+    from templates import path as template_path
+    from ui.cli.names import athlete_id
+
+    s = load_season(template_path("demo.season.json"))
+    ids = [a.id for a in s.athletes]
+    typed = {"A1O": "A10", "AO5": "A05", "A2l": "A21", "aI3": "A13", "A2O": "A20"}
+    assert {t: near_id(t, ids) for t in typed} == typed
+    assert near_id("A1O", ["A10", "AIO"]) is None  # two look alike: neither is proposed
+    for t, meant in typed.items():
+        with pytest.raises(InputError) as e:
+            athlete_id(s, t, "--athlete")
+        assert f"did you mean {s.athlete(meant).name} ({meant})?" in str(e.value)
+    day = s.calendar.start.isoformat()
+    log = tmp_path / "log.csv"
+    log.write_text(f"Athlete ID,Date,Minutes,RPE\nA1O,{day},90,6\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_sessions(log, s)
+    assert e.value.problems == ["row 2, Athlete ID: 'A1O': no athlete has that ID or name; did "
+                                f"you mean {s.athlete_label('A10')}?"]
+    form = tmp_path / "coach.xlsx"
+    save_template_form(s, form)
+    wb = openpyxl.load_workbook(form)
+    wb["Sessions"].append(["A1O", s.calendar.start, 90, 6])
+    wb.save(form)
+    with pytest.raises(InputError) as e:
+        import_workbook(form)
+    said = [p for p in e.value.problems if "'A1O'" in p]
+    assert said and said[0].endswith("no athlete has the ID 'A1O'; did you mean 'A10'?"), said
