@@ -1324,12 +1324,19 @@ def _no_training(frame, mapping: dict, notes: list, rows, grouped) -> dict:
     idle = [i for i in frame.index[(minutes == 0) & (_cells(frame, mapping, "rpe") == "")]
             if i not in grouped]
     if idle:
-        listed = ", ".join(str(rows[i]) for i in idle[:REPEATS_SHOWN]) + (
-            " …" if len(idle) > REPEATS_SHOWN else "")
-        notes.append(f"Row{'s' if len(idle) > 1 else ''} {listed}: 0 minutes and no RPE, read as "
-                     f"{'days' if len(idle) > 1 else 'a day'} without training (0 minutes, RPE 0), "
-                     f"as the app's Log reads 0")
+        notes.append(no_training_note([rows[i] for i in idle]))
     return dict.fromkeys(idle, (0.0, 0.0))
+
+
+def no_training_note(rows: list) -> str:
+    """``Rows 82, 105: 0 minutes and no RPE, read as days without training …``: the one note
+    for the rows (their numbers) read as days without training, a log's and the coach
+    workbook's Sessions sheet's alike."""
+    listed = ", ".join(str(n) for n in rows[:REPEATS_SHOWN]) + (
+        " …" if len(rows) > REPEATS_SHOWN else "")
+    return (f"Row{'s' if len(rows) > 1 else ''} {listed}: 0 minutes and no RPE, read as "
+            f"{'days' if len(rows) > 1 else 'a day'} without training (0 minutes, RPE 0), "
+            f"as the app's Log reads 0")
 
 
 def _match_alone(frame, mapping: dict, played, season: Season, problems: list, where,

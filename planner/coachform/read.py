@@ -1831,6 +1831,7 @@ class _Import:
         out, out_rows = [], []
         seen: dict[Session, int] = {}
         alone: list[int] = []  # rows of a match with minutes played alone
+        idle: list[int] = []  # rows of 0 minutes and no RPE: days without training
         for row in rows:
             aid, kept = self.athlete_ref(spec, row, ids)
             day = self.cell(spec, row, "date", to_date)
@@ -1839,8 +1840,7 @@ class _Import:
                 continue
             if session is not None:
                 alone.append(row.number)
-            minutes, rpe = session or (self.cell(spec, row, "minutes", _session_minutes),
-                                       self.cell(spec, row, "rpe", to_number))
+            minutes, rpe = session or self._minutes_rpe(spec, row, idle)
             fields = {"athlete": aid, "date": day,
                       "minutes": minutes, "rpe": rpe,
                       "top_speed_pct": self.cell(spec, row, "top_pct", partial(
@@ -1873,8 +1873,30 @@ class _Import:
             from planner.sessionlog import match_alone_note
 
             self.notes.append(f"{spec.title}, {match_alone_note(alone, self.loads)}")
+        if idle:
+            from planner.sessionlog import no_training_note
+
+            said = no_training_note(idle)
+            self.notes.append(f"{spec.title}, {said[0].lower()}{said[1:]}")
         self._speeds_as_percent(spec, out, out_rows)
         return out, out_rows
+
+    def _minutes_rpe(self, spec: SheetSpec, row: _Row, idle: list[int]):
+        """(minutes, RPE) of a Sessions row. 0 minutes and no RPE is a day without training
+        (ill, absent), read as 0 minutes at RPE 0 as a log and the app's Log read it, its row
+        added to ``idle`` (said in one note); an RPE missing beside other minutes asks for it,
+        or for 0 and 0, in a log's words (it asked for "session RPE, 0-10 (CR-10)" alone, a
+        missed session written as the docs say refused)."""
+        from planner.sessionlog import MISSING_FIX
+
+        minutes = self.cell(spec, row, "minutes", _session_minutes)
+        if row.values.get("rpe") is not None or "rpe" in row.errors:
+            return minutes, self.cell(spec, row, "rpe", to_number)
+        if minutes == 0:
+            idle.append(row.number)
+            return minutes, 0.0
+        self.note(spec, row, "rpe", f"is empty; {MISSING_FIX['rpe']}")
+        return minutes, None
 
     def _match_alone(self, spec: SheetSpec, row: _Row, day: dt.date | None):
         """(minutes, RPE) of a row with Minutes played and neither Minutes nor RPE, as the Log

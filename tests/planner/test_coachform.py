@@ -1743,7 +1743,40 @@ def test_a_match_row_with_minutes_played_alone_reads_as_the_log_panel_reads_it(t
         "Sessions, row 2, Minutes played: 0 without Minutes and RPE: no match was played, so "
         "there is no match session to log; give the session's Minutes and RPE (e.g. 45 and 5), "
         "or 0 and 0 for no training",
-        "Sessions, row 3, RPE: is empty; write session RPE, 0-10 (CR-10)"]
+        "Sessions, row 3, RPE: is empty; write the session RPE (0-10), or 0 minutes and RPE 0 "
+        "for a day without training"]
+
+
+def test_a_sessions_row_of_0_minutes_and_no_rpe_is_a_day_without_training_as_in_a_log(tmp_path):
+    """A missed session written as docs/file-format.md says (0 minutes, no RPE, "missed - ill")
+    was refused on the workbook's Sessions sheet, 'RPE: is empty; write session RPE, 0-10
+    (CR-10)', while a log and the app's Log read it as a day without training. Now the sheet
+    reads it so too, with the log's note; minutes above 0 with no RPE are refused in the log's
+    words."""
+    from planner.sessionlog import read_sessions
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Note")
+    rows = [("A1", "2027-01-12", 0, None, "missed - ill"), ("A2", "2027-01-12", 60, 5, None),
+            ("A2", "2027-01-13", 0, None, None)]
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                             Sessions=[head, *rows]), notes)
+    got = {(x.athlete, x.date.isoformat()): (x.minutes, x.rpe, x.note) for x in s.sessions}
+    assert got == {("A1", "2027-01-12"): (0, 0, "missed - ill"), ("A2", "2027-01-12"): (60, 5, ""),
+                   ("A2", "2027-01-13"): (0, 0, "")}
+    log = tmp_path / "log.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE,Note\n" + "".join(
+        f"{a},{d},{m},{'' if r is None else r},{n or ''}\n" for a, d, m, r, n in rows), encoding="utf-8")
+    said = [x for x in read_sessions(log, s.model_copy(update={"sessions": ()})).notes
+            if "without training" in x]
+    assert said == ["Rows 2, 4: 0 minutes and no RPE, read as days without training (0 minutes, "
+                    "RPE 0), as the app's Log reads 0"]
+    assert notes.count("Sessions, r" + said[0][1:]) == 1, notes  # the log's note, on its sheet
+    path = book(tmp_path, "rpe.xlsx", Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                Sessions=[head, ("A1", "2027-01-12", 90, None, "no RPE given")])
+    assert problems_of(path) == [
+        "Sessions, row 2, RPE: is empty; write the session RPE (0-10), or 0 minutes and RPE 0 "
+        "for a day without training"]
 
 
 def test_a_row_with_minutes_played_alone_on_a_day_without_a_match_is_refused(tmp_path):
