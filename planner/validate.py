@@ -768,6 +768,10 @@ def _future_session_note(season: Season) -> list[str]:
             f"it{more}: correct the date, or move today on (periodize advance)"]
 
 
+# why a session dated after today is refused where it is entered (the workbook folds such rows)
+SESSION_NOT_YET = "log a session once it happened, or move today on (periodize advance)"
+
+
 def entry_problems(before: Season, after: Season) -> list[str]:
     """What may not be ENTERED though a document may hold it: a criteria result or a logged
     session dated after today (history is recorded after it happened), a test value off its
@@ -793,8 +797,8 @@ def entry_problems(before: Season, after: Season) -> list[str]:
     old_sessions = set(before.sessions)
     for k, ses in enumerate(after.sessions):
         if ses.date > p_start and ses not in old_sessions:
-            out.append(f"sessions[{k}].date: {date_long(ses.date)} is after {now}; log a "
-                       f"session once it happened, or move today on (periodize advance)")
+            out.append(f"sessions[{k}].date: {date_long(ses.date)} is after {now}; "
+                       f"{SESSION_NOT_YET}")
         a = after.athlete(ses.athlete)
         said = speeds_disagree(a, ses.top_speed_pct, ses.top_speed_ms) if ses not in old_sessions else None
         if said is not None:

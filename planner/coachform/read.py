@@ -137,6 +137,7 @@ from planner.text import (
     plural,
     read_text_dates,
     settled_order,
+    span,
 )
 from planner.validate import (
     PRE_SEASON_LOG_DAYS,
@@ -1985,6 +1986,32 @@ class _Import:
                 column = spec.column(key)
                 self.p.cell(sheet, row, column, spec.columns.index(column) + 1, m["msg"])
         self._fold_outside(season, where)
+        self._fold_after_today(season, where)
+
+    def _fold_after_today(self, season: Season, where: dict) -> None:
+        """The Sessions rows dated after Today, said in one line with the Today that takes
+        them: the week logged before today was moved on (the usual weekly case) gave one line
+        a row, 270 of them, and the workbook's other problems were cut off below them."""
+        from planner.validate import SESSION_NOT_YET, now_words
+
+        order = SHEET_ORDER.index("Sessions")
+        late = [x for x in self.p.items if x.sheet == order and SESSION_NOT_YET in x.text]
+        if not late:
+            return
+        rows = {x.row for x in late}
+        days = sorted(x.date for x, n in zip(season.sessions, where["sessions"][1], strict=True)
+                      if n in rows)
+        after = days[-1] + dt.timedelta(days=1)
+        listed = _rows_list_text([("Sessions", n) for n in sorted(rows)]).removeprefix("Sessions ")
+        self.p.items = [x for x in self.p.items if x not in late]
+        cal = season.calendar
+        whose = ", the Season sheet's Today" if cal.today and cal.today >= cal.start else ""
+        what = (f"{listed}, Date: {span(days[0], days[0])} is" if len(rows) == 1 else
+                f"{listed} ({len(rows)} rows, {span(days[0], days[-1])}):")
+        self.p.add("Sessions", min(rows), f"Sessions, {what} after {now_words(season)}{whose}; "
+                   f"a session is logged once it happened: set Today to {day_long(after)} "
+                   + ("(the day after the last) or later to import them" if len(rows) > 1 else
+                      "(the day after it) or later to import it"))
 
     # the sheets of dated rows the season refuses outside it (Unavailable: those wholly outside)
     DATED = ("competitions", "calendar.non_training_days", "blocks", "unavailability")

@@ -1706,8 +1706,9 @@ def test_the_not_checked_yet_line_names_the_rows_waiting_on_a_row_with_a_problem
     athletes[1] = athletes[1][:3] + (9.0,)
     with pytest.raises(InputError) as err:
         import_workbook(book(tmp_path, "fixed.xlsx", Athletes=athletes, **sheets))
-    assert sorted({int(p.split(",")[1].split()[1]) for p in err.value.problems
-                   if p.startswith("Sessions") and "Date" in p.split(":")[0]}) == [2, 3, 4, 5, 6, 7, 10]
+    # (those after today in one line)
+    assert [p.split(":")[0] for p in err.value.problems if "after today" in p] == [
+        "Sessions, rows 2–7 and 10 (7 rows, 19 Jan to 9 Mar 2027)"]
 
 
 MATCH_16 = [("Date", "Name", "Priority"), ("2027-01-16", "League 2", "C")]  # a Saturday
@@ -1777,6 +1778,28 @@ def test_a_sessions_row_of_0_minutes_and_no_rpe_is_a_day_without_training_as_in_
     assert problems_of(path) == [
         "Sessions, row 2, RPE: is empty; write the session RPE (0-10), or 0 minutes and RPE 0 "
         "for a day without training"]
+
+
+def test_sessions_after_today_are_said_in_one_line_and_the_other_problems_in_full(tmp_path):
+    """A week logged before today was moved on (the usual weekly case) gave one line a row,
+    "Sessions, row 27, Date: 17 Nov 2026 is after today (16 Nov 2026); …", 270 of them, and
+    every other problem of the workbook was cut off below them. Now the rows after today are one
+    line, with the Today that takes them, and the other problems are each said."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE")
+    later = [(a, D(2027, 1, 18) + dt.timedelta(days=k), 60, 5) for k in range(12) for a in ("A1", "A2")]
+    rows = [head, ("A1", D(2027, 1, 12), 60, 5), *later[:10], ("A2", D(2027, 1, 14), 60, 11), *later[10:]]
+    said = problems_of(book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 17))],
+                            Sessions=rows))
+    assert said == [
+        "Sessions, rows 3–12 and 14–27 (24 rows, 18 to 29 Jan 2027): after today (17 Jan 2027), the "
+        "Season sheet's Today; a session is logged once it happened: set Today to Sat 30 Jan 2027 "
+        "(the day after the last) or later to import them",
+        "Sessions, row 13, RPE: 11 is outside 0-10; write session RPE on the CR-10 scale"], said
+    one = problems_of(book(tmp_path, "one.xlsx", Season=SEASON_ROWS + [("Today", D(2027, 1, 17))],
+                           Sessions=rows[:3]))
+    assert one == ["Sessions, row 3, Date: 18 Jan 2027 is after today (17 Jan 2027), the Season "
+                   "sheet's Today; a session is logged once it happened: set Today to Tue 19 Jan "
+                   "2027 (the day after it) or later to import it"]
 
 
 def test_a_row_with_minutes_played_alone_on_a_day_without_a_match_is_refused(tmp_path):

@@ -620,4 +620,10 @@ def test_a_test_and_a_session_entered_after_today_are_dated_alike(tmp_path):
     save_template_form(later, path)
     with pytest.raises(InputError) as err:
         import_workbook(path)
-    assert err.value.problems == [f"Tests, row 2, Date: {test_line}", f"Sessions, row 2, Date: {session_line}"]
+    from planner.text import day_long
+
+    # the workbook's own Today takes the session (its rows after today are said in one line)
+    sheet_line = (f"{when} is after today ({now}), the Season sheet's Today; a session is logged "
+                  f"once it happened: set Today to {day_long(day(17))} (the day after it) or later "
+                  f"to import it")
+    assert err.value.problems == [f"Tests, row 2, Date: {test_line}", f"Sessions, row 2, Date: {sheet_line}"]
