@@ -457,10 +457,16 @@ class Kept:
     sheets: list[str] = field(default_factory=list)  # a sheet the workbook has not got: kept
     rows: bool = False  # rows the workbook had not got were put back
     later_today: dt.date | None = None  # the workbook's Today, later than the season's: not moved
+    # the players new in the sheet: how they join (they are added, not kept from the season)
+    added: list[str] = field(default_factory=list)
+    # the hard rules the stored plan kept now breaks (a sentence of its own, naming the athlete)
+    broken: str = ""
 
     def today_words(self, how: str) -> str:
-        """What became of the workbook's later Today, and ``how`` to move today to it."""
-        from planner.text import day_long
+        """What became of the workbook's later Today, the sessions it leaves uncounted until
+        today is moved on, and ``how`` to move today to it."""
+        from planner.season import planning_start
+        from planner.text import day_long, span
 
         if not self.later_today:
             return ""
@@ -468,11 +474,18 @@ class Kept:
         was = (f"Today stays {day_long(cal.today)}, the season's" if cal.today else
                f"Today stays unset, as in the season (planned from its first day, "
                f"{day_long(cal.start)})")
+        start = planning_start(self.season)
+        later = sorted(x.date for x in self.season.sessions if x.date > start)
+        waiting = (f" {plural(len(later), 'session')} logged after {day_long(start)} "
+                   f"({span(later[0], later[-1])}) {'is' if len(later) == 1 else 'are'} stored but "
+                   f"{'does' if len(later) == 1 else 'do'} not count in the load until today is "
+                   f"moved on." if later else "")
         return (f"{was}: the workbook's Today, {day_long(self.later_today)}, is later, and moving "
-                f"today records the stage changes the plan projected before it. {how}")
+                f"today records the stage changes the plan projected before it.{waiting} {how}")
 
     def words(self) -> str:
         out = [*self.sheets,
+               f"Added: {join_and(self.added)}." if self.added else "",
                f"Kept from the season: {join_and(self.kept)}." if self.kept else "",
                f"Not kept: {'; '.join(self.dropped)}." if self.dropped else "",
                ("A row deleted in the workbook on purpose comes back this way: delete it again "
@@ -480,6 +493,7 @@ class Kept:
                 if self.rows else ""),
                (f"The workbook's rows stand where both have one: {join_and(self.workbook)}."
                 if self.workbook else ""),
+               self.broken,
                " ".join(self.checks)]
         return " ".join(x for x in out if x)
 
@@ -565,9 +579,10 @@ def _joined_from_today(out: Kept, old: Season) -> None:
                                 end=today - dt.timedelta(days=1), reason=JOINED_REASON)
                  for a in joined if not any(u.athlete == a.id for u in out.season.unavailability))
     if away:
-        _try(out, f"{join_and([out.season.athlete(u.athlete).name for u in away])} with the squad "
-                  f"from today, {day_long(today)}",
-             lambda s: s.model_copy(update={"unavailability": s.unavailability + away}))
+        _try(out, f"{join_and([out.season.athlete(u.athlete).name for u in away])}, new in the "
+                  f"Athletes sheet, with the squad from today, {day_long(today)}",
+             lambda s: s.model_copy(update={"unavailability": s.unavailability + away}),
+             into=out.added)
     unpicked = {a.id for a in joined if "role" not in a.model_fields_set}
     if unpicked:
         names = [a.name for a in joined if a.id in unpicked]
@@ -575,7 +590,7 @@ def _joined_from_today(out: Kept, old: Season) -> None:
                   f"them in Roles (no Role in the Athletes sheet)",
              lambda s: s.model_copy(update={"athletes": tuple(
                  a.model_copy(update={"role": "out"}) if a.id in unpicked else a
-                 for a in s.athletes)}))
+                 for a in s.athletes)}), into=out.added)
 
 
 def _session_key(x) -> tuple:
@@ -731,17 +746,16 @@ def _keep_plan(out: Kept, old: Season) -> None:
         broken = list(check_plan(new.model_copy(update={"plan": plan}), plan).violations)
     except PeriodizeError:
         broken = []  # said where the plan is used (planner.validate.plannable)
-    said = []
-    if joined:
-        said.append(f"{join_and([a.name for a in joined])} not planned until you solve")
+    said = f" ({join_and([a.name for a in joined])} not planned until you solve)" if joined else ""
     if broken:
-        first = broken[0].message.removeprefix(f"{broken[0].rule}: ")
-        said.append(f"it breaks hard rules of the imported season, the first {broken[0].rule}: "
-                    f"{first.rstrip('.')} (Plan Check lists them; handouts from it are asked "
-                    f"about): solve again; the days before today stay as planned")
         plan = plan.model_copy(update={"status": "manual"})  # no longer the proven best
-    _try(out, "the stored plan" + (f" ({'; '.join(said)})" if said else ""),
-         lambda s: s.model_copy(update={"plan": plan}))
+    if _try(out, "the stored plan" + said, lambda s: s.model_copy(update={"plan": plan})) and broken:
+        # its own sentence, naming its athlete: said beside a signing's, it read as about him
+        first = broken[0].message.removeprefix(f"{broken[0].rule}: ")
+        out.broken = (f"The stored plan kept breaks hard rules of the imported season, the first "
+                      f"{broken[0].rule}: {first.rstrip('.')} (Plan Check lists them; handouts "
+                      f"from it are asked about): solve again; the days before today stay as "
+                      f"planned.")
 
 
 def _moved_ids(old: Season, new: Season) -> list[str]:
@@ -802,15 +816,17 @@ def _put_halves(out: Kept, items: list, words: Callable[[list], str],
             + _put_halves(out, items[half:], words, put))
 
 
-def _try(out: Kept, words: str, put: Callable[[Season], Season]) -> bool:
+def _try(out: Kept, words: str, put: Callable[[Season], Season],
+         into: list[str] | None = None) -> bool:
     """Put one part back into ``out.season`` if the season still holds together with it: said
-    as kept, or as not kept with the reason."""
+    as kept (``into``: said in that list instead, a new player's way in being no part kept),
+    or as not kept with the reason."""
     if words.startswith("0 "):
         return True
     if problem := _put(out, put):
         out.dropped.append(f"{words} ({problem})")
         return False
-    out.kept.append(words)
+    (out.kept if into is None else into).append(words)
     return True
 
 

@@ -757,14 +757,21 @@ def test_a_workbook_with_a_later_today_leaves_moving_today_to_advance(tmp_path):
     s = season(weeks=3, athletes=2, today=day(3))
     s = s.model_copy(update={"plan": solved_and_checked(s)[0].plan})
     save_season(s, tmp_path / "team.season.json")
-    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+    from planner.season import Session
+    from planner.text import span
+
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)}),
+                                 "sessions": (Session(athlete="A1", date=day(5), minutes=60, rpe=5),)})
     save_template_form(later, tmp_path / "team.xlsx")  # Today set to next week in the sheet
     r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     said = " ".join(r.stdout.split())
     assert "Note: Today stays " in said and "is later, and moving today records the stage " in said
+    # the week logged is stored but not counted until today moves: said, with the command
+    assert (f"1 session logged after {day_long(day(3))} ({span(day(5), day(5))}) is stored but does "
+            f"not count in the load until today is moved on.") in said
     assert (f"Move it with: periodize advance team.season.json --today {day(10).isoformat()} "
-            f"(add --accept to record them).") in said
+            f"--accept --save (without --accept the stage changes are listed, not recorded).") in said
     assert load_season(tmp_path / "team.season.json").calendar.today == day(3)
     r = run("advance", "team.season.json", "--today", day(10).isoformat(), "--save", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planner.reimport import keep_over, season_loses, updates_season, workbook_today_later
 from planner.season import IntensityPin, RuleSettings, StagePin
-from planner.text import day_long
+from planner.text import day_long, span
 from planner.validate import season_problems
 from tests.builders import day, injury, season, solved_and_checked
 
@@ -113,9 +113,10 @@ def test_a_stage_date_corrected_in_the_workbook_is_the_correction_and_the_plan_i
     kept = keep_over(old, hurt)  # kept (it holds the past), the rules it breaks named
     assert kept.season.plan is not None
     assert kept.season.plan.status == "manual"  # no longer the proven best: not said "proven"
-    assert any(d.startswith("the stored plan (it breaks hard rules of the imported season") and ", the first " in d
-               and "(Plan Check lists them; handouts from it are asked about)" in d
-               for d in kept.kept)
+    assert kept.kept == ["the stored plan"]
+    assert kept.broken.startswith("The stored plan kept breaks hard rules of the imported "
+                                  "season, the first ")
+    assert "(Plan Check lists them; handouts from it are asked about)" in kept.broken
     # a signing: his row at 0 % until a solve, the squad's plan and past kept (it was dropped,
     # and the next solve rewrote the past weeks)
     from planner.season import Athlete
@@ -183,17 +184,45 @@ def test_a_signing_joins_from_today_and_the_sheets_rounding_is_no_change():
     kept = keep_over(old, sheet)
     (away,) = [u for u in kept.season.unavailability if u.athlete == "A9"]
     assert (away.start, away.end, away.reason) == (day(0), day(9), JOINED_REASON)
-    assert f"Sven Holm and Ola Berg with the squad from today, {day_long(day(10))}" in kept.kept
+    assert kept.added[0] == (f"Sven Holm and Ola Berg, new in the Athletes sheet, with the squad "
+                             f"from today, {day_long(day(10))}")
     # three signings left at "start" made 14 starters a match: one without a Role is out of the
     # matchday squad until picked; a Role written in the sheet stays
     assert kept.season.athlete("A9").role == "out" and kept.season.athlete("A8").role == "bench"
     assert [a.role for a in kept.season.athletes[:2]] == [a.role for a in old.athletes]
     assert ("Sven Holm out of the matchday squad until you pick them in Roles (no Role in the "
-            "Athletes sheet)") in kept.kept
+            "Athletes sheet)") in kept.added
     assert kept.workbook == [] and kept.season.sessions == (exact,)
     changed = sheet.model_copy(update={"sessions": (exact.model_copy(update={"pain": 6}),)})
     assert keep_over(old, changed).workbook == ["1 logged day changed in it (a pain, minutes, a "
                                                 "speed)"]
+
+
+def test_a_new_player_is_added_and_a_breach_of_the_plan_kept_is_a_sentence_of_its_own():
+    """"Kept from the season: Lucas Moreau with the squad from today … and the stored plan
+    (Lucas Moreau not planned until you solve; it breaks hard rules …, the first RH-STAGE:
+    Marco Ruiz (A05) is in FIT …)": the new player from the workbook read as kept from the
+    season, and another athlete's breach as something wrong with him. A new player is now
+    "Added", and the breach a sentence of its own naming its athlete."""
+    from planner.season import Athlete
+
+    old = season(weeks=4, athletes=2, today=day(10))
+    old = old.model_copy(update={"plan": solved_and_checked(old)[0].plan})
+    new = season(weeks=4, athletes=2, today=day(10), injuries=(
+        injury("A2", "P1", start_day=3, onset_day=3),)).model_copy(update={"athletes": season(
+            weeks=4, athletes=2).athletes + (Athlete(id="A9", name="Lucas Moreau",
+                                                     position="Forward"),)})
+    kept = keep_over(old, new)
+    said = kept.words()
+    assert said.startswith(f"Added: Lucas Moreau, new in the Athletes sheet, with the squad from "
+                           f"today, {day_long(day(10))} and Lucas Moreau out of the matchday "
+                           f"squad until you pick them in Roles"), said
+    assert "Kept from the season: the stored plan (Lucas Moreau not planned until you solve)." in said
+    a2 = old.athlete_label("A2")
+    (breach,) = [x + "." for x in said.split(". ") if "breaks hard rules" in x]
+    assert breach.startswith("The stored plan kept breaks hard rules of the imported season, "
+                             "the first ") and a2 in breach and "Lucas Moreau" not in breach
+    assert not any("Lucas Moreau" in x for x in kept.kept if "with the squad" in x)
 
 
 def test_a_stage_recorded_again_after_a_flare_up_is_its_own_row_and_a_reused_id_is_pointed_out():
@@ -287,6 +316,12 @@ def test_a_later_today_in_the_workbook_leaves_moving_today_to_its_own_step():
     said = kept.today_words("Move Today opens on it.")
     assert said.startswith(f"Today stays {day_long(day(7))}, the season's: the workbook's "
                            f"Today, {day_long(day(14))}, is later")
+    # the week's sessions are stored but left out of the load until today moves: said plainly
+    # (a note alone, and the next command's warning, was the first a coach heard of it)
+    n = sum(x.date > day(7) for x in logged)
+    assert (f"the plan projected before it. {n} sessions logged after {day_long(day(7))} "
+            f"({span(day(8), day(13))}) are stored but do not count in the load until today is "
+            f"moved on. Move Today opens on it.") in said
     unset = keep_over(old.model_copy(update={"calendar": old.calendar.model_copy(
         update={"today": None})}), new)
     assert unset.today_words("").startswith(

@@ -132,7 +132,8 @@ def cmd_import(args) -> int:
     season = import_workbook(args.workbook, notes, known=old, absent=absent)
     place = Place("--keep", lambda day: f"Move it with: periodize advance "
                                         f"{shlex.quote(str(out))} --today {day.isoformat()} "
-                                        f"(add --accept to record them).",
+                                        f"--accept --save (without --accept the stage changes "
+                                        f"are listed, not recorded).",
                   file=shlex.quote(str(out)))
     # the season's own workbook, nothing to keep: a later Today still waits for advance (the
     # stage changes it records), as in the app; the workbook's sheets give the squad either way
