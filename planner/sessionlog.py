@@ -65,7 +65,7 @@ from planner.text import (
 from planner.text import day as day_text
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from planner.loadtable import LoadTable
 
@@ -1328,6 +1328,40 @@ def _no_training(frame, mapping: dict, notes: list, rows, grouped) -> dict:
     return dict.fromkeys(idle, (0.0, 0.0))
 
 
+SAME_DAY_SHOWN = 5  # athlete-days of two sessions or more named in the note, the rest counted
+
+
+def same_day_note(label: Callable[[str], str], sessions) -> str | None:
+    """One note for the athlete-days that ``sessions`` (new ones: (session, row) pairs, in the
+    file's order) give two sessions or more, each athlete said by ``label`` (an ID -> words):
+    rows with different notes are two sessions, both counted (a double session), but a copy
+    pasted with another note doubles the day's load without a word. ``Rows 298, 300: Nico Ferreira (A10) has 2 sessions on Tue 1 Dec 2026
+    (1,080 AU that day); if one is a copy, delete its row``. None when there is none."""
+    from planner.history import au
+
+    days: dict[tuple, list] = {}
+    for x, row in sessions:
+        days.setdefault((x.athlete, x.date), []).append((x, row))
+    many = [(key, got) for key, got in days.items() if len(got) > 1]
+    if not many:
+        return None
+
+    def one(key, got, rows: bool) -> str:
+        load = f"{au(sum(x.load for x, _ in got)):,} AU that day"
+        at = f"rows {', '.join(str(r) for _, r in got)}; " if rows else ""
+        return (f"{label(key[0])} has {len(got)} sessions on {day_long(key[1])} "
+                f"({at}{load})")
+
+    if len(many) == 1:
+        (key, got), = many
+        listed = ", ".join(str(r) for _, r in got)
+        return f"Rows {listed}: {one(key, got, False)}; if one is a copy, delete its row"
+    shown = "; ".join(one(key, got, True) for key, got in many[:SAME_DAY_SHOWN])
+    more = len(many) - SAME_DAY_SHOWN
+    return (f"{len(many)} athlete-days have two sessions or more: {shown}"
+            f"{f'; and {more} more' if more > 0 else ''}; if one is a copy, delete its row")
+
+
 def no_training_note(rows: list) -> str:
     """``Rows 82, 105: 0 minutes and no RPE, read as days without training …``: the one note
     for the rows (their numbers) read as days without training, a log's and the coach
@@ -2102,5 +2136,6 @@ def _build(frame, mapping: dict, athletes: list, dates: list, nums: dict, season
         else:
             seen[s] = row
             out.append(s)
+    said = same_day_note(season.athlete_label, [(x, seen[x]) for x in out])
     return LogResult(out, dict(mapping), repeated, again=len(again), again_load=sum(again),
-                     already=already)
+                     already=already, notes=[said] if said else [])

@@ -1051,6 +1051,7 @@ class _Import:
         ntd, ntd_rows = self._non_training(cal)
         blocks, block_rows = self._blocks()
         sessions, session_rows = self._sessions(ids)
+        self._same_day(sessions, session_rows, athletes)
         self._example_row_problems()
         self._example_row_notes()
         season = None
@@ -1881,6 +1882,20 @@ class _Import:
             self.notes.append(f"{spec.title}, {said[0].lower()}{said[1:]}")
         self._speeds_as_percent(spec, out, out_rows)
         return out, out_rows
+
+    def _same_day(self, sessions: list[Session], rows: list[int], athletes) -> None:
+        """The athlete-days the sheet's new sessions give two sessions or more, said in one
+        note as a log says them (``sessionlog.same_day_note``): rows with different notes are
+        two sessions, both counted, and a copy pasted with another note doubled the day's load
+        without a word. The sessions the season imported over holds already are not new."""
+        from planner.sessionlog import same_day_note
+
+        have = set(self.known.sessions) if self.known is not None else set()
+        days = {(x.athlete, x.date) for x in sessions if x not in have}
+        pairs = [(x, r) for x, r in zip(sessions, rows, strict=True) if (x.athlete, x.date) in days]
+        labels = {a.id: a.label for a in athletes}
+        if said := same_day_note(lambda aid: labels.get(aid, aid), pairs):
+            self.notes.append(f"Sessions, {said[0].lower()}{said[1:]}")
 
     def _minutes_rpe(self, spec: SheetSpec, row: _Row, idle: list[int]):
         """(minutes, RPE) of a Sessions row. 0 minutes and no RPE is a day without training

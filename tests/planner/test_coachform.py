@@ -1802,6 +1802,32 @@ def test_sessions_after_today_are_said_in_one_line_and_the_other_problems_in_ful
                    "2027 (the day after it) or later to import it"]
 
 
+def test_two_new_sessions_of_one_player_on_one_day_are_said_once_as_a_log_says_them(tmp_path):
+    """Two rows of one player and day with different notes were added as two sessions without
+    a word (a copied row doubled that day's load, 1,080 AU). They are still two sessions, both
+    counted, and now said in one note, as `periodize log` says them; a re-import of sessions
+    the season holds already says nothing."""
+    from planner.sessionlog import read_sessions
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Note")
+    rows = [("A1", "2027-01-12", 90, 6, "typo id"), ("A2", "2027-01-12", 60, 5, None),
+            ("A1", "2027-01-12", 90, 6, "merged note")]
+    sheets = {"Season": SEASON_ROWS + [("Today", D(2027, 1, 20))], "Sessions": [head, *rows]}
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, **sheets), notes)
+    assert len(s.sessions) == 3  # both counted: a different Note makes them two sessions
+    said = ("Rows 2, 4: Ann Ash (A1) has 2 sessions on Tue 12 Jan 2027 (1,080 AU that day); if "
+            "one is a copy, delete its row")
+    assert [n for n in notes if "sessions on" in n] == ["Sessions, r" + said[1:]]
+    log = tmp_path / "log.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE,Note\n" + "".join(
+        f"{a},{d},{m},{r},{n or ''}\n" for a, d, m, r, n in rows), encoding="utf-8")
+    assert said in read_sessions(log, s.model_copy(update={"sessions": ()})).notes
+    again: list[str] = []
+    import_workbook(book(tmp_path, "again.xlsx", **sheets), again, known=s)
+    assert not [n for n in again if "sessions on" in n], again
+
+
 def test_a_row_with_minutes_played_alone_on_a_day_without_a_match_is_refused(tmp_path):
     """A Sessions row with only Minutes played on a training day was read as a 95-minute RPE 8
     match session (760 AU of load made up), while no competition is on that day."""
