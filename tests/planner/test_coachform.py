@@ -1454,7 +1454,10 @@ def test_logged_sessions_are_read_and_bad_ones_located(tmp_path):
         ("A1", D(2027, 1, 11), 450), ("A1", D(2027, 1, 11), 40), ("A1", D(2027, 1, 12), 300)]
     assert notes == ["Sessions, row 5 repeats row 4: counted once (300 AU left out; if they were "
                      "separate sessions, give each a different Note (e.g. AM, PM) and import "
-                     "again)"]
+                     "again)",
+                     # two sessions of one day, both counted: said once
+                     "Sessions, rows 2, 3: Ann Ash (A1) has 2 sessions on Mon 11 Jan 2027 (490 AU "
+                     "that day); if one is a copy, delete its row"]
     bad = book(
         tmp_path, "bad.xlsx",
         Season=SEASON_ROWS + [("Today", "2027-01-18")],
