@@ -707,3 +707,37 @@ def test_a_season_open_in_another_window_is_said_when_opened(qtbot, tmp_path):
     assert "another Periodize window" not in said, said
     assert not (recovery_dir() / f"{gone}-dead{OPEN}").exists()  # read as gone, its note removed
     fourth.autosaver.stop()
+
+
+def test_save_as_moves_the_windows_open_note_to_the_new_file(qtbot, tmp_path, dialogs):
+    """File ▸ Save As left the window's "open" note on the file it had before: a second window
+    opening the new file was not told it is open here, and one opening the old file was told
+    so wrongly. The note now follows the file, and Save As onto a file another window has open
+    says so, as opening it does."""
+    club = tmp_path / "club.season.json"
+    copy = tmp_path / "copy.season.json"
+    save_season(tiny_season(), club)
+    first = MainWindow(load_season(club), club)
+    qtbot.addWidget(first)
+    dialogs.files = [str(copy)]
+    assert first.save_as() and first.path == copy
+
+    def said(window) -> str:
+        return "" if window.notice.isHidden() else window.notice.text()
+
+    on_copy = MainWindow(load_season(copy), copy)  # the file the first window has open now
+    qtbot.addWidget(on_copy)
+    assert said(on_copy).startswith("“copy.season.json” is already open in another Periodize window")
+    on_club = MainWindow(load_season(club), club)  # the first window left it
+    qtbot.addWidget(on_club)
+    assert "another Periodize window" not in said(on_club)
+
+    # Save As onto the file another window has open: said there and then
+    dialogs.files = [str(club)]
+    assert first.save_as() and first.path == club
+    assert said(first).startswith("“club.season.json” is already open in another Periodize window")
+    dialogs.files = [str(tmp_path / "third.season.json")]  # and away again: no longer true
+    assert first.save_as()
+    assert "another Periodize window" not in said(first)
+    for window in (first, on_copy, on_club):
+        window.autosaver.stop()

@@ -530,6 +530,7 @@ class MainWindow(QMainWindow):
         except OSError as e:  # e.g. a read-only folder on the backup copy
             return self._say_not_saved(save_failure(path, e))
         self.lost_file = None
+        moved = doc.path is None or not _same_file(path, doc.path)  # Save As to another file
         self.document.path = Path(path)
         self.document.disk_stamp = DiskStamp.written(path, written)
         self.document.saved_here = True
@@ -537,6 +538,8 @@ class MainWindow(QMainWindow):
         self.document.set_modified(False)
         self._add_recent(self.document.path)
         self._update_title()
+        if moved:  # the window's "open" note names the file it has open now, not the old one
+            self._say_open_elsewhere()
         if aside:
             kept = (f"Saved {self.document.path}. The file on disk did not read as a season: it "
                     f"is kept as {aside[0].name}; {self.document.path.name}.bak is still the "
