@@ -186,6 +186,34 @@ def test_what_cannot_be_read_says_what_to_type(text, says):
         parse_cell(text, A, DAY, TABLE)
 
 
+@pytest.mark.parametrize("text, wrong", [
+    ("1h30 75 6", "75"), ("1:30 75 6", "75"), ("1h 30 75 6", "75"),  # minutes twice
+    ("75 90 6", "90"),  # 6 is the RPE, 90 the number it cannot place
+    ("75 6 7", "7"), ("1h30 6 7", "7"), ("75 6 rpe7", "6"), ("1h30 6 75", "75"),
+])
+def test_a_number_too_many_is_named_not_the_rpe(text, wrong):
+    """'1h30 75 6' was refused as "'6' in '1h30 75 6': say what it is", though 6 is the RPE
+    and 75 the word it cannot use (1h30 gives the minutes already). The message names the
+    number too many, and says what a cell takes."""
+    with pytest.raises(CellError) as e:
+        parse_cell(text, A, DAY, TABLE)
+    said = str(e.value)
+    assert said.startswith(f"'{wrong}' in '{text}': "), said
+    assert "a cell takes minutes and RPE" in said
+    # the cell without that word reads (the fix the message points at)
+    words = text.split()
+    words.remove(wrong)
+    assert parse_cell(" ".join(words), A, DAY, TABLE)
+
+
+def test_minutes_typed_twice_say_which_gave_them():
+    with pytest.raises(CellError) as e:
+        parse_cell("1h30 75 6", A, DAY, TABLE)
+    assert str(e.value) == ("'75' in '1h30 75 6': 1h30 already gives the minutes; a cell takes "
+                            "minutes and RPE once each (1h30 6)")
+    assert one("1h30 6").minutes == 90  # as it says
+
+
 def test_minutes_without_an_rpe_say_what_to_type():
     """"'45' has no RPE" left the coach to find the way: it says to type the RPE after the
     minutes, and 0 alone for a day nobody trained (as a log's row with 0 minutes reads)."""

@@ -103,15 +103,16 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
     ``table``: the season's load table (minutes played alone, on ``day`` in ``match_days``
     only: :func:`planner.sessionlog.match_alone`)."""
     out: dict[str, float] = {}
-    bare: list[float] = []
+    typed: dict[str, str] = {}  # field -> the word that gave it
+    bare: list[tuple[float, str]] = []  # the unlabelled numbers: (value, as typed)
     tokens = _tokens(text)
     while tokens:
         if (hours := _hours(tokens)) is not None:  # 1h30, 1 h 30: as a workbook's Minutes read
-            _put(out, "minutes", *hours)
+            _put(out, "minutes", *hours, typed)
             continue
         tok = tokens.pop(0)
         if (clock := _clock(tok)) is not None:  # 1:15:00, as a log's file reads it
-            _put(out, "minutes", clock, tok)
+            _put(out, "minutes", clock, tok, typed)
             continue
         for field, pattern in _PATTERNS:
             m = pattern.match(tok)
@@ -125,14 +126,14 @@ def _fields(text: str, table: LoadTable, day: dt.date | None = None,
             if field == "top_kmh":  # read as m/s, to the centimetre a GPS gives
                 field, value = "top_ms", round(value / KMH_PER_MS, 2)
             if field == "bare":
-                bare.append(value)
+                bare.append((value, tok))
             else:
-                _put(out, field, value, tok)
+                _put(out, field, value, tok, typed)
             break
         else:
             hint = MINUTES_FORMS if _HOURS_LIKE.match(tok) else EXAMPLE  # 1h5: 1 h 05 or 1 h 50?
             raise CellError(f"'{tok[:20]}' is not understood; {hint}")
-    _place_bare(out, bare, text, table, day, match_days)
+    _place_bare(out, bare, text, table, day, match_days, typed)
     return out
 
 
@@ -162,22 +163,29 @@ def _clock(tok: str) -> float | None:
         raise CellError(f"{str(e).replace('write ', 'type ')}; {MINUTES_FORMS}") from None
 
 
-def _put(out: dict[str, float], field: str, value: float, tok: str) -> None:
+def _put(out: dict[str, float], field: str, value: float, tok: str,
+         typed: dict[str, str] | None = None) -> None:
     if field in out:
         raise CellError(f"'{tok}' gives {_WORDS[field]} twice; give it once")
     out[field] = value
+    if typed is not None:
+        typed[field] = tok
 
 
-def _place_bare(out: dict[str, float], bare: list[float], text: str, table: LoadTable,
-                day: dt.date | None = None, match_days: Collection[dt.date] | None = None) -> None:
-    """The unlabelled numbers are minutes, then RPE; a third must say what it is. Two short
-    forms: ``0`` alone is a day without training (0 minutes, RPE 0), and minutes played alone
-    (``m20``) is the match session of the season's load table ``table`` (started from 45
-    minutes on, else from the bench), as a log's or a workbook's row reads it
-    (:func:`planner.sessionlog.match_alone`)."""
-    if bare == [0] and "rpe" not in out and "minutes" not in out:
+def _place_bare(out: dict[str, float], bare: list[tuple[float, str]], text: str,
+                table: LoadTable, day: dt.date | None = None,
+                match_days: Collection[dt.date] | None = None,
+                typed: dict[str, str] | None = None) -> None:
+    """The unlabelled numbers (value, as typed) are minutes, then RPE; a third must say what
+    it is (:func:`_extra`). Two short forms: ``0`` alone is a day without training (0 minutes,
+    RPE 0), and minutes played alone (``m20``) is the match session of the season's load table
+    ``table`` (started from 45 minutes on, else from the bench), as a log's or a workbook's row
+    reads it (:func:`planner.sessionlog.match_alone`)."""
+    if [v for v, _ in bare] == [0] and "rpe" not in out and "minutes" not in out:
         out["minutes"], out["rpe"] = 0.0, 0.0
         bare.clear()
+    if len(bare) > 2 - ("minutes" in out) - ("rpe" in out):
+        raise CellError(_extra(out, bare, text, typed or {}))
     if not bare and "minutes" not in out and "rpe" not in out and "played" in out:
         got = match_alone(out["played"], table, day, match_days, ALONE)
         if isinstance(got, Refusal):
@@ -185,16 +193,40 @@ def _place_bare(out: dict[str, float], bare: list[float], text: str, table: Load
         out["minutes"], out["rpe"] = got
     for field in ("minutes", "rpe"):
         if field not in out and bare:
-            out[field] = bare.pop(0)
-    if bare:
-        raise CellError(f"'{bare[0]:g}' in '{text.strip()[:30]}': say what it is: 95% top speed, "
-                        f"m90 minutes played or p3 pain")
+            out[field] = bare.pop(0)[0]
     missing = [w for f, w in (("minutes", "minutes"), ("rpe", "RPE")) if f not in out]
     if missing == ["RPE"]:  # "45": what to type, and what a day nobody trained is
         raise CellError(f"'{text.strip()[:30]}' has no RPE: type it after the minutes "
                         f"({_g(out['minutes'])} 6 for RPE 6), or 0 alone for a day without training")
     if missing:
         raise CellError(f"'{text.strip()[:30]}' has no {' or '.join(missing)}; {EXAMPLE}")
+
+
+def _extra(out: dict[str, float], bare: list[tuple[float, str]], text: str,
+           typed: dict[str, str]) -> str:
+    """What to say of a session with an unlabelled number too many, naming the one it cannot
+    use. The minutes take the first unlabelled number (unless a word such as ``1h30`` gave
+    them); the RPE, 0-10, the first of the others that is one: in ``1h30 75 6`` the word too
+    many is ``75`` (a second minutes), not the RPE ``6``; in ``75 6 7`` it is ``7``; with no
+    RPE among them (``1h30 75 80``) the first. A number after the RPE (``1h30 6 75``) is
+    asked what it is, as a third number is."""
+    rest = list(bare)
+    if "minutes" not in out:
+        rest.pop(0)
+    rpe = None
+    if "rpe" not in out:
+        rpe = next((b for b in rest if 0 <= b[0] <= 10), rest[-1])
+        rest.remove(rpe)
+    value, tok = rest[0]
+    where = f"'{tok}' in '{text.strip()[:30]}'"
+    before_rpe = rpe is not None and bare.index(rest[0]) < bare.index(rpe)
+    if "minutes" in typed and value > 10 and before_rpe:  # a second minutes: 1h30 75 6
+        minutes = typed["minutes"]
+        rpe_typed = typed.get("rpe") or next((t for v, t in bare if 0 <= v <= 10), "6")
+        return (f"{where}: {minutes} already gives the minutes; a cell takes minutes and RPE "
+                f"once each ({minutes} {rpe_typed})")
+    return (f"{where}: a cell takes minutes and RPE (75 6); say what it is: 95% top "
+            f"speed, m90 minutes played or p3 pain")
 
 
 _LABELS = {"minutes": "Minutes", "rpe": "RPE", "top_pct": "Top speed %", "top_ms": "Top speed m/s",
