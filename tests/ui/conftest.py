@@ -227,3 +227,36 @@ def export_now(qtbot):
 def wait_export(qtbot):
     """Wait for the background export an action started (File ▸ Export…): its JobResult."""
     return lambda window: export_ended(qtbot, window)
+
+
+def solved(season):
+    """``season`` with the plan the solver gives it (a module's planned season: a small one,
+    solved in well under the 30 s allowed)."""
+    from solver import SolveRequest, solve
+
+    out = solve(SolveRequest(season, time_limit=30))
+    assert out.plan is not None
+    return season.model_copy(update={"plan": out.plan})
+
+
+@pytest.fixture
+def shown_window(qtbot):
+    """``shown_window(season, (width, height))``: a main window on ``season`` (no file, no
+    autosave) at that size, shown; after the test its background re-plans are stopped and
+    waited for (a thread left running would outlive the window)."""
+    from ui.desktop.mainwindow import MainWindow
+
+    made = []
+
+    def make(season, size: tuple[int, int]):
+        w = MainWindow(season, None, autosave=False)
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.whatif.shutdown()
+        w.weekly.shutdown()

@@ -13,10 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
-from solver import SolveRequest, solve
 from tests.builders import day, injury, season
+from tests.ui.conftest import solved
 from ui.desktop import findathlete
-from ui.desktop.mainwindow import MainWindow
 
 WARM = 3  # openings before counting: Qt's and PySide's own caches fill once
 TIMES = 12
@@ -24,20 +23,12 @@ TIMES = 12
 
 @pytest.fixture(scope="module")
 def planned():
-    s = season(weeks=6, athletes=4, injuries=(injury("A1", "P3", start_day=-13),))
-    out = solve(SolveRequest(s, time_limit=30))
-    assert out.plan is not None
-    return s.model_copy(update={"plan": out.plan})
+    return solved(season(weeks=6, athletes=4, injuries=(injury("A1", "P3", start_day=-13),)))
 
 
 @pytest.fixture
-def window(qtbot, planned):
-    w = MainWindow(planned, None, autosave=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    yield w
-    w.weekly.shutdown()
+def window(shown_window, planned):
+    return shown_window(planned, (1280, 720))
 
 
 def settle() -> None:

@@ -19,6 +19,7 @@ from planner.season import AthletePlan, Competition, IntensityPin, Plan, Season,
 from planner.text import day_long
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
+from tests.ui.conftest import solved
 from ui.desktop.mainwindow import MainWindow
 
 TIMEOUT = 60_000  # ms: a re-plan of these seasons takes well under a second
@@ -34,20 +35,12 @@ def small_season() -> Season:
 
 @pytest.fixture(scope="module")
 def planned() -> Season:
-    s = small_season()
-    out = solve(SolveRequest(s, time_limit=30))
-    assert out.plan is not None
-    return s.model_copy(update={"plan": out.plan})
+    return solved(small_season())
 
 
 @pytest.fixture
-def window(qtbot, planned):
-    w = MainWindow(planned, None, autosave=False)
-    qtbot.addWidget(w)
-    w.resize(1300, 800)
-    w.show()
-    yield w
-    w.whatif.shutdown()
+def window(shown_window, planned):
+    return shown_window(planned, (1300, 800))
 
 
 def changed_cells(a: Plan, b: Plan) -> set[tuple[str, int]]:
