@@ -38,7 +38,8 @@ def gate(monkeypatch):
         return real(season)
 
     monkeypatch.setattr(checkrun, "checked", held)
-    return event
+    yield event
+    event.set()  # a test that failed with the gate shut: its worker ends, not after 30 s
 
 
 def window(qtbot, gate) -> MainWindow:
@@ -76,7 +77,7 @@ def test_an_edit_returns_before_its_check_ends_and_says_checking(qtbot, gate):
     assert w.docks["check"].windowTitle() == "Plan Check: checking…"
     assert w.violations_panel.summary.text() == "Checking the plan…"
     assert w.violations_panel.list.count() == 0
-    assert not w.board.violations_at("A1", D(2026, 3, 5))  # the old season's marks are gone
+    assert w.board.violations_at("A1", D(2026, 3, 5))  # the last report's marks stay meanwhile
     gate.set()
     qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
     assert gate.seasons[-1] is w.season
@@ -105,7 +106,7 @@ def test_a_report_of_a_season_edited_since_is_never_shown(qtbot, gate):
     qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
     # the renamed season's report came first and was not shown; the current one's then was
     assert [s for s, *_ in seen] == [renamed, current]
-    assert seen[0][1:] == (True, 0, False)
+    assert seen[0][1:] == (True, 0, True)  # not listed; the last report's frames still drawn
     assert seen[1][1] is False and seen[1][2] > 0 and seen[1][3]
     assert gate.seasons == [renamed, current]
     text = hv5_text(w)
@@ -191,3 +192,100 @@ def test_a_small_season_is_checked_at_once(qtbot):
     qtbot.addWidget(w)
     w.apply_edit(E.SetDayIntensity(athlete="A1", date=D(2026, 3, 4), intensity=90))
     assert not w.check_pending() and w.check_report is not None
+
+
+@pytest.fixture(scope="module")
+def big_season():
+    """A 40 x 52 season (``bench.case``'s) with the baseline plan, which breaks hard rules on
+    many days: its check takes the background way without any setting changed."""
+    from bench.baseline import baseline_plan
+    from bench.case import season_of
+
+    season, _label = season_of("40")
+    season = season.model_copy(update={"plan": baseline_plan(season)})
+    assert checkrun.CheckRunner.background(season)
+    return season
+
+
+def marked(w: MainWindow) -> dict:
+    """Each athlete's cells the board frames in red (day spans), as it paints them."""
+    return {aid: sorted(spans) for aid, spans in w.board._bad_cells.items()}
+
+
+def test_a_big_seasons_red_frames_stay_while_its_check_runs(qtbot, gate, big_season):
+    """On a season over ~7,000 athlete-days each edit's check runs in the background, and the
+    board's red frames went off until its report came, then came back: every edit blinked them.
+    The last report's frames now stay drawn while Plan Check says it is checking; the report of
+    a season edited since is still not taken for the current one's."""
+    w = MainWindow(big_season, None)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=30_000)
+    gate.clear()
+    report = w.check_report
+    bad = next(v for v in report.violations if v.athlete is not None)
+    before = marked(w)
+    assert before and w.board.violations_at(bad.athlete, bad.start)
+    w.board.set_current(bad.athlete, bad.start)  # the frame in view, as the coach sees it
+    qtbot.wait(50)
+    frame = w.board.grab()
+
+    assert w.apply_edit(E.SetSeasonSettings(name="Renamed season"))  # nothing on the board
+    qtbot.waitUntil(lambda: len(gate.seasons) == 1, timeout=10_000)  # its check has started
+    assert w.check_pending() and not gate.is_set()
+    assert w.violations_panel.summary.text() == "Checking the plan…"
+    assert w.docks["check"].windowTitle() == "Plan Check: checking…"
+    assert marked(w) == before  # the frames it had, still drawn
+    assert w.board.violations_at(bad.athlete, bad.start)
+    qtbot.wait(50)
+    assert w.board.grab().toImage() == frame.toImage()  # as it was drawn, to the pixel
+
+    renamed = w.season
+    w.apply_edit(E.SetSeasonSettings(name="Renamed again"))  # while it runs
+    shown = []
+    w.check_runner.done.connect(lambda season, _r: shown.append(  # after the window's own slot
+        (season, w.check_pending(), w.violations_panel.list.count(), marked(w))))
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=30_000)
+    assert [s for s, *_ in shown] == [renamed, w.season]
+    # the renamed season's report came first: not the current one's, the frames kept meanwhile
+    assert shown[0][1:] == (True, 0, before)  # Plan Check still lists nothing: checking
+    assert shown[1][1] is False
+    assert w.check_report.violations == check_plan(w.season, w.season.plan).violations
+    assert marked(w) == before  # a new name breaks nothing new
+
+
+def test_another_seasons_red_frames_are_not_kept_while_its_check_runs(qtbot, gate, big_season):
+    """The frames kept while a check runs are the same file's: a season opened in the window
+    shows none of the one before until its own report comes."""
+    w = MainWindow(big_season, None)
+    qtbot.addWidget(w)
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=30_000)
+    gate.clear()
+    assert marked(w)
+    other = E.UpdateAthlete(athlete=big_season.athletes[0].id, name="Other File").apply(big_season)
+    w.set_document(other, None)
+    assert w.check_pending() and marked(w) == {}
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=30_000)
+    assert marked(w)
+
+
+def test_the_inspector_follows_the_report_that_ends_the_check(qtbot, gate):
+    """The frames kept while a check runs are the last report's, and so are the selected
+    cell's breaches in the inspector; an edit that mends the day drops both once its report
+    comes (the inspector kept saying the rule broken until another cell was chosen)."""
+    w = window(qtbot, gate)
+    w.board.set_current("A1", D(2026, 3, 5))
+    assert any(v.rule == "HV-5" for v in w.inspector.violations)
+    w.apply_edit(E.SetDayIntensity(athlete="A1", date=D(2026, 3, 5), intensity=70))
+    assert w.check_pending()
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
+    assert not any(v.rule == "HV-5" for v in w.check_report.violations)
+    assert w.board.current() == ("A1", D(2026, 3, 5))
+    assert w.inspector.violations == w.board.violations_at("A1", D(2026, 3, 5))
+    assert not any(v.rule == "HV-5" for v in w.inspector.violations)

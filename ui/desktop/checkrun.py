@@ -4,7 +4,8 @@ On a 40-athlete, 52-week season the plan checker takes about 0.3 s, and it ran a
 in the window's thread: each rename, pin or logged day froze the window for half a second. Now
 an edit that the check has not seen shows at once and the check runs in a background job
 (:class:`~ui.desktop.jobs.BackgroundJob`, quiet: nothing in the status bar); meanwhile Plan Check
-says "Checking…" and the board shows no rule broken. A burst of edits is checked once, for the
+says "Checking…" and the board keeps the last report's red frames (clearing them blinked them
+off and on at every edit; another file's are never kept). A burst of edits is checked once, for the
 last season: an edit made while a check runs waits for it, and only the season current when it
 ends is checked next. A report is shown only for the season it was made for, when that season
 is still the current one; an older one is kept for undo and redo (the window's check cache).

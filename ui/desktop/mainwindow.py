@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self._solve_fn = solve_fn
         self.solve_time_limit = solvetime.stored()  # seconds: Plan ▸ Solve Time… (solvetime.py)
         self._check_report = None  # planner.check.CheckReport shown (check_report: the current)
+        # the violations the board last marked from a report, and the file they are of
+        # (Document.file_revision): kept on the board while the next check runs
+        self._marked: tuple[int, tuple] = (-1, ())
         self.return_rows: list = []  # the Returns panel's rows of the current season
         self.edit_said = ""  # the status bar's words for the last edit applied (apply_edit)
         self._behind_said = ""  # the notice of today far behind the computer's date, while shown
@@ -1182,7 +1185,8 @@ class MainWindow(QMainWindow):
     def run_check(self) -> None:
         """Run the plan checker on the current plan; show its findings on the board and list.
         A large season's check not made before runs in the background (checkrun.py): until it
-        ends, Plan Check says "Checking…" and the board marks no rule broken."""
+        ends, Plan Check says "Checking…" and the board keeps the last report's red frames
+        (they went off and came back at every edit); another file's are never kept."""
         season = self.document.season
         cached = self._check_cache.get(id(season))
         if cached is not None and cached[0] is season:
@@ -1191,7 +1195,8 @@ class MainWindow(QMainWindow):
             self._show_check(season, (None, None))
         elif self.check_runner.background(season):
             self._check_report = None
-            self.board.set_violations(())
+            revision, marked = self._marked
+            self.board.set_violations(marked if revision == self.document.file_revision else ())
             self.violations_panel.set_checking(season)
             self.docks["check"].setWindowTitle("Plan Check: checking…")
             self.check_runner.start(season)
@@ -1219,6 +1224,7 @@ class MainWindow(QMainWindow):
         if season is self.document.season and self.check_runner.pending is season:
             self._said_unchecked(result[1])
             self._show_check(season, result)
+            self._refresh_inspector()  # the cell's breaches as this report has them
 
     def _show_check(self, season: Season, result: tuple) -> None:
         """``season``'s (the current season's) plan check on the board, in Plan Check, the
@@ -1227,7 +1233,9 @@ class MainWindow(QMainWindow):
         if problem is None:  # a check that failed before is mended: its words go
             self.statusBar().withdraw("The plan could not be checked")
         self._check_report = report
-        self.board.set_violations(report.violations if report is not None else ())
+        marked = tuple(report.violations) if report is not None else ()
+        self._marked = (self.document.file_revision, marked)
+        self.board.set_violations(marked)
         self.violations_panel.set_report(season, report, problem)
         n = len(panels.broken(report))
         self.docks["check"].setWindowTitle(f"Plan Check ({n})" if n else
