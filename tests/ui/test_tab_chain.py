@@ -476,3 +476,37 @@ def test_asking_a_viewport_for_its_focus_proxy_leaves_its_scroll_areas_panel_ali
     gc.collect()
     assert shiboken6.isValid(panel) and shiboken6.isValid(panel.findChild(QComboBox))
     assert dock.widget().widget() is panel
+
+
+@pytest.mark.parametrize("key, field", [
+    ("injuries", "first_start"), ("injuries", "onset"), ("competitions", "date"),
+    ("blocks", "start"), ("daysoff", "date"), ("squad", "away_from")])
+def test_esc_in_a_date_fields_calendar_closes_it_and_a_second_esc_goes_to_the_board(
+        w, qtbot, key, field):
+    """Esc in an editor's date calendar (Alt+Down) left the calendar drawn over the editor's
+    buttons and sent the keyboard to the board, where Alt+R recorded nothing: the editor's Esc
+    took the key before the calendar did. Esc now closes the calendar, the keyboard stays in
+    the field, and a second Esc goes to the board as before."""
+    from ui.desktop.datefield import DateField
+
+    w.open_editor(key)
+    editor = w.docks[key].widget().widget()
+    date = getattr(editor, field)
+    assert isinstance(date, DateField)
+    date.setEnabled(True)  # the injuries' stage start waits on a protocol chosen
+    if key == "squad":
+        editor.away.setEnabled(True)  # as with an athlete selected
+    date.line.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is date.line)
+    QTest.keyClick(date.line, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    popup = QApplication.activePopupWidget()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert QApplication.activePopupWidget() is None
+    assert not w.board.hasFocus()
+    w.activateWindow()  # offscreen, the window is not made active again by itself
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is date.line)
+    press(Qt.Key.Key_Escape)  # no pop-up open: the editor's way out
+    qtbot.waitUntil(w.board.hasFocus)

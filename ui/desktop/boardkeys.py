@@ -5,7 +5,10 @@ then changed the editor's date field, unseen), Escape and F6 did nothing, and it
 nine Tabs through both dock tab bars. Now **F6** (View ▸ Go to the Board) puts the keyboard on
 the board, and F6 on the board goes back to the field it came from; **Escape** in an editor
 does the same as F6 there; Ctrl+T (Go to Today) also puts the keyboard on the board. The board
-draws a frame in the highlight colour while it has the keyboard.
+draws a frame in the highlight colour while it has the keyboard. Escape with a pop-up open in an
+editor (a date's calendar, a list dropped down) closes the pop-up first and leaves the keyboard
+in the field: the editor's Escape shortcut took the key before the calendar did, so the calendar
+stayed drawn over the editor's buttons while the board had the keyboard.
 """
 
 from __future__ import annotations
@@ -34,7 +37,16 @@ class BoardKeys:
         for dock in editors:
             key = QShortcut(QKeySequence(Qt.Key.Key_Escape), dock)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            key.activated.connect(self.to_board)
+            key.activated.connect(self.escape)
+
+    def escape(self) -> None:
+        """Escape in an editor: a pop-up open in it closes first (the keyboard back in its
+        field); with none open, the keyboard goes to the board."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None and _inside(self.window, popup):
+            popup.close()
+            return
+        self.to_board()
 
     def to_board(self) -> None:
         here = QApplication.focusWidget()
@@ -48,3 +60,12 @@ class BoardKeys:
             back.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             self.to_board()
+
+
+def _inside(window: QWidget, popup: QWidget) -> bool:
+    """Whether ``popup`` belongs to ``window`` (``isAncestorOf`` stops at the pop-up's own
+    window)."""
+    owner = popup.parentWidget()
+    while owner is not None and owner is not window:
+        owner = owner.parentWidget()
+    return owner is window
