@@ -5,8 +5,10 @@ palette: on a dark palette the stage and week colours are muted against the dark
 intensity glyphs get lighter, so text and glyphs keep their contrast. ``ChartTheme.from_palette``
 does the same for the load charts (lighter lines and bars on a dark palette). ``follow_system_scheme``
 gives the application a dark Fusion palette when the system asks for dark mode and the platform
-style does not switch by itself (e.g. Linux without a desktop theme plugin). The application's
-style is always a :class:`SteadyDocks` over the platform's or Fusion (``steady_style``).
+style does not switch by itself (e.g. Linux without a desktop theme plugin); :class:`Themes`
+holds the coach's choice of View ▸ Theme (System, Light or Dark) over it. Every palette the app
+sets has readable placeholders (``readable_placeholders``). The application's style is always a
+:class:`SteadyDocks` over the platform's or Fusion (``steady_style``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QProxyStyle, QStyle
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
 
 _STAGES_LIGHT = {
     "INJ": "#6b6b6b", "P1": "#f2a0a0", "P2": "#f7c38a", "P3": "#f3df74",
@@ -197,6 +199,41 @@ CHART_DARK = ChartTheme(planned="#5d8fb8", logged="#9ecae1", ratio="#fd8d3c", ew
                         athlete_line=(190, 190, 190, 120))
 
 
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two opaque colours (1 to 21)."""
+    def lum(c: QColor) -> float:
+        def ch(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+    lo, hi = sorted((lum(a), lum(b)))
+    return (hi + 0.05) / (lo + 0.05)
+
+
+PLACEHOLDER_CONTRAST = 4.5  # WCAG's for text, against the field's and the list box's ground
+
+
+def readable_placeholders(palette: QPalette) -> QPalette:
+    """``palette`` with its placeholder text ("Choose the injury…") readable at 4.5:1 on a field
+    and on a list box, still paler than typed text, and a disabled box's placeholder as pale as
+    its disabled text. Qt's light palette gave both the same half-transparent black: an empty
+    Protocol box to choose from read like the disabled Stage box under it."""
+    out = QPalette(palette)
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for g in (group.Active, group.Inactive):
+        grounds = [palette.color(g, role.Base), palette.color(g, role.Button)]
+        text = palette.color(g, role.Text)
+        ground = palette.color(g, role.Base)
+        colour = text
+        for step in range(60, -1, -5):  # as pale as reads: from 60 % towards the ground
+            colour = blend(text, ground, step / 100)
+            if all(contrast(colour, x) >= PLACEHOLDER_CONTRAST + 0.1 for x in grounds):
+                break
+        out.setColor(g, role.PlaceholderText, colour)
+    out.setColor(group.Disabled, role.PlaceholderText, palette.color(group.Disabled, role.Text))
+    return out
+
+
 def dark_palette() -> QPalette:
     """A dark Fusion palette (the platform's own when it has one is preferred)."""
     p = QPalette()
@@ -218,7 +255,7 @@ def dark_palette() -> QPalette:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
                  QPalette.ColorRole.WindowText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return p
+    return readable_placeholders(p)
 
 
 class SteadyDocks(QProxyStyle):
@@ -255,26 +292,71 @@ def keep_docks_steady(app) -> None:
         app.setStyle(steady_style(style_name(app.style())))
 
 
-def follow_system_scheme(app, hints=None) -> None:
+THEMES = {"system": "&System", "light": "&Light", "dark": "&Dark"}  # View ▸ Theme
+
+
+class Themes:
+    """The application's light or dark look: the system's (``"system"``: a dark Fusion palette
+    when the system is in dark mode and the style stayed light), or the coach's ``"light"`` or
+    ``"dark"`` whatever the system says (View ▸ Theme: a Linux laptop without a desktop theme
+    plugin never passed its dark mode on). The palette and style the app started with are the
+    light ones (or the system's own dark ones, kept for Dark); ``hints``: the style hints to
+    follow (the application's by default), followed again when the system switches."""
+
+    def __init__(self, app, hints=None, choice: str = "system"):
+        self.app = app
+        self.hints = hints if hints is not None else QGuiApplication.styleHints()
+        self.start_palette = QPalette(app.palette())
+        self.start_style = style_name(app.style())
+        self.choice = choice if choice in THEMES else "system"
+        self.apply()
+        self.hints.colorSchemeChanged.connect(self.apply)
+
+    def choose(self, choice: str) -> None:
+        self.choice = choice if choice in THEMES else "system"
+        self.apply()
+
+    def wants_dark(self) -> bool:
+        if self.choice != "system":
+            return self.choice == "dark"
+        scheme = self.hints.colorScheme()
+        if scheme == Qt.ColorScheme.Unknown:
+            return is_dark(self.start_palette)
+        return scheme == Qt.ColorScheme.Dark
+
+    def apply(self, *_args) -> None:
+        dark, started_dark = self.wants_dark(), is_dark(self.start_palette)
+        if dark == started_dark:  # the style's own (light, or the platform's dark)
+            style, palette = self.start_style, self.start_palette
+        elif dark:
+            style, palette = "Fusion", dark_palette()
+        else:  # the system started the app dark: Fusion's own light palette
+            style = "Fusion"
+            palette = QStyleFactory.create("Fusion").standardPalette()
+        if style and style_name(self.app.style()).lower() != style.lower():
+            self.app.setStyle(steady_style(style))
+        self.app.setPalette(readable_placeholders(palette))
+
+
+def follow_system_scheme(app, hints=None) -> Themes:
     """Use a dark palette when the system is in dark mode and the style stayed light.
 
     Connected to ``colorSchemeChanged``, so switching the system's mode while the app runs
     switches the app too. The board and legend repaint on the palette change. ``hints``: the
-    style hints to follow (the application's by default).
+    style hints to follow (the application's by default). The :class:`Themes` that follows it
+    is kept on the application (``app_themes``) for View ▸ Theme.
     """
-    hints = hints if hints is not None else QGuiApplication.styleHints()
-    light_palette = QPalette(app.palette())
-    light_style = style_name(app.style())
+    themes = Themes(app, hints)
+    _KEPT[id(app)] = themes
+    return themes
 
-    def apply(*_args) -> None:
-        scheme = hints.colorScheme()
-        if scheme == Qt.ColorScheme.Dark and not is_dark(app.palette()):
-            app.setStyle(steady_style("Fusion"))
-            app.setPalette(dark_palette())
-        elif scheme == Qt.ColorScheme.Light and is_dark(app.palette()) and not is_dark(light_palette):
-            if light_style:
-                app.setStyle(steady_style(light_style))
-            app.setPalette(light_palette)
 
-    apply()
-    hints.colorSchemeChanged.connect(apply)
+_KEPT: dict[int, Themes] = {}
+
+
+def app_themes(app) -> Themes:
+    """The application's :class:`Themes` (made following the system when there is none yet)."""
+    themes = _KEPT.get(id(app))
+    if themes is None or themes.app is not app:
+        themes = follow_system_scheme(app)
+    return themes

@@ -703,6 +703,9 @@ class InjuriesEditor(Editor):
                 if extra:
                     combo.addItem("FIT — back to full training", "FIT")
                 combo.setCurrentIndex(0)  # a placeholder keeps a filled combo on none
+        # nothing to choose until the injury is: drawn disabled, told from the Protocol box
+        # that is there to choose in (both showed the same pale placeholder)
+        self.first_stage.setEnabled(proto is not None)
         self.stage_button.setEnabled(self.stage.currentIndex() >= 0)
         if proto is None:
             self._offered = ()
