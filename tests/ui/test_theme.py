@@ -1,4 +1,5 @@
-"""The app's light and dark look: readable placeholders (ui.desktop.theme)."""
+"""The app's light and dark look: readable placeholders (ui.desktop.theme) and View ▸ Theme
+(ui.desktop.thememenu)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,49 @@ def test_an_empty_list_to_choose_from_does_not_look_disabled(qtbot, app, choice)
     assert disabled < 3.0 and readable - disabled >= 1.5
     assert contrast(ink, protocol.palette().color(GROUP.Active, ROLE.Text)) > 1.5  # still not typed text
 
+
+def test_view_theme_dark_is_applied_at_once_and_kept_and_system_goes_back(qtbot, app,
+                                                                             monkeypatch):
+    """The app followed only the system's dark mode, which a Linux laptop without a desktop
+    theme plugin never passes on: a coach could not have it dark. View ▸ Theme ▸ Dark applies
+    the dark palette at once, the next window (and the next start) keeps it, and System goes
+    back to what the system says."""
+    from ui.desktop import theme, thememenu
+
+    hints = FakeHints(Qt.ColorScheme.Light)  # a system that says light
+    themes = Themes(app, hints)
+    monkeypatch.setitem(theme._KEPT, id(app), themes)
+    w = tiny_window(qtbot)
+    view = next(a.menu() for a in w.menuBar().actions() if a.text() == "&View")
+    sub = next(a.menu() for a in view.actions() if a.menu() is not None
+               and a.text().replace("&", "") == "Theme")
+    assert [a.text().replace("&", "") for a in sub.actions()] == ["System", "Light", "Dark"]
+    assert w.theme_actions["system"].isChecked() and not is_dark(app.palette())
+
+    w.theme_actions["dark"].trigger()
+    assert is_dark(app.palette()) and w.theme_actions["dark"].isChecked()
+    QApplication.processEvents()
+    assert w.board.theme().dark  # the board repainted dark at once
+    assert thememenu.saved() == "dark"
+    hints.switch(Qt.ColorScheme.Light)  # the system's own change does not undo the choice
+    assert is_dark(app.palette())
+    again = tiny_window(qtbot)  # the next window shows the choice
+    assert again.theme_actions["dark"].isChecked()
+    # the next start: make_app applies the kept choice to a new application's themes
+    fresh = Themes(app, FakeHints(Qt.ColorScheme.Light))
+    fresh.choose("light")
+    assert not is_dark(app.palette())
+    monkeypatch.setitem(theme._KEPT, id(app), fresh)
+    thememenu.apply_saved(app)  # as make_app does for an application it makes
+    assert is_dark(app.palette()) and fresh.choice == "dark"
+    monkeypatch.setitem(theme._KEPT, id(app), themes)
+
+    w.theme_actions["system"].trigger()  # the system's light
+    assert not is_dark(app.palette()) and thememenu.saved() == "system"
+    hints.switch(Qt.ColorScheme.Dark)  # and follows the system again
+    assert is_dark(app.palette())
+    hints.switch(Qt.ColorScheme.Light)
+    assert not is_dark(app.palette())
+    w.theme_actions["light"].trigger()
+    hints.switch(Qt.ColorScheme.Dark)
+    assert not is_dark(app.palette())  # Light whatever the system says

@@ -3,8 +3,8 @@
 Heavy modules (the window, the board, the season loader) are imported inside the functions so
 that importing this module stays cheap; OR-Tools is imported only when a solve starts.
 
-At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``)
-and, when an earlier session ended without closing its window (a crash, a power cut), offers the
+At start-up the app follows the system's dark mode (``ui.desktop.theme.follow_system_scheme``),
+or the theme chosen in View ▸ Theme (``ui.desktop.thememenu``), and, when an earlier session ended without closing its window (a crash, a power cut), offers the
 recovery copy that session autosaved (``ui.desktop.recovery``). Messages go through the window's
 interaction (``ui.desktop.interaction``).
 """
@@ -45,6 +45,10 @@ def make_app():
     from planner import __version__
 
     app.setApplicationVersion(__version__)
+    if made:  # View ▸ Theme's choice, kept from the last time
+        from ui.desktop.thememenu import apply_saved
+
+        apply_saved(app)
     return app
 
 

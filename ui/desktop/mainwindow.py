@@ -48,6 +48,7 @@ from ui.desktop import (
     scenarios,
     solvetime,
     tabchain,
+    thememenu,
     wheelguard,
 )
 from ui.desktop.board import BoardLegend, SeasonBoard
@@ -1012,6 +1013,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.message_history.action)
         self.key_action = legendview.install(self, view_menu)  # Ctrl+K: the board's key
         self.review_action = review.install(self, view_menu)  # Season Review…: per player
+        self.theme_actions = thememenu.install(self, view_menu)  # System, Light, Dark
         view_menu.addSeparator()
         for key, dock in self.docks.items():
             view_menu.addAction(dock.toggleViewAction())
