@@ -510,3 +510,42 @@ def test_esc_in_a_date_fields_calendar_closes_it_and_a_second_esc_goes_to_the_bo
     qtbot.waitUntil(lambda: QApplication.focusWidget() is date.line)
     press(Qt.Key.Key_Escape)  # no pop-up open: the editor's way out
     qtbot.waitUntil(w.board.hasFocus)
+
+
+def test_every_control_of_the_window_and_its_editors_has_a_name(w, qtbot):
+    """A screen reader met six controls it could only call "tab list" or "header": the dock
+    tab bars and the editors' table headers had no name, text or tooltip. Every visible
+    control of the window and of each editor now says what it is ("Panels on the right: tabs",
+    "Injury rows: columns")."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QTabBar,
+        QWidget,
+    )
+
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractItemView,
+             QTabBar, QHeaderView)
+    unnamed, seen = set(), {QTabBar: 0, QHeaderView: 0}
+    for key in ("squad", "injuries", "competitions", "blocks", "daysoff", "inspector",
+                "returns", "check", "rules", "scenarios"):
+        w.open_editor(key)
+        qtbot.wait(20)  # the window's tab bars are made as panels are tabbed
+        for c in w.findChildren(QWidget):
+            if not c.isVisible() or not isinstance(c, kinds):
+                continue
+            for kind in seen:
+                seen[kind] += isinstance(c, kind)
+            text = c.text() if isinstance(c, (QAbstractButton, QLineEdit)) else ""
+            if not (c.accessibleName() or text or c.toolTip()):
+                parent = c.parentWidget()
+                unnamed.add(f"{type(c).__name__} in {type(parent).__name__} "
+                            f"{parent.accessibleName() if parent else ''!r}")
+    assert seen[QTabBar] >= 2 and seen[QHeaderView] >= 3  # the kinds the reader had met
+    assert unnamed == set()
+    names = {b.accessibleName() for b in w.findChildren(QTabBar) if b.parent() is w}
+    assert {"Panels on the right: tabs", "Panels on the left: tabs"} <= names

@@ -23,12 +23,16 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFrame,
     QMainWindow,
     QScrollArea,
     QTabBar,
+    QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -194,7 +198,9 @@ def cap_side_docks(window: QMainWindow, docks: list[QDockWidget], share: float =
 class TabBarKeeper:
     """Keeps the window's dock tab bars from cutting their titles ("Inspe…"): no eliding, and
     scroll buttons when the titles need more room than the dock has. The main window makes its
-    tab bars as docks are tabbed, so they are fixed again after every layout change."""
+    tab bars as docks are tabbed, so they are fixed again after every layout change; each is
+    named for a screen reader ("Panels on the right: tabs"), as is every table's header in the
+    window (:func:`name_parts`)."""
 
     def __init__(self, window: QMainWindow):
         self.window = window
@@ -220,6 +226,44 @@ class TabBarKeeper:
             if bar.property("periodize-compact") is None:
                 bar.setProperty("periodize-compact", True)
                 bar.setStyleSheet(COMPACT_TABS)
+            name = tab_bar_name(self.window, bar)
+            if bar.accessibleName() != name:
+                bar.setAccessibleName(name)
+        name_parts(self.window)
+
+
+SIDES = {RIGHT: "Panels on the right", LEFT: "Panels on the left", BOTTOM: "Panels under the board",
+         Qt.DockWidgetArea.TopDockWidgetArea: "Panels above the board"}
+
+
+def tab_bar_name(window: QMainWindow, bar: QTabBar) -> str:
+    """What a screen reader calls a dock tab bar: its side of the board ("Panels on the right:
+    tabs"); it had no name, read as an unnamed tab list."""
+    titles = {bar.tabText(i) for i in range(bar.count())}
+    dock = next((d for d in window.findChildren(QDockWidget)
+                 if d.windowTitle() in titles and not d.isFloating()), None)
+    side = SIDES.get(window.dockWidgetArea(dock), "Panels") if dock is not None else "Panels"
+    return f"{side}: tabs"
+
+
+def name_parts(root: QWidget) -> None:
+    """Every table's and list's header under ``root`` without a name named after its table
+    ("Injury rows: columns", "Squad: rows"): a screen reader met them as unnamed headers; an
+    editable list's typing line after its list."""
+    for combo in root.findChildren(QComboBox):
+        line = combo.lineEdit()
+        if line is not None and not line.accessibleName() and combo.accessibleName():
+            line.setAccessibleName(combo.accessibleName())
+    for view in root.findChildren(QAbstractItemView):
+        heads = []
+        if isinstance(view, QTableView):
+            heads = [(view.horizontalHeader(), "columns"), (view.verticalHeader(), "rows")]
+        elif isinstance(view, QTreeView):
+            heads = [(view.header(), "columns")]
+        owner = view.accessibleName() or view.toolTip().split("\n")[0] or "Table"
+        for head, what in heads:
+            if head is not None and not head.accessibleName():
+                head.setAccessibleName(f"{owner}: {what}")
 
 
 class CloseTogether(QObject):
