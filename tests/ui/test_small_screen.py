@@ -18,7 +18,7 @@ from ui.desktop.mainwindow import MainWindow, load_demo_season
 SIZE = (1280, 690)
 
 
-def shown_window(qtbot, width: int, height: int, season=None) -> MainWindow:
+def window_at(qtbot, width: int, height: int, season=None) -> MainWindow:
     """The demo's window (or ``season``'s), shown at ``width`` x ``height``."""
     win = MainWindow(load_demo_season() if season is None else season, None)
     qtbot.addWidget(win)
@@ -30,7 +30,7 @@ def shown_window(qtbot, width: int, height: int, season=None) -> MainWindow:
 
 @pytest.fixture
 def w(qtbot):
-    win = shown_window(qtbot, *SIZE)
+    win = window_at(qtbot, *SIZE)
     QApplication.processEvents()
     return win
 
@@ -127,7 +127,7 @@ def test_a_layout_saved_on_a_large_screen_leaves_the_board_room_on_a_small_one(q
     """A Log dock sized on a 1000-pixel-high window, reopened at 690: the board kept five rows."""
     from PySide6.QtWidgets import QDockWidget
 
-    win = shown_window(qtbot, 1600, 1000)
+    win = window_at(qtbot, 1600, 1000)
     win.show_dock("log")
     QApplication.processEvents()
     dock = next(d for d in win.findChildren(QDockWidget) if d.isVisible()
@@ -150,7 +150,7 @@ def test_the_scenario_buttons_show_without_scrolling_in_a_short_dock(qtbot):
     its New / Re-plan / Compare / Adopt buttons sat half hidden below it."""
     from PySide6.QtCore import QPoint, QRect
 
-    win = shown_window(qtbot, 1366, 738)
+    win = window_at(qtbot, 1366, 738)
     win.show_dock("load")
     win.show_dock("scenarios")
     QApplication.processEvents()
@@ -276,7 +276,7 @@ def test_a_long_or_two_line_message_moves_no_dock(qtbot):
     """After a solve the status bar wrapped "Solved in 1.4 s … Days changed: …" onto two lines
     and went back to one at the next edit: the Roles grid and the Load panel moved up and down
     by a line, and a click aimed at a row landed on the row above or on a column header."""
-    win = shown_window(qtbot, 1366, 738)
+    win = window_at(qtbot, 1366, 738)
     win.show_dock("roles")
     win.show_dock("load")
     for _ in range(3):
@@ -349,7 +349,7 @@ def test_a_message_longer_than_the_bar_keeps_its_start_and_clears_the_size_grip(
 def test_an_editor_opened_on_a_1024_pixel_screen_leaves_the_board_room(qtbot):
     """At 1024 x 600 the Competitions editor opened beside the Inspector (380 pixels each) and
     the board kept its names and two days."""
-    win = shown_window(qtbot, 1024, 560)
+    win = window_at(qtbot, 1024, 560)
     QApplication.processEvents()
     win.show_dock("competitions")
     qtbot.waitUntil(lambda: win.board.width() >= 0.35 * win.width(), timeout=2000)
@@ -366,7 +366,7 @@ def test_a_window_narrowed_with_editors_open_leaves_the_board_a_third(qtbot):
 
     from ui.desktop.layout import behind_a_tab, tab_bars
 
-    win = shown_window(qtbot, 1280, 690)
+    win = window_at(qtbot, 1280, 690)
     for key in ("injuries", "log", "scenarios"):
         win.show_dock(key)
         for _ in range(3):
@@ -408,7 +408,7 @@ def test_the_names_take_at_most_two_fifths_of_a_narrow_board_and_read_whole_in_a
     from planner import edits as E
     from planner.season import Athlete
 
-    win = shown_window(qtbot, 1400, 800)
+    win = window_at(qtbot, 1400, 800)
     win.apply_edit(E.AddAthlete(athlete=Athlete(id="A99", name="Pierre-Emmanuel Dupont-Aignan",
                                                 position="Forward")))
     QApplication.processEvents()
@@ -477,7 +477,7 @@ def test_a_layout_restored_on_a_smaller_screen_keeps_the_window_on_it(qtbot):
 
     from ui.desktop.layout import STATE_VERSION
 
-    big = shown_window(qtbot, 1600, 1000)
+    big = window_at(qtbot, 1600, 1000)
     big.move(300, 200)
     for key in ("log", "load"):
         big.show_dock(key)
@@ -525,7 +525,7 @@ def test_week_zoom_says_how_many_weeks_show_when_not_the_whole_season(qtbot):
 
     from planner.timeline import Timeline
 
-    win = shown_window(qtbot, 1024, 570)
+    win = window_at(qtbot, 1024, 570)
     weeks = len(Timeline(win.season).weeks)
     win.open_editor("injuries")
     for _ in range(3):
@@ -588,7 +588,7 @@ def test_tab_onto_a_field_below_the_fold_scrolls_the_dock_to_it(qtbot):
     until the list shows whole, and to any field given the keyboard below the fold."""
     from PySide6.QtCore import QPoint
 
-    win = shown_window(qtbot, 1366, 300)
+    win = window_at(qtbot, 1366, 300)
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     win.open_editor("squad")
@@ -663,7 +663,7 @@ def test_the_squad_list_shows_five_athletes_at_1024_by_600(qtbot, roles):
     """At 1024 x 600 with the Squad editor open its athlete list showed 1½ rows (A01, A02),
     one with Roles open too: a coach could not see his squad while editing it. The list keeps
     five rows at least; the dock scrolls to the rest of the form."""
-    win = shown_window(qtbot, 1024, 600)
+    win = window_at(qtbot, 1024, 600)
     win.open_editor("squad")
     if roles:
         win.show_dock("roles")
@@ -689,7 +689,7 @@ def test_a_squad_of_sixty_gets_the_squad_dock_at_1366_by_768(qtbot):
     more = tuple(Athlete(id=f"X{k:02d}", name=f"Reserve Player {k}", position="Defender",
                          role="out") for k in range(1, 37))
     season = season.model_copy(update={"athletes": season.athletes + more, "plan": None})
-    win = shown_window(qtbot, 1366, 740, season)
+    win = window_at(qtbot, 1366, 740, season)
     win.open_editor("squad")
     for _ in range(3):
         QApplication.processEvents()
@@ -814,7 +814,7 @@ def test_the_competitions_weekdays_and_add_show_at_125_percent_on_1280_by_720(qt
     cut before Sunday (a league's match day) and the dock scrolled sideways, the Add button half
     out of sight. The row goes on to a second line instead, as the until dates do: nothing of
     the form is past the dock's edge."""
-    win = shown_window(qtbot, 1024, 552)
+    win = window_at(qtbot, 1024, 552)
     win.show_dock("squad")  # the editors' group as a coach has it
     win.show_dock("competitions")
     ed = win.competitions_editor
@@ -843,7 +843,7 @@ def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot
     season = load_demo_season()
     season = E.AddAthlete(athlete=Athlete(id="A99", name=long_name, position="Midfielder",
                                           max_speed=8.9)).apply(season)
-    win = shown_window(qtbot, 1280, 720, season)
+    win = window_at(qtbot, 1280, 720, season)
     win.open_editor("squad")
     for _ in range(3):
         QApplication.processEvents()
@@ -883,7 +883,7 @@ def _settle(qtbot, win) -> None:
 def test_a_dock_the_coach_dragged_keeps_its_width_when_the_window_grows_a_little(qtbot):
     """An Inspector dragged narrower for the board jumped back to 420 pixels when the window
     grew 10 pixels (snapped, moved to another screen)."""
-    win = shown_window(qtbot, 1400, 800)
+    win = window_at(qtbot, 1400, 800)
     _settle(qtbot, win)
     inspector = win.docks["inspector"]
     start = inspector.width()
@@ -899,7 +899,7 @@ def test_a_dock_the_coach_dragged_keeps_its_width_when_the_window_grows_a_little
 def test_the_window_widens_back_only_what_it_narrowed_and_once_after_a_live_resize(qtbot):
     """Narrowed to 1024 with an editor open, the side panels narrow; widened again they get
     their width back, no wider than before; a live resize of many steps re-fits once."""
-    win = shown_window(qtbot, 1280, 720)
+    win = window_at(qtbot, 1280, 720)
     win.open_editor("injuries")
     _settle(qtbot, win)
     sides = win._side_docks()
@@ -1033,7 +1033,7 @@ def test_a_layout_restored_at_another_scale_leaves_the_board_half_the_height(qtb
 
     from ui.desktop.layout import STATE_VERSION
 
-    win = shown_window(qtbot, 1600, 1000)
+    win = window_at(qtbot, 1600, 1000)
     win.show_dock("log")
     win.show_dock("explanation")
     for _ in range(3):
@@ -1122,7 +1122,7 @@ def test_the_squad_list_shortens_a_position_as_the_board_beside_it_does(qtbot):
     season = season.model_copy(update={"athletes": tuple(
         a.model_copy(update={"position": rugby[k % len(rugby)]})
         for k, a in enumerate(season.athletes)), "plan": None})
-    win = shown_window(qtbot, 1280, 720, season)
+    win = window_at(qtbot, 1280, 720, season)
     win.open_editor("squad")
     QApplication.processEvents()
     table = win.squad_editor.table
@@ -1154,7 +1154,7 @@ def test_the_squad_reads_names_and_statuses_whole_at_1280_by_720(qtbot, tmp_path
                                           max_speed=9.1, role="bench")).apply(season)
     season = season.model_copy(update={"unavailability": season.unavailability + (
         Unavailability(athlete="A98", start=first, end=first, reason="national team"),)})
-    win = shown_window(qtbot, 1280, 720, season)
+    win = window_at(qtbot, 1280, 720, season)
     win.open_editor("squad")
     for _ in range(3):
         QApplication.processEvents()
@@ -1191,7 +1191,7 @@ def test_the_competitions_priority_stays_in_sight_beside_a_several_day_event_at_
     from planner import edits as E
     from planner.season import Competition
 
-    win = shown_window(qtbot, 1366, 738)
+    win = window_at(qtbot, 1366, 738)
     season = win.season
     start = season.calendar.start
     win.apply_edit(E.AddCompetition(competition=Competition(
@@ -1266,7 +1266,7 @@ def test_the_x_of_tabbed_editors_closes_them_together_and_gives_the_board_back(q
     """Days Off, Competitions and Squad open, tabbed together at 1366 x 768: the × above them
     closed only the front one, and the coach clicked it three times to get the board back. It
     closes the editors tabbed there; the Inspector's group on the other side stays open."""
-    win = shown_window(qtbot, 1366, 738)
+    win = window_at(qtbot, 1366, 738)
     wide = win.board.width()
     for key in ("daysoff", "competitions", "squad"):
         win.show_dock(key)
@@ -1296,7 +1296,7 @@ def test_a_message_cut_at_1366_pixels_offers_more_that_opens_it_whole(qtbot):
     run at 80 …": the coach found neither the tooltip nor the click on the message. A message
     cut so has More… at its end, which opens the recent messages with it whole; the tooltip
     holds it whole too. A message that fits has no More…, nor has a menu's status tip."""
-    win = shown_window(qtbot, 1366, 738)
+    win = window_at(qtbot, 1366, 738)
     bar, history = win.statusBar(), win.message_history
     long = ("Injury of Andre Wallace (A05) from 21 Dec 2026: Lateral ankle sprain, S2 since 4 Jan "
             "2027. Recorded in S2: the sprint ladder counts 80 % as done twice (RH-11 credits the "
