@@ -176,17 +176,22 @@ def test_the_key_grows_with_a_larger_font_and_keeps_its_sizes_at_an_ordinary_one
     assert base.line_h == B.BoardLegend.LINE_H and _swatch(base, inj) == usual
 
 
-def _week_board(qtbot, width: int):
-    from ui.desktop.mainwindow import load_demo_season
-
+def shown_board(qtbot, season, zoom: str, width: int, height: int):
+    """A board alone, ``width`` x ``height``, showing ``season`` at ``zoom``."""
     board = B.SeasonBoard()
     qtbot.addWidget(board)
-    board.resize(width, 400)
-    board.set_season(load_demo_season())
-    board.set_zoom("week")
+    board.resize(width, height)
+    board.set_season(season)
+    board.set_zoom(zoom)
     board.show()
     qtbot.waitExposed(board)
     return board
+
+
+def _week_board(qtbot, width: int):
+    from ui.desktop.mainwindow import load_demo_season
+
+    return shown_board(qtbot, load_demo_season(), "week", width, 400)
 
 
 def test_week_zoom_grows_with_a_larger_font_and_its_header_never_overprints(qtbot, fonts):

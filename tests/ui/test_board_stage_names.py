@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics
 from planner.season import AthletePlan, Plan
 from planner.timeline import Timeline
 from tests.builders import tiny_season
-from ui.desktop import board as B
+from tests.ui.test_board_font import shown_board
 
 P2_END = 20  # Cara (A3) in P2 for three weeks (Mon 2 to Sun 22 Mar), then S1 for one
 
@@ -35,14 +35,7 @@ def _season():
 
 
 def _board(qtbot, width: int):
-    board = B.SeasonBoard()
-    qtbot.addWidget(board)
-    board.resize(width, 300)
-    board.set_season(_season())
-    board.set_zoom("day")
-    board.show()
-    qtbot.waitExposed(board)
-    return board
+    return shown_board(qtbot, _season(), "day", width, 300)
 
 
 def _week(board, x: int) -> int:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.season import IntensityPin
 from planner.seasonfile import load_season
 from tests.ui.test_board import open_menu
+from tests.ui.test_theme import FakeHints
 from ui.desktop.boardmenu import find_action
 from ui.desktop.mainwindow import MainWindow
 from ui.desktop.theme import follow_system_scheme, is_dark
@@ -72,17 +73,6 @@ def test_a_coachs_session(qtbot, tmp_path, dialogs):
     assert "riverside.season.json" in w.windowTitle()
 
 
-class FakeHints(QObject):
-    colorSchemeChanged = Signal(object)
-
-    def __init__(self, scheme):
-        super().__init__()
-        self.scheme = scheme
-
-    def colorScheme(self):  # noqa: N802 - Qt API
-        return self.scheme
-
-
 def test_the_app_follows_the_systems_dark_mode(qtbot):
     app = QApplication.instance()
     palette, style = app.palette(), app.style().name()
@@ -92,13 +82,11 @@ def test_the_app_follows_the_systems_dark_mode(qtbot):
         assert not is_dark(app.palette())
         w = MainWindow(None, None, autosave=False)
         qtbot.addWidget(w)
-        hints.scheme = Qt.ColorScheme.Dark
-        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the system switched
+        hints.switch(Qt.ColorScheme.Dark)  # the system switched
         assert is_dark(app.palette())
         QApplication.processEvents()
         assert w.board.theme().dark
-        hints.scheme = Qt.ColorScheme.Light
-        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        hints.switch(Qt.ColorScheme.Light)
         assert not is_dark(app.palette())
         QApplication.processEvents()
         assert not w.board.theme().dark
