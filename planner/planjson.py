@@ -55,7 +55,7 @@ def _return_dict(r, anonymise: bool = False) -> dict:
 
 def _athlete_dict(season: Season, tl: Timeline, ap: AthletePlan, labels: list, dates: list,
                   week_starts: list, provisional: list[bool], rets: list,
-                  sessions: list[str] | None, al, anonymise: bool = False,
+                  sessions: list[str | None] | None, al, anonymise: bool = False,
                   placeholder: bool = False) -> dict:
     """One athlete's entry; ``placeholder``: his row waits for a solve (``Plan.unplanned``), so
     no day has a session and a day's load is the logged one, else 0."""

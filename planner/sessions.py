@@ -1089,14 +1089,20 @@ def shown_session(prescriber: Prescriber, plan: Plan, athlete: str, i: int) -> P
     return p
 
 
-def session_ids(season: Season, plan: Plan, *, anonymise: bool = False) -> dict[str, list[str]]:
-    """Athlete id -> each day's session id (the plan JSON's ``session``)."""
+def session_ids(season: Season, plan: Plan, *,
+                anonymise: bool = False) -> dict[str, list[str | None]]:
+    """Athlete id -> each day's session id (the plan JSON's ``session``). None on a day before
+    today above the stage the records now give it (a flare-up recorded after it was logged:
+    :meth:`Prescriber.above_stage`): the pages say what was logged, "not a session of P3", so
+    the id is no session either; the JSON's id read "rehab-speed" with ``stage`` P3 at 90 %, a P3
+    session above P3's cap that nobody ran. An injury's onset as logged keeps the session it
+    was (``match-start``)."""
     p = Prescriber(season, plan, anonymise=anonymise)
     out = {}
     for a in season.athletes:
         days = p.athlete(a.id)
         if days is not None:
-            out[a.id] = [d.session for d in days]
+            out[a.id] = [None if d.as_logged and not d.hurt else d.session for d in days]
     return out
 
 

@@ -214,3 +214,37 @@ def test_a_plan_whose_days_are_out_of_date_order_is_said_so_naming_the_first_one
         plan_from_dict(data, solved)
     assert e.value.problems[0].startswith(f"athletes[0] ({a['id']}).days[4].date: "
                                           f"{day_long(day(3))} comes after {day_long(day(4))}")
+
+
+def test_a_day_logged_above_a_stage_a_later_flare_up_gives_it_has_no_session_of_that_stage():
+    """Days logged at 70 % in P2, then a flare-up recorded on an earlier day: the records put
+    them in P1 (no running). The pages said "Logged 70 % — above P1", but the plan JSON kept
+    "session": "rehab-run" with "stage": "P1", a P1 running session nobody ran (nor could).
+    Such a day's session is null (docs/file-format.md): what was logged is its intensity, load
+    and top speed; `periodize check` reads the file back without a note."""
+    from planner import edits as E
+    from planner.planjson import derived_notes, plan_from_dict
+    from planner.season import Session
+    from planner.sessions import Prescriber
+
+    s = season(weeks=4, athletes=2, today=day(8), injuries=(injury("A1", "P2", start_day=-20),))
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=70) for d in (1, 2, 3, 4))})
+    s = E.RecordFlareUp(athlete="A1", date=day(0)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    pages = Prescriber(s, s.plan).athlete("A1")
+    above = [i for i, p in enumerate(pages) if p.as_logged]
+    assert above == [1, 2, 3, 4], above  # what the pages say as logged, above P1
+
+    data = json.loads(json.dumps(plan_to_dict(s, s.plan)))
+    a1 = next(a for a in data["athletes"] if a["id"] == "A1")
+    for i in above:
+        d = a1["days"][i]
+        assert (d["stage"], d["intensity"], d["logged"], d["session"]) == ("P1", 70, True, None), d
+        assert d["load"] == 300  # 60 min x RPE 5, as logged
+    # every other day keeps its catalogue session, and A2's days all do
+    assert None not in [d["session"] for i, d in enumerate(a1["days"]) if i not in above]
+    assert None not in [d["session"] for a in data["athletes"] if a["id"] != "A1" for d in a["days"]]
+    # the checker reads the file back and finds no field that disagrees with the plan's days
+    assert derived_notes(data, s, plan_from_dict(data, s)) == []
