@@ -40,8 +40,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from planner.daymarks import day_marks
-from planner.memo import by_identity
+from planner.daymarks import NOT_READ, day_marks
+from planner.memo import ByInputs, by_identity, season_fields, squad_values
 from planner.rules import RuleSet
 from planner.season import Competition, Season
 from planner.text import day as day_text
@@ -195,7 +195,13 @@ def congestion(season: Season, timeline: Timeline | None = None,
     way at today keeps its days before it), in the season's plan (without a plan: the roles the
     season sets), athletes with the same run grouped; the longest first. ``marks``: the
     season's ``planner.daymarks.day_marks``, when worked out already. Kept for the seasons last
-    asked about (``planner.memo``): do not change the list returned."""
+    asked about (``planner.memo``), and while what they are read from is the same objects (the
+    day marks' inputs, the plan, the squad but for its names): a rename or a pin on 40 x 52
+    worked the runs out again. Do not change the list returned."""
+    objs, values = (*season_fields(season, NOT_READ), season.plan), squad_values(season)
+    kept = _kept.get(objs, values)
+    if kept is not None:
+        return kept
     tl = timeline if timeline is not None else Timeline(season)
     marks = marks if marks is not None else day_marks(season, tl)
     runs: list[tuple[str, tuple[dt.date, ...], tuple[int, ...]]] = []
@@ -212,7 +218,12 @@ def congestion(season: Season, timeline: Timeline | None = None,
                     runs.append((aid, tuple(tl.days[k] for k in run), count))
             run = [d] if d is not None else []
     out = [_with_returns(season, tl, c) for c in regroup(season, runs)]
-    return _with_played_back(season, tl, marks, out)
+    out = _with_played_back(season, tl, marks, out)
+    _kept.put(objs, values, out)
+    return out
+
+
+_kept = ByInputs()  # congestion's runs by what they are read from (an edit, its undo and redo)
 
 
 def _with_played_back(season: Season, tl: Timeline, marks: dict,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from planner.criteria import not_passed, tests_until
 from planner.errors import PeriodizeError
-from planner.memo import by_identity
+from planner.memo import ByInputs, athlete_values, by_identity, season_fields
 from planner.returns import AthleteFacts, provisional_of, stage_walk
 from planner.rules import CALM_CAP, RuleSet
 from planner.season import FIT, PLAY_LEVEL, Season
@@ -137,37 +137,65 @@ def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> No
     m.exits = provisional_exits(f)
 
 
+# what an athlete's marks are read from besides the athlete's own entry and plan row: every
+# field of the season but these (a season's name, blocks, pins and scenarios mark no day; the
+# squad and the plan are read athlete by athlete)
+NOT_READ = frozenset({"name", "blocks", "pins", "scenarios", "athletes", "plan"})
+_kept: dict[str, ByInputs] = {}  # athlete id -> the marks kept (an edit, its undo and redo)
+
+
 @by_identity(values=("only",))
 def day_marks(season: Season, timeline: Timeline | None = None,
               only: str | None = None) -> dict[str, DayMarks]:
     """Athlete id -> the athlete's marks (see the module text); ``only`` (by keyword): one
-    athlete's. Kept for the seasons last asked about (``planner.memo``): do not change the dict
-    or the marks returned."""
+    athlete's. Kept for the seasons last asked about (``planner.memo``), and athlete by athlete
+    while what they are read from is the same objects (:data:`NOT_READ`): a rename or a pin on
+    40 x 52 worked out every athlete's marks again (0.1 s in the window's thread). Do not change
+    the dict or the marks returned."""
     tl = timeline if timeline is not None else Timeline(season)
-    rs = RuleSet(season.rules)
-    calm_days = int(rs.value("RH-FL", "calm_days"))
+    rs = None
     plan = season.plan
+    shared = season_fields(season, NOT_READ)
     out: dict[str, DayMarks] = {}
     for a in season.athletes:
         if only is not None and a.id != only:
             continue
-        m = DayMarks()
-        _flares(season, a.id, tl, calm_days, m)
         ap = plan.for_athlete(a.id) if plan is not None else None
-        if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
-            try:
-                _from_plan(season, tl, AthleteFacts(season, tl, rs, ap), m)
-            except PeriodizeError:  # a record's protocol unknown: the roles alone
-                m = DayMarks(flare=m.flare, calm=m.calm)
-                ap = None
-        if ap is None:
-            for i in tl.comp_days:
-                m.role[i] = best_role(season, a.id, tl.comp_on[i])
-                roles = tuple(season.role_of(a.id, c.id) for c in tl.comp_on[i])
-                if len(set(roles)) > 1:
-                    m.match_roles[i] = roles
+        kept = _kept.get(a.id) or _kept.setdefault(a.id, ByInputs())
+        objs, values = (*shared, ap), athlete_values(a)
+        m = kept.get(objs, values)
+        if m is None:
+            rs = rs if rs is not None else RuleSet(season.rules)
+            m = _athlete_marks(season, tl, rs, a.id, ap)
+            kept.put(objs, values, m)
         out[a.id] = m
     return out
+
+
+def forget() -> None:
+    """Every kept mark (tests: a full recompute)."""
+    day_marks.forget()
+    for kept in list(_kept.values()):
+        kept.clear()
+
+
+def _athlete_marks(season: Season, tl: Timeline, rs: RuleSet, athlete: str, ap) -> DayMarks:
+    """One athlete's marks, worked out."""
+    m = DayMarks()
+    _flares(season, athlete, tl, int(rs.value("RH-FL", "calm_days")), m)
+    if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
+        try:
+            _from_plan(season, tl, AthleteFacts(season, tl, rs, ap), m)
+        except PeriodizeError:  # a record's protocol unknown: the roles alone
+            m = DayMarks(flare=m.flare, calm=m.calm)
+            ap = None
+    if ap is None:
+        for i in tl.comp_days:
+            m.role[i] = best_role(season, athlete, tl.comp_on[i])
+            roles = tuple(season.role_of(athlete, c.id) for c in tl.comp_on[i])
+            if len(set(roles)) > 1:
+                m.match_roles[i] = roles
+    return m
 
 
 def role_text(role: str) -> str:

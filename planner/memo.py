@@ -57,4 +57,48 @@ def by_identity(keyed: int = 1, values: tuple[str, ...] = (), size: int = 4
     return wrap
 
 
-__all__ = ["by_identity"]
+class ByInputs:
+    """Results kept by what they are read from, when the season they come from is another
+    object but those inputs are not: ``objs`` compared by identity (a season's fields an edit
+    did not touch are the same objects), ``values`` by equality (an athlete but for the name).
+    The last ``size`` kept; thread-safe. Callers must not change what is returned."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._kept: list[tuple[tuple, tuple, object]] = []  # newest first
+        self._lock = threading.Lock()
+
+    def get(self, objs: tuple, values: tuple, default=None):
+        with self._lock:
+            for seen, said, result in self._kept:
+                if said == values and len(seen) == len(objs) \
+                        and all(a is b for a, b in zip(seen, objs, strict=True)):
+                    return result
+        return default
+
+    def put(self, objs: tuple, values: tuple, result) -> None:
+        with self._lock:
+            self._kept.insert(0, (objs, values, result))
+            del self._kept[self.size:]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+def season_fields(season, not_read: frozenset[str]) -> tuple:
+    """The season's fields but ``not_read``, as :class:`ByInputs` compares them (by identity)."""
+    return tuple(getattr(season, k) for k in type(season).model_fields if k not in not_read)
+
+
+def squad_values(season) -> tuple:
+    """The squad as :class:`ByInputs` compares it: each athlete by value but for the name (a
+    rename changes no mark, no congested run)."""
+    return tuple(athlete_values(a) for a in season.athletes)
+
+
+def athlete_values(a) -> tuple:
+    return tuple(v for k, v in a if k != "name")
+
+
+__all__ = ["ByInputs", "athlete_values", "by_identity", "season_fields", "squad_values"]

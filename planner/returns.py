@@ -952,15 +952,21 @@ class Return:
             self.target_date is not None and self.target_date < self.fit)
 
 
-@by_identity(keyed=2)
-def _facts(season: Season, plan: Plan) -> tuple[Timeline, tuple[AthleteFacts, ...]]:
+@by_identity(keyed=2, values=("injured",), size=8)
+def _facts(season: Season, plan: Plan,
+           injured: bool = False) -> tuple[Timeline, tuple[AthleteFacts, ...]]:
     """The timeline and each planned athlete's facts, kept for the (season, plan) objects last
     asked about (``planner.memo``): a solve's summary, its plan JSON and its workbook asked for
-    the returns of one plan seven times, each building every athlete's facts again."""
+    the returns of one plan seven times, each building every athlete's facts again.
+    ``injured``: only the athletes with an injury record (the only ones with a return: each
+    edit on 40 x 52 built the other 37's facts for the Returns panel)."""
     tl = Timeline(season)
     rs = RuleSet(season.rules)
+    hurt = {r.athlete for r in season.injuries} if injured else None
     out = []
     for a in season.athletes:
+        if hurt is not None and a.id not in hurt:
+            continue
         ap = plan.for_athlete(a.id)
         if ap is not None and len(ap.stages) == tl.n and len(ap.intensity) == tl.n:
             out.append(AthleteFacts(season, tl, rs, ap))
@@ -1349,7 +1355,7 @@ def returns(season: Season, plan: Plan, history: bool = False) -> list[Return]:
     counts no day of it); with ``history`` also the returns the season saw before ``today`` (an
     athlete back before today: ``past``), for the printed season. A fit athlete the plan puts
     back in rehab later (a flare-up ahead) has a return too, not counted by RTS (``setback``)."""
-    _tl, facts = _facts(season, plan)
+    _tl, facts = _facts(season, plan, injured=True)  # no record, no return
     out = []
     for f in facts:
         spans = counted_records(f)
