@@ -1005,13 +1005,16 @@ class Prescriber:
         day (its ``between`` words). A speed-ladder day (80 % or more) is always a loading day;
         another rehab day is one unless the day before was one or the day after is a ladder day
         (no two loading days in a row); a day without a rehab session (rest, a match, away, a
-        flare-up) is none."""
+        flare-up) is none. A day's stage is the one its session was run in (a flare-up's day
+        with running: the stage before it, :meth:`AthleteFacts.session_stage`): such a day
+        logged in S1 read "Rehab S1, day between", a day S1 does not have, P3's flag with S1's
+        words (and a stray ". Then easy running", S1 having no words for it)."""
         got = self._between.get(f.id)
         if got is None:
             n = self.tl.n
             ok = [False] * n
             for j in range(n):
-                spec = self.stage_spec(f, j)
+                spec = self.stage_spec(f, j, f.session_stage(j))
                 ok[j] = spec is not None and bool(spec.between) and self.context(f, j)[0] == "rehab"
             got, loaded = [False] * n, False
             for j in range(n):

@@ -1289,6 +1289,57 @@ def test_the_session_that_flared_up_is_shown_in_the_stage_it_was_run_in():
     assert "full kicks" not in s2.split("Limits:", 1)[1], week.stage
 
 
+def test_a_flare_up_day_run_in_s1_is_no_day_between_of_the_stage_it_puts_the_athlete_in():
+    """A1 (iliopsoas) in S1 runs 70 % on day 3, flares up that day (back to P3, a stage with days
+    between loading days) and is logged at 90 % the next day: the handout read "Rehab S1, day
+    between" with a stray ". Then easy running" and the plan JSON "rehab-run-between", P3's
+    flag in S1's words, a day S1 does not have. The day reads as S1's session alike in
+    explain, the handout and the plan JSON, and the checker reads the file back without a note."""
+    import json
+
+    from planner import edits as E
+    from planner.handout import day_texts
+    from planner.planjson import derived_notes, plan_from_dict, plan_to_dict
+    from planner.season import Session
+    from planner.sessions import Prescriber, load_catalogue
+    from tests.builders import day, injury, season, solved_and_checked
+    from ui.cli.commands import _day_lines
+
+    d = 3
+    s = season(weeks=4, athletes=2, today=day(d + 3),
+               injuries=(injury("A1", "S1", start_day=-3, history=(("P3", -12),)),))
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(x), minutes=40, rpe=4, top_speed_pct=pct)
+        for x, pct in ((d, 70), (d + 1, 90)))})
+    s = E.RecordFlareUp(athlete="A1", date=day(d)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    s = s.model_copy(update={"plan": out.plan})
+    ap = s.plan.for_athlete("A1")
+    assert (ap.stages[d - 1], ap.stages[d], ap.intensity[d]) == ("S1", "P3", 70)
+    # S1's own session at 70 %, as any other S1 day at 70 % would read (no day between in S1)
+    s1 = Prescriber(s, s.plan).planned(Prescriber(s, s.plan).facts("A1"), d - 1, 70)
+    p = Prescriber(s, s.plan).day("A1", d)
+    assert p.stage == "S1" and p.session == s1.session and p.name == s1.name, (p, s1)
+    assert "between" not in p.session and "day between" not in p.name, p
+    assert not p.content.startswith("."), p.content
+
+    said = [x for x in _day_lines(s, s.plan, "A1", day(d)) if x.startswith("Planned session:")]
+    assert said == [f"Planned session: {p.summary}"], said
+
+    week = next(w for w in handout_weeks(s, s.plan, ["A1"]) if w.first <= day(d) <= w.last)
+    flare = next(x for x in week.days if x.date == day(d))
+    assert flare.session.session == p.session and flare.session.stage == "S1"
+    what = day_texts(flare).what
+    assert "day between" not in what and ". Then easy running" not in what, what
+
+    data = json.loads(json.dumps(plan_to_dict(s, s.plan)))
+    a1 = next(a for a in data["athletes"] if a["id"] == "A1")
+    assert a1["days"][d]["session"] == p.session == session_ids(s, s.plan)["A1"][d]
+    ids = {x.id for x in load_catalogue().sessions}
+    assert p.session in ids
+    assert derived_notes(data, s, plan_from_dict(data, s)) == []
+
+
 def test_a_past_day_logged_above_a_stage_recorded_afterwards_is_said_as_logged():
     """A flare-up recorded after the fact puts the days already logged at 70 % in P1 (no
     running): the handout, the calendar and explain printed them as P1 prescriptions ("Rehab P1:
