@@ -165,6 +165,20 @@ def flared_in_a_logged_s3_session(d: int = 3, later: tuple = ()) -> Season:
     return s.model_copy(update={"plan": out.plan})
 
 
+def logged_in_p2_then_flared() -> Season:
+    """A1 in P2 logs 70 % on days 1-4 (60 min, RPE 5); a flare-up recorded afterwards on day 0
+    puts those days in P1 (no running); today day 8; solved and checked."""
+    from planner import edits as E
+    from planner.season import Session
+
+    s = season(weeks=4, athletes=2, today=day(8), injuries=(injury("A1", "P2", start_day=-20),))
+    s = s.model_copy(update={"sessions": tuple(
+        Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=70) for d in (1, 2, 3, 4))})
+    s = E.RecordFlareUp(athlete="A1", date=day(0)).apply(s)
+    out, _ = solved_and_checked(s, time_limit=20)
+    return s.model_copy(update={"plan": out.plan})
+
+
 def flared_in_s3_then(stage: str, on: int, flare: int = 3) -> Season:
     """A1 (iliopsoas) back since day -10 after S3 flares up on day ``flare`` (back to S3, whose 7
     days' minimum it restarts), and the physio records ``stage`` on day ``on``, within that

@@ -1347,19 +1347,12 @@ def test_a_past_day_logged_above_a_stage_recorded_afterwards_is_said_as_logged()
     stage it lies above, the same in explain, the handout (and so the Excel week) and the .ics."""
     from icalendar import Calendar
 
-    from planner import edits as E
     from planner.handout import day_texts
     from planner.ical import athlete_calendar
-    from planner.season import Session
-    from tests.builders import day, injury, season, solved_and_checked
+    from tests.builders import day, logged_in_p2_then_flared
     from ui.cli.commands import _day_lines
 
-    s = season(weeks=4, athletes=2, today=day(8), injuries=(injury("A1", "P2", start_day=-20),))
-    s = s.model_copy(update={"sessions": tuple(
-        Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=70) for d in (1, 2, 3, 4))})
-    s = E.RecordFlareUp(athlete="A1", date=day(0)).apply(s)
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = logged_in_p2_then_flared()
     ap = s.plan.for_athlete("A1")
     assert (ap.stages[4], ap.intensity[4]) == ("P1", 70)
 

@@ -10,7 +10,7 @@ import pytest
 from planner import text
 from planner.anonymise import anonymised
 from planner.planjson import plan_to_dict
-from tests.builders import day, injury, season, solved_and_checked
+from tests.builders import day, injury, logged_in_p2_then_flared, season, solved_and_checked
 
 
 @pytest.fixture(scope="module")
@@ -222,17 +222,10 @@ def test_a_day_logged_above_a_stage_a_later_flare_up_gives_it_has_no_session_of_
     "session": "rehab-run" with "stage": "P1", a P1 running session nobody ran (nor could).
     Such a day's session is null (docs/file-format.md): what was logged is its intensity, load
     and top speed; `periodize check` reads the file back without a note."""
-    from planner import edits as E
     from planner.planjson import derived_notes, plan_from_dict
-    from planner.season import Session
     from planner.sessions import Prescriber
 
-    s = season(weeks=4, athletes=2, today=day(8), injuries=(injury("A1", "P2", start_day=-20),))
-    s = s.model_copy(update={"sessions": tuple(
-        Session(athlete="A1", date=day(d), minutes=60, rpe=5, top_speed_pct=70) for d in (1, 2, 3, 4))})
-    s = E.RecordFlareUp(athlete="A1", date=day(0)).apply(s)
-    out, _ = solved_and_checked(s, time_limit=20)
-    s = s.model_copy(update={"plan": out.plan})
+    s = logged_in_p2_then_flared()
     pages = Prescriber(s, s.plan).athlete("A1")
     above = [i for i, p in enumerate(pages) if p.as_logged]
     assert above == [1, 2, 3, 4], above  # what the pages say as logged, above P1
