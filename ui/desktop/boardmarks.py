@@ -16,6 +16,8 @@ with a letter (:func:`badge_rect`, top left) draws its intensity mark below it, 
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
@@ -112,19 +114,28 @@ def letter_path(letter: str, font: QFont, room: QRectF) -> QPainterPath:
         path.addEllipse(c, d / 2 - ring, d / 2 - ring)
         path.setFillRule(Qt.FillRule.OddEvenFill)
         return path
-    big = QFont(font)
-    big.setPixelSize(64)
-    big.setBold(True)
-    path.addText(0, 0, big, letter)
+    path = _outline(letter, font.family())
     box = path.boundingRect()
     if box.isEmpty():
-        return path
+        return QPainterPath(path)
     k = min(room.width() / box.width(), room.height() / box.height())
     t = QTransform()
     t.translate(room.center().x(), room.center().y())
     t.scale(k, k)
     t.translate(-box.center().x(), -box.center().y())
     return t.map(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _outline(letter: str, family: str) -> QPainterPath:
+    """``letter``'s outline at 64 px, bold, in ``family``: laid out once, not at each badge of
+    each paint (a board shows hundreds). Callers map it and do not change it."""
+    big = QFont(family)
+    big.setPixelSize(64)
+    big.setBold(True)
+    path = QPainterPath()
+    path.addText(0, 0, big, letter)
+    return path
 
 
 def draw_calm(p: QPainter, x0: float, x1: float, y: float, width: float = 2.0) -> None:
