@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import re
+import shlex
 import shutil
 
 import pytest
@@ -2380,3 +2381,47 @@ def test_the_command_lines_season_review_example_follows_the_weekly_loops_advanc
     assert "Season so far: 3 Aug to 30 Nov 2026" in r.stdout.splitlines()[0]
     started = [int(m.group(1)) for m in re.finditer(r"^.+ \(A\d+\)\s+(\d+)\s", r.stdout, re.M)]
     assert len(started) >= 20 and sum(started) > 0  # matches started: not a table of zeros
+
+
+
+def test_a_flare_up_proposed_after_today_comes_with_commands_that_work_in_their_order(tmp_path):
+    """An import kept today (the workbook's Today waits for advance) and proposed 'record
+    --flare-up' for a pain after today, which record then refused (a flare-up is recorded once
+    it happened); moving today first with --accept recorded the stage changes the plan projected
+    past the pain. The import and advance now give the commands in an order that works: run in
+    that order each succeeds, the flare-up is recorded and no projected change past it is."""
+    from planner.coachform.write import save_template_form
+
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    solved = load_season(tmp_path / "s.season.json")
+    stages = solved.plan.for_athlete("A1").stages
+    step = next(i for i in range(1, 30) if stages[i] != stages[i - 1])
+    pain, later = day(max(1, step - 1)), day(step + 2)  # after today, before the planned change
+    lived = solved.model_copy(update={
+        "calendar": solved.calendar.model_copy(update={"today": later}),
+        "sessions": (Session(athlete="A1", date=pain, minutes=60, rpe=4, pain=7),)})
+    save_template_form(lived, tmp_path / "wb.xlsx")
+    r = run("import", "wb.xlsx", "-o", "s.season.json", "--keep", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Proposed flare-up: Athlete 1 (A1) logged pain 7/10" in r.stdout, r.stdout
+    assert f"It is on or after today ({day_long(day(0))})" in r.stdout
+    steps = re.findall(r"^  \d+\. (periodize .*?)(?: \(.*)?$", r.stdout, flags=re.M)
+    assert [x.split()[1] for x in steps] == ["advance", "record", "advance"], r.stdout
+    # an advance not saved gives the same order
+    r = run("advance", "s.season.json", "--today", later.isoformat(), "--accept", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert re.findall(r"^  \d+\. (periodize .*?)(?: \(.*)?$", r.stdout, flags=re.M) == steps
+    for command in steps:
+        r = run(*shlex.split(command)[1:], cwd=tmp_path)
+        assert r.returncode == 0, command + "\n" + r.stdout + r.stderr
+    after = load_season(tmp_path / "s.season.json")
+    assert after.calendar.today == later
+    (rec,) = after.injuries_of("A1")
+    assert pain in rec.flare_ups
+    projected = {(stages[i], day(i)) for i in range(1, (later - day(0)).days)
+                 if stages[i] != stages[i - 1] and day(i) >= pain}
+    assert projected and not projected & {(x.stage, x.start) for x in rec.stages}, rec.stages
+    assert check_plan(after, after.plan).violations == ()

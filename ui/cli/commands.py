@@ -13,19 +13,75 @@ from ui.cli import outputs
 EXIT_OK, EXIT_INPUT, EXIT_INFEASIBLE, EXIT_VIOLATIONS, EXIT_NO_PLAN = 0, 1, 2, 3, 4
 
 
-def flare_hint(path, p, season=None) -> str:
-    """How to record a proposed flare-up ``p`` from the command line (or see it first); with
-    stage changes recorded after it in ``season``, the command says to drop them (it was
-    refused without --later-stages)."""
+def _flare_option(p, season=None) -> str:
+    """``--flare-up A07 2026-09-10``, with ``--later-stages drop`` when ``season`` records stage
+    changes after it (refused without it)."""
     from planner import edits as E
 
     option = f"--flare-up {p.athlete} {p.date.isoformat()}"
     if season is not None and E.RecordFlareUp(athlete=p.athlete, date=p.date).later_records(season):
         option += " --later-stages drop"
-    path = shlex.quote(str(path))
-    return (f"Record it (Log panel in the app, or: periodize record {path} {option} --save); "
-            f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}")
+    return option
 
+
+def _waits(p, season, move_to) -> bool:
+    """Whether the flare-up ``p`` proposes is recorded in steps (``flare_order``): it lies after
+    the file's today (refused until today reaches it), or on it with a move of today still to
+    come (moving first, with --accept, would record the stage changes projected past it)."""
+    from planner.validate import planning_start
+
+    if season is None:
+        return False
+    start = planning_start(season)
+    return p.date > start or (p.date == start and move_to is not None and move_to > start)
+
+
+def flare_hint(path, p, season=None, move_to=None) -> str:
+    """How to record a proposed flare-up ``p`` from the command line (or see it first); with
+    stage changes recorded after it in ``season``, the command says to drop them (it was
+    refused without --later-stages). One on or after the file's today, or on it while today is
+    still to move to ``move_to``, points to the commands of ``flare_order``, said below it."""
+    option = _flare_option(p, season)
+    path = shlex.quote(str(path))
+    see = f"see what it changes first: periodize whatif {path} --new 'Flare-up' {option}"
+    if _waits(p, season, move_to):
+        from planner.text import day_long
+        from planner.validate import now_words
+
+        return (f"It is on or after {now_words(season, day_long)}: record it with the commands "
+                f"below, in their order (or in the app's Move Today, which offers it); {see}")
+    return f"Record it (Log panel in the app, or: periodize record {path} {option} --save); {see}"
+
+
+def flare_order(path, proposals, season, move_to=None, accept: bool = True) -> list[str]:
+    """The lines that give the commands recording the flare-ups ``proposals`` propose on or
+    after ``season``'s today, in an order that works: today moved to each pain's day (a
+    flare-up is recorded once it happened; the stage changes projected before the pain are
+    recorded with ``accept``), the flare-up recorded (re-planned from it), then today moved on
+    to ``move_to``. Moving today past the pain first, with --accept, recorded the changes the
+    plan had projected after the pain, before anyone knew of it. [] when none waits."""
+    from planner.validate import planning_start
+
+    waiting = sorted((p for p in proposals if _waits(p, season, move_to)), key=lambda p: p.date)
+    if not waiting:
+        return []
+    path_q = shlex.quote(str(path))
+    acc = " --accept" if accept else ""
+    at = planning_start(season)
+    steps = []
+    for p in waiting:
+        if p.date > at:
+            steps.append(f"periodize advance {path_q} --today {p.date.isoformat()}{acc} --save"
+                         + (" (to the day of the pain: the stage changes before it are recorded)"
+                            if accept else ""))
+            at = p.date
+        steps.append(f"periodize record {path_q} {_flare_option(p, season)} --save")
+    if move_to is not None and move_to > at:
+        steps.append(f"periodize advance {path_q} --today {move_to.isoformat()}{acc} --save")
+    return ["To record the flare-up" + ("s" if len(waiting) > 1 else "") + " proposed above, in "
+            "this order, not by moving today in one step (a flare-up is recorded once today reaches its day; moving today past it "
+            "first with --accept would record the stage changes the plan projected after it):"
+            ] + [f"  {i}. {step}" for i, step in enumerate(steps, 1)]
 
 def read_season(path: str, to_plan: bool = False):
     """The season file at ``path``; what it holds that a coach should hear of (a match on a day
@@ -114,6 +170,7 @@ def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
     from planner.reimport import Place, decide
     from planner.text import plural
+    from planner.validate import planning_start
     from ui.cli.args import only_one
 
     out = outputs.out_path(args.output, "season file")
@@ -151,6 +208,9 @@ def cmd_import(args) -> int:
                               f"unchanged. Correct the workbook and import again, or add "
                               f"--drop-unkept to write the season without them (the file is "
                               f"then kept as {out.name}.bak).".lstrip())
+    # the workbook's Today, when it is later than the one kept: the move still to come
+    later = (season.calendar.today if season.calendar.today is not None
+             and season.calendar.today > planning_start(decision.season) else None)
     season = decision.season
     notes += decision.notes
     if decision.removed:
@@ -171,7 +231,9 @@ def cmd_import(args) -> int:
     # the pains this import brings (all logged within a week of today, with no season before)
     proposed, older = new_to_the_coach(flare_proposals(season), season, old)
     for p in proposed:  # a pain score at the flare-up threshold
-        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p, season)}")
+        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(out, p, season, later)}")
+    for line in flare_order(out, proposed, season, later):
+        print(line)
     alerts, older_alerts = new_to_the_coach(listed_pains(season), season, old)
     for line in pain_alert_lines(season, alerts):
         print(line)

@@ -291,11 +291,13 @@ def _say_after_log(season, after, season_path: str = "SEASON", note=None) -> Non
     away, the sessions logged on days away (or not with the squad), the sessions above the
     rehab stage, and the monitoring flags."""
     from planner.progress import flare_proposals
-    from ui.cli.commands import flare_hint
+    from ui.cli.commands import flare_hint, flare_order
 
     new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
     for p in new:
         print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p, after)}")
+    for line in flare_order(season_path, new, after):
+        print(line)
     from planner.progress import listed_pains, pain_alert_lines
 
     was = listed_pains(season)
@@ -428,7 +430,7 @@ def cmd_advance(args) -> int:
         # the pains already logged that propose a flare-up, as Move Today offers them: before
         # the stage changes, which the flare-up would send back
         pains = pending_flare_ups(season, before, today)[0]
-        _say_pains(pains, after if args.save else season, before, args)
+        _say_pains(pains, after if args.save else season, today, args)
         _say_moves(season, moves, recorded, args)
         if args.accept and not moves and today > before:
             print("No stage change was projected before the new today: --accept had nothing to "
@@ -471,17 +473,21 @@ def _ahead_of_clock(today: dt.date, before: dt.date, args) -> None:
               f"({day_long(clock)}){back}.")
 
 
-def _say_pains(pains, season, before: dt.date, args) -> None:
+def _say_pains(pains, season, today: dt.date, args) -> None:
     """The flare-ups proposed by pains already logged (``pending_flare_ups``), each with the
-    command that records it in ``season`` (the file as this move leaves it)."""
-    from ui.cli.commands import flare_hint
+    command that records it in ``season`` (the file as this move leaves it); one the file's
+    today does not reach yet (not saved), with the commands that record it in order, today
+    moved on to ``today`` last."""
+    from ui.cli.commands import flare_hint, flare_order
 
+    # not saved, the file's today is still ``before``: a pain on or after it is recorded in
+    # steps (flare_order), not by this move with --save, which with --accept would record the
+    # stage changes projected past it first
+    move_to = None if args.save else today
     for p in pains:
-        # a flare-up after the file's today is refused: the move is stored first
-        first = (f" It lies on or after the file's today ({day_long(before)}): save this move "
-                 f"first (the same command with --save)." if not args.save and p.date >= before
-                 else "")
-        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(args.season, p, season)}{first}")
+        print(f"Proposed flare-up: {p.text(season)}. {flare_hint(args.season, p, season, move_to)}")
+    for line in flare_order(args.season, pains, season, move_to, args.accept):
+        print(line)
 
 
 def _say_moves(season, moves, recorded, args) -> None:
