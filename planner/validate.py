@@ -750,6 +750,13 @@ def now_words(season: Season, when=date_long) -> str:
     return f"the season start ({when(p_start)}; {why})"
 
 
+def today_notes(season: Season) -> list[str]:
+    """The notes of :func:`season_notes` that depend on today (a session logged after it): a
+    command that moves today says them for the new today, not for the one the file was read
+    with (``advance`` said, after moving today past the session, to move today on)."""
+    return _future_session_note(season)
+
+
 def _future_session_note(season: Season) -> list[str]:
     """Logged sessions dated after today (a hand edit, or today moved back over them): kept,
     and counted once today passes them, but left out of the load until then; one note, at the

@@ -2383,7 +2383,6 @@ def test_the_command_lines_season_review_example_follows_the_weekly_loops_advanc
     assert len(started) >= 20 and sum(started) > 0  # matches started: not a table of zeros
 
 
-
 def test_a_flare_up_proposed_after_today_comes_with_commands_that_work_in_their_order(tmp_path):
     """An import kept today (the workbook's Today waits for advance) and proposed 'record
     --flare-up' for a pain after today, which record then refused (a flare-up is recorded once
@@ -2425,3 +2424,21 @@ def test_a_flare_up_proposed_after_today_comes_with_commands_that_work_in_their_
                  if stages[i] != stages[i - 1] and day(i) >= pain}
     assert projected and not projected & {(x.stage, x.start) for x in rec.stages}, rec.stages
     assert check_plan(after, after.plan).violations == ()
+
+
+def test_advance_says_the_notes_that_depend_on_today_for_the_new_today(tmp_path):
+    """Every advance after an import ended with the note made when the file was read, "… is
+    after today (the old today) … left out until today passes it … move today on", printed after
+    today had moved past it. Now such a note is said for the new today, or not at all."""
+    s = season(weeks=4, athletes=1, today=day(0)).model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(2), minutes=60, rpe=5),
+        Session(athlete="A1", date=day(9), minutes=60, rpe=5))})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("advance", "s.season.json", "--today", day(7).isoformat(), "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"is after today ({day(0).isoformat()})" not in r.stderr, r.stderr
+    assert (f"sessions[1].date: {day(9).isoformat()} is after today ({day(7).isoformat()}); a "
+            f"session counts in the load once it happened") in r.stderr, r.stderr
+    r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "is after today" not in r.stderr and "Note:" not in r.stderr, r.stderr

@@ -83,15 +83,23 @@ def flare_order(path, proposals, season, move_to=None, accept: bool = True) -> l
             "first with --accept would record the stage changes the plan projected after it):"
             ] + [f"  {i}. {step}" for i, step in enumerate(steps, 1)]
 
-def read_season(path: str, to_plan: bool = False):
+
+def read_season(path: str, to_plan: bool = False, moves_today: bool = False):
     """The season file at ``path``; what it holds that a coach should hear of (a match on a day
     off, an injury after the season, a target before its injury) is said on stderr. ``to_plan``:
     the command solves, so a season without a training weekday (a file may hold one: it opens,
-    with a note) is bad input, refused with the fix, not an infeasible season."""
+    with a note) is bad input, refused with the fix, not an infeasible season. ``moves_today``:
+    the notes that depend on today (planner.validate.today_notes) are left to the command,
+    which says them for the new today."""
     notes: list[str] = []
     season = outputs.load_season(path, notes)  # remembered: a --save over it checks it first
     if to_plan:
         refuse_unplannable(season, path)
+    if moves_today:
+        from planner.validate import today_notes
+
+        stale = set(today_notes(season))
+        notes = [n for n in notes if n not in stale]
     for note in notes:
         print(f"Note: {path}: {note}", file=sys.stderr)
     return season

@@ -399,12 +399,12 @@ def cmd_advance(args) -> int:
         recordable,
     )
     from planner.unlogged import unlogged_text
-    from planner.validate import planning_start
+    from planner.validate import planning_start, today_notes
     from ui.cli.commands import read_season
 
     _log_option(args)
     # planned when re-planned, or when --accept needs a plan to record from
-    season = read_season(args.season, to_plan=args.accept or not args.no_replan)
+    season = read_season(args.season, to_plan=args.accept or not args.no_replan, moves_today=True)
     save_target(args, season)
     today = _today(args.today, season)
     before = planning_start(season)
@@ -445,6 +445,8 @@ def cmd_advance(args) -> int:
         if args.log:
             after = _read_log_for(after, args, [t for t in moves if t not in recorded])
     print(said.getvalue(), end="")
+    for note in today_notes(after):  # said for the new today (the file's was read with the old)
+        print(f"Note: {args.season}: {note}", file=sys.stderr)
     if args.log:
         _flare_before_accepted(after, accepted, before, args.season, args.save)
     gap = unlogged_text(season, today, after.sessions)
