@@ -2442,3 +2442,36 @@ def test_advance_says_the_notes_that_depend_on_today_for_the_new_today(tmp_path)
     r = run("advance", "s.season.json", "--today", day(14).isoformat(), "--no-replan", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "is after today" not in r.stderr and "Note:" not in r.stderr, r.stderr
+
+
+def test_record_says_a_speed_logged_as_planned_before_a_flare_up_as_such(tmp_path):
+    """'record --flare-up' warned "Above the stage: … logged 80 % … in P2 (at most 70 %); worth a
+    word with the athlete and the physio" for the plan's own P3 session, logged as planned the
+    day after the flare-up before it was recorded. That day is now said as logged as planned;
+    a day logged above the cap the plan gave it keeps the plain warning."""
+    s = season(weeks=4, athletes=1, matches=[12, 19],
+               injuries=(injury("A1", "P3", start_day=-20, history=(("P2", -40),)),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    solved = load_season(tmp_path / "s.season.json")
+    ap = solved.plan.for_athlete("A1")
+    planned, over = [i for i in range(1, 8) if ap.stages[i] == "P3"][:2]
+    stages = list(ap.stages)
+    stages[over] = "P2"  # the plan gave that day P2 (at most 70 %)
+    plan = solved.plan.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"stages": tuple(stages)}) if a.athlete == "A1" else a
+        for a in solved.plan.athletes)})
+    lived = solved.model_copy(update={
+        "plan": plan, "calendar": solved.calendar.model_copy(update={"today": day(8)}),
+        "sessions": (Session(athlete="A1", date=day(planned), minutes=60, rpe=5, top_speed_pct=80),
+                     Session(athlete="A1", date=day(over), minutes=60, rpe=5, top_speed_pct=78))})
+    save_season(lived, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--flare-up", "A1", day(0).isoformat(), cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (f"Logged as planned: Athlete 1 (A1) logged 80 % of max speed on "
+            f"{day_long(day(planned))} in P3, as the plan had it (at most 80 %) before this "
+            f"record; that day now falls in P2 (at most 70 %).") in r.stdout, r.stdout
+    above = [x for x in r.stdout.splitlines() if x.startswith("Above the stage: ")]
+    assert above == [f"Above the stage: Athlete 1 (A1) logged 78 % of max speed on "
+                     f"{day_long(day(over))} in P2 (at most 70 %); worth a word with the "
+                     f"athlete and the physio."], r.stdout

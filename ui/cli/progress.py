@@ -750,14 +750,44 @@ def _logged_in_new_stages(season, after, saving: bool, played_with: bool = False
                     f for r in season.injuries_of(p.athlete) for f in r.flare_ups}:
                 advice += "; recorded on its date, as they played with it (--played-with-flare-up)"
             print(f"{said}{advice}.")
-    far, near = above_stage_lines(after, [p for p in above_stage(after)
-                                          if p not in above_stage(season)])
+    new = [p for p in above_stage(after) if p not in above_stage(season)]
+    for p, planned, cap in _within_the_plan(season, new):  # the record's own doing
+        allowed = "no running" if p.cap == 0 else f"at most {p.cap} %"
+        print(f"Logged as planned: {after.athlete_label(p.athlete)} logged {p.top} % of max "
+              f"speed on {day_long(p.date)} in {planned}, as the plan had it (at most {cap} %) "
+              f"before this record; that day now falls in {p.stage} ({allowed}).")
+    far, near = above_stage_lines(after, [p for p in new if p not in
+                                          {x for x, _, _ in _within_the_plan(season, new)}])
     for line in far:
         print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
     if near:
         print(f"Just above the stage (less than {NEAR_CAP} percentage points over its cap):")
         for line in near:
             print(f"  - {line}")
+
+
+def _within_the_plan(season, items) -> list[tuple]:
+    """(AboveStage, stage, cap) for each day of ``items`` (above its stage only once a record
+    moved that day into another stage) whose logged speed was within the cap of the stage the
+    stored plan of ``season`` gave the day: logged as planned before the record, not a breach
+    of the athlete's."""
+    from planner.protocols import load_protocol
+    from planner.rehab import governing
+    from planner.timeline import Timeline
+
+    if season.plan is None or not items:
+        return []
+    tl, out = Timeline(season), []
+    for p in items:
+        ap, i = season.plan.for_athlete(p.athlete), tl.index(p.date)
+        rec = governing(season.injuries_of(p.athlete), p.date)
+        if ap is None or i is None or rec is None or len(ap.stages) != tl.n:
+            continue
+        proto, stage = load_protocol(rec.protocol), ap.stages[i]
+        cap = proto.cap(stage) if stage in proto.stage_ids else 100
+        if stage != p.stage and p.top <= cap:
+            out.append((p, stage, cap))
+    return out
 
 
 def _record_problems(season, args, today: dt.date) -> list[tuple[str, list[str]]]:
