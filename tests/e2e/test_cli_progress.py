@@ -2475,3 +2475,21 @@ def test_record_says_a_speed_logged_as_planned_before_a_flare_up_as_such(tmp_pat
     assert above == [f"Above the stage: Athlete 1 (A1) logged 78 % of max speed on "
                      f"{day_long(day(over))} in P2 (at most 70 %); worth a word with the "
                      f"athlete and the physio."], r.stdout
+
+
+def test_advance_before_the_season_names_its_first_day_as_the_today_with_nothing_past(tmp_path):
+    """A today before the season start is refused, as in the app's Move Today, while a today
+    before the start means no past: the refusal now gives the season's first day, which
+    means just that, so the coach knows what to give."""
+    s = season(weeks=4, athletes=1, today=day(3))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("advance", "s.season.json", "--today", (day(0) - dt.timedelta(days=30)).isoformat(),
+            "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert (f"is before the season starts ({day_long(day(0))}); give {day(0).isoformat()}, the "
+            f"season's first day: with it nothing is past yet, as with any day before the "
+            f"season") in " ".join(r.stderr.split()), r.stderr
+    r = run("advance", "s.season.json", "--today", day(0).isoformat(), "--save", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").calendar.today == day(0)

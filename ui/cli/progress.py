@@ -363,7 +363,9 @@ def _today(text: str, season) -> dt.date:
     last = cal.end + dt.timedelta(days=1)
     if day < cal.start:
         raise InputError("--today", [f"{day_long(day)} is before the season starts "
-                                     f"({day_long(cal.start)}); give a date from then on"])
+                                     f"({day_long(cal.start)}); give {cal.start.isoformat()}, "
+                                     f"the season's first day: with it nothing is past yet, as "
+                                     f"with any day before the season"])
     if day > last:
         raise InputError("--today", [f"{day_long(day)} is after the season ends "
                                      f"({day_long(cal.end)}); give a date up to "
