@@ -2444,6 +2444,43 @@ def test_advance_says_the_notes_that_depend_on_today_for_the_new_today(tmp_path)
     assert "is after today" not in r.stderr and "Note:" not in r.stderr, r.stderr
 
 
+def test_advance_before_the_season_names_its_first_day_as_the_today_with_nothing_past(tmp_path):
+    """A today before the season start is refused, as in the app's Move Today, while a today
+    before the start means no past: the refusal now gives the season's first day, which
+    means just that, so the coach knows what to give."""
+    s = season(weeks=4, athletes=1, today=day(3))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("advance", "s.season.json", "--today", (day(0) - dt.timedelta(days=30)).isoformat(),
+            "--save", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert (f"is before the season starts ({day_long(day(0))}); give {day(0).isoformat()}, the "
+            f"season's first day: with it nothing is past yet, as with any day before the "
+            f"season") in " ".join(r.stderr.split()), r.stderr
+    r = run("advance", "s.season.json", "--today", day(0).isoformat(), "--save", "--no-replan",
+            cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").calendar.today == day(0)
+
+
+def test_next_week_in_the_season_s_last_week_says_it_stops_at_the_day_after_the_season(tmp_path):
+    """'advance --today next-week' in a last week that ends on a Tuesday landed on the
+    Wednesday after the season without saying that next week's Monday was cut back to it."""
+    s = season(weeks=4, athletes=1, matches=[5, 12, 19], today=day(21))
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"end": day(22)})})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("advance", "s.season.json", "--today", "next-week", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (f"Note: next week starts {day_long(day(28))}, after the season ends "
+            f"({day_long(day(22))}): today moves to the day after the season, "
+            f"{day_long(day(23))} (all of it played).") in r.stdout, r.stdout
+    assert f"Today is {day(23).isoformat()}" in r.stdout
+    # a next week inside the season: nothing to say
+    full = season(weeks=4, athletes=1, today=day(14))
+    save_season(full, tmp_path / "f.season.json")
+    r = run("advance", "f.season.json", "--today", "next-week", "--no-replan", cwd=tmp_path)
+    assert r.returncode == 0 and "Note: next week" not in r.stdout, r.stdout
+
+
 def test_record_says_a_speed_logged_as_planned_before_a_flare_up_as_such(tmp_path):
     """'record --flare-up' warned "Above the stage: … logged 80 % … in P2 (at most 70 %); worth a
     word with the athlete and the physio" for the plan's own P3 session, logged as planned the
@@ -2475,21 +2512,3 @@ def test_record_says_a_speed_logged_as_planned_before_a_flare_up_as_such(tmp_pat
     assert above == [f"Above the stage: Athlete 1 (A1) logged 78 % of max speed on "
                      f"{day_long(day(over))} in P2 (at most 70 %); worth a word with the "
                      f"athlete and the physio."], r.stdout
-
-
-def test_advance_before_the_season_names_its_first_day_as_the_today_with_nothing_past(tmp_path):
-    """A today before the season start is refused, as in the app's Move Today, while a today
-    before the start means no past: the refusal now gives the season's first day, which
-    means just that, so the coach knows what to give."""
-    s = season(weeks=4, athletes=1, today=day(3))
-    save_season(s, tmp_path / "s.season.json")
-    r = run("advance", "s.season.json", "--today", (day(0) - dt.timedelta(days=30)).isoformat(),
-            "--save", cwd=tmp_path)
-    assert r.returncode == 1 and "Traceback" not in r.stderr
-    assert (f"is before the season starts ({day_long(day(0))}); give {day(0).isoformat()}, the "
-            f"season's first day: with it nothing is past yet, as with any day before the "
-            f"season") in " ".join(r.stderr.split()), r.stderr
-    r = run("advance", "s.season.json", "--today", day(0).isoformat(), "--save", "--no-replan",
-            cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    assert load_season(tmp_path / "s.season.json").calendar.today == day(0)

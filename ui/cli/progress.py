@@ -351,6 +351,7 @@ def _today(text: str, season) -> dt.date:
 
     if text.strip().lower() in ("next-week", "next week", "next"):
         day = next_week_start(season)
+        _say_cut_week(season, day)
     else:
         from planner.text import DATE_WRITTEN, read_date
 
@@ -372,6 +373,22 @@ def _today(text: str, season) -> dt.date:
                                      f"{day_long(last)} (the day after the season: all of it "
                                      f"played)"])
     return day
+
+
+def _say_cut_week(season, day: dt.date) -> None:
+    """``--today next-week`` in the season's last week: the next week's first day lies after
+    the season, so today moves to the day after it (as Move Today's Next week); said, as the
+    new today is not the week's first day the coach asked for."""
+    from planner.season import WEEKDAYS
+    from planner.validate import planning_start
+
+    cal = season.calendar
+    start = planning_start(season)
+    week = start + dt.timedelta(days=(WEEKDAYS.index(cal.week_start) - start.weekday()) % 7 or 7)
+    if day == cal.end + dt.timedelta(days=1) and week > day:
+        print(f"Note: next week starts {day_long(week)}, after the season ends "
+              f"({day_long(cal.end)}): today moves to the day after the season, "
+              f"{day_long(day)} (all of it played).")
 
 
 def _log_option(args) -> None:
