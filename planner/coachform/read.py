@@ -544,9 +544,14 @@ class _Reader:
         self._merged(spec, ws.title, header[0], where)
         out: list[_Row] = []
         filled: set[int] = set()  # the columns not read that hold a value below the header
+        headed = set(where.values()) | {j for j, _t in unread}
+        unheaded: dict[int, int] = {}  # a column without a header -> the first row with a value
         for n, cells in rows:  # the rows below the header
             filled.update(j for j, _t in unread if j < len(cells) and j not in filled
                           and not _blank(getattr(cells[j], "value", None)))
+            for j in range(len(cells)):
+                if j not in headed and j not in unheaded and not _blank(getattr(cells[j], "value", None)):
+                    unheaded[j] = n
             row = _row(n, cells, where, self.uncached.get(ws.title, frozenset()))
             if row is None:
                 continue  # a blank row
@@ -557,6 +562,7 @@ class _Reader:
             out.append(row)
         self.rows[spec.title] = out
         self._unread(spec, header[0], where, unread, filled)
+        self._unheaded(spec, header[0], where, unheaded)
         self._hidden_note(spec, ws.title, out)
         return out
 
@@ -586,6 +592,29 @@ class _Reader:
         self.notes.append(f"{spec.title}: column{'s' if len(said) > 1 else ''} {listed} not read: "
                           f"not a column of this sheet (its columns: "
                           f"{', '.join(c.header for c in spec.columns)}){cost}")
+
+    def _unheaded(self, spec: SheetSpec, hrow: int, where: dict[str, int],
+                  unheaded: dict[int, int]) -> None:
+        """The columns holding values under an empty header cell. Where the sheet lacks a column
+        of the form, its values would be lost without a word (every role start, every max speed
+        gone): a problem, with the header it most likely is (the form's column at that place, or
+        the one column missing); otherwise a column of the coach's own, not read: a note."""
+        missing = [c for c in spec.columns if c.key not in where]
+        for j, first in sorted(unheaded.items()):
+            letter = get_column_letter(j + 1)
+            where_ = f"{spec.title}, column {letter} holds values (from row {first}) but has no header"
+            if not missing:
+                self.notes.append(f"{where_}, so it was not read (its columns: "
+                                  f"{', '.join(c.header for c in spec.columns)})")
+                continue
+            at = spec.columns[j] if j < len(spec.columns) else None
+            meant = at if at in missing else (missing[0] if len(missing) == 1 else None)
+            if meant is not None:
+                fix = f"head it {meant.header!r}"
+            else:
+                fix = f"head it with its column's name ({', '.join(repr(c.header) for c in missing)})"
+            self.p.add(spec.title, None, f"{where_}: {fix} in row {hrow} (a column of your own: "
+                       f"give it a header unlike the form's)", j + 1)
 
     def _hidden_note(self, spec: SheetSpec, title: str, rows: list[_Row]) -> None:
         """Rows hidden in Excel (or filtered out) are read like any other, as a session log's
