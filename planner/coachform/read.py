@@ -80,7 +80,7 @@ from planner.coachform.guard import (
     sheet_rows,
     uncached_formulas,
 )
-from planner.coachform.records import InjuryReader, RecordRows
+from planner.coachform.records import InjuryReader, RecordRows, far_after, far_before
 from planner.coachform.spec import (
     ALIASES,
     FIELD_COLUMN,
@@ -1743,6 +1743,16 @@ class _Import:
                           f"season ({day_long(cal.start)} to {day_long(cal.end)}); correct the dates "
                           f"(a year typed wrong?), or delete the row")
                 ok = False
+            elif end is not None and far_after(end, cal):  # 2062 for 2026: away all season
+                self.note(spec, row, "end", f"{day_long(end)} is more than a year after the season "
+                          f"ends ({day_long(cal.end)}), so the athlete would be away for the rest "
+                          f"of the season; check the year (away to the end: write "
+                          f"{day_long(cal.end)})")
+                ok = False
+            elif start is not None and far_before(start, cal):
+                self.notes.append(f"{spec.title}, row {row.number}, From: {day_long(start)} is "
+                                  f"more than a year before the season starts "
+                                  f"({day_long(cal.start)}); check the year")
             if reason is None and row.values.get("reason") is not None:
                 ok = False
             if ok:

@@ -55,6 +55,20 @@ class _Draft:
     tests: list[tuple[CriteriaTest, int]] = field(default_factory=list)
 
 
+FAR_DAYS = 365  # a date further than this outside the season is most likely a year typed wrong
+
+
+def far_after(day: dt.date, cal) -> bool:
+    """Whether ``day`` is more than a year after the season's end (2062 typed for 2026): no
+    date a coach means there can change the plan the way it reads."""
+    return cal is not None and (day - cal.end).days > FAR_DAYS
+
+
+def far_before(day: dt.date, cal) -> bool:
+    """Whether ``day`` is more than a year before the season's start (said, as an Onset is)."""
+    return cal is not None and (cal.start - day).days > FAR_DAYS
+
+
 def _protocol_names() -> dict[str, str]:
     """A protocol's id or name as matched (:func:`norm`) -> its id."""
     out: dict[str, str] = {}
@@ -148,6 +162,8 @@ class InjuryReader:
             start = self.f.cell(spec, row, "stage_start", to_date)
             target, target_ok = self._target(spec, row)
             ok = kept and target_ok and None not in (pid, onset, stage, start)
+            if start is not None and not self._start_fits(spec, row, "stage_start", start):
+                ok = False
             if onset is not None and not self._onset_fits(spec, row, onset, target):
                 ok = False
             if onset is not None and start is not None and start < onset:
@@ -169,6 +185,18 @@ class InjuryReader:
             else:
                 self.broken.add(aid)
 
+    def _start_fits(self, spec, row, key: str, start: dt.date) -> bool:
+        """A stage start more than a year after the season ends (2062 typed for 2026: the stage
+        never starts in the plan, and an athlete whose only stage it is is planned injured with no
+        stage, not back this season) is the row's problem. One long before the season needs no
+        word of its own: its onset, on or before it, is said (:meth:`_onset_fits`)."""
+        if not far_after(start, self.cal):
+            return True
+        self.f.note(spec, row, key, f"{day_long(start)} is more than a year after the season ends "
+                    f"({day_long(self.cal.end)}), so the stage would never start in the plan; "
+                    f"check the year")
+        return False
+
     def _onset_fits(self, spec, row, onset: dt.date, target: str | None) -> bool:
         """An onset after the season's end (a year typed wrong: the player planned fit all
         season) or after the target competition is the row's problem; one more than a year before
@@ -189,7 +217,7 @@ class InjuryReader:
                         f"{day_long(onset)}; a target competition comes after the injury: check the "
                         f"year of the Onset, or the target")
             ok = False
-        if cal is not None and (cal.start - onset).days > 365 and (row.values["athlete"], onset) \
+        if far_before(onset, cal) and (row.values["athlete"], onset) \
                 not in self.far:  # said once for an injury's rows
             self.f.notes.append(f"{spec.title}, row {row.number}, Onset: {day_long(onset)} is more "
                                 f"than a year before the season starts ({day_long(cal.start)}); "
@@ -266,6 +294,8 @@ class InjuryReader:
         for row in self.f.r.table(spec) or []:
             aid, _kept = self.f.athlete_ref(spec, row, self.ids)
             start = self.f.cell(spec, row, "start", to_date)
+            if start is not None and not self._start_fits(spec, row, "start", start):
+                start = None  # its problem is said; the athlete's record is not built
             if aid is not None and aid not in self.listed and self.unread:
                 aid = None
             elif aid is not None and aid not in self.listed:

@@ -55,3 +55,57 @@ def test_values_under_an_empty_header_beside_every_form_column_are_a_note(tmp_pa
     assert [a.role for a in season.athletes] == ["start"]
     assert notes == ["Athletes, column G holds values (from row 2) but has no header, so it was "
                      "not read (its columns: ID, Name, Position, Max speed, Role)"]
+
+
+# -- 2. a year typed wrong ------------------------------------------------------------------------------
+INJURY = ("A1", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", "Cup final")
+END = "Sun 28 Mar 2027"  # the season's last day (tests.planner.test_coachform.SEASON_ROWS)
+
+
+@pytest.mark.parametrize("sheets, problem", [
+    ({"Injuries": [INJURY_HEAD, INJURY[:4] + ("2062-01-02", "Cup final")]},
+     f"Injuries, row 2, Stage start: Mon 2 Jan 2062 is more than a year after the season ends "
+     f"({END}), so the stage would never start in the plan; check the year"),
+    ({"Injuries": [INJURY_HEAD, INJURY, INJURY[:3] + ("P2", "9999-12-31", "Cup final")]},
+     f"Injuries, row 3, Stage start: Fri 31 Dec 9999 is more than a year after the season ends "
+     f"({END}), so the stage would never start in the plan; check the year"),
+    ({"Injuries": [INJURY_HEAD, INJURY[:3] + ("P2", "2027-01-20", "Cup final")],
+      "Stage_history": [("Athlete ID", "Stage", "Start"), ("A1", "P1", "2062-01-02")]},
+     f"Stage history, row 2, Start: Mon 2 Jan 2062 is more than a year after the season ends "
+     f"({END}), so the stage would never start in the plan; check the year"),
+    ({"Unavailable": [("Athlete ID", "From", "To"), ("A1", "2027-01-10", "2062-01-12")]},
+     f"Unavailable, row 2, To: Thu 12 Jan 2062 is more than a year after the season ends ({END}), "
+     f"so the athlete would be away for the rest of the season; check the year (away to the "
+     f"end: write {END})"),
+    ({"Unavailable": [("Athlete ID", "From", "To"), ("A1", "2027-01-10", "9999-12-31")]},
+     f"Unavailable, row 2, To: Fri 31 Dec 9999 is more than a year after the season ends ({END}), "
+     f"so the athlete would be away for the rest of the season; check the year (away to the "
+     f"end: write {END})"),
+])
+def test_a_date_typed_a_year_or_more_past_the_season_is_refused(tmp_path, sheets, problem):
+    """A Stage start typed 2062-07-27 for 2026-07-27 imported with no word: the player 'not
+    back this season', the target MISSED; an Unavailable To in 2062 (or 9999) kept a player away
+    for the rest of the season."""
+    path = book(tmp_path, Competitions=COMPETITION_ROWS, **sheets)
+    assert problems_of(path)[0] == problem
+
+
+def test_a_date_a_year_past_the_season_or_less_is_read_as_written(tmp_path):
+    """The limit is the onset check's year: a stage planned after the season ends within it, and
+    an absence to a day early in the next season, are kept."""
+    sheets = {"Injuries": [INJURY_HEAD, INJURY, INJURY[:3] + ("P2", "2028-03-27", "Cup final")],
+              "Unavailable": [("Athlete ID", "From", "To"), ("A2", "2027-03-01", "2028-03-27")]}
+    season = import_workbook(book(tmp_path, Competitions=COMPETITION_ROWS, **sheets))
+    assert [r.start for r in season.injuries[0].stages] == [D(2027, 1, 2), D(2028, 3, 27)]
+    assert season.unavailability[0].end == D(2028, 3, 27)
+
+
+def test_an_absence_from_long_before_the_season_is_kept_with_a_check_the_year_note(tmp_path):
+    """As an Onset more than a year before the season starts: it may be meant (a player away since
+    last season), so a note, not a refusal."""
+    notes: list[str] = []
+    sheets = {"Unavailable": [("Athlete ID", "From", "To"), ("A1", "2016-01-10", "2027-01-12")]}
+    season = import_workbook(book(tmp_path, Competitions=COMPETITION_ROWS, **sheets), notes)
+    assert season.unavailability[0].start == D(2016, 1, 10)
+    assert notes == ["Unavailable, row 2, From: Sun 10 Jan 2016 is more than a year before the "
+                     "season starts (Mon 4 Jan 2027); check the year"]
