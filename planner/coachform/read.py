@@ -140,6 +140,7 @@ from planner.text import (
     span,
 )
 from planner.validate import (
+    MAX_EVENT_DAYS,
     PRE_SEASON_LOG_DAYS,
     entry_problems,
     long_event_problems,
@@ -1071,7 +1072,10 @@ class _Import:
         self.comp_last = {c.id: c.last for c in comps}  # a target's last day (InjuryReader)
         from planner.sessionlog import competition_days
 
-        self.comp_days = competition_days(comps)  # a match's minutes played alone (Sessions)
+        # a match's minutes played alone (Sessions): the days of the competitions an event may
+        # last; a longer one is refused (the season's checks), its days never built (an End date
+        # typed 31 Dec 9999 built every day up to it before being refused: 17 s and 300 MB)
+        self.comp_days = competition_days(c for c in comps if (c.last - c.date).days < MAX_EVENT_DAYS)
         athletes, athlete_rows, ids = self._athletes()
         self._example_note(athletes, athlete_rows)
         injuries, self.record_rows = InjuryReader(self, ids, comp_names, cal).read()
