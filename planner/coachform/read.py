@@ -38,6 +38,7 @@ import io
 import logging
 import os
 import re
+import warnings
 import zipfile
 import zlib
 from collections import Counter
@@ -400,12 +401,36 @@ def _load(p: Path, again: str):
                                   f"or not as Excel writes it; {again}"]) from None
 
 
-def _sheet_rows(ws):
-    """(row number, cells) for every row of a read-only sheet, whatever its stated size."""
+# openpyxl's warning (printed with its own file's path) of a date cell holding a number beyond
+# the last date (a serial of 1e12): it reads the cell as the error #VALUE!, which no formula shows
+_BEYOND = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value (\S+) is "
+                     r"outside the limits for dates")
+BEYOND = "beyond the dates: "  # an error of _Row.errors: the number a date cell holds follows
+
+
+def _sheet_rows(ws, beyond: dict[str, str] | None = None):
+    """(row number, cells) for every row of a read-only sheet, whatever its stated size.
+    ``beyond`` receives the date cells holding a number past the last date (cell -> the number),
+    which openpyxl reads as the error #VALUE!, its warning kept from the coach."""
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()  # some writers state a wrong size; read what is there
     # no further than Excel's last row, whatever row a file names (guard.EXCEL_ROWS)
-    yield from enumerate(sheet_rows(ws.iter_rows(min_row=1, max_row=EXCEL_ROWS)), start=1)
+    rows = sheet_rows(ws.iter_rows(min_row=1, max_row=EXCEL_ROWS))
+    n = 0
+    while True:
+        with warnings.catch_warnings(record=True) as caught:  # a row is parsed when reached
+            warnings.simplefilter("always")
+            cells = next(rows, None)
+        for w in caught:
+            if m := _BEYOND.match(str(w.message)):
+                if beyond is not None:
+                    beyond[m[1]] = m[2]
+            else:  # any other warning as it would have been
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        if cells is None:
+            return
+        n += 1
+        yield n, cells
 
 
 def _is_blank_cells(cells) -> bool:
@@ -421,10 +446,12 @@ def number_format(cell) -> str | None:
         return None
 
 
-def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozenset()) -> _Row | None:
+def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozenset(),
+         beyond: dict[str, str] | None = None) -> _Row | None:
     """The values (blank: None) and formula errors of a data row's columns; None when blank.
     ``uncached``: the sheet's cells holding a formula without a calculated value (its error is
-    :data:`~planner.coachform.guard.NO_VALUE`)."""
+    :data:`~planner.coachform.guard.NO_VALUE`); ``beyond``: its date cells holding a number past
+    the last date (:data:`BEYOND`)."""
     values: dict[str, object] = {}
     errors: dict[str, str] = {}
     formats: dict[str, str] = {}
@@ -434,6 +461,8 @@ def _row(number: int, cells, where: dict[str, int], uncached: set[str] = frozens
         err = _error_value(cell) if cell is not None else None
         if err is None and uncached and f"{get_column_letter(j + 1)}{number}" in uncached:
             err = NO_VALUE
+        if err == "#VALUE!" and beyond and f"{get_column_letter(j + 1)}{number}" in beyond:
+            err = BEYOND + beyond[f"{get_column_letter(j + 1)}{number}"]
         if err is not None:
             errors[key] = err
         values[key] = None if cell is None or err is not None or _blank(cell.value) else cell.value
@@ -450,6 +479,9 @@ def error_text(err: str) -> str:
     """What a cell whose formula gives no usable value shows, and the fix."""
     if err == NO_VALUE:
         return NO_VALUE
+    if err.startswith(BEYOND):
+        return (f"{err[len(BEYOND):]} is not a date: a number outside the dates a spreadsheet "
+                f"has (1900 to 9999); type the date, e.g. 2026-09-12")
     return f"shows the error {err}; fix the formula or type the value"
 
 
@@ -531,7 +563,8 @@ class _Reader:
             elif spec.written:
                 self.absent.add(spec.title)
             return None
-        rows = _sheet_rows(ws)
+        beyond: dict[str, str] = {}  # filled as the rows are read
+        rows = _sheet_rows(ws, beyond)
         header = next(((n, cells) for n, cells in rows if not _is_blank_cells(cells)), None)
         if header is None:
             if spec.required:
@@ -553,7 +586,7 @@ class _Reader:
             for j in range(len(cells)):
                 if j not in headed and j not in unheaded and not _blank(getattr(cells[j], "value", None)):
                     unheaded[j] = n
-            row = _row(n, cells, where, self.uncached.get(ws.title, frozenset()))
+            row = _row(n, cells, where, self.uncached.get(ws.title, frozenset()), beyond)
             if row is None:
                 continue  # a blank row
             if len(out) >= MAX_ROWS:
@@ -712,7 +745,8 @@ class _Reader:
         seen: dict[str, int] = {}
         uncached = self.uncached.get(ws.title, frozenset())
         uncached_rows = {int(c.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for c in uncached}
-        for n, cells in _sheet_rows(ws):
+        beyond: dict[str, str] = {}
+        for n, cells in _sheet_rows(ws, beyond):
             if _is_blank_cells(cells) and n not in uncached_rows:
                 continue
             if key_col is None:
@@ -751,6 +785,8 @@ class _Reader:
             err = _error_value(vcell) if vcell is not None else None
             if err is None and f"{get_column_letter(value_col + 1)}{n}" in uncached:
                 err = NO_VALUE
+            if err == "#VALUE!" and f"{get_column_letter(value_col + 1)}{n}" in beyond:
+                err = BEYOND + beyond[f"{get_column_letter(value_col + 1)}{n}"]
             value = None if vcell is None or err is not None or _blank(vcell.value) else vcell.value
             if vcell is not None and number_format(vcell) is None:
                 self.unstyled.add(n)

@@ -132,3 +132,48 @@ def test_a_far_off_end_date_is_refused_without_building_its_days(tmp_path, monke
         "Competitions, row 2, End date: Fri 31 Dec 9999 is outside the season (Mon 4 Jan 2027 to "
         "Sun 28 Mar 2027); move it inside"]
     assert built and sum(built) <= 7
+
+
+# -- 5. a date cell holding a number past the last date ---------------------------------------------------
+def test_a_date_cell_holding_a_number_past_every_date_is_said_not_to_be_a_date(tmp_path):
+    """A Date cell holding the serial 1e12 printed openpyxl's warning with its file's path, then
+    "shows the error #VALUE!; fix the formula or type the value" of a cell with no formula. Said
+    as what it is, on the Season sheet too, with no library warning."""
+    import warnings
+
+    import openpyxl
+
+    path = book(tmp_path, Competitions=COMPETITION_ROWS)
+    wb = openpyxl.load_workbook(path)
+    for ws, ref in ((wb["Competitions"], "A3"), (wb["Season"], "B4")):
+        ws[ref] = 1e12
+        ws[ref].number_format = "yyyy-mm-dd"
+    wb.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        problems = problems_of(path)
+    assert [str(w.message) for w in caught] == []
+    said = "1000000000000 is not a date: a number outside the dates a spreadsheet has (1900 to " \
+           "9999); type the date, e.g. 2026-09-12"
+    assert problems == [f"Season, row 4 (End): {said}", f"Competitions, row 3, Date: {said}"]
+
+
+def test_only_that_warning_is_kept_from_the_coach():
+    """The reader silences openpyxl's warning of a date past the last one, and no other."""
+    import warnings
+
+    from planner.coachform.read import _sheet_rows
+
+    class Sheet:
+        def iter_rows(self, **_):
+            warnings.warn("Cell A2 is marked as a date but the serial value 1e+12 is outside the "
+                          "limits for dates. The cell will be treated as an error.", stacklevel=1)
+            warnings.warn("something else", UserWarning, stacklevel=1)
+            yield ("cell",)
+
+    beyond: dict[str, str] = {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert list(_sheet_rows(Sheet(), beyond)) == [(1, ("cell",))]
+    assert [str(w.message) for w in caught] == ["something else"]
+    assert beyond == {"A2": "1e+12"}
