@@ -17,6 +17,9 @@ import os
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a season file (a 300 x 2-year season with a plan: ~6 MB)
 MAX_DEPTH = 64  # JSON nesting (a season file nests about 8 deep)
 MAX_ATHLETES = 1000
+# a coach workbook's Competitions rows: a match every day of a two-year season is 730, a sevens
+# tournament's day six; 10,000 rows (40 matches a day) read for minutes and planned no season
+MAX_COMPETITIONS = 2000
 MAX_ITEMS = 100_000  # any other list of the document (competitions, pins, roles, ...)
 MAX_SCENARIOS = 500
 MAX_SCENARIO_EDITS = 10_000

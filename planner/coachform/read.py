@@ -104,7 +104,7 @@ from planner.coachform.spec import (
     sheet_spec,
 )
 from planner.errors import InputError
-from planner.limits import MAX_ATHLETES
+from planner.limits import MAX_ATHLETES, MAX_COMPETITIONS
 from planner.lockfiles import said_when_refused, unsaved_note
 from planner.season import (
     LONGEST_SEASON_DAYS,
@@ -1388,6 +1388,12 @@ class _Import:
         # rows naming competitions are counted, not each reported as naming one that does not
         # exist; missing while no row names a competition, it reads as empty (said in a note)
         self.comps_unread = rows is None
+        if rows is not None and len(rows) > MAX_COMPETITIONS:
+            self.p.add(spec.title, None, f"{spec.title}: {len(rows):,} rows; at most "
+                       f"{MAX_COMPETITIONS:,} competitions a season (a match every day of two "
+                       f"years is 730): is this the right sheet? Keep one team's matches of one "
+                       f"season (split the rows into several workbooks)")
+            self.comps_unread, rows = True, None  # the rows naming one are counted, not each said
         read = []  # (place, row, date, name, priority, last day, ID given, kept)
         seen: dict[tuple, int] = {}  # (date, name, priority, last day, ID) -> its first row
         given: dict[str, int] = {}  # an ID written -> its row

@@ -177,3 +177,70 @@ def test_only_that_warning_is_kept_from_the_coach():
         assert list(_sheet_rows(Sheet(), beyond)) == [(1, ("cell",))]
     assert [str(w.message) for w in caught] == ["something else"]
     assert beyond == {"A2": "1e+12"}
+
+
+# -- 4. thousands of competitions ----------------------------------------------------------------------------
+def test_more_competitions_than_a_season_holds_are_refused_as_the_athletes_are(tmp_path):
+    """10,000 Competitions rows (40 matches a day) imported after 73-140 s with no word, and the
+    solve then found no plan without naming the cause."""
+    from planner import limits
+
+    n = limits.MAX_COMPETITIONS + 1
+    start = D(2027, 1, 4)
+    rows = [("Date", "Name", "Priority")] + [
+        (start + dt.timedelta(days=k % 80), f"Match {k}", "C") for k in range(n)]
+    assert problems_of(book(tmp_path, Competitions=rows)) == [
+        f"Competitions: {n:,} rows; at most {limits.MAX_COMPETITIONS:,} competitions a season (a "
+        f"match every day of two years is 730): is this the right sheet? Keep one team's matches "
+        f"of one season (split the rows into several workbooks)"]
+    season = import_workbook(book(tmp_path, "ok.xlsx", Competitions=rows[:-1]))
+    assert len(season.competitions) == limits.MAX_COMPETITIONS
+
+
+def _pairs_before(comps, j):
+    c = comps[j]
+    return [i for i, o in enumerate(comps[:j]) if o.date <= c.last and c.date <= o.last]
+
+
+def test_the_competitions_sharing_a_day_are_found_by_date_as_by_every_pair():
+    """The days two matches share were found by comparing every competition with every one
+    before it (10,000 rows: minutes); found by date now, the same for short and long events."""
+    import random
+
+    from planner.season import Competition
+    from planner.validate import _Overlaps
+
+    rng = random.Random(259)
+    start = D(2027, 1, 4)
+    comps = tuple(Competition(id=f"c{k}", name=f"M{k}", priority="C",
+                              date=(day := start + dt.timedelta(days=rng.randrange(60))),
+                              end_date=day + dt.timedelta(days=rng.choice([0, 0, 0, 1, 3, 6, 9, 40])))
+                  for k in range(300))
+    overlaps = _Overlaps(comps)
+    assert any(overlaps.long) and any(overlaps.before(j) for j in range(len(comps)))
+    assert [overlaps.before(j) for j in range(len(comps))] == \
+        [_pairs_before(comps, j) for j in range(len(comps))]
+
+
+def test_the_days_shared_by_many_competitions_are_found_without_comparing_every_pair(monkeypatch):
+    """A bound on the work, not a time: 2,000 one-day matches, 10 a day, each compared with the
+    matches of its week at most (every pair: 2 million comparisons)."""
+    from planner import validate
+    from planner.season import Calendar, Competition, Season
+
+    start = D(2027, 1, 4)
+    comps = tuple(Competition(id=f"c{k}", name=f"M{k}", priority="C",
+                              date=start + dt.timedelta(days=k % 200)) for k in range(2000))
+    season = Season(name="s", calendar=Calendar(start=start, end=start + dt.timedelta(days=210)),
+                    competitions=comps)
+    reads = [0]
+    last = Competition.last
+
+    def counted(self):
+        reads[0] += 1
+        return last.fget(self)
+
+    monkeypatch.setattr(Competition, "last", property(counted))
+    notes = validate.shared_day_notes(season)
+    assert len(notes) == 1 and "200 days each hold" in notes[0]
+    assert reads[0] < 300_000
