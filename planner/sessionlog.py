@@ -1414,6 +1414,10 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     raw = _cells(frame, mapping, key)
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
+    typed = _percent_typed(raw, key, problems, where)  # said, and not again below
+    if typed:
+        values = values.astype(float)
+        values[typed] = float("nan")
     clocks = (_clock_minutes(raw, key, problems, where, notes, mapping[key])
               if key in ("minutes", "played") else {})
     if key in ("minutes", "played"):  # "1h30", "1 h 30", "1h": 90, 90, 60 (coachform.cells)
@@ -1437,7 +1441,7 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     if ambiguous:
         values = values.astype(float)
         values[ambiguous] = float("nan")
-    bad = values.isna() & (cleaned != "") & ~raw.index.isin(ambiguous + list(clocks))
+    bad = values.isna() & (cleaned != "") & ~raw.index.isin(ambiguous + list(clocks) + typed)
     what = LIMITS[key][2] if key in LIMITS else "the top speed in km/h"
     for i in values.index[bad]:
         if key in MISSING_FIX:  # said as a missing one is: whose, which day, and the fix
@@ -1457,6 +1461,20 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
             for i, v in read.items():
                 values[i] = v
     return values
+
+
+def _percent_typed(raw, key: str, problems: list, where) -> list:
+    """The rows of column ``key`` (not a percentage) holding a "%" ("85%" for an RPE), each said
+    as typed: it read as 85, "RPE: 85 is outside 0-10", the % gone from the message."""
+    if key == "top_pct" or key not in LIMITS:
+        return []
+    from planner.coachform.cells import percent_problem
+
+    lo, hi, what = LIMITS[key]
+    typed = list(raw.index[raw.str.endswith("%")])
+    for i in typed:
+        problems.append(f"{where(i, key)}: {percent_problem(raw[i], f'write {what} ({lo:g}-{hi:g})')}")
+    return typed
 
 
 def _who_when(frame, mapping: dict, i) -> str:

@@ -184,6 +184,15 @@ def grouping_problem(text: str) -> str | None:
 NUMBER_FIX = "write a number (such as 6 or 7.5)"
 
 
+def percent_problem(value: object, what: str) -> str | None:
+    """A percent sign typed in a field that is not a percentage (RPE ``85%``, Starter minutes
+    ``85%``): said with what was typed, never read as its number (the % gone from the message,
+    or 85 minutes read without a word); ``what`` says what the field takes."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        return f"{describe(value.strip())} is a percentage; {what}"
+    return None
+
+
 def to_number(value: object, percent_cell: bool = False, fix: str = NUMBER_FIX) -> float:
     """A number: a number cell (times 100 when ``percent_cell``: a cell formatted as a percentage
     holds 0.95 for the 95 % it shows), or text such as ``7.5``, ``7,5`` or ``95 %``; ``fix`` what

@@ -59,6 +59,7 @@ from planner.coachform.cells import (
     parse_role,
     parse_training_days,
     parse_weekday,
+    percent_problem,
     to_date,
     to_minutes,
     to_number,
@@ -1932,9 +1933,9 @@ class _Import:
                       "minutes": minutes, "rpe": rpe,
                       "top_speed_pct": self.cell(spec, row, "top_pct", partial(
                           to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
-                      "top_speed_ms": self.cell(spec, row, "top_ms", to_number),
-                      "minutes_played": self.cell(spec, row, "played", to_minutes),
-                      "pain": self.cell(spec, row, "pain", to_number),
+                      "top_speed_ms": self.cell(spec, row, "top_ms", _not_percent(to_number, "top_ms")),
+                      "minutes_played": self.cell(spec, row, "played", _not_percent(to_minutes, "played")),
+                      "pain": self.cell(spec, row, "pain", _not_percent(to_number, "pain")),
                       "note": self.text(spec, row, "note") or ""}
             if not kept or None in (aid, fields["date"], fields["minutes"], fields["rpe"]):
                 continue
@@ -1990,9 +1991,9 @@ class _Import:
         missed session written as the docs say refused)."""
         from planner.sessionlog import MISSING_FIX
 
-        minutes = self.cell(spec, row, "minutes", _session_minutes)
+        minutes = self.cell(spec, row, "minutes", _not_percent(_session_minutes, "minutes"))
         if row.values.get("rpe") is not None or "rpe" in row.errors:
-            return minutes, self.cell(spec, row, "rpe", to_number)
+            return minutes, self.cell(spec, row, "rpe", _not_percent(to_number, "rpe"))
         if minutes == 0:
             idle.append(row.number)
             return minutes, 0.0
@@ -2431,6 +2432,8 @@ def _starter_minutes(value: object) -> int:
 
     high = int(RULES["LD-1"].param("minutes_start").max)
     fix = f"write the minutes a starter plays in a match, from {STARTER_MINUTES_MIN} to {high}, e.g. 80"
+    if problem := percent_problem(value, fix):  # "85%" was read as 85 minutes without a word
+        raise Bad(problem)
     if isinstance(value, str) and (m := re.fullmatch(r"\s*(\d+)\s*[x×*]\s*(\d+)\s*(?:min)?\s*",
                                                      value, re.IGNORECASE)):
         value = int(m[1]) * int(m[2])
@@ -2442,6 +2445,20 @@ def _starter_minutes(value: object) -> int:
     if not STARTER_MINUTES_MIN <= minutes <= high:
         raise Bad(f"{minutes:g} is outside {STARTER_MINUTES_MIN}-{high}; {fix}")
     return int(minutes)
+
+
+def _not_percent(convert, key: str):
+    """``convert`` of a Sessions cell that is no percentage: a "%" typed in it ("85%" for an RPE)
+    is refused as typed, in a log's words (it read as 85, "85 is outside 0-10")."""
+    from planner.sessionlog import LIMITS
+
+    lo, hi, what = LIMITS[key]
+
+    def read(value):
+        if problem := percent_problem(value, f"write {what} ({lo:g}-{hi:g})"):
+            raise Bad(problem)
+        return convert(value)
+    return read
 
 
 def _fill_hint(column: Column) -> str:

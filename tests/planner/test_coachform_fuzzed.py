@@ -244,3 +244,49 @@ def test_the_days_shared_by_many_competitions_are_found_without_comparing_every_
     notes = validate.shared_day_notes(season)
     assert len(notes) == 1 and "200 days each hold" in notes[0]
     assert reads[0] < 300_000
+
+
+# -- 6. a percent sign in a field that is not a percentage ---------------------------------------------------
+RPE_PCT = "'85%' is a percentage; write session RPE on the CR-10 scale (0-10)"
+
+
+def test_a_percent_typed_for_starter_minutes_is_refused_as_typed(tmp_path):
+    """Starter minutes '85%' imported as 85 minutes without a word."""
+    from tests.planner.test_coachform import SEASON_ROWS
+
+    path = book(tmp_path, Season=SEASON_ROWS + [("Starter minutes", "85%")])
+    assert problems_of(path) == ["Season, row 5 (Starter minutes): '85%' is a percentage; write "
+                                 "the minutes a starter plays in a match, from 10 to 240, e.g. 80"]
+    kept = book(tmp_path, "ok.xlsx", Season=SEASON_ROWS + [("Starter minutes", "85")])
+    assert import_workbook(kept).rules.values["LD-1"]["minutes_start"] == 85
+
+
+def test_a_percent_typed_for_an_rpe_or_pain_is_refused_as_typed_in_the_workbook(tmp_path):
+    """RPE '85%' said "RPE: 85 is outside 0-10": the % typed gone from the message; a Top speed
+    % keeps its sign."""
+    rows = [("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Pain"),
+            ("A1", "2027-01-05", 60, "85%", "92%", None), ("A2", "2027-01-05", 60, 5, "92 %", "3%")]
+    today = [("Key", "Value"), ("Name", "Riverside U19"), ("Start", D(2027, 1, 4)),
+             ("End", D(2027, 3, 28)), ("Today", D(2027, 1, 10))]
+    assert problems_of(book(tmp_path, Season=today, Sessions=rows)) == [
+        f"Sessions, row 2, RPE: {RPE_PCT}",
+        "Sessions, row 3, Pain: '3%' is a percentage; write pain on a 0-10 scale (0-10)"]
+    rows[1:] = [("A1", "2027-01-05", 60, 8, "92%", None)]
+    (session,) = import_workbook(book(tmp_path, "ok.xlsx", Season=today, Sessions=rows)).sessions
+    assert (session.rpe, session.top_speed_pct) == (8, 92)
+
+
+def test_a_percent_typed_for_an_rpe_is_refused_as_typed_in_a_log(tmp_path):
+    from planner.errors import InputError
+    from planner.sessionlog import read_sessions
+    from tests.builders import day, season
+
+    s = season(weeks=4, athletes=2, today=day(14))
+    log = tmp_path / "log.csv"
+    log.write_text(f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(1)},60,85%,92%\n"
+                   f"A2,{day(1)},60,6,90%\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_sessions(log, s)
+    assert e.value.problems == [f"row 2, RPE: {RPE_PCT}"]
+    log.write_text(f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(1)},60,8,92%\n", encoding="utf-8")
+    assert [(x.rpe, x.top_speed_pct) for x in read_sessions(log, s).sessions] == [(8, 92)]
