@@ -22,7 +22,7 @@ from planner import text
 from planner.check import hv_gap_day
 from planner.history import lived_for_load, logged_days, role_of_minutes, start_minutes
 from planner.loadtable import AthleteLoad, LoadTable, athlete_load, counts_log
-from planner.returns import AthleteFacts
+from planner.returns import AthleteFacts, day_match_roles
 from planner.rules import RuleSet
 from planner.season import FIT, HV_LEVEL, PLAY_LEVEL, WEEKDAYS, Plan, Season
 from planner.squad import is_absence, not_with_squad, planned_order
@@ -36,25 +36,27 @@ TOTAL = "Squad"  # the total row's name
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("athlete", "ID", "the athlete's ID"),
     ("name", "Name", "the athlete's name"),
-    ("started", "Started", "match days started, a day of several matches counted once (a past "
-                           "match day's role: the minutes logged, a start from LD-1's line on, 45 "
-                           "by default, else the role the stored plan gave it)"),
-    ("bench", "Bench", "match days played from the bench, a day of several matches counted once "
+    ("started", "Started", "matches started, each match of a day of several counted, as the load "
+                           "counts them (a past match day's role: the minutes logged, a start from "
+                           "LD-1's line on, 45 by default, else the role the stored plan gave it; "
+                           "each match of the day in the role set for it, never better than the "
+                           "day's)"),
+    ("bench", "Bench", "matches played from the bench, each match of a day of several counted "
                        "(fewer minutes logged than LD-1's start line, 45 by default, or the "
                        "stored plan's bench role)"),
-    ("not_played", "Not played", "match days with the squad on which the athlete did not play, "
-                                 "not in rehab (0 minutes logged; with none logged: away or the "
-                                 "role out)"),
-    ("missed_injured", "Missed injured", "match days with the squad missed in rehab (a stage "
+    ("not_played", "Not played", "matches with the squad the athlete did not play, not in rehab "
+                                 "(0 minutes logged; with none logged: away or the role out; "
+                                 "out of one match of a day and playing another)"),
+    ("missed_injured", "Missed injured", "matches with the squad missed in rehab (a stage "
                                          "other than FIT: 0 minutes logged, or none logged and "
                                          "not played)"),
-    ("minutes", "Minutes", "minutes played on those match days, as logged (— when none was "
-                           "logged)"),
-    ("matches_logged", "Matches with minutes", "of the match days counted (Started, Bench, Not "
-                                               "played), those with minutes played logged: the "
-                                               "ones Minutes adds up (\"23 of 43\"); the others "
-                                               "are counted by the role the stored plan gave "
-                                               "(Missed injured among them)"),
+    ("minutes", "Minutes", "minutes played on the days of those matches, as logged (— when none "
+                           "was logged)"),
+    ("matches_logged", "Matches with minutes", "of the matches counted (Started, Bench, Not "
+                                               "played, Missed injured), those on a day with "
+                                               "minutes played logged: the ones Minutes adds up "
+                                               "(\"23 of 43\"); the others are counted by the role "
+                                               "the stored plan gave"),
     ("hv_done", "HV done", f"high-velocity exposures done: past training days at {HV_LEVEL} % or "
                            f"more as the log (else the plan) reads them, and each match started "
                            f"(a match is counted by its role, whatever speed was logged: one from "
@@ -144,10 +146,11 @@ class ReviewRow:
     name: str
     started: int = 0
     bench: int = 0
-    not_played: int = 0  # match days not played, not in rehab (the role out, away)
-    missed_injured: int = 0  # match days not played in rehab
+    # each match of a day of several counted, in its own role (as the load counts them)
+    not_played: int = 0  # matches not played, not in rehab (the role out, away)
+    missed_injured: int = 0  # matches not played in rehab
     minutes: float | None = None  # None: no minutes played logged
-    matches_logged: int = 0  # the match days counted with minutes played logged
+    matches_logged: int = 0  # the matches counted on a day with minutes played logged
     days_logged: int = 0  # the period's days before today with a session logged
     # the period's days before today with the squad with a session or match planned (or a session
     # logged): what Days logged is "of"; a Sunday or a day off, nothing planned, is not one
@@ -190,7 +193,7 @@ class ReviewRow:
 
     @property
     def matches(self) -> int:
-        """The past match days counted: started, from the bench, not played and missed injured."""
+        """The past matches counted: started, from the bench, not played and missed injured."""
         return self.started + self.bench + self.not_played + self.missed_injured
 
     def value(self, key: str):
@@ -227,7 +230,7 @@ class InjuryRow:
     """One injury of the period (the season review's injury table): ``back`` the first day back
     to full training (None: not back in the period); ``until`` why not (``still in rehab: P2``,
     ``injured again Mon 3 May 2027``, ``left the squad in rehab``); ``days_lost`` the period's
-    days from the onset to the day before the return; ``missed`` the match days missed in rehab
+    days from the onset to the day before the return; ``missed`` the matches missed in rehab
     among them (the row's Missed injured, this injury's share)."""
 
     athlete: str
@@ -388,7 +391,7 @@ def _absences(season: Season, tl: Timeline, athlete: str) -> dict[int, str]:
 
 def _row(season: Season, tl: Timeline, period: Period, f: AthleteFacts, load: AthleteLoad,
          name: str) -> tuple[ReviewRow, set[int]]:
-    """The athlete's row, and the match days they missed in rehab (:func:`_injuries` shares
+    """The athlete's row, and the matches they missed in rehab by day (:func:`_injuries` shares
     them out)."""
     span = range(tl.index(period.first), tl.index(period.first) + period.days)
     away = _indexes(tl, not_with_squad(season, f.id))
@@ -452,18 +455,22 @@ def _days(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[
 
 
 def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: set[int]) -> dict:
-    """The past match days of ``span`` with the squad by role as section 9 reads them: the
+    """The past matches of ``span`` with the squad by role as section 9 reads their day: the
     minutes played logged (LD-1's start_from_played, 45 by default, or more a start, fewer the
     bench, 0 out), whatever stage the records
     give the day (a match he was injured in, the injury's onset that day, was played); else the
-    level of the day as lived (100 a start, 80 from the bench). A day not played in rehab is
-    missed injured (``missed``), not "not played". And the minutes played logged, and the days
-    the logged minutes make a start (``starts``)."""
+    level of the day as lived (100 a start, 80 from the bench). Each match of a day of several
+    counts, in the role set for it, never better than the day's (``day_match_roles``; a day
+    logged played that no role of its matches says: each in the day's role), as the load counts
+    them: three starts on a tournament day read "Started 1" beside its load of three. A day not
+    played in rehab is missed injured (``missed``: its matches, by day), not "not played". And
+    the minutes played logged, and the days the logged minutes make a start (``starts``)."""
     roles = {"start": 0, "bench": 0, "out": 0}
-    missed = set()  # the match days not played in rehab: Missed injured, not Not played
+    missed: dict[int, int] = {}  # day -> its matches not played in rehab: Missed injured
     start_from = start_minutes(season)
     log = logged_days(season, f.id)
     played = []  # the minutes logged on the match days counted here, and no other
+    logged = 0  # the matches of the days with minutes played logged
     starts = set()  # the days the logged minutes make a start
     for i in span:
         if i >= tl.p0 or not tl.is_comp[i] or i in away:
@@ -477,17 +484,24 @@ def _matches(season: Season, tl: Timeline, f: AthleteFacts, span: range, away: s
         else:
             role = ("start" if f.played[i] and f.it[i] == PLAY_LEVEL["start"]
                     else "bench" if f.played[i] else "out")
+        each = day_match_roles(f.roles_set[i] or ("out",), PLAY_LEVEL.get(role, 0), role != "out")
+        if role != "out" and set(each) == {"out"}:
+            each = (role,) * len(each)
+        if got is not None and got.played is not None:
+            logged += len(each)
         if role == "out" and f.st[i] != FIT and i < f.gone:
-            missed.add(i)
+            missed[i] = len(each)
         else:
-            roles[role] += 1
+            for r in each:
+                roles[r] += 1
     return {"started": roles["start"], "bench": roles["bench"], "not_played": roles["out"],
-            "missed_injured": len(missed), "minutes": float(sum(played)) if played else None,
-            "matches_logged": len(played), "starts": starts, "missed": missed}
+            "missed_injured": sum(missed.values()),
+            "minutes": float(sum(played)) if played else None,
+            "matches_logged": logged, "starts": starts, "missed": missed}
 
 
 def _injuries(tl: Timeline, period: Period, f: AthleteFacts, name: str,
-              missed: set[int]) -> list[InjuryRow]:
+              missed: dict[int, int]) -> list[InjuryRow]:
     """The injuries of the athlete with a day lost in the period, in onset order: each one's
     days from its onset to the day before the first FIT day that follows it (its record's span:
     up to the next injury's onset, or the day they left the squad), in the stages as lived
@@ -517,7 +531,7 @@ def _injuries(tl: Timeline, period: Period, f: AthleteFacts, name: str,
         out.append(InjuryRow(
             f.id, name, proto.name or rec.protocol, rec.onset,
             f.date(back) if back is not None and back < hi else None, until,
-            max(0, lost_end - first), sum(1 for i in missed if first <= i < lost_end),
+            max(0, lost_end - first), sum(n for i, n in missed.items() if first <= i < lost_end),
             planned=back is not None and back < hi and back >= tl.p0))
     return out
 

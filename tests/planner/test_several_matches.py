@@ -473,3 +473,41 @@ def test_a_tournaments_shared_name_keeps_its_words_with_a_digit():
     assert week_words(six("Regional Series 1", "B")) == "Regional Series 1 ×6 (B)"
     assert week_words(six("U17 Cup 2", "C")) == "U17 Cup 2 ×6 (C)"
     assert week_words(six("Cup -", "A")) == "Cup ×6 (A)"
+
+
+def test_the_season_review_counts_each_match_as_the_load_does():
+    """Three starts on one tournament day were 3 x 760 AU in the week's load, and "Started 1" in
+    the season review (it counted match days): a season of 19 competitions read "Started 17 ...
+    0 of 17". The review counts each match in the athlete's own role for it, as the load does."""
+    from planner.loadtable import LoadTable
+    from planner.returns import AthleteFacts
+    from planner.review import season_review
+    from planner.rules import RuleSet
+    from planner.season import Session
+
+    s = tournament()
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": _day(CUP + 1)})})
+    rows = {r.athlete: r for r in season_review(s).rows}
+    tl, table = Timeline(s), LoadTable.of_season(s)
+    start, bench = (m * r for m, r in map(table.match, ("start", "bench")))
+    past = [i for i in tl.comp_days if i < tl.p0]
+    for aid, row in rows.items():
+        load = athlete_load(s, s.plan, aid)
+        f = AthleteFacts(s, tl, RuleSet(s.rules), s.plan.for_athlete(aid))
+        # the matches the load prices, each of a day of several
+        assert row.started * start + row.bench * bench == sum(
+            load.planned[load.season_start + i] for i in past if f.played[i]), aid
+        assert row.matches == sum(len(tl.comp_on[i]) for i in past), aid
+    # by hand: A1 starts League match 3 and Cup round 2 and is out of Cup round 2b; A4 starts
+    # two and is on the bench in one; A3, in rehab, misses all three
+    assert (rows["A1"].started, rows["A1"].bench, rows["A1"].not_played) == (2, 0, 1)
+    assert (rows["A4"].started, rows["A4"].bench, rows["A4"].not_played) == (2, 1, 0)
+    assert (rows["A3"].missed_injured, rows["A3"].started) == (3, 0)
+    (a3,) = season_review(s).injuries
+    assert a3.missed == 3
+
+    # minutes played logged on the tournament day: both of its matches, and both "with minutes"
+    logged = s.model_copy(update={"sessions": (
+        Session(athlete="A2", date=_day(CUP), minutes=150.0, rpe=8.0, minutes_played=150.0),)})
+    a2 = {r.athlete: r for r in season_review(logged).rows}["A2"]
+    assert (a2.started, a2.matches_logged, a2.cell("matches_logged")) == (3, 2, "2 of 3")
