@@ -89,8 +89,13 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     ws.merge_cells(f"A1:{last_col}1")
     ws.row_dimensions[1].height = 22
 
-    _months(ctx, ws)
-    _blocks(ctx, ws)
+    # printed in parts side by side, a month or block over two parts is a band on each, named on
+    # each: one band over both printed its name once, centred over the whole (a block's name on
+    # the later page only, its first weeks a coloured band with no name)
+    parts, widest = week_parts(_name_width(ctx), nw, part_starts(ctx))
+    firsts = frozenset(a for a, _b in parts)
+    _months(ctx, ws, firsts)
+    _blocks(ctx, ws, firsts)
     week_style = st.week_header()
     for w, week in enumerate(tl.weeks):
         cell = ws.cell(row=4, column=FIRST_WEEK_COL + w, value=tl.days[week.first])
@@ -118,7 +123,6 @@ def write_overview(ctx, ws: Worksheet, returns_by: dict) -> None:
     for w in range(nw):
         ws.column_dimensions[get_column_letter(FIRST_WEEK_COL + w)].width = WEEK_W
     ws.column_dimensions[last_col].width = RETURN_W
-    parts, widest = week_parts(ws.column_dimensions["A"].width, nw, part_starts(ctx))
     # printed in parts, the legend is as wide as the first (a line across the whole season was
     # cut at each part's edge); on one page, as wide as the table
     legend_col = ret_col if len(parts) == 1 else FIRST_WEEK_COL + parts[0][1]
@@ -285,14 +289,16 @@ def _name(ctx, a, room: float | None = None) -> str:
     return elide(a.name, room - text_width(tail, 9), 9) + tail
 
 
-def _months(ctx, ws: Worksheet) -> None:
+def _months(ctx, ws: Worksheet, firsts: frozenset[int] = frozenset()) -> None:
+    """The months as a band, each over its weeks, and again from each printed part's first week
+    (``firsts``) it runs on into."""
     tl, st = ctx.tl, ctx.st
     runs: list[tuple[str, int, int]] = []
     for w, week in enumerate(tl.weeks):
         d = tl.days[week.first]
         label = f"{text.month_abbr(d)} {d.year}" if d.month == 1 or w == 0 else text.month_abbr(d)
         key = (d.year, d.month)
-        if runs and runs[-1][0][0] == key:
+        if runs and runs[-1][0][0] == key and w not in firsts:
             runs[-1] = (runs[-1][0], runs[-1][1], w)
         else:
             runs.append(((key, label), w, w))
@@ -311,9 +317,10 @@ def _months(ctx, ws: Worksheet) -> None:
     ws.row_dimensions[2].height = 13
 
 
-def _blocks(ctx, ws: Worksheet) -> None:
+def _blocks(ctx, ws: Worksheet, firsts: frozenset[int] = frozenset()) -> None:
     """The training blocks as a band: each block over the weeks it touches (a week shared by two
-    blocks goes to the one holding more of its days)."""
+    blocks goes to the one holding more of its days), cut and named again at each printed part's
+    first week (``firsts``)."""
     tl, st, season = ctx.tl, ctx.st, ctx.season
     owner: list[int | None] = []
     for week in tl.weeks:
@@ -328,7 +335,7 @@ def _blocks(ctx, ws: Worksheet) -> None:
     while w < len(owner):
         k = owner[w]
         end = w
-        while end + 1 < len(owner) and owner[end + 1] == k:
+        while end + 1 < len(owner) and owner[end + 1] == k and end + 1 not in firsts:
             end += 1
         if k is not None:
             name = season.blocks[k].name

@@ -439,6 +439,44 @@ def test_a_month_of_one_week_is_named_whole_in_the_overview(demo_season, demo_bo
     assert not ws.cell(row=2, column=3).alignment.shrink_to_fit  # a month of several weeks
 
 
+def test_a_block_or_month_printed_over_two_parts_is_named_on_each(tmp_path):
+    """The Overview printed in parts side by side: a block over a part's edge was one merged band,
+    its name centred over the whole, so the part where the block starts printed its weeks in the
+    block's colour with no name (W23-W26 of a season in "Spring"'s band, the name on the next
+    page only). Each part's band is now a band of its own, and it names its block; a month
+    running over a part's edge is named on each part too."""
+    from openpyxl.utils import range_boundaries
+
+    from planner.season import Block
+    from planner.xlsx_export import _build
+    from planner.xlsx_overview import FIRST_WEEK_COL
+    from tests.builders import day
+    from tests.builders import season as built
+
+    s = built(weeks=52, athletes=24)
+    s = s.model_copy(update={"blocks": (
+        Block(name="Build", start=day(0), end=day(6)),
+        Block(name="In-season maintenance", start=day(7), end=day(7 * 50 - 1)),
+        Block(name="Peak", start=day(7 * 50), end=day(7 * 52 - 1)))})
+    wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
+    ws = wb[OVERVIEW_SHEET]
+    areas = [range_boundaries(a.split("!")[1].replace("$", "")) for a in ws.print_area.split(",")]
+    parts = [(max(c0, FIRST_WEEK_COL), c1) for c0, _r0, c1, _r1 in areas]
+    assert len(parts) >= 2  # printed in parts: the maintenance block runs over each edge
+    tl = Timeline(s)
+    for c0, c1 in parts:
+        # no band runs over the part's edge (LibreOffice centres a merged cell's text over all of it)
+        for m in ws.merged_cells.ranges:
+            if m.min_row in (2, 3) and m.min_col >= FIRST_WEEK_COL:
+                assert m.max_col < c0 or m.min_col > c1 or c0 <= m.min_col <= m.max_col <= c1, (str(m), c0, c1)
+        named = {ws.cell(row=3, column=c).value for c in range(c0, c1 + 1)}
+        weeks = range(c0 - FIRST_WEEK_COL, min(c1 - FIRST_WEEK_COL, len(tl.weeks) - 1) + 1)
+        shown = {b.name for b in s.blocks for w in weeks
+                 if sum(b.start <= tl.days[i] <= b.end for i in tl.weeks[w].days) * 2 > len(tl.weeks[w].days)}
+        assert "In-season maintenance" in shown and shown <= named, (c0, c1, named)
+        assert ws.cell(row=2, column=c0).value  # the month the part starts in, named
+
+
 def _with_blocks(season: Season) -> Season:
     from planner.season import Block
 
