@@ -1927,6 +1927,49 @@ def test_move_today_never_summarises_a_date_the_coach_did_not_type(qtbot, planne
     dlg.reject()
 
 
+def test_move_today_with_a_date_out_of_the_season_says_nothing_stale_and_enter_moves_no_date(
+        qtbot, planned):
+    """A date after the last day allowed hid the table of stage changes, but beside Move Today
+    "Nothing ticked for …" still named its athletes; and with the focus on Next week, Enter
+    pressed it (the date a week on). The note follows the date shown, Move Today stays the
+    default, greyed while the date is not one of the season, and Enter never presses Next week."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    dlg.choose_log = lambda: None  # Return on the import: no file dialog to wait on
+    ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for i in range(len(dlg.moves)):
+        dlg.set_accepted(i, False)
+    assert "Nothing ticked for Athlete 1 (A1)" in dlg.unticked_note.text()
+    assert not dlg.unticked_note.isHidden() and ok.isEnabled()
+
+    last = dlg.today_field.maximumDate().toPython()
+    typed = (last + dt.timedelta(days=30)).strftime("%d.%m.%Y")
+    dlg.today_field.setFocus()
+    dlg.today_field.line.selectAll()
+    qtbot.keyClicks(dlg.today_field.line, typed)
+    assert not dlg.today_field.is_valid() and not dlg.table.isVisible()
+    assert dlg.unticked_note.text() == "" and dlg.unticked_note.isHidden()
+    assert ok.isDefault() and not ok.isEnabled() and not dlg.import_button.isDefault()
+    assert not dlg.next_week_button.autoDefault() and not dlg.next_week_button.isDefault()
+    dlg.next_week_button.setFocus()
+    qtbot.keyClick(dlg.next_week_button, Qt.Key.Key_Return)
+    assert dlg.isVisible() and dlg.today_field.line.text() == typed  # no date moved on
+    assert w.season is planned and w.undo_stack.count() == 0
+
+    # the date back in the season: the table, its note and Move Today again
+    assert dlg.today_field.set_text(day(21).isoformat())
+    assert dlg.table.isVisible() and ok.isEnabled()
+    assert "Nothing ticked for Athlete 1 (A1)" in dlg.unticked_note.text()
+    dlg.next_week_button.setFocus()
+    qtbot.keyClick(dlg.next_week_button, Qt.Key.Key_Return)
+    assert dlg.today_field.value() == day(21)  # Enter went to the default, not to Next week
+    assert w.season is planned
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
     panel = w.weekly.log_panel
     with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:

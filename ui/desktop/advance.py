@@ -242,6 +242,9 @@ class AdvanceDialog(QDialog):
         self.next_week_button = QPushButton("&Next week")
         self.next_week_button.setToolTip("The first day of the week after the one shown: each "
                                          "click a week on")
+        # never the default, not even with the focus on it: Enter there moved the date a week on
+        # where the coach meant Move Today (Space or Alt+N press it)
+        self.next_week_button.setAutoDefault(False)
         row = QHBoxLayout()
         new_today = QLabel("New &today:")  # Alt+T: the date field, as Alt+N and Alt+I the buttons
         new_today.setBuddy(self.today_field)
@@ -447,6 +450,13 @@ class AdvanceDialog(QDialog):
             self.intro.setText(f"<b>New today: {html.escape(self.today_field.problem())}</b>. "
                                f"Type a date ({EXAMPLES}) or pick it on the calendar.")
             self.table.setVisible(False)  # OK refuses the move until the text is a date
+            # nor what the last date understood showed under it: "Nothing ticked for …" beside
+            # OK named the athletes of a table no longer shown
+            for note in (self.unticked_note, self.rule_note, self.later):
+                note.setText("")
+                note.setMinimumHeight(0)
+                note.hide()
+            self._choose_default()
             return
         today = self.today_field.value()
         self.moves = projected_transitions(self.season, today, self._logged_sessions())
@@ -871,11 +881,15 @@ class AdvanceDialog(QDialog):
         """Return imports the week's sessions while the days the move passes have nothing
         logged and no file is chosen (a coach whose click missed the import, the layout moved
         by the stage changes above it, typed on and pressed Return: today moved with nothing
-        imported); else Return is Move Today."""
+        imported); else Return is Move Today. While the new today is no date of the season,
+        Move Today is the default and greyed: Return does nothing (it pressed Next week, or
+        imported a week's sessions for a day the move cannot make)."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        first = self._unlogged and self.import_button.isEnabled() and not self.log_source
+        valid = self.today_field.is_valid()
+        first = valid and self._unlogged and self.import_button.isEnabled() and not self.log_source
         self.import_button.setDefault(first)
         ok.setDefault(not first)
+        ok.setEnabled(valid)
 
     def import_log(self) -> bool:
         path = self.choose_log() if self.choose_log is not None else None
