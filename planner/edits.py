@@ -44,6 +44,7 @@ from planner.season import (
     Calendar,
     Competition,
     CriteriaTest,
+    Day,
     Injury,
     IntensityPin,
     MatchRole,
@@ -94,7 +95,7 @@ from planner.validate import (
 
 
 class Edit(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
     keeps_plan: bool = Field(default=True, exclude=True)
 
     def _apply(self, s: Season) -> Season:  # pragma: no cover - every edit overrides it
@@ -144,11 +145,11 @@ def _replace(items: tuple, old, new) -> tuple:
 class SetSeasonSettings(Edit):
     op: Literal["set_season"] = "set_season"
     name: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day | None = None
+    end: Day | None = None
     week_start: Weekday | None = None
     training_days: tuple[Weekday, ...] | None = None
-    today: dt.date | None = None
+    today: Day | None = None
     clear_today: bool = False
 
     def _apply(self, s: Season) -> Season:
@@ -221,7 +222,7 @@ class ShortenSeason(Edit):
     plan goes (it was made for the longer season): solve again."""
 
     op: Literal["shorten_season"] = "shorten_season"
-    end: dt.date
+    end: Day
     keeps_plan: bool = Field(default=False, exclude=True)
 
     def _apply(self, s: Season) -> Season:
@@ -319,8 +320,8 @@ def clashes(season: Season, competition: str, day: dt.date) -> list[Competition]
 class MoveCompetition(Edit):
     op: Literal["move_competition"] = "move_competition"
     competition: str
-    date: dt.date
-    end_date: dt.date | None = None
+    date: Day
+    end_date: Day | None = None
 
     def _apply(self, s: Season) -> Season:
         c = _competition(s, self.competition)
@@ -367,8 +368,8 @@ class UpdateCompetition(Edit):
     competition: str
     name: str | None = None
     priority: Priority | None = None
-    date: dt.date | None = None
-    end_date: dt.date | None = None
+    date: Day | None = None
+    end_date: Day | None = None
     single_day: bool = False
 
     def _apply(self, s: Season) -> Season:
@@ -597,7 +598,7 @@ class AddNonTrainingDay(Edit):
 
 class RemoveNonTrainingDay(Edit):
     op: Literal["remove_non_training_day"] = "remove_non_training_day"
-    date: dt.date
+    date: Day
 
     def _apply(self, s: Season) -> Season:
         days = tuple(x for x in s.calendar.non_training_days if x.date != self.date)
@@ -620,7 +621,7 @@ class AddAthlete(Edit):
 
     op: Literal["add_athlete"] = "add_athlete"
     athlete: Athlete
-    joins: dt.date | None = None
+    joins: Day | None = None
 
     def _apply(self, s: Season) -> Season:
         key = self.athlete.id.casefold()
@@ -723,7 +724,7 @@ class LeaveSquad(Edit):
 
     op: Literal["leave_squad"] = "leave_squad"
     athlete: str
-    leaves: dt.date
+    leaves: Day
 
     def _apply(self, s: Season) -> Season:
         _known_athlete(s, self.athlete)
@@ -911,7 +912,7 @@ class SetInjury(Edit):
 
     op: Literal["set_injury"] = "set_injury"
     injury: Injury
-    replaces: dt.date | None = None
+    replaces: Day | None = None
 
     def _apply(self, s: Season) -> Season:
         old = self.replaces or self.injury.onset
@@ -943,7 +944,7 @@ class AddInjury(Edit):
     op: Literal["add_injury"] = "add_injury"
     athlete: str
     protocol: str
-    onset: dt.date
+    onset: Day
     stage: RecordedStage | None = None
     target: str | None = None
 
@@ -971,7 +972,7 @@ class RemoveInjury(Edit):
 
     op: Literal["remove_injury"] = "remove_injury"
     athlete: str
-    onset: dt.date | None = None
+    onset: Day | None = None
 
     def _apply(self, s: Season) -> Season:
         inj = _injury(s, self.athlete, self.onset)
@@ -1046,7 +1047,7 @@ class RecordFlareUp(Edit):
 
     op: Literal["record_flare_up"] = "record_flare_up"
     athlete: str
-    date: dt.date
+    date: Day
     note: str = ""
     later: Literal["keep", "drop"] = "keep"
 
@@ -1244,7 +1245,7 @@ class RecordStage(Edit):
     op: Literal["record_stage"] = "record_stage"
     athlete: str
     stage: RecordedStage
-    start: dt.date
+    start: Day
 
     def _apply(self, s: Season) -> Season:
         inj = _governing(s, self.athlete, self.start)
@@ -1279,7 +1280,7 @@ class SetTargetCompetition(Edit):
     op: Literal["set_target"] = "set_target"
     athlete: str
     competition: str | None
-    onset: dt.date | None = None  # the record (default: the latest)
+    onset: Day | None = None  # the record (default: the latest)
 
     def _apply(self, s: Season) -> Season:
         inj = _injury(s, self.athlete, self.onset)
@@ -1298,7 +1299,7 @@ class LogSessions(Edit):
 
     op: Literal["log_sessions"] = "log_sessions"
     sessions: tuple[Session, ...]
-    replace: tuple[tuple[str, dt.date], ...] = ()
+    replace: tuple[tuple[str, Day], ...] = ()
 
     def _apply(self, s: Season) -> Season:
         gone = set(self.replace)
@@ -1314,10 +1315,10 @@ class LogSessions(Edit):
 
 
 class StageEntry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
     athlete: str
     stage: RecordedStage
-    date: dt.date
+    date: Day
 
 
 class AdvanceToday(Edit):
@@ -1326,7 +1327,7 @@ class AdvanceToday(Edit):
     the stage."""
 
     op: Literal["advance_today"] = "advance_today"
-    today: dt.date
+    today: Day
     accepted: tuple[StageEntry, ...] = ()
     keeps_plan: bool = Field(default=True, exclude=True)  # the plan's past is what happened
 
@@ -1522,7 +1523,7 @@ class SetDayIntensity(Edit):
 
     op: Literal["set_day_intensity"] = "set_day_intensity"
     athlete: str
-    date: dt.date
+    date: Day
     intensity: StrictInt
 
     def _apply(self, s: Season) -> Season:

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictFloat,
@@ -70,6 +71,29 @@ Id = Annotated[str, Field(min_length=1, max_length=40)]
 OwnId = Annotated[str, Field(min_length=1, max_length=40), NoControl]  # where an ID is given
 
 
+def number_words(v: float) -> str:
+    """A float as a JSON file writes it: ``NaN``, ``Infinity``, ``-Infinity``, else ``6.5``."""
+    if v != v:
+        return "NaN"
+    if v in (float("inf"), float("-inf")):
+        return "Infinity" if v > 0 else "-Infinity"
+    return f"{v:g}"
+
+
+def _date_as_text(v: object) -> object:
+    """A date is written as text ("2026-09-14"): a number in a date field is refused, not read
+    as seconds since 1970 (0 was read as 1 Jan 1970, -1 and 6.5 were "not a date")."""
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        said = str(v) if isinstance(v, int) else number_words(v)
+        kind = "a number, not a date" if said[-1].isdigit() else "not a date"  # NaN, Infinity
+        raise ValueError(f'{said} is {kind}; write the date as text in quotes, e.g. "2026-09-14"')
+    return v
+
+
+# a day of a season file: a date, or its ISO text; never a number
+Day = Annotated[dt.date, BeforeValidator(_date_as_text)]
+
+
 _INDEXES: dict[tuple[int, int], tuple[tuple, dict]] = {}
 
 
@@ -93,11 +117,14 @@ def _index(items: tuple, key) -> dict:
 class Model(BaseModel):
     # every number is strict (StrictFloat, StrictInt, ``strict=True``): a hand-edited "75" or
     # true is refused where a number goes ("'75' is not a number"), as a max speed always was
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # (a number is also finite: NaN and Infinity, which JSON written by other programs may hold,
+    # are refused, not shown as "nan %")
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              allow_inf_nan=False)
 
 
 class NonTrainingDay(Model):
-    date: dt.date
+    date: Day
     reason: Text = ""
 
 
@@ -105,12 +132,12 @@ LONGEST_SEASON_DAYS = 731  # a season spans at most two years (its last day 731 
 
 
 class Calendar(Model):
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     week_start: Weekday = "mon"
     training_days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat")
     non_training_days: tuple[NonTrainingDay, ...] = ()
-    today: dt.date | None = None
+    today: Day | None = None
 
     @model_validator(mode="after")
     def _span(self) -> Calendar:
@@ -126,8 +153,8 @@ class Calendar(Model):
 class Competition(Model):
     id: OwnId
     name: Name
-    date: dt.date
-    end_date: dt.date | None = None
+    date: Day
+    end_date: Day | None = None
     priority: Priority
 
     @model_validator(mode="after")
@@ -147,8 +174,8 @@ class Competition(Model):
 
 class Block(Model):
     name: Name
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     emphasis: Text = ""
 
     @model_validator(mode="after")
@@ -249,8 +276,8 @@ class Athlete(Model):
 
 class Unavailability(Model):
     athlete: Id
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     reason: Text = ""
 
     @model_validator(mode="after")
@@ -263,7 +290,7 @@ class Unavailability(Model):
 class CriteriaTest(Model):
     """A recorded criteria test (e.g. hip-flexor strength LSI 84 %, pain 2/10)."""
 
-    date: dt.date
+    date: Day
     name: Name
     value: StrictFloat
     unit: Text = ""
@@ -273,15 +300,15 @@ class StageRecord(Model):
     """A stage start in the history (``FIT``: returned to full competition on that date)."""
 
     stage: RecordedStage
-    start: dt.date
+    start: Day
 
 
 class Injury(Model):
     athlete: Id
     protocol: Id
-    onset: dt.date
+    onset: Day
     stages: Annotated[tuple[StageRecord, ...], Field(min_length=1)]
-    flare_ups: tuple[dt.date, ...] = ()
+    flare_ups: tuple[Day, ...] = ()
     target_competition: Id | None = None
     tests: tuple[CriteriaTest, ...] = ()  # criteria results; each taken in the stage held that day
     flare_notes: dict[dt.date, str] = Field(default_factory=dict)  # flare-up date -> note
@@ -337,7 +364,7 @@ class RuleSettings(Model):
 class IntensityPin(Model):
     kind: Literal["intensity"] = "intensity"
     athlete: Id
-    date: dt.date
+    date: Day
     intensity: StrictInt
 
     @field_validator("intensity")
@@ -353,7 +380,7 @@ class WeekPin(Model):
 
     kind: Literal["week"] = "week"
     athlete: Id | None = None
-    week: dt.date  # any day of the week
+    week: Day  # any day of the week
     week_kind: WeekKind
 
 
@@ -361,7 +388,7 @@ class StagePin(Model):
     kind: Literal["stage_start"] = "stage_start"
     athlete: Id
     stage: RecordedStage
-    date: dt.date
+    date: Day
 
 
 Pin = Annotated[IntensityPin | WeekPin | StagePin, Field(discriminator="kind")]
@@ -372,7 +399,7 @@ class Session(Model):
     up (minutes and load; the highest top speed, the most minutes played, the worst pain)."""
 
     athlete: Id
-    date: dt.date
+    date: Day
     minutes: Annotated[StrictFloat, Field(ge=0, le=600)]
     rpe: Annotated[StrictFloat, Field(ge=0, le=10)]  # CR-10 session RPE
     top_speed_pct: Annotated[StrictFloat, Field(ge=0, le=TOP_PCT_MAX)] | None = None  # % of the athlete's max
@@ -390,8 +417,8 @@ class Session(Model):
 class SoftViolation(Model):
     rule: Id
     athlete: Id | None = None
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     message: str
     penalty: StrictInt = 0
 
@@ -445,7 +472,7 @@ class Plan(Model):
     # no plan, only what is logged, so their load is not known where nothing is logged
     # (planner.loadtable.known_from); None: from the season's start, or made before it was
     # recorded (then read from the stored days)
-    planned_from: dt.date | None = None
+    planned_from: Day | None = None
 
     def for_athlete(self, athlete_id: str) -> AthletePlan | None:
         for ap in self.athletes:

@@ -790,6 +790,14 @@ def as_written(value: object, keep: int = 60) -> str:
     return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"
 
 
+# pydantic's errors of a value given where a number goes (NaN and Infinity refused there as
+# not numbers; elsewhere, a name or a list, the field's own message says what it needs)
+_NUMBER_ERRORS = frozenset({
+    "finite_number", "float_type", "float_parsing", "int_type", "int_parsing", "int_from_float",
+    "greater_than", "greater_than_equal", "less_than", "less_than_equal", "multiple_of",
+})
+
+
 def validation_problems(errors: list[dict], tags: Collection[str] = (),
                         note: Callable[[dict], str] | None = None) -> list[str]:
     """``path: message`` for each pydantic error (``ValidationError.errors()``) as a coach reads it:
@@ -817,9 +825,13 @@ def validation_problems(errors: list[dict], tags: Collection[str] = (),
         elif e["type"] == "extra_forbidden":
             msg = not_a_known_field(loc[-1] if loc else "")
         elif isinstance(e.get("input"), float) and not math.isfinite(e["input"]):
-            # NaN and Infinity, which JSON files written by other programs may hold
-            what = "NaN" if e["input"] != e["input"] else "Infinity"
-            msg = f"{what} is not a number; write a number"
+            # NaN and Infinity, which JSON files written by other programs may hold: where a
+            # number goes, not one; elsewhere the field's own fix (a name, a list, an object)
+            what = "NaN" if e["input"] != e["input"] else "Infinity" if e["input"] > 0 else "-Infinity"
+            if e["type"] in _NUMBER_ERRORS:
+                msg = f"{what} is not a number; write a number"
+            elif e["type"] != "value_error":  # a validator's own words say the value already
+                msg = f"{what}{' ' if msg.startswith('is ') else ': '}{msg}"
         elif e["type"].startswith("date") and isinstance(e.get("input"), str):
             # no such day (2026-02-30), or a date in another form: rewritten when it reads as one
             said = iso_not_a_day(e["input"]) or "is not a date"

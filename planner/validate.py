@@ -7,6 +7,7 @@ the importers and the edits call it, so a bad season never reaches the solver.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
@@ -292,32 +293,55 @@ def _test_problems(season: Season, inj: Injury, proto: Protocol, w: str) -> list
         if t.date < inj.onset:
             out.append(f"{tw}.date: {t.date.isoformat()} is before the injury's onset "
                        f"{inj.onset.isoformat()}")
+        elif t.date > season.calendar.end:  # as a flare-up: a result is taken by today at the latest
+            out.append(f"{tw}.date: {t.date.isoformat()} is after the season end "
+                       f"({season.calendar.end.isoformat()}); correct the date")
+        if (problem := _test_range_problem(inj, t)) is not None:
+            out.append(f"{tw}.value: {problem}")
     return out
 
 
 TEST_RANGES = {"/10": (0.0, 10.0), "%": (0.0, 200.0)}  # a criterion's unit -> its values
 
 
-def _test_value_problem(inj: Injury, t) -> str | None:
-    """``test_value_problem`` of a recorded test, when its protocol and criterion are known."""
+def _test_value_problem(inj: Injury, t, check=None) -> str | None:
+    """``test_value_problem`` (or ``check``) of a recorded test, when its protocol and criterion
+    are known."""
     from planner.criteria import find_criterion
 
     if inj.protocol not in available_protocols():
         return None
     found = find_criterion(load_protocol(inj.protocol), t.name)
-    return test_value_problem(found[1], t.value) if found is not None else None
+    return (check or test_value_problem)(found[1], t.value) if found is not None else None
+
+
+def _test_range_problem(inj: Injury, t) -> str | None:
+    """``test_range_problem`` of a recorded test: a season file holding one is refused."""
+    return _test_value_problem(inj, t, test_range_problem)
+
+
+def test_range_problem(crit, value: float) -> str | None:
+    """Why ``value`` cannot be a result of criterion ``crit`` on any reading: outside the range
+    of its unit (:data:`TEST_RANGES`: -1 %, 10^18 %, 11/10), or not a finite number. None when
+    it can."""
+    lo, hi = TEST_RANGES.get(crit.unit, (float("-inf"), float("inf")))
+    if lo <= value <= hi and math.isfinite(value):
+        return None
+    pct = " %" if crit.unit == "%" else ""
+    scale = "in %" if crit.unit == "%" else f"out of {crit.unit.lstrip('/')}"
+    if crit.unit not in TEST_RANGES:
+        return f"{value:g} is not a number; write the result ({crit.name}) as a number"
+    return (f"{value:g}{pct} is outside {lo:g}-{hi:g}{pct} ({crit.name} is scored {scale}); "
+            f"correct the value")
 
 
 def test_value_problem(crit, value: float) -> str | None:
     """Why ``value`` cannot be a result of criterion ``crit`` (None when it can): outside the
-    range of its unit, or a ratio written where a percentage is meant (0.92 for 92 %): a typo
-    that passes or fails a gate (``Criterion.passes``) without anyone noticing."""
-    lo, hi = TEST_RANGES.get(crit.unit, (float("-inf"), float("inf")))
-    if not lo <= value <= hi:
-        pct = " %" if crit.unit == "%" else ""
-        scale = "in %" if crit.unit == "%" else f"out of {crit.unit.lstrip('/')}"
-        return (f"{value:g}{pct} is outside {lo:g}-{hi:g}{pct} ({crit.name} is scored {scale}); "
-                f"correct the value")
+    range of its unit (:func:`test_range_problem`), or a ratio written where a percentage is
+    meant (0.92 for 92 %): a typo that passes or fails a gate (``Criterion.passes``) without
+    anyone noticing."""
+    if (problem := test_range_problem(crit, value)) is not None:
+        return problem
     if crit.unit == "%" and 0 < value <= 1.5:
         return (f"{value:g} reads as a ratio, not a percentage; write {value * 100:g} for "
                 f"{value * 100:g} % ({crit.name})")
@@ -822,7 +846,8 @@ def entry_problems(before: Season, after: Season) -> list[str]:
             if (later := test_not_yet(after, t.date)) is not None:
                 out.append(f"injuries[{i}].tests[{j}].date: {later}; set today to the test "
                            f"date or later first")
-            if (problem := _test_value_problem(inj, t)) is not None:
+            if (problem := _test_value_problem(inj, t)) is not None \
+                    and _test_range_problem(inj, t) is None:  # that one: season_problems
                 out.append(f"injuries[{i}].tests[{j}].value: {problem}")
     old_sessions = set(before.sessions)
     for k, ses in enumerate(after.sessions):
