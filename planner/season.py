@@ -46,13 +46,24 @@ RAMP_STEPS = (80, 90)  # RAMP: the most the first and the second speed day after
 
 
 
+# the invisible marks that set the direction of the text after them (right-to-left override,
+# embeddings, isolates, the left-to-right and right-to-left marks): one in a name turned the
+# rest of the board's row and the Excel sheet's heading around ("LTR" for "RTL")
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c" + "".join(map(chr, range(0x202A, 0x202F)))
+                            + "".join(map(chr, range(0x2066, 0x206A))))
+
+
 def control_problem(text: str) -> str | None:
     """Why ``text``, a name a coach types, cannot be one: it holds a control character (a bell
     or an escape rang and coloured the terminal it was printed in; a NUL vanished from the Excel
-    export; a tab or a line break is no part of a name either), or None."""
-    bad = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    export; a tab or a line break is no part of a name either) or a text-direction mark
+    (:data:`DIRECTION_MARKS`), or None."""
+    bad = next((c for c in text if unicodedata.category(c) == "Cc" or c in DIRECTION_MARKS), None)
     if bad is None:
         return None
+    if bad in DIRECTION_MARKS:
+        return (f"holds a text-direction mark (U+{ord(bad):04X}), which turns the text after it "
+                f"around on the board and in exports; remove it")
     return f"holds a control character (U+{ord(bad):04X}); remove it"
 
 

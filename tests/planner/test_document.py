@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from planner.errors import InputError, SaveError
-from planner.season import Athlete, Calendar, Competition, IntensityPin, Plan, Season
+from planner.season import (
+    DIRECTION_MARKS,
+    Athlete,
+    Calendar,
+    Competition,
+    IntensityPin,
+    Plan,
+    Season,
+)
 from planner.seasonfile import (
     SCHEMA_VERSION,
     atomic_write,
@@ -296,7 +304,8 @@ def test_documents_are_immutable():
 
 
 # any text a name may hold: no control characters (refused, planner.season.control_problem)
-typed = st.characters(blacklist_categories=("Cs", "Cc"))
+# nor a text-direction mark (DIRECTION_MARKS)
+typed = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=DIRECTION_MARKS)
 names = st.text(alphabet=typed, min_size=1, max_size=40).filter(
     lambda t: t.strip() == t and t.strip())
 

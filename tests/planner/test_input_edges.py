@@ -580,3 +580,31 @@ def test_two_pins_of_one_athlete_day_or_week_are_refused_at_load_naming_the_firs
         s.model_copy(update={"pins": pins}))
     assert [p.intensity for p in again.pins if p.kind == "intensity" and p.athlete == "A1"
             and p.date == day(3)] == [0]
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200e"])
+def test_a_text_direction_mark_in_a_name_is_refused_in_the_file_and_the_workbook(tmp_path, mark):
+    """Review 259: U+202E in an athlete's name was accepted and turned the text after it around
+    on the board and in the Excel sheets ("LTR" for "RTL"). The season file and the workbook
+    refuse it where a control character is refused, naming the field and the mark."""
+    import json
+
+    from planner.seasonfile import dumps, load_season
+
+    said = (f"holds a text-direction mark (U+{ord(mark):04X}), which turns the text after it "
+            f"around on the board and in exports; remove it")
+    good = season(weeks=2, athletes=2)
+    p = tmp_path / "s.season.json"
+    p.write_text(dumps(good), encoding="utf-8")
+    doc = json.loads(p.read_text(encoding="utf-8"))
+    doc["athletes"][0]["name"] = f"Tom {mark}RTL"
+    doc["competitions"][0]["name"] = f"Cup{mark}"
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        load_season(p)
+    assert f"athletes[0].name: {said}" in e.value.problems
+    assert f"competitions[0].name: {said}" in e.value.problems
+    path = book(tmp_path, Athletes=[*ATHLETE_ROWS[:2], ("A2", f"Bo {mark}Birch", "Forward", None)])
+    with pytest.raises(InputError) as e:
+        import_workbook(path)
+    assert f"Athletes, row 3, Name: {said}" in e.value.problems

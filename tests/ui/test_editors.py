@@ -3623,6 +3623,23 @@ def test_a_name_with_a_control_character_is_refused_in_the_squad_editor(w, dialo
     assert any("holds a control character (U+001B); remove it" in t for t in told), told
 
 
+@pytest.mark.parametrize("mark", ["\u202e", "\u2067", "\u200f"])
+def test_a_name_with_a_text_direction_mark_is_refused_in_the_squad_editor(w, mark):
+    """Review 259: a right-to-left override pasted into a name was stored, and turned the rest
+    of the board's row and the Excel sheet's heading around. Add refuses it, saying which mark,
+    and nothing changes."""
+    ed = w.squad_editor
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    before = w.season
+    ed.name.setText(f"Dana {mark}RTL")
+    ed.add_button.click()
+    assert w.season is before
+    assert said == [("Add athlete", f"holds a text-direction mark (U+{ord(mark):04X}), which turns "
+                                    f"the text after it around on the board and in exports; "
+                                    f"remove it")]
+
+
 def test_a_position_typed_g_and_tab_stays_g_not_goalkeeper(w, qtbot):
     """Review 252: a basketball coach typed Name, Tab, G, Tab, 7.4, Alt+A; the position box's
     completer (football's positions) had filled in "Goalkeeper" inline, Tab kept it, and the
