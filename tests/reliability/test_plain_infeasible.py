@@ -90,3 +90,22 @@ def test_every_command_that_plans_a_season_without_a_training_weekday_refuses_it
     # moving today without planning it is no plan: allowed
     r = run_cli("advance", "s.season.json", "--today", day, "--no-replan", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
+
+
+def test_check_refuses_a_season_without_a_training_weekday_as_solve_does(tmp_path, capsys):
+    """Review 259: 'check' read such a season with a note and exited 3 (thousands of hard
+    violations of a season nothing can be planned in) while 'solve' refused it (exit 1): one
+    file, two answers. Both refuse it now, with the field and the fix; the file still opens
+    (in the app too: refusing it when read locked the coach out)."""
+    from planner.validate import NO_WEEKDAY_PROBLEM
+    from ui.cli.main import main
+
+    s = _demo()
+    save_season(_no_training_days(s), tmp_path / "s.season.json")
+    path = str(tmp_path / "s.season.json")
+    said = {}
+    for command in ("solve", "check"):
+        assert main([command, path]) == 1, command
+        said[command] = capsys.readouterr().err
+    assert said["check"] == said["solve"] == f"periodize: {path}: {NO_WEEKDAY_PROBLEM}\n"
+    assert load_season(path).calendar.training_days == ()

@@ -677,7 +677,7 @@ def cmd_check(args) -> int:
     if out is not None:
         inputs = {"season file": Path(args.season)} | ({"plan": Path(args.plan)} if args.plan else {})
         outputs.guard({"violations": out}, inputs, replace=args.replace)
-    season = read_season(args.season)
+    season = read_season(args.season, to_plan=True)  # no training weekday: refused, as by solve
     if args.plan is not None:
         notes: list[str] = []
         plan = load_plan(args.plan, season, notes)
