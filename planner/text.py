@@ -840,8 +840,25 @@ def validation_problems(errors: list[dict], tags: Collection[str] = (),
             msg = f"{quoted(e['input'])}{' ' if msg.startswith('is ') else ': '}{msg}"
         elif isinstance(e.get("input"), dict | list) and msg.startswith(("is not a list", "is not an object")):
             msg = f"{as_written(e['input'])} {msg}"  # "athletes": {} read "athletes: is not a list"
+        if len(loc) == 3 and loc[:2] == ("rules", "values") and e["type"] == "dict_type":
+            msg = _rule_value_fix(str(loc[2]), e.get("input"))
         out.append(f"{where}: {msg}{note(e) if note else ''}")
     return out
+
+
+def _rule_value_fix(key: str, value: object) -> str:
+    """What a rule setting written beside its rule, not inside it, reads as, with the nested
+    form: ``"LD-1.minutes_start": -5`` read "-5 is not an object; write it as { … }", as if the
+    setting had to be an object."""
+    import json
+
+    rule, dot, param = key.partition(".")
+    if dot and rule and param:
+        nested = json.dumps({rule: {param: value}}, ensure_ascii=False)
+        return (f"a setting goes inside its rule, not after a dot; write it as {nested} in "
+                f"\"values\"")
+    return (f"{as_written(value)} is not a rule's settings; write them inside the rule by name, "
+            f"e.g. {{\"LD-1\": {{\"minutes_start\": 80}}}}")
 
 
 def _tag_problem(e: dict, loc: tuple, tags: Collection[str]) -> tuple[str, str]:

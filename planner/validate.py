@@ -736,7 +736,34 @@ def season_notes(season: Season) -> list[str]:
     for i, inj in enumerate(season.injuries):
         if (words := late_onset_words(season, inj)) is not None:
             out.append(f"injuries[{i}].onset: {words}")
-    return out + long_event_problems(season) + _future_session_note(season)
+    return out + long_event_problems(season) + _future_session_note(season) + shared_name_notes(season)
+
+
+SHARED_SHOWN = 6  # the IDs a shared name's note lists; the rest counted
+
+
+def shared_name_notes(season: Season) -> list[str]:
+    """A name several athletes hold (case and spacing aside), one note each at the second of
+    them, naming their IDs: the board, handouts and exports show them alike, and a session log
+    that names them is refused ("two athletes share that name; use the ID"). Names are no keys
+    (IDs are), so the season still reads."""
+    from planner.text import name_key
+
+    held: dict[str, list[int]] = {}
+    for i, a in enumerate(season.athletes):
+        held.setdefault(name_key(a.name), []).append(i)
+    out = []
+    for rows in held.values():
+        if len(rows) < 2:
+            continue
+        ids = [season.athletes[i].id for i in rows]
+        more = len(ids) - SHARED_SHOWN
+        said = join_and(ids[:SHARED_SHOWN] + ([f"{more} more"] if more > 0 else []))
+        first = season.athletes[rows[0]].name
+        out.append(f"athletes[{rows[1]}].name: {len(ids)} athletes are named '{first}' ({said}); "
+                   f"the board, handouts and exports cannot tell them apart, and a session log "
+                   f"must name them by ID: give each their own name (Season ▸ Squad)")
+    return out
 
 
 def without_early_targets(season: Season, notes: list[str] | None = None) -> Season:

@@ -105,3 +105,40 @@ def test_nan_where_no_number_goes_gets_the_fields_own_fix(path, fix, value, said
     where = ".".join(str(k) for k in path).replace(".0.", "[0].")
     assert _problems(data) == [f"{where}: {said} {fix}"]
 
+
+def test_a_rule_setting_written_after_a_dot_is_shown_nested():
+    """``"LD-1.minutes_start": -5`` read "-5 is not an object; write it as { … }", as if the
+    setting had to be an object (review 259, A11)."""
+    data = season_to_dict(season(weeks=1))
+    data["rules"] = {"values": {"LD-1.minutes_start": -5}}
+    assert _problems(data) == [
+        'rules.values.LD-1.minutes_start: a setting goes inside its rule, not after a dot; write '
+        'it as {"LD-1": {"minutes_start": -5}} in "values"']
+    data["rules"] = {"values": {"LD-1": 80}}
+    assert _problems(data) == [
+        "rules.values.LD-1: 80 is not a rule's settings; write them inside the rule by name, "
+        'e.g. {"LD-1": {"minutes_start": 80}}']
+
+
+def test_athletes_who_share_a_name_are_said_with_their_ids():
+    """24 athletes named alike read without a word, though the board, handouts and exports
+    cannot tell them apart, and a session log that names them is refused (review 259, A11)."""
+    from planner.sessionlog import AthleteMatch
+
+    data = season_to_dict(season(weeks=1, athletes=4))
+    for k, name in ((0, "Sam Lee"), (2, "sam  LEE"), (3, "Sam Lee")):
+        data["athletes"][k]["name"] = name
+    notes: list[str] = []
+    s = season_from_dict(json.loads(json.dumps(data)), "s.season.json", notes)
+    ids = [s.athletes[k].id for k in (0, 2, 3)]
+    assert [n for n in notes if "named" in n] == [
+        f"athletes[2].name: 3 athletes are named 'Sam Lee' ({ids[0]}, {ids[1]} and {ids[2]}); "
+        f"the board, handouts and exports cannot tell them apart, and a session log must name "
+        f"them by ID: give each their own name (Season ▸ Squad)"]
+    # names are no keys: a log naming them is refused, the IDs read
+    match = AthleteMatch((a.id, a.name) for a in s.athletes)
+    assert match.read("Sam Lee") == (None, "shared") and match.read(ids[1]) == (ids[1], "id")
+    # distinct names: no note
+    notes = []
+    season_from_dict(season_to_dict(season(weeks=1, athletes=4)), "s.season.json", notes)
+    assert not [n for n in notes if "named" in n]
