@@ -56,6 +56,7 @@ from planner.text import (
     day_long,
     iso_day,
     iso_not_a_day,
+    join_and,
     name_key,
     numeric_date,
     numeric_parts,
@@ -526,7 +527,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _played(nums, dates, season, problems, where, notes)
     _in_hours(frame[mapping["minutes"]], nums, problems, where)
     _today(dates, season, problems, where, until_today, late_fix)
-    _day_totals(athletes, dates, nums.get("minutes"), problems, where)
+    _day_totals(athletes, dates, nums.get("minutes"), problems, where, frame, mapping)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
     no_max: dict[str, NoMaxSpeed] = {}
     faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates, no_max,
@@ -1793,9 +1794,13 @@ def _row_of(where, i) -> str:
     return where(i, "rpe").split(",")[0].removeprefix("row ")
 
 
-def _day_totals(athletes: list, dates: list, minutes, problems: list, where) -> None:
+def _day_totals(athletes: list, dates: list, minutes, problems: list, where,
+                frame=None, mapping: dict | None = None) -> None:
     """An athlete's sessions of one day add up to more than the day has: a typo (600 for 60)
-    or a file of several days read as one."""
+    or a file of several days read as one; or rows that repeat another cell for cell
+    (``frame``'s columns of ``mapping``): the same session again, said so with the rows to
+    remove (a week's export pasted 70 times over read "correct the minutes (60, not 600?)",
+    though no minutes were wrong)."""
     if minutes is None:
         return
     totals: dict[tuple, list] = {}
@@ -1807,9 +1812,43 @@ def _day_totals(athletes: list, dates: list, minutes, problems: list, where) -> 
         total = sum(float(minutes.iloc[i]) for i in idx)
         if total > DAY_MINUTES:
             rows = ", ".join(_row_of(where, minutes.index[i]) for i in idx[:6])
-            problems.append(f"{where(minutes.index[idx[0]], 'minutes')}: {a}'s sessions on "
-                            f"{d.isoformat()} (rows {rows}) add up to {total:g} minutes, more "
-                            f"than a day has; correct the minutes (60, not 600?)")
+            said = (f"{where(minutes.index[idx[0]], 'minutes')}: {a}'s sessions on "
+                    f"{d.isoformat()} (rows {rows}) add up to {total:g} minutes, more than a day has")
+            repeats = _repeated_rows(idx, minutes, frame, mapping)
+            if repeats is None:
+                problems.append(f"{said}; correct the minutes (60, not 600?)")
+                continue
+            again, first = repeats
+            shown = [_row_of(where, minutes.index[i]) for i in again[:6]]
+            listed = join_and(shown + ([f"{len(again) - 6:,} more"] if len(again) > 6 else []))
+            of = (f"row {_row_of(where, minutes.index[first[0]])}" if len(first) == 1
+                  else "earlier rows")
+            many = len(again) > 1
+            problems.append(f"{said}: {'rows' if many else 'row'} {listed} "
+                            f"{'repeat' if many else 'repeats'} {of} cell for cell, the same "
+                            f"session again; remove the repeated rows")
+
+
+def _repeated_rows(idx: list, minutes, frame, mapping: dict | None) -> tuple[list, list] | None:
+    """(the rows of ``idx`` that repeat an earlier one cell for cell, the rows they repeat) when
+    without them the day's minutes fit in a day; None otherwise (or with no frame to compare)."""
+    if frame is None or not mapping:
+        return None
+    columns = list(dict.fromkeys(mapping.values()))
+    seen: dict[tuple, int] = {}
+    again: list = []
+    first: list = []
+    for i in idx:
+        cells = tuple(map(str, frame.loc[minutes.index[i], columns]))
+        if cells in seen:
+            again.append(i)
+            if seen[cells] not in first:
+                first.append(seen[cells])
+        else:
+            seen[cells] = i
+    if not again or sum(float(minutes.iloc[i]) for i in seen.values()) > DAY_MINUTES:
+        return None
+    return again, first
 
 
 LONG_SESSION = 240  # minutes: longer sessions are read, and the import says them

@@ -753,6 +753,22 @@ def test_an_athletes_day_longer_than_a_day_is_refused(tmp_path, s):
     assert "A2's" not in msg and day(2).isoformat() not in msg
 
 
+def test_a_day_over_full_only_by_repeated_rows_says_to_remove_them(tmp_path, s):
+    """Review 259: a week's export pasted over and over read "add up to 5550 minutes, more than a
+    day has; correct the minutes (60, not 600?)", though no minutes were wrong: the rows repeat
+    one session cell for cell, and the fix is to remove them, named."""
+    week = f"A1,{day(1)},75,5\nA2,{day(1)},60,6\n"
+    msg = _refusal(tmp_path, s, "Athlete ID,Date,Minutes,RPE\n" + week * 20)
+    assert (f"row 2, Minutes: A1's sessions on {day(1).isoformat()} (rows 2, 4, 6, 8, 10, 12) add "
+            f"up to 1500 minutes, more than a day has: rows 4, 6, 8, 10, 12, 14 and 13 more repeat "
+            f"row 2 cell for cell, the same session again; remove the repeated rows") in msg
+    assert "60, not 600" not in msg and "A2's" not in msg  # 20 x 60 fits in a day
+    # different sessions over a day: the minutes are what is wrong
+    msg = _refusal(tmp_path, s, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},600,5\n"
+                                f"A1,{day(1)},600,6\nA1,{day(1)},600,7\n")
+    assert "correct the minutes (60, not 600?)" in msg and "repeat" not in msg
+
+
 def _book(tmp_path, sheets: dict, hidden_sheet: str | None = None, hide_rows=()) -> object:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
