@@ -1149,12 +1149,11 @@ def test_the_squad_reads_names_and_statuses_whole_at_1280_by_720(qtbot, tmp_path
     from PySide6.QtWidgets import QStyle, QStyleOptionGroupBox
 
     from planner import edits as E
-    from planner.season import Athlete, Unavailability
-    from planner.timeline import Timeline
+    from planner.season import Athlete, Unavailability, planning_start
     from ui.desktop.editors.squad import NAME, POSITION, STATUS
 
     season = load_demo_season()
-    first = Timeline(season).p0
+    first = planning_start(season)  # a day (Timeline.p0, an index, was read as 1 Jan 1970)
     season = E.AddAthlete(athlete=Athlete(id="A98", name="Leo Ba", position="Midfielder",
                                           max_speed=9.1, role="bench")).apply(season)
     season = season.model_copy(update={"unavailability": season.unavailability + (
