@@ -27,6 +27,7 @@ from planner.validate import (
     plan_problems,
     season_notes,
     season_problems,
+    shared_name_notes,
     squad_first,
     without_early_targets,
 )
@@ -168,7 +169,8 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
     if not unfit and plan is not None:
         season = season.model_copy(update={"plan": plan})
     if notes is not None:
-        notes += season_notes(season) + ([left_out_note(unfit)] if unfit else [])
+        notes += (season_notes(season) + shared_name_notes(season)
+                  + ([left_out_note(unfit)] if unfit else []))
     return without_early_targets(season, notes)
 
 

@@ -736,7 +736,7 @@ def season_notes(season: Season) -> list[str]:
     for i, inj in enumerate(season.injuries):
         if (words := late_onset_words(season, inj)) is not None:
             out.append(f"injuries[{i}].onset: {words}")
-    return out + long_event_problems(season) + _future_session_note(season) + shared_name_notes(season)
+    return out + long_event_problems(season) + _future_session_note(season)
 
 
 SHARED_SHOWN = 6  # the IDs a shared name's note lists; the rest counted
@@ -746,7 +746,7 @@ def shared_name_notes(season: Season) -> list[str]:
     """A name several athletes hold (case and spacing aside), one note each at the second of
     them, naming their IDs: the board, handouts and exports show them alike, and a session log
     that names them is refused ("two athletes share that name; use the ID"). Names are no keys
-    (IDs are), so the season still reads."""
+    (IDs are), so the season still reads. A season file's (the coach workbook says it by row)."""
     from planner.text import name_key
 
     held: dict[str, list[int]] = {}
