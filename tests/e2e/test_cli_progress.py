@@ -29,6 +29,18 @@ from tests.e2e.test_cli import run
 DEC_1 = dt.date(2026, 12, 1)
 
 
+def _in_s1_solved(tmp_path, first: int = 1, last: int = 14):
+    """A1 in S1 since day -3 (8 weeks, 2 athletes, today day 0), saved as s.season.json and
+    solved with ``solve --save``: the stored season and the day index of A1's first planned
+    stage change (searched from ``first`` to before ``last``)."""
+    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
+    save_season(s, tmp_path / "s.season.json")
+    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
+    stored = load_season(tmp_path / "s.season.json")
+    stages = stored.plan.for_athlete("A1").stages
+    return stored, next(i for i in range(first, last) if stages[i] != stages[i - 1])
+
+
 @pytest.fixture(scope="module")
 def advanced(tmp_path_factory):
     """The demo advanced to 1 Dec 2026 with --accept and the demo's session log, saved."""
@@ -456,12 +468,8 @@ def test_pain_on_the_day_of_an_accepted_stage_change_the_flare_up_undoes_it(tmp_
     """The stored plan moves A1 on to S2 on day D; advance --accept records it, and the log says
     pain 7 that day. The command says that recording the flare-up undoes the move; the what-if
     with that flare-up plans A1 back from S1 (no ladder restart stuck in S2)."""
-    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
-    save_season(s, tmp_path / "s.season.json")
-    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
-    stored = load_season(tmp_path / "s.season.json")
+    stored, step = _in_s1_solved(tmp_path)
     stages = stored.plan.for_athlete("A1").stages
-    step = next(i for i in range(1, 14) if stages[i] != stages[i - 1])
     assert stages[step] == "S2"
     (tmp_path / "log.csv").write_text(
         f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{day(step).isoformat()},60,6,7\n"
@@ -490,11 +498,7 @@ def test_a_pain_before_accepted_stage_changes_is_said_once_with_the_commands(tmp
     """A pain that proposes a flare-up, logged before a stage change --accept records: the note
     said "that flare-up" of one nobody recorded, sent a command-line user to the app, was said
     once per pain, and came back at every later move for the same old pain."""
-    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
-    save_season(s, tmp_path / "s.season.json")
-    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
-    stages = load_season(tmp_path / "s.season.json").plan.for_athlete("A1").stages
-    step = next(i for i in range(2, 14) if stages[i] != stages[i - 1])
+    _, step = _in_s1_solved(tmp_path, first=2)
     pains = [day(step - 2).isoformat(), day(step - 1).isoformat()]
     (tmp_path / "log.csv").write_text("Athlete ID,Date,Minutes,RPE,Pain\n" + "".join(
         f"A1,{d},60,6,7\n" for d in pains), encoding="utf-8")
@@ -1451,11 +1455,7 @@ def test_advance_says_a_flare_up_a_pain_already_logged_proposes_before_the_stage
     as if the pain had not happened, while the app's Move Today offered the flare-up to tick.
     Now advance says it with the command that records it, before the stage changes, and a
     change recorded after it is marked; the command it gives records the flare-up."""
-    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
-    save_season(s, tmp_path / "s.season.json")
-    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
-    stages = load_season(tmp_path / "s.season.json").plan.for_athlete("A1").stages
-    step = next(i for i in range(1, 14) if stages[i] != stages[i - 1])
+    _, step = _in_s1_solved(tmp_path)
     pain = day(-1)
     (tmp_path / "log.csv").write_text(f"Athlete ID,Date,Minutes,RPE,Pain\nA1,{pain.isoformat()},"
                                       f"60,6,7\n", encoding="utf-8")
@@ -2391,12 +2391,8 @@ def test_a_flare_up_proposed_after_today_comes_with_commands_that_work_in_their_
     that order each succeeds, the flare-up is recorded and no projected change past it is."""
     from planner.coachform.write import save_template_form
 
-    s = season(weeks=8, athletes=2, injuries=(injury("A1", "S1", start_day=-3),), today=day(0))
-    save_season(s, tmp_path / "s.season.json")
-    assert run("solve", "s.season.json", "--save", cwd=tmp_path).returncode == 0
-    solved = load_season(tmp_path / "s.season.json")
+    solved, step = _in_s1_solved(tmp_path, last=30)
     stages = solved.plan.for_athlete("A1").stages
-    step = next(i for i in range(1, 30) if stages[i] != stages[i - 1])
     pain, later = day(max(1, step - 1)), day(step + 2)  # after today, before the planned change
     lived = solved.model_copy(update={
         "calendar": solved.calendar.model_copy(update={"today": later}),
