@@ -1933,9 +1933,9 @@ class _Import:
                       "minutes": minutes, "rpe": rpe,
                       "top_speed_pct": self.cell(spec, row, "top_pct", partial(
                           to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
-                      "top_speed_ms": self.cell(spec, row, "top_ms", _not_percent(to_number, "top_ms")),
-                      "minutes_played": self.cell(spec, row, "played", _not_percent(to_minutes, "played")),
-                      "pain": self.cell(spec, row, "pain", _not_percent(to_number, "pain")),
+                      "top_speed_ms": self._no_percent(spec, row, "top_ms", to_number),
+                      "minutes_played": self._no_percent(spec, row, "played", to_minutes),
+                      "pain": self._no_percent(spec, row, "pain", to_number),
                       "note": self.text(spec, row, "note") or ""}
             if not kept or None in (aid, fields["date"], fields["minutes"], fields["rpe"]):
                 continue
@@ -1983,6 +1983,10 @@ class _Import:
         if said := same_day_note(lambda aid: labels.get(aid, aid), pairs):
             self.notes.append(f"Sessions, {said[0].lower()}{said[1:]}")
 
+    def _no_percent(self, spec: SheetSpec, row: _Row, key: str, convert):
+        """A Sessions cell that is no percentage, converted (:func:`_not_percent`)."""
+        return self.cell(spec, row, key, _not_percent(convert, key, row.formats.get(key, "")))
+
     def _minutes_rpe(self, spec: SheetSpec, row: _Row, idle: list[int]):
         """(minutes, RPE) of a Sessions row. 0 minutes and no RPE is a day without training
         (ill, absent), read as 0 minutes at RPE 0 as a log and the app's Log read it, its row
@@ -1991,9 +1995,9 @@ class _Import:
         missed session written as the docs say refused)."""
         from planner.sessionlog import MISSING_FIX
 
-        minutes = self.cell(spec, row, "minutes", _not_percent(_session_minutes, "minutes"))
+        minutes = self._no_percent(spec, row, "minutes", _session_minutes)
         if row.values.get("rpe") is not None or "rpe" in row.errors:
-            return minutes, self.cell(spec, row, "rpe", _not_percent(to_number, "rpe"))
+            return minutes, self._no_percent(spec, row, "rpe", to_number)
         if minutes == 0:
             idle.append(row.number)
             return minutes, 0.0
@@ -2447,16 +2451,22 @@ def _starter_minutes(value: object) -> int:
     return int(minutes)
 
 
-def _not_percent(convert, key: str):
+def _not_percent(convert, key: str, fmt: str = ""):
     """``convert`` of a Sessions cell that is no percentage: a "%" typed in it ("85%" for an RPE)
-    is refused as typed, in a log's words (it read as 85, "85 is outside 0-10")."""
+    is refused as typed, in a log's words (it read as 85, "85 is outside 0-10"); so is a number
+    in a cell formatted as a percentage (``fmt``, the cell's number format): Excel stores the
+    "85%" a coach types there as 0.85, which read as an RPE of 0.85 without a word."""
     from planner.sessionlog import LIMITS
 
     lo, hi, what = LIMITS[key]
+    fix = f"write {what} ({lo:g}-{hi:g})"
 
     def read(value):
-        if problem := percent_problem(value, f"write {what} ({lo:g}-{hi:g})"):
+        if problem := percent_problem(value, fix):
             raise Bad(problem)
+        if "%" in fmt and isinstance(value, int | float) and not isinstance(value, bool):
+            raise Bad(f"shows {value * 100:g} %, a percentage (the cell is formatted as one); "
+                      f"{fix} in a cell formatted as a number")
         return convert(value)
     return read
 

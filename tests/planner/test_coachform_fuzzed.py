@@ -290,3 +290,33 @@ def test_a_percent_typed_for_an_rpe_is_refused_as_typed_in_a_log(tmp_path):
     assert e.value.problems == [f"row 2, RPE: {RPE_PCT}"]
     log.write_text(f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(1)},60,8,92%\n", encoding="utf-8")
     assert [(x.rpe, x.top_speed_pct) for x in read_sessions(log, s).sessions] == [(8, 92)]
+
+
+def test_a_number_in_a_cell_formatted_as_a_percentage_is_refused_where_no_percentage_goes(tmp_path):
+    """'85%' typed into an Excel cell is stored as 0.85 formatted as a percentage: it was read as
+    an RPE of 0.85 (a tenth of the load) without a word. A Top speed % cell keeps reading it as
+    the 85 % it shows."""
+    import openpyxl
+
+    rows = [("Athlete ID", "Date", "Minutes", "RPE", "Top speed %", "Pain"),
+            ("A1", "2027-01-05", 60, 0.85, 0.92, None), ("A2", "2027-01-05", 60, 6, 0.9, 0.03)]
+    today = [("Key", "Value"), ("Name", "Riverside U19"), ("Start", D(2027, 1, 4)),
+             ("End", D(2027, 3, 28)), ("Today", D(2027, 1, 10))]
+
+    def formatted(name: str, percent: tuple[str, ...]) -> str:
+        path = book(tmp_path, name, Season=today, Sessions=rows)
+        wb = openpyxl.load_workbook(path)
+        ws = wb["Sessions"]
+        for ref in percent:
+            ws[ref].number_format = "0%"
+        wb.save(path)
+        return path
+
+    assert problems_of(formatted("pct.xlsx", ("D2", "E2", "E3", "F3"))) == [
+        "Sessions, row 2, RPE: shows 85 %, a percentage (the cell is formatted as one); write "
+        "session RPE on the CR-10 scale (0-10) in a cell formatted as a number",
+        "Sessions, row 3, Pain: shows 3 %, a percentage (the cell is formatted as one); write "
+        "pain on a 0-10 scale (0-10) in a cell formatted as a number"]
+    rows[1:] = [("A1", "2027-01-05", 60, 8, 0.92, None)]
+    (session,) = import_workbook(formatted("ok.xlsx", ("E2",))).sessions
+    assert (session.rpe, session.top_speed_pct) == (8, 92)
