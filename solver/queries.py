@@ -276,13 +276,33 @@ def _deload_words(pm: PlanModel, athlete: str, rec, path: Plan | None, start: in
     one = len(held) == 1
     each = "" if one else " each"
     allows = plural(cap, "speed day") if cap else "no speed day"
-    wait = f"the speed days the stages left need wait for the week after {'it' if one else 'each'}"
+    wait = (f"the speed days the stages left need wait for the week after {'it' if one else 'each'}"
+            f"{_deload_due(pm)}")
     if stored is not None:
         return (f"the deload {'week' if one else 'weeks'} of {join_and([day(d) for d in held])} "
                 f"allow{'s' if one else ''} {allows}{each} (HV-2): {wait}")
     return (f"in the plan that returns {athlete} earliest, the {'week' if one else 'weeks'} of "
             f"{join_and([day(d) for d in held])} {'is a deload week' if one else 'are deload weeks'}"
             f", which allow{'s' if one else ''} {allows}{each} (HV-2): {wait}")
+
+
+def _deload_due(pm: PlanModel) -> str:
+    """Why a deload week lies before the return at all, with where DL-2's run starts: "; a
+    deload week is due after at most 3 load weeks in a row (DL-2), counted from the week of
+    today, Mon 3 Aug, so the week may move when today moves". A rehab athlete's run counts from
+    today's week only (rules-spec section 1), so the same return can move with no new
+    information, and the coach saw the week named without the reason; "" when DL-2 is off."""
+    from planner.text import day, plural
+
+    if not pm.rules.active("DL-2"):
+        return ""
+    most = plural(int(pm.rules.value("DL-2", "max_load_weeks")), "load week")
+    tl = pm.tl
+    if pm.season.calendar.today is None or tl.first_open_week in (0, len(tl.weeks)):
+        return f"; a deload week is due after at most {most} in a row (DL-2)"
+    first = tl.days[tl.weeks[tl.first_open_week].first]
+    return (f"; a deload week is due after at most {most} in a row (DL-2), counted from the week "
+            f"of today, {day(first)}, so the week may move when today moves")
 
 
 def _stored_weeks(pm: PlanModel, athlete: str):

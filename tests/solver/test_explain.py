@@ -1131,10 +1131,35 @@ def test_return_report_names_the_deload_week_that_holds_the_return_back():
     # no stored plan: the week is the plan's of the earliest return, and said so
     assert line == (f"  in the plan that returns A1 earliest, the week of {week} is a deload week, "
                     f"which allows 1 speed day (HV-2): the speed days the stages left need wait "
-                    f"for the week after it."), line
+                    f"for the week after it; a deload week is due after at most 3 load weeks "
+                    f"in a row (DL-2)."), line
     same = s.model_copy(update={"rules": RuleSettings(values={"HV-2": {"max_speed_days_deload": 2}})})
     rep2 = return_report(same, "A1")
     assert "deload" not in rep2.text(same) and rep2.earliest_fit < rep.earliest_fit
+
+
+def test_return_reports_deload_week_says_dl2_runs_from_todays_week_so_it_may_move():
+    """Left alone last stop: explain --return named the deload week that holds a return back but
+    not why one is there, and an athlete's DL-2 run counts from today's week only (rules-spec
+    section 1), so moving today on can move the week and the return with no new information. The
+    line says DL-2 is why and where its run starts; the week named lies after that start, within
+    DL-2's run length of it plus the run (a deload is due after at most 3 load weeks)."""
+    from planner.season import Injury, StageRecord
+    from planner.text import day as day_words
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-5),
+                 stages=(StageRecord(stage="P3", start=day(-2)),))
+    s = season(weeks=12, athletes=2, injuries=(rec,))
+    moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(9)})})
+    rep = return_report(moved, "A1")
+    (line,) = [x for x in rep.text(moved).splitlines() if "deload" in x]
+    monday = day(7)  # today, day 9, is a Wednesday: its week starts on day 7
+    assert line.endswith(f"; a deload week is due after at most 3 load weeks in a row (DL-2), "
+                         f"counted from the week of today, {day_words(monday)}, so the week may "
+                         f"move when today moves."), line
+    weeks = _deload_mondays(line, moved)
+    tl = Timeline(moved)
+    assert all(7 <= tl.weeks[w].first <= 7 + 7 * 3 for w in weeks), (weeks, line)
 
 
 def test_a_pin_the_sprint_ladder_cannot_reach_offers_changing_the_pin_before_a_rule_setting():
@@ -1168,6 +1193,7 @@ def _deload_mondays(line: str, s) -> list[int]:
     from planner.text import day as day_words
 
     tl = Timeline(s)
+    line = line.split("; a deload week is due", 1)[0]  # DL-2's run start is no deload week
     named = [w.index for w in tl.weeks if day_words(tl.days[w.first]) in line]
     assert named, line
     return named
