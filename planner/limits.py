@@ -17,8 +17,9 @@ import os
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a season file (a 300 x 2-year season with a plan: ~6 MB)
 MAX_DEPTH = 64  # JSON nesting (a season file nests about 8 deep)
 MAX_ATHLETES = 1000
-# a coach workbook's Competitions rows: a match every day of a two-year season is 730, a sevens
-# tournament's day six; 10,000 rows (40 matches a day) read for minutes and planned no season
+# competitions of a season file or a coach workbook: a match every day of a two-year season is
+# 730, a sevens tournament's day six; 10,000 (40 matches a day) read for minutes (the app's
+# window froze) and planned no season
 MAX_COMPETITIONS = 2000
 MAX_ITEMS = 100_000  # any other list of the document (competitions, pins, roles, ...)
 MAX_SCENARIOS = 500
@@ -75,7 +76,8 @@ def count_problems(data: dict) -> list[str]:
     out = []
     for key, value in data.items():
         if isinstance(value, list):
-            limit = {"athletes": MAX_ATHLETES, "scenarios": MAX_SCENARIOS}.get(key, MAX_ITEMS)
+            limit = {"athletes": MAX_ATHLETES, "competitions": MAX_COMPETITIONS,
+                     "scenarios": MAX_SCENARIOS}.get(key, MAX_ITEMS)
             if len(value) > limit:
                 out.append(f"{_key(key)}: {len(value):,} entries; at most {limit:,} are possible")
     for i, sc in enumerate(data.get("scenarios") or [] if isinstance(data.get("scenarios"), list) else []):

@@ -48,9 +48,11 @@ def test_lists_beyond_the_hard_limits_are_refused_before_validation():
     data = season_to_dict(season(weeks=2))
     data["athletes"] = [{"id": f"A{i}", "name": "x"} for i in range(1001)]
     data["pins"] = [{}] * 100_001
+    data["competitions"] = [{}] * 2001  # as the coach workbook's Competitions sheet
     with pytest.raises(InputError) as err:
         season_from_dict(data, "big")
     assert "athletes: 1,001 entries; at most 1,000 are possible" in str(err.value)
+    assert "competitions: 2,001 entries; at most 2,000 are possible" in str(err.value)
     assert "pins: 100,001 entries; at most 100,000 are possible" in str(err.value)
 
 
