@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from planner import text
 from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, WeekLoad, known_from, lived_load
+from planner.memo import ByInputs
 from planner.rules import RuleSet
 from planner.season import FIT
 from planner.timeline import Timeline
@@ -699,18 +700,62 @@ def figures(season: Season, plan: Plan | None = None) -> dict[str, AthleteFigure
 
 def figures_steps(season: Season, plan: Plan | None = None):
     """:func:`figures` one athlete at a time (an app works them out between its events): yields
-    None after each athlete, then the figures of all."""
+    None after each athlete worked out, then the figures of all. Each athlete's figures are kept
+    by what they read (:func:`athlete_inputs`): on 40 x 52 a match role, an injury or a session
+    logged for one athlete worked out all 40 again (1 s of the window's thread)."""
     plan = plan or season.plan
     out: dict[str, AthleteFigures] = {}
     if plan is not None and plan.athletes:
-        tl, table = Timeline(season), LoadTable.of_season(season)
+        shared, inputs = tuple(getattr(season, k) for k in SHARED), athlete_inputs(season, plan)
+        made = None  # the timeline and the load table, made when an athlete is worked out
         for ap in plan.athletes:
             if ap.athlete in plan.unplanned:  # a placeholder until a solve: no figures made up
                 continue
-            al = lived_load(season, plan, ap.athlete, table=table, tl=tl, count_today=True)
-            out[ap.athlete] = athlete_figures(season, al)
-            yield None
+            kept = _kept.get(ap.athlete) or _kept.setdefault(ap.athlete, ByInputs(KEPT))
+            f = kept.get(shared, inputs[ap.athlete])
+            if f is None:
+                made = made or (Timeline(season), LoadTable.of_season(season))
+                al = lived_load(season, plan, ap.athlete, table=made[1], tl=made[0], count_today=True)
+                f = athlete_figures(season, al)
+                kept.put(shared, inputs[ap.athlete], f)
+                yield None
+            out[ap.athlete] = f
     yield out
+
+
+# What every athlete's figures read of the season, compared by identity (an edit keeps the
+# parts it does not change): the dates and today, the competitions, the blocks, the rules. The
+# rest is read athlete by athlete (:func:`athlete_inputs`); the season's name, pins and
+# scenarios are not read.
+SHARED = ("calendar", "competitions", "blocks", "rules")
+KEPT = 8  # the figures kept per athlete (an edit, its undo and redo, the seasons before)
+_kept: dict[str, ByInputs] = {}  # athlete id -> the figures kept
+
+
+def athlete_inputs(season: Season, plan: Plan) -> dict[str, tuple]:
+    """Athlete id -> what the athlete's figures read of the season besides :data:`SHARED`,
+    compared by value: the athlete's entry (name, position, default role, max speed), absences
+    and days not with the squad, injury records, logged sessions and match roles, the athlete's
+    row of ``plan`` and of the stored plan (whose days before today the load reads as lived),
+    and the first day the stored plan knows (``planner.loadtable.known_from``, read from the
+    whole plan)."""
+    ids = [ap.athlete for ap in plan.athletes]
+    own: dict[str, tuple[list, ...]] = {aid: ([], [], [], []) for aid in ids}
+    for k, part in enumerate((season.unavailability, season.injuries, season.sessions, season.roles)):
+        for x in part:
+            if x.athlete in own:
+                own[x.athlete][k].append(x)
+    stored = {ap.athlete: ap for ap in season.plan.athletes} if season.plan is not None else {}
+    rows = {ap.athlete: ap for ap in plan.athletes}
+    first = known_from(season)
+    return {aid: (season.athlete(aid), *map(tuple, own[aid]), rows[aid], stored.get(aid),
+                  aid in plan.unplanned, first) for aid in ids}
+
+
+def forget() -> None:
+    """Every athlete's figures kept (tests: worked out from nothing)."""
+    for kept in list(_kept.values()):
+        kept.clear()
 
 
 def unplanned_note(season: Season, figs: dict[str, AthleteFigures]) -> str:
@@ -1092,6 +1137,6 @@ def flag_lines(season: Season, group: bool = False, logged=None) -> list[str]:
 
 __all__ = ["COLUMNS", "DASH", "ON_SEASON_DAYS", "THIN_WORDS", "UNLOGGED_MOST", "NO_LOG", "NOT_LOGGED", "OFF_PLAN", "AthleteFigures", "WeekFigures", "athlete_figures",
            "au_words", "before_season", "before_season_words", "change_pct", "daily_frame", "defined", "ewma_ratio", "extra_words", "figure_limits", "figure_places",
-           "equal_days", "figures", "figures_steps", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
+           "athlete_inputs", "equal_days", "figures", "figures_steps", "forget", "flag_lines", "kind_label", "fmt", "fmt_change", "fmt_figure",
            "grouped", "grouped_planned_apart", "imported_weeks", "last_week", "logged_words", "monotony", "now_lines", "now_week", "off_plan_heading", "off_plan_lines",
            "planned_low_week", "rolling_ratio", "team_median", "week_at", "week_flag_lines", "week_flag_kinds", "week_flags"]

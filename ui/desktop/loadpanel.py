@@ -326,7 +326,8 @@ class LoadView(QObject):
     athlete at a time in slices of at most ``SLICE_S`` (the window does not wait half a second
     after each logged cell; no worker thread, so no Qt object is ever touched or collected
     outside the GUI thread); the latest season wins, and figures are kept by what they read, so undo, redo
-    or a pin cost nothing. With the figures, the flags go to the board's name column and the
+    or a pin cost nothing, and an edit to one athlete (a match role, an injury, a session logged)
+    works out that athlete's figures alone (``planner.load.athlete_inputs``). With the figures, the flags go to the board's name column and the
     inspector, and the charts are refreshed while the dock is open. Only a season with a plan
     and logged sessions can have a flag, so without the dock nothing else is worked out."""
 
