@@ -289,3 +289,30 @@ def test_the_inspector_follows_the_report_that_ends_the_check(qtbot, gate):
     assert w.board.current() == ("A1", D(2026, 3, 5))
     assert w.inspector.violations == w.board.violations_at("A1", D(2026, 3, 5))
     assert not any(v.rule == "HV-5" for v in w.inspector.violations)
+
+
+def test_the_cold_starts_plan_check_lists_are_worked_out_with_the_check_not_in_the_window(
+        qtbot, gate, monkeypatch):
+    """On 40 x 52 Plan Check's fill worked out the cold starts (a plan checker's facts of the
+    whole squad, 0.25 s) in the window's thread after each check, a pin of one day too."""
+    from planner import coldstart
+
+    w = window(qtbot, gate)
+    threads = []
+    real = coldstart._Checker
+
+    def counted(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(coldstart, "_Checker", counted)
+    w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A2", date=D(2026, 3, 6), intensity=0)))
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
+    assert threads == [False]  # once, in the check's worker
+    shown = hv5_text(w)
+    coldstart.cold_starts.forget()
+    w.violations_panel._notes.clear()
+    w.violations_panel.set_report(w.season, w.check_report)  # worked out again, here
+    assert threads == [False, True]
+    assert hv5_text(w) == shown
