@@ -316,3 +316,37 @@ def test_the_cold_starts_plan_check_lists_are_worked_out_with_the_check_not_in_t
     w.violations_panel.set_report(w.season, w.check_report)  # worked out again, here
     assert threads == [False, True]
     assert hv5_text(w) == shown
+
+
+def test_a_season_opened_paints_first_and_its_summary_fills_in_when_its_check_ends(
+        qtbot, gate, monkeypatch):
+    """On 40 x 52 the status bar's summary worked the plan check out in the window's thread
+    (1.7 s) before the board was first painted, past the background check."""
+    from planner import check
+
+    here = []
+    real = check.check_plan
+
+    def counted(*args, **kwargs):
+        here.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check, "check_plan", counted)
+    season = tiny_season()
+    season = season.model_copy(update={"plan": hand_plan(season, level=70)})
+    for day in (D(2026, 3, 4), D(2026, 3, 5)):
+        season = E.SetDayIntensity(athlete="A1", date=day, intensity=90).apply(season)
+    w = MainWindow(season, None)
+    qtbot.addWidget(w)
+    assert True not in here  # nothing checked in the window's thread before it is shown
+    w.show()
+    qtbot.waitUntil(lambda: bool(gate.seasons), timeout=10_000)  # the worker waits on the gate
+    assert True not in here
+    assert w.check_pending()
+    said = w.statusBar().last_said()
+    assert "plan: checking" in said and "breaks" not in said
+    gate.set()
+    qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
+    said = w.statusBar().last_said()
+    assert "breaks" in said and "checking" not in said
+    assert here == [False]

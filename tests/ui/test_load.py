@@ -1494,3 +1494,25 @@ def test_a_short_chart_keeps_its_ratio_axis_and_limit_names_readable(qtbot):
         assert lo <= bottom and top <= hi, (name, bottom, top, hi)  # inside the chart, not cut
     low, high = sorted(own, key=own.get)
     assert spans[low][1] <= own[low] + 0.01 and spans[high][0] >= own[high] - 0.01  # apart
+
+
+def test_the_load_figures_wait_for_the_boards_first_paint(qtbot, logged, monkeypatch):
+    """Their first slice imports pandas: on 40 x 52 it ran before the board's first paint, and
+    the window opened 0.9 s later."""
+    from ui.desktop import loadpanel
+
+    real, windows, painted = loadpanel.season_figure_steps, [], []
+
+    def watched(season):
+        painted.append(windows[0].board.paint_count if windows else None)  # at the first slice
+        yield from real(season)
+
+    monkeypatch.setattr(loadpanel, "season_figure_steps", watched)
+    w = MainWindow(logged, None, autosave=False)
+    windows.append(w)
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    settle(qtbot, w)
+    assert painted and painted[0] > 0
+    assert w.load_view.cached(w.season)  # worked out all the same

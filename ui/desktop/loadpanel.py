@@ -309,6 +309,7 @@ def _inputs(season: Season) -> tuple:
 
 # -- the controller -------------------------------------------------------------------------------
 SLICE_S = 0.03  # the longest the window waits for the load figures between two events
+PAINT_WAIT_MS, PAINT_WAITS = 20, 100  # the figures wait for the board's first paint (2 s at most)
 
 
 def grouped_flags(season: Season, lines: list[tuple], figs: dict | None = None) -> list[tuple]:
@@ -343,6 +344,7 @@ class LoadView(QObject):
         self._failed: tuple | None = None  # the inputs whose figures could not be worked out
         self._wanted: Season | None = None  # the season to work out next
         self._steps = None  # the figures being worked out (loadwords.season_figure_steps)
+        self._paint_waits = 0  # the times the first slice waited for the board's first paint
         self._timer = QTimer(self)  # the next slice of them
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -426,10 +428,18 @@ class LoadView(QObject):
 
     @Slot()
     def _step(self) -> None:
-        """One slice of the figures being worked out; the next one after the window's events."""
+        """One slice of the figures being worked out; the next one after the window's events.
+        The first waits for the board's first paint (at most :data:`PAINT_WAITS` times
+        :data:`PAINT_WAIT_MS`): it imports pandas, and on 40 x 52 the window opened 0.9 s later."""
         steps, key = self._steps, self._running
         if steps is None or key is None:
             return
+        board = self.window.board
+        if board.paint_count == 0 and board.isVisible() and self._paint_waits < PAINT_WAITS:
+            self._paint_waits += 1
+            self._timer.start(PAINT_WAIT_MS)
+            return
+        self._timer.setInterval(0)
         t0 = time.perf_counter()
         try:
             out = next(steps)

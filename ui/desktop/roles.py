@@ -597,8 +597,9 @@ class RolesPanel(QWidget):
 
 
 def install(window) -> RolesPanel:
-    """The Roles dock under the board (hidden until Season ▸ Match Roles opens it), kept in step
-    with the document; its edits go through the window (one undo step each)."""
+    """The Roles dock under the board (hidden until Season ▸ Match Roles opens it, and filled
+    then), kept in step with the document; its edits go through the window (one undo step
+    each)."""
     panel = RolesPanel(window)
     panel.interaction = window.interaction
     dock = QDockWidget("Roles", window)
@@ -610,8 +611,9 @@ def install(window) -> RolesPanel:
     window.docks["roles"] = dock
     panel.edit_requested.connect(window.apply_edit)
     window.document.changed.connect(lambda: follow(window, panel, dock))
+    # filled when first shown (follow, show): filling the hidden grid of 40 x 52 took 0.5 s
+    # before the window's first paint
     dock.visibilityChanged.connect(lambda shown: shown and follow(window, panel, dock))
-    panel.set_season(window.season)
     action = QAction("Match &Roles", window)
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))
     action.setStatusTip("Who starts, who is on the bench and who is out, match by match")
