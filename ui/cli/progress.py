@@ -193,7 +193,8 @@ def _speeds_into(season, result, path):
 def log_into(season, path, season_path: str = "SEASON", overlap: str | None = None,
              until_today: bool = False, max_speed_from_log: bool = False,
              as_proposed: bool = False, only_squad: bool = False, skip_bad: bool = False,
-             unrecorded=(), accept: bool = False, read: list | None = None):
+             unrecorded=(), accept: bool = False, read: list | None = None,
+             said_after: bool = True):
     """``season`` with the sessions of the log at ``path`` (InputError: nothing added), saying
     what was added, the mapping used, the flare-ups the pain proposes and the load flags.
     ``overlap``: what to do on athlete-days that already have other sessions logged
@@ -207,7 +208,11 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
     (``--skip-bad-rows``); refused without it, the refusal says so. ``unrecorded``: the stage
     changes ``advance`` listed and did not record (``accept``: it was asked to), said beside a
     speed logged above the stage the records hold (:func:`_projected_note`). ``read``: given,
-    the log's ``LogResult`` is appended to it (what ``advance`` says of a log that adds nothing)."""
+    the log's ``LogResult`` is appended to it (what ``advance`` says of a log that adds nothing).
+    ``said_after``: False leaves out what the sessions bring up (:func:`_say_after_log`: the
+    flare-ups, the sessions above the stage, the load flags of the whole squad), for a reading
+    whose words are not printed (``advance`` reads the log a first time only for its sessions:
+    the flags and stages of 40 athletes worked out for nothing doubled its wait)."""
     from planner import edits as E
     from planner import logmerge
     from planner.sessionlog import LogError, read_sessions
@@ -264,7 +269,8 @@ def log_into(season, path, season_path: str = "SEASON", overlap: str | None = No
                 "skip": "kept as logged, the log's sessions left out"}[overlap] if found else "")
           + (f"; {result.left_out()}" if result.later else "")
           + (f"; {result.skipped_line()}" if result.skipped else "") + ".")
-    _say_after_log(season, after, season_path, _projected_note(unrecorded, accept))
+    if said_after:
+        _say_after_log(season, after, season_path, _projected_note(unrecorded, accept))
     return after
 
 
@@ -293,7 +299,8 @@ def _say_after_log(season, after, season_path: str = "SEASON", note=None) -> Non
     from planner.progress import flare_proposals
     from ui.cli.commands import flare_hint, flare_order
 
-    new = [p for p in flare_proposals(after) if p not in flare_proposals(season)]
+    was_proposed = flare_proposals(season)  # once, not once for each of after's
+    new = [p for p in flare_proposals(after) if p not in was_proposed]
     for p in new:
         print(f"Proposed flare-up: {p.text(after)}. {flare_hint(season_path, p, after)}")
     for line in flare_order(season_path, new, after):
@@ -325,8 +332,9 @@ def _say_after_log(season, after, season_path: str = "SEASON", note=None) -> Non
         print(f"Note: {line}.")
     from planner.progress import NEAR_CAP, above_stage, above_stage_lines
 
-    far, near = above_stage_lines(after, [p for p in above_stage(after)
-                                          if p not in above_stage(season)], note)
+    was_above = set(above_stage(season))  # once: it was worked out again for each day of after's
+    far, near = above_stage_lines(after, [p for p in above_stage(after) if p not in was_above],
+                                  note)
     for line in far:  # per athlete (the largest breach first), in date order
         print(f"Above the stage: {line}; worth a word with the athlete and the physio.")
     if near:
@@ -438,7 +446,8 @@ def cmd_advance(args) -> int:
     if args.log:
         read: list = []
         with contextlib.redirect_stdout(io.StringIO()):
-            logged = _read_log_for(E.AdvanceToday(today=today).apply(season), args, read=read)
+            logged = _read_log_for(E.AdvanceToday(today=today).apply(season), args, read=read,
+                                   said_after=False)
         _adds_something(season, logged, read[-1], today, args)
     moves = projected_transitions(season, today, sessions=logged.sessions if args.log else None)
     with contextlib.redirect_stdout(said):
@@ -573,7 +582,7 @@ def _planned_first(season, today: dt.date, before: dt.date, args):
         return season, None
     if args.log:  # a bad log is refused before the season is planned, not after
         with contextlib.redirect_stdout(io.StringIO()):
-            _read_log_for(E.AdvanceToday(today=today).apply(season), args)
+            _read_log_for(E.AdvanceToday(today=today).apply(season), args, said_after=False)
     season, status = _plan_as_it_stood(season, before, args.time_limit, args.season)
     if status is not None:
         print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
@@ -595,14 +604,16 @@ def _adds_something(season, logged, result, today: dt.date, args) -> None:
                           "to count the days as planned.")])
 
 
-def _read_log_for(season, args, unrecorded=(), read: list | None = None):
+def _read_log_for(season, args, unrecorded=(), read: list | None = None, said_after: bool = True):
     """``season`` with the log of ``advance --log`` read in; a refusal says nothing was saved.
     ``unrecorded``: the projected stage changes not recorded (:func:`log_into`); ``read``: the
-    ``LogResult`` is appended to it."""
+    ``LogResult`` is appended to it; ``said_after``: :func:`log_into`'s, False for a reading
+    whose words are thrown away."""
     try:
         return log_into(season, args.log, args.season, args.overlap, args.until_today,
                         args.max_speed_from_log, args.read_names_as_proposed,
-                        args.only_this_squad, args.skip_bad_rows, unrecorded, args.accept, read)
+                        args.only_this_squad, args.skip_bad_rows, unrecorded, args.accept, read,
+                        said_after)
     except InputError as e:
         fix = ("say what to do with the days already logged (--overlap) and run the command "
                "again" if any("--overlap" in p for p in e.problems)
