@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from planner.history import flare_hold, logged_days
 from planner.protocols import cap_mark, load_protocol
-from planner.rehab import athlete_stage_on, governing, played_hurt, stage_order
+from planner.rehab import athlete_stage_on, athlete_stages, governing, played_hurt, stage_order
 from planner.rules import CALM_CAP
 from planner.season import FIT, INJ, SPEED_DAY, Season
 from planner.text import date_short, day_long, join_and, plural, rehab_where, stage_name_on
@@ -580,10 +580,11 @@ def above_stage(season: Season) -> list[AboveStage]:
         records = sorted(season.injuries_of(a.id), key=lambda r: r.onset)
         if not records:
             continue
+        stage_on = athlete_stages(records)
         for d, x in sorted(logged_days(season, a.id).items()):
             if d >= today or x.top_pct is None:
                 continue
-            rec, stage = governing(records, d), athlete_stage_on(records, d)
+            rec, stage = governing(records, d), stage_on(d)
             if rec is None or stage == FIT or d in rec.flare_ups or d == rec.onset:
                 continue  # the session that flared up, or the one the injury happened in
             proto = load_protocol(rec.protocol)

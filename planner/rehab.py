@@ -10,6 +10,7 @@ stage's durations and the sprint-ladder progress from D.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planner.errors import PeriodizeError
@@ -142,6 +143,27 @@ def athlete_stage_on(records: list[Injury], day: dt.date) -> str:
     if rec is None:
         return FIT
     return stage_on(rec, _protocol(rec), day)
+
+
+def athlete_stages(records: list[Injury]) -> Callable[[dt.date], str]:
+    """``day -> athlete_stage_on(records, day)`` for many days of one athlete: each record's
+    segments are worked out once, not once a day (a season of logged days asked 97,392 times)."""
+    from bisect import bisect_right
+
+    kept: dict[int, tuple[list[dt.date], list[str]]] = {}
+
+    def on(day: dt.date) -> str:
+        rec = governing(records, day)
+        if rec is None:
+            return FIT
+        if id(rec) not in kept:
+            segs = segments(rec, _protocol(rec))
+            kept[id(rec)] = ([s.start for s in segs], [s.stage for s in segs])
+        starts, stages = kept[id(rec)]
+        i = bisect_right(starts, day)  # segments(until=day) is the first i of them
+        return stages[i - 1] if i else "INJ"
+
+    return on
 
 
 def reset_credit(protocol: Protocol, seg: Segment, flare_dates: set[dt.date], sessions: int,
