@@ -66,6 +66,11 @@ RATIO_CAP = 4.0  # the ratio axis ends here at most; a ratio above it is written
 SELECTED_WEEK = (255, 193, 7, 60)
 
 
+def limit_words(limit: float) -> str:
+    """LD-1's ACWR limit in the athlete chart's legend."""
+    return f"ACWR limit {limit:g} (LD-1)"
+
+
 def _nan(x) -> float:
     v = finite(x)
     return math.nan if v is None else v
@@ -144,6 +149,11 @@ def _text_item(text: str, colour, anchor=(0, 1), fill: QColor | None = None) -> 
 
 
 LEGEND_H = 22  # the legend's row above a chart, in pixels
+# the athlete chart's legend: planned, logged, ACWR, EWMA ratio, band, LD-1's limit on one row;
+# a sample this close to its name and the entries this far apart (pyqtgraph's 25 px between
+# every two cells: six entries took 890 px, five took 680)
+LEGEND_COLS = 6
+LEGEND_GAPS = (2, 12)
 MONOTONY_MAX_H = 60  # the monotony strip under the load plot (with the dates), at most
 MONOTONY_MIN_H = 52  # ... and at least (its name is written in it, not along its axis)
 # the load plot's least height: at 1366 x 768 and 125 % it was 45 px, its ratio ticks 0.5, 1.0
@@ -185,8 +195,58 @@ class SparseAxis(pg.AxisItem):
         return QFontMetricsF(font).height()
 
 
+MONTH_ROOM = "  "  # the least room between two dates under a chart: two spaces of its font
+
+
+class MonthAxis(pg.AxisItem):
+    """The dates under a chart (``_WeekAxis.ticks``: a label on each month's first week), as
+    many as its width holds: every second, third, ... month's label when the labels would meet,
+    the first one always; the months left out keep a small tick. The team chart beside the
+    flags at 1280 x 720 read "4 Jan1 Feb1 Mar 5 Apr"."""
+
+    def __init__(self, orientation: str = "bottom"):
+        super().__init__(orientation)
+        self._months: list | None = None  # the ticks given (setTicks), every month labelled
+
+    def setTicks(self, ticks=None) -> None:  # noqa: N802 - pyqtgraph API
+        self._months = ticks
+        super().setTicks(ticks)
+
+    def generateDrawSpecs(self, p):  # noqa: N802 - pyqtgraph API
+        if self._months is not None:
+            self._tickLevels = self.fitted(self.mapRectFromParent(self.geometry()).width())
+        return super().generateDrawSpecs(p)
+
+    def fitted(self, width: float) -> list | None:
+        """The ticks given, with labels only as many as ``width`` pixels hold apart."""
+        if not self._months or len(self._months[0]) < 2:
+            return self._months
+        major, minor = self._months[0], list(self._months[1]) if len(self._months) > 1 else []
+        lo, hi = self.range
+        if hi <= lo or width <= 0:
+            return self._months
+        per_x = width / (hi - lo)
+        metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
+        room = metrics.horizontalAdvance(MONTH_ROOM)
+
+        def fits(kept) -> bool:  # each label centred on its tick: half of each between two
+            return all((b[0] - a[0]) * per_x >= (metrics.horizontalAdvance(a[1])
+                                                 + metrics.horizontalAdvance(b[1])) / 2 + room
+                       for a, b in zip(kept, kept[1:], strict=False))
+
+        step = next((k for k in (1, 2, 3, 4, 6, 12) if fits(major[::k])), len(major))
+        kept = major[::step]
+        left_out = [(x, "") for x, _t in major if (x, _t) not in kept]
+        return [kept, sorted(minor + left_out)]
+
+    def shown(self) -> list[tuple[float, str]]:
+        """The dates drawn at the axis's width now (tests)."""
+        levels = self.fitted(self.mapRectFromParent(self.geometry()).width()) or [[]]
+        return [(x, t) for x, t in levels[0] if t]
+
+
 def _value_axes() -> dict:
-    return {"left": SparseAxis("left"), "right": SparseAxis("right")}
+    return {"left": SparseAxis("left"), "right": SparseAxis("right"), "bottom": MonthAxis()}
 CHART_MIN_W = 600  # ... and width: the legend's row (cut at the right below it)
 
 
@@ -294,12 +354,15 @@ class AthleteChart(QWidget):
         self.view.setMinimumWidth(CHART_MIN_W)
         self.view.setAccessibleName("Weekly load, ACWR, EWMA ratio and monotony")
         # the legend on its own row above the plots: over a plot it hid the first weeks' bars
-        self.legend = pg.LegendItem(colCount=5, labelTextColor=text)
-        self._legend_has_log: bool | None = None  # what the legend was built for
+        self.legend = pg.LegendItem(colCount=LEGEND_COLS, labelTextColor=text)
+        self._legend_for: tuple | None = None  # (logged, LD-1's limit) the legend was built for
         self.view.addItem(self.legend, row=0, col=0)
         self.load_plot = self.view.addPlot(row=1, col=0, axisItems=_value_axes())
         self.mono_plot = self.view.addPlot(row=2, col=0, axisItems=_value_axes())
         self.legend.layout.setContentsMargins(4, 0, 4, 0)
+        for col in range(LEGEND_COLS):  # each sample close to its name, the entries apart
+            self.legend.layout.setColumnSpacing(2 * col, LEGEND_GAPS[0])
+            self.legend.layout.setColumnSpacing(2 * col + 1, LEGEND_GAPS[1])
         self.view.ci.layout.setRowFixedHeight(0, LEGEND_H)
         self.view.ci.layout.setRowStretchFactor(1, 3)
         self.view.ci.layout.setRowStretchFactor(2, 1)
@@ -363,11 +426,12 @@ class AthleteChart(QWidget):
                                      anchor=(1, 1), fill=base)  # over the last weeks' bars
         self.ratio_box.addItem(self.flag_label)
         # LD-1's limit, the ACWR the plan's load flags read: only the band's top edge showed it
-        self.limit_line = pg.InfiniteLine(pos=BAND[1], angle=0, movable=False,
-                                          pen=pg.mkPen(c.ratio, width=1, style=Qt.PenStyle.DashDotLine))
+        limit_pen = pg.mkPen(c.ratio, width=1, style=Qt.PenStyle.DashDotLine)
+        self.limit_line = pg.InfiniteLine(pos=BAND[1], angle=0, movable=False, pen=limit_pen)
         self.ratio_box.addItem(self.limit_line)
-        self.limit_label = _text_item("", c.ratio, anchor=(0, 1), fill=base)
-        self.ratio_box.addItem(self.limit_label)
+        # its name in the legend, with a piece of its line: written in the chart at the left,
+        # it covered the first weeks' bars (at the right, the last weeks')
+        self.limit_sample = pg.PlotDataItem([], [], pen=limit_pen)
         self._off_scale: list = []  # values of ratios above the axis (_mark_off_scale)
 
         self.mono_bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=c.monotony,
@@ -408,18 +472,16 @@ class AthleteChart(QWidget):
         self._place_labels()
 
     def _place_labels(self) -> None:
-        """Each limit's name beside its own line, on the side away from the other line: LD-1's
-        ACWR limit (1.3) written above its line reached up to the EWMA flag's (1.5) and read as
-        its name. The higher line's name goes above it, the lower's below; a name with no room
-        above its line (a short plot) goes below it, inside the chart, not cut at its top."""
-        limit = self.limit_line.value() if self.limit_label.isVisible() else None
+        """The EWMA flag's name beside its line, on the side away from LD-1's limit line (named
+        in the legend): above it when the limit is lower (1.3), below it when higher; a name
+        with no room above its line (a short plot) goes below it, inside the chart, not cut at
+        its top."""
+        limit = self.limit_line.value() if self.limit_line.isVisible() else None
         flag_up = limit is None or limit <= FLAG_RATIO
-        self._room_for(max(FLAG_RATIO, limit or 0.0), self.flag_label if flag_up else self.limit_label)
+        if flag_up:
+            self._room_for(FLAG_RATIO, self.flag_label)
         self.flag_label.setAnchor((1, 1) if flag_up and self._room_above(FLAG_RATIO, self.flag_label)
                                   else (1, 0))
-        if limit is not None:
-            up = limit > FLAG_RATIO and self._room_above(limit, self.limit_label)
-            self.limit_label.setAnchor((0, 1) if up else (0, 0))
 
     def _room_for(self, value: float, label: pg.TextItem) -> None:
         """The ratio axis raised (up to RATIO_CAP) so that ``label`` fits above the line at
@@ -467,7 +529,7 @@ class AthleteChart(QWidget):
                   if finite(w.logged) is not None]
         self.logged_bars.setOpts(x=[x for x, _ in logged], height=[v for _, v in logged])
         self.logged_bars.setVisible(has_log)
-        self._legend_logged(has_log)
+        self._legend_logged(has_log, figures.acwr_max)
         _set_data(self.ratio_curve, xs, [_nan(w.acwr) for w in self.weeks])
         _set_data(self.ewma_curve, xs, [_nan(w.ewma_ratio) for w in self.weeks])
         monos = [(x, finite(w.monotony)) for x, w in zip(xs, self.weeks, strict=True)]
@@ -484,7 +546,7 @@ class AthleteChart(QWidget):
                                         for (_, v), w in zip(monos, self.weeks, strict=True)
                                         if v is not None])
         self._scale(xs)
-        self._place_limit(figures.acwr_max, min(xs) - 0.6)
+        self._place_limit(figures.acwr_max)
         self._place_today(today)
         self._marked = None
         self.readout.fit([week_text(figures, w) for w in self.weeks])
@@ -492,13 +554,14 @@ class AthleteChart(QWidget):
         self._read(k)
         self._describe(k)
 
-    def _legend_logged(self, has_log: bool) -> None:
-        """The legend, with "logged" only when something was logged. Rebuilt only when that
-        changes: pyqtgraph's legend moves itself to the view's corner while it is rebuilt, and
-        under X that left a clipped copy above the chart after choosing another athlete."""
-        if self._legend_has_log is has_log:
+    def _legend_logged(self, has_log: bool, limit: float | None = None) -> None:
+        """The legend, with "logged" only when something was logged, and LD-1's ACWR limit
+        while LD-1 is on. Rebuilt only when that changes: pyqtgraph's legend moves itself to
+        the view's corner while it is rebuilt, and under X that left a clipped copy above the
+        chart after choosing another athlete."""
+        if self._legend_for == (has_log, limit):
             return
-        self._legend_has_log = has_log
+        self._legend_for = (has_log, limit)
         self.legend.clear()
         self.legend.addItem(self.planned_bars, "planned")
         if has_log:
@@ -506,6 +569,8 @@ class AthleteChart(QWidget):
         self.legend.addItem(self.ratio_curve, "ACWR")
         self.legend.addItem(self.ewma_curve, "EWMA ratio 7:28")
         self.legend.addItem(self.band_sample, f"band {BAND[0]:g}–{BAND[1]:g}")
+        if limit is not None:
+            self.legend.addItem(self.limit_sample, limit_words(limit))
         self.view.ci.layout.invalidate()  # back in its row, and the old place repainted
         self.view.viewport().update()
 
@@ -529,15 +594,11 @@ class AthleteChart(QWidget):
         self.mono_label.setPos(max(xs) + 0.6, mono_top)
         self._sync_boxes()
 
-    def _place_limit(self, limit: float | None, x: float) -> None:
-        """LD-1's ACWR limit as a line named at the left (the EWMA flag is named at the right);
-        none while LD-1 is off."""
-        for item in (self.limit_line, self.limit_label):
-            item.setVisible(limit is not None)
+    def _place_limit(self, limit: float | None) -> None:
+        """LD-1's ACWR limit as a line (named in the legend); none while LD-1 is off."""
+        self.limit_line.setVisible(limit is not None)
         if limit is not None:
             self.limit_line.setValue(limit)
-            self.limit_label.setText(f"ACWR limit {limit:g} (LD-1)")
-            self.limit_label.setPos(x, limit)
         self._place_labels()
 
     def _mark_off_scale(self, xs: list[int], cap: float) -> None:
@@ -658,7 +719,6 @@ class AthleteChart(QWidget):
         """Every text shown: the readout, the legend, the axis labels and ticks, the labels."""
         out = [self.readout.text(), self.flag_label.toPlainText(), self.today_label.toPlainText(),
                self.mono_label.toPlainText()]
-        out += [self.limit_label.toPlainText()] if self.limit_label.isVisible() else []
         out += [label.text for _sample, label in self.legend.items]
         for plot in (self.load_plot, self.mono_plot):
             for side in ("left", "bottom", "right"):
