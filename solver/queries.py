@@ -58,6 +58,10 @@ class ReturnReport:
     # the stages left back (:func:`_deload_words`): "the deload week of Mon 23 Nov allows 1 speed
     # day (HV-2) …"
     deload: str = ""
+    # the earliest return is the day the stages' minimum days reach (:func:`_set_by`): "set by
+    # the stages' minimum days (RH-STAGE): 70 days from P1's start on Mon 27 Jul"; nothing else
+    # (a deload week, a retest) holds it, and neither is then named
+    set_by: str = ""
 
     def text(self, season: Season, file: str = "FILE") -> str:
         """The report in words; ``file``: the season file the commands it gives name."""
@@ -72,6 +76,8 @@ class ReturnReport:
                          + (f": {self.least}." if self.least else "."))
         else:
             lines.append(f"  earliest return to FIT: {day_long(self.earliest_fit)}{self.provisional}")
+            if self.set_by:
+                lines.append(f"  {self.set_by}.")
             if self.idle:
                 lines.append(f"  {self.idle}.")
             if self.deload:
@@ -166,13 +172,21 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     else:
         since = f" since {day_long(start)} (recorded)" if start is not None else ""
     planned = _planned_fit(season, athlete, first.first, end)
+    least = _least_return(pm, first)
+    set_by = _set_by(pm, first, least, earliest)
+    # the least the stages left need is reached: no deload week holds the return (the count
+    # leaves deload weeks out), and a retest that ends before the held stage's minimum holds
+    # nothing (a coach read the deload week as the cause and pinned it to load for nothing)
+    bound = least is not None and earliest is not None and earliest <= least.fit
     report = ReturnReport(athlete, current, earliest, planned_fit=planned,
-                          since=since, held=_held(season, rec, current, day0),
+                          since=since, held=_held(season, rec, current, day0,
+                                                  _minimum_end(pm, first)),
                           provisional=_provisional(pm.season, path, rec, earliest),
                           least="" if earliest is not None else _least(pm, first),
                           again=_again(season, rec), idle=_idle(pm, first, earliest),
-                          deload=_deload_words(pm, athlete, rec, path, first.first, earliest,
-                                               planned))
+                          deload="" if bound else _deload_words(pm, athlete, rec, path,
+                                                                 first.first, earliest, planned),
+                          set_by=set_by)
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
@@ -204,6 +218,34 @@ def _least_return(pm: PlanModel, ep):
     sps = int(pm.rules.value("RH-11", "sessions_per_step"))
     return least_return(pm.season, ep.record.athlete, ep.protocol, ep.order, ep.start_stage,
                         ep.start_day, ep.first, ladder_done(ep, sps), ep.past_cap_days)
+
+
+def _minimum_end(pm: PlanModel, ep) -> dt.date | None:
+    """The first day the stage ``ep`` starts in may be left by its minimum days (RH-STAGE), or
+    None when the plan decides the stage (a flare-up's)."""
+    if ep.start_stage is None or ep.protocol is None \
+            or ep.order[ep.start_stage] not in ep.protocol.stage_ids:
+        return None
+    spec = ep.protocol.stage(ep.order[ep.start_stage])
+    return pm.tl.start + dt.timedelta(days=ep.start_day + spec.min_days)
+
+
+def _set_by(pm: PlanModel, ep, least, back: dt.date | None) -> str:
+    """``set by the stages' minimum days (RH-STAGE): 70 days from P1's start on Mon 27 Jul``
+    when the earliest return ``back`` is the day the minimum days of the stages left reach from
+    the held stage's start, counted as :func:`planner.leastreturn.least_return` counts them (no
+    rule can return the athlete sooner); "" otherwise."""
+    from planner.text import day
+
+    if back is None or least is None or ep.protocol is None:
+        return ""
+    minimum = sum(ep.protocol.stage(s).min_days for s in least.stages)
+    since = pm.tl.start + dt.timedelta(days=ep.start_day)
+    if since + dt.timedelta(days=minimum) != back:
+        return ""
+    held = least.stages[0]
+    whose = "the stages' minimum days" if len(least.stages) > 1 else f"{held}'s minimum days"
+    return f"set by {whose} (RH-STAGE): {minimum} days from {held}'s start on {day(since)}"
 
 
 def _least(pm: PlanModel, ep) -> str:
@@ -341,9 +383,12 @@ def _gone_words(season: Season, athlete: str) -> str:
     return "" if gone is None else left_words(gone)
 
 
-def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
+def _held(season: Season, rec, stage: str, day0: dt.date, minimum: dt.date | None = None) -> str:
     """``held in S3 until the retest, Mon 14 Sep 2026: Hip-flexor strength LSI 88 % (pass mark
-    ≥ 90 %)``, or "": the earliest return said why it is where it is."""
+    ≥ 90 %)``, or "": the earliest return said why it is where it is. A retest due by
+    ``minimum`` (the first day the stage's minimum days let it be left) holds nothing: "" (A12
+    in P3 since 22 Jul, 21 days at the least, was said "held in P3 until the retest, Sat 8
+    Aug"; the failed result stays said by the return's provisional words)."""
     from planner.criteria import episode_from, failed_words, gate, tests_until
     from planner.protocols import load_protocol
     from planner.rules import RuleSet
@@ -354,7 +399,7 @@ def _held(season: Season, rec, stage: str, day0: dt.date) -> str:
     until, failing = gate(rec, proto, stage, episode_from(rec, proto, stage, day0),
                           tests_until(day0),
                           RuleSet(season.rules).value("RH-CRIT", "retest_days"))
-    if until is None or until <= day0:
+    if until is None or until <= day0 or (minimum is not None and until <= minimum):
         return ""
     return f"held in {stage} until the retest, {day_long(until)}: {failed_words(failing)}"
 

@@ -1221,7 +1221,11 @@ def test_return_reports_deload_weeks_are_deload_weeks_of_the_plan_they_name(demo
     out, _ = solved_and_checked(demo_season, time_limit=60)
     stored = demo_season.model_copy(update={"plan": out.plan})
     differ = False
-    for aid in ("A19", "A12"):
+    # A12's return is the day the stages' minimum days reach: no deload week holds it (Review
+    # 262 item 1; test_return_report_names_the_minimum_days_not_a_deload_week_when_they_set_the_return)
+    a12 = return_report(stored, "A12")
+    assert a12.deload == "" and a12.set_by.startswith("set by the stages' minimum days"), a12
+    for aid in ("A19",):
         rep = return_report(stored, aid)
         assert rep.planned_fit == rep.earliest_fit, (aid, rep.planned_fit, rep.earliest_fit)
         assert rep.deload.startswith("the deload week"), rep.deload
@@ -1238,3 +1242,43 @@ def test_return_reports_deload_weeks_are_deload_weeks_of_the_plan_they_name(demo
     assert rep.deload.startswith("in the plan that returns A19 earliest, the week"), rep.deload
     assert all(path.for_athlete("A19").weeks[w] == "deload"
                for w in _deload_mondays(rep.deload, demo_season)), rep.deload
+
+
+def test_return_report_names_the_minimum_days_not_a_deload_week_when_they_set_the_return(
+        demo_season, monkeypatch):
+    """Review 262 item 1: the demo's A07 (P1 since 27 Jul) and A12 (P3 since 22 Jul) return on
+    the very day their stages' minimum days reach, yet explain --return named a deload week
+    ("the speed days the stages left need wait for the week after it") and, for A12, "held in P3
+    until the retest, Sat 8 Aug" although P3's own 21 days hold him to 12 Aug: a coach pinned the
+    week to load for nothing. The minimum days are named as what sets the date, worked out here
+    from the protocol's stages; no deload week, no retest hold (which the provisional words
+    still say). The plan of the earliest return passes the plan checker."""
+    import solver.queries as Q
+    from planner.protocols import load_protocol
+    from planner.text import day as day_words
+
+    plans = []
+    real = Q._earliest
+
+    def earliest(pm, *a, **k):
+        back, path = real(pm, *a, **k)
+        plans.append((pm.season, path))
+        return back, path
+
+    monkeypatch.setattr(Q, "_earliest", earliest)
+    for aid in ("A07", "A12"):
+        rec = demo_season.injury_of(aid)
+        held = rec.stages[-1]
+        proto = load_protocol(rec.protocol)
+        left = proto.stage_ids[proto.stage_ids.index(held.stage):]
+        minimum = sum(proto.stage(s).min_days for s in left)
+        rep = return_report(demo_season, aid)
+        alone, path = plans[-1]
+        assert not check_plan(alone, path).violations
+        assert path.for_athlete(aid).stages[Timeline(alone).index(rep.earliest_fit)] == "FIT"
+        assert rep.earliest_fit == held.start + dt.timedelta(days=minimum), (aid, rep.earliest_fit)
+        said = rep.text(demo_season)
+        assert (f"  set by the stages' minimum days (RH-STAGE): {minimum} days from "
+                f"{held.stage}'s start on {day_words(held.start)}.") in said.splitlines(), said
+        assert "deload" not in said and "held in" not in said, said
+    assert "retest from" in rep.provisional  # A12's failed test is still said
