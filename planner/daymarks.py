@@ -122,6 +122,20 @@ def governing_exit(m: DayMarks, i: int) -> ProvisionalExit | None:
     return min((x for x in m.exits if x.day > i), key=lambda x: x.day, default=None)
 
 
+def waiting_exits(m: DayMarks, i: int, stage: str | None = None) -> tuple[ProvisionalExit, ...]:
+    """The provisional moves day ``i`` (in ``stage``) stands on, in date order, as the return's
+    words list them (``Return.back_note``: P1's tests, then P2's …): every move from today up to
+    the day that no flare-up since has undone, then the move out of the day's own stage ahead of
+    it (no flare-up between). An S3 day named only "the move P3 → S1 on Mon 14 Sep", a change
+    a fortnight old, while the return said P1's tests to P3's and then S3's: the physio could not
+    tell which test to book next (the first named)."""
+    back = [e for e in m.exits if e.day <= i and not any(e.day < k <= i for k in m.flare)]
+    ahead = min((e for e in m.exits if e.day > i), key=lambda e: e.day, default=None)
+    if ahead is not None and (ahead.stage != stage or any(i < k <= ahead.day for k in m.flare)):
+        ahead = None
+    return tuple(sorted(back, key=lambda e: e.day)) + ((ahead,) if ahead is not None else ())
+
+
 def _from_plan(season: Season, tl: Timeline, f: AthleteFacts, m: DayMarks) -> None:
     for i in tl.comp_days:
         role = _planned_role(f, i)
@@ -278,7 +292,13 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
         rows.append(("Calm day", f"after the flare-up of {day_long(m.calm[i])}: at most {CALM_CAP} % "
                                  f"(RH-FL)"))
     if i in m.provisional:
-        if (e := governing_exit(m, i)) is not None:
-            rows.append(("Provisional", f"{e.words(tl)} (RH-CRIT): a passing result makes it "
-                                        f"firm"))
+        ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+        stage = ap.stages[i] if ap is not None and i < len(ap.stages) else None
+        moves = waiting_exits(m, i, stage) or tuple(
+            e for e in (governing_exit(m, i),) if e is not None)
+        if moves:
+            said = "; then ".join(e.words(tl) for e in moves)
+            firm = ("a passing result makes it firm" if len(moves) == 1 else
+                    "passing results make them firm")
+            rows.append(("Provisional", f"{said} (RH-CRIT): {firm}"))
     return rows

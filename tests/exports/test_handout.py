@@ -511,8 +511,11 @@ def test_a_provisional_week_names_the_tests_of_the_move_it_waits_on_not_every_ea
     assert p1
     h = Handouts(season, season.plan)
     (week,) = h.weeks("A07", [tl.week_of[back]])
+    # the Inspector names every move the day stands on, in order (Review 262): the last is the
+    # move back itself
     inspector = dict(day_rows(season, "A07", back))["Provisional"]
-    waits = inspector.split(" waits on ", 1)[1].split(" (RH-CRIT)")[0]
+    assert inspector.split("; then ")[-1].startswith("the move S3 → FIT"), inspector
+    waits = inspector.rsplit(" waits on ", 1)[1].split(" (RH-CRIT)")[0]
     assert f" waits on {waits}, not passed yet" in week.milestone
     assert not any(name in week.milestone for name in p1), week.milestone
     # the first week, left P1 that Monday, waits on P1's tests, each with its mark
@@ -540,7 +543,7 @@ def test_a_provisional_week_and_day_name_the_move_its_date_and_the_tests_mark():
     mark = load_protocol(season.injury_of("A19").protocol).stage("P2").criteria[0].mark
     assert mark.endswith("≥ 75 %")
     inspector = dict(day_rows(season, "A19", s3))["Provisional"]
-    assert inspector.startswith(f"the move P2 → P3 on {text.day_long(tl.days[p2])} waits on {mark} ")
+    assert inspector.startswith(f"the move P2 → P3 on {text.day_long(tl.days[p2])} waits on {mark};")
     h = Handouts(season, season.plan)
     (week,) = h.weeks("A19", [tl.week_of[s3]])
     assert (f"Provisional: the move P2 → P3 ({text.day(tl.days[p2])}) waits on {mark}, not passed "

@@ -1054,3 +1054,40 @@ def test_two_failed_tests_anonymised_are_said_once():
     cal = athlete_calendar(s, s.plan, "A1", anonymise=True).to_ical().decode()
     events = cal.replace("\r\n ", "").split("BEGIN:VEVENT")
     assert any(line in e for e in events) and all(e.count(line) <= 1 for e in events)
+
+
+def test_a_provisional_days_footer_names_every_move_it_stands_on_and_its_stages_exit_in_order():
+    """Review 262 item 3: an S3 day said "Provisional: the move P3 → S1 on Mon 14 Sep waits on
+    …", a move a fortnight old, while the return said P1's tests, then P2's, P3's and S3's: the
+    physio could not tell which test to book next. The footer (explain's and the Inspector's,
+    planner.daymarks.day_rows) names the moves the day stands on, in date order as the return
+    does, then the move out of the day's own stage ahead of it; each move read here from the
+    plan's stage changes and the protocol's criteria (no result recorded: every move out of a
+    stage with tests is provisional)."""
+    from planner.daymarks import day_rows
+    from planner.protocols import load_protocol
+    from planner.text import day_long
+    from tests.builders import solved_and_checked
+
+    s = build(weeks=14, athletes=2, today=day(0), injuries=(injury("A1", "P2", start_day=-3),))
+    out, _report = solved_and_checked(s, time_limit=30)
+    s = s.model_copy(update={"plan": out.plan})
+    st = out.plan.for_athlete("A1").stages
+    proto = load_protocol("iliopsoas-tendinopathy")
+    moves = [(i, st[i - 1], st[i]) for i in range(1, len(st))
+             if st[i] != st[i - 1] and proto.stage(st[i - 1]).criteria]
+    assert [a for _, a, _ in moves] == ["P2", "P3", "S3"], moves
+    s3 = next(i for i in range(len(st)) if st[i] == "S3")
+
+    def said(i, a, b):
+        marks = ", ".join(c.mark for c in proto.stage(a).criteria)
+        return f"the move {a} → {b} on {day_long(day(i))} waits on {marks}"
+
+    footer = dict(day_rows(s, "A1", s3))["Provisional"]
+    # the moves before the S3 day, then S3's own exit ahead of it (the test to book after)
+    assert footer == "; then ".join(said(*m) for m in moves) + (
+        " (RH-CRIT): passing results make them firm"), footer
+    # a P3 day: P2's move, then P3's own exit ahead; not S3's, a stage later
+    p3 = next(i for i in range(len(st)) if st[i] == "P3")
+    assert dict(day_rows(s, "A1", p3))["Provisional"] == "; then ".join(
+        said(*m) for m in moves[:2]) + " (RH-CRIT): passing results make them firm"
