@@ -907,6 +907,9 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
         add(Reason("TP-3", "serves", "Keeps intensity in the taper week."))
     if tl.is_comp[i]:
         return
+    day = tl.days[i]
+    pinned = any(p.kind == "intensity" and p.athlete == c.aid and p.date == day
+                 for p in c.season.pins)
     j = tl.md_after[i]
     if j is not None and j <= 2 and not c.facts.played[i - j]:
         # TEAM exempts HV training after any match not played (rules-spec section 5); it is
@@ -918,14 +921,39 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
                 f"not play ({_lower_first(_not_played(c, i - j))})")
         add(Reason("TEAM", "serves", f"{what}: it does not count as another team speed day."))
     else:
-        mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
-        add(Reason("TEAM", "serves", f"A shared team speed day with {text.plural(mates, 'other athlete')}."))
+        _team_day_reason(c, i, pinned, add)
     if label in ("MD-3", "MD-4"):
         add(Reason("HV-DAY", "serves", f"{label} is the preferred day for high-velocity work."))
+    elif pinned:  # the coach chose the day, not the plan: no "better day was free" to say
+        add(Reason("HV-DAY", "costs", f"Your pin puts it on {label or 'a day without a match nearby'}"
+                                      f": MD-3/MD-4 are preferred; this day costs a little."))
     else:
         add(Reason("HV-DAY", "costs", f"{label or 'A day without a match nearby'}: MD-3/MD-4 are "
                                       f"preferred; this day costs a little (no better day was "
                                       f"free)."))
+
+
+def _team_day_reason(c: _Context, i: int, pinned: bool, add) -> None:
+    """TEAM on a fit athlete's HV training day that is no compensation session: a day shared
+    with other athletes serves it; a day of this athlete's alone adds a squad speed day to a
+    week in which the squad has HV training on another day (a cost), and serves nothing in a week
+    without one (a pinned day "shared with 0 other athletes" was said to serve TEAM). A day
+    another athlete trains at HV on MD+1 or MD+2 is left out of the squad's days: most often a
+    compensation session, which TEAM does not count."""
+    mates = c.team_hv(i) - 1  # this athlete is fit and at HV level here
+    if mates > 0:
+        add(Reason("TEAM", "serves", f"A shared team speed day with {text.plural(mates, 'other athlete')}."))
+        return
+    tl = c.tl
+    w = tl.weeks[tl.week_of[i]]
+    others = [j for j in w.days if j != i and j >= tl.p0 and not tl.is_comp[j] and c.team_hv(j)
+              and (tl.md_after[j] is None or tl.md_after[j] > 2)]
+    if not others:
+        return
+    days = text.join_and([text.day(tl.days[j]) for j in others])
+    add(Reason("TEAM", "costs", f"{'Your pin makes this day' if pinned else 'This day is'} the "
+                                f"only high-velocity training of the squad on it: a squad speed "
+                                f"day more this week, besides {days}."))
 
 
 def _uncovered_window(c: _Context, prev: int, i: int, g: int) -> bool:
