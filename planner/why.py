@@ -389,8 +389,7 @@ def _why_day(c: _Context, day: dt.date) -> Why:
         add(Reason("RH-CAP", "bound", f"Stage {st} allows {'no running' if cap == 0 else f'at most {cap} %'}."))
     if not c.facts.played[i]:
         _match_neighbour_reasons(c, i, add)
-    _rest_reason(c, i, add)
-    _weekly_cap_reason(c, i, add)
+    _speed_day_reasons(c, i, why, add)
     _ramp_reason(c, i, add)
     if c.inj is not None and st not in (FIT, INJ):
         if it >= 60:
@@ -662,9 +661,14 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
                                      f"{f.done[i]} of {sessions} team sessions done before a first "
                                      f"match, so {day}."))
     else:
-        add(Reason("FACT", "bound", f"Out of the squad for {names} ({_role_source(c, i)}): a training "
-                                  f"day for the athlete if it is a training weekday (compensation "
-                                  f"sessions may follow on MD+1 and MD+2)."))
+        # what the day is, not "if it is a training weekday"; no compensation session promised
+        # to a position HV-1 exempts (a goalkeeper left out gets no speed day at all)
+        day = ("a training day for the athlete" if f.train[i] else
+               f"a rest day ({_why_off(c.tl, i)})")
+        after = ("" if c.exempt else
+                 " (compensation sessions may follow on MD+1 and MD+2)")
+        add(Reason("FACT", "bound", f"Out of the squad for {names} ({_role_source(c, i)}): "
+                                    f"{day}{after}."))
 
 
 def _flare_reason(c: _Context, i: int, add) -> None:
@@ -768,10 +772,12 @@ def _match_neighbour_reasons(c: _Context, i: int, add) -> None:
                                              f"MD+{j} for non-players{yet})."))
             elif f.could_play(i - j):
                 # allowed, not bounding: a fact (listed under "Bound by" it read as the rule
-                # that planned an ordinary 70 % team session)
-                add(Reason("HV-6", "fact", f"{head}: a compensation session would be allowed "
-                                            f"here (HV-6 allows MD+{j} for non-players); none is "
-                                            f"planned."))
+                # that planned an ordinary 70 % team session); not said on a day off (AV-1
+                # allows nothing there) nor to a position HV-1 exempts (no speed day asked)
+                if f.train[i] and not c.exempt and i not in tl.unavailable(c.aid):
+                    add(Reason("HV-6", "fact", f"{head}: a compensation session would be allowed "
+                                                f"here (HV-6 allows MD+{j} for non-players); none "
+                                                f"is planned."))
             else:  # in rehab, held out by RE-1 or away: nothing to compensate
                 add(Reason("HV-6", "fact", f"{head}: not a match the athlete could play, so no "
                                             f"compensation session is due."))
@@ -843,6 +849,17 @@ def _rest_reason(c: _Context, i: int, add) -> None:
                                      f"needed)."))
 
 
+def _speed_day_reasons(c: _Context, i: int, why: Why, add) -> None:
+    """HV-5 and HV-2 on a day AV-1 does not already rest: where AV-1 forbids every running load
+    (away, a match day in rehab, no training day) the speed-day rules hold nothing more ("HV-2:
+    its cap of 2 is reached" beside "no running on a match day" in rehab read as if a free speed
+    slot would have let the athlete run)."""
+    if any(r.rule == "AV-1" and r.kind == "bound" for r in why.reasons):
+        return
+    _rest_reason(c, i, add)
+    _weekly_cap_reason(c, i, add)
+
+
 def _match_on(c: _Context, j: int) -> str:
     """``the match on Sat 17 Apr ('M1')``, ``the matches on Sat 17 Apr ('M1' / 'M2' / 'M3')``:
     the competitions of day ``j`` the athlete plays (:func:`_played_words`)."""
@@ -860,6 +877,7 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
     n_match = sum(1 for j in days if played[j])  # match days: each one speed day
     n_games = sum(c.facts.matches_played(j) for j in days)
     n_plan = sum(1 for j in days if speed[j] and not played[j])
+    trained = _speed_days_words(c, [j for j in days if speed[j] and not played[j]])
     cap_w = c.kind_cap(w)
     matches = text.match_days(n_match, n_games) + " played"
     if played[i]:
@@ -873,7 +891,7 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
         besides = f" besides {matches}" if n_match else ""
         add(Reason("HV-2", "bound", f"This {kind} week has {n_plan + n_match} of at most "
                                      f"{text.plural(cap_w, 'speed day')} "
-                                     f"({text.plural(n_plan, 'planned speed day')}{besides})."))
+                                     f"({trained}{besides})."))
     elif n_match >= cap_w:
         verb = ("reaches" if n_match == 1 else "reach") if n_match == cap_w else (
             "is over" if n_match == 1 else "are over")
@@ -884,8 +902,21 @@ def _weekly_cap_reason(c: _Context, i: int, add) -> None:
     elif n_plan + n_match >= cap_w:
         besides = f" and {matches}" if n_match else ""
         add(Reason("HV-2", "bound", f"This {kind} week already has "
-                                     f"{text.plural(n_plan, 'planned speed day')}{besides}: its cap "
+                                     f"{trained}{besides}: its cap "
                                      f"of {cap_w} is reached."))
+
+
+def _speed_days_words(c: _Context, js: list[int]) -> str:
+    """``1 logged speed day and 1 planned speed day``: the week's speed days ``js`` (no match
+    played), a day before today said logged (or past, with nothing logged: the stored plan's),
+    not planned: "2 planned speed days" counted a logged Monday at 80 %."""
+    p0, logged = c.tl.p0, c.logged()
+    n_log = sum(1 for j in js if j < p0 and c.tl.days[j] in logged)
+    n_past = sum(1 for j in js if j < p0) - n_log
+    n_plan = len(js) - n_log - n_past
+    parts = [text.plural(n, f"{what} speed day") for n, what in
+             ((n_log, "logged"), (n_past, "past"), (n_plan, "planned")) if n]
+    return text.join_and(parts) if parts else text.plural(0, "planned speed day")
 
 
 def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
@@ -1238,8 +1269,11 @@ def why_week(season: Season, plan: Plan, athlete: str | None, day: dt.date) -> W
     if athlete is not None:
         team = any(ap.stages[j] == FIT for j in week.days)  # has team sessions to shorten
         played = AthleteFacts(season, tl, rs, ap).played
+        away = tl.unavailable(athlete)
+        rehab = any(ap.stages[j] not in (FIT, INJ) and tl.is_training[j] and j not in away
+                    for j in week.days)  # has a rehab session, which keeps its length
         _load_week_reason(season, plan, athlete, tl.days[week.first], add, team,
-                          sum(1 for j in week.days if played[j]))
+                          sum(1 for j in week.days if played[j]), rehab)
     return why
 
 
@@ -1321,10 +1355,10 @@ def _lighter_week_speed(season: Season, tl: Timeline, rs: RuleSet, ap, week, kin
 
 
 def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, add,
-                      team: bool = True, matches: int = 0) -> None:
+                      team: bool = True, matches: int = 0, rehab: bool = True) -> None:
     """The athlete's planned load this week against the chronic load (LD-1); ``team``: the
     athlete has team sessions this week (is fit on some day); ``matches``: the matches they
-    play in it."""
+    play in it; ``rehab``: a rehab session in it."""
     series = lived_load(season, plan, athlete)
     wl = series.week_of(first)
     if wl is None:
@@ -1338,7 +1372,7 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
         return
     if wl.kind in ("deload", "taper") and wl.full:
         nominal = LoadTable.of(RuleSet(season.rules)).volume_change(wl.kind)
-        _lighter_reason(series, wl, nominal, add, team, matches)
+        _lighter_reason(series, wl, nominal, add, team, matches, rehab)
     # a week with logged days reads their logged load (rules-spec.md section 8): say so
     what = "Planned load" if wl.logged is None else "Load"
     amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
@@ -1363,13 +1397,16 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
 
 
 def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True,
-                    matches: int = 0) -> None:
+                    matches: int = 0, rehab: bool = True) -> None:
     """A deload or taper week against the nearest full load weeks before and after it: the
     shorter team sessions say "40 % less volume" (``nominal``: -40), but matches and rehab
     sessions keep their length, so the week itself may be barely lighter (``Lighter.barely``, as
     the handout's heading asks); say by how much it is. ``team``: the athlete has team sessions
     this week (a week wholly in rehab has none to shorten); ``matches``: the matches the athlete
-    plays this week (a week they keep as heavy as a load week says so, not "lighter")."""
+    plays this week (a week they keep as heavy as a load week says so, not "lighter");
+    ``rehab``: the athlete has a rehab session this week. What keeps its length is said only
+    of what the week holds: "the matches and rehab sessions keep their length" was said of a
+    player fit all week, and of a week without a match."""
     lt = lighter_than_around(series, wl)
     if lt is None:
         return
@@ -1385,8 +1422,11 @@ def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True,
         text += (f": this week's {'match keeps' if matches == 1 else 'matches keep'} it as heavy "
                  f"as a load week; only the team sessions are shorter")
     elif lt.barely(nominal, planned=True) and team:
-        text += (": the matches and rehab sessions keep their length, only the team sessions are "
-                 "shorter")
+        kept = [w for w in ("the match" if matches == 1 else "the matches" if matches else "",
+                            "the rehab sessions" if rehab else "") if w]
+        keep = (f"{' and '.join(kept)} "
+                f"{'keeps its' if kept == ['the match'] else 'keep their'} length, " if kept else "")
+        text += f": {keep}only the team sessions are shorter"
     elif lt.barely(nominal, planned=True):
         text += (": in rehab all week, so no team session to shorten, and a rehab session keeps "
                  "its length in a deload week")

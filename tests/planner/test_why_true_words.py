@@ -11,7 +11,10 @@ from planner.check import check_plan
 from planner.season import (
     AthletePlan,
     IntensityPin,
+    MatchRole,
     Plan,
+    Session,
+    StageRecord,
 )
 from planner.text import day as day_words
 from planner.why import why_day
@@ -77,3 +80,61 @@ def test_a_pinned_speed_day_alone_says_the_pin_puts_it_there_and_adds_a_squad_sp
     # not pinned: the plan's choice, "no better day was free" stands
     s, plan = _pinned_alone(pinned=False, mate_day=9)
     assert "no better day was free" in _reasons(s, plan, "A1", 10)["HV-DAY"][0][1]
+
+
+def test_a_weeks_speed_days_are_said_logged_where_logged_not_planned():
+    """Review 262 item 4b: "This load week already has 2 planned speed days" where one was a
+    logged day before today. Tuesday logged at 80 %, Thursday (today) planned at 90 %: Friday
+    says one logged and one planned."""
+    log = (Session(athlete="A1", date=day(1), minutes=75, rpe=5, top_speed_pct=82),)
+    s = season(weeks=2, athletes=1, matches=[12], today=day(3))
+    s = s.model_copy(update={"sessions": log})
+    plan = _plan({"A1": (["FIT"] * 14, [70, 80, 70, 90, 70, 70, 0, 70, 70, 70, 70, 70, 100, 0])}, 2)
+    assert not _hard(s, plan)
+    (hv2,) = _reasons(s, plan, "A1", 4)["HV-2"]
+    assert hv2 == ("bound", "This load week already has 1 logged speed day and 1 planned speed "
+                            "day: its cap of 2 is reached."), hv2
+    (on,) = _reasons(s, plan, "A1", 3)["HV-2"]  # the planned day itself counts both alike
+    assert on[1].endswith("(1 logged speed day and 1 planned speed day)."), on
+
+
+def test_a_rehab_athletes_match_day_is_rested_by_av1_alone():
+    """Review 262 item 4c: a rehab athlete's match day listed "HV-2: … its cap of 2 is reached"
+    beside AV-1's "no running on a match day": the speed cap read as the reason the athlete did
+    not run. AV-1 alone rests the day; HV-2 and HV-5 are not said."""
+    from planner.season import Injury
+
+    rec = Injury(athlete="A1", protocol="iliopsoas-tendinopathy", onset=day(-30),
+                 stages=(StageRecord(stage="S1", start=day(-3)),))
+    s = season(weeks=1, athletes=2, matches=[5], injuries=(rec,))
+    plan = _plan({"A1": (["S1"] * 7, [80, 0, 90, 0, 0, 0, 0]),
+                  "A2": (["FIT"] * 7, [80, 70, 70, 70, 70, 100, 0])}, 1)
+    assert not _hard(s, plan)
+    said = _reasons(s, plan, "A1", 5)
+    assert said["AV-1"][0][0] == "bound" and "no running on a match day" in said["AV-1"][0][1]
+    assert "HV-2" not in said and "HV-5" not in said, said
+    # a rehab training day is still bound by HV-2's reached cap
+    assert "HV-2" in _reasons(s, plan, "A1", 3)
+
+
+def test_an_exempt_goalkeeper_left_out_is_promised_no_compensation_session():
+    """Review 262 item 4d: a goalkeeper out of the squad read "compensation sessions may follow
+    on MD+1 and MD+2", and the Sunday after "a compensation session would be allowed here":
+    HV-1 exempts the position, no speed day is asked of it, and Sunday is a day off. An outfield
+    player left out is still told (not on the day off)."""
+    def left_out(position: str):
+        s = season(weeks=1, athletes=1, matches=[5])
+        s = s.model_copy(update={
+            "roles": (MatchRole(competition="m0", athlete="A1", role="out"),),
+            "athletes": tuple(a.model_copy(update={"position": position}) for a in s.athletes)})
+        return s, _plan({"A1": (["FIT"] * 7, [70] * 6 + [0])}, 1)
+
+    s, plan = left_out("GK")
+    assert not _hard(s, plan)
+    (out,) = [t for k, t in _reasons(s, plan, "A1", 5)["FACT"] if k == "bound"]
+    assert out.startswith("Out of the squad for 'Match 1'") and "compensation" not in out, out
+    assert out.endswith(": a training day for the athlete."), out
+    assert "HV-6" not in _reasons(s, plan, "A1", 6)  # Sunday: a day off, nothing allowed
+    s, plan = left_out("Midfielder")
+    (out,) = [t for k, t in _reasons(s, plan, "A1", 5)["FACT"] if k == "bound"]
+    assert out.endswith("(compensation sessions may follow on MD+1 and MD+2)."), out
