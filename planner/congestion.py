@@ -295,15 +295,12 @@ def _congested(run: list[int], count: tuple[int, ...], just_back: bool) -> bool:
 
 def _back_before(season: Season, tl: Timeline, athlete: str, first: int | None) -> dt.date | None:
     """The athlete's return to full training (the plan's first FIT day after a rehab stage)
-    within ``AFTER_RETURN_DAYS`` before day ``first`` (both ends included: day ``first`` and
-    the day ``AFTER_RETURN_DAYS`` before it), else None."""
+    within ``AFTER_RETURN_DAYS`` before day ``first`` (that day included), else None."""
     plan = season.plan
     ap = plan.for_athlete(athlete) if plan is not None else None
     if ap is None or first is None or len(ap.stages) != tl.n:
         return None
-    # a return exactly AFTER_RETURN_DAYS before counts (A12 back Wed 2 Sep, starts Wed 23 and
-    # Sat 26 Sep, was not named: three weeks to the day is still "within three weeks")
-    k = next((k for k in range(first, max(0, first - AFTER_RETURN_DAYS - 1), -1)
+    k = next((k for k in range(first, max(0, first - AFTER_RETURN_DAYS), -1)
               if ap.stages[k] == "FIT" and ap.stages[k - 1] not in ("FIT",)), None)
     return tl.days[k] if k is not None else None
 

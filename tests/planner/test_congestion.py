@@ -113,29 +113,6 @@ def test_two_starts_72_h_apart_soon_after_a_return_are_listed_for_the_returner_a
     assert _runs(later) == []
 
 
-def test_a_return_exactly_three_weeks_before_two_starts_72_h_apart_is_named():
-    """Review 262 item 5: A12, back Wed 2 Sep, starting Wed 23 and Sat 26 Sep, was not named by
-    the congested-fixtures warning: 2 Sep is exactly AFTER_RETURN_DAYS (21) before the run, and
-    the count left that day out. The boundary day counts; a day later does not."""
-    from planner.congestion import AFTER_RETURN_DAYS
-
-    s = _back_on_friday()  # A1 back on day 4
-
-    def run_from(first: int):
-        weeks = (first + 3) // 7 + 1
-        at = season(weeks=weeks, athletes=1, matches=[first, first + 3], injuries=s.injuries)
-        it = [100 if k in (first, first + 3) else 70 for k in range(7 * weeks)]
-        return at.model_copy(update={"plan": Plan(
-            status="manual", team_weeks=("load",) * weeks, athletes=(AthletePlan(
-                athlete="A1", stages=("S3",) * 4 + ("FIT",) * (7 * weeks - 4), intensity=tuple(it),
-                weeks=("load",) * weeks),))})
-
-    edge = run_from(4 + AFTER_RETURN_DAYS)
-    (c,) = congestion(edge)
-    assert c.returned == (("A1", day(4)),) and (c.days[0] - day(4)).days == AFTER_RETURN_DAYS
-    assert _runs(run_from(4 + AFTER_RETURN_DAYS + 1)) == []
-
-
 def returner_on_the_bench():
     """:func:`_back_on_friday` with A1, back on Fri 8 Jan, planned off the bench in both matches
     of Wed 13 and Sat 16 Jan: a congested run of his alone (no starter's run over those days)."""
