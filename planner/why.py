@@ -1287,6 +1287,13 @@ def _rhythm_reasons(season: Season, plan: Plan, tl: Timeline, rs: RuleSet, w: in
     most = int(rs.value("DL-2", "max_load_weeks"))
     team = plan.team_weeks
     kinds = team if athlete is None else plan.for_athlete(athlete).weeks
+    if w < tl.first_open_week and kinds[w] == "load" and _run_before(kinds, w, 0) >= most:
+        # a run longer than DL-2 allows, lived before today: it read "Load week 9 of at most 3
+        # in a row", a rule broken nine times over
+        add(Reason("DL-2", "fact", f"Load week {_run_before(kinds, w, 0) + 1} in a row, before "
+                                   f"today: DL-2 neither checks weeks before today nor counts "
+                                   f"them in a run (rules-spec section 1)."))
+        return
     floor = _run_floor(season, tl, rs, kinds, w, athlete is None)
     if athlete is not None and _follows_team_deload(plan, tl, athlete, w) and \
             floor[0] > _run_floor(season, tl, rs, team, w, True)[0] and \

@@ -138,3 +138,29 @@ def test_an_exempt_goalkeeper_left_out_is_promised_no_compensation_session():
     s, plan = left_out("Midfielder")
     (out,) = [t for k, t in _reasons(s, plan, "A1", 5)["FACT"] if k == "bound"]
     assert out.endswith("(compensation sessions may follow on MD+1 and MD+2)."), out
+
+
+def test_a_past_load_week_past_dl2s_run_is_said_unchecked_not_a_run_broken():
+    """Review 261 F8: ten weeks logged as load weeks before today, and a past week's why listed
+    under Bound by "DL-2: Load week 9 of at most 3 in a row", which reads as a rule broken six
+    times over; rules-spec section 1: DL-2 neither checks nor counts weeks before today. A past
+    load week within the run's limit keeps its history ("Load week 2 of at most 3"); a week from
+    today on is checked as before."""
+    from planner.why import why_week
+
+    weeks = 7
+    s = season(weeks=weeks, athletes=1, matches=[], today=day(35))  # week 5's Monday: weeks 0-4 are past
+    row = [70, 70, 80, 70, 70, 70, 0] * weeks
+    plan = Plan(status="manual", team_weeks=("load",) * 5 + ("deload", "load"), athletes=(
+        AthletePlan(athlete="A1", stages=("FIT",) * 7 * weeks, intensity=tuple(row),
+                    weeks=("load",) * 5 + ("deload", "load")),))
+    assert not _hard(s, plan)
+
+    def dl2(i: int) -> list[tuple[str, str]]:
+        return [(r.kind, r.text) for r in why_week(s, plan, None, day(i)).reasons if r.rule == "DL-2"]
+
+    assert dl2(28) == [("fact", "Load week 5 in a row, before today: DL-2 neither checks weeks "
+                                "before today nor counts them in a run (rules-spec section 1).")]
+    assert dl2(7) == [("bound", "Load week 2 of at most 3 in a row.")], dl2(7)
+    from_today = dl2(35)  # the deload from today: DL-2's run read as ever
+    assert from_today and not any("neither checks" in t for _, t in from_today), from_today
