@@ -64,6 +64,7 @@ import hashlib
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -888,11 +889,17 @@ def no_earlier_calendars(season: Season, folder: str | os.PathLike, anonymise: b
 
 def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
                      anonymise: bool = False, stamp: dt.datetime | None = None,
-                     keep: frozenset[str] = frozenset(), notes: list[str] | None = None) -> list[Path]:
+                     keep: frozenset[str] | Callable[[], frozenset[str]] = frozenset(),
+                     notes: list[str] | None = None,
+                     progress: Callable[[int, int], None] | None = None,
+                     stopped: Callable[[], bool] | None = None) -> list[Path]:
     """One ``.ics`` per athlete into ``folder`` (created when missing) and the team's, all or none
     (see the module text); returns the files, the athletes' in the squad's display order
     (:func:`planner.squad.display_order`), then the team's. ``notes``: what the export has to
-    say is appended there (the folder's calendars are of another season)."""
+    say is appended there (the folder's calendars are of another season). ``keep``: the names
+    kept as ``NAME.bak``, or what says them once every calendar is made, just before they are
+    written. ``progress(done, n)`` after each calendar made; ``stopped()`` true between two
+    (the app's Cancel): nothing is written and [] returned."""
     problems = export_problems(season, plan)
     if problems:
         raise InputError("iCalendar export", problems)
@@ -923,12 +930,20 @@ def export_calendars(season: Season, plan: Plan, folder: str | os.PathLike, *,
     prefix = prefixes.most_common(1)[0][0] if prefixes else uid_prefix(season)
     files: dict[str, bytes] = {}
     backs = back_sessions(season, plan)
-    for a in planned_order(season, plan):
-        if a.id in gone:
-            continue
+    athletes = [a for a in planned_order(season, plan) if a.id not in gone]
+    for done, a in enumerate(athletes):
+        if stopped is not None and stopped():
+            return []
         cal = _calendar(season, plan, a.id, anonymise, stamp, earlier[a.id].events, prefix,
                         prescriber, explainer, handouts, off=off[a.id], backs=backs)
         files[names[a.id]] = cal.ics()
+        if progress is not None:
+            progress(done + 1, len(athletes) + 1)
     files[team] = _team_events(season, plan, stamp=stamp, previous=_read(out / team),
                                prefix=prefix).ics()
-    return write_group(out, files, keep)  # keep: the names kept as NAME.bak
+    if stopped is not None and stopped():
+        return []
+    if progress is not None:
+        progress(len(athletes) + 1, len(athletes) + 1)
+    # keep: the names kept as NAME.bak
+    return write_group(out, files, keep() if callable(keep) else keep)

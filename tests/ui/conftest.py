@@ -224,6 +224,20 @@ def export_now(qtbot):
 
 
 @pytest.fixture
+def calendars_now(qtbot):
+    """``fileio.export_calendars_to`` waited for: True when the calendars were written (they are
+    written in the background, by the window's export job)."""
+    from ui.desktop import fileio
+
+    def run(window, folder) -> bool:
+        if not fileio.export_calendars_to(window, folder):
+            return False
+        result = export_ended(qtbot, window)
+        return result is not None and result.value is not None and result.value.written
+    return run
+
+
+@pytest.fixture
 def wait_export(qtbot):
     """Wait for the background export an action started (File ▸ Export…): its JobResult."""
     return lambda window: export_ended(qtbot, window)

@@ -322,11 +322,10 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
     assert "… and 14 more" in text
 
 
-def test_export_each_kind(export_now, window, dialogs, tmp_path, demo_season):
+def test_export_each_kind(calendars_now, export_now, window, dialogs, tmp_path, demo_season):
     import openpyxl
 
     from planner.coachform.read import import_workbook
-    from ui.desktop import fileio
 
     assert not export_now(window, tmp_path / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["inform"] and "solve it first" in dialogs[0][2]
@@ -348,7 +347,7 @@ def test_export_each_kind(export_now, window, dialogs, tmp_path, demo_season):
     assert import_workbook(tmp_path / "form.xlsx").athletes == demo_season.athletes
     (tmp_path / "cal").mkdir()
     (tmp_path / "cal" / "A99 Old Name.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
-    assert fileio.export_calendars_to(window, tmp_path / "cal")
+    assert calendars_now(window, tmp_path / "cal")
     assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes) + 2  # Team.ics
     # the plan is asked about for the workbooks and the calendars, not the board or the form;
     # the calendar file an earlier export left in the folder is named
@@ -603,13 +602,13 @@ def test_an_export_never_replaces_a_season_file_whatever_its_name(export_now, wi
     assert (tmp_path / "backup.xlsx").read_bytes() == mine
 
 
-def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, dialogs, tmp_path,
-                                                                        demo_season):
+def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(calendars_now, window,
+                                                                         dialogs, tmp_path,
+                                                                         demo_season):
     """A calendar of the coach's own under an athlete's file name was replaced with no question
     and no .bak. Now the coach is asked, naming it; replaced, it is kept as .bak (said), and a
     later export keeps that .bak."""
     from planner.filegroup import athlete_file_names
-    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     folder = tmp_path / "cal"
@@ -618,14 +617,14 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     mine = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
     (folder / name).write_bytes(mine)
     dialogs.answer = "no"
-    assert not fileio.export_calendars_to(window, folder)
+    assert not calendars_now(window, folder)
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("confirm", "Replace other files?")
     assert "holds 1 file Periodize did not write" in words and f": {name}. Replace it?" in words
     assert f"It is kept as {name}.bak," in words and "Each" not in words  # one file: "it"
     assert (folder / name).read_bytes() == mine and list(folder.iterdir()) == [folder / name]
     dialogs.answer = "yes"
-    assert fileio.export_calendars_to(window, folder)
+    assert calendars_now(window, folder)
     assert (folder / f"{name}.bak").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / name).read_bytes()
     assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.text()
@@ -633,17 +632,16 @@ def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(window, 
     assert (f"No earlier calendars in {folder.resolve()}: export into the folder the players' "
             f"calendars were made from") in window.notice.text()
     asked = len(dialogs)
-    assert fileio.export_calendars_to(window, folder)  # its own calendars now: not asked
+    assert calendars_now(window, folder)  # its own calendars now: not asked
     assert "No earlier calendars" not in window.notice.text()
     assert [d[1] for d in dialogs[asked:]] == ["Plan breaks hard rules"]
     assert (folder / f"{name}.bak").read_bytes() == mine
 
 
-def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(
+def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(calendars_now,
         window, dialogs, tmp_path, demo_season):
     """A Team.ics of the coach's own in the folder asked to replace it (the command line
     refused without --replace): the staff's calendar is now Team (2).ics, said, his file kept."""
-    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     folder = tmp_path / "cal"
@@ -651,7 +649,7 @@ def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(
     mine = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
     (folder / "Team.ics").write_bytes(mine)
     dialogs.answer = "yes"  # the demo's plan breaks hard rules: handed out anyway
-    assert fileio.export_calendars_to(window, folder)
+    assert calendars_now(window, folder)
     assert [d[1] for d in dialogs] == ["Plan breaks hard rules"]  # not "Replace other files?"
     assert (folder / "Team.ics").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / "Team (2).ics").read_bytes()
@@ -661,20 +659,20 @@ def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(
             f"the staff's calendar is Team (2).ics.") in said
 
 
-def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(window, dialogs, tmp_path,
+def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(calendars_now, window,
+                                                                       dialogs, tmp_path,
                                                                        demo_season):
     """An athlete's calendar opened in LibreOffice (its lock file beside it) was replaced by
     Export Calendars… without a word, as single-file exports no longer are. Now nothing is
     written and the message names the file, who has it open and the way on."""
     from planner.filegroup import athlete_file_names
-    from ui.desktop import fileio
 
     window.set_document(_with_plan(demo_season), None)
     folder = tmp_path / "cal"
     folder.mkdir()
     name = next(iter(athlete_file_names(demo_season, False, ".ics").values()))
     (folder / f".~lock.{name}#").write_text("Coach Smith,coach,pc,05.12.2026 16:02,x;")
-    assert not fileio.export_calendars_to(window, folder)
+    assert not calendars_now(window, folder)
     assert dialogs.kinds() == ["error"]
     _kind, title, words = dialogs[-1]
     assert title == "Calendars not exported"
@@ -691,13 +689,13 @@ def test_an_export_error_is_shown_not_raised(export_now, window, dialogs, tmp_pa
     assert dialogs.kinds() == ["confirm", "error"] and "does not exist" in dialogs[1][2]
 
 
-def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, tmp_path, demo_season,
+def test_a_calendar_export_that_fails_leaves_no_folder_it_made(calendars_now, window, dialogs,
+                                                               tmp_path, demo_season,
                                                                monkeypatch):
     """A full disk while the calendars are written: the error is shown, and the folder the
     export created is not left behind empty (one the coach had stays)."""
     import planner.ical
     from planner.errors import SaveError
-    from ui.desktop import fileio
 
     def full_disk(season, plan, folder, **kw):
         raise SaveError(f"{folder}: could not write A01.ics (No space left on device); no file was changed")
@@ -705,11 +703,11 @@ def test_a_calendar_export_that_fails_leaves_no_folder_it_made(window, dialogs, 
     monkeypatch.setattr(planner.ical, "export_calendars", full_disk)
     window.set_document(_with_plan(demo_season), None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
-    assert not fileio.export_calendars_to(window, tmp_path / "calendars")
+    assert not calendars_now(window, tmp_path / "calendars")
     assert dialogs.kinds() == ["confirm", "error"] and "No space left" in dialogs[1][2]
     assert not (tmp_path / "calendars").exists()
     (tmp_path / "mine").mkdir()
-    assert not fileio.export_calendars_to(window, tmp_path / "mine")
+    assert not calendars_now(window, tmp_path / "mine")
     assert dialogs.kinds()[-1] == "error" and "mine: could not write" in dialogs[-1][2]
     assert (tmp_path / "mine").is_dir()
 
@@ -1649,3 +1647,57 @@ def test_the_board_pdf_shows_its_pages_and_cancel_writes_nothing(window, dialogs
     # and to a new name: no file at all
     assert not fileio.export_to(window, out / "new.pdf", "pdf")
     assert sorted(os.listdir(out)) == ["board.pdf"]
+
+
+def test_calendars_are_written_in_the_background_a_calendar_at_a_time_and_cancel_writes_none(
+        qtbot, window, dialogs, tmp_path, demo_season, monkeypatch, wait_export):
+    """Export Calendars froze the window for 12 s on a squad of 40 over a season, with no
+    progress and no Cancel. They are made in the background ("Writing the calendars…" and the
+    calendars made of all, with Cancel, in the status bar), the window's events go on, another
+    export meanwhile is refused and said; Cancel writes none (the earlier calendars stay as they
+    were, a folder made for the export is not left)."""
+    import threading
+
+    import planner.ical as ical
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
+    gate = threading.Event()  # the second calendar is made only once the test lets it
+    made: list[int] = []
+    real = ical._Events.ics
+
+    def held(self):
+        made.append(1)
+        if len(made) == 2:
+            gate.wait(30)
+        return real(self)
+
+    monkeypatch.setattr(ical._Events, "ics", held)
+    folder = tmp_path / "cal"
+    assert fileio.export_calendars_to(window, folder)
+    job = window.export_job
+    n = len(demo_season.athletes) + 1  # and the staff's
+    qtbot.waitUntil(lambda: f"(1 of {n})" in job.progress_label.text(), timeout=30_000)
+    assert job.progress_label.text().startswith("Writing the calendars…")
+    assert not job.cancel_button.isHidden() and not list(folder.glob("*.ics"))
+    assert not fileio.export_calendars_to(window, tmp_path / "other")
+    assert dialogs[-1][1] == "Still exporting" and not (tmp_path / "other").exists()
+    gate.set()
+    assert wait_export(window).value.written
+    files = sorted(folder.glob("*.ics"))
+    assert len(files) == n and job.cancel_button.isHidden()
+    assert window.statusBar().currentMessage().startswith(f"Wrote {n} calendar files")
+    before = {p: p.read_bytes() for p in files}
+    for target in (folder, tmp_path / "new"):  # Cancel: none written, over earlier ones or not
+        made.clear()
+        gate.clear()
+        assert fileio.export_calendars_to(window, target)
+        qtbot.waitUntil(lambda: len(made) == 2, timeout=30_000)
+        job.cancel_button.click()
+        gate.set()
+        result = wait_export(window)
+        assert result.cancelled and not result.value.written and len(made) == 2
+        assert f"stopped; nothing in {target} was written" in window.statusBar().currentMessage()
+    assert {p: p.read_bytes() for p in sorted(folder.glob("*.ics"))} == before
+    assert not (tmp_path / "new").exists()

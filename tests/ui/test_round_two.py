@@ -249,12 +249,11 @@ def test_an_export_says_where_it_went_and_opens_it(w, tmp_path, dialogs, export_
     assert str(target) in w.statusBar().currentMessage()
 
 
-def test_calendars_go_into_a_new_folder(w, tmp_path, dialogs):
-    from ui.desktop import fileio
+def test_calendars_go_into_a_new_folder(calendars_now, w, tmp_path, dialogs):
 
     folder = tmp_path / "not" / "there" / "yet"
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
-    assert fileio.export_calendars_to(w, folder)
+    assert calendars_now(w, folder)
     assert len(list(folder.glob("*.ics"))) == len(w.season.athletes) + 1  # and Team.ics
     assert w.notice.isVisible() and "4 calendar files (one per athlete, and Team.ics for the staff)" \
         in w.notice.text()
