@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ from planner.sessions import (
     NO_MAX_SPEED,
     NO_SESSION,
     ROLE_WORDS,
+    Days,
     Prescriber,
     Prescription,
     away_reason,
@@ -669,7 +671,7 @@ class Handouts:
         self._logs: dict[str, dict] = {}
         self._proposed: dict | None = None
         self._alerted: dict = {}
-        self._days: dict[str, list[Prescription] | None] = {}
+        self._days: dict[str, Days | None] = {}
         self._returns = {}
         self._planned: dict[str, AthleteLoad] = {}
         self._calms: dict[str, dict[int, int]] = {}
@@ -680,9 +682,11 @@ class Handouts:
             self._returns.setdefault(r.athlete, r)
         self._prov = provisional_tests
 
-    def sessions(self, athlete: str) -> list[Prescription] | None:
+    def sessions(self, athlete: str) -> Days | None:
+        """The athlete's prescriptions, each day made when first read: a week's handout makes
+        its days, not the season's (:class:`planner.sessions.Days`)."""
         if athlete not in self._days:
-            self._days[athlete] = self.p.athlete(athlete)
+            self._days[athlete] = self.p.days(athlete)
         return self._days[athlete]
 
     def weeks(self, athlete: str, weeks: list[int] | None = None) -> list[HandoutWeek]:
@@ -868,7 +872,7 @@ class Handouts:
         return got
 
     # -- one week ----------------------------------------------------------------------------
-    def _week(self, f: AthleteFacts, sessions: list[Prescription], prov: list,
+    def _week(self, f: AthleteFacts, sessions: Sequence[Prescription], prov: list,
               w: int) -> HandoutWeek:
         tl, season = self.tl, self.season
         week = tl.weeks[w]
@@ -1171,7 +1175,7 @@ class Handouts:
         names = [b for b in self.season.blocks if b.start <= last and b.end >= first]
         return "; ".join(b.name + (f": {b.emphasis}" if b.emphasis else "") for b in names)
 
-    def _stage_line(self, f: AthleteFacts, sessions: list[Prescription], w: int) -> tuple[str, str]:
+    def _stage_line(self, f: AthleteFacts, sessions: Sequence[Prescription], w: int) -> tuple[str, str]:
         """The week's stage(s) in words and the limits of its one stage (a week with a stage
         change says each stage's limits after its words, and returns no separate limits)."""
         week = self.tl.weeks[w]
@@ -1194,7 +1198,7 @@ class Handouts:
         return " ".join(parts), (self._run_limits(f, sessions, week.first, week.days[-1])
                                  if f.st[week.first] != FIT else "")
 
-    def _run_limits(self, f: AthleteFacts, sessions: list[Prescription], i: int, last: int) -> str:
+    def _run_limits(self, f: AthleteFacts, sessions: Sequence[Prescription], i: int, last: int) -> str:
         """The limits of the stage held from day ``i`` (to ``last``): the stage's own, never
         another day type's (a flare-up's or calm day's "none" read as S2's beside S2's "medium
         kicks", a rest day's as a week of calm days'), nor a stepped-down day's (the step-down
@@ -1221,7 +1225,7 @@ class Handouts:
         usual = next((j for j in own if sessions[j].context not in KEEP_OWN_LIMITS), (own or [i])[0])
         return sessions[usual].limits
 
-    def _calm_limits(self, sessions: list[Prescription], days: list[int]) -> str:
+    def _calm_limits(self, sessions: Sequence[Prescription], days: list[int]) -> str:
         """The limits of a flare-up's day and calm days (``days``) as theirs, each day type named
         as it is: the flare-up's own day's "no kicking" was said of "the calm days after the
         flare-up" above a calm day whose row read "Kicking: short passes"."""

@@ -64,7 +64,7 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -773,7 +773,7 @@ def _paired(group: tuple[int, int, str], items: list[tuple], olds: list[_Old]):
         yield item, old, key
 
 
-def _sessions(season: Season, prescriber: Prescriber, f, days: list[Prescription],
+def _sessions(season: Season, prescriber: Prescriber, f, days: Sequence[Prescription],
               explainer: Explainer, anonymise: bool, names, events: _Events,
               handouts: Handouts, conditions: dict[int, str]) -> None:
     """``conditions``: the provisional days' conditions as their events say them

@@ -1959,3 +1959,51 @@ def test_a_rehab_player_s_deload_week_says_the_rehab_sessions_keep_their_length(
             assert w.kind_text == (f"Team deload week: at most {text.plural(cap, 'speed day')}; "
                                    f"your rehab sessions keep their length, so your week's load "
                                    f"need not be lower"), w.kind_text
+
+
+def _week_alone_and_from_the_season(season, athletes, weeks):
+    """Each (athlete, week)'s handout made alone (no other day of the athlete made before it)
+    and made from the season's every day (the athlete's days all made first, as before they
+    were made when read): pairs to compare, and the most days a week made alone made."""
+    whole = Handouts(season, season.plan, to_player=True)
+    alone = Handouts(season, season.plan, to_player=True)
+    pairs, most = [], 0
+    for aid in athletes:
+        whole._days[aid] = whole.p.athlete(aid)  # the season's days, as the handout read them
+        for w in weeks:
+            alone._days.pop(aid, None)  # none of the athlete's days made yet
+            pairs.append(((aid, w), alone.weeks(aid, [w]), whole.weeks(aid, [w])))
+            most = max(most, alone.sessions(aid).made())
+    return pairs, most
+
+
+def test_a_weeks_handout_makes_its_days_not_the_seasons_and_is_the_same():
+    """Handouts of one week made every athlete's sessions of the whole season (14,560 days for
+    40 athletes, 2.4 s with the window frozen) to print 7 days. Now a week's days are made
+    when read; the page is the one the season's days give, for the fit and the injured (a rehab
+    ladder, a return's RAMP, the match days around), every week of the demo's injured and a fit
+    player's."""
+    season = solved_demo()
+    tl = Timeline(season)
+    injured = sorted({r.athlete for r in season.injuries})
+    fit = next(a.id for a in season.athletes if a.id not in injured)
+    pairs, most = _week_alone_and_from_the_season(season, [*injured, fit], range(len(tl.weeks)))
+    for key, alone, from_season in pairs:
+        assert len(alone) == 1 and alone == from_season, key
+    assert most <= 3 * 7, most  # the week's days and a few its lines look at, not 364
+
+
+def test_a_flare_up_weeks_handout_alone_is_the_one_the_season_gives():
+    """A flare-up (its calm days, the stage stepped down) and a past logged with today moved:
+    each week's handout made alone is the one made from the season's days."""
+    from solver import SolveRequest, solve
+    from tests.builders import day, injury, season
+
+    s = season(weeks=4, athletes=2, injuries=(injury("A1", "S1", start_day=-3, flare_days=(7,)),))
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    moved = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(10)})})
+    for lived in (s, moved):
+        pairs, _most = _week_alone_and_from_the_season(lived, ["A1", "A2"], range(4))
+        for key, alone, from_season in pairs:
+            assert len(alone) == 1 and alone == from_season, key
+        assert any(d.session.context == "flare-up" for _k, (w,), _s in pairs for d in w.days)
