@@ -329,3 +329,62 @@ def test_overwrite_over_a_damaged_file_keeps_the_good_backup(damaged, dialogs, t
     assert aside.read_bytes() == cut
     said = w.statusBar().currentMessage()
     assert aside.name in said and "tiny.season.json.bak is still the backup" in said
+
+
+def test_a_window_that_changed_nothing_stays_saved_when_another_window_saves(qtbot, tmp_path,
+                                                                            dialogs):
+    """Two windows on one file: window B saved (Ctrl+S, nothing changed), window A then saved a
+    pin. B's title got the * and closing it asked Save / Discard about changes B never made
+    ("another program saved over it"), though the app knew the writer was its other window. B
+    now stays saved, names the other window, and still never overwrites it unasked."""
+    path = tmp_path / "club.season.json"
+    save_season(tiny_season(), path)
+    b = MainWindow(load_season(path), path)
+    qtbot.addWidget(b)
+    a = MainWindow(load_season(path), path)
+    qtbot.addWidget(a)
+    assert b.save() and not b.modified and b.document.saved_here
+    a.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    dialogs.answer = "overwrite"  # in case B's save changed the bytes A read
+    assert a.save() and load_season(path) == a.season
+
+    assert b.notice_disk_change() and b.notice.reload_button.isVisibleTo(b.notice)
+    assert not b.modified and "*" not in b.windowTitle()
+    assert b.notice.text().startswith("club.season.json changed on disk (another Periodize "
+                                      "window, ")
+    assert "was changed by another Periodize window at " in b.notice.label.toolTip()
+    assert "another program" not in b.notice.label.toolTip()
+    dialogs.answer = "cancel"  # saving B still asks first: A's change is not lost unasked
+    assert not b.save() and load_season(path) == a.season
+    (q,) = asked(dialogs)
+    assert "“club.season.json” was changed by another Periodize window at " in q[2]
+    before = len(dialogs)
+    assert b.close() and len(dialogs) == before  # nothing of B's own to save: no question
+    for w in (a, b):
+        w.autosaver.stop()
+
+
+def test_a_window_with_its_own_saved_changes_asks_when_another_window_saves_over_them(
+        qtbot, tmp_path, dialogs):
+    """B saved a change of its own; A, open since before, overwrote it (A asked, the coach chose
+    Overwrite): B's change is in no file, so B counts as not saved and closing asks, naming the
+    other window, not "another program"."""
+    path = tmp_path / "club.season.json"
+    save_season(tiny_season(), path)
+    b = MainWindow(load_season(path), path)
+    qtbot.addWidget(b)
+    a = MainWindow(load_season(path), path)
+    qtbot.addWidget(a)
+    b.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
+    assert b.save() and not b.modified
+    a.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 12), reason="Cup")))
+    dialogs.answer = "overwrite"
+    assert a.save() and load_season(path) == a.season
+    assert b.notice_disk_change() and b.modified and "*" in b.windowTitle()
+    dialogs.answer = "cancel"
+    assert not b.close()
+    (q,) = [d for d in dialogs if d[1] == "Unsaved changes"]
+    assert "was saved here, then another Periodize window saved over it at " in q[2]
+    dialogs.answer = "discard"
+    for w in (a, b):
+        w.autosaver.stop()

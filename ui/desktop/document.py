@@ -7,7 +7,8 @@ verb); a coach workbook imported over the season, or the file reloaded from disk
 season. "Modified" is derived from the undo stack's clean state. ``disk_stamp`` is the file as
 the document last read or wrote it (``ui.desktop.diskstate``): saving compares it with the disk.
 ``saved_here``: the stamp is of a save this window made (not of a file it read), so another
-program's write over it takes the window's season out of the file: not saved any more.
+program's write over it takes the window's season out of the file: not saved any more, when the
+season holds changes of the window's own (:meth:`own_changes`: not the season as last read).
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ class Document(QObject):
         self._path: Path | None = Path(path) if path else None
         self.disk_stamp: DiskStamp | None = DiskStamp.of(path) if path else None
         self.saved_here = False
+        self.read_season: Season | None = season if path else None  # as last read from the file
         self.revision = 0
         self.file_revision = 0
         self.undo_stack = QUndoStack(self)
@@ -135,6 +137,13 @@ class Document(QObject):
     @property
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
+
+    def own_changes(self) -> bool:
+        """Does the season hold changes made in this window: is it not the season as last read
+        from its file (opened or reloaded)? A window that changed nothing, saved or not, has
+        none: another program's save over the file takes nothing of this window's out of it."""
+        return self.read_season is None or (self._season is not self.read_season
+                                            and self._season != self.read_season)
 
     def set_modified(self, modified: bool) -> None:
         if modified:
@@ -203,6 +212,7 @@ class Document(QObject):
         self._path = Path(path) if path else None
         self.disk_stamp = stamp or (DiskStamp.of(path) if path else None)
         self.saved_here = False
+        self.read_season = season if path and not modified else None  # recovered: changes
         self.file_revision += 1
         self._set(season)
         self.set_modified(modified)

@@ -548,6 +548,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if moved:  # the window's "open" note names the file it has open now, not the old one
             self._say_open_elsewhere()
+        if self.autosaver is not None:  # another window on the file can tell who wrote it
+            self.autosaver.note_saved(self.document.path, written)
         if aside:
             kept = (f"Saved {self.document.path}. The file on disk did not read as a season: it "
                     f"is kept as {aside[0].name}; {self.document.path.name}.bak is still the "
@@ -605,10 +607,11 @@ class MainWindow(QMainWindow):
 
         if (problem := read_problem(path)) is not None:
             return self._ask_over_damaged(path, now, problem)
+        by = ("another Periodize window" if self._by_window(now) else
+              "another program or another Periodize window (for example periodize solve --save)")
         answer = self.interaction.choose(
             "The file changed on disk",
-            f"“{Path(path).name}” was changed by another program or another Periodize window "
-            f"(for example periodize solve --save) at {now.modified:%H:%M} on {date_short(now.modified)}, after you opened or saved it here.\n\n"
+            f"“{Path(path).name}” was changed by {by} at {now.modified:%H:%M} on {date_short(now.modified)}, after you opened or saved it here.\n\n"
             f"Reload: open it as it is on disk in place of your changes here (Edit ▸ Undo "
             f"gives them back).\n"
             f"Overwrite: save the season as it is here over it; the other change is lost "
@@ -674,28 +677,43 @@ class MainWindow(QMainWindow):
             return True
         yours = (" Reload replaces your changes here (Undo gives them back)." if doc.modified else "")
         how = "saved" if doc.saved_here else "opened"
+        window = self._by_window(now)  # the one the notice at its opening named
+        by = ("another Periodize window" if window else
+              "another program or another Periodize window")
         # one line above the board (two squeezed it to 4 athletes at 1024 x 600); the whole
         # sentence in its tooltip
         self.notice.offer(
-            f"{doc.path.name} was changed by another program or another Periodize window at "
-            f"{now.modified:%H:%M} on {date_short(now.modified)} (for example periodize … "
-            f"--save): this window shows it "
+            f"{doc.path.name} was changed by {by} at "
+            f"{now.modified:%H:%M} on {date_short(now.modified)}"
+            f"{'' if window else ' (for example periodize … --save)'}: this window shows it "
             f"as you {how} it.{yours}", reload=True,
-            line=f"{doc.path.name} changed on disk (another program, {now.modified:%H:%M}): "
-                 f"this window shows it as {how}.{yours}")
+            line=f"{doc.path.name} changed on disk "
+                 f"({'another Periodize window' if window else 'another program'}, "
+                 f"{now.modified:%H:%M}): this window shows it as {how}.{yours}")
         return True
 
     def _overwritten_save(self) -> DiskStamp | None:
         """The file's stamp now when another program wrote over this window's last save (else
         None). The window's season is then in no file: it counts as not saved from here on, so
-        Close and Quit ask before it is discarded, as for any change not saved."""
+        Close and Quit ask before it is discarded, as for any change not saved; unless it holds
+        no change made here (the season as read: a window that only saved what it opened got
+        the * and a Save question about changes it never made)."""
         doc = self.document
         if not doc.saved_here or doc.path is None:
             return None
         now = changed_on_disk(doc.disk_stamp, doc.path)
-        if now is not None and not doc.modified:
+        if now is not None and not doc.modified and doc.own_changes():
             doc.set_modified(True)
         return now
+
+    def _by_window(self, now: DiskStamp) -> bool:
+        """Were the bytes of ``now`` saved by another live Periodize window on this file (its
+        note beside its lock says so), not by another program?"""
+        if self.autosaver is None or self.document.path is None:
+            return False
+        from ui.desktop.recovery import saved_by_window
+
+        return saved_by_window(self.document.path, now.digest, exclude={self.autosaver.key})
 
     def _hide_disk_notice(self) -> None:
         """The file is the window's again (saved, reloaded, another opened): the notice of its
@@ -732,6 +750,7 @@ class MainWindow(QMainWindow):
             self.import_over(season, f"Reload {path.name}")
         doc.disk_stamp = stamp
         doc.saved_here = False
+        doc.read_season = doc.season  # the file's: changes made here count from it
         doc.set_modified(False)  # the window's season is the file's again
         self._update_title()
         self.statusBar().showMessage(f"Reloaded {path.name} as it is on disk"
@@ -1824,7 +1843,9 @@ class MainWindow(QMainWindow):
         overwritten = self._overwritten_save()
         if not self._modified:
             return True
-        why = (f"“{self._path.name}” was saved here, then another program saved over it at "
+        by = "another Periodize window" if overwritten and self._by_window(overwritten) else (
+            "another program")
+        why = (f"“{self._path.name}” was saved here, then {by} saved over it at "
                f"{overwritten.modified:%H:%M}: the season in this window is in no file now.\n\n"
                if overwritten is not None else "")
         if quitting and self.is_solving():

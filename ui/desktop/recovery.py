@@ -141,6 +141,7 @@ class Autosaver(QObject):
         self.key = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.folder = recovery_dir()
         self._lock: QLockFile | None = None
+        self._saved: str | None = None  # the digest of this window's last save of its file
         self._saved_revision = -1
         self.last_error: str | None = None
         self.timer = QTimer(self)
@@ -221,23 +222,38 @@ class Autosaver(QObject):
         lock) and say, when another live Periodize window has it open too, what that means: a
         notice, never a block. A window whose process is gone (its lock free, or held by a
         dead process) is not one: its note is removed. None when no other window has it."""
-        marker = self.folder / f"{self.key}{OPEN}"
-        try:
-            if path is None:
-                marker.unlink(missing_ok=True)
-                return None
-            from planner.safefile import atomic_write
-
-            self._hold_lock()
-            atomic_write(marker, json.dumps({"path": str(_absolute(path)), "pid": os.getpid()}),
-                         private=True)
-        except (OSError, PeriodizeError):
-            return None  # no state folder to write in: nothing to compare, the work goes on
-        if not open_elsewhere(path, exclude={self.key}):
+        self._saved = None  # a save this window makes there is noted (note_saved)
+        if not self._write_note(path) or path is None or not open_elsewhere(path, exclude={self.key}):
             return None
         return (f"“{path.name}” is already open in another Periodize window: changes made in "
                 f"both cannot be merged (saving one asks about the other's). Make them in one "
                 f"window and close the other.")
+
+    def note_saved(self, path: Path, digest: str) -> None:
+        """This window saved ``path`` as the bytes of ``digest``: noted beside its lock, so that
+        another window on the file can say who wrote over its copy (:func:`saved_by_window`)."""
+        self._saved = digest
+        self._write_note(path)
+
+    def _write_note(self, path: Path | None) -> bool:
+        """The ``<key>.open`` note of the file this window has open (and its last save there);
+        removed when none. False when it cannot be written (no state folder: nothing to compare,
+        the work goes on)."""
+        marker = self.folder / f"{self.key}{OPEN}"
+        try:
+            if path is None:
+                marker.unlink(missing_ok=True)
+                return False
+            from planner.safefile import atomic_write
+
+            self._hold_lock()
+            note = {"path": str(_absolute(path)), "pid": os.getpid()}
+            if self._saved is not None:
+                note["saved"] = self._saved
+            atomic_write(marker, json.dumps(note), private=True)
+        except (OSError, PeriodizeError):
+            return False
+        return True
 
     def remove(self) -> None:
         """Remove the copy (after a save, a discard or a clean exit); the lock stays held."""
@@ -265,29 +281,42 @@ def open_elsewhere(path: Path, exclude: set[str] = frozenset()) -> bool:
     """Whether another live Periodize window has the season file ``path`` open: an ``.open``
     note of it whose window's lock is held by a running process. The notes of windows whose
     process is gone are removed (a stale lock, of a dead process, is taken and let go)."""
+    return any(True for _ in _live_notes(path, exclude))
+
+
+def saved_by_window(path: Path, digest: str, exclude: set[str] = frozenset()) -> bool:
+    """Whether the bytes of ``digest`` in ``path`` are another live Periodize window's save
+    (its ``.open`` note names its last save there): that window, not another program, wrote
+    over this one's copy."""
+    return any(note.get("saved") == digest for note in _live_notes(path, exclude))
+
+
+def _live_notes(path: Path, exclude: set[str]):
+    """The ``.open`` notes of ``path`` whose window lives (see :func:`open_elsewhere`)."""
     folder = recovery_dir()
     try:
         notes = sorted(folder.glob(f"*{OPEN}"))
     except OSError:
-        return False
+        return
     for note in notes:
         key = note.name.removesuffix(OPEN)
         if key in exclude:
             continue
-        said = _metadata(note).get("path")
+        meta = _metadata(note)
+        said = meta.get("path")
         if not isinstance(said, str) or "\x00" in said or not _same_file(Path(said), Path(path)):
             continue
         lock = QLockFile(str(folder / f"{key}.lock"))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
-            return True  # its window lives
+            yield meta  # its window lives
+            continue
         lock.unlock()
         try:
             note.unlink(missing_ok=True)  # its window is gone
             (folder / f"{key}.lock").unlink(missing_ok=True)
         except OSError:
             pass
-    return False
 
 
 def _absolute(path: Path) -> Path:
