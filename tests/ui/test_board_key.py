@@ -368,3 +368,33 @@ def test_the_dark_stages_are_as_distinct_as_the_light_ones(qtbot):
         if stage != "INJ":
             for level, mark in dark.intensity.items():
                 assert _contrast(mark, colour) >= 3, (stage, level)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_key_shows_the_corner_of_a_pin_not_in_the_plan_yet(qtbot, monkeypatch, dark):
+    """A pin the plan does not follow yet gets an orange corner on the board; the key showed
+    only the black one, and the orange corner read as the red "pain" one beside it. The key
+    now draws it, with the board's own drawing and colour, and names it."""
+    from ui.desktop.theme import BoardTheme
+
+    palette = _palettes()[dark]
+    th = BoardTheme.from_palette(palette)
+    flags = []
+    real = B.draw_pin_flag
+    monkeypatch.setattr(B, "draw_pin_flag", lambda p, x, y, colour, *a: (
+        flags.append(QColor(colour).rgb()), real(p, x, y, colour, *a)))
+    legend = B.BoardLegend()
+    qtbot.addWidget(legend)
+    legend.setPalette(palette)
+    legend.resize(2000, legend.LINE_H * 3)
+    legend.show()
+    qtbot.waitExposed(legend)
+    legend.grab()
+    items = [i for g in legend._groups() for i in g]
+    waiting = [i for i in items if i.startswith("u:")]
+    assert waiting == ["u:pin not in plan"], items
+    assert items.index("p:pinned") + 1 == items.index(waiting[0])  # beside the pin's own
+    # the board's colours, as the board's cells ask for them
+    assert B.pin_colour(th, True).rgb() != B.pin_colour(th, False).rgb()
+    assert B.pin_colour(th, True).rgb() in flags and B.pin_colour(th, False).rgb() in flags
+    assert "orange: a pin not in the plan yet; solve again" in legend.toolTip()

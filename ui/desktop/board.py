@@ -258,6 +258,12 @@ def draw_missed(painter: QPainter, cx: float, cy: float, colour: QColor, font: Q
     painter.drawText(QRectF(cx - 6, cy - 6, 12, 12), Qt.AlignmentFlag.AlignCenter, mark)
 
 
+def pin_colour(th, waiting: bool = False) -> QColor:
+    """A pin's corner: the theme's pin colour, or today's orange for a pin the plan does not
+    follow yet (solve again); the board and its key ask here, so they cannot drift apart."""
+    return th.today if waiting else th.pin
+
+
 def draw_pin_flag(painter: QPainter, x: float, y: float, colour: QColor, size: float = 5.0) -> None:
     """A pin: a small filled triangle in a cell's top-left corner."""
     painter.setPen(Qt.PenStyle.NoPen)
@@ -1535,7 +1541,7 @@ class SeasonBoard(QAbstractScrollArea):
         for (aid, d), _pins in self._pins.items():
             r = self._row_of.get(aid)
             if r is not None and f.r0 <= r <= f.r1 and f.d0 <= d <= f.d1:
-                colour = th.today if (aid, d) in self._waiting_pins else th.pin
+                colour = pin_colour(th, (aid, d) in self._waiting_pins)
                 draw_pin_flag(p, self._x(d) + 1, self._y(r) + 1, colour, self._g.px(6) if cw >= 8 else 5)
 
     def _paint_past(self, p: QPainter, f: _Frame) -> None:
@@ -1696,7 +1702,7 @@ class SeasonBoard(QAbstractScrollArea):
             if w in self._team_pins:
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 waiting = (None, wk.first) in self._waiting_pins
-                draw_pin_flag(p, x0 + 1, self._g.y_kind + 1, th.today if waiting else th.pin, self._g.px(6))
+                draw_pin_flag(p, x0 + 1, self._g.y_kind + 1, pin_colour(th, waiting), self._g.px(6))
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def week_label_step(self, fm: QFontMetrics | None = None) -> int:
@@ -2222,7 +2228,8 @@ class BoardLegend(QWidget):
             "athlete's own week when it differs from the team's (in rehab): blue an own deload "
             "week, grey an own load week while the team deloads. Hatched: unavailable. "
             "Hatched columns: the team's days off (a winter break; the reason in the day's tooltip). "
-            "A corner flag marks a pin, a red frame a broken rule. Before today (greyed), and "
+            "A corner flag marks a pin (orange: a pin not in the plan yet; solve again), a red "
+            "frame a broken rule. Before today (greyed), and "
             "today once logged: a grey tick marks a logged day, a teal corner a day whose level went "
             "otherwise than planned, a red triangle a logged pain to look at (one that proposes "
             "a flare-up, 4/10 or more from a player not in rehab, or one just below a rehab "
@@ -2353,7 +2360,8 @@ class BoardLegend(QWidget):
             # the two bands the board draws under a row (_paint_edges_and_bands), as in print
             ["t:Own week ≠ team:", "b:deload", "b:load"],
             ["t:Match:", "m:A", "m:B", "m:C"],
-            ["f:day off", "h:unavailable", "p:pinned", "v:rule broken", "x:target missed", "d:today"],
+            ["f:day off", "h:unavailable", "p:pinned", "u:pin not in plan", "v:rule broken",
+             "x:target missed", "d:today"],
             ["t:Past:", "l:logged", "o:planned ≠ logged", "a:pain"],  # ui.desktop.pastview
             ["t:Role:", "r:S:starts", "r:B:bench", "r:O:out", "r:R:held (RE-1)",
              "r:C:compensation"],  # ui.desktop.boardmarks
@@ -2479,11 +2487,12 @@ class BoardLegend(QWidget):
         return self._paint_marker(p, th, kind, 0, 0), 14 if kind == "c" else 9, label
 
     def _paint_marker(self, p: QPainter, th: BoardTheme, kind: str, x: float, cy: float) -> float:
-        """A legend marker (pin, broken rule, changed, today, missed target) at ``x``, in its
+        """A legend marker (pin, pin not planned yet, broken rule, changed, today, missed
+        target) at ``x``, in its
         size at the ordinary font (the caller's painter grows it); returns the width it takes."""
-        if kind == "p":
+        if kind in ("p", "u"):  # a pin, or one the plan does not follow yet: the board's corner
             p.fillRect(QRectF(x, cy - 7, 14, 14), th.base)
-            draw_pin_flag(p, x + 1, cy - 6, th.pin, 7)
+            draw_pin_flag(p, x + 1, cy - 6, pin_colour(th, kind == "u"), 7)
             p.setPen(th.week_line)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x, cy - 7, 14, 14))
