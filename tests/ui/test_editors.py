@@ -2634,6 +2634,32 @@ def test_an_athlete_added_off_the_bench_form_says_his_default_role(w):
     assert "by default" not in w.statusBar().currentMessage()
 
 
+def test_a_player_added_over_a_selected_one_takes_the_default_role_not_the_selected_ones(
+        w, qtbot):
+    """Season ▸ Squad with a player whose role is "out" selected: a new name typed over the
+    form and Add gave the newcomer "out" ("out of the matchday squad until you pick …"). A new
+    player gets the form's default role, unless the coach picked one for the new entry."""
+    ed = w.squad_editor
+    w.apply_edit(E.UpdateAthlete(athlete="A3", role="out"))
+    assert ed.select("A3") and ed.role.currentData() == "out"
+    ed.name.selectAll()
+    qtbot.keyClicks(ed.name, "Zed Newman")
+    ed.add_button.click()
+    zed = next(a for a in w.season.athletes if a.name == "Zed Newman")
+    assert zed.role == "start" and w.season.athlete("A3").role == "out"
+    assert "out of the matchday squad" not in w.statusBar().currentMessage()
+    # the role picked for the new player, over a selected one's, is the new player's
+    assert ed.select("A3")
+    ed.name.selectAll()
+    qtbot.keyClicks(ed.name, "Ben Chosen")
+    bench = ed.role.findData("bench")
+    ed.role.setCurrentIndex(bench)
+    ed.role.activated.emit(bench)  # chosen from the list, as the coach does
+    ed.add_button.click()
+    assert next(a for a in w.season.athletes if a.name == "Ben Chosen").role == "bench"
+    assert w.season.athlete("A3").role == "out"
+
+
 def test_ctrl_z_in_a_date_field_undoes_its_typing_after_tab_before_any_season_step(w, qtbot):
     """A match role set in the Roles panel, then an onset typed in the Injuries editor and
     Tab: back in the field, Ctrl+Z undid the role (the field's reformatted text had wiped its

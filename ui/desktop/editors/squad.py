@@ -327,10 +327,14 @@ class SquadEditor(Editor):
         self.name.clear()
         self.position.setCurrentIndex(-1)  # no position until the coach picks one
         self.max_speed.setValue(0.0)
-        # a player added to a season under way is out of the matchday squad until picked in
-        # Roles: three signings left at "start" made 14 starters a match, unsaid
-        self.role.setCurrentIndex(self.role.findData("out" if joins_on(self.season) else "start"))
+        self.role.setCurrentIndex(self.role.findData(self._new_role()))
         self._update_buttons()
+
+    def _new_role(self) -> str:
+        """A new player's match role unless the coach picks one: start; out of the matchday
+        squad until picked in Roles when the season is under way (three signings left at
+        "start" made 14 starters a match, unsaid)."""
+        return "out" if self.season is not None and joins_on(self.season) else "start"
 
     def selected_id(self) -> str | None:
         return _selected_key(self.table)
@@ -457,9 +461,12 @@ class SquadEditor(Editor):
         position = self._position_to_add(name)
         if position is None:
             return
+        # the role the form shows is the selected player's unless the coach picked it for the
+        # new one: a name typed over an "out" player's added the newcomer as out
+        role = (self.role.currentData() if self.selected_id() is None or self.role in self.typed()
+                else self._new_role())
         try:
-            athlete = Athlete(id=aid, name=name, position=position,
-                              max_speed=speed, role=self.role.currentData())
+            athlete = Athlete(id=aid, name=name, position=position, max_speed=speed, role=role)
         except ValueError as e:
             self.refuse("Add athlete", e)
             return
