@@ -75,6 +75,13 @@ def hv1_exempt(rules, position: str) -> bool:
                                       for p in rules.texts("HV-1", "exempt_positions")}
 
 
+def keeper(rules, position: str) -> bool:
+    """Is ``position`` a goalkeeper's ("GK", "Goalie", "Torwart"…), or one HV-1's
+    ``exempt_positions`` names (the squad's keepers, as the season says them)? A word for the
+    Roles grid (a match with no keeper starting), never a rule. ``rules``: a ``RuleSet``."""
+    return position_key(position) == "goalkeeper" or hv1_exempt(rules, position)
+
+
 # the room of a short position in a narrow column, in the column's font: the board's names
 # column and the Squad list's Pos. (PG, GK, Cent, Prop: :func:`fitted_position`)
 POSITION_ROOM = "MMM"

@@ -952,6 +952,40 @@ def test_a_role_set_for_a_match_the_athlete_misses_in_rehab_says_so(qtbot):
     assert model.data(model.index(row_of(model, "A21"), c)) == "bench"
 
 
+def test_a_match_with_no_goalkeeper_starting_says_so_in_its_header(w, qtbot):
+    """Season ▸ Match Roles: the keeper set to the bench left a match with no goalkeeper among
+    its starters, and nothing said so. The match's header count says "no GK starting", marked,
+    its tooltip how to change it; a note, not a rule: the season and its plan are as set. Fewer
+    starters than a side fields is no note (no setting says how many)."""
+    no_keeper = roles.NO_KEEPER
+    panel, model = grid(w)
+    c, other = col_of(model, "m0"), col_of(model, "m1")
+
+    def header(col: int) -> str:
+        return model.headerData(col, Qt.Orientation.Horizontal)
+
+    assert not header(c).endswith(no_keeper) and not header(other).endswith(no_keeper)
+    assert "only 2 start" not in header(c)  # two starters, no word about a side's size
+    plan = w.season.plan
+    panel.view.setCurrentIndex(model.index(row_of(model, "A1"), c))  # Ana Keeper: bench
+    key(qtbot, panel, Qt.Key.Key_B)
+    assert w.season.role_of("A1", "m0") == "bench"
+    assert header(c).endswith("\n1 start · 1 bench\n⚠ no GK starting")
+    tip = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "No goalkeeper starts: select one in this column and type s (start)" in tip
+    assert not header(other).endswith(no_keeper)  # the other match has her starting
+    assert w.season.plan == plan
+    # the keepers HV-1's exempt_positions names are keepers too; a squad with none gets no note
+    ruled = w.season.model_copy(update={"rules": w.season.rules.model_copy(
+        update={"values": {"HV-1": {"exempt_positions": ["Forward"]}}})})
+    model.set_season(ruled)  # Ben Striker, a Forward, starts m0
+    assert not header(c).endswith(no_keeper)
+    no_keepers = ruled.model_copy(update={"athletes": tuple(
+        a.model_copy(update={"position": "Midfielder"}) for a in ruled.athletes)})
+    model.set_season(no_keepers)
+    assert not any(header(k).endswith(no_keeper) for k in (c, other))
+
+
 def test_the_roles_grid_shows_no_stage_for_a_match_the_athlete_plays(qtbot):
     """A stage or "away" beside the role says the athlete misses the match: Cara, in P2 on a
     tournament's first day and back to start its second, read "start · P2", and Ben, recorded

@@ -58,6 +58,7 @@ KEYS = {Qt.Key.Key_S: "start", Qt.Key.Key_B: "bench", Qt.Key.Key_O: "out"}
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Minus)
 MIN_COLUMN = 104  # px: a match column at least this wide
 ASK_ABOVE = 5  # one key changing more cells than this asks first
+NO_KEEPER = "⚠ no GK starting"  # a match header's count, when no goalkeeper starts: a note
 ROLE_TIP = {"start": "starts: plays, the match is a high-velocity exposure (100 %)",
             "bench": "on the bench: a substitute's sprints (80 %), no high-velocity exposure",
             "out": "out of the squad: trains that day; a compensation session may follow"}
@@ -160,6 +161,7 @@ class RolesModel(QAbstractTableModel):
         self._overrides: dict[tuple[str, str], str] = {}
         # competition -> how many start, bench, out, and "missing" (set to play, not playing)
         self.counts: dict[str, Counter] = {}
+        self.no_keeper: set[str] = set()  # matches with starters and no keeper among them
 
     def set_season(self, season: Season) -> None:
         self.beginResetModel()
@@ -186,24 +188,42 @@ class RolesModel(QAbstractTableModel):
         """Each match's players by how they take part: ``start``, ``bench``, ``out``, and
         ``missing`` (set to start or bench, not playing: in rehab, away or held out by RE-1); a
         past match's logged minutes count as the role they give (rules-spec.md section 9)."""
-        self.counts = {}
+        self.counts, self.no_keeper = {}, set()
         line = start_minutes(self.season) if self.season is not None else START_MINUTES
+        keepers = self._keepers()
         for k, comp in enumerate(self.comps):
             n = Counter()
             for r, a in enumerate(self.athletes):
                 key = (a.id, comp.id)
                 if (played := self.played.get(key)) is not None:
                     n[role_of_minutes(played, line)] += 1
+                    n["keeper"] += a.id in keepers and role_of_minutes(played, line) == "start"
                     continue
                 value, _own = self.role(r, k + 1)
                 playing = value == "out" or (key not in self.held and key not in self.absent)
                 n[value if playing else "missing"] += 1
+                n["keeper"] += a.id in keepers and playing and value == "start"
             self.counts[comp.id] = n
+            if keepers and n["start"] and not n["keeper"]:
+                self.no_keeper.add(comp.id)
+
+    def _keepers(self) -> set[str]:
+        """The squad's goalkeepers (GK, or a position HV-1's exempt_positions names)."""
+        if self.season is None:
+            return set()
+        from planner.rules import RuleSet
+        from planner.squad import keeper
+
+        rules = RuleSet(self.season.rules)
+        return {a.id for a in self.athletes if keeper(rules, a.position)}
 
     def count_words(self, comp_id: str) -> str:
-        """``11 start · 5 bench``: a match header's last line."""
+        """``11 start · 5 bench``: a match header's last line (and under it ``⚠ no GK
+        starting`` when the squad's keepers are all out of the starters)."""
         n = self.counts.get(comp_id, Counter())
-        return f"{n['start']} start · {n['bench']} bench"
+        # under the count: beside it, every match column grew twice as wide
+        gk = f"\n{NO_KEEPER}" if comp_id in self.no_keeper else ""
+        return f"{n['start']} start · {n['bench']} bench{gk}"
 
     def count_tip(self, comp_id: str) -> str:
         """What the header's count says, who it leaves out and how to change it."""
@@ -215,6 +235,9 @@ class RolesModel(QAbstractTableModel):
                      f"out by RE-1")
         if any((a.id, comp_id) in self.played for a in self.athletes):
             text += "; the minutes played logged count as the role they give"
+        if comp_id in self.no_keeper:
+            text += (". No goalkeeper starts: select one in this column and type s (start). "
+                     "A note, not a rule: the plan does not change")
         return (text + ". Too many starters? Select the players in this column who do not "
                        "start and type b (bench) or o (out).")
 
