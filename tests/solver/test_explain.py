@@ -1199,14 +1199,8 @@ def _deload_mondays(line: str, s) -> list[int]:
     return named
 
 
-def test_return_reports_deload_weeks_are_deload_weeks_of_the_plan_they_name(demo_season, monkeypatch):
-    """The demo solved and stored: explain --return A19 said "the deload week of Mon 24 Aug
-    allows 1 speed day (HV-2)", a deload week of the query's own plan of the earliest return,
-    while the stored plan, returning A19 the same day, has 24 Aug as a load week (its deloads:
-    3 and 31 Aug), as the board and explain --athlete show. With the stored plan's return the
-    earliest, the weeks named are its deload weeks; without a stored plan they are the earliest
-    return's plan's, said to be that plan's. Each held against the plan (its week kinds), the
-    plan against the plan checker."""
+def _earliest_plans(monkeypatch) -> list:
+    """The (season, plan) of each earliest-return query's own plan, as the queries make them."""
     import solver.queries as Q
 
     plans = []
@@ -1218,6 +1212,19 @@ def test_return_reports_deload_weeks_are_deload_weeks_of_the_plan_they_name(demo
         return back, path
 
     monkeypatch.setattr(Q, "_earliest", earliest)
+    return plans
+
+
+def test_return_reports_deload_weeks_are_deload_weeks_of_the_plan_they_name(demo_season, monkeypatch):
+    """The demo solved and stored: explain --return A19 said "the deload week of Mon 24 Aug
+    allows 1 speed day (HV-2)", a deload week of the query's own plan of the earliest return,
+    while the stored plan, returning A19 the same day, has 24 Aug as a load week (its deloads:
+    3 and 31 Aug), as the board and explain --athlete show. With the stored plan's return the
+    earliest, the weeks named are its deload weeks; without a stored plan they are the earliest
+    return's plan's, said to be that plan's. Each held against the plan (its week kinds), the
+    plan against the plan checker."""
+
+    plans = _earliest_plans(monkeypatch)
     out, _ = solved_and_checked(demo_season, time_limit=60)
     stored = demo_season.model_copy(update={"plan": out.plan})
     differ = False
@@ -1253,19 +1260,10 @@ def test_return_report_names_the_minimum_days_not_a_deload_week_when_they_set_th
     week to load for nothing. The minimum days are named as what sets the date, worked out here
     from the protocol's stages; no deload week, no retest hold (which the provisional words
     still say). The plan of the earliest return passes the plan checker."""
-    import solver.queries as Q
     from planner.protocols import load_protocol
     from planner.text import day as day_words
 
-    plans = []
-    real = Q._earliest
-
-    def earliest(pm, *a, **k):
-        back, path = real(pm, *a, **k)
-        plans.append((pm.season, path))
-        return back, path
-
-    monkeypatch.setattr(Q, "_earliest", earliest)
+    plans = _earliest_plans(monkeypatch)
     for aid in ("A07", "A12"):
         rec = demo_season.injury_of(aid)
         held = rec.stages[-1]

@@ -331,18 +331,24 @@ def test_overwrite_over_a_damaged_file_keeps_the_good_backup(damaged, dialogs, t
     assert aside.name in said and "tiny.season.json.bak is still the backup" in said
 
 
-def test_a_window_that_changed_nothing_stays_saved_when_another_window_saves(qtbot, tmp_path,
-                                                                            dialogs):
-    """Two windows on one file: window B saved (Ctrl+S, nothing changed), window A then saved a
-    pin. B's title got the * and closing it asked Save / Discard about changes B never made
-    ("another program saved over it"), though the app knew the writer was its other window. B
-    now stays saved, names the other window, and still never overwrites it unasked."""
+def _two_windows(qtbot, tmp_path):
+    """(path, window A, window B): two windows open on one saved season file, B opened first."""
     path = tmp_path / "club.season.json"
     save_season(tiny_season(), path)
     b = MainWindow(load_season(path), path)
     qtbot.addWidget(b)
     a = MainWindow(load_season(path), path)
     qtbot.addWidget(a)
+    return path, a, b
+
+
+def test_a_window_that_changed_nothing_stays_saved_when_another_window_saves(qtbot, tmp_path,
+                                                                            dialogs):
+    """Two windows on one file: window B saved (Ctrl+S, nothing changed), window A then saved a
+    pin. B's title got the * and closing it asked Save / Discard about changes B never made
+    ("another program saved over it"), though the app knew the writer was its other window. B
+    now stays saved, names the other window, and still never overwrites it unasked."""
+    path, a, b = _two_windows(qtbot, tmp_path)
     assert b.save() and not b.modified and b.document.saved_here
     a.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
     dialogs.answer = "overwrite"  # in case B's save changed the bytes A read
@@ -369,12 +375,7 @@ def test_a_window_with_its_own_saved_changes_asks_when_another_window_saves_over
     """B saved a change of its own; A, open since before, overwrote it (A asked, the coach chose
     Overwrite): B's change is in no file, so B counts as not saved and closing asks, naming the
     other window, not "another program"."""
-    path = tmp_path / "club.season.json"
-    save_season(tiny_season(), path)
-    b = MainWindow(load_season(path), path)
-    qtbot.addWidget(b)
-    a = MainWindow(load_season(path), path)
-    qtbot.addWidget(a)
+    path, a, b = _two_windows(qtbot, tmp_path)
     b.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="Travel")))
     assert b.save() and not b.modified
     a.apply_edit(E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 12), reason="Cup")))
