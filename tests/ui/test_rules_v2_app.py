@@ -971,6 +971,8 @@ def test_a_match_with_no_goalkeeper_starting_says_so_in_its_header(w, qtbot):
     key(qtbot, panel, Qt.Key.Key_B)
     assert w.season.role_of("A1", "m0") == "bench"
     assert header(c).endswith("\n1 start · 1 bench\n⚠ no GK starting")
+    head = panel.view.horizontalHeader()  # as high as its lines at once: in the real window the
+    assert head.height() >= head.sizeHint().height(), (head.height(), head.sizeHint())  # cut
     tip = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "No goalkeeper starts: select one in this column and type s (start)" in tip
     assert not header(other).endswith(no_keeper)  # the other match has her starting

@@ -463,6 +463,9 @@ class RolesPanel(QWidget):
         where = (cur.row(), cur.column()) if cur.isValid() else (0, self._next_match(season))
         self.season = season
         self.model.set_season(season)
+        # the header's height follows its lines ("⚠ no GK starting" under the count): the view
+        # kept the old height in the real window, and the header's first and last lines were cut
+        self.view.updateGeometries()
         self._fit_columns()
         self._fit_dock()
         r = min(where[0], self.model.rowCount() - 1)
