@@ -216,6 +216,30 @@ def role_text(role: str) -> str:
     return ROLE_WORDS.get(role, role)
 
 
+def _against_the_role_set(season: Season, athlete: str, tl: Timeline, i: int,
+                          planned: str | None) -> str | None:
+    """A planned day from ``p0`` on whose match role is not the one set now (a role changed after
+    the plan was made): the plan's and the role set, and the way to match them; None when they
+    agree. The Role row said "plays (starts)" after the coach had just set the player on the bench,
+    beside the AV-1 line of the same mismatch."""
+    if planned not in (*PLAY_LEVEL, None) or i < tl.p0:
+        return None
+    ap = season.plan.for_athlete(athlete) if season.plan is not None else None
+    if ap is None or i >= len(ap.stages):
+        return None
+    set_ = best_role(season, athlete, tl.comp_on[i])
+    if planned is None:  # not played: a mismatch only for a fit, available player set to play
+        if set_ not in PLAY_LEVEL or ap.stages[i] != FIT or i in tl.unavailable(athlete):
+            return None
+        plan_says = "does not play it in the plan"
+    elif set_ == planned:
+        return None
+    else:
+        plan_says = f"{role_text(planned)} in the plan"
+    return (f"{plan_says}, but the role set is {role_text(set_)}: re-plan (Plan ▸ Solve, F5) to "
+            f"plan the day for it")
+
+
 def _injured_on(season: Season, athlete: str, day) -> bool:
     """Is the athlete injured on ``day`` by the records alone: the last injury onset or stage
     record on or before it is not a return to FIT (a record after it may still be planned)."""
@@ -283,7 +307,13 @@ def day_rows(season: Season, athlete: str, i: int, marks: DayMarks | None = None
             # rehab ends is the plan's to say
             said += (" as set; injured, whether the athlete is back to play by then is the "
                      "plan's to say (Plan ▸ Solve, F5)")
+        else:
+            said = _against_the_role_set(season, athlete, tl, i, m.role[i]) or said
         rows.append(("Role", said))
+    elif season.plan is not None and tl.p0 <= i and i in tl.comp_days:
+        said = _against_the_role_set(season, athlete, tl, i, None)
+        if said:
+            rows.append(("Role", said))
     if i in m.compensation:
         rows.append(("Session", f"compensation session: {COMPENSATION_WHY}"))
     if i in m.flare:
