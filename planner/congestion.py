@@ -404,11 +404,13 @@ def _group_line(season: Season, runs: list[Congestion]) -> CongestionLine:
 def soon_after_return(runs: list[Congestion], athlete: str, back: dt.date | None) -> Congestion | None:
     """The first of ``runs`` the athlete starts that begins within ``AFTER_RETURN_DAYS`` of the
     return to full training ``back``: the Returns panel and the command line say it beside the
-    first match back (a player back on Monday started a tournament on Thursday)."""
+    first match back (a player back on Monday started a tournament on Thursday). The run's first
+    day is at most ``AFTER_RETURN_DAYS`` - 1 days after ``back``, as the list of runs reads "back
+    within" (:func:`_back_before`): a run 21 days after a return was said here and not there."""
     if back is None:
         return None
     later = [c for c in runs if athlete in c.athletes
-             and back <= c.days[0] <= back + dt.timedelta(days=AFTER_RETURN_DAYS)]
+             and back <= c.days[0] < back + dt.timedelta(days=AFTER_RETURN_DAYS)]
     return min(later, key=lambda c: c.days[0]) if later else None
 
 

@@ -113,6 +113,31 @@ def test_two_starts_72_h_apart_soon_after_a_return_are_listed_for_the_returner_a
     assert _runs(later) == []
 
 
+def _three_starts_from(first: int):
+    """A1 back to full training Fri 8 Jan (day 4, as :func:`_back_on_friday`), then starting
+    three matches in five days from day ``first``."""
+    s = _back_on_friday()
+    matches = [first, first + 2, first + 4]
+    later = season(weeks=5, athletes=1, matches=matches, injuries=s.injuries)
+    it = tuple(100 if k in matches else 70 for k in range(35))
+    return later.model_copy(update={"plan": Plan(status="manual", team_weeks=("load",) * 5, athletes=(
+        AthletePlan(athlete="A1", stages=("S3",) * 4 + ("FIT",) * 31, intensity=it,
+                    weeks=("load",) * 5),))})
+
+
+def test_the_runs_and_the_returns_panel_read_soon_after_a_return_alike_at_21_days():
+    """Back within three weeks means a run 20 days after the return at most, in the list of runs
+    and in the Returns panel alike: Leo, back Wed 2 Sep, starting a run on Wed 23 Sep was said
+    "Congested soon after" in the Returns panel and not "back" in Plan Check's line."""
+    from planner.congestion import soon_after_return
+
+    for first, soon in ((24, True), (25, False)):  # 20 and 21 days after Fri 8 Jan
+        runs = congestion(_three_starts_from(first))
+        (c,) = runs
+        assert (c.returned == (("A1", day(4)),)) is soon
+        assert (soon_after_return(runs, "A1", day(4)) == c) is soon
+
+
 def returner_on_the_bench():
     """:func:`_back_on_friday` with A1, back on Fri 8 Jan, planned off the bench in both matches
     of Wed 13 and Sat 16 Jan: a congested run of his alone (no starter's run over those days)."""
