@@ -500,8 +500,13 @@ class Comparison:
         if a != b:
             why = f"{dl7} instances {a} -> {b}{off}" + (f"; {either}" if either else "")
         elif either:  # DL-7 named only when on in both (off, it counts nothing either way)
-            why = (f"the re-plan's choice among options the deload rules count alike: {either}"
-                   + ("" if off else f", and {dl7} counts the same in both"))
+            # not a coin toss: the other rules and STAB priced this arrangement lowest (an injured
+            # starter's return two days earlier moved the squad's deload; a pin keeps the weeks)
+            why = (f"the deload rules count both alike: {either}"
+                   + ("" if off else f", and {dl7} counts the same in both")
+                   + "; the re-plan took the arrangement the other rules price lowest. To keep "
+                     "the team's weeks, pin them (board menu ▸ Pin week kind for the team, or "
+                     "--pin-week DATE KIND)")
         else:
             why = "the deload rhythm is broken: see the hard rules"
         return f"Team weeks changed: {moved} ({why})"

@@ -862,9 +862,11 @@ def test_team_weeks_moved_say_why_as_far_as_the_deload_rules_say_it(base):
     elif dl2:
         assert line.endswith("(the deload rhythm is broken: see the hard rules)")
     else:
-        assert line.endswith(f"(the re-plan's choice among options the deload rules count alike: "
-                             f"{either}, and DL-7 (deloads avoid competitions) counts the same in "
-                             f"both)")
+        assert line.endswith(f"(the deload rules count both alike: {either}, and DL-7 (deloads "
+                             f"avoid competitions) counts the same in both; the re-plan took the "
+                             f"arrangement the other rules price lowest. To keep the team's weeks, "
+                             f"pin them (board menu ▸ Pin week kind for the team, or --pin-week "
+                             f"DATE KIND))")
     assert (either in line) == (not dl2)
     ws = build_comparison_workbook(comp, base, base.plan, base, plan_b, [])["Summary"]
     assert any(r[1] == line for r in ws.iter_rows(values_only=True))
@@ -885,8 +887,10 @@ def test_team_weeks_moved_name_dl7_only_when_it_is_on(base):
     either = "DL-2 (at most 3 load weeks in a row) allows either arrangement"
     off = E.SetRuleMode(rule="DL-7", mode="off").apply(base)
     line = compare(off, base.plan, off, plan_b).team_weeks_words()
-    assert line.endswith(f"(the re-plan's choice among options the deload rules count alike: "
-                         f"{either})"), line
+    assert line.endswith(f"(the deload rules count both alike: {either}; the re-plan took the "
+                         f"arrangement the other rules price lowest. To keep the team's weeks, pin "
+                         f"them (board menu ▸ Pin week kind for the team, or --pin-week DATE "
+                         f"KIND))"), line
     assert "DL-7" not in line
     on = compare(base, base.plan, base, plan_b).team_weeks_words()
     assert "DL-7 (deloads avoid competitions)" in on, on
