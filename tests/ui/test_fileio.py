@@ -426,6 +426,27 @@ def test_the_export_notice_goes_when_another_season_is_opened_or_started(export_
     assert window.notice.isHidden()
 
 
+def test_the_export_dialog_offers_an_anonymised_copy_its_own_name(window, dialogs, demo_season):
+    """Picking "Excel workbook, anonymised" kept the named plan's suggested name: Save replaced
+    the named workbook with the anonymised copy (or the reverse). Each kind has its own name."""
+    from ui.desktop.fileio import EXPORT_KINDS
+
+    window.set_document(_with_plan(demo_season), None)
+    seen = {}
+
+    def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
+        seen.update(names or {})
+        return None  # cancelled: nothing written
+
+    dialogs.save_file = save_file
+    window.export_action.trigger()
+    by_kind = {kind: seen[f] for f, kind in EXPORT_KINDS.items() if f in seen}
+    assert by_kind["xlsx"].endswith("-plan.xlsx")
+    assert by_kind["xlsx-anonymised"].endswith("-plan-anonymised.xlsx")
+    assert by_kind["pdf-anonymised"].endswith("-plan-anonymised.pdf")
+    assert len({by_kind[k] for k in ("xlsx", "xlsx-anonymised", "pdf", "pdf-anonymised")}) == 4
+
+
 def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(wait_export,
         window, dialogs, tmp_path, demo_season):
     """The coach's own workbook "team.xlsx": the export suggests another name; a name typed

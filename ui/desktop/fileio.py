@@ -613,10 +613,18 @@ def export_dialog(window) -> None:
     selected = _first_filter(kinds, weeks)
     # not "<season>.xlsx" either for the form: the coach's own filled-in workbook is often that
     # and the name follows the kind picked in the dialog ("team-form.xlsx" for the form)
-    plan_stem = weeks_stem(_file_stem(window) + "-plan", weeks)  # "team-plan week 23-48"
-    names = {f: (plan_stem if kind in NEEDS_PLAN else _file_stem(window) + ("-form" if kind ==
-             "template" else "-plan")) + SUFFIX[kind] for f, kind in kinds.items()}
+    names = {f: _suggested_name(window, kind, weeks) for f, kind in kinds.items()}
     _save_and_export(window, kinds, selected, names, weeks)
+
+
+def _suggested_name(window, kind: str, weeks: list[int] | None) -> str:
+    """The file name the export dialog offers for ``kind``: "team-plan week 23-48.xlsx", the coach
+    workbook "team-form.xlsx"; an anonymised copy "team-plan-anonymised …" (it was offered the
+    named plan's name, and Save replaced the named workbook with the anonymised one)."""
+    stem = _file_stem(window) + ("-form" if kind == "template" else "-plan")
+    if kind.endswith("anonymised"):
+        stem += "-anonymised"
+    return (weeks_stem(stem, weeks) if kind in NEEDS_PLAN else stem) + SUFFIX[kind]
 
 
 def export_workbook_dialog(window) -> None:
