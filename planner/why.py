@@ -642,7 +642,9 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
     f = c.facts
     names = " / ".join(f"'{x.name}'" for x in c.tl.comp_on[i])
     sessions = c.value("RE-1", "team_sessions")
-    if f.played[i] and c.ap.intensity[i] == PLAY_LEVEL["start"]:
+    if stale := _role_changed(c, i, names):
+        add(Reason("FACT", "bound", stale))
+    elif f.played[i] and c.ap.intensity[i] == PLAY_LEVEL["start"]:
         pos = c.season.athlete(c.aid).position
         what = (f"played at 100 % (HV-1 exempts the {pos} position: no high-velocity exposure "
                 f"is asked of it)" if c.exempt else "the match is the exposure (100 %)")
@@ -669,6 +671,31 @@ def _match_day_reason(c: _Context, i: int, add) -> None:
                  " (compensation sessions may follow on MD+1 and MD+2)")
         add(Reason("FACT", "bound", f"Out of the squad for {names} ({_role_source(c, i)}): "
                                     f"{day}{after}."))
+
+
+def _role_changed(c: _Context, i: int, names: str) -> str | None:
+    """A day from ``p0`` on the plan plays otherwise than the role set now has it (a role changed
+    after the plan was made; the checker's AV-1): the plan's and the role set, and the way to
+    match them; None when they agree. It read "Starts 'League match 17' (the role set for this
+    match in Season ▸ Match Roles)" for a player just set on the bench."""
+    f = c.facts
+    if i < c.tl.p0 or not f.ready[i]:
+        return None
+    role, level = f.role[i], c.ap.intensity[i]
+    if f.played[i]:
+        if role in PLAY_LEVEL and PLAY_LEVEL[role] == level:
+            return None
+        plan_says = ("Starts " if level == PLAY_LEVEL["start"] else "On the bench for ") + names
+    elif role in PLAY_LEVEL:
+        plan_says = f"Does not play {names}"
+    else:
+        return None
+    where = "the role set for this match" if i in f.picked else "the player's default role"
+    return (f"{plan_says} in the plan, but {where} is now {_ROLE_WORDS[role]} (Season ▸ Match "
+            f"Roles): the plan was made before; re-plan (Plan ▸ Solve, F5) to plan the day for it.")
+
+
+_ROLE_WORDS = {"start": "start", "bench": "on the bench", "out": "out of the squad"}
 
 
 def _flare_reason(c: _Context, i: int, add) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from planner.check import check_plan
 from planner.daymarks import day_rows
 from planner.season import MatchRole
+from planner.why import why_day
 from tests.planner.test_xlsx_export import _day, small_plan, small_season
 
 CUP = 9  # "Cup round 2", A1 plays it (starts) in the small plan
@@ -30,6 +31,12 @@ def test_the_role_row_says_the_plan_and_the_role_set_when_they_differ():
     assert row.startswith("plays (starts) in the plan, but the role set is on the bench")
     assert "re-plan" in row
     assert _day(CUP) in _av1_days(benched)  # the checker's line of the same mismatch
+    # the explanation's "Bound by" says the same, not "Starts … (the role set for this match)"
+    said = why_day(benched, benched.plan, "A1", _day(CUP)).text()
+    assert ("Starts 'Cup round 2' in the plan, but the role set for this match is now on the "
+            "bench (Season ▸ Match Roles)") in said
+    assert "the match is the exposure" not in said
+    assert "in the plan, but" not in why_day(planned, planned.plan, "A1", _day(CUP)).text()
 
 
 def test_the_role_row_names_a_match_the_plan_leaves_out_for_a_player_set_to_play():
@@ -44,6 +51,9 @@ def test_the_role_row_names_a_match_the_plan_leaves_out_for_a_player_set_to_play
     row = dict(day_rows(s.model_copy(update={"plan": plan}), "A1", CUP))["Role"]
     assert row.startswith("does not play it in the plan, but the role set is plays (starts)")
     assert _day(CUP) in _av1_days(s.model_copy(update={"plan": plan}))
+    said = why_day(s, plan, "A1", _day(CUP)).text()
+    assert ("Does not play 'Cup round 2' in the plan, but the player's default role is now start"
+            in said), said
 
 
 def test_a_player_in_rehab_or_held_by_re1_has_no_mismatch_said():
