@@ -191,7 +191,9 @@ class AthleteFigures:
     weeks: tuple[WeekFigures, ...]
     daily: pandas.DataFrame  # DatetimeIndex by day; the columns of :data:`COLUMNS` (NaN: undefined)
     has_log: bool  # any session logged before today
-    # on the last day the logged series reads (:func:`logged_end`; None: < 28 days of log)
+    # the logged ratio now: the mean of the daily logged ratios of the 7 days to the last day the
+    # logged series reads (:func:`logged_end`), as a week's figure is the mean of its 7 days
+    # (:func:`logged_now`; None: < 28 days of log, or none on that day)
     latest_logged_ewma_ratio: float | None
     flags: tuple[str, ...]  # sentences for the coach
     flag_days: tuple[dt.date, ...] = ()  # the day each sentence is about (a week's first day)
@@ -213,14 +215,39 @@ class AthleteFigures:
     # more than :data:`UNLOGGED_MOST` (the logged ratio is then None: too little logged to
     # compare); 0 otherwise
     thin_log: int = 0
+    # the days whose daily logged ratios ``latest_logged_ewma_ratio`` is the mean of: 7, fewer
+    # in the log's first days with a ratio (:func:`logged_now`; 0: no ratio)
+    latest_days: int = 0
 
     def logged_when(self) -> str:
-        """When the logged ratio is read: "now" (the day before today, or today once logged),
-        else "on <the day>": the sessions planned after it are not logged yet."""
+        """When the logged ratio is read: "now" (the 7 days to the day before today, or to today
+        once logged), else "over the 7 days to <the day>": the sessions planned after it are not
+        logged yet."""
         if self.logged_to is None or self.today is None or \
                 self.logged_to >= self.today - dt.timedelta(days=1):
             return "now"
-        return f"on {text.day_long(self.logged_to)} (the planned sessions since are not logged yet)"
+        return f"{self.logged_over()} (the planned sessions since are not logged yet)"
+
+    def logged_days(self) -> str:
+        """The days the logged ratio now is the mean of (:func:`logged_now`): "the 7 days to Sun
+        27 Sep 2026" (the day alone in the log's first day with a ratio, or without a ratio; ""
+        without a logged day)."""
+        if self.logged_to is None:
+            return ""
+        day = text.day_long(self.logged_to)
+        return day if self.latest_days <= 1 else f"the {self.latest_days} days to {day}"
+
+    def logged_over(self) -> str:
+        """:meth:`logged_days` after "the logged ratio": "over the 7 days to Sun 27 Sep 2026",
+        "on Sun 27 Sep 2026" for a day alone."""
+        days = self.logged_days()
+        return "" if not days else f"on {days}" if self.latest_days <= 1 else f"over {days}"
+
+    def logged_mean_words(self) -> str:
+        """What the logged ratio now is, for a heading: "the mean of the 7 days to Sun 27 Sep
+        2026" (the day alone: "Sun 27 Sep 2026")."""
+        days = self.logged_days()
+        return f"the mean of {days}" if self.latest_days > 1 else days
 
     def thin_words(self) -> str:
         """Why the logged ratio is "—" though the log covers 28 days (``thin_log``): "too little
@@ -249,7 +276,7 @@ class AthleteFigures:
         earlier day, the ratio is that day's."""
         if self.logged_when() == "now":
             return "the logged ratio reads them as rest days"
-        return f"the logged ratio is that of {text.day_long(self.logged_to)}"
+        return f"the logged ratio is that of {self.logged_days()}"
 
 
 # -- formatting ------------------------------------------------------------------------------------
@@ -658,7 +685,7 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
     weeks = tuple(_week(al, cols, w, al.weeks[k - 1] if k else None, most, end)
                   for k, w in enumerate(al.weeks))
     has_log = any(x is not None for x in al.logged[:al.logged_until])
-    latest = _num(cols["logged_ewma_ratio"][min(end, len(al.load)) - 1]) if end > 0 else None
+    latest, latest_days = logged_now(cols["logged_ewma_ratio"], min(end, len(al.load)))
     a = season.athlete(al.athlete)
     name = a.name if a is not None else al.athlete
     lately = any(x is not None for x in al.logged[max(0, al.today - 7):al.today])
@@ -672,12 +699,26 @@ def athlete_figures(season: Season, al: AthleteLoad) -> AthleteFigures:
              and above_limit(al.weeks[last], most) else None)
     extra = {"logged_lately": lately, "acwr_max": acwr_max, "log_span": span,
              "logged_spike": spike, "logged_to": al.date(end - 1) if first is not None else None,
-             "today": today, "thin_log": _thin(cols, end, len(al.load))}
+             "today": today, "thin_log": _thin(cols, end, len(al.load)), "latest_days": latest_days}
     figs = AthleteFigures(al.athlete, name, weeks, daily, has_log, latest, (), **extra)
     said = _sentences(season, al, figs)
     return AthleteFigures(al.athlete, name, weeks, daily, has_log, latest,
                           tuple(t for t, _d, _r in said), tuple(d for _t, d, _r in said),
                           flag_ranks=tuple(r for _t, _d, r in said), **extra)
+
+
+def logged_now(ratios: list[float], end: int) -> tuple[float | None, int]:
+    """The logged ratio now and the days it is the mean of: the mean of the daily logged ratios
+    (``ratios``, NaN: none) of the 7 days to the logged series' last day (the index ``end`` - 1),
+    as a week's ratio is the mean of its 7 days: read on one day it swings with the week's rhythm
+    (a Monday's "now" read the Sunday's rest day alone, and an athlete who logged exactly the
+    plan read "0.67, below 0.8" while that week read 0.82). Fewer days in the log's first week
+    with a ratio (the days that have one); (None, 0) when the last day has none (less than 28
+    days of log, too little logged to compare)."""
+    if end <= 0 or math.isnan(ratios[end - 1]):
+        return None, 0
+    days = [x for x in ratios[max(0, end - ACUTE_DAYS):end] if not math.isnan(x)]
+    return _num(statistics.fmean(days)), len(days)
 
 
 def _thin(cols: dict[str, list[float]], end: int, n: int) -> int:
@@ -810,8 +851,10 @@ def _sentences(season: Season, al: AthleteLoad,
     elif r is not None and (r > RATIO_HIGH or r < RATIO_LOW):
         day = f.logged_to
         side = f"above {RATIO_HIGH:g}" if r > RATIO_HIGH else f"below {RATIO_LOW:g}"
-        out.append((f"{label}: the logged EWMA acute:chronic ratio is {fmt_figure(r, f.limits('ewma'))} on "
-                    f"{text.day_long(day)}, {side}{_unlogged_words(al, day)}.", day,
+        mean = " (the mean of their daily ratios)" if f.latest_days > 1 else ""
+        out.append((f"{label}: the logged EWMA acute:chronic ratio {f.logged_over()}{mean} is "
+                    f"{fmt_figure(r, f.limits('ewma'))}, {side}"
+                    f"{_unlogged_words(al, day)}.", day,
                     (0, RATIO_UP if r > RATIO_HIGH else RATIO_DOWN)))
     today = al.date(al.today)
     for w in _current(al, f.weeks):

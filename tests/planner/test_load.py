@@ -167,7 +167,8 @@ def test_the_logged_series_agrees_with_the_acwr_package(figs):
     logged = f.daily["logged"].fillna(0.0)
     logged = logged[(logged.index >= f.daily["logged"].first_valid_index()) & (logged.index < today)]
     expect = acwr.acwr(logged, method="ewma")
-    assert f.latest_logged_ewma_ratio == pytest.approx(float(expect.iloc[-1]), rel=1e-9)
+    # the ratio now: the mean of the last 7 days' (docs/load.md), as a week's is of its 7 days
+    assert f.latest_logged_ewma_ratio == pytest.approx(float(expect.iloc[-7:].mean()), rel=1e-9)
     got = f.daily["logged_ewma_ratio"].loc[logged.index]
     pd.testing.assert_series_equal(got, expect, check_names=False, rtol=1e-9)
 
@@ -327,11 +328,12 @@ def test_a_log_that_stopped_says_so_rather_than_giving_a_ratio():
         f = L.figures(s.model_copy(update={"sessions": tuple(sessions)}))["A1"]
         assert f.logged_to == last and f.stale_log
         assert f.flags[0] == ("Athlete 1 (A1): no session logged in the 7 days before today (the "
-                              f"logged ratio is that of {text.day_long(last)}; the load figures "
-                              "count their planned load).")
-        assert f.latest_logged_ewma_ratio == pytest.approx(f.daily["logged_ewma_ratio"][str(last)])
-        assert f.logged_when() == (f"on {text.day_long(last)} (the planned sessions since are not "
-                                   "logged yet)")
+                              f"logged ratio is that of the 7 days to {text.day_long(last)}; the "
+                              "load figures count their planned load).")
+        week = f.daily["logged_ewma_ratio"][str(last - dt.timedelta(days=6)):str(last)]
+        assert len(week) == 7 and f.latest_logged_ewma_ratio == pytest.approx(week.mean())
+        assert f.logged_when() == (f"over the 7 days to {text.day_long(last)} (the planned "
+                                   "sessions since are not logged yet)")
     # a session logged today after those 12 days: the 28 days to today hold more than a week of
     # sessions planned and not logged, too little logged for a chronic base (no ratio, no flag)
     today = alone + [Session(athlete="A1", date=day(42), minutes=60, rpe=5)]
@@ -420,7 +422,9 @@ def test_sessions_not_logged_yet_are_not_read_as_rest_days():
         f = L.figures(s.model_copy(update={"sessions": sessions}))["A1"]
         assert f.logged_to == day(yesterday - 1) and f.logged_lately and not f.stale_log
         reads = f.daily["logged_ewma_ratio"]
-        assert reads[str(day(yesterday - 1))] == pytest.approx(f.latest_logged_ewma_ratio)
+        # the ratio now: the mean of the 7 days to the day before yesterday's planned session
+        assert reads[str(day(yesterday - 7)):str(day(yesterday - 1))].mean() == \
+            pytest.approx(f.latest_logged_ewma_ratio)
         assert reads[str(day(yesterday)):str(day(41))].isna().all()
     # A1 logs today: his yesterday, planned and not logged, is a day he did not train
     today = kept + (Session(athlete="A1", date=day(42), minutes=60, rpe=5),)
@@ -737,7 +741,10 @@ def test_a_logged_ratio_after_a_week_with_nothing_logged_is_said_so_not_flagged(
     from ui.cli.load import table
 
     s = _season(pre_season=False)
-    s = s.model_copy(update={"sessions": tuple(x for x in s.sessions if x.date < day(35))})
+    # his last week logged light (20 min at RPE 3 a day), then nothing: a ratio below 0.8
+    s = s.model_copy(update={"sessions": tuple(
+        x if x.date < day(28) else x.model_copy(update={"minutes": 20, "rpe": 3})
+        for x in s.sessions if x.date < day(35))})
     f = L.figures(s)["A1"]
     assert f.latest_logged_ewma_ratio is not None and f.latest_logged_ewma_ratio < 0.8
     assert f.stale_log and not f.logged_lately

@@ -173,7 +173,8 @@ def test_choosing_a_flag_selects_its_athlete_on_the_day_it_is_about(qtbot, logge
     team = w.load_view.panel.team_chart
     items = [team.flag_list.item(i) for i in range(team.flag_list.count())]
     ratio = next(it for it in items if "Sam Okafor" in it.text() and "EWMA" in it.text())
-    assert "on Mon 30 Nov 2026, above 1.5" in ratio.text()  # a day as the app writes days
+    # a day as the app writes days: the ratio now is the mean of the 7 days to it
+    assert "over the 7 days to Mon 30 Nov 2026 (the mean of their daily ratios)" in ratio.text()
     team.flag_list.itemClicked.emit(ratio)
     assert w.board.current() == ("A03", dt.date(2026, 11, 30))
     week = next((it for it in items if "week of" in it.text()), None)
@@ -265,7 +266,7 @@ def test_a_logged_week_above_ld1s_limit_is_flagged_though_the_ratio_is_not(qtbot
     """A week logged at far more than the weeks before (ACWR above 1.3) puts the tag on the
     name column with the week's ACWR, although the smoothed EWMA ratio stays under 1.5."""
     monday = TODAY - dt.timedelta(days=8)  # Mon 23 Nov: the last full week before today
-    extra = tuple(Session(athlete="A05", date=monday + dt.timedelta(days=k), minutes=120, rpe=9)
+    extra = tuple(Session(athlete="A05", date=monday + dt.timedelta(days=k), minutes=100, rpe=9)
                   for k in (0, 2, 4))
     w = open_window(qtbot, logged.model_copy(update={"sessions": logged.sessions + extra}), "A05")
     f = w.load_view.figures(w.season)["A05"]
@@ -595,8 +596,9 @@ def test_the_flag_and_the_wait_say_their_figure_truthfully():
     today = dt.date(2026, 10, 7)
 
     class F:
-        has_log, latest_logged_ewma_ratio, thin_log = True, None, 0
+        has_log, latest_logged_ewma_ratio, thin_log, latest_days = True, None, 0, 0
         logged_when = AthleteFigures.logged_when
+        logged_over, logged_days = AthleteFigures.logged_over, AthleteFigures.logged_days
 
         def __init__(self, span, to=today - dt.timedelta(days=1)):
             self.log_span, self.logged_to, self.today = span, to, today
@@ -1169,9 +1171,11 @@ def test_the_inspectors_load_row_says_the_day_its_ratio_is_read_on(qtbot, logged
     assert flag is not None and flag.day == f.logged_to == TODAY - dt.timedelta(days=1)
     w.board.set_current("A03", dt.date(2026, 10, 6))
     shown = w.inspector.toPlainText()
-    assert f"logged EWMA ratio {fmt(f.latest_logged_ewma_ratio)} on {day_long(f.logged_to)}" in shown
+    # the ratio is the mean of the 7 days to that day (docs/load.md), as a week's is of its days
+    assert (f"logged EWMA ratio {fmt(f.latest_logged_ewma_ratio)} over the 7 days to "
+            f"{day_long(f.logged_to)}") in shown
     tip = w.board._athlete_tooltip(next(r for r in w.board._rows if r.athlete_id == "A03"))
-    assert f"on {day_long(f.logged_to)}, above 1.5" in tip
+    assert f"over the 7 days to {day_long(f.logged_to)}, above 1.5" in tip
 
 
 def test_the_inspectors_load_row_gives_the_days_own_week_first_then_the_latest_flag(qtbot, logged):

@@ -146,8 +146,9 @@ def table(f, season=None, anonymise: bool = False, no_log_said: bool = False) ->
                  f"nothing logged in the 7 days before today"
                  + (f" ({f.stale_words()})" if when == "now" else ""))
     elif f.latest_logged_ewma_ratio is not None:
-        head += (f"; logged EWMA ratio {f.logged_when()} "
-                 f"{fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}")
+        when = f.logged_when()  # "now": the mean of the 7 days to yesterday (docs/load.md)
+        head += (f"; logged EWMA ratio {when} {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}"
+                 + (f" ({f.logged_mean_words()})" if when == "now" else ""))
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
     elif f.thin_log:

@@ -70,8 +70,9 @@ def finite(x) -> float | None:
 class LoadFlag:
     """An athlete whose logged EWMA ratio is above :data:`FLAG_RATIO` (``ratio``), or whose last
     week before today, with sessions logged, is above LD-1's limit (``spike``: its
-    ``planner.load.WeekFigures``; ``limit``: the limit; ``day``: the day the ratio is read on,
-    the logged series' last: the inspector shows the row on every day of the athlete's)."""
+    ``planner.load.WeekFigures``; ``limit``: the limit; ``day``: the day the ratio is read to,
+    the logged series' last: the inspector shows the row on every day of the athlete's; ``days``:
+    the days to it whose daily ratios it is the mean of, ``AthleteFigures.latest_days``)."""
 
     athlete: str
     name: str
@@ -79,9 +80,13 @@ class LoadFlag:
     spike: object | None = None
     limit: float | None = None
     day: dt.date | None = None
+    days: int = 1
 
     def _on(self) -> str:
-        return f" on {day_long(self.day)}" if self.day is not None else ""
+        if self.day is None:
+            return ""
+        return f" on {day_long(self.day)}" if self.days <= 1 else \
+            f" over the {self.days} days to {day_long(self.day)}"
 
     @property
     def figure(self) -> str:
@@ -177,7 +182,8 @@ def load_flags(figs: dict) -> dict[str, LoadFlag]:
         spike = getattr(f, "logged_spike", None)
         if ratio is not None or spike is not None:
             out[aid] = LoadFlag(aid, f.name, ratio, spike, getattr(f, "acwr_max", None),
-                                getattr(f, "logged_to", None) if ratio is not None else None)
+                                getattr(f, "logged_to", None) if ratio is not None else None,
+                                getattr(f, "latest_days", 1))
     return out
 
 

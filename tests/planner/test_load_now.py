@@ -1,0 +1,79 @@
+"""The flags of now (planner/load.py, docs/load.md): the logged EWMA ratio "now" and the week of
+today's flags, on a small hand-made season with a Monday weekly loop (no solver)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner import load as L
+from planner import text
+from planner.loadtable import lived_load
+from planner.season import AthletePlan, Plan, Session
+from planner.timeline import Timeline
+from tests.builders import day, season
+
+# a Monday weekly loop: three sessions, a recovery day, two sessions, Sunday off
+WEEK = (70, 80, 90, 0, 80, 60, 0)
+TODAY = 42  # Mon 15 Feb 2027: the week before it, 8-14 Feb, is a deload
+
+
+def _plan(today: int):
+    s = season(weeks=10, athletes=2, matches=[], today=day(today))
+    tl = Timeline(s)
+    kinds = tuple("deload" if k in (3, 5) else "load" for k in range(len(tl.weeks)))
+    plan = Plan(status="manual", team_weeks=kinds, athletes=tuple(
+        AthletePlan(athlete=a.id, stages=("FIT",) * tl.n,
+                    intensity=tuple(WEEK[i % 7] for i in range(tl.n)), weeks=kinds)
+        for a in s.athletes))
+    s = s.model_copy(update={"plan": plan})
+    return s, lived_load(s, plan, "A1", count_today=True)
+
+
+def _logs(al, aid: str, days, scale=lambda k: 1.0) -> list[Session]:
+    """``aid``'s sessions on ``days`` at ``scale`` times the plan's load (RPE 5)."""
+    return [Session(athlete=aid, date=al.date(k), minutes=al.planned[k] * scale(k) / 5, rpe=5.0)
+            for k in days if al.planned[k] > 0]
+
+
+def test_the_logged_ratio_now_is_the_mean_of_the_last_7_days_not_the_sunday_alone():
+    """Monday today, a Sunday rest day yesterday. A1 logged exactly the plan: read on the Sunday
+    alone the ratio dips below 0.8 (the week's rhythm), and A1 was flagged "below 0.8" while the
+    week's logged ratio was not. Now "now" is the mean of the 7 days to yesterday, as a week's
+    figure is: A1 is not flagged, and the heading's figure is last week's. A2 logged last week at
+    half the plan: flagged, with the same figure as last week's row."""
+    from ui.cli.load import table
+
+    s, al = _plan(TODAY)
+    sessions = _logs(al, "A1", range(TODAY)) + _logs(al, "A2", range(TODAY),
+                                                     lambda k: 0.5 if k >= TODAY - 7 else 1.0)
+    s = s.model_copy(update={"sessions": tuple(sessions)})
+    figs = L.figures(s)
+    sunday = day(TODAY - 1)
+    last_week = [w for w in figs["A1"].weeks if w.end == sunday]
+    assert len(last_week) == 1 and last_week[0].kind == "deload"
+
+    a1 = figs["A1"]
+    assert a1.daily["logged_ewma_ratio"][str(sunday)] < L.RATIO_LOW  # the rest day alone
+    week1 = next(w for w in a1.weeks if w.end == sunday)
+    assert L.RATIO_LOW <= week1.logged_ewma_ratio  # the week: no flag
+    assert a1.latest_logged_ewma_ratio == pytest.approx(week1.logged_ewma_ratio)
+    assert not any("logged EWMA" in x for x in a1.flags), a1.flags
+    head = table(a1, s).splitlines()[0]
+    assert head == (f"Athlete 1 (A1); logged EWMA ratio now {L.fmt(week1.logged_ewma_ratio)} (the "
+                    f"mean of the 7 days to {text.day_long(sunday)})")
+    row = next(x for x in table(a1, s).splitlines() if x.startswith(week1.start.isoformat()))
+    assert f" {L.fmt(week1.logged_ewma_ratio)} " in row  # last week's row reads the same
+    assert not any("logged EWMA" in x for x in L.flag_lines(s) if x.startswith("Athlete 1"))
+
+    a2 = figs["A2"]
+    week2 = next(w for w in a2.weeks if w.end == sunday)
+    assert week2.logged_ewma_ratio < L.RATIO_LOW
+    assert a2.latest_logged_ewma_ratio == pytest.approx(week2.logged_ewma_ratio)
+    assert a2.flags[0] == (f"Athlete 2 (A2): the logged EWMA acute:chronic ratio over the 7 days "
+                           f"to {text.day_long(sunday)} (the mean of their daily ratios) is "
+                           f"{L.fmt(week2.logged_ewma_ratio)}, below 0.8.")
+    assert table(a2, s).splitlines()[0].endswith(
+        f"now {L.fmt(week2.logged_ewma_ratio)} (the mean of the 7 days to "
+        f"{text.day_long(sunday)}) (flag)")
+    assert a2.flags[0] in L.flag_lines(s)
+
