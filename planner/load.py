@@ -862,10 +862,18 @@ def _sentences(season: Season, al: AthleteLoad,
             if season.calendar.today is None:  # nothing says where the season stands
                 when = "the plan's first week" if w.end >= today else "before the season"
             else:
-                when = "this week, planned" if w.end >= today else "last week"
+                when = this_week_words(w) if w.end >= today else "last week"
             out.append((f"{label}: {text.week_of(w.start)} ({when}): {', '.join(w.flags)}.", w.start,
                         (2 if w.end >= today else 1, *w.kinds)))
     return out
+
+
+def this_week_words(w: WeekFigures) -> str:
+    """What the flags of the week of today read: the plan alone ("this week, planned"), or the
+    sessions logged so far in it and the plan for the rest ("this week: logged so far and
+    planned"): a spike made by Wednesday's logged session read "(this week, planned)", as if the
+    plan had made it."""
+    return "this week, planned" if w.logged is None else "this week: logged so far and planned"
 
 
 def _away_lately(al: AthleteLoad) -> bool:
@@ -997,9 +1005,11 @@ def week_flag_lines(season: Season, figs: dict, day: dt.date) -> list[tuple[str,
     for aid, f in figs.items():
         w = next((w for w in f.weeks if w.start <= day <= w.end), None)
         if w is not None and w.flags:
-            # a past week with nothing logged was read from the plan (it said "logged")
-            when = ("" if today is None else " (planned)" if w.end >= today or w.logged is None
-                    else " (logged)")
+            # a past week with nothing logged was read from the plan (it said "logged"); the
+            # week of today with sessions logged in it, from them and the plan for the rest
+            when = ("" if today is None else " (planned)" if w.logged is None
+                    else " (logged)" if w.end < today
+                    else " (logged so far and planned)" if w.start <= today else " (planned)")
             out.append((w.kinds, f"{season.athlete_label(aid)}: {text.week_of(w.start)}"
                         f"{when}: {', '.join(w.flags)}.", aid, w.start))
     out.sort(key=lambda x: x[0])  # stable: the order of ``figs`` within a kind

@@ -77,3 +77,29 @@ def test_the_logged_ratio_now_is_the_mean_of_the_last_7_days_not_the_sunday_alon
         f"{text.day_long(sunday)}) (flag)")
     assert a2.flags[0] in L.flag_lines(s)
 
+
+def test_this_weeks_flags_say_when_sessions_logged_this_week_made_them():
+    """Thursday today. A1 logged the plan, then Monday to Wednesday at three times it: this
+    week's spike is what A1 did, not what the plan gives, and the sentence said "(this week,
+    planned)". A2 logged the plan and nothing this week yet: "(this week, planned)" still."""
+    thursday = TODAY + 3
+    s, al = _plan(thursday)
+    sessions = (_logs(al, "A1", range(thursday), lambda k: 3.0 if k >= TODAY else 1.0)
+                + _logs(al, "A2", range(TODAY)))
+    s = s.model_copy(update={"sessions": tuple(sessions)})
+    figs = L.figures(s)
+    monday = day(TODAY)
+    a1 = next(w for w in figs["A1"].weeks if w.start == monday)
+    assert a1.logged is not None and "ACWR > 1.3" in a1.flags
+    said = (f"Athlete 1 (A1): {text.week_of(monday)} (this week: logged so far and planned): "
+            f"{', '.join(a1.flags)}.")
+    assert said in figs["A1"].flags and said in L.flag_lines(s)
+    a2 = next(w for w in figs["A2"].weeks if w.start == monday)
+    assert a2.logged is None and a2.flags
+    assert (f"Athlete 2 (A2): {text.week_of(monday)} (this week, planned): {', '.join(a2.flags)}."
+            in L.flag_lines(s))
+    # the team's list of the week (the Load panel's week other than now's reads the same words)
+    week = [x for x, _a, _d in L.week_flag_lines(s, figs, monday)]
+    assert f"Athlete 1 (A1): {text.week_of(monday)} (logged so far and planned): " \
+           f"{', '.join(a1.flags)}." in week
+    assert f"Athlete 2 (A2): {text.week_of(monday)} (planned): {', '.join(a2.flags)}." in week
