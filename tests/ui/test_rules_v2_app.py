@@ -1169,3 +1169,49 @@ def test_match_headers_keep_more_of_the_end_while_the_cut_still_reads_alike():
                            "Regional Series 11 Division One Match1"])
     assert middle[0] != middle[1] and all("10" in middle[0] and "11" in middle[1]
                                           and len(h) <= HEADER_NAME for h in middle)
+
+
+def test_the_roles_cursor_stays_on_its_player_and_match_when_rows_or_columns_move(w, qtbot):
+    """Roles: Finn Larsen × League match 18 selected, then a re-plan listed an injured player
+    first, and the cursor was on Hugo Laurent, the row above; a match added before the selected
+    one put the cursor on the new match. The next b benched the wrong player or set the wrong
+    match. The current cell and the selection stay on their players and matches."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    panel, model = grid(w)
+
+    def here() -> tuple:
+        cur = panel.view.currentIndex()
+        return model.cell(cur.row(), cur.column()) if cur.isValid() else None
+
+    def chosen() -> set:
+        return {model.cell(i.row(), i.column()) for i in panel.view.selectionModel().selectedIndexes()}
+
+    assert [a.id for a in model.athletes] == ["A3", "A1", "A2"]  # Cara in rehab first
+    panel.view.setCurrentIndex(model.index(row_of(model, "A2"), col_of(model, "m1")))
+    panel.view.selectionModel().select(model.index(row_of(model, "A1"), col_of(model, "m1")),
+                                       QItemSelectionModel.SelectionFlag.Select)
+    assert (here(), chosen()) == (("A2", "m1"), {("A2", "m1"), ("A1", "m1")})
+    # a re-plan has Ben Striker injured: he is listed with the injured, above Ana Keeper
+    plan = w.season.plan
+    hurt = plan.model_copy(update={"athletes": tuple(
+        ap.model_copy(update={"stages": ("P2",) * len(ap.stages)}) if ap.athlete == "A2" else ap
+        for ap in plan.athletes)})
+    assert w.apply_edit(E.SetPlan(plan=hurt))
+    assert [a.id for a in model.athletes] == ["A3", "A2", "A1"]
+    assert (here(), chosen()) == (("A2", "m1"), {("A2", "m1"), ("A1", "m1")})
+    # a friendly added before the match: a column in front of it
+    assert w.apply_edit(E.AddCompetition(competition=Competition(
+        id="f9", name="Friendly", date=D(2026, 3, 3), priority="C")))
+    assert col_of(model, "f9") < col_of(model, "m1")
+    assert (here(), chosen()) == (("A2", "m1"), {("A2", "m1"), ("A1", "m1")})
+    # the keys act on the players and the match selected
+    key(qtbot, panel, Qt.Key.Key_O)
+    assert (w.season.role_of("A2", "m1"), w.season.role_of("A1", "m1")) == ("out", "out")
+    assert w.season.role_of("A3", "m1") != "out" and w.season.role_of("A2", "f9") != "out"
+    # undo puts the rows back; the cell is still Ben's
+    w.undo_stack.undo()
+    assert here() == ("A2", "m1")
+    # the match removed: no cell of another match is current instead
+    assert w.apply_edit(E.RemoveCompetition(competition="m1"))
+    assert here() is None and chosen() == set()

@@ -27,7 +27,15 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -459,8 +467,16 @@ class RolesPanel(QWidget):
         lay.addWidget(self.error)
 
     def set_season(self, season: Season) -> None:
+        """Show ``season``; the current cell and the selection stay on their players and matches
+        (by ID): a re-plan lists the injured first and a match added before the current one
+        shifts the columns, and the cursor kept at its row and column numbers moved to another
+        player or match, so the next s, b or o changed the wrong role. A cell whose player or
+        match is gone is left out: no cell of someone else is current instead."""
         cur = self.view.currentIndex()
-        where = (cur.row(), cur.column()) if cur.isValid() else (0, self._next_match(season))
+        filled = self.model.season is not None
+        current = self.model.cell(cur.row(), cur.column()) if filled and cur.isValid() else None
+        chosen = ([self.model.cell(i.row(), i.column())
+                   for i in self.view.selectionModel().selectedIndexes()] if filled else [])
         self.season = season
         self.model.set_season(season)
         # the header's height follows its lines ("⚠ no GK starting" under the count): the view
@@ -468,10 +484,36 @@ class RolesPanel(QWidget):
         self.view.updateGeometries()
         self._fit_columns()
         self._fit_dock()
-        r = min(where[0], self.model.rowCount() - 1)
-        c = min(where[1], self.model.columnCount() - 1)
-        if r >= 0 and c >= 0:
-            self.view.setCurrentIndex(self.model.index(r, c))
+        if not filled or (current is None and not chosen):  # first shown: the next match
+            r, c = 0, min(self._next_match(season), self.model.columnCount() - 1)
+            if r < self.model.rowCount() and c >= 0:
+                self.view.setCurrentIndex(self.model.index(r, c))
+            return
+        self._keep_cells(current, chosen)
+
+    def _keep_cells(self, current: tuple[str, str | None] | None,
+                    chosen: list[tuple[str, str | None]]) -> None:
+        """Make the cell of ``current`` (athlete ID, competition ID or None for the default
+        column) current again and select the cells of ``chosen``, wherever their rows and columns
+        now are; those whose player or match is gone are left out."""
+        rows = {a.id: r for r, a in enumerate(self.model.athletes)}
+        cols = {None: 0} | {c.id: k + 1 for k, c in enumerate(self.model.comps)}
+
+        def index(cell: tuple[str, str | None] | None) -> QModelIndex:
+            if cell is None or cell[0] not in rows or cell[1] not in cols:
+                return QModelIndex()
+            return self.model.index(rows[cell[0]], cols[cell[1]])
+
+        sel = self.view.selectionModel()
+        picked = QItemSelection()
+        for i in (index(cell) for cell in chosen):
+            if i.isValid():
+                picked.select(i, i)
+        at = index(current)
+        if picked.isEmpty() and at.isValid():
+            picked.select(at, at)
+        sel.select(picked, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        sel.setCurrentIndex(at, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _fit_columns(self) -> None:
         """Every match column as wide as the widest header in bold (the current match's header
