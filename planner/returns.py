@@ -157,12 +157,42 @@ def _day_stages(season: Season, ap: AthletePlan, i: int) -> tuple[str, str, str 
     return ran_in(ap.stages, ap.intensity, i, flared), ap.stages[i], new if new != ap.stages[i] else None
 
 
+def injury_not_planned(season: Season, ap: AthletePlan, i: int) -> str | None:
+    """The stage a recorded injury holds the athlete in on day ``i``, today or later, when the
+    plan, made before the injury was recorded, has the athlete fit on every day from its onset
+    to day ``i``: "P1" for a hamstring strain recorded on Monday with its onset on Saturday, the
+    plan still holding the player fit. None otherwise: the plan holds the injury (a stage not
+    FIT since the onset), the day is before today (a re-plan from today does not change it), the
+    records hold the athlete fit, or the onset is before the season start (a record the first
+    plan was made with)."""
+    from planner.rehab import governing
+
+    cal = season.calendar
+    if not 0 <= i < len(ap.stages) or ap.stages[i] != FIT:
+        return None
+    day = cal.start + dt.timedelta(days=i)
+    if cal.today is not None and day < cal.today:
+        return None
+    records = season.injuries_of(ap.athlete)
+    rec = governing(records, day) if records else None
+    if rec is None or rec.onset < cal.start:
+        return None
+    if any(st != FIT for st in ap.stages[(rec.onset - cal.start).days:i]):
+        return None
+    held = athlete_stage_on(records, day)
+    return None if held == FIT else held
+
+
 def day_stage_words(season: Season, ap: AthletePlan, i: int) -> str:
     """Day ``i``'s stage as the Inspector's and explain's first lines say it: "S3 → S2
     (flare-up)" on a flare-up's day whose session was run in the stage before (a 100 % day under
     "S2, cap 95 %" read as a breach), else the stage. A flare-up the plan does not hold yet (the
     plan still has P3 that day, the records P1): "P2 → P1 (flare-up, not planned yet)", from the
-    stage held the day before, never "P2 → P3" as if the flare-up moved the athlete on."""
+    stage held the day before, never "P2 → P3" as if the flare-up moved the athlete on. An
+    injury recorded that the plan does not hold yet (:func:`injury_not_planned`): "FIT → P1
+    (injury recorded, not planned yet)", not "FIT" above the record's "P1 since Sat 5 Dec"."""
+    if (hurt := injury_not_planned(season, ap, i)) is not None:
+        return f"{ap.stages[i]} → {hurt} (injury recorded, not planned yet)"
     run, st, new = _day_stages(season, ap, i)
     if new is not None:
         return f"{ap.stages[i - 1]} → {new} (flare-up, not planned yet)"
@@ -196,7 +226,17 @@ def day_stage_meaning(season: Season, ap: AthletePlan, i: int) -> str:
     """What day ``i``'s stage means, beside :func:`day_stage_words` in the Inspector: the stage
     explained (:func:`stage_meaning`); on a flare-up's day whose session ran in the stage before,
     both ("the session ran in S3 (…, cap 100 %) and flared up; S2 (…, cap 95 %) from then on"),
-    its intensity and session being the earlier stage's."""
+    its intensity and session being the earlier stage's. An injury recorded the plan does not
+    hold yet: the stage the records give and the plan's, with the way to plan it."""
+    if (hurt := injury_not_planned(season, ap, i)) is not None:
+        from planner.rehab import governing
+        from planner.text import day as day_text
+
+        rec = governing(season.injuries_of(ap.athlete), season.calendar.start + dt.timedelta(days=i))
+        assert rec is not None  # injury_not_planned found it
+        return (f"an injury with its onset on {day_text(rec.onset)}: {hurt} "
+                f"({stage_meaning(season, ap.athlete, hurt)}) as recorded; the plan, made before "
+                f"it was recorded, still has {ap.stages[i]} here: re-plan from today to plan it")
     run, st, new = _day_stages(season, ap, i)
     if new is not None:
         held = ap.stages[i - 1]

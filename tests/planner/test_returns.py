@@ -1091,3 +1091,37 @@ def test_a_provisional_days_footer_names_every_move_it_stands_on_and_its_stages_
     p3 = next(i for i in range(len(st)) if st[i] == "P3")
     assert dict(day_rows(s, "A1", p3))["Provisional"] == "; then ".join(
         said(*m) for m in moves[:2]) + " (RH-CRIT): passing results make them firm"
+
+
+def test_an_injury_recorded_before_the_re_plan_is_said_from_today_on():
+    """A fit starter recorded injured on Monday (onset Tue 5 Jan, P1, today Thu 7 Jan), the plan
+    made before it still has them fit: the Inspector read "Stage FIT — fit: full training and
+    matches" above the record's "P1 since Tue 5 Jan". From today on it says the injury as a
+    flare-up not planned yet is said; days before today, which a re-plan from today does not
+    change, and a plan that holds the injury say the plan's stage."""
+    from planner.returns import day_stage_meaning, day_stage_words, injury_not_planned
+
+    s = build(weeks=1, athletes=2, today=day(3),
+              injuries=(injury("A1", "P1", start_day=1, onset_day=1),))
+    stale = AthletePlan(athlete="A1", stages=("FIT",) * 7, intensity=(70, 90, 0, 90, 95, 100, 0),
+                        weeks=("load",))
+    for i in (3, 5):  # today, and Saturday's match
+        assert day_stage_words(s, stale, i) == "FIT → P1 (injury recorded, not planned yet)"
+        assert day_stage_meaning(s, stale, i) == (
+            "an injury with its onset on Tue 5 Jan: P1 (Isometric and submaximal contractions, "
+            "cap 0 %) as recorded; the plan, made before it was recorded, still has FIT here: "
+            "re-plan from today to plan it")
+    for i in (0, 2):  # before the onset; before today
+        assert (day_stage_words(s, stale, i), day_stage_meaning(s, stale, i)) == (
+            "FIT", "fit: full training and matches")
+    other = stale.model_copy(update={"athlete": "A2"})  # no injury recorded: fit
+    assert day_stage_words(s, other, 3) == "FIT"
+    # re-planned from today: the plan's stages, as planned
+    replanned = stale.model_copy(update={"stages": ("FIT",) * 3 + ("P1",) * 2 + ("P2",) * 2})
+    assert [day_stage_words(s, replanned, i) for i in (3, 5)] == ["P1", "P2"]
+    # a return the plan holds, not recorded yet: FIT is the plan's, no injury to plan
+    back = stale.model_copy(update={"stages": ("FIT", "P1", "P1", "P2", "FIT", "FIT", "FIT")})
+    assert day_stage_words(s, back, 5) == "FIT" and injury_not_planned(s, back, 5) is None
+    # a record from before the season (the first plan was made with it): the plan's stage
+    old = build(weeks=1, athletes=1, today=day(3), injuries=(injury("A1", "S3", start_day=-8),))
+    assert day_stage_words(old, stale, 3) == "FIT"
