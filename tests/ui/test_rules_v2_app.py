@@ -1215,3 +1215,38 @@ def test_the_roles_cursor_stays_on_its_player_and_match_when_rows_or_columns_mov
     # the match removed: no cell of another match is current instead
     assert w.apply_edit(E.RemoveCompetition(competition="m1"))
     assert here() is None and chosen() == set()
+
+
+def test_an_injury_recorded_before_the_re_plan_keeps_the_player_out_of_the_starters(qtbot):
+    """Season ▸ Injuries: Omar, a fit starter, recorded injured (onset Sat 5 Dec) on Monday;
+    before the re-plan the Roles grid read plain "start" for Saturday's match and counted him
+    in "11 start · 5 bench", and the Inspector said "Stage FIT — fit: full training and matches"
+    above "recorded P1 since Sat 5 Dec". Now the grid marks the recorded stage, counts the
+    player in neither, and the Inspector says the injury is recorded, not planned yet."""
+    from ui.desktop.panels import InspectorPanel
+    from ui.desktop.roles import RolesModel
+
+    s = two_match_season()
+    s = s.model_copy(update={"plan": hand_plan(s), "calendar": s.calendar.model_copy(
+        update={"today": D(2026, 3, 9)})})
+    model = RolesModel()
+    model.set_season(s)
+    r, c = row_of(model, "A2"), col_of(model, "m1")
+    assert model.data(model.index(r, c)) == "start"
+    assert model.count_words("m1") == "2 start · 0 bench"  # Cara in rehab counts in neither
+    hurt = E.AddInjury(athlete="A2", protocol="hamstring-strain", onset=D(2026, 3, 8)).apply(s)
+    model.set_season(hurt)
+    r = row_of(model, "A2")
+    assert model.data(model.index(r, c)) == "start · P1"
+    assert model.count_words("m1") == "1 start · 0 bench"
+    tip = model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole)
+    assert "Injured (P1 recorded), not in the plan yet: no match" in tip
+    assert "Re-plan from Today (Ctrl+R)" in tip
+    # the Cup tie of Sat 7 Mar, before the onset: as it was
+    assert model.data(model.index(r, col_of(model, "m0"))) == "start"
+    panel = InspectorPanel()
+    qtbot.addWidget(panel)
+    panel.show_cell(hurt, "A2", D(2026, 3, 9))  # today
+    text = panel.toPlainText()
+    assert "FIT → P1 (injury recorded, not planned yet)" in text, text
+    assert "FIT — fit: full training and matches" not in text

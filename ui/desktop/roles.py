@@ -52,6 +52,7 @@ from planner import edits as E
 from planner.daymarks import day_marks
 from planner.errors import PeriodizeError
 from planner.history import START_MINUTES, as_lived, logged_days, role_of_minutes, start_minutes
+from planner.returns import injury_not_planned
 from planner.season import FIT, INJ, Season
 from planner.squad import display_order
 from planner.text import day as day_text
@@ -164,6 +165,8 @@ class RolesModel(QAbstractTableModel):
         self.held: set[tuple[str, str]] = set()  # (athlete, competition) held out by RE-1
         # (athlete, competition) -> the plan's stage on the match day when not FIT, or "away"
         self.absent: dict[tuple[str, str], str] = {}
+        # (athlete, competition) in ``absent`` by an injury recorded and not planned yet
+        self.unplanned: set[tuple[str, str]] = set()
         # (athlete, competition) -> the minutes played logged on a match before today
         self.played: dict[tuple[str, str], float] = {}
         self._overrides: dict[tuple[str, str], str] = {}
@@ -179,7 +182,7 @@ class RolesModel(QAbstractTableModel):
         self.names = header_names([c.name for c in self.comps])
         self._overrides = {(r.athlete, r.competition): r.role for r in season.roles}
         self.held = set()
-        self.absent = {}
+        self.absent, self.unplanned = {}, set()
         self._logged(season)
         if season.plan is not None:
             tl = Timeline(season)
@@ -272,16 +275,36 @@ class RolesModel(QAbstractTableModel):
         no role plays. A day of it he plays (a tournament's second day, back by then; a past
         match played while recorded away) leaves the role to be read as it is. Days up to today
         under the stages the records give, as the Log reads them (:func:`lived_plan`): after a
-        flare-up recorded and not re-planned the grid read "bench · S2" where the Log said S1."""
+        flare-up recorded and not re-planned the grid read "bench · S2" where the Log said S1.
+        Days from today on under an injury recorded that the plan does not hold yet
+        (``planner.returns.injury_not_planned``): a fit starter just recorded injured read
+        "start" and counted among the eleven until a re-plan."""
         lived = lived_plan(season, tl)
         for a in self.athletes:
             ap, m = lived.for_athlete(a.id), marks.get(a.id)
             if ap is None or m is None or len(ap.stages) != tl.n:
                 continue
+            hurt = self._hurt(season, tl, a.id)
+            if hurt:
+                ap = ap.model_copy(update={"stages": tuple(
+                    hurt.get(i, st) for i, st in enumerate(ap.stages))})
+            skip = set(m.role) - set(hurt)  # m.role: played, out or held (as planned)
             for c in self.comps:
-                what = not_playing(ap, tl, c, set(m.role))  # m.role: played, out or held
+                what = not_playing(ap, tl, c, skip)
                 if what is not None:
                     self.absent[(a.id, c.id)] = what
+                    if any(i in hurt for d in c.days() if (i := tl.index(d)) is not None):
+                        self.unplanned.add((a.id, c.id))
+
+    def _hurt(self, season: Season, tl: Timeline, athlete: str) -> dict[int, str]:
+        """The match days (from today on) an injury recorded and not planned yet holds
+        ``athlete`` in a stage the plan does not have: day index -> the recorded stage."""
+        stored = season.plan.for_athlete(athlete) if season.plan is not None else None
+        if stored is None or len(stored.stages) != tl.n or not season.injuries_of(athlete):
+            return {}
+        days = {i for c in self.comps for d in c.days() if (i := tl.index(d)) is not None}
+        return {i: st for i in sorted(days)
+                if (st := injury_not_planned(season, stored, i)) is not None}
 
     def played_cells(self) -> list[tuple[int, int]]:
         """(row, column) of the cells of past matches with minutes played logged."""
@@ -333,6 +356,10 @@ class RolesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, c, value, own, held) + (
                 "" if absent is None else
+                f"\nInjured ({absent} recorded), not in the plan yet: no match; Plan ▸ Re-plan "
+                f"from Today (Ctrl+R) plans the injury. The role holds once back and through "
+                f"RE-1's team sessions" if (self.athletes[r].id, self.comps[c - 1].id) in self.unplanned
+                else
                 "\nAway that day: does not play; the role holds once available" if absent == "away"
                 else "\nInjured that day in the plan, no rehab stage yet: no match; the role holds "
                      "once back and through RE-1's team sessions" if absent == INJ
