@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.marker import Marker
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -68,6 +70,15 @@ CHART_ROWS = 24
 CHART_ROW_H = 15.0
 HEADER_ROW = CHART_TOP + CHART_ROWS  # the table's header
 LOW_MARK = "404040"  # the chart's 0.8 line: dark grey (dashed, 1.5 pt), seen on a printout
+# Each series in a look of its own that a mono printer keeps (the palette's bars and the two
+# ratio lines all printed the same mid grey, solid): (fill or line colour, dash, marker).
+# The planned bar pale with a dark outline, the logged bar solid dark; ACWR a solid line with
+# round markers, the EWMA ratio short dashes; the marks each their own dash
+PLANNED_BAR = ("DDEBF7", "1F4E79")  # fill, outline
+LOGGED_BAR = "1F4E79"
+RATIO_LINES = (("C55A11", "solid", "circle"), ("2E75B6", "sysDash", None))  # ACWR, EWMA ratio
+MARK_LINES = ((LOW_MARK, "dash", 19050), ("C00000", "lgDash", 12700),  # 0.8, 1.5,
+              ("7F6000", "lgDashDot", 12700))  # LD-1's limit
 DATA_COL = NCOLS + 2  # the charts' data: column N
 DATA = (("Week", 11, english("d mmm yyyy")), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
@@ -345,18 +356,32 @@ def _charts(ws: Worksheet, n_weeks: int, widths: list[float]) -> None:
     bars.set_categories(cats)
     bars.y_axis.title = "AU"
     bars.gapWidth = 40
+    planned, logged = bars.series
+    planned.graphicalProperties.solidFill = PLANNED_BAR[0]
+    planned.graphicalProperties.line.solidFill = PLANNED_BAR[1]
+    planned.graphicalProperties.line.width = 9525
+    logged.graphicalProperties.solidFill = LOGGED_BAR
+    logged.graphicalProperties.line.solidFill = LOGGED_BAR
     lines = LineChart()
     lines.title = "Squad median ACWR and EWMA ratio"
     lines.add_data(Reference(ws, min_col=DATA_COL + 3, max_col=DATA_COL + 7, min_row=top, max_row=bottom),
                    titles_from_data=True)
     lines.set_categories(cats)
-    for s in lines.series[2:]:  # the 0.8 and 1.5 marks and LD-1's limit: thin dashed lines
-        s.graphicalProperties.line.dashStyle = "dash"
-        s.graphicalProperties.line.width = 9525
-        s.smooth = False
-    # the 0.8 mark in the palette's third colour, a pale yellow-green, all but vanished on paper
-    low = lines.series[2].graphicalProperties.line
-    low.solidFill, low.width = LOW_MARK, 19050
+    for s, (colour, dash, symbol) in zip(lines.series[:2], RATIO_LINES, strict=True):
+        s.graphicalProperties.line.solidFill = colour
+        s.graphicalProperties.line.dashStyle = dash
+        s.graphicalProperties.line.width = 22225  # 1.75 pt
+        s.marker = Marker(symbol=symbol or "none", size=4 if symbol else None)
+        if symbol:
+            s.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+            s.marker.graphicalProperties.line.solidFill = colour
+    # the 0.8 and 1.5 marks and LD-1's limit: dashed lines, the 0.8 one dark grey and 1.5 pt
+    # (in the palette's pale yellow-green it all but vanished on paper)
+    for s, (colour, dash, width) in zip(lines.series[2:], MARK_LINES, strict=True):
+        s.graphicalProperties.line.solidFill = colour
+        s.graphicalProperties.line.dashStyle = dash
+        s.graphicalProperties.line.width = width
+        s.marker = Marker(symbol="none")
     for s in lines.series:
         s.smooth = False
     for chart in (bars, lines):

@@ -275,3 +275,49 @@ def test_a_partial_week_says_its_days_as_the_command_line_does(tmp_path):
     assert all(r["Kind"] in ("load", "deload", "taper", "pre-season") for r in rows[1:])
     kind = get_column_letter(HEADERS.index("Kind") + 1)
     assert ws.column_dimensions[kind].width >= width_for(text_width("pre-season (2 d)", 9))
+
+
+def _grey(hex_: str) -> float:
+    """A colour as a mono printer prints it: its luma (0 black to 255 white)."""
+    r, g, b = (int(hex_[k:k + 2], 16) for k in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def test_the_charts_series_stay_apart_in_black_and_white(book):
+    """Printed on a mono printer the Planned and Logged bars came out the same mid grey and the
+    ACWR and EWMA lines both solid and the same grey: nothing told logged from planned or ACWR
+    from EWMA. Each series now looks its own way without colour: the bars far apart in grey,
+    each line its own dash or marker (the colours stay on screen)."""
+    _, path, _ = book
+    with zipfile.ZipFile(path) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    bar = next(c for c in charts if "'Load'!" in c and "<barChart>" in c)
+    line = next(c for c in charts if "'Load'!" in c and "<lineChart>" in c)
+
+    def series(xml: str) -> dict[str, str]:
+        out = {}
+        for s in re.findall(r"<ser>.*?</ser>", xml, re.S):
+            col = re.search(r"<tx><strRef><f>'Load'!([A-Z]+)3</f>", s).group(1)
+            out[col] = s
+        return out
+
+    def fill(s: str) -> str:
+        sp = re.search(r"<spPr>(.*?)</spPr>", s, re.S).group(1)
+        return re.match(r"\s*<a:solidFill>\s*<a:srgbClr val=\"(\w{6})\"", sp).group(1)
+
+    bars = series(bar)
+    planned, logged = fill(bars["O"]), fill(bars["P"])
+    assert abs(_grey(planned) - _grey(logged)) > 100, (planned, logged)
+    # the pale bar keeps a dark outline: it shows on white paper
+    assert _grey(re.search(r"<a:ln[^>]*>\s*<a:solidFill>\s*<a:srgbClr val=\"(\w{6})\"",
+                           bars["O"]).group(1)) < 100
+    looks = {}
+    for col, s in series(line).items():
+        ln = re.search(r"<spPr>.*?</spPr>", s, re.S).group(0)  # the line, not the marker's
+        dash = re.search(r'<a:prstDash val="(\w+)"', ln).group(1)
+        marker = re.search(r'<marker><symbol val="(\w+)"', s)
+        looks[col] = (dash, marker.group(1) if marker else "none")
+    # ACWR, EWMA ratio, the 0.8 and 1.5 marks and LD-1's limit: five looks for five lines
+    assert sorted(looks) == ["Q", "R", "S", "T", "U"]
+    assert len(set(looks.values())) == 5, looks
+    assert looks["Q"][0] == "solid" and looks["R"][0] != "solid"
