@@ -1,7 +1,7 @@
 """The workbook's **Load** sheet and the load line of each athlete week (rules-spec.md section 8).
 
 Page 1: two native charts of the squad per week, the planned and the logged load (the mean per
-athlete over the same athletes, AU: :func:`squad_weeks`) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
+athlete over the same athletes, AU, a day not logged at its plan: :func:`squad_weeks`) as bars and the squad's median ACWR and EWMA ratio as lines with the 0.8 and 1.5
 marks of the EWMA flags and LD-1's ACWR limit (1.3 by default). From page 2: athletes x weeks, one row per athlete-week (a
 workbook of some weeks, ``export --weeks``: their rows alone, the charts whole): the week, its kind, planned and
 logged load, the change from the week before, ACWR (the week's load / the mean of the four full
@@ -80,7 +80,10 @@ RATIO_LINES = (("C55A11", "solid", "circle"), ("2E75B6", "sysDash", None))  # AC
 MARK_LINES = ((LOW_MARK, "dash", 19050), ("C00000", "lgDash", 12700),  # 0.8, 1.5,
               ("7F6000", "lgDashDot", 12700))  # LD-1's limit
 DATA_COL = NCOLS + 2  # the charts' data: column N
-DATA = (("Week", 11, english("d mmm yyyy")), ("Planned", 9, "#,##0"), ("Logged", 9, "#,##0"),
+# the logged bar's name in the legend: a day not logged counts its plan, as the Load column and
+# every figure count it (the logged sum alone read 3 rows not logged as the squad 9 % under)
+LOGGED_SERIES = "Logged + planned on days not logged"
+DATA = (("Week", 11, english("d mmm yyyy")), ("Planned", 9, "#,##0"), (LOGGED_SERIES, 30, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
         (f"{RATIO_HIGH:g}", 5, "0.0"), ("LD-1 limit", 11, "0.0"))
 
@@ -133,7 +136,8 @@ def _median(values: list[float | None]) -> float | None:
 def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date],
                 holding: dt.date | None = None) -> list[tuple]:
     """Per season week: (start, planned load per athlete, logged load per athlete (None: nobody
-    logged), median ACWR, median EWMA ratio). The medians are over the athletes' weeks that hold
+    logged; a day not logged counts its plan, as the week's load does), median ACWR, median EWMA
+    ratio). The medians are over the athletes' weeks that hold
     the week's first day, those with the squad on all its days (a signing's weeks before he
     joined are no weeks at 0 AU: counted so, four of them took 14 % off the squad's autumn).
     The two means compare like with like, over the same athletes: those of them not away all
@@ -141,7 +145,11 @@ def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date],
     trained, a 148 % overshoot) who logged that week; a week nobody logged (or ``holding``, the
     week holding today, its days to come not logged yet) has the planned mean of them all and
     no logged one. A squad's sums set a whole squad's plan against the few who logged (a fifth
-    of the work, it read). Means in whole AU, a half up (:func:`planner.history.au`)."""
+    of the work, it read). The logged mean is of the loads the figures count, the season days'
+    (:func:`counted`): a day not logged at its plan, so that rows not logged yet (a GPS export not
+    read in) never read as the squad training less (3 rows not logged read the week of 7 Sep
+    1,708 against 1,873 planned, where what was logged was the plan). Means in whole AU, a half
+    up (:func:`planner.history.au`)."""
     out = []
     for start in starts:
         # a week he is not with the squad on every day is none of the squad's (its load not known)
@@ -153,9 +161,16 @@ def squad_weeks(figs: dict[str, AthleteFigures], starts: list[dt.date],
         loggers = [w for w in here if w.season_logged is not None] if start != holding else []
         planned = [w.planned for w in loggers or here if w.planned is not None]
         out.append((start, au(statistics.fmean(planned)) if planned else None,
-                    au(statistics.fmean([w.season_logged for w in loggers])) if loggers else None,
+                    au(statistics.fmean([counted(w) for w in loggers])) if loggers else None,
                     _median([w.acwr for w in weeks]), _median([w.ewma_ratio for w in weeks])))
     return out
+
+
+def counted(w: WeekFigures) -> float:
+    """The load a week counts on its season days: what was logged, a day not logged at its
+    plan (the Load column's figure, less what a week holding the season's first day logged
+    before it, where nothing was planned)."""
+    return w.load - before_season(w)
 
 
 def holding_week(tl) -> dt.date | None:
@@ -218,7 +233,9 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             f"(a planned load spike; '{AFTER_NONE}' when no chronic load exists). The load chart "
             f"gives the mean per athlete, planned and logged over the same athletes: those "
             f"with the squad and not away all that week who logged it (a week nobody logged: "
-            f"the planned mean of all of them, no logged bar), each of the season's days only (a "
+            f"the planned mean of all of them, no logged bar); the logged bar is what was logged "
+            f"with a day not logged at its plan, as the Load column counts it (a row not read in "
+            f"is no training missed; a session logged as 0 min counts 0), each of the season's days only (a "
             f"first week begun before the season: its days from the season's first); the week holding today gets its "
             f"logged bar once it is over (its days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
     if no_log:

@@ -206,6 +206,8 @@ def test_the_charts_planned_and_logged_means_are_over_the_same_athletes(tmp_path
     sessions = [x for x in s.sessions if x.date not in week]
     sessions += [Session(athlete="A1", date=week[0], minutes=60, rpe=5),   # 300 AU
                  Session(athlete="A2", date=week[0], minutes=45, rpe=5)]   # 225 AU
+    # and nothing done on the week's other days (logged so: a day not logged counts its plan)
+    sessions += [Session(athlete=a, date=d, minutes=0.0, rpe=0.0) for a in ("A1", "A2") for d in week[1:]]
     s = s.model_copy(update={"sessions": tuple(sessions), "unavailability": (
         Unavailability(athlete="A3", start=week[0], end=week[-1], reason="Away week"),)})
     path = tmp_path / "away.xlsx"
@@ -321,3 +323,44 @@ def test_the_charts_series_stay_apart_in_black_and_white(book):
     assert sorted(looks) == ["Q", "R", "S", "T", "U"]
     assert len(set(looks.values())) == 5, looks
     assert looks["Q"][0] == "solid" and looks["R"][0] != "solid"
+
+
+def test_the_squad_chart_counts_a_day_not_logged_at_its_plan(tmp_path):
+    """The week of 7 Sep read Planned 1,873 against Logged 1,708 where the whole gap was 3 rows
+    not logged (a GPS export not read in): what was logged was the plan. The logged bar counts a
+    day not logged at its plan, as the table's Load column does, and its legend says so; a
+    session logged as 0 min still counts 0."""
+    s = _season()
+    week = [day(i) for i in range(28, 35)]
+    plan = {a: figures(s)[a].daily["planned"] for a in ("A1", "A2")}
+    done = {a: [d for d in week if plan[a].loc[str(d)] > 0] for a in ("A1", "A2")}
+    assert len(done["A1"]) >= 3 and len(done["A2"]) >= 3
+
+    def as_planned(a: str, d) -> Session:
+        return Session(athlete=a, date=d, minutes=float(plan[a].loc[str(d)]) / 5, rpe=5.0)
+
+    # A1 logs exactly the plan on all but two of its days, A2 on all but one; A3 logs nothing
+    logs = [as_planned("A1", d) for d in done["A1"][:-2]] + [as_planned("A2", d) for d in done["A2"][1:]]
+    kept = tuple(x for x in s.sessions if x.date not in week)
+    s = s.model_copy(update={"sessions": kept + tuple(logs)})
+    path = tmp_path / "gaps.xlsx"
+    export_workbook(s, s.plan, path)
+    ws = openpyxl.load_workbook(path)[LOAD_SHEET]
+    rows = {r["Athlete"][-3:-1]: r for r in _table(ws) if r["Week"].date() == week[0]}
+    assert rows["A1"]["Logged (AU)"] < rows["A1"]["Planned (AU)"] == rows["A1"]["Load (AU)"]
+    chart = next(r for r in range(4, 4 + 20) if ws.cell(row=r, column=DATA_COL).value.date() == week[0])
+    planned, logged = (ws.cell(row=chart, column=DATA_COL + k).value for k in (1, 2))
+    assert planned == au((rows["A1"]["Planned (AU)"] + rows["A2"]["Planned (AU)"]) / 2)
+    assert logged == planned  # no shortfall: every session logged was the plan's
+    # the legend says what the logged bar is, and the note says it too
+    assert ws.cell(row=3, column=DATA_COL + 2).value == "Logged + planned on days not logged"
+    assert "the logged bar is what was logged with a day not logged at its plan" in ws["A2"].value
+
+    # a missed session logged as 0 min is a shortfall: half its plan off the mean of two
+    missed = done["A2"][0]
+    s = s.model_copy(update={"sessions": s.sessions + (
+        Session(athlete="A2", date=missed, minutes=0.0, rpe=0.0),)})
+    export_workbook(s, s.plan, path)
+    ws = openpyxl.load_workbook(path)[LOAD_SHEET]
+    assert ws.cell(row=chart, column=DATA_COL + 2).value == au(
+        (rows["A1"]["Planned (AU)"] + rows["A2"]["Planned (AU)"] - plan["A2"].loc[str(missed)]) / 2)
