@@ -38,6 +38,7 @@ from planner.load import (
     WeekFigures,
     before_season,
     change_pct,
+    extra_words,
     figure_places,
     fmt,
     fmt_change,
@@ -116,8 +117,11 @@ def week_line(f: AthleteFigures | None, first: dt.date, planned_text: str) -> st
         return f"{out}; {w.unknown_words}."
     if w.logged is not None:  # the week's days on this page, which its planned load counts
         pre = before_season(w)
-        out += f"; logged {fmt(w.logged - pre, 0)} AU" + (
-            f" (and {fmt(pre, 0)} AU before the season)" if pre > 0.5 else "")
+        # why the week load is more than the logged, as the Load panel says it: "logged 1,660
+        # AU. Week load 2,020 AU" left 360 AU unexplained (days not logged count their plan)
+        said = ([f"and {fmt(pre, 0)} AU before the season"] if pre > 0.5 else []) + (
+            [f"+ {extra}"] if (extra := extra_words(w)) else [])
+        out += f"; logged {fmt(w.logged - pre, 0)} AU" + (f" ({'; '.join(said)})" if said else "")
     out += (f". Week load {fmt(w.load, 0)} AU ({fmt_change(w.change)} on the week before), "
             f"ACWR {fmt_figure(w.acwr, f.limits('acwr'))}, "
             f"EWMA ratio {fmt_figure(w.ewma_ratio, f.limits('ewma'))}, "
