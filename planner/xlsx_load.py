@@ -15,6 +15,7 @@ Only the export path imports this module (openpyxl at the top, as ``planner.xlsx
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,6 +88,18 @@ LOGGED_SERIES = "Logged + planned on days not logged"
 DATA = (("Week", 11, english("d mmm yyyy")), ("Planned", 9, "#,##0"), (LOGGED_SERIES, 30, "#,##0"),
         ("ACWR", 8, "0.00"), ("EWMA ratio", 10, "0.00"), (f"{RATIO_LOW:g}", 5, "0.0"),
         (f"{RATIO_HIGH:g}", 5, "0.0"), ("LD-1 limit", 11, "0.0"))
+
+
+NBSP = "\u00a0"
+# a number and its unit, a comparison and its number: one word to a wrapping cell ("load +67 %"
+# printed "load +67" with "%" on the next line)
+_TOGETHER = re.compile(r"(?<=\d) (?=%|(?:AU|min|d|days?|weeks?)\b)|(?<=[<>\u2264\u2265]) (?=[+-]?\d)")
+
+
+def keep_together(value: str) -> str:
+    """``value`` with a no-break space between each number and its unit (and after ``>``, ``<``)
+    so that a wrapped cell never parts them; the words are the same (the CSV keeps its spaces)."""
+    return _TOGETHER.sub(NBSP, value)
 
 
 @dataclass
@@ -244,6 +257,7 @@ def _title(ctx, rows: SheetRows, widths: list[float], no_log: bool) -> None:
             f"logged bar once it is over (its days to come are not logged yet). Figures to watch, never rules; {DASH} = undefined.")
     if no_log:
         note = f"{NO_LOG[:1].upper()}{NO_LOG[1:]}. " + note
+    note = keep_together(note)
     rows.rows.append([(note, st.info())] + [None] * (NCOLS - 1))
     rows.merges.append(f"A2:{LAST}2")
     rows.heights[2] = row_height(fit_lines(note, sum(widths), 10), 10, pad=4)
@@ -315,9 +329,9 @@ def _table(ctx, rows: SheetRows, widths: list[float], athletes, names: dict[str,
                 _change(st, w.change),
                 _num(st, w.acwr, 7, lim("acwr")), _num(st, w.ewma_ratio, 8, lim("ewma")),
                 _num(st, w.monotony, 9, lim("monotony")),
-                _num(st, w.strain, 10), ("; ".join(w.notes) or None, wrap),
+                _num(st, w.strain, 10), (keep_together("; ".join(w.notes)) or None, wrap),
             ]
-            flags = "; ".join(w.notes)
+            flags = keep_together("; ".join(w.notes))
             lines = fit_lines(flags, widths[-1], 9) if flags else 1
             rows.heights[r] = max(rows.heights.get(r, 0.0), round(lines * line_height(9) + 3, 1))
     return r

@@ -77,7 +77,8 @@ def test_the_load_sheet_has_a_row_per_athlete_week(book):
         # a number a sheet can sort and chart, shown in whole percent as the command line says it
         assert row["Change"] == ("—" if w.change is None else
                                  float(fmt_change(w.change).removesuffix(" %")) / 100)
-        assert row["Flags"] == ("; ".join(w.flags) or None)
+        # the command line's words (a no-break space keeps a number with its unit)
+        assert (row["Flags"] or "").replace("\u00a0", " ") == "; ".join(w.flags)
     assert any(r["ACWR"] == "—" for r in rows) and any(isinstance(r["ACWR"], float) for r in rows)
     assert any(r["Flags"] for r in rows)
     assert any(isinstance(r["Change"], float) and r["Change"] < 0 for r in rows)
@@ -393,3 +394,28 @@ def test_an_athlete_weeks_load_line_says_the_plan_it_counts_on_days_not_logged(t
     # a week logged on every planned day says nothing more
     full = lines[next(k for k, w in enumerate(tl.weeks) if tl.days[w.first] == day(21))]
     assert "; logged " in full and "planned on days not logged" not in full
+
+
+def test_a_flags_number_keeps_its_unit_on_paper(book):
+    """The Load table's Flags cell printed "load +67" at a line's end and "%" on the next. A
+    number and its unit (and a limit and its number) are joined by a no-break space in the cells
+    the sheet writes; the CSV (`periodize load --csv`) keeps its ordinary spaces."""
+    from ui.cli.load import csv_text
+
+    s, _, wb = book
+    ws = wb[LOAD_SHEET]
+    flags = [r["Flags"] for r in _table(ws) if r["Flags"]]
+    pct = [f for f in flags if "%" in f]
+    assert pct and any(">" in f for f in flags)
+    apart = re.compile(r"\d (?:%|AU\b|weeks?\b)|[<>] \d")  # a space a line may break at
+    for text in flags + [ws["A2"].value]:
+        assert not apart.search(text), text
+    assert all(re.search(r"\d\u00a0%", f) for f in pct)
+    assert re.search(r"15\u00a0% on the week before", ws["A2"].value)
+    assert layout_problems(ws) == []  # each row as tall as its words, kept so, need
+    # measured as the printer sets it: a no-break space is as wide as a space
+    from planner.xlsx_layout import text_width
+
+    assert text_width("load +67\u00a0%", 9) == text_width("load +67 %", 9)
+    out = csv_text(figures(s))
+    assert "\u00a0" not in out and re.search(r"load [+-]?\d+(\.\d)? %", out)
