@@ -674,6 +674,7 @@ class Handouts:
         self._days: dict[str, Days | None] = {}
         self._returns = {}
         self._planned: dict[str, AthleteLoad] = {}
+        self._lived: dict[str, AthleteLoad] = {}
         self._calms: dict[str, dict[int, int]] = {}
         self._notes: dict[str, dict[dt.date, str]] = {}
         # the return still to plan first: a return on today itself (not counted) only where
@@ -816,16 +817,30 @@ class Handouts:
             self._planned[f.id] = athlete_load(self.season, self.plan, f.id, tl=self.tl, facts=f)
         return self._planned[f.id]
 
+    def _lived_series(self, f: AthleteFacts) -> AthleteLoad:
+        """The athlete's load series as the load figures count it (``periodize load``, the Load
+        sheet and the week page's Load line, ``planner.load.figures``): the days before today as
+        lived, a session logged today counted at once. Read once."""
+        if f.id not in self._lived:
+            from planner.loadtable import lived_load
+
+            self._lived[f.id] = lived_load(self.season, self.plan, f.id, tl=self.tl,
+                                           count_today=True)
+        return self._lived[f.id]
+
     def _own_week(self, f: AthleteFacts, kind: str, w: int) -> str:
         """A deload or taper week's own figure when the athlete's week is far less lighter than
         the team sessions (LoadTable.volume_change): a starter's two-match deload read "Deload
         week: … 40 % less volume" at 1 % below the load weeks around it. A week with sessions
-        logged says the plan's figure and the logged one ("planned 40 % below …; as logged, 11 %
+        logged says the plan's figure and the counted one ("planned 40 % below …; as logged, 11 %
         below the load weeks around it"): the logged figure alone read as the deload's design.
-        "" otherwise."""
+        The counted figure is the week's load as the load figures count it (a session logged
+        today at once), and a week with days counted at their plan says so (:meth:`_counted_words`):
+        "as logged, 2,000 AU" stood beside the Load line's "logged 330 AU. Week load 2,090 AU",
+        today's session left out and the plan's days read as logged. "" otherwise."""
         table = LoadTable.of(self.rs)
         nominal = table.volume_change(kind)
-        al = self._series(f)
+        al = self._lived_series(f)
         wl = al.week_of(self.tl.days[self.tl.weeks[w].first])
         lt = None if wl is None or not wl.full else lighter_than_around(al, wl)
         if lt is None or not (lt.barely(nominal) or lt.barely(nominal, planned=True)):
@@ -833,13 +848,29 @@ class Handouts:
         size, around = lt.size_words(lt.change), lt.around_words
         if lt.logged:  # the plan's design first, then what was lived: one figure read as both
             said = (f" for the team: your week was planned {lt.size_words(lt.planned_change)} "
-                    f"{around} ({lt.planned:,.0f} AU); as logged, {lt.load:,.0f} AU, {size} "
-                    f"{around}")  # "281 % above" alone named no base, "as much as" no end
+                    f"{around} ({lt.planned:,.0f} AU); {self._counted_words(al, wl)}, "
+                    f"{lt.load:,.0f} AU, {size} {around}")  # "281 % above" alone named no base
             # the matches' share explains the plan's figure: not a week logged above its plan
             return said + (self._own_week_why(f, al, lt, w) if lt.barely(nominal, planned=True)
                            else "")
         return f" for the team: your week is {lt.load:,.0f} AU, {size} {around}" + \
             self._own_week_why(f, al, lt, w)
+
+    @staticmethod
+    def _counted_words(al: AthleteLoad, wl) -> str:
+        """How a week with sessions logged counts its load: "as logged" when every day with a
+        load counts its log; else the logged part and the days counted at their plan, "counting
+        the 330 AU logged and the days to come as planned" (the week of today), "… and the days
+        not logged as planned" (a past day with a session planned and nothing logged)."""
+        first = al.index(wl.start)
+        planned = [k for k in range(first, first + wl.days)
+                   if not al.as_logged(k) and al.load[k] > 0.5]
+        if not planned:
+            return "as logged"
+        gaps = ["the days not logged" if any(k < al.logged_until for k in planned) else "",
+                "the days to come" if any(k >= al.logged_until for k in planned) else ""]
+        return (f"counting the {wl.logged:,.0f} AU logged and "
+                f"{' and '.join(x for x in gaps if x)} as planned")
 
     def _own_week_why(self, f: AthleteFacts, al: AthleteLoad, lt, w: int) -> str:
         """Why the athlete's lighter week is barely lighter: " — the 2 matches are most of it",

@@ -1,0 +1,68 @@
+"""The handout of a week partly logged (planner/handout.py): its Week row, its header and its Load
+line say one account of the week, the one ``periodize load`` gives (Reviews 263 and 264)."""
+
+from __future__ import annotations
+
+from planner import edits as E
+from planner.handout import Handouts, handout_weeks
+from planner.load import figures
+from planner.season import Session
+from planner.timeline import Timeline
+from planner.xlsx_load import week_line
+from tests.exports.test_handout import _two_match_deload
+
+
+def _size(load: float, around: list[float]) -> str:
+    """``3 % above``: ``load`` against the mean of ``around``, in a sentence's words."""
+    change = round(100 * (load / (sum(around) / len(around)) - 1))
+    return f"{abs(change)} % {'below' if change < 0 else 'above'}" if change else "as much as"
+
+
+def _logged_deload(days: tuple[int, ...], today: int):
+    """The two-match deload (week 2 of 3, days 7-13) with today on day ``today`` and the starter
+    A1's sessions logged on ``days``, 40 min at RPE 5 (200 AU) each."""
+    s = _two_match_deload()
+    tl = Timeline(s)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[today]})})
+    return E.LogSessions(sessions=tuple(Session(athlete="A1", date=tl.days[d], minutes=40, rpe=5)
+                                        for d in days)).apply(s)
+
+
+def test_a_deload_partly_logged_counts_todays_session_and_says_the_days_counted_as_planned():
+    """Review 263 F1: Kofi Mensah's week read "as logged, 2,000 AU" beside the Load line's
+    "logged 330 AU. Week load 2,090 AU": the figure left out today's logged session, and read as
+    a week logged when only Monday was. The Week row now gives the week's load as the load figures
+    count it (today's session at once, the days not logged at their plan) and says which days
+    count as planned; its logged figure and load are the Load line's, on the handout and on the
+    workbook's week page."""
+    # Monday and today (Thursday) logged, Tuesday (a session planned) not, the rest to come
+    s = _logged_deload((7, 10), today=10)
+    fig = figures(s)["A1"]
+    for to_player in (True, False):
+        (hw,) = Handouts(s, s.plan, to_player=to_player).weeks("A1", [1])
+        k = next(k for k, w in enumerate(fig.weeks) if w.start == hw.first)
+        wf, around = fig.weeks[k], (fig.weeks[k - 1], fig.weeks[k + 1])
+        assert wf.logged == 400  # Monday's 200 AU and today's
+        assert wf.load > hw.planned_load == wf.planned  # today's 200 AU above its activation day
+        planned = _size(wf.planned, [w.planned for w in around])
+        lived = _size(wf.load, [w.load for w in around])
+        assert (f"your week was planned {planned} the load weeks around it "
+                f"({wf.planned:,.0f} AU); counting the 400 AU logged and the days not logged and "
+                f"the days to come as planned, {wf.load:,.0f} AU, {lived} the load weeks around "
+                f"it") in hw.kind_text, hw.kind_text
+        assert "as logged" not in hw.kind_text
+        # the workbook's week page: the Load line below says the same figures
+        line = week_line(fig, hw.first, hw.load_text)
+        assert f"logged 400 AU. Week load {wf.load:,.0f} AU" in line, line
+    # every past day logged, today too: the rest of the week is still to come
+    s = _logged_deload((7, 8, 9, 10), today=10)
+    (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
+    (wf,) = [w for w in figures(s)["A1"].weeks if w.start == hw.first]
+    assert f"; counting the 800 AU logged and the days to come as planned, {wf.load:,.0f} AU, " \
+           in hw.kind_text, hw.kind_text
+    # the whole week logged: as logged, the load the figures give
+    s = _logged_deload(tuple(range(7, 14)), today=14)
+    (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
+    (wf,) = [w for w in figures(s)["A1"].weeks if w.start == hw.first]
+    assert wf.load == wf.logged == 7 * 200
+    assert "; as logged, 1,400 AU, " in hw.kind_text, hw.kind_text
