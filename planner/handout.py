@@ -1159,12 +1159,17 @@ class Handouts:
         if rehab:  # a week wholly in rehab: the stage's sessions, whatever the week's kind
             cap = int(self.rs.value("HV-2", "max_speed_days_deload" if kind == "deload"
                                     else "max_speed_days"))
-            if kind == "deload":  # the team's deload: a speed day fewer, the rehab as long
+            # the athlete's own kind where the team's differs: "Team deload week" was printed
+            # for a rehab player's own deload while the team was on a load week
+            team = self.plan.team_weeks[w] if w < len(self.plan.team_weeks) else kind
+            own = f"Your {kind} week (the team's week is a {team} week)" if team != kind else ""
+            if kind == "deload":  # a speed day fewer, the rehab as long
                 # ("Deload week" read as a lighter week beside a load above the week before's)
-                return (f"Team deload week: at most {text.plural(cap, 'speed day')}; your rehab "
-                        f"sessions keep their length, so your week's load need not be lower")
-            return (f"{kind.capitalize()} week: your stage's rehab sessions, as long as in any "
-                    f"other week; at most {text.plural(cap, 'speed day')}")
+                return (f"{own or 'Team deload week'}: at most {text.plural(cap, 'speed day')}; "
+                        f"your rehab sessions keep their length, so your week's load need not "
+                        f"be lower")
+            return (f"{own or f'{kind.capitalize()} week'}: your stage's rehab sessions, as long "
+                    f"as in any other week; at most {text.plural(cap, 'speed day')}")
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)
