@@ -430,16 +430,28 @@ class HandoutWeek:
             how = "nothing logged; as planned except where a day says 'Counts as'"
         if self.past == "past":
             return f"past: {how}"
+        if (done := self.today_logged) is not None:
+            # today's session logged: its row says what was done, so today is no planned day
+            # ("As logged to Wed 30 Sep, planned from Thu 1 Oct" above Thursday's logged row)
+            nxt = done + dt.timedelta(days=1)
+            return f"{how} to {text.day(done)}" + (
+                f", planned from {text.day(nxt)}" if nxt <= self.last else "")
         if self.past == "partly past" and self.today is not None:
             return (f"{how} to {text.day(self.today - dt.timedelta(days=1))}, "
                     f"planned from {text.day(self.today)}")
         return ""
 
     @property
+    def today_logged(self) -> dt.date | None:
+        """Today, when the week holds it and a session is logged on it (its row says what was
+        logged); None otherwise."""
+        return next((d.date for d in self.days if d.today_logged), None)
+
+    @property
     def logged(self) -> bool:
-        """Is a session logged on a day of the week before today?"""
+        """Is a session logged on a day of the week before today, or on today (its row says so)?"""
         return any(d.logged_minutes is not None for d in self.days
-                   if self.today is None or d.date < self.today)
+                   if self.today is None or d.date < self.today or d.today_logged)
 
     @property
     def who(self) -> str:
@@ -451,7 +463,8 @@ class HandoutWeek:
         logged they are the plan's ("Done" stated as fact what was only assumed)."""
         if self.past and not self.logged:
             return "Planned (nothing logged)"
-        return {"past": "Done", "partly past": "Done and planned"}.get(self.past, "Planned")
+        return {"past": "Done", "partly past": "Done and planned"}.get(
+            self.past, "Done and planned" if self.today_logged else "Planned")
 
     @property
     def speed_line(self) -> str:
@@ -1166,8 +1179,10 @@ class Handouts:
             if kind == "deload":  # a speed day fewer, the rehab as long
                 # ("Deload week" read as a lighter week beside a load above the week before's)
                 return (f"{own or 'Team deload week'}: at most {text.plural(cap, 'speed day')}; "
-                        f"your rehab sessions keep their length, so your week's load need not "
-                        f"be lower")
+                        f"your rehab sessions keep their length" + (
+                            # the player's own deload: the tail took a line more and set
+                            # Isaac Boateng's provisional page in 8 pt
+                            "" if own else ", so your week's load need not be lower"))
             return (f"{own or f'{kind.capitalize()} week'}: your stage's rehab sessions, as long "
                     f"as in any other week; at most {text.plural(cap, 'speed day')}")
         if kind == "deload":

@@ -66,3 +66,36 @@ def test_a_deload_partly_logged_counts_todays_session_and_says_the_days_counted_
     (wf,) = [w for w in figures(s)["A1"].weeks if w.start == hw.first]
     assert wf.load == wf.logged == 7 * 200
     assert "; as logged, 1,400 AU, " in hw.kind_text, hw.kind_text
+
+
+def test_the_header_of_a_week_with_todays_session_logged_counts_today_as_logged():
+    """Review 264 F3: Marco Ruiz's handout was headed "As logged to Wed 30 Sep, planned from Thu
+    1 Oct" while Thursday, today, had its session logged, its row "Logged: 75 min, RPE 5" and the
+    Load line counting it. With today's session logged the header says the logged days run to
+    today and the plan from the day after, as the rows do; without one, to the day before."""
+    from planner import text
+    from planner.handout import day_texts
+
+    s = _logged_deload((7, 10), today=10)  # Monday and today (Thursday) logged
+    tl = Timeline(s)
+    thu, fri = text.day(tl.days[10]), text.day(tl.days[11])
+    for to_player in (True, False):
+        h = Handouts(s, s.plan, to_player=to_player)
+        (hw,) = h.weeks("A1", [1])
+        assert hw.title.endswith(f" · as logged to {thu}, planned from {fri}"), hw.title
+        # today's row says it is logged, the next one is the plan's
+        assert day_texts(hw.days[3]).summary.startswith("Logged: 40\u00a0min, RPE 5")
+        assert not day_texts(hw.days[4]).summary.startswith("Logged")
+        assert hw.speed_label == "Done and planned"
+        # nothing logged today: the logged days run to yesterday, the plan from today
+        (other,) = h.weeks("A2", [1])
+        assert other.title.endswith(f" · nothing logged, as planned to {text.day(tl.days[9])}, "
+                                    f"planned from {thu}"), other.title
+    # today the week's first day, its session logged: the header says so too (it said nothing)
+    s = _logged_deload((7,), today=7)
+    (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
+    assert hw.title.endswith(f" · as logged to {text.day(tl.days[7])}, planned from "
+                             f"{text.day(tl.days[8])}"), hw.title
+    assert hw.speed_label == "Done and planned"
+    (other,) = handout_weeks(s, s.plan, ["A2"], [1])
+    assert other.title == other.heading and other.speed_label == "Planned"
