@@ -1183,8 +1183,10 @@ class Handouts:
                             # the player's own deload: the tail took a line more and set
                             # Isaac Boateng's provisional page in 8 pt
                             "" if own else ", so your week's load need not be lower"))
-            return (f"{own or f'{kind.capitalize()} week'}: your stage's rehab sessions, as long "
-                    f"as in any other week; at most {text.plural(cap, 'speed day')}")
+            # a load or taper week of the player's own says no team's kind: as it was (the
+            # team's kind beside it took a line more and set a rehab page in 7 pt)
+            return (f"{kind.capitalize()} week: your stage's rehab sessions, as long as in any "
+                    f"other week; at most {text.plural(cap, 'speed day')}")
         if kind == "deload":
             cap = int(self.rs.value("HV-2", "max_speed_days_deload"))
             table = LoadTable.of(self.rs)
