@@ -52,9 +52,15 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     names = {r.athlete: label(by_id[r.athlete]) for r in review.rows if r.athlete in by_id}
     name_w = width_for(max([text_width(n, 9) for n in names.values()]
                            + [text_width("Athlete", 10, True)]))
-    # a heading wraps between its words, never inside one ("Minute|s")
-    widths = [name_w if k == "athlete" else max(WIDTHS.get(k, 7.0), width_for(max(
-        text_width(word, 10, True) for word in h.split()))) for k, h, _ in SHOWN]
+    table = [_cells(st, r, names.get(r.athlete, r.name)) for r in (*review.rows, review.total)]
+    # a heading wraps between its words, never inside one ("Minute|s"); a figure never wraps
+    # and is measured too (the squad's "378 of 2,455" printed "378 of 2,4")
+    widths = [name_w if k == "athlete" else max(
+        WIDTHS.get(k, 7.0),
+        width_for(max(text_width(word, 10, True) for word in h.split())),
+        *([] if k == "reasons" else [width_for(text_width(_shown(row[j][0], k), 9))
+                                     for row in table]))
+        for j, (k, h, _) in enumerate(SHOWN)]
     last = get_column_letter(len(SHOWN))
     rows = SheetRows()
     rows.rows.append([(TITLE, st.week_title())] + [None] * (len(SHOWN) - 1))
@@ -69,8 +75,8 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     rows.rows.append([(h, st.header()) for _, h, _ in SHOWN])
     rows.heights[HEADER_ROW] = row_height(max(fit_lines(h, w, 10, True) for (_, h, _), w
                                               in zip(SHOWN, widths, strict=True)), 10)
-    for r in (*review.rows, review.total):
-        rows.rows.append(_cells(st, r, names.get(r.athlete, r.name)))
+    for r, cells in zip((*review.rows, review.total), table, strict=True):
+        rows.rows.append(cells)
         rows.heights[len(rows.rows)] = row_height(fit_lines(r.cell("reasons"), widths[-1], 9), 9)
     table_end = len(rows.rows)
     rows.rows.append([])
@@ -144,6 +150,16 @@ def _definitions(st, rows: SheetRows, widths: list[float]) -> None:
             lines_here = max(lines_here, fit_lines(line, width, DEFINITION_SIZE))
         rows.rows.append(row)
         rows.heights[len(rows.rows)] = row_height(lines_here, DEFINITION_SIZE)
+
+
+def _shown(value, key: str) -> str:
+    """A figure's cell as it prints: "378 of 2,455" as written, 1,234 with its thousands
+    separated, a ratio in percent (the cell's format)."""
+    if isinstance(value, str) or value is None:
+        return value or ""
+    if FORMATS.get(key) == "0%":
+        return f"{round(100 * value)}%"
+    return f"{round(value):,}"
 
 
 def _cells(st, r: ReviewRow, name: str) -> list[tuple]:

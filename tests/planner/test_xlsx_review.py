@@ -106,3 +106,25 @@ def test_a_squad_named_by_id_is_labelled_by_the_id_alone_in_every_sheet(tmp_path
              for v in row if v is not None]
     assert not [c for c in cells if "A1 (A1)" in c or "A2 (A2)" in c]
     assert "A1" in _table(wb[SHEET])  # the review row headed by the ID alone
+
+
+def test_every_figure_fits_its_printed_column(monkeypatch):
+    """A mid-season workbook printed the squad's Days logged as "378 of 2,4" (the value "378 of
+    2,455"): the column was as wide as its heading's words. Now the figures are measured too."""
+    import dataclasses
+
+    import planner.xlsx_review as xr
+    from tests.exports.layout import layout_problems
+
+    real = xr.season_review
+
+    def many_days(season, plan):  # a squad's season: thousands of athlete-days
+        review = real(season, plan)
+        total = dataclasses.replace(review.total, days_logged=378, days_planned=2455)
+        return dataclasses.replace(review, total=total)
+
+    monkeypatch.setattr(xr, "season_review", many_days)
+    s = _review_season()
+    ws = build_workbook(s, s.plan)[SHEET]
+    assert _table(ws)["Squad"]["Days logged"] == "378 of 2,455"
+    assert layout_problems(ws) == []
