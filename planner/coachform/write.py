@@ -47,6 +47,8 @@ from planner.season import WEEKDAYS, Season
 from planner.seasonfile import atomic_write
 from planner.text import measure
 from planner.xlsx_cells import write_text
+from planner.xlsx_layout import FONT, fit_lines, page_setup, row_height, text_width, width_for
+from planner.xlsx_styles import BASE_SIZE, base_font
 
 __all__ = ["competition_label", "export_template_form", "save_template_form", "template_workbook",
            "training_days_text"]
@@ -202,6 +204,7 @@ def template_workbook(season: Season | None = None) -> openpyxl.Workbook:
     else:
         head, tables = _season_rows(season)
     wb = openpyxl.Workbook()
+    base_font(wb)  # Arial 10, as the plan workbook: what a coach types too
     wb.properties.creator = "Periodize"
     wb.properties.title = "Periodize coach workbook"
     protocols = available_protocols()
@@ -211,31 +214,51 @@ def template_workbook(season: Season | None = None) -> openpyxl.Workbook:
     for spec in WRITTEN_SHEETS:
         _write_table_sheet(wb.create_sheet(spec.title), spec, tables.get(spec.title, []), lists)
     _write_help_sheet(wb.create_sheet("Help"), help_lines)
-    for sheet in wb.worksheets:  # prints one page wide, the header on every page
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        if sheet.title != "Help":
-            sheet.print_title_rows = "1:1"
+    for sheet in wb.worksheets:  # prints one page wide, the header row on every page
+        _print_setup(sheet, None if season is None else season.name)
     return wb
 
 
-_HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
+FORM_TITLE = "Periodize coach workbook"  # the template's page header (it has no season)
+
+
+def _print_setup(ws, season_name: str | None) -> None:
+    """A4 landscape, one page wide, the header row on every page; the season's name (the
+    template's: the form's) and the sheet's in the page header, "Page n of N" in the footer,
+    as the plan workbook prints (``planner.xlsx_layout.page_setup``). The footer's right names
+    the form, not a date: the shipped template has no clock in it."""
+    page_setup(ws, season_name or FORM_TITLE, dt.datetime(2000, 1, 1),
+               title_rows=None if ws.title == "Help" else "1:1")
+    ws.oddFooter.right.text = "&8" + FORM_TITLE
+
+
+# Arial, as the plan workbook: measured by planner.xlsx_layout, and the same width in Excel and
+# in LibreOffice (Calibri, where it is missing, printed in a wider font and cut the headings)
+_HEADER_SIZE = 10
+_HEADER_FONT = Font(name=FONT, size=_HEADER_SIZE, bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", start_color="2F5597", end_color="2F5597")
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_NOTE_FONT = Font(name="Calibri", size=9, italic=True, color="595959")
+_NOTE_SIZE = 9
+_NOTE_FONT = Font(name=FONT, size=_NOTE_SIZE, italic=True, color="595959")
+_DATA_SIZE = BASE_SIZE  # a typed cell's: the workbook's own font
+TEXT_WIDTH_MAX = 40.0  # the widest a column grows to its IDs or names (a note runs on past it)
+FILTER_BUTTON_PT = 14  # the room a heading leaves for its filter button on screen
+
+
+def heading_width(title: str, width: float) -> float:
+    """A column's width: its own, or its heading's whole (and the filter button beside it) when
+    that is wider ("Top speed m/s" printed "Top speed m/" in a column of 12)."""
+    return max(width, width_for(text_width(title, _HEADER_SIZE, True) + FILTER_BUTTON_PT))
 
 
 def _header(ws, titles, widths) -> None:
-    """The header row: white on blue, the columns' widths, frozen below it."""
+    """The header row: white on blue, the columns as wide as their headings, frozen below it."""
     for j, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
         c = ws.cell(row=1, column=j, value=title)
         c.font, c.fill, c.border = _HEADER_FONT, _HEADER_FILL, _BORDER
         c.alignment = Alignment(vertical="center")
-        ws.column_dimensions[get_column_letter(j)].width = width
+        ws.column_dimensions[get_column_letter(j)].width = heading_width(title, width)
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 20
 
@@ -265,12 +288,17 @@ def _listing(values, title: str, prompt: str, strict: bool = True) -> DataValida
     return dv
 
 
+_SEASON_WIDTHS = (16, 26, 70)  # Key, Value, What to write
+
+
 def _write_season_sheet(ws, head: dict) -> None:
     """The Season sheet: one Key / Value row per Season key, with what to write."""
     ws.title = SEASON_SHEET
-    _header(ws, ("Key", "Value", "What to write"), (16, 26, 70))
+    _header(ws, ("Key", "Value", "What to write"), _SEASON_WIDTHS)
     for r, (key, label, required, help_text) in enumerate(SEASON_KEYS, start=2):
-        ws.cell(row=r, column=1, value=label).font = Font(name="Calibri", size=11, bold=True)
+        ws.cell(row=r, column=1, value=label).font = Font(name=FONT, size=10, bold=True)
+        ws.cell(row=r, column=1).alignment = Alignment(vertical="top")  # level with its note
+        ws.cell(row=r, column=2).alignment = Alignment(vertical="top")
         value = head.get(key)
         c = ws.cell(row=r, column=2)
         if key in ("start", "end", "today"):
@@ -286,7 +314,12 @@ def _write_season_sheet(ws, head: dict) -> None:
             _put(c, "number", value)
         else:
             _put(c, "text", value)
-        ws.cell(row=r, column=3, value=("required: " if required else "") + help_text).font = _NOTE_FONT
+        # what to write wraps inside its column (it ran past the table, off the page)
+        note = ("required: " if required else "") + help_text
+        cell = ws.cell(row=r, column=3, value=note)
+        cell.font, cell.alignment = _NOTE_FONT, Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = max(row_height(1, 10), row_height(
+            fit_lines(note, _SEASON_WIDTHS[2], _NOTE_SIZE), _NOTE_SIZE))
 
 
 def _column_dropdown(col: Column, lists: dict) -> DataValidation | None:
@@ -331,6 +364,12 @@ def _write_table_sheet(ws, spec: SheetSpec, rows: list[dict], lists: dict) -> No
     for r, values in enumerate(rows, start=FIRST_ROW):
         for j, col in enumerate(spec.columns, start=1):
             _put(ws.cell(row=r, column=j), col.kind, values.get(col.key))
+    for j, col in enumerate(spec.columns, start=1):  # an ID or a name as wide as the longest
+        said = [str(v[col.key]) for v in rows if v.get(col.key)]
+        if col.kind in ("id", "text") and said:
+            dim = ws.column_dimensions[get_column_letter(j)]
+            dim.width = max(dim.width, min(TEXT_WIDTH_MAX, width_for(max(
+                text_width(t, _DATA_SIZE) for t in said))))
     ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(2, len(rows) + 1)}"
 
 
@@ -386,11 +425,14 @@ def _write_help_sheet(ws, lines: list[tuple[str, str]]) -> None:
     for r, (a, b) in enumerate(lines, start=1):
         ca = ws.cell(row=r, column=1, value=a or None)
         cb = ws.cell(row=r, column=2, value=b or None)
-        ca.font = Font(name="Calibri", size=14 if r == 1 else 11, bold=True)
+        ca.font = Font(name=FONT, size=14 if r == 1 else 10, bold=True)
+        cb.font = Font(name=FONT, size=10)
         cb.alignment = Alignment(wrap_text=True, vertical="top")
-        ca.alignment = Alignment(vertical="top")
-        if b:
-            ws.row_dimensions[r].height = 15 * max(1, -(-len(b) // 95))
+        ca.alignment = Alignment(wrap_text=True, vertical="top")
+        if a or b:  # each row as tall as its lines, measured
+            ws.row_dimensions[r].height = max(
+                row_height(fit_lines(a, 36, 14 if r == 1 else 10, True), 14 if r == 1 else 10),
+                row_height(fit_lines(b, 90, 10), 10))
 
 
 def export_template_form(season: Season) -> openpyxl.Workbook:

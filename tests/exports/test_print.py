@@ -276,3 +276,25 @@ def test_a_workbook_printed_on_a_german_computer_says_its_dates_in_english(tmp_p
     shown = {m.group(0) for m in ENGLISH_DATE.finditer(texts["plan"])}
     tl = Timeline(season)
     assert {day_long(tl.days[i]) for i in tl.weeks[0].days} <= shown, sorted(shown)
+
+
+def test_the_coach_workbook_prints_its_headings_whole_with_the_season_on_each_page(tmp_path):
+    """The coach workbook (export --template) printed "Top speed m/" and "Minutes playe" as
+    headings, and no page said the season's name or its number. Printed now, each page's
+    header names the season and the sheet, its footer "Page n of N", and no heading is cut."""
+    from planner.coachform.spec import WRITTEN_SHEETS
+    from planner.coachform.write import save_template_form
+
+    season = solved_demo()
+    path = tmp_path / "form.xlsx"
+    save_template_form(season, path)
+    pages, _reading = _print(path, tmp_path)
+    for k, page in enumerate(pages, start=1):
+        lines = [line for line in page.split("\n") if line.strip()]
+        assert lines[0].split()[:2] == season.name.split()[:2], lines[0]
+        assert f"Page {k} of {len(pages)}" in lines[-1], lines[-1]
+    for spec in WRITTEN_SHEETS:
+        page = next(p for p in pages if p.strip().split("\n", 1)[0].rstrip().endswith(spec.title))
+        heads = " ".join(page.split("\n")[1:4])
+        for c in spec.columns:
+            assert re.search(rf"(^|\s){re.escape(c.header)}(\s|$)", heads), (spec.title, c.header)

@@ -2169,3 +2169,29 @@ def test_keep_them_keeps_the_seasons_rules_with_the_workbooks_new_starter_minute
     # a workbook giving the season's own minutes leaves its settings as they are
     same = import_workbook(tmp_path / "team.xlsx", known=kept)
     assert decide(kept, same, Place("Keep Them", lambda d: ""), keep=True).season.rules == kept.rules
+
+
+def test_the_forms_headings_and_guidance_fit_their_printed_columns(demo_season):
+    """The coach workbook printed "Top speed m/" and "Minutes playe(d)" (columns of 12 and 13),
+    and the Season sheet's guidance ran past the table off the page. Every heading now fits its
+    column whole, the guidance wraps inside its own, in the template and in a season's form."""
+    from tests.exports.layout import layout_problems
+
+    for wb in (template_workbook(), template_workbook(demo_season),
+               template_workbook(_every_v2_feature())):
+        assert [p for ws in wb.worksheets for p in layout_problems(ws)] == []
+        sessions = [c.value for c in wb["Sessions"][1]]
+        assert "Top speed m/s" in sessions and "Minutes played" in sessions
+        assert wb["Season"]["C8"].alignment.wrap_text  # Starter minutes' two lines
+
+
+def test_the_form_prints_the_season_and_page_numbers_on_every_page(demo_season):
+    """The printed coach workbook had no page header or footer: no season name, no page numbers
+    on 93 loose pages. Each sheet now says the season's name and its own in the header (the
+    template: the form's name), "Page n of N" in the footer, as the plan workbook does."""
+    for season, name in ((demo_season, demo_season.name), (None, "Periodize coach workbook")):
+        for ws in template_workbook(season).worksheets:
+            assert ws.oddHeader.left.text.endswith(name), ws.title
+            assert ws.oddHeader.right.text.endswith(ws.title)
+            assert ws.oddFooter.center.text.endswith("Page &P of &N")
+            assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
