@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import re
 import zipfile
@@ -178,12 +179,18 @@ PAST_PLAN = ("the whole season is past: nothing was left to plan; the plan holds
              "were planned and logged")
 PAST_TRADE_OFFS = ("Nothing left to plan: the whole season is past. Soft rules are weighed from "
                    "today on, so the plan counts none; what each week logged is on the Load sheet.")
-CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 10), ("Block", 12),
-                  ("Competition · day off", 24))
+# the left columns, as narrow as their words (a block's name and a day's competitions wrap):
+# at 15, 12 and 24 they took a third of a month's page, mostly empty
+CALENDAR_FIXED = (("Date", 15), ("MD", 6), ("Team week", 10), ("Block", 11),
+                  ("Competition · day off", 20))
 CALENDAR_MAX_ATHLETES = 25  # athletes per printed page width
 CALENDAR_ROW_MAX = 18.0  # a Calendar row's most height (points at 100 %)
-# the print scale at which the Calendar's 9 pt type prints at 8 pt or more: a Calendar one page
-# tall (a week exported) is split over pages wide to reach it (_calendar_widths)
+CALENDAR_ROW_PAD = 0.5  # a month page's row: its lines and this much (a week's: 2 points)
+CALENDAR_ROW_MIN = row_height(1, 9, CALENDAR_ROW_PAD)  # a month page's rows' least (points)
+CALENDAR_MONTH_ROWS = 35  # the days of a month's page at most: five whole weeks
+# the print scale at which the Calendar's 9 pt type prints at 8 pt or more: a month's page, or a
+# Calendar one page tall (a week exported), is split over pages wide to reach it
+# (_calendar_widths); a whole season's months printed at 63 %, 6 pt
 CALENDAR_SHORT_SCALE = 89
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
                    "tint and code: rehab stage · grey (hatched on screen): away · match day: S starts, B bench, "
@@ -419,9 +426,9 @@ def workbook_pages(athletes: int, weeks: int, months: int, overview: int,
 
 
 def calendar_pages(labels: list[str], days: list[dt.date], chosen: bool) -> int:
-    """The pages the Calendar prints: a month a page tall, its athletes (``labels``, the header's)
-    25 a page wide; one page tall (a week exported), as many wide as its type needs
-    (:func:`_calendar_widths`)."""
+    """The pages the Calendar prints: a month a page tall (one page tall: a week exported), its
+    athletes (``labels``, the header's) over as many pages wide as its type needs to print at
+    8 pt or more, at most 25 a page (:func:`_calendar_widths`)."""
     n = len(labels)
     short = calendar_short_days(days, chosen)
     per_page = _calendar_widths(n, _head_height(labels), short)[1]
@@ -1078,18 +1085,20 @@ def _label(ctx: _Ctx, a) -> str:
 def _calendar_widths(n: int, head_h: float, days: int | None = None) -> tuple[float, int]:
     """The athletes' column width (filling the page for a small squad) and athletes a page wide.
 
-    ``days``: the rows of a Calendar that prints one page tall (a week or a few exported; None:
-    a month or more): its athletes are split over pages wide while the type prints under 8 pt
-    and a split makes it larger (a week of 25 players printed at 6 pt in the top third of one
-    page; now two pages at 8 pt or more). A month's page is as tall as the page: no split."""
+    Athletes are split over pages wide while the type prints under 8 pt and a split makes it
+    larger: ``days``, the rows of a Calendar that prints one page tall (a week or a few
+    exported; a week of 25 players printed at 6 pt in the top third of one page, now two pages
+    at 8 pt or more), None: a month a page, its rows at their least (the season's months of
+    24 players printed at 6 pt; now two pages wide, 12 athletes each, at 8 pt or more)."""
     per_page = min(CALENDAR_MAX_ATHLETES, max(1, n))
     fixed = sum(w for _, w in CALENDAR_FIXED)
     room = printable()[0] / print_points(1) - fixed  # character units at 100 %
     least = width_for(text_width("S3 100", 9, True))
     width = max(least, min(10.0, room / per_page))
-    if days is None or width > least:
+    if width > least:
         return width, per_page
-    tall = head_h + days * CALENDAR_ROW_MAX + 8
+    tall = head_h + (days * CALENDAR_ROW_MAX if days else
+                     CALENDAR_MONTH_ROWS * CALENDAR_ROW_MIN) + 8
 
     def scale(p: int) -> int:
         return scale_for(print_points(fixed) + p * print_points(least), tall)
@@ -1100,6 +1109,10 @@ def _calendar_widths(n: int, head_h: float, days: int | None = None) -> tuple[fl
         if scale(split) <= scale(per_page):  # as tall as the page allows: no larger
             break
         pages, per_page = -(-n // split), split
+    if days is None:  # a month's athletes widen to fill the page at the scale its rows allow
+        at = scale_for(print_points(fixed) + per_page * print_points(least), tall) / 100
+        width = max(least, min(10.0, (printable()[0] / at / print_points(1) - fixed) / per_page))
+        return math.floor(width * 4) / 4, per_page
     return least, per_page
 
 
@@ -1140,11 +1153,24 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     short = calendar_short_days([tl.days[i] for i in ctx.shown_days()], ctx.weeks is not None)
     width, per_page = _calendar_widths(len(ctx.athletes), head_h, short)
     nfixed = len(CALENDAR_FIXED)
-    page_w = sum(print_points(w) for _, w in CALENDAR_FIXED) + per_page * print_points(width)
+    fixed_w = sum(w for _, w in CALENDAR_FIXED)
+    page_w = print_points(fixed_w) + per_page * print_points(width)
     room = printable()[1] * 100 / scale_for(page_w, 1.0) - head_h - 8
-    base_h = max(12.0, min(CALENDAR_ROW_MAX, room / (short or 35)))
-    rows = _calendar_rows(ctx, head_h, base_h)
+    if short:  # a week or a few, one page tall: rows as tall as the page allows
+        rows = _calendar_rows(ctx, head_h, max(12.0, min(CALENDAR_ROW_MAX, room / short)), 2)
+    else:  # a month a page: every row as tall as its lines, then grown to fill the tallest
+        rows = _calendar_rows(ctx, head_h, CALENDAR_ROW_MIN, CALENDAR_ROW_PAD)
+        _fill_months(ctx, rows, room)
     _put(ctx, ws, rows)
+    months: dict[tuple[int, int], float] = {}
+    for row, i in enumerate(ctx.shown_days(), start=2):
+        key = calendar_page(tl.days[i])
+        months[key] = months.get(key, 0.0) + rows.heights[row]
+    tall = head_h + max(months.values(), default=0.0)
+    if not short:  # the athletes widen to fill the page at the scale the tallest month allows
+        fill = printable()[0] * 0.98 / (scale_for(1.0, tall) / 100) / print_points(1)
+        width = max(width, min(10.0, math.floor((fill - fixed_w) / per_page * 4) / 4))
+        page_w = print_points(fixed_w) + per_page * print_points(width)
     for j, (_, w) in enumerate(CALENDAR_FIXED, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     last_col = nfixed + len(ctx.athletes)
@@ -1155,12 +1181,10 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     ws.freeze_panes = f"{get_column_letter(nfixed + 1)}2"
     ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{len(rows.rows)}"
     ws.print_title_cols = f"A:{get_column_letter(nfixed)}"
-    months: dict[tuple[int, int], float] = {}
-    for row, i in enumerate(ctx.shown_days(), start=2):
-        key = calendar_page(tl.days[i])
-        months[key] = months.get(key, 0.0) + rows.heights.get(row, base_h)
-    ctx.print_setup(ws, scale=scale_for(page_w, head_h + max(months.values(), default=0.0)),
+    ctx.print_setup(ws, scale=scale_for(page_w, tall),
                     label=f"{ws.title}, {weeks_words(ctx.season, ctx.weeks)}" if ctx.weeks else None)
+    # a month's pages one after the other (its athletes over two pages wide, then the next month)
+    ws.page_setup.pageOrder = "overThenDown"
     # the columns in display order: those in rehab today first (a forward before the keepers)
     ws.oddFooter.left.text = CALENDAR_LEGEND + (" · in rehab today: the first columns"
                                                 if order_words(ctx.season, ctx.plan) else "")
@@ -1168,7 +1192,21 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     ws.oddFooter.right.text = "&8Page &P of &N"
 
 
-def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
+def _fill_months(ctx: _Ctx, rows: _Rows, room: float) -> None:
+    """A month page's rows grown evenly by what the tallest month leaves of ``room`` (points at
+    the width's scale), at most :data:`CALENDAR_ROW_MAX`: a row grown to fill a month of one-line
+    rows pushed a month of two-line days (``MD+1`` over ``MD-2``) to a 6 pt print."""
+    months: dict[tuple[int, int], list[float]] = {}
+    for row, i in enumerate(ctx.shown_days(), start=2):
+        months.setdefault(calendar_page(ctx.tl.days[i]), []).append(rows.heights[row])
+    slack = min((room - sum(h) for h in months.values()), default=0.0)
+    base_h = min(CALENDAR_ROW_MAX,
+                 math.floor((CALENDAR_ROW_MIN + max(0.0, slack) / CALENDAR_MONTH_ROWS) * 100) / 100)
+    for row in range(2, len(rows.rows) + 1):
+        rows.heights[row] = max(base_h, rows.heights[row])
+
+
+def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float, pad: float) -> _Rows:
     tl, st, plan, season = ctx.tl, ctx.st, ctx.plan, ctx.season
     header, rotated = st.header(), st.header_rotated()
     rows = _Rows()
@@ -1185,7 +1223,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
     # a match day's role: "70" on a match day read as playing (the marks of the plan exported)
     marks = day_marks(season if season.plan is plan else season.model_copy(update={"plan": plan}), tl)
     roles = [marks[a.id].role if a.id in marks else {} for a in ctx.athletes]
-    comp_w = CALENDAR_FIXED[4][1]
+    block_w, comp_w = CALENDAR_FIXED[3][1], CALENDAR_FIXED[4][1]
     styles: dict[tuple, str] = {}
     prev_block = prev_day = None
     for i in ctx.shown_days():
@@ -1208,7 +1246,7 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
         row = [(day, date_s), (md, (note_bold_s if comps else note_s) if "\n" in md
                                else bold_s if comps else text_s),
                # the week's number as the app, the handouts and --weeks name it
-               (f"W{tl.week_of[i] + 1} {kind}", kind_s[kind]), (show_block or None, text_s),
+               (f"W{tl.week_of[i] + 1} {kind}", kind_s[kind]), (show_block or None, note_s),
                (note or None, note_bold_s if comps else note_s)]
         for ap, off, role_of in zip(plans, offs, roles, strict=True):
             if ap is None:
@@ -1223,8 +1261,9 @@ def _calendar_rows(ctx: _Ctx, head_h: float, base_h: float) -> _Rows:
                 style = styles[key] = st.cal(stage, level, away, code, role)
             row.append((level, style))
         rows.rows.append(row)
-        lines = max(fit_lines(note, comp_w, 9, comps) if note else 1, md.count("\n") + 1)
-        rows.heights[len(rows.rows)] = max(base_h, row_height(lines, 9, 2))
+        lines = max(fit_lines(note, comp_w, 9, comps) if note else 1, md.count("\n") + 1,
+                    fit_lines(show_block, block_w, 9) if show_block else 1)
+        rows.heights[len(rows.rows)] = max(base_h, row_height(lines, 9, pad))
     return rows
 
 

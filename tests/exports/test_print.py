@@ -120,6 +120,28 @@ def test_a_one_weeks_calendar_prints_its_type_at_8_pt_or_more(tmp_path):
         assert len(tall) >= 7 and min(tall) >= 8 * 1.1, (k, tall)
 
 
+def test_the_seasons_calendar_prints_its_months_type_at_8_pt_or_more(printed_pdf):
+    """The whole season's Calendar printed at 63 % (its 9 pt type at about 6 pt; a date's glyph
+    box 7.4 pt tall) with its left columns a third of the page: every month's page now prints
+    its dates at 8 pt or more, each month's pages one after the other."""
+    season, pdf, pages, sheets, _reading = printed_pdf
+    tl = Timeline(season)
+    calendar = [k for k, s in enumerate(sheets) if s == "Calendar"]
+    assert len(calendar) >= 2
+    firsts = []
+    for k in calendar:
+        box = subprocess.run(["pdftotext", "-f", str(k + 1), "-l", str(k + 1), "-bbox", str(pdf),
+                              "-"], check=True, timeout=300, capture_output=True).stdout.decode("utf-8")
+        tall = [float(m[2]) - float(m[1]) for m in re.finditer(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(Mon|Tue|Wed|Thu|Fri|Sat|Sun)<', box)]
+        # a glyph box is some 1.15 em tall: 8 pt type, 9.2 pt (it was 7.4 at 63 %)
+        assert len(tall) >= 7 and min(tall) >= 8 * 1.1, (k, min(tall, default=0))
+        firsts.append(re.search(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d+ \w{3} \d{4})", pages[k])[2])
+    # the month's pages side by side in the print: the same first day twice, then the next month
+    assert firsts[0] == firsts[1] != firsts[2], firsts[:3]
+    assert len(set(firsts)) == len({(d.year, d.month) for d in tl.days})
+
+
 def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed):
     season, pages, sheets, reading = printed
     tl = Timeline(season)
@@ -129,7 +151,8 @@ def test_every_sheet_prints_and_the_page_counts_are_within_their_bounds(printed)
     # the bounds docs/file-format.md states
     assert count["Cover"] == 1 and count["Returns"] == 1
     assert 2 <= count["Overview"] <= 4  # the weeks in two parts side by side, the legend
-    assert count["Calendar"] == months * math.ceil(len(season.athletes) / 25)
+    # a month a page tall, its athletes over pages wide at 8 pt or more (the demo's 24: two)
+    assert count["Calendar"] == months * 2
     assert 1 <= count["Rules"] <= 6  # LD-1 brought the load table's settings
     assert 1 <= count["Speed days"] <= 3
     rows = len(season.athletes) * len(tl.weeks)  # athlete-weeks (the demo logs no pre-season)

@@ -908,12 +908,12 @@ def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season
     assert ws.page_setup.scale and not ws.sheet_properties.pageSetUpPr.fitToPage
 
 
-def test_a_one_week_calendar_prints_at_8_pt_over_pages_wide_and_a_seasons_as_before(demo_season,
-                                                                                      demo_book):
+def test_a_one_week_calendar_and_a_seasons_months_print_at_8_pt_over_pages_wide(demo_season,
+                                                                                   demo_book):
     """A week of the squad's Calendar printed at about 6 pt in the top third of one page: the
     scale was the width's, 25 athletes wide. Now a Calendar one page tall splits its athletes
-    over the fewest pages wide that print its 9 pt type at 8 pt or more; a season's months keep
-    25 athletes a page wide at the scale they had."""
+    over the fewest pages wide that print its 9 pt type at 8 pt or more; so do a season's
+    months (they printed at 63 %, 5.7 pt, the left columns a third of the page)."""
     from planner.xlsx_export import CALENDAR_FIXED, CALENDAR_MAX_ATHLETES, calendar_page
     from planner.xlsx_layout import print_points, printable, scale_for
 
@@ -942,13 +942,22 @@ def test_a_one_week_calendar_prints_at_8_pt_over_pages_wide_and_a_seasons_as_bef
     shown = [Timeline(season).days[i] for i in Timeline(season).weeks[10].days]
     labels = [ws.cell(row=1, column=j).value for j in range(fixed + 1, ws.max_column + 1)]
     assert calendar_pages(labels, shown, True) == len(edges) - 1
-    # the season's Calendar: a month a page tall, 25 athletes a page wide, as before
+    # the season's Calendar: a month a page tall, its athletes shared evenly over pages wide,
+    # its 9 pt type at 8 pt or more, each page as wide as the page
     full = demo_book["Calendar"]
-    assert [b.id for b in full.col_breaks.brk] == (
-        [fixed + CALENDAR_MAX_ATHLETES] if n > CALENDAR_MAX_ATHLETES else [])
-    assert full.page_setup.scale < ws.page_setup.scale
-    assert calendar_pages(labels, Timeline(season).days, False) == len(
-        {calendar_page(d) for d in Timeline(season).days}) * -(-n // CALENDAR_MAX_ATHLETES)
+    full_scale = full.page_setup.scale / 100
+    assert 9 * full_scale >= 8, full.page_setup.scale
+    edges = [fixed] + [b.id for b in full.col_breaks.brk] + [full.max_column]
+    parts = [b - a for a, b in zip(edges, edges[1:], strict=False)]
+    assert len(parts) == -(-n // max(parts)) >= 2 and max(parts) - min(parts) <= 1, parts
+    assert max(parts) <= CALENDAR_MAX_ATHLETES
+    for a, b in zip(edges, edges[1:], strict=False):
+        w = sum(print_points(full.column_dimensions[letter(j)].width) for j in range(1, b + 1)
+                if j <= fixed or j > a) * full_scale
+        assert 0.9 * page_w <= w <= page_w, (w, page_w)
+    months = {calendar_page(d) for d in Timeline(season).days}
+    assert calendar_pages(labels, Timeline(season).days, False) == len(months) * len(parts)
+    assert full.page_setup.pageOrder == "overThenDown"  # a month's pages one after the other
 
 
 # ---------------------------------------------------------------------------------------------
