@@ -123,9 +123,14 @@ class Period:
         """The period holds today or later: exposures are still planned in it."""
         return self.today is not None and self.last >= self.today
 
-    def words(self) -> str:
-        """``Season so far: 4 Jan to 17 Jan 2027 (the day before today)``, ``Whole season: …``."""
+    def words(self, paper: bool = False) -> str:
+        """``Season so far: 4 Jan to 17 Jan 2027 (the day before today)``, ``Whole season: …``;
+        ``paper``: as the workbook prints it, where there is nothing to tick (the app's dialog
+        has the whole season a tick away)."""
         if self.days == 0:
+            if paper:
+                return ("Season so far: no day yet (today is the season's first day or before "
+                        "it): nothing is logged yet, and the table fills in as sessions are logged")
             return ("Season so far: no day yet (today is the season's first day or before it; "
                     "tick the whole season to see what is planned)")
         span = text.span(self.first, self.last)
@@ -276,19 +281,20 @@ class Review:
     rest_days: tuple[str, ...] = ()
     injuries: tuple[InjuryRow, ...] = ()  # the period's injuries, by onset
 
-    def heading(self) -> str:
+    def heading(self, paper: bool = False) -> str:
         """The period and how much of it was logged: ``Whole season: … (ended). Logged: 5,499
         of 5,601 athlete-days planned before today (98 %), the rest counted as planned; Sundays,
         days off and days away not counted unless a session was logged on them`` (no full stop):
         a fully logged season read 82 % when every Sunday was counted as a day not logged; a
-        session logged on international duty is counted (Move Today's count leaves such days out)."""
+        session logged on international duty is counted (Move Today's count leaves such days out).
+        ``paper``: the period as the workbook prints it (:meth:`Period.words`)."""
         t = self.total
         if not self.rows or t.days_planned == 0:
-            return self.period.words()
+            return self.period.words(paper)
         share = round(100 * t.days_logged / t.days_planned)
         rest = ([text.weekdays_words(self.rest_days)] if self.rest_days else []) + [
             "days off", "days away"]
-        return (f"{self.period.words()}. Logged: {text.number(t.days_logged)} of "
+        return (f"{self.period.words(paper)}. Logged: {text.number(t.days_logged)} of "
                 f"{text.number(t.days_planned)} athlete-days planned before today ({share} %), "
                 f"the rest counted as planned; {text.join_and(rest)} not counted unless a session "
                 f"was logged on them")

@@ -23,7 +23,14 @@ from planner.review import (
     ReviewRow,
     season_review,
 )
-from planner.xlsx_layout import fit_lines, row_height, text_width, width_for
+from planner.xlsx_layout import (
+    fit_lines,
+    print_points,
+    printable,
+    row_height,
+    text_width,
+    width_for,
+)
 from planner.xlsx_load import SheetRows
 
 SHEET = "Season review"
@@ -35,6 +42,7 @@ HEADINGS = {"athlete": "Athlete", "longest_gap": "Longest gap (days)",
             "ratio": "Logged ÷ planned"}
 WIDTHS = {"reasons": 26.0, "ratio": 9.0, "longest_gap": 8.5, "logged": 9.5, "planned": 9.5,
           "unavailable": 9.5, "not_with_squad": 9.0, "not_played": 7.5}
+NO_ROWS = "Nothing logged yet: a row per athlete, and the squad's total, once the season's first day is past."
 FORMATS = dict.fromkeys(RATIOS, "0%")  # the review's ratio columns, in percent
 DEFINITION_SIZE = 8  # the lines defining the columns, two side by side under the table
 MEANINGS = {"athlete": "the athlete's name and ID (the ID alone in an anonymised workbook); "
@@ -52,7 +60,9 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     names = {r.athlete: label(by_id[r.athlete]) for r in review.rows if r.athlete in by_id}
     name_w = width_for(max([text_width(n, 9) for n in names.values()]
                            + [text_width("Athlete", 10, True)]))
-    table = [_cells(st, r, names.get(r.athlete, r.name)) for r in (*review.rows, review.total)]
+    # no day yet (pre-season): no rows of zeros, the line under the headings says why
+    listed = (*review.rows, review.total) if review.period.days else ()
+    table = [_cells(st, r, names.get(r.athlete, r.name)) for r in listed]
     # a heading wraps between its words, never inside one ("Minute|s"); a figure never wraps
     # and is measured too (the squad's "378 of 2,455" printed "378 of 2,4")
     widths = [name_w if k == "athlete" else max(
@@ -66,7 +76,7 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     rows.rows.append([(TITLE, st.week_title())] + [None] * (len(SHOWN) - 1))
     rows.merges.append(f"A1:{last}1")
     rows.heights[1] = 24
-    note = (f"{review.heading()}. Counted from the log and the plan as it was made (section 9: a past day with nothing "
+    note = (f"{review.heading(paper=True)}. Counted from the log and the plan as it was made (section 9: a past day with nothing "
             f"logged as planned, in the stage the injury records give it); {DASH} = none or "
             "undefined. Each column is defined under the table.")
     rows.rows.append([(note, st.info())] + [None] * (len(SHOWN) - 1))
@@ -75,10 +85,18 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     rows.rows.append([(h, st.header()) for _, h, _ in SHOWN])
     rows.heights[HEADER_ROW] = row_height(max(fit_lines(h, w, 10, True) for (_, h, _), w
                                               in zip(SHOWN, widths, strict=True)), 10)
-    for r, cells in zip((*review.rows, review.total), table, strict=True):
+    for r, cells in zip(listed, table, strict=True):
         rows.rows.append(cells)
         rows.heights[len(rows.rows)] = row_height(fit_lines(r.cell("reasons"), widths[-1], 9), 9)
+    if not listed:
+        rows.rows.append([(NO_ROWS, st.info())] + [None] * (len(SHOWN) - 1))
+        rows.merges.append(f"A{len(rows.rows)}:{last}{len(rows.rows)}")
     table_end = len(rows.rows)
+    # the headings repeat on each page the table goes on to, not over the injuries and the
+    # definitions alone on a page of their own
+    scale = min(1.0, printable()[0] / sum(print_points(w) for w in widths))
+    one_page = sum(rows.heights.get(k, 12.75) for k in range(1, table_end + 1)) * scale \
+        <= printable()[1]
     rows.rows.append([])
     if not ctx.anonymise:  # protocols and onsets stay with the medical staff
         _injuries(st, rows, widths, review)
@@ -88,10 +106,11 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = f"B{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{table_end - 1}"  # the total row stays last
+    # the total row stays last
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{table_end - 1 if listed else HEADER_ROW}"
     ws.print_area = f"A1:{last}{len(rows.rows)}"
-    ctx.print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", fit=(1, 0),
-                    label=TITLE)
+    ctx.print_setup(ws, title_rows=None if one_page else f"{HEADER_ROW}:{HEADER_ROW}",
+                    fit=(1, 0), label=TITLE)
 
 
 # the injury table's columns over the review's (first, one past the last), merged: the athlete

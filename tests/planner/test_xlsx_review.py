@@ -70,7 +70,8 @@ def test_the_sheet_follows_the_load_sheet_with_the_counts():
     _check(ws)
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.print_title_rows == "$3:$3"
+    # the table on one page: no headings repeated over the definitions on a page of their own
+    assert ws.print_title_rows is None
     # the squad's order, as every sheet has it (planner.squad.display_order)
     from planner.squad import display_order
     order = [f"{a.name} ({a.id})" for a in display_order(s, s.plan)]
@@ -128,3 +129,39 @@ def test_every_figure_fits_its_printed_column(monkeypatch):
     ws = build_workbook(s, s.plan)[SHEET]
     assert _table(ws)["Squad"]["Days logged"] == "378 of 2,455"
     assert layout_problems(ws) == []
+
+
+def test_a_pre_season_workbook_says_nothing_is_logged_yet_and_prints_no_rows_of_zeros():
+    """A pre-season workbook's Season review said "no day yet (... tick the whole season to see
+    what is planned)", the app dialog's words on paper where nothing can be ticked, over 24 rows
+    of zeros. It now says nothing is logged yet and the table fills in as sessions are logged,
+    with one line under the headings in place of the rows."""
+    s = _review_season(today=0)
+    ws = build_workbook(s, s.plan)[SHEET]
+    note = ws["A2"].value
+    assert note.startswith("Season so far: no day yet (today is the season's first day or before "
+                           "it): nothing is logged yet, and the table fills in as sessions are "
+                           "logged. ")
+    assert "tick" not in note
+    assert [c.value for c in ws[3]][:2] == ["Athlete", "Started"]
+    assert ws["A4"].value.startswith("Nothing logged yet")
+    cells = [c.value for row in ws.iter_rows(min_row=4) for c in row]
+    assert not any(isinstance(v, str) and v.startswith(("Athlete 1", "Squad")) for v in cells)
+    assert not [v for v in cells if isinstance(v, int | float)]  # no row of zeros
+
+
+def test_a_table_longer_than_a_page_repeats_its_headings(monkeypatch):
+    """Over pages, the table's headings head each page it goes on to."""
+    import dataclasses
+
+    import planner.xlsx_review as xr
+
+    real = xr.season_review
+
+    def squad_of_60(season, plan):  # the four athletes' rows, fifteen times over
+        review = real(season, plan)
+        return dataclasses.replace(review, rows=review.rows * 15)
+
+    monkeypatch.setattr(xr, "season_review", squad_of_60)
+    s = _review_season()
+    assert build_workbook(s, s.plan)[SHEET].print_title_rows == "$3:$3"
