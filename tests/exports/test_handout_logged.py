@@ -53,7 +53,7 @@ def test_a_deload_partly_logged_counts_todays_session_and_says_the_days_counted_
         assert "as logged" not in hw.kind_text
         # the workbook's week page: the Load line below says the same figures
         line = week_line(fig, hw.first, hw.load_text)
-        assert f"logged 400 AU (+ " in line and f"). Week load {wf.load:,.0f} AU" in line, line
+        assert "logged 400 AU (+ " in line and f"). Week load {wf.load:,.0f} AU" in line, line
     # every past day logged, today too: the rest of the week is still to come
     s = _logged_deload((7, 8, 9, 10), today=10)
     (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
