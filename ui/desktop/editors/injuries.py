@@ -310,9 +310,6 @@ class InjuriesEditor(Editor):
         self.onset.dateChanged.connect(lambda _q: self._targets_from_onset())
         # a new injury's first stage starts on or after its onset: typed later, it follows
         self._own_start = None  # the stage start the coach set apart from the onset
-        # the stage start the form showed before an onset typed moved it (said when recorded:
-        # a start left before the onset was recorded from the onset without a word)
-        self._start_shown: QDate | None = None
         self._following = False
         self.first_start.dateChanged.connect(self._start_set)
         self.onset.dateChanged.connect(self._start_follows_onset)
@@ -428,6 +425,11 @@ class InjuriesEditor(Editor):
         if self.unchanged(season, (season.athletes, season.injuries, season.competitions,
                                    season.calendar, season.rules)):
             return
+        # an undo, a redo or another panel's change: what the lines said is old news ("Recorded.
+        # …" stood under "No injury recorded" after Ctrl+Z); a change made here says its own
+        # note after this (record_injury, record_test)
+        self.record_error.hide()
+        self.rehab_error.hide()
         key = self.selected_athlete()
         injured = {i.athlete for i in season.injuries}
         with QSignalBlocker(self.athlete):
@@ -473,9 +475,7 @@ class InjuriesEditor(Editor):
         if not self.first_start.is_valid():
             return
         own, onset = self._own_start, self.onset.date()
-        new, shown = (own if own is not None and own > onset else onset), self.first_start.date()
-        if new != shown and self._start_shown is None:
-            self._start_shown = shown
+        new = own if own is not None and own > onset else onset
         self._following = True
         try:
             self.first_start.setDate(new)
@@ -486,7 +486,6 @@ class InjuriesEditor(Editor):
         if not self._following:
             start = self.first_start.date()
             self._own_start = None if start == self.onset.date() else start
-            self._start_shown = None  # the coach's own date: nothing moved it
 
     def say(self, label: QLabel, text: str, kind: str = "error") -> None:
         """As the form's ``say``; the injury's line in the colour of ``kind``: "flag" for a note
@@ -628,7 +627,6 @@ class InjuriesEditor(Editor):
             for w in (self.onset, self.first_start, self.stage_start, self.flare_date,
                       self.test_date):
                 w.setDate(qdate(start))
-            self._start_shown = None  # the form's own default, moved by no onset yet
             self.target.setCurrentIndex(0)
             with QSignalBlocker(self.protocol):
                 self.protocol.setCurrentIndex(-1)  # a new injury: chosen, never assumed
@@ -803,6 +801,7 @@ class InjuriesEditor(Editor):
         self.say(self.rehab_error, text)
 
     def record_injury(self) -> None:
+        shown = self.first_start.date()  # what "Stage started" showed at the click
         aid = self.selected_athlete()
         if aid is None or not self.dates_ok("Record injury", self.onset, self.first_start):
             return
@@ -824,15 +823,15 @@ class InjuriesEditor(Editor):
             self.refuse("Record injury", e)
             return
         self._want_onset = onset
-        shown = self._start_shown
-        if self._check(E.SetInjury(injury=inj), self.record_error) and shown is not None \
-                and inj.stages[0].start == onset and pydate(shown) != onset:
-            # the stage start followed the onset typed after it: said, never a silent change
-            was = pydate(shown)
-            how = (f"Stage started ({day_long(was)}) was before the onset" if was < onset else
-                   f"Stage started followed the onset (it showed {day_long(was)})")
-            self.say(self.record_error, f"Recorded. {how}: {inj.stages[0].stage} recorded from "
-                     f"the onset, {day_long(onset)}.", "flag")
+        start = inj.stages[0].start
+        if self._check(E.SetInjury(injury=inj), self.record_error) and start != pydate(shown):
+            # recorded from another day than the field showed: said, never a silent change. A
+            # start that followed the onset as it was typed is on screen already: "Recorded.
+            # Stage started followed the onset (it showed Mon 7 Dec)" in the warning colour
+            # named a date the coach no longer saw
+            self.say(self.record_error, f"Recorded. {inj.stages[0].stage} recorded from "
+                     f"{day_long(start)} (Stage started showed {day_long(pydate(shown))}).",
+                     "flag")
 
     def apply(self) -> None:
         inj = self.injury()
