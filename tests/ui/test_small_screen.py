@@ -1329,3 +1329,25 @@ def test_a_message_cut_at_1366_pixels_offers_more_that_opens_it_whole(qtbot):
     QStatusBar.showMessage(bar, long)  # a menu's status tip, as Qt shows one: no More…
     QApplication.processEvents()
     assert more.isHidden()
+
+
+def test_the_log_the_first_move_opens_shows_its_week_bar_and_message_line_at_1366(qtbot):
+    """1366 x 768, Move Today: the Log it opened unasked was a third of the window, about 230
+    px; its week bar ("◀ Week 18 … ▶", Last week, As planned, Copy down, Clear) was scrolled out
+    of view and the help line under it cut in half."""
+    win = window_at(qtbot, 1366, 738)
+    QApplication.processEvents()
+    dock, panel = win.docks["log"], win.weekly.log_panel
+    assert win.weekly._open_log_after_move()
+    qtbot.waitUntil(lambda: dock.isVisible())
+    QApplication.processEvents()
+    scroll = dock.widget()
+    room = scroll.viewport().rect()
+    for part in (panel.prev_button, panel.week_label, panel.next_button, panel.last_week_button,
+                 panel.planned_button, panel.copy_down_button, panel.clear_button, panel.hint):
+        where = QRect(part.mapTo(scroll.viewport(), part.rect().topLeft()), part.size())
+        assert part.isVisible() and room.contains(where), (part.accessibleName() or part.text(),
+                                                           where, room)
+    assert "Week 1</b>: 3 to 9 Aug 2026" in panel.week_label.text()
+    assert panel.view.height() >= 3 * panel.view.verticalHeader().defaultSectionSize()
+    assert win.board.height() >= win.height() // 3  # and the board keeps its rows

@@ -323,11 +323,26 @@ class WeeklyLoop(QObject):
         if was_hidden:
             want = (min(max(160, int(w.height() * self.AFTER_MOVE)), w.height() // 3) if unasked
                     else max(240, int(w.height() * 0.42)))
+            if unasked:  # at least its week bar, a few rows and its message line (up to half
+                # the window): a third of 768 scrolled the bar out of view and cut the line
+                want = max(want, min(self._log_need(), w.height() // 2))
             w.resizeDocks([self.dock], [want], Qt.Orientation.Vertical)
         view = self.log_panel.view
         if not view.currentIndex().isValid() and self.log_panel.model.rowCount():
             view.setCurrentIndex(self.log_panel.model.index(0, 0))
         view.setFocus()
+
+    def _log_need(self) -> int:
+        """The Log dock's height that shows its whole panel without scrolling: the height the
+        panel's layout takes at the dock's width (its scroll area gives it no less), and the
+        dock's title bar."""
+        dock, panel = self.dock, self.log_panel
+        scroll = dock.widget()
+        lay = panel.layout()
+        width = max(panel.minimumSizeHint().width(), scroll.viewport().width(), dock.width())
+        need = max(panel.minimumSizeHint().height(), lay.totalHeightForWidth(width)
+                   if lay.hasHeightForWidth() else lay.totalSizeHint().height())
+        return need + dock.minimumSizeHint().height() - scroll.minimumSizeHint().height()
 
     def _busy(self) -> bool:
         w = self.window
