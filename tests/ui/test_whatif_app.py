@@ -273,6 +273,29 @@ def test_adopt_is_one_undo_step_and_undo_restores_the_season_exactly(qtbot, wind
     assert w.season.competition("final").date == day(47)
 
 
+def test_the_comparisons_buttons_have_access_keys_and_alt_a_adopts(qtbot, window):
+    """With the comparison open, Alt+A did nothing: "Export comparison…", "Adopt scenario" and
+    "Close" had no access keys, as every other dialog of the day had. Each has its own now."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton
+
+    w = window
+    final_a_week_earlier(qtbot, w)
+    win = w.whatif.compare_window
+    keys = {b.text(): QKeySequence.mnemonic(b.text()).toString()
+            for b in (win.export_button, win.adopt_button, win.close_button)}
+    assert keys == {"&Export comparison…": "Alt+E", "&Adopt scenario": "Alt+A", "&Close": "Alt+C"}
+    others = [QKeySequence.mnemonic(b.text()).toString() for b in win.findChildren(QAbstractButton)]
+    assert all(others.count(k) == 1 for k in keys.values()), others  # none taken twice
+    assert win.adopt_button.accessibleName() == "Adopt scenario"
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    steps = w.undo_stack.count()
+    qtbot.keyClick(win, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: w.undo_stack.count() == steps + 1)
+    assert w.undo_stack.text(steps) == "Adopt scenario 'Final a week earlier' as the baseline"
+
+
 def test_duplicate_rename_and_delete_are_undo_steps(qtbot, window, dialogs):
     w = window
     w.apply_edit(E.AddScenario(name="Busy week", edits=(

@@ -258,17 +258,19 @@ class CompareWindow(QWidget):
             self.zoom_group.addButton(b)
         self.day_button.setChecked(True)
         self.status = QLabel()
-        self.export_button = QPushButton("Export comparison…")
+        self.export_button = QPushButton("&Export comparison…")
         self.export_button.setToolTip("Write this comparison to an Excel workbook: the summary, "
                                       "the scenario's changes and every changed athlete-day")
-        self.adopt_button = QPushButton("Adopt scenario")
+        self.adopt_button = QPushButton("&Adopt scenario")
         self.adopt_button.setToolTip("Make this scenario the season's plan (Edit ▸ Undo takes it back)")
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton("&Close")
+        # access keys as every other dialog has them (Alt+A did nothing here): E, A, C, none
+        # shared with another control of the window
         buttons = QHBoxLayout()
         for b in (self.day_button, self.week_button, self.status, self.export_button,
                   self.adopt_button, self.close_button):
             if b is not self.status:
-                b.setAccessibleName(b.text().replace("…", ""))
+                b.setAccessibleName(b.text().replace("…", "").replace("&", ""))
             buttons.addWidget(b, 1 if b is self.status else 0)
         return buttons
 
