@@ -468,11 +468,31 @@ def test_a_flare_up_from_the_board_menu_keeps_the_days_logged_pain_and_note(w):
 
 
 def test_flare_up_without_an_injury_is_greyed_with_the_reason(w):
-    menu = cell_menu(w.season, "A1", D(2026, 3, 5), w.apply_edit, w)
-    act = find_action(menu, "Record flare-up on this day")
-    assert act is not None and not act.isEnabled()
-    assert "has no injury before" in act.toolTip()
-    assert act.text() == "Record &flare-up on this day (not possible here)"
+    """The greyed item read "(not possible here)" for a fit player: the guide promises it
+    greyed with the reason, and the reason was only in the tooltip. The item says it short."""
+    def item(athlete: str, day: dt.date):
+        act = find_action(cell_menu(w.season, athlete, day, w.apply_edit, w),
+                          "Record flare-up on this day")
+        assert act is not None and not act.isEnabled()
+        return act.text().replace("&", ""), act.toolTip()
+
+    s = w.season.model_copy(update={"calendar": w.season.calendar.model_copy(
+        update={"today": D(2026, 3, 12)})})
+    w.apply_edit(E.SetSeasonSettings(today=D(2026, 3, 12)), after=s)
+    text, tip = item("A1", D(2026, 3, 5))
+    assert text == "Record flare-up on this day (no injury on record)"
+    assert "has no injury before" in tip
+    w.apply_edit(E.AddInjury(athlete="A2", protocol="ankle-sprain", onset=D(2026, 3, 9)))
+    text, tip = item("A2", D(2026, 3, 5))  # the Thursday before the Monday's injury
+    assert text == "Record flare-up on this day (a day before the injury)"
+    assert "has no injury before 5 Mar 2026" in tip
+    text, _tip = item("A2", D(2026, 3, 9))
+    assert text == "Record flare-up on this day (the rehab starts that day)"
+    find_action(cell_menu(w.season, "A3", D(2026, 3, 5), w.apply_edit, w),
+                "Record flare-up on this day").trigger()
+    text, tip = item("A3", D(2026, 3, 5))
+    assert text == "Record flare-up on this day (one is recorded that day)"
+    assert "already recorded" in tip
 
 
 def test_a_past_day_cannot_be_marked_unavailable_from_the_board_or_the_squad_editor(w, dialogs):

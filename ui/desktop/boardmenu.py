@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
-from planner.rehab import FLARE_BACK
+from planner.rehab import FLARE_BACK, governing
 from planner.rules import CALM_CAP
 from planner.season import LEVELS, IntensityPin, Season, StagePin, Unavailability, WeekPin
 from planner.squad import NOT_PLANNED, not_planned_error, plan_row
@@ -236,7 +236,7 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     a = _act(menu, "Record &flare-up on this day", edit)
     why = refusal(season, edit)
     later = E.flare_up_not_yet(season, day)
-    short = "not possible here"
+    short = _flare_short(season, athlete, day)
     if why is None and later is not None:  # a guess stored as fact: a what-if plans it
         why = f"{later}; What-if ▸ New Scenario shows what it would change"
         short = "after today: try it as a what-if"
@@ -249,6 +249,24 @@ def _flare_up(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
     else:
         a.setToolTip(f"Symptoms came back: from this day {FLARE_BACK}; no running today "
                      f"and at most {CALM_CAP} % on the calm days after it")
+
+
+def _flare_short(season: Season, athlete: str, day: dt.date) -> str:
+    """Why a flare-up on ``day`` is refused, short enough for the menu item's text (the whole
+    reason is its tooltip): "(not possible here)" left the coach to hover for it."""
+    records = season.injuries_of(athlete)
+    if not records:
+        return "no injury on record"
+    inj = governing(records, day)
+    if inj is None:
+        return "a day before the injury"
+    if day in inj.flare_ups:
+        return "one is recorded that day"
+    if day <= inj.stages[0].start:
+        return "before the rehab started" if day < inj.stages[0].start else "the rehab starts that day"
+    if day > season.calendar.end:
+        return "after the season's end"
+    return "not possible here"
 
 
 def _match_roles(menu: QMenu, season: Season, athlete: str, day: dt.date) -> None:
