@@ -2212,6 +2212,33 @@ def test_the_injury_forms_message_goes_when_an_undo_changes_the_season(w):
     assert w.season.injuries_of("A1") and ed.record_error.isHidden()
 
 
+def test_a_competition_named_as_another_is_noted_under_the_name_and_still_added(w):
+    """Season ▸ Competitions took a second "League match 18" with no word, and the handouts
+    and status lines, which name matches in quotes, read both alike. The form says it under the
+    name as it is typed, and adds it all the same; the selected row's own name is not said."""
+    from planner.text import day_long
+
+    ed = w.competitions_editor
+    spring = w.season.competition("m1")
+    note = ed.name_note
+    ed.name.setText(spring.name.lower())
+    assert not note.isHidden()
+    assert note.text().startswith(f"Another competition is called '{spring.name}' "
+                                  f"({day_long(spring.date)})")
+    ed.name.setText(f"{spring.name} 2")
+    assert note.isHidden()
+    ed.name.setText(spring.name)
+    ed.date.setDate(q(spring.date + dt.timedelta(days=3)))
+    n = len(w.season.competitions)
+    ed.add_button.click()  # a note, never a refusal
+    assert len(w.season.competitions) == n + 1
+    assert [c.name for c in w.season.competitions].count(spring.name) == 2
+    ed.select(spring.id)  # its own name: nothing to say but the other one
+    assert not note.isHidden() and note.text().count(day_long(spring.date)) == 0
+    ed.weekly.setChecked(True)  # a series is numbered ("Spring Cup 1", …): no note
+    assert note.isHidden()
+
+
 def test_a_league_match_day_is_added_every_week_in_one_step_leaving_out_the_days_off(w):
     """A league plays every Sunday: the form added one competition at a time (twenty-odd for a
     season). Every week adds them numbered, as one undo step; a week whose day is a day off (the

@@ -296,6 +296,28 @@ def test_the_comparisons_buttons_have_access_keys_and_alt_a_adopts(qtbot, window
     assert w.undo_stack.text(steps) == "Adopt scenario 'Final a week earlier' as the baseline"
 
 
+def test_a_competition_added_under_a_name_the_season_has_is_noted_not_refused(qtbot, window):
+    """"Cup round 5" on 16 Dec was added and adopted beside the season's own 'Cup round 5':
+    the two read alike wherever a match is named. The form says so under the name, and still
+    adds it (a coach has many a 'Friendly')."""
+    dlg = window.whatif.new_dialog()
+    dlg.set_kind("add")
+    note = dlg.add_same
+    dlg.add_name.setText("Cup final ")  # as typed, a space after it
+    assert note.isVisibleTo(dlg)
+    assert note.text().startswith("Another competition is called 'Cup final' (Sat 27 Feb 2027)")
+    dlg.add_name.setText("Cup semi-final")
+    assert not note.isVisibleTo(dlg)
+    dlg.add_name.setText("Friendly")
+    dlg.add_date.set_date(day(31))
+    assert dlg.add_change(), dlg.error.text()  # never refused
+    assert not dlg.error.isVisibleTo(dlg)
+    assert note.isVisibleTo(dlg)  # the scenario has a 'Friendly' now: a second one is said
+    assert note.text().startswith(
+        f"Another competition is called 'Friendly' ({day_long(day(31))})")
+    dlg.reject()
+
+
 def test_duplicate_rename_and_delete_are_undo_steps(qtbot, window, dialogs):
     w = window
     w.apply_edit(E.AddScenario(name="Busy week", edits=(

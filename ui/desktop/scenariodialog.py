@@ -273,6 +273,12 @@ class ScenarioDialog(QDialog):
         self.add_date.edit.dateChanged.connect(lambda _q: self._last_follows())
         self._last_follows()
         f.addRow("Name", self.add_name)
+        self.add_same = QLabel()  # another competition of that name: said, never refused
+        self.add_same.setWordWrap(True)
+        self.add_same.setAccessibleName("Same name note")
+        self.add_same.hide()
+        f.addRow("", self.add_same)
+        self.add_name.textChanged.connect(self._say_same_name)
         f.addRow("Date", self.add_date)
         f.addRow("", self.add_days)
         f.addRow("Last day", self.add_last)
@@ -614,6 +620,7 @@ class ScenarioDialog(QDialog):
         self._fill_stages()
         self._word_roles()
         self._name_zero()
+        self._say_same_name()  # a competition the scenario added has a name now
 
     def _word_roles(self, *_args) -> None:
         """The roles in the words of the match and player chosen: Out of a match on a day he
@@ -683,6 +690,15 @@ class ScenarioDialog(QDialog):
             [near_words(day, near)] if near else [])
         self.move_clash.setText("\n".join(said))
         self.move_clash.setVisible(bool(said))
+
+    def _say_same_name(self, *_args) -> None:
+        """A name another competition of the scenario has: a second 'Cup round 5' was added
+        and adopted without a word, and the two read alike wherever a match is named."""
+        from ui.desktop.editors.competitions import same_name_words
+
+        words = same_name_words(self.current, self.add_name.text())
+        self.add_same.setText(words)
+        self.add_same.setVisible(bool(words))
 
     def _say_injury_match(self, *_args) -> None:
         """"Strains a hamstring in Saturday's match" dated on the match day takes the player

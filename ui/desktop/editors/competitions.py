@@ -47,6 +47,23 @@ NEW_PRIORITY = "C"  # a new competition's, until the coach chooses another for i
 NAME_COLUMN = 2
 
 
+def same_name_words(season: Season, name: str, but: str | None = None) -> str:
+    """The competitions of ``season`` (other than ``but``) already called ``name``, said as a
+    note where the name is typed ("" when none is): a second 'Cup round 5' went in without a
+    word, and the handouts and status lines, which name matches in quotes, read both alike.
+    Never a refusal: a coach has many a 'Friendly'."""
+    name = name.strip()
+    same = [c for c in season.competitions
+            if name and c.id != but and c.name.strip().casefold() == name.casefold()]
+    if not same:
+        return ""
+    days = join_and([day_long(c.date) for c in same[:3]]) + (" …" if len(same) > 3 else "")
+    who = ("Another competition is called" if len(same) == 1 else
+           f"{len(same)} other competitions are called")
+    return (f"{who} '{same[0].name}' ({days}): where a match is named the two read alike; "
+            f"a date or a number in the name tells them apart.")
+
+
 def _end_text(c) -> str:
     """A several-day competition's last day in the list: ``Sun 6 Dec``, the year said only
     when it is not the first day's (``Sun 2 Jan 2028``); "" for one day."""
@@ -89,6 +106,12 @@ class CompetitionsEditor(Editor):
         self._fresh()
         form = QFormLayout()
         form.addRow("Name", self.name)
+        # another competition of that name: said under it, never refused (its line kept, so
+        # the fields below stay under the pointer as the note comes and goes)
+        self.name_note = _wrapped("")
+        self.name_note.setAccessibleName("Same name note")
+        self.name_note.hide()
+        form.addRow("", _keeps_space(self.name_note, lines=1))
         form.addRow("Date", self.date)
         form.addRow("", FlowRow(self.multi, self.end, fill=self.end))
         # a league's match day: one competition a week, added in one step
@@ -153,8 +176,11 @@ class CompetitionsEditor(Editor):
             field.dateChanged.connect(self._day_off_note)
         self.multi.toggled.connect(self._day_off_note)
         self.name.textChanged.connect(self._day_off_note)
+        self.name.textChanged.connect(self._say_same_name)
+        self.weekly.toggled.connect(self._say_same_name)  # a series is numbered: no two alike
         self.priority.currentIndexChanged.connect(self._day_off_note)
         self.table.itemSelectionChanged.connect(self._load)
+        self.table.itemSelectionChanged.connect(self._say_same_name)  # the row's own name: unsaid
         self.add_button.clicked.connect(self.add)
         self.apply_button.clicked.connect(self.apply)
         self.delete_button.clicked.connect(self.delete)
@@ -200,6 +226,7 @@ class CompetitionsEditor(Editor):
         if shown is not None and season.competition(shown.id) is None:
             self.blank_form()  # deleted: its name, date and priority are no one's any more
         self._day_off_note()
+        self._say_same_name()
 
     def _day_off_note(self, *_args) -> None:
         """The form's competition on a declared day off: it is still played (said, not refused);
@@ -213,6 +240,12 @@ class CompetitionsEditor(Editor):
             note.hide()
         if note.isHidden() and not note.text():
             note.setText(last)
+
+    def _say_same_name(self, *_args) -> None:
+        words = ("" if self.season is None or self.weekly.isChecked() else
+                 same_name_words(self.season, self.name.text(), self.selected_id()))
+        self.name_note.setText(words)
+        self.name_note.setVisible(bool(words))
 
     def _form_touched(self) -> bool:
         """A competition selected, or the empty form given a name, a date or several days."""
