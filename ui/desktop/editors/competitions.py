@@ -60,8 +60,7 @@ def same_name_words(season: Season, name: str, but: str | None = None) -> str:
     days = join_and([day_long(c.date) for c in same[:3]]) + (" …" if len(same) > 3 else "")
     who = ("Another competition is called" if len(same) == 1 else
            f"{len(same)} other competitions are called")
-    return (f"{who} '{same[0].name}' ({days}): where a match is named the two read alike; "
-            f"a date or a number in the name tells them apart.")
+    return f"{who} '{same[0].name}' ({days}): the names would read alike."
 
 
 def _end_text(c) -> str:
