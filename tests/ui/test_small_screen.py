@@ -1351,3 +1351,32 @@ def test_the_log_the_first_move_opens_shows_its_week_bar_and_message_line_at_136
     assert "Week 1</b>: 3 to 9 Aug 2026" in panel.week_label.text()
     assert panel.view.height() >= 3 * panel.view.verticalHeader().defaultSectionSize()
     assert win.board.height() >= win.height() // 3  # and the board keeps its rows
+
+
+def test_a_season_editor_docked_on_the_left_keeps_todays_week_and_the_weeks_after_in_view(qtbot):
+    """1366 x 768, today Tue 1 Dec, the board on the three weeks just lived: Season ▸
+    Competitions docked on the left narrowed the board from its right, today at its right edge
+    and a week of the future left. Today's week now comes to the left of the days shown."""
+    season = load_demo_season()
+    today = dt.date(2026, 12, 1)
+    season = season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": today})})
+    win = window_at(qtbot, 1366, 738, season)
+    QApplication.processEvents()
+    board = win.board
+    board.scroll_to_date(today - dt.timedelta(days=21))
+    hb, cw = board.horizontalScrollBar(), board._cw
+
+    def shown() -> tuple[dt.date, dt.date]:
+        first = hb.value() // cw
+        last = first + board._grid_rect().width() // cw - 1
+        days = board._tl.days
+        return days[first], days[min(last, len(days) - 1)]
+
+    assert shown()[0] == dt.date(2026, 11, 10) and shown()[1] > today + dt.timedelta(days=21)
+    win.open_editor("competitions")
+    qtbot.waitUntil(lambda: win.docks["competitions"].isVisible())
+    QApplication.processEvents()
+    first, last = shown()
+    assert first == dt.date(2026, 11, 30)  # Monday of today's week, at the left
+    assert last >= today + dt.timedelta(days=14), last  # and two weeks after it in view

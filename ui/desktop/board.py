@@ -903,8 +903,32 @@ class SeasonBoard(QAbstractScrollArea):
         return max(2, min(self._g.zooms["week"], room // max(1, self._tl.n)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # the days' width before (the viewport has its new size already)
+        first, old = self.horizontalScrollBar().value(), event.oldSize()
+        width = self._grid_rect().width() + old.width() - event.size().width()
         super().resizeEvent(event)
         self._remeasure_names()
+        if old.isValid():
+            self._keep_today_ahead(first, width)
+
+    AHEAD = 14  # days from today's week on that a narrowed board keeps in view
+
+    def _keep_today_ahead(self, first: int, width: int) -> None:
+        """The board narrowed (a Season editor docked on the left at 1366 x 768) kept its left
+        edge: today went to its right edge, a week of the future left in view. Today's week
+        seen before, and now less than :data:`AHEAD` days from it, it moves to the left of the
+        days shown (day zoom; a scroll the board waits to make is left to it)."""
+        tl, today, cw = self._tl, self._today, self._cw
+        now = self._grid_rect().width()
+        if (tl is None or today is None or self._zoom != "day" or self._pending_from is not None
+                or not self.isVisible() or not 0 < now < width):
+            return
+        if not first <= today * cw < first + width:  # today was not in view: nothing to keep
+            return
+        week_first = tl.weeks[tl.week_of[today]].first * cw
+        if first + now >= week_first + self.AHEAD * cw or first >= week_first:
+            return
+        self.horizontalScrollBar().setValue(week_first)
 
     def _remeasure_names(self) -> None:
         """The name column measured again (a resize, a mark beside a name), and the week zoom's
