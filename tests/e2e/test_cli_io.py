@@ -1,4 +1,4 @@
-"""periodize import / template / export / solve --ics --pdf, end to end as a subprocess."""
+"""periodize import / template / export / solve --ics --pdf, end to end: in this process, and as a process of its own where the environment matters."""
 
 from __future__ import annotations
 
@@ -15,11 +15,20 @@ import pytest
 
 from planner.seasonfile import load_season
 from planner.text import day_long
+from tests.e2e.test_cli import run as run_in_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args, cwd) -> subprocess.CompletedProcess:
+    """``periodize ARGS`` in this process (tests/e2e/test_cli.py ``run``): a fresh interpreter
+    per command spent about a second importing, and these tests check what the command says
+    and writes, not the process. The computer's date is the real one, as it was in a process."""
+    return run_in_process(*args, cwd=cwd, clock=dt.date.today().isoformat())
+
+
+def run_bare_process(*args, cwd) -> subprocess.CompletedProcess:
+    """``periodize ARGS`` as a process of its own with no DISPLAY and no QT_QPA_PLATFORM."""
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(cwd)}
     return subprocess.run([sys.executable, "-m", "ui.cli", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=300, env=env)
@@ -177,7 +186,7 @@ def test_solve_writes_calendars_and_export_writes_everything_headless(tmp_path):
     cal = Calendar.from_ical(files[1].read_bytes())
     assert len([e for e in cal.walk("VEVENT") if "Match" in str(e["summary"])]) == 3
     # the environment has no DISPLAY and no QT_QPA_PLATFORM: the PDF must still be made
-    r = run("export", "s.season.json", "--xlsx", "plan.xlsx", "--pdf", "board.pdf", "--template",
+    r = run_bare_process("export", "s.season.json", "--xlsx", "plan.xlsx", "--pdf", "board.pdf", "--template",
             "form.xlsx", "--ics", "anon", "--json", "anon.json", "--anonymise", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "Wrote the season board (1 page) (anonymised) to board.pdf" in r.stdout
