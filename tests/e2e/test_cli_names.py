@@ -34,7 +34,7 @@ def test_explain_return_takes_a_name(demo):
 def test_whatif_takes_names_everywhere(demo):
     r = run_cli("whatif", "d.season.json", "--new", "Names", "--flare-up", "Kofi Mensah", "2026-10-20",
                 "--unavailable", "tom berger", "2026-10-05", "2026-10-07",
-                "--pin", "Sam Okafor", "2026-10-06", "80", "--time-limit", "30", cwd=demo)
+                "--pin", "Sam Okafor", "2026-10-06", "80", "--time-limit", "10", cwd=demo)
     assert r.returncode == 0, r.stderr
     assert "Flare-up" in r.stdout or "flare-up" in r.stdout
 
