@@ -54,12 +54,25 @@ def _logged_days_kept(s) -> None:
         assert s.plan.for_athlete(a.id).intensity[:tl.p0] == past.intensity, a.id
 
 
-def test_ten_weeks_advanced_with_logged_sessions_each_replanned_and_checked():
+@pytest.fixture(scope="module")
+def four_weeks():
+    """A generated season (12 weeks, 20 athletes) solved, then advanced four weeks with
+    ``_advance``: the seasons after weeks 1 to 4, made once for the tests of this file that
+    start from them (none changes them: every edit gives a new season)."""
     s = generated_season(12, 20, seed=3)
     s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
-    marked: dict = {}
-    for week in range(10):
+    weeks = []
+    for week in range(4):
         s = _advance(s, week)
+        weeks.append(s)
+    return tuple(weeks)
+
+
+def test_ten_weeks_advanced_with_logged_sessions_each_replanned_and_checked(four_weeks):
+    marked: dict = {}
+    s = None
+    for week in range(10):  # the first four weeks as the fixture advanced them, then six more
+        s = four_weeks[week] if week < len(four_weeks) else _advance(s, week)
         report = check_plan(s, s.plan)
         assert [str(v) for v in report.violations] == [], f"week {week + 1}"
         _logged_days_kept(s)
@@ -73,16 +86,13 @@ def test_ten_weeks_advanced_with_logged_sessions_each_replanned_and_checked():
     assert len(marked) > 10  # the log's surprises: faster days, starters subbed early
 
 
-def test_moving_today_back_over_logged_days_keeps_the_plan_as_it_was_planned():
+def test_moving_today_back_over_logged_days_keeps_the_plan_as_it_was_planned(four_weeks):
     """The stored plan remembers what it had planned for the logged days that went otherwise;
     moving today back before them plans those days again as planned. The plan used to be
     dropped (the remembered days no longer lay before today) and the season left without one."""
     from planner.validate import plan_problems
 
-    s = generated_season(12, 20, seed=3)
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
-    for week in range(4):
-        s = _advance(s, week)
+    s = four_weeks[-1]
     tl = Timeline(s)
     back_to = s.calendar.today - dt.timedelta(days=14)
     remembered = {(ap.athlete, d): level for ap in s.plan.athletes for d, level in ap.planned.items()
@@ -105,12 +115,18 @@ def test_moving_today_back_over_logged_days_keeps_the_plan_as_it_was_planned():
     assert all(x.what.endswith(" days of logged sessions") and x.last > x.date for x in logged)
 
 
-def test_the_demo_advanced_to_1_december_accepting_its_projected_changes():
+@pytest.fixture(scope="module")
+def solved_demo():
+    """The demo season with the plan a 60-second solve finds (solved once for this file)."""
     from planner.seasonfile import loads
     from templates import path
 
     demo = loads(path("demo.season.json").read_text(encoding="utf-8"))
-    demo = demo.model_copy(update={"plan": solve(SolveRequest(demo, time_limit=60)).plan})
+    return demo.model_copy(update={"plan": solve(SolveRequest(demo, time_limit=60)).plan})
+
+
+def test_the_demo_advanced_to_1_december_accepting_its_projected_changes(solved_demo):
+    demo = solved_demo
     today = dt.date(2026, 12, 1)
     moves = projected_transitions(demo, today)
     assert {t.athlete for t in moves} == {"A07", "A12", "A19"}
@@ -552,19 +568,16 @@ def test_a_season_first_solved_mid_taper_week_plans_that_week_as_a_taper():
     assert out.objective == report.objective
 
 
-def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan():
+def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(solved_demo):
     """A return slipped a week at each advance with no word: GPS readings 1 % under each step's
     level count as the level below, so the ladder did not move on. The advance names the move
     and the days (the demo's first week, its three injured players logged 1 % slow)."""
     import datetime as dt
 
     from planner.progress import projected_transitions
-    from planner.seasonfile import loads
     from solver.whatif import replan_from_today
-    from templates import path
 
-    s = loads(path("demo.season.json").read_text(encoding="utf-8"))
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
+    s = solved_demo
     tl, today = Timeline(s), dt.date(2026, 8, 10)
     slow = tuple(Session(athlete=a, date=tl.days[i], minutes=45, rpe=4,
                          top_speed_pct=s.plan.for_athlete(a).intensity[i] - 1)
@@ -589,7 +602,8 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     # slip because the athletes stayed in their stages, not because of a logged speed (which
     # was given as the reason though nothing was logged)
     kept = E.AdvanceToday(today=today).apply(s)
-    held = returns_moved(s, kept.model_copy(update={"plan": replan_from_today(s, kept, 60).plan}))
+    kept = kept.model_copy(update={"plan": replan_from_today(s, kept, 60).plan})
+    held = returns_moved(s, kept)
     moved = [x for x in held[1:] if "(was " in x]
     assert moved and all("logged top speed" not in x for x in moved), held
     # how to record it now (advance --accept, suggested before, did nothing once today had moved)
@@ -600,8 +614,7 @@ def test_advance_says_why_a_return_moved_when_logged_speeds_fell_below_the_plan(
     assert any("but that stage change was not recorded, so the athlete stayed in P1" in x
                and "(Season ▸ Injuries, its stages)" in x for x in moved), held
     assert not any("periodize" in x for x in held)
-    cli = returns_moved(s, kept.model_copy(update={"plan": replan_from_today(s, kept, 60).plan}),
-                        "'my team.season.json'")
+    cli = returns_moved(s, kept, "'my team.season.json'")  # the same re-plan, said for the CLI
     assert any(re.search(r"periodize record 'my team.season.json' --stage A\d\d P2 "
                          r"\d{4}-\d\d-\d\d --save", x) for x in cli), cli
 
@@ -628,16 +641,13 @@ def test_a_return_moved_by_a_flare_up_names_the_flare_up_not_an_unrecorded_stage
     assert "not recorded" not in a07[0]
 
 
-def test_a_player_signed_mid_season_is_planned_from_the_day_he_joins_and_the_past_stays():
+def test_a_player_signed_mid_season_is_planned_from_the_day_he_joins_and_the_past_stays(four_weeks):
     """Adding a player with the season under way dropped the stored plan; the next solve then
     rewrote the squad's past (the team's past deload weeks became load weeks, unlogged days
     were re-planned) and made up a past of recovery sessions for the newcomer."""
     from planner.loadtable import athlete_load
 
-    s = generated_season(12, 20, seed=3)
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=60)).plan})
-    for week in range(4):
-        s = _advance(s, week)
+    s = four_weeks[-1]
     tl = Timeline(s)
     p0 = tl.p0
     signing = Athlete(id="N1", name="New Signing", position="Forward")
