@@ -27,6 +27,13 @@ def solved(s, deterministic: bool = True):
     return solved_and_checked(s, time_limit=60, deterministic=deterministic)
 
 
+@pytest.fixture(scope="module")
+def demo_solved(demo_season):
+    """The demo's outcome of a 60-second solve, searched once for the tests that read its plan
+    (none changes it)."""
+    return solve(SolveRequest(demo_season, time_limit=60))
+
+
 def test_a_steered_solve_reports_what_the_plan_costs():
     # (the model's LD-1 price per week against the checker's: test_model_penalties)
     s = base(20)
@@ -87,11 +94,11 @@ def test_logged_pre_season_weeks_give_a_chronic_load_from_the_first_season_week(
     assert loads["A3"].week_of(day(0)).chronic is None  # no log: no chronic load in week 1
 
 
-def test_a_deload_week_of_the_demo_plans_40_percent_less_training_load(demo_season):
+def test_a_deload_week_of_the_demo_plans_40_percent_less_training_load(demo_season, demo_solved):
     """Done-when of the training-load issue: a fit player's team sessions in a deload week are
     45 instead of 75 minutes at the same RPE, so the week's training load (matches aside) is 40 %
     below the load weeks around it when the days and sessions are alike."""
-    out = solve(SolveRequest(demo_season, time_limit=60))
+    out = demo_solved
     plan = out.plan
     loads = season_loads(demo_season, plan)
     kinds = plan.team_weeks
@@ -144,13 +151,13 @@ def test_why_a_week_calls_a_spike_exactly_the_weeks_the_checker_lists():
     assert seen == len(spikes)
 
 
-def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_season):
+def test_a_deload_week_with_two_matches_says_the_matches_fill_its_cap(demo_season, demo_solved):
     """HV-2 counts played matches; a week whose matches alone pass the cap is not broken, and
     neither `why` nor the handout may read as if it were."""
     from planner.handout import handout_weeks
     from planner.timeline import Timeline
 
-    out = solve(SolveRequest(demo_season, time_limit=60))
+    out = demo_solved
     plan, tl = out.plan, Timeline(demo_season)
     found = benched = 0
     for ap in plan.athletes:
@@ -282,12 +289,12 @@ def test_rules_set_back_to_their_defaults_are_the_same_rules():
     assert same_rules(RuleSettings(), RuleSettings(modes={"LD-1": "soft"}))
 
 
-def test_a_deload_week_wholly_in_rehab_does_not_speak_of_shorter_team_sessions(demo_season):
+def test_a_deload_week_wholly_in_rehab_does_not_speak_of_shorter_team_sessions(demo_season, demo_solved):
     """Kofi Mensah's own deload week in P2 read "only the team sessions are shorter": he had
     none. A week wholly in rehab says there is no team session to shorten."""
     from planner.timeline import Timeline
 
-    out = solve(SolveRequest(demo_season, time_limit=60))
+    out = demo_solved
     plan, tl = out.plan, Timeline(demo_season)
     rehab = 0
     for ap in plan.athletes:
