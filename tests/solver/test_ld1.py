@@ -10,6 +10,7 @@ from planner.loadtable import season_loads
 from planner.season import Competition, RuleSettings, Session, Unavailability
 from planner.why import why_day, why_week
 from solver import SolveRequest, Status, solve
+from tests import demoplan
 from tests.builders import day, injury, season, solved_and_checked, tournament_season
 
 
@@ -30,8 +31,10 @@ def solved(s, deterministic: bool = True):
 @pytest.fixture(scope="module")
 def demo_solved(demo_season):
     """The demo's outcome of a 60-second solve, searched once for the tests that read its plan
-    (none changes it)."""
-    return solve(SolveRequest(demo_season, time_limit=60))
+    (none changes it; tests/demoplan.py)."""
+    season, out = demoplan.demo_solved()
+    assert season == demo_season
+    return out
 
 
 def test_a_steered_solve_reports_what_the_plan_costs():

@@ -26,6 +26,7 @@ from planner.simulate import log_week
 from planner.timeline import Timeline
 from solver import SolveRequest, Status, solve
 from solver.whatif import replan_from_today
+from tests import demoplan
 from tests.builders import day, injury, returner_back_on_day_2, season
 
 
@@ -117,12 +118,9 @@ def test_moving_today_back_over_logged_days_keeps_the_plan_as_it_was_planned(fou
 
 @pytest.fixture(scope="module")
 def solved_demo():
-    """The demo season with the plan a 60-second solve finds (solved once for this file)."""
-    from planner.seasonfile import loads
-    from templates import path
-
-    demo = loads(path("demo.season.json").read_text(encoding="utf-8"))
-    return demo.model_copy(update={"plan": solve(SolveRequest(demo, time_limit=60)).plan})
+    """The demo season with the plan a 60-second solve finds (solved once: tests/demoplan.py)."""
+    demo, out = demoplan.demo_solved()
+    return demo.model_copy(update={"plan": out.plan})
 
 
 def test_the_demo_advanced_to_1_december_accepting_its_projected_changes(solved_demo):
