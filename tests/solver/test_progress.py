@@ -1046,13 +1046,9 @@ def test_a_speed_day_after_a_pain_not_recorded_as_a_flare_up_is_named(tmp_path):
     know of it, and today's 80 % sprint stood with no word of the pain where the coach reads
     today. It is named (planner.progress.speed_after_pain) in 'solve' and in check's notes; once
     the flare-up is recorded the re-plan keeps the days calm and nothing is named."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from planner.progress import speed_after_pain
     from planner.seasonfile import save_season
+    from tests.e2e.test_cli import run  # in this process: its output is read, not the process
 
     base = season(weeks=4, athletes=1, injuries=(injury("A1", "P3", start_day=-20),), today=day(10))
     base = base.model_copy(update={"sessions": (
@@ -1066,15 +1062,10 @@ def test_a_speed_day_after_a_pain_not_recorded_as_a_flare_up_is_named(tmp_path):
     said = x.text(base)
     assert said.startswith("Athlete 1 (A1) is planned 80 % on ") and "pain of 6/10" in said
     save_season(base.model_copy(update={"plan": plan}), tmp_path / "s.season.json")
-    root = str(Path(__file__).resolve().parents[2])
-    r = subprocess.run([sys.executable, "-m", "ui.cli", "check", "s.season.json"], cwd=tmp_path,
-                       capture_output=True, text=True, timeout=120,
-                       env={**os.environ, "PYTHONPATH": root})
+    r = run("check", "s.season.json", cwd=tmp_path)
     # on standard output, as solve says its notes (stderr is for errors only)
     assert "⚠ Pain: Athlete 1 (A1) is planned 80 %" in r.stdout and "⚠ Pain" not in r.stderr
-    r = subprocess.run([sys.executable, "-m", "ui.cli", "explain", "s.season.json", "--athlete",
-                        "A1", "--date", day(10).isoformat()], cwd=tmp_path, capture_output=True,
-                       text=True, timeout=120, env={**os.environ, "PYTHONPATH": root})
+    r = run("explain", "s.season.json", "--athlete", "A1", "--date", day(10).isoformat(), cwd=tmp_path)
     assert "⚠ Pain: Athlete 1 (A1) is planned 80 %" in r.stdout, r.stdout + r.stderr
     flared = E.RecordFlareUp(athlete="A1", date=day(9)).apply(base)
     again = solve(SolveRequest(flared, time_limit=30))
