@@ -56,7 +56,8 @@ if TYPE_CHECKING:
     from planner.daymarks import ProvisionalExit
 
 __all__ = ["HandoutDay", "HandoutWeek", "Handouts", "gone_before", "gone_label", "gone_words",
-           "handout_weeks", "keep_units", "page_terms"]
+           "handout_weeks", "keep_units", "page_terms", "counted_words", "same_as_planned",
+           "stands_words"]
 
 PAST_ROLE_WORDS = {"start": "started", "bench": "came off the bench"}  # a match before today
 
@@ -848,7 +849,7 @@ class Handouts:
         logged says the plan's figure and the counted one ("planned 40 % below …; as logged, 11 %
         below the load weeks around it"): the logged figure alone read as the deload's design.
         The counted figure is the week's load as the load figures count it (a session logged
-        today at once), and a week with days counted at their plan says so (:meth:`_counted_words`):
+        today at once), and a week with days counted at their plan says so (:func:`counted_words`):
         "as logged, 2,000 AU" stood beside the Load line's "logged 330 AU. Week load 2,090 AU",
         today's session left out and the plan's days read as logged. "" otherwise."""
         table = LoadTable.of(self.rs)
@@ -861,29 +862,17 @@ class Handouts:
         size, around = lt.size_words(lt.change), lt.around_words
         if lt.logged:  # the plan's design first, then what was lived: one figure read as both
             said = (f" for the team: your week was planned {lt.size_words(lt.planned_change)} "
-                    f"{around} ({lt.planned:,.0f} AU); {self._counted_words(al, wl)}, "
-                    f"{lt.load:,.0f} AU, {size} {around}")  # "281 % above" alone named no base
+                    f"{around} ({lt.planned:,.0f} AU)")
+            # the counted figure only when it says something the plan's does not: "… (2,000 AU);
+            # counting the 60 AU logged …, 2,000 AU, 1 % below the load weeks around it" said the
+            # same figure twice
+            said += (f", {stands_words(al, wl)}" if same_as_planned(lt) else
+                     f"; {counted_words(al, wl)}, {lt.load:,.0f} AU, {size} {around}")
             # the matches' share explains the plan's figure: not a week logged above its plan
             return said + (self._own_week_why(f, al, lt, w) if lt.barely(nominal, planned=True)
                            else "")
         return f" for the team: your week is {lt.load:,.0f} AU, {size} {around}" + \
             self._own_week_why(f, al, lt, w)
-
-    @staticmethod
-    def _counted_words(al: AthleteLoad, wl) -> str:
-        """How a week with sessions logged counts its load: "as logged" when every day with a
-        load counts its log; else the logged part and the days counted at their plan, "counting
-        the 330 AU logged and the days to come as planned" (the week of today), "… and the days
-        not logged as planned" (a past day with a session planned and nothing logged)."""
-        first = al.index(wl.start)
-        planned = [k for k in range(first, first + wl.days)
-                   if not al.as_logged(k) and al.load[k] > 0.5]
-        if not planned:
-            return "as logged"
-        gaps = ["the days not logged" if any(k < al.logged_until for k in planned) else "",
-                "the days to come" if any(k >= al.logged_until for k in planned) else ""]
-        return (f"counting the {wl.logged:,.0f} AU logged and "
-                f"{' and '.join(x for x in gaps if x)} as planned")
 
     def _own_week_why(self, f: AthleteFacts, al: AthleteLoad, lt, w: int) -> str:
         """Why the athlete's lighter week is barely lighter: " — the 2 matches are most of it",
@@ -1748,3 +1737,41 @@ def gone_words(season: Season, gone: dict[str, dt.date], anonymise: bool = False
     anonymised)."""
     return [f"{aid if anonymise else season.athlete(aid).name} {gone_label(season, aid, day)}: "
             f"no handout" for aid, day in gone.items()]
+
+
+def counted_words(al: AthleteLoad, wl, grouped: bool = True) -> str:
+    """How a week with sessions logged counts its load (the handout's week row, the Inspector's
+    and ``periodize explain``'s LD-1 lines): "as logged" when every day with a load counts its
+    log; else the logged part and the days counted at their plan, "counting the 330 AU logged and
+    the days to come as planned" (the week of today), "… and the days not logged as planned" (a
+    past day with a session planned and nothing logged). ``al.logged_until`` says which days'
+    logs count: a session logged today counts at once on the handout, from the next day in the
+    explanations (LD-1); a day whose log does not count yet is a day to come, never "logged".
+    ``grouped``: thousands separated ("1,080 AU", the printed pages), else as the explanations
+    write their figures ("1080 AU")."""
+    first = al.index(wl.start)
+    planned = [k for k in range(first, first + wl.days)
+               if not al.as_logged(k) and al.load[k] > 0.5]
+    if not planned:
+        return "as logged"
+    gaps = ["the days not logged" if any(k < al.logged_until for k in planned) else "",
+            "the days to come" if any(k >= al.logged_until for k in planned) else ""]
+    return (f"counting the {wl.logged:{',' if grouped else ''}.0f} AU logged and "
+            f"{' and '.join(x for x in gaps if x)} as planned")
+
+
+def stands_words(al: AthleteLoad, wl, grouped: bool = True) -> str:
+    """What a week counted as its plan reads after the plan's figure: "as logged" (every day
+    with a load logged, at its plan) or "as it stands with the 60 AU logged" (``grouped``: as
+    :func:`counted_words`)."""
+    said = counted_words(al, wl)
+    return said if said == "as logged" else \
+        f"as it stands with the {wl.logged:{',' if grouped else ''}.0f} AU logged"
+
+
+def same_as_planned(lt, around: bool = False) -> bool:
+    """A logged week's counted figure and comparison read as the plan's (rounded as said): the
+    second clause would repeat the first. ``around``: the clause also says the load weeks'
+    figure (the explanations), which must then read the same too."""
+    return (f"{lt.load:,.0f}" == f"{lt.planned:,.0f}" and lt.change == lt.planned_change
+            and (not around or f"{lt.around:,.0f}" == f"{lt.planned_around:,.0f}"))

@@ -24,6 +24,7 @@ from planner.criteria import (
     tests_until,
 )
 from planner.errors import InputError
+from planner.handout import counted_words, same_as_planned, stands_words
 from planner.history import (
     counted_lower_why,
     flare_calm_caps,
@@ -1408,9 +1409,13 @@ def _load_week_reason(season: Season, plan: Plan, athlete: str, first: dt.date, 
         nominal = LoadTable.of(RuleSet(season.rules)).volume_change(wl.kind)
         _lighter_reason(series, wl, nominal, add, team, matches, rehab)
     # a week with logged days reads their logged load (rules-spec.md section 8): say so
+    # and which days count logged: "the logged sessions counted" was said of a week with only
+    # Monday logged, its other days the plan's (the handout's words, planner.handout)
     what = "Planned load" if wl.logged is None else "Load"
     amount = f"{wl.load:.0f} AU" + ("" if wl.logged is None else
-                                    f" (the logged sessions counted; planned {wl.planned:.0f} AU)")
+                                    f" ({counted_words(series, wl, grouped=False)}"
+                                    + ("" if f"{wl.load:.0f}" == f"{wl.planned:.0f}"
+                                       else f"; planned {wl.planned:.0f} AU") + ")")
     if wl.chronic is None:
         add(Reason("LD-1", "fact", f"{what} {amount}; no chronic load yet (fewer than "
                                    f"four full weeks before)."))
@@ -1448,10 +1453,15 @@ def _lighter_reason(series, wl, nominal: int | None, add, team: bool = True,
     # as the Load panel counts: logged where logged, else planned
     text = f"This week's load, {lt.load:.0f} AU, is {size} {around} ({lt.around:.0f} AU)"
     if lt.logged:  # the plan's design and what was lived, each against its own kind of weeks
+        # "as logged" only when every day with a load is logged (the handout's words): a week
+        # with Monday logged read "as logged, 1170 AU", the plan's figure; the counted clause
+        # only when it differs from the plan's
         text = (f"This week's planned load, {lt.planned:.0f} AU, is "
                 f"{lt.size_words(lt.planned_change)} {around} as planned "
-                f"({lt.planned_around:.0f} AU); as logged, {lt.load:.0f} AU, {size} "
-                f"{'them' if lt.both else 'it'} ({lt.around:.0f} AU)")
+                f"({lt.planned_around:.0f} AU)")
+        text += (f", {stands_words(series, wl, grouped=False)}" if same_as_planned(lt, around=True) else
+                 f"; {counted_words(series, wl, grouped=False)}, {lt.load:.0f} AU, {size} "
+                 f"{'them' if lt.both else 'it'} ({lt.around:.0f} AU)")
     if matches and team and lt.not_lighter(planned=True):  # no lighter week to promise
         text += (f": this week's {'match keeps' if matches == 1 else 'matches keep'} it as heavy "
                  f"as a load week; only the team sessions are shorter")

@@ -99,3 +99,72 @@ def test_the_header_of_a_week_with_todays_session_logged_counts_today_as_logged(
     assert hw.speed_label == "Done and planned"
     (other,) = handout_weeks(s, s.plan, ["A2"], [1])
     assert other.title == other.heading and other.speed_label == "Planned"
+
+
+def _logged_a1(logs: tuple[tuple[int, int, int], ...], today: int):
+    """The two-match deload with today on day ``today`` and A1's sessions logged as (day,
+    minutes, RPE)."""
+    s = _two_match_deload()
+    tl = Timeline(s)
+    s = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": tl.days[today]})})
+    return E.LogSessions(sessions=tuple(Session(athlete="A1", date=tl.days[d], minutes=m, rpe=r)
+                                        for d, m, r in logs)).apply(s)
+
+
+def _ld1(s, day) -> list[str]:
+    from planner.why import why_week
+
+    return [r.text for r in why_week(s, s.plan, "A1", day).reasons if r.rule == "LD-1"]
+
+
+def test_the_why_of_a_partly_logged_week_says_the_days_counted_as_planned():
+    """Review 266 F1: with only Monday logged, the Inspector and ``periodize explain`` read "as
+    logged, 1170 AU" and "Load 1170 AU (the logged sessions counted; planned 1170 AU)", the
+    plan's days said as logged. They now say the handout's words: the AU logged and the days to
+    come counted as planned. A session logged today counts from the next day there (as LD-1
+    does): Tuesday's log, today, is not in the logged figure."""
+    from planner.loadtable import lighter_than_around, lived_load
+
+    # Monday logged at 200 AU (180 planned), today Tuesday logged too
+    s = _logged_a1(((7, 40, 5), (8, 40, 5)), today=8)
+    tl = Timeline(s)
+    series = lived_load(s, s.plan, "A1")
+    wl = series.week_of(tl.days[7])
+    lt = lighter_than_around(series, wl)
+    assert wl.logged == 200 and wl.load != wl.planned
+    said = _ld1(s, tl.days[7])
+    counted = "counting the 200 AU logged and the days to come as planned"
+    assert any(t.startswith(f"This week's planned load, {wl.planned:.0f} AU, is ")
+               and f"({lt.planned_around:.0f} AU); {counted}, {wl.load:.0f} AU, " in t
+               for t in said), said
+    assert f"Load {wl.load:.0f} AU ({counted}; planned {wl.planned:.0f} AU)" in " ".join(said), said
+    assert not any("as logged" in t or "logged sessions counted" in t for t in said), said
+    # the whole week logged: as logged
+    s = _logged_a1(tuple((d, 40, 5) for d in range(7, 14)), today=14)
+    said = " ".join(_ld1(s, tl.days[7]))
+    assert "; as logged, 1400 AU, " in said and "Load 1400 AU (as logged; planned " in said, said
+
+
+def test_a_week_logged_at_its_plan_says_its_figure_once():
+    """Review 266 F4: Monday logged at its plan (45 min at RPE 4, 180 AU), the handout read "your
+    week was planned 1 % below the load weeks around it (2,240 AU); counting the 180 AU logged and
+    the days to come as planned, 2,240 AU, 1 % below the load weeks around it": the same figure
+    twice. The second clause is said only when it differs; the why says it once too."""
+    s = _logged_a1(((7, 45, 4),), today=8)
+    tl = Timeline(s)
+    (wf,) = [w for w in figures(s)["A1"].weeks if w.start == tl.days[7]]
+    assert wf.load == wf.planned and wf.logged == 180
+    (hw,) = handout_weeks(s, s.plan, ["A1"], [1])
+    assert (f"your week was planned 1 % below the load weeks around it ({wf.planned:,.0f} AU), as "
+            f"it stands with the 180 AU logged — ") in hw.kind_text, hw.kind_text
+    assert hw.kind_text.count(f"{wf.planned:,.0f} AU") == 1, hw.kind_text
+    from planner.loadtable import lighter_than_around, lived_load
+
+    series = lived_load(s, s.plan, "A1")
+    lt = lighter_than_around(series, series.week_of(tl.days[7]))
+    said = _ld1(s, tl.days[7])
+    assert any(t.startswith(f"This week's planned load, {wf.planned:.0f} AU, is 1 % below the load "
+                            f"weeks around it as planned ({lt.planned_around:.0f} AU), as it "
+                            f"stands with the 180 AU logged") for t in said), said
+    assert f"Load {wf.load:.0f} AU (counting the 180 AU logged and the days to come as planned)" \
+        in " ".join(said), said
