@@ -236,8 +236,18 @@ def _against_the_role_set(season: Season, athlete: str, tl: Timeline, i: int,
         return None
     else:
         plan_says = f"{role_text(planned)} in the plan"
-    return (f"{plan_says}, but the role set is {role_text(set_)}: re-plan (Plan ▸ Solve, F5) to "
-            f"plan the day for it")
+    return f"{plan_says}, but the role set is {role_text(set_)}: {plan_again_words(season)} to " \
+        f"plan the day for it"
+
+
+def plan_again_words(season: Season, plan=None) -> str:
+    """How a plan the season no longer fits is made again, in the menus' words (the app's
+    ``ui.desktop.solving.PLAN_AGAIN``): "re-plan from today (Ctrl+R)" once the season is under
+    way with a plan (a today inside it), else "solve again (F5)". A role changed mid-season read
+    "re-plan (Plan ▸ Solve, F5)", a full solve where the status bar said Re-plan from Today."""
+    cal = season.calendar
+    under_way = season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
+    return "re-plan from today (Ctrl+R)" if under_way else "solve again (F5)"
 
 
 def _injured_on(season: Season, athlete: str, day) -> bool:

@@ -23,6 +23,7 @@ from planner.criteria import (
     passes_all,
     tests_until,
 )
+from planner.daymarks import plan_again_words
 from planner.errors import InputError
 from planner.handout import counted_words, same_as_planned, stands_words
 from planner.history import (
@@ -693,7 +694,8 @@ def _role_changed(c: _Context, i: int, names: str) -> str | None:
         return None
     where = "the role set for this match" if i in f.picked else "the player's default role"
     return (f"{plan_says} in the plan, but {where} is now {_ROLE_WORDS[role]} (Season ▸ Match "
-            f"Roles): the plan was made before; re-plan (Plan ▸ Solve, F5) to plan the day for it.")
+            f"Roles): the plan was made before; {plan_again_words(c.season, c.plan)} to plan the day for "
+            f"it.")
 
 
 _ROLE_WORDS = {"start": "start", "bench": "on the bench", "out": "out of the squad"}

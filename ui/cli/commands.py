@@ -833,7 +833,7 @@ def cmd_explain(args) -> int:
     from planner.text import day_long as text_day
     from planner.why import why_day, why_week
 
-    print(f"(the plan stored in {args.season}, {plan.status})")
+    print(_explain_header(season, plan, str(args.season)))
     if args.team:
         print(why_week(season, plan, None, day).text())
     elif aid in plan.unplanned:  # a placeholder row at 0 % (Plan.unplanned): no session
@@ -856,6 +856,22 @@ def cmd_explain(args) -> int:
         print()
         print(why_week(season, plan, aid, day).text())
     return EXIT_OK
+
+
+def _explain_header(season, plan, path: str) -> str:
+    """``(the plan stored in PATH, feasible)``, or when the plan now breaks hard rules (a role
+    changed since the solve, not re-planned) their count and where they are listed: the header
+    read "feasible" over a plan ``periodize check`` found AV-1 broken in (Review 266 F2). The
+    hard rules alone are checked (no soft rule counted: a few hundredths of a second)."""
+    from planner.check import check_plan
+    from planner.text import plural
+
+    n = len(check_plan(season, plan, rules_in_objective=set()).violations)
+    if not n:
+        return f"(the plan stored in {path}, {plan.status})"
+    return (f"(the plan stored in {path}, {plan.status} when it was made, now with "
+            f"{plural(n, 'hard-rule violation')}: periodize check {shlex.quote(path)} lists "
+            f"{'it' if n == 1 else 'them'})")
 
 
 def _past(season, day) -> bool:
