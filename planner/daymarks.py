@@ -240,14 +240,26 @@ def _against_the_role_set(season: Season, athlete: str, tl: Timeline, i: int,
         f"plan the day for it"
 
 
-def plan_again_words(season: Season, plan=None) -> str:
-    """How a plan the season no longer fits is made again, in the menus' words (the app's
-    ``ui.desktop.solving.PLAN_AGAIN``): "re-plan from today (Ctrl+R)" once the season is under
-    way with a plan (a today inside it), else "solve again (F5)". A role changed mid-season read
-    "re-plan (Plan ▸ Solve, F5)", a full solve where the status bar said Re-plan from Today."""
+# how a plan the season no longer fits is made again, as the menus say it (keyed by
+# :func:`replans_from_today`; the app's menus and the planner's words alike)
+PLAN_AGAIN = {True: "re-plan from today (Ctrl+R)", False: "solve again (F5)"}
+
+
+def replans_from_today(season: Season, plan=None) -> bool:
+    """Whether a plan the season no longer fits is made again from today (Ctrl+R, which keeps
+    the rest of the squad's week): the season has a plan (``plan``, else its own) and a today
+    inside it. Else a solve of everything (F5)."""
     cal = season.calendar
-    under_way = season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
-    return "re-plan from today (Ctrl+R)" if under_way else "solve again (F5)"
+    plan = plan if plan is not None else season.plan
+    return plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
+
+
+def plan_again_words(season: Season | None, plan=None) -> str:
+    """:data:`PLAN_AGAIN`'s words for ``season`` (with ``plan``, else its own): "re-plan from
+    today (Ctrl+R)" once it is under way with a plan, else (no season either) "solve again
+    (F5)". A role changed mid-season read "re-plan (Plan ▸ Solve, F5)", a full solve where the
+    status bar said Re-plan from Today."""
+    return PLAN_AGAIN[season is not None and replans_from_today(season, plan)]
 
 
 def _injured_on(season: Season, athlete: str, day) -> bool:

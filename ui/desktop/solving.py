@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from planner.daymarks import plan_again_words
 from planner.season import Plan, RuleSettings, Season
 from planner.text import number
 from ui.desktop.jobs import lower_priority
@@ -58,25 +59,6 @@ class ReplanResult:
     baseline: Outcome | None = None
 
 
-# how a plan the season no longer fits is made again, as the menus say it (keyed by
-# :func:`replans_from_today`)
-PLAN_AGAIN = {True: "re-plan from today (Ctrl+R)", False: "solve again (F5)"}
-
-
-def replans_from_today(season: Season) -> bool:
-    """Whether a plan the season no longer fits is made again from today (Ctrl+R, which keeps
-    the rest of the squad's week): the season has a plan and a today inside it. Else a solve of
-    everything (F5)."""
-    cal = season.calendar
-    return season.plan is not None and cal.today is not None and cal.start <= cal.today <= cal.end
-
-
-def plan_again_words(season: Season | None) -> str:
-    """:data:`PLAN_AGAIN`'s words for ``season``: "re-plan from today (Ctrl+R)" once it is under
-    way with a plan, else (no season either) "solve again (F5)"."""
-    return PLAN_AGAIN[season is not None and replans_from_today(season)]
-
-
 def plan_again_to(season: Season, purpose: str) -> str:
     """How the plan is made again for ``purpose``, as a sentence: "Re-plan from today (Ctrl+R)
     to plan it." mid-season, "Solve again (F5) to plan it." before."""
@@ -84,7 +66,7 @@ def plan_again_to(season: Season, purpose: str) -> str:
 
 
 def way_to(way: str, purpose: str) -> str:
-    """``way`` ("solve (F5)", :data:`PLAN_AGAIN`'s words) done for ``purpose``, as a sentence:
+    """``way`` ("solve (F5)", :data:`planner.daymarks.PLAN_AGAIN`'s words) done for ``purpose``, as a sentence:
     "Solve (F5) to see who is back when." (:func:`plan_again_to`, the Returns panel)."""
     return f"{way[:1].upper()}{way[1:]} to {purpose}."
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import edits as E
+from planner.daymarks import replans_from_today
 from planner.plandiff import plan_changes
 from planner.progress import (
     next_week_start,
@@ -67,7 +68,6 @@ from ui.desktop.solving import (
     plan_words,
     prepare,
     progress_text,
-    replans_from_today,
 )
 
 REPLAN_WORDS = JobWords(progress_name="Re-plan from today progress",
