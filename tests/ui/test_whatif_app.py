@@ -283,8 +283,10 @@ def test_the_comparisons_buttons_have_access_keys_and_alt_a_adopts(qtbot, window
     final_a_week_earlier(qtbot, w)
     win = w.whatif.compare_window
     keys = {b.text(): QKeySequence.mnemonic(b.text()).toString()
-            for b in (win.export_button, win.adopt_button, win.close_button)}
-    assert keys == {"&Export comparison…": "Alt+E", "&Adopt scenario": "Alt+A", "&Close": "Alt+C"}
+            for b in (win.day_button, win.week_button, win.export_button, win.adopt_button,
+                      win.close_button)}
+    assert keys == {"&Day zoom": "Alt+D", "&Week zoom": "Alt+W", "&Export comparison…": "Alt+E",
+                    "&Adopt scenario": "Alt+A", "&Close": "Alt+C"}
     others = [QKeySequence.mnemonic(b.text()).toString() for b in win.findChildren(QAbstractButton)]
     assert all(others.count(k) == 1 for k in keys.values()), others  # none taken twice
     assert win.adopt_button.accessibleName() == "Adopt scenario"
@@ -294,6 +296,38 @@ def test_the_comparisons_buttons_have_access_keys_and_alt_a_adopts(qtbot, window
     qtbot.keyClick(win, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: w.undo_stack.count() == steps + 1)
     assert w.undo_stack.text(steps) == "Adopt scenario 'Final a week earlier' as the baseline"
+
+
+def test_the_comparisons_export_dialog_opens_over_the_comparison_not_the_main_window(
+        qtbot, window, monkeypatch, tmp_path):
+    """Alt+E opened "Export comparison" over the main window, and the comparison went behind
+    the main window until the dialog closed: the file dialog was the main window's. It is the
+    comparison's own now (its messages too)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.desktop.compare import CompareWindow
+    from ui.desktop.interaction import QtInteraction, use_interaction
+
+    w = window
+    final_a_week_earlier(qtbot, w)
+    shown = w.whatif.compare_window
+    use_interaction(None)  # the real dialogs, as the app has them (the fixture sets it back)
+    win = CompareWindow(w, QtInteraction(w))  # as the what-if panel makes it
+    qtbot.addWidget(win)
+    sc = w.season.scenarios[0]
+    win.show_comparison(sc.name, shown.baseline, shown.scenario, shown.comparison,
+                        shown.edit_texts)
+    over = []
+
+    def save_name(parent, title, *_args):
+        over.append((parent, title))
+        return str(tmp_path / "what-if.xlsx"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    assert win.export()
+    assert over == [(win, "Export comparison")]
+    assert (tmp_path / "what-if.xlsx").exists()
+    win.close()
 
 
 def test_a_competition_added_under_a_name_the_season_has_is_noted_not_refused(qtbot, window):

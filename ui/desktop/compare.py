@@ -43,7 +43,7 @@ from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.folders import dialog_folder, remember_dialog_folder
-from ui.desktop.interaction import default_interaction
+from ui.desktop.interaction import QtInteraction, default_interaction
 from ui.desktop.layout import fitting_size, scrolled
 from ui.desktop.panels import InspectorPanel
 from ui.desktop.theme import ink
@@ -100,7 +100,12 @@ class CompareWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None, interaction=None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.interaction = interaction if interaction is not None else default_interaction(self)
+        # the real dialogs belong to this window: parented to the main window (the what-if
+        # panel's), Export comparison's file dialog opened over it and the comparison dropped
+        # behind the main window until the dialog closed
+        if interaction is None or isinstance(interaction, QtInteraction):
+            interaction = default_interaction(self)
+        self.interaction = interaction
         self.setAccessibleName("What-if comparison")
         self.setWindowTitle("What if — Periodize")
         self.name = ""
@@ -250,8 +255,8 @@ class CompareWindow(QWidget):
         return bottom
 
     def _buttons(self) -> QHBoxLayout:
-        self.day_button = QPushButton("Day zoom")
-        self.week_button = QPushButton("Week zoom")
+        self.day_button = QPushButton("&Day zoom")
+        self.week_button = QPushButton("&Week zoom")
         self.zoom_group = QButtonGroup(self)
         for b in (self.day_button, self.week_button):
             b.setCheckable(True)
@@ -264,8 +269,8 @@ class CompareWindow(QWidget):
         self.adopt_button = QPushButton("&Adopt scenario")
         self.adopt_button.setToolTip("Make this scenario the season's plan (Edit ▸ Undo takes it back)")
         self.close_button = QPushButton("&Close")
-        # access keys as every other dialog has them (Alt+A did nothing here): E, A, C, none
-        # shared with another control of the window
+        # access keys as every other dialog has them (Alt+A did nothing here): D, W, E, A, C,
+        # none shared with another control of the window
         buttons = QHBoxLayout()
         for b in (self.day_button, self.week_button, self.status, self.export_button,
                   self.adopt_button, self.close_button):
@@ -585,8 +590,7 @@ class CompareWindow(QWidget):
             safe = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in self.name).strip()
             suggestion = str(Path(str(folder)) / f"what-if {safe or 'scenario'}.xlsx")
             chosen = self.interaction.save_file("Export comparison", suggestion, XLSX_FILTER)
-            # the file dialog belongs to the main window, which came to the front over this one
-            # when it closed: the coach took the comparison for closed
+            # the comparison in front again once the dialog closes (it is this window's own)
             self.raise_()
             self.activateWindow()
             if chosen is None:
