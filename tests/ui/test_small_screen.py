@@ -1353,18 +1353,25 @@ def test_the_log_the_first_move_opens_shows_its_week_bar_and_message_line_at_136
     assert win.board.height() >= win.height() // 3  # and the board keeps its rows
 
 
-def test_a_season_editor_docked_on_the_left_keeps_todays_week_and_the_weeks_after_in_view(qtbot):
-    """1366 x 768, today Tue 1 Dec, the board on the three weeks just lived: Season ▸
-    Competitions docked on the left narrowed the board from its right, today at its right edge
-    and a week of the future left. Today's week now comes to the left of the days shown."""
+@pytest.mark.parametrize(("today", "back", "left"), [
+    (dt.date(2026, 12, 1), 21, dt.date(2026, 11, 30)),  # a Tuesday, the weeks just lived shown
+    (dt.date(2026, 12, 1), 14, dt.date(2026, 11, 30)),  # as the window opens: W16 and W17 first
+    (dt.date(2026, 12, 6), 14, dt.date(2026, 12, 5)),  # a Sunday: one day of the past, no more
+])
+def test_a_season_editor_docked_on_the_left_brings_todays_week_to_the_left(qtbot, today, back,
+                                                                            left):
+    """1366 x 768, today Tue 1 Dec: Season ▸ Injuries or Competitions docked on the left
+    narrowed the board from its right; W16 and W17 stayed at its left, today's week in the
+    middle, the days ahead shown only to Sun 13 Dec. Today's week now comes to the left of the
+    days shown, a day of the past at most (on a Sunday, from Saturday), two weeks ahead and more
+    in view."""
     season = load_demo_season()
-    today = dt.date(2026, 12, 1)
     season = season.model_copy(update={"calendar": season.calendar.model_copy(
         update={"today": today})})
     win = window_at(qtbot, 1366, 738, season)
     QApplication.processEvents()
     board = win.board
-    board.scroll_to_date(today - dt.timedelta(days=21))
+    board.scroll_to_date(today - dt.timedelta(days=back))
     hb, cw = board.horizontalScrollBar(), board._cw
 
     def shown() -> tuple[dt.date, dt.date]:
@@ -1373,10 +1380,10 @@ def test_a_season_editor_docked_on_the_left_keeps_todays_week_and_the_weeks_afte
         days = board._tl.days
         return days[first], days[min(last, len(days) - 1)]
 
-    assert shown()[0] == dt.date(2026, 11, 10) and shown()[1] > today + dt.timedelta(days=21)
+    assert shown()[0] == today - dt.timedelta(days=back) and shown()[1] > today
     win.open_editor("competitions")
     qtbot.waitUntil(lambda: win.docks["competitions"].isVisible())
     QApplication.processEvents()
     first, last = shown()
-    assert first == dt.date(2026, 11, 30)  # Monday of today's week, at the left
+    assert first == left, first  # today's week at the left, a day of the past at most
     assert last >= today + dt.timedelta(days=14), last  # and two weeks after it in view

@@ -911,13 +911,15 @@ class SeasonBoard(QAbstractScrollArea):
         if old.isValid():
             self._keep_today_ahead(first, width)
 
-    AHEAD = 14  # days from today's week on that a narrowed board keeps in view
+    PAST = 1  # days before today a narrowed board keeps in view, at most
 
     def _keep_today_ahead(self, first: int, width: int) -> None:
         """The board narrowed (a Season editor docked on the left at 1366 x 768) kept its left
-        edge: today went to its right edge, a week of the future left in view. Today's week
-        seen before, and now less than :data:`AHEAD` days from it, it moves to the left of the
-        days shown (day zoom; a scroll the board waits to make is left to it)."""
+        edge: two past weeks stayed at the left, today's week in the middle and a week and a
+        half of the future in view. Today seen before, the board now starts at today's week,
+        with :data:`PAST` day of the past at most (a Tuesday: from its Monday; a Sunday: from
+        its Saturday), so the days shown are the days ahead (day zoom; a scroll the board waits
+        to make is left to it; a board already starting later keeps its place)."""
         tl, today, cw = self._tl, self._today, self._cw
         now = self._grid_rect().width()
         if (tl is None or today is None or self._zoom != "day" or self._pending_from is not None
@@ -925,10 +927,9 @@ class SeasonBoard(QAbstractScrollArea):
             return
         if not first <= today * cw < first + width:  # today was not in view: nothing to keep
             return
-        week_first = tl.weeks[tl.week_of[today]].first * cw
-        if first + now >= week_first + self.AHEAD * cw or first >= week_first:
-            return
-        self.horizontalScrollBar().setValue(week_first)
+        start = max(tl.weeks[tl.week_of[today]].first, today - self.PAST) * cw
+        if first < start:
+            self.horizontalScrollBar().setValue(start)
 
     def _remeasure_names(self) -> None:
         """The name column measured again (a resize, a mark beside a name), and the week zoom's
