@@ -2215,26 +2215,30 @@ def test_the_injury_forms_message_goes_when_an_undo_changes_the_season(w):
 def test_a_competition_named_as_another_is_noted_under_the_name_and_still_added(w):
     """Season ▸ Competitions took a second "League match 18" with no word, and the handouts
     and status lines, which name matches in quotes, read both alike. The form says it under the
-    name as it is typed, and adds it all the same; the selected row's own name is not said."""
+    name once the name is typed (the field left), and adds it all the same; the selected row's
+    own name is not said."""
     from planner.text import day_long
 
     ed = w.competitions_editor
     spring = w.season.competition("m1")
     note = ed.name_note
     ed.name.setText(spring.name.lower())
+    assert note.isHidden()  # still being typed
+    ed.name.editingFinished.emit()  # the field left
     assert not note.isHidden()
-    assert note.text().startswith(f"Another competition is called '{spring.name}' "
-                                  f"({day_long(spring.date)})")
+    assert note.words().startswith(f"Another competition is called '{spring.name}' "
+                                   f"({day_long(spring.date)})")
     ed.name.setText(f"{spring.name} 2")
     assert note.isHidden()
     ed.name.setText(spring.name)
+    ed.name.editingFinished.emit()
     ed.date.setDate(q(spring.date + dt.timedelta(days=3)))
     n = len(w.season.competitions)
     ed.add_button.click()  # a note, never a refusal
     assert len(w.season.competitions) == n + 1
     assert [c.name for c in w.season.competitions].count(spring.name) == 2
     ed.select(spring.id)  # its own name: nothing to say but the other one
-    assert not note.isHidden() and note.text().count(day_long(spring.date)) == 0
+    assert not note.isHidden() and note.words().count(day_long(spring.date)) == 0
     ed.weekly.setChecked(True)  # a series is numbered ("Spring Cup 1", …): no note
     assert note.isHidden()
 

@@ -1387,3 +1387,53 @@ def test_a_season_editor_docked_on_the_left_brings_todays_week_to_the_left(qtbot
     first, last = shown()
     assert first == left, first  # today's week at the left, a day of the past at most
     assert last >= today + dt.timedelta(days=14), last  # and two weeks after it in view
+
+
+@pytest.mark.parametrize("roles", [False, True])
+def test_the_same_name_note_comes_when_the_name_is_typed_and_moves_no_field(qtbot, roles):
+    """1366 x 768, Season ▸ Competitions: typing "League match 17" said "Another competition
+    is called 'League match 1' …" before the 7 was typed, on two lines that pushed Date 28 px
+    down (with the Roles dock open; without it, Name itself jumped up): a click meant for Date
+    landed in Name and the date went into the name. The note now comes when the name is
+    finished (the field left), on one line cut with "…", the whole of it in its tooltip, and
+    no field moves."""
+    from PySide6.QtCore import QPoint
+
+    win = window_at(qtbot, 1366, 738)
+    if roles:
+        win.open_editor("roles")
+    win.open_editor("competitions")
+    ed = win.competitions_editor
+    qtbot.waitUntil(lambda: ed.isVisible())
+    QApplication.processEvents()
+    note = ed.name_note
+
+    def where() -> tuple[int, int]:
+        return (ed.name.mapTo(win, QPoint(0, 0)).y(), ed.date.mapTo(win, QPoint(0, 0)).y())
+
+    before = where()
+    ed.name.setFocus()
+    qtbot.keyClicks(ed.name, "League match 1")
+    QApplication.processEvents()
+    assert note.isHidden() and not note.words()  # a name being typed: nothing said yet
+    qtbot.keyClicks(ed.name, "7")
+    assert note.isHidden()
+    ed.date.setFocus()  # the name finished: the field left
+    QApplication.processEvents()
+    assert ed.name.text() == "League match 17"
+    assert not note.isHidden()
+    said = ("Another competition is called 'League match 17' (Sat 5 Dec 2026): the names would "
+            "read alike.")
+    assert note.words() == note.toolTip() == said
+    line = note.fontMetrics().lineSpacing()
+    assert note.height() < 2 * line  # one line
+    # the dock is narrower than the words: cut, the whole of it in the tooltip
+    assert note.fontMetrics().horizontalAdvance(said) > note.contentsRect().width()
+    assert note.text().endswith("…") and said.startswith(note.text()[:-1])
+    assert where() == before  # Name and Date where they were, under the pointer
+    ed.name.setFocus()
+    qtbot.keyClick(ed.name, Qt.Key.Key_Backspace)  # "League match 1": the note said goes
+    assert note.isHidden() and where() == before
+    qtbot.keyClick(ed.name, Qt.Key.Key_Return)  # finished again: said for 'League match 1'
+    assert note.words().startswith("Another competition is called 'League match 1' (Sat 15 Aug")
+    assert where() == before

@@ -333,13 +333,28 @@ def test_the_comparisons_export_dialog_opens_over_the_comparison_not_the_main_wi
 def test_a_competition_added_under_a_name_the_season_has_is_noted_not_refused(qtbot, window):
     """"Cup round 5" on 16 Dec was added and adopted beside the season's own 'Cup round 5':
     the two read alike wherever a match is named. The form says so under the name, and still
-    adds it (a coach has many a 'Friendly')."""
+    adds it (a coach has many a 'Friendly'). It says it when the name is finished, on one
+    line whose room is kept: said at every key and wrapped to two lines, it came while the
+    name was still being typed and moved the Date field from under the pointer."""
+    from PySide6.QtCore import QPoint
+
     dlg = window.whatif.new_dialog()
     dlg.set_kind("add")
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
     note = dlg.add_same
-    dlg.add_name.setText("Cup final ")  # as typed, a space after it
+    date_at = dlg.add_date.mapTo(dlg, QPoint(0, 0))
+    dlg.add_name.setFocus()
+    qtbot.keyClicks(dlg.add_name, "Cup final ")  # as typed, a space after it
+    assert not note.isVisibleTo(dlg)  # still being typed
+    dlg.add_date.edit.setFocus()  # the name finished: on to the date
     assert note.isVisibleTo(dlg)
-    assert note.text().startswith("Another competition is called 'Cup final' (Sat 27 Feb 2027)")
+    said = "Another competition is called 'Cup final' (Sat 27 Feb 2027): the names would read alike."
+    assert note.words() == note.toolTip() == said
+    assert note.height() < 2 * note.fontMetrics().lineSpacing()  # one line, cut with "…"
+    assert said.startswith(note.text().removesuffix("…"))
+    assert dlg.add_date.mapTo(dlg, QPoint(0, 0)) == date_at  # Date stayed under the pointer
     dlg.add_name.setText("Cup semi-final")
     assert not note.isVisibleTo(dlg)
     dlg.add_name.setText("Friendly")
@@ -347,8 +362,9 @@ def test_a_competition_added_under_a_name_the_season_has_is_noted_not_refused(qt
     assert dlg.add_change(), dlg.error.text()  # never refused
     assert not dlg.error.isVisibleTo(dlg)
     assert note.isVisibleTo(dlg)  # the scenario has a 'Friendly' now: a second one is said
-    assert note.text().startswith(
+    assert note.words().startswith(
         f"Another competition is called 'Friendly' ({day_long(day(31))})")
+    assert dlg.add_date.mapTo(dlg, QPoint(0, 0)) == date_at
     dlg.reject()
 
 

@@ -51,7 +51,15 @@ from planner.timeline import Timeline
 from planner.validate import planning_start
 from ui.desktop import wheelguard
 from ui.desktop.boardmenu import LEVEL_TEXT, ZERO_TEXT, ZERO_TIP, level_texts
-from ui.desktop.editors import PRIORITY_TEXT, date_edit, keeps_space, pydate, qdate
+from ui.desktop.editors import (
+    PRIORITY_TEXT,
+    OneLineNote,
+    date_edit,
+    keeps_space,
+    note_same_name,
+    pydate,
+    qdate,
+)
 from ui.desktop.interaction import QtInteraction
 from ui.desktop.layout import scroll_dialog
 from ui.desktop.theme import ink
@@ -273,12 +281,12 @@ class ScenarioDialog(QDialog):
         self.add_date.edit.dateChanged.connect(lambda _q: self._last_follows())
         self._last_follows()
         f.addRow("Name", self.add_name)
-        self.add_same = QLabel()  # another competition of that name: said, never refused
-        self.add_same.setWordWrap(True)
-        self.add_same.setAccessibleName("Same name note")
-        self.add_same.hide()
-        f.addRow("", self.add_same)
-        self.add_name.textChanged.connect(self._say_same_name)
+        # another competition of that name: said once the name is typed, never refused (one
+        # line, kept: wrapped to two as it came, it moved the Date field from under the pointer)
+        self.add_same = OneLineNote("Same name note")
+        f.addRow("", keeps_space(self.add_same))
+        self.add_name.textChanged.connect(lambda _t: self._say_same_name(typed=True))
+        self.add_name.editingFinished.connect(self._say_same_name)
         f.addRow("Date", self.add_date)
         f.addRow("", self.add_days)
         f.addRow("Last day", self.add_last)
@@ -691,14 +699,11 @@ class ScenarioDialog(QDialog):
         self.move_clash.setText("\n".join(said))
         self.move_clash.setVisible(bool(said))
 
-    def _say_same_name(self, *_args) -> None:
+    def _say_same_name(self, *_args, typed: bool = False) -> None:
         """A name another competition of the scenario has: a second 'Cup round 5' was added
-        and adopted without a word, and the two read alike wherever a match is named."""
-        from ui.desktop.editors.competitions import same_name_words
-
-        words = same_name_words(self.current, self.add_name.text())
-        self.add_same.setText(words)
-        self.add_same.setVisible(bool(words))
+        and adopted without a word, and the two read alike wherever a match is named. Said when
+        the name is finished (``note_same_name``)."""
+        note_same_name(self.add_same, self.current, self.add_name.text(), typed=typed)
 
     def _say_injury_match(self, *_args) -> None:
         """"Strains a hamstring in Saturday's match" dated on the match day takes the player

@@ -30,6 +30,8 @@ from ui.desktop.editors.blocks import BlocksEditor
 from ui.desktop.editors.competitions import (
     PRIORITY_TEXT,
     CompetitionsEditor,
+    OneLineNote,
+    note_same_name,
 )
 from ui.desktop.editors.daysoff import DaysOffEditor
 from ui.desktop.editors.injuries import (
@@ -69,6 +71,8 @@ __all__ = [
     "new_season_dates",
     "NewSeasonDialog",
     "NO_RESULT",
+    "note_same_name",
+    "OneLineNote",
     "played_after_question",
     "POSITIONS",
     "PRIORITY_TEXT",

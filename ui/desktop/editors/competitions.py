@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,65 @@ def same_name_words(season: Season, name: str, but: str | None = None) -> str:
     return f"{who} '{same[0].name}' ({days}): the names would read alike."
 
 
+class OneLineNote(QLabel):
+    """A note kept to one line however long its words: cut with "…" at its width, the whole
+    of it in its tooltip. Wrapped to two lines, the same-name note pushed the Date field 28 px
+    down under the pointer, and a click meant for Date put the date in the name. Hidden, it
+    keeps its line (in a form, put it in ``_keeps_space``: a form row gives it up)."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self._words = ""
+        self.setAccessibleName(name)
+        keep = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        keep.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(keep)
+        self._fix_height()
+        self.hide()
+
+    def words(self) -> str:
+        """The whole note ("" when there is none), however it is cut on the screen."""
+        return self._words
+
+    def say(self, words: str) -> None:
+        self._words = words
+        self.setToolTip(words)
+        self.setAccessibleDescription(words)
+        self._fit()
+        self.setVisible(bool(words))
+
+    def _fix_height(self) -> None:
+        m = self.contentsMargins()
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + m.top() + m.bottom())
+
+    def _fit(self) -> None:
+        QLabel.setText(self, self.fontMetrics().elidedText(
+            self._words, Qt.TextElideMode.ElideRight, max(0, self.contentsRect().width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fix_height()
+            self._fit()
+
+
+def note_same_name(note: OneLineNote, season: Season | None, name: str,
+                   but: str | None = None, typed: bool = False) -> None:
+    """The same-name note under a competition's name field. Said when the name is finished
+    (the field left, Enter): said at every key, 'League match 1' was noted while 'League
+    match 17' was being typed. ``typed`` (a key pressed): a note that no longer fits the name
+    goes, none comes."""
+    words = "" if season is None else same_name_words(season, name, but)
+    if typed and words != note.words():
+        words = ""
+    if not typed or not words:
+        note.say(words)
+
+
 def _end_text(c) -> str:
     """A several-day competition's last day in the list: ``Sun 6 Dec``, the year said only
     when it is not the first day's (``Sun 2 Jan 2028``); "" for one day."""
@@ -105,12 +165,11 @@ class CompetitionsEditor(Editor):
         self._fresh()
         form = QFormLayout()
         form.addRow("Name", self.name)
-        # another competition of that name: said under it, never refused (its line kept, so
-        # the fields below stay under the pointer as the note comes and goes)
-        self.name_note = _wrapped("")
-        self.name_note.setAccessibleName("Same name note")
-        self.name_note.hide()
-        form.addRow("", _keeps_space(self.name_note, lines=1))
+        # another competition of that name: said under it once the name is typed, never
+        # refused (one line, kept, so the fields below stay under the pointer as the note
+        # comes and goes)
+        self.name_note = OneLineNote("Same name note")
+        form.addRow("", _keeps_space(self.name_note))
         form.addRow("Date", self.date)
         form.addRow("", FlowRow(self.multi, self.end, fill=self.end))
         # a league's match day: one competition a week, added in one step
@@ -175,7 +234,8 @@ class CompetitionsEditor(Editor):
             field.dateChanged.connect(self._day_off_note)
         self.multi.toggled.connect(self._day_off_note)
         self.name.textChanged.connect(self._day_off_note)
-        self.name.textChanged.connect(self._say_same_name)
+        self.name.textChanged.connect(lambda _t: self._say_same_name(typed=True))
+        self.name.editingFinished.connect(self._say_same_name)
         self.weekly.toggled.connect(self._say_same_name)  # a series is numbered: no two alike
         self.priority.currentIndexChanged.connect(self._day_off_note)
         self.table.itemSelectionChanged.connect(self._load)
@@ -240,11 +300,9 @@ class CompetitionsEditor(Editor):
         if note.isHidden() and not note.text():
             note.setText(last)
 
-    def _say_same_name(self, *_args) -> None:
-        words = ("" if self.season is None or self.weekly.isChecked() else
-                 same_name_words(self.season, self.name.text(), self.selected_id()))
-        self.name_note.setText(words)
-        self.name_note.setVisible(bool(words))
+    def _say_same_name(self, *_args, typed: bool = False) -> None:
+        note_same_name(self.name_note, None if self.weekly.isChecked() else self.season,
+                       self.name.text(), self.selected_id(), typed)
 
     def _form_touched(self) -> bool:
         """A competition selected, or the empty form given a name, a date or several days."""
