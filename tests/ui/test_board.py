@@ -175,6 +175,30 @@ def test_todays_line(board):
     assert "Today" in board.tooltip_at(QPoint(x + 3, HEADER_H - 5))
 
 
+def test_the_today_line_leaves_the_week_and_deload_labels_whole(board):
+    """Today a Wednesday in a deload week: the orange line crossed the week's label ("W1|8")
+    and the "deload" under it. It runs over the month row and from the day row down, not
+    across the rows of the week, the block and the team week."""
+    season = board.season()
+    today = D(2026, 3, 4)  # a Wednesday of the first week, a deload for the team
+    board.set_season(season.model_copy(update={"calendar": season.calendar.model_copy(
+        update={"today": today})}))
+    g, orange = board._g, board.theme().today
+    x = board._x((today - season.calendar.start).days)
+    image = board.viewport().grab().toImage()
+
+    def on_line(y: int) -> bool:
+        return any(QColor(image.pixel(x + dx, y)) == orange for dx in (-1, 0))
+
+    assert board.season().plan.team_weeks[0] == "deload"  # "deload" written in its header
+    for row, (y0, h) in {"week": (g.y_week, g.week_h), "block": (g.y_block, g.block_h),
+                         "team week": (g.y_kind, g.kind_h)}.items():
+        assert not any(on_line(y) for y in range(y0 + 1, y0 + h - 1)), row
+    assert all(on_line(y) for y in range(g.y_day + 1, g.header_h + 2 * ROW_H))  # days and rows
+    assert on_line(g.y_month + g.month_h // 2)  # and the month row, by its badge
+    assert "Today" in board.tooltip_at(QPoint(x + 3, HEADER_H - 5))
+
+
 def test_today_in_a_months_first_days_keeps_its_badge_and_the_month_its_title(qtbot):
     """Today on the 2nd: the month's title began under the badge, so the badge gave way to a
     small flag and the line struck through the title. The title now starts after the badge."""

@@ -1866,7 +1866,8 @@ class SeasonBoard(QAbstractScrollArea):
         p.drawLine(area.left(), self._g.header_h - 1, area.right(), self._g.header_h - 1)
 
     def _paint_today(self, p: QPainter) -> None:
-        """Today's line over the header and the grid, and a light veil over the past."""
+        """Today's line over the grid and the header (not across the labels of the week, the
+        block and the team week), and a light veil over the past."""
         if self._today is None or self._tl is None:
             return
         th = self._theme
@@ -1877,7 +1878,12 @@ class SeasonBoard(QAbstractScrollArea):
         bottom = min(vp.height(), self._y(len(self._rows)))
         if self._season is not None and self._season.calendar.today is not None and x > self._name_w:
             p.fillRect(QRect(self._name_w, self._g.header_h, x - self._name_w, bottom - self._g.header_h), th.past)
-        p.fillRect(QRect(x - 1, 0, 2, bottom), th.today)
+        # over the month row (to its badge) and from the day row down: across the rows of the
+        # week, the block and the team week the line cut their labels ("W1|8", "del|oad") on a
+        # day that is not a Monday
+        g = self._g
+        p.fillRect(QRect(x - 1, 0, 2, g.y_week), th.today)
+        p.fillRect(QRect(x - 1, g.y_day, 2, max(0, bottom - g.y_day)), th.today)
         p.setFont(self._marker_font)
         fm = QFontMetrics(self._marker_font)
         label = QRect(x + 1, self._g.y_month + 1, fm.horizontalAdvance("today") + 6, self._g.month_h - 2)
