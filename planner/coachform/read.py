@@ -98,6 +98,7 @@ from planner.coachform.spec import (
     SHEETS,
     STARTER_MINUTES_MIN,
     TEMPLATE_NAME,
+    WRITTEN_SHEETS,
     Column,
     SheetSpec,
     norm,
@@ -547,8 +548,10 @@ class _Reader:
                                    f"did you mean {meant!r}? Rename it {meant!r} to import its rows "
                                    f"(a sheet of your own: give it a name unlike the form's)"))
             else:
+                # the sheets of the form written today (not one only older forms have)
+                written = (SEASON_SHEET,) + tuple(s.title for s in WRITTEN_SHEETS)
                 out.append((title, f"Sheet {title!r} was not read: it is not a sheet of the form "
-                                   f"({', '.join(SHEET_ORDER)})"))
+                                   f"({', '.join(written)})"))
         return out
 
     # -- a table sheet ---------------------------------------------------------------------------
