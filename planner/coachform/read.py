@@ -1198,7 +1198,14 @@ class _Import:
                 by_sheet.setdefault(sh, []).append(str(n))
             rows = "; ".join(f"{sh} row{'s' if len(ns) > 1 else ''} {', '.join(ns)}"
                              for sh, ns in by_sheet.items())
-            more = f" and {len(self.left_out) - 5} more" if len(self.left_out) > 5 else ""
+            more = ""
+            if len(self.left_out) > 5:  # by sheet: after the last sheet's rows, "and 5 more"
+                rest: dict[str, int] = {}  # read as more rows of that sheet
+                for _o, _n, sh in self.left_out[5:]:
+                    rest[sh] = rest.get(sh, 0) + 1
+                more = (f"; and {len(self.left_out) - 5} more rows: "
+                        + ", ".join(f"{k}{' more' if sh in by_sheet else ''} on {sh}"
+                                    for sh, k in rest.items()))
             waiting = self._waiting_text()
             later.append(f"the rows with a problem of their own ({rows}{more}) against the "
                          f"season (its dates, Today, the other sheets)"

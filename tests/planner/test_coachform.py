@@ -1677,6 +1677,28 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert err.value.note == ""
 
 
+def test_the_not_checked_yet_line_says_on_which_sheets_the_rows_beyond_the_first_five_are(tmp_path):
+    """"Athletes rows 5, 8 and 5 more" read as five more Athletes rows; they were rows of the
+    Injuries, Sessions, Unavailable and Blocks sheets. The rows not named are counted by
+    sheet."""
+    athletes = [("ID", "Name", "Position", "Max speed"), ("A1", "Ann Ash", "Defender", "fast"),
+                ("A2", "Bo Birch", "Forward", "quick"), ("A3", "Cy Cole", "Forward", "slow"),
+                ("A4", "Di Dunn", "Defender", 9.0)]
+    path = book(tmp_path, Athletes=athletes,
+                Competitions=[("Date", "Name", "Priority")]
+                + [(D(2027, 1, 9 + 7 * k), f"League {k}", "X") for k in range(3)],
+                Sessions=[("Athlete ID", "Date", "Minutes", "RPE"), ("A4", D(2027, 1, 5), 60, None),
+                          ("A4", D(2027, 1, 6), 60, None)],
+                Unavailable=[("Athlete ID", "From", "To"), ("A4", D(2027, 2, 1), "soon")])
+    with pytest.raises(InputError) as err:
+        import_workbook(path)
+    assert err.value.note == (
+        "Not checked yet: the rows with a problem of their own (Competitions rows 2, 3, 4; "
+        "Athletes rows 2, 3; and 4 more rows: 1 more on Athletes, 2 on Sessions, 1 on "
+        "Unavailable) against the season (its dates, Today, the other sheets): fix these first; "
+        "the workbook is checked again then.")
+
+
 def test_the_not_checked_yet_line_names_the_rows_waiting_on_a_row_with_a_problem(tmp_path):
     """A Sessions row (or an Injuries, a Roles row...) naming an athlete whose Athletes row has a
     problem is not checked until that row is fixed. The note named the Athletes row only, and a
