@@ -575,7 +575,7 @@ class _Reader:
                 self.p.add(spec.title, None, f"{spec.title}: the sheet is empty; add the header row "
                            f"({', '.join(c.header for c in spec.columns)}) and a row per entry")
             return []
-        got = self._columns(spec, *header)
+        got = self._columns(spec, *header, below=rows)
         if got is None:
             return None
         where, unread = got
@@ -680,12 +680,16 @@ class _Reader:
                 self.p.add(spec.title, max(m.row0, hrow + 1),
                            f"{spec.title}, {merge_problem(m, hrow + 1, headers[hidden[0]])}")
 
-    def _columns(self, spec: SheetSpec, hrow: int, hcells):
+    TITLE_ROWS = 5  # the rows below a header lacking a required column searched for the form's
+
+    def _columns(self, spec: SheetSpec, hrow: int, hcells, below=()):
         """(column key -> 0-based index in the row, [(index, header)] of the columns not read),
         from the header; None when a required column is missing. A header may name its column's
         unit (``Max speed (km/h)``: :data:`~planner.coachform.spec.HEADER_UNITS`, kept in
         :attr:`units`); unknown headers are extra columns (:meth:`_unread`); a repeated header
-        is a problem."""
+        is a problem. ``below``: the sheet's next rows, where a header lacking a required column
+        looks for the form's headers (:data:`TITLE_ROWS` rows): found, the row is a title above
+        them, and the fix is to delete it, not to add the columns to it."""
         by_name = {norm(c.header): c for c in spec.columns}
         by_name.update({alias: spec.column(key) for alias, key in ALIASES.get(spec.title, {}).items()})
         where: dict[str, int] = {}
@@ -707,12 +711,37 @@ class _Reader:
         if not missing:
             return where, heads
         found = [str(getattr(c, "value", "")).strip() for c in hcells if not _blank(getattr(c, "value", None))]
+        at = self._headed_below(spec, by_name, hrow, below)
+        if at is not None:  # "U17 squad 2026/27" merged above the headers
+            rows = f"row {hrow}" if at == hrow + 1 else f"rows {hrow}–{at - 1}"
+            self.p.add(spec.title, hrow,
+                       f"{spec.title}, {rows} {'looks' if at == hrow + 1 else 'look'} like a title "
+                       f"(found: {', '.join(found)}): the headers are in row {at}, and the first "
+                       f"row with content is read as the header; delete {rows}")
+            return None
         names = ", ".join(repr(c.header) for c in missing)
         self.p.add(spec.title, hrow,
                    f"{spec.title}, row {hrow}: no column headed {names}; the first row with "
                    f"content is the header (found: {', '.join(found) or 'nothing'}); add "
                    f"{'it' if len(missing) == 1 else 'them'}")
         return None
+
+    def _headed_below(self, spec: SheetSpec, by_name: dict[str, Column], hrow: int, below) -> int | None:
+        """The row of the next :data:`TITLE_ROWS` below ``hrow`` holding every required header of
+        the sheet (the form's headers under a title row), or None."""
+        required = {c.key for c in spec.columns if c.required}
+        units = dict(self.units)  # a row only looked at sets no unit
+        try:
+            for n, cells in below:
+                if n > hrow + self.TITLE_ROWS:
+                    return None
+                keys = {col.key for cell in cells if not _blank(v := getattr(cell, "value", None))
+                        and (col := self._header_column(spec, by_name, str(v))) is not None}
+                if required <= keys:
+                    return n
+            return None
+        finally:
+            self.units = units
 
     def _header_column(self, spec: SheetSpec, by_name: dict[str, Column], text: str) -> Column | None:
         """The form's column a header names: by name or alias (line breaks read as spaces), or

@@ -262,7 +262,15 @@ SUMMARY = ("Athletes: … and 4 rows on other sheets (Injuries, Roles, Unavailab
 
 @pytest.mark.parametrize("athletes, problem", [
     (None, "Athletes: the workbook has no sheet 'Athletes'; add it (see templates/import-template.xlsx)"),
+    # a title above the headers: deleting it is the fix, not adding ID and Name to it
     ([("Riverside U19 squad",), ("ID", "Name"), ("A1", "Ann"), ("A2", "Bo")],
+     "Athletes, row 1 looks like a title (found: Riverside U19 squad): the headers are in row 2, "
+     "and the first row with content is read as the header; delete row 1"),
+    ([("Riverside U19 squad",), ("2026/27",), (None,), ("ID", "Name"), ("A1", "Ann")],
+     "Athletes, rows 1–3 look like a title (found: Riverside U19 squad): the headers are in row "
+     "4, and the first row with content is read as the header; delete rows 1–3"),
+    # a title with no form's headers below it: the columns are what is missing
+    ([("Riverside U19 squad",), ("Player", "Shirt"), ("Ann", 7)],
      "Athletes, row 1: no column headed 'ID', 'Name'; the first row with content is the header "
      "(found: Riverside U19 squad); add them"),
     ([("ID", None, "Position"), ("A1", "Ann", "GK")],
