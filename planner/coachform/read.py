@@ -156,6 +156,8 @@ from planner.validate import (
 
 __all__ = ["import_workbook", "parse_training_days"]
 
+# a date typed without its year: '12.09.', '12.9', '9/19' (day and month, or month and day)
+YEARLESS = re.compile(r"^(\d{1,2})([./])(\d{1,2})\.?$")
 MAX_ROWS = 20000  # data rows read per sheet: a coach workbook has far fewer
 # a max speed above this (m/s, 39.6 km/h) is noted on import: faster than footballers are
 # measured at (judgement: elite players' GPS peaks lie around 9-10.5 m/s); still accepted
@@ -926,6 +928,8 @@ class _Import:
         self.season_texts: dict[str, str] = {}  # "Season, row 3, Value" -> a date typed as text
         self.starter_minutes: int | None = None  # the Season sheet's Starter minutes, once read
         self.example_rows: set[tuple[str, int]] = set()  # example rows refused (sheet, row)
+        # (sheet, column header) -> [(row, text, day read)] of the dates typed without a year
+        self.yearless: dict[tuple[str, str], list[tuple[int, str, dt.date]]] = {}
 
     # -- helpers ----------------------------------------------------------------------------------
     def cell(self, spec: SheetSpec, row: _Row, key: str, convert):
@@ -944,6 +948,11 @@ class _Import:
             self.style_dates.append((spec.title, row.number, f"{spec.title}, row {row.number}, "
                                                             f"{column.header}", value))
             return None
+        if convert is to_date and isinstance(value, str) and YEARLESS.match(value.strip()):
+            day_read, problem = self._yearless(spec, key, row, value.strip())
+            if problem:
+                self.p.cell(spec.title, row.number, column, col, problem)
+            return day_read
         if convert is to_date and isinstance(value, str) and numeric_parts(value) is not None:
             dates = self._text_dates(spec, key, row, value)
             if row.number in dates.problems:
@@ -954,6 +963,61 @@ class _Import:
         except Bad as e:
             self.p.cell(spec.title, row.number, column, col, str(e))
             return None
+
+    def _yearless(self, spec: SheetSpec, key: str, row: _Row, text: str) -> tuple[dt.date | None, str]:
+        """A date typed without its year ('12.09.', as a German coach types it; '9/19'): (the
+        day read, "") when exactly one of the season's years (and one order of its numbers)
+        puts it inside the season, said in one note for the column (:meth:`_yearless_notes`);
+        else (None, the problem naming the year to write)."""
+        m = YEARLESS.match(text)
+        a, sep, b = int(m[1]), m[2], int(m[3])
+        orders = (True,) if sep == "." else (True, False)  # dots are day first
+        shown = f"{text!r} has no year"
+        if self.span is None:  # no season read: no year to give it
+            return None, f"{shown}: write it with its year ({text.rstrip('.')}{sep}YYYY)"
+        lo, hi = self.span
+        years = sorted({lo.year, hi.year})
+        fits: dict[dt.date, int] = {}  # a day inside the season -> its year
+        days = 0  # the days it is in the season's years, inside the season or not
+        for year in years:
+            for day_first in orders:
+                d, mo = (a, b) if day_first else (b, a)
+                try:
+                    got = dt.date(year, mo, d)
+                except ValueError:
+                    continue
+                days += 1
+                if lo <= got <= hi:
+                    fits[got] = year
+        if not days:  # '31.06.'
+            return None, f"{text!r} is not a date (and has no year); write it as YYYY-MM-DD, e.g. {lo}"
+        if len(fits) == 1:
+            (got,) = fits
+            self.yearless.setdefault((spec.title, spec.column(key).header), []).append(
+                (row.number, text, got))
+            return got, ""
+        written = " or ".join(dict.fromkeys(f"{text.rstrip('.')}{sep}{y}" for y in (
+            sorted(set(fits.values())) or years)))
+        if len({fits[d] for d in fits}) == 1 and len(fits) > 1:  # one year, two orders
+            both = " or ".join(day_long(d) for d in sorted(fits))
+            return None, (f"{shown} and reads two ways ({both}); write it as YYYY-MM-DD "
+                          f"({' or '.join(d.isoformat() for d in sorted(fits))})")
+        if not fits:  # a day out of the season whatever its year: the year meant is the coach's
+            return None, (f"{shown}, and in {' and in '.join(map(str, years))} it falls outside "
+                          f"the season ({span(lo, hi)}): write the year meant, as in "
+                          f"{text.rstrip('.')}{sep}{years[0]}")
+        return None, f"{shown}: write it with its year ({written})"
+
+    def _yearless_notes(self) -> None:
+        """One note per column of the dates read without a year, their year the season's."""
+        for (title, header), got in self.yearless.items():
+            rows = ", ".join(str(n) for n, _t, _d in got[:5]) + (" …" if len(got) > 5 else "")
+            n, text, d = got[0]
+            self.notes.append(
+                f"{title}, {header}: {plural(len(got), 'date')} without a year (row"
+                f"{'s' if len(got) > 1 else ''} {rows}) read in the year that puts "
+                f"{'them' if len(got) > 1 else 'it'} inside the season (row {n}: {text!r} as "
+                f"{day_long(d)}); write the year if another is meant")
 
     # sheets whose dates the season refuses outside it (the Sessions sheet: from four weeks
     # before its start); the others may hold earlier days (an onset, an absence from July)
@@ -1198,6 +1262,7 @@ class _Import:
                 sessions=()))
         self._example_row_problems()  # and those found against the season (an onset too early)
         self._closing_problems()
+        self._yearless_notes()
         problems = self.p.sorted()
         if problems:
             raise InputError(self.source, problems, note=self._checked_later(season))

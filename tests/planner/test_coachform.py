@@ -1677,6 +1677,41 @@ def test_an_export_headed_sessions_sheet_is_checked_with_a_season_sheet_problem(
     assert err.value.note == ""
 
 
+def test_a_date_without_its_year_is_read_in_the_season_or_refused_naming_the_year(tmp_path):
+    """'12.09.' (a German coach's way to type a date) and '9/19' were refused as "not a date;
+    use an Excel date or write it as YYYY-MM-DD", not saying the year was missing. A day that
+    only one of the season's years puts inside the season is read so, said in a note; any other
+    is refused asking for its year."""
+    head = ("Date", "Name", "Priority")
+    notes: list[str] = []
+    got = import_workbook(book(tmp_path, "ok.xlsx", Competitions=[
+        head, ("12.02.", "League 1", "B"), ("2/19", "League 2", "C"), ("26.2", "League 3", "C"),
+        (D(2027, 3, 5), "League 4", "C")]), notes)
+    assert [(c.name, c.date) for c in got.competitions] == [
+        ("League 1", D(2027, 2, 12)), ("League 2", D(2027, 2, 19)), ("League 3", D(2027, 2, 26)),
+        ("League 4", D(2027, 3, 5))]
+    assert ("Competitions, Date: 3 dates without a year (rows 2, 3, 4) read in the year that puts "
+            "them inside the season (row 2: '12.02.' as Fri 12 Feb 2027); write the year if "
+            "another is meant") in notes
+    assert problems_of(book(tmp_path, "bad.xlsx", Competitions=[
+        head, ("12.09.", "Cup", "A"), ("3/2", "Friendly", "C"), ("31.06.", "League", "C")])) == [
+        "Competitions, row 2, Date: '12.09.' has no year, and in 2027 it falls outside the season "
+        "(4 Jan to 28 Mar 2027): write the year meant, as in 12.09.2027",
+        "Competitions, row 3, Date: '3/2' has no year and reads two ways (Wed 3 Feb 2027 or Tue 2 "
+        "Mar 2027); write it as YYYY-MM-DD (2027-02-03 or 2027-03-02)",
+        "Competitions, row 4, Date: '31.06.' is not a date (and has no year); write it as "
+        "YYYY-MM-DD, e.g. 2027-01-04"]
+    # a season over two years: the year that puts the day inside it, or both when both do
+    season = [("Key", "Value"), ("Name", "U17"), ("Start", D(2026, 8, 3)), ("End", D(2027, 8, 30))]
+    comps = [head, ("12.09.", "League 1", "C"), ("20.07.", "League 2", "C")]
+    got = import_workbook(book(tmp_path, "two.xlsx", Season=season, Competitions=comps))
+    assert [c.date for c in got.competitions] == [D(2026, 9, 12), D(2027, 7, 20)]
+    assert problems_of(book(tmp_path, "both.xlsx", Season=season,
+                            Competitions=comps + [("10.08.", "Cup", "A")])) == [
+        "Competitions, row 4, Date: '10.08.' has no year: write it with its year (10.08.2026 or "
+        "10.08.2027)"]
+
+
 def test_the_not_checked_yet_line_says_on_which_sheets_the_rows_beyond_the_first_five_are(tmp_path):
     """"Athletes rows 5, 8 and 5 more" read as five more Athletes rows; they were rows of the
     Injuries, Sessions, Unavailable and Blocks sheets. The rows not named are counted by
