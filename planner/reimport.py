@@ -171,10 +171,11 @@ def _by_day(sessions) -> dict:
     return out
 
 
-def replaced_words(old: Season, new: Season, keep: str = "--keep", absent=frozenset()) -> str:
+def replaced_words(old: Season, new: Season, keep: str = "--keep", absent=frozenset(),
+                   details: str = "") -> str:
     """What importing ``new`` over ``old`` would replace, and what ``keep`` (the words of the
     place: the CLI's --keep, the app's Keep Them) does with it; then what the import removes
-    either way (:func:`removed_words`)."""
+    either way (:func:`removed_words`; ``details``: where its list is whole)."""
     carried, rows = not_carried(old, new), not_in_workbook(old, new, absent)
     parts = []
     if carried:
@@ -182,7 +183,7 @@ def replaced_words(old: Season, new: Season, keep: str = "--keep", absent=frozen
     if rows:
         parts.append(f"{'and ' if carried else 'holds '}rows the workbook has not got "
                      f"({join_and(rows)}: entered after it was written, or deleted in it)")
-    removed = removed_words(old, new, absent)
+    removed = removed_words(old, new, absent, details)
     return (" ".join(parts) + f"; {keep} keeps them where they still fit (the workbook's own rows "
             "stand where both have one)" + (f". Either way: {removed.rstrip('.')}" if removed else ""))
 
@@ -203,8 +204,9 @@ def removed_by_workbook(old: Season, new: Season, absent=frozenset()) -> list[st
     nothing: its rows are kept, or said with the sheet (:func:`absent_sheets_words`)."""
     from planner.coachform.spec import written_id
 
+    elsewhere = {was.id for was, _now in renumbered(old, new)}  # said by :func:`renumbered_words`
     out = [f"{a.name} ({a.id}), not in the workbook's Athletes sheet"
-           for a in old.athletes if new.athlete(a.id) is None]
+           for a in old.athletes if new.athlete(a.id) is None and a.id not in elsewhere]
     for c in old.competitions if "Competitions" not in absent else ():
         if not any((x.name, x.date) == (c.name, c.date)
                    or (x.id == c.id and (written_id(c.id) or x.name == c.name or x.date == c.date))
@@ -233,17 +235,62 @@ def removed_by_workbook(old: Season, new: Season, absent=frozenset()) -> list[st
     return out
 
 
-def removed_words(old: Season, new: Season, absent=frozenset()) -> str:
+def removed_words(old: Season, new: Season, absent=frozenset(), details: str = "") -> str:
     """``Removed: New Guy (A06), not in the workbook's Athletes sheet.`` ("" when nothing): said
     in the question before the import (:func:`replaced_words`) and in its notes, by the CLI and
-    the app alike."""
+    the app alike. ``details``: where the rest of a list cut at :data:`MAX_REMOVED_SAID` is
+    listed (the app's Show Details…), said after "and 8 more"."""
     gone = removed_by_workbook(old, new, absent)
     if not gone:
         return ""
     more = len(gone) - MAX_REMOVED_SAID
-    said = "; ".join(gone[:MAX_REMOVED_SAID]) + (f"; and {more} more" if more > 0 else "")
+    where = f" ({details})" if details else ""
+    said = "; ".join(gone[:MAX_REMOVED_SAID]) + (f"; and {more} more{where}" if more > 0 else "")
     return (f"Removed: {said} (the workbook lists them: to keep one, add its row there and "
             f"import again).")
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """A name as a coach means it: case and spaces aside ("ben  Adler" is Ben Adler)."""
+    return tuple(name.casefold().split())
+
+
+def renumbered(old: Season, new: Season) -> list[tuple]:
+    """(the season's athlete, the workbook's) for each player of ``old`` whose name the workbook
+    lists under another ID, its own ID there missing or on a row of another name: one row of that
+    name (case and spaces aside), and one player of that name in the season. A coach's own
+    numbering (U01–U18 for a season's A01–A19) read as every player removed and a new one added,
+    and importing it, kept or not, dropped their injuries, logs and pins, which the season's IDs
+    identify."""
+    def by_name(athletes) -> dict:
+        out: dict = {}
+        for a in athletes:
+            out.setdefault(_name_key(a.name), []).append(a)
+        return out
+
+    ours, theirs = by_name(old.athletes), by_name(new.athletes)
+    out = []
+    for was in old.athletes:
+        key, there = _name_key(was.name), new.athlete(was.id)
+        if len(ours[key]) == 1 and len(theirs.get(key, ())) == 1 and (
+                there is None or _name_key(there.name) != key):
+            out.append((was, theirs[key][0]))
+    return out
+
+
+def renumbered_words(old: Season, new: Season) -> list[str]:
+    """One line for each player the workbook lists under another ID (:func:`renumbered`),
+    ``Ben Adler (A01) is on the workbook's Athletes sheet as U01: write A01 in its ID column``;
+    the CLI refuses with them and the app asks, both before anything is imported
+    (:data:`RENUMBERED_WHY`)."""
+    return [f"{was.name} ({was.id}) is on the workbook's Athletes sheet as {now.id}: write "
+            f"{was.id} in its ID column" for was, now in renumbered(old, new)]
+
+
+# said with renumbered_words, then each place's way to import as a new season
+RENUMBERED_WHY = ("The season's IDs identify a player's injuries, logs and pins: imported under "
+                  "other IDs, they would be new players and those records lost. Write the season's "
+                  "IDs in the Athletes sheet's ID column and import again to keep them")
 
 
 def season_changes(old: Season, new: Season) -> str:
@@ -295,6 +342,7 @@ class Place:
     keep: str
     move_today: Callable[[dt.date], str]
     file: str = ""  # the season file the command line writes (its record commands name it)
+    details: str = ""  # where a list cut short is listed whole (the app's Show Details…)
 
 
 @dataclass
@@ -310,6 +358,11 @@ class Decision:
     removed: str = ""  # what the workbook's sheets remove (:func:`removed_words`), said first
     later_today: dt.date | None = None  # the workbook's Today, later than the season's: not moved
     changes: str = ""  # the season's name, start or end the workbook changes (:func:`season_changes`)
+    # the season's players the workbook lists under other IDs (:func:`renumbered_words`): refused
+    # (the CLI) or asked (the app) before anything else, each way naming how to import it anew
+    renumbered: list[str] = field(default_factory=list)
+    # every item of the removed list ``ask`` cuts short (empty when it names them all)
+    removed_all: list[str] = field(default_factory=list)
 
 
 def decide(old: Season | None, new: Season, place: Place, keep: bool | None = None,
@@ -326,12 +379,19 @@ def decide(old: Season | None, new: Season, place: Place, keep: bool | None = No
     season file the CLI writes over, whichever way). ``absent``: the form's sheets the workbook
     has not got (``import_workbook``): the season's rows of them are kept with the rest, else
     the sheets are named in a note. ``changes`` says the season's name, start or end the workbook
-    changes (from ``old``, else ``removed_from``): the CLI and the app say it before importing."""
+    changes (from ``old``, else ``removed_from``): the CLI and the app say it before importing.
+    A workbook listing players of ``old`` under other IDs (:func:`renumbered_words`) is not
+    imported over it, kept or not: ``renumbered`` names them (the CLI refuses, the app offers the
+    workbook alone, a new season); ``old`` None (``--replace``) is the coach's own choice."""
     lost = season_loses(old, new, absent) if old is not None else ""
     base = old if old is not None else removed_from
     changes = season_changes(base, new) if base is not None else ""
+    if old is not None and (moved := renumbered_words(old, new)):
+        return Decision(new, renumbered=moved, changes=changes)
     if lost and keep is None:
-        return Decision(new, ask=replaced_words(old, new, place.keep, absent), changes=changes)
+        gone = removed_by_workbook(old, new, absent)
+        return Decision(new, ask=replaced_words(old, new, place.keep, absent, place.details),
+                        changes=changes, removed_all=gone if len(gone) > MAX_REMOVED_SAID else [])
     own = old is not None and updates_season(old, new, absent) and (
         update_own or workbook_today_later(old, new))
     out = Decision(new)

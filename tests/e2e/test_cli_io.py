@@ -827,6 +827,49 @@ def test_import_names_the_player_and_the_match_the_workbook_removes(tmp_path):
         assert [a.id for a in load_season(tmp_path / "team.season.json").athletes] == ["A1", "A2"]
 
 
+def test_import_refuses_the_squad_under_the_coachs_own_ids_naming_each_player(tmp_path):
+    """The coach's own workbook, the squad under U01... for the season's A01...: `import` said
+    every player "not in the workbook's Athletes sheet" (they were on it) and `--keep` refused
+    "the injury of Ben Mohr (A13) ... (no longer in the squad)", which `--drop-unkept` then
+    dropped. Each player is named with both IDs and nothing is written, however asked;
+    `--replace` (a new season, the file kept as .bak) is the coach's explicit choice."""
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import save_season
+    from tests.builders import injury, season
+
+    s = season(weeks=3, athletes=3, injuries=(injury("A2", stage="P2", start_day=-2),))
+    s = s.model_copy(update={"athletes": tuple(a.model_copy(update={"name": name}) for a, name
+                                               in zip(s.athletes, ("Ben Adler", "Ben Mohr", "Karl Vogt"),
+                                                      strict=True))})
+    own = {"A1": "U01", "A2": "U02"}  # Karl Vogt is not on the sheet
+    save_template_form(s.model_copy(update={
+        "athletes": tuple(a.model_copy(update={"id": own[a.id]}) for a in s.athletes if a.id in own),
+        "injuries": tuple(i.model_copy(update={"athlete": own[i.athlete]}) for i in s.injuries)}),
+        tmp_path / "own.xlsx")
+    save_season(s, tmp_path / "team.season.json")
+    before = (tmp_path / "team.season.json").read_bytes()
+    for flags in ((), ("--keep",), ("--keep", "--drop-unkept")):
+        r = run("import", "own.xlsx", "-o", "team.season.json", *flags, cwd=tmp_path)
+        said = " ".join(r.stderr.split())
+        assert r.returncode == 1, (flags, r.stdout)
+        assert ("2 problems: - Ben Adler (A1) is on the workbook's Athletes sheet as U01: write A1 "
+                "in its ID column - Ben Mohr (A2) is on the workbook's Athletes sheet as U02: "
+                "write A2 in its ID column") in said, (flags, said)
+        assert "not in the workbook's Athletes sheet" not in said and "no longer in the squad" \
+            not in said
+        assert ("The season's IDs identify a player's injuries, logs and pins" in said
+                and "or import the workbook as a new season: give another file name, or add "
+                    "--replace (the file is then kept as team.season.json.bak). Nothing was "
+                    "written: team.season.json is unchanged." in said), said
+        assert (tmp_path / "team.season.json").read_bytes() == before
+    r = run("import", "own.xlsx", "-o", "team.season.json", "--replace", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "Note: Removed: Karl Vogt (A3), not in the workbook's Athletes sheet (the workbook" \
+        in " ".join(r.stdout.split()) and "Ben Adler (A1)" not in r.stdout
+    assert [a.id for a in load_season(tmp_path / "team.season.json").athletes] == ["U01", "U02"]
+    assert (tmp_path / "team.season.json.bak").read_bytes() == before
+
+
 def test_import_keeps_a_match_renamed_and_moved_in_the_workbook_under_its_written_id(tmp_path):
     """League match 4 (ID league-04) renamed 'Cup round 1 vs Lakers' and moved a day in the
     coach workbook was said as "Removed: 'League match 4' (league-04) ... to keep one, add its

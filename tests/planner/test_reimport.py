@@ -835,3 +835,80 @@ def test_a_stage_entered_on_a_flare_ups_day_is_read_alike_at_import_and_into_nex
     assert said.startswith(f"Athlete 1 (A1): in P3 since {day_long(day(-14))}, 35 days by the new "
                            f"start (P3 lasts at most 21), so P3 restarts on {day_long(start)}, its "
                            f"sprint ladder counted as done to the stage before's cap (RH-11): ")
+
+
+def _renumbered(old, ids: dict[str, str], names: dict[str, str] | None = None):
+    """``old`` as a coach's own workbook gives it: the squad under the coach's IDs (``ids``,
+    the season's ID to the sheet's; a player left out is not on the sheet), names as typed
+    there (``names``), their injuries under the sheet's IDs."""
+    names = names or {}
+    athletes = tuple(a.model_copy(update={"id": ids[a.id], "name": names.get(a.id, a.name)})
+                     for a in old.athletes if a.id in ids)
+    injuries = tuple(i.model_copy(update={"athlete": ids[i.athlete]})
+                     for i in old.injuries if i.athlete in ids)
+    return old.model_copy(update={"athletes": athletes, "injuries": injuries, "plan": None,
+                                  "pins": ()})
+
+
+def test_a_squad_under_the_coachs_own_ids_is_named_and_not_imported_over_the_season():
+    """A workbook listing the season's players under the coach's own IDs (U01–U18 for A01–A19)
+    read as every player removed ("Ben Adler (A01), not in the workbook's Athletes sheet ... to
+    keep one, add its row there": the row was there) and, on Keep Them, "the injury of Ben Mohr
+    (A13) ... (no longer in the squad)" with Import Anyway, dropping the rehab record. Each such
+    player is now named with both IDs and the import is not made over the season, kept or not."""
+    from planner.reimport import Place, decide, removed_by_workbook
+
+    old = season(weeks=3, athletes=4, injuries=(injury("A3", stage="P2", start_day=-2),))
+    # A1-A3 renumbered U1-U3, one typed in other case and spacing; A4 is not on the sheet
+    new = _renumbered(old, {"A1": "U1", "A2": "U2", "A3": "U3"}, {"A2": " athlete   2"})
+    place = Place("--keep", lambda d: "")
+    lines = ["Athlete 1 (A1) is on the workbook's Athletes sheet as U1: write A1 in its ID column",
+             "Athlete 2 (A2) is on the workbook's Athletes sheet as U2: write A2 in its ID column",
+             "Athlete 3 (A3) is on the workbook's Athletes sheet as U3: write A3 in its ID column"]
+    for keep in (None, True, False):
+        got = decide(old, new, place, keep=keep)
+        assert got.renumbered == lines and not got.over and not got.ask and got.dropped == []
+    # the player really not on the sheet is still said as removed; those on it are not
+    assert removed_by_workbook(old, new) == ["Athlete 4 (A4), not in the workbook's Athletes sheet"]
+    # --replace (no season imported over) is the coach's own choice: a new season
+    alone = decide(None, new, place, removed_from=old)
+    assert alone.renumbered == [] and alone.season is new
+    assert alone.removed.startswith("Removed: Athlete 4 (A4), not in the workbook's Athletes sheet")
+    # the season's IDs written in the sheet: nothing to say, the injury kept under A3
+    same = decide(old, _renumbered(old, {"A1": "A1", "A2": "A2", "A3": "A3", "A4": "A4"}), place,
+                  keep=True)
+    assert same.renumbered == [] and same.over and same.season.injuries == old.injuries
+
+
+def test_a_shifted_id_column_and_a_name_on_two_rows():
+    """IDs shifted down a row (A1's name on A2, A2's on A3) name each player moved, the ID
+    another player now has included; a name on two rows of the sheet is not guessed at."""
+    from planner.reimport import removed_by_workbook, renumbered_words
+
+    old = season(weeks=3, athletes=3)
+    shifted = _renumbered(old, {"A1": "A2", "A2": "A3", "A3": "A4"})
+    assert renumbered_words(old, shifted) == [
+        f"Athlete {n} (A{n}) is on the workbook's Athletes sheet as A{n + 1}: write A{n} in its "
+        f"ID column" for n in (1, 2, 3)]
+    twice = old.model_copy(update={"athletes": (
+        old.athletes[0].model_copy(update={"id": "U1"}),
+        old.athletes[0].model_copy(update={"id": "U9"}), *old.athletes[1:])})
+    assert renumbered_words(old, twice) == []
+    assert removed_by_workbook(old, twice) == ["Athlete 1 (A1), not in the workbook's Athletes sheet"]
+
+
+def test_a_long_removed_list_says_where_the_rest_is():
+    """The question listed 12 players "and 8 more" with no way to see the 8: the place's words
+    for where the whole list is (the app's Show Details…) follow the count, and the decision
+    carries every item for it."""
+    from planner.reimport import Place, decide
+
+    old = season(weeks=3, athletes=20, injuries=(injury("A1", stage="P2", start_day=-2),))
+    new = season(weeks=3, athletes=0)
+    got = decide(old, new, Place("Keep Them", lambda d: "", details="Show Details… lists them all"))
+    assert "Athlete 12 (A12), not in the workbook's Athletes sheet; and 8 more (Show Details… " \
+           "lists them all) (the workbook lists them" in got.ask
+    assert "Athlete 13 (A13)" not in got.ask
+    assert got.removed_all == [f"Athlete {n} (A{n}), not in the workbook's Athletes sheet"
+                               for n in range(1, 21)]
+    assert decide(old, season(weeks=3, athletes=10), Place("--keep", lambda d: "")).removed_all == []

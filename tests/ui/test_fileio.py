@@ -1193,6 +1193,78 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(wait_export
     assert dialogs.kinds()[-1] == "save" and set(offered[-1][0]) == set(fileio.EXPORT_KINDS)
 
 
+def test_a_workbook_of_the_squad_under_other_ids_is_asked_about_not_kept_over_the_season(
+        qtbot, dialogs, tmp_path):
+    """The coach's workbook listed the squad under U01... for the season's A01...: the question
+    said each player "not in the workbook's Athletes sheet" (they were on it), 12 of them "and 8
+    more" with nothing to show the 8, and Keep Them then offered Import Anyway, dropping Ben
+    Mohr's rehab record as "no longer in the squad". Now the question names each player with
+    both IDs, every one; Cancel leaves the season as it is, Use the Workbook Alone opens the
+    workbook as a new season, the season's file untouched."""
+    from planner.coachform.write import save_template_form
+    from planner.seasonfile import save_season
+    from tests.builders import injury, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=30, injuries=(injury("A13", stage="P2", start_day=-2),))
+    save_season(s, tmp_path / "team.season.json")
+    ours = s.model_copy(update={  # the coach's own IDs; A30 not on the sheet
+        "athletes": tuple(a.model_copy(update={"id": f"U{a.id[1:]}"}) for a in s.athletes[:29]),
+        "injuries": tuple(i.model_copy(update={"athlete": "U13"}) for i in s.injuries)})
+    save_template_form(ours, tmp_path / "own.xlsx")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    assert w.open_path(tmp_path / "team.season.json")
+    before = (tmp_path / "team.season.json").read_bytes()
+    dialogs.choices = ["cancel"]
+    assert not fileio.import_into(w, tmp_path / "own.xlsx")
+    assert dialogs.kinds() == ["choose"] and dialogs[0][1] == "Players under other IDs"
+    asked = dialogs[0][2]
+    assert asked.startswith("The workbook lists 29 players of “Test season” under other IDs:\n"
+                            "• Athlete 1 (A1) is on the workbook's Athletes sheet as U1: write A1 "
+                            "in its ID column\n")
+    assert "• Athlete 13 (A13) is on the workbook's Athletes sheet as U13: write A13" in asked
+    assert "not in the workbook's Athletes sheet" not in asked and "Keep Them" not in asked
+    assert ("The season's IDs identify a player's injuries, logs and pins: imported under other "
+            "IDs, they would be new players and those records lost. Write the season's IDs in the "
+            "Athletes sheet's ID column and import again to keep them (Cancel). Or use the "
+            "workbook alone: a new season, not saved yet; team.season.json stays as it is.") \
+        in asked
+    # 25 shown, the other 4 under Show Details…
+    assert "… and 4 more (Show Details… lists all 29" in asked and "(A29)" not in asked
+    assert dialogs.details[-1][1] == "Players under other IDs" and \
+        "• Athlete 29 (A29) is on the workbook's Athletes sheet as U29" in dialogs.details[-1][2]
+    assert w.season == s and w.path == tmp_path / "team.season.json" and not w.modified
+    dialogs.choices = ["workbook"]
+    assert fileio.import_into(w, tmp_path / "own.xlsx")
+    assert dialogs.kinds() == ["choose", "choose"] and dialogs[1][2] == asked  # no other question
+    assert w.path is None and w.modified and w.season.athlete("U13") is not None
+    assert (tmp_path / "team.season.json").read_bytes() == before
+
+
+def test_the_question_lists_every_player_the_workbook_removes_under_show_details(
+        qtbot, dialogs, tmp_path):
+    """The import question named 12 players the workbook removes "and 8 more", with no way to
+    see the 8: it now says where they are, and Show Details… lists all 20."""
+    from planner.coachform.write import save_template_form
+    from tests.builders import injury, season
+    from ui.desktop import fileio
+
+    s = season(weeks=3, athletes=22, injuries=(injury("A1", stage="P2", start_day=-2),))
+    save_template_form(s.model_copy(update={"athletes": s.athletes[:2], "injuries": ()}),
+                       tmp_path / "two.xlsx")
+    w = MainWindow(s, None)
+    qtbot.addWidget(w)
+    dialogs.choices = ["cancel"]
+    assert not fileio.import_into(w, tmp_path / "two.xlsx")
+    assert dialogs[0][1] == "Import over the season"
+    assert "Athlete 14 (A14), not in the workbook's Athletes sheet; and 8 more (Show Details… " \
+           "lists them all)" in dialogs[0][2]
+    assert dialogs.details == [("choose", "Import over the season", "Removed:\n" + "\n".join(
+        f"• Athlete {n} (A{n}), not in the workbook's Athletes sheet" for n in range(3, 23)))]
+    assert w.season == s
+
+
 def test_keep_them_names_the_player_the_workbook_removes_and_undo_brings_him_back(
         qtbot, dialogs, tmp_path):
     """A player added in the app after the workbook was written left the squad on Keep Them

@@ -176,7 +176,7 @@ def cmd_next_season(args) -> int:
 
 def cmd_import(args) -> int:
     from planner.coachform.read import import_workbook
-    from planner.reimport import Place, decide
+    from planner.reimport import RENUMBERED_WHY, Place, decide
     from planner.text import plural
     from planner.validate import planning_start
     from ui.cli.args import only_one
@@ -204,6 +204,12 @@ def cmd_import(args) -> int:
     # stage changes it records), as in the app; the workbook's sheets give the squad either way
     decision = decide(old, season, place, keep=True if args.keep else None, update_own=False,
                       removed_from=old if old is not None else _season_or_none(out), absent=absent)
+    if decision.renumbered:  # kept or not, their records would be lost: refused, however asked
+        raise InputError(str(out), decision.renumbered,
+                         note=f"{decision.changes} {RENUMBERED_WHY}, or import the workbook as a "
+                              f"new season: give another file name, or add --replace (the file "
+                              f"is then kept as {out.name}.bak). Nothing was written: {out.name} "
+                              f"is unchanged.".lstrip())
     if decision.ask:
         raise InputError(str(out), [decision.ask + f". Importing would replace the season: add "
                                     f"--keep, give another file name, or add --replace to drop "

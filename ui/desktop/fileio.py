@@ -124,11 +124,17 @@ def import_into(window, path: str | Path, discarded: bool = False) -> bool:
         return False
     # the season's own workbook with nothing to keep updates the open file, as Keep Them does,
     # rather than leaving the coach on an unsaved new season (another season's stays new)
-    place = Place("Keep Them", lambda _day: "Move Today opens on it.")
+    place = Place("Keep Them", lambda _day: "Move Today opens on it.",
+                  details="Show Details… lists them all")
     decision = decide(under, season, place, update_own=window.path is not None, absent=absent)
+    if decision.renumbered:  # kept or not, their records would be lost: a new season, or nothing
+        if not _import_renumbered(window, under, decision):
+            window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
+            return False
+        decision = decide(None, season, place, absent=absent)
     if decision.ask:
         keep = _keep_over_open(window, under, decision.ask, as_saved=discarded,
-                               changes=decision.changes)
+                               changes=decision.changes, every=decision.removed_all)
         if keep is None:
             window.statusBar().showMessage("Import cancelled; the current season is unchanged.", 8000)
             return False
@@ -181,6 +187,24 @@ def _import_anyway(window, under, kept) -> bool:
         details=every) == "importanyway"
 
 
+def _import_renumbered(window, under, decision) -> bool:
+    """The workbook lists players of the open season (``under``) under other IDs
+    (``decision.renumbered``): imported over it, kept or not, their injuries, logs and pins
+    would be lost (Keep Them said them "no longer in the squad"). Asked: use the workbook alone,
+    a new season not saved yet (True), or Cancel to write the season's IDs in the sheet."""
+    from planner.reimport import RENUMBERED_WHY
+
+    listed, every = _bullets(decision.renumbered)
+    file = f"; {window.path.name} stays as it is" if window.path is not None else ""
+    return window.interaction.choose(
+        "Players under other IDs",
+        (f"{decision.changes}\n\n" if decision.changes else "")
+        + f"The workbook lists {plural(len(decision.renumbered), 'player')} of “{under.name}” "
+        f"under other IDs:\n{listed}\n\n{RENUMBERED_WHY} (Cancel). Or use the workbook alone: a "
+        f"new season, not saved yet{file}.", ("workbook", "cancel"), "cancel",
+        details=every) == "workbook"
+
+
 def _saved_season(window):
     """The open season as last saved and "" (None: it has no file, or the file no longer reads:
     then the words that say so, as the workbook is then used alone)."""
@@ -197,13 +221,15 @@ def _saved_season(window):
 
 
 def _keep_over_open(window, open_season, words: str, as_saved: bool = False,
-                    changes: str = "") -> bool | None:
+                    changes: str = "", every: list[str] | None = None) -> bool | None:
     """The open season (``open_season``: as on screen, or as last saved) holds what the workbook
     does not carry (a plan, pins, rule settings, scenarios) or rows it has not got (sessions,
     rehab records, a later today), said in ``words`` (``planner.reimport.decide``): ask to keep
     it in the imported season where it still fits (True; the workbook's rows stand), use the
     workbook alone (False), or cancel (None). ``changes``: the season's name, start or end the
-    workbook changes (``Decision.changes``), said first: a mistyped year is caught here."""
+    workbook changes (``Decision.changes``), said first: a mistyped year is caught here.
+    ``every``: the whole list of what the workbook removes when ``words`` cuts it short
+    (``Decision.removed_all``), under Show Details…: "and 8 more" left 8 players unnamed."""
     # after Discard the question is about the season as last saved, not the one on screen; and
     # each answer's file said (Keep Them stays that file, the workbook alone is a new season)
     which = " as last saved (the changes on screen are discarded)" if as_saved else ""
@@ -214,7 +240,8 @@ def _keep_over_open(window, open_season, words: str, as_saved: bool = False,
         (f"{changes}\n\n" if changes else "")
         + f"“{open_season.name}”{which} {words}.\n\nKeep Them, or use the workbook alone and "
         f"lose it all? {file}".rstrip(),
-        ("keepover", "workbook", "cancel"), "keepover")
+        ("keepover", "workbook", "cancel"), "keepover",
+        details="Removed:\n" + "\n".join(f"• {x}" for x in every) if every else "")
     return None if answer == "cancel" else answer == "keepover"
 
 
