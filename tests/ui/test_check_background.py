@@ -291,6 +291,19 @@ def test_the_inspector_follows_the_report_that_ends_the_check(qtbot, gate):
     assert not any(v.rule == "HV-5" for v in w.inspector.violations)
 
 
+def _on_main_thread(monkeypatch, module, name: str) -> list[bool]:
+    """``module.name`` wrapped to record, at each call, whether it ran in the window's thread:
+    the list it appends to."""
+    calls, real = [], getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
 def test_the_cold_starts_plan_check_lists_are_worked_out_with_the_check_not_in_the_window(
         qtbot, gate, monkeypatch):
     """On 40 x 52 Plan Check's fill worked out the cold starts (a plan checker's facts of the
@@ -298,14 +311,7 @@ def test_the_cold_starts_plan_check_lists_are_worked_out_with_the_check_not_in_t
     from planner import coldstart
 
     w = window(qtbot, gate)
-    threads = []
-    real = coldstart._Checker
-
-    def counted(*args, **kwargs):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(coldstart, "_Checker", counted)
+    threads = _on_main_thread(monkeypatch, coldstart, "_Checker")
     w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A2", date=D(2026, 3, 6), intensity=0)))
     gate.set()
     qtbot.waitUntil(w.check_runner.idle, timeout=10_000)
@@ -324,14 +330,7 @@ def test_a_season_opened_paints_first_and_its_summary_fills_in_when_its_check_en
     (1.7 s) before the board was first painted, past the background check."""
     from planner import check
 
-    here = []
-    real = check.check_plan
-
-    def counted(*args, **kwargs):
-        here.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(check, "check_plan", counted)
+    here = _on_main_thread(monkeypatch, check, "check_plan")
     season = tiny_season()
     season = season.model_copy(update={"plan": hand_plan(season, level=70)})
     for day in (D(2026, 3, 4), D(2026, 3, 5)):

@@ -177,14 +177,11 @@ def _import_anyway(window, under, kept) -> bool:
     """Asked before the season is replaced: what Keep Them still cannot keep, each item with its
     reason (a note after the season was replaced was the first a coach heard of his log going).
     True to import without them."""
-    listed, every = _bullets(kept.dropped)
-    return window.interaction.choose(
-        "Not all can be kept",
-        (f"{kept.changes}\n\n" if kept.changes else "")
-        + f"Of what “{under.name}” holds, this cannot be kept in the imported season:\n{listed}\n\n"
-        f"Import anyway (they are left out), or Cancel: the season stays as it is; correct the "
-        f"workbook and import it again.", ("importanyway", "cancel"), "cancel",
-        details=every) == "importanyway"
+    return _ask_listed(
+        window, "Not all can be kept", kept.changes,
+        f"Of what “{under.name}” holds, this cannot be kept in the imported season:", kept.dropped,
+        "Import anyway (they are left out), or Cancel: the season stays as it is; correct the "
+        "workbook and import it again.", "importanyway")
 
 
 def _import_renumbered(window, under, decision) -> bool:
@@ -194,15 +191,24 @@ def _import_renumbered(window, under, decision) -> bool:
     a new season not saved yet (True), or Cancel to write the season's IDs in the sheet."""
     from planner.reimport import RENUMBERED_WHY
 
-    listed, every = _bullets(decision.renumbered)
     file = f"; {window.path.name} stays as it is" if window.path is not None else ""
+    return _ask_listed(
+        window, "Players under other IDs", decision.changes,
+        f"The workbook lists {plural(len(decision.renumbered), 'player')} of “{under.name}” "
+        f"under other IDs:", decision.renumbered,
+        f"{RENUMBERED_WHY} (Cancel). Or use the workbook alone: a new season, not saved "
+        f"yet{file}.", "workbook")
+
+
+def _ask_listed(window, title: str, changes: str | None, head: str, items, tail: str,
+                yes: str) -> bool:
+    """An import question over a list (cut short, every item under Show Details…): the
+    workbook's changes, ``head``, the items, ``tail``; ``yes`` or Cancel (the default). True for
+    ``yes``."""
+    listed, every = _bullets(items)
     return window.interaction.choose(
-        "Players under other IDs",
-        (f"{decision.changes}\n\n" if decision.changes else "")
-        + f"The workbook lists {plural(len(decision.renumbered), 'player')} of “{under.name}” "
-        f"under other IDs:\n{listed}\n\n{RENUMBERED_WHY} (Cancel). Or use the workbook alone: a "
-        f"new season, not saved yet{file}.", ("workbook", "cancel"), "cancel",
-        details=every) == "workbook"
+        title, (f"{changes}\n\n" if changes else "") + f"{head}\n{listed}\n\n{tail}",
+        (yes, "cancel"), "cancel", details=every) == yes
 
 
 def _saved_season(window):
