@@ -139,9 +139,11 @@ RULES: dict[str, Rule] = {
     r.id: r
     for r in (
         Rule(
-            "AV-1", "Rest when unavailable or off", True,
+            "AV-1", "Rest when off; play the role set", True,
             "No running load on a day the athlete is unavailable, nor on a day that is neither a "
-            "training day nor (for a fit athlete) a competition day.",
+            "training day nor a competition day the athlete plays. A fit, available athlete plays "
+            "each competition at the role set for it (start 100 %, bench 80 %); one who is out, or "
+            "held out by RE-1, does not play it.",
             "J",
         ),
         Rule(

@@ -113,3 +113,15 @@ def test_explain_says_the_stored_plan_breaks_hard_rules_when_the_checker_says_so
     r = run("explain", "plan.season.json", "--athlete", "A1", "--date", day(5).isoformat(),
             cwd=tmp_path)
     assert r.stdout.splitlines()[0] == f"(the plan stored in plan.season.json, {s.plan.status})"
+
+
+def test_the_rule_a_role_mismatch_is_filed_under_names_the_role():
+    """Review of the fortieth stop: the Inspector listed a role not re-planned under AV-1's name
+    "Rest when unavailable or off", a title about rest days, beside a line about a match role.
+    The rule's name and description (Plan Check, the Inspector, the Rules sheet) say both."""
+    from planner.rules import RULES
+    _, benched = _with_role("bench")
+    assert _day(CUP) in _av1_days(benched)
+    av1 = RULES["AV-1"]
+    assert "role" in av1.title and "off" in av1.title
+    assert "bench 80 %" in av1.summary and "out" in av1.summary

@@ -1139,7 +1139,7 @@ def test_one_cause_on_one_day_for_the_squad_is_one_line(qtbot, tiny):
     ours = [k for k, t in enumerate(lines) if said in t]
     assert len(ours) == 1, lines
     item = panel.list.item(ours[0])
-    assert item.text() == (f"⚠ AV-1 Rest when unavailable or off: {len(squad)} athletes have "
+    assert item.text() == (f"⚠ AV-1 Rest when off; play the role set: {len(squad)} athletes have "
                            f"intensity 70 % {said}; plan no running (0) that day — solve again "
                            f"(F5).")
     first = apart[0]
