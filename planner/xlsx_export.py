@@ -1182,7 +1182,7 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{len(rows.rows)}"
     ws.print_title_cols = f"A:{get_column_letter(nfixed)}"
     ctx.print_setup(ws, scale=scale_for(page_w, tall),
-                    label=f"{ws.title}, {weeks_words(ctx.season, ctx.weeks)}" if ctx.weeks else None)
+                    label=_calendar_label(ws.title, ctx, len(ctx.athletes), per_page, short))
     # a month's pages one after the other (its athletes over two pages wide, then the next month)
     ws.page_setup.pageOrder = "overThenDown"
     # the columns in display order: those in rehab today first (a forward before the keepers)
@@ -1190,6 +1190,18 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
                                                 if order_words(ctx.season, ctx.plan) else "")
     ws.oddFooter.center.text = ""
     ws.oddFooter.right.text = "&8Page &P of &N"
+
+
+def _calendar_label(title: str, ctx: _Ctx, n: int, per_page: int, short: int | None) -> str | None:
+    """The Calendar's page header: the weeks chosen, and how its pages side by side read when
+    the athletes go over pages wide. A month's two pages printed under one header, "Calendar",
+    with nothing to say that the second held the squad's other half of the same month."""
+    label = f"{title}, {weeks_words(ctx.season, ctx.weeks)}" if ctx.weeks else None
+    wide = -(-n // per_page)
+    if wide < 2:
+        return label
+    what = "" if short else "each month "
+    return f"{label or title} · {what}on {wide} pages side by side, up to {per_page} athletes each"
 
 
 def _fill_months(ctx: _Ctx, rows: _Rows, room: float) -> None:

@@ -942,6 +942,8 @@ def test_a_one_week_calendar_and_a_seasons_months_print_at_8_pt_over_pages_wide(
     shown = [Timeline(season).days[i] for i in Timeline(season).weeks[10].days]
     labels = [ws.cell(row=1, column=j).value for j in range(fixed + 1, ws.max_column + 1)]
     assert calendar_pages(labels, shown, True) == len(edges) - 1
+    week_pages = len(edges) - 1
+    week_most = max(b - a for a, b in zip(edges, edges[1:], strict=False))
     # the season's Calendar: a month a page tall, its athletes shared evenly over pages wide,
     # its 9 pt type at 8 pt or more, each page as wide as the page
     full = demo_book["Calendar"]
@@ -958,6 +960,13 @@ def test_a_one_week_calendar_and_a_seasons_months_print_at_8_pt_over_pages_wide(
     months = {calendar_page(d) for d in Timeline(season).days}
     assert calendar_pages(labels, Timeline(season).days, False) == len(months) * len(parts)
     assert full.page_setup.pageOrder == "overThenDown"  # a month's pages one after the other
+    # the header says how the pages side by side read (it said "Calendar" on both halves)
+    assert full.oddHeader.right.text.endswith(
+        f"Calendar · each month on {len(parts)} pages side by side, up to {max(parts)} athletes "
+        f"each"), full.oddHeader.right.text
+    assert ws.oddHeader.right.text.endswith(f"2026 · on {week_pages} pages side by side, up to "
+                                            f"{week_most} athletes each")
+    assert "week 11" in ws.oddHeader.right.text, ws.oddHeader.right.text
 
 
 # ---------------------------------------------------------------------------------------------
