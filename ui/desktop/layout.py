@@ -208,7 +208,7 @@ class TabBarKeeper:
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fix)
-        for dock in window.findChildren(QDockWidget):
+        for dock in docks_of(window):
             dock.dockLocationChanged.connect(self._timer.start)
             dock.topLevelChanged.connect(self._timer.start)
             dock.visibilityChanged.connect(self._timer.start)
@@ -236,11 +236,21 @@ SIDES = {RIGHT: "Panels on the right", LEFT: "Panels on the left", BOTTOM: "Pane
          Qt.DockWidgetArea.TopDockWidgetArea: "Panels above the board"}
 
 
+DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def docks_of(window: QMainWindow) -> list[QDockWidget]:
+    """The main window's docks (its direct children: a dock lives there, floating or not);
+    searched through every widget of every panel, the look-up was a sixth of the window's
+    start, made again for each tab bar."""
+    return window.findChildren(QDockWidget, options=DIRECT)
+
+
 def tab_bar_name(window: QMainWindow, bar: QTabBar) -> str:
     """What a screen reader calls a dock tab bar: its side of the board ("Panels on the right:
     tabs"); it had no name, read as an unnamed tab list."""
     titles = {bar.tabText(i) for i in range(bar.count())}
-    dock = next((d for d in window.findChildren(QDockWidget)
+    dock = next((d for d in docks_of(window)
                  if d.windowTitle() in titles and not d.isFloating()), None)
     side = SIDES.get(window.dockWidgetArea(dock), "Panels") if dock is not None else "Panels"
     return f"{side}: tabs"
@@ -295,7 +305,7 @@ class CloseTogether(QObject):
 
 def tab_bars(window: QMainWindow) -> list[QTabBar]:
     """The main window's dock tab bars (direct children; not those inside panels)."""
-    return [b for b in window.findChildren(QTabBar) if b.parent() is window]
+    return window.findChildren(QTabBar, options=DIRECT)
 
 
 FRAME = QSize(16, 48)  # room for a window manager's borders and title bar
@@ -492,7 +502,7 @@ def board_first(window: QMainWindow, board: QWidget, height_share: float,
     for orientation in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal):
         vertical = orientation == Qt.Orientation.Vertical
         areas = ((Qt.DockWidgetArea.TopDockWidgetArea, BOTTOM) if vertical else (LEFT, RIGHT))
-        docks = [d for d in window.findChildren(QDockWidget)
+        docks = [d for d in docks_of(window)
                  if d.isVisible() and not d.isFloating() and not behind_a_tab(d)
                  and window.dockWidgetArea(d) in areas]
         if not docks:

@@ -66,6 +66,7 @@ from ui.desktop.layout import (
     build_docks,
     cap_side_docks,
     default_size,
+    docks_of,
     keep_on_screen,
 )
 from ui.desktop.loadpanel import LoadView
@@ -1573,7 +1574,7 @@ class MainWindow(QMainWindow):
 
     def _side_docks(self) -> list[QDockWidget]:
         sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
-        return [d for d in self.findChildren(QDockWidget)  # those behind a tab keep an old width
+        return [d for d in docks_of(self)  # those behind a tab keep an old width
                 if d.isVisible() and not d.isFloating() and not behind_a_tab(d)
                 and self.dockWidgetArea(d) in sides]
 
@@ -1615,7 +1616,7 @@ class MainWindow(QMainWindow):
         side = max(self.SIDE_MIN, int(0.26 * width))
         sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         docks, widths = [], []
-        for d in self.findChildren(QDockWidget):
+        for d in docks_of(self):
             if not d.isVisible() or d.isFloating() or self.dockWidgetArea(d) not in sides:
                 continue
             want = max(side, self._panel_width(d))  # a form keeps its fields whole
@@ -2152,7 +2153,7 @@ class MainWindow(QMainWindow):
         keep_on_screen(self)
         h, w = self.height(), self.width()
         vertical = (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
-        for dock in self.findChildren(QDockWidget):
+        for dock in docks_of(self):
             if dock.isFloating() or not dock.isVisible():
                 continue
             if self.dockWidgetArea(dock) in vertical:

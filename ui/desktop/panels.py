@@ -1473,7 +1473,6 @@ class RulesPanel(QWidget):
             item.setToolTip(0, f"{r.summary}\n\nEvidence {r.evidence}: {evidence_text(r.evidence)}"
                                f"\n{cites}")
             self.tree.addTopLevelItem(item)
-            item.setFirstColumnSpanned(True)
             self.items[r.id] = item
             if r.can_switch:
                 child = QTreeWidgetItem(["Mode", "", "soft · hard · off", ""])
@@ -1496,6 +1495,11 @@ class RulesPanel(QWidget):
             for p in r.params:
                 self._add_param(item, r, p)
             item.setExpanded(True)
+        # a heading spans the row once every line is in: each call lays the tree out first, and
+        # made one by one between the additions they measured every line again (a tenth of the
+        # window's start)
+        for item in self.items.values():
+            item.setFirstColumnSpanned(True)
 
     def _add_param(self, item: QTreeWidgetItem, r, p) -> None:
         tick = p.unit == "on/off"

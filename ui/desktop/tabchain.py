@@ -19,10 +19,10 @@ from itertools import takewhile
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabBar, QWidget
 from shiboken6 import createdByPython, isValid
 
-from ui.desktop.layout import behind_a_tab, dock_of
+from ui.desktop.layout import behind_a_tab, dock_of, docks_of
 
 _LONGEST = 10_000  # a focus chain is a ring; this only guards against a broken one
 
@@ -45,7 +45,7 @@ def _idle_tab_bar(widget: QWidget) -> bool:
         return False
     title = widget.tabText(widget.currentIndex())
     return not any(d.windowTitle() == title and d.isVisible() and not behind_a_tab(d)
-                   for d in window.findChildren(QDockWidget))
+                   for d in docks_of(window))
 
 
 def in_sight(widget: QWidget) -> bool:
