@@ -48,7 +48,8 @@ Readings taken where neither page decides (see also the module's tests and ``pla
   when the target's first day is in the season on or after ``p0`` (also when it lies after a later
   record's onset). A soft rule set ``hard`` turns each of its instances into a Violation; for RTS
   only the missed target competition can be a violation (the days-to-FIT measure stays out of both
-  lists). TEAM gives one entry per week whose penalty is weight x extra days.
+  lists). TEAM gives one entry per extra HV training day of a week (the days other than the
+  one most athletes use), each of penalty weight.
 - A stage entered by a move that is already a violation (a wrong stage on a day the records set,
   a skip, a step back) is not checked again when it ends; RH-CRIT is checked with the other exit
   requirements, when a stage is left by progression.
@@ -1214,23 +1215,36 @@ class _Checker:
         return j is not None and j <= 2 and not a.played[i - j]
 
     def soft_team(self) -> None:
+        """One entry per extra HV training day of a week (rules-spec.md section 5: "one penalty
+        (and one ``soft`` entry) per extra distinct HV training day"; one entry per week, weight x
+        extra days, counted a week of three such days as one instance). The week's shared day is
+        the one most athletes use (the earliest of equals); each other day is an entry of its own,
+        naming who trains apart that day."""
         weight = self.rs.value("TEAM", "weight")
         tl, n = self.tl, self.n
         start = tl.weeks[self.open_week].first if self.open_week < len(tl.weeks) else n
-        used = [False] * n
+        used: dict[int, list[_Athlete]] = {}
         for a in self.athletes:
             for i in range(start, n):
-                if not used[i] and self._hv_training(a, i) and not self._compensation(a, i):
-                    used[i] = True
+                if self._hv_training(a, i) and not self._compensation(a, i):
+                    used.setdefault(i, []).append(a)
         for w in tl.weeks[self.open_week:]:
-            days = [i for i in w.days if used[i]]
-            if len(days) > 1:
-                extra = len(days) - 1
-                self.penal("TEAM", None, w.first, w.last,
-                           f"The squad uses {len(days)} different HV training days in "
-                           f"{self.week_text(w.index)} ({', '.join(self.f(i) for i in days)}); "
-                           f"{text.plural(extra, 'day')} more than one shared team day.",
-                           weight * extra)
+            days = [i for i in w.days if i in used]
+            if len(days) < 2:
+                continue
+            shared = max(days, key=lambda i: (len(used[i]), -i))
+            for i in days:
+                if i == shared:
+                    continue
+                group = used[i]
+                who = (", ".join(a.who for a in group) if len(group) <= 3
+                       else text.plural(len(group), "athlete"))
+                self.penal("TEAM", None, i, i,
+                           f"{self.f(i)} is one of {len(days)} HV training days of the squad in "
+                           f"{self.week_text(w.index)}: {who} at 90 % or more that day, apart "
+                           f"from the shared day, {self.f(shared)} "
+                           f"({text.plural(len(used[shared]), 'athlete')}); one shared team day "
+                           f"a week is asked.", weight)
 
     def soft_dl_7(self) -> None:
         wb, wc = self.rs.value("DL-7", "weight_b"), self.rs.value("DL-7", "weight_c")

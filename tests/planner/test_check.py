@@ -847,31 +847,47 @@ def test_team_and_hv_day(days, team, hv_day):
     assert report.ok
     assert report.penalties()["TEAM"] == team and report.counts()["TEAM"] == 1
     entry = [v for v in report.soft if v.rule == "TEAM"][0]
-    assert (entry.athlete, entry.start, entry.end) == (None, M(8), M(14))
+    # the extra day itself (rules-spec section 5: one entry per extra day), not the week
+    assert entry.athlete is None and entry.start == entry.end and M(8) <= entry.start <= M(14)
     assert report.penalties()["HV-DAY"] == hv_day
     assert report.counts()["HV-DAY"] == (1 if hv_day else 0)
     assert report.objective == 2203 + team + hv_day
 
 
 def test_team_counts_each_extra_day():
+    """rules-spec section 5: "one penalty (and one ``soft`` entry) per extra distinct HV training
+    day used by the squad in a week beyond the first"; a week of three such days was one entry of
+    penalty 16, so a reader counting entries (and the summary's instances) counted one."""
     # A01 on Thu 11 Mar, A02 on Mon 8 Mar: 2 team HV days, 1 extra
     it = {"A01": changed(A01_IT, d10=70, d11=95), "A02": changed(A02_IT, d10=70, d8=95)}
     one_day = {"HV-6": {"days_after": 1}}
     report = check_plan(make_season(values=one_day), make_plan(it=it))
     assert report.ok
-    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(8), 8)]
-    # a third fit athlete on Wed 10 Mar: 3 days, 2 extra, still one entry for the week
+    # one athlete each: the earliest is the shared day, the other the extra one
+    assert [(v.start, v.end, v.penalty) for v in report.soft if v.rule == "TEAM"] == [
+        (M(11), M(11), 8)]
+    # a third fit athlete on Wed 10 Mar: 3 days, 2 extra: an entry for each
     season = make_season(athletes=ATHLETES + (Athlete(id="A03", name="Cy Park"),), values=one_day)
     plan = make_plan(it=it)
     a03 = AthletePlan(athlete="A03", stages=("FIT",) * 28, intensity=tuple(A01_IT), weeks=TEAM)
     plan = plan.model_copy(update={"athletes": plan.athletes + (a03,)})
     report = check_plan(season, plan)
     assert report.ok
-    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(8), 16)]
-    assert report.counts()["TEAM"] == 1
-    team = [v for v in report.soft if v.rule == "TEAM"][0]
-    assert "Mon 8 Mar, Wed 10 Mar, Thu 11 Mar" in team.message
+    assert [(v.start, v.penalty) for v in report.soft if v.rule == "TEAM"] == [(M(10), 8),
+                                                                              (M(11), 8)]
+    assert report.counts()["TEAM"] == 2 and report.penalties()["TEAM"] == 16
+    wed = [v for v in report.soft if v.rule == "TEAM"][0]
+    assert wed.message.startswith("TEAM: Wed 10 Mar is one of 3 HV training days of the squad in ")
+    assert "Cy Park (A03) at 90 % or more that day, apart from the shared day, Mon 8 Mar" \
+        in wed.message, wed.message
     assert report.penalties()["HV-DAY"] == 2 + 1  # Thu = MD-2, Mon = MD+2
+    # A03 moved to Mon 8 Mar with A02: that day is the shared one (2 athletes), Thu the extra
+    a03 = a03.model_copy(update={"intensity": tuple(changed(A01_IT, d10=70, d8=95))})
+    plan = plan.model_copy(update={"athletes": plan.athletes[:-1] + (a03,)})
+    report = check_plan(season, plan)
+    team = [v for v in report.soft if v.rule == "TEAM"]
+    assert [(v.start, v.penalty) for v in team] == [(M(11), 8)]
+    assert "the shared day, Mon 8 Mar (2 athletes)" in team[0].message, team[0].message
 
 
 def test_dl7_weights():
@@ -1162,7 +1178,7 @@ def test_hv6_compensation_session_for_a_player_who_did_not_play():
     # on MD+3 it is not a compensation session: a second team HV day
     report = check_plan(roles_season(), roles_plan(a3=put(A3_ROLES, d8=90, d9=70)))
     assert report.ok
-    assert soft_of(report, "TEAM") == [(None, day(7), day(13), 8)]
+    assert soft_of(report, "TEAM") == [(None, day(8), day(8), 8)]  # Tue beside the squad's Wed
     # a player who played has no speed work on MD+2
     report = check_plan(roles_season(), roles_plan(a1=put(A1_ROLES, d7=95, d9=70)))
     assert rules_of(report) == {"HV-6"}

@@ -68,7 +68,7 @@ def test_a_pinned_speed_day_alone_says_the_pin_puts_it_there_and_adds_a_squad_sp
     assert said["HV-DAY"] == [("costs", "Your pin puts it on MD-2: MD-3/MD-4 are preferred; "
                                         "this day costs a little.")]
     # the checker counts that extra day: TEAM's cost is real
-    assert any(v.rule == "TEAM" and v.start == day(7) for v in check_plan(s, plan).soft)
+    assert any(v.rule == "TEAM" and v.start == v.end == day(10) for v in check_plan(s, plan).soft)
     # shared with A2: TEAM served, as before
     s, plan = _pinned_alone(pinned=True, mate_day=10)
     assert _reasons(s, plan, "A1", 10)["TEAM"] == [
