@@ -245,13 +245,34 @@ def print_pages(ws: Worksheet, width: float, end: int, legend_end: int,
     pages = fewest
     if pages == 1:
         return [end], scale, False  # the blank row under the athletes ends page 1
+    beside = _beside_legend(heights, room - head - legend)
     for n in range(pages, len(heights) + 1):
         ends, used = _shared(heights, n, top + head, head, room)
         if len(ends) == n - 1 and used + legend <= room:  # n pages, the legend on the last
             break
+        # the athletes that fit beside the legend on the last page, the others shared evenly
+        # over the pages before: shared evenly over all, a legend half a page tall drove every
+        # page of a 40-athlete squad down to the last page's 8 rows (5 pages, half of each empty)
+        rest = len(heights) - beside
+        if 0 < beside < len(heights) and n > 1:
+            ends, _ = _shared(heights[:rest], n - 1, top + head, head, room)
+            if len(ends) == n - 2:
+                ends.append(rest)
+                break
     else:  # not even one athlete beside the legend: the legend on a page of its own
         ends = _shared(heights, pages, top + head, head, room)[0] + [len(heights) + 1]
     return [HEAD_ROWS + e for e in ends], scale, True
+
+
+def _beside_legend(heights: list[float], room: float) -> int:
+    """How many of the last athletes (their rows' ``heights``) fit in ``room``: those printed
+    on the legend's page."""
+    used, k = 0.0, 0
+    for h in reversed(heights):
+        if used + h > room:
+            break
+        used, k = used + h, k + 1
+    return k
 
 
 def _shared(heights: list[float], pages: int, first: float, head: float,
