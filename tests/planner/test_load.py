@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import math
 import random
+import re
 
 import pandas as pd
 import pytest
@@ -1453,6 +1454,34 @@ def test_the_csv_writes_ratios_with_the_decimal_that_explains_a_flag():
     assert got == [("1.304", "2.003", "0.804", "1.250"), ("1.298", "1.999", "1.4996", "1.000"),
                    ("1.3004", "2.000", "0.800", "")]
     assert [float(x["acwr"]) > 1.3 for x in rows] == [True, False, True]
+
+
+def test_the_tables_ratios_have_two_decimals_unless_a_flag_needs_more_and_stay_aligned():
+    """`load --athlete A09` printed an unflagged EWMA ratio as "0.805" among 2-decimal values, and
+    its column shifted by a character on that row. An unflagged figure reads 2 decimals ("0.80" is
+    not below 0.8, "1.30" not above 1.3); only a flagged one that 2 decimals would show as its
+    threshold keeps a third ("1.304" beside "ACWR > 1.3", "0.799" beside "EWMA ratio < 0.8"),
+    its decimal point under the column's others."""
+    import dataclasses
+
+    from ui.cli.load import table
+
+    f = L.figures(_season())["A1"]
+    w = next(w for w in f.weeks if w.acwr is not None and w.monotony is not None)
+    cases = [(1.25, 0.8049, 1.5, ()), (1.304, 1.1, 1.5, ("ACWR > 1.3",)),
+             (1.296, 0.7986, 1.5, ("EWMA ratio < 0.8",)), (1.0, 1.0, 2.003, ("monotony > 2.0",)),
+             (1.0, 1.0, 1.9996, ())]
+    weeks = tuple(dataclasses.replace(w, start=w.start + dt.timedelta(days=7 * k), acwr=a,
+                                      ewma_ratio=e, monotony=m, flags=fl, kinds=(), change=None)
+                  for k, (a, e, m, fl) in enumerate(cases))
+    lines = table(dataclasses.replace(f, weeks=weeks)).splitlines()[2:]
+    # week, kind, planned, logged, load, change ("—"), then the ACWR, EWMA ratio and monotony
+    cells = [list(re.finditer(r"\S+", line))[6:9] for line in lines]
+    assert [[c.group() for c in row] for row in cells] == [
+        ["1.25", "0.80", "1.50"], ["1.304", "1.10", "1.50"], ["1.30", "0.799", "1.50"],
+        ["1.00", "1.00", "2.003"], ["1.00", "1.00", "2.00"]], lines
+    for k in range(3):  # each figure's decimal point in the same place on every row
+        assert len({row[k].start() + row[k].group().index(".") for row in cells}) == 1, lines
 
 
 def _tapered(kind: str = "taper"):

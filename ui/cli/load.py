@@ -21,11 +21,13 @@ from ui.cli.outputs import REPLACE_HELP
 
 EXIT_OK = 0
 # the table's columns: (heading, least width, right-aligned); a column widens to its widest cell
-# (a partial week's "pre-season (2 d)", an EWMA ratio given 3 decimals so as not to read as the
-# 0.80 limit), and a number always keeps a space before it: the row stays under its headings
+# (a partial week's "pre-season (2 d)", a flagged EWMA ratio given 3 decimals so as not to read as
+# the 0.80 limit, its decimal point under the others'), and a number always keeps a space before
+# it: the row stays under its headings
 COLUMNS = (("week", 10, False), ("kind", 10, False), ("planned", 8, True), ("logged", 8, True),
            ("load", 8, True), ("change", 7, True), ("ACWR", 5, True), ("EWMA", 5, True),
            ("monot.", 6, True), ("strain", 7, True))
+RATIO_CELLS = (6, 7, 8)  # ACWR, EWMA, monotony: decimal points aligned (_points_aligned)
 
 
 def add_parser(sub) -> None:
@@ -136,18 +138,17 @@ def _kind(w) -> str:
 def table(f, season=None, anonymise: bool = False, no_log_said: bool = False) -> str:
     """One athlete's weeks as a fixed-width table under a heading; ``no_log_said``: the lines
     before the table said that nothing is logged (the heading does not say it again)."""
-    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change, fmt_figure, kind_label
+    from planner.load import RATIO_HIGH, RATIO_LOW, fmt, fmt_change, kind_label
 
-    lim = f.limits
     head = _who(f, anonymise)
     if f.stale_log:
         when = f.logged_when()  # read on an earlier day: said once, not again in the words
-        head += (f"; logged EWMA ratio {when} {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}, not a flag: "
+        head += (f"; logged EWMA ratio {when} {_shown(f.latest_logged_ewma_ratio, f, 'ewma')}, not a flag: "
                  f"nothing logged in the 7 days before today"
                  + (f" ({f.stale_words()})" if when == "now" else ""))
     elif f.latest_logged_ewma_ratio is not None:
         when = f.logged_when()  # "now": the mean of the 7 days to yesterday (docs/load.md)
-        head += (f"; logged EWMA ratio {when} {fmt_figure(f.latest_logged_ewma_ratio, lim('ewma'))}"
+        head += (f"; logged EWMA ratio {when} {_shown(f.latest_logged_ewma_ratio, f, 'ewma')}"
                  + (f" ({f.logged_mean_words()})" if when == "now" else ""))
         if not RATIO_LOW <= f.latest_logged_ewma_ratio <= RATIO_HIGH:
             head += " (flag)"
@@ -158,13 +159,41 @@ def table(f, season=None, anonymise: bool = False, no_log_said: bool = False) ->
     rows = []
     for w in f.weeks:
         rows.append(([w.start.isoformat(), kind_label(w), fmt(w.planned, 0), fmt(w.logged, 0),
-                      fmt(w.shown_load, 0), fmt_change(w.change), fmt_figure(w.acwr, lim("acwr")),
-                      fmt_figure(w.ewma_ratio, lim("ewma")),
-                      fmt_figure(w.monotony, lim("monotony")), fmt(w.strain, 0)],
+                      fmt(w.shown_load, 0), fmt_change(w.change), _shown(w.acwr, f, "acwr"),
+                      _shown(w.ewma_ratio, f, "ewma"), _shown(w.monotony, f, "monotony"),
+                      fmt(w.strain, 0)],
                      "; ".join(w.notes)))
+    _points_aligned([c for c, _ in rows], RATIO_CELLS)
     lines = [head, _line([h for h, _, _ in COLUMNS], "flags", [c for c, _ in rows])]
     lines += [_line(cells, notes, [c for c, _ in rows]) for cells, notes in rows]
     return "\n".join(lines)
+
+
+def _shown(x, f, figure: str) -> str:
+    """A ratio or a monotony of the table: 2 decimals, a third (or more) only where 2 would read
+    as the threshold of a flag the figure has (a flagged ACWR 1.304 is "1.304", not "1.30" beside
+    "ACWR > 1.3"; planner.load.fmt_figure). A figure on the unflagged side of its threshold keeps
+    2: an unflagged EWMA ratio of 0.8049 reads "0.80" (not below 0.8), where it read "0.805"
+    among 2-decimal values."""
+    from planner.load import RATIO_LOW, defined, fmt_figure
+
+    if not defined(x):
+        return fmt_figure(x)
+    # the EWMA ratio is flagged below its low threshold, every figure above its (high) ones
+    flagged = tuple(t for t in f.limits(figure)
+                    if (x < t if figure == "ewma" and t == RATIO_LOW else x > t))
+    return fmt_figure(x, flagged)
+
+
+def _points_aligned(rows: list[list[str]], columns: tuple[int, ...]) -> None:
+    """Pad the figures of ``columns`` on the right so that their decimal points stand under
+    each other: a rare figure with a third decimal does not shift its column's other rows."""
+    for j in columns:
+        places = [len(r[j].split(".")[1]) for r in rows if "." in r[j]]
+        most = max(places, default=0)
+        for r in rows:
+            if "." in r[j]:
+                r[j] += " " * (most - len(r[j].split(".")[1]))
 
 
 def _line(cells: list[str], notes: str, rows: list[list[str]]) -> str:
