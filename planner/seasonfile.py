@@ -22,6 +22,7 @@ from planner.errors import InputError, NewerFileError, error_path
 from planner.jsonread import KeysOnce, json_problem
 from planner.safefile import atomic_write, digest
 from planner.season import Pin, Season
+from planner.squad import JOINED_REASON
 from planner.text import date_long, not_utf8_place, validation_problems, without_boms
 from planner.validate import (
     plan_problems,
@@ -166,11 +167,16 @@ def season_from_dict(data: object, source: str = "", notes: list[str] | None = N
     if problems:
         raise InputError(source, *squad_first(data, problems))  # a missing or empty squad first
     unfit = _plan_value_problems(unread, season) if unread else plan_problems(season, plan)
+    kept = ""
+    if unfit and not unread and (fitted := squad_fitted(season, plan)) is not None:
+        season, plan, kept = fitted  # a squad changed in the file: the plan kept, as an edit does
+        unfit = []
     if not unfit and plan is not None:
         season = season.model_copy(update={"plan": plan})
     if notes is not None:
-        notes += (season_notes(season) + shared_name_notes(season)
-                  + ([left_out_note(unfit)] if unfit else []))
+        notes += (season_notes(season) + shared_name_notes(season) + ([kept] if kept else [])
+                  + ([left_out_note(unfit, under_way(season) and plan is not None)]
+                     if unfit else []))
     return without_early_targets(season, notes)
 
 
@@ -227,14 +233,100 @@ def _plan_value_problems(errors: list[dict], season: Season) -> list[str]:
     return out
 
 
-def left_out_note(problems: list[str]) -> str:
+def left_out_note(problems: list[str], past: bool = False) -> str:
     """The one note of a stored plan that no longer fits its season, which is read without it:
-    the plan is derived data, made again by solving."""
+    the plan is derived data, made again by solving. ``past``: the season is under way, and the
+    plan was the only record of what was planned for the days before today (their levels, the
+    deload weeks): a solve plans them as logged, which is said with the way to keep them."""
     more = f", and {len(problems) - 1} more" if len(problems) > 1 else ""
     first = problems[0].split("; ")[0]  # its place and value: the way on is said once, here
-    return (f"the stored plan no longer fits the season ({first}{more}); it was left out: solve "
+    said = (f"the stored plan no longer fits the season ({first}{more}); it was left out: solve "
             f"again (F5 in the app, or periodize solve SEASON --save); the file keeps the old plan "
             f"until the season is saved")
+    if past:
+        said += ("; the season is under way and that plan is the only record of what was planned "
+                 "for the days before today (their levels, the deload and taper weeks): solved "
+                 "again, they read as logged and those planned figures are lost once the season "
+                 "is saved; to keep them, correct the file before saving (its backup, the file "
+                 "name with .bak, holds the version before the last save)")
+    return said
+
+
+def under_way(season: Season) -> bool:
+    """Whether ``season`` has days before today: a stored plan holds what was planned for them."""
+    cal = season.calendar
+    return cal.today is not None and cal.today > cal.start
+
+
+def squad_fitted(season: Season, plan) -> tuple[Season, object, str] | None:
+    """A stored plan that does not fit the squad only because athletes were added to or removed
+    from the file by hand, kept as the app's Add athlete and Delete athlete keep it
+    (``planner.edits``): the others' rows as they were (in a season under way the plan is the
+    only record of the past's week kinds and planned levels), a newcomer's at 0 % and listed as
+    not planned (``Plan.unplanned``) until the next solve, a removed athlete's row dropped. A
+    newcomer to a season under way with nothing of theirs recorded before today joins today, as
+    Add athlete has them join: the days before are "not in the squad yet". Returns the season,
+    the plan and the note saying so; None when the plan does not fit for another reason too."""
+    from planner.season import FIT, AthletePlan, Unavailability, planning_start
+    from planner.text import day_long, join_and
+
+    if plan is None or not plan.athletes:
+        return None
+    ids = [a.id for a in season.athletes]
+    rows = [ap.athlete for ap in plan.athletes]
+    if len(set(rows)) != len(rows):
+        return None  # an athlete planned twice: no squad change
+    added = [aid for aid in ids if aid not in set(rows)]
+    gone = [aid for aid in rows if aid not in set(ids)]
+    kept = tuple(ap for ap in plan.athletes if ap.athlete not in gone)
+    if not (added or gone) or not kept:
+        return None
+    n = len(kept[0].intensity)
+    fitted = plan.model_copy(update={
+        "athletes": kept + tuple(AthletePlan(athlete=aid, stages=(FIT,) * n, intensity=(0,) * n,
+                                             weeks=plan.team_weeks) for aid in added),
+        "status": "manual",
+        "unplanned": (*(x for x in plan.unplanned if x not in gone), *added)})
+    if plan_problems(season, fitted):
+        return None
+    cal = season.calendar
+    joins = planning_start(season)
+    joined = [aid for aid in added if under_way(season) and joins <= cal.end
+              and not _recorded_before(season, aid, joins)]
+    if joined:
+        with_them = season.model_copy(update={"unavailability": season.unavailability + tuple(
+            Unavailability(athlete=aid, start=cal.start, end=joins - dt.timedelta(days=1),
+                           reason=JOINED_REASON) for aid in joined)})
+        if season_problems(with_them):
+            joined = []
+        else:
+            season = with_them
+    said = [f"{join_and([season.athlete_label(x) for x in added])} added in the file"] if added else []
+    said += [f"{join_and(gone)} no longer in the squad"] if gone else []
+    edits = join_and(["Add athlete"] * bool(added) + ["Delete athlete"] * bool(gone))
+    note = (f"the stored plan did not fit the squad ({'; '.join(said)}): it is kept as the app's "
+            f"{edits} {'keeps' if len(said) == 1 else 'keep'} it, the others' rows as they were "
+            f"(their days before today as planned)")
+    if added:
+        names = join_and([season.athlete(x).name for x in added])
+        note += (f"; {names} {'is' if len(added) == 1 else 'are'} not planned until you solve "
+                 f"again (F5 in the app, or periodize solve SEASON --save)")
+    if joined:
+        who = join_and([season.athlete(x).name for x in joined])
+        note += (f"; {who} {'joins' if len(joined) == 1 else 'join'} the squad today, "
+                 f"{day_long(joins)}: the days before are \"{JOINED_REASON}\" (an absence, to "
+                 f"change if they joined earlier)")
+    if gone:
+        note += f"; the plan's row{'s' if len(gone) > 1 else ''} of {join_and(gone)} dropped"
+    return season, fitted, note
+
+
+def _recorded_before(season: Season, aid: str, day: dt.date) -> bool:
+    """Whether anything of ``aid``'s is recorded before ``day`` (a session, an injury, an
+    absence): then they were with the squad, not a signing joining today."""
+    return (any(x.athlete == aid and x.date < day for x in season.sessions)
+            or any(i.athlete == aid for i in season.injuries)
+            or any(u.athlete == aid and u.start < day for u in season.unavailability))
 
 
 def scenario_problems(season: Season) -> list[str]:

@@ -531,7 +531,6 @@ def _wrong_value(data: dict) -> dict:
 
 
 @pytest.mark.parametrize(("spoil", "why"), [
-    (_added_by_hand, "plan.athletes: does not fit the squad (A30 has none)"),
     (_cut_short, "plan.athletes[0].intensity: has 5 entries, expected 14"),
     (_wrong_value, "plan.athletes[0].intensity[5] (2027-01-09): 'max' is not a whole number"),
 ])
@@ -543,6 +542,88 @@ def test_a_stored_plan_that_no_longer_fits_is_left_out_with_one_note(spoil, why)
     assert notes == [f"the stored plan no longer fits the season ({why}); it was left out: solve "
                      f"again (F5 in the app, or periodize solve SEASON --save); the file keeps the "
                      f"old plan until the season is saved"]
+
+
+def test_a_plan_of_a_squad_changed_in_the_file_is_kept_as_add_and_delete_athlete_keep_it():
+    """An athlete appended to the file's squad by hand (and one taken out) left the stored plan
+    out ("does not fit the squad (A30 has none)"): the solve the note asked for then rewrote a
+    season under way's past. The plan is kept as the app's edits keep it: the others' rows as
+    they were, the newcomer's at 0 % and not planned until a solve, the row of one gone dropped."""
+    data = _added_by_hand(_with_plan())
+    before = {ap["athlete"]: ap for ap in data["plan"]["athletes"]}
+    notes: list[str] = []
+    read = season_from_dict(data, "s.season.json", notes)
+    assert read.plan is not None and read.plan.unplanned == ("A30",)
+    assert [ap.athlete for ap in read.plan.athletes] == ["A1", "A2", "A3", "A30"]
+    assert {ap.athlete: list(ap.intensity) for ap in read.plan.athletes[:3]} == {
+        k: v["intensity"] for k, v in before.items()}
+    assert notes == ["the stored plan did not fit the squad (New Player (A30) added in the file): "
+                     "it is kept as the app's Add athlete keeps it, the others' rows as they were "
+                     "(their days before today as planned); New Player is not planned until you "
+                     "solve again (F5 in the app, or periodize solve SEASON --save)"]
+    data = _with_plan()
+    data["athletes"] = data["athletes"][1:]  # A1 taken out of the file (and nothing of theirs)
+    notes = []
+    read = season_from_dict(data, "s.season.json", notes)
+    assert [ap.athlete for ap in read.plan.athletes] == ["A2", "A3"]
+    assert notes == ["the stored plan did not fit the squad (A1 no longer in the squad): it is "
+                     "kept as the app's Delete athlete keeps it, the others' rows as they were "
+                     "(their days before today as planned); the plan's row of A1 dropped"]
+
+
+def test_an_athlete_added_in_the_file_of_a_season_under_way_keeps_the_past_through_a_solve(tmp_path):
+    """Review 269 F1: a signing appended to the squad of a season under way in the file, then
+    the `solve --save` the note asked for: every past deload week became a load week and 509
+    past athlete-days changed. The plan is kept, the signing joins today ("not in the squad
+    yet" before, as Add athlete in the app has it), and the solve changes no day before today."""
+    from planner.edits import AdvanceToday
+    from planner.seasonfile import load_season
+    from planner.timeline import Timeline
+    from solver import SolveRequest, solve
+    from tests.builders import day
+
+    s = season(weeks=6, athletes=3)
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = AdvanceToday(today=day(28)).apply(s)
+    tl = Timeline(s)
+    past_weeks = tl.week_of[tl.p0]
+    assert "deload" in s.plan.team_weeks[:past_weeks]  # a past deload week to keep
+    data = season_to_dict(s)
+    data["athletes"].append({"id": "A30", "name": "New Player", "position": "Forward"})
+    (tmp_path / "s.season.json").write_text(json.dumps(data))
+    solved = run_cli("solve", "s.season.json", "--save", "--time-limit", "30", cwd=tmp_path)
+    assert solved.returncode == 0, solved.stderr
+    assert "it is kept as the app's Add athlete keeps it" in solved.stderr
+    assert ("New Player joins the squad today, Mon 1 Feb 2027: the days before are \"not in the "
+            "squad yet\"") in solved.stderr and "left out" not in solved.stderr
+    after = load_season(tmp_path / "s.season.json")
+    assert after.plan.unplanned == () and after.plan.for_athlete("A30") is not None
+    assert after.plan.team_weeks[:past_weeks] == s.plan.team_weeks[:past_weeks]
+    changed = [(ap.athlete, tl.days[d]) for ap in s.plan.athletes for d in range(tl.p0)
+               if (ap.stages[d], ap.intensity[d]) != (after.plan.for_athlete(ap.athlete).stages[d],
+                                                      after.plan.for_athlete(ap.athlete).intensity[d])]
+    assert changed == []
+    assert all(after.plan.for_athlete(ap.athlete).weeks[:past_weeks] == ap.weeks[:past_weeks]
+               for ap in s.plan.athletes)
+    assert set(after.plan.for_athlete("A30").intensity[:tl.p0]) == {0}  # no past made up
+
+
+def test_a_plan_left_out_of_a_season_under_way_says_the_past_planned_figures_go_with_it():
+    """Another misfit (a list cut short) in a season under way: the plan is still left out, and
+    the note says plainly that the past's planned figures are lost by a solve saved, and how to
+    keep them."""
+    from tests.builders import day
+
+    data = _with_plan()
+    data["calendar"]["today"] = day(7).isoformat()
+    notes: list[str] = []
+    assert season_from_dict(_cut_short(data), "s.season.json", notes).plan is None
+    assert notes[-1].endswith(
+        "; the season is under way and that plan is the only record of what was planned for the "
+        "days before today (their levels, the deload and taper weeks): solved again, they read as "
+        "logged and those planned figures are lost once the season is saved; to keep them, "
+        "correct the file before saving (its backup, the file name with .bak, holds the version "
+        "before the last save)")
 
 
 def test_a_damaged_season_part_beside_an_unfitting_plan_is_still_refused():
@@ -557,7 +638,7 @@ def test_the_commands_say_the_plan_was_left_out_and_solve_save_replaces_it(tmp_p
     from planner.seasonfile import load_season
     from planner.validate import plan_problems
 
-    (tmp_path / "s.season.json").write_text(json.dumps(_added_by_hand(_with_plan())))
+    (tmp_path / "s.season.json").write_text(json.dumps(_cut_short(_with_plan())))
     checked = run_cli("check", "s.season.json", cwd=tmp_path)
     assert checked.returncode == 1 and "it was left out: solve again" in checked.stderr
     assert "stores no plan" in checked.stderr and "Traceback" not in checked.stderr
@@ -566,7 +647,8 @@ def test_the_commands_say_the_plan_was_left_out_and_solve_save_replaces_it(tmp_p
     assert "it was left out" in solved.stderr and "Stored the plan" in solved.stdout
     stored = load_season(tmp_path / "s.season.json")
     assert stored.plan is not None and not plan_problems(stored)
-    assert {ap.athlete for ap in stored.plan.athletes} == {"A1", "A2", "A3", "A30"}
+    assert {ap.athlete for ap in stored.plan.athletes} == {"A1", "A2", "A3"}
+    assert len(stored.plan.athletes[0].intensity) == 14
 
 
 # -- another kind of file given as the season ----------------------------------------------------
