@@ -312,8 +312,10 @@ def squad_fitted(season: Season, plan) -> tuple[Season, object, str] | None:
         note += (f"; {names} {'is' if len(added) == 1 else 'are'} not planned until you solve "
                  f"again (F5 in the app, or periodize solve SEASON --save)")
     if joined:
-        who = join_and([season.athlete(x).name for x in joined])
-        note += (f"; {who} {'joins' if len(joined) == 1 else 'join'} the squad today, "
+        who = "they join" if joined == added else (
+            f"{join_and([season.athlete(x).name for x in joined])} "
+            f"{'joins' if len(joined) == 1 else 'join'}")
+        note += (f"; {who} the squad today, "
                  f"{day_long(joins)}: the days before are \"{JOINED_REASON}\" (an absence, to "
                  f"change if they joined earlier)")
     if gone:

@@ -594,8 +594,9 @@ def test_an_athlete_added_in_the_file_of_a_season_under_way_keeps_the_past_throu
     solved = run_cli("solve", "s.season.json", "--save", "--time-limit", "30", cwd=tmp_path)
     assert solved.returncode == 0, solved.stderr
     assert "it is kept as the app's Add athlete keeps it" in solved.stderr
-    assert ("New Player joins the squad today, Mon 1 Feb 2027: the days before are \"not in the "
-            "squad yet\"") in solved.stderr and "left out" not in solved.stderr
+    assert ("New Player is not planned until you solve again (F5 in the app, or periodize solve "
+            "SEASON --save); they join the squad today, Mon 1 Feb 2027: the days before are \"not "
+            "in the squad yet\"") in solved.stderr and "left out" not in solved.stderr
     after = load_season(tmp_path / "s.season.json")
     assert after.plan.unplanned == () and after.plan.for_athlete("A30") is not None
     assert after.plan.team_weeks[:past_weeks] == s.plan.team_weeks[:past_weeks]
