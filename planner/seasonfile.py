@@ -21,9 +21,16 @@ from planner.coachform.cells import Bad, parse_max_speed
 from planner.errors import InputError, NewerFileError, error_path
 from planner.jsonread import KeysOnce, json_problem
 from planner.safefile import atomic_write, digest
-from planner.season import Pin, Season
+from planner.season import FIT, AthletePlan, Pin, Season, Unavailability, planning_start
 from planner.squad import JOINED_REASON
-from planner.text import date_long, not_utf8_place, validation_problems, without_boms
+from planner.text import (
+    date_long,
+    day_long,
+    join_and,
+    not_utf8_place,
+    validation_problems,
+    without_boms,
+)
 from planner.validate import (
     plan_problems,
     season_notes,
@@ -267,9 +274,6 @@ def squad_fitted(season: Season, plan) -> tuple[Season, object, str] | None:
     newcomer to a season under way with nothing of theirs recorded before today joins today, as
     Add athlete has them join: the days before are "not in the squad yet". Returns the season,
     the plan and the note saying so; None when the plan does not fit for another reason too."""
-    from planner.season import FIT, AthletePlan, Unavailability, planning_start
-    from planner.text import day_long, join_and
-
     if plan is None or not plan.athletes:
         return None
     ids = [a.id for a in season.athletes]
