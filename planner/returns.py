@@ -1209,7 +1209,7 @@ def _return(season: Season, f: AthleteFacts, span: RecordSpan, provisional: list
         counted=counted,
         untested=() if fit is None else _untested(rec, proto, tl.days[fit]),
         missed_why="" if ti is None else _missed_why(f, fit, ti) if fit is not None and fit <= ti
-        else late_why(season, rec, tl.days[ti], None if fit is None else tl.days[fit]),
+        else late_why(season, rec, tl.days[ti], None if fit is None else tl.days[fit], f.st),
         no_match_why=_no_match_why(f, fit, span.stop) if fit is not None and first_match is None
         else "",
         setback=tl.days[span.first] if span.setback else None,
@@ -1303,22 +1303,42 @@ def _missed_why(f: AthleteFacts, fit: int, ti: int) -> str:
     return ""
 
 
-def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None) -> str:
+def _flare_stage(season: Season, rec: Injury, proto: Protocol, g, stages) -> str:
+    """The stage flare-up segment ``g`` sends the athlete to: back from the stage the plan
+    (``stages``, one a day from the season's start) holds the day before, as RH-FL and the solver
+    read it (rules-spec section 6: "from the stage held on D-1"); the records' chain alone when
+    there is no plan or no day before it in the season."""
+    i = (g.start - season.calendar.start).days
+    if stages is None or not 0 < i < len(stages):
+        return g.stage
+    return flare_back(rec, proto, g.start, stages[i - 1]) or g.stage
+
+
+def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None,
+             stages: tuple[str, ...] | None = None) -> str:
     """Why a return on ``back`` (None: not within the season) comes after ``target``, in a few
     words beside MISSED: the latest stage start before the return (a recorded stage, a flare-up's
     regression or a stage start set by the coach) when it lies after the target, or when the
     stages from it take at least their minimum days past it ("" when neither explains it). The
     day those minimum days end is said only when it is the return itself (a later return is the
     ladder's or the plan's), and a target before today reads only what sent him back ("flare-up
-    of Thu 15 Oct")."""
+    of Thu 15 Oct"); so does a flare-up whose stages' minimum would still make the target (the
+    plan's return is later: the flare-up is the news, not a day it sets). A flare-up's stage is
+    the one the plan (``stages``, the athlete's plan a day each from the season's start) holds
+    the day before, moved back: "back to P2" beside a plan in S1 from the flare-up (the records
+    alone read P3 back to P2) gave a return a month after the plan's."""
     from planner.text import day, plural
 
     proto = load_protocol(rec.protocol)
     until = back - dt.timedelta(days=1) if back is not None else season.calendar.end
-    marks = [(g.start, g.stage, f"back to {g.stage} by the flare-up of {day(g.start)}"
-              if g.cause == "flare-up" else f"{g.stage} recorded from {day(g.start)}",
-              f"flare-up of {day(g.start)}" if g.cause == "flare-up" else "")
-             for g in segments(rec, proto, until=until)]
+    marks = []
+    for g in segments(rec, proto, until=until):
+        if g.cause == "flare-up":
+            to = _flare_stage(season, rec, proto, g, stages)
+            marks.append((g.start, to, f"back to {to} by the flare-up of {day(g.start)}",
+                          f"flare-up of {day(g.start)}"))
+        else:
+            marks.append((g.start, g.stage, f"{g.stage} recorded from {day(g.start)}", ""))
     nxt = min((x.onset for x in season.injuries_of(rec.athlete) if x.onset > rec.onset), default=None)
     marks += [(p.date, p.stage, f"{p.stage} set to start {day(p.date)}", "") for p in season.pins
               if getattr(p, "kind", "") == "stage_start" and p.athlete == rec.athlete
@@ -1332,9 +1352,11 @@ def late_why(season: Season, rec: Injury, target: dt.date, back: dt.date | None)
     earliest = start + dt.timedelta(days=days)
     if start >= target:
         return f"{what}, after the target"
+    gone_by = season.calendar.today is not None and target < season.calendar.today
     if earliest <= target:
-        return ""
-    if season.calendar.today is not None and target < season.calendar.today:
+        # the stages' minimum would make it: a flare-up is still what moved the return
+        return "" if not short else short if gone_by else what
+    if gone_by:
         # a target gone by: what sent him back is the news, as `explain --return` says it
         return short or what
     span = stage if len(rest) == 1 else f"{stage} to {rest[-1]}"

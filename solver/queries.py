@@ -190,7 +190,7 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     if rec.target_competition:
         _target(pm, u, rec, first, report, time_limit)
         if report.target_reachable is False and report.target_played is None:
-            report.target_why = _target_why(season, rec, report)
+            report.target_why = _target_why(season, rec, report, path)
     return report
 
 
@@ -418,17 +418,22 @@ def _provisional(alone: Season, path, rec, back: dt.date | None) -> str:
     return ret.back_note() if ret is not None else ""
 
 
-def _target_why(season: Season, rec, report: ReturnReport) -> str:
-    """The stage start that puts the earliest return after the target, else that return's day."""
+def _target_why(season: Season, rec, report: ReturnReport, path: Plan | None = None) -> str:
+    """The stage start that puts the earliest return after the target, else that return's day; a
+    flare-up's stage read from ``path`` (the plan of the earliest return), as the Returns panel
+    reads it from the plan it shows."""
     from planner.returns import late_why
     from planner.text import day
 
     back, target = report.earliest_fit, report.target_date
+    ap = path.for_athlete(report.athlete) if path is not None else None
+    stages = ap.stages if ap is not None else None
     if back is None:
-        return late_why(season, rec, target, None) or "not back to FIT within the season"
+        return late_why(season, rec, target, None, stages) or "not back to FIT within the season"
     if back <= target:
         return ""
-    return late_why(season, rec, target, back) or f"the earliest return, {day(back)}, is after it"
+    return (late_why(season, rec, target, back, stages)
+            or f"the earliest return, {day(back)}, is after it")
 
 
 def _alone(season: Season, athlete: str) -> Season:

@@ -102,3 +102,55 @@ def test_explain_return_names_no_earliest_day_before_its_own():
     said = report.text(s)
     assert report.earliest_fit is not None and report.earliest_fit > day(15), said
     assert "can no longer be made: back to S3 by the flare-up of Tue 12 Jan, and S3 takes at least 7 days." in said, said
+
+
+def _flared_in_s2(fit_day: int, target: str):
+    """A1 recorded in P3 (records alone: a flare-up sends P3 back to P2), the plan moves them on
+    to S1 on day 9 and S2 on day 16; the flare-up of Thu 28 Jan (day 24) finds them in S2 and the
+    plan has S1 from it, S2 and S3 after it, and FIT from ``fit_day`` (the review's s_fl: "back
+    to P2 by the flare-up …, and P2 to S3 take at least 63 days" beside a plan in S1)."""
+    rec = injury("A1", "P3", start_day=-3, flare_days=(24,), target=target)
+    s = season(weeks=10, athletes=1, injuries=(rec,))
+    third = (fit_day - 24) // 3
+    st = (["P3"] * 9 + ["S1"] * 7 + ["S2"] * 8 + ["S1"] * (fit_day - 24 - 2 * third)
+          + ["S2"] * third + ["S3"] * third + ["FIT"] * (70 - fit_day))
+    it = tuple(0 if x != "FIT" else 70 for x in st)
+    ap = AthletePlan(athlete="A1", stages=tuple(st), intensity=it, weeks=("load",) * 10)
+    return s, Plan(status="manual", team_weeks=("load",) * 10, athletes=(ap,))
+
+
+def test_a_flare_up_reads_the_plans_stage_the_day_before_beside_missed():
+    """From S2 the flare-up sends the athlete to S1 (the plan's stage on D-1), not to P2 (the
+    records' P3 moved back): S1 to S3 take at least 21 days, back Thu 18 Feb at the earliest,
+    the plan's return itself."""
+    s, plan = _flared_in_s2(45, "m5")  # Match 6, Sat 13 Feb (day 40)
+    said = _said(s, plan)
+    assert "back to full training Thu 18 Feb 2027" in said, said
+    assert said.endswith("target 'Match 6' (Sat 13 Feb 2027) MISSED (back to S1 by the flare-up "
+                         "of Thu 28 Jan, and S1 to S3 take at least 21 days: back Thu 18 Feb at "
+                         "the earliest)"), said
+    assert "P2" not in said
+
+
+def test_a_flare_up_whose_stages_minimum_makes_the_target_is_named_without_a_day():
+    """S1 to S3's 21 days from Thu 28 Jan end Thu 18 Feb, before 'Match 7' (Sat 20 Feb): the
+    plan's later return (Thu 25 Feb) is the plan's, and the flare-up is what moved it."""
+    s, plan = _flared_in_s2(52, "m6")
+    said = _said(s, plan)
+    assert "back to full training Thu 25 Feb 2027" in said, said
+    assert said.endswith("target 'Match 7' (Sat 20 Feb 2027) MISSED (back to S1 by the flare-up "
+                         "of Thu 28 Jan)"), said
+
+
+def test_explain_return_reads_the_flare_ups_stage_from_its_own_plan():
+    """Recorded in S2 (S1 before it): the earliest return has S3 by the flare-up of Thu 14 Jan
+    (day 10), which sends the athlete back to S2; the records alone read S2 back to S1."""
+    from solver.queries import return_report
+
+    rec = injury("A1", "S2", start_day=-3, history=(("S1", -10),), flare_days=(10,), target="m1")
+    s = season(weeks=10, athletes=1, injuries=(rec,))
+    report = return_report(s, "A1", time_limit=10)
+    said = report.text(s)
+    assert report.earliest_fit is not None and report.earliest_fit > day(12), said
+    assert "can no longer be made: back to S2 by the flare-up of Thu 14 Jan" in said, said
+    assert "back to S1" not in said, said
