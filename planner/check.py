@@ -838,9 +838,11 @@ class _Checker:
         rec, proto = a.records[run.rec], a.protos[run.rec]
         # the latest result of each of the stage's tests taken in it, a test on the day of the
         # move included (docs/semantics.md, RH-CRIT): the records' reading; the gate is the
-        # rule's: a failed one holds the stage until its date + retest_days
+        # rule's: a failed one holds the stage until its date + retest_days. A result dated
+        # after today (p0) is not read until today passes it, as the solver reads it
+        # (planner.validate's note says so): it held the solver's own plan as an RH-CRIT
         latest = latest_results(rec, proto, run.stage, self.d(run.start),
-                                self.d(i) + dt.timedelta(days=1))
+                                self.d(min(i, self.p0)) + dt.timedelta(days=1))
         failing = [r for r in latest.values() if not r.passed]
         if not failing:
             return

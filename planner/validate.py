@@ -728,7 +728,8 @@ def season_notes(season: Season) -> list[str]:
     """What a season may hold but a coach reading it in should hear of, each located: a
     competition on a declared day off (still played), an injury after the season's end (it does
     not count), a competition longer than a week (entering one is refused), a session logged
-    after today (not counted yet). A season file or workbook holding one still reads."""
+    or a criteria result dated after today (not read yet). A season file or workbook holding one
+    still reads."""
     out: list[str] = unplannable_problems(season)
     for i, d in enumerate(season.calendar.non_training_days):
         if (words := day_off_words(d.date, competitions_on(season, d.date), d.reason)) is not None:
@@ -736,7 +737,7 @@ def season_notes(season: Season) -> list[str]:
     for i, inj in enumerate(season.injuries):
         if (words := late_onset_words(season, inj)) is not None:
             out.append(f"injuries[{i}].onset: {words}")
-    return out + long_event_problems(season) + _future_session_note(season)
+    return out + long_event_problems(season) + today_notes(season)
 
 
 SHARED_SHOWN = 6  # the IDs a shared name's note lists; the rest counted
@@ -828,7 +829,29 @@ def today_notes(season: Season) -> list[str]:
     """The notes of :func:`season_notes` that depend on today (a session logged after it): a
     command that moves today says them for the new today, not for the one the file was read
     with (``advance`` said, after moving today past the session, to move today on)."""
-    return _future_session_note(season)
+    return _future_session_note(season) + _future_test_notes(season)
+
+
+def _future_test_notes(season: Season) -> list[str]:
+    """Criteria results dated after today (a hand edit of the season file, or today moved back
+    over them), one note each: a file holding one still opens (entering one is refused,
+    :func:`entry_problems`), but RH-CRIT and the returns read a result once it was taken, so it
+    is not read until today passes it. A physio's failing test typed into the file ahead of
+    today was kept and dropped without a word (review 268, F4)."""
+    from planner.units import measure
+
+    p_start = planning_start(season)
+    now = now_words(season, dt.date.isoformat)
+    out = []
+    for i, inj in enumerate(season.injuries):
+        for j, t in enumerate(inj.tests):
+            if t.date > p_start:
+                out.append(f"injuries[{i}].tests[{j}].date: {season.athlete_label(inj.athlete)}'s "
+                           f"{t.name} result ({measure(t.value, t.unit or '')}) of "
+                           f"{t.date.isoformat()} is after {now}; a test result counts once it "
+                           f"was taken, so it is not read until today passes it: correct the "
+                           f"date, or move today on (periodize advance)")
+    return out
 
 
 def _future_session_note(season: Season) -> list[str]:
