@@ -363,16 +363,19 @@ def overdue_problems(season: Season) -> list[str]:
     return _overdue(season, season_problems(season))
 
 
-def outlasted_at_start(season: Season) -> list[str]:
+def outlasted_at_start(season: Season, located: bool = False) -> list[str]:
     """A stage that has already lasted its maximum days or more at the season's start, with no
     today moved into the season, is bad input for planning and checking (rules-spec.md section
     4): only a today moved past a projected change keeps it (section 9), its maximum counting
     again from today. The season still opens and takes edits, so the record can be put right
-    (a season file that opened before must not be locked out)."""
+    (a season file that opened before must not be locked out). ``located``: each problem starts
+    with the field of the season file (``injuries[3].stages[0].start: …``), as the command line
+    says it after the file's name."""
     cal = season.calendar
     if cal.today is not None and cal.today > cal.start:
         return []
-    return _overdue(season, [], at_start=True)  # a season that loaded: its records are sound
+    # a season that loaded: its records are sound
+    return _overdue(season, [], at_start=True, located=located)
 
 
 def unplannable_problems(season: Season) -> list[str]:
@@ -391,7 +394,8 @@ def plannable(season: Season, source: str = "", to_plan: bool = False) -> None:
         raise InputError(source, problems)
 
 
-def _overdue(season: Season, known: list[str], at_start: bool = False) -> list[str]:
+def _overdue(season: Season, known: list[str], at_start: bool = False,
+             located: bool = False) -> list[str]:
     out: list[str] = []
     for i, inj in enumerate(season.injuries):
         superseded = any(o.athlete == inj.athlete and inj.onset < o.onset <= planning_start(season)
@@ -399,12 +403,12 @@ def _overdue(season: Season, known: list[str], at_start: bool = False) -> list[s
         if inj.protocol in available_protocols() and not superseded and not any(
                 p.startswith(f"injuries[{i}]") for p in known):
             out += _overdue_stage_problems(season, inj, load_protocol(inj.protocol),
-                                           f"injuries[{i}]", at_start)
+                                           f"injuries[{i}]", at_start, located)
     return out
 
 
 def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str,
-                            at_start: bool = False) -> list[str]:
+                            at_start: bool = False, located: bool = False) -> list[str]:
     p_start = planning_start(season)
     if p_start > season.calendar.end or inj.onset > p_start:
         return []  # a future injury is a plan: nothing has lasted yet
@@ -419,10 +423,14 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
         return []
     who = season.athlete_label(inj.athlete)
     flare = " after a flare-up" if longest != spec.max_days else ""
-    if at_start:  # said to a coach planning: no file path, and the way to put it right
+    if at_start:  # said to a coach planning, and the way to put it right; the field on request
         ids = proto.stage_ids + (FIT,)
         nxt = ids[ids.index(cur.stage) + 1] if cur.stage in ids[:-1] else "STAGE"
-        return [f"{who} has been in {cur.stage} since {date_long(cur.start)}: {lasted} days by "
+        # the record, or the flare-up, that set the stage held
+        field = (f"{w}.flare_ups[{list(inj.flare_ups).index(cur.start)}]: "
+                 if cur.cause == "flare-up" else f"{w}.stages[{_record_index(inj, cur.start)}].start: ")
+        return [f"{field if located else ''}{who} has been in {cur.stage} since "
+                f"{date_long(cur.start)}: {lasted} days by "
                 f"the season's first day, {date_long(p_start)}, and {cur.stage} lasts at most "
                 f"{longest} days{flare} ({proto.id}); record the stage that followed and its "
                 f"date (Season ▸ Injuries, Record stage; or periodize record SEASON --stage "
@@ -431,6 +439,12 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
             f"{day_long(cur.start)} ({lasted} days by {day_long(p_start)}), but "
             f"{proto.id} allows at most {longest} days in {cur.stage}{flare}; record the "
             f"later stage's start, or correct the date"]
+
+
+def _record_index(inj: Injury, start: dt.date) -> int:
+    """The index in ``inj.stages`` of the stage record starting on ``start`` (the last one when
+    none does)."""
+    return next((j for j, r in enumerate(inj.stages) if r.start == start), len(inj.stages) - 1)
 
 
 # -- logged sessions --------------------------------------------------------------------------------

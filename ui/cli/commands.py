@@ -84,17 +84,22 @@ def flare_order(path, proposals, season, move_to=None, accept: bool = True) -> l
             ] + [f"  {i}. {step}" for i, step in enumerate(steps, 1)]
 
 
-def read_season(path: str, to_plan: bool = False, moves_today: bool = False):
+def read_season(path: str, to_plan: bool = False, moves_today: bool = False,
+                outlasted: bool = False):
     """The season file at ``path``; what it holds that a coach should hear of (a match on a day
     off, an injury after the season, a target before its injury) is said on stderr. ``to_plan``:
     the command solves, so a season without a training weekday (a file may hold one: it opens,
     with a note) is bad input, refused with the fix, not an infeasible season. ``moves_today``:
     the notes that depend on today (planner.validate.today_notes) are left to the command,
-    which says them for the new today."""
+    which says them for the new today. ``outlasted``: the command solves or checks the season as
+    it is, so a stage that outlasted its maximum by the season's start is refused here, with the
+    file and the field, before anything else is read or said (:func:`refuse_outlasted`)."""
     notes: list[str] = []
     season = outputs.load_season(path, notes)  # remembered: a --save over it checks it first
     if to_plan:
         refuse_unplannable(season, path)
+    if outlasted:
+        refuse_outlasted(season, path)
     if moves_today:
         from planner.validate import today_notes
 
@@ -103,6 +108,17 @@ def read_season(path: str, to_plan: bool = False, moves_today: bool = False):
     for note in notes:
         print(f"Note: {path}: {note}", file=sys.stderr)
     return season
+
+
+def refuse_outlasted(season, path: str) -> None:
+    """InputError (exit status 1), naming the file and the field, for a stage that has lasted its
+    maximum days or more by the season's start (planner.validate.outlasted_at_start): the solver
+    and the checker refuse it too, but without the file, after "Solving: …" was said (and
+    after the plan file's notes)."""
+    from planner.validate import outlasted_at_start
+
+    if problems := outlasted_at_start(season, located=True):
+        raise InputError(path, problems)
 
 
 def refuse_unplannable(season, path: str) -> None:
@@ -606,7 +622,7 @@ def cmd_solve(args) -> int:
     from planner.text import plural
 
     try:
-        season = read_season(args.season, to_plan=True)
+        season = read_season(args.season, to_plan=True, outlasted=True)
     except InputError as e:  # nothing solved, nothing written: an earlier plan file is said
         raise _json_left(e, getattr(args, "json", None)) from None
     out = outputs.requested(args)
@@ -683,7 +699,8 @@ def cmd_check(args) -> int:
     if out is not None:
         inputs = {"season file": Path(args.season)} | ({"plan": Path(args.plan)} if args.plan else {})
         outputs.guard({"violations": out}, inputs, replace=args.replace)
-    season = read_season(args.season, to_plan=True)  # no training weekday: refused, as by solve
+    # no training weekday, or a stage outlasted at the start: refused, as by solve
+    season = read_season(args.season, to_plan=True, outlasted=True)
     if args.plan is not None:
         notes: list[str] = []
         plan = load_plan(args.plan, season, notes)
