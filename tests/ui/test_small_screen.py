@@ -1437,3 +1437,43 @@ def test_the_same_name_note_comes_when_the_name_is_typed_and_moves_no_field(qtbo
     qtbot.keyClick(ed.name, Qt.Key.Key_Return)  # finished again: said for 'League match 1'
     assert note.words().startswith("Another competition is called 'League match 1' (Sat 15 Aug")
     assert where() == before
+
+
+def _in_sight(widget, area) -> bool:
+    """Whether ``widget`` shows whole in the scroll area's visible part."""
+    top_left = widget.mapTo(area.viewport(), widget.rect().topLeft())
+    bottom_right = widget.mapTo(area.viewport(), widget.rect().bottomRight())
+    inside = area.viewport().rect()
+    return inside.contains(top_left) and inside.contains(bottom_right)
+
+
+@pytest.mark.parametrize(("width", "height"), [(910, 497), (1093, 597)])
+def test_the_roles_panel_opens_with_its_buttons_and_key_in_sight_at_laptop_scale(qtbot, width,
+                                                                                  height):
+    """1366 x 768 at 150 % and 125 %: Season ▸ Match Roles opened the dock scrolled down, the key
+    cut through its letters and Copy to Next Match and Fill Default out of sight above the grid.
+    The buttons and the key show, the grid under them with the keyboard, and a dock as short as
+    the grid's header and two players still shows them (the grid scrolls itself)."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.desktop import roles
+
+    win = window_at(qtbot, width, height)
+    roles.show(win)
+    panel, area = win.roles_panel, win.docks["roles"].widget()
+    key = next(lab for lab in panel.findChildren(QLabel) if lab.text().startswith("Type <b>s"))
+    qtbot.waitUntil(lambda: panel.view.hasFocus() or not win.isActiveWindow(), timeout=2000)
+    for dock_height in (None, 200):
+        if dock_height is not None:
+            win.resizeDocks([win.docks["roles"]], [dock_height], Qt.Orientation.Vertical)
+            panel.view.clearFocus()
+            panel.view.setFocus()
+        for _ in range(5):
+            QApplication.processEvents()
+        for widget in (panel.copy_button, panel.fill_button, key):
+            assert _in_sight(widget, area), (dock_height, widget.text())
+        assert panel.copy_button.text() == "Copy to &Next Match"
+        assert panel.fill_button.text() == "F&ill Default"
+        view_top = panel.view.mapTo(area.viewport(), panel.view.rect().topLeft()).y()
+        assert view_top < area.viewport().height() - panel.view.horizontalHeader().height()
+        assert area.verticalScrollBar().value() == 0

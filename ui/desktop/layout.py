@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
     QScrollArea,
+    QSizePolicy,
     QTabBar,
     QTableView,
     QTreeView,
@@ -75,13 +76,23 @@ class FitScrollArea(QScrollArea):
     top: the Load dock, scrolled down while it shared the bottom with Roles, kept its selector
     and notice out of view once it had the whole width. ``within``: the wrapped labels of a
     panel wider than the dock (a chart's least width), kept to the dock's width, where they
-    wrap: the Load dock's notice ran past its edge ("No session logge…") and scrolled sideways."""
+    wrap: the Load dock's notice ran past its edge ("No session logge…") and scrolled sideways.
+
+    ``fill``: the panel's main view (a grid that scrolls itself), given the height its rows above
+    leave it, down to its own minimum, so those rows (buttons, a key) stay in sight: the Roles
+    grid kept its full preferred height, the panel scrolled in a dock shorter than that (at
+    125 % and 150 %), and the grid given the keyboard was scrolled to the dock's top, its Copy
+    to Next Match and Fill Default buttons and its key out of sight above it."""
 
     def __init__(self, widget: QWidget, top_when_grown: bool = False,
-                 within: Callable[[], Iterable[QWidget]] | None = None):
+                 within: Callable[[], Iterable[QWidget]] | None = None,
+                 fill: QWidget | None = None):
         super().__init__()
         self.top_when_grown = top_when_grown
         self.within = within
+        self.fill = fill
+        if fill is not None:  # its height is what the panel's other rows leave, its least or more
+            fill.setSizePolicy(fill.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
         self.setWidget(widget)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -101,14 +112,20 @@ class FitScrollArea(QScrollArea):
 
     def show_focus(self, target: QWidget, margin: int = 8) -> None:
         """Scroll until ``target`` (a widget of the panel) shows whole, or its top when it is
-        taller than the dock."""
+        taller than the dock. The ``fill`` view (or a cell editor in it) is shown with the
+        panel's top whenever its own top fits the dock: it scrolls itself, and the rows above it
+        (the buttons, the key) stay in sight."""
         panel = self.widget()
         if panel is None or not panel.isAncestorOf(target):
             return
+        if self.fill is not None and (target is self.fill or self.fill.isAncestorOf(target)):
+            target = self.fill
         top = target.mapTo(panel, QPoint(0, 0)).y() - margin
         bottom = top + target.height() + 2 * margin
         bar, room = self.verticalScrollBar(), self.viewport().height()
-        if top < bar.value() or bottom - top > room:
+        if target is self.fill and top + 2 * margin < room:
+            bar.setValue(0)
+        elif top < bar.value() or bottom - top > room:
             bar.setValue(top)
         elif bottom > bar.value() + room:
             bar.setValue(bottom - room)
@@ -124,6 +141,9 @@ class FitScrollArea(QScrollArea):
                 label.setMaximumWidth(max(1, self.viewport().width() - m.left() - m.right()))
         width = max(w.minimumSizeHint().width(), self.viewport().width())
         need = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else -1
+        if need >= 0 and self.fill is not None and not self.fill.isHidden():
+            # counted at its least height (its own height ignored): it takes what the rest leave
+            need += max(self.fill.minimumHeight(), self.fill.minimumSizeHint().height())
         need = max(need, lay.totalMinimumSize().height())
         if w.minimumHeight() != need:
             w.setMinimumHeight(need)
@@ -152,10 +172,11 @@ class FitScrollArea(QScrollArea):
 
 
 def scrolled(widget: QWidget, top_when_grown: bool = False,
-             within: Callable[[], Iterable[QWidget]] | None = None) -> QScrollArea:
+             within: Callable[[], Iterable[QWidget]] | None = None,
+             fill: QWidget | None = None) -> QScrollArea:
     """``widget`` in a frameless scroll area (:class:`FitScrollArea`): the dock's width, and a
     vertical scroll bar when the dock is shorter than the panel."""
-    return FitScrollArea(widget, top_when_grown, within)
+    return FitScrollArea(widget, top_when_grown, within, fill)
 
 
 def build_docks(window: QMainWindow, widgets: dict[str, QWidget]) -> dict[str, QDockWidget]:

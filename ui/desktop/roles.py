@@ -511,6 +511,7 @@ class RolesPanel(QWidget):
         self.view.updateGeometries()
         self._fit_columns()
         self._fit_dock()
+        self._least_height()
         if not filled or (current is None and not chosen):  # first shown: the next match
             r, c = 0, min(self._next_match(season), self.model.columnCount() - 1)
             if r < self.model.rowCount() and c >= 0:
@@ -568,6 +569,18 @@ class RolesPanel(QWidget):
                 + 2 * v.horizontalHeader().defaultSectionSize()
                 + v.verticalScrollBar().sizeHint().width() + 2 * v.frameWidth()
                 + m.left() + m.right() + 4)
+
+    LEAST_ROWS = 2  # the players the grid shows at least; in a shorter dock the panel scrolls
+
+    def _least_height(self) -> None:
+        """The grid's least height: its header and :data:`LEAST_ROWS` players. A shorter dock
+        takes the rest of the grid's height first (it scrolls itself), so the buttons and the
+        key above it stay in sight (``layout.FitScrollArea``'s ``fill``)."""
+        v = self.view
+        rows = min(self.LEAST_ROWS, max(1, self.model.rowCount()))
+        v.setMinimumHeight(v.horizontalHeader().sizeHint().height()
+                           + rows * v.verticalHeader().defaultSectionSize()
+                           + v.horizontalScrollBar().sizeHint().height() + 2 * v.frameWidth())
 
     def _fit_dock(self) -> None:
         """The dock holding the panel (beside the Log, about 220 px wide, it showed a part of
@@ -700,7 +713,8 @@ def install(window) -> RolesPanel:
     dock = QDockWidget("Roles", window)
     dock.setObjectName("dock-roles")
     dock.setAccessibleName("Roles panel")
-    dock.setWidget(scrolled(panel))  # a short dock scrolls: the window fits the screen
+    # a short dock scrolls (the window fits the screen); the grid gives up its height first
+    dock.setWidget(scrolled(panel, fill=panel.view))
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     dock.hide()
     window.docks["roles"] = dock
