@@ -1477,3 +1477,59 @@ def test_the_roles_panel_opens_with_its_buttons_and_key_in_sight_at_laptop_scale
         view_top = panel.view.mapTo(area.viewport(), panel.view.rect().topLeft()).y()
         assert view_top < area.viewport().height() - panel.view.horizontalHeader().height()
         assert area.verticalScrollBar().value() == 0
+
+
+def _rows_shown(win) -> int:
+    _d0, _d1, r0, r1 = win.board._visible()
+    return r1 - r0 + 1
+
+
+@pytest.mark.parametrize("how", ["load menu", "load chart", "roles", "log menu", "log"])
+def test_a_panel_opened_under_the_board_at_150_percent_leaves_the_board_half_the_height(qtbot,
+                                                                                         how):
+    """1366 x 768 at 150 % (a window about 910 x 497): View ▸ Load opened its dock at 260 pixels,
+    Season ▸ Match Roles at 220, about half the window, and the board showed four athletes. A
+    dock under the board opens at most as high as leaves the board half the height the two
+    share, and the board shows six athletes or more; from the View menu too when it was taller
+    before it was closed."""
+    from ui.desktop import roles
+
+    win = window_at(qtbot, 910, 497)
+    for _ in range(3):
+        QApplication.processEvents()
+    key = how.split()[0]
+    dock = win.docks[key]
+    if how.endswith("menu"):  # opened and made tall, closed, opened again from the menu
+        dock.show()
+        QApplication.processEvents()
+        win.resizeDocks([dock], [300], Qt.Orientation.Vertical)
+        QApplication.processEvents()
+        dock.close()
+        QApplication.processEvents()
+        dock.toggleViewAction().trigger()
+    elif how == "roles":
+        roles.show(win)
+    elif how == "log":
+        win.weekly.show_log()
+    else:
+        win.load_view.show()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.height() >= 120, timeout=2000)
+    for _ in range(5):
+        QApplication.processEvents()
+    board, taken = win.board.height(), _span(_bottom_docks(win))
+    assert board >= 0.5 * (board + taken) - 2, (board, taken)
+    assert _rows_shown(win) >= 6, (key, board, taken)
+
+
+def test_side_panels_at_150_percent_leave_the_board_a_third_of_the_width(qtbot):
+    """The Squad editor and the Scenarios panel open at 150 % on a narrow screen: each kept the
+    width its fields need, together two thirds of the window, and the board showed the names and
+    a week ("Today in this…"). The panels narrow further (their fields scroll sideways) and the
+    board keeps a third of the width."""
+    win = window_at(qtbot, 800, 497)
+    for key in ("squad", "scenarios"):
+        win.show_dock(key)
+        for _ in range(3):
+            QApplication.processEvents()
+    qtbot.waitUntil(lambda: win.board.width() >= win.width() / 3, timeout=2000)
+    assert win.docks["squad"].isVisible() and win.docks["scenarios"].isVisible()

@@ -512,6 +512,20 @@ def _span(ranges: list[tuple[int, int]]) -> int:
     return total
 
 
+UNDER_BOARD = 0.5  # the least share of the height it shares with the docks under it the board keeps
+
+
+def open_under_board(window: QMainWindow, dock: QDockWidget, want: int, board: QWidget,
+                     share: float = UNDER_BOARD) -> None:
+    """``dock`` (under the board, just opened) made ``want`` pixels high, or lower, so that the
+    board keeps ``share`` of the height it shares with the docks under it (:func:`board_first`):
+    at 150 % on a 1366 x 768 screen (a window about 500 pixels high) the Load dock opened at
+    260 pixels, the Roles at 220, and the board showed four athletes."""
+    window.resizeDocks([dock], [want], Qt.Orientation.Vertical)
+    window.layout().activate()
+    board_first(window, board, share, 0)
+
+
 def board_first(window: QMainWindow, board: QWidget, height_share: float,
                 width_share: float) -> bool:
     """The window's docks made smaller until ``board`` (in the central widget, under the today

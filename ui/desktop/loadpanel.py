@@ -48,7 +48,7 @@ from planner.load import (  # noqa: F401 - the list's rules
 )
 from planner.season import WEEKDAYS, Season
 from planner.text import date_short, day_long
-from ui.desktop.layout import scrolled
+from ui.desktop.layout import open_under_board, scrolled
 from ui.desktop.loadwords import (
     LoadFlag,
     load_flags,
@@ -385,7 +385,7 @@ class LoadView(QObject):
         self.dock.show()
         self.dock.raise_()
         if was_hidden:
-            w.resizeDocks([self.dock], [max(260, int(w.height() * 0.42))], Qt.Orientation.Vertical)
+            open_under_board(w, self.dock, max(260, int(w.height() * 0.42)), w.board)
         self.refresh()
 
     # -- the figures -------------------------------------------------------------------------

@@ -60,6 +60,7 @@ from ui.desktop.interaction import Interaction, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import (
     STATE_VERSION,
+    UNDER_BOARD,
     CloseTogether,
     behind_a_tab,
     board_first,
@@ -68,6 +69,7 @@ from ui.desktop.layout import (
     default_size,
     docks_of,
     keep_on_screen,
+    open_under_board,
 )
 from ui.desktop.loadpanel import LoadView
 from ui.desktop.returnspanel import ReturnsPanel, return_rows, season_returns, untested_rows
@@ -1505,8 +1507,10 @@ class MainWindow(QMainWindow):
         if dock.isFloating() or not dock.isVisible() or self.dockWidgetArea(dock) not in vertical:
             return
         want = max(240, int(self.height() * 0.42))
-        if dock.height() < 0.75 * want:
-            self.resizeDocks([dock], [want], Qt.Orientation.Vertical)
+        if dock.height() < 0.75 * want:  # the board keeps half the height it shares with it
+            open_under_board(self, dock, want, self.board)
+        else:  # the height it had, or Qt gave it (half of a 150 % window), at most as much
+            board_first(self, self.board, UNDER_BOARD, 0)
 
     def show_dock(self, key: str) -> None:
         dock = self.docks[key]
@@ -1608,11 +1612,26 @@ class MainWindow(QMainWindow):
     def leave_board_room(self) -> None:
         """On a 1024-pixel-wide screen an editor opened beside the Inspector (380 pixels each)
         left the board the names and two days; the side panels then narrow to about a quarter
-        of the window each, so the board keeps about half of it. Also run when the window is
-        narrowed (:meth:`resizeEvent`)."""
+        of the window each, so the board keeps about half of it. Panels whose fields need more
+        than that (the Squad list beside the Scenarios at 150 %: the board 430 of 1366 pixels,
+        "Today in this…") narrow further, their fields scrolled sideways, so the board keeps
+        :data:`BOARD_SHARE` of the width. Also run when the window is narrowed
+        (:meth:`resizeEvent`)."""
         width = self.width()
         if self.board.width() >= self.BOARD_SHARE * width:
             return
+        self._narrow_sides(width)
+        if self.board.width() < self.BOARD_SHARE * width:
+            docks = self._side_docks()
+            record = self._narrowed_docks()
+            before = {d: record.get(d, (d.width(), 0))[0] for d in docks}
+            if board_first(self, self.board, 0, self.BOARD_SHARE):
+                for d in docks:
+                    record[d] = (before[d], d.width())
+
+    def _narrow_sides(self, width: int) -> None:
+        """The side panels narrowed to about a quarter of ``width`` each, no narrower than their
+        fields need (:meth:`leave_board_room`)."""
         side = max(self.SIDE_MIN, int(0.26 * width))
         sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
         docks, widths = [], []

@@ -59,7 +59,7 @@ from planner.text import day as day_text
 from planner.text import plural
 from planner.timeline import Timeline, in_day_order
 from ui.desktop.interaction import default_interaction
-from ui.desktop.layout import dock_of, scrolled
+from ui.desktop.layout import dock_of, open_under_board, scrolled
 from ui.desktop.macro import EditGroup
 from ui.desktop.theme import ink
 
@@ -747,7 +747,7 @@ def show(window) -> None:
     dock.show()
     dock.raise_()
     if was_hidden:
-        window.resizeDocks([dock], [max(220, int(window.height() * 0.38))], Qt.Orientation.Vertical)
+        open_under_board(window, dock, max(220, int(window.height() * 0.38)), window.board)
     view = window.roles_panel.view
     view.setFocus()
     if view.currentIndex().isValid():  # the next match in sight, not the season's first

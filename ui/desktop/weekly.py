@@ -56,7 +56,7 @@ from planner.validate import planning_start
 from solver.api import neighbourhood_plan
 from ui.desktop.advance import AdvanceDialog
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
-from ui.desktop.layout import scrolled
+from ui.desktop.layout import open_under_board, scrolled
 from ui.desktop.logtable import LogPanel
 from ui.desktop.pastview import proposal_on
 from ui.desktop.sessionimport import choose_log, import_dialog
@@ -326,7 +326,10 @@ class WeeklyLoop(QObject):
             if unasked:  # at least its week bar, a few rows and its message line (up to half
                 # the window): a third of 768 scrolled the bar out of view and cut the line
                 want = max(want, min(self._log_need(), w.height() // 2))
-            w.resizeDocks([self.dock], [want], Qt.Orientation.Vertical)
+            if unasked:
+                w.resizeDocks([self.dock], [want], Qt.Orientation.Vertical)
+            else:  # the board keeps half the height it shares with it (150 %: four athletes)
+                open_under_board(w, self.dock, want, w.board)
         view = self.log_panel.view
         if not view.currentIndex().isValid() and self.log_panel.model.rowCount():
             view.setCurrentIndex(self.log_panel.model.index(0, 0))
