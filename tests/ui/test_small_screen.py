@@ -1533,3 +1533,29 @@ def test_side_panels_at_150_percent_leave_the_board_a_third_of_the_width(qtbot):
             QApplication.processEvents()
     qtbot.waitUntil(lambda: win.board.width() >= win.width() / 3, timeout=2000)
     assert win.docks["squad"].isVisible() and win.docks["scenarios"].isVisible()
+
+
+def test_the_scenarios_list_from_the_view_menu_keeps_the_buttons_above_it_in_sight(qtbot):
+    """1366 x 768 at 150 % with the Load panel open: View ▸ Scenarios gave the list the keyboard
+    and scrolled the short dock down to it, New…, Re-plan, Compare and Adopt out of sight above
+    it. The list, taller than the dock, scrolls itself; the buttons stay in sight."""
+    win = window_at(qtbot, 910, 497)
+    win.load_view.show()
+    QApplication.processEvents()
+    win.resizeDocks([win.docks["load"]], [260], Qt.Orientation.Vertical)  # as the coach had it
+    for _ in range(3):
+        QApplication.processEvents()
+    dock = win.docks["scenarios"]
+    dock.toggleViewAction().trigger()  # behind the Inspector's tab: brought to the front
+    if not dock.isVisible():
+        dock.toggleViewAction().trigger()
+    panel = win.whatif.panel
+    qtbot.waitUntil(lambda: panel.table.hasFocus() or not win.isActiveWindow(), timeout=2000)
+    panel.table.clearFocus()
+    panel.table.setFocus()  # the keyboard on the list, as the View menu puts it there
+    for _ in range(5):
+        QApplication.processEvents()
+    area = dock.widget()
+    assert panel.table.height() > area.viewport().height()  # taller than the dock
+    for text, button in panel.buttons.items():
+        assert _in_sight(button, area), text

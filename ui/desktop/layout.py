@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QComboBox,
     QDockWidget,
@@ -113,8 +114,9 @@ class FitScrollArea(QScrollArea):
     def show_focus(self, target: QWidget, margin: int = 8) -> None:
         """Scroll until ``target`` (a widget of the panel) shows whole, or its top when it is
         taller than the dock. The ``fill`` view (or a cell editor in it) is shown with the
-        panel's top whenever its own top fits the dock: it scrolls itself, and the rows above it
-        (the buttons, the key) stay in sight."""
+        panel's top whenever its own top fits the dock, and a list or table taller than the dock
+        with its top in the upper two thirds of it, the panel moved as little as that needs:
+        they scroll themselves, and the rows above them (the buttons, the key) stay in sight."""
         panel = self.widget()
         if panel is None or not panel.isAncestorOf(target):
             return
@@ -123,9 +125,15 @@ class FitScrollArea(QScrollArea):
         top = target.mapTo(panel, QPoint(0, 0)).y() - margin
         bottom = top + target.height() + 2 * margin
         bar, room = self.verticalScrollBar(), self.viewport().height()
+        tall = bottom - top > room
         if target is self.fill and top + 2 * margin < room:
             bar.setValue(0)
-        elif top < bar.value() or bottom - top > room:
+        elif tall and isinstance(target, QAbstractScrollArea):
+            # a list taller than the dock scrolls itself: the panel moved as little as shows its
+            # top in the dock's upper two thirds, the buttons above it kept in sight as far as
+            # that allows (the Scenarios list from the View menu hid New… and Re-plan)
+            bar.setValue(min(max(bar.value(), top - (2 * room) // 3), top))
+        elif top < bar.value() or tall:
             bar.setValue(top)
         elif bottom > bar.value() + room:
             bar.setValue(bottom - room)
