@@ -123,6 +123,21 @@ def test_the_window_opens_maximised_when_it_would_not_fit_with_its_frame(width, 
     assert needs_maximising(_Window(width, height, title)) is maximised
 
 
+@pytest.mark.parametrize(("width", "height", "least"), [
+    (1920, 1080, (1700, 950)),  # it opened at 1400 x 860: about half the screen
+    (2560, 1440, (2250, 1250)),
+])
+def test_the_first_window_fills_most_of_a_large_screen_its_frame_on_it(width, height, least):
+    """At 1920 x 1080 the first window (no size saved) opened at 1400 x 860, a squad of 40 showing
+    31 rows in about half the screen: it takes most of a large screen, its title bar and borders
+    on it."""
+    from ui.desktop.layout import FRAME, default_size
+
+    size = default_size(_Window(width, height, None))
+    assert size.width() >= least[0] and size.height() >= least[1]
+    assert size.width() + FRAME.width() <= width and size.height() + FRAME.height() <= height
+
+
 def test_a_layout_saved_on_a_large_screen_leaves_the_board_room_on_a_small_one(qtbot):
     """A Log dock sized on a 1000-pixel-high window, reopened at 690: the board kept five rows."""
     from PySide6.QtWidgets import QDockWidget
