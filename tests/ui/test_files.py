@@ -284,6 +284,46 @@ def test_no_prompt_without_changes(w, dialogs):
     assert dialogs == []
 
 
+def test_a_solve_that_ends_while_new_is_open_is_asked_about_at_ok(qtbot, dialogs):
+    """F5, then File ▸ New: the solve ended while the New Season dialog was open (the title got
+    its *), and OK put an empty season in place of the solved plan without a question. OK now
+    asks Save / Discard / Cancel when the season changed after the dialog opened; Cancel keeps
+    the plan. Changes the coach already chose to discard when it opened are not asked again."""
+    from tests.ui.test_app import BlockingSolve, hand_plan
+
+    tiny = tiny_season()
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = MainWindow(tiny, None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.show()
+    w.solve_action.trigger()
+    assert fake.started.wait(30)
+    dlg = w.new_dialog()  # nothing unsaved yet: no question
+    assert dlg is not None and dialogs == []
+    with qtbot.waitSignal(w.solve_finished, timeout=30_000):
+        fake.release.set()
+    assert w.season.plan == plan and w.modified and "*" in w.windowTitle()
+    dlg.name.setText("Next FC")
+    dialogs.answer = "cancel"
+    dlg.buttons.accepted.emit()
+    assert dialogs.kinds() == ["choose"]
+    assert dialogs[0][1] == "Unsaved changes"
+    assert dialogs[0][2] == ("The season changed while the New Season dialog was open.\n\n"
+                             "Save the changes to “Tiny FC” first?")
+    assert w.season.name == "Tiny FC" and w.season.plan == plan and w.modified
+    assert w.statusBar().currentMessage() == "New season not started: “Tiny FC” is kept as it is."
+
+    dialogs.clear()  # asked when it opens: Discard; OK then asks nothing more
+    dialogs.answer = "discard"
+    dlg = w.new_dialog()
+    assert dialogs.kinds() == ["choose"]
+    dlg.name.setText("Next FC")
+    dlg.buttons.accepted.emit()
+    assert dialogs.kinds() == ["choose"]
+    assert w.season.name == "Next FC" and w.season.plan is None and not w.modified
+
+
 # -- desktop conventions ----------------------------------------------------------------------------
 def test_about_shows_the_version(w, dialogs):
     w.about_action.trigger()

@@ -404,6 +404,34 @@ def test_a_file_moved_away_after_the_crash_is_said_and_saving_asks_where(qtbot, 
     assert dialogs.kinds()[-1] == "save" and load_season(moved).name == "Later FC"
 
 
+def test_recovered_work_of_a_file_gone_is_not_replaced_by_the_new_season_dialog(
+        qtbot, dialogs, tmp_path):
+    """A crash, then the season file moved away: ``periodize open club.season.json`` took the
+    missing name for a new season and opened File ▸ New's dialog; the recovery offer came over
+    it, and after Yes the dialog stayed open, so its OK put an empty season in place of the
+    recovered work with no question, and the recovery copy was already deleted. Recovered, the
+    dialog closes: the recovered season stays, unsaved, with its copy's changes."""
+    from ui.desktop.app import create_main_window
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crash(crashed, "Crashed FC")
+    club.rename(tmp_path / "moved.season.json")
+
+    dialogs.answer = "yes"
+    window = create_main_window(str(club))
+    qtbot.addWidget(window)
+    assert dialogs.kinds() == ["choose"] and dialogs[0][1] == "Recover unsaved changes?"
+    assert window.season.name == "Crashed FC" and window.modified
+    dialog = window.new_season_dialog
+    assert not dialog.isVisible()  # closed: no OK left to replace the recovered season
+    assert "Recovered the unsaved changes to “Crashed FC”" in window.statusBar().currentMessage()
+    qtbot.wait(10)
+    assert window.season.name == "Crashed FC" and window.modified
+
+
 def test_the_offer_of_a_file_that_is_still_there_says_nothing_of_a_move(qtbot, dialogs, tmp_path):
     rec = ui.desktop.recovery.Recovery("k", tmp_path / "k.season.json", tmp_path / "club.season.json",
                                        "Club FC", None)

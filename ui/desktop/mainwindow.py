@@ -1745,21 +1745,41 @@ class MainWindow(QMainWindow):
     # -- dialogs ---------------------------------------------------------------------------
     @Slot()
     def new_dialog(self) -> editors.NewSeasonDialog | None:
-        """File ▸ New: opens (non-blocking) the new-season dialog after the unsaved prompt."""
+        """File ▸ New: opens (non-blocking) the new-season dialog after the unsaved prompt.
+        The season as it is then is the one that prompt was about (``_new_over``): one that
+        changes while the dialog is open (a solve ends, unsaved work is recovered) is asked
+        about again at OK (:meth:`_new_from`)."""
         if not self._maybe_keep_changes():
             return None
         dlg = editors.NewSeasonDialog(self, self.document.season)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self._new_from(dlg))
         self.new_season_dialog = dlg
+        self._new_over = self.document.revision
         dlg.open()
         return dlg
+
+    def close_new_dialog(self) -> None:
+        """The New Season dialog closed unused (a recovered season is shown in its place: its OK
+        replaced the recovered work with an empty season)."""
+        from shiboken6 import isValid
+
+        dlg = getattr(self, "new_season_dialog", None)
+        if dlg is not None and isValid(dlg) and dlg.isVisible():
+            dlg.reject()
 
     def _new_from(self, dlg: editors.NewSeasonDialog) -> None:
         try:
             season = dlg.season()
         except (ValueError, PeriodizeError) as e:
             self.interaction.warn("Season not started", str(e))
+            return
+        # changed since the dialog opened (a solve that ended, recovered work): asked again, as
+        # File ▸ New asks; OK replaced a solved plan or recovered changes without a question
+        if self.document.revision != self._new_over and not self._maybe_keep_changes(
+                why="The season changed while the New Season dialog was open.\n\n"):
+            self.statusBar().showMessage(f"New season not started: “{self._season.name}” is "
+                                         f"kept as it is.", 10000)
             return
         if dlg.notes and self._path is not None:  # Save As opens beside the last season's file
             QSettings().setValue("lastDir", str(self._path.parent))
@@ -1856,18 +1876,19 @@ class MainWindow(QMainWindow):
         QSettings().setValue("lastDir", str(Path(path).parent))
         return self.save_to(path)
 
-    def _maybe_keep_changes(self, quitting: bool = False) -> bool:
+    def _maybe_keep_changes(self, quitting: bool = False, why: str = "") -> bool:
         """False when the coach cancels; True when the document may be replaced or closed.
         ``quitting`` (the window closes): a solve running is said to stop with it (a coach met
-        only "Save the changes first?" while the status bar said "Solving…")."""
+        only "Save the changes first?" while the status bar said "Solving…"). ``why``: what
+        the question begins with (why it is asked now)."""
         overwritten = self._overwritten_save()
         if not self._modified:
             return True
         by = "another Periodize window" if overwritten and self._by_window(overwritten) else (
             "another program")
-        why = (f"“{self._path.name}” was saved here, then {by} saved over it at "
-               f"{overwritten.modified:%H:%M}: the season in this window is in no file now.\n\n"
-               if overwritten is not None else "")
+        why += (f"“{self._path.name}” was saved here, then {by} saved over it at "
+                f"{overwritten.modified:%H:%M}: the season in this window is in no file now.\n\n"
+                if overwritten is not None else "")
         if quitting and self.is_solving():
             why += "A solve is running: quitting stops it, and its plan is not kept.\n\n"
         answer = self.interaction.choose(

@@ -521,6 +521,9 @@ def offer_recovery(window, exclude: set[str] = frozenset(), opened: Path | None 
             window.set_document(season, rec.original, modified=True)
             if rec.file_gone():  # never re-created at the old name without a word
                 window.lost_file = rec.original
+        # ``periodize open`` of a file gone since the crash opened File ▸ New's dialog: left
+        # open over the recovered season, its OK replaced the work with an empty season
+        window.close_new_dialog()
         rec.remove()
         left = len(offers) - i - 1
         later = "" if not left else (
