@@ -52,7 +52,9 @@ class FakeInteraction(list):
     (kind, title, details), in the order said.
 
     ``answer``: what ``choose`` returns when it is one of the offered answers (otherwise the
-    last offered: cancel, no or discard); ``confirm`` is yes only when ``answer`` is "yes".
+    last offered: cancel, no or discard; "discard", the default, also answers Quit and Lose It
+    of a window closed while it solves, as closing it did before it asked);
+    ``confirm`` is yes only when ``answer`` is "yes".
     ``choices``: the answers of the next ``choose`` questions, in order (before ``answer``).
     ``texts``: the answers of ``ask_text`` in order, ``dates`` those of ``ask_date`` (a day, or
     "offered"; none left: cancelled), ``files``: those of the file and folder
@@ -141,6 +143,8 @@ class FakeInteraction(list):
         if self.choices:  # scripted answers of the questions to come, in order
             pick = self.choices.pop(0)
             return pick if pick in answers else answers[-1]
+        if self.answer == "discard" and "quitsolve" in answers:
+            return "quitsolve"  # a window closed while it solves: its solve is discarded
         return self.answer if self.answer in answers else answers[-1]
 
     def ask_text(self, title, label, text=""):

@@ -727,31 +727,62 @@ def test_unsaved_changes_are_offered_on_close(qtbot, tiny, dialogs):
     assert w.close()
 
 
-def test_quitting_during_a_solve_says_the_solve_stops(qtbot, tiny, dialogs):
-    """Ctrl+Q while the status bar said "Solving…" asked only "Save the changes first?": the
-    question says the solve is running and quitting stops it (Ctrl+Q and the window's close
-    button alike); closing without a solve says no solve."""
-    fake = BlockingSolve()
-    w = MainWindow(tiny.model_copy(update={"plan": hand_plan(tiny)}), None, solve_fn=fake)
+def test_quitting_during_a_solve_asks_about_the_solve_first(qtbot, tiny, dialogs):
+    """Ctrl+Q or the window's close button during a solve closed the window at once when
+    nothing was unsaved, and the solve was lost without a word. Closing now asks about the
+    solve first: Cancel keeps both; Quit and Lose It stops it (and unsaved changes are asked
+    about as ever); Wait for It closes the window once the solve has ended, its plan kept and
+    the unsaved-changes question asked then. Closing without a solve says no solve."""
+    fake = BlockingSolve(plan_on_stop=hand_plan(tiny))
+    w = MainWindow(tiny, None, solve_fn=fake)
     qtbot.addWidget(w)
+    w.show()
     w.set_modified(True)
     dialogs.answer = "cancel"
     assert not w.close()
-    assert "solve" not in dialogs[-1][2].lower()
+    assert dialogs.kinds() == ["choose"] and "solve" not in dialogs[-1][2].lower()
+    w.set_modified(False)
     w.solve_action.trigger()
     try:
         assert fake.started.wait(5)
-        assert w.is_solving()
+        dialogs.clear()
         w.quit_action.trigger()  # Ctrl+Q
         assert not w.close()  # the window's close button
-        quits = [d for d in dialogs if d[1] == "Unsaved changes"][1:]
-        assert len(quits) == 2
-        for _, _, text in quits:
-            assert "A solve is running: quitting stops it" in text
-            assert text.endswith(f"Save the changes to “{tiny.name}” first?")
-        assert w.is_solving()  # Cancel: the window and its solve go on
-        dialogs.answer = "discard"
+        assert dialogs.kinds() == ["choose", "choose"]
+        for _, title, text in dialogs:
+            assert title == "A solve is running"
+            assert text.startswith("A solve is running (0 s so far). Quit and lose it?")
+        assert w.isVisible() and w.is_solving()  # Cancel: the window and its solve go on
+
+        dialogs.clear()  # Quit and Lose It with changes: the unsaved question comes too
+        w.set_modified(True)
+        dialogs.choices = ["quitsolve", "cancel"]
+        assert not w.close()
+        assert [d[1] for d in dialogs] == ["A solve is running", "Unsaved changes"]
+        assert dialogs[1][2] == f"Save the changes to “{tiny.name}” first?"
+        assert w.is_solving()
+        w.set_modified(False)
+
+        dialogs.clear()  # Wait for It: the solve ends, its plan is taken, then the window asks
+        dialogs.choices = ["waitsolve", "cancel"]
+        assert not w.close()
+        assert w.isVisible() and w.is_solving()
+        assert w.statusBar().currentMessage().startswith("The window closes when the solve ends")
+        fake.release.set()
+        qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=10_000)
+        assert [d[1] for d in dialogs] == ["A solve is running", "Unsaved changes"]
+        assert w.season.plan == hand_plan(tiny) and w.modified  # the plan kept, not saved
+        assert w.isVisible()  # Cancel at the unsaved question: the window stays
+
+        dialogs.clear()  # the solve again, and Quit and Lose It with nothing unsaved
+        w.set_modified(False)
+        fake.release.clear()
+        fake.started.clear()
+        w.solve_action.trigger()
+        assert fake.started.wait(5)
+        dialogs.choices = ["quitsolve"]
         assert w.close()
+        assert [d[1] for d in dialogs] == ["A solve is running"]
         qtbot.waitUntil(lambda: not w.is_solving(), timeout=10_000)  # stopped with the window
     finally:
         fake.release.set()  # a failed assertion leaves no thread running

@@ -74,6 +74,8 @@ _WORDED = {
     "suggested": ("&Use the Suggestion", QMessageBox.ButtonRole.AcceptRole),
     "astyped": ("Keep as &Typed", QMessageBox.ButtonRole.ActionRole),
     "notnow": ("&Not Now", QMessageBox.ButtonRole.RejectRole),
+    "quitsolve": ("&Quit and Lose It", QMessageBox.ButtonRole.DestructiveRole),
+    "waitsolve": ("&Wait for It", QMessageBox.ButtonRole.AcceptRole),
 }
 
 

@@ -256,6 +256,10 @@ class BackgroundJob(QObject):
     def is_running(self) -> bool:
         return self._run is not None
 
+    def elapsed(self) -> float:
+        """The seconds the running work has taken so far (0 when none runs)."""
+        return time.monotonic() - self._started if self._run is not None else 0.0
+
     def start(self, work: Work, *, label: str, limit: float,
               basis: Callable[[], object] | None = None, stop: StopFlag | None = None) -> bool:
         """Run ``work`` in the background; False when a run is still going.

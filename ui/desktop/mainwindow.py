@@ -1878,9 +1878,11 @@ class MainWindow(QMainWindow):
 
     def _maybe_keep_changes(self, quitting: bool = False, why: str = "") -> bool:
         """False when the coach cancels; True when the document may be replaced or closed.
-        ``quitting`` (the window closes): a solve running is said to stop with it (a coach met
-        only "Save the changes first?" while the status bar said "Solving…"). ``why``: what
-        the question begins with (why it is asked now)."""
+        ``quitting`` (the window closes): a solve running is asked about first
+        (:meth:`_solve_may_stop`: with nothing unsaved, Ctrl+Q dropped it without a word).
+        ``why``: what the question begins with (why it is asked now)."""
+        if quitting and self.is_solving() and not self._solve_may_stop():
+            return False
         overwritten = self._overwritten_save()
         if not self._modified:
             return True
@@ -1889,14 +1891,39 @@ class MainWindow(QMainWindow):
         why += (f"“{self._path.name}” was saved here, then {by} saved over it at "
                 f"{overwritten.modified:%H:%M}: the season in this window is in no file now.\n\n"
                 if overwritten is not None else "")
-        if quitting and self.is_solving():
-            why += "A solve is running: quitting stops it, and its plan is not kept.\n\n"
         answer = self.interaction.choose(
             "Unsaved changes", f"{why}Save the changes to “{self._season.name}” first?",
             ("save", "discard", "cancel"), "save")
         if answer == "save":
             return self.save()
         return answer == "discard"
+
+    def _solve_may_stop(self) -> bool:
+        """The window closes while a solve runs: True when the coach lets it stop (its plan
+        lost). Wait for It keeps the window open and closes it once the solve has ended (its
+        plan taken, so the unsaved-changes question comes then); Cancel keeps both."""
+        answer = self.interaction.choose(
+            "A solve is running", f"A solve is running ({self.solve_job.elapsed():.0f} s so "
+            f"far). Quit and lose it?\n\nWait for It closes the window once the solve ends, its "
+            f"plan kept (and asks about saving it); Cancel keeps the window open and the solve "
+            f"running.", ("quitsolve", "waitsolve", "cancel"), "waitsolve")
+        if answer == "waitsolve":
+            if not getattr(self, "_close_after_solve", False):  # asked twice: closed once
+                self._close_after_solve = True
+                self.solve_job.finished.connect(self._close_when_solved,
+                                                Qt.ConnectionType.SingleShotConnection)
+            self.statusBar().showMessage(
+                "The window closes when the solve ends; Plan ▸ Cancel Solve stops it sooner and "
+                "keeps the best plan found so far.")
+        return answer == "quitsolve"
+
+    @Slot(object)
+    def _close_when_solved(self, result: JobResult) -> None:
+        """Wait for It: the solve ended (its plan taken, after ``_on_solve_done``), so the
+        window closes; not when another season was opened meanwhile."""
+        self._close_after_solve = False
+        if not result.replaced:
+            QTimer.singleShot(0, self, self.close)
 
     def _add_recent(self, path: Path) -> None:
         settings = QSettings()
