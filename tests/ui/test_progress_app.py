@@ -1982,6 +1982,41 @@ def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
     assert w.season is changed and w.undo_stack.count() == 1  # offered, not applied
 
 
+def test_a_replan_for_a_today_undone_meanwhile_is_not_offered_to_apply(qtbot, planned, dialogs):
+    """Move Today, then Undo while its re-plan ran: the banner offered "Apply this plan
+    anyway? … Undo takes it back", and Apply met "Change not made" with "plan.athletes[0].…"
+    paths, a plan for a today that no longer is. The banner now says in words that the plan was
+    made for the season as it was then and does not fit it, offers no Apply, and offers Solve
+    Again, which solves the season as it is now."""
+    w = make_window(qtbot, planned)
+    original = w.season
+    dlg = w.weekly.move_today(day(21))
+    dlg.set_accepted(1, False)  # S2 did not happen, S1 a day later than planned: the re-plan
+    assert dlg.set_date(0, day(9))  # remembers the stages planned for those days, before today
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        dlg.buttons.accepted.emit()
+        assert w.season.calendar.today == day(21) and w.weekly.job.is_running()
+        w.undo_action.trigger()  # Ctrl+Z while the re-plan runs
+        assert w.season is original
+    assert done.args[0].plan is not None and w.stale_result() is done.args[0]
+    text = w.banner.label.text()
+    assert text == ("The season changed while solving: the solver's plan was made for the "
+                    "season as it was then (another today, squad or dates) and does not fit it "
+                    "now, so it cannot be applied. Solve again (F5) for the season as it is now.")
+    assert "plan." not in text and "[" not in text  # no schema path
+    assert w.banner.isVisibleTo(w)
+    assert not w.banner.apply_button.isVisibleTo(w) and w.banner.solve_button.isVisibleTo(w)
+    assert w.apply_stale_result() is False  # a stale Apply (from before) says the same, no error
+    assert w.season is original and dialogs == [] and w.banner.isVisibleTo(w)
+    w.solve_time_limit = 20.0
+    with qtbot.waitSignal(w.solve_finished, timeout=TIMEOUT):
+        w.banner.solve_button.click()
+        assert not w.banner.isVisibleTo(w) and w.stale_result() is None and w.is_solving()
+    assert w.season.calendar.today == original.calendar.today and w.season.plan is not None
+    assert dialogs == []
+    w.weekly.shutdown()
+
+
 def test_a_replan_from_today_after_a_rule_change_replans_under_the_new_rules(w, qtbot):
     """Re-plan from Today right after a rule edit re-plans the whole future (the stored plan was
     made under the old rules); once that plan is stored, a re-plan is the weekly one again."""

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.board.zoom_changed.connect(self._on_zoom_changed)
         self.banner.apply_requested.connect(self.apply_stale_result)
         self.banner.discard_requested.connect(self.discard_stale_result)
+        self.banner.solve_requested.connect(self.solve_again)
 
         self.resize(default_size(self))
         self._restore_window_state()
@@ -2009,14 +2010,25 @@ class MainWindow(QMainWindow):
     def _offer_stale(self, outcome: Outcome, rules=None) -> None:
         """A result for the season as it was: offered above the board, never applied by itself.
         ``rules``: the rule settings it was solved under."""
+        from planner.validate import plan_problems
+
         self._stale, self._stale_rules = outcome, rules
-        what = "a plan" if outcome.plan is not None else "no plan (the rules conflicted)"
-        self.banner.offer(
-            f"The season changed while solving: the solver found {what} for the season as "
-            f"it was. " + ("Apply this plan anyway? (The plan check will show what it "
-                           "breaks now; Undo takes it back.)" if outcome.plan is not None
-                           else "Solve again (F5) for the current season."))
-        self.banner.apply_button.setVisible(outcome.plan is not None)
+        # a plan for another today or squad (Move Today undone while its re-plan ran) cannot be
+        # applied: "Apply this plan anyway?" ended in "Change not made" and schema paths
+        fits = outcome.plan is not None and not plan_problems(self.season, outcome.plan)
+        if outcome.plan is None:
+            text = ("the solver found no plan (the rules conflicted) for the season as it was. "
+                    "Solve again (F5) for the current season.")
+        elif fits:
+            text = ("the solver found a plan for the season as it was. Apply this plan anyway? "
+                    "(The plan check will show what it breaks now; Undo takes it back.)")
+        else:
+            text = ("the solver's plan was made for the season as it was then (another today, "
+                    "squad or dates) and does not fit it now, so it cannot be applied. Solve "
+                    "again (F5) for the season as it is now.")
+        self.banner.offer(f"The season changed while solving: {text}")
+        self.banner.apply_button.setVisible(fits)
+        self.banner.solve_button.setVisible(not fits)
         self.statusBar().showMessage("A solve result for an older version of the season "
                                      "is offered above the board.", 10000)
         self.stale_result_offered.emit(outcome)
@@ -2158,9 +2170,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def apply_stale_result(self) -> bool:
         """Accept the offered plan (one undo step); False when it no longer fits the season."""
+        from planner.validate import plan_problems
+
         outcome, rules = self._stale, self._stale_rules
         self._hide_stale()
         if outcome is None or outcome.plan is None:
+            return False
+        if plan_problems(self.season, outcome.plan):  # the season changed again since the offer
+            self._offer_stale(outcome, rules)  # said in words, with Solve Again
             return False
         # made under the rules of its solve: a later rule change still re-plans the whole future
         if not self.apply_edit(E.SetPlan(plan=outcome.plan), plan_rules=rules):
@@ -2168,6 +2185,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Applied the plan of the earlier solve; the plan check shows "
                                      "what it breaks now.", 10000)
         return True
+
+    @Slot()
+    def solve_again(self) -> None:
+        """The banner's Solve Again: the offered result goes, a solve of the season as it is
+        now starts (F5)."""
+        self._hide_stale()
+        self.start_solve()
 
     @Slot()
     def discard_stale_result(self) -> None:

@@ -1721,6 +1721,7 @@ class StaleBanner(QFrame):
 
     apply_requested = Signal()
     discard_requested = Signal()
+    solve_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -1735,14 +1736,20 @@ class StaleBanner(QFrame):
         self.label.setWordWrap(True)
         self.apply_button = QPushButton("Apply this plan")
         self.apply_button.setAccessibleName("Apply this plan")
+        # a plan that no longer fits the season (made for another today or squad): solved again
+        self.solve_button = QPushButton("Solve Again")
+        self.solve_button.setAccessibleName("Solve again for the season as it is now")
+        self.solve_button.hide()
         self.discard_button = QPushButton("Discard")
         self.discard_button.setAccessibleName("Discard the plan")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.addWidget(self.label, 1)
         lay.addWidget(self.apply_button)
+        lay.addWidget(self.solve_button)
         lay.addWidget(self.discard_button)
         self.apply_button.clicked.connect(self.apply_requested)
+        self.solve_button.clicked.connect(self.solve_requested)
         self.discard_button.clicked.connect(self.discard_requested)
         self.hide()
 
