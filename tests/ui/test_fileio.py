@@ -583,6 +583,48 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(w
     assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
 
 
+def test_the_export_dialog_says_a_read_only_file_before_asking_to_replace_it(
+        wait_export, export_now, window, dialogs, tmp_path, demo_season):
+    """Ctrl+E onto a read-only plan.xlsx asked "exists already. Replace it?", built the whole
+    workbook after Yes, and only then said it is read-only, with OK alone (the command line
+    refuses it at once). It is said first now, with Export under Another Name…, which opens the
+    dialog again; Cancel leaves the file as it was. An export started elsewhere says it before
+    any question too."""
+    from ui.desktop import fileio
+
+    window.set_document(_with_plan(demo_season), None)
+    book, other = tmp_path / "small-plan.xlsx", tmp_path / "small-plan-2.xlsx"
+    xlsx = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "xlsx")
+    dialogs.answer = "yes"
+    assert export_now(window, book, "xlsx")
+    book.chmod(0o444)
+    before = book.read_bytes()
+    read_only = (f"{book}: is read-only; save to another file, or make it writable (its "
+                 f"properties or chmod u+w) and save again; the file is unchanged.")
+    dialogs.clear()
+    dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
+    dialogs.choices = ["exportas"]
+    window.export_action.trigger()
+    wait_export(window)
+    assert dialogs.kinds()[:3] == ["save", "choose", "save"]  # no "Replace it?" first
+    assert dialogs[1][1:] == ("Could not export", read_only)
+    assert dialogs.suggested[-1] == str(book)  # opened again where the coach was
+    assert book.read_bytes() == before and other.exists()
+    assert "small-plan-2.xlsx" in window.notice.text()
+
+    dialogs.clear()
+    dialogs.files = [(str(book), xlsx)]
+    dialogs.choices = ["cancel"]
+    window.export_action.trigger()
+    assert dialogs.kinds() == ["save", "choose"] and book.read_bytes() == before
+    assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
+
+    dialogs.clear()  # the export itself, as handouts and the review file call it: at once
+    assert not fileio.export_to(window, book, "xlsx")
+    assert dialogs == [("error", "Could not export", read_only)]
+    assert not window.export_job.is_running() and book.read_bytes() == before  # nothing built
+
+
 def test_a_failed_export_to_a_new_name_says_nothing_was_written(window, dialogs, tmp_path,
                                                                  monkeypatch):
     """A board PDF that could not be written to a new name (a full disk) ended with "Not

@@ -287,6 +287,10 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
     if why := open_elsewhere(p):  # the program would write over the export when it saves
         window.interaction.error("Could not export", f"{p.name} {why}.")
         return False
+    if problem := _write_problem(p):  # said before any question, not after the build
+        window.interaction.error("Could not export", problem)
+        not_exported(window, p)
+        return False
     what = foreign(kind, p)
     if what is None:
         return True
@@ -299,6 +303,15 @@ def may_replace(window, path: str | Path, kind: str) -> bool:
         return True
     not_exported(window, p)
     return False
+
+
+def _write_problem(path: str | Path) -> str:
+    """Why a write to ``path`` would be refused now (``planner.safefile.write_problem``: a
+    read-only file, a folder that takes no file), as a sentence; "" when none."""
+    from planner.safefile import write_problem
+
+    problem = write_problem(path)
+    return f"{problem.rstrip('.')}." if problem else ""
 
 
 def keep_previous(path: str | Path, kind: str) -> tuple[bool, str]:
@@ -695,9 +708,13 @@ def _save_and_export(window, kinds: dict[str, str], selected: str, names: dict[s
                 if path.lower().endswith(other):
                     path = path[:-len(other)]
             path += SUFFIX[kind]
-        if why := open_elsewhere(path):
-            if window.interaction.choose("Could not export", f"{Path(path).name} {why}.",
-                                         ("exportas", "cancel"), "exportas") != "exportas":
+        # a read-only file (or a folder that takes no file) is said before "Replace it?" and
+        # the build, as the command line does: it was refused only after both
+        why = open_elsewhere(path)
+        said = f"{Path(path).name} {why}." if why else _write_problem(path)
+        if said:
+            if window.interaction.choose("Could not export", said, ("exportas", "cancel"),
+                                         "exportas") != "exportas":
                 not_exported(window, path)
                 return
             suggestion = path
