@@ -737,6 +737,51 @@ def test_a_season_open_in_another_window_is_said_when_opened(qtbot, tmp_path):
     fourth.autosaver.stop()
 
 
+def test_lock_files_are_the_owners_and_a_start_removes_those_of_killed_windows(
+        qtbot, tmp_path, dialogs):
+    """The recovery folder's ``.lock`` files (the pid, the computer's name, its machine and boot
+    ids) were readable by all (0644), and those of a killed window stayed after every later
+    clean exit. A window's lock is the owner's alone (0600); a start removes the lock and
+    ``.open`` note of a window whose process is gone, but not one that still lives, nor one a
+    recovery copy waits with (offered again at the next start)."""
+    import stat
+
+    from PySide6.QtCore import QSysInfo
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.app import create_main_window
+    from ui.desktop.recovery import OPEN
+
+    club = tmp_path / "club.season.json"
+    save_season(tiny_season(), club)
+    live = MainWindow(load_season(club), club)
+    qtbot.addWidget(live)
+    lock = recovery_dir() / f"{live.autosaver.key}.lock"
+    assert lock.exists() and stat.S_IMODE(lock.stat().st_mode) == 0o600
+    crashed = MainWindow(load_season(club), club)
+    qtbot.addWidget(crashed)
+    crash(crashed, "Crashed FC")  # its copy waits, with its lock
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (recovery_dir() / f"{gone}-dead{OPEN}").write_text(
+        f'{{"path": "{club}", "pid": {gone}}}', encoding="utf-8")
+    for key in (f"{gone}-dead", crashed.autosaver.key):  # as a killed process leaves them
+        (recovery_dir() / f"{key}.lock").write_text(
+            f"{gone}\n{QApplication.applicationName()}\n{QSysInfo.machineHostName()}\n",
+            encoding="utf-8")
+
+    dialogs.answer = "cancel"  # Not Now: the crashed window's copy stays for the next start
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert [d[1] for d in dialogs] == ["Recover unsaved changes?"]
+    left = sorted(p.name for p in recovery_dir().iterdir())
+    assert f"{gone}-dead.lock" not in left and f"{gone}-dead{OPEN}" not in left
+    assert f"{live.autosaver.key}.lock" in left and f"{live.autosaver.key}{OPEN}" in left
+    assert f"{crashed.autosaver.key}.season.json" in left  # offered again at the next start
+    live.autosaver.stop()
+    window.autosaver.stop()
+
+
 def test_save_as_moves_the_windows_open_note_to_the_new_file(qtbot, tmp_path, dialogs):
     """File ▸ Save As left the window's "open" note on the file it had before: a second window
     opening the new file was not told it is open here, and one opening the old file was told

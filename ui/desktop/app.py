@@ -136,9 +136,10 @@ def _shown(window, path: str | None, recover: bool):
     if recover:
         from pathlib import Path
 
-        from ui.desktop.recovery import offer_recovery
+        from ui.desktop.recovery import offer_recovery, remove_stale_locks
 
         exclude = {window.autosaver.key} if window.autosaver is not None else set()
+        remove_stale_locks(exclude)  # of windows killed before: no copy waits with them
         # a file asked for: only its own copy, also when it could not be opened
         offer_recovery(window, exclude, Path(path) if path else None)
     # Load OR-Tools in the background once the window is up: the first solve starts at once.

@@ -4,7 +4,8 @@ Each window's :class:`Autosaver` writes the document every ~10 s, only while it 
 changes, to the user state directory (``platformdirs.user_state_dir("Periodize")/recovery``,
 ``PERIODIZE_STATE_DIR`` overrides it): ``<id>.season.json`` (written atomically), ``<id>.json``
 (the original file path and the time) and ``<id>.lock`` (a ``QLockFile`` held while the window
-lives). A clean exit, a save and a discarded document remove the copy. At the next start,
+lives; all owner-only, 0600). A clean exit, a save and a discarded document remove the copy; a
+start removes the locks a killed window left (:func:`remove_stale_locks`). At the next start,
 :func:`find_recoveries` lists the copies whose lock is free (their process is gone) and the
 app offers each (:func:`ask_recover`, through the window's interaction).
 
@@ -212,10 +213,15 @@ class Autosaver(QObject):
         windows and the next start see it open."""
         if self._lock is None:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            lock = QLockFile(str(self.folder / f"{self.key}.lock"))
+            path = self.folder / f"{self.key}.lock"
+            lock = QLockFile(str(path))
             lock.setStaleLockTime(0)
             if lock.tryLock(0):
                 self._lock = lock
+                try:  # it names the process, the computer and its boot: the owner's alone
+                    os.chmod(path, 0o600)
+                except OSError:
+                    pass
 
     def mark_open(self, path: Path | None) -> str | None:
         """Note that this window has the season file ``path`` open (``<key>.open``, beside its
@@ -317,6 +323,35 @@ def _live_notes(path: Path, exclude: set[str]):
             (folder / f"{key}.lock").unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def remove_stale_locks(exclude: set[str] = frozenset()) -> int:
+    """At a start: the ``.lock`` files (and ``.open`` notes) of windows whose process is gone
+    (killed: a clean exit removes its own), unless a recovery copy still waits with them (it is
+    offered, and its lock goes with it); they stayed for good after later clean exits. How many
+    were removed; never raises."""
+    folder = recovery_dir()
+    try:
+        locks = sorted(folder.glob("*.lock"))
+    except OSError:
+        return 0
+    removed = 0
+    for path in locks:
+        key = path.name.removesuffix(".lock")
+        if key in exclude or (folder / f"{key}.season.json").exists():
+            continue
+        lock = QLockFile(str(path))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # its window lives
+        lock.unlock()  # removes the file
+        try:
+            path.unlink(missing_ok=True)
+            (folder / f"{key}{OPEN}").unlink(missing_ok=True)
+        except OSError:
+            continue
+        removed += 1
+    return removed
 
 
 def _absolute(path: Path) -> Path:
