@@ -788,6 +788,34 @@ def test_quitting_during_a_solve_asks_about_the_solve_first(qtbot, tiny, dialogs
         fake.release.set()  # a failed assertion leaves no thread running
 
 
+def test_wait_for_a_solve_that_ended_while_asked_closes_at_once(qtbot, tiny, dialogs):
+    """The solve ended while "A solve is running" was open; Wait for It then waited for a
+    solve that had already ended, and the window never closed. It closes at once (its plan
+    taken: here the same plan as before, so nothing is unsaved and nothing more is asked)."""
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = MainWindow(tiny.model_copy(update={"plan": plan}), None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.show()
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    asked = dialogs.choose
+
+    def ends_while_asked(title, text, answers, default, details=""):
+        answer = asked(title, text, answers, default, details)
+        fake.release.set()
+        qtbot.waitUntil(lambda: not w.is_solving(), timeout=10_000)
+        return answer
+
+    dialogs.choose = ends_while_asked
+    dialogs.choices = ["waitsolve"]
+    try:
+        assert w.close()
+        assert [d[1] for d in dialogs] == ["A solve is running"] and not w.isVisible()
+    finally:
+        fake.release.set()
+
+
 def test_window_state_and_recent_files_go_to_the_isolated_settings(qtbot, tiny, tmp_path,
                                                                     isolated_settings):
     w = MainWindow(tiny, None)

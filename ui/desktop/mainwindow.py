@@ -1908,6 +1908,8 @@ class MainWindow(QMainWindow):
             f"far). Quit and lose it?\n\nWait for It closes the window once the solve ends, its "
             f"plan kept (and asks about saving it); Cancel keeps the window open and the solve "
             f"running.", ("quitsolve", "waitsolve", "cancel"), "waitsolve")
+        if answer == "waitsolve" and not self.is_solving():
+            return True  # it ended while the question was open: its plan is taken, closing goes on
         if answer == "waitsolve":
             if not getattr(self, "_close_after_solve", False):  # asked twice: closed once
                 self._close_after_solve = True
