@@ -2017,6 +2017,23 @@ def test_a_replan_for_a_today_undone_meanwhile_is_not_offered_to_apply(qtbot, pl
     w.weekly.shutdown()
 
 
+def test_closing_during_move_todays_replan_asks_about_it(qtbot, planned, dialogs):
+    """Closing the window while Move Today's re-plan ran dropped it without a word, as a
+    solve's was: it asks "A re-plan from today is running", and Cancel keeps both."""
+    w = make_window(qtbot, planned)
+    dlg = w.weekly.move_today(day(21))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT):
+        dlg.buttons.accepted.emit()
+        assert w.weekly.job.is_running()
+        dialogs.choices = ["cancel"]
+        assert not w.close()
+        assert [d[1] for d in dialogs] == ["A solve is running"]
+        assert dialogs[0][2].startswith("A re-plan from today is running (0 s so far). Quit and "
+                                        "lose it?")
+    assert w.isVisible() and w.season.calendar.today == day(21) and w.season.plan is not None
+    w.weekly.shutdown()
+
+
 def test_a_replan_from_today_after_a_rule_change_replans_under_the_new_rules(w, qtbot):
     """Re-plan from Today right after a rule edit re-plans the whole future (the stored plan was
     made under the old rules); once that plan is stored, a re-plan is the weekly one again."""

@@ -1882,7 +1882,7 @@ class MainWindow(QMainWindow):
         ``quitting`` (the window closes): a solve running is asked about first
         (:meth:`_solve_may_stop`: with nothing unsaved, Ctrl+Q dropped it without a word).
         ``why``: what the question begins with (why it is asked now)."""
-        if quitting and self.is_solving() and not self._solve_may_stop():
+        if quitting and self._running_solve() is not None and not self._solve_may_stop():
             return False
         overwritten = self._overwritten_save()
         if not self._modified:
@@ -1899,25 +1899,34 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == "discard"
 
+    def _running_solve(self) -> tuple[BackgroundJob, str] | None:
+        """The solve running (F5, or Move Today's re-plan from today) and what it is called."""
+        if self.solve_job.is_running():
+            return self.solve_job, "solve"
+        if self.weekly.job.is_running():
+            return self.weekly.job, "re-plan from today"
+        return None
+
     def _solve_may_stop(self) -> bool:
         """The window closes while a solve runs: True when the coach lets it stop (its plan
         lost). Wait for It keeps the window open and closes it once the solve has ended (its
         plan taken, so the unsaved-changes question comes then); Cancel keeps both."""
+        job, what = self._running_solve()
         answer = self.interaction.choose(
-            "A solve is running", f"A solve is running ({self.solve_job.elapsed():.0f} s so "
-            f"far). Quit and lose it?\n\nWait for It closes the window once the solve ends, its "
-            f"plan kept (and asks about saving it); Cancel keeps the window open and the solve "
-            f"running.", ("quitsolve", "waitsolve", "cancel"), "waitsolve")
-        if answer == "waitsolve" and not self.is_solving():
+            "A solve is running", f"A {what} is running ({job.elapsed():.0f} s so far). Quit "
+            f"and lose it?\n\nWait for It closes the window once it ends, its plan kept (and "
+            f"asks about saving it); Cancel keeps the window open and the {what} running.",
+            ("quitsolve", "waitsolve", "cancel"), "waitsolve")
+        if answer == "waitsolve" and not job.is_running():
             return True  # it ended while the question was open: its plan is taken, closing goes on
         if answer == "waitsolve":
             if not getattr(self, "_close_after_solve", False):  # asked twice: closed once
                 self._close_after_solve = True
-                self.solve_job.finished.connect(self._close_when_solved,
-                                                Qt.ConnectionType.SingleShotConnection)
-            self.statusBar().showMessage(
-                "The window closes when the solve ends; Plan ▸ Cancel Solve stops it sooner and "
-                "keeps the best plan found so far.")
+                job.finished.connect(self._close_when_solved,
+                                     Qt.ConnectionType.SingleShotConnection)
+            stop = ("Plan ▸ Cancel Solve stops it sooner and keeps the best plan found so far"
+                    if job is self.solve_job else "Cancel in the status bar stops it sooner")
+            self.statusBar().showMessage(f"The window closes when the {what} ends; {stop}.")
         return answer == "quitsolve"
 
     @Slot(object)
