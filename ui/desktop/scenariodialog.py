@@ -10,9 +10,10 @@ added. ``edit()`` is the ``AddScenario`` the dialog makes; the What-if controlle
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,7 +62,7 @@ from ui.desktop.editors import (
     qdate,
 )
 from ui.desktop.interaction import QtInteraction
-from ui.desktop.layout import scroll_dialog
+from ui.desktop.layout import fit_dialog, keep_on_screen, scroll_dialog
 from ui.desktop.theme import ink
 
 # The kinds of change the dialog composes: key -> label.
@@ -140,6 +141,33 @@ def _move_suggestion(s, day: dt.date) -> dt.date:
     lies between today and the season's end."""
     first, week = planning_start(s), dt.timedelta(days=7)
     return next((d for d in (day - week, day + week) if first <= d <= s.calendar.end), first)
+
+
+class _ChangeList(QListWidget):
+    """The scenario's changes; empty, it says so in one line, greyed, as a field's placeholder."""
+
+    EMPTY = "No changes yet: choose one above and press Add this change."
+
+    def __init__(self, refit: Callable[[], None]):
+        super().__init__()
+        self.refit = refit  # the list's height for its changes, wrapped at its new width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self.count():
+            QTimer.singleShot(0, self, self.refit)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.count():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        room = self.viewport().rect().adjusted(6, 0, -6, 0)
+        text = self.fontMetrics().elidedText(self.EMPTY, Qt.TextElideMode.ElideRight, room.width())
+        painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.end()
+
 
 class _DateField(QWidget):
     """A date edit with the season week it falls in ("week 12"), as coaches count."""
@@ -460,7 +488,7 @@ class ScenarioDialog(QDialog):
         return box
 
     def _list_box(self) -> QGroupBox:
-        self.list = QListWidget()
+        self.list = _ChangeList(lambda: self._fit_list())
         self.list.setAccessibleName("Changes in this scenario")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
@@ -468,17 +496,33 @@ class ScenarioDialog(QDialog):
         self.remove_button.setAccessibleName("Remove change")
         self.remove_button.setAutoDefault(False)
         self.remove_button.setEnabled(False)
-        # a few rows in sight below the form (it scrolls when longer): the list's own height
-        # took 190 pixels of a 768-pixel screen, empty
-        rows = self.list.fontMetrics().lineSpacing() + 6
-        self.list.setMinimumHeight(3 * rows)
-        self.list.setMaximumHeight(5 * rows)
         box = QGroupBox("Changes in this scenario (applied in this order)")
         self.list_box = box
-        lay = QVBoxLayout(box)
+        # Remove change beside the list, not under it: a row less under the form
+        lay = QHBoxLayout(box)
         lay.addWidget(self.list, 1)
-        lay.addLayout(_right(self.remove_button))
+        lay.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._fit_list()
         return box
+
+    def _fit_list(self) -> None:
+        """The list as tall as its changes, from one line ("No changes yet") to five, then it
+        scrolls: at 125 % and 150 % on a 1366 x 768 screen the empty list took 130 to 150 pixels
+        under the form, and "Add this change" was below the fold of the form's scroll area. The
+        dialog grows by what the list grows, as far as the screen allows."""
+        row = self.list.fontMetrics().lineSpacing() + 6
+        self.list.doItemsLayout()  # each change as wrapped at the list's width (two lines, some)
+        lines = sum(self.list.visualItemRect(self.list.item(i)).height()
+                    for i in range(self.list.count()))
+        frame = 2 * self.list.frameWidth()
+        height = frame + min(max(lines, row), 5 * row)
+        self.list.setAccessibleDescription("" if self.list.count() else _ChangeList.EMPTY)
+        grown = height - self.list.height() if self.list.isVisible() else 0
+        self.list.setFixedHeight(height)
+        if grown > 0 and getattr(self, "scroll_body", None) is not None:
+            self.wanted_size = QSize(self.width(), self.height() + grown)
+            fit_dialog(self)
+            keep_on_screen(self)
 
     def _layout(self, change_box: QGroupBox, list_box: QGroupBox) -> None:
         self.replan_now = QCheckBox("Re-plan and compare with the current plan when created")
@@ -520,7 +564,7 @@ class ScenarioDialog(QDialog):
             if isinstance(item, QFormLayout | QHBoxLayout):
                 lay.addLayout(item)
             else:
-                lay.addWidget(item, 1 if item is list_box else 0)
+                lay.addWidget(item)
 
     def set_stale(self, text: str, first: QAction | None = None) -> None:
         """Say that the current plan is not re-planned since the season changed (``text``; ""
@@ -893,6 +937,7 @@ class ScenarioDialog(QDialog):
         item = QListWidgetItem(f"{len(self.changes)}. {text}")
         item.setToolTip(text)
         self.list.addItem(item)
+        self._fit_list()
         self._show_error("")
         self.ok_error.hide()
         self._refill()
@@ -928,6 +973,7 @@ class ScenarioDialog(QDialog):
             item = QListWidgetItem(f"{i + 1}. {text}")
             item.setToolTip(text)
             self.list.addItem(item)
+        self._fit_list()
         self.remove_button.setEnabled(False)
 
     def _show_error(self, text: str) -> None:
