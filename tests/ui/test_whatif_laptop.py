@@ -73,3 +73,78 @@ def test_add_this_change_shows_at_150_percent_and_the_empty_list_takes_a_line(qt
     assert dlg.list.count() >= 6
     assert 4.5 * line < dlg.list.height() < 8 * line
     dlg.done(0)
+
+
+def _comparison(qtbot, monkeypatch, rect: QRect):
+    """The comparison window of a planned 12-athlete season with itself, on a screen of
+    ``rect``, opened as large as the screen lets it, a long notice in its heading's strip."""
+    from planner.scenarios import compare
+    from ui.desktop.compare import CompareWindow
+
+    _screen(monkeypatch, rect)
+    s = _planned()
+    win = CompareWindow()
+    qtbot.addWidget(win)
+    win.show_comparison("Move competition 'Cup final' to 1 May 2027", s, s,
+                        compare(s, s.plan, s, s.plan), [])
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_stale("The season changed since this comparison: Compare again to see it as it is "
+                  "now. " * 6)
+    _settle()
+    return win
+
+
+_PLANNED = []
+
+
+def _planned():
+    """A planned season of 12 athletes (solved once for the file)."""
+    if not _PLANNED:
+        from planner.season import Competition
+        from tests.builders import day, season
+        from tests.ui.conftest import solved
+
+        _PLANNED.append(solved(season(
+            weeks=6, athletes=12, matches=[5, 12, 19, 26, 33],
+            comps=[Competition(id="final", name="Cup final", date=day(40), priority="A")])))
+    return _PLANNED[0]
+
+
+def _whole_rows(board) -> int:
+    return board._grid_rect().height() // board.row_height()
+
+
+def test_the_comparison_boards_keep_most_of_the_height_at_125_and_150_percent(qtbot, monkeypatch):
+    """Review 270 F3: at 125 % and 150 % on a 1366 x 768 screen each board of the comparison
+    showed 2 or 3 athletes: the heading's strip, a key on three lines and the panes under the
+    boards kept their heights, and only the boards shrank. Each board now shows at least six
+    athletes; the heading's strip scrolls beyond its title and a line, the key is one line
+    (the outline, the marks, Ctrl+K for the rest) and the panes under the boards take a
+    quarter, until the coach drags the handle."""
+    from ui.desktop.compare import CHANGED_TEXT
+
+    for rect in (AT_150, QRect(0, 0, 1093, 614)):  # 150 %, 125 %
+        win = _comparison(qtbot, monkeypatch, rect)
+        assert win.height() <= rect.height()
+        for board in (win.board_a, win.board_b):
+            assert _whole_rows(board) >= 6, (rect, _whole_rows(board), win.split.sizes())
+        assert win.stale.isVisibleTo(win) and win.top.verticalScrollBar().maximum() > 0
+        assert win.top.height() <= 3 * win.fontMetrics().lineSpacing()
+        assert win.legend.collapsed and win.legend.height() == win.legend.line_h
+        assert f"c:{CHANGED_TEXT}" in win.legend.compact_items()
+        assert win.table.isVisible() and win.table.viewport().height() >= 2 * win.fontMetrics().lineSpacing()
+        # dragged, the coach's split stays as the window grows
+        win.split.moveSplitter(win.split.sizes()[0] - 60, 1)
+        dragged = win.split.sizes()[1]
+        win.resize(win.width(), win.height() - 20)
+        _settle()
+        assert abs(win.split.sizes()[1] - dragged) <= 20
+        win.close()
+    # Ctrl+K, which the folded key names, shows the whole key from the comparison too
+    from ui.desktop.legendview import KeyWindow
+
+    key = win.show_key()
+    assert isinstance(key, KeyWindow) and key.isVisible()
+    key.close()
+

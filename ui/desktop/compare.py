@@ -17,7 +17,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,10 +41,11 @@ from planner.scenarios import HV_WHAT, AthleteDiff, Comparison
 from planner.season import Season
 from planner.text import date_long, date_short, plural, week_of
 from planner.timeline import Timeline
+from ui.desktop import legendview
 from ui.desktop.board import BoardLegend, SeasonBoard
 from ui.desktop.folders import dialog_folder, remember_dialog_folder
 from ui.desktop.interaction import QtInteraction, default_interaction
-from ui.desktop.layout import fitting_size, scrolled
+from ui.desktop.layout import fitting_size, scrolled, show_one
 from ui.desktop.panels import InspectorPanel
 from ui.desktop.theme import ink
 
@@ -134,11 +135,15 @@ class CompareWindow(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._boards())
         split.addWidget(self._details())
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([500, 280])
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 180])
         self.bottom.setSizes([780, 290, 290])
         self.split = split
+        # the panes under the boards keep DETAILS_SHARE of the height until the coach drags the
+        # handle (then the coach's split is kept as the window resizes)
+        self._split_dragged = False
+        split.splitterMoved.connect(self._split_moved)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.addWidget(self.top)
@@ -150,22 +155,55 @@ class CompareWindow(QWidget):
         self._connect()
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)  # as the Help window
         close.activated.connect(self.close)
+        # the key folded to one line says "Key: Ctrl+K": here too (it did nothing here)
+        key = QShortcut(QKeySequence(legendview.SHORTCUT), self)
+        key.activated.connect(self.show_key)
         self.resize(fitting_size(self, QSize(1400, 860)))
 
-    TOP_SHARE = 0.16  # of the window's height, at most, for the heading and the stale notice
+    # the heading's strip: its title and a line of text, and TOP_SHARE of the window's height
+    # above SHORT (it scrolls beyond): at 125 % and 150 % on a 1366 x 768 screen, with a 3-line
+    # key and a bottom row of fixed heights, each board showed 2 or 3 athletes
+    TOP_SHARE = 0.16
+    SHORT = 600
+    DETAILS_SHARE = 0.22  # of the boards' and the panes' height, for the panes under the boards
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._level_titles()
         self._fit_top()
+        self._share_split()
 
     def _fit_top(self) -> None:
-        """The heading's strip: as tall as its text, at most :data:`TOP_SHARE` of the window
-        (then it scrolls)."""
+        """The heading's strip: as tall as its text, at most its title and one line of text,
+        more in a tall window (:data:`TOP_SHARE` of the height above :data:`SHORT`); it
+        scrolls beyond."""
         self.top.fit()
-        lines = 3 * self.fontMetrics().lineSpacing()
-        cap = max(lines, int(self.TOP_SHARE * self.height()))
+        doc = QTextDocument()
+        doc.setDefaultFont(self.heading.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml("<h3 style='margin:0'>W</h3><p style='margin:2px 0'>W</p>")
+        two_lines = int(doc.size().height()) + 2
+        cap = two_lines + max(0, int(self.TOP_SHARE * (self.height() - self.SHORT)))
         self.top.setFixedHeight(min(self.top.widget().minimumHeight(), cap))
+
+    def _split_moved(self, *_args) -> None:
+        self._split_dragged = True
+
+    def _share_split(self) -> None:
+        """The boards get the height first: the panes under them :data:`DETAILS_SHARE` of it
+        (as far as their least height allows), until the coach drags the handle between."""
+        if self._split_dragged:
+            return
+        total = sum(self.split.sizes())
+        if total <= 0:
+            return
+        details = int(self.DETAILS_SHARE * total)
+        if self.split.sizes()[1] != details:
+            self.split.setSizes([total - details, details])
+
+    def show_key(self) -> QWidget:
+        """The whole key in a window of its own (Ctrl+K, as in the main window)."""
+        return show_one(self, legendview.KeyWindow, lambda dlg: dlg.close_button)
 
     def _level_titles(self) -> None:
         """The two boards' titles as tall as the taller: a scenario title on two lines put the
@@ -208,6 +246,12 @@ class CompareWindow(QWidget):
         boards.splitterMoved.connect(lambda *_a: self._level_titles())
         self.boards = boards
         self.legend = BoardLegend(self, changed=CHANGED_TEXT)
+        # one line (the outline, the intensity marks, "Key: Ctrl+K"; the whole key in its
+        # tooltip): at 125 % its three lines took the rows of three athletes from each board
+        self.legend.MAX_LINES = 1
+        outline = [f"c:{CHANGED_TEXT}"]
+        self.legend.COMPACT_FORMS = tuple(outline + form for form in BoardLegend.COMPACT_FORMS) + (
+            outline,)
         top = self._column(boards, self.legend, stretch_last=False)
         top.layout().setStretch(0, 1)
         return top
