@@ -120,8 +120,8 @@ def test_the_comparison_boards_keep_most_of_the_height_at_125_and_150_percent(qt
     showed 2 or 3 athletes: the heading's strip, a key on three lines and the panes under the
     boards kept their heights, and only the boards shrank. Each board now shows at least six
     athletes; the heading's strip scrolls beyond its title and a line, the key is one line
-    (the outline, the marks, Ctrl+K for the rest) and the panes under the boards take a
-    quarter, until the coach drags the handle."""
+    (the outline, the marks, Ctrl+K for the rest) and the panes under the boards take
+    about a fifth, until the coach drags the handle."""
     from ui.desktop.compare import CHANGED_TEXT
 
     for rect in (AT_150, QRect(0, 0, 1093, 614)):  # 150 %, 125 %
@@ -148,3 +148,34 @@ def test_the_comparison_boards_keep_most_of_the_height_at_125_and_150_percent(qt
     assert isinstance(key, KeyWindow) and key.isVisible()
     key.close()
 
+
+def test_the_status_line_stops_saying_the_comparison_is_open_once_it_closes(qtbot, shown_window):
+    """Review 270 F6: after the comparison a re-plan opened was closed (Escape), the status
+    line still said "… re-planned in 4.8 s; the comparison with the plan is open.", and a
+    keyboard user looked for a window that was not there. Closed, it says so."""
+    from PySide6.QtCore import Qt
+
+    w = shown_window(_planned(), (1300, 800))
+    dlg = w.whatif.new_dialog()
+    dlg.name.setText("Final a week earlier")
+    dlg.set_kind("move")
+    assert dlg.add_change(), dlg.error.text()
+    with qtbot.waitSignal(w.whatif.compare_opened, timeout=60_000) as opened:
+        dlg.buttons.accepted.emit()
+    win = opened.args[0]
+    said = w.statusBar().currentMessage()
+    assert said.startswith("Scenario “Final a week earlier” re-planned in ")
+    assert said.endswith("; the comparison with the plan is open.")
+    win.activateWindow()
+    qtbot.waitActive(win)
+    qtbot.keyClick(win.table, Qt.Key.Key_Escape)
+    assert not win.isVisible()
+    now = w.statusBar().currentMessage()
+    assert "is open" not in now
+    assert now == said.removesuffix("; the comparison with the plan is open.") + (
+        "; the comparison is closed (Compare opens it again).")
+    # opened again from the panel and closed: a later message is left as it is
+    w.statusBar().showMessage("Saved.")
+    again = w.whatif.compare("Final a week earlier")
+    again.close()
+    assert w.statusBar().currentMessage() == "Saved."

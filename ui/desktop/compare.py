@@ -94,6 +94,7 @@ class CompareWindow(QWidget):
 
     adopt_requested = Signal(str)  # the scenario's name
     exported = Signal(str)  # the path written
+    closed = Signal()  # Close, Escape or the window's ×
 
     # short headers (the tooltips say them whole): at 1024 px the HV and days columns were cut
     COLUMNS = ["Athlete", "Back (baseline)", "Back (scenario)", "HV base", "HV scen.",
@@ -166,6 +167,11 @@ class CompareWindow(QWidget):
     TOP_SHARE = 0.16
     SHORT = 600
     DETAILS_SHARE = 0.22  # of the boards' and the panes' height, for the panes under the boards
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -229,6 +229,9 @@ class WhatIf(QObject):
         self.compare_window = None
         self.last_outcome: Outcome | None = None
         self._compared: tuple[str, Season, Scenario] | None = None
+        # (the status line said when a re-plan opened the comparison, its words before "; the
+        # comparison … is open"): replaced when the comparison closes
+        self._open_said: tuple[str, str] | None = None
         self._replanning: tuple[str, bool] | None = None  # (scenario, planning the season first)
         self._draft = None  # the New Scenario form's draft while Re-plan First plans (_plan_first)
         self._draft_hooked = False
@@ -530,8 +533,18 @@ class WhatIf(QObject):
         text = f"Scenario “{name}” re-planned in {outcome.wall_time:.1f} s"
         if outcome.status.value == "cancelled":
             text += " (stopped early: the best plan found so far)"
-        w.statusBar().showMessage(text + "; the comparison with the plan is open.", 15000)
+        said = text + "; the comparison with the plan is open."
+        w.statusBar().showMessage(said, 15000)
+        self._open_said = (said, text)
         self.compare(name, outcome=outcome)
+
+    def _comparison_closed(self) -> None:
+        """The comparison closed: the status line that said it is open says so no more (it
+        stayed, and a keyboard user looked for a window that was not there)."""
+        said, self._open_said = self._open_said, None
+        bar = self.window.statusBar()
+        if said is not None and bar.last_said() == said[0]:
+            bar.showMessage(f"{said[1]}; the comparison is closed (Compare opens it again).", 10000)
 
     def _show_no_plan(self, name: str, outcome: Outcome) -> None:
         w = self.window
@@ -619,6 +632,7 @@ class WhatIf(QObject):
 
             win = CompareWindow(self.window, self.interaction)
             win.adopt_requested.connect(self.adopt)
+            win.closed.connect(self._comparison_closed)
             self.compare_window = win
         return self.compare_window
 
