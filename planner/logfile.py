@@ -58,10 +58,11 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "athlete": ("athlete id", "athlete", "id", "player", "player id", "player name", "name",
                 "athlete name", "player display name", "display name",  # the last: STATSports
                 "spieler", "spielername", "athlet", "athletin", "joueur", "joueuse", "nom"),
-    "date": ("date", "session date", "day", "datum"),
+    "date": ("date", "session date", "day", "datum", "date completed"),  # the last: TeamBuildr
     "minutes": ("minutes", "duration", "duration min", "duration mins", "session duration",
                 "session minutes", "mins", "training minutes", "total duration", "total time",
                 "duration minutes",  # not "session time": some exports mean the start
+                "session duration min", "session duration mins", "session duration minutes",
                 "minuten", "dauer", "dauer (min)", "trainingsdauer", "durée", "durée (min)"),
     "rpe": ("rpe", "srpe", "session rpe", "cr10", "rpe cr10"),
     "top_pct": ("top speed %", "top speed pct", "top speed percent", "% max speed", "max speed %",
@@ -70,12 +71,17 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     # can only be km/h (:func:`_speed_unit`); its "Max Vel (% Max)" is of OpenField's own max,
     # not the squad's, so no top speed % (said, :func:`_unread_speeds`); so do the German and
     # French headers that name no unit
+    # (STATSports' plain "Max Speed" too)
     "top_ms": ("top speed m/s", "top speed ms", "max velocity", "max velocity m/s", "max speed m/s",
                "vmax", "vmax m/s", "top speed", "peak speed", "peak speed m/s", "maximum velocity",
-               "maximum velocity m/s") + _top("", "m/s"),
+               "maximum velocity m/s", "max speed", "peak velocity", "peak velocity m/s")
+    + _top("", "m/s"),
     "top_kmh": ("max velocity km/h", "max velocity kmh", "top speed km/h", "top speed kmh",
                 "max speed km/h", "peak speed km/h", "vmax km/h", "maximum velocity km/h",
-                "maximum velocity kmh") + _top("km/h"),
+                "maximum velocity kmh", "max speed kmh", "peak velocity km/h", "peak velocity kmh")
+    + tuple(f"{w} kph" for w in ("max velocity", "top speed", "max speed", "peak speed",
+                                 "peak velocity", "vmax", "maximum velocity"))
+    + _top("km/h"),
     "played": ("minutes played", "mins played", "match minutes", "minutes on pitch", "playing time",
                "spielminuten", "minutes jouées"),
     "pain": ("pain", "pain score", "pain 0-10", "pain 0 10", "pain vas", "schmerz", "schmerzen",

@@ -445,6 +445,8 @@ def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
                          f"other, or rename it so that it is not read)")
     if twice:
         raise InputError(source, twice)
+    if not set(TOPS) & set(mapping) and (mph := _mph(columns)):
+        raise InputError(source, [mph])  # every sprint of the log lost, or misread by 1.6
     missing = [LABEL[k] for k in REQUIRED if k not in mapping
                and not (speeds and k in ("minutes", "rpe"))]
     if speeds and not set(TOPS) & set(mapping):
@@ -459,6 +461,19 @@ def _mapping(columns: list, source: str, frame=None, speeds: bool = False,
                                   f"Athlete ID, Date, Minutes, RPE (and optionally Top speed %, Top "
                                   f"speed m/s, Minutes played, Pain, Note)"])
     return mapping
+
+
+def _mph(columns: list) -> str:
+    """The refusal of a top speed column in miles per hour (``Top Speed (mph)``), the first of
+    ``columns``, none read: Periodize reads m/s and km/h, and the speeds of an mph column read as
+    either would be wrong by 1.6 or 2.2 times ("" when there is none)."""
+    for c in columns:
+        name = fold(c)
+        if re.search(r"\bmph\b", name) and _SPEEDLIKE.search(name) and not _NO_SPEED.search(name):
+            return (f"{column_label(c, columns)} is in miles per hour, which Periodize does not "
+                    f"read: convert its speeds to m/s (mph ÷ 2.237) and head the column 'Top "
+                    f"speed m/s', or to km/h (mph × 1.609) and head it 'Top speed km/h'")
+    return ""
 
 
 def sessions_from_frame(frame, season: Season, source: str, until_today: bool = False,
@@ -517,7 +532,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     speedlike = _unread_speeds(list(frame.columns), mapping)
     notes += _unread(frame, mapping, speedlike)
     guessed = _speed_unit(nums, mapping, notes)
-    _slow_kmh(nums, mapping, athletes, season, where, problems)
+    slow = _slow_kmh(nums, mapping, athletes, season, where, problems)
     kmh = "top_kmh" in mapping  # read as m/s below; said in km/h
     _ranges(nums, problems, where, notes, mapping, frame, guessed)
     if drills:  # a per-drill export: its rows of one session made one
@@ -563,6 +578,8 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
         result.loud = list(speedlike.values())
     else:
         result.notes = list(speedlike.values()) + result.notes
+    if slow:  # m/s under a km/h header, perhaps: every sprint read as a jog
+        result.loud.insert(0, slow)
     if later_days:
         result.later, result.later_days = len(later_days), (later_days[0], later_days[-1])
     result.others = others
@@ -1723,8 +1740,8 @@ def _pct_in_a_speed_unit(pct, where, notes: list, header: str | None) -> None:
 
 
 # a km/h column whose every speed is below this (jogging pace) for this many athletes or more:
-# m/s under a km/h header (a GPS tool's export setting, or the wrong column pasted); one
-# player's rehab jog alone may be so slow
+# m/s under a km/h header (a GPS tool's export setting, or the wrong column pasted), refused;
+# one or two players' log (a physio's rehab export) may be a slow rehab jog: said first, loud
 SLOW_KMH = 12.0
 SLOW_KMH_ATHLETES = 3
 # ... and whose speeds, read as m/s, are what the athletes run: each one's fastest within this
@@ -1754,29 +1771,47 @@ def _reads_as_ms(given, athletes: list, season: Season) -> bool:
 
 
 def _slow_kmh(nums: dict, mapping: dict, athletes: list, season: Season, where,
-              problems: list) -> None:
+              problems: list) -> str | None:
     """A column headed in km/h whose speeds, read as km/h, are all slower than anyone sprints
-    (below :data:`SLOW_KMH`, for :data:`SLOW_KMH_ATHLETES` athletes or more) and, read as m/s,
-    are the athletes' sprints (:func:`_reads_as_ms`) holds m/s: every sprint of the log would be
-    lost, so refused with the header to write, as the coach workbook refuses a max speed so
-    (``planner.coachform.cells.parse_max_speed``). A recovery day's jog logged in km/h, too fast
-    for m/s, is read as headed."""
+    (below :data:`SLOW_KMH`) and, read as m/s, are the athletes' sprints (:func:`_reads_as_ms`)
+    holds m/s: every sprint of the log would be lost. For :data:`SLOW_KMH_ATHLETES` athletes or
+    more refused with the header to write, as the coach workbook refuses a max speed so
+    (``planner.coachform.cells.parse_max_speed``); for one or two (a rehab player's slow jog may
+    be so) read as headed, and the line to say first returned: the rows, what each athlete's
+    fastest is as m/s, and the header to write. A recovery day's jog logged in km/h, too fast
+    for m/s, is read as headed without a word."""
     kmh = nums.get("top_kmh")
     if kmh is None:
-        return
+        return None
     given = kmh[kmh > 0].dropna()
     who = {athletes[i] for i in given.index if i < len(athletes) and athletes[i] is not None}
-    if given.empty or given.max() >= SLOW_KMH or len(who) < SLOW_KMH_ATHLETES:
-        return
+    if given.empty or given.max() >= SLOW_KMH or not who:
+        return None
     if not _reads_as_ms(given, athletes, season):
-        return
+        return None
     fastest = given.idxmax()
-    problems.append(f"{mapping['top_kmh']}: every top speed of its {len(who)} athletes is below "
-                    f"{SLOW_KMH:g} km/h (the fastest is {given[fastest]:g}, "
-                    f"{where(fastest, 'top_kmh').split(',')[0]}): read as km/h, as the column's "
-                    f"header says, {given[fastest]:g} is {given[fastest] / 3.6:.2f} m/s, slower "
-                    f"than any athlete sprints, and no session would count as a sprint; if the "
-                    f"column holds m/s, head it 'Top speed m/s'")
+    if len(who) >= SLOW_KMH_ATHLETES:
+        problems.append(f"{mapping['top_kmh']}: every top speed of its {len(who)} athletes is below "
+                        f"{SLOW_KMH:g} km/h (the fastest is {given[fastest]:g}, "
+                        f"{where(fastest, 'top_kmh').split(',')[0]}): read as km/h, as the column's "
+                        f"header says, {given[fastest]:g} is {given[fastest] / 3.6:.2f} m/s, slower "
+                        f"than any athlete sprints, and no session would count as a sprint; if the "
+                        f"column holds m/s, head it 'Top speed m/s'")
+        return None
+    rows = [_row_of(where, i) for i in given.index]
+    each = []
+    for aid in sorted(who):
+        mine = given[[i for i in given.index if i < len(athletes) and athletes[i] == aid]]
+        top = float(mine.max())
+        a = season.athlete(aid)
+        label = f"{a.name} ({aid})" if a is not None else aid
+        share = (f", {100 * top / 3.6 / a.max_speed:.0f} % of max speed (as m/s: "
+                 f"{100 * top / a.max_speed:.0f} %)" if a is not None and a.max_speed else "")
+        each.append(f"{label}'s fastest, {top:g}, reads as {top / 3.6:.2f} m/s{share}")
+    return (f"'{mapping['top_kmh']}' (row{'s' if len(rows) > 1 else ''} {', '.join(rows[:REPEATS_SHOWN])}"
+            f"{' …' if len(rows) > REPEATS_SHOWN else ''}): every top speed is below {SLOW_KMH:g} km/h, "
+            f"a jog; {'; '.join(each)}. If these are m/s, head the column 'Top speed m/s' and "
+            f"read the log again (replacing the sessions stored from it, if saved)")
 
 
 def _kmh_problem(ms: float) -> str:

@@ -617,9 +617,11 @@ def test_a_top_speed_of_0_ms_says_to_leave_the_cell_empty(tmp_path, s):
 
 
 def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s):
-    """A repeated column or a speed in mph would be dropped without a word (a repeated column of
-    a value the log reads is refused: test_two_columns_for_one_value_are_refused_not_one_picked)."""
-    text = f"Athlete ID,Date,Minutes,RPE,Note,Note,Max Speed (mph)\nA1,{day(1)},60,5,a,b,19\n"
+    """A repeated column or a speed of the GPS system's own max would be dropped without a word
+    (a repeated column of a value the log reads is refused:
+    test_two_columns_for_one_value_are_refused_not_one_picked; one in mph refuses the log:
+    test_a_top_speed_in_mph_is_refused_naming_the_unit)."""
+    text = f"Athlete ID,Date,Minutes,RPE,Note,Note,Max Vel (% Max)\nA1,{day(1)},60,5,a,b,19\n"
     result = read_sessions(write(tmp_path, text), s)
     assert ("Not read: a second 'Note' (not a column Periodize knows, or a repeated one; the "
             "column names are in the README, \"File formats\", and docs/file-format.md, \"The "
@@ -632,7 +634,7 @@ def test_columns_not_read_are_named_and_an_excel_log_names_its_sheet(tmp_path, s
     for text in (formats, log.group(1)):
         assert all(f"`{LABEL[k]}`" in text for k in ("athlete", "date", "minutes", "rpe", "top_pct",
                                                      "top_ms", "played", "pain", "note"))
-    assert result.text().startswith("'Max Speed (mph)' looks like a top speed but was not read")
+    assert result.text().startswith("'Max Vel (% Max)' looks like a top speed but was not read")
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -2201,3 +2203,57 @@ def test_a_log_read_again_over_a_speed_stored_before_it_was_kept_to_a_hundredth_
     p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Max Velocity (km/h)\nA1,{day(1)},60,5,23.4\n")
     r = read_sessions(p, held)
     assert r.sessions == [] and r.already == [noisy]
+
+
+def test_a_km_h_column_holding_m_s_for_one_or_two_athletes_is_said_first(tmp_path, s):
+    """A physio's export of one rehab player, 7.4 and 7.9 m/s under 'Max Velocity (km/h)', was
+    read as 2.06 and 2.19 m/s without a word: an 86 % run above the stage's cap became a 24 %
+    jog. One or two players' slow speeds may be a rehab jog, so they are read as headed, but
+    said first, with the rows, the figures both ways and the header to write."""
+    head = "Player,Date,Duration,RPE,Max Velocity (km/h)\n"
+    one = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},40,5,7.4\n"
+                                                f"Ann Ash,{day(2)},45,6,7.9\n"), s)
+    assert [x.top_speed_ms for x in one.sessions] == [2.06, 2.19]
+    assert one.loud == [
+        "'Max Velocity (km/h)' (rows 2, 3): every top speed is below 12 km/h, a jog; Ann Ash "
+        "(A1)'s fastest, 7.9, reads as 2.19 m/s, 24 % of max speed (as m/s: 88 %). If these are "
+        "m/s, head the column 'Top speed m/s' and read the log again (replacing the sessions "
+        "stored from it, if saved)"]
+    assert one.text().splitlines()[0] == one.loud[0]
+    two = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},75,7,8.7\n"
+                                                f"Bo Birch,{day(1)},75,6,8.9\n"), s)
+    assert len(two.loud) == 1 and "(rows 2, 3)" in two.loud[0]
+    assert "Ann Ash (A1)'s fastest, 8.7, reads as 2.42 m/s" in two.loud[0]
+    assert "Bo Birch (A2)'s fastest, 8.9, reads as 2.47 m/s, 27 % of max speed (as m/s: 99 %)" in two.loud[0]
+    # a rehab jog faster than any max as m/s, or a real km/h sprint: nothing said
+    for v in (11.4, 30.2):
+        fine = read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},40,3,{v}\n", "f.csv"), s)
+        assert fine.loud == [] and fine.sessions[0].top_speed_ms == round(v / 3.6, 2)
+
+
+@pytest.mark.parametrize(("header", "value", "ms"), [
+    ("Max Speed", "31.4", 8.72), ("Max Speed", "8.1", 8.1), ("Max Speed (kph)", "31.4", 8.72),
+    ("Peak Velocity (km/h)", "30.6", 8.5), ("Peak Velocity", "8.3", 8.3),
+    ("Top Speed [kph]", "29.5", 8.19)])
+def test_statsports_max_speed_headers_are_the_top_speed(tmp_path, s, header, value, ms):
+    """STATSports' plain 'Max Speed' (and 'Max Speed (kph)', 'Peak Velocity (km/h)') was not
+    read: every top speed of the export dropped, its sessions imported, exit 0."""
+    got = read_sessions(write(tmp_path, f"Player Display Name,Session Date,{header},RPE,Duration\n"
+                                        f"Ann Ash,{day(1)},{value},6,75\n"), s)
+    assert got.sessions[0].top_speed_ms == pytest.approx(ms, abs=0.005)
+    assert not got.loud and not any("looks like a top speed" in n for n in got.notes)
+
+
+def test_a_top_speed_in_mph_is_refused_naming_the_unit(tmp_path, s):
+    """'Top Speed (mph)' was dropped with a one-line note and the sessions imported without a
+    sprint; read as either unit its speeds would be wrong, so the log is refused with the sum."""
+    p = write(tmp_path, f"Name,Date,Minutes,RPE,Top Speed (mph)\nAnn Ash,{day(1)},75,7,19.4\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == [
+        "'Top Speed (mph)' is in miles per hour, which Periodize does not read: convert its speeds "
+        "to m/s (mph ÷ 2.237) and head the column 'Top speed m/s', or to km/h (mph × 1.609) and "
+        "head it 'Top speed km/h'"]
+    both = write(tmp_path, f"Name,Date,Minutes,RPE,Top Speed (mph),Top speed m/s\n"
+                           f"Ann Ash,{day(1)},75,7,19.4,8.7\n", "both.csv")
+    assert read_sessions(both, s).sessions[0].top_speed_ms == 8.7  # the m/s read, the mph said
