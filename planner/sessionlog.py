@@ -1157,6 +1157,10 @@ def _athletes(col, season: Season, problems: list, where, notes: list | None = N
         if aid is None and how == "unknown" and _plain_name(written) in forms:
             proposed.setdefault(written, []).append(i)
             aid = forms[_plain_name(written)] if as_proposed else None
+        elif aid is None and not written:  # a totals row's empty name: the row, not a name
+            problems.append(f"{where(i, 'athlete').split(',')[0]} has no athlete (its "
+                            f"'{where(i, 'athlete').split(', ', 1)[1].strip()}' is empty): a "
+                            f"totals row? delete it; else write the athlete's ID or name")
         elif aid is None:
             shared = how == "shared"
             near = None if shared else _near(written, season)
@@ -1427,8 +1431,6 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     RPE the session's rows give together (:func:`_drill_rpe`), a blank one no problem alone."""
     import pandas as pd
 
-    from planner.coachform.cells import grouping_problem
-
     raw = _cells(frame, mapping, key)
     cleaned = raw.str.replace(",", ".", regex=False).str.rstrip("%").str.strip()
     values = pd.to_numeric(cleaned.where(cleaned != "", None), errors="coerce")
@@ -1436,26 +1438,18 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
     if typed:
         values = values.astype(float)
         values[typed] = float("nan")
-    clocks = (_clock_minutes(raw, key, problems, where, notes, mapping[key])
-              if key in ("minutes", "played") else {})
-    if key in ("minutes", "played"):  # "1h30", "1 h 30", "1h": 90, 90, 60 (coachform.cells)
-        from planner.coachform.cells import hours_text
-
-        clocks.update({i: got for i in values.index[values.isna() & (cleaned != "")]
-                       if i not in clocks and (got := hours_text(raw[i])) is not None})
+    clocks = _written_forms(raw, cleaned, values, key, problems, where, notes, mapping[key])
     if clocks:
         values = values.astype(float)
         for i, v in clocks.items():
             values[i] = v
-    # "1,080" or "1.080" written as text: 1080 or 1.08? Refused, not guessed (a number cell of a
-    # workbook holds no separator, whatever it shows)
-    numeric = frame.attrs.get("numeric", {}).get(mapping[key], set())
-    maybe = raw.str.contains(r"[.,]\d{3}%?$|,.*\.|\..*,", regex=True)
-    ambiguous = []
-    for i in raw.index[maybe]:
-        if i not in numeric and (problem := grouping_problem(raw[i])):
-            problems.append(f"{where(i, key)}: {problem}")
-            ambiguous.append(i)
+    ambiguous, took = _grouped(frame, raw, mapping, key, problems, where)
+    if took:
+        values = values.astype(float)
+        for i, v in took.items():
+            values[i] = v
+        if notes is not None:
+            notes.append(_one_reading_note(raw, took, key, mapping[key], where))
     if ambiguous:
         values = values.astype(float)
         values[ambiguous] = float("nan")
@@ -1466,8 +1460,8 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
             problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: '{raw[i][:40]}' is "
                             f"not a number; {MISSING_FIX[key]}")
         else:
-            problems.append(f"{where(i, key)}: '{raw[i][:40]}' is not a number; write {what}, "
-                            f"or leave the cell empty")
+            problems.append(f"{where(i, key, _who_when(frame, mapping, i))}: '{raw[i][:40]}' is "
+                            f"not a number; write {what}, or leave the cell empty")
     if key in MISSING_FIX:
         alone = alone or {}
         for i in values.index[values.isna() & (cleaned == "")]:
@@ -1479,6 +1473,83 @@ def _numbers(frame, mapping: dict, key: str, problems: list, where, alone: dict 
             for i, v in read.items():
                 values[i] = v
     return values
+
+
+# a number with its unit, as RPE apps and forms write it: "75 min", "75 mins", "75'" (75′, 75’)
+# minutes; "7/10" an RPE or pain on the 0-10 scale ("7/5" or "7 / 20" is no such form: refused)
+_MINUTES_FORM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mins?\.?|minutes?|minuten|'|′|’)",
+                           re.IGNORECASE)
+_OF_TEN = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*10")
+UNIT_FORMS = {"minutes": _MINUTES_FORM, "played": _MINUTES_FORM, "rpe": _OF_TEN, "pain": _OF_TEN}
+
+# where a number grouped like a thousand ("31,250": 31250 or 31.25?) can be one only: the column's
+# values that can be (a session of minutes at least SHORTEST_SESSION long: 1.08 minutes is none).
+# Not the RPE: an sRPE column holds loads ("1,080" AU), read as minutes x RPE
+_PLAUSIBLE = {"minutes": (SHORTEST_SESSION, LIMITS["minutes"][1]), "top_pct": LIMITS["top_pct"][:2],
+              "top_ms": (0, LIMITS["top_ms"][1] * 3.6),  # a header with no unit may be km/h
+              "top_kmh": (0, LIMITS["top_ms"][1] * 3.6)}
+
+
+def _one_reading(text: str, key: str) -> float | None:
+    """The one reading of ``text`` ("31,250", "7,500") in column ``key``'s range
+    (:data:`_PLAUSIBLE`) when the other, its thousands (31250 km/h), cannot be; None when both
+    or neither can (refused, as ``coachform.cells.grouping_problem`` says)."""
+    m = re.fullmatch(r"\+?0*([1-9]\d{0,2})[.,](\d{3})", text.strip())
+    if m is None or key not in _PLAUSIBLE:
+        return None
+    lo, hi = _PLAUSIBLE[key]
+    big, small = float(m[1] + m[2]), float(f"{m[1]}.{m[2]}")
+    fits = [v for v in (big, small) if lo <= v <= hi and v > 0]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _one_reading_note(raw, took: dict, key: str, header: str, where) -> str:
+    """One note for a column's numbers read the one way they can (:func:`_one_reading`)."""
+    i, v = next(iter(took.items()))
+    other = raw[i].strip().replace(",", "").replace(".", "").lstrip("+0")
+    more = f" and {len(took) - 1} more like it" if len(took) > 1 else ""
+    return (f"'{header}': {where(i, key).split(',')[0]} '{raw[i].strip()}' read as {v:g} "
+            f"({other} cannot be in this column){more}")
+
+
+def _written_forms(raw, cleaned, values, key: str, problems: list, where, notes: list | None,
+                   header: str) -> dict:
+    """{row index: value} of column ``key``'s cells not read as plain numbers (``values`` NaN)
+    that are written forms of one: minutes as a clock (:func:`_clock_minutes`) or with an h
+    ("1h30"), and a number with its unit (:data:`UNIT_FORMS`: "75 min", "7/10")."""
+    clocks = (_clock_minutes(raw, key, problems, where, notes, header)
+              if key in ("minutes", "played") else {})
+    unread = values.index[values.isna() & (cleaned != "")]
+    if key in ("minutes", "played"):  # "1h30", "1 h 30", "1h": 90, 90, 60 (coachform.cells)
+        from planner.coachform.cells import hours_text
+
+        clocks.update({i: got for i in unread
+                       if i not in clocks and (got := hours_text(raw[i])) is not None})
+    if key in UNIT_FORMS:  # "75 min", "75'" (minutes); "7/10" (RPE, pain): the number said
+        clocks.update({i: float(m[1].replace(",", ".")) for i in unread if i not in clocks
+                       and (m := UNIT_FORMS[key].fullmatch(raw[i].strip())) is not None})
+    return clocks
+
+
+def _grouped(frame, raw, mapping: dict, key: str, problems: list, where) -> tuple[list, dict]:
+    """"1,080" or "1.080" written as text: 1080 or 1.08? Refused, not guessed (a number cell of a
+    workbook holds no separator, whatever it shows), at its row (the first, its rows' indexes),
+    unless one reading alone can be in the column (the second, {row index: value}:
+    :func:`_one_reading`, "31,250" km/h is 31.25)."""
+    from planner.coachform.cells import grouping_problem
+
+    numeric = frame.attrs.get("numeric", {}).get(mapping[key], set())
+    maybe = raw.str.contains(r"[.,]\d{3}%?$|,.*\.|\..*,", regex=True)
+    ambiguous = []
+    took: dict = {}
+    for i in raw.index[maybe]:
+        if i not in numeric and (problem := grouping_problem(raw[i])):
+            if (one := _one_reading(raw[i], key)) is not None:
+                took[i] = one
+                continue
+            problems.append(f"{where(i, key)}: {problem}")
+            ambiguous.append(i)
+    return ambiguous, took
 
 
 def _percent_typed(raw, key: str, problems: list, where) -> list:
@@ -1517,14 +1588,15 @@ def _unnamed(problem: str) -> str:
 
 def _in_hours(raw, nums: dict, problems: list, where) -> None:
     """Durations that read as hours (``hours_problem``: 1.25 with RPE 5 and a sprint) are
-    refused at their row; one written as a clock (``0:01:15``) says its unit."""
+    refused at their row; one written as a clock (``0:01:15``) or with its unit (``3 min``) says
+    its unit."""
     minutes, rpe, played = nums["minutes"], nums["rpe"], nums.get("played")
     tops = [nums[k] for k in ("top_pct", "top_ms") if k in nums]
     for i in minutes.index[(minutes > 0) & (minutes < SHORTEST_SESSION)]:
         top = any(t[i] == t[i] and t[i] > 0 for t in tops)
         match = played[i] if played is not None and played[i] == played[i] else None
-        if ":" not in str(raw[i]) and (problem := hours_problem(minutes[i], rpe[i], top,
-                                                                played=match)):
+        said = ":" in str(raw[i]) or _MINUTES_FORM.fullmatch(str(raw[i]).strip())
+        if not said and (problem := hours_problem(minutes[i], rpe[i], top, played=match)):
             problems.append(f"{where(i, 'minutes')}: {problem}")
 
 

@@ -114,7 +114,8 @@ def test_a_decimal_comma_still_reads(tmp_path, s):
 
 def test_a_number_cell_of_a_log_workbook_is_never_ambiguous(tmp_path, s):
     """The workbook's cells are read as text: a number cell 8.125 arrives as '8.125' and must not
-    be taken for a thousands separator; the same written as text is."""
+    be taken for a thousands separator; the same written as text is, and read as the one
+    reading a top speed can be (8125 m/s cannot), said."""
     p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
                             ("A1", day(1), 60, 5, 8.125)])
     (x,) = read_sessions(p, s).sessions
@@ -122,8 +123,13 @@ def test_a_number_cell_of_a_log_workbook_is_never_ambiguous(tmp_path, s):
     p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
                             ("A1", day(1), "1,080", 5, "8.125")], "text.xlsx")
     got = problems(p, s)
-    assert [g.split(":")[0] for g in got] == ["row 2, Minutes", "row 2, Top speed m/s"]
+    assert [g.split(":")[0] for g in got] == ["row 2, Minutes"]
     assert "could be 1080 or 1.08" in got[0]
+    p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
+                            ("A1", day(1), 60, 5, "8.125")], "speed.xlsx")
+    r = read_sessions(p, s)
+    assert r.sessions[0].top_speed_ms == 8.125
+    assert "'Top speed m/s': row 2 '8.125' read as 8.125 (8125 cannot be in this column)" in r.notes
 
 
 def test_a_grouped_number_in_the_workbook_sessions_sheet_is_refused(tmp_path):

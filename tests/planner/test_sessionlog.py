@@ -664,7 +664,8 @@ def test_a_value_that_is_no_number_says_what_to_write(tmp_path, s):
     assert e.value.problems == [
         f"row 2 (A1, {day(1)}), Minutes: 'ninety' is not a number; write the session's minutes, "
         f"or 0 minutes and RPE 0 for a day without training",
-        "row 2, Pain: 'sore' is not a number; write pain on a 0-10 scale, or leave the cell empty"]
+        f"row 2 (A1, {day(1)}), Pain: 'sore' is not a number; write pain on a 0-10 scale, or "
+        "leave the cell empty"]
 
 
 def test_many_long_rows_are_counted_truly(tmp_path, s):
@@ -1288,11 +1289,17 @@ def test_a_workbook_log_read_up_to_today_keeps_its_number_cells_with_their_rows(
     wb.save(tmp_path / "log.xlsx")
     r = read_sessions(tmp_path / "log.xlsx", s, until_today=True)
     assert sorted((x.athlete, x.top_speed_ms) for x in r.sessions) == [("A1", 8.0), ("A3", 7.125)]
-    ws.cell(row=4, column=5, value="7.125")  # text: which grouping? refused, as without the option
+    assert not any("read as" in n for n in r.notes)  # a number cell: no grouping to say
+    ws.cell(row=4, column=5, value="7.125")  # text: which grouping? 7125 m/s cannot be: said
+    ws.cell(row=4, column=3, value="1.080")  # 1080 or 1.08 minutes: neither can be, refused
     wb.save(tmp_path / "log.xlsx")
     with pytest.raises(InputError) as e:
         read_sessions(tmp_path / "log.xlsx", s, until_today=True)
-    assert any(x.startswith("row 4, Top speed") for x in e.value.problems), e.value.problems
+    assert [x.split(":")[0] for x in e.value.problems] == ["row 4, Minutes"], e.value.problems
+    ws.cell(row=4, column=3, value=50)
+    wb.save(tmp_path / "log.xlsx")
+    r = read_sessions(tmp_path / "log.xlsx", s, until_today=True)
+    assert "'Top speed m/s': row 4 '7.125' read as 7.125 (7125 cannot be in this column)" in r.notes
 
 
 def test_a_log_that_adds_nothing_says_why_in_one_sentence_for_the_cli_and_the_app(tmp_path, s):
@@ -2257,3 +2264,54 @@ def test_a_top_speed_in_mph_is_refused_naming_the_unit(tmp_path, s):
     both = write(tmp_path, f"Name,Date,Minutes,RPE,Top Speed (mph),Top speed m/s\n"
                            f"Ann Ash,{day(1)},75,7,19.4,8.7\n", "both.csv")
     assert read_sessions(both, s).sessions[0].top_speed_ms == 8.7  # the m/s read, the mph said
+
+
+def test_minutes_and_rpe_as_rpe_apps_write_them_are_read(tmp_path, s):
+    """'75 min', "75'" and '7/10' (RPE apps, forms) were refused as 'not a number; write the
+    session's minutes' though the cell held them; 'Session Duration (min)' and TeamBuildr's
+    'Date Completed' were no column. Read; what stays ambiguous is still refused."""
+    p = write(tmp_path, "Name,Date Completed,Session Duration (min),RPE,Pain\n"
+                        f"Ann Ash,{day(1)},75',7/10,3/10\nBo Birch,{day(1)},75 min,6,\n"
+                        f"Cy Cedar,{day(1)},90 Minutes,8 / 10,\nAnn Ash,{day(2)},3 min,2,\n")
+    got = read_sessions(p, s)
+    assert [(x.athlete, x.minutes, x.rpe, x.pain) for x in got.sessions] == [
+        ("A1", 75, 7, 3), ("A2", 75, 6, None), ("A3", 90, 8, None), ("A1", 3, 2, None)]
+    assert got.mapping["date"] == "Date Completed" and got.mapping["minutes"] == "Session Duration (min)"
+    bad = write(tmp_path, f"Name,Date,Minutes,RPE,Pain\nAnn Ash,{day(1)},75 km,7/5,3/20\n", "bad.csv")
+    with pytest.raises(InputError) as e:
+        read_sessions(bad, s)
+    assert [p.split(":")[0] for p in e.value.problems] == [
+        f"row 2 (Ann Ash, {day(1)}), Minutes", f"row 2 (Ann Ash, {day(1)}), RPE",
+        f"row 2 (Ann Ash, {day(1)}), Pain"]
+
+
+def test_a_pain_not_a_number_and_a_row_without_a_name_are_located(tmp_path, s):
+    """'row 2, Pain: 'x' is not a number' lacked the athlete and date the row's other lines
+    gave; a totals row's empty name read "row 5, Spieler: '': no athlete has that ID or name
+    (IDs: …)", as if a name were mistyped."""
+    p = write(tmp_path, f"Spieler,Datum,Dauer,RPE,Pain\nAnn Ash,{day(1)},75,7,a bit\n"
+                        f",{day(1)},195,5.3,\n")
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert e.value.problems == [
+        f"row 2 (Ann Ash, {day(1)}), Pain: 'a bit' is not a number; write pain on a 0-10 scale, "
+        "or leave the cell empty",
+        "row 3 has no athlete (its 'Spieler' is empty): a totals row? delete it; else write the "
+        "athlete's ID or name"]
+
+
+def test_a_grouped_number_that_reads_one_way_in_its_column_is_read(tmp_path, s):
+    """An OpenField export's '31,250' under a km/h header was refused as '31250 or 31.25', the
+    whole export with it, though no one runs 31250 km/h. Read as 31.25, said once; '1.080'
+    minutes (1080 is too long, 1.08 no session) is still refused."""
+    p = write(tmp_path, "Spieler;Datum;Dauer;RPE;Max. Geschwindigkeit (km/h)\n"
+                        f"Ann Ash;{day(1)};75;7;31,250\nBo Birch;{day(1)};75;6;30,125\n"
+                        f"Cy Cedar;{day(1)};75,000;6;29,0\n")
+    got = read_sessions(p, s)
+    assert [(x.minutes, x.top_speed_ms) for x in got.sessions] == [(75, 8.68), (75, 8.37), (75, 8.06)]
+    assert "'Max. Geschwindigkeit (km/h)': row 2 '31,250' read as 31.25 (31250 cannot be in this " \
+           "column) and 1 more like it" in got.notes
+    assert "'Dauer': row 4 '75,000' read as 75 (75000 cannot be in this column)" in got.notes
+    bad = write(tmp_path, f"Spieler;Datum;Dauer;RPE\nAnn Ash;{day(1)};1.080;6\n", "bad.csv")
+    with pytest.raises(InputError, match="'1.080' could be 1080 or 1.08"):
+        read_sessions(bad, s)
