@@ -544,6 +544,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _today(dates, season, problems, where, until_today, late_fix)
     _day_totals(athletes, dates, nums.get("minutes"), problems, where, frame, mapping)
     _long_sessions(athletes, nums.get("minutes"), season, notes, where)
+    _rpe_zero(nums, notes, where)
     no_max: dict[str, NoMaxSpeed] = {}
     faster = _max_speeds(athletes, nums.get("top_ms"), season, problems, where, kmh, dates, no_max,
                          max_fix)
@@ -1393,6 +1394,37 @@ def no_training_note(rows: list) -> str:
     return (f"Row{'s' if len(rows) > 1 else ''} {listed}: 0 minutes and no RPE, read as "
             f"{'days' if len(rows) > 1 else 'a day'} without training (0 minutes, RPE 0), "
             f"as the app's Log reads 0")
+
+
+def rpe_zero_note(rows: list) -> str | None:
+    """``Row 6: 75 minutes at RPE 0 count 0 AU …``: the one note for the sessions with minutes
+    at RPE 0 (``rows``: (row number, minutes) pairs), a log's and the coach workbook's Sessions
+    sheet's alike. CR-10's 0 is rest, so they are read as written, but a form whose blank
+    answer was saved as 0 erases the session from the load, the ACWR and the monotony. None
+    when there is none."""
+    if not rows:
+        return None
+    listed = ", ".join(str(n) for n, _ in rows[:REPEATS_SHOWN]) + (
+        " …" if len(rows) > REPEATS_SHOWN else "")
+    if len(rows) == 1:
+        what = f"{rows[0][1]:g} minutes at RPE 0 count 0 AU"
+    else:
+        what = (f"minutes at RPE 0 count 0 AU ({', '.join(f'{m:g}' for _, m in rows[:REPEATS_SHOWN])}"
+                f"{' …' if len(rows) > REPEATS_SHOWN else ''} minutes)")
+    return (f"Row{'s' if len(rows) > 1 else ''} {listed}: {what}, read as written (RPE 0 is "
+            f"rest); if the RPE was not given (a form's blank answer saved as 0), write the "
+            f"session's RPE and import again")
+
+
+def _rpe_zero(nums: dict, notes: list, where) -> None:
+    """:func:`rpe_zero_note` of a log's rows with minutes and RPE 0."""
+    minutes, rpe = nums.get("minutes"), nums.get("rpe")
+    if minutes is None or rpe is None:
+        return
+    rows = [(int(_row_of(where, i)), float(minutes[i])) for i in minutes.index
+            if minutes[i] == minutes[i] and minutes[i] > 0 and rpe[i] == 0]
+    if said := rpe_zero_note(rows):
+        notes.append(said)
 
 
 def _match_alone(frame, mapping: dict, played, season: Season, problems: list, where,

@@ -2024,6 +2024,7 @@ class _Import:
         seen: dict[Session, int] = {}
         alone: list[int] = []  # rows of a match with minutes played alone
         idle: list[int] = []  # rows of 0 minutes and no RPE: days without training
+        rest: list[tuple[int, float]] = []  # rows of minutes at RPE 0: said
         for row in rows:
             aid, kept = self.athlete_ref(spec, row, ids)
             day = self.cell(spec, row, "date", to_date)
@@ -2061,6 +2062,13 @@ class _Import:
             seen[session] = row.number
             out.append(session)
             out_rows.append(row.number)
+            if session.minutes > 0 and session.rpe == 0:
+                rest.append((row.number, session.minutes))
+        if rest:
+            from planner.sessionlog import rpe_zero_note
+
+            said = rpe_zero_note(rest)
+            self.notes.append(f"{spec.title}, {said[0].lower()}{said[1:]}")
         if alone:
             from planner.sessionlog import match_alone_note
 

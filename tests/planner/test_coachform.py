@@ -1840,6 +1840,34 @@ def test_a_sessions_row_of_0_minutes_and_no_rpe_is_a_day_without_training_as_in_
         "for a day without training"]
 
 
+def test_minutes_at_rpe_0_are_said_in_a_log_and_on_the_sessions_sheet(tmp_path):
+    """75 minutes at RPE 0 (a form's blank answer saved as 0) was stored as 0 AU without a word,
+    by a log and by the workbook's Sessions sheet: a full session erased from the load, the
+    ACWR and the monotony. RPE 0 is rest on the CR-10 scale, so it is read, and said with the
+    row; 0 minutes at RPE 0 (a day without training) is not."""
+    from planner.sessionlog import read_sessions
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE")
+    rows = [("A1", "2027-01-12", 75, 0), ("A2", "2027-01-12", 60, 5), ("A2", "2027-01-13", 0, 0),
+            ("A1", "2027-01-13", 40, 0)]
+    notes: list[str] = []
+    s = import_workbook(book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                             Sessions=[head, *rows]), notes)
+    assert sorted((x.athlete, x.minutes, x.rpe, x.load) for x in s.sessions)[0] == ("A1", 40, 0, 0)
+    said = ("Rows 2, 5: minutes at RPE 0 count 0 AU (75, 40 minutes), read as written (RPE 0 is "
+            "rest); if the RPE was not given (a form's blank answer saved as 0), write the "
+            "session's RPE and import again")
+    assert notes.count("Sessions, r" + said[1:]) == 1, notes
+    log = tmp_path / "log.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE\n" + "".join(f"{a},{d},{m},{r}\n" for a, d, m, r in rows),
+                   encoding="utf-8")
+    assert said in read_sessions(log, s.model_copy(update={"sessions": ()})).notes
+    log.write_text("Athlete ID,Date,Minutes,RPE\nA1,2027-01-12,75,0\n", encoding="utf-8")
+    assert ("Row 2: 75 minutes at RPE 0 count 0 AU, read as written (RPE 0 is rest); if the RPE "
+            "was not given (a form's blank answer saved as 0), write the session's RPE and import "
+            "again") in read_sessions(log, s.model_copy(update={"sessions": ()})).notes
+
+
 def test_sessions_after_today_are_said_in_one_line_and_the_other_problems_in_full(tmp_path):
     """A week logged before today was moved on (the usual weekly case) gave one line a row,
     "Sessions, row 27, Date: 17 Nov 2026 is after today (16 Nov 2026); …", 270 of them, and
