@@ -355,12 +355,23 @@ def _target_problems(season: Season, inj: Injury, w: str) -> list[str]:
             f"pick one of the season's competitions or leave it empty"]
 
 
-def overdue_problems(season: Season) -> list[str]:
+def overdue_problems(season: Season, kept: bool = False) -> list[str]:
     """Injury records typed in one go (a coach workbook) whose current stage has already
     outlasted its maximum by today: most likely a later stage change not typed yet. A season
     itself may hold one (today moved past a projected change that did not happen: the athlete
-    stays in the stage and its maximum counts again from today, rules-spec.md section 9)."""
-    return _overdue(season, season_problems(season))
+    stays in the stage and its maximum counts again from today, rules-spec.md section 9).
+    ``kept``: with today moved into the season, each said as the season reads it (its maximum
+    counted again from today) with the record to make if a later stage was reached: a note, so
+    that a season's own workbook reads back as the season file does."""
+    return _overdue(season, season_problems(season), kept=kept)
+
+
+def today_moved_in(season: Season) -> bool:
+    """Whether today has moved into the season (after its first day): a stage outlasted by then
+    counts its maximum again from today (rules-spec.md section 9), not refused
+    (:func:`outlasted_at_start`)."""
+    cal = season.calendar
+    return cal.today is not None and cal.today > cal.start
 
 
 def outlasted_at_start(season: Season, located: bool = False) -> list[str]:
@@ -371,8 +382,7 @@ def outlasted_at_start(season: Season, located: bool = False) -> list[str]:
     (a season file that opened before must not be locked out). ``located``: each problem starts
     with the field of the season file (``injuries[3].stages[0].start: …``), as the command line
     says it after the file's name."""
-    cal = season.calendar
-    if cal.today is not None and cal.today > cal.start:
+    if today_moved_in(season):
         return []
     # a season that loaded: its records are sound
     return _overdue(season, [], at_start=True, located=located)
@@ -395,7 +405,7 @@ def plannable(season: Season, source: str = "", to_plan: bool = False) -> None:
 
 
 def _overdue(season: Season, known: list[str], at_start: bool = False,
-             located: bool = False) -> list[str]:
+             located: bool = False, kept: bool = False) -> list[str]:
     out: list[str] = []
     for i, inj in enumerate(season.injuries):
         superseded = any(o.athlete == inj.athlete and inj.onset < o.onset <= planning_start(season)
@@ -403,12 +413,13 @@ def _overdue(season: Season, known: list[str], at_start: bool = False,
         if inj.protocol in available_protocols() and not superseded and not any(
                 p.startswith(f"injuries[{i}]") for p in known):
             out += _overdue_stage_problems(season, inj, load_protocol(inj.protocol),
-                                           f"injuries[{i}]", at_start, located)
+                                           f"injuries[{i}]", at_start, located, kept)
     return out
 
 
 def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str,
-                            at_start: bool = False, located: bool = False) -> list[str]:
+                            at_start: bool = False, located: bool = False,
+                            kept: bool = False) -> list[str]:
     p_start = planning_start(season)
     if p_start > season.calendar.end or inj.onset > p_start:
         return []  # a future injury is a plan: nothing has lasted yet
@@ -435,6 +446,14 @@ def _overdue_stage_problems(season: Season, inj: Injury, proto: Protocol, w: str
                 f"{longest} days{flare} ({proto.id}); record the stage that followed and its "
                 f"date (Season ▸ Injuries, Record stage; or periodize record SEASON --stage "
                 f"{inj.athlete} {nxt} DATE --save), or correct the {cur.stage} date"]
+    if kept:  # read as the season file reads it (docs/semantics.md, "A stage outlasted before today")
+        latest = day_long(p_start + dt.timedelta(days=longest))
+        return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
+                f"{day_long(cur.start)} ({lasted} days by {day_long(p_start)}), more than the "
+                f"{longest} days {proto.id} allows in {cur.stage}{flare}: read as the season file "
+                f"reads a stage kept past its maximum, its days counted again from today "
+                f"(the next stage starts on {latest} at the latest); if a later stage was reached, "
+                f"record its start, or correct the date"]
     return [f"{w}.stages[{len(inj.stages) - 1}].start: {who} has been in {cur.stage} since "
             f"{day_long(cur.start)} ({lasted} days by {day_long(p_start)}), but "
             f"{proto.id} allows at most {longest} days in {cur.stage}{flare}; record the "

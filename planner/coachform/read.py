@@ -152,6 +152,7 @@ from planner.validate import (
     season_problems,
     shared_day_notes,
     today_after_season,
+    today_moved_in,
 )
 
 __all__ = ["import_workbook", "parse_training_days"]
@@ -2186,8 +2187,15 @@ class _Import:
         blank = season.model_copy(update={"injuries": [], "sessions": []})
         problems = season_problems(season) + long_event_problems(season)
         if not self.today_refused:  # checked against today, once Today can be read
-            problems += entry_problems(blank, season) + [
-                p for p in overdue_problems(season) if not self._known_record(season, p)]
+            # a stage outlasted by a Today moved into the season reads as the season file reads
+            # it (its maximum counted again from today), said at its row: a season's own
+            # workbook reads back; at the season's start it is refused, as solve and check do
+            moved = today_moved_in(season)
+            overdue = [p for p in overdue_problems(season, kept=moved)
+                       if not self._known_record(season, p)]
+            problems += entry_problems(blank, season) + ([] if moved else overdue)
+            if moved:
+                self._say_located(overdue, where)
         for text in problems:
             m, place = self._located(text, where)
             if place is None:
@@ -2274,7 +2282,11 @@ class _Import:
         competitions on one day), said at its sheet, row and column."""
         rows = where["competitions"][1] if "competitions" in where else None
         shared = shared_day_notes(season, None if rows is None else lambda i: rows[i])
-        for text in season_notes(season) + shared:
+        self._say_located(season_notes(season) + shared, where)
+
+    def _say_located(self, texts: list[str], where: dict) -> None:
+        """Season notes (``path: message``) said at their sheet, row and column."""
+        for text in texts:
             m, place = self._located(text, where)
             if place is None:
                 self.notes.append(text)

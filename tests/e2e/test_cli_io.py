@@ -738,21 +738,25 @@ def test_a_pdf_export_needs_no_display_even_with_a_dead_display_set(tmp_path):
 def test_a_season_kept_past_a_declined_stage_change_reads_back_from_its_own_workbook(tmp_path):
     """Today moved past a projected change that was declined keeps the athlete in P2 beyond its
     maximum (rules-spec section 9); the season's own workbook was refused on 'import --keep' as
-    "a stage change not typed yet". Over that season it reads back; into a new file it is still
-    refused, as a workbook typed in one go."""
-    from planner.coachform.write import save_template_form
+    "a stage change not typed yet", and 'export --template' then 'import' into a new file too.
+    Both read back; into a new file the stage is said at its row, as the season reads it."""
     from planner.seasonfile import save_season
     from tests.builders import day, injury, season
 
     s = season(weeks=6, athletes=2, injuries=(injury("A1", "P2", start_day=-43),), today=day(7))
     save_season(s, tmp_path / "team.season.json")
     assert run("solve", "team.season.json", "--save", "--time-limit", "20", cwd=tmp_path).returncode == 0
-    save_template_form(load_season(tmp_path / "team.season.json"), tmp_path / "team.xlsx")
+    r = run("export", "team.season.json", "--template", "team.xlsx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
     r = run("import", "team.xlsx", "-o", "team.season.json", "--keep", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert load_season(tmp_path / "team.season.json").injuries == s.injuries
     r = run("import", "team.xlsx", "-o", "new.season.json", cwd=tmp_path)
-    assert r.returncode == 1 and "allows at most 42 days in P2" in r.stderr
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "new.season.json").injuries == s.injuries
+    assert ("Injuries, row 2, Stage start: " in r.stdout + r.stderr
+            and "more than the 42 days" in r.stdout + r.stderr
+            and "its days counted again from today" in r.stdout + r.stderr), r.stdout + r.stderr
 
 
 def test_a_workbook_with_a_later_today_leaves_moving_today_to_advance(tmp_path):

@@ -55,27 +55,53 @@ def _moved_past_a_declined_change():
 def test_the_seasons_own_workbook_comes_back_over_it_with_a_stage_outlasted_by_today(tmp_path):
     """The workbook Periodize wrote of a season whose today was moved past a declined stage
     change was refused, also when imported over that very season ('record the later stage's
-    start', a change that did not happen). Imported over the season, the record it holds stands;
-    an outlasted record it does not hold is still refused."""
+    start', a change that did not happen), and into a new file too: a season the app accepts
+    could not round-trip through its own workbook. Imported over the season, the record it
+    holds stands without a word; into a new file (or over a season holding another record) it
+    reads as the season file reads it, its maximum counted again from today, said at its row."""
+    from planner.coachform.read import import_workbook
+    from planner.coachform.write import save_template_form
+
+    old = _moved_past_a_declined_change()
+    assert season_problems(old) == []
+    save_template_form(old, tmp_path / "team.xlsx")
+    notes: list[str] = []
+    fresh = import_workbook(tmp_path / "team.xlsx", notes)
+    assert fresh.injuries == old.injuries and fresh.calendar.today == old.calendar.today
+    said = [n for n in notes if "Stage start" in n]
+    assert said == [
+        f"Injuries, row 2, Stage start: {fresh.athlete_label('A1')} has been in P2 since "
+        f"{day_long(day(-30))} (50 days by {day_long(day(20))}), more than the 42 days "
+        f"{old.injuries[0].protocol} allows in P2: read as the season file reads a stage kept past "
+        f"its maximum, its days counted again from today (the next stage starts on "
+        f"{day_long(day(62))} at the latest); if a later stage was reached, record its start, or "
+        f"correct the date"]
+    notes = []
+    new = import_workbook(tmp_path / "team.xlsx", notes, known=old)
+    assert new.injuries == old.injuries and new.calendar.today == old.calendar.today
+    assert not any("Stage start" in n for n in notes)  # the season's own record: nothing to say
+    assert keep_over(old, new).season.injuries == old.injuries
+    # the season holds A1's record from another date: the workbook's is the coach's, said
+    other = old.model_copy(update={"injuries": (injury("A1", "P2", start_day=-25),)})
+    notes = []
+    import_workbook(tmp_path / "team.xlsx", notes, known=other)
+    assert [n for n in notes if "Stage start" in n] == said
+
+
+def test_a_stage_outlasted_at_the_seasons_start_is_refused_from_a_workbook(tmp_path):
+    """With no today moved into the season nothing moved past a projected change: the stage
+    outlasted at the first day is refused at its row, as solve and check refuse the season."""
     import pytest
 
     from planner.coachform.read import import_workbook
     from planner.coachform.write import save_template_form
     from planner.errors import InputError
 
-    old = _moved_past_a_declined_change()
-    assert season_problems(old) == []
-    save_template_form(old, tmp_path / "team.xlsx")
-    with pytest.raises(InputError, match="allows at most 42 days in P2"):
-        import_workbook(tmp_path / "team.xlsx")  # a new season: typed in one go, most likely a slip
-    new = import_workbook(tmp_path / "team.xlsx", known=old)
-    assert new.injuries == old.injuries and new.calendar.today == old.calendar.today
-    assert keep_over(old, new).season.injuries == old.injuries
-    # the season holds A1's record from another date: the workbook's is the coach's, refused
-    other = old.model_copy(update={"injuries": (injury("A1", "P2", start_day=-25),)})
-    with pytest.raises(InputError, match=r"Injuries, row 2, Stage start: .* since "
-                                         rf"{day_long(day(-30))}"):
-        import_workbook(tmp_path / "team.xlsx", known=other)
+    start = season(weeks=6, athletes=3, injuries=(injury("A1", "P2", start_day=-50),))
+    save_template_form(start, tmp_path / "team.xlsx")
+    with pytest.raises(InputError, match=r"Injuries, row 2, Stage start: .* \(50 days by .*\), but "
+                                         r".* allows at most 42 days in P2"):
+        import_workbook(tmp_path / "team.xlsx")
 
 
 def test_a_later_today_after_the_workbooks_season_end_is_named_as_not_kept():
