@@ -1239,12 +1239,12 @@ class _Checker:
                 if i == shared:
                     continue
                 group = used[i]
-                who = (", ".join(a.who for a in group) if len(group) <= 3
+                who = (text.join_and([a.who for a in group]) if len(group) <= 3
                        else text.plural(len(group), "athlete"))
                 self.penal("TEAM", None, i, i,
-                           f"{self.f(i)} is one of {len(days)} HV training days of the squad in "
-                           f"{self.week_text(w.index)}: {who} at 90 % or more that day, apart "
-                           f"from the shared day, {self.f(shared)} "
+                           f"Another HV training day of the squad in {self.week_text(w.index)} "
+                           f"({len(days)} in all): {who} at 90 % or more, apart from the "
+                           f"shared day, {self.f(shared)} "
                            f"({text.plural(len(used[shared]), 'athlete')}); one shared team day "
                            f"a week is asked.", weight)
 

@@ -877,9 +877,11 @@ def test_team_counts_each_extra_day():
                                                                               (M(11), 8)]
     assert report.counts()["TEAM"] == 2 and report.penalties()["TEAM"] == 16
     wed = [v for v in report.soft if v.rule == "TEAM"][0]
-    assert wed.message.startswith("TEAM: Wed 10 Mar is one of 3 HV training days of the squad in ")
-    assert "Cy Park (A03) at 90 % or more that day, apart from the shared day, Mon 8 Mar" \
+    # the entry's day is its own (the panel and the CLI put it first): not said again
+    assert wed.message.startswith("TEAM: Another HV training day of the squad in the "), wed.message
+    assert "(3 in all): Cy Park (A03) at 90 % or more, apart from the shared day, Mon 8 Mar" \
         in wed.message, wed.message
+    assert "Wed 10 Mar" not in wed.message
     assert report.penalties()["HV-DAY"] == 2 + 1  # Thu = MD-2, Mon = MD+2
     # A03 moved to Mon 8 Mar with A02: that day is the shared one (2 athletes), Thu the extra
     a03 = a03.model_copy(update={"intensity": tuple(changed(A01_IT, d10=70, d8=95))})
