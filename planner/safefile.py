@@ -323,8 +323,9 @@ def _folder_of(link: Path, p: Path) -> Path:
 
 
 def _read_only(link: Path) -> str:
-    return (f"{link}: is read-only; save to another file, or make it writable (its properties "
-            f"or chmod u+w) and save again; the file is unchanged")
+    # said for a save and for an export alike ("save again" after an export read wrong)
+    return (f"{link}: is read-only; write to another file, or make it writable (its properties "
+            f"or chmod u+w) and try again; the file is unchanged")
 
 
 def write_problem(path: str | os.PathLike) -> str | None:

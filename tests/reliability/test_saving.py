@@ -275,7 +275,7 @@ def test_a_read_only_file_is_not_replaced(tmp_path):
     save_season(season(weeks=2, athletes=1), p)
     before = p.read_bytes()
     p.chmod(0o444)
-    with pytest.raises(SaveError, match="is read-only; save to another file, or make it writable"):
+    with pytest.raises(SaveError, match="is read-only; write to another file, or make it writable"):
         save_season(season(weeks=3, athletes=2), p)
     assert p.read_bytes() == before and stat.S_IMODE(p.stat().st_mode) == 0o444
     r = run_cli("advance", str(p), "--today", season(weeks=2, athletes=1).calendar.start.isoformat(),
@@ -371,7 +371,7 @@ def test_a_read_only_season_file_is_refused_before_the_solve(tmp_path, monkeypat
     save_season(season(weeks=2, athletes=1), p)
     p.chmod(0o444)
     assert main(["solve", str(p), "--save", "--time-limit", "600"]) == 1
-    assert f"{p}: is read-only; save to another file" in capsys.readouterr().err
+    assert f"{p}: is read-only; write to another file" in capsys.readouterr().err
 
 
 def _replace_refused(monkeypatch, target):

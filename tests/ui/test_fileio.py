@@ -599,8 +599,8 @@ def test_the_export_dialog_says_a_read_only_file_before_asking_to_replace_it(
     assert export_now(window, book, "xlsx")
     book.chmod(0o444)
     before = book.read_bytes()
-    read_only = (f"{book}: is read-only; save to another file, or make it writable (its "
-                 f"properties or chmod u+w) and save again; the file is unchanged.")
+    read_only = (f"{book}: is read-only; write to another file, or make it writable (its "
+                 f"properties or chmod u+w) and try again; the file is unchanged.")
     dialogs.clear()
     dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
     dialogs.choices = ["exportas"]
