@@ -874,6 +874,55 @@ def test_double_click_on_plan_check_s_hv1_advice_opens_the_settings_it_names_in_
     assert rp.filter("HV-6.days_after") == 1 and rp.filter("deload, load spike weight") > 2
 
 
+def test_plan_check_s_headline_is_whole_in_a_short_dock(qtbot, tiny):
+    """At 1366 x 768 and 125 %, with Roles and Log under the board, Plan Check had some 300 px:
+    its summary, squeezed, showed the lower half of "⚠ 1 hard-rule violation in the plan as it
+    stands", its last line cut mid-word, no wheel scrolled it, and the list kept one entry.
+    The headline shows whole, from the summary's top; the rest is scrolled to by the wheel; the
+    list keeps its first three entries in sight."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop.panels import ViolationsPanel
+
+    s = tiny.model_copy(update={"plan": hand_plan(tiny)})
+    panel = ViolationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_report(s, check_plan(s, s.plan))
+    label = panel.summary
+    line = label.fontMetrics().lineSpacing()
+    panel.resize(24 * line, 12 * line)  # narrow and short: the summary wraps to many lines
+    panel.show()
+    qtbot.waitExposed(panel)
+    said = "in the plan as it stands:"
+    first = label.text()[:label.text().find(said) + len(said)]
+    assert first.startswith("⚠ 41 hard-rule violations (in 17 lines below: "), first
+    # the label holds all its words (nothing cut), and the headline is in sight from its top
+    assert label.height() >= label.heightForWidth(label.width())
+    seen = label.visibleRegion().boundingRect()
+    words = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 100_000),
+                                             Qt.TextFlag.TextWordWrap, first)
+    assert seen.top() == 0 and seen.height() >= words.height(), (seen, words)
+    panel.resize(24 * line, 16 * line)  # a little more: the list's first entries come first
+    qtbot.waitUntil(lambda: panel.height() == 16 * line)
+    seen = label.visibleRegion().boundingRect()
+    assert seen.top() == 0 and seen.height() >= words.height(), (seen, words)
+    assert seen.height() < label.height()  # the rest of the summary is scrolled to
+    rows = [panel.list.visualItemRect(panel.list.item(i)).height() for i in range(3)]
+    assert panel.list.count() >= 3 and panel.list.viewport().height() >= sum(rows), rows
+    centre = label.rect().center()
+    wheel = QWheelEvent(centre, label.mapToGlobal(centre), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(label.parentWidget(), wheel)  # as Qt passes on the label's wheel
+    assert label.visibleRegion().boundingRect().top() > 0  # scrolled down the summary
+    panel.set_report(s, check_plan(s, s.plan))  # a new report: its headline first again
+    assert label.visibleRegion().boundingRect().top() == 0
+    panel.resize(24 * line, 80 * line)  # room: the whole summary, no scrolling
+    qtbot.waitUntil(lambda: label.visibleRegion().boundingRect().height() == label.height())
+
+
 def test_at_1024x600_plan_check_s_list_has_most_of_the_dock(qtbot, demo_season):
     """At 1024 x 600 the summary (each soft rule's count, LD-1's "Listed, not avoided …" and a
     sentence for each kind of line listed first) filled most of the dock, over a list of some

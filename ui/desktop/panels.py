@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -593,6 +594,49 @@ def _congestion_item(season: Season, line) -> QListWidgetItem:
     return item
 
 
+SUMMARY_LINES = 3  # Plan Check's summary in a short dock: its headline, or at least these lines
+LIST_ROWS = 3  # the entries of Plan Check's list kept in sight before the whole summary
+
+
+def headline(text: str) -> str:
+    """What a summary says first: up to its first colon or full stop outside brackets ("⚠ 2
+    hard-rule violations (in 1 line below: …) in the plan as it stands")."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in ":." and text[i + 1:i + 2] in (" ", ""):
+            return text[:i + 1]
+    return text
+
+
+class _SummaryBox(QScrollArea):
+    """Plan Check's summary, as high as :meth:`ViolationsPanel._fit_summary` gives it, scrolled
+    by the wheel or its scroll bar when it is longer; never squeezed below its headline."""
+
+    def __init__(self, label: QLabel):
+        super().__init__()
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.least = self.height_given = label.sizeHint().height()
+
+    def fit(self, least: int, height: int) -> None:
+        """At least ``least`` px high (the headline), ``height`` when the panel has room."""
+        if (least, height) != (self.least, self.height_given):
+            self.least, self.height_given = least, height
+            self.setMaximumHeight(height)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().sizeHint().width(), self.height_given)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().minimumSizeHint().width(), self.least)
+
+
 class ViolationsPanel(QWidget):
     """The plan checker's findings; clicking one selects its athlete and first day."""
 
@@ -604,6 +648,10 @@ class ViolationsPanel(QWidget):
         self.setAccessibleName("Plan check")
         self.summary = QLabel("No plan to check yet.")
         self.summary.setWordWrap(True)
+        # in a box of its own that scrolls: squeezed by a short dock (Roles and Log under the
+        # board at 125 %), the label centred its text and cut both ends, the headline ("⚠ 1
+        # hard-rule violation …") to the lower half of its letters, with no way to scroll
+        self.summary_box = _SummaryBox(self.summary)
         self.show_soft = QCheckBox("Show soft-rule instances")
         self.show_soft.setAccessibleName("Show soft-rule instances")
         self.soft_rule = QComboBox()  # which soft rule's instances (all by default)
@@ -614,12 +662,17 @@ class ViolationsPanel(QWidget):
         self.list.setAccessibleName("Rule violations")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        # its height is what the summary and the row above it leave (:meth:`_fit_summary`)
+        self.list.setMinimumHeight(self.list.minimumSizeHint().height())
+        self.list.setSizePolicy(self.list.sizePolicy().horizontalPolicy(),
+                                QSizePolicy.Policy.Ignored)
         head = QHBoxLayout()  # under the summary: beside it, a narrow dock squeezed it tall
         head.addWidget(self.show_soft)
         head.addWidget(self.soft_rule, 1)
+        self._head = head
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.summary)
+        lay.addWidget(self.summary_box)
         lay.addLayout(head)
         lay.addWidget(self.list, 1)
         self.report = None
@@ -686,7 +739,37 @@ class ViolationsPanel(QWidget):
         if event.type() == QEvent.Type.PaletteChange and self.report is not None:
             self._fill()  # the soft entries' colour is mixed from the palette (dark theme)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """The summary's height: all of it when the dock has room for it and for the first
+        :data:`LIST_ROWS` entries of the list below; less then, down to its headline and at
+        least :data:`SUMMARY_LINES` lines, the rest scrolled to (the list keeps the height)."""
+        box, label = self.summary_box, self.summary
+        width = max(1, box.width() - 2 * box.frameWidth())  # no scroll bar
+        full = label.heightForWidth(width)
+        narrow = max(1, width - box.verticalScrollBar().sizeHint().width())  # with one
+        words = label.fontMetrics().boundingRect(
+            QRect(0, 0, narrow, 100_000), Qt.TextFlag.TextWordWrap, headline(label.text()))
+        lines = SUMMARY_LINES * label.fontMetrics().lineSpacing()
+        least = min(full, max(words.height(), lines))
+        rows = [self.list.visualItemRect(self.list.item(i)).height()
+                for i in range(min(LIST_ROWS, self.list.count()))]
+        wanted = (sum(rows) if rows else self.list.minimumHeight()) + 2 * self.list.frameWidth()
+        m = self.layout().contentsMargins()
+        room = (self.height() - m.top() - m.bottom() - 2 * self.layout().spacing()
+                - self._head.sizeHint().height() - wanted)
+        box.fit(least + 2 * box.frameWidth(), max(least, min(full, room)) + 2 * box.frameWidth())
+
     def _fill(self) -> None:
+        """The summary and the list, the summary's height fitted to them (its top shown)."""
+        self._fill_entries()
+        self.summary_box.verticalScrollBar().setValue(0)
+        self._fit_summary()
+
+    def _fill_entries(self) -> None:
         with QSignalBlocker(self.list):
             self.list.clear()
         report, season = self.report, self.season
