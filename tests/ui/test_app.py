@@ -750,7 +750,7 @@ def test_quitting_during_a_solve_asks_about_the_solve_first(qtbot, tiny, dialogs
         assert not w.close()  # the window's close button
         assert dialogs.kinds() == ["choose", "choose"]
         for _, title, text in dialogs:
-            assert title == "A solve is running"
+            assert title == "Solve running"
             assert text.startswith("A solve is running (0 s so far). Quit and lose it?")
         assert w.isVisible() and w.is_solving()  # Cancel: the window and its solve go on
 
@@ -758,7 +758,7 @@ def test_quitting_during_a_solve_asks_about_the_solve_first(qtbot, tiny, dialogs
         w.set_modified(True)
         dialogs.choices = ["quitsolve", "cancel"]
         assert not w.close()
-        assert [d[1] for d in dialogs] == ["A solve is running", "Unsaved changes"]
+        assert [d[1] for d in dialogs] == ["Solve running", "Unsaved changes"]
         assert dialogs[1][2] == f"Save the changes to “{tiny.name}” first?"
         assert w.is_solving()
         w.set_modified(False)
@@ -770,7 +770,7 @@ def test_quitting_during_a_solve_asks_about_the_solve_first(qtbot, tiny, dialogs
         assert w.statusBar().currentMessage().startswith("The window closes when the solve ends")
         fake.release.set()
         qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=10_000)
-        assert [d[1] for d in dialogs] == ["A solve is running", "Unsaved changes"]
+        assert [d[1] for d in dialogs] == ["Solve running", "Unsaved changes"]
         assert w.season.plan == hand_plan(tiny) and w.modified  # the plan kept, not saved
         assert w.isVisible()  # Cancel at the unsaved question: the window stays
 
@@ -782,7 +782,7 @@ def test_quitting_during_a_solve_asks_about_the_solve_first(qtbot, tiny, dialogs
         assert fake.started.wait(5)
         dialogs.choices = ["quitsolve"]
         assert w.close()
-        assert [d[1] for d in dialogs] == ["A solve is running"]
+        assert [d[1] for d in dialogs] == ["Solve running"]
         qtbot.waitUntil(lambda: not w.is_solving(), timeout=10_000)  # stopped with the window
     finally:
         fake.release.set()  # a failed assertion leaves no thread running
@@ -811,9 +811,61 @@ def test_wait_for_a_solve_that_ended_while_asked_closes_at_once(qtbot, tiny, dia
     dialogs.choices = ["waitsolve"]
     try:
         assert w.close()
-        assert [d[1] for d in dialogs] == ["A solve is running"] and not w.isVisible()
+        assert [d[1] for d in dialogs] == ["Solve running"] and not w.isVisible()
     finally:
         fake.release.set()
+
+
+def test_the_quit_question_closes_when_the_solve_ends_while_it_is_open(qtbot, tiny, dialogs):
+    """The solve ended while the quit question was open: the status bar said "Solved in
+    2.4 s" while the question still said "A solve is running (1 s so far). Quit and lose it?"
+    and offered Quit and Lose It. The question (the real one, titled "Solve running") closes
+    as Wait for It when the solve ends: its plan is taken and the unsaved-changes question
+    comes, saying why."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.desktop.interaction import QtInteraction
+
+    plan = hand_plan(tiny)
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = MainWindow(tiny, None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.show()
+    w.solve_action.trigger()
+    assert fake.started.wait(5)
+    real, asked, shown = QtInteraction(w), dialogs.choose, []
+
+    def on_screen(title, text, answers, default, details=""):
+        if not title.endswith("running"):  # the question about the solve: shown for real
+            return asked(title, text, answers, default, details)
+        dialogs.append(("choose", title, text))
+        QTimer.singleShot(200, fake.release.set)  # the solve ends while the question is open
+        return real.choose(title, text, answers, default, details)
+
+    def look() -> None:  # what the open question offers; a question left open is cancelled
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append((box.windowTitle(), [b.text().replace("&", "") for b in box.buttons()]))
+            if not w.is_solving() and len(shown) > 100:
+                box.reject()
+
+    watch = QTimer(w)
+    watch.timeout.connect(look)
+    watch.start(50)
+    dialogs.choose = on_screen
+    dialogs.choices = ["cancel"]  # at the unsaved-changes question: the window stays
+    try:
+        assert not w.close()
+    finally:
+        watch.stop()
+        fake.release.set()
+    assert len(dialogs) == 2  # the question closed itself: the unsaved-changes one came
+    assert shown and shown[0][0] == "Solve running"
+    assert sorted(shown[0][1]) == ["Cancel", "Quit and Lose It", "Wait for It"]
+    assert [d[1] for d in dialogs] == ["Solve running", "Unsaved changes"]
+    assert dialogs[1][2] == f"The solve has ended.\n\nSave the changes to “{tiny.name}” first?"
+    assert w.season.plan == plan and w.modified and w.isVisible() and not w.is_solving()
 
 
 def test_window_state_and_recent_files_go_to_the_isolated_settings(qtbot, tiny, tmp_path,

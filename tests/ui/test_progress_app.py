@@ -2027,7 +2027,7 @@ def test_closing_during_move_todays_replan_asks_about_it(qtbot, planned, dialogs
         assert w.weekly.job.is_running()
         dialogs.choices = ["cancel"]
         assert not w.close()
-        assert [d[1] for d in dialogs] == ["A solve is running"]
+        assert [d[1] for d in dialogs] == ["Re-plan running"]
         assert dialogs[0][2].startswith("A re-plan from today is running (0 s so far). Quit and "
                                         "lose it?")
     assert w.isVisible() and w.season.calendar.today == day(21) and w.season.plan is not None

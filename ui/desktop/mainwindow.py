@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
@@ -1882,8 +1882,12 @@ class MainWindow(QMainWindow):
         ``quitting`` (the window closes): a solve running is asked about first
         (:meth:`_solve_may_stop`: with nothing unsaved, Ctrl+Q dropped it without a word).
         ``why``: what the question begins with (why it is asked now)."""
-        if quitting and self._running_solve() is not None and not self._solve_may_stop():
-            return False
+        if quitting and self._running_solve() is not None:
+            what = self._running_solve()[1]
+            if not self._solve_may_stop():
+                return False
+            if self._running_solve() is None and self._modified:  # it ended while asked
+                why = f"The {what} has ended.\n\n" + why
         overwritten = self._overwritten_save()
         if not self._modified:
             return True
@@ -1910,13 +1914,24 @@ class MainWindow(QMainWindow):
     def _solve_may_stop(self) -> bool:
         """The window closes while a solve runs: True when the coach lets it stop (its plan
         lost). Wait for It keeps the window open and closes it once the solve has ended (its
-        plan taken, so the unsaved-changes question comes then); Cancel keeps both."""
+        plan taken, so the unsaved-changes question comes then); Cancel keeps both. The solve
+        ending while the question is open answers it Wait for It: it went on offering to "Quit
+        and Lose It" a solve already ended, the status bar saying "Solved in 2.4 s"."""
         job, what = self._running_solve()
-        answer = self.interaction.choose(
-            "A solve is running", f"A {what} is running ({job.elapsed():.0f} s so far). Quit "
-            f"and lose it?\n\nWait for It closes the window once it ends, its plan kept (and "
-            f"asks about saving it); Cancel keeps the window open and the {what} running.",
-            ("quitsolve", "waitsolve", "cancel"), "waitsolve")
+        title = "Solve running" if job is self.solve_job else "Re-plan running"
+
+        def ended(_result) -> None:
+            self._answer_wait(title)
+
+        job.finished.connect(ended)
+        try:
+            answer = self.interaction.choose(
+                title, f"A {what} is running ({job.elapsed():.0f} s so far). Quit "
+                f"and lose it?\n\nWait for It closes the window once it ends, its plan kept (and "
+                f"asks about saving it); Cancel keeps the window open and the {what} running.",
+                ("quitsolve", "waitsolve", "cancel"), "waitsolve")
+        finally:
+            job.finished.disconnect(ended)
         if answer == "waitsolve" and not job.is_running():
             return True  # it ended while the question was open: its plan is taken, closing goes on
         if answer == "waitsolve":
@@ -1928,6 +1943,16 @@ class MainWindow(QMainWindow):
                     if job is self.solve_job else "Cancel in the status bar stops it sooner")
             self.statusBar().showMessage(f"The window closes when the {what} ends; {stop}.")
         return answer == "quitsolve"
+
+    def _answer_wait(self, title: str) -> None:
+        """The solve asked about (the question ``title``) has ended: the question, if it shows,
+        is answered Wait for It (its plan is taken, nothing is lost by closing now)."""
+        for box in self.findChildren(QMessageBox):
+            if box.isVisible() and box.windowTitle() == title:
+                wait = next((b for b in box.buttons() if b.text().replace("&", "") == "Wait for It"),
+                            None)
+                if wait is not None:
+                    wait.click()
 
     @Slot(object)
     def _close_when_solved(self, result: JobResult) -> None:
