@@ -2781,6 +2781,36 @@ def test_ticking_a_row_in_move_today_moves_no_row(qtbot, planned):
     w.weekly.shutdown()
 
 
+def test_move_todays_buttons_are_on_a_1366_x_768_screen_at_150_percent(qtbot, planned, monkeypatch):
+    """At 150 % on a 1366 x 768 screen (910 x 512) Move Today opened 780 x 540, Move Today and
+    Cancel below the screen's foot: the dialog now fits the screen, its text scrolling above
+    the buttons, which stay in sight with the note beside them."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 910, 512))
+    untested = planned.model_copy(update={"injuries": (injury("A1", "P3", start_day=-13),)})
+    w = make_window(qtbot, untested)
+    dlg = w.weekly.move_today(day(21))
+    qtbot.waitExposed(dlg)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert dlg.table.rowCount() > 0 and dlg.unticked_note.isVisible()
+    screen = QRect(0, 0, 910, 512)
+    assert screen.contains(dlg.frameGeometry()), dlg.frameGeometry()
+    for b in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel):
+        button = dlg.buttons.button(b)
+        assert button.isVisible()
+        where = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        assert screen.contains(where), (button.text(), where)
+    note = dlg.unticked_note
+    assert screen.contains(QRect(note.mapToGlobal(QPoint(0, 0)), note.size()))
+    assert "Nothing ticked for" in note.text()
+    dlg.reject()
+    w.weekly.shutdown()
+
+
 def test_move_today_offers_a_flare_up_for_pain_logged_already(qtbot, in_week_3):
     """Pain 6/10 logged in the log panel (before today): the inspector offered the flare-up, but
     Move Today, where the coach records what happened, did not. It is offered unticked, and

@@ -230,6 +230,7 @@ class AdvanceDialog(QDialog):
         self.today_field.line.selectAll()  # a date typed at once replaces it ("Mon 10 Aug 202631 Aug")
         if not self.moves:  # nothing to tick: no half-empty 780 x 540 dialog
             self.resize(self.width(), max(240, self.sizeHint().height()))
+        self._fit_screen()
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
 
     # -- layout ----------------------------------------------------------------------------
@@ -1051,6 +1052,23 @@ class AdvanceDialog(QDialog):
     def _room(self) -> int:
         """The dialog's greatest height: the screen's, less its title bar and some margin."""
         return self.screen().availableGeometry().height() - 60
+
+    def _fit_screen(self) -> None:
+        """The dialog made no larger than the screen's room (:meth:`_room`): it opened 780 x 540
+        on a 1366 x 768 screen at 150 % (910 x 512), Move Today and Cancel below the screen's
+        foot; what does not fit scrolls above the buttons."""
+        screen = self.screen()
+        if screen is None:
+            return
+        width = min(self.width(), screen.availableGeometry().width() - 20)
+        height = min(self.height(), self._room())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._fit_screen()  # it may open on another screen than it was built for
+        super().showEvent(event)
+        self._keep_on_screen()
 
     def _keep_on_screen(self) -> None:
         """A dialog grown below the screen's edge is moved up (at 1280 x 720 and 125 % its title
