@@ -1574,3 +1574,51 @@ def test_the_scenarios_list_from_the_view_menu_keeps_the_buttons_above_it_in_sig
     assert panel.table.height() > area.viewport().height()  # taller than the dock
     for text, button in panel.buttons.items():
         assert _in_sight(button, area), text
+
+
+def test_the_log_and_the_banner_of_move_todays_replan_leave_the_board_half_at_150_percent(qtbot):
+    """At 150 % (a window about 910 x 497) Move Today opened the Log under the board (it was
+    closed) at more than half the height the two share, and Ctrl+Z during its re-plan added the
+    banner "The season changed while solving …" above the board, which then showed one athlete.
+    The Log a move opens leaves the board half that height, and so does the banner: the board
+    shows several athletes with it."""
+    from tests.demoplan import demo_solved
+
+    demo, outcome = demo_solved()
+    win = window_at(qtbot, 910, 497, demo.model_copy(update={"plan": outcome.plan}))
+    for _ in range(3):
+        QApplication.processEvents()
+    log = win.docks["log"]
+    assert log.isHidden()
+    original = win.season
+    dlg = win.weekly.new_week()
+    qtbot.waitExposed(dlg)
+    assert dlg.replan_box.isChecked()
+    with qtbot.waitSignal(win.weekly.replan_finished, timeout=120_000):
+        dlg.buttons.accepted.emit()
+        assert win.weekly.job.is_running()
+        for _ in range(5):
+            QApplication.processEvents()
+        assert log.isVisible()
+        board, taken = win.board.height(), _span(_bottom_docks(win))
+        assert board >= 0.5 * (board + taken) - 2, (board, taken)
+        win.undo_action.trigger()  # Ctrl+Z while the re-plan runs
+        assert win.season is original
+    for _ in range(5):
+        QApplication.processEvents()
+    banner = win.banner
+    assert banner.isVisible()
+    assert banner.label.text().startswith("The season changed while solving")
+    board, taken = win.board.height(), _span(_bottom_docks(win))
+    # the banner's height is taken from the Log, not from the board
+    assert board >= 0.5 * (board + banner.height() + taken) - 2, (board, banner.height(), taken)
+    assert _rows_shown(win) >= 5, (board, taken)
+    assert log.isVisible() and log.height() >= 100  # the Log keeps some room
+    banner.discard_button.click()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not banner.isVisible()
+    board, back = win.board.height(), _span(_bottom_docks(win))
+    assert board >= 0.5 * (board + back) - 2, (board, back)
+    assert back > taken  # the Log gets back the room it gave the banner
+    win.weekly.shutdown()

@@ -541,32 +541,41 @@ def open_under_board(window: QMainWindow, dock: QDockWidget, want: int, board: Q
     board_first(window, board, share, 0)
 
 
+def docks_around(window: QMainWindow, vertical: bool = True) -> list[QDockWidget]:
+    """The docks in sight above and below the board (``vertical``), or beside it: not floating,
+    not a tab behind another."""
+    areas = ((Qt.DockWidgetArea.TopDockWidgetArea, BOTTOM) if vertical else (LEFT, RIGHT))
+    return [d for d in docks_of(window)
+            if d.isVisible() and not d.isFloating() and not behind_a_tab(d)
+            and window.dockWidgetArea(d) in areas]
+
+
 def board_first(window: QMainWindow, board: QWidget, height_share: float,
-                width_share: float) -> bool:
+                width_share: float, above: int = 0) -> bool:
     """The window's docks made smaller until ``board`` (in the central widget, under the today
     banner) has at least ``height_share`` of the room the docks above and below it share with
     it, and ``width_share`` of the room beside: a layout saved at another size or scale (the Log and
     the Solver Explanation under the board at 125 %, reopened at 200 %) left the board 3 of 24
-    athletes. Each dock keeps its share of what the docks keep. True when a dock changed."""
+    athletes. ``above``: the height of a bar shown over the board (the offer of an older solve's
+    result), counted in the room and taken from the docks, not from the board. Each dock keeps
+    its share of what the docks keep. True when a dock changed."""
     changed = False
     for orientation in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal):
         vertical = orientation == Qt.Orientation.Vertical
-        areas = ((Qt.DockWidgetArea.TopDockWidgetArea, BOTTOM) if vertical else (LEFT, RIGHT))
-        docks = [d for d in docks_of(window)
-                 if d.isVisible() and not d.isFloating() and not behind_a_tab(d)
-                 and window.dockWidgetArea(d) in areas]
+        docks = docks_around(window, vertical)
         if not docks:
             continue
         have = board.height() if vertical else board.width()
         spans = [(d.y(), d.y() + d.height()) if vertical else (d.x(), d.x() + d.width())
                  for d in docks]
         taken = _span(spans)
-        room = have + taken
+        extra = above if vertical else 0
+        room = have + taken + extra
         share = height_share if vertical else width_share
-        keep = room - int(share * room)  # what the docks may keep
+        keep = room - int(share * room) - extra  # what the docks may keep
         if have >= share * room or taken <= 0:
             continue
-        ratio = keep / taken
+        ratio = max(0, keep) / taken
         sizes = [max(1, int((d.height() if vertical else d.width()) * ratio)) for d in docks]
         window.resizeDocks(docks, sizes, orientation)
         window.layout().activate()

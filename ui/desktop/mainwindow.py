@@ -67,6 +67,7 @@ from ui.desktop.layout import (
     build_docks,
     cap_side_docks,
     default_size,
+    docks_around,
     docks_of,
     keep_on_screen,
     open_under_board,
@@ -2065,9 +2066,36 @@ class MainWindow(QMainWindow):
         self.banner.offer(f"The season changed while solving: {text}")
         self.banner.apply_button.setVisible(fits)
         self.banner.solve_button.setVisible(not fits)
+        QTimer.singleShot(0, self, self._board_keeps_half)  # the banner's height is the board's
         self.statusBar().showMessage("A solve result for an older version of the season "
                                      "is offered above the board.", 10000)
         self.stale_result_offered.emit(outcome)
+
+    def _board_keeps_half(self) -> None:
+        """The offer of an older solve's result, shown above the board, took its height from
+        the board (the Log a re-plan opened and the banner of the re-plan undone left it one
+        athlete at 150 %): the docks under the board give it, so that the board keeps half the
+        height it shares with them and the banner (:data:`UNDER_BOARD`); they get it back when
+        the banner goes (:meth:`_banner_gone`)."""
+        if not self.banner.isVisible():
+            return
+        self.centralWidget().layout().activate()
+        self.layout().activate()
+        docks = docks_around(self)
+        before = [d.height() for d in docks]
+        if board_first(self, self.board, UNDER_BOARD, 0, above=self.banner.height()):
+            self._banner_took = (docks, before, [d.height() for d in docks])
+
+    def _banner_gone(self) -> None:
+        """The banner closed: the docks under the board get back the height they gave it, when
+        they are as it left them (none moved or closed since)."""
+        took, self._banner_took = getattr(self, "_banner_took", None), None
+        if took is None or self.banner.isVisible():
+            self._banner_took = took
+            return
+        docks, before, after = took
+        if docks_around(self) == docks and [d.height() for d in docks] == after:
+            self.resizeDocks(docks, before, Qt.Orientation.Vertical)
 
     def _backs(self) -> dict:
         """The Returns panel's days back before a solve is accepted: (athlete, onset) -> day."""
@@ -2237,6 +2265,7 @@ class MainWindow(QMainWindow):
     def _hide_stale(self) -> None:
         self._stale = self._stale_rules = None
         self.banner.hide()
+        QTimer.singleShot(0, self, self._banner_gone)
 
     def stale_result(self) -> Outcome | None:
         return self._stale

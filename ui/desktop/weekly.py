@@ -312,7 +312,9 @@ class WeeklyLoop(QObject):
     def show_log(self, unasked: bool = False) -> None:
         """Open the Log panel at a good height and put the keys into its table. ``unasked``
         (opened by a move): at most :data:`AFTER_MOVE` of the window's height, the board keeps
-        its rows (it took half the window, the board 11 of 24 rows at 1280 x 720)."""
+        its rows (it took half the window, the board 11 of 24 rows at 1280 x 720); either way
+        the board keeps half the height it shares with the docks under it
+        (:func:`layout.open_under_board`)."""
         if self.dock is None:
             return
         w = self.window
@@ -326,10 +328,9 @@ class WeeklyLoop(QObject):
             if unasked:  # at least its week bar, a few rows and its message line (up to half
                 # the window): a third of 768 scrolled the bar out of view and cut the line
                 want = max(want, min(self._log_need(), w.height() // 2))
-            if unasked:
-                w.resizeDocks([self.dock], [want], Qt.Orientation.Vertical)
-            else:  # the board keeps half the height it shares with it (150 %: four athletes)
-                open_under_board(w, self.dock, want, w.board)
+            # the board keeps half the height it shares with it, asked or not (150 %: four
+            # athletes, and the Log a move opened took more than half)
+            open_under_board(w, self.dock, want, w.board)
         view = self.log_panel.view
         if not view.currentIndex().isValid() and self.log_panel.model.rowCount():
             view.setCurrentIndex(self.log_panel.model.index(0, 0))
