@@ -1622,3 +1622,43 @@ def test_the_log_and_the_banner_of_move_todays_replan_leave_the_board_half_at_15
     assert board >= 0.5 * (board + back) - 2, (board, back)
     assert back > taken  # the Log gets back the room it gave the banner
     win.weekly.shutdown()
+
+
+def test_a_layout_saved_at_125_percent_with_roles_open_reopened_at_150_leaves_the_board_half(
+        qtbot, monkeypatch):
+    """A session at 125 % closed maximised with the Roles panel open, reopened at 150 %
+    (910 x 512): the board showed three and a half athletes under Roles as tall as saved, for
+    good (Qt laid the saved sizes out again at every layout of a maximised window they did not
+    fit, undoing the fit to the window); closing and reopening Roles gave the board half.
+    Restored (here a Roles panel saved taller than the window it is restored into before it
+    shows), the docks under the board leave it half the height the two share, as Roles opened
+    does."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QScreen
+
+    from ui.desktop import roles
+    from ui.desktop.layout import STATE_VERSION
+
+    saved = window_at(qtbot, 1093, 613)
+    roles.show(saved)
+    qtbot.waitUntil(lambda: saved.docks["roles"].isVisible(), timeout=2000)
+    saved.showMaximized()
+    for _ in range(3):
+        QApplication.processEvents()
+    saved.resizeDocks([saved.docks["roles"]], [560], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    settings = QSettings()
+    settings.setValue("mainWindow/geometry", saved.saveGeometry())
+    settings.setValue("mainWindow/state", saved.saveState(STATE_VERSION))
+    saved.close()
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 910, 512))
+    win = MainWindow(load_demo_season(), None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(400)  # the window settled (Qt keeps saved sizes aside for 150 ms at least)
+    dock = win.docks["roles"]
+    board, taken = win.board.height(), _span(_bottom_docks(win))
+    assert dock.isVisible() and board >= 0.5 * (board + taken) - 2, (board, taken)
+    assert _rows_shown(win) >= 6, (board, taken)

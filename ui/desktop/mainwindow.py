@@ -2273,16 +2273,20 @@ class MainWindow(QMainWindow):
     # -- window ----------------------------------------------------------------------------
     def _restore_window_state(self) -> None:
         settings = QSettings()
+        state = settings.value("mainWindow/state")
+        self._sides_to_cap = state is None  # a layout of the coach's own is kept as it was
+        if state is not None:
+            # before the geometry: restored into a maximised window not shown yet, Qt keeps
+            # the saved dock sizes aside and lays them out again at each of the window's
+            # layouts while they do not fit it (at 150 %, a layout saved at 125 %: for good),
+            # and the docks fitted to the window (fit_docks) went back to them
+            self.restoreState(state, STATE_VERSION)  # an older layout is not restored
+            self._close_empty_explanation()
+            QTimer.singleShot(0, self.fit_docks)  # once the window has its size on this screen
         geometry = settings.value("mainWindow/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
             keep_on_screen(self)  # saved on a larger screen: the status bar stays on this one
-        state = settings.value("mainWindow/state")
-        self._sides_to_cap = state is None  # a layout of the coach's own is kept as it was
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)  # an older layout is not restored
-            self._close_empty_explanation()
-            QTimer.singleShot(0, self.fit_docks)  # once the window has its size on this screen
         if settings.value("board/zoom") in ("day", "week"):
             self.board.set_zoom(str(settings.value("board/zoom")))
 
