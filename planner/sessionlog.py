@@ -501,13 +501,17 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     theirs = set() if only_squad else {_row_number(f"row {rows[i]}") for i in theirs}
     read = len(frame)  # the rows a refusal could leave out and import the rest of
     problems: list[str] = []
-    # (InputError names the file); ``who``: the row's athlete and date, where a cell is missing
-    where = lambda i, key, who="": f"row {rows[i]}{who}, {mapping[key]}"  # noqa: E731
+    # (InputError names the file); ``who``: the row's athlete and date as written (True: read
+    # from the row, :func:`_who_when`, but the cell the line says), which a line saying a cell's
+    # value gives: the coach finds the row of a sorted or filtered export by them, not by
+    # counting rows
+    where = lambda i, key, who="": (  # noqa: E731
+        f"row {rows[i]}{_who_when(frame, mapping, i, key) if who is True else who}, {mapping[key]}")
     from planner.coachform.guard import NO_VALUE
 
     # formulas without a calculated value: said instead of what their cells, read as empty, give
-    unvalued = [f"{where(i, key)}:" for key, column in mapping.items()
-                for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))]
+    unvalued = {f"{where(i, key)}:": f"{where(i, key, True)}:" for key, column in mapping.items()
+                for i in sorted(frame.attrs.get("uncached", {}).get(column, ()))}
     notes: list[str] = []
     covers: dict[int, list[int]] = {}  # a problem's row -> the rows its one line stands for
     dates, dates_read = _dates(frame[mapping["date"]], problems, where, rows, season, also=left,
@@ -553,7 +557,7 @@ def sessions_from_frame(frame, season: Season, source: str, until_today: bool = 
     _note_lengths(frame, mapping, problems, where)
     if unvalued:
         problems = [x for x in problems if not _unnamed(x).startswith(tuple(unvalued))]
-        problems += [f"{w} {NO_VALUE}" for w in unvalued]
+        problems += [f"{w} {NO_VALUE}" for w in unvalued.values()]
     problems = _not_sessions(frame, mapping, athletes, rows, problems)
     if problems:
         problems = sorted(problems, key=_row_number)  # row by row, as the coach reads the file
@@ -848,7 +852,7 @@ def _drill_rpe(frame, mapping: dict, rpe, label, groups: list[list], heads: list
         listed = ", ".join(f"row {_row_of(where, i)}{named if i == head else ''}: {given[i]:g}"
                            for i in idx if given[i] == given[i])
         rows = "the session's total and its drill rows" if named else "the drill rows of one session"
-        problems.append(f"{where(idx[0], 'rpe')}: {rows} give different RPEs ({listed}); the "
+        problems.append(f"{where(idx[0], 'rpe', True)}: {rows} give different RPEs ({listed}); the "
                         f"session has one RPE: write it on each of its rows{'' if named else apart}")
     for g in first.index[first.isna()]:
         idx = groups[g]
@@ -1308,7 +1312,7 @@ def _played(nums: dict, dates: list, season: Season, problems: list, where, note
         m = minutes.get(i) if minutes is not None else None
         ok = m is not None and m == m and 0 <= m <= 600 and 0 <= p <= 600
         if ok and (problem := played_problem(m, p)):
-            problems.append(f"{where(i, 'played')}: {problem}")
+            problems.append(f"{where(i, 'played', True)}: {problem}")
         elif p > 0 and isinstance(dates[i], dt.date) and dates[i] not in match_days:
             unused.append(where(i, "played").split(",")[0])
     if unused:
@@ -1445,9 +1449,9 @@ def _match_alone(frame, mapping: dict, played, season: Season, problems: list, w
         day = days.get(i)
         got = match_alone(played[i], table, day if isinstance(day, dt.date) else None, on)
         if isinstance(got, Refusal) and got.kind == NO_MATCH_DAY:  # the row: the fix is in another column
-            problems.append(f"{where(i, 'played').split(',')[0]}: {got.words}")
+            problems.append(f"{_place(where(i, 'played', True))}: {got.words}")
         elif isinstance(got, Refusal):
-            problems.append(f"{where(i, 'played')}: {got.words}")
+            problems.append(f"{where(i, 'played', True)}: {got.words}")
         out[i] = got
     if read := [rows[i] for i, got in out.items() if not isinstance(got, Refusal)]:
         said = match_alone_note(read, table)
@@ -1579,7 +1583,7 @@ def _grouped(frame, raw, mapping: dict, key: str, problems: list, where) -> tupl
             if (one := _one_reading(raw[i], key)) is not None:
                 took[i] = one
                 continue
-            problems.append(f"{where(i, key)}: {problem}")
+            problems.append(f"{where(i, key, True)}: {problem}")
             ambiguous.append(i)
     return ambiguous, took
 
@@ -1594,16 +1598,19 @@ def _percent_typed(raw, key: str, problems: list, where) -> list:
     lo, hi, what = LIMITS[key]
     typed = list(raw.index[raw.str.endswith("%")])
     for i in typed:
-        problems.append(f"{where(i, key)}: {percent_problem(raw[i], f'write {what} ({lo:g}-{hi:g})')}")
+        problems.append(f"{where(i, key, True)}: {percent_problem(raw[i], f'write {what} ({lo:g}-{hi:g})')}")
     return typed
 
 
-def _who_when(frame, mapping: dict, i) -> str:
+def _who_when(frame, mapping: dict, i, said_cell: str = "") -> str:
     """`` (Adam Kowalski, 21/09/2026)``: the row's athlete and date as written, to find the row
     by (either alone when the other cell is empty; "" for neither): "row 12, RPE: missing" sent
-    the coach to count rows in the file."""
+    the coach to count rows in the file. ``said_cell`` ("athlete" or "date"): the cell the line
+    says as written already, left out (`` (21/09/2026)``, Player: 'Totalx': no athlete …)."""
     said = []
     for key in ("athlete", "date"):
+        if key == said_cell:
+            continue
         text = str(frame.at[i, mapping[key]]).strip()
         if text not in ("", "nan", "None", "NaT"):
             # an Excel date reads "2026-09-21 00:00:00"; brackets would end the place early
@@ -1629,7 +1636,7 @@ def _in_hours(raw, nums: dict, problems: list, where) -> None:
         match = played[i] if played is not None and played[i] == played[i] else None
         said = ":" in str(raw[i]) or _MINUTES_FORM.fullmatch(str(raw[i]).strip())
         if not said and (problem := hours_problem(minutes[i], rpe[i], top, played=match)):
-            problems.append(f"{where(i, 'minutes')}: {problem}")
+            problems.append(f"{where(i, 'minutes', True)}: {problem}")
 
 
 CLOCK = re.compile(r"\d{1,3}:\d{2}(?::\d{2}(?:\.\d+)?)?")
@@ -1701,7 +1708,7 @@ def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = No
         try:
             minutes = clock_minutes(t)
         except Bad as e:
-            problems.append(f"{where(i, key)}: {e}")
+            problems.append(f"{where(i, key, True)}: {e}")
             minutes = float("nan")
         if minutes is not None:
             out[i] = minutes
@@ -1733,7 +1740,7 @@ def _clock_minutes(raw, key: str, problems: list, where, notes: list | None = No
             out[i] = hours_minutes(raw[i]) if key == "minutes" else a * 60 + b
             read.append(i)
         except Bad as e:
-            problems.append(f"{where(i, key)}: {e}")
+            problems.append(f"{where(i, key, True)}: {e}")
             out[i] = float("nan")
     read = sorted(read + list(long), key=list(raw.index).index)
     if notes is None or not read:
@@ -1787,13 +1794,13 @@ def _ranges(nums: dict, problems: list, where, notes: list, mapping: dict, frame
         # a value that reads as an RPE (10 or less) where minutes x even RPE 1 would be more:
         # the column is mixed, and dividing it would make that RPE a fraction
         for i in rpe.index[(rpe > 0) & (rpe <= 10) & (minutes > rpe)]:
-            problems.append(f"{where(i, 'rpe')}: {rpe[i]:g} reads as an RPE, but the column holds "
+            problems.append(f"{where(i, 'rpe', True)}: {rpe[i]:g} reads as an RPE, but the column holds "
                             f"session loads (minutes x RPE) in other rows (row "
                             f"{_row_of(where, big)}: {rpe[big]:g}); write this row's load "
                             f"({minutes[i]:g} x RPE), or RPEs in every row")
         nums["rpe"] = (rpe / minutes.where(minutes > 0)).where(~((minutes == 0) & (rpe == 0)), 0.0)
         for i in rpe.index[(minutes == 0) & (rpe > 0)]:
-            problems.append(f"{where(i, 'rpe')}: a load of {rpe[i]:g} in 0 minutes; give the "
+            problems.append(f"{where(i, 'rpe', True)}: a load of {rpe[i]:g} in 0 minutes; give the "
                             f"session's minutes (a day without training is 0 and 0)")
         notes.append(f"'{mapping['rpe']}' holds session loads (minutes x RPE): RPE = load / minutes")
     kmh = "top_kmh" in nums
@@ -2149,7 +2156,7 @@ def _max_speeds(athletes: list, top_ms, season: Season, problems: list, where,
         problem = top_speed_ms_problem(season, a, v)
         if problem:
             said = f"{round(v * 3.6, 9):g} km/h = " if kmh and problem[:1].isdigit() else ""
-            problems.append(f"{where(i, 'top_ms')}: {said}{problem}")
+            problems.append(f"{where(i, 'top_ms', True)}: {said}{problem}")
         elif a.max_speed and _faster(v, a.max_speed):
             faster.append((i, aid, v, dates[i] if dates is not None and i < len(dates) else None))
     return faster
@@ -2197,7 +2204,7 @@ def _speeds_agree(athletes: list, top_pct, top_ms, season: Season, problems: lis
         said = speeds_disagree(a, pct, ms)
         if said is not None:
             speed = f"{round(ms * 3.6, 9):g} km/h" if kmh else f"{ms:g} m/s"  # as the column has it
-            problems.append(f"{where(i, 'top_pct')}: {pct:g} % disagrees with {mapping['top_ms']} "
+            problems.append(f"{where(i, 'top_pct', True)}: {pct:g} % disagrees with {mapping['top_ms']} "
                             f"({speed} is {said:.0f} % of {season.athlete_label(a.id)}'s max "
                             f"speed, {a.max_speed:g} m/s); correct one of them, or keep one of the "
                             f"two columns")
@@ -2210,7 +2217,7 @@ def _note_lengths(frame, mapping: dict, problems: list, where) -> None:
     for i, x in frame[mapping["note"]].items():
         text = "" if x is None or x != x else str(x).strip()
         if len(text) > NOTE_LENGTH:
-            problems.append(f"{where(i, 'note')}: is {len(text):,} characters long; at most "
+            problems.append(f"{where(i, 'note', True)}: is {len(text):,} characters long; at most "
                             f"{NOTE_LENGTH} are allowed, shorten it")
 
 

@@ -1515,12 +1515,12 @@ def test_a_log_row_with_minutes_played_alone_is_the_season_s_match_session(tmp_p
                                           f"A1,{day(6)},,,60\n")
     saved = (tmp_path / "s.season.json").read_bytes()
     r = run("log", "s.season.json", "nomatch.csv", "--save", "--no-replan", cwd=tmp_path)
-    assert r.returncode == 1 and ("row 2: Minutes played alone on a day with no competition; write "
+    assert r.returncode == 1 and (f"row 2 (A1, {day(6)}): Minutes played alone on a day with no competition; write "
                                   "the session's minutes and RPE, or the competition's date"
                                   ) in " ".join(r.stderr.split()), r.stderr
     assert (tmp_path / "s.season.json").read_bytes() == saved
     r = run("log", "s.season.json", "zero.csv", cwd=tmp_path)
-    assert r.returncode == 1 and "row 2, Minutes played: 0 without Minutes and RPE: no match " \
+    assert r.returncode == 1 and f"row 2 (A1, {day(6)}), Minutes played: 0 without Minutes and RPE: no match " \
         "was played" in " ".join(r.stderr.split()), r.stderr
 
 

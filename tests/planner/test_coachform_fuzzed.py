@@ -287,7 +287,7 @@ def test_a_percent_typed_for_an_rpe_is_refused_as_typed_in_a_log(tmp_path):
                    f"A2,{day(1)},60,6,90%\n", encoding="utf-8")
     with pytest.raises(InputError) as e:
         read_sessions(log, s)
-    assert e.value.problems == [f"row 2, RPE: {RPE_PCT}"]
+    assert e.value.problems == [f"row 2 (A1, {day(1)}), RPE: {RPE_PCT}"]
     log.write_text(f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(1)},60,8,92%\n", encoding="utf-8")
     assert [(x.rpe, x.top_speed_pct) for x in read_sessions(log, s).sessions] == [(8, 92)]
 

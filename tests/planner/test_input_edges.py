@@ -94,14 +94,14 @@ def test_a_grouped_number_in_a_log_is_refused_not_misread(tmp_path, s):
     p = csv_file(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},120,\"1,080\"\n"
                            f"A2,{day(1)},\"1,234\",5\n")
     assert problems(p, s) == [
-        "row 2, sRPE: '1,080' could be 1080 or 1.08: write it without a thousands separator "
+        f"row 2 (A1, {day(1)}), sRPE: '1,080' could be 1080 or 1.08: write it without a thousands separator "
         "(1080), or as a decimal without three digits after the ',' (1.08)",
-        "row 3, Duration: '1,234' could be 1234 or 1.234: write it without a thousands separator "
+        f"row 3 (A2, {day(1)}), Duration: '1,234' could be 1234 or 1.234: write it without a thousands separator "
         "(1234), or as a decimal without three digits after the ',' (1.2340)"]
     p = csv_file(tmp_path, f"Player;Date;Duration;sRPE\nA1;{day(1)};120;1.080\nA2;{day(1)};60;1,080.5\n")
     got = problems(p, s)
-    assert got[0].startswith("row 2, sRPE: '1.080' could be 1080 or 1.08")
-    assert got[1].startswith("row 3, sRPE: '1,080.5' has both a comma and a dot")
+    assert got[0].startswith(f"row 2 (A1, {day(1)}), sRPE: '1.080' could be 1080 or 1.08")
+    assert got[1].startswith(f"row 3 (A2, {day(1)}), sRPE: '1,080.5' has both a comma and a dot")
     assert len(got) == 2  # said once: not also "is not a number"
 
 
@@ -123,7 +123,7 @@ def test_a_number_cell_of_a_log_workbook_is_never_ambiguous(tmp_path, s):
     p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
                             ("A1", day(1), "1,080", 5, "8.125")], "text.xlsx")
     got = problems(p, s)
-    assert [g.split(":")[0] for g in got] == ["row 2, Minutes"]
+    assert [g.split(":")[0] for g in got] == [f"row 2 (A1, {day(1)}), Minutes"]
     assert "could be 1080 or 1.08" in got[0]
     p = xlsx_log(tmp_path, [("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s"),
                             ("A1", day(1), 60, 5, "8.125")], "speed.xlsx")
@@ -183,7 +183,8 @@ def test_a_formula_without_a_value_in_a_log_workbook_is_refused(tmp_path, s):
                             # 2 minutes below are no duration in hours (an effort would be)
                             ("A2", day(2), 60, 5, None, None)])
     got = problems(p, s)
-    assert [g.split(":")[0] for g in got] == ["row 2, Minutes", "row 2, Pain"]  # Other: not read
+    assert [g.split(":")[0] for g in got] == [f"row 2 (A1, {day(1)}), Minutes",
+                                              f"row 2 (A1, {day(1)}), Pain"]  # Other: not read
     assert all(NO_VALUE in g for g in got)
     with_cached_value(p, "2")
     assert [x.pain for x in read_sessions(p, s).sessions] == [2, None]
@@ -479,7 +480,7 @@ def test_minutes_played_above_the_sessions_minutes_are_refused(tmp_path, s):
     text = (f"Athlete ID,Date,Minutes,RPE,Minutes played\nA1,{day(5)},30,5,90\n"
             f"A2,{day(5)},95,7,90\n")
     assert problems(csv_file(tmp_path, text), s) == [
-        "row 2, Minutes played: 90 minutes played is more than the session's 30 minutes (they "
+        f"row 2 (A1, {day(5)}), Minutes played: 90 minutes played is more than the session's 30 minutes (they "
         "include the match): write at least 90 minutes, or check that the columns are the right "
         "way round"]
     # refused where sessions are entered, not in a season file: older versions wrote a bench

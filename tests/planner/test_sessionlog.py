@@ -323,7 +323,7 @@ def test_an_exports_h_mm_durations_are_read_as_hours_and_minutes_said_once(tmp_p
         read_sessions(write(tmp_path, f"Player,Date,Duration,RPE\nA1,{day(1)},1:15,5\n"
                                       f"A2,{day(1)},0:03,5\n"), s)
     assert e.value.problems == [
-        "row 3, Duration: '0:03' is a time, not a number of minutes: write 3 if it is "
+        f"row 3 (A2, {day(1)}), Duration: '0:03' is a time, not a number of minutes: write 3 if it is "
         "hours:minutes, or 0.05 if it is minutes:seconds"]
 
 
@@ -343,7 +343,7 @@ def test_a_clock_is_read_by_what_its_column_proves_not_by_a_cut_at_5(tmp_path, s
     # (b) a played 3:20 alone is never hours:minutes: refused with both readings, not as 200
     with pytest.raises(InputError) as e:
         read_sessions(log("Player,Date,Minutes,RPE,Minutes played\nA2,@,95,7,3:20\n"), s)
-    assert e.value.problems == ["row 2, Minutes played: '3:20' is a time, not a number of minutes: "
+    assert e.value.problems == [f"row 2 (A2, {day(1)}), Minutes played: '3:20' is a time, not a number of minutes: "
                                 "write 200 if it is hours:minutes, or 3.333 if it is minutes:seconds"]
     # (c) drills of 4:30 and 3:45 in Minutes: 4:30 as hours is more than 4 hours, so neither is read
     with pytest.raises(InputError) as e:
@@ -514,7 +514,7 @@ def test_a_top_speed_in_ms_needs_the_max_speed_and_at_most_ten_percent_above_it(
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed m/s\n"
                                       f"A1,{day(1)},60,5,8.8\nA1,{day(2)},60,5,10.5\n"), fast)
     (problem,) = e.value.problems
-    assert problem.startswith("row 3, Top speed m/s: 10.5 m/s is more than 10 % above")
+    assert problem.startswith(f"row 3 (A1, {day(2)}), Top speed m/s: 10.5 m/s is more than 10 % above")
 
 
 def test_a_top_speed_in_percent_and_in_ms_that_disagree_are_refused_not_one_picked(tmp_path, s):
@@ -525,7 +525,7 @@ def test_a_top_speed_in_percent_and_in_ms_that_disagree_are_refused_not_one_pick
     with pytest.raises(InputError) as e:
         read_sessions(path, s)
     (problem,) = e.value.problems
-    assert problem == ("row 2, Top speed %: 50 % disagrees with Top speed m/s (8.1 m/s is 90 % of "
+    assert problem == (f"row 2 (A1, {day(1)}), Top speed %: 50 % disagrees with Top speed m/s (8.1 m/s is 90 % of "
                        "Ann Ash (A1)'s max speed, 9 m/s); correct one of them, or keep one of the "
                        "two columns")
     ok = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %,Top speed m/s\n"
@@ -538,7 +538,7 @@ def test_a_note_longer_than_the_workbook_allows_is_refused_not_cut(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Note\nA1,{day(1)},60,5,{note}\n"
                                       f"A1,{day(2)},60,5,{'y' * 200}\n"), s)
-    assert e.value.problems == ["row 2, Note: is 210 characters long; at most 200 are allowed, "
+    assert e.value.problems == [f"row 2 (A1, {day(1)}), Note: is 210 characters long; at most 200 are allowed, "
                                 "shorten it"]
 
 
@@ -694,7 +694,7 @@ def test_an_srpe_column_with_a_day_off_and_junk_after_a_date(tmp_path, s):
     p = write(tmp_path, f"Player,Date,Duration,sRPE\nA1,{day(1)},60,300\nA2,{day(1)},0,200\n")
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
-    assert "row 3, sRPE: a load of 200 in 0 minutes" in str(e.value)
+    assert f"row 3 (A2, {day(1)}), sRPE: a load of 200 in 0 minutes" in str(e.value)
     p = write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)}abc,60,5\nA1,{day(2)}12,60,5\n"
                         f"A1,{day(3)} to {day(4)},60,5\nA1,{day(3)} 09:30,60,5\n")
     with pytest.raises(InputError) as e:
@@ -745,7 +745,7 @@ def test_an_srpe_column_of_loads_with_one_rpe_among_them_is_refused(tmp_path, s)
     """One row's 5 among loads would be divided by its 60 minutes into RPE 0.08."""
     msg = _refusal(tmp_path, s, f"Player,Date,Duration,sRPE\nA1,{day(1)},75,375\nA2,{day(1)},60,5\n"
                                 f"A3,{day(1)},5,10\n")
-    assert "row 3, sRPE: 5 reads as an RPE" in msg and "(row 2: 375)" in msg
+    assert f"row 3 (A2, {day(1)}), sRPE: 5 reads as an RPE" in msg and "(row 2: 375)" in msg
     assert "row 4" not in msg  # 5 minutes at a load of 10 is RPE 2: a load
 
 
@@ -1016,7 +1016,7 @@ def test_a_top_speed_in_km_h_out_of_range_is_said_in_km_h(tmp_path, s):
         f"row 2 (A1, {day(1)}), Max Velocity (km/h): 80 is outside 0-59.4; write top speed in km/h",
         f"row 3 (A1, {day(2)}), Max Velocity (km/h): 0 km/h is no top speed; leave the cell empty "
         "when no speed was measured",
-        "row 5, Max Velocity (km/h): 40 km/h = 11.11 m/s is more than 10 % above Ann Ash (A1)'s "
+        f"row 5 (A1, {day(4)}), Max Velocity (km/h): 40 km/h = 11.11 m/s is more than 10 % above Ann Ash (A1)'s "
         "max speed (9 m/s: at most 9.9 m/s); check the value or update the max speed"]
 
 
@@ -1157,11 +1157,11 @@ def test_a_duration_in_hours_is_refused_with_the_minutes_to_write(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(p, s)
     assert e.value.problems == [
-        "row 2, Duration: 1.25 min with RPE 5: hours? write 75 (minutes; a session with an "
+        f"row 2 (Ann Ash, {day(5)}), Duration: 1.25 min with RPE 5: hours? write 75 (minutes; a session with an "
         "effort or a sprint lasts 5 minutes or more)",
-        "row 3, Duration: 0.5 min with a top speed: hours? write 30 (minutes; a session with an "
+        f"row 3 (Bo Birch, {day(5)}), Duration: 0.5 min with a top speed: hours? write 30 (minutes; a session with an "
         "effort or a sprint lasts 5 minutes or more)",
-        "row 4, Duration: 4.5 min with RPE 3: hours? write 270 (minutes; a session with an "
+        f"row 4 (Cy Cedar, {day(5)}), Duration: 4.5 min with RPE 3: hours? write 270 (minutes; a session with an "
         "effort or a sprint lasts 5 minutes or more)"], e.value.problems
     r = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE,Top speed %\nA1,{day(5)},3,0,\n"
                                       f"A2,{day(5)},00:04:00,6,\nA3,{day(5)},5,6,90\n"), s)
@@ -1174,7 +1174,7 @@ def test_a_duration_in_hours_is_refused_with_the_minutes_to_write(tmp_path, s):
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(5)},3,6\n"), s)
     assert e.value.problems == [
-        "row 2, Minutes: 3 min with RPE 6: hours? write 180 (minutes; a session with an effort or "
+        f"row 2 (A1, {day(5)}), Minutes: 3 min with RPE 6: hours? write 180 (minutes; a session with an effort or "
         "a sprint lasts 5 minutes or more, or as a clock, 0:03:00, if it was 3 minutes)"]
 
 
@@ -1295,7 +1295,7 @@ def test_a_workbook_log_read_up_to_today_keeps_its_number_cells_with_their_rows(
     wb.save(tmp_path / "log.xlsx")
     with pytest.raises(InputError) as e:
         read_sessions(tmp_path / "log.xlsx", s, until_today=True)
-    assert [x.split(":")[0] for x in e.value.problems] == ["row 4, Minutes"], e.value.problems
+    assert [x.split(":")[0] for x in e.value.problems] == [f"row 4 (A3, {day(2)}), Minutes"], e.value.problems
     ws.cell(row=4, column=3, value=50)
     wb.save(tmp_path / "log.xlsx")
     r = read_sessions(tmp_path / "log.xlsx", s, until_today=True)
@@ -1350,7 +1350,7 @@ def test_every_note_a_log_reader_keeps_of_its_rows_follows_them_when_rows_are_le
     assert kept.attrs["hidden"] == frame.attrs["hidden"] and kept.attrs["sheet"] == "Sessions"
     with pytest.raises(InputError) as e:  # said at its own row, which is read
         read_sessions(tmp_path / "log.xlsx", s, until_today=True)
-    assert e.value.problems == [f"row 4, Minutes: {NO_VALUE}"], e.value.problems
+    assert e.value.problems == [f"row 4 (A3, {day(3)}), Minutes: {NO_VALUE}"], e.value.problems
 
 
 def test_a_log_read_up_to_today_counts_its_dates_typed_as_text_among_the_rows_it_reads(tmp_path):
@@ -1496,7 +1496,7 @@ def test_a_per_drill_export_is_one_session_per_athlete_day_and_session(tmp_path,
     with pytest.raises(InputError) as e:  # one session, one RPE
         read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},PM,Warm Up,00:20:00,6,6,\n"
                                              f"Ann Ash,{day(1)},PM,SSG,00:40:00,8.5,7,\n"), s)
-    assert e.value.problems == ["row 2, RPE: the drill rows of one session give different RPEs "
+    assert e.value.problems == [f"row 2 (Ann Ash, {day(1)}), RPE: the drill rows of one session give different RPEs "
                                 "(row 2: 6, row 3: 7); the session has one RPE: write it on each of "
                                 "its rows"]
     plain = read_sessions(write(tmp_path, f"Athlete ID,Date,Minutes,RPE\nA1,{day(1)},20,6\n"
@@ -1550,7 +1550,7 @@ def test_a_total_row_beside_its_drills_is_compared_with_them_and_fills_what_it_l
     rows = f"Ann Ash,{day(1)},Warm Up,15,6,6.1,\nAnn Ash,{day(1)},SSG,30,6,8.9,2\n"
     with pytest.raises(InputError) as e:
         read_sessions(write(tmp_path, head + rows + f"Ann Ash,{day(1)},Full Session,45,8,,\n"), s)
-    assert e.value.problems == ["row 2, RPE: the session's total and its drill rows give different "
+    assert e.value.problems == [f"row 2 (Ann Ash, {day(1)}), RPE: the session's total and its drill rows give different "
                                 "RPEs (row 2: 6, row 3: 6, row 4 'Full Session': 8); the session "
                                 "has one RPE: write it on each of its rows"]
     r = read_sessions(write(tmp_path, head + rows + f"Ann Ash,{day(1)},Full Session,50,6,,\n"), s)
@@ -1591,7 +1591,7 @@ def test_two_sessions_of_a_day_in_a_drill_export_without_a_session_column_are_to
         read_sessions(write(tmp_path, head + f"Ann Ash,{day(1)},Warm Up,15,4\n"
                                              f"Ann Ash,{day(1)},Speed,20,4\n"
                                              f"Ann Ash,{day(1)},Warm Up,15,7\n"), s)
-    assert e.value.problems == ["row 2, RPE: the drill rows of one session give different RPEs "
+    assert e.value.problems == [f"row 2 (Ann Ash, {day(1)}), RPE: the drill rows of one session give different RPEs "
                                 "(row 2: 4, row 3: 4, row 4: 7); the session has one RPE: write it "
                                 "on each of its rows; if these are two sessions, add a 'Session' "
                                 "column (AM/PM) to tell them apart"]
@@ -2315,3 +2315,30 @@ def test_a_grouped_number_that_reads_one_way_in_its_column_is_read(tmp_path, s):
     bad = write(tmp_path, f"Spieler;Datum;Dauer;RPE\nAnn Ash;{day(1)};1.080;6\n", "bad.csv")
     with pytest.raises(InputError, match="'1.080' could be 1080 or 1.08"):
         read_sessions(bad, s)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_every_line_about_a_rows_value_names_its_athlete_and_date(tmp_path, s, kind):
+    """A duration in hours, a top speed above the max and minutes played above the session's
+    minutes were said as 'row 2, Minutes: …' beside 'row 3 (A06, 2026-11-30), Minutes: 700 …':
+    a sorted GPS export had to be searched by row number."""
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Top speed m/s", "Minutes played")
+    rows = [("A1", day(1), 1.25, 5, None, None), ("Ann Ash", day(2), 60, 5, 10.5, None),
+            ("A2", day(3), 60, 5, None, 70), ("A3", day(3), 700, 5, None, None)]
+    if kind == "csv":
+        text = "\n".join(",".join("" if v is None else str(v) for v in r) for r in [head, *rows])
+        p = write(tmp_path, text + "\n")
+    else:
+        wb = openpyxl.Workbook()
+        for r in [head, *rows]:
+            wb.active.append(list(r))
+        p = tmp_path / "log.xlsx"
+        wb.save(p)
+    with pytest.raises(InputError) as e:
+        read_sessions(p, s)
+    assert [x.split(":")[0] for x in e.value.problems] == [
+        f"row 2 (A1, {day(1)}), Minutes", f"row 3 (Ann Ash, {day(2)}), Top speed m/s",
+        f"row 4 (A2, {day(3)}), Minutes played", f"row 5 (A3, {day(3)}), Minutes"]
+    assert "1.25 min with RPE 5: hours? write 75" in e.value.problems[0]
+    assert "10.5 m/s is more than 10 % above Ann Ash (A1)'s max speed" in e.value.problems[1]
+    assert "70 minutes played is more than the session's 60 minutes" in e.value.problems[2]
