@@ -130,7 +130,9 @@ def return_report(season: Season, athlete: str, time_limit: float = 10.0) -> Ret
     season = check_season(season)
     from planner.validate import plannable
 
-    plannable(season)  # a stage past its maximum at the season's start: no return to read
+    # no training weekday (bad input, not a return the rules rule out); a stage past its maximum
+    # at the season's start: no return to read
+    plannable(season, to_plan=True)
     if season.injury_of(athlete) is None:
         raise InputError("", [f"{season.athlete_label(athlete)} has no injury recorded; "
                               f"return dates are for injured athletes"])

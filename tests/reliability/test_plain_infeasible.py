@@ -109,3 +109,28 @@ def test_check_refuses_a_season_without_a_training_weekday_as_solve_does(tmp_pat
         said[command] = capsys.readouterr().err
     assert said["check"] == said["solve"] == f"periodize: {path}: {NO_WEEKDAY_PROBLEM}\n"
     assert load_season(path).calendar.training_days == ()
+
+
+def test_explain_return_refuses_a_season_without_a_training_weekday_as_solve_does(tmp_path, capsys):
+    """Review 274: 'explain --return' on such a season said 'cannot be back to FIT within the
+    season under the current rules' and exited 0: the rules blamed, the empty training days
+    unsaid. It is refused as every command that plans refuses it, and so is the query itself
+    (the app's way in, without a file's path)."""
+    import pytest
+
+    from planner.errors import InputError
+    from planner.validate import NO_WEEKDAY_PROBLEM
+    from solver.queries import return_report
+    from ui.cli.main import main
+
+    s = _no_training_days(_demo())
+    save_season(s, tmp_path / "s.season.json")
+    path = str(tmp_path / "s.season.json")
+    injured = s.injuries[0].athlete
+    assert main(["explain", path, "--return", injured]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"periodize: {path}: {NO_WEEKDAY_PROBLEM}\n"
+    assert "cannot be back to FIT" not in out + err
+    with pytest.raises(InputError) as e:
+        return_report(s, injured)
+    assert e.value.problems == [NO_WEEKDAY_PROBLEM]

@@ -832,7 +832,9 @@ def cmd_explain(args) -> int:
 
     only_one("explain", [("--athlete ID", args.athlete), ("--team", args.team),
                          ("--return ID", args.return_of)])
-    season = read_season(args.season)
+    # a return is planned: a season without a training weekday is refused as bad input, as
+    # every command that plans refuses it, not answered 'cannot be back to FIT'
+    season = read_season(args.season, to_plan=bool(args.return_of))
     if args.return_of:
         from planner.progress import untested_return_line
         from solver.queries import return_report
