@@ -45,6 +45,27 @@ def test_template_then_import(tmp_path):
     assert season.athletes[0].id == "A01" and season.injuries[0].protocol == "hamstring-strain"
 
 
+def test_the_template_says_it_has_example_rows_to_overwrite_or_delete(tmp_path):
+    """Review 274: 'periodize --help' and 'template --help' said "write the empty coach
+    workbook", and the coach who typed the squad under it imported Alex Example (A01) with an
+    injury, a test and a logged session. Where the coach first reads of it, it says the rows."""
+    r = run("--help", cwd=tmp_path)
+    listed = " ".join(r.stdout.split())
+    assert "empty coach workbook" not in listed
+    assert ("template write the coach workbook (Excel) to fill in: one example row a sheet, to "
+            "overwrite or delete") in listed
+    r = run("template", "--help", cwd=tmp_path)
+    said = " ".join(r.stdout.split())
+    assert ("Each sheet has one example row (the Athletes sheet's is Alex Example, A01): "
+            "overwrite or delete it, or it is imported as written.") in said
+    r = run("template", "-o", "team.xlsx", cwd=tmp_path)
+    assert "each sheet has one example row: overwrite or delete it" in r.stdout
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "empty coach workbook" not in readme
+    assert ("the coach workbook to fill in (Excel; one example row a sheet, to overwrite or "
+            "delete)") in readme
+
+
 def test_a_template_example_row_kept_under_the_coachs_own_ids_is_said(tmp_path):
     """The coach wrote her first player over 'Alex Example' (A01, the app's own IDs) and deleted
     only the example rows the import refused: the Unavailable sheet's example (A01 away 1-3 Feb

@@ -313,7 +313,8 @@ def cmd_template(args) -> int:
     outputs.guard({"template": out}, {}, replace=args.replace)
     backup = outputs.keep_backups({"template": out})
     save_template_form(None, out, backup="template" in backup)
-    print(f"Wrote the coach workbook template to {out}; fill it in, then run "
+    print(f"Wrote the coach workbook template to {out}; fill it in (each sheet has one example "
+          f"row: overwrite or delete it), then run "
           f"'periodize import {shlex.quote(str(out))} -o SEASON.season.json'")
     outputs.say_kept("template", out, backup)
     return EXIT_OK

@@ -226,7 +226,12 @@ def _add_import(sub) -> None:
 
 
 def _add_template(sub) -> None:
-    t = sub.add_parser("template", help="write the empty coach workbook (Excel) to fill in")
+    t = sub.add_parser("template", help="write the coach workbook (Excel) to fill in: one example "
+                                        "row a sheet, to overwrite or delete",
+                       description="Write the coach workbook (Excel) to fill in, then read it with "
+                                   "'periodize import'. Each sheet has one example row (the "
+                                   "Athletes sheet's is Alex Example, A01): overwrite or delete "
+                                   "it, or it is imported as written.")
     t.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     t.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     t.set_defaults(func=commands.cmd_template)
