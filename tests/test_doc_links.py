@@ -172,3 +172,27 @@ def test_no_section_of_the_file_formats_says_the_same_twice():
     assert not said, said
     assert _repeats("a week the athlete is away every day with nothing logged is one line; "
                     "and a week the athlete is away every day with nothing logged is one line")
+
+
+def test_the_readme_tells_a_first_time_coach_the_demos_dates_its_log_and_the_protocols():
+    """Review 274: the app said "126 days before the computer's date" and the README did not
+    say what it meant, nor where a session log to try the weekly loop is, nor which rehab
+    protocols ship (only a link to the guide)."""
+    import json
+
+    from planner.seasonfile import load_season
+    from planner.text import day_long
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    cal = load_season(ROOT / "templates" / "demo.season.json").calendar
+    assert cal.today is None  # its today is its first day until moved, as the README says
+    assert f"The demo's dates are fixed, {day_long(cal.start)} to {day_long(cal.end)}" in readme
+    assert (f"\"Today in this season is {day_long(cal.start)}, N days before the computer's "
+            f"date\", says so, and its **Move Today…** button is the answer") in readme
+    assert "[`templates/demo-sessions.csv`](templates/demo-sessions.csv)" in readme
+    assert (ROOT / "templates" / "demo-sessions.csv").is_file()
+    shipped = sorted((ROOT / "templates" / "protocols").glob("*.json"))
+    assert shipped
+    for p in shipped:
+        name = json.loads(p.read_text(encoding="utf-8"))["name"]
+        assert name.casefold() in readme.casefold(), name
