@@ -23,10 +23,11 @@ def _settle(times: int = 4) -> None:
         QApplication.processEvents()
 
 
-def _in_view(area, widget) -> bool:
-    """Whether ``widget`` shows whole in the scroll area's viewport, as scrolled now."""
-    corner = widget.mapTo(area.viewport(), QPoint(0, 0))
-    return area.viewport().rect().contains(QRect(corner, widget.size()))
+def _whole_in_sight(dlg, widget) -> bool:
+    """Whether ``widget`` shows whole in the dialog as it is scrolled now (not cut by the form's
+    scroll area nor by the dialog's foot)."""
+    return (widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+            and dlg.rect().contains(QRect(widget.mapTo(dlg, QPoint(0, 0)), widget.size())))
 
 
 def test_add_this_change_shows_at_150_percent_and_the_empty_list_takes_a_line(qtbot, monkeypatch,
@@ -53,8 +54,7 @@ def test_add_this_change_shows_at_150_percent_and_the_empty_list_takes_a_line(qt
     assert dlg.move_clash.isVisible() and "they would be played on one day" in dlg.move_clash.text()
     area = dlg.scroll_body
     assert area.verticalScrollBar().value() == 0  # as it opens
-    assert dlg.add_button.isVisible() and _in_view(area, dlg.add_button), (
-        dlg.add_button.mapTo(area.viewport(), QPoint(0, 0)), area.viewport().size())
+    assert _whole_in_sight(dlg, dlg.add_button), (dlg.add_button.mapTo(dlg, QPoint(0, 0)), dlg.size())
     line = dlg.list.fontMetrics().lineSpacing()
     assert dlg.list.height() < 2.5 * line
     assert dlg.list.accessibleDescription().startswith("No changes yet")
@@ -72,6 +72,68 @@ def test_add_this_change_shows_at_150_percent_and_the_empty_list_takes_a_line(qt
     _settle()
     assert dlg.list.count() >= 6
     assert 4.5 * line < dlg.list.height() < 8 * line
+    dlg.done(0)
+
+
+def test_add_this_change_stays_in_sight_under_the_warning_a_clash_and_a_refused_create(
+        qtbot, monkeypatch, dialogs):
+    """Review 275 F1: at 150 % on a 1366 x 768 screen, with the orange "current plan is not
+    re-planned" warning and its Re-plan First button, and the new date's clash note, "Add this
+    change ↓" was below the fold of the form again: the form kept its tallest kind's height (a
+    blank band of 110 pixels under the clash note) and three empty lines for a refusal under
+    the button. Create scenario then said "Add at least one change: … press Add this change",
+    the form shorter still, the button still out of sight. The button stays in sight, with
+    the refusal beside it, whatever the form shows; the form is as tall as the kind shown."""
+    from PySide6.QtGui import QAction
+
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    _screen(monkeypatch, AT_150)
+    dlg = ScenarioDialog(load_demo_season())
+    qtbot.addWidget(dlg)
+    dlg.interaction = dialogs
+    dialogs.answer = "discard"
+    replan = QAction("Re-plan from &Today", dlg)
+    dlg.set_stale("The current plan is not re-planned since the season changed (Plan Check: 1 "
+                  "violation): the comparison counts the re-plan too. Re-plan from today "
+                  "(Ctrl+R) first to see the scenario's changes alone.", replan)
+    dlg.set_kind("move")
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    _settle()
+    assert dlg.height() <= AT_150.height()
+    assert dlg.stale.isVisible() and dlg.first_button.text() == "&Re-plan First"
+    assert "they would be played on one day" in dlg.move_clash.text()
+    area = dlg.scroll_body
+    assert area.verticalScrollBar().value() == 0  # as it opens
+    assert _whole_in_sight(dlg, dlg.move_clash)
+    assert _whole_in_sight(dlg, dlg.add_button), (dlg.add_button.mapTo(dlg, QPoint(0, 0)), dlg.size())
+    # no blank band under the move's fields: the box ends a margin under the clash note
+    line = dlg.fontMetrics().lineSpacing()
+    note_foot = dlg.move_clash.mapTo(dlg.change_box, QPoint(0, dlg.move_clash.height())).y()
+    assert dlg.change_box.height() - note_foot < line, (dlg.change_box.height(), note_foot)
+    # Create scenario with no change: told to press the button, which is in sight
+    dlg.buttons.accepted.emit()
+    _settle()
+    assert dlg.ok_error.isVisible()
+    assert dlg.ok_error.text() == "Add at least one change: choose it above and press Add this change."
+    assert _whole_in_sight(dlg, dlg.add_button) and _whole_in_sight(dlg, dlg.ok_error)
+    # a change refused: its reason beside the button, both in sight; the button stays put
+    at = dlg.add_button.mapTo(dlg, QPoint(0, 0))
+    dlg.set_kind("priority")
+    assert not dlg.add_change()  # its own priority already
+    _settle()
+    assert "already: choose another New priority." in dlg.error.text()
+    assert _whole_in_sight(dlg, dlg.error) and _whole_in_sight(dlg, dlg.add_button)
+    assert dlg.add_button.mapTo(dlg, QPoint(0, 0)) == at
+    # every kind of change: the button in sight
+    for key in ("injury", "add", "role", "rule", "move"):
+        dlg.set_kind(key)
+        _settle()
+        assert _whole_in_sight(dlg, dlg.add_button), key
+    assert dlg.add_change(), dlg.error.text()
+    _settle()
+    assert _whole_in_sight(dlg, dlg.add_button) and _whole_in_sight(dlg, dlg.list)
     dlg.done(0)
 
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -106,13 +105,6 @@ def _error_label() -> QLabel:
     return label
 
 
-def _right(button: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(button)
-    return row
-
-
 
 def _first_choice(s) -> int:
     """The competition a what-if proposes first: in a season under way the next one from today
@@ -167,6 +159,36 @@ class _ChangeList(QListWidget):
         text = self.fontMetrics().elidedText(self.EMPTY, Qt.TextElideMode.ElideRight, room.width())
         painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.end()
+
+
+class _Pages(QWidget):
+    """The change's form, one page a kind of change, only the page shown laid out, so the form
+    is as tall as that page: a QStackedWidget keeps its tallest page's height, and at 150 % on
+    a 1366 x 768 screen the move's page stood over a blank band of 110 pixels."""
+
+    def __init__(self):
+        super().__init__()
+        self._lay = QVBoxLayout(self)
+        self._lay.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:  # noqa: N802 - QStackedWidget's name
+        self._lay.addWidget(page)
+        if self._current is None:
+            self._current = page
+        else:
+            page.hide()
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - QStackedWidget's name
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - QStackedWidget's name
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._current.hide()
+        self._current = page
+        page.show()
 
 
 class _DateField(QWidget):
@@ -228,7 +250,7 @@ class ScenarioDialog(QDialog):
         self.kind.setAccessibleName("Kind of change")
         for key, label in KINDS.items():
             self.kind.addItem(label, key)
-        self.stack = QStackedWidget()
+        self.stack = _Pages()
         self.pages: dict[str, QWidget] = {}
         for build in (self._move_page, self._priority_page, self._add_page, self._remove_page,
                       self._flare_page, self._injury_page, self._role_page, self._stage_page, self._away_page, self._rule_page,
@@ -241,16 +263,18 @@ class ScenarioDialog(QDialog):
         self._fill_injury_stages()
         self._set_first_dates()
         self.resize(620, 560)
-        # the form scrolls; the changes with Remove change, Re-plan and compare, the error said
-        # on Create and the buttons stay in sight below it (at 1366 x 768 a note under the
-        # injury's dates scrolled Remove change and the check box out of view)
-        scroll_dialog(self, self.list_box, self.replan_now, self.ok_error, self.buttons)
+        # the form scrolls; Add this change with its refusal, the changes with Remove change,
+        # Re-plan and compare, the error said on Create and the buttons stay in sight below it
+        # (at 1366 x 768 a note under the injury's dates scrolled Remove change and the check
+        # box out of view; at 150 % the orange warning and a clash note put Add this change
+        # below the fold, and Create scenario said to press it)
+        scroll_dialog(self, self.add_row, self.list_box, self.replan_now, self.ok_error,
+                      self.buttons)
         wheelguard.guard(self)  # the wheel scrolls, it does not change an unclicked field
         # the keyboard starts in the name (Qt gave it to Create scenario, the default button,
         # as the first control in Qt's order is a button: a name took two Tabs to type)
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.interaction = QtInteraction(self)  # the window's, when it opens the dialog
-        self.change_box = self.add_button.parentWidget()
 
     # -- building: one page per kind of change ---------------------------------------------------
     def _page(self, key: str) -> QFormLayout:
@@ -475,13 +499,19 @@ class ScenarioDialog(QDialog):
         self.error = _error_label()
         self.error.setAccessibleName("Why the change cannot be made")
         box = QGroupBox("Add a change")
+        self.change_box = box  # Enter in it adds the change
         lay = QVBoxLayout(box)
         lay.addWidget(self.kind)
         lay.addWidget(self.stack)
-        lay.addLayout(_right(self.add_button))
-        # its room kept while hidden: a refusal coming grew the form, and the button and the
-        # Role list above moved under the pointer (the next click picked another role)
-        lay.addWidget(keeps_space(self.error, lines=3))
+        # the button and the refusal beside it under the form, outside its scroll (at 150 % the
+        # form scrolled them below its fold); the refusal grows the row upwards, the button at
+        # its foot: neither the button nor the Role list above moves under the pointer (the next
+        # click picked another role), and no room is kept for a refusal not said
+        self.add_row = QWidget()
+        row = QHBoxLayout(self.add_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.error, 1)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         for field in box.findChildren(_DateField):
             # a date corrected after a refusal: the refusal ("February has no day 30") is old news
             field.edit.problemChanged.connect(lambda t: None if t else self._show_error(""))
@@ -560,11 +590,12 @@ class ScenarioDialog(QDialog):
         form = QFormLayout()
         form.addRow("Scenario name", self.name)
         lay = QVBoxLayout(self)
-        for item in (intro, warning, form, change_box, list_box, self.replan_now):
+        for item in (intro, warning, form, change_box, self.add_row, list_box, self.replan_now):
             if isinstance(item, QFormLayout | QHBoxLayout):
                 lay.addLayout(item)
             else:
                 lay.addWidget(item)
+        lay.addStretch(1)  # a form shorter than its scroll area: the room under it, not in it
 
     def set_stale(self, text: str, first: QAction | None = None) -> None:
         """Say that the current plan is not re-planned since the season changed (``text``; ""
@@ -637,6 +668,25 @@ class ScenarioDialog(QDialog):
     def _kind_changed(self, *_args) -> None:
         self.stack.setCurrentWidget(self.pages[self.kind_key()])
         self._show_error("")
+        self._grow_for_form()
+
+    def _grow_for_form(self) -> None:
+        """The dialog grown, as far as the screen allows, when the kind of change shown needs
+        more height than the form has (the form is as tall as its page; it never shrinks, so
+        Create and Cancel do not move as the coach looks through the kinds)."""
+        area = getattr(self, "scroll_body", None)
+        if area is None or not self.isVisible():
+            return
+        body = area.widget().layout()
+        body.activate()
+        width = area.viewport().width()
+        need = body.totalHeightForWidth(width) if body.hasHeightForWidth() else -1
+        need = max(need, body.totalMinimumSize().height())
+        grown = need - area.viewport().height()
+        if grown > 0:
+            self.wanted_size = QSize(self.width(), self.height() + grown)
+            fit_dialog(self)
+            keep_on_screen(self)
 
     def _refill(self) -> None:
         """Fill the choices from the scenario as it stands (an added competition can be moved)."""
