@@ -241,3 +241,58 @@ def test_the_status_line_stops_saying_the_comparison_is_open_once_it_closes(qtbo
     again = w.whatif.compare("Final a week earlier")
     again.close()
     assert w.statusBar().currentMessage() == "Saved."
+
+
+def _lines(label, top) -> list[tuple[int, int]]:
+    """(top, foot) of each line of ``label`` as wrapped at its width, from the top of ``top``
+    (the widget the strip scrolls)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    if label.textFormat() == Qt.TextFormat.RichText:
+        doc.setHtml(label.text())
+    else:
+        doc.setPlainText(label.text())
+    doc.setTextWidth(label.contentsRect().width())
+    assert round(doc.size().height()) == label.heightForWidth(label.width())  # as the label shows it
+    y0 = label.mapTo(top, label.contentsRect().topLeft()).y()
+    out, block = [], doc.begin()
+    while block.isValid():
+        at = doc.documentLayout().blockBoundingRect(block).top()
+        for k in range(block.layout().lineCount()):
+            line = block.layout().lineAt(k)
+            out.append((y0 + at + line.y(), y0 + at + line.y() + line.height()))
+        block = block.next()
+    return out
+
+
+def test_the_comparison_heading_strip_ends_between_two_lines(qtbot, monkeypatch):
+    """Review 275 F7: at 150 % the comparison's heading strip showed its title, a line of
+    text and the top of the next line, cut through its letters. The strip ends at a line's
+    foot: the title and the first line whole at least, no line cut, at 150 %, 125 % and on a
+    tall screen (where it takes more lines), with the season-changed notice under it too."""
+    heading = ("<h3 style='margin:0'>What if: Move competition 'League match 18' to 16 Dec 2026</h3>"
+               "<p style='margin:2px 0'>" + "; ".join(
+                   f"Intensity or stage changed on {n} athlete-days ({n // 4} athletes); planned "
+                   f"load changed on {n} athlete-days: Sat 12 Dec -2,360 AU" for n in range(60, 68))
+               + ".</p>")
+    for rect in (AT_150, QRect(0, 0, 1093, 614), QRect(0, 0, 1920, 1050)):
+        win = _comparison(qtbot, monkeypatch, rect)
+        for stale in ("", "The season changed since this comparison: Compare again to see it "
+                          "as it is now. " * 6):
+            win.heading.setText(heading)
+            win.set_stale(stale)
+            _settle()
+            top = win.top.widget()
+            win.top.verticalScrollBar().setValue(0)
+            shown = win.top.viewport().height()
+            lines = _lines(win.heading, top) + (_lines(win.stale, top) if stale else [])
+            assert top.height() > shown, (rect, "the strip scrolls beyond")
+            assert shown >= lines[1][1], (rect, "the title and a line of text, whole")
+            cut = [(a, b) for a, b in lines if a < shown < b]
+            assert not cut, (rect, shown, cut)
+            assert shown - max(b for _a, b in lines if b <= shown) < 4, (rect, "no blank band")
+        win.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
@@ -182,15 +183,47 @@ class CompareWindow(QWidget):
     def _fit_top(self) -> None:
         """The heading's strip: as tall as its text, at most its title and one line of text,
         more in a tall window (:data:`TOP_SHARE` of the height above :data:`SHORT`); it
-        scrolls beyond."""
+        scrolls beyond. Its foot is a line's foot: at 150 % the strip showed the top of a second
+        line of text, cut through its letters, as if something were hidden behind it."""
         self.top.fit()
-        doc = QTextDocument()
-        doc.setDefaultFont(self.heading.font())
-        doc.setDocumentMargin(0)
-        doc.setHtml("<h3 style='margin:0'>W</h3><p style='margin:2px 0'>W</p>")
-        two_lines = int(doc.size().height()) + 2
-        cap = two_lines + max(0, int(self.TOP_SHARE * (self.height() - self.SHORT)))
-        self.top.setFixedHeight(min(self.top.widget().minimumHeight(), cap))
+        need = self.top.widget().minimumHeight()
+        feet = self._line_feet()
+        if len(feet) < 2:
+            self.top.setFixedHeight(need)
+            return
+        cap = feet[1] + max(0, int(self.TOP_SHARE * (self.height() - self.SHORT)))
+        if need <= cap:
+            self.top.setFixedHeight(need)
+            return
+        self.top.setFixedHeight(max(f for f in feet if f <= cap))
+
+    def _line_feet(self) -> list[int]:
+        """Where each line of the strip's text ends, from the strip's top, in pixels: the
+        heading's (its title first), then the stale notice's, as wrapped at their widths now."""
+        feet: list[int] = []
+        top = self.top.widget()
+        width = max(1, self.top.viewport().width())
+        for label in (self.heading, self.stale):
+            if not label.isVisibleTo(self) or not label.text():
+                continue
+            doc = QTextDocument()
+            doc.setDefaultFont(label.font())
+            doc.setDocumentMargin(0)
+            if label.textFormat() == Qt.TextFormat.RichText:
+                doc.setHtml(label.text())
+            else:
+                doc.setPlainText(label.text())
+            doc.setTextWidth(label.contentsRect().width() if label.width() > 1 else width)
+            y0 = label.mapTo(top, label.contentsRect().topLeft()).y()
+            block = doc.begin()
+            while block.isValid():
+                at = doc.documentLayout().blockBoundingRect(block).top()
+                lines = block.layout()
+                for k in range(lines.lineCount()):
+                    line = lines.lineAt(k)
+                    feet.append(y0 + math.ceil(at + line.y() + line.height()))
+                block = block.next()
+        return feet
 
     def _split_moved(self, *_args) -> None:
         self._split_dragged = True
