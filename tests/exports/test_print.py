@@ -63,6 +63,7 @@ def printed_pdf(tmp_path_factory):
     export_workbook(season, season.plan, path)
     pages, reading = _print(path, tmp)
     labels = {"Cover": "Cover", "Overview": "Overview", "Returns": "Returns", "Calendar": "Calendar",
+              "pages side by side, up to 12 athletes each": "Calendar",  # a month two pages wide
               "Rules: this season's values and the evidence": "Rules",
               "Training load: planned and logged, per athlete and week": "Load",
               "Season review: per athlete": "Season review",

@@ -320,6 +320,16 @@ class QtInteraction:
 TITLE_BAR_BUTTONS = 140  # px a window manager's title bar keeps for its buttons and margins
 
 
+def answer_shown(parent: QWidget, title: str, answer: str) -> None:
+    """The question ``title`` open over ``parent``, if it shows, answered ``answer`` (a button's
+    words): for a question the app no longer needs (a solve asked about has ended)."""
+    for box in parent.findChildren(QMessageBox):
+        if box.isVisible() and box.windowTitle() == title:
+            button = next((b for b in box.buttons() if b.text().replace("&", "") == answer), None)
+            if button is not None:
+                button.click()
+
+
 def title_room(box: QMessageBox) -> None:
     """Make ``box`` wide enough for its title as the title bar shows it (" — Periodize" added):
     a short box cut "Sessions not imported — Periodize" to "Sessions … Periodize". QMessageBox

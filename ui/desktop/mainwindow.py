@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from planner import edits as E
 from planner.errors import PeriodizeError
@@ -56,7 +56,7 @@ from ui.desktop.boardkeys import BoardKeys
 from ui.desktop.checkrun import CheckRunner
 from ui.desktop.diskstate import DiskStamp, changed_on_disk
 from ui.desktop.document import Document
-from ui.desktop.interaction import Interaction, default_interaction
+from ui.desktop.interaction import Interaction, answer_shown, default_interaction
 from ui.desktop.jobs import BackgroundJob, JobResult, JobWords
 from ui.desktop.layout import (
     STATE_VERSION,
@@ -1948,12 +1948,7 @@ class MainWindow(QMainWindow):
     def _answer_wait(self, title: str) -> None:
         """The solve asked about (the question ``title``) has ended: the question, if it shows,
         is answered Wait for It (its plan is taken, nothing is lost by closing now)."""
-        for box in self.findChildren(QMessageBox):
-            if box.isVisible() and box.windowTitle() == title:
-                wait = next((b for b in box.buttons() if b.text().replace("&", "") == "Wait for It"),
-                            None)
-                if wait is not None:
-                    wait.click()
+        answer_shown(self, title, "Wait for It")
 
     @Slot(object)
     def _close_when_solved(self, result: JobResult) -> None:
