@@ -563,6 +563,13 @@ COMPETITION_DAYS = "competition_days"  # planned_for's list of the competitions,
 _last_basis: tuple = (None, None)  # the last season asked about and its basis
 
 
+def solve_inputs(season: Season) -> Season:
+    """``season`` as a solve or a re-plan reads it: its what-if scenarios left out. A result
+    is for an older season (offered, not applied) only when this changed while it ran: a
+    scenario added or undone meanwhile asked "Apply this plan anyway?" of a plan exactly right."""
+    return season.model_copy(update={"scenarios": ()}) if season.scenarios else season
+
+
 def planning_start(season: Season) -> dt.date:
     """The first day that may still be planned: the later of the season start and ``today``."""
     cal = season.calendar

@@ -1982,6 +1982,25 @@ def test_a_replan_that_the_season_outran_is_offered_not_applied(w, qtbot):
     assert w.season is changed and w.undo_stack.count() == 1  # offered, not applied
 
 
+def test_a_what_if_undone_while_a_replan_runs_leaves_its_plan_applied(w, qtbot):
+    """A what-if scenario created, then Ctrl+R and Ctrl+Z at once (the undo step "New
+    scenario …"): the banner said "The season changed while solving … Apply this plan
+    anyway?", of a plan nothing had changed for (only the list of what-ifs). The re-plan is
+    applied as usual."""
+    assert w.apply_edit(E.AddScenario(name="Busy week", edits=()))
+    with qtbot.waitSignal(w.weekly.replan_finished, timeout=TIMEOUT) as done:
+        assert w.weekly.replan()
+        w.undo_action.trigger()  # the scenario undone while it runs
+        assert w.season.scenarios == ()
+    assert done.args[0].plan is not None
+    assert w.stale_result() is None and not w.banner.isVisibleTo(w)
+    assert "changed while solving" not in w.banner.label.text()
+    assert w.statusBar().currentMessage().startswith("Re-planned from today."), \
+        w.statusBar().currentMessage()
+    assert w.season.scenarios == ()  # the what-if stays undone
+    assert w.undo_stack.undoText() == "Re-plan from today"  # one undo step, as any re-plan
+
+
 def test_a_replan_for_a_today_undone_meanwhile_is_not_offered_to_apply(qtbot, planned, dialogs):
     """Move Today, then Undo while its re-plan ran: the banner offered "Apply this plan
     anyway? … Undo takes it back", and Apply met "Change not made" with "plan.athletes[0].…"

@@ -27,7 +27,7 @@ from planner import edits as E
 from planner.errors import PeriodizeError
 from planner.rules import RuleSet
 from planner.safefile import save_failure
-from planner.season import Season
+from planner.season import Season, solve_inputs
 from planner.text import computer_date, date_short, day_long, plural, season_past
 from ui.desktop import (
     checkrun,
@@ -1993,7 +1993,7 @@ class MainWindow(QMainWindow):
         self.solve_job.start(
             solve_work(season, self.solve_time_limit, reference=season.plan, solve_fn=self._solve_fn),
             label="Solving…", limit=self.solve_time_limit, stop=new_stop(),
-            basis=lambda: self.document.season)
+            basis=lambda: solve_inputs(self.document.season))
         self._update_actions()
         self.statusBar().showMessage("Solving the season…")
 

@@ -49,7 +49,7 @@ from planner.progress import (
 from planner.rehab import FLARE_BACK_SHORT
 from planner.rules import same_rules
 from planner.scenarios import logged_since
-from planner.season import Plan, Season
+from planner.season import Plan, Season, solve_inputs
 from planner.text import count, day_long, number, plural
 from planner.text import day as day_text
 from planner.validate import planning_start
@@ -543,7 +543,7 @@ class WeeklyLoop(QObject):
         self._before = before  # the returns it promised (returns_moved)
         self.job.start(replan_work(before, after, w.solve_time_limit),
                        label="Re-planning from today…", limit=w.solve_time_limit, stop=new_stop(),
-                       basis=lambda: w.document.season)
+                       basis=lambda: solve_inputs(w.document.season))
         w.statusBar().showMessage("Re-planning from today…")
         return True
 
