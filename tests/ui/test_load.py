@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 import subprocess
 import sys
@@ -1515,3 +1516,48 @@ def test_the_load_figures_wait_for_the_boards_first_paint(qtbot, logged, monkeyp
     settle(qtbot, w)
     assert painted and painted[0] > 0
     assert w.load_view.cached(w.season)  # worked out all the same
+
+
+def test_the_flags_line_is_whole_when_the_figures_take_four_lines(qtbot, logged):
+    """Load beside the Roles at 150 %: the week's figures wrapped to four lines and the red
+    flag line under them ("⚑ load +16 %") showed only its top pixels, the legend drawn over it
+    (the readout kept at most four lines). The readout takes the lines its longest week needs:
+    the flag line is whole, above the chart."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextDocument
+
+    from planner import load as L
+    from ui.desktop.loadcharts import AthleteChart
+
+    f = L.figures(logged)["A02"]
+    chart = AthleteChart()
+    qtbot.addWidget(chart)
+    font = chart.readout.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)  # the text at 150 %
+    chart.readout.setFont(font)
+    chart.resize(620, 700)  # a narrow Load dock
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_athlete(f)
+    for _ in range(3):
+        QApplication.processEvents()
+    line = chart.readout.fontMetrics().lineSpacing()
+
+    def lines(html: str) -> float:
+        doc = QTextDocument()
+        doc.setDefaultFont(chart.readout.font())
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(chart.readout.width())
+        doc.setHtml(html)
+        return doc.size().height() / line
+
+    texts = [(w, week_text(f, w)) for w in f.weeks if w.flags]
+    week, text = next((w, t) for w, t in texts if lines(t.split("<br>")[0]) >= 4)  # the figures
+    chart.mark_day(week.start)
+    QApplication.processEvents()
+    shown = chart.readout.text()
+    assert "⚑ " in shown and week.flags[0] in html.unescape(shown)
+    assert lines(shown) >= 5  # four lines of figures and the flags' line
+    assert lines(shown) * line <= chart.readout.height(), (lines(shown), chart.readout.height())
+    top = chart.view.mapTo(chart, QPoint(0, 0)).y()  # the chart (its legend) under it, apart
+    assert chart.readout.geometry().bottom() < top, (chart.readout.geometry(), top)

@@ -280,16 +280,17 @@ class ChartView(pg.GraphicsLayoutWidget):
 
 class _Readout(QLabel):
     """The figures above a chart, in a height of their own: four wrapped lines kept, or, told
-    the texts it will show (:meth:`fit`), the lines the longest of them takes at its width (at
-    most four): four lines at 1280 x 720 held one line of figures and pushed the chart's dates
-    and the monotony strip out of the dock. A word-wrapped label's height follows its width,
+    the texts it will show (:meth:`fit`), the lines the longest of them takes at its width: four
+    lines at 1280 x 720 held one line of figures and pushed the chart's dates and the monotony
+    strip out of the dock. No fewer either: capped at four, at 150 % the figures took four lines
+    and the flags' line ("⚑ load +16 %"), the one a coach must not miss, showed its top pixels. A word-wrapped label's height follows its width,
     and a squeezed dock gave it that height out of the chart's, drawing it over the dates; this
     one never asks for more than it keeps, and its height does not change from week to week
     (the chart under the mouse would move). The Load dock scrolls its panel
     (``layout.scrolled``): a dock squeezed below the panel's least height (beside the Roles,
     the no-log note on four lines) no longer draws it over the chart."""
 
-    LINES = 4  # the figures (three lines in a narrow dock) and the flags
+    LINES = 4  # the height kept until the texts are known (the figures and the flags)
 
     def __init__(self, accessible: str):
         super().__init__()
@@ -326,7 +327,7 @@ class _Readout(QLabel):
         for text in self._texts:
             doc.setHtml(text)
             needed = max(needed, doc.size().height())
-        self.setFixedHeight(min(math.ceil(needed) + 4, self._lines_height(self.LINES)))
+        self.setFixedHeight(math.ceil(needed) + 4)  # the flags' line whole, however many lines
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
