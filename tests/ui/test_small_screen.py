@@ -1624,6 +1624,53 @@ def test_the_log_and_the_banner_of_move_todays_replan_leave_the_board_half_at_15
     win.weekly.shutdown()
 
 
+def _roles_and_load_with_the_banner(qtbot):
+    """The demo at 150 % (910 x 497), Roles and Load under the board, then the offer of a
+    solve the season outran ("The season changed while solving …") above the board."""
+    from tests.demoplan import demo_solved
+    from ui.desktop import roles
+
+    demo, outcome = demo_solved()
+    win = window_at(qtbot, 910, 497, demo.model_copy(update={"plan": outcome.plan}))
+    roles.show(win)
+    win.load_view.show()
+    panel = win.load_view.panel
+    qtbot.waitUntil(lambda: panel.athlete_chart is not None and panel.athlete_chart.isVisible()
+                    and panel.athlete_chart.view.height() > 0, timeout=5000)
+    for _ in range(8):
+        QApplication.processEvents()
+    before = {k: win.docks[k].height() for k in ("roles", "load")}  # for the test after it
+    win._offer_stale(outcome)  # as the solve-finished handler does for a stale result
+    for _ in range(8):
+        QApplication.processEvents()
+    assert win.banner.isVisible()
+    assert win.banner.label.text().startswith("The season changed while solving")
+    return win, before
+
+
+def test_the_banner_of_an_outrun_solve_leaves_the_roles_grid_two_players_at_150_percent(qtbot):
+    """Under the banner "The season changed while solving …" at 150 % the Roles panel showed
+    its match header and no player (the docks shrunk by one ratio, below the grid's header and
+    two players), and the Load panel beside it its figures only, no chart. The Roles dock keeps its
+    panel's least height, the Load dock the same row: the Roles buttons, key, header and two
+    players in sight, the top of the Load chart too; the board gives the rest of the banner's
+    height."""
+    win, before = _roles_and_load_with_the_banner(qtbot)
+    panel, area = win.roles_panel, win.docks["roles"].widget()
+    assert area.verticalScrollBar().maximum() == 0, (area.viewport().height(), area.widget().minimumHeight())
+    for widget in (panel.copy_button, panel.fill_button):
+        assert _in_sight(widget, area), widget.text()
+    view = panel.view
+    shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    assert shown >= 2, (view.viewport().height(), shown)  # two players at least
+    assert view.rowAt(0) == 0 and view.rowAt(view.verticalHeader().defaultSectionSize()) == 1
+    load = win.docks["load"].widget()
+    chart = win.load_view.panel.athlete_chart
+    top = chart.view.mapTo(load.viewport(), chart.view.rect().topLeft()).y()
+    assert top < load.viewport().height(), (top, load.viewport().height())  # its chart begins in sight
+    assert _rows_shown(win) >= 2  # the board still shows athletes
+
+
 def test_a_layout_saved_at_125_percent_with_roles_open_reopened_at_150_leaves_the_board_half(
         qtbot, monkeypatch):
     """A session at 125 % closed maximised with the Roles panel open, reopened at 150 %

@@ -550,15 +550,40 @@ def docks_around(window: QMainWindow, vertical: bool = True) -> list[QDockWidget
             and window.dockWidgetArea(d) in areas]
 
 
+def least_height(dock: QDockWidget) -> int:
+    """The least height ``dock``'s panel promises to show unscrolled (0: none): its title bar
+    and frame and the panel's least height, for a panel fitted around a main view
+    (:class:`FitScrollArea`'s ``fill``: the Roles grid's header and two players under its
+    buttons and key, ``roles.RolesPanel._least_height``)."""
+    area = dock.widget()
+    if not isinstance(area, FitScrollArea) or area.fill is None or area.widget() is None:
+        return 0
+    panel = area.widget()
+    inner = max(panel.minimumHeight(), panel.minimumSizeHint().height())
+    return dock.height() - area.viewport().height() + inner
+
+
+def _at_least(docks: list[QDockWidget], sizes: list[int]) -> list[int]:
+    """``sizes`` (heights of ``docks``) raised to each dock's :func:`least_height`, or to the
+    height it has when that is less; docks side by side (one row) get the row's tallest."""
+    sizes = [max(size, min(d.height(), least_height(d))) for d, size in zip(docks, sizes, strict=True)]
+    return [max(size for other, size in zip(docks, sizes, strict=True)
+                if other.y() < d.y() + d.height() and d.y() < other.y() + other.height())
+            for d in docks]
+
+
 def board_first(window: QMainWindow, board: QWidget, height_share: float,
-                width_share: float, above: int = 0) -> bool:
+                width_share: float, above: int = 0, least: bool = False) -> bool:
     """The window's docks made smaller until ``board`` (in the central widget, under the today
     banner) has at least ``height_share`` of the room the docks above and below it share with
     it, and ``width_share`` of the room beside: a layout saved at another size or scale (the Log and
     the Solver Explanation under the board at 125 %, reopened at 200 %) left the board 3 of 24
     athletes. ``above``: the height of a bar shown over the board (the offer of an older solve's
     result), counted in the room and taken from the docks, not from the board. Each dock keeps
-    its share of what the docks keep. True when a dock changed."""
+    its share of what the docks keep; with ``least``, not less than the least height its panel
+    promises (:func:`least_height`), or than it had when that is less, nor than a dock beside it
+    keeps: the banner left the Roles grid no player at 150 % and the Load beside it no chart; the
+    board then keeps less than its share. True when a dock changed."""
     changed = False
     for orientation in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal):
         vertical = orientation == Qt.Orientation.Vertical
@@ -577,6 +602,10 @@ def board_first(window: QMainWindow, board: QWidget, height_share: float,
             continue
         ratio = max(0, keep) / taken
         sizes = [max(1, int((d.height() if vertical else d.width()) * ratio)) for d in docks]
+        if least and vertical:
+            sizes = _at_least(docks, sizes)
+            if sizes == [d.height() for d in docks]:
+                continue
         window.resizeDocks(docks, sizes, orientation)
         window.layout().activate()
         changed = True

@@ -2078,7 +2078,8 @@ class MainWindow(QMainWindow):
         self.layout().activate()
         docks = docks_around(self)
         before = [d.height() for d in docks]
-        if board_first(self, self.board, UNDER_BOARD, 0, above=self.banner.height()):
+        if board_first(self, self.board, UNDER_BOARD, 0, above=self.banner.height(),
+                       least=True):
             self._banner_took = (docks, before, [d.height() for d in docks])
 
     def _banner_gone(self) -> None:
