@@ -1671,6 +1671,26 @@ def test_the_banner_of_an_outrun_solve_leaves_the_roles_grid_two_players_at_150_
     assert _rows_shown(win) >= 2  # the board still shows athletes
 
 
+def test_the_docks_get_their_height_back_when_the_banner_closes_after_a_relayout(qtbot):
+    """After the banner closed (Apply this plan, Discard) the docks under the board did not
+    always get back the height they gave it: a relayout had moved them a few pixels, and the
+    Roles then showed Tom and half of Luis, the layout saved so. They get it back."""
+    win, before = _roles_and_load_with_the_banner(qtbot)
+    roles = win.docks["roles"]
+    assert roles.height() < before["roles"]  # the banner took some of it
+    win.resizeDocks([roles], [roles.height() - 3], Qt.Orientation.Vertical)  # a relayout
+    for _ in range(3):
+        QApplication.processEvents()
+    win.banner.discard_button.click()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert not win.banner.isVisible()
+    for key, height in before.items():
+        assert abs(win.docks[key].height() - height) <= 1, (key, win.docks[key].height(), height)
+    view = win.roles_panel.view
+    assert view.viewport().height() // view.verticalHeader().defaultSectionSize() >= 2
+
+
 def test_a_layout_saved_at_125_percent_with_roles_open_reopened_at_150_leaves_the_board_half(
         qtbot, monkeypatch):
     """A session at 125 % closed maximised with the Roles panel open, reopened at 150 %

@@ -2082,15 +2082,20 @@ class MainWindow(QMainWindow):
                        least=True):
             self._banner_took = (docks, before, [d.height() for d in docks])
 
+    BANNER_SLACK = 8  # px a dock may have moved since the banner took its height and get it back
+
     def _banner_gone(self) -> None:
         """The banner closed: the docks under the board get back the height they gave it, when
-        they are as it left them (none moved or closed since)."""
+        they are as it left them (none closed, none dragged since): within
+        :data:`BANNER_SLACK` pixels, as a relayout (the Roles grid fitted, a plan applied) moves
+        them a few, and they kept the height taken (the board kept it, the Roles one player)."""
         took, self._banner_took = getattr(self, "_banner_took", None), None
         if took is None or self.banner.isVisible():
             self._banner_took = took
             return
         docks, before, after = took
-        if docks_around(self) == docks and [d.height() for d in docks] == after:
+        if docks_around(self) == docks and all(
+                abs(d.height() - h) <= self.BANNER_SLACK for d, h in zip(docks, after, strict=True)):
             self.resizeDocks(docks, before, Qt.Orientation.Vertical)
 
     def _backs(self) -> dict:
