@@ -1518,6 +1518,15 @@ _MINUTES_FORM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:mins?\.?|minutes?|minuten|'|
 _OF_TEN = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*10")
 UNIT_FORMS = {"minutes": _MINUTES_FORM, "played": _MINUTES_FORM, "rpe": _OF_TEN, "pain": _OF_TEN}
 
+
+def unit_form(text: str, key: str) -> float | None:
+    """The number of ``text`` written with its unit as column ``key`` takes it (:data:`UNIT_FORMS`:
+    "75 min", "75'" minutes; "7/10" an RPE or a pain), else None: a log and the coach workbook's
+    Sessions sheet read them alike."""
+    form = UNIT_FORMS.get(key)
+    m = form.fullmatch(text.strip()) if form is not None else None
+    return float(m[1].replace(",", ".")) if m is not None else None
+
 # where a number grouped like a thousand ("31,250": 31250 or 31.25?) can be one only: the column's
 # values that can be (a session of minutes at least SHORTEST_SESSION long: 1.08 minutes is none).
 # Not the RPE: an sRPE column holds loads ("1,080" AU), read as minutes x RPE
@@ -1562,8 +1571,8 @@ def _written_forms(raw, cleaned, values, key: str, problems: list, where, notes:
         clocks.update({i: got for i in unread
                        if i not in clocks and (got := hours_text(raw[i])) is not None})
     if key in UNIT_FORMS:  # "75 min", "75'" (minutes); "7/10" (RPE, pain): the number said
-        clocks.update({i: float(m[1].replace(",", ".")) for i in unread if i not in clocks
-                       and (m := UNIT_FORMS[key].fullmatch(raw[i].strip())) is not None})
+        clocks.update({i: got for i in unread if i not in clocks
+                       and (got := unit_form(raw[i], key)) is not None})
     return clocks
 
 

@@ -250,11 +250,23 @@ def _session_minutes(value: object) -> float:
     and the app's Log read it (:func:`planner.sessionlog.hours_minutes`, which refuses ``0:03``
     and ``4:30`` with both readings); anything else as :func:`to_minutes` reads it (a time cell
     Excel holds, ``01:15:30``, a number)."""
-    from planner.sessionlog import hours_minutes
+    from planner.sessionlog import hours_minutes, unit_form
 
     if isinstance(value, str) and (minutes := hours_minutes(value)) is not None:
         return minutes
+    if isinstance(value, str) and (minutes := unit_form(value, "minutes")) is not None:
+        return minutes  # "75 min", "75'", as a log reads them
     return to_minutes(value, example="90 or 1:30")
+
+
+def _out_of_ten(value: object) -> float:
+    """A Sessions row's RPE or pain: ``7/10`` (an RPE app's way) read as 7, as a log reads it;
+    anything else as :func:`to_number` reads it."""
+    from planner.sessionlog import unit_form
+
+    if isinstance(value, str) and (got := unit_form(value, "rpe")) is not None:
+        return got
+    return to_number(value)
 
 
 def _as_goalkeeper(pos: str | None, row: int, keepers: dict[str, list[int]]) -> str | None:
@@ -2041,7 +2053,7 @@ class _Import:
                           to_number, percent_cell="%" in row.formats.get("top_pct", ""))),
                       "top_speed_ms": self._no_percent(spec, row, "top_ms", to_number),
                       "minutes_played": self._no_percent(spec, row, "played", to_minutes),
-                      "pain": self._no_percent(spec, row, "pain", to_number),
+                      "pain": self._no_percent(spec, row, "pain", _out_of_ten),
                       "note": self.text(spec, row, "note") or ""}
             if not kept or None in (aid, fields["date"], fields["minutes"], fields["rpe"]):
                 continue
@@ -2110,7 +2122,7 @@ class _Import:
 
         minutes = self._no_percent(spec, row, "minutes", _session_minutes)
         if row.values.get("rpe") is not None or "rpe" in row.errors:
-            return minutes, self._no_percent(spec, row, "rpe", to_number)
+            return minutes, self._no_percent(spec, row, "rpe", _out_of_ten)
         if minutes == 0:
             idle.append(row.number)
             return minutes, 0.0

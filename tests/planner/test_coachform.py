@@ -1868,6 +1868,29 @@ def test_minutes_at_rpe_0_are_said_in_a_log_and_on_the_sessions_sheet(tmp_path):
             "again") in read_sessions(log, s.model_copy(update={"sessions": ()})).notes
 
 
+def test_the_sessions_sheet_reads_rpe_app_forms_as_a_log_does(tmp_path):
+    """A log read "75 min", "75'" and "7/10" (an RPE app's forms); the workbook's Sessions sheet
+    refused the same cells ("'75 min' is not a number"). Both read them alike now; a form that
+    is none ("75 km", "7/5") is still refused."""
+    from planner.sessionlog import read_sessions
+
+    head = ("Athlete ID", "Date", "Minutes", "RPE", "Pain")
+    rows = [("A1", "2027-01-12", "75 min", "7/10", "2/10"), ("A2", "2027-01-12", "60'", 5, None)]
+    s = import_workbook(book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                             Sessions=[head, *rows]), [])
+    got = sorted((x.athlete, x.minutes, x.rpe, x.pain) for x in s.sessions)
+    assert got == [("A1", 75, 7, 2), ("A2", 60, 5, None)], got
+    log = tmp_path / "log.csv"
+    log.write_text("Athlete ID,Date,Minutes,RPE,Pain\nA1,2027-01-12,75 min,7/10,2/10\n"
+                   "A2,2027-01-12,60',5,\n", encoding="utf-8")
+    read = read_sessions(log, s.model_copy(update={"sessions": ()}))
+    assert sorted((x.athlete, x.minutes, x.rpe, x.pain) for x in read.sessions) == got
+    bad = problems_of(book(tmp_path, Season=SEASON_ROWS + [("Today", D(2027, 1, 20))],
+                           Sessions=[head, ("A1", "2027-01-12", "75 km", "7/5", None)]))
+    assert any("Minutes" in x and "75 km" in x for x in bad), bad
+    assert any("RPE" in x and "7/5" in x for x in bad), bad
+
+
 def test_sessions_after_today_are_said_in_one_line_and_the_other_problems_in_full(tmp_path):
     """A week logged before today was moved on (the usual weekly case) gave one line a row,
     "Sessions, row 27, Date: 17 Nov 2026 is after today (16 Nov 2026); …", 270 of them, and
