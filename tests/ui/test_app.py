@@ -86,6 +86,18 @@ class BlockingSolve:
                        message="stopped" if stop.is_set() else "done")
 
 
+def solving(qtbot, season: Season, plan: Plan, wait: float = 5):
+    """A shown window on ``season`` whose solve (a :class:`BlockingSolve` ending on ``plan``)
+    has started: (window, fake solve)."""
+    fake = BlockingSolve(plan_on_stop=plan)
+    w = MainWindow(season, None, solve_fn=fake)
+    qtbot.addWidget(w)
+    w.show()
+    w.solve_action.trigger()
+    assert fake.started.wait(wait)
+    return w, fake
+
+
 # -- the window ---------------------------------------------------------------------------
 def test_window_opens_on_the_season(window, tiny):
     assert window.season is tiny
@@ -793,12 +805,7 @@ def test_wait_for_a_solve_that_ended_while_asked_closes_at_once(qtbot, tiny, dia
     solve that had already ended, and the window never closed. It closes at once (its plan
     taken: here the same plan as before, so nothing is unsaved and nothing more is asked)."""
     plan = hand_plan(tiny)
-    fake = BlockingSolve(plan_on_stop=plan)
-    w = MainWindow(tiny.model_copy(update={"plan": plan}), None, solve_fn=fake)
-    qtbot.addWidget(w)
-    w.show()
-    w.solve_action.trigger()
-    assert fake.started.wait(5)
+    w, fake = solving(qtbot, tiny.model_copy(update={"plan": plan}), plan)
     asked = dialogs.choose
 
     def ends_while_asked(title, text, answers, default, details=""):
@@ -828,12 +835,7 @@ def test_the_quit_question_closes_when_the_solve_ends_while_it_is_open(qtbot, ti
     from ui.desktop.interaction import QtInteraction
 
     plan = hand_plan(tiny)
-    fake = BlockingSolve(plan_on_stop=plan)
-    w = MainWindow(tiny, None, solve_fn=fake)
-    qtbot.addWidget(w)
-    w.show()
-    w.solve_action.trigger()
-    assert fake.started.wait(5)
+    w, fake = solving(qtbot, tiny, plan)
     real, asked, shown = QtInteraction(w), dialogs.choose, []
 
     def on_screen(title, text, answers, default, details=""):

@@ -289,16 +289,11 @@ def test_a_solve_that_ends_while_new_is_open_is_asked_about_at_ok(qtbot, dialogs
     its *), and OK put an empty season in place of the solved plan without a question. OK now
     asks Save / Discard / Cancel when the season changed after the dialog opened; Cancel keeps
     the plan. Changes the coach already chose to discard when it opened are not asked again."""
-    from tests.ui.test_app import BlockingSolve, hand_plan
+    from tests.ui.test_app import hand_plan, solving
 
     tiny = tiny_season()
     plan = hand_plan(tiny)
-    fake = BlockingSolve(plan_on_stop=plan)
-    w = MainWindow(tiny, None, solve_fn=fake)
-    qtbot.addWidget(w)
-    w.show()
-    w.solve_action.trigger()
-    assert fake.started.wait(30)
+    w, fake = solving(qtbot, tiny, plan, wait=30)
     dlg = w.new_dialog()  # nothing unsaved yet: no question
     assert dlg is not None and dialogs == []
     with qtbot.waitSignal(w.solve_finished, timeout=30_000):
