@@ -807,6 +807,30 @@ def test_a_log_with_bad_rows_offers_the_other_rows_and_cancel_adds_nothing(w, tm
     assert "error" not in dialogs.kinds() and "confirm" not in dialogs.kinds()
 
 
+def test_the_other_rows_question_is_read_from_its_top_without_an_empty_band(w, tmp_path, dialogs):
+    """The question of the other rows opened with an empty band above its text (the label,
+    taller than its text, centred it): the first line of ink is in the text's first line, and
+    the dialog is no taller than its text, buttons and margins."""
+    seen = {}
+
+    def look(d):
+        d.show()
+        QApplication.processEvents()
+        label = d.findChild(QLabel)
+        image = label.grab().toImage()
+        ink = next(y for y in range(image.height())
+                   if any(image.pixelColor(x, y).lightness() < 100 for x in range(image.width())))
+        seen.update(ink=ink, line=label.fontMetrics().lineSpacing(),
+                    spare=d.height() - label.heightForWidth(label.width())
+                    - d.cancel_button.height())
+        return False
+
+    dialogs.on_dialog = look
+    assert import_sessions(w, _one_bad_row(tmp_path)) is False
+    assert seen["ink"] < 2 * seen["line"]
+    assert seen["spare"] < 4 * seen["line"]
+
+
 def test_importing_the_other_rows_adds_exactly_them_in_one_undo_step(w, tmp_path, dialogs):
     """Import the Other Rows: the good rows are added (the one of a player who did not train as
     0 minutes at RPE 0), the row with a problem is not, and it is said again in the question

@@ -576,6 +576,9 @@ class OtherRowsDialog(QDialog):
         label = QLabel(f"{text}\n\n{self.question}")
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        # at the top: a label taller than its text (the dialog's least height) centred it, under
+        # an empty band
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea()  # a list of ten long problems stays on a 720-pixel screen
         scroll.setWidgetResizable(True)
@@ -594,7 +597,12 @@ class OtherRowsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(scroll)
         lay.addWidget(buttons)
-        self.resize(640, min(label.sizeHint().height() + 80, 560))
+        # as tall as the text wrapped at the dialog's width (its size hint wraps it narrower:
+        # a dialog a third taller than its text)
+        room = 640 - 2 * (lay.contentsMargins().left() + scroll.frameWidth())
+        self.resize(640, min(label.heightForWidth(room) + buttons.sizeHint().height()
+                             + 3 * lay.spacing() + lay.contentsMargins().top()
+                             + lay.contentsMargins().bottom(), 560))
 
 
 def _log_end(season: Season, path, **asked) -> tuple[dt.date, dt.date] | None:
