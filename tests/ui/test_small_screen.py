@@ -1729,3 +1729,33 @@ def test_a_layout_saved_at_125_percent_with_roles_open_reopened_at_150_leaves_th
     board, taken = win.board.height(), _span(_bottom_docks(win))
     assert dock.isVisible() and board >= 0.5 * (board + taken) - 2, (board, taken)
     assert _rows_shown(win) >= 6, (board, taken)
+
+
+def test_new_what_if_opens_as_tall_as_the_kind_shown_without_a_band_above_add(qtbot, monkeypatch):
+    """At 1366 x 768 New What-if opened 560 pixels high on the move of a competition, its form
+    over an empty band of 170 pixels above Add this change: the dialog is as tall as the kind
+    shown needs (a taller kind grows it), the button under the form."""
+    from PySide6.QtGui import QScreen
+
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1366, 738))
+    dlg = ScenarioDialog(load_demo_season())
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    for _ in range(3):
+        QApplication.processEvents()
+    line = dlg.fontMetrics().lineSpacing()
+    form_foot = dlg.change_box.mapTo(dlg, dlg.change_box.rect().bottomLeft()).y()
+    button_top = dlg.add_button.mapTo(dlg, dlg.add_button.rect().topLeft()).y()
+    assert 0 <= button_top - form_foot < 3 * line, (form_foot, button_top)
+    for kind in ("injury", "add", "pin", "move"):  # each kind's form whole, unscrolled
+        dlg.set_kind(kind)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert dlg.scroll_body.verticalScrollBar().maximum() == 0, kind
+    form_foot = dlg.change_box.mapTo(dlg, dlg.change_box.rect().bottomLeft()).y()
+    button_top = dlg.add_button.mapTo(dlg, dlg.add_button.rect().topLeft()).y()
+    assert dlg.rect().contains(dlg.add_button.mapTo(dlg, dlg.add_button.rect().bottomRight()))
+    assert 0 <= button_top - form_foot

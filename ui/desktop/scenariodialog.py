@@ -262,7 +262,9 @@ class ScenarioDialog(QDialog):
         self._fill_params()
         self._fill_injury_stages()
         self._set_first_dates()
-        self.resize(620, 560)
+        # as tall as the kind shown needs (it grows for a taller kind, never shrinks): 560 pixels
+        # stood the move of a competition over an empty band of 170
+        self.resize(620, 200)
         # the form scrolls; Add this change with its refusal, the changes with Remove change,
         # Re-plan and compare, the error said on Create and the buttons stay in sight below it
         # (at 1366 x 768 a note under the injury's dates scrolled Remove change and the check
