@@ -61,6 +61,15 @@ def _speed(text: str) -> float | None:
         raise ValueError(f"Max speed: {e}") from None
 
 
+def name_taken(same) -> str:
+    """Why a name already in the squad (``same``'s) is refused, and what to type instead:
+    two players of one name could not be told apart in a session log or the coach workbook,
+    which name their players (a youth squad has namesakes)."""
+    return (f"{same.name} ({same.id}) is in the squad already, and two players of one name "
+            f"cannot be told apart in a session log or the coach workbook: add what tells them "
+            f"apart, such as a birth year or an initial ('{same.name} 2008')")
+
+
 def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
     """The athletes of a pasted ``text`` for ``season`` (each with ``role``), or the problems of
     its lines; see the module's words."""
@@ -78,8 +87,7 @@ def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
                 raise ValueError("no name; put the athlete's name first")
             if name.casefold() in names:
                 same = names[name.casefold()]
-                raise ValueError(f"{same.name} ({same.id}) is in the squad already; leave the "
-                                 f"line out")
+                raise ValueError(f"{name_taken(same)}, or leave the line out")
             if name.casefold() in seen:
                 raise ValueError(f"{name} is on line {seen[name.casefold()]} too; leave one out")
             seen[name.casefold()] = line

@@ -3304,8 +3304,11 @@ def test_players_pasted_onto_the_squad_list_are_added_as_one_step_or_not_at_all(
     assert kind == "warn" and "Paste players: Nothing added" in text
     assert "line 3: no name; put the athlete's name first" in text
     assert "line 4: Max speed: 'fast' is not a speed; write it in m/s" in text
-    assert (f"line 5: {before.athletes[0].name} ({before.athletes[0].id}) is in the squad "
-            f"already; leave the line out") in text
+    first = before.athletes[0]
+    assert (f"line 5: {first.name} ({first.id}) is in the squad already, and two players of one "
+            f"name cannot be told apart in a session log or the coach workbook: add what tells "
+            f"them apart, such as a birth year or an initial ('{first.name} 2008'), or leave the "
+            f"line out") in text
     assert "line 2" not in text
 
     good = ("Name\tPosition\tMax speed\n"

@@ -34,6 +34,7 @@ from planner.squad import (
     rehab_status,
     unknown_position_note,
 )
+from planner.squadpaste import name_taken
 from planner.text import computer_date, day_long, join_and, plural
 from ui.desktop.editors.base import (
     Editor,
@@ -455,8 +456,7 @@ class SquadEditor(Editor):
         name = self.name.text().strip() or f"Athlete {aid}"
         same = next((a for a in self.season.athletes if a.name.casefold() == name.casefold()), None)
         if same is not None:
-            self.problem.emit("Add athlete", f"{same.name} ({same.id}) is in the squad already; "
-                                             f"type the new athlete's name, then Add.")
+            self.problem.emit("Add athlete", f"{name_taken(same)}, then Add.")
             return
         position = self._position_to_add(name)
         if position is None:
