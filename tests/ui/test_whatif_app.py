@@ -995,6 +995,35 @@ def test_a_rule_change_offers_numbers_only_and_takes_a_value_as_the_box_shows_it
     assert dlg.changes[0].value == 1.4
 
 
+def test_a_rule_value_typed_outside_its_range_is_said_not_dropped(qtbot, window):
+    """HV-5 (1-2 days): a typed "9" was dropped by the box without a word (it showed 1), and
+    Add said "is 1 day already": the 9 is kept as typed, refused in the Rules panel's words on
+    leaving the box and again on Add, and nothing is added until a value in range is typed."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    dlg = window.whatif.new_dialog()
+    qtbot.addWidget(dlg)
+    dlg.set_kind("rule")
+    dlg.rule.setCurrentIndex(dlg.rule.findData("HV-5"))
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.value.lineEdit().selectAll()
+    QTest.keyClicks(dlg.value.lineEdit(), "9")
+    assert dlg.value.text() == "9"  # kept as typed while in the box
+    QTest.keyClick(dlg.value.lineEdit(), Qt.Key.Key_Return)  # Enter: as Add this change
+    QApplication.processEvents()
+    said = "HV-5 rest days required between two speed days: '9' is outside 1–2 days"
+    assert dlg.error.text().startswith(said), dlg.error.text()
+    assert "(the rule keeps 1)" in dlg.error.text()
+    assert not dlg.add_change() and not dlg.changes
+    assert dlg.error.text().startswith(said), dlg.error.text()  # not "is 1 day already"
+    dlg.value.lineEdit().selectAll()
+    QTest.keyClicks(dlg.value.lineEdit(), "2")
+    assert dlg.add_change(), dlg.error.text()
+    assert dlg.changes[0].value == 2
+
+
 def test_a_scenario_without_a_plan_is_explained_as_the_scenarios_not_the_seasons(qtbot, window):
     """A scenario whose changes conflict with the rules (a deload pinned the week before the
     final's taper): the explanation says it is the scenario's. After the season changed, it said

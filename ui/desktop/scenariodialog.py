@@ -62,6 +62,7 @@ from ui.desktop.editors import (
 )
 from ui.desktop.interaction import QtInteraction
 from ui.desktop.layout import fit_dialog, keep_on_screen, scroll_dialog
+from ui.desktop.numberbox import RangeSays
 from ui.desktop.theme import ink
 
 # The kinds of change the dialog composes: key -> label.
@@ -104,6 +105,10 @@ def _error_label() -> QLabel:
     label.hide()
     return label
 
+
+
+class _ValueBox(RangeSays, QDoubleSpinBox):
+    """A rule's new value, read as the Rules panel reads it (:class:`RangeSays`)."""
 
 
 def _first_choice(s) -> int:
@@ -451,8 +456,13 @@ class ScenarioDialog(QDialog):
             if any(p.text is None for p in r.params):  # a number to change (not a list of names)
                 self.rule.addItem(f"{r.id} {r.title}", r.id)
         self.param = self._combo("Rule value")
-        self.value = QDoubleSpinBox()
+        # what is typed stays as typed: a QDoubleSpinBox dropped the "9" of HV-5 (1–2) without a
+        # word, and Add said the rule was 1 already
+        self.value = _ValueBox()
         self.value.setAccessibleName("New value")
+        self.value.refused = self._value_refused
+        self.value_said = ""  # the value typed and refused, until typed again: what Add says
+        self.value.lineEdit().textEdited.connect(lambda _t: setattr(self, "value_said", ""))
         self.value_unit = QLabel()
         vrow = QHBoxLayout()
         vrow.addWidget(self.value, 1)
@@ -864,6 +874,7 @@ class ScenarioDialog(QDialog):
         if rule is None or name is None:
             return
         p = rule.param(name)
+        self.value_said = ""
         self.value.setDecimals(0 if p.integer else 2)
         self.value.setRange(p.min, p.max)
         self.value.setValue(RuleSet(self.current.rules).value(rule.id, name))
@@ -956,6 +967,10 @@ class ScenarioDialog(QDialog):
         p = rule.param(name)
         # an emptied or half-typed box still reports its last value (leaving the box puts that
         # value back in view; until then it is refused)
+        if (said := self.value.problem(self.value.cleanText())) is not None:
+            raise InputError("", [self._value_refusal(self.value.cleanText().strip(), *said)])
+        if self.value_said:  # refused on leaving the box, which then showed the rule's value
+            raise InputError("", [self.value_said])
         if not self.value.cleanText().strip() or not self.value.hasAcceptableInput():
             raise InputError("", [f"Type the new value ({p.min:g}–{p.max:g} {p.unit})."])
         # the rule's value as the box shows it (a season's 1.277 shows as 1.28)
@@ -964,6 +979,21 @@ class ScenarioDialog(QDialog):
         if problem is not None:
             raise InputError("", [f"{rule.id}: {p.description} {problem}; type another value to try."])
         return E.SetRuleValue(rule=rule.id, param=name, value=self.value.value())
+
+    def _value_refused(self, typed: str, why: str, fix: str) -> None:
+        self.value_said = self._value_refusal(typed, why, fix)
+        self._show_error(self.value_said)
+
+    def _value_refusal(self, typed: str, why: str, fix: str) -> str:
+        """The Rules panel's words for a value the box does not take: "HV-5 rest days …: '9' is
+        outside 1–2 days; type a value in that range (the rule keeps 1)."."""
+        rule = RULES.get(self.rule.currentData() or "")
+        p = rule.param(self.param.currentData()) if rule is not None else None
+        if p is None:
+            return f"'{typed}' {why}; {fix}."
+        what = f"{why} {p.range_text}" if why == "is outside" else f"{why} ({p.range_text})"
+        kept = self.value.textFromValue(RuleSet(self.current.rules).value(rule.id, p.name))
+        return f"{rule.id} {p.label}: '{typed}' {what}; {fix} (the rule keeps {kept})."
 
     def _edit_pin(self) -> E.Edit:
         return E.AddPin(pin=IntensityPin(athlete=self._need(self.pin_athlete, "The squad is empty."),
