@@ -170,8 +170,16 @@ def _unknown_athlete(season: Season, athlete: str, where: str) -> list[str]:
 
 
 def _unavailability_problems(season: Season) -> list[str]:
+    """An unknown athlete; an absence wholly before or after the season (it would change
+    nothing: a year typed wrong, refused as the coach workbook's Unavailable sheet refuses it;
+    one over an edge of the season, a loan from the summer, is ordinary)."""
+    cal = season.calendar
     return [p for i, u in enumerate(season.unavailability)
-            for p in _unknown_athlete(season, u.athlete, f"unavailability[{i}].athlete")]
+            for p in _unknown_athlete(season, u.athlete, f"unavailability[{i}].athlete")] + [
+        f"unavailability[{i}].start: {day_long(u.start)} to {day_long(u.end)} is outside the season "
+        f"({day_long(cal.start)} to {day_long(cal.end)}); correct the dates (a year typed "
+        f"wrong?), or delete it" for i, u in enumerate(season.unavailability)
+        if u.end < cal.start or u.start > cal.end]
 
 
 # -- injuries ------------------------------------------------------------------------------------
@@ -771,6 +779,7 @@ def season_notes(season: Season) -> list[str]:
         if (words := late_onset_words(season, inj)) is not None:
             out.append(f"injuries[{i}].onset: {words}")
     return out + long_event_problems(season) + today_notes(season)
+
 
 
 SHARED_SHOWN = 6  # the IDs a shared name's note lists; the rest counted

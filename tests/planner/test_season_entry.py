@@ -140,6 +140,24 @@ def test_an_injury_after_the_season_is_refused_when_entered_but_an_old_one_takes
     assert E.AddBlock(block=Block(name="Base", start=day(0), end=day(6))).apply(late).blocks
 
 
+def test_an_absence_wholly_outside_the_season_is_refused_as_on_the_workbook():
+    """An absence typed in 2029 for a season of 2026/27 was read from a season file without a
+    word (it changes nothing), while the coach workbook refuses it and a competition there is
+    refused; one overlapping the season's edge (a loan from the summer) is ordinary."""
+    from planner.season import Unavailability
+
+    s = season()  # Mon 4 Jan to Sun 31 Jan 2027
+    edge = Unavailability(athlete="A2", start=dt.date(2026, 12, 20), end=day(3))
+    s = s.model_copy(update={"unavailability": (edge,)})
+    notes: list[str] = []
+    assert season_from_dict(season_to_dict(s), "club.season.json", notes) == s and notes == []
+    far = Unavailability(athlete="A1", start=dt.date(2029, 1, 5), end=dt.date(2029, 1, 9))
+    data = season_to_dict(s.model_copy(update={"unavailability": (edge, far)}))
+    assert _file_problems(data) == [
+        "unavailability[1].start: Fri 5 Jan 2029 to Tue 9 Jan 2029 is outside the season "
+        "(Mon 4 Jan 2027 to Sun 31 Jan 2027); correct the dates (a year typed wrong?), or delete it"]
+
+
 # -- a target competition before its injury ---------------------------------------------------------
 def _early_target():
     return season(injuries=(injury(start_day=8, onset_day=8, target="m0"),))  # m0 on day 5
