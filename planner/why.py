@@ -1576,6 +1576,26 @@ def _idle_said(idle: dict[int, str], weeks) -> str:
     return f" ({'; '.join(said)}, counted as {'a load week' if len(said) == 1 else 'load weeks'} by DL-2)"
 
 
+def _cut_by_today(kinds: tuple[str, ...], floor: int, owner: str) -> str:
+    """The words for a DL-2 run that counts from today (week ``floor``) while load weeks went
+    on before it: " from today on (the 3 load weeks before today do not count in an athlete's
+    run, …)"; "" when the run is not cut by today. An athlete in their 4th load week in a row
+    read "Load week 1 of at most 3 in a row", as if a loading block had just begun. The team's
+    run counts the weeks before today unless they cannot be held against the plan
+    (docs/semantics.md, "Deload rhythm across today")."""
+    past = 0
+    while floor - 1 - past >= 0 and kinds[floor - 1 - past] == "load":
+        past += 1
+    if floor <= 0 or not past:
+        return ""
+    weeks = f"the {text.plural(past, 'load week')} before today"
+    if owner == "the team":
+        return (f" from today on ({weeks} {'is' if past == 1 else 'are'} not held against the "
+                f"plan: docs/semantics.md, Deload rhythm across today)")
+    return (f" from today on ({weeks} {'does' if past == 1 else 'do'} not count in an athlete's "
+            f"run, rules-spec section 1; the team's run counts them)")
+
+
 def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor: int = 0,
                            carried: bool = False, owner: str = "the team",
                            idle: dict[int, str] | None = None) -> None:
@@ -1591,15 +1611,13 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         run_before += 1
         j -= 1
     counted = _idle_said(idle, range(j + 1, w))  # the run's weeks before this one
+    since = _cut_by_today(kinds, floor, owner) if j == floor - 1 else ""  # the run reaches today
     if carried and kind == "load" and run_before + 1 > most:
         add(Reason("DL-2", "bound", f"Load week {run_before + 1} in a row, counting those done "
                                     f"before today: no earlier week of the run could be a deload "
                                     f"(a pin, a taper next to it or an A competition's week)."))
         return
     if kind == "deload":
-        cut = floor > 0 and j == floor - 1 and kinds[j] == "load"  # the run goes on before today
-        since = (" from today on (weeks before today do not count in an athlete's run, rules-spec "
-                 "section 1; the team's run counts them)") if cut else ""
         if run_before >= most:  # a run cut by today binds only when it is long enough itself
             add(Reason("DL-2", "bound", f"After {text.plural(run_before, 'load week')}{since}{counted}: at "
                                         f"most {most} load weeks in a row."))
@@ -1629,4 +1647,4 @@ def _deload_rhythm_reasons(kinds: tuple[str, ...], w: int, most: int, add, floor
         if "taper" in neighbours or "deload" in neighbours:
             add(Reason("DL-2", "bound", "Next to a deload or taper week: a deload may not sit here."))
         add(Reason("DL-2", "bound", f"Load week {run_before + 1} of at most {most} in a row"
-                                    f"{_idle_said(idle, range(j + 1, w + 1))}."))
+                                    f"{since}{_idle_said(idle, range(j + 1, w + 1))}."))

@@ -453,11 +453,39 @@ def test_a_fit_athletes_deload_in_the_week_of_today_gives_the_teams_reason():
     assert dl2(None) == [("bound", "A" + teams[1:])]
     assert dl2("A1") == [("bound", "The team's deload week, which Athlete 1 follows: " + teams)]
     said = dl2("A2")  # in rehab: the athlete's own week, the run from today on is 0
-    assert said == [("fact", "After 0 load weeks from today on (weeks before today do not count "
-                             "in an athlete's run, rules-spec section 1; the team's run counts "
+    assert said == [("fact", "After 0 load weeks from today on (the 2 load weeks before today do "
+                             "not count in an athlete's run, rules-spec section 1; the team's run counts "
                              "them); DL-2 allows up to 3 in a row, so the run alone does not force "
                              "this deload: the solver chose this week (to try another, right-click "
                              "a day of it ▸ Pin week kind for Athlete 2 ▸ load, and solve).")], said
+
+
+def test_a_load_week_of_a_run_cut_by_today_says_the_load_weeks_before_today():
+    """Review 277 F1: an athlete in rehab with load weeks on 10, 17 and 24 Aug, today Mon 31 Aug,
+    read "Bound by: DL-2 … Load week 1 of at most 3 in a row" for the week of 31 Aug, the 4th
+    load week in a row: as if a loading block had just begun. An athlete's own run counts from
+    today (rules-spec section 1), and the reason says so, with the weeks it leaves out, as the
+    deload branch does; a run that starts after a deload from today on is not cut by today."""
+    from planner.season import AthletePlan, Plan
+
+    s = season(weeks=8, athletes=2, today=day(21), injuries=(injury("A2", "S3", start_day=-3),))
+    tl = Timeline(s)
+    assert tl.first_open_week == 3
+    team = ("load", "load", "deload", "load", "load", "deload", "load", "load")
+    own = ("load", "load", "load", "load", "load", "deload", "load", "load")
+    a1 = AthletePlan(athlete="A1", stages=("FIT",) * tl.n, intensity=(0,) * tl.n, weeks=team)
+    a2 = AthletePlan(athlete="A2", stages=("S3",) * tl.n, intensity=(0,) * tl.n, weeks=own)
+    plan = Plan(status="feasible", team_weeks=team, athletes=(a1, a2))
+    s = s.model_copy(update={"plan": plan})
+
+    def dl2(i):
+        return [r.text for r in why_week(s, plan, "A2", day(i)).reasons if r.rule == "DL-2"]
+
+    cut = ("from today on (the 3 load weeks before today do not count in an athlete's run, "
+           "rules-spec section 1; the team's run counts them).")
+    assert dl2(21) == ["Load week 1 of at most 3 in a row " + cut], dl2(21)
+    assert dl2(28)[-1] == "Load week 2 of at most 3 in a row " + cut, dl2(28)
+    assert dl2(49) == ["Load week 2 of at most 3 in a row."], dl2(49)
 
 
 def test_a_day_without_speed_work_claims_covered_windows_only_where_they_are():
