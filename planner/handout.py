@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from planner import text
 from planner.criteria import failed_words, gate, passes_all, tests_until
 from planner.history import counted_lower_why, logged_days, planned_level, went_otherwise
-from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, lighter_than_around
+from planner.loadtable import LOAD_NOTED, AthleteLoad, LoadTable, known_from, lighter_than_around
 from planner.rehab import stage_since
 from planner.returns import (
     AthleteFacts,
@@ -691,6 +691,7 @@ class Handouts:
         self._lived: dict[str, AthleteLoad] = {}
         self._calms: dict[str, dict[int, int]] = {}
         self._notes: dict[str, dict[dt.date, str]] = {}
+        self._known: dt.date | None = None
         # the return still to plan first: a return on today itself (not counted) only where
         # the athlete has no other (a later injury's weeks read the earlier return otherwise)
         for r in sorted(returns(season, plan), key=lambda r: not r.counted):
@@ -1053,6 +1054,17 @@ class Handouts:
             tl.days[i] in rec.flare_ups and f.session_stage(i) != f.st[i]))
         cap = f.cap(i) if past and f.st[i] not in (FIT, INJ) and not started else None
         session = sessions[i]
+        if logged is not None and past and not planned and session.as_logged and not session.hurt \
+                and f.it[i] and ap.planned_stages.get(tl.days[i], f.st[i]) == f.st[i] \
+                and tl.days[i] >= self._known_from():
+            # logged above the stage at the level planned (97 % in S2 counts as its 95 %, as
+            # planned): the session planned said beside the log as on any past day logged (the
+            # row lost its "Planned: Rehab S2", its target speed and its limits); not a day the
+            # plan only took from the log (planned from a later day: nothing was planned) nor
+            # one a flare-up recorded afterwards moved to another stage
+            planned_at = f.it[i]
+        else:
+            planned_at = planned
         waits = self._waits_words(prov[i]) if prov[i] else ("", "")
         for rule in rules:  # said once, in the week's Pain row
             if rule in session.content:
@@ -1081,8 +1093,16 @@ class Handouts:
                           note=self._notes_of(f.id).get(tl.days[i], "") if past or today else "",
                           counted_why=counted_lower_why(logged, f.it[i], f.st[i], tl.is_comp[i])
                           if past or today else "",
-                          planned_session=session if today else self.p.planned(f, i, planned)
-                          if logged is not None and planned else None, today_logged=today)
+                          planned_session=session if today else self.p.planned(f, i, planned_at)
+                          if logged is not None and planned_at else None, today_logged=today)
+
+    def _known_from(self) -> dt.date:
+        """The first day the plan planned (:func:`planner.loadtable.known_from`): the days
+        before it hold what was logged, nothing planned."""
+        if self._known is None:
+            s = self.season
+            self._known = known_from(s if s.plan is self.plan else s.model_copy(update={"plan": self.plan}))
+        return self._known
 
     def past_day(self, athlete: str, i: int) -> HandoutDay | None:
         """Day ``i`` (before today) of ``athlete`` as the handout's row has it: what was logged,

@@ -790,7 +790,8 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: Sequence[Prescrip
         past = handouts.past_day(f.id, i) if i < tl.p0 else None
         if past is not None and past.logged_load is None:
             past = None
-        went = past is not None and past.planned_level is not None
+        # (logged above the stage at the level planned: the session planned too, as the row has it)
+        went = past is not None and (past.planned_level is not None or past.planned_session is not None)
         planned = past.planned_session if went else None
         if p.context not in SESSION_CONTEXTS and not (
                 planned is not None and planned.context in SESSION_CONTEXTS):

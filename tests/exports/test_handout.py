@@ -1387,6 +1387,62 @@ def test_a_past_day_logged_above_a_stage_recorded_afterwards_is_said_as_logged()
     assert "target effort" not in str(event.get("description"))
 
 
+def test_a_past_day_logged_just_above_its_stage_at_the_level_planned_keeps_the_session_planned():
+    """Review 277 F2: A18, S2 (at most 95 %), planned 95 %, logged 97 %: the handout's row read
+    only "Logged 97 % (counts as 95 %), above S2 (at most 95 %)", its Target speed and Kicking ·
+    change of direction cells empty (None in the Excel athlete sheet), no "Planned: Rehab S2",
+    while a day logged above the stage at another level than planned kept all of it. The session
+    planned, its target speed and limits show beside the log, on the handout, the Excel athlete
+    sheet and the calendar, as on any past day logged."""
+    import io
+
+    import openpyxl
+
+    from planner import edits as E
+    from planner.handout import day_texts
+    from planner.ical import athlete_calendar
+    from planner.progress import projected_transitions
+    from planner.season import Session
+    from planner.xlsx_athlete import LIMITS, SPEED, WHAT
+    from planner.xlsx_export import workbook_bytes
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A07")
+    d70 = next(i for i in range(tl.n) if ap.stages[i] == "P2" and ap.intensity[i] == 70)
+    moves = projected_transitions(season, tl.days[d70 + 2])  # P2 recorded as planned
+    moved = E.AdvanceToday(today=tl.days[d70 + 2], accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    moved = E.LogSessions(sessions=(  # 72 % counts as the 70 % planned, above P2's 70 %
+        Session(athlete="A07", date=tl.days[d70], minutes=60, rpe=5, top_speed_pct=72),)).apply(moved)
+    plan = moved.plan
+    assert plan.for_athlete("A07").intensity[d70] == 70
+    (week,) = Handouts(moved, plan).weeks("A07", [tl.week_of[d70]])
+    ran = next(d for d in week.days if d.date == tl.days[d70])
+    planned = ran.planned_session
+    assert planned is not None and (planned.stage, planned.level) == ("P2", 70)
+    assert planned.summary.startswith("Rehab P2: ") and planned.speed_ms and planned.limits
+    cells = day_texts(ran)
+    assert cells.summary.replace("\xa0", " ") == "Logged: 60 min, RPE 5, top speed 72 %"
+    assert cells.what.replace("\xa0", " ") == (
+        f"Logged 72 % (counts as 70 %), above P2 (at most 70 %).\nPlanned: "
+        f"{planned.summary.replace(chr(160), ' ')}.")
+    assert cells.speed.startswith(f"{planned.speed_ms:.1f} m/s")
+    assert cells.limits.startswith("Kicking: ")
+    # the Excel athlete sheet: the same cells, not None
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(moved, plan, weeks=[tl.week_of[d70]])))
+    ws = next(wb[n] for n in wb.sheetnames if n.startswith("A07 "))
+    (row,) = [r for r in ws.iter_rows(values_only=True) if r[0] == ran.day]
+    assert row[SPEED] == cells.speed and str(row[LIMITS]).startswith("Kicking: ")
+    assert row[WHAT].replace("\xa0", " ").endswith(f"Planned: {planned.summary.replace(chr(160), ' ')}.")
+    # the calendar's event: what was logged, then the session planned
+    (event,) = [e for e in athlete_calendar(moved, plan, "A07").walk("VEVENT")
+                if e.get("dtstart").dt == tl.days[d70] and "session" in str(e.get("uid"))]
+    assert str(event.get("summary")) == (f"Logged: 60 min, RPE 5, top speed 72 % — planned: "
+                                         f"{planned.summary[:1].lower()}{planned.summary[1:]}")
+    assert "\nPlanned: " in str(event.get("description")), str(event.get("description"))
+
+
 def _limits_from(week, day) -> str:
     """The Limits said for the stage that starts on ``day`` in a week of two stages."""
     part = week.stage[week.stage.index("From " + text.day(day)):]
