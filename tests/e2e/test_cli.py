@@ -610,6 +610,36 @@ def test_a_flare_up_before_a_recorded_stage_change_says_what_becomes_of_it(tmp_p
     assert inj.flare_ups == (day(5),) and [x.stage for x in inj.stages] == ["P2"]
 
 
+def test_record_flare_up_keeps_the_days_logged_pain_and_notes_as_the_app_does(tmp_path):
+    """Review 277 F3: 'periodize record --flare-up A05 2026-08-27' stored the flare-up with no
+    note (flare_notes {}), while the app's Move Today (and the board's cell menu) stored "pain 5/10
+    logged: felt a pull on 3rd rep - stopped": the injury history depended on the tool. The CLI
+    now keeps the same note, and says it under the flare-up it records."""
+    from planner import edits as E
+    from planner.progress import flare_note, flare_proposals
+    from planner.season import Session
+    from planner.seasonfile import load_season, save_season
+
+    s = season(weeks=4, athletes=1, today=day(20),
+               injuries=(injury("A1", "P3", start_day=10, history=(("P2", 0),)),))
+    s = s.model_copy(update={"sessions": (
+        Session(athlete="A1", date=day(15), minutes=40, rpe=5, pain=6,
+                note="felt a pull on 3rd rep - stopped"),)})
+    save_season(s, tmp_path / "s.season.json")
+    r = run("record", "s.season.json", "--flare-up", "A1", day(15).isoformat(), "--save",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    said = "pain 6/10 logged: felt a pull on 3rd rep - stopped"
+    assert f"\n    Noted with it in the injury history: {said}\n" in r.stdout, r.stdout
+    cli = load_season(tmp_path / "s.season.json").injuries[0]
+    assert cli.flare_ups == (day(15),) and cli.flare_notes == {day(15): said}
+    # the app's paths: Move Today's ticked proposal (FlareProposal.note) and the cell menu
+    (p,) = [p for p in flare_proposals(s) if p.date == day(15)]
+    move_today = E.RecordFlareUp(athlete="A1", date=day(15), note=p.note(s.sessions)).apply(s)
+    menu = E.RecordFlareUp(athlete="A1", date=day(15), note=flare_note(s, "A1", day(15))).apply(s)
+    assert move_today.injuries[0].flare_notes == menu.injuries[0].flare_notes == cli.flare_notes
+
+
 def test_a_scenario_overtaken_by_today_is_listed_as_no_longer_applying(capsys):
     """Once today passes a scenario's change (a match it moves is now played), re-planning it is
     refused ("delete it"), while --list said "re-plan it to see it against the season as it is

@@ -651,6 +651,8 @@ def cmd_record(args) -> int:
     held = []
     for e in edits:
         print(f"  - {e.describe(cur)}")
+        if isinstance(e, E.RecordFlareUp) and e.note:  # as the app's Injuries editor lists it
+            print(f"    Noted with it in the injury history: {e.note}")
         if isinstance(e, E.RecordStage):  # a stage change before the held one is done
             from planner.returns import passed_over
 

@@ -267,12 +267,16 @@ def _priority(text: str, what: str) -> str:
 
 def _athlete_edits(s, args) -> list:
     from planner import edits as E
+    from planner.progress import flare_note
     from planner.season import StagePin, Unavailability
 
     later = getattr(args, "later_stages", None) or "keep"
-    out: list = [E.RecordFlareUp(athlete=athlete_id(s, ath, "--flare-up"), date=_date(date, "--flare-up"),
-                                 later=later)
-                 for ath, date in args.flare_up]
+    out: list = []
+    for ath, date in args.flare_up:
+        aid, day = athlete_id(s, ath, "--flare-up"), _date(date, "--flare-up")
+        # the day's logged pain and notes kept with it, as the app's Move Today and board menu
+        # keep them (the CLI's left the injury history a bare date)
+        out.append(E.RecordFlareUp(athlete=aid, date=day, note=flare_note(s, aid, day), later=later))
     if args.flare_up and getattr(args, "later_stages", None) is None:
         for edit in out:
             if said := edit.later_records(s):
