@@ -433,6 +433,18 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
 DATE_WRITTEN = "YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY"
 
 
+def not_a_date(text: str) -> str:
+    """Why :func:`read_date` read no day in ``text``, said after it: "is not a day of the
+    calendar (31 February does not exist)" for a date written in one of its forms that no
+    calendar has, else "is not a date" (the form to write follows it)."""
+    text = text.strip()
+    if m := _DAY_FIRST.fullmatch(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        if why := not_a_day(year, int(m[2]), int(m[1])):
+            return why
+    return iso_not_a_day(text) or "is not a date"
+
+
 def read_date(text: str) -> dt.date | None:
     """A date as a coach types it on the command line: ``2027-05-31``, or day first as the
     app's date fields and the session log read it, ``31/05/2027``, ``31.5.2027`` or with the

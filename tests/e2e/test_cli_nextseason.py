@@ -45,7 +45,8 @@ def test_next_season_refuses_what_would_lose_a_file_or_does_not_follow(tmp_path)
             "2027); start it on Mon 1 Feb 2027 or later") in r.stderr
     r = run("next-season", "old.season.json", "-o", "n2.season.json", "--end", "31/13/2027",
             cwd=tmp_path)
-    assert r.returncode == 1 and "--end: '31/13/2027' is not a date" in r.stderr
+    assert r.returncode == 1 and ("--end: '31/13/2027' is not a day of the calendar (there is no "
+                                  "month 13") in r.stderr
 
 
 def test_after_a_long_break_the_printed_pin_gives_a_deload_first_week(tmp_path):

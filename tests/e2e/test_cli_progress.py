@@ -385,6 +385,10 @@ def test_advance_without_accept_records_nothing_and_back_keeps_every_record(tmp_
     assert back.injuries == accepted.injuries and back.calendar.today == day(0)
     r = run("advance", "t.season.json", "--today", "soon", cwd=tmp_path)
     assert r.returncode == 1 and "'soon' is not a date" in r.stderr
+    # a date in a form it reads that no calendar has: why, as the season file and the app say
+    r = run("advance", "t.season.json", "--today", "31/02/2027", cwd=tmp_path)
+    assert r.returncode == 1 and ("'31/02/2027' is not a day of the calendar (31 February does "
+                                  "not exist); write it as") in r.stderr, r.stderr
     # a year typed wrong: refused as the app's Move Today refuses it, the file untouched
     kept = (tmp_path / "t.season.json").read_bytes()
     end = s.calendar.end

@@ -161,12 +161,12 @@ def cmd_demo(args) -> int:
 
 def cmd_next_season(args) -> int:
     from planner.nextseason import next_season
-    from planner.text import DATE_WRITTEN, day_long, read_date
+    from planner.text import DATE_WRITTEN, day_long, not_a_date, read_date
 
     days = {}
     for flag, text in (("--start", args.start), ("--end", args.end)):
         if text is not None and (days.setdefault(flag, read_date(text)) is None):
-            raise InputError(flag, [f"{text!r} is not a date; write it as {DATE_WRITTEN}"])
+            raise InputError(flag, [f"{text!r} {not_a_date(text)}; write it as {DATE_WRITTEN}"])
     out = outputs.season_name(outputs.out_path(args.output, "season file"))
     outputs.guard({"season": out}, {"season file it follows": Path(args.season)}, saves={"season"})
     if out.exists() and not args.replace:
@@ -949,9 +949,9 @@ def _explain_day(args):
                                      "or --return ID"])
     if not args.date:
         raise InputError("explain", ["--date is missing: give a day of the season, e.g. --date 2026-09-12"])
-    from planner.text import DATE_WRITTEN, read_date
+    from planner.text import DATE_WRITTEN, not_a_date, read_date
 
     if (day := read_date(args.date)) is not None:
         return day
     shown = args.date if len(args.date) <= 40 else args.date[:40] + "…"
-    raise InputError("--date", [f"{shown!r} is not a date; write it as {DATE_WRITTEN}"])
+    raise InputError("--date", [f"{shown!r} {not_a_date(args.date)}; write it as {DATE_WRITTEN}"])

@@ -361,11 +361,11 @@ def _today(text: str, season) -> dt.date:
         day = next_week_start(season)
         _say_cut_week(season, day)
     else:
-        from planner.text import DATE_WRITTEN, read_date
+        from planner.text import DATE_WRITTEN, not_a_date, read_date
 
         day = read_date(text)
         if day is None:
-            raise InputError("--today", [f"'{text[:40]}' is not a date; write it as {DATE_WRITTEN}, "
+            raise InputError("--today", [f"'{text[:40]}' {not_a_date(text)}; write it as {DATE_WRITTEN}, "
                                          f"or 'next-week'"])
     # as in the app's Move Today: from the season's first day to the day after its last
     cal = season.calendar

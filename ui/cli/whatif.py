@@ -98,11 +98,11 @@ def add_edit_options(p) -> None:
 
 
 def _date(text: str, what: str) -> dt.date:
-    from planner.text import DATE_WRITTEN, read_date
+    from planner.text import DATE_WRITTEN, not_a_date, read_date
 
     if (day := read_date(text)) is not None:
         return day
-    raise InputError(what, [f"{_clip(text)!r} is not a date; write it as {DATE_WRITTEN}"])
+    raise InputError(what, [f"{_clip(text)!r} {not_a_date(text)}; write it as {DATE_WRITTEN}"])
 
 
 def _comp_id(season, key: str) -> str:
