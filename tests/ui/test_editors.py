@@ -2372,6 +2372,7 @@ def test_a_league_of_two_games_a_week_is_one_series_numbered_in_date_order(w, di
     ed.weekly.setChecked(True)
     sat.setChecked(True)
     ed.weekly_end.setDate(q(D(2026, 3, 14)))
+    ed.name.setText("Liga")  # (the undo emptied the form; no name adds nothing)
     ed.add_button.click()
     assert w.season == before
     assert "on several weekdays, one would overlap the next" in dialogs[-1][2]
@@ -3699,7 +3700,7 @@ def test_a_name_with_a_control_character_is_refused_in_the_squad_editor(w, dialo
     ed.name.setText("Dana\x07New")
     ed.add_button.click()
     assert w.season is before
-    assert said == [("Add athlete", "holds a control character (U+0007); remove it")]
+    assert said == [("Add athlete", "Name: holds a control character (U+0007); remove it")]
     ed.select("A1")
     ed.name.setText("Ann\x1b[31m")
     ed.apply_button.click()
@@ -3720,7 +3721,7 @@ def test_a_name_with_a_text_direction_mark_is_refused_in_the_squad_editor(w, mar
     ed.name.setText(f"Dana {mark}RTL")
     ed.add_button.click()
     assert w.season is before
-    assert said == [("Add athlete", f"holds a text-direction mark (U+{ord(mark):04X}), which turns "
+    assert said == [("Add athlete", f"Name: holds a text-direction mark (U+{ord(mark):04X}), which turns "
                                     f"the text after it around on the board and in exports; "
                                     f"remove it")]
 

@@ -34,9 +34,14 @@ def w(qtbot):
 def test_add_keeps_the_typed_name_and_the_id_can_be_typed(w, qtbot, dialogs):
     ed = w.squad_editor
     w.show_dock("squad")
-    ed.add_button.click()  # an empty form: a placeholder name
+    before = w.season
+    ed.add_button.click()  # an empty form: nothing added ("Athlete A4" was, unsaid), said why
+    assert w.season == before
+    assert ed.form_error.text() == "Not added: Name is empty; type the athlete's name, then Add."
+    ed.name.setText("Ann Lee")
+    ed.add_button.click()
     first = w.season.athletes[-1]
-    assert first.name == f"Athlete {first.id}"
+    assert first.name == "Ann Lee"
     ed.select(first.id)  # typed over the selected athlete's form, then Add: a new one
     ed.name.selectAll()
     qtbot.keyClicks(ed.name, "Ben Hart")

@@ -4,16 +4,22 @@ A plain ``QDoubleSpinBox`` of 0-15 m/s dropped what it could not read: "31.5 km/
 3.5 m/s, "34.6" 3.6 and "9,6" 9, each accepted without a word, and every sprint target of the
 plan is a percentage of this value. Here a comma is a decimal point, a number with "km/h" (or
 a bare one from 20, :data:`~planner.season.BARE_KMH_MIN`, which no sprinter reaches in m/s) is
-read as km/h and converted, and what cannot be a speed is not accepted: above 12.5 m/s, or a
-bare number above that and below 20 (``planner.season.FASTEST_MAX_SPEED``, ``BARE_KMH_MIN``)."""
+read as km/h and converted, and what cannot be a speed is not taken: above 12.5 m/s, or a
+bare number above that and below 20 (``planner.season.FASTEST_MAX_SPEED``, ``BARE_KMH_MIN``).
+Such a text stays in the box as typed and :meth:`SpeedBox.problem` says why, in the words of
+the coach workbook and a paste: refusing the keystroke that made it (Qt's ``Invalid``) left
+"9" of a "99" typed, and the athlete was added at 9.0 m/s without a word; leaving the box
+(Tab, Return) put the last speed it read back in, so "12.9" became 12.0 m/s."""
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox
 
+from planner.coachform.cells import Bad, parse_max_speed
 from planner.season import (
     BARE_KMH_MIN,
     FASTEST_MAX_SPEED,
@@ -61,6 +67,8 @@ class SpeedBox(QDoubleSpinBox):
     8.8 m/s (31.7 km/h), and a GPS max of 33.2 km/h typed over a 9.2 m/s max stayed 9.2, so the
     session log's "faster than the max speed on record: update it" came back on every read."""
 
+    refused = Signal(str)  # the box left holding what is no speed: why, with the fix
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRange(0.0, MAX_MAX_SPEED)
@@ -83,8 +91,8 @@ class SpeedBox(QDoubleSpinBox):
         if self.specialValueText() and text == self.specialValueText():
             return QValidator.State.Acceptable, text, pos
         value, complete = read_speed(self._typed(text))
-        if value is None:
-            return (QValidator.State.Invalid if complete else QValidator.State.Intermediate), text, pos
+        if value is None:  # kept as typed, said by problem(): never a keystroke dropped unsaid
+            return QValidator.State.Intermediate, text, pos
         return (QValidator.State.Acceptable if complete else QValidator.State.Intermediate), text, pos
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt's name)
@@ -94,3 +102,37 @@ class SpeedBox(QDoubleSpinBox):
     def fixup(self, text: str) -> str:
         value, _complete = read_speed(self._typed(text))
         return self.textFromValue(value) if value is not None else text
+
+    def problem(self) -> str | None:
+        """Why the text in the box is no max speed, with the fix, as the coach workbook and a
+        paste say it ("'99' is not a top running speed, in m/s or in km/h; write m/s from 4 to
+        12.5 …"); None when it reads as one (or is empty: not measured)."""
+        text = self._typed(self.lineEdit().text())
+        if not text or read_speed(text)[0] is not None:
+            return None
+        try:
+            parse_max_speed(text)
+        except Bad as e:
+            return str(e)
+        return (f"'{text}' is not a speed; write it in m/s, e.g. 9.2, or in km/h as '33.1 km/h' "
+                f"(or leave it empty)")
+
+    def _keeping_typed(self, qt_handler, event) -> None:
+        """Qt's handling of ``event`` (leaving the box, Return), which puts the last speed read
+        back in for a text that is none: the text kept as typed, and why said (``refused``)."""
+        typed = self.lineEdit().text()
+        why = self.problem()
+        qt_handler(event)
+        if why is not None:
+            if self.lineEdit().text() != typed:
+                self.lineEdit().setText(typed)
+            self.refused.emit(why)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._keeping_typed(super().focusOutEvent, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._keeping_typed(super().keyPressEvent, event)
+        else:
+            super().keyPressEvent(event)

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.season import Season
-from planner.text import clean_message, day_long, name_sort_key
+from planner.text import clean_message, day_long, name_sort_key, validation_problems
 from ui.desktop import tabchain
 from ui.desktop.datefield import DateField
 from ui.desktop.layout import dock_of
+from ui.desktop.theme import ink
 
 Row = tuple[QPushButton, tuple[QWidget, ...]]  # a form's button and its fields
 
@@ -556,11 +557,12 @@ class Editor(QWidget):
             self.problem.emit(what, "\n".join(bad))
         return not bad
 
-    def refuse(self, what: str, error: Exception) -> None:
-        """A form that does not make a valid object: say why, like a refused edit."""
-        errors = error.errors() if hasattr(error, "errors") else [{"msg": str(error)}]
-        msgs = [clean_message(str(x.get("msg", x))) for x in errors]
-        self.problem.emit(what, "\n".join(msgs))
+    def refuse(self, what: str, error: Exception, fields: dict[str, str] | None = None) -> None:
+        """A form that does not make a valid object: say why, like a refused edit, in the
+        season file's words with the form's field names (``fields``: a field's label by its
+        name, else its name in words): pydantic's own text reached the coach ("String should
+        have at most 200 characters", "1 validation error for Athlete")."""
+        self.problem.emit(what, "\n".join(refusal_lines(error, fields or {})))
 
     def set_season(self, season: Season) -> None:  # pragma: no cover - every editor overrides
         raise NotImplementedError
@@ -573,6 +575,35 @@ class Editor(QWidget):
         label.show()
         self.said.emit(text)
         QTimer.singleShot(0, self, lambda: _into_view(label))
+
+
+def refusal_lines(error: Exception, fields: dict[str, str]) -> list[str]:
+    """Why a form's values make no valid object (a pydantic ``ValidationError``, or another
+    ValueError), a line per problem as the season file says it (``planner.text.
+    validation_problems``), each led by the form's name of its field: ``Name: 'Very long…'
+    (210 characters) is too long; use at most 200 characters``."""
+    if not hasattr(error, "errors"):
+        return [clean_message(str(error))]
+    out = []
+    for problem in validation_problems(error.errors()):
+        where, sep, why = problem.partition(": ")
+        if not sep or where == "(top level)":
+            out.append(why if sep else problem)
+            continue
+        last = re.sub(r"\[\d+\]", "", where).rsplit(".", 1)[-1]
+        out.append(f"{fields.get(last, last.replace('_', ' ').capitalize())}: {why}")
+    return out
+
+
+def error_line(name: str) -> QLabel:
+    """A red line under a form's buttons that says why it changed nothing (hidden when all is
+    well); ``name`` for a screen reader."""
+    label = QLabel("")
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setStyleSheet(f"color: {ink('error')}")
+    label.hide()
+    return label
 
 
 _SEASON_PATH = re.compile(r"\b[a-z_]+(?:\[\d+\])+(?:\.[a-z_]+(?:\[\d+\])?)*: ")

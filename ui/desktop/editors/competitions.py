@@ -38,11 +38,14 @@ from ui.desktop.editors.base import (
     _wrapped,
     date_edit,
     delete_key,
+    error_line,
     first_day,
     pydate,
     qdate,
 )
 
+COMPETITION_FIELDS = {"name": "Name", "date": "Date", "end_date": "Last day",
+                      "priority": "Priority"}  # the form's names of a competition's fields
 PRIORITY_TEXT = {"A": "A — main target (taper before it)", "B": "B — important", "C": "C — minor"}
 NEW_PRIORITY = "C"  # a new competition's, until the coach chooses another for it
 NAME_COLUMN = 2
@@ -218,6 +221,11 @@ class CompetitionsEditor(Editor):
         lay.addWidget(self.table, 1)
         lay.addLayout(form)
         lay.addLayout(buttons)
+        # why Add changed nothing, under it: an empty form added a C match named 'Competition'
+        # on the proposed day, and a second Return another on the same day, unsaid
+        self.form_error = error_line("Why the competition was not added")
+        lay.addWidget(self.form_error)
+        self.name.textEdited.connect(lambda _t: self.form_error.hide())
         # under the buttons, its room kept: a note of one to four lines coming and going moved
         # the Delete button from under the pointer
         lay.addWidget(_keeps_space(self.day_off_note, lines=4))
@@ -367,6 +375,7 @@ class CompetitionsEditor(Editor):
         """The selected competition into the form (``follow``: the board scrolls to it); the
         form is reloaded after a change of the season only when this competition changed, so
         what the coach is typing stays."""
+        self.form_error.hide()  # the last form's refusal
         self._update_buttons()
         if len(self.selected_ids()) > 1:  # several to delete: the form stays as it was
             return
@@ -419,7 +428,17 @@ class CompetitionsEditor(Editor):
                 self.priority.currentData())
 
     def add(self) -> None:
-        if self.season is None or not self.dates_ok("Add competition", self.date, self.end):
+        """A new competition, or a weekly series, of the form's details; none without a name
+        (said under Add, the form kept)."""
+        if self.season is None:
+            return
+        self.form_error.hide()
+        if not self.dates_ok("Add competition", self.date, self.end):
+            return
+        if not self.name.text().strip():
+            self.say(self.form_error, "Not added: Name is empty; type the competition's name, "
+                                      "then Add.")
+            self.name.setFocus()
             return
         if self.weekly.isChecked():
             self.add_weekly()
@@ -428,10 +447,9 @@ class CompetitionsEditor(Editor):
         prio = self.new_priority()
         cid = E.new_competition_id(self.season)
         try:
-            comp = Competition(id=cid, name=name or "Competition", date=day, end_date=end,
-                               priority=prio)
+            comp = Competition(id=cid, name=name, date=day, end_date=end, priority=prio)
         except ValueError as e:
-            self.refuse("Add competition", e)
+            self.refuse("Add competition", e, COMPETITION_FIELDS)
             return
         before = self.season
         self.request(E.AddCompetition(competition=comp))
@@ -450,7 +468,6 @@ class CompetitionsEditor(Editor):
             return
         name, day, end, _prio = self._form()
         prio = self.new_priority()
-        name = name or "Match"
         last = pydate(self.weekly_end.date())
         span = (end - day) if end is not None else dt.timedelta(0)
         if span.days >= 7:
@@ -480,7 +497,7 @@ class CompetitionsEditor(Editor):
             edits = E.weekly_competitions(self.season, name, days,
                                           span if end is not None else None, prio)
         except ValueError as e:
-            self.refuse(what, e)
+            self.refuse(what, e, COMPETITION_FIELDS)
             return
         from ui.desktop.macro import EditGroup
 

@@ -48,6 +48,7 @@ from ui.desktop.editors.base import (
     _table,
     _wrapped,
     date_edit,
+    error_line,
     first_day,
     pydate,
     qdate,
@@ -67,6 +68,8 @@ STATUS_TIP = ("The athlete's injury (its stage), dates away, the day they left t
               "default match role other than start. Hold the pointer on a cell to read all of it.")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
 # two lines under the list at 1280 x 720 (three pushed the form down); the tooltip says more
+ATHLETE_FIELDS = {"id": "ID", "name": "Name", "position": "Position", "max_speed": "Max speed",
+                  "role": "Match role"}  # the form's names of an athlete's fields
 PASTE_HINT = "Paste players onto the list (Ctrl+V): Name, Position, Max speed a line."
 PASTE_TIP = ("Ctrl+V on the list adds the players of rows copied from a spreadsheet: a line each, "
              "Name, Position and Max speed, tab- or comma-separated, with the next free IDs, as "
@@ -113,8 +116,8 @@ class SquadEditor(Editor):
         self.athlete_id = QLineEdit()
         self.athlete_id.setAccessibleName("Athlete ID")
         self.athlete_id.setToolTip("A short unique code (A07, or a shirt number); it cannot change "
-                                   "once the athlete exists. Add takes the next free one when "
-                                   "this one is taken.")
+                                   "once the athlete exists. An ID typed that another athlete "
+                                   "has is refused, with the next free one.")
         self.name = QLineEdit()
         self.name.setAccessibleName("Athlete name")
         self.position = QComboBox()
@@ -162,6 +165,12 @@ class SquadEditor(Editor):
         self.leave_button.setToolTip("The selected athlete leaves the squad on a day you give: their "
                                      "past is kept, nothing is planned for them from then")
         self.ask = None  # the window's questions (ui.desktop.interaction); None: nothing asked
+        # why Add or Apply changed nothing, under them: an empty name added "Athlete A01", a
+        # taken ID typed was renumbered and "99" typed as max speed stored 9.0 m/s, each unsaid
+        self.form_error = error_line("Why the athlete was not added or changed")
+        for line in (self.athlete_id, self.name, self.max_speed.lineEdit()):
+            line.textEdited.connect(lambda _t: self.form_error.hide())
+        self.max_speed.refused.connect(lambda why: self.say(self.form_error, f"Max speed: {why}"))
 
         self.away = QGroupBox("Unavailable (selected athlete)")
         self.away_table = _table(["From", "To", "Reason"], "Unavailable dates")
@@ -192,6 +201,7 @@ class SquadEditor(Editor):
         lay.addWidget(_keeps_space(self.paste_note, lines=2))
         lay.addLayout(form)
         lay.addLayout(buttons)
+        lay.addWidget(self.form_error)
         lay.addWidget(self.away)
         self.table.itemSelectionChanged.connect(self._load)
         self.table.itemClicked.connect(lambda _item: self._chosen())
@@ -324,6 +334,7 @@ class SquadEditor(Editor):
     def _clear_form(self) -> None:
         if self.season is None:
             return
+        self.form_error.hide()  # a refusal of the last form's
         self.athlete_id.setText(self.free_id())
         self.name.clear()
         self.position.setCurrentIndex(-1)  # no position until the coach picks one
@@ -364,6 +375,7 @@ class SquadEditor(Editor):
         if a is None and was is not None:  # the selection cleared: the form is for a new
             self._clear_form()  # athlete (his ID and max speed were left in it)
         if a is not None:
+            self.form_error.hide()  # a refusal of the last form's
             self.athlete_id.setText(a.id)
             self.name.setText(a.name)
             self.position.setCurrentText(a.position)
@@ -444,16 +456,39 @@ class SquadEditor(Editor):
             return typed
         return None
 
+    def _form_refused(self, what: str) -> bool:
+        """True (said under the buttons, the form kept) when the Max speed box holds what is no
+        speed: its value is the last speed it read ("9" of a "99" typed)."""
+        why = self.max_speed.problem()
+        if why is None:
+            return False
+        self.say(self.form_error, f"{what}: Max speed: {why}.")
+        return True
+
     def add(self) -> None:
-        """A new athlete with the form's details: the typed name is kept; the ID is the typed
-        one when free, else the next free one (a selected athlete's ID is taken)."""
+        """A new athlete with the form's details: the typed name and ID (one another athlete has
+        refused with the next free one; the ID of a selected athlete shown, not typed, gives the
+        next free one). A form without a name, or with a max speed that is none, adds nothing."""
         if self.season is None:
+            return
+        self.form_error.hide()
+        if self._form_refused("Not added"):
             return
         speed = self.max_speed.value() or None
         aid = self.athlete_id.text().strip()
-        if not aid or self.season.athlete(aid) is not None:
+        name = self.name.text().strip()
+        if not name:
+            self.say(self.form_error, "Not added: Name is empty; type the athlete's name, then Add.")
+            self.name.setFocus()
+            return
+        taken = next((a for a in self.season.athletes if a.id.casefold() == aid.casefold()), None)
+        if taken is not None and self.athlete_id in self.typed():
+            self.say(self.form_error, f"Not added: ID {aid} is {taken.name}'s already; type "
+                                      f"another ID ({self.free_id()} is free), then Add.")
+            self.athlete_id.setFocus()
+            return
+        if not aid or taken is not None:
             aid = self.free_id()
-        name = self.name.text().strip() or f"Athlete {aid}"
         same = next((a for a in self.season.athletes if a.name.casefold() == name.casefold()), None)
         if same is not None:
             self.problem.emit("Add athlete", f"{name_taken(same)}, then Add.")
@@ -468,7 +503,7 @@ class SquadEditor(Editor):
         try:
             athlete = Athlete(id=aid, name=name, position=position, max_speed=speed, role=role)
         except ValueError as e:
-            self.refuse("Add athlete", e)
+            self.refuse("Add athlete", e, ATHLETE_FIELDS)
             return
         before = self.season
         self.request(E.AddAthlete(athlete=athlete, joins=joins_on(self.season)))
@@ -526,6 +561,9 @@ class SquadEditor(Editor):
         if self.athlete_id.text().strip() not in ("", a.id):
             self.problem.emit("Change athlete", f"An athlete's ID cannot change ({a.id}); Add "
                                                 f"makes a new athlete with the ID typed.")
+            return
+        self.form_error.hide()
+        if self._form_refused("Not changed"):
             return
         speed = self.max_speed.value() or None
         name, pos = self.name.text().strip(), read_position(self.position.currentText())

@@ -1,0 +1,164 @@
+"""What a coach types wrong in the Squad and Competitions forms is refused with the fix and kept
+in the form, never stored as something else: review 280 found "99" typed as a max speed stored
+as 9.0 m/s, an empty form adding "Athlete A01" or "Competition", a taken ID renumbered, and
+pydantic's own text ("String should have at most 200 characters") said to the coach."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from tests.ui.test_editors import tiny_window
+
+D = dt.date
+SPEED_99 = ("'99' is not a top running speed, in m/s or in km/h; write m/s from 4 to 12.5, e.g. "
+            "9.2, or km/h from 14.4 to 45, e.g. '33.1 km/h' (or leave it empty)")
+
+
+def _type_speed(qtbot, ed, text: str) -> None:
+    box = ed.max_speed
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, text)
+
+
+def test_a_max_speed_typed_that_is_none_stays_in_the_box_and_add_refuses_it(qtbot, dialogs):
+    w = tiny_window(qtbot, active=True)
+    ed = w.squad_editor
+    before = w.season
+    ed.table.clearSelection()
+    ed.name.setText("Dup Person")
+    _type_speed(qtbot, ed, "99")  # the slip for 9.9: the second 9 was dropped, 9.0 stored
+    assert ed.max_speed.lineEdit().text() == "99"
+    ed.add_button.click()
+    assert w.season == before  # nothing stored
+    assert ed.form_error.isVisibleTo(ed)
+    assert ed.form_error.text() == f"Not added: Max speed: {SPEED_99}."
+    assert ed.name.text() == "Dup Person" and ed.max_speed.lineEdit().text() == "99"
+
+    # 12.9 then Tab: the box put 12.0 back and Add stored 12.0 m/s
+    _type_speed(qtbot, ed, "12.9")
+    qtbot.keyClick(ed.max_speed, Qt.Key.Key_Tab)
+    assert ed.max_speed.lineEdit().text() == "12.9"
+    assert ed.form_error.text().startswith("Max speed: 12.9 m/s (46.4 km/h) is faster than any "
+                                           "athlete sprints; a max speed is at most 12.5 m/s")
+    qtbot.keyClick(ed.name, Qt.Key.Key_Return)  # Enter in the form adds: refused the same
+    assert w.season == before
+    assert ed.form_error.text().startswith("Not added: Max speed: 12.9 m/s (46.4 km/h) is faster")
+
+    # typing on the way to a speed is kept: "3", "33", "33.", "33.4" (km/h)
+    _type_speed(qtbot, ed, "33.4")
+    assert ed.max_speed.lineEdit().text() == "33.4" and ed.max_speed.problem() is None
+    ed.add_button.click()
+    added = w.season.athlete("A4")
+    assert added.name == "Dup Person" and added.max_speed == 9.28
+    assert ed.form_error.isHidden()
+
+
+def test_apply_refuses_a_max_speed_that_is_none_and_keeps_the_stored_one(qtbot, dialogs):
+    w = tiny_window(qtbot, active=True)
+    ed = w.squad_editor
+    ed.select("A1")
+    before = w.season
+    _type_speed(qtbot, ed, "99")
+    ed.apply_button.click()
+    assert w.season == before
+    assert ed.form_error.text() == f"Not changed: Max speed: {SPEED_99}."
+
+
+def test_an_empty_name_adds_no_athlete_and_says_to_type_one(qtbot, dialogs):
+    w = tiny_window(qtbot)
+    ed = w.squad_editor
+    before = w.season
+    ed.table.clearSelection()
+    ed.name.clear()
+    ed.add_button.click()
+    assert w.season == before  # "Athlete A4" was added
+    assert ed.form_error.text() == "Not added: Name is empty; type the athlete's name, then Add."
+    assert ed.form_error.isVisibleTo(ed)
+    ed.name.setText("Dana New")
+    ed.add_button.click()
+    assert w.season.athlete("A4").name == "Dana New" and ed.form_error.isHidden()
+
+
+def test_an_id_typed_that_another_athlete_has_is_refused_with_the_next_free_one(qtbot, dialogs):
+    w = tiny_window(qtbot, active=True)
+    ed = w.squad_editor
+    before = w.season
+    ed.table.clearSelection()
+    ed.athlete_id.setFocus()
+    ed.athlete_id.selectAll()
+    qtbot.keyClicks(ed.athlete_id, "A2")
+    ed.name.setText("Dup Person")
+    ed.add_button.click()
+    assert w.season == before  # it was added as A4, unsaid
+    assert ed.form_error.text() == ("Not added: ID A2 is Ben Striker's already; type another ID "
+                                    "(A4 is free), then Add.")
+    assert ed.athlete_id.text() == "A2" and ed.name.text() == "Dup Person"
+    ed.athlete_id.selectAll()
+    qtbot.keyClicks(ed.athlete_id, "A9")
+    assert ed.form_error.isHidden()  # typing again: the refusal is old news
+    ed.add_button.click()
+    assert w.season.athlete("A9").name == "Dup Person"
+
+
+def test_a_selected_athletes_id_shown_not_typed_still_gives_the_next_free_one(qtbot, dialogs):
+    w = tiny_window(qtbot)
+    ed = w.squad_editor
+    ed.select("A2")
+    ed.name.setText("Eve New")
+    ed.add_button.click()
+    assert w.season.athlete("A4").name == "Eve New"
+
+
+def test_a_name_too_long_is_said_in_the_season_files_words_with_the_fields_name(qtbot, dialogs):
+    w = tiny_window(qtbot)
+    ed = w.squad_editor
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    before = w.season
+    ed.table.clearSelection()
+    ed.name.setText("x" * 210)
+    ed.add_button.click()
+    assert w.season == before
+    assert said == [("Add athlete", f"Name: '{'x' * 59}… (210 characters) is too long; use at most "
+                                    f"200 characters")]
+
+
+def test_an_empty_competition_form_adds_nothing_and_says_to_type_a_name(qtbot, dialogs):
+    w = tiny_window(qtbot, active=True)
+    w.show_dock("competitions")
+    ed = w.competitions_editor
+    before = w.season
+    ed.table.clearSelection()
+    ed.name.clear()
+    ed.add_button.setFocus()
+    qtbot.keyClick(ed.add_button, Qt.Key.Key_Return)
+    qtbot.keyClick(ed.add_button, Qt.Key.Key_Return)  # twice: two 'Competition's were added
+    assert w.season == before
+    assert ed.form_error.text() == ("Not added: Name is empty; type the competition's name, "
+                                    "then Add.")
+    assert ed.form_error.isVisibleTo(ed)
+    ed.weekly.setChecked(True)  # a weekly series without a name: 'Match 1', 'Match 2', …
+    ed.add_button.click()
+    assert w.season == before
+    ed.weekly.setChecked(False)
+    qtbot.keyClicks(ed.name, "Friendly")
+    assert ed.form_error.isHidden()
+    ed.add_button.click()
+    assert sorted(c.name for c in w.season.competitions) == ["Friendly", "League match"]
+
+
+def test_a_competition_name_too_long_is_said_in_the_season_files_words(qtbot, dialogs):
+    w = tiny_window(qtbot)
+    ed = w.competitions_editor
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    before = w.season
+    ed.table.clearSelection()
+    ed.name.setText("y" * 210)
+    ed.add_button.click()
+    assert w.season == before
+    assert said == [("Add competition", f"Name: '{'y' * 59}… (210 characters) is too long; use "
+                                        f"at most 200 characters")]
