@@ -11,9 +11,11 @@ import csv
 import re
 from typing import NamedTuple
 
+from pydantic import ValidationError
+
 from planner.season import Athlete, Season
 from planner.squad import next_ids, read_position, unknown_position_note
-from planner.text import clean_message, join_and
+from planner.text import join_and, validation_problems
 
 COLUMNS = ("Name", "Position", "Max speed")
 _HEADER = {"name", "athlete", "player", "athlete name"}
@@ -104,11 +106,20 @@ def read_pasted(text: str, season: Season, role: str = "start") -> Pasted:
             athletes.append(Athlete(id=aid, name=name, position=read_position(position),
                                     max_speed=speed,
                                     role=role))
-        except ValueError as e:
-            problems.append(f"line {line}: {clean_message(str(e))}")
+        except ValidationError as e:  # as the season file says it, by the column's name
+            problems += [f"line {line}: {_column_words(p)}" for p in validation_problems(e.errors())]
     if problems:
         return Pasted([], problems, [])
     return Pasted(athletes, problems, [*_notes(season, good), *_no_speed(athletes)])
+
+
+def _column_words(problem: str) -> str:
+    """A season-file problem (``name: holds a control character …``) led by the pasted column's
+    name (``Name: …``): pydantic's own "1 validation error for Athlete / name /" reached the
+    coach."""
+    field, sep, why = problem.partition(": ")
+    named = {"name": "Name", "position": "Position", "max_speed": "Max speed"}.get(field)
+    return f"{named}: {why}" if sep and named else problem
 
 
 def _no_speed(athletes: list[Athlete]) -> list[str]:

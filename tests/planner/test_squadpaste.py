@@ -90,3 +90,18 @@ def test_a_correct_spelling_is_not_sent_to_another_lines_typo():
         f"line 1: {own.format('Winger')}",
         "line 2: Did you mean Winger? 'Wingr' as typed is a group of its own (HV-1's goalkeeper "
         "exemption reads the position)"]
+
+
+def test_a_name_the_season_refuses_is_said_by_its_column_not_in_pydantics_words():
+    """Review 280: "line 6: 1 validation error for Athlete\\nname\\n  Value error, holds a
+    text-direction mark …" and "String should have at most 200 characters" reached the coach."""
+    long_name = "Very Long " + "x" * 300
+    pasted = read_pasted(f"Zed\u202eRev\tMid\t9\nAnn\x07Bell\tMid\t9\n{long_name}\tMid\t9\n",
+                         tiny_season())
+    assert pasted.athletes == []
+    assert pasted.problems == [
+        "line 1: Name: holds a text-direction mark (U+202E), which turns the text after it "
+        "around on the board and in exports; remove it",
+        "line 2: Name: holds a control character (U+0007); remove it",
+        f"line 3: Name: '{long_name[:59]}… (310 characters) is too long; use at most 200 "
+        f"characters"]
