@@ -135,7 +135,7 @@ def test_a_misnamed_sheet_is_said_among_the_problems_it_causes(tmp_path):
 def test_a_max_speed_is_a_number_of_m_s_an_athlete_sprints_at(tmp_path):
     """``"max_speed": true`` was read as 1.0 m/s; 0.85 (a percentage) as 0.85 m/s. A speed no
     athlete sprints at is refused where it is entered (an edit: the Squad editor; the workbook,
-    below); a season file saved with one by an earlier version still opens."""
+    below) and in a season file; one above 12.5 m/s saved by an earlier version still opens."""
     from planner import edits as E
 
     with pytest.raises(ValidationError) as err:
@@ -144,8 +144,9 @@ def test_a_max_speed_is_a_number_of_m_s_an_athlete_sprints_at(tmp_path):
     assert Athlete(id="A1", name="Ann", max_speed=4).max_speed == 4.0
     assert Athlete(id="A1", name="Ann", max_speed=15).max_speed == 15.0
     season = import_workbook(book(tmp_path))
-    for edit in (E.UpdateAthlete(athlete=season.athletes[0].id, max_speed=0.85),
-                 E.AddAthlete(athlete=Athlete(id="Z9", name="New", max_speed=0.85))):
+    with pytest.raises(ValidationError):  # no athlete to add with it
+        Athlete(id="Z9", name="New", max_speed=0.85)
+    for edit in (E.UpdateAthlete(athlete=season.athletes[0].id, max_speed=0.85),):
         with pytest.raises(InputError) as err:
             edit.apply(season)
         assert err.value.problems == [
@@ -157,11 +158,21 @@ def test_a_max_speed_is_a_number_of_m_s_an_athlete_sprints_at(tmp_path):
     with pytest.raises(InputError) as err:
         season_from_dict(data, "s.season.json")
     assert err.value.problems == ["athletes[0].max_speed: true is not a number; write a number"]
-    data["athletes"][0]["max_speed"] = 2.5  # an earlier version's file: it opens, and keeps it
+    # review 280: a file's 2 or 0.5 was read without a word (every sprint target a percentage
+    # of it), and -3 said "use more than 0"; refused at its place, as the workbook refuses it
+    for slow, said in ((2, "2 m/s (7.2 km/h)"), (0.5, "0.5 m/s (1.8 km/h)"),
+                       (-3, "-3 m/s (-10.8 km/h)")):
+        data["athletes"][0]["max_speed"] = slow
+        with pytest.raises(InputError) as err:
+            season_from_dict(data, "s.season.json")
+        assert err.value.problems == [
+            f"athletes[0].max_speed: {said} is slower than any athlete sprints; a max speed is in "
+            f"m/s, at least 4 (14.4 km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or "
+            f"leave it empty"]
+    data["athletes"][0]["max_speed"] = 14.0  # an earlier version's fast one opens, and stays
     old = season_from_dict(data, "s.season.json")
-    assert old.athletes[0].max_speed == 2.5
-    renamed = E.UpdateAthlete(athlete=old.athletes[0].id, name="Renamed", max_speed=2.5).apply(old)
-    assert renamed.athletes[0].max_speed == 2.5  # the Squad editor sends the speed it shows
+    renamed = E.UpdateAthlete(athlete=old.athletes[0].id, name="Renamed", max_speed=14.0).apply(old)
+    assert renamed.athletes[0].max_speed == 14.0  # the Squad editor sends the speed it shows
 
 
 def test_a_max_speed_in_km_h_is_converted_as_the_squad_editor_converts_it(tmp_path):
