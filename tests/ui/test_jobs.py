@@ -163,14 +163,22 @@ def test_another_document_stops_the_work_and_its_result_comes_back_replaced(qtbo
                      "your files"),
     (MemoryError(), NOT_ENOUGH_MEMORY),
 ])
-def test_a_failure_is_one_sentence_for_the_coach(qtbot, window, job, dialogs, error, words):
+def test_a_failure_is_one_sentence_for_the_coach(qtbot, window, job, dialogs, error, words,
+                                                 caplog):
     """Periodize's own words for an error it expects; for a fault, its kind and whose fault it
-    is (a KeyError('A3') alone read "'A3'")."""
+    is (a KeyError('A3') alone read "'A3'"). Only a fault is logged with its traceback: a season
+    refused as bad input printed "background work failed / Traceback … InputError" on the
+    terminal the app was started from (review 280)."""
     def broken(report, stop):
         raise error
 
-    with qtbot.waitSignal(job.finished, timeout=WAIT) as done:
+    with caplog.at_level("DEBUG", logger="ui.desktop.jobs"), \
+            qtbot.waitSignal(job.finished, timeout=WAIT) as done:
         job.start(broken, label="Working…", limit=5)
+    logged = [(r.getMessage(), bool(r.exc_info or r.exc_text)) for r in caplog.records
+              if r.name == "ui.desktop.jobs"]
+    assert logged == ([] if isinstance(error, InputError)
+                      else [("background work failed", True)])
     result = done.args[0]
     assert result.failed and result.value is None
     assert result.error == words

@@ -15,8 +15,9 @@ A job owns everything around the work itself:
   result for a document that changed meanwhile comes back marked ``stale`` (the caller offers it
   instead of applying it), and one for a document that was replaced (another file opened) comes
   back marked ``replaced``; opening another file also stops the work;
-- failure: an exception of the work is logged and shown to the coach as one sentence (through the
-  window's :mod:`~ui.desktop.interaction`), never as a traceback;
+- failure: an exception of the work is shown to the coach as one sentence (through the window's
+  :mod:`~ui.desktop.interaction`), never as a traceback; a fault is logged with its traceback,
+  Periodize's own refusal of its input (a ``PeriodizeError``) is not logged;
 - shutdown: when the window closes the work is stopped and its thread joined; a thread that does
   not end in time is kept (:func:`orphans`) so Qt never destroys a running thread.
 
@@ -126,7 +127,10 @@ class _Worker(QObject):
         try:
             value = self._work(self._report, self._stop)
         except Exception as e:  # noqa: BLE001 - any failure must reach the window, not kill the thread
-            log.exception("background work failed")
+            if not isinstance(e, PeriodizeError):  # a fault: its traceback logged. A season
+                # refused (its input said in the dialog) is none: "background work failed" and a
+                # traceback on the terminal the app was started from read as a crash
+                log.exception("background work failed")
             # a KeyError('A3') alone would read "'A3'"
             self.failed.emit(error_words(e), isinstance(e, PeriodizeError))
             return
