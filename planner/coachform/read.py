@@ -617,7 +617,22 @@ class _Reader:
         self._unread(spec, header[0], where, unread, filled)
         self._unheaded(spec, header[0], where, unheaded)
         self._hidden_note(spec, ws.title, out)
+        self._hidden_sheet_note(spec, ws, out)
         return out
+
+    def _hidden_sheet_note(self, spec: SheetSpec, ws, rows: list[_Row]) -> None:
+        """A sheet hidden in Excel (Unhide lists it; a "very hidden" one only the VBA editor
+        shows) is read like any other: said, as a hidden row is, since a coach who hid the
+        Injuries sheet expects its rows out of the import; its injury was imported unsaid."""
+        state = getattr(ws, "sheet_state", "visible")
+        if state not in ("hidden", "veryHidden") or not rows:
+            return
+        how = ("very hidden in Excel (Format ▸ Hide & Unhide does not list it; the VBA editor "
+               "shows it)" if state == "veryHidden" else "hidden in Excel")
+        many = len(rows) > 1
+        self.notes.append(f"{spec.title}: the sheet is {how}, and its {len(rows)} "
+                          f"row{'s' if many else ''} {'were' if many else 'was'} read too; delete "
+                          f"{'them' if many else 'it'} if not meant to be imported")
 
     def _unread(self, spec: SheetSpec, hrow: int, where: dict[str, int],
                 unread: list[tuple[int, str]], filled: set[int]) -> None:

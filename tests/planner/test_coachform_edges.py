@@ -431,6 +431,25 @@ def test_a_row_hidden_in_excel_is_read_and_said(tmp_path):
                      "too; delete them if not meant to be imported"]
 
 
+@pytest.mark.parametrize("state, how", [
+    ("hidden", "hidden in Excel"),
+    ("veryHidden", "very hidden in Excel (Format ▸ Hide & Unhide does not list it; the VBA editor "
+                   "shows it)"),
+])
+def test_a_sheet_hidden_in_excel_is_read_and_said(tmp_path, state, how):
+    """Review 280: the Injuries sheet hidden in Excel was imported, its injury with it, without
+    a word, though a hidden row is said; a coach who hides a sheet expects it left out."""
+    path = book(tmp_path, Injuries=[
+        INJURY_HEAD, ("A1", "hamstring-strain", "2027-01-02", "P1", "2027-01-02", None)])
+    wb = openpyxl.load_workbook(path)
+    wb["Injuries"].sheet_state = state
+    wb.save(path)
+    notes: list[str] = []
+    assert [i.athlete for i in import_workbook(path, notes).injuries] == ["A1"]
+    assert notes == [f"Injuries: the sheet is {how}, and its 1 row was read too; delete it if "
+                     f"not meant to be imported"]
+
+
 # -- a header with its unit, or misspelt ----------------------------------------------------------------
 @pytest.mark.parametrize("header, cell, speed", [
     ("Max speed (km/h)", 33.1, 9.19), ("Max speed (m/s)", 9.2, 9.2), ("Max\nspeed (m/s)", 9.2, 9.2),
