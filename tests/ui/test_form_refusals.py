@@ -162,3 +162,17 @@ def test_a_competition_name_too_long_is_said_in_the_season_files_words(qtbot, di
     assert w.season == before
     assert said == [("Add competition", f"Name: '{'y' * 59}… (210 characters) is too long; use "
                                         f"at most 200 characters")]
+
+
+def test_an_absence_reason_too_long_is_said_by_the_forms_field(qtbot, dialogs):
+    w = tiny_window(qtbot)
+    ed = w.squad_editor
+    said = []
+    ed.problem.connect(lambda what, text: said.append((what, text)))
+    ed.select("A1")
+    before = w.season
+    ed.away_reason.setText("r" * 210)
+    ed.away_add.click()
+    assert w.season == before
+    assert said == [("Unavailable dates", f"Reason: '{'r' * 59}… (210 characters) is too long; "
+                                          f"use at most 200 characters")]

@@ -820,7 +820,7 @@ class InjuriesEditor(Editor):
                                              start=pydate(self.first_start.date())),),
                          target_competition=self._target())
         except ValueError as e:
-            self.refuse("Record injury", e)
+            self.refuse("Record injury", e, INJURY_FIELDS)
             return
         self._want_onset = onset
         start = inj.stages[0].start

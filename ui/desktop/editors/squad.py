@@ -647,7 +647,7 @@ class SquadEditor(Editor):
             u = Unavailability(athlete=aid, start=pydate(self.away_from.date()),
                                end=pydate(self.away_to.date()), reason=self.away_reason.text().strip())
         except ValueError as e:
-            self.refuse("Unavailable dates", e)
+            self.refuse("Unavailable dates", e, {"start": "From", "end": "To", "reason": "Reason"})
             return
         from planner.scenarios import past_change_problem
 
