@@ -67,9 +67,9 @@ HEADER_TIPS = {POSITION: "Position (GK, DF, MF, FW, as on the board; the whole p
 STATUS_TIP = ("The athlete's injury (its stage), dates away, the day they left the squad and a "
               "default match role other than start. Hold the pointer on a cell to read all of it.")
 POSITIONS = tuple(p.capitalize() for p in POSITION_ORDER)  # the known positions (planner.squad)
-# two lines under the list at 1280 x 720 (three pushed the form down); the tooltip says more
 ATHLETE_FIELDS = {"id": "ID", "name": "Name", "position": "Position", "max_speed": "Max speed",
                   "role": "Match role"}  # the form's names of an athlete's fields
+# two lines under the list at 1280 x 720 (three pushed the form down); the tooltip says more
 PASTE_HINT = "Paste players onto the list (Ctrl+V): Name, Position, Max speed a line."
 PASTE_TIP = ("Ctrl+V on the list adds the players of rows copied from a spreadsheet: a line each, "
              "Name, Position and Max speed, tab- or comma-separated, with the next free IDs, as "
