@@ -217,6 +217,53 @@ def test_typing_s_b_o_sets_roles_one_undo_step_each(w, qtbot):
     undo_all(w, before)
 
 
+def test_letter_then_down_gives_each_player_the_role_the_status_bar_names(squad, qtbot):
+    """A coach typed a role, then Down (the spreadsheet habit), for a whole match: the letter had
+    moved the cursor on already, so every other player was skipped and ten roles landed on the
+    wrong players, with nothing said. The line above the grid says the next player is selected,
+    the status bar names who got the role and who is next, and a Down right after a letter moves
+    no further; typing the letters alone still fills the column."""
+    w = squad
+    panel, model = grid(w)
+    before = w.season
+    assert "then the <b>next player</b> is selected (↓ right after: stays)" in panel.hint.text()
+    c = col_of(model, "m1")
+    names = [a.name for a in model.athletes]
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(model.index(0, c))
+    typed = [Qt.Key.Key_S, Qt.Key.Key_B, Qt.Key.Key_O, Qt.Key.Key_B]
+    said = []
+    for k in typed:  # letter, then Down
+        key(qtbot, panel, k)
+        said.append(w.statusBar().last_said())
+        key(qtbot, panel, Qt.Key.Key_Down)
+    roles_now = [w.season.role_of(a.id, "m1") for a in model.athletes]
+    assert roles_now[:4] == ["start", "bench", "out", "bench"]
+    assert roles_now[4:] == ["start"] * (len(names) - 4)
+    assert said[0].startswith(f"Roles: {names[0]} starts 'League match'; next: {names[1]}."), said[0]
+    assert said[1].startswith(f"Roles: {names[1]} on the bench for 'League match'; next: "
+                              f"{names[2]}."), said[1]
+    assert said[2].startswith(f"Roles: {names[2]} out of the squad for 'League match'; next: "
+                              f"{names[3]}."), said[2]
+    # the cursor is on the player the status bar named last
+    assert panel.view.currentIndex().row() == 4
+    # a Down not right after a letter moves on as ever
+    key(qtbot, panel, Qt.Key.Key_Down)
+    assert panel.view.currentIndex().row() == 5
+    # letters alone fill the column too, each on the next player
+    for k in (Qt.Key.Key_O, Qt.Key.Key_O):
+        key(qtbot, panel, k)
+    assert [w.season.role_of(a.id, "m1") for a in model.athletes[5:7]] == ["out", "out"]
+    assert f"; next: {names[7]}." in w.statusBar().last_said()
+    # a role the player has already: said so, and the cursor moves on all the same
+    key(qtbot, panel, Qt.Key.Key_Up)
+    key(qtbot, panel, Qt.Key.Key_O)
+    assert w.statusBar().last_said() == (f"Roles: {names[6]} out of the squad for 'League match' "
+                                         f"already; next: {names[7]}.")
+    assert panel.view.currentIndex().row() == 7
+    undo_all(w, before)
+
+
 def test_typing_in_the_default_column_sets_the_players_default(w, qtbot):
     panel, model = grid(w)
     before = w.season

@@ -11,8 +11,12 @@ the role, decide how it counted (rules-spec.md section 9). Each match's header e
 start and how many are on the bench (``11 start · 5 bench``), counted once per season change
 (:meth:`RolesModel.count_words`): thirteen players left on the default "start" went unseen.
 
-Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells (the cursor then moves down),
-``Delete`` (or ``-``) puts a match cell back to the player's default, **Copy to Next Match**
+Keyboard first: type ``s``, ``b`` or ``o`` on the selected cells, ``Delete`` (or ``-``) puts a
+match cell back to the player's default. On one cell the key then selects the next player down, so
+a match's column is typed in one go; the line above the grid says so, and the status bar names who
+got the role and who is selected next ("Roles: Tim Becker starts 'Liga 1'; next: Oskar
+Hartmann"). A ``Down`` pressed right after such a key moves no further: a coach used to a
+spreadsheet types the letter, then Down, and every other player was skipped. **Copy to Next Match**
 (``Ctrl+Shift+Right``) copies the current match's roles to the next match, and **Fill Default**
 (``Ctrl+Shift+D``) clears the current player's per-match roles so every match follows the
 default. Each of these is one undo step (``planner.edits.SetRole`` / ``UpdateAthlete``, several
@@ -425,9 +429,19 @@ class RolesView(QTableView):
 
     typed = Signal(object)  # the role typed (None: the default)
 
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # a role key just moved the cursor to the next player: a Down now stays there (the
+        # spreadsheet habit, letter then Down, skipped every other player); any other key or
+        # a click forgets it
+        self.moved_on = False
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        moved_on, self.moved_on = self.moved_on, False
+        if key == Qt.Key.Key_Down and mods == Qt.KeyboardModifier.NoModifier and moved_on:
+            return  # the key before moved down already
         if mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             if key in KEYS:
                 self.typed.emit(KEYS[key])
@@ -437,11 +451,33 @@ class RolesView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.moved_on = False
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.moved_on = False
+        super().focusOutEvent(event)
+
+
+HINT = ("<b>s</b> start, <b>b</b> bench, <b>o</b> out, <b>Delete</b> default: then the <b>next "
+        "player</b> is selected (↓ right after: stays). Bold: set for that match; grey: the "
+        "default; ⊘ held out by RE-1; · P3 (a stage) or · away: not playing that day.")
+
+# a role as the status bar says it for one player and one match ("Tim Becker starts 'Liga 1'")
+ROLE_DONE = {"start": "{who} starts '{match}'", "bench": "{who} on the bench for '{match}'",
+             "out": "{who} out of the squad for '{match}'",
+             None: "{who} follows the default role ({default}) for '{match}'"}
+
 
 class RolesPanel(QWidget):
     """The Roles panel (see the module text): ``edit_requested(edit)`` for the window."""
 
     edit_requested = Signal(object)
+    # what a role key on one cell did, for the status bar: (text, after, edited): ``text`` the
+    # role in words ("Roles: Tim Becker starts 'Liga 1'", the edit's name when ``edited``),
+    # ``after`` who is selected next ("; next: Oskar Hartmann")
+    said = Signal(str, str, bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -473,9 +509,7 @@ class RolesPanel(QWidget):
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
-        hint = QLabel("Type <b>s</b> start, <b>b</b> bench, <b>o</b> out; <b>Delete</b>: the "
-                      "player's default. Bold: set for that match; grey: the default; ⊘ held out "
-                      "by RE-1; · P3 (a stage) or · away: not playing that day.")
+        hint = self.hint = QLabel(HINT)
         hint.setWordWrap(True)
         self.error = QLabel()
         self.error.setAccessibleName("Why the roles were not changed")
@@ -608,17 +642,39 @@ class RolesPanel(QWidget):
         return sorted(cells)
 
     def type_role(self, role: str | None) -> bool:
-        """Give the selected cells ``role`` (None: the default); the cursor moves down."""
-        changed = [(r, c, e) for r, c in self._cells()
+        """Give the selected cells ``role`` (None: the default); on one cell the cursor then
+        moves to the next player down, and the status bar says who got the role and who is
+        selected next (:attr:`said`)."""
+        cells = self._cells()
+        changed = [(r, c, e) for r, c in cells
                    if (e := self.model.edit_for(r, c, role)) is not None]
         if len(changed) > ASK_ABOVE and not self._confirm_many(changed, role):
             return False
-        words = role or "the default role"
-        done = self._request([e for _r, _c, e in changed], f"Roles: {words} for {len(changed)} cells")
-        cur = self.view.currentIndex()
-        if cur.isValid() and len(self._cells()) <= 1 and cur.row() + 1 < self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(cur.row() + 1, cur.column()))
+        if len(cells) != 1:
+            words = role or "the default role"
+            return self._request([e for _r, _c, e in changed],
+                                 f"Roles: {words} for {len(changed)} cells")
+        (r, c), = cells
+        text = f"Roles: {self._role_words(r, c, role)}"
+        done = self._request([e for _r, _c, e in changed], text, named=True)
+        if changed and not done:  # refused: said under the grid, the cursor stays on it
+            return False
+        nxt = r + 1 if r + 1 < self.model.rowCount() else None
+        if nxt is not None:
+            self.view.setCurrentIndex(self.model.index(nxt, c))
+            self.view.moved_on = True
+        after = (f"; next: {self.model.athletes[nxt].name}" if nxt is not None
+                 else "; that was the last player")
+        self.said.emit(text if done else f"{text} already", after, done)
         return done
+
+    def _role_words(self, row: int, col: int, role: str | None) -> str:
+        """"Tim Becker starts 'Liga 1'": the role ``role`` of the cell, in words."""
+        a = self.model.athletes[row]
+        if col == 0:
+            return f"{a.name}'s default role: {role or a.role}"
+        return ROLE_DONE[role].format(who=a.name, match=self.model.comps[col - 1].name,
+                                      default=a.role)
 
     def _confirm_many(self, changed: list, role: str | None) -> bool:
         """Ask before one key changes many roles; True for yes."""
@@ -685,11 +741,12 @@ class RolesPanel(QWidget):
         name = self.model.athletes[cur.row()].name
         return self._request(edits, f"{name}: the default role for every match")
 
-    def _request(self, edits: list, text: str) -> bool:
-        """Check ``edits`` on the season (one undo step); a refusal is said under the grid."""
+    def _request(self, edits: list, text: str, named: bool = False) -> bool:
+        """Check ``edits`` on the season (one undo step, named ``text`` when more than one or
+        ``named``); a refusal is said under the grid."""
         if not edits or self.season is None:
             return False
-        edit = edits[0] if len(edits) == 1 else EditGroup(edits, text)
+        edit = edits[0] if len(edits) == 1 and not named else EditGroup(edits, text)
         try:
             edit.apply(self.season)
         except PeriodizeError as e:
@@ -719,6 +776,7 @@ def install(window) -> RolesPanel:
     dock.hide()
     window.docks["roles"] = dock
     panel.edit_requested.connect(window.apply_edit)
+    panel.said.connect(lambda text, after, edited: tell(window, text, after, edited))
     window.document.changed.connect(lambda: follow(window, panel, dock))
     # filled when first shown (follow, show): filling the hidden grid of 40 x 52 took 0.5 s
     # before the window's first paint
@@ -730,6 +788,16 @@ def install(window) -> RolesPanel:
     window.addAction(action)
     window.roles_action = action
     return panel
+
+
+def tell(window, text: str, after: str, edited: bool) -> None:
+    """What a role key did in the status bar: ``text`` (the role), ``after`` (who is selected
+    next), then what the window said of the edit after its name (``edited``: "The plan now
+    breaks …"). ``window.edit_said`` stays the edit's, so what a plan check ending later adds
+    still follows (``MainWindow._said_when_checked``)."""
+    said = window.edit_said if edited else ""
+    rest = said[len(text):] if said.startswith(text) else ""
+    window.statusBar().showMessage(f"{text}{after}{rest or '.'}", 8000)
 
 
 def follow(window, panel: RolesPanel, dock: QDockWidget) -> None:
