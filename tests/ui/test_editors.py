@@ -3648,6 +3648,54 @@ def test_the_new_season_dialog_keeps_its_layout_and_says_the_end_moved_with_the_
     assert dlg.season().calendar.end == new_start + dt.timedelta(days=100)
 
 
+def test_typing_the_first_date_moves_no_field_of_the_new_season_dialog(qtbot):
+    """Review 276: Starts typed "1.8.27", then Tab: "1.8" on the way read 1 Aug of the year
+    before, a season started before today, whose "Plan from today" rows grew the dialog; hidden
+    again at "1.8.27", they left a blank band under "Start from:" and every field 100 px lower,
+    so the click aimed at Ends landed on the radio rows and the end typed went nowhere. The
+    fields, the buttons and the dialog's height stay as they were; a date before today, once
+    typed, shows its rows under the form and moves nothing above them."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from planner.text import computer_date
+    from ui.desktop.editors import NewSeasonDialog
+
+    dlg = NewSeasonDialog(None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QApplication.processEvents()
+    fields = (dlg.empty, dlg.name, dlg.start, dlg.end, dlg.training, dlg.match)
+
+    def places():
+        return [w.mapTo(dlg, QPoint(0, 0)) for w in fields]
+
+    def typed(field, text: str) -> None:
+        field.line.setFocus()
+        field.line.selectAll()
+        qtbot.keyClicks(field.line, text)
+        qtbot.keyClick(field.line, Qt.Key.Key_Tab)
+        for _ in range(3):
+            QApplication.processEvents()
+
+    opened, height, ok = places(), dlg.height(), dlg.buttons.mapTo(dlg, QPoint(0, 0))
+    dlg.name.setText("U19 Musterstadt")
+    past = computer_date() - dt.timedelta(days=120)  # "d.m" alone: this day, before today
+    past -= dt.timedelta(days=(past.month, past.day) == (2, 29))
+    start = past.replace(year=past.year + 1)  # the date typed whole: after today
+    typed(dlg.start, f"{start.day}.{start.month}.{start.year % 100:02d}")
+    assert dlg.start.value() == start and dlg.end_note.isVisible()
+    assert places() == opened and dlg.height() == height
+    assert dlg.buttons.mapTo(dlg, QPoint(0, 0)) == ok
+    assert dlg.from_today.isHidden()
+    # a season started before today: its rows come under the form, nothing above them moves
+    typed(dlg.start, f"{past.day}.{past.month}.{past.year}")
+    assert dlg.from_today.isVisible() and places() == opened
+    typed(dlg.end, f"{start.day}.{start.month}.{start.year}")
+    assert dlg.season().calendar.end == start and places() == opened
+
+
 def test_an_athlete_without_injury_shows_no_stage_of_the_last_one_s(qtbot, demo_season):
     """Review 251: choosing a player with no injury after Isaac Boateng (back to FIT) showed his
     greyed "Entered: none: FIT since Tue 8 Sep 2026" under the fit player's form."""

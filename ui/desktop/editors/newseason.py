@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -126,6 +127,12 @@ class NewSeasonDialog(QDialog):
         self.form = QWidget()
         self.form.setLayout(form)
         lay.addWidget(self.form)
+        # the room the dialog has over its form's needs goes under the form: without this,
+        # the rows of a season started before today, shown while "1.8.27" was being typed
+        # ("1.8": 1 Aug 2026), grew the dialog by 100 px, and hidden again at "1.8.27" they
+        # left the height to the layout, which opened a blank band under "Start from:" and
+        # moved every field down from under the pointer (the end typed next went nowhere)
+        lay.addStretch(1)
         lay.addWidget(self.error)
         # the rows of a season started before today hidden before the dialog is sized: sized
         # with them, it opened with a blank row under "Start from:", gone at the first date
@@ -147,6 +154,7 @@ class NewSeasonDialog(QDialog):
         self.end.dateChanged.connect(self._end_chosen)
         for field in (self.start, self.end):
             field.dateChanged.connect(self._started_before_today)
+            field.line.editingFinished.connect(self._started_before_today)
         self._started_before_today()
         cal = self.current.calendar if self.current is not None else None
         if cal is not None and cal.today is not None and cal.today > cal.end - dt.timedelta(days=7):
@@ -195,7 +203,11 @@ class NewSeasonDialog(QDialog):
     def _started_before_today(self, *_args, grow: bool = True) -> None:
         """A season that started before today (entered mid-season) is planned from its first day
         unless the coach ticks "Plan from today"; the board's "today" then sat on the first day
-        and a test of last week was refused as "after today" without a word why."""
+        and a test of last week was refused as "after today" without a word why. Its rows are
+        the form's last, so they move no field above them; shown or hidden once the date typed is
+        left, not at each key ("1.8" on the way to "1.8.27" read 1 Aug of the year before)."""
+        if _args and QApplication.focusWidget() in (self.start.line, self.end.line):
+            return  # a date still being typed ("1.8" on the way to "1.8.27"): when it is left
         today = computer_date()
         start, end = pydate(self.start.date()), pydate(self.end.date())
         shown = start < today <= end
@@ -204,9 +216,13 @@ class NewSeasonDialog(QDialog):
             f"The season started before today. Ticked: the days before today are history (log "
             f"what happened, or leave them empty) and the plan starts today. Not ticked: the "
             f"plan starts on {day_long(start)} (Season Settings ▸ Plan from changes it later).")
+        was = not self.from_today.isHidden()
         for widget in (self.from_today, self.from_today_note):
             self._dates_form.setRowVisible(widget, shown)
-        if grow:
+        if grow and (shown or shown != was):  # shown: the note's lines may change
+            # the form's layout brought up to its rows first: sized on its rows of before, the
+            # dialog kept the 100 px of the rows just hidden
+            self._dates_form.activate()
             grow_dialog(self)
 
     def _end_follows(self, *_args) -> None:
