@@ -254,6 +254,34 @@ def test_the_dialog_chooses_athletes_and_weeks(qapp, qtbot):
     assert d.chosen_weeks() == [w, w + 1, w + 2] and d.summary.text() == "3 pages to print."
 
 
+def test_the_dialog_opens_on_the_first_week_with_a_session(qapp, qtbot):
+    """Review 276: a season starting on Sunday 1 Aug 2027 opened File ▸ Export Handouts on
+    "Week 1 · 1 Aug 2027", that Sunday alone with no training: 22 pages of a rest day. It opens
+    on the first week from today's on that holds a training or match day; a week under way with
+    training stays the week it opens on, and a winter break is passed over."""
+    from planner.season import Athlete, Calendar, NonTrainingDay, Season
+
+    squad = tuple(Athlete(id=f"A{k}", name=f"Player {k}", position="Midfielder") for k in range(3))
+    cal = Calendar(start=dt.date(2027, 8, 1), end=dt.date(2028, 5, 31),
+                   training_days=("mon", "tue", "thu", "fri"))
+    season = Season(name="U19 Musterstadt 2027/28", calendar=cal, athletes=squad)
+
+    def opened(s: Season) -> tuple[str, str]:
+        d = HandoutsDialog(s)
+        qtbot.addWidget(d)
+        return d.first.currentText(), d.summary.text()
+
+    assert opened(season) == ("Week 2 · 2 to 8 Aug 2027", "3 pages to print.")
+    # under way: today's week, its training days before today or not
+    wed = cal.model_copy(update={"today": dt.date(2027, 10, 13)})
+    assert opened(season.model_copy(update={"calendar": wed}))[0] == "Week 12 · 11 to 17 Oct 2027"
+    # today in a winter break: the week training starts again
+    off = tuple(NonTrainingDay(date=dt.date(2027, 12, 20) + dt.timedelta(days=k), reason="Winterpause")
+                for k in range(21))
+    brk = cal.model_copy(update={"today": dt.date(2027, 12, 21), "non_training_days": off})
+    assert opened(season.model_copy(update={"calendar": brk}))[0] == "Week 25 · 10 to 16 Jan 2028"
+
+
 def test_the_dialog_opens_on_the_week_selected_on_the_board(qtbot):
     """A coach who selected the tournament week on the board got week 1 (the season's today)."""
     from ui.desktop.handouts import window_dialog

@@ -458,6 +458,17 @@ _LABEL = Qt.ItemDataRole.UserRole + 1  # an athlete's line as listed (greyed: "â
 _TICKED = Qt.ItemDataRole.UserRole + 2  # his tick before he was greyed
 
 
+def first_working_week(tl: Timeline) -> int:
+    """The week the dialog opens on when no day is chosen: the first from the planning start's
+    (today's, under way) that holds a training or match day; the planning start's when none
+    does. A season starting on a Sunday opened on its week 1, that Sunday alone with no session:
+    22 pages of a rest day."""
+    now = current_week(tl)
+    return next((w.index for w in tl.weeks[now:]
+                 if any(tl.is_training[i] or tl.is_comp[i] for i in w.days)),
+                now)
+
+
 class HandoutsDialog(QDialog):
     """Pick the athletes (checked in a list; Whole squad / None) and a range of weeks.
 
@@ -500,7 +511,7 @@ class HandoutsDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
         form = QFormLayout()
-        now = current_week(self.tl, today)
+        now = current_week(self.tl, today) if today is not None else first_working_week(self.tl)
         self.first, self.last = week_combo(self.tl, "First week", now), week_combo(self.tl, "Last week", now)
         form.addRow("From", self.first)
         form.addRow("To", self.last)
@@ -652,7 +663,8 @@ PROGRESS_PAGES = 100  # about half a second of pages: more get a progress bar wi
 
 def window_dialog(window) -> HandoutsDialog:
     """The dialog for ``window``: on the week of the day selected on the board (the week the
-    coach is looking at), else on today's week, and for the athlete selected there, if any. A
+    coach is looking at), else on the first week from today's with a session
+    (:func:`first_working_week`), and for the athlete selected there, if any. A
     day of a week already lived (the Log panel selects the days it logs) opens on today's week:
     the handout after logging was last week's, as logged."""
     cur = board_selection(window)
