@@ -168,6 +168,37 @@ def test_what_is_not_a_date(text):
         parse_date(text)
 
 
+def test_a_german_or_french_weekday_before_the_date_is_read_and_must_be_the_dates(qtbot,
+                                                                                   monkeypatch):
+    """Review 276: "Sa 4.9." was refused "'Sa 4.9.' is not a date", while "4.9." and "Sat 4 Sep"
+    were read and the coach workbook reads German weekday names. A weekday before the date, in
+    English or German as the workbook reads them, or in the computer's language (French on a
+    French computer), is read; one that is not the date's weekday is refused, saying so."""
+    from ui.desktop import datefield
+    from ui.desktop.datefield import DateField
+
+    f = DateField("Date")
+    qtbot.addWidget(f)
+    f.setDateRange(D(2027, 8, 1), D(2028, 5, 31))
+    f.setDate(D(2027, 8, 1))
+    f.show()
+    for text in ("Sa 4.9.", "Sa. 04.09.2027", "Samstag, 4. September", "Sat 4.9.", "Sa 4 Sep"):
+        type_date(qtbot, f, text)
+        assert f.is_valid() and f.value() == D(2027, 9, 4), (text, f.problem())
+        assert f.line.toolTip().splitlines()[0] == "Sat 4 Sep 2027"  # what it understood
+    type_date(qtbot, f, "Do 4.9.")  # 'Do': Thursday in German
+    assert not f.is_valid() and f.problem() == "4 Sep 2027 is a Saturday, not a Thursday"
+    assert f.date().toPython() == D(2027, 9, 4)  # the date before it stays
+    # a French computer: its day names ("jeu.", "mar.") are read too; "Mar 4" is still March
+    monkeypatch.setattr(datefield, "WEEKDAYS", {"jeu": 3, "mar": 1, "sam": 5})
+    type_date(qtbot, f, "jeu. 9.9.")
+    assert f.is_valid() and f.value() == D(2027, 9, 9)
+    type_date(qtbot, f, "mar. 7/9/2027")
+    assert f.is_valid() and f.value() == D(2027, 9, 7)
+    type_date(qtbot, f, "Mar 4")
+    assert f.is_valid() and f.value() == D(2028, 3, 4)
+
+
 def test_the_calendar_opens_above_a_field_near_the_screens_foot(qtbot):
     from PySide6.QtCore import QPoint, QSize
 

@@ -3,7 +3,9 @@
 ``QDateEdit`` edits a date section by section: typing "28/12/2026" or "Mon 28 Dec 2026" into
 it left other dates behind (issue 14, item 3). :class:`DateField` is a line edit that reads the
 whole text with :func:`parse_date` (``28/12/2026``, ``28.12.26``, ``2026-12-28``, ``Mon 28 Dec
-2026``, ``28 December``, ``Dec 28, 2026``, ``today``…), says at once what it understood or why
+2026``, ``28 December``, ``Dec 28, 2026``, ``today``…; a weekday before it as the coach
+workbook reads one, English or German, ``Sa 4.9.``, or in the computer's language, which must be
+the date's), says at once what it understood or why
 it cannot (a red frame and a line under the field's tooltip), and shows the date in the app's
 own words (``Mon 28 Dec 2026``) when the coach leaves the field. A text that is not a date, or a
 date outside the field's range, is never silently replaced: :meth:`DateField.is_valid` is False
@@ -33,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.coachform.cells import Bad, parse_weekday
+from planner.season import WEEKDAYS as DAY_KEYS
 from planner.text import (
-    DAY_ABBRS,
     DAY_NAMES,
     MONTH_ABBRS,
     MONTH_NAMES,
@@ -50,8 +53,9 @@ MONTHS["sept"] = 9
 for _i, _name in [*enumerate(calendar.month_name), *enumerate(calendar.month_abbr)]:
     if _name:
         MONTHS.setdefault(_name.lower().rstrip("."), _i)
-WEEKDAYS = {name.lower(): i for names in (DAY_NAMES, DAY_ABBRS) for i, name in enumerate(names)}
-WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+# weekdays: English and German as the coach workbook reads them (``parse_weekday``: "Sat",
+# "Tues", "Sa", "Do", "Samstag"), then the computer's language's names ("sam.", "jeu." in French)
+WEEKDAYS = {}
 for _i, _name in [*enumerate(calendar.day_name), *enumerate(calendar.day_abbr)]:
     WEEKDAYS.setdefault(_name.lower().rstrip("."), _i)
 EXAMPLES = "e.g. 28/12/2026 or Mon 28 Dec 2026"
@@ -128,12 +132,43 @@ def _numeric(text: str, lo, hi, day_first: bool, near: dt.date | None = None) ->
     return _make(year, mo, d, lo, hi, near)
 
 
+def weekday(word: str) -> int | None:
+    """The weekday (0 = Monday) ``word`` names: English or German as the coach workbook reads
+    a weekday (``planner.coachform.cells.parse_weekday``), or in the computer's language; None
+    when it names none."""
+    w = word.strip().lower().rstrip(".,")
+    if not w or not w.isalpha():
+        return None
+    try:
+        return DAY_KEYS.index(parse_weekday(w))
+    except Bad:
+        return WEEKDAYS.get(w)
+
+
+def _said_weekday(out: dt.date, day: int | None) -> dt.date:
+    """``out``, when it is the weekday typed before it (``day``; None: none typed)."""
+    if day is not None and out.weekday() != day:
+        raise DateError(f"{date_long(out)} is a {DAY_NAMES[out.weekday()]}, not a {DAY_NAMES[day]}")
+    return out
+
+
+def _weekday_numeric(text: str, lo, hi, day_first: bool, near: dt.date | None) -> dt.date | None:
+    """``Sa 4.9.``, ``Sat, 04/09/2027``, ``sam. 4.9.27``: a weekday, then a date in numbers; the
+    weekday must be the date's. None when ``text`` is not one."""
+    m = re.fullmatch(r"([^\W\d_]+)\.?,?\s*(\d.*)", text)
+    if m is None or (day := weekday(m[1])) is None:
+        return None
+    out = _numeric(m[2].strip(), lo, hi, day_first, near)
+    return None if out is None else _said_weekday(out, day)
+
+
 def _words(text: str, lo, hi, near: dt.date | None = None) -> dt.date | None:
-    """``Mon 28 Dec 2026``, ``28 December``, ``Dec 28, 2026``, ``Monday, 28th Dec 26``."""
+    """``Mon 28 Dec 2026``, ``28 December``, ``Dec 28, 2026``, ``Monday, 28th Dec 26``,
+    ``Samstag, 4. September``."""
     tokens = [t for t in re.split(r"[\s,./-]+", text.lower()) if t]
-    weekday = None
-    if tokens and tokens[0].rstrip(".") in WEEKDAYS and not tokens[0].isdigit():
-        weekday = WEEKDAYS[tokens.pop(0).rstrip(".")]
+    day_named = None  # a month's name first is the month ("Mar 4": French "mar." is Tuesday)
+    if tokens and tokens[0] not in MONTHS and (day_named := weekday(tokens[0])) is not None:
+        tokens.pop(0)
     day = month = year = None
     for t in tokens:
         t = re.sub(r"(?<=\d)(st|nd|rd|th)$", "", t)
@@ -150,10 +185,7 @@ def _words(text: str, lo, hi, near: dt.date | None = None) -> dt.date | None:
             return None
     if day is None or month is None:
         return None
-    out = _make(year, month, day, lo, hi, near)
-    if weekday is not None and out.weekday() != weekday:
-        raise DateError(f"{date_long(out)} is a {DAY_NAMES[out.weekday()]}, not a {DAY_NAMES[weekday]}")
-    return out
+    return _said_weekday(_make(year, month, day, lo, hi, near), day_named)
 
 
 def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
@@ -173,6 +205,8 @@ def parse_date(text: str, lo: dt.date | None = None, hi: dt.date | None = None,
         out = base + dt.timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[low])
     else:
         out = _numeric(low, lo, hi, day_first, near)
+        if out is None:
+            out = _weekday_numeric(low, lo, hi, day_first, near)
         if out is None:
             out = _words(low, lo, hi, near)
         if out is None:
