@@ -460,7 +460,7 @@ class RolesView(QTableView):
         super().focusOutEvent(event)
 
 
-HINT = ("<b>s</b> start, <b>b</b> bench, <b>o</b> out, <b>Delete</b> default: then the <b>next "
+HINT = ("Type <b>s</b> start, <b>b</b> bench, <b>o</b> out, <b>Delete</b> default: then the <b>next "
         "player</b> is selected (↓ right after: stays). Bold: set for that match; grey: the "
         "default; ⊘ held out by RE-1; · P3 (a stage) or · away: not playing that day.")
 
