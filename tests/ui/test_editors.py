@@ -3696,6 +3696,31 @@ def test_typing_the_first_date_moves_no_field_of_the_new_season_dialog(qtbot):
     assert dlg.season().calendar.end == start and places() == opened
 
 
+def test_the_minutes_a_starter_plays_are_read_as_typed_and_refused_with_the_range(qtbot):
+    """Review 280: "abc9999" in New Season's "A starter plays" became 99 min, and 3 then Tab
+    went back to 120 without a word. What is typed stays as typed; Enter or OK says why it is
+    refused, with the range, and makes no season; minutes in range are taken."""
+    from ui.desktop.editors import NewSeasonDialog
+
+    dlg = NewSeasonDialog(None)
+    qtbot.addWidget(dlg)
+    dlg.name.setText("U19")
+    box = dlg.match.lineEdit()
+    for typed, why in (("abc9999", "is not a number"), ("3", "is outside 10–")):
+        box.selectAll()
+        qtbot.keyClicks(box, typed)
+        assert dlg.match.cleanText() == typed  # no keystroke dropped
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert dlg.error.text().startswith(f"A starter plays: '{typed}' {why}"), dlg.error.text()
+        dlg._check()
+        assert dlg.result() != dlg.DialogCode.Accepted and dlg.error.text().startswith(
+            f"A starter plays: '{typed}'")
+    box.selectAll()
+    qtbot.keyClicks(box, "80")
+    dlg._check()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.season().rules  # rugby's 80 minutes: LD-1's match settings set
+
 def test_an_athlete_without_injury_shows_no_stage_of_the_last_one_s(qtbot, demo_season):
     """Review 251: choosing a player with no injury after Isaac Boateng (back to FIT) showed his
     greyed "Entered: none: FIT since Tue 8 Sep 2026" under the fit player's form."""

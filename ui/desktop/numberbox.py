@@ -27,6 +27,9 @@ class RangeSays:
     def _read(self, text: str) -> tuple[float | None, str | None]:
         """(the number typed, None) or (None, what is wrong with the text); (None, None): empty."""
         t = text.strip()
+        unit = self.suffix().strip()  # "95 min" as the box shows it
+        if unit and t.endswith(unit):
+            t = t[:-len(unit)].strip()
         if not t:
             return None, None
         m = _TYPED.fullmatch(t)

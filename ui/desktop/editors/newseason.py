@@ -26,6 +26,7 @@ from ui.desktop import wheelguard
 from ui.desktop.editors.base import _keeps_space, _wrapped, date_edit, pydate, qdate
 from ui.desktop.editors.settings import TrainingDayTicks
 from ui.desktop.layout import grow_dialog, scroll_dialog
+from ui.desktop.numberbox import RangeSays
 
 
 def new_season_dates(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -100,7 +101,12 @@ class NewSeasonDialog(QDialog):
         form.addRow("", _keeps_space(self.end_note, lines=2))
         # a match's minutes, in the load of every start and bench appearance (a basketball
         # coach's season counted football's 95 minutes a start): LD-1's three match settings
-        self.match = QSpinBox()
+        # what is typed stays as typed and is said when refused: a QSpinBox read "abc9999" as
+        # 99 and put back 120 for a typed 3 without a word
+        self.match = _MinutesBox()
+        self.match.refused = self._match_refused
+        self.match_said = ""  # the minutes typed and refused, until typed again: what OK says
+        self.match.lineEdit().textEdited.connect(lambda _t: setattr(self, "match_said", ""))
         self.match.setAccessibleName("Minutes a starter plays")
         low, high = RULES["LD-1"].param("minutes_start").min, RULES["LD-1"].param("minutes_start").max
         self.match.setRange(max(10, int(low)), int(high))
@@ -249,7 +255,21 @@ class NewSeasonDialog(QDialog):
     def choose_template(self, key: str) -> None:
         self.template_buttons[key].setChecked(True)
 
+    def _match_refused(self, typed: str, why: str, fix: str) -> None:
+        typed = typed.removesuffix(self.match.suffix()).strip()
+        what = (f"{why} {self.match.minimum()}–{self.match.maximum()} min" if why == "is outside"
+                else f"{why} ({self.match.minimum()}–{self.match.maximum()} min)")
+        self.match_said = (f"A starter plays: '{typed}' {what}; {fix} (it keeps "
+                           f"{self.match.value()} min).")
+        self.training.say(self.match_said)
+
     def _check(self) -> None:
+        if (said := self.match.problem(self.match.text())) is not None:
+            self._match_refused(self.match.text(), *said)
+            return
+        if self.match_said:  # refused on leaving the box, which then showed the minutes kept
+            self.training.say(self.match_said)
+            return
         try:
             self.season()
         except ValueError as e:
@@ -294,6 +314,10 @@ class NewSeasonDialog(QDialog):
         cal = made.season.calendar.model_copy(update={"today": calendar.today,
                                                       "training_days": calendar.training_days})
         return made.season.model_copy(update={"calendar": cal})
+
+
+class _MinutesBox(RangeSays, QSpinBox):
+    """The minutes a starter plays, read as a rule value is (:class:`RangeSays`)."""
 
 
 def season_templates() -> dict[str, tuple[str, object]]:
