@@ -104,6 +104,10 @@ EXEMPT_EXPOSURE = "the match is your session"
 # {pain_rule} where the protocol has none, or in an anonymised export (the protocol's words are left
 # out there): a rule that holds for every protocol
 PAIN_RULE_DEFAULT = "Stop and tell the physio if the injured area hurts."
+# {stage_between} in an anonymised export: a day between two loading days keeps its session (the
+# lighter running, its ceiling) and says what the day is without the protocol's words (which name
+# the tendon, so the diagnosis)
+BETWEEN_DEFAULT = "Between loading days: the physio's lighter exercises only, no heavy loading today"
 NO_LIMIT = "no limit"
 # the level is a target, not a ceiling; in rehab every running level (60 % and up) is too: it is
 # a ladder step, and a logged top speed under it counts as the level below (rules-spec.md sec. 9)
@@ -719,7 +723,8 @@ class Prescriber:
         tl, st = self.tl, f.session_stage(i)
         lvl = f.it[i] if level is None else level
         week = f.wk[tl.week_of[i]]
-        between = context == "rehab" and not self.anonymise and self._between_days(f)[i]
+        # anonymised too: only the stage's words are left out, never the day between's session
+        between = context == "rehab" and self._between_days(f)[i]
         spec = (self.cat.find(context, lvl, week, between)
                 or self.cat.find(context, lvl, "load", between))
         stage_spec = self.stage_spec(f, i, st)
@@ -896,8 +901,8 @@ class Prescriber:
                       ceiling=_ceiling(lvl, stage_spec), slower=_slower(lvl),
                       stage_title="" if self.anonymise or stage_spec is None else stage_spec.title,
                       stage_content="" if self.anonymise or stage_spec is None else stage_spec.content,
-                      stage_between="" if self.anonymise or stage_spec is None
-                      else stage_spec.between.rstrip("."),
+                      stage_between="" if stage_spec is None or not stage_spec.between
+                      else BETWEEN_DEFAULT if self.anonymise else stage_spec.between.rstrip("."),
                       pain_rule=pain_rule or PAIN_RULE_DEFAULT,
                       exposure=EXEMPT_EXPOSURE if exempt else EXPOSURE)
         name, content, drill = ((context.capitalize(), "", None) if spec is None else
@@ -913,7 +918,7 @@ class Prescriber:
                                       f"With the team: {title[:1].lower()}{title[1:]}")
         if between and (spec is None or spec.day != "between"):  # a catalogue without one
             name += ", day between"
-            content = f"{stage_spec.between.rstrip('.')}. {content}"
+            content = f"{values['stage_between']}. {content}"
         return name, content, self._summary(name, context, drill, lvl, ms, reason, match)
 
     def stage_spec(self, f: AthleteFacts, i: int, stage: str | None = None):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -10,7 +11,14 @@ from planner.errors import InputError
 from planner.planjson import plan_to_dict
 from planner.protocols import load_protocol
 from planner.season import Athlete, AthletePlan, MatchRole, Plan
-from planner.sessions import CONTEXTS, Prescriber, load_catalogue, planned_load, session_ids
+from planner.sessions import (
+    CONTEXTS,
+    PAIN_RULE_DEFAULT,
+    Prescriber,
+    load_catalogue,
+    planned_load,
+    session_ids,
+)
 from planner.timeline import Timeline
 from tests.planner.test_xlsx_export import small_plan, small_season
 
@@ -740,3 +748,79 @@ def test_the_shipped_sessions_use_words_of_any_team_sport():
     said = {spec.id: f"{spec.name} {spec.content}".lower() for spec in catalogue.sessions}
     assert said and not {sid: w for sid, t in said.items() for w in football if w in t}
     assert "small-sided games, set plays" in said["activation"]
+
+
+# words that name the injury or the protocol's exercises for it: never in an anonymised session
+DIAGNOSIS_WORDS = ("tendon", "tendin", "iliopsoas", "patella", "hip", "knee", "hamstring", "flexion",
+                   "isometric", "isotonic", "plyometric", "squat", "ballistic", "48 h", "5/10")
+
+
+def _figures(text: str, leave_out: list[str]) -> list[str]:
+    for words in leave_out:
+        text = text.replace(words, "") if words else text
+    return re.findall(r"\d+(?:\.\d+)?", text)
+
+
+def _same_session_anonymised(season, athletes):
+    """Named and anonymised, each of ``athletes``' days: the session the player is handed is the
+    same (its name, line, level, speed and whether it is a ceiling, limits, minutes, RPE and
+    load); only the words that name the injury go. Returns the anonymised days between."""
+    named, anon = Prescriber(season, season.plan), Prescriber(season, season.plan, anonymise=True)
+    between = []
+    for aid in athletes:
+        f = named.facts(aid)
+        for i, (n, a) in enumerate(zip(named.athlete(aid), anon.athlete(aid), strict=True)):
+            day = (aid, str(named.tl.days[i]))
+            assert (a.session, a.name, a.summary, a.level, a.speed, a.speed_is_target, a.limits,
+                    a.minutes, a.rpe, a.load, a.load_how) == \
+                   (n.session, n.name, n.summary, n.level, n.speed, n.speed_is_target, n.limits,
+                    n.minutes, n.rpe, n.load, n.load_how), day
+            # the figures of the content (reps, metres, %, speed) are the named one's less
+            # the protocol's own words
+            spec, proto = named.stage_spec(f, i), named._proto(f, i)
+            own = [] if spec is None else [spec.title, spec.content, spec.between.rstrip(".")]
+            assert _figures(n.content, own + ([proto.pain_rule] if proto else [])) == \
+                   _figures(a.content, [PAIN_RULE_DEFAULT]), day
+            text = f"{a.name} {a.summary} {a.content} {a.note}".lower()
+            assert not [w for w in DIAGNOSIS_WORDS if w in text], (day, text)
+            if spec is not None and spec.between:
+                assert spec.between.rstrip(".").lower() not in text
+            if a.name.endswith(", day between"):
+                between.append((aid, named.tl.days[i], a))
+    return between
+
+
+def test_an_anonymised_export_hands_a_tendon_athlete_the_same_sessions():
+    """Review 279: Kofi's anonymised handout, calendar and workbook read "Rehab P2: 6 × 80 m at
+    60 %", a speed to reach, on Tue 4 Aug, six loading days in a row, where his own read "Rehab
+    P2, day between: 4 × 60 m at 60 % (5.6 m/s)" at most 5.6 m/s: double the running and no 48 h
+    for the tendon. Anonymising leaves out the words that name the injury, never the session."""
+    import datetime as dt
+
+    from tests.exports.demo import solved_demo
+
+    season = solved_demo()
+    between = _same_session_anonymised(season, [a.id for a in season.athletes])
+    kofi = {d: a for aid, d, a in between if aid == "A07"}
+    tue = kofi[dt.date(2026, 8, 4)]
+    assert tue.summary.startswith("Rehab P2, day between: 4 × 60 m at 60 %")
+    assert tue.speed.startswith("up to ") and not tue.speed_is_target
+    assert tue.content.startswith("Between loading days: the physio's lighter exercises only")
+    # still never two loading days in a row in his P2 week
+    anon = Prescriber(season, season.plan, anonymise=True)
+    i = anon.tl.days.index(dt.date(2026, 8, 3))
+    week = [anon.day("A07", j).summary for j in range(i, i + 6)]  # Mon to Sat
+    assert [s.startswith("Rehab P2, day between") for s in week] == [False, True, False, True, False, True]
+
+
+def test_an_anonymised_patellar_tendinopathy_day_between_keeps_its_session():
+    """The patellar tendinopathy's P2 has its own words for a day between (isometrics, the
+    knee): anonymised, the day keeps its lighter session, said without them."""
+    season = _season()
+    season = season.model_copy(update={
+        "injuries": tuple(r.model_copy(update={"protocol": "patellar-tendinopathy"})
+                          for r in season.injuries),
+        "plan": _plan(season)})
+    assert season.injury_of("A3").protocol == "patellar-tendinopathy"
+    between = _same_session_anonymised(season, [a.id for a in season.athletes])
+    assert [aid for aid, _, _ in between] and {aid for aid, _, _ in between} == {"A3"}
