@@ -7,7 +7,8 @@ Each calendar holds all-day events, in words a player understands:
 - **sessions** (:mod:`planner.sessions`): every day the athlete has a session: the team's
   training, recovery and activation (``Team training: up to 70 %``), every speed session,
   compensation session and rehab session, e.g. ``Speed: 4 × 30 m at 95 % (8.6 m/s)``; a rest
-  day, a day away or injured before any stage is none; each with what to do, the target speed in m/s
+  day, a day away or injured before any stage is none unless a session was logged on it (a past
+  day logged is an event, below); each with what to do, the target speed in m/s
   and km/h, minutes, target RPE, kicking and change-of-direction limits and the week; a speed,
   compensation or rehab day also why it is planned so (the reasons in words, without rule
   codes), a team day being the team's; a past day logged reads as logged, the plan in its
@@ -793,13 +794,19 @@ def _sessions(season: Season, prescriber: Prescriber, f, days: Sequence[Prescrip
         # (logged above the stage at the level planned: the session planned too, as the row has it)
         went = past is not None and (past.planned_level is not None or past.planned_session is not None)
         planned = past.planned_session if went else None
+        # a session logged on a day the plan gave none (away on international duty, a rest
+        # day): what the player did is an event as on any past day logged, as the handout's row
+        # and the workbook say it (the calendar had nothing on those days); a match played is
+        # its competition's event
+        done = past is not None and bool(past.logged_minutes) and p.context not in ("match", "bench")
         if p.context not in SESSION_CONTEXTS and not (
-                planned is not None and planned.context in SESSION_CONTEXTS):
+                planned is not None and planned.context in SESSION_CONTEXTS) and not done:
             continue
         day = tl.days[i]
-        which = ("rehab" if p.context in ("rehab", "calm", "flare-up") else "team"
-                 if (p if p.context in SESSION_CONTEXTS else planned).context in TEAM_CONTEXTS
-                 else "speed")
+        both = [x for x in (p, planned) if x is not None and x.context in SESSION_CONTEXTS]
+        which = ("rehab" if p.context in ("rehab", "calm", "flare-up")
+                 or (not both and p.stage != FIT) else "team"
+                 if not both or both[0].context in TEAM_CONTEXTS else "speed")
         reasons = []
         # why the day is planned so is the player's own on a speed or rehab day; a team session
         # is the team's, its name and what to do enough (the explainer's lines there were of

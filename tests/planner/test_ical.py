@@ -1252,3 +1252,42 @@ def test_an_export_continued_and_cancelled_writes_what_icalendar_would(tmp_path,
     assert str(_read(path)[thu]["status"]) == "CANCELLED"
     assert path.read_bytes() == athlete_calendar(season, dropped, "A1", stamp=STAMP,
                                                  previous=previous).to_ical()
+
+
+@pytest.mark.parametrize("anonymise", [False, True])
+def test_a_session_logged_on_a_day_away_or_a_rest_day_is_on_the_calendar(anonymise):
+    """Review 279: Sam Okafor logged 30 min at RPE 2 on each day of his international duty; the
+    handout and the workbook said "Logged: 30 min, RPE 2. International duty …", his calendar
+    had nothing on those days. A session logged is an event as on any other past day logged:
+    what was done, then what the plan had (away, a rest day); a day away with nothing logged
+    stays without one. Anonymised, the day away has no reason."""
+    from planner import edits as E
+    from planner.handout import Handouts
+    from planner.season import Calendar, Session
+    from tests.planner.test_xlsx_export import END, START
+
+    season = small_season(calendar=Calendar(start=START, end=END, today=_day(16)))
+    plan = small_plan(season)
+    tl = Timeline(season)
+    rest = next(i for i in range(14) if Prescriber(season, plan).day("A4", i).context == "rest")
+    logs = {("A2", 14): (30, 2), ("A4", rest): (40, 3)}
+    season = E.LogSessions(sessions=tuple(
+        Session(athlete=a, date=_day(i), minutes=m, rpe=r) for (a, i), (m, r) in logs.items())).apply(season)
+    handouts = Handouts(season, plan, anonymise=anonymise)
+    for (aid, i), (m, r) in logs.items():
+        row = handouts.past_day(aid, i)
+        assert row.logged_said == f"Logged: {m} min, RPE {r}"  # the handout's row
+        cal = athlete_calendar(season, plan, aid, stamp=STAMP, anonymise=anonymise)
+        on = [e for e in events(cal) if _start(e) == tl.days[i]]
+        assert len(on) == 1, (aid, i, [str(e["summary"]) for e in on])
+        summary, said = str(on[0]["summary"]), str(on[0]["description"])
+        assert summary.startswith(f"Logged: {m} min, RPE {r} — planned: ")
+        assert said.startswith(f"Logged: {m} min, RPE {r}.\nPlanned: ")
+        if aid == "A2":
+            assert summary.endswith("planned: away")
+            assert ("Unavailable: no running load planned." if anonymise else
+                    "Illness: no running load planned.") in said
+            assert ("Illness" in said) != anonymise
+    # the day after, away and nothing logged: no event, as before
+    a2 = athlete_calendar(season, plan, "A2", stamp=STAMP, anonymise=anonymise)
+    assert not [e for e in events(a2) if _start(e) == _day(15)]
