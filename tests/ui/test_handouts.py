@@ -986,3 +986,24 @@ def test_the_players_running_line_says_what_to_do_not_how_the_planner_counts():
     assert "step down" not in RUN_RULE_PLAYER and "not at all" not in RUN_RULE_PLAYER
     assert RUN_RULE_PLAYER.endswith("If you cannot reach that speed, tell the physio: your next "
                                     "step up may have to wait.")
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("anonymise", [False, True])
+def test_a_speed_is_never_split_across_two_lines(qapp, tmp_path, anonymise):
+    """Review 279: Kofi's Session column printed "Rehab P2: 6 × 80 m at 60 % (5.6 m/" with "s)"
+    on the next line, three times a week in pre-season (11 times in his autumn weeks): the page
+    breaks after the slash. "m/s" and "km/h" stay one word, with their number, on every row
+    and in the week's lines above them; the words read as before."""
+    season = solved_demo()
+    data, _ = handouts_pdf(season, season.plan, ["A07"], [0, 1, 2], anonymise=anonymise)
+    pages = _text_pages(data, tmp_path)
+    weeks = handout_weeks(season, season.plan, ["A07"], [0, 1, 2], anonymise=anonymise)
+    for page, w in zip(pages, weeks, strict=True):
+        lines = [x.strip() for x in page.splitlines()]
+        assert not [x for x in lines if x.endswith(("m/", "km/"))], w.title
+        assert not [x for x in lines if re.match(r"[sh]\)?(?: |$)", x)], w.title
+        assert not [x for x in lines if x.startswith(("m/s", "km/h"))], w.title  # not its number
+        runs = [d.session for d in w.days if d.session.speed_ms is not None]
+        assert runs and all(f"({p.speed_ms:.1f} m/s)" in page for p in runs)  # no stray character
+

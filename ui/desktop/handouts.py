@@ -114,6 +114,20 @@ def _font(size: float, bold: bool = False) -> QFont:
     return f
 
 
+# Qt's line breaking may break after a slash: "(5.6 m/" then "s)" in a narrow Session cell. A
+# word joiner (U+2060: no width, no glyph, left out of the PDF's text) after it keeps the unit
+# one word, as keep_units' no-break space keeps it with its number (the workbook's way)
+_JOINED = (("m/s", "m/\u2060s"), ("km/h", "km/\u2060h"))
+
+
+def _unbroken(value: str) -> str:
+    """``value`` as a page paints it: :func:`keep_units`, and "m/s" and "km/h" never parted."""
+    value = keep_units(value)
+    for a, b in _JOINED:
+        value = value.replace(a, b)
+    return value
+
+
 def _wrapped_height(fm: QFontMetricsF, width: float, value: str) -> float:
     if not value:
         return fm.height()
@@ -137,7 +151,7 @@ def _day_cells(d: HandoutDay) -> _Cells:
     values = (d.day, d.md or "", d.stage if d.stage != "FIT" else "", t.summary, t.what, t.speed,
               "" if d.minutes is None else f"{d.minutes:g}", "" if d.rpe is None else f"{d.rpe:g}",
               "" if d.load is None else text.number(d.load), t.limits)  # a logged 0 AU reads 0
-    return _Cells(values, t.bold, t.rest, d.stage)
+    return _Cells(tuple(_unbroken(v) for v in values), t.bold, t.rest, d.stage)
 
 
 class _Painter:
@@ -246,7 +260,7 @@ class _Painter:
         width = self.inner - LABEL_W
         y = top
         for key, value, kind in self._info_rows(w):
-            value = keep_units(value)
+            value = _unbroken(value)
             h = _wrapped_height(fm, width - 4, value) + 3
             if paint:
                 if kind in KIND_TINT:
