@@ -564,7 +564,8 @@ def day_texts(d: HandoutDay) -> DayTexts:
 
 def page_terms(week: HandoutWeek) -> str:
     """The handout page's footer: a plain one-line definition of each term the page uses (a
-    speed day, HV, RPE, the load in AU, MD-3 and MD+2, deload, taper, ≤), only those on it; ""
+    speed day, HV, RPE, the load in AU, MD-3 and MD+2, deload, taper, ≤, provisional, LSI), only
+    those on it; ""
     for a page of a week away (one line, no term)."""
     if week.away:
         return ""
@@ -587,6 +588,12 @@ def page_terms(week: HandoutWeek) -> str:
         out.append("Taper: shorter training before a main match, to arrive fresh; matches as planned")
     if "≤" in said:
         out.append("≤: at most that speed")
+    # a rehab page's words a player met without the physio beside them (review 279: "waits on
+    # Isometric hip-flexion strength LSI ≥ 70 %" explained nowhere)
+    if re.search(r"\bprovisional\b", said, re.IGNORECASE):
+        out.append("Provisional: once the physio's test is passed")
+    if re.search(r"\bLSI\b", said):
+        out.append("LSI: the injured side as a % of the other")
     return " · ".join(out)
 
 

@@ -1007,3 +1007,21 @@ def test_a_speed_is_never_split_across_two_lines(qapp, tmp_path, anonymise):
         runs = [d.session for d in w.days if d.session.speed_ms is not None]
         assert runs and all(f"({p.speed_ms:.1f} m/s)" in page for p in runs)  # no stray character
 
+
+@needs_pdftotext
+def test_the_footer_explains_provisional_and_lsi_where_a_page_uses_them(qapp, tmp_path):
+    """Review 279: Kofi's first week read "Provisional: the move P1 → P2 (Mon 3 Aug) waits on
+    Isometric hip-flexion strength LSI ≥ 70 %" and its footer explained RPE, MD and AU but neither
+    word: a player needed the physio beside them. A page that uses them says what they mean at
+    its foot; a fit player's page does not; anonymised (the test is "a criteria test") no LSI."""
+    season = solved_demo()
+    provisional = "Provisional: once the physio's test is passed"
+    lsi = "LSI: the injured side as a % of the other"
+    for anonymise, want in ((False, (provisional, lsi)), (True, (provisional,))):
+        data, _ = handouts_pdf(season, season.plan, ["A07", "A05"], [0], anonymise=anonymise)
+        kofi, fit = (" ".join(p.split()) for p in _text_pages(data, tmp_path))
+        assert "Provisional: only once" in kofi
+        assert ("LSI ≥" in kofi) is not anonymise
+        for term in (provisional, lsi):
+            assert (term in kofi) is (term in want), (anonymise, term)
+            assert term not in fit

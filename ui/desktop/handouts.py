@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -33,6 +33,8 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -350,28 +352,52 @@ class _Painter:
         return f"Periodize · {text.date_long(self.exported)} · page {number} of {total}"
 
     def _terms_width(self, page_no: str) -> float:
-        """The width the terms wrap in: the footer's, less the page number at their right."""
+        """The width the terms' last line wraps in: the footer's, less the page number at its
+        right."""
         return self.inner - QFontMetricsF(_font(7), self.writer).horizontalAdvance(page_no) - 16
+
+    def _terms_layout(self, terms: str, page_no: str) -> tuple[QTextLayout, float]:
+        """The terms laid out (7 pt) and their height: every line the footer's whole width but
+        the last, which keeps clear of the page number at its right (the terms wrapped beside
+        it on every line took a third line where two hold them, and the week's type shrank)."""
+        def lay(full: int) -> list:
+            layout = QTextLayout(terms, _font(7), self.writer)
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            lines, y = [], 0.0
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(self.inner if len(lines) < full else self._terms_width(page_no))
+                line.setPosition(QPointF(0, y))
+                y += line.height()
+                lines.append(line)
+            layout.endLayout()
+            return [layout, y, lines]
+
+        layout, high, lines = lay(1 << 30)
+        if lines and lines[-1].naturalTextWidth() > self._terms_width(page_no):
+            layout, high, lines = lay(len(lines) - 1)  # the last line beside the page number
+        return layout, high
 
     def _foot_rect(self, terms: str, page_no: str) -> QRectF:
         """The footer's rectangle on the bottom margin: FOOT_H, or as high as its terms wrap
         (a week holding today, a deload with "≤" on it: three lines), measured, so that the
         player's line and the week above it keep clear of them."""
-        fm = QFontMetricsF(_font(7), self.writer)
-        high = max(FOOT_H, _wrapped_height(fm, self._terms_width(page_no), terms) + 1) if terms else FOOT_H
+        high = max(FOOT_H, self._terms_layout(terms, page_no)[1] + 1) if terms else FOOT_H
         return QRectF(MARGIN, self.h - MARGIN - high, self.inner, high)
 
     def _footer(self, rect: QRectF, page_no: str, terms: str = "") -> None:
         """The page's terms (planner.handout.page_terms, 7 pt, wrapped in ``rect``:
-        :meth:`_foot_rect`) at the left, the export's date and page number at the right of
-        their last line."""
+        :meth:`_foot_rect`, :meth:`_terms_layout`) at the left, the export's date and page
+        number at the right of their last line."""
         p = self.p
         p.setPen(MUTED)
         p.setFont(_font(7))
         p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, page_no)
-        p.drawText(rect.adjusted(0, 0, self._terms_width(page_no) - self.inner, 0), int(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
-            terms)
+        if terms:
+            layout, high = self._terms_layout(terms, page_no)
+            layout.draw(p, QPointF(rect.left(), rect.bottom() - high))
 
 
 class HandoutsCancelled(PagesCancelled):
