@@ -912,12 +912,15 @@ def _pin_ways(model: PlanModel, core: list[str], stop: StopToken | None,
         if not works:
             continue
         lower = works[-1]
-        do = (f"lower it to {lower} % (--pin {pin.athlete} {pin.date.isoformat()} {lower}) or "
-              f"remove it" if lower is not None else "remove it")
+        at = f"{pin.athlete} {pin.date.isoformat()}"
+        unpin = RemovePin(pin=pin).describe(season)  # the board's item: "Unpin Marco Ruiz (A05) at …"
+        board = (f"Pin intensity ▸ {lower} %, or ▸ {unpin}" if lower is not None else unpin)
+        do = (f"lower it to {lower} % (--pin {at} {lower}) or " if lower is not None else "") + (
+            f"remove it (--unpin {at}; on the board: right-click the day ▸ {board})")
         out.append(Remedy(athlete=pin.athlete, stage="", date=pin.date.isoformat(), kind="pin", text=(
             f"The pin of {pin.intensity} % on {day_long(pin.date)} for "
-            f"{season.athlete_label(pin.athlete)} cannot hold now: {do} (on the board: right-click "
-            f"the day ▸ Pin intensity), and the season has a plan; only that day changes.")))
+            f"{season.athlete_label(pin.athlete)} cannot hold now: {do}, and the season has a "
+            f"plan; only that day changes.")))
     return tuple(out)
 
 

@@ -2512,3 +2512,39 @@ def test_record_says_a_speed_logged_as_planned_before_a_flare_up_as_such(tmp_pat
     assert above == [f"Above the stage: Athlete 1 (A1) logged 78 % of max speed on "
                      f"{day_long(day(over))} in P2 (at most 70 %); worth a word with the "
                      f"athlete and the physio."], r.stdout
+
+
+def test_a_pin_that_cannot_hold_is_removed_with_the_command_the_way_on_names(tmp_path):
+    """Review 278 F3: the way on for a pin that cannot hold said "remove it (on the board:
+    right-click the day ▸ Pin intensity)", but no command removed a pin, and the board's item is
+    "Unpin …". The way on now names ``--unpin`` (record and whatif have it) and the board's item,
+    and the command it prints gives the season a plan (the checker's)."""
+    from planner.season import Injury, IntensityPin, StageRecord
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="P3", start=day(0)),))  # cap 90 %, from today
+    keep = IntensityPin(athlete="A2", date=day(3), intensity=60)
+    s = season(weeks=4, athletes=2, injuries=(rec,),
+               pins=(IntensityPin(athlete="A1", date=day(2), intensity=90), keep))
+    save_season(s, tmp_path / "s.season.json")
+    r = run("solve", "s.season.json", "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    d = day(2).isoformat()
+    assert (f"remove it (--unpin A1 {d}; on the board: right-click the day ▸ Pin intensity ▸ "
+            f"80 %, or ▸ Unpin Athlete 1 (A1) at 90 % on {date_long(day(2))})") in r.stderr, r.stderr
+    command = f"periodize record s.season.json --unpin A1 {d} --save"
+    assert f"To remove it:\n  {command}" in r.stderr, r.stderr
+    # a pin that is not there is refused with the athlete's pins
+    r = run("record", "s.season.json", "--unpin", "A1", day(3).isoformat(), cwd=tmp_path)
+    assert r.returncode != 0 and f"has no pin on {date_long(day(3))}; their pins are on {d}" in r.stderr
+    r = run(*command.split()[1:], "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"Unpin Athlete 1 (A1) at 90 % on {date_long(day(2))}" in r.stdout, r.stdout
+    stored = load_season(tmp_path / "s.season.json")
+    assert stored.pins == (keep,)
+    assert stored.plan is not None and not check_plan(stored, stored.plan).violations
+    # a what-if without the other pin: its list names the unpin
+    r = run("whatif", "s.season.json", "--new", "No pin", "--unpin", "A2", day(3).isoformat(),
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"  - Unpin Athlete 2 (A2) at 60 % on {date_long(day(3))}" in r.stdout, r.stdout

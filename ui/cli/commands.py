@@ -575,6 +575,15 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
         said = r.text
         if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
             said = said[:1].lower() + said[1:]
+        if r.kind == "pin":  # the coach's own pin: the command that removes it
+            unpin = f"--unpin {r.athlete} {r.date}"
+            command = (f"periodize record {shlex.quote(path) if path else 'FILE.season.json'} "
+                       f"{unpin} --save")
+            how = (f" run the same command with {unpin} added" if context == "record" else
+                   f"\n  {command}" if context == "solve" else
+                   f"\n  {command}\nthen run the same command again")
+            print(f"A way on: {said} To remove it:{how}", file=sys.stderr)
+            continue
         if not r.records:  # a change of the settings: said, no command records it
             print(f"A way on: {said}", file=sys.stderr)
             continue

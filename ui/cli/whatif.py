@@ -95,6 +95,10 @@ def add_edit_options(p) -> None:
     p.add_argument("--pin-week", nargs=2, action="append", default=[], metavar=("DATE", "KIND"),
                    help="pin the team's week kind: the week of DATE is a load, deload or taper week "
                         "(the board's Pin week kind for the team)")
+    p.add_argument("--unpin", nargs=2, action="append", default=[], metavar=("ATHLETE", "DATE"),
+                   help="remove the athlete's intensity pin on DATE (the board's Unpin …)")
+    p.add_argument("--unpin-week", action="append", default=[], metavar="DATE",
+                   help="remove the pin of the team's week kind of the week of DATE")
 
 
 def _date(text: str, what: str) -> dt.date:
@@ -570,6 +574,7 @@ def _rule_and_pin_edits(season, args) -> list:
         _rule_change_problem(season, key, rule, param.strip(), number)
         out.append(E.SetRuleValue(rule=rule, param=param.strip(), value=number))
     out = _workable_order(season, out)
+    out += _unpin_edits(season, args)  # before the pins: --unpin A05 D --pin A05 D 80 re-pins
     levels = ", ".join(map(str, LEVELS))
     for ath, date, level in args.pin:
         try:
@@ -580,6 +585,48 @@ def _rule_and_pin_edits(season, args) -> list:
             raise InputError("--pin", [f"{_clip(level)!r} is not an intensity level; use one of {levels}"])
         aid, day = athlete_id(season, ath, "--pin"), _date(date, "--pin")
         out.append(E.AddPin(pin=_built("--pin", IntensityPin, athlete=aid, date=day, intensity=lvl)))
+    return out
+
+
+def _unpin_edits(season, args) -> list:
+    """``--unpin ATHLETE DATE`` and ``--unpin-week DATE``: the season's pin of that athlete-day
+    (or of the team's week holding DATE) removed, as the board's "Unpin …" item removes it; no
+    such pin, or one before today (the past keeps what happened), refused with the pins there are."""
+    from planner import edits as E
+    from planner.text import date_long
+    from planner.timeline import Timeline
+    from planner.validate import planning_start
+
+    out: list = []
+    today = planning_start(season) if season.calendar.today is not None else None
+    for ath, date in getattr(args, "unpin", ()):
+        aid, day = athlete_id(season, ath, "--unpin"), _date(date, "--unpin")
+        pin = next((p for p in season.pins if p.kind == "intensity" and p.athlete == aid
+                    and p.date == day), None)
+        if pin is None:
+            have = sorted(p.date for p in season.pins if p.kind == "intensity" and p.athlete == aid)
+            where = (f"; their pins are on {', '.join(x.isoformat() for x in have)}" if have else
+                     "; they have no intensity pin")
+            raise InputError("--unpin", [f"{ath} {date}: {season.athlete_label(aid)} has no pin on "
+                                         f"{date_long(day)}{where}"])
+        if today is not None and day < today:
+            raise InputError("--unpin", [f"{ath} {date}: {date_long(day)} is before today "
+                                         f"({today.isoformat()}), and the past keeps what "
+                                         f"happened; unpin a day from today on"])
+        out.append(E.RemovePin(pin=pin))
+    tl = Timeline(season)
+    for date in getattr(args, "unpin_week", ()):
+        day = _date(date, "--unpin-week")
+        w = tl.week_index_of_date(day)
+        pin = next((p for p in season.pins if p.kind == "week" and p.athlete is None
+                    and w is not None and tl.week_index_of_date(p.week) == w), None)
+        if pin is None:
+            raise InputError("--unpin-week", [f"{date}: the team's week of {date_long(day)} is not "
+                                              f"pinned"])
+        if today is not None and tl.days[tl.weeks[w].last] < today:
+            raise InputError("--unpin-week", [f"{date}: the week of {date_long(day)} is over, and "
+                                              f"the past keeps what happened"])
+        out.append(E.RemovePin(pin=pin))
     return out
 
 
