@@ -25,6 +25,7 @@ from solver.api import Outcome, SolveRequest, Status, StopToken
 from solver.model.core import Freeze
 
 MARGIN_DAYS = 21  # days around a change that may move with it (3 weeks: a deload rhythm's reach)
+FEW_FREE = 3  # free athletes one search thread plans quicker than the portfolio
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ def change_scope(before: Season, after: Season) -> Scope:
     for a in after.athletes:
         if _athlete_changes(before, after, tl_b, tl_a, a, days):
             athletes.add(a.id)
-    team = _pin_changes(before, after, tl_a, days, athletes) or team
+    pinned: set[str] = set()
+    team = _pin_changes(before, after, tl_a, days, athletes, pinned) or team
+    pinned -= athletes  # a pin of an athlete whose whole future is free already
     if not days and not athletes:
         return Scope(False, frozenset(), False, (tl_a.p0, tl_a.p0 - 1), "nothing that the plan depends on changed")
     if tl_a.p0 >= n:  # today is after the season: nothing is left to re-plan
@@ -64,10 +67,25 @@ def change_scope(before: Season, after: Season) -> Scope:
     hi = min(n - 1, max(days, default=tl_a.p0) + MARGIN_DAYS)
     if hi < lo:  # the change lies before today: what it moves starts at today (rules look back)
         hi = min(n - 1, lo + MARGIN_DAYS)
-    who = ("the whole squad" if team else "the team's days") if not athletes else \
-        plural(len(athletes), "athlete")
     return Scope(False, frozenset(athletes), team, (lo, hi),
-                 f"{who}, {day_long(tl_a.days[lo])} to {day_long(tl_a.days[hi])}")
+                 scope_words(tl_a, lo, hi, athletes, pinned, team),
+                 window_athletes=frozenset(pinned))
+
+
+def scope_words(tl: Timeline, lo: int, hi: int, athletes, window_athletes, team: bool) -> str:
+    """What a scope frees, as a coach reads it: the days named hold every day a re-plan in it
+    may change (an athlete whose whole future is free: "from … on")."""
+    span = f"{day_long(tl.days[lo])} to {day_long(tl.days[hi])}"
+    parts = []
+    if team:
+        parts.append(f"the whole squad, {span}")
+    elif window_athletes:
+        parts.append(f"{plural(len(window_athletes), 'athlete')}, {span}")
+    elif not athletes:
+        parts.append(f"the team's days, {span}")
+    if athletes:
+        parts.append(f"{plural(len(athletes), 'athlete')} from {day_long(tl.days[lo])} on")
+    return " and ".join(parts)
 
 
 def _team_changes(before: Season, after: Season, tl_b: Timeline, tl_a: Timeline, days: set) -> bool:
@@ -109,17 +127,25 @@ def _athlete_changes(before: Season, after: Season, tl_b: Timeline, tl_a: Timeli
     return changed
 
 
-def _pin_changes(before: Season, after: Season, tl_a: Timeline, days: set, athletes: set) -> bool:
+def _pin_changes(before: Season, after: Season, tl_a: Timeline, days: set, athletes: set,
+                 pinned: set) -> bool:
+    """Pins added or removed (their days added to ``days``): a stage pin frees the athlete's
+    whole future (``athletes``: a stage moved moves the return); an intensity or week pin of an
+    athlete only their days around it (``pinned``), as a day off frees the squad's (a squad-wide
+    rest day of pins freed every pinned athlete's whole season: its search ran out of time);
+    a team pin the team's days (True)."""
     pins_b = {p.model_dump_json() for p in before.pins}
     pins_a = {p.model_dump_json() for p in after.pins}
     team = False
     for p in [p for p in after.pins if p.model_dump_json() not in pins_b] + \
              [p for p in before.pins if p.model_dump_json() not in pins_a]:
         days.add(tl_a.clamp_index(p.week if p.kind == "week" else p.date))
-        if getattr(p, "athlete", None):
+        if not getattr(p, "athlete", None):
+            team = True
+        elif p.kind == "stage_start":
             athletes.add(p.athlete)
         else:
-            team = True
+            pinned.add(p.athlete)
     return team
 
 
@@ -352,8 +378,11 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
             # what was kept outside the neighbourhood no longer holds (e.g. a stage change
             # recorded as it was projected resets the sprint ladder): plan the whole season
             first = replace(first, plan=None)
-        if first.plan is not None and _returns_as_good(after, first, scope, time_limit / 4, stop,
-                                                       floors):
+        # kept only when proven the best in its neighbourhood: a plan the search merely found
+        # before its limit (a squad's rest day of pins: 30 s, 1,800 points worse than the
+        # season's best) is a hint for the whole season's search, not an answer
+        if first.plan is not None and first.status == Status.OPTIMAL and _returns_as_good(
+                after, first, scope, time_limit / 4, stop, floors):
             return _relabel(_as_feasible(first, returns_proven=True),
                             f"re-planned around the change: {scope.reason}", t0)
     # a reproducible search's limit comes from the request, not from what the clock left
@@ -368,7 +397,8 @@ def replan(before: Season, after: Season, reference: Plan, time_limit: float = 6
                               explain_time=SolveRequest(after, time_limit=time_limit).explanation_time()),
                  on_progress=on_progress, stop=stop)
     if full.plan is None and first is not None and first.plan is not None:
-        return _relabel(_as_feasible(first), f"re-planned around the change: {scope.reason}", t0)
+        return _relabel(_as_feasible(first, proven=first.status == Status.OPTIMAL),
+                        f"re-planned around the change: {scope.reason}", t0)
     how = f"re-planned the whole season: {scope.reason}" if first is None else (
         f"re-planned around the change ({scope.reason}), then on the whole season")
     return _relabel(full, how, t0)
@@ -528,11 +558,12 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
     frozen = frozenset() if scope.team_days else frozenset(
         a.id for a in after.athletes if a.id not in free)
     # a few athletes free: one search thread is quickest (and, for a deterministic request, stopped
-    # by its deterministic time limit); the whole squad in a window: the portfolio (one thread
-    # for a deterministic request)
+    # by its deterministic time limit); the whole squad or many athletes in a window: the
+    # portfolio, whose LP bound proves it (one thread for a deterministic request)
+    many = scope.team_days or len(free) > FEW_FREE
     req = SolveRequest(after, time_limit=max(1.0, limit), reference=reference,
                        deterministic=deterministic, frozen=frozen, keep_stored=False,
-                       workers=0 if scope.team_days else 1)
+                       workers=0 if many else 1)
 
     keep = Freeze(reference, frozenset(scope.athletes), scope.window, scope.team_days,
                   frozenset(scope.window_athletes), scope.team_weeks)
@@ -544,12 +575,15 @@ def _neighbourhood(after: Season, reference: Plan, scope: Scope, limit: float, o
     return solve(req, on_progress=on_progress, stop=stop, prepare=prepare, keep=keep)
 
 
-def _as_feasible(out: Outcome, returns_proven: bool = False) -> Outcome:
-    # optimal within the neighbourhood only: report the plan checker's objective, no bound
+def _as_feasible(out: Outcome, returns_proven: bool = False, proven: bool = True) -> Outcome:
+    # optimal within the neighbourhood only (``proven``; else only found there before the time
+    # ran out): report the plan checker's objective, no bound
     objective = float(sum(out.penalties.values()))
     plan = out.plan.model_copy(update={"status": Status.FEASIBLE.value, "objective": objective,
                                        "bound": None}) if out.plan else None
-    msg = f"best plan in the neighbourhood of the change: objective {objective:g}"
+    msg = (f"best plan in the neighbourhood of the change: objective {objective:g}" if proven else
+           f"a plan in the neighbourhood of the change, not proven the best there: objective "
+           f"{objective:g}")
     if returns_proven:
         msg += "; returns and targets proven the best the whole season allows"
     return replace(out, status=Status.FEASIBLE, plan=plan, message=msg, objective=objective, bound=None)

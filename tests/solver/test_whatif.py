@@ -127,7 +127,15 @@ def test_scope_of_a_change():
     late = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(49)})})
     four = change_scope(late, E.RecordFlareUp(athlete="A1", date=day(2)).apply(late))
     assert four.athletes == {"A1"} and four.window[0] == 49 < four.window[1]
-    assert f"1 athlete, {day_long(day(49))} to " in four.reason
+    # their whole future is free (a flare-up moves the return): the words name no end
+    assert four.reason == f"1 athlete from {day_long(day(49))} on"
+    # an intensity pin frees the athlete's days around it only, as a day off the squad's
+    from planner.season import IntensityPin
+
+    six = change_scope(s, E.AddPin(pin=IntensityPin(athlete="A2", date=day(20), intensity=0)).apply(s))
+    assert six.athletes == set() and six.window_athletes == {"A2"} and not six.team_days
+    lo, hi = six.window
+    assert six.reason == f"1 athlete, {day_long(day(lo))} to {day_long(day(hi))}" and lo <= 20 <= hi
     # today after the season: nothing is left to re-plan (it raised IndexError)
     over = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(56)})})
     five = change_scope(over, E.AddUnavailability(unavailability=Unavailability(
@@ -1075,3 +1083,51 @@ def test_a_comparison_says_why_each_changed_day_is_so_in_the_workbook_and_names_
     said = next(x for x in lines if x.startswith(f"  - {day_text(day(first))} Athlete 2 "))
     assert f"Athlete 2 {a} → {b_} %" in said and said.endswith(f": {rows[0][-1]}")
     assert "(1 athlete)" not in comp.text()
+
+
+def test_a_squad_rest_day_of_pins_plans_as_well_as_a_cold_solve_inside_the_days_it_names():
+    """Review 278 F1: a scenario pinning every fit player to 0 % on Fri 21 Aug (a rest day
+    before a cup) freed each pinned player's whole season; the neighbourhood search ran out of
+    its 30 s and its plan was kept: 1,800 points worse than a cold solve (which the pins cost
+    nothing), 151 days changed, 69 of them after the "Fri 11 Sep" the message named, and
+    "proven the best" said of it. Now the pins free their players' days around the rest day,
+    as a day off does: the plan is as good as a cold solve's, the days it changes lie in the
+    days the message names, and it takes less time than the cold solve."""
+    import time
+
+    from planner.season import IntensityPin
+    from solver.whatif import replan_scenario
+    from tests.demoplan import demo_solved
+
+    demo, solved = demo_solved()
+    s = demo.model_copy(update={"plan": solved.plan})
+    rest = dt.date(2026, 8, 21)
+    d = (rest - s.calendar.start).days
+    fit = [ap.athlete for ap in solved.plan.athletes if ap.stages[d] == "FIT"]
+    assert len(fit) >= 20
+    after = E.apply_all(s, [E.AddPin(pin=IntensityPin(athlete=a, date=rest, intensity=0))
+                            for a in fit])
+    t0 = time.monotonic()
+    re = replan_scenario(s, after, s.plan, time_limit=60)
+    took = time.monotonic() - t0
+    t0 = time.monotonic()
+    cold = solve(SolveRequest(after.model_copy(update={"plan": None}), time_limit=60))
+    took_cold = time.monotonic() - t0
+    assert cold.status == Status.OPTIMAL
+
+    def soft(plan) -> int:  # the rules' penalties, the days changed from the plan aside
+        return sum(v for k, v in check_plan(after, plan).penalties().items() if k != "STAB")
+
+    assert check_plan(after, re.plan).violations == ()
+    assert all(ap.intensity[d] == 0 for ap in re.plan.athletes if ap.athlete in fit)
+    assert soft(re.plan) == soft(cold.plan), re.message
+    scope = change_scope(s, after)
+    lo, hi = scope.window
+    named = f"{day_long(s.calendar.start + dt.timedelta(days=lo))} to " \
+            f"{day_long(s.calendar.start + dt.timedelta(days=hi))}"
+    assert f"{len(fit)} athletes, {named}" in re.message, re.message
+    changed = [(x.athlete, i) for x, y in zip(s.plan.athletes, re.plan.athletes, strict=True)
+               for i in range(len(x.intensity))
+               if x.intensity[i] != y.intensity[i] or x.stages[i] != y.stages[i]]
+    assert changed and all(lo <= i <= hi for _, i in changed), changed
+    assert took < took_cold, (took, took_cold)
