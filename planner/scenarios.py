@@ -231,6 +231,56 @@ def overtaken(season: Season, scenario: Scenario) -> str:
     return f"{change}: {found[1]}; {OVERTAKEN}"
 
 
+def _last_day_reached(s: Season, edit) -> dt.date | None:
+    """The last day a change reaches when it reaches only its own days (a pin, a role, an
+    absence, a day off): a re-plan from a later today keeps what happened there, so it changes
+    nothing. None for any other change (a flare-up, an injury or a rule reaches the future)."""
+    from planner import edits as E
+
+    if isinstance(edit, E.AddPin | E.RemovePin):
+        pin = edit.pin
+        if pin.kind == "week":
+            tl = Timeline(s)
+            w = tl.week_index_of_date(pin.week)
+            return tl.days[tl.weeks[w].last] if w is not None else pin.week
+        return pin.date if pin.kind == "intensity" else None
+    if isinstance(edit, E.SetRole):
+        c = s.competition(edit.competition)
+        return (c.end_date or c.date) if c is not None else None
+    if isinstance(edit, E.AddNonTrainingDay):
+        return edit.day.date
+    if isinstance(edit, E.RemoveNonTrainingDay):
+        return edit.date
+    if isinstance(edit, E.AddUnavailability):
+        return edit.unavailability.end
+    return None
+
+
+def changes_nothing(season: Season, scenario: Scenario) -> str:
+    """Why re-planning ``scenario`` can change nothing, in a coach's words: each of its changes
+    reaches only days before today (a rest day pinned for a Friday now gone by), which keep what
+    happened. Empty when one can change the plan (or an edit does not apply: the re-plan says so)."""
+    if season.calendar.today is None or not scenario.edits:
+        return ""
+    today = planning_start(season)
+    s = season.model_copy(update={"scenarios": ()})
+    last: list[dt.date] = []
+    for e in scenario.edits:
+        try:
+            ed = edit_from_dict(e, "")
+            day = _last_day_reached(s, ed)
+            if day is None or day >= today:
+                return ""
+            last.append(day)
+            s = ed.apply(s)
+        except PeriodizeError:
+            return ""
+    what = ("its change lies" if len(last) == 1 else
+            f"all {len(last)} of its changes lie" if len(last) > 2 else "both its changes lie")
+    return (f"{what} before today ({date_long(today)}), the last on {date_long(max(last))}, and "
+            f"the past keeps what happened: re-planning it would change nothing")
+
+
 def out_of_date(season: Season, scenario: Scenario) -> str:
     """Why ``scenario``'s plan is out of date, in a coach's words: the parts of the season that
     changed since it was planned (another scenario adopted, a competition moved, a week logged).
@@ -239,9 +289,11 @@ def out_of_date(season: Season, scenario: Scenario) -> str:
     if not changed:
         return ""
     moves = _competition_changes(season, scenario)
-    if moves and "the competitions" in changed:
-        changed[changed.index("the competitions")] = f"the competitions ({moves})"
-    return (f"planned before {join_and(changed)} changed, so its plan does not take "
+    # which competitions, after "changed": "planned before the competitions ('Summer Cup'
+    # changed) changed" said "changed" twice and not what changed
+    said = f"{join_and(changed)} changed" + (
+        f" ({moves})" if moves and "the competitions" in changed else "")
+    return (f"planned before {said}, so its plan does not take "
             f"{'that change' if len(changed) == 1 else 'those changes'} into account; "
             f"re-plan it to see it against the season as it is now")
 
@@ -266,8 +318,11 @@ def _competition_changes(season: Season, scenario: Scenario) -> str:
         elif c.date.isoformat() != day:
             said.append(f"'{c.name}' moved from {date_short(dt.date.fromisoformat(day))} to "
                         f"{date_short(c.date)}")
-        elif (c.end_date.isoformat() if c.end_date else None) != end or c.priority != prio:
-            said.append(f"'{c.name}' changed")
+        elif c.priority != prio:
+            said.append(f"'{c.name}' became {'an' if c.priority == 'A' else 'a'} {c.priority} "
+                        f"competition")
+        elif (c.end_date.isoformat() if c.end_date else None) != end:
+            said.append(f"the days of '{c.name}' changed")
     said += [f"'{c.name}' added" for cid, c in now.items() if cid not in then]
     if len(said) > 2:
         return f"{said[0]}, {said[1]} and {len(said) - 2} more"

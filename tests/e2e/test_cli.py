@@ -666,6 +666,40 @@ def test_a_scenario_overtaken_by_today_is_listed_as_no_longer_applying(capsys):
     assert "re-plan it" not in out and "--scenario" not in out
 
 
+def test_a_scenario_whose_pins_all_lie_before_today_is_not_replanned_and_says_why(tmp_path):
+    """Review 278 F4: a squad's rest Friday pinned in a scenario, then today moved past it:
+    'whatif --scenario' re-planned it for 36 s and said "changed on 0 athlete-days", nothing
+    saying that its pins lie before today. It says so now, at once, and re-plans nothing; --list
+    says it too."""
+    import time
+
+    from planner import edits as E
+    from planner.season import Scenario
+    from planner.text import date_long
+
+    pins = tuple(E.AddPin(pin=IntensityPin(athlete=a, date=day(11), intensity=0)).to_dict()
+                 for a in ("A1", "A2"))  # Friday of week 2
+    s = season(weeks=4, athletes=2, today=day(14)).model_copy(
+        update={"scenarios": (Scenario(name="Rest Friday", edits=pins),)})
+    save_season(s, tmp_path / "s.season.json")
+    t0 = time.monotonic()
+    r = run("whatif", "s.season.json", "--scenario", "Rest Friday", cwd=tmp_path)
+    assert r.returncode != 0 and "Re-plan:" not in r.stdout, r.stdout
+    said = " ".join(r.stderr.split())
+    assert (f"both its changes lie before today ({date_long(day(14))}), the last on "
+            f"{date_long(day(11))}, and the past keeps what happened: re-planning it would change "
+            f"nothing") in said, said
+    assert "--delete 'Rest Friday'" in said
+    assert time.monotonic() - t0 < 5  # no baseline solve, no re-plan
+    r = run("whatif", "s.season.json", "--list", cwd=tmp_path)
+    assert "Rest Friday (changes nothing now)" in r.stdout, r.stdout
+    # one change from today on: it is re-planned as before
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(7)})})
+    from planner.scenarios import changes_nothing
+
+    assert changes_nothing(later, later.scenarios[0]) == ""
+
+
 def test_a_day_off_before_today_is_refused_by_whatif_and_its_scenario_cannot_be_adopted(tmp_path):
     """'record --day-off' refused a day before today, while 'whatif --day-off' planned it and
     '--adopt' wrote it into the season; an overtaken scenario's --adopt said to re-plan it, which

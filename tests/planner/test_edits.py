@@ -684,13 +684,19 @@ def test_the_record_of_what_a_scenario_was_planned_for_follows_its_plan(document
     # the same change on a recorded one: said, and undone by moving it back
     moved = E.MoveCompetition(competition="m1", date=day(4)).apply(s)
     assert out_of_date(moved, moved.scenarios[0]).startswith(
-        "planned before the competitions ('Match 2' moved from 16 Jan to 8 Jan) changed")
+        "planned before the competitions changed ('Match 2' moved from 16 Jan to 8 Jan), so its "
+        "plan")
     more = E.AddCompetition(competition=Competition(id="x1", name="Friendly", date=day(16),
                                                     priority="C")).apply(moved)
     more = E.RemoveCompetition(competition="m3").apply(more)
     assert out_of_date(more, more.scenarios[0]).startswith(
-        "planned before the competitions ('Match 2' moved from 16 Jan to 8 Jan, 'Match 4' "
-        "removed and 1 more) changed")
+        "planned before the competitions changed ('Match 2' moved from 16 Jan to 8 Jan, 'Match 4' "
+        "removed and 1 more), so its plan")
+    # a competition made an A: said so, not "the competitions ('Match 2' changed) changed"
+    made_a = E.UpdateCompetition(competition="m1", priority="A").apply(s)
+    assert out_of_date(made_a, made_a.scenarios[0]).startswith(
+        "planned before the competitions changed ('Match 2' became an A competition), so its "
+        "plan")
     back = E.MoveCompetition(competition="m1", date=s.competition("m1").date).apply(moved)
     assert out_of_date(back, back.scenarios[0]) == ""
     # the record survives the season file

@@ -741,14 +741,14 @@ def test_a_scenario_planned_before_another_was_adopted_is_out_of_date(qtbot, win
     assert wi.panel.names() == ["Flare-up in week 3"]
     state = wi.panel.table.item(0, 1)
     assert state.text() == "out of date"
-    assert "planned before the competitions ('Cup final' moved from 27 Feb to 20 Feb) changed" in state.toolTip()
+    assert "planned before the competitions changed ('Cup final' moved from 27 Feb to 20 Feb), so" in state.toolTip()
     import html
 
-    assert ("Out of date: planned before the competitions ('Cup final' moved from 27 Feb to "
-            "20 Feb) changed") in html.unescape(wi.panel.details.text())
+    assert ("Out of date: planned before the competitions changed ('Cup final' moved from 27 Feb "
+            "to 20 Feb), so") in html.unescape(wi.panel.details.text())
     # the comparison shows it, with Adopt off
     win = wi.compare("Flare-up in week 3")
-    assert win.stale.isVisibleTo(win) and "planned before the competitions ('Cup final' moved from 27 Feb to 20 Feb) changed" in win.stale.text()
+    assert win.stale.isVisibleTo(win) and "planned before the competitions changed ('Cup final' moved from 27 Feb to 20 Feb), so" in win.stale.text()
     assert not win.adopt_button.isEnabled() and win.adopt_button.toolTip().startswith("Not now: ")
     # Adopt from the panel asks first, saying what the old plan breaks: Cancel changes nothing
     adopted = w.season
@@ -1149,6 +1149,36 @@ def test_a_scenario_overtaken_by_today_says_it_can_no_longer_apply(qtbot):
     text = html.unescape(panel.details.text())
     assert "Can no longer apply: edit 1 (Move competition 'Match 3'" in text
     assert "is before today" in text and "Re-plan" not in text
+
+
+def test_a_scenario_whose_pins_all_lie_before_today_says_it_changes_nothing(qtbot, shown_window,
+                                                                            dialogs):
+    """Review 278 F4: a rest Friday pinned in a scenario, then today moved past it: the panel
+    said only "out of date", and Re-plan searched for half a minute to change 0 days. The row
+    says it changes nothing now and why, and Re-plan says so instead of searching."""
+    from planner.season import Scenario
+    from planner.text import date_long
+    from ui.desktop.scenarios import ScenariosPanel
+
+    pins = tuple(E.AddPin(pin=IntensityPin(athlete=a, date=day(11), intensity=0)).to_dict()
+                 for a in ("A1", "A2"))
+    s = solved(season(weeks=4, athletes=2)).model_copy(
+        update={"scenarios": (Scenario(name="Rest Friday", edits=pins),)})
+    later = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(14)})})
+    panel = ScenariosPanel()
+    qtbot.addWidget(panel)
+    panel.set_season(later)
+    why = (f"both its changes lie before today ({date_long(day(14))}), the last on "
+           f"{date_long(day(11))}, and the past keeps what happened: re-planning it would change "
+           f"nothing")
+    assert panel.table.item(0, 1).text() == "changes nothing now"
+    assert why in panel.table.item(0, 1).toolTip()
+    panel.select("Rest Friday")
+    assert why in html.unescape(panel.details.text())
+    w = shown_window(later, (1300, 800))
+    assert not w.whatif.replan("Rest Friday")
+    assert not w.whatif.job.is_running()
+    assert dialogs[-1][0] == "inform" and why in dialogs[-1][2], list(dialogs)
 
 
 def test_the_comparison_window_says_the_load_a_match_added_on_a_match_day_brings(qtbot):

@@ -697,7 +697,7 @@ def _injury_edits(season, specs: list[list[str]]) -> list:
 def _replayable(season, sc, path: str) -> None:
     """The stored scenario's edits apply to the season as it is; else InputError naming the
     edit, with the way out (a hand-edited edit, or a season changed under the scenario)."""
-    from planner.scenarios import check_scenario_today, scenario_season
+    from planner.scenarios import changes_nothing, check_scenario_today, scenario_season
 
     try:
         check_scenario_today(season, sc)
@@ -709,6 +709,10 @@ def _replayable(season, sc, path: str) -> None:
             f"The scenario '{sc.name}' does not apply to the season as it is: correct that edit "
             f"in the season file, or delete the scenario (periodize whatif {shlex.quote(path)} "
             f"--delete {shlex.quote(sc.name)}) and make it again with --new.")) from None
+    if why := changes_nothing(season, sc):  # not re-planned: its search would change no day
+        raise InputError(f"scenario '{sc.name}'", [
+            f"{why}; not re-planned: delete it (periodize whatif {shlex.quote(path)} --delete "
+            f"{shlex.quote(sc.name)}), or make a new one from today on"])
 
 
 def cmd_whatif(args) -> int:
@@ -920,17 +924,20 @@ def _no_plan(outcome, interrupted: bool, time_limit: float, what: str) -> int:
 def _list(season, describe_edits) -> int:
     if not season.scenarios:
         print("No scenarios yet. Define one with --new NAME and edit options.")
-    from planner.scenarios import out_of_date, overtaken
+    from planner.scenarios import changes_nothing, out_of_date, overtaken
 
     for sc in season.scenarios:
         # a change dated before today: re-planning it is refused, so "re-plan it" is no way on
         past = overtaken(season, sc)
-        why = "" if past else out_of_date(season, sc)  # "(planned)" above "Out of date" read as a contradiction
-        state = ("can no longer apply" if past else "not planned" if not sc.plan
-                 else "plan out of date" if why else "planned")
+        nothing = "" if past else changes_nothing(season, sc)
+        why = "" if past or nothing else out_of_date(season, sc)  # "(planned)" above "Out of date" read as a contradiction
+        state = ("can no longer apply" if past else "changes nothing now" if nothing
+                 else "not planned" if not sc.plan else "plan out of date" if why else "planned")
         print(f"{sc.name} ({state})")
         if past:
             print(f"  Can no longer apply: {past}. Delete it (--delete {shlex.quote(sc.name)})")
+        elif nothing:
+            print(f"  Changes nothing now: {nothing}. Delete it (--delete {shlex.quote(sc.name)})")
         elif why:
             print(f"  Out of date: {why} (--scenario '{sc.name}' --save; or --delete '{sc.name}')")
         for line in describe_edits(season, sc):

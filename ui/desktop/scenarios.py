@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from planner import edits as E
 from planner.errors import InputError, PeriodizeError
 from planner.scenarios import (
+    changes_nothing,
     check_scenario_today,
     compare,
     describe_edits,
@@ -130,8 +131,10 @@ class ScenariosPanel(QWidget):
     def set_season(self, season: Season) -> None:
         old, old_states = self.season, self._states
         self.season = season
-        self._states = [(overtaken(season, sc), out_of_date(season, sc), sc.name == self.replanning)
-                        for sc in season.scenarios]
+        # a scenario whose changes all lie before today reads as one that can no longer apply:
+        # re-planning it changes nothing (planner.scenarios.changes_nothing)
+        self._states = [(overtaken(season, sc) or _nothing_words(season, sc), out_of_date(season, sc),
+                         sc.name == self.replanning) for sc in season.scenarios]
         key = self.selected_name()
         if old is not None and old.scenarios is season.scenarios and old_states == self._states:
             self._selection_changed()  # the changes' texts name the season's competitions
@@ -140,7 +143,8 @@ class ScenariosPanel(QWidget):
             self.table.setRowCount(len(season.scenarios))
             for r, (sc, (past, why, running)) in enumerate(zip(season.scenarios, self._states,
                                                                strict=True)):
-                state = ("can no longer apply" if past else "re-planning…" if running
+                state = ("changes nothing now" if past.startswith(NOTHING) else
+                         "can no longer apply" if past else "re-planning…" if running
                          else "not planned" if sc.plan is None
                          else "out of date" if why else "planned")
                 cells = [sc.name, state, str(len(sc.edits))]
@@ -149,8 +153,8 @@ class ScenariosPanel(QWidget):
                     if c == 0:
                         item.setData(Qt.ItemDataRole.UserRole, sc.name)
                     if c == 1 and past:
-                        item.setToolTip(f"Scenario “{sc.name}” can no longer apply: {past}. "
-                                        f"Delete it (What-if ▸ Delete Scenario).")
+                        item.setToolTip(f"Scenario “{sc.name}” {_past_said(past)}. Delete it "
+                                        f"(What-if ▸ Delete Scenario).")
                         item.setForeground(QColor(ink("error")))
                     elif c == 1 and why:
                         item.setToolTip(f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan "
@@ -202,9 +206,10 @@ class ScenariosPanel(QWidget):
 
             texts = describe_edits(self.season, sc)
             lines = "".join(f"<li>{html.escape(t)}</li>" for t in texts) or "<li><i>no changes</i></li>"
-            past = overtaken(self.season, sc)
+            past = overtaken(self.season, sc) or _nothing_words(self.season, sc)
             why = "" if past else out_of_date(self.season, sc)
-            stale = (f"<p style='color:{ink('error')};margin:0'>Can no longer apply: {html.escape(past)}. "
+            said = _past_said(past)
+            stale = (f"<p style='color:{ink('error')};margin:0'>{html.escape(said[:1].upper() + said[1:])}. "
                      f"Delete it (What-if ▸ Delete Scenario).</p>" if past else
                      f"<p style='color:{ink('error')};margin:0'>Out of date: {html.escape(why)} (Re-plan, "
                      f"Shift+F5).</p>" if why else "")
@@ -426,6 +431,13 @@ class WhatIf(QObject):
                 "season has no plan yet.\n\nPlan the season first, then the scenario? Both run in "
                 "the background; the season's plan is one undo step, the scenario's another."):
             w.statusBar().showMessage("Not re-planned: solve the season first (Plan ▸ Solve, F5).", 8000)
+            return False
+        if nothing := changes_nothing(season, sc):  # 36 s of search for no change at all
+            self.interaction.inform("Scenario not re-planned",
+                                    f"Scenario “{sc.name}”: {nothing}.\n\nDelete it (What-if ▸ "
+                                    "Delete Scenario), or make a new one from today on.")
+            w.statusBar().showMessage(f"Scenario “{sc.name}” not re-planned: its changes lie "
+                                      "before today.", 10000)
             return False
         try:
             check_scenario_today(season, sc)
@@ -762,6 +774,20 @@ def stale_plan_words(season: Season, report, how: str) -> str:
     from ui.desktop.panels import broken
 
     return words(season, len(broken(report)), how)
+
+
+NOTHING = "changes nothing now: "  # a scenario whose changes all lie before today
+
+
+def _nothing_words(season: Season, sc: Scenario) -> str:
+    """:data:`NOTHING` and why (``planner.scenarios.changes_nothing``), or ""."""
+    why = changes_nothing(season, sc)
+    return NOTHING + why if why else ""
+
+
+def _past_said(past: str) -> str:
+    """What the row's tooltip and the details say of a scenario re-planning is refused for."""
+    return past if past.startswith(NOTHING) else f"can no longer apply: {past}"
 
 
 def _out_of_date_line(season: Season, sc: Scenario) -> str:
