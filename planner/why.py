@@ -957,7 +957,8 @@ def _exposure_reasons(c: _Context, i: int, label: str | None, add) -> None:
         return
     g = c.value("HV-1", "max_gap_days")
     prev = next((j for j in range(i - 1, -1, -1) if ap.intensity[j] >= HV_LEVEL), None)
-    gap = f"; the previous one was {i - prev} days earlier" if prev is not None else ""
+    gap = (f"; the previous one was {text.plural(i - prev, 'day')} earlier" if prev is not None
+           else "")  # "1 days earlier" read on a cup's second day running
     if prev is not None and _uncovered_window(c, prev, i, g):  # said where the coach reads it
         gap += (f", more than {g}: the days between leave an HV-1 window without one (a soft rule "
                 f"the plan could not keep here; Plan Check lists it)")

@@ -571,6 +571,11 @@ def test_an_exposure_after_a_gap_longer_than_hv1s_window_says_so():
     text = " ".join(r.text for r in why_day(s, hand_plan_of(s, levels), "A1", day(10)).reasons
                     if r.rule == "HV-1")
     assert "8 days earlier" in text and "more than" not in text
+    # two exposures on days running (a cup's matches): "1 days earlier" read in review 278
+    levels[11] = 90
+    text = " ".join(r.text for r in why_day(s, hand_plan_of(s, levels), "A1", day(11)).reasons
+                    if r.rule == "HV-1")
+    assert "the previous one was 1 day earlier." in text, text
 
 
 def hand_plan_of(s, levels):
