@@ -4,7 +4,7 @@ comparison of two plans that a coach reads before a tournament."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner import text
 from planner.check import check_plan
@@ -618,7 +618,17 @@ class Comparison:
 
         if self._explainer is None:  # the calendar and the team's days once, for every day
             self._explainer = Explainer(self.scenario, self.scenario.plan)
-        return self._explainer.day(athlete, self._explainer.tl.days[d]).short()
+        why = self._explainer.day(athlete, self._explainer.tl.days[d])
+        pb = self.scenario.plan.for_athlete(athlete)
+        if pb is not None:
+            # a stage's cap above the day's level bounds nothing there: "95 → 70: Stage S2
+            # allows at most 95 % (RH-CAP)" did not say why 70; the bound that holds the level
+            # comes first, and with none the soft rules it serves and pays for
+            cap = self._explainer.context(athlete).cap(pb.stages[d])
+            if pb.intensity[d] < cap:
+                why = replace(why, reasons=[r for r in why.reasons
+                                            if not (r.rule == "RH-CAP" and r.kind == "bound")])
+        return why.short()
 
     def day_change(self, athlete: str, d: int) -> str:
         """What B changes of athlete-day ``d``: "70 → 95 %", "FIT → P1" (the stage alone), or
