@@ -1955,3 +1955,30 @@ def test_the_per_athlete_table_says_provisional_on_its_own_line_and_no_weeks_as_
     assert item.text(weeks) == "–"
     fm = table.fontMetrics()
     assert table.header().sectionSize(back_a) < fm.horizontalAdvance(first.back("a"))
+
+
+def test_the_form_refuses_a_pin_the_board_greys_in_the_boards_words(qtbot, planned):
+    """Review 278 F2: the New What-if form took a pin of 95 % on a day the board's Pin
+    intensity menu greys above 70 % (MD+1 after a cup), and the re-plan searched 15-20 s to "No
+    plan satisfies every hard rule". The form refuses it with the menu's own words; a level the
+    menu offers is taken."""
+    from ui.desktop.boardmenu import PIN_MENU, cell_menu
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    athlete, when = "A1", day(2)  # Athlete 1 in P3 of an iliopsoas tendinopathy
+    menu = cell_menu(planned, athlete, when)
+    qtbot.addWidget(menu)
+    sub = next(a.menu() for a in menu.actions() if a.menu() and a.text() == PIN_MENU)
+    levels = [a for a in sub.actions() if a.data() is not None and not a.isSeparator()]
+    greyed = [a for a in levels if not a.isEnabled()]
+    offered = [a for a in levels if a.isEnabled()]
+    assert greyed and offered
+    header = next(a.text() for a in sub.actions() if not a.isEnabled() and a.data() is None
+                  and a.text().startswith("Up to"))
+    dlg = ScenarioDialog(planned)
+    qtbot.addWidget(dlg)
+    assert not dlg.add_change(greyed[-1].data())
+    said = dlg.error.text()
+    assert header in said and "leaves the scenario without a plan" in said, said
+    assert dlg.changes == []
+    assert dlg.add_change(offered[-1].data()), dlg.error.text()

@@ -1006,7 +1006,7 @@ class ScenarioDialog(QDialog):
         try:
             edit = edit if edit is not None else self.form_edit()
             problem = (past_change_problem(self.current, edit) or stage_pin_problem(self.current, edit)
-                       or past_role_problem(self.current, edit))
+                       or past_role_problem(self.current, edit) or self._pin_limit_problem(edit))
             if problem is not None:
                 raise InputError("", [problem[0].upper() + problem[1:] + "."])
             after = edit.apply(self.current)
@@ -1024,6 +1024,25 @@ class ScenarioDialog(QDialog):
         self.ok_error.hide()
         self._refill()
         return True
+
+    def _pin_limit_problem(self, edit) -> str | None:
+        """An intensity pin above the level the board's Pin intensity menu allows on that day
+        (``rehabview.pin_limit``: a stage's cap, HV-6 after a match), said in the board's words:
+        the form took one the board greys, and the re-plan searched 15-20 s to no plan."""
+        if not isinstance(edit, E.AddPin) or not isinstance(edit.pin, IntensityPin):
+            return None
+        from ui.desktop.rehabview import pin_header, pin_limit
+
+        pin = edit.pin
+        limit = pin_limit(self.current, pin.athlete, pin.date)
+        if limit is None or pin.intensity <= limit[0]:
+            return None
+        head = pin_header(self.current, pin.athlete, pin.date) or ""
+        if limit[0] < 0:
+            return head
+        return (f"{head}, so a pin of {pin.intensity} % leaves the scenario without a plan (the "
+                f"board's Pin intensity menu offers up to {limit[0]} % on this day); pin "
+                f"{limit[0]} % or less")
 
     def remove_change(self, row: int | None = None) -> bool:
         """Remove a change (default: the selected one); refused when a later change needs it."""
