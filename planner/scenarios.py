@@ -231,6 +231,25 @@ def overtaken(season: Season, scenario: Scenario) -> str:
     return f"{change}: {found[1]}; {OVERTAKEN}"
 
 
+def scenario_way_on(baseline: Season, after: Season, remedy) -> str:
+    """A way on for a scenario's re-plan that found no plan (``solver.api.Remedy``), in its
+    words: a pin the scenario adds is left out of it or lowered (a season's --unpin or its board
+    does not reach it); any other as a solve of the season says it."""
+    import re
+
+    if remedy.kind != "pin":
+        return remedy.text
+    day = dt.date.fromisoformat(remedy.date)
+    pin = next((p for p in after.pins if p.kind == "intensity" and p.athlete == remedy.athlete
+                and p.date == day), None)
+    if pin is None or pin in baseline.pins:
+        return remedy.text  # the season's own pin: removed from the season
+    lower = re.search(r"lower it to (\d+) %", remedy.text)
+    return (f"The scenario's pin of {pin.intensity} % on {text.day_long(day)} for "
+            f"{after.athlete_label(pin.athlete)} cannot hold: make the scenario again without it"
+            + (f", or with it at {lower.group(1)} %" if lower else "") + ", and it has a plan.")
+
+
 def _last_day_reached(s: Season, edit) -> dt.date | None:
     """The last day a change reaches when it reaches only its own days (a pin, a role, an
     absence, a day off): a re-plan from a later today keeps what happened there, so it changes

@@ -2548,3 +2548,25 @@ def test_a_pin_that_cannot_hold_is_removed_with_the_command_the_way_on_names(tmp
             "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert f"  - Unpin Athlete 2 (A2) at 60 % on {date_long(day(3))}" in r.stdout, r.stdout
+
+
+def test_a_scenario_whose_pin_cannot_hold_gets_the_way_on_a_solve_gives_in_its_words(tmp_path):
+    """Review 278 F2: a scenario's re-plan that found no plan named the pin and HV-5, with no
+    "A way on" line where a solve of the season gives one. It gives it now, in the scenario's
+    words (the pin is the scenario's: it is left out or lowered, not unpinned on the board);
+    lowered as said, the scenario has a plan."""
+    from planner.season import Injury, StageRecord
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="P3", start=day(0)),))  # cap 90 %, from today
+    save_season(season(weeks=4, athletes=2, injuries=(rec,)), tmp_path / "s.season.json")
+    d = day(2).isoformat()
+    r = run("whatif", "s.season.json", "--new", "Sprint Wednesday", "--pin", "A1", d, "90",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert (f"A way on: the scenario's pin of 90 % on {day_long(day(2))} for Athlete 1 (A1) "
+            f"cannot hold: make the scenario again without it, or with it at 80 %, and it has a "
+            f"plan.") in r.stderr, r.stderr
+    r = run("whatif", "s.season.json", "--new", "Sprint Wednesday", "--pin", "A1", d, "80",
+            "--time-limit", "20", cwd=tmp_path)
+    assert r.returncode == 0 and "Re-plan: " in r.stdout, r.stderr

@@ -1982,3 +1982,28 @@ def test_the_form_refuses_a_pin_the_board_greys_in_the_boards_words(qtbot, plann
     assert header in said and "leaves the scenario without a plan" in said, said
     assert dlg.changes == []
     assert dlg.add_change(offered[-1].data()), dlg.error.text()
+
+
+def test_a_scenario_without_a_plan_gets_the_way_on_in_its_words(qtbot):
+    """Review 278 F2: a scenario's explanation gave no "A way on" where the season's solve
+    gives one. The pin is the scenario's, so the way on is to leave it out or lower it, said
+    without the season's Record link; a pin of the season's own is said as a solve says it."""
+    from planner.season import Injury, StageRecord
+    from ui.desktop.panels import ExplanationPanel
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="P3", start=day(0)),))  # cap 90 %, from today
+    base = season(weeks=4, athletes=2, injuries=(rec,))
+    pin = E.AddPin(pin=IntensityPin(athlete="A1", date=day(2), intensity=90))
+    after = pin.apply(base)
+    out = solve(SolveRequest(after, time_limit=20))
+    assert out.status == Status.INFEASIBLE and out.remedies
+    panel = ExplanationPanel()
+    qtbot.addWidget(panel)
+    panel.show_outcome(after, out, basis=base, scenario="Sprint Wednesday")
+    text = " ".join(panel.toPlainText().split())
+    assert (f"A way on: The scenario's pin of 90 % on {day_long(day(2))} for Athlete 1 (A1) "
+            f"cannot hold: make the scenario again without it, or with it at 80 %") in text, text
+    assert "Record it and solve again" not in panel.toHtml()
+    panel.show_outcome(after, out, basis=after, scenario="Sprint Wednesday")  # the season's pin
+    assert "--unpin A1" in " ".join(panel.toPlainText().split())

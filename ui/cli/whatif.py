@@ -782,17 +782,27 @@ def cmd_whatif(args) -> int:
                               deterministic=args.deterministic, stop=stop)
     print(f"Re-plan: {out.status.value} in {out.wall_time:.2f} s — {out.message}")
     if out.plan is None:
-        return _replan_failed(out, ctrl_c.interrupted, args, sc.name)
+        return _replan_failed(out, ctrl_c.interrupted, args, sc.name, (baseline, after))
     if ctrl_c.interrupted:
         print("Interrupted: the re-plan below is the best found so far.", file=sys.stderr)
     _report(args, season, sc, baseline, after, out.plan, out.penalties.get("STAB", 0))
     return 0
 
 
-def _replan_failed(outcome, interrupted: bool, args, name: str) -> int:
-    """The re-plan found no plan: why (``_no_plan``), and with ``--save`` of an infeasible one,
-    that nothing was stored (a time limit or an interrupt says "nothing was written" already)."""
+def _replan_failed(outcome, interrupted: bool, args, name: str, seasons=None) -> int:
+    """The re-plan found no plan: why (``_no_plan``) and the way on a solve gives, in the
+    scenario's words (``seasons``: the baseline and the scenario's season), and with ``--save``
+    of an infeasible one, that nothing was stored (a time limit or an interrupt says "nothing
+    was written" already)."""
+    from planner.scenarios import scenario_way_on
+
     status = _no_plan(outcome, interrupted, args.time_limit, "re-plan")
+    if outcome.status.value == "infeasible" and seasons is not None:
+        for r in outcome.remedies:  # as print_conflicts says a solve's
+            said = scenario_way_on(*seasons, r)
+            if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
+                said = said[:1].lower() + said[1:]
+            print(f"A way on: {said}", file=sys.stderr)
     if args.save and outcome.status.value == "infeasible":
         print(_not_stored(name, args.season, stored=bool(args.scenario)), file=sys.stderr)
     return status

@@ -1212,6 +1212,11 @@ class ExplanationPanel(_Browser):
                 link = (f' <a href="remedy:{i}">Record it and solve again</a>'
                         if getattr(r, "records", True) else "")
                 out.append(f"<p><b>A way on:</b> {_esc(r.text)}{link}</p>")
+        else:  # a scenario's: said in its words, recorded nowhere (the season is not the scenario)
+            from planner.scenarios import scenario_way_on
+
+            for r in getattr(outcome, "remedies", ()):
+                out.append(f"<p><b>A way on:</b> {_esc(scenario_way_on(self.basis, season, r))}</p>")
         if outcome.explanation:
             out.append("<p>These rule instances cannot all hold together. Change one of them "
                        "(a pin, a rule value, a date) and solve again:</p><ol>")
