@@ -2007,3 +2007,37 @@ def test_a_scenario_without_a_plan_gets_the_way_on_in_its_words(qtbot):
     assert "Record it and solve again" not in panel.toHtml()
     panel.show_outcome(after, out, basis=after, scenario="Sprint Wednesday")  # the season's pin
     assert "--unpin A1" in " ".join(panel.toPlainText().split())
+
+
+def test_a_scenario_whose_replan_found_no_plan_says_so_and_adopt_says_it_truly(qtbot,
+                                                                                shown_window,
+                                                                                dialogs):
+    """Review 278 F2: a scenario whose re-plan found no plan read "not planned" with no reason,
+    and Adopt said it "is not planned yet", though it was known to have none. Its row says "no
+    plan" with the rules in the way, Adopt says so; a reopened file, which does not keep that,
+    says it may be either."""
+    from planner.season import Injury, StageRecord
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="P3", start=day(0)),))  # cap 90 %, from today
+    base = solved(season(weeks=4, athletes=2, injuries=(rec,)))
+    w = shown_window(base, (1300, 800))
+    pin = E.AddPin(pin=IntensityPin(athlete="A1", date=day(2), intensity=90))
+    w.apply_edit(E.AddScenario(name="Sprint Wednesday", edits=(pin.to_dict(),)))
+    with qtbot.waitSignal(w.whatif.replan_finished, timeout=TIMEOUT):
+        assert w.whatif.replan("Sprint Wednesday")
+    item = w.whatif.panel.table.item(0, 1)
+    assert item.text() == "no plan"
+    assert ("Scenario “Sprint Wednesday” has no plan: its changes conflict with the rules ("
+            in item.toolTip() and "PIN" in item.toolTip()), item.toolTip()
+    assert not w.whatif.adopt("Sprint Wednesday")  # the coach says no
+    title, text = dialogs[-1][1], dialogs[-1][2]
+    assert title == "Adopt without a plan?" and "not planned yet" not in text
+    assert "has no plan: its changes conflict with the rules" in text, text
+    # the file opened again: nothing says its re-plan found none
+    w.whatif._on_replaced()
+    w.whatif.panel.set_season(w.season)
+    item = w.whatif.panel.table.item(0, 1)
+    assert item.text() == "not planned"
+    assert ("has not been re-planned since the file was opened, or its last re-plan found none"
+            in item.toolTip()), item.toolTip()

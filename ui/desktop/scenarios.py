@@ -72,6 +72,9 @@ class ScenariosPanel(QWidget):
         # out of date ("" when not)
         self._states: list[tuple[str, str, bool]] = []
         self.replanning: str | None = None  # the scenario being re-planned, if one is
+        # scenarios whose re-plan found no plan in this session: name -> (its edits then, the
+        # rules in the way); a reopened file has none, so "not planned" says it may be either
+        self.no_plan: dict[str, tuple[tuple, str]] = {}
         self.intro = QLabel("<b>What if</b> the final moves a week earlier, or a player flares up "
                             "in week 12? <b>New…</b> makes a scenario: a list of changes, re-planned "
                             "from the current plan and compared side by side. The season itself "
@@ -134,17 +137,18 @@ class ScenariosPanel(QWidget):
         # a scenario whose changes all lie before today reads as one that can no longer apply:
         # re-planning it changes nothing (planner.scenarios.changes_nothing)
         self._states = [(overtaken(season, sc) or _nothing_words(season, sc), out_of_date(season, sc),
-                         sc.name == self.replanning) for sc in season.scenarios]
+                         sc.name == self.replanning, self.failed(sc)) for sc in season.scenarios]
         key = self.selected_name()
         if old is not None and old.scenarios is season.scenarios and old_states == self._states:
             self._selection_changed()  # the changes' texts name the season's competitions
             return
         with QSignalBlocker(self.table):
             self.table.setRowCount(len(season.scenarios))
-            for r, (sc, (past, why, running)) in enumerate(zip(season.scenarios, self._states,
-                                                               strict=True)):
+            for r, (sc, (past, why, running, failed)) in enumerate(zip(
+                    season.scenarios, self._states, strict=True)):
                 state = ("changes nothing now" if past.startswith(NOTHING) else
                          "can no longer apply" if past else "re-planning…" if running
+                         else "no plan" if sc.plan is None and failed
                          else "not planned" if sc.plan is None
                          else "out of date" if why else "planned")
                 cells = [sc.name, state, str(len(sc.edits))]
@@ -160,6 +164,11 @@ class ScenariosPanel(QWidget):
                         item.setToolTip(f"Scenario “{sc.name}” was {why} (What-if ▸ Re-plan "
                                         f"Scenario, Shift+F5).")
                         item.setForeground(QColor(ink("error")))
+                    elif c == 1 and sc.plan is None and not running:
+                        item.setToolTip(no_plan_words(sc.name, failed) + (
+                            " Make a new scenario without the change in the way, or delete this "
+                            "one." if failed else " Re-plan (Shift+F5) plans it, or says why it "
+                            "has none."))
                     elif c == 1 and sc.plan is not None:
                         item.setToolTip(f"{sc.plan.status} plan, objective "
                                         f"{sc.plan.objective if sc.plan.objective is not None else '–'}")
@@ -170,6 +179,12 @@ class ScenariosPanel(QWidget):
                 self.select(season.scenarios[-1].name)
             else:
                 self._selection_changed()
+
+    def failed(self, sc: Scenario) -> str:
+        """The rules in the way when this session's re-plan of ``sc`` (its changes as they are)
+        found no plan; "" when none did."""
+        edits, rules = self.no_plan.get(sc.name, ((), ""))
+        return rules if sc.plan is None and rules and edits == tuple(sc.edits) else ""
 
     def names(self) -> list[str]:
         return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
@@ -363,6 +378,7 @@ class WhatIf(QObject):
             self.compare_window.close()
         self._compared = None
         self._draft = None  # a draft for the season that was open: not opened on another
+        self.panel.no_plan.clear()  # another file's scenarios: none re-planned in it yet
 
     # -- new -------------------------------------------------------------------------------------
     @Slot()
@@ -562,6 +578,12 @@ class WhatIf(QObject):
         w = self.window
         status = outcome.status.value
         if status == "infeasible":
+            sc = next((x for x in w.season.scenarios if x.name == name), None)
+            if sc is not None:  # said by its row and Adopt until its changes change
+                rules = ", ".join(dict.fromkeys(c.rule for c in outcome.explanation)) or \
+                    "no set of rules named in time"
+                self.panel.no_plan[name] = (tuple(sc.edits), rules)
+                self.panel.set_season(w.season)
             explained = replace(outcome, message=(
                 f"Scenario “{name}”: its changes cannot all hold with the rules. "
                 f"{outcome.message}").strip())
@@ -673,10 +695,13 @@ class WhatIf(QObject):
                 return False
             if answer != "adopt":
                 return False
+        failed = self.panel.failed(sc)
         if sc.plan is None and not self.interaction.confirm(
                 "Adopt without a plan?",
-                f"Scenario “{sc.name}” is not planned yet. Adopt its changes anyway? The season "
-                "will have no plan until you solve it (Plan ▸ Solve, F5).", default=False):
+                f"{no_plan_words(sc.name, failed)} Adopt its changes anyway? The season will have "
+                "no plan until you solve it (Plan ▸ Solve, F5)" + (
+                    ", and a solve finds none while the change in the way stays." if failed
+                    else "."), default=False):
             return False
         if not w.apply_edit(E.AdoptScenario(name=sc.name)):
             return False
@@ -788,6 +813,17 @@ def _nothing_words(season: Season, sc: Scenario) -> str:
 def _past_said(past: str) -> str:
     """What the row's tooltip and the details say of a scenario re-planning is refused for."""
     return past if past.startswith(NOTHING) else f"can no longer apply: {past}"
+
+
+def no_plan_words(name: str, failed: str) -> str:
+    """What a scenario without a plan is, truthfully: one whose re-plan found no plan in this
+    session (``failed``: the rules in the way), or one not re-planned since the file was opened,
+    which may also be one whose re-plan found none (that is not stored)."""
+    if failed:
+        return (f"Scenario “{name}” has no plan: its changes conflict with the rules ({failed}; "
+                f"Solver Explanation says how).")
+    return (f"Scenario “{name}” has no plan: it has not been re-planned since the file was "
+            f"opened, or its last re-plan found none.")
 
 
 def _out_of_date_line(season: Season, sc: Scenario) -> str:
