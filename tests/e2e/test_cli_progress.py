@@ -2548,6 +2548,16 @@ def test_a_pin_that_cannot_hold_is_removed_with_the_command_the_way_on_names(tmp
             "--time-limit", "20", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert f"  - Unpin Athlete 2 (A2) at 60 % on {date_long(day(3))}" in r.stdout, r.stdout
+    # the team's week pin: pinned and removed by the command line alone
+    week = day(15).isoformat()
+    assert run("record", "s.season.json", "--pin-week", week, "deload", "--save",
+               cwd=tmp_path).returncode == 0
+    assert any(p.kind == "week" for p in load_season(tmp_path / "s.season.json").pins)
+    r = run("record", "s.season.json", "--unpin-week", week, "--save", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert load_season(tmp_path / "s.season.json").pins == (keep,)
+    r = run("record", "s.season.json", "--unpin-week", week, cwd=tmp_path)
+    assert r.returncode != 0 and "is not pinned" in r.stderr, r.stderr
 
 
 def test_a_scenario_whose_pin_cannot_hold_gets_the_way_on_a_solve_gives_in_its_words(tmp_path):

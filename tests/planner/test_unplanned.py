@@ -100,11 +100,14 @@ def test_a_replan_frees_the_newcomer_from_today_and_the_others_only_where_the_ch
 
     monkeypatch.setattr(W, "_neighbourhood", spy)
     out = W.replan(added, pinned, added.plan, time_limit=20, deterministic=True)
-    assert [(sc.window, sorted(sc.athletes), sc.team_days) for sc in scopes] == [
-        ((15, 41), ["A1", "A9"], False)]
-    keep = Freeze(added.plan, frozenset({"A1", "A9"}), (lo, hi), False)
+    # the pinned athlete is free in the pin's window only (review 278: a pin freed their whole
+    # season), the newcomer from today
+    assert [(sc.window, sorted(sc.athletes), sorted(sc.window_athletes), sc.team_days)
+            for sc in scopes] == [((15, 41), ["A9"], ["A1"], False)]
+    keep = Freeze(added.plan, frozenset({"A9"}), (lo, hi), False, frozenset({"A1"}))
     assert keep.kept_days(SimpleNamespace(key="A9", athletes=("A9",)), 2, 42)[1] == []
-    assert keep.kept_days(SimpleNamespace(key="A1", athletes=("A1",)), 2, 42)[1] == list(range(2, lo))
+    assert keep.kept_days(SimpleNamespace(key="A1", athletes=("A1",)), 2, 42)[1] == \
+        list(range(2, lo)) + list(range(hi + 1, 42))
     assert out.plan is not None and out.plan.unplanned == ()
     report = check_plan(pinned, out.plan, reference=added.plan)
     assert report.violations == ()
