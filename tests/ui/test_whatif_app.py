@@ -1024,6 +1024,37 @@ def test_a_rule_value_typed_outside_its_range_is_said_not_dropped(qtbot, window)
     assert dlg.changes[0].value == 2
 
 
+def test_a_squad_day_off_is_one_change_of_the_form_and_its_plan_rests_everyone(qtbot, window):
+    """Review 278: the app's form had no rest day for the squad (the command line's whatif
+    --day-off has one): 24 pins to type, and a slow re-plan. "A day off for the squad" is one
+    change; its plan, checked by the independent checker, has nobody training that day; a day
+    off already is refused."""
+    from planner.check import check_plan
+
+    w = window
+    rest = day(18)  # a Friday: a training day of the small season
+    assert all(x.intensity[18] > 0 for x in w.season.plan.athletes if x.stages[18] == "FIT")
+
+    def fill(dlg):
+        dlg.dayoff_date.set_date(rest)
+        dlg.dayoff_reason.setText("rest before the tournament")
+
+    texts = ask(qtbot, w, "Rest Friday", ("dayoff", fill))
+    assert len(texts) == 1 and "a non-training day" in texts[0]
+    sc = next(x for x in w.season.scenarios if x.name == "Rest Friday")
+    after = scenario_season(w.season, sc)
+    assert any(x.date == rest and x.reason == "rest before the tournament"
+               for x in after.calendar.non_training_days)
+    assert sc.plan is not None
+    assert all(x.intensity[18] == 0 for x in sc.plan.athletes)  # nobody trains that day
+    assert not check_plan(after, sc.plan).violations
+    dlg = w.whatif.new_dialog()
+    dlg.set_kind("dayoff")
+    dlg.dayoff_date.set_date(rest)
+    assert dlg.add_change()
+    assert not dlg.add_change() and "is a day off already" in dlg.error.text()
+
+
 def test_a_scenario_without_a_plan_is_explained_as_the_scenarios_not_the_seasons(qtbot, window):
     """A scenario whose changes conflict with the rules (a deload pinned the week before the
     final's taper): the explanation says it is the scenario's. After the season changed, it said

@@ -45,7 +45,16 @@ from planner.scenarios import (
     same_role_problem,
     stage_pin_problem,
 )
-from planner.season import INJ, LEVELS, Competition, IntensityPin, Season, StagePin, Unavailability
+from planner.season import (
+    INJ,
+    LEVELS,
+    Competition,
+    IntensityPin,
+    NonTrainingDay,
+    Season,
+    StagePin,
+    Unavailability,
+)
 from planner.text import REHAB_STAGE_IDS, clean_message, day_long, plural, short_title
 from planner.timeline import Timeline
 from planner.validate import planning_start
@@ -78,6 +87,7 @@ KINDS = {
     "role": "An athlete's role for a match (start, bench, out)",
     "stage": "A rehab stage starts on a date (delay or advance it)",
     "away": "An athlete is unavailable",
+    "dayoff": "A day off for the squad (no training)",
     "rule": "Change a rule value",
     "pin": "Pin an athlete's intensity on a day",
 }
@@ -258,7 +268,7 @@ class ScenarioDialog(QDialog):
         self.stack = _Pages()
         self.pages: dict[str, QWidget] = {}
         for build in (self._move_page, self._priority_page, self._add_page, self._remove_page,
-                      self._flare_page, self._injury_page, self._role_page, self._stage_page, self._away_page, self._rule_page,
+                      self._flare_page, self._injury_page, self._role_page, self._stage_page, self._away_page, self._dayoff_page, self._rule_page,
                       self._pin_page):
             build()
         self._layout(self._change_box(), self._list_box())
@@ -448,6 +458,17 @@ class ScenarioDialog(QDialog):
         f.addRow("From", self.away_from)
         f.addRow("Until (inclusive)", self.away_to)
         f.addRow("Reason", self.away_reason)
+
+    def _dayoff_page(self) -> None:
+        """A rest day for the whole squad (a day off, as Season ▸ Days Off adds it): the squad's
+        rest day as 24 pins was 24 changes to type (the command line has whatif --day-off)."""
+        f = self._page("dayoff")
+        self.dayoff_date = _DateField("Day off", self.timeline)
+        self.dayoff_reason = QLineEdit()
+        self.dayoff_reason.setAccessibleName("Reason for the day off")
+        self.dayoff_reason.setPlaceholderText("e.g. rest before the tournament")
+        f.addRow("Day", self.dayoff_date)
+        f.addRow("Reason", self.dayoff_reason)
 
     def _rule_page(self) -> None:
         f = self._page("rule")
@@ -666,7 +687,7 @@ class ScenarioDialog(QDialog):
         """Every date starts on the season's present (a week for an absence)."""
         first = planning_start(self.current)  # (today after the season: its last day, clamped)
         for field in (self.flare_date, self.stage_date, self.away_from, self.pin_date, self.add_date,
-                      self.injury_date):
+                      self.injury_date, self.dayoff_date):
             field.set_date(first)
         self.away_to.set_date(first + dt.timedelta(days=6))
 
@@ -958,6 +979,14 @@ class ScenarioDialog(QDialog):
         return E.AddUnavailability(unavailability=Unavailability(
             athlete=self._need(self.away_athlete, "The squad is empty."), start=self.away_from.date(),
             end=self.away_to.date(), reason=self.away_reason.text().strip() or "What-if"))
+
+    def _edit_dayoff(self) -> E.Edit:
+        day = self.dayoff_date.date()
+        if any(x.date == day for x in self.current.calendar.non_training_days):
+            raise InputError("", [f"{day_long(day)} is a day off already; choose a day that is "
+                                  f"not off."])
+        return E.AddNonTrainingDay(day=NonTrainingDay(
+            date=day, reason=self.dayoff_reason.text().strip() or "What-if"))
 
     def _edit_rule(self) -> E.Edit:
         rule = RULES.get(self.rule.currentData() or "")
