@@ -192,9 +192,14 @@ CALENDAR_MONTH_ROWS = 35  # the days of a month's page at most: five whole weeks
 # Calendar one page tall (a week exported), is split over pages wide to reach it
 # (_calendar_widths); a whole season's months printed at 63 %, 6 pt
 CALENDAR_SHORT_SCALE = 89
+# one line beside the page number, on paper ("hatched on screen" said nothing there): with the
+# rehab note it ran under the page number ("… the first colum" then "Page 6 of 84")
 CALENDAR_LEGEND = ("&8% of max speed (blank: no running) · bold: HV exposure (≥ 90 %) · "
-                   "tint and code: rehab stage · grey (hatched on screen): away · match day: S starts, B bench, "
+                   "tint and code: rehab stage · grey: away · match day: S starts, B bench, "
                    "O out, R held out (RE-1)")
+CALENDAR_REHAB_FIRST = " · in rehab today: the first columns"
+# the Calendar's page number, in the footer's right-hand section beside the legend
+CALENDAR_PAGE = "&8Page &P of &N"
 RULES_COLUMNS = (("Rule", 11, False), ("Title", 22, True), ("Mode", 7, False),
                  ("Setting", 26, True), ("Value", 8, False), ("Default", 8, False),
                  ("Range", 15, True), ("Evidence", 14, True), ("Citations", 22, True),
@@ -1186,10 +1191,10 @@ def _write_calendar(ctx: _Ctx, ws: Worksheet) -> None:
     # a month's pages one after the other (its athletes over two pages wide, then the next month)
     ws.page_setup.pageOrder = "overThenDown"
     # the columns in display order: those in rehab today first (a forward before the keepers)
-    ws.oddFooter.left.text = CALENDAR_LEGEND + (" · in rehab today: the first columns"
+    ws.oddFooter.left.text = CALENDAR_LEGEND + (CALENDAR_REHAB_FIRST
                                                 if order_words(ctx.season, ctx.plan) else "")
     ws.oddFooter.center.text = ""
-    ws.oddFooter.right.text = "&8Page &P of &N"
+    ws.oddFooter.right.text = CALENDAR_PAGE
 
 
 def _calendar_label(title: str, ctx: _Ctx, n: int, per_page: int, short: int | None) -> str | None:

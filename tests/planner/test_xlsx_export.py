@@ -1927,6 +1927,21 @@ def test_the_overview_and_calendar_say_why_the_injured_are_listed_first():
     assert "rehab today" not in wb["Calendar"].oddFooter.left.text
 
 
+def test_the_calendar_footer_legend_leaves_room_for_the_page_number():
+    """Printed, the Calendar's footer read "… R held out (RE-1) · in rehab today: the first colum"
+    then "Page 6 of 84": the legend ran under the page number. At its 8 points it leaves the page
+    number room beside it on the page's width, the rehab note included."""
+    from planner.xlsx_layout import printable, text_width
+
+    season = small_season()
+    foot = build_workbook(season, small_plan(season))["Calendar"].oddFooter
+    assert foot.right.text == "&8Page &P of &N"
+    legend = foot.left.text.removeprefix("&8")
+    assert legend.startswith("% of max speed (blank: no running) · bold: HV exposure (≥ 90 %)")
+    assert legend.endswith("R held out (RE-1) · in rehab today: the first columns")
+    assert text_width(legend, 8) + text_width("Page 888 of 888", 8) + 12 <= printable()[0]
+
+
 def test_speed_days_are_blank_in_the_weeks_not_with_the_squad():
     """A signing's weeks before joining (and a leaver's after he left) read "0" speed days on
     the Speed days sheet, and his chart drew them as empty bars from the season's start: "0" is
