@@ -200,22 +200,26 @@ def _totals(ws, comp: Comparison, tot: int) -> None:
     if comp.team_weeks_moved:  # with why, as far as the deload rules say it
         _note(ws, r, comp.team_weeks_words())
         r += 1
+    # each list's lines wrapped across the columns: written in B alone, a long one ran on over
+    # the empty cells beside it and printed cut at the page's edge ("… for some of these
+    # matches (Rol")
     if comp.congested:
-        write_text(ws.cell(row=r + 1, column=2), "Congested fixtures the scenario adds (not a rule)")
-        for k, line in enumerate(comp.congested):
-            write_text(ws.cell(row=r + 2 + k, column=2), line)
+        _lines(ws, r + 1, "Congested fixtures the scenario adds (not a rule)", comp.congested)
         r += 2 + len(comp.congested)
     if comp.tapers:
-        write_text(ws.cell(row=r + 1, column=2), "Matches in a taper the scenario adds (not a rule)")
-        for k, t in enumerate(comp.tapers):
-            write_text(ws.cell(row=r + 2 + k, column=2), t.text())
+        _lines(ws, r + 1, "Matches in a taper the scenario adds (not a rule)",
+               [t.text() for t in comp.tapers])
         r += 2 + len(comp.tapers)
     if comp.cold:
         from planner.coldstart import COLD_WHAT
 
-        write_text(ws.cell(row=r + 1, column=2), f"{COLD_WHAT} that the scenario adds (not a rule)")
-        for k, line in enumerate(comp.cold):
-            write_text(ws.cell(row=r + 2 + k, column=2), line)
+        _lines(ws, r + 1, f"{COLD_WHAT} that the scenario adds (not a rule)", comp.cold)
+
+
+def _lines(ws, r: int, heading: str, lines) -> None:
+    """A list under the Summary's totals: its ``heading`` at row ``r``, a line each under it."""
+    for k, line in enumerate((heading, *lines)):
+        _note(ws, r + k, line)
 
 
 LEGIBLE_PT = 8  # the smallest type a page fitted whole may print at

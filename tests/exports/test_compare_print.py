@@ -117,3 +117,36 @@ def test_the_summary_prints_on_one_page_of_a4_and_of_letter(moved, tmp_path):
         squashed = " ".join(page.split())
         assert all(a.athlete in squashed for a in comp.athletes), paper
         assert "Team weeks changed" in squashed and "TP-3 instances" in squashed, paper
+
+
+def test_the_lines_under_the_totals_wrap_within_the_page(moved):
+    """Printed, the comparison cut "Each run has 72 h or less … set bench or out for some of these
+    matches (Roles)" at "(Rol": written in column B alone, the line ran on over the empty cells
+    beside it, past the page's edge. Each line under the totals now wraps across the table's
+    width, its row as tall as its lines, and is whole in the cell."""
+    from planner.xlsx_layout import col_points, text_width
+
+    _, comp, _, _ = moved
+    s = solved_demo()
+    congested = ("Leo Martin (A12) starts on 2 match days in 4 days (Wed 23 Sep, Sat 26 Sep)",
+                 "Each run has 72 h or less between its matches, where more than 72 h are needed "
+                 "to recover (Nedelec12); to rotate, set bench or out for some of these matches "
+                 "(Roles)")
+    wb = build_comparison_workbook(replace(comp, congested=congested), s, s.plan, s, s.plan,
+                                   ["A05 hamstring strain"], dt.datetime(2026, 10, 20, 9))
+    ws = wb["Summary"]
+    spans = {m.min_row: (m.min_col, m.max_col) for m in ws.merged_cells.ranges}
+    widths = [ws.column_dimensions[c.column_letter].width for c in ws[HEAD]]
+    found = []
+    for row in ws.iter_rows(min_row=HEAD + len(comp.athletes) + 1):
+        for c in row:
+            if not isinstance(c.value, str) or c.column != 2:
+                continue
+            a, b = spans.get(c.row, (2, 2))
+            width = sum(widths[a - 1:b])
+            if text_width(c.value, 10) + 4 > col_points(width):  # more than the cell's one line
+                assert c.alignment.wrap_text, c.value
+                assert ws.row_dimensions[c.row].height >= row_height(fit_lines(c.value, width)), c.value
+            found.append(c.value)
+    assert "Congested fixtures the scenario adds (not a rule)" in found
+    assert congested[1] in found and congested[0] in found
