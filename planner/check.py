@@ -1435,6 +1435,20 @@ def team_weeks_moved(tl: Timeline, before, after) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def with_plan_stab(report: CheckReport, plan: Plan) -> CheckReport:
+    """``report`` with the STAB entries ``plan`` holds (its last re-plan's own count) when the
+    check counted none: the checker has no plan from before the re-plan to compare with, so Plan
+    Check and ``periodize check`` said a penalty one STAB day under the Cover's plan score
+    ("19,586" beside "plan score 19,587"). A report checked against a reference is as it was."""
+    if "STAB" in report.rules or any(v.rule == "STAB" for v in report.soft):
+        return report
+    out = set(report.unplanned)
+    stab = tuple(v for v in plan.soft if v.rule == "STAB" and v.athlete not in out)
+    if not stab:
+        return report
+    return replace(report, soft=report.soft + stab, rules=(*report.rules, "STAB"))
+
+
 def soft_check_name(rule: str) -> str:
     """The checker method of a soft rule: ``soft_`` and its id in lower case, ``-`` as ``_``."""
     return "soft_" + rule.replace("-", "_").lower()

@@ -1396,3 +1396,49 @@ def test_plan_check_lists_pins_before_today_as_lived_and_at_most_ten_lines(qtbot
     assert [i.text().endswith("(before today).") for i in listed] == [False, True, True]
     assert listed[1].toolTip().startswith("Pinned before today: kept as lived")
     assert listed[1].data(Qt.ItemDataRole.UserRole) == ("A2", day(3))
+
+
+def test_plan_check_the_check_command_and_the_cover_give_one_score_after_a_re_plan(tmp_path,
+                                                                                  capsys):
+    """After a re-plan (a pin, solved again), Plan Check and `periodize check` said "penalty
+    19,586" and no STAB, the Cover "plan score 19,587" and "Changed by the last re-plan: 1 day":
+    the checker has no plan from before the re-plan. Both now add the days the plan holds as its
+    own STAB count, said as such, and give the Cover's score."""
+    from planner import text
+    from planner.seasonfile import save_season
+    from planner.xlsx_export import build_workbook
+    from solver import SolveRequest, solve
+    from tests.builders import season
+    from ui.cli.main import main
+    from ui.desktop.checkrun import checked
+    from ui.desktop.panels import check_summary
+
+    s = season(weeks=2, athletes=2, matches=[5, 12])
+    p0 = solve(SolveRequest(s, time_limit=20)).plan
+    a1 = p0.for_athlete("A1")
+    moved = a1.model_copy(update={"intensity": (95,) * len(a1.intensity)})  # no plan keeps it
+    before = p0.model_copy(update={"athletes": tuple(
+        moved if ap.athlete == "A1" else ap for ap in p0.athletes)})
+    plan = solve(SolveRequest(s, time_limit=20, reference=before)).plan
+    stab = [v for v in plan.soft if v.rule == "STAB" and v.athlete]
+    assert stab and plan.objective is not None
+    s = s.model_copy(update={"plan": plan})
+    score = round(plan.objective)
+
+    cover = " ".join(str(c.value) for row in build_workbook(s, plan)["Cover"].iter_rows()
+                     for c in row if c.value is not None)
+    assert f"plan score {text.number(plan.objective)}" in cover
+    assert f"Changed by the last re-plan: {plural(len(stab), 'day or week', 'days and weeks')}" in cover
+
+    report, problem = checked(s)
+    assert problem is None and report.objective == score
+    said = check_summary(report, s)
+    assert f"penalty {score:,}" in said
+    assert (f"STAB minimal change in a re-plan {len(stab)} ({sum(v.penalty for v in stab):,}; "
+            f"the last re-plan's days changed, as the plan holds them)") in said
+
+    path = tmp_path / "s.season.json"
+    save_season(s, path)
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert f"STAB {len(stab)} (the last re-plan's days changed, as the plan holds them)" in out

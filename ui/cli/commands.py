@@ -700,7 +700,7 @@ def cmd_solve(args) -> int:
 
 # -- check, export ----------------------------------------------------------------------------------
 def cmd_check(args) -> int:
-    from planner.check import check_plan
+    from planner.check import check_plan, with_plan_stab
     from planner.planjson import load_plan
     from planner.squad import unplanned_line
 
@@ -724,7 +724,9 @@ def cmd_check(args) -> int:
         raise InputError(args.season, ["the season file stores no plan: give the plan to check "
                                        "(periodize check FILE.season.json PLAN.json) or store one "
                                        "first (periodize solve FILE.season.json --save)"])
-    report = check_plan(season, plan)
+    # the last re-plan's STAB days as the plan holds them (the checker has no plan from before
+    # it): the same soft rules and penalty as the Cover's
+    report = with_plan_stab(check_plan(season, plan), plan)
     listed = _listed(report, getattr(args, "soft", None))
     if not to_stdout:
         for v, severity in listed:
@@ -749,7 +751,9 @@ def cmd_check(args) -> int:
     if said := unplanned_line(season, plan, fix=f"periodize solve {shlex.quote(args.season)} --save "
                                                f"plans them"):
         print(said, file=said_to)
-    soft = ", ".join(f"{k} {n}" for k, n in report.counts().items() if n)
+    soft = ", ".join(f"{k} {n}" + (" (the last re-plan's days changed, as the plan holds them)"
+                                   if k == "STAB" else "")
+                     for k, n in report.counts().items() if n)
     # The hard count is printed even when no soft rule is counted.
     print(f"{len(report.violations)} hard violation(s)" + (f"; soft: {soft}" if soft else ""),
           file=said_to)

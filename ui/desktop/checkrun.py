@@ -44,11 +44,11 @@ def checked(season: Season) -> tuple:
     """``(report, problem)``: the plan check of ``season``'s plan (a ``CheckReport``, or None
     and why the plan cannot be checked). Touches no widget: runs in the window's thread or a
     worker's."""
-    from planner.check import check_plan
+    from planner.check import check_plan, with_plan_stab
     from planner.errors import PeriodizeError
 
-    try:
-        return check_plan(season, season.plan), None
+    try:  # the last re-plan's STAB days as the plan holds them: the Cover's score, no other
+        return with_plan_stab(check_plan(season, season.plan), season.plan), None
     except PeriodizeError as e:
         return None, str(e)
 

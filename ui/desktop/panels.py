@@ -509,6 +509,10 @@ def check_summary(report, season: Season | None = None) -> str:
         + soft_breakdown(report) + "."
 
 
+# STAB's days in the summaries: the plan's own count (planner.check.with_plan_stab)
+STAB_OWN = "the last re-plan's days changed, as the plan holds them"
+
+
 def soft_breakdown(report) -> str:
     """``: RTS return to sport 3 (12,400), LD-1 no planned load spike 53 (1,060), …``: each soft
     rule with instances, by id and title, its count and penalty, the costliest first; a rule
@@ -523,6 +527,8 @@ def soft_breakdown(report) -> str:
         why = f"{cost:,}" if cost else "listed, no cost"
         if rule == "HV-1" and forced:  # the winter break's windows read as the plan's choice
             why += f"; {unavoidable_said(forced)}"
+        if rule == "STAB":  # not found by the check: the plan's own, as the Cover counts it
+            why += f"; {STAB_OWN}"
         parts.append(f"{name} {counts[rule]:,} ({why})")
     return ": " + ", ".join(parts) if parts else ""
 
