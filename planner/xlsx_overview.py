@@ -14,8 +14,8 @@ names and counts at 7.6 points or more; a whole season on one page was 5-point t
 matches' names 4-point). Else the weeks print in parts side by side (``week_parts``: as few as
 print at ``READABLE`` %, each starting where a block or a month does when one is near), the names
 and positions beside each (print titles A:B), the legend under the first part as wide as it;
-a squad too large for a page goes over pages at the largest scale that keeps them fewest, the
-athletes shared evenly, the months, blocks, weeks, competitions and team weeks repeated on each,
+a squad too large for a page goes over pages at the largest scale that keeps them fewest (the
+legend's page counted), the athletes shared evenly, the months, blocks, weeks, competitions and team weeks repeated on each,
 the legend under the last athletes (a squad that fits one page but for its legend: the legend
 alone on a page, no head over it).
 """
@@ -209,8 +209,8 @@ def print_pages(ws: Worksheet, width: float, end: int, legend_end: int,
     """How the sheet prints: ([], 0, False) when the whole of it fits one page (``one_page``: its
     weeks in one part) at ``READABLE`` % or larger; else the rows each page ends on, the scale
     and whether the head rows repeat on each page. The scale is the largest, up to the one that
-    fills the page's width (``width``, the widest part's, in points), at which the athletes take
-    as few pages as at ``READABLE`` %. The athletes are shared evenly between the pages, the
+    fills the page's width (``width``, the widest part's, in points), at which the athletes and
+    the legend take the fewest pages. The athletes are shared evenly between the pages, the
     legend under the last of them (a page more when it does not fit there: the repeated head over
     the legend alone printed as an empty grid over half a page); a squad that fits one page
     without its legend prints the legend alone on a second page, no head repeated over it.
@@ -235,33 +235,41 @@ def print_pages(ws: Worksheet, width: float, end: int, legend_end: int,
             used += h
         return pages
 
-    fewest = athlete_pages(READABLE)
-    scale = next(s for s in range(most, READABLE - 1, -1) if athlete_pages(s) == fewest)
-    height = functools.partial(height, scale=scale)
-    if height(1, legend_end) <= room:  # (parts side by side: the first holds the legend too)
-        return [], scale, False
-    heights = [height(r, r) for r in range(HEAD_ROWS + 1, end)]
-    top, head, legend = height(1, 1), height(2, HEAD_ROWS), height(end, legend_end)
-    pages = fewest
-    if pages == 1:
-        return [end], scale, False  # the blank row under the athletes ends page 1
-    beside = _beside_legend(heights, room - head - legend)
-    for n in range(pages, len(heights) + 1):
-        ends, used = _shared(heights, n, top + head, head, room)
-        if len(ends) == n - 1 and used + legend <= room:  # n pages, the legend on the last
-            break
-        # the athletes that fit beside the legend on the last page, the others shared evenly
-        # over the pages before: shared evenly over all, a legend half a page tall drove every
-        # page of a 40-athlete squad down to the last page's 8 rows (5 pages, half of each empty)
-        rest = len(heights) - beside
-        if 0 < beside < len(heights) and n > 1:
-            ends, _ = _shared(heights[:rest], n - 1, top + head, head, room)
-            if len(ends) == n - 2:
-                ends.append(rest)
+    def pages_at(scale: int) -> tuple[list[int], bool]:  # the page ends at ``scale``, repeated
+        at = functools.partial(height, scale=scale)
+        if at(1, legend_end) <= room:  # (parts side by side: the first holds the legend too)
+            return [], False
+        heights = [at(r, r) for r in range(HEAD_ROWS + 1, end)]
+        top, head, legend = at(1, 1), at(2, HEAD_ROWS), at(end, legend_end)
+        pages = athlete_pages(scale)
+        if pages == 1:
+            return [end], False  # the blank row under the athletes ends page 1
+        beside = _beside_legend(heights, room - head - legend)
+        for n in range(pages, len(heights) + 1):
+            ends, used = _shared(heights, n, top + head, head, room)
+            if len(ends) == n - 1 and used + legend <= room:  # n pages, the legend on the last
                 break
-    else:  # not even one athlete beside the legend: the legend on a page of its own
-        ends = _shared(heights, pages, top + head, head, room)[0] + [len(heights) + 1]
-    return [HEAD_ROWS + e for e in ends], scale, True
+            # the athletes that fit beside the legend on the last page, the others shared evenly
+            # over the pages before: shared evenly over all, a legend half a page tall drove every
+            # page of a 40-athlete squad down to the last page's 8 rows (5 pages, half of each empty)
+            rest = len(heights) - beside
+            if 0 < beside < len(heights) and n > 1:
+                ends, _ = _shared(heights[:rest], n - 1, top + head, head, room)
+                if len(ends) == n - 2:
+                    ends.append(rest)
+                    break
+        else:  # not even one athlete beside the legend: the legend on a page of its own
+            ends = _shared(heights, pages, top + head, head, room)[0] + [len(heights) + 1]
+        return [HEAD_ROWS + e for e in ends], True
+
+    # the fewest pages, the legend's counted: the scale that put the athletes on the fewest
+    # pages left 36 athletes' legend a page more (three pages of 14, 13 and 9, each half empty)
+    # where a scale a few points lower printed them and the legend on two full pages; as many
+    # pages either way, the squad whole on one (24: the legend on a page of its own, not 17
+    # athletes and then 7 over it)
+    pages = {s: pages_at(s) for s in range(most, READABLE - 1, -1)}
+    scale = min(pages, key=lambda s: (len(pages[s][0]), sum(b < end for b in pages[s][0]), -s))
+    return pages[scale][0], scale, pages[scale][1]
 
 
 def _beside_legend(heights: list[float], room: float) -> int:
