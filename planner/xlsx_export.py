@@ -111,6 +111,7 @@ from planner.xlsx_cells import (
 )
 from planner.xlsx_layout import (
     elide,
+    even_pages,
     fit_lines,
     page_setup,
     print_points,
@@ -1080,6 +1081,7 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
 
 
 # -- Calendar --------------------------------------------------------------------------------------
+SPEED_ROW_PT = 13.0  # a week's row on the Speed days sheet, points
 HEADER_MAX_PT = 210.0  # the longest rotated athlete label (a longer name is cut: the ID leads)
 
 
@@ -1407,17 +1409,22 @@ def _write_speed_days(ctx: _Ctx, ws: Worksheet) -> None:
         row = [(w + 1, number), (tl.days[week.first], date_s), ctx.plan.team_weeks[w]]
         row += [None if c is None else c[w] for c in counts]
         rows.rows.append(row)
+        rows.heights[w + 2] = SPEED_ROW_PT
+    widths = [6, 15, 10] + [4.6] * len(ctx.athletes)
+    # the weeks shared evenly over the pages, or on a page fewer a little smaller: fitted to the
+    # width alone, 36 athletes' 40 weeks printed 37 on a page and 3 alone on the next
+    scale, per = even_pages(sum(print_points(w) for w in widths), rows.heights[1], SPEED_ROW_PT,
+                            len(tl.weeks))
+    rows.breaks.extend(range(1 + per, len(tl.weeks) + 1, per))
     _put(ctx, ws, rows)
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 15
-    ws.column_dimensions["C"].width = 10
-    last_col = 3 + len(ctx.athletes)
-    for j in range(4, last_col + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 4.6
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    last_col = len(widths)
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(last_col)}{len(tl.weeks) + 1}"
     ws.print_title_cols = "A:C"
-    ctx.print_setup(ws, label="Speed days (≥ 80 % of max speed) per athlete and week")
+    ws.print_area = f"A1:{get_column_letter(last_col)}{len(tl.weeks) + 1}"  # no empty page beside
+    ctx.print_setup(ws, scale=scale, label="Speed days (≥ 80 % of max speed) per athlete and week")
 
 
 # -- One sheet per athlete -----------------------------------------------------------------------

@@ -23,8 +23,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner import text
 from planner.xlsx_cells import CONTROL
 
-__all__ = ["FONT", "MARGINS", "col_points", "elide", "fit_lines", "header_text", "line_height", "page_setup",
-           "print_points", "printable", "row_height", "scale_for", "text_width", "width_for"]
+__all__ = ["FONT", "MARGINS", "col_points", "elide", "even_pages", "fit_lines", "header_text", "line_height",
+           "page_setup", "print_points", "printable", "row_height", "scale_for", "text_width",
+           "width_for"]
 
 FONT = "Arial"
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.65, "bottom": 0.55, "header": 0.25, "footer": 0.25}
@@ -164,6 +165,32 @@ def scale_for(width_pt: float, height_pt: float, landscape: bool = True, most: i
     pw, ph = printable(landscape)
     s = min(most / 100, pw / max(width_pt, 1.0), ph / max(height_pt, 1.0))
     return max(10, math.floor(s * 100 * 0.98))  # 2 % to spare for rounding in the renderers
+
+
+# a scale this share of the page width's or more prints a table a page shorter: "a little fitting"
+LITTLE_FIT = 0.9
+PAGE_ROOM = 0.97  # of a page's printable height: what LibreOffice and Excel round away
+
+
+def even_pages(width_pt: float, head_pt: float, row_pt: float, n: int) -> tuple[int, int]:
+    """The print scale (%) and the rows a page of a table ``width_pt`` wide of ``n`` rows each
+    ``row_pt`` tall under a head ``head_pt`` tall repeated on each page: as wide as the page, a
+    page fewer when a scale a little lower (:data:`LITTLE_FIT`) holds them, and the rows shared
+    evenly over the pages (fitted to the width alone, a season of 40 weeks printed 37 on a page
+    and 3 alone on the next)."""
+    wide = scale_for(width_pt, 1.0)
+    room = printable()[1] * PAGE_ROOM
+
+    def fits(scale: int) -> int:  # the rows a page holds at ``scale``
+        return max(1, int((room * 100 / scale - head_pt) // row_pt))
+
+    pages = -(-n // fits(wide))
+    if pages > 1:
+        per = -(-n // (pages - 1))
+        lower = min(wide, math.floor(room * 100 / (head_pt + per * row_pt)))
+        if lower >= wide * LITTLE_FIT:
+            return lower, per
+    return wide, -(-n // pages)
 
 
 def header_text(value: str) -> str:

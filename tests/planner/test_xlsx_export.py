@@ -432,6 +432,37 @@ def test_a_legend_half_a_page_tall_does_not_drive_every_page_down_to_the_last_on
     assert ends[-1] < rows[-1] < legend  # the legend under the last athletes, no page of its own
 
 
+def _demo_squad(demo, athletes: int):
+    """The demo with ``athletes`` in its squad: its 24, and fit ones copied as signings."""
+    fit = [a for a in demo.athletes if not demo.injury_of(a.id)]
+    more = tuple(a.model_copy(update={"id": f"A{25 + k}", "name": f"Signing Number{k + 1}"})
+                 for k, a in enumerate(fit[:athletes - 24]))
+    return demo.model_copy(update={"athletes": demo.athletes + more})
+
+
+@pytest.mark.parametrize(("athletes", "pages"), [(24, [20, 20]), (36, [40])])
+def test_the_speed_days_weeks_are_never_a_few_alone_on_a_page(athletes, pages, demo_season):
+    """36 athletes' Speed days printed weeks 1 to 37 on a page and 38 to 40 alone on the next:
+    fitted to the width alone. The weeks go on one page when a scale a little lower holds them,
+    else they are shared evenly; each page fits A4 landscape at the scale written."""
+    from planner.xlsx_layout import print_points, printable
+
+    season = _demo_squad(demo_season, athletes)
+    ws = build_workbook(season, simple_plan(season))[SPEED_SHEET]
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    scale = ws.page_setup.scale / 100
+    ends = [b.id for b in ws.row_breaks.brk] + [ws.max_row]
+    weeks = [b - a for a, b in zip([1, *ends], ends, strict=False)]
+    assert weeks == pages
+    page_w, page_h = printable()
+    width = sum(print_points(ws.column_dimensions[c.column_letter].width) for c in ws[1])
+    assert width * scale <= page_w
+    head = ws.row_dimensions[1].height
+    for a, b in zip([1, *ends], ends, strict=False):
+        rows = sum(ws.row_dimensions[r].height for r in range(a + 1, b + 1))
+        assert (head + rows) * scale <= page_h * 0.97, (a, b)
+
+
 @pytest.mark.parametrize("athletes", [24, 36])
 def test_the_overviews_pages_are_full_for_24_and_36_athletes(athletes, demo_season):
     """36 athletes printed their Overview on three pages a part, of 14, 13 and 9 athletes, each
@@ -442,11 +473,7 @@ def test_the_overviews_pages_are_full_for_24_and_36_athletes(athletes, demo_seas
     a second (no leftover athletes over it)."""
     from planner.xlsx_layout import printable
 
-    fit = [a for a in demo_season.athletes if not demo_season.injury_of(a.id)]
-    more = tuple(a.model_copy(update={"id": f"A{25 + k}", "name": f"Signing Number{k + 1}"})
-                 for k, a in enumerate(fit[:athletes - 24]))  # the demo's 24, and 12 more
-    season = demo_season.model_copy(update={"athletes": demo_season.athletes + more})
-    ws, rows, ends, legend, height = _overview_pages(season)
+    ws, rows, ends, legend, height = _overview_pages(_demo_squad(demo_season, athletes))
     pages = _assert_readable_pages(ws)
     parts = len(ws.print_area.split(","))
     per_part = len(pages) // parts
