@@ -9,6 +9,7 @@ Only the export path imports this module (openpyxl at the top, as ``planner.xlsx
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from openpyxl.utils import get_column_letter
@@ -44,7 +45,11 @@ WIDTHS = {"reasons": 26.0, "ratio": 9.0, "longest_gap": 8.5, "logged": 9.5, "pla
           "unavailable": 9.5, "not_with_squad": 9.0, "not_played": 7.5}
 NO_ROWS = "Nothing logged yet: a row per athlete, and the squad's total, once the season's first day is past."
 FORMATS = dict.fromkeys(RATIOS, "0%")  # the review's ratio columns, in percent
-DEFINITION_SIZE = 8  # the lines defining the columns, two side by side under the table
+# the lines defining the columns, two side by side under the table: their size (points) at 100 %;
+# the sheet printed as wide as the page (some 73 %) gets them as large as print at PRINTED_PT
+DEFINITION_SIZE = 8
+PRINTED_PT = 8.0  # the least size a line of words prints at
+PAGE_ROOM = 0.97  # of a page's printable height: what LibreOffice and Excel round away
 MEANINGS = {"athlete": "the athlete's name and ID (the ID alone in an anonymised workbook); "
                         "Squad: the squad's total (the longest gap: the longest of anyone's)"}
 SHOWN = tuple((k, HEADINGS.get(k, h), MEANINGS.get(k, what)) for k, h, what in COLUMNS
@@ -101,7 +106,11 @@ def write_review(ctx, ws: Worksheet, label: Callable, put: Callable) -> None:
     if not ctx.anonymise:  # protocols and onsets stay with the medical staff
         _injuries(st, rows, widths, review)
         rows.rows.append([])
-    _definitions(st, rows, widths)
+    # printed at ``scale`` the 8-point definitions were 5.9-point type
+    size = max(DEFINITION_SIZE, math.ceil(2 * PRINTED_PT / scale) / 2)
+    first = len(rows.rows) + 1
+    _definitions(st, rows, widths, size)
+    _keep_definitions_whole(rows, first, scale, 0.0 if one_page else rows.heights[HEADER_ROW])
     put(ctx, ws, rows)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
@@ -148,16 +157,34 @@ def _injuries(st, rows: SheetRows, widths: list[float], review) -> None:
         rows.heights[len(rows.rows)] = row_height(lines, 10 if k == 0 else 9)
 
 
-def _definitions(st, rows: SheetRows, widths: list[float]) -> None:
+def _keep_definitions_whole(rows: SheetRows, first: int, scale: float, head: float) -> None:
+    """A page break before the definitions (rows ``first`` on) when they do not fit under what
+    comes before them on its last page, printed at ``scale`` (``head``: the table's heading row
+    repeated on each page): a page held the last 3 lines of them alone."""
+    room = printable()[1] * PAGE_ROOM / scale
+
+    def height(r: int) -> float:
+        return rows.heights.get(r, 12.75)
+
+    used = 0.0
+    for r in range(1, first):
+        if used + height(r) > room:
+            used = head
+        used += height(r)
+    if used + sum(height(r) for r in range(first, len(rows.rows) + 1)) > room:
+        rows.breaks.append(first - 1)
+
+
+def _definitions(st, rows: SheetRows, widths: list[float], size: float = DEFINITION_SIZE) -> None:
     """A line defining each column under the table, in two columns of the page's width side by
-    side at :data:`DEFINITION_SIZE` (one under the other, they ran onto a second page)."""
+    side at ``size`` (one under the other, they ran onto a second page)."""
     # the right-hand column starts at the first sheet column past half the table's width
     split = next(j for j in range(1, len(widths))
                  if sum(widths[:j]) >= sum(widths) / 2)
     halves = ((0, split, sum(widths[:split])), (split, len(widths), sum(widths[split:])))
     lines = [f"{h}: {what}." for _, h, what in SHOWN]
     down = (len(lines) + 1) // 2  # the left column's lines; the rest on the right
-    style = st.info(size=DEFINITION_SIZE)
+    style = st.info(size=size)
     for k in range(down):
         row: list = [None] * len(widths)
         lines_here = 1
@@ -166,9 +193,9 @@ def _definitions(st, rows: SheetRows, widths: list[float]) -> None:
             row[start] = (line, style)
             rows.merges.append(f"{get_column_letter(start + 1)}{len(rows.rows) + 1}:"
                                f"{get_column_letter(stop)}{len(rows.rows) + 1}")
-            lines_here = max(lines_here, fit_lines(line, width, DEFINITION_SIZE))
+            lines_here = max(lines_here, fit_lines(line, width, size))
         rows.rows.append(row)
-        rows.heights[len(rows.rows)] = row_height(lines_here, DEFINITION_SIZE)
+        rows.heights[len(rows.rows)] = row_height(lines_here, size)
 
 
 def _shown(value, key: str) -> str:

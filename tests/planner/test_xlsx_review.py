@@ -5,6 +5,7 @@ each column, one landscape page wide; the same in the fast export path."""
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from planner.xlsx_export import build_workbook, export_workbook
 from planner.xlsx_review import SHEET, SHOWN
@@ -165,3 +166,46 @@ def test_a_table_longer_than_a_page_repeats_its_headings(monkeypatch):
     monkeypatch.setattr(xr, "season_review", squad_of_60)
     s = _review_season()
     assert build_workbook(s, s.plan)[SHEET].print_title_rows == "$3:$3"
+
+
+@pytest.mark.parametrize("times", [1, 6, 9])
+def test_the_definitions_print_at_8_points_and_never_a_few_lines_alone(monkeypatch, times):
+    """Printed as wide as the page, the columns' definitions were 5.9-point type, and a page held
+    the last 3 lines of them alone. They print at 8 points or more now, whole on the page under
+    the table or on one of their own (a squad of 4, 24 and 36)."""
+    import dataclasses
+
+    import planner.xlsx_review as xr
+    from planner.xlsx_layout import print_points, printable
+
+    real = xr.season_review
+
+    def squad(season, plan):  # the four athletes' rows, ``times`` over
+        review = real(season, plan)
+        return dataclasses.replace(review, rows=review.rows * times)
+
+    monkeypatch.setattr(xr, "season_review", squad)
+    s = _review_season()
+    ws = build_workbook(s, s.plan)[SHEET]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    width = sum(print_points(ws.column_dimensions[c.column_letter].width) for c in ws[3])
+    scale = min(1.0, printable()[0] / width)  # fitted to the page's width
+    first = next(r for r in range(1, ws.max_row + 1)
+                 if str(ws.cell(row=r, column=1).value or "").startswith("Athlete: "))
+    for r in range(first, ws.max_row + 1):
+        for c in ws[r]:
+            if c.value:
+                assert c.font.sz * scale >= 8, (c.value, c.font.sz, scale)
+    # the pages as printed: the definitions start a page, or fit whole under what is before them
+    head = 0.0 if ws.print_title_rows is None else ws.row_dimensions[3].height
+    room = printable()[1] / scale
+    breaks = {b.id for b in ws.row_breaks.brk}
+    used, start = 0.0, 1
+    for r in range(1, ws.max_row + 1):
+        h = ws.row_dimensions[r].height or 12.75
+        if used + h > room or r - 1 in breaks:
+            used, start = head, r
+        used += h
+        if r == first:
+            page_of_first = start
+    assert page_of_first == first or start == page_of_first, (first, page_of_first, start)
