@@ -110,6 +110,8 @@ from planner.xlsx_cells import (
     write_text,
 )
 from planner.xlsx_layout import (
+    LITTLE_FIT,
+    PAGE_ROOM,
     elide,
     even_pages,
     fit_lines,
@@ -946,7 +948,20 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = width_b
     ws.print_area = f"A1:B{r}"
-    ctx.print_setup(ws, title_rows=None, landscape=False, fit=(1, 1))
+    # as wide as the page, on the pages it takes: fitted to one page, a season's Cover (the first
+    # page a coach reads) was 6.5-point type; a page fewer when a scale a little lower holds it
+    ctx.print_setup(ws, title_rows=None, landscape=False,
+                    fit=(1, cover_pages(ws, r, print_points(16 + width_b))))
+
+
+def cover_pages(ws: Worksheet, last: int, width_pt: float) -> int:
+    """The pages the Cover (rows 1 to ``last``, ``width_pt`` wide) is fitted to: as many as it
+    fills as wide as the page, one fewer when a scale a little lower (``LITTLE_FIT``) holds it
+    (no page of a few lines)."""
+    wide = scale_for(width_pt, 1.0, landscape=False) / 100
+    room = printable(False)[1] * PAGE_ROOM / wide
+    tall = sum(ws.row_dimensions[k].height or 12.75 for k in range(1, last + 1))
+    return max(1, math.ceil(tall * LITTLE_FIT / room))
 
 
 def print_words(pages: int, athletes: int, weeks: int, whole: bool) -> str:

@@ -432,6 +432,28 @@ def test_a_legend_half_a_page_tall_does_not_drive_every_page_down_to_the_last_on
     assert ends[-1] < rows[-1] < legend  # the legend under the last athletes, no page of its own
 
 
+@pytest.mark.parametrize("athletes", [24, 36])
+def test_the_cover_prints_its_words_at_8_points_or_more(athletes, demo_season):
+    """The Cover, the first page a coach reads, was fitted to one page: 6.5-point type. It prints
+    as wide as the page on the pages it fills, one fewer only when a scale a little lower holds
+    it, so its 10-point words print at 8 points or more, and no page holds a few lines."""
+    from planner.xlsx_layout import print_points, printable
+
+    season = _demo_squad(demo_season, athletes)
+    ws = build_workbook(season, simple_plan(season))[COVER_SHEET]
+    assert ws.page_setup.orientation == "portrait" and ws.sheet_properties.pageSetUpPr.fitToPage
+    pages = ws.page_setup.fitToHeight
+    assert ws.page_setup.fitToWidth == 1 and pages >= 1
+    width = sum(print_points(ws.column_dimensions[c].width) for c in "AB")
+    tall = sum(ws.row_dimensions[r].height or 12.75 for r in range(1, ws.max_row + 1))
+    page_w, page_h = printable(False)
+    scale = min(1.0, page_w / width, pages * page_h * 0.97 / tall)  # fitted to 1 x pages
+    words = [c for row in ws.iter_rows(min_row=3) for c in row if isinstance(c.value, str)]
+    assert len(words) > 40
+    assert min(c.font.sz for c in words) * scale >= 8, (scale, pages)
+    assert tall * scale > (pages - 1) * page_h * 0.97 + page_h * 0.1  # a tenth of the last page
+
+
 def _demo_squad(demo, athletes: int):
     """The demo with ``athletes`` in its squad: its 24, and fit ones copied as signings."""
     fit = [a for a in demo.athletes if not demo.injury_of(a.id)]
