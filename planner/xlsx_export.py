@@ -110,12 +110,11 @@ from planner.xlsx_cells import (
     write_text,
 )
 from planner.xlsx_layout import (
-    LITTLE_FIT,
-    PAGE_ROOM,
     elide,
     even_pages,
     fit_lines,
     page_setup,
+    pages_tall,
     print_points,
     printable,
     row_height,
@@ -208,10 +207,12 @@ RULES_COLUMNS = (("Rule", 11, False), ("Title", 22, True), ("Mode", 7, False),
                  ("Range", 15, True), ("Evidence", 14, True), ("Citations", 22, True),
                  ("What the rule says", 60, True), ("Setting id (--rule)", 27, True))
 NBSP = "\u00a0"  # a no-break space: "19 Oct" stays on one line of a wrapped header
-RETURNS_COLUMNS = (("Athlete", 24), ("Position", 12), ("Injury", 22), ("Onset", 17),
-                   ("Stage at the planning start", 16), ("Back to full training", 17),
-                   ("First match", 17), ("Target competition", 22), ("Target date", 17),
-                   ("Target met", 9), ("Provisional", 22), ("Congested soon after", 24))
+# the Returns sheet's columns and their least widths: each as wide as its longest word or date
+# besides (returns_widths); wider, the table printed as wide as the page at 65 %, 6.5-point type
+RETURNS_COLUMNS = (("Athlete", 15), ("Position", 9), ("Injury", 15), ("Onset", 12),
+                   ("Stage at the planning start", 12), ("Back to full training", 15),
+                   ("First match", 15), ("Target competition", 14), ("Target date", 12),
+                   ("Target met", 8), ("Provisional", 20), ("Congested soon after", 16))
 
 
 def _squad_words(season: Season) -> str:
@@ -951,17 +952,7 @@ def _write_cover(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     # as wide as the page, on the pages it takes: fitted to one page, a season's Cover (the first
     # page a coach reads) was 6.5-point type; a page fewer when a scale a little lower holds it
     ctx.print_setup(ws, title_rows=None, landscape=False,
-                    fit=(1, cover_pages(ws, r, print_points(16 + width_b))))
-
-
-def cover_pages(ws: Worksheet, last: int, width_pt: float) -> int:
-    """The pages the Cover (rows 1 to ``last``, ``width_pt`` wide) is fitted to: as many as it
-    fills as wide as the page, one fewer when a scale a little lower (``LITTLE_FIT``) holds it
-    (no page of a few lines)."""
-    wide = scale_for(width_pt, 1.0, landscape=False) / 100
-    room = printable(False)[1] * PAGE_ROOM / wide
-    tall = sum(ws.row_dimensions[k].height or 12.75 for k in range(1, last + 1))
-    return max(1, math.ceil(tall * LITTLE_FIT / room))
+                    fit=(1, pages_tall(ws, r, print_points(16 + width_b), landscape=False)))
 
 
 def print_words(pages: int, athletes: int, weeks: int, whole: bool) -> str:
@@ -1015,19 +1006,25 @@ def _waiting_values(ctx: _Ctx, a, rec, stage: str) -> list:
             "–", comp.name if comp else "–", comp.date if comp else "–", "–", "–", "–"]
 
 
+def returns_widths(cols: tuple, table: list[list]) -> tuple:
+    """``cols`` (heading, least width) each as wide as its heading's longest word (bold), its
+    longest word and its dates besides (10 points): wrapped, no word is broken."""
+    def need(value, bold: bool = False) -> float:
+        if isinstance(value, dt.date):  # a date never wraps ("Wed 30 Sep 2026")
+            return width_for(text_width(f"{value:%a} {value.day} {value:%b %Y}", 10))
+        return max((width_for(text_width(w, 10, bold)) for w in str(value).split()), default=0.0)
+
+    return tuple((h, max([w, need(h, True)] + [need(row[j]) for row in table]))
+                 for j, (h, w) in enumerate(cols))
+
+
 def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
     season, st = ctx.season, ctx.st
-    cols = _returns_columns(season)
-    header = st.header()
-    for j, (h, width) in enumerate(cols, start=1):
-        ws.cell(row=1, column=j, value=h).style = header
-        ws.column_dimensions[get_column_letter(j)].width = width
-    ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in cols), 10)
     wrap, date_s = st.day_cell(size=10), st.table_date()
     from planner.congestion import after_return_words, congestion, soon_after_return
 
     runs = congestion(season.model_copy(update={"plan": ctx.plan})) if rets else []
-    r = 2
+    table = []
     for ret in rets:
         a = season.athlete(ret.athlete)
         run = soon_after_return(runs, ret.athlete, ret.fit)
@@ -1058,11 +1055,18 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
             ret.provisional_words(named=not ctx.anonymise),
             after_return_words(run) if run is not None else "–",  # as the Returns panel says
         ]
-        _returns_row(ws, r, values, cols, (wrap, date_s))
-        r += 1
+        table.append(values)
     for a, rec, stage in injured_not_planned(season, ctx.plan):  # their placeholder rows read FIT
-        _returns_row(ws, r, _waiting_values(ctx, a, rec, stage), cols, (wrap, date_s))
-        r += 1
+        table.append(_waiting_values(ctx, a, rec, stage))
+    cols = returns_widths(_returns_columns(season), table)
+    header = st.header()
+    for j, (h, width) in enumerate(cols, start=1):
+        ws.cell(row=1, column=j, value=h).style = header
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.row_dimensions[1].height = row_height(max(fit_lines(h, w, 10, True) for h, w in cols), 10)
+    for r, values in enumerate(table, start=2):
+        _returns_row(ws, r, values, cols, (wrap, date_s))
+    r = len(table) + 2
     wrote = r > 2  # a return or an injured newcomer: a table to filter (the note below is none)
     if not wrote:
         c = ws.cell(row=2, column=1, value="No injured athlete in this plan.")
@@ -1085,14 +1089,16 @@ def _write_returns(ctx: _Ctx, ws: Worksheet, rets: list) -> None:
              f"{RECOVERY_HOURS} h are needed to recover, Nédélec 2012); not a rule: set roles to "
              "rotate."]
     total = sum(w for _, w in cols)
-    for line in notes:
+    for line in notes:  # at the table's size: at 9 points it printed at 5.9
         r += 1
         c = ws.cell(row=r, column=1, value=line)
-        c.style = st.note()
+        c.style = st.note(size=10)
         ws.merge_cells(f"A{r}:{last}{r}")
-        ws.row_dimensions[r].height = row_height(fit_lines(line, total, 9), 9)
+        ws.row_dimensions[r].height = row_height(fit_lines(line, total, 10), 10)
     ws.print_area = f"A1:{last}{r}"
-    ctx.print_setup(ws)
+    # as wide as the page, a page fewer when a scale a little lower holds it: the notes under a
+    # table of long rows printed alone on a second page
+    ctx.print_setup(ws, fit=(1, pages_tall(ws, r, print_points(total))))
 
 
 # -- Calendar --------------------------------------------------------------------------------------

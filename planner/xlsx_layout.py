@@ -24,7 +24,7 @@ from planner import text
 from planner.xlsx_cells import CONTROL
 
 __all__ = ["FONT", "MARGINS", "col_points", "elide", "even_pages", "fit_lines", "header_text", "line_height",
-           "page_setup", "print_points", "printable", "row_height", "scale_for", "text_width",
+           "page_setup", "pages_tall", "print_points", "printable", "row_height", "scale_for", "text_width",
            "width_for"]
 
 FONT = "Arial"
@@ -191,6 +191,15 @@ def even_pages(width_pt: float, head_pt: float, row_pt: float, n: int) -> tuple[
         if lower >= wide * LITTLE_FIT:
             return lower, per
     return wide, -(-n // pages)
+
+
+def pages_tall(ws: Worksheet, last: int, width_pt: float, landscape: bool = True) -> int:
+    """The pages tall a sheet (rows 1 to ``last``, ``width_pt`` wide) is fitted to, as wide as
+    the page: as many as it fills, one fewer when a scale a little lower (:data:`LITTLE_FIT`)
+    holds it (a page of a few lines; fitted to one page, a Cover was 6.5-point type)."""
+    room = printable(landscape)[1] * PAGE_ROOM * 100 / scale_for(width_pt, 1.0, landscape)
+    tall = sum(ws.row_dimensions[k].height or 12.75 for k in range(1, last + 1))
+    return max(1, math.ceil(tall * LITTLE_FIT / room))
 
 
 def header_text(value: str) -> str:

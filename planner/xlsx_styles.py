@@ -154,8 +154,9 @@ class Styles:
                         alignment=Alignment(vertical="top", wrap_text=True))
 
     @_once
-    def note(self) -> str:
-        return self.add("Periodize note", font=self.f(9, italic=True, color=MUTED),
+    def note(self, size: float = 9) -> str:
+        return self.add("Periodize note" + (f" {size:g}" if size != 9 else ""),
+                        font=self.f(size, italic=True, color=MUTED),
                         alignment=Alignment(vertical="top", wrap_text=True))
 
     @_once

@@ -454,6 +454,32 @@ def test_the_cover_prints_its_words_at_8_points_or_more(athletes, demo_season):
     assert tall * scale > (pages - 1) * page_h * 0.97 + page_h * 0.1  # a tenth of the last page
 
 
+def test_the_returns_table_and_its_notes_print_at_8_points_or_more(demo_season):
+    """Printed as wide as the page, the Returns sheet's notes were 5.9-point type and its table
+    6.5: twelve columns of 220 character units on a landscape page. The columns are as narrow as
+    their longest word or date (no word broken), the notes at the table's 10 points, so both
+    print at 8 points or more, on the fewest pages."""
+    from planner.xlsx_layout import print_points, printable, text_width, width_for
+
+    ws = build_workbook(demo_season, simple_plan(demo_season))[RETURNS_SHEET]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    letters = [c.column_letter for c in ws[1]]
+    width = sum(print_points(ws.column_dimensions[c].width) for c in letters)
+    tall = sum(ws.row_dimensions[r].height or 12.75 for r in range(1, ws.max_row + 1))
+    page_w, page_h = printable()
+    pages = ws.page_setup.fitToHeight or float("inf")  # 0: as many as it takes
+    scale = min(1.0, page_w / width, pages * page_h * 0.97 / tall)
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    notes = [c for c in cells if str(c.value).startswith("Back to full training: the first")]
+    assert notes and len(cells) > 30
+    for c in cells:
+        assert c.font.sz * scale >= 8, (c.value, c.font.sz, scale)
+    for c in cells:  # wrapped between words, never inside one
+        if isinstance(c.value, str) and c not in notes and c.row > 1:
+            longest = max(text_width(w, 10) for w in c.value.split())
+            assert width_for(longest) <= ws.column_dimensions[c.column_letter].width, c.value
+
+
 def _demo_squad(demo, athletes: int):
     """The demo with ``athletes`` in its squad: its 24, and fit ones copied as signings."""
     fit = [a for a in demo.athletes if not demo.injury_of(a.id)]
