@@ -1419,11 +1419,15 @@ def test_plan_check_the_check_command_and_the_cover_give_one_score_after_a_re_pl
     moved = a1.model_copy(update={"intensity": (95,) * len(a1.intensity)})  # no plan keeps it
     before = p0.model_copy(update={"athletes": tuple(
         moved if ap.athlete == "A1" else ap for ap in p0.athletes)})
-    plan = solve(SolveRequest(s, time_limit=20, reference=before)).plan
+    outcome = solve(SolveRequest(s, time_limit=20, reference=before))
+    plan = outcome.plan
     stab = [v for v in plan.soft if v.rule == "STAB" and v.athlete]
     assert stab and plan.objective is not None
-    s = s.model_copy(update={"plan": plan})
     score = round(plan.objective)
+    from ui.desktop.solving import prepare
+
+    assert prepare(s, outcome).report.objective == score  # Plan Check right after the solve
+    s = s.model_copy(update={"plan": plan})
 
     cover = " ".join(str(c.value) for row in build_workbook(s, plan)["Cover"].iter_rows()
                      for c in row if c.value is not None)

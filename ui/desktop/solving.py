@@ -138,14 +138,15 @@ def prepare(season: Season, outcome: Outcome) -> Prepared | None:
     not fit the season (the window then says why)."""
     if outcome.plan is None:
         return None
-    from planner.check import check_plan
+    from planner.check import check_plan, with_plan_stab
     from planner.edits import SetPlan
     from planner.errors import PeriodizeError
 
     try:
         edit = SetPlan(plan=outcome.plan)
         after = edit.apply(season)
-        report = check_plan(after, outcome.plan)
+        # Plan Check right after a re-plan: its STAB days as the plan holds them (the Cover's)
+        report = with_plan_stab(check_plan(after, outcome.plan), outcome.plan)
     except PeriodizeError:
         return None
     rets = _returns(after)
