@@ -171,6 +171,22 @@ def test_a_past_day_with_a_log_shows_what_was_done():
     assert logged_seen and planned_seen
 
 
+def _kofi_past_a_p2_day():
+    """The solved demo, with today two days past Kofi's (A07) first P2 day planned at 70 % and
+    P2 recorded as planned: (season, timeline, that day's index, the season moved on)."""
+    from planner import edits as E
+    from planner.progress import projected_transitions
+
+    season = solved_demo()
+    tl = Timeline(season)
+    ap = season.plan.for_athlete("A07")
+    d70 = next(i for i in range(tl.n) if ap.stages[i] == "P2" and ap.intensity[i] == 70)
+    moves = projected_transitions(season, tl.days[d70 + 2])  # P2 recorded as planned
+    moved = E.AdvanceToday(today=tl.days[d70 + 2], accepted=tuple(
+        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    return season, tl, d70, moved
+
+
 def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     """Kofi's P2 page (running up to 70 %) printed "Rehab P2: 4 × 30 m at 80 % … the sprint
     ladder" for a day he ran 80 % where 70 % was planned, with nothing marking it, and not the
@@ -179,15 +195,7 @@ def test_a_past_day_that_went_otherwise_says_so_beside_its_session():
     from planner.season import Session
     from solver import SolveRequest, solve
 
-    season = solved_demo()
-    tl = Timeline(season)
-    ap = season.plan.for_athlete("A07")
-    d70 = next(i for i in range(tl.n) if ap.stages[i] == "P2" and ap.intensity[i] == 70)
-    from planner.progress import projected_transitions
-
-    moves = projected_transitions(season, tl.days[d70 + 2])  # P2 recorded as planned
-    moved = E.AdvanceToday(today=tl.days[d70 + 2], accepted=tuple(
-        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    season, tl, d70, moved = _kofi_past_a_p2_day()
     moved = E.LogSessions(sessions=(
         Session(athlete="A07", date=tl.days[d70], minutes=60, rpe=5, top_speed_pct=81),
         Session(athlete="A07", date=tl.days[d70 + 1], minutes=60, rpe=4, pain=6))).apply(moved)
@@ -1402,18 +1410,11 @@ def test_a_past_day_logged_just_above_its_stage_at_the_level_planned_keeps_the_s
     from planner import edits as E
     from planner.handout import day_texts
     from planner.ical import athlete_calendar
-    from planner.progress import projected_transitions
     from planner.season import Session
     from planner.xlsx_athlete import LIMITS, SPEED, WHAT
     from planner.xlsx_export import workbook_bytes
 
-    season = solved_demo()
-    tl = Timeline(season)
-    ap = season.plan.for_athlete("A07")
-    d70 = next(i for i in range(tl.n) if ap.stages[i] == "P2" and ap.intensity[i] == 70)
-    moves = projected_transitions(season, tl.days[d70 + 2])  # P2 recorded as planned
-    moved = E.AdvanceToday(today=tl.days[d70 + 2], accepted=tuple(
-        E.StageEntry(athlete=t.athlete, stage=t.stage, date=t.date) for t in moves)).apply(season)
+    season, tl, d70, moved = _kofi_past_a_p2_day()
     moved = E.LogSessions(sessions=(  # 72 % counts as the 70 % planned, above P2's 70 %
         Session(athlete="A07", date=tl.days[d70], minutes=60, rpe=5, top_speed_pct=72),)).apply(moved)
     plan = moved.plan
