@@ -20,6 +20,17 @@ HANDOUT = ("A07", 10)  # Kofi Mensah, the week he is back in full training (1-ba
 DPI = 110
 
 
+def _first_page_headed(pdf: Path, label: str, pages: int = 12) -> int:
+    """The first of the first ``pages`` pages whose header (its first line) ends in ``label``."""
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf),
+                               "-"], check=True, capture_output=True, text=True).stdout
+        head = next((line for line in text.splitlines() if line.strip()), "")
+        if head.rstrip().endswith(label):
+            return page
+    raise SystemExit(f"no page headed {label!r} among the first {pages} of {pdf}")
+
+
 def _png(pdf: Path, page: int, out: Path) -> None:
     stem = out.with_suffix("")
     subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l", str(page),
@@ -27,7 +38,7 @@ def _png(pdf: Path, page: int, out: Path) -> None:
 
 
 def main(folder: str = "docs/screenshots") -> int:
-    for tool in ("soffice", "pdftoppm"):
+    for tool in ("soffice", "pdftoppm", "pdftotext"):
         if shutil.which(tool) is None:
             print(f"{tool} is not installed: apt-get install libreoffice-calc-nogui poppler-utils")
             return 1
@@ -47,7 +58,9 @@ def main(folder: str = "docs/screenshots") -> int:
         subprocess.run(["soffice", f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
                         "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(book)],
                        check=True, capture_output=True, timeout=600)
-        _png(tmp / "demo.pdf", 2, out / "print-overview.png")  # the Overview follows the Cover
+        # the Overview follows the Cover, whose pages vary: the first page headed "Overview"
+        _png(tmp / "demo.pdf", _first_page_headed(tmp / "demo.pdf", "Overview"),
+             out / "print-overview.png")
         handout = tmp / "handout.pdf"
         athlete, week = HANDOUT
         export_handouts_pdf(season, season.plan, handout, [athlete], [week - 1])
