@@ -122,7 +122,9 @@ class WeekFigures:
     rolling_ratio: float | None  # 7:28 rolling ratio on the week's last day
     monotony: float | None
     strain: float | None
-    logged_ewma_ratio: float | None  # the same of the logged series (see :func:`logged_end`)
+    # the same of the logged series (see :func:`logged_end`); the week it stops in before its
+    # last day: the logged ratio now (``logged_ratio_to``)
+    logged_ewma_ratio: float | None
     flags: tuple[str, ...]
     # the planned load ``load`` counts on the week's days still to come (today on, or from
     # tomorrow once today is logged); a session dated later waits there, logged or not
@@ -142,6 +144,12 @@ class WeekFigures:
     not_logged: bool = False
     # the logged load of its season days (``WeekLoad.season_logged``; None: nothing logged there)
     season_logged: float | None = None
+    # the week holding the logged series' last day before its own last day (the week of today):
+    # that day, and the days ``logged_ewma_ratio`` is the mean of, the 7 to it as the logged ratio
+    # now (:func:`logged_now`); the mean of its days logged so far read Monday alone on a Tuesday
+    # ("0.69" below 0.8 beside "now 0.92"). None, 0: a week whose days are all in the series
+    logged_ratio_to: dt.date | None = None
+    logged_ratio_days: int = 0
 
     @property
     def end(self) -> dt.date:
@@ -610,6 +618,11 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
     from_zero = (prev is not None and w.counted and prev.counted and prev.load <= 0 and w.load > 0)
     ratio = _mean(cols["ewma_ratio"][a:b + 1])
     logged_ratio, thin = _logged_week(cols, a, min(b, end - 1))
+    ratio_to, ratio_days = None, 0
+    if a <= end - 1 < b:  # the week the logged series stops in: its ratio is the ratio now
+        logged_ratio, ratio_days = logged_now(cols["logged_ewma_ratio"], end)
+        thin = _thin(cols, end, len(al.load)) > 0
+        ratio_to = al.date(end - 1) if logged_ratio is not None else None
     # every full week, planned or logged (rules-spec.md section 8): a plan of six equal
     # sessions a week is what the flag is there to show (docs/load.md); not a week he is away
     # all of (a loaned player read 'EWMA ratio < 0.8' every week to May): the week back keeps its
@@ -628,7 +641,8 @@ def _week(al: AthleteLoad, cols: dict[str, list[float]], w: WeekLoad, prev: Week
         to_come=float(sum(al.load[max(a, al.logged_until):b + 1])),
         flags=tuple(words for _kind, words in flags), kinds=tuple(sorted(k for k, _w in flags)),
         unknown=w.unknown, absent=w.absent, thin_log=thin, not_logged=not_logged_between(al, w),
-        unplanned=w.unplanned, season_logged=w.season_logged)
+        unplanned=w.unplanned, season_logged=w.season_logged, logged_ratio_to=ratio_to,
+        logged_ratio_days=ratio_days)
 
 
 def not_logged_between(al: AthleteLoad, w: WeekLoad) -> bool:

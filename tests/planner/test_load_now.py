@@ -3,6 +3,11 @@ today's flags, on a small hand-made season with a Monday weekly loop (no solver)
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import statistics
+
 import pytest
 
 from planner import load as L
@@ -103,3 +108,62 @@ def test_this_weeks_flags_say_when_sessions_logged_this_week_made_them():
     assert f"Athlete 1 (A1): {text.week_of(monday)} (logged so far and planned): " \
            f"{', '.join(a1.flags)}." in week
     assert f"Athlete 2 (A2): {text.week_of(monday)} (planned): {', '.join(a2.flags)}." in week
+
+
+def _reviewers_ratios(loads: list[float]) -> list[float | None]:
+    """The EWMA acute:chronic ratio of each day of ``loads`` (the logged series from the first
+    logged day, 0 on days without a session), worked out as docs/load.md says and apart from the
+    app's code: lambda 2/8 and 2/29, both seeded with day 1, a ratio from day 28 on."""
+    la, lc = 2 / 8, 2 / 29
+    acute = chronic = loads[0]
+    out: list[float | None] = []
+    for i, x in enumerate(loads):
+        if i:
+            acute, chronic = la * x + (1 - la) * acute, lc * x + (1 - lc) * chronic
+        out.append(acute / chronic if i >= 27 and chronic else None)
+    return out
+
+
+def test_the_week_of_todays_logged_ratio_is_the_ratio_now_on_a_tuesday():
+    """Tuesday today, Monday logged (a Monday weekly loop). The week of today's logged EWMA ratio
+    was the mean of the days logged so far, Monday alone: the Load panel's readout and the CSV
+    read one figure ("0.69", below 0.8) while the heading read "now 0.92", and the board's tag
+    another. Now the week's figure is the ratio now, the mean of the 7 days to Monday, and the
+    readout says so; last week, logged to its end, keeps the mean of its own 7 days."""
+    from ui.cli.load import csv_text, table
+    from ui.desktop.loadwords import week_text
+
+    tuesday = TODAY + 1
+    s, al = _plan(tuesday)
+    # A1 logged the plan, Monday today's week at 1.4 times it: its one day reads apart from the 7
+    sessions = _logs(al, "A1", range(tuesday), lambda k: 1.4 if k == TODAY else 1.0)
+    s = s.model_copy(update={"sessions": tuple(sessions)})
+    f = L.figures(s)["A1"]
+    monday = day(TODAY)
+    week = next(w for w in f.weeks if w.start == monday)
+
+    done: dict = {}
+    for x in sessions:
+        done[x.date] = done.get(x.date, 0.0) + x.minutes * x.rpe
+    first = min(done)
+    series = [done.get(first + dt.timedelta(days=k), 0.0) for k in range((monday - first).days + 1)]
+    ratios = _reviewers_ratios(series)
+    seven = statistics.fmean(ratios[-7:])
+    assert abs(ratios[-1] - seven) > 0.05  # Monday alone is not the week's figure
+    assert week.logged_ewma_ratio == pytest.approx(seven, abs=1e-9)
+    assert week.logged_ewma_ratio == pytest.approx(f.latest_logged_ewma_ratio)
+
+    figure = L.fmt(seven)
+    assert table(f, s).splitlines()[0] == (f"Athlete 1 (A1); logged EWMA ratio now {figure} (the "
+                                           f"mean of the 7 days to {text.day_long(monday)})")
+    readout = week_text(f, week)
+    assert f"logged EWMA ratio {figure} (the mean of the 7 days to {text.day(monday)})" in readout
+    rows = csv.DictReader(io.StringIO(csv_text({"A1": f})))
+    assert next(r for r in rows if r["week"] == monday.isoformat())["logged_ewma_ratio"] == \
+        f"{seven:.3f}"
+
+    # last week, logged to its end: the mean of its own 7 days, said without days
+    last = next(w for w in f.weeks if w.end == monday - dt.timedelta(days=1))
+    assert last.logged_ewma_ratio == pytest.approx(statistics.fmean(ratios[-8:-1]), abs=1e-9)
+    assert f"logged EWMA ratio {L.fmt(last.logged_ewma_ratio)} ·" in week_text(f, last) + " ·"
+    assert "the mean of the 7 days" not in week_text(f, last)

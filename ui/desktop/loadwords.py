@@ -31,6 +31,7 @@ from planner.load import (  # no pandas at import
 )
 from planner.season import Season
 from planner.text import date_long, date_short, day_long, number, plural
+from planner.text import day as day_name
 from ui.desktop.theme import ink
 
 FLAG_RATIO = RATIO_HIGH  # LM-5's caution threshold of the EWMA ratio (domain.md: acwr_flag)
@@ -287,6 +288,18 @@ def _season_days(w) -> str:
     return f" {ON_SEASON_DAYS}" if before_season(w) > 0.5 else ""
 
 
+def _ratio_days(w) -> str:
+    """The days a week's logged ratio is the mean of, when the log stops inside the week (the
+    week of today): " (the mean of the 7 days to Mon 30 Nov)", the logged ratio now; "" for a
+    week logged to its end (the mean of its own days). On a Tuesday the week's figure was Monday
+    alone ("0.69", below 0.8) beside "now 0.92"."""
+    last = getattr(w, "logged_ratio_to", None)
+    if last is None:
+        return ""
+    n = getattr(w, "logged_ratio_days", 0)
+    return f" (the mean of the {n} days to {day_name(last)})" if n > 1 else f" ({day_name(last)})"
+
+
 def week_text(f, w) -> str:
     """One week of an athlete in words (the chart's readout and tooltips); "—" for a figure
     that does not exist."""
@@ -308,7 +321,8 @@ def week_text(f, w) -> str:
               f"monotony {fmt_figure(w.monotony, f.limits('monotony'))}",
               f"strain {fmt(w.strain, 0)}"]
     if w.logged_ewma_ratio is not None:
-        parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits('ewma'))}")
+        parts.append(f"logged EWMA ratio {fmt_figure(w.logged_ewma_ratio, f.limits('ewma'))}"
+                     + _ratio_days(w))
     elif getattr(w, "thin_log", False):
         parts.append(f"logged EWMA ratio — ({THIN_WORDS})")
     text = f"<b>{escape(f.name)}</b>, {week_title(w)}: " + " · ".join(parts)
