@@ -526,6 +526,39 @@ def test_the_pin_menu_holds_the_days_after_a_match_the_athlete_plays():
     assert pin_limit(out, "A1", day(7)) is None
 
 
+def test_the_pin_menu_holds_md1_of_a_match_the_athlete_plays_at_70():
+    """Review 281 F1: on MD-1 of a match the plan has the athlete play, the Pin intensity menu
+    offered 80-100 % ungreyed and the form took 100 %; its re-plan searched to no plan (HV-5: a
+    match played is a speed day). It now says "Up to 70 %", naming the match and HV-5; 70 %
+    holds (the independent checker) and 80 % has no plan; HV-5's own rest days set the reach."""
+    from planner import edits as E
+    from planner.season import IntensityPin, RuleSettings
+    from solver import SolveRequest, Status, solve
+    from tests.builders import day, season, solved_and_checked
+    from ui.desktop.rehabview import pin_header, pin_limit
+
+    s = season(weeks=2, athletes=2, matches=[5, 12])
+    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan})
+    assert s.plan.for_athlete("A1").intensity[5] in (80, 100)  # plays Saturday's match
+    assert pin_header(s, "A1", day(4)) == (
+        "Up to 70 % here: MD-1 before 'Match 1', which the plan has the athlete play: a match "
+        "played is a speed day, and speed days need 1 rest day between them (HV-5)")
+    assert pin_limit(s, "A1", day(3)) is None  # MD-2: every level
+    pin = IntensityPin(athlete="A1", date=day(4), intensity=70)
+    solved_and_checked(E.AddPin(pin=pin).apply(s))
+    at80 = E.AddPin(pin=pin.model_copy(update={"intensity": 80})).apply(s)
+    assert solve(SolveRequest(at80, time_limit=20)).status == Status.INFEASIBLE
+    # two rest days: MD-2 too, and MD+2 by HV-5 where HV-6 keeps only MD+1
+    two = s.model_copy(update={"rules": RuleSettings(values={"HV-5": {"rest_days": 2},
+                                                             "HV-6": {"days_after": 1}})})
+    level, why = pin_limit(two, "A1", day(3))
+    assert level == 70 and "MD-2 before 'Match 1'" in why and "2 rest days" in why, why
+    level, why = pin_limit(two, "A1", day(7))  # Monday: MD+2
+    assert level == 70 and "MD+2 after 'Match 1'" in why and why.endswith("(HV-5)"), why
+    out = E.SetRole(competition="m0", athlete="A1", role="out").apply(s)
+    assert pin_limit(out, "A1", day(4)) is None  # no longer plays it
+
+
 def test_the_plan_check_summary_says_which_hv1_misses_no_plan_can_avoid():
     """'HV-1 regular high-velocity exposure 82 (2,460)' after a winter break read as the plan's
     choice; the app now says, in the command line's words, how many lie in the team's days off."""

@@ -10,8 +10,9 @@ pin menu (no solver).
   athlete in it (the unsolved board shows these, issue 14 item 9).
 - :func:`pin_limit`: the highest intensity a pin can get on a day, and why (issue 14 item 6):
   nothing on a day the athlete is away or the team does not train, nothing that the athlete's
-  stage cap cannot allow by then, and no pin at all on a day before the planning start (the past
-  keeps what happened; the solver ignores a pin there).
+  stage cap cannot allow by then, no speed day (70 % at most) next to a match the plan has the
+  athlete play (HV-5) or on the days after one (HV-6), and no pin at all on a day before the
+  planning start (the past keeps what happened; the solver ignores a pin there).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from planner.rehab import governing, segments, stage_order
 from planner.rules import RuleSet
 from planner.season import FIT, INJ, PLAYED_LEVELS, Injury, Season
 from planner.text import day as day_text
+from planner.text import plural
 from planner.timeline import Timeline
 
 
@@ -167,20 +169,33 @@ def _planned_stage(season: Season, athlete: str, day: dt.date, tl: Timeline) -> 
 
 
 def _after_a_match(season: Season, athlete: str, i: int, tl: Timeline) -> tuple[int, str] | None:
-    """HV-6 in the plan as it stands: no speed day (80 % and up) on the days after a match the
-    plan has the athlete play (a match day itself is the match)."""
+    """HV-6 and HV-5 in the plan as it stands: no speed day (80 % and up) on the days after a
+    match the plan has the athlete play (HV-6), nor within HV-5's rest days before or after one
+    (a played match is a speed day: MD-1 of a match the athlete starts took 100 %, and its
+    re-plan searched to no plan, review 281). A match day itself is the match."""
     ap = season.plan.for_athlete(athlete) if season.plan is not None else None
     if ap is None or len(ap.intensity) != tl.n or tl.is_comp[i]:
         return None
-    after = RuleSet(season.rules).value("HV-6", "days_after")
-    for k in range(1, after + 1):
-        j = i - k
-        if j >= 0 and tl.is_comp[j] and ap.stages[j] == FIT and ap.intensity[j] in PLAYED_LEVELS \
-                and any(season.role_of(athlete, c.id) != "out" for c in tl.comp_on[j]):
-            # (a role set to out since the plan was made: the athlete no longer plays it)
-            name = tl.comp_on[j][0].name
-            return 70, (f"MD+{k} after '{name}', which the plan has the athlete play: no speed "
-                        f"day on the {after} days after a match played (HV-6)")
+    rules = RuleSet(season.rules)
+    after, rest = rules.value("HV-6", "days_after"), rules.value("HV-5", "rest_days")
+
+    def played(j: int) -> bool:
+        # (a role set to out since the plan was made: the athlete no longer plays it)
+        return (0 <= j < tl.n and tl.is_comp[j] and ap.stages[j] == FIT
+                and ap.intensity[j] in PLAYED_LEVELS
+                and any(season.role_of(athlete, c.id) != "out" for c in tl.comp_on[j]))
+
+    gap = plural(rest, "rest day")
+    for k in range(1, max(after, rest) + 1):
+        if played(i - k):
+            name = tl.comp_on[i - k][0].name
+            if k <= after:
+                return 70, (f"MD+{k} after '{name}', which the plan has the athlete play: no "
+                            f"speed day on the {after} days after a match played (HV-6)")
+            return 70, (f"MD+{k} after '{name}', which the plan has the athlete play: a match "
+                        f"played is a speed day, and speed days need {gap} between them (HV-5)")
+        if k <= rest and played(i + k):
+            name = tl.comp_on[i + k][0].name
+            return 70, (f"MD-{k} before '{name}', which the plan has the athlete play: a match "
+                        f"played is a speed day, and speed days need {gap} between them (HV-5)")
     return None
-
-
