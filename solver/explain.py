@@ -880,12 +880,14 @@ def _ladder_setting(model: PlanModel, core: list[str], offs: tuple[_DaysOff, ...
 def _pin_ways(model: PlanModel, core: list[str], stop: StopToken | None,
               time_limit: float) -> tuple[Remedy, ...]:
     """For each intensity pin of the conflict (the coach's own change to one day), the pin
-    removed when that gives the season a plan, and then one level lower when that does too:
-    said only (``kind`` "pin", no record). Each tried within what is left of ``time_limit``,
-    none with less than :data:`LEAST_SOLVE` left (the removal first: no lower pin gives a plan
-    when none at all does not)."""
+    removed when that gives the season a plan, and then one level lower when that does too, or
+    else, for a speed day, the highest level below one (70 %: a pin of 100 % the day before a
+    match played broke HV-5 at 95 % too, and the way on named no level, review 281): said only
+    (``kind`` "pin", no record). Each tried within what is left of ``time_limit``, none with
+    less than :data:`LEAST_SOLVE` left (the removal first: no lower pin gives a plan when none
+    at all does not)."""
     from planner.edits import AddPin, RemovePin
-    from planner.season import LEVELS, IntensityPin
+    from planner.season import LEVELS, SPEED_DAY, IntensityPin
 
     season, out, t0 = model.season, [], time.monotonic()
     for key in core:
@@ -896,7 +898,10 @@ def _pin_ways(model: PlanModel, core: list[str], stop: StopToken | None,
         if not isinstance(pin, IntensityPin) or season.athlete(pin.athlete) is None:
             continue
         works = []
-        for lv in [None] + [lv for lv in LEVELS if lv < pin.intensity][-1:]:
+        tries = [lv for lv in LEVELS if lv < pin.intensity][-1:]
+        if tries and tries[0] >= SPEED_DAY:  # still a speed day: then the highest below one
+            tries += [lv for lv in LEVELS if lv < SPEED_DAY][-1:]
+        for lv in [None, *tries]:
             left = time_limit - (time.monotonic() - t0)
             if left < LEAST_SOLVE or (stop is not None and stop.is_set()):
                 break
@@ -907,8 +912,12 @@ def _pin_ways(model: PlanModel, core: list[str], stop: StopToken | None,
             except InputError:
                 break
             if not _has_plan(changed, left, stop):
-                break
+                if lv is None or lv < SPEED_DAY:
+                    break
+                continue
             works.append(lv)
+            if lv is not None:
+                break
         if not works:
             continue
         lower = works[-1]

@@ -1221,6 +1221,22 @@ def test_a_pin_the_sprint_ladder_cannot_reach_offers_changing_the_pin_before_a_r
         solved_and_checked(changed)
 
 
+def test_a_speed_pin_before_a_match_played_names_the_highest_level_that_holds():
+    """Review 281 F1: a pin of 100 % on MD-1 of a match the athlete plays breaks HV-5 (a match
+    played is a speed day), and so does one level lower; the way on said only "remove it". It
+    now names 70 %, the highest level below a speed day, which gives a plan (the independent
+    checker)."""
+    pin = IntensityPin(athlete="A1", date=day(4), intensity=100)  # Friday, MD-1 of Match 1
+    s = season(weeks=2, athletes=2, matches=[5, 12], pins=(pin,))
+    out = solve(SolveRequest(s, time_limit=20))
+    assert out.status == Status.INFEASIBLE
+    way = next(r for r in out.remedies if r.kind == "pin")
+    assert way.text.startswith(f"The pin of 100 % on {day_long(day(4))} for Athlete 1 (A1) "
+                               f"cannot hold now: lower it to 70 % (--pin A1 {day(4).isoformat()} "
+                               f"70) or remove it"), way.text
+    solved_and_checked(E.AddPin(pin=pin.model_copy(update={"intensity": 70})).apply(s))
+
+
 def _deload_mondays(line: str, s) -> list[int]:
     """The week indexes a return report's deload line names ("… of Mon 24 Aug and Mon 31 Aug
     …"), read back through the season's calendar."""
