@@ -2010,9 +2010,28 @@ def test_the_form_refuses_a_pin_the_board_greys_in_the_boards_words(qtbot, plann
     qtbot.addWidget(dlg)
     assert not dlg.add_change(greyed[-1].data())
     said = dlg.error.text()
-    assert header in said and "leaves the scenario without a plan" in said, said
+    assert header.replace(" %", "\u00a0%") in said and "leaves the scenario without a plan" in said, said
     assert dlg.changes == []
     assert dlg.add_change(offered[-1].data()), dlg.error.text()
+
+
+def test_the_form_refuses_a_speed_pin_on_md1_of_a_match_played_its_level_and_unit_whole(qtbot):
+    """Review 281 F1 and F8(d): the form took a pin of 100 % on MD-1 of a match the athlete
+    starts (its re-plan searched to no plan, HV-5); it refuses it now, naming the match and
+    HV-5, and "a pin of 95 / %" no longer wraps a number from its unit. 70 % is taken."""
+    from ui.desktop.scenariodialog import ScenarioDialog
+
+    s = solved(season(weeks=2, athletes=2, matches=[5, 12]))
+    dlg = ScenarioDialog(s)
+    qtbot.addWidget(dlg)
+    pin = IntensityPin(athlete="A1", date=day(4), intensity=95)  # Friday, MD-1 of Match 1
+    assert not dlg.add_change(E.AddPin(pin=pin))
+    said = dlg.error.text()
+    assert said.startswith("Up to 70\u00a0% here: MD-1 before 'Match 1', which the plan has the "
+                           "athlete play"), said
+    assert "(HV-5)" in said and "a pin of 95\u00a0% leaves the scenario without a plan" in said
+    assert " %" not in said and dlg.changes == []
+    assert dlg.add_change(E.AddPin(pin=pin.model_copy(update={"intensity": 70}))), dlg.error.text()
 
 
 def test_a_scenario_without_a_plan_gets_the_way_on_in_its_words(qtbot):

@@ -1056,10 +1056,11 @@ class ScenarioDialog(QDialog):
 
     def _pin_limit_problem(self, edit) -> str | None:
         """An intensity pin above the level the board's Pin intensity menu allows on that day
-        (``rehabview.pin_limit``: a stage's cap, HV-6 after a match), said in the board's words:
+        (``rehabview.pin_limit``: a stage's cap, HV-5 and HV-6 around a match played), said in the board's words:
         the form took one the board greys, and the re-plan searched 15-20 s to no plan."""
         if not isinstance(edit, E.AddPin) or not isinstance(edit.pin, IntensityPin):
             return None
+        from planner.handout import keep_units
         from ui.desktop.rehabview import pin_header, pin_limit
 
         pin = edit.pin
@@ -1069,9 +1070,10 @@ class ScenarioDialog(QDialog):
         head = pin_header(self.current, pin.athlete, pin.date) or ""
         if limit[0] < 0:
             return head
-        return (f"{head}, so a pin of {pin.intensity} % leaves the scenario without a plan (the "
-                f"board's Pin intensity menu offers up to {limit[0]} % on this day); pin "
-                f"{limit[0]} % or less")
+        # a number and its unit kept together ("a pin of 95 / %" wrapped apart, review 281)
+        return keep_units(f"{head}, so a pin of {pin.intensity} % leaves the scenario without a "
+                          f"plan (the board's Pin intensity menu offers up to {limit[0]} % on "
+                          f"this day); pin {limit[0]} % or less")
 
     def remove_change(self, row: int | None = None) -> bool:
         """Remove a change (default: the selected one); refused when a later change needs it."""
