@@ -15,7 +15,15 @@ from PySide6.QtCore import QRect, Qt
 
 from planner import edits as E
 from planner.scenarios import logged_since, scenario_season
-from planner.season import AthletePlan, Competition, IntensityPin, Plan, Season, StagePin
+from planner.season import (
+    AthletePlan,
+    Competition,
+    IntensityPin,
+    NonTrainingDay,
+    Plan,
+    Season,
+    StagePin,
+)
 from planner.text import day_long
 from solver import SolveRequest, Status, solve
 from tests.builders import day, injury, season
@@ -2057,6 +2065,45 @@ def test_a_scenario_without_a_plan_gets_the_way_on_in_its_words(qtbot):
     assert "Record it and solve again" not in panel.toHtml()
     panel.show_outcome(after, out, basis=after, scenario="Sprint Wednesday")  # the season's pin
     assert "--unpin A1" in " ".join(panel.toPlainText().split())
+
+
+def test_a_scenarios_no_plan_stays_explained_when_another_scenario_is_added(qtbot):
+    """Review 281 F5: adding a second scenario replaced the first one's "no plan" explanation
+    and its way on with "The season changed … re-plan the scenario", though nothing it explains
+    changed. It stays; a rule changed, or the scenario's own changes, withdraw it, and undo
+    back to that season shows it again."""
+    from planner.season import Injury, StageRecord
+    from ui.desktop.panels import ExplanationPanel
+
+    rec = Injury(athlete="A1", protocol="hamstring-strain", onset=day(-20),
+                 stages=(StageRecord(stage="P3", start=day(0)),))  # cap 90 %, from today
+    base = season(weeks=4, athletes=2, injuries=(rec,))
+    pin = E.AddPin(pin=IntensityPin(athlete="A1", date=day(2), intensity=90))
+    doc = E.AddScenario(name="Sprint Wednesday", edits=(pin.to_dict(),)).apply(base)
+    after = pin.apply(base)
+    out = solve(SolveRequest(after, time_limit=20))
+    assert out.status == Status.INFEASIBLE and out.remedies
+    panel = ExplanationPanel()
+    qtbot.addWidget(panel)
+    panel.show_outcome(after, out, basis=doc, scenario="Sprint Wednesday")
+
+    def said() -> str:
+        return " ".join(panel.toPlainText().split())
+
+    way = "A way on: The scenario's pin of 90 % on"
+    assert way in said()
+    two = E.AddScenario(name="A day off", edits=(E.AddNonTrainingDay(
+        day=NonTrainingDay(date=day(3), reason="Rest")).to_dict(),)).apply(doc)
+    panel.document_changed(two)
+    assert way in said() and "The season changed" not in said(), said()
+    ruled = E.SetRuleValue(rule="HV-5", param="rest_days", value=2.0).apply(two)
+    panel.document_changed(ruled)
+    assert said().startswith("The season changed") and way not in said(), said()
+    panel.document_changed(two)  # undo
+    assert way in said()
+    unpinned = E.SetScenarioEdits(name="Sprint Wednesday", edits=()).apply(two)
+    panel.document_changed(unpinned)
+    assert said().startswith("The season changed"), said()
 
 
 def test_a_scenario_whose_replan_found_no_plan_says_so_and_adopt_says_it_truly(qtbot,

@@ -1176,7 +1176,7 @@ class ExplanationPanel(_Browser):
         listed, such as an undone pin, may be gone), and comes back when undo returns to it."""
         if self.outcome is None:
             return
-        stale = season is not self.basis
+        stale = not self._explains(season)
         if stale == self.stale:
             return
         self.stale = stale
@@ -1196,6 +1196,24 @@ class ExplanationPanel(_Browser):
                      "listed may no longer hold (a pin undone, a rule or date changed): "
                      f"{plan_again_words(season)} to see whether a plan exists now. Undo back "
                      "to that season shows the conflict again.</p>")
+
+    def _explains(self, season: Season) -> bool:
+        """Does the explanation still concern ``season``: the season as it was explained (its
+        scenarios aside: adding a second scenario withdrew the first's "no plan" and its way on,
+        review 281), and for a scenario's, that scenario with the same changes."""
+        basis = self.basis
+        if season is basis:
+            return True
+        if basis is None or season.model_copy(update={"scenarios": ()}) != \
+                basis.model_copy(update={"scenarios": ()}):
+            return False  # a pin undone, a rule or date changed, a scenario adopted
+        if self.scenario is None:
+            return True
+
+        def edits(s: Season):
+            return next((tuple(x.edits) for x in s.scenarios if x.name == self.scenario), None)
+
+        return edits(season) is not None and edits(season) == edits(basis)
 
     def show_outcome(self, season: Season, outcome, basis: Season | None = None,
                      scenario: str | None = None) -> None:
