@@ -357,14 +357,21 @@ def find(season: Season, name: str) -> Scenario:
 
 
 def describe_edits(season: Season, scenario: Scenario) -> list[str]:
+    """Each change of ``scenario`` in words, one that does not apply to the season as it is now
+    said with why: the list stopped at one (a day off a scenario adopted since had made), and
+    the scenario's pin after it, the change in the way, was never shown (review 281)."""
     out, s = [], season.model_copy(update={"scenarios": ()})
     for e in scenario.edits:
         ed = edit_from_dict(e)
-        out.append(ed.describe(s))
+        try:
+            said = ed.describe(s)
+        except PeriodizeError:  # it names what an earlier change, not applied, would add
+            said = str(e.get("op", "change")).replace("_", " ").capitalize()
         try:
             s = ed.apply(s)
-        except InputError:
-            break
+        except InputError as err:
+            said += f" (does not apply to the season now: {'; '.join(err.problems)})"
+        out.append(said)
     return out
 
 

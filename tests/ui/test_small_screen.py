@@ -1571,7 +1571,8 @@ def test_the_scenarios_list_from_the_view_menu_keeps_the_buttons_above_it_in_sig
     for _ in range(5):
         QApplication.processEvents()
     area = dock.widget()
-    assert panel.table.height() > area.viewport().height()  # taller than the dock
+    # the list yields its room (review 281 F6): no longer taller than the dock
+    assert panel.table.height() <= area.viewport().height()
     for text, button in panel.buttons.items():
         assert _in_sight(button, area), text
 
@@ -1759,3 +1760,40 @@ def test_new_what_if_opens_as_tall_as_the_kind_shown_without_a_band_above_add(qt
     button_top = dlg.add_button.mapTo(dlg, dlg.add_button.rect().topLeft()).y()
     assert dlg.rect().contains(dlg.add_button.mapTo(dlg, dlg.add_button.rect().bottomRight()))
     assert 0 <= button_top - form_foot
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 738), (1093, 597)])
+def test_a_selected_scenarios_changes_show_whole_beside_the_roles_dock(qtbot, width, height):
+    """Review 281 F6: at 1366 x 768 with the Roles dock open the Scenarios panel showed only "1.
+    Make 4 Sep 2026 a non-training day": a day off the season had since got stopped the list,
+    and the scenario's pin, the change in the way, was never shown; at 125 % the first line was
+    cut in half under the tab bar, the list above keeping its empty rows. Every change is
+    listed, the one that no longer applies saying so, and shows whole: the list yields its room,
+    and a dock shorter still scrolls to them."""
+    from planner import edits as E
+    from planner.season import IntensityPin, NonTrainingDay
+
+    off = E.AddNonTrainingDay(day=NonTrainingDay(date=dt.date(2026, 9, 4), reason="rest before cup"))
+    pin = E.AddPin(pin=IntensityPin(athlete="A01", date=dt.date(2026, 8, 14), intensity=70))
+    s = E.AddScenario(name="Rest Fri 4 Sep + Tom MD-1", edits=(off.to_dict(), pin.to_dict())).apply(
+        off.apply(load_demo_season()))  # the day off adopted from another scenario since
+    win = window_at(qtbot, width, height, s)
+    win.show_dock("roles")
+    win.show_dock("scenarios")
+    panel = win.whatif.panel
+    panel.select("Rest Fri 4 Sep + Tom MD-1")
+    for _ in range(5):
+        QApplication.processEvents()
+    text = panel.details.text()
+    assert "<li>Make 4 Sep 2026 a non-training day (does not apply to the season now:" in text, text
+    assert "<li>Pin Tom Berger (A01) at 70 % on 14 Aug 2026</li>" in text, text
+    area, details = win.docks["scenarios"].widget(), panel.details
+    for dock_height in (None, 150):
+        if dock_height is not None:  # shorter still: the panel scrolls to the changes
+            win.resizeDocks([win.docks["scenarios"]], [dock_height], Qt.Orientation.Vertical)
+            for _ in range(5):
+                QApplication.processEvents()
+            area.ensureWidgetVisible(details, 0, 0)
+            QApplication.processEvents()
+        assert details.height() >= details.heightForWidth(details.width()), dock_height
+        assert _in_sight(details, area), (dock_height, area.viewport().height())

@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -57,6 +58,20 @@ REPLAN_WORDS = JobWords(progress_name="Re-plan progress", cancel_tip="Stop re-pl
 
 
 # -- the panel ----------------------------------------------------------------------------------
+class _YieldingTable(QTableWidget):
+    """The scenarios list, asking for its header and two rows only: it grows into the room the
+    panel's other rows (the selected scenario's changes) leave, and a dock shorter than that
+    scrolls the panel, the changes counted whole."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(),
+                     self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+                     + 2 * self.verticalHeader().defaultSectionSize())
+
+
 class ScenariosPanel(QWidget):
     """The season's scenarios (name, planned or not, number of changes) with the selected
     one's changes below, and buttons for the What-if menu's actions."""
@@ -80,7 +95,7 @@ class ScenariosPanel(QWidget):
                             "from the current plan and compared side by side. The season itself "
                             "changes only when you adopt a scenario.")
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = _YieldingTable(0, 3)
         self.table.setHorizontalHeaderLabels(["Scenario", "Plan", "Changes"])
         self.table.setAccessibleName("What-if scenarios")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -92,6 +107,11 @@ class ScenariosPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # the list yields room to the selected scenario's changes below it: at 1366 x 768 with
+        # the Roles dock open it kept its empty rows and the changes were cut under the tab bar
+        # (review 281); it takes what they and the buttons leave, two rows at the least (a
+        # shorter dock scrolls the panel)
+        self.table.setSizePolicy(self.table.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Expanding)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
