@@ -4,6 +4,7 @@ comparison of two plans that a coach reads before a tournament."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from planner import text
@@ -370,9 +371,22 @@ def describe_edits(season: Season, scenario: Scenario) -> list[str]:
         try:
             s = ed.apply(s)
         except InputError as err:
-            said += f" (does not apply to the season now: {'; '.join(err.problems)})"
+            said += f" (does not apply to the season now: {_why_not_now(s, ed, err)})"
         out.append(said)
     return out
+
+
+def _why_not_now(season: Season, edit, err: InputError) -> str:
+    """Why a scenario's change does not apply to the season now, in a coach's words: a day off
+    the season has already (a scenario adopted since made it), else the refusal without its
+    place in the season file ("calendar.non_training_days: 2026-09-04 is listed 2 times")."""
+    from planner import edits as E
+
+    if isinstance(edit, E.AddNonTrainingDay) and any(
+            x.date == edit.day.date for x in season.calendar.non_training_days):
+        return "the season has this day off already"
+    return "; ".join(re.sub(r"^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*: ", "", p)
+                     for p in err.problems)
 
 
 # -- comparison -----------------------------------------------------------------------------------

@@ -1785,7 +1785,8 @@ def test_a_selected_scenarios_changes_show_whole_beside_the_roles_dock(qtbot, wi
     for _ in range(5):
         QApplication.processEvents()
     text = panel.details.text()
-    assert "<li>Make 4 Sep 2026 a non-training day (does not apply to the season now:" in text, text
+    assert ("<li>Make 4 Sep 2026 a non-training day (does not apply to the season now: the season "
+            "has this day off already)</li>") in text, text
     assert "<li>Pin Tom Berger (A01) at 70 % on 14 Aug 2026</li>" in text, text
     area, details = win.docks["scenarios"].widget(), panel.details
     for dock_height in (None, 150):
