@@ -176,3 +176,31 @@ def test_an_absence_reason_too_long_is_said_by_the_forms_field(qtbot, dialogs):
     assert w.season == before
     assert said == [("Unavailable dates", f"Reason: '{'r' * 59}… (210 characters) is too long; "
                                           f"use at most 200 characters")]
+
+
+def _where(ed, *widgets) -> list[tuple[int, int]]:
+    """Where each of ``widgets`` stands in the editor, in pixels (x, y of its top left)."""
+    return [(wd.mapTo(ed, wd.rect().topLeft()).x(), wd.mapTo(ed, wd.rect().topLeft()).y())
+            for wd in widgets]
+
+
+def test_a_refused_competition_add_moves_no_field_from_under_the_pointer(qtbot, dialogs):
+    # review 281 F2: "Not added: Name is empty …" under the buttons moved Name, Date and Add up
+    # 34 px; the click aimed at Date landed on "Several days", the date typed went into Name
+    w = tiny_window(qtbot, active=True)
+    w.show_dock("competitions")
+    ed = w.competitions_editor
+    ed.table.clearSelection()
+    ed.name.clear()
+    qtbot.wait(50)
+    fields = (ed.name, ed.date, ed.multi, ed.priority, ed.add_button)
+    before = _where(ed, *fields)
+    ed.add_button.click()
+    qtbot.wait(50)
+    assert ed.form_error.isVisibleTo(ed)
+    assert ed.form_error.text().startswith("Not added: Name is empty")
+    assert _where(ed, *fields) == before
+    qtbot.keyClicks(ed.name, "F")  # typing: the refusal goes, and nothing moves either
+    qtbot.wait(50)
+    assert ed.form_error.isHidden()
+    assert _where(ed, *fields) == before

@@ -223,8 +223,11 @@ class CompetitionsEditor(Editor):
         lay.addLayout(buttons)
         # why Add changed nothing, under it: an empty form added a C match named 'Competition'
         # on the proposed day, and a second Return another on the same day, unsaid
+        # on an empty season, its room kept: the line coming took its height from the list
+        # above, and Name, Date and Add moved up 34 px under the pointer (a click aimed at Date
+        # ticked "Several days", the date typed went into Name); two lines hold its words
         self.form_error = error_line("Why the competition was not added")
-        lay.addWidget(self.form_error)
+        lay.addWidget(_keeps_space(self.form_error, lines=2))
         self.name.textEdited.connect(lambda _t: self.form_error.hide())
         # under the buttons, its room kept: a note of one to four lines coming and going moved
         # the Delete button from under the pointer
