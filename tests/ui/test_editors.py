@@ -3871,3 +3871,90 @@ def test_a_cut_competition_name_keeps_its_game_number(w, qtbot):
     assert metrics.horizontalAdvance(item.text()) > width  # too long for the column: cut
     shown = metrics.elidedText(item.text(), ed.table.textElideMode(), width)
     assert shown.endswith("27") and "…" in shown, shown  # the number still read
+
+
+def test_a_refused_starter_minutes_keeps_the_form_whole_and_ok_in_place(qtbot):
+    """Review 281 F3/F4: "3", Enter in "A starter plays" squeezed the form into a scroll area
+    (both bars) with the help under the box cut mid-line; "abc", Enter then grew the dialog and
+    moved OK down 28 px under the pointer; and after "80", Tab the red line still said "'abc' is
+    not a number … (it keeps 95 min)" beside "A start counts 80 min". The form stays whole, OK
+    stays where it is, and a value typed again takes the refusal away."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from ui.desktop.editors import NewSeasonDialog
+
+    dlg = NewSeasonDialog(None)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    QApplication.processEvents()
+    dlg.name.setText("Test FC 27/28")
+    ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    area = dlg.scroll_body
+    box = dlg.match.lineEdit()
+
+    def settle():
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def where():
+        return ok.mapToGlobal(QPoint(0, 0)), dlg.match.mapToGlobal(QPoint(0, 0))
+
+    def whole():
+        note = dlg.match_note
+        return (not area.verticalScrollBar().isVisible()
+                and not area.horizontalScrollBar().isVisible()
+                and note.height() >= note.heightForWidth(note.width()))
+
+    settle()
+    opened = where()
+    assert whole()
+    for typed, why in (("3", "is outside 10–240 min"), ("abc", "is not a number (10–240 min)")):
+        box.setFocus()
+        box.selectAll()
+        qtbot.keyClicks(box, typed)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        settle()
+        assert dlg.error.text().startswith(f"A starter plays: '{typed}' {why}")
+        assert dlg.error.isVisible()
+        assert whole(), "the form scrolls, the help under the box cut"
+        assert where() == opened, "OK or the box moved under the pointer"
+        assert dlg.error.height() >= dlg.error.heightForWidth(dlg.error.width())  # read whole
+    # a reason of more lines than the room kept: the dialog grows to show it, the form whole,
+    # by its lines and no more (a blank band of 56 px opened above OK)
+    height, lines = dlg.height(), dlg.error.height()
+    dlg.training.say("The next season " + "; ".join(["a long reason said in a few lines"] * 6))
+    settle()
+    assert whole() and dlg.error.height() >= dlg.error.heightForWidth(dlg.error.width())
+    assert dlg.height() - height == dlg.error.height() - lines > 0
+
+
+def test_minutes_typed_again_take_their_refusal_away(qtbot):
+    """Review 281 F4: after "abc" was refused, "80", Tab showed "80 min" and "A start counts
+    80 min", while the red line still said "'abc' is not a number … (it keeps 95 min)"."""
+    from ui.desktop.editors import NewSeasonDialog
+
+    dlg = NewSeasonDialog(None)
+    qtbot.addWidget(dlg)
+    dlg.name.setText("Test FC 27/28")
+    box = dlg.match.lineEdit()
+    box.selectAll()
+    qtbot.keyClicks(box, "abc")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert dlg.error.text().startswith("A starter plays: 'abc' is not a number")
+    box.selectAll()
+    qtbot.keyClicks(box, "80")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert dlg.match_note.text().startswith("A start counts 80 min")
+    assert dlg.error.text() == ""  # 'abc' is old news: 80 is taken
+    # another reason in the red line is not the minutes': typing them leaves it
+    for box_ in dlg.training.days.values():  # the last one ticked stays, said why
+        box_.setChecked(False)
+    kept = dlg.error.text()
+    assert kept.startswith("A season needs at least one training weekday")
+    box.selectAll()
+    qtbot.keyClicks(box, "90")
+    assert dlg.error.text() == kept
+    dlg._check()
+    assert dlg.result() == dlg.DialogCode.Accepted

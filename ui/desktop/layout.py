@@ -499,7 +499,15 @@ def _needed(dialog: QWidget) -> QSize:
     need = max(need, lay.totalSizeHint().height(), lay.totalMinimumSize().height())
     outer = dialog.layout()
     foot = outer.itemAt(1).layout()
-    need += foot.totalSizeHint().height() + max(0, outer.spacing()) + 2 * area.frameWidth()
+    # the foot at the dialog's width: a reason said under the form wraps there (its size hint,
+    # read at another width, was a line short, and the form was squeezed into scroll bars,
+    # the help under New Season's "A starter plays" cut mid-line)
+    foot.invalidate()  # its heights of before the reason was said (Qt's own, not redone yet)
+    below = foot.totalHeightForWidth(width) if foot.hasHeightForWidth() else -1
+    if below < 0:  # (a wrapped label's own size hint is for a narrower width: a line too many)
+        below = foot.totalSizeHint().height()
+    below = max(below, foot.totalMinimumSize().height())
+    need += below + max(0, outer.spacing()) + 2 * area.frameWidth()
     return QSize(width, need)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -106,7 +107,7 @@ class NewSeasonDialog(QDialog):
         self.match = _MinutesBox()
         self.match.refused = self._match_refused
         self.match_said = ""  # the minutes typed and refused, until typed again: what OK says
-        self.match.lineEdit().textEdited.connect(lambda _t: setattr(self, "match_said", ""))
+        self.match.lineEdit().textEdited.connect(self._match_typed)
         self.match.setAccessibleName("Minutes a starter plays")
         low, high = RULES["LD-1"].param("minutes_start").min, RULES["LD-1"].param("minutes_start").max
         self.match.setRange(max(10, int(low)), int(high))
@@ -139,6 +140,11 @@ class NewSeasonDialog(QDialog):
         # left the height to the layout, which opened a blank band under "Start from:" and
         # moved every field down from under the pointer (the end typed next went nowhere)
         lay.addStretch(1)
+        # the red line's two lines kept from the start, above OK: the first refusal of "A
+        # starter plays" ("'3' is outside 10–240 min; …", two lines) grew the dialog, and OK
+        # moved down under the pointer (a longer reason still grows it, shown whole)
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
+        self.error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.error)
         # the rows of a season started before today hidden before the dialog is sized: sized
         # with them, it opened with a blank row under "Start from:", gone at the first date
@@ -262,6 +268,14 @@ class NewSeasonDialog(QDialog):
         self.match_said = (f"A starter plays: '{typed}' {what}; {fix} (it keeps "
                            f"{self.match.value()} min).")
         self.training.say(self.match_said)
+
+    def _match_typed(self, _text: str) -> None:
+        """The minutes typed again: the refusal of the last ones is old news, in the red line
+        too ("'abc' is not a number … (it keeps 95 min)" stayed beside "A start counts 80 min");
+        another reason said there stays."""
+        if self.match_said and self.error.text() == self.match_said:
+            self.training.say("")
+        self.match_said = ""
 
     def _check(self) -> None:
         if (said := self.match.problem(self.match.text())) is not None:
