@@ -115,15 +115,13 @@ def test_a_selected_athletes_id_shown_not_typed_still_gives_the_next_free_one(qt
 def test_a_name_too_long_is_said_in_the_season_files_words_with_the_fields_name(qtbot, dialogs):
     w = tiny_window(qtbot)
     ed = w.squad_editor
-    said = []
-    ed.problem.connect(lambda what, text: said.append((what, text)))
     before = w.season
     ed.table.clearSelection()
     ed.name.setText("x" * 210)
     ed.add_button.click()
     assert w.season == before
-    assert said == [("Add athlete", f"Name: '{'x' * 59}… (210 characters) is too long; use at most "
-                                    f"200 characters")]
+    assert ed.form_error.text() == (f"Not added: Name: '{'x' * 59}… (210 characters) is too "
+                                    f"long; use at most 200 characters.")
 
 
 def test_an_empty_competition_form_adds_nothing_and_says_to_type_a_name(qtbot, dialogs):
@@ -204,3 +202,48 @@ def test_a_refused_competition_add_moves_no_field_from_under_the_pointer(qtbot, 
     qtbot.wait(50)
     assert ed.form_error.isHidden()
     assert _where(ed, *fields) == before
+
+
+def test_the_squad_editors_refusals_are_said_in_one_place_and_go_when_mended(qtbot, dialogs):
+    # review 281 F7: "Not added: ID A01 is Max Muster's already …" stayed in the status bar
+    # after the ID was mended, while the next refusals (a name in the squad already, a name
+    # too long) came as a "Change not made" box
+    w = tiny_window(qtbot, active=True)
+    ed = w.squad_editor
+    bar = w.statusBar()
+    before = w.season
+    taken = before.athlete("A1")
+    ed.table.clearSelection()
+    ed.athlete_id.setFocus()
+    ed.athlete_id.selectAll()
+    qtbot.keyClicks(ed.athlete_id, "A1")
+    ed.name.setText("Dup Person")
+    ed.add_button.click()
+    said = f"Not added: ID A1 is {taken.name}'s already; type another ID (A4 is free), then Add."
+    assert ed.form_error.text() == said and bar.currentMessage() == said
+    ed.athlete_id.selectAll()
+    qtbot.keyClicks(ed.athlete_id, "A9")  # mended: the refusal goes, from the status bar too
+    assert ed.form_error.isHidden() and bar.currentMessage() != said
+    ed.name.setText(taken.name.upper())  # a name in the squad already: under the buttons too
+    ed.add_button.click()
+    assert ed.form_error.isVisibleTo(ed) and ed.form_error.text().startswith(
+        f"Not added: {taken.name} (A1) is in the squad already, and two players of one name "
+        f"cannot be told apart")
+    assert bar.currentMessage() == ed.form_error.text()
+    ed.name.setText("z" * 210)
+    ed.add_button.click()
+    assert ed.form_error.text() == (f"Not added: Name: '{'z' * 59}… (210 characters) is too "
+                                    f"long; use at most 200 characters.")
+    assert bar.currentMessage() == ed.form_error.text()
+    assert w.season == before and not dialogs  # no "Change not made" box
+    ed.name.setFocus()
+    ed.name.selectAll()
+    qtbot.keyClicks(ed.name, "Dana New")
+    ed.add_button.click()
+    assert w.season.athlete("A9").name == "Dana New"
+    assert ed.form_error.isHidden() and not bar.currentMessage().startswith("Not added")
+    ed.select("A1")  # an ID typed over a selected athlete's: said there, not in a box
+    ed.athlete_id.setText("A7")
+    ed.apply_button.click()
+    assert ed.form_error.text() == ("Not changed: an athlete's ID cannot change (A1); Add makes a "
+                                    "new athlete with the ID typed.") and not dialogs

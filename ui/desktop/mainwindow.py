@@ -998,6 +998,7 @@ class MainWindow(QMainWindow):
                 lambda e, ed=ed: self.editor_undo.after(e, ed))
             ed.problem.connect(self._show_problem)
             ed.said.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            ed.unsaid.connect(self.statusBar().withdraw)  # (only when it is still the last)
             ed.hint.connect(lambda text: self.statusBar().hint(text, 8000))
             ed.date_selected.connect(self._show_date)
             ed.athlete_selected.connect(self.select_athlete)

@@ -401,6 +401,7 @@ class Editor(QWidget):
     date_selected = Signal(object)  # a selected item's date: the board scrolls to it
     athlete_selected = Signal(str)  # the coach chose an athlete here: the board follows
     hint = Signal(str)  # a passing word for the status bar, not kept (Tab going round)
+    unsaid = Signal(str)  # a refusal said (``said``) no longer holds: the status bar's copy goes
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -575,6 +576,16 @@ class Editor(QWidget):
         label.show()
         self.said.emit(text)
         QTimer.singleShot(0, self, lambda: _into_view(label))
+
+    def unsay(self, label: QLabel) -> None:
+        """The refusal in ``label`` is old news (the field typed again, the next form, Add
+        done): hidden, and its copy in the status bar goes too (it stayed there, "Not added: ID
+        A01 is Max Muster's already …", while the ID read A02)."""
+        if label.isHidden():
+            return
+        label.hide()
+        if label.text():
+            self.unsaid.emit(label.text())
 
 
 def refusal_lines(error: Exception, fields: dict[str, str]) -> list[str]:

@@ -228,7 +228,7 @@ class CompetitionsEditor(Editor):
         # ticked "Several days", the date typed went into Name); two lines hold its words
         self.form_error = error_line("Why the competition was not added")
         lay.addWidget(_keeps_space(self.form_error, lines=2))
-        self.name.textEdited.connect(lambda _t: self.form_error.hide())
+        self.name.textEdited.connect(lambda _t: self.unsay(self.form_error))
         # under the buttons, its room kept: a note of one to four lines coming and going moved
         # the Delete button from under the pointer
         lay.addWidget(_keeps_space(self.day_off_note, lines=4))

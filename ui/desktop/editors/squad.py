@@ -52,6 +52,7 @@ from ui.desktop.editors.base import (
     first_day,
     pydate,
     qdate,
+    refusal_lines,
     rows_tall,
     sortable,
 )
@@ -169,7 +170,7 @@ class SquadEditor(Editor):
         # taken ID typed was renumbered and "99" typed as max speed stored 9.0 m/s, each unsaid
         self.form_error = error_line("Why the athlete was not added or changed")
         for line in (self.athlete_id, self.name, self.max_speed.lineEdit()):
-            line.textEdited.connect(lambda _t: self.form_error.hide())
+            line.textEdited.connect(lambda _t: self.unsay(self.form_error))
         self.max_speed.refused.connect(lambda why: self.say(self.form_error, f"Max speed: {why}"))
 
         self.away = QGroupBox("Unavailable (selected athlete)")
@@ -334,7 +335,7 @@ class SquadEditor(Editor):
     def _clear_form(self) -> None:
         if self.season is None:
             return
-        self.form_error.hide()  # a refusal of the last form's
+        self.unsay(self.form_error)  # a refusal of the last form's
         self.athlete_id.setText(self.free_id())
         self.name.clear()
         self.position.setCurrentIndex(-1)  # no position until the coach picks one
@@ -375,7 +376,7 @@ class SquadEditor(Editor):
         if a is None and was is not None:  # the selection cleared: the form is for a new
             self._clear_form()  # athlete (his ID and max speed were left in it)
         if a is not None:
-            self.form_error.hide()  # a refusal of the last form's
+            self.unsay(self.form_error)  # a refusal of the last form's
             self.athlete_id.setText(a.id)
             self.name.setText(a.name)
             self.position.setCurrentText(a.position)
@@ -471,7 +472,7 @@ class SquadEditor(Editor):
         next free one). A form without a name, or with a max speed that is none, adds nothing."""
         if self.season is None:
             return
-        self.form_error.hide()
+        self.unsay(self.form_error)
         if self._form_refused("Not added"):
             return
         speed = self.max_speed.value() or None
@@ -490,8 +491,10 @@ class SquadEditor(Editor):
         if not aid or taken is not None:
             aid = self.free_id()
         same = next((a for a in self.season.athletes if a.name.casefold() == name.casefold()), None)
-        if same is not None:
-            self.problem.emit("Add athlete", f"{name_taken(same)}, then Add.")
+        if same is not None:  # said where Add's other refusals are (a box, the status bar's
+            # last refusal left standing beside it)
+            self.say(self.form_error, f"Not added: {name_taken(same)}, then Add.")
+            self.name.setFocus()
             return
         position = self._position_to_add(name)
         if position is None:
@@ -502,8 +505,8 @@ class SquadEditor(Editor):
                 else self._new_role())
         try:
             athlete = Athlete(id=aid, name=name, position=position, max_speed=speed, role=role)
-        except ValueError as e:
-            self.refuse("Add athlete", e, ATHLETE_FIELDS)
+        except ValueError as e:  # (a name too long, a control character): there too
+            self.say(self.form_error, f"Not added: {'; '.join(refusal_lines(e, ATHLETE_FIELDS))}.")
             return
         before = self.season
         self.request(E.AddAthlete(athlete=athlete, joins=joins_on(self.season)))
@@ -559,10 +562,10 @@ class SquadEditor(Editor):
         if a is None:
             return
         if self.athlete_id.text().strip() not in ("", a.id):
-            self.problem.emit("Change athlete", f"An athlete's ID cannot change ({a.id}); Add "
-                                                f"makes a new athlete with the ID typed.")
+            self.say(self.form_error, f"Not changed: an athlete's ID cannot change ({a.id}); Add "
+                                      f"makes a new athlete with the ID typed.")
             return
-        self.form_error.hide()
+        self.unsay(self.form_error)
         if self._form_refused("Not changed"):
             return
         speed = self.max_speed.value() or None
