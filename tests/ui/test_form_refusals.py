@@ -247,3 +247,25 @@ def test_the_squad_editors_refusals_are_said_in_one_place_and_go_when_mended(qtb
     ed.apply_button.click()
     assert ed.form_error.text() == ("Not changed: an athlete's ID cannot change (A1); Add makes a "
                                     "new athlete with the ID typed.") and not dialogs
+
+
+def test_no_blank_band_parts_position_from_max_speed_and_a_position_note_moves_nothing(qtbot):
+    # review 281 F8(b): 65 px of nothing between Position and Max speed (the position note's
+    # room, kept in the form) pushed Max speed below the fold with the Roles dock open
+    w = tiny_window(qtbot, active=True)
+    ed = w.squad_editor
+    w.show_dock("squad")
+    ed.table.clearSelection()
+    qtbot.wait(50)
+    fields = (ed.athlete_id, ed.name, ed.position, ed.max_speed, ed.role, ed.add_button)
+    gap = ed.name.y() - (ed.athlete_id.y() + ed.athlete_id.height())  # the form's row spacing
+    assert ed.max_speed.y() - (ed.position.y() + ed.position.height()) <= gap + 2
+    before = _where(ed, *fields)
+    ed.position.setFocus()
+    qtbot.keyClicks(ed.position.lineEdit(), "Libero")  # a group of its own: said as typed
+    qtbot.wait(50)
+    assert ed.position_note.isVisibleTo(ed)
+    assert ed.position_note.text().startswith("'Libero' is a group of its own")
+    note = ed.position_note
+    assert note.height() >= note.heightForWidth(note.width())  # read whole
+    assert _where(ed, *fields) == before

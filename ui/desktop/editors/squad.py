@@ -152,9 +152,10 @@ class SquadEditor(Editor):
         self.position_note.setAccessibleName("Position note")
         self.position_note.setVisible(False)
         self._own_groups: set[str] = set()  # positions kept as typed when Add offered a group
-        # its room kept, coming and going: the fields below it, and the list above that took
-        # or gave up the room, moved from under the pointer while a position was typed
-        form.addRow("", _keeps_space(self.position_note, lines=4))
+        # under the buttons (below), its room kept, coming and going: in the form, the fields
+        # below it, and the list above that took or gave up the room, moved from under the
+        # pointer while a position was typed; kept there, its four empty lines stood between
+        # Position and Max speed and pushed Max speed below the fold with the Roles dock open
         self.position.editTextChanged.connect(self._note_position)
         form.addRow("Max speed", self.max_speed)
         form.addRow("Match role", self.role)
@@ -202,7 +203,8 @@ class SquadEditor(Editor):
         lay.addWidget(_keeps_space(self.paste_note, lines=2))
         lay.addLayout(form)
         lay.addLayout(buttons)
-        lay.addWidget(self.form_error)
+        lay.addWidget(self.form_error)  # right under the buttons, in sight (not scrolled to)
+        lay.addWidget(_keeps_space(self.position_note, lines=4))
         lay.addWidget(self.away)
         self.table.itemSelectionChanged.connect(self._load)
         self.table.itemClicked.connect(lambda _item: self._chosen())
