@@ -102,8 +102,14 @@ def test_the_explanation_goes_when_its_pin_is_undone_and_a_plan_is_found(qtbot):
 
 
 def test_the_explanation_goes_after_adopting_a_scenario(qtbot, dialogs):
+    """Adopting a scenario that changes the season withdraws the explanation of its last solve
+    (one that changes nothing leaves the season, and so the explanation, as they were)."""
+    from planner.season import NonTrainingDay
+
     season = tiny_season()
-    w = MainWindow(season.model_copy(update={"scenarios": (Scenario(name="Rest Ben"),)}), None,
+    rest = E.AddNonTrainingDay(day=NonTrainingDay(date=D(2026, 3, 11), reason="rest"))
+    scenario = Scenario(name="Rest Ben", edits=(rest.to_dict(),))
+    w = MainWindow(season.model_copy(update={"scenarios": (scenario,)}), None,
                    solve_fn=ScriptedSolve())
     qtbot.addWidget(w)
     w.apply_edit(E.AddPin(pin=IntensityPin(athlete="A1", date=D(2026, 3, 13), intensity=100)))
