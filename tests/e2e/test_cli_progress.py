@@ -888,6 +888,39 @@ def test_the_way_on_says_what_the_record_command_must_carry_after_each_refusal(c
             in said["log"])
 
 
+def test_a_record_pin_that_cannot_hold_is_left_out_of_the_command_not_unpinned(capsys):
+    """A pin the record command adds is not stored, so --unpin is refused for it: the way on is
+    the same command without that --pin (or with it at the level that holds); a stored pin
+    the command's change breaks is still removed with --unpin added."""
+    from planner.season import IntensityPin
+    from solver.api import Outcome, Remedy, Status
+    from ui.cli.commands import print_conflicts
+
+    stored = season(weeks=4, pins=(IntensityPin(athlete="A2", date=day(9), intensity=95),))
+
+    def remedy(athlete):
+        at = f"{athlete} {day(9).isoformat()}"
+        return Remedy(athlete=athlete, stage="", date=day(9).isoformat(), kind="pin", text=(
+            f"The pin of 95 % on {day_long(day(9))} for {stored.athlete_label(athlete)} cannot "
+            f"hold now: lower it to 85 % (--pin {at} 85) or remove it (--unpin {at}; on the "
+            "board: right-click the day ▸ Unpin …), and the season has a plan; only that day "
+            "changes."))
+
+    print_conflicts(Outcome(Status.INFEASIBLE, None, remedies=(remedy("A1"),)), "x.season.json",
+                    "record", stored=stored)
+    own = capsys.readouterr().err
+    assert (f"A way on: the pin of 95 % on {day_long(day(9))} for Athlete 1 (A1) that this "
+            f"command adds cannot hold now: run the same command without --pin A1 "
+            f"{day(9).isoformat()} 95, or with it at 85 % (--pin A1 {day(9).isoformat()} 85)"
+            in own)
+    assert "--unpin" not in own
+    print_conflicts(Outcome(Status.INFEASIBLE, None, remedies=(remedy("A2"),)), "x.season.json",
+                    "record", stored=stored)
+    held = capsys.readouterr().err
+    assert f"To remove it: run the same command with --unpin A2 {day(9).isoformat()} added" in held
+    assert "this command adds" not in held
+
+
 def test_record_refuses_what_would_rewrite_the_past_or_silently_lose_an_edit(tmp_path):
     """'record' changes the season itself: a change given twice, a competition already played,
     an absence from before today, an injury after the season or starting FIT are refused, each

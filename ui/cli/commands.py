@@ -549,12 +549,14 @@ def print_returns(season, plan) -> None:
             print(f"  {return_text(season, r, rets)}" + (f"; {after_return_words(run)}" if run else ""))
 
 
-def print_conflicts(outcome, path: str | None = None, context: str = "solve") -> None:
+def print_conflicts(outcome, path: str | None = None, context: str = "solve",
+                    stored=None) -> None:
     """Why no plan satisfies every hard rule, on stderr, and what recorded would give the season
     a plan (``solver.api.Remedy``) with the command that records it into ``path``. ``context``
     says what was refused, so what the command must carry: ``solve`` (the stored season),
     ``record`` (that command's changes), ``move`` or ``log`` (a move of today or a log, which
-    ``--no-replan`` stores first)."""
+    ``--no-replan`` stores first). ``stored``: the season as stored, when a ``record`` may add
+    pins: one that is not stored is the command's own, left out of it (``--unpin`` is refused)."""
     plain = bool(outcome.explanation) and all(c.rule == "CALENDAR" for c in outcome.explanation)
     if not outcome.explanation:  # no set found in time: what to do instead, not "one of them"
         from planner.text import no_conflict_set_text
@@ -575,6 +577,10 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
         said = r.text
         if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
             said = said[:1].lower() + said[1:]
+        own = _command_pin_way_on(r, stored) if context == "record" and stored is not None else ""
+        if own:  # a pin this command adds: not stored, so no --unpin reaches it
+            print(f"A way on: {own}", file=sys.stderr)
+            continue
         if r.kind == "pin":  # the coach's own pin: the command that removes it
             unpin = f"--unpin {r.athlete} {r.date}"
             command = (f"periodize record {shlex.quote(path) if path else 'FILE.season.json'} "
@@ -594,6 +600,32 @@ def print_conflicts(outcome, path: str | None = None, context: str = "solve") ->
                "log": f"run the same command with --no-replan --save (the log is stored), then:\n  {command}",
                }.get(context, f"\n  {command}")
         print(f"A way on: {said} To record it: {how}", file=sys.stderr)
+
+
+def _command_pin_way_on(remedy, stored) -> str:
+    """The way on for a pin ``remedy`` names that the record command adds (not among
+    ``stored``'s pins): the same command without that --pin, or with it at the level that
+    holds. Empty for any other remedy or a pin the season holds already."""
+    import datetime as dt
+    import re
+
+    from planner.text import day_long
+
+    if remedy.kind != "pin":
+        return ""
+    level = re.search(r"[Tt]he pin of (\d+) %", remedy.text)
+    if level is None:
+        return ""
+    day, at = dt.date.fromisoformat(remedy.date), int(level.group(1))
+    if any(p.kind == "intensity" and p.athlete == remedy.athlete and p.date == day
+           and p.intensity == at for p in stored.pins):
+        return ""
+    pin = f"--pin {remedy.athlete} {remedy.date}"
+    lower = re.search(r"lower it to (\d+) %", remedy.text)
+    return (f"the pin of {at} % on {day_long(day)} for {stored.athlete_label(remedy.athlete)} "
+            f"that this command adds cannot hold now: run the same command without {pin} {at}"
+            + (f", or with it at {lower.group(1)} % ({pin} {lower.group(1)})" if lower else "")
+            + ", and the season has a plan; only that day changes.")
 
 
 def no_plan_text(season, outcome, interrupted: bool, time_limit: float, status_file=None) -> str:

@@ -677,7 +677,7 @@ def cmd_record(args) -> int:
                                        started=getattr(args, "started", None))
     else:
         after, status = _plan_as_it_stands(after, args.time_limit, args.season,
-                                           started=getattr(args, "started", None))
+                                           started=getattr(args, "started", None), before=season)
     if status is not None:
         print("Nothing recorded or stored: the season file is as it was.", file=sys.stderr)
         return status
@@ -1000,12 +1000,13 @@ def _replan_change(before, season, time_limit: float, path: str, started: float 
         "Re-planned, keeping the stored plan wherever changing it gains nothing:", started)
 
 
-def _plan_as_it_stands(season, time_limit: float, path: str, started: float | None = None):
+def _plan_as_it_stands(season, time_limit: float, path: str, started: float | None = None,
+                       before=None):
     from solver import SolveRequest, solve
     from ui.cli.commands import print_summary
 
     outcome, status = _searched(season, time_limit, lambda stop: solve(
-        SolveRequest(season, time_limit=time_limit), stop=stop), path, "record")
+        SolveRequest(season, time_limit=time_limit), stop=stop), path, "record", before)
     if outcome is None:
         return season, status
     print("Planned (the season had no stored plan):")
@@ -1097,7 +1098,7 @@ def _replanned(before, season, time_limit: float, path: str, context: str, searc
     status) when it found none."""
     from ui.cli.commands import print_summary
 
-    outcome, status = _searched(season, time_limit, search, path, context)
+    outcome, status = _searched(season, time_limit, search, path, context, before)
     if outcome is None:
         return season, status
     print(heading)
@@ -1127,9 +1128,10 @@ def replan_changes(before, after, limit: int = CHANGES_SHOWN) -> list[str]:
     return [head + ":"] + [f"  {x}" for x in changes.lines(after, limit, per_athlete=limit)]
 
 
-def _searched(season, time_limit: float, run, path: str, context: str = "solve"):
+def _searched(season, time_limit: float, run, path: str, context: str = "solve", before=None):
     """(outcome, None) with a plan, or (None, exit status) saying why there is none; Ctrl+C
-    stops the search and keeps the best plan so far."""
+    stops the search and keeps the best plan so far. ``before``: the season as stored, whose
+    pins a way on removes with --unpin (one the command adds is left out of it instead)."""
     from solver import StopToken
     from ui.cli.commands import EXIT_INFEASIBLE, EXIT_NO_PLAN, no_plan_text, print_conflicts
     from ui.cli.interrupt import interruptible
@@ -1138,7 +1140,7 @@ def _searched(season, time_limit: float, run, path: str, context: str = "solve")
     with interruptible(stop) as ctrl_c:
         outcome = run(stop)
     if outcome.status.value == "infeasible":
-        print_conflicts(outcome, path, context)
+        print_conflicts(outcome, path, context, stored=before)
         return None, EXIT_INFEASIBLE
     if outcome.plan is None:
         print(no_plan_text(season, outcome, ctrl_c.interrupted, time_limit), file=sys.stderr)
