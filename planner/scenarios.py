@@ -301,10 +301,11 @@ def changes_nothing(season: Season, scenario: Scenario) -> str:
             f"the past keeps what happened: re-planning it would change nothing")
 
 
-def out_of_date(season: Season, scenario: Scenario) -> str:
+def out_of_date(season: Season, scenario: Scenario, way_on: bool = True) -> str:
     """Why ``scenario``'s plan is out of date, in a coach's words: the parts of the season that
     changed since it was planned (another scenario adopted, a competition moved, a week logged).
-    Empty when it is up to date, has no plan, or was planned before this was recorded."""
+    Empty when it is up to date, has no plan, or was planned before this was recorded.
+    ``way_on``: ends with "re-plan it …" (left out when the caller says its own)."""
     changed = basis_changes(season, scenario)
     if not changed:
         return ""
@@ -314,8 +315,8 @@ def out_of_date(season: Season, scenario: Scenario) -> str:
     said = f"{join_and(changed)} changed" + (
         f" ({moves})" if moves and "the competitions" in changed else "")
     return (f"planned before {said}, so its plan does not take "
-            f"{'that change' if len(changed) == 1 else 'those changes'} into account; "
-            f"re-plan it to see it against the season as it is now")
+            f"{'that change' if len(changed) == 1 else 'those changes'} into account"
+            + ("; re-plan it to see it against the season as it is now" if way_on else ""))
 
 
 def _competition_changes(season: Season, scenario: Scenario) -> str:

@@ -563,7 +563,7 @@ class Season(Model):
 # season's name, its scenarios and its plan are left out: renaming the season or planning it
 # again does not make a scenario's plan out of date.
 BASIS_PARTS: dict[str, str] = {
-    "calendar": "the dates or today", "competitions": "the competitions",
+    "calendar": "the calendar (the season's dates or today)", "competitions": "the competitions",
     "blocks": "the training blocks", "athletes": "the squad", "unavailability": "the absences",
     "injuries": "the injuries", "roles": "the match roles", "rules": "the rules",
     "pins": "the pins", "sessions": "the session log",

@@ -700,6 +700,45 @@ def test_a_scenario_whose_pins_all_lie_before_today_is_not_replanned_and_says_wh
     assert changes_nothing(later, later.scenarios[0]) == ""
 
 
+def test_adopting_a_scenario_that_changes_nothing_now_says_delete_it_as_list_does(tmp_path):
+    """Review 283 F2: --adopt of a scenario whose pins all lie before today sent the coach to
+    '--scenario … --save', which refuses it ("re-planning it would change nothing"): adopt says
+    what --scenario and --list say. An out-of-date plan's words read as one sentence."""
+    from planner import edits as E
+    from planner.season import Scenario
+    from planner.text import date_long
+
+    pins = (E.AddPin(pin=IntensityPin(athlete="A1", date=day(11), intensity=0)).to_dict(),)
+    s = season(weeks=4, athletes=2, today=day(14)).model_copy(
+        update={"scenarios": (Scenario(name="Rest Friday", edits=pins),)})
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    r = run("whatif", "s.season.json", "--adopt", "Rest Friday", cwd=tmp_path)
+    said = " ".join(r.stderr.split())
+    assert r.returncode == 1, said
+    assert (f"scenario 'Rest Friday' changes nothing now: its change lies before today "
+            f"({date_long(day(14))}), the last on {date_long(day(11))}") in said, said
+    assert "delete it (periodize whatif s.season.json --delete 'Rest Friday')" in said
+    assert "--scenario" not in said and "re-plan it first" not in said
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    # a plan made before today and the injuries changed (from today on: not "changes nothing")
+    from planner.season import plan_basis
+    from tests.planner.test_edits import flat_plan
+
+    later = [E.AddPin(pin=IntensityPin(athlete="A1", date=day(18), intensity=0)).to_dict()]
+    then = s.model_copy(update={"calendar": s.calendar.model_copy(update={"today": day(7)}),
+                                "injuries": (injury("A2", "S2", start_day=1),)})
+    planned = Scenario(name="Rest", edits=later, plan=flat_plan(s), planned_for=plan_basis(then))
+    save_season(s.model_copy(update={"scenarios": (planned,)}), tmp_path / "s.season.json")
+    r = run("whatif", "s.season.json", "--adopt", "Rest", cwd=tmp_path)
+    said = " ".join(r.stderr.split())
+    assert ("scenario 'Rest' was planned before the calendar (the season's dates or today) and "
+            "the injuries changed, so its plan does not take those changes into account: re-plan "
+            "it first (periodize whatif s.season.json --scenario Rest --save), then adopt it"
+            ) in said, said
+    assert said.count("re-plan it") == 1
+
+
 def test_a_day_off_before_today_is_refused_by_whatif_and_its_scenario_cannot_be_adopted(tmp_path):
     """'record --day-off' refused a day before today, while 'whatif --day-off' planned it and
     '--adopt' wrote it into the season; an overtaken scenario's --adopt said to re-plan it, which

@@ -860,23 +860,27 @@ def _adopt(season, args) -> int:
     """``--adopt NAME``: the scenario's changes and plan become the season's (as the app's Adopt),
     only with a plan made for the season as it is now."""
     from planner import edits as E
-    from planner.scenarios import find, out_of_date, overtaken
+    from planner.scenarios import changes_nothing, find, out_of_date, overtaken
     from ui.cli.outputs import kept_words, store_season
 
     sc = find(season, args.adopt)
+    delete = f"periodize whatif {shlex.quote(args.season)} --delete {shlex.quote(sc.name)}"
     past = overtaken(season, sc)  # re-planning it is refused too: as --list says, delete it
     if past:
         raise InputError("--adopt", [f"scenario '{sc.name}' can no longer apply: {past}; delete it "
-                                     f"(periodize whatif {shlex.quote(args.season)} --delete "
-                                     f"{shlex.quote(sc.name)})"])
+                                     f"({delete})"])
+    nothing = changes_nothing(season, sc)  # --scenario refuses to re-plan it: as --list says
+    if nothing:
+        raise InputError("--adopt", [f"scenario '{sc.name}' changes nothing now: {nothing}; "
+                                     f"delete it ({delete})"])
     again = f"periodize whatif {shlex.quote(args.season)} --scenario {shlex.quote(sc.name)} --save"
     if sc.plan is None:
         raise InputError("--adopt", [f"scenario '{sc.name}' is not planned yet: re-plan it first "
                                      f"({again}), then adopt it"])
-    why = out_of_date(season, sc)
+    why = out_of_date(season, sc, way_on=False)
     if why:
-        raise InputError("--adopt", [f"scenario '{sc.name}' was {why}: its plan no longer fits; "
-                                     f"re-plan it first ({again}), then adopt it"])
+        raise InputError("--adopt", [f"scenario '{sc.name}' was {why}: re-plan it first "
+                                     f"({again}), then adopt it"])
     aside = store_season(E.AdoptScenario(name=sc.name).apply(season), args.season)
     print(f"Adopted scenario '{sc.name}': its changes and its plan are now the season's, in "
           f"{args.season}{kept_words(args.season, aside=aside)}")
