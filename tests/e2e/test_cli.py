@@ -739,6 +739,34 @@ def test_adopting_a_scenario_that_changes_nothing_now_says_delete_it_as_list_doe
     assert said.count("re-plan it") == 1
 
 
+def test_pinning_the_team_week_under_way_is_refused_up_front_naming_what_it_was_lived_as(tmp_path):
+    """Review 283 F4: --pin-week of the week under way (today its Wednesday, its Monday and
+    Tuesday lived as a load week) was taken, then the re-plan was infeasible with only "PIN
+    (the coach's pin 'deload' week)". Refused at once in record and whatif, with the week to
+    pin instead; the week after is taken."""
+    from planner.text import date_long
+    from tests.planner.test_edits import flat_plan
+
+    s = season(weeks=4, athletes=2, today=day(9))
+    s = s.model_copy(update={"plan": flat_plan(s, intensity=60)})
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    for command in (("record", "s.season.json", "--save"), ("whatif", "s.season.json", "--new", "x")):
+        r = run(*command, "--pin-week", day(10).isoformat(), "deload", cwd=tmp_path)
+        said = " ".join(r.stderr.split())
+        assert r.returncode == 1 and "Re-plan" not in r.stdout, said
+        assert (f"--pin-week: {day(10).isoformat()}: the week of {date_long(day(7))} is under way: "
+                f"its first days were lived as a load week") in said, said
+        assert f"pin the week of {date_long(day(14))} or a later one" in said, said
+        assert (tmp_path / "s.season.json").read_bytes() == before
+    from ui.cli.whatif import _week_pin_edits
+
+    class Args:
+        pin_week = [(day(14).isoformat(), "deload")]
+
+    assert [e.pin.week for e in _week_pin_edits(s, Args())] == [day(14)]
+
+
 def test_a_day_off_before_today_is_refused_by_whatif_and_its_scenario_cannot_be_adopted(tmp_path):
     """'record --day-off' refused a day before today, while 'whatif --day-off' planned it and
     '--adopt' wrote it into the season; an overtaken scenario's --adopt said to re-plan it, which
