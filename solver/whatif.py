@@ -67,6 +67,11 @@ def change_scope(before: Season, after: Season) -> Scope:
     hi = min(n - 1, max(days, default=tl_a.p0) + MARGIN_DAYS)
     if hi < lo:  # the change lies before today: what it moves starts at today (rules look back)
         hi = min(n - 1, lo + MARGIN_DAYS)
+    # a week the window meets is freed whole (its kind, so its days' sessions, may change:
+    # ``Freeze.keeps_week``): the window runs to its edges, so the days named hold every day
+    # the re-plan may change (it ended on a Monday while that week's Tuesday changed)
+    lo = max(tl_a.p0, tl_a.weeks[tl_a.week_of[lo]].first)
+    hi = tl_a.weeks[tl_a.week_of[hi]].last
     return Scope(False, frozenset(athletes), team, (lo, hi),
                  scope_words(tl_a, lo, hi, athletes, pinned, team),
                  window_athletes=frozenset(pinned))

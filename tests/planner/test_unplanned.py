@@ -90,7 +90,7 @@ def test_a_replan_frees_the_newcomer_from_today_and_the_others_only_where_the_ch
     added = E.AddAthlete(athlete=SIGNING).apply(s.model_copy(update={"plan": solved_and_checked(s)[0].plan}))
     pinned = added.model_copy(update={"pins": (IntensityPin(athlete="A1", date=day(36), intensity=0),)})
     lo, hi = W.change_scope(added, pinned).window
-    assert (lo, hi) == (15, 41)  # three weeks either side of the pin, not today
+    assert (lo, hi) == (14, 41)  # three weeks either side of the pin, to its weeks' edges, not today
     scopes = []
     real = W._neighbourhood
 
@@ -103,7 +103,7 @@ def test_a_replan_frees_the_newcomer_from_today_and_the_others_only_where_the_ch
     # the pinned athlete is free in the pin's window only (review 278: a pin freed their whole
     # season), the newcomer from today
     assert [(sc.window, sorted(sc.athletes), sorted(sc.window_athletes), sc.team_days)
-            for sc in scopes] == [((15, 41), ["A9"], ["A1"], False)]
+            for sc in scopes] == [((14, 41), ["A9"], ["A1"], False)]
     keep = Freeze(added.plan, frozenset({"A9"}), (lo, hi), False, frozenset({"A1"}))
     assert keep.kept_days(SimpleNamespace(key="A9", athletes=("A9",)), 2, 42)[1] == []
     assert keep.kept_days(SimpleNamespace(key="A1", athletes=("A1",)), 2, 42)[1] == \

@@ -1139,3 +1139,32 @@ def test_a_squad_rest_day_of_pins_plans_as_well_as_a_cold_solve_inside_the_days_
                if x.intensity[i] != y.intensity[i] or x.stages[i] != y.stages[i]]
     assert changed and all(lo <= i <= hi for _, i in changed), changed
     assert took < took_cold, (took, took_cold)
+
+
+def test_a_team_week_pin_changes_no_day_outside_the_dates_its_re_plan_names():
+    """Review 283 F3: "re-planned around the change: the whole squad, … to Mon 15 Mar 2027",
+    while the week of 15 Mar went from load to deload and a player's Tue 16 Mar with it: a week
+    the window meets is freed whole, so the dates named run to its last day. Every athlete-day
+    whose intensity, stage or week kind changed lies inside the dates named."""
+    import re
+
+    from planner.season import WeekPin
+    from planner.timeline import Timeline
+
+    s = planned(season(weeks=10, athletes=4, injuries=(injury("A1", "P3", start_day=-15),)),
+                deterministic=True)
+    after = E.AddPin(pin=WeekPin(week=day(35), week_kind="deload")).apply(s)
+    out = replan(s, after, s.plan, time_limit=20, deterministic=True)
+    assert out.plan is not None and check_plan(after, out.plan).violations == ()
+    named = re.search(r"re-planned around the change:? \(?the whole squad, (\w+ \d+ \w+ \d+) to "
+                      r"(\w+ \d+ \w+ \d+)", out.message)
+    assert named, out.message
+    first, last = (dt.datetime.strptime(x, "%a %d %b %Y").date() for x in named.groups())
+    tl = Timeline(after)
+    changed = {tl.days[d] for x, y in zip(s.plan.athletes, out.plan.athletes, strict=True)
+               for d in range(tl.n) if x.intensity[d] != y.intensity[d] or x.stages[d] != y.stages[d]
+               or x.weeks[tl.week_of[d]] != y.weeks[tl.week_of[d]]
+               or s.plan.team_weeks[tl.week_of[d]] != out.plan.team_weeks[tl.week_of[d]]}
+    assert changed, out.message  # the pin moved the deload rhythm
+    outside = sorted(d for d in changed if not first <= d <= last)
+    assert not outside, (out.message, outside[:5])
