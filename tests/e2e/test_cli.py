@@ -19,7 +19,7 @@ import pytest
 
 from planner.season import Competition, IntensityPin, Unavailability, WeekPin
 from planner.seasonfile import load_season, save_season
-from planner.text import day_long
+from planner.text import date_long, day_long
 from tests.builders import day, injury, season
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -765,6 +765,26 @@ def test_pinning_the_team_week_under_way_is_refused_up_front_naming_what_it_was_
         pin_week = [(day(14).isoformat(), "deload")]
 
     assert [e.pin.week for e in _week_pin_edits(s, Args())] == [day(14)]
+
+
+def test_an_unpin_given_twice_in_one_command_is_named_as_a_pin_given_twice_is(tmp_path):
+    """Review 283 F6: the same --unpin twice said only "periodize: there is no such pin" (no
+    option, no athlete or date, and the pin is there); --unpin-week of two days of one week
+    too. Each names the option and what was given twice, in record and whatif."""
+    pins = (IntensityPin(athlete="A1", date=day(16), intensity=80), WeekPin(week=day(14), week_kind="deload"))
+    save_season(season(weeks=4, athletes=2, pins=pins), tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    d, d2 = day(16).isoformat(), day(16).strftime("%d.%m.%Y")
+    for command in (("record", "s.season.json", "--save"), ("whatif", "s.season.json", "--new", "x")):
+        r = run(*command, "--unpin", "A1", d, "--unpin", "A1", d2, cwd=tmp_path)
+        assert r.returncode == 1, r.stderr
+        assert f"--unpin: A1 {d2} is given twice in one command; give it once" in r.stderr, r.stderr
+        r = run(*command, "--unpin-week", day(16).isoformat(), "--unpin-week", day(14).isoformat(),
+                cwd=tmp_path)
+        assert r.returncode == 1, r.stderr
+        assert (f"--unpin-week: {day(14).isoformat()}: the week of {date_long(day(14))} is given "
+                f"twice in one command; give it once") in r.stderr, r.stderr
+        assert (tmp_path / "s.season.json").read_bytes() == before
 
 
 def test_a_day_off_before_today_is_refused_by_whatif_and_its_scenario_cannot_be_adopted(tmp_path):

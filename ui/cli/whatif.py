@@ -599,8 +599,11 @@ def _unpin_edits(season, args) -> list:
 
     out: list = []
     today = planning_start(season) if season.calendar.today is not None else None
+    seen: set = set()  # a pin removed twice: "there is no such pin", naming nothing
     for ath, date in getattr(args, "unpin", ()):
         aid, day = athlete_id(season, ath, "--unpin"), _date(date, "--unpin")
+        if (aid, day) in seen or seen.add((aid, day)):
+            raise InputError("--unpin", [f"{ath} {date} is given twice in one command; give it once"])
         pin = next((p for p in season.pins if p.kind == "intensity" and p.athlete == aid
                     and p.date == day), None)
         if pin is None:
@@ -618,6 +621,10 @@ def _unpin_edits(season, args) -> list:
     for date in getattr(args, "unpin_week", ()):
         day = _date(date, "--unpin-week")
         w = tl.week_index_of_date(day)
+        if w is not None and (("week", w) in seen or seen.add(("week", w))):
+            raise InputError("--unpin-week", [
+                f"{date}: the week of {date_long(tl.days[tl.weeks[w].first])} is given twice in "
+                f"one command; give it once"])
         pin = next((p for p in season.pins if p.kind == "week" and p.athlete is None
                     and w is not None and tl.week_index_of_date(p.week) == w), None)
         if pin is None:
