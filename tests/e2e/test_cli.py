@@ -787,6 +787,35 @@ def test_an_unpin_given_twice_in_one_command_is_named_as_a_pin_given_twice_is(tm
         assert (tmp_path / "s.season.json").read_bytes() == before
 
 
+def test_a_pin_the_season_holds_already_is_refused_as_changing_nothing(tmp_path):
+    """Review 283 F7: --pin-week of a week pinned so already was recorded, re-planned and saved
+    (the file and its .bak rewritten); --unpin and --pin of a day at its level were taken as a
+    scenario. Refused, as a role the player has already is: it changes nothing."""
+    from planner import edits as E
+
+    pins = (IntensityPin(athlete="A1", date=day(16), intensity=80), WeekPin(week=day(14), week_kind="deload"))
+    s = season(weeks=4, athletes=2, pins=pins)
+    save_season(s, tmp_path / "s.season.json")
+    before = (tmp_path / "s.season.json").read_bytes()
+    d = day(16).isoformat()
+    r = run("record", "s.season.json", "--pin-week", day(17).isoformat(), "deload", "--save",
+            cwd=tmp_path)
+    assert r.returncode == 1 and "Recording" not in r.stdout, r.stdout
+    assert (f"the team's week of {date_long(day(14))} is pinned as deload already; it changes "
+            f"nothing") in " ".join(r.stderr.split()), r.stderr
+    r = run("whatif", "s.season.json", "--new", "x", "--unpin", "A1", d, "--pin", "A1", d, "80",
+            cwd=tmp_path)
+    assert r.returncode == 1 and "Re-plan" not in r.stdout, r.stdout
+    assert (f"Athlete 1 (A1) is pinned at 80 % on {date_long(day(16))} already; it changes "
+            f"nothing") in " ".join(r.stderr.split()), r.stderr
+    assert (tmp_path / "s.season.json").read_bytes() == before
+    # another level or kind changes the pin: taken
+    from ui.cli.whatif import _same_pin_problem
+
+    assert _same_pin_problem(s, s, E.AddPin(pin=IntensityPin(athlete="A1", date=day(16), intensity=70))) is None
+    assert _same_pin_problem(s, s, E.AddPin(pin=WeekPin(week=day(14), week_kind="load"))) is None
+
+
 def test_a_day_off_before_today_is_refused_by_whatif_and_its_scenario_cannot_be_adopted(tmp_path):
     """'record --day-off' refused a day before today, while 'whatif --day-off' planned it and
     '--adopt' wrote it into the season; an overtaken scenario's --adopt said to re-plan it, which

@@ -199,12 +199,40 @@ def edit_objects(season, args, unchanged: list | None = None) -> tuple[list, obj
             unchanged.append(f"{e.describe(cur)}: the role held already, nothing to record")
             continue
         problem = (past_change_problem(cur, e) or stage_pin_problem(cur, e)
-                   or past_role_problem(cur, e) or same)
+                   or past_role_problem(cur, e) or same or _same_pin_problem(season, cur, e))
         if problem is not None:
             raise InputError(e.describe(cur), [problem + _log_fix(e, args)])
         kept.append(e)
         cur = e.apply(cur)
     return kept, cur
+
+
+def _same_pin_problem(season, cur, edit) -> str | None:
+    """Why a pin changes nothing: the season holds it already (or held it before this
+    command's --unpin of it), at that level or as that week's kind; as a role held already,
+    it would be recorded, re-planned and saved (or tried as a scenario) for no change."""
+    from planner import edits as E
+    from planner.text import date_long
+    from planner.timeline import Timeline
+
+    if not isinstance(edit, E.AddPin) or edit.pin.kind not in ("intensity", "week"):
+        return None
+    pin, held = edit.pin, list(season.pins) + list(cur.pins)
+    if pin.kind == "intensity":
+        if any(p.kind == "intensity" and p.athlete == pin.athlete and p.date == pin.date
+               and p.intensity == pin.intensity for p in held):
+            return (f"{season.athlete_label(pin.athlete)} is pinned at {pin.intensity} % on "
+                    f"{date_long(pin.date)} already; it changes nothing")
+        return None
+    tl = Timeline(cur)
+    w = tl.week_index_of_date(pin.week)
+    if w is None or not any(p.kind == "week" and p.athlete == pin.athlete
+                            and tl.week_index_of_date(p.week) == w
+                            and p.week_kind == pin.week_kind for p in held):
+        return None
+    whose = "the team's" if pin.athlete is None else f"{season.athlete_label(pin.athlete)}'s"
+    return (f"{whose} week of {date_long(tl.days[tl.weeks[w].first])} is pinned as "
+            f"{pin.week_kind} already; it changes nothing")
 
 
 def _log_fix(edit, args) -> str:
