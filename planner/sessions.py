@@ -58,7 +58,7 @@ from planner.season import (
     Plan,
     Season,
 )
-from planner.squad import hv1_exempt
+from planner.squad import hv1_exempt, is_absence
 from planner.text import above_stage, plural, stage_allows, stepped_down_sentence, weekday_name
 from planner.text import day as day_words
 from planner.timeline import Timeline
@@ -509,12 +509,12 @@ class _Fmt(dict):
 
 
 def away_reason(season: Season, athlete: str, day: dt.date, anonymise: bool = False) -> str:
-    """Why ``athlete`` is away on ``day`` (the absence's reason; "Unavailable" anonymised or
-    without one)."""
-    if anonymise:
-        return "Unavailable"
+    """Why ``athlete`` is away on ``day`` (the absence's reason; "Unavailable" without one, or
+    anonymised: a leaver's "left the squad" and a signing's "not in the squad yet" stay, as
+    :mod:`planner.anonymise` keeps them, since they say nothing of the player's health)."""
     for u in season.unavailability:
-        if u.athlete == athlete and u.start <= day <= u.end and u.reason:
+        if (u.athlete == athlete and u.start <= day <= u.end and u.reason
+                and not (anonymise and is_absence(u))):
             return u.reason
     return "Unavailable"
 

@@ -2195,3 +2195,25 @@ def test_a_day_logged_at_0_au_reads_0_and_keeps_its_rpe():
     assert rest and all(cells(k)[2] is None for k in rest)  # blank as before
     assert (days[_day(3)].rpe, days[_day(3)].load) == (7.0, 0)
     assert "Logged: 0 min, RPE 7" in days[_day(3)].logged_summary
+
+
+def test_an_anonymised_workbook_keeps_a_leavers_and_a_signings_words_not_an_absences_reason():
+    """Review 283 F5: anonymised, a leaver's sheet read "Away both weeks (Unavailable)" and lost
+    its "· left", against docs/cli.md: "left the squad" and "not in the squad yet" say nothing of
+    the player's health and stay; an illness's reason goes."""
+    season = small_season(unavailability=(
+        Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
+        Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad"),
+        Unavailability(athlete="A2", start=_day(7), end=_day(13), reason="Illness")))
+    wb = build_workbook(season, small_plan(season), anonymise=True)
+
+    def said(title: str) -> list[str]:
+        return [v for row in wb[title].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+
+    assert "A1 · Weeks 2–3 · 11 to 20 Jan 2027 · left" in said("A1")
+    assert "Away both weeks (left the squad): nothing planned." in said("A1")
+    assert "A4 · Week 1 · 4 to 10 Jan 2027 · not yet here" in said("A4")
+    assert "Away all week (not in the squad yet): nothing planned." in said("A4")
+    assert "Away all week (Unavailable): nothing planned." in said("A2")
+    assert not any("Illness" in v for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                   for v in row if isinstance(v, str))
