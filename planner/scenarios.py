@@ -540,6 +540,10 @@ class Comparison:
     # the part of plan B's objective for the days a re-plan changed from the plan it re-plans
     # (STAB: the re-plan's own figure, given by its caller), which the rule counts do not show
     stab_b: float = 0
+    # the STAB that plan A's objective held as stored (the days its own re-plan changed from an
+    # older plan), left out of objective_a: A and B are compared like with like (an identical
+    # plan read "A 9075  B 9074")
+    stab_a_left: int = 0
     # congested runs of starts the scenario adds (planner.congestion), in words: not a rule, what
     # a tournament what-if is asked for
     congested: tuple[str, ...] = ()
@@ -764,7 +768,9 @@ class Comparison:
             value = self.objective_a if which == "a" else self.objective_b
             if value is None:
                 return "-"
-            stab = self.stab_words(which)
+            stab = self.stab_words(which) if which == "b" else (
+                f"stored as {value + self.stab_a_left:g}, less the {self.stab_a_left} its own "
+                f"re-plan counted for the days it changed" if self.stab_a_left else "")
             return f"{value:g}" + (f" ({stab})" if stab else "")
 
         lines = [f"Comparing {self.label_a} (A) with {self.label_b} (B)",
@@ -860,13 +866,16 @@ def compare(season_a: Season, plan_a: Plan, season_b: Season, plan_b: Plan,
                     for s, p in ((season_a, plan_a), (season_b, plan_b)))
     weeks = [tl_a.days[w.first] for w in tl_a.weeks]
     rules_b = RuleSet(season_b.rules)
+    # A's own STAB (its re-plan's, against an older plan) is no part of this comparison
+    stab_a = sum(v.penalty for v in plan_a.soft if v.rule == "STAB") if plan_a.objective is not None else 0
     comp = Comparison(
-        label_a, label_b, plan_a.objective, plan_b.objective,
+        label_a, label_b, None if plan_a.objective is None else plan_a.objective - stab_a,
+        plan_b.objective,
         [(weeks[w], a, b) for w, (a, b) in enumerate(zip(plan_a.team_weeks, plan_b.team_weeks, strict=True)) if a != b],
         soft_a=rep_a.counts(), soft_b=rep_b.counts(), hard_a=len(rep_a.violations), hard_b=len(rep_b.violations),
         broken_a=tuple(v.message for v in rep_a.violations),
         broken_b=tuple(v.message for v in rep_b.violations),
-        stab_b=stab_b, rules_changed=tuple(_rules_changed(season_a, season_b)),
+        stab_b=stab_b, stab_a_left=stab_a, rules_changed=tuple(_rules_changed(season_a, season_b)),
         deload_most=int(rules_b.value("DL-2", "max_load_weeks")),
         deload_broken=any(v.rule == "DL-2" for v in (*rep_a.violations, *rep_b.violations)),
         dl7_on=rules_b.active("DL-7"), dl7_on_a=RuleSet(season_a.rules).active("DL-7"),

@@ -1168,3 +1168,20 @@ def test_a_team_week_pin_changes_no_day_outside_the_dates_its_re_plan_names():
     assert changed, out.message  # the pin moved the deload rhythm
     outside = sorted(d for d in changed if not first <= d <= last)
     assert not outside, (out.message, outside[:5])
+
+
+def test_the_comparison_leaves_out_the_stab_plan_a_holds_from_its_own_re_plan(base):
+    """Review 283 F8: an unpin and re-pin at the same level compared "Objective: A 9075  B 9074"
+    for identical plans: A's stored objective held the STAB of the re-plan that made it. A is
+    counted without it, and says so, so the same plan reads the same."""
+    from planner.season import SoftViolation
+
+    stab = SoftViolation(rule="STAB", athlete="A2", start=day(3), end=day(3), message="changed",
+                         penalty=1)
+    plan_a = base.plan.model_copy(update={"objective": base.plan.objective + 1,
+                                          "soft": base.plan.soft + (stab,)})
+    comp = compare(base.model_copy(update={"plan": plan_a}), plan_a, base, base.plan)
+    assert comp.objective_a == comp.objective_b == base.plan.objective
+    stored = base.plan.objective + 1
+    assert (f"Objective: A {base.plan.objective:g} (stored as {stored:g}, less the 1 its own "
+            f"re-plan counted for the days it changed)  B {base.plan.objective:g} ") in comp.text()
