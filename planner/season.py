@@ -235,8 +235,10 @@ def max_speed_problem(v: float) -> str | None:
         return None
     slow = v < MIN_MAX_SPEED
     bound = MIN_MAX_SPEED if slow else FASTEST_MAX_SPEED
-    return (f"{v:g} m/s ({v * 3.6:.1f} km/h) is {'slower' if slow else 'faster'} than any athlete "
-            f"sprints; a max speed is in m/s, at {'least' if slow else 'most'} {bound:g} "
+    # to the decimal that tells the two apart: 3.99 m/s is 14.36 km/h, not "14.4" beside 4's
+    places = next((d for d in (1, 2, 3) if round(v * 3.6, d) != round(bound * 3.6, d)), 3)
+    return (f"{v:g} m/s ({v * 3.6:.{places}f} km/h) is {'slower' if slow else 'faster'} than any "
+            f"athlete sprints; a max speed is in m/s, at {'least' if slow else 'most'} {bound:g} "
             f"({bound * 3.6:.1f} km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or "
             f"leave it empty")
 

@@ -785,6 +785,13 @@ def test_an_unpin_given_twice_in_one_command_is_named_as_a_pin_given_twice_is(tm
         assert (f"--unpin-week: {day(14).isoformat()}: the week of {date_long(day(14))} is given "
                 f"twice in one command; give it once") in r.stderr, r.stderr
         assert (tmp_path / "s.season.json").read_bytes() == before
+    # a date of no season: as --pin-week says it, not "is not pinned"
+    far = day(400)
+    r = run("record", "s.season.json", "--unpin-week", far.isoformat(), "--save", cwd=tmp_path)
+    s = load_season(tmp_path / "s.season.json")
+    assert r.returncode == 1 and (
+        f"--unpin-week: {far.isoformat()}: {date_long(far)} is not in the season "
+        f"({date_long(s.calendar.start)} to {date_long(s.calendar.end)})") in r.stderr, r.stderr
 
 
 def test_a_pin_the_season_holds_already_is_refused_as_changing_nothing(tmp_path):

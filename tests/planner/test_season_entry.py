@@ -272,6 +272,10 @@ def test_a_max_speed_faster_than_any_sprint_is_refused_where_entered_and_a_saved
         "12.6 m/s (45.4 km/h) is faster than any athlete sprints; a max speed is in m/s, at most "
         "12.5 (45.0 km/h): write the top speed in m/s, e.g. 9.2 (33.1 km/h), or leave it empty")
     assert max_speed_problem(3.9).startswith("3.9 m/s (14.0 km/h) is slower than any athlete")
+    # to the decimal that tells it from the bound (review 283: "14.4 km/h … at least 4 (14.4 km/h)")
+    assert max_speed_problem(3.99).startswith("3.99 m/s (14.36 km/h) is slower than any athlete")
+    assert "at least 4 (14.4 km/h)" in max_speed_problem(3.99)
+    assert max_speed_problem(12.51).startswith("12.51 m/s (45.04 km/h) is faster")
     s = season(weeks=4, athletes=2)
     with pytest.raises(InputError) as err:
         E.UpdateAthlete(athlete="A1", max_speed=14.9).apply(s)

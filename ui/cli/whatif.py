@@ -649,6 +649,10 @@ def _unpin_edits(season, args) -> list:
     for date in getattr(args, "unpin_week", ()):
         day = _date(date, "--unpin-week")
         w = tl.week_index_of_date(day)
+        if w is None:  # as --pin-week says it
+            cal = season.calendar
+            raise InputError("--unpin-week", [f"{date}: {date_long(day)} is not in the season "
+                                              f"({date_long(cal.start)} to {date_long(cal.end)})"])
         if w is not None and (("week", w) in seen or seen.add(("week", w))):
             raise InputError("--unpin-week", [
                 f"{date}: the week of {date_long(tl.days[tl.weeks[w].first])} is given twice in "
