@@ -617,22 +617,24 @@ class _Reader:
         self._unread(spec, header[0], where, unread, filled)
         self._unheaded(spec, header[0], where, unheaded)
         self._hidden_note(spec, ws.title, out)
-        self._hidden_sheet_note(spec, ws, out)
+        self._hidden_sheet_note(spec.title, ws, len(out), spec.required)
         return out
 
-    def _hidden_sheet_note(self, spec: SheetSpec, ws, rows: list[_Row]) -> None:
+    def _hidden_sheet_note(self, title: str, ws, count: int, required: bool) -> None:
         """A sheet hidden in Excel (Unhide lists it; a "very hidden" one only the VBA editor
         shows) is read like any other: said, as a hidden row is, since a coach who hid the
-        Injuries sheet expects its rows out of the import; its injury was imported unsaid."""
+        Injuries sheet expects its rows out of the import; its injury was imported unsaid. A
+        sheet every import needs (Athletes, Season) cannot be left out: unhide it instead."""
         state = getattr(ws, "sheet_state", "visible")
-        if state not in ("hidden", "veryHidden") or not rows:
+        if state not in ("hidden", "veryHidden") or not count:
             return
         how = ("very hidden in Excel (Format ▸ Hide & Unhide does not list it; the VBA editor "
                "shows it)" if state == "veryHidden" else "hidden in Excel")
-        many = len(rows) > 1
-        self.notes.append(f"{spec.title}: the sheet is {how}, and its {len(rows)} "
-                          f"row{'s' if many else ''} {'were' if many else 'was'} read too; delete "
-                          f"{'them' if many else 'it'} if not meant to be imported")
+        many = count > 1
+        fix = ("every import needs the sheet: unhide it to see what was read" if required else
+               f"delete {'them' if many else 'it'} if not meant to be imported")
+        self.notes.append(f"{title}: the sheet is {how}, and its {count} "
+                          f"row{'s' if many else ''} {'were' if many else 'was'} read too; {fix}")
 
     def _unread(self, spec: SheetSpec, hrow: int, where: dict[str, int],
                 unread: list[tuple[int, str]], filled: set[int]) -> None:
@@ -854,6 +856,7 @@ class _Reader:
             if vcell is not None and number_format(vcell) is None:
                 self.unstyled.add(n)
             out[key] = (n, value, err)
+        self._hidden_sheet_note(SEASON_SHEET, ws, len(out), True)
         return out
 
 

@@ -450,6 +450,23 @@ def test_a_sheet_hidden_in_excel_is_read_and_said(tmp_path, state, how):
                      f"not meant to be imported"]
 
 
+@pytest.mark.parametrize("title", ["Season", "Athletes"])
+def test_a_hidden_sheet_the_import_needs_is_said_with_unhide_it_not_delete_it(tmp_path, title):
+    """Review 283 F9: a hidden Season sheet was read without a note (the other sheets get one),
+    and a hidden Athletes sheet was told "delete them if not meant to be imported", which a
+    sheet every import needs cannot be."""
+    path = book(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb[title].sheet_state = "hidden"
+    wb.save(path)
+    notes: list[str] = []
+    import_workbook(path, notes)
+    said = [n for n in notes if n.startswith(f"{title}: the sheet is hidden in Excel")]
+    assert len(said) == 1 and said[0].endswith(
+        "read too; every import needs the sheet: unhide it to see what was read"), notes
+    assert "delete" not in said[0]
+
+
 # -- a header with its unit, or misspelt ----------------------------------------------------------------
 @pytest.mark.parametrize("header, cell, speed", [
     ("Max speed (km/h)", 33.1, 9.19), ("Max speed (m/s)", 9.2, 9.2), ("Max\nspeed (m/s)", 9.2, 9.2),
