@@ -169,17 +169,29 @@ def _unknown_athlete(season: Season, athlete: str, where: str) -> list[str]:
     return [f"{where}: no athlete has id {athlete!r}; use an id from the squad"]
 
 
+FAR_DAYS = 365  # a date further than this outside the season is most likely a year typed wrong
+
+
 def _unavailability_problems(season: Season) -> list[str]:
     """An unknown athlete; an absence wholly before or after the season (it would change
     nothing: a year typed wrong, refused as the coach workbook's Unavailable sheet refuses it;
-    one over an edge of the season, a loan from the summer, is ordinary)."""
+    one over an edge of the season, a loan from the summer, is ordinary), or one ending more
+    than a year after the season ends (2029 typed for 2027: away the rest of the season), as
+    the workbook refuses its To."""
     cal = season.calendar
+    outside = [i for i, u in enumerate(season.unavailability)
+               if u.end < cal.start or u.start > cal.end]
     return [p for i, u in enumerate(season.unavailability)
             for p in _unknown_athlete(season, u.athlete, f"unavailability[{i}].athlete")] + [
         f"unavailability[{i}].start: {day_long(u.start)} to {day_long(u.end)} is outside the season "
         f"({day_long(cal.start)} to {day_long(cal.end)}); correct the dates (a year typed "
-        f"wrong?), or delete it" for i, u in enumerate(season.unavailability)
-        if u.end < cal.start or u.start > cal.end]
+        f"wrong?), or delete it" for i in outside
+        for u in (season.unavailability[i],)] + [
+        f"unavailability[{i}].end: {day_long(u.end)} is more than a year after the season ends "
+        f"({day_long(cal.end)}), so the athlete would be away for the rest of the season; check "
+        f"the year (away to the end: write {cal.end.isoformat()})"
+        for i, u in enumerate(season.unavailability)
+        if i not in outside and (u.end - cal.end).days > FAR_DAYS]
 
 
 # -- injuries ------------------------------------------------------------------------------------

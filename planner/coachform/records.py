@@ -24,6 +24,7 @@ from planner.errors import InputError
 from planner.protocols import Criterion, available_protocols, load_protocol
 from planner.season import FIT, CriteriaTest, Injury, StageRecord
 from planner.text import day_long
+from planner.validate import FAR_DAYS  # a date this far outside the season: a year typed wrong
 
 __all__ = ["InjuryReader", "RecordRows"]
 
@@ -55,7 +56,6 @@ class _Draft:
     tests: list[tuple[CriteriaTest, int]] = field(default_factory=list)
 
 
-FAR_DAYS = 365  # a date further than this outside the season is most likely a year typed wrong
 
 
 def far_after(day: dt.date, cal) -> bool:

@@ -156,6 +156,15 @@ def test_an_absence_wholly_outside_the_season_is_refused_as_on_the_workbook():
     assert _file_problems(data) == [
         "unavailability[1].start: Fri 5 Jan 2029 to Tue 9 Jan 2029 is outside the season "
         "(Mon 4 Jan 2027 to Sun 31 Jan 2027); correct the dates (a year typed wrong?), or delete it"]
+    # review 283 F9: one over the season's end running two years past it was read without a
+    # word, while the workbook refuses a To more than a year after the season: refused alike
+    long = Unavailability(athlete="A1", start=day(20), end=dt.date(2029, 1, 25))
+    assert _file_problems(season_to_dict(s.model_copy(update={"unavailability": (edge, long)}))) == [
+        "unavailability[1].end: Thu 25 Jan 2029 is more than a year after the season ends (Sun 31 "
+        "Jan 2027), so the athlete would be away for the rest of the season; check the year (away "
+        "to the end: write 2027-01-31)"]
+    to_the_end = Unavailability(athlete="A1", start=day(20), end=dt.date(2027, 6, 30))  # a loan
+    assert season_from_dict(season_to_dict(s.model_copy(update={"unavailability": (to_the_end,)})))
 
 
 # -- a target competition before its injury ---------------------------------------------------------
