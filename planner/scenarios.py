@@ -76,6 +76,21 @@ def past_change_problem(season: Season, edit) -> str | None:
     return None
 
 
+def week_lived(season: Season, tl: Timeline, w: int) -> str | None:
+    """The kind the team's week ``w`` was lived as when it is under way (begun before today,
+    not over) and the stored plan records it: a re-plan keeps that kind for the whole week (the
+    solver's week kinds), so a pin of another kind leaves the season without a plan. None
+    otherwise (the command line's --pin-week and the board's week pins refuse it)."""
+    if season.calendar.today is None or season.plan is None:
+        return None
+    today = planning_start(season)
+    first, last = tl.days[tl.weeks[w].first], tl.days[tl.weeks[w].last]
+    kinds = season.plan.team_weeks
+    if not first < today <= last or len(kinds) != len(tl.weeks):
+        return None
+    return kinds[w]
+
+
 def stage_pin_problem(season: Season, edit) -> str | None:
     """Why a pin of a rehab stage's start cannot hold, as the board refuses the same drop: a day
     before today (the past keeps what happened) or before the protocol's minimum days let the

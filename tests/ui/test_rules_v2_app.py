@@ -1317,3 +1317,30 @@ def test_an_injury_recorded_before_the_re_plan_keeps_the_player_out_of_the_start
     text = panel.toPlainText()
     assert "FIT → P1 (injury recorded, not planned yet)" in text, text
     assert "FIT — fit: full training and matches" not in text
+
+
+def test_the_team_week_under_way_offers_only_the_kind_it_was_lived_as(qtbot):
+    """The board offered any kind for the team's week under way; the command line's --pin-week
+    refuses another than the kind its first days were lived as (a re-plan keeps a week's kind
+    whole), and the board's choice searched to "no plan". The other kinds are greyed, saying
+    why; the next week's are all offered."""
+    from planner.season import Calendar
+    from tests.builders import day, season
+    from tests.ui.conftest import solved
+
+    planned = solved(season(weeks=4, athletes=3, matches=[5, 12, 19, 26]))
+    s = planned.model_copy(update={"calendar": planned.calendar.model_copy(
+        update={"today": day(9)})})  # a Wednesday: the week of day 7 under way
+    assert isinstance(s.calendar, Calendar)
+    lived = s.plan.team_weeks[1]
+    menu = cell_menu(s, "A1", day(10))
+    team = next(a.menu() for a in menu.actions() if a.menu() and "for the &team" in a.text())
+    offered = {a.text(): a.isEnabled() for a in team.actions()}
+    assert offered[lived] is True
+    others = [k for k in ("load", "deload", "taper") if k != lived]
+    for k in others:
+        text = f"{k} (the week is under way, lived as a {lived} week so far)"
+        assert offered.get(text) is False, offered
+    nxt = cell_menu(s, "A1", day(15))
+    team = next(a.menu() for a in nxt.actions() if a.menu() and "for the &team" in a.text())
+    assert all(a.isEnabled() for a in team.actions())

@@ -673,6 +673,7 @@ def _week_pin_edits(season, args) -> list:
     """``--pin-week DATE KIND``: the team's week holding DATE pinned as KIND, as the board pins it
     (on the week's first day); a week of no season, or one over before today, refused."""
     from planner import edits as E
+    from planner.scenarios import week_lived
     from planner.season import WeekPin
     from planner.text import date_long
     from planner.timeline import Timeline
@@ -693,7 +694,7 @@ def _week_pin_edits(season, args) -> list:
             raise InputError("--pin-week", [f"{date}: the week of {date_long(first)} is over, and "
                                             f"the past keeps what happened; pin a week from "
                                             f"today's on"])
-        if (lived := _week_lived(season, tl, w)) is not None:
+        if (lived := week_lived(season, tl, w)) is not None:
             nxt = tl.days[tl.weeks[w + 1].first] if w + 1 < len(tl.weeks) else None
             raise InputError("--pin-week", [
                 f"{date}: the week of {date_long(first)} is under way: its first days were lived "
@@ -702,22 +703,6 @@ def _week_pin_edits(season, args) -> list:
                                else "it is the season's last week")])
         out.append(E.AddPin(pin=WeekPin(week=first, week_kind=what)))
     return out
-
-
-def _week_lived(season, tl, w: int) -> str | None:
-    """The kind the team's week ``w`` was lived as when it is under way (begun before today,
-    not over) and the stored plan records it: a re-plan keeps that kind for the whole week
-    (solver's week kinds), so a pin of it cannot change it. None otherwise."""
-    from planner.validate import planning_start
-
-    if season.calendar.today is None or season.plan is None:
-        return None
-    today = planning_start(season)
-    first, last = tl.days[tl.weeks[w].first], tl.days[tl.weeks[w].last]
-    kinds = season.plan.team_weeks
-    if not first < today <= last or len(kinds) != len(tl.weeks):
-        return None
-    return kinds[w]
 
 
 def _injury_edits(season, specs: list[list[str]]) -> list:

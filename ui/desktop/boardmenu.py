@@ -182,13 +182,21 @@ def _week_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, pinned: 
     w = tl.week_index_of_date(day)
     week_first = tl.days[tl.weeks[w].first] if w is not None else day
     who = season.athlete(athlete).name if season.athlete(athlete) else athlete
+    # the team's week under way keeps the kind its first days were lived as (the command line's
+    # --pin-week refuses another): offered, another kind led to a search ending in "no plan"
+    from planner.scenarios import week_lived
+
+    lived = week_lived(season, tl, w) if w is not None else None
     for title, owner, kinds, cur in (
             (f"Pin &week kind for {who}", athlete, ("load", "deload"), pinned.get("week")),
             ("Pin week kind for the &team", None, ("load", "deload", "taper"), pinned.get("weekteam"))):
         sub = menu.addMenu(title)
         for kind in kinds:
-            _act(sub, kind, E.AddPin(pin=WeekPin(athlete=owner, week=week_first, week_kind=kind)),
-                 checked=cur is not None and cur.week_kind == kind)
+            a = _act(sub, kind, E.AddPin(pin=WeekPin(athlete=owner, week=week_first, week_kind=kind)),
+                     checked=cur is not None and cur.week_kind == kind)
+            if owner is None and lived is not None and kind != lived:
+                a.setEnabled(False)
+                a.setText(f"{kind} (the week is under way, lived as a {lived} week so far)")
 
 
 def _stage_pins(menu: QMenu, season: Season, athlete: str, day: dt.date, cur) -> None:
