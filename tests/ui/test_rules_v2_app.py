@@ -1324,14 +1324,12 @@ def test_the_team_week_under_way_offers_only_the_kind_it_was_lived_as(qtbot):
     refuses another than the kind its first days were lived as (a re-plan keeps a week's kind
     whole), and the board's choice searched to "no plan". The other kinds are greyed, saying
     why; the next week's are all offered."""
-    from planner.season import Calendar
     from tests.builders import day, season
     from tests.ui.conftest import solved
 
     planned = solved(season(weeks=4, athletes=3, matches=[5, 12, 19, 26]))
     s = planned.model_copy(update={"calendar": planned.calendar.model_copy(
         update={"today": day(9)})})  # a Wednesday: the week of day 7 under way
-    assert isinstance(s.calendar, Calendar)
     lived = s.plan.team_weeks[1]
     menu = cell_menu(s, "A1", day(10))
     team = next(a.menu() for a in menu.actions() if a.menu() and "for the &team" in a.text())
