@@ -247,12 +247,16 @@ def overtaken(season: Season, scenario: Scenario) -> str:
     return f"{change}: {found[1]}; {OVERTAKEN}"
 
 
-def scenario_way_on(baseline: Season, after: Season, remedy) -> str:
+def scenario_way_on(baseline: Season, after: Season, remedy) -> str | None:
     """A way on for a scenario's re-plan that found no plan (``solver.api.Remedy``), in its
     words: a pin the scenario adds is left out of it or lowered (a season's --unpin or its board
-    does not reach it); any other as a solve of the season says it."""
+    does not reach it); a setting said as a solve of the season says it. None for a fact to
+    record (a stage, a flare-up): it is recorded in the season, not in a scenario ("record that,
+    and the season has a plan" beside a scenario's re-plan offered a record in the season)."""
     import re
 
+    if remedy.records:
+        return None
     if remedy.kind != "pin":
         return remedy.text
     day = dt.date.fromisoformat(remedy.date)

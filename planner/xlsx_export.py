@@ -1011,7 +1011,7 @@ def returns_widths(cols: tuple, table: list[list]) -> tuple:
     longest word and its dates besides (10 points): wrapped, no word is broken."""
     def need(value, bold: bool = False) -> float:
         if isinstance(value, dt.date):  # a date never wraps ("Wed 30 Sep 2026")
-            return width_for(text_width(f"{value:%a} {value.day} {value:%b %Y}", 10))
+            return width_for(text_width(text.day_long(value), 10))
         return max((width_for(text_width(w, 10, bold)) for w in str(value).split()), default=0.0)
 
     return tuple((h, max([w, need(h, True)] + [need(row[j]) for row in table]))

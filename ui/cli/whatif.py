@@ -847,6 +847,8 @@ def _replan_failed(outcome, interrupted: bool, args, name: str, seasons=None) ->
     if outcome.status.value == "infeasible" and seasons is not None:
         for r in outcome.remedies:  # as print_conflicts says a solve's
             said = scenario_way_on(*seasons, r)
+            if said is None:  # a fact to record in the season, not in a scenario
+                continue
             if said.split(" ", 1)[0] in ("If", "Only", "The"):  # not an athlete's name
                 said = said[:1].lower() + said[1:]
             print(f"A way on: {said}", file=sys.stderr)

@@ -1240,7 +1240,8 @@ class ExplanationPanel(_Browser):
             from planner.scenarios import scenario_way_on
 
             for r in getattr(outcome, "remedies", ()):
-                out.append(f"<p><b>A way on:</b> {_esc(scenario_way_on(self.basis, season, r))}</p>")
+                if (said := scenario_way_on(self.basis, season, r)) is not None:
+                    out.append(f"<p><b>A way on:</b> {_esc(said)}</p>")
         if outcome.explanation:
             out.append("<p>These rule instances cannot all hold together. Change one of them "
                        "(a pin, a rule value, a date) and solve again:</p><ol>")
