@@ -439,8 +439,7 @@ def test_the_cover_prints_its_words_at_8_points_or_more(athletes, demo_season):
     it, so its 10-point words print at 8 points or more, and no page holds a few lines."""
     from planner.xlsx_layout import print_points, printable
 
-    season = _demo_squad(demo_season, athletes)
-    ws = build_workbook(season, simple_plan(season))[COVER_SHEET]
+    ws = _squad_book(demo_season, athletes)[COVER_SHEET]
     assert ws.page_setup.orientation == "portrait" and ws.sheet_properties.pageSetUpPr.fitToPage
     pages = ws.page_setup.fitToHeight
     assert ws.page_setup.fitToWidth == 1 and pages >= 1
@@ -461,7 +460,7 @@ def test_the_returns_table_and_its_notes_print_at_8_points_or_more(demo_season):
     print at 8 points or more, on the fewest pages."""
     from planner.xlsx_layout import print_points, printable, text_width, width_for
 
-    ws = build_workbook(demo_season, simple_plan(demo_season))[RETURNS_SHEET]
+    ws = _squad_book(demo_season, 24)[RETURNS_SHEET]  # the demo's own squad
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     letters = [c.column_letter for c in ws[1]]
     width = sum(print_points(ws.column_dimensions[c].width) for c in letters)
@@ -488,6 +487,18 @@ def _demo_squad(demo, athletes: int):
     return demo.model_copy(update={"athletes": demo.athletes + more})
 
 
+_SQUAD_BOOKS: dict[int, object] = {}
+
+
+def _squad_book(demo, athletes: int):
+    """The workbook of :func:`_demo_squad` with a simple plan, built once a squad size for the
+    print tests that only read its sheets (each build of 36 athletes took 14 s)."""
+    if athletes not in _SQUAD_BOOKS:
+        season = _demo_squad(demo, athletes)
+        _SQUAD_BOOKS[athletes] = build_workbook(season, simple_plan(season))
+    return _SQUAD_BOOKS[athletes]
+
+
 @pytest.mark.parametrize(("athletes", "pages"), [(24, [20, 20]), (36, [40])])
 def test_the_speed_days_weeks_are_never_a_few_alone_on_a_page(athletes, pages, demo_season):
     """36 athletes' Speed days printed weeks 1 to 37 on a page and 38 to 40 alone on the next:
@@ -495,8 +506,7 @@ def test_the_speed_days_weeks_are_never_a_few_alone_on_a_page(athletes, pages, d
     else they are shared evenly; each page fits A4 landscape at the scale written."""
     from planner.xlsx_layout import print_points, printable
 
-    season = _demo_squad(demo_season, athletes)
-    ws = build_workbook(season, simple_plan(season))[SPEED_SHEET]
+    ws = _squad_book(demo_season, athletes)[SPEED_SHEET]
     assert not ws.sheet_properties.pageSetUpPr.fitToPage
     scale = ws.page_setup.scale / 100
     ends = [b.id for b in ws.row_breaks.brk] + [ws.max_row]
