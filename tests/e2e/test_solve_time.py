@@ -28,7 +28,8 @@ def test_the_summary_says_the_solving_and_the_time_in_all(tmp_path):
             cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     solving, so_far = _times(r.stdout)
-    assert 0 < solving <= so_far + 0.05
+    # three athletes over four weeks can solve in under 5 ms on a fast machine: "0.00 s solving"
+    assert 0 <= solving <= so_far + 0.05
     # the files are written after the summary: their time is said once they are
     m = re.search(r"^Done in (\d+\.\d) s \((\d+\.\d\d) s of it solving\)\.$", r.stdout, re.M)
     assert m and float(m[1]) >= so_far and float(m[2]) == solving, r.stdout
@@ -128,4 +129,4 @@ def test_the_re_plans_of_advance_log_and_record_say_the_time_in_all_as_solve_doe
         assert r.returncode == 0, (args, r.stdout, r.stderr)
         assert heading in r.stdout, (args, r.stdout)
         solving, so_far = _times(r.stdout)
-        assert 0 < solving <= so_far + 0.05, (args, r.stdout)
+        assert 0 <= solving <= so_far + 0.05, (args, r.stdout)
