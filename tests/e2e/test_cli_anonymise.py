@@ -8,9 +8,7 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -19,16 +17,9 @@ from planner.protocols import load_protocol
 from planner.season import StageRecord
 from planner.seasonfile import save_season
 from planner.timeline import Timeline
+from tests.e2e.test_cli import run  # the commands in this process: what they write is tested
 
-ROOT = Path(__file__).resolve().parents[2]
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def run(*args, cwd) -> subprocess.CompletedProcess:
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(cwd),
-           "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "ui.cli", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=300, env=env)
 
 
 def _season():

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from planner.seasonfile import save_season
+from tests.e2e.test_cli import run as _cli  # in this process: the export, not a process, is tested
 from tests.exports.demo import solved_demo
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "ui.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_export_writes_a_handout_pdf_per_athlete(tmp_path):
