@@ -266,12 +266,13 @@ def test_a_file_name_that_is_not_utf8_is_printed_readably(tmp_path, demo):
     """'bad/caf\\udce9.season.json': Python's stand-in for the byte, not what the name holds."""
     name = b"caf\xe9.season.json"
     os.symlink(demo / "d.season.json", os.path.join(os.fsencode(tmp_path), name))
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    from tests.e2e.test_cli import run  # in this process: what is printed is tested, not a process
 
     def said(*args: bytes) -> str:
-        r = subprocess.run([sys.executable, "-m", "ui.cli", *args], cwd=tmp_path, env=env,
-                           capture_output=True, timeout=300)
-        return (r.stdout + r.stderr).decode("utf-8")  # UTF-8 text, no raw byte of the name
+        r = run(*map(os.fsdecode, args), cwd=tmp_path)  # the arguments as Python's argv reads them
+        said = r.stdout + r.stderr
+        said.encode("utf-8")  # UTF-8 text: a lone surrogate (a raw byte of the name) fails here
+        return said
 
     err = said(b"check", name)  # stderr
     assert err.startswith("periodize: caf\\xe9.season.json: the season file stores no plan"), err

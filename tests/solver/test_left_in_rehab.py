@@ -196,20 +196,14 @@ def test_the_why_of_a_day_after_he_left_says_he_left_in_his_stage_and_no_rule(ko
 
 
 def test_explain_after_he_left_and_his_return_say_he_left_in_his_stage(kofi_left, tmp_path):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from planner.seasonfile import save_season
+    from tests.e2e.test_cli import run  # the command in this process: its words are tested
 
     save_season(kofi_left, tmp_path / "s.season.json")
     stage = kofi_left.plan.for_athlete("A07").stages[Timeline(kofi_left).index(LEAVES) - 1]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
 
     def explain(*args: str) -> str:
-        r = subprocess.run([sys.executable, "-m", "ui.cli", "explain", "s.season.json", *args],
-                           cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+        r = run("explain", "s.season.json", *args, cwd=tmp_path)
         assert r.returncode == 0, r.stderr
         return r.stdout
 
