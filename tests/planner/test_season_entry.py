@@ -209,7 +209,7 @@ def test_the_workbook_and_the_season_file_agree_on_a_target_before_the_injury(tm
 
 def test_the_cli_says_an_injury_after_the_season_when_it_solves(tmp_path):
     from planner.seasonfile import save_season
-    from tests.reliability.hostile import run_cli
+    from tests.e2e.test_cli import run as run_cli  # in this process: the notes are tested
 
     save_season(_late(season(weeks=2, athletes=2)), tmp_path / "s.season.json")
     r = run_cli("solve", "s.season.json", "--time-limit", "20", cwd=tmp_path)
@@ -222,7 +222,7 @@ def test_every_command_that_reads_a_season_file_says_its_notes(tmp_path):
     """solve, check and export said a season file's notes (an injury after the season); load,
     record, advance, log and whatif read the same file and said nothing."""
     from planner.seasonfile import save_season
-    from tests.reliability.hostile import run_cli
+    from tests.e2e.test_cli import run as run_cli  # in this process: the notes are tested
 
     save_season(_late(season(weeks=2, athletes=2)), tmp_path / "s.season.json")
     assert run_cli("solve", "s.season.json", "--time-limit", "20", "--save", cwd=tmp_path).returncode == 0

@@ -10,7 +10,8 @@ import pytest
 from planner.errors import InputError
 from planner.seasonfile import SCHEMA_VERSION, loads, season_from_dict, season_to_dict
 from tests.builders import season
-from tests.reliability.hostile import ROOT, run_cli
+from tests.e2e.test_cli import run as run_cli  # in this process: what a command says is tested
+from tests.reliability.hostile import ROOT
 
 
 def _with_scenario(edits) -> dict:

@@ -8,7 +8,8 @@ import datetime as dt
 from planner.precheck import obvious_conflicts
 from planner.season import NonTrainingDay
 from planner.seasonfile import load_season, save_season
-from tests.reliability.hostile import ROOT, run_cli
+from tests.e2e.test_cli import run as run_cli  # in this process: what a command says is tested
+from tests.reliability.hostile import ROOT
 
 
 def _demo():
