@@ -20,7 +20,8 @@ from planner.errors import SaveError
 from planner.safefile import atomic_write, can_keep, clean_stale_temps
 from planner.seasonfile import load_season, save_season
 from tests.builders import season
-from tests.reliability.hostile import ROOT, run_cli, template_workbook
+from tests.e2e.test_cli import run as run_cli  # in this process: what is refused and kept is tested
+from tests.reliability.hostile import ROOT, template_workbook
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes, locks and rlimits")
 
