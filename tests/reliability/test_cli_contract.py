@@ -14,13 +14,18 @@ import time
 import pytest
 
 from planner.seasonfile import save_season
+from tests.e2e.test_cli import run
 from tests.reliability.hostile import ROOT, run_cli
+
+# ``run``: the command in this process (what it says and its exit code are tested); ``run_cli``, a
+# process of its own with a time-out, for the inputs that would hang or exhaust the tests' process
+# if a guard broke (a device, a pipe, JSON nested 200,000 deep, a 10 MB name) and the large solve.
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
-    assert run_cli("demo", "-o", "d.season.json", cwd=folder).returncode == 0
+    assert run("demo", "-o", "d.season.json", cwd=folder).returncode == 0
     return folder
 
 
@@ -35,7 +40,7 @@ def _ok(r, code: int) -> None:
     ("whatif", "d.season.json", "--pin", "A01"), ("export", "d.season.json", "--xlsx"),
 ])
 def test_usage_errors_exit_1_not_the_infeasible_code(demo, args):
-    r = run_cli(*args, cwd=demo)
+    r = run(*args, cwd=demo)
     _ok(r, 1)
     assert "usage: periodize" in r.stderr
 
@@ -46,7 +51,7 @@ def test_usage_errors_exit_1_not_the_infeasible_code(demo, args):
 ])
 @pytest.mark.parametrize("limit", ["nan", "0", "-5", "inf", "soon"])
 def test_time_limits_must_be_positive_and_finite_everywhere(demo, command, limit):
-    r = run_cli(*command, "--time-limit", limit, cwd=demo)
+    r = run(*command, "--time-limit", limit, cwd=demo)
     _ok(r, 1)
     assert "--time-limit" in r.stderr and "is not a positive number of seconds" in r.stderr
 
@@ -153,7 +158,7 @@ def test_a_bug_exits_1_and_says_it_is_periodizes_not_the_files(tmp_path, monkeyp
 
 # -- 9. no unlocated "unexpected error" ------------------------------------------------------------
 def test_a_pin_at_a_level_that_does_not_exist_is_located(demo):
-    r = run_cli("whatif", "d.season.json", "--new", "x", "--pin", "A01", "2026-09-01", "85", cwd=demo)
+    r = run("whatif", "d.season.json", "--new", "x", "--pin", "A01", "2026-09-01", "85", cwd=demo)
     _ok(r, 1)
     assert "--pin: '85' is not an intensity level; use one of 0, 60, 70, 80, 90, 95, 100" in r.stderr
     assert "pydantic" not in r.stderr and "validation error" not in r.stderr
@@ -161,7 +166,7 @@ def test_a_pin_at_a_level_that_does_not_exist_is_located(demo):
 
 def test_an_output_name_too_long_is_located(demo):
     name = "p" * 300 + ".json"
-    r = run_cli("solve", "d.season.json", "--json", name, "--time-limit", "30", cwd=demo)
+    r = run("solve", "d.season.json", "--json", name, "--time-limit", "30", cwd=demo)
     _ok(r, 1)
     assert "the file name is 305 bytes long; at most 237 are possible" in r.stderr
     assert len(r.stderr) < 600
@@ -194,14 +199,14 @@ def test_a_10_mb_name_is_not_echoed_whole(tmp_path):
 
 
 def test_an_unknown_option_value_is_clipped(demo):
-    r = run_cli("whatif", "d.season.json", "--new", "x", "--priority", "Cup final", "Z" * 100_000, cwd=demo)
+    r = run("whatif", "d.season.json", "--new", "x", "--priority", "Cup final", "Z" * 100_000, cwd=demo)
     _ok(r, 1)
     assert len(r.stderr) < 2000 and "is not A, B or C" in r.stderr
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a file name with a NUL is a POSIX matter")
 def test_the_generic_handler_still_never_shows_a_traceback(demo):
-    r = run_cli("export", "d.season.json", "--json", "a\x01b/c.json", cwd=demo)
+    r = run("export", "d.season.json", "--json", "a\x01b/c.json", cwd=demo)
     _ok(r, 1)
 
 
@@ -217,7 +222,7 @@ def test_a_plan_json_with_a_field_written_twice_is_refused_at_its_path(demo):
     """The season file refuses a field written twice; the plan JSON given to 'check' read the
     last one without a word."""
     (demo / "twice.json").write_text('{"format": "periodize-plan", "format": "x", "athletes": []}')
-    r = run_cli("check", "d.season.json", "twice.json", cwd=demo)
+    r = run("check", "d.season.json", "twice.json", cwd=demo)
     _ok(r, 1)
     assert "twice.json: format: written twice in one object ('periodize-plan', then 'x')" in r.stderr, \
         r.stderr
@@ -256,7 +261,7 @@ def test_a_folder_given_as_a_file_is_said_in_the_same_words_everywhere(demo, arg
     """A folder as check's plan JSON said "cannot be read ([Errno 21] Is a directory: …)", as its
     season "is a folder, not a season file"."""
     (demo / "folder").mkdir(exist_ok=True)
-    r = run_cli(*args, cwd=demo)
+    r = run(*args, cwd=demo)
     _ok(r, 1)
     assert f"periodize: folder: is a folder, not a {what}\n" in r.stderr, r.stderr
 
@@ -266,7 +271,6 @@ def test_a_file_name_that_is_not_utf8_is_printed_readably(tmp_path, demo):
     """'bad/caf\\udce9.season.json': Python's stand-in for the byte, not what the name holds."""
     name = b"caf\xe9.season.json"
     os.symlink(demo / "d.season.json", os.path.join(os.fsencode(tmp_path), name))
-    from tests.e2e.test_cli import run  # in this process: what is printed is tested, not a process
 
     def said(*args: bytes) -> str:
         r = run(*map(os.fsdecode, args), cwd=tmp_path)  # the arguments as Python's argv reads them
@@ -289,9 +293,9 @@ def test_shown_writes_a_file_names_bytes_that_are_not_utf8_as_escapes():
 
 
 def test_long_and_outside_values_of_whatif_and_explain_are_located(demo):
-    r = run_cli("whatif", "d.season.json", "--new", "N" * 300, "--flare-up", "A07", "2026-10-20", cwd=demo)
+    r = run("whatif", "d.season.json", "--new", "N" * 300, "--flare-up", "A07", "2026-10-20", cwd=demo)
     _ok(r, 1)
     assert "--new: name: 'NNN" in r.stderr and "(300 characters)" in r.stderr
-    r = run_cli("explain", "d.season.json", "--team", "--date", "2030-01-01", cwd=demo)
+    r = run("explain", "d.season.json", "--team", "--date", "2030-01-01", cwd=demo)
     _ok(r, 1)
     assert "--date: 2030-01-01 is outside the season" in r.stderr
