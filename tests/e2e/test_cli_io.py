@@ -697,10 +697,10 @@ def test_a_session_catalogue_with_a_problem_is_said_before_an_export_touches_a_f
     bad = json.loads((ROOT / "templates" / "sessions.json").read_text(encoding="utf-8"))
     bad["sessions"][0]["content"] = "{0}"
     (tmp_path / "cat.json").write_text(json.dumps(bad), encoding="utf-8")
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "PERIODIZE_SESSIONS": str(tmp_path / "cat.json")}
-    r = subprocess.run([sys.executable, "-m", "ui.cli", "export", "s.season.json", "--json", "plan.json"],
-                       cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    # in this process: the catalogue is read from PERIODIZE_SESSIONS at each load, not at start
+    r = run_in_process("export", "s.season.json", "--json", "plan.json", cwd=tmp_path,
+                       clock=dt.date.today().isoformat(),
+                       env={"PERIODIZE_SESSIONS": str(tmp_path / "cat.json")})
     assert r.returncode == 1 and "sessions[0].content: {0} is not a field" in r.stderr
     assert "kept as" not in r.stdout
     assert not (tmp_path / "plan.json.bak").exists()
