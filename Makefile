@@ -28,11 +28,13 @@ run: setup
 	$(VENV)/bin/periodize open
 
 # The test files spread over one process per core (pytest-xdist); a file stays in one process,
-# so its module fixtures (a solved season) are made once.
+# so its module fixtures (a solved season) are made once. Bytecode is written even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE): without it each test process rewrote and
+# compiled every test module again (pytest's assertion rewriting), 20 s of each one's start.
 test: setup
 	@sh scripts/testtools.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench scripts
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --dist loadfile
+	env -u PYTHONDONTWRITEBYTECODE QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n auto --dist loadfile
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
