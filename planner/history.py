@@ -647,7 +647,10 @@ def read_as(season: Season, ap, day: dt.date, was: int, now: int,
 def _stage_caps(season: Season, athlete: str, stages: tuple[str, ...], tl: Timeline) -> list[int]:
     """The cap of the stage held on each past day (100 when fit or the stage is unknown)."""
     records = season.injuries_of(athlete)
-    return [_cap(records, tl.days[d], stage) for d, stage in enumerate(stages)]
+    if not records:  # most of a squad: every check and re-plan reads each one's past
+        return [100] * len(stages)
+    return [_cap(records, tl.days[d], stage) if stage != "FIT" else 100
+            for d, stage in enumerate(stages)]
 
 
 def _cap(records, day: dt.date, stage: str) -> int:
