@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from types import SimpleNamespace
 
 import openpyxl
 import pandas as pd
@@ -128,9 +129,18 @@ def hv_counts(ap: AthletePlan) -> list[int]:
 
 @pytest.fixture(scope="module")
 def demo_book(demo_season):
-    """The demo's workbook with blocks, every cell an openpyxl cell (built once for the module)."""
+    """The demo's workbook with blocks, as build_workbook makes it (built once for the module, a
+    sheet's cells made when a test reads it)."""
     season = _with_blocks(demo_season)
-    return build_workbook(season, simple_plan(season))
+    return _SheetBook(season, simple_plan(season))
+
+
+@pytest.fixture(scope="module")
+def demo_export(demo_season, tmp_path_factory):
+    """The demo's workbook with :func:`simple_plan`, exported once for the module: its path."""
+    path = tmp_path_factory.mktemp("demo") / "demo.xlsx"
+    export_workbook(demo_season, simple_plan(demo_season), path)
+    return path
 
 
 @pytest.fixture
@@ -183,6 +193,96 @@ def week_blocks(ws) -> list[tuple[int, int, list[int]]]:
 
 def _cells(ws) -> dict[str, object]:
     return {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+class _SheetBook:
+    """What :func:`build_workbook` makes, built on the export's fast path, a sheet given its
+    ordinary openpyxl cells by the export's own ``_put`` when a test first reads it: the sheets no
+    test reads (a squad's athlete sheets, 40 week pages each, most of a build's time) are never
+    made cell by cell. Held against build_workbook's in
+    test_a_book_made_sheet_by_sheet_is_the_one_build_workbook_makes."""
+
+    def __init__(self, season: Season, plan: Plan, *, anonymise: bool = False,
+                 exported_at: dt.datetime | None = None, weeks: list[int] | None = None):
+        from planner.xlsx_export import _build
+
+        self._wb, ctx = _build(season, plan, anonymise=anonymise, exported_at=exported_at,
+                               fast=True, weeks=weeks)
+        self._ctx = dataclasses.replace(ctx, fast=False)  # _put: openpyxl cells
+        self._rows = dict(ctx.deferred)
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self._wb.sheetnames
+
+    def __getitem__(self, title: str):
+        from planner.xlsx_export import _put
+
+        ws = self._wb[title]
+        rows = self._rows.pop(title, None)
+        if rows is not None:  # (its row breaks are on it already: the fast path put them there)
+            _put(self._ctx, ws, SimpleNamespace(rows=rows.rows, heights=rows.heights,
+                                                merges=getattr(rows, "merges", ())))
+        return ws
+
+
+def _overview_alone(s: Season):
+    """The Overview of ``s``'s workbook with :func:`simple_plan`, written alone as the export
+    writes it, first (``planner.xlsx_export._build``; ``overview_page_count`` lays it out so
+    too): a large squad's athlete sheets, three quarters of a build's time, are not made. Held
+    against the export's own Overview in test_an_overview_written_alone_is_the_exports."""
+    from planner.handout import gone_before
+    from planner.xlsx_export import _new_ctx, _returns_by
+    from planner.xlsx_overview import write_overview
+    from planner.xlsx_styles import base_font
+
+    plan = simple_plan(s)
+    wb = openpyxl.Workbook()
+    base_font(wb)
+    wb.active.title = COVER_SHEET
+    ctx = _new_ctx(wb, s, plan, Timeline(s), gone_before(s), False, EXPORTED_AT, True)
+    ws = wb.create_sheet(OVERVIEW_SHEET)
+    write_overview(ctx, ws, _returns_by(s, plan)[1])
+    return ws
+
+
+def _values_book(path) -> openpyxl.Workbook:
+    """The cell values of the workbook at ``path``, each where it is: read read-only and copied
+    into plain cells (loading the demo's whole workbook, its 24 athletes' merged week pages,
+    took most of a test's 26 s). No styles, merges or print settings: for tests reading values."""
+    src = openpyxl.load_workbook(path, read_only=True)
+    out = openpyxl.Workbook()
+    out.remove(out.active)
+    for ws in src.worksheets:
+        copy = out.create_sheet(ws.title)
+        for row in ws.iter_rows(values_only=True):
+            copy.append(row)
+    src.close()
+    return out
+
+
+def _sheet_dump(ws) -> dict[str, object]:
+    """All a test of this file reads of a sheet: each cell's value and look, the rows' heights,
+    the columns' widths, merges, page breaks and the print setup."""
+    from openpyxl.xml.functions import tostring
+
+    ps = ws.page_setup
+    return {
+        "cells": [(c.coordinate, c.value, c.data_type, c.quotePrefix, c.number_format,
+                   *(tostring(x.to_tree()) for x in (c.font, c.fill, c.border, c.alignment)),
+                   c.hyperlink and c.hyperlink.location)
+                  for row in ws.iter_rows() for c in row],
+        "size": (ws.max_row, ws.max_column, ws.dimensions),
+        "heights": {r: d.height for r, d in ws.row_dimensions.items() if d.height},
+        "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+        "merged": sorted(map(str, ws.merged_cells.ranges)),
+        "breaks": ([b.id for b in ws.row_breaks.brk], [b.id for b in ws.col_breaks.brk]),
+        "print": (ws.print_area, ws.print_title_rows, ws.print_title_cols, ps.orientation,
+                  ps.scale, ps.fitToWidth, ps.fitToHeight, ps.paperSize, ps.pageOrder,
+                  ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+        "header": [(p.left.text, p.center.text, p.right.text) for p in (ws.oddHeader, ws.oddFooter)],
+        "panes": (ws.freeze_panes, ws.auto_filter.ref, len(ws._charts)),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,12 +415,10 @@ def test_a_large_squads_overview_prints_its_weeks_in_parts_and_its_athletes_over
     then as wide as the page, some 40 athletes a page: 4.5-point type. Now the weeks print in
     parts side by side, the names beside each, the athletes shared evenly between pages, the head
     on each, every page at a readable size."""
-    from planner.xlsx_export import _build
     from tests.builders import season as built
 
     s = built(weeks=52, athletes=120)
-    wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
-    ws = wb[OVERVIEW_SHEET]
+    ws = _overview_alone(s)
     assert ws["A1"].value == f"{s.name}: the season at a glance"
     assert ws.print_title_rows == "$2:$6"  # months, blocks, weeks, competitions, team week
     pages = _assert_readable_pages(ws)
@@ -335,13 +433,9 @@ def test_a_large_squads_overview_prints_its_weeks_in_parts_and_its_athletes_over
     assert legend > [b.id for b in ws.row_breaks.brk][-1]
 
 
-def _overview_pages(s):
-    """The Overview of ``s`` as it prints: its sheet, the athletes' rows, the break rows, the
+def _overview_pages(ws):
+    """The Overview ``ws`` as it prints: the sheet, the athletes' rows, the break rows, the
     legend's row and the height of rows a..b at the sheet's scale."""
-    from planner.xlsx_export import _build
-
-    wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
-    ws = wb[OVERVIEW_SHEET]
     rows = sorted(overview_rows(ws).values())
     legend = next(r for r in range(rows[-1], ws.max_row + 1) if ws.cell(row=r, column=1).value == "Legend")
 
@@ -356,7 +450,7 @@ def test_a_squad_that_fits_one_page_but_for_its_legend_prints_the_legend_alone_w
     competitions and team week: an empty grid over half the page, the legend under it."""
     from tests.builders import season as built
 
-    ws, rows, ends, legend, _height = _overview_pages(built(weeks=52, athletes=24))
+    ws, rows, ends, legend, _height = _overview_pages(_overview_alone(built(weeks=52, athletes=24)))
     _assert_readable_pages(ws)
     assert ws.print_title_rows is None  # nothing repeated over the legend
     assert ends == [rows[-1] + 1]  # every athlete on page 1, the legend alone on page 2
@@ -385,13 +479,13 @@ def test_a_half_season_squad_prints_its_overview_readably_on_as_few_pages_as_it_
     page held only 21 athletes under its tall head. Then it printed on one page, at 6-point type.
     Now its 24 athletes are one readable page (the legend on a second), and 60 share the fewest
     readable pages evenly."""
-    ws, rows, ends, legend, _height = _overview_pages(_sevens_half_season(24))
+    ws, rows, ends, legend, _height = _overview_pages(_overview_alone(_sevens_half_season(24)))
     assert ws.row_dimensions[5].height > 80  # the tournaments' names: the head is tall
     pages = _assert_readable_pages(ws)
     assert len(rows) == 24 and [len(r) for _w, _h, r in pages] == [24, 0]
     assert ends == [rows[-1] + 1] and not ws.print_title_rows
 
-    ws, rows, ends, legend, _height = _overview_pages(_sevens_half_season(60))
+    ws, rows, ends, legend, _height = _overview_pages(_overview_alone(_sevens_half_season(60)))
     assert ws.print_title_rows == "$2:$6"
     counts = [len(r) for _w, _h, r in _assert_readable_pages(ws)]
     assert sum(counts) == 60 and max(counts[:-1]) - min(counts[:-1]) <= 1 and counts[-1] <= counts[0]
@@ -405,7 +499,7 @@ def test_a_large_squads_legend_prints_under_its_last_athletes_a_page_more_when_n
     legend is under the last of them."""
     from tests.builders import season as built
 
-    ws, rows, ends, legend, _height = _overview_pages(built(weeks=52, athletes=96))
+    ws, rows, ends, legend, _height = _overview_pages(_overview_alone(built(weeks=52, athletes=96)))
     assert ws.print_title_rows == "$2:$6"
     pages = _assert_readable_pages(ws)
     first_part = [p for p in pages if p[2] and p[2][0] <= rows[-1]][:len(ends) + 1]
@@ -422,7 +516,7 @@ def test_a_legend_half_a_page_tall_does_not_drive_every_page_down_to_the_last_on
     pages a part, not three (review 270 F4)."""
     from tests.builders import season as built
 
-    ws, rows, ends, legend, _height = _overview_pages(built(weeks=40, athletes=40))
+    ws, rows, ends, legend, _height = _overview_pages(_overview_alone(built(weeks=40, athletes=40)))
     pages = _assert_readable_pages(ws)
     parts = len(ws.print_area.split(","))
     counts = [len(r) for _w, _h, r in pages]
@@ -487,15 +581,16 @@ def _demo_squad(demo, athletes: int):
     return demo.model_copy(update={"athletes": demo.athletes + more})
 
 
-_SQUAD_BOOKS: dict[int, object] = {}
+_SQUAD_BOOKS: dict[int, _SheetBook] = {}
 
 
-def _squad_book(demo, athletes: int):
+def _squad_book(demo, athletes: int) -> _SheetBook:
     """The workbook of :func:`_demo_squad` with a simple plan, built once a squad size for the
-    print tests that only read its sheets (each build of 36 athletes took 14 s)."""
+    print tests that only read its sheets (each build of 36 athletes took 14 s), a sheet's cells
+    made when a test reads it."""
     if athletes not in _SQUAD_BOOKS:
         season = _demo_squad(demo, athletes)
-        _SQUAD_BOOKS[athletes] = build_workbook(season, simple_plan(season))
+        _SQUAD_BOOKS[athletes] = _SheetBook(season, simple_plan(season), exported_at=EXPORTED_AT)
     return _SQUAD_BOOKS[athletes]
 
 
@@ -531,7 +626,7 @@ def test_the_overviews_pages_are_full_for_24_and_36_athletes(athletes, demo_seas
     a second (no leftover athletes over it)."""
     from planner.xlsx_layout import printable
 
-    ws, rows, ends, legend, height = _overview_pages(_demo_squad(demo_season, athletes))
+    ws, rows, ends, legend, height = _overview_pages(_squad_book(demo_season, athletes)[OVERVIEW_SHEET])
     pages = _assert_readable_pages(ws)
     parts = len(ws.print_area.split(","))
     per_part = len(pages) // parts
@@ -584,7 +679,6 @@ def test_a_block_or_month_printed_over_two_parts_is_named_on_each(tmp_path):
     from openpyxl.utils import range_boundaries
 
     from planner.season import Block
-    from planner.xlsx_export import _build
     from planner.xlsx_overview import FIRST_WEEK_COL
     from tests.builders import day
     from tests.builders import season as built
@@ -594,8 +688,7 @@ def test_a_block_or_month_printed_over_two_parts_is_named_on_each(tmp_path):
         Block(name="Build", start=day(0), end=day(6)),
         Block(name="In-season maintenance", start=day(7), end=day(7 * 50 - 1)),
         Block(name="Peak", start=day(7 * 50), end=day(7 * 52 - 1)))})
-    wb, _ctx = _build(s, simple_plan(s), anonymise=False, exported_at=EXPORTED_AT, fast=True)
-    ws = wb[OVERVIEW_SHEET]
+    ws = _overview_alone(s)
     areas = [range_boundaries(a.split("!")[1].replace("$", "")) for a in ws.print_area.split(",")]
     parts = [(max(c0, FIRST_WEEK_COL), c1) for c0, _r0, c1, _r1 in areas]
     assert len(parts) >= 2  # printed in parts: the maintenance block runs over each edge
@@ -965,7 +1058,8 @@ def test_calendar_is_the_intensity_grid_a_month_a_page(exported):
     assert df["A1 Ann Ash"].tolist() == list(plan.for_athlete("A1").intensity)
 
 
-def test_a_workbook_of_chosen_weeks_holds_their_days_and_week_pages_only(tmp_path, demo_season):
+def test_a_workbook_of_chosen_weeks_holds_their_days_and_week_pages_only(tmp_path, demo_season,
+                                                                          demo_export):
     """A printed workbook was a page per athlete and week of the whole season (275 pages for a
     squad of 14): ``weeks`` (``export --weeks``) keeps the Calendar's days and each athlete's
     week pages to the weeks chosen, the Overview, the counts and the other sheets whole, and the
@@ -976,10 +1070,9 @@ def test_a_workbook_of_chosen_weeks_holds_their_days_and_week_pages_only(tmp_pat
     plan = simple_plan(season)
     tl = Timeline(season)
     chosen = [12, 13]  # weeks 13-14: the last of October's Calendar page, the first of November's
-    whole, part = tmp_path / "whole.xlsx", tmp_path / "part.xlsx"
-    export_workbook(season, plan, whole)
+    part = tmp_path / "part.xlsx"
     export_workbook(season, plan, part, weeks=chosen)
-    wb, wp = openpyxl.load_workbook(whole), openpyxl.load_workbook(part)
+    wb, wp = _values_book(demo_export), openpyxl.load_workbook(part)  # (the whole: values read)
     days = [i for w in chosen for i in tl.weeks[w].days]
     cal = wp["Calendar"]
     assert cal.max_row == 1 + len(days) == 15
@@ -1036,7 +1129,7 @@ def test_calendar_pages_hold_a_month_of_whole_weeks_and_say_days_off(demo_season
     # today's row says where what happened ends (a wall copy mid-season showed nothing)
     today = dt.date(2026, 10, 19)
     moved = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": today})})
-    ws2 = build_workbook(moved, simple_plan(moved))["Calendar"]
+    ws2 = _SheetBook(moved, simple_plan(moved))["Calendar"]
     said = {ws2.cell(row=r, column=1).value: ws2.cell(row=r, column=5).value
             for r in range(2, ws2.max_row + 1)}
     assert said[today].startswith("TODAY (above: as logged)")
@@ -1055,7 +1148,7 @@ def test_a_one_week_calendar_and_a_seasons_months_print_at_8_pt_over_pages_wide(
 
     season = _with_blocks(demo_season)
     plan = simple_plan(season)
-    ws = build_workbook(season, plan, weeks=[10])["Calendar"]
+    ws = _SheetBook(season, plan, weeks=[10])["Calendar"]
     fixed, n = len(CALENDAR_FIXED), ws.max_column - len(CALENDAR_FIXED)
     assert n > 20  # the squad, a column each
     page_w, page_h = printable()
@@ -1276,8 +1369,38 @@ def test_no_text_is_wider_than_its_printed_column(exported, demo_book):
     wb = openpyxl.load_workbook(path)
     problems = [p for ws in wb.worksheets for p in layout_problems(ws)]
     assert problems == []
-    for ws in demo_book.worksheets[:len(SUMMARY_SHEETS) + 3]:  # the summary sheets, three athletes
-        assert layout_problems(ws) == [], ws.title
+    for title in demo_book.sheetnames[:len(SUMMARY_SHEETS) + 3]:  # the summary sheets, three athletes
+        assert layout_problems(demo_book[title]) == [], title
+
+
+def test_a_book_made_sheet_by_sheet_is_the_one_build_workbook_makes():
+    """The tests of the demo's and the large squads' sheets read them from :class:`_SheetBook`:
+    each of its sheets is build_workbook's, cell for cell, with the same rows, columns, merges,
+    breaks and print setup (a season with blocks, an absence and an injury; whole, and a week)."""
+    season = _with_blocks(small_season())
+    plan = small_plan(season)
+    for weeks in (None, [1]):
+        want = build_workbook(season, plan, exported_at=EXPORTED_AT, weeks=weeks)
+        got = _SheetBook(season, plan, exported_at=EXPORTED_AT, weeks=weeks)
+        assert got.sheetnames == want.sheetnames
+        for title in want.sheetnames:
+            assert _sheet_dump(got[title]) == _sheet_dump(want[title]), (weeks, title)
+
+
+def test_an_overview_written_alone_is_the_exports(demo_season):
+    """The Overview print tests of large squads write the Overview alone
+    (:func:`_overview_alone`): it is the export's, cell for cell, with the same rows, columns,
+    merges, breaks and print setup (36 athletes printed in two parts; a signing, a leaver, an
+    absence, an injury and blocks)."""
+    ws = _squad_book(demo_season, 36)[OVERVIEW_SHEET]
+    assert len(ws.print_area.split(",")) == 2  # printed in parts side by side
+    assert _sheet_dump(_overview_alone(_demo_squad(demo_season, 36))) == _sheet_dump(ws)
+    season = _with_blocks(small_season(unavailability=(
+        Unavailability(athlete="A4", start=START, end=_day(6), reason="not in the squad yet"),
+        Unavailability(athlete="A1", start=_day(7), end=END, reason="left the squad"),
+        Unavailability(athlete="A2", start=_day(14), end=END, reason="Illness"))))
+    want = build_workbook(season, simple_plan(season), exported_at=EXPORTED_AT)[OVERVIEW_SHEET]
+    assert _sheet_dump(_overview_alone(season)) == _sheet_dump(want)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1446,11 +1569,9 @@ def simple_plan(season: Season) -> Plan:
     return Plan(status="manual", team_weeks=("load",) * len(tl.weeks), athletes=tuple(athletes))
 
 
-def test_demo_season_exports_and_reopens(tmp_path, demo_season, demo_book):
-    path = tmp_path / "demo.xlsx"
-    export_workbook(demo_season, simple_plan(demo_season), path)
+def test_demo_season_exports_and_reopens(demo_export, demo_season, demo_book):
     tl = Timeline(demo_season)
-    names = openpyxl.load_workbook(path, read_only=True).sheetnames  # it reopens
+    names = openpyxl.load_workbook(demo_export, read_only=True).sheetnames  # it reopens
     assert names == demo_book.sheetnames
     wb = demo_book  # (the same rows, without reading 24 sheets back)
     assert len(wb.sheetnames) == len(SUMMARY_SHEETS) + len(demo_season.athletes) + 1
