@@ -266,10 +266,17 @@ def _sheet_dump(ws) -> dict[str, object]:
     the columns' widths, merges, page breaks and the print setup."""
     from openpyxl.xml.functions import tostring
 
+    looks: dict[tuple, tuple] = {}
+
+    def look(c) -> tuple:  # a style's font, fill, border and alignment, once a style
+        key = tuple(c._style)  # (indices into the workbook's fonts, fills, ...)
+        if key not in looks:
+            looks[key] = tuple(tostring(x.to_tree()) for x in (c.font, c.fill, c.border, c.alignment))
+        return looks[key]
+
     ps = ws.page_setup
     return {
-        "cells": [(c.coordinate, c.value, c.data_type, c.quotePrefix, c.number_format,
-                   *(tostring(x.to_tree()) for x in (c.font, c.fill, c.border, c.alignment)),
+        "cells": [(c.coordinate, c.value, c.data_type, c.quotePrefix, c.number_format, *look(c),
                    c.hyperlink and c.hyperlink.location)
                   for row in ws.iter_rows() for c in row],
         "size": (ws.max_row, ws.max_column, ws.dimensions),
