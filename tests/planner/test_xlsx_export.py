@@ -143,11 +143,12 @@ def demo_export(demo_season, tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def exported(tmp_path):
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """The small season's workbook, exported once for the module (the tests only read it)."""
     season = small_season()
     plan = small_plan(season)
-    path = tmp_path / "plan.xlsx"
+    path = tmp_path_factory.mktemp("small") / "plan.xlsx"
     export_workbook(season, plan, path)
     return season, plan, path
 
@@ -1777,7 +1778,7 @@ def test_the_cover_says_how_many_pages_the_whole_workbook_prints_and_how_to_prin
     plan = solve(SolveRequest(s, time_limit=30)).plan
     for weeks, n in ((None, 9), ([2, 3, 4], 3)):
         wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(s, plan, exported_at=EXPORTED_AT,
-                                                              weeks=weeks)))
+                                                              weeks=weeks)), read_only=True)
         texts = [v for v in _cells(wb["Cover"]).values() if isinstance(v, str)]
         said = [t for t in texts if t.startswith("Printing the whole workbook makes about ")]
         if weeks is not None:  # 6 athletes' 3 weeks: a few pages, nothing said
@@ -1792,7 +1793,7 @@ def test_the_cover_says_how_many_pages_the_whole_workbook_prints_and_how_to_prin
         assert "export only some weeks: File ▸ Export…'s Weeks" in said[0] and "--weeks" in said[0]
     # tests/exports/test_print.py holds the number against the pages LibreOffice prints
     small = small_season()
-    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(small, small_plan(small))))
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(small, small_plan(small))), read_only=True)
     assert not any("Printing the whole" in str(v) for v in _cells(wb["Cover"]).values())  # a few pages
 
 
@@ -2293,7 +2294,7 @@ def test_every_date_format_prints_english_on_any_computer(demo_season, tmp_path)
     assert found["xl/styles.xml"], "no date format found: the scan finds none"
     assert {n: [c for c in codes if not c.startswith("[$-409]")] for n, codes in found.items()
             if any(not c.startswith("[$-409]") for c in codes)} == {}
-    wb = openpyxl.load_workbook(path)
+    wb = openpyxl.load_workbook(path, read_only=True)  # (values and number formats read)
     dates = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
              if isinstance(c.value, dt.datetime)]
     assert dates and all(c.is_date and c.number_format.startswith("[$-409]") for c in dates)
