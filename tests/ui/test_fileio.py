@@ -16,6 +16,23 @@ def window(qtbot, demo_season):
     return w
 
 
+def small_season(weeks: int = 4, athletes: int = 8):
+    """A small season, no plan: 8 athletes over 4 weeks, Athlete 2 in rehab (P2). The dialogs,
+    questions and files of an export are those of the demo's 24 athletes over 40 weeks, written
+    in a fraction of the time (a test about the dialogs and the files, not the demo's size)."""
+    from tests.builders import injury, season
+
+    return season(weeks=weeks, athletes=athletes, injuries=(injury("A2", "P2", start_day=-3),))
+
+
+@pytest.fixture
+def small_window(qtbot):
+    """A window on ``small_season()`` (no file, no plan yet)."""
+    w = MainWindow(small_season(), None)
+    qtbot.addWidget(w)
+    return w
+
+
 def test_the_file_menu_offers_import_and_export(window):
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
@@ -322,17 +339,17 @@ def test_a_broken_workbook_is_explained_and_the_document_kept(window, dialogs, t
     assert "… and 14 more" in text
 
 
-def test_export_each_kind(calendars_now, export_now, window, dialogs, tmp_path, demo_season):
+def test_export_each_kind(calendars_now, export_now, small_window, dialogs, tmp_path):
     import openpyxl
 
     from planner.coachform.read import import_workbook
 
-    assert not export_now(window, tmp_path / "plan.xlsx", "xlsx")
+    assert not export_now(small_window, tmp_path / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["inform"] and "solve it first" in dialogs[0][2]
     assert not (tmp_path / "plan.xlsx").exists()
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     # a plan made by hand, breaking hard rules: the coach is asked before it is handed out
-    assert not export_now(window, tmp_path / "plan.xlsx", "xlsx")
+    assert not export_now(small_window, tmp_path / "plan.xlsx", "xlsx")
     kind, title, text = dialogs[-1]
     assert (kind, title) == ("confirm", "Plan breaks hard rules")
     assert "This plan breaks" in text and "Export it anyway?" in text
@@ -340,35 +357,35 @@ def test_export_each_kind(calendars_now, export_now, window, dialogs, tmp_path, 
     dialogs.answer = "yes"
     for kind, name in (("xlsx", "plan.xlsx"), ("xlsx-anonymised", "anon.xlsx"), ("pdf", "board.pdf"),
                        ("template", "form.xlsx")):
-        assert export_now(window, tmp_path / name, kind), kind
+        assert export_now(small_window, tmp_path / name, kind), kind
     assert openpyxl.load_workbook(tmp_path / "plan.xlsx", read_only=True).sheetnames[0] == "Cover"
-    assert "A07" in openpyxl.load_workbook(tmp_path / "anon.xlsx", read_only=True).sheetnames
+    assert "A7" in openpyxl.load_workbook(tmp_path / "anon.xlsx", read_only=True).sheetnames  # its ID alone
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")
-    assert import_workbook(tmp_path / "form.xlsx").athletes == demo_season.athletes
+    assert import_workbook(tmp_path / "form.xlsx").athletes == small_season().athletes
     (tmp_path / "cal").mkdir()
     (tmp_path / "cal" / "A99 Old Name.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
-    assert calendars_now(window, tmp_path / "cal")
-    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(demo_season.athletes) + 2  # Team.ics
+    assert calendars_now(small_window, tmp_path / "cal")
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == len(small_season().athletes) + 2  # Team.ics
     # the plan is asked about for the workbooks and the calendars, not the board or the form;
     # the calendar file an earlier export left in the folder is named
     assert dialogs.kinds() == ["inform", "confirm", "confirm", "confirm", "confirm", "warn"]
     assert "1 other calendar file ('A99 Old Name.ics')" in dialogs[-1][2]
 
 
-def test_the_export_dialog_writes_the_chosen_kind(wait_export, window, dialogs, tmp_path, demo_season):
+def test_the_export_dialog_writes_the_chosen_kind(wait_export, small_window, dialogs, tmp_path):
     from ui.desktop import fileio
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     pdf_filter = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "pdf")
     dialogs.files = [(str(tmp_path / "board"), pdf_filter)]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert (tmp_path / "board.pdf").read_bytes().startswith(b"%PDF")  # the suffix was added
-    assert f"Exported {(tmp_path / 'board.pdf').resolve()}" in window.statusBar().currentMessage()
-    assert "board.pdf" in window.notice.text()  # and it stays, with Open and Show folder
+    assert f"Exported {(tmp_path / 'board.pdf').resolve()}" in small_window.statusBar().currentMessage()
+    assert "board.pdf" in small_window.notice.text()  # and it stays, with Open and Show folder
     dialogs.files = [(str(tmp_path / "team-plan.xlsx"), pdf_filter)]  # the suggested name, as PDF
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -448,11 +465,11 @@ def test_the_export_dialog_offers_an_anonymised_copy_its_own_name(window, dialog
 
 
 def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(wait_export,
-        window, dialogs, tmp_path, demo_season):
+        small_window, dialogs, tmp_path):
     """The coach's own workbook "team.xlsx": the export suggests another name; a name typed
     without its suffix that then meets the workbook asks first; a replaced file is kept as .bak."""
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     workbook = tmp_path / "team.xlsx"
     workbook.write_bytes(b"the coach's squad")
     seen = {}
@@ -465,15 +482,15 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
     dialogs.save_file = save_file
     dialogs.files = [str(tmp_path / "team")]  # typed without .xlsx: the dialog saw no clash
     dialogs.answer = "no"
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert seen["suggestion"].endswith("-plan.xlsx")
     assert dialogs.kinds()[-1] == "confirm" and "team.xlsx was not written by Periodize" in dialogs[-1][2]
     assert workbook.read_bytes() == b"the coach's squad"  # declined: nothing written
     dialogs.files = [str(tmp_path / "team")]
     dialogs.answer = "yes"
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     import openpyxl
 
     assert openpyxl.load_workbook(workbook, read_only=True).sheetnames[0] == "Cover"
@@ -481,62 +498,62 @@ def test_an_export_never_replaces_a_workbook_unasked_and_keeps_what_it_replaces(
 
 
 def test_an_export_over_the_coachs_filled_in_workbook_asks_by_name_and_keeps_it_for_good(export_now,
-        window, dialogs, tmp_path, demo_season):
+        small_window, dialogs, tmp_path):
     """Export onto the coach's filled-in workbook got only the file dialog's "replace?"; the
     workbook went to .bak unsaid, and a second export wrote the first over that .bak: the
     workbook was gone. Now the question names it, the notice says where it is kept, and the
     second export leaves that .bak as it is."""
     from planner.coachform.write import save_template_form
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     book = tmp_path / "coachbook.xlsx"
-    save_template_form(demo_season, book)
+    save_template_form(small_season(), book)
     mine = book.read_bytes()
     dialogs.answer = "no"
-    assert not export_now(window, book, "xlsx")
+    assert not export_now(small_window, book, "xlsx")
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("confirm", "Replace the file?")
     assert words.startswith("coachbook.xlsx is a coach workbook")
     assert "not a plan workbook Periodize exported. Replace it? It is kept as coachbook.xlsx.bak" in words
     assert book.read_bytes() == mine and not (tmp_path / "coachbook.xlsx.bak").exists()
     dialogs.answer = "yes"
-    assert export_now(window, book, "xlsx")
+    assert export_now(small_window, book, "xlsx")
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
-    assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in window.notice.text()
+    assert "The previous coachbook.xlsx is kept as coachbook.xlsx.bak." in small_window.notice.text()
     questions = [d[1] for d in dialogs]
-    assert export_now(window, book, "xlsx")  # its own export now: no question about it
+    assert export_now(small_window, book, "xlsx")  # its own export now: no question about it
     assert [d[1] for d in dialogs][len(questions):] == ["Plan breaks hard rules"]
     assert (tmp_path / "coachbook.xlsx.bak").read_bytes() == mine
-    assert "left as it is" in window.notice.text()
+    assert "left as it is" in small_window.notice.text()
     # the form written back over a form is asked about too (its rows are the coach's)
     form = tmp_path / "form.xlsx"
-    save_template_form(demo_season, form)
+    save_template_form(small_season(), form)
     dialogs.answer = "no"
-    assert not export_now(window, form, "template")
+    assert not export_now(small_window, form, "template")
     assert dialogs[-1][1] == "Replace the file?" and ", not " not in dialogs[-1][2]
     # the form again over a .bak of the coach's: the question says where that .bak goes before
     # it happens (it said "kept as form.xlsx.bak", the name the older file held)
     dialogs.answer = "yes"
-    assert export_now(window, form, "template")
-    assert export_now(window, form, "template")
+    assert export_now(small_window, form, "template")
+    assert export_now(small_window, form, "template")
     assert ("Replace it? It is kept as form.xlsx.bak (the form.xlsx.bak there now is kept as "
             "form.xlsx.1.bak), which no later export writes over.") in dialogs[-1][2]
     assert (tmp_path / "form.xlsx.1.bak").exists()
 
 
 def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothing(export_now,
-        window, dialogs, tmp_path, demo_season):
+        small_window, dialogs, tmp_path):
     """The exported workbook open in Calc (its lock file beside it) was replaced, the notice
     saying only where the previous one was kept; Calc then wrote over the export. Now the
     export stops first, naming the program, the user and the way on."""
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     dialogs.answer = "yes"  # the plan's broken hard rules: export anyway
     book = tmp_path / "mannschaft müller-plan.xlsx"
-    assert export_now(window, book, "xlsx")
+    assert export_now(small_window, book, "xlsx")
     before = book.read_bytes()
     (tmp_path / ".~lock.mannschaft müller-plan.xlsx#").write_text("Coach,coach,pc,05.12.2026 15:31,x;")
-    assert not export_now(window, book, "xlsx")
+    assert not export_now(small_window, book, "xlsx")
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("error", "Could not export")
     assert words.startswith("mannschaft müller-plan.xlsx is open in LibreOffice (user Coach)")
@@ -545,25 +562,25 @@ def test_an_export_over_a_workbook_open_in_libreoffice_says_so_and_writes_nothin
 
 
 def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(wait_export, export_now,
-        window, dialogs, tmp_path, demo_season):
+        small_window, dialogs, tmp_path):
     """Ctrl+E over a workbook open in LibreOffice asked Qt's "already exists. Replace it?"
     first, and said it was open only after the coach's Yes, with only OK. The dialog asks no
     question now; the lock is said first, with Export under Another Name…, which opens the
     dialog again; a name free of a lock is then asked about (it exists) and written."""
     from ui.desktop import fileio
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     book, other = tmp_path / "small-plan.xlsx", tmp_path / "small-plan-2.xlsx"
     xlsx = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "xlsx")
     dialogs.answer = "yes"
-    assert export_now(window, book, "xlsx") and export_now(window, other, "xlsx")
+    assert export_now(small_window, book, "xlsx") and export_now(small_window, other, "xlsx")
     before = book.read_bytes()
     (tmp_path / ".~lock.small-plan.xlsx#").write_text("Coach Smith,coach,pc,05.12.2026 16:02,x;")
     dialogs.clear()
     dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
     dialogs.choices = ["exportas", "yes", "yes"]  # another name; replace it; the plan as it is
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.kinds()[:4] == ["save", "choose", "save", "confirm"]
     assert dialogs.ask_replace[-2:] == [False, False]  # the dialog asked no "replace it?"
     kind, title, words = dialogs[1]
@@ -573,18 +590,18 @@ def test_the_export_dialog_says_a_workbook_is_open_before_asking_to_replace_it(w
     assert dialogs[3][1] == "Replace the file?" and "small-plan-2.xlsx exists already" in dialogs[3][2]
     assert book.read_bytes() == before and not (tmp_path / "small-plan.xlsx.bak").exists()
     assert (tmp_path / "small-plan-2.xlsx.bak").exists()  # the one chosen instead was written
-    assert "small-plan-2.xlsx" in window.notice.text()
+    assert "small-plan-2.xlsx" in small_window.notice.text()
     dialogs.clear()
     dialogs.files = [(str(book), xlsx)]
     dialogs.choices = ["cancel"]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.kinds() == ["save", "choose"] and book.read_bytes() == before
-    assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
+    assert small_window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
 
 
 def test_the_export_dialog_says_a_read_only_file_before_asking_to_replace_it(
-        wait_export, export_now, window, dialogs, tmp_path, demo_season):
+        wait_export, export_now, small_window, dialogs, tmp_path):
     """Ctrl+E onto a read-only plan.xlsx asked "exists already. Replace it?", built the whole
     workbook after Yes, and only then said it is read-only, with OK alone (the command line
     refuses it at once). It is said first now, with Export under Another Name…, which opens the
@@ -592,11 +609,11 @@ def test_the_export_dialog_says_a_read_only_file_before_asking_to_replace_it(
     any question too."""
     from ui.desktop import fileio
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     book, other = tmp_path / "small-plan.xlsx", tmp_path / "small-plan-2.xlsx"
     xlsx = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "xlsx")
     dialogs.answer = "yes"
-    assert export_now(window, book, "xlsx")
+    assert export_now(small_window, book, "xlsx")
     book.chmod(0o444)
     before = book.read_bytes()
     read_only = (f"{book}: is read-only; write to another file, or make it writable (its "
@@ -604,25 +621,25 @@ def test_the_export_dialog_says_a_read_only_file_before_asking_to_replace_it(
     dialogs.clear()
     dialogs.files = [(str(book), xlsx), (str(other), xlsx)]
     dialogs.choices = ["exportas"]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.kinds()[:3] == ["save", "choose", "save"]  # no "Replace it?" first
     assert dialogs[1][1:] == ("Could not export", read_only)
     assert dialogs.suggested[-1] == str(book)  # opened again where the coach was
     assert book.read_bytes() == before and other.exists()
-    assert "small-plan-2.xlsx" in window.notice.text()
+    assert "small-plan-2.xlsx" in small_window.notice.text()
 
     dialogs.clear()
     dialogs.files = [(str(book), xlsx)]
     dialogs.choices = ["cancel"]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert dialogs.kinds() == ["save", "choose"] and book.read_bytes() == before
-    assert window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
+    assert small_window.statusBar().currentMessage() == "Not exported: small-plan.xlsx is as it was."
 
     dialogs.clear()  # the export itself, as handouts and the review file call it: at once
-    assert not fileio.export_to(window, book, "xlsx")
+    assert not fileio.export_to(small_window, book, "xlsx")
     assert dialogs == [("error", "Could not export", read_only)]
-    assert not window.export_job.is_running() and book.read_bytes() == before  # nothing built
+    assert not small_window.export_job.is_running() and book.read_bytes() == before  # nothing built
 
 
 def test_a_failed_export_to_a_new_name_says_nothing_was_written(window, dialogs, tmp_path,
@@ -665,58 +682,57 @@ def test_an_export_never_replaces_a_season_file_whatever_its_name(export_now, wi
     assert (tmp_path / "backup.xlsx").read_bytes() == mine
 
 
-def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(calendars_now, window,
-                                                                         dialogs, tmp_path,
-                                                                         demo_season):
+def test_calendars_over_the_coachs_own_calendar_ask_by_name_and_keep_it(calendars_now, small_window,
+                                                                         dialogs, tmp_path):
     """A calendar of the coach's own under an athlete's file name was replaced with no question
     and no .bak. Now the coach is asked, naming it; replaced, it is kept as .bak (said), and a
     later export keeps that .bak."""
     from planner.filegroup import athlete_file_names
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     folder = tmp_path / "cal"
     folder.mkdir()
-    name = next(iter(athlete_file_names(demo_season, False, ".ics").values()))
+    name = next(iter(athlete_file_names(small_season(), False, ".ics").values()))
     mine = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
     (folder / name).write_bytes(mine)
     dialogs.answer = "no"
-    assert not calendars_now(window, folder)
+    assert not calendars_now(small_window, folder)
     kind, title, words = dialogs[-1]
     assert (kind, title) == ("confirm", "Replace other files?")
     assert "holds 1 file Periodize did not write" in words and f": {name}. Replace it?" in words
     assert f"It is kept as {name}.bak," in words and "Each" not in words  # one file: "it"
     assert (folder / name).read_bytes() == mine and list(folder.iterdir()) == [folder / name]
     dialogs.answer = "yes"
-    assert calendars_now(window, folder)
+    assert calendars_now(small_window, folder)
     assert (folder / f"{name}.bak").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / name).read_bytes()
-    assert f"The file Periodize did not write is kept as {name}.bak." in window.notice.text()
+    assert f"The file Periodize did not write is kept as {name}.bak." in small_window.notice.text()
     # the coach's own calendar is no earlier one of the players': said, as a new folder
     assert (f"No earlier calendars in {folder.resolve()}: export into the folder the players' "
-            f"calendars were made from") in window.notice.text()
+            f"calendars were made from") in small_window.notice.text()
     asked = len(dialogs)
-    assert calendars_now(window, folder)  # its own calendars now: not asked
-    assert "No earlier calendars" not in window.notice.text()
+    assert calendars_now(small_window, folder)  # its own calendars now: not asked
+    assert "No earlier calendars" not in small_window.notice.text()
     assert [d[1] for d in dialogs[asked:]] == ["Plan breaks hard rules"]
     assert (folder / f"{name}.bak").read_bytes() == mine
 
 
 def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(calendars_now,
-        window, dialogs, tmp_path, demo_season):
+        small_window, dialogs, tmp_path):
     """A Team.ics of the coach's own in the folder asked to replace it (the command line
     refused without --replace): the staff's calendar is now Team (2).ics, said, his file kept."""
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     folder = tmp_path / "cal"
     folder.mkdir()
     mine = b"BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//EN\r\nEND:VCALENDAR\r\n"
     (folder / "Team.ics").write_bytes(mine)
-    dialogs.answer = "yes"  # the demo's plan breaks hard rules: handed out anyway
-    assert calendars_now(window, folder)
+    dialogs.answer = "yes"  # the hand-made plan breaks hard rules: handed out anyway
+    assert calendars_now(small_window, folder)
     assert [d[1] for d in dialogs] == ["Plan breaks hard rules"]  # not "Replace other files?"
     assert (folder / "Team.ics").read_bytes() == mine
     assert b"PRODID:-//Periodize//" in (folder / "Team (2).ics").read_bytes()
-    said = window.notice.text()
+    said = small_window.notice.text()
     assert "and Team (2).ics for the staff" in said
     assert (f"Team.ics in {folder.resolve()} is not Periodize's calendar and is left as it is: "
             f"the staff's calendar is Team (2).ics.") in said
@@ -744,11 +760,11 @@ def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(calendars_
     assert [p.name for p in folder.iterdir()] == [f".~lock.{name}#"]
 
 
-def test_an_export_error_is_shown_not_raised(export_now, window, dialogs, tmp_path, demo_season):
+def test_an_export_error_is_shown_not_raised(export_now, small_window, dialogs, tmp_path):
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
-    assert not export_now(window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
+    assert not export_now(small_window, tmp_path / "no folder" / "plan.xlsx", "xlsx")
     assert dialogs.kinds() == ["confirm", "error"] and "does not exist" in dialogs[1][2]
 
 
@@ -863,7 +879,7 @@ def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_exp
 
 
 def test_each_export_dialog_opens_in_the_folder_its_last_export_went_to(
-        wait_export, window, dialogs, tmp_path, demo_season):
+        wait_export, small_window, dialogs, tmp_path):
     """Export… and Export Calendars… opened in the season's folder every time, though the
     coach's exports went to another folder each week. Each opens where its last export went
     (while that folder is there), else in the season's folder; one kind's folder is not
@@ -872,9 +888,9 @@ def test_each_export_dialog_opens_in_the_folder_its_last_export_went_to(
 
     season_file = tmp_path / "team" / "team.season.json"
     season_file.parent.mkdir()
-    s = _with_plan(demo_season)
+    s = _with_plan(small_season())
     save_season(s, season_file)
-    window.set_document(s, season_file)
+    small_window.set_document(s, season_file)
     out, cals = tmp_path / "out", tmp_path / "calendars"
     out.mkdir()
     cals.mkdir()
@@ -888,31 +904,31 @@ def test_each_export_dialog_opens_in_the_folder_its_last_export_went_to(
     dialogs.save_file = save_file
     dialogs.answer = "yes"  # (the calendars of a plan that breaks hard rules: written anyway)
     dialogs.files = [(str(out / "week.xlsx"), "Coach workbook for import (*.xlsx)")]  # quick
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert (out / "week.xlsx").exists() and seen == [season_file.parent]  # the first time
     dialogs.files = [None]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert seen[-1] == out  # the second: where the first went
     folders = []
     dialogs.choose_folder = lambda title, folder: folders.append(Path(folder)) or str(cals)
-    window.export_ics_action.trigger()
-    wait_export(window)
-    window.export_ics_action.trigger()
-    wait_export(window)
+    small_window.export_ics_action.trigger()
+    wait_export(small_window)
+    small_window.export_ics_action.trigger()
+    wait_export(small_window)
     assert folders == [season_file.parent, cals]  # its own folder, not Export…'s
     dialogs.files = [None]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert seen[-1] == out
     (out / "week.xlsx").unlink()
     out.rmdir()  # gone: the season's folder again
     dialogs.files = [None]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert seen[-1] == season_file.parent
 
 
 def test_a_seasons_dialogs_open_in_its_own_folders_not_another_seasons(
-        wait_export, window, dialogs, tmp_path, demo_season):
+        wait_export, small_window, dialogs, tmp_path):
     """Export… opened in the folder another season's export had last gone to, full of another
     club's files, and Save would have put this one's among them. Each dialog opens where this
     season file's last one of its kind went, else beside the season file; a season never saved
@@ -920,7 +936,7 @@ def test_a_seasons_dialogs_open_in_its_own_folders_not_another_seasons(
     from planner.seasonfile import save_season
     from ui.desktop import fileio, sessionimport
 
-    s = _with_plan(demo_season)
+    s = _with_plan(small_season())
     first, second = tmp_path / "harbour" / "club.season.json", tmp_path / "rovers" / "club.season.json"
     out = tmp_path / "harbour exports"
     for folder in (first.parent, second.parent, out):
@@ -939,24 +955,24 @@ def test_a_seasons_dialogs_open_in_its_own_folders_not_another_seasons(
 
     def dialogs_open_in(path):
         """Where Export…, Export Calendars…, Import… and Import Sessions open for ``path``."""
-        window.set_document(s, path)
+        small_window.set_document(s, path)
         dialogs.files = [None, None, None]
-        window.export_action.trigger()
-        window.export_ics_action.trigger()
-        fileio.import_dialog(window)
-        sessionimport.choose_log(window)
+        small_window.export_action.trigger()
+        small_window.export_ics_action.trigger()
+        fileio.import_dialog(small_window)
+        sessionimport.choose_log(small_window)
         return saved[-1], chosen[-1], Path(dialogs.folders[-2]), Path(dialogs.folders[-1])
 
     assert dialogs_open_in(first) == (first.parent,) * 4  # the first time: beside the file
     dialogs.files = [(str(out / "week.xlsx"), "Coach workbook for import (*.xlsx)")]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     dialogs.choose_folder = lambda title, folder: chosen.append(Path(folder)) or str(out)
     dialogs.answer = "yes"  # (the calendars of a plan that breaks hard rules: written anyway)
-    window.export_ics_action.trigger()
-    wait_export(window)
+    small_window.export_ics_action.trigger()
+    wait_export(small_window)
     dialogs.files = [str(out / "log.csv")]
-    assert sessionimport.choose_log(window) == str(out / "log.csv")
+    assert sessionimport.choose_log(small_window) == str(out / "log.csv")
     assert (out / "week.xlsx").exists()
     dialogs.choose_folder = lambda title, folder: chosen.append(Path(folder)) or None
 
@@ -964,9 +980,9 @@ def test_a_seasons_dialogs_open_in_its_own_folders_not_another_seasons(
     assert dialogs_open_in(second) == (second.parent,) * 4
     # the first again: where its own went (Import… came from nowhere yet: beside the file)
     assert dialogs_open_in(first) == (out, out, first.parent, out)
-    window.set_document(s, None)  # never saved: where the last export of its kind went
+    small_window.set_document(s, None)  # never saved: where the last export of its kind went
     dialogs.files = [None]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert saved[-1] == out
 
 
@@ -1411,7 +1427,7 @@ def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(expor
 
 
 def test_a_workbook_is_written_in_the_background_with_the_window_free_meanwhile(
-        qtbot, window, dialogs, tmp_path, demo_season, monkeypatch, wait_export):
+        qtbot, small_window, dialogs, tmp_path, monkeypatch, wait_export):
     """A big squad's workbook took seconds with the window frozen: it is written in the
     background ("Writing plan.xlsx…" and Cancel in the status bar), the window's events go on,
     a second export meanwhile is refused and said, and Cancel writes nothing."""
@@ -1423,7 +1439,7 @@ def test_a_workbook_is_written_in_the_background_with_the_window_free_meanwhile(
     from planner import xlsx_export
     from ui.desktop import fileio
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     gate = threading.Event()  # the workbook is made only once the test lets it
     real = xlsx_export.workbook_bytes
@@ -1434,36 +1450,36 @@ def test_a_workbook_is_written_in_the_background_with_the_window_free_meanwhile(
 
     monkeypatch.setattr(xlsx_export, "workbook_bytes", held)
     target = tmp_path / "plan.xlsx"
-    assert fileio.export_to(window, target, "xlsx")
+    assert fileio.export_to(small_window, target, "xlsx")
     ticks: list[int] = []
-    timer = QTimer(window)
+    timer = QTimer(small_window)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
     qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop runs while the workbook is made
     timer.stop()
-    job = window.export_job
+    job = small_window.export_job
     assert job.is_running() and not target.exists()
     assert job.progress_label.text().startswith("Writing plan.xlsx…")
     assert not job.cancel_button.isHidden()
     asked = len(dialogs.suggested)
-    assert not fileio.export_to(window, tmp_path / "other.xlsx", "xlsx")
-    window.export_action.trigger()  # the menu: said before its file dialog, not after
+    assert not fileio.export_to(small_window, tmp_path / "other.xlsx", "xlsx")
+    small_window.export_action.trigger()  # the menu: said before its file dialog, not after
     assert dialogs.kinds()[-2:] == ["inform", "inform"] and len(dialogs.suggested) == asked
     assert "Writing plan.xlsx…" in dialogs[-1][2] and "then export again" in dialogs[-1][2]
     gate.set()
-    assert wait_export(window).value.written
+    assert wait_export(small_window).value.written
     assert openpyxl.load_workbook(target, read_only=True).sheetnames[0] == "Cover"
-    assert f"Exported {target.resolve()}" in window.statusBar().currentMessage()
-    assert "plan.xlsx" in window.notice.text() and job.cancel_button.isHidden()
+    assert f"Exported {target.resolve()}" in small_window.statusBar().currentMessage()
+    assert "plan.xlsx" in small_window.notice.text() and job.cancel_button.isHidden()
     assert not (tmp_path / "other.xlsx").exists()
     gate.clear()  # Cancel while the workbook is made: nothing is written
     stopped = tmp_path / "stopped.xlsx"
-    assert fileio.export_to(window, stopped, "xlsx")
+    assert fileio.export_to(small_window, stopped, "xlsx")
     job.cancel_button.click()
     gate.set()
-    result = wait_export(window)
+    result = wait_export(small_window)
     assert result.cancelled and not result.value.written and not stopped.exists()
-    assert "stopped; stopped.xlsx was not written" in window.statusBar().currentMessage()
+    assert "stopped; stopped.xlsx was not written" in small_window.statusBar().currentMessage()
 
 
 def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
@@ -1785,7 +1801,7 @@ def test_the_board_pdf_shows_its_pages_and_cancel_writes_nothing(window, dialogs
 
 
 def test_calendars_are_written_in_the_background_a_calendar_at_a_time_and_cancel_writes_none(
-        qtbot, window, dialogs, tmp_path, demo_season, monkeypatch, wait_export):
+        qtbot, small_window, dialogs, tmp_path, monkeypatch, wait_export):
     """Export Calendars froze the window for 12 s on a squad of 40 over a season, with no
     progress and no Cancel. They are made in the background ("Writing the calendars…" and the
     calendars made of all, with Cancel, in the status bar), the window's events go on, another
@@ -1796,7 +1812,7 @@ def test_calendars_are_written_in_the_background_a_calendar_at_a_time_and_cancel
     import planner.ical as ical
     from ui.desktop import fileio
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     gate = threading.Event()  # the second calendar is made only once the test lets it
     made: list[int] = []
@@ -1810,29 +1826,29 @@ def test_calendars_are_written_in_the_background_a_calendar_at_a_time_and_cancel
 
     monkeypatch.setattr(ical._Events, "ics", held)
     folder = tmp_path / "cal"
-    assert fileio.export_calendars_to(window, folder)
-    job = window.export_job
-    n = len(demo_season.athletes) + 1  # and the staff's
+    assert fileio.export_calendars_to(small_window, folder)
+    job = small_window.export_job
+    n = len(small_season().athletes) + 1  # and the staff's
     qtbot.waitUntil(lambda: f"(1 of {n})" in job.progress_label.text(), timeout=30_000)
     assert job.progress_label.text().startswith("Writing the calendars…")
     assert not job.cancel_button.isHidden() and not list(folder.glob("*.ics"))
-    assert not fileio.export_calendars_to(window, tmp_path / "other")
+    assert not fileio.export_calendars_to(small_window, tmp_path / "other")
     assert dialogs[-1][1] == "Still exporting" and not (tmp_path / "other").exists()
     gate.set()
-    assert wait_export(window).value.written
+    assert wait_export(small_window).value.written
     files = sorted(folder.glob("*.ics"))
     assert len(files) == n and job.cancel_button.isHidden()
-    assert window.statusBar().currentMessage().startswith(f"Wrote {n} calendar files")
+    assert small_window.statusBar().currentMessage().startswith(f"Wrote {n} calendar files")
     before = {p: p.read_bytes() for p in files}
     for target in (folder, tmp_path / "new"):  # Cancel: none written, over earlier ones or not
         made.clear()
         gate.clear()
-        assert fileio.export_calendars_to(window, target)
+        assert fileio.export_calendars_to(small_window, target)
         qtbot.waitUntil(lambda: len(made) == 2, timeout=30_000)
         job.cancel_button.click()
         gate.set()
-        result = wait_export(window)
+        result = wait_export(small_window)
         assert result.cancelled and not result.value.written and len(made) == 2
-        assert f"stopped; nothing in {target} was written" in window.statusBar().currentMessage()
+        assert f"stopped; nothing in {target} was written" in small_window.statusBar().currentMessage()
     assert {p: p.read_bytes() for p in sorted(folder.glob("*.ics"))} == before
     assert not (tmp_path / "new").exists()
