@@ -1483,7 +1483,7 @@ def test_a_workbook_is_written_in_the_background_with_the_window_free_meanwhile(
 
 
 def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
-        window, dialogs, tmp_path, demo_season, wait_export):
+        small_window, dialogs, tmp_path, wait_export):
     """A 45-player season's workbook printed 2,301 pages, every athlete's every week, with no
     choice in the app: File ▸ Export… asks the weeks first (the whole season as before, from this
     week on, this week, weeks … to …); the Calendar, the week pages and the Load table keep to
@@ -1497,15 +1497,15 @@ def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
     from ui.desktop.exportweeks import FROM_NOW, SPAN, THIS_WEEK, WHOLE, WorkbookWeeksDialog
     from ui.desktop.weekpick import current_week
 
-    season = _with_plan(demo_season)
+    season = _with_plan(small_season(weeks=24))  # 24 weeks: a week is under a fifth of its rows
     today = season.calendar.start + dt.timedelta(weeks=10)
     season = season.model_copy(update={"calendar": season.calendar.model_copy(update={"today": today})})
-    window.set_document(season, None)
+    small_window.set_document(season, None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
     tl = Timeline(season)
     now, n = current_week(tl), len(tl.weeks)
-    assert 0 < now < n - 2  # the demo's today is inside the season: the choices differ
-    dialog = WorkbookWeeksDialog(season, window)
+    assert 0 < now < n - 2  # today is inside the season: the choices differ
+    dialog = WorkbookWeeksDialog(season, small_window)
     assert dialog.chosen_weeks() is None and dialog.buttons[WHOLE].isChecked()  # as before
     for key, weeks in ((FROM_NOW, list(range(now, n))), (THIS_WEEK, [now])):
         dialog.choose(key)
@@ -1522,8 +1522,8 @@ def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
     dialogs.on_dialog = this_week
     xlsx_filter = next(f for f, k in fileio.EXPORT_KINDS.items() if k == "xlsx")
     dialogs.files = [(str(tmp_path / "week.xlsx"), xlsx_filter)]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert isinstance(dialogs.asked[-1], WorkbookWeeksDialog)
     assert dialogs.suggested[-1].endswith(f"-plan week {now + 1}.xlsx")
     part = openpyxl.load_workbook(tmp_path / "week.xlsx", read_only=True)
@@ -1531,8 +1531,8 @@ def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
     assert f"Only week {now + 1}," in cover
     dialogs.on_dialog = None  # accepted as it opens: the whole season
     dialogs.files = [(str(tmp_path / "whole.xlsx"), xlsx_filter)]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.suggested[-1].endswith("-plan.xlsx")
     whole = openpyxl.load_workbook(tmp_path / "whole.xlsx", read_only=True)
     a = f"{season.athletes[0].id} {season.athletes[0].name}"  # his sheet
@@ -1543,8 +1543,8 @@ def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
         str(c) for row in whole["Cover"].iter_rows(values_only=True) for c in row if c)
     dialogs.on_dialog = lambda d: False  # Cancel: no file dialog, nothing written
     asked = len(dialogs.suggested)
-    window.export_action.trigger()
-    assert len(dialogs.suggested) == asked and not window.export_job.is_running()
+    small_window.export_action.trigger()
+    assert len(dialogs.suggested) == asked and not small_window.export_job.is_running()
 
 
 def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
