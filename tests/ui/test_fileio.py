@@ -389,17 +389,17 @@ def test_the_export_dialog_writes_the_chosen_kind(wait_export, small_window, dia
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_the_export_notice_closes_by_itself_or_at_the_next_edit(export_now, qtbot, window, dialogs,
-                                                              tmp_path, demo_season):
+def test_the_export_notice_closes_by_itself_or_at_the_next_edit(export_now, qtbot, small_window, dialogs,
+                                                              tmp_path):
     """"Wrote 24 handout pages… Open / Show folder" stayed above the board for good and took a
     row of it at 1280 x 720. It closes by itself after a while (not while the keyboard is on its
     buttons), or at the next edit or undo; a notice of a file changed on disk stays."""
     from planner import edits as E
     from planner.season import Athlete
 
-    window.show()
-    notice = window.notice
-    assert export_now(window, tmp_path / "form.xlsx", "template")
+    small_window.show()
+    notice = small_window.notice
+    assert export_now(small_window, tmp_path / "form.xlsx", "template")
     assert not notice.isHidden() and notice.closing.isActive()
     assert notice.closing.interval() >= 10_000  # long enough to reach Open or Show folder
     notice.folder_button.setFocus()  # the keyboard on its buttons: it waits
@@ -407,48 +407,48 @@ def test_the_export_notice_closes_by_itself_or_at_the_next_edit(export_now, qtbo
     notice.closing.start()
     qtbot.wait(100)
     assert not notice.isHidden() and notice.closing.isActive()
-    window.board.setFocus()
+    small_window.board.setFocus()
     qtbot.waitUntil(notice.isHidden, timeout=2000)
     notice.closing.setInterval(notice.WRITTEN_MS)
     # the next edit closes it, and so does an undo
-    assert export_now(window, tmp_path / "form2.xlsx", "template")
+    assert export_now(small_window, tmp_path / "form2.xlsx", "template")
     assert not notice.isHidden()
-    assert window.apply_edit(E.AddAthlete(athlete=Athlete(id="A98", name="New Guy",
+    assert small_window.apply_edit(E.AddAthlete(athlete=Athlete(id="A98", name="New Guy",
                                                           position="Forward")))
     assert notice.isHidden()
-    assert export_now(window, tmp_path / "form3.xlsx", "template")
-    window.undo_action.trigger()
+    assert export_now(small_window, tmp_path / "form3.xlsx", "template")
+    small_window.undo_action.trigger()
     assert notice.isHidden()
     # a notice without a file or folder (a season changed on disk) does not go by itself
     notice.offer("changed on disk", reload=True, line="changed on disk")
     assert not notice.closing.isActive()
 
 
-def test_the_export_notice_goes_when_another_season_is_opened_or_started(export_now, window, dialogs,
-                                                                         tmp_path, demo_season):
+def test_the_export_notice_goes_when_another_season_is_opened_or_started(export_now, small_window, dialogs,
+                                                                         tmp_path):
     """"Exported harbour-form.xlsx in …" stayed above the board of the season File ▸ New started
     next. It stays while the season it was exported from is open (saved, read again from disk),
     and goes when another one replaces it (Open, New)."""
     from planner.seasonfile import save_season
 
-    save_season(demo_season, tmp_path / "team.season.json")
-    save_season(demo_season.model_copy(update={"name": "Other"}), tmp_path / "other.season.json")
-    assert window.open_path(tmp_path / "team.season.json")
-    assert export_now(window, tmp_path / "team-form.xlsx", "template")
-    assert not window.notice.isHidden() and "team-form.xlsx" in window.notice.text()
-    assert window.reload_from_disk() and not window.notice.isHidden()  # the same season
-    assert window.open_path(tmp_path / "other.season.json") and window.notice.isHidden()
-    assert export_now(window, tmp_path / "other-form.xlsx", "template")
-    window.set_document(demo_season, None)  # File ▸ New
-    assert window.notice.isHidden()
+    save_season(small_season(), tmp_path / "team.season.json")
+    save_season(small_season().model_copy(update={"name": "Other"}), tmp_path / "other.season.json")
+    assert small_window.open_path(tmp_path / "team.season.json")
+    assert export_now(small_window, tmp_path / "team-form.xlsx", "template")
+    assert not small_window.notice.isHidden() and "team-form.xlsx" in small_window.notice.text()
+    assert small_window.reload_from_disk() and not small_window.notice.isHidden()  # the same season
+    assert small_window.open_path(tmp_path / "other.season.json") and small_window.notice.isHidden()
+    assert export_now(small_window, tmp_path / "other-form.xlsx", "template")
+    small_window.set_document(small_season(), None)  # File ▸ New
+    assert small_window.notice.isHidden()
 
 
-def test_the_export_dialog_offers_an_anonymised_copy_its_own_name(window, dialogs, demo_season):
+def test_the_export_dialog_offers_an_anonymised_copy_its_own_name(small_window, dialogs):
     """Picking "Excel workbook, anonymised" kept the named plan's suggested name: Save replaced
     the named workbook with the anonymised copy (or the reverse). Each kind has its own name."""
     from ui.desktop.fileio import EXPORT_KINDS
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     seen = {}
 
     def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
@@ -456,7 +456,7 @@ def test_the_export_dialog_offers_an_anonymised_copy_its_own_name(window, dialog
         return None  # cancelled: nothing written
 
     dialogs.save_file = save_file
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     by_kind = {kind: seen[f] for f, kind in EXPORT_KINDS.items() if f in seen}
     assert by_kind["xlsx"].endswith("-plan.xlsx")
     assert by_kind["xlsx-anonymised"].endswith("-plan-anonymised.xlsx")
@@ -806,60 +806,60 @@ def spy_saves(dialogs, with_filters: bool = False) -> list:
     return seen
 
 
-def test_the_export_dialog_offers_the_kind_used_last(wait_export, window, dialogs, tmp_path, demo_season):
+def test_the_export_dialog_offers_the_kind_used_last(wait_export, small_window, dialogs, tmp_path):
     """The file type went back to the plan workbook every time: a coach writing the coach
     workbook for import each week had to choose it again, or wrote a plan workbook."""
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     seen = spy_saves(dialogs)
     form = "Coach workbook for import (*.xlsx)"
     dialogs.files = [(str(tmp_path / "form.xlsx"), form)]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert (tmp_path / "form.xlsx").exists()
     dialogs.files = [None]  # cancelled
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert seen[0][1] == "Excel workbook (*.xlsx)" and seen[0][0].endswith("-plan.xlsx")
     assert seen[1][1] == form and seen[1][0].endswith("-form.xlsx")  # not the coach's own name
 
 
-def test_export_coach_workbook_goes_straight_to_its_save_dialog(wait_export, window, dialogs,
-                                                                 tmp_path, demo_season):
+def test_export_coach_workbook_goes_straight_to_its_save_dialog(wait_export, small_window, dialogs,
+                                                                 tmp_path):
     """With a plan stored, the coach workbook was reached only through Export…: the weeks of the
     Excel plan (not its own), Choose File…, then a change of file type. File ▸ Export Coach
     Workbook… (beside Export…) opens the Save dialog on its type and name at once, writes the
     import form, and leaves the type Export… offers first as it was."""
     from openpyxl import load_workbook
 
-    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    texts = [a.text() for a in small_window.menuBar().actions()[0].menu().actions()]
     assert texts.index("Export Coach &Workbook…") == texts.index("&Export…") + 1
-    window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
+    small_window.set_document(_with_plan(small_season()), tmp_path / "team.season.json")
     seen = spy_saves(dialogs, with_filters=True)
     form = "Coach workbook for import (*.xlsx)"
     dialogs.files = [str(tmp_path / "team-form")]  # typed without its .xlsx
-    window.export_workbook_action.trigger()
-    wait_export(window)
+    small_window.export_workbook_action.trigger()
+    wait_export(small_window)
     assert dialogs.asked == []  # no weeks of the Excel plan asked
     assert seen == [("team-form.xlsx", form, form)]
     assert "Athletes" in load_workbook(tmp_path / "team-form.xlsx", read_only=True).sheetnames
     dialogs.files = [None]
-    window.export_action.trigger()  # Export… still opens on the Excel plan, its first type
+    small_window.export_action.trigger()  # Export… still opens on the Excel plan, its first type
     assert seen[-1][0] == "team-plan.xlsx" and seen[-1][2] == "Excel workbook (*.xlsx)"
 
 
-def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_export, window, dialogs,
-                                                                       tmp_path, demo_season):
+def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_export, small_window, dialogs,
+                                                                       tmp_path):
     """After a coach workbook export, choosing weeks 1-2 of the Excel plan opened the file dialog
     on the coach workbook's type and name ("team-form.xlsx"): Save wrote the import form, not
     the plan. Weeks chosen mean the Excel plan; the whole season still offers the type used last."""
     from ui.desktop.exportweeks import SPAN
 
-    window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
+    small_window.set_document(_with_plan(small_season()), tmp_path / "team.season.json")
     seen = spy_saves(dialogs)
     form, plan = "Coach workbook for import (*.xlsx)", "Excel workbook (*.xlsx)"
     dialogs.files = [(str(tmp_path / "team-form.xlsx"), form)]
-    window.export_action.trigger()  # the whole season (the weeks dialog as it opens): the form
-    wait_export(window)
+    small_window.export_action.trigger()  # the whole season (the weeks dialog as it opens): the form
+    wait_export(small_window)
     assert (tmp_path / "team-form.xlsx").exists()
 
     def weeks_1_2(d):
@@ -870,11 +870,11 @@ def test_weeks_of_the_excel_plan_open_the_file_dialog_on_the_excel_plan(wait_exp
 
     dialogs.on_dialog = weeks_1_2
     dialogs.files = [None]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert seen[-1] == ("team-plan week 1-2.xlsx", plan)
     dialogs.on_dialog = None  # the whole season: the type used last, under its own name
     dialogs.files = [None]
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     assert seen[-1] == ("team-form.xlsx", form)
 
 
@@ -1040,8 +1040,8 @@ def test_the_export_name_follows_the_file_type_picked_in_the_dialog(qtbot, tmp_p
     assert shown() == "week 12.xlsx"
 
 
-def test_the_export_dialog_is_given_each_kinds_name(wait_export, window, dialogs, demo_season, tmp_path):
-    window.set_document(_with_plan(demo_season), tmp_path / "team.season.json")
+def test_the_export_dialog_is_given_each_kinds_name(wait_export, small_window, dialogs, tmp_path):
+    small_window.set_document(_with_plan(small_season()), tmp_path / "team.season.json")
     seen = {}
 
     def save_file(title, suggestion, filters, selected="", names=None, ask_replace=True):
@@ -1049,8 +1049,8 @@ def test_the_export_dialog_is_given_each_kinds_name(wait_export, window, dialogs
         return None
 
     dialogs.save_file = save_file
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert seen["Coach workbook for import (*.xlsx)"] == "team-form.xlsx"
     assert seen["Excel workbook (*.xlsx)"] == "team-plan.xlsx"
 
@@ -1209,15 +1209,14 @@ def test_what_keep_them_cannot_keep_is_listed_whole_behind_show_details(window, 
     assert all(f"• {d}" in dialogs.details[-1][2].splitlines() for d in dropped)
 
 
-def test_export_without_a_plan_says_so_before_the_file_name_is_asked(wait_export, window, dialogs, tmp_path,
-                                                                     demo_season):
+def test_export_without_a_plan_says_so_before_the_file_name_is_asked(wait_export, small_window, dialogs, tmp_path):
     """File ▸ Export… asked for a file name first and only then said "Nothing to export yet".
     Without a plan the coach is now told first, and the save dialog offers only what is written
     without one (the board PDF, the coach workbook for import); Export Calendars… likewise says
     it before the folder is chosen."""
     from ui.desktop import fileio
 
-    assert window.season.plan is None
+    assert small_window.season.plan is None
     offered = []
     real = dialogs.save_file
 
@@ -1228,26 +1227,26 @@ def test_export_without_a_plan_says_so_before_the_file_name_is_asked(wait_export
     dialogs.save_file = save_file
     dialogs.answer = "cancel"  # the coach wanted the plan workbook
     dialogs.files = [str(tmp_path / "team-plan.xlsx")]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.kinds() == ["choose"] and not offered  # asked before any file dialog
     assert dialogs[0][1] == "No plan to export yet" and fileio.NO_PLAN_YET in dialogs[0][2]
     dialogs.answer = "exportother"  # then the board PDF
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.kinds() == ["choose", "choose", "save"]
     filters, selected = offered[0]
     assert {fileio.EXPORT_KINDS[f] for f in filters} == {"pdf", "pdf-anonymised", "template"}
     assert selected in filters
     assert (tmp_path / "team-plan.pdf").read_bytes().startswith(b"%PDF")
     dialogs.files = [str(tmp_path / "calendars")]
-    window.export_ics_action.trigger()
+    small_window.export_ics_action.trigger()
     assert dialogs.kinds()[-1] == "inform" and dialogs[-1][1] == "Nothing to export yet"
     assert "folder" not in dialogs.kinds() and not (tmp_path / "calendars").exists()
-    window.set_document(_with_plan(demo_season), None)  # with a plan: no question, every kind
+    small_window.set_document(_with_plan(small_season()), None)  # with a plan: no question, every kind
     dialogs.files = [None]
-    window.export_action.trigger()
-    wait_export(window)
+    small_window.export_action.trigger()
+    wait_export(small_window)
     assert dialogs.kinds()[-1] == "save" and set(offered[-1][0]) == set(fileio.EXPORT_KINDS)
 
 
@@ -1399,7 +1398,7 @@ def test_the_notes_of_an_import_are_cut_short_with_every_one_under_show_details(
                                          f"lists all {len(every)}, to read or copy)"]
 
 
-def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(export_now, qtbot, window, dialogs,
+def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(export_now, qtbot, small_window, dialogs,
                                                                            tmp_path):
     """At 1024 x 600 the notice above the board wrapped "Exported / small-plan.xlsx in / tmp/ /
     review150" one word a line. It is one line now: the file's name whole, the folder's path
@@ -1408,13 +1407,13 @@ def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(expor
 
     folder = tmp_path / "Riverside FC season 2026-27 with a long folder name" / "exports"
     folder.mkdir(parents=True)
-    window.resize(1024, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    small_window.resize(1024, 600)
+    small_window.show()
+    qtbot.waitExposed(small_window)
     dialogs.answer = "yes"  # the form written over a form: asked
-    assert export_now(window, folder / "small-form.xlsx", "template")
-    assert export_now(window, folder / "small-form.xlsx", "template")  # one kept as .bak
-    label = window.notice.label
+    assert export_now(small_window, folder / "small-form.xlsx", "template")
+    assert export_now(small_window, folder / "small-form.xlsx", "template")  # one kept as .bak
+    label = small_window.notice.label
     qtbot.waitUntil(lambda: label.width() > 100)
     shown = label.text()
     assert not label.wordWrap() and label.height() < 2 * label.fontMetrics().lineSpacing()
@@ -1423,7 +1422,7 @@ def test_the_export_notice_cuts_the_folder_in_its_middle_never_wrapping_it(expor
     assert str(folder).startswith(start) and len(start) >= 4  # the folder's start, "…", its end
     assert end.split(".")[0] and str(folder).endswith(end.split(".")[0])
     assert label.fontMetrics().horizontalAdvance(shown) <= label.width()
-    assert str(folder) in label.toolTip() and str(folder) in window.notice.text()
+    assert str(folder) in label.toolTip() and str(folder) in small_window.notice.text()
 
 
 def test_a_workbook_is_written_in_the_background_with_the_window_free_meanwhile(
@@ -1548,7 +1547,7 @@ def test_the_excel_plan_is_exported_for_the_weeks_chosen_before_the_file_dialog(
 
 
 def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
-        window, dialogs, qtbot, demo_season):
+        small_window, dialogs, qtbot):
     """The weeks … to … opened on Week 1 … to Week 2 while the board's selection was in week 12,
     and "from Week 12" left "to" on Week 2; "Choose File…" and "Cancel" both took Alt+C (which
     then only moved the focus between them) and Alt+F chose "From this week on". The weeks open
@@ -1563,16 +1562,16 @@ def test_the_excel_plan_weeks_open_on_the_week_selected_with_a_key_of_their_own(
     from ui.desktop.exportweeks import WHOLE, WorkbookWeeksDialog
     from ui.desktop.weekpick import current_week
 
-    season = _with_plan(demo_season)
-    window.set_document(season, None)
+    season = _with_plan(small_season(weeks=16))  # week 12 of 16
+    small_window.set_document(season, None)
     tl = Timeline(season)
     week = 11  # the board's selection in week 12
     assert week + 2 < len(tl.weeks) and current_week(tl) != week  # today's is another
     day = tl.days[tl.weeks[week].first + 1]
-    assert window.board.set_current(season.athletes[0].id, day)
+    assert small_window.board.set_current(season.athletes[0].id, day)
     asked = []
     dialogs.on_dialog = lambda d: asked.append(d) or False
-    window.export_action.trigger()
+    small_window.export_action.trigger()
     dialog = asked[-1]
     assert isinstance(dialog, WorkbookWeeksDialog)
     assert (dialog.first.currentData(), dialog.last.currentData()) == (week, week)
