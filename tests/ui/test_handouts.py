@@ -610,6 +610,24 @@ def _pdf_words(data: bytes, tmp: Path) -> list[tuple[float, float, list[tuple[QR
     return pages
 
 
+def _overprinted(words: list[tuple[QRectF, str]]) -> list[tuple[str, str]]:
+    """Every two words printed over each other by more than half a point each way, as (the one
+    printed first, the other), in the page's order. Only a word that starts left of another's
+    right edge can be over it: the words are met by their left edge and each is held against
+    those (the pairs of comparing every two, without a page's tens of thousands of them)."""
+    boxes = [r.normalized() for r, _ in words]
+    by_left = sorted(range(len(boxes)), key=lambda k: boxes[k].left())
+    pairs = []
+    for n, k in enumerate(by_left):
+        for j in by_left[n + 1:]:
+            if boxes[j].left() >= boxes[k].right():
+                break  # this one and every later one start right of word k
+            both = boxes[k] & boxes[j]
+            if both.width() > 0.5 and both.height() > 0.5:
+                pairs.append((min(k, j), max(k, j)))
+    return [(words[k][1], words[j][1]) for k, j in sorted(pairs)]
+
+
 def _line_box(words: list[tuple[QRectF, str]], line: str) -> QRectF:
     """The rectangle of the first run of ``words`` that reads ``line``'s words in order."""
     want = line.split()
@@ -665,8 +683,7 @@ def test_the_players_line_and_the_glossary_print_apart_whatever_the_weeks_rows(q
         report = _line_box(words, week.report)
         assert week.report == REPORT_LINE and report.bottom() <= glossary.top(), (week.who, week.week)
         three += len({round(r.top()) for r, t in words if r.top() >= glossary.top()}) >= 3
-        overprinted = [(a, b) for i, (ra, a) in enumerate(words) for rb, b in words[i + 1:]
-                       if (ra & rb).width() > 0.5 and (ra & rb).height() > 0.5]
+        overprinted = _overprinted(words)
         assert not overprinted, (week.who, week.week, overprinted[:3])
     assert three, "no page's glossary took three lines: the case is not met"
 
