@@ -738,20 +738,19 @@ def test_calendars_beside_the_coachs_own_team_ics_are_written_with_no_question(c
             f"the staff's calendar is Team (2).ics.") in said
 
 
-def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(calendars_now, window,
-                                                                       dialogs, tmp_path,
-                                                                       demo_season):
+def test_calendars_over_one_open_in_libreoffice_are_refused_naming_it(calendars_now, small_window,
+                                                                       dialogs, tmp_path):
     """An athlete's calendar opened in LibreOffice (its lock file beside it) was replaced by
     Export Calendars… without a word, as single-file exports no longer are. Now nothing is
     written and the message names the file, who has it open and the way on."""
     from planner.filegroup import athlete_file_names
 
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     folder = tmp_path / "cal"
     folder.mkdir()
-    name = next(iter(athlete_file_names(demo_season, False, ".ics").values()))
+    name = next(iter(athlete_file_names(small_season(), False, ".ics").values()))
     (folder / f".~lock.{name}#").write_text("Coach Smith,coach,pc,05.12.2026 16:02,x;")
-    assert not calendars_now(window, folder)
+    assert not calendars_now(small_window, folder)
     assert dialogs.kinds() == ["error"]
     _kind, title, words = dialogs[-1]
     assert title == "Calendars not exported"
@@ -768,9 +767,8 @@ def test_an_export_error_is_shown_not_raised(export_now, small_window, dialogs, 
     assert dialogs.kinds() == ["confirm", "error"] and "does not exist" in dialogs[1][2]
 
 
-def test_a_calendar_export_that_fails_leaves_no_folder_it_made(calendars_now, window, dialogs,
-                                                               tmp_path, demo_season,
-                                                               monkeypatch):
+def test_a_calendar_export_that_fails_leaves_no_folder_it_made(calendars_now, small_window, dialogs,
+                                                               tmp_path, monkeypatch):
     """A full disk while the calendars are written: the error is shown, and the folder the
     export created is not left behind empty (one the coach had stays)."""
     import planner.ical
@@ -780,13 +778,13 @@ def test_a_calendar_export_that_fails_leaves_no_folder_it_made(calendars_now, wi
         raise SaveError(f"{folder}: could not write A01.ics (No space left on device); no file was changed")
 
     monkeypatch.setattr(planner.ical, "export_calendars", full_disk)
-    window.set_document(_with_plan(demo_season), None)
+    small_window.set_document(_with_plan(small_season()), None)
     dialogs.answer = "yes"  # the hand-made plan breaks hard rules: export it anyway
-    assert not calendars_now(window, tmp_path / "calendars")
+    assert not calendars_now(small_window, tmp_path / "calendars")
     assert dialogs.kinds() == ["confirm", "error"] and "No space left" in dialogs[1][2]
     assert not (tmp_path / "calendars").exists()
     (tmp_path / "mine").mkdir()
-    assert not calendars_now(window, tmp_path / "mine")
+    assert not calendars_now(small_window, tmp_path / "mine")
     assert dialogs.kinds()[-1] == "error" and "mine: could not write" in dialogs[-1][2]
     assert (tmp_path / "mine").is_dir()
 
