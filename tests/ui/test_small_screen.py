@@ -888,9 +888,12 @@ def test_the_squad_lists_max_speed_whole_beside_a_long_name_at_1280_by_720(qtbot
 
 
 def _settle(qtbot, win) -> None:
+    """The window's re-fit of its side panels after a resize done (its timer fired, or none
+    started), and laid out: no longer a fixed wait of the whole delay when nothing is pending."""
     for _ in range(3):
         QApplication.processEvents()
-    qtbot.wait(win.ROOM_DELAY_MS + 100)
+    timer = getattr(win, "_room_timer", None)
+    qtbot.waitUntil(lambda: timer is None or not timer.isActive(), timeout=win.ROOM_DELAY_MS + 5000)
     for _ in range(3):
         QApplication.processEvents()
 
