@@ -3394,14 +3394,16 @@ def test_a_failed_test_on_the_day_the_plan_moves_on_asks_for_a_solve(qtbot, plan
     w.weekly.shutdown()
 
 
-def _kept_in_p3(planned: Season) -> Season:
+@pytest.fixture(scope="module")
+def kept_in_p3(planned: Season) -> Season:
     """Today moved to day 14 with A1's projected S1 (day 8) not ticked, then re-planned: the
-    plan remembers the S1 days it had, the records keep A1 in P3 (at most 80 %)."""
+    plan remembers the S1 days it had, the records keep A1 in P3 (at most 80 %). Solved once
+    for the module (three tests read it; a season is immutable)."""
     kept = E.AdvanceToday(today=day(14)).apply(planned)
     return kept.model_copy(update={"plan": solve(SolveRequest(kept, time_limit=30)).plan})
 
 
-def test_a_day_logged_under_a_stage_change_not_recorded_has_one_planned_level(planned, qtbot):
+def test_a_day_logged_under_a_stage_change_not_recorded_has_one_planned_level(planned, kept_in_p3, qtbot):
     """A1's projected S1 left unticked: the Log greyed a day "(P3 80 %)", the Inspector said
     Intensity 80 %, and a top speed typed above P3's cap read "Went otherwise: planned 100 %,
     logged 80 %": the old plan's S1 level, and not the speed typed. The planned level is the
@@ -3410,7 +3412,7 @@ def test_a_day_logged_under_a_stage_change_not_recorded_has_one_planned_level(pl
     from ui.desktop.logtable import LogModel
     from ui.desktop.pastview import otherwise_text, past_marks
 
-    kept = _kept_in_p3(planned)
+    kept = kept_in_p3
     ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
     days = [d for d in range(8, 14) if ap.intensity[d] == 80 and was.intensity[d] > 80
             and ap.planned_stages.get(day(d)) == "S1"]
@@ -3435,7 +3437,7 @@ def test_a_day_logged_under_a_stage_change_not_recorded_has_one_planned_level(pl
     assert past_marks(slower).mark("A1", d) == "otherwise"
 
 
-def test_a_day_logged_under_a_stage_change_not_recorded_reads_the_same_in_every_place(planned):
+def test_a_day_logged_under_a_stage_change_not_recorded_reads_the_same_in_every_place(planned, kept_in_p3):
     """The same day in the app, the handout (and so the Excel athlete sheet and the Cover),
     ``explain`` and the session shown: A1's projected S1 left unticked, a top speed of 81 %
     logged on an S1 day, re-planned. The Inspector said it went as planned (P3's 80 %) while the
@@ -3447,7 +3449,7 @@ def test_a_day_logged_under_a_stage_change_not_recorded_reads_the_same_in_every_
     from planner.why import why_day
     from ui.desktop.pastview import otherwise_text, past_marks
 
-    kept = _kept_in_p3(planned)
+    kept = kept_in_p3
     ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
     d = next(d for d in range(8, 14) if ap.intensity[d] == 80 and was.intensity[d] > 80
              and ap.planned_stages.get(day(d)) == "S1")
@@ -3484,7 +3486,7 @@ def test_a_day_logged_under_a_stage_change_not_recorded_reads_the_same_in_every_
     assert not shown and past_marks(slower).mark("A1", d) == "otherwise"
 
 
-def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned):
+def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned, kept_in_p3):
     """After Move Today with a stage change unticked, a past day read as the old stage said
     "planned 80 %, logged 0 %" while nothing was logged; a flare-up's day where the athlete
     logged a session without a top speed said "logged 0 %" too (RH-FL counts it as no running).
@@ -3492,7 +3494,7 @@ def test_a_past_day_read_again_without_a_log_says_why_not_logged_0(planned):
     greys it at P3's level, and nothing went otherwise."""
     from ui.desktop.pastview import otherwise_text
 
-    kept = _kept_in_p3(planned)
+    kept = kept_in_p3
     ap, was = kept.plan.for_athlete("A1"), planned.plan.for_athlete("A1")
     d = next(d for d in range(8, 14) if ap.intensity[d] < was.intensity[d] and was.stages[d] == "S1")
     assert ap.planned_stages[day(d)] == "S1" and ap.stages[d] == "P3"
