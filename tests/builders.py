@@ -97,14 +97,50 @@ def injury(athlete: str = "A1", stage: str = "P2", start_day: int = -3, onset_da
                   flare_ups=tuple(day(d) for d in flare_days), target_competition=target)
 
 
+_SOLVED: dict[str, object] = {}  # solved_once's outcomes, by the request's content
+
+
+def solved_once(request):
+    """``solve(request)`` for a setup helper, remembered for the test process: a request equal
+    in content to one solved before (the season's JSON, every setting, the reference and hint
+    plans) returns the outcome found then. Seasons, plans and outcomes are immutable. Why: the
+    suite's time (about a minute of solves repeated with the same input; ``make test`` must stay
+    well under 10 minutes on 2 cores). An outcome without a plan is not kept (a search cut short
+    on a loaded machine searches again). A test that solves on purpose (the same plan twice,
+    progress, a stop, timing, what-if) calls ``solve`` itself, never this."""
+    import dataclasses
+    import hashlib
+    import json
+
+    from solver import solve
+
+    def content(value):
+        if hasattr(value, "model_dump_json"):
+            return value.model_dump_json()
+        if isinstance(value, frozenset):
+            return sorted(value)
+        return float(value) if type(value) is int else value  # a time limit of 30 is 30.0's
+
+    key = hashlib.sha256(json.dumps([[f.name, content(getattr(request, f.name))]
+                                     for f in dataclasses.fields(request)]).encode()).hexdigest()
+    if key in _SOLVED:
+        return _SOLVED[key]
+    out = solve(request)
+    if out.plan is not None:
+        _SOLVED[key] = out
+    return out
+
+
 def solved_and_checked(s: Season, time_limit: float = 30.0, **request_kw):
     """Solve ``s`` and hold the plan against the independent plan checker: a plan (optimal or
     feasible), no hard-rule violation, and the solver's objective equal to what the checker counts
-    (every soft rule; STAB against ``reference`` when the request has one). (outcome, report)."""
+    (every soft rule; STAB against ``reference`` when the request has one). (outcome, report).
+    The solve is :func:`solved_once`'s (one per request's content and test process); the check
+    is made on every call."""
     from planner.check import check_plan
-    from solver import SolveRequest, Status, solve
+    from solver import SolveRequest, Status
 
-    out = solve(SolveRequest(s, time_limit=time_limit, **request_kw))
+    out = solved_once(SolveRequest(s, time_limit=time_limit, **request_kw))
     assert out.status in (Status.OPTIMAL, Status.FEASIBLE), (out.status, out.message, out.explanation)
     report = check_plan(s, out.plan, reference=request_kw.get("reference"))
     assert [str(v) for v in report.violations] == []
@@ -194,17 +230,17 @@ def target_played_then_flared():
     """A1 back (FIT), plays his target 'm1' on day t, flares up on day t + 2; today t + 3; planned
     before and after the flare-up (hamstring strain). (season, the target, t)."""
     from planner import edits as E
-    from solver import SolveRequest, solve
+    from solver import SolveRequest
 
     back = injury("A1", "FIT", start_day=-3, history=(("S3", -12),), target="m1")
     s = season(weeks=8, athletes=1, injuries=(back.model_copy(update={"protocol": "hamstring-strain"}),))
     target = s.competition("m1")
     t = (target.date - s.calendar.start).days
-    plan = solve(SolveRequest(s, time_limit=20)).plan
+    plan = solved_once(SolveRequest(s, time_limit=20)).plan
     assert plan.for_athlete("A1").intensity[t] == 100  # plays the target
     s = s.model_copy(update={"plan": plan, "calendar": s.calendar.model_copy(update={"today": day(t + 3)})})
     s = E.RecordFlareUp(athlete="A1", date=day(t + 2)).apply(s)
-    return s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=20)).plan}), target, t
+    return s.model_copy(update={"plan": solved_once(SolveRequest(s, time_limit=20)).plan}), target, t
 
 
 def returner_back_on_day_2(today: int = 2):

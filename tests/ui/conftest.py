@@ -249,10 +249,12 @@ def wait_export(qtbot):
 
 def solved(season):
     """``season`` with the plan the solver gives it (a module's planned season: a small one,
-    solved in well under the 30 s allowed)."""
-    from solver import SolveRequest, solve
+    solved in well under the 30 s allowed); solved once per test process for the same season
+    (``tests.builders.solved_once``: the suite's time)."""
+    from solver import SolveRequest
+    from tests.builders import solved_once
 
-    out = solve(SolveRequest(season, time_limit=30))
+    out = solved_once(SolveRequest(season, time_limit=30))
     assert out.plan is not None
     return season.model_copy(update={"plan": out.plan})
 
