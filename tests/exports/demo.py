@@ -9,14 +9,14 @@ from planner.season import Season
 
 @cache
 def solved_demo() -> Season:
-    """The bundled demo season with its plan (a reproducible solve, checked by the plan checker)."""
+    """The bundled demo season with its plan (a reproducible solve, checked by the plan checker).
+    The solve is ``tests.demoplan.demo_solved``'s, the same request: a process whose files read
+    both searched the demo twice (the suite's time)."""
     from planner.check import check_plan
-    from planner.seasonfile import loads
-    from solver import SolveRequest, Status, solve
-    from templates import path
+    from solver import Status
+    from tests.demoplan import demo_solved
 
-    season = loads(path("demo.season.json").read_text(encoding="utf-8"), "demo.season.json")
-    out = solve(SolveRequest(season, time_limit=60))
+    season, out = demo_solved()
     assert out.status in (Status.OPTIMAL, Status.FEASIBLE), out.message
     assert check_plan(season, out.plan).violations == ()
     return season.model_copy(update={"plan": out.plan})
