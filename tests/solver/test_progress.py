@@ -27,7 +27,7 @@ from planner.timeline import Timeline
 from solver import SolveRequest, Status, solve
 from solver.whatif import replan_from_today
 from tests import demoplan
-from tests.builders import day, injury, returner_back_on_day_2, season
+from tests.builders import day, injury, returner_back_on_day_2, season, solved_once
 
 
 def _advance(s, seed: int):
@@ -894,12 +894,18 @@ def test_an_athletes_run_of_days_above_one_stage_is_said_on_one_line():
 
 
 def _p3_season():
-    """A1 in P3 (80 %, its exit 2 days at 80 %) since three weeks: the plan moves it on soon."""
+    """A1 in P3 (80 %, its exit 2 days at 80 %) since three weeks: the plan moves it on soon
+    (solved once per test process: solved_once)."""
     s = season(weeks=8, athletes=2, matches=[12, 26, 40],
                injuries=(injury("A1", "P3", start_day=-20),))
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = s.model_copy(update={"plan": solved_once(SolveRequest(s, time_limit=30)).plan})
     (move,) = [t for t in projected_transitions(s, day(21)) if t.stage == "S1"]
     return s, move
+
+
+def test_the_p3_season_is_solved_once_per_test_process():
+    """The suite's time: the tests of the P3 season read the plan found the first time."""
+    assert _p3_season()[0].plan is _p3_season()[0].plan
 
 
 def _logged(s, upto: dt.date, pct):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import pytest
 
@@ -17,11 +18,12 @@ from planner.text import day as day_text
 from planner.xlsx_compare import HEAD
 from solver import SolveRequest, Status, solve
 from solver.whatif import change_scope, replan
-from tests.builders import day, injury, season, solved_and_checked
+from tests.builders import day, injury, season, solved_and_checked, solved_once
 
 
 def planned(s, deterministic: bool = False):
-    out = solve(SolveRequest(s, time_limit=30, deterministic=deterministic))
+    """``s`` with its plan, solved once per test process for the same season (solved_once)."""
+    out = solved_once(SolveRequest(s, time_limit=30, deterministic=deterministic))
     assert out.plan is not None
     return s.model_copy(update={"plan": out.plan})
 
@@ -35,6 +37,14 @@ def base():
 def changed_days(a, b) -> int:
     return sum(1 for x, y in zip(a.athletes, b.athletes, strict=True)
                for d in range(len(x.intensity)) if x.intensity[d] != y.intensity[d] or x.stages[d] != y.stages[d])
+
+
+def test_the_setup_solves_are_made_once_per_test_process(base):
+    """The suite's time: ``planned`` of a season solved before, and ``derby_flare_up``, give what
+    they found the first time (seasons and plans are immutable), not another search."""
+    again = planned(season(weeks=8, athletes=4, injuries=(injury("A1", "P3", start_day=-15),)))
+    assert again.plan is base.plan
+    assert derby_flare_up() is derby_flare_up()
 
 
 def test_replay_in_deterministic_mode_gives_the_same_plan(base):
@@ -467,9 +477,11 @@ def test_a_bug_in_checking_the_cut_season_is_raised_not_taken_for_no_relaxation(
         W._cut_after(s, 20)
 
 
+@cache
 def derby_flare_up():
     """A1 back for the Derby (its target) in the baseline; a scenario with a flare-up a week
-    before it, re-planned: (baseline season, scenario season, scenario plan)."""
+    before it, re-planned: (baseline season, scenario season, scenario plan). Made once per test
+    process (the tests only read it: seasons and plans are immutable; the suite's time)."""
     from planner.returns import returns
     from planner.season import Competition
 
@@ -477,7 +489,7 @@ def derby_flare_up():
                comps=[Competition(id="derby", name="Derby", date=day(47), priority="B")],
                injuries=(injury("A1", "P3", start_day=-15).model_copy(
                    update={"target_competition": "derby"}),))
-    s = s.model_copy(update={"plan": solve(SolveRequest(s, time_limit=30)).plan})
+    s = s.model_copy(update={"plan": solved_once(SolveRequest(s, time_limit=30)).plan})
     assert [r.target_met for r in returns(s, s.plan)] == [True]
     s = E.AddScenario(name="Flare", edits=(E.RecordFlareUp(athlete="A1", date=day(40)).to_dict(),)).apply(s)
     after = scenario_season(s, find(s, "Flare"))
