@@ -399,16 +399,26 @@ def test_soft_rule_instances_can_be_listed(qtbot, tiny):
 
 
 def _plan_check(qtbot, season, size, time_limit):
-    """The window on ``season`` solved (deterministically), at ``size``, with Plan Check shown."""
-    from solver import SolveRequest, solve
+    """The window on ``season`` solved (deterministically; once per test process for the same
+    season: solved_once), at ``size``, with Plan Check shown."""
+    from solver import SolveRequest
+    from tests.builders import solved_once
 
-    plan = solve(SolveRequest(season, time_limit=time_limit, deterministic=True)).plan
+    plan = solved_once(SolveRequest(season, time_limit=time_limit, deterministic=True)).plan
     w = MainWindow(season.model_copy(update={"plan": plan}), None)
     qtbot.addWidget(w)
     w.resize(*size)
     w.show()
     w.show_dock("check")
     return w
+
+
+def test_plan_check_windows_on_one_season_read_one_search(qtbot, tiny):
+    """The suite's time: the demo's Plan Check tests searched the demo once each (60 s allowed);
+    a window on a season solved before by ``_plan_check`` shows the plan found then."""
+    one = _plan_check(qtbot, tiny, (1024, 600), 30)
+    two = _plan_check(qtbot, tiny, (1366, 768), 30)
+    assert two.season.plan is one.season.plan
 
 
 def _contrast(a, b) -> float:
