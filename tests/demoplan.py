@@ -9,10 +9,13 @@ from functools import cache
 
 @cache
 def demo_solved():
-    """(the demo season, the outcome of ``solve(SolveRequest(demo, time_limit=60))``)."""
+    """(the demo season, the outcome of ``solve(SolveRequest(demo, time_limit=60))``), the
+    search ``tests.builders.solved_once``'s: a setup helper asking the same solve (the demo
+    solved and checked) reads it too."""
     from planner.seasonfile import loads
-    from solver import SolveRequest, solve
+    from solver import SolveRequest
     from templates import path
+    from tests.builders import solved_once
 
     demo = loads(path("demo.season.json").read_text(encoding="utf-8"), "demo.season.json")
-    return demo, solve(SolveRequest(demo, time_limit=60))
+    return demo, solved_once(SolveRequest(demo, time_limit=60))

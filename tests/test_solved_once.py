@@ -78,3 +78,17 @@ def test_the_exports_demo_plan_is_the_demo_search_already_made(monkeypatch):
     solves, _ = _counted(monkeypatch)
     monkeypatch.setattr(demoplan, "demo_solved", lambda: (s, out))
     assert demo.solved_demo.__wrapped__().plan is out.plan and solves == []
+
+
+def test_the_demo_plan_read_by_many_files_is_the_memos(monkeypatch):
+    """``tests.demoplan.demo_solved`` asks the memo: the demo solved and checked with the same
+    request (test_solver's demo test) was a second search of it in the same process."""
+    from solver import SolveRequest
+    from tests import demoplan
+
+    asked: list = []
+    found = Outcome(Status.OPTIMAL, None)
+    monkeypatch.setattr(builders, "solved_once", lambda request: asked.append(request) or found,
+                        raising=False)
+    demo, out = demoplan.demo_solved.__wrapped__()
+    assert out is found and asked == [SolveRequest(demo, time_limit=60)]
