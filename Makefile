@@ -29,8 +29,9 @@ run: setup
 
 # The test files spread over one process per core (pytest-xdist); a file stays in one process,
 # so its module fixtures (a solved season) are made once. Bytecode is written even where the
-# environment says not to (PYTHONDONTWRITEBYTECODE): without it each test process rewrote and
-# compiled every test module again (pytest's assertion rewriting), 20 s of each one's start.
+# environment says not to (PYTHONDONTWRITEBYTECODE): without it every process (each test process,
+# each `python -m ui.cli` a test starts) compiled the product again, and a second run rewrote
+# every test module again (pytest's assertion rewriting: 20 s of a collection, 3 s cached).
 test: setup
 	@sh scripts/testtools.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m ruff check planner solver ui tests bench scripts
